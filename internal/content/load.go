@@ -1,0 +1,120 @@
+package content
+
+import (
+	"cmp"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// Site is the content of a site: its pages and the other files of content/.
+type Site struct {
+	Pages  []*Page  // sorted: articles newest first, then by path
+	Assets []string // slash paths of non-Markdown files under content/, sorted
+}
+
+// Options control which pages Load keeps.
+type Options struct {
+	Drafts bool // keep pages marked draft: true
+}
+
+// Load reads every Markdown file under content/ in fsys, parses it and
+// works out its URL. Drafts are dropped unless opts.Drafts. Two pages with
+// the same URL are an error at both files.
+func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
+	site := &Site{}
+	var files []string
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "content" {
+				return err
+			}
+			diags.Errorf(diag.Pos{Path: p}, "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		name := d.Name()
+		if p != "content" && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		if strings.HasSuffix(name, ".md") {
+			files = append(files, p)
+		} else {
+			site.Assets = append(site.Assets, p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: "content"}, "cannot read the content folder: %v", unwrapPathError(err))
+		return site
+	}
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: f}, "cannot read: %v", unwrapPathError(err))
+			continue
+		}
+		p := Parse(f, src, diags)
+		if p.Draft && !opts.Drafts {
+			continue
+		}
+		site.Pages = append(site.Pages, p)
+	}
+	AssignURLs(site.Pages, diags)
+	SortPages(site.Pages)
+	return site
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// AssignURLs sets the URL of every page: the file's folder below content/
+// followed by its slug (or file name), as a pretty URL. Pages whose URLs
+// collide get an error each, naming the other file.
+func AssignURLs(pages []*Page, diags *diag.List) {
+	byURL := map[string]*Page{}
+	for _, p := range pages {
+		rel := strings.TrimPrefix(p.Path, "content/")
+		dir, file := path.Split(rel)
+		slug := p.Slug
+		if slug == "" {
+			slug = strings.TrimSuffix(file, ".md")
+		}
+		u := dir + slug + "/"
+		if slug == "index" || slug == "_index" {
+			u = dir
+		}
+		if u == "" || u == "tags/" || strings.HasPrefix(u, "tags/") || strings.HasPrefix(u, "_plotline/") || u == "theme/" || strings.HasPrefix(u, "theme/") {
+			diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "page URL /%s is reserved for pages plotline makes; rename the file or set a slug", u)
+		}
+		p.URL = u
+		if other, ok := byURL[u]; ok {
+			diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, other.Path)
+			diags.Errorf(diag.Pos{Path: other.Path, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, p.Path)
+			continue
+		}
+		byURL[u] = p
+	}
+}
+
+// SortPages orders pages newest first, then by path.
+func SortPages(pages []*Page) {
+	slices.SortFunc(pages, func(a, b *Page) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
+	})
+}

@@ -1,0 +1,148 @@
+// Package diag holds the positions and messages a build reports about its
+// input: every problem is a Diagnostic at a Pos, printed as
+// "path:line:col: message", and a build collects all of them in a List
+// instead of stopping at the first.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pos is a place in a source file. Line and Col count from 1; Col counts
+// characters (runes), not bytes. A zero Line means the whole file.
+type Pos struct {
+	Path string
+	Line int
+	Col  int
+}
+
+// String formats p as "path:line:col", "path:line" or "path".
+func (p Pos) String() string {
+	switch {
+	case p.Line <= 0:
+		return p.Path
+	case p.Col <= 0:
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// At returns the position of byte offset off in src, a file at path.
+// An offset past the end is clamped to the end.
+func At(path string, src []byte, off int) Pos {
+	off = min(max(off, 0), len(src))
+	line := 1 + strings.Count(string(src[:off]), "\n")
+	start := strings.LastIndexByte(string(src[:off]), '\n') + 1
+	return Pos{Path: path, Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
+}
+
+// Severity says whether a Diagnostic fails the build.
+type Severity int
+
+const (
+	// Error fails the build.
+	Error Severity = iota
+	// Warning is reported but lets the build succeed.
+	Warning
+)
+
+// Diagnostic is one problem found in the input.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Message  string
+}
+
+// String formats d as "path:line:col: message", with "warning: " before the
+// message of a warning.
+func (d Diagnostic) String() string {
+	if d.Severity == Warning {
+		return d.Pos.String() + ": warning: " + d.Message
+	}
+	return d.Pos.String() + ": " + d.Message
+}
+
+// List collects the diagnostics of a build. Its zero value is ready to use.
+// A List is not safe for concurrent use; give each goroutine its own and
+// Merge them.
+type List []Diagnostic
+
+// Errorf adds an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// Add appends diagnostics to l.
+func (l *List) Add(ds ...Diagnostic) { *l = append(*l, ds...) }
+
+// HasErrors reports whether l holds at least one error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Errors returns the errors of l, without warnings.
+func (l List) Errors() List {
+	var out List
+	for _, d := range l {
+		if d.Severity == Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Warnings returns the warnings of l.
+func (l List) Warnings() List {
+	var out List
+	for _, d := range l {
+		if d.Severity == Warning {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Sort orders l by path, line and column, then message, and drops exact
+// duplicates.
+func (l *List) Sort() {
+	slices.SortStableFunc(*l, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.Path, b.Pos.Path),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	*l = slices.Compact(*l)
+}
+
+// Err returns l sorted as an error when it holds an error, and nil otherwise.
+func (l List) Err() error {
+	errs := l.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	errs.Sort()
+	return errs
+}
+
+// Error formats every diagnostic of l, one a line.
+func (l List) Error() string {
+	var b strings.Builder
+	for i, d := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}

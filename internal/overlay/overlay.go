@@ -1,0 +1,132 @@
+// Package overlay stacks file systems: a file is read from the first layer
+// that has it, and a folder lists the union of its entries in every layer.
+// plotline uses it to lay a site folder over the embedded default templates
+// and theme, so a site overrides them file by file.
+package overlay
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+)
+
+// FS is a stack of file systems, the first on top.
+type FS struct {
+	layers []fs.FS
+}
+
+// New returns the layers stacked, the first on top.
+func New(layers ...fs.FS) *FS { return &FS{layers: layers} }
+
+// Open opens name from the first layer that has it. A folder lists the
+// union of its entries in every layer.
+func (o *FS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	var firstErr error
+	for _, l := range o.layers {
+		f, err := l.Open(name)
+		if err == nil {
+			if st, err := f.Stat(); err == nil && st.IsDir() {
+				entries, err := o.ReadDir(name)
+				if err != nil {
+					f.Close()
+					return nil, err
+				}
+				return &dir{File: f, entries: entries}, nil
+			}
+			return f, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) && firstErr == nil {
+			firstErr = err
+		}
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// ReadFile reads name from the first layer that has it.
+func (o *FS) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
+	}
+	for _, l := range o.layers {
+		b, err := fs.ReadFile(l, name)
+		if err == nil {
+			return b, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
+}
+
+// ReadDir lists name across all layers; an entry of an upper layer hides
+// the entry of the same name below it.
+func (o *FS) ReadDir(name string) ([]fs.DirEntry, error) {
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	found := false
+	for _, l := range o.layers {
+		es, err := fs.ReadDir(l, name)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			return nil, err
+		}
+		found = true
+		for _, e := range es {
+			if !seen[e.Name()] {
+				seen[e.Name()] = true
+				out = append(out, e)
+			}
+		}
+	}
+	if !found {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return out, nil
+}
+
+// Sub returns the layers' name folders stacked the same way.
+func (o *FS) Sub(dir string) (fs.FS, error) {
+	var subs []fs.FS
+	for _, l := range o.layers {
+		s, err := fs.Sub(l, dir)
+		if err != nil {
+			return nil, err
+		}
+		subs = append(subs, s)
+	}
+	return New(subs...), nil
+}
+
+// dir is an open folder listing the entries of every layer.
+type dir struct {
+	fs.File
+	entries []fs.DirEntry
+	off     int
+}
+
+// ReadDir implements fs.ReadDirFile.
+func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
+	rest := d.entries[d.off:]
+	if n <= 0 {
+		d.off = len(d.entries)
+		return rest, nil
+	}
+	if len(rest) == 0 {
+		return nil, io.EOF
+	}
+	n = min(n, len(rest))
+	d.off += n
+	return rest[:n], nil
+}

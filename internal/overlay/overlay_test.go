@@ -1,0 +1,49 @@
+package overlay
+
+import (
+	"io/fs"
+	"testing"
+	"testing/fstest"
+)
+
+func TestOverlay(t *testing.T) {
+	top := fstest.MapFS{
+		"templates/article.html": {Data: []byte("site article")},
+		"theme/site.css":         {Data: []byte("site css")},
+	}
+	bottom := fstest.MapFS{
+		"templates/article.html": {Data: []byte("default article")},
+		"templates/base.html":    {Data: []byte("default base")},
+	}
+	o := New(top, bottom)
+	for name, want := range map[string]string{
+		"templates/article.html": "site article",
+		"templates/base.html":    "default base",
+		"theme/site.css":         "site css",
+	} {
+		got, err := fs.ReadFile(o, name)
+		if err != nil || string(got) != want {
+			t.Errorf("ReadFile(%q) = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	es, err := fs.ReadDir(o, "templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	if len(names) != 2 || names[0] != "article.html" || names[1] != "base.html" {
+		t.Errorf("ReadDir(templates) = %v; want [article.html base.html]", names)
+	}
+	if _, err := fs.ReadFile(o, "nope"); err == nil {
+		t.Error("ReadFile(nope) succeeded; want an error")
+	}
+	if _, err := fs.ReadFile(o, "../x"); err == nil {
+		t.Error("ReadFile(../x) succeeded; want an error")
+	}
+	if err := fstest.TestFS(o, "templates/article.html", "templates/base.html", "theme/site.css"); err != nil {
+		t.Error(err)
+	}
+}
