@@ -1,0 +1,209 @@
+// Package markdown converts an article's Markdown body to HTML with goldmark:
+// GitHub-flavoured Markdown, footnotes, typographic quotes, heading IDs and
+// anchors, syntax highlighting with CSS classes, and plotline's two
+// extensions — a fenced ```chart block that places a chart, and
+// {{ block.field | format }} that places a computed value. It does not know
+// what a chart or a value is: the caller supplies a ChartRenderer, a
+// ValueResolver and a LinkResolver, and every problem they report comes back
+// as a diagnostic at its path:line:col in the article's file.
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// ValueResolver turns the expression of a {{ … }} reference, such as
+// "losses.crossing | approx", into the text to show.
+type ValueResolver interface {
+	ResolveValue(expr string) (string, error)
+}
+
+// ChartRenderer writes the HTML of the chart described by the YAML body of
+// a ```chart block. bodyPos is where the body starts in the file (for
+// diagnostics) and ordinal counts the page's charts from 1.
+type ChartRenderer interface {
+	RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal int, diags *diag.List) error
+}
+
+// LinkResolver checks the destination of a Markdown link or image that
+// points into the site and returns the URL to write in its place.
+// Destinations with a scheme ("https:", "mailto:") and fragments ("#x") are
+// never passed to it.
+type LinkResolver interface {
+	ResolveLink(dest string) (string, error)
+}
+
+// Options configure a Converter.
+type Options struct {
+	// UnsafeHTML lets raw HTML in Markdown through. By default it is escaped
+	// and shown as text.
+	UnsafeHTML bool
+}
+
+// Page is one Markdown document to convert.
+type Page struct {
+	Path       string // the file, for diagnostics
+	Source     []byte // the whole file
+	BodyOffset int    // where the Markdown body starts in Source
+	Values     ValueResolver
+	Charts     ChartRenderer
+	Links      LinkResolver
+}
+
+// Heading is a section heading, for a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Result is what Convert produces.
+type Result struct {
+	HTML     []byte
+	Headings []Heading // h2 and h3, in order
+	Charts   int       // number of charts placed
+	Words    int       // words of prose, for the reading time
+}
+
+// Converter converts Markdown pages. It is safe for concurrent use; reuse
+// one for a whole build so highlighted code is shared.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// pageKey holds the *pageState of the document being converted.
+var pageKey = parser.NewContextKey()
+
+// pageState is the per-document state the extensions share.
+type pageState struct {
+	page   *Page
+	diags  *diag.List
+	charts int
+}
+
+func (s *pageState) pos(bodyOff int) diag.Pos {
+	return diag.At(s.page.Path, s.page.Source, s.page.BodyOffset+bodyOff)
+}
+
+// New returns a Converter.
+func New(opts Options) *Converter {
+	rendererOpts := []renderer.Option{
+		renderer.WithNodeRenderers(
+			util.Prioritized(&nodeRenderer{unsafe: opts.UnsafeHTML, highlighter: newHighlighter()}, 100),
+		),
+	}
+	htmlOpts := []renderer.Option{}
+	if opts.UnsafeHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithInlineParsers(util.Prioritized(valueParser{}, 50)),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(append(htmlOpts, rendererOpts...)...),
+	)
+	return &Converter{md: md}
+}
+
+// Convert converts p's body. Problems go to diags; the HTML is returned
+// even when there were some.
+func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
+	body := p.Source[p.BodyOffset:]
+	state := &pageState{page: p, diags: diags}
+	pc := parser.NewContext()
+	pc.Set(pageKey, state)
+	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(body) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+		return Result{}, err
+	}
+	res := Result{HTML: buf.Bytes(), Charts: state.charts}
+	res.Headings, res.Words = outline(doc, body)
+	return res, nil
+}
+
+// outline collects the h2 and h3 headings of doc and counts its words.
+func outline(doc ast.Node, src []byte) ([]Heading, int) {
+	var hs []Heading
+	words := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level == 2 || n.Level == 3 {
+				id, _ := n.AttributeString("id")
+				idb, _ := id.([]byte)
+				hs = append(hs, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
+			}
+		case *ast.Text:
+			words += countWords(n.Segment.Value(src))
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return hs, words
+}
+
+func countWords(b []byte) int {
+	n, in := 0, false
+	for _, r := range string(b) {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// plainText returns the text of n's inline children.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ValueNode:
+			b.WriteString(c.Resolved)
+		case *ast.CodeSpan:
+			for gc := c.FirstChild(); gc != nil; gc = gc.NextSibling() {
+				if t, ok := gc.(*ast.Text); ok {
+					b.Write(t.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,165 @@
+package render
+
+import (
+	"encoding/xml"
+	"io"
+	"time"
+)
+
+// FeedEntry is one article in the Atom feed.
+type FeedEntry struct {
+	Summary
+	Content string // the article's HTML, charts as static SVG
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr,omitempty"`
+	Title   string      `xml:"title"`
+	Sub     string      `xml:"subtitle,omitempty"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  *atomAuthor `xml:"author,omitempty"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+type atomEntry struct {
+	Title      string         `xml:"title"`
+	ID         string         `xml:"id"`
+	Links      []atomLink     `xml:"link"`
+	Published  string         `xml:"published"`
+	Updated    string         `xml:"updated"`
+	Author     *atomAuthor    `xml:"author,omitempty"`
+	Categories []atomCategory `xml:"category"`
+	Summary    *atomText      `xml:"summary,omitempty"`
+	Content    *atomText      `xml:"content,omitempty"`
+}
+
+func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// WriteFeed writes an Atom feed of entries (newest first) to w. The feed's
+// updated time is that of its newest entry, so an unchanged site writes an
+// unchanged feed.
+func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
+	f := atomFeed{
+		Lang:  site.Language,
+		Title: site.Title,
+		Sub:   site.Description,
+		ID:    site.AbsURL(""),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: site.AbsURL("feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: site.AbsURL("")},
+		},
+	}
+	if site.Author != "" {
+		f.Author = &atomAuthor{Name: site.Author}
+	}
+	var newest time.Time
+	for _, e := range entries {
+		updated := e.Date
+		if !e.Updated.IsZero() {
+			updated = e.Updated
+		}
+		if updated.After(newest) {
+			newest = updated
+		}
+		ae := atomEntry{
+			Title:     e.Title,
+			ID:        site.AbsURL(e.URL),
+			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: site.AbsURL(e.URL)}},
+			Published: rfc3339(e.Date),
+			Updated:   rfc3339(updated),
+		}
+		if e.Author != "" {
+			ae.Author = &atomAuthor{Name: e.Author}
+		}
+		for _, t := range e.Tags {
+			ae.Categories = append(ae.Categories, atomCategory{Term: t.Name})
+		}
+		if e.Description != "" {
+			ae.Summary = &atomText{Type: "text", Body: e.Description}
+		}
+		if e.Content != "" {
+			ae.Content = &atomText{Type: "html", Body: e.Content}
+		}
+		f.Entries = append(f.Entries, ae)
+	}
+	if newest.IsZero() {
+		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f.Updated = rfc3339(newest)
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	if err := enc.Encode(f); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// SitemapEntry is one URL of the sitemap.
+type SitemapEntry struct {
+	URL     string // site path
+	Lastmod time.Time
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+// WriteSitemap writes sitemap.xml for entries to w.
+func WriteSitemap(w io.Writer, site *Site, entries []SitemapEntry) error {
+	var u urlset
+	for _, e := range entries {
+		su := sitemapURL{Loc: site.AbsURL(e.URL)}
+		if !e.Lastmod.IsZero() {
+			su.Lastmod = e.Lastmod.Format("2006-01-02")
+		}
+		u.URLs = append(u.URLs, su)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	if err := enc.Encode(u); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// WriteRobots writes robots.txt, pointing at the sitemap.
+func WriteRobots(w io.Writer, site *Site) error {
+	_, err := io.WriteString(w, "User-agent: *\nAllow: /\n\nSitemap: "+site.AbsURL("sitemap.xml")+"\n")
+	return err
+}

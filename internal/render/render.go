@@ -1,0 +1,196 @@
+// Package render executes the site's html/template layouts and writes the
+// feed, sitemap and robots.txt. Every URL it writes honours the base URL's
+// path, so a site published under https://user.github.io/repo/ works as is.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// Site is what every template sees of the site.
+type Site struct {
+	Title       string
+	Description string
+	Language    string
+	Author      string
+	BaseURL     string // absolute, with a trailing slash; "" when unknown
+	BasePath    string // "/" or "/repo/"
+}
+
+// URL returns the root-relative URL of a site path such as "articles/x/".
+func (s *Site) URL(sitePath string) string {
+	return s.BasePath + strings.TrimPrefix(sitePath, "/")
+}
+
+// AbsURL returns the absolute URL of a site path, or the root-relative one
+// when the site has no base URL.
+func (s *Site) AbsURL(sitePath string) string {
+	if s.BaseURL == "" {
+		return s.URL(sitePath)
+	}
+	return strings.TrimSuffix(s.BaseURL, "/") + "/" + strings.TrimPrefix(sitePath, "/")
+}
+
+// Tag is a tag with the site path of its page.
+type Tag struct {
+	Name  string
+	Slug  string
+	URL   string // "tags/economy/"
+	Count int
+}
+
+// Heading is an entry of an article's table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Source is an entry of an article's sources list; Link is set only for
+// http(s) URLs.
+type Source struct {
+	Name string
+	Link string
+}
+
+// Summary is what a list shows of an article.
+type Summary struct {
+	Title          string
+	Description    string
+	URL            string
+	Date           time.Time
+	Updated        time.Time
+	Author         string
+	Tags           []Tag
+	ReadingMinutes int
+}
+
+// Article is an article or standalone page, rendered.
+type Article struct {
+	Summary
+	Content  template.HTML
+	Headings []Heading
+	Sources  []Source
+	ShowTOC  bool
+}
+
+// Page is the data a layout executes with.
+type Page struct {
+	Site        *Site
+	Kind        string // home, article, page, tag, tags, 404
+	Title       string
+	Description string
+	URL         string // site path of the page
+	Canonical   string
+	HasChart    bool
+	Article     *Article
+	Articles    []*Summary
+	Tag         *Tag
+	Tags        []Tag
+}
+
+// Layouts are the parsed templates of a site, one per page kind.
+type Layouts struct {
+	byKind map[string]*template.Template
+}
+
+// Kinds are the page kinds and the template file each uses.
+var Kinds = map[string]string{
+	"home":    "home.html",
+	"article": "article.html",
+	"page":    "page.html",
+	"tag":     "tag.html",
+	"tags":    "tags.html",
+	"404":     "404.html",
+}
+
+// Funcs returns the template functions for a site; asset gives the URL of
+// a theme file (with a content hash, so browsers refetch it when it
+// changes).
+func Funcs(site *Site, asset func(string) string) template.FuncMap {
+	return template.FuncMap{
+		"url":      site.URL,
+		"absurl":   site.AbsURL,
+		"asset":    asset,
+		"isodate":  func(t time.Time) string { return t.Format("2006-01-02") },
+		"longdate": func(t time.Time) string { return t.Format("2 January 2006") },
+		"date":     func(layout string, t time.Time) string { return t.Format(layout) },
+	}
+}
+
+// ParseLayouts parses templates/base.html, templates/partials/*.html and
+// one template per kind from fsys. Errors carry the template's file name
+// and line.
+func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
+	var diags diag.List
+	common := template.New("").Funcs(funcs)
+	shared := []string{"templates/base.html"}
+	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
+	shared = append(shared, partials...)
+	for _, name := range shared {
+		if err := parseFile(common, fsys, name); err != nil {
+			diags.Add(templateDiag(name, err))
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	l := &Layouts{byKind: map[string]*template.Template{}}
+	for kind, file := range Kinds {
+		t, err := common.Clone()
+		if err != nil {
+			return nil, err
+		}
+		name := "templates/" + file
+		if err := parseFile(t, fsys, name); err != nil {
+			diags.Add(templateDiag(name, err))
+			continue
+		}
+		l.byKind[kind] = t
+	}
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func parseFile(t *template.Template, fsys fs.FS, name string) error {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	_, err = t.New(name).Parse(string(src))
+	return err
+}
+
+// templateDiag turns a template error ("template: NAME:LINE: msg") into a
+// diagnostic at the template file's line.
+func templateDiag(name string, err error) diag.Diagnostic {
+	msg := err.Error()
+	line := 0
+	prefix := "template: " + name + ":"
+	if rest, ok := strings.CutPrefix(msg, prefix); ok {
+		var n int
+		if _, scanErr := fmt.Sscanf(rest, "%d:", &n); scanErr == nil {
+			line = n
+			msg = strings.TrimSpace(rest[len(fmt.Sprint(n))+1:])
+		}
+	}
+	return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: line}, Message: msg}
+}
+
+// Execute renders page p with its kind's layout into w.
+func (l *Layouts) Execute(w io.Writer, p *Page) error {
+	t, ok := l.byKind[p.Kind]
+	if !ok {
+		return fmt.Errorf("no layout for page kind %q", p.Kind)
+	}
+	return t.ExecuteTemplate(w, "base", p)
+}
