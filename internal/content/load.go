@@ -101,11 +101,13 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 		}
 		if u == "" || u == "tags/" || strings.HasPrefix(u, "tags/") || strings.HasPrefix(u, "_plotline/") || u == "theme/" || strings.HasPrefix(u, "theme/") {
 			diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "page URL /%s is reserved for pages plotline makes; rename the file or set a slug", u)
+			p.Broken = true
 		}
 		p.URL = u
 		if other, ok := byURL[u]; ok {
 			diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, other.Path)
 			diags.Errorf(diag.Pos{Path: other.Path, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, p.Path)
+			p.Broken, other.Broken = true, true
 			continue
 		}
 		byURL[u] = p

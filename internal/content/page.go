@@ -61,6 +61,8 @@ type Page struct {
 	URL string
 	// Dir is the slash folder of the file relative to the site: "content/articles".
 	Dir string
+	// Broken is set when the page has errors: it is reported, not rendered.
+	Broken bool
 }
 
 // Body returns the Markdown body of p.
@@ -81,6 +83,8 @@ var knownKeys = map[string]bool{
 // page is returned even when it has errors, as far as it could be read.
 func Parse(filePath string, src []byte, diags *diag.List) *Page {
 	p := &Page{Path: filePath, Source: src, Dir: path.Dir(filePath), TOC: true}
+	before := len(*diags)
+	defer func() { p.Broken = p.Broken || (*diags)[before:].HasErrors() }()
 	if !utf8.Valid(src) {
 		off := firstInvalidUTF8(src)
 		diags.Errorf(diag.At(filePath, src, off), "file is not valid UTF-8 (save it as UTF-8)")

@@ -117,12 +117,20 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 		}
 	}
 	r.layouts = layouts
-	if diags.HasErrors() || layouts == nil {
+	if layouts == nil {
 		diags.Sort()
 		return Result{Warnings: diags.Warnings()}, diags
 	}
 
-	pageDiags := r.renderPages(site.Pages)
+	// Pages with errors of their own are reported, not rendered; the others
+	// are rendered so that every problem of the build shows at once.
+	var good []*content.Page
+	for _, p := range site.Pages {
+		if !p.Broken {
+			good = append(good, p)
+		}
+	}
+	pageDiags := r.renderPages(good)
 	diags.Add(pageDiags...)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
