@@ -502,5 +502,3 @@ type pageLinks struct {
 func (l pageLinks) ResolveLink(dest string) (string, error) { return l.ix.resolve(l.page, dest) }
 
 func sortStrings(s []string) { slices.Sort(s) }
-
-
