@@ -1,0 +1,56 @@
+// Package data turns the `data:` map of an article's front matter into
+// Blocks: observed series (inline or read from a CSV beside the article)
+// and projections computed with package projection. It checks the schema,
+// reporting every problem at its path:line:col, and answers the field
+// references that prose makes ({{ losses.crossing | approx }}).
+package data
+
+import (
+	"time"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// Point is one observation, or one sample of a projected curve.
+type Point struct {
+	Date   time.Time
+	Value  float64
+	Label  string // who reported it, or what it is
+	Source string // a URL or a name; only http(s) URLs become links
+}
+
+// Scenario is one run of a block's projection: the central one, or the low
+// or high one drawn as a band.
+type Scenario struct {
+	Name     string  // "central", "low" or "high"
+	Rate     float64 // change per period (linear) or percent growth per period (exponential)
+	Reaches  bool    // whether the limit is reached before the projection gives up
+	Crossing time.Time
+	Curve    []Point // sampled from the projection start to Until, start and end included
+}
+
+// Projection is a block's projection spec together with what it computes.
+type Projection struct {
+	Start    Point  // where the projection starts
+	Per      string // "day", "week", "month" or "year"
+	Model    string // "linear" or "exponential"
+	HasLimit bool
+	Limit    float64
+	Until    time.Time // the horizon of the curves
+	Fitted   bool      // the rate came from a least-squares fit of the series
+	R2       float64   // fit quality, when Fitted
+	Central  Scenario
+	Low      *Scenario // nil when the block has no low rate
+	High     *Scenario // nil when the block has no high rate
+}
+
+// Block is one named data block of an article.
+type Block struct {
+	Name       string
+	Unit       string      // "casualties": used in axis labels, tooltips and prose
+	Series     []Point     // observations sorted by date
+	Projection *Projection // nil when the block has none
+	AsOf       time.Time   // the date that "days to limit" counts from
+	CSV        string      // the CSV file the series came from, relative to the site, if any
+	Pos        diag.Pos    // where the block is declared
+}

@@ -1,0 +1,201 @@
+package data
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"io/fs"
+	"math"
+	"path"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// csv reads the series named by the csv key's value n. It returns the
+// file's path in the site, its observations, and false when anything went
+// wrong.
+func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
+	name, ok := p.text("csv", n)
+	if !ok {
+		return "", nil, false
+	}
+	if name == "" {
+		p.errorf(n, "csv: want a file name, got nothing")
+		return "", nil, false
+	}
+	if strings.HasPrefix(name, "/") || strings.HasPrefix(name, `\`) || hasDrive(name) {
+		p.errorf(n, "csv: %q is an absolute path (want a path relative to the article)", name)
+		return "", nil, false
+	}
+	file := path.Join(path.Dir(p.page.Path), name)
+	if !fs.ValidPath(file) {
+		p.errorf(n, "csv: %q is outside the site", name)
+		return "", nil, false
+	}
+	if p.fsys == nil {
+		p.errorf(n, "csv: %s cannot be read: no site files", file)
+		return file, nil, false
+	}
+	src, err := fs.ReadFile(p.fsys, file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		p.errorf(n, "csv: %s does not exist", file)
+		return file, nil, false
+	case err != nil:
+		p.errorf(n, "csv: %v", err)
+		return file, nil, false
+	}
+	before := len(p.diags.Errors())
+	points := parseCSV(file, src, p.diags)
+	return file, points, len(p.diags.Errors()) == before
+}
+
+// hasDrive reports whether name starts with a Windows drive letter, "C:".
+func hasDrive(name string) bool {
+	return len(name) >= 2 && name[1] == ':' && ('a' <= name[0] && name[0] <= 'z' || 'A' <= name[0] && name[0] <= 'Z')
+}
+
+// csvFile turns encoding/csv's line and byte column into a diag.Pos that
+// counts columns in characters.
+type csvFile struct {
+	path       string
+	src        []byte
+	bom        int   // bytes of byte-order mark stripped before parsing
+	lineStarts []int // byte offset of each line in src
+}
+
+func (f *csvFile) pos(line, byteCol int) diag.Pos {
+	if line < 1 || line > len(f.lineStarts) {
+		return diag.Pos{Path: f.path, Line: line}
+	}
+	start := f.lineStarts[line-1]
+	end := len(f.src)
+	if line < len(f.lineStarts) {
+		end = f.lineStarts[line] - 1
+	}
+	if end > start && f.src[end-1] == '\r' {
+		end--
+	}
+	off := start + max(byteCol, 1) - 1
+	if line == 1 {
+		off += f.bom
+	}
+	// An error found at the end of a line is shown on that line.
+	return diag.At(f.path, f.src, min(off, end))
+}
+
+// parseCSV reads observations from src, the CSV file at path, reporting
+// problems at their place in the file.
+func parseCSV(path string, src []byte, diags *diag.List) []Point {
+	f := &csvFile{path: path, src: src, lineStarts: []int{0}}
+	for i, c := range src {
+		if c == '\n' {
+			f.lineStarts = append(f.lineStarts, i+1)
+		}
+	}
+	body := src
+	if rest, ok := bytes.CutPrefix(src, []byte("\uFEFF")); ok {
+		body, f.bom = rest, len(src)-len(rest)
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		diags.Errorf(diag.Pos{Path: path}, "the csv file is empty (want a header row naming date and value, then one observation a line)")
+		return nil
+	}
+	r := csv.NewReader(bytes.NewReader(body))
+	r.FieldsPerRecord = -1
+	parseErr := func(err error) {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			if pe.StartLine != pe.Line {
+				// An unclosed quote is found at the end of the file; the
+				// place to fix is where its record starts.
+				diags.Errorf(f.pos(pe.StartLine, 1), "%v (in the record starting here)", pe.Err)
+				return
+			}
+			diags.Errorf(f.pos(pe.Line, pe.Column), "%v", pe.Err)
+			return
+		}
+		diags.Errorf(diag.Pos{Path: path}, "%v", err)
+	}
+
+	header, err := r.Read()
+	if err != nil {
+		parseErr(err)
+		return nil
+	}
+	col := map[string]int{"date": -1, "value": -1, "label": -1, "source": -1}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		line, c := r.FieldPos(i)
+		prev, known := col[name]
+		switch {
+		case !known:
+			diags.Warnf(f.pos(line, c), "unknown column %q (want date, value, label or source)", h)
+		case prev >= 0:
+			diags.Errorf(f.pos(line, c), "duplicate column %q", h)
+		default:
+			col[name] = i
+		}
+	}
+	for _, want := range []string{"date", "value"} {
+		if col[want] < 0 {
+			diags.Errorf(f.pos(1, 1), "the header has no %q column (want date, value and optionally label and source)", want)
+		}
+	}
+	if col["date"] < 0 || col["value"] < 0 {
+		return nil
+	}
+	need := max(col["date"], col["value"]) + 1
+
+	var out []Point
+	rows := 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			parseErr(err)
+			return out
+		}
+		rows++
+		if len(rec) < need {
+			line, c := r.FieldPos(0)
+			diags.Errorf(f.pos(line, c), "the line has %d fields, want at least %d (date and value)", len(rec), need)
+			continue
+		}
+		var pt Point
+		good := true
+		ds := strings.TrimSpace(rec[col["date"]])
+		if pt.Date, good = parseDate(ds); !good {
+			line, c := r.FieldPos(col["date"])
+			diags.Errorf(f.pos(line, c), "date: %q is not a valid date (want YYYY-MM-DD)", ds)
+		}
+		vs := strings.TrimSpace(rec[col["value"]])
+		v, err := strconv.ParseFloat(strings.ReplaceAll(vs, ",", ""), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			line, c := r.FieldPos(col["value"])
+			diags.Errorf(f.pos(line, c), "value: cannot use %q as a number", vs)
+			good = false
+		}
+		pt.Value = v
+		if i := col["label"]; i >= 0 && i < len(rec) {
+			pt.Label = strings.TrimSpace(rec[i])
+		}
+		if i := col["source"]; i >= 0 && i < len(rec) {
+			pt.Source = strings.TrimSpace(rec[i])
+		}
+		if good {
+			out = append(out, pt)
+		}
+	}
+	if rows == 0 {
+		diags.Errorf(f.pos(1, 1), "the csv file has a header but no observations")
+	}
+	return out
+}

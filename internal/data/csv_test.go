@@ -1,0 +1,87 @@
+package data
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestCSV(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/articles/prices.csv": {Data: []byte("date,value,label,source\n2025-01-03,\"1,250\",late,https://example.org\n2025-01-01,1000,early,\n")},
+		"content/data/shared.csv":     {Data: []byte("\uFEFFDate, Value\n2025-02-01,7.5\n")},
+	}
+	src := `data:
+  prices:
+    csv: prices.csv
+  shared:
+    csv: ../data/shared.csv
+`
+	blocks, diags := parse(t, src, fsys)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	want := []Point{
+		{Date: day("2025-01-01"), Value: 1000, Label: "early"},
+		{Date: day("2025-01-03"), Value: 1250, Label: "late", Source: "https://example.org"},
+	}
+	if got := blocks[0].Series; !slices.Equal(got, want) {
+		t.Errorf("prices series = %+v; want %+v", got, want)
+	}
+	if got, want := blocks[0].CSV, "content/articles/prices.csv"; got != want {
+		t.Errorf("prices CSV = %q; want %q", got, want)
+	}
+	if got, want := blocks[1].Series, []Point{{Date: day("2025-02-01"), Value: 7.5}}; !slices.Equal(got, want) {
+		t.Errorf("shared series = %+v; want %+v", got, want)
+	}
+}
+
+func TestCSVErrors(t *testing.T) {
+	const c = "content/articles/prices.csv"
+	const p = pagePath + ":"
+	tests := []struct {
+		name string
+		csv  string // contents of prices.csv; "-" for no file
+		ref  string // the csv: value
+		want []string
+	}{
+		{"missing file", "-", "prices.csv", []string{p + "3:10: csv: content/articles/prices.csv does not exist"}},
+		{"outside the site", "-", "../../../prices.csv", []string{p + `3:10: csv: "../../../prices.csv" is outside the site`}},
+		{"absolute", "-", "/etc/prices.csv", []string{p + `3:10: csv: "/etc/prices.csv" is an absolute path (want a path relative to the article)`}},
+		{"empty", " \n", "prices.csv", []string{c + ": the csv file is empty (want a header row naming date and value, then one observation a line)"}},
+		{"header only", "date,value\n", "prices.csv", []string{c + ":1:1: the csv file has a header but no observations"}},
+		{"missing column", "date,price\n2025-01-01,3\n", "prices.csv", []string{
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source)`,
+			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
+		}},
+		{"bad values", "date,value,label\n2025-01-01,\"1,200\",a\n2025-02-30,5,b\n2025-01-03,x,c\n2025-01-04\n", "prices.csv", []string{
+			c + `:3:1: date: "2025-02-30" is not a valid date (want YYYY-MM-DD)`,
+			c + `:4:12: value: cannot use "x" as a number`,
+			c + `:5:1: the line has 1 fields, want at least 2 (date and value)`,
+		}},
+		{"columns count characters", "label,date,value\nZoë,2025-01-01,x\n", "prices.csv", []string{
+			c + `:2:16: value: cannot use "x" as a number`,
+		}},
+		{"bare quote", "date,value\n2025-01-01,3\"4\n", "prices.csv", []string{
+			c + `:2:13: bare " in non-quoted-field`,
+		}},
+		{"unclosed quote across lines", "date,value,label\n2025-01-01,3,\"a\nb\n", "prices.csv", []string{
+			c + `:2:1: extraneous or missing " in quoted-field (in the record starting here)`,
+		}},
+		{"syntax", "date,value\n2025-01-01,\"3\n", "prices.csv", []string{
+			c + `:2:14: extraneous or missing " in quoted-field`,
+		}},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{}
+		if tt.csv != "-" {
+			fsys[c] = &fstest.MapFile{Data: []byte(tt.csv)}
+		}
+		src := "data:\n  prices:\n    csv: " + tt.ref + "\n"
+		_, got := parse(t, src, fsys)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: diagnostics:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}

@@ -1,0 +1,493 @@
+package data
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+const pagePath = "content/articles/kursk.md"
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// parse decodes front matter src and parses the value of its data key,
+// returning the blocks and every diagnostic as "path:line:col: message".
+func parse(t testing.TB, src string, fsys fs.FS) ([]*Block, []string) {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatalf("front matter does not decode: %v\n%s", err, src)
+	}
+	var node *yaml.Node
+	if len(doc.Content) > 0 {
+		m := doc.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == "data" {
+				node = m.Content[i+1]
+			}
+		}
+	}
+	var diags diag.List
+	blocks := Parse(fsys, Page{Path: pagePath, Date: time.Date(2025, 1, 20, 15, 4, 0, 0, time.UTC)}, node, &diags)
+	diags.Sort()
+	var msgs []string
+	for _, d := range diags {
+		msgs = append(msgs, d.String())
+	}
+	return blocks, msgs
+}
+
+const kursk = `title: Kursk
+data:
+  losses:
+    unit: casualties
+    as_of: 2025-01-13
+    series:
+      - {date: 2025-01-06, value: 3800, label: "Ukraine's president", source: "https://example.org/a"}
+      - {date: 2024-12-20, value: 1500}
+    projection:
+      start: {date: 2024-12-05, value: 0}
+      rate: 92
+      limit: 12000
+      low: 70
+      high: 110
+`
+
+func TestKursk(t *testing.T) {
+	blocks, diags := parse(t, kursk, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	if len(blocks) != 1 {
+		t.Fatalf("Parse returned %d blocks; want 1", len(blocks))
+	}
+	b := blocks[0]
+	if got, want := b.Pos, (diag.Pos{Path: pagePath, Line: 3, Col: 3}); got != want {
+		t.Errorf("block Pos = %v; want %v", got, want)
+	}
+	if got, want := b.Series[0].Date, day("2024-12-20"); !got.Equal(want) {
+		t.Errorf("first observation on %v; want %v (series sorted by date)", got, want)
+	}
+	pr := b.Projection
+	if pr == nil {
+		t.Fatal("Projection = nil")
+	}
+	if got, want := pr.Until, day("2025-06-13"); !got.Equal(want) {
+		t.Errorf("Until = %s; want %s (low crossing 2025-05-26 + 18 days)", got.Format(time.DateOnly), want.Format(time.DateOnly))
+	}
+	c := pr.Central.Curve
+	if len(c) != 191 {
+		t.Fatalf("central curve has %d points; want 191, one a day for 190 days", len(c))
+	}
+	if got, want := c[130], (Point{Date: day("2025-04-14"), Value: 11960}); got != want {
+		t.Errorf("central curve[130] = %+v; want %+v", got, want)
+	}
+	if pr.Low == nil || pr.High == nil || pr.Low.Name != "low" || pr.High.Name != "high" || pr.Central.Name != "central" {
+		t.Fatalf("scenarios = %+v, %+v, %+v; want central, low and high", pr.Central.Name, pr.Low, pr.High)
+	}
+	if got := pr.High.Curve[len(pr.High.Curve)-1]; !got.Date.Equal(pr.Until) || got.Value != 190*110 {
+		t.Errorf("high curve ends at %+v; want %s, %d", got, pr.Until.Format(time.DateOnly), 190*110)
+	}
+
+	tests := []struct {
+		field, format, arg string
+		want               string
+	}{
+		{"crossing", "", "", "15 April 2025"},
+		{"crossing", "approx", "", "mid-April 2025"},
+		{"crossing", "date", `"Jan 2, 2006"`, "Apr 15, 2025"},
+		{"days_to_limit", "", "", "92"},
+		{"weeks_to_limit", "", "", "13"},
+		{"low.crossing", "", "", "26 May 2025"},
+		{"high.crossing", "", "", "25 March 2025"},
+		{"low.days_to_limit", "", "", "133"},
+		{"high.weeks_to_limit", "", "", "10"},
+		{"central.rate", "", "", "92"},
+		{"low.rate", "", "", "70"},
+		{"rate", "", "", "92"},
+		{"limit", "", "", "12,000"},
+		{"limit", "approx", "", "about 12,000"},
+		{"unit", "", "", "casualties"},
+		{"count", "", "", "2"},
+		{"per", "", "", "day"},
+		{"model", "", "", "linear"},
+		{"as_of", "", "", "13 January 2025"},
+		{"until", "", "", "13 June 2025"},
+		{"value_at_until", "", "", "17,480"},
+		{"start.date", "", "", "5 December 2024"},
+		{"start.value", "", "", "0"},
+		{"first.date", "", "", "20 December 2024"},
+		{"first.value", "comma", "", "1,500"},
+		{"last.value", "", "", "3,800"},
+		{"last.label", "", "", "Ukraine's president"},
+		{"last.source", "", "", "https://example.org/a"},
+		{"last.date", "approx", "", "early January 2025"},
+	}
+	for _, tt := range tests {
+		v, err := b.Field(tt.field)
+		if err != nil {
+			t.Errorf("Field(%q): %v", tt.field, err)
+			continue
+		}
+		got, err := Format(v, tt.format, tt.arg)
+		if err != nil {
+			t.Errorf("Format(%s, %q, %q): %v", tt.field, tt.format, tt.arg, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%s | %s %s = %q; want %q", tt.field, tt.format, tt.arg, got, tt.want)
+		}
+	}
+}
+
+func TestFieldErrors(t *testing.T) {
+	src := `data:
+  losses:
+    series:
+      - {date: 2025-01-06, value: 3800}
+    projection:
+      start: last
+      rate: 92
+      limit: 12000
+      low: -5
+  plain:
+    series:
+      - {date: 2025-01-06, value: 3800}
+`
+	blocks, diags := parse(t, src, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	losses, plain := blocks[0], blocks[1]
+	tests := []struct {
+		b     *Block
+		field string
+		want  string
+	}{
+		{losses, "crossin", `block "losses" has no field "crossin" (known: unit, count, as_of, first.date,`},
+		{losses, "low.crossing", `block "losses": the low scenario never reaches the limit 12000, so it has no "low.crossing"`},
+		{losses, "high.rate", `block "losses" has no high scenario (want high: RATE in its projection)`},
+		{losses, "r2", `block "losses" has no r2: its rate is not fitted (want rate: fit)`},
+		{losses, "first.colour", `block "losses" has no field "first.colour"`},
+		{plain, "crossing", `block "plain" has no projection, so it has no "crossing"`},
+		{plain, "limit", `block "plain" has no projection, so it has no "limit"`},
+	}
+	for _, tt := range tests {
+		v, err := tt.b.Field(tt.field)
+		if err == nil {
+			t.Errorf("%s.%s = %v; want error %q", tt.b.Name, tt.field, v, tt.want)
+			continue
+		}
+		if got := err.Error(); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s.%s error = %q; want it to start %q", tt.b.Name, tt.field, got, tt.want)
+		}
+	}
+	if v, err := losses.Field("days_to_limit"); err != nil || v.Num != 76 {
+		t.Errorf("losses.days_to_limit = %v, %v; want 76 (article date 2025-01-20 to crossing 2025-04-06)", v, err)
+	}
+}
+
+func TestSchemaErrors(t *testing.T) {
+	const p = pagePath + ":"
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{
+			"unknown period",
+			`data:
+  losses:
+    projection:
+      start: {date: 2024-12-05, value: 0}
+      rate: 92
+      per: fortnight
+`,
+			[]string{p + `6:12: unknown period "fortnight" (want day, week, month or year)`},
+		},
+		{
+			"unknown model",
+			`data:
+  losses:
+    projection:
+      start: {date: 2024-12-05, value: 0}
+      rate: 92
+      model: logistic
+`,
+			[]string{p + `6:14: unknown model "logistic" (want linear or exponential)`},
+		},
+		{
+			"rate not a number",
+			`data:
+  losses:
+    projection:
+      start: {date: 2024-12-05, value: 0}
+      rate: fast
+`,
+			[]string{p + `5:13: rate: cannot use "fast" as a number`},
+		},
+		{
+			"series not a list",
+			`data:
+  losses:
+    series: 12
+`,
+			[]string{p + `3:13: series: want a list of observations, got a number`},
+		},
+		{
+			"invalid date",
+			`data:
+  losses:
+    series:
+      - date: 2025-02-30
+        value: 1
+`,
+			[]string{p + `4:15: date: "2025-02-30" is not a valid date (want YYYY-MM-DD)`},
+		},
+		{
+			"empty series, no projection",
+			`data:
+  losses:
+    series: []
+`,
+			[]string{p + `2:3: block "losses" has no observations and no projection`},
+		},
+		{
+			"until before start",
+			`data:
+  losses:
+    projection:
+      start: {date: 2024-12-05, value: 0}
+      rate: 92
+      until: 2024-11-01
+`,
+			[]string{p + `6:14: until: 2024-11-01 is before the projection start 2024-12-05`},
+		},
+		{
+			"limit never reached",
+			`data:
+  losses:
+    projection:
+      start: {date: 2024-12-05, value: 0}
+      rate: -3
+      limit: 12000
+      low: 5
+`,
+			[]string{p + `6:14: limit 12000 is never reached: the rate must be positive to rise from 0 to 12000`},
+		},
+		{
+			"reservoir never empties",
+			`data:
+  water:
+    projection:
+      start: {date: 2024-12-05, value: 800}
+      rate: 0
+      limit: 100
+`,
+			[]string{p + `6:14: limit 100 is never reached: the rate must be negative to fall from 800 to 100`},
+		},
+		{
+			"exponential from zero",
+			`data:
+  cases:
+    projection:
+      start: {date: 2024-12-05, value: 0}
+      rate: 10
+      model: exponential
+      limit: 100
+`,
+			[]string{p + `7:14: limit 100 is never reached: an exponential projection from 0 stays at 0`},
+		},
+		{
+			"exponential rate too low",
+			`data:
+  cases:
+    projection:
+      start: {date: 2024-12-05, value: 10}
+      rate: -100
+      model: exponential
+`,
+			[]string{p + `5:13: rate: an exponential rate must be above -100 (percent per period), got -100`},
+		},
+		{
+			"bad block names",
+			`data:
+  9lives:
+    series: [{date: 2025-01-01, value: 1}]
+  "kursk-losses":
+    series: [{date: 2025-01-01, value: 1}]
+  ok:
+    series: [{date: 2025-01-01, value: 1}]
+  ok:
+    series: [{date: 2025-01-01, value: 1}]
+`,
+			[]string{
+				p + `2:3: block name "9lives" is not an identifier (want letters, digits and _, not starting with a digit)`,
+				p + `4:3: block name "kursk-losses" is not an identifier (want letters, digits and _, not starting with a digit)`,
+				p + `8:3: block "ok" is already declared at line 6`,
+			},
+		},
+		{
+			"unknown keys warn",
+			`data:
+  losses:
+    colour: red
+    series:
+      - {date: 2025-01-01, value: 1, note: x}
+`,
+			[]string{
+				p + `3:5: warning: unknown key "colour" in block "losses" (want unit, as_of, series, csv or projection)`,
+				p + `5:38: warning: unknown key "note" in observation (want date, value, label or source)`,
+			},
+		},
+		{
+			"series and csv",
+			`data:
+  prices:
+    series: [{date: 2025-01-01, value: 1}]
+    csv: prices.csv
+`,
+			[]string{p + `4:5: block "prices" has both series and csv (want one of them)`},
+		},
+		{
+			"start and rate missing",
+			`data:
+  losses:
+    projection:
+      per: week
+`,
+			[]string{
+				p + `3:5: projection: missing rate`,
+				p + `3:5: projection: missing start (want start: {date: YYYY-MM-DD, value: N}, or a series to start from its latest observation)`,
+			},
+		},
+		{
+			"start last without series",
+			`data:
+  losses:
+    projection:
+      start: last
+      rate: 3
+`,
+			[]string{p + `4:14: start: last needs at least one observation`},
+		},
+		{
+			"fit needs two points",
+			`data:
+  losses:
+    series: [{date: 2025-01-01, value: 1}]
+    projection:
+      rate: fit
+`,
+			[]string{p + `5:13: rate: fit needs at least 2 observations, got 1`},
+		},
+		{
+			"many errors at once",
+			`data:
+  a:
+    as_of: soon
+    unit: [x]
+    series:
+      - 5
+      - {value: 1}
+  b: 7
+`,
+			[]string{
+				p + `3:12: as_of: "soon" is not a valid date (want YYYY-MM-DD)`,
+				p + `4:11: unit: want text, got a list`,
+				p + `6:9: series: want an observation {date: YYYY-MM-DD, value: N}, got a number`,
+				p + `7:9: observation: missing date`,
+				p + `8:6: block "b": want a mapping with series, csv or projection, got a number`,
+			},
+		},
+		{
+			"data not a mapping",
+			`data: [1, 2]
+`,
+			[]string{p + `1:7: data: want a mapping of named blocks, got a list`},
+		},
+	}
+	for _, tt := range tests {
+		_, got := parse(t, tt.src, nil)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: diagnostics:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+func TestFit(t *testing.T) {
+	src := `data:
+  sales:
+    series:
+      - {date: 2025-01-01, value: 10}
+      - {date: 2025-01-08, value: 31}
+      - {date: 2025-01-15, value: 52}
+    projection:
+      rate: fit
+      per: week
+      limit: 94
+`
+	blocks, diags := parse(t, src, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	pr := blocks[0].Projection
+	if !pr.Fitted || pr.R2 < 1-1e-12 || pr.Central.Rate < 21-1e-9 || pr.Central.Rate > 21+1e-9 {
+		t.Errorf("fit = fitted %v, rate %v, r2 %v; want true, 21, 1", pr.Fitted, pr.Central.Rate, pr.R2)
+	}
+	if got, want := pr.Start, (Point{Date: day("2025-01-15"), Value: 52}); got != want {
+		t.Errorf("Start = %+v; want the latest observation %+v", got, want)
+	}
+	if got, want := pr.Central.Crossing, day("2025-01-29"); !pr.Central.Reaches || !got.Equal(want) {
+		t.Errorf("Crossing = %s, %v; want %s", got.Format(time.DateOnly), pr.Central.Reaches, want.Format(time.DateOnly))
+	}
+}
+
+func TestCurveSampling(t *testing.T) {
+	src := `data:
+  long:
+    projection:
+      start: {date: 2000-01-01, value: 0}
+      rate: 1
+      per: year
+      until: 2100-01-01
+  none:
+    projection:
+      start: {date: 2025-03-01, value: 5}
+      rate: 1
+`
+	blocks, diags := parse(t, src, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	c := blocks[0].Projection.Central.Curve
+	if len(c) != maxCurvePoints+1 {
+		t.Errorf("a century is sampled at %d points; want %d", len(c), maxCurvePoints+1)
+	}
+	if !c[0].Date.Equal(day("2000-01-01")) || !c[len(c)-1].Date.Equal(day("2100-01-01")) {
+		t.Errorf("curve runs %s to %s; want 2000-01-01 to 2100-01-01", c[0].Date.Format(time.DateOnly), c[len(c)-1].Date.Format(time.DateOnly))
+	}
+	for i := 1; i < len(c); i++ {
+		if !c[i].Date.After(c[i-1].Date) {
+			t.Fatalf("curve dates not increasing at %d: %s then %s", i, c[i-1].Date, c[i].Date)
+		}
+	}
+	if got, want := blocks[1].Projection.Until, day("2026-03-01"); !got.Equal(want) {
+		t.Errorf("Until without a limit = %s; want %s, a year after start", got.Format(time.DateOnly), want.Format(time.DateOnly))
+	}
+	if got := len(blocks[1].Projection.Central.Curve); got != 366 {
+		t.Errorf("a year is sampled at %d points; want 366, one a day", got)
+	}
+}

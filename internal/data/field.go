@@ -1,0 +1,213 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Fields lists the field paths Block.Field answers, in the order error
+// messages give them. "central." may be put before any scenario field
+// (rate, crossing, days_to_limit, weeks_to_limit, value_at_until), which
+// without a prefix mean the central scenario.
+func Fields() []string {
+	out := []string{
+		"unit", "count", "as_of",
+		"first.date", "first.value", "first.label", "first.source",
+		"last.date", "last.value", "last.label", "last.source",
+		"start.date", "start.value",
+		"per", "model", "limit", "until", "r2",
+	}
+	out = append(out, scenarioFields()...)
+	for _, s := range []string{"low", "high"} {
+		for _, f := range scenarioFields() {
+			out = append(out, s+"."+f)
+		}
+	}
+	return out
+}
+
+func scenarioFields() []string {
+	return []string{"rate", "crossing", "days_to_limit", "weeks_to_limit", "value_at_until"}
+}
+
+// Field returns the value of the field at path, what follows the block
+// name in a reference such as {{ losses.crossing }}. Fields lists the
+// paths:
+//
+//	unit                 the unit, as text
+//	count                the number of observations
+//	as_of                the date days_to_limit counts from
+//	first.*, last.*      the earliest and latest observation: date, value, label, source
+//	start.date           where the projection starts
+//	start.value
+//	per, model           the projection's period and model, as text
+//	limit                the threshold
+//	until                the end of the projected curves
+//	r2                   the fit's r², when rate: fit
+//	rate                 the central rate, per period
+//	crossing             the first day the central projection reaches the limit
+//	days_to_limit        whole days from as_of to crossing
+//	weeks_to_limit       days_to_limit / 7, rounded to the nearest whole week
+//	value_at_until       the central projection's value at until
+//	low.*, high.*        rate, crossing, days_to_limit, weeks_to_limit and
+//	                     value_at_until of the low and high scenarios
+//
+// A field that the block does not have, such as the crossing of a limit
+// that is never reached, is an error explaining why.
+func (b *Block) Field(path string) (Value, error) {
+	head, rest, dotted := strings.Cut(path, ".")
+	if !dotted {
+		switch head {
+		case "unit":
+			return Value{Kind: Text, Text: b.Unit}, nil
+		case "count":
+			return Value{Kind: Number, Num: float64(len(b.Series))}, nil
+		case "as_of":
+			if b.AsOf.IsZero() {
+				return Value{}, fmt.Errorf("block %q has no as_of date and its article has no date", b.Name)
+			}
+			return Value{Kind: Date, Date: b.AsOf}, nil
+		case "per", "model", "limit", "until", "r2":
+			return b.projectionField(head)
+		}
+		if isScenarioField(head) {
+			return b.scenarioField("central", head)
+		}
+		return Value{}, b.unknown(path)
+	}
+	switch head {
+	case "first", "last":
+		return b.pointField(head, rest, path)
+	case "start":
+		pr, err := b.needProjection(path)
+		if err != nil {
+			return Value{}, err
+		}
+		switch rest {
+		case "date":
+			return Value{Kind: Date, Date: pr.Start.Date}, nil
+		case "value":
+			return Value{Kind: Number, Num: pr.Start.Value}, nil
+		}
+	case "central", "low", "high":
+		if isScenarioField(rest) {
+			return b.scenarioField(head, rest)
+		}
+	}
+	return Value{}, b.unknown(path)
+}
+
+func isScenarioField(name string) bool {
+	return slices.Contains(scenarioFields(), name)
+}
+
+func (b *Block) unknown(path string) error {
+	return fmt.Errorf("block %q has no field %q (known: %s)", b.Name, path, strings.Join(Fields(), ", "))
+}
+
+func (b *Block) needProjection(path string) (*Projection, error) {
+	if b.Projection == nil {
+		return nil, fmt.Errorf("block %q has no projection, so it has no %q", b.Name, path)
+	}
+	return b.Projection, nil
+}
+
+func (b *Block) pointField(which, field, path string) (Value, error) {
+	switch field {
+	case "date", "value", "label", "source":
+	default:
+		return Value{}, b.unknown(path)
+	}
+	if len(b.Series) == 0 {
+		return Value{}, fmt.Errorf("block %q has no observations, so it has no %q", b.Name, path)
+	}
+	pt := b.Series[0]
+	if which == "last" {
+		pt = b.Series[len(b.Series)-1]
+	}
+	switch field {
+	case "date":
+		return Value{Kind: Date, Date: pt.Date}, nil
+	case "value":
+		return Value{Kind: Number, Num: pt.Value}, nil
+	case "label":
+		return Value{Kind: Text, Text: pt.Label}, nil
+	}
+	return Value{Kind: Text, Text: pt.Source}, nil
+}
+
+func (b *Block) projectionField(name string) (Value, error) {
+	pr, err := b.needProjection(name)
+	if err != nil {
+		return Value{}, err
+	}
+	switch name {
+	case "per":
+		return Value{Kind: Text, Text: pr.Per}, nil
+	case "model":
+		return Value{Kind: Text, Text: pr.Model}, nil
+	case "limit":
+		if !pr.HasLimit {
+			return Value{}, fmt.Errorf("block %q has no limit", b.Name)
+		}
+		return Value{Kind: Number, Num: pr.Limit}, nil
+	case "until":
+		return Value{Kind: Date, Date: pr.Until}, nil
+	}
+	if !pr.Fitted {
+		return Value{}, fmt.Errorf("block %q has no r2: its rate is not fitted (want rate: fit)", b.Name)
+	}
+	return Value{Kind: Number, Num: pr.R2}, nil
+}
+
+// scenarioField answers rate, crossing, days_to_limit, weeks_to_limit and
+// value_at_until of the scenario called name.
+func (b *Block) scenarioField(name, field string) (Value, error) {
+	path := field
+	if name != "central" {
+		path = name + "." + field
+	}
+	pr, err := b.needProjection(path)
+	if err != nil {
+		return Value{}, err
+	}
+	s := &pr.Central
+	switch name {
+	case "low":
+		s = pr.Low
+	case "high":
+		s = pr.High
+	}
+	if s == nil {
+		return Value{}, fmt.Errorf("block %q has no %s scenario (want %s: RATE in its projection)", b.Name, name, name)
+	}
+	switch field {
+	case "rate":
+		return Value{Kind: Number, Num: s.Rate}, nil
+	case "value_at_until":
+		if len(s.Curve) == 0 {
+			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
+		}
+		return Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value}, nil
+	}
+	if !pr.HasLimit {
+		return Value{}, fmt.Errorf("block %q has no limit, so it has no %q", b.Name, path)
+	}
+	if !s.Reaches {
+		scen := "the projection"
+		if name != "central" {
+			scen = "the " + name + " scenario"
+		}
+		return Value{}, fmt.Errorf("block %q: %s never reaches the limit %s, so it has no %q", b.Name, scen, num(pr.Limit), path)
+	}
+	if field == "crossing" {
+		return Value{Kind: Date, Date: s.Crossing}, nil
+	}
+	days := float64(daysBetween(b.AsOf, s.Crossing))
+	if field == "weeks_to_limit" {
+		return Value{Kind: Number, Num: math.Round(days / 7)}, nil
+	}
+	return Value{Kind: Number, Num: days}, nil
+}

@@ -1,0 +1,208 @@
+package data
+
+import (
+	"io/fs"
+	"slices"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// Page is what Parse needs to know about the article a data map belongs to.
+type Page struct {
+	Path string    // slash path of the article's .md file in the site, e.g. "content/articles/kursk.md"
+	Date time.Time // the article's date: the default as_of of its blocks
+}
+
+// Parse reads the `data:` map of an article's front matter into Blocks, in
+// the order they are declared. node is the value of the `data` key and may
+// be nil. Every problem is added to diags at the place it was found, and
+// Parse carries on past it; unknown keys are warnings. A block whose
+// projection is missing its start or rate, or has a malformed one, is
+// returned without a Projection.
+//
+// The schema:
+//
+//	data:
+//	  losses:                    # block name: letters, digits and _, not starting with a digit
+//	    unit: casualties         # optional; used in axis labels, tooltips and prose
+//	    as_of: 2025-01-13        # optional; "days to limit" counts from it
+//	                             # (default: the article date, else the latest observation,
+//	                             # else the projection start)
+//	    series:                  # observations, in any order; sorted by date
+//	      - {date: 2025-01-06, value: 3800, label: "Ukraine's president", source: "https://…"}
+//	    projection:
+//	      start: {date: 2024-12-05, value: 0}   # or `start: last`, the latest observation (the default)
+//	      rate: 92               # change per `per`, or `rate: fit`: least squares on the series (≥ 2 observations)
+//	      per: day               # day | week | month (a twelfth of 365.2425 days) | year; default day
+//	      model: linear          # linear | exponential (rate is then percent growth per period); default linear
+//	      limit: 12000           # optional threshold; the central rate must reach it
+//	      until: 2025-05-01      # optional end of the curves; default: the latest crossing plus
+//	                             # 10% of the time to it (at least 7 days), or start + 1 year
+//	      low: 70                # optional scenario rates, drawn as a band;
+//	      high: 110              # they need not reach the limit
+//	  prices:
+//	    csv: prices.csv          # the series from a CSV file, relative to the article's folder
+//
+// Dates are written YYYY-MM-DD. A block has `series` or `csv`, not both,
+// and needs observations or a projection. A CSV file has a header row
+// naming its columns: date and value, and optionally label and source;
+// numbers in it may use "," as a thousands separator. Problems in a CSV
+// file are reported at their line and column in that file.
+func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
+	if isNull(node) {
+		return nil
+	}
+	p := &parser{fsys: fsys, page: page, diags: diags}
+	m := resolve(node)
+	if m.Kind != yaml.MappingNode {
+		p.errorf(node, "data: want a mapping of named blocks, got %s", describe(node))
+		return nil
+	}
+	var blocks []*Block
+	seen := make(map[string]*yaml.Node)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		rk := resolve(k)
+		if rk == nil || rk.Kind != yaml.ScalarNode {
+			p.errorf(k, "block name: want a name, got %s", describe(k))
+			continue
+		}
+		name := rk.Value
+		if !isIdent(name) {
+			p.errorf(k, "block name %q is not an identifier (want letters, digits and _, not starting with a digit)", name)
+			continue
+		}
+		if prev, dup := seen[name]; dup {
+			p.errorf(k, "block %q is already declared at line %d", name, prev.Line)
+			continue
+		}
+		seen[name] = k
+		if b := p.block(name, k, v); b != nil {
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks
+}
+
+// isIdent reports whether s matches [A-Za-z_][A-Za-z0-9_]*.
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range []byte(s) {
+		switch {
+		case c == '_', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// block parses the block name declared at key with value val.
+func (p *parser) block(name string, key, val *yaml.Node) *Block {
+	b := &Block{Name: name, Pos: p.pos(key)}
+	if resolve(val).Kind != yaml.MappingNode {
+		p.errorf(val, "block %q: want a mapping with series, csv or projection, got %s", name, describe(val))
+		return b
+	}
+	f := p.mapping(val, "in block \""+name+"\"", []string{"unit", "as_of", "series", "csv", "projection"})
+	if u, ok := f["unit"]; ok {
+		b.Unit, _ = p.text("unit", u.val)
+	}
+	hasAsOf := false
+	if a, ok := f["as_of"]; ok {
+		b.AsOf, hasAsOf = p.date("as_of", a.val)
+	}
+	sourceOK := true
+	s, hasSeries := f["series"]
+	c, hasCSV := f["csv"]
+	switch {
+	case hasSeries && hasCSV:
+		p.errorf(c.key, "block %q has both series and csv (want one of them)", name)
+		sourceOK = false
+	case hasSeries:
+		b.Series, sourceOK = p.series(s.val)
+	case hasCSV:
+		b.CSV, b.Series, sourceOK = p.csv(c.val)
+	}
+	slices.SortStableFunc(b.Series, func(x, y Point) int { return x.Date.Compare(y.Date) })
+
+	pr, hasProj := f["projection"]
+	if !hasProj && len(b.Series) == 0 && sourceOK {
+		p.errorf(key, "block %q has no observations and no projection", name)
+	}
+	if !hasAsOf {
+		switch {
+		case !p.page.Date.IsZero():
+			y, m, d := p.page.Date.Date()
+			b.AsOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		case len(b.Series) > 0:
+			b.AsOf = b.Series[len(b.Series)-1].Date
+		}
+	}
+	if hasProj {
+		b.Projection = p.projection(b, pr.key, pr.val)
+		if b.AsOf.IsZero() && b.Projection != nil {
+			b.AsOf = b.Projection.Start.Date
+		}
+	}
+	return b
+}
+
+// series reads an inline list of observations. It reports false when the
+// list has errors.
+func (p *parser) series(n *yaml.Node) ([]Point, bool) {
+	if isNull(n) {
+		return nil, true
+	}
+	list := resolve(n)
+	if list.Kind != yaml.SequenceNode {
+		p.errorf(n, "series: want a list of observations, got %s", describe(n))
+		return nil, false
+	}
+	ok := true
+	var out []Point
+	for _, item := range list.Content {
+		if resolve(item).Kind != yaml.MappingNode {
+			p.errorf(item, "series: want an observation {date: YYYY-MM-DD, value: N}, got %s", describe(item))
+			ok = false
+			continue
+		}
+		f := p.mapping(item, "in observation", []string{"date", "value", "label", "source"})
+		var pt Point
+		good := true
+		if d, has := f["date"]; has {
+			pt.Date, has = p.date("date", d.val)
+			good = good && has
+		} else {
+			p.errorf(item, "observation: missing date")
+			good = false
+		}
+		if v, has := f["value"]; has {
+			pt.Value, has = p.number("value", v.val)
+			good = good && has
+		} else {
+			p.errorf(item, "observation: missing value")
+			good = false
+		}
+		if l, has := f["label"]; has {
+			pt.Label, has = p.text("label", l.val)
+			good = good && has
+		}
+		if s, has := f["source"]; has {
+			pt.Source, has = p.text("source", s.val)
+			good = good && has
+		}
+		if !good {
+			ok = false
+			continue
+		}
+		out = append(out, pt)
+	}
+	return out, ok
+}

@@ -1,0 +1,286 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/projection"
+)
+
+// maxCurvePoints is how many intervals a long curve is sampled at; curves
+// spanning fewer days are sampled daily.
+const maxCurvePoints = 400
+
+// projection reads the projection of block b, declared at key with value
+// val, and computes its scenarios. It returns nil when the spec has errors
+// that leave nothing to compute.
+func (p *parser) projection(b *Block, key, val *yaml.Node) *Projection {
+	if resolve(val).Kind != yaml.MappingNode {
+		p.errorf(val, "projection: want a mapping with start and rate, got %s", describe(val))
+		return nil
+	}
+	f := p.mapping(val, "in projection", []string{"start", "rate", "per", "model", "limit", "until", "low", "high"})
+	out := &Projection{Per: "day", Model: "linear"}
+	ok := true
+
+	per := projection.Day
+	if n, has := f["per"]; has {
+		if s, good := p.text("per", n.val); good {
+			if per, good = projection.ParsePeriod(s); !good {
+				p.errorf(n.val, "unknown period %q (want day, week, month or year)", s)
+				ok = false
+			}
+		} else {
+			ok = false
+		}
+	}
+	model := projection.Linear
+	if n, has := f["model"]; has {
+		if s, good := p.text("model", n.val); good {
+			if model, good = projection.ParseModel(s); !good {
+				p.errorf(n.val, "unknown model %q (want linear or exponential)", s)
+				ok = false
+			}
+		} else {
+			ok = false
+		}
+	}
+	out.Per, out.Model = per.String(), model.String()
+
+	// Start: a point, or the latest observation.
+	n, hasStart := f["start"]
+	switch {
+	case !hasStart || isLast(n.val):
+		if len(b.Series) == 0 {
+			if hasStart {
+				p.errorf(n.val, "start: last needs at least one observation")
+			} else {
+				p.errorf(key, "projection: missing start (want start: {date: YYYY-MM-DD, value: N}, or a series to start from its latest observation)")
+			}
+			ok = false
+			break
+		}
+		last := b.Series[len(b.Series)-1]
+		out.Start = Point{Date: last.Date, Value: last.Value}
+	case resolve(n.val).Kind == yaml.MappingNode:
+		sf := p.mapping(n.val, "in start", []string{"date", "value"})
+		if d, has := sf["date"]; has {
+			var good bool
+			out.Start.Date, good = p.date("date", d.val)
+			ok = ok && good
+		} else {
+			p.errorf(n.val, "start: missing date")
+			ok = false
+		}
+		if v, has := sf["value"]; has {
+			var good bool
+			out.Start.Value, good = p.number("value", v.val)
+			ok = ok && good
+		} else {
+			p.errorf(n.val, "start: missing value")
+			ok = false
+		}
+	default:
+		p.errorf(n.val, "start: want last or {date: YYYY-MM-DD, value: N}, got %s", describe(n.val))
+		ok = false
+	}
+
+	// Rate: a number, or fit.
+	var rateNode *yaml.Node
+	if n, has := f["rate"]; !has {
+		p.errorf(key, "projection: missing rate")
+		ok = false
+	} else if rateNode = n.val; isFit(n.val) {
+		out.Fitted = true
+	} else {
+		var good bool
+		out.Central.Rate, good = p.number("rate", n.val)
+		ok = ok && good
+	}
+	if out.Fitted && ok {
+		dates := make([]time.Time, len(b.Series))
+		values := make([]float64, len(b.Series))
+		for i, pt := range b.Series {
+			dates[i], values[i] = pt.Date, pt.Value
+		}
+		if len(b.Series) < 2 {
+			p.errorf(rateNode, "rate: fit needs at least 2 observations, got %d", len(b.Series))
+			ok = false
+		} else if fitted, r2, err := projection.Fit(dates, values, per, model); err != nil {
+			p.errorf(rateNode, "rate: %v", err)
+			ok = false
+		} else {
+			out.Central.Rate, out.R2 = fitted.Rate, r2
+		}
+	}
+	if ok && model == projection.Exponential && out.Central.Rate <= -100 {
+		p.errorf(rateNode, "rate: an exponential rate must be above -100 (percent per period), got %s", num(out.Central.Rate))
+		ok = false
+	}
+
+	var limitNode *yaml.Node
+	if n, has := f["limit"]; has {
+		limitNode = n.val
+		var good bool
+		out.Limit, good = p.number("limit", n.val)
+		out.HasLimit = good
+	}
+	var untilNode *yaml.Node
+	if n, has := f["until"]; has {
+		untilNode = n.val
+		var good bool
+		out.Until, good = p.date("until", n.val)
+		ok = ok && good
+	}
+	scenario := func(name string) *Scenario {
+		n, has := f[name]
+		if !has {
+			return nil
+		}
+		r, good := p.number(name, n.val)
+		if !good {
+			return nil
+		}
+		if model == projection.Exponential && r <= -100 {
+			p.errorf(n.val, "%s: an exponential rate must be above -100 (percent per period), got %s", name, num(r))
+			return nil
+		}
+		return &Scenario{Name: name, Rate: r}
+	}
+	out.Low, out.High = scenario("low"), scenario("high")
+	if !ok {
+		return nil
+	}
+
+	out.Central.Name = "central"
+	run := func(s *Scenario) projection.Projection {
+		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model}
+		if out.HasLimit {
+			s.Crossing, s.Reaches = pr.Crossing(out.Limit)
+		}
+		return pr
+	}
+	scenarios := []*Scenario{&out.Central}
+	runs := []projection.Projection{run(&out.Central)}
+	for _, s := range []*Scenario{out.Low, out.High} {
+		if s != nil {
+			scenarios = append(scenarios, s)
+			runs = append(runs, run(s))
+		}
+	}
+	if out.HasLimit && !out.Central.Reaches {
+		p.errorf(limitNode, "limit %s is never reached: %s", num(out.Limit), unreachable(runs[0], out.Limit))
+	}
+
+	switch {
+	case untilNode == nil:
+		out.Until = defaultUntil(out.Start.Date, scenarios)
+		if len(b.Series) > 0 {
+			if last := b.Series[len(b.Series)-1].Date; last.After(out.Until) {
+				out.Until = last
+			}
+		}
+	case out.Until.Before(out.Start.Date):
+		p.errorf(untilNode, "until: %s is before the projection start %s", out.Until.Format(time.DateOnly), out.Start.Date.Format(time.DateOnly))
+		out.Until = out.Start.Date
+	}
+	for i, s := range scenarios {
+		s.Curve = sample(runs[i], out.Start.Date, out.Until)
+	}
+	return out
+}
+
+// isLast reports whether n is the scalar `last`.
+func isLast(n *yaml.Node) bool {
+	n = resolve(n)
+	return n != nil && n.Kind == yaml.ScalarNode && n.Value == "last"
+}
+
+// isFit reports whether n is the scalar `fit`.
+func isFit(n *yaml.Node) bool {
+	n = resolve(n)
+	return n != nil && n.Kind == yaml.ScalarNode && n.Value == "fit"
+}
+
+// num formats f plainly for messages: 12000, 0.5, -30.
+func num(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// unreachable explains why p never reaches limit.
+func unreachable(p projection.Projection, limit float64) string {
+	from, to := num(p.Value), num(limit)
+	if p.Model == projection.Exponential {
+		switch {
+		case p.Value == 0:
+			return "an exponential projection from 0 stays at 0"
+		case limit/p.Value <= 0:
+			return fmt.Sprintf("an exponential projection from %s never reaches 0 or changes sign", from)
+		case math.Abs(limit) > math.Abs(p.Value) && p.Rate <= 0:
+			return fmt.Sprintf("the rate must be positive to grow from %s to %s", from, to)
+		case math.Abs(limit) < math.Abs(p.Value) && p.Rate >= 0:
+			return fmt.Sprintf("the rate must be negative to shrink from %s to %s", from, to)
+		}
+	} else {
+		switch {
+		case limit > p.Value && p.Rate <= 0:
+			return fmt.Sprintf("the rate must be positive to rise from %s to %s", from, to)
+		case limit < p.Value && p.Rate >= 0:
+			return fmt.Sprintf("the rate must be negative to fall from %s to %s", from, to)
+		}
+	}
+	return "at this rate it would take more than 1,000 years"
+}
+
+// defaultUntil returns the end of the curves when the block does not give
+// one: a little past the latest crossing, or a year after start.
+func defaultUntil(start time.Time, scenarios []*Scenario) time.Time {
+	var latest time.Time
+	for _, s := range scenarios {
+		if s.Reaches && s.Crossing.After(latest) {
+			latest = s.Crossing
+		}
+	}
+	if latest.IsZero() {
+		return start.AddDate(1, 0, 0)
+	}
+	span := daysBetween(start, latest)
+	pad := max(7, int(math.Ceil(float64(span)/10)))
+	return addDays(latest, pad)
+}
+
+// sample returns the curve of pr from start to until: one point a day when
+// that is at most maxCurvePoints days, else maxCurvePoints+1 evenly spaced
+// days. Both ends are always included.
+func sample(pr projection.Projection, start, until time.Time) []Point {
+	days := daysBetween(start, until)
+	if days < 0 {
+		days = 0
+	}
+	step := func(i int) int { return i }
+	n := days
+	if days > maxCurvePoints {
+		n = maxCurvePoints
+		step = func(i int) int { return int((int64(i)*int64(days) + maxCurvePoints/2) / maxCurvePoints) }
+	}
+	out := make([]Point, 0, n+1)
+	for i := 0; i <= n; i++ {
+		t := addDays(start, step(i))
+		out = append(out, Point{Date: t, Value: pr.ValueAt(t)})
+	}
+	return out
+}
+
+// daysBetween returns the whole days from a to b (dates at midnight UTC).
+func daysBetween(a, b time.Time) int {
+	return int(math.Floor(float64(b.Unix()-a.Unix()) / 86400))
+}
+
+// addDays returns t plus d days.
+func addDays(t time.Time, d int) time.Time {
+	return time.Unix(t.Unix()+int64(d)*86400, 0).UTC()
+}

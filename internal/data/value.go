@@ -1,0 +1,246 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ValueKind says which field of a Value is set.
+type ValueKind int
+
+const (
+	// Number is a Value held in Num.
+	Number ValueKind = iota
+	// Date is a Value held in Date, a day at midnight UTC.
+	Date
+	// Text is a Value held in Text.
+	Text
+)
+
+// String names k: "number", "date" or "text".
+func (k ValueKind) String() string {
+	switch k {
+	case Date:
+		return "date"
+	case Text:
+		return "text"
+	}
+	return "number"
+}
+
+// Value is what a field reference such as {{ losses.crossing }} stands for.
+type Value struct {
+	Kind ValueKind
+	Num  float64
+	Date time.Time
+	Text string
+}
+
+// dateLayout is how dates are written by default: "15 April 2025".
+const dateLayout = "2 January 2006"
+
+// String renders v the default way: numbers with thousands separators and
+// at most two decimals ("12,000", "3.5"), dates as "15 April 2025".
+func (v Value) String() string {
+	switch v.Kind {
+	case Date:
+		return v.Date.Format(dateLayout)
+	case Text:
+		return v.Text
+	}
+	return formatNumber(v.Num, 2, true)
+}
+
+// Format renders v with the named format and its argument, as written after
+// the bar in {{ losses.crossing | approx }} or {{ losses.rate | round 1 }}.
+// An argument in double quotes is unquoted first. An empty name renders v
+// with String. The formats:
+//
+//	date LAYOUT  a date with a Go time layout; default "2 January 2006"
+//	approx       a date as "early April 2025" (days 1–10), "mid-April 2025" (11–20)
+//	             or "late April 2025"; a number rounded to 2 significant
+//	             figures: "about 12,000"
+//	comma        a number rounded to a whole number, with thousands separators: "11,960"
+//	round N      a number with exactly N decimals (0 to 10), with thousands separators
+//	percent [N]  a number times 100 with a percent sign: 0.125 is "12.5%";
+//	             N fixes the decimals
+//	int          a number rounded to a whole number, without separators: "11960"
+func Format(v Value, name string, arg string) (string, error) {
+	arg = strings.TrimSpace(arg)
+	if len(arg) >= 2 && arg[0] == '"' {
+		if s, err := strconv.Unquote(arg); err == nil {
+			arg = s
+		}
+	}
+	need := func(kinds ...ValueKind) error {
+		for _, k := range kinds {
+			if v.Kind == k {
+				return nil
+			}
+		}
+		want := kinds[0].String()
+		if len(kinds) > 1 {
+			want += " or a " + kinds[1].String()
+		}
+		return fmt.Errorf("format %q needs a %s, got %s", name, want, describeKind(v.Kind))
+	}
+	noArg := func() error {
+		if arg != "" {
+			return fmt.Errorf("format %q takes no argument, got %q", name, arg)
+		}
+		return nil
+	}
+	switch name {
+	case "":
+		return v.String(), nil
+	case "date":
+		if err := need(Date); err != nil {
+			return "", err
+		}
+		if arg == "" {
+			arg = dateLayout
+		}
+		return v.Date.Format(arg), nil
+	case "approx":
+		if err := firstErr(need(Number, Date), noArg()); err != nil {
+			return "", err
+		}
+		if v.Kind == Date {
+			return approxDate(v.Date), nil
+		}
+		return "about " + approxNumber(v.Num), nil
+	case "comma":
+		if err := firstErr(need(Number), noArg()); err != nil {
+			return "", err
+		}
+		return formatNumber(math.Round(v.Num), 0, false), nil
+	case "round":
+		if err := need(Number); err != nil {
+			return "", err
+		}
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 0 || n > 10 {
+			return "", fmt.Errorf("format \"round\" wants a number of decimals from 0 to 10, got %q", arg)
+		}
+		return formatNumber(roundTo(v.Num, n), n, false), nil
+	case "percent":
+		if err := need(Number); err != nil {
+			return "", err
+		}
+		if arg == "" {
+			return formatNumber(v.Num*100, 2, true) + "%", nil
+		}
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 0 || n > 10 {
+			return "", fmt.Errorf("format \"percent\" wants a number of decimals from 0 to 10, got %q", arg)
+		}
+		return formatNumber(roundTo(v.Num*100, n), n, false) + "%", nil
+	case "int":
+		if err := firstErr(need(Number), noArg()); err != nil {
+			return "", err
+		}
+		return zeroSign(strconv.FormatFloat(math.Round(v.Num), 'f', 0, 64)), nil
+	}
+	return "", fmt.Errorf("unknown format %q (want date, approx, comma, round, percent or int)", name)
+}
+
+// roundTo rounds f to n decimals, halves away from zero, so that 2.5 with
+// no decimals is 3 (strconv alone would give the even 2).
+func roundTo(f float64, n int) float64 {
+	scale := math.Pow(10, float64(n))
+	if r := math.Round(f*scale) / scale; !math.IsNaN(r) && !math.IsInf(r, 0) {
+		return r
+	}
+	return f
+}
+
+// firstErr returns the first non-nil error.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func describeKind(k ValueKind) string {
+	if k == Text {
+		return "text"
+	}
+	return "a " + k.String()
+}
+
+// approxDate writes t as "early April 2025", "mid-April 2025" or
+// "late April 2025".
+func approxDate(t time.Time) string {
+	month := t.Format("January 2006")
+	switch d := t.Day(); {
+	case d <= 10:
+		return "early " + month
+	case d <= 20:
+		return "mid-" + month
+	}
+	return "late " + month
+}
+
+// approxNumber rounds f to two significant figures: 11960 is "12,000",
+// 3.456 is "3.5", 0.01234 is "0.012".
+func approxNumber(f float64) string {
+	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+		return formatNumber(f, 0, false)
+	}
+	mag := int(math.Floor(math.Log10(math.Abs(f))))
+	dec := 1 - mag
+	var r float64
+	if dec >= 0 {
+		scale := math.Pow(10, float64(dec))
+		r = math.Round(f*scale) / scale
+	} else {
+		scale := math.Pow(10, float64(-dec))
+		r = math.Round(f/scale) * scale
+	}
+	return formatNumber(r, max(dec, 0), true)
+}
+
+// formatNumber writes f with dec decimals and thousands separators,
+// dropping trailing zeros of the decimals when trim is set.
+func formatNumber(f float64, dec int, trim bool) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	s := strconv.FormatFloat(f, 'f', dec, 64)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if trim {
+		frac = strings.TrimRight(frac, "0")
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return zeroSign(b.String())
+}
+
+// zeroSign drops the minus sign of a number that rounded to zero: "-0" and
+// "-0.00" become "0" and "0.00".
+func zeroSign(s string) string {
+	if strings.HasPrefix(s, "-") && strings.Trim(s[1:], "0.,") == "" {
+		return s[1:]
+	}
+	return s
+}

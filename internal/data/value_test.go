@@ -1,0 +1,92 @@
+package data
+
+import (
+	"testing"
+)
+
+func TestFormat(t *testing.T) {
+	n := func(f float64) Value { return Value{Kind: Number, Num: f} }
+	d := func(s string) Value { return Value{Kind: Date, Date: day(s)} }
+	tests := []struct {
+		v         Value
+		name, arg string
+		want      string
+	}{
+		{n(12000), "", "", "12,000"},
+		{n(92), "", "", "92"},
+		{n(3.5), "", "", "3.5"},
+		{n(3.456), "", "", "3.46"},
+		{n(-1234567.5), "", "", "-1,234,567.5"},
+		{n(11959.999), "", "", "11,960"},
+		{n(-0.001), "", "", "0"},
+		{n(100), "", "", "100"},
+		{n(1000), "", "", "1,000"},
+		{d("2025-04-15"), "", "", "15 April 2025"},
+		{Value{Kind: Text, Text: "casualties"}, "", "", "casualties"},
+
+		{d("2025-04-15"), "date", "", "15 April 2025"},
+		{d("2025-04-15"), "date", `"Monday 2 Jan"`, "Tuesday 15 Apr"},
+		{d("2025-04-15"), "date", "2006-01-02", "2025-04-15"},
+
+		{d("2025-04-01"), "approx", "", "early April 2025"},
+		{d("2025-04-10"), "approx", "", "early April 2025"},
+		{d("2025-04-11"), "approx", "", "mid-April 2025"},
+		{d("2025-04-20"), "approx", "", "mid-April 2025"},
+		{d("2025-04-21"), "approx", "", "late April 2025"},
+		{d("2025-04-30"), "approx", "", "late April 2025"},
+		{n(11960), "approx", "", "about 12,000"},
+		{n(92), "approx", "", "about 92"},
+		{n(3.456), "approx", "", "about 3.5"},
+		{n(0.01234), "approx", "", "about 0.012"},
+		{n(995), "approx", "", "about 1,000"},
+		{n(-1549), "approx", "", "about -1,500"},
+		{n(0), "approx", "", "about 0"},
+
+		{n(11960.4), "comma", "", "11,960"},
+		{n(2.5), "comma", "", "3"},
+		{n(12345.67), "round", "1", "12,345.7"},
+		{n(3.5), "round", "2", "3.50"},
+		{n(2.5), "round", "0", "3"},
+		{n(0.125), "percent", "", "12.5%"},
+		{n(0.125), "percent", "0", "13%"},
+		{n(1), "percent", "", "100%"},
+		{n(11960.6), "int", "", "11961"},
+		{n(-0.4), "int", "", "0"},
+	}
+	for _, tt := range tests {
+		got, err := Format(tt.v, tt.name, tt.arg)
+		if err != nil {
+			t.Errorf("Format(%v, %q, %q): %v", tt.v, tt.name, tt.arg, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("Format(%v, %q, %q) = %q; want %q", tt.v, tt.name, tt.arg, got, tt.want)
+		}
+	}
+}
+
+func TestFormatErrors(t *testing.T) {
+	tests := []struct {
+		v         Value
+		name, arg string
+		want      string
+	}{
+		{Value{Kind: Number, Num: 1}, "foo", "", `unknown format "foo" (want date, approx, comma, round, percent or int)`},
+		{Value{Kind: Number, Num: 1}, "date", "", `format "date" needs a date, got a number`},
+		{Value{Kind: Text, Text: "x"}, "approx", "", `format "approx" needs a number or a date, got text`},
+		{Value{Kind: Date, Date: day("2025-01-01")}, "comma", "", `format "comma" needs a number, got a date`},
+		{Value{Kind: Number, Num: 1}, "round", "", `format "round" wants a number of decimals from 0 to 10, got ""`},
+		{Value{Kind: Number, Num: 1}, "round", "eleven", `format "round" wants a number of decimals from 0 to 10, got "eleven"`},
+		{Value{Kind: Number, Num: 1}, "comma", "2", `format "comma" takes no argument, got "2"`},
+	}
+	for _, tt := range tests {
+		got, err := Format(tt.v, tt.name, tt.arg)
+		if err == nil {
+			t.Errorf("Format(%v, %q, %q) = %q; want error %q", tt.v, tt.name, tt.arg, got, tt.want)
+			continue
+		}
+		if err.Error() != tt.want {
+			t.Errorf("Format(%v, %q, %q) error = %q; want %q", tt.v, tt.name, tt.arg, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package projection
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// Fit finds the projection that best matches the observations values[i] at
+// dates[i] by least squares, together with its coefficient of
+// determination r² (1 for a perfect fit). The projection starts at the
+// earliest date, with the fitted value there as its Value.
+//
+// A Linear fit is a straight line through the values. An Exponential fit is
+// a straight line through their logarithms, so every value must be above 0
+// and r² measures the fit of the logarithms.
+//
+// Fit needs at least two observations on different dates.
+func Fit(dates []time.Time, values []float64, per Period, model Model) (Projection, float64, error) {
+	if len(dates) != len(values) {
+		return Projection{}, 0, fmt.Errorf("%d dates but %d values", len(dates), len(values))
+	}
+	if len(dates) < 2 {
+		return Projection{}, 0, fmt.Errorf("a fit needs at least 2 observations, got %d", len(dates))
+	}
+	start := dates[0]
+	for _, d := range dates[1:] {
+		if d.Before(start) {
+			start = d
+		}
+	}
+	n := float64(len(dates))
+	xs := make([]float64, len(dates))
+	ys := make([]float64, len(values))
+	var mx, my float64
+	for i := range dates {
+		y := values[i]
+		if !finite(y) {
+			return Projection{}, 0, fmt.Errorf("value %v is not a finite number", y)
+		}
+		if model == Exponential {
+			if y <= 0 {
+				return Projection{}, 0, fmt.Errorf("an exponential fit needs values above 0, got %v", y)
+			}
+			y = math.Log(y)
+		}
+		xs[i] = elapsedDays(start, dates[i]) / per.Days()
+		ys[i] = y
+		mx += xs[i]
+		my += y
+	}
+	mx /= n
+	my /= n
+	var sxx, sxy, syy float64
+	for i := range xs {
+		dx, dy := xs[i]-mx, ys[i]-my
+		sxx += dx * dx
+		sxy += dx * dy
+		syy += dy * dy
+	}
+	if sxx == 0 {
+		return Projection{}, 0, errors.New("a fit needs observations on at least 2 different dates")
+	}
+	slope := sxy / sxx
+	intercept := my - slope*mx
+	var ssr float64
+	for i := range xs {
+		r := ys[i] - (intercept + slope*xs[i])
+		ssr += r * r
+	}
+	r2 := 1.0
+	if syy > 0 {
+		r2 = max(0, 1-ssr/syy)
+	}
+	p := Projection{Start: start, Value: intercept, Rate: slope, Per: per, Model: model}
+	if model == Exponential {
+		p.Value = math.Exp(intercept)
+		p.Rate = (math.Exp(slope) - 1) * 100
+	}
+	if !finite(p.Value) || !finite(p.Rate) {
+		return Projection{}, 0, errors.New("the fit does not give finite numbers")
+	}
+	return p, r2, nil
+}

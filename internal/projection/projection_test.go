@@ -1,0 +1,236 @@
+package projection
+
+import (
+	"math"
+	"testing"
+	"time"
+)
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestValueAt(t *testing.T) {
+	tests := []struct {
+		name string
+		p    Projection
+		at   string
+		want float64
+	}{
+		{"kursk day 130", Projection{Start: date("2024-12-05"), Rate: 92}, "2025-04-14", 11960},
+		{"kursk day 131", Projection{Start: date("2024-12-05"), Rate: 92}, "2025-04-15", 12052},
+		{"start", Projection{Start: date("2024-12-05"), Value: 5, Rate: 92}, "2024-12-05", 5},
+		{"before start", Projection{Start: date("2025-01-10"), Value: 100, Rate: 10}, "2025-01-08", 80},
+		{"weekly", Projection{Start: date("2025-01-01"), Rate: 7, Per: Week}, "2025-01-02", 1},
+		{"yearly", Projection{Start: date("2025-01-01"), Rate: 365.2425, Per: Year}, "2025-01-11", 10},
+		{"falling", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -30}, "2025-01-31", 100},
+		{"doubling weekly", Projection{Start: date("2025-01-01"), Value: 100, Rate: 100, Per: Week, Model: Exponential}, "2025-01-22", 800},
+		{"halving daily", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -50, Model: Exponential}, "2025-01-04", 125},
+	}
+	for _, tt := range tests {
+		got := tt.p.ValueAt(date(tt.at))
+		if math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: ValueAt(%s) = %v; want %v", tt.name, tt.at, got, tt.want)
+		}
+	}
+}
+
+func TestCrossing(t *testing.T) {
+	tests := []struct {
+		name  string
+		p     Projection
+		limit float64
+		want  string // "" when it never reaches the limit
+	}{
+		{"kursk 92/day", Projection{Start: date("2024-12-05"), Rate: 92}, 12000, "2025-04-15"},
+		{"kursk 110/day", Projection{Start: date("2024-12-05"), Rate: 110}, 12000, "2025-03-25"},
+		{"kursk 70/day", Projection{Start: date("2024-12-05"), Rate: 70}, 12000, "2025-05-26"},
+		{"exactly on a day", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -30}, 100, "2025-01-31"},
+		{"falling past a day", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -30}, 0, "2025-02-04"},
+		{"already there", Projection{Start: date("2025-01-01"), Value: 50, Rate: 3}, 50, "2025-01-01"},
+		{"weekly exact", Projection{Start: date("2025-01-01"), Rate: 100, Per: Week}, 1000, "2025-03-12"},
+		{"weekly between", Projection{Start: date("2025-01-01"), Rate: 100, Per: Week}, 1050, "2025-03-16"},
+		{"monthly a year", Projection{Start: date("2025-01-01"), Rate: 10, Per: Month}, 120, "2026-01-02"},
+		{"yearly", Projection{Start: date("2025-01-01"), Value: 100, Rate: 1, Per: Year}, 101, "2026-01-02"},
+		{"doubling weekly", Projection{Start: date("2025-01-01"), Value: 100, Rate: 100, Per: Week, Model: Exponential}, 800, "2025-01-22"},
+		{"doubling just past", Projection{Start: date("2025-01-01"), Value: 100, Rate: 100, Per: Week, Model: Exponential}, 800.001, "2025-01-23"},
+		{"10% a month doubles", Projection{Start: date("2025-01-01"), Value: 1, Rate: 10, Per: Month, Model: Exponential}, 2, "2025-08-11"},
+		{"halving daily", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -50, Model: Exponential}, 125, "2025-01-04"},
+		{"negative values rising", Projection{Start: date("2025-01-01"), Value: -100, Rate: -50, Model: Exponential}, -25, "2025-01-03"},
+
+		{"zero rate", Projection{Start: date("2025-01-01"), Value: 10}, 20, ""},
+		{"wrong sign rising", Projection{Start: date("2025-01-01"), Rate: -5}, 12000, ""},
+		{"wrong sign falling", Projection{Start: date("2025-01-01"), Value: 100, Rate: 5}, 0, ""},
+		{"exponential from zero", Projection{Start: date("2025-01-01"), Rate: 10, Model: Exponential}, 5, ""},
+		{"exponential to zero", Projection{Start: date("2025-01-01"), Value: 100, Rate: -10, Model: Exponential}, 0, ""},
+		{"exponential across zero", Projection{Start: date("2025-01-01"), Value: -100, Rate: 10, Model: Exponential}, 5, ""},
+		{"exponential rate -100", Projection{Start: date("2025-01-01"), Value: 100, Rate: -100, Model: Exponential}, 50, ""},
+		{"exponential rate below -100", Projection{Start: date("2025-01-01"), Value: 100, Rate: -150, Model: Exponential}, 50, ""},
+		{"beyond the horizon", Projection{Start: date("2025-01-01"), Rate: 1, Per: Year}, 2000, ""},
+		{"NaN limit", Projection{Start: date("2025-01-01"), Rate: 1}, math.NaN(), ""},
+		{"infinite limit", Projection{Start: date("2025-01-01"), Rate: 1}, math.Inf(1), ""},
+	}
+	for _, tt := range tests {
+		got, ok := tt.p.Crossing(tt.limit)
+		switch {
+		case tt.want == "" && ok:
+			t.Errorf("%s: Crossing(%v) = %s, true; want false", tt.name, tt.limit, got.Format(time.DateOnly))
+		case tt.want != "" && !ok:
+			t.Errorf("%s: Crossing(%v) = false; want %s", tt.name, tt.limit, tt.want)
+		case tt.want != "" && !got.Equal(date(tt.want)):
+			t.Errorf("%s: Crossing(%v) = %s; want %s", tt.name, tt.limit, got.Format(time.DateOnly), tt.want)
+		}
+	}
+}
+
+func TestCrossingNearHorizon(t *testing.T) {
+	p := Projection{Start: date("2025-01-01"), Rate: 1, Per: Year}
+	got, ok := p.Crossing(999)
+	if !ok {
+		t.Fatalf("Crossing(999 at 1/year) = false; want a day 999 years on")
+	}
+	if got.Year() != 3024 {
+		t.Errorf("Crossing(999 at 1/year) = %s; want a day in 3024", got.Format(time.DateOnly))
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, per := range []Period{Day, Week, Month, Year} {
+		got, ok := ParsePeriod(per.String())
+		if !ok || got != per {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %v, true", per.String(), got, ok, per)
+		}
+	}
+	if got, ok := ParsePeriod("fortnight"); ok {
+		t.Errorf("ParsePeriod(fortnight) = %v, true; want false", got)
+	}
+	for _, m := range []Model{Linear, Exponential} {
+		got, ok := ParseModel(m.String())
+		if !ok || got != m {
+			t.Errorf("ParseModel(%q) = %v, %v; want %v, true", m.String(), got, ok, m)
+		}
+	}
+	if got, ok := ParseModel("logistic"); ok {
+		t.Errorf("ParseModel(logistic) = %v, true; want false", got)
+	}
+	days := map[Period]float64{Day: 1, Week: 7, Month: 30.436875, Year: 365.2425}
+	for per, want := range days {
+		if got := per.Days(); math.Abs(got-want) > 1e-12 {
+			t.Errorf("%v.Days() = %v; want %v", per, got, want)
+		}
+	}
+}
+
+func TestFit(t *testing.T) {
+	tests := []struct {
+		name      string
+		dates     []string
+		values    []float64
+		per       Period
+		model     Model
+		wantStart string
+		wantValue float64
+		wantRate  float64
+		wantR2    float64
+	}{
+		{"exact line, unsorted", []string{"2025-01-11", "2025-01-01", "2025-01-06"}, []float64{40, 10, 25}, Day, Linear, "2025-01-01", 10, 3, 1},
+		{"exact line per week", []string{"2025-01-01", "2025-01-06", "2025-01-11"}, []float64{10, 25, 40}, Week, Linear, "2025-01-01", 10, 21, 1},
+		{"flat", []string{"2025-01-01", "2025-01-02"}, []float64{5, 5}, Day, Linear, "2025-01-01", 5, 0, 1},
+		// Least squares through (0,0) (1,2) (2,1): slope 0.5, intercept 0.5,
+		// residuals -0.5 1 -0.5, r² = 1 - 1.5/2.
+		{"noisy", []string{"2025-01-01", "2025-01-02", "2025-01-03"}, []float64{0, 2, 1}, Day, Linear, "2025-01-01", 0.5, 0.5, 0.25},
+		{"doubling weekly", []string{"2025-01-01", "2025-01-08", "2025-01-15"}, []float64{100, 200, 400}, Week, Exponential, "2025-01-01", 100, 100, 1},
+	}
+	for _, tt := range tests {
+		var dates []time.Time
+		for _, d := range tt.dates {
+			dates = append(dates, date(d))
+		}
+		p, r2, err := Fit(dates, tt.values, tt.per, tt.model)
+		if err != nil {
+			t.Errorf("%s: Fit: %v", tt.name, err)
+			continue
+		}
+		if !p.Start.Equal(date(tt.wantStart)) {
+			t.Errorf("%s: Fit start = %s; want %s", tt.name, p.Start.Format(time.DateOnly), tt.wantStart)
+		}
+		if math.Abs(p.Value-tt.wantValue) > 1e-9 || math.Abs(p.Rate-tt.wantRate) > 1e-9 || math.Abs(r2-tt.wantR2) > 1e-9 {
+			t.Errorf("%s: Fit = value %v, rate %v, r² %v; want %v, %v, %v", tt.name, p.Value, p.Rate, r2, tt.wantValue, tt.wantRate, tt.wantR2)
+		}
+		if p.Per != tt.per || p.Model != tt.model {
+			t.Errorf("%s: Fit per, model = %v, %v; want %v, %v", tt.name, p.Per, p.Model, tt.per, tt.model)
+		}
+	}
+}
+
+func TestFitErrors(t *testing.T) {
+	d1, d2 := date("2025-01-01"), date("2025-01-02")
+	tests := []struct {
+		name   string
+		dates  []time.Time
+		values []float64
+		model  Model
+		want   string
+	}{
+		{"one point", []time.Time{d1}, []float64{1}, Linear, "a fit needs at least 2 observations, got 1"},
+		{"same date", []time.Time{d1, d1}, []float64{1, 2}, Linear, "a fit needs observations on at least 2 different dates"},
+		{"mismatch", []time.Time{d1, d2}, []float64{1}, Linear, "2 dates but 1 values"},
+		{"exponential zero", []time.Time{d1, d2}, []float64{0, 2}, Exponential, "an exponential fit needs values above 0, got 0"},
+		{"NaN", []time.Time{d1, d2}, []float64{math.NaN(), 2}, Linear, "value NaN is not a finite number"},
+	}
+	for _, tt := range tests {
+		_, _, err := Fit(tt.dates, tt.values, Day, tt.model)
+		if err == nil {
+			t.Errorf("%s: Fit succeeded; want error %q", tt.name, tt.want)
+			continue
+		}
+		if got := err.Error(); got != tt.want {
+			t.Errorf("%s: Fit error = %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func FuzzCrossing(f *testing.F) {
+	f.Add(0.0, 92.0, 12000.0, uint8(0), uint8(0), int16(0))
+	f.Add(1000.0, -30.0, 100.0, uint8(0), uint8(0), int16(10))
+	f.Add(100.0, 100.0, 800.0, uint8(1), uint8(1), int16(-400))
+	f.Add(1.0, 10.0, 2.0, uint8(2), uint8(1), int16(3))
+	f.Add(1e16, 1.0, 1e16+2, uint8(0), uint8(0), int16(0))
+	f.Add(-100.0, -50.0, -25.0, uint8(0), uint8(1), int16(0))
+	f.Add(5.0, 1e-300, 6.0, uint8(3), uint8(0), int16(0))
+	f.Add(0.1, 1e300, 1e308, uint8(0), uint8(1), int16(0))
+	f.Fuzz(func(t *testing.T, value, rate, limit float64, per, model uint8, startDay int16) {
+		p := Projection{
+			Start: date("2025-01-01").AddDate(0, 0, int(startDay)),
+			Value: value,
+			Rate:  rate,
+			Per:   Period(per % 4),
+			Model: Model(model % 2),
+		}
+		got, ok := p.Crossing(limit)
+		if !ok {
+			return
+		}
+		reaches := func(v float64) bool {
+			if limit >= value {
+				return v >= limit
+			}
+			return v <= limit
+		}
+		if got.Before(p.Start) {
+			t.Fatalf("%+v: Crossing(%v) = %s, before the start", p, limit, got)
+		}
+		if v := p.ValueAt(got); !reaches(v) {
+			t.Fatalf("%+v: Crossing(%v) = %s, where the value %v does not reach it", p, limit, got, v)
+		}
+		if day := got.AddDate(0, 0, -1); !day.Before(p.Start) {
+			if v := p.ValueAt(day); reaches(v) {
+				t.Fatalf("%+v: Crossing(%v) = %s, but the day before already has %v", p, limit, got, v)
+			}
+		}
+	})
+}
