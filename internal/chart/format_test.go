@@ -1,0 +1,69 @@
+package chart
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestFormatNumber(t *testing.T) {
+	tests := []struct {
+		in   float64
+		want string
+	}{
+		{0, "0"},
+		{92, "92"},
+		{92.26, "92.3"},
+		{0.456, "0.46"},
+		{999.6, "1,000"},
+		{12000, "12,000"},
+		{-1234567.8, "-1,234,568"},
+		{-0.001, "0"},
+	}
+	for _, tt := range tests {
+		if got := formatNumber(tt.in); got != tt.want {
+			t.Errorf("formatNumber(%v) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNiceScale(t *testing.T) {
+	tests := []struct {
+		lo, hi float64
+		want   axisScale
+	}{
+		{0, 19360, axisScale{Min: 0, Max: 20000, Step: 5000}},
+		{0, 3800, axisScale{Min: 0, Max: 4000, Step: 1000}},
+		{-30, 70, axisScale{Min: -40, Max: 80, Step: 20}},
+		{5, 5, axisScale{Min: 0, Max: 5, Step: 1}},
+	}
+	for _, tt := range tests {
+		if got := niceScale(tt.lo, tt.hi, 5); got != tt.want {
+			t.Errorf("niceScale(%v, %v) = %+v; want %+v", tt.lo, tt.hi, got, tt.want)
+		}
+	}
+}
+
+func TestDateTicks(t *testing.T) {
+	labels := func(ts []dateTick) []string {
+		var out []string
+		for _, t := range ts {
+			out = append(out, t.Label)
+		}
+		return out
+	}
+	tests := []struct {
+		from, to string
+		want     []string
+	}{
+		{"2024-12-05", "2025-06-01", []string{"Jan 2025", "Feb", "Mar", "Apr", "May", "Jun"}},
+		{"2025-01-02", "2025-01-17", []string{"6 Jan 2025", "13 Jan"}},
+		{"2019-03-01", "2031-01-01", []string{"2020", "2022", "2024", "2026", "2028", "2030"}},
+	}
+	for _, tt := range tests {
+		got := labels(dateTicks(day(tt.from), day(tt.to), 7))
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("dateTicks(%s, %s) (-want +got):\n%s", tt.from, tt.to, diff)
+		}
+	}
+}

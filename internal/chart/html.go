@@ -1,0 +1,252 @@
+package chart
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/plotline/plotline/internal/data"
+)
+
+// WriteHTML writes f as an HTML figure: title, static SVG, the element the
+// page script turns into the live chart, the option it reads, caption,
+// summary, data tables, a link to the CSV at csvHref (none when csvHref
+// is empty) and the list of sources. All text is escaped.
+//
+//	<figure class="chart" id="ID" aria-describedby="ID-summary">
+//	  <figcaption class="chart-title">…</figcaption>
+//	  <div class="chart-static"><svg …>…</svg></div>
+//	  <div class="chart-live" data-chart-option="ID-option" hidden style="height:360px"></div>
+//	  <script type="application/json" id="ID-option">…</script>
+//	  <p class="chart-caption">…</p>
+//	  <p class="chart-summary visually-hidden" id="ID-summary">…</p>
+//	  <details class="chart-data"><summary>Data</summary><table>…</table></details>
+//	  <p class="chart-links"><a href="…" download>Download the data (CSV)</a></p>
+//	  <ul class="chart-sources"><li>…</li></ul>
+//	</figure>
+func (f Figure) WriteHTML(w io.Writer, csvHref string) error {
+	var b bytes.Buffer
+	b.Grow(len(f.SVG) + len(f.Option) + 4096)
+	id := html.EscapeString(f.ID)
+	height := f.Height
+	if height <= 0 {
+		height = DefaultHeight
+	}
+
+	b.WriteString(`<figure class="chart" id="`)
+	b.WriteString(id)
+	b.WriteString(`" aria-describedby="`)
+	b.WriteString(id)
+	b.WriteString("-summary\">\n")
+	if f.Title != "" {
+		b.WriteString(`<figcaption class="chart-title">`)
+		b.WriteString(html.EscapeString(f.Title))
+		b.WriteString("</figcaption>\n")
+	}
+	b.WriteString(`<div class="chart-static">`)
+	b.Write(f.SVG)
+	b.WriteString("</div>\n")
+	b.WriteString(`<div class="chart-live" data-chart-option="`)
+	b.WriteString(id)
+	b.WriteString(`-option" hidden style="height:`)
+	b.WriteString(strconv.Itoa(height))
+	b.WriteString("px\"></div>\n")
+	b.WriteString(`<script type="application/json" id="`)
+	b.WriteString(id)
+	b.WriteString(`-option">`)
+	// The option comes from encoding/json, which already escapes <; this
+	// keeps any other JSON from closing the script element early.
+	b.Write(bytes.ReplaceAll(f.Option, []byte("<"), []byte(`\u003c`)))
+	b.WriteString("</script>\n")
+	if f.Caption != "" {
+		b.WriteString(`<p class="chart-caption">`)
+		b.WriteString(html.EscapeString(f.Caption))
+		b.WriteString("</p>\n")
+	}
+	b.WriteString(`<p class="chart-summary visually-hidden" id="`)
+	b.WriteString(id)
+	b.WriteString(`-summary">`)
+	b.WriteString(html.EscapeString(f.Summary))
+	b.WriteString("</p>\n")
+	f.table.write(&b)
+	if csvHref != "" {
+		b.WriteString(`<p class="chart-links"><a href="`)
+		b.WriteString(html.EscapeString(csvHref))
+		b.WriteString("\" download>Download the data (CSV)</a></p>\n")
+	}
+	if srcs := sources(f.table.observed); len(srcs) > 0 {
+		b.WriteString("<ul class=\"chart-sources\">\n")
+		for _, p := range srcs {
+			b.WriteString("<li>")
+			writeSource(&b, p)
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ul>\n")
+	}
+	b.WriteString("</figure>\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// write writes the observed and projected tables inside a details element.
+func (t table) write(b *bytes.Buffer) {
+	if len(t.observed) == 0 && !t.hasProj {
+		return
+	}
+	value := "Value"
+	if t.unit != "" {
+		value = capitalize(t.unit)
+	}
+	b.WriteString("<details class=\"chart-data\"><summary>Data</summary>\n")
+	if len(t.observed) > 0 {
+		b.WriteString("<table class=\"chart-observed\">\n<caption>Observed")
+		if t.unit != "" {
+			b.WriteString(" ")
+			b.WriteString(html.EscapeString(t.unit))
+		}
+		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">")
+		b.WriteString(html.EscapeString(value))
+		b.WriteString("</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n")
+		for _, p := range t.observed {
+			b.WriteString("<tr>")
+			writeDateHeader(b, p.Date.Format("2006-01-02"), shortDate(p.Date))
+			b.WriteString("<td>")
+			b.WriteString(formatNumber(p.Value))
+			b.WriteString("</td><td>")
+			writeSource(b, p)
+			b.WriteString("</td></tr>\n")
+		}
+		b.WriteString("</tbody>\n</table>\n")
+	}
+	if t.hasProj {
+		notes := false
+		for _, r := range t.rows {
+			notes = notes || r.Note != ""
+		}
+		b.WriteString("<table class=\"chart-projected\">\n<caption>Projected")
+		if t.unit != "" {
+			b.WriteString(" ")
+			b.WriteString(html.EscapeString(t.unit))
+		}
+		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Central</th>")
+		if t.hasLow {
+			b.WriteString("<th scope=\"col\">Low</th>")
+		}
+		if t.hasHigh {
+			b.WriteString("<th scope=\"col\">High</th>")
+		}
+		if notes {
+			b.WriteString("<th scope=\"col\">Note</th>")
+		}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		for _, r := range t.rows {
+			if r.Note != "" {
+				b.WriteString(`<tr class="chart-crossing">`)
+			} else {
+				b.WriteString("<tr>")
+			}
+			writeDateHeader(b, isoDate(r.Date), shortDate(r.Date))
+			writeCell(b, r.Central)
+			if t.hasLow {
+				writeCell(b, r.Low)
+			}
+			if t.hasHigh {
+				writeCell(b, r.High)
+			}
+			if notes {
+				b.WriteString("<td>")
+				b.WriteString(html.EscapeString(r.Note))
+				b.WriteString("</td>")
+			}
+			b.WriteString("</tr>\n")
+		}
+		b.WriteString("</tbody>\n</table>\n")
+	}
+	b.WriteString("</details>\n")
+}
+
+// writeDateHeader writes a row header cell holding a time element.
+func writeDateHeader(b *bytes.Buffer, iso, text string) {
+	b.WriteString(`<th scope="row"><time datetime="`)
+	b.WriteString(iso)
+	b.WriteString(`">`)
+	b.WriteString(text)
+	b.WriteString("</time></th>")
+}
+
+// writeCell writes a number cell, empty for NaN.
+func writeCell(b *bytes.Buffer, v float64) {
+	b.WriteString("<td>")
+	if !math.IsNaN(v) {
+		b.WriteString(formatNumber(v))
+	}
+	b.WriteString("</td>")
+}
+
+// sources returns the observations with distinct label and source, in
+// order of first appearance, leaving out those with neither.
+func sources(obs []data.Point) []data.Point {
+	type key struct{ label, source string }
+	seen := make(map[key]bool)
+	var out []data.Point
+	for _, p := range obs {
+		k := key{p.Label, p.Source}
+		if seen[k] || (p.Label == "" && p.Source == "") {
+			continue
+		}
+		seen[k] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// writeSource writes an observation's label, linked to its source when the
+// source is an http(s) URL, and followed by the source otherwise.
+func writeSource(b *bytes.Buffer, p data.Point) {
+	text := p.Label
+	if u, ok := webURL(p.Source); ok {
+		if text == "" {
+			text = p.Source
+		}
+		b.WriteString(`<a href="`)
+		b.WriteString(html.EscapeString(u))
+		b.WriteString(`">`)
+		b.WriteString(html.EscapeString(text))
+		b.WriteString("</a>")
+		return
+	}
+	switch {
+	case text == "":
+		text = p.Source
+	case p.Source != "":
+		text += ", " + p.Source
+	}
+	b.WriteString(html.EscapeString(text))
+}
+
+// webURL reports whether s is an absolute http or https URL, and returns
+// it in its parsed and re-encoded form.
+func webURL(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.String(), true
+	}
+	return "", false
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}

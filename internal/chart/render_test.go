@@ -1,0 +1,422 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden from current output")
+
+// xmlElements parses b as XML, failing t when it is not well-formed, and
+// returns the start elements it holds.
+func xmlElements(t *testing.T, b []byte) []xml.StartElement {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	var out []xml.StartElement
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v\n%s", err, b)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			out = append(out, se.Copy())
+		}
+	}
+}
+
+func attr(se xml.StartElement, name string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func TestSVG(t *testing.T) {
+	f, err := Render(kursk(), Spec{Block: "losses", Title: "Kursk"}, "chart-kursk-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	els := xmlElements(t, f.SVG)
+	root := els[0]
+	if root.Name.Local != "svg" || attr(root, "role") != "img" || attr(root, "width") != "100%" || attr(root, "viewBox") != "0 0 720 360" {
+		t.Errorf("root element = %v; want an svg with role img, width 100%% and viewBox 0 0 720 360", root)
+	}
+	if got, want := attr(root, "aria-labelledby"), "chart-kursk-1-svg-title chart-kursk-1-svg-desc"; got != want {
+		t.Errorf("aria-labelledby = %q; want %q", got, want)
+	}
+	count := make(map[string]int)
+	for _, e := range els {
+		count[e.Name.Local+"."+attr(e, "class")]++
+	}
+	for key, want := range map[string]int{
+		"title.":               3, // the SVG's own and one per observation
+		"desc.":                1,
+		"style.":               1,
+		"circle.plc-obs":       3, // two observations and the legend's
+		"polygon.plc-band":     1,
+		"polyline.plc-central": 1,
+		"line.plc-limit":       2, // the line and the legend's
+		"line.plc-crossing":    1,
+		"rect.plc-projected":   1,
+		"line.plc-grid":        5, // 0 to 20,000 by 5,000
+	} {
+		if got := count[key]; got != want {
+			t.Errorf("SVG has %d %s; want %d", got, key, want)
+		}
+	}
+	for _, text := range []string{">15 Apr 2025<", ">12,000 casualties<", ">Projected<", ">casualties<", ">Jan 2025<", ">20,000<"} {
+		if !bytes.Contains(f.SVG, []byte(text)) {
+			t.Errorf("SVG lacks the text %s", text)
+		}
+	}
+	if bytes.Contains(f.SVG, []byte(">Kursk</text>")) {
+		t.Errorf("SVG shows the title; want it only in the figcaption and the <title>")
+	}
+	if !bytes.Contains(f.SVG, []byte("var(--pl-chart-observed,#2f6fb3)")) {
+		t.Errorf("SVG colours do not come from custom properties with fallbacks")
+	}
+}
+
+func TestSVGBarAndLine(t *testing.T) {
+	for typ, want := range map[string]string{TypeBar: "rect.plc-bar", TypeLine: "polyline.plc-line"} {
+		f, err := Render(noProjection(), Spec{Type: typ}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range xmlElements(t, f.SVG) {
+			if e.Name.Local+"."+attr(e, "class") == want {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s chart SVG has no %s", typ, want)
+		}
+	}
+}
+
+// hostile returns the Kursk block with text meant to break out of every
+// context it lands in.
+func hostile() (*dataBlock, Spec) {
+	b := kursk()
+	b.Unit = `<img src=x onerror=alert(2)>`
+	b.Series[0].Label = `</script><script>alert(1)</script>`
+	b.Series[0].Source = `javascript:alert(3)`
+	b.Series[1].Label = `"><svg onload=alert(4)>`
+	b.Series[1].Source = `https://example.org/"onmouseover="alert(5)`
+	s := Spec{Block: "losses", Title: `</figcaption><script>alert(6)</script>`, Caption: `<b>caption</b> & more`}
+	return b, s
+}
+
+func TestNoInjection(t *testing.T) {
+	b, s := hostile()
+	f, err := Render(b, s, `x"><script>alert(7)</script>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := f.WriteHTML(&out, `kursk.csv"><script>alert(8)</script>`); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	// Outside the option, whose JSON strings may hold quotes.
+	start := strings.Index(page, `-option">`) + len(`-option">`)
+	end := strings.Index(page, "</script>")
+	if start < len(`-option">`) || end < start {
+		t.Fatalf("no option script in\n%s", page)
+	}
+	option := page[start:end]
+	if strings.ContainsAny(option, "<>&") {
+		t.Errorf("option in the page holds <, > or &: %s", option)
+	}
+	page = page[:start] + page[end:]
+	for _, bad := range []string{"<script>", "<img", "<svg onload", "<b>", `href="javascript:`, `"onmouseover=`, "alert(1)</script>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("figure HTML holds %q unescaped", bad)
+		}
+		if bytes.Contains(f.SVG, []byte(bad)) {
+			t.Errorf("SVG holds %q unescaped", bad)
+		}
+	}
+	if got := strings.Count(page, "</script>"); got != 1 {
+		t.Errorf("figure HTML has %d </script>; want 1, the option's own", got)
+	}
+	if got := strings.Count(page, "<script"); got != 1 {
+		t.Errorf("figure HTML has %d <script; want 1", got)
+	}
+	// The option still says what it should once the page script reads it.
+	var opt map[string]any
+	if err := json.Unmarshal([]byte(option), &opt); err != nil {
+		t.Fatalf("option in the page is not JSON: %v", err)
+	}
+	if got := dig(opt, "yAxis", 0, "name"); got != b.Unit {
+		t.Errorf("yAxis name read back = %v; want %q", got, b.Unit)
+	}
+	xmlElements(t, f.SVG)
+}
+
+func TestCSV(t *testing.T) {
+	b := kursk()
+	b.Series[0].Label = "=HYPERLINK(\"http://evil\")"
+	b.Series[1].Label = "@SUM(A1)"
+	b.Series[1].Source = "-2+3"
+	b.Series[0].Value = -5
+	f, err := Render(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(f.CSV)).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV does not parse: %v", err)
+	}
+	if got, want := rows[0], []string{"date", "value", "label", "source", "central", "low", "high"}; !cmp.Equal(got, want) {
+		t.Errorf("header = %v; want %v", got, want)
+	}
+	if got, want := rows[1], []string{"2025-01-06", "-5", "'=HYPERLINK(\"http://evil\")", "https://example.org/report?a=1&b=2", "", "", ""}; !cmp.Equal(got, want) {
+		t.Errorf("row 1 = %q; want %q", got, want)
+	}
+	if got, want := rows[2], []string{"2025-01-13", "3000", "'@SUM(A1)", "'-2+3", "", "", ""}; !cmp.Equal(got, want) {
+		t.Errorf("row 2 = %q; want %q", got, want)
+	}
+	if got, want := rows[3], []string{"2024-12-05", "", "", "", "0", "0", "0"}; !cmp.Equal(got, want) {
+		t.Errorf("row 3 = %q; want %q", got, want)
+	}
+	// 2025-04-15 is day 131: 12,052 central, 9,170 low, 14,410 high.
+	if got, want := rows[3+131], []string{"2025-04-15", "", "", "", "12052", "9170", "14410"}; !cmp.Equal(got, want) {
+		t.Errorf("row of 2025-04-15 = %q; want %q", got, want)
+	}
+	if got, want := len(rows), 1+2+len(b.Projection.Central.Curve); got != want {
+		t.Errorf("CSV has %d rows; want %d", got, want)
+	}
+}
+
+func TestGuardCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"plain", "plain"},
+		{"=1+1", "'=1+1"},
+		{"+1", "'+1"},
+		{"-1", "'-1"},
+		{"@A1", "'@A1"},
+		{"\tx", "'\tx"},
+		{"a=b", "a=b"},
+	}
+	for _, tt := range tests {
+		if got := guardCell(tt.in); got != tt.want {
+			t.Errorf("guardCell(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	render := func() (Figure, []byte) {
+		f, err := Render(kursk(), Spec{Block: "losses", Title: "Kursk"}, "chart-kursk-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := f.WriteHTML(&b, "kursk.csv"); err != nil {
+			t.Fatal(err)
+		}
+		return f, b.Bytes()
+	}
+	f1, h1 := render()
+	for range 5 {
+		f2, h2 := render()
+		if !bytes.Equal(f1.Option, f2.Option) || !bytes.Equal(f1.SVG, f2.SVG) || !bytes.Equal(f1.CSV, f2.CSV) || f1.Summary != f2.Summary || !bytes.Equal(h1, h2) {
+			t.Fatalf("two renders of the same block differ")
+		}
+	}
+}
+
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		name string
+		b    *dataBlock
+		typ  string
+		want string
+	}{
+		{
+			name: "projection",
+			b:    kursk(),
+			want: "Projection of casualties: 0 on 5 December 2024, rising 92 a day, reaches 12,000 on 15 April 2025; " +
+				"low scenario 70 a day (26 May 2025), high 110 a day (25 March 2025). " +
+				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
+		},
+		{
+			name: "limit not reached",
+			b: func() *dataBlock {
+				b := kursk()
+				b.Projection.Limit = 50000
+				b.Projection.Central.Reaches, b.Projection.Low.Reaches, b.Projection.High.Reaches = false, false, false
+				b.Projection.Low = nil
+				return b
+			}(),
+			want: "Projection of casualties: 0 on 5 December 2024, rising 92 a day, does not reach 50,000 by 1 June 2025; " +
+				"high scenario 110 a day (not reaching 50,000). " +
+				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
+		},
+		{
+			name: "bar",
+			b:    noProjection(),
+			typ:  TypeBar,
+			want: "Bar chart of casualties: 2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Render(tt.b, Spec{Type: tt.typ}, "c")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Summary != tt.want {
+				t.Errorf("Summary =\n%s\nwant\n%s", f.Summary, tt.want)
+			}
+		})
+	}
+}
+
+func TestRenderErrors(t *testing.T) {
+	empty := noProjection()
+	empty.Series = nil
+	tests := []struct {
+		name string
+		b    *dataBlock
+		s    Spec
+		want string
+	}{
+		{"projection without one", noProjection(), Spec{Type: TypeProjection}, `chart: data block "losses" has no projection (use type line or bar)`},
+		{"line without observations", empty, Spec{}, `chart: data block "losses" has no observations to draw as a line chart`},
+		{"unknown type", kursk(), Spec{Type: "pie"}, `chart: unknown type "pie" (want projection, line or bar)`},
+		{"no block", nil, Spec{}, "chart: no data block"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Render(tt.b, tt.s, "c")
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Render error = %v; want %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTableThinsAndKeepsCrossings(t *testing.T) {
+	b := kursk()
+	p := b.Projection
+	until := day("2028-12-31")
+	p.Until = until
+	p.Central = *linearScenario("central", p.Start, 92, p.Limit, until)
+	p.Low = linearScenario("low", p.Start, 70, p.Limit, until)
+	p.High = linearScenario("high", p.Start, 110, p.Limit, until)
+	f, err := Render(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := f.table.rows
+	if len(rows) > 60 {
+		t.Errorf("projected table has %d rows; want at most 60", len(rows))
+	}
+	want := map[string]string{
+		"2024-12-05": "",
+		"2025-03-25": "High scenario reaches 12,000",
+		"2025-04-15": "Central reaches 12,000",
+		"2025-05-26": "Low scenario reaches 12,000",
+		"2028-12-31": "",
+	}
+	for _, r := range rows {
+		if note, ok := want[isoDate(r.Date)]; ok {
+			if r.Note != note {
+				t.Errorf("row %s note = %q; want %q", isoDate(r.Date), r.Note, note)
+			}
+			delete(want, isoDate(r.Date))
+		}
+	}
+	for d := range want {
+		t.Errorf("projected table lacks the row of %s", d)
+	}
+	var html bytes.Buffer
+	if err := f.WriteHTML(&html, ""); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(html.String(), `<tr class="chart-crossing"><th scope="row"><time datetime="2025-04-15">15 Apr 2025</time></th><td>12,052</td><td>9,170</td><td>14,410</td><td>Central reaches 12,000</td></tr>`) {
+		t.Errorf("table lacks the central crossing row")
+	}
+	if strings.Contains(html.String(), "chart-links") {
+		t.Errorf("figure links a CSV though csvHref is empty")
+	}
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		b    *dataBlock
+		s    Spec
+	}{
+		{"kursk.html", kursk(), Spec{Block: "losses", Title: "Russian casualties in Kursk", Caption: "Reports and a linear projection."}},
+		{"bar.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Render(tt.b, tt.s, "chart-kursk-1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := f.WriteHTML(&b, "/kursk/chart-kursk-1.csv"); err != nil {
+				t.Fatal(err)
+			}
+			got := b.Bytes()
+			golden := filepath.Join("testdata", "golden", tt.name)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("%s mismatch (-want +got):\n%s", tt.name, diff)
+			}
+		})
+	}
+}
+
+func BenchmarkSVG(b *testing.B) {
+	m, err := newModel(kursk(), TypeProjection)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		m.svg("chart-kursk-1", DefaultHeight, "Kursk", "summary")
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	blk := kursk()
+	for b.Loop() {
+		if _, err := Render(blk, Spec{}, "chart-kursk-1"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
