@@ -1,0 +1,210 @@
+package serve
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The kinds of Event the reload client understands.
+const (
+	// KindReload asks pages whose path is among the event's Paths, or all
+	// pages when Paths is empty, to reload. It also clears a build error.
+	KindReload = "reload"
+	// KindCSS asks pages to swap in fresh copies of the stylesheets among
+	// Paths, or of all stylesheets when Paths is empty, without reloading.
+	KindCSS = "css"
+	// KindError tells pages that the build failed, with one message per
+	// line in Errors; they show it over the page until the next KindOK or
+	// KindReload. Pages that connect later get it at once.
+	KindError = "error"
+	// KindOK tells pages that the build succeeded again.
+	KindOK = "ok"
+)
+
+// Event is a message to the pages that are open in browsers.
+type Event struct {
+	// Kind is one of KindReload, KindCSS, KindError and KindOK.
+	Kind string `json:"kind"`
+	// Paths are the URL paths that changed, base path included, such as
+	// "/repo/articles/a/" or "/repo/theme/css/site.css".
+	Paths []string `json:"paths,omitempty"`
+	// Errors are the messages of a failed build, each formatted as
+	// "path:line:col: message".
+	Errors []string `json:"errors,omitempty"`
+}
+
+// encode formats ev as one Server-Sent Events message.
+func (ev Event) encode() []byte {
+	data, err := json.Marshal(ev)
+	if err != nil {
+		// An Event holds only strings; Marshal cannot fail on it.
+		panic(fmt.Sprintf("serve: encoding event: %v", err))
+	}
+	kind := strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, ev.Kind)
+	return fmt.Appendf(nil, "event: %s\ndata: %s\n\n", kind, data)
+}
+
+// Publish sends ev to every open event stream. It never blocks on a slow
+// stream: a stream whose buffer is full is dropped, and its page
+// reconnects.
+func (s *Server) Publish(ev Event) { s.hub.publish(ev) }
+
+// client is one open event stream.
+type client struct {
+	msgs chan []byte
+	gone chan struct{} // closed when the hub drops the client
+}
+
+// hub keeps the open event streams and the last build error.
+type hub struct {
+	max    int
+	buffer int
+
+	mu      sync.Mutex
+	clients map[*client]struct{}
+	lastErr []byte // the encoded KindError event to replay, or nil
+	closed  bool
+}
+
+// newHub returns a hub for at most max streams with buffer queued events
+// each.
+func newHub(max, buffer int) *hub {
+	return &hub{max: max, buffer: buffer, clients: make(map[*client]struct{})}
+}
+
+// join registers a new stream, queueing the last build error for it. It
+// returns false when the hub is full or closed.
+func (h *hub) join() (*client, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed || len(h.clients) >= h.max {
+		return nil, false
+	}
+	c := &client{msgs: make(chan []byte, h.buffer), gone: make(chan struct{})}
+	if h.lastErr != nil {
+		c.msgs <- h.lastErr
+	}
+	h.clients[c] = struct{}{}
+	return c, true
+}
+
+// leave unregisters c, if the hub has not dropped it already.
+func (h *hub) leave(c *client) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.drop(c)
+}
+
+// drop removes c and tells its stream to end. h.mu must be held.
+func (h *hub) drop(c *client) {
+	if _, ok := h.clients[c]; ok {
+		delete(h.clients, c)
+		close(c.gone)
+	}
+}
+
+// publish queues ev for every stream and remembers or clears the last
+// build error.
+func (h *hub) publish(ev Event) {
+	msg := ev.encode()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	switch ev.Kind {
+	case KindError:
+		h.lastErr = msg
+	case KindOK, KindReload:
+		h.lastErr = nil
+	}
+	for c := range h.clients {
+		select {
+		case c.msgs <- msg:
+		default:
+			h.drop(c) // too slow: let it reconnect rather than block
+		}
+	}
+}
+
+// len returns the number of open streams.
+func (h *hub) len() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.clients)
+}
+
+// close drops every stream and refuses new ones.
+func (h *hub) close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.closed = true
+	for c := range h.clients {
+		h.drop(c)
+	}
+}
+
+// serveEvents streams events to one page until the page goes away, the
+// stream falls behind, or the Server is closed.
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		w.Header().Set("Allow", "GET")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	c, ok := s.hub.join()
+	if !ok {
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, "too many event streams", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.hub.leave(c)
+
+	rc := http.NewResponseController(w)
+	// Lift the per-write deadline at the end, in case the connection is
+	// kept for another request.
+	defer rc.SetWriteDeadline(time.Time{})
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+
+	// send writes msg and flushes it, within the write timeout.
+	send := func(msg []byte) bool {
+		// Not every ResponseWriter supports deadlines; the write then
+		// simply has none.
+		_ = rc.SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout))
+		if _, err := w.Write(msg); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
+	}
+	// The retry field makes the browser reconnect soon after a restart.
+	if !send([]byte("retry: 1000\n\n")) {
+		return
+	}
+	ping := time.NewTicker(s.opts.PingInterval)
+	defer ping.Stop()
+	for {
+		select {
+		case msg := <-c.msgs:
+			if !send(msg) {
+				return
+			}
+		case <-ping.C:
+			if !send([]byte(": ping\n\n")) {
+				return
+			}
+		case <-c.gone:
+			return
+		case <-r.Context().Done():
+			return
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package watch
+
+import (
+	"sync"
+	"time"
+)
+
+// Debouncer gathers paths into a ChangeSet and emits it once no path has
+// been added for a quiet period. Every Add restarts the one timer of the
+// current burst, so a steady stream of changes keeps the batch open; a
+// batch that waits for a slow reader keeps growing until it is taken.
+//
+// A Debouncer runs one goroutine, which Close stops.
+type Debouncer struct {
+	quiet  time.Duration
+	in     chan string
+	out    chan ChangeSet
+	stop   chan struct{}
+	exited chan struct{}
+	once   sync.Once
+}
+
+// NewDebouncer returns a running Debouncer that emits a batch after quiet
+// has passed with no Add.
+func NewDebouncer(quiet time.Duration) *Debouncer {
+	d := &Debouncer{
+		quiet:  quiet,
+		in:     make(chan string),
+		out:    make(chan ChangeSet),
+		stop:   make(chan struct{}),
+		exited: make(chan struct{}),
+	}
+	go d.run()
+	return d
+}
+
+// Add records a change to path p. It does nothing after Close.
+func (d *Debouncer) Add(p string) {
+	select {
+	case d.in <- p:
+	case <-d.stop:
+	}
+}
+
+// C returns the channel on which batches are delivered. It is closed when
+// the Debouncer stops.
+func (d *Debouncer) C() <-chan ChangeSet { return d.out }
+
+// Close stops the Debouncer, drops any batch not yet delivered, closes the
+// channel returned by C and waits for the goroutine to end. It is safe to
+// call more than once.
+func (d *Debouncer) Close() {
+	d.once.Do(func() { close(d.stop) })
+	<-d.exited
+}
+
+// run owns the pending batch and the timer.
+func (d *Debouncer) run() {
+	defer close(d.exited)
+	defer close(d.out)
+
+	var (
+		pending ChangeSet
+		timer   *time.Timer
+		fired   <-chan time.Time // the timer's channel while a burst is open
+		send    chan ChangeSet   // d.out once the burst has gone quiet, else nil
+	)
+	defer func() {
+		if timer != nil {
+			timer.Stop()
+		}
+	}()
+	for {
+		select {
+		case p := <-d.in:
+			pending.add(p)
+			if timer == nil {
+				timer = time.NewTimer(d.quiet)
+			} else {
+				timer.Reset(d.quiet)
+			}
+			fired, send = timer.C, nil
+		case <-fired:
+			fired, send = nil, d.out
+		case send <- pending:
+			pending, send = ChangeSet{}, nil
+		case <-d.stop:
+			return
+		}
+	}
+}
