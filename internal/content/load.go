@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -83,24 +84,14 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// AssignURLs sets the URL of every page: the file's folder below content/
-// followed by its slug (or file name), as a pretty URL. Pages whose URLs
-// collide get an error each, naming the other file.
+// AssignURLs sets the URL of every page (see URLFor). Pages whose URLs
+// collide get an error each, naming the other file, and are marked broken.
 func AssignURLs(pages []*Page, diags *diag.List) {
 	byURL := map[string]*Page{}
 	for _, p := range pages {
-		rel := strings.TrimPrefix(p.Path, "content/")
-		dir, file := path.Split(rel)
-		slug := p.Slug
-		if slug == "" {
-			slug = strings.TrimSuffix(file, ".md")
-		}
-		u := dir + slug + "/"
-		if slug == "index" || slug == "_index" {
-			u = dir
-		}
-		if u == "" || u == "tags/" || strings.HasPrefix(u, "tags/") || strings.HasPrefix(u, "_plotline/") || u == "theme/" || strings.HasPrefix(u, "theme/") {
-			diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "page URL /%s is reserved for pages plotline makes; rename the file or set a slug", u)
+		u, err := URLFor(p)
+		if err != "" {
+			diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "%s", err)
 			p.Broken = true
 		}
 		p.URL = u
@@ -112,6 +103,28 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 		}
 		byURL[u] = p
 	}
+}
+
+// URLFor returns the URL of page p: the file's folder below content/
+// followed by its slug (or file name), as a pretty URL. The second result
+// explains why the URL cannot be used, when it cannot.
+func URLFor(p *Page) (string, string) {
+	rel := strings.TrimPrefix(p.Path, "content/")
+	dir, file := path.Split(rel)
+	slug := p.Slug
+	if slug == "" {
+		slug = strings.TrimSuffix(file, ".md")
+	}
+	u := dir + slug + "/"
+	if slug == "index" || slug == "_index" {
+		u = dir
+	}
+	first, _, _ := strings.Cut(u, "/")
+	switch first {
+	case "", "tags", "theme", "_plotline":
+		return u, fmt.Sprintf("page URL /%s is reserved for pages plotline makes; rename the file or set a slug", u)
+	}
+	return u, ""
 }
 
 // SortPages orders pages newest first, then by path.

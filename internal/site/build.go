@@ -1,29 +1,25 @@
 // Package site builds a whole site: it loads the content, computes the data
-// blocks, converts Markdown with charts and values, renders every page into a
-// temporary folder and swaps that folder in place of the output only when
-// the whole build succeeded. It is the one package that writes the output.
+// blocks, converts Markdown with charts and values, and renders every page.
+// A full build writes into a temporary folder and swaps it in place of the
+// output only when the whole build succeeded. A Builder also remembers what
+// it built, so that in watch mode a change to one article re-renders that
+// article and the lists that show it, and nothing else. It is the one
+// package that writes the output.
 package site
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"fmt"
-	"html/template"
+	"hash/maphash"
 	"io/fs"
-	"runtime"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/plotline/plotline/internal/config"
 	"github.com/plotline/plotline/internal/content"
-	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/render"
@@ -35,13 +31,18 @@ type Options struct {
 	Drafts bool   // build pages marked draft
 }
 
-// Builder builds one site. It keeps what can be reused from one build to
-// the next (the Markdown converter and its highlighting cache).
+// Builder builds one site, again and again. It keeps what can be reused
+// from one build to the next: the Markdown converter with its highlighting
+// cache, and a record of the last successful build. A Builder is not safe
+// for concurrent use: one build at a time.
 type Builder struct {
 	cfg  config.Config
 	fsys fs.FS
 	opts Options
 	md   *markdown.Converter
+	seed maphash.Seed
+
+	last *state // the last successful build; nil before the first
 }
 
 // NewBuilder returns a Builder for the site in fsys: the site folder laid
@@ -52,20 +53,49 @@ func NewBuilder(cfg config.Config, fsys fs.FS, opts Options) *Builder {
 		fsys: fsys,
 		opts: opts,
 		md:   markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML}),
+		seed: maphash.MakeSeed(),
 	}
 }
 
 // Result describes a finished build.
 type Result struct {
-	Pages    int       // HTML pages written
-	Files    int       // files written in all
+	Pages    int       // HTML pages rendered
+	Files    int       // files written
 	Warnings diag.List // problems that did not stop the build
 	Duration time.Duration
+	Full     bool // whether the whole site was rebuilt
+	// Changed lists the site paths ("articles/x/index.html") whose
+	// contents differ from the previous build, removed files included.
+	// It is nil after the first build.
+	Changed []string
 }
 
-// Build builds the site into the output folder. When the input has errors
-// it returns them all as a diag.List and leaves the output as it was; it
-// does the same when ctx is cancelled.
+// state is what a successful build leaves for the next one.
+type state struct {
+	site    *render.Site
+	layouts *render.Layouts
+	theme   map[string]string // theme file → short content hash
+	pages   map[string]*record
+	assets  []string          // content files that are not Markdown
+	outputs map[string]uint64 // site path → hash of what was written
+}
+
+// record is what a build remembers of one page: enough to list it and to
+// know when to render it again, not its source.
+type record struct {
+	path    string
+	url     string
+	kind    content.Kind
+	date    time.Time
+	summary *render.Summary
+	feed    string   // the page's HTML for the feed; kept only for the newest articles
+	deps    []string // other content files it reads (CSV)
+	outputs []string // site paths it writes
+}
+
+// Build builds the whole site into the output folder. When the input has
+// errors it returns them all as a diag.List and leaves the output as it
+// was; it does the same when ctx is cancelled.
 func (b *Builder) Build(ctx context.Context) (Result, error) {
 	start := time.Now()
 	var diags diag.List
@@ -82,44 +112,30 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 		}
 	}()
 
-	r := &run{
-		b:    b,
-		ctx:  ctx,
-		out:  out,
-		site: renderSite(&b.cfg),
-		ix: &linkIndex{
-			basePath: b.cfg.BasePath(),
-			pages:    map[string]*content.Page{},
-			files:    map[string]*content.Page{},
-			assets:   map[string]bool{},
-		},
+	st := &state{
+		site:    renderSite(&b.cfg),
+		pages:   map[string]*record{},
+		assets:  site.Assets,
+		outputs: map[string]uint64{},
+	}
+	r := b.newRun(ctx, st)
+	r.emit = func(sitePath string, data []byte) error {
+		r.mu.Lock()
+		st.outputs[sitePath] = maphash.Bytes(b.seed, data)
+		r.mu.Unlock()
+		return out.WriteFile(sitePath, data)
 	}
 	for _, p := range site.Pages {
-		r.ix.pages[p.URL] = p
-		r.ix.files[p.Path] = p
+		r.ix.addPage(p.Path, p.URL)
 	}
-	for _, a := range site.Assets {
-		r.ix.assets[strings.TrimPrefix(a, "content/")] = true
-	}
-	for _, f := range []string{"feed.xml", "sitemap.xml", "robots.txt", "404.html", "tags/"} {
-		r.ix.assets[f] = true
-	}
-	if err := r.copyTheme(); err != nil {
+	if err := r.loadTheme(); err != nil {
 		return Result{}, err
 	}
-	layouts, err := render.ParseLayouts(b.fsys, render.Funcs(r.site, r.asset))
-	if err != nil {
-		var l diag.List
-		if errors.As(err, &l) {
-			diags.Add(l...)
-		} else {
-			return Result{}, err
-		}
+	if err := r.parseLayouts(&diags); err != nil {
+		return Result{}, err
 	}
-	r.layouts = layouts
-	if layouts == nil {
-		diags.Sort()
-		return Result{Warnings: diags.Warnings()}, diags
+	if st.layouts == nil {
+		return failed(diags)
 	}
 
 	// Pages with errors of their own are reported, not rendered; the others
@@ -130,19 +146,18 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 			good = append(good, p)
 		}
 	}
-	pageDiags := r.renderPages(good)
-	diags.Add(pageDiags...)
-	if err := ctx.Err(); err != nil {
+	records, pageDiags, err := r.renderPages(good, b.feedSet(good))
+	if err != nil {
 		return Result{}, err
 	}
-	if r.err != nil {
-		return Result{}, r.err
-	}
+	diags.Add(pageDiags...)
 	if diags.HasErrors() {
-		diags.Sort()
-		return Result{Warnings: diags.Warnings()}, diags
+		return failed(diags)
 	}
-	if err := r.renderLists(); err != nil {
+	for _, rec := range records {
+		st.pages[rec.path] = rec
+	}
+	if err := r.renderLists(allLists); err != nil {
 		return Result{}, err
 	}
 	if err := r.copyAssets(site.Assets); err != nil {
@@ -155,27 +170,74 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	committed = true
+	var changed []string
+	if b.last != nil {
+		changed = diffOutputs(b.last.outputs, st.outputs)
+	}
+	b.last = st
 	diags.Sort()
-	return Result{Pages: r.pages, Files: r.files, Warnings: diags.Warnings(), Duration: time.Since(start)}, nil
+	return Result{Pages: r.pages, Files: r.files, Warnings: diags.Warnings(), Duration: time.Since(start), Full: true, Changed: changed}, nil
 }
 
-// run is the state of one build.
-type run struct {
-	b       *Builder
-	ctx     context.Context
-	out     *output
-	site    *render.Site
-	ix      *linkIndex
-	layouts *render.Layouts
-	hashes  map[string]string // theme file → short content hash
+// failed returns the diagnostics of a build that stopped on errors.
+func failed(diags diag.List) (Result, error) {
+	diags.Sort()
+	return Result{Warnings: diags.Warnings()}, diags
+}
 
-	mu        sync.Mutex
-	summaries []*render.Summary // articles, in site order
-	feed      []render.FeedEntry
-	sitemap   []render.SitemapEntry
-	pages     int
-	files     int
-	err       error
+// feedSet returns the paths of the newest articles, the ones whose HTML
+// goes into the feed. pages are in site order.
+func (b *Builder) feedSet(pages []*content.Page) map[string]bool {
+	set := map[string]bool{}
+	for _, p := range pages {
+		if len(set) == b.cfg.FeedItems {
+			break
+		}
+		if p.Kind == content.Article {
+			set[p.Path] = true
+		}
+	}
+	return set
+}
+
+// diffOutputs lists the site paths whose hash differs between two builds,
+// or that only one of them wrote.
+func diffOutputs(before, after map[string]uint64) []string {
+	var out []string
+	for p, h := range after {
+		if old, ok := before[p]; !ok || old != h {
+			out = append(out, p)
+		}
+	}
+	for p := range before {
+		if _, ok := after[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// run is the state of one build, full or incremental.
+type run struct {
+	b   *Builder
+	ctx context.Context
+	st  *state
+	ix  *linkIndex
+	// emit writes a file of the output, or keeps it for later.
+	emit func(sitePath string, data []byte) error
+
+	mu    sync.Mutex
+	pages int
+	files int
+}
+
+func (b *Builder) newRun(ctx context.Context, st *state) *run {
+	r := &run{b: b, ctx: ctx, st: st, ix: newLinkIndex(st.site.BasePath)}
+	for _, a := range st.assets {
+		r.ix.assets[strings.TrimPrefix(a, "content/")] = true
+	}
+	return r
 }
 
 func renderSite(cfg *config.Config) *render.Site {
@@ -193,312 +255,49 @@ func renderSite(cfg *config.Config) *render.Site {
 	}
 }
 
+// parseLayouts parses the templates; template errors go to diags.
+func (r *run) parseLayouts(diags *diag.List) error {
+	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.asset))
+	if err != nil {
+		var l diag.List
+		if !errors.As(err, &l) {
+			return err
+		}
+		diags.Add(l...)
+	}
+	r.st.layouts = layouts
+	return nil
+}
+
 // asset returns the URL of a theme file with its content hash, so a
 // changed file is never served stale from a cache.
 func (r *run) asset(name string) string {
-	u := r.site.URL(name)
-	if h, ok := r.hashes[name]; ok {
+	u := r.st.site.URL(name)
+	if h, ok := r.st.theme[name]; ok {
 		return u + "?v=" + h
 	}
 	return u
 }
 
-// copyTheme writes every file of theme/ (site over defaults) to the output.
-func (r *run) copyTheme() error {
-	r.hashes = map[string]string{}
-	return fs.WalkDir(r.b.fsys, "theme", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == "theme" {
-				return nil
-			}
-			return err
+// write emits a file and counts it.
+func (r *run) write(sitePath string, data []byte) error {
+	r.mu.Lock()
+	r.files++
+	if strings.HasSuffix(sitePath, ".html") {
+		r.pages++
+	}
+	r.mu.Unlock()
+	return r.emit(sitePath, data)
+}
+
+// sortedRecords returns the pages of st in site order: newest first.
+func (st *state) sortedRecords() []*record {
+	recs := slices.Collect(maps.Values(st.pages))
+	slices.SortFunc(recs, func(a, b *record) int {
+		if c := b.date.Compare(a.date); c != 0 {
+			return c
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		src, err := fs.ReadFile(r.b.fsys, p)
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(src)
-		r.hashes[p] = hex.EncodeToString(sum[:4])
-		r.files++
-		return r.out.WriteFile(p, src)
+		return strings.Compare(a.path, b.path)
 	})
+	return recs
 }
-
-// copyAssets copies the non-Markdown files of content/ next to the pages.
-func (r *run) copyAssets(assets []string) error {
-	for _, a := range assets {
-		src, err := fs.ReadFile(r.b.fsys, a)
-		if err != nil {
-			return fmt.Errorf("%s: %w", a, err)
-		}
-		if err := r.out.WriteFile(strings.TrimPrefix(a, "content/"), src); err != nil {
-			return err
-		}
-		r.files++
-	}
-	return nil
-}
-
-// renderPages renders every page in parallel and returns their diagnostics.
-func (r *run) renderPages(pages []*content.Page) diag.List {
-	results := make([]diag.List, len(pages))
-	g, ctx := errgroup.WithContext(r.ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	feedItems := r.b.cfg.FeedItems
-	articleIndex := 0
-	summaries := make([]*render.Summary, len(pages))
-	feed := make([]*render.FeedEntry, len(pages))
-	for i, p := range pages {
-		inFeed := false
-		if p.Kind == content.Article {
-			inFeed = articleIndex < feedItems
-			articleIndex++
-		}
-		g.Go(func() error {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			s, fe, err := r.renderPage(p, inFeed, &results[i])
-			summaries[i], feed[i] = s, fe
-			return err
-		})
-	}
-	if err := g.Wait(); err != nil && r.ctx.Err() == nil {
-		r.err = err
-	}
-	var all diag.List
-	for _, l := range results {
-		all.Add(l...)
-	}
-	for i, p := range pages {
-		if p.Kind == content.Article && summaries[i] != nil {
-			r.summaries = append(r.summaries, summaries[i])
-		}
-		if feed[i] != nil {
-			r.feed = append(r.feed, *feed[i])
-		}
-		if summaries[i] != nil {
-			last := p.Date
-			if !p.Updated.IsZero() {
-				last = p.Updated
-			}
-			r.sitemap = append(r.sitemap, render.SitemapEntry{URL: p.URL, Lastmod: last})
-		}
-	}
-	return all
-}
-
-// renderPage computes the data blocks of p, converts its Markdown and
-// writes its HTML page. It returns p's summary for the lists, and its feed
-// entry when it is one of the newest articles.
-func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*render.Summary, *render.FeedEntry, error) {
-	blocks := data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
-	byName := make(map[string]*data.Block, len(blocks))
-	for _, b := range blocks {
-		byName[b.Name] = b
-	}
-	charts := &charts{run: r, page: p, blocks: byName}
-	res, err := r.b.md.Convert(&markdown.Page{
-		Path:       p.Path,
-		Source:     p.Source,
-		BodyOffset: p.BodyOffset,
-		Values:     values{blocks: byName},
-		Charts:     charts,
-		Links:      pageLinks{ix: r.ix, page: p},
-	}, diags)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", p.Path, err)
-	}
-	if diags.HasErrors() {
-		return nil, nil, nil
-	}
-	summary := r.summary(p, res.Words)
-	art := &render.Article{
-		Summary: *summary,
-		Content: template.HTML(res.HTML),
-		ShowTOC: p.TOC && p.Kind == content.Article,
-	}
-	for _, h := range res.Headings {
-		art.Headings = append(art.Headings, render.Heading(h))
-	}
-	for _, s := range p.Sources {
-		art.Sources = append(art.Sources, render.Source{Name: s.Name, Link: httpLink(s.URL)})
-	}
-	kind := "article"
-	if p.Kind == content.Standalone {
-		kind = "page"
-	}
-	page := &render.Page{
-		Site:        r.site,
-		Kind:        kind,
-		Title:       p.Title,
-		Description: p.Description,
-		URL:         p.URL,
-		Canonical:   r.site.AbsURL(p.URL),
-		HasChart:    res.Charts > 0,
-		Article:     art,
-	}
-	if err := r.writePage(p.URL+"index.html", page); err != nil {
-		return nil, nil, err
-	}
-	if err := charts.writeCSVs(); err != nil {
-		return nil, nil, err
-	}
-	var fe *render.FeedEntry
-	if inFeed {
-		fe = &render.FeedEntry{Summary: *summary, Content: feedHTML(res.HTML)}
-	}
-	return summary, fe, nil
-}
-
-// feedHTML drops from an article's HTML what a feed reader cannot use: the
-// interactive chart's container and its option script, keeping the static
-// SVG.
-func feedHTML(h []byte) string {
-	s := string(h)
-	for {
-		i := strings.Index(s, `<script type="application/json"`)
-		if i < 0 {
-			break
-		}
-		j := strings.Index(s[i:], "</script>")
-		if j < 0 {
-			break
-		}
-		s = s[:i] + s[i+j+len("</script>"):]
-	}
-	return s
-}
-
-// httpLink returns u when it is an http(s) URL, and "" otherwise.
-func httpLink(u string) string {
-	l := strings.ToLower(strings.TrimSpace(u))
-	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
-		return strings.TrimSpace(u)
-	}
-	return ""
-}
-
-// summary returns what lists show of p.
-func (r *run) summary(p *content.Page, words int) *render.Summary {
-	s := &render.Summary{
-		Title:          p.Title,
-		Description:    p.Description,
-		URL:            p.URL,
-		Date:           p.Date,
-		Updated:        p.Updated,
-		Author:         p.Author,
-		ReadingMinutes: max(1, (words+220)/230),
-	}
-	if s.Author == "" {
-		s.Author = r.b.cfg.Author
-	}
-	for _, t := range p.Tags {
-		slug := content.Slugify(t)
-		s.Tags = append(s.Tags, render.Tag{Name: t, Slug: slug, URL: "tags/" + slug + "/"})
-	}
-	return s
-}
-
-// writePage executes a layout into the output.
-func (r *run) writePage(sitePath string, p *render.Page) error {
-	var buf bytes.Buffer
-	if err := r.layouts.Execute(&buf, p); err != nil {
-		return fmt.Errorf("rendering /%s: %w", sitePath, err)
-	}
-	if err := r.out.WriteFile(sitePath, buf.Bytes()); err != nil {
-		return err
-	}
-	r.mu.Lock()
-	r.pages++
-	r.files++
-	r.mu.Unlock()
-	return nil
-}
-
-// renderLists writes the home page, the tag pages, the feed, the sitemap
-// and the fixed files.
-func (r *run) renderLists() error {
-	site := r.site
-	home := &render.Page{Site: site, Kind: "home", Title: site.Title, Description: site.Description, URL: "", Canonical: site.AbsURL(""), Articles: r.summaries}
-	if err := r.writePage("index.html", home); err != nil {
-		return err
-	}
-	byTag := map[string]*render.Tag{}
-	tagged := map[string][]*render.Summary{}
-	for _, s := range r.summaries {
-		for _, t := range s.Tags {
-			if _, ok := byTag[t.Slug]; !ok {
-				tc := t
-				byTag[t.Slug] = &tc
-			}
-			byTag[t.Slug].Count++
-			tagged[t.Slug] = append(tagged[t.Slug], s)
-		}
-	}
-	var tags []render.Tag
-	for _, t := range byTag {
-		tags = append(tags, *t)
-	}
-	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
-	for _, t := range tags {
-		p := &render.Page{Site: site, Kind: "tag", Title: "Tagged " + t.Name, Description: fmt.Sprintf("Articles tagged %s.", t.Name), URL: t.URL, Canonical: site.AbsURL(t.URL), Articles: tagged[t.Slug], Tag: &t}
-		if err := r.writePage(t.URL+"index.html", p); err != nil {
-			return err
-		}
-		r.sitemap = append(r.sitemap, render.SitemapEntry{URL: t.URL})
-	}
-	tagsPage := &render.Page{Site: site, Kind: "tags", Title: "Tags", Description: "Every tag of " + site.Title + ".", URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
-	if err := r.writePage("tags/index.html", tagsPage); err != nil {
-		return err
-	}
-	notFound := &render.Page{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Canonical: site.AbsURL("404.html")}
-	if err := r.writePage("404.html", notFound); err != nil {
-		return err
-	}
-	r.sitemap = append([]render.SitemapEntry{{URL: ""}, {URL: "tags/"}}, r.sitemap...)
-
-	var buf bytes.Buffer
-	if err := render.WriteFeed(&buf, site, r.feed); err != nil {
-		return err
-	}
-	if err := r.writeFile("feed.xml", buf.Bytes()); err != nil {
-		return err
-	}
-	buf.Reset()
-	if err := render.WriteSitemap(&buf, site, r.sitemap); err != nil {
-		return err
-	}
-	if err := r.writeFile("sitemap.xml", buf.Bytes()); err != nil {
-		return err
-	}
-	buf.Reset()
-	if err := render.WriteRobots(&buf, site); err != nil {
-		return err
-	}
-	if err := r.writeFile("robots.txt", buf.Bytes()); err != nil {
-		return err
-	}
-	return r.writeFile(".nojekyll", nil)
-}
-
-func (r *run) writeFile(sitePath string, b []byte) error {
-	r.mu.Lock()
-	r.files++
-	r.mu.Unlock()
-	return r.out.WriteFile(sitePath, b)
-}
-
-// pageLinks resolves the links of one page.
-type pageLinks struct {
-	ix   *linkIndex
-	page *content.Page
-}
-
-// ResolveLink implements markdown.LinkResolver.
-func (l pageLinks) ResolveLink(dest string) (string, error) { return l.ix.resolve(l.page, dest) }
-
-func sortStrings(s []string) { slices.Sort(s) }

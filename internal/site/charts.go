@@ -2,6 +2,7 @@ package site
 
 import (
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -41,22 +42,19 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		c.csvs = map[string][]byte{}
 	}
 	c.csvs[csvPath] = fig.CSV
-	return fig.WriteHTML(w, c.run.site.URL(csvPath))
+	return fig.WriteHTML(w, c.run.st.site.URL(csvPath))
 }
 
-// writeCSVs writes the data files of the page's charts.
-func (c *charts) writeCSVs() error {
-	paths := make([]string, 0, len(c.csvs))
-	for p := range c.csvs {
-		paths = append(paths, p)
-	}
-	slices.Sort(paths)
+// writeCSVs writes the data files of the page's charts and returns their
+// site paths.
+func (c *charts) writeCSVs() ([]string, error) {
+	paths := slices.Sorted(maps.Keys(c.csvs))
 	for _, p := range paths {
-		if err := c.run.writeFile(p, c.csvs[p]); err != nil {
-			return err
+		if err := c.run.write(p, c.csvs[p]); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return paths, nil
 }
 
 // chartID derives a chart's HTML id from its page and position, so that

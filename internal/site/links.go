@@ -12,9 +12,24 @@ import (
 // written in Markdown can be checked before anything is published.
 type linkIndex struct {
 	basePath string
-	pages    map[string]*content.Page // page URL ("articles/x/") → page
-	files    map[string]*content.Page // page file ("content/articles/x.md") → page
-	assets   map[string]bool          // site path of every other file
+	pages    map[string]bool   // page URLs ("articles/x/")
+	files    map[string]string // page file ("content/articles/x.md") → its URL
+	assets   map[string]bool   // site path of every other file
+}
+
+// newLinkIndex returns an index that knows the files every site has.
+func newLinkIndex(basePath string) *linkIndex {
+	ix := &linkIndex{basePath: basePath, pages: map[string]bool{}, files: map[string]string{}, assets: map[string]bool{}}
+	for _, f := range []string{"feed.xml", "sitemap.xml", "robots.txt", "404.html", "tags/"} {
+		ix.assets[f] = true
+	}
+	return ix
+}
+
+// addPage records the page in file at url.
+func (ix *linkIndex) addPage(file, url string) {
+	ix.pages[url] = true
+	ix.files[file] = url
 }
 
 // resolve checks dest, written in the page at from, and returns the URL to
@@ -36,8 +51,8 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, error) {
 	} else {
 		// Relative to the Markdown file first: "other.md", "chart.png".
 		file := path.Join(from.Dir, target)
-		if p, ok := ix.files[file]; ok {
-			return ix.basePath + p.URL + suffix, nil
+		if u, ok := ix.files[file]; ok {
+			return ix.basePath + u + suffix, nil
 		}
 		if rel, ok := strings.CutPrefix(file, "content/"); ok && ix.assets[rel] {
 			return ix.basePath + rel + suffix, nil
@@ -76,7 +91,7 @@ func (ix *linkIndex) lookup(p string) (string, bool) {
 		return p, true
 	}
 	page := strings.TrimSuffix(strings.TrimSuffix(p, "index.html"), "/") + "/"
-	if _, ok := ix.pages[page]; ok {
+	if ix.pages[page] {
 		return page, true
 	}
 	if ix.assets[page+"index.html"] {

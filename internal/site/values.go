@@ -2,6 +2,8 @@ package site
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,10 +54,6 @@ func known(blocks map[string]*data.Block) string {
 	if len(blocks) == 0 {
 		return " (it has none)"
 	}
-	var names []string
-	for n := range blocks {
-		names = append(names, n)
-	}
-	sortStrings(names)
+	names := slices.Sorted(maps.Keys(blocks))
 	return " (known: " + strings.Join(names, ", ") + ")"
 }

@@ -1,0 +1,236 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/overlay"
+)
+
+// testSite is a small site with a CSV-backed chart, used by the
+// incremental tests.
+var testSite = map[string]string{
+	"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-03\ntags: [x]\n---\nAlpha body. See [B](b.md).\n",
+	"content/articles/b.md": "---\ntitle: B\ndate: 2025-01-02\ntags: [x, y]\n---\nBeta body.\n",
+	"content/articles/c.md": "---\ntitle: C\ndate: 2025-01-01\ndata:\n  stock:\n    csv: stock.csv\n    projection:\n      rate: -1\n      limit: 0\n---\nC runs out on {{ stock.crossing }}.\n\n```chart\ndata: stock\n```\n",
+	"content/articles/stock.csv": "date,value\n2025-01-01,10\n2025-01-05,8\n",
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func newTestBuilder(t *testing.T, dir, dest string) *Builder {
+	t.Helper()
+	fsys := os.DirFS(dir)
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest})
+}
+
+// readTree returns every file under dir by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// assertSameAsCleanBuild builds dir from scratch elsewhere and compares
+// every file with dest.
+func assertSameAsCleanBuild(t *testing.T, dir, dest string) {
+	t.Helper()
+	clean := filepath.Join(t.TempDir(), "clean")
+	if _, err := newTestBuilder(t, dir, clean).Build(context.Background()); err != nil {
+		t.Fatalf("clean build: %v", err)
+	}
+	got, want := readTree(t, dest), readTree(t, clean)
+	for name, w := range want {
+		g, ok := got[name]
+		if !ok {
+			t.Errorf("%s: missing after the rebuild", name)
+		} else if !bytes.Equal(g, w) {
+			t.Errorf("%s: differs from a clean build", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: left over; a clean build does not write it", name)
+		}
+	}
+}
+
+func TestRebuildOneArticle(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	writeFiles(t, dir, testSite)
+	b := newTestBuilder(t, dir, dest)
+	ctx := context.Background()
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	// A body edit re-renders that article alone: its summary is unchanged,
+	// so the lists stay, but the feed carries its HTML.
+	writeFiles(t, dir, map[string]string{"content/articles/a.md": strings.Replace(testSite["content/articles/a.md"], "Alpha body.", "Alpha body, edited.", 1)})
+	res, err := b.Rebuild(ctx, []string{"content/articles/a.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Full || res.Pages != 1 {
+		t.Errorf("body edit: Full=%v, %d pages rendered; want an incremental build of 1 page", res.Full, res.Pages)
+	}
+	if want := []string{"articles/a/index.html", "feed.xml"}; !slices.Equal(res.Changed, want) {
+		t.Errorf("body edit changed %v; want %v", res.Changed, want)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+
+	// A new title shows on the home page and the tag pages too.
+	writeFiles(t, dir, map[string]string{"content/articles/b.md": strings.Replace(testSite["content/articles/b.md"], "title: B", "title: Bee", 1)})
+	res, err = b.Rebuild(ctx, []string{"content/articles/b.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"articles/b/index.html", "index.html", "tags/x/index.html", "tags/y/index.html", "feed.xml"} {
+		if !slices.Contains(res.Changed, want) {
+			t.Errorf("title edit: %s not rewritten (changed: %v)", want, res.Changed)
+		}
+	}
+	if slices.Contains(res.Changed, "articles/a/index.html") || slices.Contains(res.Changed, "articles/c/index.html") {
+		t.Errorf("title edit of b rewrote other articles: %v", res.Changed)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+
+	// An edited CSV re-renders the article that reads it.
+	writeFiles(t, dir, map[string]string{"content/articles/stock.csv": "date,value\n2025-01-01,10\n2025-01-05,9\n"})
+	res, err = b.Rebuild(ctx, []string{"content/articles/stock.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Full || !slices.Contains(res.Changed, "articles/c/index.html") || !slices.Contains(res.Changed, "articles/stock.csv") {
+		t.Errorf("CSV edit: Full=%v, changed %v; want articles/c/index.html and the CSV itself", res.Full, res.Changed)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
+func TestRebuildErrorsKeepOutput(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	writeFiles(t, dir, testSite)
+	b := newTestBuilder(t, dir, dest)
+	ctx := context.Background()
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dest)
+
+	writeFiles(t, dir, map[string]string{"content/articles/a.md": "---\ntitle: A\ndate: someday\n---\nBroken.\n"})
+	_, err := b.Rebuild(ctx, []string{"content/articles/a.md"})
+	var l diag.List
+	if !errors.As(err, &l) || !strings.Contains(l.Error(), "content/articles/a.md:3:7: date:") {
+		t.Fatalf("Rebuild of a broken page = %v; want the date error at content/articles/a.md:3:7", err)
+	}
+	after := readTree(t, dest)
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed although the rebuild failed", name)
+		}
+	}
+
+	// The fix, passed as a change of its own, is built.
+	writeFiles(t, dir, map[string]string{"content/articles/a.md": testSite["content/articles/a.md"]})
+	if _, err := b.Rebuild(ctx, []string{"content/articles/a.md"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
+func TestRebuildShapeChanges(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	writeFiles(t, dir, testSite)
+	b := newTestBuilder(t, dir, dest)
+	ctx := context.Background()
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name   string
+		do     func()
+		change string
+	}{
+		{"new article in a new folder", func() {
+			writeFiles(t, dir, map[string]string{"content/notes/d.md": "---\ntitle: D\ndate: 2025-02-01\n---\nNew.\n"})
+		}, "content/notes/d.md"},
+		{"slug change", func() {
+			writeFiles(t, dir, map[string]string{"content/notes/d.md": "---\ntitle: D\ndate: 2025-02-01\nslug: dee\n---\nNew.\n"})
+		}, "content/notes/d.md"},
+		{"deleted article", func() {
+			if err := os.Remove(filepath.Join(dir, "content/articles/b.md")); err != nil {
+				t.Fatal(err)
+			}
+			// a.md links to b.md: it must change too, or the build fails.
+			writeFiles(t, dir, map[string]string{"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-03\ntags: [x]\n---\nAlpha alone.\n"})
+		}, "content/articles/b.md"},
+		{"template", func() {
+			writeFiles(t, dir, map[string]string{"templates/partials/footer.html": `{{ define "footer" }}<footer>Own footer</footer>{{ end }}`})
+		}, "templates/partials/footer.html"},
+		{"stylesheet", func() {
+			writeFiles(t, dir, map[string]string{"theme/css/plotline.css": "body{color:red}"})
+		}, "theme/css/plotline.css"},
+	}
+	for _, s := range steps {
+		s.do()
+		changes := []string{s.change}
+		if s.name == "deleted article" {
+			changes = append(changes, "content/articles/a.md")
+		}
+		res, err := b.Rebuild(ctx, changes)
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if !res.Full {
+			t.Errorf("%s: incremental build; want a full one", s.name)
+		}
+		assertSameAsCleanBuild(t, dir, dest)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "articles/b/index.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("deleted article still in the output: %v", err)
+	}
+	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	if !bytes.Contains(home, []byte(`href="/notes/dee/"`)) || bytes.Contains(home, []byte(`href="/articles/b/"`)) {
+		t.Errorf("home page does not list the new article, or still lists the deleted one")
+	}
+}

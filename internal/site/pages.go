@@ -1,0 +1,229 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/markdown"
+	"github.com/plotline/plotline/internal/render"
+)
+
+// loadTheme reads every file of theme/ (site over defaults), writes it to
+// the output and records its hash for asset URLs.
+func (r *run) loadTheme() error {
+	r.st.theme = map[string]string{}
+	return fs.WalkDir(r.b.fsys, "theme", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "theme" {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		src, err := fs.ReadFile(r.b.fsys, p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(src)
+		r.st.theme[p] = hex.EncodeToString(sum[:4])
+		return r.write(p, src)
+	})
+}
+
+// copyAssets copies the non-Markdown files of content/ next to the pages.
+func (r *run) copyAssets(assets []string) error {
+	for _, a := range assets {
+		src, err := fs.ReadFile(r.b.fsys, a)
+		if err != nil {
+			return fmt.Errorf("%s: %w", a, err)
+		}
+		if err := r.write(strings.TrimPrefix(a, "content/"), src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderPages renders pages in parallel. It returns a record for each page
+// that rendered, and the diagnostics of all of them. inFeed names the pages
+// whose HTML the feed needs.
+func (r *run) renderPages(pages []*content.Page, inFeed map[string]bool) ([]*record, diag.List, error) {
+	results := make([]diag.List, len(pages))
+	records := make([]*record, len(pages))
+	g, ctx := errgroup.WithContext(r.ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			rec, err := r.renderPage(p, inFeed[p.Path], &results[i])
+			records[i] = rec
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	if err := r.ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	var all diag.List
+	var out []*record
+	for i := range pages {
+		all.Add(results[i]...)
+		if records[i] != nil {
+			out = append(out, records[i])
+		}
+	}
+	return out, all, nil
+}
+
+// renderPage computes the data blocks of p, converts its Markdown and
+// writes its HTML page and chart data. It returns nil when p has errors.
+func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*record, error) {
+	blocks := data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
+	byName := make(map[string]*data.Block, len(blocks))
+	var deps []string
+	for _, b := range blocks {
+		byName[b.Name] = b
+		if b.CSV != "" {
+			deps = append(deps, b.CSV)
+		}
+	}
+	charts := &charts{run: r, page: p, blocks: byName}
+	res, err := r.b.md.Convert(&markdown.Page{
+		Path:       p.Path,
+		Source:     p.Source,
+		BodyOffset: p.BodyOffset,
+		Values:     values{blocks: byName},
+		Charts:     charts,
+		Links:      pageLinks{ix: r.ix, page: p},
+	}, diags)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Path, err)
+	}
+	if diags.HasErrors() {
+		return nil, nil
+	}
+	summary := r.summary(p, res.Words)
+	art := &render.Article{
+		Summary: *summary,
+		Content: template.HTML(res.HTML),
+		ShowTOC: p.TOC && p.Kind == content.Article,
+	}
+	for _, h := range res.Headings {
+		art.Headings = append(art.Headings, render.Heading(h))
+	}
+	for _, s := range p.Sources {
+		art.Sources = append(art.Sources, render.Source{Name: s.Name, Link: httpLink(s.URL)})
+	}
+	kind := "article"
+	if p.Kind == content.Standalone {
+		kind = "page"
+	}
+	page := &render.Page{
+		Site:        r.st.site,
+		Kind:        kind,
+		Title:       p.Title,
+		Description: p.Description,
+		URL:         p.URL,
+		Canonical:   r.st.site.AbsURL(p.URL),
+		HasChart:    res.Charts > 0,
+		Article:     art,
+	}
+	rec := &record{path: p.Path, url: p.URL, kind: p.Kind, date: p.Date, summary: summary, deps: deps}
+	if err := r.writePage(p.URL+"index.html", page); err != nil {
+		return nil, err
+	}
+	rec.outputs = append(rec.outputs, p.URL+"index.html")
+	csvs, err := charts.writeCSVs()
+	if err != nil {
+		return nil, err
+	}
+	rec.outputs = append(rec.outputs, csvs...)
+	if inFeed {
+		rec.feed = feedHTML(res.HTML)
+	}
+	return rec, nil
+}
+
+// feedHTML drops from an article's HTML what a feed reader cannot use: the
+// interactive chart's option script, keeping the static SVG.
+func feedHTML(h []byte) string {
+	s := string(h)
+	for {
+		i := strings.Index(s, `<script type="application/json"`)
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i:], "</script>")
+		if j < 0 {
+			break
+		}
+		s = s[:i] + s[i+j+len("</script>"):]
+	}
+	return s
+}
+
+// httpLink returns u when it is an http(s) URL, and "" otherwise.
+func httpLink(u string) string {
+	l := strings.ToLower(strings.TrimSpace(u))
+	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		return strings.TrimSpace(u)
+	}
+	return ""
+}
+
+// summary returns what lists show of p.
+func (r *run) summary(p *content.Page, words int) *render.Summary {
+	s := &render.Summary{
+		Title:          p.Title,
+		Description:    p.Description,
+		URL:            p.URL,
+		Date:           p.Date,
+		Updated:        p.Updated,
+		Author:         p.Author,
+		ReadingMinutes: max(1, (words+220)/230),
+	}
+	if s.Author == "" {
+		s.Author = r.b.cfg.Author
+	}
+	for _, t := range p.Tags {
+		slug := content.Slugify(t)
+		s.Tags = append(s.Tags, render.Tag{Name: t, Slug: slug, URL: "tags/" + slug + "/"})
+	}
+	return s
+}
+
+// writePage executes a layout into the output.
+func (r *run) writePage(sitePath string, p *render.Page) error {
+	var buf bytes.Buffer
+	if err := r.st.layouts.Execute(&buf, p); err != nil {
+		return fmt.Errorf("rendering /%s: %w", sitePath, err)
+	}
+	return r.write(sitePath, buf.Bytes())
+}
+
+// pageLinks resolves the links of one page.
+type pageLinks struct {
+	ix   *linkIndex
+	page *content.Page
+}
+
+// ResolveLink implements markdown.LinkResolver.
+func (l pageLinks) ResolveLink(dest string) (string, error) { return l.ix.resolve(l.page, dest) }
