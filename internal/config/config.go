@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -76,7 +78,8 @@ const knownKeys = "author, base_url, description, feed_items, language, title, u
 func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "%v", err)
+		pos, msg := errorPos(name, err)
+		diags.Errorf(pos, "%s", msg)
 		return
 	}
 	if len(doc.Content) == 0 {
@@ -112,12 +115,31 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 			diags.Errorf(diag.Pos{Path: name, Line: pe.Position.Line, Col: pe.Position.Col}, "%s", pe.Message)
 			return
 		}
-		diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "%v", err)
+		pos, msg := errorPos(name, err)
+		diags.Errorf(pos, "%s", msg)
 		return
 	}
 	for _, k := range md.Undecoded() {
 		diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "unknown key %q (known: %s)", k.String(), knownKeys)
 	}
+}
+
+// lineRE matches a decoder error that names its line:
+// "yaml: line 3: msg" or "toml: line 3 (last key "k"): msg".
+var lineRE = regexp.MustCompile(`(?s)^(?:yaml|toml): line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
+
+// errorPos returns where a decoder error points in file name, and its
+// message without the decoder's own "line N" prefix.
+func errorPos(name string, err error) (diag.Pos, string) {
+	m := lineRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return diag.Pos{Path: name, Line: 1, Col: 1}, err.Error()
+	}
+	line, _ := strconv.Atoi(m[1])
+	if m[2] != "" {
+		return diag.Pos{Path: name, Line: line}, m[2] + ": " + m[3]
+	}
+	return diag.Pos{Path: name, Line: line}, m[3]
 }
 
 // Check reports a configuration that cannot build a site.

@@ -90,16 +90,18 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 		diags.Errorf(diag.At(filePath, src, off), "file is not valid UTF-8 (save it as UTF-8)")
 		return p
 	}
+	bom := 0
 	if bytes.HasPrefix(src, []byte("\ufeff")) {
 		// A byte-order mark is harmless: skip it, keeping offsets in the file.
-		src = src[3:]
-		defer func() { p.BodyOffset += 3 }()
+		bom = 3
+		src = src[bom:]
+		defer func() { p.BodyOffset += bom }()
 	}
 	fm, fmStart, bodyStart, format, ok, closed := split(src)
 	p.Format = format
 	fmPos := func(line, col int) diag.Pos {
 		// line counts within the front matter; the fence line comes first.
-		base := diag.At(filePath, p.Source, fmStart)
+		base := diag.At(filePath, p.Source, bom+fmStart)
 		return diag.Pos{Path: filePath, Line: base.Line + line - 1, Col: col}
 	}
 	switch {
@@ -199,7 +201,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.TOC = parseBool(v, key, at, diags)
 		case "slug":
 			p.Slug = scalarString(v, key, at, diags)
-			if msg := checkSlug(p.Slug); msg != "" {
+			if msg := checkSlug(p.Slug); msg != "" && v.Kind == yaml.ScalarNode {
 				diags.Errorf(at(v), "slug %q %s", p.Slug, msg)
 				p.Slug = ""
 			}

@@ -111,8 +111,8 @@ func (l List) Warnings() List {
 	return out
 }
 
-// Sort orders l by path, line and column, then message, and drops exact
-// duplicates.
+// Sort orders l by path, line and column, then message (errors before
+// warnings), and drops exact duplicates.
 func (l *List) Sort() {
 	slices.SortStableFunc(*l, func(a, b Diagnostic) int {
 		return cmp.Or(
@@ -120,6 +120,7 @@ func (l *List) Sort() {
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.Severity, b.Severity),
 		)
 	})
 	*l = slices.Compact(*l)

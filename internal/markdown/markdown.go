@@ -144,9 +144,13 @@ func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 func outline(doc ast.Node, src []byte) ([]Heading, int) {
 	var hs []Heading
 	words := 0
+	inWord := false // a word may run over several text nodes: "three" and "."
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if n.Type() == ast.TypeBlock {
+			inWord = false
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -156,7 +160,10 @@ func outline(doc ast.Node, src []byte) ([]Heading, int) {
 				hs = append(hs, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
 			}
 		case *ast.Text:
-			words += countWords(n.Segment.Value(src))
+			words, inWord = countWords(n.Segment.Value(src), words, inWord)
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				inWord = false
+			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
 		}
@@ -165,8 +172,9 @@ func outline(doc ast.Node, src []byte) ([]Heading, int) {
 	return hs, words
 }
 
-func countWords(b []byte) int {
-	n, in := 0, false
+// countWords adds the words of b to n; in says whether the text before b
+// ended inside a word, and the result whether b does.
+func countWords(b []byte, n int, in bool) (int, bool) {
 	for _, r := range string(b) {
 		if unicode.IsSpace(r) {
 			in = false
@@ -175,7 +183,7 @@ func countWords(b []byte) int {
 			n++
 		}
 	}
-	return n
+	return n, in
 }
 
 // plainText returns the text of n's inline children.

@@ -132,19 +132,29 @@ func fencePos(fb *ast.FencedCodeBlock, src []byte) int {
 	return 0
 }
 
-// linkOffset estimates where a link starts: just before its first text.
+// linkOffset estimates where a link starts: at the "[" before its first
+// text or value.
 func linkOffset(n ast.Node, src []byte) int {
 	off := -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			off = t.Segment.Start
-			return ast.WalkStop, nil
+		switch c := c.(type) {
+		case *ast.Text:
+			off = c.Segment.Start
+		case *ValueNode:
+			off = c.Offset
+		default:
+			return ast.WalkContinue, nil
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkStop, nil
 	})
 	if off > 0 {
-		// Step back over "[" or "![" to the start of the link.
-		off--
+		// Step back over emphasis or code markers to the "[" (or "![").
+		for off > 0 && src[off-1] != '[' && src[off-1] != '\n' {
+			off--
+		}
+		if off > 0 && src[off-1] == '[' {
+			off--
+		}
 		if _, ok := n.(*ast.Image); ok && off > 0 && src[off-1] == '!' {
 			off--
 		}

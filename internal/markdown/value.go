@@ -25,7 +25,8 @@ func (valueParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	if end < 0 {
 		return nil
 	}
-	expr := bytes.TrimSpace(line[2 : 2+end])
+	// In a table cell a pipe must be written "\|", as in GFM code spans.
+	expr := bytes.TrimSpace(bytes.ReplaceAll(line[2:2+end], []byte(`\|`), []byte("|")))
 	n := &ValueNode{Expr: string(expr), Offset: seg.Start}
 	block.Advance(2 + end + 2)
 	return n

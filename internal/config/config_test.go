@@ -1,0 +1,257 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+func TestLoad(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		fsys fstest.MapFS
+		want Config
+	}{
+		{
+			name: "no file",
+			fsys: fstest.MapFS{"content/a.md": {Data: []byte("x")}},
+			want: Default(),
+		},
+		{
+			name: "yaml",
+			fsys: fstest.MapFS{"plotline.yaml": {Data: []byte(`title: The Ledger
+description: Numbers, explained
+language: de
+author: Ana Ruiz
+base_url: https://user.github.io/repo/
+unsafe_html: true
+feed_items: 5
+`)}},
+			want: Config{
+				Title: "The Ledger", Description: "Numbers, explained", Language: "de", Author: "Ana Ruiz",
+				BaseURL: "https://user.github.io/repo/", UnsafeHTML: true, FeedItems: 5, File: "plotline.yaml",
+			},
+		},
+		{
+			name: "yml keeps defaults it does not set",
+			fsys: fstest.MapFS{"plotline.yml": {Data: []byte("title: T\n")}},
+			want: Config{Title: "T", Language: "en", FeedItems: 20, File: "plotline.yml"},
+		},
+		{
+			name: "empty yaml",
+			fsys: fstest.MapFS{"plotline.yaml": {Data: []byte("# nothing yet\n")}},
+			want: Config{Title: "plotline", Language: "en", FeedItems: 20, File: "plotline.yaml"},
+		},
+		{
+			name: "toml",
+			fsys: fstest.MapFS{"plotline.toml": {Data: []byte(`title = "The Ledger"
+description = "Numbers, explained"
+language = "fr"
+author = "Ana Ruiz"
+base_url = "https://x.org/"
+unsafe_html = true
+feed_items = 3
+`)}},
+			want: Config{
+				Title: "The Ledger", Description: "Numbers, explained", Language: "fr", Author: "Ana Ruiz",
+				BaseURL: "https://x.org/", UnsafeHTML: true, FeedItems: 3, File: "plotline.toml",
+			},
+		},
+		{
+			name: "yaml wins over toml",
+			fsys: fstest.MapFS{
+				"plotline.yaml": {Data: []byte("title: from yaml\n")},
+				"plotline.toml": {Data: []byte("title = \"from toml\"\n")},
+			},
+			want: Config{Title: "from yaml", Language: "en", FeedItems: 20, File: "plotline.yaml"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Load(tc.fsys)
+			if err != nil {
+				t.Fatalf("Load() error = %v", err)
+			}
+			if got != tc.want {
+				t.Errorf("Load() = %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		file string
+		src  string
+		want string // the whole error text
+	}{
+		{
+			name: "yaml unknown key",
+			file: "plotline.yaml",
+			src:  "title: T\n  # comment\nbaseurl: https://x.org/\n",
+			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, description, feed_items, language, title, unsafe_html)`,
+		},
+		{
+			name: "yaml wrong type",
+			file: "plotline.yaml",
+			src:  "title: T\nfeed_items:   many\n",
+			want: "plotline.yaml:2:15: feed_items: line 2: cannot unmarshal !!str `many` into int",
+		},
+		{
+			name: "yaml wrong type for a string",
+			file: "plotline.yaml",
+			src:  "title: [a, b]\n",
+			want: "plotline.yaml:1:8: title: line 1: cannot unmarshal !!seq into string",
+		},
+		{
+			name: "yaml every error at once",
+			file: "plotline.yaml",
+			src:  "colour: red\ntitle: T\nunsafe_html: sometimes\n",
+			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, description, feed_items, language, title, unsafe_html)\n" +
+				"plotline.yaml:3:14: unsafe_html: line 3: cannot unmarshal !!str `sometimes` into bool",
+		},
+		{
+			name: "yaml not a mapping",
+			file: "plotline.yaml",
+			src:  "- title\n",
+			want: "plotline.yaml:1:1: want a mapping of keys to values",
+		},
+		{
+			name: "yaml syntax error",
+			file: "plotline.yaml",
+			src:  "title: T\nauthor: 'A\n",
+			want: "plotline.yaml:2: found unexpected end of stream",
+		},
+		{
+			name: "toml unknown key",
+			file: "plotline.toml",
+			src:  "title = \"T\"\nbaseurl = \"https://x.org/\"\n",
+			// TOML reports no positions for keys it did not decode.
+			want: `plotline.toml:1:1: unknown key "baseurl" (known: author, base_url, description, feed_items, language, title, unsafe_html)`,
+		},
+		{
+			name: "toml wrong type",
+			file: "plotline.toml",
+			src:  "title = \"T\"\nfeed_items = \"many\"\n",
+			want: "plotline.toml:2: feed_items: incompatible types: TOML value has type string; destination has type integer",
+		},
+		{
+			name: "toml syntax error",
+			file: "plotline.toml",
+			src:  "title = \"T\"\n\nauthor = \n",
+			want: "plotline.toml:3:",
+		},
+		{
+			name: "bad base url",
+			file: "plotline.yaml",
+			src:  "base_url: example.org/repo\n",
+			want: `base URL "example.org/repo": want an absolute http(s) URL such as https://user.github.io/repo/`,
+		},
+		{
+			name: "negative feed items",
+			file: "plotline.yaml",
+			src:  "feed_items: -1\n",
+			want: "feed_items: want a positive number, got -1",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, err := Load(fstest.MapFS{tc.file: {Data: []byte(tc.src)}})
+			if err == nil {
+				t.Fatalf("Load() = %+v, nil; want an error", cfg)
+			}
+			got := err.Error()
+			if strings.HasSuffix(tc.want, ":") {
+				if !strings.HasPrefix(got, tc.want) {
+					t.Errorf("Load() error = %q; want it to start with %q", got, tc.want)
+				}
+			} else if got != tc.want {
+				t.Errorf("Load() error = %q; want %q", got, tc.want)
+			}
+			if cfg.File != tc.file {
+				t.Errorf("File = %q; want %q", cfg.File, tc.file)
+			}
+		})
+	}
+}
+
+func TestLoadErrorIsDiagList(t *testing.T) {
+	_, err := Load(fstest.MapFS{"plotline.yaml": {Data: []byte("a: 1\nb: 2\n")}})
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 2 {
+		t.Fatalf("Load() error = %v; want a diag.List of 2", err)
+	}
+	if want := (diag.Pos{Path: "plotline.yaml", Line: 2, Col: 1}); l[1].Pos != want {
+		t.Errorf("second diagnostic at %v; want %v", l[1].Pos, want)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	for _, tc := range []struct {
+		base string
+		ok   bool
+	}{
+		{"", true},
+		{"https://x.org", true},
+		{"https://x.org/repo/", true},
+		{"http://localhost:1313/", true},
+		{"example.org/repo", false},
+		{"//example.org/repo", false},
+		{"ftp://x", false},
+		{"https://", false},
+		{"https:///path", false},
+		{"mailto:a@x.org", false},
+		{"https://x.org/%zz", false},
+	} {
+		c := Default()
+		c.BaseURL = tc.base
+		err := c.Check()
+		if (err == nil) != tc.ok {
+			t.Errorf("Check() with base URL %q = %v; want ok %v", tc.base, err, tc.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), tc.base) {
+			t.Errorf("Check() error %q does not name the URL %q", err, tc.base)
+		}
+	}
+}
+
+func TestBasePath(t *testing.T) {
+	for _, tc := range []struct {
+		base string
+		want string
+	}{
+		{"", "/"},
+		{"https://x.org", "/"},
+		{"https://x.org/", "/"},
+		{"https://x.org/repo", "/repo/"},
+		{"https://x.org/repo/", "/repo/"},
+		{"https://x.org/a/b/", "/a/b/"},
+		{"https://x.org//repo//", "/repo/"},
+	} {
+		c := Config{BaseURL: tc.base}
+		if got := c.BasePath(); got != tc.want {
+			t.Errorf("BasePath() with base URL %q = %q; want %q", tc.base, got, tc.want)
+		}
+	}
+}
+
+func TestAbsURL(t *testing.T) {
+	for _, tc := range []struct {
+		base, path, want string
+	}{
+		{"", "articles/x/", "/articles/x/"},
+		{"", "/articles/x/", "/articles/x/"},
+		{"", "", "/"},
+		{"https://x.org", "articles/x/", "https://x.org/articles/x/"},
+		{"https://x.org/repo/", "articles/x/", "https://x.org/repo/articles/x/"},
+		{"https://x.org/repo/", "/feed.xml", "https://x.org/repo/feed.xml"},
+		{"https://x.org/repo", "", "https://x.org/repo/"},
+	} {
+		c := Config{BaseURL: tc.base}
+		if got := c.AbsURL(tc.path); got != tc.want {
+			t.Errorf("AbsURL(%q) with base %q = %q; want %q", tc.path, tc.base, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,236 @@
+package content
+
+import (
+	"reflect"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+func page(title, date string, extra ...string) *fstest.MapFile {
+	src := "---\ntitle: " + title + "\ndate: " + date + "\n"
+	for _, e := range extra {
+		src += e + "\n"
+	}
+	return &fstest.MapFile{Data: []byte(src + "---\nBody of " + title + ".\n")}
+}
+
+func urls(pages []*Page) map[string]string {
+	m := map[string]string{}
+	for _, p := range pages {
+		m[p.Path] = p.URL
+	}
+	return m
+}
+
+func paths(pages []*Page) []string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, p.Path)
+	}
+	return out
+}
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/about.md":                page("About", "2024-01-01", "type: page"),
+		"content/articles/kursk.md":       page("Kursk", "2025-03-01", "slug: kursk-losses"),
+		"content/articles/budget.md":      page("Budget", "2025-05-01"),
+		"content/articles/old.md":         page("Old", "2023-01-01"),
+		"content/articles/same-day-b.md":  page("B", "2025-03-01"),
+		"content/articles/wip.md":         page("WIP", "2025-06-01", "draft: true"),
+		"content/articles/chart.png":      {Data: []byte("png")},
+		"content/series/index.md":         page("Series", "2025-02-01"),
+		"content/.hidden.md":              page("Hidden", "2025-01-01"),
+		"content/.git/x.md":               page("Git", "2025-01-01"),
+		"content/articles/kursk.md~":      page("Backup", "2025-01-01"),
+		"content/articles/#kursk.md#":     page("Autosave", "2025-01-01"),
+		"content/data/losses.csv":         {Data: []byte("date,value\n")},
+		"templates/base.html":             {Data: []byte("not content")},
+		"content/articles/notes/today.md": page("Today", "2025-04-01"),
+	}
+
+	var diags diag.List
+	site := Load(fsys, Options{}, &diags)
+	checkDiags(t, diags)
+
+	wantPaths := []string{
+		"content/articles/budget.md",
+		"content/articles/notes/today.md",
+		"content/articles/kursk.md", // same day as same-day-b: by path
+		"content/articles/same-day-b.md",
+		"content/series/index.md",
+		"content/about.md",
+		"content/articles/old.md",
+	}
+	if got := paths(site.Pages); !reflect.DeepEqual(got, wantPaths) {
+		t.Errorf("pages = %q\nwant %q (newest first, no drafts, no hidden or backup files)", got, wantPaths)
+	}
+	wantURLs := map[string]string{
+		"content/about.md":                "about/",
+		"content/articles/kursk.md":       "articles/kursk-losses/",
+		"content/articles/budget.md":      "articles/budget/",
+		"content/articles/old.md":         "articles/old/",
+		"content/articles/same-day-b.md":  "articles/same-day-b/",
+		"content/series/index.md":         "series/",
+		"content/articles/notes/today.md": "articles/notes/today/",
+	}
+	if got := urls(site.Pages); !reflect.DeepEqual(got, wantURLs) {
+		t.Errorf("URLs = %v\nwant %v", got, wantURLs)
+	}
+	wantAssets := []string{"content/articles/chart.png", "content/data/losses.csv"}
+	if !reflect.DeepEqual(site.Assets, wantAssets) {
+		t.Errorf("Assets = %q; want %q", site.Assets, wantAssets)
+	}
+	for _, p := range site.Pages {
+		if p.Broken {
+			t.Errorf("%s: Broken = true; want false", p.Path)
+		}
+		if p.Path == "content/articles/notes/today.md" && p.Dir != "content/articles/notes" {
+			t.Errorf("%s: Dir = %q; want content/articles/notes", p.Path, p.Dir)
+		}
+	}
+}
+
+func TestLoadDrafts(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md": page("A", "2025-01-01"),
+		"content/b.md": page("B", "2025-01-02", "draft: true"),
+	}
+	for _, tc := range []struct {
+		opts Options
+		want []string
+	}{
+		{Options{}, []string{"content/a.md"}},
+		{Options{Drafts: true}, []string{"content/b.md", "content/a.md"}},
+	} {
+		var diags diag.List
+		site := Load(fsys, tc.opts, &diags)
+		checkDiags(t, diags)
+		if got := paths(site.Pages); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Load(%+v) pages = %q; want %q", tc.opts, got, tc.want)
+		}
+	}
+}
+
+// TestLoadDraftURLs checks that a dropped draft cannot take a published
+// page's URL.
+func TestLoadDraftURLs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":     page("A", "2025-01-01"),
+		"content/draft.md": page("Draft", "2025-01-02", "draft: true", "slug: a"),
+	}
+	var diags diag.List
+	Load(fsys, Options{}, &diags)
+	checkDiags(t, diags)
+
+	diags = nil
+	Load(fsys, Options{Drafts: true}, &diags)
+	checkDiags(t, diags,
+		"content/a.md:1:1: page URL /a/ is also the URL of content/draft.md",
+		"content/draft.md:1:1: page URL /a/ is also the URL of content/a.md",
+	)
+}
+
+func TestLoadDuplicateURLs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/kursk.md":           page("Kursk", "2025-01-01"),
+		"content/other.md":           page("Other", "2025-01-02", "slug: kursk"),
+		"content/series/index.md":    page("Series", "2025-01-03"),
+		"content/series.md":          page("Series too", "2025-01-04"),
+		"content/fine.md":            page("Fine", "2025-01-05"),
+		"content/articles/kursk.md":  page("Not a clash", "2025-01-06"),
+		"content/articles/broken.md": {Data: []byte("no front matter")},
+	}
+	var diags diag.List
+	site := Load(fsys, Options{}, &diags)
+	checkDiags(t, diags,
+		"content/articles/broken.md:1:1: missing front matter",
+		"content/kursk.md:1:1: page URL /kursk/ is also the URL of content/other.md",
+		"content/other.md:1:1: page URL /kursk/ is also the URL of content/kursk.md",
+		"content/series.md:1:1: page URL /series/ is also the URL of content/series/index.md",
+		"content/series/index.md:1:1: page URL /series/ is also the URL of content/series.md",
+	)
+	broken := map[string]bool{}
+	for _, p := range site.Pages {
+		broken[p.Path] = p.Broken
+	}
+	want := map[string]bool{
+		"content/kursk.md": true, "content/other.md": true,
+		"content/series/index.md": true, "content/series.md": true,
+		"content/fine.md": false, "content/articles/kursk.md": false,
+		"content/articles/broken.md": true,
+	}
+	if !reflect.DeepEqual(broken, want) {
+		t.Errorf("Broken = %v\nwant %v", broken, want)
+	}
+}
+
+func TestLoadNoContentFolder(t *testing.T) {
+	var diags diag.List
+	site := Load(fstest.MapFS{"plotline.yaml": {Data: []byte("title: x\n")}}, Options{}, &diags)
+	checkDiags(t, diags, "content: cannot read the content folder: file does not exist")
+	if len(site.Pages) != 0 {
+		t.Errorf("pages = %v; want none", paths(site.Pages))
+	}
+}
+
+func TestAssignURLs(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		slug string
+		want string
+		diag string
+	}{
+		{path: "content/kursk.md", want: "kursk/"},
+		{path: "content/articles/kursk.md", want: "articles/kursk/"},
+		{path: "content/articles/kursk.md", slug: "kursk-2025", want: "articles/kursk-2025/"},
+		{path: "content/articles/index.md", want: "articles/"},
+		{path: "content/articles/_index.md", want: "articles/"},
+		{path: "content/a/b/c.md", want: "a/b/c/"},
+		{path: "content/index.md", want: "", diag: "content/index.md:1:1: page URL / is reserved for pages plotline makes"},
+		{path: "content/tags.md", want: "tags/", diag: "content/tags.md:1:1: page URL /tags/ is reserved"},
+		{path: "content/tags/economy.md", want: "tags/economy/", diag: "content/tags/economy.md:1:1: page URL /tags/economy/ is reserved"},
+		{path: "content/tags/index.md", want: "tags/", diag: "content/tags/index.md:1:1: page URL /tags/ is reserved"},
+		{path: "content/theme.md", want: "theme/", diag: "content/theme.md:1:1: page URL /theme/ is reserved"},
+		{path: "content/theme/x.md", want: "theme/x/", diag: "content/theme/x.md:1:1: page URL /theme/x/ is reserved"},
+		{path: "content/_plotline/x.md", want: "_plotline/x/", diag: "content/_plotline/x.md:1:1: page URL /_plotline/x/ is reserved"},
+		{path: "content/tagsoup.md", want: "tagsoup/"},
+		{path: "content/themes/x.md", want: "themes/x/"},
+		{path: "content/x.md", slug: "index", want: "", diag: "content/x.md:1:1: page URL / is reserved"},
+	} {
+		t.Run(tc.path+"+"+tc.slug, func(t *testing.T) {
+			p := &Page{Path: tc.path, Slug: tc.slug}
+			var diags diag.List
+			AssignURLs([]*Page{p}, &diags)
+			var want []string
+			if tc.diag != "" {
+				want = []string{tc.diag}
+			}
+			checkDiags(t, diags, want...)
+			if p.URL != tc.want {
+				t.Errorf("URL = %q; want %q", p.URL, tc.want)
+			}
+			if p.Broken != (tc.diag != "") {
+				t.Errorf("Broken = %v; want %v", p.Broken, tc.diag != "")
+			}
+		})
+	}
+}
+
+func TestSortPages(t *testing.T) {
+	d := func(s string) time.Time { tm, _ := ParseDate(s); return tm }
+	pages := []*Page{
+		{Path: "content/c.md", Date: d("2025-01-01")},
+		{Path: "content/b.md", Date: d("2025-01-01 12:00")},
+		{Path: "content/a.md", Date: d("2025-01-01")},
+		{Path: "content/z.md", Date: d("2026-01-01")},
+	}
+	SortPages(pages)
+	want := []string{"content/z.md", "content/b.md", "content/a.md", "content/c.md"}
+	if got := paths(pages); !reflect.DeepEqual(got, want) {
+		t.Errorf("SortPages = %q; want %q", got, want)
+	}
+}

@@ -1,0 +1,413 @@
+package content
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// parseFM parses a page whose front matter is fm (without fences).
+func parseFM(t *testing.T, fm string) (*Page, diag.List) {
+	t.Helper()
+	var diags diag.List
+	p := Parse("content/a.md", []byte("---\n"+fm+"---\nBody\n"), &diags)
+	return p, diags
+}
+
+func TestFields(t *testing.T) {
+	p, diags := parseFM(t, `title: "Kursk: the cost"
+description: What the numbers say
+author: Ana Ruiz
+date: 2025-03-04
+updated: 2025-03-06 10:30
+tags: [Economy, War]
+draft: true
+slug: kursk-cost
+type: article
+toc: false
+sources:
+  - name: Ministry of Defence
+    url: https://example.org/mod
+  - Field notes
+data:
+  losses:
+    unit: people
+`)
+	checkDiags(t, diags)
+	checks := []struct {
+		field string
+		got   any
+		want  any
+	}{
+		{"Title", p.Title, "Kursk: the cost"},
+		{"Description", p.Description, "What the numbers say"},
+		{"Author", p.Author, "Ana Ruiz"},
+		{"Date", p.Date, time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)},
+		{"Updated", p.Updated, time.Date(2025, 3, 6, 10, 30, 0, 0, time.UTC)},
+		{"Tags", p.Tags, []string{"Economy", "War"}},
+		{"Draft", p.Draft, true},
+		{"Slug", p.Slug, "kursk-cost"},
+		{"Kind", p.Kind, Article},
+		{"TOC", p.TOC, false},
+		{"Sources", p.Sources, []Source{{Name: "Ministry of Defence", URL: "https://example.org/mod"}, {Name: "Field notes"}}},
+		{"Dir", p.Dir, "content"},
+		{"Broken", p.Broken, false},
+		{"DataPos", p.DataPos, diag.Pos{Path: "content/a.md", Line: 16, Col: 1}},
+	}
+	for _, c := range checks {
+		if !reflect.DeepEqual(c.got, c.want) {
+			t.Errorf("%s = %#v; want %#v", c.field, c.got, c.want)
+		}
+	}
+	if p.Data == nil || len(p.Data.Content) != 2 || p.Data.Content[0].Value != "losses" || p.Data.Content[0].Line != 17 {
+		t.Errorf("Data = %+v; want the mapping under data, with file line numbers (losses on line 17)", p.Data)
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	p, diags := parseFM(t, "title: A\ndate: 2025-01-01\n")
+	checkDiags(t, diags)
+	if p.Kind != Article || !p.TOC || p.Draft || p.Slug != "" || p.Tags != nil || p.Sources != nil || p.Data != nil || !p.Updated.IsZero() {
+		t.Errorf("page with only title and date = %+v; want an article with a TOC and nothing else set", p)
+	}
+}
+
+func TestDates(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  time.Time
+	}{
+		{"2025-01-02", time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{`"2025-01-02"`, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{"2025-01-02T15:04:05Z", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
+		{"2025-01-02T15:04:05+02:00", time.Date(2025, 1, 2, 13, 4, 5, 0, time.UTC)},
+		{"2025-01-02T15:04:05", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
+		{"2025-01-02 15:04:05", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
+		{"2025-01-02 15:04", time.Date(2025, 1, 2, 15, 4, 0, 0, time.UTC)},
+		{`"  2025-01-02  "`, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)},
+	} {
+		p, diags := parseFM(t, "title: A\ndate: "+tc.value+"\nupdated: "+tc.value+"\n")
+		checkDiags(t, diags)
+		if !p.Date.Equal(tc.want) {
+			t.Errorf("date: %s → %v; want %v", tc.value, p.Date, tc.want)
+		}
+		if !p.Updated.Equal(tc.want) {
+			t.Errorf("updated: %s → %v; want %v", tc.value, p.Updated, tc.want)
+		}
+	}
+
+	// The same spellings through TOML, where dates are native values.
+	var diags diag.List
+	p := Parse("content/a.md", []byte("+++\ntitle = \"A\"\ndate = 2025-01-02\nupdated = 2025-01-03T10:00:00Z\n+++\n"), &diags)
+	checkDiags(t, diags)
+	if want := time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC); !p.Date.Equal(want) {
+		t.Errorf("TOML date = %v; want %v", p.Date, want)
+	}
+	if want := time.Date(2025, 1, 3, 10, 0, 0, 0, time.UTC); !p.Updated.Equal(want) {
+		t.Errorf("TOML updated = %v; want %v", p.Updated, want)
+	}
+}
+
+func TestParseDateErrors(t *testing.T) {
+	for _, s := range []string{"next tuesday", "2025-13-01", "2025/01/02", "02.01.2025", ""} {
+		if got, err := ParseDate(s); err == nil {
+			t.Errorf("ParseDate(%q) = %v, nil; want an error", s, got)
+		}
+	}
+}
+
+func TestTags(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		value string
+		want  []string
+		diags []string
+	}{
+		{"list", "[economy, war]", []string{"economy", "war"}, nil},
+		{"block list", "\n  - economy\n  - war", []string{"economy", "war"}, nil},
+		{"single string", "economy", []string{"economy"}, nil},
+		{"quoted single string", `"Public finance"`, []string{"Public finance"}, nil},
+		{"spaces trimmed", `["  War  "]`, []string{"War"}, nil},
+		{"first spelling kept", `[Public Finance, public-finance, "public finance!", war]`, []string{"Public Finance", "war"}, nil},
+		{"number in a list is a word", "[2025, war]", []string{"2025", "war"}, nil},
+		{"no letters", `[war, "!!!"]`, []string{"war"}, []string{`content/a.md:4:13: tags: tag "!!!" has no letters or digits`}},
+		{"nested list", "[war, [a, b]]", []string{"war"}, []string{"content/a.md:4:13: tags: want a word, got a list"}},
+		{"number", "5", nil, []string{"content/a.md:4:7: tags: want a list of words, got a number"}},
+		{"mapping", "{a: b}", nil, []string{"content/a.md:4:7: tags: want a list of words, got a mapping"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, diags := parseFM(t, "title: A\ndate: 2025-01-01\ntags: "+tc.value+"\n")
+			checkDiags(t, diags, tc.diags...)
+			if !reflect.DeepEqual(p.Tags, tc.want) {
+				t.Errorf("Tags = %q; want %q", p.Tags, tc.want)
+			}
+		})
+	}
+}
+
+func TestSources(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		value string
+		want  []Source
+		diags []string
+	}{
+		{
+			name:  "name and url",
+			value: "\n  - {name: Rosstat, url: 'https://rosstat.gov.ru'}",
+			want:  []Source{{Name: "Rosstat", URL: "https://rosstat.gov.ru"}},
+		},
+		{
+			name:  "strings",
+			value: "[Interviews, Local press]",
+			want:  []Source{{Name: "Interviews"}, {Name: "Local press"}},
+		},
+		{
+			name:  "url only names itself",
+			value: "\n  - url: https://example.org/x",
+			want:  []Source{{Name: "https://example.org/x", URL: "https://example.org/x"}},
+		},
+		{
+			name:  "unknown key",
+			value: "\n  - name: A\n    link: https://x.org",
+			want:  []Source{{Name: "A"}},
+			diags: []string{`content/a.md:6:5: warning: sources: unknown key "link"`},
+		},
+		{
+			name:  "empty entry",
+			value: "\n  - {}\n  - B",
+			want:  []Source{{Name: "B"}},
+			diags: []string{"content/a.md:5:5: sources: an entry needs a name or a url"},
+		},
+		{
+			name:  "name not text",
+			value: "\n  - name: [a]\n    url: https://x.org",
+			want:  []Source{{Name: "https://x.org", URL: "https://x.org"}},
+			diags: []string{"content/a.md:5:11: sources.name: want text, got a list"},
+		},
+		{
+			name:  "nested list",
+			value: "\n  - [a, b]",
+			diags: []string{"content/a.md:5:5: sources: want {name, url}, got a list"},
+		},
+		{
+			name:  "not a list",
+			value: "Rosstat",
+			diags: []string{"content/a.md:4:10: sources: want a list of {name, url}, got a string"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, diags := parseFM(t, "title: A\ndate: 2025-01-01\nsources: "+tc.value+"\n")
+			checkDiags(t, diags, tc.diags...)
+			if !reflect.DeepEqual(p.Sources, tc.want) {
+				t.Errorf("Sources = %+v; want %+v", p.Sources, tc.want)
+			}
+		})
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  string
+		diag  string
+	}{
+		{"kursk-2025", "kursk-2025", ""},
+		{"Ünïcode_ok.v2", "Ünïcode_ok.v2", ""},
+		{`"../etc"`, "", `content/a.md:4:7: slug "../etc" must not contain ".."`},
+		{`"a..b"`, "", `content/a.md:4:7: slug "a..b" must not contain ".."`},
+		{"a/b", "", `content/a.md:4:7: slug "a/b" must not contain a slash`},
+		{`'a\b'`, "", `content/a.md:4:7: slug "a\\b" must not contain a slash`},
+		{`"two words"`, "", `content/a.md:4:7: slug "two words" must not contain spaces`},
+		{`"a?b"`, "", `content/a.md:4:7: slug "a?b" must not contain spaces or any of`},
+		{`"a#b"`, "", `content/a.md:4:7: slug "a#b" must not contain spaces or any of`},
+		{`"."`, "", `content/a.md:4:7: slug "." is reserved`},
+		{"tags", "", `content/a.md:4:7: slug "tags" is reserved`},
+		{"_plotline", "", `content/a.md:4:7: slug "_plotline" is reserved`},
+		{`""`, "", `content/a.md:4:7: slug "" is empty`},
+		{"[a]", "", "content/a.md:4:7: slug: want text, got a list"},
+	} {
+		t.Run(tc.value, func(t *testing.T) {
+			p, diags := parseFM(t, "title: A\ndate: 2025-01-01\nslug: "+tc.value+"\n")
+			var want []string
+			if tc.diag != "" {
+				want = []string{tc.diag}
+			}
+			checkDiags(t, diags, want...)
+			if p.Slug != tc.want {
+				t.Errorf("Slug = %q; want %q", p.Slug, tc.want)
+			}
+			if p.Broken != (tc.diag != "") {
+				t.Errorf("Broken = %v; want %v", p.Broken, tc.diag != "")
+			}
+		})
+	}
+}
+
+func TestType(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  Kind
+		diag  string
+	}{
+		{"article", Article, ""},
+		{"page", Standalone, ""},
+		{`""`, Article, ""},
+		{"blog", Article, `content/a.md:4:7: type: unknown page type "blog" (want article or page)`},
+		{"Page", Article, `content/a.md:4:7: type: unknown page type "Page"`},
+	} {
+		p, diags := parseFM(t, "title: A\ndate: 2025-01-01\ntype: "+tc.value+"\n")
+		var want []string
+		if tc.diag != "" {
+			want = []string{tc.diag}
+		}
+		checkDiags(t, diags, want...)
+		if p.Kind != tc.want {
+			t.Errorf("type: %s → Kind %v; want %v", tc.value, p.Kind, tc.want)
+		}
+	}
+}
+
+func TestBools(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  bool
+		diag  string
+	}{
+		{"true", true, ""},
+		{"True", true, ""},
+		{"false", false, ""},
+		{`"true"`, false, `want true or false, got "true"`},
+		{"yes", false, `want true or false, got "yes"`},
+		{"1", false, `want true or false, got "1"`},
+	} {
+		for _, key := range []string{"draft", "toc"} {
+			p, diags := parseFM(t, "title: A\ndate: 2025-01-01\n"+key+": "+tc.value+"\n")
+			var want []string
+			if tc.diag != "" {
+				want = []string{"content/a.md:4:" + map[string]string{"draft": "8", "toc": "6"}[key] + ": " + key + ": " + tc.diag}
+			}
+			checkDiags(t, diags, want...)
+			got := map[string]bool{"draft": p.Draft, "toc": p.TOC}[key]
+			if tc.diag == "" && got != tc.want {
+				t.Errorf("%s: %s → %v; want %v", key, tc.value, got, tc.want)
+			}
+		}
+	}
+}
+
+func TestFrontMatterErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fm    string
+		diags []string
+	}{
+		{
+			name:  "missing title and date",
+			fm:    "author: A\n",
+			diags: []string{"content/a.md:2:1: missing date", "content/a.md:2:1: missing title"},
+		},
+		{
+			name:  "empty title",
+			fm:    "title: \"  \"\ndate: 2025-01-01\n",
+			diags: []string{"content/a.md:2:8: title: must not be empty"},
+		},
+		{
+			name:  "title is a list",
+			fm:    "title: [a, b]\ndate: 2025-01-01\n",
+			diags: []string{"content/a.md:2:8: title: want text, got a list"},
+		},
+		{
+			name:  "title is a mapping",
+			fm:    "title:\n  en: A\ndate: 2025-01-01\n",
+			diags: []string{"content/a.md:3:3: title: want text, got a mapping"},
+		},
+		{
+			name:  "title is a number: taken as text",
+			fm:    "title: 1984\ndate: 2025-01-01\n",
+			diags: nil,
+		},
+		{
+			name:  "bad date",
+			fm:    "title: A\ndate: next tuesday\n",
+			diags: []string{`content/a.md:3:7: date: cannot parse "next tuesday" as a date (want YYYY-MM-DD)`},
+		},
+		{
+			name:  "empty date",
+			fm:    "title: A\ndate:\n",
+			diags: []string{"content/a.md:3:6: date: want a date (YYYY-MM-DD), got nothing"},
+		},
+		{
+			name:  "date is a list",
+			fm:    "title: A\ndate: [2025-01-01]\n",
+			diags: []string{"content/a.md:3:7: date: want a date (YYYY-MM-DD), got a list"},
+		},
+		{
+			name:  "bad updated",
+			fm:    "title: A\ndate: 2025-01-01\nupdated: 2025-02-30\n",
+			diags: []string{`content/a.md:4:10: updated: cannot parse "2025-02-30"`},
+		},
+		{
+			name: "unknown keys are warnings",
+			fm:   "title: A\ndate: 2025-01-01\nsummary: x\nlayout: y\n",
+			diags: []string{
+				`content/a.md:4:1: warning: unknown front-matter key "summary" (known: author, data, date, description, draft, slug, sources, tags, title, toc, type, updated)`,
+				`content/a.md:5:1: warning: unknown front-matter key "layout"`,
+			},
+		},
+		{
+			name:  "every error at once",
+			fm:    "title: [x]\ndate: soon\ndraft: maybe\ntype: blog\n",
+			diags: []string{"content/a.md:2:8: title:", "content/a.md:3:7: date:", "content/a.md:4:8: draft:", "content/a.md:5:7: type:"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, diags := parseFM(t, tc.fm)
+			checkDiags(t, diags, tc.diags...)
+			if p.Broken != diags.HasErrors() {
+				t.Errorf("Broken = %v; want %v", p.Broken, diags.HasErrors())
+			}
+		})
+	}
+}
+
+func TestUnknownKeyIsOnlyAWarning(t *testing.T) {
+	p, diags := parseFM(t, "title: A\ndate: 2025-01-01\ncolour: red\n")
+	if diags.HasErrors() || len(diags.Warnings()) != 1 {
+		t.Errorf("diagnostics = %v; want one warning", diags)
+	}
+	if p.Broken {
+		t.Error("Broken = true for a page with only a warning; want false")
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+	}{
+		{"Economy", "economy"},
+		{"Public Finance", "public-finance"},
+		{"  Public   Finance  ", "public-finance"},
+		{"public-finance", "public-finance"},
+		{"War & Peace!", "war-peace"},
+		{"COVID-19", "covid-19"},
+		{"2025", "2025"},
+		{"Курск", "курск"},
+		{"Zürich über alles", "zürich-über-alles"},
+		{"naïve_café", "naïve-café"},
+		{"a--b", "a-b"},
+		{"-lead", "lead"},
+		{"trail-", "trail"},
+		{"!!!", ""},
+		{"", ""},
+		{"日本語 text", "日本語-text"},
+		{"emoji 😀 here", "emoji-here"},
+	} {
+		if got := Slugify(tc.in); got != tc.want {
+			t.Errorf("Slugify(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}

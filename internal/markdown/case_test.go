@@ -1,0 +1,276 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected parts of testdata/*.txt from current output")
+
+// Case files hold Markdown inputs and the HTML and diagnostics each must
+// produce. Text before the first separator describes the file. A case is:
+//
+//	//- - - - - - - - -//
+//	name of the case ; option, option
+//	Markdown input, any number of lines
+//	//= = = = = = = = =//
+//	expected HTML
+//	//! ! ! ! ! ! ! ! !//
+//	expected diagnostics, one a line
+//
+// The diagnostics part is left out when there are none. Options: "unsafe"
+// converts with Options.UnsafeHTML; "novalues", "nocharts" and "nolinks"
+// leave the page without that resolver.
+//
+// Each input is the body of content/case.md, after four lines of front
+// matter, so its first line is line 5 of the file.
+const (
+	caseSep  = "//- - - - - - - - -//"
+	htmlSep  = "//= = = = = = = = =//"
+	diagsSep = "//! ! ! ! ! ! ! ! !//"
+
+	casePath        = "content/case.md"
+	casefrontMatter = "---\ntitle: Case\ndate: 2025-01-01\n---\n"
+)
+
+type testCase struct {
+	name    string
+	options []string
+	input   string
+	html    string
+	diags   []string
+}
+
+func (c *testCase) has(option string) bool { return slices.Contains(c.options, option) }
+
+// parseCases reads a case file: its preamble and its cases.
+func parseCases(t *testing.T, src string) (string, []*testCase) {
+	t.Helper()
+	parts := strings.Split(src, caseSep+"\n")
+	preamble := parts[0]
+	var cases []*testCase
+	for i, part := range parts[1:] {
+		nameLine, rest, ok := strings.Cut(part, "\n")
+		if !ok {
+			t.Fatalf("case %d: no input after the name line", i+1)
+		}
+		c := &testCase{name: strings.TrimSpace(nameLine)}
+		if name, opts, ok := strings.Cut(nameLine, ";"); ok {
+			c.name = strings.TrimSpace(name)
+			for o := range strings.SplitSeq(opts, ",") {
+				c.options = append(c.options, strings.TrimSpace(o))
+			}
+		}
+		input, want, ok := strings.Cut(rest, htmlSep+"\n")
+		if !ok {
+			t.Fatalf("case %d (%s): no %s line", i+1, c.name, htmlSep)
+		}
+		c.input = input
+		want, diags, _ := strings.Cut(want, diagsSep+"\n")
+		c.html = strings.TrimRight(want, "\n")
+		for l := range strings.Lines(diags) {
+			if l = strings.TrimRight(l, "\n"); l != "" {
+				c.diags = append(c.diags, l)
+			}
+		}
+		cases = append(cases, c)
+	}
+	return preamble, cases
+}
+
+// formatCases is the inverse of parseCases.
+func formatCases(preamble string, cases []*testCase) string {
+	var b strings.Builder
+	b.WriteString(preamble)
+	for _, c := range cases {
+		b.WriteString(caseSep + "\n")
+		b.WriteString(c.name)
+		if len(c.options) > 0 {
+			b.WriteString(" ; " + strings.Join(c.options, ", "))
+		}
+		b.WriteString("\n" + c.input + htmlSep + "\n" + c.html + "\n")
+		if len(c.diags) > 0 {
+			b.WriteString(diagsSep + "\n" + strings.Join(c.diags, "\n") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// fakeValues resolves the expressions it holds and nothing else.
+type fakeValues map[string]string
+
+func (v fakeValues) ResolveValue(expr string) (string, error) {
+	if s, ok := v[expr]; ok {
+		return s, nil
+	}
+	return "", fmt.Errorf("unknown reference %q", expr)
+}
+
+// fakeCharts writes a figure holding the chart's ordinal, body position and
+// body. A body starting with "fail" makes it return an error; a line
+// "bad: …" in the body makes it report a diagnostic at that line.
+type fakeCharts struct{}
+
+func (fakeCharts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal int, diags *diag.List) error {
+	if bytes.HasPrefix(body, []byte("fail")) {
+		return errors.New("cannot draw this chart")
+	}
+	for i, line := range bytes.Split(body, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("bad:")) {
+			diags.Errorf(diag.Pos{Path: bodyPos.Path, Line: bodyPos.Line + i, Col: 1}, "unknown chart key \"bad\"")
+		}
+	}
+	fmt.Fprintf(w, `<figure data-ordinal="%d" data-pos="%s">%s</figure>`, ordinal, bodyPos, html.EscapeString(string(body)))
+	return nil
+}
+
+// fakeLinks knows a few site paths and writes them under /repo/. It records
+// every destination it is asked about.
+type fakeLinks struct {
+	known map[string]bool
+	asked []string
+}
+
+func newFakeLinks() *fakeLinks {
+	return &fakeLinks{known: map[string]bool{
+		"about.md":          true,
+		"articles/kursk.md": true,
+		"img/chart.png":     true,
+		"/tags/":            true,
+	}}
+}
+
+func (l *fakeLinks) ResolveLink(dest string) (string, error) {
+	l.asked = append(l.asked, dest)
+	target, frag, _ := strings.Cut(dest, "#")
+	if strings.Contains(target, ":") {
+		return "", fmt.Errorf("the resolver must never see a URL with a scheme")
+	}
+	if !l.known[target] {
+		return "", fmt.Errorf("no such page")
+	}
+	if frag != "" {
+		frag = "#" + frag
+	}
+	return "/repo/" + strings.TrimPrefix(target, "/") + frag, nil
+}
+
+func testValues() fakeValues {
+	return fakeValues{
+		"losses.total":               "12,000",
+		"losses.crossing | date":     "15 April 2025",
+		"losses.rate|approx":         "about 90",
+		"hostile":                    `</script><b>"x" & 'y'</b>`,
+		"quote":                      `"quoted"`,
+		"a*b*":                       "starred",
+		"losses.total | number:0":    "12000",
+		"x":                          "X",
+		"very.long.name.of.a.series": "long",
+	}
+}
+
+// convertCase converts c as the body of a page.
+func convertCase(t *testing.T, c *testCase) (string, []string) {
+	t.Helper()
+	src := casefrontMatter + c.input
+	p := &Page{Path: casePath, Source: []byte(src), BodyOffset: len(casefrontMatter)}
+	if !c.has("novalues") {
+		p.Values = testValues()
+	}
+	if !c.has("nocharts") {
+		p.Charts = fakeCharts{}
+	}
+	if !c.has("nolinks") {
+		p.Links = newFakeLinks()
+	}
+	var diags diag.List
+	res, err := New(Options{UnsafeHTML: c.has("unsafe")}).Convert(p, &diags)
+	if err != nil {
+		t.Fatalf("Convert() error = %v", err)
+	}
+	diags.Sort()
+	var ds []string
+	for _, d := range diags {
+		ds = append(ds, d.String())
+	}
+	return strings.TrimRight(string(res.HTML), "\n"), ds
+}
+
+func TestCaseFiles(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no case files in testdata")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			preamble, cases := parseCases(t, string(src))
+			seen := map[string]bool{}
+			for _, c := range cases {
+				if seen[c.name] {
+					t.Errorf("two cases named %q", c.name)
+				}
+				seen[c.name] = true
+				t.Run(c.name, func(t *testing.T) {
+					gotHTML, gotDiags := convertCase(t, c)
+					if *update {
+						c.html, c.diags = gotHTML, gotDiags
+						return
+					}
+					if diff := cmp.Diff(c.html, gotHTML); diff != "" {
+						t.Errorf("HTML mismatch (-want +got):\n%s\ninput:\n%s", diff, c.input)
+					}
+					if diff := cmp.Diff(c.diags, gotDiags); diff != "" {
+						t.Errorf("diagnostics mismatch (-want +got):\n%s\ninput:\n%s", diff, c.input)
+					}
+				})
+			}
+			if *update {
+				if err := os.WriteFile(file, []byte(formatCases(preamble, cases)), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestCaseFormat checks that a case file survives a parse and format
+// unchanged, so -update rewrites only the expected parts.
+func TestCaseFormat(t *testing.T) {
+	src := "About.\n" +
+		caseSep + "\none\nin\n\n" + htmlSep + "\n<p>in</p>\n" +
+		caseSep + "\ntwo ; unsafe, nolinks\na\nb\n" + htmlSep + "\n<p>a</p>\n" + diagsSep + "\nx:1:1: e\nx:2:1: f\n"
+	preamble, cases := parseCases(t, src)
+	if preamble != "About.\n" || len(cases) != 2 {
+		t.Fatalf("parseCases() = %q, %d cases; want the preamble and 2 cases", preamble, len(cases))
+	}
+	c := cases[1]
+	if c.name != "two" || !c.has("unsafe") || !c.has("nolinks") || c.has("novalues") || c.input != "a\nb\n" || c.html != "<p>a</p>" || len(c.diags) != 2 {
+		t.Errorf("second case = %+v", c)
+	}
+	if cases[0].input != "in\n\n" {
+		t.Errorf("first case input = %q; want %q", cases[0].input, "in\n\n")
+	}
+	if got := formatCases(preamble, cases); got != src {
+		t.Errorf("formatCases(parseCases(src)) =\n%s\nwant\n%s", got, src)
+	}
+}

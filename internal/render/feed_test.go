@@ -1,0 +1,261 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"testing"
+	"time"
+)
+
+// feed is the part of an Atom document the tests read back.
+type feed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	Title   string   `xml:"title"`
+	Sub     string   `xml:"subtitle"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Links   []struct {
+		Rel  string `xml:"rel,attr"`
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
+	Author *struct {
+		Name string `xml:"name"`
+	} `xml:"author"`
+	Entries []struct {
+		Title     string `xml:"title"`
+		ID        string `xml:"id"`
+		Published string `xml:"published"`
+		Updated   string `xml:"updated"`
+		Link      struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+		Author *struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Categories []struct {
+			Term string `xml:"term,attr"`
+		} `xml:"category"`
+		Summary *struct {
+			Type string `xml:"type,attr"`
+			Body string `xml:",chardata"`
+		} `xml:"summary"`
+		Content *struct {
+			Type string `xml:"type,attr"`
+			Body string `xml:",chardata"`
+		} `xml:"content"`
+	} `xml:"entry"`
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestWriteFeed(t *testing.T) {
+	site := &Site{
+		Title: `Ledger </title><script>alert(1)</script>`, Description: "Numbers & words",
+		Language: "en", Author: "Desk", BaseURL: "https://x.org/repo/", BasePath: "/repo/",
+	}
+	entries := []FeedEntry{
+		{
+			Summary: Summary{
+				Title: `</title><script>alert("x")</script>`, Description: "a < b",
+				URL: "articles/new/", Date: day(2025, 5, 1), Author: "Ana",
+				Tags: []Tag{{Name: "War & peace"}, {Name: "Economy"}},
+			},
+			Content: `<p>Hi <script>x</script>]]></p>`,
+		},
+		{
+			// Older, but updated after the newest was published.
+			Summary: Summary{Title: "Old", URL: "articles/old/", Date: day(2024, 1, 1), Updated: day(2025, 6, 2)},
+		},
+		{
+			Summary: Summary{Title: "Oldest", URL: "/articles/oldest/", Date: time.Date(2023, 1, 1, 9, 30, 0, 0, time.FixedZone("", 2*3600))},
+		},
+	}
+	var b bytes.Buffer
+	if err := WriteFeed(&b, site, entries); err != nil {
+		t.Fatalf("WriteFeed() error = %v", err)
+	}
+	out := b.String()
+	if !strings.HasPrefix(out, xml.Header) {
+		t.Errorf("feed does not start with the XML header:\n%s", out)
+	}
+	if strings.Contains(out, "<script>") || strings.Contains(out, "</title><") {
+		t.Errorf("feed holds unescaped markup:\n%s", out)
+	}
+
+	var f feed
+	if err := xml.Unmarshal(b.Bytes(), &f); err != nil {
+		t.Fatalf("feed is not valid XML: %v\n%s", err, out)
+	}
+	for _, c := range []struct {
+		field     string
+		got, want string
+	}{
+		{"title", f.Title, site.Title},
+		{"subtitle", f.Sub, "Numbers & words"},
+		{"xml:lang", f.Lang, "en"},
+		{"id", f.ID, "https://x.org/repo/"},
+		{"updated", f.Updated, "2025-06-02T00:00:00Z"},
+	} {
+		if c.got != c.want {
+			t.Errorf("feed %s = %q; want %q", c.field, c.got, c.want)
+		}
+	}
+	if f.Author == nil || f.Author.Name != "Desk" {
+		t.Errorf("feed author = %+v; want Desk", f.Author)
+	}
+	links := map[string]string{}
+	for _, l := range f.Links {
+		links[l.Rel] = l.Href
+	}
+	if links["self"] != "https://x.org/repo/feed.xml" || links["alternate"] != "https://x.org/repo/" {
+		t.Errorf("feed links = %v; want self https://x.org/repo/feed.xml and alternate https://x.org/repo/", links)
+	}
+
+	if len(f.Entries) != 3 {
+		t.Fatalf("feed has %d entries; want 3", len(f.Entries))
+	}
+	wantIDs := []string{"https://x.org/repo/articles/new/", "https://x.org/repo/articles/old/", "https://x.org/repo/articles/oldest/"}
+	for i, e := range f.Entries {
+		if e.ID != wantIDs[i] || e.Link.Href != wantIDs[i] {
+			t.Errorf("entry %d id, link = %q, %q; want %q", i, e.ID, e.Link.Href, wantIDs[i])
+		}
+		if !strings.HasPrefix(e.ID, "https://x.org/repo/") {
+			t.Errorf("entry %d id %q is not an absolute URL under the base URL", i, e.ID)
+		}
+		for _, ts := range []string{e.Published, e.Updated} {
+			if _, err := time.Parse(time.RFC3339, ts); err != nil {
+				t.Errorf("entry %d: %q is not an RFC 3339 time", i, ts)
+			}
+		}
+	}
+
+	e := f.Entries[0]
+	if e.Title != entries[0].Title {
+		t.Errorf("entry title = %q; want %q", e.Title, entries[0].Title)
+	}
+	if e.Published != "2025-05-01T00:00:00Z" || e.Updated != "2025-05-01T00:00:00Z" {
+		t.Errorf("entry published, updated = %s, %s; want the date for both", e.Published, e.Updated)
+	}
+	if e.Author == nil || e.Author.Name != "Ana" {
+		t.Errorf("entry author = %+v; want Ana", e.Author)
+	}
+	if len(e.Categories) != 2 || e.Categories[0].Term != "War & peace" || e.Categories[1].Term != "Economy" {
+		t.Errorf("entry categories = %+v; want War & peace, Economy", e.Categories)
+	}
+	if e.Summary == nil || e.Summary.Type != "text" || e.Summary.Body != "a < b" {
+		t.Errorf("entry summary = %+v; want text \"a < b\"", e.Summary)
+	}
+	if e.Content == nil || e.Content.Type != "html" || e.Content.Body != entries[0].Content {
+		t.Errorf("entry content = %+v; want html %q", e.Content, entries[0].Content)
+	}
+
+	old := f.Entries[1]
+	if old.Published != "2024-01-01T00:00:00Z" || old.Updated != "2025-06-02T00:00:00Z" {
+		t.Errorf("updated entry published, updated = %s, %s; want 2024-01-01, 2025-06-02", old.Published, old.Updated)
+	}
+	if old.Author != nil || old.Summary != nil || old.Content != nil || len(old.Categories) != 0 {
+		t.Errorf("entry without author, description, content or tags = %+v; want none of them", old)
+	}
+	if got := f.Entries[2].Published; got != "2023-01-01T07:30:00Z" {
+		t.Errorf("published in +02:00 = %s; want it in UTC, 2023-01-01T07:30:00Z", got)
+	}
+}
+
+func TestWriteFeedIsDeterministic(t *testing.T) {
+	site := &Site{Title: "T", BaseURL: "https://x.org/"}
+	entries := []FeedEntry{{Summary: Summary{Title: "A", URL: "a/", Date: day(2025, 1, 1)}}}
+	var a, b bytes.Buffer
+	if err := WriteFeed(&a, site, entries); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFeed(&b, site, entries); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("two feeds of the same entries differ:\n%s\n%s", a.String(), b.String())
+	}
+}
+
+func TestWriteFeedEmpty(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteFeed(&b, &Site{Title: "T", BasePath: "/repo/"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var f feed
+	if err := xml.Unmarshal(b.Bytes(), &f); err != nil {
+		t.Fatalf("feed is not valid XML: %v\n%s", err, b.String())
+	}
+	if f.Updated != "2000-01-01T00:00:00Z" {
+		t.Errorf("empty feed updated = %q; want the fixed 2000-01-01T00:00:00Z", f.Updated)
+	}
+	if f.ID != "/repo/" || len(f.Entries) != 0 || f.Author != nil {
+		t.Errorf("empty feed without base URL = %+v; want id /repo/, no entries, no author", f)
+	}
+}
+
+func TestWriteSitemap(t *testing.T) {
+	site := &Site{BaseURL: "https://x.org/repo/", BasePath: "/repo/"}
+	var b bytes.Buffer
+	err := WriteSitemap(&b, site, []SitemapEntry{
+		{URL: ""},
+		{URL: "articles/a&b/", Lastmod: time.Date(2025, 2, 3, 23, 59, 0, 0, time.UTC)},
+		{URL: "about/"},
+	})
+	if err != nil {
+		t.Fatalf("WriteSitemap() error = %v", err)
+	}
+	var got struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []struct {
+			Loc     string  `xml:"loc"`
+			Lastmod *string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatalf("sitemap is not valid XML: %v\n%s", err, b.String())
+	}
+	if !strings.HasPrefix(b.String(), xml.Header) {
+		t.Errorf("sitemap does not start with the XML header")
+	}
+	want := []struct{ loc, lastmod string }{
+		{"https://x.org/repo/", ""},
+		{"https://x.org/repo/articles/a&b/", "2025-02-03"},
+		{"https://x.org/repo/about/", ""},
+	}
+	if len(got.URLs) != len(want) {
+		t.Fatalf("sitemap has %d URLs; want %d:\n%s", len(got.URLs), len(want), b.String())
+	}
+	for i, u := range got.URLs {
+		lastmod := ""
+		if u.Lastmod != nil {
+			lastmod = *u.Lastmod
+			if lastmod == "" {
+				t.Errorf("url %d has an empty <lastmod>; want it left out", i)
+			}
+		}
+		if u.Loc != want[i].loc || lastmod != want[i].lastmod {
+			t.Errorf("url %d = %q, %q; want %q, %q", i, u.Loc, lastmod, want[i].loc, want[i].lastmod)
+		}
+	}
+}
+
+func TestWriteRobots(t *testing.T) {
+	for _, tc := range []struct {
+		site *Site
+		want string
+	}{
+		{&Site{BaseURL: "https://x.org/repo/", BasePath: "/repo/"}, "User-agent: *\nAllow: /\n\nSitemap: https://x.org/repo/sitemap.xml\n"},
+		{&Site{BaseURL: "https://x.org", BasePath: "/"}, "User-agent: *\nAllow: /\n\nSitemap: https://x.org/sitemap.xml\n"},
+		{&Site{BasePath: "/"}, "User-agent: *\nAllow: /\n\nSitemap: /sitemap.xml\n"},
+	} {
+		var b bytes.Buffer
+		if err := WriteRobots(&b, tc.site); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.String(); got != tc.want {
+			t.Errorf("WriteRobots(%q) = %q; want %q", tc.site.BaseURL, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,221 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// layoutFS returns a minimal set of templates: base, two partials and one
+// file per kind. Each kind's file defines "main", which base calls.
+func layoutFS() fstest.MapFS {
+	fsys := fstest.MapFS{
+		"templates/base.html": {Data: []byte(`{{- define "base" -}}
+<html lang="{{ .Site.Language }}"><title>{{ .Title }}</title>
+{{ template "header" . }}
+<main>{{ template "main" . }}</main>
+{{ template "footer" . }}</html>
+{{ end }}`)},
+		"templates/partials/header.html": {Data: []byte(`{{ define "header" }}<a href="{{ url "" }}">{{ .Site.Title }}</a>{{ end }}`)},
+		"templates/partials/footer.html": {Data: []byte(`{{ define "footer" }}<a href="{{ absurl "feed.xml" }}">feed</a> <img src="{{ asset "theme/logo.svg" }}">{{ end }}`)},
+	}
+	for kind, file := range Kinds {
+		fsys["templates/"+file] = &fstest.MapFile{Data: []byte(`{{ define "main" }}kind=` + kind + `{{ end }}`)}
+	}
+	fsys["templates/article.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" -}}
+<article><h1>{{ .Article.Title }}</h1>
+<time datetime="{{ isodate .Article.Date }}">{{ longdate .Article.Date }}</time>
+{{ range .Article.Tags }}<a href="{{ url .URL }}">{{ .Name }}</a>{{ end }}
+{{ .Article.Content }}</article>
+{{- end }}`)}
+	return fsys
+}
+
+func testSite(base, basePath string) *Site {
+	return &Site{Title: "The Ledger", Language: "en", BaseURL: base, BasePath: basePath}
+}
+
+func testFuncs(s *Site) template.FuncMap {
+	return Funcs(s, func(p string) string { return s.URL(p) + "?h=abc" })
+}
+
+func TestExecute(t *testing.T) {
+	site := testSite("https://x.org/repo/", "/repo/")
+	l, err := ParseLayouts(layoutFS(), testFuncs(site))
+	if err != nil {
+		t.Fatalf("ParseLayouts() error = %v", err)
+	}
+	p := &Page{
+		Site:  site,
+		Kind:  "article",
+		Title: `Kursk & "the cost"`,
+		URL:   "articles/kursk/",
+		Article: &Article{
+			Summary: Summary{
+				Title: `<b>Kursk</b>`,
+				Date:  time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC),
+				Tags:  []Tag{{Name: "War & peace", Slug: "war-peace", URL: "tags/war-peace/"}},
+			},
+			Content: template.HTML(`<p>Trusted <em>HTML</em></p>`),
+		},
+	}
+	var b bytes.Buffer
+	if err := l.Execute(&b, p); err != nil {
+		t.Fatalf("Execute() error = %v", err)
+	}
+	want := `<html lang="en"><title>Kursk &amp; &#34;the cost&#34;</title>
+<a href="/repo/">The Ledger</a>
+<main><article><h1>&lt;b&gt;Kursk&lt;/b&gt;</h1>
+<time datetime="2025-03-04">4 March 2025</time>
+<a href="/repo/tags/war-peace/">War &amp; peace</a>
+<p>Trusted <em>HTML</em></p></article></main>
+<a href="https://x.org/repo/feed.xml">feed</a> <img src="/repo/theme/logo.svg?h=abc"></html>
+`
+	if got := b.String(); got != want {
+		t.Errorf("Execute() =\n%s\nwant\n%s", got, want)
+	}
+
+	// Every kind has its own layout.
+	for kind := range Kinds {
+		if kind == "article" {
+			continue
+		}
+		b.Reset()
+		if err := l.Execute(&b, &Page{Site: site, Kind: kind}); err != nil {
+			t.Errorf("Execute(%s) error = %v", kind, err)
+			continue
+		}
+		if !strings.Contains(b.String(), "<main>kind="+kind+"</main>") {
+			t.Errorf("Execute(%s) =\n%s\nwant the %s layout", kind, b.String(), kind)
+		}
+	}
+
+	if err := l.Execute(&b, &Page{Site: site, Kind: "gallery"}); err == nil || !strings.Contains(err.Error(), `"gallery"`) {
+		t.Errorf("Execute(unknown kind) error = %v; want one naming the kind", err)
+	}
+}
+
+func TestParseLayoutsErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edit  func(fstest.MapFS)
+		diags []string // whole "path:line: message" lines, or prefixes ending in ":"
+	}{
+		{
+			name: "syntax error in a kind's template",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/article.html"] = &fstest.MapFile{Data: []byte("{{ define \"main\" }}\n<p>\n{{ if }}\n{{ end }}")}
+			},
+			diags: []string{"templates/article.html:3: missing value for if"},
+		},
+		{
+			name: "syntax error in a partial",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte("{{ define \"footer\" }}\n\n{{ .Site.Title }\n{{ end }}")}
+			},
+			diags: []string{"templates/partials/footer.html:3:"},
+		},
+		{
+			name: "unknown function in base",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/base.html"] = &fstest.MapFile{Data: []byte("{{ define \"base\" }}\n{{ shout .Title }}\n{{ end }}")}
+			},
+			diags: []string{`templates/base.html:2: function "shout" not defined`},
+		},
+		{
+			name: "every broken kind at once",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{ end }}")}
+				fsys["templates/tag.html"] = &fstest.MapFile{Data: []byte("\n\n{{ range }}{{ end }}")}
+			},
+			diags: []string{"templates/home.html:1: unexpected {{end}}", "templates/tag.html:3: missing value for range"},
+		},
+		{
+			name: "missing kind template",
+			edit: func(fsys fstest.MapFS) {
+				delete(fsys, "templates/tags.html")
+			},
+			diags: []string{"templates/tags.html: open templates/tags.html: file does not exist"},
+		},
+		{
+			name: "missing base",
+			edit: func(fsys fstest.MapFS) {
+				delete(fsys, "templates/base.html")
+			},
+			diags: []string{"templates/base.html: open templates/base.html: file does not exist"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := layoutFS()
+			tc.edit(fsys)
+			site := testSite("", "/")
+			l, err := ParseLayouts(fsys, testFuncs(site))
+			if err == nil {
+				t.Fatalf("ParseLayouts() = %v, nil; want an error", l)
+			}
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("ParseLayouts() error = %v (%T); want a diag.List", err, err)
+			}
+			if len(list) != len(tc.diags) {
+				t.Fatalf("ParseLayouts() error =\n%v\nwant %d diagnostics:\n%s", err, len(tc.diags), strings.Join(tc.diags, "\n"))
+			}
+			for i, d := range list {
+				got, want := d.String(), tc.diags[i]
+				if strings.HasSuffix(want, ":") && strings.HasPrefix(got, want) {
+					continue
+				}
+				if got != want {
+					t.Errorf("diagnostic %d = %q; want %q", i, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestSiteURL(t *testing.T) {
+	for _, tc := range []struct {
+		base, basePath string
+		path           string
+		url, abs       string
+	}{
+		{"", "/", "", "/", "/"},
+		{"", "/", "articles/x/", "/articles/x/", "/articles/x/"},
+		{"", "/", "/articles/x/", "/articles/x/", "/articles/x/"},
+		{"https://x.org/", "/", "articles/x/", "/articles/x/", "https://x.org/articles/x/"},
+		{"https://x.org/", "/", "", "/", "https://x.org/"},
+		{"https://x.org/repo/", "/repo/", "", "/repo/", "https://x.org/repo/"},
+		{"https://x.org/repo/", "/repo/", "articles/x/", "/repo/articles/x/", "https://x.org/repo/articles/x/"},
+		{"https://x.org/repo/", "/repo/", "/feed.xml", "/repo/feed.xml", "https://x.org/repo/feed.xml"},
+		{"https://x.org/repo", "/repo/", "feed.xml", "/repo/feed.xml", "https://x.org/repo/feed.xml"},
+		{"", "/repo/", "tags/", "/repo/tags/", "/repo/tags/"},
+	} {
+		s := testSite(tc.base, tc.basePath)
+		if got := s.URL(tc.path); got != tc.url {
+			t.Errorf("Site{%q, %q}.URL(%q) = %q; want %q", tc.base, tc.basePath, tc.path, got, tc.url)
+		}
+		if got := s.AbsURL(tc.path); got != tc.abs {
+			t.Errorf("Site{%q, %q}.AbsURL(%q) = %q; want %q", tc.base, tc.basePath, tc.path, got, tc.abs)
+		}
+	}
+}
+
+func TestFuncs(t *testing.T) {
+	s := testSite("https://x.org/repo/", "/repo/")
+	tmpl := template.Must(template.New("t").Funcs(testFuncs(s)).Parse(
+		`{{ url "a/" }} {{ absurl "a/" }} {{ asset "theme/x.css" }} {{ isodate .D }} {{ longdate .D }} {{ date "Jan 2006" .D }}`))
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, map[string]any{"D": time.Date(2025, 12, 1, 23, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	want := "/repo/a/ https://x.org/repo/a/ /repo/theme/x.css?h=abc 2025-12-01 1 December 2025 Dec 2025"
+	if got := b.String(); got != want {
+		t.Errorf("funcs = %q; want %q", got, want)
+	}
+}
