@@ -39,6 +39,9 @@ Usage:
 Commands:
 
 	build     build the site into public/
+	watch     build, then rebuild on every change
+	serve     preview the site locally, with live reload
+	version   print plotline's version
 	help      show help for a command
 
 Run "plotline help <command>" for a command's flags and an example.
@@ -60,6 +63,8 @@ type env struct {
 func commands() []command {
 	return []command{
 		{name: "build", summary: "build the site into public/", example: "plotline build -s mysite --base-url https://user.github.io/repo/", run: runBuild},
+		{name: "watch", summary: "build the site, then rebuild it on every change", example: "plotline watch -s mysite", run: runWatch},
+		{name: "serve", summary: "preview the site locally with live reload", example: "plotline serve -s mysite --port 1313 --open", run: runServe},
 		{name: "version", summary: "print plotline's version", example: "plotline version", run: runVersion},
 	}
 }

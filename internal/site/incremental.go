@@ -46,12 +46,12 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		changedFiles[p] = true
 	}
 	for _, p := range changed {
-		if !strings.HasSuffix(p, ".md") {
+		if !strings.HasSuffix(p, ".md") || !strings.HasPrefix(p, "content/") {
 			continue
 		}
 		rec, ok := st.pages[p]
 		if !ok {
-			return b.Build(ctx)
+			continue // came and went
 		}
 		src, err := fs.ReadFile(b.fsys, p)
 		if err != nil {
@@ -164,7 +164,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 	}
 	// Content files other than Markdown are copied as they are.
 	for _, p := range changed {
-		if strings.HasPrefix(p, "content/") && !strings.HasSuffix(p, ".md") {
+		if strings.HasPrefix(p, "content/") && slices.Contains(st.assets, p) {
 			src, err := fs.ReadFile(b.fsys, p)
 			if err != nil {
 				return b.Build(ctx)
@@ -221,21 +221,19 @@ func (b *Builder) needsFullBuild(changed []string) bool {
 		case strings.HasPrefix(p, "templates/"), strings.HasPrefix(p, "theme/"):
 			return true
 		case strings.HasPrefix(p, "content/"):
-			if strings.HasSuffix(p, ".md") {
-				if _, ok := b.last.pages[p]; !ok {
-					return true // a new page, or a removed one
-				}
-				if _, err := fs.Stat(b.fsys, p); err != nil {
-					return true
-				}
-				continue
+			_, known := b.last.pages[p]
+			if !strings.HasSuffix(p, ".md") {
+				known = slices.Contains(b.last.assets, p)
 			}
-			// Another content file: new, removed, or a folder.
-			if !slices.Contains(b.last.assets, p) {
-				return true
-			}
-			if _, err := fs.Stat(b.fsys, p); err != nil {
-				return true
+			_, err := fs.Stat(b.fsys, p)
+			exists := err == nil
+			switch {
+			case known && exists:
+				// An edit.
+			case !known && !exists:
+				// A file that came and went, such as an editor's temporary file.
+			default:
+				return true // a new file or folder, or a removed one
 			}
 		default:
 			// Outside the folders a site reads: nothing to do, but a full

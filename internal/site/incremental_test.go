@@ -20,9 +20,9 @@ import (
 // testSite is a small site with a CSV-backed chart, used by the
 // incremental tests.
 var testSite = map[string]string{
-	"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-03\ntags: [x]\n---\nAlpha body. See [B](b.md).\n",
-	"content/articles/b.md": "---\ntitle: B\ndate: 2025-01-02\ntags: [x, y]\n---\nBeta body.\n",
-	"content/articles/c.md": "---\ntitle: C\ndate: 2025-01-01\ndata:\n  stock:\n    csv: stock.csv\n    projection:\n      rate: -1\n      limit: 0\n---\nC runs out on {{ stock.crossing }}.\n\n```chart\ndata: stock\n```\n",
+	"content/articles/a.md":      "---\ntitle: A\ndate: 2025-01-03\ntags: [x]\n---\nAlpha body. See [B](b.md).\n",
+	"content/articles/b.md":      "---\ntitle: B\ndate: 2025-01-02\ntags: [x, y]\n---\nBeta body.\n",
+	"content/articles/c.md":      "---\ntitle: C\ndate: 2025-01-01\ndata:\n  stock:\n    csv: stock.csv\n    projection:\n      rate: -1\n      limit: 0\n---\nC runs out on {{ stock.crossing }}.\n\n```chart\ndata: stock\n```\n",
 	"content/articles/stock.csv": "date,value\n2025-01-01,10\n2025-01-05,8\n",
 }
 
