@@ -88,8 +88,8 @@ func Render(b *data.Block, s Spec, id string) (Figure, error) {
 		}
 	}
 	f.SVG = m.svg(id, height, title, f.Summary)
-	f.CSV = m.csv()
 	f.table = m.table()
+	f.CSV = m.csv(f.table)
 	return f, nil
 }
 

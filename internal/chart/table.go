@@ -87,9 +87,10 @@ func tableDates(first, last time.Time) []time.Time {
 }
 
 // csv returns the chart's data as one CSV table: the observations (date,
-// value, label, source) and then, for a projection, the projected dates
-// (date, central, low, high), each row leaving the other columns empty.
-func (m *model) csv() []byte {
+// value, label, source) and then, for a projection, the projected values
+// on the dates of the figure's table t (date, central, low, high), each
+// row leaving the other columns empty.
+func (m *model) csv(t table) []byte {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
 	header := []string{"date", "value", "label", "source"}
@@ -107,7 +108,7 @@ func (m *model) csv() []byte {
 		row[3] = guardCell(p.Source)
 		_ = w.Write(row)
 	}
-	for _, s := range m.samples {
+	for _, s := range t.rows {
 		clear(row)
 		row[0] = isoDate(s.Date)
 		row[4] = plainNumber(s.Central, 2)

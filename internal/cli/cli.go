@@ -11,7 +11,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/plotline/plotline"
@@ -169,6 +171,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "build", "build the site into public/", "plotline build -s mysite --base-url https://user.github.io/repo/")
 	sf.register(fs)
 	quiet := fs.Bool("q", false, "print nothing but errors")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
@@ -176,7 +180,19 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return report(e, err)
+		}
+		defer stop()
+	}
 	res, err := b.Build(ctx)
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return report(e, err)
+		}
+	}
 	printDiags(e, res.Warnings)
 	if err != nil {
 		return report(e, err)
@@ -214,6 +230,31 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// startCPUProfile starts writing a CPU profile to file and returns the
+// function that stops it.
+func startCPUProfile(file string) (func(), error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeHeapProfile writes the live heap to file.
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	runtime.GC()
+	return pprof.WriteHeapProfile(f)
 }
 
 func runVersion(ctx context.Context, e *env, args []string) int {

@@ -87,12 +87,16 @@ func TestKursk(t *testing.T) {
 	if got, want := pr.Until, day("2025-06-13"); !got.Equal(want) {
 		t.Errorf("Until = %s; want %s (low crossing 2025-05-26 + 18 days)", got.Format(time.DateOnly), want.Format(time.DateOnly))
 	}
+	// A straight line is described by its two ends.
 	c := pr.Central.Curve
-	if len(c) != 191 {
-		t.Fatalf("central curve has %d points; want 191, one a day for 190 days", len(c))
+	if len(c) != 2 {
+		t.Fatalf("central curve has %d points; want 2, the ends of a straight line", len(c))
 	}
-	if got, want := c[130], (Point{Date: day("2025-04-14"), Value: 11960}); got != want {
-		t.Errorf("central curve[130] = %+v; want %+v", got, want)
+	if got, want := c[0], (Point{Date: day("2024-12-05"), Value: 0}); got != want {
+		t.Errorf("central curve[0] = %+v; want %+v", got, want)
+	}
+	if got, want := c[1], (Point{Date: day("2025-06-13"), Value: 92 * 190}); got != want {
+		t.Errorf("central curve[1] = %+v; want %+v", got, want)
 	}
 	if pr.Low == nil || pr.High == nil || pr.Low.Name != "low" || pr.High.Name != "high" || pr.Central.Name != "central" {
 		t.Fatalf("scenarios = %+v, %+v, %+v; want central, low and high", pr.Central.Name, pr.Low, pr.High)
@@ -459,11 +463,17 @@ func TestCurveSampling(t *testing.T) {
 	src := `data:
   long:
     projection:
-      start: {date: 2000-01-01, value: 0}
+      start: {date: 2000-01-01, value: 1}
       rate: 1
       per: year
+      model: exponential
       until: 2100-01-01
   none:
+    projection:
+      start: {date: 2025-03-01, value: 5}
+      rate: 1
+      model: exponential
+  straight:
     projection:
       start: {date: 2025-03-01, value: 5}
       rate: 1
@@ -489,5 +499,8 @@ func TestCurveSampling(t *testing.T) {
 	}
 	if got := len(blocks[1].Projection.Central.Curve); got != 366 {
 		t.Errorf("a year is sampled at %d points; want 366, one a day", got)
+	}
+	if got := len(blocks[2].Projection.Central.Curve); got != 2 {
+		t.Errorf("a straight line is sampled at %d points; want 2", got)
 	}
 }

@@ -11,8 +11,8 @@ import (
 	"github.com/plotline/plotline/internal/projection"
 )
 
-// maxCurvePoints is how many intervals a long curve is sampled at; curves
-// spanning fewer days are sampled daily.
+// maxCurvePoints is how many intervals a long curve that is not a straight
+// line is sampled at; curves spanning fewer days are sampled daily.
 const maxCurvePoints = 400
 
 // projection reads the projection of block b, declared at key with value
@@ -253,13 +253,19 @@ func defaultUntil(start time.Time, scenarios []*Scenario) time.Time {
 	return addDays(latest, pad)
 }
 
-// sample returns the curve of pr from start to until: one point a day when
-// that is at most maxCurvePoints days, else maxCurvePoints+1 evenly spaced
-// days. Both ends are always included.
+// sample returns the curve of pr from start to until. A linear projection
+// is a straight line, so its two ends describe it exactly, and readers of
+// the curve interpolate between points. Any other curve gets one point a
+// day when that is at most maxCurvePoints days, else maxCurvePoints+1
+// evenly spaced days. Both ends are always included.
 func sample(pr projection.Projection, start, until time.Time) []Point {
 	days := daysBetween(start, until)
 	if days < 0 {
 		days = 0
+	}
+	if pr.Model == projection.Linear && days > 0 {
+		end := addDays(start, days)
+		return []Point{{Date: start, Value: pr.ValueAt(start)}, {Date: end, Value: pr.ValueAt(end)}}
 	}
 	step := func(i int) int { return i }
 	n := days
