@@ -48,7 +48,7 @@ func (m *model) option(id, summary string) ([]byte, error) {
 			AxisPointer: &opts.AxisPointer{Type: "line"},
 		}),
 		charts.WithGridOpts(opts.Grid{
-			Left: "8", Right: "24", Top: "48", Bottom: "8",
+			Left: "8", Right: "24", Top: "36", Bottom: "32",
 			ContainLabel: opts.Bool(true),
 		}),
 		charts.WithXAxisOpts(opts.XAxis{
@@ -113,7 +113,7 @@ func (m *model) option(id, summary string) ([]byte, error) {
 		line.Validate()
 		main = &line.RectChart
 	}
-	main.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Data: legend}))
+	main.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: legend}))
 	return json.Marshal(main.JSON())
 }
 
@@ -151,7 +151,7 @@ func (m *model) addMarkLines(s *charts.SingleSeries) {
 	opt := []charts.SeriesOpts{
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 			Symbol:    []string{"none", "none"},
-			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"},
+			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideStartTop"},
 			LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5, Type: "solid"},
 		}),
 		charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: m.limitLabel(), YAxis: l}),
@@ -162,6 +162,7 @@ func (m *model) addMarkLines(s *charts.SingleSeries) {
 			Name:      shortDate(c),
 			XAxis:     isoDate(c),
 			LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
+			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"},
 		})
 	}
 }
@@ -172,6 +173,7 @@ type markLineX struct {
 	Name      string          `json:"name,omitempty"`
 	XAxis     string          `json:"xAxis"`
 	LineStyle *opts.LineStyle `json:"lineStyle,omitempty"`
+	Label     *opts.Label     `json:"label,omitempty"`
 }
 
 // addProjection adds the projection's series to line and returns their

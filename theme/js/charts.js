@@ -115,7 +115,9 @@
   }
 
   // applyColours replaces the option's colours with the theme's
-  // --pl-chart-* custom properties, where the page sets them.
+  // --pl-chart-* custom properties, where the page sets them, so the live
+  // chart follows light and dark mode like the static one. It also draws
+  // the observations above the projection's band.
   function applyColours(option, figure) {
     var style = window.getComputedStyle(figure);
     function prop(name) {
@@ -124,8 +126,12 @@
     var observed = prop('--pl-chart-observed');
     var projection = prop('--pl-chart-projection');
     var limit = prop('--pl-chart-limit');
+    var text = prop('--pl-chart-text');
     (option.series || []).forEach(function (s) {
       var colour = s.id === 'observed' ? observed : projection;
+      if (s.id === 'observed') {
+        s.z = 5;
+      }
       if (colour) {
         if (s.itemStyle) {
           s.itemStyle.color = colour;
@@ -137,8 +143,24 @@
           s.areaStyle.color = colour;
         }
       }
-      if (limit && s.markLine && s.markLine.lineStyle) {
-        s.markLine.lineStyle.color = limit;
+      if (s.markLine) {
+        if (limit && s.markLine.lineStyle) {
+          s.markLine.lineStyle.color = limit;
+        }
+        (s.markLine.data || []).forEach(function (d) {
+          // The crossing line (on the x axis) has a style of its own.
+          if (d && d.xAxis !== undefined && d.lineStyle && projection) {
+            d.lineStyle.color = projection;
+          }
+        });
+        if (text) {
+          s.markLine.label = s.markLine.label || {};
+          s.markLine.label.color = text;
+        }
+      }
+      if (s.markArea && text) {
+        s.markArea.label = s.markArea.label || {};
+        s.markArea.label.color = text;
       }
     });
   }

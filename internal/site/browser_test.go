@@ -1,0 +1,589 @@
+package site
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+var screenshots = flag.String("screenshots", "", "write screenshots of the example site to this folder")
+
+// browserTimeout bounds each browser test, from the start of Chromium to
+// the last check.
+const browserTimeout = 60 * time.Second
+
+// minPainted is the share of a chart's canvas pixels that must be drawn
+// for the chart to count as drawn. Axes and labels alone cover about 2%;
+// the example's charts, with their areas and lines, cover 45% to 60%.
+const minPainted = 0.10
+
+const (
+	kurskPath     = "articles/north-korean-troops-kursk/"
+	millbrookPath = "articles/millbrook-rainy-day-fund/"
+)
+
+// chartStatsJS describes every chart figure of the page: whether its live
+// and static parts are shown, whether ECharts made an instance for it, the
+// number of series in that instance's option, and how many pixels of its
+// canvas are not transparent.
+const chartStatsJS = `function () {
+	const shown = el => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+	return Array.from(document.querySelectorAll('figure.chart')).map(fig => {
+		const live = fig.querySelector('.chart-live');
+		const r = {
+			figure: fig.id,
+			option: live ? live.getAttribute('data-chart-option') : '',
+			liveShown: shown(live),
+			staticShown: shown(fig.querySelector('.chart-static')),
+			instance: false, series: 0, painted: 0, pixels: 0, observedColour: '', themeObserved: '',
+		};
+		const inst = live && window.echarts ? window.echarts.getInstanceByDom(live) : null;
+		if (!inst) {
+			return r;
+		}
+		r.instance = true;
+		const option = inst.getOption() || {};
+		r.series = (option.series || []).length;
+		const observed = (option.series || []).find(s => s.id === 'observed');
+		r.observedColour = observed && observed.itemStyle ? String(observed.itemStyle.color) : '';
+		r.themeObserved = getComputedStyle(fig).getPropertyValue('--pl-chart-observed').trim();
+		const canvas = live.querySelector('canvas');
+		if (canvas && canvas.width && canvas.height) {
+			const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+			r.pixels = canvas.width * canvas.height;
+			for (let i = 3; i < data.length; i += 4) {
+				if (data[i] > 0) {
+					r.painted++;
+				}
+			}
+		}
+		return r;
+	});
+}`
+
+// chartStats is what chartStatsJS returns for one figure.
+type chartStats struct {
+	Figure         string `json:"figure"`
+	Option         string `json:"option"`
+	LiveShown      bool   `json:"liveShown"`
+	StaticShown    bool   `json:"staticShown"`
+	Instance       bool   `json:"instance"`
+	Series         int    `json:"series"`
+	Painted        int    `json:"painted"`
+	Pixels         int    `json:"pixels"`
+	ObservedColour string `json:"observedColour"`
+	ThemeObserved  string `json:"themeObserved"`
+}
+
+func (s chartStats) drawn() bool {
+	return s.Pixels > 0 && float64(s.Painted)/float64(s.Pixels) >= minPainted
+}
+
+// chartsDrawnJS is true once every live chart of the page is shown, has an
+// ECharts instance, and has drawn at least minPainted of its canvas.
+var chartsDrawnJS = fmt.Sprintf(`(() => {
+	const stats = (%s)();
+	return stats.length > 0 && stats.every(s => s.liveShown && s.instance && s.pixels > 0 && s.painted / s.pixels >= %g);
+})()`, chartStatsJS, minPainted)
+
+// browserEvents records what a tab reports while it loads pages: console
+// errors, uncaught exceptions, error entries of the browser log, and the
+// URL of every request.
+type browserEvents struct {
+	mu       sync.Mutex
+	errors   []string
+	requests []string
+}
+
+func (b *browserEvents) listen(ev any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			var args []string
+			for _, a := range ev.Args {
+				if a.Value != nil {
+					args = append(args, string(a.Value))
+				} else {
+					args = append(args, a.Description)
+				}
+			}
+			b.errors = append(b.errors, "console.error: "+strings.Join(args, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil && d.Exception.Description != "" {
+			msg += " " + d.Exception.Description
+		}
+		b.errors = append(b.errors, fmt.Sprintf("exception at %s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, msg))
+	case *cdplog.EventEntryAdded:
+		if ev.Entry.Level == cdplog.EntryLevelError {
+			b.errors = append(b.errors, fmt.Sprintf("log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+		}
+	case *network.EventRequestWillBeSent:
+		b.requests = append(b.requests, ev.Request.URL)
+	}
+}
+
+// take returns what was recorded since the last call and forgets it.
+func (b *browserEvents) take() (errors, requests []string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	errors, requests = b.errors, b.requests
+	b.errors, b.requests = nil, nil
+	return errors, requests
+}
+
+// serveExample builds the example site for https://example.github.io/repo/
+// and serves it on 127.0.0.1 under /repo/, as GitHub Pages would serve a
+// project site. It returns the address of the site's root, ending in /.
+func serveExample(t *testing.T) (root, dest string) {
+	t.Helper()
+	dest = buildExample(t, "https://example.github.io/repo/")
+	srv := httptest.NewServer(http.StripPrefix("/repo", http.FileServer(http.Dir(dest))))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/repo/", dest
+}
+
+// newBrowser starts headless Chromium with a fresh profile and returns the
+// context of one tab, bounded by timeout. Every event of the tab goes to
+// events when it is not nil. Without Chromium the test fails in CI and is
+// skipped elsewhere.
+func newBrowser(t *testing.T, timeout time.Duration, events *browserEvents) context.Context {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("chromium is needed for the browser tests: %v", err)
+		}
+		t.Skip("chromium not found")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	t.Cleanup(cancel)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	var copts []chromedp.ContextOption
+	if events != nil {
+		copts = append(copts, chromedp.WithListener(events.listen))
+	}
+	ctx, cancelTab := chromedp.NewContext(ctx, copts...)
+	t.Cleanup(func() {
+		// Closing the browser before t.TempDir removes its profile.
+		if err := chromedp.Cancel(ctx); err != nil && ctx.Err() == nil {
+			t.Logf("closing chromium: %v", err)
+		}
+		cancelTab()
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+// emulateMedia sets the CSS media type ("" for screen, or "print") and the
+// media features, such as prefers-color-scheme, that the page sees.
+func emulateMedia(t *testing.T, ctx context.Context, media string, features ...string) {
+	t.Helper()
+	p := emulation.SetEmulatedMediaParams{Media: media}
+	for i := 0; i+1 < len(features); i += 2 {
+		p.Features = append(p.Features, &emulation.MediaFeature{Name: features[i], Value: features[i+1]})
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func navigate(t *testing.T, ctx context.Context, u string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+		t.Fatalf("navigating to %s: %v", u, err)
+	}
+}
+
+func readCharts(t *testing.T, ctx context.Context) []chartStats {
+	t.Helper()
+	stats, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartStats]("("+chartStatsJS+")()"))
+	if err != nil {
+		t.Fatalf("reading the charts: %v", err)
+	}
+	return stats
+}
+
+// waitChartsDrawn waits until every live chart of the page is shown and
+// drawn, and returns the charts; on a timeout it fails with what it saw.
+func waitChartsDrawn(t *testing.T, ctx context.Context) []chartStats {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](chartsDrawnJS, chromedp.WithPollingTimeout(15*time.Second)))
+	if err != nil {
+		t.Fatalf("waiting for the live charts to draw: %v\ncharts: %+v", err, readCharts(t, ctx))
+	}
+	return readCharts(t, ctx)
+}
+
+var optionRE = regexp.MustCompile(`(?s)<script type="application/json" id="([^"]+)">(.*?)</script>`)
+
+// optionSeries returns, for every chart option embedded in the built page,
+// the number of series it holds.
+func optionSeries(t *testing.T, dest, rel string) map[string]int {
+	t.Helper()
+	file := filepath.Join(dest, filepath.FromSlash(rel))
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		file = filepath.Join(file, "index.html")
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]int{}
+	for _, m := range optionRE.FindAllSubmatch(src, -1) {
+		var opt struct {
+			Series []json.RawMessage `json:"series"`
+		}
+		if err := json.Unmarshal(m[2], &opt); err != nil {
+			t.Fatalf("%s: option %s: %v", rel, m[1], err)
+		}
+		out[string(m[1])] = len(opt.Series)
+	}
+	return out
+}
+
+// TestBrowserCharts loads every page of the example site in Chromium. On
+// each it expects no console error, no uncaught exception, no error in the
+// browser log and no request to another host; on the two articles it also
+// expects every chart to turn live: the static SVG hidden, an ECharts
+// instance holding the option's series, and a canvas that was drawn on.
+func TestBrowserCharts(t *testing.T) {
+	events := &browserEvents{}
+	ctx := newBrowser(t, browserTimeout, events)
+	root, dest := serveExample(t)
+	events.take() // the blank tab's start
+
+	for _, p := range []struct {
+		path   string
+		charts bool
+	}{
+		{"", false},
+		{kurskPath, true},
+		{millbrookPath, true},
+		{"about/", false},
+		{"tags/", false},
+		{"tags/projections/", false},
+		{"404.html", false},
+	} {
+		name := p.path
+		if name == "" {
+			name = "home"
+		}
+		t.Run(name, func(t *testing.T) {
+			events.take()
+			defer checkEvents(t, events, p.charts)
+			navigate(t, ctx, root+p.path)
+			want := optionSeries(t, dest, p.path)
+			if p.charts && len(want) == 0 {
+				t.Fatalf("the built page has no chart option; want at least one")
+			}
+			var charts []chartStats
+			if len(want) > 0 {
+				charts = waitChartsDrawn(t, ctx)
+			} else {
+				charts = readCharts(t, ctx)
+			}
+			if len(charts) != len(want) {
+				t.Errorf("the page shows %d charts; want %d, one for each option in the HTML", len(charts), len(want))
+			}
+			for _, c := range charts {
+				n, ok := want[c.Option]
+				switch {
+				case !ok:
+					t.Errorf("%s: its live chart names option %q, which the page does not hold", c.Figure, c.Option)
+				case n == 0:
+					t.Errorf("%s: option %s has no series", c.Figure, c.Option)
+				case c.Series != n:
+					t.Errorf("%s: the ECharts instance has %d series; want %d, as in the option", c.Figure, c.Series, n)
+				}
+				if c.StaticShown {
+					t.Errorf("%s: .chart-static is shown while the live chart runs; want it hidden", c.Figure)
+				}
+				t.Logf("%s: %d series, %d of %d canvas pixels drawn (%.1f%%)",
+					c.Figure, c.Series, c.Painted, c.Pixels, 100*float64(c.Painted)/float64(c.Pixels))
+			}
+		})
+	}
+}
+
+// checkEvents expects no error and no request to another host among the
+// events of one page. With charts, ECharts must have come from the site.
+func checkEvents(t *testing.T, events *browserEvents, charts bool) {
+	errs, requests := events.take()
+	for _, e := range errs {
+		t.Errorf("browser error: %s", e)
+	}
+	if len(requests) == 0 {
+		t.Errorf("no request was seen; want at least the page itself")
+	}
+	for _, r := range requests {
+		u, err := url.Parse(r)
+		switch {
+		case err != nil:
+			t.Errorf("request to %q: %v", r, err)
+		case u.Scheme == "data":
+		case u.Hostname() != "127.0.0.1":
+			t.Errorf("request to another host: %s", r)
+		}
+	}
+	if charts && !containsSuffix(requests, "/repo/theme/vendor/echarts/echarts.common.min.js") {
+		t.Errorf("ECharts was not loaded from the site; requests: %q", requests)
+	}
+}
+
+// containsSuffix reports whether one of the URLs, without its query, ends
+// in suffix.
+func containsSuffix(urls []string, suffix string) bool {
+	for _, u := range urls {
+		if i := strings.IndexByte(u, '?'); i >= 0 {
+			u = u[:i]
+		}
+		if strings.HasSuffix(u, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBrowserNoScript loads the Kursk article with JavaScript turned off:
+// the reader sees the static SVG and no empty live chart.
+func TestBrowserNoScript(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root, _ := serveExample(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, root+kurskPath)
+	checkStaticShown(t, ctx)
+	charts := readCharts(t, ctx)
+	if len(charts) == 0 {
+		t.Fatal("the page has no chart figure")
+	}
+	for _, c := range charts {
+		if c.Instance {
+			t.Errorf("%s: an ECharts instance exists with JavaScript turned off", c.Figure)
+		}
+	}
+}
+
+// checkStaticShown expects every chart's static SVG to take up room on the
+// page, and every live chart to take none.
+func checkStaticShown(t *testing.T, ctx context.Context) {
+	t.Helper()
+	type box struct {
+		Width, Height float64
+	}
+	var got struct {
+		SVGs []box `json:"svgs"`
+		Live []box `json:"live"`
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`(() => {
+		const size = el => { const r = el.getBoundingClientRect(); return {Width: r.width, Height: r.height}; };
+		return {
+			svgs: Array.from(document.querySelectorAll('figure.chart .chart-static svg'), size),
+			live: Array.from(document.querySelectorAll('figure.chart .chart-live'), size),
+		};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.SVGs) == 0 || len(got.SVGs) != len(got.Live) {
+		t.Fatalf("found %d static SVGs and %d live charts; want one of each per figure", len(got.SVGs), len(got.Live))
+	}
+	for i, b := range got.SVGs {
+		if b.Width <= 0 || b.Height <= 0 {
+			t.Errorf("chart %d: .chart-static svg is %gx%g; want it shown", i+1, b.Width, b.Height)
+		}
+	}
+	for i, b := range got.Live {
+		if b.Width > 0 || b.Height > 0 {
+			t.Errorf("chart %d: .chart-live is %gx%g; want it hidden", i+1, b.Width, b.Height)
+		}
+	}
+}
+
+// TestBrowserPrint loads the Kursk article with JavaScript on, then
+// switches to print media: the printed page shows the static SVG, not the
+// live chart.
+func TestBrowserPrint(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root, _ := serveExample(t)
+	navigate(t, ctx, root+kurskPath)
+	waitChartsDrawn(t, ctx)
+	emulateMedia(t, ctx, "print")
+	checkStaticShown(t, ctx)
+}
+
+var rgbRE = regexp.MustCompile(`^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$`)
+
+// luminance returns the relative luminance (WCAG 2) of a computed CSS
+// colour such as "rgb(20, 23, 28)".
+func luminance(css string) (float64, error) {
+	m := rgbRE.FindStringSubmatch(css)
+	if m == nil {
+		return 0, fmt.Errorf("cannot read colour %q", css)
+	}
+	if m[4] != "" && m[4] != "1" {
+		return 0, fmt.Errorf("colour %q is not opaque", css)
+	}
+	var c [3]float64
+	for i := range c {
+		var v int
+		fmt.Sscan(m[i+1], &v)
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			c[i] = s / 12.92
+		} else {
+			c[i] = math.Pow((s+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2], nil
+}
+
+// TestBrowserDarkMode loads the Kursk article for a reader who prefers a
+// dark colour scheme: the page is dark, and the live chart draws in the
+// dark theme's colours.
+func TestBrowserDarkMode(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root, _ := serveExample(t)
+	emulateMedia(t, ctx, "", "prefers-color-scheme", "dark")
+	navigate(t, ctx, root+kurskPath)
+	charts := waitChartsDrawn(t, ctx)
+
+	bg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := luminance(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l >= 0.2 {
+		t.Errorf("body background %s has luminance %.3f; want a dark one, below 0.2", bg, l)
+	}
+	for _, c := range charts {
+		if c.ThemeObserved == "" || !strings.EqualFold(c.ObservedColour, c.ThemeObserved) {
+			t.Errorf("%s: observations drawn in %q; want the dark theme's --pl-chart-observed %q",
+				c.Figure, c.ObservedColour, c.ThemeObserved)
+		}
+	}
+}
+
+// TestBrowserScreenshots writes screenshots of the example site to the
+// folder named by -screenshots, for a person to look at. Charts are drawn
+// without animation, so each screenshot shows them complete.
+func TestBrowserScreenshots(t *testing.T) {
+	if *screenshots == "" {
+		t.Skip("set -screenshots DIR to write screenshots")
+	}
+	if err := os.MkdirAll(*screenshots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t, 2*browserTimeout, nil)
+	root, _ := serveExample(t)
+	for _, s := range []struct {
+		name     string
+		path     string
+		media    string
+		dark     bool
+		phone    bool
+		hasChart bool
+	}{
+		{name: "article-light.png", path: kurskPath, hasChart: true},
+		{name: "article-dark.png", path: kurskPath, dark: true, hasChart: true},
+		{name: "article-phone.png", path: kurskPath, phone: true, hasChart: true},
+		{name: "article-print.png", path: kurskPath, media: "print", hasChart: true},
+		{name: "home.png", path: ""},
+	} {
+		scheme := "light"
+		if s.dark {
+			scheme = "dark"
+		}
+		emulateMedia(t, ctx, "", "prefers-color-scheme", scheme, "prefers-reduced-motion", "reduce")
+		viewport := chromedp.EmulateViewport(1280, 900)
+		if s.phone {
+			viewport = chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait)
+		}
+		if err := chromedp.Do(ctx, viewport); err != nil {
+			t.Fatal(err)
+		}
+		navigate(t, ctx, root+s.path)
+		if s.hasChart {
+			waitChartsDrawn(t, ctx)
+		}
+		if s.media != "" {
+			emulateMedia(t, ctx, s.media, "prefers-color-scheme", scheme, "prefers-reduced-motion", "reduce")
+		}
+		png, err := chromedp.Run(ctx, fullPage(3000))
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if err := os.WriteFile(filepath.Join(*screenshots, s.name), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d KB", s.name, len(png)/1024)
+	}
+}
+
+// fullPage captures the whole page as a PNG, cut off after maxHeight CSS
+// pixels.
+func fullPage(maxHeight float64) chromedp.Action[[]byte] {
+	return func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+		m, err := cdp.Call(ctx, t, page.GetLayoutMetrics, cdp.Empty{})
+		if err != nil {
+			return nil, err
+		}
+		size := m.CSSContentSize
+		res, err := cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			Format:                page.CaptureScreenshotFormatPng,
+			Clip:                  &page.Viewport{Width: size.Width, Height: min(size.Height, maxHeight), Scale: 1},
+			CaptureBeyondViewport: new(true),
+		})
+		return res.Data, err
+	}
+}
