@@ -21,6 +21,12 @@ import (
 // debounce is how long the watcher waits for a burst of saves to end.
 const debounce = 30 * time.Millisecond
 
+// errorGrace is how long a failed rebuild waits before it reports its
+// errors. An editor that saves in place truncates the file and then writes
+// it, and a rebuild can read it in between; the second write's change
+// arrives within this time and takes the error back before anyone sees it.
+const errorGrace = 150 * time.Millisecond
+
 func runWatch(ctx context.Context, e *env, args []string) int {
 	var sf siteFlags
 	fs := newFlags(e, "watch", "build the site, then rebuild it on every change", "plotline watch -s mysite")
@@ -132,6 +138,8 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 	}
 	var (
 		pending     watch.ChangeSet
+		failure     error            // a failed build's error, not yet reported
+		reportAt    <-chan time.Time // when to report it
 		running     chan outcome
 		cancelBuild context.CancelFunc = func() {}
 		carried     []string           // what builds cancelled after finishing changed
@@ -178,11 +186,15 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 				continue
 			}
 			fmt.Fprintf(e.stderr, "plotline: watching: %v\n", err)
+		case <-reportAt:
+			publishError(e, hooks, failure)
+			failure, reportAt = nil, nil
 		case cs, ok := <-w.Changes():
 			if !ok {
 				stop()
 				return ExitOK
 			}
+			failure, reportAt = nil, nil
 			stop()
 			pending = pending.Merge(cs)
 			if slices.ContainsFunc(cs.Paths(), func(p string) bool { return slices.Contains(config.Files, p) }) {
@@ -202,7 +214,7 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 				if ctx.Err() != nil {
 					return ExitOK
 				}
-				publishError(e, hooks, o.err)
+				failure, reportAt = o.err, time.After(errorGrace)
 				continue // pending keeps the paths: they are built with the next change
 			}
 			changed := append(carried, o.res.Changed...)

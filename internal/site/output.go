@@ -88,25 +88,30 @@ func (o *output) WriteFile(sitePath string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-// commit swaps the finished folder in place of the destination.
+// commit swaps the finished folder in place of the destination. Where the
+// system can exchange two folders in one step it does; otherwise the
+// previous output is renamed aside first, and a build killed between the
+// two renames is repaired by the next newOutput.
 func (o *output) commit() error {
-	old := ""
-	if _, err := os.Stat(o.dest); err == nil {
-		old = filepath.Join(filepath.Dir(o.dest), oldPrefix+filepath.Base(o.dest)+"-"+filepath.Base(o.dir)[len(tempPrefix+filepath.Base(o.dest))+1:])
-		if err := os.Rename(o.dest, old); err != nil {
-			return fmt.Errorf("moving the previous output aside: %w", err)
+	if _, err := os.Stat(o.dest); err != nil {
+		if err := os.Rename(o.dir, o.dest); err != nil {
+			return fmt.Errorf("moving the new output in place: %w", err)
 		}
+		return nil
+	}
+	if err := exchange(o.dir, o.dest); err == nil {
+		// o.dir now holds the previous output.
+		return os.RemoveAll(o.dir)
+	}
+	old := filepath.Join(filepath.Dir(o.dest), oldPrefix+filepath.Base(o.dest)+"-"+strings.TrimPrefix(filepath.Base(o.dir), tempPrefix+filepath.Base(o.dest)+"-"))
+	if err := os.Rename(o.dest, old); err != nil {
+		return fmt.Errorf("moving the previous output aside: %w", err)
 	}
 	if err := os.Rename(o.dir, o.dest); err != nil {
-		if old != "" {
-			os.Rename(old, o.dest)
-		}
+		os.Rename(old, o.dest)
 		return fmt.Errorf("moving the new output in place: %w", err)
 	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	return os.RemoveAll(old)
 }
 
 // discard removes the temporary folder of a failed build.
