@@ -32,6 +32,9 @@ type Config struct {
 	UnsafeHTML bool `yaml:"unsafe_html" toml:"unsafe_html"`
 	// FeedItems is the number of newest articles in the Atom feed.
 	FeedItems int `yaml:"feed_items" toml:"feed_items"`
+	// PageSize is the number of articles on each page of the home page and
+	// of each tag's list; 0 puts them all on one page.
+	PageSize int `yaml:"page_size" toml:"page_size"`
 
 	// File is the config file that was read, "" when none.
 	File string `yaml:"-" toml:"-"`
@@ -42,7 +45,7 @@ var Files = []string{"plotline.yaml", "plotline.yml", "plotline.toml"}
 
 // Default returns the configuration of a site without a config file.
 func Default() Config {
-	return Config{Title: "plotline", Language: "en", FeedItems: 20}
+	return Config{Title: "plotline", Language: "en", FeedItems: 20, PageSize: 25}
 }
 
 // Load reads the first config file of Files found at the root of fsys over
@@ -73,7 +76,7 @@ func Load(fsys fs.FS) (Config, error) {
 }
 
 // knownKeys are the keys of a config file, for the unknown-key message.
-const knownKeys = "author, base_url, description, feed_items, language, title, unsafe_html"
+const knownKeys = "author, base_url, description, feed_items, language, page_size, title, unsafe_html"
 
 func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 	var doc yaml.Node
@@ -94,7 +97,7 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 		k, v := root.Content[i], root.Content[i+1]
 		pos := diag.Pos{Path: name, Line: v.Line, Col: v.Column}
 		switch k.Value {
-		case "title", "description", "language", "author", "base_url", "unsafe_html", "feed_items":
+		case "title", "description", "language", "author", "base_url", "unsafe_html", "feed_items", "page_size":
 		default:
 			diags.Errorf(diag.Pos{Path: name, Line: k.Line, Col: k.Column}, "unknown key %q (known: %s)", k.Value, knownKeys)
 			continue
@@ -149,6 +152,9 @@ func (c *Config) Check() error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("base URL %q: want an absolute http(s) URL such as https://user.github.io/repo/", c.BaseURL)
 		}
+	}
+	if c.PageSize < 0 {
+		return fmt.Errorf("page_size: want a positive number, or 0 for one page, got %d", c.PageSize)
 	}
 	if c.FeedItems < 0 {
 		return fmt.Errorf("feed_items: want a positive number, got %d", c.FeedItems)

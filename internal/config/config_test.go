@@ -32,18 +32,18 @@ feed_items: 5
 `)}},
 			want: Config{
 				Title: "The Ledger", Description: "Numbers, explained", Language: "de", Author: "Ana Ruiz",
-				BaseURL: "https://user.github.io/repo/", UnsafeHTML: true, FeedItems: 5, File: "plotline.yaml",
+				BaseURL: "https://user.github.io/repo/", UnsafeHTML: true, FeedItems: 5, PageSize: 25, File: "plotline.yaml",
 			},
 		},
 		{
 			name: "yml keeps defaults it does not set",
 			fsys: fstest.MapFS{"plotline.yml": {Data: []byte("title: T\n")}},
-			want: Config{Title: "T", Language: "en", FeedItems: 20, File: "plotline.yml"},
+			want: Config{Title: "T", Language: "en", FeedItems: 20, PageSize: 25, File: "plotline.yml"},
 		},
 		{
 			name: "empty yaml",
 			fsys: fstest.MapFS{"plotline.yaml": {Data: []byte("# nothing yet\n")}},
-			want: Config{Title: "plotline", Language: "en", FeedItems: 20, File: "plotline.yaml"},
+			want: Config{Title: "plotline", Language: "en", FeedItems: 20, PageSize: 25, File: "plotline.yaml"},
 		},
 		{
 			name: "toml",
@@ -57,7 +57,7 @@ feed_items = 3
 `)}},
 			want: Config{
 				Title: "The Ledger", Description: "Numbers, explained", Language: "fr", Author: "Ana Ruiz",
-				BaseURL: "https://x.org/", UnsafeHTML: true, FeedItems: 3, File: "plotline.toml",
+				BaseURL: "https://x.org/", UnsafeHTML: true, FeedItems: 3, PageSize: 25, File: "plotline.toml",
 			},
 		},
 		{
@@ -66,7 +66,7 @@ feed_items = 3
 				"plotline.yaml": {Data: []byte("title: from yaml\n")},
 				"plotline.toml": {Data: []byte("title = \"from toml\"\n")},
 			},
-			want: Config{Title: "from yaml", Language: "en", FeedItems: 20, File: "plotline.yaml"},
+			want: Config{Title: "from yaml", Language: "en", FeedItems: 20, PageSize: 25, File: "plotline.yaml"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,7 +92,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml unknown key",
 			file: "plotline.yaml",
 			src:  "title: T\n  # comment\nbaseurl: https://x.org/\n",
-			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, description, feed_items, language, title, unsafe_html)`,
+			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, description, feed_items, language, page_size, title, unsafe_html)`,
 		},
 		{
 			name: "yaml wrong type",
@@ -110,7 +110,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml every error at once",
 			file: "plotline.yaml",
 			src:  "colour: red\ntitle: T\nunsafe_html: sometimes\n",
-			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, description, feed_items, language, title, unsafe_html)\n" +
+			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, description, feed_items, language, page_size, title, unsafe_html)\n" +
 				"plotline.yaml:3:14: unsafe_html: line 3: cannot unmarshal !!str `sometimes` into bool",
 		},
 		{
@@ -130,7 +130,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbaseurl = \"https://x.org/\"\n",
 			// TOML reports no positions for keys it did not decode.
-			want: `plotline.toml:1:1: unknown key "baseurl" (known: author, base_url, description, feed_items, language, title, unsafe_html)`,
+			want: `plotline.toml:1:1: unknown key "baseurl" (known: author, base_url, description, feed_items, language, page_size, title, unsafe_html)`,
 		},
 		{
 			name: "toml wrong type",

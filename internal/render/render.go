@@ -94,6 +94,15 @@ type Page struct {
 	Articles    []*Summary
 	Tag         *Tag
 	Tags        []Tag
+	Pager       *Pager // for a list split over several pages; nil otherwise
+}
+
+// Pager says where a page of a long list sits among its pages.
+type Pager struct {
+	Number int    // from 1
+	Total  int    // number of pages
+	Prev   string // site path of the previous page, "" on the first
+	Next   string // site path of the next page, "" on the last
 }
 
 // Layouts are the parsed templates of a site, one per page kind.

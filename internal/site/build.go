@@ -78,6 +78,7 @@ type state struct {
 	pages   map[string]*record
 	assets  []string          // content files that are not Markdown
 	outputs map[string]uint64 // site path → hash of what was written
+	lists   map[string]uint64 // list page site path → fingerprint of what it shows
 }
 
 // record is what a build remembers of one page: enough to list it and to
@@ -117,6 +118,7 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 		pages:   map[string]*record{},
 		assets:  site.Assets,
 		outputs: map[string]uint64{},
+		lists:   map[string]uint64{},
 	}
 	r := b.newRun(ctx, st)
 	r.emit = func(sitePath string, data []byte) error {

@@ -98,6 +98,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		pages:   make(map[string]*record, len(st.pages)),
 		assets:  st.assets,
 		outputs: st.outputs,
+		lists:   maps.Clone(st.lists),
 	}
 	for k, v := range st.pages {
 		next.pages[k] = v

@@ -234,3 +234,37 @@ func TestRebuildShapeChanges(t *testing.T) {
 		t.Errorf("home page does not list the new article, or still lists the deleted one")
 	}
 }
+
+// TestRebuildPagedLists checks that a change to one article re-renders only
+// the list pages that show it.
+func TestRebuildPagedLists(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	files := map[string]string{"plotline.yaml": "page_size: 2\n"}
+	for i, name := range []string{"a", "b", "c", "d", "e"} {
+		files["content/articles/"+name+".md"] = "---\ntitle: " + strings.ToUpper(name) + "\ndate: 2025-01-0" + string(rune('1'+i)) + "\n---\nBody.\n"
+	}
+	writeFiles(t, dir, files)
+	b := newTestBuilder(t, dir, dest)
+	ctx := context.Background()
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// a is the oldest: it sits on page 3 alone.
+	writeFiles(t, dir, map[string]string{"content/articles/a.md": "---\ntitle: Aardvark\ndate: 2025-01-01\n---\nBody.\n"})
+	res, err := b.Rebuild(ctx, []string{"content/articles/a.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The article, its list page and the feed; not pages 1 and 2.
+	want := []string{"articles/a/index.html", "feed.xml", "page/3/index.html"}
+	if !slices.Equal(res.Changed, want) {
+		t.Errorf("changed %v; want %v", res.Changed, want)
+	}
+	// Rendered: the article and page 3, plus the tags index, which is
+	// always rendered with the lists.
+	if res.Pages != 3 {
+		t.Errorf("rendered %d pages; want 3 (the article, page 3, the tags index)", res.Pages)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}

@@ -3,7 +3,9 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/plotline/plotline/internal/content"
@@ -71,8 +73,8 @@ func (r *run) renderLists(which int) error {
 		return nil
 	}
 
-	home := &render.Page{Site: site, Kind: "home", Title: site.Title, Description: site.Description, URL: "", Canonical: site.AbsURL(""), Articles: articles}
-	if err := r.writePage("index.html", home); err != nil {
+	home := &render.Page{Site: site, Kind: "home", Title: site.Title, Description: site.Description}
+	if err := r.writeList("", home, articles, &sitemap); err != nil {
 		return err
 	}
 
@@ -94,11 +96,10 @@ func (r *run) renderLists(which int) error {
 	}
 	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
 	for _, t := range tags {
-		p := &render.Page{Site: site, Kind: "tag", Title: "Tagged " + t.Name, Description: fmt.Sprintf("Articles tagged %s.", t.Name), URL: t.URL, Canonical: site.AbsURL(t.URL), Articles: tagged[t.Slug], Tag: &t}
-		if err := r.writePage(t.URL+"index.html", p); err != nil {
+		p := &render.Page{Site: site, Kind: "tag", Title: "Tagged " + t.Name, Description: fmt.Sprintf("Articles tagged %s.", t.Name), Tag: &t}
+		if err := r.writeList(t.URL, p, tagged[t.Slug], &sitemap); err != nil {
 			return err
 		}
-		sitemap = append(sitemap, render.SitemapEntry{URL: t.URL})
 	}
 	tagsPage := &render.Page{Site: site, Kind: "tags", Title: "Tags", Description: "Every tag of " + site.Title + ".", URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
 	if err := r.writePage("tags/index.html", tagsPage); err != nil {
@@ -109,4 +110,84 @@ func (r *run) renderLists(which int) error {
 		return err
 	}
 	return r.write("sitemap.xml", buf.Bytes())
+}
+
+// writeList writes the list of articles at site path base, split into
+// pages of the configured size: base, then base + "page/2/", and so on.
+// A page whose articles and neighbours are as they were in the last build
+// is not rendered again. Every page but the first goes into the sitemap
+// after the first.
+func (r *run) writeList(base string, proto *render.Page, articles []*render.Summary, sitemap *[]render.SitemapEntry) error {
+	size := r.b.cfg.PageSize
+	if size <= 0 || size > len(articles) {
+		size = max(len(articles), 1)
+	}
+	total := max(1, (len(articles)+size-1)/size)
+	pageURL := func(n int) string {
+		if n == 1 {
+			return base
+		}
+		return base + "page/" + strconv.Itoa(n) + "/"
+	}
+	if base != "" {
+		*sitemap = append(*sitemap, render.SitemapEntry{URL: base})
+	}
+	for n := 1; n <= total; n++ {
+		items := articles[min((n-1)*size, len(articles)):min(n*size, len(articles))]
+		p := *proto
+		p.URL = pageURL(n)
+		p.Canonical = r.st.site.AbsURL(p.URL)
+		p.Articles = items
+		p.Pager = &render.Pager{Number: n, Total: total}
+		if n > 1 {
+			p.Pager.Prev = pageURL(n - 1)
+			p.Title = fmt.Sprintf("%s, page %d", proto.Title, n)
+		}
+		if n < total {
+			p.Pager.Next = pageURL(n + 1)
+		}
+		if p.Tag != nil {
+			tag := *p.Tag
+			p.Tag = &tag
+		}
+		sitePath := p.URL + "index.html"
+		key := listKey(r.b.seed, &p)
+		r.mu.Lock()
+		same := r.st.lists[sitePath] == key
+		r.st.lists[sitePath] = key
+		r.mu.Unlock()
+		if same {
+			continue
+		}
+		if err := r.writePage(sitePath, &p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listKey fingerprints what a list page shows, so that an unchanged page
+// is not rendered again.
+func listKey(seed maphash.Seed, p *render.Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	fmt.Fprintf(&h, "%s\x00%s\x00%d/%d\x00", p.URL, p.Title, p.Pager.Number, p.Pager.Total)
+	if p.Tag != nil {
+		fmt.Fprintf(&h, "%s\x00%d\x00", p.Tag.Name, p.Tag.Count)
+	}
+	for _, s := range p.Articles {
+		h.WriteString(s.Title)
+		h.WriteByte(0)
+		h.WriteString(s.Description)
+		h.WriteByte(0)
+		h.WriteString(s.URL)
+		h.WriteByte(0)
+		fmt.Fprintf(&h, "%d\x00%d\x00%d\x00", s.Date.Unix(), s.Updated.Unix(), s.ReadingMinutes)
+		for _, t := range s.Tags {
+			h.WriteString(t.Name)
+			h.WriteByte(0)
+		}
+		h.WriteByte(1)
+	}
+	return h.Sum64()
 }
