@@ -26,8 +26,32 @@ type Options struct {
 // works out its URL. Drafts are dropped unless opts.Drafts. Two pages with
 // the same URL are an error at both files.
 func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
-	site := &Site{}
-	var files []string
+	files, assets, ok := walk(fsys, diags)
+	site := &Site{Assets: assets}
+	if !ok {
+		return site
+	}
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: f}, "cannot read: %v", unwrapPathError(err))
+			continue
+		}
+		p := Parse(f, src, diags)
+		if p.Draft && !opts.Drafts {
+			continue
+		}
+		site.Pages = append(site.Pages, p)
+	}
+	AssignURLs(site.Pages, diags)
+	SortPages(site.Pages)
+	return site
+}
+
+// walk lists the Markdown files and the other files under content/,
+// leaving out hidden files and editors' backups. ok is false when the
+// folder itself cannot be read.
+func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" {
@@ -50,31 +74,17 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
-			files = append(files, p)
+			markdown = append(markdown, p)
 		} else {
-			site.Assets = append(site.Assets, p)
+			assets = append(assets, p)
 		}
 		return nil
 	})
 	if err != nil {
 		diags.Errorf(diag.Pos{Path: "content"}, "cannot read the content folder: %v", unwrapPathError(err))
-		return site
+		return nil, nil, false
 	}
-	for _, f := range files {
-		src, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			diags.Errorf(diag.Pos{Path: f}, "cannot read: %v", unwrapPathError(err))
-			continue
-		}
-		p := Parse(f, src, diags)
-		if p.Draft && !opts.Drafts {
-			continue
-		}
-		site.Pages = append(site.Pages, p)
-	}
-	AssignURLs(site.Pages, diags)
-	SortPages(site.Pages)
-	return site
+	return markdown, assets, true
 }
 
 func unwrapPathError(err error) error {

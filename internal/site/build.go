@@ -100,7 +100,7 @@ type record struct {
 func (b *Builder) Build(ctx context.Context) (Result, error) {
 	start := time.Now()
 	var diags diag.List
-	site := content.Load(b.fsys, content.Options{Drafts: b.opts.Drafts}, &diags)
+	site := content.LoadIndex(b.fsys, content.Options{Drafts: b.opts.Drafts}, &diags)
 
 	out, err := newOutput(b.opts.Dest)
 	if err != nil {
@@ -148,7 +148,7 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 			good = append(good, p)
 		}
 	}
-	records, pageDiags, err := r.renderPages(good, b.feedSet(good))
+	records, pageDiags, err := r.renderPages(good, &newestFeed{n: b.cfg.FeedItems})
 	if err != nil {
 		return Result{}, err
 	}
@@ -185,21 +185,6 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 func failed(diags diag.List) (Result, error) {
 	diags.Sort()
 	return Result{Warnings: diags.Warnings()}, diags
-}
-
-// feedSet returns the paths of the newest articles, the ones whose HTML
-// goes into the feed. pages are in site order.
-func (b *Builder) feedSet(pages []*content.Page) map[string]bool {
-	set := map[string]bool{}
-	for _, p := range pages {
-		if len(set) == b.cfg.FeedItems {
-			break
-		}
-		if p.Kind == content.Article {
-			set[p.Path] = true
-		}
-	}
-	return set
 }
 
 // diffOutputs lists the site paths whose hash differs between two builds,

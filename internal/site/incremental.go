@@ -247,7 +247,7 @@ func (b *Builder) needsFullBuild(changed []string) bool {
 
 // feedSetOf returns which of pages the feed needs HTML for, given the site
 // as it will be.
-func (b *Builder) feedSetOf(st *state, pages []*content.Page) map[string]bool {
+func (b *Builder) feedSetOf(st *state, pages []*content.Page) feedSet {
 	// Order the site with the new dates of the changed pages.
 	dates := map[string]time.Time{}
 	for _, p := range pages {
@@ -261,7 +261,7 @@ func (b *Builder) feedSetOf(st *state, pages []*content.Page) map[string]bool {
 		}
 		tmp.pages[k] = &rec
 	}
-	set := map[string]bool{}
+	set := feedSet{}
 	n := 0
 	for _, rec := range tmp.sortedRecords() {
 		if n == b.cfg.FeedItems {
@@ -315,7 +315,7 @@ func (b *Builder) dropFeed(st *state) {
 func (b *Builder) reparse(r *run, paths []string) ([]*record, diag.List, error) {
 	var diags diag.List
 	var pages []*content.Page
-	inFeed := map[string]bool{}
+	inFeed := feedSet{}
 	for _, p := range paths {
 		src, err := fs.ReadFile(b.fsys, p)
 		if err != nil {

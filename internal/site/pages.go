@@ -59,9 +59,11 @@ func (r *run) copyAssets(assets []string) error {
 }
 
 // renderPages renders pages in parallel. It returns a record for each page
-// that rendered, and the diagnostics of all of them. inFeed names the pages
-// whose HTML the feed needs.
-func (r *run) renderPages(pages []*content.Page, inFeed map[string]bool) ([]*record, diag.List, error) {
+// that rendered, and the diagnostics of all of them. A page without its
+// Source (from content.LoadIndex) is read and parsed by the worker that
+// renders it, so only the pages being rendered are in memory. feed says
+// which articles keep their HTML for the feed.
+func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, diag.List, error) {
 	results := make([]diag.List, len(pages))
 	records := make([]*record, len(pages))
 	g, ctx := errgroup.WithContext(r.ctx)
@@ -71,7 +73,17 @@ func (r *run) renderPages(pages []*content.Page, inFeed map[string]bool) ([]*rec
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			rec, err := r.renderPage(p, inFeed[p.Path], &results[i])
+			if p.Source == nil {
+				full, err := r.loadPage(p, &results[i])
+				if err != nil || full == nil {
+					return err
+				}
+				p = full
+			}
+			rec, err := r.renderPage(p, feed.wants(p), &results[i])
+			if rec != nil && rec.feed != "" {
+				feed.keep(rec)
+			}
 			records[i] = rec
 			return err
 		})
@@ -91,6 +103,29 @@ func (r *run) renderPages(pages []*content.Page, inFeed map[string]bool) ([]*rec
 		}
 	}
 	return out, all, nil
+}
+
+// loadPage reads and parses the page the index listed as entry. It returns
+// nil when the page has errors, which go to diags.
+func (r *run) loadPage(entry *content.Page, diags *diag.List) (*content.Page, error) {
+	src, err := fs.ReadFile(r.b.fsys, entry.Path)
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: entry.Path}, "cannot read: %v", err)
+		return nil, nil
+	}
+	p := content.Parse(entry.Path, src, diags)
+	if p.Broken {
+		return nil, nil
+	}
+	// The index read the slug and draft keys without a YAML parser; the
+	// full parse must agree, or links to this page were checked against
+	// the wrong address.
+	if u, _ := content.URLFor(p); u != entry.URL || (p.Draft && !r.b.opts.Drafts) {
+		diags.Errorf(diag.Pos{Path: entry.Path, Line: 1, Col: 1}, "the slug or draft key could not be read without a full parse; write it as a plain \"key: value\" line")
+		return nil, nil
+	}
+	p.URL = entry.URL
+	return p, nil
 }
 
 // renderPage computes the data blocks of p, converts its Markdown and

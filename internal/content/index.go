@@ -1,0 +1,145 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// LoadIndex walks content/ like Load but keeps of each page only what
+// linking to it needs: its path, slug, URL and whether it is a draft. The
+// pages it returns have no Source; a build parses each file again when it
+// renders it, so a site of any size needs memory for one page per worker,
+// not for all of them. Front matter is read with ScanFrontMatter, which
+// is cheap, and parsed in full only when that cannot tell. Problems other
+// than duplicate or reserved URLs are left to the full parse.
+func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
+	files, assets, ok := walk(fsys, diags)
+	site := &Site{Assets: assets}
+	if !ok {
+		return site
+	}
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: f}, "cannot read: %v", unwrapPathError(err))
+			continue
+		}
+		p := &Page{Path: f, Dir: path.Dir(f)}
+		if slug, draft, ok := ScanFrontMatter(src); ok {
+			p.Slug, p.Draft = slug, draft
+			if checkSlug(slug) != "" {
+				p.Slug = "" // the full parse reports it
+			}
+		} else {
+			// The full parse's problems are reported when the page renders.
+			var scratch diag.List
+			full := Parse(f, src, &scratch)
+			p.Slug, p.Draft = full.Slug, full.Draft
+		}
+		if p.Draft && !opts.Drafts {
+			continue
+		}
+		site.Pages = append(site.Pages, p)
+	}
+	AssignURLs(site.Pages, diags)
+	return site
+}
+
+// ScanFrontMatter reads the slug and draft keys of YAML front matter
+// without a YAML parser. It handles the plain forms writers use —
+// `slug: my-page`, `slug: "my page"`, `draft: true` — and reports ok false
+// for anything it cannot be sure of (TOML, quoted or complex keys, merge
+// keys, anchors, flow or block values for these keys), so that the caller
+// parses the front matter in full instead.
+func ScanFrontMatter(src []byte) (slug string, draft bool, ok bool) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	fm, _, _, format, found, closed := split(src)
+	if !found || !closed || format != YAML {
+		return "", false, false
+	}
+	if bytes.Contains(fm, []byte("<<")) {
+		return "", false, false
+	}
+	seenSlug, seenDraft := false, false
+	for len(fm) > 0 {
+		var line []byte
+		line, fm = cutLine(fm)
+		line = bytes.TrimRight(line, "\r\n")
+		if len(line) == 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-' {
+			continue
+		}
+		switch line[0] {
+		case '"', '\'', '?', '{', '[', '&', '*', '!', '%', '@', '`':
+			return "", false, false
+		}
+		key, value, hasColon := strings.Cut(string(line), ":")
+		if !hasColon {
+			continue
+		}
+		if key != "slug" && key != "draft" {
+			continue
+		}
+		if value != "" && value[0] != ' ' && value[0] != '\t' {
+			return "", false, false // "slug:x" is not a key in YAML
+		}
+		v, ok := plainScalar(value)
+		if !ok {
+			return "", false, false
+		}
+		switch key {
+		case "slug":
+			if seenSlug {
+				return "", false, false
+			}
+			seenSlug, slug = true, v
+		case "draft":
+			if seenDraft {
+				return "", false, false
+			}
+			seenDraft = true
+			switch v {
+			case "true", "True", "TRUE":
+				draft = true
+			case "false", "False", "FALSE", "":
+			default:
+				return "", false, false
+			}
+		}
+	}
+	return slug, draft, true
+}
+
+// plainScalar reads a one-line YAML value: plain, or quoted without
+// escapes, with an optional trailing comment.
+func plainScalar(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", true
+	}
+	switch v[0] {
+	case '"', '\'':
+		q := v[0]
+		end := strings.IndexByte(v[1:], q)
+		if end < 0 {
+			return "", false
+		}
+		inner, rest := v[1:1+end], strings.TrimSpace(v[2+end:])
+		if strings.ContainsRune(inner, '\\') || (rest != "" && !strings.HasPrefix(rest, "#")) {
+			return "", false
+		}
+		return inner, true
+	case '[', '{', '|', '>', '&', '*', '!', '%', '@', '`', '#':
+		return "", false
+	}
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	if strings.Contains(v, ": ") {
+		return "", false
+	}
+	return v, true
+}
