@@ -24,6 +24,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/highlight"
 )
 
 // ValueResolver turns the expression of a {{ … }} reference, such as
@@ -80,7 +81,7 @@ type Result struct {
 }
 
 // Converter converts Markdown pages. It is safe for concurrent use; reuse
-// one for a whole build so highlighted code is shared.
+// one for a whole build.
 type Converter struct {
 	md goldmark.Markdown
 }
@@ -103,7 +104,7 @@ func (s *pageState) pos(bodyOff int) diag.Pos {
 func New(opts Options) *Converter {
 	rendererOpts := []renderer.Option{
 		renderer.WithNodeRenderers(
-			util.Prioritized(&nodeRenderer{unsafe: opts.UnsafeHTML, highlighter: newHighlighter()}, 100),
+			util.Prioritized(&nodeRenderer{unsafe: opts.UnsafeHTML, highlighter: highlight.New()}, 100),
 		),
 	}
 	htmlOpts := []renderer.Option{}

@@ -4,22 +4,19 @@ import (
 	"bytes"
 	"html"
 	"strings"
-	"sync"
 
-	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/plotline/plotline/internal/highlight"
 )
 
 // nodeRenderer renders plotline's nodes, highlighted code, and raw HTML
 // (escaped unless unsafe).
 type nodeRenderer struct {
 	unsafe      bool
-	highlighter *highlighter
+	highlighter *highlight.Highlighter
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -107,62 +104,6 @@ func (r *nodeRenderer) renderFencedCode(w util.BufWriter, src []byte, node ast.N
 	if n.Info != nil {
 		lang = string(n.Language(src))
 	}
-	w.WriteString(r.highlighter.highlight(lang, code.String()))
+	w.WriteString(r.highlighter.HTML(lang, code.String()))
 	return ast.WalkSkipChildren, nil
-}
-
-// highlighter turns code into HTML with chroma's CSS classes, remembering
-// what it has done: generated and real sites repeat the same snippets.
-type highlighter struct {
-	formatter *chromahtml.Formatter
-	style     *chroma.Style
-	cache     sync.Map // lang + "\x00" + code → string
-}
-
-func newHighlighter() *highlighter {
-	return &highlighter{
-		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.TabWidth(4)),
-		style:     styles.Fallback,
-	}
-}
-
-// maxCached is the size of the largest snippet kept in the cache.
-const maxCached = 4 << 10
-
-func (h *highlighter) highlight(lang, code string) string {
-	key := lang + "\x00" + code
-	if v, ok := h.cache.Load(key); ok {
-		return v.(string)
-	}
-	out := h.render(lang, code)
-	if len(code) <= maxCached {
-		h.cache.Store(key, out)
-	}
-	return out
-}
-
-func (h *highlighter) render(lang, code string) string {
-	plain := func() string {
-		cls := ""
-		if lang != "" {
-			cls = ` class="language-` + html.EscapeString(lang) + `"`
-		}
-		return `<pre class="chroma"><code` + cls + `>` + html.EscapeString(code) + "</code></pre>\n"
-	}
-	if lang == "" {
-		return plain()
-	}
-	lexer := lexers.Get(lang)
-	if lexer == nil {
-		return plain()
-	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
-	if err != nil {
-		return plain()
-	}
-	var b strings.Builder
-	if err := h.formatter.Format(&b, h.style, it); err != nil {
-		return plain()
-	}
-	return b.String() + "\n"
 }
