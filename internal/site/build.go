@@ -12,7 +12,6 @@ import (
 	"errors"
 	"hash/maphash"
 	"io/fs"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -76,6 +75,7 @@ type state struct {
 	layouts *render.Layouts
 	theme   map[string]string // theme file → short content hash
 	pages   map[string]*record
+	order   []string          // page paths in site order: newest first, then by path
 	assets  []string          // content files that are not Markdown
 	outputs map[string]uint64 // site path → hash of what was written
 	lists   map[string]uint64 // list page site path → fingerprint of what it shows
@@ -159,6 +159,7 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 	for _, rec := range records {
 		st.pages[rec.path] = rec
 	}
+	st.order = sortOrder(st.pages, nil)
 	if err := r.renderLists(allLists); err != nil {
 		return Result{}, err
 	}
@@ -279,12 +280,37 @@ func (r *run) write(sitePath string, data []byte) error {
 
 // sortedRecords returns the pages of st in site order: newest first.
 func (st *state) sortedRecords() []*record {
-	recs := slices.Collect(maps.Values(st.pages))
-	slices.SortFunc(recs, func(a, b *record) int {
+	out := make([]*record, len(st.order))
+	for i, p := range st.order {
+		out[i] = st.pages[p]
+	}
+	return out
+}
+
+// sortOrder returns the paths of pages in site order, newest first, then
+// by path; dates, when not nil, overrides the dates of some pages.
+func sortOrder(pages map[string]*record, dates map[string]time.Time) []string {
+	type key struct {
+		path string
+		date time.Time
+	}
+	keys := make([]key, 0, len(pages))
+	for p, rec := range pages {
+		d := rec.date
+		if nd, ok := dates[p]; ok {
+			d = nd
+		}
+		keys = append(keys, key{p, d})
+	}
+	slices.SortFunc(keys, func(a, b key) int {
 		if c := b.date.Compare(a.date); c != 0 {
 			return c
 		}
 		return strings.Compare(a.path, b.path)
 	})
-	return recs
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.path
+	}
+	return out
 }

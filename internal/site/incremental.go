@@ -59,7 +59,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		}
 		page := content.Parse(p, src, &diags)
 		u, urlErr := content.URLFor(page)
-		if urlErr != "" || u != rec.url || (page.Draft && !b.opts.Drafts) {
+		if urlErr != "" || u != rec.url || (page.Draft && !b.opts.Drafts) || (!page.Broken && page.Kind != rec.kind) {
 			return b.Build(ctx)
 		}
 		page.URL = u
@@ -95,13 +95,21 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		site:    st.site,
 		layouts: st.layouts,
 		theme:   st.theme,
-		pages:   make(map[string]*record, len(st.pages)),
+		pages:   maps.Clone(st.pages),
+		order:   st.order,
 		assets:  st.assets,
 		outputs: st.outputs,
 		lists:   maps.Clone(st.lists),
 	}
-	for k, v := range st.pages {
-		next.pages[k] = v
+	// The site order changes only when a date does.
+	dates := map[string]time.Time{}
+	for _, p := range pages {
+		if !p.Date.Equal(st.pages[p.Path].date) {
+			dates[p.Path] = p.Date
+		}
+	}
+	if len(dates) > 0 {
+		next.order = sortOrder(st.pages, dates)
 	}
 	pending := map[string][]byte{}
 	removed := map[string]bool{}
@@ -245,51 +253,42 @@ func (b *Builder) needsFullBuild(changed []string) bool {
 	return false
 }
 
-// feedSetOf returns which of pages the feed needs HTML for, given the site
-// as it will be.
+// feedSetOf returns which of pages the feed needs HTML for, given the
+// site order of st.
 func (b *Builder) feedSetOf(st *state, pages []*content.Page) feedSet {
-	// Order the site with the new dates of the changed pages.
-	dates := map[string]time.Time{}
+	changed := map[string]bool{}
 	for _, p := range pages {
-		dates[p.Path] = p.Date
-	}
-	tmp := &state{pages: map[string]*record{}}
-	for k, v := range st.pages {
-		rec := *v
-		if d, ok := dates[k]; ok {
-			rec.date = d
-		}
-		tmp.pages[k] = &rec
+		changed[p.Path] = true
 	}
 	set := feedSet{}
-	n := 0
-	for _, rec := range tmp.sortedRecords() {
-		if n == b.cfg.FeedItems {
-			break
-		}
-		if rec.kind == content.Article {
-			n++
-			if _, ok := dates[rec.path]; ok {
-				set[rec.path] = true
-			}
+	for _, rec := range b.newest(st) {
+		if changed[rec.path] {
+			set[rec.path] = true
 		}
 	}
 	return set
 }
 
+// newest returns the articles of the feed: the newest feed_items.
+func (b *Builder) newest(st *state) []*record {
+	var out []*record
+	for _, p := range st.order {
+		if len(out) == b.cfg.FeedItems {
+			break
+		}
+		if rec := st.pages[p]; rec.kind == content.Article {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
 // feedMissing returns the newest articles that have no feed HTML.
 func (b *Builder) feedMissing(st *state) []string {
 	var out []string
-	n := 0
-	for _, rec := range st.sortedRecords() {
-		if n == b.cfg.FeedItems {
-			break
-		}
-		if rec.kind == content.Article {
-			n++
-			if rec.feed == "" {
-				out = append(out, rec.path)
-			}
+	for _, rec := range b.newest(st) {
+		if rec.feed == "" {
+			out = append(out, rec.path)
 		}
 	}
 	return out
@@ -297,13 +296,12 @@ func (b *Builder) feedMissing(st *state) []string {
 
 // dropFeed forgets the feed HTML of articles that left the feed.
 func (b *Builder) dropFeed(st *state) {
-	n := 0
-	for _, rec := range st.sortedRecords() {
-		if rec.kind != content.Article {
-			continue
-		}
-		n++
-		if n > b.cfg.FeedItems && rec.feed != "" {
+	in := map[string]bool{}
+	for _, rec := range b.newest(st) {
+		in[rec.path] = true
+	}
+	for _, rec := range st.pages {
+		if rec.feed != "" && !in[rec.path] {
 			cp := *rec
 			cp.feed = ""
 			st.pages[rec.path] = &cp

@@ -133,6 +133,17 @@ func TestRebuildOneArticle(t *testing.T) {
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 
+	// A new date moves an article to the top of the lists and the feed.
+	writeFiles(t, dir, map[string]string{"content/articles/c.md": strings.Replace(testSite["content/articles/c.md"], "date: 2025-01-01", "date: 2025-02-01", 1)})
+	res, err = b.Rebuild(ctx, []string{"content/articles/c.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Full || !slices.Contains(res.Changed, "index.html") || !slices.Contains(res.Changed, "feed.xml") {
+		t.Errorf("date edit: Full=%v, changed %v; want an incremental build that rewrites the home page and the feed", res.Full, res.Changed)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+
 	// An edited CSV re-renders the article that reads it.
 	writeFiles(t, dir, map[string]string{"content/articles/stock.csv": "date,value\n2025-01-01,10\n2025-01-05,9\n"})
 	res, err = b.Rebuild(ctx, []string{"content/articles/stock.csv"})
