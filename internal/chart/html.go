@@ -32,7 +32,7 @@ import (
 //	</figure>
 func (f Figure) WriteHTML(w io.Writer, csvHref string) error {
 	var b bytes.Buffer
-	b.Grow(len(f.SVG) + len(f.Option) + 4096)
+	b.Grow(len(f.SVG) + len(f.Option) + 4096 + 200*(len(f.table.rows)+len(f.table.observed)))
 	id := html.EscapeString(f.ID)
 	height := f.Height
 	if height <= 0 {

@@ -63,6 +63,9 @@ type Page struct {
 	Values     ValueResolver
 	Charts     ChartRenderer
 	Links      LinkResolver
+	// Out, when set, receives the HTML, and Result.HTML is its contents;
+	// a caller converting many pages can reuse one buffer.
+	Out *bytes.Buffer
 }
 
 // Heading is a section heading, for a table of contents.
@@ -91,9 +94,10 @@ var pageKey = parser.NewContextKey()
 
 // pageState is the per-document state the extensions share.
 type pageState struct {
-	page   *Page
-	diags  *diag.List
-	charts int
+	page       *Page
+	diags      *diag.List
+	charts     int
+	chartBytes int // size of the charts' HTML, to size the output
 }
 
 func (s *pageState) pos(bodyOff int) diag.Pos {
@@ -131,9 +135,12 @@ func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 	pc := parser.NewContext()
 	pc.Set(pageKey, state)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	var buf bytes.Buffer
-	buf.Grow(len(body) * 3 / 2)
-	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+	buf := p.Out
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Grow(len(body)*3/2 + state.chartBytes)
+	if err := c.md.Renderer().Render(buf, body, doc); err != nil {
 		return Result{}, err
 	}
 	res := Result{HTML: buf.Bytes(), Charts: state.charts}

@@ -70,11 +70,13 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			body.Write(seg.Value(src))
 		}
 		var out bytes.Buffer
+		out.Grow(32 << 10)
 		if state.page.Charts == nil {
 			state.diags.Errorf(state.pos(bodyOff), "chart: charts are not available here")
 		} else if err := state.page.Charts.RenderChart(&out, body.Bytes(), state.pos(bodyOff), state.charts, state.diags); err != nil {
 			state.diags.Errorf(state.pos(bodyOff), "chart: %v", err)
 		}
+		state.chartBytes += out.Len()
 		chart := &ChartNode{HTML: out.Bytes()}
 		fb.Parent().ReplaceChild(fb.Parent(), fb, chart)
 	}

@@ -40,6 +40,8 @@ type Builder struct {
 	opts Options
 	md   *markdown.Converter
 	seed maphash.Seed
+	// buffers holds the buffers of pages being rendered, reused between pages.
+	buffers bufferPool
 
 	last *state // the last successful build; nil before the first
 }

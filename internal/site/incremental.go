@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -116,7 +117,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 	r := b.newRun(ctx, next)
 	r.emit = func(sitePath string, data []byte) error {
 		r.mu.Lock()
-		pending[sitePath] = data
+		pending[sitePath] = bytes.Clone(data) // data's buffer is reused
 		r.mu.Unlock()
 		return nil
 	}

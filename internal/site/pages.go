@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"runtime"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -141,7 +142,10 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		}
 	}
 	charts := &charts{run: r, page: p, blocks: byName}
+	body := r.b.buffers.get()
+	defer r.b.buffers.put(body)
 	res, err := r.b.md.Convert(&markdown.Page{
+		Out:        body,
 		Path:       p.Path,
 		Source:     p.Source,
 		BodyOffset: p.BodyOffset,
@@ -247,11 +251,33 @@ func (r *run) summary(p *content.Page, words int) *render.Summary {
 
 // writePage executes a layout into the output.
 func (r *run) writePage(sitePath string, p *render.Page) error {
-	var buf bytes.Buffer
-	if err := r.st.layouts.Execute(&buf, p); err != nil {
+	buf := r.b.buffers.get()
+	defer r.b.buffers.put(buf)
+	if p.Article != nil {
+		buf.Grow(len(p.Article.Content) + 16<<10)
+	}
+	if err := r.st.layouts.Execute(buf, p); err != nil {
 		return fmt.Errorf("rendering /%s: %w", sitePath, err)
 	}
 	return r.write(sitePath, buf.Bytes())
+}
+
+// bufferPool recycles the buffers pages are rendered into. What is written
+// from a buffer must be used or copied before the buffer goes back.
+type bufferPool struct{ pool sync.Pool }
+
+func (p *bufferPool) get() *bytes.Buffer {
+	if b, ok := p.pool.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+func (p *bufferPool) put(b *bytes.Buffer) {
+	if b.Cap() <= 4<<20 {
+		p.pool.Put(b)
+	}
 }
 
 // pageLinks resolves the links of one page.
