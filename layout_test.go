@@ -15,6 +15,7 @@ var allowedInternal = map[string][]string{
 	"projection": {},
 	"overlay":    {},
 	"highlight":  {},
+	"scaffold":   {},
 	"config":     {"diag"},
 	"content":    {"diag"},
 	"data":       {"diag", "projection"},

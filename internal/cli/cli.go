@@ -40,13 +40,21 @@ Usage:
 
 Commands:
 
+	new       start a new site, or a new article in a site
 	build     build the site into public/
+	check     report every error and warning, without writing anything
 	watch     build, then rebuild on every change
 	serve     preview the site locally, with live reload
 	version   print plotline's version
 	help      show help for a command
 
 Run "plotline help <command>" for a command's flags and an example.
+
+Exit status:
+
+	0   success (warnings allowed)
+	1   the site has errors, the build failed, or a file would be overwritten
+	2   the command line is wrong
 `
 
 // command is one subcommand.
@@ -64,7 +72,9 @@ type env struct {
 
 func commands() []command {
 	return []command{
+		{name: "new", summary: "start a new site, or a new article in a site", example: "plotline new site mysite", run: runNew},
 		{name: "build", summary: "build the site into public/", example: "plotline build -s mysite --base-url https://user.github.io/repo/", run: runBuild},
+		{name: "check", summary: "report every error and warning of a build, without writing the site", example: "plotline check -s mysite --format json", run: runCheck},
 		{name: "watch", summary: "build the site, then rebuild it on every change", example: "plotline watch -s mysite", run: runWatch},
 		{name: "serve", summary: "preview the site locally with live reload", example: "plotline serve -s mysite --port 1313 --open", run: runServe},
 		{name: "version", summary: "print plotline's version", example: "plotline version", run: runVersion},
@@ -176,7 +186,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	b, _, dest, err := sf.load()
+	b, _, _, err := sf.load()
 	if err != nil {
 		return report(e, err)
 	}
@@ -187,18 +197,20 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		}
 		defer stop()
 	}
+	stop := progressFor(e)
 	res, err := b.Build(ctx)
+	stop()
 	if *memProfile != "" {
 		if err := writeHeapProfile(*memProfile); err != nil {
 			return report(e, err)
 		}
 	}
-	printDiags(e, res.Warnings)
 	if err != nil {
-		return report(e, err)
+		return report(e, err) // its diagnostics hold the warnings too
 	}
+	printDiags(e, res.Warnings)
 	if !*quiet {
-		fmt.Fprintf(e.stdout, "built %d pages (%d files) into %s in %.2f s\n", res.Pages, res.Files, dest, res.Duration.Seconds())
+		fmt.Fprintf(e.stdout, "built %d pages (%d files) in %.2f s\n", res.Pages, res.Files, res.Duration.Seconds())
 	}
 	return ExitOK
 }

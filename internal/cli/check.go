@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/site"
+)
+
+func runCheck(ctx context.Context, e *env, args []string) int {
+	var sf siteFlags
+	fs := newFlags(e, "check", "report every error and warning of a build, without writing the site", "plotline check -s mysite --format json")
+	fs.StringVar(&sf.dir, "s", ".", "the site `folder`")
+	fs.StringVar(&sf.baseURL, "base-url", "", "the `URL` the site is published at (overrides the config file)")
+	fs.BoolVar(&sf.drafts, "drafts", false, "check pages marked draft: true too")
+	format := fs.String("format", "text", "the output `format`: text (path:line:col: message lines on stderr) or json (one object on stdout)")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(e.stderr, "plotline check: unknown format %q (want text or json)\n", *format)
+		return ExitUsage
+	}
+
+	pages, diags, err := checkSite(ctx, e, &sf)
+	interrupted := errors.Is(err, context.Canceled)
+	errs, warns := diags.Errors(), diags.Warnings()
+
+	if *format == "json" {
+		out := checkJSON(errs, warns)
+		if err != nil && !interrupted {
+			out.Errors = append(out.Errors, jsonDiag{Message: err.Error()})
+		}
+		if werr := json.NewEncoder(e.stdout).Encode(out); werr != nil {
+			fmt.Fprintf(e.stderr, "plotline: %v\n", werr)
+			return exitInternal
+		}
+		if err != nil || len(errs) > 0 {
+			return ExitContent
+		}
+		return ExitOK
+	}
+
+	printDiags(e, diags)
+	switch {
+	case interrupted:
+		fmt.Fprintln(e.stderr, "plotline: interrupted")
+		return ExitContent
+	case err != nil:
+		fmt.Fprintf(e.stderr, "plotline: %v\n", err)
+		return exitInternal
+	case len(errs) > 0:
+		fmt.Fprintf(e.stderr, "plotline: %d error%s, %d warning%s\n", len(errs), plural(len(errs)), len(warns), plural(len(warns)))
+		return ExitContent
+	}
+	fmt.Fprintf(e.stdout, "checked %d pages: no errors, %d warning%s\n", pages, len(warns), plural(len(warns)))
+	return ExitOK
+}
+
+// checkSite builds the site into a temporary folder, removed before it
+// returns, and returns the number of pages and every diagnostic, sorted.
+// err is a failure that is not a diagnostic: a config file that cannot be
+// read, an I/O error, a cancelled build.
+func checkSite(ctx context.Context, e *env, sf *siteFlags) (pages int, diags diag.List, err error) {
+	tmp, err := os.MkdirTemp("", "plotline-check-")
+	if err != nil {
+		return 0, nil, err
+	}
+	defer os.RemoveAll(tmp)
+	sf.dest = filepath.Join(tmp, "public")
+
+	b, _, _, err := sf.load()
+	if err == nil {
+		stop := progressFor(e)
+		var res site.Result
+		res, err = b.Build(ctx)
+		stop()
+		pages, diags = res.Pages, res.Warnings
+	}
+	var l diag.List
+	if errors.As(err, &l) {
+		diags = append(diags, l...) // the errors, and the warnings again: Sort drops them
+		err = nil
+	}
+	diags.Sort()
+	return pages, diags, err
+}
+
+// checkOutput is what "plotline check --format json" prints: stable field
+// names for editors.
+type checkOutput struct {
+	Errors   []jsonDiag `json:"errors"`
+	Warnings []jsonDiag `json:"warnings"`
+}
+
+// jsonDiag is one diagnostic of checkOutput. Line and col count from 1;
+// 0 means the whole file (or, with an empty path, no file at all).
+type jsonDiag struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+}
+
+// checkJSON returns the output of check for errs and warns; both lists are
+// empty arrays, never null, when there is nothing to report.
+func checkJSON(errs, warns diag.List) checkOutput {
+	conv := func(l diag.List) []jsonDiag {
+		out := make([]jsonDiag, 0, len(l))
+		for _, d := range l {
+			out = append(out, jsonDiag{Path: d.Pos.Path, Line: d.Pos.Line, Col: d.Pos.Col, Message: d.Message})
+		}
+		return out
+	}
+	return checkOutput{Errors: conv(errs), Warnings: conv(warns)}
+}

@@ -1,0 +1,198 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/scaffold"
+)
+
+const newUsage = `usage: plotline new site DIR
+       plotline new article "Title" [-s SITE] [--date YYYY-MM-DD] [--dir articles]
+
+Start a new site, or a new article in a site.
+
+"new site" makes the folder DIR with a plotline.yaml, an example article,
+a .gitignore and a GitHub Pages workflow. DIR must not exist, or be empty.
+
+"new article" writes content/articles/<slug>.md, the slug made from the
+title, with a front matter skeleton. It never replaces a file.
+
+Run "plotline new site -h" or "plotline new article -h" for their flags.
+
+Examples:
+
+	plotline new site mysite
+	plotline new article "How long will the reservoir last?" -s mysite
+`
+
+func runNew(ctx context.Context, e *env, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, newUsage)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "site":
+		return runNewSite(e, args[1:])
+	case "article":
+		return runNewArticle(e, args[1:], time.Now())
+	case "-h", "-help", "--help":
+		fmt.Fprint(e.stderr, newUsage)
+		return ExitOK
+	}
+	fmt.Fprintf(e.stderr, "plotline new: unknown kind %q (want site or article)\n\n%s", args[0], newUsage)
+	return ExitUsage
+}
+
+// parseWithArgs parses args, which may mix flags and positional arguments
+// ("new article Title -s site"), and returns the positional ones, or the
+// exit code to stop with.
+func parseWithArgs(flags *flag.FlagSet, args []string) ([]string, int) {
+	var pos []string
+	for {
+		if err := flags.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, ExitOK
+			}
+			return nil, ExitUsage
+		}
+		rest := flags.Args()
+		if len(rest) == 0 {
+			return pos, -1
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), -1 // everything after -- is an argument
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func runNewSite(e *env, args []string) int {
+	flags := newFlags(e, "new site", "make a new site folder with an example article and a GitHub Pages workflow", "plotline new site mysite")
+	flags.Usage = func() {
+		fmt.Fprint(e.stderr, "usage: plotline new site DIR\n\nMake the folder DIR with a plotline.yaml, an example article, a .gitignore\nand a GitHub Pages workflow. DIR must not exist, or be empty.\n\nExample:\n\n\tplotline new site mysite\n")
+	}
+	pos, code := parseWithArgs(flags, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(e.stderr, "plotline new site: want one folder, as in: plotline new site mysite")
+		return ExitUsage
+	}
+	dir := pos[0]
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		fmt.Fprintf(e.stderr, "plotline new site: %s already exists and is not empty; nothing was written\n", dir)
+		return ExitContent
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(e.stderr, "plotline new site: %v\n", err)
+		return ExitContent
+	}
+	files := scaffold.Site()
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return report(e, err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return report(e, err)
+		}
+	}
+	fmt.Fprintf(e.stdout, "created a new site in %s:\n\n", dir)
+	for _, f := range files {
+		fmt.Fprintf(e.stdout, "\t%s\n", path.Join(filepath.ToSlash(dir), f.Path))
+	}
+	fmt.Fprintf(e.stdout, "\nPreview it, with the example article, while you edit:\n\n\tcd %s && plotline serve\n\n", shellQuote(dir))
+	fmt.Fprintf(e.stdout, "Add an article:\n\n\tplotline new article \"My first explainer\"\n\n")
+	fmt.Fprintf(e.stdout, "To publish it, push the folder to a GitHub repository and set\nSettings → Pages → Source to \"GitHub Actions\".\n")
+	return ExitOK
+}
+
+func runNewArticle(e *env, args []string, now time.Time) int {
+	const example = `plotline new article "How long will the reservoir last?" -s mysite --date 2025-03-04`
+	flags := newFlags(e, "new article", "write a new article with a front matter skeleton", example)
+	flags.Usage = func() {
+		fmt.Fprint(e.stderr, "usage: plotline new article \"Title\" [flags]\n\nWrite content/articles/<slug>.md, the slug made from the title, dated today,\nwith a front matter skeleton. An existing file is never replaced.\n\nFlags:\n")
+		flags.PrintDefaults()
+		fmt.Fprintf(e.stderr, "\nExample:\n\n\t%s\n", example)
+	}
+	dir := flags.String("s", ".", "the site `folder`")
+	date := flags.String("date", now.Format(time.DateOnly), "the article's `date`, YYYY-MM-DD")
+	sub := flags.String("dir", "articles", "the `folder` under content/ to write it in")
+	pos, code := parseWithArgs(flags, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(e.stderr, `plotline new article: want one title, in quotes, as in: plotline new article "My title"`)
+		return ExitUsage
+	}
+	title := strings.TrimSpace(pos[0])
+	slug := content.Slugify(title)
+	if slug == "" {
+		fmt.Fprintf(e.stderr, "plotline new article: the title %q has no letters or digits to make a file name of\n", pos[0])
+		return ExitUsage
+	}
+	if _, err := time.Parse(time.DateOnly, *date); err != nil {
+		fmt.Fprintf(e.stderr, "plotline new article: --date %q is not a date (want YYYY-MM-DD)\n", *date)
+		return ExitUsage
+	}
+	folder := path.Clean(filepath.ToSlash(*sub))
+	if !validSubdir(folder) {
+		fmt.Fprintf(e.stderr, "plotline new article: --dir %q must be a folder inside content/, such as articles\n", *sub)
+		return ExitUsage
+	}
+	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
+		fmt.Fprintf(e.stderr, "plotline new article: %s is not a site folder\n", *dir)
+		return ExitContent
+	}
+	rel := path.Join("content", folder, slug+".md")
+	file := filepath.Join(*dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return report(e, err)
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		fmt.Fprintf(e.stderr, "plotline new article: %s already exists; nothing was written\n", file)
+		return ExitContent
+	}
+	if err != nil {
+		return report(e, err)
+	}
+	_, werr := f.Write(scaffold.Article(title, *date))
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		os.Remove(file)
+		return report(e, werr)
+	}
+	fmt.Fprintf(e.stdout, "created %s\n", file)
+	return ExitOK
+}
+
+// validSubdir reports whether p, a clean slash path, names content/ or a
+// folder inside it.
+func validSubdir(p string) bool {
+	return p != ".." && !strings.HasPrefix(p, "../") && !path.IsAbs(p) && !filepath.IsAbs(p) && filepath.VolumeName(p) == ""
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
