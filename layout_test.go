@@ -18,7 +18,7 @@ var allowedInternal = map[string][]string{
 	"scaffold":   {},
 	"config":     {"diag"},
 	"content":    {"diag"},
-	"data":       {"diag", "projection"},
+	"data":       {"diag", "projection", "content"},
 	"chart":      {"diag", "data"},
 	"markdown":   {"diag", "highlight"},
 	"render":     {"diag"},
