@@ -146,6 +146,7 @@ type siteFlags struct {
 	dest    string
 	baseURL string
 	drafts  bool
+	cache   bool // reuse the previous build's pages (build only)
 }
 
 func (s *siteFlags) register(fs *flag.FlagSet) {
@@ -172,7 +173,11 @@ func (s *siteFlags) load() (*site.Builder, config.Config, string, error) {
 	if dest == "" {
 		dest = filepath.Join(s.dir, "public")
 	}
-	b := site.NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), site.Options{Dest: dest, Drafts: s.drafts})
+	opts := site.Options{Dest: dest, Drafts: s.drafts}
+	if s.cache {
+		opts.CacheFile = site.DefaultCacheFile(dest)
+	}
+	b := site.NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), opts)
 	return b, cfg, dest, nil
 }
 
@@ -181,11 +186,13 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "build", "build the site into public/", "plotline build -s mysite --base-url https://user.github.io/repo/")
 	sf.register(fs)
 	quiet := fs.Bool("q", false, "print nothing but errors")
+	noCache := fs.Bool("no-cache", false, "render every page, without reusing the previous build's")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
+	sf.cache = !*noCache
 	b, _, _, err := sf.load()
 	if err != nil {
 		return report(e, err)
@@ -210,7 +217,11 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	printDiags(e, res.Warnings)
 	if !*quiet {
-		fmt.Fprintf(e.stdout, "built %d pages (%d files) in %.2f s\n", res.Pages, res.Files, res.Duration.Seconds())
+		reused := ""
+		if res.Reused > 0 {
+			reused = fmt.Sprintf("; %d unchanged pages reused", res.Reused)
+		}
+		fmt.Fprintf(e.stdout, "built %d pages (%d files) in %.2f s%s\n", res.Pages, res.Files, res.Duration.Seconds(), reused)
 	}
 	return ExitOK
 }

@@ -28,6 +28,10 @@ import (
 type Options struct {
 	Dest   string // the output folder on disk
 	Drafts bool   // build pages marked draft
+	// CacheFile, when set, is where a full build records what it rendered,
+	// so that the next full build into the same Dest reuses every page
+	// whose inputs have not changed. See DefaultCacheFile.
+	CacheFile string
 }
 
 // Builder builds one site, again and again. It keeps what can be reused
@@ -60,8 +64,9 @@ func NewBuilder(cfg config.Config, fsys fs.FS, opts Options) *Builder {
 
 // Result describes a finished build.
 type Result struct {
-	Pages    int       // HTML pages rendered
+	Pages    int       // HTML pages written
 	Files    int       // files written
+	Reused   int       // pages taken from the previous build through the cache
 	Warnings diag.List // problems that did not stop the build
 	Duration time.Duration
 	Full     bool // whether the whole site was rebuilt
@@ -94,6 +99,7 @@ type record struct {
 	feed    string   // the page's HTML for the feed; kept only for the newest articles
 	deps    []string // other content files it reads (CSV)
 	outputs []string // site paths it writes
+	key     [32]byte // the hash of its inputs, when the build keeps a cache
 }
 
 // Build builds the whole site into the output folder. When the input has
@@ -135,6 +141,13 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 	if err := r.loadTheme(); err != nil {
 		return Result{}, err
 	}
+	r.out = out
+	if b.opts.CacheFile != "" {
+		if r.cacheGlobal, err = r.globalKey(site); err != nil {
+			return Result{}, err
+		}
+		r.prev = loadCache(b.opts.CacheFile, r.cacheGlobal)
+	}
 	if err := r.parseLayouts(&diags); err != nil {
 		return Result{}, err
 	}
@@ -175,13 +188,17 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	committed = true
+	if r.prev != nil {
+		// A cache that cannot be written only makes the next build slower.
+		_ = r.saveCache(b.opts.CacheFile)
+	}
 	var changed []string
 	if b.last != nil {
 		changed = diffOutputs(b.last.outputs, st.outputs)
 	}
 	b.last = st
 	diags.Sort()
-	return Result{Pages: r.pages, Files: r.files, Warnings: diags.Warnings(), Duration: time.Since(start), Full: true, Changed: changed}, nil
+	return Result{Pages: r.pages, Files: r.files, Reused: r.reused, Warnings: diags.Warnings(), Duration: time.Since(start), Full: true, Changed: changed}, nil
 }
 
 // failed returns the diagnostics of a build that stopped on errors.
@@ -217,9 +234,16 @@ type run struct {
 	// emit writes a file of the output, or keeps it for later.
 	emit func(sitePath string, data []byte) error
 
-	mu    sync.Mutex
-	pages int
-	files int
+	// A full build with a cache: its output, the hash of what every page
+	// depends on, and the previous build's cache (nil without a cache).
+	out         *output
+	cacheGlobal [32]byte
+	prev        *buildCache
+
+	mu     sync.Mutex
+	pages  int
+	files  int
+	reused int
 }
 
 func (b *Builder) newRun(ctx context.Context, st *state) *run {

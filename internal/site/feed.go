@@ -13,6 +13,8 @@ import (
 type feedPolicy interface {
 	// wants reports whether p's feed HTML may be needed.
 	wants(p *content.Page) bool
+	// wantsDated is wants for a page known by its kind, date and path.
+	wantsDated(kind content.Kind, date time.Time, path string) bool
 	// keep is told of each record that has feed HTML; it may drop it.
 	keep(rec *record)
 }
@@ -34,13 +36,15 @@ func newer(d time.Time, p string, rec *record) bool {
 	return p < rec.path
 }
 
-func (f *newestFeed) wants(p *content.Page) bool {
-	if p.Kind != content.Article || f.n == 0 {
+func (f *newestFeed) wants(p *content.Page) bool { return f.wantsDated(p.Kind, p.Date, p.Path) }
+
+func (f *newestFeed) wantsDated(kind content.Kind, date time.Time, path string) bool {
+	if kind != content.Article || f.n == 0 {
 		return false
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return len(f.kept) < f.n || newer(p.Date, p.Path, f.kept[len(f.kept)-1])
+	return len(f.kept) < f.n || newer(date, path, f.kept[len(f.kept)-1])
 }
 
 func (f *newestFeed) keep(rec *record) {
@@ -64,4 +68,7 @@ func (f *newestFeed) keep(rec *record) {
 type feedSet map[string]bool
 
 func (s feedSet) wants(p *content.Page) bool { return s[p.Path] }
-func (s feedSet) keep(*record)               {}
+func (s feedSet) wantsDated(_ content.Kind, _ time.Time, path string) bool {
+	return s[path]
+}
+func (s feedSet) keep(*record) {}

@@ -3,7 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
+	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
@@ -151,13 +151,18 @@ func (r *run) writeList(base string, proto *render.Page, articles []*render.Summ
 			p.Tag = &tag
 		}
 		sitePath := p.URL + "index.html"
-		key := listKey(r.b.seed, &p)
+		key := listKey(&p)
 		r.mu.Lock()
 		same := r.st.lists[sitePath] == key
 		r.st.lists[sitePath] = key
 		r.mu.Unlock()
 		if same {
 			continue
+		}
+		if r.prev != nil {
+			if c, ok := r.prev.Lists[sitePath]; ok && c.Key == key && r.linkOld(sitePath, c.File) {
+				continue
+			}
 		}
 		if err := r.writePage(sitePath, &p); err != nil {
 			return err
@@ -168,26 +173,18 @@ func (r *run) writeList(base string, proto *render.Page, articles []*render.Summ
 
 // listKey fingerprints what a list page shows, so that an unchanged page
 // is not rendered again.
-func listKey(seed maphash.Seed, p *render.Page) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	fmt.Fprintf(&h, "%s\x00%s\x00%d/%d\x00", p.URL, p.Title, p.Pager.Number, p.Pager.Total)
+func listKey(p *render.Page) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%s\x00%d/%d\x00", p.URL, p.Title, p.Pager.Number, p.Pager.Total)
 	if p.Tag != nil {
-		fmt.Fprintf(&h, "%s\x00%d\x00", p.Tag.Name, p.Tag.Count)
+		fmt.Fprintf(h, "%s\x00%d\x00", p.Tag.Name, p.Tag.Count)
 	}
 	for _, s := range p.Articles {
-		h.WriteString(s.Title)
-		h.WriteByte(0)
-		h.WriteString(s.Description)
-		h.WriteByte(0)
-		h.WriteString(s.URL)
-		h.WriteByte(0)
-		fmt.Fprintf(&h, "%d\x00%d\x00%d\x00", s.Date.Unix(), s.Updated.Unix(), s.ReadingMinutes)
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00", s.Title, s.Description, s.URL, s.Date.Unix(), s.Updated.Unix(), s.ReadingMinutes)
 		for _, t := range s.Tags {
-			h.WriteString(t.Name)
-			h.WriteByte(0)
+			fmt.Fprintf(h, "%s\x00", t.Name)
 		}
-		h.WriteByte(1)
+		h.Write([]byte{1})
 	}
 	return h.Sum64()
 }

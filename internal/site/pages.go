@@ -75,9 +75,23 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 				return err
 			}
 			if p.Source == nil {
-				full, err := r.loadPage(p, &results[i])
-				if err != nil || full == nil {
-					return err
+				src, err := fs.ReadFile(r.b.fsys, p.Path)
+				if err != nil {
+					results[i].Errorf(diag.Pos{Path: p.Path}, "cannot read: %v", err)
+					return nil
+				}
+				if r.prev != nil {
+					if rec := r.reuse(p.Path, src, feed); rec != nil {
+						if rec.feed != "" {
+							feed.keep(rec)
+						}
+						records[i] = rec
+						return nil
+					}
+				}
+				full := r.loadPage(p, src, &results[i])
+				if full == nil {
+					return nil
 				}
 				p = full
 			}
@@ -106,27 +120,22 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 	return out, all, nil
 }
 
-// loadPage reads and parses the page the index listed as entry. It returns
-// nil when the page has errors, which go to diags.
-func (r *run) loadPage(entry *content.Page, diags *diag.List) (*content.Page, error) {
-	src, err := fs.ReadFile(r.b.fsys, entry.Path)
-	if err != nil {
-		diags.Errorf(diag.Pos{Path: entry.Path}, "cannot read: %v", err)
-		return nil, nil
-	}
+// loadPage parses src, the page the index listed as entry. It returns nil
+// when the page has errors, which go to diags.
+func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *content.Page {
 	p := content.Parse(entry.Path, src, diags)
 	if p.Broken {
-		return nil, nil
+		return nil
 	}
 	// The index read the slug and draft keys without a YAML parser; the
 	// full parse must agree, or links to this page were checked against
 	// the wrong address.
 	if u, _ := content.URLFor(p); u != entry.URL || (p.Draft && !r.b.opts.Drafts) {
 		diags.Errorf(diag.Pos{Path: entry.Path, Line: 1, Col: 1}, "the slug or draft key could not be read without a full parse; write it as a plain \"key: value\" line")
-		return nil, nil
+		return nil
 	}
 	p.URL = entry.URL
-	return p, nil
+	return p
 }
 
 // renderPage computes the data blocks of p, converts its Markdown and
@@ -186,6 +195,9 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		Article:     art,
 	}
 	rec := &record{path: p.Path, url: p.URL, kind: p.Kind, date: p.Date, summary: summary, deps: deps}
+	if r.prev != nil {
+		rec.key, _ = r.pageKey(p.Source, deps)
+	}
 	if err := r.writePage(p.URL+"index.html", page); err != nil {
 		return nil, err
 	}

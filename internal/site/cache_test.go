@@ -1,0 +1,85 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/overlay"
+)
+
+func newCachedBuilder(t *testing.T, dir, dest, cache string) *Builder {
+	t.Helper()
+	fsys := os.DirFS(dir)
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest, CacheFile: cache})
+}
+
+// TestCache builds a site again and again with a cache, as separate runs
+// of plotline build would, and checks what is reused and that the output
+// is always that of a clean build.
+func TestCache(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	cache := filepath.Join(t.TempDir(), "cache.gob")
+	writeFiles(t, dir, testSite)
+	build := func() Result {
+		t.Helper()
+		res, err := newCachedBuilder(t, dir, dest, cache).Build(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertSameAsCleanBuild(t, dir, dest)
+		return res
+	}
+
+	if res := build(); res.Reused != 0 {
+		t.Errorf("first build reused %d pages; want 0", res.Reused)
+	}
+	if res := build(); res.Reused != 3 {
+		t.Errorf("unchanged site: reused %d pages; want all 3", res.Reused)
+	}
+
+	// An edited article renders again; the others are reused.
+	writeFiles(t, dir, map[string]string{"content/articles/b.md": strings.Replace(testSite["content/articles/b.md"], "Beta body.", "Beta, edited.", 1)})
+	if res := build(); res.Reused != 2 {
+		t.Errorf("one article edited: reused %d pages; want 2", res.Reused)
+	}
+
+	// So does the article whose CSV changed.
+	writeFiles(t, dir, map[string]string{"content/articles/stock.csv": "date,value\n2025-01-01,10\n2025-01-05,7\n"})
+	if res := build(); res.Reused != 2 {
+		t.Errorf("CSV edited: reused %d pages; want 2", res.Reused)
+	}
+
+	// A page changed by hand in the output is rendered again.
+	page := filepath.Join(dest, "articles", "a", "index.html")
+	if err := os.WriteFile(page, []byte("tampered"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res := build(); res.Reused != 2 {
+		t.Errorf("output edited by hand: reused %d pages; want 2", res.Reused)
+	}
+
+	// A template is an input of every page.
+	writeFiles(t, dir, map[string]string{"templates/partials/footer.html": `{{ define "footer" }}<footer>Own</footer>{{ end }}`})
+	if res := build(); res.Reused != 0 {
+		t.Errorf("template edited: reused %d pages; want 0", res.Reused)
+	}
+
+	// A new page changes the set of link targets: nothing is reused.
+	writeFiles(t, dir, map[string]string{"content/articles/d.md": "---\ntitle: D\ndate: 2025-03-01\n---\nD.\n"})
+	if res := build(); res.Reused != 0 {
+		t.Errorf("page added: reused %d pages; want 0", res.Reused)
+	}
+	if res := build(); res.Reused != 4 {
+		t.Errorf("unchanged again: reused %d pages; want 4", res.Reused)
+	}
+}
