@@ -54,8 +54,14 @@ func (f Figure) WriteHTML(w io.Writer, csvHref string) error {
 	b.WriteString("</div>\n")
 	b.WriteString(`<div class="chart-live" data-chart-option="`)
 	b.WriteString(id)
-	b.WriteString(`-option" hidden style="height:`)
+	// The live chart takes the static chart's shape, so nothing below it
+	// moves when one replaces the other, on a phone as on a desktop.
+	b.WriteString(`-option" hidden style="aspect-ratio:`)
+	b.WriteString(strconv.Itoa(svgWidth))
+	b.WriteString("/")
 	b.WriteString(strconv.Itoa(height))
+	b.WriteString(";max-width:")
+	b.WriteString(strconv.Itoa(svgWidth))
 	b.WriteString("px\"></div>\n")
 	b.WriteString(`<script type="application/json" id="`)
 	b.WriteString(id)

@@ -179,6 +179,9 @@
     var figure = el.closest('figure') || el.parentNode;
     var staticChart = figure.querySelector('.chart-static');
     el.hidden = false;
+    // ECharts labels the container with the chart's description; as an
+    // image, it is announced as one.
+    el.setAttribute('role', 'img');
     if (staticChart) {
       staticChart.hidden = true;
     }
