@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -84,4 +86,43 @@ func BenchmarkRenderPage(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+}
+
+// BenchmarkRebuildOneArticle measures an incremental rebuild after one
+// article's body changed, as watch and serve do it. The article is put
+// back afterwards.
+//
+//	PLOTLINE_BENCH_SITE=/tmp/plotline-bench-10000 go test ./internal/site -run '^$' -bench RebuildOne
+func BenchmarkRebuildOneArticle(b *testing.B) {
+	dir := benchSite(b)
+	fsys := os.DirFS(dir)
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dest := filepath.Join(b.TempDir(), "public")
+	bl := NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest})
+	ctx := context.Background()
+	if _, err := bl.Build(ctx); err != nil {
+		b.Fatal(err)
+	}
+	var diags diag.List
+	site := content.LoadIndex(fsys, content.Options{}, &diags)
+	target := site.Pages[len(site.Pages)/2].Path
+	file := filepath.Join(dir, filepath.FromSlash(target))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(file, orig, 0o644) })
+	for i := 0; b.Loop(); i++ {
+		edited := append(bytes.Clone(orig), fmt.Sprintf("\nEdit number %d.\n", i)...)
+		if err := os.WriteFile(file, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := bl.Rebuild(ctx, []string{target})
+		if err != nil || res.Full {
+			b.Fatalf("Rebuild: %v (full: %v)", err, res.Full)
+		}
+	}
 }

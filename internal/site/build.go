@@ -83,9 +83,12 @@ type state struct {
 	theme   map[string]string // theme file → short content hash
 	pages   map[string]*record
 	order   []string          // page paths in site order: newest first, then by path
+	ix      *linkIndex        // every page and file, for links
 	assets  []string          // content files that are not Markdown
 	outputs map[string]uint64 // site path → hash of what was written
 	lists   map[string]uint64 // list page site path → fingerprint of what it shows
+
+	sitemapKey uint64 // fingerprint of the sitemap's entries
 }
 
 // record is what a build remembers of one page: enough to list it and to
@@ -100,6 +103,7 @@ type record struct {
 	deps    []string // other content files it reads (CSV)
 	outputs []string // site paths it writes
 	key     [32]byte // the hash of its inputs, when the build keeps a cache
+	listKey uint64   // see summaryKey
 }
 
 // Build builds the whole site into the output folder. When the input has
@@ -246,12 +250,16 @@ type run struct {
 	reused int
 }
 
+// newRun starts a build of st. The link index is st's when it has one:
+// the pages and files of the site change only in full builds.
 func (b *Builder) newRun(ctx context.Context, st *state) *run {
-	r := &run{b: b, ctx: ctx, st: st, ix: newLinkIndex(st.site.BasePath)}
-	for _, a := range st.assets {
-		r.ix.assets[strings.TrimPrefix(a, "content/")] = true
+	if st.ix == nil {
+		st.ix = newLinkIndex(st.site.BasePath)
+		for _, a := range st.assets {
+			st.ix.assets[strings.TrimPrefix(a, "content/")] = true
+		}
 	}
-	return r
+	return &run{b: b, ctx: ctx, st: st, ix: st.ix}
 }
 
 func renderSite(cfg *config.Config) *render.Site {

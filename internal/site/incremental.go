@@ -98,9 +98,12 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		theme:   st.theme,
 		pages:   maps.Clone(st.pages),
 		order:   st.order,
+		ix:      st.ix,
 		assets:  st.assets,
 		outputs: st.outputs,
 		lists:   maps.Clone(st.lists),
+
+		sitemapKey: st.sitemapKey,
 	}
 	// The site order changes only when a date does.
 	dates := map[string]time.Time{}
@@ -120,9 +123,6 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		pending[sitePath] = bytes.Clone(data) // data's buffer is reused
 		r.mu.Unlock()
 		return nil
-	}
-	for _, rec := range st.pages {
-		r.ix.addPage(rec.path, rec.url)
 	}
 	records, pageDiags, err := r.renderPages(pages, b.feedSetOf(next, pages))
 	if err != nil {
@@ -186,11 +186,11 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		return Result{}, err
 	}
 
-	// Write what changed, each file whole.
-	outputs := make(map[string]uint64, len(st.outputs))
-	for k, v := range st.outputs {
-		outputs[k] = v
-	}
+	// Write what changed, each file whole. The record of what the output
+	// holds is updated as files are written; should a write fail, the
+	// next build starts from scratch.
+	outputs := st.outputs
+	b.last = nil
 	var written []string
 	for _, p := range slices.Sorted(maps.Keys(removed)) {
 		if _, ok := pending[p]; ok {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -28,6 +29,7 @@ func (r *run) renderLists(which int) error {
 	site := r.st.site
 	records := r.st.sortedRecords()
 	var articles []*render.Summary
+	var keys []uint64 // of articles, for listKey
 	var feed []render.FeedEntry
 	sitemap := []render.SitemapEntry{{URL: ""}, {URL: "tags/"}}
 	for _, rec := range records {
@@ -40,6 +42,7 @@ func (r *run) renderLists(which int) error {
 			continue
 		}
 		articles = append(articles, rec.summary)
+		keys = append(keys, rec.summaryKey())
 		if rec.feed != "" {
 			feed = append(feed, render.FeedEntry{Summary: *rec.summary, Content: rec.feed})
 		}
@@ -74,13 +77,14 @@ func (r *run) renderLists(which int) error {
 	}
 
 	home := &render.Page{Site: site, Kind: "home", Title: site.Title, Description: site.Description}
-	if err := r.writeList("", home, articles, &sitemap); err != nil {
+	if err := r.writeList("", home, articles, keys, &sitemap); err != nil {
 		return err
 	}
 
 	byTag := map[string]*render.Tag{}
 	tagged := map[string][]*render.Summary{}
-	for _, s := range articles {
+	taggedKeys := map[string][]uint64{}
+	for i, s := range articles {
 		for _, t := range s.Tags {
 			if _, ok := byTag[t.Slug]; !ok {
 				tc := t
@@ -88,6 +92,7 @@ func (r *run) renderLists(which int) error {
 			}
 			byTag[t.Slug].Count++
 			tagged[t.Slug] = append(tagged[t.Slug], s)
+			taggedKeys[t.Slug] = append(taggedKeys[t.Slug], keys[i])
 		}
 	}
 	var tags []render.Tag
@@ -97,7 +102,7 @@ func (r *run) renderLists(which int) error {
 	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
 	for _, t := range tags {
 		p := &render.Page{Site: site, Kind: "tag", Title: "Tagged " + t.Name, Description: fmt.Sprintf("Articles tagged %s.", t.Name), Tag: &t}
-		if err := r.writeList(t.URL, p, tagged[t.Slug], &sitemap); err != nil {
+		if err := r.writeList(t.URL, p, tagged[t.Slug], taggedKeys[t.Slug], &sitemap); err != nil {
 			return err
 		}
 	}
@@ -105,11 +110,20 @@ func (r *run) renderLists(which int) error {
 	if err := r.writePage("tags/index.html", tagsPage); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := render.WriteSitemap(&buf, site, sitemap); err != nil {
-		return err
+	// The sitemap changes only with the set of pages and their dates.
+	h := fnv.New64a()
+	for _, e := range sitemap {
+		fmt.Fprintf(h, "%s\x00%d\x00", e.URL, e.Lastmod.Unix())
 	}
-	return r.write("sitemap.xml", buf.Bytes())
+	if key := h.Sum64(); key != r.st.sitemapKey {
+		r.st.sitemapKey = key
+		var buf bytes.Buffer
+		if err := render.WriteSitemap(&buf, site, sitemap); err != nil {
+			return err
+		}
+		return r.write("sitemap.xml", buf.Bytes())
+	}
+	return nil
 }
 
 // writeList writes the list of articles at site path base, split into
@@ -117,7 +131,7 @@ func (r *run) renderLists(which int) error {
 // A page whose articles and neighbours are as they were in the last build
 // is not rendered again. Every page but the first goes into the sitemap
 // after the first.
-func (r *run) writeList(base string, proto *render.Page, articles []*render.Summary, sitemap *[]render.SitemapEntry) error {
+func (r *run) writeList(base string, proto *render.Page, articles []*render.Summary, keys []uint64, sitemap *[]render.SitemapEntry) error {
 	size := r.b.cfg.PageSize
 	if size <= 0 || size > len(articles) {
 		size = max(len(articles), 1)
@@ -133,7 +147,8 @@ func (r *run) writeList(base string, proto *render.Page, articles []*render.Summ
 		*sitemap = append(*sitemap, render.SitemapEntry{URL: base})
 	}
 	for n := 1; n <= total; n++ {
-		items := articles[min((n-1)*size, len(articles)):min(n*size, len(articles))]
+		from, to := min((n-1)*size, len(articles)), min(n*size, len(articles))
+		items := articles[from:to]
 		p := *proto
 		p.URL = pageURL(n)
 		p.Canonical = r.st.site.AbsURL(p.URL)
@@ -151,7 +166,7 @@ func (r *run) writeList(base string, proto *render.Page, articles []*render.Summ
 			p.Tag = &tag
 		}
 		sitePath := p.URL + "index.html"
-		key := listKey(&p)
+		key := listKey(&p, keys[from:to])
 		r.mu.Lock()
 		same := r.st.lists[sitePath] == key
 		r.st.lists[sitePath] = key
@@ -172,19 +187,33 @@ func (r *run) writeList(base string, proto *render.Page, articles []*render.Summ
 }
 
 // listKey fingerprints what a list page shows, so that an unchanged page
-// is not rendered again.
-func listKey(p *render.Page) uint64 {
+// is not rendered again; keys are those of its articles' summaries.
+func listKey(p *render.Page, keys []uint64) uint64 {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%s\x00%s\x00%d/%d\x00", p.URL, p.Title, p.Pager.Number, p.Pager.Total)
 	if p.Tag != nil {
 		fmt.Fprintf(h, "%s\x00%d\x00", p.Tag.Name, p.Tag.Count)
 	}
-	for _, s := range p.Articles {
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00", s.Title, s.Description, s.URL, s.Date.Unix(), s.Updated.Unix(), s.ReadingMinutes)
-		for _, t := range s.Tags {
-			fmt.Fprintf(h, "%s\x00", t.Name)
-		}
-		h.Write([]byte{1})
+	var b [8]byte
+	for _, k := range keys {
+		binary.LittleEndian.PutUint64(b[:], k)
+		h.Write(b[:])
 	}
 	return h.Sum64()
+}
+
+// summaryKey fingerprints what a list shows of rec's article. It is
+// computed once per record.
+func (rec *record) summaryKey() uint64 {
+	if rec.listKey != 0 {
+		return rec.listKey
+	}
+	s := rec.summary
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00", s.Title, s.Description, s.URL, s.Date.Unix(), s.Updated.Unix(), s.ReadingMinutes)
+	for _, t := range s.Tags {
+		fmt.Fprintf(h, "%s\x00", t.Name)
+	}
+	rec.listKey = h.Sum64() | 1 // never 0, which means "not computed"
+	return rec.listKey
 }

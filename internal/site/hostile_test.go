@@ -1,0 +1,602 @@
+package site
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/overlay"
+)
+
+// evil is what every string field of the hostile site holds: markup that
+// runs script if it is ever written unescaped, in text, in an attribute
+// (either quote) or in a script element, a javascript: URL, and the two
+// characters that end a JavaScript line.
+const evil = `</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"> ' onmouseover='window.__pwned=1' javascript:window.__pwned=1 ` + "\u2028\u2029"
+
+// q quotes s as a YAML double-quoted scalar.
+func q(s string) string { return strconv.Quote(s) }
+
+// hostileSite is a site whose every string field holds evil: the config,
+// an article's front matter, its data (unit, labels, sources), its chart
+// (title, caption) and its prose, and a standalone page.
+func hostileSite() fstest.MapFS {
+	article := `---
+title: ` + q("Title "+evil) + `
+description: ` + q("Dek "+evil) + `
+author: ` + q("Author "+evil) + `
+date: 2025-01-01
+tags: [` + q(evil) + `, ` + q("<b onclick=window.__pwned=1>tag</b>") + `, "javascript:window.__pwned=1"]
+sources:
+  - {name: ` + q("Script "+evil) + `, url: "javascript:window.__pwned=1"}
+  - {name: "Upper", url: " JaVaScRiPt:window.__pwned=1"}
+  - {name: "Data", url: "data:text/html,<script>window.__pwned=1</script>"}
+  - {name: ` + q("Web "+evil) + `, url: ` + q(`https://example.org/sources?q="><script>window.__pwned=1</script>`) + `}
+  - ` + q("Plain "+evil) + `
+data:
+  losses:
+    unit: ` + q("units "+evil) + `
+    series:
+      - {date: 2025-01-06, value: 3800, label: ` + q("First "+evil) + `, source: "javascript:window.__pwned=1"}
+      - {date: 2025-01-13, value: 4000, label: "=HYPERLINK(\"http://x\")", source: ` + q(`https://example.org/obs?a="><img src=x onerror=window.__pwned=1>`) + `}
+      - {date: 2025-01-20, value: 4400, label: "@SUM(1)", source: "+1"}
+    projection:
+      rate: 92
+      limit: 12000
+      low: 70
+      high: 110
+---
+The unit is {{ losses.unit }}, the first label {{ losses.first.label }} and
+its source {{ losses.first.source }}.
+
+Raw HTML stays text: <script>window.__pwned=1</script> and
+<img src=x onerror="window.__pwned=1">.
+
+A [script link](javascript:window.__pwned=1), a [spaced one]( JAVASCRIPT:window.__pwned=1),
+an autolink <javascript:window.__pwned=1>, and a ["title"](https://example.org/ "x\" onmouseover=\"window.__pwned=1").
+
+![alt " onerror="window.__pwned=1](map.png)
+
+## Heading </script><script>window.__pwned=1</script>
+
+### Another " onmouseover="window.__pwned=1
+
+#### Third
+
+` + "```chart\ndata: losses\ntitle: " + q("Chart "+evil) + "\ncaption: " + q("Caption "+evil) + "\n```\n"
+	return fstest.MapFS{
+		"plotline.yaml": {Data: []byte("title: " + q("Site "+evil) + "\ndescription: " + q("About "+evil) +
+			"\nauthor: " + q("Desk "+evil) + "\nbase_url: https://example.org/\n")},
+		"content/articles/evil.md": {Data: []byte(article)},
+		"content/articles/map.png": {Data: []byte("not really a PNG")},
+		"content/about.md": {Data: []byte("---\ntitle: " + q("About "+evil) + "\ndescription: " + q(evil) +
+			"\ndate: 2025-01-01\ntype: page\n---\nAbout " + evil + "\n")},
+	}
+}
+
+// buildFS builds the site in fsys into a fresh folder and returns it.
+func buildFS(t *testing.T, fsys fs.FS) string {
+	t.Helper()
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	b := NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest})
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatalf("building: %v", err)
+	}
+	return dest
+}
+
+// tag is a start tag of an HTML document.
+type tag struct {
+	name  string
+	attrs [][2]string // name, unescaped value
+	text  string      // the raw text of a script or style element
+	raw   string
+}
+
+var tagNameRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9:-]*`)
+
+// htmlTags returns the start tags of doc, reading attributes as a browser
+// does, skipping comments, end tags and the raw text of script and style
+// elements (kept in text).
+func htmlTags(doc string) ([]tag, error) {
+	var out []tag
+	for {
+		i := strings.IndexByte(doc, '<')
+		if i < 0 {
+			return out, nil
+		}
+		doc = doc[i:]
+		switch {
+		case strings.HasPrefix(doc, "<!--"):
+			end := strings.Index(doc, "-->")
+			if end < 0 {
+				return out, errors.New("unclosed comment")
+			}
+			doc = doc[end+3:]
+			continue
+		case strings.HasPrefix(doc, "</"), strings.HasPrefix(doc, "<!"), strings.HasPrefix(doc, "<?"):
+			end := strings.IndexByte(doc, '>')
+			if end < 0 {
+				return out, errors.New("unclosed tag")
+			}
+			doc = doc[end+1:]
+			continue
+		}
+		name := tagNameRE.FindString(doc[1:])
+		if name == "" {
+			doc = doc[1:] // a "<" that starts no tag is text
+			continue
+		}
+		start := doc
+		tg := tag{name: strings.ToLower(name)}
+		doc = doc[1+len(name):]
+		for {
+			doc = strings.TrimLeft(doc, " \t\n\r\f/")
+			if doc == "" {
+				return out, errors.New("unclosed tag " + name)
+			}
+			if doc[0] == '>' {
+				doc = doc[1:]
+				break
+			}
+			n := strings.IndexAny(doc, " \t\n\r\f/=>")
+			if n == 0 { // "=" with no name before it
+				n = 1
+			}
+			if n < 0 {
+				return out, errors.New("unclosed tag " + name)
+			}
+			attr, val := strings.ToLower(doc[:n]), ""
+			doc = strings.TrimLeft(doc[n:], " \t\n\r\f")
+			if strings.HasPrefix(doc, "=") {
+				doc = strings.TrimLeft(doc[1:], " \t\n\r\f")
+				if doc != "" && (doc[0] == '"' || doc[0] == '\'') {
+					end := strings.IndexByte(doc[1:], doc[0])
+					if end < 0 {
+						return out, errors.New("unclosed attribute value in " + name)
+					}
+					val, doc = doc[1:1+end], doc[2+end:]
+				} else {
+					end := strings.IndexAny(doc, " \t\n\r\f>")
+					if end < 0 {
+						end = len(doc)
+					}
+					val, doc = doc[:end], doc[end:]
+				}
+			}
+			tg.attrs = append(tg.attrs, [2]string{attr, html.UnescapeString(val)})
+		}
+		tg.raw = start[:len(start)-len(doc)]
+		if tg.name == "script" || tg.name == "style" {
+			end := strings.Index(strings.ToLower(doc), "</"+tg.name)
+			if end < 0 {
+				return out, errors.New("unclosed " + tg.name)
+			}
+			tg.text, doc = doc[:end], doc[end:]
+		}
+		out = append(out, tg)
+	}
+}
+
+// allowedScriptRE matches the script tags plotline writes itself.
+var allowedScriptRE = regexp.MustCompile(`^<script (src="/theme/(vendor/echarts/echarts\.common\.min|js/charts)\.js\?v=[0-9a-f]+" defer|type="application/json" id="chart-[a-z0-9-]+-option")>$`)
+
+// dangerousURL reports whether a URL attribute's value would run script or
+// load a document of its own.
+func dangerousURL(v string) bool {
+	v = strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1 // browsers ignore these inside a scheme
+		}
+		return r
+	}, strings.ToLower(v))
+	return strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:")
+}
+
+// checkInertHTML fails t for anything in doc that could run script: a
+// script element plotline did not write, an event handler attribute, a
+// javascript:, vbscript: or data: URL, an element that loads or embeds
+// other documents; and, in the chart options, JSON that does not parse
+// or holds a raw "<" or line separator.
+func checkInertHTML(t *testing.T, name, doc string) (options []string) {
+	t.Helper()
+	tags, err := htmlTags(doc)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+	}
+	for _, tg := range tags {
+		switch tg.name {
+		case "script":
+			if !allowedScriptRE.MatchString(tg.raw) {
+				t.Errorf("%s: a script element plotline did not write: %s", name, tg.raw)
+				continue
+			}
+			if strings.Contains(tg.raw, "application/json") {
+				if strings.ContainsAny(tg.text, "<\u2028\u2029") {
+					t.Errorf("%s: chart option holds a raw <, U+2028 or U+2029", name)
+				}
+				if !json.Valid([]byte(tg.text)) {
+					t.Errorf("%s: chart option is not valid JSON", name)
+				}
+				options = append(options, tg.text)
+			}
+		case "iframe", "object", "embed", "base", "form", "frame", "frameset", "meta":
+			if tg.name != "meta" || hasAttr(tg, "http-equiv") {
+				t.Errorf("%s: unexpected element %s", name, tg.raw)
+			}
+		}
+		for _, a := range tg.attrs {
+			switch {
+			case strings.HasPrefix(a[0], "on"):
+				t.Errorf("%s: event handler attribute %s in %s", name, a[0], tg.raw)
+			case a[0] == "href" || a[0] == "src" || a[0] == "xlink:href" || a[0] == "action" || a[0] == "formaction":
+				if dangerousURL(a[1]) {
+					t.Errorf("%s: %s=%q in %s", name, a[0], a[1], tg.raw)
+				}
+			}
+		}
+	}
+	return options
+}
+
+func hasAttr(tg tag, name string) bool {
+	for _, a := range tg.attrs {
+		if a[0] == name {
+			return true
+		}
+	}
+	return false
+}
+
+// checkXML fails t unless doc is well-formed XML, and returns the text of
+// every element named elem.
+func checkXML(t *testing.T, name, doc, elem string) []string {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(doc))
+	var texts []string
+	var in bool
+	var buf strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return texts
+		}
+		if err != nil {
+			t.Errorf("%s is not well-formed XML: %v", name, err)
+			return texts
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if tok.Name.Local == elem {
+				in = true
+				buf.Reset()
+			}
+		case xml.EndElement:
+			if tok.Name.Local == elem && in {
+				in = false
+				texts = append(texts, buf.String())
+			}
+		case xml.CharData:
+			if in {
+				buf.Write(tok)
+			}
+		}
+	}
+}
+
+var svgRE = regexp.MustCompile(`(?s)<svg .*?</svg>`)
+
+// TestHostileStrings builds a site whose every string field holds markup,
+// quotes, javascript: URLs and line separators, and checks that every
+// output keeps them inert: the HTML pages, the chart options, the static
+// SVGs, the feed, the sitemap and the CSV files.
+func TestHostileStrings(t *testing.T) {
+	dest := buildFS(t, hostileSite())
+	article := readOut(t, dest, "articles/evil/index.html")
+
+	// Every HTML page.
+	var options []string
+	pages := 0
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(dest, p)
+		pages++
+		options = append(options, checkInertHTML(t, rel, readOut(t, dest, rel))...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 5 {
+		t.Errorf("checked %d pages; want the article, the about page, home, tags and 404 at least", pages)
+	}
+
+	// The hostile text reached the pages, as text.
+	for _, want := range []string{
+		`<h1>Title &lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt; &#39; onmouseover=&#39;window.__pwned=1&#39; javascript:window.__pwned=1 ` + "\u2028\u2029</h1>",
+		`&lt;script&gt;window.__pwned=1&lt;/script&gt;`,
+		`href="https://example.org/sources?q=%22%3e%3cscript%3ewindow.__pwned=1%3c/script%3e"`,
+	} {
+		if !strings.Contains(article, want) {
+			t.Errorf("the article does not hold %s", want)
+		}
+	}
+
+	// The chart option holds the hostile strings, escaped.
+	if len(options) != 1 {
+		t.Fatalf("found %d chart options; want 1", len(options))
+	}
+	var opt any
+	if err := json.Unmarshal([]byte(options[0]), &opt); err != nil {
+		t.Fatal(err)
+	}
+	decoded, _ := json.Marshal(opt)
+	for _, want := range []string{"units " + evil, "First " + evil} {
+		if !strings.Contains(decodeJSONStrings(string(decoded)), want) {
+			t.Errorf("the chart option does not hold %q", want)
+		}
+	}
+
+	// The static SVG is well-formed XML, with the title and unit as text.
+	svgs := svgRE.FindAllString(article, -1)
+	if len(svgs) != 1 {
+		t.Fatalf("found %d SVGs; want 1", len(svgs))
+	}
+	titles := checkXML(t, "the SVG", svgs[0], "title")
+	if len(titles) == 0 || !strings.Contains(titles[0], "Chart "+strings.TrimRight(evil, "\u2028\u2029")) {
+		t.Errorf("SVG titles = %q; want the chart's title as text", titles)
+	}
+
+	// The feed and the sitemap are well-formed; the HTML in the feed is
+	// as inert as the pages.
+	feed := readOut(t, dest, "feed.xml")
+	contents := checkXML(t, "feed.xml", feed, "content")
+	if len(contents) != 1 {
+		t.Errorf("feed.xml has %d entries with content; want 1", len(contents))
+	}
+	for _, c := range contents {
+		if strings.Contains(c, "<script") {
+			t.Errorf("feed content holds a script element")
+		}
+		checkInertHTML(t, "feed.xml content", c)
+	}
+	for _, l := range checkXML(t, "sitemap.xml", readOut(t, dest, "sitemap.xml"), "loc") {
+		if !strings.HasPrefix(l, "https://example.org/") || strings.ContainsAny(l, "<>\"' ") {
+			t.Errorf("sitemap.xml: loc %q", l)
+		}
+	}
+
+	// The CSV parses; no label or source starts a spreadsheet formula.
+	rows, err := csv.NewReader(strings.NewReader(readOut(t, dest, "articles/evil/losses.csv"))).ReadAll()
+	if err != nil {
+		t.Fatalf("losses.csv: %v", err)
+	}
+	labels := 0
+	for _, row := range rows[1:] {
+		for _, cell := range row[2:4] {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("losses.csv: cell %q starts a formula", cell)
+			}
+			if cell != "" {
+				labels++
+			}
+		}
+	}
+	if labels < 4 {
+		t.Errorf("losses.csv has %d labels and sources; want the 6 of the data", labels)
+	}
+}
+
+// decodeJSONStrings undoes the \u escapes encoding/json writes for <, >, &
+// and the line separators, so the text can be compared.
+func decodeJSONStrings(s string) string {
+	return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&", `\u2028`, "\u2028", `\u2029`, "\u2029", `\"`, `"`).Replace(s)
+}
+
+func readOut(t *testing.T, dest, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestHostileLargeArticle builds a site holding a 50 MB article: the build
+// fails at once with one error at the file, without reading it, and leaves
+// no temporary folder behind.
+func TestHostileLargeArticle(t *testing.T) {
+	big := make([]byte, 50<<20)
+	copy(big, "---\ntitle: Big\ndate: 2025-01-01\n---\n")
+	for i := len("---\ntitle: Big\ndate: 2025-01-01\n---\n"); i < len(big); i++ {
+		big[i] = "All work and no play.\n"[i%22]
+	}
+	fsys := fstest.MapFS{
+		"content/big.md":   {Data: big},
+		"content/small.md": {Data: []byte("---\ntitle: Small\ndate: 2025-01-01\n---\nHi\n")},
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	b := NewBuilder(config.Config{Title: "T"}, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest})
+	var err error
+	var before, after runtime.MemStats
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err = b.Build(context.Background())
+		runtime.ReadMemStats(&after)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the build is still running after 10 s")
+	}
+	var l diag.List
+	if !errors.As(err, &l) || l.Error() != "content/big.md:1:1: file is 50 MB, more than the 8 MB plotline reads (split it into smaller articles)" {
+		t.Errorf("Build = %v; want one error at content/big.md", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+		t.Errorf("the build allocated %d MB; want under 32 MB (the theme, not the article)", alloc>>20)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	if len(entries) != 0 {
+		t.Errorf("the build left %v beside its output", entries)
+	}
+}
+
+// dialogs records the JavaScript dialogs a tab opens, and dismisses each.
+type dialogs struct {
+	mu   sync.Mutex
+	msgs []string
+}
+
+func (d *dialogs) listen(ctx context.Context) func(ev any) {
+	return func(ev any) {
+		e, ok := ev.(*page.EventJavascriptDialogOpening)
+		if !ok {
+			return
+		}
+		d.mu.Lock()
+		d.msgs = append(d.msgs, fmt.Sprintf("%s(%q)", e.Type, e.Message))
+		d.mu.Unlock()
+		go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{})
+	}
+}
+
+func (d *dialogs) take() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	m := d.msgs
+	d.msgs = nil
+	return m
+}
+
+// pwned reads window.__pwned, which any injected script sets.
+func pwned(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`String(window.__pwned)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestBrowserHostile loads the pages of the hostile site in Chromium and
+// hovers its chart so that the tooltip shows the hostile labels: no
+// dialog opens, no error is logged and window.__pwned stays undefined. A
+// control site that does let a script through (with unsafe_html) shows
+// that each of these checks sees an attack when there is one.
+func TestBrowserHostile(t *testing.T) {
+	events := &browserEvents{}
+	ctx := newBrowser(t, browserTimeout, events)
+	var dl dialogs
+	if err := chromedp.Listen(ctx, dl.listen(ctx)); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("control", func(t *testing.T) {
+		fsys := fstest.MapFS{
+			"plotline.yaml":  {Data: []byte("title: Control\nunsafe_html: true\n")},
+			"content/pwn.md": {Data: []byte("---\ntitle: Pwn\ndate: 2025-01-01\n---\n<script>window.__pwned=1; alert('pwned')</script>\n")},
+		}
+		srv := httptest.NewServer(http.FileServer(http.Dir(buildFS(t, fsys))))
+		defer srv.Close()
+		events.take()
+		navigate(t, ctx, srv.URL+"/pwn/")
+		if got := pwned(t, ctx); got != "1" {
+			t.Errorf("window.__pwned = %s on the control page; want 1 (the check sees nothing)", got)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for len(dl.msgs) == 0 && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+		if got := dl.take(); len(got) != 1 {
+			t.Errorf("dialogs on the control page = %q; want the one alert", got)
+		}
+	})
+
+	dest := buildFS(t, hostileSite())
+	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+	defer srv.Close()
+	for _, p := range []string{"articles/evil/", "", "about/", "tags/", "404.html"} {
+		t.Run("/"+p, func(t *testing.T) {
+			events.take()
+			dl.take()
+			navigate(t, ctx, srv.URL+"/"+p)
+			if p == "articles/evil/" {
+				waitChartsDrawn(t, ctx)
+				hoverChart(t, ctx)
+			}
+			// Give anything injected a moment to run before looking.
+			time.Sleep(200 * time.Millisecond)
+			if got := pwned(t, ctx); got != "undefined" {
+				t.Errorf("window.__pwned = %s; want undefined", got)
+			}
+			if got := dl.take(); len(got) > 0 {
+				t.Errorf("dialogs opened: %q", got)
+			}
+			// ECharts comes from the site; waitChartsDrawn saw it draw.
+			checkEvents(t, events, false)
+		})
+	}
+}
+
+// hoverChart shows the live chart's tooltip on the first observation and
+// expects it to hold the hostile label as text, with no element from it.
+func hoverChart(t *testing.T, ctx context.Context) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const live = document.querySelector('.chart-live');
+		const inst = echarts.getInstanceByDom(live);
+		const series = inst.getOption().series.findIndex(s => s.id === 'observed');
+		inst.dispatchAction({type: 'showTip', seriesIndex: series, dataIndex: 0});
+		return true;
+	})()`))
+	if err != nil {
+		t.Fatalf("showing the tooltip: %v", err)
+	}
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](
+		`document.querySelector('.chart-live').textContent.includes('First </script><script>window.__pwned=1</script>')`,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil {
+		t.Fatalf("the tooltip never showed the first label as text: %v", err)
+	}
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.chart-live img, .chart-live script, .chart-live [onmouseover], .chart-live [onerror]').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n > 0 {
+		t.Errorf("the chart holds %d elements made from its labels", n)
+	}
+}
