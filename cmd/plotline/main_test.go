@@ -24,5 +24,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: false,
+		Cmds:                scriptCmds,
+		Condition:           scriptCondition,
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -53,6 +54,7 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 	var spec Spec
 	start := len(*diags)
 	errorf := func(l, col int, format string, args ...any) {
+		l, col = filePos(src, l, col)
 		diags.Errorf(diag.Pos{Path: path, Line: line - 1 + l, Col: col}, format, args...)
 	}
 	failed := func() bool { return diag.List((*diags)[start:]).HasErrors() }
@@ -60,11 +62,11 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		l, msg := yamlErrorLine(err)
-		errorf(l, 0, "chart: %s", msg)
+		errorf(l, 1, "chart: %s", msg)
 		return spec, false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		errorf(1, 0, "chart: data is required (the name of a data block)")
+		errorf(1, 1, "chart: data is required (the name of a data block)")
 		return spec, false
 	}
 	root := doc.Content[0]
@@ -131,6 +133,25 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 	return spec, !failed()
 }
 
+// filePos converts a line and column of the YAML text src to a line and
+// column of src as a file: a carriage return alone ends a line for YAML,
+// and not for an editor.
+func filePos(src []byte, line, col int) (int, int) {
+	l, c := 1, 0 // the file line and the characters before the YAML line on it
+	for i, yl := 0, 1; i < len(src) && yl < line; i++ {
+		switch b := src[i]; {
+		case b == '\n':
+			l, c, yl = l+1, 0, yl+1
+		case b == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			c, yl = c+1, yl+1
+		case b == '\r':
+		case utf8.RuneStart(b):
+			c++
+		}
+	}
+	return l, c + col
+}
+
 // scalar returns the text of a non-null scalar node.
 func scalar(n *yaml.Node) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
@@ -175,5 +196,25 @@ func yamlErrorLine(err error) (int, string) {
 	if !ok || err != nil || n < 1 {
 		return 1, msg
 	}
+	if yamlParserErrors[text] {
+		n++
+	}
 	return n, text
+}
+
+// yamlParserErrors are the messages of the YAML library's parser, as
+// opposed to its scanner. The library counts the line of a parser error
+// from 0 and of a scanner error from 1.
+var yamlParserErrors = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected key":              true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found duplicate %TAG directive":         true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
 }

@@ -30,7 +30,7 @@ func TestParseSpec(t *testing.T) {
 		{
 			name:     "empty body",
 			src:      "",
-			wantDiag: []string{"content/kursk.md:20: chart: data is required (the name of a data block)"},
+			wantDiag: []string{"content/kursk.md:20:1: chart: data is required (the name of a data block)"},
 		},
 		{
 			name:     "missing data",
@@ -77,7 +77,7 @@ func TestParseSpec(t *testing.T) {
 		{
 			name:     "syntax error",
 			src:      "data: losses\ntitle: \"unclosed\n",
-			wantDiag: []string{"content/kursk.md:21: chart: found unexpected end of stream"},
+			wantDiag: []string{"content/kursk.md:21:1: chart: found unexpected end of stream"},
 		},
 	}
 	for _, tt := range tests {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -59,6 +60,23 @@ func cutLine(b []byte) (line, rest []byte) {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
+// yamlParserErrors are the messages of the YAML library's parser, as
+// opposed to its scanner. The library counts the line of a parser error
+// from 0 and of a scanner error from 1.
+var yamlParserErrors = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected key":              true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found duplicate %TAG directive":         true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 // decodeYAML decodes YAML front matter into a node tree. On a syntax error
 // it returns the 1-based line within fm that the decoder blamed (0 when it
 // named none) and the message without its "yaml: line N:" prefix.
@@ -70,6 +88,9 @@ func decodeYAML(fm []byte) (*yaml.Node, int, error) {
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
+			if line > 0 && yamlParserErrors[msg] {
+				line++
+			}
 		}
 		return nil, line, fmt.Errorf("%s", msg)
 	}
@@ -82,11 +103,69 @@ func decodeYAML(fm []byte) (*yaml.Node, int, error) {
 	return &doc, 0, nil
 }
 
+// yamlLines converts positions in YAML text, where a line ends at a line
+// feed, a carriage return or both, to positions in a file whose lines end
+// at line feeds only. A carriage return alone ends a line for YAML and not
+// for an editor or for diag.At. Its zero value converts nothing.
+type yamlLines struct {
+	line []int // by YAML line from 0: the file line from 1
+	col  []int // by YAML line from 0: the characters before it on its file line
+}
+
+// newYAMLLines returns the conversion for src. It is the zero value when
+// src has no carriage return alone, which is nearly always.
+func newYAMLLines(src []byte) yamlLines {
+	lone := false
+	for i, c := range src {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			lone = true
+			break
+		}
+	}
+	if !lone {
+		return yamlLines{}
+	}
+	l := yamlLines{line: []int{1}, col: []int{0}}
+	line, col := 1, 0
+	for i := 0; i < len(src); {
+		switch c := src[i]; {
+		case c == '\n' || c == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			if c == '\n' {
+				line, col = line+1, 0
+			} else {
+				col++
+			}
+			l.line, l.col = append(l.line, line), append(l.col, col)
+			i++
+		case c == '\r':
+			i++ // the CR of CRLF
+		default:
+			_, size := utf8.DecodeRune(src[i:])
+			col++
+			i += size
+		}
+	}
+	return l
+}
+
+// pos returns the file line and column (both from 1, lines counted within
+// src) of the YAML line and column.
+func (l yamlLines) pos(line, col int) (int, int) {
+	if l.line == nil || line < 1 {
+		return line, col
+	}
+	k := min(line, len(l.line)) - 1
+	return l.line[k], l.col[k] + col
+}
+
 // decodeTOML decodes TOML front matter and converts it to a YAML node tree,
 // so that the rest of the pipeline reads one kind of tree. TOML positions
 // are only known for syntax errors: every node of the tree carries line 1 of
 // the front matter. Dates become YYYY-MM-DD strings.
 func decodeTOML(fm []byte) (*yaml.Node, int, error) {
+	if line := tooDeepTOML(fm, maxDepth); line > 0 {
+		return nil, line, fmt.Errorf("nested more than %d levels deep", maxDepth)
+	}
 	var m map[string]any
 	if _, err := toml.Decode(string(fm), &m); err != nil {
 		var perr toml.ParseError
@@ -101,6 +180,67 @@ func decodeTOML(fm []byte) (*yaml.Node, int, error) {
 	}
 	setLine(&n, 1)
 	return &n, 0, nil
+}
+
+// maxDepth bounds how deeply TOML front matter may nest tables and
+// arrays. Real front matter nests four or five levels; the TOML decoder
+// takes time that grows much faster than the input with deeply nested
+// inline tables, so deeper input is refused before it is decoded. (The
+// YAML decoder refuses depths beyond 10,000 by itself, quickly.)
+const maxDepth = 100
+
+// tooDeepTOML returns the 1-based line of fm where its nesting first goes
+// deeper than limit, or 0. Depth is counted generously, without parsing:
+// the brackets and braces open at a place, plus the dots of dotted keys
+// and numbers before it on its line, leaving out strings and comments.
+func tooDeepTOML(fm []byte, limit int) int {
+	line, brackets, dots := 1, 0, 0
+	for i := 0; i < len(fm); i++ {
+		c := fm[i]
+		switch c {
+		case '\n':
+			line++
+			dots = 0
+		case '[', '{':
+			brackets++
+		case ']', '}':
+			brackets = max(brackets-1, 0)
+		case '.':
+			dots++
+		case '#':
+			for i+1 < len(fm) && fm[i+1] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			// Skip the string: """…""", '''…''', "…" with escapes, or '…'.
+			delim := fm[i : i+1]
+			if i+2 < len(fm) && fm[i+1] == c && fm[i+2] == c {
+				delim = fm[i : i+3]
+			}
+			j := i + len(delim)
+			for j < len(fm) && !bytes.HasPrefix(fm[j:], delim) {
+				if fm[j] == '\\' && c == '"' && j+1 < len(fm) {
+					j++
+				}
+				if fm[j] == '\n' {
+					if len(delim) == 1 {
+						break // an unclosed one-line string: the decoder reports it
+					}
+					line++
+				}
+				j++
+			}
+			if j < len(fm) && fm[j] == '\n' {
+				i = j - 1
+			} else {
+				i = min(j+len(delim), len(fm)) - 1
+			}
+		}
+		if brackets+dots > limit {
+			return line
+		}
+	}
+	return 0
 }
 
 func asParseError(err error, target *toml.ParseError) bool {

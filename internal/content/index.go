@@ -23,9 +23,9 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 		return site
 	}
 	for _, f := range files {
-		src, err := fs.ReadFile(fsys, f)
+		src, err := ReadFile(fsys, f, MaxFileSize)
 		if err != nil {
-			diags.Errorf(diag.Pos{Path: f}, "cannot read: %v", unwrapPathError(err))
+			diags.Errorf(diag.Pos{Path: f, Line: 1, Col: 1}, "%s", readError(err))
 			continue
 		}
 		p := &Page{Path: f, Dir: path.Dir(f)}

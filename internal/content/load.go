@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -32,9 +33,9 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 		return site
 	}
 	for _, f := range files {
-		src, err := fs.ReadFile(fsys, f)
+		src, err := ReadFile(fsys, f, MaxFileSize)
 		if err != nil {
-			diags.Errorf(diag.Pos{Path: f}, "cannot read: %v", unwrapPathError(err))
+			diags.Errorf(diag.Pos{Path: f, Line: 1, Col: 1}, "%s", readError(err))
 			continue
 		}
 		p := Parse(f, src, diags)
@@ -49,8 +50,10 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 }
 
 // walk lists the Markdown files and the other files under content/,
-// leaving out hidden files and editors' backups. ok is false when the
-// folder itself cannot be read.
+// leaving out hidden files and editors' backups. A symbolic link counts as
+// the file it leads to; one that leads nowhere, to itself (a loop) or to a
+// folder is an error, as plotline does not follow links to folders. ok is
+// false when the folder itself cannot be read.
 func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -70,7 +73,19 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 		if d.IsDir() {
 			return nil
 		}
-		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, p)
+			switch {
+			case err != nil:
+				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "cannot read: %v", linkError(err))
+				return nil
+			case info.IsDir():
+				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "is a link to a folder, and plotline does not follow links to folders (copy the folder, or link its files one by one)")
+				return nil
+			case !info.Mode().IsRegular():
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
@@ -85,6 +100,14 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 		return nil, nil, false
 	}
 	return markdown, assets, true
+}
+
+// linkError explains why a symbolic link cannot be followed.
+func linkError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("it is a link to a file that does not exist")
+	}
+	return unwrapPathError(err)
 }
 
 func unwrapPathError(err error) error {

@@ -85,6 +85,10 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 	p := &Page{Path: filePath, Source: src, Dir: path.Dir(filePath), TOC: true}
 	before := len(*diags)
 	defer func() { p.Broken = p.Broken || (*diags)[before:].HasErrors() }()
+	if len(src) > MaxFileSize {
+		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "%s", readError(&TooLargeError{Size: int64(len(src)), Limit: MaxFileSize}))
+		return p
+	}
 	if !utf8.Valid(src) {
 		off := firstInvalidUTF8(src)
 		diags.Errorf(diag.At(filePath, src, off), "file is not valid UTF-8 (save it as UTF-8)")
@@ -99,9 +103,14 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 	}
 	fm, fmStart, bodyStart, format, ok, closed := split(src)
 	p.Format = format
+	var lines yamlLines
+	if format == YAML {
+		lines = newYAMLLines(fm)
+	}
 	fmPos := func(line, col int) diag.Pos {
 		// line counts within the front matter; the fence line comes first.
 		base := diag.At(filePath, p.Source, bom+fmStart)
+		line, col = lines.pos(line, col)
 		return diag.Pos{Path: filePath, Line: base.Line + line - 1, Col: col}
 	}
 	switch {
@@ -136,17 +145,20 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 	}
 	// Node positions are relative to the front matter; shift them so they
 	// count lines of the file.
-	shiftLines(root, fmPos(1, 1).Line-1)
+	movePositions(root, fmPos)
 	p.decode(root, fmPos(1, 1), diags)
 	return p
 }
 
-func shiftLines(n *yaml.Node, by int) {
+// movePositions sets the position of every node of the tree at n, which
+// counts within the front matter, to the place in the file that at gives.
+func movePositions(n *yaml.Node, at func(line, col int) diag.Pos) {
 	if n.Line > 0 {
-		n.Line += by
+		pos := at(n.Line, n.Column)
+		n.Line, n.Column = pos.Line, pos.Col
 	}
 	for _, c := range n.Content {
-		shiftLines(c, by)
+		movePositions(c, at)
 	}
 }
 

@@ -10,9 +10,11 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 )
 
@@ -41,19 +43,31 @@ func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
 		p.errorf(n, "csv: %s cannot be read: no site files", file)
 		return file, nil, false
 	}
-	src, err := fs.ReadFile(p.fsys, file)
+	src, err := content.ReadFile(p.fsys, file, MaxCSVSize)
+	var tooLarge *content.TooLargeError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		p.errorf(n, "csv: %s does not exist", file)
 		return file, nil, false
+	case errors.As(err, &tooLarge):
+		p.errorf(n, "csv: %s: %v", file, err)
+		return file, nil, false
 	case err != nil:
-		p.errorf(n, "csv: %v", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		p.errorf(n, "csv: %s cannot be read: %v", file, err)
 		return file, nil, false
 	}
 	before := len(p.diags.Errors())
 	points := parseCSV(file, src, p.diags)
 	return file, points, len(p.diags.Errors()) == before
 }
+
+// MaxCSVSize is the size in bytes of the largest CSV file a block may
+// read: some hundred thousand observations, far more than a chart can show.
+const MaxCSVSize = content.MaxFileSize
 
 // hasDrive reports whether name starts with a Windows drive letter, "C:".
 func hasDrive(name string) bool {
@@ -89,6 +103,19 @@ func (f *csvFile) pos(line, byteCol int) diag.Pos {
 	return diag.At(f.path, f.src, min(off, end))
 }
 
+// firstInvalidUTF8 returns the offset of the first byte of b that is not
+// part of a UTF-8 character.
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
 // parseCSV reads observations from src, the CSV file at path, reporting
 // problems at their place in the file.
 func parseCSV(path string, src []byte, diags *diag.List) []Point {
@@ -103,7 +130,11 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		body, f.bom = rest, len(src)-len(rest)
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		diags.Errorf(diag.Pos{Path: path}, "the csv file is empty (want a header row naming date and value, then one observation a line)")
+		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the csv file is empty (want a header row naming date and value, then one observation a line)")
+		return nil
+	}
+	if !utf8.Valid(src) {
+		diags.Errorf(diag.At(path, src, firstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(body))
@@ -120,7 +151,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			diags.Errorf(f.pos(pe.Line, pe.Column), "%v", pe.Err)
 			return
 		}
-		diags.Errorf(diag.Pos{Path: path}, "%v", err)
+		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "%v", err)
 	}
 
 	header, err := r.Read()

@@ -49,7 +49,7 @@ func TestCSVErrors(t *testing.T) {
 		{"missing file", "-", "prices.csv", []string{p + "3:10: csv: content/articles/prices.csv does not exist"}},
 		{"outside the site", "-", "../../../prices.csv", []string{p + `3:10: csv: "../../../prices.csv" is outside the site`}},
 		{"absolute", "-", "/etc/prices.csv", []string{p + `3:10: csv: "/etc/prices.csv" is an absolute path (want a path relative to the article)`}},
-		{"empty", " \n", "prices.csv", []string{c + ": the csv file is empty (want a header row naming date and value, then one observation a line)"}},
+		{"empty", " \n", "prices.csv", []string{c + ":1:1: the csv file is empty (want a header row naming date and value, then one observation a line)"}},
 		{"header only", "date,value\n", "prices.csv", []string{c + ":1:1: the csv file has a header but no observations"}},
 		{"missing column", "date,price\n2025-01-01,3\n", "prices.csv", []string{
 			c + `:1:1: the header has no "value" column (want date, value and optionally label and source)`,
@@ -72,12 +72,28 @@ func TestCSVErrors(t *testing.T) {
 		{"syntax", "date,value\n2025-01-01,\"3\n", "prices.csv", []string{
 			c + `:2:14: extraneous or missing " in quoted-field`,
 		}},
+		{"not UTF-8", "date,value,label\n2025-01-01,3,caf\xe9\n", "prices.csv", []string{
+			c + `:2:17: the csv file is not valid UTF-8 (save it as UTF-8)`,
+		}},
+		{"byte-order mark and CRLF", "\ufeffdate,value\r\n2025-01-01,3\r\n2025-01-02,x\r\n", "prices.csv", []string{
+			c + `:3:12: value: cannot use "x" as a number`,
+		}},
+		{"no final newline", "date,value\n2025-01-01,3\n2025-01-02,x", "prices.csv", []string{
+			c + `:3:12: value: cannot use "x" as a number`,
+		}},
+		{"too large", "date,value\n" + strings.Repeat("2025-01-01,3\n", MaxCSVSize/12), "prices.csv", []string{
+			p + "3:10: csv: content/articles/prices.csv: file is 8.7 MB, more than the 8 MB plotline reads",
+		}},
+		{"a folder", "-", "folder", []string{
+			p + "3:10: csv: content/articles/folder cannot be read: is a folder",
+		}},
 	}
 	for _, tt := range tests {
 		fsys := fstest.MapFS{}
 		if tt.csv != "-" {
 			fsys[c] = &fstest.MapFile{Data: []byte(tt.csv)}
 		}
+		fsys["content/articles/folder/x.csv"] = &fstest.MapFile{Data: []byte("date,value\n2025-01-01,1\n")}
 		src := "data:\n  prices:\n    csv: " + tt.ref + "\n"
 		_, got := parse(t, src, fsys)
 		if !slices.Equal(got, tt.want) {

@@ -1,0 +1,434 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// hangLimit is how long a single hostile input may take before the test
+// calls it a hang. It only catches hangs: real times are milliseconds.
+const hangLimit = 10 * time.Second
+
+// within runs f and fails t if f has not returned after hangLimit.
+func within(t *testing.T, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(hangLimit):
+		t.Fatalf("still running after %v", hangLimit)
+	}
+}
+
+// allocated returns the bytes f allocates on the heap.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestHostileFiles parses files that are wrong as a whole, or written in
+// an unusual way, and expects one clear diagnostic each, or none.
+func TestHostileFiles(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		src   string
+		title string
+		diags []string
+	}{
+		{
+			name:  "not UTF-8",
+			src:   "---\ntitle: caf\xe9\ndate: 2025-01-01\n---\n",
+			diags: []string{"content/a.md:2:11: file is not valid UTF-8 (save it as UTF-8)"},
+		},
+		{
+			name:  "byte-order mark",
+			src:   "\ufeff---\ntitle: A\ndate: 2025-02-30\n---\n",
+			diags: []string{`content/a.md:3:7: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD)`},
+		},
+		{
+			name:  "CRLF",
+			src:   "---\r\ntitle: A\r\ndate: 2025-02-30\r\n---\r\nHello\r\n",
+			diags: []string{`content/a.md:3:7: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD)`},
+		},
+		{
+			name:  "CRLF, good",
+			src:   "---\r\ntitle: A\r\ndate: 2025-01-01\r\n---\r\nHello\r\n",
+			title: "A",
+		},
+		{
+			name:  "carriage returns alone end lines for YAML, not for the file",
+			src:   "---\ntitle: A\rdate: 2025-02-30\r\ntags: [a\r, [b]]\n---\n",
+			diags: []string{`content/a.md:2:16: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD)`, `content/a.md:3:12: tags: want a word, got a list`},
+		},
+		{
+			name:  "no final newline",
+			src:   "---\ntitle: A\ndate: 2025-01-01\n---",
+			title: "A",
+		},
+		{
+			name:  "no front matter",
+			src:   "# Just Markdown\n",
+			diags: []string{`content/a.md:1:1: missing front matter: the file must start with a line "---" followed by at least title and date`},
+		},
+		{
+			name:  "empty file",
+			src:   "",
+			diags: []string{`content/a.md:1:1: missing front matter: the file must start with a line "---" followed by at least title and date`},
+		},
+		{
+			name:  "never closed",
+			src:   "---\ntitle: A\ndate: 2025-01-01\n",
+			diags: []string{`content/a.md:1:1: front matter is never closed: add a line "---" after it`},
+		},
+		{
+			name:  "TOML never closed",
+			src:   "+++\ntitle = \"A\"\n",
+			diags: []string{`content/a.md:1:1: front matter is never closed: add a line "+++" after it`},
+		},
+		{
+			name:  "YAML flow list never closed",
+			src:   "---\ntitle: A\ndate: 2025-01-01\ntags: [a, b\ndescription: x\n---\n",
+			diags: []string{"content/a.md:4:1: front matter: did not find expected ',' or ']'"},
+		},
+		{
+			name:  "YAML list, then a key",
+			src:   "---\n- a\nb: 1\n---\n",
+			diags: []string{"content/a.md:3:1: front matter: did not find expected '-' indicator"},
+		},
+		{
+			name:  "YAML key indented too far",
+			src:   "---\ntitle: A\ndate: 2025-01-01\ndata:\n  a: 1\n b: 2\n---\n",
+			diags: []string{"content/a.md:6:1: front matter: did not find expected key"},
+		},
+		{
+			name:  "YAML unknown alias",
+			src:   "---\ntitle: A\ndate: 2025-01-01\ntags: *nowhere\n---\n",
+			diags: []string{"content/a.md:2:1: front matter: unknown anchor 'nowhere' referenced"},
+		},
+		{
+			name:  "YAML nested 100,000 deep",
+			src:   "---\ntitle: A\ndate: 2025-01-01\ndata: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n---\n",
+			diags: []string{"content/a.md:4:1: front matter: exceeded max depth of 10000"},
+		},
+		{
+			name:  "TOML arrays nested 200,000 deep",
+			src:   "+++\ntitle = \"A\"\ndate = 2025-01-01\ndata = " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "\n+++\n",
+			diags: []string{"content/a.md:4:1: front matter: nested more than 100 levels deep"},
+		},
+		{
+			name:  "TOML inline tables nested 200,000 deep",
+			src:   "+++\ntitle = \"A\"\ndate = 2025-01-01\ndata = " + strings.Repeat("{a=", 200000) + "1" + strings.Repeat("}", 200000) + "\n+++\n",
+			diags: []string{"content/a.md:4:1: front matter: nested more than 100 levels deep"},
+		},
+		{
+			name:  "TOML dotted key 5,000 deep",
+			src:   "+++\ntitle = \"A\"\ndate = 2025-01-01\n" + strings.Repeat("a.", 5000) + "a = 1\n+++\n",
+			diags: []string{"content/a.md:4:1: front matter: nested more than 100 levels deep"},
+		},
+		{
+			name: "TOML brackets in strings and comments do not count",
+			src: "+++\ntitle = \"" + strings.Repeat("[{.", 200) + "\"\ndate = 2025-01-01\n" +
+				"description = '''\n" + strings.Repeat("[", 200) + "\n'''\n# " + strings.Repeat("{", 200) + "\n+++\n",
+			title: strings.Repeat("[{.", 200),
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var diags diag.List
+			var p *Page
+			within(t, func() { p = Parse("content/a.md", []byte(tc.src), &diags) })
+			checkDiags(t, diags.Errors(), tc.diags...)
+			if p.Broken != (len(tc.diags) > 0) {
+				t.Errorf("Broken = %v with %d errors", p.Broken, len(tc.diags))
+			}
+			if tc.title != "" && p.Title != tc.title {
+				t.Errorf("Title = %q; want %q", p.Title, tc.title)
+			}
+		})
+	}
+}
+
+// TestTooDeepTOMLLines checks the line tooDeepTOML blames, past strings
+// that span lines.
+func TestTooDeepTOMLLines(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want int
+	}{
+		{"a = 1\n", 0},
+		{"a = [[1]]\n", 0},
+		{"a = \"\"\"x\ny\\\nz\"\"\"\nb = " + strings.Repeat("[", 5), 4},
+		{"a = 'unclosed\nb = " + strings.Repeat("[", 5), 2},
+		{"a = \"esc \\\" [[[[[[\"\nb = 1", 0},
+		{"a = [\n" + strings.Repeat("[\n", 10), 5},
+	} {
+		if got := tooDeepTOML([]byte(tc.src), 4); got != tc.want {
+			t.Errorf("tooDeepTOML(%q, 4) = %d; want %d", tc.src, got, tc.want)
+		}
+	}
+}
+
+// billionLaughs returns YAML front matter whose aliases would expand to
+// 9^levels strings if anything followed them all.
+func billionLaughs(levels int) string {
+	var b strings.Builder
+	b.WriteString("---\ntitle: Laughs\ndate: 2025-01-01\nl00: &l00 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i <= levels; i++ {
+		b.WriteString("l" + itoa(i) + ": &l" + itoa(i) + " [")
+		for j := range 9 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*l" + itoa(i-1))
+		}
+		b.WriteString("]\n")
+	}
+	last := "*l" + itoa(levels)
+	b.WriteString("tags: " + last + "\nsources: " + last + "\ndescription: " + last + "\ndata: " + last + "\n---\n")
+	return b.String()
+}
+
+func itoa(i int) string { return string(rune('0'+i/10)) + string(rune('0'+i%10)) }
+
+// TestAliasBomb parses front matter whose aliases would expand to 9^12
+// (282 billion) strings: the node tree keeps each alias as one node, and
+// nothing in Parse follows an alias more than one step, so it is quick and
+// small.
+func TestAliasBomb(t *testing.T) {
+	src := []byte(billionLaughs(12))
+	var diags diag.List
+	var p *Page
+	var alloc uint64
+	within(t, func() {
+		alloc = allocated(func() { p = Parse("content/a.md", src, &diags) })
+	})
+	if !p.Broken {
+		t.Errorf("the page is not broken; want errors for tags, sources and description")
+	}
+	if alloc > 4<<20 {
+		t.Errorf("parsing %d bytes allocated %d bytes; want under 4 MB", len(src), alloc)
+	}
+	for _, want := range []string{"tags: want a word, got a list", "sources: want {name, url}, got a list", "description: want text, got a list"} {
+		if !strings.Contains(diags.Error(), want) {
+			t.Errorf("diagnostics:\n%s\nwant one with %q", diags.Error(), want)
+		}
+	}
+	if p.Data == nil || p.Data.Kind == 0 {
+		t.Errorf("Data = %v; want the aliased list, passed on as it is", p.Data)
+	}
+}
+
+// TestLargeArticle puts a 50 MB article under content/ and expects a
+// clear error at once, without the file being read.
+func TestLargeArticle(t *testing.T) {
+	const size = 50 << 20
+	dir := t.TempDir()
+	file := filepath.Join(dir, "content", "big.md")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("---\ntitle: Big\ndate: 2025-01-01\n---\n")
+	line := bytes.Repeat([]byte("All work and no play makes a very long article. "), 20)
+	line = append(line, "\n\n"...)
+	for written := 0; written < size; written += len(line) {
+		if _, err := f.Write(line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "content", "small.md"), []byte("---\ntitle: Small\ndate: 2025-01-01\n---\n"), 0o644)
+
+	const want = "content/big.md:1:1: file is 50.0 MB, more than the 8 MB plotline reads (split it into smaller articles)"
+	for _, load := range []struct {
+		name string
+		f    func(fs.FS, Options, *diag.List) *Site
+	}{{"LoadIndex", LoadIndex}, {"Load", Load}} {
+		t.Run(load.name, func(t *testing.T) {
+			var diags diag.List
+			var site *Site
+			var alloc uint64
+			within(t, func() {
+				alloc = allocated(func() { site = load.f(os.DirFS(dir), Options{}, &diags) })
+			})
+			checkDiags(t, diags, want)
+			if len(site.Pages) != 1 || site.Pages[0].Path != "content/small.md" {
+				t.Errorf("pages = %v; want only content/small.md", paths(site.Pages))
+			}
+			if alloc > 4<<20 {
+				t.Errorf("loading allocated %d bytes; want under 4 MB (the big file must not be read)", alloc)
+			}
+		})
+	}
+
+	// Parse, given the bytes by a caller that read them anyway, refuses
+	// them too.
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.List
+	within(t, func() { Parse("content/big.md", src, &diags) })
+	checkDiags(t, diags, want)
+}
+
+// TestReadFileGrowing reads a file whose Stat says it is small but which
+// holds more: ReadFile stops after limit+1 bytes.
+func TestReadFileGrowing(t *testing.T) {
+	fsys := lyingFS{data: bytes.Repeat([]byte("x"), 1000), n: new(int)}
+	_, err := ReadFile(fsys, "content/a.md", 100)
+	var tl *TooLargeError
+	if !errors.As(err, &tl) || tl.Size != 101 {
+		t.Fatalf("ReadFile = %v; want a TooLargeError after 101 bytes", err)
+	}
+	if fsys.read() > 101 {
+		t.Errorf("read %d bytes; want at most 101", fsys.read())
+	}
+}
+
+// lyingFS serves one file whose Stat reports size 0.
+type lyingFS struct {
+	data []byte
+	n    *int
+}
+
+func (l lyingFS) read() int { return *l.n }
+
+func (l lyingFS) Open(name string) (fs.File, error) {
+	return &lyingFile{fs: l}, nil
+}
+
+type lyingFile struct {
+	fs  lyingFS
+	off int
+}
+
+func (f *lyingFile) Stat() (fs.FileInfo, error) {
+	return fstest.MapFS{"a": {}}.Stat("a")
+}
+
+func (f *lyingFile) Read(b []byte) (int, error) {
+	n := copy(b, f.fs.data[f.off:])
+	f.off += n
+	*f.fs.n += n
+	if n == 0 {
+		return 0, errors.New("EOF expected earlier")
+	}
+	return n, nil
+}
+
+func (f *lyingFile) Close() error { return nil }
+
+// TestSymlinks puts links that lead nowhere, to themselves and to folders
+// under content/ and expects an error at each, while a link to a file is
+// read as that file.
+func TestSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	c := filepath.Join(dir, "content")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(c, "sub"), 0o755))
+	must(os.WriteFile(filepath.Join(dir, "real.md"), []byte("---\ntitle: Linked\ndate: 2025-01-01\n---\n"), 0o644))
+	for link, target := range map[string]string{
+		"loop.md":   "loop.md",
+		"ping.md":   "pong.md",
+		"pong.md":   "ping.md",
+		"gone.png":  "nowhere.png",
+		"self":      ".",
+		"sub/up":    "..",
+		"linked.md": "../real.md",
+	} {
+		must(os.Symlink(target, filepath.Join(c, link)))
+	}
+	var diags diag.List
+	var site *Site
+	within(t, func() { site = LoadIndex(os.DirFS(dir), Options{}, &diags) })
+	checkDiags(t, diags,
+		"content/gone.png:1:1: cannot read: it is a link to a file that does not exist",
+		"content/loop.md:1:1: cannot read: too many levels of symbolic links",
+		"content/ping.md:1:1: cannot read: too many levels of symbolic links",
+		"content/pong.md:1:1: cannot read: too many levels of symbolic links",
+		"content/self:1:1: is a link to a folder, and plotline does not follow links to folders (copy the folder, or link its files one by one)",
+		"content/sub/up:1:1: is a link to a folder, and plotline does not follow links to folders (copy the folder, or link its files one by one)",
+	)
+	if got := paths(site.Pages); len(got) != 1 || got[0] != "content/linked.md" {
+		t.Errorf("pages = %v; want [content/linked.md]", got)
+	}
+	if len(site.Assets) != 0 {
+		t.Errorf("assets = %v; want none", site.Assets)
+	}
+}
+
+// TestUnreadable expects a file that cannot be read to be reported at its
+// path. chmod 000 does not stop root from reading, so that half is skipped
+// when the tests run as root (as they do in CI); the other half uses a
+// file system that refuses the read.
+func TestUnreadable(t *testing.T) {
+	t.Run("permission denied", func(t *testing.T) {
+		fsys := deniedFS{fstest.MapFS{
+			"content/a.md": page("A", "2025-01-01"),
+			"content/b.md": page("B", "2025-01-02"),
+		}, "content/a.md"}
+		for _, load := range []func(fs.FS, Options, *diag.List) *Site{Load, LoadIndex} {
+			var diags diag.List
+			site := load(fsys, Options{}, &diags)
+			checkDiags(t, diags, "content/a.md:1:1: cannot read: permission denied")
+			if got := paths(site.Pages); len(got) != 1 || got[0] != "content/b.md" {
+				t.Errorf("pages = %v; want [content/b.md]", got)
+			}
+		}
+	})
+	t.Run("chmod 000", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("running as root, which reads a file whatever its mode")
+		}
+		dir := t.TempDir()
+		file := filepath.Join(dir, "content", "a.md")
+		os.MkdirAll(filepath.Dir(file), 0o755)
+		if err := os.WriteFile(file, []byte("---\ntitle: A\ndate: 2025-01-01\n---\n"), 0o000); err != nil {
+			t.Fatal(err)
+		}
+		var diags diag.List
+		LoadIndex(os.DirFS(dir), Options{}, &diags)
+		checkDiags(t, diags, "content/a.md:1:1: cannot read: permission denied")
+	})
+}
+
+// deniedFS is a file system in which one file cannot be opened.
+type deniedFS struct {
+	fs.FS
+	denied string
+}
+
+func (d deniedFS) Open(name string) (fs.File, error) {
+	if name == d.denied {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.FS.Open(name)
+}

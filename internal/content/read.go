@@ -1,0 +1,76 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+)
+
+// MaxFileSize is the size in bytes of the largest article plotline reads:
+// many times what any article needs, and small enough that a file put
+// under content/ by mistake (a log, a data dump) is reported at once
+// instead of taking the build's time and memory.
+const MaxFileSize = 8 << 20
+
+// TooLargeError reports a file larger than the limit a reader was given.
+type TooLargeError struct {
+	Size  int64 // the file's size, or at least limit+1 when not known
+	Limit int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("file is %s, more than the %s plotline reads", megabytes(e.Size), megabytes(e.Limit))
+}
+
+// megabytes formats n bytes as "8 MB" or "50.3 MB" (MB of 2^20 bytes).
+func megabytes(n int64) string {
+	mb := float64(n) / (1 << 20)
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", mb)
+}
+
+// ReadFile reads the regular file name of fsys. A file larger than limit
+// bytes is not read: ReadFile returns a *TooLargeError, having read at
+// most limit+1 bytes of it. A folder is an error too.
+func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errIsFolder}
+	}
+	if info.Size() > limit {
+		return nil, &TooLargeError{Size: info.Size(), Limit: limit}
+	}
+	// The size may be unknown (0) or the file may grow while it is read.
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, &TooLargeError{Size: int64(len(b)), Limit: limit}
+	}
+	return b, nil
+}
+
+var errIsFolder = errors.New("is a folder")
+
+// readError describes an error of ReadFile for a diagnostic at the file:
+// "file is 50.3 MB, more than the 8 MB plotline reads" or "cannot read:
+// permission denied".
+func readError(err error) string {
+	var tl *TooLargeError
+	if errors.As(err, &tl) {
+		return tl.Error() + " (split it into smaller articles)"
+	}
+	return "cannot read: " + unwrapPathError(err).Error()
+}

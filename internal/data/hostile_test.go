@@ -1,0 +1,101 @@
+package data
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestAliasBomb parses data blocks built from aliases that would expand
+// to 9^12 values if anything followed them all: it must be quick and small,
+// and every misuse is reported where the alias points.
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("l00: &l00 {date: 2025-01-01, value: 1}\n")
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&b, "l%02d: &l%02d [", i, i)
+		for j := range 9 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "*l%02d", i-1)
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("data:\n  a: {series: *l01}\n  b: {series: *l12}\n  c: *l12\n  d: {series: *l01, projection: {rate: *l12, limit: *l12, low: *l00}}\n")
+	src := b.String()
+
+	var blocks []*Block
+	var msgs []string
+	var before, after runtime.MemStats
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		blocks, msgs = parse(t, src, nil)
+		runtime.ReadMemStats(&after)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("still parsing after 10 s")
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+		t.Errorf("parsing allocated %d bytes; want under 4 MB", alloc)
+	}
+	if len(blocks) != 4 {
+		t.Errorf("got %d blocks; want 4", len(blocks))
+	}
+	if len(blocks) > 0 && len(blocks[0].Series) != 9 {
+		t.Errorf("block a has %d observations; want the 9 of l01", len(blocks[0].Series))
+	}
+	joined := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		`series: want an observation {date: YYYY-MM-DD, value: N}, got a list`,
+		`block "c": want a mapping with series, csv or projection, got a list`,
+		`rate: want a number, got a list`,
+		`limit: want a number, got a list`,
+		`low: want a number, got a mapping`,
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("diagnostics:\n%s\nwant one with %q", joined, want)
+		}
+	}
+}
+
+// TestHostileValues parses blocks whose values are the wrong type or out
+// of every range, and expects one error each.
+func TestHostileValues(t *testing.T) {
+	const p = pagePath + ":"
+	for _, tc := range []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"rate is a word", "data:\n  l:\n    series: [{date: 2025-01-06, value: 1}]\n    projection: {rate: fast}\n",
+			[]string{p + `4:24: rate: cannot use "fast" as a number`}},
+		{"series is a number", "data:\n  l:\n    series: 3\n",
+			[]string{p + "3:13: series: want a list of observations, got a number"}},
+		{"series is empty", "data:\n  l:\n    series: []\n",
+			[]string{p + `2:3: block "l" has no observations and no projection`}},
+		{"impossible date", "data:\n  l:\n    series: [{date: 2025-02-30, value: 1}]\n",
+			[]string{p + `3:21: date: "2025-02-30" is not a valid date (want YYYY-MM-DD)`}},
+		{"value is infinite", "data:\n  l:\n    series: [{date: 2025-01-01, value: .inf}]\n",
+			[]string{p + `3:40: value: cannot use ".inf" as a number`}},
+		{"limit never reached", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 100}, rate: -5, limit: 12000}\n",
+			[]string{p + `3:74: limit 12000 is never reached: the rate must be positive to rise from 100 to 12000`}},
+		{"limit a thousand years away", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 0}, rate: 0.0001, limit: 1e12}\n",
+			[]string{p + `3:76: limit 1000000000000 is never reached: at this rate it would take more than 1,000 years`}},
+		{"huge numbers", "data:\n  l:\n    projection: {start: {date: 0001-01-01, value: 1e308}, rate: 1e308, until: 9999-12-31}\n", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, got := parse(t, tc.src, nil)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}

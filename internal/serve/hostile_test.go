@@ -1,0 +1,164 @@
+package serve
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMorePathSpellings tries other ways of writing a path out of the
+// output folder: encoded twice, overlong UTF-8, runs of slashes, dots
+// with trailing spaces, very long paths. None reaches the secret.
+func TestMorePathSpellings(t *testing.T) {
+	h := New(writeSite(t), "/", Options{}).Handler()
+	targets := []string{
+		"/%252e%252e/secret.txt",
+		"/%252e%252e%252fsecret.txt",
+		"/%c0%ae%c0%ae/secret.txt",
+		"/%c0%af..%c0%afsecret.txt",
+		"/%e0%80%ae%e0%80%ae/secret.txt",
+		"///../secret.txt",
+		"/articles//../../secret.txt",
+		"/articles/./../../secret.txt",
+		"/articles/a/%2e%2e/%2e%2e/%2e%2e/secret.txt",
+		"/..%20/secret.txt",
+		"/..%09/secret.txt",
+		"/...//secret.txt",
+		"/%2e%2e%5csecret.txt",
+		"/leakdir/",
+		"/leakdir/../leak.txt",
+		"/relleak/",
+		"/index.html/../../secret.txt",
+		"/" + strings.Repeat("../", 2000) + "secret.txt",
+		"/" + strings.Repeat("a/", 4000) + "x",
+	}
+	for _, target := range targets {
+		resp, body := do(t, h, "GET", target)
+		if resp.StatusCode != http.StatusBadRequest && resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %.60s: status %d; want 400 or 404", target, resp.StatusCode)
+		}
+		if strings.Contains(body, secret) {
+			t.Errorf("GET %.60s: served the file outside the site", target)
+		}
+	}
+	// A file that starts with two dots is a name like any other.
+	dir := writeSite(t)
+	writeFile(t, filepath.Join(dir, "..dots.txt"), "dots")
+	resp, body := do(t, New(dir, "/", Options{}).Handler(), "GET", "/..dots.txt")
+	if resp.StatusCode != http.StatusOK || body != "dots" {
+		t.Errorf("GET /..dots.txt: status %d, body %q; want 200 and the file", resp.StatusCode, body)
+	}
+}
+
+// TestClientsThatDisconnect opens event streams and downloads over real
+// connections and drops them half-way, many times: the server lets go of
+// every stream, keeps serving and keeps publishing to the streams that
+// stay.
+func TestClientsThatDisconnect(t *testing.T) {
+	dir := writeSite(t)
+	writeFile(t, filepath.Join(dir, "big.csv"), strings.Repeat("2025-01-01,12345\n", 1<<16))
+	s := New(dir, "/", Options{MaxClients: 8, ClientBuffer: 4})
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	t.Cleanup(s.Close)
+	addr := strings.TrimPrefix(ts.URL, "http://")
+	goroutines := runtime.NumGoroutine()
+
+	// A stream that stays, to see that publishing still works.
+	stay := openStream(t, ts.URL+"/_plotline/events")
+
+	dial := func() net.Conn {
+		t.Helper()
+		c, err := net.DialTimeout("tcp", addr, streamTimeout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.SetDeadline(time.Now().Add(streamTimeout))
+		return c
+	}
+	for i := range 40 {
+		c := dial()
+		switch i % 4 {
+		case 0: // disconnect right after asking for the stream
+			fmt.Fprintf(c, "GET /_plotline/events HTTP/1.1\r\nHost: x\r\n\r\n")
+		case 1: // read the stream's first lines, then go while events flow
+			fmt.Fprintf(c, "GET /_plotline/events HTTP/1.1\r\nHost: x\r\n\r\n")
+			r := bufio.NewReader(c)
+			for {
+				line, err := r.ReadString('\n')
+				if err != nil {
+					t.Fatalf("reading a stream: %v", err)
+				}
+				if strings.HasPrefix(line, "retry:") {
+					break
+				}
+			}
+			s.Publish(Event{Kind: KindReload, Paths: []string{strings.Repeat("/x", 1000)}})
+		case 2: // half a request
+			fmt.Fprintf(c, "GET /_plotline/ev")
+		case 3: // a large file, dropped after its first bytes
+			fmt.Fprintf(c, "GET /big.csv HTTP/1.1\r\nHost: x\r\n\r\n")
+			io.ReadFull(c, make([]byte, 512))
+		}
+		if tc, ok := c.(*net.TCPConn); ok && i%2 == 0 {
+			tc.SetLinger(0) // end with a reset rather than a polite close
+		}
+		c.Close()
+	}
+
+	// Every dropped stream is let go; only the one that stays is open.
+	deadline := time.Now().Add(streamTimeout)
+	for s.hub.len() != 1 {
+		if time.Now().After(deadline) {
+			t.Fatalf("open streams = %d after the clients left; want 1", s.hub.len())
+		}
+		s.Publish(Event{Kind: KindCSS}) // a write shows a dead connection
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	// The server still serves, and the stream that stayed still gets events.
+	resp, err := http.Get(ts.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "<h1>Home</h1>") {
+		t.Errorf("GET / after the disconnects: status %d; want 200 and the home page", resp.StatusCode)
+	}
+	s.Publish(Event{Kind: KindError, Errors: []string{"content/a.md:1:1: broken"}})
+	for {
+		kind, ev := stay.next(t)
+		if kind == KindError {
+			if len(ev.Errors) != 1 {
+				t.Errorf("error event %+v; want one error", ev)
+			}
+			break
+		}
+	}
+	fresh := openStream(t, ts.URL+"/_plotline/events")
+	if kind, _ := fresh.next(t); kind != KindError {
+		t.Errorf("a new stream first gets %q; want the last error replayed", kind)
+	}
+
+	// No goroutine is left behind by the clients that went away: only the
+	// two open streams and their connections remain.
+	stay.close()
+	fresh.close()
+	deadline = time.Now().Add(streamTimeout)
+	for runtime.NumGoroutine() > goroutines+2 {
+		if time.Now().After(deadline) {
+			t.Errorf("%d goroutines after the clients left; want about %d", runtime.NumGoroutine(), goroutines)
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
