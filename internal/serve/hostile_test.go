@@ -72,9 +72,6 @@ func TestClientsThatDisconnect(t *testing.T) {
 	addr := strings.TrimPrefix(ts.URL, "http://")
 	goroutines := runtime.NumGoroutine()
 
-	// A stream that stays, to see that publishing still works.
-	stay := openStream(t, ts.URL+"/_plotline/events")
-
 	dial := func() net.Conn {
 		t.Helper()
 		c, err := net.DialTimeout("tcp", addr, streamTimeout)
@@ -113,6 +110,11 @@ func TestClientsThatDisconnect(t *testing.T) {
 		}
 		c.Close()
 	}
+
+	// A stream that stays, to see that publishing still works. It opens
+	// after the churn: each stream of these tests lives for streamTimeout,
+	// which a loaded machine can spend on the loop above.
+	stay := openStream(t, ts.URL+"/_plotline/events")
 
 	// Every dropped stream is let go; only the one that stays is open.
 	deadline := time.Now().Add(streamTimeout)
