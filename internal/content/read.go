@@ -34,19 +34,28 @@ func megabytes(n int64) string {
 
 // ReadFile reads the regular file name of fsys. A file larger than limit
 // bytes is not read: ReadFile returns a *TooLargeError, having read at
-// most limit+1 bytes of it. A folder is an error too.
+// most limit+1 bytes of it. A folder, a named pipe or a device is an
+// error too, and is not opened.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	// Stat first: opening a named pipe would wait for a writer forever.
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(name, info); err != nil {
+		return nil, err
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
+	info, err = f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	if info.IsDir() {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: errIsFolder}
+	if err := checkRegular(name, info); err != nil {
+		return nil, err
 	}
 	if info.Size() > limit {
 		return nil, &TooLargeError{Size: info.Size(), Limit: limit}
@@ -62,7 +71,21 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return b, nil
 }
 
-var errIsFolder = errors.New("is a folder")
+var (
+	errIsFolder   = errors.New("is a folder")
+	errNotRegular = errors.New("is not a regular file")
+)
+
+// checkRegular returns an error unless info describes a regular file.
+func checkRegular(name string, info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return &fs.PathError{Op: "read", Path: name, Err: errIsFolder}
+	case !info.Mode().IsRegular():
+		return &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
+	}
+	return nil
+}
 
 // readError describes an error of ReadFile for a diagnostic at the file:
 // "file is 50.3 MB, more than the 8 MB plotline reads" or "cannot read:

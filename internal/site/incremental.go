@@ -54,7 +54,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		if !ok {
 			continue // came and went
 		}
-		src, err := fs.ReadFile(b.fsys, p)
+		src, err := content.ReadFile(b.fsys, p, content.MaxFileSize)
 		if err != nil {
 			return b.Build(ctx)
 		}
@@ -74,7 +74,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		}
 		for _, d := range rec.deps {
 			if changedFiles[d] {
-				src, err := fs.ReadFile(b.fsys, rec.path)
+				src, err := content.ReadFile(b.fsys, rec.path, content.MaxFileSize)
 				if err != nil {
 					return b.Build(ctx)
 				}

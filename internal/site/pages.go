@@ -75,7 +75,7 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 				return err
 			}
 			if p.Source == nil {
-				src, err := fs.ReadFile(r.b.fsys, p.Path)
+				src, err := content.ReadFile(r.b.fsys, p.Path, content.MaxFileSize)
 				if err != nil {
 					results[i].Errorf(diag.Pos{Path: p.Path}, "cannot read: %v", err)
 					return nil
