@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -59,6 +60,12 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 	}
 	failed := func() bool { return diag.List((*diags)[start:]).HasErrors() }
 
+	if !utf8.Valid(src) {
+		// An article is checked for UTF-8 before its charts are read;
+		// this keeps the YAML decoder from reading the block as UTF-16.
+		errorf(1, 1, "chart: the block is not valid UTF-8")
+		return spec, false
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		l, msg := yamlErrorLine(err)
@@ -135,8 +142,12 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 
 // filePos converts a line and column of the YAML text src to a line and
 // column of src as a file: a carriage return alone ends a line for YAML,
-// and not for an editor.
+// and not for an editor, and YAML does not count a byte-order mark that
+// starts the text.
 func filePos(src []byte, line, col int) (int, int) {
+	if line <= 1 && bytes.HasPrefix(src, []byte("\ufeff")) {
+		col++
+	}
 	l, c := 1, 0 // the file line and the characters before the YAML line on it
 	for i, yl := 0, 1; i < len(src) && yl < line; i++ {
 		switch b := src[i]; {

@@ -110,10 +110,12 @@ func decodeYAML(fm []byte) (*yaml.Node, int, error) {
 type yamlLines struct {
 	line []int // by YAML line from 0: the file line from 1
 	col  []int // by YAML line from 0: the characters before it on its file line
+	bom  bool  // the text starts with a byte-order mark, which YAML does not count
 }
 
 // newYAMLLines returns the conversion for src. It is the zero value when
-// src has no carriage return alone, which is nearly always.
+// src has no carriage return alone and no byte-order mark, which is nearly
+// always.
 func newYAMLLines(src []byte) yamlLines {
 	lone := false
 	for i, c := range src {
@@ -122,10 +124,11 @@ func newYAMLLines(src []byte) yamlLines {
 			break
 		}
 	}
+	bom := bytes.HasPrefix(src, []byte("\ufeff"))
 	if !lone {
-		return yamlLines{}
+		return yamlLines{bom: bom}
 	}
-	l := yamlLines{line: []int{1}, col: []int{0}}
+	l := yamlLines{line: []int{1}, col: []int{0}, bom: bom}
 	line, col := 1, 0
 	for i := 0; i < len(src); {
 		switch c := src[i]; {
@@ -151,6 +154,9 @@ func newYAMLLines(src []byte) yamlLines {
 // pos returns the file line and column (both from 1, lines counted within
 // src) of the YAML line and column.
 func (l yamlLines) pos(line, col int) (int, int) {
+	if l.bom && line == 1 {
+		col++
+	}
 	if l.line == nil || line < 1 {
 		return line, col
 	}

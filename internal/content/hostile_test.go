@@ -79,6 +79,11 @@ func TestHostileFiles(t *testing.T) {
 			diags: []string{`content/a.md:2:16: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD)`, `content/a.md:3:12: tags: want a word, got a list`},
 		},
 		{
+			name:  "a byte-order mark inside the front matter counts as a character",
+			src:   "---\n\ufefftitle: [a]\ndate: 2025-01-01\n---\n",
+			diags: []string{`content/a.md:2:9: title: want text, got a list`},
+		},
+		{
 			name:  "no final newline",
 			src:   "---\ntitle: A\ndate: 2025-01-01\n---",
 			title: "A",
