@@ -77,7 +77,7 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 			if p.Source == nil {
 				src, err := content.ReadFile(r.b.fsys, p.Path, content.MaxFileSize)
 				if err != nil {
-					results[i].Errorf(diag.Pos{Path: p.Path}, "cannot read: %v", err)
+					results[i].Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "cannot read: %v", err)
 					return nil
 				}
 				if r.prev != nil {
