@@ -16,6 +16,7 @@ var allowedInternal = map[string][]string{
 	"overlay":    {},
 	"highlight":  {},
 	"scaffold":   {},
+	"sitefs":     {},
 	"config":     {"diag"},
 	"content":    {"diag"},
 	"data":       {"diag", "projection", "content"},

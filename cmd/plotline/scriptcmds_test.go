@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -22,11 +23,15 @@ import (
 //	snapshot DIR COPY      copy the folder DIR to COPY
 //	cmptree DIR COPY       fail unless DIR holds exactly the files of COPY, byte for byte
 //	noleftovers DIR        fail if DIR holds a build's temporary folder (.plotline-*)
+//	mkfifo FILE            make a named pipe
+//	sparse FILE BYTES      make a file of BYTES bytes that takes no room on disk
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"decode":      cmdDecode,
 	"snapshot":    cmdSnapshot,
 	"cmptree":     cmdCmpTree,
 	"noleftovers": cmdNoLeftovers,
+	"mkfifo":      cmdMkfifo,
+	"sparse":      cmdSparse,
 }
 
 // scriptCondition answers the scripts' own conditions: [root] is true
@@ -130,4 +135,23 @@ func cmdNoLeftovers(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s holds %s, left by a build", args[0], e.Name())
 		}
 	}
+}
+
+func cmdMkfifo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: mkfifo FILE")
+	}
+	ts.Check(syscall.Mkfifo(ts.MkAbs(args[0]), 0o644))
+}
+
+func cmdSparse(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: sparse FILE BYTES")
+	}
+	n, err := strconv.ParseInt(args[1], 10, 64)
+	ts.Check(err)
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(f.Truncate(n))
+	ts.Check(f.Close())
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/overlay"
 	"github.com/plotline/plotline/internal/site"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // Exit codes.
@@ -158,7 +159,13 @@ func (s *siteFlags) register(fs *flag.FlagSet) {
 
 // load reads the site's config and returns a builder for it.
 func (s *siteFlags) load() (*site.Builder, config.Config, string, error) {
-	fsys := os.DirFS(s.dir)
+	// The folder stays open while the builder reads it; a builder that a
+	// config change replaced lets the collector close its folder.
+	dir, err := sitefs.Open(s.dir)
+	if err != nil {
+		return nil, config.Config{}, "", err
+	}
+	fsys := dir.FS
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return nil, cfg, "", err

@@ -58,7 +58,14 @@ func Load(fsys fs.FS) (Config, error) {
 			continue
 		}
 		if err != nil {
-			return cfg, fmt.Errorf("%s: %w", name, err)
+			var diags diag.List
+			msg := err.Error()
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				msg = pe.Err.Error()
+			}
+			diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "cannot read: %s", msg)
+			return cfg, diags.Err()
 		}
 		cfg.File = name
 		var diags diag.List

@@ -52,7 +52,8 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 // walk lists the Markdown files and the other files under content/,
 // leaving out hidden files and editors' backups. A symbolic link counts as
 // the file it leads to; one that leads nowhere, to itself (a loop) or to a
-// folder is an error, as plotline does not follow links to folders. ok is
+// folder is an error, as plotline does not follow links to folders. A
+// named pipe, socket or device is an error too. ok is
 // false when the folder itself cannot be read.
 func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
@@ -83,9 +84,11 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "is a link to a folder, and plotline does not follow links to folders (copy the folder, or link its files one by one)")
 				return nil
 			case !info.Mode().IsRegular():
+				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", errSpecial)
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
+			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", errSpecial)
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
@@ -101,6 +104,11 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 	}
 	return markdown, assets, true
 }
+
+// errSpecial is the error for a named pipe, socket or device under
+// content/, which plotline cannot publish and must not open (reading a
+// pipe waits for a writer).
+const errSpecial = "cannot read: is not a regular file or a folder (a named pipe, socket or device)"
 
 // linkError explains why a symbolic link cannot be followed.
 func linkError(err error) error {

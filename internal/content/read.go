@@ -13,6 +13,12 @@ import (
 // instead of taking the build's time and memory.
 const MaxFileSize = 8 << 20
 
+// MaxAssetSize is the size in bytes of the largest file other than an
+// article that plotline copies into a site (an image, a download, a theme
+// file): 100 MB, the most GitHub accepts in one file, so that a site that
+// builds can also be pushed to GitHub Pages.
+const MaxAssetSize = 100 << 20
+
 // TooLargeError reports a file larger than the limit a reader was given.
 type TooLargeError struct {
 	Size  int64 // the file's size, or at least limit+1 when not known
@@ -87,13 +93,25 @@ func checkRegular(name string, info fs.FileInfo) error {
 	return nil
 }
 
-// readError describes an error of ReadFile for a diagnostic at the file:
-// "file is 50.3 MB, more than the 8 MB plotline reads" or "cannot read:
-// permission denied".
+// readError describes an error of ReadFile of an article for a diagnostic
+// at the file: "file is 50.3 MB, more than the 8 MB plotline reads (split
+// it into smaller articles)" or "cannot read: permission denied".
 func readError(err error) string {
 	var tl *TooLargeError
 	if errors.As(err, &tl) {
 		return tl.Error() + " (split it into smaller articles)"
+	}
+	return DescribeReadError(err)
+}
+
+// DescribeReadError describes an error of ReadFile, or of any read of a
+// file, without the path a diagnostic already shows: "cannot read:
+// permission denied" or "file is 120.0 MB, more than the 100 MB plotline
+// reads".
+func DescribeReadError(err error) string {
+	var tl *TooLargeError
+	if errors.As(err, &tl) {
+		return tl.Error()
 	}
 	return "cannot read: " + unwrapPathError(err).Error()
 }

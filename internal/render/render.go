@@ -4,6 +4,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -182,6 +183,10 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 // templateDiag turns a template error ("template: NAME:LINE: msg") into a
 // diagnostic at the template file's line.
 func templateDiag(name string, err error) diag.Diagnostic {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: 1, Col: 1}, Message: "cannot read: " + pe.Err.Error()}
+	}
 	msg := err.Error()
 	line := 0
 	prefix := "template: " + name + ":"

@@ -141,14 +141,14 @@ func TestParseLayoutsErrors(t *testing.T) {
 			edit: func(fsys fstest.MapFS) {
 				delete(fsys, "templates/tags.html")
 			},
-			diags: []string{"templates/tags.html: open templates/tags.html: file does not exist"},
+			diags: []string{"templates/tags.html:1:1: cannot read: file does not exist"},
 		},
 		{
 			name: "missing base",
 			edit: func(fsys fstest.MapFS) {
 				delete(fsys, "templates/base.html")
 			},
-			diags: []string{"templates/base.html: open templates/base.html: file does not exist"},
+			diags: []string{"templates/base.html:1:1: cannot read: file does not exist"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

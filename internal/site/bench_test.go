@@ -66,8 +66,8 @@ func BenchmarkRenderPage(b *testing.B) {
 	for _, p := range site.Pages {
 		r.ix.addPage(p.Path, p.URL)
 	}
-	if err := r.loadTheme(); err != nil {
-		b.Fatal(err)
+	if err := r.loadTheme(&diags); err != nil || diags.HasErrors() {
+		b.Fatal(err, diags)
 	}
 	if err := r.parseLayouts(&diags); err != nil || diags.HasErrors() {
 		b.Fatal(err, diags)

@@ -142,7 +142,10 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 	for _, p := range site.Pages {
 		r.ix.addPage(p.Path, p.URL)
 	}
-	if err := r.loadTheme(); err != nil {
+	if err := r.loadTheme(&diags); err != nil {
+		return Result{}, err
+	}
+	if err := r.copyAssets(site.Assets, &diags); err != nil {
 		return Result{}, err
 	}
 	r.out = out
@@ -180,9 +183,6 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 	}
 	st.order = sortOrder(st.pages, nil)
 	if err := r.renderLists(allLists); err != nil {
-		return Result{}, err
-	}
-	if err := r.copyAssets(site.Assets); err != nil {
 		return Result{}, err
 	}
 	if err := ctx.Err(); err != nil {

@@ -22,22 +22,25 @@ import (
 )
 
 // loadTheme reads every file of theme/ (site over defaults), writes it to
-// the output and records its hash for asset URLs.
-func (r *run) loadTheme() error {
+// the output and records its hash for asset URLs. A file it cannot read
+// is a diagnostic at the file.
+func (r *run) loadTheme(diags *diag.List) error {
 	r.st.theme = map[string]string{}
 	return fs.WalkDir(r.b.fsys, "theme", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == "theme" {
 				return nil
 			}
-			return err
+			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", content.DescribeReadError(err))
+			return nil
 		}
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
-		src, err := fs.ReadFile(r.b.fsys, p)
+		src, err := content.ReadFile(r.b.fsys, p, content.MaxAssetSize)
 		if err != nil {
-			return err
+			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", content.DescribeReadError(err))
+			return nil
 		}
 		sum := sha256.Sum256(src)
 		r.st.theme[p] = hex.EncodeToString(sum[:4])
@@ -46,11 +49,14 @@ func (r *run) loadTheme() error {
 }
 
 // copyAssets copies the non-Markdown files of content/ next to the pages.
-func (r *run) copyAssets(assets []string) error {
+// A file it cannot read is a diagnostic at the file; the others are still
+// copied, so that a build reports every problem at once.
+func (r *run) copyAssets(assets []string, diags *diag.List) error {
 	for _, a := range assets {
-		src, err := fs.ReadFile(r.b.fsys, a)
+		src, err := content.ReadFile(r.b.fsys, a, content.MaxAssetSize)
 		if err != nil {
-			return fmt.Errorf("%s: %w", a, err)
+			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "%s", content.DescribeReadError(err))
+			continue
 		}
 		if err := r.write(strings.TrimPrefix(a, "content/"), src); err != nil {
 			return err

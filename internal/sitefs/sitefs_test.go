@@ -1,0 +1,96 @@
+package sitefs
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// site lays out a folder with a file, a named pipe, a link inside the
+// folder, a link out of it and two links in a loop.
+func site(t *testing.T) string {
+	t.Helper()
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(dir, "content"), 0o755))
+	must(os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("article"), 0o644))
+	must(syscall.Mkfifo(filepath.Join(dir, "content", "pipe.css"), 0o644))
+	must(os.Symlink("a.md", filepath.Join(dir, "content", "inside.md")))
+	must(os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(dir, "content", "absolute.txt")))
+	must(os.Symlink("../../"+filepath.Base(outside)+"/secret.txt", filepath.Join(dir, "content", "relative.txt")))
+	must(os.Symlink("ping", filepath.Join(dir, "content", "pong")))
+	must(os.Symlink("pong", filepath.Join(dir, "content", "ping")))
+	return dir
+}
+
+// within fails the test when f takes more than a second: a named pipe
+// opened for reading would block it forever.
+func within(t *testing.T, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("still running after a second")
+	}
+}
+
+func TestOpen(t *testing.T) {
+	s, err := Open(site(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+
+	for _, name := range []string{"content/a.md", "content/inside.md"} {
+		b, err := fs.ReadFile(s, name)
+		if err != nil || string(b) != "article" {
+			t.Errorf("ReadFile(%s) = %q, %v; want the article", name, b, err)
+		}
+	}
+	for _, name := range []string{"content/absolute.txt", "content/relative.txt"} {
+		if b, err := fs.ReadFile(s, name); err == nil {
+			t.Errorf("ReadFile(%s) = %q; want an error for a link out of the site", name, b)
+		}
+		if f, err := s.Open(name); err == nil {
+			f.Close()
+			t.Errorf("Open(%s) succeeded; want an error for a link out of the site", name)
+		}
+	}
+	within(t, func() {
+		if _, err := s.Open("content/pipe.css"); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("Open of a named pipe: %v; want ErrNotRegular", err)
+		}
+		if _, err := fs.ReadFile(s, "content/pipe.css"); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("ReadFile of a named pipe: %v; want ErrNotRegular", err)
+		}
+	})
+	if _, err := fs.ReadFile(s, "content/ping"); !errors.Is(err, syscall.ELOOP) {
+		t.Errorf("ReadFile of a link loop: %v; want ELOOP", err)
+	}
+	// A folder still opens and lists, the pipe among its entries.
+	entries, err := fs.ReadDir(s, "content")
+	if err != nil || len(entries) != 7 {
+		t.Errorf("ReadDir(content) = %d entries, %v; want 7", len(entries), err)
+	}
+	within(t, func() {
+		err := fs.WalkDir(s, ".", func(p string, d fs.DirEntry, err error) error { return err })
+		if err != nil {
+			t.Errorf("WalkDir: %v", err)
+		}
+	})
+}
