@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -22,31 +24,58 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	if !ok {
 		return site
 	}
-	for _, f := range files {
-		src, err := ReadFile(fsys, f, MaxFileSize)
-		if err != nil {
-			diags.Errorf(diag.Pos{Path: f, Line: 1, Col: 1}, "%s", readError(err))
-			continue
-		}
-		p := &Page{Path: f, Dir: path.Dir(f)}
-		if slug, draft, ok := ScanFrontMatter(src); ok {
-			p.Slug, p.Draft = slug, draft
-			if checkSlug(slug) != "" {
-				p.Slug = "" // the full parse reports it
+	// Reading is mostly waiting on the system, so the files are read by
+	// more workers than there are cores; the results keep the walk's order.
+	entries := make([]*Page, len(files))
+	problems := make([]diag.List, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(len(files), 2*runtime.GOMAXPROCS(0)+2) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				entries[i] = indexEntry(fsys, files[i], &problems[i])
 			}
-		} else {
-			// The full parse's problems are reported when the page renders.
-			var scratch diag.List
-			full := Parse(f, src, &scratch)
-			p.Slug, p.Draft = full.Slug, full.Draft
-		}
-		if p.Draft && !opts.Drafts {
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range entries {
+		diags.Add(problems[i]...)
+		if p == nil || (p.Draft && !opts.Drafts) {
 			continue
 		}
 		site.Pages = append(site.Pages, p)
 	}
 	AssignURLs(site.Pages, diags)
 	return site
+}
+
+// indexEntry reads the file f for the index: its slug and whether it is a
+// draft. It returns nil when the file cannot be read.
+func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
+	src, err := ReadFile(fsys, f, MaxFileSize)
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: f, Line: 1, Col: 1}, "%s", readError(err))
+		return nil
+	}
+	p := &Page{Path: f, Dir: path.Dir(f)}
+	if slug, draft, ok := ScanFrontMatter(src); ok {
+		p.Slug, p.Draft = slug, draft
+		if checkSlug(slug) != "" {
+			p.Slug = "" // the full parse reports it
+		}
+	} else {
+		// The full parse's problems are reported when the page renders.
+		var scratch diag.List
+		full := Parse(f, src, &scratch)
+		p.Slug, p.Draft = full.Slug, full.Draft
+	}
+	return p
 }
 
 // ScanFrontMatter reads the slug and draft keys of YAML front matter

@@ -5,9 +5,12 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/render"
@@ -76,10 +79,10 @@ func (r *run) renderLists(which int) error {
 		return nil
 	}
 
+	// The list pages are collected, then rendered in parallel.
+	var pending []listPage
 	home := &render.Page{Site: site, Kind: "home", Title: site.Title, Description: site.Description}
-	if err := r.writeList("", home, articles, keys, &sitemap); err != nil {
-		return err
-	}
+	r.writeList("", home, articles, keys, &sitemap, &pending)
 
 	byTag := map[string]*render.Tag{}
 	tagged := map[string][]*render.Summary{}
@@ -102,12 +105,11 @@ func (r *run) renderLists(which int) error {
 	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
 	for _, t := range tags {
 		p := &render.Page{Site: site, Kind: "tag", Title: "Tagged " + t.Name, Description: fmt.Sprintf("Articles tagged %s.", t.Name), Tag: &t}
-		if err := r.writeList(t.URL, p, tagged[t.Slug], taggedKeys[t.Slug], &sitemap); err != nil {
-			return err
-		}
+		r.writeList(t.URL, p, tagged[t.Slug], taggedKeys[t.Slug], &sitemap, &pending)
 	}
 	tagsPage := &render.Page{Site: site, Kind: "tags", Title: "Tags", Description: "Every tag of " + site.Title + ".", URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
-	if err := r.writePage("tags/index.html", tagsPage); err != nil {
+	pending = append(pending, listPage{"tags/index.html", tagsPage})
+	if err := r.writeListPages(pending); err != nil {
 		return err
 	}
 	// The sitemap changes only with the set of pages and their dates.
@@ -126,12 +128,35 @@ func (r *run) renderLists(which int) error {
 	return nil
 }
 
-// writeList writes the list of articles at site path base, split into
-// pages of the configured size: base, then base + "page/2/", and so on.
-// A page whose articles and neighbours are as they were in the last build
-// is not rendered again. Every page but the first goes into the sitemap
-// after the first.
-func (r *run) writeList(base string, proto *render.Page, articles []*render.Summary, keys []uint64, sitemap *[]render.SitemapEntry) error {
+// listPage is a list page to render, at its site path.
+type listPage struct {
+	sitePath string
+	page     *render.Page
+}
+
+// writeListPages renders and writes pages, as many at once as there are
+// cores.
+func (r *run) writeListPages(pages []listPage) error {
+	g, ctx := errgroup.WithContext(r.ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, lp := range pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return r.writePage(lp.sitePath, lp.page)
+		})
+	}
+	return g.Wait()
+}
+
+// writeList adds to pending the list of articles at site path base, split
+// into pages of the configured size: base, then base + "page/2/", and so
+// on. A page whose articles and neighbours are as they were in the last
+// build is not rendered again (the previous build's file is kept or
+// linked instead). Every page but the first goes into the sitemap after
+// the first.
+func (r *run) writeList(base string, proto *render.Page, articles []*render.Summary, keys []uint64, sitemap *[]render.SitemapEntry, pending *[]listPage) {
 	size := r.b.cfg.PageSize
 	if size <= 0 || size > len(articles) {
 		size = max(len(articles), 1)
@@ -149,7 +174,8 @@ func (r *run) writeList(base string, proto *render.Page, articles []*render.Summ
 	for n := 1; n <= total; n++ {
 		from, to := min((n-1)*size, len(articles)), min(n*size, len(articles))
 		items := articles[from:to]
-		p := *proto
+		p := new(render.Page)
+		*p = *proto
 		p.URL = pageURL(n)
 		p.Canonical = r.st.site.AbsURL(p.URL)
 		p.Articles = items
@@ -166,7 +192,7 @@ func (r *run) writeList(base string, proto *render.Page, articles []*render.Summ
 			p.Tag = &tag
 		}
 		sitePath := p.URL + "index.html"
-		key := listKey(&p, keys[from:to])
+		key := listKey(p, keys[from:to])
 		r.mu.Lock()
 		same := r.st.lists[sitePath] == key
 		r.st.lists[sitePath] = key
@@ -179,11 +205,8 @@ func (r *run) writeList(base string, proto *render.Page, articles []*render.Summ
 				continue
 			}
 		}
-		if err := r.writePage(sitePath, &p); err != nil {
-			return err
-		}
+		*pending = append(*pending, listPage{sitePath, p})
 	}
-	return nil
 }
 
 // listKey fingerprints what a list page shows, so that an unchanged page
