@@ -66,8 +66,10 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, &TooLargeError{Size: info.Size(), Limit: limit}
 	}
-	// The size may be unknown (0) or the file may grow while it is read.
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// The size may be unknown (0) or the file may grow while it is read;
+	// a buffer of the size Stat gave (and one byte more, to see the end)
+	// is read into without growing in the usual case.
+	b, err := readAll(io.LimitReader(f, limit+1), info.Size()+1)
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +77,25 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, &TooLargeError{Size: int64(len(b)), Limit: limit}
 	}
 	return b, nil
+}
+
+// readAll reads r to its end into a buffer of capacity size to begin
+// with, which it grows only when r holds more.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(size, 512))
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 var (
