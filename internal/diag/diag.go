@@ -5,6 +5,7 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -35,8 +36,8 @@ func (p Pos) String() string {
 // An offset past the end is clamped to the end.
 func At(path string, src []byte, off int) Pos {
 	off = min(max(off, 0), len(src))
-	line := 1 + strings.Count(string(src[:off]), "\n")
-	start := strings.LastIndexByte(string(src[:off]), '\n') + 1
+	line := 1 + bytes.Count(src[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
 	return Pos{Path: path, Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
 }
 

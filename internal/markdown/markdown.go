@@ -13,6 +13,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -140,13 +141,25 @@ func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 		buf = new(bytes.Buffer)
 	}
 	buf.Grow(len(body)*3/2 + state.chartBytes)
-	if err := c.md.Renderer().Render(buf, body, doc); err != nil {
+	if err := c.md.Renderer().Render(directWriter{buf}, body, doc); err != nil {
 		return Result{}, err
 	}
 	res := Result{HTML: buf.Bytes(), Charts: state.charts}
 	res.Headings, res.Words = outline(doc, body)
 	return res, nil
 }
+
+// directWriter lets goldmark's renderer write straight into a
+// bytes.Buffer: given a plain io.Writer it would put a bufio.Writer of its
+// own in between, allocated for every page and copying every byte once
+// more.
+type directWriter struct{ *bytes.Buffer }
+
+// Buffered is 0: nothing waits to be flushed.
+func (directWriter) Buffered() int { return 0 }
+
+// Flush has nothing to do.
+func (directWriter) Flush() error { return nil }
 
 // outline collects the h2 and h3 headings of doc and counts its words.
 func outline(doc ast.Node, src []byte) ([]Heading, int) {
@@ -183,8 +196,17 @@ func outline(doc ast.Node, src []byte) ([]Heading, int) {
 // countWords adds the words of b to n; in says whether the text before b
 // ended inside a word, and the result whether b does.
 func countWords(b []byte, n int, in bool) (int, bool) {
-	for _, r := range string(b) {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(b); {
+		var space bool
+		if c := b[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, size := utf8.DecodeRune(b[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true
