@@ -2,6 +2,7 @@ package chart
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -64,6 +65,19 @@ func TestDateTicks(t *testing.T) {
 		got := labels(dateTicks(day(tt.from), day(tt.to), 7))
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("dateTicks(%s, %s) (-want +got):\n%s", tt.from, tt.to, diff)
+		}
+	}
+}
+
+// TestISODate checks the hand-written date digits against time.Format,
+// across the years where it writes them itself and past them.
+func TestISODate(t *testing.T) {
+	for _, y := range []int{-1, 0, 1, 9, 99, 999, 1969, 2025, 9999, 10000} {
+		for _, md := range [][2]int{{1, 1}, {2, 28}, {12, 31}, {7, 4}} {
+			d := time.Date(y, time.Month(md[0]), md[1], 13, 0, 0, 0, time.UTC)
+			if got, want := isoDate(d), d.Format(time.DateOnly); got != want {
+				t.Errorf("isoDate(%v) = %q; want %q", d, got, want)
+			}
 		}
 	}
 }
