@@ -3,9 +3,12 @@ package chart
 import (
 	"encoding/json"
 	"math"
+	"slices"
+	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 )
 
 // Colours of the live chart. The static SVG uses the same ones as
@@ -27,144 +30,192 @@ const (
 	idBand     = "band"
 )
 
-// obsDatum is an observation in the option: the value pair the chart
-// draws plus what the tooltip shows about it.
-type obsDatum struct {
+// datum is a point of a series in the option: the date and value the
+// chart draws and, for an observation, what the tooltip shows about it.
+// The projected curves use it too, rather than go-echarts' LineData, which
+// encodes to the same JSON for them: a projection has hundreds of points,
+// and encoding/json writes this type faster, as it holds the pair itself
+// rather than behind an interface and has three fields to check, not six.
+type datum struct {
 	Value  [2]any `json:"value"`
 	Label  string `json:"label,omitempty"`
 	Source string `json:"source,omitempty"`
 }
 
-// option builds the ECharts option of m with go-echarts and encodes it
-// with encoding/json, which escapes <, > and & so the result can sit in a
-// script element.
-func (m *model) option(id, summary string) ([]byte, error) {
-	global := []charts.GlobalOpts{
-		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
-		charts.WithAnimation(true),
-		charts.WithTooltipOpts(opts.Tooltip{
+// echartsOption is the ECharts option of a chart, in go-echarts' types.
+// go-echarts' chart builders fill in defaults by walking their large
+// configuration structs with reflection and then copy the whole option
+// into a map to encode it, which made up most of the cost of a chart's
+// option; this struct holds only the parts a chart uses and is encoded
+// directly.
+//
+// It has every key go-echarts writes for a line, bar or scatter chart,
+// with the values go-echarts gives them where the charts set none: the
+// default theme's palette, an empty title and an empty toolbox. The fields
+// are in alphabetical order, the order encoding/json writes a map's keys
+// in, so the JSON is what go-echarts' map gives, byte for byte.
+type echartsOption struct {
+	Animation types.Bool            `json:"animation"`
+	Aria      *opts.Aria            `json:"aria"`
+	Color     []string              `json:"color"`
+	Grid      []opts.Grid           `json:"grid"`
+	Legend    opts.Legend           `json:"legend"`
+	Series    []charts.SingleSeries `json:"series"`
+	Title     opts.Title            `json:"title"`
+	Toolbox   opts.Toolbox          `json:"toolbox"`
+	Tooltip   opts.Tooltip          `json:"tooltip"`
+	XAxis     []opts.XAxis          `json:"xAxis"`
+	YAxis     []opts.YAxis          `json:"yAxis"`
+}
+
+// echartsPalette is the series palette go-echarts writes into every
+// option of its default theme. It is read from go-echarts once rather than
+// copied here, so that the option keeps following the library's palette.
+var echartsPalette = slices.Clip(charts.NewLine().Colors)
+
+// option builds the ECharts option of m and encodes it with encoding/json,
+// which escapes <, >, &, U+2028 and U+2029 so the result can sit in a
+// script element. The first argument, the figure's HTML id, is not part of
+// the option: the figure's HTML is what ties the option to its chart.
+func (m *model) option(_, summary string) ([]byte, error) {
+	animation := opts.Bool(true)
+	opt := echartsOption{
+		Animation: animation,
+		Aria: &opts.Aria{
+			Enabled: opts.Bool(true),
+			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: summary},
+		},
+		Color: echartsPalette,
+		Grid: []opts.Grid{{
+			Left: "8", Right: "24", Top: "36", Bottom: "32",
+			ContainLabel: opts.Bool(true),
+		}},
+		Tooltip: opts.Tooltip{
 			Show:        opts.Bool(true),
 			Trigger:     "axis",
 			AxisPointer: &opts.AxisPointer{Type: "line"},
-		}),
-		charts.WithGridOpts(opts.Grid{
-			Left: "8", Right: "24", Top: "36", Bottom: "32",
-			ContainLabel: opts.Bool(true),
-		}),
-		charts.WithXAxisOpts(opts.XAxis{
+		},
+		XAxis: []opts.XAxis{{
 			Type:      "time",
 			Min:       isoDate(m.xMin),
 			Max:       isoDate(m.xMax),
 			SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
-		}),
-		charts.WithYAxisOpts(opts.YAxis{
+		}},
+		YAxis: []opts.YAxis{{
 			Type:         "value",
 			Name:         m.unit,
 			NameLocation: "end",
 			Min:          m.y.Min,
 			Max:          m.y.Max,
 			AxisLabel:    &opts.AxisLabel{Show: opts.Bool(true)},
-		}),
-		charts.WithAriaOpts(&opts.Aria{
-			Enabled: opts.Bool(true),
-			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: summary},
-		}),
+		}},
 	}
 
 	var legend []string
-	var main *charts.RectChart
 	switch m.kind {
 	case TypeBar:
-		bar := charts.NewBar()
-		bar.SetGlobalOptions(global...)
-		bar.AddSeries("Observed", nil, m.observedSeries(),
-			charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = "24" }),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorObserved}),
-			m.limitMarks(),
-		)
-		bar.Validate()
-		main = &bar.RectChart
+		opt.Series = []charts.SingleSeries{{
+			Name:        "Observed",
+			Type:        types.ChartBar,
+			Id:          idObserved,
+			Data:        m.observedData(),
+			BarMaxWidth: "24",
+			ItemStyle:   &opts.ItemStyle{Color: colorObserved},
+			MarkLines:   m.markLines(),
+		}}
 		legend = []string{"Observed"}
 	case TypeLine:
-		line := charts.NewLine()
-		line.SetGlobalOptions(global...)
-		line.AddSeries("Observed", nil, m.observedSeries(),
-			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7}),
-			charts.WithLineStyleOpts(opts.LineStyle{Color: colorObserved, Width: 2}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorObserved}),
-			m.limitMarks(),
-		)
-		line.Validate()
-		main = &line.RectChart
+		// go-echarts gives a line series the chart's animation setting,
+		// but not a bar or scatter series.
+		opt.Series = []charts.SingleSeries{{
+			Name:       "Observed",
+			Type:       types.ChartLine,
+			Id:         idObserved,
+			Data:       m.observedData(),
+			Symbol:     "circle",
+			SymbolSize: 7,
+			Animation:  animation,
+			LineStyle:  &opts.LineStyle{Color: colorObserved, Width: 2},
+			ItemStyle:  &opts.ItemStyle{Color: colorObserved},
+			MarkLines:  m.markLines(),
+		}}
 		legend = []string{"Observed"}
 	default:
-		line := charts.NewLine()
-		line.SetGlobalOptions(global...)
-		legend = m.addProjection(line)
+		opt.Series, legend = m.projectionSeries(animation)
 		if len(m.obs) > 0 {
-			sc := charts.NewScatter()
-			sc.AddSeries("Observed", nil, m.observedSeries(),
-				charts.WithScatterChartOpts(opts.ScatterChart{Symbol: "circle", SymbolSize: 9}),
-				charts.WithItemStyleOpts(opts.ItemStyle{Color: colorObserved, BorderColor: "#ffffff", BorderWidth: 1}),
-			)
-			line.Overlap(sc)
+			opt.Series = append(opt.Series, charts.SingleSeries{
+				Name:       "Observed",
+				Type:       types.ChartScatter,
+				Id:         idObserved,
+				Data:       m.observedData(),
+				Symbol:     "circle",
+				SymbolSize: 9,
+				ItemStyle:  &opts.ItemStyle{Color: colorObserved, BorderColor: "#ffffff", BorderWidth: 1},
+			})
 			legend = append([]string{"Observed"}, legend...)
 		}
-		line.Validate()
-		main = &line.RectChart
 	}
-	main.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: legend}))
-	return json.Marshal(main.JSON())
+	opt.Legend = opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: legend}
+	return json.Marshal(&opt)
 }
 
-// observedSeries sets the series' data to the observations, each with its
-// label and source for the tooltip.
-func (m *model) observedSeries() charts.SeriesOpts {
-	items := make([]obsDatum, len(m.obs))
-	for i, p := range m.obs {
-		items[i] = obsDatum{Value: [2]any{isoDate(p.Date), p.Value}, Label: p.Label, Source: p.Source}
+// observedData returns the observations as series data, each with its
+// label and source for the tooltip. Its points refer to their dates and
+// values, as the projected ones do, for the same reason.
+func (m *model) observedData() []datum {
+	dates := isoDates(len(m.obs), func(i int) time.Time { return m.obs[i].Date })
+	items := make([]datum, len(m.obs))
+	for i := range m.obs {
+		p := &m.obs[i]
+		items[i] = datum{Value: [2]any{&dates[i], &p.Value}, Label: p.Label, Source: p.Source}
 	}
-	return charts.WithSeriesOpts(func(s *charts.SingleSeries) {
-		s.Id = idObserved
-		s.Data = items
-	})
+	return items
 }
 
-// limitMarks draws the limit as a labelled horizontal line, when the block
-// has one.
-func (m *model) limitMarks() charts.SeriesOpts {
-	return func(s *charts.SingleSeries) {
-		if _, ok := m.limit(); !ok {
-			return
-		}
-		m.addMarkLines(s)
+// isoDates returns the n dates date gives, formatted as isoDate does. The
+// strings share one buffer, so that formatting a curve's hundreds of dates
+// takes a few allocations rather than one each.
+func isoDates(n int, date func(i int) time.Time) []string {
+	buf := make([]byte, 0, n*len(time.DateOnly))
+	ends := make([]int, n)
+	for i := range n {
+		buf = appendISODate(buf, date(i))
+		ends[i] = len(buf)
 	}
+	all := string(buf)
+	out := make([]string, n)
+	start := 0
+	for i, end := range ends {
+		out[i], start = all[start:end], end
+	}
+	return out
 }
 
-// addMarkLines adds the limit line and, for a projection, the crossing
-// line to s.
-func (m *model) addMarkLines(s *charts.SingleSeries) {
+// markLines returns the limit as a labelled horizontal line and, for a
+// projection, the day the central curve crosses it as a vertical one; it
+// returns nil when the block has no limit.
+func (m *model) markLines() *opts.MarkLines {
 	l, ok := m.limit()
 	if !ok {
-		return
+		return nil
 	}
-	opt := []charts.SeriesOpts{
-		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+	ml := &opts.MarkLines{
+		Data: []any{opts.MarkLineNameYAxisItem{Name: m.limitLabel(), YAxis: l}},
+		MarkLineStyle: opts.MarkLineStyle{
 			Symbol:    []string{"none", "none"},
 			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideStartTop"},
 			LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5, Type: "solid"},
-		}),
-		charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: m.limitLabel(), YAxis: l}),
+		},
 	}
-	s.ConfigureSeriesOpts(opt...)
 	if c, ok := m.crossing(); ok && m.kind == TypeProjection {
-		s.MarkLines.Data = append(s.MarkLines.Data, markLineX{
+		ml.Data = append(ml.Data, markLineX{
 			Name:      shortDate(c),
 			XAxis:     isoDate(c),
 			LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
 			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"},
 		})
 	}
+	return ml
 }
 
 // markLineX is a vertical mark line with a style of its own, which
@@ -176,59 +227,77 @@ type markLineX struct {
 	Label     *opts.Label     `json:"label,omitempty"`
 }
 
-// addProjection adds the projection's series to line and returns their
-// legend entries: the low–high band (a transparent low line with the
-// difference stacked on it and filled), the dashed central line carrying
-// the limit and crossing lines and the "Projected" shading.
-func (m *model) addProjection(line *charts.Line) []string {
-	points := func(f func(sample) float64) []opts.LineData {
-		out := make([]opts.LineData, len(m.plot))
+// projectionSeries returns the projection's series and their legend
+// entries: the low–high band (a transparent low line with the difference
+// stacked on it and filled), the dashed central line carrying the limit
+// and crossing lines and the "Projected" shading. Each line series gets
+// animation, as go-echarts gives a line series the chart's setting.
+func (m *model) projectionSeries(animation types.Bool) ([]charts.SingleSeries, []string) {
+	// Every curve has a point on each of these dates, so each is
+	// formatted once. A point holds its date and value through pointers
+	// into arrays: a pointer goes into an interface without an allocation
+	// of its own, where a string or a float64 would need one per point,
+	// and encoding/json writes what a pointer points to.
+	dates := isoDates(len(m.plot), func(i int) time.Time { return m.plot[i].Date })
+	points := func(f func(sample) float64) []datum {
+		values := make([]float64, len(m.plot))
+		out := make([]datum, len(m.plot))
 		for i, s := range m.plot {
-			out[i] = opts.LineData{Value: []any{isoDate(s.Date), round2(f(s))}}
+			values[i] = round2(f(s))
+			out[i] = datum{Value: [2]any{&dates[i], &values[i]}}
 		}
 		return out
 	}
-	noSymbol := charts.WithLineChartOpts(opts.LineChart{Symbol: "none", ShowSymbol: opts.Bool(false), Stack: ""})
+	line := func(name, id string, data []datum) charts.SingleSeries {
+		return charts.SingleSeries{
+			Name: name, Type: types.ChartLine, Id: id, Data: data,
+			Symbol: "none", ShowSymbol: opts.Bool(false),
+			Animation: animation,
+		}
+	}
+	dotted := &opts.LineStyle{Color: colorProjection, Type: "dotted", Width: 1}
+
+	series := make([]charts.SingleSeries, 0, 4)
 	var legend []string
 	switch {
 	case m.hasLow && m.hasHigh:
-		stacked := charts.WithLineChartOpts(opts.LineChart{Symbol: "none", ShowSymbol: opts.Bool(false), Stack: "band"})
-		hidden := charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})
-		line.AddSeries("Low scenario", points(func(s sample) float64 { return s.Low }),
-			charts.WithSeriesId(idLow), stacked, hidden)
-		line.AddSeries("Low–high range", points(func(s sample) float64 { return s.High - s.Low }),
-			charts.WithSeriesId(idBand), stacked, hidden,
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorProjection}),
-			charts.WithAreaStyleOpts(opts.AreaStyle{Color: colorProjection, Opacity: opts.Float(0.18)}))
+		hidden := &opts.LineStyle{Opacity: opts.Float(0)}
+		low := line("Low scenario", idLow, points(func(s sample) float64 { return s.Low }))
+		low.Stack, low.LineStyle = "band", hidden
+		band := line("Low–high range", idBand, points(func(s sample) float64 { return s.High - s.Low }))
+		band.Stack, band.LineStyle = "band", hidden
+		band.ItemStyle = &opts.ItemStyle{Color: colorProjection}
+		band.AreaStyle = &opts.AreaStyle{Color: colorProjection, Opacity: opts.Float(0.18)}
+		series = append(series, low, band)
 		legend = append(legend, "Low–high range")
 	case m.hasLow:
-		line.AddSeries("Low scenario", points(func(s sample) float64 { return s.Low }),
-			charts.WithSeriesId(idLow), noSymbol,
-			charts.WithLineStyleOpts(opts.LineStyle{Color: colorProjection, Type: "dotted", Width: 1}))
+		low := line("Low scenario", idLow, points(func(s sample) float64 { return s.Low }))
+		low.LineStyle = dotted
+		series = append(series, low)
 		legend = append(legend, "Low scenario")
 	case m.hasHigh:
-		line.AddSeries("High scenario", points(func(s sample) float64 { return s.High }),
-			charts.WithSeriesId(idHigh), noSymbol,
-			charts.WithLineStyleOpts(opts.LineStyle{Color: colorProjection, Type: "dotted", Width: 1}))
+		high := line("High scenario", idHigh, points(func(s sample) float64 { return s.High }))
+		high.LineStyle = dotted
+		series = append(series, high)
 		legend = append(legend, "High scenario")
 	}
 
-	central := []charts.SeriesOpts{
-		charts.WithSeriesId(idCentral), noSymbol,
-		charts.WithLineStyleOpts(opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 2}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorProjection}),
-		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "insideTopLeft", Formatter: "{b}"},
-			ItemStyle: &opts.ItemStyle{Color: colorProjected},
-		}),
-		charts.WithMarkAreaData([]opts.MarkAreaData{
+	central := line("Central projection", idCentral, points(func(s sample) float64 { return s.Central }))
+	central.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 2}
+	central.ItemStyle = &opts.ItemStyle{Color: colorProjection}
+	central.MarkAreas = &opts.MarkAreas{
+		Data: []any{[]opts.MarkAreaData{
 			{Name: "Projected", XAxis: isoDate(m.projFrom)},
 			{XAxis: isoDate(m.xMax)},
-		}),
-		m.addMarkLines,
+		}},
+		MarkAreaStyle: opts.MarkAreaStyle{
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "insideTopLeft", Formatter: "{b}"},
+			ItemStyle: &opts.ItemStyle{Color: colorProjected},
+		},
 	}
-	line.AddSeries("Central projection", points(func(s sample) float64 { return s.Central }), central...)
-	return append([]string{"Central projection"}, legend...)
+	central.MarkLines = m.markLines()
+	series = append(series, central)
+	return series, append([]string{"Central projection"}, legend...)
 }
 
 // round2 rounds v to two decimals, which is finer than any chart shows and
