@@ -67,6 +67,28 @@ func (o *FS) ReadFile(name string) ([]byte, error) {
 	return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
 }
 
+// Stat describes name as the first layer that has it holds it. Without
+// it, fs.Stat would open and close the file to learn the same.
+func (o *FS) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	var firstErr error
+	for _, l := range o.layers {
+		info, err := fs.Stat(l, name)
+		if err == nil {
+			return info, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) && firstErr == nil {
+			firstErr = err
+		}
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+}
+
 // ReadDir lists name across all layers; an entry of an upper layer hides
 // the entry of the same name below it.
 func (o *FS) ReadDir(name string) ([]fs.DirEntry, error) {

@@ -69,8 +69,12 @@ func (o *output) mkdir(file string) error {
 	if _, ok := o.dirs.Load(d); ok {
 		return nil
 	}
-	if err := os.MkdirAll(d, 0o755); err != nil {
-		return err
+	// A page's folder is new and its parent nearly always made already,
+	// so one mkdir usually does, where MkdirAll would stat first.
+	if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
 	}
 	o.dirs.Store(d, true)
 	return nil
