@@ -49,9 +49,12 @@ func newModel(b *data.Block, kind string) (*model, error) {
 	if p := b.Projection; p != nil && p.HasLimit && finite(p.Limit) {
 		m.hasLimit, m.limitValue = true, p.Limit
 	}
+	if p := b.Projection; p != nil && p.HasLimit && math.Abs(p.Limit) > maxChartValue {
+		return nil, fmt.Errorf("chart: data block %q: the limit %g is beyond the ±1e18 a chart can draw", b.Name, p.Limit)
+	}
 	for _, p := range b.Series {
-		if !finite(p.Value) {
-			return nil, fmt.Errorf("chart: data block %q: observation on %s is not a number", b.Name, isoDate(p.Date))
+		if err := checkValue(b.Name, "observation", p.Date, p.Value); err != nil {
+			return nil, err
 		}
 	}
 	if kind == TypeProjection {
@@ -72,8 +75,18 @@ func newModel(b *data.Block, kind string) (*model, error) {
 			if m.hasHigh {
 				s.High = valueAt(p.High.Curve, c.Date)
 			}
-			if !finite(s.Central) || (m.hasLow && !finite(s.Low)) || (m.hasHigh && !finite(s.High)) {
-				return nil, fmt.Errorf("chart: data block %q: projection on %s is not a number", b.Name, isoDate(c.Date))
+			if err := checkValue(b.Name, "projection", c.Date, s.Central); err != nil {
+				return nil, err
+			}
+			if m.hasLow {
+				if err := checkValue(b.Name, "low projection", c.Date, s.Low); err != nil {
+					return nil, err
+				}
+			}
+			if m.hasHigh {
+				if err := checkValue(b.Name, "high projection", c.Date, s.High); err != nil {
+					return nil, err
+				}
 			}
 			m.samples[i] = s
 		}
@@ -206,6 +219,24 @@ func thin(s []sample, n int) []sample {
 // finite reports whether v is neither NaN nor infinite.
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
+// maxChartValue is the largest size of a value a chart draws. Past it the
+// axis arithmetic loses its precision, and far past it overflows; no
+// quantity an explainer charts comes near it (the world's GDP in yen is
+// about 2e16).
+const maxChartValue = 1e18
+
+// checkValue returns an error unless v, the what of block on date, is a
+// number a chart can draw.
+func checkValue(block, what string, date time.Time, v float64) error {
+	switch {
+	case math.IsNaN(v):
+		return fmt.Errorf("chart: data block %q: %s on %s is not a number", block, what, isoDate(date))
+	case math.Abs(v) > maxChartValue:
+		return fmt.Errorf("chart: data block %q: %s on %s is %g, beyond the ±1e18 a chart can draw", block, what, isoDate(date), v)
+	}
+	return nil
+}
+
 // axisScale is a value axis with round ticks from Min to Max.
 type axisScale struct {
 	Min, Max, Step float64
@@ -228,7 +259,10 @@ func (a axisScale) Ticks() []float64 {
 // steps of 1, 2, 2.5 or 5 times a power of ten.
 func niceScale(lo, hi float64, n int) axisScale {
 	lo, hi = min(lo, 0), max(hi, 0)
-	if hi-lo <= 0 {
+	// The range holds 0, so a tiny one means values that are all next to
+	// nothing, which get the axis of zeros; dividing such a range into
+	// steps would underflow.
+	if !(hi-lo >= 1e-9) {
 		hi = lo + 1
 	}
 	raw := (hi - lo) / float64(n)
