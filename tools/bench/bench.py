@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Reproduce every performance figure of the README, from the repository root:
+
+  python3 tools/bench/bench.py [--shared ../shared] [-n 10000] [--runs 3] [--no-hugo] [--skip-watch]
+
+1. Cold build against Hugo and the floor program: ../shared/bench/compare.py on the N-article
+   site (it generates the site once under /tmp and interleaves the three tools; Hugo must be
+   installed once with `compare.py --install-hugo`). Gives plotline/hugo, plotline/floor and
+   plotline's peak RSS.
+2. Scaling: plotline alone on the 1,000- and N-article sites, interleaved, min against min.
+3. No-op rebuild: a build into a fresh folder, then `plotline build` again into the same folder
+   with nothing changed, RUNS times; min against min.
+4. Edit to reload: BenchmarkEditToReload (internal/cli) on the N-article site, 50 edits.
+
+Each figure is a ratio of times taken in one run of this script. The machines these run on are
+shared: compare ratios, never absolute times across runs.
+"""
+import argparse, os, re, shutil, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+
+
+def timed(cmd):
+    """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS MiB)."""
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.stderr.write((p.stdout + p.stderr)[-3000:])
+        raise SystemExit("failed: " + " ".join(cmd))
+    m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", p.stderr)
+    wall = 0.0
+    for part in m.group(1).split(":"):
+        wall = wall * 60 + float(part)
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
+    return wall, rss
+
+
+def fresh(path):
+    shutil.rmtree(path, ignore_errors=True)
+    subprocess.run(["sync"])
+
+
+def site(shared, n):
+    """The n-article site compare.py uses, generated if missing."""
+    path = "/tmp/plotline-bench-%d" % n
+    if not os.path.exists(os.path.join(path, "hugo.toml")):
+        shutil.rmtree(path, ignore_errors=True)
+        subprocess.run(["go", "run", ".", "-n", str(n), "-out", path, "-hugo"],
+                       cwd=os.path.join(shared, "bench", "gencorpus"), check=True)
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("-n", type=int, default=10000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-hugo", action="store_true")
+    ap.add_argument("--skip-watch", action="store_true")
+    a = ap.parse_args()
+
+    work = tempfile.mkdtemp(prefix="plotline-bench-")
+    binary = os.path.join(work, "plotline")
+    subprocess.run(["go", "build", "-o", binary, "./cmd/plotline"], cwd=ROOT, check=True)
+    big, small = site(a.shared, a.n), site(a.shared, 1000)
+    out = os.path.join(work, "public")
+
+    print("## 1. cold build, plotline vs Hugo vs floor (compare.py -n %d --runs %d)" % (a.n, a.runs), flush=True)
+    cmd = ["python3", os.path.join(a.shared, "bench", "compare.py"), "--plotline", binary,
+           "-n", str(a.n), "--runs", str(a.runs)]
+    if a.no_hugo:
+        cmd.append("--no-hugo")
+    subprocess.run(cmd, check=True)
+
+    print("\n## 2. scaling, 1,000 against %d articles" % a.n, flush=True)
+    times = {small: [], big: []}
+    for i in range(a.runs):
+        for s in (small, big):
+            fresh(out)
+            wall, rss = timed([binary, "build", "-q", "--no-cache", "-s", s, "-d", out])
+            times[s].append(wall)
+            print("run %d %-28s %7.2f s %5.0f MiB" % (i + 1, os.path.basename(s), wall, rss), flush=True)
+    print("scaling %d/1000 = %.2f (min %.2f s / min %.2f s)" % (
+        a.n, min(times[big]) / min(times[small]), min(times[big]), min(times[small])))
+
+    print("\n## 3. no-op rebuild of the %d-article site" % a.n, flush=True)
+    cold, again = [], []
+    for i in range(a.runs):
+        fresh(out)
+        # The first build renders every page (the folder is new, so the
+        # cache has nothing to reuse) and records what it wrote; the
+        # second finds every page unchanged.
+        cold.append(timed([binary, "build", "-q", "-s", big, "-d", out])[0])
+        again.append(timed([binary, "build", "-q", "-s", big, "-d", out])[0])
+        print("run %d cold %.2f s, unchanged %.2f s" % (i + 1, cold[-1], again[-1]), flush=True)
+    print("no-op/cold = %.2f (min %.2f s / min %.2f s)" % (min(again) / min(cold), min(again), min(cold)))
+
+    if not a.skip_watch:
+        print("\n## 4. edit to reload event, %d-article site" % a.n, flush=True)
+        env = dict(os.environ, PLOTLINE_BENCH_SITE=big)
+        subprocess.run(["go", "test", "./internal/cli", "-run", "^$", "-bench", "EditToReload",
+                        "-benchtime", "50x"], cwd=ROOT, env=env, check=True)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
