@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Reproduce every performance figure of the README, from the repository root:
 
-  python3 tools/bench/bench.py [--shared ../shared] [-n 10000] [--runs 3] [--no-hugo]
+  python3 tools/bench/bench.py [--shared ../shared] [-n 10000] [--runs 3] [--no-hugo | --install-hugo]
                                [--only compare,scaling,noop,watch]
 
 1. Cold build against Hugo and the floor program: ../shared/bench/compare.py on the N-article
-   site (it generates the site once under /tmp and interleaves the three tools; Hugo must be
-   installed once with `compare.py --install-hugo`). Gives plotline/hugo, plotline/floor and
+   site (it generates the site once under /tmp and interleaves the three tools; --install-hugo
+   builds Hugo once if it is missing). Gives plotline/hugo, plotline/floor and
    plotline's peak RSS.
 2. Scaling: plotline and the floor on the 1,000- and N-article sites, interleaved, min against
    min; the floor's own ratio shows what the machine's file system adds at N.
@@ -17,7 +17,7 @@
 Each figure is a ratio of times taken in one run of this script. The machines these run on are
 shared: compare ratios, never absolute times across runs.
 """
-import argparse, os, re, shutil, subprocess, sys, tempfile, time
+import argparse, os, re, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
 
@@ -57,6 +57,7 @@ def main():
     ap.add_argument("-n", type=int, default=10000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-hugo", action="store_true")
+    ap.add_argument("--install-hugo", action="store_true")
     ap.add_argument("--only", default="compare,scaling,noop,watch", help="the sections to run")
     a = ap.parse_args()
     only = set(a.only.split(","))
@@ -84,6 +85,8 @@ def compare(a, binary):
            "-n", str(a.n), "--runs", str(a.runs)]
     if a.no_hugo:
         cmd.append("--no-hugo")
+    elif a.install_hugo:
+        cmd.append("--install-hugo")
     subprocess.run(cmd, check=True)
 
 
