@@ -108,7 +108,7 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 // errSpecial is the error for a named pipe, socket or device under
 // content/, which plotline cannot publish and must not open (reading a
 // pipe waits for a writer).
-const errSpecial = "cannot read: is not a regular file or a folder (a named pipe, socket or device)"
+const errSpecial = "cannot read: is a named pipe, socket or device, not a regular file"
 
 // linkError explains why a symbolic link cannot be followed.
 func linkError(err error) error {

@@ -100,7 +100,7 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 
 var (
 	errIsFolder   = errors.New("is a folder")
-	errNotRegular = errors.New("is not a regular file")
+	errNotRegular = errors.New("is a named pipe, socket or device, not a regular file")
 )
 
 // checkRegular returns an error unless info describes a regular file.

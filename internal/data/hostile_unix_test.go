@@ -29,7 +29,7 @@ func TestCSVNamedPipe(t *testing.T) {
 	}()
 	select {
 	case msgs := <-done:
-		want := pagePath + ":3:10: csv: content/articles/pipe.csv cannot be read: is not a regular file"
+		want := pagePath + ":3:10: csv: content/articles/pipe.csv cannot be read: is a named pipe, socket or device, not a regular file"
 		if strings.Join(msgs, "\n") != want {
 			t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), want)
 		}

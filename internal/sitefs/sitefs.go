@@ -16,7 +16,7 @@ import (
 
 // ErrNotRegular is the error for a path that is neither a regular file nor
 // a folder.
-var ErrNotRegular = errors.New("is not a regular file or a folder")
+var ErrNotRegular = errors.New("is a named pipe, socket or device, not a regular file")
 
 // Site is an open site folder. Close it when done.
 type Site struct {
@@ -67,6 +67,12 @@ func (r rootFS) Open(name string) (fs.File, error) {
 }
 
 func (r rootFS) ReadFile(name string) ([]byte, error) { return readFile(r, name) }
+
+// Stat and ReadDir open nothing, so they go straight to the root's own.
+
+func (r rootFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(r.FS, name) }
+
+func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.FS, name) }
 
 // readFile reads name whole through fsys.Open, so the checks of Open hold.
 func readFile(fsys fs.FS, name string) ([]byte, error) {
