@@ -39,7 +39,7 @@ func TestHeadings(t *testing.T) {
 	want := []Heading{
 		{Level: 2, ID: "first-part", Text: "First part"},
 		{Level: 3, ID: "sub-code", Text: "Sub code"},
-		{Level: 2, ID: "total--lossestotal-", Text: "Total 12,000"},
+		{Level: 2, ID: "total-12000", Text: "Total 12,000"},
 		{Level: 2, ID: "setext-two", Text: "Setext two"},
 		{Level: 2, ID: "first-part-1", Text: "First part"},
 	}

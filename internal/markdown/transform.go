@@ -59,6 +59,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		v.Resolved = s
 	}
+	placeValues(values, src, pc)
 
 	for _, fb := range charts {
 		state.charts++
@@ -116,6 +117,42 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		idb, _ := id.([]byte)
 		h.AppendChild(h, &HeadingAnchor{ID: string(idb)})
+	}
+}
+
+// placeValues fits resolved values where goldmark's renderer and parser
+// would not see them: the alt text of an image, which goldmark writes from
+// the text nodes under the image only, and the id of a heading, which the
+// parser made from the heading's source, braces and all.
+func placeValues(values []*ValueNode, src []byte, pc parser.Context) {
+	var headings []*ast.Heading // in document order, so ids come out the same every time
+	seen := map[*ast.Heading]bool{}
+	for _, v := range values {
+		parent := v.Parent()
+		inImage := false
+		for p := parent; p != nil; p = p.Parent() {
+			switch p := p.(type) {
+			case *ast.Image:
+				inImage = true
+			case *ast.Heading:
+				if !seen[p] {
+					seen[p] = true
+					headings = append(headings, p)
+				}
+			}
+		}
+		if inImage {
+			s := ast.NewString([]byte(v.Resolved))
+			s.SetRaw(true) // escaped for HTML, with no Markdown escapes undone
+			parent.ReplaceChild(parent, v, s)
+		}
+	}
+	for _, h := range headings {
+		if _, ok := h.AttributeString("id"); !ok {
+			continue
+		}
+		id := pc.IDs().Generate([]byte(plainText(h, src)), ast.KindHeading)
+		h.SetAttributeString("id", id)
 	}
 }
 
