@@ -16,7 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/golden from current output")
+var update = flag.Bool("update", false, "rewrite testdata/golden and testdata/option from current output")
 
 // xmlElements parses b as XML, failing t when it is not well-formed, and
 // returns the start elements it holds.
@@ -392,19 +392,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := b.Bytes()
-			golden := filepath.Join("testdata", "golden", tt.name)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
+			want := readGolden(t, filepath.Join("testdata", "golden", tt.name), got)
 			if diff := cmp.Diff(string(want), string(got)); diff != "" {
 				t.Errorf("%s mismatch (-want +got):\n%s", tt.name, diff)
 			}
@@ -429,4 +417,23 @@ func BenchmarkRender(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// readGolden returns the golden file at path, after writing got there
+// when the tests run with -update.
+func readGolden(t *testing.T, path string, got []byte) []byte {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	return want
 }
