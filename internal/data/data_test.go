@@ -111,7 +111,7 @@ func TestKursk(t *testing.T) {
 	}{
 		{"crossing", "", "", "15 April 2025"},
 		{"crossing", "approx", "", "mid-April 2025"},
-		{"crossing", "date", `"Jan 2, 2006"`, "Apr 15, 2025"},
+		{"crossing", "date", "Jan 2, 2006", "Apr 15, 2025"},
 		{"days_to_limit", "", "", "92"},
 		{"weeks_to_limit", "", "", "13"},
 		{"low.crossing", "", "", "26 May 2025"},

@@ -56,8 +56,8 @@ func (v Value) String() string {
 
 // Format renders v with the named format and its argument, as written after
 // the bar in {{ losses.crossing | approx }} or {{ losses.rate | round 1 }}.
-// An argument in double quotes is unquoted first. An empty name renders v
-// with String. The formats:
+// The argument is used as it is: the caller removes any quotes around it,
+// once. An empty name renders v with String. The formats:
 //
 //	date LAYOUT  a date with a Go time layout; default "2 January 2006"
 //	approx       a date as "early April 2025" (days 1–10), "mid-April 2025" (11–20)
@@ -70,11 +70,6 @@ func (v Value) String() string {
 //	int          a number rounded to a whole number, without separators: "11960"
 func Format(v Value, name string, arg string) (string, error) {
 	arg = strings.TrimSpace(arg)
-	if len(arg) >= 2 && arg[0] == '"' {
-		if s, err := strconv.Unquote(arg); err == nil {
-			arg = s
-		}
-	}
 	need := func(kinds ...ValueKind) error {
 		for _, k := range kinds {
 			if v.Kind == k {

@@ -25,7 +25,7 @@ func TestFormat(t *testing.T) {
 		{Value{Kind: Text, Text: "casualties"}, "", "", "casualties"},
 
 		{d("2025-04-15"), "date", "", "15 April 2025"},
-		{d("2025-04-15"), "date", `"Monday 2 Jan"`, "Tuesday 15 Apr"},
+		{d("2025-04-15"), "date", "Monday 2 Jan", "Tuesday 15 Apr"},
 		{d("2025-04-15"), "date", "2006-01-02", "2025-04-15"},
 
 		{d("2025-04-01"), "approx", "", "early April 2025"},
