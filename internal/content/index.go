@@ -24,13 +24,13 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	if !ok {
 		return site
 	}
-	// Reading is mostly waiting on the system, so the files are read by
-	// more workers than there are cores; the results keep the walk's order.
+	// The files are read by one worker per core; the results keep the
+	// walk's order.
 	entries := make([]*Page, len(files))
 	problems := make([]diag.List, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(len(files), 2*runtime.GOMAXPROCS(0)+2) {
+	for range min(len(files), runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -82,7 +82,7 @@ func (r *run) renderLists(which int) error {
 	// The list pages are collected, then rendered in parallel.
 	var pending []listPage
 	home := &render.Page{Site: site, Kind: "home", Title: site.Title, Description: site.Description}
-	r.writeList("", home, articles, keys, &sitemap, &pending)
+	r.queueList("", home, articles, keys, &sitemap, &pending)
 
 	byTag := map[string]*render.Tag{}
 	tagged := map[string][]*render.Summary{}
@@ -105,7 +105,7 @@ func (r *run) renderLists(which int) error {
 	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
 	for _, t := range tags {
 		p := &render.Page{Site: site, Kind: "tag", Title: "Tagged " + t.Name, Description: fmt.Sprintf("Articles tagged %s.", t.Name), Tag: &t}
-		r.writeList(t.URL, p, tagged[t.Slug], taggedKeys[t.Slug], &sitemap, &pending)
+		r.queueList(t.URL, p, tagged[t.Slug], taggedKeys[t.Slug], &sitemap, &pending)
 	}
 	tagsPage := &render.Page{Site: site, Kind: "tags", Title: "Tags", Description: "Every tag of " + site.Title + ".", URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
 	pending = append(pending, listPage{"tags/index.html", tagsPage})
@@ -150,13 +150,13 @@ func (r *run) writeListPages(pages []listPage) error {
 	return g.Wait()
 }
 
-// writeList adds to pending the list of articles at site path base, split
+// queueList adds to pending the list of articles at site path base, split
 // into pages of the configured size: base, then base + "page/2/", and so
 // on. A page whose articles and neighbours are as they were in the last
 // build is not rendered again (the previous build's file is kept or
 // linked instead). Every page but the first goes into the sitemap after
 // the first.
-func (r *run) writeList(base string, proto *render.Page, articles []*render.Summary, keys []uint64, sitemap *[]render.SitemapEntry, pending *[]listPage) {
+func (r *run) queueList(base string, proto *render.Page, articles []*render.Summary, keys []uint64, sitemap *[]render.SitemapEntry, pending *[]listPage) {
 	size := r.b.cfg.PageSize
 	if size <= 0 || size > len(articles) {
 		size = max(len(articles), 1)
