@@ -175,9 +175,9 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 	// Content files other than Markdown are copied as they are.
 	for _, p := range changed {
 		if strings.HasPrefix(p, "content/") && slices.Contains(st.assets, p) {
-			src, err := fs.ReadFile(b.fsys, p)
+			src, err := content.ReadFile(b.fsys, p, content.MaxAssetSize)
 			if err != nil {
-				return b.Build(ctx)
+				return b.Build(ctx) // which reports it at the file
 			}
 			pending[strings.TrimPrefix(p, "content/")] = src
 		}
@@ -316,7 +316,7 @@ func (b *Builder) reparse(r *run, paths []string) ([]*record, diag.List, error) 
 	var pages []*content.Page
 	inFeed := feedSet{}
 	for _, p := range paths {
-		src, err := fs.ReadFile(b.fsys, p)
+		src, err := content.ReadFile(b.fsys, p, content.MaxFileSize)
 		if err != nil {
 			return nil, nil, err
 		}
