@@ -31,7 +31,12 @@ import (
 //	  <ul class="chart-sources"><li>…</li></ul>
 //	</figure>
 func (f Figure) WriteHTML(w io.Writer, csvHref string) error {
-	var b bytes.Buffer
+	// Into a bytes.Buffer the figure is written directly; anything else
+	// gets it in one Write.
+	b, direct := w.(*bytes.Buffer)
+	if !direct {
+		b = new(bytes.Buffer)
+	}
 	b.Grow(len(f.SVG) + len(f.Option) + 4096 + 200*(len(f.table.rows)+len(f.table.observed)))
 	id := html.EscapeString(f.ID)
 	height := f.Height
@@ -80,7 +85,7 @@ func (f Figure) WriteHTML(w io.Writer, csvHref string) error {
 	b.WriteString(`-summary">`)
 	b.WriteString(html.EscapeString(f.Summary))
 	b.WriteString("</p>\n")
-	f.table.write(&b)
+	f.table.write(b)
 	if csvHref != "" {
 		b.WriteString(`<p class="chart-links"><a href="`)
 		b.WriteString(html.EscapeString(csvHref))
@@ -90,12 +95,15 @@ func (f Figure) WriteHTML(w io.Writer, csvHref string) error {
 		b.WriteString("<ul class=\"chart-sources\">\n")
 		for _, p := range srcs {
 			b.WriteString("<li>")
-			writeSource(&b, p)
+			writeSource(b, p)
 			b.WriteString("</li>\n")
 		}
 		b.WriteString("</ul>\n")
 	}
 	b.WriteString("</figure>\n")
+	if direct {
+		return nil
+	}
 	_, err := w.Write(b.Bytes())
 	return err
 }

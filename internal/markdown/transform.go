@@ -70,8 +70,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			seg := lines.At(i)
 			body.Write(seg.Value(src))
 		}
-		var out bytes.Buffer
-		out.Grow(32 << 10)
+		var out bytes.Buffer // the figure sizes it
 		if state.page.Charts == nil {
 			state.diags.Errorf(state.pos(bodyOff), "chart: charts are not available here")
 		} else if err := state.page.Charts.RenderChart(&out, body.Bytes(), state.pos(bodyOff), state.charts, state.diags); err != nil {
