@@ -18,6 +18,10 @@ import (
 // a folder.
 var ErrNotRegular = errors.New("is a named pipe, socket or device, not a regular file")
 
+// ErrOutside is the error for a path that a symbolic link leads out of the
+// site folder.
+var ErrOutside = errors.New("it is a link that leads out of the site folder")
+
 // Site is an open site folder. Close it when done.
 type Site struct {
 	root *os.Root
@@ -30,7 +34,16 @@ func Open(dir string) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Site{root: root, FS: rootFS{root: root, FS: root.FS()}}, nil
+	// os.Root reports a path that leads out of it with an error value os
+	// does not export; its answer for ".." is that value.
+	var escapes error
+	if _, err := root.Stat(".."); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			escapes = pe.Err
+		}
+	}
+	return &Site{root: root, FS: rootFS{root: root, FS: root.FS(), escapes: escapes}}, nil
 }
 
 // Close releases the folder.
@@ -44,6 +57,16 @@ func (s *Site) Close() error { return s.root.Close() }
 type rootFS struct {
 	root *os.Root
 	fs.FS
+	escapes error // os.Root's error for a path that leads out of it
+}
+
+// explain replaces os.Root's terse "path escapes from parent" with what
+// happened, in a writer's terms.
+func (r rootFS) explain(op, name string, err error) error {
+	if r.escapes != nil && errors.Is(err, r.escapes) {
+		return &fs.PathError{Op: op, Path: name, Err: ErrOutside}
+	}
+	return err
 }
 
 func (r rootFS) Open(name string) (fs.File, error) {
@@ -52,7 +75,7 @@ func (r rootFS) Open(name string) (fs.File, error) {
 	}
 	f, err := r.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, err
+		return nil, r.explain("open", name, err)
 	}
 	info, err := f.Stat()
 	if err != nil {
@@ -70,7 +93,10 @@ func (r rootFS) ReadFile(name string) ([]byte, error) { return readFile(r, name)
 
 // Stat and ReadDir open nothing, so they go straight to the root's own.
 
-func (r rootFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(r.FS, name) }
+func (r rootFS) Stat(name string) (fs.FileInfo, error) {
+	info, err := fs.Stat(r.FS, name)
+	return info, r.explain("stat", name, err)
+}
 
 func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.FS, name) }
 

@@ -63,8 +63,11 @@ func TestOpen(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"content/absolute.txt", "content/relative.txt"} {
-		if b, err := fs.ReadFile(s, name); err == nil {
-			t.Errorf("ReadFile(%s) = %q; want an error for a link out of the site", name, b)
+		if b, err := fs.ReadFile(s, name); !errors.Is(err, ErrOutside) {
+			t.Errorf("ReadFile(%s) = %q, %v; want ErrOutside", name, b, err)
+		}
+		if _, err := fs.Stat(s, name); !errors.Is(err, ErrOutside) {
+			t.Errorf("Stat(%s): %v; want ErrOutside", name, err)
 		}
 		if f, err := s.Open(name); err == nil {
 			f.Close()
