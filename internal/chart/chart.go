@@ -76,7 +76,7 @@ func Render(b *data.Block, s Spec, id string) (Figure, error) {
 		Height:  height,
 		Summary: m.summary(),
 	}
-	f.Option, err = m.option(id, f.Summary)
+	f.Option, err = m.option(f.Summary)
 	if err != nil {
 		return Figure{}, fmt.Errorf("chart: data block %q: %w", b.Name, err)
 	}

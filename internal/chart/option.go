@@ -73,11 +73,11 @@ type echartsOption struct {
 // copied here, so that the option keeps following the library's palette.
 var echartsPalette = slices.Clip(charts.NewLine().Colors)
 
-// option builds the ECharts option of m and encodes it with encoding/json,
-// which escapes <, >, &, U+2028 and U+2029 so the result can sit in a
-// script element. The first argument, the figure's HTML id, is not part of
-// the option: the figure's HTML is what ties the option to its chart.
-func (m *model) option(_, summary string) ([]byte, error) {
+// option builds the ECharts option of m, with summary as its accessible
+// description, and encodes it with encoding/json, which escapes <, >, &,
+// U+2028 and U+2029 so the result can sit in a script element. The
+// figure's HTML, not the option, ties the option to its chart.
+func (m *model) option(summary string) ([]byte, error) {
 	animation := opts.Bool(true)
 	opt := echartsOption{
 		Animation: animation,

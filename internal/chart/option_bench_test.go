@@ -15,7 +15,7 @@ func BenchmarkOption(b *testing.B) {
 			summary := m.summary()
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := m.option("chart-kursk-1", summary); err != nil {
+				if _, err := m.option(summary); err != nil {
 					b.Fatal(err)
 				}
 			}
