@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -135,13 +134,6 @@ func cmdNoLeftovers(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s holds %s, left by a build", args[0], e.Name())
 		}
 	}
-}
-
-func cmdMkfifo(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: mkfifo FILE")
-	}
-	ts.Check(syscall.Mkfifo(ts.MkAbs(args[0]), 0o644))
 }
 
 func cmdSparse(ts *testscript.TestScript, neg bool, args []string) {
