@@ -20,7 +20,7 @@ var allowedInternal = map[string][]string{
 	"config":     {"diag"},
 	"content":    {"diag"},
 	"data":       {"diag", "projection", "content"},
-	"chart":      {"diag", "data"},
+	"chart":      {"diag", "content", "data"},
 	"markdown":   {"diag", "highlight"},
 	"render":     {"diag"},
 	"site":       {"diag", "config", "content", "data", "chart", "markdown", "render", "overlay", "projection"},

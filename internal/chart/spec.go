@@ -2,7 +2,6 @@ package chart
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 )
 
@@ -68,8 +68,8 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		l, msg := yamlErrorLine(err)
-		errorf(l, 1, "chart: %s", msg)
+		l, msg := content.YAMLErrorLine(err)
+		errorf(max(l, 1), 1, "chart: %s", msg)
 		return spec, false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -187,45 +187,4 @@ func kindName(n *yaml.Node) string {
 		return fmt.Sprintf("%q", n.Value)
 	}
 	return "nothing"
-}
-
-// yamlErrorLine splits a YAML syntax error "yaml: line 3: message" into its
-// line and message. Errors without a line are placed on line 1.
-func yamlErrorLine(err error) (int, string) {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	rest, ok := strings.CutPrefix(msg, "line ")
-	if !ok {
-		return 1, msg
-	}
-	num, text, ok := strings.Cut(rest, ": ")
-	n, err := strconv.Atoi(num)
-	if !ok || err != nil || n < 1 {
-		return 1, msg
-	}
-	if yamlParserErrors[text] {
-		n++
-	}
-	return n, text
-}
-
-// yamlParserErrors are the messages of the YAML library's parser, as
-// opposed to its scanner. The library counts the line of a parser error
-// from 0 and of a scanner error from 1.
-var yamlParserErrors = map[string]bool{
-	"did not find expected <stream-start>":   true,
-	"did not find expected <document start>": true,
-	"did not find expected node content":     true,
-	"did not find expected key":              true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"found duplicate %YAML directive":        true,
-	"found duplicate %TAG directive":         true,
-	"found incompatible YAML document":       true,
-	"found undefined tag handle":             true,
 }

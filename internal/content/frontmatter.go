@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -60,6 +61,27 @@ func cutLine(b []byte) (line, rest []byte) {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
+// YAMLErrorLine splits an error of the YAML decoder, "yaml: line 3:
+// message", into the 1-based line it blames, corrected for the decoder's
+// parser errors (see yamlParserErrors), and the message. The line is 0
+// when the error names none.
+func YAMLErrorLine(err error) (line int, msg string) {
+	msg = err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	m := yamlLineRE.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, msg
+	}
+	line, _ = strconv.Atoi(m[1])
+	if line > 0 && yamlParserErrors[m[2]] {
+		line++
+	}
+	return line, m[2]
+}
+
 // yamlParserErrors are the messages of the YAML library's parser, as
 // opposed to its scanner. The library counts the line of a parser error
 // from 0 and of a scanner error from 1.
@@ -83,16 +105,8 @@ var yamlParserErrors = map[string]bool{
 func decodeYAML(fm []byte) (*yaml.Node, int, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		msg := err.Error()
-		line := 0
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-			if line > 0 && yamlParserErrors[msg] {
-				line++
-			}
-		}
-		return nil, line, fmt.Errorf("%s", msg)
+		line, msg := YAMLErrorLine(err)
+		return nil, line, errors.New(msg)
 	}
 	if doc.Kind == 0 {
 		return nil, 0, nil // empty front matter
