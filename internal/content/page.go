@@ -90,7 +90,7 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 		return p
 	}
 	if !utf8.Valid(src) {
-		off := firstInvalidUTF8(src)
+		off := FirstInvalidUTF8(src)
 		diags.Errorf(diag.At(filePath, src, off), "file is not valid UTF-8 (save it as UTF-8)")
 		return p
 	}
@@ -162,7 +162,9 @@ func movePositions(n *yaml.Node, at func(line, col int) diag.Pos) {
 	}
 }
 
-func firstInvalidUTF8(b []byte) int {
+// FirstInvalidUTF8 returns the offset of the first byte of b that is not
+// part of a UTF-8 character, or len(b) when b is all UTF-8.
+func FirstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {

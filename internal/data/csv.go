@@ -103,19 +103,6 @@ func (f *csvFile) pos(line, byteCol int) diag.Pos {
 	return diag.At(f.path, f.src, min(off, end))
 }
 
-// firstInvalidUTF8 returns the offset of the first byte of b that is not
-// part of a UTF-8 character.
-func firstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
-}
-
 // parseCSV reads observations from src, the CSV file at path, reporting
 // problems at their place in the file.
 func parseCSV(path string, src []byte, diags *diag.List) []Point {
@@ -134,7 +121,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		return nil
 	}
 	if !utf8.Valid(src) {
-		diags.Errorf(diag.At(path, src, firstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
+		diags.Errorf(diag.At(path, src, content.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(body))
