@@ -118,9 +118,10 @@ func decodeYAML(fm []byte) (*yaml.Node, int, error) {
 }
 
 // yamlLines converts positions in YAML text, where a line ends at a line
-// feed, a carriage return or both, to positions in a file whose lines end
-// at line feeds only. A carriage return alone ends a line for YAML and not
-// for an editor or for diag.At. Its zero value converts nothing.
+// feed, a carriage return or both, or at U+0085, U+2028 or U+2029, to
+// positions in a file whose lines end at line feeds only. A carriage
+// return alone or one of those three characters ends a line for YAML and
+// not for an editor or for diag.At. Its zero value converts nothing.
 type yamlLines struct {
 	line []int // by YAML line from 0: the file line from 1
 	col  []int // by YAML line from 0: the characters before it on its file line
@@ -128,12 +129,12 @@ type yamlLines struct {
 }
 
 // newYAMLLines returns the conversion for src. It is the zero value when
-// src has no carriage return alone and no byte-order mark, which is nearly
-// always.
+// src has no carriage return alone, none of YAML's other line breaks and
+// no byte-order mark, which is nearly always.
 func newYAMLLines(src []byte) yamlLines {
 	lone := false
 	for i, c := range src {
-		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') || yamlOnlyBreak(src[i:]) > 0 {
 			lone = true
 			break
 		}
@@ -156,6 +157,10 @@ func newYAMLLines(src []byte) yamlLines {
 			i++
 		case c == '\r':
 			i++ // the CR of CRLF
+		case yamlOnlyBreak(src[i:]) > 0:
+			col++
+			l.line, l.col = append(l.line, line), append(l.col, col)
+			i += yamlOnlyBreak(src[i:])
 		default:
 			_, size := utf8.DecodeRune(src[i:])
 			col++
@@ -163,6 +168,20 @@ func newYAMLLines(src []byte) yamlLines {
 		}
 	}
 	return l
+}
+
+// yamlOnlyBreak returns the length in bytes of the line break that b
+// starts with when it is one that YAML counts and a file's lines do not:
+// U+0085 (next line), U+2028 (line separator) or U+2029 (paragraph
+// separator). It returns 0 for anything else.
+func yamlOnlyBreak(b []byte) int {
+	switch {
+	case len(b) >= 2 && b[0] == 0xc2 && b[1] == 0x85:
+		return 2
+	case len(b) >= 3 && b[0] == 0xe2 && b[1] == 0x80 && (b[2] == 0xa8 || b[2] == 0xa9):
+		return 3
+	}
+	return 0
 }
 
 // pos returns the file line and column (both from 1, lines counted within

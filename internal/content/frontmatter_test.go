@@ -239,6 +239,13 @@ func TestPositionsCountFileLines(t *testing.T) {
 			want: []string{`content/a.md:2:1: warning: unknown front-matter key "colour"`},
 		},
 		{
+			// YAML ends a line at U+0085, U+2028 and U+2029 too; a file
+			// line does not.
+			name: "yaml line breaks that are not file line breaks",
+			src:  "---\ntitle: A\u0085date: 2025-01-02\u2028colour: red\n---\n",
+			want: []string{`content/a.md:2:27: warning: unknown front-matter key "colour"`},
+		},
+		{
 			name: "not a mapping",
 			src:  "---\n- a\n- b\n---\n",
 			want: []string{"content/a.md:2:1: front matter must be a mapping of keys to values"},
