@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -55,7 +54,7 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 	var spec Spec
 	start := len(*diags)
 	errorf := func(l, col int, format string, args ...any) {
-		l, col = filePos(src, l, col)
+		l, col = content.YAMLFilePos(src, l, col)
 		diags.Errorf(diag.Pos{Path: path, Line: line - 1 + l, Col: col}, format, args...)
 	}
 	failed := func() bool { return diag.List((*diags)[start:]).HasErrors() }
@@ -138,29 +137,6 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 		errorf(root.Line, root.Column, "chart: data is required (the name of a data block)")
 	}
 	return spec, !failed()
-}
-
-// filePos converts a line and column of the YAML text src to a line and
-// column of src as a file: a carriage return alone ends a line for YAML,
-// and not for an editor, and YAML does not count a byte-order mark that
-// starts the text.
-func filePos(src []byte, line, col int) (int, int) {
-	if line <= 1 && bytes.HasPrefix(src, []byte("\ufeff")) {
-		col++
-	}
-	l, c := 1, 0 // the file line and the characters before the YAML line on it
-	for i, yl := 0, 1; i < len(src) && yl < line; i++ {
-		switch b := src[i]; {
-		case b == '\n':
-			l, c, yl = l+1, 0, yl+1
-		case b == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
-			c, yl = c+1, yl+1
-		case b == '\r':
-		case utf8.RuneStart(b):
-			c++
-		}
-	}
-	return l, c + col
 }
 
 // scalar returns the text of a non-null scalar node.

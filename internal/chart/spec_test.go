@@ -53,6 +53,13 @@ func TestParseSpec(t *testing.T) {
 			wantDiag: []string{`content/kursk.md:21:7: chart: unknown type "pie" (want projection, line or bar)`, `content/kursk.md:22:9: chart: height must be a whole number of pixels, got "tall"`},
 		},
 		{
+			// YAML ends a line at U+0085 and U+2028; the file does not.
+			name:     "yaml line breaks that are not file line breaks",
+			src:      "data: losses\u0085type: pie\u2028height: tall\n",
+			want:     Spec{Block: "losses"},
+			wantDiag: []string{`content/kursk.md:20:20: chart: unknown type "pie" (want projection, line or bar)`, `content/kursk.md:20:32: chart: height must be a whole number of pixels, got "tall"`},
+		},
+		{
 			name:     "height out of range",
 			src:      "data: losses\nheight: 5000\n",
 			want:     Spec{Block: "losses"},

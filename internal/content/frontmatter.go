@@ -184,6 +184,15 @@ func yamlOnlyBreak(b []byte) int {
 	return 0
 }
 
+// YAMLFilePos converts a line and column the YAML decoder gave for the text
+// src (both from 1) to the line and column of src as a file: YAML ends
+// lines at a carriage return alone and at U+0085, U+2028 and U+2029, where
+// an editor does not, and does not count a byte-order mark that starts the
+// text.
+func YAMLFilePos(src []byte, line, col int) (int, int) {
+	return newYAMLLines(src).pos(line, col)
+}
+
 // pos returns the file line and column (both from 1, lines counted within
 // src) of the YAML line and column.
 func (l yamlLines) pos(line, col int) (int, int) {
