@@ -69,6 +69,11 @@ func TestHostileFiles(t *testing.T) {
 			diags: []string{`content/a.md:3:7: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD)`},
 		},
 		{
+			name:  "a year that is most likely a typo",
+			src:   "---\ntitle: A\ndate: 0205-01-01\nupdated: 0001-01-01\n---\n",
+			diags: []string{`content/a.md:3:7: date: 0205-01-01 is before the year 1000, most likely a mistyped year`, `content/a.md:4:10: updated: 0001-01-01 is before the year 1000, most likely a mistyped year`},
+		},
+		{
 			name:  "CRLF, good",
 			src:   "---\r\ntitle: A\r\ndate: 2025-01-01\r\n---\r\nHello\r\n",
 			title: "A",

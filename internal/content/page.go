@@ -315,8 +315,17 @@ func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *di
 		diags.Errorf(at(v), "%s: %v", key, err)
 		return time.Time{}, false
 	}
+	if t.Year() < minYear {
+		diags.Errorf(at(v), "%s: %s is before the year %d, most likely a mistyped year", key, strings.TrimSpace(v.Value), minYear)
+		return time.Time{}, false
+	}
 	return t, true
 }
+
+// minYear is the earliest year a publication date may have. An earlier
+// one is nearly always a typo (0205 for 2025), and year 1 is the zero
+// date, which would read as no date at all.
+const minYear = 1000
 
 func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []string {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
