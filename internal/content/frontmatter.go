@@ -189,8 +189,16 @@ func yamlOnlyBreak(b []byte) int {
 // lines at a carriage return alone and at U+0085, U+2028 and U+2029, where
 // an editor does not, and does not count a byte-order mark that starts the
 // text.
+// A position past the end of src, where the decoder puts some errors
+// about a text that ends too soon, becomes the end of its last line.
 func YAMLFilePos(src []byte, line, col int) (int, int) {
-	return newYAMLLines(src).pos(line, col)
+	line, col = newYAMLLines(src).pos(line, col)
+	text := bytes.TrimSuffix(src, []byte("\n"))
+	if lines := bytes.Count(text, []byte("\n")) + 1; line > lines {
+		last := text[bytes.LastIndexByte(text, '\n')+1:]
+		return lines, utf8.RuneCount(last) + 1
+	}
+	return line, col
 }
 
 // pos returns the file line and column (both from 1, lines counted within

@@ -82,8 +82,9 @@ func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 // without a YAML parser. It handles the plain forms writers use —
 // `slug: my-page`, `slug: "my page"`, `draft: true` — and reports ok false
 // for anything it cannot be sure of (TOML, quoted or complex keys, merge
-// keys, anchors, flow or block values for these keys), so that the caller
-// parses the front matter in full instead.
+// keys, anchors, flow or block values for these keys, line breaks other
+// than line feeds), so that the caller parses the front matter in full
+// instead.
 func ScanFrontMatter(src []byte) (slug string, draft bool, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	fm, _, _, format, found, closed := split(src)
@@ -91,6 +92,11 @@ func ScanFrontMatter(src []byte) (slug string, draft bool, ok bool) {
 		return "", false, false
 	}
 	if bytes.Contains(fm, []byte("<<")) {
+		return "", false, false
+	}
+	// YAML also ends a line at a carriage return alone and at U+0085,
+	// U+2028 and U+2029; this scanner splits lines at line feeds only.
+	if newYAMLLines(fm).line != nil {
 		return "", false, false
 	}
 	seenSlug, seenDraft := false, false
