@@ -18,7 +18,7 @@ var allowedInternal = map[string][]string{
 	"scaffold":   {},
 	"sitefs":     {},
 	"config":     {"diag"},
-	"content":    {"diag"},
+	"content":    {"diag", "sitefs"},
 	"data":       {"diag", "projection", "content"},
 	"chart":      {"diag", "content", "data"},
 	"markdown":   {"diag", "highlight"},

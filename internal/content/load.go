@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // Site is the content of a site: its pages and the other files of content/.
@@ -84,11 +85,11 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "is a link to a folder, and plotline does not follow links to folders (copy the folder, or link its files one by one)")
 				return nil
 			case !info.Mode().IsRegular():
-				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", errSpecial)
+				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "cannot read: %v", sitefs.ErrNotRegular)
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
-			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", errSpecial)
+			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "cannot read: %v", sitefs.ErrNotRegular)
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
@@ -104,11 +105,6 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 	}
 	return markdown, assets, true
 }
-
-// errSpecial is the error for a named pipe, socket or device under
-// content/, which plotline cannot publish and must not open (reading a
-// pipe waits for a writer).
-const errSpecial = "cannot read: is a named pipe, socket or device, not a regular file"
 
 // linkError explains why a symbolic link cannot be followed.
 func linkError(err error) error {

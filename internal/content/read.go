@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // MaxFileSize is the size in bytes of the largest article plotline reads:
@@ -100,7 +102,7 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 
 var (
 	errIsFolder   = errors.New("is a folder")
-	errNotRegular = errors.New("is a named pipe, socket or device, not a regular file")
+	errNotRegular = sitefs.ErrNotRegular
 )
 
 // checkRegular returns an error unless info describes a regular file.
