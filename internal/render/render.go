@@ -9,7 +9,10 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"regexp"
+	"strconv"
 	"strings"
+	texttemplate "text/template"
 	"time"
 
 	"github.com/plotline/plotline/internal/diag"
@@ -71,6 +74,11 @@ type Summary struct {
 	Author         string
 	Tags           []Tag
 	ReadingMinutes int
+	// Item is the article's entry in a list: the article-item template
+	// executed with this summary, once per build, however many lists
+	// show the article. It is empty when the templates define no
+	// article-item.
+	Item template.HTML
 }
 
 // Article is an article or standalone page, rendered.
@@ -109,6 +117,7 @@ type Pager struct {
 // Layouts are the parsed templates of a site, one per page kind.
 type Layouts struct {
 	byKind map[string]*template.Template
+	item   *template.Template // article-item; nil when not defined
 }
 
 // Kinds are the page kinds and the template file each uses.
@@ -168,6 +177,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
+	l.item = common.Lookup(ItemTemplate)
 	return l, nil
 }
 
@@ -198,6 +208,49 @@ func templateDiag(name string, err error) diag.Diagnostic {
 		}
 	}
 	return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: line}, Message: msg}
+}
+
+// ItemTemplate is the template that renders one article of a list; its
+// output is Summary.Item.
+const ItemTemplate = "article-item"
+
+// ExecuteItem renders s with the article-item template into w, and writes
+// nothing when the templates define none.
+func (l *Layouts) ExecuteItem(w io.Writer, s *Summary) error {
+	if l.item == nil {
+		return nil
+	}
+	return l.item.Execute(w, s)
+}
+
+// execErrorRE matches what text/template and html/template say of a
+// template that failed to run: "template: templates/x.html:12:5: executing
+// ..." or "html/template:templates/x.html:12:5: ...".
+var execErrorRE = regexp.MustCompile(`(?s)^(?:template: |html/template:)(.+?):(\d+):(\d+): (.*)$`)
+
+// ExecDiag turns an error of a template's execution (a missing field, a
+// function that failed, an action html/template cannot escape) into a
+// diagnostic at the template's file, line and column. It reports false
+// for any other error.
+func ExecDiag(err error) (diag.Diagnostic, bool) {
+	var msg string
+	var ee texttemplate.ExecError
+	var he *template.Error
+	switch {
+	case errors.As(err, &ee):
+		msg = ee.Err.Error()
+	case errors.As(err, &he):
+		msg = he.Error()
+	default:
+		return diag.Diagnostic{}, false
+	}
+	m := execErrorRE.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Diagnostic{}, false
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3]) // the templates count bytes from 0
+	return diag.Diagnostic{Pos: diag.Pos{Path: m[1], Line: line, Col: col + 1}, Message: m[4]}, true
 }
 
 // Execute renders page p with its kind's layout into w.

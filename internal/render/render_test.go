@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -217,5 +218,47 @@ func TestFuncs(t *testing.T) {
 	want := "/repo/a/ https://x.org/repo/a/ /repo/theme/x.css?h=abc 2025-12-01 1 December 2025 Dec 2025"
 	if got := b.String(); got != want {
 		t.Errorf("funcs = %q; want %q", got, want)
+	}
+}
+
+func TestExecDiag(t *testing.T) {
+	for _, tc := range []struct {
+		name, article string
+		want          string // the diagnostic, or its start
+	}{
+		{
+			name:    "missing field",
+			article: "{{ define \"main\" }}\n<p>{{ .Article.Byline }}</p>{{ end }}",
+			want:    `templates/article.html:2:15: executing "main" at <.Article.Byline>: can't evaluate field Byline in type *render.Article`,
+		},
+		{
+			name:    "branches that end in different contexts",
+			article: "{{ define \"main\" }}<a {{ if .Title }}href=\"{{ end }}x\">{{ end }}",
+			want:    `templates/article.html:1:29: {{if}} branches end in different contexts: `,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := layoutFS()
+			fsys["templates/article.html"] = &fstest.MapFile{Data: []byte(tc.article)}
+			site := testSite("", "/")
+			l, err := ParseLayouts(fsys, testFuncs(site))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = l.Execute(new(bytes.Buffer), &Page{Site: site, Kind: "article", Title: "T", Article: &Article{}})
+			if err == nil {
+				t.Fatal("Execute() = nil; want an error")
+			}
+			d, ok := ExecDiag(fmt.Errorf("rendering /x/: %w", err))
+			if !ok {
+				t.Fatalf("ExecDiag(%v) reports false", err)
+			}
+			if got := d.String(); !strings.HasPrefix(got, tc.want) {
+				t.Errorf("ExecDiag(%v) =\n%s\nwant\n%s", err, got, tc.want)
+			}
+		})
+	}
+	if d, ok := ExecDiag(errors.New("disk full")); ok {
+		t.Errorf("ExecDiag(disk full) = %v, true; want false", d)
 	}
 }

@@ -27,7 +27,7 @@ import (
 // the previous output into the new one, so the swap-on-success rule holds.
 
 // cacheVersion changes whenever what the cache holds changes shape.
-const cacheVersion = 1
+const cacheVersion = 2
 
 // buildCache is what the cache file holds.
 type buildCache struct {

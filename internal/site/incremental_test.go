@@ -218,6 +218,9 @@ func TestRebuildShapeChanges(t *testing.T) {
 		{"template", func() {
 			writeFiles(t, dir, map[string]string{"templates/partials/footer.html": `{{ define "footer" }}<footer>Own footer</footer>{{ end }}`})
 		}, "templates/partials/footer.html"},
+		{"list entry template", func() {
+			writeFiles(t, dir, map[string]string{"templates/partials/article-item.html": `{{ define "article-item" }}<li class="own-item"><a href="{{ url .URL }}">{{ .Title }}</a></li>{{ end }}`})
+		}, "templates/partials/article-item.html"},
 		{"stylesheet", func() {
 			writeFiles(t, dir, map[string]string{"theme/css/plotline.css": "body{color:red}"})
 		}, "theme/css/plotline.css"},
@@ -241,6 +244,9 @@ func TestRebuildShapeChanges(t *testing.T) {
 		t.Errorf("deleted article still in the output: %v", err)
 	}
 	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	if !bytes.Contains(home, []byte(`<li class="own-item">`)) {
+		t.Errorf("home page does not use the site's own article-item template")
+	}
 	if !bytes.Contains(home, []byte(`href="/notes/dee/"`)) || bytes.Contains(home, []byte(`href="/articles/b/"`)) {
 		t.Errorf("home page does not list the new article, or still lists the deleted one")
 	}

@@ -9,10 +9,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/render"
 )
 
@@ -27,9 +29,10 @@ const (
 
 // renderLists writes the pages made from all the others — the home page,
 // the tag pages, the feed and the sitemap — and the fixed files; which
-// says which of them.
+// says which of them. The templates' errors are returned as a diag.List.
 func (r *run) renderLists(which int) error {
 	site := r.st.site
+	var diags diag.List // the templates' errors
 	records := r.st.sortedRecords()
 	var articles []*render.Summary
 	var keys []uint64 // of articles, for listKey
@@ -61,7 +64,7 @@ func (r *run) renderLists(which int) error {
 	}
 	if which&listFixed != 0 {
 		notFound := &render.Page{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Canonical: site.AbsURL("404.html")}
-		if err := r.writePage("404.html", notFound); err != nil {
+		if err := templateError(r.writePage("404.html", notFound), &diags); err != nil {
 			return err
 		}
 		var buf bytes.Buffer
@@ -76,7 +79,7 @@ func (r *run) renderLists(which int) error {
 		}
 	}
 	if which&listPages == 0 {
-		return nil
+		return diags.Err()
 	}
 
 	// The list pages are collected, then rendered in parallel.
@@ -109,8 +112,11 @@ func (r *run) renderLists(which int) error {
 	}
 	tagsPage := &render.Page{Site: site, Kind: "tags", Title: "Tags", Description: "Every tag of " + site.Title + ".", URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
 	pending = append(pending, listPage{"tags/index.html", tagsPage})
-	if err := r.writeListPages(pending); err != nil {
+	if err := r.writeListPages(pending, &diags); err != nil {
 		return err
+	}
+	if diags.HasErrors() {
+		return diags.Err()
 	}
 	// The sitemap changes only with the set of pages and their dates.
 	h := fnv.New64a()
@@ -136,15 +142,22 @@ type listPage struct {
 
 // writeListPages renders and writes pages, as many at once as there are
 // cores.
-func (r *run) writeListPages(pages []listPage) error {
+// The templates' errors go to diags.
+func (r *run) writeListPages(pages []listPage, diags *diag.List) error {
 	g, ctx := errgroup.WithContext(r.ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	var mu sync.Mutex
 	for _, lp := range pages {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			return r.writePage(lp.sitePath, lp.page)
+			var d diag.List
+			err := templateError(r.writePage(lp.sitePath, lp.page), &d)
+			mu.Lock()
+			diags.Add(d...)
+			mu.Unlock()
+			return err
 		})
 	}
 	return g.Wait()

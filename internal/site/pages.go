@@ -175,6 +175,18 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		return nil, nil
 	}
 	summary := r.summary(p, res.Words)
+	if p.Kind == content.Article {
+		// Rendered here, in parallel with the other pages, and once,
+		// rather than in every list the article appears in.
+		var item strings.Builder
+		if err := r.st.layouts.ExecuteItem(&item, summary); err != nil {
+			// The page is still rendered, for its template's errors.
+			if err := templateError(err, diags); err != nil {
+				return nil, err
+			}
+		}
+		summary.Item = template.HTML(item.String())
+	}
 	art := &render.Article{
 		Summary: *summary,
 		Content: template.HTML(res.HTML),
@@ -205,7 +217,10 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		rec.key, _ = r.pageKey(p.Source, deps)
 	}
 	if err := r.writePage(p.URL+"index.html", page); err != nil {
-		return nil, err
+		return nil, templateError(err, diags)
+	}
+	if diags.HasErrors() {
+		return nil, nil
 	}
 	rec.outputs = append(rec.outputs, p.URL+"index.html")
 	csvs, err := charts.writeCSVs()
@@ -265,6 +280,18 @@ func (r *run) summary(p *content.Page, words int) *render.Summary {
 		s.Tags = append(s.Tags, render.Tag{Name: t, Slug: slug, URL: "tags/" + slug + "/"})
 	}
 	return s
+}
+
+// templateError puts a template's execution error into diags, at the
+// template's line and column, and returns nil; any other error is
+// returned as it is. A faulty template then fails the build with every
+// such error at once, each told once however many pages met it.
+func templateError(err error, diags *diag.List) error {
+	if d, ok := render.ExecDiag(err); ok {
+		diags.Add(d)
+		return nil
+	}
+	return err
 }
 
 // writePage executes a layout into the output.
