@@ -12,6 +12,7 @@ import (
 	"errors"
 	"hash/maphash"
 	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -153,7 +154,12 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 		if r.cacheGlobal, err = r.globalKey(site); err != nil {
 			return Result{}, err
 		}
-		r.prev = loadCache(b.opts.CacheFile, r.cacheGlobal)
+		if _, err := os.Stat(b.opts.Dest); err == nil {
+			r.prev = loadCache(b.opts.CacheFile, r.cacheGlobal)
+		} else {
+			// No previous output to link from: the cache is only written.
+			r.prev = emptyCache(r.cacheGlobal)
+		}
 	}
 	if err := r.parseLayouts(&diags); err != nil {
 		return Result{}, err

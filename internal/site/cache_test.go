@@ -82,4 +82,16 @@ func TestCache(t *testing.T) {
 	if res := build(); res.Reused != 4 {
 		t.Errorf("unchanged again: reused %d pages; want 4", res.Reused)
 	}
+
+	// With the output folder gone there is nothing to link from; the cache
+	// the build then writes serves the next one.
+	if err := os.RemoveAll(dest); err != nil {
+		t.Fatal(err)
+	}
+	if res := build(); res.Reused != 0 {
+		t.Errorf("output removed: reused %d pages; want 0", res.Reused)
+	}
+	if res := build(); res.Reused != 4 {
+		t.Errorf("after the output was made again: reused %d pages; want 4", res.Reused)
+	}
 }
