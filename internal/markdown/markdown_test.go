@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -97,6 +98,28 @@ func TestWords(t *testing.T) {
 		res, _ := convert(t, casefrontMatter, tc.body, &Page{Values: testValues(), Charts: fakeCharts{}})
 		if res.Words != tc.want {
 			t.Errorf("Words for %q = %d; want %d", tc.body, res.Words, tc.want)
+		}
+	}
+}
+
+// TestCountWords checks countWords against strings.Fields, with the text
+// split in two between every two characters, as it may be over two text
+// nodes.
+func TestCountWords(t *testing.T) {
+	for _, text := range []string{
+		"", " ", "one", " one  two\tthree\n", "a\u00a0b\u2003c", "\u3000x\u0085y ", "naïve café",
+		"\v\f\rword", "x\xff y", "日本語 のテキスト",
+	} {
+		want := len(strings.Fields(text))
+		for cut := 0; cut <= len(text); cut++ {
+			if cut < len(text) && !utf8.RuneStart(text[cut]) {
+				continue
+			}
+			n, in := countWords([]byte(text[:cut]), 0, false)
+			n, _ = countWords([]byte(text[cut:]), n, in)
+			if n != want {
+				t.Errorf("countWords(%q) split at %d = %d; want %d", text, cut, n, want)
+			}
 		}
 	}
 }
