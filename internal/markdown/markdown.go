@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,6 +89,9 @@ type Result struct {
 // one for a whole build.
 type Converter struct {
 	md goldmark.Markdown
+	// chartBuffers hold the charts' HTML from the transform, where they
+	// are drawn, to the render, where they are copied into the page.
+	chartBuffers sync.Pool
 }
 
 // pageKey holds the *pageState of the document being converted.
@@ -99,6 +103,20 @@ type pageState struct {
 	diags      *diag.List
 	charts     int
 	chartBytes int // size of the charts' HTML, to size the output
+	buffers    *sync.Pool
+	used       []*bytes.Buffer // taken from buffers, given back after the render
+}
+
+// chartBuffer returns an empty buffer for a chart's HTML, which stays
+// valid until the page is rendered.
+func (s *pageState) chartBuffer() *bytes.Buffer {
+	b, ok := s.buffers.Get().(*bytes.Buffer)
+	if !ok {
+		b = new(bytes.Buffer)
+	}
+	b.Reset()
+	s.used = append(s.used, b)
+	return b
 }
 
 func (s *pageState) pos(bodyOff int) diag.Pos {
@@ -132,7 +150,14 @@ func New(opts Options) *Converter {
 // even when there were some.
 func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 	body := p.Source[p.BodyOffset:]
-	state := &pageState{page: p, diags: diags}
+	state := &pageState{page: p, diags: diags, buffers: &c.chartBuffers}
+	defer func() {
+		for _, b := range state.used {
+			if b.Cap() <= 4<<20 { // an outsized chart's buffer is let go
+				c.chartBuffers.Put(b)
+			}
+		}
+	}()
 	pc := parser.NewContext()
 	pc.Set(pageKey, state)
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))

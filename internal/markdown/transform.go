@@ -70,10 +70,10 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			seg := lines.At(i)
 			body.Write(seg.Value(src))
 		}
-		var out bytes.Buffer // the figure sizes it
+		out := state.chartBuffer() // the figure sizes it
 		if state.page.Charts == nil {
 			state.diags.Errorf(state.pos(bodyOff), "chart: charts are not available here")
-		} else if err := state.page.Charts.RenderChart(&out, body.Bytes(), state.pos(bodyOff), state.charts, state.diags); err != nil {
+		} else if err := state.page.Charts.RenderChart(out, body.Bytes(), state.pos(bodyOff), state.charts, state.diags); err != nil {
 			state.diags.Errorf(state.pos(bodyOff), "chart: %v", err)
 		}
 		state.chartBytes += out.Len()
