@@ -45,20 +45,24 @@ func megabytes(n int64) string {
 // most limit+1 bytes of it. A folder, a named pipe or a device is an
 // error too, and is not opened.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	// Stat first: opening a named pipe would wait for a writer forever.
-	info, err := fs.Stat(fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRegular(name, info); err != nil {
-		return nil, err
+	// Opening a named pipe would wait for a writer forever: unless fsys
+	// says its Open cannot wait (sitefs, which refuses such files), name
+	// is looked at first.
+	if nb, ok := fsys.(interface{ OpensWithoutBlocking() bool }); !ok || !nb.OpensWithoutBlocking() {
+		info, err := fs.Stat(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkRegular(name, info); err != nil {
+			return nil, err
+		}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err = f.Stat()
+	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@
 package overlay
 
 import (
+	"embed"
 	"errors"
 	"io"
 	"io/fs"
@@ -19,6 +20,24 @@ type FS struct {
 
 // New returns the layers stacked, the first on top.
 func New(layers ...fs.FS) *FS { return &FS{layers: layers} }
+
+// OpensWithoutBlocking reports whether no layer's Open can wait, on a
+// named pipe say: every layer is held in memory (embed.FS) or says so of
+// itself with a method of this name.
+func (o *FS) OpensWithoutBlocking() bool {
+	for _, l := range o.layers {
+		switch l := l.(type) {
+		case embed.FS:
+		case interface{ OpensWithoutBlocking() bool }:
+			if !l.OpensWithoutBlocking() {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Open opens name from the first layer that has it. A folder lists the
 // union of its entries in every layer.

@@ -1,6 +1,7 @@
 package overlay
 
 import (
+	"embed"
 	"io/fs"
 	"testing"
 	"testing/fstest"
@@ -45,5 +46,30 @@ func TestOverlay(t *testing.T) {
 	}
 	if err := fstest.TestFS(o, "templates/article.html", "templates/base.html", "theme/site.css"); err != nil {
 		t.Error(err)
+	}
+}
+
+// nonBlocking is a layer that says whether its Open can wait.
+type nonBlocking struct {
+	fstest.MapFS
+	says bool
+}
+
+func (n nonBlocking) OpensWithoutBlocking() bool { return n.says }
+
+func TestOpensWithoutBlocking(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		layers []fs.FS
+		want   bool
+	}{
+		{"embedded files only", []fs.FS{embed.FS{}}, true},
+		{"a layer that says so over embedded files", []fs.FS{nonBlocking{says: true}, embed.FS{}}, true},
+		{"a layer that says it can wait", []fs.FS{nonBlocking{says: false}, embed.FS{}}, false},
+		{"a layer that says nothing", []fs.FS{nonBlocking{says: true}, fstest.MapFS{}}, false},
+	} {
+		if got := New(tc.layers...).OpensWithoutBlocking(); got != tc.want {
+			t.Errorf("%s: OpensWithoutBlocking() = %v; want %v", tc.name, got, tc.want)
+		}
 	}
 }

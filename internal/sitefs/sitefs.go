@@ -91,6 +91,10 @@ func (r rootFS) Open(name string) (fs.File, error) {
 
 func (r rootFS) ReadFile(name string) ([]byte, error) { return readFile(r, name) }
 
+// OpensWithoutBlocking reports true: Open refuses a named pipe or device
+// without waiting, so a reader need not look at a path before opening it.
+func (r rootFS) OpensWithoutBlocking() bool { return true }
+
 // Stat and ReadDir open nothing, so they go straight to the root's own.
 
 func (r rootFS) Stat(name string) (fs.FileInfo, error) {
