@@ -63,6 +63,8 @@ def main():
     only = set(a.only.split(","))
 
     work = tempfile.mkdtemp(prefix="plotline-bench-")
+    # The build caches of the output folders made here go with them.
+    os.environ["XDG_CACHE_HOME"] = os.path.join(work, "cache")
     binary = os.path.join(work, "plotline")
     subprocess.run(["go", "build", "-o", binary, "./cmd/plotline"], cwd=ROOT, check=True)
     big, small = site(a.shared, a.n), site(a.shared, 1000)
