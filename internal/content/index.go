@@ -81,10 +81,10 @@ func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 // ScanFrontMatter reads the slug and draft keys of YAML front matter
 // without a YAML parser. It handles the plain forms writers use —
 // `slug: my-page`, `slug: "my page"`, `draft: true` — and reports ok false
-// for anything it cannot be sure of (TOML, quoted or complex keys, merge
-// keys, anchors, flow or block values for these keys, line breaks other
-// than line feeds), so that the caller parses the front matter in full
-// instead.
+// for anything it cannot be sure of (TOML, quoted or complex keys, a space
+// before the colon, merge keys, anchors, flow or block values for these
+// keys, values that may go on over the next lines, line breaks other than
+// line feeds), so that the caller parses the front matter in full instead.
 func ScanFrontMatter(src []byte) (slug string, draft bool, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	fm, _, _, format, found, closed := split(src)
@@ -115,8 +115,14 @@ func ScanFrontMatter(src []byte) (slug string, draft bool, ok bool) {
 		if !hasColon {
 			continue
 		}
+		if k := strings.TrimRight(key, " \t"); k != key && (k == "slug" || k == "draft") {
+			return "", false, false // "slug : x" is the key slug too
+		}
 		if key != "slug" && key != "draft" {
 			continue
+		}
+		if continued(fm) {
+			return "", false, false // the value goes on over the next lines
 		}
 		if value != "" && value[0] != ' ' && value[0] != '\t' {
 			return "", false, false // "slug:x" is not a key in YAML
@@ -146,6 +152,22 @@ func ScanFrontMatter(src []byte) (slug string, draft bool, ok bool) {
 		}
 	}
 	return slug, draft, true
+}
+
+// continued reports whether rest, the front matter after a key's line,
+// may go on with the key's value: whether its first line that is neither
+// blank nor a comment is indented or starts a list entry.
+func continued(rest []byte) bool {
+	for len(rest) > 0 {
+		var line []byte
+		line, rest = cutLine(rest)
+		t := bytes.TrimLeft(line, " \t")
+		if len(bytes.TrimRight(t, "\r\n")) == 0 || t[0] == '#' {
+			continue
+		}
+		return len(t) < len(line) || line[0] == '-'
+	}
+	return false
 }
 
 // plainScalar reads a one-line YAML value: plain, or quoted without

@@ -32,6 +32,15 @@ func TestScanFrontMatter(t *testing.T) {
 		{"unclosed", "---\nslug: a\n", "", false, false},
 		{"crlf", "---\r\nslug: a\r\ndraft: true\r\n---\r\n", "a", true, true},
 		{"bom", "\ufeff---\nslug: a\n---\n", "a", false, true},
+		{"comment lines after", "---\nslug: a\n# c\n\n  # d\ntitle: A\n---\n", "a", false, true},
+		// A value may go on over indented lines, past blank lines and
+		// comments, or be a list on the next lines.
+		{"value on the next line", "---\nslug: \n 0\n---", "", false, false},
+		{"value after a comment", "---\nslug:\n# c\n  a\n---\n", "", false, false},
+		{"draft on the next line", "---\ndraft:\n  true\n---\n", "", false, false},
+		{"value over two lines", "---\nslug: a\n\n  b\n---\n", "", false, false},
+		{"list value", "---\nslug:\n- a\n---\n", "", false, false},
+		{"space before the colon", "---\nslug : x\n---\n", "", false, false},
 	}
 	for _, tt := range tests {
 		slug, draft, ok := ScanFrontMatter([]byte(tt.src))
