@@ -1,9 +1,9 @@
 package chart
 
 import (
+	"bytes"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -30,17 +30,54 @@ func appendISODate(b []byte, t time.Time) []byte {
 }
 
 // longDate formats t as "15 April 2025", for prose.
-func longDate(t time.Time) string { return t.Format("2 January 2006") }
+func longDate(t time.Time) string {
+	var b [32]byte
+	return string(appendDate(b[:0], t, true))
+}
 
 // shortDate formats t as "15 Apr 2025", for labels.
-func shortDate(t time.Time) string { return t.Format("2 Jan 2006") }
+func shortDate(t time.Time) string {
+	var b [32]byte
+	return string(appendDate(b[:0], t, false))
+}
+
+// appendDate appends t as "15 Apr 2025", or as "15 April 2025" when long
+// is true: what time.Format gives for the layouts "2 Jan 2006" and
+// "2 January 2006", which charts write for every observation's tooltip
+// and table row.
+func appendDate(b []byte, t time.Time, long bool) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		if long {
+			return t.AppendFormat(b, "2 January 2006")
+		}
+		return t.AppendFormat(b, "2 Jan 2006")
+	}
+	if d >= 10 {
+		b = append(b, byte('0'+d/10))
+	}
+	b = append(b, byte('0'+d%10), ' ')
+	if long {
+		b = append(b, m.String()...)
+	} else {
+		b = append(b, m.String()[:3]...)
+	}
+	return append(b, ' ',
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+}
 
 // formatNumber writes v for readers: whole numbers from 100 up, one
 // decimal from 1 up, two below, trailing zeros dropped, thousands grouped
 // with commas: 12000 → "12,000", 92.26 → "92.3", 0.456 → "0.46".
 func formatNumber(v float64) string {
+	var b [32]byte
+	return string(appendNumber(b[:0], v))
+}
+
+// appendNumber appends v to b as formatNumber writes it.
+func appendNumber(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		return strconv.AppendFloat(b, v, 'f', -1, 64)
 	}
 	a := math.Abs(v)
 	prec := 2
@@ -50,50 +87,52 @@ func formatNumber(v float64) string {
 	case a >= 1:
 		prec = 1
 	}
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	var buf [32]byte
+	var s []byte
+	if a < 1e18 && (prec == 0 || v == math.Trunc(v)) {
+		// A whole number, as most values are, or one rounded to whole:
+		// math.RoundToEven rounds as strconv does, and integers are
+		// quicker to write than floats with a fixed precision.
+		s = strconv.AppendInt(buf[:0], int64(math.RoundToEven(v)), 10)
+	} else {
+		s = strconv.AppendFloat(buf[:0], v, 'f', prec, 64)
 	}
-	if s == "-0" {
-		s = "0"
+	if bytes.IndexByte(s, '.') >= 0 {
+		// Drop the trailing zeros of the decimals, and the point if
+		// none are left.
+		s = bytes.TrimRight(s, "0")
+		s = bytes.TrimSuffix(s, []byte("."))
 	}
-	return group(s)
+	if string(s) == "-0" {
+		s = s[1:]
+	}
+	return appendGrouped(b, s)
 }
 
-// group inserts commas between the thousands of the integer part of the
-// decimal number s.
-func group(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+// appendGrouped appends the decimal number s to b with commas between the
+// thousands of its integer part.
+func appendGrouped(b, s []byte) []byte {
+	if len(s) > 0 && s[0] == '-' {
+		b = append(b, '-')
+		s = s[1:]
 	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if len(intPart) <= 3 {
-		return sign + s
+	intLen := bytes.IndexByte(s, '.')
+	if intLen < 0 {
+		intLen = len(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s) + len(intPart)/3 + 1)
-	b.WriteString(sign)
-	lead := len(intPart) % 3
-	if lead > 0 {
-		b.WriteString(intPart[:lead])
-	}
-	for i := lead; i < len(intPart); i += 3 {
-		if b.Len() > len(sign) {
-			b.WriteByte(',')
+	for i := range intLen {
+		if i > 0 && (intLen-i)%3 == 0 {
+			b = append(b, ',')
 		}
-		b.WriteString(intPart[i : i+3])
+		b = append(b, s[i])
 	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return append(b, s[intLen:]...)
 }
 
-// plainNumber writes v for machines (the CSV): no grouping, at most
-// digits decimals, trailing zeros dropped.
-func plainNumber(v float64, digits int) string {
+// appendPlainNumber appends v for machines (the CSV): no grouping, at
+// most digits decimals (any number when digits is negative), trailing
+// zeros dropped.
+func appendPlainNumber(b []byte, v float64, digits int) []byte {
 	if digits >= 0 {
 		p := math.Pow10(digits)
 		v = math.Round(v*p) / p
@@ -101,7 +140,11 @@ func plainNumber(v float64, digits int) string {
 	if v == 0 {
 		v = 0 // no "-0"
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	if math.Abs(v) < 1e15 && v == math.Trunc(v) {
+		// A whole number below 2⁵³ is its own shortest form.
+		return strconv.AppendInt(b, int64(v), 10)
+	}
+	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
 // periodWord returns "day" for "day" and so on, with "day" for unknown

@@ -20,6 +20,10 @@ func TestFormatNumber(t *testing.T) {
 		{12000, "12,000"},
 		{-1234567.8, "-1,234,568"},
 		{-0.001, "0"},
+		{100.5, "100"}, // halves round to even, as strconv rounds them
+		{101.5, "102"},
+		{-2.25, "-2.2"},
+		{1e18, "1,000,000,000,000,000,000"},
 	}
 	for _, tt := range tests {
 		if got := formatNumber(tt.in); got != tt.want {

@@ -62,7 +62,9 @@ func checkFigure(t *testing.T, f Figure) {
 // FuzzParseSpec reads arbitrary chart block bodies, and draws the Kursk
 // block, a block of observations only and a block with a single point as
 // each body that parses asks. Nothing may panic, every diagnostic must be
-// on a line of the body, and every figure drawn must be well-formed.
+// on a line of the body, every figure drawn must be well-formed, and what
+// the quick reader of simple bodies accepts the YAML decoder must read the
+// same.
 func FuzzParseSpec(f *testing.F) {
 	for _, s := range []string{
 		"data: losses\n",
@@ -77,6 +79,10 @@ func FuzzParseSpec(f *testing.F) {
 		"data: &a losses\ntitle: *a\n",
 		"data: losses\rtitle: x\r\nheight: 9999999999999999999999\n",
 		"data: losses\ntitle: \"\\u2028\\u2029<img src=x onerror=alert(1)>\"\n",
+		"data: outages\ntitle: \"Visible incidents: observed and projected\"\n",
+		"\ndata: losses\n\ncaption:   Low–high range, 2025 (est.) & more \ntype: \"bar\"\nheight: \"0400\"",
+		"data: null\ntitle: x # comment\n",
+		"data: losses\ntitle: \"\"\ncaption: a'b\\c\n",
 	} {
 		f.Add(s)
 	}
@@ -96,6 +102,12 @@ func FuzzParseSpec(f *testing.F) {
 		}
 		if ok != !diags.HasErrors() {
 			t.Fatalf("ParseSpec reports %v with diagnostics %v", ok, diags)
+		}
+		if fast, fastOK := parseSimpleSpec([]byte(src)); fastOK {
+			var d diag.List
+			if slow, ok := parseSpecYAML("content/a.md", []byte(src), 20, &d); !ok || slow != fast {
+				t.Fatalf("parseSimpleSpec reads %+v; the YAML decoder %+v, %v", fast, slow, d)
+			}
 		}
 		if !ok {
 			return

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,7 +52,7 @@ func (f Figure) WriteHTML(w io.Writer, csvHref string) error {
 	b.WriteString("-summary\">\n")
 	if f.Title != "" {
 		b.WriteString(`<figcaption class="chart-title">`)
-		b.WriteString(html.EscapeString(f.Title))
+		writeEscaped(b, f.Title)
 		b.WriteString("</figcaption>\n")
 	}
 	b.WriteString(`<div class="chart-static">`)
@@ -73,22 +74,26 @@ func (f Figure) WriteHTML(w io.Writer, csvHref string) error {
 	b.WriteString(`-option">`)
 	// The option comes from encoding/json, which already escapes <; this
 	// keeps any other JSON from closing the script element early.
-	b.Write(bytes.ReplaceAll(f.Option, []byte("<"), []byte(`\u003c`)))
+	if bytes.IndexByte(f.Option, '<') < 0 {
+		b.Write(f.Option)
+	} else {
+		b.Write(bytes.ReplaceAll(f.Option, []byte("<"), []byte(`\u003c`)))
+	}
 	b.WriteString("</script>\n")
 	if f.Caption != "" {
 		b.WriteString(`<p class="chart-caption">`)
-		b.WriteString(html.EscapeString(f.Caption))
+		writeEscaped(b, f.Caption)
 		b.WriteString("</p>\n")
 	}
 	b.WriteString(`<p class="chart-summary visually-hidden" id="`)
 	b.WriteString(id)
 	b.WriteString(`-summary">`)
-	b.WriteString(html.EscapeString(f.Summary))
+	writeEscaped(b, f.Summary)
 	b.WriteString("</p>\n")
 	f.table.write(b)
 	if csvHref != "" {
 		b.WriteString(`<p class="chart-links"><a href="`)
-		b.WriteString(html.EscapeString(csvHref))
+		writeEscaped(b, csvHref)
 		b.WriteString("\" download>Download the data (CSV)</a></p>\n")
 	}
 	if srcs := sources(f.table.observed); len(srcs) > 0 {
@@ -122,16 +127,16 @@ func (t table) write(b *bytes.Buffer) {
 		b.WriteString("<table class=\"chart-observed\">\n<caption>Observed")
 		if t.unit != "" {
 			b.WriteString(" ")
-			b.WriteString(html.EscapeString(t.unit))
+			writeEscaped(b, t.unit)
 		}
 		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">")
-		b.WriteString(html.EscapeString(value))
+		writeEscaped(b, value)
 		b.WriteString("</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n")
 		for _, p := range t.observed {
 			b.WriteString("<tr>")
-			writeDateHeader(b, p.Date.Format("2006-01-02"), shortDate(p.Date))
+			writeDateHeader(b, p.Date)
 			b.WriteString("<td>")
-			b.WriteString(formatNumber(p.Value))
+			b.Write(appendNumber(b.AvailableBuffer(), p.Value))
 			b.WriteString("</td><td>")
 			writeSource(b, p)
 			b.WriteString("</td></tr>\n")
@@ -146,7 +151,7 @@ func (t table) write(b *bytes.Buffer) {
 		b.WriteString("<table class=\"chart-projected\">\n<caption>Projected")
 		if t.unit != "" {
 			b.WriteString(" ")
-			b.WriteString(html.EscapeString(t.unit))
+			writeEscaped(b, t.unit)
 		}
 		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Central</th>")
 		if t.hasLow {
@@ -165,7 +170,7 @@ func (t table) write(b *bytes.Buffer) {
 			} else {
 				b.WriteString("<tr>")
 			}
-			writeDateHeader(b, isoDate(r.Date), shortDate(r.Date))
+			writeDateHeader(b, r.Date)
 			writeCell(b, r.Central)
 			if t.hasLow {
 				writeCell(b, r.Low)
@@ -175,7 +180,7 @@ func (t table) write(b *bytes.Buffer) {
 			}
 			if notes {
 				b.WriteString("<td>")
-				b.WriteString(html.EscapeString(r.Note))
+				writeEscaped(b, r.Note)
 				b.WriteString("</td>")
 			}
 			b.WriteString("</tr>\n")
@@ -185,12 +190,13 @@ func (t table) write(b *bytes.Buffer) {
 	b.WriteString("</details>\n")
 }
 
-// writeDateHeader writes a row header cell holding a time element.
-func writeDateHeader(b *bytes.Buffer, iso, text string) {
+// writeDateHeader writes a row header cell holding a time element: the
+// date in ISO form for machines and as "15 Apr 2025" for readers.
+func writeDateHeader(b *bytes.Buffer, d time.Time) {
 	b.WriteString(`<th scope="row"><time datetime="`)
-	b.WriteString(iso)
+	b.Write(appendISODate(b.AvailableBuffer(), d))
 	b.WriteString(`">`)
-	b.WriteString(text)
+	b.Write(appendDate(b.AvailableBuffer(), d, false))
 	b.WriteString("</time></th>")
 }
 
@@ -198,10 +204,39 @@ func writeDateHeader(b *bytes.Buffer, iso, text string) {
 func writeCell(b *bytes.Buffer, v float64) {
 	b.WriteString("<td>")
 	if !math.IsNaN(v) {
-		b.WriteString(formatNumber(v))
+		b.Write(appendNumber(b.AvailableBuffer(), v))
 	}
 	b.WriteString("</td>")
 }
+
+// writeEscaped writes s escaped as html.EscapeString escapes it, without
+// making a copy of s first.
+func writeEscaped(b *bytes.Buffer, s string) {
+	for len(s) > 0 {
+		i := strings.IndexAny(s, htmlSpecial)
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		switch s[i] {
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&#34;")
+		}
+		s = s[i+1:]
+	}
+}
+
+// htmlSpecial holds the characters html.EscapeString escapes.
+const htmlSpecial = `&'<>"`
 
 // sources returns the observations with distinct label and source, in
 // order of first appearance, leaving out those with neither.
@@ -209,8 +244,15 @@ func sources(obs []data.Point) []data.Point {
 	type key struct{ label, source string }
 	seen := make(map[key]bool)
 	var out []data.Point
-	for _, p := range obs {
+	var prev key
+	for i, p := range obs {
 		k := key{p.Label, p.Source}
+		if i > 0 && k == prev {
+			// As the observation before, as most are: comparing is
+			// quicker than looking up.
+			continue
+		}
+		prev = k
 		if seen[k] || (p.Label == "" && p.Source == "") {
 			continue
 		}
@@ -229,25 +271,33 @@ func writeSource(b *bytes.Buffer, p data.Point) {
 			text = p.Source
 		}
 		b.WriteString(`<a href="`)
-		b.WriteString(html.EscapeString(u))
+		writeEscaped(b, u)
 		b.WriteString(`">`)
-		b.WriteString(html.EscapeString(text))
+		writeEscaped(b, text)
 		b.WriteString("</a>")
 		return
 	}
 	switch {
 	case text == "":
-		text = p.Source
+		writeEscaped(b, p.Source)
 	case p.Source != "":
-		text += ", " + p.Source
+		writeEscaped(b, text)
+		b.WriteString(", ")
+		writeEscaped(b, p.Source)
+	default:
+		writeEscaped(b, text)
 	}
-	b.WriteString(html.EscapeString(text))
 }
 
 // webURL reports whether s is an absolute http or https URL, and returns
 // it in its parsed and re-encoded form.
 func webURL(s string) (string, bool) {
 	s = strings.TrimSpace(s)
+	// Such a URL starts with its scheme; anything else, such as the name
+	// of a source, is not worth parsing.
+	if !hasPrefixFold(s, "http:") && !hasPrefixFold(s, "https:") {
+		return "", false
+	}
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" {
 		return "", false
@@ -257,6 +307,12 @@ func webURL(s string) (string, bool) {
 		return u.String(), true
 	}
 	return "", false
+}
+
+// hasPrefixFold reports whether s begins with prefix, an ASCII string,
+// ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // capitalize upper-cases the first letter of s.

@@ -324,7 +324,7 @@ func dateTicks(from, to time.Time, maxTicks int) []dateTick {
 	default:
 		t = time.Date(y, mo, d, 0, 0, 0, 0, loc)
 	}
-	var out []dateTick
+	out := make([]dateTick, 0, maxTicks+2)
 	prevYear := -1
 	for i := 0; i < 200; i++ {
 		next := t.AddDate(st.years, st.months, st.days)

@@ -1,14 +1,19 @@
 package chart
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"slices"
-	"time"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/plotline/plotline/internal/data"
 )
 
 // Colours of the live chart. The static SVG uses the same ones as
@@ -30,16 +35,99 @@ const (
 	idBand     = "band"
 )
 
-// datum is a point of a series in the option: the date and value the
-// chart draws and, for an observation, what the tooltip shows about it.
-// The projected curves use it too, rather than go-echarts' LineData, which
-// encodes to the same JSON for them: a projection has hundreds of points,
-// and encoding/json writes this type faster, as it holds the pair itself
-// rather than behind an interface and has three fields to check, not six.
-type datum struct {
-	Value  [2]any `json:"value"`
-	Label  string `json:"label,omitempty"`
-	Source string `json:"source,omitempty"`
+// points is the data of a series in the option: for each point
+// {"value":[date,value]}, with, for an observation, the "label" and
+// "source" the page script's tooltip shows, each left out when empty.
+type points []data.Point
+
+// MarshalJSON implements json.Marshaler. The option's encoder writes the
+// points without it; see echartsOption.encode.
+func (p points) MarshalJSON() ([]byte, error) { return p.appendJSON(nil) }
+
+// appendJSON appends the JSON of p to b, writing each number and string
+// as encoding/json does.
+func (p points) appendJSON(b []byte) ([]byte, error) {
+	b = append(b, '[')
+	for i := range p {
+		pt := &p[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"value":["`...)
+		b = appendISODate(b, pt.Date)
+		b = append(b, `",`...)
+		var err error
+		if b, err = appendJSONFloat(b, pt.Value); err != nil {
+			return nil, err
+		}
+		b = append(b, ']')
+		if pt.Label != "" {
+			b = append(b, `,"label":`...)
+			b = appendJSONString(b, pt.Label)
+		}
+		if pt.Source != "" {
+			b = append(b, `,"source":`...)
+			b = appendJSONString(b, pt.Source)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']'), nil
+}
+
+// size returns about how many bytes the JSON of p takes, so that it can
+// be written without growing the buffer.
+func (p points) size() int {
+	n := 2
+	for i := range p {
+		// `{"value":["2025-04-15",` and `]}`, a number, a comma, and
+		// the label and source with their keys.
+		n += 24 + 3 + 24 + 1
+		if l := len(p[i].Label); l > 0 {
+			n += 11 + l
+		}
+		if l := len(p[i].Source); l > 0 {
+			n += 12 + l
+		}
+	}
+	return n
+}
+
+// appendJSONFloat appends v as encoding/json writes a float64: like %g,
+// but in exponent form only below 1e-6 and from 1e21 on, with the exponent
+// not padded to two digits. It fails as encoding/json does on NaN and
+// infinities.
+func appendJSONFloat(b []byte, v float64) ([]byte, error) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil, &json.UnsupportedValueError{Str: strconv.FormatFloat(v, 'g', -1, 64)}
+	}
+	format := byte('f')
+	if abs := math.Abs(v); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, v, format, -1, 64)
+	if format == 'e' {
+		// "e-07" becomes "e-7".
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, nil
+}
+
+// appendJSONString appends s as encoding/json writes a string, with <, >
+// and & escaped as it escapes them by default.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			// Anything but plain ASCII is left to encoding/json.
+			q, _ := json.Marshal(s) // a string always encodes
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // echartsOption is the ECharts option of a chart, in go-echarts' types.
@@ -47,7 +135,7 @@ type datum struct {
 // configuration structs with reflection and then copy the whole option
 // into a map to encode it, which made up most of the cost of a chart's
 // option; this struct holds only the parts a chart uses and is encoded
-// directly.
+// directly, by encode.
 //
 // It has every key go-echarts writes for a line, bar or scatter chart,
 // with the values go-echarts gives them where the charts set none: the
@@ -68,18 +156,77 @@ type echartsOption struct {
 	YAxis     []opts.YAxis          `json:"yAxis"`
 }
 
+// dataPlaceholder stands in for a series' points while encoding/json
+// writes the rest of the option; see encode.
+const dataPlaceholder = json.Number("0")
+
+// encode returns the JSON of o: what json.Marshal gives for it, but
+// written faster. The series' points, most of the option, are written by
+// points.appendJSON straight into the result; through encoding/json they
+// would cost more, as it checks and copies what a MarshalJSON method
+// returns byte by byte. So while encoding/json writes the rest of the
+// option, each series holds dataPlaceholder instead of its points, and the
+// points then take its place. In what encoding/json writes, `"data":0` can
+// only be a "data" key and its value, as a quote inside a string is
+// escaped, and no other "data" of the option is a number.
+func (o *echartsOption) encode() ([]byte, error) {
+	// The series whose points are swapped out, and their points.
+	type swap struct {
+		series int
+		points points
+	}
+	var swaps []swap
+	size := 0
+	for i := range o.Series {
+		if p, ok := o.Series[i].Data.(points); ok {
+			swaps = append(swaps, swap{i, p})
+			size += p.size()
+			o.Series[i].Data = dataPlaceholder
+		}
+	}
+	rest, err := json.Marshal(o)
+	for _, s := range swaps {
+		o.Series[s.series].Data = s.points
+	}
+	if err != nil {
+		return nil, err
+	}
+	placeholder := []byte(`"data":` + string(dataPlaceholder))
+	out := make([]byte, 0, len(rest)+size)
+	for _, s := range swaps {
+		i := bytes.Index(rest, placeholder)
+		if i < 0 {
+			return nil, errors.New("chart: the option has no place for a series' points")
+		}
+		i += len(placeholder) - len(dataPlaceholder)
+		out = append(out, rest[:i]...)
+		if out, err = s.points.appendJSON(out); err != nil {
+			return nil, err
+		}
+		rest = rest[i+len(dataPlaceholder):]
+	}
+	return append(out, rest...), nil
+}
+
 // echartsPalette is the series palette go-echarts writes into every
 // option of its default theme. It is read from go-echarts once rather than
 // copied here, so that the option keeps following the library's palette.
 var echartsPalette = slices.Clip(charts.NewLine().Colors)
 
 // option builds the ECharts option of m, with summary as its accessible
-// description, and encodes it with encoding/json, which escapes <, >, &,
+// description, and encodes it as encoding/json does, escaping <, >, &,
 // U+2028 and U+2029 so the result can sit in a script element. The
 // figure's HTML, not the option, ties the option to its chart.
 func (m *model) option(summary string) ([]byte, error) {
+	opt := m.buildOption(summary)
+	return opt.encode()
+}
+
+// buildOption returns the ECharts option of m, with summary as its
+// accessible description.
+func (m *model) buildOption(summary string) *echartsOption {
 	animation := opts.Bool(true)
-	opt := echartsOption{
+	opt := &echartsOption{
 		Animation: animation,
 		Aria: &opts.Aria{
 			Enabled: opts.Bool(true),
@@ -118,7 +265,7 @@ func (m *model) option(summary string) ([]byte, error) {
 			Name:        "Observed",
 			Type:        types.ChartBar,
 			Id:          idObserved,
-			Data:        m.observedData(),
+			Data:        points(m.obs),
 			BarMaxWidth: "24",
 			ItemStyle:   &opts.ItemStyle{Color: colorObserved},
 			MarkLines:   m.markLines(),
@@ -131,7 +278,7 @@ func (m *model) option(summary string) ([]byte, error) {
 			Name:       "Observed",
 			Type:       types.ChartLine,
 			Id:         idObserved,
-			Data:       m.observedData(),
+			Data:       points(m.obs),
 			Symbol:     "circle",
 			SymbolSize: 7,
 			Animation:  animation,
@@ -147,7 +294,7 @@ func (m *model) option(summary string) ([]byte, error) {
 				Name:       "Observed",
 				Type:       types.ChartScatter,
 				Id:         idObserved,
-				Data:       m.observedData(),
+				Data:       points(m.obs),
 				Symbol:     "circle",
 				SymbolSize: 9,
 				ItemStyle:  &opts.ItemStyle{Color: colorObserved, BorderColor: "#ffffff", BorderWidth: 1},
@@ -156,39 +303,7 @@ func (m *model) option(summary string) ([]byte, error) {
 		}
 	}
 	opt.Legend = opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: legend}
-	return json.Marshal(&opt)
-}
-
-// observedData returns the observations as series data, each with its
-// label and source for the tooltip. Its points refer to their dates and
-// values, as the projected ones do, for the same reason.
-func (m *model) observedData() []datum {
-	dates := isoDates(len(m.obs), func(i int) time.Time { return m.obs[i].Date })
-	items := make([]datum, len(m.obs))
-	for i := range m.obs {
-		p := &m.obs[i]
-		items[i] = datum{Value: [2]any{&dates[i], &p.Value}, Label: p.Label, Source: p.Source}
-	}
-	return items
-}
-
-// isoDates returns the n dates date gives, formatted as isoDate does. The
-// strings share one buffer, so that formatting a curve's hundreds of dates
-// takes a few allocations rather than one each.
-func isoDates(n int, date func(i int) time.Time) []string {
-	buf := make([]byte, 0, n*len(time.DateOnly))
-	ends := make([]int, n)
-	for i := range n {
-		buf = appendISODate(buf, date(i))
-		ends[i] = len(buf)
-	}
-	all := string(buf)
-	out := make([]string, n)
-	start := 0
-	for i, end := range ends {
-		out[i], start = all[start:end], end
-	}
-	return out
+	return opt
 }
 
 // markLines returns the limit as a labelled horizontal line and, for a
@@ -233,24 +348,16 @@ type markLineX struct {
 // and crossing lines and the "Projected" shading. Each line series gets
 // animation, as go-echarts gives a line series the chart's setting.
 func (m *model) projectionSeries(animation types.Bool) ([]charts.SingleSeries, []string) {
-	// Every curve has a point on each of these dates, so each is
-	// formatted once. A point holds its date and value through pointers
-	// into arrays: a pointer goes into an interface without an allocation
-	// of its own, where a string or a float64 would need one per point,
-	// and encoding/json writes what a pointer points to.
-	dates := isoDates(len(m.plot), func(i int) time.Time { return m.plot[i].Date })
-	points := func(f func(sample) float64) []datum {
-		values := make([]float64, len(m.plot))
-		out := make([]datum, len(m.plot))
+	curve := func(f func(sample) float64) points {
+		out := make(points, len(m.plot))
 		for i, s := range m.plot {
-			values[i] = round2(f(s))
-			out[i] = datum{Value: [2]any{&dates[i], &values[i]}}
+			out[i] = data.Point{Date: s.Date, Value: round2(f(s))}
 		}
 		return out
 	}
-	line := func(name, id string, data []datum) charts.SingleSeries {
+	line := func(name, id string, pts points) charts.SingleSeries {
 		return charts.SingleSeries{
-			Name: name, Type: types.ChartLine, Id: id, Data: data,
+			Name: name, Type: types.ChartLine, Id: id, Data: pts,
 			Symbol: "none", ShowSymbol: opts.Bool(false),
 			Animation: animation,
 		}
@@ -262,27 +369,27 @@ func (m *model) projectionSeries(animation types.Bool) ([]charts.SingleSeries, [
 	switch {
 	case m.hasLow && m.hasHigh:
 		hidden := &opts.LineStyle{Opacity: opts.Float(0)}
-		low := line("Low scenario", idLow, points(func(s sample) float64 { return s.Low }))
+		low := line("Low scenario", idLow, curve(func(s sample) float64 { return s.Low }))
 		low.Stack, low.LineStyle = "band", hidden
-		band := line("Low–high range", idBand, points(func(s sample) float64 { return s.High - s.Low }))
+		band := line("Low–high range", idBand, curve(func(s sample) float64 { return s.High - s.Low }))
 		band.Stack, band.LineStyle = "band", hidden
 		band.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 		band.AreaStyle = &opts.AreaStyle{Color: colorProjection, Opacity: opts.Float(0.18)}
 		series = append(series, low, band)
 		legend = append(legend, "Low–high range")
 	case m.hasLow:
-		low := line("Low scenario", idLow, points(func(s sample) float64 { return s.Low }))
+		low := line("Low scenario", idLow, curve(func(s sample) float64 { return s.Low }))
 		low.LineStyle = dotted
 		series = append(series, low)
 		legend = append(legend, "Low scenario")
 	case m.hasHigh:
-		high := line("High scenario", idHigh, points(func(s sample) float64 { return s.High }))
+		high := line("High scenario", idHigh, curve(func(s sample) float64 { return s.High }))
 		high.LineStyle = dotted
 		series = append(series, high)
 		legend = append(legend, "High scenario")
 	}
 
-	central := line("Central projection", idCentral, points(func(s sample) float64 { return s.Central }))
+	central := line("Central projection", idCentral, curve(func(s sample) float64 { return s.Central }))
 	central.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 2}
 	central.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 	central.MarkAreas = &opts.MarkAreas{

@@ -1,7 +1,9 @@
 package chart
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -51,6 +53,14 @@ func knownKeys() []string {
 // added to diags at its position in the file at path. It reports false when
 // it added an error.
 func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool) {
+	if spec, ok := parseSimpleSpec(src); ok {
+		return spec, true
+	}
+	return parseSpecYAML(path, src, line, diags)
+}
+
+// parseSpecYAML is ParseSpec reading src with the YAML decoder.
+func parseSpecYAML(path string, src []byte, line int, diags *diag.List) (Spec, bool) {
 	var spec Spec
 	start := len(*diags)
 	errorf := func(l, col int, format string, args ...any) {
@@ -137,6 +147,112 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 		errorf(root.Line, root.Column, "chart: data is required (the name of a data block)")
 	}
 	return spec, !failed()
+}
+
+// parseSimpleSpec reads src when it has the simple form nearly every
+// chart block has, much faster than the YAML decoder: "key: value" lines
+// (and blank ones), each key known and given once, data among them, and
+// each value valid for its key and either plain (starting with a letter or
+// digit, without # or :, not null) or in double quotes without escapes. It
+// reports false for anything else, which ParseSpec then gives to the YAML
+// decoder, errors included. What it accepts it reads as the decoder does,
+// which FuzzParseSpec checks.
+func parseSimpleSpec(src []byte) (Spec, bool) {
+	var spec Spec
+	var seen uint64 // bit k for knownKeys()[k]
+	for len(src) > 0 {
+		var ln []byte
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			ln, src = src[:i], src[i+1:]
+		} else {
+			ln, src = src, nil
+		}
+		if len(ln) == 0 {
+			continue
+		}
+		key, val, ok := bytes.Cut(ln, []byte(": "))
+		if !ok {
+			return Spec{}, false
+		}
+		val = bytes.TrimLeft(val, " ")
+		v, ok := simpleValue(val)
+		if !ok {
+			return Spec{}, false
+		}
+		k := slices.Index(knownKeys(), string(key))
+		if k < 0 || seen&(1<<k) != 0 {
+			return Spec{}, false
+		}
+		seen |= 1 << k
+		switch string(key) {
+		case "data":
+			if v == "" {
+				return Spec{}, false
+			}
+			spec.Block = v
+		case "title":
+			spec.Title = v
+		case "caption":
+			spec.Caption = v
+		case "type":
+			if v != TypeProjection && v != TypeLine && v != TypeBar {
+				return Spec{}, false
+			}
+			spec.Type = v
+		case "height":
+			h, err := strconv.Atoi(v)
+			if err != nil || h < MinHeight || h > MaxHeight {
+				return Spec{}, false
+			}
+			spec.Height = h
+		}
+	}
+	return spec, spec.Block != ""
+}
+
+// simpleValue returns the text of val when it is a value parseSimpleSpec
+// accepts: plain, or in double quotes holding neither quotes nor
+// backslashes, and made of characters YAML reads as they are.
+func simpleValue(val []byte) (string, bool) {
+	quoted := len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"'
+	if quoted {
+		val = val[1 : len(val)-1]
+	} else {
+		if len(val) == 0 || !isASCIIAlnum(val[0]) || val[len(val)-1] == ' ' {
+			return "", false
+		}
+		switch string(val) {
+		case "null", "Null", "NULL":
+			return "", false
+		}
+	}
+	for i := 0; i < len(val); {
+		c := val[i]
+		if c >= utf8.RuneSelf {
+			// Not a line break (U+2028, U+2029), a byte-order mark, a
+			// byte that is not UTF-8 (U+FFFD, which is left out too) or
+			// anything else YAML may not take as it is.
+			r, n := utf8.DecodeRune(val[i:])
+			if r < 0xA0 || r == 0x2028 || r == 0x2029 || r > 0xD7FF && r < 0xE000 || r == 0xFEFF || r >= utf8.RuneError {
+				return "", false
+			}
+			i += n
+			continue
+		}
+		switch {
+		case c < 0x20 || c > 0x7E, c == '"', c == '\\':
+			return "", false
+		case !quoted && (c == '#' || c == ':'):
+			return "", false
+		}
+		i++
+	}
+	return string(val), true
+}
+
+// isASCIIAlnum reports whether c is an ASCII letter or digit.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // scalar returns the text of a non-null scalar node.

@@ -3,6 +3,7 @@ package chart
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/plotline/plotline/internal/data"
 )
@@ -10,6 +11,7 @@ import (
 // summary describes m in one or two plain sentences for screen readers.
 func (m *model) summary() string {
 	var b strings.Builder
+	b.Grow(256)
 	if m.proj != nil {
 		m.projectionSummary(&b)
 		b.WriteString(" ")
@@ -40,11 +42,11 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		b.WriteString(m.unit)
 	}
 	b.WriteString(": ")
-	b.WriteString(formatNumber(p.Start.Value))
+	writeNumber(b, p.Start.Value)
 	b.WriteString(" on ")
-	b.WriteString(longDate(p.Start.Date))
+	writeLongDate(b, p.Start.Date)
 	b.WriteString(", ")
-	b.WriteString(m.rateText(p.Central.Rate, true))
+	m.writeRate(b, p.Central.Rate, true)
 	if p.Fitted {
 		b.WriteString(" (fitted to the observations)")
 	}
@@ -52,78 +54,93 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	switch {
 	case p.HasLimit && p.Central.Reaches:
 		b.WriteString("reaches ")
-		b.WriteString(formatNumber(p.Limit))
+		writeNumber(b, p.Limit)
 		b.WriteString(" on ")
-		b.WriteString(longDate(p.Central.Crossing))
+		writeLongDate(b, p.Central.Crossing)
 	case p.HasLimit:
 		b.WriteString("does not reach ")
-		b.WriteString(formatNumber(p.Limit))
+		writeNumber(b, p.Limit)
 		b.WriteString(" by ")
-		b.WriteString(longDate(m.samples[len(m.samples)-1].Date))
+		writeLongDate(b, m.samples[len(m.samples)-1].Date)
 	default:
 		last := m.samples[len(m.samples)-1]
 		b.WriteString("reaching ")
-		b.WriteString(formatNumber(last.Central))
+		writeNumber(b, last.Central)
 		b.WriteString(" by ")
-		b.WriteString(longDate(last.Date))
+		writeLongDate(b, last.Date)
 	}
-	var scen []string
+	sep := "; "
 	if p.Low != nil {
-		scen = append(scen, "low scenario "+m.scenarioText(p.Low))
+		b.WriteString(sep)
+		b.WriteString("low scenario ")
+		m.writeScenario(b, p.Low)
+		sep = ", "
 	}
 	if p.High != nil {
-		name := "high "
+		b.WriteString(sep)
 		if p.Low == nil {
-			name = "high scenario "
+			b.WriteString("high scenario ")
+		} else {
+			b.WriteString("high ")
 		}
-		scen = append(scen, name+m.scenarioText(p.High))
-	}
-	if len(scen) > 0 {
-		b.WriteString("; ")
-		b.WriteString(strings.Join(scen, ", "))
+		m.writeScenario(b, p.High)
 	}
 	b.WriteString(".")
 }
 
-// scenarioText writes "70 a day (26 May 2025)" for a scenario.
-func (m *model) scenarioText(s *data.Scenario) string {
-	t := m.rateText(s.Rate, false)
+// writeScenario writes "70 a day (26 May 2025)" for a scenario.
+func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
+	m.writeRate(b, s.Rate, false)
 	p := m.proj
 	switch {
 	case !p.HasLimit:
 	case s.Reaches:
-		t += " (" + longDate(s.Crossing) + ")"
+		b.WriteString(" (")
+		writeLongDate(b, s.Crossing)
+		b.WriteString(")")
 	default:
-		t += " (not reaching " + formatNumber(p.Limit) + ")"
+		b.WriteString(" (not reaching ")
+		writeNumber(b, p.Limit)
+		b.WriteString(")")
 	}
-	return t
 }
 
-// rateText writes a rate: "rising 92 a day", "falling 3 a week",
+// writeRate writes a rate: "rising 92 a day", "falling 3 a week",
 // "growing 2% a month"; without the verb when verb is false.
-func (m *model) rateText(rate float64, verb bool) string {
-	per := " a " + periodWord(m.proj.Per)
+func (m *model) writeRate(b *strings.Builder, rate float64, verb bool) {
 	exp := m.proj.Model == "exponential"
-	var v string
 	switch {
 	case !verb:
 	case exp && rate < 0:
-		v = "shrinking "
+		b.WriteString("shrinking ")
 	case exp:
-		v = "growing "
+		b.WriteString("growing ")
 	case rate < 0:
-		v = "falling "
+		b.WriteString("falling ")
 	default:
-		v = "rising "
+		b.WriteString("rising ")
 	}
 	if verb && rate < 0 {
 		rate = -rate
 	}
-	n := formatNumber(rate)
+	writeNumber(b, rate)
 	if exp {
-		n += "%"
+		b.WriteString("%")
 	}
-	return v + n + per
+	b.WriteString(" a ")
+	b.WriteString(periodWord(m.proj.Per))
+}
+
+// writeNumber writes v as formatNumber does.
+func writeNumber(b *strings.Builder, v float64) {
+	var buf [32]byte
+	b.Write(appendNumber(buf[:0], v))
+}
+
+// writeLongDate writes t as longDate does.
+func writeLongDate(b *strings.Builder, t time.Time) {
+	var buf [32]byte
+	b.Write(appendDate(buf[:0], t, true))
 }
 
 // observedSummary writes "2 observations, latest 3,000 on 13 January
@@ -139,13 +156,13 @@ func (m *model) observedSummary(b *strings.Builder) {
 	default:
 		b.WriteString(strconv.Itoa(n))
 		b.WriteString(" observations from ")
-		b.WriteString(longDate(m.obs[0].Date))
+		writeLongDate(b, m.obs[0].Date)
 		b.WriteString(", latest ")
 	}
 	last := m.obs[n-1]
-	b.WriteString(formatNumber(last.Value))
+	writeNumber(b, last.Value)
 	b.WriteString(" on ")
-	b.WriteString(longDate(last.Date))
+	writeLongDate(b, last.Date)
 	if n > 1 {
 		lo, hi := last.Value, last.Value
 		for _, p := range m.obs {
@@ -153,9 +170,9 @@ func (m *model) observedSummary(b *strings.Builder) {
 		}
 		if lo != hi {
 			b.WriteString(", ranging from ")
-			b.WriteString(formatNumber(lo))
+			writeNumber(b, lo)
 			b.WriteString(" to ")
-			b.WriteString(formatNumber(hi))
+			writeNumber(b, hi)
 		}
 	}
 	b.WriteString(".")

@@ -91,6 +91,20 @@ func (w *svgWriter) line(class string, x1, y1, x2, y2 float64) {
 
 // label appends a text element; anchor is "start", "middle" or "end".
 func (w *svgWriter) label(class string, x, y float64, anchor, s string) {
+	w.startLabel(class, x, y, anchor)
+	w.text(s)
+	w.s("</text>")
+}
+
+// numberLabel appends a text element holding v as formatNumber writes it.
+func (w *svgWriter) numberLabel(class string, x, y float64, anchor string, v float64) {
+	w.startLabel(class, x, y, anchor)
+	w.b = appendNumber(w.b, v)
+	w.s("</text>")
+}
+
+// startLabel appends the start tag of a text element.
+func (w *svgWriter) startLabel(class string, x, y float64, anchor string) {
 	w.s(`<text class="plc-text`)
 	if class != "" {
 		w.s(" ")
@@ -105,8 +119,6 @@ func (w *svgWriter) label(class string, x, y float64, anchor, s string) {
 		w.s(`"`)
 	}
 	w.s(">")
-	w.text(s)
-	w.s("</text>")
 }
 
 // svg draws m as a static SVG of the given height. The SVG is labelled by
@@ -118,7 +130,9 @@ func (m *model) svg(id string, height int, title, desc string) []byte {
 	ticks := m.y.Ticks()
 	widest := 0
 	for _, v := range ticks {
-		widest = max(widest, utf8.RuneCountInString(formatNumber(v)))
+		// A number is written in ASCII, a byte a character.
+		var buf [32]byte
+		widest = max(widest, len(appendNumber(buf[:0], v)))
 	}
 	c := &svgCanvas{
 		left:   float64(widest)*7 + 14,
@@ -131,9 +145,9 @@ func (m *model) svg(id string, height int, title, desc string) []byte {
 	}
 
 	w.s(`<svg xmlns="http://www.w3.org/2000/svg" class="plc" viewBox="0 0 `)
-	w.s(strconv.Itoa(svgWidth))
+	w.b = strconv.AppendInt(w.b, svgWidth, 10)
 	w.s(" ")
-	w.s(strconv.Itoa(height))
+	w.b = strconv.AppendInt(w.b, int64(height), 10)
 	w.s(`" width="100%" role="img" aria-labelledby="`)
 	w.text(id)
 	w.s(`-svg-title `)
@@ -166,7 +180,7 @@ func (m *model) svg(id string, height int, title, desc string) []byte {
 	for _, v := range ticks {
 		y := c.yv(v)
 		w.line("plc-grid", c.left, y, c.right, y)
-		w.label("plc-small", c.left-6, y+4, "end", formatNumber(v))
+		w.numberLabel("plc-small", c.left-6, y+4, "end", v)
 	}
 	if m.unit != "" {
 		w.label("", 4, c.top-12, "start", m.unit)
@@ -288,7 +302,7 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 			w.s(` r="4">`)
 		}
 		w.s("<title>")
-		w.text(m.pointText(p))
+		m.writePointText(w, p)
 		w.s("</title>")
 		if m.kind == TypeBar {
 			w.s("</rect>")
@@ -348,39 +362,66 @@ func (m *model) svgLegend(w *svgWriter, c *svgCanvas, h float64) {
 	}
 }
 
-// pointText describes one observation: "13 Jan 2025: 3,000 casualties
-// (General Staff)".
-func (m *model) pointText(p data.Point) string {
-	s := shortDate(p.Date) + ": " + formatNumber(p.Value)
+// writePointText writes the description of one observation, escaped:
+// "13 Jan 2025: 3,000 casualties (General Staff)". The date and the
+// number need no escaping.
+func (m *model) writePointText(w *svgWriter, p data.Point) {
+	w.b = appendDate(w.b, p.Date, false)
+	w.s(": ")
+	w.b = appendNumber(w.b, p.Value)
 	if m.unit != "" {
-		s += " " + m.unit
+		w.s(" ")
+		w.text(m.unit)
 	}
 	if p.Label != "" {
-		s += " (" + p.Label + ")"
+		w.s(" (")
+		w.text(p.Label)
+		w.s(")")
 	}
-	return s
+}
+
+// plainXML reports whether c is an ASCII character appendEscaped copies as
+// it is.
+func plainXML(c byte) bool {
+	return c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != '"' && c != '\''
 }
 
 // appendEscaped appends s to b with &, <, >, " and ' escaped, dropping
-// the control characters XML 1.0 does not allow.
+// the control characters XML 1.0 does not allow. Bytes that are not
+// UTF-8 become U+FFFD, one each.
 func appendEscaped(b []byte, s string) []byte {
-	for _, r := range s {
+	// Most text needs no escaping: its plain start is copied in one go.
+	i := 0
+	for i < len(s) && plainXML(s[i]) {
+		i++
+	}
+	b = append(b, s[:i]...)
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			if r != 0xFFFE && r != 0xFFFF { // not allowed in XML
+				b = utf8.AppendRune(b, r)
+			}
+			continue
+		}
+		i++
 		switch {
-		case r == '&':
+		case c == '&':
 			b = append(b, "&amp;"...)
-		case r == '<':
+		case c == '<':
 			b = append(b, "&lt;"...)
-		case r == '>':
+		case c == '>':
 			b = append(b, "&gt;"...)
-		case r == '"':
+		case c == '"':
 			b = append(b, "&#34;"...)
-		case r == '\'':
+		case c == '\'':
 			b = append(b, "&#39;"...)
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r',
-			r == 0xFFFE, r == 0xFFFF:
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
 			// not allowed in XML
 		default:
-			b = utf8.AppendRune(b, r)
+			b = append(b, c)
 		}
 	}
 	return b

@@ -1,11 +1,12 @@
 package chart
 
 import (
-	"encoding/csv"
 	"math"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/data"
 )
@@ -24,7 +25,12 @@ func (m *model) table() table {
 	t.hasProj, t.hasLow, t.hasHigh = true, m.hasLow, m.hasHigh
 	first, last := m.samples[0].Date, m.samples[len(m.samples)-1].Date
 
-	notes := make(map[string][]string) // by ISO date
+	// The notes of the crossing days, in the order of the scenarios.
+	type note struct {
+		day  time.Time
+		text string
+	}
+	var notes []note
 	dates := tableDates(first, last)
 	limit := formatNumber(m.proj.Limit)
 	mark := func(s *data.Scenario, name string) {
@@ -32,14 +38,13 @@ func (m *model) table() table {
 			return
 		}
 		dates = append(dates, s.Crossing)
-		day := isoDate(s.Crossing)
-		notes[day] = append(notes[day], name+" reaches "+limit)
+		notes = append(notes, note{s.Crossing, name + " reaches " + limit})
 	}
 	mark(&m.proj.Central, "Central")
 	mark(m.proj.Low, "Low scenario")
 	mark(m.proj.High, "High scenario")
 	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
-	dates = slices.CompactFunc(dates, func(a, b time.Time) bool { return isoDate(a) == isoDate(b) })
+	dates = slices.CompactFunc(dates, sameDay)
 
 	p := m.proj
 	t.rows = make([]tableRow, len(dates))
@@ -54,10 +59,26 @@ func (m *model) table() table {
 		if m.hasHigh {
 			r.High = valueAt(p.High.Curve, d)
 		}
-		r.Note = strings.Join(notes[isoDate(d)], "; ")
+		for _, n := range notes {
+			if !sameDay(n.day, d) {
+				continue
+			}
+			if r.Note != "" {
+				r.Note += "; "
+			}
+			r.Note += n.text
+		}
 		t.rows[i] = r
 	}
 	return t
+}
+
+// sameDay reports whether a and b fall on the same calendar day, the one
+// isoDate writes.
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
 }
 
 // tableDates returns dates from first to last, both included, a day, week,
@@ -75,7 +96,10 @@ func tableDates(first, last time.Time) []time.Time {
 	default:
 		years = int(math.Ceil(days / 365.25 / maxTableRows))
 	}
-	var out []time.Time
+	// Room for the dates, counting months as short ones, and for table to
+	// add the crossing days.
+	per := float64(step) + 28*float64(months) + 365*float64(years)
+	out := make([]time.Time, 0, max(int(days/per), 0)+5)
 	for k := 0; ; k++ {
 		d := first.AddDate(k*years, k*months, k*step)
 		if !d.Before(last) {
@@ -89,39 +113,71 @@ func tableDates(first, last time.Time) []time.Time {
 // csv returns the chart's data as one CSV table: the observations (date,
 // value, label, source) and then, for a projection, the projected values
 // on the dates of the figure's table t (date, central, low, high), each
-// row leaving the other columns empty.
+// row leaving the other columns empty. It is written as encoding/csv
+// writes it, but straight into one buffer rather than field by field
+// from strings.
 func (m *model) csv(t table) []byte {
-	var b strings.Builder
-	w := csv.NewWriter(&b)
-	header := []string{"date", "value", "label", "source"}
+	b := make([]byte, 0, 64+48*len(m.obs)+48*len(t.rows))
+	b = append(b, "date,value,label,source"...)
 	if m.proj != nil {
-		header = append(header, "central", "low", "high")
+		b = append(b, ",central,low,high"...)
 	}
-	// A strings.Builder never fails to write, so neither does w.
-	_ = w.Write(header)
-	row := make([]string, len(header))
+	b = append(b, '\n')
+	// Commas for the columns after the source, which an observation
+	// leaves empty.
+	pad := ""
+	if m.proj != nil {
+		pad = ",,,"
+	}
 	for _, p := range m.obs {
-		clear(row)
-		row[0] = isoDate(p.Date)
-		row[1] = plainNumber(p.Value, -1)
-		row[2] = guardCell(p.Label)
-		row[3] = guardCell(p.Source)
-		_ = w.Write(row)
+		b = appendISODate(b, p.Date)
+		b = append(b, ',')
+		b = appendPlainNumber(b, p.Value, -1)
+		b = append(b, ',')
+		b = appendCSVField(b, guardCell(p.Label))
+		b = append(b, ',')
+		b = appendCSVField(b, guardCell(p.Source))
+		b = append(b, pad...)
+		b = append(b, '\n')
 	}
 	for _, s := range t.rows {
-		clear(row)
-		row[0] = isoDate(s.Date)
-		row[4] = plainNumber(s.Central, 2)
+		b = appendISODate(b, s.Date)
+		b = append(b, ",,,,"...)
+		b = appendPlainNumber(b, s.Central, 2)
+		b = append(b, ',')
 		if m.hasLow {
-			row[5] = plainNumber(s.Low, 2)
+			b = appendPlainNumber(b, s.Low, 2)
 		}
+		b = append(b, ',')
 		if m.hasHigh {
-			row[6] = plainNumber(s.High, 2)
+			b = appendPlainNumber(b, s.High, 2)
 		}
-		_ = w.Write(row)
+		b = append(b, '\n')
 	}
-	w.Flush()
-	return []byte(b.String())
+	return b
+}
+
+// appendCSVField appends field to b as encoding/csv's Writer writes it
+// with its default settings: in quotes, with quotes doubled, when it holds
+// a quote, a comma or a line break, starts with a space or is \.; as it
+// is otherwise.
+func appendCSVField(b []byte, field string) []byte {
+	r, _ := utf8.DecodeRuneInString(field)
+	if field != `\.` && !strings.ContainsAny(field, "\",\r\n") && !unicode.IsSpace(r) {
+		return append(b, field...)
+	}
+	b = append(b, '"')
+	for {
+		i := strings.IndexByte(field, '"')
+		if i < 0 {
+			break
+		}
+		b = append(b, field[:i+1]...)
+		b = append(b, '"')
+		field = field[i+1:]
+	}
+	b = append(b, field...)
+	return append(b, '"')
 }
 
 // guardCell defuses text a spreadsheet would run as a formula: a cell

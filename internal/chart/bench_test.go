@@ -1,0 +1,113 @@
+package chart
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// articleSrc is the data front matter of a typical generated article (see
+// shared/bench/gencorpus): two dozen labelled observations and a linear
+// projection with a low and a high rate.
+const articleSrc = `outages:
+  unit: incidents
+  series:
+    - {date: 2023-04-22, value: 3232, label: "Ministry"}
+    - {date: 2023-05-02, value: 4613, label: "Ministry"}
+    - {date: 2023-05-04, value: 4789, label: "Ministry"}
+    - {date: 2023-05-07, value: 5133, label: "Ministry"}
+    - {date: 2023-05-15, value: 5988, label: "Ministry"}
+    - {date: 2023-05-25, value: 6986, label: "Ministry"}
+    - {date: 2023-06-06, value: 8148, label: "Ministry"}
+    - {date: 2023-06-20, value: 9681, label: "Ministry"}
+    - {date: 2023-06-23, value: 10149, label: "Ministry"}
+    - {date: 2023-07-05, value: 11628, label: "Press reports"}
+    - {date: 2023-07-16, value: 13129, label: "Press reports"}
+    - {date: 2023-07-23, value: 14234, label: "Press reports"}
+    - {date: 2023-07-31, value: 14881, label: "Press reports"}
+    - {date: 2023-08-13, value: 16710, label: "Press reports"}
+    - {date: 2023-08-15, value: 16892, label: "Press reports"}
+    - {date: 2023-08-29, value: 18498, label: "Press reports"}
+    - {date: 2023-09-04, value: 19165, label: "Press reports"}
+    - {date: 2023-09-07, value: 19631, label: "Press reports"}
+    - {date: 2023-09-20, value: 20910, label: "Press reports"}
+    - {date: 2023-09-21, value: 21048, label: "Press reports"}
+    - {date: 2023-09-29, value: 22250, label: "Press reports"}
+    - {date: 2023-10-12, value: 24266, label: "Press reports"}
+    - {date: 2023-10-14, value: 24519, label: "Press reports"}
+  projection:
+    start: {date: 2023-04-03, value: 0}
+    rate: 114
+    per: day
+    limit: 57000
+    until: 2024-10-12
+    low: 77
+    high: 160
+`
+
+// article returns the data block of a typical generated article.
+func article(tb testing.TB) *data.Block {
+	tb.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(articleSrc), &doc); err != nil {
+		tb.Fatal(err)
+	}
+	var diags diag.List
+	blocks := data.Parse(nil, data.Page{Path: "content/a.md", Date: time.Date(2023, 10, 22, 0, 0, 0, 0, time.UTC)}, doc.Content[0], &diags)
+	if diags.HasErrors() || len(blocks) != 1 {
+		tb.Fatalf("article block: %v", diags)
+	}
+	return blocks[0]
+}
+
+// BenchmarkRenderArticle draws and writes the chart of a typical generated
+// article, as a build does.
+func BenchmarkRenderArticle(b *testing.B) {
+	blk := article(b)
+	spec := Spec{Block: "outages", Title: "Visible incidents: observed and projected"}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := Render(blk, spec, "chart-articles-00001-what-13-months-1")
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf.Reset()
+		if err := f.WriteHTML(&buf, "/articles/00001-what-13-months/outages.csv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteHTML writes the figure of the Kursk block.
+func BenchmarkWriteHTML(b *testing.B) {
+	f, err := Render(kursk(), Spec{Title: "Kursk", Caption: "Reports."}, "chart-kursk-1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := f.WriteHTML(&buf, "/kursk/losses.csv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseSpec reads the chart block of a typical article.
+func BenchmarkParseSpec(b *testing.B) {
+	src := []byte("data: outages\ntitle: \"Visible incidents: observed and projected\"\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		var diags diag.List
+		if _, ok := ParseSpec("content/articles/00001.md", src, 94, &diags); !ok {
+			b.Fatal(diags)
+		}
+	}
+}
