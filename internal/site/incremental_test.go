@@ -186,6 +186,21 @@ func TestRebuildErrorsKeepOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertSameAsCleanBuild(t, dir, dest)
+
+	// A template that fails while it runs is a diagnostic at its line
+	// and column, and the output stays as it was.
+	before = readTree(t, dest)
+	writeFiles(t, dir, map[string]string{"templates/partials/article-item.html": "{{ define \"article-item\" }}\n<li>{{ .Nope }}</li>{{ end }}"})
+	_, err = b.Rebuild(ctx, []string{"templates/partials/article-item.html"})
+	if !errors.As(err, &l) || !strings.Contains(l.Error(), `templates/partials/article-item.html:2:8: executing "article-item" at <.Nope>`) {
+		t.Fatalf("Rebuild with a failing template = %v; want its error at templates/partials/article-item.html:2:8", err)
+	}
+	after = readTree(t, dest)
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed although the rebuild failed", name)
+		}
+	}
 }
 
 func TestRebuildShapeChanges(t *testing.T) {

@@ -141,8 +141,7 @@ type listPage struct {
 }
 
 // writeListPages renders and writes pages, as many at once as there are
-// cores.
-// The templates' errors go to diags.
+// cores. The templates' errors go to diags.
 func (r *run) writeListPages(pages []listPage, diags *diag.List) error {
 	g, ctx := errgroup.WithContext(r.ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
