@@ -39,73 +39,57 @@ func (o *FS) OpensWithoutBlocking() bool {
 	return true
 }
 
+// fromFirst returns what get gives for name in the first layer that has
+// it. A layer's error other than "does not exist" is returned as it is, and
+// the layers below are not asked: a site's own file that cannot be read
+// (no permission, a link out of the folder) is an error, not a reason to
+// use the default of the same name in its place.
+func fromFirst[T any](o *FS, op, name string, get func(fs.FS) (T, error)) (T, error) {
+	var zero T
+	if !fs.ValidPath(name) {
+		return zero, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	for _, l := range o.layers {
+		v, err := get(l)
+		if err == nil {
+			return v, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return zero, err
+		}
+	}
+	return zero, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+}
+
 // Open opens name from the first layer that has it. A folder lists the
 // union of its entries in every layer.
 func (o *FS) Open(name string) (fs.File, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
-	}
-	var firstErr error
-	for _, l := range o.layers {
+	return fromFirst(o, "open", name, func(l fs.FS) (fs.File, error) {
 		f, err := l.Open(name)
-		if err == nil {
-			if st, err := f.Stat(); err == nil && st.IsDir() {
-				entries, err := o.ReadDir(name)
-				if err != nil {
-					f.Close()
-					return nil, err
-				}
-				return &dir{File: f, entries: entries}, nil
+		if err != nil {
+			return nil, err
+		}
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			entries, err := o.ReadDir(name)
+			if err != nil {
+				f.Close()
+				return nil, err
 			}
-			return f, nil
+			return &dir{File: f, entries: entries}, nil
 		}
-		if !errors.Is(err, fs.ErrNotExist) && firstErr == nil {
-			firstErr = err
-		}
-	}
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		return f, nil
+	})
 }
 
 // ReadFile reads name from the first layer that has it.
 func (o *FS) ReadFile(name string) ([]byte, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
-	}
-	for _, l := range o.layers {
-		b, err := fs.ReadFile(l, name)
-		if err == nil {
-			return b, nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-	}
-	return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
+	return fromFirst(o, "read", name, func(l fs.FS) ([]byte, error) { return fs.ReadFile(l, name) })
 }
 
 // Stat describes name as the first layer that has it holds it. Without
 // it, fs.Stat would open and close the file to learn the same.
 func (o *FS) Stat(name string) (fs.FileInfo, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
-	}
-	var firstErr error
-	for _, l := range o.layers {
-		info, err := fs.Stat(l, name)
-		if err == nil {
-			return info, nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) && firstErr == nil {
-			firstErr = err
-		}
-	}
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+	return fromFirst(o, "stat", name, func(l fs.FS) (fs.FileInfo, error) { return fs.Stat(l, name) })
 }
 
 // ReadDir lists name across all layers; an entry of an upper layer hides

@@ -2,6 +2,7 @@ package overlay
 
 import (
 	"embed"
+	"errors"
 	"io/fs"
 	"testing"
 	"testing/fstest"
@@ -71,5 +72,27 @@ func TestOpensWithoutBlocking(t *testing.T) {
 		if got := New(tc.layers...).OpensWithoutBlocking(); got != tc.want {
 			t.Errorf("%s: OpensWithoutBlocking() = %v; want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// refusing is a layer whose every file exists but cannot be read.
+type refusing struct{}
+
+func (refusing) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+}
+
+func TestUnreadableUpperFile(t *testing.T) {
+	bottom := fstest.MapFS{"theme/site.css": {Data: []byte("default css")}}
+	o := New(refusing{}, bottom)
+	// The default must not stand in for a site file that cannot be read.
+	if f, err := o.Open("theme/site.css"); !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("Open = %v, %v; want the upper layer's permission error", f, err)
+	}
+	if info, err := o.Stat("theme/site.css"); !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("Stat = %v, %v; want the upper layer's permission error", info, err)
+	}
+	if b, err := o.ReadFile("theme/site.css"); !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("ReadFile = %q, %v; want the upper layer's permission error", b, err)
 	}
 }
