@@ -425,8 +425,9 @@ func (p *parser) plainBlock(at, end int) (int, byte) {
 // offset at, up to end. It returns the offset just after the scalar's last
 // non-space byte and what stopped it: ':' for a colon followed by a space,
 // or the flow indicator ',', ']' or '}'. It reports false for anything the
-// subset leaves to yaml.v3: a comment, a nested collection, a colon before
-// an indicator, or the end of the line.
+// subset leaves to yaml.v3: a comment, a nested collection, a question
+// mark (which ends a plain scalar in a flow), a colon before an indicator,
+// or the end of the line.
 func (p *parser) plainFlow(at, end int) (int, byte, bool) {
 	last := at
 	for i := at; i < end; i++ {
@@ -443,7 +444,7 @@ func (p *parser) plainFlow(at, end int) (int, byte, bool) {
 			}
 		case ',', ']', '}':
 			return last, c, true
-		case '[', '{':
+		case '[', '{', '?':
 			return 0, 0, false
 		case ' ':
 			if i+1 < end && p.src[i+1] == '#' {

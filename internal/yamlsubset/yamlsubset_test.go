@@ -270,7 +270,7 @@ var edgeScalars = []string{
 	"2024-13-45", "2024-01-01T10:00:00Z", "true", "True", "yes", "no", "on", "~", "null", "<<", "é",
 	":", "?x", ",", "a,b", "[a]", "{a: 1}", "[]", "{}", "[a, b]", "{a: 1, b: 'c'}", "[a, 'b', \"c\"]",
 	"https://example.org/x?y=1", "a ", "x:", "!x", "&x", "*x", "|", ">", "%x", "@x", "`x", "a]", "a}",
-	"😀", "a - b", "[a,b]", "{a:1}", "[ a ]", "{ a: b }", "[a :b]", "{a: b:c}", "{'a': b}", "{\"a\":b}",
+	"😀", "a - b", "[a,b]", "{a:1}", "[ a ]", "{ a: b }", "[a :b]", "[a?]", "{a: b?c}", "{a: b:c}", "{'a': b}", "{\"a\":b}",
 }
 
 // generate returns a random document of nested mappings and sequences.
