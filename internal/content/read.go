@@ -40,11 +40,28 @@ func megabytes(n int64) string {
 	return fmt.Sprintf("%.1f MB", mb)
 }
 
+// quickReader is a file system that can read a regular file whole in
+// fewer steps than Open, Stat and Read take: a site folder opened with
+// sitefs on Linux, or an overlay with one on top.
+type quickReader interface {
+	// TryReadFile reads the regular file name, at most limit+1 bytes of
+	// it, and reports true; a file that holds more than limit bytes
+	// yields limit+1 of them. On anything else it reports false without
+	// waiting on a named pipe, and the caller reads name the ordinary way
+	// to learn what is wrong.
+	TryReadFile(name string, limit int64) ([]byte, bool)
+}
+
 // ReadFile reads the regular file name of fsys. A file larger than limit
 // bytes is not read: ReadFile returns a *TooLargeError, having read at
 // most limit+1 bytes of it. A folder, a named pipe or a device is an
 // error too, and is not opened.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	if q, ok := fsys.(quickReader); ok {
+		if b, ok := q.TryReadFile(name, limit); ok {
+			return checkLimit(b, limit)
+		}
+	}
 	// Opening a named pipe would wait for a writer forever: unless fsys
 	// says its Open cannot wait (sitefs, which refuses such files), name
 	// is looked at first.
@@ -79,6 +96,12 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return checkLimit(b, limit)
+}
+
+// checkLimit returns b, the first limit+1 bytes of a file at most, or a
+// *TooLargeError if the file holds more than limit bytes.
+func checkLimit(b []byte, limit int64) ([]byte, error) {
 	if int64(len(b)) > limit {
 		return nil, &TooLargeError{Size: int64(len(b)), Limit: limit}
 	}

@@ -96,3 +96,47 @@ func TestUnreadableUpperFile(t *testing.T) {
 		t.Errorf("ReadFile = %q, %v; want the upper layer's permission error", b, err)
 	}
 }
+
+// quick is a layer that reads files in one step: it returns its files
+// prefixed with "quick ", so a test sees which way a file was read.
+type quick struct{ fstest.MapFS }
+
+func (q quick) TryReadFile(name string, limit int64) ([]byte, bool) {
+	f, ok := q.MapFS[name]
+	if !ok {
+		return nil, false
+	}
+	return append([]byte("quick "), f.Data...), true
+}
+
+type tryReader interface {
+	TryReadFile(name string, limit int64) ([]byte, bool)
+}
+
+func TestTryReadFile(t *testing.T) {
+	top := quick{fstest.MapFS{"theme/site.css": {Data: []byte("site css")}}}
+	bottom := quick{fstest.MapFS{
+		"theme/site.css": {Data: []byte("default css")},
+		"theme/base.css": {Data: []byte("default base")},
+	}}
+	var o tryReader = New(top, bottom)
+	if b, ok := o.TryReadFile("theme/site.css", 100); !ok || string(b) != "quick site css" {
+		t.Errorf("TryReadFile(site.css) = %q, %v; want the top layer's, read in one step", b, ok)
+	}
+	// Only the top layer is asked: the layers below are for Open, which
+	// knows whether the top layer lacks a file or cannot read it.
+	for _, name := range []string{"theme/base.css", "../theme/site.css", "/theme/site.css"} {
+		if b, ok := o.TryReadFile(name, 100); ok {
+			t.Errorf("TryReadFile(%s) = %q, true; want false", name, b)
+		}
+	}
+	if b, ok := New(top.MapFS, bottom).TryReadFile("theme/site.css", 100); ok {
+		t.Errorf("TryReadFile over a top layer without the method = %q, true; want false", b)
+	}
+	if b, ok := New().TryReadFile("theme/site.css", 100); ok {
+		t.Errorf("TryReadFile of no layers = %q, true; want false", b)
+	}
+	if b, ok := New(refusing{}, bottom).TryReadFile("theme/site.css", 100); ok {
+		t.Errorf("TryReadFile over a layer that refuses the file = %q, true; want false", b)
+	}
+}
