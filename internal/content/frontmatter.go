@@ -140,15 +140,8 @@ type yamlLines struct {
 // src has no carriage return alone, none of YAML's other line breaks and
 // no byte-order mark, which is nearly always.
 func newYAMLLines(src []byte) yamlLines {
-	lone := false
-	for i, c := range src {
-		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') || yamlOnlyBreak(src[i:]) > 0 {
-			lone = true
-			break
-		}
-	}
 	bom := bytes.HasPrefix(src, []byte("\ufeff"))
-	if !lone {
+	if !hasYAMLOnlyBreak(src) {
 		return yamlLines{bom: bom}
 	}
 	l := yamlLines{line: []int{1}, col: []int{0}, bom: bom}
@@ -176,6 +169,25 @@ func newYAMLLines(src []byte) yamlLines {
 		}
 	}
 	return l
+}
+
+// hasYAMLOnlyBreak reports whether src holds a line break that YAML counts
+// and a file's lines do not: a carriage return alone, or one of the runes
+// yamlOnlyBreak finds.
+func hasYAMLOnlyBreak(src []byte) bool {
+	for i, c := range src {
+		switch c {
+		case '\r':
+			if i+1 == len(src) || src[i+1] != '\n' {
+				return true
+			}
+		case 0xc2, 0xe2: // the first bytes of U+0085, and of U+2028 and U+2029
+			if yamlOnlyBreak(src[i:]) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // yamlOnlyBreak returns the length in bytes of the line break that b

@@ -188,7 +188,9 @@ func (p *parser) newNode(kind yaml.Kind, tag string, at int) *yaml.Node {
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
 	l := p.lines[p.n]
-	*n = yaml.Node{Kind: kind, Tag: tag, Line: p.n + 1, Column: p.column(l, at)}
+	// The slab is zeroed: setting four fields, not the whole struct,
+	// spares the write barriers of its other pointers.
+	n.Kind, n.Tag, n.Line, n.Column = kind, tag, p.n+1, p.column(l, at)
 	return n
 }
 
