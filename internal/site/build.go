@@ -115,7 +115,7 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 	var diags diag.List
 	site := content.LoadIndex(b.fsys, content.Options{Drafts: b.opts.Drafts}, &diags)
 
-	out, err := newOutput(b.opts.Dest)
+	out, err := newOutput(b.opts.Dest, b.opts.CacheFile != "")
 	if err != nil {
 		return Result{}, err
 	}

@@ -228,13 +228,14 @@ func (r *run) linkOld(sitePath string, want fileStamp) bool {
 	if err != nil || !fi.Mode().IsRegular() || stampOf(fi) != want {
 		return false
 	}
-	dst := r.out.path(sitePath)
-	if err := r.out.mkdir(dst); err != nil {
+	if err := r.out.mkdir(sitePath); err != nil {
 		return false
 	}
-	if err := os.Link(old, dst); err != nil {
+	if err := os.Link(old, r.out.path(sitePath)); err != nil {
 		return false
 	}
+	// The link is the file just checked: its stamp is want.
+	r.out.record(sitePath, want)
 	r.mu.Lock()
 	r.files++
 	if filepath.Ext(sitePath) == ".html" {
@@ -244,9 +245,10 @@ func (r *run) linkOld(sitePath string, want fileStamp) bool {
 	return true
 }
 
-// saveCache records this build for the next one. The output's files are
-// stamped by as many workers as there are cores: at 10,000 articles there
-// are over 20,000 of them.
+// saveCache records this build for the next one. A file's stamp is the
+// one the output recorded when it wrote or linked the file; the files it
+// has none for are looked up by as many workers as there are cores: at
+// 10,000 articles there are over 20,000 files.
 func (r *run) saveCache(file string) error {
 	c := &buildCache{Version: cacheVersion, Global: r.cacheGlobal, Pages: map[string]cachedPage{}, Lists: map[string]cachedList{}}
 	var recs []*record
@@ -259,6 +261,9 @@ func (r *run) saveCache(file string) error {
 	pageFiles := make([]map[string]fileStamp, len(recs))
 	listFiles := make([]fileStamp, len(lists))
 	stamp := func(sitePath string) (fileStamp, error) {
+		if st, ok := r.out.stamp(sitePath); ok {
+			return st, nil
+		}
 		fi, err := os.Stat(filepath.Join(r.out.dest, filepath.FromSlash(sitePath)))
 		if err != nil {
 			return fileStamp{}, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,16 +21,26 @@ const (
 
 // output writes the files of one build into a temporary folder beside the
 // destination. Only commit makes them visible, by renaming the folder.
+// Where the system allows, it also remembers the stamp of every file it
+// wrote, so that the build cache need not look each file up again.
 type output struct {
-	dest string // the destination folder, "…/public"
-	dir  string // the temporary folder being written
-	dirs sync.Map
+	dest string     // the destination folder, "…/public"
+	dir  string     // the temporary folder being written
+	root *root      // dir, held open while the output is written
+	dirs sync.Map   // folders made, by the key mkdir gives them
+	mu   sync.Mutex // guards stamps
+	// stamps holds the stamp of each file written or linked, by siteKey,
+	// when the build keeps a cache (nil otherwise); a negative size marks
+	// a file written more than once, whose stamp is not known.
+	stamps map[string]fileStamp
 }
 
 // newOutput prepares a build's temporary folder. It first tidies what an
 // interrupted build may have left: a destination swapped out but never
 // swapped back is restored, and stale temporary folders are removed.
-func newOutput(dest string) (*output, error) {
+// When stamped is set, the output records the stamp of each file it
+// writes, for the build cache.
+func newOutput(dest string, stamped bool) (*output, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -55,7 +66,16 @@ func newOutput(dest string) (*output, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &output{dest: dest, dir: dir}, nil
+	r, err := openRoot(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	o := &output{dest: dest, dir: dir, root: r}
+	if stamped {
+		o.stamps = map[string]fileStamp{}
+	}
+	return o, nil
 }
 
 // path returns the file path of a site path such as "articles/x/index.html".
@@ -63,21 +83,14 @@ func (o *output) path(sitePath string) string {
 	return filepath.Join(o.dir, filepath.FromSlash(sitePath))
 }
 
-// mkdir makes the folder of a file once.
-func (o *output) mkdir(file string) error {
-	d := filepath.Dir(file)
-	if _, ok := o.dirs.Load(d); ok {
-		return nil
+// siteKey returns sitePath cleaned and relative to the output folder, as
+// filepath.Join joins it to the folder: "/a//b/./c" is "a/b/c", and "" is
+// ".".
+func siteKey(sitePath string) string {
+	if k := path.Clean("/" + sitePath)[1:]; k != "" {
+		return k
 	}
-	// A page's folder is new and its parent nearly always made already,
-	// so one mkdir usually does, where MkdirAll would stat first.
-	if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
-	o.dirs.Store(d, true)
-	return nil
+	return "."
 }
 
 // WriteFile writes data at a site path.
@@ -85,11 +98,38 @@ func (o *output) WriteFile(sitePath string, data []byte) error {
 	if strings.Contains(sitePath, "..") {
 		return fmt.Errorf("refusing to write outside the output: %q", sitePath)
 	}
-	p := o.path(sitePath)
-	if err := o.mkdir(p); err != nil {
-		return err
+	return o.write(sitePath, data)
+}
+
+// record remembers the stamp of the file at sitePath. A file recorded
+// twice may have been written by two workers at once; which write's stamp
+// it ends with is not known, so it is given none.
+func (o *output) record(sitePath string, st fileStamp) {
+	if o.stamps == nil {
+		return
 	}
-	return os.WriteFile(p, data, 0o644)
+	k := siteKey(sitePath)
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if _, dup := o.stamps[k]; dup {
+		st = fileStamp{Size: -1}
+	}
+	o.stamps[k] = st
+}
+
+// stamp returns the recorded stamp of the file at sitePath, if there is one.
+func (o *output) stamp(sitePath string) (fileStamp, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	st, ok := o.stamps[siteKey(sitePath)]
+	return st, ok && st.Size >= 0
+}
+
+// closeRoot closes the folder held open for writing; it is safe to call
+// more than once. Nothing was written through the folder's descriptor
+// itself, so an error closing it loses nothing and is ignored.
+func (o *output) closeRoot() {
+	_ = o.root.close()
 }
 
 // commit swaps the finished folder in place of the destination. Where the
@@ -97,6 +137,7 @@ func (o *output) WriteFile(sitePath string, data []byte) error {
 // previous output is renamed aside first, and a build killed between the
 // two renames is repaired by the next newOutput.
 func (o *output) commit() error {
+	o.closeRoot()
 	if _, err := os.Stat(o.dest); err != nil {
 		if err := os.Rename(o.dir, o.dest); err != nil {
 			return fmt.Errorf("moving the new output in place: %w", err)
@@ -119,4 +160,7 @@ func (o *output) commit() error {
 }
 
 // discard removes the temporary folder of a failed build.
-func (o *output) discard() { os.RemoveAll(o.dir) }
+func (o *output) discard() {
+	o.closeRoot()
+	os.RemoveAll(o.dir)
+}
