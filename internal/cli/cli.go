@@ -228,6 +228,9 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		if res.Reused > 0 {
 			reused = fmt.Sprintf("; %d unchanged pages reused", res.Reused)
 		}
+		if res.Kept {
+			reused += "; output unchanged"
+		}
 		fmt.Fprintf(e.stdout, "built %d pages (%d files) in %.2f s%s\n", res.Pages, res.Files, res.Duration.Seconds(), reused)
 	}
 	return ExitOK

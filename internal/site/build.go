@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/plotline/plotline/internal/config"
@@ -68,6 +69,7 @@ type Result struct {
 	Pages    int       // HTML pages written
 	Files    int       // files written
 	Reused   int       // pages taken from the previous build through the cache
+	Kept     bool      // the output already held every file as the build made it, and was left as it was
 	Warnings diag.List // problems that did not stop the build
 	Duration time.Duration
 	Full     bool // whether the whole site was rebuilt
@@ -137,11 +139,23 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 	r.emit = func(sitePath string, data []byte) error {
 		r.mu.Lock()
 		st.outputs[sitePath] = maphash.Bytes(b.seed, data)
+		r.outputSet.add(sitePath)
 		r.mu.Unlock()
+		if r.keep.Load() && !out.sameAsPrevious(sitePath, data) {
+			r.keep.Store(false)
+		}
 		return out.WriteFile(sitePath, data)
 	}
 	for _, p := range site.Pages {
 		r.ix.addPage(p.Path, p.URL)
+	}
+	previous := false // whether there is a previous output to take files from
+	if b.opts.CacheFile != "" {
+		_, err := os.Stat(b.opts.Dest)
+		previous = err == nil
+		// Until a file this build writes differs from the one in the
+		// previous output, that output may stand as this build's.
+		r.keep.Store(previous)
 	}
 	if err := r.loadTheme(&diags); err != nil {
 		return Result{}, err
@@ -154,7 +168,7 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 		if r.cacheGlobal, err = r.globalKey(site); err != nil {
 			return Result{}, err
 		}
-		if _, err := os.Stat(b.opts.Dest); err == nil {
+		if previous {
 			r.prev = loadCache(b.opts.CacheFile, r.cacheGlobal)
 		} else {
 			// No previous output to link from: the cache is only written.
@@ -194,10 +208,22 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	if err := out.commit(); err != nil {
-		return Result{}, err
+	// When every file is one the previous output holds as it is, and it
+	// holds no file this build would not write, it is left in place: a
+	// build with nothing changed writes nothing. Otherwise the unchanged
+	// files are linked into the new output, which takes its place.
+	kept := r.keep.Load() && r.outputSet == r.prev.Outputs
+	if kept {
+		out.forgetWritten()
+	} else {
+		if err := out.makeLinks(); err != nil {
+			return Result{}, err
+		}
+		if err := out.commit(); err != nil {
+			return Result{}, err
+		}
+		committed = true
 	}
-	committed = true
 	if r.prev != nil {
 		// A cache that cannot be written only makes the next build slower.
 		_ = r.saveCache(b.opts.CacheFile)
@@ -208,7 +234,7 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 	}
 	b.last = st
 	diags.Sort()
-	return Result{Pages: r.pages, Files: r.files, Reused: r.reused, Warnings: diags.Warnings(), Duration: time.Since(start), Full: true, Changed: changed}, nil
+	return Result{Pages: r.pages, Files: r.files, Reused: r.reused, Kept: kept, Warnings: diags.Warnings(), Duration: time.Since(start), Full: true, Changed: changed}, nil
 }
 
 // failed returns the diagnostics of a build that stopped on errors.
@@ -249,6 +275,12 @@ type run struct {
 	out         *output
 	cacheGlobal [32]byte
 	prev        *buildCache
+	// keep is set while the previous output may stand as this build's:
+	// every file written so far is byte for byte the one there.
+	keep atomic.Bool
+	// outputSet fingerprints the site paths of this build's output,
+	// written and linked (guarded by mu).
+	outputSet outputSet
 
 	mu     sync.Mutex
 	pages  int

@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"maps"
 	"os"
@@ -27,10 +28,11 @@ import (
 // pages and files) and the page's own inputs (its source and the CSV files
 // it reads) are byte for byte the same, and the files it wrote are still
 // in the output as they were written. Reused files are hard-linked from
-// the previous output into the new one, so the swap-on-success rule holds.
+// the previous output into the new one, so the swap-on-success rule holds;
+// when nothing at all would change, the previous output is left in place.
 
 // cacheVersion changes whenever what the cache holds changes shape.
-const cacheVersion = 2
+const cacheVersion = 3
 
 // buildCache is what the cache file holds.
 type buildCache struct {
@@ -38,6 +40,22 @@ type buildCache struct {
 	Global  [32]byte
 	Pages   map[string]cachedPage // by source path
 	Lists   map[string]cachedList // by site path
+	Outputs outputSet             // every file of the output
+}
+
+// outputSet fingerprints a set of site paths: two builds whose outputs
+// hold the same files have the same one.
+type outputSet struct {
+	Count int
+	Sum   uint64 // of the paths' FNV-1a hashes, so that order does not count
+}
+
+// add counts sitePath in the set.
+func (s *outputSet) add(sitePath string) {
+	h := fnv.New64a()
+	h.Write([]byte(sitePath))
+	s.Count++
+	s.Sum += h.Sum64()
 }
 
 // cachedPage is one page of the last build.
@@ -187,9 +205,9 @@ func (r *run) pageKey(src []byte, deps []string) ([32]byte, bool) {
 	return key, true
 }
 
-// reuse links the files a cached page wrote from the previous output into
-// this build's, when they are still as written. It returns the page's
-// record, or nil when the page must be rendered.
+// reuse takes the files a cached page wrote from the previous output,
+// when they are all still as written. It returns the page's record, or
+// nil when the page must be rendered.
 func (r *run) reuse(path string, src []byte, feed feedPolicy) *record {
 	c, ok := r.prev.Pages[path]
 	if !ok {
@@ -208,10 +226,14 @@ func (r *run) reuse(path string, src []byte, feed feedPolicy) *record {
 		}
 		rec.feed = c.Feed
 	}
-	for _, f := range slices.Sorted(maps.Keys(c.Files)) {
-		if !r.linkOld(f, c.Files[f]) {
+	files := slices.Sorted(maps.Keys(c.Files))
+	for _, f := range files {
+		if !r.unchanged(f, c.Files[f]) {
 			return nil
 		}
+	}
+	for _, f := range files {
+		r.linkOld(f, c.Files[f])
 		rec.outputs = append(rec.outputs, f)
 	}
 	r.mu.Lock()
@@ -220,29 +242,25 @@ func (r *run) reuse(path string, src []byte, feed feedPolicy) *record {
 	return rec
 }
 
-// linkOld hard-links a file of the previous output into this build's when
-// it is still as the previous build wrote it.
-func (r *run) linkOld(sitePath string, want fileStamp) bool {
-	old := filepath.Join(r.out.dest, filepath.FromSlash(sitePath))
-	fi, err := os.Lstat(old)
-	if err != nil || !fi.Mode().IsRegular() || stampOf(fi) != want {
-		return false
-	}
-	if err := r.out.mkdir(sitePath); err != nil {
-		return false
-	}
-	if err := os.Link(old, r.out.path(sitePath)); err != nil {
-		return false
-	}
-	// The link is the file just checked: its stamp is want.
-	r.out.record(sitePath, want)
+// unchanged reports whether the previous output holds the file at
+// sitePath as the previous build wrote it.
+func (r *run) unchanged(sitePath string, want fileStamp) bool {
+	fi, err := os.Lstat(filepath.Join(r.out.dest, filepath.FromSlash(sitePath)))
+	return err == nil && fi.Mode().IsRegular() && stampOf(fi) == want
+}
+
+// linkOld takes the file at sitePath, which unchanged has checked, from
+// the previous output: the output links it in before it is committed, or
+// keeps the previous output whole.
+func (r *run) linkOld(sitePath string, want fileStamp) {
+	r.out.linkLater(sitePath, want)
 	r.mu.Lock()
+	r.outputSet.add(sitePath)
 	r.files++
 	if filepath.Ext(sitePath) == ".html" {
 		r.pages++
 	}
 	r.mu.Unlock()
-	return true
 }
 
 // saveCache records this build for the next one. A file's stamp is the
@@ -250,7 +268,7 @@ func (r *run) linkOld(sitePath string, want fileStamp) bool {
 // has none for are looked up by as many workers as there are cores: at
 // 10,000 articles there are over 20,000 files.
 func (r *run) saveCache(file string) error {
-	c := &buildCache{Version: cacheVersion, Global: r.cacheGlobal, Pages: map[string]cachedPage{}, Lists: map[string]cachedList{}}
+	c := &buildCache{Version: cacheVersion, Global: r.cacheGlobal, Pages: map[string]cachedPage{}, Lists: map[string]cachedList{}, Outputs: r.outputSet}
 	var recs []*record
 	for _, rec := range r.st.pages {
 		if rec.key != ([32]byte{}) {

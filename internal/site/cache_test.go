@@ -43,14 +43,14 @@ func TestCache(t *testing.T) {
 	if res := build(); res.Reused != 0 {
 		t.Errorf("first build reused %d pages; want 0", res.Reused)
 	}
-	if res := build(); res.Reused != 3 {
-		t.Errorf("unchanged site: reused %d pages; want all 3", res.Reused)
+	if res := build(); res.Reused != 3 || !res.Kept {
+		t.Errorf("unchanged site: reused %d pages, output kept %v; want all 3, and kept", res.Reused, res.Kept)
 	}
 
 	// An edited article renders again; the others are reused.
 	writeFiles(t, dir, map[string]string{"content/articles/b.md": strings.Replace(testSite["content/articles/b.md"], "Beta body.", "Beta, edited.", 1)})
-	if res := build(); res.Reused != 2 {
-		t.Errorf("one article edited: reused %d pages; want 2", res.Reused)
+	if res := build(); res.Reused != 2 || res.Kept {
+		t.Errorf("one article edited: reused %d pages, output kept %v; want 2, and a new output", res.Reused, res.Kept)
 	}
 
 	// So does the article whose CSV changed.
@@ -79,8 +79,8 @@ func TestCache(t *testing.T) {
 	if res := build(); res.Reused != 0 {
 		t.Errorf("page added: reused %d pages; want 0", res.Reused)
 	}
-	if res := build(); res.Reused != 4 {
-		t.Errorf("unchanged again: reused %d pages; want 4", res.Reused)
+	if res := build(); res.Reused != 4 || !res.Kept {
+		t.Errorf("unchanged again: reused %d pages, output kept %v; want 4, and kept", res.Reused, res.Kept)
 	}
 
 	// With the output folder gone there is nothing to link from; the cache
@@ -93,5 +93,81 @@ func TestCache(t *testing.T) {
 	}
 	if res := build(); res.Reused != 4 {
 		t.Errorf("after the output was made again: reused %d pages; want 4", res.Reused)
+	}
+}
+
+// TestCacheKeepsOutput checks that a build that would write exactly the
+// files the output holds leaves the output folder as it is, and that any
+// difference, even in a file no page owns, makes a new output.
+func TestCacheKeepsOutput(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	cache := filepath.Join(t.TempDir(), "cache.gob")
+	writeFiles(t, dir, testSite)
+	build := func() Result {
+		t.Helper()
+		res, err := newCachedBuilder(t, dir, dest, cache).Build(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertSameAsCleanBuild(t, dir, dest)
+		return res
+	}
+	stat := func(p string) os.FileInfo {
+		t.Helper()
+		fi, err := os.Stat(filepath.Join(dest, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	build()
+	folder, page := stat("."), stat("articles/a/index.html")
+	if res := build(); !res.Kept {
+		t.Fatal("a build with nothing changed made a new output")
+	}
+	if !os.SameFile(folder, stat(".")) || !os.SameFile(page, stat("articles/a/index.html")) {
+		t.Error("a build with nothing changed replaced the output folder or a page")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".plotline-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("left beside the output: %v", leftovers)
+	}
+
+	for _, tc := range []struct {
+		name   string
+		change func()
+	}{
+		{"a theme file removed from the output", func() {
+			if err := os.Remove(filepath.Join(dest, "theme", "css", "plotline.css")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"the feed changed in the output", func() {
+			if err := os.WriteFile(filepath.Join(dest, "feed.xml"), []byte("<feed/>"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a page removed from the output", func() {
+			if err := os.Remove(filepath.Join(dest, "articles", "b", "index.html")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"an article added to the site", func() {
+			writeFiles(t, dir, map[string]string{"content/articles/d.md": "---\ntitle: D\ndate: 2025-03-01\n---\nD.\n"})
+		}},
+		{"that article removed", func() {
+			if err := os.Remove(filepath.Join(dir, "content", "articles", "d.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		tc.change()
+		if res := build(); res.Kept {
+			t.Errorf("%s: the output was kept", tc.name)
+		}
+		if res := build(); !res.Kept {
+			t.Errorf("%s: the build after it made a new output", tc.name)
+		}
 	}
 }

@@ -213,7 +213,8 @@ func (r *run) queueList(base string, proto *render.Page, articles []*render.Summ
 			continue
 		}
 		if r.prev != nil {
-			if c, ok := r.prev.Lists[sitePath]; ok && c.Key == key && r.linkOld(sitePath, c.File) {
+			if c, ok := r.prev.Lists[sitePath]; ok && c.Key == key && r.unchanged(sitePath, c.File) {
+				r.linkOld(sitePath, c.File)
 				continue
 			}
 		}

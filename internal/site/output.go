@@ -1,14 +1,18 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // tempPrefix and oldPrefix name the folders a build makes beside its
@@ -28,11 +32,14 @@ type output struct {
 	dir  string     // the temporary folder being written
 	root *root      // dir, held open while the output is written
 	dirs sync.Map   // folders made, by the key mkdir gives them
-	mu   sync.Mutex // guards stamps
-	// stamps holds the stamp of each file written or linked, by siteKey,
-	// when the build keeps a cache (nil otherwise); a negative size marks
-	// a file written more than once, whose stamp is not known.
+	mu   sync.Mutex // guards stamps and links
+	// stamps holds the stamp of each file written, by siteKey, when the
+	// build keeps a cache (nil otherwise); a negative size marks a file
+	// written more than once, whose stamp is not known.
 	stamps map[string]fileStamp
+	// links holds the files to take from the previous output, by siteKey,
+	// with their stamps there.
+	links map[string]fileStamp
 }
 
 // newOutput prepares a build's temporary folder. It first tidies what an
@@ -71,7 +78,7 @@ func newOutput(dest string, stamped bool) (*output, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	o := &output{dest: dest, dir: dir, root: r}
+	o := &output{dest: dest, dir: dir, root: r, links: map[string]fileStamp{}}
 	if stamped {
 		o.stamps = map[string]fileStamp{}
 	}
@@ -119,10 +126,65 @@ func (o *output) record(sitePath string, st fileStamp) {
 
 // stamp returns the recorded stamp of the file at sitePath, if there is one.
 func (o *output) stamp(sitePath string) (fileStamp, bool) {
+	k := siteKey(sitePath)
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	st, ok := o.stamps[siteKey(sitePath)]
+	if st, ok := o.links[k]; ok {
+		return st, true
+	}
+	st, ok := o.stamps[k]
 	return st, ok && st.Size >= 0
+}
+
+// forgetWritten drops the stamps of the files written, for a build that
+// leaves the previous output in place: the files that count are those
+// there, not the ones written beside it.
+func (o *output) forgetWritten() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.stamps != nil {
+		o.stamps = map[string]fileStamp{}
+	}
+}
+
+// linkLater notes that the file at sitePath, as the previous output holds
+// it with the stamp st, belongs in this output too; makeLinks links it in.
+func (o *output) linkLater(sitePath string, st fileStamp) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.links[siteKey(sitePath)] = st
+}
+
+// makeLinks hard-links the files noted by linkLater from the previous
+// output into this one, with as many workers as there are cores.
+func (o *output) makeLinks() error {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for k := range o.links {
+		g.Go(func() error {
+			if err := o.mkdir(k); err != nil {
+				return err
+			}
+			old := filepath.Join(o.dest, filepath.FromSlash(k))
+			if err := os.Link(old, o.path(k)); err != nil {
+				return fmt.Errorf("taking an unchanged file from the previous output: %w", err)
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// sameAsPrevious reports whether the previous output holds data at
+// sitePath, as a regular file.
+func (o *output) sameAsPrevious(sitePath string, data []byte) bool {
+	p := filepath.Join(o.dest, filepath.FromSlash(sitePath))
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(p)
+	return err == nil && bytes.Equal(old, data)
 }
 
 // closeRoot closes the folder held open for writing; it is safe to call
