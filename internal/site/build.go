@@ -170,6 +170,11 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 		}
 		if previous {
 			r.prev = loadCache(b.opts.CacheFile, r.cacheGlobal)
+			if r.prev.Outputs.Count == 0 {
+				// No record of what the previous output holds: it
+				// cannot be known to be this build's.
+				r.keep.Store(false)
+			}
 		} else {
 			// No previous output to link from: the cache is only written.
 			r.prev = emptyCache(r.cacheGlobal)
