@@ -153,7 +153,14 @@ type echartsOption struct {
 	Toolbox   opts.Toolbox          `json:"toolbox"`
 	Tooltip   opts.Tooltip          `json:"tooltip"`
 	XAxis     []opts.XAxis          `json:"xAxis"`
-	YAxis     []opts.YAxis          `json:"yAxis"`
+	YAxis     []valueAxis           `json:"yAxis"`
+}
+
+// valueAxis is go-echarts' y axis with the style of its name, which
+// go-echarts leaves out.
+type valueAxis struct {
+	opts.YAxis
+	NameTextStyle *opts.TextStyle `json:"nameTextStyle,omitempty"`
 }
 
 // dataPlaceholder stands in for a series' points while encoding/json
@@ -248,14 +255,21 @@ func (m *model) buildOption(summary string) *echartsOption {
 			Max:       isoDate(m.xMax),
 			SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
 		}},
-		YAxis: []opts.YAxis{{
-			Type:         "value",
-			Name:         m.unit,
-			NameLocation: "end",
-			Min:          m.y.Min,
-			Max:          m.y.Max,
-			AxisLabel:    &opts.AxisLabel{Show: opts.Bool(true)},
+		YAxis: []valueAxis{{
+			YAxis: opts.YAxis{
+				Type:         "value",
+				Name:         m.unit,
+				NameLocation: "end",
+				Min:          m.y.Min,
+				Max:          m.y.Max,
+				AxisLabel:    &opts.AxisLabel{Show: opts.Bool(true)},
+			},
 		}},
+	}
+	if m.unit != "" {
+		// The unit stands above the axis; centred on it, as ECharts
+		// places it, a long unit runs off the chart's left edge.
+		opt.YAxis[0].NameTextStyle = &opts.TextStyle{Align: "left"}
 	}
 
 	var legend []string
