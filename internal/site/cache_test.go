@@ -22,6 +22,19 @@ func newCachedBuilder(t *testing.T, dir, dest, cache string) *Builder {
 	return NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest, CacheFile: cache})
 }
 
+// cachedBuild builds the site in dir into dest with the cache file cache,
+// as one run of plotline build would, and checks that the output is that
+// of a clean build.
+func cachedBuild(t *testing.T, dir, dest, cache string) Result {
+	t.Helper()
+	res, err := newCachedBuilder(t, dir, dest, cache).Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+	return res
+}
+
 // TestCache builds a site again and again with a cache, as separate runs
 // of plotline build would, and checks what is reused and that the output
 // is always that of a clean build.
@@ -32,12 +45,7 @@ func TestCache(t *testing.T) {
 	writeFiles(t, dir, testSite)
 	build := func() Result {
 		t.Helper()
-		res, err := newCachedBuilder(t, dir, dest, cache).Build(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		assertSameAsCleanBuild(t, dir, dest)
-		return res
+		return cachedBuild(t, dir, dest, cache)
 	}
 
 	if res := build(); res.Reused != 0 {
@@ -106,12 +114,7 @@ func TestCacheKeepsOutput(t *testing.T) {
 	writeFiles(t, dir, testSite)
 	build := func() Result {
 		t.Helper()
-		res, err := newCachedBuilder(t, dir, dest, cache).Build(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		assertSameAsCleanBuild(t, dir, dest)
-		return res
+		return cachedBuild(t, dir, dest, cache)
 	}
 	stat := func(p string) os.FileInfo {
 		t.Helper()
