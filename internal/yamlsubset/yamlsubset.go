@@ -30,6 +30,12 @@ import (
 // text is declined (front matter is a few levels deep).
 const maxDepth = 64
 
+// maxSize is the size in bytes of the longest text Parse reads; a longer
+// one is declined. Front matter is a few kilobytes, a long inline series
+// some tens; the limit keeps the line table of a hostile text (a
+// megabyte of line feeds) small.
+const maxSize = 256 << 10
+
 // maxKeyLen is the longest mapping key Parse reads: yaml.v3 refuses an
 // implicit key longer than 1024 characters, and a key is declined well
 // before that.
@@ -38,9 +44,10 @@ const maxKeyLen = 512
 // Parse reads src as one YAML document holding a mapping and returns the
 // document node, as yaml.Unmarshal into a yaml.Node would. It reports false,
 // and returns nil, when src is outside the subset (see the package doc),
-// is empty, or holds anything but a mapping at its top.
+// is empty, is longer than 256 KB, or holds anything but a mapping at its
+// top.
 func Parse(src []byte) (*yaml.Node, bool) {
-	if !validText(src) {
+	if len(src) > maxSize || !validText(src) {
 		return nil, false
 	}
 	p := &parser{src: src, lines: splitLines(src)}
@@ -141,6 +148,9 @@ type parser struct {
 	n     int
 	depth int
 	slab  []yaml.Node // nodes allocated together, handed out one by one
+	// colAt is a byte offset column counted up to, and colRunes the
+	// characters before it on its line.
+	colAt, colRunes int
 }
 
 // nextContent moves to the next line from n that holds more than spaces
@@ -172,12 +182,19 @@ func (p *parser) isSequenceEntry(l line, indent int) bool {
 }
 
 // column returns the 1-based column, in characters, of byte offset at of
-// line l.
+// line l. On a line with non-ASCII text it counts on from the offset it
+// was last asked about, as nodes come left to right, so that a long line
+// of many nodes costs its length once, not once a node.
 func (p *parser) column(l line, at int) int {
 	if l.ascii {
 		return at - l.start + 1
 	}
-	return utf8.RuneCount(p.src[l.start:at]) + 1
+	if p.colAt < l.start || p.colAt > at {
+		p.colAt, p.colRunes = l.start, 0
+	}
+	p.colRunes += utf8.RuneCount(p.src[p.colAt:at])
+	p.colAt = at
+	return p.colRunes + 1
 }
 
 // newNode returns a node of kind at byte offset at of the current line.

@@ -98,6 +98,7 @@ var declined = []string{
 	"a: 1\n  # more indented comment\n  b: 2\n",
 	"%YAML 1.2\n---\na: 1\n",
 	"a: \u2028\n",
+	"a: " + strings.Repeat("x", maxSize) + "\n",
 	"\ufeffa: 1\n",
 }
 
@@ -331,4 +332,37 @@ func comment(rng *rand.Rand) string {
 		return " # c"
 	}
 	return ""
+}
+
+// longLine is front matter with one long line of many non-ASCII scalars,
+// whose columns are counted in characters.
+func longLine(n int) []byte {
+	return []byte("k: [" + strings.Repeat("é, 😀x, ", n) + "é]\n")
+}
+
+func TestLongNonASCIILine(t *testing.T) {
+	src := longLine(2000)
+	doc, ok := Parse(src)
+	if !ok {
+		t.Fatal("declined")
+	}
+	if diff := compare(doc, src); diff != "" {
+		t.Error(diff)
+	}
+}
+
+// BenchmarkParseLongLine shows that a line of many nodes costs its length
+// once: the time per node stays flat as the line grows.
+func BenchmarkParseLongLine(b *testing.B) {
+	for _, n := range []int{1000, 5000, 20000} {
+		src := longLine(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, ok := Parse(src); !ok {
+					b.Fatal("declined")
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(2*n), "ns/node")
+		})
+	}
 }
