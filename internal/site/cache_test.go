@@ -22,6 +22,20 @@ func newCachedBuilder(t *testing.T, dir, dest, cache string) *Builder {
 	return NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest, CacheFile: cache})
 }
 
+// newCacheSite writes the test site into a new folder and returns the
+// folder, its output folder, and a function that builds it with a cache,
+// as one run of plotline build would.
+func newCacheSite(t *testing.T) (dir, dest string, build func() Result) {
+	dir = t.TempDir()
+	dest = filepath.Join(dir, "public")
+	cache := filepath.Join(t.TempDir(), "cache.gob")
+	writeFiles(t, dir, testSite)
+	return dir, dest, func() Result {
+		t.Helper()
+		return cachedBuild(t, dir, dest, cache)
+	}
+}
+
 // cachedBuild builds the site in dir into dest with the cache file cache,
 // as one run of plotline build would, and checks that the output is that
 // of a clean build.
@@ -39,14 +53,7 @@ func cachedBuild(t *testing.T, dir, dest, cache string) Result {
 // of plotline build would, and checks what is reused and that the output
 // is always that of a clean build.
 func TestCache(t *testing.T) {
-	dir := t.TempDir()
-	dest := filepath.Join(dir, "public")
-	cache := filepath.Join(t.TempDir(), "cache.gob")
-	writeFiles(t, dir, testSite)
-	build := func() Result {
-		t.Helper()
-		return cachedBuild(t, dir, dest, cache)
-	}
+	dir, dest, build := newCacheSite(t)
 
 	if res := build(); res.Reused != 0 {
 		t.Errorf("first build reused %d pages; want 0", res.Reused)
@@ -108,14 +115,7 @@ func TestCache(t *testing.T) {
 // files the output holds leaves the output folder as it is, and that any
 // difference, even in a file no page owns, makes a new output.
 func TestCacheKeepsOutput(t *testing.T) {
-	dir := t.TempDir()
-	dest := filepath.Join(dir, "public")
-	cache := filepath.Join(t.TempDir(), "cache.gob")
-	writeFiles(t, dir, testSite)
-	build := func() Result {
-		t.Helper()
-		return cachedBuild(t, dir, dest, cache)
-	}
+	dir, dest, build := newCacheSite(t)
 	stat := func(p string) os.FileInfo {
 		t.Helper()
 		fi, err := os.Stat(filepath.Join(dest, p))
