@@ -108,14 +108,13 @@ func (o *output) WriteFile(sitePath string, data []byte) error {
 	return o.write(sitePath, data)
 }
 
-// record remembers the stamp of the file at sitePath. A file recorded
-// twice may have been written by two workers at once; which write's stamp
-// it ends with is not known, so it is given none.
-func (o *output) record(sitePath string, st fileStamp) {
+// record remembers the stamp of the file whose siteKey is k. A file
+// recorded twice may have been written by two workers at once; which
+// write's stamp it ends with is not known, so it is given none.
+func (o *output) record(k string, st fileStamp) {
 	if o.stamps == nil {
 		return
 	}
-	k := siteKey(sitePath)
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if _, dup := o.stamps[k]; dup {

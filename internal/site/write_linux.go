@@ -110,10 +110,11 @@ func (o *output) mkdirAt(d string) error {
 // stamps, records the file's stamp as fstat gives it once the data is
 // written.
 func (o *output) write(sitePath string, data []byte) error {
-	if err := o.mkdir(sitePath); err != nil {
+	k := siteKey(sitePath)
+	if err := o.mkdirAt(path.Dir(k)); err != nil {
 		return err
 	}
-	fd, err := o.root.create(siteKey(sitePath))
+	fd, err := o.root.create(k)
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: o.path(sitePath), Err: err}
 	}
@@ -132,7 +133,7 @@ func (o *output) write(sitePath string, data []byte) error {
 	if err := unix.Close(fd); err != nil {
 		return &fs.PathError{Op: "close", Path: o.path(sitePath), Err: err}
 	}
-	o.record(sitePath, st)
+	o.record(k, st)
 	return nil
 }
 
