@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Check that an imported site keeps the old site's addresses.
+
+Usage: python3 tools/importcheck/oldurls.py hugo|jekyll SRC PUBLIC
+
+It lists the published pages of the Hugo or Jekyll site SRC with their
+addresses, worked out here from the files and the permalink config
+without plotline's code, and looks each up in PUBLIC, the public/ folder
+plotline built from `plotline import`: the page itself, a redirect page,
+or missing. It needs PyYAML (Debian: python3-yaml)."""
+import os, re, sys, datetime, yaml, tomllib
+
+def fm(path):
+    s = open(path, encoding='utf-8').read()
+    m = re.match(r'^(---|\+\+\+)\s*\n(.*?)\n(---|\+\+\+|\.\.\.)\s*\n', s, re.S)
+    if not m: return None
+    try:
+        return (tomllib.loads(m.group(2)) if m.group(1) == '+++' else yaml.safe_load(m.group(2))) or {}
+    except Exception:
+        return {}
+
+def date_of(d, name):
+    if isinstance(d, datetime.datetime): return d
+    if isinstance(d, datetime.date): return datetime.datetime(d.year, d.month, d.day)
+    if isinstance(d, str):
+        for f in ('%Y-%m-%d', '%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S %z', '%Y-%m-%dT%H:%M:%S'):
+            try: return datetime.datetime.strptime(d.strip()[:len(datetime.datetime(2000,1,1).strftime(f))+6] if False else d.strip(), f)
+            except ValueError: pass
+    m = re.match(r'(\d{4})-(\d\d)-(\d\d)-', name)
+    return datetime.datetime(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+def hugo(src):
+    conf = {}
+    for n in ('hugo.toml', 'config.toml', 'hugo.yaml', 'config.yaml'):
+        p = os.path.join(src, n)
+        if os.path.exists(p):
+            conf = tomllib.load(open(p, 'rb')) if n.endswith('toml') else yaml.safe_load(open(p))
+            break
+    pl = {k.lower(): v for k, v in (conf.get('permalinks') or {}).items()}
+    root = os.path.join(src, 'content')
+    for d, _, files in os.walk(root):
+        for f in files:
+            if not f.endswith('.md') or f == '_index.md' and d == root: continue
+            rel = os.path.relpath(os.path.join(d, f), root)
+            meta = fm(os.path.join(d, f))
+            if meta is None or meta.get('draft'): continue
+            dirs, name = os.path.split(rel)
+            name = name[:-3]
+            if name in ('index', '_index'):
+                dirs, name = os.path.split(dirs)
+                if f == '_index.md':
+                    yield rel, '/' + os.path.join(dirs, name).lower() + '/'; continue
+            if meta.get('url'):
+                yield rel, meta['url']; continue
+            section = dirs.split('/')[0] if dirs else ''
+            slug = str(meta.get('slug') or '')
+            if section in pl:
+                dt = date_of(meta.get('date'), name)
+                u = pl[section]
+                for k, v in (('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
+                             ('sections', dirs), ('section', section), ('slug', slug or re.sub(r'\s+', '-', str(meta.get('title', '')).lower())),
+                             ('filename', name)):
+                    u = u.replace(':' + k, v)
+                yield rel, u.lower()
+            else:
+                yield rel, '/' + os.path.join(dirs, slug or name).lower().replace(' ', '-') + '/'
+
+def jekyll(src):
+    conf = yaml.safe_load(open(os.path.join(src, '_config.yml'))) or {}
+    style = conf.get('permalink') or 'date'
+    pattern = {'date': '/:categories/:year/:month/:day/:title:output_ext', 'pretty': '/:categories/:year/:month/:day/:title/',
+               'none': '/:categories/:title:output_ext', 'ordinal': '/:categories/:year/:y_day/:title:output_ext'}.get(style, style)
+    for d, _, files in os.walk(src):
+        if '/_posts' not in d + '/' and not d.endswith('_posts'): continue
+        for f in files:
+            if not re.search(r'\.(md|markdown)$', f): continue
+            meta = fm(os.path.join(d, f))
+            if meta is None or meta.get('published') is False: continue
+            m = re.match(r'(\d{4}-\d\d-\d\d)-(.*)\.(md|markdown)$', f)
+            if not m: continue
+            dt = date_of(meta.get('date'), f)
+            cats = meta.get('categories') or meta.get('category') or []
+            if isinstance(cats, str): cats = cats.split()
+            pre = os.path.relpath(d, src).split('_posts')[0].strip('/')
+            cats = ([pre] if pre else []) + [str(c).lower() for c in cats]
+            u = meta.get('permalink') or pattern
+            for k, v in (('categories', '/'.join(dict.fromkeys(cats))), ('year', '%04d' % dt.year), ('month', '%02d' % dt.month),
+                         ('day', '%02d' % dt.day), ('y_day', '%03d' % dt.timetuple().tm_yday), ('title', meta.get('slug') or m[2]),
+                         ('output_ext', '.html')):
+                u = u.replace(':' + k, v)
+            yield os.path.relpath(os.path.join(d, f), src), re.sub('/+', '/', '/' + u)
+
+kind, src, public = sys.argv[1:4]
+ok = redirect = missing = 0
+for rel, u in (hugo if kind == 'hugo' else jekyll)(src):
+    p = os.path.join(public, u.strip('/'))
+    if not u.endswith('.html') and not u.endswith('.xml'): p = os.path.join(p, 'index.html')
+    if not os.path.exists(p):
+        missing += 1; print('missing', u, rel); continue
+    if 'http-equiv="refresh"' in open(p, encoding='utf-8').read(): redirect += 1
+    else: ok += 1
+print(f'{ok + redirect + missing} old URLs: {ok} pages, {redirect} redirects, {missing} missing')
