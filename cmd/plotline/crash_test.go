@@ -25,10 +25,17 @@ const crashArticles = 2000
 // a data block, a chart and a value, into dir.
 func writeCrashSite(t *testing.T, dir, title string) {
 	t.Helper()
+	writeSite(t, dir, title, crashArticles)
+}
+
+// writeSite writes a site of n small articles, each with a data block, a
+// chart and a value, into dir.
+func writeSite(t *testing.T, dir, title string, n int) {
+	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, "plotline.yaml"), []byte("title: "+title+"\nbase_url: https://example.org/\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for i := range crashArticles {
+	for i := range n {
 		folder := filepath.Join(dir, "content", fmt.Sprintf("s%02d", i%50))
 		if err := os.MkdirAll(folder, 0o755); err != nil {
 			t.Fatal(err)
@@ -194,25 +201,28 @@ func TestKilledBuild(t *testing.T) {
 
 // diffSummary says how got differs from the previous and the new site.
 func diffSummary(got, before, after map[string][32]byte) string {
-	count := func(want map[string][32]byte) (missing, changed, extra int) {
-		for p, h := range want {
-			g, ok := got[p]
-			switch {
-			case !ok:
-				missing++
-			case g != h:
-				changed++
-			}
-		}
-		for p := range got {
-			if _, ok := want[p]; !ok {
-				extra++
-			}
-		}
-		return
-	}
-	m1, c1, e1 := count(before)
-	m2, c2, e2 := count(after)
+	m1, c1, e1 := compareTrees(got, before)
+	m2, c2, e2 := compareTrees(got, after)
 	return fmt.Sprintf("%d files; against the previous site %d missing, %d changed, %d extra; against the new one %d missing, %d changed, %d extra",
 		len(got), m1, c1, e1, m2, c2, e2)
+}
+
+// compareTrees counts the files of want that got lacks or holds with other
+// contents, and the files of got that want does not have.
+func compareTrees(got, want map[string][32]byte) (missing, changed, extra int) {
+	for p, h := range want {
+		g, ok := got[p]
+		switch {
+		case !ok:
+			missing++
+		case g != h:
+			changed++
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			extra++
+		}
+	}
+	return missing, changed, extra
 }

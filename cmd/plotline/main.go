@@ -7,10 +7,12 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/plotline/plotline/internal/cli"
 )
@@ -28,13 +30,39 @@ const (
 	memoryLimit = 150 << 20
 )
 
+// stopGrace is how long plotline, interrupted (Ctrl-C), waits for the
+// command to wind down before it exits anyway. A build stops between two
+// pages, but a page of hostile Markdown may take seconds to parse and
+// does not look back; the build had written nothing the output shows, and
+// what it left beside the output (its temporary folder, its lock) the next
+// build clears up, since their owner is gone.
+const stopGrace = time.Second
+
 func main() {
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(gcPercent)
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	os.Exit(run(os.Args[1:]))
+}
+
+// run runs the command line args until it ends or, once interrupted, for
+// stopGrace at most, and returns the exit code.
+func run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := cli.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	done := make(chan int, 1)
+	go func() { done <- cli.Main(ctx, args, os.Stdout, os.Stderr) }()
+	select {
+	case code := <-done:
+		return code
+	case <-ctx.Done():
+	}
+	select {
+	case code := <-done:
+		return code
+	case <-time.After(stopGrace):
+		fmt.Fprintln(os.Stderr, "plotline: interrupted; the previous output is unchanged")
+		return cli.ExitContent
+	}
 }

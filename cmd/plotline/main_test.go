@@ -1,30 +1,35 @@
 package main
 
 import (
-	"context"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
-
-	"github.com/plotline/plotline/internal/cli"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"plotline": func() {
-			os.Exit(cli.Main(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
-		},
+		"plotline": func() { os.Exit(run(os.Args[1:])) },
 	})
 }
 
 // TestScripts runs the end-to-end scripts in testdata/script: each builds a
-// site written inline in the script with the real command line.
+// site written inline in the script with the real command line. $NOTICES
+// is the committed NOTICES.txt, which plotline version --licences prints.
 func TestScripts(t *testing.T) {
+	notices, err := filepath.Abs(filepath.Join("..", "..", "internal", "notices", "NOTICES.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: false,
 		Cmds:                scriptCmds,
 		Condition:           scriptCondition,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("NOTICES", notices)
+			return nil
+		},
 	})
 }

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -24,6 +26,12 @@ import (
 //	noleftovers DIR        fail if DIR holds a build's temporary folder (.plotline-*)
 //	mkfifo FILE            make a named pipe
 //	sparse FILE BYTES      make a file of BYTES bytes that takes no room on disk
+//	freeport VAR [HOST]    set VAR to a TCP port free on HOST (127.0.0.1) just now
+//	holdport VAR           keep a port of 127.0.0.1 busy until the script ends; set VAR to it
+//	httpget [-wait] [-host HOST] URL
+//	                       print the status line and the body of GET URL; -host sends
+//	                       HOST as the Host header; -wait waits for the server to listen
+//	waitfile FILE          wait, up to a minute, until FILE exists
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"decode":      cmdDecode,
 	"snapshot":    cmdSnapshot,
@@ -31,14 +39,39 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"noleftovers": cmdNoLeftovers,
 	"mkfifo":      cmdMkfifo,
 	"sparse":      cmdSparse,
+	"freeport":    cmdFreePort,
+	"holdport":    cmdHoldPort,
+	"httpget":     cmdHTTPGet,
+	"waitfile":    cmdWaitFile,
+}
+
+// cmdWaitFile waits until a file exists, for a command run in the
+// background to have done its work.
+func cmdWaitFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfile FILE")
+	}
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+			return
+		}
+	}
+	ts.Fatalf("%s: still missing after a minute", args[0])
 }
 
 // scriptCondition answers the scripts' own conditions: [root] is true
-// when the tests run as root, who can read a file whatever its mode.
+// when the tests run as root, who can read a file whatever its mode;
+// [ipv6] when this machine can listen on the IPv6 loopback, [::1].
 func scriptCondition(cond string) (bool, error) {
 	switch cond {
 	case "root":
 		return os.Geteuid() == 0, nil
+	case "ipv6":
+		ln, err := net.Listen("tcp", "[::1]:0")
+		if err != nil {
+			return false, nil
+		}
+		return true, ln.Close()
 	}
 	return false, fmt.Errorf("unknown condition %q", cond)
 }

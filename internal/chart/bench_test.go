@@ -70,23 +70,32 @@ func article(tb testing.TB) *data.Block {
 func BenchmarkRenderArticle(b *testing.B) {
 	blk := article(b)
 	spec := Spec{Block: "outages", Title: "Visible incidents: observed and projected"}
+	tmpl, err := parsePartial()
+	if err != nil {
+		b.Fatal(err)
+	}
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
-		f, err := Render(blk, spec, "chart-articles-00001-what-13-months-1")
+		f, err := renderOne(blk, spec, "chart-articles-00001-what-13-months-1")
 		if err != nil {
 			b.Fatal(err)
 		}
 		buf.Reset()
-		if err := f.WriteHTML(&buf, "/articles/00001-what-13-months/outages.csv"); err != nil {
+		if err := tmpl.ExecuteTemplate(&buf, "chart", f.View(Links{CSV: "/articles/00001-what-13-months/outages.csv"})); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkWriteHTML writes the figure of the Kursk block.
+// BenchmarkWriteHTML writes the figure of the Kursk block through the
+// default chart partial.
 func BenchmarkWriteHTML(b *testing.B) {
-	f, err := Render(kursk(), Spec{Title: "Kursk", Caption: "Reports."}, "chart-kursk-1")
+	f, err := renderOne(kursk(), Spec{Title: "Kursk", Caption: "Reports."}, "chart-kursk-1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	tmpl, err := parsePartial()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -94,7 +103,7 @@ func BenchmarkWriteHTML(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := f.WriteHTML(&buf, "/kursk/losses.csv"); err != nil {
+		if err := tmpl.ExecuteTemplate(&buf, "chart", f.View(Links{CSV: "/kursk/losses.csv"})); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,18 +1,22 @@
 // Package chart draws a data block: it builds the ECharts option of the
 // interactive chart (with go-echarts), a static SVG of the same chart for
 // readers without JavaScript and for print, a plain-text summary for
-// screen readers, the data as a table and as CSV, and the HTML figure that
-// holds them all. It also reads the YAML body of a fenced ```chart block
+// screen readers, the data as tables and as CSV, and the View of them all
+// that the site's chart partial (templates/partials/chart.html) writes as
+// an HTML figure. It also reads the YAML body of a fenced ```chart block
 // into a Spec.
 //
 // The static SVG takes its colours from CSS custom properties, each with a
 // fallback: --pl-chart-text, --pl-chart-grid, --pl-chart-axis (all falling
-// back to the text colour), --pl-chart-observed, --pl-chart-projection,
-// --pl-chart-limit and --pl-chart-projected.
+// back to the text colour), --pl-chart-observed (and --pl-chart-series-2
+// to -6 for the further blocks of a chart of several), --pl-chart-projection,
+// --pl-chart-limit and --pl-chart-projected. Both renderings are laid out
+// by layout.go, in a wide and a narrow frame.
 package chart
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
@@ -24,37 +28,51 @@ type Figure struct {
 	Title   string
 	Caption string
 	Type    string // the chart type drawn: "projection", "line" or "bar"
-	Height  int    // the live chart's height in CSS pixels
-	Option  []byte // the ECharts option as JSON, with <, > and & escaped
-	SVG     []byte // the static chart
-	Summary string // the chart in words, for screen readers
-	CSV     []byte // the chart's data
+	Height  int    // the height of the wide frame, in CSS pixels
+	Option  []byte // the ECharts option and its frames as JSON, with <, > and & escaped
+	SVG     []byte // the static chart in the wide frame
+	// SVGNarrow is the static chart in the narrow frame, which the page
+	// shows instead of SVG on narrow screens.
+	SVGNarrow []byte
+	Summary   string // the chart in words, for screen readers
+	CSV       []byte // the chart's data
 
-	table table
+	frames [2]frame
+	table  table
+	// model and wide are the chart laid out and its wide frame's layout,
+	// from which Plot describes it for a preview card.
+	model *model
+	wide  *layout
 }
 
-// Render draws block b as spec s asks, giving the figure the HTML id id.
-// It fails when s asks for a projection of a block without one, or for a
-// line or bar chart of a block without observations.
-func Render(b *data.Block, s Spec, id string) (Figure, error) {
-	if b == nil {
+// RenderBlocks draws the blocks bs in one chart, as s asks, each block in
+// its colour; s.Data names them for the legend. A chart of several blocks
+// is a line chart (the default) or a bar chart of their observations.
+func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
+	if len(bs) == 0 || slices.Contains(bs, nil) {
 		return Figure{}, fmt.Errorf("chart: no data block")
 	}
+	b := bs[0]
 	kind := s.Type
 	if kind == "" {
 		kind = TypeLine
-		if b.Projection != nil {
+		if b.Projection != nil && len(bs) == 1 {
 			kind = TypeProjection
 		}
 	}
 	switch kind {
 	case TypeProjection:
+		if len(bs) > 1 {
+			return Figure{}, fmt.Errorf("chart: a projection chart draws one data block (draw several as a line or bar chart)")
+		}
 		if b.Projection == nil {
 			return Figure{}, fmt.Errorf("chart: data block %q has no projection (use type line or bar)", b.Name)
 		}
 	case TypeLine, TypeBar:
-		if len(b.Series) == 0 {
-			return Figure{}, fmt.Errorf("chart: data block %q has no observations to draw as a %s chart", b.Name, kind)
+		for _, b := range bs {
+			if len(b.Series) == 0 {
+				return Figure{}, fmt.Errorf("chart: data block %q has no observations to draw as a %s chart", b.Name, kind)
+			}
 		}
 	default:
 		return Figure{}, fmt.Errorf("chart: unknown type %q (want projection, line or bar)", kind)
@@ -64,7 +82,7 @@ func Render(b *data.Block, s Spec, id string) (Figure, error) {
 		height = DefaultHeight
 	}
 
-	m, err := newModel(b, kind)
+	m, err := newModel(bs, s.Data, kind, s.Events)
 	if err != nil {
 		return Figure{}, err
 	}
@@ -75,32 +93,38 @@ func Render(b *data.Block, s Spec, id string) (Figure, error) {
 		Type:    kind,
 		Height:  height,
 		Summary: m.summary(),
+		frames:  frames(height),
 	}
-	f.Option, err = m.option(f.Summary)
+	layouts := [2]*layout{m.layout(f.frames[0]), m.layout(f.frames[1])}
+	f.Option, err = m.option(f.Summary, layouts)
 	if err != nil {
 		return Figure{}, fmt.Errorf("chart: data block %q: %w", b.Name, err)
 	}
 	title := s.Title
 	if title == "" {
 		title = "Chart of " + b.Name
-		if b.Unit != "" {
-			title = "Chart of " + b.Unit
+		if m.unit != "" {
+			title = "Chart of " + m.unit
 		}
 	}
-	f.SVG = m.svg(id, height, title, f.Summary)
+	f.SVG = m.svg(id, layouts[0], title, f.Summary)
+	f.SVGNarrow = m.svg(id+"-narrow", layouts[1], title, f.Summary)
 	f.table = m.table()
 	f.CSV = m.csv(f.table)
+	f.model, f.wide = m, layouts[0]
 	return f, nil
 }
 
-// table is the data of a figure as its HTML table shows it.
+// table is the data of a figure as its HTML tables show it.
 type table struct {
 	unit     string
-	observed []data.Point
+	layers   []layer // each block's observations
 	hasProj  bool
 	hasLow   bool
 	hasHigh  bool
 	rows     []tableRow // projected rows, thinned
+	events   []Event
+	multiple bool // the chart draws several blocks
 }
 
 // tableRow is one date of the projected table.

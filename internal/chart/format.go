@@ -14,25 +14,9 @@ func isoDate(t time.Time) string {
 	return string(appendISODate(b[:0], t))
 }
 
-// appendISODate appends t as "2025-04-15" to b. It is the hot path of
-// charts, which write every date of every series two or three times, so
-// it writes the digits itself for the years time.Format would give four
-// digits for.
+// appendISODate appends t as "2025-04-15" to b.
 func appendISODate(b []byte, t time.Time) []byte {
-	y, m, d := t.Date()
-	if y < 0 || y > 9999 {
-		return t.AppendFormat(b, time.DateOnly)
-	}
-	return append(b,
-		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+m/10), byte('0'+m%10), '-',
-		byte('0'+d/10), byte('0'+d%10))
-}
-
-// longDate formats t as "15 April 2025", for prose.
-func longDate(t time.Time) string {
-	var b [32]byte
-	return string(appendDate(b[:0], t, true))
+	return t.AppendFormat(b, time.DateOnly)
 }
 
 // shortDate formats t as "15 Apr 2025", for labels.
@@ -42,28 +26,12 @@ func shortDate(t time.Time) string {
 }
 
 // appendDate appends t as "15 Apr 2025", or as "15 April 2025" when long
-// is true: what time.Format gives for the layouts "2 Jan 2006" and
-// "2 January 2006", which charts write for every observation's tooltip
-// and table row.
+// is true.
 func appendDate(b []byte, t time.Time, long bool) []byte {
-	y, m, d := t.Date()
-	if y < 0 || y > 9999 {
-		if long {
-			return t.AppendFormat(b, "2 January 2006")
-		}
-		return t.AppendFormat(b, "2 Jan 2006")
-	}
-	if d >= 10 {
-		b = append(b, byte('0'+d/10))
-	}
-	b = append(b, byte('0'+d%10), ' ')
 	if long {
-		b = append(b, m.String()...)
-	} else {
-		b = append(b, m.String()[:3]...)
+		return t.AppendFormat(b, "2 January 2006")
 	}
-	return append(b, ' ',
-		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	return t.AppendFormat(b, "2 Jan 2006")
 }
 
 // formatNumber writes v for readers: whole numbers from 100 up, one

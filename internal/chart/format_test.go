@@ -1,10 +1,16 @@
 package chart
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/plotline/plotline/internal/data"
 )
 
 func TestFormatNumber(t *testing.T) {
@@ -62,13 +68,26 @@ func TestDateTicks(t *testing.T) {
 		want     []string
 	}{
 		{"2024-12-05", "2025-06-01", []string{"Jan 2025", "Feb", "Mar", "Apr", "May", "Jun"}},
-		{"2025-01-02", "2025-01-17", []string{"6 Jan 2025", "13 Jan"}},
+		{"2025-01-02", "2025-01-17", []string{"4 Jan 2025", "6 Jan", "8 Jan", "10 Jan", "12 Jan", "14 Jan", "16 Jan"}},
 		{"2019-03-01", "2031-01-01", []string{"2020", "2022", "2024", "2026", "2028", "2030"}},
 	}
 	for _, tt := range tests {
-		got := labels(dateTicks(day(tt.from), day(tt.to), 7))
-		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("dateTicks(%s, %s) (-want +got):\n%s", tt.from, tt.to, diff)
+		b := &data.Block{Name: "x", Series: []data.Point{{Date: day(tt.from), Value: 1}, {Date: day(tt.to), Value: 2}}}
+		m, err := newModel([]*data.Block{b}, nil, TypeLine, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range frames(DefaultHeight) {
+			l := m.layout(f)
+			if !ticksFit(&l.c, l.xLabels) || len(l.xLabels) < 2 {
+				t.Errorf("%s frame, %s to %s: labels %q overlap or are too few", f.name, tt.from, tt.to, labels(l.xLabels))
+			}
+			if f.name != "wide" {
+				continue
+			}
+			if diff := cmp.Diff(tt.want, labels(l.xLabels)); diff != "" {
+				t.Errorf("wide frame, %s to %s (-want +got):\n%s", tt.from, tt.to, diff)
+			}
 		}
 	}
 }
@@ -83,5 +102,18 @@ func TestISODate(t *testing.T) {
 				t.Errorf("isoDate(%v) = %q; want %q", d, got, want)
 			}
 		}
+	}
+}
+
+// TestBreakpointInCSS checks that the theme's style sheet switches to the
+// narrow frame where the layout expects it to.
+func TestBreakpointInCSS(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join("..", "..", "theme", "css", "plotline.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("@container chart (max-width: %d.98px)", breakpoint-1)
+	if !strings.Contains(string(css), want) {
+		t.Errorf("theme/css/plotline.css lacks %q: the narrow frame must start below %d pixels", want, breakpoint)
 	}
 }

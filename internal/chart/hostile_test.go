@@ -16,7 +16,7 @@ func TestParseSpecPositions(t *testing.T) {
 		{"carriage return alone", "data: losses\rheight: tall\r\ntype: pie\n",
 			`content/a.md:20:22: chart: height must be a whole number of pixels, got "tall"` + "\n" +
 				`content/a.md:21:7: chart: unknown type "pie" (want projection, line or bar)`},
-		{"byte-order mark", "\ufeffdata: [a]\n", "content/a.md:20:8: chart: data must name a data block, got a list"},
+		{"byte-order mark", "\ufeffdata: {a: 1}\n", "content/a.md:20:8: chart: data must name a data block or list data blocks, got a mapping"},
 		{"UTF-16 byte-order mark", "\xfe\xff\xfe\xff (0000", "content/a.md:20:1: chart: the block is not valid UTF-8"},
 		{"not UTF-8", "data: caf\xe9\n", "content/a.md:20:1: chart: the block is not valid UTF-8"},
 	} {

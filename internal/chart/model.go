@@ -3,8 +3,8 @@ package chart
 import (
 	"fmt"
 	"math"
-	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
@@ -14,6 +14,15 @@ import (
 // with, in the option and in the SVG.
 const maxPlotSamples = 200
 
+// MaxDrawnPoints is the most observations a chart draws of one block.
+// A longer series is drawn as MaxDrawnPoints of its points chosen by
+// largest-triangle-three-buckets, which keeps its shape; the table, the
+// CSV and the numbers in prose use every point.
+const MaxDrawnPoints = 500
+
+// maxMarkers is the most observations a line chart marks with a dot each.
+const maxMarkers = 60
+
 // sample is one date of the projected curves. Low and High are NaN when
 // the block has no such scenario.
 type sample struct {
@@ -21,13 +30,26 @@ type sample struct {
 	Central, Low, High float64
 }
 
-// model is a block laid out for drawing: everything the option, the SVG,
+// layer is the observations of one block of a chart.
+type layer struct {
+	block string       // the block's name
+	name  string       // the legend's name for it
+	unit  string       // the block's unit
+	obs   []data.Point // every observation
+	drawn []data.Point // the observations drawn: obs, or a sample of it
+	slot  int          // its colour, from 1
+	id    string       // the option's series id
+}
+
+// model is a chart laid out for drawing: everything the option, the SVG,
 // the table, the CSV and the summary share.
 type model struct {
-	kind string
-	unit string
-	obs  []data.Point
-	proj *data.Projection
+	kind   string
+	unit   string // of the value axis: the blocks' unit when they share one
+	layers []layer
+	obs    []data.Point // the first layer's observations
+	proj   *data.Projection
+	events []Event
 
 	// samples holds the projected curves on the central curve's dates;
 	// plot holds at most maxPlotSamples of them.
@@ -43,19 +65,39 @@ type model struct {
 	y          axisScale
 }
 
-// newModel lays out b for a chart of the given kind.
-func newModel(b *data.Block, kind string) (*model, error) {
-	m := &model{kind: kind, unit: b.Unit, obs: b.Series}
+// newModel lays out the blocks bs, named as refs names them (refs may be
+// shorter), for a chart of the given kind marking events. A projection
+// is drawn for the first block only.
+func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*model, error) {
+	b := bs[0]
+	m := &model{kind: kind, unit: b.Unit, obs: b.Series, events: events}
+	for i, blk := range bs {
+		if blk.Unit != m.unit {
+			m.unit = ""
+		}
+		ly := layer{block: blk.Name, name: "Observed", unit: blk.Unit, obs: blk.Series, drawn: blk.Series, slot: i + 1, id: idObserved}
+		if len(bs) > 1 {
+			ly.name = humanName(blk.Name)
+			if i < len(refs) && refs[i].Name != "" {
+				ly.name = refs[i].Name
+			}
+			ly.id = idObserved + "-" + blk.Name
+		}
+		if len(ly.obs) > MaxDrawnPoints {
+			ly.drawn = downsample(ly.obs, MaxDrawnPoints)
+		}
+		for _, p := range blk.Series {
+			if err := checkValue(blk.Name, "observation", p.Date, p.Value); err != nil {
+				return nil, err
+			}
+		}
+		m.layers = append(m.layers, ly)
+	}
 	if p := b.Projection; p != nil && p.HasLimit && finite(p.Limit) {
 		m.hasLimit, m.limitValue = true, p.Limit
 	}
 	if p := b.Projection; p != nil && p.HasLimit && math.Abs(p.Limit) > maxChartValue {
 		return nil, fmt.Errorf("chart: data block %q: the limit %g is beyond the ±1e18 a chart can draw", b.Name, p.Limit)
-	}
-	for _, p := range b.Series {
-		if err := checkValue(b.Name, "observation", p.Date, p.Value); err != nil {
-			return nil, err
-		}
 	}
 	if kind == TypeProjection {
 		p := b.Projection
@@ -102,6 +144,58 @@ func newModel(b *data.Block, kind string) (*model, error) {
 	return m, nil
 }
 
+// humanName turns a block's name into a legend's: "south_korea" becomes
+// "south korea".
+func humanName(block string) string { return strings.ReplaceAll(block, "_", " ") }
+
+// legendItems returns the entries of the legend, in order: the observed
+// series, the projection's lines and band, and the limit (with its value
+// when withValue is set).
+func (m *model) legendItems(withValue bool) []legendItem {
+	var out []legendItem
+	for _, ly := range m.layers {
+		if len(ly.obs) == 0 {
+			continue
+		}
+		mark := "dot"
+		switch m.kind {
+		case TypeBar:
+			mark = "bar"
+		case TypeLine:
+			mark = "line"
+		}
+		out = append(out, legendItem{name: ly.name, mark: mark, slot: ly.slot})
+	}
+	if m.proj != nil {
+		out = append(out, legendItem{name: nameCentral, mark: "central"})
+		switch {
+		case m.hasLow && m.hasHigh:
+			out = append(out, legendItem{name: nameBand, mark: "band"})
+		case m.hasLow:
+			out = append(out, legendItem{name: nameLow, mark: "scenario"})
+		case m.hasHigh:
+			out = append(out, legendItem{name: nameHigh, mark: "scenario"})
+		}
+	}
+	if _, ok := m.limit(); ok {
+		name := nameLimit
+		if withValue {
+			name += ": " + m.limitLabel()
+		}
+		out = append(out, legendItem{name: name, mark: "limit"})
+	}
+	return out
+}
+
+// Names of the series, in the legend and the tooltip.
+const (
+	nameCentral = "Central projection"
+	nameBand    = "Low–high range"
+	nameLow     = "Low scenario"
+	nameHigh    = "High scenario"
+	nameLimit   = "Limit"
+)
+
 // dateRange returns the first and last date drawn.
 func (m *model) dateRange() (time.Time, time.Time) {
 	var first, last time.Time
@@ -113,19 +207,24 @@ func (m *model) dateRange() (time.Time, time.Time) {
 			last = t
 		}
 	}
-	for _, p := range m.obs {
-		see(p.Date)
+	for _, ly := range m.layers {
+		for _, p := range ly.obs {
+			see(p.Date)
+		}
 	}
 	for _, s := range m.samples {
 		see(s.Date)
 	}
+	for _, e := range m.events {
+		see(e.Date)
+	}
 	if c, ok := m.crossing(); ok {
 		see(c)
 	}
-	if m.kind == TypeBar && len(m.obs) > 0 {
+	if n := m.barSlots(); n > 0 {
 		// Room for half a bar at each end.
 		pad := 1
-		if n := len(m.obs); n > 1 {
+		if n > 1 {
 			gap := last.Sub(first).Hours() / 24 / float64(n-1)
 			pad = max(pad, int(math.Ceil(gap/2)))
 		}
@@ -145,8 +244,10 @@ func (m *model) valueRange() (float64, float64) {
 			lo, hi = min(lo, v), max(hi, v)
 		}
 	}
-	for _, p := range m.obs {
-		see(p.Value)
+	for _, ly := range m.layers {
+		for _, p := range ly.obs {
+			see(p.Value)
+		}
 	}
 	for _, s := range m.samples {
 		see(s.Central)
@@ -160,6 +261,18 @@ func (m *model) valueRange() (float64, float64) {
 		return 0, 1
 	}
 	return lo, hi
+}
+
+// barSlots returns, for a bar chart, the most bars a block draws; 0 for
+// other charts.
+func (m *model) barSlots() int {
+	n := 0
+	if m.kind == TypeBar {
+		for _, ly := range m.layers {
+			n = max(n, len(ly.drawn))
+		}
+	}
+	return n
 }
 
 // limit returns the block's limit, if it has one.
@@ -287,25 +400,23 @@ type dateTick struct {
 	Label string
 }
 
-// dateTicks returns round dates between from and to, at most about max of
-// them: days, weeks, months, quarters or years, whichever fits.
-func dateTicks(from, to time.Time, maxTicks int) []dateTick {
-	days := to.Sub(from).Hours() / 24
-	type step struct {
-		days, months, years int
-	}
-	steps := []step{
-		{days: 1}, {days: 2}, {days: 7}, {days: 14},
-		{months: 1}, {months: 2}, {months: 3}, {months: 6},
-		{years: 1}, {years: 2}, {years: 5}, {years: 10}, {years: 25}, {years: 50}, {years: 100},
-	}
-	st := steps[len(steps)-1]
-	for _, s := range steps {
-		approx := float64(s.days) + 30.44*float64(s.months) + 365.25*float64(s.years)
-		if days/approx <= float64(maxTicks) {
-			st = s
-			break
-		}
+// dateStep is a round distance between two dates of the time axis.
+type dateStep struct{ days, months, years int }
+
+// dateSteps are the steps of the time axis, finest first.
+var dateSteps = []dateStep{
+	{days: 1}, {days: 2}, {days: 7}, {days: 14},
+	{months: 1}, {months: 2}, {months: 3}, {months: 6},
+	{years: 1}, {years: 2}, {years: 5}, {years: 10}, {years: 25}, {years: 50}, {years: 100},
+	{years: 250}, {years: 500}, {years: 1000}, {years: 2500},
+}
+
+// stepTicks returns the round dates st apart from from to to, or nil when
+// there would be more than 200.
+func stepTicks(from, to time.Time, st dateStep) []dateTick {
+	approx := float64(st.days) + 30.44*float64(st.months) + 365.25*float64(st.years)
+	if to.Sub(from).Hours()/24/approx > 200 {
+		return nil
 	}
 	y, mo, d := from.Date()
 	loc := from.Location()
@@ -324,11 +435,11 @@ func dateTicks(from, to time.Time, maxTicks int) []dateTick {
 	default:
 		t = time.Date(y, mo, d, 0, 0, 0, 0, loc)
 	}
-	out := make([]dateTick, 0, maxTicks+2)
+	var out []dateTick
 	prevYear := -1
-	for i := 0; i < 200; i++ {
+	for i := 0; i < 210 && !t.After(to); i++ {
 		next := t.AddDate(st.years, st.months, st.days)
-		if !t.Before(from) && !t.After(to) {
+		if !t.Before(from) {
 			var label string
 			switch {
 			case st.years > 0:
@@ -349,10 +460,7 @@ func dateTicks(from, to time.Time, maxTicks int) []dateTick {
 			prevYear = t.Year()
 			out = append(out, dateTick{Date: t, Label: label})
 		}
-		if t.After(to) {
-			break
-		}
 		t = next
 	}
-	return slices.Clip(out)
+	return out
 }

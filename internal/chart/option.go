@@ -1,13 +1,9 @@
 package chart
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"math"
-	"slices"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -17,220 +13,186 @@ import (
 )
 
 // Colours of the live chart. The static SVG uses the same ones as
-// fallbacks of its CSS custom properties, and the page script may replace
+// fallbacks of its CSS custom properties, and the page script replaces
 // them with the properties' values.
 const (
 	colorObserved   = "#2f6fb3"
 	colorProjection = "#d9480f"
 	colorLimit      = "#c92a2a"
 	colorProjected  = "rgba(128,128,128,0.10)"
+	colorText       = "#1c1e22"
+	colorEvent      = "#5a5f67"
 )
 
-// Series ids the page script's tooltip relies on.
+// slotColors are the colours of the observed series of a chart, from the
+// Okabe–Ito palette (darkened where needed to stand out on a light page);
+// the theme's --pl-chart-series-N properties override them, light and
+// dark.
+var slotColors = [MaxBlocks]string{colorObserved, "#c65400", "#007a5a", "#a8447f", "#8a6d00", "#4d5158"}
+
+// slotColor returns the colour of slot n, from 1.
+func slotColor(n int) string { return slotColors[(n-1)%len(slotColors)] }
+
+// slotSymbols are the ECharts markers of the slots: the shapes the static
+// chart draws.
+var slotSymbols = [4]string{"circle", "rect", "triangle", "diamond"}
+
+// fontFamily is the chart's font, in both renderings.
+const fontFamily = `system-ui,-apple-system,"Segoe UI",sans-serif`
+
+// Series ids the page script and the browser tests rely on: the observed
+// series of a chart of one block is "observed", those of a chart of
+// several blocks "observed-BLOCK".
 const (
 	idObserved = "observed"
 	idCentral  = "central"
 	idLow      = "low"
 	idHigh     = "high"
 	idBand     = "band"
+	idLimit    = "limit"
+	idEvents   = "events"
 )
 
-// points is the data of a series in the option: for each point
-// {"value":[date,value]}, with, for an observation, the "label" and
-// "source" the page script's tooltip shows, each left out when empty.
-type points []data.Point
-
-// MarshalJSON implements json.Marshaler. The option's encoder writes the
-// points without it; see echartsOption.encode.
-func (p points) MarshalJSON() ([]byte, error) { return p.appendJSON(nil) }
-
-// appendJSON appends the JSON of p to b, writing each number and string
-// as encoding/json does.
-func (p points) appendJSON(b []byte) ([]byte, error) {
-	b = append(b, '[')
-	for i := range p {
-		pt := &p[i]
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"value":["`...)
-		b = appendISODate(b, pt.Date)
-		b = append(b, `",`...)
-		var err error
-		if b, err = appendJSONFloat(b, pt.Value); err != nil {
-			return nil, err
-		}
-		b = append(b, ']')
-		if pt.Label != "" {
-			b = append(b, `,"label":`...)
-			b = appendJSONString(b, pt.Label)
-		}
-		if pt.Source != "" {
-			b = append(b, `,"source":`...)
-			b = appendJSONString(b, pt.Source)
-		}
-		b = append(b, '}')
-	}
-	return append(b, ']'), nil
+// optPoint is one point of a series in the option: its date and value
+// and, for an observation, the label and source the page script's tooltip
+// shows, each left out when empty.
+type optPoint struct {
+	Value  [2]any `json:"value"`          // the date as "2006-01-02", the value
+	Name   string `json:"name,omitempty"` // the observation's label
+	Source string `json:"source,omitempty"`
 }
 
-// size returns about how many bytes the JSON of p takes, so that it can
-// be written without growing the buffer.
-func (p points) size() int {
-	n := 2
-	for i := range p {
-		// `{"value":["2025-04-15",` and `]}`, a number, a comma, and
-		// the label and source with their keys.
-		n += 24 + 3 + 24 + 1
-		if l := len(p[i].Label); l > 0 {
-			n += 11 + l
-		}
-		if l := len(p[i].Source); l > 0 {
-			n += 12 + l
-		}
+// points returns ps as the data of a series.
+func points(ps []data.Point) []optPoint {
+	out := make([]optPoint, len(ps))
+	for i, p := range ps {
+		out[i] = optPoint{Value: [2]any{isoDate(p.Date), p.Value}, Name: p.Label, Source: p.Source}
 	}
-	return n
+	return out
 }
 
-// appendJSONFloat appends v as encoding/json writes a float64: like %g,
-// but in exponent form only below 1e-6 and from 1e21 on, with the exponent
-// not padded to two digits. It fails as encoding/json does on NaN and
-// infinities.
-func appendJSONFloat(b []byte, v float64) ([]byte, error) {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil, &json.UnsupportedValueError{Str: strconv.FormatFloat(v, 'g', -1, 64)}
-	}
-	format := byte('f')
-	if abs := math.Abs(v); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, v, format, -1, 64)
-	if format == 'e' {
-		// "e-07" becomes "e-7".
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b, nil
+// chartOption is what a figure gives its page script: the ECharts option
+// with what both frames share (the series, the axes' ranges, the tooltip,
+// the accessible description), and for each frame its size, the option's
+// parts that follow the frame's layout (the plot's margins, the ticks, the
+// legend's rows, the labels) and the texts of the time axis's labels.
+type chartOption struct {
+	Option *echartsOption `json:"option"`
+	Frames []frameOption  `json:"frames"`
 }
 
-// appendJSONString appends s as encoding/json writes a string, with <, >
-// and & escaped as it escapes them by default.
-func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			// Anything but plain ASCII is left to encoding/json.
-			q, _ := json.Marshal(s) // a string always encodes
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
+// frameOption is one frame of a chart for the page script.
+type frameOption struct {
+	Name    string         `json:"name"`
+	Width   float64        `json:"width"`
+	Height  float64        `json:"height"`
+	XLabels [][2]string    `json:"xLabels"` // date, label
+	Option  *echartsOption `json:"option"`
 }
 
-// echartsOption is the ECharts option of a chart, in go-echarts' types.
-// go-echarts' chart builders fill in defaults by walking their large
-// configuration structs with reflection and then copy the whole option
-// into a map to encode it, which made up most of the cost of a chart's
-// option; this struct holds only the parts a chart uses and is encoded
-// directly, by encode.
-//
-// It has every key go-echarts writes for a line, bar or scatter chart,
-// with the values go-echarts gives them where the charts set none: the
-// default theme's palette, an empty title and an empty toolbox. The fields
-// are in alphabetical order, the order encoding/json writes a map's keys
-// in, so the JSON is what go-echarts' map gives, byte for byte.
+// echartsOption is an ECharts option, in go-echarts' types, encoded by
+// encoding/json. Where go-echarts has no field for a key a chart needs, a
+// type of this file embeds go-echarts' and adds it.
 type echartsOption struct {
-	Animation types.Bool            `json:"animation"`
-	Aria      *opts.Aria            `json:"aria"`
-	Color     []string              `json:"color"`
-	Grid      []opts.Grid           `json:"grid"`
-	Legend    opts.Legend           `json:"legend"`
-	Series    []charts.SingleSeries `json:"series"`
-	Title     opts.Title            `json:"title"`
-	Toolbox   opts.Toolbox          `json:"toolbox"`
-	Tooltip   opts.Tooltip          `json:"tooltip"`
-	XAxis     []opts.XAxis          `json:"xAxis"`
-	YAxis     []valueAxis           `json:"yAxis"`
+	Animation types.Bool      `json:"animation,omitempty"`
+	Aria      *opts.Aria      `json:"aria,omitempty"`
+	Graphic   []graphicText   `json:"graphic,omitempty"`
+	Grid      []opts.Grid     `json:"grid,omitempty"`
+	Legend    []legendRow     `json:"legend,omitempty"`
+	Series    []series        `json:"series,omitempty"`
+	TextStyle *opts.TextStyle `json:"textStyle,omitempty"`
+	Tooltip   *opts.Tooltip   `json:"tooltip,omitempty"`
+	XAxis     []axis          `json:"xAxis,omitempty"`
+	YAxis     []axis          `json:"yAxis,omitempty"`
 }
 
-// valueAxis is go-echarts' y axis with the style of its name, which
-// go-echarts leaves out.
-type valueAxis struct {
-	opts.YAxis
-	NameTextStyle *opts.TextStyle `json:"nameTextStyle,omitempty"`
+// axis is go-echarts' axis with the keys it has no field for.
+type axis struct {
+	opts.XAxis
+	// Interval is the step between a value axis's ticks. Left to itself,
+	// ECharts picks its own step inside the given minimum and maximum,
+	// so ticks and gridlines fall elsewhere than the static chart's.
+	Interval  float64    `json:"interval,omitempty"`
+	AxisLabel *axisLabel `json:"axisLabel,omitempty"`
+	AxisTick  *axisTick  `json:"axisTick,omitempty"`
 }
 
-// dataPlaceholder stands in for a series' points while encoding/json
-// writes the rest of the option; see encode.
-const dataPlaceholder = json.Number("0")
-
-// encode returns the JSON of o: what json.Marshal gives for it, but
-// written faster. The series' points, most of the option, are written by
-// points.appendJSON straight into the result; through encoding/json they
-// would cost more, as it checks and copies what a MarshalJSON method
-// returns byte by byte. So while encoding/json writes the rest of the
-// option, each series holds dataPlaceholder instead of its points, and the
-// points then take its place. In what encoding/json writes, `"data":0` can
-// only be a "data" key and its value, as a quote inside a string is
-// escaped, and no other "data" of the option is a number.
-func (o *echartsOption) encode() ([]byte, error) {
-	// The series whose points are swapped out, and their points.
-	type swap struct {
-		series int
-		points points
-	}
-	var swaps []swap
-	size := 0
-	for i := range o.Series {
-		if p, ok := o.Series[i].Data.(points); ok {
-			swaps = append(swaps, swap{i, p})
-			size += p.size()
-			o.Series[i].Data = dataPlaceholder
-		}
-	}
-	rest, err := json.Marshal(o)
-	for _, s := range swaps {
-		o.Series[s.series].Data = s.points
-	}
-	if err != nil {
-		return nil, err
-	}
-	placeholder := []byte(`"data":` + string(dataPlaceholder))
-	out := make([]byte, 0, len(rest)+size)
-	for _, s := range swaps {
-		i := bytes.Index(rest, placeholder)
-		if i < 0 {
-			return nil, errors.New("chart: the option has no place for a series' points")
-		}
-		i += len(placeholder) - len(dataPlaceholder)
-		out = append(out, rest[:i]...)
-		if out, err = s.points.appendJSON(out); err != nil {
-			return nil, err
-		}
-		rest = rest[i+len(dataPlaceholder):]
-	}
-	return append(out, rest...), nil
+// axisLabel is go-echarts' axis label with the values to label, which
+// ECharts takes since 5.5.1 and go-echarts has no field for.
+type axisLabel struct {
+	opts.AxisLabel
+	CustomValues []any `json:"customValues,omitempty"`
 }
 
-// echartsPalette is the series palette go-echarts writes into every
-// option of its default theme. It is read from go-echarts once rather than
-// copied here, so that the option keeps following the library's palette.
-var echartsPalette = slices.Clip(charts.NewLine().Colors)
-
-// option builds the ECharts option of m, with summary as its accessible
-// description, and encodes it as encoding/json does, escaping <, >, &,
-// U+2028 and U+2029 so the result can sit in a script element. The
-// figure's HTML, not the option, ties the option to its chart.
-func (m *model) option(summary string) ([]byte, error) {
-	opt := m.buildOption(summary)
-	return opt.encode()
+// axisTick is go-echarts' axis tick with the values to mark.
+type axisTick struct {
+	opts.AxisTick
+	CustomValues []any `json:"customValues,omitempty"`
 }
 
-// buildOption returns the ECharts option of m, with summary as its
-// accessible description.
+// legendRow is one row of the legend, placed by the layout: go-echarts'
+// legend with the gap between its items.
+type legendRow struct {
+	opts.Legend
+	ItemGap int `json:"itemGap"`
+}
+
+// legendDatum is an entry of a legend row, with its own mark.
+type legendDatum struct {
+	Name      string          `json:"name"`
+	Icon      string          `json:"icon,omitempty"`
+	ItemStyle *opts.ItemStyle `json:"itemStyle,omitempty"`
+}
+
+// graphicText is a text element of ECharts' graphic component, which
+// go-echarts has no type for: the live chart's labels, placed by the
+// layout in the frame's pixels.
+type graphicText struct {
+	Type   string           `json:"type"` // "text"
+	ID     string           `json:"id"`
+	X      float64          `json:"x"`
+	Y      float64          `json:"y"`
+	Silent bool             `json:"silent"`
+	Z      int              `json:"z"`
+	Info   string           `json:"info,omitempty"` // what the label says: unit, limit, crossing…
+	Slot   int              `json:"slot,omitempty"` // the colour slot of an observation's label
+	Style  graphicTextStyle `json:"style"`
+}
+
+// graphicTextStyle is the style of a graphicText.
+type graphicTextStyle struct {
+	Text          string `json:"text"`
+	Fill          string `json:"fill"`
+	Font          string `json:"font"`
+	Align         string `json:"align"`
+	VerticalAlign string `json:"verticalAlign"`
+}
+
+// series is go-echarts' series with the stacking strategy, which
+// go-echarts has no field for.
+type series struct {
+	charts.SingleSeries
+	// StackStrategy says which values of the series below are added to
+	// this one's: ECharts' default, "samesign", adds only those of the
+	// same sign, which leaves a band that runs below zero on the wrong
+	// base; "all" adds them all.
+	StackStrategy string `json:"stackStrategy,omitempty"`
+}
+
+// option builds the option of m, with summary as its accessible
+// description and the frames as the layouts lay them out, as JSON.
+// encoding/json escapes <, >, &, U+2028 and U+2029, so the result can sit
+// in a script element. The figure's HTML, not the option, ties the option
+// to its chart.
+func (m *model) option(summary string, layouts [2]*layout) ([]byte, error) {
+	out := chartOption{Option: m.buildOption(summary)}
+	for _, l := range layouts {
+		out.Frames = append(out.Frames, m.frameOption(l))
+	}
+	return json.Marshal(out)
+}
+
+// buildOption returns what the frames of m's option share.
 func (m *model) buildOption(summary string) *echartsOption {
 	animation := opts.Bool(true)
 	opt := &echartsOption{
@@ -239,112 +201,235 @@ func (m *model) buildOption(summary string) *echartsOption {
 			Enabled: opts.Bool(true),
 			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: summary},
 		},
-		Color: echartsPalette,
-		Grid: []opts.Grid{{
-			Left: "8", Right: "24", Top: "36", Bottom: "32",
-			ContainLabel: opts.Bool(true),
-		}},
-		Tooltip: opts.Tooltip{
+		TextStyle: &opts.TextStyle{FontFamily: fontFamily},
+		Tooltip: &opts.Tooltip{
 			Show:        opts.Bool(true),
 			Trigger:     "axis",
 			AxisPointer: &opts.AxisPointer{Type: "line"},
 		},
-		XAxis: []opts.XAxis{{
+		XAxis: []axis{{XAxis: opts.XAxis{
 			Type:      "time",
 			Min:       isoDate(m.xMin),
 			Max:       isoDate(m.xMax),
 			SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
-		}},
-		YAxis: []valueAxis{{
-			YAxis: opts.YAxis{
-				Type:         "value",
-				Name:         m.unit,
-				NameLocation: "end",
-				Min:          m.y.Min,
-				Max:          m.y.Max,
-				AxisLabel:    &opts.AxisLabel{Show: opts.Bool(true)},
+			// At the foot of the plot, as in the static chart, rather than
+			// on the value zero, where ECharts puts it by default.
+			AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)},
+		}}},
+		YAxis: []axis{{
+			XAxis: opts.XAxis{
+				Type: "value",
+				Min:  m.y.Min,
+				Max:  m.y.Max,
 			},
+			Interval: m.y.Step,
 		}},
-	}
-	if m.unit != "" {
-		// The unit stands above the axis; centred on it, as ECharts
-		// places it, a long unit runs off the chart's left edge.
-		opt.YAxis[0].NameTextStyle = &opts.TextStyle{Align: "left"}
 	}
 
-	var legend []string
 	switch m.kind {
 	case TypeBar:
-		opt.Series = []charts.SingleSeries{{
-			Name:        "Observed",
-			Type:        types.ChartBar,
-			Id:          idObserved,
-			Data:        points(m.obs),
-			BarMaxWidth: "24",
-			ItemStyle:   &opts.ItemStyle{Color: colorObserved},
-			MarkLines:   m.markLines(),
-		}}
-		legend = []string{"Observed"}
+		for _, ly := range m.layers {
+			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
+				Name:      ly.name,
+				Type:      types.ChartBar,
+				Id:        ly.id,
+				Data:      points(ly.drawn),
+				BarGap:    "0%",
+				ItemStyle: &opts.ItemStyle{Color: slotColor(ly.slot)},
+			}})
+		}
 	case TypeLine:
-		// go-echarts gives a line series the chart's animation setting,
-		// but not a bar or scatter series.
-		opt.Series = []charts.SingleSeries{{
-			Name:       "Observed",
-			Type:       types.ChartLine,
-			Id:         idObserved,
-			Data:       points(m.obs),
-			Symbol:     "circle",
-			SymbolSize: 7,
-			Animation:  animation,
-			LineStyle:  &opts.LineStyle{Color: colorObserved, Width: 2},
-			ItemStyle:  &opts.ItemStyle{Color: colorObserved},
-			MarkLines:  m.markLines(),
-		}}
-		legend = []string{"Observed"}
+		for _, ly := range m.layers {
+			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
+				Name:       ly.name,
+				Type:       types.ChartLine,
+				Id:         ly.id,
+				Data:       points(ly.drawn),
+				Symbol:     slotSymbols[(ly.slot-1)%len(slotSymbols)],
+				SymbolSize: 7,
+				ShowSymbol: opts.Bool(len(ly.drawn) <= maxMarkers),
+				Animation:  animation,
+				LineStyle:  &opts.LineStyle{Color: slotColor(ly.slot), Width: 2},
+				ItemStyle:  &opts.ItemStyle{Color: slotColor(ly.slot)},
+			}})
+		}
 	default:
-		opt.Series, legend = m.projectionSeries(animation)
-		if len(m.obs) > 0 {
-			opt.Series = append(opt.Series, charts.SingleSeries{
-				Name:       "Observed",
+		opt.Series = m.projectionSeries(animation)
+		if ly := m.layers[0]; len(ly.obs) > 0 {
+			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
+				Name:       ly.name,
 				Type:       types.ChartScatter,
-				Id:         idObserved,
-				Data:       points(m.obs),
+				Id:         ly.id,
+				Data:       points(ly.drawn),
 				Symbol:     "circle",
 				SymbolSize: 9,
 				ItemStyle:  &opts.ItemStyle{Color: colorObserved, BorderColor: "#ffffff", BorderWidth: 1},
-			})
-			legend = append([]string{"Observed"}, legend...)
+			}})
 		}
 	}
-	opt.Legend = opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: legend}
+	if _, ok := m.limit(); ok {
+		opt.Series = append(opt.Series, m.limitSeries())
+	}
+	if len(m.events) > 0 {
+		opt.Series = append(opt.Series, m.eventSeries())
+	}
 	return opt
 }
 
-// markLines returns the limit as a labelled horizontal line and, for a
-// projection, the day the central curve crosses it as a vertical one; it
-// returns nil when the block has no limit.
-func (m *model) markLines() *opts.MarkLines {
-	l, ok := m.limit()
-	if !ok {
-		return nil
-	}
-	ml := &opts.MarkLines{
-		Data: []any{opts.MarkLineNameYAxisItem{Name: m.limitLabel(), YAxis: l}},
-		MarkLineStyle: opts.MarkLineStyle{
-			Symbol:    []string{"none", "none"},
-			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideStartTop"},
-			LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5, Type: "solid"},
+// limitSeries returns the series that draws the limit: a horizontal mark
+// line, and an entry of the legend. Its label is one of the layout's.
+func (m *model) limitSeries() series {
+	v, _ := m.limit()
+	return series{SingleSeries: charts.SingleSeries{
+		Name:      nameLimit,
+		Type:      types.ChartLine,
+		Id:        idLimit,
+		Data:      []optPoint{},
+		LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5},
+		ItemStyle: &opts.ItemStyle{Color: colorLimit},
+		MarkLines: &opts.MarkLines{
+			Data: []any{opts.MarkLineNameYAxisItem{Name: m.limitLabel(), YAxis: v}},
+			MarkLineStyle: opts.MarkLineStyle{
+				Symbol:    []string{"none", "none"},
+				Label:     &opts.Label{Show: opts.Bool(false)},
+				LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5, Type: "solid"},
+			},
 		},
+	}}
+}
+
+// eventSeries returns the series that marks the events: a thin vertical
+// mark line each, named by its label. The labels are the layout's.
+func (m *model) eventSeries() series {
+	var marks []any
+	for _, e := range m.events {
+		marks = append(marks, markLineX{Name: e.Label, XAxis: isoDate(e.Date)})
 	}
-	if c, ok := m.crossing(); ok && m.kind == TypeProjection {
-		ml.Data = append(ml.Data, markLineX{
-			Name:      shortDate(c),
-			XAxis:     isoDate(c),
-			LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
-			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"},
+	return series{SingleSeries: charts.SingleSeries{
+		Name: "Events",
+		Type: types.ChartLine,
+		Id:   idEvents,
+		Data: []optPoint{},
+		MarkLines: &opts.MarkLines{
+			Data: marks,
+			MarkLineStyle: opts.MarkLineStyle{
+				Symbol:    []string{"none", "none"},
+				Label:     &opts.Label{Show: opts.Bool(false)},
+				LineStyle: &opts.LineStyle{Color: colorEvent, Width: 1, Type: "solid", Opacity: opts.Float(0.7)},
+			},
+		},
+	}}
+}
+
+// frameOption returns the parts of m's option that follow layout l.
+func (m *model) frameOption(l *layout) frameOption {
+	c := &l.c
+	px := func(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+	fo := frameOption{Name: l.f.name, Width: l.f.w, Height: l.f.h, XLabels: [][2]string{}}
+	opt := &echartsOption{
+		Grid: []opts.Grid{{
+			Left: px(c.left), Top: px(c.top), Right: px(l.f.w - c.right), Bottom: px(l.f.h - c.bottom),
+			ContainLabel: opts.Bool(false),
+		}},
+	}
+	var labelled, ticked []any
+	for _, t := range l.xLabels {
+		labelled = append(labelled, isoDate(t.Date))
+		fo.XLabels = append(fo.XLabels, [2]string{isoDate(t.Date), t.Label})
+	}
+	for _, t := range l.xTicks {
+		ticked = append(ticked, isoDate(t.Date))
+	}
+	opt.XAxis = []axis{{
+		AxisLabel: &axisLabel{AxisLabel: opts.AxisLabel{FontSize: fontSmall, Margin: 8}, CustomValues: labelled},
+		AxisTick:  &axisTick{CustomValues: ticked},
+	}}
+	var values []any
+	for _, v := range l.yLabels {
+		values = append(values, v)
+	}
+	opt.YAxis = []axis{{AxisLabel: &axisLabel{AxisLabel: opts.AxisLabel{FontSize: fontSmall, Margin: 8}, CustomValues: values}}}
+
+	// The legend, a row at a time.
+	var row *legendRow
+	rowY := math.NaN()
+	for _, it := range l.legend {
+		if it.y != rowY {
+			opt.Legend = append(opt.Legend, legendRow{
+				Legend: opts.Legend{
+					Show: opts.Bool(true), Left: px(it.x), Top: px(it.y), Padding: 0,
+					ItemWidth: legendMark, ItemHeight: legendMarkH,
+					TextStyle: &opts.TextStyle{FontSize: fontSmall},
+				},
+				ItemGap: legendGap,
+			})
+			row = &opt.Legend[len(opt.Legend)-1]
+			row.Data = []legendDatum{}
+			rowY = it.y
+		}
+		d := legendDatum{Name: it.name}
+		switch it.mark {
+		case "band":
+			// A filled area, as the band is.
+			d.Icon = "rect"
+			d.ItemStyle = &opts.ItemStyle{Opacity: opts.Float(0.3)}
+		case "bar":
+			d.Icon = "rect"
+		case "limit", "central", "scenario", "line":
+			d.Icon = "path://M0,4H16V6H0Z"
+		}
+		if it.mark == "limit" {
+			d.Name = nameLimit
+		}
+		row.Data = append(row.Data.([]legendDatum), d)
+	}
+	if l.limitInLegend {
+		// The entry says the limit's value: rename the series it names.
+		for i := range opt.Legend {
+			for j, d := range opt.Legend[i].Data.([]legendDatum) {
+				if d.Name == nameLimit {
+					opt.Legend[i].Data.([]legendDatum)[j].Name = nameLimit + ": " + m.limitLabel()
+				}
+			}
+		}
+		opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: idLimit, Name: nameLimit + ": " + m.limitLabel()}})
+	}
+
+	if m.kind == TypeBar {
+		// The static chart's bars, side by side on their date.
+		w := strconv.FormatFloat(math.Round(m.barWidth(c)*10)/10, 'f', -1, 64)
+		for _, ly := range m.layers {
+			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: ly.id, BarWidth: w}})
+		}
+	}
+	for i, n := range l.notes {
+		font := fontText
+		if n.size == fontSmall {
+			font = fontSmall
+		}
+		align := "left"
+		switch n.anchor {
+		case "middle":
+			align = "center"
+		case "end":
+			align = "right"
+		}
+		fill := colorText
+		if n.kind == "observation" {
+			fill = slotColor(n.slot)
+		}
+		opt.Graphic = append(opt.Graphic, graphicText{
+			Type: "text", ID: "note-" + strconv.Itoa(i), Info: n.kind, Slot: n.slot,
+			X: math.Round(n.x*10) / 10, Y: math.Round((n.y-0.35*n.size)*10) / 10,
+			Silent: true, Z: 100,
+			Style: graphicTextStyle{
+				Text: n.text, Fill: fill,
+				Font: strconv.Itoa(font) + "px " + fontFamily, Align: align, VerticalAlign: "middle",
+			},
 		})
 	}
-	return ml
+	fo.Option = opt
+	return fo
 }
 
 // markLineX is a vertical mark line with a style of its own, which
@@ -356,54 +441,56 @@ type markLineX struct {
 	Label     *opts.Label     `json:"label,omitempty"`
 }
 
-// projectionSeries returns the projection's series and their legend
-// entries: the low–high band (a transparent low line with the difference
-// stacked on it and filled), the dashed central line carrying the limit
-// and crossing lines and the "Projected" shading. Each line series gets
-// animation, as go-echarts gives a line series the chart's setting.
-func (m *model) projectionSeries(animation types.Bool) ([]charts.SingleSeries, []string) {
-	curve := func(f func(sample) float64) points {
-		out := make(points, len(m.plot))
+// projectionSeries returns the projection's series: the low–high band,
+// the dashed central line carrying the crossing line and the "Projected"
+// shading. Each line series gets animation, as go-echarts gives a line
+// series the chart's setting.
+//
+// ECharts fills an area between a line and the line it is stacked on, so
+// the band is a transparent line on its lower edge with its width stacked
+// on it and filled. The lower edge is the lesser of the two scenarios on
+// each date and the width their distance, so the band is right whichever
+// scenario is above, and both series stack with strategy "all", so it is
+// right wherever it runs, above zero, below it or across it.
+func (m *model) projectionSeries(animation types.Bool) []series {
+	curve := func(f func(sample) float64) []optPoint {
+		out := make([]optPoint, len(m.plot))
 		for i, s := range m.plot {
-			out[i] = data.Point{Date: s.Date, Value: round2(f(s))}
+			out[i] = optPoint{Value: [2]any{isoDate(s.Date), round2(f(s))}}
 		}
 		return out
 	}
-	line := func(name, id string, pts points) charts.SingleSeries {
-		return charts.SingleSeries{
+	line := func(name, id string, pts []optPoint) series {
+		return series{SingleSeries: charts.SingleSeries{
 			Name: name, Type: types.ChartLine, Id: id, Data: pts,
 			Symbol: "none", ShowSymbol: opts.Bool(false),
 			Animation: animation,
-		}
+		}}
 	}
 	dotted := &opts.LineStyle{Color: colorProjection, Type: "dotted", Width: 1}
 
-	series := make([]charts.SingleSeries, 0, 4)
-	var legend []string
+	out := make([]series, 0, 4)
 	switch {
 	case m.hasLow && m.hasHigh:
 		hidden := &opts.LineStyle{Opacity: opts.Float(0)}
-		low := line("Low scenario", idLow, curve(func(s sample) float64 { return s.Low }))
-		low.Stack, low.LineStyle = "band", hidden
-		band := line("Low–high range", idBand, curve(func(s sample) float64 { return s.High - s.Low }))
-		band.Stack, band.LineStyle = "band", hidden
+		low := line(nameLow, idLow, curve(bandLower))
+		low.Stack, low.StackStrategy, low.LineStyle = "band", "all", hidden
+		band := line(nameBand, idBand, curve(bandWidth))
+		band.Stack, band.StackStrategy, band.LineStyle = "band", "all", hidden
 		band.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 		band.AreaStyle = &opts.AreaStyle{Color: colorProjection, Opacity: opts.Float(0.18)}
-		series = append(series, low, band)
-		legend = append(legend, "Low–high range")
+		out = append(out, low, band)
 	case m.hasLow:
-		low := line("Low scenario", idLow, curve(func(s sample) float64 { return s.Low }))
+		low := line(nameLow, idLow, curve(func(s sample) float64 { return s.Low }))
 		low.LineStyle = dotted
-		series = append(series, low)
-		legend = append(legend, "Low scenario")
+		out = append(out, low)
 	case m.hasHigh:
-		high := line("High scenario", idHigh, curve(func(s sample) float64 { return s.High }))
+		high := line(nameHigh, idHigh, curve(func(s sample) float64 { return s.High }))
 		high.LineStyle = dotted
-		series = append(series, high)
-		legend = append(legend, "High scenario")
+		out = append(out, high)
 	}
 
-	central := line("Central projection", idCentral, curve(func(s sample) float64 { return s.Central }))
+	central := line(nameCentral, idCentral, curve(func(s sample) float64 { return s.Central }))
 	central.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 2}
 	central.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 	central.MarkAreas = &opts.MarkAreas{
@@ -412,14 +499,38 @@ func (m *model) projectionSeries(animation types.Bool) ([]charts.SingleSeries, [
 			{XAxis: isoDate(m.xMax)},
 		}},
 		MarkAreaStyle: opts.MarkAreaStyle{
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "insideTopLeft", Formatter: "{b}"},
+			Label:     &opts.Label{Show: opts.Bool(false)},
 			ItemStyle: &opts.ItemStyle{Color: colorProjected},
 		},
 	}
-	central.MarkLines = m.markLines()
-	series = append(series, central)
-	return series, append([]string{"Central projection"}, legend...)
+	if c, ok := m.crossing(); ok {
+		central.MarkLines = &opts.MarkLines{
+			Data: []any{markLineX{
+				Name:      shortDate(c),
+				XAxis:     isoDate(c),
+				LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
+			}},
+			MarkLineStyle: opts.MarkLineStyle{
+				Symbol: []string{"none", "none"},
+				Label:  &opts.Label{Show: opts.Bool(false)},
+			},
+		}
+	}
+	out = append(out, central)
+	return out
 }
+
+// bandLower returns the lower edge of the low–high band on s's date.
+func bandLower(s sample) float64 { return min(s.Low, s.High) }
+
+// bandUpper returns the upper edge of the low–high band on s's date.
+func bandUpper(s sample) float64 { return max(s.Low, s.High) }
+
+// bandWidth returns the height of the low–high band on s's date: what
+// the option stacks on its lower edge. It is the difference of the two
+// edges as the option writes them, rounded, so that the stack ends where
+// the upper edge does.
+func bandWidth(s sample) float64 { return round2(round2(bandUpper(s)) - round2(bandLower(s))) }
 
 // round2 rounds v to two decimals, which is finer than any chart shows and
 // keeps the option small.

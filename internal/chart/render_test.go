@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/plotline/plotline/internal/data"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden and testdata/option from current output")
@@ -48,7 +50,7 @@ func attr(se xml.StartElement, name string) string {
 }
 
 func TestSVG(t *testing.T) {
-	f, err := Render(kursk(), Spec{Block: "losses", Title: "Kursk"}, "chart-kursk-1")
+	f, err := renderOne(kursk(), Spec{Block: "losses", Title: "Kursk"}, "chart-kursk-1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +97,7 @@ func TestSVG(t *testing.T) {
 
 func TestSVGBarAndLine(t *testing.T) {
 	for typ, want := range map[string]string{TypeBar: "rect.plc-bar", TypeLine: "polyline.plc-line"} {
-		f, err := Render(noProjection(), Spec{Type: typ}, "c")
+		f, err := renderOne(noProjection(), Spec{Type: typ}, "c")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,19 +128,21 @@ func hostile() (*dataBlock, Spec) {
 
 func TestNoInjection(t *testing.T) {
 	b, s := hostile()
-	f, err := Render(b, s, `x"><script>alert(7)</script>`)
+	f, err := renderOne(b, s, `x"><script>alert(7)</script>`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := f.WriteHTML(&out, `kursk.csv"><script>alert(8)</script>`); err != nil {
+	if err := writeHTML(&out, f, `kursk.csv"><script>alert(8)</script>`); err != nil {
 		t.Fatal(err)
 	}
 	page := out.String()
 	// Outside the option, whose JSON strings may hold quotes.
-	start := strings.Index(page, `-option">`) + len(`-option">`)
+	open := `<script type="application/json" id="`
+	start := strings.Index(page, open)
+	start += strings.Index(page[start:], `">`) + 2
 	end := strings.Index(page, "</script>")
-	if start < len(`-option">`) || end < start {
+	if start < len(open) || end < start {
 		t.Fatalf("no option script in\n%s", page)
 	}
 	option := page[start:end]
@@ -165,8 +169,8 @@ func TestNoInjection(t *testing.T) {
 	if err := json.Unmarshal([]byte(option), &opt); err != nil {
 		t.Fatalf("option in the page is not JSON: %v", err)
 	}
-	if got := dig(opt, "yAxis", 0, "name"); got != b.Unit {
-		t.Errorf("yAxis name read back = %v; want %q", got, b.Unit)
+	if got := dig(opt, "frames", 0, "option", "graphic", 0, "style", "text"); got != b.Unit {
+		t.Errorf("the unit's label read back = %v; want %q", got, b.Unit)
 	}
 	xmlElements(t, f.SVG)
 }
@@ -177,7 +181,7 @@ func TestCSV(t *testing.T) {
 	b.Series[1].Label = "@SUM(A1)"
 	b.Series[1].Source = "-2+3"
 	b.Series[0].Value = -5
-	f, err := Render(b, Spec{}, "c")
+	f, err := renderOne(b, Spec{}, "c")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,31 +189,34 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CSV does not parse: %v", err)
 	}
-	if got, want := rows[0], []string{"date", "value", "label", "source", "central", "low", "high"}; !cmp.Equal(got, want) {
+	if got, want := rows[0], []string{"date", "value", "label", "source", "central", "low", "high", "note"}; !cmp.Equal(got, want) {
 		t.Errorf("header = %v; want %v", got, want)
 	}
-	if got, want := rows[1], []string{"2025-01-06", "-5", "'=HYPERLINK(\"http://evil\")", "https://example.org/report?a=1&b=2", "", "", ""}; !cmp.Equal(got, want) {
-		t.Errorf("row 1 = %q; want %q", got, want)
-	}
-	if got, want := rows[2], []string{"2025-01-13", "3000", "'@SUM(A1)", "'-2+3", "", "", ""}; !cmp.Equal(got, want) {
-		t.Errorf("row 2 = %q; want %q", got, want)
-	}
-	if got, want := rows[3], []string{"2024-12-05", "", "", "", "0", "0", "0"}; !cmp.Equal(got, want) {
-		t.Errorf("row 3 = %q; want %q", got, want)
-	}
-	// The projected rows are the table's: weekly, with the crossing days.
+	// Rows in date order: the projection's start, its weekly rows, the
+	// observations among them, and the crossing days with their notes.
 	// 2025-04-15 is day 131: 12,052 central, 9,170 low, 14,410 high.
-	found := false
-	for _, r := range rows[3:] {
-		if r[0] == "2025-04-15" {
-			found = true
-			if want := []string{"2025-04-15", "", "", "", "12052", "9170", "14410"}; !cmp.Equal(r, want) {
-				t.Errorf("row of 2025-04-15 = %q; want %q", r, want)
+	want := map[string][]string{
+		"2024-12-05": {"2024-12-05", "", "", "", "0", "0", "0", ""},
+		"2025-01-06": {"2025-01-06", "-5", "'=HYPERLINK(\"http://evil\")", "https://example.org/report?a=1&b=2", "", "", "", ""},
+		"2025-01-13": {"2025-01-13", "3000", "'@SUM(A1)", "'-2+3", "", "", "", ""},
+		"2025-04-15": {"2025-04-15", "", "", "", "12052", "9170", "14410", "Central reaches 12,000"},
+	}
+	if got := rows[1]; !cmp.Equal(got, want["2024-12-05"]) {
+		t.Errorf("row 1 = %q; want %q", got, want["2024-12-05"])
+	}
+	for i, r := range rows[1:] {
+		if i > 0 && r[0] < rows[i][0] {
+			t.Errorf("row %d (%s) comes after %s; want date order", i+1, r[0], rows[i][0])
+		}
+		if w, ok := want[r[0]]; ok {
+			if !cmp.Equal(r, w) {
+				t.Errorf("row of %s = %q; want %q", r[0], r, w)
 			}
+			delete(want, r[0])
 		}
 	}
-	if !found {
-		t.Errorf("no row for the central crossing, 2025-04-15")
+	for d := range want {
+		t.Errorf("no row for %s", d)
 	}
 	if got, want := len(rows), 1+2+len(f.table.rows); got != want {
 		t.Errorf("CSV has %d rows; want %d (header, observations, the table's projected rows)", got, want)
@@ -226,6 +233,11 @@ func TestGuardCell(t *testing.T) {
 		{"@A1", "'@A1"},
 		{"\tx", "'\tx"},
 		{"a=b", "a=b"},
+		// After a character a spreadsheet may split cells at.
+		{"x;=2+3;", "x;'=2+3;"},
+		{"a,+1|@b\t-c", "a,'+1|'@b\t'-c"},
+		{"a;b", "a;b"},
+		{"5 - 3", "5 - 3"},
 	}
 	for _, tt := range tests {
 		if got := guardCell(tt.in); got != tt.want {
@@ -236,12 +248,12 @@ func TestGuardCell(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	render := func() (Figure, []byte) {
-		f, err := Render(kursk(), Spec{Block: "losses", Title: "Kursk"}, "chart-kursk-1")
+		f, err := renderOne(kursk(), Spec{Block: "losses", Title: "Kursk"}, "chart-kursk-1")
 		if err != nil {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := f.WriteHTML(&b, "kursk.csv"); err != nil {
+		if err := writeHTML(&b, f, "kursk.csv"); err != nil {
 			t.Fatal(err)
 		}
 		return f, b.Bytes()
@@ -291,7 +303,7 @@ func TestSummary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := Render(tt.b, Spec{Type: tt.typ}, "c")
+			f, err := renderOne(tt.b, Spec{Type: tt.typ}, "c")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -318,7 +330,7 @@ func TestRenderErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Render(tt.b, tt.s, "c")
+			_, err := renderOne(tt.b, tt.s, "c")
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("Render error = %v; want %s", err, tt.want)
 			}
@@ -334,7 +346,7 @@ func TestTableThinsAndKeepsCrossings(t *testing.T) {
 	p.Central = *linearScenario("central", p.Start, 92, p.Limit, until)
 	p.Low = linearScenario("low", p.Start, 70, p.Limit, until)
 	p.High = linearScenario("high", p.Start, 110, p.Limit, until)
-	f, err := Render(b, Spec{}, "c")
+	f, err := renderOne(b, Spec{}, "c")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +373,7 @@ func TestTableThinsAndKeepsCrossings(t *testing.T) {
 		t.Errorf("projected table lacks the row of %s", d)
 	}
 	var html bytes.Buffer
-	if err := f.WriteHTML(&html, ""); err != nil {
+	if err := writeHTML(&html, f, ""); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(html.String(), `<tr class="chart-crossing"><th scope="row"><time datetime="2025-04-15">15 Apr 2025</time></th><td>12,052</td><td>9,170</td><td>14,410</td><td>Central reaches 12,000</td></tr>`) {
@@ -383,12 +395,12 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := Render(tt.b, tt.s, "chart-kursk-1")
+			f, err := renderOne(tt.b, tt.s, "chart-kursk-1")
 			if err != nil {
 				t.Fatal(err)
 			}
 			var b bytes.Buffer
-			if err := f.WriteHTML(&b, "/kursk/chart-kursk-1.csv"); err != nil {
+			if err := writeHTML(&b, f, "/kursk/chart-kursk-1.csv"); err != nil {
 				t.Fatal(err)
 			}
 			got := b.Bytes()
@@ -401,19 +413,20 @@ func TestGolden(t *testing.T) {
 }
 
 func BenchmarkSVG(b *testing.B) {
-	m, err := newModel(kursk(), TypeProjection)
+	m, err := newModel([]*data.Block{kursk()}, nil, TypeProjection, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
+	l := m.layout(frames(DefaultHeight)[0])
 	for b.Loop() {
-		m.svg("chart-kursk-1", DefaultHeight, "Kursk", "summary")
+		m.svg("chart-kursk-1", l, "Kursk", "summary")
 	}
 }
 
 func BenchmarkRender(b *testing.B) {
 	blk := kursk()
 	for b.Loop() {
-		if _, err := Render(blk, Spec{}, "chart-kursk-1"); err != nil {
+		if _, err := renderOne(blk, Spec{}, "chart-kursk-1"); err != nil {
 			b.Fatal(err)
 		}
 	}

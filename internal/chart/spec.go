@@ -1,17 +1,15 @@
 package chart
 
 import (
-	"bytes"
-	"fmt"
-	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // Chart types a Spec may ask for.
@@ -30,9 +28,18 @@ const (
 	MaxHeight = 1200
 )
 
+// MaxBlocks is the most data blocks one chart draws: one colour each of
+// the chart palette.
+const MaxBlocks = 6
+
 // Spec is what a fenced ```chart block asks for.
 type Spec struct {
-	Block   string // the name of the data block to draw
+	Block string // the name of the (first) data block to draw
+	// Data lists every block the chart draws, Block first; a chart block
+	// that names one block has one entry here too.
+	Data []BlockRef
+	// Events are dates marked on the time axis.
+	Events  []Event
 	Title   string // shown above the chart
 	Caption string // shown below the chart
 	// Type is "projection", "line" or "bar"; empty means "projection" when
@@ -41,11 +48,29 @@ type Spec struct {
 	// Height is the height of the live chart in CSS pixels; 0 means
 	// DefaultHeight.
 	Height int
+	// TitlePos and CaptionPos are where the title's and the caption's
+	// values start in the file (or the start of their line), for the
+	// {{ … }} they may hold.
+	TitlePos, CaptionPos diag.Pos
+}
+
+// BlockRef names one data block of a chart and what the chart calls it.
+type BlockRef struct {
+	Block string   // the data block's name
+	Name  string   // the legend's name for it; empty for the block's name
+	Pos   diag.Pos // where the chart block names it
+}
+
+// Event is a date the chart marks with a thin vertical rule and a short
+// label.
+type Event struct {
+	Date  time.Time
+	Label string
 }
 
 // knownKeys lists the keys of a chart block, sorted.
 func knownKeys() []string {
-	return []string{"caption", "data", "height", "title", "type"}
+	return []string{"caption", "data", "events", "height", "title", "type"}
 }
 
 // ParseSpec decodes src, the YAML body of a fenced chart block, into a Spec.
@@ -53,72 +78,102 @@ func knownKeys() []string {
 // added to diags at its position in the file at path. It reports false when
 // it added an error.
 func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool) {
-	if spec, ok := parseSimpleSpec(src); ok {
-		return spec, true
-	}
-	return parseSpecYAML(path, src, line, diags)
-}
-
-// parseSpecYAML is ParseSpec reading src with the YAML decoder.
-func parseSpecYAML(path string, src []byte, line int, diags *diag.List) (Spec, bool) {
 	var spec Spec
 	start := len(*diags)
-	errorf := func(l, col int, format string, args ...any) {
-		l, col = content.YAMLFilePos(src, l, col)
-		diags.Errorf(diag.Pos{Path: path, Line: line - 1 + l, Col: col}, format, args...)
+	text := yamlpos.New(path, src, line)
+	errorf := func(n *yaml.Node, format string, args ...any) {
+		diags.Errorf(text.NodePos(n), format, args...)
 	}
 	failed := func() bool { return diag.List((*diags)[start:]).HasErrors() }
 
 	if !utf8.Valid(src) {
 		// An article is checked for UTF-8 before its charts are read;
 		// this keeps the YAML decoder from reading the block as UTF-16.
-		errorf(1, 1, "chart: the block is not valid UTF-8")
+		diags.Errorf(text.Pos(1, 1), "chart: the block is not valid UTF-8")
 		return spec, false
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		l, msg := content.YAMLErrorLine(err)
-		errorf(max(l, 1), 1, "chart: %s", msg)
+		pos, msg := text.Error(err)
+		diags.Errorf(pos, "chart: %s", msg)
 		return spec, false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		errorf(1, 1, "chart: data is required (the name of a data block)")
+		diags.Errorf(text.Pos(1, 1), "chart: data is required (the name of a data block)")
 		return spec, false
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		errorf(root.Line, root.Column, "chart: want keys (%s), got %s", strings.Join(knownKeys(), ", "), kindName(root))
+		errorf(root, "chart: want keys (%s), got %s", strings.Join(knownKeys(), ", "), yamlpos.Describe(root))
 		return spec, false
 	}
 
-	seen := make(map[string]bool)
+	seen := make(map[string]*yaml.Node)
 	var dataNode *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if seen[k.Value] {
-			errorf(k.Line, k.Column, "chart: duplicate key %q", k.Value)
+		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
+		if first, dup := seen[k.Value]; dup {
+			errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "", text.NodePos(first).Line))
 			continue
 		}
-		seen[k.Value] = true
+		seen[k.Value] = k
 		switch k.Value {
 		case "data":
 			dataNode = k
 			if s, ok := scalar(v); ok && s != "" {
 				spec.Block = s
-			} else {
-				errorf(v.Line, v.Column, "chart: data must name a data block, got %s", kindName(v))
+				spec.Data = []BlockRef{{Block: s, Pos: text.NodePos(v)}}
+				break
+			}
+			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+				errorf(v, "chart: data must name a data block or list data blocks, got %s", yamlpos.Describe(v))
+				break
+			}
+			if len(v.Content) > MaxBlocks {
+				errorf(v, "chart: %d data blocks in one chart (at most %d)", len(v.Content), MaxBlocks)
+				break
+			}
+			named := make(map[string]bool)
+			for _, item := range v.Content {
+				item = yamlpos.Resolve(item)
+				ref, ok := blockRef(item, errorf)
+				if !ok {
+					continue
+				}
+				if named[ref.Block] {
+					errorf(item, "chart: data block %q is listed twice", ref.Block)
+					continue
+				}
+				named[ref.Block] = true
+				ref.Pos = text.NodePos(item)
+				spec.Data = append(spec.Data, ref)
+			}
+			if len(spec.Data) > 0 {
+				spec.Block = spec.Data[0].Block
+			}
+		case "events":
+			if v.Kind != yaml.SequenceNode {
+				errorf(v, "chart: events must be a list of {date, label}, got %s", yamlpos.Describe(v))
+				break
+			}
+			for _, item := range v.Content {
+				if e, ok := event(yamlpos.Resolve(item), errorf); ok {
+					spec.Events = append(spec.Events, e)
+				}
 			}
 		case "title":
 			if s, ok := scalar(v); ok {
 				spec.Title = s
+				spec.TitlePos = text.NodePos(v)
 			} else {
-				errorf(v.Line, v.Column, "chart: title must be text, got %s", kindName(v))
+				errorf(v, "chart: title must be text, got %s", yamlpos.Describe(v))
 			}
 		case "caption":
 			if s, ok := scalar(v); ok {
 				spec.Caption = s
+				spec.CaptionPos = text.NodePos(v)
 			} else {
-				errorf(v.Line, v.Column, "chart: caption must be text, got %s", kindName(v))
+				errorf(v, "chart: caption must be text, got %s", yamlpos.Describe(v))
 			}
 		case "type":
 			s, _ := scalar(v)
@@ -126,133 +181,112 @@ func parseSpecYAML(path string, src []byte, line int, diags *diag.List) (Spec, b
 			case TypeProjection, TypeLine, TypeBar:
 				spec.Type = s
 			default:
-				errorf(v.Line, v.Column, "chart: unknown type %q (want projection, line or bar)", v.Value)
+				errorf(v, "chart: unknown type %q (want projection, line or bar)", v.Value)
 			}
 		case "height":
 			s, _ := scalar(v)
 			h, err := strconv.Atoi(s)
 			switch {
 			case err != nil:
-				errorf(v.Line, v.Column, "chart: height must be a whole number of pixels, got %q", v.Value)
+				errorf(v, "chart: height must be a whole number of pixels, got %q", v.Value)
 			case h < MinHeight || h > MaxHeight:
-				errorf(v.Line, v.Column, "chart: height %d is out of range (want %d to %d)", h, MinHeight, MaxHeight)
+				errorf(v, "chart: height %d is out of range (want %d to %d)", h, MinHeight, MaxHeight)
 			default:
 				spec.Height = h
 			}
 		default:
-			errorf(k.Line, k.Column, "chart: unknown key %q (known keys: %s)", k.Value, strings.Join(knownKeys(), ", "))
+			errorf(k, "chart: unknown key %q (known keys: %s)", k.Value, strings.Join(knownKeys(), ", "))
 		}
 	}
 	if dataNode == nil {
-		errorf(root.Line, root.Column, "chart: data is required (the name of a data block)")
+		errorf(root, "chart: data is required (the name of a data block)")
 	}
 	return spec, !failed()
 }
 
-// parseSimpleSpec reads src when it has the simple form nearly every
-// chart block has, much faster than the YAML decoder: "key: value" lines
-// (and blank ones), each key known and given once, data among them, and
-// each value valid for its key and either plain (starting with a letter or
-// digit, without # or :, not null) or in double quotes without escapes. It
-// reports false for anything else, which ParseSpec then gives to the YAML
-// decoder, errors included. What it accepts it reads as the decoder does,
-// which FuzzParseSpec checks.
-func parseSimpleSpec(src []byte) (Spec, bool) {
-	var spec Spec
-	var seen uint64 // bit k for knownKeys()[k]
-	for len(src) > 0 {
-		var ln []byte
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			ln, src = src[:i], src[i+1:]
-		} else {
-			ln, src = src, nil
-		}
-		if len(ln) == 0 {
-			continue
-		}
-		key, val, ok := bytes.Cut(ln, []byte(": "))
-		if !ok {
-			return Spec{}, false
-		}
-		val = bytes.TrimLeft(val, " ")
-		v, ok := simpleValue(val)
-		if !ok {
-			return Spec{}, false
-		}
-		k := slices.Index(knownKeys(), string(key))
-		if k < 0 || seen&(1<<k) != 0 {
-			return Spec{}, false
-		}
-		seen |= 1 << k
-		switch string(key) {
-		case "data":
-			if v == "" {
-				return Spec{}, false
+// blockRef reads one item of a list of data blocks: a name, or a mapping
+// {block: name, name: "Legend name"}.
+func blockRef(n *yaml.Node, errorf func(n *yaml.Node, format string, args ...any)) (BlockRef, bool) {
+	if s, ok := scalar(n); ok && s != "" {
+		return BlockRef{Block: s}, true
+	}
+	if n.Kind != yaml.MappingNode {
+		errorf(n, "chart: a data item must name a data block, got %s", yamlpos.Describe(n))
+		return BlockRef{}, false
+	}
+	var ref BlockRef
+	ok := true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], yamlpos.Resolve(n.Content[i+1])
+		s, isText := scalar(v)
+		switch k.Value {
+		case "block":
+			if !isText || s == "" {
+				errorf(v, "chart: block must name a data block, got %s", yamlpos.Describe(v))
+				ok = false
 			}
-			spec.Block = v
-		case "title":
-			spec.Title = v
-		case "caption":
-			spec.Caption = v
-		case "type":
-			if v != TypeProjection && v != TypeLine && v != TypeBar {
-				return Spec{}, false
+			ref.Block = s
+		case "name":
+			if !isText {
+				errorf(v, "chart: name must be text, got %s", yamlpos.Describe(v))
+				ok = false
 			}
-			spec.Type = v
-		case "height":
-			h, err := strconv.Atoi(v)
-			if err != nil || h < MinHeight || h > MaxHeight {
-				return Spec{}, false
-			}
-			spec.Height = h
+			ref.Name = s
+		default:
+			errorf(k, "chart: unknown key %q in a data item (known keys: block, name)", k.Value)
+			ok = false
 		}
 	}
-	return spec, spec.Block != ""
+	if ref.Block == "" && ok {
+		errorf(n, "chart: a data item needs block (the name of a data block)")
+		ok = false
+	}
+	return ref, ok
 }
 
-// simpleValue returns the text of val when it is a value parseSimpleSpec
-// accepts: plain, or in double quotes holding neither quotes nor
-// backslashes, and made of characters YAML reads as they are.
-func simpleValue(val []byte) (string, bool) {
-	quoted := len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"'
-	if quoted {
-		val = val[1 : len(val)-1]
-	} else {
-		if len(val) == 0 || !isASCIIAlnum(val[0]) || val[len(val)-1] == ' ' {
-			return "", false
-		}
-		switch string(val) {
-		case "null", "Null", "NULL":
-			return "", false
-		}
-	}
-	for i := 0; i < len(val); {
-		c := val[i]
-		if c >= utf8.RuneSelf {
-			// Not a line break (U+2028, U+2029), a byte-order mark, a
-			// byte that is not UTF-8 (U+FFFD, which is left out too) or
-			// anything else YAML may not take as it is.
-			r, n := utf8.DecodeRune(val[i:])
-			if r < 0xA0 || r == 0x2028 || r == 0x2029 || r > 0xD7FF && r < 0xE000 || r == 0xFEFF || r >= utf8.RuneError {
-				return "", false
-			}
-			i += n
-			continue
-		}
-		switch {
-		case c < 0x20 || c > 0x7E, c == '"', c == '\\':
-			return "", false
-		case !quoted && (c == '#' || c == ':'):
-			return "", false
-		}
-		i++
-	}
-	return string(val), true
-}
+// maxEventLabel is the longest event label, in characters: a label
+// stands above the chart, beside others.
+const maxEventLabel = 40
 
-// isASCIIAlnum reports whether c is an ASCII letter or digit.
-func isASCIIAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+// event reads one item of a chart's events: {date: 2024-06-19, label: "Treaty signed"}.
+func event(n *yaml.Node, errorf func(n *yaml.Node, format string, args ...any)) (Event, bool) {
+	if n.Kind != yaml.MappingNode {
+		errorf(n, "chart: an event must be {date, label}, got %s", yamlpos.Describe(n))
+		return Event{}, false
+	}
+	var e Event
+	ok, hasDate := true, false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], yamlpos.Resolve(n.Content[i+1])
+		s, isText := scalar(v)
+		switch k.Value {
+		case "date":
+			d, err := time.Parse(time.DateOnly, s)
+			if !isText || err != nil {
+				errorf(v, "chart: event date must be a date such as 2024-06-19, got %s", yamlpos.Describe(v))
+				ok = false
+			}
+			e.Date, hasDate = d, true
+		case "label":
+			switch {
+			case !isText || strings.TrimSpace(s) == "":
+				errorf(v, "chart: event label must be text, got %s", yamlpos.Describe(v))
+				ok = false
+			case utf8.RuneCountInString(s) > maxEventLabel:
+				errorf(v, "chart: event label %q is longer than %d characters: the table and the summary can say more", s, maxEventLabel)
+				ok = false
+			}
+			e.Label = s
+		default:
+			errorf(k, "chart: unknown key %q in an event (known keys: date, label)", k.Value)
+			ok = false
+		}
+	}
+	if ok && (!hasDate || e.Label == "") {
+		errorf(n, "chart: an event needs a date and a label")
+		ok = false
+	}
+	return e, ok
 }
 
 // scalar returns the text of a non-null scalar node.
@@ -261,22 +295,4 @@ func scalar(n *yaml.Node) (string, bool) {
 		return "", false
 	}
 	return n.Value, true
-}
-
-// kindName names what a node holds, for messages.
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "nothing"
-		}
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return "nothing"
 }

@@ -1,9 +1,11 @@
 package chart
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -20,7 +22,8 @@ func TestParseSpec(t *testing.T) {
 		{
 			name: "all keys",
 			src:  "data: losses\ntitle: Losses <so far>\ncaption: \"Source: MoD\"\ntype: bar\nheight: 420\n",
-			want: Spec{Block: "losses", Title: "Losses <so far>", Caption: "Source: MoD", Type: "bar", Height: 420},
+			want: Spec{Block: "losses", Title: "Losses <so far>", Caption: "Source: MoD", Type: "bar", Height: 420,
+				TitlePos: diag.Pos{Path: "content/kursk.md", Line: 21, Col: 8}, CaptionPos: diag.Pos{Path: "content/kursk.md", Line: 22, Col: 10}},
 		},
 		{
 			name: "data only",
@@ -43,7 +46,7 @@ func TestParseSpec(t *testing.T) {
 			src:  "data: losses\ncolour: red\n",
 			want: Spec{Block: "losses"},
 			wantDiag: []string{
-				`content/kursk.md:21:1: chart: unknown key "colour" (known keys: caption, data, height, title, type)`,
+				`content/kursk.md:21:1: chart: unknown key "colour" (known keys: caption, data, events, height, title, type)`,
 			},
 		},
 		{
@@ -67,24 +70,24 @@ func TestParseSpec(t *testing.T) {
 		},
 		{
 			name:     "data not text",
-			src:      "data: [a, b]\n",
-			wantDiag: []string{`content/kursk.md:20:7: chart: data must name a data block, got a list`},
+			src:      "data: {a: b}\n",
+			wantDiag: []string{`content/kursk.md:20:7: chart: data must name a data block or list data blocks, got a mapping`},
 		},
 		{
 			name:     "duplicate key",
 			src:      "data: losses\ndata: other\n",
 			want:     Spec{Block: "losses"},
-			wantDiag: []string{`content/kursk.md:21:1: chart: duplicate key "data"`},
+			wantDiag: []string{`content/kursk.md:21:1: chart: duplicate key "data" (first at line 20)`},
 		},
 		{
 			name:     "not a mapping",
 			src:      "- losses\n",
-			wantDiag: []string{"content/kursk.md:20:1: chart: want keys (caption, data, height, title, type), got a list"},
+			wantDiag: []string{"content/kursk.md:20:1: chart: want keys (caption, data, events, height, title, type), got a list"},
 		},
 		{
 			name:     "syntax error",
 			src:      "data: losses\ntitle: \"unclosed\n",
-			wantDiag: []string{"content/kursk.md:21:1: chart: found unexpected end of stream"},
+			wantDiag: []string{`content/kursk.md:21:8: chart: this quote is never closed: end the text with "`},
 		},
 	}
 	for _, tt := range tests {
@@ -101,7 +104,7 @@ func TestParseSpec(t *testing.T) {
 			if ok != (len(tt.wantDiag) == 0) {
 				t.Errorf("ParseSpec(%q) ok = %v; want %v", tt.src, ok, len(tt.wantDiag) == 0)
 			}
-			if ok && got != tt.want {
+			if ok && !cmp.Equal(got, tt.want, cmpopts.IgnoreFields(Spec{}, "Data")) {
 				t.Errorf("ParseSpec(%q) = %+v; want %+v", tt.src, got, tt.want)
 			}
 		})
@@ -115,5 +118,48 @@ func TestParseSpecKeepsEarlierDiagnostics(t *testing.T) {
 	}
 	if got := len(diags); got != 1 {
 		t.Errorf("len(diags) = %d; want 1", got)
+	}
+}
+
+// TestParseSpecBlocksAndEvents reads a chart of several blocks with
+// events, and the mistakes such a chart block can hold, each at its
+// position (counted by hand: the body starts on line 20).
+func TestParseSpecBlocksAndEvents(t *testing.T) {
+	const path = "content/a.md"
+	src := "data: [ukraine, {block: south_korea, name: South Korea}]\n" +
+		"events:\n  - {date: 2024-06-19, label: Treaty signed}\n  - {date: 2024-10-18, label: \"11,000 troops\"}\n"
+	var diags diag.List
+	got, ok := ParseSpec(path, []byte(src), 20, &diags)
+	if !ok {
+		t.Fatalf("ParseSpec: %v", diags.Error())
+	}
+	wantData := []BlockRef{
+		{Block: "ukraine", Pos: diag.Pos{Path: path, Line: 20, Col: 8}},
+		{Block: "south_korea", Name: "South Korea", Pos: diag.Pos{Path: path, Line: 20, Col: 17}},
+	}
+	if diff := cmp.Diff(wantData, got.Data); diff != "" || got.Block != "ukraine" {
+		t.Errorf("Data (-want +got):\n%s\nBlock = %q; want ukraine", diff, got.Block)
+	}
+	wantEvents := []Event{{Date: day("2024-06-19"), Label: "Treaty signed"}, {Date: day("2024-10-18"), Label: "11,000 troops"}}
+	if diff := cmp.Diff(wantEvents, got.Events); diff != "" {
+		t.Errorf("Events (-want +got):\n%s", diff)
+	}
+
+	for _, tc := range []struct{ src, want string }{
+		{"data: []\n", "content/a.md:20:7: chart: data must name a data block or list data blocks, got a list"},
+		{"data: [a, a]\n", `content/a.md:20:11: chart: data block "a" is listed twice`},
+		{"data: [a, {name: B}]\n", "content/a.md:20:11: chart: a data item needs block (the name of a data block)"},
+		{"data: [a, {block: b, colour: red}]\n", `content/a.md:20:22: chart: unknown key "colour" in a data item (known keys: block, name)`},
+		{"data: [a, b, c, d, e, f, g]\n", "content/a.md:20:7: chart: 7 data blocks in one chart (at most 6)"},
+		{"data: a\nevents: {date: 2024-06-19}\n", "content/a.md:21:9: chart: events must be a list of {date, label}, got a mapping"},
+		{"data: a\nevents:\n  - {date: 2024-13-01, label: x}\n", "content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got text \"2024-13-01\""},
+		{"data: a\nevents:\n  - {date: 2024-01-01}\n", "content/a.md:22:5: chart: an event needs a date and a label"},
+		{"data: a\nevents:\n  - {date: 2024-01-01, label: " + strings.Repeat("x", 41) + "}\n",
+			`content/a.md:22:31: chart: event label "` + strings.Repeat("x", 41) + `" is longer than 40 characters: the table and the summary can say more`},
+	} {
+		var diags diag.List
+		if _, ok := ParseSpec(path, []byte(tc.src), 20, &diags); ok || diags.Error() != tc.want {
+			t.Errorf("ParseSpec(%q): %v, %q; want false, %q", tc.src, ok, diags.Error(), tc.want)
+		}
 	}
 }

@@ -21,13 +21,50 @@ func (m *model) summary() string {
 			kind = "Bar chart"
 		}
 		b.WriteString(kind)
-		if m.unit != "" {
+		if len(m.layers) > 1 {
+			b.WriteString(" of ")
+			for i, ly := range m.layers {
+				switch {
+				case i == len(m.layers)-1:
+					b.WriteString(" and ")
+				case i > 0:
+					b.WriteString(", ")
+				}
+				b.WriteString(ly.name)
+			}
+			if m.unit != "" {
+				b.WriteString(" (")
+				b.WriteString(m.unit)
+				b.WriteString(")")
+			}
+		} else if m.unit != "" {
 			b.WriteString(" of ")
 			b.WriteString(m.unit)
 		}
 		b.WriteString(": ")
 	}
-	m.observedSummary(&b)
+	for i, ly := range m.layers {
+		if len(m.layers) > 1 {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString(ly.name)
+			b.WriteString(": ")
+		}
+		observedSummary(&b, ly.obs)
+	}
+	if len(m.events) > 0 {
+		b.WriteString(" Marked dates: ")
+		for i, e := range m.events {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			writeLongDate(&b, e.Date)
+			b.WriteString(", ")
+			b.WriteString(e.Label)
+		}
+		b.WriteString(".")
+	}
 	return b.String()
 }
 
@@ -137,7 +174,7 @@ func writeNumber(b *strings.Builder, v float64) {
 	b.Write(appendNumber(buf[:0], v))
 }
 
-// writeLongDate writes t as longDate does.
+// writeLongDate writes t as "15 April 2025".
 func writeLongDate(b *strings.Builder, t time.Time) {
 	var buf [32]byte
 	b.Write(appendDate(buf[:0], t, true))
@@ -145,8 +182,8 @@ func writeLongDate(b *strings.Builder, t time.Time) {
 
 // observedSummary writes "2 observations, latest 3,000 on 13 January
 // 2025."
-func (m *model) observedSummary(b *strings.Builder) {
-	n := len(m.obs)
+func observedSummary(b *strings.Builder, obs []data.Point) {
+	n := len(obs)
 	switch n {
 	case 0:
 		b.WriteString("No observations.")
@@ -156,16 +193,16 @@ func (m *model) observedSummary(b *strings.Builder) {
 	default:
 		b.WriteString(strconv.Itoa(n))
 		b.WriteString(" observations from ")
-		writeLongDate(b, m.obs[0].Date)
+		writeLongDate(b, obs[0].Date)
 		b.WriteString(", latest ")
 	}
-	last := m.obs[n-1]
+	last := obs[n-1]
 	writeNumber(b, last.Value)
 	b.WriteString(" on ")
 	writeLongDate(b, last.Date)
 	if n > 1 {
 		lo, hi := last.Value, last.Value
-		for _, p := range m.obs {
+		for _, p := range obs {
 			lo, hi = min(lo, p.Value), max(hi, p.Value)
 		}
 		if lo != hi {

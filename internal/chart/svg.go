@@ -1,20 +1,19 @@
 package chart
 
 import (
+	"bytes"
+	"encoding/xml"
 	"math"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/data"
 )
 
-// svgWidth is the width of the SVG's viewBox; its height is the chart's.
-const svgWidth = 720
-
 // svgStyle styles the static chart through CSS custom properties, so a
 // theme can recolour it (dark mode included); text and axes fall back to
-// the surrounding text colour.
+// the surrounding text colour. Each observed series has a colour slot,
+// plc-s1 to plc-s6, which sets --c for its line, dots and bars.
 const svgStyle = `.plc-text{fill:var(--pl-chart-text,currentColor);font:12px system-ui,-apple-system,"Segoe UI",sans-serif}` +
 	`.plc-small{font-size:11px}` +
 	`.plc-grid{stroke:var(--pl-chart-grid,currentColor);stroke-opacity:.15;stroke-width:1}` +
@@ -25,8 +24,20 @@ const svgStyle = `.plc-text{fill:var(--pl-chart-text,currentColor);font:12px sys
 	`.plc-scenario{fill:none;stroke:var(--pl-chart-projection,` + colorProjection + `);stroke-width:1;stroke-dasharray:2 3}` +
 	`.plc-limit{stroke:var(--pl-chart-limit,` + colorLimit + `);stroke-width:1.5}` +
 	`.plc-crossing{stroke:var(--pl-chart-projection,` + colorProjection + `);stroke-width:1;stroke-dasharray:3 3}` +
-	`.plc-line{fill:none;stroke:var(--pl-chart-observed,` + colorObserved + `);stroke-width:2}` +
-	`.plc-obs,.plc-bar{fill:var(--pl-chart-observed,` + colorObserved + `)}`
+	`.plc-event{stroke:var(--pl-chart-axis,currentColor);stroke-opacity:.7;stroke-width:1}` +
+	`.plc-line{fill:none;stroke:var(--c);stroke-width:2}` +
+	`.plc-obs,.plc-bar{fill:var(--c)}` +
+	`.plc-obs{stroke:var(--pl-bg,#fff);stroke-width:1}` +
+	`.plc-text.plc-note-observation{fill:var(--c)}`
+
+// slotStyle returns the rule that gives colour slot n its colour.
+func slotStyle(n int) string {
+	v := "--pl-chart-observed"
+	if n > 1 {
+		v = "--pl-chart-series-" + strconv.Itoa(n)
+	}
+	return ".plc-s" + strconv.Itoa(n) + "{--c:var(" + v + "," + slotColor(n) + ")}"
+}
 
 // svgCanvas maps dates and values to viewBox coordinates.
 type svgCanvas struct {
@@ -45,8 +56,37 @@ func (c *svgCanvas) yv(v float64) float64 {
 	return c.bottom - f*(c.bottom-c.top)
 }
 
+// writeData appends the attributes that record how c maps data to the
+// viewBox, so that a program can read dates and values back from the
+// drawing: data-plot holds the plot's left, top, right and bottom edges in
+// viewBox units, data-x-range the dates at its left and right edges in
+// milliseconds since 1970 (as JavaScript counts time), and data-y-range
+// the values at its bottom and top edges. They change nothing drawn.
+func (c *svgCanvas) writeData(w *svgWriter) {
+	w.s(` data-plot="`)
+	for i, v := range [...]float64{c.left, c.top, c.right, c.bottom} {
+		if i > 0 {
+			w.s(" ")
+		}
+		w.b = strconv.AppendFloat(w.b, v, 'g', -1, 64)
+	}
+	w.s(`" data-x-range="`)
+	w.b = strconv.AppendInt(w.b, int64(c.t0)*1000, 10)
+	w.s(" ")
+	w.b = strconv.AppendInt(w.b, int64(c.t1)*1000, 10)
+	w.s(`" data-y-range="`)
+	w.b = strconv.AppendFloat(w.b, c.y.Min, 'g', -1, 64)
+	w.s(" ")
+	w.b = strconv.AppendFloat(w.b, c.y.Max, 'g', -1, 64)
+	w.s(`"`)
+}
+
 // svgWriter appends SVG markup to a byte slice.
-type svgWriter struct{ b []byte }
+type svgWriter struct {
+	b    []byte
+	esc  bytes.Buffer // for text that needs escaping
+	open string       // the element symbol left open
+}
 
 func (w *svgWriter) s(s string) { w.b = append(w.b, s...) }
 
@@ -65,9 +105,29 @@ func (w *svgWriter) num(v float64) {
 	w.b = append(w.b, '.', byte('0'+n%10))
 }
 
-// text appends s escaped for XML and HTML, without the characters XML
-// forbids.
-func (w *svgWriter) text(s string) { w.b = appendEscaped(w.b, s) }
+// text appends s escaped for XML by encoding/xml, which also replaces the
+// characters XML forbids; the result reads the same in HTML.
+func (w *svgWriter) text(s string) {
+	if plainText(s) {
+		w.b = append(w.b, s...)
+		return
+	}
+	w.esc.Reset()
+	xml.EscapeText(&w.esc, []byte(s)) // writing to a bytes.Buffer does not fail
+	w.b = append(w.b, w.esc.Bytes()...)
+}
+
+// plainText reports whether s is printable ASCII that XML and HTML read
+// as it is, which most labels are.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c > 0x7e, c == '&', c == '<', c == '>', c == '"', c == '\'':
+			return false
+		}
+	}
+	return true
+}
 
 // attrNum appends ` name="v"`.
 func (w *svgWriter) attrNum(name string, v float64) {
@@ -121,34 +181,21 @@ func (w *svgWriter) startLabel(class string, x, y float64, anchor string) {
 	w.s(">")
 }
 
-// svg draws m as a static SVG of the given height. The SVG is labelled by
+// svg draws m as laid out in l as a static SVG. The SVG is labelled by
 // title and described by desc, through ids made from id.
-func (m *model) svg(id string, height int, title, desc string) []byte {
-	w := &svgWriter{b: make([]byte, 0, 4096+40*len(m.plot)+160*len(m.obs))}
-	h := float64(height)
+func (m *model) svg(id string, l *layout, title, desc string) []byte {
+	w := &svgWriter{b: make([]byte, 0, 4096+40*len(m.plot)+60*len(m.obs))}
+	c := &l.c
 
-	ticks := m.y.Ticks()
-	widest := 0
-	for _, v := range ticks {
-		// A number is written in ASCII, a byte a character.
-		var buf [32]byte
-		widest = max(widest, len(appendNumber(buf[:0], v)))
-	}
-	c := &svgCanvas{
-		left:   float64(widest)*7 + 14,
-		right:  svgWidth - 16,
-		top:    30,
-		bottom: h - 46,
-		t0:     float64(m.xMin.Unix()),
-		t1:     float64(m.xMax.Unix()),
-		y:      m.y,
-	}
-
-	w.s(`<svg xmlns="http://www.w3.org/2000/svg" class="plc" viewBox="0 0 `)
-	w.b = strconv.AppendInt(w.b, svgWidth, 10)
+	w.s(`<svg xmlns="http://www.w3.org/2000/svg" class="plc plc-`)
+	w.s(l.f.name)
+	w.s(`" viewBox="0 0 `)
+	w.b = strconv.AppendFloat(w.b, l.f.w, 'f', -1, 64)
 	w.s(" ")
-	w.b = strconv.AppendInt(w.b, int64(height), 10)
-	w.s(`" width="100%" role="img" aria-labelledby="`)
+	w.b = strconv.AppendFloat(w.b, l.f.h, 'f', -1, 64)
+	w.s(`" width="100%"`)
+	c.writeData(w)
+	w.s(` role="img" aria-labelledby="`)
 	w.text(id)
 	w.s(`-svg-title `)
 	w.text(id)
@@ -162,6 +209,9 @@ func (m *model) svg(id string, height int, title, desc string) []byte {
 	w.text(desc)
 	w.s(`</desc><style>`)
 	w.s(svgStyle)
+	for _, ly := range m.layers {
+		w.s(slotStyle(ly.slot))
+	}
 	w.s(`</style>`)
 
 	// The projected period, behind everything else.
@@ -173,53 +223,65 @@ func (m *model) svg(id string, height int, title, desc string) []byte {
 		w.attrNum("width", c.right-x)
 		w.attrNum("height", c.bottom-c.top)
 		w.s("/>")
-		w.label("plc-small", x+4, c.top+13, "start", "Projected")
 	}
 
 	// Gridlines and the value axis.
-	for _, v := range ticks {
+	for _, v := range l.yTicks {
 		y := c.yv(v)
 		w.line("plc-grid", c.left, y, c.right, y)
-		w.numberLabel("plc-small", c.left-6, y+4, "end", v)
 	}
-	if m.unit != "" {
-		w.label("", 4, c.top-12, "start", m.unit)
+	for _, v := range l.yLabels {
+		w.numberLabel("plc-small", c.left-8, c.yv(v)+4, "end", v)
 	}
 
 	// The time axis.
 	w.line("plc-axis", c.left, c.bottom, c.right, c.bottom)
-	for _, t := range dateTicks(m.xMin, m.xMax, 7) {
+	for _, t := range l.xTicks {
 		x := c.x(t.Date)
 		w.line("plc-axis", x, c.bottom, x, c.bottom+5)
-		w.label("plc-small", x, c.bottom+18, "middle", t.Label)
+	}
+	for _, t := range l.xLabels {
+		w.label("plc-small", c.x(t.Date), c.bottom+18, "middle", t.Label)
+	}
+
+	// Events: a thin rule each; the label is among the notes.
+	for _, e := range m.events {
+		x := c.x(e.Date)
+		w.s(`<line class="plc-event"`)
+		w.attrNum("x1", x)
+		w.attrNum("y1", c.top)
+		w.attrNum("x2", x)
+		w.attrNum("y2", c.bottom)
+		w.s("><title>")
+		w.b = appendDate(w.b, e.Date, false)
+		w.s(": ")
+		w.text(e.Label)
+		w.s("</title></line>")
 	}
 
 	if m.proj != nil {
 		m.svgProjection(w, c)
 	}
-	if l, ok := m.limit(); ok {
-		y := c.yv(l)
+	if v, ok := m.limit(); ok {
+		y := c.yv(v)
 		w.line("plc-limit", c.left, y, c.right, y)
-		ly := y - 5
-		if ly < c.top+28 {
-			ly = y + 15
-		}
-		w.label("", c.right-4, ly, "end", m.limitLabel())
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
 		x := c.x(t)
 		w.line("plc-crossing", x, c.top, x, c.bottom)
-		anchor := "middle"
-		switch {
-		case x+45 > svgWidth:
-			anchor = "end"
-		case x-45 < 0:
-			anchor = "start"
-		}
-		w.label("", x, c.top-12, anchor, shortDate(t))
 	}
 	m.svgObserved(w, c)
-	m.svgLegend(w, c, h)
+	for _, n := range l.notes {
+		class := "plc-note plc-note-" + n.kind
+		if n.size == fontSmall {
+			class += " plc-small"
+		}
+		if n.kind == "observation" {
+			class += " plc-s" + strconv.Itoa(n.slot)
+		}
+		w.label(class, n.x, n.y, n.anchor, n.text)
+	}
+	m.svgLegend(w, l)
 	w.s("</svg>")
 	return w.b
 }
@@ -238,14 +300,16 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 	}
 	switch {
 	case m.hasLow && m.hasHigh:
+		// The upper edge left to right, then the lower one back, as
+		// the option draws them.
 		w.s(`<polygon class="plc-band" points="`)
-		points(func(s sample) float64 { return s.High })
+		points(bandUpper)
 		for i := len(m.plot) - 1; i >= 0; i-- {
 			s := m.plot[i]
 			w.s(" ")
 			w.num(c.x(s.Date))
 			w.s(",")
-			w.num(c.yv(s.Low))
+			w.num(c.yv(bandLower(s)))
 		}
 		w.s(`"/>`)
 	case m.hasLow:
@@ -262,167 +326,188 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 	w.s(`"/>`)
 }
 
-// svgObserved draws the observations as dots, a line or bars, each with a
-// tooltip title.
+// svgObserved draws each layer's observations as dots, a line or bars, in
+// its colour slot. Dots and bars carry a tooltip title while there are few
+// of them; a line chart marks its points while there are few.
 func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
-	if len(m.obs) == 0 {
-		return
-	}
-	if m.kind == TypeLine && len(m.obs) > 1 {
-		w.s(`<polyline class="plc-line" points="`)
-		for i, p := range m.obs {
-			if i > 0 {
-				w.s(" ")
+	n := len(m.layers)
+	for li, ly := range m.layers {
+		pts := ly.drawn
+		if len(pts) == 0 {
+			continue
+		}
+		w.s(`<g class="plc-s`)
+		w.b = strconv.AppendInt(w.b, int64(ly.slot), 10)
+		w.s(`">`)
+		if m.kind == TypeLine && len(pts) > 1 {
+			w.s(`<polyline class="plc-line" points="`)
+			for i, p := range pts {
+				if i > 0 {
+					w.s(" ")
+				}
+				w.num(c.x(p.Date))
+				w.s(",")
+				w.num(c.yv(p.Value))
 			}
-			w.num(c.x(p.Date))
-			w.s(",")
-			w.num(c.yv(p.Value))
+			w.s(`"/>`)
 		}
-		w.s(`"/>`)
-	}
-	barW := 0.0
-	if m.kind == TypeBar {
-		barW = min(max((c.right-c.left)/float64(len(m.obs))*0.6, 2), 24)
-	}
-	w.s(`<g class="plc-obs">`)
-	for _, p := range m.obs {
-		x, y := c.x(p.Date), c.yv(p.Value)
-		if m.kind == TypeBar {
-			y0 := c.yv(max(0, c.y.Min))
-			w.s(`<rect class="plc-bar"`)
-			w.attrNum("x", x-barW/2)
-			w.attrNum("y", min(y, y0))
-			w.attrNum("width", barW)
-			w.attrNum("height", max(y, y0)-min(y, y0))
-			w.s(">")
-		} else {
-			w.s(`<circle class="plc-obs"`)
-			w.attrNum("cx", x)
-			w.attrNum("cy", y)
-			w.s(` r="4">`)
+		if m.kind == TypeLine && len(pts) > maxMarkers {
+			w.s(`</g>`)
+			continue
 		}
-		w.s("<title>")
-		m.writePointText(w, p)
-		w.s("</title>")
-		if m.kind == TypeBar {
-			w.s("</rect>")
-		} else {
-			w.s("</circle>")
-		}
-	}
-	w.s(`</g>`)
-}
-
-// svgLegend draws a one-line legend under the time axis.
-func (m *model) svgLegend(w *svgWriter, c *svgCanvas, h float64) {
-	x, y := c.left, h-8
-	item := func(label string, mark func(x, y float64)) {
-		mark(x, y-4)
-		x += 20
-		w.label("plc-small", x, y, "start", label)
-		x += float64(utf8.RuneCountInString(label))*6.2 + 18
-	}
-	if len(m.obs) > 0 {
-		item("Observed", func(x, y float64) {
+		titles := len(pts) <= maxMarkers
+		barW := m.barWidth(c)
+		for _, p := range pts {
+			x, y := c.x(p.Date), c.yv(p.Value)
 			switch m.kind {
 			case TypeBar:
+				x += (float64(li) - float64(n-1)/2) * barW
+				y0 := c.yv(max(0, c.y.Min))
+				w.open = "rect"
 				w.s(`<rect class="plc-bar"`)
-				w.attrNum("x", x+4)
-				w.attrNum("y", y-5)
-				w.s(` width="10" height="10"/>`)
-			case TypeLine:
-				w.line("plc-line", x, y, x+16, y)
+				w.attrNum("x", x-barW/2)
+				w.attrNum("y", min(y, y0))
+				w.attrNum("width", barW)
+				w.attrNum("height", max(y, y0)-min(y, y0))
 			default:
-				w.s(`<circle class="plc-obs"`)
-				w.attrNum("cx", x+8)
-				w.attrNum("cy", y)
-				w.s(` r="4"/>`)
+				w.symbol(ly.slot, x, y, 4)
 			}
-		})
+			if titles {
+				w.s("><title>")
+				m.writePointText(w, ly, p)
+				w.s("</title></")
+				w.s(w.open)
+				w.s(">")
+			} else {
+				w.s("/>")
+			}
+		}
+		w.s(`</g>`)
 	}
-	if m.proj == nil {
-		return
+}
+
+// barWidth returns the width of a bar of a bar chart drawn on c: 60% of
+// the room each date has, shared by the blocks, at most 24 units.
+func (m *model) barWidth(c *svgCanvas) float64 {
+	slots := m.barSlots()
+	if slots == 0 {
+		return 0
 	}
-	item("Central projection", func(x, y float64) { w.line("plc-central", x, y, x+16, y) })
-	switch {
-	case m.hasLow && m.hasHigh:
-		item("Low–high range", func(x, y float64) {
+	return min(max((c.right-c.left)/float64(slots)*0.6/float64(len(m.layers)), 1), 24)
+}
+
+// symbol starts the marker of colour slot n at x, y, r across, leaving the
+// tag open; w.open names its element. The slots take a circle, a square,
+// a triangle and a diamond in turn, so that series differ by more than
+// colour.
+func (w *svgWriter) symbol(n int, x, y, r float64) {
+	switch (n - 1) % 4 {
+	case 1:
+		w.open = "rect"
+		w.s(`<rect class="plc-obs"`)
+		w.attrNum("x", x-r)
+		w.attrNum("y", y-r)
+		w.attrNum("width", 2*r)
+		w.attrNum("height", 2*r)
+	case 2, 3:
+		w.open = "polygon"
+		w.s(`<polygon class="plc-obs" points="`)
+		if (n-1)%4 == 2 {
+			w.num(x)
+			w.s(",")
+			w.num(y - 1.2*r)
+			w.s(" ")
+			w.num(x + 1.1*r)
+			w.s(",")
+			w.num(y + 0.8*r)
+			w.s(" ")
+			w.num(x - 1.1*r)
+			w.s(",")
+			w.num(y + 0.8*r)
+		} else {
+			w.num(x)
+			w.s(",")
+			w.num(y - 1.3*r)
+			w.s(" ")
+			w.num(x + 1.1*r)
+			w.s(",")
+			w.num(y)
+			w.s(" ")
+			w.num(x)
+			w.s(",")
+			w.num(y + 1.3*r)
+			w.s(" ")
+			w.num(x - 1.1*r)
+			w.s(",")
+			w.num(y)
+		}
+		w.s(`"`)
+	default:
+		w.open = "circle"
+		w.s(`<circle class="plc-obs"`)
+		w.attrNum("cx", x)
+		w.attrNum("cy", y)
+		w.attrNum("r", r)
+	}
+}
+
+// svgLegend draws the legend where l placed it.
+func (m *model) svgLegend(w *svgWriter, l *layout) {
+	for _, it := range l.legend {
+		x, y := it.x, it.y+6 // the middle of the row, as ECharts draws it
+		switch it.mark {
+		case "bar":
+			w.s(`<rect class="plc-bar plc-s`)
+			w.b = strconv.AppendInt(w.b, int64(it.slot), 10)
+			w.s(`"`)
+			w.attrNum("x", x+3)
+			w.attrNum("y", y-5)
+			w.s(` width="10" height="10"/>`)
+		case "line":
+			w.s(`<g class="plc-s`)
+			w.b = strconv.AppendInt(w.b, int64(it.slot), 10)
+			w.s(`">`)
+			w.line("plc-line", x, y, x+legendMark, y)
+			w.s(`</g>`)
+		case "dot":
+			w.s(`<g class="plc-s`)
+			w.b = strconv.AppendInt(w.b, int64(it.slot), 10)
+			w.s(`">`)
+			w.symbol(it.slot, x+legendMark/2, y, 4)
+			w.s(`/></g>`)
+		case "central":
+			w.line("plc-central", x, y, x+legendMark, y)
+		case "band":
 			w.s(`<rect class="plc-band"`)
 			w.attrNum("x", x)
 			w.attrNum("y", y-5)
 			w.s(` width="16" height="10"/>`)
-		})
-	case m.hasLow:
-		item("Low scenario", func(x, y float64) { w.line("plc-scenario", x, y, x+16, y) })
-	case m.hasHigh:
-		item("High scenario", func(x, y float64) { w.line("plc-scenario", x, y, x+16, y) })
-	}
-	if _, ok := m.limit(); ok {
-		item("Limit", func(x, y float64) { w.line("plc-limit", x, y, x+16, y) })
+		case "scenario":
+			w.line("plc-scenario", x, y, x+legendMark, y)
+		case "limit":
+			w.line("plc-limit", x, y, x+legendMark, y)
+		}
+		w.label("plc-small", x+legendTextAt, y+4, "start", it.name)
 	}
 }
 
 // writePointText writes the description of one observation, escaped:
-// "13 Jan 2025: 3,000 casualties (General Staff)". The date and the
-// number need no escaping.
-func (m *model) writePointText(w *svgWriter, p data.Point) {
+// "South Korea: 13 Jan 2025: 3,000 casualties (ISW estimate)".
+func (m *model) writePointText(w *svgWriter, ly layer, p data.Point) {
+	if len(m.layers) > 1 {
+		w.text(ly.name)
+		w.s(": ")
+	}
 	w.b = appendDate(w.b, p.Date, false)
 	w.s(": ")
 	w.b = appendNumber(w.b, p.Value)
-	if m.unit != "" {
+	if ly.unit != "" {
 		w.s(" ")
-		w.text(m.unit)
+		w.text(ly.unit)
 	}
 	if p.Label != "" {
 		w.s(" (")
 		w.text(p.Label)
 		w.s(")")
 	}
-}
-
-// plainXML reports whether c is an ASCII character appendEscaped copies as
-// it is.
-func plainXML(c byte) bool {
-	return c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != '"' && c != '\''
-}
-
-// appendEscaped appends s to b with &, <, >, " and ' escaped, dropping
-// the control characters XML 1.0 does not allow. Bytes that are not
-// UTF-8 become U+FFFD, one each.
-func appendEscaped(b []byte, s string) []byte {
-	// Most text needs no escaping: its plain start is copied in one go.
-	i := 0
-	for i < len(s) && plainXML(s[i]) {
-		i++
-	}
-	b = append(b, s[:i]...)
-	for i < len(s) {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			i += n
-			if r != 0xFFFE && r != 0xFFFF { // not allowed in XML
-				b = utf8.AppendRune(b, r)
-			}
-			continue
-		}
-		i++
-		switch {
-		case c == '&':
-			b = append(b, "&amp;"...)
-		case c == '<':
-			b = append(b, "&lt;"...)
-		case c == '>':
-			b = append(b, "&gt;"...)
-		case c == '"':
-			b = append(b, "&#34;"...)
-		case c == '\'':
-			b = append(b, "&#39;"...)
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
-			// not allowed in XML
-		default:
-			b = append(b, c)
-		}
-	}
-	return b
 }

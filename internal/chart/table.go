@@ -1,12 +1,12 @@
 package chart
 
 import (
+	"bytes"
+	"encoding/csv"
 	"math"
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/data"
 )
@@ -18,7 +18,7 @@ const maxTableRows = 56
 // table returns the figure's table: every observation and the projection
 // thinned to days, weeks, months or years, with the crossing dates.
 func (m *model) table() table {
-	t := table{unit: m.unit, observed: m.obs}
+	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1}
 	if m.proj == nil {
 		return t
 	}
@@ -110,86 +110,126 @@ func tableDates(first, last time.Time) []time.Time {
 	return append(out, last)
 }
 
-// csv returns the chart's data as one CSV table: the observations (date,
-// value, label, source) and then, for a projection, the projected values
-// on the dates of the figure's table t (date, central, low, high), each
-// row leaving the other columns empty. It is written as encoding/csv
-// writes it, but straight into one buffer rather than field by field
-// from strings.
+// csv returns the chart's data as one CSV table, written by encoding/csv.
+// For a chart of one block it holds the rows of the figure's table t,
+// observed and projected, in date order (on a date that has both, the
+// observation first): an observation fills date, value, label and source;
+// for a projection, a projected row fills date, central, low, high and
+// note (which scenarios reach the limit that day), each row leaving the
+// other columns empty. A chart of several blocks has a row per date and,
+// for each block, the columns BLOCK, BLOCK_label and BLOCK_source. Every
+// observation is there, however many the table shows; numbers are written
+// to at least the precision the table shows them with.
 func (m *model) csv(t table) []byte {
-	b := make([]byte, 0, 64+48*len(m.obs)+48*len(t.rows))
-	b = append(b, "date,value,label,source"...)
-	if m.proj != nil {
-		b = append(b, ",central,low,high"...)
+	if t.multiple {
+		return m.csvBlocks(t)
 	}
-	b = append(b, '\n')
-	// Commas for the columns after the source, which an observation
-	// leaves empty.
-	pad := ""
-	if m.proj != nil {
-		pad = ",,,"
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	header := []string{"date", "value", "label", "source"}
+	if t.hasProj {
+		header = append(header, "central", "low", "high", "note")
 	}
-	for _, p := range m.obs {
-		b = appendISODate(b, p.Date)
-		b = append(b, ',')
-		b = appendPlainNumber(b, p.Value, -1)
-		b = append(b, ',')
-		b = appendCSVField(b, guardCell(p.Label))
-		b = append(b, ',')
-		b = appendCSVField(b, guardCell(p.Source))
-		b = append(b, pad...)
-		b = append(b, '\n')
-	}
-	for _, s := range t.rows {
-		b = appendISODate(b, s.Date)
-		b = append(b, ",,,,"...)
-		b = appendPlainNumber(b, s.Central, 2)
-		b = append(b, ',')
-		if m.hasLow {
-			b = appendPlainNumber(b, s.Low, 2)
+	w.Write(header) // into a bytes.Buffer, writing does not fail
+	rec := make([]string, len(header))
+	obs, rows := t.layers[0].obs, t.rows
+	for len(obs) > 0 || len(rows) > 0 {
+		clear(rec)
+		if len(obs) > 0 && (len(rows) == 0 || !rows[0].Date.Before(obs[0].Date)) {
+			p := &obs[0]
+			obs = obs[1:]
+			rec[0], rec[1], rec[2], rec[3] = isoDate(p.Date), plainNumber(p.Value, -1), guardCell(p.Label), guardCell(p.Source)
+		} else {
+			r := &rows[0]
+			rows = rows[1:]
+			rec[0], rec[4], rec[7] = isoDate(r.Date), plainNumber(r.Central, 2), r.Note
+			if t.hasLow {
+				rec[5] = plainNumber(r.Low, 2)
+			}
+			if t.hasHigh {
+				rec[6] = plainNumber(r.High, 2)
+			}
 		}
-		b = append(b, ',')
-		if m.hasHigh {
-			b = appendPlainNumber(b, s.High, 2)
-		}
-		b = append(b, '\n')
+		w.Write(rec)
 	}
-	return b
+	w.Flush()
+	return buf.Bytes()
 }
 
-// appendCSVField appends field to b as encoding/csv's Writer writes it
-// with its default settings: in quotes, with quotes doubled, when it holds
-// a quote, a comma or a line break, starts with a space or is \.; as it
-// is otherwise.
-func appendCSVField(b []byte, field string) []byte {
-	r, _ := utf8.DecodeRuneInString(field)
-	if field != `\.` && !strings.ContainsAny(field, "\",\r\n") && !unicode.IsSpace(r) {
-		return append(b, field...)
+// csvBlocks writes the CSV of a chart of several blocks: a row per date,
+// in date order, with a value, label and source column per block (a block
+// with two observations on one date takes two rows).
+func (m *model) csvBlocks(t table) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	header := []string{"date"}
+	for _, ly := range t.layers {
+		header = append(header, ly.block, ly.block+"_label", ly.block+"_source")
 	}
-	b = append(b, '"')
+	w.Write(header) // into a bytes.Buffer, writing does not fail
+	rec := make([]string, len(header))
+	next := make([]int, len(t.layers)) // the next observation of each block
 	for {
-		i := strings.IndexByte(field, '"')
-		if i < 0 {
+		var day time.Time
+		found := false
+		for i, ly := range t.layers {
+			if j := next[i]; j < len(ly.obs) && (!found || ly.obs[j].Date.Before(day)) {
+				day, found = ly.obs[j].Date, true
+			}
+		}
+		if !found {
 			break
 		}
-		b = append(b, field[:i+1]...)
-		b = append(b, '"')
-		field = field[i+1:]
+		clear(rec)
+		rec[0] = isoDate(day)
+		for i, ly := range t.layers {
+			if j := next[i]; j < len(ly.obs) && ly.obs[j].Date.Equal(day) {
+				p := ly.obs[j]
+				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainNumber(p.Value, -1), guardCell(p.Label), guardCell(p.Source)
+				next[i]++
+			}
+		}
+		w.Write(rec)
 	}
-	b = append(b, field...)
-	return append(b, '"')
+	w.Flush()
+	return buf.Bytes()
 }
 
-// guardCell defuses text a spreadsheet would run as a formula: a cell
-// that starts with =, +, -, @, a tab or a carriage return gets a leading
-// apostrophe.
+// plainNumber is appendPlainNumber as a string.
+func plainNumber(v float64, digits int) string { return string(appendPlainNumber(nil, v, digits)) }
+
+// guardCell defuses text a spreadsheet would run as a formula: an =, +,
+// -, @, tab or carriage return that starts a cell gets an apostrophe
+// before it. A cell starts at the start of the text and after any
+// character a spreadsheet may be told to split cells at (a comma, a
+// semicolon, a tab, a bar): "x;=2+3;" read with ";" as the separator has
+// a cell "=2+3", so it is written "x;'=2+3;".
 func guardCell(s string) string {
-	if s == "" {
-		return s
+	var b strings.Builder
+	start := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if start {
+			switch c {
+			case '=', '+', '-', '@', '\t', '\r':
+				if b.Len() == 0 && i > 0 {
+					b.WriteString(s[:i])
+				}
+				b.WriteByte('\'')
+			}
+		}
+		if b.Len() > 0 {
+			b.WriteByte(c)
+		}
+		switch c {
+		case ',', ';', '\t', '|':
+			start = true
+		default:
+			start = false
+		}
 	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
+	if b.Len() == 0 {
+		return s // nothing to defuse: no copy
 	}
-	return s
+	return b.String()
 }

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/site"
@@ -18,8 +16,10 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	fs.StringVar(&sf.dir, "s", ".", "the site `folder`")
 	fs.StringVar(&sf.baseURL, "base-url", "", "the `URL` the site is published at (overrides the config file)")
 	fs.BoolVar(&sf.drafts, "drafts", false, "check pages marked draft: true too")
+	fs.BoolVar(&sf.verbose, "v", false, "warn at every front-matter key plotline does not read, not once a key")
+	fs.BoolVar(&sf.future, "future", false, "check pages dated after today too")
 	format := fs.String("format", "text", "the output `format`: text (path:line:col: message lines on stderr) or json (one object on stdout)")
-	if code := parseFlags(fs, args); code >= 0 {
+	if code := parseFlags(e, fs, args); code >= 0 {
 		return code
 	}
 	if *format != "text" && *format != "json" {
@@ -27,12 +27,12 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 
-	pages, diags, err := checkSite(ctx, e, &sf)
+	pages, diags, claims, err := checkSite(ctx, e, &sf)
 	interrupted := errors.Is(err, context.Canceled)
 	errs, warns := diags.Errors(), diags.Warnings()
 
 	if *format == "json" {
-		out := checkJSON(errs, warns)
+		out := checkJSON(errs, warns, claims)
 		if err != nil && !interrupted {
 			out.Errors = append(out.Errors, jsonDiag{Message: err.Error()})
 		}
@@ -62,25 +62,19 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	return ExitOK
 }
 
-// checkSite builds the site into a temporary folder, removed before it
-// returns, and returns the number of pages and every diagnostic, sorted.
-// err is a failure that is not a diagnostic: a config file that cannot be
-// read, an I/O error, a cancelled build.
-func checkSite(ctx context.Context, e *env, sf *siteFlags) (pages int, diags diag.List, err error) {
-	tmp, err := os.MkdirTemp("", "plotline-check-")
-	if err != nil {
-		return 0, nil, err
-	}
-	defer os.RemoveAll(tmp)
-	sf.dest = filepath.Join(tmp, "public")
-
-	b, _, _, err := sf.load()
+// checkSite builds the site as a dry run, which writes nothing at all,
+// and returns the number of pages and every diagnostic, sorted. err is a
+// failure that is not a diagnostic: a config file that cannot be read, an
+// I/O error, a cancelled build.
+func checkSite(ctx context.Context, e *env, sf *siteFlags) (pages int, diags diag.List, claims []site.Claim, err error) {
+	sf.dryRun = true
+	b, _, _, err := sf.load(e)
 	if err == nil {
 		stop := progressFor(e)
 		var res site.Result
 		res, err = b.Build(ctx)
 		stop()
-		pages, diags = res.Pages, res.Warnings
+		pages, diags, claims = res.Pages, res.Warnings, res.Claims
 	}
 	var l diag.List
 	if errors.As(err, &l) {
@@ -88,14 +82,30 @@ func checkSite(ctx context.Context, e *env, sf *siteFlags) (pages int, diags dia
 		err = nil
 	}
 	diags.Sort()
-	return pages, diags, err
+	return pages, diags, claims, err
 }
 
 // checkOutput is what "plotline check --format json" prints: stable field
 // names for editors.
 type checkOutput struct {
-	Errors   []jsonDiag `json:"errors"`
-	Warnings []jsonDiag `json:"warnings"`
+	Errors   []jsonDiag  `json:"errors"`
+	Warnings []jsonDiag  `json:"warnings"`
+	Claims   []jsonClaim `json:"claims"`
+}
+
+// jsonClaim is one claim of checkOutput: where it is, what it says of
+// which value, the value, and whether it holds ("true" or "false").
+type jsonClaim struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Ref     string `json:"ref"`
+	Other   string `json:"other,omitempty"` // the value compared with
+	Phrase  string `json:"phrase"`
+	Value   string `json:"value"`
+	Verdict string `json:"verdict"`
+	Meaning string `json:"meaning"`
+	Suggest string `json:"suggest"` // a phrase of the same kind that holds
 }
 
 // jsonDiag is one diagnostic of checkOutput. Line and col count from 1;
@@ -107,9 +117,9 @@ type jsonDiag struct {
 	Message string `json:"message"`
 }
 
-// checkJSON returns the output of check for errs and warns; both lists are
-// empty arrays, never null, when there is nothing to report.
-func checkJSON(errs, warns diag.List) checkOutput {
+// checkJSON returns the output of check for errs, warns and claims; the
+// lists are empty arrays, never null, when there is nothing to report.
+func checkJSON(errs, warns diag.List, claims []site.Claim) checkOutput {
 	conv := func(l diag.List) []jsonDiag {
 		out := make([]jsonDiag, 0, len(l))
 		for _, d := range l {
@@ -117,5 +127,17 @@ func checkJSON(errs, warns diag.List) checkOutput {
 		}
 		return out
 	}
-	return checkOutput{Errors: conv(errs), Warnings: conv(warns)}
+	out := checkOutput{Errors: conv(errs), Warnings: conv(warns), Claims: []jsonClaim{}}
+	for _, c := range claims {
+		verdict := "false"
+		if c.True {
+			verdict = "true"
+		}
+		out.Claims = append(out.Claims, jsonClaim{
+			Path: c.Pos.Path, Line: c.Pos.Line, Col: c.Pos.Col,
+			Ref: c.Ref, Other: c.Other, Phrase: c.Phrase, Value: c.Value,
+			Verdict: verdict, Meaning: c.Meaning, Suggest: c.Suggest,
+		})
+	}
+	return out
 }

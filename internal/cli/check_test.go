@@ -11,16 +11,19 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/site"
 )
 
 func TestCheckJSONEncoding(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		diags diag.List
-		want  string
+		name   string
+		diags  diag.List
+		claims []site.Claim
+		want   string
 	}{
-		{"clean", nil, `{"errors":[],"warnings":[]}`},
+		{"clean", nil, nil, `{"errors":[],"warnings":[],"claims":[]}`},
 		{
 			"both",
 			diag.List{
@@ -28,12 +31,22 @@ func TestCheckJSONEncoding(t *testing.T) {
 				{Pos: diag.Pos{Path: "content/a.md", Line: 4, Col: 1}, Severity: diag.Warning, Message: `unknown front-matter key "colour"`},
 				{Pos: diag.Pos{Path: "plotline.yaml"}, Severity: diag.Error, Message: "<whole file> & more"},
 			},
+			[]site.Claim{
+				{Pos: diag.Pos{Path: "content/a.md", Line: 9, Col: 4}, ClaimResult: data.ClaimResult{
+					Ref: "losses.crossing", Phrase: "by spring 2025", Value: "15 April 2025", True: true,
+					Meaning: "on or before 31 May 2025", Suggest: "mid-April 2025"}},
+				{Pos: diag.Pos{Path: "content/a.md", Line: 10, Col: 1}, ClaimResult: data.ClaimResult{
+					Ref: "a.last.value", Other: "b.last.value", Phrase: "more than", Value: "300 is 0.11 times 2,700",
+					Meaning: "more than b.last.value", Suggest: "a ninth of"}},
+			},
 			`{"errors":[{"path":"content/a.md","line":3,"col":7,"message":"date: cannot parse \"next tuesday\""},` +
 				`{"path":"plotline.yaml","line":0,"col":0,"message":"\u003cwhole file\u003e \u0026 more"}],` +
-				`"warnings":[{"path":"content/a.md","line":4,"col":1,"message":"unknown front-matter key \"colour\""}]}`,
+				`"warnings":[{"path":"content/a.md","line":4,"col":1,"message":"unknown front-matter key \"colour\""}],` +
+				`"claims":[{"path":"content/a.md","line":9,"col":4,"ref":"losses.crossing","phrase":"by spring 2025","value":"15 April 2025","verdict":"true","meaning":"on or before 31 May 2025","suggest":"mid-April 2025"},` +
+				`{"path":"content/a.md","line":10,"col":1,"ref":"a.last.value","other":"b.last.value","phrase":"more than","value":"300 is 0.11 times 2,700","verdict":"false","meaning":"more than b.last.value","suggest":"a ninth of"}]}`,
 		},
 	} {
-		got, err := json.Marshal(checkJSON(tc.diags.Errors(), tc.diags.Warnings()))
+		got, err := json.Marshal(checkJSON(tc.diags.Errors(), tc.diags.Warnings(), tc.claims))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,10 +87,8 @@ func TestCheck(t *testing.T) {
 	}
 	want := checkOutput{
 		Errors:   []jsonDiag{{Path: "content/articles/a.md", Line: 6, Col: 5, Message: `{{ nowhere.rate }}: no data block "nowhere" on this page (it has none)`}},
-		Warnings: []jsonDiag{{Path: "content/articles/a.md", Line: 4, Col: 1}},
-	}
-	if len(got.Warnings) == 1 && strings.HasPrefix(got.Warnings[0].Message, `unknown front-matter key "colour"`) {
-		want.Warnings[0].Message = got.Warnings[0].Message
+		Warnings: []jsonDiag{{Message: `front matter key "colour" is not used by plotline (in 1 file, at content/articles/a.md:4:1); put a site's own keys under params:`}},
+		Claims:   []jsonClaim{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("check --format json (-want +got):\n%s", diff)
@@ -87,7 +98,7 @@ func TestCheck(t *testing.T) {
 	if code != ExitContent || stdout != "" {
 		t.Errorf("check exit = %d, stdout %q; want %d and nothing", code, stdout, ExitContent)
 	}
-	wantErr := "content/articles/a.md:4:1: warning: unknown front-matter key \"colour\""
+	wantErr := "warning: front matter key \"colour\" is not used by plotline (in 1 file, at content/articles/a.md:4:1)"
 	if !strings.HasPrefix(stderr, wantErr) || !strings.Contains(stderr, "\ncontent/articles/a.md:6:5: {{ nowhere.rate }}") ||
 		!strings.HasSuffix(stderr, "\nplotline: 1 error, 1 warning\n") || strings.Count(stderr, "warning:") != 1 {
 		t.Errorf("check stderr:\n%s\nwant the warning, the error and a summary, each once", stderr)

@@ -12,16 +12,20 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/config"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/notices"
 	"github.com/plotline/plotline/internal/overlay"
 	"github.com/plotline/plotline/internal/site"
 	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/version"
 )
 
 // Exit codes.
@@ -46,7 +50,8 @@ Commands:
 	check     report every error and warning, without writing anything
 	watch     build, then rebuild on every change
 	serve     preview the site locally, with live reload
-	version   print plotline's version
+	import    make a plotline site from a Hugo or Jekyll site
+	version   print plotline's version, or with --licences its licences
 	help      show help for a command
 
 Run "plotline help <command>" for a command's flags and an example.
@@ -66,9 +71,11 @@ type command struct {
 	run     func(ctx context.Context, env *env, args []string) int
 }
 
-// env is what a command writes to.
+// env is what a command writes to, and the version of the plotline
+// running it.
 type env struct {
 	stdout, stderr io.Writer
+	version        version.Info
 }
 
 func commands() []command {
@@ -78,14 +85,15 @@ func commands() []command {
 		{name: "check", summary: "report every error and warning of a build, without writing the site", example: "plotline check -s mysite --format json", run: runCheck},
 		{name: "watch", summary: "build the site, then rebuild it on every change", example: "plotline watch -s mysite", run: runWatch},
 		{name: "serve", summary: "preview the site locally with live reload", example: "plotline serve -s mysite --port 1313 --open", run: runServe},
-		{name: "version", summary: "print plotline's version", example: "plotline version", run: runVersion},
+		{name: "import", summary: "make a plotline site from a Hugo or Jekyll site", example: "plotline import hugo ~/blog ~/blog-plotline", run: runImport},
+		{name: "version", summary: "print plotline's version, or with --licences its licences", example: "plotline version --licences", run: runVersion},
 	}
 }
 
 // Main runs the plotline command line with args (without the program name)
 // and returns the process exit code.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+	e := &env{stdout: stdout, stderr: stderr, version: version.Get()}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return ExitUsage
@@ -114,25 +122,51 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return ExitUsage
 }
 
-// newFlags returns a flag set that prints its usage with an example.
+// newFlags returns a flag set that prints its usage with an example. Its
+// Usage, like every command's, writes to fs.Output(), which parse points
+// at stdout for -h and leaves at stderr for a mistake.
 func newFlags(e *env, name, summary, example string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: plotline %s [flags]\n\n%s.\n\nFlags:\n", name, strings.ToUpper(summary[:1])+summary[1:])
+		w := fs.Output()
+		fmt.Fprintf(w, "usage: plotline %s [flags]\n\n%s.\n\nFlags:\n", name, strings.ToUpper(summary[:1])+summary[1:])
 		fs.PrintDefaults()
-		fmt.Fprintf(e.stderr, "\nExample:\n\n\t%s\n", example)
+		fmt.Fprintf(w, "\nExample:\n\n\t%s\n", example)
 	}
 	return fs
 }
 
-// parseFlags parses args and returns the exit code to stop with, or -1.
-func parseFlags(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
+// parse parses args with fs and returns the exit code to stop with, or -1
+// to go on. Help asked for with -h goes to stdout and stops with ExitOK; a
+// wrong flag is reported on stderr, followed by the help, and stops with
+// ExitUsage.
+func parse(e *env, fs *flag.FlagSet, args []string) int {
+	// The flag package prints the usage before it returns ErrHelp; it is
+	// printed here instead, once the output it belongs on is known.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	switch {
+	case err == nil:
+		return -1
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(e.stdout)
+		fs.Usage()
+		fs.SetOutput(e.stderr)
+		return ExitOK
+	default:
+		fs.Usage() // after the error, which Parse printed
 		return ExitUsage
+	}
+}
+
+// parseFlags parses args, which must be flags only, and returns the exit
+// code to stop with, or -1.
+func parseFlags(e *env, fs *flag.FlagSet, args []string) int {
+	if code := parse(e, fs, args); code >= 0 {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "plotline %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
@@ -147,7 +181,13 @@ type siteFlags struct {
 	dest    string
 	baseURL string
 	drafts  bool
+	verbose bool // every unknown front-matter key at its place
+	future  bool // build pages dated after today
 	cache   bool // reuse the previous build's pages (build only)
+	dryRun  bool // write nothing (check)
+	// warnBaseURL warns when there is no base URL (build only: a preview
+	// needs none).
+	warnBaseURL bool
 }
 
 func (s *siteFlags) register(fs *flag.FlagSet) {
@@ -155,37 +195,76 @@ func (s *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.dest, "d", "", "the output `folder` (default SITE/public)")
 	fs.StringVar(&s.baseURL, "base-url", "", "the `URL` the site is published at (overrides the config file)")
 	fs.BoolVar(&s.drafts, "drafts", false, "build pages marked draft: true")
+	fs.BoolVar(&s.verbose, "v", false, "warn at every front-matter key plotline does not read, not once a key")
+	fs.BoolVar(&s.future, "future", false, "build pages dated after today too")
 }
 
-// load reads the site's config and returns a builder for it.
-func (s *siteFlags) load() (*site.Builder, config.Config, string, error) {
+// load reads the site's config and returns a builder for it. A build that
+// must wait for another build of the same output says so on e's stderr.
+func (s *siteFlags) load(e *env) (*site.Builder, config.Config, string, error) {
+	l, err := s.open(e)
+	if err != nil {
+		return nil, config.Config{}, "", err
+	}
+	return l.builder, l.cfg, l.dest, nil
+}
+
+// loaded is a site folder opened for building.
+type loaded struct {
+	builder *site.Builder
+	cfg     config.Config
+	dest    string
+	dir     *sitefs.Site
+}
+
+// open reads the site's config and returns a builder for it, with the
+// open site folder.
+func (s *siteFlags) open(e *env) (*loaded, error) {
 	// The folder stays open while the builder reads it; a builder that a
 	// config change replaced lets the collector close its folder.
 	dir, err := sitefs.Open(s.dir)
 	if err != nil {
-		return nil, config.Config{}, "", err
+		return nil, err
 	}
 	fsys := dir.FS
 	cfg, err := config.Load(fsys)
 	if err != nil {
-		return nil, cfg, "", err
+		return nil, err
 	}
 	if s.baseURL != "" {
 		cfg.BaseURL = s.baseURL
 		if err := cfg.Check(); err != nil {
-			return nil, cfg, "", err
+			return nil, err
 		}
 	}
 	dest := s.dest
 	if dest == "" {
 		dest = filepath.Join(s.dir, "public")
 	}
-	opts := site.Options{Dest: dest, Drafts: s.drafts}
+	if _, err := buildDay(); err != nil {
+		return nil, err
+	}
+	today := func() time.Time { t, _ := buildDay(); return t }
+	opts := site.Options{Dest: dest, Drafts: s.drafts, Future: s.future, Today: today, Verbose: s.verbose, DryRun: s.dryRun, WarnBaseURL: s.warnBaseURL, Waiting: func(pid int) { printWaiting(e, dest, pid) }}
 	if s.cache {
-		opts.CacheFile = site.DefaultCacheFile(dest)
+		opts.CacheFile = buildcache.DefaultFile(dest)
 	}
 	b := site.NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), opts)
-	return b, cfg, dest, nil
+	return &loaded{builder: b, cfg: cfg, dest: dest, dir: dir}, nil
+}
+
+// buildDay returns the day of a build: the day SOURCE_DATE_EPOCH names,
+// in UTC, when it is set, as reproducible builds set it, or else today on
+// this machine's clock, in its time zone.
+func buildDay() (time.Time, error) {
+	if s, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now(), nil
 }
 
 func runBuild(ctx context.Context, e *env, args []string) int {
@@ -196,11 +275,12 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	noCache := fs.Bool("no-cache", false, "render every page, without reusing the previous build's")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
-	if code := parseFlags(fs, args); code >= 0 {
+	if code := parseFlags(e, fs, args); code >= 0 {
 		return code
 	}
 	sf.cache = !*noCache
-	b, _, _, err := sf.load()
+	sf.warnBaseURL = true
+	b, _, _, err := sf.load(e)
 	if err != nil {
 		return report(e, err)
 	}
@@ -234,6 +314,16 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "built %d pages (%d files) in %.2f s%s\n", res.Pages, res.Files, res.Duration.Seconds(), reused)
 	}
 	return ExitOK
+}
+
+// printWaiting says that a build waits for another build of the output
+// folder dest, run by process pid (0 when not known), to finish.
+func printWaiting(e *env, dest string, pid int) {
+	if pid > 0 {
+		fmt.Fprintf(e.stderr, "plotline: waiting for another build of %s to finish (pid %d)\n", dest, pid)
+		return
+	}
+	fmt.Fprintf(e.stderr, "plotline: waiting for another build of %s to finish\n", dest)
 }
 
 // report prints an error, one diagnostic a line, and returns the exit code.
@@ -291,21 +381,17 @@ func writeHeapProfile(file string) error {
 }
 
 func runVersion(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "version", "print plotline's version", "plotline version")
-	if code := parseFlags(fs, args); code >= 0 {
+	fs := newFlags(e, "version", "print plotline's version, the Go it was built with and its platform", "plotline version --licences")
+	var licences, licenses bool
+	fs.BoolVar(&licences, "licences", false, "print the licences of plotline and of the software built into it instead")
+	fs.BoolVar(&licenses, "licenses", false, "the same as -licences")
+	if code := parseFlags(e, fs, args); code >= 0 {
 		return code
 	}
-	v := "(devel)"
-	if info, ok := debug.ReadBuildInfo(); ok {
-		if info.Main.Version != "" {
-			v = info.Main.Version
-		}
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && v == "(devel)" {
-				v += " " + s.Value[:min(12, len(s.Value))]
-			}
-		}
+	if licences || licenses {
+		fmt.Fprint(e.stdout, notices.Text())
+		return ExitOK
 	}
-	fmt.Fprintf(e.stdout, "plotline %s\n", v)
+	fmt.Fprintf(e.stdout, "plotline %s %s %s/%s\n", e.version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return ExitOK
 }

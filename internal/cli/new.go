@@ -14,6 +14,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/scaffold"
+	"github.com/plotline/plotline/internal/version"
 )
 
 const newUsage = `usage: plotline new site DIR
@@ -46,7 +47,7 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	case "article":
 		return runNewArticle(e, args[1:], time.Now())
 	case "-h", "-help", "--help":
-		fmt.Fprint(e.stderr, newUsage)
+		fmt.Fprint(e.stdout, newUsage)
 		return ExitOK
 	}
 	fmt.Fprintf(e.stderr, "plotline new: unknown kind %q (want site or article)\n\n%s", args[0], newUsage)
@@ -56,14 +57,11 @@ func runNew(ctx context.Context, e *env, args []string) int {
 // parseWithArgs parses args, which may mix flags and positional arguments
 // ("new article Title -s site"), and returns the positional ones, or the
 // exit code to stop with.
-func parseWithArgs(flags *flag.FlagSet, args []string) ([]string, int) {
+func parseWithArgs(e *env, flags *flag.FlagSet, args []string) ([]string, int) {
 	var pos []string
 	for {
-		if err := flags.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, ExitOK
-			}
-			return nil, ExitUsage
+		if code := parse(e, flags, args); code >= 0 {
+			return nil, code
 		}
 		rest := flags.Args()
 		if len(rest) == 0 {
@@ -80,9 +78,9 @@ func parseWithArgs(flags *flag.FlagSet, args []string) ([]string, int) {
 func runNewSite(e *env, args []string) int {
 	flags := newFlags(e, "new site", "make a new site folder with an example article and a GitHub Pages workflow", "plotline new site mysite")
 	flags.Usage = func() {
-		fmt.Fprint(e.stderr, "usage: plotline new site DIR\n\nMake the folder DIR with a plotline.yaml, an example article, a .gitignore\nand a GitHub Pages workflow. DIR must not exist, or be empty.\n\nExample:\n\n\tplotline new site mysite\n")
+		fmt.Fprint(flags.Output(), "usage: plotline new site DIR\n\nMake the folder DIR with a plotline.yaml, an example article, a .gitignore\nand a GitHub Pages workflow. DIR must not exist, or be empty. The workflow\ninstalls this version of plotline, built with the Go it is written for.\n\nExample:\n\n\tplotline new site mysite\n")
 	}
-	pos, code := parseWithArgs(flags, args)
+	pos, code := parseWithArgs(e, flags, args)
 	if code >= 0 {
 		return code
 	}
@@ -98,7 +96,9 @@ func runNewSite(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "plotline new site: %v\n", err)
 		return ExitContent
 	}
-	files := scaffold.Site()
+	pins := scaffold.Pins{Go: version.Go}
+	pins.Plotline, _ = e.version.Installable()
+	files := scaffold.Site(pins)
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -115,6 +115,12 @@ func runNewSite(e *env, args []string) int {
 	fmt.Fprintf(e.stdout, "\nPreview it, with the example article, while you edit:\n\n\tcd %s && plotline serve\n\n", shellQuote(dir))
 	fmt.Fprintf(e.stdout, "Add an article:\n\n\tplotline new article \"My first explainer\"\n\n")
 	fmt.Fprintf(e.stdout, "To publish it, push the folder to a GitHub repository and set\nSettings → Pages → Source to \"GitHub Actions\".\n")
+	workflow := path.Join(filepath.ToSlash(dir), scaffold.Workflow)
+	if pins.Plotline != "" {
+		fmt.Fprintf(e.stdout, "The workflow builds it with plotline %s and Go %s.\n", pins.Plotline, pins.Go)
+	} else {
+		fmt.Fprintf(e.stderr, "plotline new site: warning: this plotline is a development build, %s, that does not know its release; replace %s in %s with the release to build the site with, such as v1.2.3\n", e.version, scaffold.Placeholder, workflow)
+	}
 	return ExitOK
 }
 
@@ -122,14 +128,15 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 	const example = `plotline new article "How long will the reservoir last?" -s mysite --date 2025-03-04`
 	flags := newFlags(e, "new article", "write a new article with a front matter skeleton", example)
 	flags.Usage = func() {
-		fmt.Fprint(e.stderr, "usage: plotline new article \"Title\" [flags]\n\nWrite content/articles/<slug>.md, the slug made from the title, dated today,\nwith a front matter skeleton. An existing file is never replaced.\n\nFlags:\n")
+		w := flags.Output()
+		fmt.Fprint(w, "usage: plotline new article \"Title\" [flags]\n\nWrite content/articles/<slug>.md, the slug made from the title, dated today,\nwith a front matter skeleton. An existing file is never replaced.\n\nFlags:\n")
 		flags.PrintDefaults()
-		fmt.Fprintf(e.stderr, "\nExample:\n\n\t%s\n", example)
+		fmt.Fprintf(w, "\nExample:\n\n\t%s\n", example)
 	}
 	dir := flags.String("s", ".", "the site `folder`")
 	date := flags.String("date", now.Format(time.DateOnly), "the article's `date`, YYYY-MM-DD")
 	sub := flags.String("dir", "articles", "the `folder` under content/ to write it in")
-	pos, code := parseWithArgs(flags, args)
+	pos, code := parseWithArgs(e, flags, args)
 	if code >= 0 {
 		return code
 	}
@@ -178,6 +185,7 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		return report(e, werr)
 	}
 	fmt.Fprintf(e.stdout, "created %s\n", file)
+	fmt.Fprintln(e.stdout, "It is a draft: plotline serve --drafts shows it; remove its line draft: true to publish it.")
 	return ExitOK
 }
 

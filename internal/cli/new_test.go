@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/plotline/plotline/internal/version"
 )
 
 func runMain(args ...string) (int, string, string) {
@@ -33,10 +37,19 @@ func TestNewSite(t *testing.T) {
 	if !strings.Contains(stdout, "\tcd "+dir+" && plotline serve\n") {
 		t.Errorf("new site printed:\n%s\nwant the command to preview it", stdout)
 	}
+	// A test binary is a development build: the workflow names a
+	// placeholder, and a warning says so.
+	if want := "plotline new site: warning: this plotline is a development build, "; !strings.HasPrefix(stderr, want) || !strings.Contains(stderr, "replace VERSION in "+filepath.ToSlash(dir)+"/.github/workflows/pages.yml") {
+		t.Errorf("new site by a development build printed on stderr:\n%s\nwant a warning starting %q that names the workflow", stderr, want)
+	}
+	if src, _ := os.ReadFile(filepath.Join(dir, ".github", "workflows", "pages.yml")); !bytes.Contains(src, []byte("plotline/cmd/plotline@VERSION\n")) {
+		t.Errorf("the workflow of a development build does not install plotline@VERSION:\n%s", src)
+	}
 
-	// The site builds without a warning, and a second new site is refused
-	// without writing anything.
-	code, stdout, stderr = runMain("build", "-s", dir)
+	// The site builds without a warning once it has the address it is
+	// published at, and a second new site is refused without writing
+	// anything.
+	code, stdout, stderr = runMain("build", "-s", dir, "--base-url", "https://user.github.io/site/")
 	if code != ExitOK || stderr != "" {
 		t.Fatalf("building the new site: exit %d\n%s", code, stderr)
 	}
@@ -60,6 +73,71 @@ func TestNewSite(t *testing.T) {
 	}
 }
 
+// TestNewSitePins checks that the workflow of a new site installs the
+// plotline that wrote it and the Go of its go.mod, and that only a binary
+// that knows no installable version warns.
+func TestNewSitePins(t *testing.T) {
+	for _, tc := range []struct {
+		v       version.Info
+		install string
+		warn    bool
+	}{
+		{version.Info{Release: "v1.2.3", Module: version.Devel}, "v1.2.3", false},
+		{version.Info{Module: "v1.4.0"}, "v1.4.0", false},
+		{version.Info{Module: "v0.0.0-20261126111256-e5815da47025"}, "v0.0.0-20261126111256-e5815da47025", false},
+		{version.Info{Module: "v0.0.0-20261126111256-e5815da47025+dirty", Revision: "e5815da47025230cc97e03c22b805b8f05e5c89d", Modified: true}, "VERSION", true},
+		{version.Info{Module: version.Devel, Revision: "e5815da47025230cc97e03c22b805b8f05e5c89d"}, "VERSION", true},
+	} {
+		dir := filepath.Join(t.TempDir(), "site")
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr, version: tc.v}
+		if code := runNewSite(e, []string{dir}); code != ExitOK {
+			t.Fatalf("%s: new site: exit %d\n%s", tc.v, code, stderr.String())
+		}
+		src, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "pages.yml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{
+			"\n        run: go install github.com/plotline/plotline/cmd/plotline@" + tc.install + "\n",
+			"\n          go-version: '" + version.Go + "'",
+		} {
+			if !bytes.Contains(src, []byte(want)) {
+				t.Errorf("%s: the workflow has no line %q:\n%s", tc.v, strings.TrimSpace(want), src)
+			}
+		}
+		if gotWarn := strings.Contains(stderr.String(), "warning:"); gotWarn != tc.warn {
+			t.Errorf("%s: stderr %q; want a warning: %v", tc.v, stderr.String(), tc.warn)
+		}
+		said := strings.Contains(stdout.String(), "The workflow builds it with plotline "+tc.install+" and Go "+version.Go+".\n")
+		if said == tc.warn {
+			t.Errorf("%s: stdout:\n%s\nwant the pinned versions said: %v", tc.v, stdout.String(), !tc.warn)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, tc := range []struct {
+		v    version.Info
+		want string
+	}{
+		{version.Info{Release: "v1.2.3", Module: version.Devel}, "plotline v1.2.3 "},
+		{version.Info{Module: "v1.4.0"}, "plotline v1.4.0 "},
+		{version.Info{Module: version.Devel, Revision: "e5815da47025230cc97e03c22b805b8f05e5c89d", Modified: true}, "plotline (devel) e5815da47025+dirty "},
+	} {
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr, version: tc.v}
+		code := runVersion(context.Background(), e, nil)
+		want := tc.want + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH + "\n"
+		if code != ExitOK || stdout.String() != want || stderr.Len() > 0 {
+			t.Errorf("version with %+v: exit %d, stdout %q, stderr %q; want 0, %q", tc.v, code, stdout.String(), stderr.String(), want)
+		}
+	}
+	if code, stdout, stderr := runMain("version", "extra"); code != ExitUsage || stdout != "" || stderr == "" {
+		t.Errorf("version extra: exit %d, stdout %q, stderr %q; want %d and a message on stderr", code, stdout, stderr, ExitUsage)
+	}
+}
+
 func TestNewArticle(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nX.\n"})
@@ -77,11 +155,18 @@ func TestNewArticle(t *testing.T) {
 	if !strings.HasPrefix(string(src), "---\ntitle: \"Rain, rain: go away!\"\ndate: 2025-07-09\n") {
 		t.Errorf("the new article starts:\n%.80s\nwant its title and today's date", src)
 	}
-	if code, _, stderr := runMain("build", "-s", dir, "-q"); code != ExitOK || stderr != "" {
+	// A draft: built with --drafts only.
+	if code, _, stderr := runMain("build", "-s", dir, "-q", "--base-url", "https://example.org/"); code != ExitOK || stderr != "" {
 		t.Errorf("building with the new article: exit %d\n%s", code, stderr)
 	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "articles", "rain-rain-go-away", "index.html")); err == nil {
+		t.Errorf("the new article, a draft, was published")
+	}
+	if code, _, stderr := runMain("build", "-s", dir, "-q", "--drafts", "--base-url", "https://example.org/"); code != ExitOK || stderr != "" {
+		t.Errorf("building with the new article and drafts: exit %d\n%s", code, stderr)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "articles", "rain-rain-go-away", "index.html")); err != nil {
-		t.Errorf("the new article was not built: %v", err)
+		t.Errorf("the new article was not built with --drafts: %v", err)
 	}
 
 	writeFile(t, file, "mine")
@@ -135,33 +220,60 @@ func TestParseWithArgs(t *testing.T) {
 	} {
 		fs := flag.NewFlagSet("t", flag.ContinueOnError)
 		s := fs.String("s", ".", "")
-		pos, code := parseWithArgs(fs, tc.args)
+		pos, code := parseWithArgs(&env{stdout: io.Discard, stderr: io.Discard}, fs, tc.args)
 		if code != -1 || !slices.Equal(pos, tc.pos) || *s != tc.s {
 			t.Errorf("parseWithArgs(%q) = %q, %d, -s %q; want %q, -1, -s %q", tc.args, pos, code, *s, tc.pos, tc.s)
 		}
 	}
 }
 
+// TestHelp checks that help asked for goes to stdout with exit 0, and that
+// help after a mistake goes to stderr with exit 2.
 func TestHelp(t *testing.T) {
-	code, stdout, _ := runMain("help")
-	if code != ExitOK {
-		t.Fatalf("help: exit %d", code)
+	code, stdout, stderr := runMain("help")
+	if code != ExitOK || stderr != "" {
+		t.Fatalf("help: exit %d, stderr %q; want 0 and nothing", code, stderr)
 	}
 	for _, want := range []string{"\tnew ", "\tcheck ", "Exit status:", "\t0 ", "\t1 ", "\t2 "} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("help does not mention %q:\n%s", want, stdout)
 		}
 	}
-	for _, cmd := range []string{"new", "check", "build"} {
-		code, _, stderr := runMain("help", cmd)
-		if code != ExitOK || !strings.Contains(stderr, "Example") {
-			t.Errorf("help %s: exit %d, %q; want 0 and an example", cmd, code, stderr)
+	for _, cmd := range []string{"new", "build", "check", "watch", "serve", "version"} {
+		code, stdout, stderr := runMain("help", cmd)
+		if code != ExitOK || stderr != "" || !strings.Contains(stdout, "Example") || !strings.HasPrefix(stdout, "usage: plotline "+cmd) {
+			t.Errorf("help %s: exit %d, stdout %q, stderr %q; want 0, the usage and an example on stdout, nothing on stderr", cmd, code, stdout, stderr)
 		}
 	}
-	for _, args := range [][]string{{"new", "site", "-h"}, {"new", "article", "-h"}, {"check", "-h"}} {
-		code, _, stderr := runMain(args...)
-		if code != ExitOK || !strings.Contains(stderr, "Example:\n\n\tplotline "+args[0]) {
-			t.Errorf("%q: exit %d, %q; want 0 and an example", args, code, stderr)
+	for _, args := range [][]string{
+		{"new", "-h"},
+		{"new", "site", "-h"},
+		{"new", "article", "-h"},
+		{"new", "article", "--help", "A title"},
+		{"build", "-h"},
+		{"build", "--help"},
+		{"check", "-h"},
+		{"watch", "-h"},
+		{"serve", "-help"},
+		{"version", "-h"},
+	} {
+		code, stdout, stderr := runMain(args...)
+		if code != ExitOK || stderr != "" || !strings.HasPrefix(stdout, "usage: plotline "+args[0]) || !regexp.MustCompile(`\nExamples?:\n\n\tplotline `+args[0]).MatchString(stdout) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 0 and the usage with an example on stdout", args, code, stdout, stderr)
 		}
+	}
+	for _, args := range [][]string{
+		{"build", "--no-such-flag"},
+		{"new", "site", "--force", "x"},
+		{"new", "article", "-date"},
+		{"serve", "--port", "many"},
+	} {
+		code, stdout, stderr := runMain(args...)
+		if code != ExitUsage || stdout != "" || !strings.Contains(stderr, "usage: plotline ") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want %d and the error with the usage on stderr", args, code, stdout, stderr, ExitUsage)
+		}
+	}
+	if code, stdout, stderr := runMain("help", "nothing"); code != ExitUsage || stdout != "" || !strings.Contains(stderr, `unknown command "nothing"`) {
+		t.Errorf("help nothing: exit %d, stdout %q, stderr %q; want %d and an error on stderr", code, stdout, stderr, ExitUsage)
 	}
 }

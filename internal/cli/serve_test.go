@@ -18,6 +18,11 @@ import (
 	"github.com/plotline/plotline"
 )
 
+// eventWait bounds the wait for an event the test is sure to get: long,
+// since a full rebuild on a loaded machine takes seconds, and a wait ends
+// as soon as the event comes.
+const eventWait = 30 * time.Second
+
 // serveSite is the site the serve tests start from: an article with a data
 // block and a chart, a plain article, a page, twenty short articles for
 // the burst of edits, and the theme's stylesheet.
@@ -139,7 +144,7 @@ func TestServe(t *testing.T) {
 		settle(t)
 		start := time.Now()
 		writeFile(t, site("content/articles/a.md"), alpha("The reservoir rose sharply in the spring."))
-		ev := es.waitFor(t, 5*time.Second, "reload of /repo/articles/a/", func(ev sseEvent) bool { return ev.reloads("/repo/articles/a/") })
+		ev := es.waitFor(t, eventWait, "reload of /repo/articles/a/", func(ev sseEvent) bool { return ev.reloads("/repo/articles/a/") })
 		t.Logf("edit to reload event: %v (debounce %v)", ev.At.Sub(start), debounce)
 		code, body := s.get(t, "articles/a/")
 		if code != 200 || !strings.Contains(body, "rose sharply") || strings.Contains(body, "held steady") {
@@ -154,7 +159,7 @@ func TestServe(t *testing.T) {
 	t.Run("new article in a new folder", func(t *testing.T) {
 		settle(t)
 		writeFile(t, site("content/notes/new.md"), "---\ntitle: \"A Brand New Note\"\ndate: 2025-04-01\n---\n\nFresh from a folder that did not exist.\n")
-		es.waitFor(t, 5*time.Second, "reload of /repo/notes/new/", func(ev sseEvent) bool { return ev.reloads("/repo/notes/new/") })
+		es.waitFor(t, eventWait, "reload of /repo/notes/new/", func(ev sseEvent) bool { return ev.reloads("/repo/notes/new/") })
 		if code, body := s.get(t, "notes/new/"); code != 200 || !strings.Contains(body, "Fresh from a folder") {
 			t.Errorf("GET notes/new/ = %d; want 200 with the note's text", code)
 		}
@@ -171,7 +176,7 @@ func TestServe(t *testing.T) {
 		if err := os.Remove(site("content/articles/b.md")); err != nil {
 			t.Fatal(err)
 		}
-		es.waitFor(t, 5*time.Second, "reload of /repo/articles/b/", func(ev sseEvent) bool { return ev.reloads("/repo/articles/b/") })
+		es.waitFor(t, eventWait, "reload of /repo/articles/b/", func(ev sseEvent) bool { return ev.reloads("/repo/articles/b/") })
 		if code, body := s.get(t, "articles/b/"); code != 404 || strings.Contains(body, "soon to be deleted") {
 			t.Errorf("GET articles/b/ after deleting it = %d; want 404 without its text", code)
 		}
@@ -189,7 +194,7 @@ func TestServe(t *testing.T) {
 			if err := os.Rename(site(tmp), site("content/articles/a.md")); err != nil {
 				t.Fatal(err)
 			}
-			ev := es.waitFor(t, 5*time.Second, "reload of /repo/articles/a/", func(ev sseEvent) bool { return ev.reloads("/repo/articles/a/") })
+			ev := es.waitFor(t, eventWait, "reload of /repo/articles/a/", func(ev sseEvent) bool { return ev.reloads("/repo/articles/a/") })
 			t.Logf("%s renamed over a.md: reload after %v", tmp, ev.At.Sub(start))
 			if code, body := s.get(t, "articles/a/"); code != 200 || !strings.Contains(body, text) {
 				t.Errorf("GET articles/a/ after saving through %s = %d; want 200 with %q", tmp, code, text)
@@ -297,7 +302,7 @@ func TestServe(t *testing.T) {
 		}
 		broken := strings.Replace(alpha("This text must not be served."), "date: 2025-03-01", "date: next tuesday", 1)
 		writeFile(t, site("content/articles/a.md"), broken)
-		ev := es.waitFor(t, 5*time.Second, "error", func(ev sseEvent) bool { return ev.Kind == "error" })
+		ev := es.waitFor(t, eventWait, "error", func(ev sseEvent) bool { return ev.Kind == "error" })
 		const want = "content/articles/a.md:3:7: date:"
 		found := false
 		for _, e := range ev.Errors {
@@ -316,13 +321,13 @@ func TestServe(t *testing.T) {
 
 		// A page opened while the build is broken is told at once.
 		late := s.events(t)
-		if ev, ok := late.next(5 * time.Second); !ok || ev.Kind != "error" {
+		if ev, ok := late.next(eventWait); !ok || ev.Kind != "error" {
 			t.Errorf("a stream opened while the build is broken first got %v (ok %v); want the error", ev, ok)
 		}
 		late.close()
 
 		writeFile(t, site("content/articles/a.md"), alpha("Fixed again."))
-		es.waitFor(t, 5*time.Second, "reload or ok", func(ev sseEvent) bool {
+		es.waitFor(t, eventWait, "reload or ok", func(ev sseEvent) bool {
 			if ev.Kind == "error" {
 				t.Errorf("an error after the fix: %s", ev)
 			}
@@ -338,7 +343,7 @@ func TestServe(t *testing.T) {
 		later := s.events(t)
 		defer later.close()
 		writeFile(t, site("content/burst/p00.md"), burstArticle(0, 1000))
-		if ev, ok := later.next(5 * time.Second); !ok || !ev.reloads("/repo/burst/p00/") {
+		if ev, ok := later.next(eventWait); !ok || !ev.reloads("/repo/burst/p00/") {
 			t.Errorf("a stream opened after the fix first got %v (ok %v); want the reload of /repo/burst/p00/", ev, ok)
 		}
 	})
@@ -351,7 +356,7 @@ func TestServe(t *testing.T) {
 		}
 		rule := "\n.serve-test-rule { color: rebeccapurple }\n"
 		writeFile(t, site("theme/css/plotline.css"), string(css)+rule)
-		ev, ok := es.next(5 * time.Second)
+		ev, ok := es.next(eventWait)
 		if !ok || ev.Kind != "css" {
 			t.Fatalf("first event after a stylesheet edit = %v (ok %v); want css", ev, ok)
 		}

@@ -1,17 +1,22 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/devloop"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/serve"
 	"github.com/plotline/plotline/internal/site"
@@ -31,7 +36,7 @@ func runWatch(ctx context.Context, e *env, args []string) int {
 	var sf siteFlags
 	fs := newFlags(e, "watch", "build the site, then rebuild it on every change", "plotline watch -s mysite")
 	sf.register(fs)
-	if code := parseFlags(fs, args); code >= 0 {
+	if code := parseFlags(e, fs, args); code >= 0 {
 		return code
 	}
 	return watchLoop(ctx, e, &sf, nil)
@@ -42,26 +47,51 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "serve", "preview the site locally, rebuilding and reloading the browser on every change", "plotline serve -s mysite --port 1313 --open")
 	sf.register(fs)
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on: 0.0.0.0 or :: for every interface, ::1 for IPv6")
 	open := fs.Bool("open", false, "open the site in the browser")
-	if code := parseFlags(fs, args); code >= 0 {
+	if code := parseFlags(e, fs, args); code >= 0 {
 		return code
 	}
-	b, cfg, dest, err := sf.load()
+	l, err := sf.open(e)
 	if err != nil {
 		return report(e, err)
 	}
+	cfg, dest := l.cfg, l.dest
+
+	// Listen before building, so that a busy port is reported at once.
+	// Requests that come during the first build wait in the listener's
+	// queue until it is done and the server starts.
+	host := bindHost(*bind)
+	ln, err := serve.Listen(net.JoinHostPort(host, strconv.Itoa(*port)))
+	if err != nil {
+		hint := ""
+		if errors.Is(err, syscall.EADDRINUSE) {
+			hint = " (is another preview running? choose another port with --port, or --port 0 for any free one)"
+		}
+		fmt.Fprintf(e.stderr, "plotline serve: %v%s\n", err, hint)
+		return exitInternal
+	}
+	if !ln.Loopback() {
+		// Name the address as it was asked for: Go reports 0.0.0.0 as [::],
+		// on which it listens for both.
+		shown := net.JoinHostPort(cmp.Or(host, "0.0.0.0"), strconv.Itoa(ln.Port()))
+		fmt.Fprintf(e.stderr, "plotline serve: warning: listening on %s, which other machines on your network can reach: they can read the preview, its build errors (which name your files) and, with --drafts, your drafts\n", shown)
+	}
+
 	srv := serve.New(dest, cfg.BasePath(), serve.Options{})
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	served := make(chan error, 1)
-	addr := fmt.Sprintf("%s:%d", *bind, *port)
-
-	// Build first so the first page asked for exists, then listen.
 	first := make(chan struct{})
 	go func() {
-		<-first
-		served <- srv.ListenAndServe(ctx, addr, func(url string) {
+		select {
+		case <-first:
+		case <-ctx.Done(): // the watch loop ended before the first build did
+			ln.Close()
+			served <- nil
+			return
+		}
+		served <- srv.Serve(ctx, ln, func(url string) {
 			fmt.Fprintf(e.stdout, "serving %s at %s (Ctrl-C to stop)\n", dest, url)
 			if *open {
 				openBrowser(url)
@@ -69,7 +99,8 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		})
 		cancel()
 	}()
-	code := watchLoop(ctx, e, &sf, &watchHooks{builder: b, server: srv, basePath: cfg.BasePath(), started: first})
+	code := watchLoop(ctx, e, &sf, &watchHooks{site: l, server: srv, basePath: cfg.BasePath(), started: first})
+	cancel()
 	if err := <-served; err != nil {
 		fmt.Fprintf(e.stderr, "plotline: %v\n", err)
 		return exitInternal
@@ -77,38 +108,38 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	return code
 }
 
+// bindHost returns the host of the --bind flag, without the brackets an
+// IPv6 address may be written in.
+func bindHost(bind string) string {
+	if len(bind) > 1 && bind[0] == '[' && bind[len(bind)-1] == ']' {
+		return bind[1 : len(bind)-1]
+	}
+	return bind
+}
+
 // watchHooks connects the watch loop to a preview server.
 type watchHooks struct {
-	builder  *site.Builder
+	site     *loaded
 	server   *serve.Server
 	basePath string
 	started  chan struct{} // closed after the first build
 }
 
 // watchLoop builds the site, then rebuilds it on every change until ctx is
-// done. A build with errors prints them (and shows them in the browser)
-// and waits for the next change; the process never exits on a content
-// error. A change that comes while a build runs cancels it; the changes of
-// a cancelled or failed build are built again with the next ones, so the
-// last change always wins.
+// done (see package devloop). A build with errors prints them (and shows
+// them in the browser) and waits for the next change; the process never
+// exits on a content error. It stops when the site folder is moved away,
+// rather than write a site where the folder was.
 func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) int {
-	var b *site.Builder
-	var dest string
+	var l *loaded
 	var err error
 	if hooks != nil {
-		b = hooks.builder
-		dest = sf.dest
-		if dest == "" {
-			dest = filepath.Join(sf.dir, "public")
-		}
-	} else {
-		b, _, dest, err = sf.load()
-		if err != nil {
-			return report(e, err)
-		}
+		l = hooks.site
+	} else if l, err = sf.open(e); err != nil {
+		return report(e, err)
 	}
 	ignore := []string{}
-	if rel, err := filepath.Rel(sf.dir, dest); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(sf.dir, l.dest); err == nil && !strings.HasPrefix(rel, "..") {
 		ignore = append(ignore, filepath.ToSlash(rel))
 	}
 	w, err := watch.New(ctx, sf.dir, []string{"content", "templates", "theme"}, config.Files, debounce, watch.WithIgnore(ignore...))
@@ -117,7 +148,7 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 	}
 	defer w.Close()
 
-	res, err := b.Build(ctx)
+	res, err := l.builder.Build(ctx)
 	printDiags(e, res.Warnings)
 	if err != nil {
 		publishError(e, hooks, err)
@@ -128,105 +159,90 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 		close(hooks.started)
 	}
 
-	// One build at a time runs in its own goroutine; a new change cancels
-	// it, waits for it, and starts another with the changes of both.
-	type outcome struct {
-		res     site.Result
-		err     error
-		paths   []string
-		started time.Time
-	}
-	var (
-		pending     watch.ChangeSet
-		failure     error            // a failed build's error, not yet reported
-		reportAt    <-chan time.Time // when to report it
-		running     chan outcome
-		cancelBuild context.CancelFunc = func() {}
-		carried     []string           // what builds cancelled after finishing changed
-	)
-	defer func() { cancelBuild() }()
-	stop := func() {
-		if running == nil {
-			return
-		}
-		cancelBuild()
-		o := <-running
-		running = nil
-		if o.err == nil {
-			carried = append(carried, o.res.Changed...)
+	rebuild := func(b *site.Builder) devloop.Build[site.Result] {
+		return func(ctx context.Context, paths []string) (site.Result, []string, error) {
+			res, err := b.Rebuild(ctx, paths)
+			return res, res.Changed, err
 		}
 	}
-	start := func() {
-		bctx, cancel := context.WithCancel(ctx)
-		cancelBuild = cancel
-		paths := pending.Paths()
-		ch := make(chan outcome, 1)
-		go func(b *site.Builder) {
-			t := time.Now()
-			res, err := b.Rebuild(bctx, paths)
-			ch <- outcome{res, err, paths, t}
-		}(b)
-		running = ch
-	}
-	for {
-		select {
-		case <-ctx.Done():
-			stop()
-			return ExitOK
-		case err, ok := <-w.Errors():
-			if !ok {
-				stop()
-				return ExitOK
+	changes, errs := forward(ctx, w)
+	loop := &devloop.Loop[site.Result]{
+		Build: rebuild(l.builder),
+		Restart: func(paths []string) (devloop.Build[site.Result], bool, error) {
+			if !slices.ContainsFunc(paths, func(p string) bool { return slices.Contains(config.Files, p) }) {
+				return nil, false, nil
 			}
-			if errors.Is(err, watch.ErrOverflow) {
-				// Changes may have been missed: build everything.
-				stop()
-				pending = pending.Merge(watch.NewChangeSet(config.Files...))
-				start()
-				continue
+			// The config changed: start over with a new builder.
+			nl, err := sf.open(e)
+			if err != nil {
+				return nil, false, err
 			}
-			fmt.Fprintf(e.stderr, "plotline: watching: %v\n", err)
-		case <-reportAt:
-			publishError(e, hooks, failure)
-			failure, reportAt = nil, nil
-		case cs, ok := <-w.Changes():
-			if !ok {
-				stop()
-				return ExitOK
-			}
-			failure, reportAt = nil, nil
-			stop()
-			pending = pending.Merge(cs)
-			if slices.ContainsFunc(cs.Paths(), func(p string) bool { return slices.Contains(config.Files, p) }) {
-				// The config changed: start over with a new builder.
-				nb, _, _, err := sf.load()
-				if err != nil {
-					publishError(e, hooks, err)
-					continue
-				}
-				b = nb
-			}
-			start()
-		case o := <-running:
-			running = nil
-			printDiags(e, o.res.Warnings)
-			if o.err != nil {
-				if ctx.Err() != nil {
-					return ExitOK
-				}
-				failure, reportAt = o.err, time.After(errorGrace)
-				continue // pending keeps the paths: they are built with the next change
-			}
-			changed := append(carried, o.res.Changed...)
-			carried = nil
-			fmt.Fprintf(e.stdout, "rebuilt after %s: %d pages rendered, %d files written in %d ms\n",
-				describeChanges(o.paths), o.res.Pages, len(changed), time.Since(o.started).Milliseconds())
+			l = nl
+			return rebuild(nl.builder), true, nil
+		},
+		Changes: changes,
+		Errors:  errs,
+		All:     config.Files,
+		Grace:   errorGrace,
+		Check:   func() error { return l.dir.Moved() },
+		OnBuilt: func(b devloop.Built[site.Result]) {
+			printDiags(e, b.Result.Warnings)
+			fmt.Fprintf(e.stdout, "rebuilt after %s: %s rendered, %s written in %d ms\n",
+				describeChanges(b.Paths, b.Result.Sources), count(b.Result.Pages, "page"), count(len(b.Changed), "file"), b.Took.Milliseconds())
 			if hooks != nil {
-				hooks.server.Publish(reloadEvent(hooks.basePath, o.paths, changed))
+				hooks.server.Publish(reloadEvent(hooks.basePath, b.Paths, b.Changed))
 			}
-			pending = watch.ChangeSet{}
-		}
+		},
+		OnFailed:     func(err error) { publishError(e, hooks, err) },
+		OnWatchError: func(err error) { fmt.Fprintf(e.stderr, "plotline: watching: %v\n", err) },
 	}
+	if err := loop.Run(ctx); err != nil {
+		fmt.Fprintf(e.stderr, "plotline: %v; stopping (start plotline again where the folder is now)\n", err)
+		if hooks != nil {
+			hooks.server.Publish(serve.Event{Kind: serve.KindError, Errors: []string{err.Error()}})
+		}
+		return ExitContent
+	}
+	return ExitOK
+}
+
+// forward passes the watcher's change sets and errors on as the loop
+// takes them, until ctx is done or the watcher stops.
+func forward(ctx context.Context, w *watch.Watcher) (<-chan []string, <-chan error) {
+	changes := make(chan []string)
+	errs := make(chan error)
+	go func() {
+		defer close(changes)
+		for cs := range w.Changes() {
+			select {
+			case changes <- cs.Paths():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		defer close(errs)
+		for err := range w.Errors() {
+			if errors.Is(err, watch.ErrOverflow) {
+				err = fmt.Errorf("%w: %w", devloop.ErrOverflow, err)
+			}
+			select {
+			case errs <- err:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return changes, errs
+}
+
+// count writes n and a noun, "1 page" or "3 pages".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // publishError prints a failed build's errors and shows them in the
@@ -284,12 +300,19 @@ func reloadEvent(basePath string, inputs, changed []string) serve.Event {
 	return serve.Event{Kind: serve.KindReload, Paths: pages}
 }
 
-// describeChanges names the changed files for the rebuild line.
-func describeChanges(paths []string) string {
-	if len(paths) <= 3 {
-		return strings.Join(paths, ", ")
+// describeChanges names the changes for the rebuild line: the articles
+// that were rendered because of them (sources), rather than the paths the
+// watcher saw, which may be an editor's temporary files; the paths when
+// no article was.
+func describeChanges(paths, sources []string) string {
+	names := sources
+	if len(names) == 0 {
+		names = paths
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(paths[:2], ", "), len(paths)-2)
+	if len(names) <= 3 {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:2], ", "), len(names)-2)
 }
 
 // openBrowser opens url in the desktop's browser, if there is one.

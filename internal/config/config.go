@@ -7,14 +7,13 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // Config is a site's configuration. The zero value is not useful; start from
@@ -35,9 +34,22 @@ type Config struct {
 	// PageSize is the number of articles on each page of the home page and
 	// of each tag's list; 0 puts them all on one page.
 	PageSize int `yaml:"page_size" toml:"page_size"`
+	// Claims are the settings checked claims are read with.
+	Claims Claims `yaml:"claims" toml:"claims"`
 
 	// File is the config file that was read, "" when none.
 	File string `yaml:"-" toml:"-"`
+}
+
+// Claims are the settings of checked claims ({{ ref | claim "…" }}).
+type Claims struct {
+	// About is the relative tolerance of "about", "nearly" and their kin:
+	// 0.05 lets "about 12,000" hold from 11,400 to 12,600. 0 means that
+	// default.
+	About float64 `yaml:"about" toml:"about"`
+	// Seasons is "northern" (the default: spring is March to May) or
+	// "southern" (spring is September to November).
+	Seasons string `yaml:"seasons" toml:"seasons"`
 }
 
 // Files are the names a config file may have, in the order they are tried.
@@ -83,12 +95,21 @@ func Load(fsys fs.FS) (Config, error) {
 }
 
 // knownKeys are the keys of a config file, for the unknown-key message.
-const knownKeys = "author, base_url, description, feed_items, language, page_size, title, unsafe_html"
+const knownKeys = "author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html"
+
+// wants says, for each key of a config file and of its claims, what its
+// value must be, for the message when it is not.
+var wants = map[string]string{
+	"title": "text", "description": "text", "language": "text", "author": "text", "base_url": "text",
+	"unsafe_html": "true or false", "feed_items": "a whole number", "page_size": "a whole number",
+	"claims": "a mapping of about and seasons", "about": "a number", "seasons": "text",
+}
 
 func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
+	text := yamlpos.New(name, src, 1)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		pos, msg := errorPos(name, err)
+		pos, msg := text.Error(err)
 		diags.Errorf(pos, "%s", msg)
 		return
 	}
@@ -97,59 +118,71 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		diags.Errorf(diag.Pos{Path: name, Line: root.Line, Col: root.Column}, "want a mapping of keys to values")
+		if pos, msg, ok := text.Mistake(); ok {
+			diags.Errorf(pos, "%s", msg)
+			return
+		}
+		diags.Errorf(text.NodePos(root), "want a mapping of keys to values, got %s", yamlpos.Describe(root))
 		return
 	}
+	text.MoveNodes(root)
+	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: name, Line: n.Line, Col: n.Column} }
+	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		pos := diag.Pos{Path: name, Line: v.Line, Col: v.Column}
-		switch k.Value {
-		case "title", "description", "language", "author", "base_url", "unsafe_html", "feed_items", "page_size":
-		default:
-			diags.Errorf(diag.Pos{Path: name, Line: k.Line, Col: k.Column}, "unknown key %q (known: %s)", k.Value, knownKeys)
+		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
+		if first, dup := seen[k.Value]; dup {
+			diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
 			continue
 		}
-		// Decode one key at a time so a wrong type names its own line.
-		one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
-		if err := one.Decode(cfg); err != nil {
-			diags.Errorf(pos, "%s: %s", k.Value, strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
+		seen[k.Value] = k
+		switch k.Value {
+		case "title", "description", "language", "author", "base_url", "unsafe_html", "feed_items", "page_size":
+			decodeKey(k, v, cfg, "", at, diags)
+		case "claims":
+			if v.Kind != yaml.MappingNode {
+				diags.Errorf(at(v), "claims: want %s, got %s", wants["claims"], yamlpos.Describe(v))
+				continue
+			}
+			seenClaims := map[string]*yaml.Node{}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				ck, cv := v.Content[j], yamlpos.Resolve(v.Content[j+1])
+				if first, dup := seenClaims[ck.Value]; dup {
+					diags.Errorf(at(ck), "%s", yamlpos.Duplicate(ck.Value, "in claims", first.Line))
+					continue
+				}
+				seenClaims[ck.Value] = ck
+				if ck.Value != "about" && ck.Value != "seasons" {
+					diags.Errorf(at(ck), "unknown key %q in claims (known: about, seasons)", ck.Value)
+					continue
+				}
+				decodeKey(ck, cv, &cfg.Claims, "claims: ", at, diags)
+			}
+		default:
+			diags.Errorf(at(k), "unknown key %q (known: %s)", k.Value, knownKeys)
 		}
+	}
+}
+
+// decodeKey decodes the key k and its value v into out, one key at a
+// time so that a value of the wrong kind is reported at its own line.
+// prefix goes before the key in messages.
+func decodeKey(k, v *yaml.Node, out any, prefix string, at func(*yaml.Node) diag.Pos, diags *diag.List) {
+	one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
+	if err := one.Decode(out); err != nil {
+		diags.Errorf(at(v), "%s%s: want %s, got %s", prefix, k.Value, wants[k.Value], yamlpos.Describe(v))
 	}
 }
 
 func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 	md, err := toml.Decode(string(src), cfg)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			diags.Errorf(diag.Pos{Path: name, Line: pe.Position.Line, Col: pe.Position.Col}, "%s", pe.Message)
-			return
-		}
-		pos, msg := errorPos(name, err)
+		pos, msg := yamlpos.New(name, src, 1).TOMLError(err)
 		diags.Errorf(pos, "%s", msg)
 		return
 	}
 	for _, k := range md.Undecoded() {
 		diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "unknown key %q (known: %s)", k.String(), knownKeys)
 	}
-}
-
-// lineRE matches a decoder error that names its line:
-// "yaml: line 3: msg" or "toml: line 3 (last key "k"): msg".
-var lineRE = regexp.MustCompile(`(?s)^(?:yaml|toml): line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
-
-// errorPos returns where a decoder error points in file name, and its
-// message without the decoder's own "line N" prefix.
-func errorPos(name string, err error) (diag.Pos, string) {
-	m := lineRE.FindStringSubmatch(err.Error())
-	if m == nil {
-		return diag.Pos{Path: name, Line: 1, Col: 1}, err.Error()
-	}
-	line, _ := strconv.Atoi(m[1])
-	if m[2] != "" {
-		return diag.Pos{Path: name, Line: line}, m[2] + ": " + m[3]
-	}
-	return diag.Pos{Path: name, Line: line}, m[3]
 }
 
 // Check reports a configuration that cannot build a site.
@@ -165,6 +198,12 @@ func (c *Config) Check() error {
 	}
 	if c.FeedItems < 0 {
 		return fmt.Errorf("feed_items: want a positive number, got %d", c.FeedItems)
+	}
+	if a := c.Claims.About; a < 0 || a >= 1 {
+		return fmt.Errorf("claims: about: want a share such as 0.05 (five per cent), got %v", a)
+	}
+	if s := c.Claims.Seasons; s != "" && s != "northern" && s != "southern" {
+		return fmt.Errorf("claims: seasons: want northern or southern, got %q", s)
 	}
 	return nil
 }

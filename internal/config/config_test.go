@@ -92,45 +92,63 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml unknown key",
 			file: "plotline.yaml",
 			src:  "title: T\n  # comment\nbaseurl: https://x.org/\n",
-			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, description, feed_items, language, page_size, title, unsafe_html)`,
+			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)`,
 		},
 		{
 			name: "yaml wrong type",
 			file: "plotline.yaml",
 			src:  "title: T\nfeed_items:   many\n",
-			want: "plotline.yaml:2:15: feed_items: line 2: cannot unmarshal !!str `many` into int",
+			want: `plotline.yaml:2:15: feed_items: want a whole number, got text "many"`,
 		},
 		{
 			name: "yaml wrong type for a string",
 			file: "plotline.yaml",
 			src:  "title: [a, b]\n",
-			want: "plotline.yaml:1:8: title: line 1: cannot unmarshal !!seq into string",
+			want: "plotline.yaml:1:8: title: want text, got a list",
 		},
 		{
 			name: "yaml every error at once",
 			file: "plotline.yaml",
 			src:  "colour: red\ntitle: T\nunsafe_html: sometimes\n",
-			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, description, feed_items, language, page_size, title, unsafe_html)\n" +
-				"plotline.yaml:3:14: unsafe_html: line 3: cannot unmarshal !!str `sometimes` into bool",
+			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)\n" +
+				`plotline.yaml:3:14: unsafe_html: want true or false, got text "sometimes"`,
 		},
 		{
 			name: "yaml not a mapping",
 			file: "plotline.yaml",
 			src:  "- title\n",
-			want: "plotline.yaml:1:1: want a mapping of keys to values",
+			want: "plotline.yaml:1:1: want a mapping of keys to values, got a list",
 		},
 		{
 			name: "yaml syntax error",
 			file: "plotline.yaml",
 			src:  "title: T\nauthor: 'A\n",
-			want: "plotline.yaml:2: found unexpected end of stream",
+			want: "plotline.yaml:2:9: this quote is never closed: end the text with '",
+		},
+		{
+			name: "yaml parser error",
+			file: "plotline.yaml",
+			src:  "title: T\nlanguage: [en, de\n",
+			want: `plotline.yaml:2:11: this "[" is never closed: end the list with "]"`,
+		},
+		{
+			name: "yaml duplicate key",
+			file: "plotline.yaml",
+			src:  "title: T\nfeed_items: 3\ntitle: U\n",
+			want: `plotline.yaml:3:1: duplicate key "title" (first at line 1)`,
+		},
+		{
+			name: "yaml wrong type in claims",
+			file: "plotline.yaml",
+			src:  "claims:\n  seasons: southern\n  about: [1]\n",
+			want: "plotline.yaml:3:10: claims: about: want a number, got a list",
 		},
 		{
 			name: "toml unknown key",
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbaseurl = \"https://x.org/\"\n",
 			// TOML reports no positions for keys it did not decode.
-			want: `plotline.toml:1:1: unknown key "baseurl" (known: author, base_url, description, feed_items, language, page_size, title, unsafe_html)`,
+			want: `plotline.toml:1:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)`,
 		},
 		{
 			name: "toml wrong type",

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // hangLimit is how long a single hostile input may take before the test
@@ -61,12 +62,12 @@ func TestHostileFiles(t *testing.T) {
 		{
 			name:  "byte-order mark",
 			src:   "\ufeff---\ntitle: A\ndate: 2025-02-30\n---\n",
-			diags: []string{`content/a.md:3:7: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD)`},
+			diags: []string{`content/a.md:3:7: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional offset such as +01:00 or +0100, or RFC 3339 such as 2025-01-10T10:00:00Z)`},
 		},
 		{
 			name:  "CRLF",
 			src:   "---\r\ntitle: A\r\ndate: 2025-02-30\r\n---\r\nHello\r\n",
-			diags: []string{`content/a.md:3:7: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD)`},
+			diags: []string{`content/a.md:3:7: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional offset such as +01:00 or +0100, or RFC 3339 such as 2025-01-10T10:00:00Z)`},
 		},
 		{
 			name:  "a year that is most likely a typo",
@@ -81,7 +82,7 @@ func TestHostileFiles(t *testing.T) {
 		{
 			name:  "carriage returns alone end lines for YAML, not for the file",
 			src:   "---\ntitle: A\rdate: 2025-02-30\r\ntags: [a\r, [b]]\n---\n",
-			diags: []string{`content/a.md:2:16: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD)`, `content/a.md:3:12: tags: want a word, got a list`},
+			diags: []string{`content/a.md:2:16: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional offset such as +01:00 or +0100, or RFC 3339 such as 2025-01-10T10:00:00Z)`, `content/a.md:3:12: tags: want a word, got a list`},
 		},
 		{
 			name:  "a byte-order mark inside the front matter counts as a character",
@@ -116,7 +117,7 @@ func TestHostileFiles(t *testing.T) {
 		{
 			name:  "YAML flow list never closed",
 			src:   "---\ntitle: A\ndate: 2025-01-01\ntags: [a, b\ndescription: x\n---\n",
-			diags: []string{"content/a.md:4:1: front matter: did not find expected ',' or ']'"},
+			diags: []string{`content/a.md:4:7: front matter: this "[" is never closed: end the list with "]"`},
 		},
 		{
 			name:  "YAML list, then a key",
@@ -126,12 +127,12 @@ func TestHostileFiles(t *testing.T) {
 		{
 			name:  "YAML key indented too far",
 			src:   "---\ntitle: A\ndate: 2025-01-01\ndata:\n  a: 1\n b: 2\n---\n",
-			diags: []string{"content/a.md:6:1: front matter: did not find expected key"},
+			diags: []string{"content/a.md:6:2: front matter: this line is indented 1 space; its siblings 2"},
 		},
 		{
 			name:  "YAML unknown alias",
 			src:   "---\ntitle: A\ndate: 2025-01-01\ntags: *nowhere\n---\n",
-			diags: []string{"content/a.md:2:1: front matter: unknown anchor 'nowhere' referenced"},
+			diags: []string{"content/a.md:4:7: front matter: no anchor &nowhere above for *nowhere to repeat: if the value is text, put it in quotes"},
 		},
 		{
 			name:  "YAML nested 100,000 deep",
@@ -275,7 +276,7 @@ func TestLargeArticle(t *testing.T) {
 	for _, load := range []struct {
 		name string
 		f    func(fs.FS, Options, *diag.List) *Site
-	}{{"LoadIndex", LoadIndex}, {"Load", Load}} {
+	}{{"LoadIndex", LoadIndex}, {"load", load}} {
 		t.Run(load.name, func(t *testing.T) {
 			var diags diag.List
 			var site *Site
@@ -305,13 +306,13 @@ func TestLargeArticle(t *testing.T) {
 }
 
 // TestReadFileGrowing reads a file whose Stat says it is small but which
-// holds more: ReadFile stops after limit+1 bytes.
+// holds more: sitefs.ReadFile stops after limit+1 bytes.
 func TestReadFileGrowing(t *testing.T) {
 	fsys := lyingFS{data: bytes.Repeat([]byte("x"), 1000), n: new(int)}
-	_, err := ReadFile(fsys, "content/a.md", 100)
-	var tl *TooLargeError
+	_, err := sitefs.ReadFile(fsys, "content/a.md", 100)
+	var tl *sitefs.TooLargeError
 	if !errors.As(err, &tl) || tl.Size != 101 {
-		t.Fatalf("ReadFile = %v; want a TooLargeError after 101 bytes", err)
+		t.Fatalf("sitefs.ReadFile = %v; want a sitefs.TooLargeError after 101 bytes", err)
 	}
 	if fsys.read() > 101 {
 		t.Errorf("read %d bytes; want at most 101", fsys.read())
@@ -405,7 +406,7 @@ func TestUnreadable(t *testing.T) {
 			"content/a.md": page("A", "2025-01-01"),
 			"content/b.md": page("B", "2025-01-02"),
 		}, "content/a.md"}
-		for _, load := range []func(fs.FS, Options, *diag.List) *Site{Load, LoadIndex} {
+		for _, load := range []func(fs.FS, Options, *diag.List) *Site{load, LoadIndex} {
 			var diags diag.List
 			site := load(fsys, Options{}, &diags)
 			checkDiags(t, diags, "content/a.md:1:1: cannot read: permission denied")

@@ -7,54 +7,45 @@ import (
 	"github.com/plotline/plotline/internal/diag"
 )
 
-func TestScanFrontMatter(t *testing.T) {
+// TestIndexSlugAndDraft checks that the index reads the slug and draft
+// of a page as its full parse does, however they are written.
+func TestIndexSlugAndDraft(t *testing.T) {
 	tests := []struct {
-		name      string
-		src       string
-		slug      string
-		draft, ok bool
+		name  string
+		src   string
+		slug  string
+		draft bool
 	}{
-		{"none", "---\ntitle: A\ndate: 2025-01-01\n---\nx", "", false, true},
-		{"plain", "---\ntitle: A\nslug: my-page\ndraft: true\n---\n", "my-page", true, true},
-		{"quoted", "---\nslug: \"my-page\"\ndraft: false\n---\n", "my-page", false, true},
-		{"single quoted", "---\nslug: 'x'\n---\n", "x", false, true},
-		{"comment", "---\nslug: x # the old one\n---\n", "x", false, true},
-		{"nested slug is not the page's", "---\ndata:\n  b:\n    slug: no\n---\n", "", false, true},
-		{"escapes", "---\nslug: \"a\\u0041\"\n---\n", "", false, false},
-		{"flow value", "---\nslug: [a]\n---\n", "", false, false},
-		{"block value", "---\nslug: |\n  a\n---\n", "", false, false},
-		{"anchor", "---\nslug: &s a\n---\n", "", false, false},
-		{"merge key", "---\n<<: *base\ntitle: A\n---\n", "", false, false},
-		{"quoted key", "---\n\"slug\": a\n---\n", "", false, false},
-		{"twice", "---\nslug: a\nslug: b\n---\n", "", false, false},
-		{"draft yes", "---\ndraft: yes\n---\n", "", false, false},
-		{"toml", "+++\nslug = \"a\"\n+++\n", "", false, false},
-		{"unclosed", "---\nslug: a\n", "", false, false},
-		{"crlf", "---\r\nslug: a\r\ndraft: true\r\n---\r\n", "a", true, true},
-		{"bom", "\ufeff---\nslug: a\n---\n", "a", false, true},
-		{"comment lines after", "---\nslug: a\n# c\n\n  # d\ntitle: A\n---\n", "a", false, true},
-		// A value may go on over indented lines, past blank lines and
-		// comments, or be a list on the next lines.
-		{"value on the next line", "---\nslug: \n 0\n---", "", false, false},
-		{"value after a comment", "---\nslug:\n# c\n  a\n---\n", "", false, false},
-		{"draft on the next line", "---\ndraft:\n  true\n---\n", "", false, false},
-		{"value over two lines", "---\nslug: a\n\n  b\n---\n", "", false, false},
-		{"list value", "---\nslug:\n- a\n---\n", "", false, false},
-		{"space before the colon", "---\nslug : x\n---\n", "", false, false},
+		{"none", "---\ntitle: A\ndate: 2025-01-01\n---\nx", "", false},
+		{"plain", "---\ntitle: A\ndate: 2025-01-01\nslug: my-page\ndraft: true\n---\n", "my-page", true},
+		{"quoted", "---\ntitle: A\ndate: 2025-01-01\nslug: \"my-page\"\ndraft: false\n---\n", "my-page", false},
+		{"comment", "---\ntitle: A\ndate: 2025-01-01\nslug: x # the old one\n---\n", "x", false},
+		{"nested slug is not the page's", "---\ntitle: A\ndate: 2025-01-01\ndata:\n  b:\n    slug: no\n---\n", "", false},
+		{"escapes", "---\ntitle: A\ndate: 2025-01-01\nslug: \"a\\u0041\"\n---\n", "aA", false},
+		{"block value", "---\ntitle: A\ndate: 2025-01-01\nslug: |-\n  a\n---\n", "a", false},
+		{"anchor and alias", "---\ntitle: &t a\ndate: 2025-01-01\nslug: *t\n---\n", "a", false},
+		{"value on the next line", "---\ntitle: A\ndate: 2025-01-01\nslug:\n  b\ndraft:\n  true\n---\n", "b", true},
+		{"crlf", "---\r\ntitle: A\r\ndate: 2025-01-01\r\nslug: a\r\ndraft: true\r\n---\r\n", "a", true},
+		{"bom", "\ufeff---\ntitle: A\ndate: 2025-01-01\nslug: a\n---\n", "a", false},
+		{"toml", "+++\ntitle = \"A\"\ndate = 2025-01-01\nslug = \"a\"\ndraft = true\n+++\n", "a", true},
+		{"a slug that cannot be one", "---\ntitle: A\ndate: 2025-01-01\nslug: ../x\n---\n", "", false},
+		{"draft yes is not a boolean", "---\ntitle: A\ndate: 2025-01-01\ndraft: yes\n---\n", "", false},
+		{"broken front matter", "---\ntitle: [A\nslug: a\ndraft: true\n---\n", "", false},
 	}
 	for _, tt := range tests {
-		slug, draft, ok := ScanFrontMatter([]byte(tt.src))
-		if ok != tt.ok || slug != tt.slug || draft != tt.draft {
-			t.Errorf("%s: ScanFrontMatter = %q, %v, %v; want %q, %v, %v", tt.name, slug, draft, ok, tt.slug, tt.draft, tt.ok)
-		}
-		if !ok {
+		fsys := fstest.MapFS{"content/x.md": {Data: []byte(tt.src)}}
+		var diags diag.List
+		site := LoadIndex(fsys, Options{Drafts: true}, &diags)
+		if len(site.Pages) != 1 {
+			t.Errorf("%s: LoadIndex found %d pages; want 1", tt.name, len(site.Pages))
 			continue
 		}
-		// Whenever the scan answers, the full parse must agree with it.
-		var diags diag.List
-		p := Parse("content/x.md", []byte(tt.src), &diags)
-		if p.Slug != slug || p.Draft != draft {
-			t.Errorf("%s: scan says slug %q draft %v; the full parse says %q, %v", tt.name, slug, draft, p.Slug, p.Draft)
+		if p := site.Pages[0]; p.Slug != tt.slug || p.Draft != tt.draft {
+			t.Errorf("%s: index has slug %q, draft %v; want %q, %v", tt.name, p.Slug, p.Draft, tt.slug, tt.draft)
+		}
+		var full diag.List
+		if p := Parse("content/x.md", []byte(tt.src), &full); p.Slug != tt.slug || p.Draft != tt.draft {
+			t.Errorf("%s: Parse has slug %q, draft %v; want %q, %v", tt.name, p.Slug, p.Draft, tt.slug, tt.draft)
 		}
 	}
 }

@@ -1,13 +1,14 @@
 package content
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
@@ -17,37 +18,20 @@ import (
 type Site struct {
 	Pages  []*Page  // sorted: articles newest first, then by path
 	Assets []string // slash paths of non-Markdown files under content/, sorted
+	// Drafts are the pages left out as drafts, with their URLs, so that a
+	// link to one can say so.
+	Drafts []*Page
+	// Later are the pages left out because they are dated after today.
+	Later []*Page
 }
 
 // Options control which pages Load keeps.
 type Options struct {
 	Drafts bool // keep pages marked draft: true
-}
-
-// Load reads every Markdown file under content/ in fsys, parses it and
-// works out its URL. Drafts are dropped unless opts.Drafts. Two pages with
-// the same URL are an error at both files.
-func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
-	files, assets, ok := walk(fsys, diags)
-	site := &Site{Assets: assets}
-	if !ok {
-		return site
-	}
-	for _, f := range files {
-		src, err := ReadFile(fsys, f, MaxFileSize)
-		if err != nil {
-			diags.Errorf(diag.Pos{Path: f, Line: 1, Col: 1}, "%s", readError(err))
-			continue
-		}
-		p := Parse(f, src, diags)
-		if p.Draft && !opts.Drafts {
-			continue
-		}
-		site.Pages = append(site.Pages, p)
-	}
-	AssignURLs(site.Pages, diags)
-	SortPages(site.Pages)
-	return site
+	// Today is the day of the build: a page dated after it is left out,
+	// with a warning, unless Future. The zero time leaves none out.
+	Today  time.Time
+	Future bool
 }
 
 // walk lists the Markdown files and the other files under content/,
@@ -66,7 +50,7 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 			return nil
 		}
 		name := d.Name()
-		if p != "content" && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")) {
+		if p != "content" && hiddenName(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -106,12 +90,37 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 	return markdown, assets, true
 }
 
+// hiddenName reports whether a file or folder of content/ is left out of
+// the site: hidden, or an editor's backup or lock file.
+func hiddenName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+}
+
+// Hidden reports whether the slash path p under content/ is left out of
+// the site because it, or a folder it is in, is hidden (see walk).
+func Hidden(p string) bool {
+	rest, _ := strings.CutPrefix(p, "content/")
+	return slices.ContainsFunc(strings.Split(rest, "/"), hiddenName)
+}
+
 // linkError explains why a symbolic link cannot be followed.
 func linkError(err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return errors.New("it is a link to a file that does not exist")
 	}
 	return unwrapPathError(err)
+}
+
+// readError describes an error of sitefs.ReadFile of an article for a
+// diagnostic at the file: "file is 50.3 MB, more than the 8 MB plotline
+// reads (split it into smaller articles)" or "cannot read: permission
+// denied".
+func readError(err error) string {
+	var tl *sitefs.TooLargeError
+	if errors.As(err, &tl) {
+		return tl.Error() + " (split it into smaller articles)"
+	}
+	return sitefs.DescribeReadError(err)
 }
 
 func unwrapPathError(err error) error {
@@ -143,14 +152,20 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 }
 
 // URLFor returns the URL of page p: the file's folder below content/
-// followed by its slug (or file name), as a pretty URL. The second result
+// followed by its slug as written, or else its file name made a URL
+// segment (see FileSlug; a date it starts with left out), as a pretty
+// URL. The second result
 // explains why the URL cannot be used, when it cannot.
 func URLFor(p *Page) (string, string) {
 	rel := strings.TrimPrefix(p.Path, "content/")
 	dir, file := path.Split(rel)
+	if _, rest, prefixed, err := FileDate(file); prefixed && err == nil {
+		// Jekyll's dated file names: the date is not part of the URL.
+		file = rest
+	}
 	slug := p.Slug
 	if slug == "" {
-		slug = strings.TrimSuffix(file, ".md")
+		slug = FileSlug(strings.TrimSuffix(file, ".md"))
 	}
 	u := dir + slug + "/"
 	if slug == "index" || slug == "_index" {
@@ -164,9 +179,24 @@ func URLFor(p *Page) (string, string) {
 	return u, ""
 }
 
-// SortPages orders pages newest first, then by path.
-func SortPages(pages []*Page) {
-	slices.SortFunc(pages, func(a, b *Page) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
-	})
+// FileSlug turns a file name (without .md) into the URL segment of its
+// page: lower case, each run of spaces a hyphen ("Translate Me" is
+// "translate-me"). Underscores, hyphens and other characters stay as they
+// are, as Hugo and Jekyll keep them, so that the addresses of a site moved
+// from either keep working.
+func FileSlug(name string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(strings.TrimSpace(name)) {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte('-')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

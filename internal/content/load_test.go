@@ -1,12 +1,15 @@
 package content
 
 import (
+	"cmp"
+	"io/fs"
 	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 func page(title, date string, extra ...string) *fstest.MapFile {
@@ -53,7 +56,7 @@ func TestLoad(t *testing.T) {
 	}
 
 	var diags diag.List
-	site := Load(fsys, Options{}, &diags)
+	site := load(fsys, Options{}, &diags)
 	checkDiags(t, diags)
 
 	wantPaths := []string{
@@ -107,10 +110,10 @@ func TestLoadDrafts(t *testing.T) {
 		{Options{Drafts: true}, []string{"content/b.md", "content/a.md"}},
 	} {
 		var diags diag.List
-		site := Load(fsys, tc.opts, &diags)
+		site := load(fsys, tc.opts, &diags)
 		checkDiags(t, diags)
 		if got := paths(site.Pages); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("Load(%+v) pages = %q; want %q", tc.opts, got, tc.want)
+			t.Errorf("load(%+v) pages = %q; want %q", tc.opts, got, tc.want)
 		}
 	}
 }
@@ -123,11 +126,11 @@ func TestLoadDraftURLs(t *testing.T) {
 		"content/draft.md": page("Draft", "2025-01-02", "draft: true", "slug: a"),
 	}
 	var diags diag.List
-	Load(fsys, Options{}, &diags)
+	load(fsys, Options{}, &diags)
 	checkDiags(t, diags)
 
 	diags = nil
-	Load(fsys, Options{Drafts: true}, &diags)
+	load(fsys, Options{Drafts: true}, &diags)
 	checkDiags(t, diags,
 		"content/a.md:1:1: page URL /a/ is also the URL of content/draft.md",
 		"content/draft.md:1:1: page URL /a/ is also the URL of content/a.md",
@@ -140,14 +143,18 @@ func TestLoadDuplicateURLs(t *testing.T) {
 		"content/other.md":           page("Other", "2025-01-02", "slug: kursk"),
 		"content/series/index.md":    page("Series", "2025-01-03"),
 		"content/series.md":          page("Series too", "2025-01-04"),
+		"content/Fine Print.md":      page("Print", "2025-01-07"),
+		"content/fine-print.md":      page("Print too", "2025-01-08"),
 		"content/fine.md":            page("Fine", "2025-01-05"),
 		"content/articles/kursk.md":  page("Not a clash", "2025-01-06"),
 		"content/articles/broken.md": {Data: []byte("no front matter")},
 	}
 	var diags diag.List
-	site := Load(fsys, Options{}, &diags)
+	site := load(fsys, Options{}, &diags)
 	checkDiags(t, diags,
+		"content/Fine Print.md:1:1: page URL /fine-print/ is also the URL of content/fine-print.md",
 		"content/articles/broken.md:1:1: missing front matter",
+		"content/fine-print.md:1:1: page URL /fine-print/ is also the URL of content/Fine Print.md",
 		"content/kursk.md:1:1: page URL /kursk/ is also the URL of content/other.md",
 		"content/other.md:1:1: page URL /kursk/ is also the URL of content/kursk.md",
 		"content/series.md:1:1: page URL /series/ is also the URL of content/series/index.md",
@@ -162,6 +169,7 @@ func TestLoadDuplicateURLs(t *testing.T) {
 		"content/series/index.md": true, "content/series.md": true,
 		"content/fine.md": false, "content/articles/kursk.md": false,
 		"content/articles/broken.md": true,
+		"content/Fine Print.md":      true, "content/fine-print.md": true,
 	}
 	if !reflect.DeepEqual(broken, want) {
 		t.Errorf("Broken = %v\nwant %v", broken, want)
@@ -170,7 +178,7 @@ func TestLoadDuplicateURLs(t *testing.T) {
 
 func TestLoadNoContentFolder(t *testing.T) {
 	var diags diag.List
-	site := Load(fstest.MapFS{"plotline.yaml": {Data: []byte("title: x\n")}}, Options{}, &diags)
+	site := load(fstest.MapFS{"plotline.yaml": {Data: []byte("title: x\n")}}, Options{}, &diags)
 	checkDiags(t, diags, "content: cannot read the content folder: file does not exist")
 	if len(site.Pages) != 0 {
 		t.Errorf("pages = %v; want none", paths(site.Pages))
@@ -200,6 +208,13 @@ func TestAssignURLs(t *testing.T) {
 		{path: "content/tagsoup.md", want: "tagsoup/"},
 		{path: "content/themes/x.md", want: "themes/x/"},
 		{path: "content/x.md", slug: "index", want: "", diag: "content/x.md:1:1: page URL / is reserved"},
+		{path: "content/Translate Me.md", want: "translate-me/"},
+		{path: "content/Notes/Two   Spaces  Here.md", want: "Notes/two-spaces-here/"},
+		{path: "content/snake_case_Name.md", want: "snake_case_name/"},
+		{path: "content/Zürich Über.md", want: "zürich-über/"},
+		{path: "content/Translate Me.md", slug: "Keep Me", want: "Keep Me/"},
+		{path: "content/2014-12-23-Hub Post.md", want: "hub-post/"},
+		{path: "content/Index.md", want: "", diag: "content/Index.md:1:1: page URL / is reserved"},
 	} {
 		t.Run(tc.path+"+"+tc.slug, func(t *testing.T) {
 			p := &Page{Path: tc.path, Slug: tc.slug}
@@ -220,17 +235,39 @@ func TestAssignURLs(t *testing.T) {
 	}
 }
 
-func TestSortPages(t *testing.T) {
-	d := func(s string) time.Time { tm, _ := ParseDate(s); return tm }
-	pages := []*Page{
-		{Path: "content/c.md", Date: d("2025-01-01")},
-		{Path: "content/b.md", Date: d("2025-01-01 12:00")},
-		{Path: "content/a.md", Date: d("2025-01-01")},
-		{Path: "content/z.md", Date: d("2026-01-01")},
+// load reads, as a build would (for the tests), every Markdown file under content/ in fsys, parses it and
+// works out its URL. Drafts are dropped unless opts.Drafts. Two pages with
+// the same URL are an error at both files.
+func load(fsys fs.FS, opts Options, diags *diag.List) *Site {
+	files, assets, ok := walk(fsys, diags)
+	site := &Site{Assets: assets}
+	if !ok {
+		return site
 	}
-	SortPages(pages)
-	want := []string{"content/z.md", "content/b.md", "content/a.md", "content/c.md"}
-	if got := paths(pages); !reflect.DeepEqual(got, want) {
-		t.Errorf("SortPages = %q; want %q", got, want)
+	for _, f := range files {
+		src, err := sitefs.ReadFile(fsys, f, sitefs.MaxFileSize)
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: f, Line: 1, Col: 1}, "%s", readError(err))
+			continue
+		}
+		p := Parse(f, src, diags)
+		if p.Draft && !opts.Drafts {
+			continue
+		}
+		if !opts.Future && p.Future(opts.Today) {
+			p.FutureWarning(opts.Today, diags)
+			continue
+		}
+		site.Pages = append(site.Pages, p)
 	}
+	AssignURLs(site.Pages, diags)
+	sortPages(site.Pages)
+	return site
+}
+
+// sortPages orders pages newest first, then by path.
+func sortPages(pages []*Page) {
+	slices.SortFunc(pages, func(a, b *Page) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
+	})
 }

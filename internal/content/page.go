@@ -8,7 +8,9 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -17,6 +19,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // Kind says how a page takes part in the site.
@@ -42,19 +46,34 @@ type Page struct {
 	BodyOffset int    // offset in Source where the Markdown body starts
 	Format     Format
 
-	Kind        Kind
-	Title       string
-	Description string
-	Author      string
-	Date        time.Time
-	Updated     time.Time // zero when the page has no "updated"
-	Tags        []string
-	Draft       bool
-	Slug        string
-	Sources     []Source
-	TOC         bool       // whether to show a table of contents (default true for articles)
-	Data        *yaml.Node // the value of the "data" key, nil when absent
-	DataPos     diag.Pos
+	Kind           Kind
+	Title          string
+	TitlePos       diag.Pos // where the title's value starts; zero when it has none
+	Description    string
+	DescriptionPos diag.Pos
+	Author         string
+	Date           time.Time
+	DatePos        diag.Pos  // where the date is written: its value, or 1:1 for a file name's
+	Updated        time.Time // zero when the page has no "updated"
+	Tags           []string
+	Draft          bool
+	Slug           string
+	Sources        []Source
+	TOC            bool       // whether to show a table of contents (default true for articles)
+	Image          string     // the "image" key: a chart's number, a file, "none" or ""
+	ImagePos       diag.Pos   // where the image key's value starts
+	Data           *yaml.Node // the value of the "data" key, nil when absent
+	DataPos        diag.Pos
+	// Aliases are the old addresses of the page, each of which gets a
+	// redirect page.
+	Aliases []Alias
+	// Params is the "params" mapping: the site's own keys, for its
+	// templates; nil when absent.
+	Params map[string]any
+	// Unknown lists the keys of the front matter that plotline does not
+	// read, in order. A build sums them up over the site (see
+	// UnknownWarnings for one warning each).
+	Unknown []UnknownKey
 
 	// URL is the page's path below the site root, with a trailing slash and
 	// no leading one: "articles/kursk/". The home page would be "".
@@ -65,17 +84,114 @@ type Page struct {
 	Broken bool
 }
 
+// Alias is an old address of a page, where a redirect to it is written.
+type Alias struct {
+	File string   // the site path of the redirect: "old/index.html", "2014/12/23/hub.html"
+	Pos  diag.Pos // where the alias is written
+}
+
+// Target returns the site path a link to the alias names: the folder of
+// an index.html, or the file.
+func (a Alias) Target() string { return strings.TrimSuffix(a.File, "index.html") }
+
+// UnknownKey is a front-matter key plotline does not read, where it is
+// written.
+type UnknownKey struct {
+	Key string
+	Pos diag.Pos
+}
+
+// UnknownWarnings returns a warning at each key of p's front matter that
+// plotline does not read.
+func (p *Page) UnknownWarnings() diag.List {
+	var l diag.List
+	for _, u := range p.Unknown {
+		l.Warnf(u.Pos, "front matter key %q is not used by plotline (known: %s); put a site's own keys under params:", u.Key, KnownKeys)
+	}
+	return l
+}
+
+// KnownKeys lists the front-matter keys plotline reads, for messages.
+const KnownKeys = "aliases, author, data, date, description, draft, image, params, slug, sources, tags, title, toc, type, updated"
+
+// Future reports whether p is dated after the day today: its calendar
+// date, as written, is later than today's. A zero today is no day at
+// all: no page is in the future.
+func (p *Page) Future(today time.Time) bool {
+	if today.IsZero() || p.Date.IsZero() {
+		return false
+	}
+	y, m, d := p.Date.Date()
+	ty, tm, td := today.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC))
+}
+
+// FutureWarning is the warning at the date of a page left out because it
+// is dated after today.
+func (p *Page) FutureWarning(today time.Time, diags *diag.List) {
+	diags.Warnf(p.DatePos, "dated %s, after today (%s): not built until that day; --future builds it now", p.Date.Format("2006-01-02"), today.Format("2006-01-02"))
+}
+
 // Body returns the Markdown body of p.
 func (p *Page) Body() []byte { return p.Source[p.BodyOffset:] }
 
 // Pos returns the position of byte offset off of p.Source.
 func (p *Page) Pos(off int) diag.Pos { return diag.At(p.Path, p.Source, off) }
 
+// ValuePositions returns, for a text value found at start in src (the
+// file at path) and read as value, the position in the file of each byte
+// offset of value. A value written as it reads, plain or in quotes without
+// escapes, maps one to one. Otherwise quotes, escapes and folded lines
+// shift what the writer typed against what it reads as, but "{{" is
+// written as it reads: the one at off is the same-numbered "{{" from
+// start on, and any other offset gives start.
+func ValuePositions(path string, src []byte, start diag.Pos, value string) func(off int) diag.Pos {
+	base := diag.Offset(src, start.Line, start.Col)
+	if body := base + 1; base < len(src) && (src[base] == '"' || src[base] == '\'') && bytes.HasPrefix(src[body:], []byte(value)) {
+		return func(off int) diag.Pos { return diag.At(path, src, body+min(max(off, 0), len(value))) }
+	}
+	if bytes.HasPrefix(src[base:], []byte(value)) {
+		return func(off int) diag.Pos { return diag.At(path, src, base+min(max(off, 0), len(value))) }
+	}
+	return func(off int) diag.Pos {
+		if off < 0 || off+2 > len(value) || value[off:off+2] != "{{" {
+			return start
+		}
+		k := countBraces(value[:off])
+		i := base
+		for {
+			j := bytes.Index(src[i:], []byte("{{"))
+			if j < 0 {
+				return start
+			}
+			i += j
+			if k == 0 {
+				return diag.At(path, src, i)
+			}
+			k--
+			i += 2
+		}
+	}
+}
+
+// countBraces counts the "{{" of s, not overlapping.
+func countBraces(s string) int {
+	n := 0
+	for {
+		i := strings.Index(s, "{{")
+		if i < 0 {
+			return n
+		}
+		n++
+		s = s[i+2:]
+	}
+}
+
 // knownKeys lists the front-matter keys plotline reads.
 var knownKeys = map[string]bool{
 	"title": true, "date": true, "description": true, "tags": true, "draft": true,
 	"slug": true, "author": true, "updated": true, "sources": true, "data": true,
-	"type": true, "toc": true,
+	"type": true, "toc": true, "image": true, "aliases": true, "params": true,
 }
 
 // Parse parses the Markdown file at path (slash path relative to the site
@@ -85,12 +201,12 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 	p := &Page{Path: filePath, Source: src, Dir: path.Dir(filePath), TOC: true}
 	before := len(*diags)
 	defer func() { p.Broken = p.Broken || (*diags)[before:].HasErrors() }()
-	if len(src) > MaxFileSize {
-		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "%s", readError(&TooLargeError{Size: int64(len(src)), Limit: MaxFileSize}))
+	if len(src) > sitefs.MaxFileSize {
+		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "%s", readError(&sitefs.TooLargeError{Size: int64(len(src)), Limit: sitefs.MaxFileSize}))
 		return p
 	}
 	if !utf8.Valid(src) {
-		off := FirstInvalidUTF8(src)
+		off := sitefs.FirstInvalidUTF8(src)
 		diags.Errorf(diag.At(filePath, src, off), "file is not valid UTF-8 (save it as UTF-8)")
 		return p
 	}
@@ -103,16 +219,6 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 	}
 	fm, fmStart, bodyStart, format, ok, closed := split(src)
 	p.Format = format
-	var lines yamlLines
-	if format == YAML {
-		lines = newYAMLLines(fm)
-	}
-	fmPos := func(line, col int) diag.Pos {
-		// line counts within the front matter; the fence line comes first.
-		base := diag.At(filePath, p.Source, bom+fmStart)
-		line, col = lines.pos(line, col)
-		return diag.Pos{Path: filePath, Line: base.Line + line - 1, Col: col}
-	}
 	switch {
 	case !ok:
 		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "missing front matter: the file must start with a line \"---\" followed by at least title and date")
@@ -122,90 +228,73 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 		return p
 	}
 	p.BodyOffset = bodyStart
+	// The front matter starts on the line after the fence.
+	text := yamlpos.New(filePath, fm, diag.At(filePath, p.Source, bom+fmStart).Line)
 
 	var root *yaml.Node
-	var errLine int
+	var errPos diag.Pos
 	var err error
 	if format == TOML {
-		root, errLine, err = decodeTOML(fm)
+		root, errPos, err = decodeTOML(text, fm)
 	} else {
-		root, errLine, err = decodeYAML(fm)
+		root, errPos, err = decodeYAML(text, fm)
 	}
 	if err != nil {
-		line := max(errLine, 1)
-		diags.Errorf(fmPos(line, 1), "front matter: %v", err)
+		diags.Errorf(errPos, "front matter: %v", err)
 		return p
 	}
 	if root == nil {
 		root = &yaml.Node{Kind: yaml.MappingNode}
 	}
 	if root.Kind != yaml.MappingNode {
-		diags.Errorf(fmPos(root.Line, root.Column), "front matter must be a mapping of keys to values")
+		if pos, msg, ok := text.Mistake(); ok && format == YAML {
+			diags.Errorf(pos, "front matter: %s", msg)
+		} else {
+			diags.Errorf(text.NodePos(root), "front matter must be a mapping of keys to values, got %s", yamlpos.Describe(root))
+		}
 		return p
 	}
-	// Node positions are relative to the front matter; shift them so they
+	// Node positions are relative to the front matter; move them so they
 	// count lines of the file.
-	movePositions(root, fmPos)
-	p.decode(root, fmPos(1, 1), diags)
+	text.MoveNodes(root)
+	p.decode(root, text.Pos(1, 1), diags)
 	return p
-}
-
-// movePositions sets the position of every node of the tree at n, which
-// counts within the front matter, to the place in the file that at gives.
-func movePositions(n *yaml.Node, at func(line, col int) diag.Pos) {
-	if n.Line > 0 {
-		pos := at(n.Line, n.Column)
-		n.Line, n.Column = pos.Line, pos.Col
-	}
-	for _, c := range n.Content {
-		movePositions(c, at)
-	}
-}
-
-// FirstInvalidUTF8 returns the offset of the first byte of b that is not
-// part of a UTF-8 character, or len(b) when b is all UTF-8.
-func FirstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
 }
 
 // decode reads the known fields out of the front-matter mapping.
 // start is the first line of the front matter, where missing keys are reported.
 func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
-	seen := map[string]bool{}
+	seen := map[string]*yaml.Node{}
 	var titleSeen, dateSeen bool
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], resolveAlias(root.Content[i+1])
+		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
 		key := k.Value
-		if seen[key] {
-			diags.Errorf(at(k), "%s: key appears twice", key)
+		if first, dup := seen[key]; dup {
+			diags.Errorf(at(k), "%s", yamlpos.Duplicate(key, "", first.Line))
 			continue
 		}
-		seen[key] = true
+		seen[key] = k
 		if !knownKeys[key] {
-			diags.Warnf(at(k), "unknown front-matter key %q (known: author, data, date, description, draft, slug, sources, tags, title, toc, type, updated)", key)
+			p.Unknown = append(p.Unknown, UnknownKey{Key: key, Pos: at(k)})
 			continue
 		}
 		switch key {
 		case "title":
 			titleSeen = true
 			p.Title = scalarString(v, key, at, diags)
+			p.TitlePos = at(v)
 			if strings.TrimSpace(p.Title) == "" && v.Kind == yaml.ScalarNode {
 				diags.Errorf(at(v), "title: must not be empty")
 			}
 		case "description":
 			p.Description = scalarString(v, key, at, diags)
+			p.DescriptionPos = at(v)
 		case "author":
 			p.Author = scalarString(v, key, at, diags)
 		case "date":
 			dateSeen = true
+			p.DatePos = at(v)
 			p.Date, _ = parseDate(v, key, at, diags)
 		case "updated":
 			p.Updated, _ = parseDate(v, key, at, diags)
@@ -213,6 +302,10 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.Draft = parseBool(v, key, at, diags)
 		case "toc":
 			p.TOC = parseBool(v, key, at, diags)
+		case "image":
+			// Checked by the site, which knows the page's charts and files.
+			p.Image = scalarString(v, key, at, diags)
+			p.ImagePos = at(v)
 		case "slug":
 			p.Slug = scalarString(v, key, at, diags)
 			if msg := checkSlug(p.Slug); msg != "" && v.Kind == yaml.ScalarNode {
@@ -232,6 +325,10 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.Tags = parseTags(v, at, diags)
 		case "sources":
 			p.Sources = parseSources(v, at, diags)
+		case "aliases":
+			p.Aliases = parseAliases(v, at, diags)
+		case "params":
+			p.Params = parseParams(v, at, diags)
 		case "data":
 			p.Data = v
 			p.DataPos = at(k)
@@ -240,41 +337,46 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	if !titleSeen {
 		diags.Errorf(start, "missing title: add \"title: …\" to the front matter")
 	}
-	if !dateSeen {
+	fileDate, _, prefixed, err := FileDate(p.Path)
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "%v", err)
+	}
+	switch {
+	case dateSeen:
+	case prefixed && err == nil:
+		p.Date = fileDate
+		p.DatePos = diag.Pos{Path: p.Path, Line: 1, Col: 1}
+	default:
 		diags.Errorf(start, "missing date: add \"date: YYYY-MM-DD\" to the front matter")
 	}
 }
 
-func resolveAlias(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		return n.Alias
+// FileDate reads the date a file name starts with, as Jekyll names its
+// posts: "content/articles/2014-12-23-hub.md" is dated 2014-12-23 and its
+// name without the date is "hub.md". prefixed reports whether the name
+// starts with YYYY-MM-DD- at all; err says why such a prefix is not a
+// date.
+func FileDate(filePath string) (date time.Time, rest string, prefixed bool, err error) {
+	name := path.Base(filePath)
+	if len(name) < 12 || name[10] != '-' || strings.TrimSuffix(name[11:], ".md") == "" {
+		return time.Time{}, name, false, nil
 	}
-	return n
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!int", "!!float":
-			return "a number"
-		case "!!bool":
-			return "a boolean"
-		case "!!null":
-			return "nothing"
+	for i, c := range []byte(name[:10]) {
+		digit := c >= '0' && c <= '9'
+		if (i == 4 || i == 7) != (c == '-') || (i != 4 && i != 7 && !digit) {
+			return time.Time{}, name, false, nil
 		}
-		return "a string"
 	}
-	return "an alias"
+	t, perr := time.Parse("2006-01-02", name[:10])
+	if perr != nil || t.Year() < minYear {
+		return time.Time{}, name, true, fmt.Errorf("the file name starts with %s, which is not a date: write a real date (YYYY-MM-DD-name.md) or rename the file", name[:10])
+	}
+	return t, name[11:], true, nil
 }
 
 func scalarString(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *diag.List) string {
 	if v.Kind != yaml.ScalarNode {
-		diags.Errorf(at(v), "%s: want text, got %s", key, kindName(v))
+		diags.Errorf(at(v), "%s: want text, got %s", key, yamlpos.Describe(v))
 		return ""
 	}
 	if v.Tag == "!!null" {
@@ -291,10 +393,30 @@ func parseBool(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *di
 	return v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
 }
 
-// dateLayouts are the spellings of a date or time front matter accepts.
-var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04"}
+// dateLayouts are the spellings of a date or time front matter accepts:
+// a calendar date; RFC 3339; Jekyll's documented "2006-01-02 15:04:05
+// -0700" and its spelling with a colon in the offset; and a date and time
+// without an offset, read as UTC.
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02 15:04 -07:00",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+}
 
-// ParseDate parses a front-matter date: YYYY-MM-DD, optionally with a time.
+// acceptedDates lists the spellings of dateLayouts for a message.
+const acceptedDates = "want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional offset such as +01:00 or +0100, or RFC 3339 such as 2025-01-10T10:00:00Z"
+
+// ParseDate parses a front-matter date: YYYY-MM-DD, optionally with a
+// time and an offset (see dateLayouts). The time keeps the offset it was
+// written with, so that its calendar date is the one written; pages are
+// ordered by the instant.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range dateLayouts {
@@ -302,12 +424,12 @@ func ParseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("cannot parse %q as a date (want YYYY-MM-DD)", s)
+	return time.Time{}, fmt.Errorf("cannot parse %q as a date (%s)", s, acceptedDates)
 }
 
 func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *diag.List) (time.Time, bool) {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-		diags.Errorf(at(v), "%s: want a date (YYYY-MM-DD), got %s", key, kindName(v))
+		diags.Errorf(at(v), "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(v))
 		return time.Time{}, false
 	}
 	t, err := ParseDate(v.Value)
@@ -332,21 +454,25 @@ func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []s
 		v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{v}}
 	}
 	if v.Kind != yaml.SequenceNode {
-		diags.Errorf(at(v), "tags: want a list of words, got %s", kindName(v))
+		diags.Errorf(at(v), "tags: want a list of words, got %s", yamlpos.Describe(v))
 		return nil
 	}
 	var tags []string
 	seen := map[string]bool{}
 	for _, t := range v.Content {
-		t = resolveAlias(t)
+		t = yamlpos.Resolve(t)
 		if t.Kind != yaml.ScalarNode {
-			diags.Errorf(at(t), "tags: want a word, got %s", kindName(t))
+			diags.Errorf(at(t), "tags: want a word, got %s", yamlpos.Describe(t))
 			continue
 		}
 		name := strings.TrimSpace(t.Value)
 		slug := Slugify(name)
 		if slug == "" {
 			diags.Errorf(at(t), "tags: tag %q has no letters or digits", t.Value)
+			continue
+		}
+		if len(slug) > MaxNameBytes {
+			diags.Errorf(at(t), "tags: tag %q makes a page name of %d bytes; a file name may have %d at most", shorten(t.Value), len(slug), MaxNameBytes)
 			continue
 		}
 		if !seen[slug] {
@@ -357,21 +483,102 @@ func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []s
 	return tags
 }
 
+func parseParams(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) map[string]any {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		diags.Errorf(at(v), "params: want a mapping of the site's own keys to values, got %s", yamlpos.Describe(v))
+		return nil
+	}
+	var m map[string]any
+	if err := v.Decode(&m); err != nil {
+		diags.Errorf(at(v), "params: %v", err)
+		return nil
+	}
+	return m
+}
+
+func parseAliases(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []Alias {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+		v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{v}}
+	}
+	if v.Kind != yaml.SequenceNode {
+		diags.Errorf(at(v), "aliases: want a list of site paths (\"/old/\"), got %s", yamlpos.Describe(v))
+		return nil
+	}
+	var out []Alias
+	seen := map[string]int{}
+	for _, n := range v.Content {
+		n = yamlpos.Resolve(n)
+		if n.Kind != yaml.ScalarNode {
+			diags.Errorf(at(n), "aliases: want a site path, got %s", yamlpos.Describe(n))
+			continue
+		}
+		file, msg := AliasFile(n.Value)
+		if msg != "" {
+			diags.Errorf(at(n), "aliases: %q %s", n.Value, msg)
+			continue
+		}
+		if line, dup := seen[file]; dup {
+			diags.Errorf(at(n), "aliases: %q is on line %d already", n.Value, line)
+			continue
+		}
+		seen[file] = n.Line
+		out = append(out, Alias{File: file, Pos: at(n)})
+	}
+	return out
+}
+
+// AliasFile returns the site path of the redirect page for alias, an old
+// address of a page below the site's base path: "/old/" and "/old" are
+// "old/index.html", "/2014/12/23/hub.html" is itself without the leading
+// slash. Percent-encoding is undone. The second result says why alias
+// cannot be one, when it cannot.
+func AliasFile(alias string) (string, string) {
+	s := strings.TrimSpace(alias)
+	if dec, err := url.PathUnescape(s); err == nil {
+		s = dec
+	}
+	switch {
+	case s == "" || s == "/":
+		return "", "is the home page"
+	case strings.ContainsAny(s, "?#\\"):
+		return "", "is not a site path: leave out ?, # and backslashes"
+	case strings.ContainsFunc(s, unicode.IsControl) || !utf8.ValidString(s):
+		return "", "must not contain control characters"
+	case strings.Contains(s, "://") || strings.HasPrefix(s, "//"):
+		return "", "is not a site path: write the path below the base URL, \"/old/\""
+	}
+	dir := strings.HasSuffix(s, "/")
+	clean := strings.TrimPrefix(path.Clean("/"+s), "/")
+	if slices.Contains(strings.Split(s, "/"), "..") {
+		return "", "must not contain \"..\""
+	}
+	if clean == "" {
+		return "", "is the home page"
+	}
+	if dir || !strings.Contains(path.Base(clean), ".") {
+		return clean + "/index.html", ""
+	}
+	return clean, ""
+}
+
 func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []Source {
 	if v.Kind != yaml.SequenceNode {
-		diags.Errorf(at(v), "sources: want a list of {name, url}, got %s", kindName(v))
+		diags.Errorf(at(v), "sources: want a list of {name, url}, got %s", yamlpos.Describe(v))
 		return nil
 	}
 	var out []Source
 	for _, item := range v.Content {
-		item = resolveAlias(item)
+		item = yamlpos.Resolve(item)
 		switch item.Kind {
 		case yaml.ScalarNode:
 			out = append(out, Source{Name: item.Value})
 		case yaml.MappingNode:
 			var s Source
 			for i := 0; i+1 < len(item.Content); i += 2 {
-				k, val := item.Content[i], resolveAlias(item.Content[i+1])
+				k, val := item.Content[i], yamlpos.Resolve(item.Content[i+1])
 				switch k.Value {
 				case "name":
 					s.Name = scalarString(val, "sources.name", at, diags)
@@ -390,7 +597,7 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 			}
 			out = append(out, s)
 		default:
-			diags.Errorf(at(item), "sources: want {name, url}, got %s", kindName(item))
+			diags.Errorf(at(item), "sources: want {name, url}, got %s", yamlpos.Describe(item))
 		}
 	}
 	return out
@@ -405,13 +612,24 @@ func checkSlug(s string) string {
 		return "must not contain \"..\""
 	case strings.ContainsAny(s, "/\\"):
 		return "must not contain a slash"
-	case strings.ContainsAny(s, "?#%\"<>` \t\n"):
-		return "must not contain spaces or any of ?#%\"<>`"
+	case strings.ContainsAny(s, "?#%\"<>`\t\n"):
+		return "must not contain tabs or any of ?#%\"<>`"
+	case strings.TrimSpace(s) != s:
+		return "must not start or end with a space"
+	case strings.ContainsFunc(s, unicode.IsControl) || !utf8.ValidString(s):
+		return "must not contain control characters"
+	case len(s) > MaxNameBytes:
+		return fmt.Sprintf("is %d bytes long; a file name may have %d at most", len(s), MaxNameBytes)
 	case s == "." || s == "tags" || s == "_plotline":
 		return "is reserved"
 	}
 	return ""
 }
+
+// MaxNameBytes is the longest a slug or a tag's URL segment may be, in
+// bytes: each names a folder of the output, and file systems take names
+// of 255 bytes at most.
+const MaxNameBytes = 255
 
 // Slugify turns a title or tag into a URL segment: lower case letters and
 // digits separated by single hyphens.
@@ -434,4 +652,14 @@ func Slugify(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// shorten returns s, or its first 40 characters and an ellipsis, for a
+// message.
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:40]) + "…"
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ func parseFM(t *testing.T, fm string) (*Page, diag.List) {
 	t.Helper()
 	var diags diag.List
 	p := Parse("content/a.md", []byte("---\n"+fm+"---\nBody\n"), &diags)
+	diags.Add(p.UnknownWarnings()...)
 	return p, diags
 }
 
@@ -87,6 +89,12 @@ func TestDates(t *testing.T) {
 		{"2025-01-02 15:04:05", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
 		{"2025-01-02 15:04", time.Date(2025, 1, 2, 15, 4, 0, 0, time.UTC)},
 		{`"  2025-01-02  "`, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{"2025-01-10T10:00:00Z", time.Date(2025, 1, 10, 10, 0, 0, 0, time.UTC)},
+		{"2025-01-10T10:00:00.5+01:00", time.Date(2025, 1, 10, 9, 0, 0, 5e8, time.UTC)},
+		{"2014-12-23 10:30:00 +0100", time.Date(2014, 12, 23, 9, 30, 0, 0, time.UTC)},
+		{"2014-12-23 10:30:00 -05:00", time.Date(2014, 12, 23, 15, 30, 0, 0, time.UTC)},
+		{`"2014-12-23 10:30 +0100"`, time.Date(2014, 12, 23, 9, 30, 0, 0, time.UTC)},
+		{"2025-01-02T15:04", time.Date(2025, 1, 2, 15, 4, 0, 0, time.UTC)},
 	} {
 		p, diags := parseFM(t, "title: A\ndate: "+tc.value+"\nupdated: "+tc.value+"\n")
 		checkDiags(t, diags)
@@ -110,8 +118,58 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestDateKeepsCalendarDay checks that a date written with an offset
+// shows the calendar day written, while pages are ordered by the instant.
+func TestDateKeepsCalendarDay(t *testing.T) {
+	late, _ := parseFM(t, "title: Late\ndate: 2025-01-10 23:30:00 -0500\n")
+	early, _ := parseFM(t, "title: Early\ndate: 2025-01-11T01:00:00+01:00\n")
+	if got := late.Date.Format("2006-01-02"); got != "2025-01-10" {
+		t.Errorf("calendar day of 2025-01-10 23:30:00 -0500 = %s; want 2025-01-10", got)
+	}
+	if got := early.Date.Format("2006-01-02"); got != "2025-01-11" {
+		t.Errorf("calendar day of 2025-01-11T01:00:00+01:00 = %s; want 2025-01-11", got)
+	}
+	late.Path, early.Path = "content/z.md", "content/a.md"
+	pages := []*Page{early, late}
+	sortPages(pages)
+	// 2025-01-11 04:30 UTC is after 2025-01-11 00:00 UTC: the page of
+	// the earlier calendar day is the newer.
+	if pages[0] != late {
+		t.Errorf("SortPages put %s first; want %s, the later instant", pages[0].Title, late.Title)
+	}
+}
+
+func TestFileNameDate(t *testing.T) {
+	for _, tc := range []struct {
+		file, fm string
+		date     string
+		url      string
+		diags    []string
+	}{
+		{file: "content/articles/2014-12-23-hub.md", fm: "title: A\n", date: "2014-12-23", url: "articles/hub/"},
+		{file: "content/articles/2014-12-23-hub.md", fm: "title: A\ndate: 2020-05-06\n", date: "2020-05-06", url: "articles/hub/"},
+		{file: "content/articles/2014-12-23-hub.md", fm: "title: A\nslug: other\n", date: "2014-12-23", url: "articles/other/"},
+		{file: "content/articles/2014-1-23-hub.md", fm: "title: A\n", url: "articles/2014-1-23-hub/",
+			diags: []string{`content/articles/2014-1-23-hub.md:2:1: missing date: add "date: YYYY-MM-DD" to the front matter`}},
+		{file: "content/articles/2014-13-45-hub.md", fm: "title: A\ndate: 2020-01-01\n", url: "articles/2014-13-45-hub/",
+			diags: []string{"content/articles/2014-13-45-hub.md:1:1: the file name starts with 2014-13-45, which is not a date: write a real date (YYYY-MM-DD-name.md) or rename the file"}},
+		{file: "content/2014-12-23-.md", fm: "title: A\n", url: "2014-12-23-/",
+			diags: []string{`content/2014-12-23-.md:2:1: missing date: add "date: YYYY-MM-DD" to the front matter`}},
+	} {
+		var diags diag.List
+		p := Parse(tc.file, []byte("---\n"+tc.fm+"---\nBody\n"), &diags)
+		checkDiags(t, diags, tc.diags...)
+		if tc.date != "" && p.Date.Format("2006-01-02") != tc.date {
+			t.Errorf("%s: Date = %v; want %s", tc.file, p.Date, tc.date)
+		}
+		if u, _ := URLFor(p); u != tc.url {
+			t.Errorf("%s: URL = %q; want %q", tc.file, u, tc.url)
+		}
+	}
+}
+
 func TestParseDateErrors(t *testing.T) {
-	for _, s := range []string{"next tuesday", "2025-13-01", "2025/01/02", "02.01.2025", ""} {
+	for _, s := range []string{"next tuesday", "2025-13-01", "2025/01/02", "02.01.2025", "", "2025-01-02 10:00:00 CET", "2025-01-02T10:00:00 +0100", "2025-01-02 25:00"} {
 		if got, err := ParseDate(s); err == nil {
 			t.Errorf("ParseDate(%q) = %v, nil; want an error", s, got)
 		}
@@ -133,6 +191,7 @@ func TestTags(t *testing.T) {
 		{"first spelling kept", `[Public Finance, public-finance, "public finance!", war]`, []string{"Public Finance", "war"}, nil},
 		{"number in a list is a word", "[2025, war]", []string{"2025", "war"}, nil},
 		{"no letters", `[war, "!!!"]`, []string{"war"}, []string{`content/a.md:4:13: tags: tag "!!!" has no letters or digits`}},
+		{"too long for a file name", "[war, " + strings.Repeat("é", 128) + "]", []string{"war"}, []string{`content/a.md:4:13: tags: tag "` + strings.Repeat("é", 40) + `…" makes a page name of 256 bytes; a file name may have 255 at most`}},
 		{"nested list", "[war, [a, b]]", []string{"war"}, []string{"content/a.md:4:13: tags: want a word, got a list"}},
 		{"number", "5", nil, []string{"content/a.md:4:7: tags: want a list of words, got a number"}},
 		{"mapping", "{a: b}", nil, []string{"content/a.md:4:7: tags: want a list of words, got a mapping"}},
@@ -195,7 +254,7 @@ func TestSources(t *testing.T) {
 		{
 			name:  "not a list",
 			value: "Rosstat",
-			diags: []string{"content/a.md:4:10: sources: want a list of {name, url}, got a string"},
+			diags: []string{"content/a.md:4:10: sources: want a list of {name, url}, got text \"Rosstat\""},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -220,14 +279,20 @@ func TestSlug(t *testing.T) {
 		{`"a..b"`, "", `content/a.md:4:7: slug "a..b" must not contain ".."`},
 		{"a/b", "", `content/a.md:4:7: slug "a/b" must not contain a slash`},
 		{`'a\b'`, "", `content/a.md:4:7: slug "a\\b" must not contain a slash`},
-		{`"two words"`, "", `content/a.md:4:7: slug "two words" must not contain spaces`},
-		{`"a?b"`, "", `content/a.md:4:7: slug "a?b" must not contain spaces or any of`},
-		{`"a#b"`, "", `content/a.md:4:7: slug "a#b" must not contain spaces or any of`},
+		{`"café menu"`, "café menu", ""},
+		{`" lead"`, "", `content/a.md:4:7: slug " lead" must not start or end with a space`},
+		{`"a\tb"`, "", `content/a.md:4:7: slug "a\tb" must not contain tabs or any of`},
+		{`"a?b"`, "", `content/a.md:4:7: slug "a?b" must not contain tabs or any of`},
+		{`"a#b"`, "", `content/a.md:4:7: slug "a#b" must not contain tabs or any of`},
 		{`"."`, "", `content/a.md:4:7: slug "." is reserved`},
 		{"tags", "", `content/a.md:4:7: slug "tags" is reserved`},
 		{"_plotline", "", `content/a.md:4:7: slug "_plotline" is reserved`},
 		{`""`, "", `content/a.md:4:7: slug "" is empty`},
 		{"[a]", "", "content/a.md:4:7: slug: want text, got a list"},
+		{`"a\0b"`, "", `content/a.md:4:7: slug "a\x00b" must not contain control characters`},
+		{`"a\x7fb"`, "", `content/a.md:4:7: slug "a\x7fb" must not contain control characters`},
+		{strings.Repeat("x", 256), "", `content/a.md:4:7: slug "` + strings.Repeat("x", 256) + `" is 256 bytes long; a file name may have 255 at most`},
+		{strings.Repeat("x", 255), strings.Repeat("x", 255), ""},
 	} {
 		t.Run(tc.value, func(t *testing.T) {
 			p, diags := parseFM(t, "title: A\ndate: 2025-01-01\nslug: "+tc.value+"\n")
@@ -332,7 +397,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		{
 			name:  "bad date",
 			fm:    "title: A\ndate: next tuesday\n",
-			diags: []string{`content/a.md:3:7: date: cannot parse "next tuesday" as a date (want YYYY-MM-DD)`},
+			diags: []string{`content/a.md:3:7: date: cannot parse "next tuesday" as a date (want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional offset such as +01:00 or +0100, or RFC 3339 such as 2025-01-10T10:00:00Z)`},
 		},
 		{
 			name:  "empty date",
@@ -353,8 +418,8 @@ func TestFrontMatterErrors(t *testing.T) {
 			name: "unknown keys are warnings",
 			fm:   "title: A\ndate: 2025-01-01\nsummary: x\nlayout: y\n",
 			diags: []string{
-				`content/a.md:4:1: warning: unknown front-matter key "summary" (known: author, data, date, description, draft, slug, sources, tags, title, toc, type, updated)`,
-				`content/a.md:5:1: warning: unknown front-matter key "layout"`,
+				`content/a.md:4:1: warning: front matter key "summary" is not used by plotline (known: aliases, author, data, date, description, draft, image, params, slug, sources, tags, title, toc, type, updated); put a site's own keys under params:`,
+				`content/a.md:5:1: warning: front matter key "layout" is not used by plotline`,
 			},
 		},
 		{
@@ -408,6 +473,43 @@ func TestSlugify(t *testing.T) {
 	} {
 		if got := Slugify(tc.in); got != tc.want {
 			t.Errorf("Slugify(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParams(t *testing.T) {
+	p, diags := parseFM(t, "title: A\ndate: 2025-01-01\nparams:\n  layout: post\n  weight: 3\n  nested: {a: [1, 2]}\nlayout: x\n")
+	checkDiags(t, diags, `content/a.md:8:1: warning: front matter key "layout" is not used by plotline`)
+	want := map[string]any{"layout": "post", "weight": 3, "nested": map[string]any{"a": []any{1, 2}}}
+	if !reflect.DeepEqual(p.Params, want) {
+		t.Errorf("Params = %#v; want %#v", p.Params, want)
+	}
+	if want := []UnknownKey{{Key: "layout", Pos: diag.Pos{Path: "content/a.md", Line: 8, Col: 1}}}; !reflect.DeepEqual(p.Unknown, want) {
+		t.Errorf("Unknown = %v; want %v", p.Unknown, want)
+	}
+	_, diags = parseFM(t, "title: A\ndate: 2025-01-01\nparams: [a]\n")
+	checkDiags(t, diags, "content/a.md:4:9: params: want a mapping of the site's own keys to values, got a list")
+}
+
+func TestAliasFile(t *testing.T) {
+	for _, tc := range []struct{ in, want, msg string }{
+		{"/old/", "old/index.html", ""},
+		{"/old", "old/index.html", ""},
+		{"old/deeper/", "old/deeper/index.html", ""},
+		{"/2014/12/23/hub.html", "2014/12/23/hub.html", ""},
+		{"/v1.2/", "v1.2/index.html", ""},
+		{"/caf%C3%A9%20menu/", "café menu/index.html", ""},
+		{"/old//x/", "old/x/index.html", ""},
+		{"//host/x/", "", "is not a site path: write the path below the base URL, \"/old/\""},
+		{"/", "", "is the home page"},
+		{"", "", "is the home page"},
+		{"/a/../../b/", "", `must not contain ".."`},
+		{"/a?b=1", "", "is not a site path: leave out ?, # and backslashes"},
+		{"https://example.org/old/", "", "is not a site path: write the path below the base URL, \"/old/\""},
+	} {
+		got, msg := AliasFile(tc.in)
+		if got != tc.want || msg != tc.msg {
+			t.Errorf("AliasFile(%q) = %q, %q; want %q, %q", tc.in, got, msg, tc.want, tc.msg)
 		}
 	}
 }

@@ -53,4 +53,8 @@ type Block struct {
 	AsOf       time.Time   // the date that "days to limit" counts from
 	CSV        string      // the CSV file the series came from, relative to the site, if any
 	Pos        diag.Pos    // where the block is declared
+	// Broken is set when the block has errors of its own, reported where
+	// they are; what it could not compute is then not reported again at
+	// every reference to it.
+	Broken bool
 }

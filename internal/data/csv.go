@@ -14,13 +14,14 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // csv reads the series named by the csv key's value n. It returns the
-// file's path in the site, its observations, and false when anything went
-// wrong.
+// file's path in the site, its observations sorted by date, and false
+// when anything went wrong. A file is read once a page: blocks that name
+// it share its points, which must not be changed.
 func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
 	name, ok := p.text("csv", n)
 	if !ok {
@@ -43,8 +44,11 @@ func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
 		p.errorf(n, "csv: %s cannot be read: no site files", file)
 		return file, nil, false
 	}
-	src, err := content.ReadFile(p.fsys, file, MaxCSVSize)
-	var tooLarge *content.TooLargeError
+	if r, done := p.readCSV[file]; done {
+		return file, r.points, r.ok
+	}
+	src, err := sitefs.ReadFile(p.fsys, file, MaxCSVSize)
+	var tooLarge *sitefs.TooLargeError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		p.errorf(n, "csv: %s does not exist", file)
@@ -62,12 +66,18 @@ func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
 	}
 	before := len(p.diags.Errors())
 	points := parseCSV(file, src, p.diags)
-	return file, points, len(p.diags.Errors()) == before
+	sortByDate(points)
+	ok = len(p.diags.Errors()) == before
+	if p.readCSV == nil {
+		p.readCSV = map[string]observations{}
+	}
+	p.readCSV[file] = observations{points, ok}
+	return file, points, ok
 }
 
 // MaxCSVSize is the size in bytes of the largest CSV file a block may
 // read: some hundred thousand observations, far more than a chart can show.
-const MaxCSVSize = content.MaxFileSize
+const MaxCSVSize = sitefs.MaxFileSize
 
 // hasDrive reports whether name starts with a Windows drive letter, "C:".
 func hasDrive(name string) bool {
@@ -121,7 +131,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		return nil
 	}
 	if !utf8.Valid(src) {
-		diags.Errorf(diag.At(path, src, content.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
+		diags.Errorf(diag.At(path, src, sitefs.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(body))
@@ -195,11 +205,21 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			diags.Errorf(f.pos(line, c), "date: %q is not a valid date (want YYYY-MM-DD)", ds)
 		}
 		vs := strings.TrimSpace(rec[col["value"]])
-		v, err := strconv.ParseFloat(strings.ReplaceAll(vs, ",", ""), 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			line, c := r.FieldPos(col["value"])
+		v, err := strconv.ParseFloat(vs, 64)
+		line, c := r.FieldPos(col["value"])
+		switch plain, sep := withoutSeparators(vs); {
+		case sep:
+			diags.Errorf(f.pos(line, c), "value: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vs, plain)
+			good = false
+		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
 			diags.Errorf(f.pos(line, c), "value: cannot use %q as a number", vs)
 			good = false
+		default:
+			if next := col["value"] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) {
+				// 2025-01-01,1,545: the separator split the number.
+				diags.Errorf(f.pos(line, c), "value: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vs, rec[next], vs, rec[next], vs, rec[next])
+				good = false
+			}
 		}
 		pt.Value = v
 		if i := col["label"]; i >= 0 && i < len(rec) {

@@ -9,7 +9,7 @@ import (
 
 func TestCSV(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/articles/prices.csv": {Data: []byte("date,value,label,source\n2025-01-03,\"1,250\",late,https://example.org\n2025-01-01,1000,early,\n")},
+		"content/articles/prices.csv": {Data: []byte("date,value,label,source\n2025-01-03,1250,late,https://example.org\n2025-01-01,1000,early,\n")},
 		"content/data/shared.csv":     {Data: []byte("\uFEFFDate, Value\n2025-02-01,7.5\n")},
 	}
 	src := `data:
@@ -55,10 +55,16 @@ func TestCSVErrors(t *testing.T) {
 			c + `:1:1: the header has no "value" column (want date, value and optionally label and source)`,
 			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
 		}},
-		{"bad values", "date,value,label\n2025-01-01,\"1,200\",a\n2025-02-30,5,b\n2025-01-03,x,c\n2025-01-04\n", "prices.csv", []string{
+		{"bad values", "date,value,label\n2025-01-01,1200,a\n2025-02-30,5,b\n2025-01-03,x,c\n2025-01-04\n", "prices.csv", []string{
 			c + `:3:1: date: "2025-02-30" is not a valid date (want YYYY-MM-DD)`,
 			c + `:4:12: value: cannot use "x" as a number`,
 			c + `:5:1: the line has 1 fields, want at least 2 (date and value)`,
+		}},
+		{"thousands separators", "date,value,label\n2025-01-01,\"1,200\",a\n2025-01-02,1 200,b\n2025-01-03,1,200\n2025-01-04,12,000.5,d\n2025-01-05,1200,345\n", "prices.csv", []string{
+			c + `:2:12: value: "1,200" has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write 1200`,
+			c + `:3:12: value: "1 200" has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write 1200`,
+			c + `:4:12: value: 1,200 reads as 1 and a next field "200", because a comma separates fields: write 1200, without a thousands separator`,
+			c + `:5:12: value: 12,000.5 reads as 12 and a next field "000.5", because a comma separates fields: write 12000.5, without a thousands separator`,
 		}},
 		{"columns count characters", "label,date,value\nZoë,2025-01-01,x\n", "prices.csv", []string{
 			c + `:2:16: value: cannot use "x" as a number`,

@@ -287,9 +287,34 @@ func TestSchemaErrors(t *testing.T) {
       start: {date: 2024-12-05, value: 0}
       rate: -3
       limit: 12000
-      low: 5
+      high: 5
 `,
 			[]string{p + `6:14: limit 12000 is never reached: the rate must be positive to rise from 0 to 12000`},
+		},
+		{
+			"central rate outside its band",
+			`data:
+  a:
+    projection: {start: {date: 2024-12-05, value: 0}, rate: 46, low: 70, high: 110}
+  b:
+    projection: {start: {date: 2024-12-05, value: 100}, rate: -10, low: -5, high: -15}
+  c:
+    projection: {start: {date: 2024-12-05, value: 100}, rate: -10, low: -15, high: -5}
+  d:
+    projection: {start: {date: 2024-12-05, value: 100}, rate: 3, high: 2}
+  e:
+    projection: {start: {date: 2024-12-05, value: 100}, rate: 3, low: 4}
+  f:
+    series: [{date: 2025-01-01, value: 1}, {date: 2025-01-02, value: 3}]
+    projection: {rate: fit, low: 3, high: 4}
+`,
+			[]string{
+				p + `3:61: rate 46 is outside its band, low 70 to high 110: the central rate must lie between them`,
+				p + `5:73: low -5 is above high -15: low is the lower rate of the band, high the higher`,
+				p + `9:63: rate 3 is above high 2: high is a higher rate than the central one`,
+				p + `11:63: rate 3 is below low 4: low is a lower rate than the central one`,
+				p + `14:24: the fitted rate 2 is outside its band, low 3 to high 4: the central rate must lie between them`,
+			},
 		},
 		{
 			"reservoir never empties",
@@ -344,16 +369,43 @@ func TestSchemaErrors(t *testing.T) {
 			},
 		},
 		{
-			"unknown keys warn",
+			"unknown keys are errors",
 			`data:
   losses:
     colour: red
     series:
       - {date: 2025-01-01, value: 1, note: x}
+    projection: {rate: 3, limt: 10}
 `,
 			[]string{
-				p + `3:5: warning: unknown key "colour" in block "losses" (want unit, as_of, series, csv or projection)`,
-				p + `5:38: warning: unknown key "note" in observation (want date, value, label or source)`,
+				p + `3:5: unknown key "colour" in block "losses" (want unit, as_of, series, csv or projection)`,
+				p + `5:38: unknown key "note" in observation (want date, value, label or source)`,
+				p + `6:27: unknown key "limt" in projection (want start, rate, per, model, limit, until, low or high)`,
+			},
+		},
+		{
+			// A comma in {…} separates keys, so 1,545 is 1 and a key 545.
+			"thousands separators",
+			`data:
+  losses:
+    series:
+      - {date: 2025-01-01, value: 1,545}
+      - {date: 2025-01-02, value: -1,234,567.5, label: x}
+      - {date: 2025-01-03, value: "1,545"}
+      - {date: 2025-01-04, value: 1 545}
+      - date: 2025-01-05
+        value: 12,000
+      - {date: 2025-01-06, value: 7, 545: x}
+    projection: {start: {date: 2025-01-01, value: 0}, rate: 9, limit: 12,000}
+`,
+			[]string{
+				p + `4:35: value: 1,545 reads as 1 and a key "545", because a comma separates keys in {…}: write 1545, without a thousands separator`,
+				p + `5:35: value: -1,234,567.5 reads as -1 and a key "234", because a comma separates keys in {…}: write -1234567.5, without a thousands separator`,
+				p + `6:35: value: "1,545" has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write 1545`,
+				p + `7:35: value: "1 545" has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write 1545`,
+				p + `9:16: value: "12,000" has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write 12000`,
+				p + `10:38: unknown key "545" in observation (want date, value, label or source)`,
+				p + `11:71: limit: 12,000 reads as 12 and a key "000", because a comma separates keys in {…}: write 12000, without a thousands separator`,
 			},
 		},
 		{
@@ -502,5 +554,56 @@ func TestCurveSampling(t *testing.T) {
 	}
 	if got := len(blocks[2].Projection.Central.Curve); got != 2 {
 		t.Errorf("a straight line is sampled at %d points; want 2", got)
+	}
+}
+
+// TestDefaultPrecision checks that a value without a format is never shown
+// with less precision than it has: r² of 0.9992 was shown as "1".
+func TestDefaultPrecision(t *testing.T) {
+	src := `data:
+  sales:
+    series:
+      - {date: 2025-01-01, value: 10}
+      - {date: 2025-01-08, value: 20}
+      - {date: 2025-01-15, value: 31.125}
+    projection:
+      rate: fit
+      per: week
+  debt:
+    series: [{date: 2025-01-01, value: 0.35}]
+    projection: {rate: 2.5, model: exponential, per: year, low: 1.25}
+`
+	blocks, diags := parse(t, src, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	for _, tc := range []struct {
+		block         int
+		field, format string
+		want          string
+	}{
+		// x = 0, 1, 2 weeks, y = 10, 20, 31.125: slope 10.5625, r² 0.99906.
+		{0, "r2", "", "0.999"},
+		{0, "rate", "", "10.56"},
+		{0, "last.value", "", "31.125"},
+		{1, "first.value", "", "0.35"},
+		{1, "rate", "", "2.5"},
+		{1, "rate", "percent", "2.5%"},
+		{1, "low.rate", "percent", "1.25%"},
+		{1, "first.value", "percent", "35%"},
+	} {
+		v, err := blocks[tc.block].Field(tc.field)
+		if err != nil {
+			t.Errorf("%s: %v", tc.field, err)
+			continue
+		}
+		got, err := Format(v, tc.format, "")
+		if err != nil {
+			t.Errorf("%s | %s: %v", tc.field, tc.format, err)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%s.%s | %s = %q; want %q", blocks[tc.block].Name, tc.field, tc.format, got, tc.want)
+		}
 	}
 }

@@ -63,7 +63,7 @@ func (b *Block) Field(path string) (Value, error) {
 		case "unit":
 			return Value{Kind: Text, Text: b.Unit}, nil
 		case "count":
-			return Value{Kind: Number, Num: float64(len(b.Series))}, nil
+			return Value{Kind: Number, Num: float64(len(b.Series)), Exact: true}, nil
 		case "as_of":
 			if b.AsOf.IsZero() {
 				return Value{}, fmt.Errorf("block %q has no as_of date and its article has no date", b.Name)
@@ -89,7 +89,7 @@ func (b *Block) Field(path string) (Value, error) {
 		case "date":
 			return Value{Kind: Date, Date: pr.Start.Date}, nil
 		case "value":
-			return Value{Kind: Number, Num: pr.Start.Value}, nil
+			return Value{Kind: Number, Num: pr.Start.Value, Exact: true}, nil
 		}
 	case "central", "low", "high":
 		if isScenarioField(rest) {
@@ -131,7 +131,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 	case "date":
 		return Value{Kind: Date, Date: pt.Date}, nil
 	case "value":
-		return Value{Kind: Number, Num: pt.Value}, nil
+		return Value{Kind: Number, Num: pt.Value, Exact: true}, nil
 	case "label":
 		return Value{Kind: Text, Text: pt.Label}, nil
 	}
@@ -152,7 +152,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 		if !pr.HasLimit {
 			return Value{}, fmt.Errorf("block %q has no limit", b.Name)
 		}
-		return Value{Kind: Number, Num: pr.Limit}, nil
+		return Value{Kind: Number, Num: pr.Limit, Exact: true}, nil
 	case "until":
 		return Value{Kind: Date, Date: pr.Until}, nil
 	}
@@ -185,7 +185,9 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	}
 	switch field {
 	case "rate":
-		return Value{Kind: Number, Num: s.Rate}, nil
+		// A rate written in the front matter is shown as written; a fitted
+		// one is computed. An exponential rate is a percentage.
+		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential"}, nil
 	case "value_at_until":
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
@@ -207,7 +209,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	}
 	days := float64(daysBetween(b.AsOf, s.Crossing))
 	if field == "weeks_to_limit" {
-		return Value{Kind: Number, Num: math.Round(days / 7)}, nil
+		return Value{Kind: Number, Num: math.Round(days / 7), Exact: true}, nil
 	}
-	return Value{Kind: Number, Num: days}, nil
+	return Value{Kind: Number, Num: days, Exact: true}, nil
 }

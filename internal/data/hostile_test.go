@@ -27,23 +27,8 @@ func TestAliasBomb(t *testing.T) {
 	b.WriteString("data:\n  a: {series: *l01}\n  b: {series: *l12}\n  c: *l12\n  d: {series: *l01, projection: {rate: *l12, limit: *l12, low: *l00}}\n")
 	src := b.String()
 
-	var blocks []*Block
-	var msgs []string
-	var before, after runtime.MemStats
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		blocks, msgs = parse(t, src, nil)
-		runtime.ReadMemStats(&after)
-	}()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("still parsing after 10 s")
-	}
-	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+	blocks, msgs, alloc := parseMeasured(t, src, 10*time.Second)
+	if alloc > 4<<20 {
 		t.Errorf("parsing allocated %d bytes; want under 4 MB", alloc)
 	}
 	if len(blocks) != 4 {
@@ -64,6 +49,29 @@ func TestAliasBomb(t *testing.T) {
 			t.Errorf("diagnostics:\n%s\nwant one with %q", joined, want)
 		}
 	}
+}
+
+// parseMeasured parses the front matter src as parse does, and returns
+// what it gives and the bytes it allocated. It fails the test if parsing
+// takes longer than limit, a bound meant to catch work that explodes, not
+// a slow machine.
+func parseMeasured(t *testing.T, src string, limit time.Duration) (blocks []*Block, msgs []string, alloc uint64) {
+	t.Helper()
+	var before, after runtime.MemStats
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		blocks, msgs = parse(t, src, nil)
+		runtime.ReadMemStats(&after)
+	}()
+	select {
+	case <-done:
+	case <-time.After(limit):
+		t.Fatalf("still parsing after %v", limit)
+	}
+	return blocks, msgs, after.TotalAlloc - before.TotalAlloc
 }
 
 // TestHostileValues parses blocks whose values are the wrong type or out

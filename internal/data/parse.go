@@ -8,6 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // Page is what Parse needs to know about the article a data map belongs to.
@@ -36,7 +37,7 @@ type Page struct {
 //	    projection:
 //	      start: {date: 2024-12-05, value: 0}   # or `start: last`, the latest observation (the default)
 //	      rate: 92               # change per `per`, or `rate: fit`: least squares on the series (≥ 2 observations)
-//	      per: day               # day | week | month (a twelfth of 365.2425 days) | year; default day
+//	      per: day               # day | week | month | year (months and years by the calendar); default day
 //	      model: linear          # linear | exponential (rate is then percent growth per period); default linear
 //	      limit: 12000           # optional threshold; the central rate must reach it
 //	      until: 2025-05-01      # optional end of the curves; default: the latest crossing plus
@@ -56,18 +57,18 @@ func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
 		return nil
 	}
 	p := &parser{fsys: fsys, page: page, diags: diags}
-	m := resolve(node)
+	m := yamlpos.Resolve(node)
 	if m.Kind != yaml.MappingNode {
-		p.errorf(node, "data: want a mapping of named blocks, got %s", describe(node))
+		p.errorf(node, "data: want a mapping of named blocks, got %s", yamlpos.Describe(node))
 		return nil
 	}
 	var blocks []*Block
 	seen := make(map[string]*yaml.Node)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		rk := resolve(k)
+		rk := yamlpos.Resolve(k)
 		if rk == nil || rk.Kind != yaml.ScalarNode {
-			p.errorf(k, "block name: want a name, got %s", describe(k))
+			p.errorf(k, "block name: want a name, got %s", yamlpos.Describe(k))
 			continue
 		}
 		name := rk.Value
@@ -80,9 +81,10 @@ func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
 			continue
 		}
 		seen[name] = k
-		if b := p.block(name, k, v); b != nil {
-			blocks = append(blocks, b)
-		}
+		before := len(p.diags.Errors())
+		b := p.block(name, k, v)
+		b.Broken = b.Broken || len(p.diags.Errors()) > before
+		blocks = append(blocks, b)
 	}
 	return blocks
 }
@@ -106,8 +108,8 @@ func isIdent(s string) bool {
 // block parses the block name declared at key with value val.
 func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	b := &Block{Name: name, Pos: p.pos(key)}
-	if resolve(val).Kind != yaml.MappingNode {
-		p.errorf(val, "block %q: want a mapping with series, csv or projection, got %s", name, describe(val))
+	if yamlpos.Resolve(val).Kind != yaml.MappingNode {
+		p.errorf(val, "block %q: want a mapping with series, csv or projection, got %s", name, yamlpos.Describe(val))
 		return b
 	}
 	f := p.mapping(val, "in block \""+name+"\"", []string{"unit", "as_of", "series", "csv", "projection"})
@@ -130,7 +132,9 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	case hasCSV:
 		b.CSV, b.Series, sourceOK = p.csv(c.val)
 	}
-	slices.SortStableFunc(b.Series, func(x, y Point) int { return x.Date.Compare(y.Date) })
+	// A series read before for another block had its problems reported
+	// then; this block is broken all the same.
+	b.Broken = !sourceOK
 
 	pr, hasProj := f["projection"]
 	if !hasProj && len(b.Series) == 0 && sourceOK {
@@ -146,7 +150,7 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 		}
 	}
 	if hasProj {
-		b.Projection = p.projection(b, pr.key, pr.val)
+		b.Projection = p.projection(b, pr.key, pr.val, sourceOK)
 		if b.AsOf.IsZero() && b.Projection != nil {
 			b.AsOf = b.Projection.Start.Date
 		}
@@ -154,22 +158,42 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	return b
 }
 
-// series reads an inline list of observations. It reports false when the
-// list has errors.
+// series reads an inline list of observations, sorted by date. It
+// reports false when the list has errors. A list is read once a page:
+// blocks that alias it share its points, which must not be changed.
 func (p *parser) series(n *yaml.Node) ([]Point, bool) {
 	if isNull(n) {
 		return nil, true
 	}
-	list := resolve(n)
+	list := yamlpos.Resolve(n)
 	if list.Kind != yaml.SequenceNode {
-		p.errorf(n, "series: want a list of observations, got %s", describe(n))
+		p.errorf(n, "series: want a list of observations, got %s", yamlpos.Describe(n))
 		return nil, false
 	}
+	if r, done := p.read[list]; done {
+		return r.points, r.ok
+	}
+	points, ok := p.readSeries(list)
+	sortByDate(points)
+	if p.read == nil {
+		p.read = map[*yaml.Node]observations{}
+	}
+	p.read[list] = observations{points, ok}
+	return points, ok
+}
+
+// sortByDate sorts points by date, keeping the order of those of a day.
+func sortByDate(points []Point) {
+	slices.SortStableFunc(points, func(x, y Point) int { return x.Date.Compare(y.Date) })
+}
+
+// readSeries reads the observations of the list node list.
+func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 	ok := true
 	var out []Point
 	for _, item := range list.Content {
-		if resolve(item).Kind != yaml.MappingNode {
-			p.errorf(item, "series: want an observation {date: YYYY-MM-DD, value: N}, got %s", describe(item))
+		if yamlpos.Resolve(item).Kind != yaml.MappingNode {
+			p.errorf(item, "series: want an observation {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(item))
 			ok = false
 			continue
 		}

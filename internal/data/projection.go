@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/projection"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // maxCurvePoints is how many intervals a long curve that is not a straight
@@ -18,9 +19,9 @@ const maxCurvePoints = 400
 // projection reads the projection of block b, declared at key with value
 // val, and computes its scenarios. It returns nil when the spec has errors
 // that leave nothing to compute.
-func (p *parser) projection(b *Block, key, val *yaml.Node) *Projection {
-	if resolve(val).Kind != yaml.MappingNode {
-		p.errorf(val, "projection: want a mapping with start and rate, got %s", describe(val))
+func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Projection {
+	if yamlpos.Resolve(val).Kind != yaml.MappingNode {
+		p.errorf(val, "projection: want a mapping with start and rate, got %s", yamlpos.Describe(val))
 		return nil
 	}
 	f := p.mapping(val, "in projection", []string{"start", "rate", "per", "model", "limit", "until", "low", "high"})
@@ -55,6 +56,11 @@ func (p *parser) projection(b *Block, key, val *yaml.Node) *Projection {
 	n, hasStart := f["start"]
 	switch {
 	case !hasStart || isLast(n.val):
+		if len(b.Series) == 0 && !seriesOK {
+			// The series has errors of its own, already reported.
+			ok = false
+			break
+		}
 		if len(b.Series) == 0 {
 			if hasStart {
 				p.errorf(n.val, "start: last needs at least one observation")
@@ -66,7 +72,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node) *Projection {
 		}
 		last := b.Series[len(b.Series)-1]
 		out.Start = Point{Date: last.Date, Value: last.Value}
-	case resolve(n.val).Kind == yaml.MappingNode:
+	case yamlpos.Resolve(n.val).Kind == yaml.MappingNode:
 		sf := p.mapping(n.val, "in start", []string{"date", "value"})
 		if d, has := sf["date"]; has {
 			var good bool
@@ -85,7 +91,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node) *Projection {
 			ok = false
 		}
 	default:
-		p.errorf(n.val, "start: want last or {date: YYYY-MM-DD, value: N}, got %s", describe(n.val))
+		p.errorf(n.val, "start: want last or {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(n.val))
 		ok = false
 	}
 
@@ -155,6 +161,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node) *Projection {
 	if !ok {
 		return nil
 	}
+	p.checkBand(out, rateNode, f)
 
 	out.Central.Name = "central"
 	run := func(s *Scenario) projection.Projection {
@@ -194,15 +201,38 @@ func (p *parser) projection(b *Block, key, val *yaml.Node) *Projection {
 	return out
 }
 
+// checkBand reports a central rate that lies outside its own band: the
+// low and high scenarios are the lower and the higher rate, so the chart
+// draws the central line inside the band. The projection is still
+// computed, so that the rest of the page is checked against it too.
+func (p *parser) checkBand(pr *Projection, rateNode *yaml.Node, f map[string]field) {
+	rate := pr.Central.Rate
+	what := "rate " + num(rate)
+	if pr.Fitted {
+		what = "the fitted rate " + num(roundTo(rate, 4))
+	}
+	low, high := pr.Low, pr.High
+	switch {
+	case low != nil && high != nil && low.Rate > high.Rate:
+		p.errorf(f["low"].val, "low %s is above high %s: low is the lower rate of the band, high the higher", num(low.Rate), num(high.Rate))
+	case low != nil && high != nil && (rate < low.Rate || rate > high.Rate):
+		p.errorf(rateNode, "%s is outside its band, low %s to high %s: the central rate must lie between them", what, num(low.Rate), num(high.Rate))
+	case low != nil && high == nil && rate < low.Rate:
+		p.errorf(rateNode, "%s is below low %s: low is a lower rate than the central one", what, num(low.Rate))
+	case high != nil && low == nil && rate > high.Rate:
+		p.errorf(rateNode, "%s is above high %s: high is a higher rate than the central one", what, num(high.Rate))
+	}
+}
+
 // isLast reports whether n is the scalar `last`.
 func isLast(n *yaml.Node) bool {
-	n = resolve(n)
+	n = yamlpos.Resolve(n)
 	return n != nil && n.Kind == yaml.ScalarNode && n.Value == "last"
 }
 
 // isFit reports whether n is the scalar `fit`.
 func isFit(n *yaml.Node) bool {
-	n = resolve(n)
+	n = yamlpos.Resolve(n)
 	return n != nil && n.Kind == yaml.ScalarNode && n.Value == "fit"
 }
 
@@ -254,18 +284,33 @@ func defaultUntil(start time.Time, scenarios []*Scenario) time.Time {
 }
 
 // sample returns the curve of pr from start to until. A linear projection
-// is a straight line, so its two ends describe it exactly, and readers of
-// the curve interpolate between points. Any other curve gets one point a
-// day when that is at most maxCurvePoints days, else maxCurvePoints+1
-// evenly spaced days. Both ends are always included.
+// is a straight line between two steps of its period, so its ends and the
+// month or year boundaries between them describe it exactly (days and
+// weeks are all of one length: the ends alone do), and readers of the
+// curve interpolate between points. Any other curve gets one point a day
+// when that is at most maxCurvePoints days, else maxCurvePoints+1 evenly
+// spaced days. Both ends are always included.
 func sample(pr projection.Projection, start, until time.Time) []Point {
 	days := daysBetween(start, until)
 	if days < 0 {
 		days = 0
 	}
+	end := addDays(start, days)
 	if pr.Model == projection.Linear && days > 0 {
-		end := addDays(start, days)
-		return []Point{{Date: start, Value: pr.ValueAt(start)}, {Date: end, Value: pr.ValueAt(end)}}
+		out := []Point{{Date: start, Value: pr.ValueAt(start)}}
+		if pr.Per == projection.Month || pr.Per == projection.Year {
+			for k := 1; k <= maxCurvePoints; k++ {
+				t := pr.Step(k)
+				if !t.Before(end) {
+					break
+				}
+				out = append(out, Point{Date: t, Value: pr.ValueAt(t)})
+			}
+		}
+		if len(out) <= maxCurvePoints {
+			return append(out, Point{Date: end, Value: pr.ValueAt(end)})
+		}
+		// Too many steps to draw each: evenly spaced days will do.
 	}
 	step := func(i int) int { return i }
 	n := days

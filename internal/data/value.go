@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/plotline/plotline/internal/claim"
 )
 
 // ValueKind says which field of a Value is set.
@@ -37,13 +39,25 @@ type Value struct {
 	Num  float64
 	Date time.Time
 	Text string
+	// Exact is set for a number written by the writer (an observation,
+	// a limit, a rate) or a count: it is shown by default with every
+	// decimal it was written with. A computed number (a fitted rate, r²,
+	// a projected value) is shown with at least three significant figures.
+	Exact bool
+	// Percent is set for a number in percent units, such as the rate of
+	// an exponential projection: 5 means 5%.
+	Percent bool
 }
 
 // dateLayout is how dates are written by default: "15 April 2025".
 const dateLayout = "2 January 2006"
 
-// String renders v the default way: numbers with thousands separators and
-// at most two decimals ("12,000", "3.5"), dates as "15 April 2025".
+// String renders v the default way: dates as "15 April 2025"; numbers
+// with thousands separators and never with less precision than they have:
+// a number written by the writer with every decimal it was written with
+// ("12,000", "0.35"), a computed one with two decimals, or more when it
+// needs them for three significant figures (r² 0.998 is "0.998", a fitted
+// rate of -0.6388 is "-0.639").
 func (v Value) String() string {
 	switch v.Kind {
 	case Date:
@@ -51,7 +65,26 @@ func (v Value) String() string {
 	case Text:
 		return v.Text
 	}
-	return formatNumber(v.Num, 2, true)
+	return formatNumber(v.Num, v.decimals(), true)
+}
+
+// decimals returns how many decimals v is shown with by default, before
+// trailing zeros are dropped.
+func (v Value) decimals() int {
+	f := v.Num
+	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	if v.Exact {
+		// The shortest decimal form that reads back as f: what was written.
+		s := strconv.FormatFloat(f, 'f', -1, 64)
+		if _, frac, ok := strings.Cut(s, "."); ok {
+			return len(frac)
+		}
+		return 0
+	}
+	mag := int(math.Floor(math.Log10(math.Abs(f))))
+	return min(max(2, 2-mag), 10)
 }
 
 // Format renders v with the named format and its argument, as written after
@@ -66,7 +99,8 @@ func (v Value) String() string {
 //	comma        a number rounded to a whole number, with thousands separators: "11,960"
 //	round N      a number with exactly N decimals (0 to 10), with thousands separators
 //	percent [N]  a number times 100 with a percent sign: 0.125 is "12.5%";
-//	             N fixes the decimals
+//	             a number already in percent (an exponential rate) is not
+//	             multiplied: 5 is "5%"; N fixes the decimals
 //	int          a number rounded to a whole number, without separators: "11960"
 func Format(v Value, name string, arg string) (string, error) {
 	arg = strings.TrimSpace(arg)
@@ -104,7 +138,7 @@ func Format(v Value, name string, arg string) (string, error) {
 			return "", err
 		}
 		if v.Kind == Date {
-			return approxDate(v.Date), nil
+			return claim.ApproxDate(v.Date), nil
 		}
 		return "about " + approxNumber(v.Num), nil
 	case "comma":
@@ -125,14 +159,19 @@ func Format(v Value, name string, arg string) (string, error) {
 		if err := need(Number); err != nil {
 			return "", err
 		}
+		pct := v
+		if !v.Percent {
+			pct.Num *= 100
+			pct.Exact = false // 0.1 × 100 is 10.000000000000002
+		}
 		if arg == "" {
-			return formatNumber(v.Num*100, 2, true) + "%", nil
+			return formatNumber(pct.Num, max(2, pct.decimals()), true) + "%", nil
 		}
 		n, err := strconv.Atoi(arg)
 		if err != nil || n < 0 || n > 10 {
 			return "", fmt.Errorf("format \"percent\" wants a number of decimals from 0 to 10, got %q", arg)
 		}
-		return formatNumber(roundTo(v.Num*100, n), n, false) + "%", nil
+		return formatNumber(roundTo(pct.Num, n), n, false) + "%", nil
 	case "int":
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
@@ -167,19 +206,6 @@ func describeKind(k ValueKind) string {
 		return "text"
 	}
 	return "a " + k.String()
-}
-
-// approxDate writes t as "early April 2025", "mid-April 2025" or
-// "late April 2025".
-func approxDate(t time.Time) string {
-	month := t.Format("January 2006")
-	switch d := t.Day(); {
-	case d <= 10:
-		return "early " + month
-	case d <= 20:
-		return "mid-" + month
-	}
-	return "late " + month
 }
 
 // approxNumber rounds f to two significant figures: 11960 is "12,000",

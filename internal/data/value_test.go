@@ -6,6 +6,8 @@ import (
 
 func TestFormat(t *testing.T) {
 	n := func(f float64) Value { return Value{Kind: Number, Num: f} }
+	exact := func(f float64) Value { return Value{Kind: Number, Num: f, Exact: true} }
+	pct := func(f float64) Value { return Value{Kind: Number, Num: f, Exact: true, Percent: true} }
 	d := func(s string) Value { return Value{Kind: Date, Date: day(s)} }
 	tests := []struct {
 		v         Value
@@ -18,7 +20,19 @@ func TestFormat(t *testing.T) {
 		{n(3.456), "", "", "3.46"},
 		{n(-1234567.5), "", "", "-1,234,567.5"},
 		{n(11959.999), "", "", "11,960"},
-		{n(-0.001), "", "", "0"},
+		// A computed number keeps three significant figures: r² of 0.998
+		// is not "1".
+		{n(-0.001), "", "", "-0.001"},
+		{n(0.99812), "", "", "0.998"},
+		{n(0.012345), "", "", "0.0123"},
+		{n(1.0 / 3), "", "", "0.333"},
+		{n(-0.63881), "", "", "-0.639"},
+		{n(1e-12), "", "", "0"},
+		// A number the writer wrote is shown as written.
+		{exact(0.35), "", "", "0.35"},
+		{exact(3.14159), "", "", "3.14159"},
+		{exact(1545), "", "", "1,545"},
+		{exact(0.0005), "", "", "0.0005"},
 		{n(100), "", "", "100"},
 		{n(1000), "", "", "1,000"},
 		{d("2025-04-15"), "", "", "15 April 2025"},
@@ -50,6 +64,10 @@ func TestFormat(t *testing.T) {
 		{n(0.125), "percent", "", "12.5%"},
 		{n(0.125), "percent", "0", "13%"},
 		{n(1), "percent", "", "100%"},
+		{exact(0.1), "percent", "", "10%"},
+		{n(0.00123), "percent", "", "0.123%"},
+		{pct(5), "percent", "", "5%"},
+		{pct(-2.5), "percent", "1", "-2.5%"},
 		{n(11960.6), "int", "", "11961"},
 		{n(-0.4), "int", "", "0"},
 	}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"io/fs"
 	"math"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // parser holds what every part of Parse needs: where to read CSV files,
@@ -19,6 +19,22 @@ type parser struct {
 	fsys  fs.FS
 	page  Page
 	diags *diag.List
+	// misread holds the value nodes already reported as a number split
+	// by a thousands separator, so that reading them says nothing more.
+	misread map[*yaml.Node]bool
+	// read holds the observations read from each list of the page, and
+	// from each CSV file, so that a series that many blocks draw (through
+	// aliases, "series: *s", or by naming the same file) is read, and its
+	// problems reported, once: blocks share what it holds.
+	read    map[*yaml.Node]observations
+	readCSV map[string]observations
+}
+
+// observations is what reading a series gave: its points, sorted by
+// date, and whether it had no problems.
+type observations struct {
+	points []Point
+	ok     bool
 }
 
 // pos returns the position of n in the page.
@@ -30,51 +46,11 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
 	p.diags.Errorf(p.pos(n), format, args...)
 }
 
-func (p *parser) warnf(n *yaml.Node, format string, args ...any) {
-	p.diags.Warnf(p.pos(n), format, args...)
-}
-
-// resolve follows aliases to the node they name.
-func resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 64; i++ {
-		n = n.Alias
-	}
-	return n
-}
-
 // isNull reports whether n is missing or an explicit null (`key:` with
 // nothing after it).
 func isNull(n *yaml.Node) bool {
-	n = resolve(n)
+	n = yamlpos.Resolve(n)
 	return n == nil || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
-}
-
-// describe names the kind of value n holds, for messages such as
-// "want a list of observations, got a number".
-func describe(n *yaml.Node) string {
-	n = resolve(n)
-	if n == nil {
-		return "nothing"
-	}
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.ScalarNode:
-		switch n.ShortTag() {
-		case "!!null":
-			return "nothing"
-		case "!!int", "!!float":
-			return "a number"
-		case "!!bool":
-			return "true or false"
-		case "!!timestamp":
-			return "a date"
-		}
-		return fmt.Sprintf("text %q", n.Value)
-	}
-	return "an alias"
 }
 
 // field is one key of a mapping and its value.
@@ -82,31 +58,95 @@ type field struct {
 	key, val *yaml.Node
 }
 
-// mapping returns the entries of the mapping n by key. It reports keys
-// that are not in known as warnings and repeated keys as errors. what names
-// the mapping in messages ("in block \"losses\"").
+// mapping returns the entries of the mapping n by key. Keys that are not
+// in known and repeated keys are errors: a key the schema does not know
+// is a value that would silently be left out. what names the mapping in
+// messages ("in block \"losses\"").
+//
+// In a flow mapping, {date: 2025-01-01, value: 1,545} reads as value 1
+// and a key 545 with no value: the thousands separator separates keys.
+// That is reported once, at the number, and the number is not used.
 func (p *parser) mapping(n *yaml.Node, what string, known []string) map[string]field {
-	n = resolve(n)
+	n = yamlpos.Resolve(n)
 	out := make(map[string]field)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		rk := resolve(k)
+		rk := yamlpos.Resolve(k)
 		if rk == nil || rk.Kind != yaml.ScalarNode {
-			p.errorf(k, "want a name as key %s, got %s", what, describe(k))
+			p.errorf(k, "want a name as key %s, got %s", what, yamlpos.Describe(k))
 			continue
 		}
 		name := rk.Value
 		if prev, dup := out[name]; dup {
-			p.errorf(k, "duplicate key %q %s (first at line %d)", name, what, prev.key.Line)
+			p.errorf(k, "%s", yamlpos.Duplicate(name, what, prev.key.Line))
 			continue
 		}
 		if !slices.Contains(known, name) {
-			p.warnf(k, "unknown key %q %s (want %s)", name, what, orList(known))
+			if groups := separatedGroups(n, i); len(groups) > 0 {
+				num := n.Content[i-1]
+				written := num.Value + "," + strings.Join(groups, ",")
+				p.errorf(num, "%s: %s reads as %s and a key %q, because a comma separates keys in {…}: write %s, without a thousands separator",
+					n.Content[i-2].Value, written, num.Value, groups[0], num.Value+strings.Join(groups, ""))
+				if p.misread == nil {
+					p.misread = map[*yaml.Node]bool{}
+				}
+				p.misread[num] = true
+				i += 2 * (len(groups) - 1)
+				continue
+			}
+			p.errorf(k, "unknown key %q %s (want %s)", name, what, orList(known))
 			continue
 		}
 		out[name] = field{k, v}
 	}
 	return out
+}
+
+// separatedGroups reports whether the key at index i of the mapping m and
+// the keys after it are the digit groups of a number split by thousands
+// separators, "1,545" in a flow mapping: plain keys of three digits with
+// no value, right after a plain whole number of one to three digits. It
+// returns the groups, or nil.
+func separatedGroups(m *yaml.Node, i int) []string {
+	if m.Style&yaml.FlowStyle == 0 || i < 2 {
+		return nil
+	}
+	prev := m.Content[i-1]
+	if prev.Kind != yaml.ScalarNode || prev.Style != 0 || !isDigits(strings.TrimPrefix(prev.Value, "-"), 1, 3) {
+		return nil
+	}
+	var groups []string
+	for j := i; j+1 < len(m.Content); j += 2 {
+		k, v := m.Content[j], m.Content[j+1]
+		if k.Kind != yaml.ScalarNode || k.Style != 0 || !isDigits(k.Value, 3, 3) && !isGroupWithDecimals(k.Value) || !isNull(v) || v.Value != "" {
+			break
+		}
+		groups = append(groups, k.Value)
+		if strings.Contains(k.Value, ".") {
+			break
+		}
+	}
+	return groups
+}
+
+// isDigits reports whether s is between lo and hi ASCII digits.
+func isDigits(s string, lo, hi int) bool {
+	if len(s) < lo || len(s) > hi {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isGroupWithDecimals reports whether s is the last group of a number
+// with a decimal part: "545.25".
+func isGroupWithDecimals(s string) bool {
+	whole, frac, ok := strings.Cut(s, ".")
+	return ok && isDigits(whole, 3, 3) && isDigits(frac, 1, 20)
 }
 
 // orList joins words as "a, b or c".
@@ -119,9 +159,12 @@ func orList(words []string) string {
 
 // number reads the number n holds; key names it in messages.
 func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
-	v := resolve(n)
+	v := yamlpos.Resolve(n)
+	if p.misread[v] {
+		return 0, false
+	}
 	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-		p.errorf(n, "%s: want a number, got %s", key, describe(n))
+		p.errorf(n, "%s: want a number, got %s", key, yamlpos.Describe(n))
 		return 0, false
 	}
 	var f float64
@@ -131,15 +174,63 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 			return f, true
 		}
 	}
+	if plain, ok := withoutSeparators(v.Value); ok {
+		p.errorf(n, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", key, v.Value, plain)
+		return 0, false
+	}
 	p.errorf(n, "%s: cannot use %q as a number", key, v.Value)
 	return 0, false
 }
 
+// withoutSeparators returns s without its thousands separators when s is
+// a number written with them: "1,545", "12 000", "1 234 567.5", with a
+// comma, space, no-break space, narrow no-break space, thin space or
+// apostrophe between groups of three digits.
+func withoutSeparators(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	sign := ""
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		sign, s = "-", rest
+	} else if rest, ok := strings.CutPrefix(s, "\u2212"); ok {
+		sign, s = "-", rest
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if hasFrac && !isDigits(frac, 1, 20) {
+		return "", false
+	}
+	var digits strings.Builder
+	group := 0
+	seps := 0
+	for i, r := range whole {
+		switch {
+		case r >= '0' && r <= '9':
+			digits.WriteRune(r)
+			group++
+		case r == ',' || r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'':
+			if i == 0 || group == 0 || group > 3 || seps > 0 && group != 3 {
+				return "", false
+			}
+			group = 0
+			seps++
+		default:
+			return "", false
+		}
+	}
+	if seps == 0 || group != 3 {
+		return "", false
+	}
+	out := sign + digits.String()
+	if hasFrac {
+		out += "." + frac
+	}
+	return out, true
+}
+
 // date reads the YYYY-MM-DD date n holds; key names it in messages.
 func (p *parser) date(key string, n *yaml.Node) (time.Time, bool) {
-	v := resolve(n)
+	v := yamlpos.Resolve(n)
 	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-		p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, describe(n))
+		p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
 		return time.Time{}, false
 	}
 	t, ok := parseDate(v.Value)
@@ -160,9 +251,9 @@ func parseDate(s string) (time.Time, bool) {
 
 // text reads the scalar n holds as text; key names it in messages.
 func (p *parser) text(key string, n *yaml.Node) (string, bool) {
-	v := resolve(n)
+	v := yamlpos.Resolve(n)
 	if v == nil || v.Kind != yaml.ScalarNode {
-		p.errorf(n, "%s: want text, got %s", key, describe(n))
+		p.errorf(n, "%s: want text, got %s", key, yamlpos.Describe(n))
 		return "", false
 	}
 	if v.ShortTag() == "!!null" {

@@ -41,6 +41,25 @@ func At(path string, src []byte, off int) Pos {
 	return Pos{Path: path, Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
 }
 
+// Offset returns the byte offset in src of line and col (characters,
+// from 1), the inverse of At. A place past the end of its line or of src
+// is clamped to it.
+func Offset(src []byte, line, col int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	for c := 1; c < col && off < len(src) && src[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(src[off:])
+		off += size
+	}
+	return off
+}
+
 // Severity says whether a Diagnostic fails the build.
 type Severity int
 
@@ -61,10 +80,14 @@ type Diagnostic struct {
 // String formats d as "path:line:col: message", with "warning: " before the
 // message of a warning.
 func (d Diagnostic) String() string {
-	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Message
+	prefix := d.Pos.String() + ": "
+	if d.Pos == (Pos{}) {
+		prefix = "" // about the whole site: "warning: …"
 	}
-	return d.Pos.String() + ": " + d.Message
+	if d.Severity == Warning {
+		return prefix + "warning: " + d.Message
+	}
+	return prefix + d.Message
 }
 
 // List collects the diagnostics of a build. Its zero value is ready to use.
@@ -112,14 +135,21 @@ func (l List) Warnings() List {
 	return out
 }
 
+// ComparePos orders positions by path, line and column.
+func ComparePos(a, b Pos) int {
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
+	)
+}
+
 // Sort orders l by path, line and column, then message (errors before
 // warnings), and drops exact duplicates.
 func (l *List) Sort() {
 	slices.SortStableFunc(*l, func(a, b Diagnostic) int {
 		return cmp.Or(
-			cmp.Compare(a.Pos.Path, b.Pos.Path),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			ComparePos(a.Pos, b.Pos),
 			cmp.Compare(a.Message, b.Message),
 			cmp.Compare(a.Severity, b.Severity),
 		)

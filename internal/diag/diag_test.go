@@ -207,3 +207,22 @@ func TestAddMerges(t *testing.T) {
 		t.Errorf("after Add, list = %v; want one, two (warning), three", a)
 	}
 }
+
+func TestOffset(t *testing.T) {
+	src := []byte("ab\nÇa coûte\n\nend")
+	for off := 0; off <= len(src); off++ {
+		if src[min(off, len(src)-1)]&0xC0 == 0x80 && off < len(src) {
+			continue // inside a character
+		}
+		p := At("f", src, off)
+		if got := Offset(src, p.Line, p.Col); got != off {
+			t.Errorf("Offset(%d:%d) = %d; want %d", p.Line, p.Col, got, off)
+		}
+	}
+	if got := Offset(src, 9, 1); got != len(src) {
+		t.Errorf("Offset past the last line = %d; want %d", got, len(src))
+	}
+	if got := Offset(src, 1, 40); got != 2 {
+		t.Errorf("Offset past the end of line 1 = %d; want 2", got)
+	}
+}

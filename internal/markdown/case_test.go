@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/yuin/goldmark"
 
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -33,7 +34,13 @@ var update = flag.Bool("update", false, "rewrite the expected parts of testdata/
 //
 // The diagnostics part is left out when there are none. Options: "unsafe"
 // converts with Options.UnsafeHTML; "novalues", "nocharts" and "nolinks"
-// leave the page without that resolver.
+// leave the page without that resolver; "feed" expects the feed's HTML
+// (Result.FeedHTML) instead of the page's; "summary" expects
+// Result.Summary after the HTML, following a line "summary:".
+//
+// A preamble line "extensions: values, anchors" converts the file's cases
+// with only those of plotline's extensions (see caseExtensions); without
+// one, a file gets them all, as New gives them.
 //
 // Each input is the body of content/case.md, after four lines of front
 // matter, so its first line is line 5 of the file.
@@ -45,6 +52,48 @@ const (
 	casePath        = "content/case.md"
 	casefrontMatter = "---\ntitle: Case\ndate: 2025-01-01\n---\n"
 )
+
+// caseExtensions are the names a case file's preamble may give its
+// extensions by.
+var caseExtensions = map[string]func(opts Options, feed bool) goldmark.Extender{
+	"values":    func(Options, bool) goldmark.Extender { return &Values{} },
+	"charts":    func(_ Options, feed bool) goldmark.Extender { return &Charts{Feed: feed} },
+	"links":     func(o Options, _ bool) goldmark.Extender { return &Links{Unsafe: o.UnsafeHTML} },
+	"prose":     func(Options, bool) goldmark.Extender { return &Prose{} },
+	"html":      func(o Options, _ bool) goldmark.Extender { return &HTML{Unsafe: o.UnsafeHTML} },
+	"anchors":   func(Options, bool) goldmark.Extender { return &Anchors{} },
+	"templates": func(Options, bool) goldmark.Extender { return &Templates{} },
+	"alerts":    func(Options, bool) goldmark.Extender { return &Alerts{} },
+}
+
+// converterFor returns the Converter for a case file with the given
+// preamble.
+func converterFor(t *testing.T, preamble string, opts Options) *Converter {
+	t.Helper()
+	var names []string
+	for l := range strings.Lines(preamble) {
+		if rest, ok := strings.CutPrefix(l, "extensions:"); ok {
+			for n := range strings.SplitSeq(rest, ",") {
+				names = append(names, strings.TrimSpace(n))
+			}
+		}
+	}
+	if names == nil {
+		return New(opts)
+	}
+	for _, n := range names {
+		if caseExtensions[n] == nil {
+			t.Fatalf("unknown extension %q in the preamble", n)
+		}
+	}
+	return newConverter(opts, func(feed bool) []goldmark.Extender {
+		var exts []goldmark.Extender
+		for _, n := range names {
+			exts = append(exts, caseExtensions[n](opts, feed))
+		}
+		return exts
+	})
+}
 
 type testCase struct {
 	name    string
@@ -112,11 +161,25 @@ func formatCases(preamble string, cases []*testCase) string {
 // fakeValues resolves the expressions it holds and nothing else.
 type fakeValues map[string]string
 
-func (v fakeValues) ResolveValue(expr string) (string, error) {
+func (v fakeValues) ResolveValue(expr string, _ diag.Pos) (string, error) {
 	if s, ok := v[expr]; ok {
 		return s, nil
 	}
 	return "", fmt.Errorf("unknown reference %q", expr)
+}
+
+// fakeText warns at every "42" of the text it is given.
+type fakeText struct{}
+
+func (fakeText) CheckText(text string, at func(off int) diag.Pos, diags *diag.List) {
+	for off := 0; ; off++ {
+		i := strings.Index(text[off:], "42")
+		if i < 0 {
+			return
+		}
+		off += i
+		diags.Warnf(at(off), "42 in %q", text)
+	}
 }
 
 // fakeCharts writes a figure holding the chart's ordinal, body position and
@@ -137,6 +200,12 @@ func (fakeCharts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordina
 	return nil
 }
 
+// RenderFeedChart writes a figure that names the chart, as a feed's.
+func (fakeCharts) RenderFeedChart(w io.Writer, ordinal int) error {
+	fmt.Fprintf(w, `<figure data-ordinal="%d" class="feed"></figure>`, ordinal)
+	return nil
+}
+
 // fakeLinks knows a few site paths and writes them under /repo/. It records
 // every destination it is asked about.
 type fakeLinks struct {
@@ -153,9 +222,12 @@ func newFakeLinks() *fakeLinks {
 	}}
 }
 
-func (l *fakeLinks) ResolveLink(dest string) (string, error) {
+func (l *fakeLinks) ResolveLink(dest string, _ diag.Pos) (string, error) {
 	l.asked = append(l.asked, dest)
 	target, frag, _ := strings.Cut(dest, "#")
+	if target == "" {
+		return dest, nil // the page itself
+	}
 	if strings.Contains(target, ":") {
 		return "", fmt.Errorf("the resolver must never see a URL with a scheme")
 	}
@@ -177,13 +249,15 @@ func testValues() fakeValues {
 		"quote":                      `"quoted"`,
 		"a*b*":                       "starred",
 		"losses.total | number:0":    "12000",
+		"losses.total | comma":       "12,000",
+		`"13 January"`:               "13 January",
 		"x":                          "X",
 		"very.long.name.of.a.series": "long",
 	}
 }
 
 // convertCase converts c as the body of a page.
-func convertCase(t *testing.T, c *testCase) (string, []string) {
+func convertCase(t *testing.T, preamble string, c *testCase) (string, []string) {
 	t.Helper()
 	src := casefrontMatter + c.input
 	p := &Page{Path: casePath, Source: []byte(src), BodyOffset: len(casefrontMatter)}
@@ -196,8 +270,10 @@ func convertCase(t *testing.T, c *testCase) (string, []string) {
 	if !c.has("nolinks") {
 		p.Links = newFakeLinks()
 	}
+	p.Text = fakeText{}
+	p.Feed = c.has("feed")
 	var diags diag.List
-	res, err := New(Options{UnsafeHTML: c.has("unsafe")}).Convert(p, &diags)
+	res, err := converterFor(t, preamble, Options{UnsafeHTML: c.has("unsafe")}).Convert(p, &diags)
 	if err != nil {
 		t.Fatalf("Convert() error = %v", err)
 	}
@@ -206,7 +282,15 @@ func convertCase(t *testing.T, c *testCase) (string, []string) {
 	for _, d := range diags {
 		ds = append(ds, d.String())
 	}
-	return strings.TrimRight(string(res.HTML), "\n"), ds
+	out := res.HTML
+	if c.has("feed") {
+		out = res.FeedHTML
+	}
+	got := strings.TrimRight(string(out), "\n")
+	if c.has("summary") {
+		got = strings.TrimRight(got+"\nsummary:\n"+res.Summary, "\n")
+	}
+	return got, ds
 }
 
 func TestCaseFiles(t *testing.T) {
@@ -231,7 +315,7 @@ func TestCaseFiles(t *testing.T) {
 				}
 				seen[c.name] = true
 				t.Run(c.name, func(t *testing.T) {
-					gotHTML, gotDiags := convertCase(t, c)
+					gotHTML, gotDiags := convertCase(t, preamble, c)
 					if *update {
 						c.html, c.diags = gotHTML, gotDiags
 						return

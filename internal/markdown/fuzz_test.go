@@ -16,7 +16,7 @@ import (
 // fuzzValues resolves any reference, except those that mention "bad".
 type fuzzValues struct{}
 
-func (fuzzValues) ResolveValue(expr string) (string, error) {
+func (fuzzValues) ResolveValue(expr string, _ diag.Pos) (string, error) {
 	if strings.Contains(expr, "bad") {
 		return "", errors.New("unknown reference")
 	}
@@ -40,10 +40,16 @@ func (fuzzCharts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordina
 	return nil
 }
 
+// RenderFeedChart writes the chart's ordinal.
+func (fuzzCharts) RenderFeedChart(w io.Writer, ordinal int) error {
+	fmt.Fprintf(w, "<figure>feed %d</figure>", ordinal)
+	return nil
+}
+
 // fuzzLinks knows every destination that does not mention "bad".
 type fuzzLinks struct{}
 
-func (fuzzLinks) ResolveLink(dest string) (string, error) {
+func (fuzzLinks) ResolveLink(dest string, _ diag.Pos) (string, error) {
 	if strings.Contains(dest, "bad") {
 		return "", errors.New("no such page")
 	}
@@ -73,6 +79,12 @@ func FuzzConvert(f *testing.F) {
 		"<script>{{ x }}</script>\n\n<div>\n{{ y }}\n</div>\n",
 		"[^1]\n\n[^1]: {{ bad }}\n",
 		"    {{ code }}\n\n~~~chart\nbad\n~~~\n",
+		"<!-- TODO -->\n\nText <!--more--> more <!-- x\n\n<div>\n<!-- y -->\n</div>\n<!-- never closed\n",
+		"{{< figure src=\"x\" >}} {{% note %}}x{{% /note %}} {{< a\n{% include x.html %} {% endraw %} {{ site.title }}",
+		"> [!NOTE]\n> {{ x }} *a*\n\n> [!tip]\n\n- > [!WARNING]\n  > ```chart\n  > x\n  > ```\n",
+		"Term {{ x }}\n: definition\n: another\n\n## Heading {{ y }} {#id .class}\n\n## {#}\n",
+		">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>> x",
+		"```charts\nx\n```\n\n~~~Chart\ny\n~~~\n",
 	} {
 		f.Add(s)
 	}
@@ -84,7 +96,7 @@ func FuzzConvert(f *testing.F) {
 		defer timer.Stop()
 		src := []byte(casefrontMatter + body)
 		p := &Page{Path: casePath, Source: src, BodyOffset: len(casefrontMatter),
-			Values: fuzzValues{}, Charts: fuzzCharts{}, Links: fuzzLinks{}}
+			Values: fuzzValues{}, Charts: fuzzCharts{}, Links: fuzzLinks{}, Feed: true}
 		var diags diag.List
 		res, err := c.Convert(p, &diags)
 		if err != nil {
@@ -108,6 +120,9 @@ func FuzzConvert(f *testing.F) {
 		}
 		if bytes.Contains(res.HTML, []byte("<script")) {
 			t.Fatalf("the HTML holds a script element:\n%s", res.HTML)
+		}
+		if bytes.Contains(res.HTML, []byte("<!--")) || bytes.Contains(res.FeedHTML, []byte("<!--")) {
+			t.Fatalf("the HTML holds a comment:\n%s", res.HTML)
 		}
 	})
 }

@@ -1,24 +1,33 @@
 // Package markdown converts an article's Markdown body to HTML with goldmark:
-// GitHub-flavoured Markdown, footnotes, typographic quotes, heading IDs and
-// anchors, syntax highlighting with CSS classes, and plotline's two
-// extensions — a fenced ```chart block that places a chart, and
-// {{ block.field | format }} that places a computed value. It does not know
-// what a chart or a value is: the caller supplies a ChartRenderer, a
-// ValueResolver and a LinkResolver, and every problem they report comes back
-// as a diagnostic at its path:line:col in the article's file.
+// GitHub-flavoured Markdown, footnotes, definition lists, typographic quotes,
+// heading attributes, syntax highlighting with CSS classes, and plotline's
+// extensions, each a goldmark.Extender of its own: Values ({{ block.field |
+// format }} places a computed value), Charts (a fenced ```chart block places a
+// chart, drawn when the page is rendered), Links (links into the site are
+// checked and rewritten), Anchors (heading IDs and their "#" links), Prose
+// (the text a reader reads is checked), HTML (comments never published, raw
+// HTML only when allowed, <!--more--> ends the summary), Templates (Liquid
+// tags and Hugo shortcodes are errors that say what to write instead) and
+// Alerts (GitHub's > [!NOTE] callouts).
+//
+// It does not know what a chart or a value is: the caller supplies a
+// ChartRenderer, a ValueResolver and a LinkResolver, and every problem they
+// report comes back as a diagnostic at its path:line:col in the article's
+// file. Per-page state lives in goldmark's parser.Context, so one Converter
+// serves many pages at once.
 package markdown
 
 import (
 	"bytes"
 	"io"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -30,30 +39,62 @@ import (
 )
 
 // ValueResolver turns the expression of a {{ … }} reference, such as
-// "losses.crossing | approx", into the text to show.
+// "losses.crossing | approx", found at pos, into the text to show. An
+// error is reported at pos; an empty text with no error shows nothing
+// and reports nothing (for a value whose problem is reported elsewhere).
 type ValueResolver interface {
-	ResolveValue(expr string) (string, error)
+	ResolveValue(expr string, pos diag.Pos) (string, error)
 }
 
-// ChartRenderer writes the HTML of the chart described by the YAML body of
-// a ```chart block. bodyPos is where the body starts in the file (for
-// diagnostics) and ordinal counts the page's charts from 1.
+// ChartRenderer draws the charts of a page, when the page is rendered.
+//
+// RenderChart writes the HTML of the chart described by the YAML body of a
+// ```chart block. bodyPos is where the body starts in the file (for
+// diagnostics) and ordinal counts the page's charts from 1, in the order
+// they appear on the rendered page; RenderChart is called once for each,
+// in that order.
+//
+// RenderFeedChart is called only when the caller asks for the feed's HTML
+// (Page.Feed), after every RenderChart of the page: it writes the chart
+// that RenderChart drew as ordinal again, as a feed reader should see it,
+// with no script. It is not called for a chart whose RenderChart failed.
 type ChartRenderer interface {
 	RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal int, diags *diag.List) error
+	RenderFeedChart(w io.Writer, ordinal int) error
+}
+
+// TextChecker looks at the text a reader reads: each run of prose outside
+// code, values, raw HTML and URLs, with the position of each byte offset.
+// It reports what it finds to diags.
+type TextChecker interface {
+	CheckText(text string, at func(off int) diag.Pos, diags *diag.List)
+}
+
+// ChartPlanner is implemented by a ChartRenderer that needs to see every
+// chart of a page before it draws the first: to name each chart's files
+// by how many charts of the page show the same data, say. PlanCharts is
+// called once per page that has charts, before any RenderChart, with the
+// bodies of its ```chart blocks in order; RenderChart's ordinal k is the
+// k-th of them.
+type ChartPlanner interface {
+	PlanCharts(bodies [][]byte)
 }
 
 // LinkResolver checks the destination of a Markdown link or image that
-// points into the site and returns the URL to write in its place.
-// Destinations with a scheme ("https:", "mailto:") and fragments ("#x") are
-// never passed to it.
+// points into the site, found at pos, as written (with its backslash
+// escapes, entities and percent-encoding), and returns the URL to write
+// in its place. A fragment of the page itself ("#sources") is passed too;
+// destinations with a scheme ("https:", "mailto:") or a host ("//x") are
+// not.
 type LinkResolver interface {
-	ResolveLink(dest string) (string, error)
+	ResolveLink(dest string, pos diag.Pos) (string, error)
 }
 
 // Options configure a Converter.
 type Options struct {
-	// UnsafeHTML lets raw HTML in Markdown through. By default it is escaped
-	// and shown as text.
+	// UnsafeHTML lets raw HTML in Markdown through. By default it is left
+	// out of the page, with one warning per page that says how to allow
+	// it. HTML comments never reach the page either way.
 	UnsafeHTML bool
 }
 
@@ -65,9 +106,14 @@ type Page struct {
 	Values     ValueResolver
 	Charts     ChartRenderer
 	Links      LinkResolver
+	Text       TextChecker // may be nil
 	// Out, when set, receives the HTML, and Result.HTML is its contents;
 	// a caller converting many pages can reuse one buffer.
 	Out *bytes.Buffer
+	// Feed asks for the HTML of the page as a feed reader should see it,
+	// in Result.FeedHTML: the same parse rendered a second time, with
+	// each chart written by ChartRenderer.RenderFeedChart.
+	Feed bool
 }
 
 // Heading is a section heading, for a table of contents.
@@ -80,97 +126,166 @@ type Heading struct {
 // Result is what Convert produces.
 type Result struct {
 	HTML     []byte
+	FeedHTML []byte    // only when Page.Feed is set
 	Headings []Heading // h2 and h3, in order
 	Charts   int       // number of charts placed
 	Words    int       // words of prose, for the reading time
+	// Summary is the plain text before a <!--more--> line, with values
+	// resolved and paragraphs separated by a blank line; empty when the
+	// page has no such line.
+	Summary string
 }
 
 // Converter converts Markdown pages. It is safe for concurrent use; reuse
 // one for a whole build.
 type Converter struct {
-	md goldmark.Markdown
-	// chartBuffers hold the charts' HTML from the transform, where they
-	// are drawn, to the render, where they are copied into the page.
-	chartBuffers sync.Pool
+	md   goldmark.Markdown
+	feed renderer.Renderer // renders charts for a feed reader
+}
+
+// New returns a Converter with every extension.
+func New(opts Options) *Converter {
+	return newConverter(opts, func(feed bool) []goldmark.Extender {
+		return []goldmark.Extender{
+			&Templates{}, &Values{}, &Charts{Feed: feed}, &Links{Unsafe: opts.UnsafeHTML}, &Prose{},
+			&HTML{Unsafe: opts.UnsafeHTML}, &Anchors{}, &Alerts{},
+		}
+	})
+}
+
+// newConverter returns a Converter with the house Markdown and the
+// extensions exts returns, for the page (feed false) or the feed.
+func newConverter(opts Options, exts func(feed bool) []goldmark.Extender) *Converter {
+	build := func(feed bool) goldmark.Markdown {
+		htmlOpts := []renderer.Option{}
+		if opts.UnsafeHTML {
+			htmlOpts = append(htmlOpts, html.WithUnsafe())
+		}
+		base := []goldmark.Extender{
+			extension.Linkify, gfmTable{}, extension.Strikethrough, extension.TaskList,
+			extension.Footnote, extension.Typographer, extension.DefinitionList,
+		}
+		return goldmark.New(
+			goldmark.WithExtensions(append(base, exts(feed)...)...),
+			goldmark.WithParserOptions(parser.WithAttribute()),
+			goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(
+				util.Prioritized(&codeRenderer{highlighter: highlight.New()}, 100),
+			))...),
+		)
+	}
+	return &Converter{md: build(false), feed: build(true).Renderer()}
 }
 
 // pageKey holds the *pageState of the document being converted.
 var pageKey = parser.NewContextKey()
 
-// pageState is the per-document state the extensions share.
+// pageState is what every extension knows of the page being converted.
 type pageState struct {
-	page       *Page
-	diags      *diag.List
-	charts     int
-	chartBytes int // size of the charts' HTML, to size the output
-	buffers    *sync.Pool
-	used       []*bytes.Buffer // taken from buffers, given back after the render
+	page  *Page
+	diags *diag.List
+	last  struct{ off, line, lineStart, col int } // the last position asked for
+	// reported counts the problems the extensions reported; past
+	// maxReported they are counted and not listed.
+	reported int
 }
 
-// chartBuffer returns an empty buffer for a chart's HTML, which stays
-// valid until the page is rendered.
-func (s *pageState) chartBuffer() *bytes.Buffer {
-	b, ok := s.buffers.Get().(*bytes.Buffer)
-	if !ok {
-		b = new(bytes.Buffer)
+// maxReported is how many problems the extensions list for one page: a
+// file of a million "{{" has a million, and listing them would take
+// gigabytes.
+const maxReported = 1000
+
+// errorf reports an error at an offset in the body.
+func (s *pageState) errorf(off int, format string, args ...any) {
+	s.report(diag.Error, off, format, args...)
+}
+
+// warnf reports a warning at an offset in the body.
+func (s *pageState) warnf(off int, format string, args ...any) {
+	s.report(diag.Warning, off, format, args...)
+}
+
+func (s *pageState) report(sev diag.Severity, off int, format string, args ...any) {
+	s.reported++
+	switch {
+	case s.reported > maxReported+1:
+		return
+	case s.reported == maxReported+1:
+		s.diags.Errorf(s.pos(off), "more than %d problems in this file's Markdown; the rest are not listed", maxReported)
+	case sev == diag.Warning:
+		s.diags.Warnf(s.pos(off), format, args...)
+	default:
+		s.diags.Errorf(s.pos(off), format, args...)
 	}
-	b.Reset()
-	s.used = append(s.used, b)
-	return b
 }
 
+// pageOf returns the page being converted with pc, or nil when pc was not
+// made by Convert (goldmark used on its own), and the extensions then
+// leave the document alone.
+func pageOf(pc parser.Context) *pageState {
+	s, _ := pc.Get(pageKey).(*pageState)
+	return s
+}
+
+// pos returns the position in the file of an offset in the body, as
+// diag.At does. Extensions ask for positions mostly in the order of the
+// text, so each is counted on from the one before: a page of 100,000
+// values is read once, not once per value.
 func (s *pageState) pos(bodyOff int) diag.Pos {
-	return diag.At(s.page.Path, s.page.Source, s.page.BodyOffset+bodyOff)
-}
-
-// New returns a Converter.
-func New(opts Options) *Converter {
-	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(
-			util.Prioritized(&nodeRenderer{unsafe: opts.UnsafeHTML, highlighter: highlight.New()}, 100),
-		),
+	src := s.page.Source
+	off := min(max(s.page.BodyOffset+bodyOff, 0), len(src))
+	l := &s.last
+	switch {
+	case l.line > 0 && off >= l.off:
+		seen := src[l.off:off]
+		if n := bytes.Count(seen, []byte{'\n'}); n > 0 {
+			l.line += n
+			l.lineStart = l.off + bytes.LastIndexByte(seen, '\n') + 1
+			l.col = 1 + utf8.RuneCount(src[l.lineStart:off])
+		} else if l.off < len(src) && !utf8.RuneStart(src[l.off]) {
+			l.col = 1 + utf8.RuneCount(src[l.lineStart:off]) // the last was inside a character
+		} else {
+			l.col += utf8.RuneCount(seen)
+		}
+	case l.line > 0 && off >= l.lineStart:
+		l.col = 1 + utf8.RuneCount(src[l.lineStart:off])
+	default:
+		p := diag.At(s.page.Path, src, off)
+		l.line, l.col = p.Line, p.Col
+		l.lineStart = bytes.LastIndexByte(src[:off], '\n') + 1
 	}
-	htmlOpts := []renderer.Option{}
-	if opts.UnsafeHTML {
-		htmlOpts = append(htmlOpts, html.WithUnsafe())
-	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithInlineParsers(util.Prioritized(valueParser{}, 50)),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
-		),
-		goldmark.WithRendererOptions(append(htmlOpts, rendererOpts...)...),
-	)
-	return &Converter{md: md}
+	l.off = off
+	return diag.Pos{Path: s.page.Path, Line: l.line, Col: l.col}
 }
 
 // Convert converts p's body. Problems go to diags; the HTML is returned
 // even when there were some.
 func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 	body := p.Source[p.BodyOffset:]
-	state := &pageState{page: p, diags: diags, buffers: &c.chartBuffers}
-	defer func() {
-		for _, b := range state.used {
-			if b.Cap() <= 4<<20 { // an outsized chart's buffer is let go
-				c.chartBuffers.Put(b)
-			}
-		}
-	}()
-	pc := parser.NewContext()
-	pc.Set(pageKey, state)
+	if off, msg, ok := tooDeep(body); ok {
+		diags.Errorf(diag.At(p.Path, p.Source, p.BodyOffset+off), "%s", msg)
+		return Result{}, nil
+	}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(pageKey, &pageState{page: p, diags: diags})
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	buf := p.Out
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	buf.Grow(len(body)*3/2 + state.chartBytes)
+	buf.Grow(len(body) * 3 / 2)
 	if err := c.md.Renderer().Render(directWriter{buf}, body, doc); err != nil {
 		return Result{}, err
 	}
-	res := Result{HTML: buf.Bytes(), Charts: state.charts}
-	res.Headings, res.Words = outline(doc, body)
+	res := Result{HTML: buf.Bytes(), Charts: chartCount(pc)}
+	if p.Feed {
+		feed := new(bytes.Buffer)
+		feed.Grow(buf.Len())
+		if err := c.feed.Render(directWriter{feed}, body, doc); err != nil {
+			return Result{}, err
+		}
+		res.FeedHTML = feed.Bytes()
+	}
+	res.Headings, res.Words, res.Summary = outline(doc, body, summaryBreak(pc))
 	return res, nil
 }
 
@@ -186,11 +301,14 @@ func (directWriter) Buffered() int { return 0 }
 // Flush has nothing to do.
 func (directWriter) Flush() error { return nil }
 
-// outline collects the h2 and h3 headings of doc and counts its words.
-func outline(doc ast.Node, src []byte) ([]Heading, int) {
+// outline collects the h2 and h3 headings of doc, counts its words and
+// returns the text before brk, the summary break (none when nil).
+func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
 	var hs []Heading
 	words := 0
 	inWord := false // a word may run over several text nodes: "three" and "."
+	var summary strings.Builder
+	summarizing := brk != nil
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -198,12 +316,15 @@ func outline(doc ast.Node, src []byte) ([]Heading, int) {
 		if n.Type() == ast.TypeBlock {
 			inWord = false
 		}
+		if n == brk {
+			summarizing = false
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			if n.Level == 2 || n.Level == 3 {
 				id, _ := n.AttributeString("id")
 				idb, _ := id.([]byte)
-				hs = append(hs, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
+				hs = append(hs, Heading{Level: n.Level, ID: string(idb), Text: inlineText(n, src)})
 			}
 		case *ast.Text:
 			words, inWord = countWords(n.Segment.Value(src), words, inWord)
@@ -213,9 +334,28 @@ func outline(doc ast.Node, src []byte) ([]Heading, int) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
 		}
+		if summarizing && n.Type() == ast.TypeBlock && isTextBlock(n) {
+			if t := summaryText(n, src, brk); t != "" {
+				if summary.Len() > 0 {
+					summary.WriteString("\n\n")
+				}
+				summary.WriteString(t)
+			}
+		}
 		return ast.WalkContinue, nil
 	})
-	return hs, words
+	return hs, words, summary.String()
+}
+
+// isTextBlock reports whether n is a block whose children are inline text:
+// a paragraph, a heading, the text of a tight list item, a definition
+// term.
+func isTextBlock(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindDefinitionTerm:
+		return true
+	}
+	return false
 }
 
 // notSpace is 1 for the ASCII bytes that are not white space, and 0 for
@@ -257,32 +397,14 @@ func countWords(b []byte, n int, in bool) (int, bool) {
 	return n, prev == 1
 }
 
-// plainText returns the text of n's inline children.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ValueNode:
-			b.WriteString(c.Resolved)
-		case *ast.CodeSpan:
-			for gc := c.FirstChild(); gc != nil; gc = gc.NextSibling() {
-				if t, ok := gc.(*ast.Text); ok {
-					b.Write(t.Segment.Value(src))
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
+// gfmTable is GitHub's tables, as extension.Table adds them, with the
+// rows split by tableCells so that a | inside {{ … }} stays in its cell.
+type gfmTable struct{}
+
+func (gfmTable) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithParagraphTransformers(util.Prioritized(tableCells{extension.NewTableParagraphTransformer()}, 200)),
+		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(extension.NewTableHTMLRenderer(), 500)))
 }

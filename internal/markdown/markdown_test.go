@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"fmt"
+	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -32,7 +34,10 @@ func TestHeadings(t *testing.T) {
 		"#### Too deep\n\n" +
 		"## Total {{ losses.total }}\n\n" +
 		"Setext two\n----------\n\n" +
-		"## First part\n"
+		"## First part\n\n" +
+		"## Written {#chosen}\n\n" +
+		"### Chosen\n\n" +
+		"## The \"quoted\" part -- [linked](https://example.com/x)\n"
 	res, diags := convert(t, casefrontMatter, body, &Page{Values: testValues()})
 	if len(diags) != 0 {
 		t.Errorf("diagnostics = %v; want none", diags)
@@ -43,6 +48,11 @@ func TestHeadings(t *testing.T) {
 		{Level: 2, ID: "total-12000", Text: "Total 12,000"},
 		{Level: 2, ID: "setext-two", Text: "Setext two"},
 		{Level: 2, ID: "first-part-1", Text: "First part"},
+		{Level: 2, ID: "chosen", Text: "Written"},
+		{Level: 3, ID: "chosen-1", Text: "Chosen"},
+		// The typographer's quotes and dash as the reader sees them, not
+		// as entities; a link's text without its address.
+		{Level: 2, ID: "the-quoted-part--linked", Text: "The \u201cquoted\u201d part \u2013 linked"},
 	}
 	if !reflect.DeepEqual(res.Headings, want) {
 		t.Errorf("Headings =\n%+v\nwant\n%+v", res.Headings, want)
@@ -74,6 +84,53 @@ func TestCharts(t *testing.T) {
 		if got := strings.Count(string(res.HTML), "<figure"); tc.body != "" && !strings.Contains(tc.body, "fail") && got != tc.want {
 			t.Errorf("%d figures in the HTML of %q; want %d", got, tc.body, tc.want)
 		}
+	}
+}
+
+// planningCharts records what a ChartPlanner is told and, for each chart,
+// how many bodies it had been given when the chart was drawn.
+type planningCharts struct {
+	fakeCharts
+	plans  [][]string
+	seenAt []int // per RenderChart: bodies planned so far
+}
+
+func (c *planningCharts) PlanCharts(bodies [][]byte) {
+	var plan []string
+	for _, b := range bodies {
+		plan = append(plan, string(b))
+	}
+	c.plans = append(c.plans, plan)
+}
+
+func (c *planningCharts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal int, diags *diag.List) error {
+	n := 0
+	for _, p := range c.plans {
+		n += len(p)
+	}
+	c.seenAt = append(c.seenAt, n)
+	return c.fakeCharts.RenderChart(w, body, bodyPos, ordinal, diags)
+}
+
+// TestChartPlanner checks that a ChartPlanner sees every chart body of the
+// page, in order and once, before the first chart is drawn, and is not
+// called for a page without charts.
+func TestChartPlanner(t *testing.T) {
+	c := &planningCharts{}
+	body := "```chart\ndata: a\n```\n\n- ```chart\n  data: b\n  type: line\n  ```\n\n> ```chart\n> data: a\n> ```\n"
+	convert(t, casefrontMatter, body, &Page{Charts: c})
+	want := [][]string{{"data: a\n", "data: b\ntype: line\n", "data: a\n"}}
+	if !reflect.DeepEqual(c.plans, want) {
+		t.Errorf("PlanCharts got %q; want %q", c.plans, want)
+	}
+	if !reflect.DeepEqual(c.seenAt, []int{3, 3, 3}) {
+		t.Errorf("bodies planned when each chart was drawn: %v; want [3 3 3]", c.seenAt)
+	}
+
+	c = &planningCharts{}
+	convert(t, casefrontMatter, "No charts.\n", &Page{Charts: c})
+	if c.plans != nil {
+		t.Errorf("PlanCharts called for a page without charts: %q", c.plans)
 	}
 }
 
@@ -131,12 +188,24 @@ func TestLinkResolverCalls(t *testing.T) {
 		"[e](https://x.org) [f](mailto:a@x.org) [g](#top) [h](//x.org/y) [i](missing.md) " +
 		"![j](img/chart.png) [k](tel:+123) []() <about.md> <https://x.org/z>\n"
 	res, diags := convert(t, casefrontMatter, body, &Page{Links: links})
-	want := []string{"about.md", "missing.md", "img/chart.png"}
+	want := []string{"about.md", "#top", "missing.md", "img/chart.png"}
 	if !reflect.DeepEqual(links.asked, want) {
 		t.Errorf("resolver was asked %q; want %q", links.asked, want)
 	}
-	if len(diags) != 1 || diags[0].Pos != (diag.Pos{Path: casePath, Line: 5, Col: 138}) {
-		t.Errorf("diagnostics = %v; want one at content/case.md:5:138, the missing link", diags)
+	// The three script links are left out with a warning each, at their
+	// "["; the missing page is an error.
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	wantDiags := []string{
+		`content/case.md:5:15: warning: link "javascript:alert(1)" is left out: a link that runs a script or opens a local file cannot be published (write an https: address)`,
+		`content/case.md:5:40: warning: link "JAVASCRIPT:x" is left out: a link that runs a script or opens a local file cannot be published (write an https: address)`,
+		`content/case.md:5:58: warning: link "vbscript:x" is left out: a link that runs a script or opens a local file cannot be published (write an https: address)`,
+		`content/case.md:5:138: link "missing.md": no such page`,
+	}
+	if !slices.Equal(got, wantDiags) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantDiags, "\n"))
 	}
 	html := string(res.HTML)
 	for _, bad := range []string{"javascript:", "JAVASCRIPT:", "vbscript:"} {
@@ -208,6 +277,76 @@ func TestConcurrentConvert(t *testing.T) {
 		}
 		if want := fmt.Sprintf("content/%d.md:8:9: {{ gone%d }}: unknown reference \"gone%d\"", i, i, i); len(diagsOf[i]) != 1 || diagsOf[i][0].String() != want {
 			t.Errorf("page %d diagnostics = %v; want %s", i, diagsOf[i], want)
+		}
+	}
+}
+
+// countingCharts counts the calls of each method, and checks that every
+// RenderFeedChart comes after every RenderChart.
+type countingCharts struct {
+	fakeCharts
+	drawn, fed []int
+	t          *testing.T
+}
+
+func (c *countingCharts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal int, diags *diag.List) error {
+	if len(c.fed) > 0 {
+		c.t.Errorf("RenderChart(%d) after RenderFeedChart", ordinal)
+	}
+	c.drawn = append(c.drawn, ordinal)
+	return c.fakeCharts.RenderChart(w, body, bodyPos, ordinal, diags)
+}
+
+func (c *countingCharts) RenderFeedChart(w io.Writer, ordinal int) error {
+	c.fed = append(c.fed, ordinal)
+	return c.fakeCharts.RenderFeedChart(w, ordinal)
+}
+
+// TestFeed checks that the feed's HTML is the page's, rendered from the
+// same parse, with each chart drawn once for the page and written once
+// more for the feed; and that nothing is done for the feed unless asked.
+func TestFeed(t *testing.T) {
+	body := "Intro {{ x }}.\n\n```chart\nblock: a\n```\n\n```chart\nfail\n```\n\n```chart\nblock: c\n```\n\n{{ nope }}\n"
+	c := &countingCharts{t: t}
+	res, diags := convert(t, casefrontMatter, body, &Page{Values: testValues(), Charts: c, Feed: true})
+	if !reflect.DeepEqual(c.drawn, []int{1, 2, 3}) || !reflect.DeepEqual(c.fed, []int{1, 3}) {
+		t.Errorf("RenderChart for %v, RenderFeedChart for %v; want [1 2 3] and [1 3]", c.drawn, c.fed)
+	}
+	if len(diags) != 2 {
+		t.Errorf("diagnostics = %v; want two, each once (the failed chart and the unknown value)", diags)
+	}
+	page := strings.Replace(string(res.HTML), `<figure data-ordinal="1" data-pos="content/case.md:8:1">block: a
+</figure>`, `<figure data-ordinal="1" class="feed"></figure>`, 1)
+	page = strings.Replace(page, `<figure data-ordinal="3" data-pos="content/case.md:16:1">block: c
+</figure>`, `<figure data-ordinal="3" class="feed"></figure>`, 1)
+	page = strings.Replace(page, "\n\n", "\n", 1) // where the failed chart was
+	if page != string(res.FeedHTML) {
+		t.Errorf("FeedHTML =\n%s\nwant the page with the feed's figures:\n%s", res.FeedHTML, page)
+	}
+
+	c = &countingCharts{t: t}
+	res, _ = convert(t, casefrontMatter, body, &Page{Values: testValues(), Charts: c})
+	if res.FeedHTML != nil || c.fed != nil {
+		t.Errorf("without Page.Feed: FeedHTML %q, RenderFeedChart for %v; want neither", res.FeedHTML, c.fed)
+	}
+}
+
+// TestPos checks pageState.pos against diag.At for offsets asked in
+// every order, on lines of several characters, CRLF and runes.
+func TestPos(t *testing.T) {
+	src := []byte("---\nt: x\n---\nab\r\nçé x\n\n日本 {{ v }}\nend")
+	for _, order := range [][]int{
+		{0, 1, 2, 5, 6, 9, 10, 11, 20, 29, 30},
+		{30, 29, 20, 11, 10, 9, 6, 5, 2, 1, 0},
+		{9, 2, 11, 10, 30, 0, 20, 21, 19, 40, -3},
+	} {
+		s := &pageState{page: &Page{Path: "a.md", Source: src, BodyOffset: 12}}
+		for _, off := range order {
+			got := s.pos(off)
+			want := diag.At("a.md", src, 12+off)
+			if got != want {
+				t.Errorf("pos(%d) after %v = %v; want %v", off, order, got, want)
+			}
 		}
 	}
 }

@@ -86,26 +86,6 @@ func (o *FS) ReadFile(name string) ([]byte, error) {
 	return fromFirst(o, "read", name, func(l fs.FS) ([]byte, error) { return fs.ReadFile(l, name) })
 }
 
-// TryReadFile reads name, at most limit+1 bytes of it, through the top
-// layer's method of the same name (a site folder opened with sitefs has
-// one), and reports whether it did. It reports false when the top layer
-// has no such method or its method reports false; the caller then reads
-// name through Open, which asks the layers in turn, so that a path the
-// top layer has but cannot read stays an error there, never replaced by
-// a layer below.
-func (o *FS) TryReadFile(name string, limit int64) ([]byte, bool) {
-	if len(o.layers) == 0 || !fs.ValidPath(name) {
-		return nil, false
-	}
-	q, ok := o.layers[0].(interface {
-		TryReadFile(name string, limit int64) ([]byte, bool)
-	})
-	if !ok {
-		return nil, false
-	}
-	return q.TryReadFile(name, limit)
-}
-
 // Stat describes name as the first layer that has it holds it. Without
 // it, fs.Stat would open and close the file to learn the same.
 func (o *FS) Stat(name string) (fs.FileInfo, error) {

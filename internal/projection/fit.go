@@ -45,7 +45,7 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 			}
 			y = math.Log(y)
 		}
-		xs[i] = elapsedDays(start, dates[i]) / per.Days()
+		xs[i] = Projection{Start: start, Per: per}.Periods(dates[i])
 		ys[i] = y
 		mx += xs[i]
 		my += y

@@ -16,9 +16,11 @@ const (
 	Day Period = iota
 	// Week is seven days.
 	Week
-	// Month is a twelfth of a mean Gregorian year.
+	// Month is a calendar month: from a day of one month to the same day
+	// of the next (the last day of the month when it has no such day).
 	Month
-	// Year is a mean Gregorian year, 365.2425 days.
+	// Year is a calendar year: from a date to the same date a year later
+	// (28 February when that year has no 29 February).
 	Year
 )
 
@@ -54,7 +56,10 @@ func (p Period) String() string {
 	return "day"
 }
 
-// Days returns the length of p in days. An unknown Period counts as a day.
+// Days returns the mean length of p in days: a month is a twelfth of the
+// mean Gregorian year, 365.2425 days. Projections count months and years
+// by the calendar; this is for estimates. An unknown Period counts as a
+// day.
 func (p Period) Days() float64 {
 	switch p {
 	case Week:
@@ -104,7 +109,11 @@ const Horizon = 1000 * daysPerYear
 // Projection is a value that changes at a steady rate from a start date.
 //
 // A Linear projection is Value + Rate·n after n periods; an Exponential one
-// is Value·(1 + Rate/100)^n, which needs Rate > -100.
+// is Value·(1 + Rate/100)^n, which needs Rate > -100. Months and years are
+// counted by the calendar: a monthly projection from 1 January reaches
+// n = 1 on 1 February and n = 2 on 1 March. Between two such steps n grows
+// with the share of the step that has passed, counted in seconds: on
+// 16 February at midnight, 15 of February's 28 days, n is 1 + 15/28.
 type Projection struct {
 	Start time.Time // the date of Value; normally midnight UTC
 	Value float64   // the value at Start
@@ -116,7 +125,76 @@ type Projection struct {
 // ValueAt returns the projected value at t. Dates before Start extrapolate
 // backwards.
 func (p Projection) ValueAt(t time.Time) float64 {
-	return p.at(elapsedDays(p.Start, t))
+	return p.after(p.Periods(t))
+}
+
+// Periods returns the number of periods from Start to t, negative before
+// Start: whole days or weeks, or calendar months or years, and the share
+// of the step in progress.
+func (p Projection) Periods(t time.Time) float64 {
+	switch p.Per {
+	case Month, Year:
+		months := 1
+		if p.Per == Year {
+			months = 12
+		}
+		return calendarSteps(p.Start, t, months)
+	}
+	return elapsedDays(p.Start, t) / p.Per.Days()
+}
+
+// Step returns the date k periods after Start: k days or weeks on, or
+// k calendar months or years on (see addMonths). Between two steps a
+// Linear projection is a straight line in time.
+func (p Projection) Step(k int) time.Time {
+	switch p.Per {
+	case Month:
+		return addMonths(p.Start, k)
+	case Year:
+		return addMonths(p.Start, 12*k)
+	case Week:
+		return addDays(p.Start, 7*k)
+	}
+	return addDays(p.Start, k)
+}
+
+// calendarSteps counts the steps of the given number of months from
+// start to t, with the share of the step in progress.
+func calendarSteps(start, t time.Time, months int) float64 {
+	sy, sm, _ := start.Date()
+	ty, tm, _ := t.Date()
+	k := ((ty-sy)*12 + int(tm-sm)) / months
+	// k is the step t falls in, or one off: move it until
+	// step(k) <= t < step(k+1).
+	for k > math.MinInt32 && addMonths(start, k*months).After(t) {
+		k--
+	}
+	for k < math.MaxInt32 && !addMonths(start, (k+1)*months).After(t) {
+		k++
+	}
+	from, to := addMonths(start, k*months), addMonths(start, (k+1)*months)
+	return float64(k) + float64(t.Unix()-from.Unix())/float64(to.Unix()-from.Unix())
+}
+
+// addMonths returns t plus n calendar months, on t's day of the month or
+// the last day of the target month when it is shorter, at t's time of day.
+func addMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	total := int(m) - 1 + n
+	ty := y + floorDiv(total, 12)
+	tm := time.Month(total - floorDiv(total, 12)*12 + 1)
+	last := time.Date(ty, tm+1, 0, 0, 0, 0, 0, t.Location()).Day()
+	h, mi, sec := t.Clock()
+	return time.Date(ty, tm, min(d, last), h, mi, sec, t.Nanosecond(), t.Location())
+}
+
+// floorDiv divides a by b > 0, rounding towards minus infinity.
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
 }
 
 // elapsedDays returns the days from a to b as a float. It does not saturate
@@ -130,9 +208,8 @@ func elapsedDays(a, b time.Time) float64 {
 	return secs/86400 + nanos/86400e9
 }
 
-// at returns the projected value days after Start.
-func (p Projection) at(days float64) float64 {
-	n := days / p.Per.Days()
+// after returns the projected value n periods after Start.
+func (p Projection) after(n float64) float64 {
 	if p.Model == Exponential {
 		return p.Value * math.Pow(1+p.Rate/100, n)
 	}
@@ -175,7 +252,7 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 		if d < 0 {
 			return false
 		}
-		v := p.at(float64(d))
+		v := p.ValueAt(addDays(p.Start, d))
 		if up {
 			return v >= limit
 		}
@@ -216,8 +293,9 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 	return hi, true
 }
 
-// solve returns the fractional number of days after Start at which the
-// exact curve equals limit, and false when it never does going forwards.
+// solve returns about how many days after Start the curve equals limit,
+// counting months and years at their mean length, and false when it never
+// does going forwards. Crossing searches from there for the exact day.
 func (p Projection) solve(limit float64) (float64, bool) {
 	per := p.Per.Days()
 	if p.Model == Exponential {

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/xml"
 	"io"
+	"net/url"
 	"time"
 )
 
@@ -57,6 +58,18 @@ type atomEntry struct {
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
+// feedID returns the Atom id of the site path p: its absolute URL, or,
+// for a site without a base URL, a URN made of the site's title and the
+// path, since an Atom id must be an absolute IRI and a path alone is not
+// one. The feed's links stay relative, which Atom allows.
+func feedID(site *Site, p string) string {
+	if site.BaseURL != "" {
+		return site.AbsURL(p)
+	}
+	path := (&url.URL{Path: "/" + p}).EscapedPath()
+	return "urn:plotline:" + url.PathEscape(site.Title) + ":" + path
+}
+
 // WriteFeed writes an Atom feed of entries (newest first) to w. The feed's
 // updated time is that of its newest entry, so an unchanged site writes an
 // unchanged feed.
@@ -65,7 +78,7 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 		Lang:  site.Language,
 		Title: site.Title,
 		Sub:   site.Description,
-		ID:    site.AbsURL(""),
+		ID:    feedID(site, ""),
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: site.AbsURL("feed.xml")},
 			{Rel: "alternate", Type: "text/html", Href: site.AbsURL("")},
@@ -85,7 +98,7 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 		}
 		ae := atomEntry{
 			Title:     e.Title,
-			ID:        site.AbsURL(e.URL),
+			ID:        feedID(site, e.URL),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: site.AbsURL(e.URL)}},
 			Published: rfc3339(e.Date),
 			Updated:   rfc3339(updated),
@@ -96,8 +109,8 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 		for _, t := range e.Tags {
 			ae.Categories = append(ae.Categories, atomCategory{Term: t.Name})
 		}
-		if e.Description != "" {
-			ae.Summary = &atomText{Type: "text", Body: e.Description}
+		if t := e.Teaser(); t != "" {
+			ae.Summary = &atomText{Type: "text", Body: t}
 		}
 		if e.Content != "" {
 			ae.Content = &atomText{Type: "html", Body: e.Content}
@@ -160,6 +173,12 @@ func WriteSitemap(w io.Writer, site *Site, entries []SitemapEntry) error {
 
 // WriteRobots writes robots.txt, pointing at the sitemap.
 func WriteRobots(w io.Writer, site *Site) error {
-	_, err := io.WriteString(w, "User-agent: *\nAllow: /\n\nSitemap: "+site.AbsURL("sitemap.xml")+"\n")
+	text := "User-agent: *\nAllow: /\n"
+	if site.BaseURL != "" {
+		// The sitemap's address must be absolute: without a base URL
+		// there is no sitemap to point at.
+		text += "\nSitemap: " + site.AbsURL("sitemap.xml") + "\n"
+	}
+	_, err := io.WriteString(w, text)
 	return err
 }

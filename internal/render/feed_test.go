@@ -190,8 +190,9 @@ func TestWriteFeedEmpty(t *testing.T) {
 	if f.Updated != "2000-01-01T00:00:00Z" {
 		t.Errorf("empty feed updated = %q; want the fixed 2000-01-01T00:00:00Z", f.Updated)
 	}
-	if f.ID != "/repo/" || len(f.Entries) != 0 || f.Author != nil {
-		t.Errorf("empty feed without base URL = %+v; want id /repo/, no entries, no author", f)
+	// An Atom id must be an absolute IRI: without a base URL it is a URN.
+	if f.ID != "urn:plotline:T:/" || len(f.Entries) != 0 || f.Author != nil {
+		t.Errorf("empty feed without base URL = %+v; want id urn:plotline:T:/, no entries, no author", f)
 	}
 }
 
@@ -248,7 +249,8 @@ func TestWriteRobots(t *testing.T) {
 	}{
 		{&Site{BaseURL: "https://x.org/repo/", BasePath: "/repo/"}, "User-agent: *\nAllow: /\n\nSitemap: https://x.org/repo/sitemap.xml\n"},
 		{&Site{BaseURL: "https://x.org", BasePath: "/"}, "User-agent: *\nAllow: /\n\nSitemap: https://x.org/sitemap.xml\n"},
-		{&Site{BasePath: "/"}, "User-agent: *\nAllow: /\n\nSitemap: /sitemap.xml\n"},
+		// No base URL, no sitemap to point at.
+		{&Site{BasePath: "/"}, "User-agent: *\nAllow: /\n"},
 	} {
 		var b bytes.Buffer
 		if err := WriteRobots(&b, tc.site); err != nil {

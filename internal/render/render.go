@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -28,18 +29,26 @@ type Site struct {
 	BasePath    string // "/" or "/repo/"
 }
 
-// URL returns the root-relative URL of a site path such as "articles/x/".
+// URL returns the root-relative URL of a site path such as "articles/x/",
+// percent-encoded: "articles/café menu/" is "/articles/caf%C3%A9%20menu/".
 func (s *Site) URL(sitePath string) string {
-	return s.BasePath + strings.TrimPrefix(sitePath, "/")
+	return s.BasePath + EscapePath(strings.TrimPrefix(sitePath, "/"))
 }
 
-// AbsURL returns the absolute URL of a site path, or the root-relative one
-// when the site has no base URL.
+// AbsURL returns the absolute URL of a site path, percent-encoded like
+// URL, or the root-relative one when the site has no base URL.
 func (s *Site) AbsURL(sitePath string) string {
 	if s.BaseURL == "" {
 		return s.URL(sitePath)
 	}
-	return strings.TrimSuffix(s.BaseURL, "/") + "/" + strings.TrimPrefix(sitePath, "/")
+	return strings.TrimSuffix(s.BaseURL, "/") + "/" + EscapePath(strings.TrimPrefix(sitePath, "/"))
+}
+
+// EscapePath percent-encodes a site path for a URL, leaving its slashes:
+// spaces, non-ASCII letters and the characters a URL reserves are
+// written as %XX.
+func EscapePath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
 }
 
 // Tag is a tag with the site path of its page.
@@ -74,6 +83,9 @@ type Summary struct {
 	Author         string
 	Tags           []Tag
 	ReadingMinutes int
+	// Excerpt is the text of the article before a <!--more--> line, for
+	// lists and the feed when it has no Description; "" without one.
+	Excerpt string
 	// Item is the article's entry in a list: the article-item template
 	// executed with this summary, once per build, however many lists
 	// show the article. It is empty when the templates define no
@@ -81,9 +93,38 @@ type Summary struct {
 	Item template.HTML
 }
 
+// ListTags is how many of an article's tags its entry in a list shows.
+// Each tag has a page that lists its articles: were every entry to show
+// every tag, an article with thousands of tags would make each of those
+// pages show all of them, and the site would grow with the square of the
+// tags.
+const ListTags = 8
+
+// Teaser returns what lists and the feed show under an article's title:
+// its Description, or else its Excerpt.
+func (s *Summary) Teaser() string {
+	if s.Description != "" {
+		return s.Description
+	}
+	return s.Excerpt
+}
+
+// ListTags returns the tags an entry in a list shows: the first ListTags.
+func (s *Summary) ListTags() []Tag {
+	return s.Tags[:min(len(s.Tags), ListTags)]
+}
+
+// MoreTags returns how many tags the entry in a list leaves out.
+func (s *Summary) MoreTags() int {
+	return max(0, len(s.Tags)-ListTags)
+}
+
 // Article is an article or standalone page, rendered.
 type Article struct {
 	Summary
+	// Params is the article's "params" front matter: the site's own keys,
+	// for its templates ({{ .Article.Params.layout }}).
+	Params   map[string]any
 	Content  template.HTML
 	Headings []Heading
 	Sources  []Source
@@ -99,11 +140,22 @@ type Page struct {
 	URL         string // site path of the page
 	Canonical   string
 	HasChart    bool
-	Article     *Article
-	Articles    []*Summary
-	Tag         *Tag
-	Tags        []Tag
-	Pager       *Pager // for a list split over several pages; nil otherwise
+	// Image is the page's preview image for link previews (Open Graph
+	// and Twitter cards); nil for none. Its URL is absolute.
+	Image    *Image
+	Article  *Article
+	Articles []*Summary
+	Tag      *Tag
+	Tags     []Tag
+	Pager    *Pager // for a list split over several pages; nil otherwise
+}
+
+// Image is an image that stands for a page in link previews.
+type Image struct {
+	URL           string // absolute
+	Type          string // "image/png"
+	Width, Height int    // in pixels
+	Alt           string // what it shows, for readers who cannot see it
 }
 
 // Pager says where a page of a long list sits among its pages.
@@ -117,7 +169,9 @@ type Pager struct {
 // Layouts are the parsed templates of a site, one per page kind.
 type Layouts struct {
 	byKind map[string]*template.Template
+	embed  *template.Template // templates/embed.html, with base and the partials
 	item   *template.Template // article-item; nil when not defined
+	chart  *template.Template // chart; nil when not defined
 }
 
 // Kinds are the page kinds and the template file each uses.
@@ -144,9 +198,9 @@ func Funcs(site *Site, asset func(string) string) template.FuncMap {
 	}
 }
 
-// ParseLayouts parses templates/base.html, templates/partials/*.html and
-// one template per kind from fsys. Errors carry the template's file name
-// and line.
+// ParseLayouts parses templates/base.html, templates/partials/*.html, one
+// template per kind and templates/embed.html from fsys. Errors carry the
+// template's file name and line.
 func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	var diags diag.List
 	common := template.New("").Funcs(funcs)
@@ -174,10 +228,19 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 		}
 		l.byKind[kind] = t
 	}
+	embed, err := common.Clone()
+	if err != nil {
+		return nil, err
+	}
+	if err := parseFile(embed, fsys, EmbedTemplate); err != nil {
+		diags.Add(templateDiag(EmbedTemplate, err))
+	}
+	l.embed = embed
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
 	l.item = common.Lookup(ItemTemplate)
+	l.chart = common.Lookup(ChartTemplate)
 	return l, nil
 }
 
@@ -221,6 +284,43 @@ func (l *Layouts) ExecuteItem(w io.Writer, s *Summary) error {
 		return nil
 	}
 	return l.item.Execute(w, s)
+}
+
+// ChartTemplate is the template that renders the figure of a chart,
+// defined by templates/partials/chart.html.
+const ChartTemplate = "chart"
+
+// ExecuteChart renders the figure of a chart with the chart template into
+// w; v is what package chart says of the chart (a chart.View).
+func (l *Layouts) ExecuteChart(w io.Writer, v any) error {
+	if l.chart == nil {
+		return fmt.Errorf("the templates define no %q template (the default is in templates/partials/chart.html)", ChartTemplate)
+	}
+	return l.chart.Execute(w, v)
+}
+
+// EmbedTemplate is the file of the embed page's template: a whole HTML
+// document, which may use the partials.
+const EmbedTemplate = "templates/embed.html"
+
+// Embed is what templates/embed.html executes with: one chart of an
+// article, on a page of its own that other sites show in an iframe.
+type Embed struct {
+	Site *Site
+	// Title is the chart's title, or the article's when the chart has
+	// none.
+	Title   string
+	Article *Summary // the article the chart is drawn in
+	// ArticleURL is the article's absolute URL, or its root-relative one
+	// when the site has no base URL.
+	ArticleURL string
+	URL        string // site path of the embed page
+	Chart      any    // what the chart partial shows (a chart.View)
+}
+
+// ExecuteEmbed renders the embed page e with templates/embed.html into w.
+func (l *Layouts) ExecuteEmbed(w io.Writer, e *Embed) error {
+	return l.embed.ExecuteTemplate(w, EmbedTemplate, e)
 }
 
 // execErrorRE matches what text/template and html/template say of a

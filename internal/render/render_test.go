@@ -29,6 +29,7 @@ func layoutFS() fstest.MapFS {
 	for kind, file := range Kinds {
 		fsys["templates/"+file] = &fstest.MapFile{Data: []byte(`{{ define "main" }}kind=` + kind + `{{ end }}`)}
 	}
+	fsys["templates/embed.html"] = &fstest.MapFile{Data: []byte(`<!DOCTYPE html><title>{{ .Title }}</title>{{ .Chart }}`)}
 	fsys["templates/article.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" -}}
 <article><h1>{{ .Article.Title }}</h1>
 <time datetime="{{ isodate .Article.Date }}">{{ longdate .Article.Date }}</time>

@@ -3,7 +3,9 @@
 //
 // The site's files are embedded as they will be written, except that a
 // leading "dot_" in a name stands for a dot, so that the starter's
-// .gitignore and .github/ do not act on this repository.
+// .gitignore and .github/ do not act on this repository, and that a file
+// whose name ends in ".tmpl" is a text/template, with [[ ]] as delimiters,
+// executed with the site's Pins and written without the suffix.
 package scaffold
 
 import (
@@ -28,8 +30,25 @@ type File struct {
 	Data []byte
 }
 
-// Site returns the files of a new site, sorted by path.
-func Site() []File {
+// Pins are the versions a new site's Pages workflow installs, so that a
+// new release of plotline or of Go changes nothing until the site's
+// repository says so.
+type Pins struct {
+	// Plotline is the module version of plotline to install, such as
+	// v1.2.3. When it is empty the workflow names Placeholder instead, with
+	// a comment that says to replace it.
+	Plotline string
+	// Go is the version of Go to build plotline with, such as 1.26.
+	Go string
+}
+
+// Placeholder is what the Pages workflow installs when Pins.Plotline is
+// empty: not a version, so the step fails until it is replaced.
+const Placeholder = "VERSION"
+
+// Site returns the files of a new site whose workflow installs pins, sorted
+// by path.
+func Site(pins Pins) []File {
 	var out []File
 	err := fs.WalkDir(files, "site", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -39,7 +58,14 @@ func Site() []File {
 		if err != nil {
 			return err
 		}
-		out = append(out, File{Path: undot(strings.TrimPrefix(p, "site/")), Data: data})
+		name := undot(strings.TrimPrefix(p, "site/"))
+		if base, ok := strings.CutSuffix(name, ".tmpl"); ok {
+			name = base
+			if data, err = execute(p, data, pins); err != nil {
+				return err
+			}
+		}
+		out = append(out, File{Path: name, Data: data})
 		return nil
 	})
 	if err != nil {
@@ -47,6 +73,20 @@ func Site() []File {
 	}
 	slices.SortFunc(out, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return out
+}
+
+// execute runs the template src, named name, with pins.
+func execute(name string, src []byte, pins Pins) ([]byte, error) {
+	t, err := template.New(name).Delims("[[", "]]").Option("missingkey=error").Parse(string(src))
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = t.Execute(&b, struct {
+		Pins
+		Placeholder string
+	}{pins, Placeholder})
+	return b.Bytes(), err
 }
 
 // undot turns each leading "dot_" of p's elements into a dot.
@@ -59,6 +99,9 @@ func undot(p string) string {
 	}
 	return path.Join(parts...)
 }
+
+// Workflow is the path of the GitHub Pages workflow in Site.
+const Workflow = ".github/workflows/pages.yml"
 
 // ExampleArticle is the path of the example article in Site.
 const ExampleArticle = "content/articles/returns-backlog.md"

@@ -9,15 +9,18 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// pins are the versions the tests write workflows with.
+var pins = Pins{Plotline: "v1.2.3", Go: "1.26"}
+
 func TestSitePaths(t *testing.T) {
 	var got []string
-	for _, f := range Site() {
+	for _, f := range Site(pins) {
 		got = append(got, f.Path)
 		if len(f.Data) == 0 {
 			t.Errorf("%s is empty", f.Path)
 		}
 	}
-	want := []string{".github/workflows/pages.yml", ".gitignore", ExampleArticle, "plotline.yaml"}
+	want := []string{Workflow, ".gitignore", ExampleArticle, "plotline.yaml"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Site() paths = %q; want %q", got, want)
 	}
@@ -25,7 +28,12 @@ func TestSitePaths(t *testing.T) {
 
 func file(t *testing.T, name string) []byte {
 	t.Helper()
-	for _, f := range Site() {
+	return fileWith(t, pins, name)
+}
+
+func fileWith(t *testing.T, p Pins, name string) []byte {
+	t.Helper()
+	for _, f := range Site(p) {
 		if f.Path == name {
 			return f.Data
 		}
@@ -53,26 +61,35 @@ func TestGitignore(t *testing.T) {
 	}
 }
 
-// TestWorkflow decodes the Pages workflow and checks that it installs
-// plotline, builds with the base URL Pages gives, uploads public/ and
-// deploys it.
-func TestWorkflow(t *testing.T) {
-	var wf struct {
-		On          map[string]any `yaml:"on"`
-		Permissions map[string]string
-		Jobs        map[string]struct {
-			Needs string
-			Steps []struct {
-				ID   string
-				Uses string
-				Run  string
-				With map[string]string
-			}
+// workflow is the part of a GitHub Actions workflow the tests look at.
+type workflow struct {
+	On          map[string]any `yaml:"on"`
+	Permissions map[string]string
+	Jobs        map[string]struct {
+		Needs string
+		Steps []struct {
+			ID   string
+			Uses string
+			Run  string
+			With map[string]string
 		}
 	}
-	if err := yaml.Unmarshal(file(t, ".github/workflows/pages.yml"), &wf); err != nil {
-		t.Fatalf("pages.yml is not valid YAML: %v", err)
+}
+
+func decodeWorkflow(t *testing.T, src []byte) workflow {
+	t.Helper()
+	var wf workflow
+	if err := yaml.Unmarshal(src, &wf); err != nil {
+		t.Fatalf("pages.yml is not valid YAML: %v\n%s", err, src)
 	}
+	return wf
+}
+
+// TestWorkflow decodes the Pages workflow and checks that it installs the
+// pinned Go and plotline, builds with the base URL Pages gives, uploads
+// public/ and deploys it.
+func TestWorkflow(t *testing.T) {
+	wf := decodeWorkflow(t, file(t, Workflow))
 	if _, ok := wf.On["push"]; !ok {
 		t.Error("pages.yml does not run on push")
 	}
@@ -99,8 +116,14 @@ func TestWorkflow(t *testing.T) {
 	for _, s := range build.Steps {
 		switch {
 		case strings.HasPrefix(s.Uses, "actions/setup-go@"):
+			if s.With["go-version"] != "1.26" {
+				t.Errorf("setup-go go-version = %q; want 1.26", s.With["go-version"])
+			}
 			order = append(order, "setup-go")
-		case s.Run == "go install github.com/plotline/plotline/cmd/plotline@latest":
+		case strings.HasPrefix(s.Run, "go install "):
+			if want := "go install github.com/plotline/plotline/cmd/plotline@v1.2.3"; s.Run != want {
+				t.Errorf("install step runs %q; want %q", s.Run, want)
+			}
 			order = append(order, "install")
 		case strings.HasPrefix(s.Uses, "actions/configure-pages@") && s.ID == "pages":
 			order = append(order, "pages")
@@ -118,6 +141,48 @@ func TestWorkflow(t *testing.T) {
 	}
 	if want := []string{"setup-go", "install", "pages", "build", "upload"}; !slices.Equal(order, want) {
 		t.Errorf("build steps = %q; want %q", order, want)
+	}
+}
+
+// TestWorkflowPins writes the workflow with several pins and checks that
+// each is installed as given, and that nothing floats.
+func TestWorkflowPins(t *testing.T) {
+	for _, p := range []Pins{
+		{Plotline: "v1.2.3", Go: "1.26"},
+		{Plotline: "v1.3.0-rc.1", Go: "1.26.8"},
+		{Plotline: "v0.0.0-20261126111256-e5815da47025", Go: "1.30"},
+		{Plotline: "", Go: "1.26"},
+	} {
+		src := fileWith(t, p, Workflow)
+		wf := decodeWorkflow(t, src)
+		want := p.Plotline
+		if want == "" {
+			want = Placeholder
+		}
+		var goVersion, install string
+		for _, s := range wf.Jobs["build"].Steps {
+			if strings.HasPrefix(s.Uses, "actions/setup-go@") {
+				goVersion = s.With["go-version"]
+			}
+			if strings.HasPrefix(s.Run, "go install ") {
+				install = s.Run
+			}
+		}
+		if goVersion != p.Go {
+			t.Errorf("%+v: go-version = %q; want %q", p, goVersion, p.Go)
+		}
+		if got, want := install, "go install github.com/plotline/plotline/cmd/plotline@"+want; got != want {
+			t.Errorf("%+v: install step %q; want %q", p, got, want)
+		}
+		for _, floating := range []string{"@latest", "stable"} {
+			if bytes.Contains(src, []byte(floating)) {
+				t.Errorf("%+v: the workflow mentions %q; want every version pinned", p, floating)
+			}
+		}
+		comment := bytes.Contains(src, []byte("# "+Placeholder+" is a placeholder"))
+		if comment != (p.Plotline == "") {
+			t.Errorf("%+v: placeholder comment present = %v; want %v", p, comment, p.Plotline == "")
+		}
 	}
 }
 

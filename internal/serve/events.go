@@ -133,13 +133,6 @@ func (h *hub) publish(ev Event) {
 	}
 }
 
-// len returns the number of open streams.
-func (h *hub) len() int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return len(h.clients)
-}
-
 // close drops every stream and refuses new ones.
 func (h *hub) close() {
 	h.mu.Lock()
@@ -167,9 +160,12 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	defer s.hub.leave(c)
 
 	rc := http.NewResponseController(w)
-	// Lift the per-write deadline at the end, in case the connection is
-	// kept for another request.
-	defer rc.SetWriteDeadline(time.Time{})
+	// The server's write timeout would end the stream: give each write a
+	// deadline of its own instead, the last one bounding the end of the
+	// response too. (net/http lifts the read deadline itself once the
+	// request is read.) Not every ResponseWriter supports deadlines; the
+	// stream then simply has none.
+	defer func() { _ = rc.SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout)) }()
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")
@@ -177,8 +173,6 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 
 	// send writes msg and flushes it, within the write timeout.
 	send := func(msg []byte) bool {
-		// Not every ResponseWriter supports deadlines; the write then
-		// simply has none.
 		_ = rc.SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout))
 		if _, err := w.Write(msg); err != nil {
 			return false

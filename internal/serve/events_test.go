@@ -350,3 +350,10 @@ func TestSiteURL(t *testing.T) {
 		t.Errorf("ListenAndServe() = %v; want nil", err)
 	}
 }
+
+// len returns the number of open streams.
+func (h *hub) len() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.clients)
+}

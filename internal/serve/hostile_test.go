@@ -85,9 +85,9 @@ func TestClientsThatDisconnect(t *testing.T) {
 		c := dial()
 		switch i % 4 {
 		case 0: // disconnect right after asking for the stream
-			fmt.Fprintf(c, "GET /_plotline/events HTTP/1.1\r\nHost: x\r\n\r\n")
+			fmt.Fprintf(c, "GET /_plotline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
 		case 1: // read the stream's first lines, then go while events flow
-			fmt.Fprintf(c, "GET /_plotline/events HTTP/1.1\r\nHost: x\r\n\r\n")
+			fmt.Fprintf(c, "GET /_plotline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
 			r := bufio.NewReader(c)
 			for {
 				line, err := r.ReadString('\n')
@@ -102,7 +102,7 @@ func TestClientsThatDisconnect(t *testing.T) {
 		case 2: // half a request
 			fmt.Fprintf(c, "GET /_plotline/ev")
 		case 3: // a large file, dropped after its first bytes
-			fmt.Fprintf(c, "GET /big.csv HTTP/1.1\r\nHost: x\r\n\r\n")
+			fmt.Fprintf(c, "GET /big.csv HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
 			io.ReadFull(c, make([]byte, 512))
 		}
 		if tc, ok := c.(*net.TCPConn); ok && i%2 == 0 {

@@ -21,7 +21,9 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -36,9 +38,16 @@ type Options struct {
 	// PingInterval is how often an idle stream gets a comment line so that
 	// proxies keep it open. Zero means 15 seconds.
 	PingInterval time.Duration
-	// WriteTimeout bounds each write to an event stream. Zero means 10
-	// seconds.
+	// ReadTimeout bounds the reading of one request, headers and body.
+	// Zero means 10 seconds.
+	ReadTimeout time.Duration
+	// WriteTimeout bounds the writing of one response, and of each event
+	// on an event stream, which itself stays open as long as the page
+	// does. Zero means 10 seconds.
 	WriteTimeout time.Duration
+	// IdleTimeout is how long a kept-alive connection may wait for its
+	// next request before it is closed. Zero means 30 seconds.
+	IdleTimeout time.Duration
 }
 
 // withDefaults returns o with zero fields set to their defaults.
@@ -52,8 +61,14 @@ func (o Options) withDefaults() Options {
 	if o.PingInterval <= 0 {
 		o.PingInterval = 15 * time.Second
 	}
+	if o.ReadTimeout <= 0 {
+		o.ReadTimeout = 10 * time.Second
+	}
 	if o.WriteTimeout <= 0 {
 		o.WriteTimeout = 10 * time.Second
+	}
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = 30 * time.Second
 	}
 	return o
 }
@@ -97,30 +112,54 @@ const (
 	reloadPath = "_plotline/reload.js"
 )
 
-// Handler returns the HTTP handler of s.
-func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
+// Handler returns the HTTP handler of s. It answers only requests whose
+// Host header names the loopback interface (see Listen); Serve also
+// answers those naming the address it listens on.
+func (s *Server) Handler() http.Handler { return s.handler(hostSet{}) }
+
+// handler returns the HTTP handler of s for requests that may name the
+// hosts in hosts.
+func (s *Server) handler(hosts hostSet) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.serveHTTP(w, r, hosts)
+	})
+}
 
 // Close ends every open event stream and refuses new ones. Files are
 // still served. It is safe to call more than once.
 func (s *Server) Close() { s.hub.close() }
 
-// ListenAndServe serves s on addr, calls ready with the site's URL once it
-// is listening, and serves until ctx is done; then it ends the event
-// streams and shuts the HTTP server down, giving open requests a few
-// seconds to finish. It returns nil after a clean shutdown.
+// ListenAndServe is Listen followed by Serve. Its errors start with
+// "serve: ".
 func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(url string)) error {
-	ln, err := net.Listen("tcp", addr)
+	l, err := Listen(addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	return s.Serve(ctx, l, ready)
+}
+
+// Serve serves s on l, calls ready with the site's URL, and serves until
+// ctx is done; then it ends the event streams and shuts the HTTP server
+// down, giving open requests a few seconds to finish. It closes l, and
+// returns nil after a clean shutdown; its errors start with "serve: ".
+//
+// Connections that arrive on l before Serve is called wait, unanswered,
+// until it is: a caller that listens, builds the site and then serves
+// makes the first pages asked for wait for the first build.
+func (s *Server) Serve(ctx context.Context, l *Listener, ready func(url string)) error {
 	hs := &http.Server{
-		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
+		Handler:           s.handler(l.hosts),
+		ReadHeaderTimeout: s.opts.ReadTimeout,
+		ReadTimeout:       s.opts.ReadTimeout,
+		// Each event on a stream moves the deadline on (serveEvents).
+		WriteTimeout: s.opts.WriteTimeout,
+		IdleTimeout:  s.opts.IdleTimeout,
 	}
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
+	go func() { served <- hs.Serve(l.ln) }()
 	if ready != nil {
-		ready(siteURL(ln.Addr(), s.base))
+		ready(siteURL(l.Addr(), s.base))
 	}
 
 	select {
@@ -132,7 +171,7 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(url
 	s.Close()
 	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	err = hs.Shutdown(shutCtx)
+	err := hs.Shutdown(shutCtx)
 	if serr := <-served; !errors.Is(serr, http.ErrServerClosed) {
 		err = errors.Join(err, serr)
 	}
@@ -147,16 +186,21 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(url
 func siteURL(addr net.Addr, base string) string {
 	host := addr.String()
 	if tcp, ok := addr.(*net.TCPAddr); ok && (tcp.IP == nil || tcp.IP.IsUnspecified()) {
-		host = net.JoinHostPort("localhost", fmt.Sprint(tcp.Port))
+		host = net.JoinHostPort("localhost", strconv.Itoa(tcp.Port))
 	}
 	return "http://" + host + base
 }
 
 // serveHTTP answers one request.
-func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+
+	if !hosts.allows(r.Host) {
+		http.Error(w, fmt.Sprintf("host %q is not allowed: this preview server answers only requests for localhost, 127.0.0.1, [::1] or the address it listens on", r.Host), http.StatusForbidden)
+		return
+	}
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
@@ -226,7 +270,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 	}
 	f, info, err := open(root, name)
 	if err != nil {
-		s.notFoundIn(w, r, root)
+		s.openFailed(w, r, root, name, err)
 		return
 	}
 	defer f.Close()
@@ -243,8 +287,12 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		f.Close()
 		name = path.Join(name, "index.html")
 		f, info, err = open(root, name)
-		if err != nil || info.IsDir() {
-			s.notFoundIn(w, r, root)
+		if err == nil && info.IsDir() {
+			f.Close()
+			err = fs.ErrNotExist
+		}
+		if err != nil {
+			s.openFailed(w, r, root, name, err)
 			return
 		}
 		defer f.Close()
@@ -267,16 +315,31 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(s.inject(page)))
 }
 
+// errNotRegular is the error for a path in the site folder that is a named
+// pipe, socket or device: the server never opens one.
+var errNotRegular = errors.New("is a named pipe, socket or device, not a regular file")
+
 // open opens the regular file or directory name inside root. Symbolic
-// links are followed only while they stay inside root.
+// links are followed only while they stay inside root. Anything else is
+// refused with errNotRegular, and never opened: the path is looked at
+// first (Stat, which sees where a link leads), and then opened without
+// waiting (O_NONBLOCK), so that even a file swapped for a named pipe in
+// between cannot make the request wait for a writer.
 func open(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
-	f, err := root.Open(name)
+	info, err := root.Stat(name)
 	if err != nil {
 		return nil, nil, err
 	}
-	info, err := f.Stat()
-	if err == nil && !info.IsDir() && !info.Mode().IsRegular() {
-		err = fmt.Errorf("%s: not a regular file", name)
+	if !usable(info) {
+		return nil, nil, errNotRegular
+	}
+	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err = f.Stat()
+	if err == nil && !usable(info) {
+		err = errNotRegular
 	}
 	if err != nil {
 		f.Close()
@@ -284,6 +347,9 @@ func open(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 	}
 	return f, info, nil
 }
+
+// usable reports whether info is that of a regular file or a directory.
+func usable(info fs.FileInfo) bool { return info.IsDir() || info.Mode().IsRegular() }
 
 // notFound serves the site's 404 page, or a plain message when the site
 // has none, with status 404.
@@ -297,9 +363,21 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.notFoundIn(w, r, root)
 }
 
-// notFoundIn is notFound with the site folder already open.
+// openFailed answers a request for name, which open could not open with
+// err, in the site folder root: 403 for a named pipe, socket or device,
+// and the 404 page otherwise.
+func (s *Server) openFailed(w http.ResponseWriter, r *http.Request, root *os.Root, name string, err error) {
+	if errors.Is(err, errNotRegular) {
+		http.Error(w, fmt.Sprintf("%s %v, so the preview server does not open it", name, err), http.StatusForbidden)
+		return
+	}
+	s.notFoundIn(w, r, root)
+}
+
+// notFoundIn is notFound with the site folder already open. A 404.html
+// that is not a regular file counts as none.
 func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root) {
-	page, err := root.ReadFile("404.html")
+	page, err := readPage(root, "404.html")
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
@@ -312,6 +390,19 @@ func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Roo
 	if r.Method != http.MethodHead {
 		w.Write(page)
 	}
+}
+
+// readPage reads the regular file name in root whole.
+func readPage(root *os.Root, name string) ([]byte, error) {
+	f, info, err := open(root, name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info.IsDir() {
+		return nil, fs.ErrNotExist
+	}
+	return io.ReadAll(f)
 }
 
 // inject returns page with the live-reload script tag inserted before its

@@ -70,11 +70,13 @@ func writeFile(t *testing.T, name, data string) {
 	}
 }
 
-// do sends a request to h and returns the response with its body read.
+// do sends a request for localhost to h and returns the response with its body read.
 func do(t *testing.T, h http.Handler, method, target string) (*http.Response, string) {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	req := httptest.NewRequest(method, target, nil)
+	req.Host = "localhost" // not NewRequest's example.com, which the server refuses
+	h.ServeHTTP(rec, req)
 	resp := rec.Result()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {

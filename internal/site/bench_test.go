@@ -12,7 +12,9 @@ import (
 	"github.com/plotline/plotline/internal/config"
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/overlay"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // benchSite is the site the benchmarks build: the one named by
@@ -23,6 +25,25 @@ func benchSite(b *testing.B) string {
 		return dir
 	}
 	return repoRoot
+}
+
+// builtBenchSite builds the bench site once into a temporary output and
+// returns its folder, the builder that built it and its pages, for the
+// rebuild benchmarks to start from.
+func builtBenchSite(b *testing.B) (string, *Builder, []*content.Page) {
+	dir := benchSite(b)
+	fsys := os.DirFS(dir)
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dest := filepath.Join(b.TempDir(), "public")
+	bl := NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest})
+	if _, err := bl.Build(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	var diags diag.List
+	return dir, bl, content.LoadIndex(fsys, content.Options{}, &diags).Pages
 }
 
 // BenchmarkBuild measures a whole cold build.
@@ -55,16 +76,19 @@ func BenchmarkRenderPage(b *testing.B) {
 		b.Fatal(err)
 	}
 	var diags diag.List
-	site := content.Load(fsys, content.Options{}, &diags)
+	site := content.LoadIndex(fsys, content.Options{}, &diags)
 	if diags.HasErrors() {
 		b.Fatal(diags.Err())
 	}
-	bl := NewBuilder(cfg, fsys, Options{})
-	st := &state{site: renderSite(&cfg), pages: map[string]*record{}, lists: map[string]uint64{}}
-	r := bl.newRun(context.Background(), st)
-	r.emit = func(string, []byte) error { return nil }
+	bl := NewBuilder(cfg, fsys, Options{DryRun: true})
+	st := &state{site: renderSite(&cfg), pages: map[string]*record{}}
+	tx, err := output.Begin("", output.Options{Mode: output.DryRun})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := bl.newRun(context.Background(), st, tx)
 	for _, p := range site.Pages {
-		r.ix.addPage(p.Path, p.URL)
+		r.st.ix.addPage(p.Path, p.URL)
 	}
 	if err := r.loadTheme(&diags); err != nil || diags.HasErrors() {
 		b.Fatal(err, diags)
@@ -72,9 +96,17 @@ func BenchmarkRenderPage(b *testing.B) {
 	if err := r.parseLayouts(&diags); err != nil || diags.HasErrors() {
 		b.Fatal(err, diags)
 	}
-	pages := site.Pages
-	if len(pages) > 200 {
-		pages = pages[:200]
+	var pages []*content.Page
+	for _, entry := range site.Pages[:min(len(site.Pages), 200)] {
+		src, err := sitefs.ReadFile(fsys, entry.Path, sitefs.MaxFileSize)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p := r.loadPage(entry, src, &diags)
+		if p == nil {
+			b.Fatal(diags.Err())
+		}
+		pages = append(pages, p)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -94,21 +126,9 @@ func BenchmarkRenderPage(b *testing.B) {
 //
 //	PLOTLINE_BENCH_SITE=/tmp/plotline-bench-10000 go test ./internal/site -run '^$' -bench RebuildOne
 func BenchmarkRebuildOneArticle(b *testing.B) {
-	dir := benchSite(b)
-	fsys := os.DirFS(dir)
-	cfg, err := config.Load(fsys)
-	if err != nil {
-		b.Fatal(err)
-	}
-	dest := filepath.Join(b.TempDir(), "public")
-	bl := NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest})
+	dir, bl, pages := builtBenchSite(b)
 	ctx := context.Background()
-	if _, err := bl.Build(ctx); err != nil {
-		b.Fatal(err)
-	}
-	var diags diag.List
-	site := content.LoadIndex(fsys, content.Options{}, &diags)
-	target := site.Pages[len(site.Pages)/2].Path
+	target := pages[len(pages)/2].Path
 	file := filepath.Join(dir, filepath.FromSlash(target))
 	orig, err := os.ReadFile(file)
 	if err != nil {
@@ -123,6 +143,37 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 		res, err := bl.Rebuild(ctx, []string{target})
 		if err != nil || res.Full {
 			b.Fatalf("Rebuild: %v (full: %v)", err, res.Full)
+		}
+	}
+}
+
+// BenchmarkRebuildNewArticle measures a rebuild after an article is
+// added, then removed again (two rebuilds an iteration), as watch and
+// serve do it.
+//
+//	PLOTLINE_BENCH_SITE=/tmp/plotline-bench-10000 go test ./internal/site -run '^$' -bench RebuildNew
+func BenchmarkRebuildNewArticle(b *testing.B) {
+	dir, bl, pages := builtBenchSite(b)
+	ctx := context.Background()
+	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(pages[0].Path)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	added := "content/articles/zz-bench-new.md"
+	file := filepath.Join(dir, filepath.FromSlash(added))
+	b.Cleanup(func() { os.Remove(file) })
+	for b.Loop() {
+		if err := os.WriteFile(file, src, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if res, err := bl.Rebuild(ctx, []string{added}); err != nil || res.Full {
+			b.Fatalf("Rebuild after adding: %v (full: %v)", err, res.Full)
+		}
+		if err := os.Remove(file); err != nil {
+			b.Fatal(err)
+		}
+		if res, err := bl.Rebuild(ctx, []string{added}); err != nil || res.Full {
+			b.Fatalf("Rebuild after removing: %v (full: %v)", err, res.Full)
 		}
 	}
 }

@@ -1,55 +1,93 @@
 // Package site builds a whole site: it loads the content, computes the data
 // blocks, converts Markdown with charts and values, and renders every page.
-// A full build writes into a temporary folder and swaps it in place of the
-// output only when the whole build succeeded. A Builder also remembers what
-// it built, so that in watch mode a change to one article re-renders that
-// article and the lists that show it, and nothing else. It is the one
-// package that writes the output.
+// A build runs in four phases. It plans what to render (every page, or,
+// after a change, what the change touches: the pages edited, added,
+// removed or renamed, the pages that read or link to them, and the lists
+// that show them); renders it; compares each file with what the output
+// holds; and commits the files that changed through package output, which
+// writes nothing when the build fails. A Builder remembers what it built,
+// so that in watch mode a change to one article re-renders that article
+// and the lists that show it, and nothing else.
 package site
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
-	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/plotline/plotline/internal/config"
-	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/markdown"
-	"github.com/plotline/plotline/internal/render"
+	"github.com/plotline/plotline/internal/ogimage"
+	"github.com/plotline/plotline/internal/output"
 )
 
 // Options are the settings of a build besides the site's config.
 type Options struct {
 	Dest   string // the output folder on disk
 	Drafts bool   // build pages marked draft
+	// Future builds the pages dated after today too.
+	Future bool
+	// Today returns the day of the build, read at the start of each
+	// build: a page dated after it is left out, with a warning, unless
+	// Future. A nil Today leaves no page out, so that a build does not
+	// depend on the clock unless asked to.
+	Today func() time.Time
 	// CacheFile, when set, is where a full build records what it rendered,
 	// so that the next full build into the same Dest reuses every page
-	// whose inputs have not changed. See DefaultCacheFile.
+	// whose inputs have not changed. See buildcache.DefaultFile.
 	CacheFile string
+	// WarnBaseURL warns, once a build, when the config has no base URL:
+	// the feed's ids are then URNs rather than web addresses, and no
+	// sitemap is written, as a sitemap lists absolute addresses. A preview
+	// needs no base URL; a site to publish does.
+	WarnBaseURL bool
+	// DryRun builds the site, with every diagnostic, and writes nothing:
+	// not the output, not a cache, not a lock.
+	DryRun bool
+	// Verbose warns at every front-matter key plotline does not read;
+	// otherwise each such key gets one warning for the whole site.
+	Verbose bool
+	// Waiting, when not nil, is called when a build must wait for another
+	// build of the same Dest to finish, with that build's process id (0
+	// when it is not known); it is called at most once a build.
+	Waiting func(pid int)
 }
 
 // Builder builds one site, again and again. It keeps what can be reused
-// from one build to the next: the Markdown converter with its highlighting
-// cache, and a record of the last successful build. A Builder is not safe
-// for concurrent use: one build at a time.
+// from one build to the next: the Markdown converter, and a record of the
+// last successful build. A Builder is not safe for concurrent use: one
+// build at a time.
 type Builder struct {
 	cfg  config.Config
 	fsys fs.FS
 	opts Options
 	md   *markdown.Converter
 	seed maphash.Seed
+	// claims are the settings every page's claims are read with.
+	claims data.ClaimOptions
 	// buffers holds the buffers of pages being rendered, reused between pages.
 	buffers bufferPool
+	// cards returns the drawer of preview images, made on first use: it
+	// parses fonts, which a site without charts never needs.
+	cards func() (*ogimage.Renderer, error)
+	// cardMemo remembers, by page source, what each page's preview image
+	// was last drawn from and the hash of the PNG, so that a rebuild after
+	// an edit that leaves the card as it was does not draw it again.
+	cardMu   sync.Mutex
+	cardMemo map[string]cardMemo
 
 	last *state // the last successful build; nil before the first
+	// lastDest is the output folder as the last successful build left it,
+	// to tell when another build has replaced it since.
+	lastDest os.FileInfo
 }
 
 // NewBuilder returns a Builder for the site in fsys: the site folder laid
@@ -61,14 +99,20 @@ func NewBuilder(cfg config.Config, fsys fs.FS, opts Options) *Builder {
 		opts: opts,
 		md:   markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML}),
 		seed: maphash.MakeSeed(),
+		claims: data.ClaimOptions{
+			About:    cfg.Claims.About,
+			Southern: cfg.Claims.Seasons == "southern",
+		},
+		cards: sync.OnceValues(ogimage.NewRenderer),
 	}
 }
 
 // Result describes a finished build.
 type Result struct {
-	Pages    int       // HTML pages written
-	Files    int       // files written
+	Pages    int       // HTML pages rendered or reused
+	Files    int       // files written or reused
 	Reused   int       // pages taken from the previous build through the cache
+	Cards    int       // preview images (og.png) drawn
 	Kept     bool      // the output already held every file as the build made it, and was left as it was
 	Warnings diag.List // problems that did not stop the build
 	Duration time.Duration
@@ -77,179 +121,193 @@ type Result struct {
 	// contents differ from the previous build, removed files included.
 	// It is nil after the first build.
 	Changed []string
+	// Sources lists the content files whose pages were rendered, for a
+	// rebuild; nil for a full build.
+	Sources []string
+	// Claims lists every claim checked, true or false, in the order of
+	// their places; a build that fails on errors lists them too.
+	Claims []Claim
 }
 
-// state is what a successful build leaves for the next one.
-type state struct {
-	site    *render.Site
-	layouts *render.Layouts
-	theme   map[string]string // theme file → short content hash
-	pages   map[string]*record
-	order   []string          // page paths in site order: newest first, then by path
-	ix      *linkIndex        // every page and file, for links
-	assets  []string          // content files that are not Markdown
-	outputs map[string]uint64 // site path → hash of what was written
-	lists   map[string]uint64 // list page site path → fingerprint of what it shows
-
-	sitemapKey uint64 // fingerprint of the sitemap's entries
-}
-
-// record is what a build remembers of one page: enough to list it and to
-// know when to render it again, not its source.
-type record struct {
-	path    string
-	url     string
-	kind    content.Kind
-	date    time.Time
-	summary *render.Summary
-	feed    string   // the page's HTML for the feed; kept only for the newest articles
-	deps    []string // other content files it reads (CSV)
-	outputs []string // site paths it writes
-	key     [32]byte // the hash of its inputs, when the build keeps a cache
-	listKey uint64   // see summaryKey
+// Claim is a {{ ref | claim "…" }} checked, at its place.
+type Claim struct {
+	Pos diag.Pos
+	data.ClaimResult
 }
 
 // Build builds the whole site into the output folder. When the input has
 // errors it returns them all as a diag.List and leaves the output as it
-// was; it does the same when ctx is cancelled.
+// was; it does the same when ctx is cancelled. One build at a time writes
+// an output folder: while another build of the same folder runs, in this
+// process or another, Build waits for it (see Options.Waiting).
 func (b *Builder) Build(ctx context.Context) (Result, error) {
-	start := time.Now()
-	var diags diag.List
-	site := content.LoadIndex(b.fsys, content.Options{Drafts: b.opts.Drafts}, &diags)
-
-	out, err := newOutput(b.opts.Dest, b.opts.CacheFile != "")
+	unlock, err := b.lock(ctx)
 	if err != nil {
 		return Result{}, err
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			out.discard()
-		}
-	}()
-
-	st := &state{
-		site:    renderSite(&b.cfg),
-		pages:   map[string]*record{},
-		assets:  site.Assets,
-		outputs: map[string]uint64{},
-		lists:   map[string]uint64{},
-	}
-	r := b.newRun(ctx, st)
-	r.emit = func(sitePath string, data []byte) error {
-		r.mu.Lock()
-		st.outputs[sitePath] = maphash.Bytes(b.seed, data)
-		r.outputSet.add(sitePath)
-		r.mu.Unlock()
-		if r.keep.Load() && !out.sameAsPrevious(sitePath, data) {
-			r.keep.Store(false)
-		}
-		return out.WriteFile(sitePath, data)
-	}
-	for _, p := range site.Pages {
-		r.ix.addPage(p.Path, p.URL)
-	}
-	previous := false // whether there is a previous output to take files from
-	if b.opts.CacheFile != "" {
-		_, err := os.Stat(b.opts.Dest)
-		previous = err == nil
-		// Until a file this build writes differs from the one in the
-		// previous output, that output may stand as this build's.
-		r.keep.Store(previous)
-	}
-	if err := r.loadTheme(&diags); err != nil {
-		return Result{}, err
-	}
-	if err := r.copyAssets(site.Assets, &diags); err != nil {
-		return Result{}, err
-	}
-	r.out = out
-	if b.opts.CacheFile != "" {
-		if r.cacheGlobal, err = r.globalKey(site); err != nil {
-			return Result{}, err
-		}
-		if previous {
-			r.prev = loadCache(b.opts.CacheFile, r.cacheGlobal)
-			if r.prev.Outputs.Count == 0 {
-				// No record of what the previous output holds: it
-				// cannot be known to be this build's.
-				r.keep.Store(false)
-			}
-		} else {
-			// No previous output to link from: the cache is only written.
-			r.prev = emptyCache(r.cacheGlobal)
-		}
-	}
-	if err := r.parseLayouts(&diags); err != nil {
-		return Result{}, err
-	}
-	if st.layouts == nil {
-		return failed(diags)
-	}
-
-	// Pages with errors of their own are reported, not rendered; the others
-	// are rendered so that every problem of the build shows at once.
-	var good []*content.Page
-	for _, p := range site.Pages {
-		if !p.Broken {
-			good = append(good, p)
-		}
-	}
-	records, pageDiags, err := r.renderPages(good, &newestFeed{n: b.cfg.FeedItems})
-	if err != nil {
-		return Result{}, err
-	}
-	diags.Add(pageDiags...)
-	if diags.HasErrors() {
-		return failed(diags)
-	}
-	for _, rec := range records {
-		st.pages[rec.path] = rec
-	}
-	st.order = sortOrder(st.pages, nil)
-	if err := r.renderLists(allLists); err != nil {
-		return Result{}, err
-	}
-	if err := ctx.Err(); err != nil {
-		return Result{}, err
-	}
-	// When every file is one the previous output holds as it is, and it
-	// holds no file this build would not write, it is left in place: a
-	// build with nothing changed writes nothing. Otherwise the unchanged
-	// files are linked into the new output, which takes its place.
-	kept := r.keep.Load() && r.outputSet == r.prev.Outputs
-	if kept {
-		out.forgetWritten()
-	} else {
-		if err := out.makeLinks(); err != nil {
-			return Result{}, err
-		}
-		if err := out.commit(); err != nil {
-			return Result{}, err
-		}
-		committed = true
-	}
-	if r.prev != nil {
-		// A cache that cannot be written only makes the next build slower.
-		_ = r.saveCache(b.opts.CacheFile)
-	}
-	var changed []string
-	if b.last != nil {
-		changed = diffOutputs(b.last.outputs, st.outputs)
-	}
-	b.last = st
-	diags.Sort()
-	return Result{Pages: r.pages, Files: r.files, Reused: r.reused, Kept: kept, Warnings: diags.Warnings(), Duration: time.Since(start), Full: true, Changed: changed}, nil
+	defer unlock()
+	return b.buildFull(ctx)
 }
 
-// failed returns the diagnostics of a build that stopped on errors.
-func failed(diags diag.List) (Result, error) {
+// Rebuild brings the output up to date after the site files at the given
+// slash paths (relative to the site folder) changed. It re-renders only
+// what the changes touch — an edited, new, removed or renamed article, the
+// articles that read an edited CSV or link to a page or file that moved,
+// and the lists, feed and sitemap that show them — and replaces only the
+// files whose contents changed, each whole. A template, the theme or the
+// config, and an output folder that another build has replaced since this
+// Builder's last build (or that is gone), make it a full build. On errors
+// nothing is written; the caller should pass the same paths again with the
+// next change, since they have still not been built. Like Build, it waits
+// while another build of the same output folder runs.
+func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error) {
+	unlock, err := b.lock(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	defer unlock()
+	if b.last == nil || b.opts.DryRun || b.outputReplaced() || !sameDay(b.today(), b.last.today) {
+		// On another day, pages dated after the last build's day may
+		// be due: only a full build looks at every page's date.
+		return b.buildFull(ctx)
+	}
+	plan, full, err := b.planChanges(changed)
+	if err != nil {
+		return Result{}, err
+	}
+	if full {
+		return b.buildFull(ctx)
+	}
+	return b.buildChanges(ctx, plan)
+}
+
+// today returns the day of the build, or the zero time without
+// Options.Today.
+func (b *Builder) today() time.Time {
+	if b.opts.Today == nil {
+		return time.Time{}
+	}
+	return b.opts.Today()
+}
+
+// sameDay reports whether a and b are the same calendar day, or both zero.
+func sameDay(a, b time.Time) bool {
+	if a.IsZero() || b.IsZero() {
+		return a.IsZero() == b.IsZero()
+	}
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// lock takes the lock on the output, which is held for the whole build; a
+// dry run takes none.
+func (b *Builder) lock(ctx context.Context) (func(), error) {
+	if b.opts.DryRun {
+		return func() {}, nil
+	}
+	return output.Lock(ctx, b.opts.Dest, b.opts.Waiting)
+}
+
+// outputReplaced reports whether the output folder is no longer the one
+// the last build left: the files in it may not be those it wrote.
+func (b *Builder) outputReplaced() bool {
+	fi, err := os.Stat(b.opts.Dest)
+	return err != nil || b.lastDest == nil || !os.SameFile(fi, b.lastDest)
+}
+
+// finish records a successful build as the last one and returns its
+// Result.
+func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Result {
+	var changed []string
+	switch {
+	case b.last != nil && r.prevOutputs != nil:
+		// A rebuild starts from a copy of the last build's outputs: only
+		// the files it wrote, kept or removed can differ.
+		changed = diffTouched(b.last.outputs, r.st.outputs, r.written, r.removed)
+	case b.last != nil:
+		changed = diffOutputs(b.last.outputs, r.st.outputs)
+	}
+	diags.Add(r.unknownKeys(nil)...)
+	b.last = r.st
+	if !b.opts.DryRun {
+		b.lastDest, _ = os.Stat(b.opts.Dest)
+	}
 	diags.Sort()
-	return Result{Warnings: diags.Warnings()}, diags
+	return Result{
+		Pages: r.pages, Files: r.files, Reused: r.reused, Cards: r.cards, Kept: kept,
+		Warnings: diags.Warnings(), Duration: time.Since(start),
+		Changed: changed, Claims: r.sortedClaims(),
+	}
+}
+
+// failed returns the diagnostics of a build that stopped on errors, and
+// the claims its run r checked (r may be nil).
+func failed(diags diag.List, r *run) (Result, error) {
+	if r != nil {
+		diags.Add(r.unknownKeys(r.failed)...)
+	}
+	diags.Sort()
+	res := Result{Warnings: diags.Warnings()}
+	if r != nil {
+		res.Claims = r.sortedClaims()
+	}
+	return res, diags
+}
+
+// unknownKeys returns the warnings about the front-matter keys that
+// plotline does not read, over every page of the build and the pages in
+// failed: one a key, saying in how many files it is and where first, or,
+// with Options.Verbose, one at each place as well.
+func (r *run) unknownKeys(failed map[string]*record) diag.List {
+	type seen struct {
+		files int
+		first diag.Pos
+	}
+	byKey := map[string]*seen{}
+	var l diag.List
+	count := func(rec *record) {
+		files := map[string]bool{}
+		for _, u := range rec.unknown {
+			if r.b.opts.Verbose {
+				l.Warnf(u.Pos, "front matter key %q is not used by plotline", u.Key)
+			}
+			if files[u.Key] {
+				continue
+			}
+			files[u.Key] = true
+			s := byKey[u.Key]
+			if s == nil {
+				s = &seen{first: u.Pos}
+				byKey[u.Key] = s
+			}
+			s.files++
+			if diag.ComparePos(u.Pos, s.first) < 0 {
+				s.first = u.Pos
+			}
+		}
+	}
+	for _, rec := range r.st.pages {
+		count(rec)
+	}
+	for path, rec := range failed {
+		if _, ok := r.st.pages[path]; !ok {
+			count(rec)
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(byKey)) {
+		s := byKey[key]
+		where := fmt.Sprintf("in %d files, first at %s", s.files, s.first)
+		if s.files == 1 {
+			where = "in 1 file, at " + s.first.String()
+		}
+		l.Warnf(diag.Pos{}, "front matter key %q is not used by plotline (%s); put a site's own keys under params:", key, where)
+	}
+	return l
 }
 
 // diffOutputs lists the site paths whose hash differs between two builds,
-// or that only one of them wrote.
+// or that only one of them holds.
 func diffOutputs(before, after map[string]uint64) []string {
 	var out []string
 	for p, h := range after {
@@ -266,128 +324,25 @@ func diffOutputs(before, after map[string]uint64) []string {
 	return out
 }
 
-// run is the state of one build, full or incremental.
-type run struct {
-	b   *Builder
-	ctx context.Context
-	st  *state
-	ix  *linkIndex
-	// emit writes a file of the output, or keeps it for later.
-	emit func(sitePath string, data []byte) error
-
-	// A full build with a cache: its output, the hash of what every page
-	// depends on, and the previous build's cache (nil without a cache).
-	out         *output
-	cacheGlobal [32]byte
-	prev        *buildCache
-	// keep is set while the previous output may stand as this build's:
-	// every file written so far is byte for byte the one there.
-	keep atomic.Bool
-	// outputSet fingerprints the site paths of this build's output,
-	// written and linked (guarded by mu).
-	outputSet outputSet
-
-	mu     sync.Mutex
-	pages  int
-	files  int
-	reused int
-}
-
-// newRun starts a build of st. The link index is st's when it has one:
-// the pages and files of the site change only in full builds.
-func (b *Builder) newRun(ctx context.Context, st *state) *run {
-	if st.ix == nil {
-		st.ix = newLinkIndex(st.site.BasePath)
-		for _, a := range st.assets {
-			st.ix.assets[strings.TrimPrefix(a, "content/")] = true
+// diffTouched is diffOutputs for two builds whose outputs can differ only
+// at the site paths of written and removed.
+func diffTouched(before, after map[string]uint64, written, removed map[string]bool) []string {
+	var out []string
+	add := func(p string) {
+		h, inAfter := after[p]
+		old, inBefore := before[p]
+		if inAfter != inBefore || h != old {
+			out = append(out, p)
 		}
 	}
-	return &run{b: b, ctx: ctx, st: st, ix: st.ix}
-}
-
-func renderSite(cfg *config.Config) *render.Site {
-	base := cfg.BaseURL
-	if base != "" && !strings.HasSuffix(base, "/") {
-		base += "/"
+	for p := range written {
+		add(p)
 	}
-	return &render.Site{
-		Title:       cfg.Title,
-		Description: cfg.Description,
-		Language:    cfg.Language,
-		Author:      cfg.Author,
-		BaseURL:     base,
-		BasePath:    cfg.BasePath(),
-	}
-}
-
-// parseLayouts parses the templates; template errors go to diags.
-func (r *run) parseLayouts(diags *diag.List) error {
-	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.asset))
-	if err != nil {
-		var l diag.List
-		if !errors.As(err, &l) {
-			return err
+	for p := range removed {
+		if !written[p] {
+			add(p)
 		}
-		diags.Add(l...)
 	}
-	r.st.layouts = layouts
-	return nil
-}
-
-// asset returns the URL of a theme file with its content hash, so a
-// changed file is never served stale from a cache.
-func (r *run) asset(name string) string {
-	u := r.st.site.URL(name)
-	if h, ok := r.st.theme[name]; ok {
-		return u + "?v=" + h
-	}
-	return u
-}
-
-// write emits a file and counts it.
-func (r *run) write(sitePath string, data []byte) error {
-	r.mu.Lock()
-	r.files++
-	if strings.HasSuffix(sitePath, ".html") {
-		r.pages++
-	}
-	r.mu.Unlock()
-	return r.emit(sitePath, data)
-}
-
-// sortedRecords returns the pages of st in site order: newest first.
-func (st *state) sortedRecords() []*record {
-	out := make([]*record, len(st.order))
-	for i, p := range st.order {
-		out[i] = st.pages[p]
-	}
-	return out
-}
-
-// sortOrder returns the paths of pages in site order, newest first, then
-// by path; dates, when not nil, overrides the dates of some pages.
-func sortOrder(pages map[string]*record, dates map[string]time.Time) []string {
-	type key struct {
-		path string
-		date time.Time
-	}
-	keys := make([]key, 0, len(pages))
-	for p, rec := range pages {
-		d := rec.date
-		if nd, ok := dates[p]; ok {
-			d = nd
-		}
-		keys = append(keys, key{p, d})
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := b.date.Compare(a.date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.path, b.path)
-	})
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = k.path
-	}
+	slices.Sort(out)
 	return out
 }

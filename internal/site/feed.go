@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // feedPolicy decides which rendered articles keep their HTML for the feed.
@@ -72,3 +74,82 @@ func (s feedSet) wantsDated(_ content.Kind, _ time.Time, path string) bool {
 	return s[path]
 }
 func (s feedSet) keep(*record) {}
+
+// feedSetOf returns which of pages the feed needs HTML for, given the
+// site order of st.
+func (b *Builder) feedSetOf(st *state, pages []*content.Page) feedSet {
+	changed := map[string]bool{}
+	for _, p := range pages {
+		changed[p.Path] = true
+	}
+	set := feedSet{}
+	for _, rec := range b.newest(st) {
+		if changed[rec.path] {
+			set[rec.path] = true
+		}
+	}
+	return set
+}
+
+// newest returns the articles of the feed: the newest feed_items.
+func (b *Builder) newest(st *state) []*record {
+	var out []*record
+	for _, p := range st.order {
+		if len(out) == b.cfg.FeedItems {
+			break
+		}
+		if rec := st.pages[p]; rec.kind == content.Article {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// feedMissing returns the newest articles that have no feed HTML.
+func (b *Builder) feedMissing(st *state) []string {
+	var out []string
+	for _, rec := range b.newest(st) {
+		if rec.feed == "" {
+			out = append(out, rec.path)
+		}
+	}
+	return out
+}
+
+// dropFeed forgets the feed HTML of articles that left the feed.
+func (b *Builder) dropFeed(st *state) {
+	in := map[string]bool{}
+	for _, rec := range b.newest(st) {
+		in[rec.path] = true
+	}
+	for _, rec := range st.pages {
+		if rec.feed != "" && !in[rec.path] {
+			cp := *rec
+			cp.feed = ""
+			st.pages[rec.path] = &cp
+		}
+	}
+}
+
+// reparse reads and renders the pages at paths again, for the feed.
+func (b *Builder) reparse(r *run, paths []string) ([]*record, diag.List, error) {
+	var diags diag.List
+	var pages []*content.Page
+	inFeed := feedSet{}
+	for _, p := range paths {
+		src, err := sitefs.ReadFile(b.fsys, p, sitefs.MaxFileSize)
+		if err != nil {
+			return nil, nil, err
+		}
+		page := content.Parse(p, src, &diags)
+		page.URL = r.st.pages[p].url
+		pages = append(pages, page)
+		inFeed[p] = true
+	}
+	if diags.HasErrors() {
+		return nil, diags, nil
+	}
+	recs, more, err := r.renderPages(pages, inFeed)
+	diags.Add(more...)
+	return recs, diags, err
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -49,15 +50,34 @@ func newTestBuilder(t *testing.T, dir, dest string) *Builder {
 	return NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest})
 }
 
-// readTree returns every file under dir by slash path.
+// builtTestSite writes files into a new folder and builds it once, into
+// the folder's public folder, as watch and serve do before they rebuild.
+func builtTestSite(t *testing.T, files map[string]string) (dir, dest string, b *Builder) {
+	t.Helper()
+	dir = t.TempDir()
+	dest = filepath.Join(dir, "public")
+	writeFiles(t, dir, files)
+	b = newTestBuilder(t, dir, dest)
+	if _, err := b.Build(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return dir, dest, b
+}
+
+// readTree returns every file under dir by slash path, and every folder
+// but dir itself as its path with a slash at the end and no contents.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || p == dir {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			out[filepath.ToSlash(rel)+"/"] = nil
+			return nil
+		}
 		b, err := os.ReadFile(p)
 		out[filepath.ToSlash(rel)] = b
 		return err
@@ -93,14 +113,8 @@ func assertSameAsCleanBuild(t *testing.T, dir, dest string) {
 }
 
 func TestRebuildOneArticle(t *testing.T) {
-	dir := t.TempDir()
-	dest := filepath.Join(dir, "public")
-	writeFiles(t, dir, testSite)
-	b := newTestBuilder(t, dir, dest)
+	dir, dest, b := builtTestSite(t, testSite)
 	ctx := context.Background()
-	if _, err := b.Build(ctx); err != nil {
-		t.Fatal(err)
-	}
 
 	// A body edit re-renders that article alone: its summary is unchanged,
 	// so the lists stay, but the feed carries its HTML.
@@ -157,14 +171,8 @@ func TestRebuildOneArticle(t *testing.T) {
 }
 
 func TestRebuildErrorsKeepOutput(t *testing.T) {
-	dir := t.TempDir()
-	dest := filepath.Join(dir, "public")
-	writeFiles(t, dir, testSite)
-	b := newTestBuilder(t, dir, dest)
+	dir, dest, b := builtTestSite(t, testSite)
 	ctx := context.Background()
-	if _, err := b.Build(ctx); err != nil {
-		t.Fatal(err)
-	}
 	before := readTree(t, dest)
 
 	writeFiles(t, dir, map[string]string{"content/articles/a.md": "---\ntitle: A\ndate: someday\n---\nBroken.\n"})
@@ -203,42 +211,41 @@ func TestRebuildErrorsKeepOutput(t *testing.T) {
 	}
 }
 
+// TestRebuildShapeChanges adds, renames and removes pages, then changes a
+// template, the article-item partial and the stylesheet: the first three
+// are rebuilt in place, the others in full, and after each the output is
+// what a clean build makes.
 func TestRebuildShapeChanges(t *testing.T) {
-	dir := t.TempDir()
-	dest := filepath.Join(dir, "public")
-	writeFiles(t, dir, testSite)
-	b := newTestBuilder(t, dir, dest)
+	dir, dest, b := builtTestSite(t, testSite)
 	ctx := context.Background()
-	if _, err := b.Build(ctx); err != nil {
-		t.Fatal(err)
-	}
 	steps := []struct {
 		name   string
 		do     func()
 		change string
+		full   bool
 	}{
 		{"new article in a new folder", func() {
 			writeFiles(t, dir, map[string]string{"content/notes/d.md": "---\ntitle: D\ndate: 2025-02-01\n---\nNew.\n"})
-		}, "content/notes/d.md"},
+		}, "content/notes/d.md", false},
 		{"slug change", func() {
 			writeFiles(t, dir, map[string]string{"content/notes/d.md": "---\ntitle: D\ndate: 2025-02-01\nslug: dee\n---\nNew.\n"})
-		}, "content/notes/d.md"},
+		}, "content/notes/d.md", false},
 		{"deleted article", func() {
 			if err := os.Remove(filepath.Join(dir, "content/articles/b.md")); err != nil {
 				t.Fatal(err)
 			}
 			// a.md links to b.md: it must change too, or the build fails.
 			writeFiles(t, dir, map[string]string{"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-03\ntags: [x]\n---\nAlpha alone.\n"})
-		}, "content/articles/b.md"},
+		}, "content/articles/b.md", false},
 		{"template", func() {
 			writeFiles(t, dir, map[string]string{"templates/partials/footer.html": `{{ define "footer" }}<footer>Own footer</footer>{{ end }}`})
-		}, "templates/partials/footer.html"},
+		}, "templates/partials/footer.html", true},
 		{"list entry template", func() {
 			writeFiles(t, dir, map[string]string{"templates/partials/article-item.html": `{{ define "article-item" }}<li class="own-item"><a href="{{ url .URL }}">{{ .Title }}</a></li>{{ end }}`})
-		}, "templates/partials/article-item.html"},
+		}, "templates/partials/article-item.html", true},
 		{"stylesheet", func() {
 			writeFiles(t, dir, map[string]string{"theme/css/plotline.css": "body{color:red}"})
-		}, "theme/css/plotline.css"},
+		}, "theme/css/plotline.css", true},
 	}
 	for _, s := range steps {
 		s.do()
@@ -250,8 +257,8 @@ func TestRebuildShapeChanges(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", s.name, err)
 		}
-		if !res.Full {
-			t.Errorf("%s: incremental build; want a full one", s.name)
+		if res.Full != s.full {
+			t.Errorf("%s: full build = %v; want %v", s.name, res.Full, s.full)
 		}
 		assertSameAsCleanBuild(t, dir, dest)
 	}
@@ -297,6 +304,56 @@ func TestRebuildPagedLists(t *testing.T) {
 	// always rendered with the lists.
 	if res.Pages != 3 {
 		t.Errorf("rendered %d pages; want 3 (the article, page 3, the tags index)", res.Pages)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
+// TestRebuildAfterAnotherBuild replaces the output of a builder, as
+// `plotline build` with another base URL in a second terminal would while
+// `plotline serve` runs, and then removes it: each time, the next edit
+// rebuilds the whole site, so that the output is again all the builder's
+// own and not a mix of the two.
+func TestRebuildAfterAnotherBuild(t *testing.T) {
+	dir, dest, b := builtTestSite(t, testSite)
+	other := newTestBuilder(t, dir, dest)
+	other.cfg.BaseURL = "https://elsewhere.example/"
+	edit := 0
+	for _, step := range []struct {
+		name   string
+		change func()
+	}{
+		{"replaced by another build", func() {
+			if _, err := other.Build(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"removed", func() {
+			if err := os.RemoveAll(dest); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		step.change()
+		edit++
+		writeFiles(t, dir, map[string]string{"content/articles/a.md": strings.Replace(testSite["content/articles/a.md"], "Alpha body.", "Alpha body, edit "+strconv.Itoa(edit)+".", 1)})
+		res, err := b.Rebuild(t.Context(), []string{"content/articles/a.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Full {
+			t.Errorf("output %s: the edit rebuilt %d pages in place; want a full build", step.name, res.Pages)
+		}
+		assertSameAsCleanBuild(t, dir, dest)
+	}
+
+	// Its own output, untouched since: an edit is incremental again.
+	writeFiles(t, dir, map[string]string{"content/articles/a.md": testSite["content/articles/a.md"]})
+	res, err := b.Rebuild(t.Context(), []string{"content/articles/a.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Full {
+		t.Errorf("output untouched: the edit made a full build; want one page rendered")
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }

@@ -1,46 +1,174 @@
 package site
 
 import (
+	"errors"
 	"fmt"
+	"maps"
+	"net/url"
 	"path"
+	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/render"
 )
 
 // linkIndex knows every path of the site being built, so that a link
-// written in Markdown can be checked before anything is published.
+// written in Markdown can be checked as a browser would follow it before
+// anything is published. Its keys are in Unicode's composed form (NFC),
+// so that a file whose name was saved decomposed (as macOS does) is found
+// from a link typed the usual way; the values are the paths as they are.
 type linkIndex struct {
 	basePath string
-	pages    map[string]bool   // page URLs ("articles/x/")
-	files    map[string]string // page file ("content/articles/x.md") → its URL
-	assets   map[string]bool   // site path of every other file
+	pages    map[string]string   // page URL ("articles/x/") → as it is
+	files    map[string]string   // page file ("content/articles/x.md") → its URL
+	assets   map[string]string   // site path of every other file → as it is
+	aliases  map[string]string   // site path of a redirect page ("old/index.html") → as it is
+	aliasOf  map[string][]string // page file → the site paths of its redirect pages
+	// unbuilt are the pages left out of the build (drafts), by URL and
+	// by file, each with why, for the message of a link to one.
+	unbuilt      map[string]unbuiltPage
+	unbuiltFiles map[string]unbuiltPage
 }
 
-// newLinkIndex returns an index that knows the files every site has.
-func newLinkIndex(basePath string) *linkIndex {
-	ix := &linkIndex{basePath: basePath, pages: map[string]bool{}, files: map[string]string{}, assets: map[string]bool{}}
-	for _, f := range []string{"feed.xml", "sitemap.xml", "robots.txt", "404.html", "tags/"} {
-		ix.assets[f] = true
+// unbuiltPage is a page of content/ that the build leaves out.
+type unbuiltPage struct {
+	file string
+	url  string
+	why  string // the message of a link to it
+}
+
+// fixedFiles are the files every site has besides its pages and assets
+// (a site with a base URL has a sitemap.xml too).
+var fixedFiles = []string{"feed.xml", "robots.txt", "404.html", "tags/"}
+
+// newLinkIndex returns an index that knows the files every site has; a
+// sitemap when it has a base URL.
+func newLinkIndex(basePath string, sitemap bool) *linkIndex {
+	ix := &linkIndex{basePath: basePath, pages: map[string]string{}, files: map[string]string{}, assets: map[string]string{}, aliases: map[string]string{}, aliasOf: map[string][]string{},
+		unbuilt: map[string]unbuiltPage{}, unbuiltFiles: map[string]unbuiltPage{}}
+	for _, f := range fixedFiles {
+		ix.assets[f] = f
+	}
+	if sitemap {
+		ix.assets["sitemap.xml"] = "sitemap.xml"
 	}
 	return ix
 }
 
-// addPage records the page in file at url.
-func (ix *linkIndex) addPage(file, url string) {
-	ix.pages[url] = true
-	ix.files[file] = url
+// clone returns a copy of ix that can change without changing ix.
+func (ix *linkIndex) clone() *linkIndex {
+	return &linkIndex{basePath: ix.basePath, pages: maps.Clone(ix.pages), files: maps.Clone(ix.files), assets: maps.Clone(ix.assets), aliases: maps.Clone(ix.aliases), aliasOf: maps.Clone(ix.aliasOf),
+		unbuilt: maps.Clone(ix.unbuilt), unbuiltFiles: maps.Clone(ix.unbuiltFiles)}
 }
 
-// resolve checks dest, written in the page at from, and returns the URL to
-// write in its place: root-relative, under the base path.
-func (ix *linkIndex) resolve(from *content.Page, dest string) (string, error) {
-	target, suffix := dest, ""
-	if i := strings.IndexAny(target, "?#"); i >= 0 {
-		target, suffix = target[:i], target[i:]
+// nfc returns s in Unicode's composed form.
+func nfc(s string) string { return norm.NFC.String(s) }
+
+// addPage records the page in file at url.
+func (ix *linkIndex) addPage(file, url string) {
+	ix.pages[nfc(url)] = url
+	ix.files[nfc(file)] = url
+}
+
+// removePage forgets the page in file, and its aliases.
+func (ix *linkIndex) removePage(file string) {
+	if u, ok := ix.files[nfc(file)]; ok {
+		delete(ix.pages, nfc(u))
+		delete(ix.files, nfc(file))
+	}
+	ix.setAliases(file, nil)
+}
+
+// addUnbuilt records a page of content/ that the build leaves out, at
+// url, and why, as a link to it will say.
+func (ix *linkIndex) addUnbuilt(file, url, why string) {
+	u := unbuiltPage{file: file, url: url, why: why}
+	ix.unbuilt[nfc(url)] = u
+	ix.unbuiltFiles[nfc(file)] = u
+}
+
+// removeUnbuilt forgets that the page in file was left out.
+func (ix *linkIndex) removeUnbuilt(file string) {
+	if u, ok := ix.unbuiltFiles[nfc(file)]; ok {
+		delete(ix.unbuilt, nfc(u.url))
+		delete(ix.unbuiltFiles, nfc(file))
+	}
+}
+
+// laterReason is what a link to a page dated after today says.
+func laterReason(p *content.Page) string {
+	return fmt.Sprintf("links to %s, dated %s, after today: it is built from that day on, or now with --future", p.Path, p.Date.Format("2006-01-02"))
+}
+
+// draftReason is what a link to a draft says.
+func draftReason(file string) string {
+	return fmt.Sprintf("links to a draft (%s): remove draft: true there, or the link", file)
+}
+
+// setAliases records the redirect pages of the page in file, in place of
+// those it had, and returns the link targets of those it no longer has.
+func (ix *linkIndex) setAliases(file string, aliases []content.Alias) []string {
+	var lost []string
+	for _, a := range ix.aliasOf[file] {
+		delete(ix.aliases, nfc(a))
+		if !slices.ContainsFunc(aliases, func(b content.Alias) bool { return b.File == a }) {
+			lost = append(lost, content.Alias{File: a}.Target())
+		}
+	}
+	delete(ix.aliasOf, file)
+	for _, a := range aliases {
+		ix.aliases[nfc(a.File)] = a.File
+		ix.aliasOf[file] = append(ix.aliasOf[file], a.File)
+	}
+	return lost
+}
+
+// addAsset records a content file that is not Markdown ("content/a.png").
+func (ix *linkIndex) addAsset(file string) {
+	rel := strings.TrimPrefix(file, "content/")
+	ix.assets[nfc(rel)] = rel
+}
+
+// removeAsset forgets a content file that is not Markdown.
+func (ix *linkIndex) removeAsset(file string) {
+	delete(ix.assets, nfc(strings.TrimPrefix(file, "content/")))
+}
+
+// listPageRE matches the site paths of the pages plotline makes from the
+// others: a tag's list ("tags/economy/") and the further pages of a list
+// ("page/2/", "tags/economy/page/3/").
+var listPageRE = regexp.MustCompile(`^(tags/[^/]+/)?(page/[1-9][0-9]*/)?$`)
+
+// resolve checks dest, written in the page at from, as a browser follows
+// it: backslash escapes and entities undone, then percent-decoding. It
+// returns the URL to write in its place (root-relative, under the base
+// path), the site path it leads to ("articles/x/", "img/map.png"), and,
+// for a link whose target depends on the pages rendered later, the check
+// to make once they are: a fragment, which must name an id of its page,
+// and a list page, which must exist.
+func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *buildcache.LinkCheck, error) {
+	u, err := url.Parse(string(util.URLEscape([]byte(dest), true)))
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return "", "", nil, errors.New("is not an address plotline can follow")
+	}
+	target, frag := nfc(u.Path), u.Fragment
+	suffix := ""
+	if u.RawQuery != "" || u.ForceQuery {
+		suffix = "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		suffix += "#" + u.EscapedFragment()
 	}
 	if target == "" {
-		return dest, nil
+		// The page itself: "#sources".
+		return dest, from.URL, check(from.URL, frag, false), nil
 	}
 	var candidates []string
 	if strings.HasPrefix(target, "/") {
@@ -50,15 +178,20 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, error) {
 		}
 	} else {
 		// Relative to the Markdown file first: "other.md", "chart.png".
-		file := path.Join(from.Dir, target)
+		file := path.Join(nfc(from.Dir), target)
 		if u, ok := ix.files[file]; ok {
-			return ix.basePath + u + suffix, nil
+			return ix.basePath + escapePath(u) + suffix, u, check(u, frag, false), nil
 		}
-		if rel, ok := strings.CutPrefix(file, "content/"); ok && ix.assets[rel] {
-			return ix.basePath + rel + suffix, nil
+		if u, ok := ix.unbuiltFiles[file]; ok {
+			return "", "", nil, errors.New(u.why)
+		}
+		if rel, ok := strings.CutPrefix(file, "content/"); ok {
+			if a, ok := ix.assets[rel]; ok {
+				return ix.basePath + escapePath(a) + suffix, a, nil, nil
+			}
 		}
 		// Then as a browser would read it from the page's own URL.
-		resolved := path.Join(from.URL, target)
+		resolved := path.Join(nfc(from.URL), target)
 		if strings.HasSuffix(target, "/") {
 			resolved += "/"
 		}
@@ -66,36 +199,160 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, error) {
 	}
 	for _, c := range candidates {
 		if strings.HasPrefix(c, "..") {
-			return "", fmt.Errorf("points outside the site")
+			return "", "", nil, fmt.Errorf("points outside the site")
 		}
-		if site, ok := ix.lookup(c); ok {
-			return ix.basePath + site + suffix, nil
+		if site, page, ok := ix.lookup(c); ok {
+			var ch *buildcache.LinkCheck
+			if page {
+				ch = check(site, frag, false)
+			}
+			return ix.basePath + escapePath(site) + suffix, site, ch, nil
+		}
+		// A list plotline makes from the pages: whether it exists is
+		// known once they are all rendered.
+		if list := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"; listPageRE.MatchString(list) && list != "/" {
+			return ix.basePath + escapePath(list) + suffix, list, check(list, "", true), nil
+		}
+	}
+	for _, c := range candidates {
+		page := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"
+		if u, ok := ix.unbuilt[page]; ok {
+			return "", "", nil, errors.New(u.why)
 		}
 	}
 	if strings.HasSuffix(target, ".md") {
-		return "", fmt.Errorf("no such page in content/")
+		return "", "", nil, fmt.Errorf("no such page in content/")
 	}
-	return "", fmt.Errorf("no page or file of the site has this address")
+	return "", "", nil, fmt.Errorf("no page or file of the site has this address")
+}
+
+// check returns the check a link to target needs: its fragment, or, for
+// a list, its existence; nil when there is nothing to check.
+func check(target, frag string, list bool) *buildcache.LinkCheck {
+	if frag == "" && !list {
+		return nil
+	}
+	return &buildcache.LinkCheck{Target: target, Fragment: frag, List: list}
+}
+
+// escapePath percent-encodes a site path for a URL, leaving its slashes.
+func escapePath(p string) string { return render.EscapePath(p) }
+
+// resolveFile checks dest, written in the page at from as a link would be,
+// and returns the site path of the file it names; a page is not a file.
+func (ix *linkIndex) resolveFile(from *content.Page, dest string) (string, error) {
+	_, target, _, err := ix.resolve(from, dest)
+	if err != nil {
+		return "", err
+	}
+	if _, ok := ix.assets[target]; !ok {
+		return "", fmt.Errorf("is a page, not a file")
+	}
+	return target, nil
 }
 
 // lookup finds a site path, accepting a page URL with or without its
-// trailing slash or index.html, and returns its canonical spelling.
-func (ix *linkIndex) lookup(p string) (string, bool) {
+// trailing slash or index.html, and returns its canonical spelling and
+// whether it is a content page.
+func (ix *linkIndex) lookup(p string) (string, bool, bool) {
 	if p == "." || p == "/" {
 		p = ""
 	}
 	switch {
 	case p == "" || p == "index.html":
-		return "", true
-	case ix.assets[p]:
-		return p, true
+		return "", false, true
+	}
+	if a, ok := ix.assets[p]; ok {
+		return a, false, true
+	}
+	if a, ok := ix.aliases[p]; ok {
+		return content.Alias{File: a}.Target(), false, true
 	}
 	page := strings.TrimSuffix(strings.TrimSuffix(p, "index.html"), "/") + "/"
-	if ix.pages[page] {
-		return page, true
+	if u, ok := ix.pages[page]; ok {
+		return u, true, true
 	}
-	if ix.assets[page+"index.html"] {
-		return page, true
+	if a, ok := ix.assets[page+"index.html"]; ok {
+		return strings.TrimSuffix(a, "index.html"), false, true
 	}
-	return "", false
+	if a, ok := ix.aliases[page+"index.html"]; ok {
+		return strings.TrimSuffix(a, "index.html"), false, true
+	}
+	return "", false, false
+}
+
+// verifyLinks makes the checks of every page's links that depend on the
+// other pages, once all are rendered: a fragment must name an id of its
+// target page (a heading, a footnote, an id written {#like-this}, a
+// chart), and a list page (a tag's, a page of a list) must be one the
+// pages make. A link to a file, or to a list, with a fragment is left
+// alone: plotline does not know what ids they hold. failed holds what is
+// known of the pages that had errors of their own, by source path: their
+// links are checked too, so that a build reports every problem at once.
+func (st *state) verifyLinks(pageSize int, failed map[string]*record, diags *diag.List) {
+	// Few pages have links to check; the maps they are checked against
+	// cost a walk of every page, and are made only when needed.
+	var paths []string
+	for path, rec := range st.pages {
+		if len(rec.checks) > 0 {
+			if _, ok := failed[path]; !ok {
+				paths = append(paths, path)
+			}
+		}
+	}
+	for path, rec := range failed {
+		if len(rec.checks) > 0 {
+			paths = append(paths, path)
+		}
+	}
+	if len(paths) == 0 {
+		return
+	}
+	slices.Sort(paths)
+	page := func(path string) *record {
+		if rec, ok := failed[path]; ok {
+			return rec
+		}
+		return st.pages[path]
+	}
+	var byURL map[string]*record
+	var lists map[string]bool
+	for _, path := range paths {
+		for _, c := range page(path).checks {
+			switch {
+			case c.List:
+				if lists == nil {
+					lists = st.listURLs(pageSize)
+				}
+				if !lists[c.Target] {
+					diags.Errorf(c.Pos, "link %q: no page or file of the site has this address", c.Dest)
+				}
+			case c.Fragment != "":
+				if byURL == nil {
+					byURL = make(map[string]*record, len(st.pages)+len(failed))
+					for path, rec := range st.pages {
+						if _, ok := failed[path]; !ok {
+							byURL[rec.url] = rec
+						}
+					}
+					for _, rec := range failed {
+						byURL[rec.url] = rec
+					}
+				}
+				target, ok := byURL[c.Target]
+				if ok && !slices.Contains(target.ids, c.Fragment) {
+					diags.Errorf(c.Pos, "link %q: %s has no #%s (there is no heading, footnote or element with that id)", c.Dest, describePage(target.path, path), c.Fragment)
+				}
+			}
+		}
+	}
+}
+
+// describePage names the target of a link in a message: "this page" or
+// the target's source file.
+func describePage(target, from string) string {
+	if target == from {
+		return "this page"
+	}
+	return target
 }

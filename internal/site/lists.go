@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"strconv"
@@ -33,48 +34,53 @@ const (
 func (r *run) renderLists(which int) error {
 	site := r.st.site
 	var diags diag.List // the templates' errors
-	records := r.st.sortedRecords()
-	var articles []*render.Summary
-	var keys []uint64 // of articles, for listKey
+	l := r.listing()
+	// The feed shows the newest articles, the ones that keep their HTML
+	// for it (see feedPolicy and Builder.dropFeed).
 	var feed []render.FeedEntry
-	sitemap := []render.SitemapEntry{{URL: ""}, {URL: "tags/"}}
-	for _, rec := range records {
-		last := rec.summary.Date
-		if !rec.summary.Updated.IsZero() {
-			last = rec.summary.Updated
-		}
-		sitemap = append(sitemap, render.SitemapEntry{URL: rec.url, Lastmod: last})
-		if rec.kind != content.Article {
-			continue
-		}
-		articles = append(articles, rec.summary)
-		keys = append(keys, rec.summaryKey())
-		if rec.feed != "" {
+	var feedKeys []uint64 // of feed, for feedChanged
+	for i := range min(r.b.cfg.FeedItems, len(l.home.recs)) {
+		if rec := r.st.pages[l.home.recs[i].path]; rec.feed != "" {
 			feed = append(feed, render.FeedEntry{Summary: *rec.summary, Content: rec.feed})
+			feedKeys = append(feedKeys, l.home.keys[i])
 		}
 	}
-	if which&listFeed != 0 {
+	sitemap := []render.SitemapEntry{{URL: ""}, {URL: "tags/"}}
+	if site.BaseURL != "" {
+		// Every page, in site order; a site without a base URL has no
+		// sitemap (see below).
+		for _, rec := range r.st.sortedRecords() {
+			last := rec.summary.Date
+			if !rec.summary.Updated.IsZero() {
+				last = rec.summary.Updated
+			}
+			sitemap = append(sitemap, render.SitemapEntry{URL: rec.url, Lastmod: last})
+		}
+	}
+	if which&listFeed != 0 && r.feedChanged(feed, feedKeys) {
 		var buf bytes.Buffer
 		if err := render.WriteFeed(&buf, site, feed); err != nil {
 			return err
 		}
-		if err := r.write("feed.xml", buf.Bytes()); err != nil {
+		if err := r.write("feed.xml", "Atom feed", buf.Bytes()); err != nil {
 			return err
 		}
 	}
 	if which&listFixed != 0 {
 		notFound := &render.Page{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Canonical: site.AbsURL("404.html")}
-		if err := templateError(r.writePage("404.html", notFound), &diags); err != nil {
-			return err
+		if _, err := r.writePage("404.html", "404 page", notFound); err != nil {
+			if err := templateError(err, &diags); err != nil {
+				return err
+			}
 		}
 		var buf bytes.Buffer
 		if err := render.WriteRobots(&buf, site); err != nil {
 			return err
 		}
-		if err := r.write("robots.txt", buf.Bytes()); err != nil {
+		if err := r.write("robots.txt", "robots.txt", buf.Bytes()); err != nil {
 			return err
 		}
-		if err := r.write(".nojekyll", nil); err != nil {
+		if err := r.write(".nojekyll", ".nojekyll", nil); err != nil {
 			return err
 		}
 	}
@@ -85,43 +91,52 @@ func (r *run) renderLists(which int) error {
 	// The list pages are collected, then rendered in parallel.
 	var pending []listPage
 	home := &render.Page{Site: site, Kind: "home", Title: site.Title, Description: site.Description}
-	r.queueList("", home, articles, keys, &sitemap, &pending)
+	seen := map[string]bool{}
+	r.queueList("", "home page", home, l.home.sums, l.home.keys, &sitemap, &pending, seen)
 
-	byTag := map[string]*render.Tag{}
-	tagged := map[string][]*render.Summary{}
-	taggedKeys := map[string][]uint64{}
-	for i, s := range articles {
-		for _, t := range s.Tags {
-			if _, ok := byTag[t.Slug]; !ok {
-				tc := t
-				byTag[t.Slug] = &tc
-			}
-			byTag[t.Slug].Count++
-			tagged[t.Slug] = append(tagged[t.Slug], s)
-			taggedKeys[t.Slug] = append(taggedKeys[t.Slug], keys[i])
-		}
-	}
-	var tags []render.Tag
-	for _, t := range byTag {
-		tags = append(tags, *t)
+	tags := make([]render.Tag, 0, len(l.tags))
+	for slug, tl := range l.tags {
+		// The tag as its newest article writes it.
+		i := slices.IndexFunc(tl.sums[0].Tags, func(t render.Tag) bool { return t.Slug == slug })
+		t := tl.sums[0].Tags[i]
+		t.Count = len(tl.recs)
+		tags = append(tags, t)
 	}
 	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
 	for _, t := range tags {
+		tl := l.tags[t.Slug]
 		p := &render.Page{Site: site, Kind: "tag", Title: "Tagged " + t.Name, Description: fmt.Sprintf("Articles tagged %s.", t.Name), Tag: &t}
-		r.queueList(t.URL, p, tagged[t.Slug], taggedKeys[t.Slug], &sitemap, &pending)
+		r.queueList(t.URL, "list of the tag "+t.Name, p, tl.sums, tl.keys, &sitemap, &pending, seen)
 	}
 	tagsPage := &render.Page{Site: site, Kind: "tags", Title: "Tags", Description: "Every tag of " + site.Title + ".", URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
-	pending = append(pending, listPage{"tags/index.html", tagsPage})
+	pending = append(pending, listPage{"tags/index.html", "list of tags", tagsPage})
 	if err := r.writeListPages(pending, &diags); err != nil {
 		return err
 	}
 	if diags.HasErrors() {
 		return diags.Err()
 	}
+	// The pages of a tag no article has any more, and the last pages of a
+	// list that has become shorter, go.
+	for sitePath := range r.st.lists {
+		if !seen[sitePath] {
+			r.remove(sitePath)
+			delete(r.st.lists, sitePath)
+		}
+	}
+	if site.BaseURL == "" {
+		// A sitemap lists absolute addresses: without a base URL there
+		// are none to list (see Options.WarnBaseURL).
+		return nil
+	}
 	// The sitemap changes only with the set of pages and their dates.
-	h := fnv.New64a()
+	var h maphash.Hash
+	h.SetSeed(r.b.seed)
+	var b [8]byte
 	for _, e := range sitemap {
-		fmt.Fprintf(h, "%s\x00%d\x00", e.URL, e.Lastmod.Unix())
+		h.WriteString(e.URL)
+		binary.LittleEndian.PutUint64(b[:], uint64(e.Lastmod.Unix()))
+		h.Write(b[:])
 	}
 	if key := h.Sum64(); key != r.st.sitemapKey {
 		r.st.sitemapKey = key
@@ -129,14 +144,51 @@ func (r *run) renderLists(which int) error {
 		if err := render.WriteSitemap(&buf, site, sitemap); err != nil {
 			return err
 		}
-		return r.write("sitemap.xml", buf.Bytes())
+		return r.write("sitemap.xml", "sitemap", buf.Bytes())
 	}
 	return nil
 }
 
-// listPage is a list page to render, at its site path.
+// listing returns the listing of the run's pages, and keeps it in the
+// state: the last build's updated for the pages this run moved, or, in a
+// full build, one made from every page.
+func (r *run) listing() *listing {
+	if r.st.listing != nil && r.b.last != nil {
+		if l, ok := r.st.listing.update(r.b.last.pages, r.st.pages, r.moved); ok {
+			r.st.listing = l
+			return l
+		}
+	}
+	r.st.listing = newListing(r.st.sortedRecords())
+	return r.st.listing
+}
+
+// feedChanged reports whether the feed of entries, whose summaries have
+// the keys of summaryKey, differs from the one the state's output holds,
+// and records it as the one it holds.
+func (r *run) feedChanged(entries []render.FeedEntry, keys []uint64) bool {
+	var h maphash.Hash
+	h.SetSeed(r.b.seed)
+	var b [8]byte
+	for i, e := range entries {
+		h.WriteString(e.Content)
+		h.WriteByte(0)
+		// Author is the one field the list key leaves out.
+		h.WriteString(e.Author)
+		h.WriteByte(0)
+		binary.LittleEndian.PutUint64(b[:], keys[i])
+		h.Write(b[:])
+	}
+	key := h.Sum64()
+	same := r.st.feedKey == key && r.st.feedKey != 0
+	r.st.feedKey = key
+	return !same
+}
+
+// listPage is a list page to render, at its site path, for owner.
 type listPage struct {
 	sitePath string
+	owner    string
 	page     *render.Page
 }
 
@@ -152,7 +204,8 @@ func (r *run) writeListPages(pages []listPage, diags *diag.List) error {
 				return err
 			}
 			var d diag.List
-			err := templateError(r.writePage(lp.sitePath, lp.page), &d)
+			_, err := r.writePage(lp.sitePath, lp.owner, lp.page)
+			err = templateError(err, &d)
 			mu.Lock()
 			diags.Add(d...)
 			mu.Unlock()
@@ -162,24 +215,15 @@ func (r *run) writeListPages(pages []listPage, diags *diag.List) error {
 	return g.Wait()
 }
 
-// queueList adds to pending the list of articles at site path base, split
-// into pages of the configured size: base, then base + "page/2/", and so
-// on. A page whose articles and neighbours are as they were in the last
-// build is not rendered again (the previous build's file is kept or
-// linked instead). Every page but the first goes into the sitemap after
-// the first.
-func (r *run) queueList(base string, proto *render.Page, articles []*render.Summary, keys []uint64, sitemap *[]render.SitemapEntry, pending *[]listPage) {
-	size := r.b.cfg.PageSize
-	if size <= 0 || size > len(articles) {
-		size = max(len(articles), 1)
-	}
-	total := max(1, (len(articles)+size-1)/size)
-	pageURL := func(n int) string {
-		if n == 1 {
-			return base
-		}
-		return base + "page/" + strconv.Itoa(n) + "/"
-	}
+// queueList adds to pending the list of articles at site path base, made
+// by owner, split into pages of the configured size: base, then base +
+// "page/2/", and so on. A page whose articles and neighbours are as they
+// were in the last build is not rendered again (the previous build's file
+// is kept or linked instead). Every page but the first goes into the
+// sitemap after the first. seen collects the site paths of the pages.
+func (r *run) queueList(base, owner string, proto *render.Page, articles []*render.Summary, keys []uint64, sitemap *[]render.SitemapEntry, pending *[]listPage, seen map[string]bool) {
+	size, total := paging(len(articles), r.b.cfg.PageSize)
+	pageURL := func(n int) string { return listPageURL(base, n) }
 	if base != "" {
 		*sitemap = append(*sitemap, render.SitemapEntry{URL: base})
 	}
@@ -204,21 +248,16 @@ func (r *run) queueList(base string, proto *render.Page, articles []*render.Summ
 			p.Tag = &tag
 		}
 		sitePath := p.URL + "index.html"
+		seen[sitePath] = true
 		key := listKey(p, keys[from:to])
 		r.mu.Lock()
 		same := r.st.lists[sitePath] == key
 		r.st.lists[sitePath] = key
 		r.mu.Unlock()
-		if same {
+		if same || r.reuseList(sitePath, owner, key) {
 			continue
 		}
-		if r.prev != nil {
-			if c, ok := r.prev.Lists[sitePath]; ok && c.Key == key && r.unchanged(sitePath, c.File) {
-				r.linkOld(sitePath, c.File)
-				continue
-			}
-		}
-		*pending = append(*pending, listPage{sitePath, p})
+		*pending = append(*pending, listPage{sitePath, owner, p})
 	}
 }
 
@@ -246,10 +285,57 @@ func (rec *record) summaryKey() uint64 {
 	}
 	s := rec.summary
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00", s.Title, s.Description, s.URL, s.Date.Unix(), s.Updated.Unix(), s.ReadingMinutes)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00", s.Title, s.Description, s.Excerpt, s.URL, s.Date.Unix(), s.Updated.Unix(), s.ReadingMinutes)
 	for _, t := range s.Tags {
 		fmt.Fprintf(h, "%s\x00", t.Name)
 	}
 	rec.listKey = h.Sum64() | 1 // never 0, which means "not computed"
 	return rec.listKey
+}
+
+// paging returns how many articles each page of a list of count articles
+// shows and how many pages it has, with pageSize articles a page (all on
+// one when pageSize is 0).
+func paging(count, pageSize int) (size, total int) {
+	size = pageSize
+	if size <= 0 || size > count {
+		size = max(count, 1)
+	}
+	return size, max(1, (count+size-1)/size)
+}
+
+// listPageURL returns the site path of page n of the list at base:
+// base itself, then base + "page/2/" and so on.
+func listPageURL(base string, n int) string {
+	if n == 1 {
+		return base
+	}
+	return base + "page/" + strconv.Itoa(n) + "/"
+}
+
+// listURLs returns the site paths of every list page the pages of st
+// make: the pages of the home page's list and of each tag's, and the list
+// of tags.
+func (st *state) listURLs(pageSize int) map[string]bool {
+	counts := map[string]int{}
+	for _, rec := range st.pages {
+		if rec.kind != content.Article || rec.summary == nil {
+			continue
+		}
+		counts[""]++
+		for _, t := range rec.summary.Tags {
+			counts[t.URL]++
+		}
+	}
+	if _, ok := counts[""]; !ok {
+		counts[""] = 0
+	}
+	out := map[string]bool{"tags/": true}
+	for base, n := range counts {
+		_, total := paging(n, pageSize)
+		for i := 1; i <= total; i++ {
+			out[listPageURL(base, i)] = true
+		}
+	}
+	return out
 }

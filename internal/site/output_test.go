@@ -3,173 +3,69 @@ package site
 import (
 	"bytes"
 	"encoding/gob"
-	"errors"
-	"fmt"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/plotline/plotline/internal/buildcache"
+	"github.com/plotline/plotline/internal/output"
 )
 
-// recordsStamps says whether output.WriteFile records the stamps of the
-// files it writes on this system.
-const recordsStamps = runtime.GOOS == "linux"
+// TestBuildWaitsForLock holds the lock on a site's output while Build,
+// then Rebuild, run: each waits, touching nothing, and goes on once the
+// lock is released.
+func TestBuildWaitsForLock(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	writeFiles(t, dir, testSite)
+	b := newTestBuilder(t, dir, dest)
+	waits := make(chan int, 1)
+	b.opts.Waiting = func(pid int) { waits <- pid }
 
-// TestOutputStamps writes files from several goroutines at once, commits
-// them over an existing output, and checks that every recorded stamp is
-// what os.Stat gives for the committed file, and that the files and
-// folders have the modes os.WriteFile and os.Mkdir would give them.
-func TestOutputStamps(t *testing.T) {
-	parent := t.TempDir()
-	dest := filepath.Join(parent, "public")
-	if err := os.MkdirAll(filepath.Join(dest, "stale"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	// Reference modes, under the same umask.
-	refFile := filepath.Join(parent, "ref-file")
-	if err := os.WriteFile(refFile, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	refDir := filepath.Join(parent, "ref-dir")
-	if err := os.Mkdir(refDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-
-	o, err := newOutput(dest, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{
-		"index.html":     []byte("<p>home</p>"),
-		".nojekyll":      nil,
-		"deep/a/b/c.txt": []byte("deep"),
-		"big.bin":        bytes.Repeat([]byte("0123456789"), 400_000),
-	}
-	for i := range 200 {
-		files[fmt.Sprintf("articles/a%03d/index.html", i)] = []byte(strings.Repeat("x", i))
-	}
-	var wg sync.WaitGroup
-	errs := make(chan error, len(files))
-	for p, data := range files {
-		wg.Go(func() { errs <- o.WriteFile(p, data) })
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+	for _, step := range []struct {
+		name    string
+		prepare func()
+		run     func() error
+	}{
+		{"Build", func() {}, func() error { _, err := b.Build(t.Context()); return err }},
+		{"Rebuild", func() {
+			writeFiles(t, dir, map[string]string{"content/articles/a.md": strings.Replace(testSite["content/articles/a.md"], "Alpha body.", "Alpha body, edited.", 1)})
+		}, func() error {
+			_, err := b.Rebuild(t.Context(), []string{"content/articles/a.md"})
+			return err
+		}},
+	} {
+		step.prepare()
+		unlock, err := output.Lock(t.Context(), dest, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	// A file written twice keeps the later data and has no stamp.
-	if err := o.WriteFile("index.html", []byte("<p>home, again</p>")); err != nil {
-		t.Fatal(err)
-	}
-	files["index.html"] = []byte("<p>home, again</p>")
-	if err := o.commit(); err != nil {
-		t.Fatal(err)
-	}
-	o.discard() // after commit: closes nothing twice, removes nothing committed
-
-	if got := readTree(t, dest); len(got) != len(files) {
-		t.Errorf("committed %d files; want %d", len(got), len(files))
-	}
-	wantFile, wantDir := modeOf(t, refFile), modeOf(t, refDir)
-	for p, data := range files {
-		file := filepath.Join(dest, filepath.FromSlash(p))
-		got, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, data) {
-			t.Errorf("%s: %d bytes; want the %d written", p, len(got), len(data))
-		}
-		if m := modeOf(t, file); m != wantFile {
-			t.Errorf("%s: mode %v; want %v", p, m, wantFile)
-		}
-		if d := filepath.Dir(file); d != dest {
-			if m := modeOf(t, d); m != wantDir {
-				t.Errorf("%s: mode %v; want %v", d, m, wantDir)
+		before := readTree(t, dir)
+		done := make(chan error, 1)
+		go func() { done <- step.run() }()
+		select {
+		case pid := <-waits:
+			if pid != os.Getpid() {
+				t.Errorf("%s waits for pid %d; want %d", step.name, pid, os.Getpid())
 			}
+		case err := <-done:
+			t.Fatalf("%s ran while another build held the lock (%v)", step.name, err)
 		}
-		fi, err := os.Stat(file)
-		if err != nil {
-			t.Fatal(err)
+		select {
+		case err := <-done:
+			t.Fatalf("%s ran while another build held the lock (%v)", step.name, err)
+		default:
 		}
-		st, ok := o.stamp(p)
-		switch {
-		case p == "index.html":
-			if ok {
-				t.Errorf("%s, written twice: stamp %v; want none", p, st)
-			}
-		case ok != recordsStamps:
-			t.Errorf("%s: stamp recorded = %v; want %v on %s", p, ok, recordsStamps, runtime.GOOS)
-		case ok && st != stampOf(fi):
-			t.Errorf("%s: recorded stamp %v; os.Stat gives %v", p, st, stampOf(fi))
+		if after := readTree(t, dir); !maps.EqualFunc(after, before, bytes.Equal) {
+			t.Errorf("%s changed files while it waited", step.name)
 		}
-	}
-}
-
-// modeOf returns the permission bits and type of the file at p.
-func modeOf(t *testing.T, p string) fs.FileMode {
-	t.Helper()
-	fi, err := os.Stat(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fi.Mode()
-}
-
-// TestOutputWriteErrors checks that a failed write names the file.
-func TestOutputWriteErrors(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	o, err := newOutput(dest, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer o.discard()
-	if err := o.WriteFile("a/b.txt", []byte("b")); err != nil {
-		t.Fatal(err)
-	}
-	err = o.WriteFile("a", []byte("a folder is there"))
-	var pe *fs.PathError
-	if !errors.As(err, &pe) || pe.Op != "open" || pe.Path != filepath.Join(o.dir, "a") {
-		t.Errorf(`WriteFile("a") over a folder = %v; want an open error at %s`, err, filepath.Join(o.dir, "a"))
-	}
-	err = o.WriteFile("a/b.txt/c.txt", []byte("under a file"))
-	if err == nil || !strings.Contains(err.Error(), filepath.Join(o.dir, "a", "b.txt")) {
-		t.Errorf(`WriteFile("a/b.txt/c.txt") under a file = %v; want an error naming %s`, err, filepath.Join(o.dir, "a", "b.txt"))
-	}
-	if err := o.WriteFile("../escape.txt", nil); err == nil || !strings.Contains(err.Error(), "refusing") {
-		t.Errorf(`WriteFile("../escape.txt") = %v; want it refused`, err)
-	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(o.dir), "escape.txt")); err == nil {
-		t.Error("WriteFile wrote outside the output")
-	}
-}
-
-// TestOutputDiscard checks that discarding an output, even twice, removes
-// its folder, and that nothing is written through it afterwards.
-func TestOutputDiscard(t *testing.T) {
-	parent := t.TempDir()
-	o, err := newOutput(filepath.Join(parent, "public"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := o.WriteFile("a/index.html", []byte("a")); err != nil {
-		t.Fatal(err)
-	}
-	o.discard()
-	o.discard()
-	if recordsStamps {
-		if err := o.WriteFile("b/index.html", []byte("b")); !errors.Is(err, fs.ErrClosed) {
-			t.Errorf("WriteFile after discard = %v; want %v", err, fs.ErrClosed)
+		unlock()
+		if err := <-done; err != nil {
+			t.Fatalf("%s after the lock was released: %v", step.name, err)
 		}
-	}
-	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
-		t.Errorf("discard left %v", entries)
+		assertSameAsCleanBuild(t, dir, dest)
 	}
 }
 
@@ -190,7 +86,7 @@ func TestCacheStamps(t *testing.T) {
 			t.Errorf("build %d reused %d pages; want %d", i+1, res.Reused, wantReused)
 		}
 		c := readCacheFile(t, cache)
-		stamps := map[string]fileStamp{}
+		stamps := map[string]output.Stamp{}
 		for _, p := range c.Pages {
 			for f, st := range p.Files {
 				stamps[f] = st
@@ -207,8 +103,8 @@ func TestCacheStamps(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if st != stampOf(fi) {
-				t.Errorf("build %d: %s: cached stamp %v; os.Stat gives %v", i+1, f, st, stampOf(fi))
+			if st != output.StampOf(fi) {
+				t.Errorf("build %d: %s: cached stamp %v; os.Stat gives %v", i+1, f, st, output.StampOf(fi))
 			}
 		}
 	}
@@ -216,13 +112,13 @@ func TestCacheStamps(t *testing.T) {
 }
 
 // readCacheFile decodes a cache file, whatever its global key.
-func readCacheFile(t *testing.T, file string) *buildCache {
+func readCacheFile(t *testing.T, file string) *buildcache.Cache {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var c buildCache
+	var c buildcache.Cache
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
 		t.Fatal(err)
 	}

@@ -6,19 +6,23 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/render"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // loadTheme reads every file of theme/ (site over defaults), writes it to
@@ -31,20 +35,20 @@ func (r *run) loadTheme(diags *diag.List) error {
 			if errors.Is(err, fs.ErrNotExist) && p == "theme" {
 				return nil
 			}
-			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", content.DescribeReadError(err))
+			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
-		src, err := content.ReadFile(r.b.fsys, p, content.MaxAssetSize)
+		src, err := sitefs.ReadFile(r.b.fsys, p, sitefs.MaxAssetSize)
 		if err != nil {
-			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", content.DescribeReadError(err))
+			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
 		sum := sha256.Sum256(src)
 		r.st.theme[p] = hex.EncodeToString(sum[:4])
-		return r.write(p, src)
+		return r.write(p, p, src)
 	})
 }
 
@@ -53,12 +57,12 @@ func (r *run) loadTheme(diags *diag.List) error {
 // copied, so that a build reports every problem at once.
 func (r *run) copyAssets(assets []string, diags *diag.List) error {
 	for _, a := range assets {
-		src, err := content.ReadFile(r.b.fsys, a, content.MaxAssetSize)
+		src, err := sitefs.ReadFile(r.b.fsys, a, sitefs.MaxAssetSize)
 		if err != nil {
-			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "%s", content.DescribeReadError(err))
+			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			continue
 		}
-		if err := r.write(strings.TrimPrefix(a, "content/"), src); err != nil {
+		if err := r.write(strings.TrimPrefix(a, "content/"), a, src); err != nil {
 			return err
 		}
 	}
@@ -81,7 +85,7 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 				return err
 			}
 			if p.Source == nil {
-				src, err := content.ReadFile(r.b.fsys, p.Path, content.MaxFileSize)
+				src, err := sitefs.ReadFile(r.b.fsys, p.Path, sitefs.MaxFileSize)
 				if err != nil {
 					results[i].Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "cannot read: %v", err)
 					return nil
@@ -133,11 +137,11 @@ func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *conte
 	if p.Broken {
 		return nil
 	}
-	// The index read the slug and draft keys without a YAML parser; the
-	// full parse must agree, or links to this page were checked against
-	// the wrong address.
+	// The index parsed the file too; a different address or draft key
+	// now means the file changed in between, and links to this page were
+	// checked against the address it had then.
 	if u, _ := content.URLFor(p); u != entry.URL || (p.Draft && !r.b.opts.Drafts) {
-		diags.Errorf(diag.Pos{Path: entry.Path, Line: 1, Col: 1}, "the slug or draft key could not be read without a full parse; write it as a plain \"key: value\" line")
+		diags.Errorf(diag.Pos{Path: entry.Path, Line: 1, Col: 1}, "the file changed while the site was being built (its address or draft key is not what it was a moment before); build again")
 		return nil
 	}
 	p.URL = entry.URL
@@ -148,15 +152,21 @@ func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *conte
 // writes its HTML page and chart data. It returns nil when p has errors.
 func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*record, error) {
 	blocks := data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
-	byName := make(map[string]*data.Block, len(blocks))
 	var deps []string
 	for _, b := range blocks {
-		byName[b.Name] = b
 		if b.CSV != "" {
 			deps = append(deps, b.CSV)
 		}
 	}
-	charts := &charts{run: r, page: p, blocks: byName}
+	scope := data.NewScope(blocks)
+	scope.Claims = r.b.claims
+	scope.OnClaim = r.noteClaim
+	// The headline and the dek may hold values too; lists, the feed and
+	// the meta tags show them as the page does.
+	p.Title = r.expand(scope, p, p.Title, p.TitlePos, diags)
+	p.Description = r.expand(scope, p, p.Description, p.DescriptionPos, diags)
+	charts := &charts{run: r, page: p, scope: scope}
+	links := &pageLinks{ix: r.st.ix, page: p}
 	body := r.b.buffers.get()
 	defer r.b.buffers.put(body)
 	res, err := r.b.md.Convert(&markdown.Page{
@@ -164,17 +174,33 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		Path:       p.Path,
 		Source:     p.Source,
 		BodyOffset: p.BodyOffset,
-		Values:     values{blocks: byName},
+		Values:     values{scope: scope},
+		Text:       values{scope: scope},
 		Charts:     charts,
-		Links:      pageLinks{ix: r.ix, page: p},
+		Links:      links,
+		Feed:       inFeed,
 	}, diags)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path, err)
 	}
+	pv := r.preview(p, charts, res.Charts, diags)
 	if diags.HasErrors() {
+		// Not rendered, but its links are checked with the others, and
+		// its own ids are those of its Markdown.
+		r.mu.Lock()
+		if r.failed == nil {
+			r.failed = map[string]*record{}
+		}
+		r.failed[p.Path] = &record{path: p.Path, url: p.URL, checks: links.checks, ids: htmlIDs(res.HTML), unknown: p.Unknown}
+		r.mu.Unlock()
 		return nil, nil
 	}
+	if pv.dep != "" {
+		deps = append(deps, pv.dep)
+		links.note(pv.link)
+	}
 	summary := r.summary(p, res.Words)
+	summary.Excerpt = res.Summary
 	if p.Kind == content.Article {
 		// Rendered here, in parallel with the other pages, and once,
 		// rather than in every list the article appears in.
@@ -188,6 +214,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		summary.Item = template.HTML(item.String())
 	}
 	art := &render.Article{
+		Params:  p.Params,
 		Summary: *summary,
 		Content: template.HTML(res.HTML),
 		ShowTOC: p.TOC && p.Kind == content.Article,
@@ -210,46 +237,90 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		URL:         p.URL,
 		Canonical:   r.st.site.AbsURL(p.URL),
 		HasChart:    res.Charts > 0,
+		Image:       pv.image,
 		Article:     art,
 	}
-	rec := &record{path: p.Path, url: p.URL, kind: p.Kind, date: p.Date, summary: summary, deps: deps}
+	rec := &record{path: p.Path, url: p.URL, kind: p.Kind, date: p.Date, summary: summary, deps: deps, links: links.targets, checks: links.checks, card: pv.key, unknown: p.Unknown}
 	if r.prev != nil {
 		rec.key, _ = r.pageKey(p.Source, deps)
 	}
-	if err := r.writePage(p.URL+"index.html", page); err != nil {
+	ids, err := r.writePage(p.URL+"index.html", p.Path, page)
+	if err != nil {
 		return nil, templateError(err, diags)
 	}
+	rec.ids = ids
 	if diags.HasErrors() {
 		return nil, nil
 	}
 	rec.outputs = append(rec.outputs, p.URL+"index.html")
-	csvs, err := charts.writeCSVs()
+	files, err := charts.writeFiles()
 	if err != nil {
 		return nil, err
 	}
-	rec.outputs = append(rec.outputs, csvs...)
+	rec.outputs = append(rec.outputs, files...)
+	embeds, err := charts.writeEmbeds(summary, diags)
+	if err != nil {
+		return nil, err
+	}
+	if diags.HasErrors() {
+		return nil, nil
+	}
+	rec.outputs = append(rec.outputs, embeds...)
+	switch {
+	case pv.card != nil:
+		if err := r.write(p.URL+previewFile, p.Path, pv.card); err != nil {
+			return nil, err
+		}
+		rec.outputs = append(rec.outputs, p.URL+previewFile)
+	case pv.kept:
+		rec.outputs = append(rec.outputs, p.URL+previewFile) // kept by r.card
+	}
+	if err := r.writeAliases(p, rec, diags); err != nil {
+		return nil, err
+	}
+	if diags.HasErrors() {
+		return nil, nil
+	}
 	if inFeed {
-		rec.feed = feedHTML(res.HTML)
+		rec.feed = string(res.FeedHTML)
 	}
 	return rec, nil
 }
 
-// feedHTML drops from an article's HTML what a feed reader cannot use: the
-// interactive chart's option script, keeping the static SVG.
-func feedHTML(h []byte) string {
-	s := string(h)
-	for {
-		i := strings.Index(s, `<script type="application/json"`)
-		if i < 0 {
-			break
-		}
-		j := strings.Index(s[i:], "</script>")
-		if j < 0 {
-			break
-		}
-		s = s[:i] + s[i+j+len("</script>"):]
+// writeAliases writes a redirect page to p at each of its aliases, and
+// adds them to the files rec writes. An alias that names a file the page
+// writes itself is an error at the alias; one that another source or
+// plotline writes is a clash (see run.clash), reported there too.
+func (r *run) writeAliases(p *content.Page, rec *record, diags *diag.List) error {
+	if len(p.Aliases) == 0 {
+		return nil
 	}
-	return s
+	var buf bytes.Buffer
+	if err := render.WriteRedirect(&buf, r.st.site, p.Title, p.URL); err != nil {
+		return err
+	}
+	for _, a := range p.Aliases {
+		if slices.Contains(rec.outputs, a.File) {
+			diags.Errorf(a.Pos, "aliases: this page writes %s itself", a.File)
+			continue
+		}
+		r.mu.Lock()
+		r.st.aliasAt[aliasKey{a.File, p.Path}] = a.Pos
+		r.mu.Unlock()
+		if err := r.write(a.File, p.Path, buf.Bytes()); err != nil {
+			return err
+		}
+		rec.outputs = append(rec.outputs, a.File)
+	}
+	return nil
+}
+
+// expand checks text, a value of p's front matter or chart block found at
+// pos, for numbers typed by hand, and returns it with its {{ … }} shown.
+func (r *run) expand(scope *data.Scope, p *content.Page, text string, pos diag.Pos, diags *diag.List) string {
+	at := content.ValuePositions(p.Path, p.Source, pos, text)
+	scope.CheckLiterals(text, at, diags)
+	return scope.Expand(text, at, diags)
 }
 
 // httpLink returns u when it is an http(s) URL, and "" otherwise.
@@ -294,17 +365,44 @@ func templateError(err error, diags *diag.List) error {
 	return err
 }
 
-// writePage executes a layout into the output.
-func (r *run) writePage(sitePath string, p *render.Page) error {
+// writePage executes a layout into the output at sitePath, for owner. It
+// returns the ids of an article's or a standalone page's HTML, sorted,
+// for the links to it that name one.
+func (r *run) writePage(sitePath, owner string, p *render.Page) ([]string, error) {
 	buf := r.b.buffers.get()
 	defer r.b.buffers.put(buf)
 	if p.Article != nil {
 		buf.Grow(len(p.Article.Content) + 16<<10)
 	}
 	if err := r.st.layouts.Execute(buf, p); err != nil {
-		return fmt.Errorf("rendering /%s: %w", sitePath, err)
+		return nil, fmt.Errorf("rendering /%s: %w", sitePath, err)
 	}
-	return r.write(sitePath, buf.Bytes())
+	var ids []string
+	if p.Article != nil {
+		ids = htmlIDs(buf.Bytes())
+	}
+	return ids, r.write(sitePath, owner, buf.Bytes())
+}
+
+// htmlIDs returns the values of the id attributes of an HTML document,
+// sorted, each once, with their character references undone.
+func htmlIDs(doc []byte) []string {
+	var ids []string
+	for rest := doc; ; {
+		i := bytes.Index(rest, []byte(` id="`))
+		if i < 0 {
+			break
+		}
+		rest = rest[i+5:]
+		end := bytes.IndexByte(rest, '"')
+		if end < 0 {
+			break
+		}
+		ids = append(ids, html.UnescapeString(string(rest[:end])))
+		rest = rest[end:]
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 // bufferPool recycles the buffers pages are rendered into. What is written
@@ -325,11 +423,33 @@ func (p *bufferPool) put(b *bytes.Buffer) {
 	}
 }
 
-// pageLinks resolves the links of one page.
+// pageLinks resolves the links of one page and remembers their targets,
+// so that a rebuild knows which pages a removed page or file breaks, and
+// the links to check once every page is rendered.
 type pageLinks struct {
-	ix   *linkIndex
-	page *content.Page
+	ix      *linkIndex
+	page    *content.Page
+	targets []string // site paths, sorted, each once
+	checks  []buildcache.LinkCheck
+}
+
+// note records that the page links to the site path target.
+func (l *pageLinks) note(target string) {
+	if i, found := slices.BinarySearch(l.targets, target); !found {
+		l.targets = slices.Insert(l.targets, i, target)
+	}
 }
 
 // ResolveLink implements markdown.LinkResolver.
-func (l pageLinks) ResolveLink(dest string) (string, error) { return l.ix.resolve(l.page, dest) }
+func (l *pageLinks) ResolveLink(dest string, pos diag.Pos) (string, error) {
+	u, target, check, err := l.ix.resolve(l.page, dest)
+	if err != nil {
+		return "", err
+	}
+	l.note(target)
+	if check != nil {
+		check.Pos, check.Dest = pos, dest
+		l.checks = append(l.checks, *check)
+	}
+	return u, nil
+}

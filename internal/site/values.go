@@ -1,59 +1,29 @@
 package site
 
 import (
-	"fmt"
-	"maps"
-	"slices"
-	"strconv"
-	"strings"
+	"errors"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/diag"
 )
 
-// values answers the {{ block.field | format "arg" }} references of one page.
+// values answers the {{ … }} references of one page's Markdown body from
+// its data blocks.
 type values struct {
-	blocks map[string]*data.Block
+	scope *data.Scope
 }
 
 // ResolveValue implements markdown.ValueResolver.
-func (v values) ResolveValue(expr string) (string, error) {
-	ref, pipeline, _ := strings.Cut(expr, "|")
-	ref = strings.TrimSpace(ref)
-	name, field, ok := strings.Cut(ref, ".")
-	if !ok || name == "" || field == "" {
-		return "", fmt.Errorf("want a reference such as losses.crossing, got %q", ref)
+func (v values) ResolveValue(expr string, pos diag.Pos) (string, error) {
+	ev, err := v.scope.EvalString(expr, pos)
+	if errors.Is(err, data.ErrReported) {
+		return "", nil // the block's own error fails the build
 	}
-	b, ok := v.blocks[name]
-	if !ok {
-		return "", fmt.Errorf("no data block %q on this page%s", name, known(v.blocks))
-	}
-	val, err := b.Field(field)
-	if err != nil {
-		return "", err
-	}
-	pipeline = strings.TrimSpace(pipeline)
-	if pipeline == "" {
-		return val.String(), nil
-	}
-	if strings.Contains(pipeline, "|") {
-		return "", fmt.Errorf("only one format may follow a reference")
-	}
-	format, arg, _ := strings.Cut(pipeline, " ")
-	arg = strings.TrimSpace(arg)
-	if strings.HasPrefix(arg, `"`) {
-		unq, err := strconv.Unquote(arg)
-		if err != nil {
-			return "", fmt.Errorf("format %s: argument %s is not a quoted string", format, arg)
-		}
-		arg = unq
-	}
-	return data.Format(val, format, arg)
+	return ev.Text, err
 }
 
-func known(blocks map[string]*data.Block) string {
-	if len(blocks) == 0 {
-		return " (it has none)"
-	}
-	names := slices.Sorted(maps.Keys(blocks))
-	return " (known: " + strings.Join(names, ", ") + ")"
+// CheckText implements markdown.TextChecker: numbers and dates typed by
+// hand that come from the data are warnings.
+func (v values) CheckText(text string, at func(off int) diag.Pos, diags *diag.List) {
+	v.scope.CheckLiterals(text, at, diags)
 }

@@ -1,4 +1,5 @@
-// Package sitefs opens a site folder for reading. What it returns is
+// Package sitefs opens a site folder for reading, and reads its files with
+// a bound on their size (ReadFile). What it returns is
 // confined to the folder: a symbolic link that leads out of it, or round
 // in a loop, is an error when it is followed, not a way to read the rest
 // of the disk. And it opens only folders and regular files: a named pipe,
@@ -8,6 +9,7 @@ package sitefs
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -24,9 +26,27 @@ var ErrOutside = errors.New("it is a link that leads out of the site folder")
 
 // Site is an open site folder. Close it when done.
 type Site struct {
-	root  *os.Root
-	quick *quickDir // nil where the folder cannot be read the quick way
+	dir  string
+	root *os.Root
 	fs.FS
+}
+
+// ErrMoved is the error of Moved.
+var ErrMoved = errors.New("the site folder has been moved, renamed or removed")
+
+// Moved reports, as an error wrapping ErrMoved, when the folder the Site
+// reads is no longer the one at the path it was opened by: a program that
+// writes beside it, by that path, would write somewhere else.
+func (s *Site) Moved() error {
+	open, err := s.root.Stat(".")
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.dir, ErrMoved)
+	}
+	now, err := os.Stat(s.dir)
+	if err != nil || !os.SameFile(open, now) {
+		return fmt.Errorf("%s: %w", s.dir, ErrMoved)
+	}
+	return nil
 }
 
 // Open opens the folder dir.
@@ -44,13 +64,12 @@ func Open(dir string) (*Site, error) {
 			escapes = pe.Err
 		}
 	}
-	quick := openQuick(root)
-	fsys := rootFS{root: root, FS: root.FS(), escapes: escapes, quick: quick}
-	return &Site{root: root, quick: quick, FS: fsys}, nil
+	fsys := rootFS{root: root, FS: root.FS(), escapes: escapes}
+	return &Site{dir: dir, root: root, FS: fsys}, nil
 }
 
 // Close releases the folder.
-func (s *Site) Close() error { return errors.Join(s.quick.close(), s.root.Close()) }
+func (s *Site) Close() error { return s.root.Close() }
 
 // rootFS reads a folder through its os.Root. It opens a path without
 // waiting (O_NONBLOCK), so that a named pipe with no writer cannot block
@@ -60,8 +79,7 @@ func (s *Site) Close() error { return errors.Join(s.quick.close(), s.root.Close(
 type rootFS struct {
 	root *os.Root
 	fs.FS
-	escapes error     // os.Root's error for a path that leads out of it
-	quick   *quickDir // reads a regular file in fewer system calls, or nil
+	escapes error // os.Root's error for a path that leads out of it
 }
 
 // explain replaces os.Root's terse "path escapes from parent" with what
@@ -94,22 +112,6 @@ func (r rootFS) Open(name string) (fs.File, error) {
 }
 
 func (r rootFS) ReadFile(name string) ([]byte, error) { return readFile(r, name) }
-
-// TryReadFile reads the regular file name whole when that can be done in
-// a handful of system calls, and reports whether it did. It reads at most
-// limit+1 bytes: a file that holds more than limit bytes yields limit+1 of
-// them. It reports false, and reads nothing, for a file whose size is more
-// than limit, and it reports false for every path it cannot read that way
-// (one that does not exist, a folder, a named pipe, a symbolic link, a
-// file it may not read, an operating system without the means): the
-// caller then reads name through Open, which says what is wrong in the
-// usual words. Like Open, it never waits on a named pipe or a device.
-func (r rootFS) TryReadFile(name string, limit int64) ([]byte, bool) {
-	if !fs.ValidPath(name) {
-		return nil, false
-	}
-	return r.quick.readFile(name, limit)
-}
 
 // OpensWithoutBlocking reports true: Open refuses a named pipe or device
 // without waiting, so a reader need not look at a path before opening it.

@@ -99,3 +99,34 @@ func TestOpen(t *testing.T) {
 		}
 	})
 }
+
+// TestMoved renames and then removes an open site folder: Moved says so
+// each time, and nothing before.
+func TestMoved(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "site")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Moved(); err != nil {
+		t.Fatalf("Moved() = %v before anything moved", err)
+	}
+	if err := os.Rename(dir, filepath.Join(parent, "elsewhere")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Moved(); !errors.Is(err, ErrMoved) {
+		t.Errorf("Moved() after a rename = %v; want ErrMoved", err)
+	}
+	// Another folder takes the old name: still not the one opened.
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Moved(); !errors.Is(err, ErrMoved) {
+		t.Errorf("Moved() with another folder at the path = %v; want ErrMoved", err)
+	}
+}

@@ -3,11 +3,22 @@
  *
  * Every <div class="chart-live" data-chart-option="ID-option"> names a
  * <script type="application/json" id="ID-option"> holding the chart's
- * ECharts option. The script shows the live chart, hides the figure's
- * static SVG, adds the tooltip (every shown string escaped), follows the
- * element's size and the colour scheme. Without ECharts, or when the
- * option cannot be read, the static SVG stays. Printing shows the static
- * SVG through CSS. Nothing is added to the global scope.
+ * option: {option, frames}. The option holds what every frame shares; each
+ * frame (wide, narrow) has a size, the part of the option laid out for it
+ * (margins, ticks, legend rows, labels) and the texts of its time axis.
+ * The style sheet says which frame the figure's width calls for, through
+ * the custom property --plc-frame of the element around the live chart;
+ * the chart is drawn at its frame's size and scaled to the figure's width,
+ * as the static SVG of the same frame is, so both show the same layout.
+ *
+ * The page's chart loader (templates/partials/chart-loader.html) fetches
+ * ECharts and this script when a chart first comes near the screen. The
+ * script then draws each chart as it comes within 300 pixels of the
+ * screen: it shows the live chart, hides the static SVGs, adds the tooltip
+ * (every shown string escaped), follows the figure's width and the colour
+ * scheme. Without ECharts, or when the option cannot be read, the static
+ * SVG stays. Printing shows the static SVG through CSS. Nothing is added
+ * to the global scope.
  */
 (function () {
   'use strict';
@@ -63,9 +74,13 @@
     return typeof s === 'string' && /^https?:\/\//i.test(s);
   }
 
+  function isObserved(id) {
+    return typeof id === 'string' && id.indexOf('observed') === 0;
+  }
+
   // tooltipFormatter returns the formatter of an axis tooltip. Every piece
   // of text from the option passes through esc before it is shown.
-  function tooltipFormatter(unit) {
+  function tooltipFormatter(unit, several) {
     var suffix = unit ? ' ' + unit : '';
     return function (params) {
       if (!Array.isArray(params)) {
@@ -78,7 +93,7 @@
       var byId = {};
       var observed = [];
       params.forEach(function (p) {
-        if (p.seriesId === 'observed') {
+        if (isObserved(p.seriesId)) {
           observed.push(p);
         } else {
           byId[p.seriesId] = p;
@@ -89,11 +104,15 @@
       lines.push('<strong>' + esc(formatDate(date)) + '</strong>');
       observed.forEach(function (p) {
         var d = p.data || {};
-        var line = p.marker + esc(formatNumber(valueOf(p)) + suffix);
-        if (d.label) {
-          line += ' \u2014 ' + esc(d.label);
+        var text = formatNumber(valueOf(p)) + suffix;
+        if (several) {
+          text = p.seriesName + ': ' + text;
         }
-        if (d.source && d.source !== d.label) {
+        var line = p.marker + esc(text);
+        if (d.name) {
+          line += ' \u2014 ' + esc(d.name);
+        }
+        if (d.source && d.source !== d.name) {
           line += '<br><small>' + esc(isWebURL(d.source) ? d.source.replace(/^https?:\/\//i, '') : d.source) + '</small>';
         }
         lines.push(line);
@@ -116,21 +135,31 @@
 
   // applyColours replaces the option's colours with the theme's
   // --pl-chart-* custom properties, where the page sets them, so the live
-  // chart follows light and dark mode like the static one. It also draws
-  // the observations above the projection's band.
-  function applyColours(option, figure) {
+  // chart follows light and dark mode like the static one: the observed
+  // series take --pl-chart-observed and --pl-chart-series-2 on, in order.
+  // It also draws the observations above the projection's band.
+  function applyColours(option, frameOption, figure) {
     var style = window.getComputedStyle(figure);
     function prop(name) {
       return style.getPropertyValue(name).trim();
     }
-    var observed = prop('--pl-chart-observed');
     var projection = prop('--pl-chart-projection');
     var limit = prop('--pl-chart-limit');
     var text = prop('--pl-chart-text');
+    var axis = prop('--pl-chart-axis');
+    var slots = [];
+    var slot = 0;
     (option.series || []).forEach(function (s) {
-      var colour = s.id === 'observed' ? observed : projection;
-      if (s.id === 'observed') {
+      var colour = projection;
+      if (isObserved(s.id)) {
+        slot++;
+        colour = prop(slot === 1 ? '--pl-chart-observed' : '--pl-chart-series-' + slot);
+        slots.push(colour);
         s.z = 5;
+      } else if (s.id === 'limit') {
+        colour = limit;
+      } else if (s.id === 'events') {
+        colour = axis;
       }
       if (colour) {
         if (s.itemStyle) {
@@ -142,43 +171,63 @@
         if (s.areaStyle) {
           s.areaStyle.color = colour;
         }
-      }
-      if (s.markLine) {
-        if (limit && s.markLine.lineStyle) {
-          s.markLine.lineStyle.color = limit;
+        if (s.markLine && s.markLine.lineStyle) {
+          s.markLine.lineStyle.color = colour;
         }
-        (s.markLine.data || []).forEach(function (d) {
-          // The crossing line (on the x axis) has a style of its own.
-          if (d && d.xAxis !== undefined && d.lineStyle && projection) {
-            d.lineStyle.color = projection;
+        (s.markLine && s.markLine.data || []).forEach(function (d) {
+          if (d && d.lineStyle) {
+            d.lineStyle.color = colour;
           }
         });
-        if (text) {
-          s.markLine.label = s.markLine.label || {};
-          s.markLine.label.color = text;
-        }
-      }
-      if (s.markArea && text) {
-        s.markArea.label = s.markArea.label || {};
-        s.markArea.label.color = text;
       }
     });
+    (frameOption.graphic || []).forEach(function (g) {
+      if (!g.style) {
+        return;
+      }
+      if (g.info === 'observation') {
+        var m = /^note-/.test(g.id) && g.slot ? slots[g.slot - 1] : '';
+        if (m) {
+          g.style.fill = m;
+        }
+      } else if (text) {
+        g.style.fill = text;
+      }
+    });
+    if (text) {
+      (frameOption.legend || []).forEach(function (l) {
+        l.textStyle = l.textStyle || {};
+        l.textStyle.color = text;
+      });
+      [].concat(frameOption.xAxis || [], frameOption.yAxis || []).forEach(function (a) {
+        a.axisLabel = a.axisLabel || {};
+        a.axisLabel.color = text;
+      });
+    }
   }
 
   function setup(el) {
+    if (!el) {
+      return;
+    }
     var script = document.getElementById(el.getAttribute('data-chart-option'));
-    if (!script) {
+    var box = el.parentNode;
+    if (!script || !box) {
       return;
     }
     var text = script.textContent;
+    var parsed;
     try {
-      JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (e) {
       return;
     }
-    var figure = el.closest('figure') || el.parentNode;
+    if (!parsed || !parsed.option || !Array.isArray(parsed.frames) || !parsed.frames.length) {
+      return;
+    }
+    var figure = el.closest('figure') || box.parentNode;
     var staticChart = figure.querySelector('.chart-static');
-    el.hidden = false;
+    box.hidden = false;
     // ECharts labels the container with the chart's description; as an
     // image, it is announced as one.
     el.setAttribute('role', 'img');
@@ -187,46 +236,126 @@
     }
 
     var chart = null;
-    function init() {
+    var current = null;
+
+    function frameFor() {
+      var name = window.getComputedStyle(box).getPropertyValue('--plc-frame').trim() || 'wide';
+      for (var i = 0; i < parsed.frames.length; i++) {
+        if (parsed.frames[i].name === name) {
+          return parsed.frames[i];
+        }
+      }
+      return parsed.frames[0];
+    }
+
+    // fit scales the chart, drawn at its frame's size, to the box's width.
+    function fit() {
+      if (!current) {
+        return;
+      }
+      var scale = box.clientWidth / current.width;
+      el.style.transform = 'scale(' + scale + ')';
+    }
+
+    function draw() {
       if (chart) {
         chart.dispose();
       }
-      var option = JSON.parse(text);
-      var yAxis = Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis;
+      var data = JSON.parse(text);
+      var frame = frameFor();
+      current = frame;
+      var fd = null;
+      for (var i = 0; i < data.frames.length; i++) {
+        if (data.frames[i].name === frame.name) {
+          fd = data.frames[i];
+        }
+      }
+      var option = data.option;
+      var frameOption = fd.option || {};
+      var observedCount = (option.series || []).filter(function (s) { return isObserved(s.id); }).length;
+      var unit = '';
+      (frameOption.graphic || []).forEach(function (g) {
+        if (g.info === 'unit') {
+          unit = g.style && g.style.text;
+        }
+      });
       option.tooltip = option.tooltip || {};
-      option.tooltip.formatter = tooltipFormatter(yAxis && yAxis.name);
+      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1);
       option.backgroundColor = 'transparent';
       if (reducedMotion && reducedMotion.matches) {
         option.animation = false;
+        (option.series || []).forEach(function (s) {
+          s.animation = false;
+        });
       }
-      applyColours(option, figure);
-      var dark = !!(darkScheme && darkScheme.matches);
-      chart = echarts.init(el, dark ? 'dark' : null, { renderer: 'canvas' });
-      chart.setOption(option);
-    }
-    init();
-
-    if (typeof window.ResizeObserver === 'function') {
-      new window.ResizeObserver(function () {
-        if (chart) {
-          chart.resize();
-        }
-      }).observe(el);
-    } else {
-      window.addEventListener('resize', function () {
-        if (chart) {
-          chart.resize();
-        }
+      // The time axis's labels, by date.
+      var labels = {};
+      (fd.xLabels || []).forEach(function (pair) {
+        labels[echarts.time.parse(pair[0]).getTime()] = pair[1];
       });
+      (frameOption.xAxis || []).forEach(function (a) {
+        a.axisLabel = a.axisLabel || {};
+        a.axisLabel.formatter = function (v) {
+          return labels[v] || '';
+        };
+      });
+      (frameOption.yAxis || []).forEach(function (a) {
+        a.axisLabel = a.axisLabel || {};
+        a.axisLabel.formatter = formatNumber;
+      });
+      applyColours(option, frameOption, figure);
+      el.style.width = frame.width + 'px';
+      el.style.height = frame.height + 'px';
+      el.style.transformOrigin = '0 0';
+      fit();
+      var dark = !!(darkScheme && darkScheme.matches);
+      chart = echarts.init(el, dark ? 'dark' : null, {
+        renderer: 'canvas',
+        width: frame.width,
+        height: frame.height,
+        devicePixelRatio: (window.devicePixelRatio || 1) * Math.max(1, box.clientWidth / frame.width)
+      });
+      chart.setOption(option);
+      chart.setOption(frameOption);
+    }
+    draw();
+
+    function resized() {
+      if (frameFor() !== current) {
+        draw();
+      } else {
+        fit();
+      }
+    }
+    if (typeof window.ResizeObserver === 'function') {
+      new window.ResizeObserver(resized).observe(box);
+    } else {
+      window.addEventListener('resize', resized);
     }
     if (darkScheme) {
       if (darkScheme.addEventListener) {
-        darkScheme.addEventListener('change', init);
+        darkScheme.addEventListener('change', draw);
       } else if (darkScheme.addListener) {
-        darkScheme.addListener(init);
+        darkScheme.addListener(draw);
       }
     }
   }
 
-  Array.prototype.forEach.call(live, setup);
+  // Each chart is drawn when it comes near the screen, the way the loader
+  // fetched this script; one near already is drawn at once.
+  if (typeof window.IntersectionObserver !== 'function') {
+    Array.prototype.forEach.call(live, setup);
+    return;
+  }
+  var near = new window.IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) {
+        near.unobserve(entry.target);
+        setup(entry.target.querySelector('.chart-live[data-chart-option]'));
+      }
+    });
+  }, { rootMargin: '300px 0px' });
+  Array.prototype.forEach.call(live, function (el) {
+    near.observe(el.closest('figure') || el.parentNode.parentNode);
+  });
 })();

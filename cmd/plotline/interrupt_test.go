@@ -1,0 +1,52 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestInterrupt stops `plotline build` with an interrupt (Ctrl-C) while it
+// renders a large site: it ends soon, says so, exits 1, and leaves public/
+// as it was. The bound is generous; plotline itself gives a build one
+// second after the interrupt before it exits anyway.
+func TestInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a site of 2000 articles")
+	}
+	site := t.TempDir()
+	writeCrashSite(t, site, "Before")
+	public := filepath.Join(site, "public")
+	cmd := plotlineCmd(t, "build", "-q", "--no-cache", "-s", site)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	sent := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	took := time.Since(sent)
+	t.Logf("ended %v after the interrupt", took)
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Errorf("exit = %v; want status 1", err)
+	}
+	if took > 10*time.Second {
+		t.Errorf("still building %v after the interrupt", took)
+	}
+	if !strings.Contains(stderr.String(), "interrupted; the previous output is unchanged") {
+		t.Errorf("stderr = %q; want it to say it was interrupted", stderr.String())
+	}
+	if _, err := os.Stat(public); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("public/ after an interrupted first build: %v; want none", err)
+	}
+}

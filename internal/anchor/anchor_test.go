@@ -1,0 +1,40 @@
+package anchor
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestName(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Section one", "section-one"},
+		{`Sub-section: "quoted" & more`, "sub-section-quoted--more"},
+		{"  Total: 12,000  ", "total-12000"},
+		{"戚风蛋糕", "戚风蛋糕"},
+		{"Café naïve Ünïcode", "café-naïve-ünïcode"},
+		{"snake_case and CamelCase", "snake_case-and-camelcase"},
+		{"Что нового в Ruby 3.4", "что-нового-в-ruby-34"},
+		{"«»“”!?", ""},
+	}
+	for _, tt := range tests {
+		if got := Name(tt.text); got != tt.want {
+			t.Errorf("Name(%q) = %q; want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSet(t *testing.T) {
+	s := NewSet()
+	s.Reserve("intro")
+	var got []string
+	for _, text := range []string{"Intro", "Intro", "«»", "«»", "Other"} {
+		got = append(got, s.Add(text))
+	}
+	want := "intro-1 intro-2 heading heading-1 other"
+	if strings.Join(got, " ") != want {
+		t.Errorf("ids = %s; want %s", strings.Join(got, " "), want)
+	}
+	if !s.Has("intro") || !s.Has("heading-1") || s.Has("heading-2") {
+		t.Error("Has does not answer for the ids given")
+	}
+}

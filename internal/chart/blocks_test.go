@@ -1,0 +1,242 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/csv"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/plotline/plotline/internal/data"
+)
+
+// twoBlocks returns two blocks of casualty counts, Ukraine's and South
+// Korea's, and the spec of a chart of both with two events.
+func twoBlocks() ([]*data.Block, Spec) {
+	ukraine := &data.Block{Name: "ukraine", Unit: "casualties", Series: []data.Point{
+		{Date: day("2024-10-01"), Value: 500, Label: "Kyiv's figure", Source: "https://www.example.org/kyiv/"},
+		{Date: day("2024-12-01"), Value: 2600},
+		{Date: day("2025-01-06"), Value: 3800, Source: "https://www.example.org/kyiv/"},
+	}}
+	korea := &data.Block{Name: "south_korea", Unit: "casualties", Series: []data.Point{
+		{Date: day("2024-12-01"), Value: 1100, Label: "Seoul's figure", Source: "National Intelligence Service"},
+		{Date: day("2025-01-13"), Value: 3000, Source: "National Intelligence Service"},
+	}}
+	spec := Spec{
+		Data:   []BlockRef{{Block: "ukraine"}, {Block: "south_korea", Name: "South Korea"}},
+		Events: []Event{{Date: day("2024-10-18"), Label: "Troops reported"}, {Date: day("2024-12-05"), Label: "Combat begins"}},
+	}
+	return []*data.Block{ukraine, korea}, spec
+}
+
+// TestBlocksOption checks the option of a chart of two blocks with
+// events: one series each, with its own id, name, colour and marker, and
+// a series of events whose mark lines stand on the events' dates.
+func TestBlocksOption(t *testing.T) {
+	bs, spec := twoBlocks()
+	f, err := RenderBlocks(bs, spec, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Type != TypeLine {
+		t.Errorf("type %q; want line, the default for several blocks", f.Type)
+	}
+	series := seriesByID(t, decodeOption(t, f.Option))
+	for _, want := range []struct{ id, name, colour, symbol string }{
+		{"observed-ukraine", "ukraine", slotColors[0], "circle"},
+		{"observed-south_korea", "South Korea", slotColors[1], "rect"},
+	} {
+		s := series[want.id]
+		if s == nil {
+			t.Fatalf("no series %s; got %v", want.id, keys(series))
+		}
+		if got := []any{dig(s, "name"), dig(s, "lineStyle", "color"), dig(s, "symbol")}; !cmp.Equal(got, []any{want.name, want.colour, want.symbol}) {
+			t.Errorf("series %s: name, colour, symbol = %v; want %s, %s, %s", want.id, got, want.name, want.colour, want.symbol)
+		}
+	}
+	if got := dig(series["observed-south_korea"], "data", 0); !equalJSON(got, map[string]any{
+		"value": []any{"2024-12-01", 1100.0}, "name": "Seoul's figure", "source": "National Intelligence Service",
+	}) {
+		t.Errorf("South Korea's first point = %v", got)
+	}
+	var dates []any
+	for _, d := range dig(series[idEvents], "markLine", "data").([]any) {
+		dates = append(dates, dig(d, "xAxis"))
+	}
+	if want := []any{"2024-10-18", "2024-12-05"}; !cmp.Equal(dates, want) {
+		t.Errorf("event mark lines on %v; want %v", dates, want)
+	}
+	// Each frame labels both events and names both blocks in its legend.
+	for _, name := range []string{"wide", "narrow"} {
+		fr := decodeFrame(t, f.Option, name)
+		var labels, legend []string
+		for _, g := range dig(fr, "option", "graphic").([]any) {
+			if dig(g, "info") == "event" {
+				labels = append(labels, dig(g, "style", "text").(string))
+			}
+		}
+		for _, row := range dig(fr, "option", "legend").([]any) {
+			for _, d := range dig(row, "data").([]any) {
+				legend = append(legend, dig(d, "name").(string))
+			}
+		}
+		if !cmp.Equal(labels, []string{"Troops reported", "Combat begins"}) || !cmp.Equal(legend, []string{"ukraine", "South Korea"}) {
+			t.Errorf("%s frame: event labels %q, legend %q", name, labels, legend)
+		}
+	}
+}
+
+// TestBlocksTablesCSVSummary checks what a chart of two blocks with events
+// writes besides the drawing: a table per block, a table of the events, a
+// CSV with a column per block, a summary naming both and the events.
+func TestBlocksTablesCSVSummary(t *testing.T) {
+	bs, spec := twoBlocks()
+	f, err := RenderBlocks(bs, spec, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(f.CSV)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"date", "ukraine", "ukraine_label", "ukraine_source", "south_korea", "south_korea_label", "south_korea_source"},
+		{"2024-10-01", "500", "Kyiv's figure", "https://www.example.org/kyiv/", "", "", ""},
+		{"2024-12-01", "2600", "", "", "1100", "Seoul's figure", "National Intelligence Service"},
+		{"2025-01-06", "3800", "", "https://www.example.org/kyiv/", "", "", ""},
+		{"2025-01-13", "", "", "", "3000", "", "National Intelligence Service"},
+	}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("CSV (-want +got):\n%s", diff)
+	}
+	var html bytes.Buffer
+	if err := writeHTML(&html, f, ""); err != nil {
+		t.Fatal(err)
+	}
+	page := html.String()
+	for _, want := range []string{
+		"<caption>ukraine, casualties</caption>",
+		"<caption>South Korea, casualties</caption>",
+		`<caption>Marked dates</caption>`,
+		`<td>Combat begins</td>`,
+		`<p class="chart-sources">Sources: <a href="https://www.example.org/kyiv/">example.org/kyiv</a> · National Intelligence Service</p>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("figure lacks %s", want)
+		}
+	}
+	wantSummary := "Line chart of ukraine and South Korea (casualties): ukraine: 3 observations from 1 October 2024, latest 3,800 on 6 January 2025, ranging from 500 to 3,800. " +
+		"South Korea: 2 observations from 1 December 2024, latest 3,000 on 13 January 2025, ranging from 1,100 to 3,000. " +
+		"Marked dates: 18 October 2024, Troops reported; 5 December 2024, Combat begins."
+	if f.Summary != wantSummary {
+		t.Errorf("Summary =\n%s\nwant\n%s", f.Summary, wantSummary)
+	}
+}
+
+func TestBlocksErrors(t *testing.T) {
+	bs, spec := twoBlocks()
+	bs[0].Projection = kursk().Projection
+	for _, tc := range []struct {
+		kind, want string
+	}{
+		{TypeProjection, "chart: a projection chart draws one data block (draw several as a line or bar chart)"},
+	} {
+		spec.Type = tc.kind
+		if _, err := RenderBlocks(bs, spec, "c"); err == nil || err.Error() != tc.want {
+			t.Errorf("RenderBlocks as %s: %v; want %s", tc.kind, err, tc.want)
+		}
+	}
+	spec.Type = TypeBar
+	if _, err := RenderBlocks(bs, spec, "c"); err != nil {
+		t.Errorf("a bar chart of two blocks: %v", err)
+	}
+}
+
+var (
+	sourcesRE = regexp.MustCompile(`<p class="chart-sources">([^\n]*)</p>`)
+	noteRE    = regexp.MustCompile(`<td>Ukrainian General Staff</td><td><a href="https://example.org/report\?a=1&amp;b=2">example.org/report\?a=1&amp;b=2</a></td>`)
+)
+
+// TestLabelsAndSources checks that an observation's label is a label: in
+// the table's Note column, in the option's data for the tooltip, next to
+// its point where it fits; and that the line under the chart lists the
+// sources, titled as such, each once.
+func TestLabelsAndSources(t *testing.T) {
+	b := kursk()
+	b.Series = append(b.Series, data.Point{Date: day("2025-01-10"), Value: 3500, Label: "ISW estimate", Source: "Institute for the Study of War"})
+	b.Series[1], b.Series[2] = b.Series[2], b.Series[1]
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := writeHTML(&html, f, ""); err != nil {
+		t.Fatal(err)
+	}
+	page := html.String()
+	m := sourcesRE.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no sources line in\n%s", page)
+	}
+	if want := `Sources: <a href="https://example.org/report?a=1&amp;b=2">example.org/report?a=1&amp;b=2</a> · Institute for the Study of War`; m[1] != want {
+		t.Errorf("sources line %q; want %q", m[1], want)
+	}
+	if strings.Contains(m[1], "ISW estimate") || strings.Contains(m[1], "General Staff") {
+		t.Errorf("the sources line holds a label: %q", m[1])
+	}
+	if !strings.Contains(page, `<th scope="col">Note</th><th scope="col">Source</th>`) || !noteRE.MatchString(page) {
+		t.Errorf("the observed table lacks the Note column with the label")
+	}
+	// Next to its point where it fits, in the static chart and the live
+	// one alike: on the projection chart the lines leave no room, on a bar
+	// chart of the same observations there is.
+	for _, kind := range []string{TypeProjection, TypeBar} {
+		f, err := renderOne(b, Spec{Type: kind}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		svg := bytes.Count(f.SVG, []byte(`class="plc-text plc-note plc-note-observation`))
+		live := bytes.Count(f.Option, []byte(`"info":"observation"`)) // both frames
+		if kind == TypeBar && (svg != 2 || live < 2) {
+			t.Errorf("bar chart: %d observation labels in the SVG, %d in the option; want the 2 label runs", svg, live)
+		}
+		t.Logf("%s chart: %d observation labels drawn", kind, svg)
+	}
+}
+
+// TestLargeSeries draws 20,000 observations: the option and the SVGs hold
+// MaxDrawnPoints of them, the table the first and last 20 with a note, the
+// CSV every one.
+func TestLargeSeries(t *testing.T) {
+	b := &data.Block{Name: "big", Unit: "readings", Series: dailySeries(20000, func(i int) float64 { return float64(i % 977) })}
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts := dig(seriesByID(t, decodeOption(t, f.Option))[idObserved], "data").([]any)
+	if len(pts) != MaxDrawnPoints {
+		t.Errorf("the option draws %d points; want %d", len(pts), MaxDrawnPoints)
+	}
+	if n := bytes.Count(f.SVG, []byte(",")); n > MaxDrawnPoints+100 {
+		t.Errorf("the SVG has %d coordinate pairs; want about %d", n, MaxDrawnPoints)
+	}
+	var html bytes.Buffer
+	if err := writeHTML(&html, f, ""); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(html.String(), `<th scope="row">`); n != maxTableObservations {
+		t.Errorf("the table has %d rows; want %d", n, maxTableObservations)
+	}
+	if !strings.Contains(html.String(), "19,960 more observations, from 21 Jan 2020 to 13 Sep 2074, are left out here: the CSV holds every one.") {
+		t.Errorf("the table does not say what it leaves out")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(f.CSV)).ReadAll()
+	if err != nil || len(rows) != 20001 {
+		t.Errorf("the CSV has %d rows, %v; want a header and 20,000", len(rows), err)
+	}
+	if html.Len() > 200<<10 {
+		t.Errorf("the figure is %d KB; want it small", html.Len()>>10)
+	}
+}

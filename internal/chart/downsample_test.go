@@ -1,0 +1,69 @@
+package chart
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/plotline/plotline/internal/data"
+)
+
+// dailySeries returns n daily points from 2020-01-01 with the values f gives.
+func dailySeries(n int, f func(i int) float64) []data.Point {
+	out := make([]data.Point, n)
+	for i := range out {
+		out[i] = data.Point{Date: day("2020-01-01").AddDate(0, 0, i), Value: f(i)}
+	}
+	return out
+}
+
+func TestDownsample(t *testing.T) {
+	// A flat series with one spike in the middle and a dip near the end:
+	// even sampling every 40th point would miss both.
+	s := dailySeries(20000, func(i int) float64 {
+		switch i {
+		case 10007:
+			return 100
+		case 19001:
+			return -50
+		}
+		return math.Sin(float64(i) / 500)
+	})
+	got := downsample(s, 500)
+	if len(got) != 500 {
+		t.Fatalf("downsample gives %d points; want 500", len(got))
+	}
+	if got[0] != s[0] || got[len(got)-1] != s[len(s)-1] {
+		t.Errorf("first and last points %v, %v; want %v, %v", got[0], got[len(got)-1], s[0], s[len(s)-1])
+	}
+	var spike, dip bool
+	for i, p := range got {
+		if i > 0 && !p.Date.After(got[i-1].Date) {
+			t.Fatalf("point %d (%s) does not follow %s", i, isoDate(p.Date), isoDate(got[i-1].Date))
+		}
+		spike = spike || p.Value == 100
+		dip = dip || p.Value == -50
+	}
+	if !spike || !dip {
+		t.Errorf("kept the spike: %v, the dip: %v; want both", spike, dip)
+	}
+	// Every bucket gives one point: the gaps between kept points stay
+	// near the bucket's width (40 days), at most two of them.
+	for i := 1; i < len(got); i++ {
+		if gap := got[i].Date.Sub(got[i-1].Date); gap > 81*24*time.Hour {
+			t.Errorf("a gap of %v between points %d and %d; want at most two buckets", gap, i-1, i)
+		}
+	}
+}
+
+func TestDownsampleShort(t *testing.T) {
+	s := dailySeries(10, func(i int) float64 { return float64(i) })
+	for _, n := range []int{10, 11, 2} {
+		if got := downsample(s, n); len(got) != len(s) {
+			t.Errorf("downsample(10 points, %d) = %d points; want the 10", n, len(got))
+		}
+	}
+	if got := downsample(s, 3); len(got) != 3 || got[0] != s[0] || got[2] != s[9] {
+		t.Errorf("downsample(10 points, 3) = %v; want the first, one middle point and the last", got)
+	}
+}

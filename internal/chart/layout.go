@@ -1,0 +1,602 @@
+package chart
+
+import (
+	"math"
+	"time"
+	"unicode/utf8"
+)
+
+// A chart is laid out twice, in two frames: a wide one for figures at
+// least breakpoint CSS pixels wide, and a narrow one, taller than it is
+// wide, for phones. The static chart has one SVG per frame, and the page's
+// style sheet shows the one that fits; the live chart draws the frame's
+// layout at the frame's size and is scaled to the figure, as the SVG is.
+// So both renderings put every label at the same place, and the layout
+// below decides once where each goes: tick labels thinned so that none
+// overlap, the labels above the plot stacked in lanes, the limit's label
+// where no line crosses it.
+const (
+	wideWidth   = 720
+	narrowWidth = 320
+	// breakpoint is the narrowest figure, in CSS pixels, that shows the
+	// wide frame; theme/css/plotline.css repeats it.
+	breakpoint = 560
+	// minNarrowPlot is the least height of the narrow frame's plot, in
+	// its units: 200 CSS pixels on a 390-pixel phone, whose figure is
+	// 350 pixels wide.
+	minNarrowPlot = 200 * narrowWidth / 350
+)
+
+// Font sizes of the chart's text, in frame units.
+const (
+	fontSmall = 11 // ticks, legend, observation labels
+	fontText  = 12 // the unit, the limit, crossing and event labels
+)
+
+// frame is the space a chart is laid out in.
+type frame struct {
+	name string // "wide" or "narrow"
+	w, h float64
+}
+
+// frames returns the wide and the narrow frame of a chart whose wide frame
+// is height tall. The narrow one is 60 units taller, and tall enough for
+// its plot to keep minNarrowPlot whatever the height.
+func frames(height int) [2]frame {
+	h := float64(height)
+	return [2]frame{
+		{"wide", wideWidth, h},
+		{"narrow", narrowWidth, max(h+60, minNarrowPlot+140)},
+	}
+}
+
+// box is a rectangle in frame units, x0 < x1 and y0 < y1.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (a box) overlaps(b box) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+func (a box) grow(d float64) box { return box{a.x0 - d, a.y0 - d, a.x1 + d, a.y1 + d} }
+
+func (a box) inside(b box) bool {
+	return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1
+}
+
+// crosses reports whether the segment from p to q runs through a.
+func (a box) crosses(px, py, qx, qy float64) bool {
+	// Liang–Barsky clipping of the segment to the box.
+	t0, t1 := 0.0, 1.0
+	dx, dy := qx-px, qy-py
+	for _, e := range [4][2]float64{{-dx, px - a.x0}, {dx, a.x1 - px}, {-dy, py - a.y0}, {dy, a.y1 - py}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		r := q / p
+		if p < 0 {
+			t0 = max(t0, r)
+		} else {
+			t1 = min(t1, r)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
+}
+
+// glyphWidths are the advance widths of the printable ASCII characters,
+// from the space on, in thousandths of an em, in DejaVu Sans: the font a
+// Linux desktop gives system-ui and sans-serif, and wider than those of
+// macOS, Windows and Android, so that text measured with them takes at
+// most the room the layout gives it.
+var glyphWidths = [95]uint16{
+	318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337,
+	636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,
+	1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787,
+	603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,
+	500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612,
+	635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+}
+
+// textWidth estimates the width of s set in the chart's font at size.
+// Characters beyond ASCII count as wide as an M, or an em for the wide
+// scripts.
+func textWidth(s string, size float64) float64 {
+	w := 0
+	for _, r := range s {
+		switch {
+		case r >= ' ' && r <= '~':
+			w += int(glyphWidths[r-' '])
+		case r >= 0x1100:
+			w += 1000
+		default:
+			w += 863
+		}
+	}
+	return float64(w) * size / 1000 * 1.02
+}
+
+// label is a piece of text placed in a frame: its anchor point on the
+// baseline, and how the text stands on it.
+type label struct {
+	text   string
+	x, y   float64
+	anchor string // "start", "middle" or "end"
+	size   float64
+	kind   string // "unit", "crossing", "event", "limit", "projected" or "observation"
+	slot   int    // the colour slot of an observation label
+}
+
+// box returns the room l takes: from its ascent to its descent, with the
+// width textWidth gives.
+func (l label) box() box {
+	w := textWidth(l.text, l.size)
+	x0 := l.x
+	switch l.anchor {
+	case "middle":
+		x0 -= w / 2
+	case "end":
+		x0 -= w
+	}
+	return box{x0, l.y - 0.93*l.size, x0 + w, l.y + 0.24*l.size}
+}
+
+// legendItem is one entry of the legend: its mark and its text.
+type legendItem struct {
+	name string // the series' name, which is the text shown
+	mark string // "dot", "line", "bar", "central", "band", "scenario" or "limit"
+	slot int    // the colour slot of an observed series
+	x, y float64
+}
+
+// Legend metrics, as ECharts draws its legend with the option's settings.
+const (
+	legendMark   = 16 // the width of a mark
+	legendMarkH  = 10
+	legendGap    = 18 // between two items
+	legendTextAt = 21 // where the text starts, from the mark's left
+	legendStep   = 18 // from one row to the next
+)
+
+// layout is a chart laid out in one frame.
+type layout struct {
+	f       frame
+	c       svgCanvas
+	xTicks  []dateTick // every tick of the time axis
+	xLabels []dateTick // the ticks whose labels are shown
+	yTicks  []float64
+	yLabels []float64 // the ticks whose labels are shown
+	notes   []label   // the unit and every label on or above the plot
+	legend  []legendItem
+	rows    int // of the legend
+	// lines are the segments drawn on the plot (data lines, rules,
+	// markers' outlines), which the limit's and the observations' labels
+	// keep clear of.
+	lines [][4]float64
+	boxes []box // markers and bars, likewise
+	// limitInLegend is set when the limit's label found no room on the
+	// plot and the legend's entry says the value instead.
+	limitInLegend bool
+}
+
+// yTickLabel is the text of a value tick.
+func yTickLabel(v float64) string { return formatNumber(v) }
+
+// layout lays m out in f.
+func (m *model) layout(f frame) *layout {
+	l := &layout{f: f}
+	l.yTicks = m.y.Ticks()
+	widest := 0.0
+	for _, v := range l.yTicks {
+		widest = max(widest, textWidth(yTickLabel(v), fontSmall))
+	}
+	c := &l.c
+	c.left = math.Ceil(widest) + 12
+	c.right = f.w - 16
+	c.t0, c.t1 = float64(m.xMin.Unix()), float64(m.xMax.Unix())
+	c.y = m.y
+	if w := m.barWidth(c); w > 0 {
+		// ECharts widens a time axis that carries bars so that the bars
+		// at its ends fit inside the plot: the blocks' bars of a date
+		// stand side by side, n·w wide, centred on it, and the axis grows
+		// by as much, in time, as n·w takes of the plot. The static chart
+		// does the same, so that both put every bar at the same place.
+		n := float64(len(m.layers))
+		if span := c.right - c.left; n*w < span {
+			r := c.t1 - c.t0
+			grow := r/(1-n*w/span) - r
+			c.t0 -= grow / 2
+			c.t1 += grow / 2
+		}
+	}
+
+	l.pickDateTicks(m)
+	lanes := l.placeTopLabels(m)
+	l.placeLegend(m)
+
+	c.top = 14
+	if lanes > 0 {
+		c.top = 30 + 16*float64(lanes-1)
+	}
+	c.bottom = f.h - 24 - legendStep*float64(l.rows)
+	for i := range l.legend {
+		l.legend[i].y += c.bottom + 28
+	}
+	// Lanes count down from the top of the frame.
+	for i := range l.notes {
+		l.notes[i].y = 18 + 16*l.notes[i].y
+	}
+
+	// Value labels at least 14 units apart.
+	step := 1
+	for n := len(l.yTicks); step < n && (c.bottom-c.top)/float64(n-1)*float64(step) < 14; step++ {
+	}
+	for i, v := range l.yTicks {
+		if i%step == 0 {
+			l.yLabels = append(l.yLabels, v)
+		}
+	}
+
+	l.collectLines(m)
+	l.placeProjected(m)
+	l.placeLimit(m)
+	l.placeObservationLabels(m)
+	return l
+}
+
+// pickDateTicks chooses the finest round step of dates whose labels fit
+// the plot's width without touching, and keeps the labels that stay
+// inside the frame.
+func (l *layout) pickDateTicks(m *model) {
+	c := &l.c
+	from, to := m.xMin, m.xMax
+	// A tick every 80 units at most, labelled or not.
+	most := int((c.right-c.left)/80) + 1
+	var best []dateTick
+	var step dateStep
+	days := to.Sub(from).Hours() / 24
+	for _, st := range dateSteps {
+		approx := float64(st.days) + 30.44*float64(st.months) + 365.25*float64(st.years)
+		if days/approx > float64(most)+1 {
+			continue // too many ticks, without making them
+		}
+		ticks := stepTicks(from, to, st)
+		if len(ticks) > most {
+			continue
+		}
+		best, step = ticks, st
+		if len(ticks) > 0 && ticksFit(c, ticks) {
+			break
+		}
+	}
+	l.xTicks = best
+	for _, t := range best {
+		x := c.x(t.Date)
+		w := textWidth(t.Label, fontSmall)
+		if x-w/2 >= 2 && x+w/2 <= l.f.w-2 {
+			if len(l.xLabels) == 0 {
+				// The first label shown says the year.
+				switch {
+				case step.months > 0:
+					t.Label = t.Date.Format("Jan 2006")
+				case step.days > 0:
+					t.Label = t.Date.Format("2 Jan 2006")
+				}
+			}
+			l.xLabels = append(l.xLabels, t)
+		}
+	}
+	if !ticksFit(c, l.xLabels) {
+		// Even the coarsest step does not fit: every other label.
+		var half []dateTick
+		for i, t := range l.xLabels {
+			if i%2 == 0 {
+				half = append(half, t)
+			}
+		}
+		l.xLabels = half
+	}
+}
+
+// ticksFit reports whether the labels of ticks, centred on them, keep 10
+// units apart.
+func ticksFit(c *svgCanvas, ticks []dateTick) bool {
+	prevEnd := math.Inf(-1)
+	for _, t := range ticks {
+		x := c.x(t.Date)
+		w := textWidth(t.Label, fontSmall)
+		if x-w/2 < prevEnd+10 {
+			return false
+		}
+		prevEnd = x + w/2
+	}
+	return true
+}
+
+// maxLanes is how many rows of labels may stand above the plot.
+const maxLanes = 3
+
+// placeTopLabels puts the unit, the crossing date and the events' labels
+// above the plot, each centred on its date (the unit at the left), in the
+// first lane where it touches nothing; a label that finds no lane is
+// shortened until it does, or left out (the table and the summary list
+// every event). It returns the number of lanes used. The lane of each
+// label is kept in its y until the top of the plot is known.
+func (l *layout) placeTopLabels(m *model) int {
+	type want struct {
+		text string
+		x    float64
+		kind string
+	}
+	var wants []want
+	if m.unit != "" {
+		wants = append(wants, want{m.unit, 4, "unit"})
+	}
+	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
+		wants = append(wants, want{shortDate(t), l.c.x(t), "crossing"})
+	}
+	for _, e := range m.events {
+		wants = append(wants, want{e.Label, l.c.x(e.Date), "event"})
+	}
+	var placed [maxLanes][]box
+	lanes := 0
+	for _, w := range wants {
+		text := w.text
+		for text != "" {
+			lb := label{text: text, x: w.x, anchor: "middle", size: fontText, kind: w.kind}
+			if w.kind == "unit" {
+				lb.anchor = "start"
+			} else {
+				// Kept inside the frame.
+				half := textWidth(text, fontText) / 2
+				lb.x = min(max(w.x, half+2), l.f.w-half-2)
+			}
+			lane := -1
+			for i := range maxLanes {
+				b := lb.box()
+				b = box{b.x0 - 8, 0, b.x1 + 8, 1}
+				free := true
+				for _, o := range placed[i] {
+					free = free && !o.overlaps(b)
+				}
+				if free {
+					lane = i
+					placed[i] = append(placed[i], b)
+					break
+				}
+			}
+			if lane >= 0 {
+				lb.y = float64(lane)
+				l.notes = append(l.notes, lb)
+				lanes = max(lanes, lane+1)
+				break
+			}
+			text = shorten(text)
+		}
+	}
+	return lanes
+}
+
+// shorten returns s less its last word or character, with an ellipsis;
+// "" when too little would be left to read.
+func shorten(s string) string {
+	r := []rune(s)
+	if r[len(r)-1] == '…' {
+		r = r[:len(r)-1]
+	}
+	if len(r) <= 4 {
+		return ""
+	}
+	return string(r[:len(r)-1]) + "…"
+}
+
+// placeLegend lays the legend's entries out in rows inside the frame's
+// width; their y is relative to the first row until the plot's bottom is
+// known.
+func (l *layout) placeLegend(m *model) {
+	items := m.legendItems(l.limitInLegend)
+	x, row := 8.0, 0
+	for i, it := range items {
+		w := legendTextAt + textWidth(it.name, fontSmall)
+		if i > 0 && x+w > l.f.w-8 {
+			x, row = 8, row+1
+		}
+		it.x, it.y = x, float64(row)*legendStep
+		l.legend = append(l.legend, it)
+		x += w + legendGap
+	}
+	l.rows = row + 1
+	if len(items) == 0 {
+		l.rows = 0
+	}
+}
+
+// collectLines gathers the segments and boxes the plot draws.
+func (l *layout) collectLines(m *model) {
+	c := &l.c
+	add := func(x1, y1, x2, y2 float64) { l.lines = append(l.lines, [4]float64{x1, y1, x2, y2}) }
+	curve := func(f func(sample) float64) {
+		for i := 1; i < len(m.plot); i++ {
+			a, b := m.plot[i-1], m.plot[i]
+			add(c.x(a.Date), c.yv(f(a)), c.x(b.Date), c.yv(f(b)))
+		}
+	}
+	if m.proj != nil {
+		curve(func(s sample) float64 { return s.Central })
+		if m.hasLow {
+			curve(func(s sample) float64 { return s.Low })
+		}
+		if m.hasHigh {
+			curve(func(s sample) float64 { return s.High })
+		}
+	}
+	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
+		add(c.x(t), c.top, c.x(t), c.bottom)
+	}
+	for _, e := range m.events {
+		add(c.x(e.Date), c.top, c.x(e.Date), c.bottom)
+	}
+	for _, ly := range m.layers {
+		pts := ly.drawn
+		if m.kind == TypeLine {
+			for i := 1; i < len(pts); i++ {
+				add(c.x(pts[i-1].Date), c.yv(pts[i-1].Value), c.x(pts[i].Date), c.yv(pts[i].Value))
+			}
+		}
+		for _, p := range pts {
+			x, y := c.x(p.Date), c.yv(p.Value)
+			if m.kind == TypeBar {
+				y0 := c.yv(max(0, c.y.Min))
+				l.boxes = append(l.boxes, box{x - 6, min(y, y0), x + 6, max(y, y0)})
+			} else {
+				l.boxes = append(l.boxes, box{x - 5, y - 5, x + 5, y + 5})
+			}
+		}
+	}
+}
+
+// free reports whether b lies inside the plot and clear of every line,
+// marker and label placed so far.
+func (l *layout) free(b box) bool {
+	c := &l.c
+	if !b.inside(box{c.left, c.top, c.right, c.bottom}) {
+		return false
+	}
+	for _, s := range l.lines {
+		if b.crosses(s[0], s[1], s[2], s[3]) {
+			return false
+		}
+	}
+	for _, o := range l.boxes {
+		if b.overlaps(o) {
+			return false
+		}
+	}
+	for _, n := range l.notes {
+		if b.overlaps(n.box().grow(2)) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeProjected writes "Projected" at the top left of the projected
+// period, or at its foot, where it touches nothing.
+func (l *layout) placeProjected(m *model) {
+	if m.proj == nil || !m.projFrom.Before(m.xMax) {
+		return
+	}
+	x := l.c.x(m.projFrom) + 4
+	for _, y := range []float64{l.c.top + 13, l.c.bottom - 5} {
+		lb := label{text: "Projected", x: x, y: y, anchor: "start", size: fontSmall, kind: "projected"}
+		if l.free(lb.box().grow(1)) {
+			l.notes = append(l.notes, lb)
+			return
+		}
+	}
+}
+
+// placeLimit writes the limit's value along its line, above or below it,
+// at the right end, the left end or the middle: the first place where no
+// line crosses it and it touches no other label. Where none is free, the
+// legend's entry says the value.
+func (l *layout) placeLimit(m *model) {
+	v, ok := m.limit()
+	if !ok {
+		return
+	}
+	c := &l.c
+	y := c.yv(v)
+	text := m.limitLabel()
+	for _, p := range []struct {
+		x, y   float64
+		anchor string
+	}{
+		{c.right - 4, y - 5, "end"}, {c.right - 4, y + 15, "end"},
+		{c.left + 4, y - 5, "start"}, {c.left + 4, y + 15, "start"},
+		{(c.left + c.right) / 2, y - 5, "middle"}, {(c.left + c.right) / 2, y + 15, "middle"},
+	} {
+		lb := label{text: text, x: p.x, y: p.y, anchor: p.anchor, size: fontText, kind: "limit"}
+		if l.free(lb.box().grow(1)) {
+			l.notes = append(l.notes, lb)
+			return
+		}
+	}
+	l.limitInLegend = true
+	rows := l.rows
+	l.legend = nil
+	l.placeLegend(m)
+	if l.rows != rows {
+		// A longer legend would move the plot; keep the short entry.
+		l.limitInLegend = false
+		l.legend = nil
+		l.placeLegend(m)
+	}
+	for i := range l.legend {
+		l.legend[i].y += c.bottom + 28
+	}
+}
+
+// maxObservationLabels bounds the observations a chart labels on the plot;
+// maxObservationLabel the characters of such a label.
+const (
+	maxObservationLabels = 4
+	maxObservationLabel  = 36
+)
+
+// placeObservationLabels writes next to its point the label of each
+// observation that starts a run of observations labelled alike, where it
+// fits: right of the point, left of it, above or below, clear of every
+// line, marker and label. Charts with more such points than
+// maxObservationLabels leave them to the tooltip and the table.
+func (l *layout) placeObservationLabels(m *model) {
+	type cand struct {
+		p    pointRef
+		text string
+	}
+	var cands []cand
+	for li, ly := range m.layers {
+		prev := ""
+		for _, p := range ly.drawn {
+			if p.Label != "" && p.Label != prev {
+				cands = append(cands, cand{pointRef{li, p.Date, p.Value}, p.Label})
+			}
+			prev = p.Label
+		}
+	}
+	if len(cands) == 0 || len(cands) > maxObservationLabels {
+		return
+	}
+	c := &l.c
+	for _, cd := range cands {
+		text := cd.text
+		if utf8.RuneCountInString(text) > maxObservationLabel {
+			text = string([]rune(text)[:maxObservationLabel-1]) + "…"
+		}
+		x, y := c.x(cd.p.Date), c.yv(cd.p.Value)
+		for _, p := range []struct {
+			x, y   float64
+			anchor string
+		}{
+			{x + 8, y + 4, "start"}, {x - 8, y + 4, "end"}, {x, y - 9, "middle"}, {x, y + 17, "middle"},
+		} {
+			lb := label{text: text, x: p.x, y: p.y, anchor: p.anchor, size: fontSmall, kind: "observation", slot: m.layers[cd.p.layer].slot}
+			if l.free(lb.box().grow(1)) {
+				l.notes = append(l.notes, lb)
+				break
+			}
+		}
+	}
+}
+
+// pointRef is an observation of one of a chart's layers.
+type pointRef struct {
+	layer int
+	Date  time.Time
+	Value float64
+}

@@ -1,0 +1,66 @@
+package chart
+
+import (
+	"math"
+	"time"
+
+	"github.com/plotline/plotline/internal/ogimage"
+)
+
+// Plot returns the chart as a social preview card draws it (package
+// ogimage), with what the static chart shows in its wide frame: the same
+// time and value axes, the labelled ticks, the observations (joined by a
+// line in a line chart), the projection and its band, the limit with its
+// label and the day the projection crosses it. A chart of several blocks,
+// which a card cannot tell apart, gives nil, as does a Figure that Render
+// did not make.
+func (f Figure) Plot() *ogimage.Plot {
+	m, l := f.model, f.wide
+	if m == nil || l == nil || len(m.layers) != 1 {
+		return nil
+	}
+	c := &l.c
+	p := &ogimage.Plot{
+		Unit:         m.unit,
+		XMin:         unixTime(c.t0),
+		XMax:         unixTime(c.t1),
+		YMin:         c.y.Min,
+		YMax:         c.y.Max,
+		ObservedLine: m.kind == TypeLine,
+	}
+	for _, v := range l.yTicks {
+		p.YTicks = append(p.YTicks, ogimage.ValueTick{Value: v, Label: yTickLabel(v)})
+	}
+	for _, t := range l.xLabels {
+		p.XTicks = append(p.XTicks, ogimage.DateTick{Date: t.Date, Label: t.Label})
+	}
+	for _, pt := range m.layers[0].drawn {
+		p.Observed = append(p.Observed, ogimage.Point{Date: pt.Date, Value: pt.Value})
+	}
+	if m.proj != nil {
+		for _, s := range m.plot {
+			p.Central = append(p.Central, ogimage.Point{Date: s.Date, Value: s.Central})
+			if m.hasLow && m.hasHigh {
+				p.BandLow = append(p.BandLow, ogimage.Point{Date: s.Date, Value: s.Low})
+				p.BandHigh = append(p.BandHigh, ogimage.Point{Date: s.Date, Value: s.High})
+			}
+		}
+		if m.projFrom.Before(m.xMax) {
+			from := m.projFrom
+			p.ProjectedFrom = &from
+		}
+		if t, ok := m.crossing(); ok {
+			p.Crossing, p.CrossingLabel = &t, shortDate(t)
+		}
+	}
+	if v, ok := m.limit(); ok {
+		p.Limit, p.LimitLabel = &v, m.limitLabel()
+	}
+	return p
+}
+
+// unixTime returns the time sec seconds after 1970 began, in UTC.
+func unixTime(sec float64) time.Time {
+	whole := math.Floor(sec)
+	return time.Unix(int64(whole), int64((sec-whole)*1e9)).UTC()
+}

@@ -1,0 +1,367 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"math"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// View is what the chart partial, templates/partials/chart.html, shows of
+// a figure. Text fields are plain text, escaped by html/template where the
+// partial puts them; the SVGs, the tables, the frame ratios and the option
+// are made here, escaped already, and typed so that the partial writes
+// them as they are. A link whose href is empty is left out by the default
+// partial.
+type View struct {
+	ID      string // the figure's HTML id; the ids of its parts start with it
+	Title   string // may be empty
+	Caption string // may be empty
+	// SVG is the static chart in its wide frame, SVGNarrow in its narrow
+	// one, which the style sheet shows instead on narrow screens.
+	SVG, SVGNarrow template.HTML
+	// BoxStyle gives the element around the live chart the ratios of the
+	// two frames: "--plc-wide:720/360;--plc-narrow:320/420".
+	BoxStyle template.CSS
+	// Option is the JSON the live chart is drawn from, with < escaped, so
+	// that it can stand inside a script element. It is empty when the
+	// figure is written for a feed reader, which runs no script: the
+	// partial then leaves the live chart out.
+	Option  template.JS
+	Summary string        // the chart in words, for screen readers
+	Tables  template.HTML // the data tables, empty when there is no data to show
+	Sources []Source      // the observations' sources, each once
+
+	Links
+}
+
+// SVGFile returns the static chart in its wide frame as a file of its
+// own: an XML document, its size that of the frame in CSS pixels.
+func (f Figure) SVGFile() []byte {
+	fr := f.frames
+	if fr[0].w == 0 {
+		fr = frames(max(f.Height, MinHeight))
+	}
+	const xmlDecl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	size := fmt.Sprintf(` width="%g" height="%g"`, fr[0].w, fr[0].h)
+	out := make([]byte, 0, len(xmlDecl)+len(f.SVG)+len(size)+1)
+	out = append(out, xmlDecl...)
+	// The page's SVG takes the width of its figure; the file's is fixed.
+	if i := bytes.Index(f.SVG, []byte(` width="100%"`)); i >= 0 {
+		out = append(out, f.SVG[:i]...)
+		out = append(out, size...)
+		out = append(out, f.SVG[i+len(` width="100%"`):]...)
+	} else {
+		out = append(out, f.SVG...)
+	}
+	return append(out, '\n')
+}
+
+// Links are the addresses a figure offers; an empty one is left out.
+type Links struct {
+	CSV     string // the chart's data as CSV
+	SVGFile string // the static chart, in its wide frame, as an SVG file
+	// Embed is the absolute URL of the chart's own page, for another site's
+	// iframe, and Snippet the HTML that embeds it there (see EmbedSnippet).
+	Embed   string
+	Snippet string
+}
+
+// Source is a source of a chart's observations: its text, and URL when the
+// source is an http(s) address (Text is then the address without its
+// scheme).
+type Source struct {
+	Text string
+	URL  string
+}
+
+// View returns what the chart partial shows of f, with the links l.
+func (f Figure) View(l Links) View {
+	fr := f.frames
+	if fr[0].w == 0 {
+		fr = frames(max(f.Height, MinHeight))
+	}
+	// The option comes from encoding/json, which already escapes <; this
+	// keeps any other JSON from closing the script element early.
+	option := f.Option
+	if bytes.IndexByte(option, '<') >= 0 {
+		option = bytes.ReplaceAll(option, []byte("<"), []byte(`\u003c`))
+	}
+	var tables bytes.Buffer
+	tables.Grow(1024 + 200*(len(f.table.rows)+len(f.table.events)+maxTableObservations*len(f.table.layers)))
+	f.table.write(&tables)
+	v := View{
+		ID:        f.ID,
+		Title:     f.Title,
+		Caption:   f.Caption,
+		SVG:       template.HTML(f.SVG),
+		SVGNarrow: template.HTML(f.SVGNarrow),
+		BoxStyle:  template.CSS(fmt.Sprintf("--plc-wide:%g/%g;--plc-narrow:%g/%g", fr[0].w, fr[0].h, fr[1].w, fr[1].h)),
+		Option:    template.JS(option),
+		Summary:   f.Summary,
+		Tables:    template.HTML(tables.String()),
+		Links:     l,
+	}
+	for _, src := range sources(f.table.layers) {
+		if u, ok := webURL(src); ok {
+			v.Sources = append(v.Sources, Source{Text: shortURL(u), URL: u})
+		} else {
+			v.Sources = append(v.Sources, Source{Text: src})
+		}
+	}
+	return v
+}
+
+// maxTableObservations bounds the rows of an observed table: a longer
+// series shows its first and last maxTableObservations/2 rows, with a
+// note that the CSV holds them all.
+const maxTableObservations = 40
+
+// write writes the observed, projected and events tables, or nothing when
+// there is nothing to show.
+func (t table) write(b *bytes.Buffer) {
+	hasObs := false
+	for _, ly := range t.layers {
+		hasObs = hasObs || len(ly.obs) > 0
+	}
+	if !hasObs && !t.hasProj && len(t.events) == 0 {
+		return
+	}
+	for _, ly := range t.layers {
+		if len(ly.obs) > 0 {
+			t.writeObserved(b, ly)
+		}
+	}
+	if t.hasProj {
+		notes := false
+		for _, r := range t.rows {
+			notes = notes || r.Note != ""
+		}
+		b.WriteString("<table class=\"chart-projected\">\n<caption>Projected")
+		if t.unit != "" {
+			b.WriteString(" ")
+			writeEscaped(b, t.unit)
+		}
+		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Central</th>")
+		if t.hasLow {
+			b.WriteString("<th scope=\"col\">Low</th>")
+		}
+		if t.hasHigh {
+			b.WriteString("<th scope=\"col\">High</th>")
+		}
+		if notes {
+			b.WriteString("<th scope=\"col\">Note</th>")
+		}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		for _, r := range t.rows {
+			if r.Note != "" {
+				b.WriteString(`<tr class="chart-crossing">`)
+			} else {
+				b.WriteString("<tr>")
+			}
+			writeDateHeader(b, r.Date)
+			writeCell(b, r.Central)
+			if t.hasLow {
+				writeCell(b, r.Low)
+			}
+			if t.hasHigh {
+				writeCell(b, r.High)
+			}
+			if notes {
+				b.WriteString("<td>")
+				writeEscaped(b, r.Note)
+				b.WriteString("</td>")
+			}
+			b.WriteString("</tr>\n")
+		}
+		b.WriteString("</tbody>\n</table>\n")
+	}
+	if len(t.events) > 0 {
+		b.WriteString("<table class=\"chart-events\">\n<caption>Marked dates</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
+		for _, e := range t.events {
+			b.WriteString("<tr>")
+			writeDateHeader(b, e.Date)
+			b.WriteString("<td>")
+			writeEscaped(b, e.Label)
+			b.WriteString("</td></tr>\n")
+		}
+		b.WriteString("</tbody>\n</table>\n")
+	}
+}
+
+// writeObserved writes the table of one block's observations: date,
+// value, and the observation's label (Note) and source where the block
+// has them. A series longer than maxTableObservations shows its first and
+// last rows.
+func (t table) writeObserved(b *bytes.Buffer, ly layer) {
+	notes, srcs := false, false
+	for _, p := range ly.obs {
+		notes = notes || p.Label != ""
+		srcs = srcs || p.Source != ""
+	}
+	value := "Value"
+	if ly.unit != "" {
+		value = capitalize(ly.unit)
+	}
+	b.WriteString("<table class=\"chart-observed\">\n<caption>")
+	if t.multiple {
+		writeEscaped(b, ly.name)
+		if ly.unit != "" {
+			b.WriteString(", ")
+			writeEscaped(b, ly.unit)
+		}
+	} else {
+		b.WriteString("Observed")
+		if ly.unit != "" {
+			b.WriteString(" ")
+			writeEscaped(b, ly.unit)
+		}
+	}
+	b.WriteString("</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">")
+	writeEscaped(b, value)
+	b.WriteString("</th>")
+	cols := 2
+	if notes {
+		b.WriteString("<th scope=\"col\">Note</th>")
+		cols++
+	}
+	if srcs {
+		b.WriteString("<th scope=\"col\">Source</th>")
+		cols++
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	n := len(ly.obs)
+	half := maxTableObservations / 2
+	for i, p := range ly.obs {
+		if n > maxTableObservations && i == half {
+			fmt.Fprintf(b, "<tr class=\"chart-more\"><td colspan=\"%d\">%s more observations, from %s to %s, are left out here: the CSV holds every one.</td></tr>\n",
+				cols, formatNumber(float64(n-2*half)), shortDate(ly.obs[half].Date), shortDate(ly.obs[n-half-1].Date))
+		}
+		if n > maxTableObservations && i >= half && i < n-half {
+			continue
+		}
+		b.WriteString("<tr>")
+		writeDateHeader(b, p.Date)
+		b.WriteString("<td>")
+		b.Write(appendNumber(b.AvailableBuffer(), p.Value))
+		b.WriteString("</td>")
+		if notes {
+			b.WriteString("<td>")
+			writeEscaped(b, p.Label)
+			b.WriteString("</td>")
+		}
+		if srcs {
+			b.WriteString("<td>")
+			writeSource(b, p.Source)
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n</table>\n")
+}
+
+// writeDateHeader writes a row header cell holding a time element: the
+// date in ISO form for machines and as "15 Apr 2025" for readers.
+func writeDateHeader(b *bytes.Buffer, d time.Time) {
+	b.WriteString(`<th scope="row"><time datetime="`)
+	b.Write(appendISODate(b.AvailableBuffer(), d))
+	b.WriteString(`">`)
+	b.Write(appendDate(b.AvailableBuffer(), d, false))
+	b.WriteString("</time></th>")
+}
+
+// writeCell writes a number cell, empty for NaN.
+func writeCell(b *bytes.Buffer, v float64) {
+	b.WriteString("<td>")
+	if !math.IsNaN(v) {
+		b.Write(appendNumber(b.AvailableBuffer(), v))
+	}
+	b.WriteString("</td>")
+}
+
+// writeEscaped writes s escaped by html.EscapeString.
+func writeEscaped(b *bytes.Buffer, s string) { b.WriteString(html.EscapeString(s)) }
+
+// sources returns the distinct sources of the layers' observations, in
+// order of first appearance.
+func sources(layers []layer) []string {
+	seen := make(map[string]bool)
+	var out []string
+	for _, ly := range layers {
+		prev := ""
+		for _, p := range ly.obs {
+			if p.Source == prev || p.Source == "" {
+				// As the observation before, as most are: comparing is
+				// quicker than looking up.
+				continue
+			}
+			prev = p.Source
+			if !seen[p.Source] {
+				seen[p.Source] = true
+				out = append(out, p.Source)
+			}
+		}
+	}
+	return out
+}
+
+// writeSource writes a source: an http(s) URL as a link showing its host
+// and path, anything else as text.
+func writeSource(b *bytes.Buffer, src string) {
+	u, ok := webURL(src)
+	if !ok {
+		writeEscaped(b, src)
+		return
+	}
+	b.WriteString(`<a href="`)
+	writeEscaped(b, u)
+	b.WriteString(`">`)
+	writeEscaped(b, shortURL(u))
+	b.WriteString("</a>")
+}
+
+// shortURL returns u as a reader reads it: without its scheme, a leading
+// "www." and a trailing slash.
+func shortURL(u string) string {
+	s := u[strings.Index(u, "://")+3:]
+	s = strings.TrimPrefix(s, "www.")
+	return strings.TrimSuffix(s, "/")
+}
+
+// webURL reports whether s is an absolute http or https URL, and returns
+// it in its parsed and re-encoded form.
+func webURL(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	// Such a URL starts with its scheme; anything else, such as the name
+	// of a source, is not worth parsing.
+	if !hasPrefixFold(s, "http:") && !hasPrefixFold(s, "https:") {
+		return "", false
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.String(), true
+	}
+	return "", false
+}
+
+// hasPrefixFold reports whether s begins with prefix, an ASCII string,
+// ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}

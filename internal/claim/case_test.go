@@ -1,0 +1,158 @@
+package claim
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected parts of testdata/*.txt from current output")
+
+// Case files hold one claim a line:
+//
+//	phrase | value => verdict | meaning | suggestion
+//
+// The value is a day (2025-04-15) in dates.txt, a number in numbers.txt
+// (with a trailing % for a Quantity already in percent units), and two
+// numbers "v | w" in comparisons.txt. The verdict is true or false; the
+// suggestion is written for false verdicts only. A phrase that is not
+// understood expects "error: message". Lines starting with # are comments;
+// these lines set the options of the cases after them:
+//
+//	as_of 2025-01-13 (or none)
+//	tolerance 0.1    (Options.About; 0 for the default)
+//	southern         (or northern)
+//
+// go test -run Cases -update rewrites everything after "=>" from what the
+// checkers return; review the diff.
+func TestCases(t *testing.T) {
+	for _, name := range []string{"dates.txt", "numbers.txt", "comparisons.txt"} {
+		t.Run(name, func(t *testing.T) { runCaseFile(t, name) })
+	}
+}
+
+func runCaseFile(t *testing.T, name string) {
+	path := filepath.Join("testdata", name)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	var o Options
+	cases := 0
+	sc := bufio.NewScanner(strings.NewReader(string(src)))
+	for lineNo := 1; sc.Scan(); lineNo++ {
+		line := sc.Text()
+		input, want, isCase := strings.Cut(line, "=>")
+		trimmed := strings.TrimSpace(line)
+		if !isCase || strings.HasPrefix(trimmed, "#") {
+			if err := setOption(&o, trimmed); err != nil {
+				t.Fatalf("%s:%d: %v", path, lineNo, err)
+			}
+			out.WriteString(line + "\n")
+			continue
+		}
+		cases++
+		got, err := runCase(name, input, o)
+		if err != nil {
+			t.Fatalf("%s:%d: %v", path, lineNo, err)
+		}
+		want = strings.TrimSpace(want)
+		if got != want {
+			t.Errorf("%s:%d: %s\n got %s\nwant %s", path, lineNo, strings.TrimSpace(input), got, want)
+		}
+		out.WriteString(strings.TrimRight(input, " ") + " => " + got + "\n")
+	}
+	if cases == 0 {
+		t.Fatalf("%s: no cases", path)
+	}
+	if *update {
+		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// setOption applies a settings line; other lines are left alone.
+func setOption(o *Options, line string) error {
+	key, arg, _ := strings.Cut(line, " ")
+	switch key {
+	case "as_of":
+		if strings.TrimSpace(arg) == "none" {
+			o.AsOf = time.Time{}
+			return nil
+		}
+		d, err := time.Parse("2006-01-02", strings.TrimSpace(arg))
+		if err != nil {
+			return err
+		}
+		o.AsOf = d
+	case "tolerance":
+		a, err := strconv.ParseFloat(strings.TrimSpace(arg), 64)
+		if err != nil {
+			return err
+		}
+		o.About = a
+	case "southern":
+		o.Southern = true
+	case "northern":
+		o.Southern = false
+	}
+	return nil
+}
+
+// runCase checks one case and writes its outcome as the file does.
+func runCase(file, input string, o Options) (string, error) {
+	fields := strings.Split(input, "|")
+	for i := range fields {
+		fields[i] = strings.TrimSpace(fields[i])
+	}
+	var v Verdict
+	var err error
+	switch {
+	case file == "dates.txt" && len(fields) == 2:
+		d, perr := time.Parse("2006-01-02", fields[1])
+		if perr != nil {
+			return "", perr
+		}
+		v, err = Date(fields[0], d, o)
+	case file == "numbers.txt" && len(fields) == 2:
+		q, perr := parseQuantity(fields[1])
+		if perr != nil {
+			return "", perr
+		}
+		v, err = Number(fields[0], q, o)
+	case file == "comparisons.txt" && len(fields) == 3:
+		q, perr := parseQuantity(fields[1])
+		if perr != nil {
+			return "", perr
+		}
+		r, perr := parseQuantity(fields[2])
+		if perr != nil {
+			return "", perr
+		}
+		v, err = Compare(fields[0], q, r, o)
+	default:
+		return "", fmt.Errorf("want phrase | value in %s, got %q", file, input)
+	}
+	if err != nil {
+		return "error: " + err.Error(), nil
+	}
+	if v.True {
+		return "true | " + v.Meaning, nil
+	}
+	return "false | " + v.Meaning + " | " + v.Suggest, nil
+}
+
+// parseQuantity reads "11960" or "5%" (a value in percent units).
+func parseQuantity(s string) (Quantity, error) {
+	pct := strings.HasSuffix(s, "%")
+	f, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)
+	return Quantity{Value: f, Percent: pct}, err
+}

@@ -1,0 +1,154 @@
+package claim
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"time"
+)
+
+// DefaultAbout is the relative tolerance of "about", "nearly", "just over"
+// and the like when Options.About is 0: five per cent.
+const DefaultAbout = 0.05
+
+// Options is what a phrase is read against.
+type Options struct {
+	// AsOf is the day "within N weeks" counts from, and the day against
+	// which a phrase that leaves out the year is placed: it means the first
+	// such period that does not end before AsOf. It is taken as a day in
+	// UTC. Phrases that need it are an error while it is zero.
+	AsOf time.Time
+	// About is the relative tolerance of "about", "nearly", "just over" and
+	// their kin: 0.05 lets "about 12,000" hold from 11,400 to 12,600. Zero
+	// means DefaultAbout; it must be less than 1.
+	About float64
+	// Southern reads seasons as in the southern hemisphere: spring is
+	// September to November, summer December to February, autumn March to
+	// May and winter June to August.
+	Southern bool
+}
+
+// Quantity is a number checked by Number or Compare.
+type Quantity struct {
+	// Value is the number.
+	Value float64
+	// Percent says Value is in percent units already (5 means 5%). When it
+	// is false, a phrase with a percent sign is checked against Value×100.
+	Percent bool
+}
+
+// Verdict is the outcome of checking one claim.
+type Verdict struct {
+	// True says the value makes the claim true.
+	True bool
+	// Meaning says what the phrase stands for, in words: "on or before 31
+	// May 2025", "11,400 to 12,600", "a ratio of at least 8.5 and under 9.5".
+	Meaning string
+	// Value is the value as a message shows it: "23 August 2025",
+	// "11,960", "2,700 is 9 times 300".
+	Value string
+	// Suggest is a phrase of the same kind that the value makes true:
+	// "late August 2025", "about 12,000", "within 19 weeks", "nine times
+	// as many as". It is set whether or not the claim holds.
+	Suggest string
+}
+
+// Kind is the kind of value a phrase is about.
+type Kind int
+
+const (
+	// KindDate is a phrase about a date: "by spring 2025", "within 6 weeks".
+	KindDate Kind = iota + 1
+	// KindNumber is a phrase about a number: "about 12,000", "over 5%".
+	KindNumber
+	// KindComparison is a phrase about one number against another:
+	// "more than", "nine times as many as", "a third of".
+	KindComparison
+)
+
+// String names k: "date", "number" or "comparison".
+func (k Kind) String() string {
+	switch k {
+	case KindDate:
+		return "date"
+	case KindNumber:
+		return "number"
+	case KindComparison:
+		return "comparison"
+	}
+	return "unknown"
+}
+
+// examples lists phrases of each kind that error messages offer.
+var examples = map[Kind]string{
+	0:              `a date, number or comparison phrase such as "by spring 2025", "about 12,000" or "more than"`,
+	KindDate:       `a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`,
+	KindNumber:     `a number phrase such as "about 12,000", "more than 1.5 million", "between 10% and 15%" or "nearly twenty"`,
+	KindComparison: `a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"`,
+}
+
+// Error reports a phrase that cannot be checked as the kind asked for.
+type Error struct {
+	// Phrase is the phrase as given.
+	Phrase string
+	// Want is the kind of phrase that was asked for.
+	Want Kind
+	// Is is the kind the phrase reads as instead, or 0 if it reads as none:
+	// "about 12,000" given to Date is a KindNumber.
+	Is Kind
+	// Reason says what is wrong when more is known than that the phrase is
+	// not understood: "29 February 2025 is not a day".
+	Reason string
+}
+
+// Error says what is wrong with the phrase. A phrase that is not
+// understood gets examples of phrases that are.
+func (e *Error) Error() string {
+	switch {
+	case e.Reason != "":
+		return fmt.Sprintf("cannot read %q: %s", e.Phrase, e.Reason)
+	case e.Is != 0:
+		return fmt.Sprintf("%q is a %s phrase, not a %s phrase", e.Phrase, e.Is, e.Want)
+	}
+	return fmt.Sprintf("cannot read %q: want %s", e.Phrase, examples[e.Want])
+}
+
+// KindOf returns the kind of value phrase is about. A phrase that reads as
+// more than one kind, such as "2025" (a year, or the number 2025), reports
+// the first of date, number and comparison.
+func KindOf(phrase string) (Kind, error) {
+	if _, err := parseDate(phrase); err == nil || err.Reason != "" {
+		return KindDate, nil
+	}
+	if _, err := parseNumber(phrase); err == nil || err.Reason != "" {
+		return KindNumber, nil
+	}
+	if _, err := parseComparison(phrase); err == nil || err.Reason != "" {
+		return KindComparison, nil
+	}
+	return 0, &Error{Phrase: phrase}
+}
+
+// wrongKind returns the error for a phrase that does not read as want:
+// it names the kind the phrase is, when it is one.
+func wrongKind(phrase string, want Kind, err *Error) error {
+	if err.Reason != "" {
+		return err
+	}
+	if k, kerr := KindOf(phrase); kerr == nil && k != want {
+		return &Error{Phrase: phrase, Want: want, Is: k}
+	}
+	return &Error{Phrase: phrase, Want: want}
+}
+
+// about returns the tolerance o asks for as an exact decimal.
+func (o Options) about() (*big.Rat, error) {
+	a := o.About
+	if a == 0 {
+		a = DefaultAbout
+	}
+	if math.IsNaN(a) || a < 0 || a >= 1 {
+		return nil, fmt.Errorf("tolerance of \"about\" is %v; want a fraction from 0 to 1, such as 0.05", o.About)
+	}
+	return ratOf(a), nil
+}

@@ -1,0 +1,259 @@
+package claim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+var asOf = day(2025, 1, 13)
+
+func TestErrors(t *testing.T) {
+	o := Options{AsOf: asOf}
+	d := day(2025, 4, 15)
+	q := Quantity{Value: 12000}
+	tests := []struct {
+		name   string
+		check  func(string) error
+		phrase string
+		want   string
+		is     Kind // the kind the phrase reads as instead, if any
+	}{
+		{"date", dateErr(d, o), "by sprung", `cannot read "by sprung": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`, 0},
+		{"date", dateErr(d, o), "", `cannot read "": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`, 0},
+		{"date", dateErr(d, o), "about 12,000", `"about 12,000" is a number phrase, not a date phrase`, KindNumber},
+		{"date", dateErr(d, o), "nine times as many as", `"nine times as many as" is a comparison phrase, not a date phrase`, KindComparison},
+		{"date", dateErr(d, o), "31 June 2025", `cannot read "31 June 2025": there is no 31 June`, 0},
+		{"date", dateErr(d, o), "29 February 2025", `cannot read "29 February 2025": there is no 29 February 2025`, 0},
+		{"date", dateErr(d, Options{}), "by spring", `cannot read "by spring": it leaves out the year, which needs an as-of date to place it`, 0},
+		{"date", dateErr(d, Options{}), "within 6 weeks", `cannot read "within 6 weeks": it counts from the as-of date, which is not set`, 0},
+		{"date", dateErr(d, Options{}), "by the end of the year", `cannot read "by the end of the year": it names a year relative to the as-of date, which is not set`, 0},
+		{"date", dateErr(d, Options{Southern: true, AsOf: asOf}), "winter 2024/25", `cannot read "winter 2024/25": winter does not span two years in the southern hemisphere`, 0},
+		{"date", dateErr(day(999, 12, 31), o), "by spring 2025", `date 0999-12-31 is outside the years 1000 to 9999`, 0},
+		{"number", numberErr(q, o), "by spring 2025", `"by spring 2025" is a date phrase, not a number phrase`, KindDate},
+		{"number", numberErr(q, o), "more than", `"more than" is a comparison phrase, not a number phrase`, KindComparison},
+		{"number", numberErr(q, o), "about twelve thousand people", `cannot read "about twelve thousand people": want a number phrase such as "about 12,000", "more than 1.5 million", "between 10% and 15%" or "nearly twenty"`, 0},
+		{"number", numberErr(q, Options{About: 1}), "about 12,000", `tolerance of "about" is 1; want a fraction from 0 to 1, such as 0.05`, 0},
+		{"number", numberErr(q, Options{About: -0.1}), "about 12,000", `tolerance of "about" is -0.1; want a fraction from 0 to 1, such as 0.05`, 0},
+		{"number", numberErr(Quantity{Value: math.NaN()}, o), "about 12,000", `the value is not a finite number`, 0},
+		{"comparison", compareErr(q, q, o), "about 12,000", `"about 12,000" is a number phrase, not a comparison phrase`, KindNumber},
+		{"comparison", compareErr(q, q, o), "mid-April", `"mid-April" is a date phrase, not a comparison phrase`, KindDate},
+		{"comparison", compareErr(q, q, o), "three times more than", `cannot read "three times more than": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"`, 0},
+		{"comparison", compareErr(q, Quantity{Value: math.Inf(1)}, o), "more than", `the value is not a finite number`, 0},
+	}
+	for _, tt := range tests {
+		err := tt.check(tt.phrase)
+		if err == nil {
+			t.Errorf("%s(%q): no error; want %s", tt.name, tt.phrase, tt.want)
+			continue
+		}
+		if err.Error() != tt.want {
+			t.Errorf("%s(%q) error = %s; want %s", tt.name, tt.phrase, err, tt.want)
+		}
+		var e *Error
+		if errors.As(err, &e) && e.Is != tt.is {
+			t.Errorf("%s(%q) error is a %v phrase; want %v", tt.name, tt.phrase, e.Is, tt.is)
+		}
+	}
+}
+
+func dateErr(v time.Time, o Options) func(string) error {
+	return func(s string) error { _, err := Date(s, v, o); return err }
+}
+
+func numberErr(v Quantity, o Options) func(string) error {
+	return func(s string) error { _, err := Number(s, v, o); return err }
+}
+
+func compareErr(v, w Quantity, o Options) func(string) error {
+	return func(s string) error { _, err := Compare(s, v, w, o); return err }
+}
+
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		phrase string
+		want   Kind
+	}{
+		{"by spring 2025", KindDate},
+		{"by spring", KindDate}, // no as-of date is needed to tell the kind
+		{"29 February 2025", KindDate},
+		{"2025", KindDate}, // a year first, though Number reads it too
+		{"about 12,000", KindNumber},
+		{"nearly twenty", KindNumber},
+		{"between 10% and 15%", KindNumber},
+		{"more than", KindComparison},
+		{"a third of", KindComparison},
+		{"30% more than", KindComparison},
+	}
+	for _, tt := range tests {
+		got, err := KindOf(tt.phrase)
+		if err != nil || got != tt.want {
+			t.Errorf("KindOf(%q) = %v, %v; want %v", tt.phrase, got, err, tt.want)
+		}
+	}
+	const want = `cannot read "by sprung": want a date, number or comparison phrase such as "by spring 2025", "about 12,000" or "more than"`
+	if got, err := KindOf("by sprung"); err == nil || err.Error() != want {
+		t.Errorf("KindOf(%q) = %v, %v; want error %s", "by sprung", got, err, want)
+	}
+}
+
+func TestValue(t *testing.T) {
+	o := Options{AsOf: asOf}
+	tests := []struct {
+		name string
+		got  func() (Verdict, error)
+		want string
+	}{
+		{"date", func() (Verdict, error) { return Date("by spring 2025", day(2025, 8, 23), o) }, "23 August 2025"},
+		{"date in a zone", func() (Verdict, error) {
+			return Date("on 23 August 2025", time.Date(2025, 8, 23, 0, 0, 0, 0, time.FixedZone("CEST", 7200)), o)
+		}, "23 August 2025"},
+		{"number", func() (Verdict, error) { return Number("about 12,000", Quantity{Value: 11960}, o) }, "11,960"},
+		{"float noise", func() (Verdict, error) { return Number("about 12,000", Quantity{Value: 11960.000000000002}, o) }, "11,960"},
+		{"small", func() (Verdict, error) { return Number("about 0.01", Quantity{Value: 0.0123456789}, o) }, "0.0123457"},
+		{"percent phrase", func() (Verdict, error) { return Number("about 12%", Quantity{Value: 0.125}, o) }, "12.5%"},
+		{"percent value", func() (Verdict, error) { return Number("about 12", Quantity{Value: 12.5, Percent: true}, o) }, "12.5%"},
+		{"currency", func() (Verdict, error) { return Number("about $1.5 million", Quantity{Value: -1620000}, o) }, "-$1,620,000"},
+		{"ratio", func() (Verdict, error) {
+			return Compare("nine times as many as", Quantity{Value: 2700}, Quantity{Value: 300}, o)
+		}, "2,700 is 9 times 300"},
+		{"ratio rounded", func() (Verdict, error) { return Compare("nine times", Quantity{Value: 2547}, Quantity{Value: 300}, o) }, "2,547 is 8.49 times 300"},
+		{"share", func() (Verdict, error) { return Compare("30% of", Quantity{Value: 90}, Quantity{Value: 300}, o) }, "90 is 30% of 300"},
+		{"increase", func() (Verdict, error) {
+			return Compare("30% more than", Quantity{Value: 390}, Quantity{Value: 300}, o)
+		}, "390 is 30% more than 300"},
+		{"decrease", func() (Verdict, error) {
+			return Compare("30% more than", Quantity{Value: 210}, Quantity{Value: 300}, o)
+		}, "210 is 30% less than 300"},
+		{"no ratio", func() (Verdict, error) { return Compare("twice", Quantity{Value: 5}, Quantity{Value: 0}, o) }, "5 against 0: there is no ratio"},
+		{"relation", func() (Verdict, error) {
+			return Compare("more than", Quantity{Value: 5, Percent: true}, Quantity{Value: 0.04}, o)
+		}, "5% against 0.04"},
+	}
+	for _, tt := range tests {
+		v, err := tt.got()
+		if err != nil || v.Value != tt.want {
+			t.Errorf("%s: Value = %q, %v; want %q", tt.name, v.Value, err, tt.want)
+		}
+	}
+}
+
+// TestApproxIsTrue checks that what plotline's approx format prints for a
+// day ("early April 2025", "mid-April 2025", "late April 2025") is a true
+// claim about that day, and a false one about the days of the other thirds.
+func TestApproxIsTrue(t *testing.T) {
+	o := Options{AsOf: asOf}
+	for d := day(2024, 1, 1); d.Before(day(2027, 1, 1)); d = d.AddDate(0, 0, 1) {
+		part := "late "
+		switch {
+		case d.Day() <= 10:
+			part = "early "
+		case d.Day() <= 20:
+			part = "mid-"
+		}
+		phrase := part + d.Format("January 2006")
+		v, err := Date(phrase, d, o)
+		if err != nil || !v.True {
+			t.Fatalf("Date(%q, %s) = %+v, %v; want true", phrase, d.Format(time.DateOnly), v, err)
+		}
+		if v.Suggest != phrase {
+			t.Fatalf("Date(%q, %s) suggests %q; want the phrase itself", phrase, d.Format(time.DateOnly), v.Suggest)
+		}
+		for _, other := range []string{"early ", "mid-", "late "} {
+			if other == part {
+				continue
+			}
+			if v, _ := Date(other+d.Format("January 2006"), d, o); v.True {
+				t.Fatalf("Date(%q, %s) is true; want false", other+d.Format("January 2006"), d.Format(time.DateOnly))
+			}
+		}
+	}
+}
+
+// TestSuggestionsHold checks, over many phrases and values, that the
+// suggestion of every false verdict is read as the same kind and holds.
+func TestSuggestionsHold(t *testing.T) {
+	datePhrases := []string{
+		"by spring 2025", "mid-April", "late April 2025", "before the end of March", "within 6 weeks",
+		"within a month", "within 2 years", "within 10 days", "winter 2024/25", "in summer", "Q3 2025",
+		"the end of February 2025", "after early April", "not before 2026", "between March and May",
+		"15 April 2025", "the first half of next year",
+	}
+	numberPhrases := []string{
+		"12,000", "about 12,000", "nearly 12,000", "just over 12,000", "more than 12,000", "at least 12,000",
+		"fewer than 12,000", "at most 12,000", "between 11,000 and 13,000", "1.5 million", "about 1.5 million",
+		"at least 1.5 million", "5%", "about 5%", "more than 5%", "twelve", "about $2 billion", "-5", "nearly -100",
+		"just over -100", "0", "about 0", "nearly 0", "12.50", "a million",
+	}
+	comparePhrases := []string{
+		"more than", "fewer than", "higher than", "above", "far more than", "far fewer than", "as many as",
+		"the same as", "about the same as", "nearly as many as", "at least as many as", "nine times as many as",
+		"twice", "half", "half as much as", "a third of", "about a third of", "30% of", "30% more than",
+		"30% lower than", "more than twice as many as", "less than half", "2.5 times",
+	}
+	values := []float64{0, 1, -1, 0.5, 0.05, 0.0549, 0.125, 2, 2.5, 7, 90, 95, 100, 150, 210, 285, 299, 300, 301,
+		315, 449.7, 600, 999.5, 1000, 2547, 2700, 11399, 11960, 12000, 12600.01, 1449999, 1620000, 2e9, -95, -105.1, -300, 1e-9}
+	for _, about := range []float64{0, 0.001, 0.2} {
+		for _, south := range []bool{false, true} {
+			o := Options{AsOf: asOf, About: about, Southern: south}
+			for _, p := range datePhrases {
+				if south && p == "winter 2024/25" {
+					continue // not a southern winter
+				}
+				for d := day(2024, 6, 1); d.Before(day(2027, 6, 1)); d = d.AddDate(0, 0, 5) {
+					v, err := Date(p, d, o)
+					holds(t, fmt.Sprintf("date %q at %s (%+v)", p, d.Format(time.DateOnly), o), v, err,
+						func(s string) (Verdict, error) { return Date(s, d, o) })
+				}
+			}
+			if south {
+				continue
+			}
+			for _, p := range numberPhrases {
+				for _, x := range values {
+					for _, pct := range []bool{false, true} {
+						q := Quantity{x, pct}
+						v, err := Number(p, q, o)
+						holds(t, fmt.Sprintf("number %q for %+v (%+v)", p, q, o), v, err,
+							func(s string) (Verdict, error) { return Number(s, q, o) })
+					}
+				}
+			}
+			for _, p := range comparePhrases {
+				for _, x := range values {
+					for _, y := range []float64{300, 0.3, -300, 0, 12000} {
+						a, b := Quantity{Value: x}, Quantity{Value: y}
+						v, err := Compare(p, a, b, o)
+						holds(t, fmt.Sprintf("comparison %q for %v against %v (%+v)", p, x, y, o), v, err,
+							func(s string) (Verdict, error) { return Compare(s, a, b, o) })
+					}
+				}
+			}
+		}
+	}
+}
+
+// holds fails t unless v, a verdict about what, is true or suggests a
+// phrase that again reads and is true.
+func holds(t *testing.T, what string, v Verdict, err error, again func(string) (Verdict, error)) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if v.Meaning == "" || v.Suggest == "" {
+		t.Fatalf("%s: empty meaning or suggestion in %+v", what, v)
+	}
+	if v.True {
+		return
+	}
+	s, err := again(v.Suggest)
+	if err != nil || !s.True {
+		t.Fatalf("%s is false (%s, value %s); suggestion %q = %+v, %v; want true", what, v.Meaning, v.Value, v.Suggest, s, err)
+	}
+	if strings.TrimSpace(v.Suggest) != v.Suggest {
+		t.Fatalf("%s: suggestion %q has spaces around it", what, v.Suggest)
+	}
+}

@@ -1,0 +1,504 @@
+package claim
+
+import (
+	"errors"
+	"math"
+	"math/big"
+)
+
+// cmpKind is what a comparison says of v against w.
+type cmpKind int
+
+const (
+	cMore        cmpKind = iota // v > w
+	cLess                       // v < w
+	cFarMore                    // v at least twice w (for positive w)
+	cFarLess                    // v at most half w (for positive w)
+	cSame                       // v and w equal at three significant figures
+	cAboutSame                  // v within About of w
+	cNearlySame                 // v short of w by at most About
+	cAtLeastSame                // v ≥ w
+	cRatio                      // a ratio of v to w: see ratioForm
+)
+
+// ratioForm is the ratio a cRatio comparison is about.
+type ratioForm int
+
+const (
+	rTimes   ratioForm = iota // v/w: "nine times as many as"
+	rPart                     // w/v, a whole number: "a third of", "half"
+	rPctOf                    // 100·v/w: "30% of"
+	rPctMore                  // 100·(v/w − 1): "30% more than"
+	rPctLess                  // 100·(1 − v/w): "30% fewer than"
+)
+
+// cmpClaim is a parsed comparison.
+type cmpClaim struct {
+	kind cmpKind
+	form ratioForm
+	q    numQual // the qualifier of a ratio
+	n    amount  // the number of a ratio: 9 for "nine times", 30 for "30% of"
+	part int     // the 3 of "a third of"
+	// How the phrase words things, for suggestions in its own words.
+	more, less string // "more"/"fewer", "higher"/"lower"
+	adj        string // the "many" of "as many as"; "" when not written
+}
+
+// moreWords pairs each word for "more" with its opposite.
+var moreWords = map[string]string{
+	"more": "fewer", "greater": "less", "larger": "smaller", "higher": "lower", "bigger": "smaller",
+}
+
+// lessWords pairs each word for "less" with its opposite.
+var lessWords = map[string]string{
+	"fewer": "more", "less": "more", "smaller": "larger", "lower": "higher",
+}
+
+// adjectives are the words of "as many as", "as much as", "as high as".
+var adjectives = []string{"many", "much", "large", "high", "big", "great"}
+
+// partWords are the fractions "a third of" … "a twentieth of".
+var partWords = map[string]int{
+	"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+	"twentieth": 20,
+}
+
+// parseComparison reads a comparison phrase.
+func parseComparison(s string) (*cmpClaim, *Error) {
+	p := newParser(s)
+	for _, alt := range []func(*cmpClaim) bool{p.ratio, p.relation} {
+		p.pos = 0
+		c := &cmpClaim{more: "more", less: "fewer"}
+		if alt(c) && p.done() {
+			return c, nil
+		}
+	}
+	return nil, p.err(s, KindComparison)
+}
+
+// asAdj reads "as many as", "as much as" … and notes the adjective.
+func (p *parser) asAdj(c *cmpClaim) bool {
+	start := p.pos
+	if p.seq("as") {
+		if adj, ok := p.oneOf(adjectives...); ok && p.seq("as") {
+			c.adj = adj
+			if adj == "much" {
+				c.less = "less"
+			}
+			return true
+		}
+	}
+	p.pos = start
+	return false
+}
+
+// moreThan reads "more than", "higher than" …, "above", and notes the words.
+func (p *parser) moreThan(c *cmpClaim) bool {
+	if p.seq("above") {
+		c.more, c.less = "above", "below"
+		return true
+	}
+	w, ok := p.oneOf("more", "greater", "larger", "higher", "bigger")
+	if !ok {
+		return false
+	}
+	if !p.seq("than") {
+		p.pos--
+		return false
+	}
+	c.more, c.less = w, moreWords[w]
+	return true
+}
+
+// lessThan reads "fewer than", "lower than" …, "below", and notes the words.
+func (p *parser) lessThan(c *cmpClaim) bool {
+	if p.seq("below") {
+		c.more, c.less = "above", "below"
+		return true
+	}
+	w, ok := p.oneOf("fewer", "less", "smaller", "lower")
+	if !ok {
+		return false
+	}
+	if !p.seq("than") {
+		p.pos--
+		return false
+	}
+	c.more, c.less = lessWords[w], w
+	return true
+}
+
+// relation reads a comparison without a ratio: "more than", "far fewer
+// than", "the same as", "about as many as", "at least as high as".
+func (p *parser) relation(c *cmpClaim) bool {
+	if _, ok := p.oneOf("far", "much", "many"); ok {
+		switch {
+		case p.moreThan(c):
+			c.kind = cFarMore
+			return true
+		case p.lessThan(c):
+			c.kind = cFarLess
+			return true
+		}
+		return false
+	}
+	switch {
+	case p.moreThan(c):
+		c.kind = cMore
+		return true
+	case p.lessThan(c):
+		c.kind = cLess
+		return true
+	}
+	q, _ := p.qualifier()
+	switch q {
+	case qBare:
+		c.kind = cSame
+	case qAbout:
+		c.kind = cAboutSame
+	case qNearly:
+		c.kind = cNearlySame
+	case qAtLeast:
+		c.kind = cAtLeastSame
+	default:
+		return false
+	}
+	return p.asAdj(c) || p.seq("the", "same", "as") || p.seq("equal", "to")
+}
+
+// ratio reads a comparison of the ratio of v to w, with an optional
+// qualifier: "nine times as many as", "twice", "more than half", "a third
+// of", "about 30% of", "30% more than".
+func (p *parser) ratio(c *cmpClaim) bool {
+	c.kind = cRatio
+	c.q, _ = p.qualifier()
+	start := p.pos
+	switch {
+	case p.seq("twice"):
+		c.form, c.n = rTimes, amount{n: ratInt(2), unit: ratInt(1)}
+		p.asAdj(c)
+		return true
+	case p.seq("half"):
+		c.form, c.part = rPart, 2
+		if !p.asAdj(c) {
+			p.opt("of")
+		}
+		return true
+	}
+	if _, ok := p.oneOf("a", "an", "one"); ok {
+		if part, ok := partWords[p.peek(0).text]; ok && p.peek(0).kind == tWord {
+			p.pos++
+			p.opt("of")
+			c.form, c.part = rPart, part
+			return true
+		}
+		p.pos = start
+	}
+	n, ok := p.amount()
+	if !ok || n.currency != "" {
+		return false
+	}
+	c.n = n
+	if !n.percent {
+		if !p.seq("times") {
+			return false
+		}
+		c.form = rTimes
+		p.asAdj(c)
+		return true
+	}
+	switch {
+	case p.seq("of"):
+		c.form = rPctOf
+	case p.moreThan(c):
+		c.form = rPctMore
+	case p.lessThan(c):
+		c.form = rPctLess
+	default:
+		return false
+	}
+	return true
+}
+
+// measure returns the quantity a ratio comparison is about for v and w,
+// and false when w is zero and there is no ratio.
+func (c *cmpClaim) measure(v, w *big.Rat) (*big.Rat, bool) {
+	if w.Sign() == 0 {
+		return nil, false
+	}
+	r := quo(v, w)
+	hundred := ratInt(100)
+	switch c.form {
+	case rPctOf:
+		return mul(r, hundred), true
+	case rPctMore:
+		return mul(sub(r, ratInt(1)), hundred), true
+	case rPctLess:
+		return mul(sub(ratInt(1), r), hundred), true
+	}
+	return r, true
+}
+
+// interval returns the values of the measure that make a ratio comparison
+// true, or of v itself for the other comparisons.
+func (c *cmpClaim) interval(w, a *big.Rat) interval {
+	switch c.kind {
+	case cMore:
+		return interval{lo: w, loOpen: true}
+	case cLess:
+		return interval{hi: w, hiOpen: true}
+	case cFarMore:
+		return interval{lo: add(w, absRat(w)), loOpen: w.Sign() == 0}
+	case cFarLess:
+		return interval{hi: sub(w, half(absRat(w))), hiOpen: w.Sign() == 0}
+	case cAboutSame:
+		return qualInterval(qAbout, w, nil, a)
+	case cNearlySame:
+		return qualInterval(qNearly, w, nil, a)
+	case cAtLeastSame:
+		return interval{lo: w}
+	case cSame:
+		return sameInterval(w)
+	}
+	if c.form == rPart {
+		q := ratInt(int64(c.part))
+		if c.q == qBare {
+			// w/v rounds to the part: (1/(q+½), 1/(q−½)] for v/w.
+			h := half(ratInt(1))
+			return interval{lo: quo(ratInt(1), add(q, h)), loOpen: true, hi: quo(ratInt(1), sub(q, h))}
+		}
+		return qualInterval(c.q, quo(ratInt(1), q), nil, a)
+	}
+	return qualInterval(c.q, c.n.n, c.n.unit, a)
+}
+
+// Compare checks the comparison phrase for v against w: "more than" says v
+// is more than w. Percentages are compared as the fractions they are. The
+// error is an *Error when the phrase is not a comparison.
+func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
+	c, perr := parseComparison(phrase)
+	if perr != nil {
+		return Verdict{}, wrongKind(phrase, KindComparison, perr)
+	}
+	a, err := o.about()
+	if err != nil {
+		return Verdict{}, err
+	}
+	for _, q := range []Quantity{v, w} {
+		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+			return Verdict{}, errors.New("the value is not a finite number")
+		}
+	}
+	vr, wr := plain(v), plain(w)
+	vs, ws := showQuantity(v), showQuantity(w)
+	iv := c.interval(wr, a)
+	verdict := Verdict{Suggest: c.suggest(vr, wr, a)}
+	if c.kind != cRatio {
+		show := func(x *big.Rat) string { return formatShort(x) }
+		if w.Percent {
+			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + "%" }
+		}
+		verdict.True = iv.contains(vr)
+		verdict.Meaning = iv.describe(show)
+		verdict.Value = vs + " against " + ws
+		return verdict, nil
+	}
+	verdict.Meaning = c.ratioMeaning(iv)
+	m, ok := c.measure(vr, wr)
+	if !ok {
+		verdict.Value = vs + " against 0: there is no ratio"
+		return verdict, nil
+	}
+	verdict.True = iv.contains(m)
+	verdict.Value = ratioValue(c.form, vs, ws, quo(vr, wr))
+	return verdict, nil
+}
+
+// sameInterval returns the numbers that are the same as w at three
+// significant figures. Just below a power of ten the figures are a tenth
+// as wide: 999.5 and 1,004.9 are both 1,000.
+func sameInterval(w *big.Rat) interval {
+	w3 := roundSig(w, 3)
+	if w3.Sign() == 0 {
+		return interval{lo: w3, hi: w3}
+	}
+	up := sigUnit(w3, 3)
+	down := up
+	if absRat(w3).Cmp(pow10(magnitude(w3))) == 0 {
+		down = quo(up, ratInt(10))
+	}
+	if w3.Sign() > 0 {
+		return interval{lo: sub(w3, half(down)), hi: add(w3, half(up)), hiOpen: true}
+	}
+	return interval{lo: sub(w3, half(up)), loOpen: true, hi: add(w3, half(down))}
+}
+
+// roundSig rounds x to n significant figures.
+func roundSig(x *big.Rat, n int) *big.Rat { return roundAt(x, sigUnit(x, n)) }
+
+// plain returns q's value as a plain number: 5% is 0.05.
+func plain(q Quantity) *big.Rat {
+	r := ratOf(q.Value)
+	if q.Percent {
+		r = quo(r, ratInt(100))
+	}
+	return r
+}
+
+// showQuantity writes q as messages show it: "2,700", "5%".
+func showQuantity(q Quantity) string {
+	s := formatValue(ratOf(q.Value))
+	if q.Percent {
+		s += "%"
+	}
+	return s
+}
+
+// ratioMeaning says what a ratio comparison allows:
+// "a ratio of at least 8.5 and under 9.5", "an increase of 25% to 35%".
+func (c *cmpClaim) ratioMeaning(iv interval) string {
+	pct := func(x *big.Rat) string { return formatShort(x) + "%" }
+	switch c.form {
+	case rPctOf:
+		return "a share of " + iv.describe(pct)
+	case rPctMore:
+		return "an increase of " + iv.describe(pct)
+	case rPctLess:
+		return "a decrease of " + iv.describe(pct)
+	}
+	return "a ratio of " + iv.describe(formatShort)
+}
+
+// ratioValue writes v against w as the ratio form speaks of it: "2,700 is
+// 9 times 300", "390 is 30% more than 300".
+func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
+	sig3 := func(x *big.Rat) string { return formatShort(roundSig(x, 3)) }
+	hundred := ratInt(100)
+	switch form {
+	case rPctOf:
+		return vs + " is " + sig3(mul(r, hundred)) + "% of " + ws
+	case rPctMore, rPctLess:
+		d := mul(sub(r, ratInt(1)), hundred)
+		if d.Sign() < 0 {
+			return vs + " is " + sig3(absRat(d)) + "% less than " + ws
+		}
+		return vs + " is " + sig3(d) + "% more than " + ws
+	}
+	return vs + " is " + sig3(r) + " times " + ws
+}
+
+// countWords spells the counts of "nine times as many as".
+var countWords = []string{"", "once", "twice", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+// ordinalWords spells the parts of "a ninth of"; 2 and 4 are "half" and "a quarter".
+var ordinalWords = []string{"", "", "half", "a third of", "a quarter of", "a fifth of", "a sixth of",
+	"a seventh of", "an eighth of", "a ninth of", "a tenth of", "an eleventh of", "a twelfth of",
+	"a thirteenth of", "a fourteenth of", "a fifteenth of", "a sixteenth of", "a seventeenth of",
+	"an eighteenth of", "a nineteenth of", "a twentieth of"}
+
+// suggest returns a comparison that v and w make true, in the words of c:
+// a ratio for a ratio ("nine times as many as", "a ninth of", "20% more
+// than") when both are positive, and otherwise "more than", "fewer than",
+// "the same as" or "about the same as".
+func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
+	aboutSame := qualInterval(qAbout, w, nil, a).contains(v)
+	direction := func() string {
+		switch v.Cmp(w) {
+		case 1:
+			return c.more + " than"
+		case -1:
+			return c.less + " than"
+		}
+		return "the same as"
+	}
+	if c.more == "above" {
+		direction = func() string {
+			switch v.Cmp(w) {
+			case 1:
+				return "above"
+			case -1:
+				return "below"
+			}
+			return "the same as"
+		}
+	}
+	switch c.kind {
+	case cSame, cAboutSame, cNearlySame, cAtLeastSame:
+		if aboutSame {
+			return "about the same as"
+		}
+		return direction()
+	case cRatio:
+	default:
+		return direction()
+	}
+	if v.Sign() <= 0 || w.Sign() <= 0 {
+		return direction()
+	}
+	r := quo(v, w)
+	one := ratInt(1)
+	hundred := ratInt(100)
+	switch c.form {
+	case rPctOf:
+		return percentWords(mul(r, hundred)) + " of"
+	case rPctMore, rPctLess:
+		return c.percentChange(r, aboutSame)
+	}
+	if r.Cmp(new(big.Rat).SetFrac64(3, 2)) >= 0 {
+		n := roundAt(r, one)
+		s := formatRat(n, 0) + " times"
+		if n.IsInt() && n.Num().IsInt64() && n.Num().Int64() < int64(len(countWords)) {
+			if k := n.Num().Int64(); k == 2 {
+				s = "twice"
+			} else {
+				s = countWords[k] + " times"
+			}
+		}
+		if c.adj != "" {
+			s += " as " + c.adj + " as"
+		}
+		return s
+	}
+	if inv := quo(w, v); inv.Cmp(new(big.Rat).SetFrac64(3, 2)) >= 0 {
+		q := roundAt(inv, one)
+		if q.Num().IsInt64() && q.Num().Int64() < int64(len(ordinalWords)) {
+			if k := q.Num().Int64(); k == 2 && c.adj != "" {
+				return "half as " + c.adj + " as"
+			} else {
+				return ordinalWords[k]
+			}
+		}
+		return percentWords(mul(r, hundred)) + " of"
+	}
+	return c.percentChange(r, aboutSame)
+}
+
+// percentChange returns "N% more than" or "N% fewer than" for the ratio r,
+// or "about the same as" when the change rounds to 0% and that holds.
+func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
+	d := mul(sub(r, ratInt(1)), ratInt(100))
+	if roundAt(d, ratInt(1)).Sign() == 0 && aboutSame {
+		return "about the same as"
+	}
+	word := c.more
+	if d.Sign() < 0 {
+		word = c.less
+	}
+	if word == "above" || word == "below" {
+		return percentWords(absRat(d)) + " " + word
+	}
+	return percentWords(absRat(d)) + " " + word + " than"
+}
+
+// percentWords writes x as a whole percentage, or with as many decimals as
+// it takes not to round a non-zero x to 0: "30%", "0.04%".
+func percentWords(x *big.Rat) string {
+	for dec := 0; dec < 30; dec++ {
+		if n := roundAt(x, pow10(-dec)); n.Sign() != 0 || x.Sign() == 0 {
+			return formatRat(n, dec) + "%"
+		}
+	}
+	return "0%"
+}

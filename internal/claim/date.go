@@ -1,0 +1,935 @@
+package claim
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// span is the days from lo to hi, both included, each at midnight UTC.
+type span struct{ lo, hi time.Time }
+
+// day returns the day y-m-d at midnight UTC; days and months out of range
+// roll over as with time.Date.
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// dayOf returns the calendar day of t, in t's own location, at midnight UTC.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return day(y, m, d)
+}
+
+// daysIn returns the number of days in month m of year y.
+func daysIn(y int, m time.Month) int { return day(y, m+1, 0).Day() }
+
+// months returns the span of n whole months from month m of year y; m may
+// be past December.
+func months(y int, m time.Month, n int) span {
+	return span{day(y, m, 1), day(y, m+time.Month(n), 0)}
+}
+
+// addMonths moves t by n calendar months, keeping the day of the month
+// unless the month is shorter: 31 January plus one month is 28 (or 29)
+// February.
+func addMonths(t time.Time, n int) time.Time {
+	first := day(t.Year(), t.Month()+time.Month(n), 1)
+	d := min(t.Day(), daysIn(first.Year(), first.Month()))
+	return day(first.Year(), first.Month(), d)
+}
+
+// relation is how a date phrase places the value against its period.
+type relation int
+
+const (
+	relIn        relation = iota // in the period
+	relBy                        // on or before its last day
+	relBefore                    // before its first day
+	relAfter                     // after its last day
+	relNotBefore                 // on or after its first day
+	relWithin                    // after AsOf and no later than AsOf + a duration
+)
+
+var datePrefixes = []phrase[relation]{
+	{words("in"), relIn}, {words("on"), relIn}, {words("during"), relIn}, {words("at"), relIn},
+	{words("sometime in"), relIn}, {words("some time in"), relIn},
+	{words("sometime during"), relIn}, {words("some time during"), relIn},
+	{words("by"), relBy}, {words("no later than"), relBy}, {words("not later than"), relBy},
+	{words("on or before"), relBy}, {words("on or after"), relNotBefore},
+	{words("before"), relBefore}, {words("earlier than"), relBefore},
+	{words("after"), relAfter}, {words("later than"), relAfter},
+	{words("not before"), relNotBefore}, {words("no earlier than"), relNotBefore},
+	{words("not earlier than"), relNotBefore}, {words("no sooner than"), relNotBefore},
+	{words("not sooner than"), relNotBefore}, {words("not until"), relNotBefore},
+	{words("within"), relWithin}, {words("within the next"), relWithin},
+	{words("within the coming"), relWithin}, {words("in the next"), relWithin},
+	{words("in the coming"), relWithin}, {words("over the next"), relWithin},
+}
+
+// durUnit is the unit of a "within" phrase.
+type durUnit int
+
+const (
+	uDay durUnit = iota
+	uWeek
+	uMonth
+	uYear
+)
+
+var unitNames = [...]string{"day", "week", "month", "year"}
+
+// edge marks the start-of and end-of periods, for "before the end of" and
+// "after the start of".
+type edge int
+
+const (
+	edgeNone edge = iota
+	edgeStart
+	edgeEnd
+)
+
+// yearRef is the year a period is named with.
+type yearRef struct {
+	kind int // yearNone: left out; yearAbs: n is the year; yearRel: n years after AsOf's
+	n    int
+}
+
+const (
+	yearNone = iota
+	yearAbs
+	yearRel
+)
+
+// period is a period of a date phrase before it is placed in a year:
+// shape gives it for the year it is named by (false if it does not exist
+// that year, as 29 February 2025), and year says which year that is.
+type period struct {
+	shape func(year int, south bool) (span, bool)
+	year  yearRef
+	edge  edge
+	desc  string // "29 February", for a period that may not exist
+	pair  string // the season named with two years, as "winter 2024/25"
+}
+
+// dateClaim is a parsed date phrase.
+type dateClaim struct {
+	rel      relation
+	from, to period // to.shape is nil unless the period is a range
+	n        int    // relWithin: how many units
+	unit     durUnit
+}
+
+// parseDate reads a date phrase. The error has a Reason when the phrase is
+// a date phrase but a wrong one.
+func parseDate(s string) (*dateClaim, *Error) {
+	p := newParser(s)
+	c := &dateClaim{}
+	if rel, ok := longest(p, datePrefixes); ok {
+		c.rel = rel
+	}
+	if c.rel == relWithin {
+		if !p.duration(c) || !p.done() {
+			return nil, p.err(s, KindDate)
+		}
+		return c, nil
+	}
+	var ok bool
+	if c.from, c.to, ok = p.rangeOrPeriod(); !ok || !p.done() {
+		return nil, p.err(s, KindDate)
+	}
+	return c, nil
+}
+
+// err returns the error for a phrase p could not read as want.
+func (p *parser) err(s string, want Kind) *Error {
+	return &Error{Phrase: s, Want: want, Reason: p.reason}
+}
+
+// fail records why a phrase that is recognisably of its kind is wrong; the
+// first reason wins.
+func (p *parser) fail(format string, args ...any) bool {
+	if p.reason == "" {
+		p.reason = fmt.Sprintf(format, args...)
+	}
+	return false
+}
+
+// duration reads the "N weeks" of a within phrase.
+func (p *parser) duration(c *dateClaim) bool {
+	start := p.pos
+	n, ok := p.count()
+	if !ok {
+		return false
+	}
+	unit, ok := p.oneOf("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years")
+	if !ok {
+		p.pos = start
+		return false
+	}
+	switch unit {
+	case "day", "days":
+		c.unit = uDay
+	case "week", "weeks":
+		c.unit = uWeek
+	case "fortnight", "fortnights":
+		c.unit, n = uWeek, 2*n
+	case "month", "months":
+		c.unit = uMonth
+	default:
+		c.unit = uYear
+	}
+	c.n = n
+	return true
+}
+
+// count reads a whole number of at least 1 in digits, "a", "an" or a word
+// from one to twenty.
+func (p *parser) count() (int, bool) {
+	t := p.peek(0)
+	if t.kind == tNum {
+		a, ok := parseAmountText(t.text)
+		if !ok || !a.IsInt() || a.Sign() <= 0 || a.Num().BitLen() > 20 {
+			return 0, p.fail("want a whole number of at least 1, got %s", t.text)
+		}
+		p.pos++
+		return int(a.Num().Int64()), true
+	}
+	if _, ok := p.oneOf("a", "an"); ok {
+		return 1, true
+	}
+	if n, ok := numberWords[t.text]; ok && n > 0 {
+		p.pos++
+		return n, true
+	}
+	return 0, false
+}
+
+// rangeOrPeriod reads a period, or two joined as a range: "between March
+// and May 2025", "from March to May", "March to May", "March–May 2025".
+func (p *parser) rangeOrPeriod() (from, to period, ok bool) {
+	start := p.pos
+	if _, ok := p.oneOf("between", "from"); ok {
+		joiners := []string{"to", "until", "through", "-"}
+		if p.toks[start].text == "between" {
+			joiners = []string{"and"}
+		}
+		if from, ok = p.period(); ok {
+			if _, ok = p.oneOf(joiners...); ok {
+				if to, ok = p.period(); ok {
+					return from, to, true
+				}
+			}
+		}
+		p.pos = start
+		return period{}, period{}, false
+	}
+	if from, ok = p.period(); !ok {
+		return period{}, period{}, false
+	}
+	mid := p.pos
+	if _, ok := p.oneOf("to", "through", "-"); ok {
+		if to, ok = p.period(); ok {
+			return from, to, true
+		}
+	}
+	p.pos = mid
+	return from, period{}, true
+}
+
+var monthNames = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+	"august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+// season is a season's first month in the northern hemisphere.
+var seasonNames = map[string]time.Month{
+	"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12,
+}
+
+// seasonStart returns the first month of the season that starts in month
+// north in the northern hemisphere.
+func seasonStart(north time.Month, south bool) time.Month {
+	if south {
+		return (north+5)%12 + 1
+	}
+	return north
+}
+
+// period reads one period: a day, part of a month, a month, part of a
+// season, a season, part of a year or a year.
+func (p *parser) period() (period, bool) {
+	for _, alt := range []func() (period, bool){
+		p.isoDay, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth,
+		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
+		p.partOfYear, p.edgeOfYear, p.halfYear, p.quarter, p.wholeYear,
+	} {
+		start := p.pos
+		if per, ok := alt(); ok {
+			return per, true
+		}
+		p.pos = start
+	}
+	return period{}, false
+}
+
+// num reads a number token of 1 to maxDigits digits, without sign,
+// separators or decimals.
+func (p *parser) num(minDigits, maxDigits int) (int, bool) {
+	t := p.peek(0)
+	if t.kind != tNum || len(t.text) < minDigits || len(t.text) > maxDigits {
+		return 0, false
+	}
+	n, err := strconv.Atoi(t.text)
+	if err != nil {
+		return 0, false
+	}
+	p.pos++
+	return n, true
+}
+
+// month reads a month name.
+func (p *parser) month() (time.Month, bool) {
+	if m, ok := monthNames[p.peek(0).text]; ok && p.peek(0).kind == tWord {
+		p.pos++
+		return m, true
+	}
+	return 0, false
+}
+
+// dayNumber reads a day of the month, with or without "st", "nd", "rd" or
+// "th".
+func (p *parser) dayNumber() (int, bool) {
+	d, ok := p.num(1, 2)
+	if !ok {
+		return 0, false
+	}
+	if t := p.peek(0); t.glued && t.kind == tWord {
+		if _, ok := p.oneOf("st", "nd", "rd", "th"); !ok {
+			return 0, false
+		}
+	}
+	return d, d >= 1
+}
+
+// year reads a year of four digits.
+func (p *parser) year() (int, bool) {
+	return p.num(4, 4)
+}
+
+// yearRef reads a year: "2025", "this year", "next year", "last year" or
+// "the year".
+func (p *parser) yearRef() (yearRef, bool) {
+	if y, ok := p.year(); ok {
+		return yearRef{yearAbs, y}, true
+	}
+	switch {
+	case p.seq("this", "year"), p.seq("the", "year"), p.seq("year"):
+		return yearRef{yearRel, 0}, true
+	case p.seq("next", "year"):
+		return yearRef{yearRel, 1}, true
+	case p.seq("last", "year"):
+		return yearRef{yearRel, -1}, true
+	}
+	return yearRef{}, false
+}
+
+// optYear reads the year after a day, month or season, if there is one:
+// "2025", ", 2025", "of 2025", "next year".
+func (p *parser) optYear() yearRef {
+	start := p.pos
+	p.opt(",")
+	p.opt("of")
+	if y, ok := p.yearRef(); ok {
+		return y
+	}
+	p.pos = start
+	return yearRef{}
+}
+
+// fixedDay is the shape of one day of a month.
+func fixedDay(m time.Month, d int) func(int, bool) (span, bool) {
+	return func(y int, _ bool) (span, bool) {
+		if d > daysIn(y, m) {
+			return span{}, false
+		}
+		t := day(y, m, d)
+		return span{t, t}, true
+	}
+}
+
+func (p *parser) isoDay() (period, bool) {
+	y, ok := p.year()
+	if !ok || !p.seq("-") {
+		return period{}, false
+	}
+	m, ok := p.num(2, 2)
+	if !ok || !p.seq("-") {
+		return period{}, false
+	}
+	d, ok := p.num(2, 2)
+	if !ok {
+		return period{}, false
+	}
+	if m < 1 || m > 12 || d < 1 {
+		return period{}, p.fail("%04d-%02d-%02d is not a day", y, m, d)
+	}
+	return period{shape: fixedDay(time.Month(m), d), year: yearRef{yearAbs, y}, desc: fmt.Sprintf("%d %s", d, time.Month(m))}, true
+}
+
+// dayMonth reads "15 April", "the 15th of April 2025".
+func (p *parser) dayMonth() (period, bool) {
+	p.opt("the")
+	d, ok := p.dayNumber()
+	if !ok {
+		return period{}, false
+	}
+	p.opt("of")
+	m, ok := p.month()
+	if !ok {
+		return period{}, false
+	}
+	return p.dayPeriod(m, d, p.optYear())
+}
+
+// monthDay reads "April 15", "April 15th, 2025".
+func (p *parser) monthDay() (period, bool) {
+	m, ok := p.month()
+	if !ok {
+		return period{}, false
+	}
+	p.opt("the")
+	d, ok := p.dayNumber()
+	if !ok {
+		return period{}, false
+	}
+	return p.dayPeriod(m, d, p.optYear())
+}
+
+func (p *parser) dayPeriod(m time.Month, d int, y yearRef) (period, bool) {
+	if d > 31 || d > daysIn(2024, m) {
+		return period{}, p.fail("there is no %d %s", d, m)
+	}
+	return period{shape: fixedDay(m, d), year: y, desc: fmt.Sprintf("%d %s", d, m)}, true
+}
+
+// part reads "early", "mid" or "late", with or without a hyphen after it,
+// and returns 0, 1 or 2.
+func (p *parser) part() (int, bool) {
+	w, ok := p.oneOf("early", "mid", "late")
+	if !ok {
+		return 0, false
+	}
+	p.opt("-")
+	switch w {
+	case "early":
+		return 0, true
+	case "mid":
+		return 1, true
+	}
+	return 2, true
+}
+
+// edgeWord reads "[the] start|beginning|middle|end of" and returns 0 for
+// the start, 1 for the middle and 2 for the end.
+func (p *parser) edgeWord() (int, bool) {
+	p.opt("the")
+	w, ok := p.oneOf("start", "beginning", "middle", "end")
+	if !ok || !p.seq("of") {
+		return 0, false
+	}
+	switch w {
+	case "middle":
+		return 1, true
+	case "end":
+		return 2, true
+	}
+	return 0, true
+}
+
+// edgeOf returns the edge mark for edgeWord's result.
+func edgeOf(w int) edge {
+	switch w {
+	case 0:
+		return edgeStart
+	case 2:
+		return edgeEnd
+	}
+	return edgeNone
+}
+
+// partOfMonth reads "early April", "mid-April 2025", "late April": days
+// 1–10, 11–20 and 21 to the end.
+func (p *parser) partOfMonth() (period, bool) {
+	part, ok := p.part()
+	if !ok {
+		return period{}, false
+	}
+	m, ok := p.month()
+	if !ok {
+		return period{}, false
+	}
+	return period{shape: func(y int, _ bool) (span, bool) {
+		switch part {
+		case 0:
+			return span{day(y, m, 1), day(y, m, 10)}, true
+		case 1:
+			return span{day(y, m, 11), day(y, m, 20)}, true
+		}
+		return span{day(y, m, 21), day(y, m+1, 0)}, true
+	}, year: p.optYear()}, true
+}
+
+// edgeOfMonth reads "the start of April", "the middle of April", "the end
+// of April 2025": days 1–7, 11–20 and the last seven.
+func (p *parser) edgeOfMonth() (period, bool) {
+	w, ok := p.edgeWord()
+	if !ok {
+		return period{}, false
+	}
+	p.opt("the")
+	m, ok := p.month()
+	if !ok {
+		return period{}, false
+	}
+	return period{shape: func(y int, _ bool) (span, bool) {
+		switch w {
+		case 0:
+			return span{day(y, m, 1), day(y, m, 7)}, true
+		case 1:
+			return span{day(y, m, 11), day(y, m, 20)}, true
+		}
+		end := day(y, m+1, 0)
+		return span{end.AddDate(0, 0, -6), end}, true
+	}, year: p.optYear(), edge: edgeOf(w)}, true
+}
+
+// seasonPeriod reads a season name and its year, and returns the shape of
+// its months from first (0, 1 or 2) for n months.
+func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
+	p.opt("the")
+	t := p.peek(0)
+	north, ok := seasonNames[t.text]
+	if !ok || t.kind != tWord {
+		return period{}, false
+	}
+	p.pos++
+	per := period{shape: func(y int, south bool) (span, bool) {
+		return months(y, seasonStart(north, south)+time.Month(first), n), true
+	}, edge: e}
+	// "winter 2024/25", "winter 2024–25": the pair must be consecutive
+	// years, and the season must be the one that spans them, which for
+	// summer and winter depends on the hemisphere.
+	start := p.pos
+	p.opt("of")
+	if y1, ok := p.year(); ok {
+		if _, ok := p.oneOf("/", "-"); ok {
+			if y2, ok := p.num(2, 4); ok {
+				if !(y2 == y1+1 || y2 < 100 && y2 == (y1+1)%100) {
+					return period{}, p.fail("%d and %d are not consecutive years", y1, y2)
+				}
+				if north != 12 && north != 6 {
+					return period{}, p.fail("%s does not span two years", t.text)
+				}
+				per.year = yearRef{yearAbs, y1}
+				per.pair = t.text
+				return per, true
+			}
+		}
+	}
+	p.pos = start
+	per.year = p.optYear()
+	return per, true
+}
+
+// edgeOfSeason reads "the start of spring", "the end of the summer 2025":
+// its first, second or third month.
+func (p *parser) edgeOfSeason() (period, bool) {
+	w, ok := p.edgeWord()
+	if !ok {
+		return period{}, false
+	}
+	return p.seasonPeriod(w, 1, edgeOf(w))
+}
+
+// partOfSeason reads "early spring", "mid-winter 2025/26", "late summer":
+// its first, second or third month.
+func (p *parser) partOfSeason() (period, bool) {
+	part, ok := p.part()
+	if !ok {
+		return period{}, false
+	}
+	return p.seasonPeriod(part, 1, edgeNone)
+}
+
+// wholeSeason reads "spring 2025", "the winter of 2024/25", "autumn".
+func (p *parser) wholeSeason() (period, bool) {
+	return p.seasonPeriod(0, 3, edgeNone)
+}
+
+// wholeMonth reads "April", "April 2025", "April of next year".
+func (p *parser) wholeMonth() (period, bool) {
+	m, ok := p.month()
+	if !ok {
+		return period{}, false
+	}
+	return period{shape: func(y int, _ bool) (span, bool) { return months(y, m, 1), true }, year: p.optYear()}, true
+}
+
+// yearMonths is the shape of n months from month m of the year.
+func yearMonths(m time.Month, n int) func(int, bool) (span, bool) {
+	return func(y int, _ bool) (span, bool) { return months(y, m, n), true }
+}
+
+// partOfYear reads "early 2025" (January to April), "mid-2025" (May to
+// August), "late next year" (September to December).
+func (p *parser) partOfYear() (period, bool) {
+	part, ok := p.part()
+	if !ok {
+		return period{}, false
+	}
+	y, ok := p.yearRef()
+	if !ok {
+		return period{}, false
+	}
+	return period{shape: yearMonths(time.Month(1+4*part), 4), year: y}, true
+}
+
+// edgeOfYear reads "the start of 2025" (January), "the middle of 2025"
+// (May to August), "the end of the year" (December).
+func (p *parser) edgeOfYear() (period, bool) {
+	w, ok := p.edgeWord()
+	if !ok {
+		return period{}, false
+	}
+	y, ok := p.yearRef()
+	if !ok {
+		return period{}, false
+	}
+	shape := yearMonths(1, 1)
+	switch w {
+	case 1:
+		shape = yearMonths(5, 4)
+	case 2:
+		shape = yearMonths(12, 1)
+	}
+	return period{shape: shape, year: y, edge: edgeOf(w)}, true
+}
+
+// ofYear reads the "of 2025" after a half or quarter, if there is one.
+func (p *parser) ofYear() yearRef {
+	start := p.pos
+	if p.seq("of") {
+		if y, ok := p.yearRef(); ok {
+			return y
+		}
+	}
+	p.pos = start
+	return p.optYear()
+}
+
+// halfYear reads "the first half of 2025", "the second half", "H2 2025".
+func (p *parser) halfYear() (period, bool) {
+	h := 0
+	switch {
+	case p.peek(0).text == "h" && p.peek(1).glued:
+		p.pos++
+		n, ok := p.num(1, 1)
+		if !ok || n < 1 || n > 2 {
+			return period{}, false
+		}
+		h = n - 1
+	default:
+		p.opt("the")
+		w, ok := p.oneOf("first", "second")
+		if !ok || !p.seq("half") {
+			return period{}, false
+		}
+		if w == "second" {
+			h = 1
+		}
+	}
+	return period{shape: yearMonths(time.Month(1+6*h), 6), year: p.ofYear()}, true
+}
+
+// quarter reads "Q1 2025", "the third quarter of 2025", "Q4".
+func (p *parser) quarter() (period, bool) {
+	q := 0
+	switch {
+	case p.peek(0).text == "q" && p.peek(1).glued:
+		p.pos++
+		n, ok := p.num(1, 1)
+		if !ok || n < 1 || n > 4 {
+			return period{}, false
+		}
+		q = n - 1
+	default:
+		p.opt("the")
+		w, ok := p.oneOf("first", "second", "third", "fourth")
+		if !ok || !p.seq("quarter") {
+			return period{}, false
+		}
+		q = map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[w]
+	}
+	return period{shape: yearMonths(time.Month(1+3*q), 3), year: p.ofYear()}, true
+}
+
+// wholeYear reads "2025", "next year".
+func (p *parser) wholeYear() (period, bool) {
+	y, ok := p.yearRef()
+	if !ok {
+		return period{}, false
+	}
+	return period{shape: yearMonths(1, 12), year: y}, true
+}
+
+// dateLayout is how dates are written in messages: "15 April 2025".
+const dateLayout = "2 January 2006"
+
+// Date checks the date phrase against v, a calendar day (taken in v's own
+// location). The error is an *Error when the phrase is not a date phrase or
+// cannot be placed: a phrase that leaves out the year, or counts from the
+// as-of date, needs o.AsOf.
+func Date(phrase string, v time.Time, o Options) (Verdict, error) {
+	c, perr := parseDate(phrase)
+	if perr != nil {
+		return Verdict{}, wrongKind(phrase, KindDate, perr)
+	}
+	v = dayOf(v)
+	if v.Year() < 1000 || v.Year() > 9999 {
+		return Verdict{}, fmt.Errorf("date %s is outside the years 1000 to 9999", v.Format("2006-01-02"))
+	}
+	e := dateEnv{south: o.Southern}
+	if !o.AsOf.IsZero() {
+		e.asOf, e.hasAsOf = dayOf(o.AsOf), true
+	}
+	in, reason := c.place(e)
+	if reason != "" {
+		return Verdict{}, &Error{Phrase: phrase, Want: KindDate, Reason: reason}
+	}
+	verdict := Verdict{
+		True:    in.contains(v),
+		Meaning: in.meaning,
+		Value:   v.Format(dateLayout),
+		Suggest: ApproxDate(v),
+	}
+	if c.rel == relWithin && v.After(e.asOf) {
+		verdict.Suggest = within(e.asOf, v, c.unit)
+	}
+	return verdict, nil
+}
+
+// dateEnv is what a date phrase is placed against.
+type dateEnv struct {
+	asOf    time.Time
+	hasAsOf bool
+	south   bool
+}
+
+// dayRange is the days a date phrase allows: from lo to hi, both included;
+// a zero bound is unbounded.
+type dayRange struct {
+	lo, hi  time.Time
+	meaning string
+}
+
+func (r dayRange) contains(t time.Time) bool {
+	return (r.lo.IsZero() || !t.Before(r.lo)) && (r.hi.IsZero() || !t.After(r.hi))
+}
+
+// place turns c into the days it allows, or says why it cannot.
+func (c *dateClaim) place(e dateEnv) (dayRange, string) {
+	if c.rel == relWithin {
+		if !e.hasAsOf {
+			return dayRange{}, "it counts from the as-of date, which is not set"
+		}
+		end := e.asOf.AddDate(0, 0, c.n)
+		switch c.unit {
+		case uWeek:
+			end = e.asOf.AddDate(0, 0, 7*c.n)
+		case uMonth:
+			end = addMonths(e.asOf, c.n)
+		case uYear:
+			end = addMonths(e.asOf, 12*c.n)
+		}
+		s := span{e.asOf.AddDate(0, 0, 1), end}
+		return dayRange{s.lo, s.hi, spanText(s)}, ""
+	}
+	var s span
+	var reason string
+	if c.to.shape == nil {
+		s, reason = e.placeAfter(c.from, time.Time{})
+	} else {
+		// A range: the end left without a year follows the other end.
+		var from, to span
+		if c.from.year.kind == yearNone && c.to.year.kind != yearNone {
+			if to, reason = e.placeAfter(c.to, time.Time{}); reason == "" {
+				from, reason = e.placeBefore(c.from, to.lo)
+			}
+		} else if from, reason = e.placeAfter(c.from, time.Time{}); reason == "" {
+			to, reason = e.placeAfter(c.to, from.lo)
+		}
+		// Written backwards, it is read either way.
+		s = span{minTime(from.lo, to.lo), maxTime(from.hi, to.hi)}
+	}
+	if reason != "" {
+		return dayRange{}, reason
+	}
+	edge := c.from.edge
+	if c.to.shape != nil {
+		edge = edgeNone
+	}
+	switch rel := c.rel; {
+	case rel == relBy || rel == relBefore && edge == edgeEnd:
+		// "before the end of March": the end is a moment here, not the last week.
+		return dayRange{hi: s.hi, meaning: "on or before " + s.hi.Format(dateLayout)}, ""
+	case rel == relNotBefore || rel == relAfter && edge == edgeStart:
+		return dayRange{lo: s.lo, meaning: "on or after " + s.lo.Format(dateLayout)}, ""
+	case rel == relBefore:
+		return dayRange{hi: s.lo.AddDate(0, 0, -1), meaning: "before " + s.lo.Format(dateLayout)}, ""
+	case rel == relAfter:
+		return dayRange{lo: s.hi.AddDate(0, 0, 1), meaning: "after " + s.hi.Format(dateLayout)}, ""
+	}
+	return dayRange{s.lo, s.hi, spanText(s)}, ""
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// placeAfter puts per in its year. A period named without a year is the
+// first one that does not end before the as-of date, nor before notBefore
+// when that is set (the second end of a range).
+func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
+	if reason := e.checkPair(per); reason != "" {
+		return span{}, reason
+	}
+	if per.year.kind != yearNone {
+		return e.inYear(per)
+	}
+	from := notBefore
+	if from.IsZero() {
+		if !e.hasAsOf {
+			return span{}, "it leaves out the year, which needs an as-of date to place it"
+		}
+		from = e.asOf
+	}
+	for y := from.Year() - 1; y <= from.Year()+8; y++ {
+		if s, ok := per.shape(y, e.south); ok && !s.hi.Before(from) {
+			return s, ""
+		}
+	}
+	return span{}, fmt.Sprintf("there is no %s in the years after %d", per.desc, from.Year())
+}
+
+// placeBefore puts per, named without a year, in the last year where it
+// starts no later than notAfter: "March" in "between March and May 2025".
+func (e dateEnv) placeBefore(per period, notAfter time.Time) (span, string) {
+	if reason := e.checkPair(per); reason != "" {
+		return span{}, reason
+	}
+	for y := notAfter.Year() + 1; y >= notAfter.Year()-8; y-- {
+		if s, ok := per.shape(y, e.south); ok && !s.lo.After(notAfter) {
+			return s, ""
+		}
+	}
+	return span{}, fmt.Sprintf("there is no %s in the years before %d", per.desc, notAfter.Year())
+}
+
+// inYear puts a period named with a year in that year.
+func (e dateEnv) inYear(per period) (span, string) {
+	y := per.year.n
+	if per.year.kind == yearRel {
+		if !e.hasAsOf {
+			return span{}, "it names a year relative to the as-of date, which is not set"
+		}
+		y += e.asOf.Year()
+	}
+	s, ok := per.shape(y, e.south)
+	if !ok {
+		return span{}, fmt.Sprintf("there is no %s %d", per.desc, y)
+	}
+	return s, ""
+}
+
+// checkPair rejects "winter 2024/25" in the southern hemisphere and
+// "summer 2024/25" in the northern, where they do not span two years.
+func (e dateEnv) checkPair(per period) string {
+	if per.pair != "" && seasonStart(seasonNames[per.pair], e.south) != 12 {
+		hemisphere := "northern"
+		if e.south {
+			hemisphere = "southern"
+		}
+		return fmt.Sprintf("%s does not span two years in the %s hemisphere", per.pair, hemisphere)
+	}
+	return ""
+}
+
+// spanText writes s as briefly as it reads clearly: "15 April 2025",
+// "1 to 10 April 2025", "1 March to 31 May 2025", "1 December 2024 to 28
+// February 2025".
+func spanText(s span) string {
+	switch {
+	case s.lo.Equal(s.hi):
+		return "on " + s.lo.Format(dateLayout)
+	case s.lo.Year() != s.hi.Year():
+		return s.lo.Format(dateLayout) + " to " + s.hi.Format(dateLayout)
+	case s.lo.Month() != s.hi.Month():
+		return s.lo.Format("2 January") + " to " + s.hi.Format(dateLayout)
+	}
+	return s.lo.Format("2") + " to " + s.hi.Format(dateLayout)
+}
+
+// ApproxDate writes t as plotline's approx format does: "early April
+// 2025" (days 1–10), "mid-April 2025" (11–20) or "late April 2025". A
+// claim's verdict and a {{ x | approx }} use it both, so the two never
+// word one date differently.
+func ApproxDate(t time.Time) string {
+	month := t.Format("January 2006")
+	switch d := t.Day(); {
+	case d <= 10:
+		return "early " + month
+	case d <= 20:
+		return "mid-" + month
+	}
+	return "late " + month
+}
+
+// within returns the shortest "within N units" from asOf that holds v,
+// which must be after asOf.
+func within(asOf, v time.Time, unit durUnit) string {
+	days := int(v.Sub(asOf).Hours()/24 + 0.5)
+	var n int
+	switch unit {
+	case uDay:
+		n = days
+	case uWeek:
+		n = (days + 6) / 7
+	default:
+		per := 1
+		if unit == uYear {
+			per = 12
+		}
+		n = max(((v.Year()-asOf.Year())*12+int(v.Month())-int(asOf.Month()))/per, 1)
+		for n > 1 && !addMonths(asOf, (n-1)*per).Before(v) {
+			n--
+		}
+		for addMonths(asOf, n*per).Before(v) {
+			n++
+		}
+	}
+	if n == 1 {
+		return "within a " + unitNames[unit]
+	}
+	return fmt.Sprintf("within %d %ss", n, unitNames[unit])
+}

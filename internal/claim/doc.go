@@ -1,0 +1,128 @@
+// Package claim checks a writer's own words against the data: it reads a
+// phrase such as "by spring 2025", "about 12,000" or "nine times as many
+// as", says which dates or numbers the phrase allows, whether a value is
+// among them, and which phrase of the same kind the value would make true.
+// It imports nothing of plotline and does no I/O.
+//
+// Phrases are read without regard to case or extra spaces; "mid-April" and
+// "mid April" are the same, an en dash or a hyphen joins a range, and "−"
+// (U+2212) is a minus sign. There are three kinds, and a phrase of one kind
+// given where another is wanted is an *Error naming the kind it is.
+//
+// # Dates
+//
+// A period is one of:
+//
+//	15 April 2025, April 15, 2025, the 15th of April, 2025-04-15   that day
+//	April 2025, Sept. 2025, April                                  the month
+//	early | mid | late April [2025]                                days 1–10 | 11–20 | 21 to the end
+//	the start | beginning of April                                 days 1–7
+//	the middle of April                                            days 11–20
+//	the end of April                                               the last 7 days
+//	spring | summer | autumn | fall | winter [2025]                Mar–May | Jun–Aug | Sep–Nov | Dec–Feb
+//	winter 2024/25, winter 2024–25, winter 2025                    Dec 2024–Feb 2025; winter 2025 begins in Dec 2025
+//	early | mid | late spring, the start | middle | end of spring  its first | second | third month
+//	2025, this year, next year, last year, the year                the year
+//	early | mid | late 2025                                        Jan–Apr | May–Aug | Sep–Dec
+//	the start | beginning of 2025, the end of 2025                 January | December
+//	the middle of 2025                                             May–Aug
+//	the first | second half of 2025, H1 | H2 2025                  Jan–Jun | Jul–Dec
+//	Q1 … Q4 2025, the first … fourth quarter of 2025               Jan–Mar … Oct–Dec
+//	between P and Q, from P to Q, P to Q, P–Q                      the first day of P to the last of Q
+//
+// With Options.Southern the seasons are six months on: spring is September
+// to November, and summer, December to February, is the season that spans
+// two years ("summer 2024/25"; "summer 2025" begins in December 2025).
+// A period that leaves out its year is the first such period that does not
+// end before Options.AsOf: as of 13 January 2025, "spring" is spring 2025,
+// "January" is January 2025 and "early January" is early January 2026. In a
+// range, an end without a year follows the other end: "between December
+// and February 2026" starts in December 2025.
+//
+// A date phrase is a period after a prefix, or a duration:
+//
+//	P, in P, on P, during P, at P, sometime in P     on a day of P
+//	by P, no later than P, on or before P            on or before the last day of P
+//	before P, earlier than P                         before the first day of P
+//	after P, later than P                            after the last day of P
+//	not before P, no earlier than P, not until P,    on or after the first day of P
+//	  on or after P
+//	within N days | weeks | months | years           after AsOf and on or before AsOf + N units
+//
+// In "before the end of P" and "after the start of P" the end and the start
+// are moments, not the last or first week: they mean "by P" and "not before
+// P". N is written in digits, as a word from one to twenty, or as "a"
+// ("within a week"); "within the next 6 weeks" and "in the next 6 weeks"
+// are the same, and a fortnight is two weeks. Months and years are counted
+// by the calendar: a month from 31 January is 28 February.
+//
+// The suggestion for a date is the early, mid or late part of its month
+// ("late August 2025"), which is what plotline's approx format prints, and
+// for a within phrase the shortest "within N units" of the same unit that
+// holds.
+//
+// # Numbers
+//
+// N is written with digits, with "," between thousands and "." before
+// decimals, or as a word from zero to twenty, optionally followed by
+// hundred, thousand, million, billion or trillion ("1.5 million", "a
+// million"), optionally after $, £ or €, and optionally followed by %,
+// percent or per cent. A phrase with a percent sign is checked against the
+// value times 100 unless Quantity.Percent says the value is in percent
+// already. With a = Options.About (5% unless set):
+//
+//	N                                             the value rounds to N at N's last written digit, halves away from zero:
+//	                                              12,000 is 11,999.5 up to 12,000.5; 1.5 million is 1.45 up to 1.55 million
+//	about, around, roughly, approximately,        N − a·|N| to N + a·|N|
+//	  approx, some, close to, an estimated N
+//	nearly, almost, just under, just below N      at most a·|N| short of N, towards zero; not N itself
+//	just over, just above N                       at most a·|N| beyond N, away from zero; not N itself
+//	more than, over, above, in excess of N        more than N
+//	at least, no fewer than, no less than N       N or more
+//	fewer than, less than, under, below N         less than N
+//	at most, no more than, up to N                N or less
+//	between A and B, from A to B, A to B, A–B     A to B, both included, in either order
+//
+// In a range a percent sign or currency written once applies to both ends,
+// and so does a multiplier written after the second number when the first
+// is the smaller numeral ("1.2 to 1.5 million"). A dash joins a range only
+// between numbers written in digits, so "twenty-one" is not read as 1 to 20.
+//
+// The suggestion for a number is the phrase's own qualifier with the value
+// at the phrase's precision when that holds ("at least 11,960"), and
+// otherwise "about" and the value to two significant figures ("about
+// 12,000"), or more figures when the tolerance asks for them.
+//
+// # Comparisons
+//
+// A comparison says how v stands to another value w; percentages are
+// compared as the fractions they are.
+//
+//	more than, greater than, larger than, higher than, bigger than, above   v > w
+//	fewer than, less than, smaller than, lower than, below                  v < w
+//	far (much, many) more than                                              v ≥ 2w (for positive w)
+//	far (much) fewer than                                                   v ≤ w/2 (for positive w)
+//	as many as, as much as, as high as, the same as, equal to               v and w equal at 3 significant figures
+//	about the same as, about as many as                                     |v − w| ≤ a·|w|
+//	nearly as many as, almost as much as                                    at most a·|w| short of w
+//	at least as many as                                                     v ≥ w
+//	N times [as many as], twice [as much as]                                v/w rounds to N at N's precision
+//	half [as many as], a third of … a twentieth of                          w/v rounds to 2, 3 … 20
+//	N% of                                                                   100·v/w rounds to N
+//	N% more than (higher than, above …)                                     100·(v/w − 1) rounds to N
+//	N% less than (fewer than, lower than, below …)                          100·(1 − v/w) rounds to N
+//
+// Every ratio may take a number qualifier: "more than twice as many as",
+// "less than half", "about a third of", "nearly 30% more than". A ratio to
+// a w of 0 is never true. "N times more than" is not accepted: readers take
+// it both as N times as many and as N + 1 times as many.
+//
+// The suggestion for a comparison is the true relation in the phrase's own
+// words: a ratio for a ratio when both values are positive ("nine times as
+// many as", "a ninth of", "20% more than"), and otherwise "more than",
+// "fewer than", "the same as" or "about the same as".
+//
+// Numbers are compared as exact decimals: a float64 counts as its shortest
+// decimal form, so 0.29 is 29%, and 11,400 is "about 12,000" while
+// 11,399.99 is not.
+package claim

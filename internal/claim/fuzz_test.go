@@ -1,0 +1,62 @@
+package claim
+
+import (
+	"math"
+	"testing"
+)
+
+// FuzzClaim throws arbitrary phrases and values at the three checkers. None
+// may panic; a phrase that is accepted must say what it means; and the
+// suggestion of a false verdict must itself be read, as the same kind, and
+// hold for the same value.
+func FuzzClaim(f *testing.F) {
+	for _, s := range []string{
+		"by spring 2025", "mid-April", "before the end of March", "within 6 weeks", "within a fortnight",
+		"winter 2024/25", "between March and May 2025", "the first half of next year", "Q3", "15th of April",
+		"about 12,000", "nearly 1.5 million", "between 10 and 15%", "just over −5", "some twenty",
+		"more than", "nine times as many as", "a third of", "about 30% more than", "less than half",
+		"the same as", "far fewer than", "12 percent less than", "at least as high as",
+	} {
+		f.Add(s, int32(0), int32(222), 11960.0, 300.0, false, false, false, uint8(0))
+	}
+	f.Add("12,000", int32(-3000), int32(50), 0.125, -2.5, true, false, true, uint8(200))
+	f.Fuzz(func(t *testing.T, phrase string, asOffset, vOffset int32, v, w float64, vPct, wPct, south bool, about uint8) {
+		o := Options{AsOf: day(2025, 1, 13+int(asOffset%20000)), Southern: south}
+		if about%4 != 0 {
+			o.About = float64(about) / 512
+		}
+		d := o.AsOf.AddDate(0, 0, int(vOffset%5000))
+		check := func(kind string, got Verdict, err error, again func(string) (Verdict, error)) {
+			t.Helper()
+			if err != nil {
+				return
+			}
+			if got.Meaning == "" || got.Value == "" || got.Suggest == "" {
+				t.Fatalf("%s %q: empty field in %+v", kind, phrase, got)
+			}
+			if got.True {
+				return
+			}
+			s, err := again(got.Suggest)
+			if err != nil {
+				t.Fatalf("%s %q is false for %s; its suggestion %q: %v", kind, phrase, got.Value, got.Suggest, err)
+			}
+			if !s.True {
+				t.Fatalf("%s %q is false for %s; its suggestion %q is false too (%s)", kind, phrase, got.Value, got.Suggest, s.Meaning)
+			}
+		}
+		vd, err := Date(phrase, d, o)
+		check("date", vd, err, func(s string) (Verdict, error) { return Date(s, d, o) })
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.IsNaN(w) || math.IsInf(w, 0) {
+			return
+		}
+		q, r := Quantity{v, vPct}, Quantity{w, wPct}
+		vn, err := Number(phrase, q, o)
+		check("number", vn, err, func(s string) (Verdict, error) { return Number(s, q, o) })
+		vc, err := Compare(phrase, q, r, o)
+		check("comparison", vc, err, func(s string) (Verdict, error) { return Compare(s, q, r, o) })
+		if _, err := KindOf(phrase); err != nil && (vd.Meaning != "" || vn.Meaning != "" || vc.Meaning != "") {
+			t.Fatalf("KindOf(%q): %v, yet the phrase was read", phrase, err)
+		}
+	})
+}

@@ -1,0 +1,105 @@
+package claim
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// tokKind says what a token is.
+type tokKind int
+
+const (
+	tWord  tokKind = iota // letters: "by", "spring", "th" of "15th"
+	tNum                  // digits with thousands commas and a decimal point, maybe signed: "-12,000.5"
+	tPunct                // one other character: "-", "/", "%", ",", "$" …
+)
+
+// token is one word, number or mark of a phrase.
+type token struct {
+	kind  tokKind
+	text  string // lower case; a number keeps its commas
+	glued bool   // no space before it
+}
+
+// lex splits a phrase into tokens. Case is folded, runs of spaces count as
+// one, en and em dashes are hyphens, and U+2212 is a minus sign. A hyphen
+// is the sign of the number that follows when it stands at the start or
+// after a space ("-5", "between −5 and 5"); between two numbers or words it
+// is a dash ("2024-25", "mid-April"). A full stop straight after a word is
+// dropped, so "Sept." and "approx." read as "sept" and "approx".
+func lex(phrase string) []token {
+	s := strings.ToLower(phrase)
+	var toks []token
+	glued := false // the next token follows the previous one without a space
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u2009' || r == '\u202f':
+			i += size
+			glued = false
+			continue
+		case r >= 'a' && r <= 'z':
+			j := i
+			for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+				j++
+			}
+			toks = append(toks, token{kind: tWord, text: s[i:j], glued: glued && len(toks) > 0})
+			if j < len(s) && s[j] == '.' {
+				j++
+			}
+			i = j
+		case r >= '0' && r <= '9' || r == '.' && i+1 < len(s) && isDigit(s[i+1]):
+			j := scanNumber(s, i)
+			toks = append(toks, token{kind: tNum, text: s[i:j], glued: glued && len(toks) > 0})
+			i = j
+		case isDash(r):
+			j := i + size
+			if (len(toks) == 0 || !glued || toks[len(toks)-1].text == "-") && j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+				k := scanNumber(s, j)
+				toks = append(toks, token{kind: tNum, text: "-" + s[j:k], glued: glued && len(toks) > 0})
+				i = k
+				break
+			}
+			toks = append(toks, token{kind: tPunct, text: "-", glued: glued && len(toks) > 0})
+			i = j
+		default:
+			toks = append(toks, token{kind: tPunct, text: string(r), glued: glued && len(toks) > 0})
+			i += size
+		}
+		glued = true
+	}
+	return toks
+}
+
+// isDash reports whether r is a hyphen, a dash or a minus sign.
+func isDash(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
+		return true
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// scanNumber returns the end of the number that starts at s[i]: digits,
+// then groups of a comma and three digits (only after at most three
+// leading digits), then a decimal point and digits.
+func scanNumber(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j-i >= 1 && j-i <= 3 {
+		for j+3 < len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) && (j+4 == len(s) || !isDigit(s[j+4])) {
+			j += 4
+		}
+	}
+	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
+		j++
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+	}
+	return j
+}

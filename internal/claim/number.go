@@ -1,0 +1,392 @@
+package claim
+
+import (
+	"errors"
+	"math"
+	"math/big"
+	"strings"
+)
+
+// numberWords are the numbers a phrase may spell out.
+var numberWords = map[string]int{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+
+// multipliers are the words that scale the number before them.
+var multipliers = map[string]int{
+	"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
+}
+
+// amount is a number as a phrase writes it.
+type amount struct {
+	n        *big.Rat // the number, multiplier applied
+	unit     *big.Rat // its last written digit: 1 for "12,000", 100,000 for "1.5 million"
+	multWord string   // "million", or "" for none
+	percent  bool     // written with %, "percent" or "per cent"
+	currency string   // "$", "£" or "€" before it, or ""
+	digits   bool     // written in digits, not words
+}
+
+// mult returns the multiplier of a, 1 if it has none.
+func (a amount) mult() *big.Rat {
+	if a.multWord == "" {
+		return ratInt(1)
+	}
+	return pow10(multipliers[a.multWord])
+}
+
+// parseAmountText reads a number token: "12,000", "-1.5", ".25".
+func parseAmountText(s string) (*big.Rat, bool) {
+	return new(big.Rat).SetString(strings.ReplaceAll(s, ",", ""))
+}
+
+// amount reads a number: "12,000", "1.5 million", "$2 billion", "5%",
+// "twelve", "a million", "−0.5 per cent".
+func (p *parser) amount() (amount, bool) {
+	start := p.pos
+	var a amount
+	negative := false
+	if t := p.peek(1); p.peek(0).text == "-" && t.glued && (t.text == "$" || t.text == "£" || t.text == "€") {
+		p.pos++ // "-$5": the sign before the currency
+		negative = true
+	}
+	if c, ok := p.oneOf("$", "£", "€"); ok {
+		a.currency = c
+	}
+	t := p.peek(0)
+	article := false
+	switch n, isWord := numberWords[t.text]; {
+	case t.kind == tNum:
+		r, ok := parseAmountText(t.text)
+		if !ok || negative && r.Sign() < 0 {
+			p.pos = start
+			return amount{}, false
+		}
+		a.n, a.unit, a.digits = r, ratInt(1), true
+		if _, frac, ok := strings.Cut(t.text, "."); ok {
+			a.unit = pow10(-len(frac))
+		}
+	case negative:
+		p.pos = start
+		return amount{}, false
+	case isWord && t.kind == tWord:
+		a.n, a.unit = ratInt(int64(n)), ratInt(1)
+	case t.text == "a" || t.text == "an":
+		a.n, a.unit, article = ratInt(1), ratInt(1), true
+	default:
+		p.pos = start
+		return amount{}, false
+	}
+	p.pos++
+	if negative {
+		a.n.Neg(a.n)
+	}
+	if w, ok := multipliers[p.peek(0).text]; ok && p.peek(0).kind == tWord {
+		a.multWord = p.peek(0).text
+		a.n, a.unit = mul(a.n, pow10(w)), mul(a.unit, pow10(w))
+		p.pos++
+	} else if article {
+		p.pos = start
+		return amount{}, false
+	}
+	if p.seq("%") || p.seq("percent") || p.seq("per", "cent") {
+		a.percent = true
+	}
+	return a, true
+}
+
+// numQual is the qualifier of a number phrase, or of a ratio.
+type numQual int
+
+const (
+	qBare     numQual = iota // rounds to N at N's precision
+	qAbout                   // within About of N
+	qNearly                  // short of N by at most About, towards zero
+	qJustOver                // beyond N by at most About, away from zero
+	qMore                    // more than N
+	qAtLeast                 // N or more
+	qLess                    // less than N
+	qAtMost                  // N or less
+	qRange                   // from A to B
+)
+
+var numQualifiers = []phrase[numQual]{
+	{words("about"), qAbout}, {words("around"), qAbout}, {words("roughly"), qAbout},
+	{words("approximately"), qAbout}, {words("approx"), qAbout}, {words("some"), qAbout},
+	{words("close to"), qAbout}, {words("an estimated"), qAbout},
+	{words("nearly"), qNearly}, {words("almost"), qNearly}, {words("just under"), qNearly},
+	{words("just below"), qNearly}, {words("just short of"), qNearly},
+	{words("slightly under"), qNearly}, {words("slightly less than"), qNearly},
+	{words("just over"), qJustOver}, {words("just above"), qJustOver},
+	{words("just more than"), qJustOver}, {words("slightly over"), qJustOver},
+	{words("slightly more than"), qJustOver},
+	{words("more than"), qMore}, {words("over"), qMore}, {words("above"), qMore},
+	{words("greater than"), qMore}, {words("higher than"), qMore}, {words("in excess of"), qMore},
+	{words("at least"), qAtLeast}, {words("no fewer than"), qAtLeast}, {words("no less than"), qAtLeast},
+	{words("not fewer than"), qAtLeast}, {words("not less than"), qAtLeast},
+	{words("fewer than"), qLess}, {words("less than"), qLess}, {words("under"), qLess},
+	{words("below"), qLess}, {words("lower than"), qLess},
+	{words("at most"), qAtMost}, {words("no more than"), qAtMost}, {words("not more than"), qAtMost},
+	{words("up to"), qAtMost},
+}
+
+// qualifier reads a qualifier and returns it with the words it was written
+// with; a phrase without one is qBare.
+func (p *parser) qualifier() (numQual, string) {
+	start := p.pos
+	q, ok := longest(p, numQualifiers)
+	if !ok {
+		return qBare, ""
+	}
+	var ws []string
+	for _, t := range p.toks[start:p.pos] {
+		ws = append(ws, t.text)
+	}
+	return q, strings.Join(ws, " ")
+}
+
+// numClaim is a parsed number phrase.
+type numClaim struct {
+	q     numQual
+	words string // the qualifier as written: "roughly"
+	a, b  amount // b only for qRange
+}
+
+// parseNumber reads a number phrase.
+func parseNumber(s string) (*numClaim, *Error) {
+	p := newParser(s)
+	c := &numClaim{}
+	if p.seq("between") {
+		c.q = qRange
+		if !p.amountRange(c, "and") {
+			return nil, p.err(s, KindNumber)
+		}
+	} else if p.seq("from") {
+		c.q = qRange
+		if !p.amountRange(c, "to") {
+			return nil, p.err(s, KindNumber)
+		}
+	} else {
+		c.q, c.words = p.qualifier()
+		var ok bool
+		if c.a, ok = p.amount(); !ok {
+			return nil, p.err(s, KindNumber)
+		}
+		if c.q == qBare && !p.done() {
+			// "11,000 to 13,000", "11,000–13,000"; a dash only between
+			// digits, so that "twenty-one" is not read as 1 to 20.
+			dash := p.peek(0).text == "-" && c.a.digits
+			if p.seq("to") || dash && p.seq("-") {
+				c.q = qRange
+				var ok bool
+				if c.b, ok = p.amount(); !ok || dash && !c.b.digits {
+					return nil, p.err(s, KindNumber)
+				}
+				c.a, c.b = inherit(c.a, c.b)
+			}
+		}
+	}
+	if !p.done() {
+		return nil, p.err(s, KindNumber)
+	}
+	return c, nil
+}
+
+// amountRange reads "A and B" or "A to B" after "between" or "from".
+func (p *parser) amountRange(c *numClaim, joiner string) bool {
+	a, ok := p.amount()
+	if !ok {
+		return false
+	}
+	dash := p.seq("-")
+	if !dash && !p.seq(joiner) {
+		return false
+	}
+	b, ok := p.amount()
+	if !ok || dash && !(a.digits && b.digits) {
+		return false
+	}
+	c.a, c.b = inherit(a, b)
+	return true
+}
+
+// inherit shares what is written once in a range between its ends: "10–15%"
+// is 10% to 15%, "$1.2 to 1.5 million" is $1.2 million to $1.5 million. A
+// multiplier after the second number applies to the first only when the
+// first has none and is the smaller numeral, so "500,000 to 1.5 million"
+// keeps its 500,000.
+func inherit(a, b amount) (amount, amount) {
+	if a.percent || b.percent {
+		a.percent, b.percent = true, true
+	}
+	if a.currency == "" {
+		a.currency = b.currency
+	}
+	if b.currency == "" {
+		b.currency = a.currency
+	}
+	if a.multWord == "" && b.multWord != "" && a.n.Cmp(quo(b.n, b.mult())) <= 0 {
+		a.multWord = b.multWord
+		a.n, a.unit = mul(a.n, b.mult()), mul(a.unit, b.mult())
+	}
+	return a, b
+}
+
+// qualInterval returns the values a qualifier with the number n, written to
+// the precision unit, allows; a is the tolerance of "about".
+func qualInterval(q numQual, n, unit, a *big.Rat) interval {
+	tol := mul(a, absRat(n))
+	switch q {
+	case qAbout:
+		return interval{lo: sub(n, tol), hi: add(n, tol)}
+	case qNearly:
+		switch n.Sign() {
+		case 1:
+			return interval{lo: sub(n, tol), hi: n, hiOpen: true}
+		case -1:
+			return interval{lo: n, loOpen: true, hi: add(n, tol)}
+		}
+		return interval{empty: true}
+	case qJustOver:
+		switch n.Sign() {
+		case 1:
+			return interval{lo: n, loOpen: true, hi: add(n, tol)}
+		case -1:
+			return interval{lo: sub(n, tol), hi: n, hiOpen: true}
+		}
+		return interval{empty: true}
+	case qMore:
+		return interval{lo: n, loOpen: true}
+	case qAtLeast:
+		return interval{lo: n}
+	case qLess:
+		return interval{hi: n, hiOpen: true}
+	case qAtMost:
+		return interval{hi: n}
+	}
+	return roundInterval(n, unit)
+}
+
+// roundInterval returns the values that round to n at the precision unit,
+// halves away from zero: 11,999.5 up to but not including 12,000.5 for 12,000.
+func roundInterval(n, unit *big.Rat) interval {
+	h := half(unit)
+	iv := interval{lo: sub(n, h), hi: add(n, h)}
+	switch n.Sign() {
+	case 1:
+		iv.hiOpen = true
+	case -1:
+		iv.loOpen = true
+	default:
+		iv.loOpen, iv.hiOpen = true, true
+	}
+	return iv
+}
+
+// interval returns the values c allows.
+func (c *numClaim) interval(a *big.Rat) interval {
+	if c.q == qRange {
+		lo, hi := c.a.n, c.b.n
+		if lo.Cmp(hi) > 0 {
+			lo, hi = hi, lo
+		}
+		return interval{lo: lo, hi: hi}
+	}
+	return qualInterval(c.q, c.a.n, c.a.unit, a)
+}
+
+// numStyle is how the numbers of a phrase are written, to write others the
+// same way: "$1.5 million", "12.5%".
+type numStyle struct {
+	currency string
+	multWord string
+	percent  bool
+}
+
+func (s numStyle) mult() *big.Rat { return amount{multWord: s.multWord}.mult() }
+
+// write writes x in style s, with the digits text gives for the number
+// before its multiplier.
+func (s numStyle) write(x *big.Rat, text func(*big.Rat) string) string {
+	out := s.currency
+	if s.currency != "" && x.Sign() < 0 {
+		out, x = "-"+s.currency, absRat(x) // "-$5", not "$-5"
+	}
+	if s.multWord != "" {
+		out += text(quo(x, s.mult())) + " " + s.multWord
+	} else {
+		out += text(x)
+	}
+	if s.percent {
+		out += "%"
+	}
+	return out
+}
+
+// style returns how c writes its numbers; a multiplier counts only when
+// every number has the same one.
+func (c *numClaim) style() numStyle {
+	s := numStyle{currency: c.a.currency, multWord: c.a.multWord, percent: c.a.percent}
+	if c.q == qRange && c.b.multWord != c.a.multWord {
+		s.multWord = ""
+	}
+	return s
+}
+
+// Number checks the number phrase against v. The error is an *Error when
+// the phrase is not a number phrase.
+func Number(phrase string, v Quantity, o Options) (Verdict, error) {
+	c, perr := parseNumber(phrase)
+	if perr != nil {
+		return Verdict{}, wrongKind(phrase, KindNumber, perr)
+	}
+	a, err := o.about()
+	if err != nil {
+		return Verdict{}, err
+	}
+	if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
+		return Verdict{}, errors.New("the value is not a finite number")
+	}
+	style := c.style()
+	m := ratOf(v.Value)
+	if style.percent && !v.Percent {
+		m = mul(m, ratInt(100))
+	}
+	iv := c.interval(a)
+	shown := numStyle{currency: style.currency, percent: style.percent || v.Percent}
+	return Verdict{
+		True:    iv.contains(m),
+		Meaning: iv.describe(func(x *big.Rat) string { return style.write(x, formatShort) }),
+		Value:   shown.write(m, formatValue),
+		Suggest: c.suggest(m, a),
+	}, nil
+}
+
+// suggest returns a number phrase that m makes true: c's own qualifier
+// with m at c's precision when that holds, and otherwise "about" m to two
+// significant figures (or more, if the tolerance asks for them).
+func (c *numClaim) suggest(m, a *big.Rat) string {
+	style := c.style()
+	if c.q != qRange {
+		n := roundAt(m, c.a.unit)
+		if (n.Sign() != 0 || m.Sign() == 0) && qualInterval(c.q, n, c.a.unit, a).contains(m) {
+			dec := decimalsOf(quo(c.a.unit, style.mult()))
+			s := style.write(n, func(x *big.Rat) string { return formatRat(x, dec) })
+			return strings.TrimSpace(c.words + " " + s)
+		}
+	}
+	if style.multWord != "" && absRat(m).Cmp(style.mult()) < 0 {
+		style.multWord = ""
+	}
+	for figs := 2; ; figs++ {
+		unit := sigUnit(m, figs)
+		n := roundAt(m, unit)
+		if qualInterval(qAbout, n, unit, a).contains(m) || figs > 40 {
+			dec := decimalsOf(quo(unit, style.mult()))
+			return "about " + style.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, dec)) })
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package claim
+
+// parser walks the tokens of one phrase. Every method that reads
+// something either consumes it and reports true, or leaves the position as
+// it was and reports false, so alternatives can be tried one after another.
+type parser struct {
+	toks   []token
+	pos    int
+	reason string // why a phrase of the right kind is wrong, once known
+}
+
+func newParser(phrase string) *parser { return &parser{toks: lex(phrase)} }
+
+// done reports whether every token has been read.
+func (p *parser) done() bool { return p.pos == len(p.toks) }
+
+// peek returns the token i places ahead, or a zero token past the end.
+func (p *parser) peek(i int) token {
+	if p.pos+i < len(p.toks) {
+		return p.toks[p.pos+i]
+	}
+	return token{kind: -1}
+}
+
+// seq consumes the tokens whose texts are ws, in order, or nothing.
+func (p *parser) seq(ws ...string) bool {
+	for i, w := range ws {
+		if p.peek(i).text != w || p.peek(i).kind < 0 {
+			return false
+		}
+	}
+	p.pos += len(ws)
+	return true
+}
+
+// opt consumes the token w if it comes next.
+func (p *parser) opt(w string) { p.seq(w) }
+
+// oneOf consumes the next token if its text is one of ws and returns it.
+func (p *parser) oneOf(ws ...string) (string, bool) {
+	t := p.peek(0)
+	if t.kind < 0 {
+		return "", false
+	}
+	for _, w := range ws {
+		if t.text == w {
+			p.pos++
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// phrase is one entry of a vocabulary table: a run of words and what it stands for.
+type phrase[T any] struct {
+	words []string
+	is    T
+}
+
+// longest consumes the longest entry of table that comes next and returns
+// what it stands for.
+func longest[T any](p *parser, table []phrase[T]) (T, bool) {
+	best := -1
+	for i, e := range table {
+		if (best < 0 || len(e.words) > len(table[best].words)) && p.matches(e.words) {
+			best = i
+		}
+	}
+	if best < 0 {
+		var zero T
+		return zero, false
+	}
+	p.pos += len(table[best].words)
+	return table[best].is, true
+}
+
+// matches reports whether the next tokens are ws, without consuming them.
+func (p *parser) matches(ws []string) bool {
+	for i, w := range ws {
+		if t := p.peek(i); t.kind < 0 || t.text != w {
+			return false
+		}
+	}
+	return true
+}
+
+// words splits a space-separated string: a shorthand for vocabulary tables.
+func words(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
+}

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/plotline/plotline/internal/importer"
+)
+
+const importUsage = `usage: plotline import hugo|jekyll SRC DEST
+
+Make a new plotline site in DEST from the Hugo or Jekyll site in SRC. DEST
+must not exist, or be empty; SRC is only read.
+
+The pages and their files are copied into DEST/content/, their front matter
+mapped onto plotline's keys (the others go under params:), shortcodes and
+Liquid tags converted where plotline has an equivalent and wrapped in HTML
+comments where it has none, and every page given an alias at each address
+it had, so that old links keep working. DEST/plotline.yaml takes the title
+and base URL of the source's config.
+
+The report on stdout lists, at its source position, each thing not
+converted, then the totals.
+
+Example:
+
+	plotline import jekyll ~/blog ~/blog-plotline
+`
+
+func runImport(ctx context.Context, e *env, args []string) int {
+	flags := newFlags(e, "import", "bring a Hugo or Jekyll site in", "plotline import hugo ~/blog ~/blog-plotline")
+	flags.Usage = func() { fmt.Fprint(flags.Output(), importUsage) }
+	pos, code := parseWithArgs(e, flags, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) != 3 || (pos[0] != "hugo" && pos[0] != "jekyll") {
+		fmt.Fprintf(e.stderr, "plotline import: want hugo or jekyll, the source folder and a new folder, as in: plotline import hugo ~/blog ~/blog-plotline\n")
+		return ExitUsage
+	}
+	kind, src, dest := importer.Kind(pos[0]), pos[1], pos[2]
+	if entries, err := os.ReadDir(dest); err == nil && len(entries) > 0 {
+		fmt.Fprintf(e.stderr, "plotline import: %s %v; nothing was written\n", dest, importer.ErrNotEmpty)
+		return ExitContent
+	}
+	if info, err := os.Stat(src); err != nil || !info.IsDir() {
+		fmt.Fprintf(e.stderr, "plotline import: %s is not a folder\n", src)
+		return ExitContent
+	}
+	start := time.Now()
+	fsys := os.DirFS(src)
+	res, err := importer.Import(fsys, kind)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "plotline import: %s: %v\n", src, err)
+		return ExitContent
+	}
+	if err := res.Write(fsys, dest); err != nil {
+		if errors.Is(err, importer.ErrNotEmpty) {
+			fmt.Fprintf(e.stderr, "plotline import: %v; nothing was written\n", err)
+		} else {
+			fmt.Fprintf(e.stderr, "plotline import: %v\n", err)
+		}
+		return ExitContent
+	}
+	res.Report(e.stdout, src)
+	fmt.Fprintf(e.stdout, "wrote %s in %.2f s; next: plotline build -s %s\n", dest, time.Since(start).Seconds(), dest)
+	return ExitOK
+}

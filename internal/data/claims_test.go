@@ -1,0 +1,62 @@
+package data
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// TestClaims checks claims through the expression language: what a true
+// one shows, what a false or unreadable one says, and what OnClaim is told.
+func TestClaims(t *testing.T) {
+	blocks, msgs := parse(t, kursk+`  killed:
+    series: [{date: 2025-01-13, value: 300}]
+  wounded:
+    series: [{date: 2025-01-13, value: 2700}]
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	var told []ClaimResult
+	scope.OnClaim = func(_ diag.Pos, c ClaimResult) { told = append(told, c) }
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		expr, want, err string
+	}{
+		// as_of 13 January 2025; the crossing is 15 April 2025.
+		{`losses.crossing | claim "by spring"`, "by spring", ""},
+		{`losses.crossing | claim "mid-April 2025"`, "mid-April 2025", ""},
+		{`losses.crossing | claim "by March 2025"`, "", `claim "by March 2025" is false: losses.crossing is 15 April 2025 (mid-April 2025)`},
+		{`losses.limit | claim "about 12,000"`, "about 12,000", ""},
+		{`losses.rate | claim "more than 100"`, "", `claim "more than 100" is false: losses.rate is 92 (about 92)`},
+		{`wounded.last.value | claim "nine times as many as" killed.last.value`, "nine times as many as", ""},
+		{`killed.last.value | claim "more than" wounded.last.value`, "", `claim "more than" is false of killed.last.value and wounded.last.value: 300 against 2,700 (fewer than)`},
+		// Wrong kinds and unreadable phrases.
+		{`losses.crossing | claim "about 12,000"`, "", `claim "about 12,000" is about a number, but losses.crossing is a date`},
+		{`losses.limit | claim "by spring"`, "", `claim "by spring" is about a date, but losses.limit is a number`},
+		{`losses.limit | claim "more than"`, "", `claim "more than" compares two values: name the other after the phrase, as in | claim "more than" other.ref`},
+		{`losses.crossing | claim "more than" losses.limit`, "", `claim "more than" compares two numbers, but losses.crossing is a date and losses.limit is a number`},
+		{`losses.unit | claim "about 3"`, "", `claim "about 3": losses.unit is text; claims are about dates and numbers`},
+		{`losses.crossing | claim "by sprung"`, "", `claim: cannot read "by sprung": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`},
+		{`losses.crossing | claim by spring`, "", `claim: want a phrase in quotes, such as | claim "by spring 2025"`},
+		{`losses.crossing | claim "by spring" nope.x`, "", `no data block "nope" on this page (known: killed, losses, wounded)`},
+	} {
+		ev, err := scope.EvalString(tc.expr, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err || ev.Text != tc.want {
+			t.Errorf("{{ %s }} = %q, %q;\nwant %q, %q", tc.expr, ev.Text, got, tc.want, tc.err)
+		}
+	}
+	// Every claim that could be checked was told, true or false.
+	if len(told) != 7 {
+		t.Errorf("OnClaim told of %d claims; want 7: %+v", len(told), told)
+	}
+	if c := told[0]; c.Ref != "losses.crossing" || c.Phrase != "by spring" || !c.True || c.Value != "15 April 2025" || c.Meaning != "on or before 31 May 2025" {
+		t.Errorf("first claim told = %+v", c)
+	}
+}

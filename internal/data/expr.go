@@ -1,0 +1,154 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Expr is a parsed {{ … }} expression. It is one of
+//
+//	{{ losses.crossing }}                          a value, shown the default way
+//	{{ losses.crossing | approx }}                 a value through a format (see Format)
+//	{{ losses.first.date | date "2 January" }}     a format with an argument
+//	{{ losses.crossing | claim "by spring 2025" }} a checked claim: shows the phrase
+//	{{ wounded.last.value | claim "nine times as many as" killed.last.value }}
+//	{{ "13 January" }}                             a literal the writer means to type
+type Expr struct {
+	// Literal is the text of {{ "…" }}, set when IsLiteral: words the
+	// writer typed on purpose, which the check for hand-typed numbers
+	// leaves alone.
+	Literal   string
+	IsLiteral bool
+	Ref       Ref    // the value referred to
+	Format    string // the format's name; "" for the default
+	Arg       string // the format's argument, unquoted
+	Claim     *Claim // set for `| claim "…"`
+}
+
+// Ref names a field of a data block: losses.crossing.
+type Ref struct {
+	Block, Field string
+}
+
+// String returns the reference as it is written: "losses.crossing".
+func (r Ref) String() string { return r.Block + "." + r.Field }
+
+// Claim is what `| claim "phrase" [other.ref]` asks: that the phrase is
+// true of the value, or, with Other, of the value compared with Other's.
+type Claim struct {
+	Phrase string
+	Other  *Ref
+}
+
+// ParseExpr parses the text between the braces of a {{ … }} expression.
+func ParseExpr(src string) (Expr, error) {
+	src = strings.TrimSpace(src)
+	if strings.HasPrefix(src, `"`) {
+		s, rest, err := unquote(src)
+		if err != nil {
+			return Expr{}, err
+		}
+		if strings.TrimSpace(rest) != "" {
+			return Expr{}, fmt.Errorf("a quoted literal stands alone: {{ %q }}", s)
+		}
+		return Expr{Literal: s, IsLiteral: true}, nil
+	}
+	refText, pipeline, piped := strings.Cut(src, "|")
+	ref, err := parseRef(strings.TrimSpace(refText))
+	if err != nil {
+		return Expr{}, err
+	}
+	e := Expr{Ref: ref}
+	if !piped {
+		return e, nil
+	}
+	pipeline = strings.TrimSpace(pipeline)
+	name, arg, _ := strings.Cut(pipeline, " ")
+	arg = strings.TrimSpace(arg)
+	if name == "" {
+		return Expr{}, errors.New("want a format after |, such as | approx")
+	}
+	if name == "claim" {
+		c, err := parseClaim(arg)
+		if err != nil {
+			return Expr{}, err
+		}
+		e.Claim = c
+		return e, nil
+	}
+	if strings.HasPrefix(arg, `"`) {
+		s, rest, err := unquote(arg)
+		if err != nil {
+			return Expr{}, fmt.Errorf("format %s: argument %s is not a quoted string", name, arg)
+		}
+		if strings.TrimSpace(rest) != "" {
+			if strings.Contains(rest, "|") {
+				return Expr{}, errors.New("only one format may follow a reference")
+			}
+			return Expr{}, fmt.Errorf("format %s: unexpected %q after its argument", name, strings.TrimSpace(rest))
+		}
+		arg = s
+	} else if strings.Contains(pipeline, "|") {
+		return Expr{}, errors.New("only one format may follow a reference")
+	}
+	e.Format, e.Arg = name, arg
+	return e, nil
+}
+
+// parseRef reads block.field.
+func parseRef(s string) (Ref, error) {
+	name, field, ok := strings.Cut(s, ".")
+	if !ok || !isIdent(name) || field == "" || strings.ContainsAny(field, " \t\"") {
+		return Ref{}, fmt.Errorf("want a reference such as losses.crossing, got %q", s)
+	}
+	return Ref{Block: name, Field: field}, nil
+}
+
+// parseClaim reads what follows `claim`: a quoted phrase and, for a
+// comparison, the reference it compares with.
+func parseClaim(s string) (*Claim, error) {
+	if !strings.HasPrefix(s, `"`) {
+		return nil, errors.New(`claim: want a phrase in quotes, such as | claim "by spring 2025"`)
+	}
+	phrase, rest, err := unquote(s)
+	if err != nil {
+		return nil, fmt.Errorf("claim: %v", err)
+	}
+	if strings.TrimSpace(phrase) == "" {
+		return nil, errors.New(`claim: the phrase is empty (want one such as "by spring 2025")`)
+	}
+	c := &Claim{Phrase: phrase}
+	if rest = strings.TrimSpace(rest); rest != "" {
+		if strings.Contains(rest, "|") {
+			return nil, errors.New("claim: nothing may follow a claim")
+		}
+		other, err := parseRef(rest)
+		if err != nil {
+			return nil, fmt.Errorf("claim %q: %v", phrase, err)
+		}
+		c.Other = &other
+	}
+	return c, nil
+}
+
+// unquote reads the double-quoted string at the start of s, with Go's
+// escapes, and returns it and what follows it.
+func unquote(s string) (string, string, error) {
+	end := 1
+	for end < len(s) && s[end] != '"' {
+		if s[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	if end >= len(s) {
+		return "", "", fmt.Errorf("unclosed quote in %s", s)
+	}
+	q, err := strconv.Unquote(s[:end+1])
+	if err != nil {
+		return "", "", fmt.Errorf("%s is not a quoted string", s[:end+1])
+	}
+	return q, s[end+1:], nil
+}

@@ -1,0 +1,308 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// literalFormat is one way plotline writes a value: a format and its
+// argument, as written in {{ ref | format "arg" }}.
+type literalFormat struct{ name, arg string }
+
+// numberFormats and dateFormats are the ways a value is looked for in
+// text typed by hand. approx numbers drop their "about".
+var (
+	numberFormats = []literalFormat{{"", ""}, {"comma", ""}, {"int", ""}, {"round", "1"}, {"round", "2"}, {"percent", ""}}
+	dateFormats   = []literalFormat{
+		{"", ""}, {"date", "2 January"}, {"date", "January 2, 2006"}, {"date", "January 2"},
+		{"date", "2 Jan 2006"}, {"date", "2 Jan"}, {"date", "2006-01-02"}, {"approx", ""},
+	}
+)
+
+// literalIndex maps the text of a value, as plotline would write it, to
+// the expression that writes it: "12,000" → losses.limit | comma.
+type literalIndex map[string]string
+
+// literals returns the index of every value of the scope's blocks.
+func (s *Scope) literals() literalIndex {
+	if s.index != nil {
+		return s.index
+	}
+	ix := literalIndex{}
+	add := func(text, expr string) {
+		if _, ok := ix[text]; !ok && text != "" {
+			ix[text] = expr
+		}
+	}
+	// The dates a block counts from are named last: "13 January" is
+	// better read as last.date than as as_of. The number of observations
+	// is left out: it is a small count that prose mentions for its own
+	// reasons.
+	fields := slices.DeleteFunc(Fields(), func(f string) bool { return f == "count" })
+	for _, last := range []string{"as_of", "until"} {
+		i := slices.Index(fields, last)
+		fields = append(slices.Delete(fields, i, i+1), last)
+	}
+	for _, b := range s.Blocks() {
+		for _, field := range fields {
+			v, err := b.Field(field)
+			if err != nil {
+				continue
+			}
+			ref := b.Name + "." + field
+			switch v.Kind {
+			case Number:
+				for _, f := range numberFormats {
+					text, err := Format(v, f.name, f.arg)
+					if err != nil || smallOrYear(text) {
+						continue
+					}
+					add(text, exprText(ref, f))
+				}
+				if text, err := Format(v, "approx", ""); err == nil {
+					if text = strings.TrimPrefix(text, "about "); !smallOrYear(text) {
+						add(text, exprText(ref, literalFormat{"approx", ""}))
+					}
+				}
+			case Date:
+				for _, f := range dateFormats {
+					if text, err := Format(v, f.name, f.arg); err == nil {
+						add(text, exprText(ref, f))
+					}
+				}
+			}
+		}
+	}
+	s.index = ix
+	return ix
+}
+
+// exprText writes the {{ }} expression that shows ref in format f.
+func exprText(ref string, f literalFormat) string {
+	switch {
+	case f.name == "":
+		return "{{ " + ref + " }}"
+	case f.arg == "":
+		return "{{ " + ref + " | " + f.name + " }}"
+	case f.name == "date":
+		return fmt.Sprintf("{{ %s | date %q }}", ref, f.arg)
+	}
+	return "{{ " + ref + " | " + f.name + " " + f.arg + " }}"
+}
+
+// smallOrYear reports whether text is a number the check leaves alone:
+// a single digit (one, two, three are counts, not data) or a year.
+func smallOrYear(text string) bool {
+	if len(text) == 1 && text[0] >= '0' && text[0] <= '9' {
+		return true
+	}
+	return len(text) == 4 && (text[0] == '1' || text[0] == '2') && isDigits(text, 4, 4)
+}
+
+// CheckLiterals warns about every number or date in text, typed by hand,
+// that is a value of the page's data blocks as plotline writes it: "12,000"
+// where losses.limit is 12,000. Such a number goes stale when the data
+// changes; the warning names the expression to write instead. Single
+// digits, years on their own and what is inside {{ … }} are left alone;
+// {{ "12,000" }} keeps a number as typed without a warning. at gives the
+// position of a byte offset of text.
+func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *diag.List) {
+	if len(s.blocks) == 0 {
+		return
+	}
+	var ix literalIndex
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c == '{' && strings.HasPrefix(text[i:], "{{"):
+			// A value or a literal the writer marked: not typed by hand.
+			end := strings.Index(text[i+2:], "}}")
+			if end < 0 {
+				return
+			}
+			i += end + 4
+			continue
+		case c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+		default:
+			i++
+			continue
+		}
+		if i > 0 && !boundaryBefore(text, i) {
+			i = skipWord(text, i)
+			continue
+		}
+		tok, end := literalAt(text, i)
+		if tok == "" {
+			i = skipWord(text, i)
+			continue
+		}
+		if ix == nil {
+			ix = s.literals()
+		}
+		expr, ok := ix[tok]
+		if !ok && tok[0] >= 'A' && tok[0] <= 'Z' {
+			// At the start of a sentence: "Mid-April 2025".
+			expr, ok = ix[strings.ToLower(tok[:1])+tok[1:]]
+		}
+		if ok {
+			diags.Warnf(at(i), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", tok, expr, tok)
+		}
+		i = end
+	}
+}
+
+// boundaryBefore reports whether a token may start at i: not in the
+// middle of a word or a number, nor after a hyphen joined to a word
+// ("COVID-19").
+func boundaryBefore(text string, i int) bool {
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ',' || r == '_' {
+		return false
+	}
+	if r == '-' || r == '/' {
+		p, _ := utf8.DecodeLastRuneInString(text[:i-size])
+		return !unicode.IsLetter(p) && !unicode.IsDigit(p)
+	}
+	return true
+}
+
+// skipWord returns the offset after the word or number at i.
+func skipWord(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// months are the month names dates are written with, long then short.
+var months = []string{
+	"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+}
+
+// literalAt reads the number or date that starts at i, as plotline would
+// write it, and returns it and where it ends; "" when there is none.
+// Dates come first, so that "13 January 2025" is one date, not 13 and a
+// year.
+func literalAt(text string, i int) (string, int) {
+	c := text[i]
+	if c < '0' || c > '9' {
+		// A date led by a word: "January 15, 2025", "mid-April 2025",
+		// "early April". Every such word starts with one of these
+		// letters; most words of prose do not, and are passed at once.
+		if !strings.ContainsRune("JFMASONDEeLlm", rune(c)) {
+			return "", i
+		}
+		for _, lead := range []string{"early ", "mid-", "late ", "Early ", "Mid-", "Late "} {
+			if rest, ok := strings.CutPrefix(text[i:], lead); ok {
+				if m := monthAt(rest); m != "" {
+					end := i + len(lead) + len(m)
+					end = yearAfter(text, end, " ")
+					return text[i:end], end
+				}
+			}
+		}
+		m := monthAt(text[i:])
+		if m == "" {
+			return "", i
+		}
+		end := i + len(m)
+		if end+1 < len(text) && text[end] == ' ' {
+			if d := digitsAt(text, end+1, 1, 2); d > 0 {
+				end = yearAfter(text, end+1+d, ", ")
+				return text[i:end], end
+			}
+		}
+		return "", i
+	}
+	// 2025-04-15
+	if n := digitsAt(text, i, 4, 4); n == 4 && strings.HasPrefix(text[i+4:], "-") && digitsAt(text, i+5, 2, 2) == 2 &&
+		strings.HasPrefix(text[i+7:], "-") && digitsAt(text, i+8, 2, 2) == 2 {
+		return text[i : i+10], i + 10
+	}
+	// 15 April [2025]
+	if d := digitsAt(text, i, 1, 2); d > 0 && strings.HasPrefix(text[i+d:], " ") {
+		if m := monthAt(text[i+d+1:]); m != "" {
+			end := yearAfter(text, i+d+1+len(m), " ")
+			return text[i:end], end
+		}
+	}
+	// A number: 12,000, 3.5, 92, 12.5%.
+	end := i + digitsAt(text, i, 1, 30)
+	if n := end - i; n <= 3 {
+		for strings.HasPrefix(text[end:], ",") && digitsAt(text, end+1, 3, 3) == 3 && !isDigitAt(text, end+4) {
+			end += 4
+		}
+	}
+	if strings.HasPrefix(text[end:], ".") {
+		if d := digitsAt(text, end+1, 1, 30); d > 0 {
+			end += 1 + d
+		}
+	}
+	if strings.HasPrefix(text[end:], "%") {
+		end++
+	}
+	if isLetterAt(text, end) {
+		return "", i // "3rd", "10am", "4x"
+	}
+	start := i
+	if i > 0 && text[i-1] == '-' && (i == 1 || text[i-2] == ' ' || text[i-2] == '(') {
+		start-- // a minus sign
+	}
+	return text[start:end], end
+}
+
+// monthAt returns the month name s starts with, followed by a word
+// boundary, or "".
+func monthAt(s string) string {
+	if s == "" || !strings.ContainsRune("JFMASOND", rune(s[0])) {
+		return ""
+	}
+	for _, m := range months {
+		if strings.HasPrefix(s, m) && !isLetterAt(s, len(m)) {
+			return m
+		}
+	}
+	return ""
+}
+
+// yearAfter returns the end of a year written after end with sep before
+// it ("April 2025", "April 15, 2025"), or end when there is none.
+func yearAfter(text string, end int, sep string) int {
+	if strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 4, 4) == 4 && !isDigitAt(text, end+len(sep)+4) {
+		return end + len(sep) + 4
+	}
+	return end
+}
+
+// digitsAt returns how many ASCII digits, from lo to hi, start at i; 0
+// when there are fewer than lo or more than hi.
+func digitsAt(text string, i, lo, hi int) int {
+	n := 0
+	for i+n < len(text) && text[i+n] >= '0' && text[i+n] <= '9' {
+		n++
+	}
+	if n < lo || n > hi {
+		return 0
+	}
+	return n
+}
+
+func isDigitAt(text string, i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }
+
+func isLetterAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r)
+}

@@ -1,0 +1,82 @@
+package data
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// TestCheckLiterals checks which numbers and dates typed in prose are
+// taken for values of the page's data, and which are left alone.
+func TestCheckLiterals(t *testing.T) {
+	blocks, msgs := parse(t, kursk+`      per: day
+  fund:
+    series:
+      - {date: 2025-02-01, value: 2025}
+      - {date: 2025-03-01, value: 9.8}
+      - {date: 2025-03-03, value: 0.125}
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	for _, tc := range []struct {
+		text string
+		want []string // "token → expression"
+	}{
+		{"At 92 a day the 12,000 are gone by 15 April.", []string{
+			`92 → {{ losses.rate }}`, `12,000 → {{ losses.limit }}`, `15 April → {{ losses.crossing | date "2 January" }}`}},
+		{"It reaches 12000 on 15 April 2025, or April 15, 2025, or 2025-04-15.", []string{
+			`12000 → {{ losses.limit | int }}`, `15 April 2025 → {{ losses.crossing }}`,
+			`April 15, 2025 → {{ losses.crossing | date "January 2, 2006" }}`, `2025-04-15 → {{ losses.crossing | date "2006-01-02" }}`}},
+		{"In mid-April 2025 and on 15 Apr. Mid-April 2025.", []string{
+			`mid-April 2025 → {{ losses.crossing | approx }}`, `15 Apr → {{ losses.crossing | date "2 Jan" }}`,
+			`Mid-April 2025 → {{ losses.crossing | approx }}`}},
+		{"Latest 3,800 on 6 January; fund 0.125, 12.5%, 2025 and 9.8.", []string{
+			`3,800 → {{ losses.last.value }}`, `6 January → {{ losses.last.date | date "2 January" }}`,
+			`0.125 → {{ fund.last.value }}`, `12.5% → {{ fund.last.value | percent }}`}},
+		// Left alone: single digits, years, parts of words and numbers,
+		// numbers that are not the data's, what is inside {{ }}.
+		{"Three, 7 or 2025; in 2024; COVID-19 and G92; 920 and 9,200; 92nd; 1.92", nil},
+		{`The rate {{ losses.rate }} and {{ "92" }}, not 92.`, []string{`92 → {{ losses.rate }}`}},
+		{"A range of 70–110 and -12,000 and (-92).", []string{
+			`70 → {{ losses.low.rate }}`, `110 → {{ losses.high.rate }}`}},
+	} {
+		var diags diag.List
+		scope.CheckLiterals(tc.text, func(off int) diag.Pos { return diag.Pos{Path: "t", Line: 1, Col: off + 1} }, &diags)
+		var got []string
+		for _, d := range diags {
+			if d.Severity != diag.Warning {
+				t.Errorf("%q: %v is not a warning", tc.text, d)
+			}
+			tok, rest, _ := strings.Cut(strings.TrimPrefix(d.Message, `"`), `" is typed by hand but comes from the data: write `)
+			expr, _, _ := strings.Cut(rest, " so it follows")
+			got = append(got, tok+" → "+expr)
+			// The position is where the token starts.
+			if !strings.HasPrefix(tc.text[d.Pos.Col-1:], tok) {
+				t.Errorf("%q: %q reported at column %d", tc.text, tok, d.Pos.Col)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("CheckLiterals(%q):\n%s\nwant:\n%s", tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
+
+// BenchmarkCheckLiterals looks for typed values in 1,000 words of prose
+// with a few numbers and dates in it, as a build does for every paragraph.
+func BenchmarkCheckLiterals(b *testing.B) {
+	blocks, msgs := parse(b, kursk, nil)
+	if len(msgs) > 0 {
+		b.Fatal(msgs)
+	}
+	scope := NewScope(blocks)
+	text := strings.Repeat("The contingent of about 12,000 troops lost men at a steady pace through the winter, and officials said on 6 January that the count stood near 3,800; analysts expect the rest to follow by mid-April 2025 unless the pace changes. ", 25)
+	at := func(int) diag.Pos { return diag.Pos{} }
+	b.ReportAllocs()
+	for b.Loop() {
+		var diags diag.List
+		scope.CheckLiterals(text, at, &diags)
+	}
+}

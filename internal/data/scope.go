@@ -1,0 +1,152 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// ErrReported is returned for a reference to a block that has errors of
+// its own. Those errors were reported where the block is declared; a
+// reference to it adds nothing, so callers leave it out: one mistake, one
+// error.
+var ErrReported = errors.New("the data block has errors, reported where it is declared")
+
+// Scope answers the {{ … }} expressions of one page from its data blocks.
+type Scope struct {
+	blocks map[string]*Block
+	// OnClaim, when set, is told of every claim checked, true or false,
+	// with its place: for check --format json.
+	OnClaim func(pos diag.Pos, c ClaimResult)
+	// Claims are the settings claims are read with.
+	Claims ClaimOptions
+
+	index literalIndex // made by the first CheckLiterals that needs it
+}
+
+// NewScope returns the scope of a page with the given blocks.
+func NewScope(blocks []*Block) *Scope {
+	s := &Scope{blocks: make(map[string]*Block, len(blocks))}
+	for _, b := range blocks {
+		s.blocks[b.Name] = b
+	}
+	return s
+}
+
+// Block returns the block called name, or nil.
+func (s *Scope) Block(name string) *Block { return s.blocks[name] }
+
+// Blocks returns the page's blocks, by name.
+func (s *Scope) Blocks() []*Block {
+	out := make([]*Block, 0, len(s.blocks))
+	for _, name := range slices.Sorted(maps.Keys(s.blocks)) {
+		out = append(out, s.blocks[name])
+	}
+	return out
+}
+
+// Missing returns the error for a block name the page does not declare.
+func (s *Scope) Missing(name string) error {
+	if len(s.blocks) == 0 {
+		return fmt.Errorf("no data block %q on this page (it has none)", name)
+	}
+	return fmt.Errorf("no data block %q on this page (known: %s)", name, strings.Join(slices.Sorted(maps.Keys(s.blocks)), ", "))
+}
+
+// Lookup returns the value ref names.
+func (s *Scope) Lookup(ref Ref) (Value, error) {
+	b, ok := s.blocks[ref.Block]
+	if !ok {
+		return Value{}, s.Missing(ref.Block)
+	}
+	v, err := b.Field(ref.Field)
+	if err != nil && b.Broken {
+		return Value{}, ErrReported
+	}
+	return v, err
+}
+
+// Evaluation is what an expression shows, and what it was made from.
+type Evaluation struct {
+	Text  string
+	Value Value        // the value referred to; zero for a literal
+	Claim *ClaimResult // set for a claim
+}
+
+// Eval evaluates e, found at pos. A claim that is false is an error that
+// says what the value is and which phrase would be true; a claim whose
+// phrase cannot be read is one too. Claims, true or false, are also told
+// to OnClaim.
+func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) {
+	if e.IsLiteral {
+		return Evaluation{Text: e.Literal}, nil
+	}
+	v, err := s.Lookup(e.Ref)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	if e.Claim != nil {
+		return s.evalClaim(e, v, pos)
+	}
+	text, err := Format(v, e.Format, e.Arg)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	return Evaluation{Text: text, Value: v}, nil
+}
+
+// EvalString parses and evaluates the expression src, found at pos.
+func (s *Scope) EvalString(src string, pos diag.Pos) (Evaluation, error) {
+	e, err := ParseExpr(src)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	return s.Eval(e, pos)
+}
+
+// Expand replaces each {{ … }} in text with what it shows, for text that
+// a reader reads outside the Markdown body: an article's title and
+// description, a chart's title and caption. at gives the position of a
+// byte offset of text. Problems go to diags; an expression that fails
+// shows nothing. \{{ is a literal "{{".
+func (s *Scope) Expand(text string, at func(off int) diag.Pos, diags *diag.List) string {
+	if !strings.Contains(text, "{{") {
+		return text
+	}
+	var b strings.Builder
+	off := 0
+	for {
+		i := strings.Index(text[off:], "{{")
+		if i < 0 {
+			b.WriteString(text[off:])
+			return b.String()
+		}
+		i += off
+		if i > 0 && text[i-1] == '\\' {
+			b.WriteString(text[off : i-1])
+			b.WriteString("{{")
+			off = i + 2
+			continue
+		}
+		b.WriteString(text[off:i])
+		end := strings.Index(text[i+2:], "}}")
+		if end < 0 {
+			diags.Errorf(at(i), "unclosed {{: end the value with }} on the same line, or write \\{{ for two braces")
+			return b.String()
+		}
+		src := text[i+2 : i+2+end]
+		ev, err := s.EvalString(src, at(i))
+		switch {
+		case errors.Is(err, ErrReported):
+		case err != nil:
+			diags.Errorf(at(i), "{{ %s }}: %v", strings.TrimSpace(src), err)
+		default:
+			b.WriteString(ev.Text)
+		}
+		off = i + 2 + end + 2
+	}
+}

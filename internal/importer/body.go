@@ -1,0 +1,1051 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// span is a range of the body, [start, end).
+type span struct{ start, end int }
+
+// codeSpans returns the ranges of body that are code: fenced and
+// indented code blocks, and code spans within a line. plotline reads
+// neither {{ }} nor {% %} in them.
+func codeSpans(body []byte) []span {
+	var out []span
+	var fenceChar byte
+	fenceLen, fenceStart, fenceIndent, fenceInList := 0, 0, 0, false
+	prevBlank, inIndented, inList := true, false, false
+	for off := 0; off < len(body); {
+		end := bytes.IndexByte(body[off:], '\n')
+		next := len(body)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		line := body[off:next]
+		trimmed := bytes.TrimLeft(line, " \t")
+		content := bytes.TrimRight(trimmed, " \t\r\n")
+		blank := len(content) == 0
+		indent := len(line) - len(trimmed)
+		if fenceLen > 0 {
+			if fenceInList && !blank && indent < fenceIndent {
+				// A fence in a list item ends with the item, closed or
+				// not: this line is outside both.
+				out = append(out, span{fenceStart, off})
+				fenceLen = 0
+				prevBlank, inList = false, false
+				continue
+			}
+			if n := run(content, fenceChar); n >= fenceLen && n == len(content) {
+				out = append(out, span{fenceStart, next})
+				fenceLen = 0
+			}
+			off = next
+			continue
+		}
+		tab := indent > 0 && bytes.IndexByte(line[:indent], '\t') >= 0
+		switch {
+		case blank:
+			if inIndented {
+				out[len(out)-1].end = next
+			}
+		case (indent >= 4 || tab) && !inList && (prevBlank || inIndented):
+			if inIndented {
+				out[len(out)-1].end = next
+			} else {
+				out = append(out, span{off, next})
+				inIndented = true
+			}
+		default:
+			inIndented = false
+			if c := content[0]; (c == '`' || c == '~') && run(content, c) >= 3 && (c == '~' || bytes.IndexByte(content[run(content, c):], '`') < 0) {
+				fenceChar, fenceLen, fenceStart, fenceIndent, fenceInList = c, run(content, c), off, indent, inList
+				off = next
+				prevBlank = false
+				continue
+			}
+			if indent < 4 {
+				inList = listItem(content)
+			}
+			out = append(out, inlineCode(line, off)...)
+		}
+		prevBlank = blank
+		off = next
+	}
+	if fenceLen > 0 {
+		out = append(out, span{fenceStart, len(body)})
+	}
+	return out
+}
+
+// run counts the bytes c that s starts with.
+func run(s []byte, c byte) int {
+	n := 0
+	for n < len(s) && s[n] == c {
+		n++
+	}
+	return n
+}
+
+// listItem reports whether a line starts a list item.
+func listItem(s []byte) bool {
+	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' {
+		return true
+	}
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' '
+}
+
+// inlineCode returns the code spans of one line starting at off.
+func inlineCode(line []byte, off int) []span {
+	var out []span
+	for i := 0; i < len(line); {
+		if line[i] == '\\' {
+			i += 2
+			continue
+		}
+		if line[i] != '`' {
+			i++
+			continue
+		}
+		n := run(line[i:], '`')
+		j := i + n
+		found := false
+		for j < len(line) {
+			k := bytes.IndexByte(line[j:], '`')
+			if k < 0 {
+				break
+			}
+			m := run(line[j+k:], '`')
+			if m == n {
+				out = append(out, span{off + i, off + j + k + m})
+				i = j + k + m
+				found = true
+				break
+			}
+			j += k + m
+		}
+		if !found {
+			i += n
+		}
+	}
+	return out
+}
+
+// converter rewrites the body of one page.
+type converter struct {
+	im   *importer
+	p    *page
+	body []byte
+	code []span
+	out  bytes.Buffer
+	at   int // body offset of the link destination being resolved
+}
+
+// pos returns the source position of body offset off.
+func (c *converter) pos(off int) diag.Pos {
+	return diag.At(c.p.src, c.p.source, c.p.bodyOff+off)
+}
+
+// inCode reports whether body offset off is in code.
+func (c *converter) inCode(off int) bool { return inSpans(c.code, off) }
+
+// inSpans reports whether off is in one of spans, which are in order.
+func inSpans(spans []span, off int) bool {
+	for _, s := range spans {
+		if off >= s.start && off < s.end {
+			return true
+		}
+		if s.start > off {
+			break
+		}
+	}
+	return false
+}
+
+// convertBody returns p's body with what plotline has an equivalent for
+// converted and the rest wrapped in HTML comments.
+func (im *importer) convertBody(p *page) []byte {
+	c := &converter{im: im, p: p, body: p.body, code: codeSpans(p.body)}
+	b := c.body
+	for i := 0; i < len(b); {
+		if im.kind == Jekyll && (i == 0 || b[i-1] == '\n') && !c.inCode(i) {
+			if n := c.attributeList(i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		if n := c.link(i); n > 0 {
+			i += n
+			continue
+		}
+		if b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%') {
+			c.out.WriteByte(b[i])
+			i++
+			continue
+		}
+		if i > 0 && b[i-1] == '\\' {
+			c.out.WriteByte(b[i])
+			i++
+			continue
+		}
+		var n int
+		if im.kind == Hugo {
+			n = c.hugo(i)
+		} else {
+			n = c.liquid(i)
+		}
+		if n == 0 {
+			c.out.WriteByte(b[i])
+			i++
+			continue
+		}
+		i += n
+	}
+	return c.out.Bytes()
+}
+
+// tag is a shortcode or Liquid tag read from the body.
+type tag struct {
+	start, end int    // its range in the body
+	name       string // "figure", "/highlight", "endhighlight"
+	args       string // the rest of its inside
+	closing    bool   // {{< /name >}}
+	markdown   bool   // {{% %}} rather than {{< >}}
+}
+
+// readTag reads the tag that starts at i with open and ends with close.
+func (c *converter) readTag(i int, open, close string) (tag, bool) {
+	b := c.body
+	if !bytes.HasPrefix(b[i:], []byte(open)) {
+		return tag{}, false
+	}
+	j := bytes.Index(b[i+len(open):], []byte(close))
+	if j < 0 || j > 4000 {
+		return tag{}, false
+	}
+	inside := string(b[i+len(open) : i+len(open)+j])
+	t := tag{start: i, end: i + len(open) + j + len(close)}
+	inside = strings.TrimSpace(strings.Trim(strings.TrimSpace(inside), "-"))
+	name, args, _ := strings.Cut(inside, " ")
+	if k := strings.IndexAny(name, "\t\n\r"); k >= 0 {
+		name, args = name[:k], name[k:]+" "+args
+	}
+	if strings.HasPrefix(name, "/") {
+		t.closing = true
+	}
+	t.name, t.args = name, strings.TrimSpace(args)
+	return t, true
+}
+
+// hugo converts the shortcode or braces at body offset i, and returns
+// how many bytes of the body it took; 0 leaves the byte as it is.
+func (c *converter) hugo(i int) int {
+	b := c.body
+	code := c.inCode(i)
+	// An escaped shortcode, {{</* x */>}}, is Hugo's way to show one.
+	for _, esc := range [][2]string{{"{{</*", "*/>}}"}, {"{{%/*", "*/%}}"}} {
+		if t, ok := c.readTag(i, esc[0], esc[1]); ok {
+			inside := string(b[i+len(esc[0]) : t.end-len(esc[1])])
+			open, close := esc[0][:3], esc[1][2:]
+			if !code {
+				open = `\` + open
+			}
+			c.out.WriteString(open + inside + close)
+			c.im.res.Converted++
+			return t.end - i
+		}
+	}
+	if code {
+		return 0
+	}
+	var t tag
+	var ok bool
+	if t, ok = c.readTag(i, "{{<", ">}}"); !ok {
+		if t, ok = c.readTag(i, "{{%", "%}}"); ok {
+			t.markdown = true
+		}
+	}
+	if !ok {
+		// Hugo leaves {{ and {% in content as they are: so must plotline.
+		c.out.WriteString(`\`)
+		c.out.WriteByte(b[i])
+		return 1
+	}
+	args := parseArgs(strings.TrimSuffix(t.args, "/"))
+	switch t.name {
+	case "figure":
+		c.figure(args)
+		return t.end - i
+	case "highlight":
+		closeTag := []string{"{{< /highlight >}}", "{{</highlight>}}", "{{< / highlight >}}", "{{% /highlight %}}"}
+		return c.fence(t, args.pos(0), closeTag)
+	case "ref", "relref":
+		if u, ok := c.ref(args.get("path", 0)); ok {
+			c.out.WriteString(u)
+			c.im.res.Converted++
+			return t.end - i
+		}
+		c.wrap(t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
+		return t.end - i
+	case "youtube":
+		if id := args.get("id", 0); id != "" {
+			c.out.WriteString("[YouTube: " + id + "](https://www.youtube.com/watch?v=" + id + ")")
+			c.im.res.Converted++
+			return t.end - i
+		}
+	case "vimeo":
+		if id := args.get("id", 0); id != "" {
+			c.out.WriteString("[Vimeo: " + id + "](https://vimeo.com/" + id + ")")
+			c.im.res.Converted++
+			return t.end - i
+		}
+	case "gist":
+		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
+			c.out.WriteString("[Gist " + id + "](https://gist.github.com/" + user + "/" + id + ")")
+			c.im.res.Converted++
+			return t.end - i
+		}
+	}
+	c.wrap(t, "shortcode "+t.name)
+	return t.end - i
+}
+
+// liquid converts the Liquid tag or output at body offset i, and returns
+// how many bytes of the body it took; 0 leaves the byte as it is.
+func (c *converter) liquid(i int) int {
+	b := c.body
+	code := c.inCode(i)
+	if t, ok := c.readTag(i, "{{", "}}"); ok && !bytes.HasPrefix(b[i:], []byte("{{<")) && !bytes.HasPrefix(b[i:], []byte("{{%")) {
+		expr := strings.TrimSpace(strings.Trim(strings.TrimSpace(string(b[i+2:t.end-2])), "-"))
+		s, ok := liquidPath(expr)
+		if !ok {
+			s, ok = c.im.siteVariable(expr)
+		}
+		if ok {
+			c.im.res.Converted++
+			// The site path the output begins, "{{ site.url }}/ru/", is
+			// an address like any other: one the new site lacks keeps
+			// the old site's.
+			end := t.end
+			for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
+				end++
+			}
+			if u := s + string(b[t.end:end]); !code && strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+				c.at = i
+				if abs, ok := c.elsewhere(u); ok {
+					c.out.WriteString(abs)
+					return end - i
+				}
+			}
+			c.out.WriteString(s)
+			return t.end - i
+		}
+		if code {
+			return 0
+		}
+		// A reference definition whose address is Liquid output,
+		// "[x]: {{ site.license.url }}", goes whole into the comment:
+		// its links then read as the plain text they show.
+		if written := lastLine(c.out.Bytes()); refLabelEnd(written) {
+			ls := bytes.LastIndexByte(b[:i], '\n') + 1
+			le := bytes.IndexByte(b[t.end:], '\n')
+			if le < 0 {
+				le = len(b) - t.end
+			}
+			c.out.Truncate(c.out.Len() - len(written))
+			c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[ls:t.end+le])) + " -->")
+			c.im.note(c.pos(i), "Liquid output {{ %s }} as the address of a reference: left out", expr)
+			return t.end + le - i
+		}
+		// An autolink <{{ x }}> or a link destination ({{ x }}) cannot
+		// hold the comment: the brackets go with it.
+		if i > 0 && t.end < len(b) && (b[i-1] == '<' && b[t.end] == '>' || b[i-1] == '(' && b[t.end] == ')' && i > 1 && b[i-2] == ']') {
+			c.out.Truncate(c.out.Len() - 1)
+			c.wrap(t, "Liquid output {{ "+expr+" }} as an address")
+			return t.end + 1 - i
+		}
+		c.wrap(t, "Liquid output {{ "+expr+" }}")
+		return t.end - i
+	}
+	t, ok := c.readTag(i, "{%", "%}")
+	if !ok {
+		if !code {
+			c.out.WriteString(`\`)
+			c.out.WriteByte(b[i])
+			return 1
+		}
+		return 0
+	}
+	switch t.name {
+	case "raw":
+		// What is between raw and endraw is shown as it is written.
+		endRaw := bytes.Index(b[t.end:], []byte("endraw"))
+		if endRaw < 0 {
+			break
+		}
+		closeStart := bytes.LastIndex(b[t.end:t.end+endRaw], []byte("{%"))
+		closeEnd := bytes.Index(b[t.end+endRaw:], []byte("%}"))
+		if closeStart < 0 || closeEnd < 0 {
+			break
+		}
+		inner := b[t.end : t.end+closeStart]
+		for k := 0; k < len(inner); k++ {
+			if inner[k] == '{' && k+1 < len(inner) && (inner[k+1] == '{' || inner[k+1] == '%') && !c.inCode(t.end+k) && (k == 0 || inner[k-1] != '\\') {
+				c.out.WriteByte('\\')
+			}
+			c.out.WriteByte(inner[k])
+		}
+		c.im.res.Converted++
+		return t.end + endRaw + closeEnd + 2 - i
+	case "comment":
+		end := bytes.Index(b[t.end:], []byte("endcomment"))
+		if end < 0 {
+			break
+		}
+		closeEnd := bytes.Index(b[t.end+end:], []byte("%}"))
+		if closeEnd < 0 {
+			break
+		}
+		inner := b[t.end : t.end+end]
+		if k := bytes.LastIndex(inner, []byte("{%")); k >= 0 {
+			inner = inner[:k]
+		}
+		c.out.WriteString("<!-- " + commentSafe(string(inner)) + " -->")
+		c.im.res.Converted++
+		return t.end + end + closeEnd + 2 - i
+	}
+	if code {
+		return 0
+	}
+	switch t.name {
+	case "highlight":
+		return c.fence(t, parseArgs(t.args).pos(0), []string{"{% endhighlight %}", "{%- endhighlight -%}", "{%endhighlight%}", "{% endhighlight -%}", "{%- endhighlight %}"})
+	case "post_url":
+		if u, ok := c.ref(strings.TrimSpace(t.args)); ok {
+			c.out.WriteString(u)
+			c.im.res.Converted++
+			return t.end - i
+		}
+		c.wrap(t, "post_url: no post "+strings.TrimSpace(t.args))
+		return t.end - i
+	case "link":
+		arg := strings.TrimSpace(t.args)
+		if u, ok := c.ref(arg); ok {
+			c.out.WriteString(u)
+			c.im.res.Converted++
+			return t.end - i
+		}
+		if _, ok := c.im.res.Files["content/"+strings.TrimPrefix(arg, "/")]; ok {
+			c.out.WriteString("/" + strings.TrimPrefix(arg, "/"))
+			c.im.res.Converted++
+			return t.end - i
+		}
+		c.wrap(t, "link: no page or file "+arg)
+		return t.end - i
+	case "include", "include_relative":
+		c.include(t)
+		return t.end - i
+	}
+	c.wrap(t, "Liquid tag "+t.name)
+	return t.end - i
+}
+
+// liquidPath converts the Liquid outputs that name an address of the
+// site: {{ site.baseurl }} and {{ site.url }} are the empty path,
+// {{ "/x" | relative_url }} is "/x".
+func liquidPath(expr string) (string, bool) {
+	switch strings.ReplaceAll(expr, " ", "") {
+	case "site.baseurl", "site.url", "site.github.url", "site.url|append:site.baseurl", "site.url|append:site.baseurl|append:\"/\"":
+		return "", true
+	}
+	parts := strings.Split(expr, "|")
+	if len(parts) < 2 {
+		return "", false
+	}
+	lit := strings.TrimSpace(parts[0])
+	if len(lit) < 2 || (lit[0] != '"' && lit[0] != '\'') || lit[len(lit)-1] != lit[0] {
+		return "", false
+	}
+	for _, f := range parts[1:] {
+		f = strings.ReplaceAll(strings.TrimSpace(f), " ", "")
+		switch f {
+		case "relative_url", "absolute_url", "prepend:site.baseurl", "prepend:site.url":
+		default:
+			return "", false
+		}
+	}
+	return lit[1 : len(lit)-1], true
+}
+
+// siteVariableRE matches a Liquid output that is a variable of the
+// site's config and nothing else: site.license.url.
+var siteVariableRE = regexp.MustCompile(`^site(\.[A-Za-z_][A-Za-z0-9_-]*)+$`)
+
+// siteVariable returns the value that the Liquid output expr, a variable
+// of the site's config ({{ site.license.url }}), has in _config.yml,
+// when that is a string or a number.
+func (im *importer) siteVariable(expr string) (string, bool) {
+	if !siteVariableRE.MatchString(expr) {
+		return "", false
+	}
+	switch v := lookup(im.conf.vars, strings.TrimPrefix(expr, "site.")).(type) {
+	case string:
+		return v, true
+	case int, int64, uint64, float64:
+		return fmt.Sprint(v), true
+	}
+	return "", false
+}
+
+// wrap writes the tag t inside an HTML comment, which plotline drops,
+// and notes it.
+func (c *converter) wrap(t tag, what string) {
+	c.out.WriteString("<!-- plotline import: " + commentSafe(string(c.body[t.start:t.end])) + " -->")
+	c.im.note(c.pos(t.start), "%s", what)
+}
+
+// commentSafe makes s fit inside an HTML comment: no "-->", and no blank
+// line, which would end the paragraph the comment is in.
+func commentSafe(s string) string {
+	s = strings.ReplaceAll(s, "--", "- -")
+	for strings.Contains(s, "\n\n") || strings.Contains(s, "\n \n") {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\n\n", "\n"), "\n \n", "\n")
+	}
+	return s
+}
+
+// args are a shortcode's arguments: named, or by position.
+type args struct {
+	named map[string]string
+	posn  []string
+}
+
+func (a args) pos(i int) string {
+	if i < len(a.posn) {
+		return a.posn[i]
+	}
+	return ""
+}
+
+// get returns the argument named name, or else the one at position i.
+func (a args) get(name string, i int) string {
+	if v, ok := a.named[name]; ok {
+		return v
+	}
+	return a.pos(i)
+}
+
+// parseArgs reads `a="b c" d=e "f" g`.
+func parseArgs(s string) args {
+	a := args{named: map[string]string{}}
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
+		key := ""
+		if k := strings.IndexAny(s, "= \t\n\"'`"); k > 0 && s[k] == '=' {
+			key, s = s[:k], s[k+1:]
+			if s == "" {
+				a.named[key] = "" // "x=" at the end
+				break
+			}
+		}
+		var val string
+		if q := s[0]; q == '"' || q == '\'' || q == '`' {
+			end := strings.IndexByte(s[1:], q)
+			for end >= 0 && q == '"' && s[end] == '\\' {
+				next := strings.IndexByte(s[end+2:], q)
+				if next < 0 {
+					end = -1
+					break
+				}
+				end += next + 1
+			}
+			if end < 0 {
+				val, s = s[1:], ""
+			} else {
+				val, s = s[1:1+end], s[2+end:]
+			}
+			if q == '"' {
+				val = strings.ReplaceAll(val, `\"`, `"`)
+			}
+		} else {
+			end := strings.IndexAny(s, " \t\n")
+			if end < 0 {
+				end = len(s)
+			}
+			val, s = s[:end], s[end:]
+		}
+		if key != "" {
+			a.named[key] = val
+		} else {
+			a.posn = append(a.posn, val)
+		}
+	}
+	return a
+}
+
+// figure writes Hugo's figure as a Markdown image with a title.
+func (c *converter) figure(a args) {
+	src := a.get("src", 0)
+	alt := a.named["alt"]
+	title := a.named["caption"]
+	if title == "" {
+		title = a.named["title"]
+	}
+	if alt == "" {
+		alt = title
+	}
+	dest := src
+	if strings.ContainsAny(dest, " ()<>") {
+		dest = "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(dest) + ">"
+	}
+	img := "![" + strings.NewReplacer("[", `\[`, "]", `\]`, "\n", " ").Replace(stripTags(alt)) + "](" + dest
+	if title != "" {
+		img += ` "` + strings.NewReplacer(`"`, `\"`, "\n", " ").Replace(title) + `"`
+	}
+	img += ")"
+	if link := a.named["link"]; link != "" {
+		img = "[" + img + "](" + link + ")"
+	}
+	c.out.WriteString(img)
+	c.im.res.Converted++
+}
+
+// stripTags leaves out the HTML tags of s, for alt text.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fence turns a highlight tag t and what is up to its end tag into a
+// fenced code block in language lang.
+func (c *converter) fence(t tag, language string, closers []string) int {
+	b := c.body
+	end, closeLen := -1, 0
+	for _, cl := range closers {
+		if k := bytes.Index(b[t.end:], []byte(cl)); k >= 0 && (end < 0 || k < end) {
+			end, closeLen = k, len(cl)
+		}
+	}
+	if end < 0 {
+		c.wrap(t, "highlight without its end tag")
+		return t.end - t.start
+	}
+	inner := string(b[t.end : t.end+end])
+	inner = strings.TrimPrefix(strings.TrimPrefix(inner, "\r"), "\n")
+	inner = strings.TrimRight(inner, " \t")
+	inner = strings.TrimSuffix(strings.TrimSuffix(inner, "\n"), "\r")
+	// The fence takes the indentation of the tag's line, as in a list.
+	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
+	indent := string(b[lineStart:t.start])
+	if strings.TrimSpace(indent) != "" {
+		indent = ""
+		c.out.WriteString("\n\n")
+	}
+	fence := strings.Repeat("`", max(3, longestRun(inner, '`')+1))
+	c.out.WriteString(fence + language + "\n")
+	if inner != "" {
+		c.out.WriteString(inner + "\n")
+	}
+	c.out.WriteString(indent + fence)
+	after := t.end + end + closeLen
+	if after < len(b) && b[after] != '\n' && b[after] != '\r' {
+		c.out.WriteString("\n")
+	}
+	c.im.res.Converted++
+	return after - t.start
+}
+
+func longestRun(s string, c byte) int {
+	best, n := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			n++
+			best = max(best, n)
+		} else {
+			n = 0
+		}
+	}
+	return best
+}
+
+// ref returns the plotline URL of the page a ref, relref, link or
+// post_url names, with its #fragment.
+func (c *converter) ref(name string) (string, bool) {
+	name = strings.TrimSpace(strings.Trim(name, `"'`))
+	name, frag, _ := strings.Cut(name, "#")
+	if frag != "" {
+		frag = "#" + frag
+	}
+	if name == "" {
+		return frag, frag != ""
+	}
+	clean := strings.TrimPrefix(path.Clean("/"+name), "/")
+	var cands []string
+	if !strings.HasPrefix(name, "/") {
+		rel := strings.TrimPrefix(c.p.src, "content/")
+		cands = append(cands, path.Join(path.Dir(rel), name), path.Join(path.Dir(c.p.src), name))
+	}
+	cands = append(cands, clean, strings.TrimSuffix(clean, path.Ext(clean)), strings.TrimSuffix(clean, "/"))
+	for _, k := range cands {
+		if ps := c.im.byKey[k]; len(ps) == 1 {
+			return "/" + ps[0].newURL + frag, true
+		}
+	}
+	return "", false
+}
+
+// include inlines a Jekyll include that is plain Markdown or HTML, or
+// leaves a marked TODO.
+func (c *converter) include(t tag) {
+	fields := strings.Fields(t.args)
+	if len(fields) == 0 {
+		c.wrap(t, "include without a file")
+		return
+	}
+	name := fields[0]
+	file := path.Join("_includes", name)
+	if t.name == "include_relative" {
+		file = path.Join(path.Dir(c.p.src), name)
+	}
+	data, err := fs.ReadFile(c.im.src, file)
+	todo := func(why string) {
+		c.out.WriteString("<!-- plotline import: TODO " + commentSafe(string(c.body[t.start:t.end])) + " -->")
+		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
+	}
+	switch {
+	case err != nil:
+		todo("names no file " + file)
+	case len(fields) > 1:
+		todo("has parameters: inline it by hand")
+	case bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{")):
+		todo("uses Liquid: inline it by hand")
+	default:
+		c.out.Write(bytes.TrimRight(data, "\n"))
+		c.im.res.Converted++
+	}
+}
+
+// link rewrites the destination of a Markdown link or image at body
+// offset i ("](dest" or a line "[ref]: dest") when it is relative: the
+// source resolved it against the page's old address, plotline resolves
+// it against the file, so it is written as the site path it meant. A
+// destination that names a file beside the page is left as it is. It
+// returns how many bytes it wrote, 0 when there is no link at i.
+func (c *converter) link(i int) int {
+	b := c.body
+	var start int
+	switch {
+	case b[i] == ']' && i+1 < len(b) && b[i+1] == '(':
+		start = i + 2
+	case b[i] == ']' && i+1 < len(b) && b[i+1] == ':' && lineStartsRef(b, i):
+		start = i + 2
+		for start < len(b) && (b[start] == ' ' || b[start] == '\t') {
+			start++
+		}
+	default:
+		return 0
+	}
+	if c.inCode(i) || start >= len(b) {
+		return 0
+	}
+	if n := c.doubledBrackets(i, start); n > 0 {
+		return n
+	}
+	end := start
+	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
+		end++
+	}
+	dest := string(b[start:end])
+	c.at = start
+	u, ok := c.resolve(dest)
+	if !ok {
+		if !strings.Contains(dest, "#") || strings.ContainsAny(dest, "{<") {
+			return 0
+		}
+		u = dest // kept, and remembered for mendFragments
+	} else {
+		c.im.res.Converted++
+	}
+	c.out.Write(b[i:start])
+	if strings.Contains(u, "#") {
+		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
+	}
+	c.out.WriteString(u)
+	return end - i
+}
+
+// doubledBrackets mends a link whose address has a second pair of
+// brackets, "[x]((https://a.example/))", which a browser would take for
+// a relative address: it writes "[x](https://a.example/)" and returns
+// how many bytes of the body it took, or 0 when the link at i, whose
+// address starts at start, is not one.
+func (c *converter) doubledBrackets(i, start int) int {
+	b := c.body
+	if b[start-1] != '(' || b[start] != '(' {
+		return 0
+	}
+	end := bytes.Index(b[start:], []byte("))"))
+	if end < 0 {
+		return 0
+	}
+	inner := b[start+1 : start+end]
+	if !bytes.Contains(inner, []byte("://")) || bytes.ContainsAny(inner, " \t\n()") {
+		return 0
+	}
+	c.out.WriteString("](")
+	c.out.Write(inner)
+	c.out.WriteByte(')')
+	c.im.done(c.pos(start), "link address in two pairs of brackets: one kept")
+	return start + end + 2 - i
+}
+
+// lineStartsRef reports whether the "]" at i closes a link reference
+// definition's label at the start of its line.
+func lineStartsRef(b []byte, i int) bool {
+	ls := bytes.LastIndexByte(b[:i], '\n') + 1
+	line := bytes.TrimLeft(b[ls:i], " ")
+	return len(line) > 1 && line[0] == '[' && line[1] != '^' && len(b[ls:i])-len(line) <= 3 && !bytes.ContainsAny(line[1:], "[]")
+}
+
+// refLabelEnd reports whether line, the start of a line up to a
+// destination, is a reference definition's label and colon: "[x]: ".
+func refLabelEnd(line []byte) bool {
+	head := bytes.TrimRight(line, " \t")
+	if !bytes.HasSuffix(head, []byte("]:")) {
+		return false
+	}
+	return lineStartsRef(head, len(head)-2)
+}
+
+// resolve returns the site path a relative destination meant, and false
+// when it is not relative or names a file beside the page.
+func (c *converter) resolve(dest string) (string, bool) {
+	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+		return c.elsewhere(dest)
+	}
+	if dest == "" || c.p.oldURL == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") ||
+		strings.HasPrefix(dest, "<") || strings.HasPrefix(dest, "{") || strings.HasPrefix(dest, "\\") || strings.HasPrefix(dest, "(") {
+		return "", false
+	}
+	if k := strings.IndexAny(dest, ":/?#"); k >= 0 && dest[k] == ':' {
+		return "", false // a scheme: mailto:, https:
+	}
+	file, frag, _ := strings.Cut(dest, "#")
+	file, _, _ = strings.Cut(file, "?")
+	if file == "" {
+		return "", false
+	}
+	beside := path.Join(path.Dir(c.p.dest), file)
+	if _, ok := c.im.res.Files[beside]; ok || c.im.dests[beside] {
+		return "", false
+	}
+	base := c.p.oldURL
+	if !strings.HasSuffix(base, "/") {
+		base = path.Dir(base) + "/"
+	}
+	u := path.Join(base, file)
+	if strings.HasSuffix(file, "/") && u != "/" {
+		u += "/"
+	}
+	if frag != "" {
+		u += "#" + frag
+	}
+	if abs, ok := c.elsewhere(u); ok {
+		return abs, true
+	}
+	return u, true
+}
+
+// elsewhere returns the full address of the site path u when it names
+// nothing of the new site: a page the source linked to on its own host
+// that it did not build itself (another site under the same domain, a
+// feed), which keeps its address. The second result is false when u is
+// on the site, or the source has no base URL.
+func (c *converter) elsewhere(u string) (string, bool) {
+	base := c.im.conf.baseURL
+	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
+		return "", false
+	}
+	p, _, _ := strings.Cut(u, "#")
+	p, _, _ = strings.Cut(p, "?")
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	if c.im.onSite(p) {
+		return "", false
+	}
+	abs := strings.TrimSuffix(base, "/") + u
+	c.im.done(c.pos(c.at), "link %s names nothing of this site: written as %s", u, abs)
+	return abs, true
+}
+
+// attributeList reads a kramdown attribute list on a line of its own at
+// i, "{: #apt}" or "{:.note}", and returns its length, or 0 when there is
+// none. After a heading its id and classes become the heading's
+// attributes, "### apt {#apt}", as plotline writes them; anywhere else it
+// is left out, and noted.
+func (c *converter) attributeList(i int) int {
+	b := c.body
+	e := bytes.IndexByte(b[i:], '\n')
+	if e < 0 {
+		e = len(b)
+	} else {
+		e += i
+	}
+	line := bytes.TrimSpace(b[i:e])
+	if !bytes.HasPrefix(line, []byte("{:")) || !bytes.HasSuffix(line, []byte("}")) {
+		return 0
+	}
+	var attrs []string
+	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+		if strings.HasPrefix(f, "#") || strings.HasPrefix(f, ".") {
+			attrs = append(attrs, f)
+		}
+	}
+	out := c.out.Bytes()
+	if len(out) > 0 && out[len(out)-1] == '\n' {
+		prev := lastLine(out[:len(out)-1])
+		if len(attrs) > 0 && bytes.HasPrefix(prev, []byte("#")) && !bytes.HasSuffix(bytes.TrimSpace(prev), []byte("}")) {
+			c.out.Truncate(len(out) - 1)
+			c.out.WriteString(" {" + strings.Join(attrs, " ") + "}")
+			c.im.res.Converted++
+			return e - i
+		}
+	}
+	if id := listID(attrs); id != "" && len(out) > 0 && out[len(out)-1] == '\n' && len(bytes.TrimSpace(lastLine(out[:len(out)-1]))) > 0 {
+		// After a paragraph the id names the paragraph: an empty
+		// anchor at its start keeps the links to it working.
+		anchor := `<a id="` + id + `"></a>`
+		at := blockStart(out)
+		if htmlBlock(out[at:]) {
+			// Raw HTML, which an anchor in front could turn into a
+			// paragraph: the anchor goes on a line of its own after it.
+			c.out.WriteString(anchor)
+		} else {
+			rest := slices.Clone(out[at:])
+			c.out.Truncate(at)
+			c.out.WriteString(anchor)
+			c.out.Write(rest)
+			if e+1 < len(b) && b[e+1] == '\n' {
+				e++ // the attribute list's line is gone: so is its line feed
+			}
+		}
+		c.im.res.Converted++
+		if len(attrs) > 1 {
+			c.im.note(c.pos(i), "kramdown attribute list %s: only its id kept", line)
+		}
+		return e - i
+	}
+	c.im.note(c.pos(i), "kramdown attribute list %s, left out", line)
+	return e - i
+}
+
+// htmlBlock reports whether text, the start of a block, starts raw HTML
+// (as CommonMark reads it) rather than a paragraph: a block-level
+// element, or a tag alone on its line.
+func htmlBlock(text []byte) bool {
+	if len(text) < 2 || text[0] != '<' {
+		return false
+	}
+	line := text
+	if k := bytes.IndexByte(line, '\n'); k >= 0 {
+		line = line[:k]
+	}
+	line = bytes.TrimSpace(line)
+	if line[len(line)-1] == '>' && bytes.Count(line, []byte("<")) == 1 {
+		return true
+	}
+	name := bytes.TrimPrefix(line[1:], []byte("/"))
+	n := 0
+	for n < len(name) && (name[n] >= 'a' && name[n] <= 'z' || name[n] >= 'A' && name[n] <= 'Z' || name[n] >= '0' && name[n] <= '9') {
+		n++
+	}
+	if n == 0 {
+		return len(name) > 0 && (name[0] == '!' || name[0] == '?')
+	}
+	return strings.Contains(htmlBlockNames, " "+strings.ToLower(string(name[:n]))+" ")
+}
+
+// htmlBlockNames are the elements that start an HTML block in CommonMark
+// wherever they stand on their line, each between spaces.
+const htmlBlockNames = " address article aside base basefont blockquote body caption center col" +
+	" colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset" +
+	" h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol" +
+	" optgroup option p param search section summary table tbody td tfoot th thead title tr track ul" +
+	" pre script style textarea "
+
+// listID returns the id of a kramdown attribute list's attributes, "#fn1"
+// giving "fn1", or "" when it has none or one plotline would not write.
+func listID(attrs []string) string {
+	for _, a := range attrs {
+		if id, ok := strings.CutPrefix(a, "#"); ok && id != "" && strings.Trim(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:.") == "" {
+			return id
+		}
+	}
+	return ""
+}
+
+// lastLine returns the text after the last line feed of b.
+func lastLine(b []byte) []byte {
+	return b[bytes.LastIndexByte(b, '\n')+1:]
+}
+
+// blockStart returns the offset in out, which ends with a line feed, of
+// the first text of the block its last lines make: after the blank line,
+// heading or code fence before them, and after the quote and list markers and
+// indentation of that first line.
+func blockStart(out []byte) int {
+	start, end := 0, len(out)-1
+	for end > 0 {
+		ls := bytes.LastIndexByte(out[:end], '\n') + 1
+		line := bytes.TrimSpace(out[ls:end])
+		if len(line) == 0 || line[0] == '#' || bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~")) {
+			start = end + 1
+			break
+		}
+		start, end = ls, ls-1
+	}
+	for start < len(out) {
+		rest := out[start:]
+		switch {
+		case rest[0] == ' ' || rest[0] == '\t' || rest[0] == '>':
+			start++
+			continue
+		case len(rest) > 1 && bytes.IndexByte([]byte("*-+"), rest[0]) >= 0 && rest[1] == ' ':
+			start += 2
+			continue
+		}
+		d := 0
+		for d < len(rest) && d < 9 && rest[d] >= '0' && rest[d] <= '9' {
+			d++
+		}
+		if d > 0 && d+1 < len(rest) && (rest[d] == '.' || rest[d] == ')') && rest[d+1] == ' ' {
+			start += d + 2
+			continue
+		}
+		break
+	}
+	return start
+}

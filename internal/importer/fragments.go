@@ -1,0 +1,143 @@
+package importer
+
+import (
+	"bytes"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/plotline/plotline/internal/anchor"
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// fragmentLink is a link with a #fragment, as written in a page's
+// converted body.
+type fragmentLink struct {
+	pos  diag.Pos // its destination in the source
+	at   int      // its destination's offset in the converted body
+	dest string   // as written there: "/tinytex/faq/#faq-3", "#fn1"
+}
+
+// mendFragments drops the #fragment of each link to a page of the import
+// that has no heading or element of that id. The source's pages had
+// none either, or had one only once a script ran (a comment system's
+// "#comment-4720783918"): the link now opens the page, and the report
+// says so. A fragment mendFragments cannot be sure of is left for the
+// build to check.
+func (im *importer) mendFragments() {
+	byURL := map[string]*page{}
+	for _, p := range im.pages {
+		byURL["/"+p.newURL] = p
+	}
+	ids := map[*page]*pageAnchors{}
+	for _, p := range im.pages {
+		for k := len(p.fragments) - 1; k >= 0; k-- {
+			f := p.fragments[k]
+			where, frag, _ := strings.Cut(f.dest, "#")
+			if dec, err := url.PathUnescape(frag); err == nil {
+				frag = dec
+			}
+			target := p
+			if where != "" {
+				target = byURL[where]
+			}
+			if target == nil || frag == "" {
+				continue
+			}
+			known, ok := ids[target]
+			if !ok {
+				known = pageIDs(target.converted)
+				ids[target] = known
+			}
+			if known == nil || known.has(frag) {
+				continue
+			}
+			if where == "" {
+				where = "/" + p.newURL
+			}
+			body := append(p.converted[:f.at:f.at], where...)
+			p.converted = append(body, p.converted[f.at+len(f.dest):]...)
+			im.done(f.pos, "link %s: that page has no #%s (its old page had none either, or one a script made): written as %s", f.dest, frag, where)
+		}
+	}
+}
+
+var (
+	// attrIDRE finds the ids of raw HTML elements and the names of
+	// anchors: id="x", name='x'.
+	attrIDRE = regexp.MustCompile(`\b(?:id|name)\s*=\s*["']([^"']+)["']`)
+	// headingAttrRE finds the id in a heading's attributes: {#x .y}.
+	headingAttrRE = regexp.MustCompile(`\s\{[^{}]*#([^\s{}]+)[^{}]*\}\s*$`)
+	// inlineLinkRE finds a link or image, keeping its text.
+	inlineLinkRE = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]`)
+	// tagRE finds an HTML tag or comment.
+	tagRE = regexp.MustCompile(`<!--.*?-->|<[^>]*>`)
+)
+
+// pageAnchors are the ids a page gives its headings and elements.
+type pageAnchors struct {
+	ids       map[string]bool
+	footnotes bool // the page has footnotes, whose ids start with "fn"
+}
+
+// has reports whether the page has the id frag, or may have it.
+func (a *pageAnchors) has(frag string) bool {
+	return a.ids[frag] || a.footnotes && strings.HasPrefix(frag, "fn")
+}
+
+// pageIDs returns the ids a converted body gives its headings and
+// elements, or nil when it cannot tell them: a page with setext
+// headings, whose text may take more than a line.
+func pageIDs(body []byte) *pageAnchors {
+	code := codeSpans(body)
+	ids := map[string]bool{}
+	headings := anchor.NewSet()
+	var texts []string
+	prevText := false
+	for off := 0; off < len(body); {
+		end := bytes.IndexByte(body[off:], '\n')
+		next := len(body)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		line := strings.TrimRight(string(body[off:next]), " \t\r\n")
+		trimmed := strings.TrimLeft(line, " ")
+		if inSpans(code, off) || len(line)-len(trimmed) > 3 {
+			prevText = false
+			off = next
+			continue
+		}
+		if prevText && trimmed != "" && strings.Trim(trimmed, "=") == "" || prevText && len(trimmed) > 1 && strings.Trim(trimmed, "-") == "" {
+			return nil // a setext heading
+		}
+		level := run([]byte(trimmed), '#')
+		if level >= 1 && level <= 6 && (len(trimmed) == level || trimmed[level] == ' ' || trimmed[level] == '\t') {
+			text := strings.TrimSpace(trimmed[level:])
+			if closing := strings.TrimRight(text, "#"); closing != text && (closing == "" || strings.HasSuffix(closing, " ")) {
+				text = strings.TrimSpace(closing)
+			}
+			if m := headingAttrRE.FindStringSubmatch(" " + text); m != nil {
+				headings.Reserve(m[1])
+				ids[m[1]] = true
+			} else {
+				texts = append(texts, text)
+			}
+			prevText = false
+		} else {
+			prevText = trimmed != "" && !listItem([]byte(trimmed)) && trimmed[0] != '<' && trimmed[0] != '|'
+		}
+		off = next
+	}
+	// Heading ids written by hand come first, as the converter reserves
+	// them; ids of HTML elements do not take part.
+	unmark := strings.NewReplacer("\\", "", "`", "")
+	for _, text := range texts {
+		text = tagRE.ReplaceAllString(text, "")
+		text = inlineLinkRE.ReplaceAllString(text, "$1$2")
+		ids[headings.Add(unmark.Replace(text))] = true
+	}
+	for _, m := range attrIDRE.FindAllSubmatch(body, -1) {
+		ids[string(m[1])] = true
+	}
+	return &pageAnchors{ids: ids, footnotes: bytes.Contains(body, []byte("[^"))}
+}

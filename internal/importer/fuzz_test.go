@@ -1,0 +1,53 @@
+package importer
+
+import (
+	"bytes"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+)
+
+// FuzzBody imports arbitrary page bodies into a Jekyll and a Hugo site.
+// Import must not panic, and every note must point into the file.
+func FuzzBody(f *testing.F) {
+	for _, s := range []string{
+		"Text[^1].\n\n<sup>1</sup> Note.\n{: #fn1}\n",
+		"* item\n  ```\n  {{ a }}\n\n{% assign x = 1 %}\n",
+		"[l]: {{ site.url }}{{ site.license.url }}\n[m]: {{ site.url }}/ru/\n",
+		"[x]((https://a.example/)) [y](((",
+		"{{< figure src=\"a.png\" >}} {{% notice %}}x{{% /notice %}} [r]({{< ref \"b\" >}})",
+		"{% highlight go %}\nx\n{% endhighlight %}\n{% raw %}{{ x }}{% endraw %}",
+		"<p>raw</p>\n{: #r .c}\n### h\n{:.x}\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, k := range []Kind{Jekyll, Hugo} {
+			name := "content/posts/a.md"
+			conf := "hugo.toml"
+			confText := "baseURL = 'https://old.example/'\n"
+			if k == Jekyll {
+				name, conf, confText = "_posts/2014-01-01-a.md", "_config.yml", "url: https://old.example\n"
+			}
+			file := []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)
+			src := fstest.MapFS{
+				conf:                 {Data: []byte(confText)},
+				name:                 {Data: file},
+				"content/posts/b.md": {Data: []byte("---\ntitle: B\n---\n")},
+			}
+			res, err := Import(src, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := bytes.Split(file, []byte("\n"))
+			for _, n := range res.Notes {
+				if n.Pos.Path != name || n.Pos.Line == 0 {
+					continue
+				}
+				if n.Pos.Line > len(lines) || n.Pos.Col < 1 || n.Pos.Col > utf8.RuneCount(lines[n.Pos.Line-1])+1 {
+					t.Fatalf("%s: %v: %s is outside the file", k, n.Pos, n.What)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,255 @@
+package importer
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// hugoConfigs are the config files Hugo reads, in its order.
+var hugoConfigs = []string{
+	"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+	"config.toml", "config.yaml", "config.yml", "config.json",
+	"config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/hugo.yml",
+	"config/_default/config.toml", "config/_default/config.yaml", "config/_default/config.yml",
+}
+
+// readConfig decodes the config file name of src into a map whose keys
+// are in lower case, as Hugo reads them; nil when there is no such file.
+func readConfig(src fs.FS, name string) (map[string]any, error) {
+	data, err := fs.ReadFile(src, name)
+	if err != nil {
+		return nil, nil
+	}
+	var m map[string]any
+	switch path.Ext(name) {
+	case ".toml":
+		_, err = toml.Decode(string(data), &m)
+	case ".json":
+		err = json.Unmarshal(data, &m)
+	default:
+		err = yaml.Unmarshal(data, &m)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return lowerKeys(m), nil
+}
+
+// lowerKeys returns m with every key of every mapping in lower case.
+func lowerKeys(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if sub, ok := v.(map[string]any); ok {
+			v = lowerKeys(sub)
+		}
+		out[strings.ToLower(k)] = v
+	}
+	return out
+}
+
+// lookup returns the value at the dotted key of m.
+func lookup(m map[string]any, key string) any {
+	var v any = m
+	for _, k := range strings.Split(key, ".") {
+		mm, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = mm[k]
+	}
+	return v
+}
+
+func lookupString(m map[string]any, key string) string {
+	s, _ := lookup(m, key).(string)
+	return s
+}
+
+func (im *importer) hugo() error {
+	var conf map[string]any
+	for _, name := range hugoConfigs {
+		c, err := readConfig(im.src, name)
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			conf = c
+			break
+		}
+	}
+	contentDir := "content"
+	if d := lookupString(conf, "contentdir"); d != "" {
+		contentDir = path.Clean(d)
+	}
+	if conf == nil {
+		if _, err := fs.Stat(im.src, contentDir); err != nil {
+			return fmt.Errorf("not a Hugo site: no hugo.toml, config.toml or config.yaml, and no content folder")
+		}
+	}
+	im.conf.title = lookupString(conf, "title")
+	im.conf.baseURL = lookupString(conf, "baseurl")
+	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
+	im.conf.permalinks = map[string]string{}
+	if pl, ok := lookup(conf, "permalinks").(map[string]any); ok {
+		if page, ok := pl["page"].(map[string]any); ok {
+			pl = page
+		}
+		for k, v := range pl {
+			if s, ok := v.(string); ok {
+				im.conf.permalinks[k] = s
+			}
+		}
+	}
+	for _, key := range []string{"params.mainsections", "mainsections"} {
+		switch v := lookup(conf, key).(type) {
+		case []any:
+			for _, s := range v {
+				if s, ok := s.(string); ok {
+					im.conf.mainSections = append(im.conf.mainSections, s)
+				}
+			}
+		case string:
+			im.conf.mainSections = []string{v}
+		}
+	}
+
+	count := map[string]int{}
+	err := fs.WalkDir(im.src, contentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			return nil
+		}
+		if p != contentDir && content.Hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, contentDir+"/")
+		if !markdownExt(p) {
+			if path.Ext(p) == ".html" {
+				if data, err := fs.ReadFile(im.src, p); err == nil {
+					if _, _, _, _, ok := splitFrontMatter(data); ok {
+						im.note(diag.Pos{Path: p}, "an HTML page with front matter: not imported")
+						return nil
+					}
+				}
+			}
+			im.copyFile(p, "content/"+rel)
+			return nil
+		}
+		if rel == "_index"+path.Ext(rel) {
+			im.done(diag.Pos{Path: p}, "the home page's text is not imported: plotline makes the home page")
+			return nil
+		}
+		data, err := fs.ReadFile(im.src, p)
+		if err != nil {
+			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			return nil
+		}
+		pg, ok := im.readPage(p, data)
+		if !ok {
+			im.done(diag.Pos{Path: p}, "no front matter: copied as a file, not a page")
+			im.copyFile(p, "content/"+strings.TrimSuffix(rel, path.Ext(rel))+".txt")
+			return nil
+		}
+		pg.dest = "content/" + strings.TrimSuffix(rel, path.Ext(rel)) + ".md"
+		if pg.date.IsZero() {
+			if d, ok := parseDate(pg.str("publishdate")); ok {
+				pg.date = d
+			} else if d, ok := parseDate(pg.str("publishDate")); ok {
+				pg.date = d
+			}
+			if !pg.date.IsZero() {
+				pg.setDate = pg.date
+			}
+		}
+		im.fillIn(pg)
+		pg.oldURL = hugoURL(pg, rel, im.conf.permalinks)
+		pg.newURL = newURL(pg.dest, pg.slug)
+		if section, _, found := strings.Cut(rel, "/"); found && !strings.HasPrefix(path.Base(rel), "_index.") {
+			pg.cats = []string{section}
+			count[section]++
+		}
+		im.pages = append(im.pages, pg)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("not a Hugo site: %w", err)
+	}
+	main := im.conf.mainSections
+	if len(main) == 0 {
+		best := ""
+		for s, n := range count {
+			if n > count[best] || n == count[best] && s < best {
+				best = s
+			}
+		}
+		main = []string{best}
+	}
+	for _, p := range im.pages {
+		p.post = len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) })
+		p.cats = nil
+	}
+	if static, err := fs.Sub(im.src, "static"); err == nil {
+		_ = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || p == "." {
+				return nil
+			}
+			if content.Hidden(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				im.copyFile("static/"+p, "content/"+p)
+			}
+			return nil
+		})
+	}
+	return nil
+}
+
+// fillIn gives a page without a title or date one, with a note: the
+// title from its file name, the date of its file.
+func (im *importer) fillIn(p *page) {
+	if p.title == "" {
+		name := strings.TrimSuffix(path.Base(p.src), path.Ext(p.src))
+		if name == "index" || name == "_index" {
+			name = path.Base(path.Dir(p.src))
+		}
+		if _, rest, prefixed, err := fileDate(name); prefixed && err == nil {
+			name = rest
+		}
+		t := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+		if t == "" {
+			t = name
+		}
+		p.setTitle = strings.ToUpper(t[:1]) + t[1:]
+		p.title = p.setTitle
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q from the file name", p.setTitle)
+	}
+	if p.date.IsZero() {
+		if d, _, prefixed, err := fileDate(path.Base(p.src)); prefixed && err == nil {
+			p.date = d
+			return
+		}
+		p.setDate = im.modDate(p.src)
+		p.date = p.setDate
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day the file was last changed", p.setDate.Format("2006-01-02"))
+	}
+}

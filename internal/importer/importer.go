@@ -1,0 +1,365 @@
+// Package importer turns a Hugo or a Jekyll site into a plotline site: it
+// copies the pages and their files into content/, maps the front matter
+// onto plotline's keys (what plotline does not read goes under params:),
+// converts the shortcodes and Liquid tags plotline has an equivalent for,
+// wraps the others in HTML comments so that the build does not fail on
+// them, and gives every page an alias at each address it had, so that no
+// old link breaks. It reads the source through an fs.FS and writes only
+// into a new folder.
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// Kind names the generator a site comes from.
+type Kind string
+
+// The generators a site can be imported from.
+const (
+	Hugo   Kind = "hugo"
+	Jekyll Kind = "jekyll"
+)
+
+// Note is one thing of the source that was not converted: where it is
+// and what it was.
+type Note struct {
+	Pos  diag.Pos
+	What string
+	// Done is set on a note of something the importer did in the
+	// writer's place (a date taken from the file's time, say), which the
+	// writer may want to check; it is not counted as not converted.
+	Done bool
+}
+
+// Result is an imported site, not yet written: its files, what could not
+// be converted, and the counts of the report.
+type Result struct {
+	// Files maps each slash path of the new site to its content.
+	Files map[string]File
+	// Notes lists what was not converted, sorted by position.
+	Notes []Note
+	// Pages counts the Markdown pages imported, Copied the other files,
+	// Converted the shortcodes and tags turned into Markdown, Aliases the
+	// redirect addresses given to pages.
+	Pages, Copied, Converted, Aliases int
+}
+
+// File is one file of the new site: either Data, or the source file Src
+// copied as it is.
+type File struct {
+	Data []byte
+	Src  string // slash path in the source; used when Data is nil
+}
+
+// NotConverted returns the number of notes, the things left for the
+// writer.
+func (r *Result) NotConverted() int {
+	n := 0
+	for _, x := range r.Notes {
+		if !x.Done {
+			n++
+		}
+	}
+	return n
+}
+
+// Import reads the site of kind k from src and returns the new site.
+// It fails only when src is not a site of that kind; everything else is a
+// note of the result.
+func Import(src fs.FS, k Kind) (*Result, error) {
+	im := &importer{src: src, kind: k, res: &Result{Files: map[string]File{}}}
+	var err error
+	switch k {
+	case Hugo:
+		err = im.hugo()
+	case Jekyll:
+		err = im.jekyll()
+	default:
+		return nil, fmt.Errorf("unknown site kind %q (want hugo or jekyll)", k)
+	}
+	if err != nil {
+		return nil, err
+	}
+	im.finish()
+	return im.res, nil
+}
+
+// importer is one import in progress.
+type importer struct {
+	src   fs.FS
+	kind  Kind
+	res   *Result
+	conf  siteConfig
+	pages []*page
+	// byKey finds a page for ref, relref, link and post_url: by source
+	// path, with and without extension, and by base name.
+	byKey map[string][]*page
+	// dests holds the slash path of each page in the new site.
+	dests map[string]bool
+	// known holds the site paths the new site will have: each page's
+	// index.html, each alias, each file.
+	known map[string]string
+}
+
+// siteConfig is what the importer reads of the source's config.
+type siteConfig struct {
+	title, baseURL string
+	unsafe         bool
+	// hugo
+	permalinks   map[string]string
+	mainSections []string
+	// jekyll
+	permalink string
+	exclude   []string
+	vars      map[string]any // _config.yml, for {{ site.x }}
+}
+
+// note records something not converted at pos.
+func (im *importer) note(pos diag.Pos, format string, args ...any) {
+	im.res.Notes = append(im.res.Notes, Note{Pos: pos, What: fmt.Sprintf(format, args...)})
+}
+
+// done records something the importer decided at pos.
+func (im *importer) done(pos diag.Pos, format string, args ...any) {
+	im.res.Notes = append(im.res.Notes, Note{Pos: pos, What: fmt.Sprintf(format, args...), Done: true})
+}
+
+// plotlineWrites are the files of the new site that plotline writes
+// itself, which a copy or a redirect would clash with, and what they are.
+var plotlineWrites = map[string]string{
+	"index.html":  "its home page",
+	"404.html":    "its page for a missing address",
+	"robots.txt":  "its robots.txt, allowing every robot and naming the sitemap",
+	"sitemap.xml": "its sitemap of every page and list",
+	"feed.xml":    "its Atom feed of the newest articles",
+	".nojekyll":   "an empty .nojekyll",
+}
+
+// copyFile adds the source file src to the new site at dest, unless a
+// file is there already.
+func (im *importer) copyFile(src, dest string) {
+	if what, ok := plotlineWrites[strings.TrimPrefix(dest, "content/")]; ok {
+		im.note(diag.Pos{Path: src}, "not copied: plotline writes %s", what)
+		return
+	}
+	if _, ok := im.res.Files[dest]; ok {
+		im.note(diag.Pos{Path: src}, "not copied: %s comes from another file already", dest)
+		return
+	}
+	im.res.Files[dest] = File{Src: src}
+	im.res.Copied++
+}
+
+// modDate returns the day a source file was last changed, for pages that
+// name no date.
+func (im *importer) modDate(p string) time.Time {
+	info, err := fs.Stat(im.src, p)
+	if err != nil {
+		return time.Time{}
+	}
+	t := info.ModTime().UTC()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// finish converts every page, now that all are known, and writes the
+// config.
+func (im *importer) finish() {
+	im.uniqueURLs()
+	im.byKey = map[string][]*page{}
+	im.dests = map[string]bool{}
+	for _, p := range im.pages {
+		im.dests[p.dest] = true
+		for _, k := range p.keys() {
+			if !slices.Contains(im.byKey[k], p) {
+				im.byKey[k] = append(im.byKey[k], p)
+			}
+		}
+	}
+	// Addresses that plotline writes: an alias must land on none of them.
+	taken := map[string]string{}
+	for file, what := range plotlineWrites {
+		taken[file] = "plotline (" + what + ")"
+	}
+	for _, p := range im.pages {
+		taken[p.newURL+"index.html"] = p.src
+	}
+	for f := range im.res.Files {
+		if rel, ok := strings.CutPrefix(f, "content/"); ok && !strings.HasSuffix(rel, ".md") {
+			taken[rel] = f
+		}
+	}
+	for _, p := range im.pages {
+		im.aliases(p, taken)
+	}
+	im.known = taken
+	for _, p := range im.pages {
+		p.converted = im.convertBody(p)
+	}
+	im.mendFragments()
+	for _, p := range im.pages {
+		im.res.Files[p.dest] = File{Data: im.render(p)}
+		im.res.Pages++
+	}
+	im.res.Files["plotline.yaml"] = File{Data: im.config()}
+	slices.SortFunc(im.res.Notes, func(a, b Note) int { return diag.ComparePos(a.Pos, b.Pos) })
+}
+
+// config returns the plotline.yaml of the new site.
+func (im *importer) config() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Imported from a %s site by plotline import.\n", map[Kind]string{Hugo: "Hugo", Jekyll: "Jekyll"}[im.kind])
+	if im.conf.title != "" {
+		fmt.Fprintf(&b, "title: %s\n", yamlString(im.conf.title))
+	}
+	if u := im.conf.baseURL; strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+		if !strings.HasSuffix(u, "/") {
+			u += "/"
+		}
+		fmt.Fprintf(&b, "base_url: %s\n", yamlString(u))
+	}
+	if im.conf.unsafe {
+		b.WriteString("# The source published the raw HTML of its pages; so does this site.\nunsafe_html: true\n")
+	}
+	return b.Bytes()
+}
+
+// ErrNotEmpty is returned by Write when the destination holds files.
+var ErrNotEmpty = errors.New("exists and is not empty: import into a new folder")
+
+// Write writes r into the folder dest, which must not exist or be empty,
+// copying the source files from src.
+func (r *Result) Write(src fs.FS, dest string) error {
+	entries, err := os.ReadDir(dest)
+	switch {
+	case err == nil && len(entries) > 0:
+		return fmt.Errorf("%s %w", dest, ErrNotEmpty)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	names := make([]string, 0, len(r.Files))
+	for n := range r.Files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		f := r.Files[n]
+		to := filepath.Join(dest, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		if f.Data != nil {
+			if err := os.WriteFile(to, f.Data, 0o644); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := copyFrom(src, f.Src, to); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyFrom(src fs.FS, from, to string) error {
+	in, err := src.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// Report writes the report of r: each thing not converted at its
+// position, its path joined to dir (the source folder as the user named
+// it), then the totals.
+func (r *Result) Report(w io.Writer, dir string) {
+	for _, n := range r.Notes {
+		n.Pos.Path = path.Join(filepath.ToSlash(dir), n.Pos.Path)
+		if n.Done {
+			fmt.Fprintf(w, "%s: note: %s\n", n.Pos, n.What)
+		} else {
+			fmt.Fprintf(w, "%s: not converted: %s\n", n.Pos, n.What)
+		}
+	}
+	fmt.Fprintf(w, "imported %d pages, %d files; converted %d, not converted %d; %d aliases\n",
+		r.Pages, r.Copied, r.Converted, r.NotConverted(), r.Aliases)
+}
+
+// markdownExt reports whether name is a Markdown file the generators read.
+func markdownExt(name string) bool {
+	switch path.Ext(name) {
+	case ".md", ".markdown", ".mdown", ".mkd", ".mkdn":
+		return true
+	}
+	return false
+}
+
+// newURL returns the URL plotline gives the page at dest with slug (a
+// slug plotline would refuse is left out, as render leaves it out).
+func newURL(dest, slug string) string {
+	if !validSlug(slug) {
+		slug = ""
+	}
+	u, _ := content.URLFor(&content.Page{Path: dest, Slug: slug})
+	return u
+}
+
+// onSite reports whether the site path u ("/a/b/", "/a/b.html") is a
+// page, an alias or a file of the new site, or a page plotline makes.
+func (im *importer) onSite(u string) bool {
+	p := strings.Trim(u, "/")
+	first, _, _ := strings.Cut(p, "/")
+	if p == "" || first == "tags" || p == "feed.xml" || p == "sitemap.xml" {
+		return true
+	}
+	_, file := im.known[p]
+	_, dir := im.known[p+"/index.html"]
+	return file || dir
+}
+
+// uniqueURLs gives each page that would share its plotline URL with an
+// earlier one (two posts of one slug in different months, say, which
+// the source kept apart by their dates) a slug of its own: its file name
+// with the date, and a note.
+func (im *importer) uniqueURLs() {
+	slices.SortStableFunc(im.pages, func(a, b *page) int { return strings.Compare(a.src, b.src) })
+	seen := map[string]*page{}
+	for _, p := range im.pages {
+		if other, ok := seen[p.newURL]; ok {
+			name := strings.TrimSuffix(path.Base(p.src), path.Ext(p.src))
+			if name == "index" {
+				name = path.Base(path.Dir(p.src))
+			}
+			slug := content.FileSlug(name)
+			if p.slug != "" && validSlug(p.slug) && !p.date.IsZero() {
+				slug = p.date.Format("2006-01-02-") + p.slug
+			}
+			p.slug = slug
+			p.newURL = newURL(p.dest, slug)
+			im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "its URL /%s would be that of %s too: slug %s", other.newURL, other.src, slug)
+		}
+		seen[p.newURL] = p
+	}
+}

@@ -1,0 +1,164 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func TestJekyllPostURL(t *testing.T) {
+	date := time.Date(2014, 12, 23, 10, 5, 0, 0, time.UTC)
+	tests := []struct {
+		permalink, fm string
+		cats          []string
+		want          string
+	}{
+		{"", "", nil, "/2014/12/23/hub.html"},
+		{"date", "", []string{"News", "tech"}, "/news/tech/2014/12/23/hub.html"},
+		{"pretty", "", []string{"News"}, "/news/2014/12/23/hub/"},
+		{"ordinal", "", nil, "/2014/357/hub.html"},
+		{"none", "", []string{"a"}, "/a/hub.html"},
+		{"/:categories/:year/:month/:day/:title:output_ext", "", nil, "/2014/12/23/hub.html"},
+		{"/blog/:year/:i_month/:title/", "", nil, "/blog/2014/12/hub/"},
+		{"/:short_year/:y_day-:hour:minute/:slug", "", nil, "/14/357-1005/hub"},
+		{"pretty", "/fixed/", nil, "/fixed/"},
+		{"", "/:year/:title/", nil, "/2014/hub/"},
+	}
+	for _, tt := range tests {
+		p := &page{date: date, cats: tt.cats}
+		if tt.fm != "" {
+			p.fields = []field{{key: "permalink", val: scalar(tt.fm)}}
+		}
+		if got := jekyllPostURL(p, "hub", tt.permalink); got != tt.want {
+			t.Errorf("jekyllPostURL(%q, permalink %q, cats %v) = %s; want %s", tt.permalink, tt.fm, tt.cats, got, tt.want)
+		}
+	}
+}
+
+func TestJekyllPageURL(t *testing.T) {
+	tests := []struct{ rel, permalink, want string }{
+		{"about.md", "", "/about.html"},
+		{"about.md", "pretty", "/about/"},
+		{"docs/index.md", "", "/docs/"},
+		{"docs/setup.markdown", "date", "/docs/setup.html"},
+	}
+	for _, tt := range tests {
+		if got := jekyllPageURL(&page{}, tt.rel, tt.permalink); got != tt.want {
+			t.Errorf("jekyllPageURL(%q, %q) = %s; want %s", tt.rel, tt.permalink, got, tt.want)
+		}
+	}
+}
+
+func TestHugoURL(t *testing.T) {
+	date := time.Date(2020, 1, 2, 10, 0, 0, 0, time.UTC)
+	pl := map[string]string{"posts": "/:year/:month/:slug/", "notes": "/:section/:filename", "/": "/:title/"}
+	tests := []struct {
+		rel, title, slug, url string
+		want                  string
+	}{
+		{"posts/first.md", "First Post!", "", "", "/2020/01/first-post/"},
+		{"posts/first.md", "First Post", "the-one", "", "/2020/01/the-one/"},
+		{"notes/My Note/index.md", "N", "", "", "/notes/my-note/"},
+		{"blog/Hello World.md", "H", "", "", "/blog/hello-world/"},
+		{"blog/x.md", "H", "custom", "", "/blog/custom/"},
+		{"blog/x.md", "H", "", "/somewhere/else/", "/somewhere/else/"},
+		{"blog/_index.md", "Blog", "", "", "/blog/"},
+		{"about.md", "About Me", "", "", "/about-me/"},
+	}
+	for _, tt := range tests {
+		p := &page{date: date, title: tt.title, slug: tt.slug}
+		if tt.url != "" {
+			p.fields = []field{{key: "url", val: scalar(tt.url)}}
+		}
+		if got := hugoURL(p, tt.rel, pl); got != tt.want {
+			t.Errorf("hugoURL(%q, title %q, slug %q) = %s; want %s", tt.rel, tt.title, tt.slug, got, tt.want)
+		}
+	}
+}
+
+func TestBody(t *testing.T) {
+	tests := []struct {
+		kind      Kind
+		in, want  string
+		converted int
+		notes     []string
+	}{
+		{Hugo, `{{< figure src="a.png" caption="A \"b\"" >}}`, `![A "b"](a.png "A \"b\"")`, 1, nil},
+		{Hugo, `{{< figure src="a b.png" alt="x" link="/y/" >}}`, `[![x](<a b.png>)](/y/)`, 1, nil},
+		{Hugo, "{{< highlight go >}}\nx := \"```\"\n{{< /highlight >}}\n", "````go\nx := \"```\"\n````\n", 1, nil},
+		{Hugo, "- item\n  {{< highlight sh >}}\n  ls\n  {{< /highlight >}}\n", "- item\n  ```sh\n  ls\n  ```\n", 1, nil},
+		{Hugo, `[b]({{< ref "b.md" >}}) [c]({{< relref "/posts/c#h" >}})`, `[b](/posts/b/) [c](/posts/c/#h)`, 2, nil},
+		{Hugo, `{{< ref "nowhere" >}}`, `<!-- plotline import: {{< ref "nowhere" >}} -->`, 0, []string{`content/posts/a.md:5:1: ref: no page "nowhere"`}},
+		{Hugo, "a {{% notice tip %}}\nb\n{{% /notice %}}", "a <!-- plotline import: {{% notice tip %}} -->\nb\n<!-- plotline import: {{% /notice %}} -->", 0, []string{"content/posts/a.md:5:3: shortcode notice", "content/posts/a.md:7:1: shortcode /notice"}},
+		{Hugo, "`{{< x >}}` {{ y }} {%", "`{{< x >}}` \\{{ y }} \\{%", 0, nil},
+		{Hugo, "```\n{{</* x */>}}\n```\n{{</* y */>}}", "```\n{{< x >}}\n```\n\\{{< y >}}", 2, nil},
+		{Hugo, "    {{< x >}}\n", "    {{< x >}}\n", 0, nil},
+		{Hugo, `{{< youtube abc >}}`, `[YouTube: abc](https://www.youtube.com/watch?v=abc)`, 1, nil},
+		{Hugo, "[b](../b/) [p](pic.png) [c][] [^1]\n\n[c]: ../c/#h\n[^1]: x", "[b](/posts/b/) [p](pic.png) [c][] [^1]\n\n[c]: /posts/c/#h\n[^1]: x", 2, nil},
+		{Hugo, "[x](/gone/#a) [y](//cdn.example/x) [z](/posts/b/)", "[x](https://old.example/gone/#a) [y](//cdn.example/x) [z](/posts/b/)", 1, []string{"content/posts/a.md:5:5: note: link /gone/#a names nothing of this site: written as https://old.example/gone/#a"}},
+		{Hugo, "## Here\n[x](/posts/c/#h) [y](../c/#gone) [z](#nowhere) [w](#here)", "## Here\n[x](/posts/c/#h) [y](/posts/c/) [z](/posts/a/) [w](#here)", 1, []string{"content/posts/a.md:6:22: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/", "content/posts/a.md:6:38: note: link #nowhere: that page has no #nowhere (its old page had none either, or one a script made): written as /posts/a/"}},
+		{Hugo, "[b](b.md) [d](doc/x.md)", "[b](b.md) [d](https://old.example/posts/a/doc/x.md)", 1, []string{"content/posts/a.md:5:15: note: link /posts/a/doc/x.md names nothing of this site: written as https://old.example/posts/a/doc/x.md"}},
+		{Jekyll, "{% highlight ruby linenos %}\nx\n{% endhighlight %}", "```ruby\nx\n```", 1, nil},
+		{Jekyll, `[a]({{ site.baseurl }}/x/) [b]({{ "/y/" | relative_url }}) {{site.url}}{{ site.baseurl }}/z`, `[a](/x/) [b](/y/) /z`, 4, nil},
+		{Jekyll, `[b]({% post_url 2014-01-01-b %}) [c]({% link _posts/2014-01-02-c.md %})`, `[b](/posts/b/) [c](/posts/c/)`, 2, nil},
+		{Jekyll, "{% include plain.html %}", "<p>plain</p>", 1, nil},
+		{Jekyll, "{% include liquid.html %}", "<!-- plotline import: TODO {% include liquid.html %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: TODO: include liquid.html uses Liquid: inline it by hand"}},
+		{Jekyll, "{% raw %}{{ x }}{% endraw %} `{% raw %}{{ y }}{% endraw %}`", `\{{ x }} ` + "`{{ y }}`", 2, nil},
+		{Jekyll, "{% comment %}a --> b{% endcomment %}", "<!-- a - -> b -->", 1, nil},
+		{Jekyll, "<{{ release.url }}> and [zip]({{ release.zip }})", "<!-- plotline import: {{ release.url }} --> and [zip]<!-- plotline import: {{ release.zip }} -->", 0, []string{"_posts/2014-01-01-a.md:5:2: Liquid output {{ release.url }} as an address", "_posts/2014-01-01-a.md:5:31: Liquid output {{ release.zip }} as an address"}},
+		{Jekyll, "### apt (Debian)\n{: #apt .wide}\n\nText.\n{:.note}\n", "### apt (Debian) {#apt .wide}\n\nText.\n\n", 1, []string{"_posts/2014-01-01-a.md:9:1: kramdown attribute list {:.note}, left out"}},
+		{Jekyll, "Text[^1].\n\n<sup>1</sup> Note.\n{: #fn1}\n\n* item\n  two\n{: #i .c}\n\n<p>raw</p>\n{: #r}\n", "Text[^1].\n\n<a id=\"fn1\"></a><sup>1</sup> Note.\n\n* <a id=\"i\"></a>item\n  two\n\n<p>raw</p>\n<a id=\"r\"></a>\n", 3, []string{"_posts/2014-01-01-a.md:12:1: kramdown attribute list {: #i .c}: only its id kept"}},
+		{Jekyll, "[lic][l] [reference label][ref]\n\n[l]: {{ page.license }}\n[reference label]: {{ site.url }}/posts/b/\n[m]: {{ site.url }}{{ page.license }}", "[lic][l] [reference label][ref]\n\n<!-- plotline import: [l]: {{ page.license }} -->\n[reference label]: /posts/b/\n<!-- plotline import: [m]: {{ site.url }}{{ page.license }} -->", 2, []string{"_posts/2014-01-01-a.md:7:6: Liquid output {{ page.license }} as the address of a reference: left out", "_posts/2014-01-01-a.md:9:20: Liquid output {{ page.license }} as the address of a reference: left out"}},
+		{Jekyll, "[x]((https://a.example/b)) [y]((not a link))", "[x](https://a.example/b) [y]((not a link))", 0, []string{"_posts/2014-01-01-a.md:5:5: note: link address in two pairs of brackets: one kept"}},
+		{Jekyll, "* item\n  ```\n  {{ a }}\n\n{% assign x = 1 %}\n", "* item\n  ```\n  {{ a }}\n\n<!-- plotline import: {% assign x = 1 %} -->\n", 0, []string{"_posts/2014-01-01-a.md:9:1: Liquid tag assign"}},
+		{Jekyll, " ```\n{% x %}\n ```\n", " ```\n{% x %}\n ```\n", 0, nil},
+		{Jekyll, "[free]({{ site.license.url }}) {{ site.answer }} {{ site.nested.list }} {{ site.license.url | upcase }}", "[free](/posts/b/) 42 <!-- plotline import: {{ site.nested.list }} --> <!-- plotline import: {{ site.license.url | upcase }} -->", 2, []string{"_posts/2014-01-01-a.md:5:50: Liquid output {{ site.nested.list }}", "_posts/2014-01-01-a.md:5:73: Liquid output {{ site.license.url | upcase }}"}},
+		{Jekyll, "```\ncode\n```\nAfter the code.\n{: #after}\n", "```\ncode\n```\n<a id=\"after\"></a>After the code.\n\n", 1, nil},
+		{Jekyll, "{% for x in y %}{{ x.a }}{% endfor %}", "<!-- plotline import: {% for x in y %} --><!-- plotline import: {{ x.a }} --><!-- plotline import: {% endfor %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: Liquid tag for", "_posts/2014-01-01-a.md:5:17: Liquid output {{ x.a }}", "_posts/2014-01-01-a.md:5:26: Liquid tag endfor"}},
+	}
+	for _, tt := range tests {
+		src := fstest.MapFS{
+			"hugo.toml":              {Data: []byte("baseURL = 'https://old.example/'\n")},
+			"content/posts/pic.png":  {Data: []byte("png")},
+			"content/posts/b.md":     {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n")},
+			"content/posts/c.md":     {Data: []byte("---\ntitle: C\ndate: 2020-01-01\n---\n## H\n")},
+			"_posts/2014-01-01-b.md": {Data: []byte("---\ntitle: B\n---\n")},
+			"_posts/2014-01-02-c.md": {Data: []byte("---\ntitle: C\n---\n")},
+			"_includes/plain.html":   {Data: []byte("<p>plain</p>\n")},
+			"_config.yml":            {Data: []byte("license: {url: /posts/b/}\nanswer: 42\nnested: {list: [a]}\n")},
+			"_includes/liquid.html":  {Data: []byte("<p>{{ include.x }}</p>\n")},
+		}
+		name := "content/posts/a.md"
+		if tt.kind == Jekyll {
+			name = "_posts/2014-01-01-a.md"
+		}
+		src[name] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + tt.in)}
+		res, err := Import(src, tt.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dest := "content/posts/a.md"
+		if tt.kind == Jekyll {
+			dest = "content/posts/2014-01-01-a.md"
+		}
+		out := string(res.Files[dest].Data)
+		_, body, _ := strings.Cut(out[4:], "---\n")
+		if body != tt.want {
+			t.Errorf("%s %q: body = %q; want %q", tt.kind, tt.in, body, tt.want)
+		}
+		if res.Converted != tt.converted {
+			t.Errorf("%s %q: converted %d; want %d", tt.kind, tt.in, res.Converted, tt.converted)
+		}
+		var notes []string
+		for _, n := range res.Notes {
+			if n.Done {
+				n.What = "note: " + n.What
+			}
+			notes = append(notes, n.Pos.String()+": "+n.What)
+		}
+		if strings.Join(notes, "\n") != strings.Join(tt.notes, "\n") {
+			t.Errorf("%s %q: notes\n%s\nwant\n%s", tt.kind, tt.in, strings.Join(notes, "\n"), strings.Join(tt.notes, "\n"))
+		}
+	}
+}

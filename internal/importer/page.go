@@ -1,0 +1,519 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// page is one Markdown page of the source on its way to the new site.
+type page struct {
+	src     string // slash path in the source
+	dest    string // slash path in the new site, "content/posts/x.md"
+	source  []byte // the whole source file
+	toml    bool   // the front matter is TOML
+	fields  []field
+	body    []byte
+	bodyOff int // offset of body in source
+
+	title  string
+	date   time.Time
+	slug   string
+	post   bool // an article; otherwise type: page
+	draft  bool
+	cats   []string // Jekyll: categories, for :categories
+	oldURL string   // the address the source gave the page, "/2014/12/23/hub.html"
+	newURL string   // the page's plotline URL, "posts/hub/"
+	// setDate and setTitle are what the importer gives a page that names
+	// no date or no title.
+	setDate  time.Time
+	setTitle string
+	aliases  []string // old addresses, as written in aliases:
+
+	converted []byte         // the body, converted (convertBody)
+	fragments []fragmentLink // the links with a #fragment in converted
+}
+
+// field is one front-matter key and its value.
+type field struct {
+	key string
+	val *yaml.Node
+	pos diag.Pos
+}
+
+// keys returns the names a ref, link or post_url may give p by.
+func (p *page) keys() []string {
+	rel := p.src
+	if r, ok := strings.CutPrefix(rel, "content/"); ok {
+		rel = r
+	}
+	noExt := strings.TrimSuffix(rel, path.Ext(rel))
+	base := path.Base(noExt)
+	keys := []string{p.src, rel, noExt, base, path.Base(rel)}
+	if base == "index" || base == "_index" {
+		keys = append(keys, path.Dir(rel), path.Base(path.Dir(rel)))
+	}
+	return keys
+}
+
+// readPage splits the source file at p into front matter and body and
+// decodes the front matter. A file without front matter returns false.
+func (im *importer) readPage(src string, data []byte) (*page, bool) {
+	p := &page{src: src, source: data}
+	fm, fmLine, bodyOff, format, ok := splitFrontMatter(data)
+	if !ok {
+		return nil, false
+	}
+	p.body, p.bodyOff, p.toml = data[bodyOff:], bodyOff, format == '+'
+	var err error
+	if p.toml {
+		p.fields, err = tomlFields(fm, src, fmLine)
+	} else {
+		p.fields, err = yamlFields(fm, src, fmLine)
+	}
+	if err != nil {
+		im.note(diag.Pos{Path: src, Line: fmLine, Col: 1}, "front matter could not be read (%v): written as it is", err)
+		p.fields = nil
+		p.body, p.bodyOff = data, 0
+		return p, true
+	}
+	p.title = p.str("title")
+	p.slug = p.str("slug")
+	p.draft = p.bool("draft") || p.has("published") && !p.bool("published")
+	if d := p.str("date"); d != "" {
+		p.date, _ = parseDate(d)
+	}
+	return p, true
+}
+
+// splitFrontMatter finds the front matter of src between "---" or "+++"
+// lines: its text, the line it starts on, and where the body starts.
+func splitFrontMatter(src []byte) (fm []byte, line, bodyOff int, format byte, ok bool) {
+	s := bytes.TrimPrefix(src, []byte("\ufeff"))
+	bom := len(src) - len(s)
+	first, rest, found := bytes.Cut(s, []byte("\n"))
+	first = bytes.TrimRight(first, " \t\r")
+	if !found || (string(first) != "---" && string(first) != "+++") {
+		return nil, 0, 0, 0, false
+	}
+	fence := string(first)
+	off := bom + len(first) + 1
+	start := off
+	lines := 1
+	for len(rest) > 0 {
+		l, r, _ := bytes.Cut(rest, []byte("\n"))
+		lines++
+		next := off + len(l) + 1
+		if t := string(bytes.TrimRight(l, " \t\r")); t == fence || (fence == "---" && t == "...") {
+			return src[start:off], 2, min(next, len(src)), fence[0], true
+		}
+		off, rest = next, r
+	}
+	return nil, 0, 0, 0, false
+}
+
+func yamlFields(fm []byte, src string, line int) ([]field, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm, &doc); err != nil {
+		return nil, err
+	}
+	if doc.Kind == 0 {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("not a mapping")
+	}
+	var fs []field
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind == yaml.AliasNode {
+			v = v.Alias
+		}
+		fs = append(fs, field{key: k.Value, val: v, pos: diag.Pos{Path: src, Line: line - 1 + k.Line, Col: k.Column}})
+	}
+	return fs, nil
+}
+
+func tomlFields(fm []byte, src string, line int) ([]field, error) {
+	var m map[string]any
+	md, err := toml.Decode(string(fm), &m)
+	if err != nil {
+		return nil, err
+	}
+	var fs []field
+	for _, k := range md.Keys() {
+		if len(k) != 1 {
+			continue
+		}
+		fs = append(fs, field{key: k[0], val: toNode(m[k[0]]), pos: diag.Pos{Path: src, Line: line, Col: 1}})
+	}
+	return fs, nil
+}
+
+// toNode turns a decoded TOML value into a YAML node, dates tagged
+// !!timestamp.
+func toNode(v any) *yaml.Node {
+	switch v := v.(type) {
+	case string:
+		return scalar(v)
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}
+	case int64:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(v, 10)}
+	case float64:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(v, 'g', -1, 64)}
+	case time.Time:
+		s := v.Format(time.RFC3339)
+		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Location() != time.UTC {
+			s = v.Format("2006-01-02")
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: s}
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, x := range v {
+			n.Content = append(n.Content, toNode(x))
+		}
+		return n
+	case []map[string]any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, x := range v {
+			n.Content = append(n.Content, toNode(x))
+		}
+		return n
+	case map[string]any:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			n.Content = append(n.Content, scalar(k), toNode(v[k]))
+		}
+		return n
+	}
+	return scalar(fmt.Sprint(v))
+}
+
+// fromNode turns a YAML node back into a value the TOML encoder writes.
+func fromNode(n *yaml.Node) any {
+	switch n.Kind {
+	case yaml.AliasNode:
+		return fromNode(n.Alias)
+	case yaml.SequenceNode:
+		out := []any{}
+		for _, c := range n.Content {
+			out = append(out, fromNode(c))
+		}
+		return out
+	case yaml.MappingNode:
+		out := map[string]any{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			out[n.Content[i].Value] = fromNode(n.Content[i+1])
+		}
+		return out
+	}
+	switch n.ShortTag() {
+	case "!!bool":
+		b, _ := strconv.ParseBool(n.Value)
+		return b
+	case "!!int":
+		if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+			return i
+		}
+	case "!!float":
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+			return f
+		}
+	case "!!timestamp":
+		if t, err := time.Parse(time.RFC3339, n.Value); err == nil {
+			return t
+		}
+	}
+	return n.Value
+}
+
+func scalar(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+func (p *page) get(key string) *yaml.Node {
+	for _, f := range p.fields {
+		if f.key == key {
+			return f.val
+		}
+	}
+	return nil
+}
+
+func (p *page) has(key string) bool { return p.get(key) != nil }
+
+// str returns the value of key as text, "" when it is absent or not a
+// scalar.
+func (p *page) str(key string) string {
+	n := p.get(key)
+	if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+func (p *page) bool(key string) bool {
+	b, _ := strconv.ParseBool(p.str(key))
+	return b
+}
+
+// list returns the value of key as a list of words: a YAML or TOML list,
+// or a text of words separated by spaces (Jekyll's form) when split is
+// set, or else one word.
+func (p *page) list(key string, split bool) []string {
+	n := p.get(key)
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" || strings.TrimSpace(n.Value) == "" {
+			return nil
+		}
+		if split {
+			return strings.Fields(n.Value)
+		}
+		return []string{strings.TrimSpace(n.Value)}
+	case yaml.SequenceNode:
+		var out []string
+		for _, c := range n.Content {
+			if c.Kind == yaml.AliasNode {
+				c = c.Alias
+			}
+			if c.Kind == yaml.ScalarNode && strings.TrimSpace(c.Value) != "" && c.ShortTag() != "!!null" {
+				out = append(out, strings.TrimSpace(c.Value))
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// dateLayouts are the forms of dates the generators read that plotline
+// may not: they are rewritten as RFC 3339.
+var dateLayouts = []string{
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02T15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 MST",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02T15:04:05-0700",
+	"2006-1-2",
+	"2006-01-02 15:04:05-07:00",
+}
+
+// parseDate reads a date as plotline does, or in one of the other forms
+// the generators accept.
+func parseDate(s string) (time.Time, bool) {
+	if t, err := content.ParseDate(s); err == nil {
+		return t, true
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// render writes the page's new front matter and its converted body.
+func (im *importer) render(p *page) []byte {
+	var out []field
+	add := func(key string, v *yaml.Node) { out = append(out, field{key: key, val: v}) }
+	params := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	param := func(f field) {
+		k := f.key
+		for i := 0; i+1 < len(params.Content); i += 2 {
+			if params.Content[i].Value == k {
+				return
+			}
+		}
+		params.Content = append(params.Content, scalar(k), f.val)
+	}
+	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": true,
+		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": true}
+	title := p.title
+	if title == "" {
+		title = p.setTitle
+	}
+	add("title", scalar(title))
+	if !p.setDate.IsZero() {
+		add("date", scalar(p.setDate.Format("2006-01-02")))
+	} else if n := p.dateNode("date"); n != nil {
+		add("date", n)
+		consumed["date"] = true
+	}
+	for _, k := range []string{"lastmod", "last_modified_at", "updated", "modified"} {
+		if n := p.dateNode(k); n != nil {
+			add("updated", n)
+			consumed[k] = true
+			break
+		}
+	}
+	for _, k := range []string{"description", "summary", "excerpt"} {
+		if s := p.get(k); s != nil && s.Kind == yaml.ScalarNode && strings.TrimSpace(s.Value) != "" {
+			add("description", scalar(strings.TrimSpace(s.Value)))
+			consumed[k] = true
+			break
+		}
+	}
+	if a := p.get("author"); a != nil && a.Kind == yaml.ScalarNode && a.Value != "" {
+		add("author", a)
+		consumed["author"] = true
+	}
+	var tags []string
+	seen := map[string]bool{}
+	for _, k := range []string{"tags", "categories", "category"} {
+		for _, t := range p.list(k, im.kind == Jekyll) {
+			s := content.Slugify(t)
+			if s == "" || seen[s] || len(s) > content.MaxNameBytes {
+				continue
+			}
+			seen[s] = true
+			tags = append(tags, t)
+		}
+	}
+	if len(tags) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+		for _, t := range tags {
+			seq.Content = append(seq.Content, scalar(t))
+		}
+		add("tags", seq)
+	}
+	if p.draft {
+		add("draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	if p.slug != "" && validSlug(p.slug) {
+		add("slug", scalar(p.slug))
+		consumed["slug"] = true
+	}
+	if t := p.get("toc"); t != nil && t.ShortTag() == "!!bool" {
+		add("toc", t)
+		consumed["toc"] = true
+	}
+	if !p.post {
+		add("type", scalar("page"))
+	}
+	if len(p.aliases) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, a := range p.aliases {
+			seq.Content = append(seq.Content, scalar(a))
+		}
+		add("aliases", seq)
+	}
+	// Everything else is the site's own: under params.
+	for _, f := range p.fields {
+		switch {
+		case f.key == "params" && f.val.Kind == yaml.MappingNode:
+			for i := 0; i+1 < len(f.val.Content); i += 2 {
+				param(field{key: f.val.Content[i].Value, val: f.val.Content[i+1]})
+			}
+		case !consumed[f.key]:
+			param(f)
+		}
+	}
+	if len(params.Content) > 0 {
+		add("params", params)
+	}
+	body := p.converted
+	var b bytes.Buffer
+	if p.toml {
+		b.WriteString("+++\n")
+		for _, f := range out {
+			if f.val.Kind == yaml.ScalarNode && f.val.ShortTag() == "!!timestamp" {
+				// TOML writes dates bare, as RFC 3339 or YYYY-MM-DD.
+				fmt.Fprintf(&b, "%s = %s\n", f.key, f.val.Value)
+				continue
+			}
+			enc := toml.NewEncoder(&b)
+			enc.Indent = "  "
+			if err := enc.Encode(map[string]any{f.key: fromNode(f.val)}); err != nil {
+				fmt.Fprintf(&b, "# %s: %v\n", f.key, err)
+			}
+		}
+		b.WriteString("+++\n")
+	} else {
+		root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, f := range out {
+			root.Content = append(root.Content, scalar(f.key), clean(f.val))
+		}
+		b.WriteString("---\n")
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		if err := enc.Encode(root); err != nil {
+			fmt.Fprintf(&b, "# %v\n", err)
+		}
+		enc.Close()
+		b.WriteString("---\n")
+	}
+	b.Write(body)
+	return b.Bytes()
+}
+
+// clean drops the comments and anchors of n, which would not make sense
+// in their new place.
+func clean(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.HeadComment, c.LineComment, c.FootComment, c.Anchor = "", "", "", ""
+	if c.Tag == "!!timestamp" {
+		c.Tag = ""
+	}
+	c.Content = nil
+	for _, x := range n.Content {
+		if x.Kind == yaml.AliasNode {
+			x = x.Alias
+		}
+		c.Content = append(c.Content, clean(x))
+	}
+	return &c
+}
+
+// dateNode returns the value of the date key, rewritten when plotline
+// would not read its form; nil when it is no date.
+func (p *page) dateNode(key string) *yaml.Node {
+	n := p.get(key)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return nil
+	}
+	s := strings.TrimSpace(n.Value)
+	if _, err := content.ParseDate(s); err == nil {
+		return n
+	}
+	if t, ok := parseDate(s); ok {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.Format(time.RFC3339)}
+	}
+	return n
+}
+
+// validSlug reports whether plotline takes s as a slug as it is.
+func validSlug(s string) bool {
+	return s != "" && s == strings.TrimSpace(s) && !strings.ContainsAny(s, "/\\?#%\"<>`\t\n") && s != "." && s != ".."
+}
+
+// yamlString writes s as a YAML scalar, quoted when it must be.
+func yamlString(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return strconv.Quote(s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}

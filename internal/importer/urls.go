@@ -1,0 +1,312 @@
+package importer
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// hugoPath makes s a path as Hugo does for URLs: lower case, spaces as
+// hyphens, only letters, digits, marks and ./_-~+# kept.
+func hugoPath(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r), strings.ContainsRune("./_-~+#%", r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hugoURLize is Hugo's urlize of a title for :title and :slug.
+func hugoURLize(s string) string {
+	s = hugoPath(strings.TrimSpace(s))
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "-")
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "/", ""), "#", "")
+}
+
+// hugoURL returns the address Hugo gave the page rel (relative to
+// content/), whose file name without extension is name (the folder's
+// name for a page bundle).
+func hugoURL(p *page, rel string, permalinks map[string]string) string {
+	if u := p.str("url"); u != "" {
+		return "/" + strings.TrimPrefix(u, "/")
+	}
+	dir := path.Dir(rel)
+	file := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	bundle := file == "index"
+	if bundle || file == "_index" {
+		file = path.Base(dir)
+		dir = path.Dir(dir)
+	}
+	if dir == "." {
+		dir = ""
+	}
+	if strings.TrimSuffix(path.Base(rel), path.Ext(rel)) == "_index" {
+		return "/" + hugoPath(path.Join(dir, file)) + "/"
+	}
+	section, _, _ := strings.Cut(dir, "/")
+	pattern, ok := permalinks[section]
+	if !ok && dir == "" {
+		pattern, ok = permalinks["/"]
+	}
+	if ok {
+		return expandHugo(pattern, p, dir, section, file)
+	}
+	last := file
+	if p.slug != "" {
+		last = p.slug
+	}
+	return "/" + hugoPath(path.Join(dir, last)) + "/"
+}
+
+// expandHugo fills in Hugo's permalink pattern for page p.
+func expandHugo(pattern string, p *page, dir, section, file string) string {
+	d := p.date
+	slug := p.slug
+	if slug == "" {
+		slug = hugoURLize(p.title)
+	}
+	fields := map[string]string{
+		"year": fmt.Sprintf("%04d", d.Year()), "month": fmt.Sprintf("%02d", int(d.Month())),
+		"monthname": d.Month().String(), "day": fmt.Sprintf("%02d", d.Day()),
+		"weekday": fmt.Sprint(int(d.Weekday())), "weekdayname": d.Weekday().String(),
+		"yearday": fmt.Sprint(d.YearDay()), "section": section, "sections": dir,
+		"title": hugoURLize(p.title), "slug": slug, "filename": file, "contentbasename": file,
+		"slugorfilename": file, "slugorcontentbasename": file,
+	}
+	if p.slug != "" {
+		fields["slugorfilename"], fields["slugorcontentbasename"] = p.slug, p.slug
+	}
+	u := expand(pattern, fields)
+	u = hugoPath("/" + strings.TrimPrefix(u, "/"))
+	if !strings.HasSuffix(u, "/") && !strings.HasSuffix(u, ".html") {
+		u += "/"
+	}
+	return u
+}
+
+// expand replaces each :name of pattern that fields knows, the longest
+// name first.
+func expand(pattern string, fields map[string]string) string {
+	var b strings.Builder
+	for i := 0; i < len(pattern); {
+		if pattern[i] != ':' {
+			b.WriteByte(pattern[i])
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(pattern) && (pattern[j] == '_' || pattern[j] >= 'a' && pattern[j] <= 'z') {
+			j++
+		}
+		name := pattern[i+1 : j]
+		// The longest known prefix: ":title.html" is :title then ".html".
+		for name != "" {
+			if v, ok := fields[name]; ok {
+				b.WriteString(v)
+				break
+			}
+			name = name[:len(name)-1]
+		}
+		if name == "" {
+			b.WriteByte(':')
+			i++
+			continue
+		}
+		i += 1 + len(name)
+	}
+	return b.String()
+}
+
+// jekyllStyles are Jekyll's named permalink styles.
+var jekyllStyles = map[string]string{
+	"date":     "/:categories/:year/:month/:day/:title:output_ext",
+	"pretty":   "/:categories/:year/:month/:day/:title/",
+	"ordinal":  "/:categories/:year/:y_day/:title:output_ext",
+	"weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+	"none":     "/:categories/:title:output_ext",
+}
+
+// jekyllSlugify is Jekyll's slugify: runs of characters other than letters
+// and digits (and, in pretty mode, ._~!$&'()+,;=@) become one hyphen,
+// hyphens at the ends go; lower case unless cased.
+func jekyllSlugify(s string, pretty, cased bool) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || pretty && strings.ContainsRune("._~!$&'()+,;=@", r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	out := b.String()
+	if !cased {
+		out = strings.ToLower(out)
+	}
+	return out
+}
+
+// jekyllPostURL returns the address Jekyll gave the post p, whose file
+// name without date and extension is name.
+func jekyllPostURL(p *page, name, permalink string) string {
+	pattern := permalink
+	if pattern == "" {
+		pattern = "date"
+	}
+	if s, ok := jekyllStyles[pattern]; ok {
+		pattern = s
+	}
+	if fm := p.str("permalink"); fm != "" {
+		pattern = fm
+	}
+	d := p.date
+	title := name
+	if p.slug != "" {
+		title = p.slug
+	}
+	var cats []string
+	seen := map[string]bool{}
+	for _, c := range p.cats {
+		c = strings.ToLower(c)
+		if !seen[c] {
+			seen[c] = true
+			cats = append(cats, c)
+		}
+	}
+	_, week := d.ISOWeek()
+	fields := map[string]string{
+		"year": fmt.Sprintf("%04d", d.Year()), "short_year": fmt.Sprintf("%02d", d.Year()%100),
+		"month": fmt.Sprintf("%02d", int(d.Month())), "i_month": fmt.Sprint(int(d.Month())),
+		"short_month": d.Month().String()[:3], "long_month": d.Month().String(),
+		"day": fmt.Sprintf("%02d", d.Day()), "i_day": fmt.Sprint(d.Day()),
+		"y_day": fmt.Sprintf("%03d", d.YearDay()), "hour": fmt.Sprintf("%02d", d.Hour()),
+		"minute": fmt.Sprintf("%02d", d.Minute()), "second": fmt.Sprintf("%02d", d.Second()),
+		"week": fmt.Sprintf("%02d", week), "short_day": d.Weekday().String()[:3], "long_day": d.Weekday().String(),
+		"title": jekyllSlugify(title, true, true), "slug": jekyllSlugify(title, false, false),
+		"name": jekyllSlugify(name, false, false), "categories": strings.Join(cats, "/"),
+		"output_ext": ".html",
+	}
+	return cleanURL(expand(pattern, fields))
+}
+
+// jekyllPageURL returns the address Jekyll gave the page at rel, relative
+// to the site's root.
+func jekyllPageURL(p *page, rel, permalink string) string {
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
+	}
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	pattern := "/:path/:basename:output_ext"
+	if s, ok := jekyllStyles[permalink]; ok {
+		permalink = s
+	}
+	if strings.HasSuffix(permalink, "/") {
+		pattern = "/:path/:basename/"
+	}
+	if fm := p.str("permalink"); fm != "" {
+		pattern = fm
+	}
+	fields := map[string]string{"path": dir, "basename": base, "output_ext": ".html", "title": base}
+	u := expand(pattern, fields)
+	u = strings.Replace(u, "/index.html", "/", 1)
+	if strings.HasSuffix(u, "/index/") {
+		u = strings.TrimSuffix(u, "index/")
+	}
+	return cleanURL(u)
+}
+
+// cleanURL makes u a site path: one leading slash, no doubled slashes.
+func cleanURL(u string) string {
+	for strings.Contains(u, "//") {
+		u = strings.ReplaceAll(u, "//", "/")
+	}
+	return "/" + strings.TrimPrefix(u, "/")
+}
+
+// aliases sets the aliases of p: the addresses it had in the source (its
+// computed address, and those its front matter names) that differ from
+// its plotline URL. An address another file of the new site takes is
+// left out, with a note.
+func (im *importer) aliases(p *page, taken map[string]string) {
+	var cands []string
+	if p.oldURL != "" {
+		cands = append(cands, p.oldURL)
+	}
+	for _, k := range []string{"aliases", "redirect_from", "permalink", "url"} {
+		for _, a := range p.list(k, false) {
+			if k == "aliases" && !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
+				// Hugo reads an alias without a leading slash relative to
+				// the page's section.
+				a = path.Join(path.Dir(strings.TrimSuffix(p.oldURL, "/")), a)
+				if strings.HasSuffix(a, "/") {
+					a += "/"
+				}
+			}
+			if strings.Contains(a, ":") && (k == "permalink" || k == "url") {
+				continue // a pattern, expanded into oldURL already
+			}
+			cands = append(cands, a)
+		}
+	}
+	seen := map[string]bool{}
+	for _, a := range cands {
+		if i := strings.Index(a, "://"); i > 0 {
+			// A full address: keep its path when it is on this site.
+			rest := a[i+3:]
+			j := strings.IndexByte(rest, '/')
+			if j < 0 || !strings.Contains(im.conf.baseURL, rest[:j]) {
+				im.note(p.fieldPos("redirect_from"), "alias %q is on another site: left out", a)
+				continue
+			}
+			a = rest[j:]
+		}
+		file, msg := content.AliasFile(a)
+		if msg != "" {
+			if file == "" && msg == "is the home page" {
+				continue
+			}
+			im.note(p.fieldPos("aliases"), "alias %q %s: left out", a, msg)
+			continue
+		}
+		if file == p.newURL+"index.html" || seen[file] {
+			continue
+		}
+		seen[file] = true
+		if other, ok := taken[file]; ok {
+			if other != p.src {
+				im.note(diag.Pos{Path: p.src, Line: 1, Col: 1}, "old address %s is taken by %s in the new site: no redirect", a, other)
+			}
+			continue
+		}
+		taken[file] = p.src
+		p.aliases = append(p.aliases, a)
+		im.res.Aliases++
+	}
+}
+
+// fieldPos returns where key is written in p's front matter, or its
+// first line.
+func (p *page) fieldPos(key string) diag.Pos {
+	for _, f := range p.fields {
+		if f.key == key {
+			return f.pos
+		}
+	}
+	return diag.Pos{Path: p.src, Line: 1, Col: 1}
+}

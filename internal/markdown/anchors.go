@@ -1,0 +1,126 @@
+package markdown
+
+import (
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/plotline/plotline/internal/anchor"
+)
+
+// Anchors is the extension that gives every heading an id and puts a "#"
+// link to it at the end of each h2 and h3. An id written in the heading's
+// attributes ({#id}) is kept; the others are made from the heading's text
+// as the reader sees it, values resolved, and made unique on the page.
+type Anchors struct{}
+
+// Extend implements goldmark.Extender.
+func (*Anchors) Extend(m goldmark.Markdown) {
+	// After the values (100) are resolved.
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(anchorTransformer{}, 200)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 100)))
+}
+
+type anchorTransformer struct{}
+
+func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var headings []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			headings = append(headings, h)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	// The ids the writer chose come first, so that no id made up for
+	// another heading takes one of them.
+	for _, h := range headings {
+		if id, ok := h.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				pc.IDs().Put(b)
+			}
+		}
+	}
+	for _, h := range headings {
+		if _, ok := h.AttributeString("id"); !ok {
+			h.SetAttributeString("id", pc.IDs().Generate([]byte(inlineText(h, src)), ast.KindHeading))
+		}
+		if h.Level != 2 && h.Level != 3 {
+			continue
+		}
+		id, _ := h.AttributeString("id")
+		b, _ := id.([]byte)
+		h.AppendChild(h, &HeadingAnchor{ID: string(b)})
+	}
+}
+
+// inlineText returns the text of n, a heading say, as the reader sees
+// it: values resolved, a link's text without its address, the
+// typographer's entities decoded, and raw HTML left out. Heading ids and
+// the table of contents are made from it.
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			b.Write(n.Segment.Value(src))
+			if n.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if n.IsCode() {
+				b.WriteString(html.UnescapeString(string(n.Value))) // &ldquo; from the typographer
+			} else {
+				b.Write(n.Value)
+			}
+		case *ValueNode:
+			b.WriteString(n.Resolved)
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(n.Label(src))
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// headingIDs makes the ids of a page's headings (see anchor.Set) for
+// goldmark, whose parser.IDs it implements.
+type headingIDs struct{ set *anchor.Set }
+
+func newHeadingIDs() headingIDs { return headingIDs{anchor.NewSet()} }
+
+// Generate returns a new id for a heading of the text value.
+func (ids headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	return []byte(ids.set.Add(string(value)))
+}
+
+// Put reserves id, one the writer chose.
+func (ids headingIDs) Put(id []byte) { ids.set.Reserve(string(id)) }
+
+type anchorRenderer struct{}
+
+func (anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindHeadingAnchor, renderHeadingAnchor)
+}
+
+func renderHeadingAnchor(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		id := html.EscapeString(node.(*HeadingAnchor).ID)
+		w.WriteString(` <a class="heading-anchor" href="#` + id + `" aria-label="Link to this section">#</a>`)
+	}
+	return ast.WalkSkipChildren, nil
+}

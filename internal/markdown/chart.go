@@ -1,0 +1,208 @@
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Charts is the extension for ```chart blocks: a transformer replaces
+// each fenced block whose language is "chart" with a ChartNode, and a node
+// renderer asks the page's ChartRenderer to draw it when the page is
+// rendered. A fence whose language is one edit away from "chart"
+// (```charts, ```chrt, ```Chart) is a warning at the fence.
+type Charts struct {
+	// Feed renders each chart with ChartRenderer.RenderFeedChart, for a
+	// feed reader, instead of RenderChart.
+	Feed bool
+}
+
+// Extend implements goldmark.Extender.
+func (c *Charts) Extend(m goldmark.Markdown) {
+	// After the footnotes (999) have moved their definitions to the end, so
+	// that the ordinals follow the rendered page.
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(chartTransformer{}, 1000)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(chartRenderer{feed: c.Feed}, 100)))
+}
+
+// chartKey holds the number of charts of the document being parsed.
+var chartKey = parser.NewContextKey()
+
+// chartCount returns the number of charts the Charts extension placed on
+// the page parsed with pc.
+func chartCount(pc parser.Context) int {
+	n, _ := pc.Get(chartKey).(int)
+	return n
+}
+
+// chartTransformer replaces ```chart blocks with ChartNodes.
+type chartTransformer struct{}
+
+func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	state := pageOf(pc)
+	if state == nil {
+		return
+	}
+	src := reader.Source()
+	var charts []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock:
+			if n.Info == nil {
+				return ast.WalkSkipChildren, nil
+			}
+			lang := string(n.Language(src))
+			if lang == "chart" {
+				charts = append(charts, n)
+			} else if nearChart(lang) {
+				at := fenceStart(n, src)
+				fence := strings.Repeat(string(src[at]), 3)
+				state.warnf(at, "%s%s is shown as code: did you mean %schart?", fence, lang, fence)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil // charts are blocks
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(charts) == 0 {
+		return
+	}
+	bodies := make([][]byte, len(charts))
+	for k, fb := range charts {
+		lines := fb.Lines()
+		var body []byte
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			body = append(body, seg.Value(src)...)
+		}
+		bodies[k] = body
+	}
+	if p, ok := state.page.Charts.(ChartPlanner); ok {
+		p.PlanCharts(bodies)
+	}
+	for k, fb := range charts {
+		n := &ChartNode{Body: bodies[k], BodyPos: state.pos(fencePos(fb, src)), Ordinal: k + 1, charts: state.page.Charts, diags: state.diags}
+		if n.charts == nil {
+			state.errorf(fencePos(fb, src), "chart: charts are not available here")
+		}
+		fb.Parent().ReplaceChild(fb.Parent(), fb, n)
+	}
+	pc.Set(chartKey, len(charts))
+}
+
+// nearChart reports whether lang, the language of a fence, looks like a
+// misspelt "chart": one insertion, deletion, substitution or swap of two
+// neighbours away, or "chart" in other capitals, and not a language the
+// highlighter knows.
+func nearChart(lang string) bool {
+	const want = "chart"
+	if lang == want || len(lang) < len(want)-1 || len(lang) > len(want)+1 {
+		return false
+	}
+	if !strings.EqualFold(lang, want) && !oneEdit(strings.ToLower(lang), want) {
+		return false
+	}
+	return lexers.Get(lang) == nil
+}
+
+// oneEdit reports whether a becomes b by one insertion, deletion,
+// substitution or swap of two neighbouring bytes.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a) == len(b):
+		if a[i+1:] == b[i+1:] {
+			return true // substitution
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case len(a)+1 == len(b):
+		return a[i:] == b[i+1:] // insertion into a
+	}
+	return false
+}
+
+// fencePos returns the body offset where a fenced block's content starts,
+// or, for an empty block, where its fence line ends.
+func fencePos(fb *ast.FencedCodeBlock, src []byte) int {
+	if fb.Lines().Len() > 0 {
+		return fb.Lines().At(0).Start
+	}
+	if fb.Info != nil {
+		if i := bytes.IndexByte(src[fb.Info.Segment.Stop:], '\n'); i >= 0 {
+			return fb.Info.Segment.Stop + i + 1
+		}
+		return fb.Info.Segment.Start
+	}
+	return 0
+}
+
+// fenceStart returns the body offset of the first backtick or tilde of the
+// fence that opens fb, which has an info string.
+func fenceStart(fb *ast.FencedCodeBlock, src []byte) int {
+	i := fb.Info.Segment.Start
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	for i > 0 && (src[i-1] == '`' || src[i-1] == '~') {
+		i--
+	}
+	return i
+}
+
+// chartRenderer draws ChartNodes with the page's ChartRenderer.
+type chartRenderer struct {
+	feed bool
+}
+
+func (r chartRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindChart, r.render)
+}
+
+func (r chartRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	n := node.(*ChartNode)
+	if n.charts == nil {
+		return ast.WalkSkipChildren, nil
+	}
+	// A chart writes itself fastest into a bytes.Buffer.
+	var out io.Writer = w
+	if d, ok := w.(directWriter); ok {
+		out = d.Buffer
+	}
+	if r.feed {
+		if n.failed {
+			return ast.WalkSkipChildren, nil
+		}
+		if err := n.charts.RenderFeedChart(out, n.Ordinal); err != nil {
+			return ast.WalkStop, err
+		}
+	} else if err := n.charts.RenderChart(out, n.Body, n.BodyPos, n.Ordinal, n.diags); err != nil {
+		n.diags.Errorf(n.BodyPos, "chart: %v", err)
+		n.failed = true
+	}
+	_ = w.WriteByte('\n')
+	return ast.WalkSkipChildren, nil
+}

@@ -1,0 +1,300 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// HTML is the extension that decides what of the HTML written in Markdown
+// reaches the page. HTML comments never do, whatever Unsafe says; the
+// first <!--more--> ends the page's summary (Result.Summary). Other raw
+// HTML is published only when Unsafe is set; otherwise it is left out,
+// with one warning per page, at the first of it, saying how to allow it.
+// A comment that is never closed, which would hide the rest of the page,
+// is an error.
+type HTML struct {
+	Unsafe bool
+}
+
+// Extend implements goldmark.Extender.
+func (e *HTML) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(htmlTransformer{unsafe: e.Unsafe}, 140)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(htmlRenderer{unsafe: e.Unsafe}, 100)))
+}
+
+// summaryKey holds the node of the page's first <!--more-->.
+var summaryKey = parser.NewContextKey()
+
+// summaryBreak returns the node holding the first <!--more--> of the page
+// parsed with pc, or nil.
+func summaryBreak(pc parser.Context) ast.Node {
+	n, _ := pc.Get(summaryKey).(ast.Node)
+	return n
+}
+
+type htmlTransformer struct {
+	unsafe bool
+}
+
+func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	state := pageOf(pc)
+	src := reader.Source()
+	warned := t.unsafe
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var h htmlText
+		switch n := n.(type) {
+		case *ast.Text:
+			// The inline parser leaves a comment it finds no end for in its
+			// paragraph as text, and the reader would see it.
+			if state != nil && bytes.HasPrefix(src[n.Segment.Start:], []byte("<!--")) {
+				state.errorf(n.Segment.Start, "<!-- is never closed in its paragraph, so it would be shown as text: end the comment with -->")
+			}
+			return ast.WalkContinue, nil
+		case *ast.RawHTML:
+			h = inlineHTML(n, src)
+		case *ast.HTMLBlock:
+			h = blockHTML(n, src)
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		default:
+			return ast.WalkContinue, nil
+		}
+		stripped, more, unclosed := stripComments(h.text, h.keepComments)
+		if more && summaryBreak(pc) == nil {
+			pc.Set(summaryKey, n)
+		}
+		if state == nil {
+			return ast.WalkSkipChildren, nil
+		}
+		if unclosed >= 0 {
+			state.errorf(h.offset(unclosed), "<!-- is never closed, so the rest of the page would be hidden: end the comment with -->")
+		}
+		if !warned {
+			if i := firstNonSpace(stripped.text); i >= 0 {
+				warned = true
+				state.warnf(h.offset(stripped.from[i]), "raw HTML is left out of the page: set unsafe_html: true in the config to publish it")
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// htmlText is the HTML of a node, as one run of bytes, with the body
+// offset of each of its lines.
+type htmlText struct {
+	text         []byte
+	lineAt       []int // index in text where each line starts
+	lineOff      []int // body offset of each line
+	keepComments bool  // the inside of <script>, <style> and <textarea>
+}
+
+// offset returns the body offset of byte i of h.text.
+func (h htmlText) offset(i int) int {
+	l := 0
+	for l+1 < len(h.lineAt) && h.lineAt[l+1] <= i {
+		l++
+	}
+	if len(h.lineOff) == 0 {
+		return 0
+	}
+	return h.lineOff[l] + i - h.lineAt[l]
+}
+
+func (h *htmlText) add(seg text.Segment, src []byte) {
+	h.lineAt = append(h.lineAt, len(h.text))
+	h.lineOff = append(h.lineOff, seg.Start)
+	h.text = append(h.text, seg.Value(src)...)
+}
+
+func inlineHTML(n *ast.RawHTML, src []byte) htmlText {
+	var h htmlText
+	for i := 0; i < n.Segments.Len(); i++ {
+		h.add(n.Segments.At(i), src)
+	}
+	return h
+}
+
+func blockHTML(n *ast.HTMLBlock, src []byte) htmlText {
+	var h htmlText
+	for i := 0; i < n.Lines().Len(); i++ {
+		h.add(n.Lines().At(i), src)
+	}
+	if n.HasClosure() {
+		h.add(n.ClosureLine, src)
+	}
+	if n.HTMLBlockType == ast.HTMLBlockType1 {
+		lower := bytes.ToLower(bytes.TrimLeft(h.text, " \t"))
+		h.keepComments = !bytes.HasPrefix(lower, []byte("<pre"))
+	}
+	return h
+}
+
+// strippedText is HTML with its comments taken out; from gives, for each
+// byte, its index in the HTML it came from.
+type strippedText struct {
+	text []byte
+	from []int
+}
+
+// stripComments takes the comments out of b, unless keep is set. It
+// reports whether one of them is <!--more--> and where a comment that is
+// never closed starts (-1 for none).
+func stripComments(b []byte, keep bool) (s strippedText, more bool, unclosed int) {
+	unclosed = -1
+	if keep {
+		s.text = b
+		s.from = make([]int, len(b))
+		for i := range b {
+			s.from[i] = i
+		}
+		return s, false, -1
+	}
+	for i := 0; i < len(b); {
+		j := bytes.Index(b[i:], []byte("<!--"))
+		if j < 0 {
+			j = len(b) - i
+		}
+		for k := i; k < i+j; k++ {
+			s.text = append(s.text, b[k])
+			s.from = append(s.from, k)
+		}
+		i += j
+		if i >= len(b) {
+			break
+		}
+		body := b[i+4:]
+		var end int // length of the comment's inside
+		var closeLen int
+		switch {
+		case bytes.HasPrefix(body, []byte(">")):
+			end, closeLen = 0, 1
+		case bytes.HasPrefix(body, []byte("->")):
+			end, closeLen = 0, 2
+		default:
+			end = bytes.Index(body, []byte("-->"))
+			closeLen = 3
+			if end < 0 {
+				unclosed = i
+				return s, more, unclosed
+			}
+		}
+		if strings.EqualFold(strings.TrimSpace(string(body[:end])), "more") {
+			more = true
+		}
+		i += 4 + end + closeLen
+	}
+	return s, more, unclosed
+}
+
+// firstNonSpace returns the index of the first byte of b that is not
+// white space, or -1.
+func firstNonSpace(b []byte) int {
+	for i, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+			return i
+		}
+	}
+	return -1
+}
+
+// htmlRenderer renders raw HTML: nothing of comments, the rest only when
+// unsafe.
+type htmlRenderer struct {
+	unsafe bool
+}
+
+func (r htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, r.renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
+}
+
+func (r htmlRenderer) renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering && r.unsafe {
+		r.write(w, inlineHTML(node.(*ast.RawHTML), src), false)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r htmlRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering && r.unsafe {
+		r.write(w, blockHTML(node.(*ast.HTMLBlock), src), true)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// write writes h without its comments; a block that held nothing else
+// leaves nothing, not even a line.
+func (r htmlRenderer) write(w util.BufWriter, h htmlText, block bool) {
+	s, _, _ := stripComments(h.text, h.keepComments)
+	if firstNonSpace(s.text) < 0 {
+		return
+	}
+	out := s.text
+	if block {
+		// A line left empty by a comment goes too.
+		var b []byte
+		for line := range bytes.Lines(out) {
+			if firstNonSpace(line) >= 0 || len(line) == len(out) {
+				b = append(b, line...)
+			}
+		}
+		out = b
+		if len(out) > 0 && out[len(out)-1] != '\n' {
+			out = append(out, '\n')
+		}
+	}
+	gmhtml.DefaultWriter.SecureWrite(w, out)
+}
+
+// summaryText returns the plain text of the inline content of n, up to
+// brk if brk is inside it: values resolved, entities decoded, images left
+// out (a footnote mark has no text node, so it leaves nothing).
+func summaryText(n ast.Node, src []byte, brk ast.Node) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if c == brk {
+			return ast.WalkStop, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.WriteString(html.UnescapeString(string(c.Segment.Value(src))))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if c.IsCode() {
+				b.WriteString(html.UnescapeString(string(c.Value)))
+			} else {
+				b.Write(c.Value)
+			}
+		case *ValueNode:
+			b.WriteString(c.Resolved)
+		case *ast.CodeSpan:
+			for gc := c.FirstChild(); gc != nil; gc = gc.NextSibling() {
+				if t, ok := gc.(*ast.Text); ok {
+					b.Write(t.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Image, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,123 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Links is the extension that checks the destination of every link and
+// image that points into the site with the page's LinkResolver, and
+// writes the URL it returns in its place. A destination it refuses is an
+// error at the link. A destination the HTML renderer would leave out
+// (javascript:, file: …) is a warning, unless Unsafe: the renderer then
+// keeps it.
+type Links struct {
+	Unsafe bool
+}
+
+// Extend implements goldmark.Extender.
+func (e *Links) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(linkTransformer{unsafe: e.Unsafe}, 120)))
+}
+
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// linkTransformer resolves the destinations of links and images.
+type linkTransformer struct {
+	unsafe bool
+}
+
+func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	state := pageOf(pc)
+	if state == nil || state.page.Links == nil {
+		return
+	}
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = &n.Destination
+		case *ast.Image:
+			dest = &n.Destination
+		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
+			return ast.WalkSkipChildren, nil
+		default:
+			return ast.WalkContinue, nil
+		}
+		d := string(*dest)
+		_, isImage := n.(*ast.Image)
+		if !t.unsafe && dangerous(*dest, isImage) {
+			// The HTML renderer leaves such a destination out; say so.
+			state.warnf(linkOffset(n, src), "link %q is left out: a link that runs a script or opens a local file cannot be published (write an https: address)", d)
+			return ast.WalkContinue, nil
+		}
+		if d == "" || schemeRE.MatchString(d) || bytes.HasPrefix(*dest, []byte("//")) {
+			return ast.WalkContinue, nil
+		}
+		off := linkOffset(n, src)
+		resolved, err := state.page.Links.ResolveLink(d, state.pos(off))
+		if err != nil {
+			state.errorf(off, "link %q: %v", d, err)
+			return ast.WalkContinue, nil
+		}
+		*dest = []byte(resolved)
+		return ast.WalkContinue, nil
+	})
+}
+
+// linkOffset estimates where a link starts: at the "[" before its first
+// text or value.
+func linkOffset(n ast.Node, src []byte) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch c := c.(type) {
+		case *ast.Text:
+			off = c.Segment.Start
+		case *ValueNode:
+			off = c.Offset
+		default:
+			return ast.WalkContinue, nil
+		}
+		return ast.WalkStop, nil
+	})
+	if off > 0 {
+		// Step back over emphasis or code markers to the "[" (or "![").
+		for off > 0 && src[off-1] != '[' && src[off-1] != '\n' {
+			off--
+		}
+		if off > 0 && src[off-1] == '[' {
+			off--
+		}
+		if _, ok := n.(*ast.Image); ok && off > 0 && src[off-1] == '!' {
+			off--
+		}
+		return off
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// dangerous reports whether the HTML renderer would drop dest: a
+// javascript:, vbscript: or file: address, or data: other than an image
+// in an image.
+func dangerous(dest []byte, image bool) bool {
+	if !html.IsDangerousURL(dest) {
+		return false
+	}
+	return !image || !bytes.HasPrefix(bytes.ToLower(dest), []byte("data:image/"))
+}

@@ -1,0 +1,189 @@
+package markdown
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxNesting is how deeply block quotes and lists may nest, and how many
+// emphasis markers (*, _ or ~) of one kind may be open at once in a
+// paragraph. goldmark's
+// work grows with the square of these (100,000 ">" on one line take
+// seconds, 400,000 more than a minute), so deeper Markdown is refused
+// before it is parsed. No article needs a tenth of it.
+const MaxNesting = 100
+
+// tooDeep reads body once and returns the offset of, and a message for,
+// the first place where Markdown nests more than MaxNesting deep:
+//
+//   - block quotes and lists, counted on each line by the markers it starts
+//     with (">", "-", "*", "+", "1." and "1)" followed by a space) plus its
+//     indentation, two columns a level, which is the least a nested list
+//     needs (the one space after a ">" is the marker's);
+//   - emphasis, counted in each paragraph by the *, _ or ~ of the runs
+//     that open and have not been closed by a run of the same character.
+//
+// Lines of fenced code are skipped, and so are indented code blocks for
+// emphasis. It over-counts rather than misses: what it refuses is far
+// deeper than any real article, and a line indented by 200 columns is
+// refused even when it is code.
+func tooDeep(body []byte) (int, string, bool) {
+	var fence byte // the fence character while inside fenced code
+	fenceLen := 0
+	var open [3]int // emphasis runs of *, _ and ~ waiting in the paragraph
+	inCode := false // in an indented code block
+	prevBlank := true
+	for start := 0; start < len(body); {
+		end := start
+		for end < len(body) && body[end] != '\n' {
+			end++
+		}
+		line := body[start:end]
+		next := end + 1
+		depth, i, col := 0, 0, 0
+		deepAt := -1 // the marker or indentation that passes MaxNesting
+		afterQuote := false
+	markers:
+		for i < len(line) {
+			at := i
+			quote := false
+			switch c := line[i]; {
+			case c == ' ' && afterQuote:
+				i++ // the space that belongs to a ">"
+			case c == ' ':
+				col++
+				i++
+			case c == '\t':
+				col += 4 - col%4
+				i++
+			case c == '>':
+				depth++
+				i++
+				quote = true
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
+				depth++
+				i += 2
+			case '0' <= c && c <= '9':
+				j := i
+				for j < len(line) && j-i < 9 && '0' <= line[j] && line[j] <= '9' {
+					j++
+				}
+				if j+1 >= len(line) || (line[j] != '.' && line[j] != ')') || (line[j+1] != ' ' && line[j+1] != '\t') {
+					break markers
+				}
+				depth++
+				i = j + 2
+			default:
+				break markers
+			}
+			afterQuote = quote
+			if depth+col/2 > MaxNesting {
+				deepAt = at
+				break
+			}
+		}
+		rest := line[i:]
+		blank := isBlank(rest)
+		if fence != 0 {
+			if n := run(rest, fence); n >= fenceLen && isBlank(rest[n:]) {
+				fence = 0
+			}
+			start = next
+			continue
+		}
+		if deepAt >= 0 {
+			return start + deepAt, fmt.Sprintf("block quotes and lists nest more than %d deep here, counting their markers and indentation: plotline refuses Markdown this deep", MaxNesting), true
+		}
+		switch {
+		case run(rest, '`') >= 3:
+			fence, fenceLen = '`', run(rest, '`')
+		case run(rest, '~') >= 3:
+			fence, fenceLen = '~', run(rest, '~')
+		}
+		if blank {
+			open = [3]int{}
+			inCode = false
+		} else if depth == 0 && col >= 4 && (prevBlank || inCode) {
+			inCode = true
+		} else if fence == 0 {
+			inCode = false
+			if off, ok := emphasis(line, i, &open); ok {
+				return start + off, fmt.Sprintf("more than %d emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)", MaxNesting), true
+			}
+		}
+		prevBlank = blank
+		start = next
+	}
+	return 0, "", false
+}
+
+// emphasis counts the runs of *, _ and ~ from line[i:] into open, the
+// markers of each kind that are open in the paragraph, as CommonMark's
+// flanking rules tell openers from closers. It returns the offset in line
+// of the marker that takes one count past MaxNesting.
+func emphasis(line []byte, i int, open *[3]int) (int, bool) {
+	for i < len(line) {
+		c := line[i]
+		k := 0
+		switch c {
+		case '*':
+			k = 0
+		case '_':
+			k = 1
+		case '~':
+			k = 2
+		case '\\':
+			i += 2
+			continue
+		default:
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] == c {
+			j++
+		}
+		before, after := ' ', ' '
+		if i > 0 {
+			before, _ = utf8.DecodeLastRune(line[:i])
+		}
+		if j < len(line) {
+			after, _ = utf8.DecodeRune(line[j:])
+		}
+		left := !unicode.IsSpace(after) && (!isPunct(after) || unicode.IsSpace(before) || isPunct(before))
+		right := !unicode.IsSpace(before) && (!isPunct(before) || unicode.IsSpace(after) || isPunct(after))
+		switch n := j - i; {
+		case right && open[k] > 0:
+			open[k] = max(0, open[k]-n)
+		case left:
+			open[k] += n
+			if open[k] > MaxNesting {
+				return j - (open[k] - MaxNesting), true
+			}
+		}
+		i = j
+	}
+	return 0, false
+}
+
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// run returns how many times c repeats at the start of b.
+func run(b []byte, c byte) int {
+	n := 0
+	for n < len(b) && b[n] == c {
+		n++
+	}
+	return n
+}
+
+// isBlank reports whether b holds nothing but spaces and tabs.
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,135 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// TestTooDeep checks which Markdown is refused for nesting, and where.
+// Positions are in content/case.md, whose body starts on line 5.
+func TestTooDeep(t *testing.T) {
+	const (
+		blocks   = "block quotes and lists nest more than 100 deep here, counting their markers and indentation: plotline refuses Markdown this deep"
+		emphasis = "more than 100 emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)"
+	)
+	indented := func(levels int) string {
+		var b strings.Builder
+		for i := range levels {
+			b.WriteString(strings.Repeat("  ", i) + "- a\n")
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name, body string
+		want       string // "" for none
+	}{
+		{"100 block quotes", strings.Repeat(">", 100) + " a\n", ""},
+		{"101 block quotes", strings.Repeat(">", 101) + " a\n", "5:101: " + blocks},
+		{"block quotes with spaces", "Intro.\n\n" + strings.Repeat("> ", 150) + "a\n", "7:201: " + blocks},
+		{"list markers on one line", strings.Repeat("* ", 101) + "a\n", "5:201: " + blocks},
+		{"ordered markers", strings.Repeat("1. ", 101) + "a\n", "5:301: " + blocks},
+		{"quotes and lists", strings.Repeat("> - ", 51) + "a\n", "5:201: " + blocks},
+		{"lists nested by indentation", indented(102), "105:201: " + blocks},
+		{"100 lists nested by indentation", indented(60), ""},
+		{"deep quotes inside fenced code", "```\n" + strings.Repeat(">", 500) + "\n```\n", ""},
+		{"deep quotes after fenced code", "~~~~\nx\n~~~~\n" + strings.Repeat(">", 500) + "\n", "8:101: " + blocks},
+		{"a long run of stars opens", strings.Repeat("*", 300) + "a", "5:101: " + emphasis},
+		{"a thematic break of stars", strings.Repeat("*", 300) + "\n", ""},
+		{"openers that never close", strings.Repeat("*a_ ", 200), "5:401: " + emphasis},
+		{"nested strong", strings.Repeat("**a ", 60) + strings.Repeat(" a**", 60), "5:201: " + emphasis},
+		{"strikethrough", strings.Repeat("~~a ", 60), "5:201: " + emphasis},
+		{"emphasis that closes", strings.Repeat("*a* _b_ **c** ~~d~~ ", 200), ""},
+		{"snake_case names", strings.Repeat("foo_bar_baz ", 300), ""},
+		{"escaped stars", strings.Repeat("\\*a ", 300), ""},
+		{"paragraphs reset the count", strings.Repeat(strings.Repeat("*a ", 60)+"\n\n", 5), ""},
+		{"stars in indented code", "Text.\n\n" + strings.Repeat("    char **argv;\n", 200), ""},
+		{"arithmetic", strings.Repeat("2 * 3 * 4 ", 200), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := casefrontMatter + tc.body
+			var diags diag.List
+			_, err := New(Options{}).Convert(&Page{Path: casePath, Source: []byte(src), BodyOffset: len(casefrontMatter)}, &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, d := range diags {
+				if strings.Contains(d.Message, "deep") {
+					got = strings.TrimPrefix(d.String(), casePath+":")
+				}
+			}
+			if got != tc.want {
+				t.Errorf("got %q; want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHostileSizes converts 8 MB articles of the shapes that make
+// goldmark's work grow with the square of their depth, or that once made
+// plotline's grow with the square of their length: each is refused or
+// read in one pass. BenchmarkHostile measures them.
+func TestHostileSizes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("8 MB articles")
+	}
+	for _, tc := range hostile {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tc.src()
+			var diags diag.List
+			_, err := New(Options{}).Convert(&Page{Path: casePath, Source: src, Values: fakeValues{}}, &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(diags) == 0 || !strings.Contains(diags[0].Message, tc.want) {
+				t.Fatalf("first diagnostic of %d: %v; want one saying %q", len(diags), diags[:min(1, len(diags))], tc.want)
+			}
+			if len(diags) > maxReported+1 {
+				t.Errorf("%d diagnostics; want at most %d", len(diags), maxReported+1)
+			}
+		})
+	}
+}
+
+// hostile are 8 MB articles.
+var hostile = []struct {
+	name string
+	src  func() []byte
+	want string // in the first diagnostic
+}{
+	{"block quotes", repeat(">", ""), "nest more than 100"},
+	{"lists", repeat("* ", ""), "nest more than 100"},
+	{"quoted lists", repeat("> 1. ", ""), "nest more than 100"},
+	{"emphasis", repeat("*a **a ", ""), "emphasis markers"},
+	{"one run of stars", func() []byte { return []byte(strings.Repeat("*", 4<<20) + "a" + strings.Repeat("*", 4<<20)) }, "emphasis markers"},
+	{"unclosed values", repeat("{{", ""), "unclosed {{"},
+	{"unclosed shortcodes", repeat("{{< ", ""), "Hugo shortcode"},
+	{"values in a table", repeat("| {{ a | b }} |\n", "| a |\n|---|\n"), "unknown reference"},
+}
+
+// repeat returns a function that makes 8 MB of unit after head.
+func repeat(unit, head string) func() []byte {
+	return func() []byte {
+		return []byte(head + strings.Repeat(unit, (8<<20)/len(unit)))
+	}
+}
+
+// BenchmarkHostile converts each of the 8 MB hostile articles.
+func BenchmarkHostile(b *testing.B) {
+	for _, tc := range hostile {
+		b.Run(tc.name, func(b *testing.B) {
+			src := tc.src()
+			c := New(Options{})
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var diags diag.List
+				if _, err := c.Convert(&Page{Path: casePath, Source: src, Values: fakeValues{}}, &diags); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

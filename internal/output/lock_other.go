@@ -1,0 +1,18 @@
+//go:build !(darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris || windows)
+
+package output
+
+import (
+	"errors"
+	"os"
+)
+
+// dirLocks is whether a folder can be locked while it is renamed and
+// written: not here.
+const dirLocks = false
+
+// lockFile cannot lock files here.
+func lockFile(*os.File) (bool, error) { return false, errors.ErrUnsupported }
+
+// processExists cannot tell here whether a process runs.
+func processExists(int) (exists, known bool) { return false, false }

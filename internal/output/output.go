@@ -1,0 +1,498 @@
+// Package output writes the files of a build into the output folder, and
+// nothing else does. A build opens a transaction (Open) that holds the
+// output's lock for as long as it runs, so that two builds never write one
+// folder at once, whether in one process or two. The transaction writes
+// in one of two ways:
+//
+//   - Replace, for a full build: every file goes into a temporary folder
+//     beside the output, which takes the output's place at Commit, in one
+//     step where the system allows. Files the build reuses from the
+//     previous output are hard-linked in. A build whose every file is the
+//     previous output's leaves that output as it is.
+//   - Patch, for a rebuild that changes a few files: at Commit each
+//     changed file replaces its old self whole (written beside it, then
+//     renamed over it), and files the build no longer makes are removed.
+//
+// Until Commit nothing is visible; a transaction closed without Commit
+// leaves the output as it was. DryRun writes nothing at all.
+package output
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// tempPrefix and oldPrefix name the folders a build makes beside its
+// destination: the output being written, and the previous output while it
+// is swapped out.
+const (
+	tempPrefix = ".plotline-tmp-"
+	oldPrefix  = ".plotline-old-"
+)
+
+// Mode is how a transaction writes.
+type Mode int
+
+const (
+	// Replace writes a whole new output beside the old one and swaps it in.
+	Replace Mode = iota
+	// Patch replaces and removes single files of the output in place.
+	Patch
+	// DryRun writes nothing and takes no lock.
+	DryRun
+)
+
+// Stamp identifies a file as a build wrote it: two files with the same
+// stamp are taken to be the same file, untouched since.
+type Stamp struct {
+	Size    int64
+	ModTime int64 // nanoseconds since 1970
+}
+
+// StampOf returns the stamp of the file fi describes.
+func StampOf(fi fs.FileInfo) Stamp {
+	return Stamp{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+}
+
+// Set fingerprints a set of site paths: two outputs that hold the same
+// files have the same Set, whatever order they were written in.
+type Set struct {
+	Count int
+	Sum   uint64 // of the paths' FNV-1a hashes
+}
+
+// Add counts sitePath in the set.
+func (s *Set) Add(sitePath string) {
+	h := fnv.New64a()
+	h.Write([]byte(siteKey(sitePath)))
+	s.Count++
+	s.Sum += h.Sum64()
+}
+
+// Options configure a transaction.
+type Options struct {
+	Mode Mode
+	// KeepEqual lets a Replace transaction leave the output in place
+	// rather than swap in an equal copy of it: when its files are the
+	// output's own, by the Set given to SetPrevious, and each is byte for
+	// byte as the output holds it.
+	KeepEqual bool
+}
+
+// Tx is one build's writes to an output folder. Its methods are safe for
+// concurrent use.
+type Tx struct {
+	dest string
+	opts Options
+
+	// Replace: the temporary folder.
+	dir     string
+	release func()   // gives up the claim on dir (see claimFolder)
+	dirs    sync.Map // folders made, by their file path
+	keep    atomic.Bool
+
+	mu       sync.Mutex
+	set      Set
+	previous *Set              // see SetPrevious
+	links    map[string]Stamp  // Replace: files taken from the previous output
+	patches  map[string][]byte // Patch: files to write at Commit
+	removed  map[string]bool   // Patch: files to remove at Commit
+	done     bool
+}
+
+// Lock takes the lock on the output folder dest, waiting while another
+// build holds it, until ctx is done; see lockOutput. Call unlock when the
+// build is over.
+func Lock(ctx context.Context, dest string, onWait func(pid int)) (unlock func(), err error) {
+	return lockOutput(ctx, filepath.Clean(dest), onWait)
+}
+
+// Begin starts a transaction on the output folder dest, whose lock the
+// caller holds (see Lock) until the transaction is closed. A Replace
+// transaction first tidies what builds that are gone left beside dest (see
+// tidy) and makes its temporary folder. Close the transaction when the
+// build is over, committed or not.
+func Begin(dest string, opts Options) (*Tx, error) {
+	t := &Tx{dest: filepath.Clean(dest), opts: opts}
+	switch opts.Mode {
+	case Patch:
+		t.patches, t.removed = map[string][]byte{}, map[string]bool{}
+	case Replace:
+		t.links = map[string]Stamp{}
+		if err := t.makeTemp(); err != nil {
+			return nil, err
+		}
+		if opts.KeepEqual {
+			if _, err := os.Stat(t.dest); err == nil {
+				// Until a file differs from the previous output's, that
+				// output may stand as this build's.
+				t.keep.Store(true)
+			}
+		}
+	}
+	return t, nil
+}
+
+// makeTemp prepares a Replace transaction's temporary folder, which it
+// locks (see claimFolder) and names with the build's process id, so that
+// the clean-up of another build can tell it from a leftover.
+func (t *Tx) makeTemp() error {
+	parent := filepath.Dir(t.dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	if err := tidy(t.dest); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp(parent, fmt.Sprintf("%s%s-p%d-", tempPrefix, filepath.Base(t.dest), os.Getpid()))
+	if err != nil {
+		return err
+	}
+	release, err := claimFolder(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		release()
+		return err
+	}
+	t.dir, t.release = filepath.Clean(dir), release
+	return nil
+}
+
+// Dest returns the output folder.
+func (t *Tx) Dest() string { return t.dest }
+
+// siteKey returns sitePath cleaned and relative to the output folder, as
+// filepath.Join joins it to the folder: "/a//b/./c" is "a/b/c", and "" is
+// ".".
+func siteKey(sitePath string) string {
+	if k := path.Clean("/" + sitePath)[1:]; k != "" {
+		return k
+	}
+	return "."
+}
+
+// path returns the file path of a site key in the temporary folder.
+func (t *Tx) path(k string) string {
+	return filepath.Join(t.dir, filepath.FromSlash(k))
+}
+
+// destPath returns the file path of a site key in the output folder.
+func (t *Tx) destPath(k string) string {
+	return filepath.Join(t.dest, filepath.FromSlash(k))
+}
+
+// Write makes the file at sitePath (a slash path such as
+// "articles/x/index.html") hold data in the new output. data may be
+// reused once Write returns.
+func (t *Tx) Write(sitePath string, data []byte) error {
+	if strings.Contains(sitePath, "..") || path.IsAbs(sitePath) {
+		return fmt.Errorf("refusing to write outside the output: %q", sitePath)
+	}
+	k := siteKey(sitePath)
+	switch t.opts.Mode {
+	case DryRun:
+		t.note(k)
+		return nil
+	case Patch:
+		t.mu.Lock()
+		t.patches[k] = bytes.Clone(data)
+		delete(t.removed, k)
+		t.mu.Unlock()
+		return nil
+	}
+	t.mu.Lock()
+	done := t.done
+	t.mu.Unlock()
+	if done {
+		return &fs.PathError{Op: "write", Path: sitePath, Err: fs.ErrClosed}
+	}
+	t.note(k)
+	if t.keep.Load() && !t.sameAsPrevious(k, data) {
+		t.keep.Store(false)
+	}
+	return t.write(k, data)
+}
+
+// note counts the site key k in the new output's set.
+func (t *Tx) note(k string) {
+	t.mu.Lock()
+	t.set.Add(k)
+	t.mu.Unlock()
+}
+
+// Reuse takes the file at sitePath as the previous output holds it, with
+// the stamp st, into the new output: a Replace transaction links it in at
+// Commit; a Patch transaction leaves it where it is.
+func (t *Tx) Reuse(sitePath string, st Stamp) {
+	k := siteKey(sitePath)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.set.Add(k)
+	if t.links != nil {
+		t.links[k] = st
+	}
+}
+
+// Remove takes the file at sitePath out of the output at Commit (Patch).
+// A Replace transaction's output holds only what was written or reused.
+func (t *Tx) Remove(sitePath string) {
+	k := siteKey(sitePath)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.removed != nil {
+		t.removed[k] = true
+		delete(t.patches, k)
+	}
+}
+
+// Unchanged reports whether the output holds the file at sitePath with
+// the stamp st: as a previous build wrote it, untouched since.
+func (t *Tx) Unchanged(sitePath string, st Stamp) bool {
+	fi, err := os.Lstat(t.destPath(siteKey(sitePath)))
+	return err == nil && fi.Mode().IsRegular() && StampOf(fi) == st
+}
+
+// SetPrevious gives the Set of the output as the previous build left it,
+// for KeepEqual; without it the output is always replaced.
+func (t *Tx) SetPrevious(s Set) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.previous = &s
+}
+
+// Set returns the set of files written and reused so far.
+func (t *Tx) Set() Set {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.set
+}
+
+// sameAsPrevious reports whether the previous output holds data at the
+// site key k, as a regular file.
+func (t *Tx) sameAsPrevious(k string, data []byte) bool {
+	p := t.destPath(k)
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(p)
+	return err == nil && bytes.Equal(old, data)
+}
+
+// FileStamp returns the stamp of the file at sitePath in the committed
+// output: the one recorded as it was reused, or else the one the file has
+// now.
+func (t *Tx) FileStamp(sitePath string) (Stamp, error) {
+	k := siteKey(sitePath)
+	t.mu.Lock()
+	st, ok := t.links[k]
+	t.mu.Unlock()
+	if ok {
+		return st, nil
+	}
+	fi, err := os.Stat(t.destPath(k))
+	if err != nil {
+		return Stamp{}, err
+	}
+	return StampOf(fi), nil
+}
+
+// Commit makes the new output the output. It reports kept when a Replace
+// transaction left the previous output in place, having found it to be
+// this build's output already. Commit is called at most once.
+func (t *Tx) Commit() (kept bool, err error) {
+	t.mu.Lock()
+	t.done = true
+	t.mu.Unlock()
+	switch t.opts.Mode {
+	case DryRun:
+		return false, nil
+	case Patch:
+		return false, t.commitPatch()
+	}
+	t.mu.Lock()
+	equal := t.previous != nil && t.set == *t.previous
+	t.mu.Unlock()
+	if t.keep.Load() && equal {
+		t.discard()
+		return true, nil
+	}
+	if err := t.makeLinks(); err != nil {
+		t.discard()
+		return false, err
+	}
+	return false, t.swap()
+}
+
+// Close ends the transaction: a transaction that was not committed is
+// discarded, leaving the output as it was. Close may be called more than
+// once.
+func (t *Tx) Close() {
+	t.mu.Lock()
+	done := t.done
+	t.done = true
+	t.mu.Unlock()
+	if !done && t.opts.Mode == Replace {
+		t.discard()
+	}
+}
+
+// makeLinks hard-links the files taken with Reuse from the previous output
+// into the temporary folder, with as many workers as there are cores.
+func (t *Tx) makeLinks() error {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for k := range t.links {
+		g.Go(func() error {
+			if err := t.mkdirAt(path.Dir(k)); err != nil {
+				return err
+			}
+			if err := os.Link(t.destPath(k), t.path(k)); err != nil {
+				return fmt.Errorf("taking an unchanged file from the previous output: %w", err)
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// swap puts the finished temporary folder in place of the destination.
+// Where the system can exchange two folders in one step it does;
+// otherwise the previous output is renamed aside first, and a build killed
+// between the two renames is repaired by the next one's tidy. The previous
+// output is claimed (see claimFolder) while it is swapped out and removed,
+// so that no other build's clean-up takes it for a leftover.
+func (t *Tx) swap() error {
+	defer t.release()
+	if _, err := os.Stat(t.dest); err != nil {
+		if err := os.Rename(t.dir, t.dest); err != nil {
+			return fmt.Errorf("moving the new output in place: %w", err)
+		}
+		return nil
+	}
+	if release, err := claimFolder(t.dest); err == nil {
+		defer release()
+	}
+	if err := exchange(t.dir, t.dest); err == nil {
+		// t.dir now holds the previous output.
+		return os.RemoveAll(t.dir)
+	}
+	base := filepath.Base(t.dest)
+	old := filepath.Join(filepath.Dir(t.dest), oldPrefix+base+"-"+strings.TrimPrefix(filepath.Base(t.dir), tempPrefix+base+"-"))
+	if err := os.Rename(t.dest, old); err != nil {
+		return fmt.Errorf("moving the previous output aside: %w", err)
+	}
+	if err := os.Rename(t.dir, t.dest); err != nil {
+		os.Rename(old, t.dest)
+		return fmt.Errorf("moving the new output in place: %w", err)
+	}
+	return os.RemoveAll(old)
+}
+
+// discard removes a Replace transaction's temporary folder.
+func (t *Tx) discard() {
+	if t.dir == "" {
+		return
+	}
+	os.RemoveAll(t.dir)
+	t.release()
+}
+
+// commitPatch writes the changed files of a Patch transaction, each
+// replacing its old self whole, and removes the files it was told to, in
+// the order of their paths. Should a write fail, the files before it are
+// already in place: the caller must rebuild the output in full.
+func (t *Tx) commitPatch() error {
+	for _, k := range slices.Sorted(maps.Keys(t.removed)) {
+		if err := os.Remove(t.destPath(k)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		// A folder left empty goes too, as a full build would not make it.
+		for d := path.Dir(k); d != "."; d = path.Dir(d) {
+			if os.Remove(t.destPath(d)) != nil {
+				break
+			}
+		}
+	}
+	// A new article at the top of a paged list moves every page of it:
+	// hundreds of files, written by as many workers as there are cores.
+	pid := os.Getpid()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, k := range slices.Sorted(maps.Keys(t.patches)) {
+		g.Go(func() error { return replaceFile(t.destPath(k), pid, i, t.patches[k]) })
+	}
+	return g.Wait()
+}
+
+// tidy puts right what builds that are gone left beside dest: a
+// destination swapped out and never swapped back is put back, and their
+// temporary folders and swapped-out outputs are removed. A folder whose
+// owner may still run is left alone (see claimLeftover), whatever made it:
+// a plotline that does not lock the output may be writing it.
+func tidy(dest string) error {
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return nil // MkdirTemp, next, says what is wrong
+	}
+	type leftover struct {
+		path    string
+		release func()
+	}
+	var olds, temps []leftover
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		list := &temps
+		pid, ok := leftoverOwner(e.Name(), tempPrefix+base+"-")
+		if !ok {
+			list = &olds
+			if pid, ok = leftoverOwner(e.Name(), oldPrefix+base+"-"); !ok {
+				continue
+			}
+		}
+		p := filepath.Join(parent, e.Name())
+		if release, gone := claimLeftover(p, pid); gone {
+			*list = append(*list, leftover{p, release})
+		}
+	}
+	defer func() {
+		for _, l := range append(olds, temps...) {
+			l.release()
+		}
+	}()
+	if _, err := os.Stat(dest); errors.Is(err, fs.ErrNotExist) && len(olds) > 0 {
+		// A build died between its two renames: put the old site back.
+		last := olds[len(olds)-1]
+		if err := os.Rename(last.path, dest); err != nil {
+			return fmt.Errorf("restoring %s: %w", dest, err)
+		}
+		olds = olds[:len(olds)-1]
+		last.release()
+	}
+	for _, l := range append(olds, temps...) {
+		os.RemoveAll(l.path)
+	}
+	return nil
+}

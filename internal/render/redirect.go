@@ -1,0 +1,35 @@
+package render
+
+import (
+	"html/template"
+	"io"
+)
+
+// redirectPage is the page written at an old address of a page (an
+// alias): a refresh for browsers, a canonical link for search engines,
+// which should not index it, and a link for whoever sees it.
+var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
+<html lang="{{ .Lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }}</title>
+<link rel="canonical" href="{{ .URL }}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{ .URL }}">
+</head>
+<body>
+<p>This page has moved to <a href="{{ .URL }}">{{ .Title }}</a>.</p>
+</body>
+</html>
+`))
+
+// WriteRedirect writes to w the page that sends a reader from an old
+// address to the page titled title, at the site path target: its absolute
+// URL, or its root-relative one when the site has no base URL.
+func WriteRedirect(w io.Writer, site *Site, title, target string) error {
+	lang := site.Language
+	if lang == "" {
+		lang = "en"
+	}
+	return redirectPage.Execute(w, struct{ Lang, Title, URL string }{lang, title, site.AbsURL(target)})
+}

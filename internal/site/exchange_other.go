@@ -1,8 +1,0 @@
-//go:build !linux
-
-package site
-
-import "errors"
-
-// exchange is not available here; commit falls back to two renames.
-func exchange(a, b string) error { return errors.ErrUnsupported }

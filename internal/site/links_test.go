@@ -1,0 +1,117 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/overlay"
+)
+
+// buildErrors builds fsys and returns its errors, or the output folder
+// when it has none.
+func buildErrors(t *testing.T, fsys fstest.MapFS) (string, []string) {
+	t.Helper()
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	_, err = NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest}).Build(context.Background())
+	var l diag.List
+	if errors.As(err, &l) {
+		var out []string
+		for _, d := range l.Errors() {
+			out = append(out, d.String())
+		}
+		return "", out
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dest, nil
+}
+
+// TestLinksAsABrowserFollowsThem checks links the way a browser follows
+// them: a destination's escapes, entities and percent-encoding are undone
+// before the file is looked up, a name saved decomposed is found from one
+// typed composed, the pages plotline makes (tags, pages of lists) are
+// targets, and a fragment must name an id of its page.
+func TestLinksAsABrowserFollowsThem(t *testing.T) {
+	page := func(body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2025-01-02\ntags: [alpha]\n---\n" + body)}
+	}
+	site := fstest.MapFS{
+		"plotline.yaml":                   {Data: []byte("page_size: 1\n")},
+		"content/articles/b.md":           {Data: []byte("---\ntitle: B\ndate: 2025-01-01\n---\n## A heading\n\n## Custom {#own-id}\n\nNote.[^1]\n\n[^1]: The note.\n")},
+		"content/articles/my map.png":     {Data: []byte("png")},
+		"content/articles/my_file.png":    {Data: []byte("png")},
+		"content/articles/a&b.png":        {Data: []byte("png")},
+		"content/articles/cafe\u0301.png": {Data: []byte("png")}, // decomposed
+		"content/articles/a.md": page(strings.Join([]string{
+			"[1](my%20map.png) [2](my\\_file.png) [3](a&amp;b.png) [4](caf\u00e9.png)",
+			"[5](/tags/alpha/) [6](/page/2/) [7](b.md#a-heading) [8](/articles/b/#own-id) [9](b.md#fn:1)",
+			"[10](#top-of-page) [11](/tags/) [12](/feed.xml)",
+			"",
+			"## Top of page",
+		}, "\n")),
+	}
+	dest, errs := buildErrors(t, site)
+	if len(errs) > 0 {
+		t.Fatalf("errors:\n%s", strings.Join(errs, "\n"))
+	}
+	a := readOut(t, dest, "articles/a/index.html")
+	for _, want := range []string{`href="/articles/my%20map.png"`, `href="/articles/my_file.png"`, `href="/articles/a&amp;b.png"`, `href="/articles/b/#fn:1"`} {
+		if !strings.Contains(a, want) {
+			t.Errorf("the page has no %s", want)
+		}
+	}
+
+	// Broken: each reported at its link, with what is wrong.
+	site["content/articles/a.md"] = page(strings.Join([]string{
+		"[1](my%20mop.png) [2](/tags/beta/) [3](/page/9/)",
+		"[4](b.md#no-such-heading) [5](#nowhere) [6](/articles/b/#A-heading)",
+	}, "\n"))
+	_, errs = buildErrors(t, site)
+	want := []string{
+		`content/articles/a.md:6:1: link "my%20mop.png": no page or file of the site has this address`,
+		`content/articles/a.md:6:19: link "/tags/beta/": no page or file of the site has this address`,
+		`content/articles/a.md:6:36: link "/page/9/": no page or file of the site has this address`,
+		`content/articles/a.md:7:1: link "b.md#no-such-heading": content/articles/b.md has no #no-such-heading (there is no heading, footnote or element with that id)`,
+		`content/articles/a.md:7:27: link "#nowhere": this page has no #nowhere (there is no heading, footnote or element with that id)`,
+		`content/articles/a.md:7:41: link "/articles/b/#A-heading": content/articles/b.md has no #A-heading (there is no heading, footnote or element with that id)`,
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestListURLs checks that the list pages links are checked against are
+// the ones the lists make, paged and not.
+func TestListURLs(t *testing.T) {
+	for _, size := range []string{"0", "1", "2"} {
+		dir := t.TempDir()
+		writeFiles(t, dir, testSite)
+		writeFiles(t, dir, map[string]string{"plotline.yaml": "page_size: " + size + "\n"})
+		b := newTestBuilder(t, dir, filepath.Join(dir, "public"))
+		if _, err := b.Build(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]bool{"tags/": true}
+		for p := range b.last.lists {
+			want[strings.TrimSuffix(p, "index.html")] = true
+		}
+		got := b.last.listURLs(b.cfg.PageSize)
+		if !maps.Equal(got, want) {
+			t.Errorf("page_size %s: listURLs = %v; the lists made %v", size, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package site
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/overlay"
+)
+
+// TestSiteChartPartial builds a site whose own templates/partials/chart.html
+// replaces the default figure: the article and the feed show the site's
+// figure, with the chart's data, and nothing of the default one.
+func TestSiteChartPartial(t *testing.T) {
+	fsys := twoChartsSite()
+	fsys["templates/partials/chart.html"] = &fstest.MapFile{Data: []byte(`{{ define "chart" }}<figure class="house-chart" id="{{ .ID }}"><h3>{{ .Title }}</h3>{{ .SVG }}<a href="{{ .CSV }}">data</a>{{ with .Option }}<script type="application/json" id="{{ $.ID }}-option">{{ . }}</script>{{ end }}</figure>{{ end }}`)}
+	fsys["content/articles/two.md"].Data = []byte(strings.Replace(string(fsys["content/articles/two.md"].Data),
+		"```chart\ndata: losses\n```", "```chart\ndata: losses\ntitle: Losses <so far>\n```", 1))
+	dest := buildFS(t, fsys)
+	page := readOut(t, dest, "articles/two/index.html")
+	for _, want := range []string{
+		`<figure class="house-chart" id="chart-articles-two-1"><h3>Losses &lt;so far&gt;</h3><svg `,
+		`<a href="/articles/two/losses-1.csv">data</a><script type="application/json" id="chart-articles-two-1-option">{`,
+		`<figure class="house-chart" id="chart-articles-two-3">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the article lacks %s", want)
+		}
+	}
+	if n := strings.Count(page, `<figure class="house-chart"`); n != 3 {
+		t.Errorf("the article has %d figures of the site's partial; want 3", n)
+	}
+	if strings.Contains(page, `class="chart-static"`) || strings.Contains(page, "Download the data") {
+		t.Errorf("the article holds parts of the default figure")
+	}
+	feed := readOut(t, dest, "feed.xml")
+	if !strings.Contains(feed, `&lt;figure class=&#34;house-chart&#34; id=&#34;chart-articles-two-1&#34;&gt;`) {
+		t.Errorf("the feed does not show the site's figure")
+	}
+	if strings.Contains(feed, "-option") {
+		t.Errorf("the feed holds a chart's option; want it left out")
+	}
+}
+
+// TestSiteChartPartialError builds a site whose chart partial fails when
+// it runs: the build fails at the template's line and column.
+func TestSiteChartPartialError(t *testing.T) {
+	fsys := twoChartsSite()
+	fsys["templates/partials/chart.html"] = &fstest.MapFile{Data: []byte("{{ define \"chart\" }}\n<figure>{{ .Colour }}</figure>{{ end }}")}
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: filepath.Join(t.TempDir(), "public")})
+	_, err = b.Build(context.Background())
+	if err == nil {
+		t.Fatal("the build succeeded; want an error at the chart partial")
+	}
+	if want := "templates/partials/chart.html:2:11: executing \"chart\" at <.Colour>: can't evaluate field Colour in type chart.View"; !strings.Contains(err.Error(), want) {
+		t.Errorf("the build failed with\n%v\nwant %s", err, want)
+	}
+}

@@ -1,0 +1,484 @@
+package site
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/plotline/plotline/internal/buildcache"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/output"
+	"github.com/plotline/plotline/internal/sitefs"
+)
+
+// buildFull builds every page of the site into a new output (see Build),
+// for a caller that holds the output's lock.
+func (b *Builder) buildFull(ctx context.Context) (Result, error) {
+	start := time.Now()
+	var diags diag.List
+
+	// Plan: every page and file of the site.
+	today := b.today()
+	site := content.LoadIndex(b.fsys, content.Options{Drafts: b.opts.Drafts, Today: today, Future: b.opts.Future}, &diags)
+	if b.opts.WarnBaseURL && b.cfg.BaseURL == "" {
+		diags.Warnf(diag.Pos{Path: cmp.Or(b.cfg.File, config.Files[0])}, "base_url is not set: the feed gets ids that are not web addresses, and no sitemap is written, since both need the address the site is published at; set base_url, or pass --base-url")
+	}
+	mode := output.Replace
+	if b.opts.DryRun {
+		mode = output.DryRun
+	}
+	cached := b.opts.CacheFile != "" && !b.opts.DryRun
+	tx, err := output.Begin(b.opts.Dest, output.Options{Mode: mode, KeepEqual: cached})
+	if err != nil {
+		return Result{}, err
+	}
+	defer tx.Close()
+	st := &state{site: renderSite(&b.cfg), pages: map[string]*record{}, assets: site.Assets, today: today}
+	r := b.newRun(ctx, st, tx)
+	for _, p := range site.Pages {
+		r.st.ix.addPage(p.Path, p.URL)
+		r.st.ix.setAliases(p.Path, p.Aliases)
+	}
+	for _, p := range site.Drafts {
+		r.st.ix.addUnbuilt(p.Path, p.URL, draftReason(p.Path))
+	}
+	for _, p := range site.Later {
+		r.st.ix.addUnbuilt(p.Path, p.URL, laterReason(p))
+	}
+
+	// Render: the theme, the files beside the pages, the pages (reusing
+	// what the cache allows), then the lists.
+	if err := r.loadTheme(&diags); err != nil {
+		return Result{}, err
+	}
+	if err := r.copyAssets(site.Assets, &diags); err != nil {
+		return Result{}, err
+	}
+	if cached {
+		if r.cacheGlobal, err = r.globalKey(site); err != nil {
+			return Result{}, err
+		}
+		r.prev = buildcache.New(r.cacheGlobal)
+		if _, err := os.Stat(b.opts.Dest); err == nil {
+			// There is a previous output to take files from.
+			r.prev = buildcache.Load(b.opts.CacheFile, r.cacheGlobal)
+			if r.prev.Outputs.Count > 0 {
+				tx.SetPrevious(r.prev.Outputs)
+			}
+		}
+	}
+	if err := r.parseLayouts(&diags); err != nil {
+		return Result{}, err
+	}
+	if st.layouts == nil {
+		return failed(diags, r)
+	}
+	// Pages with errors of their own are reported, not rendered; the others
+	// are rendered so that every problem of the build shows at once.
+	var good []*content.Page
+	for _, p := range site.Pages {
+		if !p.Broken {
+			good = append(good, p)
+		}
+	}
+	records, pageDiags, err := r.renderPages(good, &newestFeed{n: b.cfg.FeedItems})
+	if err != nil {
+		return Result{}, err
+	}
+	diags.Add(pageDiags...)
+	for _, rec := range records {
+		st.pages[rec.path] = rec
+	}
+	if diags.HasErrors() {
+		st.verifyLinks(b.cfg.PageSize, r.failed, &diags)
+		return failed(diags, r)
+	}
+	st.order = sortOrder(st.pages)
+	if err := r.renderLists(allLists); err != nil {
+		return Result{}, err
+	}
+	st.verifyLinks(b.cfg.PageSize, nil, &diags)
+	diags.Add(r.clashes...)
+	if diags.HasErrors() {
+		return failed(diags, r)
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+
+	// Commit: the new output takes the old one's place, unless every file
+	// is one the old output holds as it is.
+	kept, err := tx.Commit()
+	if err != nil {
+		return Result{}, err
+	}
+	if cached {
+		// A cache that cannot be written only makes the next build slower.
+		_ = r.saveCache(b.opts.CacheFile)
+	}
+	res := b.finish(r, start, diags, kept)
+	res.Full = true
+	return res, nil
+}
+
+// changePlan is what a rebuild renders and removes after some files of the
+// site changed.
+type changePlan struct {
+	render     []*content.Page // pages to render, parsed, with their URLs
+	added      []*content.Page // of render, the pages new to the site (or at a new URL)
+	gone       []string        // source paths of pages no longer in the site
+	pagesSeen  []string        // source paths of the Markdown files changed, made or removed
+	unbuilt    []unbuiltPage   // of those, the pages the build leaves out (drafts)
+	copy       []string        // files beside the pages to copy, new or edited
+	newAssets  []string        // of copy, the files new to the site
+	goneAssets []string        // files beside the pages that are gone
+	diags      diag.List       // the changed pages' own problems
+}
+
+// planChanges works out what the files at the slash paths changed (edited,
+// made or removed) touch. It reports full when only a full build will do:
+// a change to the config, the templates or the theme, a folder that came
+// or went, a file outside the folders a site reads.
+func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
+	st := b.last
+	plan := &changePlan{}
+	rendered := map[string]bool{}
+	// What links or reads may have lost its target: site paths of pages
+	// and files that went, and CSV files that changed.
+	lost := map[string]bool{}
+	changedFiles := map[string]bool{}
+	gone := map[string]bool{}
+	// drop takes the page of the last build in file, at url, out of the site.
+	drop := func(file, url string) {
+		plan.gone = append(plan.gone, file)
+		gone[file] = true
+		lost[url] = true
+	}
+	paths := slices.Clone(changed)
+	slices.Sort(paths)
+	for _, p := range slices.Compact(paths) {
+		switch {
+		case slices.Contains(config.Files, p), strings.HasPrefix(p, "templates/"), strings.HasPrefix(p, "theme/"):
+			return nil, true, nil
+		case !strings.HasPrefix(p, "content/"):
+			// Outside the folders a site reads: nothing to do, but a full
+			// build is always right.
+			return nil, true, nil
+		case content.Hidden(p):
+			continue
+		}
+		fi, err := fs.Stat(b.fsys, p)
+		exists := err == nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, true, nil // the full build reports it
+		}
+		if exists && fi.IsDir() {
+			return nil, true, nil
+		}
+		changedFiles[p] = true
+		if !strings.HasSuffix(p, ".md") {
+			known := slices.Contains(st.assets, p)
+			if !exists && !known && b.holdsUnder(p) {
+				return nil, true, nil // a folder that went, with what was in it
+			}
+			switch {
+			case exists:
+				plan.copy = append(plan.copy, p)
+				if !known {
+					plan.newAssets = append(plan.newAssets, p)
+				}
+			case known:
+				plan.goneAssets = append(plan.goneAssets, p)
+				lost[strings.TrimPrefix(p, "content/")] = true
+			}
+			continue
+		}
+		plan.pagesSeen = append(plan.pagesSeen, p)
+		rec, known := st.pages[p]
+		if !exists && !known && b.holdsUnder(p) {
+			return nil, true, nil // a folder that went, with what was in it
+		}
+		if !exists {
+			if known {
+				drop(p, rec.url)
+				loseAliases(st.ix, p, nil, lost)
+			}
+			continue
+		}
+		src, err := sitefs.ReadFile(b.fsys, p, sitefs.MaxFileSize)
+		if err != nil {
+			return nil, true, nil // the full build reports it at the file
+		}
+		page := content.Parse(p, src, &plan.diags)
+		later := !b.opts.Future && page.Future(st.today)
+		if (page.Draft && !b.opts.Drafts) || later {
+			u, _ := content.URLFor(page)
+			why := draftReason(p)
+			if later && !page.Draft {
+				why = laterReason(page)
+				page.FutureWarning(st.today, &plan.diags)
+			}
+			plan.unbuilt = append(plan.unbuilt, unbuiltPage{file: p, url: u, why: why})
+			if known {
+				drop(p, rec.url)
+				loseAliases(st.ix, p, nil, lost)
+			}
+			continue
+		}
+		loseAliases(st.ix, p, page.Aliases, lost)
+		u, urlErr := content.URLFor(page)
+		if urlErr != "" {
+			plan.diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", urlErr)
+			continue
+		}
+		page.URL = u
+		if known && (u != rec.url || page.Kind != rec.kind) {
+			// Renamed: the old page goes, the new one comes.
+			drop(p, rec.url)
+			known = false
+		}
+		if !known {
+			plan.added = append(plan.added, page)
+		}
+		plan.render = append(plan.render, page)
+		rendered[p] = true
+	}
+	// A new page may take the URL of another: of a page of the last
+	// build that stays, or of another new one.
+	urls := map[string]string{} // of the pages added so far
+	for _, p := range plan.added {
+		other, ok := urls[p.URL]
+		if _, taken := st.ix.pages[nfc(p.URL)]; !ok && taken {
+			// Rare, and looked for only then: which file has it.
+			for file, u := range st.ix.files {
+				if u == p.URL && !gone[file] {
+					other, ok = file, true
+					break
+				}
+			}
+		}
+		if ok && other != p.Path {
+			plan.diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", p.URL, other)
+			plan.diags.Errorf(diag.Pos{Path: other, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", p.URL, p.Path)
+		}
+		urls[p.URL] = p.Path
+	}
+	// Pages that read a changed CSV file, or link to a page or file that
+	// went, render again: the first to follow the data, the others to say
+	// where the link is broken.
+	for _, rec := range st.pages {
+		touched := slices.ContainsFunc(rec.deps, func(d string) bool { return changedFiles[d] }) ||
+			slices.ContainsFunc(rec.links, func(l string) bool { return lost[l] })
+		if !touched || rendered[rec.path] || gone[rec.path] {
+			continue
+		}
+		src, err := sitefs.ReadFile(b.fsys, rec.path, sitefs.MaxFileSize)
+		if err != nil {
+			return nil, true, nil
+		}
+		page := content.Parse(rec.path, src, &plan.diags)
+		page.URL = rec.url
+		plan.render = append(plan.render, page)
+		rendered[rec.path] = true
+	}
+	slices.SortFunc(plan.render, func(a, b *content.Page) int { return strings.Compare(a.Path, b.Path) })
+	return plan, false, nil
+}
+
+// loseAliases adds to lost the link targets of the redirect pages that
+// the page in file had and, with aliases, no longer has.
+func loseAliases(ix *linkIndex, file string, aliases []content.Alias, lost map[string]bool) {
+	for _, a := range ix.aliasOf[file] {
+		if !slices.ContainsFunc(aliases, func(b content.Alias) bool { return b.File == a }) {
+			lost[content.Alias{File: a}.Target()] = true
+		}
+	}
+}
+
+// aliasFile returns the site path of the redirect page of an alias's link
+// target: "old/" is "old/index.html".
+func aliasFile(target string) string {
+	if strings.HasSuffix(target, "/") {
+		return target + "index.html"
+	}
+	return target
+}
+
+// buildChanges carries out a plan of planChanges: it renders what the
+// changes touch into memory, compares each file with what the output
+// holds, and replaces only the files that differ.
+func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, error) {
+	start := time.Now()
+	diags := plan.diags
+	if diags.HasErrors() {
+		return failed(diags, nil)
+	}
+	tx, err := output.Begin(b.opts.Dest, output.Options{Mode: output.Patch})
+	if err != nil {
+		return Result{}, err
+	}
+	defer tx.Close()
+	next := b.last.clone()
+	r := b.newRun(ctx, next, tx)
+	r.prevOutputs = b.last.outputs
+
+	// The site's shape: pages and files that went and came.
+	shape := len(plan.gone) > 0 || len(plan.added) > 0
+	for _, p := range plan.gone {
+		for _, o := range next.pages[p].outputs {
+			r.remove(o)
+		}
+		r.st.ix.removePage(p)
+		delete(next.pages, p)
+	}
+	for _, a := range plan.goneAssets {
+		r.remove(strings.TrimPrefix(a, "content/"))
+		r.st.ix.removeAsset(a)
+		next.assets = slices.DeleteFunc(next.assets, func(s string) bool { return s == a })
+	}
+	for _, a := range plan.newAssets {
+		r.st.ix.addAsset(a)
+		next.assets = append(next.assets, a)
+	}
+	slices.Sort(next.assets)
+	for _, p := range plan.pagesSeen {
+		r.st.ix.removeUnbuilt(p)
+	}
+	for _, u := range plan.unbuilt {
+		r.st.ix.addUnbuilt(u.file, u.url, u.why)
+	}
+	for _, p := range plan.added {
+		r.st.ix.addPage(p.Path, p.URL)
+	}
+	for _, p := range plan.render {
+		// The redirect pages a page no longer has go before any page
+		// renders, as another may now write there.
+		for _, a := range r.st.ix.setAliases(p.Path, p.Aliases) {
+			if a = aliasFile(a); next.owners[a] == p.Path {
+				r.remove(a)
+			}
+		}
+	}
+	if err := r.copyAssets(plan.copy, &diags); err != nil {
+		return Result{}, err
+	}
+
+	// Pages keep their place in the site order until they render; a new
+	// page takes its place by its date.
+	old := map[string]*record{}
+	moved := slices.Clone(plan.gone)
+	for _, p := range plan.render {
+		if rec, ok := next.pages[p.Path]; ok {
+			old[p.Path] = rec
+		}
+		next.pages[p.Path] = &record{path: p.Path, url: p.URL, kind: p.Kind, date: p.Date}
+		moved = append(moved, p.Path)
+	}
+	next.order = reorder(next.order, b.last.pages, next.pages, moved)
+	r.moved = moved
+	records, pageDiags, err := r.renderPages(plan.render, b.feedSetOf(next, plan.render))
+	if err != nil {
+		return Result{}, err
+	}
+	diags.Add(pageDiags...)
+	if diags.HasErrors() {
+		for _, rec := range records {
+			next.pages[rec.path] = rec
+		}
+		next.verifyLinks(b.cfg.PageSize, r.failed, &diags)
+		return failed(diags, r)
+	}
+	lists := 0
+	if shape {
+		lists |= listPages | listFeed
+	}
+	for _, rec := range records {
+		before, had := old[rec.path]
+		next.pages[rec.path] = rec
+		switch {
+		case !had:
+			lists |= listPages | listFeed
+			continue
+		case !reflect.DeepEqual(before.summary, rec.summary) || !before.date.Equal(rec.date):
+			lists |= listPages | listFeed
+		case before.feed != rec.feed:
+			lists |= listFeed
+		}
+		// What the page wrote before and writes no more (the CSV of a
+		// chart taken out) goes.
+		for _, o := range before.outputs {
+			if owner, ok := next.owners[o]; !slices.Contains(rec.outputs, o) && (!ok || owner == rec.path) {
+				r.remove(o) // unless another page writes it now, at an alias
+			}
+		}
+	}
+	// The feed holds the HTML of the newest articles: a page that has just
+	// entered it renders again for it.
+	if missing := b.feedMissing(next); len(missing) > 0 {
+		more, moreDiags, err := b.reparse(r, missing)
+		if err != nil {
+			return Result{}, err
+		}
+		diags.Add(moreDiags...)
+		if diags.HasErrors() {
+			return failed(diags, r)
+		}
+		for _, rec := range more {
+			next.pages[rec.path] = rec
+			r.moved = append(r.moved, rec.path)
+		}
+		lists |= listFeed
+	}
+	b.dropFeed(next)
+	if lists != 0 {
+		if err := r.renderLists(lists); err != nil {
+			return Result{}, err
+		}
+	}
+	next.verifyLinks(b.cfg.PageSize, nil, &diags)
+	diags.Add(r.clashes...)
+	if diags.HasErrors() {
+		return failed(diags, r)
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+
+	// Commit. Should it fail part way, the output no longer matches the
+	// last build: the next one starts from scratch.
+	if _, err := tx.Commit(); err != nil {
+		b.last = nil
+		return Result{}, err
+	}
+	res := b.finish(r, start, diags, false)
+	res.Files = len(res.Changed)
+	for _, p := range plan.render {
+		res.Sources = append(res.Sources, p.Path)
+	}
+	res.Sources = slices.Compact(append(res.Sources, plan.gone...))
+	slices.Sort(res.Sources)
+	return res, nil
+}
+
+// holdsUnder reports whether the last build read a page or file under the
+// folder p.
+func (b *Builder) holdsUnder(p string) bool {
+	prefix := p + "/"
+	if slices.ContainsFunc(b.last.assets, func(a string) bool { return strings.HasPrefix(a, prefix) }) {
+		return true
+	}
+	for path := range b.last.pages {
+		if strings.HasPrefix(path, prefix) {
+			return true
+		}
+	}
+	return false
+}

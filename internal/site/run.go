@@ -1,0 +1,253 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"hash/maphash"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/plotline/plotline/internal/buildcache"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/output"
+	"github.com/plotline/plotline/internal/render"
+)
+
+// run is one build, full or incremental, from its plan to its commit.
+type run struct {
+	b   *Builder
+	ctx context.Context
+	st  *state // the state being built: new, or a clone of the last one
+	tx  *output.Tx
+	// prevOutputs is what the output held before this build, by site
+	// path; a rebuild writes only the files whose hash differs from it.
+	prevOutputs map[string]uint64
+	// moved are the source paths of the pages a rebuild added, removed or
+	// rendered again, whose places in the lists may have changed.
+	moved []string
+
+	// A build with a cache: the hash of what every page depends on, and
+	// the previous build's cache.
+	cacheGlobal buildcache.Key
+	prev        *buildcache.Cache
+
+	mu      sync.Mutex
+	pages   int
+	files   int
+	reused  int
+	cards   int // preview images drawn
+	claims  []Claim
+	written map[string]bool // site paths written, kept or reused by this run
+	removed map[string]bool // site paths this run takes out of the output
+	// clashes are the diagnostics of files that two writers claimed.
+	clashes diag.List
+	// failed holds what is known of the pages that had errors of their
+	// own, by source path: their links are checked with the others.
+	failed map[string]*record
+}
+
+// newRun starts a build of st into tx. The link index is st's when it has
+// one: a rebuild changes it where pages and files come and go.
+func (b *Builder) newRun(ctx context.Context, st *state, tx *output.Tx) *run {
+	if st.ix == nil {
+		st.ix = newLinkIndex(st.site.BasePath, st.site.BaseURL != "")
+		for _, a := range st.assets {
+			st.ix.addAsset(a)
+		}
+	}
+	if st.outputs == nil {
+		st.outputs = map[string]uint64{}
+	}
+	if st.owners == nil {
+		st.owners = map[string]string{}
+	}
+	if st.lists == nil {
+		st.lists = map[string]uint64{}
+	}
+	if st.aliasAt == nil {
+		st.aliasAt = map[aliasKey]diag.Pos{}
+	}
+	return &run{b: b, ctx: ctx, st: st, tx: tx, written: map[string]bool{}, removed: map[string]bool{}}
+}
+
+func renderSite(cfg *config.Config) *render.Site {
+	base := cfg.BaseURL
+	if base != "" && !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return &render.Site{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		Language:    cfg.Language,
+		Author:      cfg.Author,
+		BaseURL:     base,
+		BasePath:    cfg.BasePath(),
+	}
+}
+
+// parseLayouts parses the templates; template errors go to diags.
+func (r *run) parseLayouts(diags *diag.List) error {
+	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.asset))
+	if err != nil {
+		var l diag.List
+		if !errors.As(err, &l) {
+			return err
+		}
+		diags.Add(l...)
+	}
+	r.st.layouts = layouts
+	return nil
+}
+
+// asset returns the URL of a theme file with its content hash, so a
+// changed file is never served stale from a cache.
+func (r *run) asset(name string) string {
+	u := r.st.site.URL(name)
+	if h, ok := r.st.theme[name]; ok {
+		return u + "?v=" + h
+	}
+	return u
+}
+
+// write puts a file of the new output at sitePath, made by owner (a
+// source file, or a name such as "the Atom feed"). Its hash is recorded;
+// a rebuild writes it only when it differs from what the output holds. A
+// file that another owner has made too is an error naming both.
+func (r *run) write(sitePath, owner string, data []byte) error {
+	h := maphash.Bytes(r.b.seed, data)
+	r.mu.Lock()
+	if other, ok := r.st.owners[sitePath]; ok && other != owner {
+		r.clash(sitePath, owner, other)
+		r.mu.Unlock()
+		return nil
+	}
+	r.st.owners[sitePath] = owner
+	r.written[sitePath] = true
+	r.st.outputs[sitePath] = h
+	r.files++
+	if strings.HasSuffix(sitePath, ".html") {
+		r.pages++
+	}
+	prev, had := r.prevOutputs[sitePath]
+	had = had && !r.removed[sitePath]
+	delete(r.removed, sitePath)
+	r.mu.Unlock()
+	if had && prev == h {
+		return nil // a rebuild: the output holds it already
+	}
+	return r.tx.Write(sitePath, data)
+}
+
+// keep records the file at sitePath, made by owner, as written with the
+// hash h, without its bytes, and reports whether it could: only when this
+// is a rebuild and the output holds that very file. Otherwise the caller
+// makes the file and writes it.
+func (r *run) keep(sitePath, owner string, h uint64) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	prev, had := r.prevOutputs[sitePath]
+	if !had || r.removed[sitePath] || prev != h {
+		return false
+	}
+	if other, ok := r.st.owners[sitePath]; ok && other != owner {
+		return false // write reports the clash
+	}
+	r.st.owners[sitePath] = owner
+	r.written[sitePath] = true
+	r.st.outputs[sitePath] = h
+	r.files++
+	return true
+}
+
+// reuseFile takes the file at sitePath from the previous output, as its
+// owner made it (see run.write). Its hash is known when this Builder made
+// the previous output.
+func (r *run) reuseFile(sitePath, owner string, st output.Stamp) {
+	r.tx.Reuse(sitePath, st)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.st.owners[sitePath] = owner
+	r.written[sitePath] = true
+	if h, ok := r.lastOutputs()[sitePath]; ok {
+		r.st.outputs[sitePath] = h
+	}
+	r.files++
+	if strings.HasSuffix(sitePath, ".html") {
+		r.pages++
+	}
+}
+
+// clash reports that owner and other both make the file at sitePath. It
+// is reported at the source file among them, or at both when both are.
+// r.mu is held.
+func (r *run) clash(sitePath, owner, other string) {
+	for _, o := range []string{owner, other} {
+		if isSourceFile(o) {
+			another := other
+			if o == other {
+				another = owner
+			}
+			if pos, ok := r.st.aliasAt[aliasKey{sitePath, o}]; ok {
+				r.clashes.Errorf(pos, "aliases: writes %s, which %s writes too: remove the alias, or move the other", sitePath, describeOwner(another))
+				continue
+			}
+			r.clashes.Errorf(diag.Pos{Path: o, Line: 1, Col: 1}, "writes %s, which %s writes too: rename one of them", sitePath, describeOwner(another))
+		}
+	}
+	if !isSourceFile(owner) && !isSourceFile(other) {
+		r.clashes.Errorf(diag.Pos{}, "%s and %s both write %s", describeOwner(owner), describeOwner(other), sitePath)
+	}
+}
+
+// isSourceFile reports whether an owner is a file of the site folder.
+func isSourceFile(owner string) bool {
+	return strings.HasPrefix(owner, "content/") || strings.HasPrefix(owner, "theme/")
+}
+
+// describeOwner names an owner in a message: a file by its path.
+func describeOwner(owner string) string {
+	if isSourceFile(owner) {
+		return owner
+	}
+	return "plotline's " + owner
+}
+
+// noteClaim records a claim checked at pos; safe for concurrent use.
+func (r *run) noteClaim(pos diag.Pos, c data.ClaimResult) {
+	r.mu.Lock()
+	r.claims = append(r.claims, Claim{Pos: pos, ClaimResult: c})
+	r.mu.Unlock()
+}
+
+// sortedClaims returns the claims checked, by place.
+func (r *run) sortedClaims() []Claim {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := slices.Clone(r.claims)
+	slices.SortStableFunc(out, func(a, b Claim) int { return diag.ComparePos(a.Pos, b.Pos) })
+	return out
+}
+
+// lastOutputs returns the hashes of the files of the Builder's last build,
+// or nil.
+func (r *run) lastOutputs() map[string]uint64 {
+	if r.b.last == nil {
+		return nil
+	}
+	return r.b.last.outputs
+}
+
+// remove takes the file at sitePath out of the output: a rebuild removes
+// it at its commit, and it is no longer part of the state.
+func (r *run) remove(sitePath string) {
+	r.tx.Remove(sitePath)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.removed[sitePath] = true
+	delete(r.st.aliasAt, aliasKey{sitePath, r.st.owners[sitePath]})
+	delete(r.st.outputs, sitePath)
+	delete(r.st.owners, sitePath)
+}

@@ -1,0 +1,217 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// rebuildErrors runs a rebuild of changes that must fail, checks that the
+// output is as it was, and returns the diagnostics.
+func rebuildErrors(t *testing.T, b *Builder, dir, dest string, changes ...string) []string {
+	t.Helper()
+	before := readTree(t, dest)
+	_, err := b.Rebuild(context.Background(), changes)
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("Rebuild(%v) = %v; want diagnostics", changes, err)
+	}
+	after := readTree(t, dest)
+	if len(after) != len(before) {
+		t.Errorf("a failed rebuild changed the output: %d entries, %d before", len(after), len(before))
+	}
+	var out []string
+	for _, d := range l.Errors() {
+		out = append(out, d.String())
+	}
+	return out
+}
+
+// TestRebuildBrokenLinks removes a page and a file that others link to or
+// read: each such page renders again and reports the link or the CSV at
+// its place; the output stays as it was until the links are mended.
+func TestRebuildBrokenLinks(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	files := map[string]string{
+		"content/articles/map.png": "png",
+		"content/articles/d.md":    "---\ntitle: D\ndate: 2025-01-04\n---\nA map: ![map](map.png)\n",
+	}
+	for k, v := range testSite {
+		files[k] = v
+	}
+	writeFiles(t, dir, files)
+	b := newTestBuilder(t, dir, dest)
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"content/articles/b.md", "content/articles/map.png", "content/articles/stock.csv"} {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := rebuildErrors(t, b, dir, dest, "content/articles/b.md", "content/articles/map.png", "content/articles/stock.csv")
+	want := []string{
+		`content/articles/a.md:6:17: link "b.md": no such page in content/`,
+		`content/articles/c.md:6:10: csv: content/articles/stock.csv does not exist`,
+		`content/articles/d.md:5:8: link "map.png": no page or file of the site has this address`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Mended, the same changes build; the output is a clean build's.
+	writeFiles(t, dir, map[string]string{
+		"content/articles/a.md":      "---\ntitle: A\ndate: 2025-01-03\ntags: [x]\n---\nAlpha body.\n",
+		"content/articles/d.md":      "---\ntitle: D\ndate: 2025-01-04\n---\nNo map.\n",
+		"content/articles/stock.csv": "date,value\n2025-01-01,10\n2025-01-05,9\n",
+	})
+	res, err := b.Rebuild(context.Background(), []string{"content/articles/a.md", "content/articles/b.md", "content/articles/d.md", "content/articles/map.png", "content/articles/stock.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Full {
+		t.Errorf("the mended rebuild was a full one")
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
+// TestRebuildClaimsTwice adds files that would take the place of files
+// plotline makes: each is an error naming both writers, in a full build
+// and in a rebuild alike.
+func TestRebuildClaimsTwice(t *testing.T) {
+	for _, tc := range []struct {
+		file, body, want string
+	}{
+		{"content/feed.xml", "<feed/>", "content/feed.xml:1:1: writes feed.xml, which plotline's Atom feed writes too: rename one of them"},
+		{"content/theme/css/plotline.css", "body{}", "content/theme/css/plotline.css:1:1: writes theme/css/plotline.css, which theme/css/plotline.css writes too: rename one of them"},
+		{"content/articles/c/stock.csv", "x", "content/articles/c/stock.csv:1:1: writes articles/c/stock.csv, which content/articles/c.md writes too: rename one of them"},
+		{"content/tags/index.html", "x", "content/tags/index.html:1:1: writes tags/index.html, which plotline's list of tags writes too: rename one of them"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			dir, dest, b := builtTestSite(t, testSite)
+			writeFiles(t, dir, map[string]string{tc.file: tc.body})
+			if got := rebuildErrors(t, b, dir, dest, tc.file); !slices.Contains(got, tc.want) {
+				t.Errorf("rebuild: %v; want %q", got, tc.want)
+			}
+			_, err := newTestBuilder(t, dir, filepath.Join(t.TempDir(), "public")).Build(context.Background())
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("full build: %v; want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestRebuildEqualsCleanBuild makes a long run of random changes of every
+// kind to a site — edits, new, removed and renamed pages and files, tags
+// that come and go, drafts, CSV data — rebuilding after each, and checks
+// after every step that the output is what a clean build of the same
+// files makes, or, when the step left the site broken, that the rebuild
+// and a clean build fail alike.
+func TestRebuildEqualsCleanBuild(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	writeFiles(t, dir, map[string]string{"plotline.yaml": "page_size: 3\nfeed_items: 4\n"})
+	writeFiles(t, dir, testSite)
+	b := newTestBuilder(t, dir, dest)
+	ctx := context.Background()
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	article := func(i, v int, extra string) string {
+		return fmt.Sprintf("---\ntitle: Article %d v%d\ndate: 2025-02-%02d\ntags: [t%d, t%d]\n%s---\nBody %d, version %d.\n",
+			i, v, 1+rng.IntN(27), rng.IntN(4), rng.IntN(4), extra, i, v)
+	}
+	path := func(i int) string { return fmt.Sprintf("content/articles/n%02d.md", i) }
+	exists := func(p string) bool { _, err := os.Stat(filepath.Join(dir, p)); return err == nil }
+	steps := 60
+	if testing.Short() {
+		steps = 15
+	}
+	var pending []string // changes of failed rebuilds, passed again
+	for step := range steps {
+		var changed []string
+		for range 1 + rng.IntN(3) {
+			i := rng.IntN(10)
+			p := path(i)
+			switch op := rng.IntN(9); {
+			case op < 3 || !exists(p): // edit or add
+				writeFiles(t, dir, map[string]string{p: article(i, step, "")})
+				changed = append(changed, p)
+			case op == 3: // remove
+				os.Remove(filepath.Join(dir, p))
+				changed = append(changed, p)
+			case op == 4: // rename the file
+				q := path(10 + rng.IntN(5))
+				if exists(q) {
+					continue
+				}
+				os.Rename(filepath.Join(dir, p), filepath.Join(dir, q))
+				changed = append(changed, p, q)
+			case op == 5: // a new slug
+				writeFiles(t, dir, map[string]string{p: article(i, step, fmt.Sprintf("slug: s%d\n", rng.IntN(3)))})
+				changed = append(changed, p)
+			case op == 6: // a draft
+				writeFiles(t, dir, map[string]string{p: article(i, step, "draft: true\n")})
+				changed = append(changed, p)
+			case op == 7: // old addresses, which may clash with another's
+				writeFiles(t, dir, map[string]string{p: article(i, step, fmt.Sprintf("aliases: [/old/s%d/, /o%d.html]\n", rng.IntN(3), i))})
+				changed = append(changed, p)
+			default: // data and files beside the pages
+				csv := fmt.Sprintf("date,value\n2025-01-01,%d\n2025-01-05,%d\n", 10+rng.IntN(5), 5+rng.IntN(4))
+				img := fmt.Sprintf("content/articles/img%d.png", rng.IntN(3))
+				writeFiles(t, dir, map[string]string{"content/articles/stock.csv": csv})
+				if exists(img) {
+					os.Remove(filepath.Join(dir, img))
+				} else {
+					writeFiles(t, dir, map[string]string{img: "png"})
+				}
+				changed = append(changed, "content/articles/stock.csv", img)
+			}
+		}
+		pending = append(pending, changed...)
+		_, err := b.Rebuild(ctx, pending)
+		_, cleanErr := newTestBuilder(t, dir, filepath.Join(t.TempDir(), "public")).Build(ctx)
+		switch {
+		case err == nil && cleanErr == nil:
+			pending = nil
+			assertSameAsCleanBuild(t, dir, dest)
+		case (err == nil) != (cleanErr == nil):
+			t.Fatalf("step %d: rebuild error %v; clean build error %v", step, err, cleanErr)
+		}
+		if t.Failed() {
+			t.Fatalf("step %d (changes %v)", step, changed)
+		}
+	}
+}
+
+// TestRebuildRemovedFolder removes a folder of articles: the watcher
+// names the folder alone, and the rebuild still drops every page in it.
+func TestRebuildRemovedFolder(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	writeFiles(t, dir, testSite)
+	writeFiles(t, dir, map[string]string{
+		"content/notes/n.md":  "---\ntitle: N\ndate: 2025-01-05\n---\nNote.\n",
+		"content/notes/n.png": "png",
+	})
+	b := newTestBuilder(t, dir, dest)
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "content", "notes")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Rebuild(context.Background(), []string{"content/notes"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}

@@ -1,0 +1,182 @@
+package site
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/plotline/plotline/internal/buildcache"
+	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/render"
+)
+
+// state is what a successful build leaves for the next one.
+type state struct {
+	site    *render.Site
+	layouts *render.Layouts
+	theme   map[string]string // theme file → short content hash
+	pages   map[string]*record
+	order   []string              // page paths in site order: newest first, then by path
+	ix      *linkIndex            // every page and file, for links
+	assets  []string              // content files that are not Markdown, sorted
+	outputs map[string]uint64     // site path → hash of what the output holds
+	owners  map[string]string     // site path → what wrote it, to tell two writers of one file
+	lists   map[string]uint64     // list page site path → fingerprint of what it shows
+	aliasAt map[aliasKey]diag.Pos // a redirect page and the page that writes it → where its alias is written
+	listing *listing              // the articles of the lists, once they are rendered
+
+	sitemapKey uint64    // fingerprint of the sitemap's entries
+	feedKey    uint64    // fingerprint of the feed's entries (see feedChanged)
+	today      time.Time // the day of the build (see Options.Today); zero for none
+}
+
+// clone returns a copy of st that a rebuild may change, leaving st as it
+// was should the rebuild fail.
+func (st *state) clone() *state {
+	next := *st
+	next.pages = maps.Clone(st.pages)
+	next.ix = st.ix.clone()
+	next.assets = slices.Clone(st.assets)
+	next.outputs = maps.Clone(st.outputs)
+	next.owners = maps.Clone(st.owners)
+	next.lists = maps.Clone(st.lists)
+	next.aliasAt = maps.Clone(st.aliasAt)
+	return &next
+}
+
+// aliasKey names a redirect page written for an alias: its site path and
+// the page whose alias it is. Two pages may claim the same path, which is
+// then reported at both aliases.
+type aliasKey struct {
+	sitePath, owner string
+}
+
+// record is what a build remembers of one page: enough to list it and to
+// know when to render it again, not its source.
+type record struct {
+	path    string
+	url     string
+	kind    content.Kind
+	date    time.Time
+	summary *render.Summary
+	feed    string                 // the page's HTML for the feed; kept only for the newest articles
+	deps    []string               // other content files it reads (CSV)
+	links   []string               // site paths it links to ("articles/x/", "img/map.png")
+	checks  []buildcache.LinkCheck // its links to check once every page is rendered
+	ids     []string               // the ids of its HTML, sorted
+	outputs []string               // site paths it writes
+	key     buildcache.Key         // the hash of its inputs, when the build keeps a cache
+	listKey uint64                 // see summaryKey
+	card    buildcache.Key         // the hash of its preview card, if it drew one
+	unknown []content.UnknownKey   // front-matter keys plotline does not read
+}
+
+// sortedRecords returns the pages of st in site order: newest first.
+func (st *state) sortedRecords() []*record {
+	out := make([]*record, len(st.order))
+	for i, p := range st.order {
+		out[i] = st.pages[p]
+	}
+	return out
+}
+
+// reorder returns the site order of the pages in after, given order, the
+// site order of the pages in before, when the two differ only at the
+// paths in moved (pages added, removed, or changed in date). The other
+// pages keep their places, found by binary search; each of moved that
+// after holds goes to its own. It costs a copy of order, not a sort.
+func reorder(order []string, before, after map[string]*record, moved []string) []string {
+	// at returns where rec goes among order, compared by before's records.
+	at := func(rec *record) int {
+		i, _ := slices.BinarySearchFunc(order, rec, func(p string, rec *record) int {
+			return compareOrder(before[p], rec)
+		})
+		return i
+	}
+	type insert struct {
+		i   int
+		rec *record
+	}
+	var drop []int
+	var ins []insert
+	seen := make(map[string]bool, len(moved))
+	for _, p := range moved {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if rec, ok := before[p]; ok {
+			i := at(rec)
+			if i >= len(order) || order[i] != p {
+				return sortOrder(after) // order is not before's: start again
+			}
+			drop = append(drop, i)
+		}
+		if rec, ok := after[p]; ok {
+			ins = append(ins, insert{0, rec})
+		}
+	}
+	for k := range ins {
+		ins[k].i = at(ins[k].rec)
+	}
+	slices.Sort(drop)
+	slices.SortFunc(ins, func(a, b insert) int {
+		if a.i != b.i {
+			return a.i - b.i
+		}
+		return compareOrder(a.rec, b.rec)
+	})
+	out := make([]string, 0, len(order)-len(drop)+len(ins))
+	from := 0 // order[from:] is not yet copied
+	// copyTo copies order[from:to] but the dropped entries.
+	copyTo := func(to int) {
+		for len(drop) > 0 && drop[0] < to {
+			out = append(out, order[from:drop[0]]...)
+			from = drop[0] + 1
+			drop = drop[1:]
+		}
+		out = append(out, order[from:to]...)
+		from = to
+	}
+	for _, in := range ins {
+		copyTo(in.i)
+		out = append(out, in.rec.path)
+	}
+	copyTo(len(order))
+	return out
+}
+
+// compareOrder compares two pages by site order: newest first, then by
+// path.
+func compareOrder(a, b *record) int {
+	if c := b.date.Compare(a.date); c != 0 {
+		return c
+	}
+	return strings.Compare(a.path, b.path)
+}
+
+// sortOrder returns the paths of pages in site order, newest first, then
+// by path.
+func sortOrder(pages map[string]*record) []string {
+	type key struct {
+		path string
+		date time.Time
+	}
+	keys := make([]key, 0, len(pages))
+	for p, rec := range pages {
+		keys = append(keys, key{p, rec.date})
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := b.date.Compare(a.date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.path, b.path)
+	})
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.path
+	}
+	return out
+}

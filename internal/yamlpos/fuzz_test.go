@@ -1,0 +1,109 @@
+package yamlpos
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// readsAsMapping reports whether the YAML decoder reads src, without an
+// error, as a document holding a mapping (or nothing).
+func readsAsMapping(src []byte) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil {
+		return false
+	}
+	return doc.Kind == 0 || len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode
+}
+
+// validSeeds returns YAML texts plotline reads: the front matter of the
+// example site's articles and the mistakes' inputs, whole or cut.
+func validSeeds(t testing.TB) [][]byte {
+	var out [][]byte
+	files, _ := filepath.Glob("../../content/articles/*.md")
+	files2, _ := filepath.Glob("../../content/*.md")
+	for _, f := range append(files, files2...) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if end := bytes.Index(src, []byte("\n---\n")); bytes.HasPrefix(src, []byte("---\n")) && end > 0 {
+			out = append(out, src[4:end+1])
+		}
+	}
+	for _, s := range []string{
+		"title: A\ntags:\n- a\n- b\ndata:\n  l:\n    series:\n    - {date: 2025-01-01, value: 1}\n    projection: {rate: 2}\n",
+		"description: |\n  one\n\n  two\n# c\ntitle: >-\n  folded\n  text\nx: 1\n",
+		"a: &x [1, 2]\nb: *x\nc:\n  - &y {k: v}\n  - *y\n",
+		"title: \"multi\n  line\"\nslug: 'it''s'\nurl: https://x.org/a:b\ntime: 12:30\n",
+		"title:\n  Kursk\nlist:\n  - - a\n    - b\n  -\n    c: 1\n",
+		"---\ntitle: x # comment\nempty:\nnext: \"a\" # c\n",
+		"k: [a,\n  b, {c: d,\n  e: f}]\nz: 'q\n  r'\n",
+		"plain: a long\n  value that goes on\n  over lines\nnext: 1\n",
+	} {
+		out = append(out, []byte(s))
+	}
+	return out
+}
+
+// TestNoMistakeInValidYAML checks that findMistake finds nothing in texts
+// the decoder reads as a mapping.
+func TestNoMistakeInValidYAML(t *testing.T) {
+	for _, src := range validSeeds(t) {
+		if !readsAsMapping(src) {
+			t.Errorf("the decoder refuses %q; want a seed it reads", src)
+			continue
+		}
+		if m, ok := findMistake(src); ok {
+			t.Errorf("findMistake(%q) = %d: %s; want nothing in text the decoder reads", src, m.off, m.msg)
+		}
+	}
+}
+
+// watchdog turns a hang into a crash that names its input, which the
+// fuzzer then keeps: it panics when the returned stop is not called
+// within 10 seconds.
+func watchdog(input string) (stop func()) {
+	t := time.AfterFunc(10*time.Second, func() {
+		panic(fmt.Sprintf("still running after 10 s on input %q", input))
+	})
+	return func() { t.Stop() }
+}
+
+// FuzzFindMistake checks findMistake against the decoder: in text the
+// decoder reads as a mapping it must find nothing, and in any text a
+// mistake it finds must be inside the text. Run it for minutes when
+// findMistake or the YAML library changes:
+//
+//	go test ./internal/yamlpos -run '^$' -fuzz FuzzFindMistake -fuzztime 10m
+func FuzzFindMistake(f *testing.F) {
+	for _, s := range validSeeds(f) {
+		f.Add(string(s))
+	}
+	a, err := os.ReadFile("testdata/mistakes.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, part := range strings.Split(string(a), "\n-- ") {
+		f.Add(part)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		defer watchdog(src)()
+		m, ok := findMistake([]byte(src))
+		if !ok {
+			return
+		}
+		if m.off < 0 || m.off > len(src) || m.msg == "" {
+			t.Fatalf("findMistake(%q) = %d: %q; want a message at an offset in the text", src, m.off, m.msg)
+		}
+		if readsAsMapping([]byte(src)) {
+			t.Fatalf("findMistake(%q) = %d: %s; the decoder reads the text as a mapping", src, m.off, m.msg)
+		}
+	})
+}

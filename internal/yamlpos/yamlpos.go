@@ -1,0 +1,78 @@
+// Package yamlpos is the one place where plotline turns what the YAML and
+// TOML decoders say about a text into what a writer can act on: the
+// position in the file of a node or of a syntax error, and a message in
+// the writer's words, with a hint where the cause is known ("this line is
+// indented 5 spaces; its siblings 6", "a value holding \": \" needs
+// quotes"). Front matter, chart blocks and the config file are all parts
+// of files, and their positions are converted here; nodes are described
+// and aliases followed here too, so that every message says the same
+// thing the same way.
+package yamlpos
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// Text is YAML or TOML text and the place it has in its file: the whole
+// of a config file, the front matter of an article, the body of a chart
+// block.
+type Text struct {
+	path  string
+	src   []byte
+	line  int // the file line of the text's first line
+	lines yamlLines
+	count int // the lines of the text, a final line feed ending the last
+}
+
+// New returns the Text src of the file at path, whose first line is the
+// file's line line (1 for a whole file).
+func New(path string, src []byte, line int) *Text {
+	count := bytes.Count(bytes.TrimSuffix(src, []byte("\n")), []byte("\n")) + 1
+	return &Text{path: path, src: src, line: line, lines: newYAMLLines(src), count: count}
+}
+
+// Pos returns the position in the file of a line and column that the YAML
+// decoder gave for the text (both from 1). The decoder ends lines at a
+// carriage return alone and at U+0085, U+2028 and U+2029, where an editor
+// does not, and does not count a byte-order mark that starts the text; a
+// position past the end of the text, where the decoder puts some errors
+// about a text that ends too soon, becomes the end of its last line.
+func (t *Text) Pos(line, col int) diag.Pos {
+	line, col = t.lines.pos(line, col)
+	if line > t.count {
+		text := bytes.TrimSuffix(t.src, []byte("\n"))
+		last := text[bytes.LastIndexByte(text, '\n')+1:]
+		line, col = t.count, utf8.RuneCount(last)+1
+	}
+	return diag.Pos{Path: t.path, Line: t.line + line - 1, Col: col}
+}
+
+// NodePos returns the position in the file of the node n of a tree
+// decoded from the text.
+func (t *Text) NodePos(n *yaml.Node) diag.Pos { return t.Pos(n.Line, n.Column) }
+
+// MoveNodes sets the Line and Column of every node of the tree at n,
+// decoded from the text, to the node's line and column in the file, so
+// that whoever reads the tree later needs no Text.
+func (t *Text) MoveNodes(n *yaml.Node) {
+	if n.Line > 0 {
+		pos := t.NodePos(n)
+		n.Line, n.Column = pos.Line, pos.Col
+	}
+	for _, c := range n.Content {
+		t.MoveNodes(c)
+	}
+}
+
+// OffsetPos returns the position in the file of the byte offset off of
+// the text.
+func (t *Text) OffsetPos(off int) diag.Pos {
+	p := diag.At(t.path, t.src, off)
+	p.Line += t.line - 1
+	return p
+}

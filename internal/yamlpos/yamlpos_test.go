@@ -1,0 +1,154 @@
+package yamlpos
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// TestPos checks the conversion of the decoder's lines and columns to a
+// file's, for a text that starts on line 10 of its file.
+func TestPos(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		src       string
+		line, col int
+		want      string
+	}{
+		{"plain", "a: 1\nb: 2\n", 2, 4, "f:11:4"},
+		{"crlf", "a: 1\r\nb: 2\r\n", 2, 4, "f:11:4"},
+		// YAML ends a line at U+0085, U+2028, U+2029 and a carriage
+		// return alone; the file does not. "a: 1" and the break are 5
+		// characters, so the decoder's line 2 column 4 is the file's line
+		// 1 column 9.
+		{"next line", "a: 1\u0085b: 2\n", 2, 4, "f:10:9"},
+		{"line separator", "a: 1\u2028b: 2\nc: 3\n", 3, 1, "f:11:1"},
+		{"carriage return alone", "a: 1\rb: 2\n", 2, 4, "f:10:9"},
+		// The decoder does not count a byte-order mark; the file does.
+		{"byte-order mark", "\ufeffa: [b]\n", 1, 4, "f:10:5"},
+		// Past the end: the end of the last line.
+		{"past the end", "a: 'b\n", 2, 1, "f:10:6"}, // "a: 'b" is 5 characters
+		{"line 0", "a: 1\n", 0, 1, "f:9:1"},
+	} {
+		if got := New("f", []byte(tc.src), 10).Pos(tc.line, tc.col).String(); got != tc.want {
+			t.Errorf("%s: Pos(%d, %d) = %s; want %s", tc.name, tc.line, tc.col, got, tc.want)
+		}
+	}
+}
+
+// TestMoveNodes checks that the nodes of a decoded tree are moved to
+// their file positions, keys and values alike.
+func TestMoveNodes(t *testing.T) {
+	src := []byte("a: 1\u2028b: [x]\n")
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		t.Fatal(err)
+	}
+	New("f", src, 3).MoveNodes(&doc)
+	m := doc.Content[0]
+	var got []string
+	for _, n := range []*yaml.Node{m.Content[0], m.Content[1], m.Content[2], m.Content[3], m.Content[3].Content[0]} {
+		got = append(got, diag.Pos{Path: "f", Line: n.Line, Col: n.Column}.String())
+	}
+	if want := "f:3:1 f:3:4 f:3:6 f:3:9 f:3:10"; strings.Join(got, " ") != want {
+		t.Errorf("positions %s; want %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	var doc yaml.Node
+	src := "a: [1]\nb: {c: d}\nc: 3\nd: 1.5\ne: true\nf:\ng: ~\nh: 2025-01-13\ni: words\nj: &x \"12\"\nk: *x\nl: " + strings.Repeat("x", 50) + "\n"
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a list", "a mapping", "a number", "a number", "true or false", "nothing", "nothing", "a date",
+		`text "words"`, `text "12"`, `text "12"`, `text "` + strings.Repeat("x", 40) + `…"`}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if got := Describe(m.Content[i+1]); got != want[i/2] {
+			t.Errorf("Describe(%s) = %s; want %s", m.Content[i].Value, got, want[i/2])
+		}
+	}
+	if got := Describe(nil); got != "nothing" {
+		t.Errorf("Describe(nil) = %s; want nothing", got)
+	}
+}
+
+// TestResolve checks that an alias is followed, and that a chain of
+// aliases, which the decoder never makes, is followed a few steps only.
+func TestResolve(t *testing.T) {
+	target := &yaml.Node{Kind: yaml.ScalarNode, Value: "x"}
+	alias := &yaml.Node{Kind: yaml.AliasNode, Alias: target}
+	if got := Resolve(alias); got != target {
+		t.Errorf("Resolve(alias) = %v; want its target", got)
+	}
+	if got := Resolve(target); got != target {
+		t.Errorf("Resolve(scalar) = %v; want the scalar", got)
+	}
+	loop := &yaml.Node{Kind: yaml.AliasNode}
+	loop.Alias = loop
+	if got := Resolve(loop); got != loop {
+		t.Errorf("Resolve(an alias of itself) = %v; want it, after a few steps", got)
+	}
+	if Resolve(nil) != nil {
+		t.Errorf("Resolve(nil) is not nil")
+	}
+}
+
+// TestErrorLine checks the lines taken from the decoder's errors: a
+// parser error's line is counted from 0, a scanner error's from 1.
+func TestErrorLine(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		line int
+		msg  string
+	}{
+		{"a: 1\nb: [c, d\n", 2, "did not find expected ',' or ']'"}, // parser: the list's line, from 0
+		{"a: 1\nb: 'c\n", 2, "found unexpected end of stream"},      // scanner
+		{"a: 1\n\tb: 2\n", 2, "found a tab character that violates indentation"},
+	} {
+		var doc yaml.Node
+		err := yaml.Unmarshal([]byte(tc.src), &doc)
+		if err == nil {
+			t.Fatalf("%q decodes", tc.src)
+		}
+		line, msg := errorLine(err)
+		if line != tc.line || msg != tc.msg {
+			t.Errorf("errorLine(%v) = %d, %q; want %d, %q", err, line, msg, tc.line, tc.msg)
+		}
+	}
+	if line, msg := errorLine(errors.New("something else")); line != 0 || msg != "something else" {
+		t.Errorf("errorLine(something else) = %d, %q; want 0 and the text", line, msg)
+	}
+}
+
+func TestTOMLError(t *testing.T) {
+	// Each text starts at line 5 of its file; columns count characters.
+	for _, c := range []struct {
+		src, want string
+	}{
+		{"a = 1\nb = \n", "f:6:5"},
+		{"a=1\nx!y=2\n", "f:6:2"},
+		{"a = 1\nb = 'é!x\n", "f:6:9"},
+		// An unclosed multi-line string: the decoder's own column is
+		// that of the string's start, on a line where it does not fit.
+		{"0=  \"\"\"0\n\n", "f:6:1"},
+	} {
+		var v map[string]any
+		_, err := toml.Decode(c.src, &v)
+		pos, msg := New("f", []byte(c.src), 5).TOMLError(err)
+		if pos.String() != c.want || msg == "" {
+			t.Errorf("TOMLError(%q) = %v, %q; want %s and a message", c.src, pos, msg, c.want)
+		}
+	}
+	var c struct{ N int }
+	_, err := toml.Decode("N = \"x\"\n", &c)
+	if pos, msg := New("f", nil, 5).TOMLError(err); pos.Line != 5 || !strings.HasPrefix(msg, "N: ") {
+		t.Errorf("TOMLError(%v) = %v, %q; want line 5 and the key", err, pos, msg)
+	}
+}
