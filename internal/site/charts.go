@@ -160,13 +160,16 @@ func embedHeight(fig chart.Figure) int {
 }
 
 // writeEmbeds writes the embed page of each chart drawn, for the article
-// summarised by article, and returns their site paths. A template error
-// goes to diags.
+// summarised by article, and returns their site paths. A site without a
+// base URL gets none: another site's iframe needs an absolute address,
+// which such a site cannot give, so nothing would link to them (as no
+// sitemap or link preview is written for it). A template error goes to
+// diags.
 func (c *charts) writeEmbeds(article *render.Summary, diags *diag.List) ([]string, error) {
-	if len(c.figures) == 0 {
+	site := c.run.st.site
+	if len(c.figures) == 0 || site.BaseURL == "" {
 		return nil, nil
 	}
-	site := c.run.st.site
 	buf := c.run.b.buffers.get()
 	defer c.run.b.buffers.put(buf)
 	var paths []string

@@ -29,7 +29,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	today := b.today()
 	site := content.LoadIndex(b.fsys, content.Options{Drafts: b.opts.Drafts, Today: today, Future: b.opts.Future}, &diags)
 	if b.opts.WarnBaseURL && b.cfg.BaseURL == "" {
-		diags.Warnf(diag.Pos{Path: cmp.Or(b.cfg.File, config.Files[0])}, "base_url is not set: the feed gets ids that are not web addresses, and no sitemap is written, since both need the address the site is published at; set base_url, or pass --base-url")
+		diags.Warnf(diag.Pos{Path: cmp.Or(b.cfg.File, config.Files[0])}, "base_url is not set: the feed gets ids that are not web addresses, and no sitemap, link previews or embed pages are written, since they need the address the site is published at; set base_url, or pass --base-url")
 	}
 	mode := output.Replace
 	if b.opts.DryRun {
