@@ -112,11 +112,6 @@ const (
 	reloadPath = "_plotline/reload.js"
 )
 
-// Handler returns the HTTP handler of s. It answers only requests whose
-// Host header names the loopback interface (see Listen); Serve also
-// answers those naming the address it listens on.
-func (s *Server) Handler() http.Handler { return s.handler(hostSet{}) }
-
 // handler returns the HTTP handler of s for requests that may name the
 // hosts in hosts.
 func (s *Server) handler(hosts hostSet) http.Handler {
@@ -128,16 +123,6 @@ func (s *Server) handler(hosts hostSet) http.Handler {
 // Close ends every open event stream and refuses new ones. Files are
 // still served. It is safe to call more than once.
 func (s *Server) Close() { s.hub.close() }
-
-// ListenAndServe is Listen followed by Serve. Its errors start with
-// "serve: ".
-func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(url string)) error {
-	l, err := Listen(addr)
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
-	return s.Serve(ctx, l, ready)
-}
 
 // Serve serves s on l, calls ready with the site's URL, and serves until
 // ctx is done; then it ends the event streams and shuts the HTTP server

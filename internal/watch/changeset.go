@@ -16,15 +16,6 @@ type ChangeSet struct {
 	paths map[string]struct{}
 }
 
-// NewChangeSet returns a set holding paths.
-func NewChangeSet(paths ...string) ChangeSet {
-	var c ChangeSet
-	for _, p := range paths {
-		c.add(p)
-	}
-	return c
-}
-
 // add puts p into c, allocating the set on first use.
 func (c *ChangeSet) add(p string) {
 	if c.paths == nil {
@@ -33,25 +24,7 @@ func (c *ChangeSet) add(p string) {
 	c.paths[p] = struct{}{}
 }
 
-// Merge returns a new set holding the paths of c and of other; neither c nor
-// other is modified.
-func (c ChangeSet) Merge(other ChangeSet) ChangeSet {
-	out := ChangeSet{paths: make(map[string]struct{}, len(c.paths)+len(other.paths))}
-	maps.Copy(out.paths, c.paths)
-	maps.Copy(out.paths, other.paths)
-	return out
-}
-
 // Paths returns the paths of c in sorted order.
 func (c ChangeSet) Paths() []string {
 	return slices.Sorted(maps.Keys(c.paths))
-}
-
-// Len returns the number of paths in c.
-func (c ChangeSet) Len() int { return len(c.paths) }
-
-// Has reports whether c holds path p.
-func (c ChangeSet) Has(p string) bool {
-	_, ok := c.paths[p]
-	return ok
 }
