@@ -129,6 +129,8 @@ func TestKilledBuild(t *testing.T) {
 	}
 	site := t.TempDir()
 	public := filepath.Join(site, "public")
+	// The builds' cache goes with the test, not into the user's.
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 
 	// The new site, built elsewhere: what a finished build must give.
 	writeCrashSite(t, site, "After")
