@@ -46,6 +46,8 @@ func validSeeds(t testing.TB) [][]byte {
 		"---\ntitle: x # comment\nempty:\nnext: \"a\" # c\n",
 		"k: [a,\n  b, {c: d,\n  e: f}]\nz: 'q\n  r'\n",
 		"plain: a long\n  value that goes on\n  over lines\nnext: 1\n",
+		// "#" where a token may start is a comment, space or not.
+		"a: [#{0\n  ]\nb: [x,#{\n  y]\nc: [\"q\"#[\n  ]\n",
 	} {
 		out = append(out, []byte(s))
 	}

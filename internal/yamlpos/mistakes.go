@@ -616,7 +616,10 @@ func (a *analyzer) scanFlow(p, end int) bool {
 		switch {
 		case c == ' ' || c == '\t' || c == '\r':
 			i++
-		case c == '#' && (i == a.start || isSpace(src[i-1])):
+		case c == '#':
+			// Where a token may start, as here, the YAML library takes
+			// "#" for a comment even with no space before it: "[#x",
+			// "[a,#x", "["a"#x".
 			return false
 		case c == '[' || c == '{':
 			a.flow = append(a.flow, bracket{off: i, ch: c, indent: a.prevIndentOf()})
