@@ -14,8 +14,8 @@ import (
 // TestInterrupt stops `plotline build` with an interrupt (Ctrl-C) while it
 // renders a large site: it ends soon, says so, exits 1, and leaves public/
 // as it was. The site is large enough that no machine builds it within
-// the 300 ms before the interrupt; as the build stops, its size costs
-// little. The bound is generous; plotline itself gives a build one second
+// the 100 ms between the build taking its lock and the interrupt; as the
+// build stops, its size costs little. The bound is generous; plotline itself gives a build one second
 // after the interrupt before it exits anyway.
 func TestInterrupt(t *testing.T) {
 	if testing.Short() {
@@ -30,7 +30,13 @@ func TestInterrupt(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	// The interrupt must come once plotline handles it. A fixed wait is
+	// not enough: on a busy machine a process can take longer than 300 ms
+	// to start, and an interrupt before its handler kills it at once. The
+	// build takes its output lock after the handler is in place, so the
+	// lock file says it is ready; then it reads and renders for seconds.
+	waitForFile(t, filepath.Join(site, ".plotline-lock-public"), time.Minute)
+	time.Sleep(100 * time.Millisecond)
 	sent := time.Now()
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
@@ -50,5 +56,18 @@ func TestInterrupt(t *testing.T) {
 	}
 	if _, err := os.Stat(public); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("public/ after an interrupted first build: %v; want none", err)
+	}
+}
+
+// waitForFile waits until name exists, for limit at most.
+func waitForFile(t *testing.T, name string, limit time.Duration) {
+	t.Helper()
+	for end := time.Now().Add(limit); ; time.Sleep(5 * time.Millisecond) {
+		if _, err := os.Stat(name); err == nil {
+			return
+		}
+		if time.Now().After(end) {
+			t.Fatalf("%s did not appear within %v", name, limit)
+		}
 	}
 }
