@@ -131,10 +131,16 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 }
 
 // loadPage parses src, the page the index listed as entry. It returns nil
-// when the page has errors, which go to diags.
+// when the page has errors, which go to diags with those of its data
+// blocks.
 func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *content.Page {
 	p := content.Parse(entry.Path, src, diags)
 	if p.Broken {
+		// The page is not rendered, but its data blocks are still read
+		// for their own mistakes, so that one build shows them all.
+		if p.Data != nil {
+			data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
+		}
 		return nil
 	}
 	// The index parsed the file too; a different address or draft key
