@@ -232,7 +232,7 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 		return nil, err
 	}
 	if s.baseURL != "" {
-		cfg.BaseURL = s.baseURL
+		cfg.SetBaseURL(s.baseURL, "--base-url")
 		if err := cfg.Check(); err != nil {
 			return nil, err
 		}

@@ -4,8 +4,8 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"strings"
 
@@ -39,6 +39,11 @@ type Config struct {
 
 	// File is the config file that was read, "" when none.
 	File string `yaml:"-" toml:"-"`
+
+	// places holds where each key's value was set, by its dotted name
+	// ("base_url", "claims.about"), so that Check reports a value at its
+	// place.
+	places map[string]diag.Pos
 }
 
 // Claims are the settings of checked claims ({{ ref | claim "…" }}).
@@ -80,16 +85,17 @@ func Load(fsys fs.FS) (Config, error) {
 			return cfg, diags.Err()
 		}
 		cfg.File = name
+		cfg.places = map[string]diag.Pos{}
 		var diags diag.List
 		if strings.HasSuffix(name, ".toml") {
 			decodeTOML(name, src, &cfg, &diags)
 		} else {
 			decodeYAML(name, src, &cfg, &diags)
 		}
-		if err := diags.Err(); err != nil {
-			return cfg, err
-		}
-		break
+		// The values that decoded are checked too, so that every
+		// mistake of the file shows at once.
+		diags.Add(cfg.check()...)
+		return cfg, diags.Err()
 	}
 	return cfg, cfg.Check()
 }
@@ -137,6 +143,7 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 		seen[k.Value] = k
 		switch k.Value {
 		case "title", "description", "language", "author", "base_url", "unsafe_html", "feed_items", "page_size":
+			cfg.places[k.Value] = at(v)
 			decodeKey(k, v, cfg, "", at, diags)
 		case "claims":
 			if v.Kind != yaml.MappingNode {
@@ -155,6 +162,7 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 					diags.Errorf(at(ck), "unknown key %q in claims (known: about, seasons)", ck.Value)
 					continue
 				}
+				cfg.places["claims."+ck.Value] = at(cv)
 				decodeKey(ck, cv, &cfg.Claims, "claims: ", at, diags)
 			}
 		default:
@@ -180,32 +188,113 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 		diags.Errorf(pos, "%s", msg)
 		return
 	}
+	for _, k := range md.Keys() {
+		if _, val, ok := tomlKeyPos(src, k); ok {
+			cfg.places[k.String()] = diag.Pos{Path: name, Line: val.Line, Col: val.Col}
+		}
+	}
 	for _, k := range md.Undecoded() {
-		diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "unknown key %q (known: %s)", k.String(), knownKeys)
+		pos := diag.Pos{Path: name, Line: 1, Col: 1}
+		if key, _, ok := tomlKeyPos(src, k); ok {
+			pos = diag.Pos{Path: name, Line: key.Line, Col: key.Col}
+		}
+		diags.Errorf(pos, "unknown key %q (known: %s)", k.String(), knownKeys)
 	}
 }
 
-// Check reports a configuration that cannot build a site.
+// tomlKeyPos finds where the key k is set in the TOML src, which the
+// decoder does not say: the line "name = value" under the table header
+// of k's table, or "table.name = value" above every header. It returns
+// the line and column of the key and of its value, or ok false when the
+// key is written in a way it does not look for (quoted, in an inline
+// table), as positions only improve a message.
+func tomlKeyPos(src []byte, k toml.Key) (key, val diag.Pos, ok bool) {
+	if len(k) == 0 || len(k) > 2 {
+		return key, val, false
+	}
+	want, name := "", k[len(k)-1]
+	if len(k) == 2 {
+		want = k[0]
+	}
+	table := ""
+	for i, line := range strings.Split(string(src), "\n") {
+		text := strings.TrimRight(line, "\r")
+		trimmed := strings.TrimLeft(text, " \t")
+		indent := len(text) - len(trimmed)
+		if strings.HasPrefix(trimmed, "[") {
+			if end := strings.Index(trimmed, "]"); end > 0 {
+				table = strings.TrimSpace(strings.Trim(trimmed[:end], "["))
+			}
+			continue
+		}
+		lhs, rhs, found := strings.Cut(trimmed, "=")
+		if !found {
+			continue
+		}
+		lhs = strings.TrimSpace(lhs)
+		if !(table == want && lhs == name) && !(table == "" && want != "" && lhs == want+"."+name) {
+			continue
+		}
+		value := strings.TrimLeft(rhs, " \t")
+		col := indent + len(trimmed) - len(value) + 1
+		return diag.Pos{Line: i + 1, Col: indent + 1}, diag.Pos{Line: i + 1, Col: col}, true
+	}
+	return key, val, false
+}
+
+// Check reports a configuration that cannot build a site: every value out
+// of its range, each at the place it was set when that is known.
 func (c *Config) Check() error {
+	return c.check().Err()
+}
+
+// SetBaseURL sets the base URL from somewhere other than the config file,
+// such as the flag named from, which Check then names in its message.
+func (c *Config) SetBaseURL(u, from string) {
+	c.BaseURL = u
+	// A copy of c may share the map; it keeps its own places.
+	c.places = maps.Clone(c.places)
+	if c.places == nil {
+		c.places = map[string]diag.Pos{}
+	}
+	c.places["base_url"] = diag.Pos{Path: from}
+}
+
+// check returns the mistakes Check reports.
+func (c *Config) check() diag.List {
+	var diags diag.List
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("base URL %q: want an absolute http(s) URL such as https://user.github.io/repo/", c.BaseURL)
+			diags.Errorf(c.place("base_url"), "base URL %q: want an absolute http(s) URL such as https://user.github.io/repo/", c.BaseURL)
 		}
 	}
 	if c.PageSize < 0 {
-		return fmt.Errorf("page_size: want a positive number, or 0 for one page, got %d", c.PageSize)
+		diags.Errorf(c.place("page_size"), "page_size: want a positive number, or 0 for one page, got %d", c.PageSize)
 	}
 	if c.FeedItems < 0 {
-		return fmt.Errorf("feed_items: want a positive number, got %d", c.FeedItems)
+		diags.Errorf(c.place("feed_items"), "feed_items: want a positive number, got %d", c.FeedItems)
 	}
 	if a := c.Claims.About; a < 0 || a >= 1 {
-		return fmt.Errorf("claims: about: want a share such as 0.05 (five per cent), got %v", a)
+		diags.Errorf(c.place("claims.about"), "claims: about: want a share such as 0.05 (five per cent), got %v", a)
 	}
 	if s := c.Claims.Seasons; s != "" && s != "northern" && s != "southern" {
-		return fmt.Errorf("claims: seasons: want northern or southern, got %q", s)
+		diags.Errorf(c.place("claims.seasons"), "claims: seasons: want northern or southern, got %q", s)
 	}
-	return nil
+	return diags
+}
+
+// place returns where the key's value was set: its place in the config
+// file, or the flag it came from; the file's start when the file does not
+// say where; nothing known without a file.
+func (c *Config) place(key string) diag.Pos {
+	if pos, ok := c.places[key]; ok {
+		return pos
+	}
+	if c.File != "" {
+		return diag.Pos{Path: c.File, Line: 1, Col: 1}
+	}
+	return diag.Pos{}
 }
 
 // BasePath returns the path of the base URL with a leading and trailing

@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -74,7 +75,8 @@ feed_items = 3
 			if err != nil {
 				t.Fatalf("Load() error = %v", err)
 			}
-			if got != tc.want {
+			got.places = nil // where the values were set: see TestLoadErrors
+			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("Load() = %+v\nwant %+v", got, tc.want)
 			}
 		})
@@ -147,8 +149,8 @@ func TestLoadErrors(t *testing.T) {
 			name: "toml unknown key",
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbaseurl = \"https://x.org/\"\n",
-			// TOML reports no positions for keys it did not decode.
-			want: `plotline.toml:1:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)`,
+			// The decoder says no position; the key's line is found.
+			want: `plotline.toml:2:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)`,
 		},
 		{
 			name: "toml wrong type",
@@ -166,13 +168,38 @@ func TestLoadErrors(t *testing.T) {
 			name: "bad base url",
 			file: "plotline.yaml",
 			src:  "base_url: example.org/repo\n",
-			want: `base URL "example.org/repo": want an absolute http(s) URL such as https://user.github.io/repo/`,
+			want: `plotline.yaml:1:11: base URL "example.org/repo": want an absolute http(s) URL such as https://user.github.io/repo/`,
 		},
 		{
 			name: "negative feed items",
 			file: "plotline.yaml",
 			src:  "feed_items: -1\n",
-			want: "feed_items: want a positive number, got -1",
+			want: "plotline.yaml:1:13: feed_items: want a positive number, got -1",
+		},
+		{
+			name: "every mistake at once, at its value",
+			file: "plotline.yaml",
+			src:  "title: T\nbase_url: ftp://x\npage_size: -1\nfeed_items: many\nclaims:\n  about: 2\n  seasons: autumn\n",
+			want: `plotline.yaml:2:11: base URL "ftp://x": want an absolute http(s) URL such as https://user.github.io/repo/
+plotline.yaml:3:12: page_size: want a positive number, or 0 for one page, got -1
+plotline.yaml:4:13: feed_items: want a whole number, got text "many"
+plotline.yaml:6:10: claims: about: want a share such as 0.05 (five per cent), got 2
+plotline.yaml:7:12: claims: seasons: want northern or southern, got "autumn"`,
+		},
+		{
+			name: "toml values and unknown keys at their lines",
+			file: "plotline.toml",
+			src:  "title = \"T\"\nbase_url = \"ftp://x\"\nfeedItems = 3\n[claims]\n  about = 2.0\n  seasons = \"x\"\n",
+			want: `plotline.toml:2:12: base URL "ftp://x": want an absolute http(s) URL such as https://user.github.io/repo/
+plotline.toml:3:1: unknown key "feedItems" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)
+plotline.toml:5:11: claims: about: want a share such as 0.05 (five per cent), got 2
+plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
+		},
+		{
+			name: "toml dotted key",
+			file: "plotline.toml",
+			src:  "title = \"T\"\nclaims.about = -1.0\n",
+			want: "plotline.toml:2:16: claims: about: want a share such as 0.05 (five per cent), got -1",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -271,5 +298,21 @@ func TestAbsURL(t *testing.T) {
 		if got := c.AbsURL(tc.path); got != tc.want {
 			t.Errorf("AbsURL(%q) with base %q = %q; want %q", tc.path, tc.base, got, tc.want)
 		}
+	}
+}
+
+func TestSetBaseURL(t *testing.T) {
+	cfg, err := Load(fstest.MapFS{"plotline.yaml": {Data: []byte("title: T\nbase_url: https://x.org/\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.SetBaseURL("ftp://y", "--base-url")
+	want := `--base-url: base URL "ftp://y": want an absolute http(s) URL such as https://user.github.io/repo/`
+	if err := cfg.Check(); err == nil || err.Error() != want {
+		t.Errorf("Check() = %v; want %s", err, want)
+	}
+	cfg.SetBaseURL("https://user.github.io/repo/", "--base-url")
+	if err := cfg.Check(); err != nil {
+		t.Errorf("Check() with an http(s) base URL = %v; want nil", err)
 	}
 }
