@@ -15,8 +15,9 @@ import (
 // renders a large site: it ends soon, says so, exits 1, and leaves public/
 // as it was. The site is large enough that no machine builds it within
 // the 100 ms between the build taking its lock and the interrupt; as the
-// build stops, its size costs little. The bound is generous; plotline itself gives a build one second
-// after the interrupt before it exits anyway.
+// build stops, its size costs little. The bound is generous; plotline
+// itself gives a build one second after the interrupt before it exits
+// anyway.
 func TestInterrupt(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a site of 4000 articles")
