@@ -36,7 +36,9 @@ func TestInterrupt(t *testing.T) {
 	// to start, and an interrupt before its handler kills it at once. The
 	// build takes its output lock after the handler is in place, so the
 	// lock file says it is ready; then it reads and renders for seconds.
-	waitForFile(t, filepath.Join(site, ".plotline-lock-public"), time.Minute)
+	if lock := filepath.Join(site, ".plotline-lock-public"); !waitForFile(lock) {
+		t.Fatalf("%s did not appear within a minute", lock)
+	}
 	time.Sleep(100 * time.Millisecond)
 	sent := time.Now()
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
@@ -57,18 +59,5 @@ func TestInterrupt(t *testing.T) {
 	}
 	if _, err := os.Stat(public); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("public/ after an interrupted first build: %v; want none", err)
-	}
-}
-
-// waitForFile waits until name exists, for limit at most.
-func waitForFile(t *testing.T, name string, limit time.Duration) {
-	t.Helper()
-	for end := time.Now().Add(limit); ; time.Sleep(5 * time.Millisecond) {
-		if _, err := os.Stat(name); err == nil {
-			return
-		}
-		if time.Now().After(end) {
-			t.Fatalf("%s did not appear within %v", name, limit)
-		}
 	}
 }

@@ -51,12 +51,20 @@ func cmdWaitFile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: waitfile FILE")
 	}
+	if !waitForFile(ts.MkAbs(args[0])) {
+		ts.Fatalf("%s: still missing after a minute", args[0])
+	}
+}
+
+// waitForFile waits until the file name exists, for a minute at most, and
+// reports whether it came.
+func waitForFile(name string) bool {
 	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
-			return
+		if _, err := os.Stat(name); err == nil {
+			return true
 		}
 	}
-	ts.Fatalf("%s: still missing after a minute", args[0])
+	return false
 }
 
 // scriptCondition answers the scripts' own conditions: [root] is true
