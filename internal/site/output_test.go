@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/gob"
 	"maps"
 	"os"
 	"path/filepath"
@@ -114,13 +113,9 @@ func TestCacheStamps(t *testing.T) {
 // readCacheFile decodes a cache file, whatever its global key.
 func readCacheFile(t *testing.T, file string) *buildcache.Cache {
 	t.Helper()
-	data, err := os.ReadFile(file)
+	c, err := buildcache.Read(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var c buildcache.Cache
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
-		t.Fatal(err)
-	}
-	return &c
+	return c
 }

@@ -1,0 +1,123 @@
+package buildcache
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/output"
+	"github.com/plotline/plotline/internal/render"
+)
+
+// sample returns a cache of n pages and two lists.
+func sample(n int) *Cache {
+	c := New(Key{1, 2, 3})
+	c.Outputs = output.Set{Count: 3 * n, Sum: 42}
+	for i := range n {
+		path := fmt.Sprintf("content/articles/a%03d.md", i)
+		url := fmt.Sprintf("articles/a%03d/", i)
+		c.Pages[path] = Page{
+			Key:     Key{byte(i)},
+			URL:     url,
+			Kind:    content.Article,
+			Date:    time.Date(2025, 1, 1+i%28, 0, 0, 0, 0, time.UTC),
+			Summary: render.Summary{Title: "Article " + fmt.Sprint(i), URL: url},
+			IDs:     []string{"chart-1", "fn-1"},
+			Files:   map[string]output.Stamp{url + "index.html": {Size: int64(100 + i), ModTime: int64(i)}},
+		}
+	}
+	c.Lists["index.html"] = List{Key: 7, File: output.Stamp{Size: 9}}
+	c.Lists["tags/index.html"] = List{Key: 8}
+	return c
+}
+
+// encoded returns the cache file's contents for c, in n shards.
+func encoded(t *testing.T, c *Cache, n int) []byte {
+	t.Helper()
+	blobs, err := c.encode(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := writeBlobs(&b, blobs); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestRoundTrip(t *testing.T) {
+	for _, pages := range []int{0, 1, 2, 5, 100} {
+		for _, shards := range []int{1, 2, 3, 8} {
+			t.Run(fmt.Sprintf("%d pages in %d shards", pages, shards), func(t *testing.T) {
+				want := sample(pages)
+				data := encoded(t, want, shards)
+				got, err := decode(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("decoded cache differs:\n got %+v\nwant %+v", got, want)
+				}
+			})
+		}
+	}
+}
+
+func TestSaveLoad(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "sub", "cache.gob")
+	want := sample(10)
+	if err := want.Save(file); err != nil {
+		t.Fatal(err)
+	}
+	if got := Load(file, want.Global); !reflect.DeepEqual(got, want) {
+		t.Errorf("Load = %+v, want %+v", got, want)
+	}
+	if got := Load(file, Key{9}); len(got.Pages) != 0 || got.Global != (Key{9}) {
+		t.Errorf("Load for another build = %d pages, global %x; want an empty cache for it", len(got.Pages), got.Global[:1])
+	}
+}
+
+// TestLoadDamaged checks that a cache file that is cut short, has bytes
+// added, or is not a cache file at all reads as an empty cache.
+func TestLoadDamaged(t *testing.T) {
+	c := sample(20)
+	data := encoded(t, c, 2)
+	cases := map[string][]byte{
+		"empty":       nil,
+		"cut short":   data[:len(data)-1],
+		"header only": data[:len(data)/20],
+		"extra byte":  append(append([]byte{}, data...), 0),
+		"not a cache": []byte("hello, world"),
+		"huge length": {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},
+	}
+	dir := t.TempDir()
+	for name, b := range cases {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := Load(file, c.Global); len(got.Pages) != 0 || len(got.Lists) != 0 || got.Version != Version {
+			t.Errorf("%s: Load = %d pages, %d lists, version %d; want an empty cache", name, len(got.Pages), len(got.Lists), got.Version)
+		}
+	}
+}
+
+// TestLoadOtherVersion checks that a cache file of another version reads
+// as an empty cache, whatever it holds.
+func TestLoadOtherVersion(t *testing.T) {
+	c := sample(3)
+	c.Version = Version - 1
+	data := encoded(t, c, 1)
+	file := filepath.Join(t.TempDir(), "cache.gob")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := Load(file, c.Global); len(got.Pages) != 0 {
+		t.Errorf("Load of a version %d cache = %d pages; want none", c.Version, len(got.Pages))
+	}
+}
