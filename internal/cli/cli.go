@@ -271,7 +271,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	var sf siteFlags
 	fs := newFlags(e, "build", "build the site into public/", "plotline build -s mysite --base-url https://user.github.io/repo/")
 	sf.register(fs)
-	quiet := fs.Bool("q", false, "print nothing but errors")
+	quiet := fs.Bool("q", false, "leave out the line that sums up the build (errors and warnings still print)")
 	noCache := fs.Bool("no-cache", false, "render every page, without reusing the previous build's")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
