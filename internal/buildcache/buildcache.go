@@ -30,7 +30,7 @@ import (
 )
 
 // Version changes whenever what the cache holds changes shape.
-const Version = 7
+const Version = 8
 
 // Key is the hash of a build's or a page's inputs.
 type Key [32]byte
@@ -61,7 +61,10 @@ type Page struct {
 	IDs     []string             // the ids of its HTML, sorted
 	Card    Key                  // the hash of what its preview image was drawn from; zero for none
 	Unknown []content.UnknownKey // front-matter keys plotline does not read
-	Files   map[string]output.Stamp
+	// Warnings are the page's own, reported again when it is reused, so
+	// that a build from the cache says what a clean build says.
+	Warnings diag.List
+	Files    map[string]output.Stamp
 }
 
 // LinkCheck is a link whose target depends on the pages: a fragment,

@@ -102,7 +102,7 @@ func (r *run) reuse(path string, src []byte, feed feedPolicy) *record {
 	if !ok || key != c.Key {
 		return nil
 	}
-	rec := &record{path: path, url: c.URL, kind: c.Kind, date: c.Date, deps: c.Deps, links: c.Links, checks: c.Checks, ids: c.IDs, card: c.Card, key: key, unknown: c.Unknown}
+	rec := &record{path: path, url: c.URL, kind: c.Kind, date: c.Date, deps: c.Deps, links: c.Links, checks: c.Checks, ids: c.IDs, card: c.Card, key: key, unknown: c.Unknown, warnings: c.Warnings}
 	summary := c.Summary
 	rec.summary = &summary
 	if feed.wantsDated(c.Kind, c.Date, path) {
@@ -184,7 +184,7 @@ func (r *run) saveCache(file string) error {
 		return err
 	}
 	for i, rec := range recs {
-		c.Pages[rec.path] = buildcache.Page{Key: rec.key, URL: rec.url, Kind: rec.kind, Date: rec.date, Summary: *rec.summary, Feed: rec.feed, Deps: rec.deps, Links: rec.links, Checks: rec.checks, IDs: rec.ids, Card: rec.card, Unknown: rec.unknown, Files: pageFiles[i]}
+		c.Pages[rec.path] = buildcache.Page{Key: rec.key, URL: rec.url, Kind: rec.kind, Date: rec.date, Summary: *rec.summary, Feed: rec.feed, Deps: rec.deps, Links: rec.links, Checks: rec.checks, IDs: rec.ids, Card: rec.card, Unknown: rec.unknown, Warnings: rec.warnings, Files: pageFiles[i]}
 	}
 	for i, sitePath := range lists {
 		c.Lists[sitePath] = buildcache.List{Key: r.st.lists[sitePath], File: listFiles[i]}

@@ -2,8 +2,10 @@ package site
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,5 +174,30 @@ func TestCacheKeepsOutput(t *testing.T) {
 		if res := build(); !res.Kept {
 			t.Errorf("%s: the build after it made a new output", tc.name)
 		}
+	}
+}
+
+// TestCacheKeepsWarnings checks that a page taken from the cache reports
+// its warnings again: a second build of an unchanged site says what the
+// first said, as a clean build would.
+func TestCacheKeepsWarnings(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	cache := filepath.Join(t.TempDir(), "cache.gob")
+	files := maps.Clone(testSite)
+	// "10" is the first value of stock.csv, typed by hand; "```charts" is a
+	// fence one letter away from a chart.
+	files["content/articles/c.md"] += "\nThe stock started at 10.\n\n```charts\ndata: stock\n```\n"
+	writeFiles(t, dir, files)
+	first := cachedBuild(t, dir, dest, cache)
+	if len(first.Warnings) < 2 {
+		t.Fatalf("first build warned %d times; want the typed number and the fence:\n%v", len(first.Warnings), first.Warnings)
+	}
+	second := cachedBuild(t, dir, dest, cache)
+	if second.Reused != 3 {
+		t.Errorf("second build reused %d pages; want all 3", second.Reused)
+	}
+	if !slices.Equal(second.Warnings, first.Warnings) {
+		t.Errorf("second build's warnings:\n%v\nwant the first build's:\n%v", second.Warnings, first.Warnings)
 	}
 }

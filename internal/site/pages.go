@@ -95,6 +95,7 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 						if rec.feed != "" {
 							feed.keep(rec)
 						}
+						results[i].Add(rec.warnings...)
 						records[i] = rec
 						return nil
 					}
@@ -106,6 +107,10 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 				p = full
 			}
 			rec, err := r.renderPage(p, feed.wants(p), &results[i])
+			if rec != nil {
+				// The page has no errors: what it drew is warnings.
+				rec.warnings = results[i]
+			}
 			if rec != nil && rec.feed != "" {
 				feed.keep(rec)
 			}
