@@ -11,8 +11,8 @@ import (
 )
 
 // LoadIndex walks content/ like Load but keeps of each page only what
-// linking to it needs: its path, slug, URL, aliases and whether it is a
-// draft. The
+// linking to it needs, its path, slug, URL, aliases and whether it is a
+// draft, and what says whether it is in the feed, its kind and date. The
 // pages it returns have no Source; a build parses each file again when it
 // renders it, so a site of any size needs memory for one page per worker,
 // not for all of them. Problems other than duplicate or reserved URLs are
@@ -65,8 +65,8 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	return site
 }
 
-// indexEntry reads the file f for the index: its slug and whether it is a
-// draft. It returns nil when the file cannot be read.
+// indexEntry reads the file f for the index (see LoadIndex). It returns
+// nil when the file cannot be read.
 func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 	src, err := sitefs.ReadFile(fsys, f, sitefs.MaxFileSize)
 	if err != nil {
@@ -76,5 +76,5 @@ func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 	// The parse's problems are reported when the page renders.
 	var scratch diag.List
 	full := Parse(f, src, &scratch)
-	return &Page{Path: f, Dir: path.Dir(f), Slug: full.Slug, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos}
+	return &Page{Path: f, Dir: path.Dir(f), Kind: full.Kind, Slug: full.Slug, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos}
 }

@@ -93,7 +93,7 @@ func (r *run) pageKey(src []byte, deps []string) (buildcache.Key, bool) {
 // reuse takes the files a cached page wrote from the previous output,
 // when they are all still as written. It returns the page's record, or
 // nil when the page must be rendered.
-func (r *run) reuse(path string, src []byte, feed feedPolicy) *record {
+func (r *run) reuse(path string, src []byte, feed feedSet) *record {
 	c, ok := r.prev.Pages[path]
 	if !ok {
 		return nil
@@ -105,7 +105,7 @@ func (r *run) reuse(path string, src []byte, feed feedPolicy) *record {
 	rec := &record{path: path, url: c.URL, kind: c.Kind, date: c.Date, deps: c.Deps, links: c.Links, checks: c.Checks, ids: c.IDs, card: c.Card, key: key, unknown: c.Unknown, warnings: c.Warnings}
 	summary := c.Summary
 	rec.summary = &summary
-	if feed.wantsDated(c.Kind, c.Date, path) {
+	if feed[path] {
 		if c.Feed == "" {
 			return nil // the feed now needs its HTML, which was not kept
 		}

@@ -2,12 +2,16 @@ package site
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/plotline/plotline"
 	"github.com/plotline/plotline/internal/config"
@@ -199,5 +203,93 @@ func TestCacheKeepsWarnings(t *testing.T) {
 	}
 	if !slices.Equal(second.Warnings, first.Warnings) {
 		t.Errorf("second build's warnings:\n%v\nwant the first build's:\n%v", second.Warnings, first.Warnings)
+	}
+}
+
+// TestCacheReusesAllWithShortFeed checks that an unchanged site is taken
+// whole from the cache when it has more articles than the feed shows:
+// which articles the feed needs is known from the index before any
+// renders, so none is rendered again for feed HTML it does not need.
+func TestCacheReusesAllWithShortFeed(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	cache := filepath.Join(t.TempDir(), "cache.gob")
+	files := map[string]string{"plotline.yaml": "feed_items: 2\n"}
+	// The oldest articles come first in the folder, and are read first.
+	for i, name := range []string{"a", "b", "c", "d", "e", "f"} {
+		files["content/articles/"+name+".md"] = fmt.Sprintf("---\ntitle: %s\ndate: 2025-01-%02d\n---\nBody of %s.\n", strings.ToUpper(name), i+1, name)
+	}
+	writeFiles(t, dir, files)
+	if res := cachedBuild(t, dir, dest, cache); res.Reused != 0 {
+		t.Fatalf("first build reused %d pages; want 0", res.Reused)
+	}
+	if res := cachedBuild(t, dir, dest, cache); res.Reused != 6 || !res.Kept {
+		t.Errorf("unchanged site: reused %d pages, output kept %v; want all 6, and kept", res.Reused, res.Kept)
+	}
+	feed, err := os.ReadFile(filepath.Join(dest, "feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(feed), "<entry>"); n != 2 || !strings.Contains(string(feed), "Body of f.") || !strings.Contains(string(feed), "Body of e.") {
+		t.Errorf("feed has %d entries; want the 2 newest, f and e, with their text:\n%s", n, feed)
+	}
+}
+
+// changingFS serves the folder it wraps, except that a file in later
+// reads as its text there from the second time it is opened on: a file
+// saved again while a build reads the site.
+type changingFS struct {
+	fs.FS
+	later map[string]string
+	mu    sync.Mutex
+	opens map[string]int
+}
+
+func (c *changingFS) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	c.opens[name]++
+	n := c.opens[name]
+	c.mu.Unlock()
+	if text, ok := c.later[name]; ok && n > 1 {
+		return fstest.MapFS{name: {Data: []byte(text), Mode: 0o644}}.Open(name)
+	}
+	return c.FS.Open(name)
+}
+
+func (c *changingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
+
+func (c *changingFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
+
+// TestFeedAfterDateChange checks the feed of a build during which an
+// article's date changed after the index read it: the index put the
+// other article in the feed, the render found this one newer, and the
+// feed must show it, with its text.
+func TestFeedAfterDateChange(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	writeFiles(t, dir, map[string]string{
+		"plotline.yaml":         "feed_items: 1\n",
+		"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody of a.\n",
+		"content/articles/b.md": "---\ntitle: B\ndate: 2025-01-02\n---\nBody of b.\n",
+	})
+	fsys := &changingFS{
+		FS:    os.DirFS(dir),
+		later: map[string]string{"content/articles/a.md": "---\ntitle: A\ndate: 2025-03-01\n---\nBody of a, saved again.\n"},
+		opens: map[string]int{},
+	}
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest}).Build(t.Context())
+	if err != nil {
+		t.Fatalf("build: %v (%v)", err, res.Warnings)
+	}
+	feed, err := os.ReadFile(filepath.Join(dest, "feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(feed), "<entry>"); n != 1 || !strings.Contains(string(feed), "Body of a, saved again.") {
+		t.Errorf("feed has %d entries; want 1, the article saved again, with its text:\n%s", n, feed)
 	}
 }

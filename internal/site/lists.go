@@ -36,7 +36,7 @@ func (r *run) renderLists(which int) error {
 	var diags diag.List // the templates' errors
 	l := r.listing()
 	// The feed shows the newest articles, the ones that keep their HTML
-	// for it (see feedPolicy and Builder.dropFeed).
+	// for it (see feedOf, feedSetOf and Builder.dropFeed).
 	var feed []render.FeedEntry
 	var feedKeys []uint64 // of feed, for feedChanged
 	for i := range min(r.b.cfg.FeedItems, len(l.home.recs)) {

@@ -74,7 +74,7 @@ func (r *run) copyAssets(assets []string, diags *diag.List) error {
 // Source (from content.LoadIndex) is read and parsed by the worker that
 // renders it, so only the pages being rendered are in memory. feed says
 // which articles keep their HTML for the feed.
-func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, diag.List, error) {
+func (r *run) renderPages(pages []*content.Page, feed feedSet) ([]*record, diag.List, error) {
 	results := make([]diag.List, len(pages))
 	records := make([]*record, len(pages))
 	g, ctx := errgroup.WithContext(r.ctx)
@@ -92,9 +92,6 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 				}
 				if r.prev != nil {
 					if rec := r.reuse(p.Path, src, feed); rec != nil {
-						if rec.feed != "" {
-							feed.keep(rec)
-						}
 						results[i].Add(rec.warnings...)
 						records[i] = rec
 						return nil
@@ -106,13 +103,10 @@ func (r *run) renderPages(pages []*content.Page, feed feedPolicy) ([]*record, di
 				}
 				p = full
 			}
-			rec, err := r.renderPage(p, feed.wants(p), &results[i])
+			rec, err := r.renderPage(p, feed[p.Path], &results[i])
 			if rec != nil {
 				// The page has no errors: what it drew is warnings.
 				rec.warnings = results[i]
-			}
-			if rec != nil && rec.feed != "" {
-				feed.keep(rec)
 			}
 			records[i] = rec
 			return err

@@ -89,7 +89,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 			good = append(good, p)
 		}
 	}
-	records, pageDiags, err := r.renderPages(good, &newestFeed{n: b.cfg.FeedItems})
+	records, pageDiags, err := r.renderPages(good, feedOf(good, b.cfg.FeedItems))
 	if err != nil {
 		return Result{}, err
 	}
@@ -102,6 +102,23 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		return failed(diags, r)
 	}
 	st.order = sortOrder(st.pages)
+	// The feed's articles were picked by the dates the index read; a file
+	// whose date changed in between leaves the feed an article without its
+	// HTML, rendered again now (its warnings are reported already).
+	if missing := b.feedMissing(st); len(missing) > 0 {
+		more, moreDiags, err := b.reparse(r, missing)
+		if err != nil {
+			return Result{}, err
+		}
+		diags.Add(moreDiags.Errors()...)
+		if diags.HasErrors() {
+			return failed(diags, r)
+		}
+		for _, rec := range more {
+			st.pages[rec.path] = rec
+		}
+	}
+	b.dropFeed(st)
 	if err := r.renderLists(allLists); err != nil {
 		return Result{}, err
 	}
