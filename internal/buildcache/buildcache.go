@@ -9,19 +9,15 @@
 package buildcache
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
@@ -30,7 +26,7 @@ import (
 )
 
 // Version changes whenever what the cache holds changes shape.
-const Version = 8
+const Version = 9
 
 // Key is the hash of a build's or a page's inputs.
 type Key [32]byte
@@ -90,18 +86,27 @@ func New(global Key) *Cache {
 	return &Cache{Version: Version, Global: global, Pages: map[string]Page{}, Lists: map[string]List{}}
 }
 
-// header is the first part of the cache file: what is not pages, and how
-// many shards of pages follow. Each part is written after its length and
-// each shard is a gob stream of its own, so that the shards are encoded
-// and decoded in parallel: gob works through a value with reflection,
-// and on 10,000 articles one stream of the whole cache took most of a
-// second after the output was committed, with one core idle.
+// The cache file is a gob stream: a header, then one message a page, so
+// that neither writing nor reading it holds the whole file in a buffer.
+// Encoded as one message, the cache of the 10,000-article benchmark site
+// went through a buffer gob grew by doubling to 23 MB, at the end of the
+// build, near the memory budget: the collector ran eight times while it
+// grew and the save took a second.
+
+// header is the first message of the cache file: what is not pages, and
+// how many page messages follow.
 type header struct {
 	Version int
 	Global  Key
 	Lists   map[string]List
 	Outputs output.Set
-	Shards  int
+	Pages   int
+}
+
+// entry is a page message of the cache file.
+type entry struct {
+	Path string
+	Page Page
 }
 
 // Load reads the cache file; a missing, unreadable or outdated cache,
@@ -118,92 +123,47 @@ func Load(file string, global Key) *Cache {
 // file of another version gives a Cache with that Version and nothing
 // else.
 func Read(file string) (*Cache, error) {
-	data, err := os.ReadFile(file)
+	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
-	return decode(data)
+	defer f.Close()
+	return decode(bufio.NewReaderSize(f, 64<<10))
 }
 
-// decode reads a cache file's contents; see header.
-func decode(data []byte) (*Cache, error) {
-	blob, data, err := nextBlob(data)
-	if err != nil {
-		return nil, err
-	}
+// decode reads a cache file's contents from r.
+func decode(r io.Reader) (*Cache, error) {
+	dec := gob.NewDecoder(r)
 	var h header
-	if err := gob.NewDecoder(bytes.NewReader(blob)).Decode(&h); err != nil {
+	if err := dec.Decode(&h); err != nil {
 		return nil, err
 	}
-	if h.Version != Version || h.Shards < 0 || h.Shards > maxShards {
+	if h.Version != Version {
 		return &Cache{Version: h.Version}, nil
 	}
-	blobs := make([][]byte, h.Shards)
-	for i := range blobs {
-		if blobs[i], data, err = nextBlob(data); err != nil {
-			return nil, err
-		}
+	if h.Pages < 0 {
+		return nil, errors.New("cache file: a negative number of pages")
 	}
-	if len(data) != 0 {
-		return nil, errors.New("cache file: bytes after the last shard")
-	}
-	shards := make([][]entry, len(blobs))
-	var g errgroup.Group
-	for i, blob := range blobs {
-		g.Go(func() error {
-			dec := gob.NewDecoder(bytes.NewReader(blob))
-			for {
-				var e entry
-				err := dec.Decode(&e)
-				if err == io.EOF {
-					return nil
-				}
-				if err != nil {
-					return err
-				}
-				shards[i] = append(shards[i], e)
-			}
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
-	size := 0
-	for _, shard := range shards {
-		size += len(shard)
-	}
-	c := &Cache{Version: h.Version, Global: h.Global, Lists: h.Lists, Outputs: h.Outputs, Pages: make(map[string]Page, size)}
+	c := &Cache{Version: h.Version, Global: h.Global, Lists: h.Lists, Outputs: h.Outputs, Pages: make(map[string]Page, min(h.Pages, 1<<20))}
 	if c.Lists == nil {
 		c.Lists = map[string]List{}
 	}
-	for _, shard := range shards {
-		for _, e := range shard {
-			c.Pages[e.Path] = e.Page
+	for range h.Pages {
+		var e entry
+		if err := dec.Decode(&e); err != nil {
+			return nil, err
 		}
+		c.Pages[e.Path] = e.Page
+	}
+	var extra entry
+	if err := dec.Decode(&extra); err != io.EOF {
+		return nil, errors.New("cache file: more than its pages")
 	}
 	return c, nil
 }
 
-// maxShards bounds the shards a cache file may claim to hold.
-const maxShards = 256
-
-// nextBlob splits data into the blob its first length prefix announces
-// and what follows.
-func nextBlob(data []byte) (blob, rest []byte, err error) {
-	n, k := binary.Uvarint(data)
-	if k <= 0 || n > uint64(len(data)-k) {
-		return nil, nil, errors.New("cache file: bad length")
-	}
-	return data[k : k+int(n)], data[k+int(n):], nil
-}
-
-// Save writes the cache file whole, or not at all. It encodes the pages
-// in as many shards as Go may run threads at once.
+// Save writes the cache file whole, or not at all.
 func (c *Cache) Save(file string) error {
-	blobs, err := c.encode(runtime.GOMAXPROCS(0))
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
@@ -211,7 +171,11 @@ func (c *Cache) Save(file string) error {
 	if err != nil {
 		return err
 	}
-	werr := writeBlobs(tmp, blobs)
+	w := bufio.NewWriterSize(tmp, 64<<10)
+	werr := c.encode(w)
+	if werr == nil {
+		werr = w.Flush()
+	}
 	if err := errors.Join(werr, tmp.Close()); err != nil {
 		os.Remove(tmp.Name())
 		return err
@@ -219,68 +183,15 @@ func (c *Cache) Save(file string) error {
 	return os.Rename(tmp.Name(), file)
 }
 
-// entry is a page in a shard of the cache file.
-type entry struct {
-	Path string
-	Page Page
-}
-
-// pageBytes is about what a page takes in the cache file (2.3 KB on the
-// benchmark site), to size the shards' buffers. Each shard is a stream of
-// one gob message a page, not one message of all its pages, which gob
-// would build in a buffer of its own grown by doubling: near the memory
-// budget, at the end of a large build, the collector ran back to back
-// while it grew.
-const pageBytes = 2560
-
-// encode returns the cache file's contents in blobs, each to be written
-// after its length: the header, then the pages in n shards.
-func (c *Cache) encode(n int) ([][]byte, error) {
-	n = min(max(n, 1), maxShards)
-	shards := make([][]entry, n)
-	for i := range shards {
-		shards[i] = make([]entry, 0, len(c.Pages)/n+1)
+// encode writes the cache file's contents to w.
+func (c *Cache) encode(w io.Writer) error {
+	enc := gob.NewEncoder(w)
+	h := header{Version: c.Version, Global: c.Global, Lists: c.Lists, Outputs: c.Outputs, Pages: len(c.Pages)}
+	if err := enc.Encode(h); err != nil {
+		return err
 	}
-	i := 0
 	for path, p := range c.Pages {
-		shards[i%n] = append(shards[i%n], entry{path, p})
-		i++
-	}
-	blobs := make([]bytes.Buffer, n+1)
-	var g errgroup.Group
-	g.Go(func() error {
-		h := header{Version: c.Version, Global: c.Global, Lists: c.Lists, Outputs: c.Outputs, Shards: n}
-		return gob.NewEncoder(&blobs[0]).Encode(h)
-	})
-	for i, shard := range shards {
-		g.Go(func() error {
-			blobs[i+1].Grow(len(shard) * pageBytes)
-			enc := gob.NewEncoder(&blobs[i+1])
-			for _, e := range shard {
-				if err := enc.Encode(e); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
-	out := make([][]byte, len(blobs))
-	for i := range blobs {
-		out[i] = blobs[i].Bytes()
-	}
-	return out, nil
-}
-
-// writeBlobs writes each blob after its length.
-func writeBlobs(w io.Writer, blobs [][]byte) error {
-	for _, b := range blobs {
-		if _, err := w.Write(binary.AppendUvarint(nil, uint64(len(b)))); err != nil {
-			return err
-		}
-		if _, err := w.Write(b); err != nil {
+		if err := enc.Encode(entry{path, p}); err != nil {
 			return err
 		}
 	}
