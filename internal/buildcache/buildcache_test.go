@@ -115,3 +115,37 @@ func TestLoadOtherVersion(t *testing.T) {
 		t.Errorf("Load of a version %d cache = %d pages; want none", c.Version, len(got.Pages))
 	}
 }
+
+// FuzzDecode reads arbitrary bytes as a cache file. Nothing may panic,
+// and what decodes must be a cache of this version with its maps made,
+// which writes back to the same cache.
+func FuzzDecode(f *testing.F) {
+	for _, c := range []*Cache{sample(0), sample(1), sample(3)} {
+		var b bytes.Buffer
+		if err := c.encode(&b); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b.Bytes())
+	}
+	f.Add([]byte("hello, world"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := decode(bytes.NewReader(data))
+		if err != nil || c.Version != Version {
+			return
+		}
+		if c.Pages == nil || c.Lists == nil {
+			t.Fatalf("decoded cache has nil maps: %+v", c)
+		}
+		var b bytes.Buffer
+		if err := c.encode(&b); err != nil {
+			t.Fatalf("cannot write back what was read: %v", err)
+		}
+		again, err := decode(&b)
+		if err != nil {
+			t.Fatalf("cannot read back what was written: %v", err)
+		}
+		if !reflect.DeepEqual(again, c) {
+			t.Fatalf("written and read back:\n%+v\nwant\n%+v", again, c)
+		}
+	})
+}
