@@ -182,64 +182,27 @@ func decodeKey(k, v *yaml.Node, out any, prefix string, at func(*yaml.Node) diag
 }
 
 func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
+	text := yamlpos.New(name, src, 1)
 	md, err := toml.Decode(string(src), cfg)
 	if err != nil {
-		pos, msg := yamlpos.New(name, src, 1).TOMLError(err)
+		pos, msg := text.TOMLError(err)
 		diags.Errorf(pos, "%s", msg)
 		return
 	}
+	keys := map[string]diag.Pos{} // where each key is written
 	for _, k := range md.Keys() {
-		if _, val, ok := tomlKeyPos(src, k); ok {
-			cfg.places[k.String()] = diag.Pos{Path: name, Line: val.Line, Col: val.Col}
+		if key, val, ok := text.TOMLKey(k); ok {
+			keys[k.String()] = key
+			cfg.places[k.String()] = val
 		}
 	}
 	for _, k := range md.Undecoded() {
-		pos := diag.Pos{Path: name, Line: 1, Col: 1}
-		if key, _, ok := tomlKeyPos(src, k); ok {
-			pos = diag.Pos{Path: name, Line: key.Line, Col: key.Col}
+		pos, ok := keys[k.String()]
+		if !ok {
+			pos = diag.Pos{Path: name, Line: 1, Col: 1}
 		}
 		diags.Errorf(pos, "unknown key %q (known: %s)", k.String(), knownKeys)
 	}
-}
-
-// tomlKeyPos finds where the key k is set in the TOML src, which the
-// decoder does not say: the line "name = value" under the table header
-// of k's table, or "table.name = value" above every header. It returns
-// the line and column of the key and of its value, or ok false when the
-// key is written in a way it does not look for (quoted, in an inline
-// table), as positions only improve a message.
-func tomlKeyPos(src []byte, k toml.Key) (key, val diag.Pos, ok bool) {
-	if len(k) == 0 || len(k) > 2 {
-		return key, val, false
-	}
-	want, name := "", k[len(k)-1]
-	if len(k) == 2 {
-		want = k[0]
-	}
-	table := ""
-	for i, line := range strings.Split(string(src), "\n") {
-		text := strings.TrimRight(line, "\r")
-		trimmed := strings.TrimLeft(text, " \t")
-		indent := len(text) - len(trimmed)
-		if strings.HasPrefix(trimmed, "[") {
-			if end := strings.Index(trimmed, "]"); end > 0 {
-				table = strings.TrimSpace(strings.Trim(trimmed[:end], "["))
-			}
-			continue
-		}
-		lhs, rhs, found := strings.Cut(trimmed, "=")
-		if !found {
-			continue
-		}
-		lhs = strings.TrimSpace(lhs)
-		if !(table == want && lhs == name) && !(table == "" && want != "" && lhs == want+"."+name) {
-			continue
-		}
-		value := strings.TrimLeft(rhs, " \t")
-		col := indent + len(trimmed) - len(value) + 1
-		return diag.Pos{Line: i + 1, Col: indent + 1}, diag.Pos{Line: i + 1, Col: col}, true
-	}
-	return key, val, false
 }
 
 // Check reports a configuration that cannot build a site: every value out

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -108,4 +109,46 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 		return pos, m[2] + ": " + m[3]
 	}
 	return pos, m[3]
+}
+
+// TOMLKey returns where the key k is written in the text, TOML, which its
+// decoder does not say: the line "name = value" under the table header of
+// k's table, or "table.name = value" above every header. It returns the
+// positions of the key and of its value, or ok false when the key is
+// written in a way it does not look for (quoted, in an inline table,
+// three parts or more), as such a position only improves a message.
+func (t *Text) TOMLKey(k toml.Key) (key, value diag.Pos, ok bool) {
+	if len(k) == 0 || len(k) > 2 {
+		return key, value, false
+	}
+	want, name := "", k[len(k)-1]
+	if len(k) == 2 {
+		want = k[0]
+	}
+	table := ""
+	start := 0 // the byte offset of line
+	for _, line := range strings.Split(string(t.src), "\n") {
+		text := strings.TrimRight(line, "\r")
+		trimmed := strings.TrimLeft(text, " \t")
+		indent := len(text) - len(trimmed)
+		lineStart := start
+		start += len(line) + 1
+		if strings.HasPrefix(trimmed, "[") {
+			if end := strings.Index(trimmed, "]"); end > 0 {
+				table = strings.TrimSpace(strings.Trim(trimmed[:end], "["))
+			}
+			continue
+		}
+		lhs, rhs, found := strings.Cut(trimmed, "=")
+		if !found {
+			continue
+		}
+		lhs = strings.TrimSpace(lhs)
+		if !(table == want && lhs == name) && !(table == "" && want != "" && lhs == want+"."+name) {
+			continue
+		}
+		valueStart := indent + len(trimmed) - len(strings.TrimLeft(rhs, " \t"))
+		return t.OffsetPos(lineStart + indent), t.OffsetPos(lineStart + valueStart), true
+	}
+	return key, value, false
 }

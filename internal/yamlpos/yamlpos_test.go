@@ -2,6 +2,7 @@ package yamlpos
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -150,5 +151,34 @@ func TestTOMLError(t *testing.T) {
 	_, err := toml.Decode("N = \"x\"\n", &c)
 	if pos, msg := New("f", nil, 5).TOMLError(err); pos.Line != 5 || !strings.HasPrefix(msg, "N: ") {
 		t.Errorf("TOMLError(%v) = %v, %q; want line 5 and the key", err, pos, msg)
+	}
+}
+
+// TestTOMLKey checks where keys are found in TOML that starts on line 2 of
+// its file, as front matter after its "+++" line does.
+func TestTOMLKey(t *testing.T) {
+	text := New("a.toml", []byte("title = \"Ü\"\n  base_url =\t\"x\"\r\nclaims.about = 1.0\n[claims]\nseasons = \"n\"\n\"quoted\" = 1\n"), 2)
+	for _, tc := range []struct {
+		key       toml.Key
+		at, value string // "line:col"; "" for a key it does not find
+	}{
+		{toml.Key{"title"}, "2:1", "2:9"},
+		{toml.Key{"base_url"}, "3:3", "3:14"},
+		{toml.Key{"claims", "about"}, "4:1", "4:16"},
+		{toml.Key{"claims", "seasons"}, "6:1", "6:11"},
+		{toml.Key{"quoted"}, "", ""},
+		{toml.Key{"a", "b", "c"}, "", ""},
+	} {
+		key, value, ok := text.TOMLKey(tc.key)
+		if tc.at == "" {
+			if ok {
+				t.Errorf("TOMLKey(%v) = %v, %v; want not found", tc.key, key, value)
+			}
+			continue
+		}
+		lc := func(p diag.Pos) string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
+		if !ok || key.Path != "a.toml" || lc(key) != tc.at || lc(value) != tc.value {
+			t.Errorf("TOMLKey(%v) = %v, %v, %v; want a.toml:%s and a.toml:%s", tc.key, key, value, ok, tc.at, tc.value)
+		}
 	}
 }
