@@ -2,7 +2,6 @@ package site
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
@@ -11,8 +10,8 @@ import (
 
 // feedOf returns the articles of a full build that keep their HTML for
 // the feed: the feed's articles among pages, as the index read them. They
-// are the n newest in site order (newest first, then by path), as newest
-// picks them from the rendered pages.
+// are the n newest in site order (orderOf), as newest picks them from the
+// rendered pages.
 func feedOf(pages []*content.Page, n int) feedSet {
 	var articles []*content.Page
 	for _, p := range pages {
@@ -20,12 +19,7 @@ func feedOf(pages []*content.Page, n int) feedSet {
 			articles = append(articles, p)
 		}
 	}
-	slices.SortFunc(articles, func(a, b *content.Page) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Path, b.Path)
-	})
+	slices.SortFunc(articles, func(a, b *content.Page) int { return orderOf(a.Date, a.Path, b.Date, b.Path) })
 	set := feedSet{}
 	for _, p := range articles[:min(n, len(articles))] {
 		set[p.Path] = true
@@ -67,17 +61,6 @@ func (b *Builder) newest(st *state) []*record {
 	return out
 }
 
-// feedMissing returns the newest articles that have no feed HTML.
-func (b *Builder) feedMissing(st *state) []string {
-	var out []string
-	for _, rec := range b.newest(st) {
-		if rec.feed == "" {
-			out = append(out, rec.path)
-		}
-	}
-	return out
-}
-
 // dropFeed forgets the feed HTML of articles that left the feed.
 func (b *Builder) dropFeed(st *state) {
 	in := map[string]bool{}
@@ -93,25 +76,45 @@ func (b *Builder) dropFeed(st *state) {
 	}
 }
 
-// reparse reads and renders the pages at paths again, for the feed.
-func (b *Builder) reparse(r *run, paths []string) ([]*record, diag.List, error) {
+// settleFeed gives the feed's articles, the newest of st, their HTML
+// for it, and takes it from the others. An article of the feed without
+// it is read and rendered again: it entered the feed after it was
+// rendered (a rebuild), or its date changed after the index read it (a
+// full build). It returns the records rendered, now in st, and their
+// diagnostics; when those hold errors, st is left as it was.
+func (b *Builder) settleFeed(r *run, st *state) ([]*record, diag.List, error) {
 	var diags diag.List
 	var pages []*content.Page
 	inFeed := feedSet{}
-	for _, p := range paths {
-		src, err := sitefs.ReadFile(b.fsys, p, sitefs.MaxFileSize)
+	for _, rec := range b.newest(st) {
+		if rec.feed != "" {
+			continue
+		}
+		src, err := sitefs.ReadFile(b.fsys, rec.path, sitefs.MaxFileSize)
 		if err != nil {
 			return nil, nil, err
 		}
-		page := content.Parse(p, src, &diags)
-		page.URL = r.st.pages[p].url
+		page := content.Parse(rec.path, src, &diags)
+		page.URL = rec.url
 		pages = append(pages, page)
-		inFeed[p] = true
+		inFeed[rec.path] = true
 	}
 	if diags.HasErrors() {
 		return nil, diags, nil
 	}
-	recs, more, err := r.renderPages(pages, inFeed)
-	diags.Add(more...)
-	return recs, diags, err
+	var recs []*record
+	if len(pages) > 0 {
+		var more diag.List
+		var err error
+		recs, more, err = r.renderPages(pages, inFeed)
+		diags.Add(more...)
+		if err != nil || diags.HasErrors() {
+			return nil, diags, err
+		}
+	}
+	for _, rec := range recs {
+		st.pages[rec.path] = rec
+	}
+	b.dropFeed(st)
+	return recs, diags, nil
 }

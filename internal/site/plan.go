@@ -102,23 +102,17 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		return failed(diags, r)
 	}
 	st.order = sortOrder(st.pages)
-	// The feed's articles were picked by the dates the index read; a file
-	// whose date changed in between leaves the feed an article without its
-	// HTML, rendered again now (its warnings are reported already).
-	if missing := b.feedMissing(st); len(missing) > 0 {
-		more, moreDiags, err := b.reparse(r, missing)
-		if err != nil {
-			return Result{}, err
-		}
-		diags.Add(moreDiags.Errors()...)
-		if diags.HasErrors() {
-			return failed(diags, r)
-		}
-		for _, rec := range more {
-			st.pages[rec.path] = rec
-		}
+	// The feed's articles were picked by the dates the index read; one
+	// whose date changed in between is rendered again here, its warnings
+	// reported already.
+	_, feedDiags, err := b.settleFeed(r, st)
+	if err != nil {
+		return Result{}, err
 	}
-	b.dropFeed(st)
+	diags.Add(feedDiags.Errors()...)
+	if diags.HasErrors() {
+		return failed(diags, r)
+	}
 	if err := r.renderLists(allLists); err != nil {
 		return Result{}, err
 	}
@@ -439,22 +433,18 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	// The feed holds the HTML of the newest articles: a page that has just
 	// entered it renders again for it.
-	if missing := b.feedMissing(next); len(missing) > 0 {
-		more, moreDiags, err := b.reparse(r, missing)
-		if err != nil {
-			return Result{}, err
-		}
-		diags.Add(moreDiags...)
-		if diags.HasErrors() {
-			return failed(diags, r)
-		}
-		for _, rec := range more {
-			next.pages[rec.path] = rec
-			r.moved = append(r.moved, rec.path)
-		}
+	more, feedDiags, err := b.settleFeed(r, next)
+	if err != nil {
+		return Result{}, err
+	}
+	diags.Add(feedDiags...)
+	if diags.HasErrors() {
+		return failed(diags, r)
+	}
+	for _, rec := range more {
+		r.moved = append(r.moved, rec.path)
 		lists |= listFeed
 	}
-	b.dropFeed(next)
 	if lists != 0 {
 		if err := r.renderLists(lists); err != nil {
 			return Result{}, err

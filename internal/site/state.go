@@ -153,11 +153,14 @@ func reorder(order []string, before, after map[string]*record, moved []string) [
 
 // compareOrder compares two pages by site order: newest first, then by
 // path.
-func compareOrder(a, b *record) int {
-	if c := b.date.Compare(a.date); c != 0 {
+func compareOrder(a, b *record) int { return orderOf(a.date, a.path, b.date, b.path) }
+
+// orderOf is compareOrder for pages known by their dates and paths.
+func orderOf(aDate time.Time, aPath string, bDate time.Time, bPath string) int {
+	if c := bDate.Compare(aDate); c != 0 {
 		return c
 	}
-	return strings.Compare(a.path, b.path)
+	return strings.Compare(aPath, bPath)
 }
 
 // sortOrder returns the paths of pages in site order, newest first, then
@@ -171,12 +174,7 @@ func sortOrder(pages map[string]*record) []string {
 	for p, rec := range pages {
 		keys = append(keys, key{p, rec.date})
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := b.date.Compare(a.date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.path, b.path)
-	})
+	slices.SortFunc(keys, func(a, b key) int { return orderOf(a.date, a.path, b.date, b.path) })
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		out[i] = k.path
