@@ -2,6 +2,7 @@ package buildcache
 
 import (
 	"bytes"
+	"encoding/gob"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -80,14 +81,26 @@ func TestSaveLoad(t *testing.T) {
 func TestLoadDamaged(t *testing.T) {
 	c := sample(20)
 	data := encoded(t, c)
-	header := encoded(t, New(c.Global))
+	emptyCache := encoded(t, New(c.Global))
+	// A header that counts one page fewer than follow.
+	var short bytes.Buffer
+	enc := gob.NewEncoder(&short)
+	if err := enc.Encode(header{Version: Version, Global: c.Global, Pages: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"content/articles/a000.md", "content/articles/a001.md"} {
+		if err := enc.Encode(entry{p, c.Pages[p]}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	cases := map[string][]byte{
-		"empty":           nil,
-		"cut short":       data[:len(data)-1],
-		"header only":     append(append([]byte{}, data[:len(header)-1]...), 0),
-		"a page repeated": append(append([]byte{}, data...), data[len(data)-200:]...),
-		"extra bytes":     append(append([]byte{}, data...), 7, 1, 2),
-		"not a cache":     []byte("hello, world"),
+		"empty":                 nil,
+		"cut short":             data[:len(data)-1],
+		"cut in the header":     append(append([]byte{}, data[:len(emptyCache)-1]...), 0),
+		"part of a page added":  append(append([]byte{}, data...), data[len(data)-200:]...),
+		"a page more than told": short.Bytes(),
+		"extra bytes":           append(append([]byte{}, data...), 7, 1, 2),
+		"not a cache":           []byte("hello, world"),
 	}
 	dir := t.TempDir()
 	for name, b := range cases {
