@@ -22,6 +22,7 @@ import (
 	"github.com/plotline/plotline/internal/config"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/notices"
+	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/overlay"
 	"github.com/plotline/plotline/internal/site"
 	"github.com/plotline/plotline/internal/sitefs"
@@ -241,6 +242,11 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 	if dest == "" {
 		dest = filepath.Join(s.dir, "public")
 	}
+	if !s.dryRun {
+		if err := checkDest(s.dir, dest, s.dest == ""); err != nil {
+			return nil, err
+		}
+	}
 	if _, err := buildDay(); err != nil {
 		return nil, err
 	}
@@ -251,6 +257,25 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 	}
 	b := site.NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), opts)
 	return &loaded{builder: b, cfg: cfg, dest: dest, dir: dir}, nil
+}
+
+// checkDest reports why a build of the site folder dir may not write its
+// output to dest (see output.CheckDest). The site's public/ is its output
+// by convention, however named; a folder named with -d is taken only when
+// it is empty or a build wrote it.
+func checkDest(dir, dest string, byDefault bool) error {
+	public := filepath.Join(dir, "public")
+	if !byDefault {
+		a, errA := filepath.Abs(dest)
+		b, errB := filepath.Abs(public)
+		byDefault = errA == nil && errB == nil && a == b
+	}
+	return output.CheckDest(output.Place{
+		Dest:    dest,
+		Site:    dir,
+		Sources: []string{filepath.Join(dir, "content"), filepath.Join(dir, "templates"), filepath.Join(dir, "theme")},
+		Claimed: byDefault,
+	})
 }
 
 // buildDay returns the day of a build: the day SOURCE_DATE_EPOCH names,

@@ -16,6 +16,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/render"
 )
 
@@ -23,7 +24,7 @@ import (
 const (
 	listPages = 1 << iota // the home page, the tag pages and the sitemap
 	listFeed              // the Atom feed
-	listFixed             // 404.html, robots.txt, .nojekyll
+	listFixed             // 404.html, robots.txt, .nojekyll, the output marker
 
 	allLists = listPages | listFeed | listFixed
 )
@@ -81,6 +82,9 @@ func (r *run) renderLists(which int) error {
 			return err
 		}
 		if err := r.write(".nojekyll", ".nojekyll", nil); err != nil {
+			return err
+		}
+		if err := r.write(output.MarkerName, "output marker", []byte(output.MarkerText)); err != nil {
 			return err
 		}
 	}
