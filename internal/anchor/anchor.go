@@ -34,10 +34,14 @@ func Name(text string) string {
 // Set hands out the ids of one page's headings: each unique on the page.
 type Set struct {
 	used map[string]bool
+	// next is, for each id Add has handed out, the first suffix not yet
+	// tried: a page of many headings alike takes time in proportion to
+	// their number, not its square.
+	next map[string]int
 }
 
 // NewSet returns an empty Set.
-func NewSet() *Set { return &Set{used: map[string]bool{}} }
+func NewSet() *Set { return &Set{used: map[string]bool{}, next: map[string]int{}} }
 
 // Reserve takes id, one the writer chose, so that no heading is given it.
 func (s *Set) Reserve(id string) { s.used[id] = true }
@@ -51,9 +55,11 @@ func (s *Set) Add(text string) string {
 		id = "heading"
 	}
 	unique := id
-	for i := 1; s.used[unique]; i++ {
+	i := max(s.next[id], 1)
+	for ; s.used[unique]; i++ {
 		unique = id + "-" + strconv.Itoa(i)
 	}
+	s.next[id] = i
 	s.used[unique] = true
 	return unique
 }
