@@ -78,9 +78,8 @@ func (c *charts) csvName(block string) string {
 // RenderChart implements markdown.ChartRenderer.
 func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal int, diags *diag.List) error {
 	spec, ok := chart.ParseSpec(c.page.Path, body, bodyPos.Line, diags)
-	if !ok {
-		return nil
-	}
+	// The blocks the chart names are looked up even when the rest of it
+	// is wrong, so that every mistake of the block is reported at once.
 	var blocks []*data.Block
 	for _, ref := range spec.Data {
 		b := c.scope.Block(ref.Block)
@@ -94,7 +93,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		}
 		blocks = append(blocks, b)
 	}
-	if len(blocks) != len(spec.Data) {
+	if !ok || len(blocks) != len(spec.Data) {
 		return nil
 	}
 	for _, b := range blocks {
