@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"time"
+
+	"github.com/plotline/plotline/internal/data"
 )
 
 // isoDate formats t as "2006-01-02", the form dates take in the option and
@@ -34,9 +36,12 @@ func appendDate(b []byte, t time.Time, long bool) []byte {
 	return t.AppendFormat(b, "2 Jan 2006")
 }
 
-// formatNumber writes v for readers: whole numbers from 100 up, one
-// decimal from 1 up, two below, trailing zeros dropped, thousands grouped
-// with commas: 12000 → "12,000", 92.26 → "92.3", 0.456 → "0.46".
+// formatNumber writes v, a computed number (a projected value, a tick),
+// for readers: whole numbers from 100 up, one decimal from 1 up, two
+// below, rounded as data.Round rounds (halves away from zero), trailing
+// zeros dropped, thousands grouped with commas: 12000 → "12,000", 92.26 →
+// "92.3", 0.456 → "0.46". A number the writer gave is written by
+// appendWritten instead.
 func formatNumber(v float64) string {
 	var b [32]byte
 	return string(appendNumber(b[:0], v))
@@ -55,13 +60,14 @@ func appendNumber(b []byte, v float64) []byte {
 	case a >= 1:
 		prec = 1
 	}
+	v = data.Round(v, prec)
 	var buf [32]byte
 	var s []byte
-	if a < 1e18 && (prec == 0 || v == math.Trunc(v)) {
+	if a < 1e18 && v == math.Trunc(v) {
 		// A whole number, as most values are, or one rounded to whole:
-		// math.RoundToEven rounds as strconv does, and integers are
-		// quicker to write than floats with a fixed precision.
-		s = strconv.AppendInt(buf[:0], int64(math.RoundToEven(v)), 10)
+		// integers are quicker to write than floats with a fixed
+		// precision.
+		s = strconv.AppendInt(buf[:0], int64(v), 10)
 	} else {
 		s = strconv.AppendFloat(buf[:0], v, 'f', prec, 64)
 	}
@@ -75,6 +81,14 @@ func appendNumber(b []byte, v float64) []byte {
 		s = s[1:]
 	}
 	return appendGrouped(b, s)
+}
+
+// appendWritten appends v, a number the writer gave (an observation, a
+// limit, a rate), as the prose writes it: with every decimal it was
+// written with (data.WrittenNumber), so that the table, the drawing and
+// the summary show what {{ }} shows.
+func appendWritten(b []byte, v float64) []byte {
+	return append(b, data.WrittenNumber(v)...)
 }
 
 // appendGrouped appends the decimal number s to b with commas between the

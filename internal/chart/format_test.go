@@ -26,15 +26,52 @@ func TestFormatNumber(t *testing.T) {
 		{12000, "12,000"},
 		{-1234567.8, "-1,234,568"},
 		{-0.001, "0"},
-		{100.5, "100"}, // halves round to even, as strconv rounds them
+		// Halves round away from zero, as the prose's formats round
+		// them, and as the number is written: 2.675 is not the binary
+		// 2.67499… here.
+		{100.5, "101"},
 		{101.5, "102"},
-		{-2.25, "-2.2"},
+		{-2.25, "-2.3"},
+		{0.125, "0.13"},
+		{2.675, "2.7"},
+		{0.285, "0.29"},
 		{1e18, "1,000,000,000,000,000,000"},
 	}
 	for _, tt := range tests {
 		if got := formatNumber(tt.in); got != tt.want {
 			t.Errorf("formatNumber(%v) = %q; want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestNumbersAgreeWithProse draws a chart of observations written with
+// more decimals than the chart's own rounding keeps, and of halves, and
+// checks that its table, drawing and summary write each observation and
+// the limit as {{ }} writes them in the prose.
+func TestNumbersAgreeWithProse(t *testing.T) {
+	values := []float64{2.25, 12000.5, 0.0049, 0.125}
+	var series []data.Point
+	for i, v := range values {
+		series = append(series, data.Point{Date: time.Date(2025, 1, 1+i, 0, 0, 0, 0, time.UTC), Value: v})
+	}
+	b := &data.Block{Name: "rate", Series: series}
+	fig, err := RenderBlocks([]*data.Block{b}, Spec{}, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := fig.View(Links{})
+	page := string(v.SVG) + string(v.SVGNarrow) + string(v.Tables) + v.Summary
+	for _, v := range values {
+		want := data.WrittenNumber(v)
+		if !strings.Contains(page, "<td>"+want+"</td>") {
+			t.Errorf("the table does not show %v as the prose does (%s)", v, want)
+		}
+		if !strings.Contains(page, ": "+want+"</title>") && !strings.Contains(page, ": "+want+" ") && !strings.Contains(page, ": "+want+"<") {
+			t.Errorf("the drawing does not show %v as the prose does (%s)", v, want)
+		}
+	}
+	if !strings.Contains(page, "latest 0.125 on") {
+		t.Errorf("the summary does not give the latest observation as written:\n%s", page)
 	}
 }
 

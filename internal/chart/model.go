@@ -292,9 +292,9 @@ func (m *model) crossing() (time.Time, bool) {
 func (m *model) limitLabel() string {
 	l, _ := m.limit()
 	if m.unit == "" {
-		return formatNumber(l)
+		return data.WrittenNumber(l)
 	}
-	return formatNumber(l) + " " + m.unit
+	return data.WrittenNumber(l) + " " + m.unit
 }
 
 // valueAt returns curve's value on t, interpolating linearly between

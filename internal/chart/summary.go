@@ -79,7 +79,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		b.WriteString(m.unit)
 	}
 	b.WriteString(": ")
-	writeNumber(b, p.Start.Value)
+	writeWritten(b, p.Start.Value)
 	b.WriteString(" on ")
 	writeLongDate(b, p.Start.Date)
 	b.WriteString(", ")
@@ -91,12 +91,12 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	switch {
 	case p.HasLimit && p.Central.Reaches:
 		b.WriteString("reaches ")
-		writeNumber(b, p.Limit)
+		writeWritten(b, p.Limit)
 		b.WriteString(" on ")
 		writeLongDate(b, p.Central.Crossing)
 	case p.HasLimit:
 		b.WriteString("does not reach ")
-		writeNumber(b, p.Limit)
+		writeWritten(b, p.Limit)
 		b.WriteString(" by ")
 		writeLongDate(b, m.samples[len(m.samples)-1].Date)
 	default:
@@ -137,7 +137,7 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 		b.WriteString(")")
 	default:
 		b.WriteString(" (not reaching ")
-		writeNumber(b, p.Limit)
+		writeWritten(b, p.Limit)
 		b.WriteString(")")
 	}
 }
@@ -160,7 +160,11 @@ func (m *model) writeRate(b *strings.Builder, rate float64, verb bool) {
 	if verb && rate < 0 {
 		rate = -rate
 	}
-	writeNumber(b, rate)
+	if m.proj.Fitted {
+		writeNumber(b, rate)
+	} else {
+		writeWritten(b, rate)
+	}
 	if exp {
 		b.WriteString("%")
 	}
@@ -172,6 +176,12 @@ func (m *model) writeRate(b *strings.Builder, rate float64, verb bool) {
 func writeNumber(b *strings.Builder, v float64) {
 	var buf [32]byte
 	b.Write(appendNumber(buf[:0], v))
+}
+
+// writeWritten writes v, a number the writer gave, as appendWritten does.
+func writeWritten(b *strings.Builder, v float64) {
+	var buf [32]byte
+	b.Write(appendWritten(buf[:0], v))
 }
 
 // writeLongDate writes t as "15 April 2025".
@@ -197,7 +207,7 @@ func observedSummary(b *strings.Builder, obs []data.Point) {
 		b.WriteString(", latest ")
 	}
 	last := obs[n-1]
-	writeNumber(b, last.Value)
+	writeWritten(b, last.Value)
 	b.WriteString(" on ")
 	writeLongDate(b, last.Date)
 	if n > 1 {
@@ -207,9 +217,9 @@ func observedSummary(b *strings.Builder, obs []data.Point) {
 		}
 		if lo != hi {
 			b.WriteString(", ranging from ")
-			writeNumber(b, lo)
+			writeWritten(b, lo)
 			b.WriteString(" to ")
-			writeNumber(b, hi)
+			writeWritten(b, hi)
 		}
 	}
 	b.WriteString(".")

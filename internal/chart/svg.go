@@ -500,7 +500,7 @@ func (m *model) writePointText(w *svgWriter, ly layer, p data.Point) {
 	}
 	w.b = appendDate(w.b, p.Date, false)
 	w.s(": ")
-	w.b = appendNumber(w.b, p.Value)
+	w.b = appendWritten(w.b, p.Value)
 	if ly.unit != "" {
 		w.s(" ")
 		w.text(ly.unit)

@@ -32,7 +32,7 @@ func (m *model) table() table {
 	}
 	var notes []note
 	dates := tableDates(first, last)
-	limit := formatNumber(m.proj.Limit)
+	limit := data.WrittenNumber(m.proj.Limit)
 	mark := func(s *data.Scenario, name string) {
 		if s == nil || !m.proj.HasLimit || !s.Reaches || s.Crossing.Before(first) || s.Crossing.After(last) {
 			return

@@ -249,7 +249,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 		b.WriteString("<tr>")
 		writeDateHeader(b, p.Date)
 		b.WriteString("<td>")
-		b.Write(appendNumber(b.AvailableBuffer(), p.Value))
+		b.Write(appendWritten(b.AvailableBuffer(), p.Value))
 		b.WriteString("</td>")
 		if notes {
 			b.WriteString("<td>")

@@ -21,6 +21,39 @@ func ratOf(f float64) *big.Rat {
 	return r
 }
 
+// Round rounds f to n decimals (a negative n rounds to tens, hundreds and
+// so on), halves away from zero, as a writer reads f: its shortest decimal
+// form is rounded, not the binary fraction nearest to it, so 2.675 is 2.68
+// and 1.005 is 1.01 at two decimals. Every number plotline rounds for a
+// reader goes through it, so that the prose, the chart and a claim's
+// verdict round alike. NaN, the infinities and 0 are returned as they are.
+func Round(f float64, n int) float64 {
+	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+		return f
+	}
+	if n >= -22 && n <= 22 {
+		// 10^|n| is exact, so x is f's decimal form shifted, give or take
+		// a few units of its last binary place (f is within half a unit of
+		// its decimal form, the product within another half): away from a
+		// half by more than that, the binary value rounds as the decimal
+		// form does, and quicker.
+		scale := math.Pow10(abs(n))
+		x := f * scale
+		if n < 0 {
+			x = f / scale
+		}
+		margin := math.Abs(x)*0x1p-49 + 1e-9
+		if frac := math.Abs(x - math.Trunc(x)); math.Abs(x) < 1<<52 && math.Abs(frac-0.5) > margin {
+			if n < 0 {
+				return math.Round(x) * scale
+			}
+			return math.Round(x) / scale
+		}
+	}
+	r, _ := roundAt(ratOf(f), pow10(-n)).Float64()
+	return r
+}
+
 // ratInt returns n as a Rat.
 func ratInt(n int64) *big.Rat { return new(big.Rat).SetInt64(n) }
 

@@ -145,7 +145,7 @@ func Format(v Value, name string, arg string) (string, error) {
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
 		}
-		return formatNumber(math.Round(v.Num), 0, false), nil
+		return formatNumber(roundTo(v.Num, 0), 0, false), nil
 	case "round":
 		if err := need(Number); err != nil {
 			return "", err
@@ -176,20 +176,26 @@ func Format(v Value, name string, arg string) (string, error) {
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
 		}
-		return zeroSign(strconv.FormatFloat(math.Round(v.Num), 'f', 0, 64)), nil
+		return zeroSign(strconv.FormatFloat(roundTo(v.Num, 0), 'f', 0, 64)), nil
 	}
 	return "", fmt.Errorf("unknown format %q (want date, approx, comma, round, percent or int)", name)
 }
 
-// roundTo rounds f to n decimals, halves away from zero, so that 2.5 with
-// no decimals is 3 (strconv alone would give the even 2).
-func roundTo(f float64, n int) float64 {
-	scale := math.Pow(10, float64(n))
-	if r := math.Round(f*scale) / scale; !math.IsNaN(r) && !math.IsInf(r, 0) {
-		return r
-	}
-	return f
+// Round rounds f to n decimals as every number shown to a reader is
+// rounded: see claim.Round.
+func Round(f float64, n int) float64 { return claim.Round(f, n) }
+
+// WrittenNumber writes f, a number the writer gave (an observation, a
+// limit, a rate), as {{ }} writes it: with thousands separators and every
+// decimal it was written with, "12,000.5", "0.0049".
+func WrittenNumber(f float64) string {
+	return Value{Kind: Number, Num: f, Exact: true}.String()
 }
+
+// roundTo rounds f to n decimals as claim.Round does: halves away from
+// zero, so that 2.5 with no decimals is 3 (strconv alone would give the
+// even 2), and 2.675 with two is 2.68, as written.
+func roundTo(f float64, n int) float64 { return claim.Round(f, n) }
 
 // firstErr returns the first non-nil error.
 func firstErr(errs ...error) error {
@@ -214,26 +220,22 @@ func approxNumber(f float64) string {
 	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
 		return formatNumber(f, 0, false)
 	}
-	mag := int(math.Floor(math.Log10(math.Abs(f))))
+	// The exponent of f's decimal form: math.Log10 is off by two or more
+	// for the smallest floats.
+	e := strconv.FormatFloat(f, 'e', -1, 64)
+	mag, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
 	dec := 1 - mag
-	var r float64
-	if dec >= 0 {
-		scale := math.Pow(10, float64(dec))
-		r = math.Round(f*scale) / scale
-	} else {
-		scale := math.Pow(10, float64(-dec))
-		r = math.Round(f/scale) * scale
-	}
-	return formatNumber(r, max(dec, 0), true)
+	return formatNumber(roundTo(f, dec), max(dec, 0), true)
 }
 
-// formatNumber writes f with dec decimals and thousands separators,
-// dropping trailing zeros of the decimals when trim is set.
+// formatNumber writes f with dec decimals, rounded by roundTo, and
+// thousands separators, dropping trailing zeros of the decimals when trim
+// is set.
 func formatNumber(f float64, dec int, trim bool) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return strconv.FormatFloat(f, 'f', -1, 64)
 	}
-	s := strconv.FormatFloat(f, 'f', dec, 64)
+	s := strconv.FormatFloat(roundTo(f, dec), 'f', dec, 64)
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,18 @@ func TestFormat(t *testing.T) {
 		{exact(3.14159), "", "", "3.14159"},
 		{exact(1545), "", "", "1,545"},
 		{exact(0.0005), "", "", "0.0005"},
+		// Every rounding takes halves away from zero, of the number as
+		// written: 2.675 is 2.67499… in binary, 1.005 is 1.00499….
+		{exact(2.675), "round", "2", "2.68"},
+		{exact(1.005), "round", "2", "1.01"},
+		{exact(0.285), "approx", "", "about 0.29"},
+		{exact(2.25), "approx", "", "about 2.3"},
+		{exact(12000.5), "comma", "", "12,001"},
+		{exact(-2.5), "int", "", "-3"},
+		{n(0.0125), "", "", "0.0125"},
+		{n(2.675), "", "", "2.68"},
+		// Tiny numbers stay numbers: 10 to the 311th overflows a float.
+		{exact(1e-310), "approx", "", "about 0." + strings.Repeat("0", 309) + "1"},
 		{n(100), "", "", "100"},
 		{n(1000), "", "", "1,000"},
 		{d("2025-04-15"), "", "", "15 April 2025"},

@@ -53,8 +53,10 @@
     return d.getDate() + ' ' + MONTHS[d.getMonth()] + ' ' + d.getFullYear();
   }
 
-  // formatNumber writes 12000 as "12,000", with fewer decimals the larger
-  // the number, as the static chart does.
+  // formatNumber writes a computed number (a projected value, a tick)
+  // as the static chart does: 12000 as "12,000", with fewer decimals the
+  // larger the number, rounded as the number is written, halves away from
+  // zero (2.675 is 2.68 at two decimals, not the 2.67 of its binary value).
   function formatNumber(v) {
     var n = Number(v);
     if (!isFinite(n)) {
@@ -62,7 +64,28 @@
     }
     var a = Math.abs(n);
     var digits = a >= 100 ? 0 : a >= 1 ? 1 : 2;
-    return n.toLocaleString('en-GB', { maximumFractionDigits: digits });
+    var shifted = Number(String(a) + 'e' + digits);
+    if (isFinite(shifted)) {
+      a = Number(Math.round(shifted) + 'e-' + digits);
+    }
+    return (n < 0 && a !== 0 ? -a : a).toLocaleString('en-GB', { maximumFractionDigits: digits });
+  }
+
+  // formatWritten writes a number the writer gave, an observation, as the
+  // page's text, table and static chart do: with every decimal it was
+  // written with, thousands grouped ("12,000.5", "0.0049").
+  function formatWritten(v) {
+    var n = Number(v);
+    if (!isFinite(n)) {
+      return String(v);
+    }
+    var s = String(Math.abs(n));
+    if (s.indexOf('e') >= 0) {
+      return n.toLocaleString('en-GB', { maximumFractionDigits: 20 });
+    }
+    var parts = s.split('.');
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return (n < 0 ? '-' : '') + whole + (parts.length > 1 ? '.' + parts[1] : '');
   }
 
   function valueOf(p) {
@@ -104,7 +127,7 @@
       lines.push('<strong>' + esc(formatDate(date)) + '</strong>');
       observed.forEach(function (p) {
         var d = p.data || {};
-        var text = formatNumber(valueOf(p)) + suffix;
+        var text = formatWritten(valueOf(p)) + suffix;
         if (several) {
           text = p.seriesName + ': ' + text;
         }
