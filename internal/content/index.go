@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/plotline/plotline/internal/diag"
@@ -61,8 +62,35 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 		}
 		site.Pages = append(site.Pages, p)
 	}
+	site.Assets, site.Withheld = withhold(site.Assets, slices.Concat(site.Drafts, site.Later))
 	AssignURLs(site.Pages, diags)
 	return site
+}
+
+// withhold splits assets into those published and those of the bundles
+// of the pages left out (see Bundles).
+func withhold(assets []string, left []*Page) (kept, withheld []string) {
+	folders := map[string]bool{} // the folders of the bundles left out
+	for _, p := range left {
+		if Bundles(p.Path, p.Dir+"/x") {
+			folders[p.Dir] = true
+		}
+	}
+	if len(folders) == 0 {
+		return assets, nil
+	}
+	for _, a := range assets {
+		in := false
+		for d := path.Dir(a); d != "." && d != "/" && !in; d = path.Dir(d) {
+			in = folders[d]
+		}
+		if in {
+			withheld = append(withheld, a)
+		} else {
+			kept = append(kept, a)
+		}
+	}
+	return kept, withheld
 }
 
 // indexEntry reads the file f for the index (see LoadIndex). It returns

@@ -237,6 +237,24 @@ func TestRebuildShapeChanges(t *testing.T) {
 			// a.md links to b.md: it must change too, or the build fails.
 			writeFiles(t, dir, map[string]string{"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-03\ntags: [x]\n---\nAlpha alone.\n"})
 		}, "content/articles/b.md", false},
+		// A draft's page bundle: its files are published with it, not
+		// before. A change to whether a bundle is built, or to a file of
+		// one left out, is a full build.
+		{"draft bundle", func() {
+			writeFiles(t, dir, map[string]string{
+				"content/articles/e/index.md": "---\ntitle: E\ndate: 2025-02-02\ndraft: true\n---\nEmbargoed.\n",
+				"content/articles/e/leak.csv": "date,value\n2025-01-01,1\n",
+			})
+		}, "content/articles/e/index.md", true},
+		{"file of a draft bundle", func() {
+			writeFiles(t, dir, map[string]string{"content/articles/e/leak.csv": "date,value\n2025-01-01,2\n"})
+		}, "content/articles/e/leak.csv", true},
+		{"draft bundle published", func() {
+			writeFiles(t, dir, map[string]string{"content/articles/e/index.md": "---\ntitle: E\ndate: 2025-02-02\n---\nOut now.\n"})
+		}, "content/articles/e/index.md", true},
+		{"bundle back to draft", func() {
+			writeFiles(t, dir, map[string]string{"content/articles/e/index.md": "---\ntitle: E\ndate: 2025-02-02\ndraft: true\n---\nPulled.\n"})
+		}, "content/articles/e/index.md", true},
 		{"template", func() {
 			writeFiles(t, dir, map[string]string{"templates/partials/footer.html": `{{ define "footer" }}<footer>Own footer</footer>{{ end }}`})
 		}, "templates/partials/footer.html", true},
@@ -250,8 +268,11 @@ func TestRebuildShapeChanges(t *testing.T) {
 	for _, s := range steps {
 		s.do()
 		changes := []string{s.change}
-		if s.name == "deleted article" {
+		switch s.name {
+		case "deleted article":
 			changes = append(changes, "content/articles/a.md")
+		case "draft bundle":
+			changes = append(changes, "content/articles/e/leak.csv")
 		}
 		res, err := b.Rebuild(ctx, changes)
 		if err != nil {
@@ -261,6 +282,9 @@ func TestRebuildShapeChanges(t *testing.T) {
 			t.Errorf("%s: full build = %v; want %v", s.name, res.Full, s.full)
 		}
 		assertSameAsCleanBuild(t, dir, dest)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "articles/e/leak.csv")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a draft's file is in the output: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dest, "articles/b/index.html")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("deleted article still in the output: %v", err)

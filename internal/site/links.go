@@ -107,6 +107,12 @@ func laterReason(p *content.Page) string {
 	return fmt.Sprintf("links to %s, dated %s, after today: it is built from that day on, or now with --future", p.Path, p.Date.Format("2006-01-02"))
 }
 
+// withheldReason is what a link to a file of a page bundle left out (a
+// draft's, or one dated after today) says.
+func withheldReason(file string) string {
+	return fmt.Sprintf("links to %s, a file of a page that is not built (a draft, or dated after today): it is published with its page", file)
+}
+
 // draftReason is what a link to a draft says.
 func draftReason(file string) string {
 	return fmt.Sprintf("links to a draft (%s): remove draft: true there, or the link", file)

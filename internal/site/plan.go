@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"reflect"
 	"slices"
 	"strings"
@@ -52,6 +53,9 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	}
 	for _, p := range site.Later {
 		r.st.ix.addUnbuilt(p.Path, p.URL, laterReason(p))
+	}
+	for _, a := range site.Withheld {
+		r.st.ix.addUnbuilt(a, strings.TrimPrefix(a, "content/"), withheldReason(a))
 	}
 
 	// Render: the theme, the files beside the pages, the pages (reusing
@@ -174,7 +178,17 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		lost[url] = true
 	}
 	paths := slices.Clone(changed)
-	slices.Sort(paths)
+	// Pages first, so that a file is planned knowing whether the page
+	// whose bundle holds it is left out (see withholds).
+	isFile := func(p string) int {
+		if strings.HasSuffix(p, ".md") {
+			return 0
+		}
+		return 1
+	}
+	slices.SortFunc(paths, func(a, b string) int {
+		return cmp.Or(cmp.Compare(isFile(a), isFile(b)), strings.Compare(a, b))
+	})
 	for _, p := range slices.Compact(paths) {
 		switch {
 		case slices.Contains(config.Files, p), strings.HasPrefix(p, "templates/"), strings.HasPrefix(p, "theme/"):
@@ -195,6 +209,11 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			return nil, true, nil
 		}
 		changedFiles[p] = true
+		if !strings.HasSuffix(p, ".md") && b.withholds(p, plan.unbuilt) {
+			// A file of a page bundle left out: the full build decides
+			// whether its files are published.
+			return nil, true, nil
+		}
 		if !strings.HasSuffix(p, ".md") {
 			known := slices.Contains(st.assets, p)
 			if !exists && !known && b.holdsUnder(p) {
@@ -237,12 +256,20 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 				why = laterReason(page)
 				page.FutureWarning(st.today, &plan.diags)
 			}
+			if known && content.Bundles(p, p) {
+				// A page bundle goes unbuilt: its files go with it.
+				return nil, true, nil
+			}
 			plan.unbuilt = append(plan.unbuilt, unbuiltPage{file: p, url: u, why: why})
 			if known {
 				drop(p, rec.url)
 				loseAliases(st.ix, p, nil, lost)
 			}
 			continue
+		}
+		if _, was := st.ix.unbuiltFiles[nfc(p)]; was && content.Bundles(p, p) {
+			// A page bundle is built again: its files come with it.
+			return nil, true, nil
 		}
 		loseAliases(st.ix, p, page.Aliases, lost)
 		u, urlErr := content.URLFor(page)
@@ -473,6 +500,23 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	res.Sources = slices.Compact(append(res.Sources, plan.gone...))
 	slices.Sort(res.Sources)
 	return res, nil
+}
+
+// withholds reports whether the file p lies in the folder of a page
+// bundle left out (see content.Bundles): by the last build, or by this
+// rebuild's plan so far, unbuilt.
+func (b *Builder) withholds(p string, unbuilt []unbuiltPage) bool {
+	for d := path.Dir(p); d != "." && d != "/"; d = path.Dir(d) {
+		for _, name := range []string{"/index.md", "/_index.md"} {
+			if _, ok := b.last.ix.unbuiltFiles[nfc(d+name)]; ok {
+				return true
+			}
+			if slices.ContainsFunc(unbuilt, func(u unbuiltPage) bool { return u.file == d+name }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsUnder reports whether the last build read a page or file under the
