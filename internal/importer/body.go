@@ -238,6 +238,10 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 	inside := string(b[i+len(open) : i+len(open)+j])
 	t := tag{start: i, end: i + len(open) + j + len(close)}
 	inside = strings.TrimSpace(strings.Trim(strings.TrimSpace(inside), "-"))
+	if rest, ok := strings.CutPrefix(inside, "/"); ok {
+		// Hugo reads {{< / alert >}} as {{< /alert >}}.
+		inside = "/" + strings.TrimSpace(rest)
+	}
 	name, args, _ := strings.Cut(inside, " ")
 	if k := strings.IndexAny(name, "\t\n\r"); k >= 0 {
 		name, args = name[:k], name[k:]+" "+args
@@ -289,8 +293,7 @@ func (c *converter) hugo(i int) int {
 		c.figure(args)
 		return t.end - i
 	case "highlight":
-		closeTag := []string{"{{< /highlight >}}", "{{</highlight>}}", "{{< / highlight >}}", "{{% /highlight %}}"}
-		return c.fence(t, args.pos(0), closeTag)
+		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "ref", "relref":
 		if u, ok := c.ref(args.get("path", 0)); ok {
 			c.out.WriteString(u)
@@ -431,7 +434,7 @@ func (c *converter) liquid(i int) int {
 	}
 	switch t.name {
 	case "highlight":
-		return c.fence(t, parseArgs(t.args).pos(0), []string{"{% endhighlight %}", "{%- endhighlight -%}", "{%endhighlight%}", "{% endhighlight -%}", "{%- endhighlight %}"})
+		return c.fence(t, parseArgs(t.args).pos(0), "endhighlight", [2]string{"{%", "%}"})
 	case "post_url":
 		if u, ok := c.ref(strings.TrimSpace(t.args)); ok {
 			c.out.WriteString(u)
@@ -639,13 +642,25 @@ func stripTags(s string) string {
 }
 
 // fence turns a highlight tag t and what is up to its end tag into a
-// fenced code block in language lang.
-func (c *converter) fence(t tag, language string, closers []string) int {
+// fenced code block in language: the first tag named closeName between any
+// of the delimiters delims, however spaced ({{< /highlight >}},
+// {{</highlight >}}, {{< / highlight >}}).
+func (c *converter) fence(t tag, language, closeName string, delims ...[2]string) int {
 	b := c.body
 	end, closeLen := -1, 0
-	for _, cl := range closers {
-		if k := bytes.Index(b[t.end:], []byte(cl)); k >= 0 && (end < 0 || k < end) {
-			end, closeLen = k, len(cl)
+	for _, d := range delims {
+		for from := t.end; end < 0 || from < t.end+end; {
+			k := bytes.Index(b[from:], []byte(d[0]))
+			if k < 0 {
+				break
+			}
+			if ct, ok := c.readTag(from+k, d[0], d[1]); ok && ct.name == closeName {
+				if end < 0 || from+k-t.end < end {
+					end, closeLen = from+k-t.end, ct.end-ct.start
+				}
+				break
+			}
+			from += k + len(d[0])
 		}
 	}
 	if end < 0 {

@@ -88,6 +88,9 @@ func TestBody(t *testing.T) {
 		{Hugo, `{{< figure src="a b.png" alt="x" link="/y/" >}}`, `[![x](<a b.png>)](/y/)`, 1, nil},
 		{Hugo, "{{< highlight go >}}\nx := \"```\"\n{{< /highlight >}}\n", "````go\nx := \"```\"\n````\n", 1, nil},
 		{Hugo, "- item\n  {{< highlight sh >}}\n  ls\n  {{< /highlight >}}\n", "- item\n  ```sh\n  ls\n  ```\n", 1, nil},
+		// End tags spaced as Hugo allows: each ends its own block.
+		{Hugo, "{{<highlight js >}}\na\n{{</highlight >}}\nTwo:\n{{< highlight go >}}\nb\n{{< / highlight >}}\n{{% highlight sh %}}\nc\n{{%/highlight%}}\n", "```js\na\n```\nTwo:\n```go\nb\n```\n```sh\nc\n```\n", 3, nil},
+		{Hugo, "{{< alert >}}\nx\n{{< / alert >}}", "<!-- plotline import: {{< alert >}} -->\nx\n<!-- plotline import: {{< / alert >}} -->", 0, []string{"content/posts/a.md:5:1: shortcode alert", "content/posts/a.md:7:1: shortcode /alert"}},
 		{Hugo, `[b]({{< ref "b.md" >}}) [c]({{< relref "/posts/c#h" >}})`, `[b](/posts/b/) [c](/posts/c/#h)`, 2, nil},
 		{Hugo, `{{< ref "nowhere" >}}`, `<!-- plotline import: {{< ref "nowhere" >}} -->`, 0, []string{`content/posts/a.md:5:1: ref: no page "nowhere"`}},
 		{Hugo, "a {{% notice tip %}}\nb\n{{% /notice %}}", "a <!-- plotline import: {{% notice tip %}} -->\nb\n<!-- plotline import: {{% /notice %}} -->", 0, []string{"content/posts/a.md:5:3: shortcode notice", "content/posts/a.md:7:1: shortcode /notice"}},
@@ -100,6 +103,7 @@ func TestBody(t *testing.T) {
 		{Hugo, "## Here\n[x](/posts/c/#h) [y](../c/#gone) [z](#nowhere) [w](#here)", "## Here\n[x](/posts/c/#h) [y](/posts/c/) [z](/posts/a/) [w](#here)", 1, []string{"content/posts/a.md:6:22: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/", "content/posts/a.md:6:38: note: link #nowhere: that page has no #nowhere (its old page had none either, or one a script made): written as /posts/a/"}},
 		{Hugo, "[b](b.md) [d](doc/x.md)", "[b](b.md) [d](https://old.example/posts/a/doc/x.md)", 1, []string{"content/posts/a.md:5:15: note: link /posts/a/doc/x.md names nothing of this site: written as https://old.example/posts/a/doc/x.md"}},
 		{Jekyll, "{% highlight ruby linenos %}\nx\n{% endhighlight %}", "```ruby\nx\n```", 1, nil},
+		{Jekyll, "{%highlight ruby%}\nx\n{%-  endhighlight  -%}", "```ruby\nx\n```", 1, nil},
 		{Jekyll, `[a]({{ site.baseurl }}/x/) [b]({{ "/y/" | relative_url }}) {{site.url}}{{ site.baseurl }}/z`, `[a](/x/) [b](/y/) /z`, 4, nil},
 		{Jekyll, `[b]({% post_url 2014-01-01-b %}) [c]({% link _posts/2014-01-02-c.md %})`, `[b](/posts/b/) [c](/posts/c/)`, 2, nil},
 		{Jekyll, "{% include plain.html %}", "<p>plain</p>", 1, nil},
