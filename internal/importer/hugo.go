@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -98,6 +99,8 @@ func (im *importer) hugo() error {
 	}
 	im.conf.title = lookupString(conf, "title")
 	im.conf.baseURL = lookupString(conf, "baseurl")
+	im.conf.language = languageTag(cmp.Or(lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
+	im.conf.description = lookupString(conf, "params.description")
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
 	im.conf.permalinks = map[string]string{}
 	if pl, ok := lookup(conf, "permalinks").(map[string]any); ok {
@@ -250,6 +253,12 @@ func (im *importer) fillIn(p *page) {
 		}
 		p.setDate = im.modDate(p.src)
 		p.date = p.setDate
+		for _, f := range p.fields {
+			if f.key == "date" && strings.TrimSpace(p.str("date")) != "" {
+				im.done(f.pos, "date %q not understood: dated %s, the day the file was last changed", p.str("date"), p.setDate.Format("2006-01-02"))
+				return
+			}
+		}
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day the file was last changed", p.setDate.Format("2006-01-02"))
 	}
 }

@@ -118,6 +118,8 @@ type importer struct {
 // siteConfig is what the importer reads of the source's config.
 type siteConfig struct {
 	title, baseURL string
+	language       string // the site's language tag: "zh-cn"
+	description    string
 	unsafe         bool
 	// hugo
 	permalinks   map[string]string
@@ -225,6 +227,12 @@ func (im *importer) config() []byte {
 	if im.conf.title != "" {
 		fmt.Fprintf(&b, "title: %s\n", yamlString(im.conf.title))
 	}
+	if im.conf.description != "" {
+		fmt.Fprintf(&b, "description: %s\n", yamlString(im.conf.description))
+	}
+	if im.conf.language != "" {
+		fmt.Fprintf(&b, "language: %s\n", yamlString(im.conf.language))
+	}
 	if u := im.conf.baseURL; strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
 		if !strings.HasSuffix(u, "/") {
 			u += "/"
@@ -235,6 +243,21 @@ func (im *importer) config() []byte {
 		b.WriteString("# The source published the raw HTML of its pages; so does this site.\nunsafe_html: true\n")
 	}
 	return b.Bytes()
+}
+
+// languageTag returns s, a site's language as Hugo or Jekyll give it
+// ("zh-cn", Jekyll's locale "en_US"), as an HTML language tag, or "" when
+// it is not one.
+func languageTag(s string) string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "_", "-")
+	for part := range strings.SplitSeq(s, "-") {
+		if part == "" || len(part) > 8 || strings.IndexFunc(part, func(r rune) bool {
+			return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+		}) >= 0 {
+			return ""
+		}
+	}
+	return s
 }
 
 // ErrNotEmpty is returned by Write when the destination holds files.

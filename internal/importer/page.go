@@ -319,6 +319,23 @@ var dateLayouts = []string{
 	"2006-01-02T15:04:05-0700",
 	"2006-1-2",
 	"2006-01-02 15:04:05-07:00",
+	// What else Hugo reads (through spf13/cast): the RFC forms of mail
+	// and feeds, and a day written out.
+	time.RFC1123Z,
+	time.RFC1123,
+	time.RFC822Z,
+	time.RFC822,
+	time.RFC850,
+	time.ANSIC,
+	time.UnixDate,
+	time.RubyDate,
+	"2006-01-02 15:04:05.999999999 -0700 MST",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"02 Jan 2006",
+	"2 January 2006",
+	"January 2, 2006",
+	"Jan 2, 2006",
 }
 
 // parseDate reads a date as plotline does, or in one of the other forms
@@ -495,6 +512,9 @@ func (p *page) dateNode(key string) *yaml.Node {
 		return nil
 	}
 	s := strings.TrimSpace(n.Value)
+	if s == "" || n.ShortTag() == "!!null" {
+		return nil // Hugo and Jekyll take an empty date as none
+	}
 	if _, err := content.ParseDate(s); err == nil {
 		return n
 	}
