@@ -40,6 +40,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		return
 	}
 	src := reader.Source()
+	var unwrap []ast.Node // the links and images left out, for their text
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -60,6 +61,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		if !t.unsafe && dangerous(*dest, isImage) {
 			// The HTML renderer leaves such a destination out; say so.
 			state.warnf(linkOffset(n, src), "link %q is left out: a link that runs a script or opens a local file cannot be published (write an https: address)", d)
+			unwrap = append(unwrap, n)
 			return ast.WalkContinue, nil
 		}
 		if d == "" || schemeRE.MatchString(d) || bytes.HasPrefix(*dest, []byte("//")) {
@@ -74,6 +76,17 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		*dest = []byte(resolved)
 		return ast.WalkContinue, nil
 	})
+	// What was left out keeps its text, without the link (an image, its
+	// alt text): the renderer would write <a href=""> or <img src="">.
+	for _, n := range unwrap {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
 }
 
 // linkOffset estimates where a link starts: at the "[" before its first
