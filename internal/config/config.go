@@ -227,9 +227,8 @@ func (c *Config) SetBaseURL(u, from string) {
 func (c *Config) check() diag.List {
 	var diags diag.List
 	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			diags.Errorf(c.place("base_url"), "base URL %q: want an absolute http(s) URL such as https://user.github.io/repo/", c.BaseURL)
+		if msg := baseURLMistake(c.BaseURL); msg != "" {
+			diags.Errorf(c.place("base_url"), "base URL %q: %s", c.BaseURL, msg)
 		}
 	}
 	if c.PageSize < 0 {
@@ -245,6 +244,30 @@ func (c *Config) check() diag.List {
 		diags.Errorf(c.place("claims.seasons"), "claims: seasons: want northern or southern, got %q", s)
 	}
 	return diags
+}
+
+// baseURLMistake says what is wrong with u as a base URL, or "". Every
+// address of the site is u followed by a page's path, in links, feeds and
+// embed snippets alike, so u must be nothing but a scheme, a host and a
+// plain path.
+func baseURLMistake(u string) string {
+	p, err := url.Parse(u)
+	switch {
+	case err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "":
+		return "want an absolute http(s) URL such as https://user.github.io/repo/"
+	case p.User != nil:
+		return "a base URL must not hold a user name or password: every page would show them"
+	case p.RawQuery != "" || p.ForceQuery || p.Fragment != "" || strings.Contains(u, "#"):
+		return "want no query (?…) or fragment (#…): pages are addressed by their paths under the base URL"
+	case strings.ContainsAny(u, " \t\"<>\\^`{|}"):
+		return "write its path percent-encoded (%20 for a space)"
+	}
+	for seg := range strings.SplitSeq(p.Path, "/") {
+		if seg == "." || seg == ".." {
+			return "its path must not hold . or .. segments"
+		}
+	}
+	return ""
 }
 
 // place returns where the key's value was set: its place in the config

@@ -249,6 +249,17 @@ func TestCheck(t *testing.T) {
 		{"https:///path", false},
 		{"mailto:a@x.org", false},
 		{"https://x.org/%zz", false},
+		{"https://user:secret@x.org/r/", false},
+		{"https://x.org/r?x=1", false},
+		{"https://x.org/r/#frag", false},
+		{"https://x.org/r/?", false},
+		{"https://x.org/../../", false},
+		{"https://x.org/%2e%2e/", false},
+		{"https://x.org/a/./b/", false},
+		{"https://x.org/a b/", false},
+		{"https://x.org/a%20b/", true},
+		{"https://x.org/caf%C3%A9/", true},
+		{"https://x.org/a..b/", true},
 	} {
 		c := Default()
 		c.BaseURL = tc.base
