@@ -102,6 +102,7 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 		diags.Errorf(text.Pos(1, 1), "chart: data is required (the name of a data block)")
 		return spec, false
 	}
+	yamlpos.CheckUnprintable(&doc, "chart: ", text.NodePos, diags)
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		errorf(root, "chart: want keys (%s), got %s", strings.Join(knownKeys(), ", "), yamlpos.Describe(root))

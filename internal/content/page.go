@@ -257,8 +257,29 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 	// Node positions are relative to the front matter; move them so they
 	// count lines of the file.
 	text.MoveNodes(root)
+	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "slug" { // which has a message of its own
+			yamlpos.CheckUnprintable(&yaml.Node{Kind: yaml.MappingNode, Content: root.Content[i : i+2]}, "", at, diags)
+		}
+	}
 	p.decode(root, text.Pos(1, 1), diags)
+	checkBody(p, diags)
 	return p
+}
+
+// checkBody reports each character of the page's body that a web page
+// may not hold (see yamlpos.Unprintable), at its place.
+func checkBody(p *Page, diags *diag.List) {
+	body := p.Source[p.BodyOffset:]
+	for from := 0; ; {
+		off, r, ok := yamlpos.Unprintable(body[from:])
+		if !ok {
+			return
+		}
+		diags.Errorf(diag.At(p.Path, p.Source, p.BodyOffset+from+off), "%s", yamlpos.UnprintableMessage(r))
+		from += off + utf8.RuneLen(r)
+	}
 }
 
 // decode reads the known fields out of the front-matter mapping.

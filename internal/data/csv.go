@@ -16,6 +16,7 @@ import (
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // csv reads the series named by the csv key's value n. It returns the
@@ -132,6 +133,10 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 	}
 	if !utf8.Valid(src) {
 		diags.Errorf(diag.At(path, src, sitefs.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
+		return nil
+	}
+	if off, r, ok := yamlpos.Unprintable(src); ok {
+		diags.Errorf(diag.At(path, src, off), "%s", yamlpos.UnprintableMessage(r))
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(body))

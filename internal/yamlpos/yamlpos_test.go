@@ -182,3 +182,28 @@ func TestTOMLKey(t *testing.T) {
 		}
 	}
 }
+
+func TestUnprintable(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		off  int
+		r    rune
+		want bool
+	}{
+		{"plain text, café, 12 000\t\n\f\r", 0, 0, false},
+		{"a\x07b", 1, 0x07, true},
+		{"é\x7f", 2, 0x7f, true},
+		{"next\u0085line", 4, 0x85, true},
+		{"x\ufdd0", 1, 0xfdd0, true},
+		{"\U0001FFFF", 0, 0x1ffff, true},
+		{"\ufffd replacement is fine", 0, 0, false},
+	} {
+		off, r, ok := Unprintable(tc.s)
+		if ok != tc.want || ok && (off != tc.off || r != tc.r) {
+			t.Errorf("Unprintable(%q) = %d, %U, %v; want %d, %U, %v", tc.s, off, r, ok, tc.off, tc.r, tc.want)
+		}
+		if boff, br, bok := Unprintable([]byte(tc.s)); boff != off || br != r || bok != ok {
+			t.Errorf("Unprintable of bytes %q differs from that of the string", tc.s)
+		}
+	}
+}
