@@ -93,6 +93,8 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 		}
 		if strings.HasSuffix(name, ".md") {
 			markdown = append(markdown, p)
+		} else if OtherMarkdown(p) {
+			diags.Warnf(diag.Pos{Path: p, Line: 1, Col: 1}, "not read and not published: plotline reads articles from .md files; rename it %s.md", strings.TrimSuffix(name, path.Ext(name)))
 		} else {
 			assets = append(assets, p)
 		}
@@ -109,6 +111,19 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 // the site: hidden, or an editor's backup or lock file.
 func hiddenName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+}
+
+// OtherMarkdown reports whether the file at p has one of the names for
+// Markdown other than .md (.markdown, .mdown, .mkd, .mkdn, .mdwn, .mdtxt,
+// .mdtext), as Hugo and Jekyll sites hold: such a file is neither read as
+// an article nor published as it is, since its text is the article's
+// source; the build warns at it.
+func OtherMarkdown(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext":
+		return true
+	}
+	return false
 }
 
 // Hidden reports whether the slash path p under content/ is left out of

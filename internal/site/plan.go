@@ -199,6 +199,8 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			return nil, true, nil
 		case content.Hidden(p):
 			continue
+		case content.OtherMarkdown(p):
+			return nil, true, nil // the full build warns at it
 		}
 		fi, err := fs.Stat(b.fsys, p)
 		exists := err == nil
