@@ -332,11 +332,7 @@ func (r *Result) Report(w io.Writer, dir string) {
 
 // markdownExt reports whether name is a Markdown file the generators read.
 func markdownExt(name string) bool {
-	switch path.Ext(name) {
-	case ".md", ".markdown", ".mdown", ".mkd", ".mkdn":
-		return true
-	}
-	return false
+	return path.Ext(name) == ".md" || content.OtherMarkdown(name)
 }
 
 // newURL returns the URL plotline gives the page at dest with slug (a
