@@ -103,8 +103,45 @@ func decodeTOML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
 	if err := n.Encode(normalizeTOML(m)); err != nil {
 		return nil, t.Pos(1, 1), err
 	}
-	setLine(&n, 1)
+	placeTOML(t, &n)
 	return &n, diag.Pos{}, nil
+}
+
+// placeTOML gives the nodes of root, decoded from the TOML text t, the
+// lines and columns in t where their keys and values are written (see
+// yamlpos.Text.TOMLPlaces), so that a mistake in TOML front matter is
+// reported where it is, as in YAML. A node TOMLPlaces cannot place (in an
+// inline table or array) takes the place of the nearest value that holds
+// it.
+func placeTOML(t *yamlpos.Text, root *yaml.Node) {
+	places := t.TOMLPlaces()
+	used := map[string]int{}
+	var walk func(n *yaml.Node, path string, line, col int)
+	walk = func(n *yaml.Node, path string, line, col int) {
+		n.Line, n.Column = line, col
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				p := k.Value
+				if path != "" {
+					p = path + "." + p
+				}
+				at := yamlpos.TOMLPlace{KeyLine: line, KeyCol: col, ValueLine: line, ValueCol: col}
+				if list := places[p]; used[p] < len(list) {
+					at = list[used[p]]
+					used[p]++
+				}
+				k.Line, k.Column = at.KeyLine, at.KeyCol
+				walk(v, p, at.ValueLine, at.ValueCol)
+			}
+		case yaml.DocumentNode, yaml.SequenceNode:
+			for _, c := range n.Content {
+				walk(c, path, line, col)
+			}
+		}
+	}
+	walk(root, "", 1, 1)
 }
 
 // maxDepth bounds how deeply TOML front matter may nest tables and
@@ -193,11 +230,4 @@ func normalizeTOML(v any) any {
 		return v.Format(time.RFC3339)
 	}
 	return v
-}
-
-func setLine(n *yaml.Node, line int) {
-	n.Line, n.Column = line, 1
-	for _, c := range n.Content {
-		setLine(c, line)
-	}
 }

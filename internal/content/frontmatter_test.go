@@ -234,9 +234,18 @@ func TestPositionsCountFileLines(t *testing.T) {
 			want: []string{"content/a.md:4:12: front matter: expected a comma"},
 		},
 		{
-			name: "toml keys are reported on the first front-matter line",
+			name: "toml keys are reported at their lines",
 			src:  "+++\ntitle = \"A\"\ndate = 2025-01-02\ncolour = \"red\"\n+++\n",
-			want: []string{`content/a.md:2:1: warning: front matter key "colour" is not used by plotline`},
+			want: []string{`content/a.md:4:1: warning: front matter key "colour" is not used by plotline`},
+		},
+		{
+			// Values are placed at their lines and columns, under table
+			// headers and in arrays of tables; what is inside an inline
+			// array is placed at the array.
+			name: "toml values in tables",
+			src:  "+++\ntitle = \"A\"\ndate = \"2025-13-01\"\n[data.a]\n  series = [{date = 2025-01-01, value = \"lots\"}]\n[data.a.projection]\nrate = \"fast\"\nper = \"fortnight\"\n[[data.b.series]]\ndate = 2025-01-01\nvalue = 1\n[[data.b.series]]\ndate = 2025-02-01\nvalue = \"two\"\n+++\n",
+			// (The data blocks' mistakes are in hostile-frontmatter.txtar.)
+			want: []string{`content/a.md:3:8: date: cannot parse "2025-13-01"`},
 		},
 		{
 			// YAML ends a line at U+0085, U+2028 and U+2029 too; a file

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -112,30 +113,52 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 }
 
 // TOMLKey returns where the key k is written in the text, TOML, which its
-// decoder does not say: the line "name = value" under the table header of
-// k's table, or "table.name = value" above every header. It returns the
-// positions of the key and of its value, or ok false when the key is
-// written in a way it does not look for (quoted, in an inline table,
-// three parts or more), as such a position only improves a message.
+// decoder does not say: the first place TOMLPlaces finds for it. It
+// returns the positions of the key and of its value in the file, or ok
+// false when the key is written in a way TOMLPlaces does not look for, as
+// such a position only improves a message.
 func (t *Text) TOMLKey(k toml.Key) (key, value diag.Pos, ok bool) {
-	if len(k) == 0 || len(k) > 2 {
+	places := t.TOMLPlaces()[strings.Join(k, ".")]
+	if len(places) == 0 {
 		return key, value, false
 	}
-	want, name := "", k[len(k)-1]
-	if len(k) == 2 {
-		want = k[0]
-	}
+	p := places[0]
+	return t.Pos(p.KeyLine, p.KeyCol), t.Pos(p.ValueLine, p.ValueCol), true
+}
+
+// TOMLPlace is where a key of a TOML text is set: the line and column in
+// the text (from 1, as a YAML decoder gives them) of the key and of its
+// value. For a table header, both are the header's name.
+type TOMLPlace struct {
+	KeyLine, KeyCol, ValueLine, ValueCol int
+}
+
+// TOMLPlaces finds where the text, TOML, sets its keys, which the TOML
+// decoder keeps to itself: the lines "name = value" and "a.b = value"
+// under their table header, and the headers "[a.b]" and "[[a.b]]"
+// themselves. It returns, for each key's dotted path ("data.losses.rate"),
+// its places in the order written, so that the keys of an array of tables
+// have one place for each of its tables. It does not look inside inline
+// tables, multi-line values or quoted keys; what it cannot place is
+// placed by its caller at the nearest key it can.
+func (t *Text) TOMLPlaces() map[string][]TOMLPlace {
+	places := map[string][]TOMLPlace{}
 	table := ""
-	start := 0 // the byte offset of line
-	for _, line := range strings.Split(string(t.src), "\n") {
+	for i, line := range strings.Split(string(t.src), "\n") {
 		text := strings.TrimRight(line, "\r")
 		trimmed := strings.TrimLeft(text, " \t")
+		col := func(byteOff int) int { return utf8.RuneCountInString(text[:byteOff]) + 1 }
 		indent := len(text) - len(trimmed)
-		lineStart := start
-		start += len(line) + 1
 		if strings.HasPrefix(trimmed, "[") {
-			if end := strings.Index(trimmed, "]"); end > 0 {
-				table = strings.TrimSpace(strings.Trim(trimmed[:end], "["))
+			end := strings.Index(trimmed, "]")
+			if end < 0 {
+				continue
+			}
+			name := strings.TrimLeft(trimmed[:end], "[")
+			at := indent + len(trimmed[:end]) - len(strings.TrimLeft(name, " \t"))
+			table = tomlPath(name)
+			if table != "" {
+				places[table] = append(places[table], TOMLPlace{i + 1, col(at), i + 1, col(at)})
 			}
 			continue
 		}
@@ -143,12 +166,31 @@ func (t *Text) TOMLKey(k toml.Key) (key, value diag.Pos, ok bool) {
 		if !found {
 			continue
 		}
-		lhs = strings.TrimSpace(lhs)
-		if !(table == want && lhs == name) && !(table == "" && want != "" && lhs == want+"."+name) {
+		key := tomlPath(lhs)
+		if key == "" {
 			continue
 		}
-		valueStart := indent + len(trimmed) - len(strings.TrimLeft(rhs, " \t"))
-		return t.OffsetPos(lineStart + indent), t.OffsetPos(lineStart + valueStart), true
+		if table != "" {
+			key = table + "." + key
+		}
+		valueAt := indent + len(trimmed) - len(strings.TrimLeft(rhs, " \t"))
+		places[key] = append(places[key], TOMLPlace{i + 1, col(indent), i + 1, col(valueAt)})
 	}
-	return key, value, false
+	return places
+}
+
+// tomlPath returns the dotted key s ("a . b") as "a.b", or "" when it is
+// not made of bare keys.
+func tomlPath(s string) string {
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" || strings.IndexFunc(p, func(r rune) bool {
+			return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_' || r == '-')
+		}) >= 0 {
+			return ""
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ".")
 }

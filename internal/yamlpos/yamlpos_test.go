@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"reflect"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -205,5 +206,23 @@ func TestUnprintable(t *testing.T) {
 		if boff, br, bok := Unprintable([]byte(tc.s)); boff != off || br != r || bok != ok {
 			t.Errorf("Unprintable of bytes %q differs from that of the string", tc.s)
 		}
+	}
+}
+
+// TestTOMLPlaces checks the places of keys under deep tables, of the keys
+// of an array of tables (one place a table, in order), of a dotted key
+// written with spaces, and of a table header.
+func TestTOMLPlaces(t *testing.T) {
+	text := New("a.md", []byte("a . b = 1\n[data.x.projection]\nrate = 2\n[[data.x.series]]\nvalue = 1\n[[data.x.series]]\n  value = 2\n"), 2)
+	got := text.TOMLPlaces()
+	want := map[string][]TOMLPlace{
+		"a.b":                    {{1, 1, 1, 9}},
+		"data.x.projection":      {{2, 2, 2, 2}},
+		"data.x.projection.rate": {{3, 1, 3, 8}},
+		"data.x.series":          {{4, 3, 4, 3}, {6, 3, 6, 3}},
+		"data.x.series.value":    {{5, 1, 5, 9}, {7, 3, 7, 11}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("TOMLPlaces() = %v; want %v", got, want)
 	}
 }
