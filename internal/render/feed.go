@@ -37,6 +37,10 @@ type atomAuthor struct {
 
 type atomText struct {
 	Type string `xml:"type,attr"`
+	// Base is the address the HTML's relative links are read against
+	// (xml:base): the article's, so that "#fn:1" and "/repo/x/" lead where
+	// they do on the page rather than into the feed.
+	Base string `xml:"xml:base,attr,omitempty"`
 	Body string `xml:",chardata"`
 }
 
@@ -114,6 +118,9 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 		}
 		if e.Content != "" {
 			ae.Content = &atomText{Type: "html", Body: e.Content}
+			if site.BaseURL != "" {
+				ae.Content.Base = site.AbsURL(e.URL)
+			}
 		}
 		f.Entries = append(f.Entries, ae)
 	}

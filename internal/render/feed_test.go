@@ -43,6 +43,7 @@ type feed struct {
 		} `xml:"summary"`
 		Content *struct {
 			Type string `xml:"type,attr"`
+			Base string `xml:"http://www.w3.org/XML/1998/namespace base,attr"`
 			Body string `xml:",chardata"`
 		} `xml:"content"`
 	} `xml:"entry"`
@@ -115,6 +116,11 @@ func TestWriteFeed(t *testing.T) {
 
 	if len(f.Entries) != 3 {
 		t.Fatalf("feed has %d entries; want 3", len(f.Entries))
+	}
+	// The content's relative links ("#fn:1", "/repo/x/") are read against
+	// the article's address, not the feed's.
+	if c := f.Entries[0].Content; c == nil || c.Base != "https://x.org/repo/articles/new/" {
+		t.Errorf("entry 0 content = %+v; want xml:base https://x.org/repo/articles/new/", c)
 	}
 	wantIDs := []string{"https://x.org/repo/articles/new/", "https://x.org/repo/articles/old/", "https://x.org/repo/articles/oldest/"}
 	for i, e := range f.Entries {
