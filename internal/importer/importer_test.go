@@ -106,6 +106,7 @@ func TestBody(t *testing.T) {
 		{Jekyll, "{%highlight ruby%}\nx\n{%-  endhighlight  -%}", "```ruby\nx\n```", 1, nil},
 		{Jekyll, `[a]({{ site.baseurl }}/x/) [b]({{ "/y/" | relative_url }}) {{site.url}}{{ site.baseurl }}/z`, `[a](/x/) [b](/y/) /z`, 4, nil},
 		{Jekyll, `[b]({% post_url 2014-01-01-b %}) [c]({% link _posts/2014-01-02-c.md %})`, `[b](/posts/b/) [c](/posts/c/)`, 2, nil},
+		{Jekyll, `[d]({% post_url notes/2014-01-03-d %}) [e]({% post_url /notes/2014-01-03-d %})`, `[d](/posts/notes/d/) [e](/posts/notes/d/)`, 2, nil},
 		{Jekyll, "{% include plain.html %}", "<p>plain</p>", 1, nil},
 		{Jekyll, "{% include liquid.html %}", "<!-- plotline import: TODO {% include liquid.html %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: TODO: include liquid.html uses Liquid: inline it by hand"}},
 		{Jekyll, "{% raw %}{{ x }}{% endraw %} `{% raw %}{{ y }}{% endraw %}`", `\{{ x }} ` + "`{{ y }}`", 2, nil},
@@ -123,15 +124,16 @@ func TestBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		src := fstest.MapFS{
-			"hugo.toml":              {Data: []byte("baseURL = 'https://old.example/'\n")},
-			"content/posts/pic.png":  {Data: []byte("png")},
-			"content/posts/b.md":     {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n")},
-			"content/posts/c.md":     {Data: []byte("---\ntitle: C\ndate: 2020-01-01\n---\n## H\n")},
-			"_posts/2014-01-01-b.md": {Data: []byte("---\ntitle: B\n---\n")},
-			"_posts/2014-01-02-c.md": {Data: []byte("---\ntitle: C\n---\n")},
-			"_includes/plain.html":   {Data: []byte("<p>plain</p>\n")},
-			"_config.yml":            {Data: []byte("license: {url: /posts/b/}\nanswer: 42\nnested: {list: [a]}\n")},
-			"_includes/liquid.html":  {Data: []byte("<p>{{ include.x }}</p>\n")},
+			"hugo.toml":                    {Data: []byte("baseURL = 'https://old.example/'\n")},
+			"content/posts/pic.png":        {Data: []byte("png")},
+			"content/posts/b.md":           {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n")},
+			"content/posts/c.md":           {Data: []byte("---\ntitle: C\ndate: 2020-01-01\n---\n## H\n")},
+			"_posts/2014-01-01-b.md":       {Data: []byte("---\ntitle: B\n---\n")},
+			"_posts/2014-01-02-c.md":       {Data: []byte("---\ntitle: C\n---\n")},
+			"_posts/notes/2014-01-03-d.md": {Data: []byte("---\ntitle: D\n---\n")},
+			"_includes/plain.html":         {Data: []byte("<p>plain</p>\n")},
+			"_config.yml":                  {Data: []byte("license: {url: /posts/b/}\nanswer: 42\nnested: {list: [a]}\n")},
+			"_includes/liquid.html":        {Data: []byte("<p>{{ include.x }}</p>\n")},
 		}
 		name := "content/posts/a.md"
 		if tt.kind == Jekyll {

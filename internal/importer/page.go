@@ -60,6 +60,11 @@ func (p *page) keys() []string {
 	noExt := strings.TrimSuffix(rel, path.Ext(rel))
 	base := path.Base(noExt)
 	keys := []string{p.src, rel, noExt, base, path.Base(rel)}
+	if sub, ok := strings.CutPrefix(noExt, "_posts/"); ok && sub != base {
+		// {% post_url notes/2012-08-31-name %}: a post in a folder of
+		// _posts is named with the folder.
+		keys = append(keys, sub)
+	}
 	if base == "index" || base == "_index" {
 		keys = append(keys, path.Dir(rel), path.Base(path.Dir(rel)))
 	}
