@@ -300,8 +300,7 @@ func (c *converter) hugo(i int) int {
 			c.im.res.Converted++
 			return t.end - i
 		}
-		c.wrap(t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
-		return t.end - i
+		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
 	case "youtube":
 		if id := args.get("id", 0); id != "" {
 			c.out.WriteString("[YouTube: " + id + "](https://www.youtube.com/watch?v=" + id + ")")
@@ -321,8 +320,7 @@ func (c *converter) hugo(i int) int {
 			return t.end - i
 		}
 	}
-	c.wrap(t, "shortcode "+t.name)
-	return t.end - i
+	return c.wrapAt(i, t, "shortcode "+t.name)
 }
 
 // liquid converts the Liquid tag or output at body offset i, and returns
@@ -358,29 +356,7 @@ func (c *converter) liquid(i int) int {
 		if code {
 			return 0
 		}
-		// A reference definition whose address is Liquid output,
-		// "[x]: {{ site.license.url }}", goes whole into the comment:
-		// its links then read as the plain text they show.
-		if written := lastLine(c.out.Bytes()); refLabelEnd(written) {
-			ls := bytes.LastIndexByte(b[:i], '\n') + 1
-			le := bytes.IndexByte(b[t.end:], '\n')
-			if le < 0 {
-				le = len(b) - t.end
-			}
-			c.out.Truncate(c.out.Len() - len(written))
-			c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[ls:t.end+le])) + " -->")
-			c.im.note(c.pos(i), "Liquid output {{ %s }} as the address of a reference: left out", expr)
-			return t.end + le - i
-		}
-		// An autolink <{{ x }}> or a link destination ({{ x }}) cannot
-		// hold the comment: the brackets go with it.
-		if i > 0 && t.end < len(b) && (b[i-1] == '<' && b[t.end] == '>' || b[i-1] == '(' && b[t.end] == ')' && i > 1 && b[i-2] == ']') {
-			c.out.Truncate(c.out.Len() - 1)
-			c.wrap(t, "Liquid output {{ "+expr+" }} as an address")
-			return t.end + 1 - i
-		}
-		c.wrap(t, "Liquid output {{ "+expr+" }}")
-		return t.end - i
+		return c.wrapAt(i, t, "Liquid output {{ "+expr+" }}")
 	}
 	t, ok := c.readTag(i, "{%", "%}")
 	if !ok {
@@ -441,8 +417,7 @@ func (c *converter) liquid(i int) int {
 			c.im.res.Converted++
 			return t.end - i
 		}
-		c.wrap(t, "post_url: no post "+strings.TrimSpace(t.args))
-		return t.end - i
+		return c.wrapAt(i, t, "post_url: no post "+strings.TrimSpace(t.args))
 	case "link":
 		arg := strings.TrimSpace(t.args)
 		if u, ok := c.ref(arg); ok {
@@ -455,14 +430,12 @@ func (c *converter) liquid(i int) int {
 			c.im.res.Converted++
 			return t.end - i
 		}
-		c.wrap(t, "link: no page or file "+arg)
-		return t.end - i
+		return c.wrapAt(i, t, "link: no page or file "+arg)
 	case "include", "include_relative":
 		c.include(t)
 		return t.end - i
 	}
-	c.wrap(t, "Liquid tag "+t.name)
-	return t.end - i
+	return c.wrapAt(i, t, "Liquid tag "+t.name)
 }
 
 // liquidPath converts the Liquid outputs that name an address of the
@@ -517,6 +490,48 @@ func (im *importer) siteVariable(expr string) (string, bool) {
 func (c *converter) wrap(t tag, what string) {
 	c.out.WriteString("<!-- plotline import: " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 	c.im.note(c.pos(t.start), "%s", what)
+}
+
+// wrapAt wraps the tag t at body offset i as wrap does, noting what, and
+// returns how many bytes of the body it took. A tag in the address of a
+// reference definition ("[x]: {{ … }}", "[x]: <{{% … %}}>") takes the
+// definition into the comment, so that its links read as the plain text
+// they show; one in the address of a link ("[x]({% post_url … %})",
+// "<{{ … }}>", with more address after it or not) takes the address and
+// its brackets, which cannot hold a comment.
+func (c *converter) wrapAt(i int, t tag, what string) int {
+	b := c.body
+	if written := lastLine(c.out.Bytes()); refLabelEnd(bytes.TrimSuffix(written, []byte("<"))) {
+		ls := bytes.LastIndexByte(b[:i], '\n') + 1
+		le := bytes.IndexByte(b[t.end:], '\n')
+		if le < 0 {
+			le = len(b) - t.end
+		}
+		c.out.Truncate(c.out.Len() - len(written))
+		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[ls:t.end+le])) + " -->")
+		c.im.note(c.pos(i), "%s as the address of a reference: left out", what)
+		return t.end + le - i
+	}
+	var closer byte
+	switch {
+	case i > 0 && b[i-1] == '<':
+		closer = '>'
+	case i > 1 && b[i-1] == '(' && b[i-2] == ']':
+		closer = ')'
+	}
+	if closer != 0 {
+		end := t.end
+		for end < len(b) && b[end] != closer && !strings.ContainsRune(" \t\r\n<", rune(b[end])) {
+			end++
+		}
+		if end < len(b) && b[end] == closer {
+			c.out.Truncate(c.out.Len() - 1)
+			c.wrap(tag{start: t.start, end: end}, what+" as an address")
+			return end + 1 - i
+		}
+	}
+	c.wrap(t, what)
+	return t.end - i
 }
 
 // commentSafe makes s fit inside an HTML comment: no "-->", and no blank

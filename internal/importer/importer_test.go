@@ -95,6 +95,10 @@ func TestBody(t *testing.T) {
 		{Hugo, `{{< ref "nowhere" >}}`, `<!-- plotline import: {{< ref "nowhere" >}} -->`, 0, []string{`content/posts/a.md:5:1: ref: no page "nowhere"`}},
 		{Hugo, "a {{% notice tip %}}\nb\n{{% /notice %}}", "a <!-- plotline import: {{% notice tip %}} -->\nb\n<!-- plotline import: {{% /notice %}} -->", 0, []string{"content/posts/a.md:5:3: shortcode notice", "content/posts/a.md:7:1: shortcode /notice"}},
 		{Hugo, "`{{< x >}}` {{ y }} {%", "`{{< x >}}` \\{{ y }} \\{%", 0, nil},
+		// A shortcode in an address takes the address with it, so that
+		// the link reads as its text, and the definition of a reference
+		// goes whole.
+		{Hugo, "[docs]({{< param docsURL >}}) [more]({{< param docsURL >}}/more)\n\n[rss]: <{{% eturl rss %}}>\n", "[docs]<!-- plotline import: {{< param docsURL >}} --> [more]<!-- plotline import: {{< param docsURL >}}/more -->\n\n<!-- plotline import: [rss]: <{{% eturl rss %}}> -->\n", 0, []string{"content/posts/a.md:5:8: shortcode param as an address", "content/posts/a.md:5:38: shortcode param as an address", "content/posts/a.md:7:9: shortcode eturl as the address of a reference: left out"}},
 		{Hugo, "```\n{{</* x */>}}\n```\n{{</* y */>}}", "```\n{{< x >}}\n```\n\\{{< y >}}", 2, nil},
 		{Hugo, "    {{< x >}}\n", "    {{< x >}}\n", 0, nil},
 		{Hugo, `{{< youtube abc >}}`, `[YouTube: abc](https://www.youtube.com/watch?v=abc)`, 1, nil},
@@ -108,6 +112,7 @@ func TestBody(t *testing.T) {
 		{Jekyll, `[b]({% post_url 2014-01-01-b %}) [c]({% link _posts/2014-01-02-c.md %})`, `[b](/posts/b/) [c](/posts/c/)`, 2, nil},
 		{Jekyll, `[d]({% post_url notes/2014-01-03-d %}) [e]({% post_url /notes/2014-01-03-d %})`, `[d](/posts/notes/d/) [e](/posts/notes/d/)`, 2, nil},
 		{Jekyll, "{% include plain.html %}", "<p>plain</p>", 1, nil},
+		{Jekyll, "[x]({% post_url 2001-01-01-gone %})", "[x]<!-- plotline import: {% post_url 2001-01-01-gone %} -->", 0, []string{"_posts/2014-01-01-a.md:5:5: post_url: no post 2001-01-01-gone as an address"}},
 		{Jekyll, "{% include liquid.html %}", "<!-- plotline import: TODO {% include liquid.html %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: TODO: include liquid.html uses Liquid: inline it by hand"}},
 		{Jekyll, "{% raw %}{{ x }}{% endraw %} `{% raw %}{{ y }}{% endraw %}`", `\{{ x }} ` + "`{{ y }}`", 2, nil},
 		{Jekyll, "{% comment %}a --> b{% endcomment %}", "<!-- a - -> b -->", 1, nil},
