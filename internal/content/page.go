@@ -60,6 +60,7 @@ type Page struct {
 	Slug           string
 	Sources        []Source
 	TOC            bool       // whether to show a table of contents (default true for articles)
+	Nav            string     // the "nav" key: the page's name in the site's navigation, or ""
 	Image          string     // the "image" key: a chart's number, a file, "none" or ""
 	ImagePos       diag.Pos   // where the image key's value starts
 	Data           *yaml.Node // the value of the "data" key, nil when absent
@@ -192,6 +193,7 @@ var knownKeys = map[string]bool{
 	"title": true, "date": true, "description": true, "tags": true, "draft": true,
 	"slug": true, "author": true, "updated": true, "sources": true, "data": true,
 	"type": true, "toc": true, "image": true, "aliases": true, "params": true,
+	"nav": true,
 }
 
 // Parse parses the Markdown file at path (slash path relative to the site
@@ -323,6 +325,8 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.Draft = parseBool(v, key, at, diags)
 		case "toc":
 			p.TOC = parseBool(v, key, at, diags)
+		case "nav":
+			p.Nav = strings.TrimSpace(scalarString(v, key, at, diags))
 		case "image":
 			// Checked by the site, which knows the page's charts and files.
 			p.Image = scalarString(v, key, at, diags)

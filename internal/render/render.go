@@ -27,6 +27,15 @@ type Site struct {
 	Author      string
 	BaseURL     string // absolute, with a trailing slash; "" when unknown
 	BasePath    string // "/" or "/repo/"
+	// Nav are the pages that ask to be in the site's navigation (the
+	// "nav" key), in the order of their names.
+	Nav []NavLink
+}
+
+// NavLink is a page in the site's navigation.
+type NavLink struct {
+	Name string // what the link says: "About"
+	URL  string // site path: "about/"
 }
 
 // URL returns the root-relative URL of a site path such as "articles/x/",

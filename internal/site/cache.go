@@ -53,7 +53,7 @@ func (r *run) globalKey(site *content.Site) (buildcache.Key, error) {
 		return buildcache.Key{}, err
 	}
 	for _, p := range site.Pages {
-		fmt.Fprintf(h, "page %s %s %v\x00", p.Path, p.URL, p.Broken)
+		fmt.Fprintf(h, "page %s %s %v %q\x00", p.Path, p.URL, p.Broken, p.Nav)
 		for _, a := range p.Aliases {
 			// Links to an alias are checked against the set of aliases.
 			fmt.Fprintf(h, "alias %s\x00", a.File)

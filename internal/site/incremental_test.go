@@ -255,6 +255,13 @@ func TestRebuildShapeChanges(t *testing.T) {
 		{"bundle back to draft", func() {
 			writeFiles(t, dir, map[string]string{"content/articles/e/index.md": "---\ntitle: E\ndate: 2025-02-02\ndraft: true\n---\nPulled.\n"})
 		}, "content/articles/e/index.md", true},
+		// A page in the site's navigation is in every page's header.
+		{"page into the navigation", func() {
+			writeFiles(t, dir, map[string]string{"content/colophon.md": "---\ntitle: Colophon\ndate: 2025-01-01\ntype: page\nnav: Colophon\n---\nHow.\n"})
+		}, "content/colophon.md", true},
+		{"page out of the navigation", func() {
+			writeFiles(t, dir, map[string]string{"content/colophon.md": "---\ntitle: Colophon\ndate: 2025-01-01\ntype: page\n---\nHow.\n"})
+		}, "content/colophon.md", true},
 		{"template", func() {
 			writeFiles(t, dir, map[string]string{"templates/partials/footer.html": `{{ define "footer" }}<footer>Own footer</footer>{{ end }}`})
 		}, "templates/partials/footer.html", true},

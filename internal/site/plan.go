@@ -17,6 +17,7 @@ import (
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/output"
+	"github.com/plotline/plotline/internal/render"
 	"github.com/plotline/plotline/internal/sitefs"
 )
 
@@ -43,6 +44,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	}
 	defer tx.Close()
 	st := &state{site: renderSite(&b.cfg), pages: map[string]*record{}, assets: site.Assets, today: today}
+	st.site.Nav = navOf(site.Pages)
 	r := b.newRun(ctx, st, tx)
 	for _, p := range site.Pages {
 		r.st.ix.addPage(p.Path, p.URL)
@@ -271,6 +273,10 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		}
 		if _, was := st.ix.unbuiltFiles[nfc(p)]; was && content.Bundles(p, p) {
 			// A page bundle is built again: its files come with it.
+			return nil, true, nil
+		}
+		if page.Nav != "" || slices.ContainsFunc(st.site.Nav, func(l render.NavLink) bool { return known && l.URL == rec.url }) {
+			// In the navigation, or was: every page shows it.
 			return nil, true, nil
 		}
 		loseAliases(st.ix, p, page.Aliases, lost)
@@ -502,6 +508,21 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	res.Sources = slices.Compact(append(res.Sources, plan.gone...))
 	slices.Sort(res.Sources)
 	return res, nil
+}
+
+// navOf returns the site's navigation: the pages with a "nav" name, in
+// the order of their names, then of their URLs.
+func navOf(pages []*content.Page) []render.NavLink {
+	var nav []render.NavLink
+	for _, p := range pages {
+		if p.Nav != "" {
+			nav = append(nav, render.NavLink{Name: p.Nav, URL: p.URL})
+		}
+	}
+	slices.SortFunc(nav, func(a, b render.NavLink) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.URL, b.URL))
+	})
+	return nav
 }
 
 // withholds reports whether the file p lies in the folder of a page

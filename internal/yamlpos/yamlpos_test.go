@@ -3,8 +3,8 @@ package yamlpos
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
