@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -435,6 +436,10 @@ func (im *importer) render(p *page) []byte {
 	if !p.post {
 		add("type", scalar("page"))
 	}
+	if name, ok := p.mainMenu(title); ok {
+		add("nav", scalar(name))
+		consumed["menu"], consumed["menus"] = true, true
+	}
 	if len(p.aliases) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, a := range p.aliases {
@@ -527,6 +532,45 @@ func (p *page) dateNode(key string) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.Format(time.RFC3339)}
 	}
 	return n
+}
+
+// mainMenu reports whether the page is in Hugo's main menu, as "menu:
+// main", "menu: [main]" or "menu: {main: {name: About}}" (or "menus"),
+// and the name its link shows there: the menu entry's name, or else its
+// linkTitle, or the page's title.
+func (p *page) mainMenu(title string) (string, bool) {
+	for _, key := range []string{"menu", "menus"} {
+		n := p.get(key)
+		if n == nil {
+			continue
+		}
+		name := cmp.Or(p.str("linkTitle"), p.str("linktitle"), title)
+		switch n.Kind {
+		case yaml.ScalarNode:
+			return name, n.Value == "main"
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				if c.Kind == yaml.ScalarNode && c.Value == "main" {
+					return name, true
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value != "main" {
+					continue
+				}
+				if e := n.Content[i+1]; e.Kind == yaml.MappingNode {
+					for j := 0; j+1 < len(e.Content); j += 2 {
+						if e.Content[j].Value == "name" && e.Content[j+1].Kind == yaml.ScalarNode && e.Content[j+1].Value != "" {
+							name = e.Content[j+1].Value
+						}
+					}
+				}
+				return name, true
+			}
+		}
+	}
+	return "", false
 }
 
 // validSlug reports whether plotline takes s as a slug as it is.
