@@ -76,6 +76,43 @@ func lookupString(m map[string]any, key string) string {
 	return s
 }
 
+// hugoContentDir returns the folder Hugo reads the pages of the site's
+// default language from, or "" for content/: the mount whose target is
+// content ([[module.mounts]] source = "content/en"), the language's
+// contentDir ([languages.en] contentDir = "content/en"), or the site's.
+func hugoContentDir(conf map[string]any) string {
+	// TOML gives a list of tables, YAML a list of anything.
+	var mounts []map[string]any
+	switch ms := lookup(conf, "module.mounts").(type) {
+	case []map[string]any:
+		mounts = ms
+	case []any:
+		for _, m := range ms {
+			if mm, ok := m.(map[string]any); ok {
+				mounts = append(mounts, mm)
+			}
+		}
+	}
+	for _, m := range mounts {
+		t, _ := m["target"].(string)
+		if src, _ := m["source"].(string); path.Clean(t) == "content" && src != "" {
+			return src
+		}
+	}
+	lang := strings.ToLower(lookupString(conf, "defaultcontentlanguage"))
+	if langs, ok := lookup(conf, "languages").(map[string]any); ok {
+		if lang == "" && len(langs) == 1 {
+			for l := range langs {
+				lang = l
+			}
+		}
+		if d := lookupString(langs, lang+".contentdir"); d != "" {
+			return d
+		}
+	}
+	return lookupString(conf, "contentdir")
+}
+
 func (im *importer) hugo() error {
 	var conf map[string]any
 	for _, name := range hugoConfigs {
@@ -88,10 +125,7 @@ func (im *importer) hugo() error {
 			break
 		}
 	}
-	contentDir := "content"
-	if d := lookupString(conf, "contentdir"); d != "" {
-		contentDir = path.Clean(d)
-	}
+	contentDir := path.Clean(cmp.Or(hugoContentDir(conf), "content"))
 	if conf == nil {
 		if _, err := fs.Stat(im.src, contentDir); err != nil {
 			return fmt.Errorf("not a Hugo site: no hugo.toml, config.toml or config.yaml, and no content folder")
