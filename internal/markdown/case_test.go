@@ -64,6 +64,7 @@ var caseExtensions = map[string]func(opts Options, feed bool) goldmark.Extender{
 	"anchors":   func(Options, bool) goldmark.Extender { return &Anchors{} },
 	"templates": func(Options, bool) goldmark.Extender { return &Templates{} },
 	"alerts":    func(Options, bool) goldmark.Extender { return &Alerts{} },
+	"math":      func(Options, bool) goldmark.Extender { return &Math{} },
 }
 
 // converterFor returns the Converter for a case file with the given

@@ -148,7 +148,7 @@ func New(opts Options) *Converter {
 	return newConverter(opts, func(feed bool) []goldmark.Extender {
 		return []goldmark.Extender{
 			&Templates{}, &Values{}, &Charts{Feed: feed}, &Links{Unsafe: opts.UnsafeHTML}, &Prose{},
-			&HTML{Unsafe: opts.UnsafeHTML}, &Anchors{}, &Alerts{},
+			&HTML{Unsafe: opts.UnsafeHTML}, &Anchors{}, &Alerts{}, &Math{},
 		}
 	})
 }

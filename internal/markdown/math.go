@@ -1,0 +1,96 @@
+package markdown
+
+import (
+	"html"
+
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Math is the extension that keeps mathematics as it is written, with
+// Hugo's passthrough extension: \(…\) in a line, and $$…$$ or \[…\] as a
+// block of their own, are not read as Markdown (x^*_t holds no emphasis,
+// the \\ that ends a matrix row stays two backslashes) but published as
+// their LaTeX source, escaped, in <span class="math"> or <div
+// class="math">, where a site's own script may typeset them. plotline
+// typesets nothing: the first mathematics of a page draws a warning that
+// says so. A lone $ is a dollar, as explainers write money, never math.
+type Math struct{}
+
+// Extend implements goldmark.Extender.
+func (e *Math) Extend(m goldmark.Markdown) {
+	passthrough.New(passthrough.Config{
+		InlineDelimiters: []passthrough.Delimiters{{Open: `\(`, Close: `\)`}},
+		BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: `\[`, Close: `\]`}},
+	}).Extend(m)
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(mathTransformer{}, 150)))
+	// Before the passthrough's own renderers, which write the source
+	// unescaped.
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(mathRenderer{}, 50)))
+}
+
+type mathTransformer struct{}
+
+// Transform warns at the page's first mathematics.
+func (mathTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	state := pageOf(pc)
+	if state == nil {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		off := -1
+		switch n := n.(type) {
+		case *passthrough.PassthroughInline:
+			off = n.Segment.Start
+		case *passthrough.PassthroughBlock:
+			if n.Lines().Len() > 0 {
+				off = n.Lines().At(0).Start
+			}
+		default:
+			return ast.WalkContinue, nil
+		}
+		if off >= 0 {
+			state.warnf(off, "mathematics is published as its LaTeX source: plotline does not typeset it (a site's own script may, in .math elements)")
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+type mathRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (mathRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(passthrough.KindPassthroughInline, renderMathInline)
+	reg.Register(passthrough.KindPassthroughBlock, renderMathBlock)
+}
+
+func renderMathInline(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString(`<span class="math">`)
+		w.WriteString(html.EscapeString(string(n.(*passthrough.PassthroughInline).Segment.Value(src))))
+		w.WriteString(`</span>`)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func renderMathBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString(`<div class="math">`)
+		lines := n.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			w.WriteString(html.EscapeString(string(seg.Value(src))))
+		}
+		w.WriteString("</div>\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
