@@ -251,8 +251,11 @@ func TestServe(t *testing.T) {
 			}
 			t.Logf("%s: edits written in %v", v.name, time.Since(start))
 			// Every article eventually shows its last version; then the
-			// events die down.
-			deadline := time.Now().Add(20 * time.Second)
+			// events die down. The wait is for liveness, not speed: under
+			// the load of the whole test run a rebuild of the hundred
+			// articles that read the CSV (their preview images too) has
+			// taken 21 s where it takes one alone.
+			deadline := time.Now().Add(60 * time.Second)
 			for k := 0; k < 20; {
 				want := fmt.Sprintf("Burst article %d, edit %d.", k, v.last(k))
 				if _, body := s.get(t, fmt.Sprintf("burst/p%02d/", k)); strings.Contains(body, want) {
@@ -260,7 +263,7 @@ func TestServe(t *testing.T) {
 					continue
 				}
 				if time.Now().After(deadline) {
-					t.Fatalf("%s: burst/p%02d/ does not show its last edit %q 20 s after the burst", v.name, k, want)
+					t.Fatalf("%s: burst/p%02d/ does not show its last edit %q 60 s after the burst", v.name, k, want)
 				}
 				time.Sleep(20 * time.Millisecond)
 			}
