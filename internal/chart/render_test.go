@@ -199,7 +199,7 @@ func TestCSV(t *testing.T) {
 		"2024-12-05": {"2024-12-05", "", "", "", "0", "0", "0", ""},
 		"2025-01-06": {"2025-01-06", "-5", "'=HYPERLINK(\"http://evil\")", "https://example.org/report?a=1&b=2", "", "", "", ""},
 		"2025-01-13": {"2025-01-13", "3000", "'@SUM(A1)", "'-2+3", "", "", "", ""},
-		"2025-04-15": {"2025-04-15", "", "", "", "12052", "9170", "14410", "Central reaches 12,000"},
+		"2025-04-15": {"2025-04-15", "", "", "", "12052", "9170", "14410", "Central reaches 12,000 casualties"},
 	}
 	if got := rows[1]; !cmp.Equal(got, want["2024-12-05"]) {
 		t.Errorf("row 1 = %q; want %q", got, want["2024-12-05"])
@@ -356,9 +356,9 @@ func TestTableThinsAndKeepsCrossings(t *testing.T) {
 	}
 	want := map[string]string{
 		"2024-12-05": "",
-		"2025-03-25": "High scenario reaches 12,000",
-		"2025-04-15": "Central reaches 12,000",
-		"2025-05-26": "Low scenario reaches 12,000",
+		"2025-03-25": "High scenario reaches 12,000 casualties",
+		"2025-04-15": "Central reaches 12,000 casualties",
+		"2025-05-26": "Low scenario reaches 12,000 casualties",
 		"2028-12-31": "",
 	}
 	for _, r := range rows {
@@ -376,7 +376,7 @@ func TestTableThinsAndKeepsCrossings(t *testing.T) {
 	if err := writeHTML(&html, f, ""); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(html.String(), `<tr class="chart-crossing"><th scope="row"><time datetime="2025-04-15">15 Apr 2025</time></th><td>12,052</td><td>9,170</td><td>14,410</td><td>Central reaches 12,000</td></tr>`) {
+	if !strings.Contains(html.String(), `<tr class="chart-crossing"><th scope="row"><time datetime="2025-04-15">15 Apr 2025</time></th><td>12,052</td><td>9,170</td><td>14,410</td><td>Central reaches 12,000 casualties</td></tr>`) {
 		t.Errorf("table lacks the central crossing row")
 	}
 	if strings.Contains(html.String(), "chart-links") {

@@ -32,7 +32,7 @@ func (m *model) table() table {
 	}
 	var notes []note
 	dates := tableDates(first, last)
-	limit := data.WrittenNumber(m.proj.Limit)
+	limit := m.limitLabel() // "4 million dollars", as the limit line says
 	mark := func(s *data.Scenario, name string) {
 		if s == nil || !m.proj.HasLimit || !s.Reaches || s.Crossing.Before(first) || s.Crossing.After(last) {
 			return

@@ -109,7 +109,7 @@ func (r *run) renderLists(which int) error {
 	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
 	for _, t := range tags {
 		tl := l.tags[t.Slug]
-		p := &render.Page{Site: site, Kind: "tag", Title: "Tagged " + t.Name, Description: fmt.Sprintf("Articles tagged %s.", t.Name), Tag: &t}
+		p := &render.Page{Site: site, Kind: "tag", Title: "Articles tagged “" + t.Name + "”", Description: fmt.Sprintf("Articles tagged %s.", t.Name), Tag: &t}
 		r.queueList(t.URL, "list of the tag "+t.Name, p, tl.sums, tl.keys, &sitemap, &pending, seen)
 	}
 	tagsPage := &render.Page{Site: site, Kind: "tags", Title: "Tags", Description: "Every tag of " + site.Title + ".", URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
