@@ -614,3 +614,46 @@ func fullPage(maxHeight float64) chromedp.Action[[]byte] {
 		return res.Data, err
 	}
 }
+
+// TestBrowserTurnedPhone draws the Kursk chart at desktop width, then
+// narrows the window to a phone's, which calls for the narrow frame: the
+// chart is drawn again in it at once, without the growing animation of a
+// first drawing (whose first frames showed the band outside the axes).
+func TestBrowserTurnedPhone(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, &browserEvents{})
+	root, _ := serveExample(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, root+kurskPath)
+	waitChartsDrawn(t, ctx)
+	const state = `(() => {
+		const el = document.querySelector('.chart-live');
+		const box = el.closest('.chart-box') || el.parentNode;
+		const c = echarts.getInstanceByDom(el);
+		return getComputedStyle(box).getPropertyValue('--plc-frame').trim() + ' ' + (c ? String(c.getOption().animation) : 'none');
+	})()`
+	first, err := chromedp.Run(ctx, chromedp.Evaluate[string](state))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first != "wide true" && first != "wide auto" {
+		t.Fatalf("at 1280 px: frame and animation %q; want the wide frame, animated", first)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	var after string
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		if after, err = chromedp.Run(ctx, chromedp.Evaluate[string](state)); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(after, "narrow") || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if after != "narrow false" {
+		t.Errorf("at 390 px: frame and animation %q; want the narrow frame, drawn without animation", after)
+	}
+}

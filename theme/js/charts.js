@@ -280,7 +280,12 @@
       el.style.transform = 'scale(' + scale + ')';
     }
 
-    function draw() {
+    // draw draws the chart in the frame its box calls for; again is set
+    // when it is drawn anew (its frame changed as the phone turned, or the
+    // colour scheme did), which shows at once, without the growing
+    // animation of a first drawing, whose first frames would show the
+    // band outside the axes of the frame being left.
+    function draw(again) {
       if (chart) {
         chart.dispose();
       }
@@ -305,7 +310,7 @@
       option.tooltip = option.tooltip || {};
       option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1);
       option.backgroundColor = 'transparent';
-      if (reducedMotion && reducedMotion.matches) {
+      if (again === true || (reducedMotion && reducedMotion.matches)) {
         option.animation = false;
         (option.series || []).forEach(function (s) {
           s.animation = false;
@@ -343,9 +348,13 @@
     }
     draw();
 
+    function redraw() {
+      draw(true);
+    }
+
     function resized() {
       if (frameFor() !== current) {
-        draw();
+        redraw();
       } else {
         fit();
       }
@@ -357,9 +366,9 @@
     }
     if (darkScheme) {
       if (darkScheme.addEventListener) {
-        darkScheme.addEventListener('change', draw);
+        darkScheme.addEventListener('change', redraw);
       } else if (darkScheme.addListener) {
-        darkScheme.addListener(draw);
+        darkScheme.addListener(redraw);
       }
     }
   }
