@@ -213,6 +213,16 @@ func closingTag(name, kind string) ([]string, bool) {
 	return nil, false
 }
 
+// fenceAdvice says to write a fenced code block in the language that
+// args, a highlight tag's arguments, give first ("go" when none).
+func fenceAdvice(args string) string {
+	lang := "go"
+	if f := strings.Fields(args); len(f) > 0 && !strings.Contains(f[0], "=") {
+		lang = strings.Trim(f[0], `"'`)
+	}
+	return fmt.Sprintf("; write a fenced code block, ```%s on the line before the code and ``` on the line after", lang)
+}
+
 // templateAdvice says what tag is and what to write instead.
 func templateAdvice(tag, kind, name, args string) string {
 	if kind == "shortcode" {
@@ -221,7 +231,7 @@ func templateAdvice(tag, kind, name, args string) string {
 		case "figure", "img", "image":
 			return what + `; write an image as ![text for readers who cannot see it](picture.png "caption")`
 		case "highlight", "code":
-			return what + "; write a fenced code block, ```go on the line before the code and ``` on the line after"
+			return what + fenceAdvice(args)
 		case "ref", "relref":
 			return what + "; write a Markdown link to the file, [text](other-article.md)"
 		case "youtube", "vimeo", "tweet", "x", "instagram", "gist", "qr":
@@ -240,11 +250,7 @@ func templateAdvice(tag, kind, name, args string) string {
 	case "include", "include_relative", "render":
 		return what + "; write the included text here"
 	case "highlight":
-		lang := args
-		if i := strings.IndexAny(lang, " \t"); i >= 0 {
-			lang = lang[:i]
-		}
-		return what + fmt.Sprintf("; write a fenced code block, ```%s on the line before the code and ``` on the line after", lang)
+		return what + fenceAdvice(args)
 	case "raw":
 		return what + `; for two braces as text write \{{, or put the text in a code span or block`
 	case "link", "post_url":
