@@ -186,6 +186,12 @@ func (im *importer) convertBody(p *page) []byte {
 				continue
 			}
 		}
+		if im.kind == Jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) {
+			if n := c.kramdownSpan(i); n > 0 {
+				i += n
+				continue
+			}
+		}
 		if n := c.link(i); n > 0 {
 			i += n
 			continue
@@ -945,8 +951,24 @@ func (c *converter) attributeList(i int) int {
 		e += i
 	}
 	line := bytes.TrimSpace(b[i:e])
-	if !bytes.HasPrefix(line, []byte("{:")) || !bytes.HasSuffix(line, []byte("}")) {
-		return 0
+	if !bytes.HasPrefix(line, []byte("{:")) || bytes.HasPrefix(line, []byte("{::")) || !bytes.HasSuffix(line, []byte("}")) {
+		return 0 // {::nomarkdown} and the like are kramdownSpan's
+	}
+	if toc := bytes.TrimSpace(line[2 : len(line)-1]); string(toc) == "toc" {
+		// kramdown's table of contents replaces the list item before
+		// it ("* Table of contents"); plotline makes its own.
+		out := c.out.Bytes()
+		if len(out) > 0 && out[len(out)-1] == '\n' {
+			prev := bytes.TrimSpace(lastLine(out[:len(out)-1]))
+			if len(prev) > 2 && (prev[0] == '*' || prev[0] == '-' || prev[0] == '+' || bytes.HasPrefix(prev, []byte("1."))) {
+				c.out.Truncate(len(out) - len(lastLine(out[:len(out)-1])) - 1)
+			}
+		}
+		c.im.note(c.pos(i), "kramdown table of contents {:toc}, left out: plotline makes its own")
+		if e < len(b) {
+			e++ // its line goes with its line feed
+		}
+		return e - i
 	}
 	var attrs []string
 	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
@@ -990,6 +1012,47 @@ func (c *converter) attributeList(i int) int {
 	}
 	c.im.note(c.pos(i), "kramdown attribute list %s, left out", line)
 	return e - i
+}
+
+// kramdownSpan converts the kramdown extension or attribute list at i
+// within a line, and returns its length, or 0 for none: {::nomarkdown}…{:/}
+// keeps what it holds as raw HTML, {::comment}…{:/} becomes an HTML
+// comment, and an attribute list right after a link or image,
+// "![x](y){: .right}", is left out with a note (plotline has no classes
+// for them).
+func (c *converter) kramdownSpan(i int) int {
+	b := c.body
+	for _, ext := range []string{"nomarkdown", "comment"} {
+		open := "{::" + ext + "}"
+		if !bytes.HasPrefix(b[i:], []byte(open)) {
+			continue
+		}
+		rest := b[i+len(open):]
+		end, closeLen := -1, 0
+		for _, cl := range []string{"{:/" + ext + "}", "{:/}"} {
+			if k := bytes.Index(rest, []byte(cl)); k >= 0 && (end < 0 || k < end) {
+				end, closeLen = k, len(cl)
+			}
+		}
+		if end < 0 {
+			return 0
+		}
+		if ext == "comment" {
+			c.out.WriteString("<!-- " + commentSafe(string(rest[:end])) + " -->")
+		} else {
+			c.out.Write(rest[:end])
+		}
+		c.im.res.Converted++
+		return len(open) + end + closeLen
+	}
+	if i > 0 && (b[i-1] == ')' || b[i-1] == ']') {
+		e := bytes.IndexAny(b[i:], "}\n")
+		if e > 0 && b[i+e] == '}' {
+			c.im.note(c.pos(i), "kramdown attribute list %s after a link or image, left out", b[i:i+e+1])
+			return e + 1
+		}
+	}
+	return 0
 }
 
 // htmlBlock reports whether text, the start of a block, starts raw HTML

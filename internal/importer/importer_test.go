@@ -112,6 +112,11 @@ func TestBody(t *testing.T) {
 		{Jekyll, `[b]({% post_url 2014-01-01-b %}) [c]({% link _posts/2014-01-02-c.md %})`, `[b](/posts/b/) [c](/posts/c/)`, 2, nil},
 		{Jekyll, `[d]({% post_url notes/2014-01-03-d %}) [e]({% post_url /notes/2014-01-03-d %})`, `[d](/posts/notes/d/) [e](/posts/notes/d/)`, 2, nil},
 		{Jekyll, "{% include plain.html %}", "<p>plain</p>", 1, nil},
+		// kramdown: its table of contents, attributes after a link or
+		// image, and its nomarkdown and comment extensions.
+		{Jekyll, "* Table of contents\n{:toc}\n\nText.\n", "\nText.\n", 0, []string{"_posts/2014-01-01-a.md:6:1: kramdown table of contents {:toc}, left out: plotline makes its own"}},
+		{Jekyll, "![x](https://x.org/p.png){: .align-right} [Buy][b]{:.btn}\n\n[b]: https://x.org/\n", "![x](https://x.org/p.png) [Buy][b]\n\n[b]: https://x.org/\n", 0, []string{"_posts/2014-01-01-a.md:5:26: kramdown attribute list {: .align-right} after a link or image, left out", "_posts/2014-01-01-a.md:5:51: kramdown attribute list {:.btn} after a link or image, left out"}},
+		{Jekyll, "{::nomarkdown}<b>raw</b>{:/} {::comment}a --> b{:/comment}", "<b>raw</b> <!-- a - -> b -->", 2, nil},
 		{Jekyll, "[x]({% post_url 2001-01-01-gone %})", "[x]<!-- plotline import: {% post_url 2001-01-01-gone %} -->", 0, []string{"_posts/2014-01-01-a.md:5:5: post_url: no post 2001-01-01-gone as an address"}},
 		{Jekyll, "{% include liquid.html %}", "<!-- plotline import: TODO {% include liquid.html %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: TODO: include liquid.html uses Liquid: inline it by hand"}},
 		{Jekyll, "{% raw %}{{ x }}{% endraw %} `{% raw %}{{ y }}{% endraw %}`", `\{{ x }} ` + "`{{ y }}`", 2, nil},
