@@ -259,6 +259,9 @@ func TestRebuildShapeChanges(t *testing.T) {
 		{"page into the navigation", func() {
 			writeFiles(t, dir, map[string]string{"content/colophon.md": "---\ntitle: Colophon\ndate: 2025-01-01\ntype: page\nnav: Colophon\n---\nHow.\n"})
 		}, "content/colophon.md", true},
+		{"text of a page in the navigation", func() {
+			writeFiles(t, dir, map[string]string{"content/colophon.md": "---\ntitle: Colophon\ndate: 2025-01-01\ntype: page\nnav: Colophon\n---\nHow, in more words.\n"})
+		}, "content/colophon.md", false},
 		{"page out of the navigation", func() {
 			writeFiles(t, dir, map[string]string{"content/colophon.md": "---\ntitle: Colophon\ndate: 2025-01-01\ntype: page\n---\nHow.\n"})
 		}, "content/colophon.md", true},

@@ -275,8 +275,8 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			// A page bundle is built again: its files come with it.
 			return nil, true, nil
 		}
-		if page.Nav != "" || slices.ContainsFunc(st.site.Nav, func(l render.NavLink) bool { return known && l.URL == rec.url }) {
-			// In the navigation, or was: every page shows it.
+		if navChanged(st.site.Nav, page, known, rec) {
+			// Every page shows the navigation.
 			return nil, true, nil
 		}
 		loseAliases(st.ix, p, page.Aliases, lost)
@@ -508,6 +508,26 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	res.Sources = slices.Compact(append(res.Sources, plan.gone...))
 	slices.Sort(res.Sources)
 	return res, nil
+}
+
+// navChanged reports whether the edit of page, of the last build when
+// known (rec), changes the navigation nav: a page comes into it or goes,
+// or one in it takes another name or address. An edit of its text alone
+// does not.
+func navChanged(nav []render.NavLink, page *content.Page, known bool, rec *record) bool {
+	before := ""
+	if known {
+		for _, l := range nav {
+			if l.URL == rec.url {
+				before = l.Name
+			}
+		}
+	}
+	if page.Nav != before {
+		return true
+	}
+	u, _ := content.URLFor(page)
+	return page.Nav != "" && u != rec.url
 }
 
 // navOf returns the site's navigation: the pages with a "nav" name, in
