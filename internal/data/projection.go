@@ -209,7 +209,7 @@ func (p *parser) checkBand(pr *Projection, rateNode *yaml.Node, f map[string]fie
 	rate := pr.Central.Rate
 	what := "rate " + num(rate)
 	if pr.Fitted {
-		what = "the fitted rate " + num(roundTo(rate, 4))
+		what = "the fitted rate " + num(Round(rate, 4))
 	}
 	low, high := pr.Low, pr.High
 	switch {

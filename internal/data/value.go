@@ -145,7 +145,7 @@ func Format(v Value, name string, arg string) (string, error) {
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
 		}
-		return formatNumber(roundTo(v.Num, 0), 0, false), nil
+		return formatNumber(Round(v.Num, 0), 0, false), nil
 	case "round":
 		if err := need(Number); err != nil {
 			return "", err
@@ -154,7 +154,7 @@ func Format(v Value, name string, arg string) (string, error) {
 		if err != nil || n < 0 || n > 10 {
 			return "", fmt.Errorf("format \"round\" wants a number of decimals from 0 to 10, got %q", arg)
 		}
-		return formatNumber(roundTo(v.Num, n), n, false), nil
+		return formatNumber(Round(v.Num, n), n, false), nil
 	case "percent":
 		if err := need(Number); err != nil {
 			return "", err
@@ -171,18 +171,20 @@ func Format(v Value, name string, arg string) (string, error) {
 		if err != nil || n < 0 || n > 10 {
 			return "", fmt.Errorf("format \"percent\" wants a number of decimals from 0 to 10, got %q", arg)
 		}
-		return formatNumber(roundTo(pct.Num, n), n, false) + "%", nil
+		return formatNumber(Round(pct.Num, n), n, false) + "%", nil
 	case "int":
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
 		}
-		return zeroSign(strconv.FormatFloat(roundTo(v.Num, 0), 'f', 0, 64)), nil
+		return zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64)), nil
 	}
 	return "", fmt.Errorf("unknown format %q (want date, approx, comma, round, percent or int)", name)
 }
 
 // Round rounds f to n decimals as every number shown to a reader is
-// rounded: see claim.Round.
+// rounded (see claim.Round): halves away from zero, so that 2.5 with no
+// decimals is 3 (strconv alone would give the even 2), and 2.675 with two
+// is 2.68, as written.
 func Round(f float64, n int) float64 { return claim.Round(f, n) }
 
 // WrittenNumber writes f, a number the writer gave (an observation, a
@@ -191,11 +193,6 @@ func Round(f float64, n int) float64 { return claim.Round(f, n) }
 func WrittenNumber(f float64) string {
 	return Value{Kind: Number, Num: f, Exact: true}.String()
 }
-
-// roundTo rounds f to n decimals as claim.Round does: halves away from
-// zero, so that 2.5 with no decimals is 3 (strconv alone would give the
-// even 2), and 2.675 with two is 2.68, as written.
-func roundTo(f float64, n int) float64 { return claim.Round(f, n) }
 
 // firstErr returns the first non-nil error.
 func firstErr(errs ...error) error {
@@ -225,17 +222,17 @@ func approxNumber(f float64) string {
 	e := strconv.FormatFloat(f, 'e', -1, 64)
 	mag, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
 	dec := 1 - mag
-	return formatNumber(roundTo(f, dec), max(dec, 0), true)
+	return formatNumber(Round(f, dec), max(dec, 0), true)
 }
 
-// formatNumber writes f with dec decimals, rounded by roundTo, and
+// formatNumber writes f with dec decimals, rounded by Round, and
 // thousands separators, dropping trailing zeros of the decimals when trim
 // is set.
 func formatNumber(f float64, dec int, trim bool) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return strconv.FormatFloat(f, 'f', -1, 64)
 	}
-	s := strconv.FormatFloat(roundTo(f, dec), 'f', dec, 64)
+	s := strconv.FormatFloat(Round(f, dec), 'f', dec, 64)
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]
