@@ -271,18 +271,33 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 }
 
 // checkBody reports each character of the page's body that a web page
-// may not hold (see yamlpos.Unprintable), at its place.
+// may not hold (see yamlpos.Unprintable), at its place: the first
+// maxUnprintable of them, then how many more there are, at the next.
 func checkBody(p *Page, diags *diag.List) {
 	body := p.Source[p.BodyOffset:]
-	for from := 0; ; {
+	var more diag.Pos
+	n := 0
+	for from := 0; ; n++ {
 		off, r, ok := yamlpos.Unprintable(body[from:])
 		if !ok {
-			return
+			break
 		}
-		diags.Errorf(diag.At(p.Path, p.Source, p.BodyOffset+from+off), "%s", yamlpos.UnprintableMessage(r))
+		at := p.BodyOffset + from + off
+		switch {
+		case n < maxUnprintable:
+			diags.Errorf(diag.At(p.Path, p.Source, at), "%s", yamlpos.UnprintableMessage(r))
+		case n == maxUnprintable:
+			more = diag.At(p.Path, p.Source, at)
+		}
 		from += off + utf8.RuneLen(r)
 	}
+	if n > maxUnprintable {
+		diags.Errorf(more, "%d more characters that cannot be shown in a web page from here on: remove them", n-maxUnprintable)
+	}
 }
+
+// maxUnprintable is how many characters checkBody reports one by one.
+const maxUnprintable = 10
 
 // decode reads the known fields out of the front-matter mapping.
 // start is the first line of the front matter, where missing keys are reported.

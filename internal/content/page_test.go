@@ -513,3 +513,17 @@ func TestAliasFile(t *testing.T) {
 		}
 	}
 }
+
+// TestUnprintableBodyBounded gives a page a thousand bells: ten are
+// reported one by one, and the rest in one line at the eleventh.
+func TestUnprintableBodyBounded(t *testing.T) {
+	src := "---\ntitle: A\ndate: 2025-01-01\n---\n" + strings.Repeat("x\a", 1000) + "\n"
+	var diags diag.List
+	Parse("content/a.md", []byte(src), &diags)
+	if len(diags) != 11 {
+		t.Fatalf("%d diagnostics; want 11:\n%v", len(diags), diags)
+	}
+	if got, want := diags[10].String(), "content/a.md:5:22: 990 more characters that cannot be shown in a web page from here on: remove them"; got != want {
+		t.Errorf("last diagnostic %q; want %q", got, want)
+	}
+}
