@@ -18,7 +18,7 @@ import (
 const (
 	colorObserved   = "#2f6fb3"
 	colorProjection = "#d9480f"
-	colorLimit      = "#c92a2a"
+	colorLimit      = "#4d5158" // the theme's --pl-limit, light: neutral, not an alarm
 	colorProjected  = "rgba(128,128,128,0.10)"
 	colorText       = "#1c1e22"
 	colorEvent      = "#5a5f67"
