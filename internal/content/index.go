@@ -68,12 +68,12 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 }
 
 // withhold splits assets into those published and those of the bundles
-// of the pages left out (see Bundles).
+// of the pages left out (see BundleFolder).
 func withhold(assets []string, left []*Page) (kept, withheld []string) {
 	folders := map[string]bool{} // the folders of the bundles left out
 	for _, p := range left {
-		if Bundles(p.Path, p.Dir+"/x") {
-			folders[p.Dir] = true
+		if dir, ok := BundleFolder(p.Path); ok {
+			folders[dir] = true
 		}
 	}
 	if len(folders) == 0 {

@@ -24,20 +24,21 @@ type Site struct {
 	// Later are the pages left out because they are dated after today.
 	Later []*Page
 	// Withheld are the files of content/ left out with the page whose
-	// bundle holds them (see Bundles), sorted: a draft's data and images
+	// bundle holds them (see BundleFolder), sorted: a draft's data and images
 	// are not published before it is.
 	Withheld []string
 }
 
-// Bundles reports whether the file at asset belongs to the page at page:
-// page is a folder's index.md (a page bundle), and asset lies in that
-// folder or below it.
-func Bundles(page, asset string) bool {
+// BundleFolder returns the folder whose files belong to the page at page,
+// and true, when page is a folder's index.md or _index.md (a page bundle):
+// the files in that folder or below it. For any other page it returns
+// false.
+func BundleFolder(page string) (string, bool) {
 	base := path.Base(page)
 	if base != "index.md" && base != "_index.md" {
-		return false
+		return "", false
 	}
-	return strings.HasPrefix(asset, path.Dir(page)+"/")
+	return path.Dir(page), true
 }
 
 // Options control which pages Load keeps.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path"
 	"reflect"
 	"slices"
 	"strings"
@@ -260,7 +259,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 				why = laterReason(page)
 				page.FutureWarning(st.today, &plan.diags)
 			}
-			if known && content.Bundles(p, p) {
+			if known && isBundle(p) {
 				// A page bundle goes unbuilt: its files go with it.
 				return nil, true, nil
 			}
@@ -271,7 +270,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			}
 			continue
 		}
-		if _, was := st.ix.unbuiltFiles[nfc(p)]; was && content.Bundles(p, p) {
+		if _, was := st.ix.unbuiltFiles[nfc(p)]; was && isBundle(p) {
 			// A page bundle is built again: its files come with it.
 			return nil, true, nil
 		}
@@ -546,20 +545,26 @@ func navOf(pages []*content.Page) []render.NavLink {
 }
 
 // withholds reports whether the file p lies in the folder of a page
-// bundle left out (see content.Bundles): by the last build, or by this
-// rebuild's plan so far, unbuilt.
+// bundle left out (see content.BundleFolder): by the last build, or by
+// this rebuild's plan so far, unbuilt.
 func (b *Builder) withholds(p string, unbuilt []unbuiltPage) bool {
-	for d := path.Dir(p); d != "." && d != "/"; d = path.Dir(d) {
-		for _, name := range []string{"/index.md", "/_index.md"} {
-			if _, ok := b.last.ix.unbuiltFiles[nfc(d+name)]; ok {
-				return true
-			}
-			if slices.ContainsFunc(unbuilt, func(u unbuiltPage) bool { return u.file == d+name }) {
-				return true
-			}
+	in := func(file string) bool {
+		dir, ok := content.BundleFolder(file)
+		return ok && strings.HasPrefix(p, dir+"/")
+	}
+	for _, u := range b.last.ix.unbuiltFiles {
+		if in(u.file) {
+			return true
 		}
 	}
-	return false
+	return slices.ContainsFunc(unbuilt, func(u unbuiltPage) bool { return in(u.file) })
+}
+
+// isBundle reports whether the page at p is a page bundle's, whose files
+// are published with it.
+func isBundle(p string) bool {
+	_, ok := content.BundleFolder(p)
+	return ok
 }
 
 // holdsUnder reports whether the last build read a page or file under the
