@@ -103,6 +103,6 @@ func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 	}
 	// The parse's problems are reported when the page renders.
 	var scratch diag.List
-	full := Parse(f, src, &scratch)
+	full := parse(f, src, &scratch, false)
 	return &Page{Path: f, Dir: path.Dir(f), Kind: full.Kind, Slug: full.Slug, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos, Nav: full.Nav}
 }

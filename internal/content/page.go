@@ -200,6 +200,13 @@ var knownKeys = map[string]bool{
 // root, under content/) with contents src. Problems are added to diags; the
 // page is returned even when it has errors, as far as it could be read.
 func Parse(filePath string, src []byte, diags *diag.List) *Page {
+	return parse(filePath, src, diags, true)
+}
+
+// parse is Parse; the checks that find nothing but mistakes in the text
+// (characters no page may hold) run only when checkText is set, as the
+// index, which reports no mistakes, leaves them to the render.
+func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page {
 	p := &Page{Path: filePath, Source: src, Dir: path.Dir(filePath), TOC: true}
 	before := len(*diags)
 	defer func() { p.Broken = p.Broken || (*diags)[before:].HasErrors() }()
@@ -259,14 +266,18 @@ func Parse(filePath string, src []byte, diags *diag.List) *Page {
 	// Node positions are relative to the front matter; move them so they
 	// count lines of the file.
 	text.MoveNodes(root)
-	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value != "slug" { // which has a message of its own
-			yamlpos.CheckUnprintable(&yaml.Node{Kind: yaml.MappingNode, Content: root.Content[i : i+2]}, "", at, diags)
+	if checkText {
+		at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value != "slug" { // which has a message of its own
+				yamlpos.CheckUnprintable(&yaml.Node{Kind: yaml.MappingNode, Content: root.Content[i : i+2]}, "", at, diags)
+			}
 		}
 	}
 	p.decode(root, text.Pos(1, 1), diags)
-	checkBody(p, diags)
+	if checkText {
+		checkBody(p, diags)
+	}
 	return p
 }
 
