@@ -30,6 +30,7 @@ var budgetSites = []struct {
 	{"tags-10000", "< 100 MB of output", manyTagsSite},
 	{"aliased-blocks-2000", "< 3 s", aliasedBlocksSite},
 	{"article-8MB", "< 10 s and < 1 GiB", largeArticleSite},
+	{"headings-alike-20000", "< 2 s", alikeHeadingsSite},
 }
 
 // BenchmarkBudget builds each budget site, reporting its time, the most
@@ -78,7 +79,7 @@ func TestBudgetSites(t *testing.T) {
 		return
 	}
 	if testing.Short() {
-		t.Skip("builds four large sites")
+		t.Skip("builds five large sites")
 	}
 	for _, s := range budgetSites {
 		t.Run(s.name, func(t *testing.T) {
@@ -212,6 +213,12 @@ func aliasedBlocksSite() fstest.MapFS {
 		fmt.Fprintf(&body, "The block last stood at {{ b%d.last.value }}.\n\n", i)
 	}
 	return article(front.String(), body.String())
+}
+
+// alikeHeadingsSite is an article of 20,000 headings of one text, each
+// of which gets an id of its own ("a", "a-1", … "a-19999").
+func alikeHeadingsSite() fstest.MapFS {
+	return article("", strings.Repeat("## a\n\n", 20000))
 }
 
 // largeArticleSite is an article of just under 8 MB, the most plotline
