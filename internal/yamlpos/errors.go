@@ -140,8 +140,12 @@ type TOMLPlace struct {
 // its places in the order written, so that the keys of an array of tables
 // have one place for each of its tables. It does not look inside inline
 // tables, multi-line values or quoted keys; what it cannot place is
-// placed by its caller at the nearest key it can.
+// placed by its caller at the nearest key it can. The text is read once,
+// at the first call; the map is shared, not to be changed.
 func (t *Text) TOMLPlaces() map[string][]TOMLPlace {
+	if t.places != nil {
+		return t.places
+	}
 	places := map[string][]TOMLPlace{}
 	table := ""
 	for i, line := range strings.Split(string(t.src), "\n") {
@@ -176,6 +180,7 @@ func (t *Text) TOMLPlaces() map[string][]TOMLPlace {
 		valueAt := indent + len(trimmed) - len(strings.TrimLeft(rhs, " \t"))
 		places[key] = append(places[key], TOMLPlace{i + 1, col(indent), i + 1, col(valueAt)})
 	}
+	t.places = places
 	return places
 }
 

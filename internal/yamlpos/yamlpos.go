@@ -27,6 +27,8 @@ type Text struct {
 	line  int // the file line of the text's first line
 	lines yamlLines
 	count int // the lines of the text, a final line feed ending the last
+	// places are TOMLPlaces' answer, found at its first call.
+	places map[string][]TOMLPlace
 }
 
 // New returns the Text src of the file at path, whose first line is the
