@@ -41,26 +41,142 @@ type View struct {
 	Links
 }
 
-// SVGFile returns the static chart in its wide frame as a file of its
-// own: an XML document, its size that of the frame in CSS pixels.
-func (f Figure) SVGFile() []byte {
+// SVGFile returns the static chart as a file of its own, to be used away
+// from its page, as Datawrapper's and Our World in Data's downloads are:
+// an XML document on a white ground that carries, around the wide frame's
+// drawing, the chart's title and caption above it and its sources and
+// credit below it (the article's address, or the site's name), so that
+// it still says what it shows and where it comes from once it sits in a
+// slide or another page. Its size is in CSS pixels.
+func (f Figure) SVGFile(credit string) []byte {
 	fr := f.frames
 	if fr[0].w == 0 {
 		fr = frames(max(f.Height, MinHeight))
 	}
-	const xmlDecl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	size := fmt.Sprintf(` width="%g" height="%g"`, fr[0].w, fr[0].h)
-	out := make([]byte, 0, len(xmlDecl)+len(f.SVG)+len(size)+1)
-	out = append(out, xmlDecl...)
-	// The page's SVG takes the width of its figure; the file's is fixed.
-	if i := bytes.Index(f.SVG, []byte(` width="100%"`)); i >= 0 {
-		out = append(out, f.SVG[:i]...)
-		out = append(out, size...)
-		out = append(out, f.SVG[i+len(` width="100%"`):]...)
-	} else {
-		out = append(out, f.SVG...)
+	w := fr[0].w
+	const (
+		pad       = 16.0
+		titleSize = 18.0
+		textSize  = 14.0
+		noteSize  = 12.0
+	)
+	var out svgWriter
+	out.s("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	y := pad
+	var head, foot []fileLine
+	// A bold face runs about a tenth wider than the widths textWidth knows.
+	for _, l := range wrapWords(f.Title, titleSize*1.1, w-2*pad) {
+		y += titleSize * 1.3
+		head = append(head, fileLine{l, y, titleSize, ` font-weight="bold"`})
 	}
-	return append(out, '\n')
+	for _, l := range wrapWords(f.Caption, textSize, w-2*pad) {
+		y += textSize * 1.4
+		head = append(head, fileLine{l, y, textSize, ` fill="#4d5158"`})
+	}
+	if len(head) > 0 {
+		y += pad / 2
+	}
+	chartY := y
+	y += fr[0].h + noteSize/2
+	var names []string
+	for _, src := range sources(f.table.layers) {
+		if u, ok := webURL(src); ok {
+			src = shortURL(u)
+		}
+		names = append(names, src)
+	}
+	note := ""
+	if len(names) > 0 {
+		note = "Source: " + strings.Join(names, ", ")
+	}
+	for _, text := range []string{note, credit} {
+		for _, l := range wrapWords(text, noteSize, w-2*pad) {
+			y += noteSize * 1.4
+			foot = append(foot, fileLine{l, y, noteSize, ` fill="#4d5158"`})
+		}
+	}
+	y += pad
+	y = math.Ceil(y)
+	out.s(fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%g" height="%g" viewBox="0 0 %g %g"`, w, y, w, y))
+	out.s(` font-family="system-ui,-apple-system,'Segoe UI',sans-serif"><rect width="100%" height="100%" fill="#fff"/>`)
+	out.s("\n")
+	for _, l := range head {
+		l.write(&out, pad)
+	}
+	// The page's drawing takes the width of its figure; here it stands at
+	// its frame's size, below the heading.
+	inner := f.SVG
+	size := fmt.Sprintf(` x="0" y="%g" width="%g" height="%g"`, chartY, w, fr[0].h)
+	if i := bytes.Index(inner, []byte(` width="100%"`)); i >= 0 {
+		out.b = append(out.b, inner[:i]...)
+		out.s(size)
+		out.b = append(out.b, inner[i+len(` width="100%"`):]...)
+	} else {
+		out.b = append(out.b, inner...)
+	}
+	out.s("\n")
+	for _, l := range foot {
+		l.write(&out, pad)
+	}
+	out.s("</svg>\n")
+	return out.b
+}
+
+// fileLine is a line of text around the drawing in an SVG file: its text,
+// baseline, size and further attributes.
+type fileLine struct {
+	text  string
+	y     float64
+	size  float64
+	attrs string
+}
+
+func (l fileLine) write(w *svgWriter, x float64) {
+	w.s("<text")
+	w.attrNum("x", x)
+	w.attrNum("y", l.y)
+	w.attrNum("font-size", l.size)
+	w.s(l.attrs)
+	w.s(">")
+	w.text(l.text)
+	w.s("</text>\n")
+}
+
+// wrapWords breaks s into lines no wider than width at size, at spaces;
+// a word wider than a line is broken where it reaches the edge.
+func wrapWords(s string, size, width float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		for textWidth(word, size) > width {
+			if line != "" {
+				lines, line = append(lines, line), ""
+			}
+			cut := 0
+			for i := range word {
+				if i > 0 && textWidth(word[:i], size) > width {
+					break
+				}
+				cut = i
+			}
+			if cut == 0 {
+				_, cut = utf8.DecodeRuneInString(word)
+			}
+			lines, word = append(lines, word[:cut]), word[cut:]
+		}
+		switch {
+		case line == "":
+			line = word
+		case textWidth(line+" "+word, size) <= width:
+			line += " " + word
+		default:
+			lines, line = append(lines, line), word
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // Links are the addresses a figure offers; an empty one is left out.

@@ -2,8 +2,11 @@ package chart
 
 import (
 	"bytes"
+	"encoding/xml"
 	"html/template"
 	"io/fs"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,26 +97,112 @@ func TestViewLinks(t *testing.T) {
 	}
 }
 
-// TestSVGFile checks the static chart as a file: an XML document whose
-// root is the wide frame's SVG, sized in pixels rather than to a figure.
+// TestSVGFile checks the static chart as a file to take away: an XML
+// document on a white ground with the title and caption above the wide
+// frame's drawing, and the sources and the credit below it, each line
+// within the frame's width.
 func TestSVGFile(t *testing.T) {
-	f, err := renderOne(kursk(), Spec{Title: "Kursk", Height: 300}, "chart-kursk-1")
+	title := "Projected North Korean casualties in Kursk, against the whole contingent sent in the autumn"
+	caption := "Ukrainian and American estimates."
+	f, err := renderOne(kursk(), Spec{Title: title, Caption: caption, Height: 300}, "chart-kursk-1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := f.SVGFile()
+	file := f.SVGFile("Explainers · example.org/repo/kursk")
 	if !bytes.HasPrefix(file, []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ")) {
 		t.Errorf("the file starts %.60q; want an XML declaration, then the SVG", file)
 	}
 	checkXML(t, file)
-	root := xmlElements(t, file)[0]
-	if got := attr(root, "width") + "x" + attr(root, "height"); got != "720x300" {
-		t.Errorf("the file's SVG is %s; want 720x300, the wide frame", got)
+	els := xmlElements(t, file)
+	root := els[0]
+	height, _ := strconv.ParseFloat(attr(root, "height"), 64)
+	if attr(root, "width") != "720" || height <= 300 {
+		t.Errorf("the file is %sx%s; want 720 wide and taller than the 300 of its drawing", attr(root, "width"), attr(root, "height"))
 	}
-	if got := attr(root, "class"); got != "plc plc-wide" {
-		t.Errorf("the file's SVG has class %q; want the wide frame's", got)
+	if els[1].Name.Local != "rect" || attr(els[1], "fill") != "#fff" {
+		t.Errorf("the file's first element is %v; want its white ground", els[1])
 	}
-	if got, want := bytes.Count(file, []byte("<")), bytes.Count(f.SVG, []byte("<"))+1; got != want {
-		t.Errorf("the file has %d tags and declarations; want %d, the page's SVG and the declaration", got, want)
+	var drawing xml.StartElement
+	for _, e := range els[1:] {
+		if e.Name.Local == "svg" {
+			drawing = e
+			break
+		}
+	}
+	y, _ := strconv.ParseFloat(attr(drawing, "y"), 64)
+	if attr(drawing, "class") != "plc plc-wide" || attr(drawing, "width") != "720" || attr(drawing, "height") != "300" || y < 40 {
+		t.Errorf("the drawing is %v; want the wide frame, 720x300, below the title", drawing)
+	}
+	if got, want := bytes.Count(file, []byte("<path")), bytes.Count(f.SVG, []byte("<path")); got != want {
+		t.Errorf("the file has %d paths; want %d, the page's drawing's", got, want)
+	}
+	// The lines around the drawing, in order, with where they stand.
+	var lines []string
+	dec := xml.NewDecoder(bytes.NewReader(file))
+	depth, inText := 0, false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			depth++
+			inText = depth == 2 && tok.Name.Local == "text"
+			if inText {
+				ly, _ := strconv.ParseFloat(attr(tok, "y"), 64)
+				where := "above"
+				if ly > y+300 {
+					where = "below"
+				} else if ly > y {
+					where = "inside"
+				}
+				lines = append(lines, where+": ")
+			}
+		case xml.EndElement:
+			depth--
+			inText = false
+		case xml.CharData:
+			if inText {
+				lines[len(lines)-1] += string(tok)
+			}
+		}
+	}
+	want := []string{
+		"above: Projected North Korean casualties in Kursk, against the whole",
+		"above: contingent sent in the autumn",
+		"above: Ukrainian and American estimates.",
+		"below: Source: example.org/report?a=1&b=2, Institute for the Study of War",
+		"below: Explainers · example.org/repo/kursk",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("the lines around the drawing are\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	for _, l := range lines {
+		if w := textWidth(l[strings.Index(l, ": ")+2:], 18*1.1); w > 720-32 && strings.HasPrefix(l, "above") {
+			t.Errorf("%q is %.0f px wide; want within the 688 px between the margins", l, w)
+		}
+	}
+}
+
+// TestWrapWords checks how the lines of an SVG file are broken: at spaces,
+// and inside a word only when it is wider than a line.
+func TestWrapWords(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		width float64
+		want  []string
+	}{
+		{"", 100, nil},
+		{"one two three", 1000, []string{"one two three"}},
+		{"one two three", 60, []string{"one two", "three"}},
+		{"  spaced   out  ", 1000, []string{"spaced out"}},
+		{"mmmmmmmmmm", 40, []string{"mmm", "mmm", "mmm", "m"}},
+		{"a mmmmm b", 40, []string{"a", "mmm", "mm b"}},
+		{"ééééé", 10, []string{"é", "é", "é", "é", "é"}},
+	} {
+		if got := wrapWords(tc.in, 12, tc.width); !slices.Equal(got, tc.want) {
+			t.Errorf("wrapWords(%q, 12, %g) = %q; want %q", tc.in, tc.width, got, tc.want)
+		}
 	}
 }

@@ -114,11 +114,11 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		c.files = map[string][]byte{}
 	}
 	c.files[csvPath] = fig.CSV
-	c.files[svgPath] = fig.SVGFile()
+	site := c.run.st.site
+	c.files[svgPath] = fig.SVGFile(c.credit())
 	if c.figures == nil {
 		c.figures = map[int]drawn{}
 	}
-	site := c.run.st.site
 	d := drawn{fig: fig, links: chart.Links{CSV: site.URL(csvPath), SVGFile: site.URL(svgPath)}, pos: bodyPos}
 	c.figures[ordinal] = d
 	links := d.links
@@ -149,6 +149,25 @@ func (c *charts) embedTitle(fig chart.Figure) string {
 		return fig.Title
 	}
 	return c.page.Title
+}
+
+// credit returns the line an SVG file of a chart ends with, to say where
+// it comes from: the site's name and the article's address, or, when the
+// site has no base URL, the article's title.
+func (c *charts) credit() string {
+	site := c.run.st.site
+	from := c.page.Title
+	if site.BaseURL != "" {
+		abs := site.AbsURL(c.page.URL)
+		from = strings.TrimSuffix(abs[strings.Index(abs, "://")+3:], "/")
+	}
+	switch {
+	case site.Title == "" || site.Title == from:
+		return from
+	case from == "":
+		return site.Title
+	}
+	return site.Title + " · " + from
 }
 
 // embedHeight guesses the height in CSS pixels of the embed page of fig

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 var svgLinkRE = regexp.MustCompile(`<a href="([^"]+)" download>Download the chart \(SVG\)</a>`)
@@ -46,10 +47,32 @@ func TestChartSVGFiles(t *testing.T) {
 			t.Fatalf("figure %d has no wide SVG", i+1)
 		}
 		inPage := strings.Replace(figures[i][start:start+end+len("</svg>")], ` width="100%"`, "", 1)
-		inFile := file[strings.Index(file, "<svg"):]
-		inFile = regexp.MustCompile(` width="720" height="\d+"`).ReplaceAllString(inFile, "")
-		if strings.TrimSpace(inFile) != inPage {
+		// The file holds it below the title, at the frame's size.
+		inFile := file[strings.Index(file, `<svg xmlns="http://www.w3.org/2000/svg" class=`):]
+		inFile = inFile[:strings.Index(inFile, "</svg>")+len("</svg>")]
+		inFile = regexp.MustCompile(` x="0" y="[\d.]+" width="720" height="\d+"`).ReplaceAllString(inFile, "")
+		if inFile != inPage {
 			t.Errorf("%s is not the figure's wide SVG:\n%.300s\nwant\n%.300s", name, inFile, inPage)
+		}
+	}
+}
+
+// TestChartSVGFileCredit checks the line an SVG file ends with, which says
+// where the chart comes from once it is used elsewhere: the site's name
+// and the article's address, or its title when the site has no address.
+func TestChartSVGFileCredit(t *testing.T) {
+	for _, tc := range []struct{ config, want string }{
+		{"title: Explainers\nbase_url: https://example.org/repo/\n", "Explainers · example.org/repo/articles/two"},
+		{"title: Explainers\n", "Explainers · Two charts of one block"},
+		{"title: Two charts of one block\n", "Two charts of one block"},
+	} {
+		site := twoChartsSite()
+		site["plotline.yaml"] = &fstest.MapFile{Data: []byte(tc.config)}
+		dest := buildFS(t, site)
+		file := readOut(t, dest, "articles/two/prices.svg")
+		last := regexp.MustCompile(`<text[^>]*>([^<]*)</text>\n</svg>\n$`).FindStringSubmatch(file)
+		if last == nil || last[1] != tc.want {
+			t.Errorf("config %q: the file ends %q; want the line %q", tc.config, file[max(0, len(file)-120):], tc.want)
 		}
 	}
 }
