@@ -92,7 +92,9 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "cannot read: %v", sitefs.ErrNotRegular)
 			return nil
 		}
-		if strings.HasSuffix(name, ".md") {
+		if SectionPage(p) {
+			diags.Warnf(diag.Pos{Path: p, Line: 1, Col: 1}, "not read and not published: %s is a Hugo section page, and plotline makes its home page and lists itself; move its text into an article, or its summary to description in plotline.yaml", name)
+		} else if strings.HasSuffix(name, ".md") {
 			markdown = append(markdown, p)
 		} else if OtherMarkdown(p) {
 			diags.Warnf(diag.Pos{Path: p, Line: 1, Col: 1}, "not read and not published: plotline reads articles from .md files; rename it %s.md", strings.TrimSuffix(name, path.Ext(name)))
@@ -125,6 +127,16 @@ func OtherMarkdown(p string) bool {
 		return true
 	}
 	return false
+}
+
+// SectionPage reports whether the file at p is a Hugo section page,
+// _index.md (or _index in another Markdown name), as a Hugo site's content
+// holds: plotline makes its home page and lists itself, so the file is
+// neither read nor published, and the build warns at it.
+func SectionPage(p string) bool {
+	base := path.Base(p)
+	name := strings.TrimSuffix(base, path.Ext(base))
+	return name == "_index" && (path.Ext(base) == ".md" || OtherMarkdown(base))
 }
 
 // Hidden reports whether the slash path p under content/ is left out of

@@ -200,7 +200,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			return nil, true, nil
 		case content.Hidden(p):
 			continue
-		case content.OtherMarkdown(p):
+		case content.OtherMarkdown(p), content.SectionPage(p):
 			return nil, true, nil // the full build warns at it
 		}
 		fi, err := fs.Stat(b.fsys, p)
