@@ -249,14 +249,7 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 	}
 	maxDay := int(math.Floor(Horizon))
 	reaches := func(d int) bool {
-		if d < 0 {
-			return false
-		}
-		v := p.ValueAt(addDays(p.Start, d))
-		if up {
-			return v >= limit
-		}
-		return v <= limit
+		return d >= 0 && p.reaches(p.ValueAt(addDays(p.Start, d)), limit, up)
 	}
 	// The solved fraction x is exact up to rounding; its ceiling is the
 	// answer or within a day or two of it. Bracket the first day with lo
@@ -291,6 +284,19 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 		}
 	}
 	return hi, true
+}
+
+// reaches reports whether the value v has reached limit, going up or
+// down. A value that lands on the limit reaches it, as it does written in
+// decimals: 10 + 0.3·41 is 22.299999999999997 in binary, and 22.3 on
+// paper. So a value within a millionth of a millionth of the limit (or of
+// the start value, when that is larger) counts as the limit.
+func (p Projection) reaches(v, limit float64, up bool) bool {
+	tol := 1e-12 * max(math.Abs(limit), math.Abs(p.Value))
+	if up {
+		return v >= limit-tol
+	}
+	return v <= limit+tol
 }
 
 // solve returns about how many days after Start the curve equals limit,

@@ -1,7 +1,9 @@
 package projection
 
 import (
+	"fmt"
 	"math"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -75,6 +77,11 @@ func TestCrossing(t *testing.T) {
 		{"halving daily", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -50, Model: Exponential}, 125, "2025-01-04"},
 		{"negative values rising", Projection{Start: date("2025-01-01"), Value: -100, Rate: -50, Model: Exponential}, -25, "2025-01-03"},
 
+		// 10 + 0.3·41 is 22.299999999999997 in binary.
+		{"lands in decimals", Projection{Start: date("2025-01-01"), Value: 10, Rate: 0.3}, 22.3, "2025-02-11"},
+		{"lands in decimals monthly", Projection{Start: date("2025-01-01"), Value: 0.8, Rate: -0.1, Per: Month}, 0.6, "2025-03-01"},
+		{"a hair past the decimals", Projection{Start: date("2025-01-01"), Value: 10, Rate: 0.3}, 22.3000001, "2025-02-12"},
+
 		{"zero rate", Projection{Start: date("2025-01-01"), Value: 10}, 20, ""},
 		{"wrong sign rising", Projection{Start: date("2025-01-01"), Rate: -5}, 12000, ""},
 		{"wrong sign falling", Projection{Start: date("2025-01-01"), Value: 100, Rate: 5}, 0, ""},
@@ -97,6 +104,37 @@ func TestCrossing(t *testing.T) {
 		case tt.want != "" && !got.Equal(date(tt.want)):
 			t.Errorf("%s: Crossing(%v) = %s; want %s", tt.name, tt.limit, got.Format(time.DateOnly), tt.want)
 		}
+	}
+}
+
+// TestCrossingLandsOnLimit checks every start, rate and day count in one
+// decimal whose value lands exactly on a limit written in decimals: the
+// limit is reached on that day, however binary rounds the sum.
+func TestCrossingLandsOnLimit(t *testing.T) {
+	start := date("2025-01-01")
+	late := 0
+	for v := -30; v <= 30; v += 3 {
+		for r := -9; r <= 9; r++ {
+			if r == 0 {
+				continue
+			}
+			for n := 1; n <= 60; n++ {
+				limit, err := strconv.ParseFloat(fmt.Sprintf("%.1f", float64(v+r*n)/10), 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p := Projection{Start: start, Value: float64(v) / 10, Rate: float64(r) / 10}
+				got, ok := p.Crossing(limit)
+				if want := start.AddDate(0, 0, n); !ok || !got.Equal(want) {
+					if late++; late <= 5 {
+						t.Errorf("%g %+g a day reaches %g on %s, %v; want %s", p.Value, p.Rate, limit, got.Format(time.DateOnly), ok, want.Format(time.DateOnly))
+					}
+				}
+			}
+		}
+	}
+	if late > 5 {
+		t.Errorf("and %d more", late-5)
 	}
 }
 
@@ -228,12 +266,7 @@ func FuzzCrossing(f *testing.F) {
 		if !ok {
 			return
 		}
-		reaches := func(v float64) bool {
-			if limit >= value {
-				return v >= limit
-			}
-			return v <= limit
-		}
+		reaches := func(v float64) bool { return p.reaches(v, limit, limit >= value) }
 		if got.Before(p.Start) {
 			t.Fatalf("%+v: Crossing(%v) = %s, before the start", p, limit, got)
 		}
