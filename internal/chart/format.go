@@ -36,12 +36,13 @@ func appendDate(b []byte, t time.Time, long bool) []byte {
 	return t.AppendFormat(b, "2 Jan 2006")
 }
 
-// formatNumber writes v, a computed number (a projected value, a tick),
-// for readers: whole numbers from 100 up, one decimal from 1 up, two
-// below, rounded as data.Round rounds (halves away from zero), trailing
-// zeros dropped, thousands grouped with commas: 12000 → "12,000", 92.26 →
-// "92.3", 0.456 → "0.46". A number the writer gave is written by
-// appendWritten instead.
+// formatNumber writes v, a computed number (a projected value, a fitted
+// rate), for readers: whole numbers from 100 up, three significant
+// figures below, rounded as data.Round rounds (halves away from zero),
+// trailing zeros dropped, thousands grouped with commas: 12000 →
+// "12,000", 92.26 → "92.3", 0.4561 → "0.456", 0.0000000387 stays itself.
+// A number the writer gave is written by appendWritten instead, a tick by
+// appendTick.
 func formatNumber(v float64) string {
 	var b [32]byte
 	return string(appendNumber(b[:0], v))
@@ -49,27 +50,71 @@ func formatNumber(v float64) string {
 
 // appendNumber appends v to b as formatNumber writes it.
 func appendNumber(b []byte, v float64) []byte {
+	return appendFixed(b, v, numberDecimals(v))
+}
+
+// numberDecimals returns the decimals formatNumber writes v with.
+func numberDecimals(v float64) int {
+	a := math.Abs(v)
+	if a >= 100 || a == 0 || math.IsNaN(a) || math.IsInf(a, 0) {
+		return 0
+	}
+	return min(2-magnitude(a), maxDecimals)
+}
+
+// maxDecimals bounds the decimals a chart writes: a number smaller than
+// 10⁻²⁰ is 0 there.
+const maxDecimals = 20
+
+// magnitude returns the exponent of a's decimal form, a > 0: 0 for 3.4,
+// -2 for 0.05. math.Log10 is off by two or more for the smallest floats,
+// and by one just under a power of ten.
+func magnitude(a float64) int {
+	var buf [32]byte
+	e := strconv.AppendFloat(buf[:0], a, 'e', -1, 64)
+	i := bytes.IndexByte(e, 'e')
+	mag, _ := strconv.Atoi(string(e[i+1:]))
+	return mag
+}
+
+// appendTick appends the value tick v of an axis whose ticks are step
+// apart, with the decimals the step needs, so that ticks 0.025 apart read
+// 0.1 and 0.125, not 0.1 and 0.13.
+func appendTick(b []byte, v, step float64) []byte {
+	return appendFixed(b, v, tickDecimals(step))
+}
+
+// tickDecimals returns the decimals ticks step apart need: 0.025 needs
+// three, 2.5 one, 250 none.
+func tickDecimals(step float64) int {
+	if !(step > 0) || math.IsInf(step, 0) {
+		return 0
+	}
+	for d := 0; d < maxDecimals; d++ {
+		x := step * math.Pow10(d)
+		if math.Abs(x-math.Round(x)) <= 1e-9*x {
+			return d
+		}
+	}
+	return maxDecimals
+}
+
+// appendFixed appends v rounded by data.Round to dec decimals, trailing
+// zeros dropped, thousands grouped.
+func appendFixed(b []byte, v float64, dec int) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.AppendFloat(b, v, 'f', -1, 64)
 	}
-	a := math.Abs(v)
-	prec := 2
-	switch {
-	case a >= 100:
-		prec = 0
-	case a >= 1:
-		prec = 1
-	}
-	v = data.Round(v, prec)
-	var buf [32]byte
+	v = data.Round(v, dec)
+	var buf [48]byte
 	var s []byte
-	if a < 1e18 && v == math.Trunc(v) {
+	if math.Abs(v) < 1e18 && v == math.Trunc(v) {
 		// A whole number, as most values are, or one rounded to whole:
 		// integers are quicker to write than floats with a fixed
 		// precision.
 		s = strconv.AppendInt(buf[:0], int64(v), 10)
 	} else {
-		s = strconv.AppendFloat(buf[:0], v, 'f', prec, 64)
+		s = strconv.AppendFloat(buf[:0], v, 'f', dec, 64)
 	}
 	if bytes.IndexByte(s, '.') >= 0 {
 		// Drop the trailing zeros of the decimals, and the point if
@@ -82,6 +127,23 @@ func appendNumber(b []byte, v float64) []byte {
 	}
 	return appendGrouped(b, s)
 }
+
+// roundFigures rounds v to n significant figures, as data.Round rounds.
+func roundFigures(v float64, n int) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	r := data.Round(v, n-1-magnitude(math.Abs(v)))
+	if r == 0 {
+		return 0 // no -0
+	}
+	return r
+}
+
+// computedFigures is how many significant figures the option and the CSV
+// keep of a computed number: more than any reader is shown (three), few
+// enough that the binary noise of a sum, 22.299999999999997, is gone.
+const computedFigures = 6
 
 // appendWritten appends v, a number the writer gave (an observation, a
 // limit, a rate), as the prose writes it: with every decimal it was
@@ -111,14 +173,9 @@ func appendGrouped(b, s []byte) []byte {
 	return append(b, s[intLen:]...)
 }
 
-// appendPlainNumber appends v for machines (the CSV): no grouping, at
-// most digits decimals (any number when digits is negative), trailing
-// zeros dropped.
-func appendPlainNumber(b []byte, v float64, digits int) []byte {
-	if digits >= 0 {
-		p := math.Pow10(digits)
-		v = math.Round(v*p) / p
-	}
+// appendPlainNumber appends v for machines (the CSV): no grouping, its
+// shortest decimal form.
+func appendPlainNumber(b []byte, v float64) []byte {
 	if v == 0 {
 		v = 0 // no "-0"
 	}

@@ -21,26 +21,63 @@ func TestFormatNumber(t *testing.T) {
 		{0, "0"},
 		{92, "92"},
 		{92.26, "92.3"},
-		{0.456, "0.46"},
+		{0.456, "0.456"},
+		{0.04561, "0.0456"},
+		{0.0000000387, "0.0000000387"},
 		{999.6, "1,000"},
+		{99.96, "100"},
 		{12000, "12,000"},
 		{-1234567.8, "-1,234,568"},
-		{-0.001, "0"},
+		{-0.001, "-0.001"},
+		{-1e-22, "0"},
 		// Halves round away from zero, as the prose's formats round
 		// them, and as the number is written: 2.675 is not the binary
 		// 2.67499… here.
 		{100.5, "101"},
 		{101.5, "102"},
-		{-2.25, "-2.3"},
-		{0.125, "0.13"},
-		{2.675, "2.7"},
-		{0.285, "0.29"},
+		{-2.225, "-2.23"},
+		{0.1245, "0.125"},
+		{2.675, "2.68"},
+		{0.2855, "0.286"},
 		{1e18, "1,000,000,000,000,000,000"},
 	}
 	for _, tt := range tests {
 		if got := formatNumber(tt.in); got != tt.want {
 			t.Errorf("formatNumber(%v) = %q; want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestTickLabels checks that a value tick carries the decimals its axis's
+// step needs: ticks 0.025 apart read 0.1 and 0.125, not 0.1 and 0.13.
+func TestTickLabels(t *testing.T) {
+	tests := []struct {
+		v, step float64
+		want    string
+	}{
+		{0.125, 0.025, "0.125"},
+		{0.1, 0.025, "0.1"},
+		{1.25, 0.25, "1.25"},
+		{102.5, 2.5, "102.5"},
+		{1250, 250, "1,250"},
+		{0.000003, 0.000001, "0.000003"},
+		{3 * 0.1, 0.1, "0.3"},
+		{-7.5, 2.5, "-7.5"},
+		{2e6, 5e5, "2,000,000"},
+	}
+	for _, tt := range tests {
+		if got := string(appendTick(nil, tt.v, tt.step)); got != tt.want {
+			t.Errorf("appendTick(%v, step %v) = %q; want %q", tt.v, tt.step, got, tt.want)
+		}
+	}
+	// The axis niceScale makes for values up to 0.12 has such steps.
+	a := niceScale(0, 0.12, 5)
+	var labels []string
+	for _, v := range a.Ticks() {
+		labels = append(labels, yTickLabel(v, a))
+	}
+	if got, want := strings.Join(labels, " "), "0 0.025 0.05 0.075 0.1 0.125"; got != want {
+		t.Errorf("the ticks of an axis to 0.12 read %q; want %q", got, want)
 	}
 }
 

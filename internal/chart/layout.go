@@ -184,8 +184,11 @@ type layout struct {
 	limitInLegend bool
 }
 
-// yTickLabel is the text of a value tick.
-func yTickLabel(v float64) string { return formatNumber(v) }
+// yTickLabel is the text of the value tick v of the axis a.
+func yTickLabel(v float64, a axisScale) string {
+	var b [48]byte
+	return string(appendTick(b[:0], v, a.Step))
+}
 
 // layout lays m out in f.
 func (m *model) layout(f frame) *layout {
@@ -193,7 +196,7 @@ func (m *model) layout(f frame) *layout {
 	l.yTicks = m.y.Ticks()
 	widest := 0.0
 	for _, v := range l.yTicks {
-		widest = max(widest, textWidth(yTickLabel(v), fontSmall))
+		widest = max(widest, textWidth(yTickLabel(v, m.y), fontSmall))
 	}
 	c := &l.c
 	c.left = math.Ceil(widest) + 12

@@ -177,7 +177,22 @@ type series struct {
 	// same sign, which leaves a band that runs below zero on the wrong
 	// base; "all" adds them all.
 	StackStrategy string `json:"stackStrategy,omitempty"`
+	// MarkLine stands for SingleSeries.MarkLines, which it hides from
+	// encoding/json, to say its precision.
+	MarkLine *markLine `json:"markLine,omitempty"`
 }
+
+// markLine is a series' mark lines with the precision ECharts rounds their
+// values to. Left to itself ECharts rounds a mark's value to two decimals
+// and draws the line there: a limit of 0.105 at 0.1.
+type markLine struct {
+	opts.MarkLines
+	Precision int `json:"precision,omitempty"`
+}
+
+// markPrecision is the most decimals ECharts may round a mark line's
+// value to: enough for any value a chart draws.
+const markPrecision = 20
 
 // option builds the option of m, with summary as its accessible
 // description and the frames as the layouts lay them out, as JSON.
@@ -287,15 +302,14 @@ func (m *model) limitSeries() series {
 		Data:      []optPoint{},
 		LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5},
 		ItemStyle: &opts.ItemStyle{Color: colorLimit},
-		MarkLines: &opts.MarkLines{
-			Data: []any{opts.MarkLineNameYAxisItem{Name: m.limitLabel(), YAxis: v}},
-			MarkLineStyle: opts.MarkLineStyle{
-				Symbol:    []string{"none", "none"},
-				Label:     &opts.Label{Show: opts.Bool(false)},
-				LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5, Type: "solid"},
-			},
+	}, MarkLine: &markLine{MarkLines: opts.MarkLines{
+		Data: []any{opts.MarkLineNameYAxisItem{Name: m.limitLabel(), YAxis: v}},
+		MarkLineStyle: opts.MarkLineStyle{
+			Symbol:    []string{"none", "none"},
+			Label:     &opts.Label{Show: opts.Bool(false)},
+			LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5, Type: "solid"},
 		},
-	}}
+	}, Precision: markPrecision}}
 }
 
 // eventSeries returns the series that marks the events: a thin vertical
@@ -310,15 +324,14 @@ func (m *model) eventSeries() series {
 		Type: types.ChartLine,
 		Id:   idEvents,
 		Data: []optPoint{},
-		MarkLines: &opts.MarkLines{
-			Data: marks,
-			MarkLineStyle: opts.MarkLineStyle{
-				Symbol:    []string{"none", "none"},
-				Label:     &opts.Label{Show: opts.Bool(false)},
-				LineStyle: &opts.LineStyle{Color: colorEvent, Width: 1, Type: "solid", Opacity: opts.Float(0.7)},
-			},
+	}, MarkLine: &markLine{MarkLines: opts.MarkLines{
+		Data: marks,
+		MarkLineStyle: opts.MarkLineStyle{
+			Symbol:    []string{"none", "none"},
+			Label:     &opts.Label{Show: opts.Bool(false)},
+			LineStyle: &opts.LineStyle{Color: colorEvent, Width: 1, Type: "solid", Opacity: opts.Float(0.7)},
 		},
-	}}
+	}}}
 }
 
 // frameOption returns the parts of m's option that follow layout l.
@@ -456,7 +469,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	curve := func(f func(sample) float64) []optPoint {
 		out := make([]optPoint, len(m.plot))
 		for i, s := range m.plot {
-			out[i] = optPoint{Value: [2]any{isoDate(s.Date), round2(f(s))}}
+			out[i] = optPoint{Value: [2]any{isoDate(s.Date), roundFigures(f(s), computedFigures)}}
 		}
 		return out
 	}
@@ -504,7 +517,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		},
 	}
 	if c, ok := m.crossing(); ok {
-		central.MarkLines = &opts.MarkLines{
+		central.MarkLine = &markLine{MarkLines: opts.MarkLines{
 			Data: []any{markLineX{
 				Name:      shortDate(c),
 				XAxis:     isoDate(c),
@@ -514,7 +527,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 				Symbol: []string{"none", "none"},
 				Label:  &opts.Label{Show: opts.Bool(false)},
 			},
-		}
+		}}
 	}
 	out = append(out, central)
 	return out
@@ -530,14 +543,6 @@ func bandUpper(s sample) float64 { return max(s.Low, s.High) }
 // the option stacks on its lower edge. It is the difference of the two
 // edges as the option writes them, rounded, so that the stack ends where
 // the upper edge does.
-func bandWidth(s sample) float64 { return round2(round2(bandUpper(s)) - round2(bandLower(s))) }
-
-// round2 rounds v to two decimals, which is finer than any chart shows and
-// keeps the option small.
-func round2(v float64) float64 {
-	r := math.Round(v*100) / 100
-	if r == 0 {
-		return 0
-	}
-	return r
+func bandWidth(s sample) float64 {
+	return roundFigures(roundFigures(bandUpper(s), computedFigures)-roundFigures(bandLower(s), computedFigures), computedFigures)
 }

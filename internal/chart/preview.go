@@ -29,7 +29,7 @@ func (f Figure) Plot() *ogimage.Plot {
 		ObservedLine: m.kind == TypeLine,
 	}
 	for _, v := range l.yTicks {
-		p.YTicks = append(p.YTicks, ogimage.ValueTick{Value: v, Label: yTickLabel(v)})
+		p.YTicks = append(p.YTicks, ogimage.ValueTick{Value: v, Label: yTickLabel(v, c.y)})
 	}
 	for _, t := range l.xLabels {
 		p.XTicks = append(p.XTicks, ogimage.DateTick{Date: t.Date, Label: t.Label})

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -161,7 +160,8 @@ func (m *model) writeRate(b *strings.Builder, rate float64, verb bool) {
 		rate = -rate
 	}
 	if m.proj.Fitted {
-		writeNumber(b, rate)
+		// As {{ block.rate }} writes a computed rate.
+		b.WriteString(data.Value{Kind: data.Number, Num: rate}.String())
 	} else {
 		writeWritten(b, rate)
 	}
@@ -201,7 +201,7 @@ func observedSummary(b *strings.Builder, obs []data.Point) {
 	case 1:
 		b.WriteString("1 observation, ")
 	default:
-		b.WriteString(strconv.Itoa(n))
+		writeWritten(b, float64(n))
 		b.WriteString(" observations from ")
 		writeLongDate(b, obs[0].Date)
 		b.WriteString(", latest ")

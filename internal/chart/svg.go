@@ -156,13 +156,6 @@ func (w *svgWriter) label(class string, x, y float64, anchor, s string) {
 	w.s("</text>")
 }
 
-// numberLabel appends a text element holding v as formatNumber writes it.
-func (w *svgWriter) numberLabel(class string, x, y float64, anchor string, v float64) {
-	w.startLabel(class, x, y, anchor)
-	w.b = appendNumber(w.b, v)
-	w.s("</text>")
-}
-
 // startLabel appends the start tag of a text element.
 func (w *svgWriter) startLabel(class string, x, y float64, anchor string) {
 	w.s(`<text class="plc-text`)
@@ -231,7 +224,9 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 		w.line("plc-grid", c.left, y, c.right, y)
 	}
 	for _, v := range l.yLabels {
-		w.numberLabel("plc-small", c.left-8, c.yv(v)+4, "end", v)
+		w.startLabel("plc-small", c.left-8, c.yv(v)+4, "end")
+		w.b = appendTick(w.b, v, c.y.Step)
+		w.s("</text>")
 	}
 
 	// The time axis.

@@ -138,16 +138,16 @@ func (m *model) csv(t table) []byte {
 		if len(obs) > 0 && (len(rows) == 0 || !rows[0].Date.Before(obs[0].Date)) {
 			p := &obs[0]
 			obs = obs[1:]
-			rec[0], rec[1], rec[2], rec[3] = isoDate(p.Date), plainNumber(p.Value, -1), guardCell(p.Label), guardCell(p.Source)
+			rec[0], rec[1], rec[2], rec[3] = isoDate(p.Date), plainNumber(p.Value), guardCell(p.Label), guardCell(p.Source)
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
-			rec[0], rec[4], rec[7] = isoDate(r.Date), plainNumber(r.Central, 2), r.Note
+			rec[0], rec[4], rec[7] = isoDate(r.Date), plainNumber(roundFigures(r.Central, computedFigures)), r.Note
 			if t.hasLow {
-				rec[5] = plainNumber(r.Low, 2)
+				rec[5] = plainNumber(roundFigures(r.Low, computedFigures))
 			}
 			if t.hasHigh {
-				rec[6] = plainNumber(r.High, 2)
+				rec[6] = plainNumber(roundFigures(r.High, computedFigures))
 			}
 		}
 		w.Write(rec)
@@ -185,7 +185,7 @@ func (m *model) csvBlocks(t table) []byte {
 		for i, ly := range t.layers {
 			if j := next[i]; j < len(ly.obs) && ly.obs[j].Date.Equal(day) {
 				p := ly.obs[j]
-				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainNumber(p.Value, -1), guardCell(p.Label), guardCell(p.Source)
+				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainNumber(p.Value), guardCell(p.Label), guardCell(p.Source)
 				next[i]++
 			}
 		}
@@ -196,7 +196,7 @@ func (m *model) csvBlocks(t table) []byte {
 }
 
 // plainNumber is appendPlainNumber as a string.
-func plainNumber(v float64, digits int) string { return string(appendPlainNumber(nil, v, digits)) }
+func plainNumber(v float64) string { return string(appendPlainNumber(nil, v)) }
 
 // guardCell defuses text a spreadsheet would run as a formula: an =, +,
 // -, @, tab or carriage return that starts a cell gets an apostrophe

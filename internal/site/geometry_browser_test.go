@@ -56,6 +56,9 @@ var geometryCases = []geometryCase{
     projection: {start: {date: 2025-01-01, value: 10}, rate: -2, low: -3, high: -1, until: 2025-01-15}`},
 	{name: "negative", block: `
     projection: {start: {date: 2025-01-01, value: -50}, rate: -4, low: -6, high: -2, limit: -150}`},
+	// Ticks 0.025 apart, which need three decimals.
+	{name: "quarter-steps", block: `
+    projection: {start: {date: 2025-01-01, value: 0.09}, per: month, rate: 0.003, low: 0.002, high: 0.004, limit: 0.105, until: 2025-06-01}`},
 	{name: "exp-rising", block: `
     projection: {start: {date: 2025-01-01, value: 100}, model: exponential, per: week, rate: 5, low: 3, high: 8, limit: 400}`},
 	{name: "exp-falling", block: `
@@ -194,8 +197,9 @@ const geometryJS = `function (id) {
 			limit: lines('plc-limit'),
 			crossing: lines('plc-crossing'),
 			grid: lines('plc-grid'),
+			yLabels: Array.from(svg.querySelectorAll('text.plc-small[text-anchor="end"]'), t => t.textContent),
 		},
-		live: {polygons: [], polylines: [], lines: [], ticks: []},
+		live: {polygons: [], polylines: [], lines: [], ticks: [], yLabels: []},
 	};
 	const inst = window.echarts && window.echarts.getInstanceByDom(fig.querySelector('.chart-live'));
 	if (!inst) {
@@ -229,6 +233,7 @@ const geometryJS = `function (id) {
 	});
 	const yAxis = inst.getModel().getComponent('yAxis', 0).axis;
 	out.live.ticks = yAxis.getTicksCoords().map(t => Number(t.tickValue));
+	out.live.yLabels = yAxis.getViewLabels().map(l => l.formattedLabel);
 	inst.getZr().storage.getDisplayList(true).forEach(el => {
 		if (el.type === 'ec-line') {
 			const sh = el.shape;
@@ -249,6 +254,7 @@ type geometryRaw struct {
 		Limit    [][4]float64 `json:"limit"`
 		Crossing [][4]float64 `json:"crossing"`
 		Grid     [][4]float64 `json:"grid"`
+		YLabels  []string     `json:"yLabels"`
 	} `json:"svg"`
 	Live struct {
 		Polygons []struct {
@@ -260,8 +266,9 @@ type geometryRaw struct {
 			Series string       `json:"series"`
 			Points [][2]float64 `json:"points"`
 		} `json:"polylines"`
-		Lines [][2][2]float64 `json:"lines"`
-		Ticks []float64       `json:"ticks"`
+		Lines   [][2][2]float64 `json:"lines"`
+		Ticks   []float64       `json:"ticks"`
+		YLabels []string        `json:"yLabels"`
 	} `json:"live"`
 }
 
@@ -556,6 +563,11 @@ func TestBrowserChartGeometry(t *testing.T) {
 				t.Errorf("the option was broken on purpose, yet the comparison finds the two charts alike")
 			case c.breakOption != nil:
 				t.Logf("as it should, the comparison finds (first of %d): %s", len(bad), bad[0])
+			}
+			// Both write the value axis's ticks alike, with the
+			// decimals their step needs.
+			if c.breakOption == nil && !slices.Equal(raw.SVG.YLabels, raw.Live.YLabels) {
+				t.Errorf("the value axis reads %q in the static SVG and %q in the live chart", raw.SVG.YLabels, raw.Live.YLabels)
 			}
 			if c.name == "falling" || c.name == "across-zero" {
 				checkRangeTooltip(t, ctx, charts[0].Figure, static, valueTol)

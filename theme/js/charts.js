@@ -53,17 +53,44 @@
     return d.getDate() + ' ' + MONTHS[d.getMonth()] + ' ' + d.getFullYear();
   }
 
-  // formatNumber writes a computed number (a projected value, a tick)
-  // as the static chart does: 12000 as "12,000", with fewer decimals the
-  // larger the number, rounded as the number is written, halves away from
-  // zero (2.675 is 2.68 at two decimals, not the 2.67 of its binary value).
+  // formatNumber writes a computed number (a projected value) as the
+  // static chart does: 12000 as "12,000", whole numbers from 100 up and
+  // three significant figures below (92.3, 0.456, 0.0526).
   function formatNumber(v) {
     var n = Number(v);
     if (!isFinite(n)) {
       return String(v);
     }
     var a = Math.abs(n);
-    var digits = a >= 100 ? 0 : a >= 1 ? 1 : 2;
+    var digits = a >= 100 || a === 0 ? 0 : Math.min(2 - Math.floor(Math.log10(a) + 1e-12), 20);
+    return formatFixed(n, Math.max(digits, 0));
+  }
+
+  // tickFormatter returns the formatter of a value axis whose ticks are
+  // step apart: each tick with the decimals the step needs, as the static
+  // chart writes them (0.1 and 0.125 for a step of 0.025).
+  function tickFormatter(step) {
+    var digits = 0;
+    while (digits < 20 && step > 0) {
+      var x = step * Math.pow(10, digits);
+      if (Math.abs(x - Math.round(x)) <= 1e-9 * x) {
+        break;
+      }
+      digits++;
+    }
+    return function (v) {
+      return formatFixed(Number(v), digits);
+    };
+  }
+
+  // formatFixed writes n with at most digits decimals, rounded as the
+  // number is written, halves away from zero (2.675 is 2.68 at two
+  // decimals, not the 2.67 of its binary value), thousands grouped.
+  function formatFixed(n, digits) {
+    if (!isFinite(n)) {
+      return String(n);
+    }
+    var a = Math.abs(n);
     var shifted = Number(String(a) + 'e' + digits);
     if (isFinite(shifted)) {
       a = Number(Math.round(shifted) + 'e-' + digits);
@@ -327,9 +354,11 @@
           return labels[v] || '';
         };
       });
+      // The value axis's labels, with the decimals of its step.
+      var step = ((option.yAxis || [])[0] || {}).interval;
       (frameOption.yAxis || []).forEach(function (a) {
         a.axisLabel = a.axisLabel || {};
-        a.axisLabel.formatter = formatNumber;
+        a.axisLabel.formatter = step ? tickFormatter(step) : formatNumber;
       });
       applyColours(option, frameOption, figure);
       el.style.width = frame.width + 'px';
