@@ -65,6 +65,32 @@ data:
       high: 110
 `
 
+// TestLeadingZeros checks that a number of the front matter is read in
+// decimal, as the same cell of a CSV file is: YAML alone would read 017
+// as octal, 15, and 010 as 8.
+func TestLeadingZeros(t *testing.T) {
+	blocks, diags := parse(t, `data:
+  losses:
+    series:
+      - {date: 2025-01-01, value: 017}
+      - {date: 2025-01-02, value: 010}
+      - {date: 2025-01-03, value: -007.50}
+    projection: {start: {date: 2025-01-01, value: 0}, rate: 09, limit: 0100}
+`, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	b := blocks[0]
+	var got []float64
+	for _, p := range b.Series {
+		got = append(got, p.Value)
+	}
+	got = append(got, b.Projection.Central.Rate, b.Projection.Limit)
+	if want := []float64{17, 10, -7.5, 9, 100}; !slices.Equal(got, want) {
+		t.Errorf("read %v; want %v", got, want)
+	}
+}
+
 func TestKursk(t *testing.T) {
 	blocks, diags := parse(t, kursk, nil)
 	if len(diags) > 0 {
@@ -381,6 +407,23 @@ func TestSchemaErrors(t *testing.T) {
 				p + `3:5: unknown key "colour" in block "losses" (want unit, as_of, series, csv or projection)`,
 				p + `5:38: unknown key "note" in observation (want date, value, label or source)`,
 				p + `6:27: unknown key "limt" in projection (want start, rate, per, model, limit, until, low or high)`,
+			},
+		},
+		{
+			// YAML reads 0x1F as 31 and 0o17 as 15: a number of the data
+			// is written in decimal digits.
+			"other bases",
+			`data:
+  losses:
+    series:
+      - {date: 2025-01-01, value: 0x1F}
+      - {date: 2025-01-02, value: 0o17}
+    projection: {start: {date: 2025-01-01, value: 0}, rate: -0b11, limit: 9}
+`,
+			[]string{
+				p + `4:35: value: "0x1F" is a number in hexadecimal; write it in decimal digits: 31`,
+				p + `5:35: value: "0o17" is a number in octal; write it in decimal digits: 15`,
+				p + `6:61: rate: "-0b11" is a number in binary; write it in decimal digits: -3`,
 			},
 		},
 		{

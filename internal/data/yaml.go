@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -170,6 +171,19 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 	var f float64
 	switch v.ShortTag() {
 	case "!!int", "!!float":
+		// A number is read from its digits in decimal, as a CSV cell
+		// is: YAML would read 017 as octal, 15.
+		if base := radixName(v.Value); base != "" {
+			if err := v.Decode(&f); err == nil {
+				p.errorf(n, "%s: %q is a number in %s; write it in decimal digits: %s", key, v.Value, base, strconv.FormatFloat(f, 'f', -1, 64))
+			} else {
+				p.errorf(n, "%s: %q is a number in %s; write it in decimal digits", key, v.Value, base)
+			}
+			return 0, false
+		}
+		if g, err := strconv.ParseFloat(v.Value, 64); err == nil && !math.IsNaN(g) && !math.IsInf(g, 0) {
+			return g, true
+		}
 		if err := v.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			return f, true
 		}
@@ -180,6 +194,25 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 	}
 	p.errorf(n, "%s: cannot use %q as a number", key, v.Value)
 	return 0, false
+}
+
+// radixName returns the base a YAML number is written in when it is not
+// decimal ("hexadecimal" for 0x1F, "octal" for 0o17, "binary" for 0b11),
+// or "".
+func radixName(s string) string {
+	s = strings.TrimLeft(s, "+-")
+	if len(s) < 3 || s[0] != '0' {
+		return ""
+	}
+	switch s[1] {
+	case 'x', 'X':
+		return "hexadecimal"
+	case 'o', 'O':
+		return "octal"
+	case 'b', 'B':
+		return "binary"
+	}
+	return ""
 }
 
 // withoutSeparators returns s without its thousands separators when s is
