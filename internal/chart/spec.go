@@ -66,6 +66,9 @@ type BlockRef struct {
 type Event struct {
 	Date  time.Time
 	Label string
+	// LabelPos is where the label's value starts, for the {{ }} values
+	// it may hold.
+	LabelPos diag.Pos
 }
 
 // knownKeys lists the keys of a chart block, sorted.
@@ -158,7 +161,7 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 				break
 			}
 			for _, item := range v.Content {
-				if e, ok := event(yamlpos.Resolve(item), errorf); ok {
+				if e, ok := event(yamlpos.Resolve(item), text.NodePos, errorf); ok {
 					spec.Events = append(spec.Events, e)
 				}
 			}
@@ -250,7 +253,7 @@ func blockRef(n *yaml.Node, errorf func(n *yaml.Node, format string, args ...any
 const maxEventLabel = 40
 
 // event reads one item of a chart's events: {date: 2024-06-19, label: "Treaty signed"}.
-func event(n *yaml.Node, errorf func(n *yaml.Node, format string, args ...any)) (Event, bool) {
+func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node, format string, args ...any)) (Event, bool) {
 	if n.Kind != yaml.MappingNode {
 		errorf(n, "chart: an event must be {date, label}, got %s", yamlpos.Describe(n))
 		return Event{}, false
@@ -277,7 +280,7 @@ func event(n *yaml.Node, errorf func(n *yaml.Node, format string, args ...any)) 
 				errorf(v, "chart: event label %q is longer than %d characters: the table and the summary can say more", s, maxEventLabel)
 				ok = false
 			}
-			e.Label = s
+			e.Label, e.LabelPos = s, pos(v)
 		default:
 			errorf(k, "chart: unknown key %q in an event (known keys: date, label)", k.Value)
 			ok = false

@@ -37,6 +37,9 @@ const (
 type Source struct {
 	Name string
 	URL  string
+	// NamePos is where the name's value starts, for the {{ }} values it
+	// may hold.
+	NamePos diag.Pos
 }
 
 // Page is one Markdown file of content/, parsed.
@@ -625,14 +628,14 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 		item = yamlpos.Resolve(item)
 		switch item.Kind {
 		case yaml.ScalarNode:
-			out = append(out, Source{Name: item.Value})
+			out = append(out, Source{Name: item.Value, NamePos: at(item)})
 		case yaml.MappingNode:
 			var s Source
 			for i := 0; i+1 < len(item.Content); i += 2 {
 				k, val := item.Content[i], yamlpos.Resolve(item.Content[i+1])
 				switch k.Value {
 				case "name":
-					s.Name = scalarString(val, "sources.name", at, diags)
+					s.Name, s.NamePos = scalarString(val, "sources.name", at, diags), at(val)
 				case "url":
 					s.URL = scalarString(val, "sources.url", at, diags)
 				default:

@@ -227,11 +227,29 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			}
 		}
 		pt.Value = v
-		if i := col["label"]; i >= 0 && i < len(rec) {
-			pt.Label = strings.TrimSpace(rec[i])
+		if good && len(rec) > len(header) {
+			// 2025-01-01,3800,Kursk, Russia: the rest of the label is
+			// a field of its own, which would be lost.
+			line, c := r.FieldPos(len(header))
+			diags.Errorf(f.pos(line, c), "the line has %d fields, more than the %d of the header: a comma inside a label or source needs the field in double quotes (\"Kursk, Russia\")", len(rec), len(header))
+			good = false
 		}
-		if i := col["source"]; i >= 0 && i < len(rec) {
-			pt.Source = strings.TrimSpace(rec[i])
+		for _, name := range []string{"label", "source"} {
+			i := col[name]
+			if i < 0 || i >= len(rec) {
+				continue
+			}
+			cell := strings.TrimSpace(rec[i])
+			if name == "label" {
+				pt.Label = cell
+			} else {
+				pt.Source = cell
+			}
+			if strings.Contains(cell, "{{") {
+				line, c := r.FieldPos(i)
+				diags.Errorf(f.pos(line, c), "%s", noValuesMessage(name))
+				good = false
+			}
 		}
 		if good {
 			out = append(out, pt)

@@ -410,6 +410,27 @@ func TestSchemaErrors(t *testing.T) {
 			},
 		},
 		{
+			// The data is what values are computed from: a {{ }} in it
+			// would be shown as typed.
+			"values in the data",
+			`data:
+  losses:
+    unit: beds (of {{ e.limit }})
+    series:
+      - {date: 2025-01-01, value: 1, label: "Zoë {{ e.rate }} a day", source: 'Office {{ e.count }}'}
+      - date: 2025-01-02
+        value: 2
+        label: |
+          {{ e.rate }}
+`,
+			[]string{
+				p + `3:20: unit: {{ }} is not read in the data, which values are computed from: write the unit as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
+				p + `5:50: label: {{ }} is not read in the data, which values are computed from: write the label as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
+				p + `5:87: source: {{ }} is not read in the data, which values are computed from: write the source as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
+				p + `8:16: label: {{ }} is not read in the data, which values are computed from: write the label as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
+			},
+		},
+		{
 			// YAML reads 0x1F as 31 and 0o17 as 15: a number of the data
 			// is written in decimal digits.
 			"other bases",

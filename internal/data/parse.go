@@ -115,6 +115,7 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	f := p.mapping(val, "in block \""+name+"\"", []string{"unit", "as_of", "series", "csv", "projection"})
 	if u, ok := f["unit"]; ok {
 		b.Unit, _ = p.text("unit", u.val)
+		p.noValues("unit", u.val, b.Unit)
 	}
 	hasAsOf := false
 	if a, ok := f["as_of"]; ok {
@@ -216,10 +217,12 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 		}
 		if l, has := f["label"]; has {
 			pt.Label, has = p.text("label", l.val)
+			p.noValues("label", l.val, pt.Label)
 			good = good && has
 		}
 		if s, has := f["source"]; has {
 			pt.Source, has = p.text("source", s.val)
+			p.noValues("source", s.val, pt.Source)
 			good = good && has
 		}
 		if !good {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -194,6 +195,36 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 	}
 	p.errorf(n, "%s: cannot use %q as a number", key, v.Value)
 	return 0, false
+}
+
+// noValues reports a {{ }} in text, the value of the data's key held by
+// n: the data is what values are computed from, so a value is never put
+// into it, and it would be shown as typed. The error stands at the {{
+// when n is a scalar of one line.
+func (p *parser) noValues(key string, n *yaml.Node, text string) {
+	i := strings.Index(text, "{{")
+	if i < 0 {
+		return
+	}
+	at := p.pos(n)
+	v := yamlpos.Resolve(n)
+	if v == n && !strings.Contains(text[:i], "\n") {
+		switch v.Style {
+		case 0:
+			at.Col += utf8.RuneCountInString(text[:i])
+		case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+			if !strings.ContainsAny(text[:i], `"'\`) {
+				at.Col += utf8.RuneCountInString(text[:i]) + 1
+			}
+		}
+	}
+	p.diags.Errorf(at, "%s", noValuesMessage(key))
+}
+
+// noValuesMessage says why a {{ }} in the data's key is an error.
+func noValuesMessage(key string) string {
+	return key + ": {{ }} is not read in the data, which values are computed from: write the " + key +
+		" as text (values go in the prose, the title, the description and a chart's title, caption and event labels)"
 }
 
 // radixName returns the base a YAML number is written in when it is not

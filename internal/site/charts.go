@@ -103,6 +103,9 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	}
 	spec.Title = c.run.expand(c.scope, c.page, spec.Title, spec.TitlePos, diags)
 	spec.Caption = c.run.expand(c.scope, c.page, spec.Caption, spec.CaptionPos, diags)
+	for i, e := range spec.Events {
+		spec.Events[i].Label = c.run.expand(c.scope, c.page, e.Label, e.LabelPos, diags)
+	}
 	fig, err := chart.RenderBlocks(blocks, spec, chartID(c.page, ordinal))
 	if err != nil {
 		diags.Errorf(bodyPos, "%v", err)

@@ -170,6 +170,16 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 	// the meta tags show them as the page does.
 	p.Title = r.expand(scope, p, p.Title, p.TitlePos, diags)
 	p.Description = r.expand(scope, p, p.Description, p.DescriptionPos, diags)
+	if len(p.Sources) > 0 {
+		// A source's name holds dates of its own ("report of 13
+		// January"): they are not checked against the data.
+		sources := slices.Clone(p.Sources)
+		for i, s := range sources {
+			at := content.ValuePositions(p.Path, p.Source, s.NamePos, s.Name)
+			sources[i].Name = scope.Expand(s.Name, at, diags)
+		}
+		p.Sources = sources
+	}
 	charts := &charts{run: r, page: p, scope: scope}
 	links := &pageLinks{ix: r.st.ix, page: p}
 	body := r.b.buffers.get()
