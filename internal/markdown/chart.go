@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark"
@@ -84,13 +85,7 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	}
 	bodies := make([][]byte, len(charts))
 	for k, fb := range charts {
-		lines := fb.Lines()
-		var body []byte
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			body = append(body, seg.Value(src)...)
-		}
-		bodies[k] = body
+		bodies[k] = chartBody(fb.Lines(), src)
 	}
 	if p, ok := state.page.Charts.(ChartPlanner); ok {
 		p.PlanCharts(bodies)
@@ -103,6 +98,39 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		fb.Parent().ReplaceChild(fb.Parent(), fb, n)
 	}
 	pc.Set(chartKey, len(charts))
+}
+
+// chartBody returns the text of a chart block's lines. In a list item or
+// a block quote each line stands after the container's indent or "> ":
+// when every line stands as far in, the body keeps that many spaces in
+// front of each, so that the columns the chart's YAML reports are the
+// file's (YAML reads a mapping indented as a whole as it reads one that
+// is not).
+func chartBody(lines *text.Segments, src []byte) []byte {
+	indent := -1
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if seg.Padding > 0 {
+			indent = 0 // a tab stood there
+			break
+		}
+		start := bytes.LastIndexByte(src[:seg.Start], '\n') + 1
+		n := utf8.RuneCount(src[start:seg.Start])
+		if indent >= 0 && n != indent {
+			indent = 0
+			break
+		}
+		indent = n
+	}
+	var body []byte
+	for i := 0; i < lines.Len(); i++ {
+		for range indent {
+			body = append(body, ' ')
+		}
+		seg := lines.At(i)
+		body = append(body, seg.Value(src)...)
+	}
+	return body
 }
 
 // nearChart reports whether lang, the language of a fence, looks like a

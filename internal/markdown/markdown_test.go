@@ -119,7 +119,9 @@ func TestChartPlanner(t *testing.T) {
 	c := &planningCharts{}
 	body := "```chart\ndata: a\n```\n\n- ```chart\n  data: b\n  type: line\n  ```\n\n> ```chart\n> data: a\n> ```\n"
 	convert(t, casefrontMatter, body, &Page{Charts: c})
-	want := [][]string{{"data: a\n", "data: b\ntype: line\n", "data: a\n"}}
+	// A body in a list item or a quote keeps its indent, so that the
+	// chart's YAML counts columns as the file does.
+	want := [][]string{{"data: a\n", "  data: b\n  type: line\n", "  data: a\n"}}
 	if !reflect.DeepEqual(c.plans, want) {
 		t.Errorf("PlanCharts got %q; want %q", c.plans, want)
 	}
