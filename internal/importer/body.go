@@ -571,16 +571,19 @@ func (a args) get(name string, i int) string {
 	return a.pos(i)
 }
 
-// parseArgs reads `a="b c" d=e "f" g`.
+// parseArgs reads `a="b c" d=e "f" g`, and `a = "b"`: Hugo's lexer
+// takes spaces around the = of a named argument.
 func parseArgs(s string) args {
 	a := args{named: map[string]string{}}
 	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
 		key := ""
-		if k := strings.IndexAny(s, "= \t\n\"'`"); k > 0 && s[k] == '=' {
-			key, s = s[:k], s[k+1:]
-			if s == "" {
-				a.named[key] = "" // "x=" at the end
-				break
+		if k := strings.IndexAny(s, "= \t\r\n\"'`"); k > 0 {
+			if rest := strings.TrimLeft(s[k:], " \t\r\n"); strings.HasPrefix(rest, "=") {
+				key, s = s[:k], strings.TrimLeft(rest[1:], " \t\r\n")
+				if s == "" {
+					a.named[key] = "" // "x=" at the end
+					break
+				}
 			}
 		}
 		var val string

@@ -86,6 +86,8 @@ func TestBody(t *testing.T) {
 	}{
 		{Hugo, `{{< figure src="a.png" caption="A \"b\"" >}}`, `![A "b"](a.png "A \"b\"")`, 1, nil},
 		{Hugo, `{{< figure src="a b.png" alt="x" link="/y/" >}}`, `[![x](<a b.png>)](/y/)`, 1, nil},
+		// Hugo takes spaces around the = of a named argument.
+		{Hugo, "{{< figure src = \"/img/a.png\" alt = \"A chart\" caption = \"Figure 1\" >}}\n{{<figure src= \"b.png\"\n  caption =\"Collage\" alt\t=\t'Logos'>}}", "![A chart](/img/a.png \"Figure 1\")\n![Logos](b.png \"Collage\")", 2, nil},
 		{Hugo, "{{< highlight go >}}\nx := \"```\"\n{{< /highlight >}}\n", "````go\nx := \"```\"\n````\n", 1, nil},
 		{Hugo, "- item\n  {{< highlight sh >}}\n  ls\n  {{< /highlight >}}\n", "- item\n  ```sh\n  ls\n  ```\n", 1, nil},
 		// End tags spaced as Hugo allows: each ends its own block.
