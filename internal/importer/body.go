@@ -151,6 +151,10 @@ type converter struct {
 	code []span
 	out  bytes.Buffer
 	at   int // body offset of the link destination being resolved
+	// mathEnd is the body offset of the $$ that closes the kramdown math
+	// being converted, and mathInline says whether it is written \).
+	mathEnd    int
+	mathInline bool
 }
 
 // pos returns the source position of body offset off.
@@ -188,6 +192,18 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 		if im.kind == Jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) {
 			if n := c.kramdownSpan(i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		if im.kind == Jekyll && b[i] == '$' {
+			if n := c.kramdownMath(i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		if im.kind == Hugo && !im.conf.passthrough && b[i] == '\\' {
+			if n := c.escapedBracket(i); n > 0 {
 				i += n
 				continue
 			}
@@ -1144,4 +1160,122 @@ func blockStart(out []byte) int {
 		break
 	}
 	return start
+}
+
+// bracketEntities are what an escaped bracket of a Hugo page becomes:
+// the character, which neither plotline's mathematics (\[…\], \(…\))
+// nor a link reads.
+var bracketEntities = map[byte]string{'[': "&#91;", ']': "&#93;", '(': "&#40;", ')': "&#41;"}
+
+// escapedBracket writes the escaped bracket at body offset i of a Hugo
+// page, "\[" as pandoc writes "[", as the character it showed, and
+// returns 2; 0 when there is none. Without Hugo's passthrough extension
+// "\[below\]" is the text "[below]", where plotline would read
+// mathematics.
+func (c *converter) escapedBracket(i int) int {
+	b := c.body
+	if i+1 >= len(b) || c.inCode(i) {
+		return 0
+	}
+	ent, ok := bracketEntities[b[i+1]]
+	if !ok || run(reversed(b[:i]), '\\')%2 == 1 {
+		return 0 // "\\[" is a backslash, then a bracket
+	}
+	c.out.WriteString(ent)
+	return 2
+}
+
+// reversed returns a reversed copy of the last 64 bytes of b, enough to
+// count the backslashes before a character.
+func reversed(b []byte) []byte {
+	b = b[max(0, len(b)-64):]
+	out := make([]byte, len(b))
+	for i, c := range b {
+		out[len(b)-1-i] = c
+	}
+	return out
+}
+
+// kramdownMath converts kramdown's mathematics at body offset i, and
+// returns how many bytes of the body it took, or 0 when there is none.
+// "$$…$$" is a block when it stands alone between blank lines, as
+// plotline reads it too; within a paragraph it is kramdown's inline
+// mathematics, which plotline writes "\(…\)" (a "$$" in a line would
+// end plotline's paragraph). What is between the delimiters is converted
+// as the rest of the body is (Jekyll runs Liquid over it).
+func (c *converter) kramdownMath(i int) int {
+	b := c.body
+	if i+1 >= len(b) || b[i+1] != '$' || c.inCode(i) {
+		return 0
+	}
+	if c.mathEnd > 0 && i == c.mathEnd {
+		if c.mathInline {
+			c.out.WriteString(`\)`)
+		} else {
+			c.out.WriteString("$$")
+		}
+		c.mathEnd = 0
+		return 2
+	}
+	if c.mathEnd > 0 || i > 0 && b[i-1] == '\\' {
+		return 0
+	}
+	// The closing $$, within the paragraph.
+	end := -1
+	for k := i + 2; k+1 < len(b); k++ {
+		if b[k] == '\n' && blankLine(b[k+1:]) {
+			break
+		}
+		if b[k] == '$' && b[k+1] == '$' && b[k-1] != '\\' {
+			end = k
+			break
+		}
+	}
+	if end < 0 || end == i+2 || c.inCode(end) {
+		return 0
+	}
+	c.mathEnd = end
+	c.mathInline = !mathBlock(b, i, end)
+	if c.mathInline {
+		c.out.WriteString(`\(`)
+		c.im.res.Converted++
+	} else {
+		c.out.WriteString("$$")
+	}
+	return 2
+}
+
+// mathBlock reports whether the $$…$$ from body offset i to end (its
+// closing $$) is a block as kramdown reads it: its first $$ starts its
+// line (after quote and list markers) at the start of a block, and its
+// last $$ ends its line at the end of one.
+func mathBlock(b []byte, i, end int) bool {
+	ls := bytes.LastIndexByte(b[:i], '\n') + 1
+	prefix := bytes.TrimLeft(b[ls:i], " \t>")
+	item := len(prefix) > 0 && listItem([]byte(string(bytes.TrimSpace(prefix))+" x"))
+	if len(bytes.TrimSpace(prefix)) > 0 && !item {
+		return false
+	}
+	if !item && ls > 0 {
+		prev := bytes.LastIndexByte(b[:ls-1], '\n') + 1
+		if len(bytes.Trim(b[prev:ls-1], " \t\r>")) > 0 {
+			return false
+		}
+	}
+	after := end + 2
+	le := bytes.IndexByte(b[after:], '\n')
+	if le < 0 {
+		return len(bytes.TrimSpace(b[after:])) == 0
+	}
+	return len(bytes.TrimSpace(b[after:after+le])) == 0 && blankLine(b[after+le+1:])
+}
+
+// blankLine reports whether rest starts with a blank line (quote markers
+// aside) or is empty.
+func blankLine(rest []byte) bool {
+	le := bytes.IndexByte(rest, '\n')
+	if le < 0 {
+		le = len(rest)
+	}
+	return len(bytes.Trim(rest[:le], " \t\r>")) == 0
 }

@@ -18,6 +18,7 @@ func FuzzBody(f *testing.F) {
 		"{{< figure src=\"a.png\" >}} {{% notice %}}x{{% /notice %}} [r]({{< ref \"b\" >}})",
 		"{% highlight go %}\nx\n{% endhighlight %}\n{% raw %}{{ x }}{% endraw %}",
 		"<p>raw</p>\n{: #r .c}\n### h\n{:.x}\n",
+		"a $$x$$ \\[b\\] \\\\(c\\)\n\n$$\ny\n$$\n> $$z\n\n$$",
 	} {
 		f.Add(s)
 	}

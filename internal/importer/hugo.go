@@ -136,6 +136,7 @@ func (im *importer) hugo() error {
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
 	im.conf.description = lookupString(conf, "params.description")
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
+	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
 	im.conf.permalinks = map[string]string{}
 	if pl, ok := lookup(conf, "permalinks").(map[string]any); ok {
 		if page, ok := pl["page"].(map[string]any); ok {

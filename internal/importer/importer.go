@@ -121,6 +121,10 @@ type siteConfig struct {
 	language       string // the site's language tag: "zh-cn"
 	description    string
 	unsafe         bool
+	// passthrough is set when Hugo's goldmark passthrough extension is
+	// on, so that \[…\] and \(…\) are mathematics in the source as they
+	// are in plotline; without it they are escaped brackets.
+	passthrough bool
 	// hugo
 	permalinks   map[string]string
 	mainSections []string

@@ -108,6 +108,12 @@ func TestBody(t *testing.T) {
 		{Hugo, "[x](/gone/#a) [y](//cdn.example/x) [z](/posts/b/)", "[x](https://old.example/gone/#a) [y](//cdn.example/x) [z](/posts/b/)", 1, []string{"content/posts/a.md:5:5: note: link /gone/#a names nothing of this site: written as https://old.example/gone/#a"}},
 		{Hugo, "## Here\n[x](/posts/c/#h) [y](../c/#gone) [z](#nowhere) [w](#here)", "## Here\n[x](/posts/c/#h) [y](/posts/c/) [z](/posts/a/) [w](#here)", 1, []string{"content/posts/a.md:6:22: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/", "content/posts/a.md:6:38: note: link #nowhere: that page has no #nowhere (its old page had none either, or one a script made): written as /posts/a/"}},
 		{Hugo, "[b](b.md) [d](doc/x.md)", "[b](b.md) [d](https://old.example/posts/a/doc/x.md)", 1, []string{"content/posts/a.md:5:15: note: link /posts/a/doc/x.md names nothing of this site: written as https://old.example/posts/a/doc/x.md"}},
+		// Without Hugo's passthrough extension an escaped bracket is a
+		// bracket, not mathematics, and does not start a link.
+		{Hugo, "more on \\[below\\](x), \\(y\\) \\\\[z\\\\] `\\[c\\]`\n\n    \\[d\\]\n", "more on &#91;below&#93;(x), &#40;y&#41; \\\\[z\\\\] `\\[c\\]`\n\n    \\[d\\]\n", 0, nil},
+		// kramdown's $$ within a paragraph is inline mathematics; alone
+		// between blank lines, a block.
+		{Jekyll, "takes ($$x_i$$) and $$y_{ {{ site.answer }} }$$.\n\n$$\na^2\n$$\n\n> $$b$$\n\n* $$c$$\n\nText\n$$d\ne$$\n\n`$$f$$` \\$$g$$\n", "takes (\\(x_i\\)) and \\(y_{ 42 }\\).\n\n$$\na^2\n$$\n\n> $$b$$\n\n* $$c$$\n\nText\n\\(d\ne\\)\n\n`$$f$$` \\$$g$$\n", 4, nil},
 		{Jekyll, "{% highlight ruby linenos %}\nx\n{% endhighlight %}", "```ruby\nx\n```", 1, nil},
 		{Jekyll, "{%highlight ruby%}\nx\n{%-  endhighlight  -%}", "```ruby\nx\n```", 1, nil},
 		{Jekyll, `[a]({{ site.baseurl }}/x/) [b]({{ "/y/" | relative_url }}) {{site.url}}{{ site.baseurl }}/z`, `[a](/x/) [b](/y/) /z`, 4, nil},
@@ -178,5 +184,22 @@ func TestBody(t *testing.T) {
 		if strings.Join(notes, "\n") != strings.Join(tt.notes, "\n") {
 			t.Errorf("%s %q: notes\n%s\nwant\n%s", tt.kind, tt.in, strings.Join(notes, "\n"), strings.Join(tt.notes, "\n"))
 		}
+	}
+}
+
+// With Hugo's passthrough extension on, \[…\] and \(…\) are mathematics
+// in the source, as in plotline: they stay.
+func TestHugoPassthrough(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("[markup.goldmark.extensions.passthrough]\nenable = true\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nSo \\(x\\) and\n\\[y\\]\n")},
+	}
+	res, err := Import(src, Hugo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(res.Files["content/posts/a.md"].Data)
+	if want := "So \\(x\\) and\n\\[y\\]\n"; !strings.HasSuffix(got, "---\n"+want) {
+		t.Errorf("body:\n%s\nwant it to end\n%s", got, want)
 	}
 }
