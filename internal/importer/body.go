@@ -764,11 +764,34 @@ func (c *converter) ref(name string) (string, bool) {
 	}
 	cands = append(cands, clean, strings.TrimSuffix(clean, path.Ext(clean)), strings.TrimSuffix(clean, "/"))
 	for _, k := range cands {
-		if ps := c.im.byKey[k]; len(ps) == 1 {
-			return "/" + ps[0].newURL + frag, true
+		if q := pickLang(c.im.byKey[k], c.p.lang); q != nil {
+			return "/" + q.newURL + frag, true
 		}
 	}
 	return "", false
+}
+
+// pickLang returns the one page of ps in lang, as Hugo's ref finds the
+// page of the linking page's language, or else the one page of ps in
+// the default language; nil when there is no such one page.
+func pickLang(ps []*page, lang string) *page {
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	for _, l := range []string{lang, ""} {
+		var found *page
+		n := 0
+		for _, p := range ps {
+			if p.lang == l {
+				found = p
+				n++
+			}
+		}
+		if n == 1 {
+			return found
+		}
+	}
+	return nil
 }
 
 // include inlines a Jekyll include that is plain Markdown or HTML, or
@@ -915,6 +938,18 @@ func (c *converter) resolve(dest string) (string, bool) {
 	beside := path.Join(path.Dir(c.p.dest), file)
 	if _, ok := c.im.res.Files[beside]; ok || c.im.dests[beside] {
 		return "", false
+	}
+	if dir := c.p.filesDir; dir != "" && dir != path.Dir(c.p.dest) {
+		// A translation by file name, whose files stayed in the
+		// default language's folder: the file's site path.
+		there := path.Join(dir, file)
+		if _, ok := c.im.res.Files[there]; ok {
+			u := "/" + strings.TrimPrefix(there, "content/")
+			if frag != "" {
+				u += "#" + frag
+			}
+			return u, true
+		}
 	}
 	base := c.p.oldURL
 	if !strings.HasSuffix(base, "/") {

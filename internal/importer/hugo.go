@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -161,73 +163,33 @@ func (im *importer) hugo() error {
 		}
 	}
 
-	count := map[string]int{}
-	err := fs.WalkDir(im.src, contentDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
-			return nil
+	ml := hugoLanguages(conf, contentDir)
+	confName := ""
+	for _, name := range hugoConfigs {
+		if _, err := fs.Stat(im.src, name); err == nil {
+			confName = name
+			break
 		}
-		if p != contentDir && content.Hidden(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil
-		}
-		rel := strings.TrimPrefix(p, contentDir+"/")
-		if !markdownExt(p) {
-			if path.Ext(p) == ".html" {
-				if data, err := fs.ReadFile(im.src, p); err == nil {
-					if _, _, _, _, ok := splitFrontMatter(data); ok {
-						im.note(diag.Pos{Path: p}, "an HTML page with front matter: not imported")
-						return nil
-					}
-				}
-			}
-			im.copyFile(p, "content/"+rel)
-			return nil
-		}
-		if rel == "_index"+path.Ext(rel) {
-			im.done(diag.Pos{Path: p}, "the home page's text is not imported: plotline makes the home page")
-			return nil
-		}
-		data, err := fs.ReadFile(im.src, p)
-		if err != nil {
-			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
-			return nil
-		}
-		pg, ok := im.readPage(p, data)
-		if !ok {
-			im.done(diag.Pos{Path: p}, "no front matter: copied as a file, not a page")
-			im.copyFile(p, "content/"+strings.TrimSuffix(rel, path.Ext(rel))+".txt")
-			return nil
-		}
-		pg.dest = "content/" + strings.TrimSuffix(rel, path.Ext(rel)) + ".md"
-		if pg.date.IsZero() {
-			if d, ok := parseDate(pg.str("publishdate")); ok {
-				pg.date = d
-			} else if d, ok := parseDate(pg.str("publishDate")); ok {
-				pg.date = d
-			}
-			if !pg.date.IsZero() {
-				pg.setDate = pg.date
-			}
-		}
-		im.fillIn(pg)
-		pg.oldURL = hugoURL(pg, rel, im.conf.permalinks)
-		pg.newURL = newURL(pg.dest, pg.slug)
-		if section, _, found := strings.Cut(rel, "/"); found && !strings.HasPrefix(path.Base(rel), "_index.") {
-			pg.cats = []string{section}
-			count[section]++
-		}
-		im.pages = append(im.pages, pg)
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("not a Hugo site: %w", err)
 	}
+	walks := []hugoWalk{{dir: contentDir}}
+	for _, code := range ml.codes {
+		d := ml.dirs[code]
+		if code == ml.def || d == "" || d == contentDir {
+			continue
+		}
+		if info, err := fs.Stat(im.src, d); err != nil || !info.IsDir() {
+			im.note(diag.Pos{Path: confName}, "language %s: its contentDir %s is not a folder: not imported", code, d)
+			continue
+		}
+		walks = append(walks, hugoWalk{dir: d, lang: code})
+	}
+	count := map[string]int{}
+	for _, w := range walks {
+		if err := im.hugoWalk(w, walks, ml, count); err != nil {
+			return fmt.Errorf("not a Hugo site: %w", err)
+		}
+	}
+	im.noteLanguages(confName, walks)
 	main := im.conf.mainSections
 	if len(main) == 0 {
 		best := ""
@@ -262,13 +224,204 @@ func (im *importer) hugo() error {
 	return nil
 }
 
+// hugoWalk is one content folder of a Hugo site: the default
+// language's, or another language's contentDir.
+type hugoWalk struct {
+	dir  string // "content", "content/no"
+	lang string // "" for the default language
+}
+
+// multilingual is what the importer reads of a Hugo site's languages.
+type multilingual struct {
+	def      string            // the default language, "en"
+	codes    []string          // the languages of the config, sorted
+	dirs     map[string]string // each language's contentDir, cleaned, or ""
+	inSubdir bool              // defaultContentLanguageInSubdir
+}
+
+// hugoLanguages reads the languages of a Hugo config whose default
+// language's pages are in contentDir.
+func hugoLanguages(conf map[string]any, contentDir string) multilingual {
+	ml := multilingual{def: strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")), dirs: map[string]string{}}
+	ml.inSubdir, _ = lookup(conf, "defaultcontentlanguageinsubdir").(bool)
+	langs, _ := lookup(conf, "languages").(map[string]any)
+	for code := range langs {
+		ml.codes = append(ml.codes, code)
+		if d := lookupString(langs, code+".contentdir"); d != "" {
+			ml.dirs[code] = path.Clean(d)
+		}
+	}
+	slices.Sort(ml.codes)
+	return ml
+}
+
+// langCodeRE matches a language code a file name may end with when the
+// config lists no languages: "fr", "pt-br".
+var langCodeRE = regexp.MustCompile(`^[a-z]{2}(-[a-z]{2})?$`)
+
+// fileLang returns the language a file name ends with, "post.fr.md"
+// giving "fr" and "post.md", when it is one the config lists (or looks
+// like one, when it lists none).
+func (ml multilingual) fileLang(rel string) (string, string) {
+	ext := path.Ext(rel)
+	base := strings.TrimSuffix(path.Base(rel), ext)
+	k := strings.LastIndexByte(base, '.')
+	if k <= 0 {
+		return "", rel
+	}
+	code := strings.ToLower(base[k+1:])
+	if len(ml.codes) > 0 && !slices.Contains(ml.codes, code) || len(ml.codes) == 0 && !langCodeRE.MatchString(code) {
+		return "", rel
+	}
+	return code, path.Join(path.Dir(rel), base[:k]+ext)
+}
+
+// hugoWalk imports the pages and files of the content folder w. A page
+// of a language other than the default goes under a folder of its
+// code, "content/es/posts/p/index.md", as its old address went under
+// "/es/": a page of another language's contentDir, or a translation by
+// file name ("index.es.md").
+func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, count map[string]int) error {
+	return fs.WalkDir(im.src, w.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			return nil
+		}
+		if p != w.dir && content.Hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() && p != w.dir && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) {
+			return fs.SkipDir // another language's folder
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, w.dir+"/")
+		folder := "content/"
+		if w.lang != "" {
+			folder += w.lang + "/"
+		}
+		if !markdownExt(p) {
+			if path.Ext(p) == ".html" {
+				if data, err := fs.ReadFile(im.src, p); err == nil {
+					if _, _, _, _, ok := splitFrontMatter(data); ok {
+						im.note(diag.Pos{Path: p}, "an HTML page with front matter: not imported")
+						return nil
+					}
+				}
+			}
+			im.copyFile(p, folder+rel)
+			return nil
+		}
+		lang := w.lang
+		if code, plain := ml.fileLang(rel); code != "" {
+			lang, rel = code, plain
+		}
+		if lang == ml.def {
+			lang = ""
+		}
+		if rel == "_index"+path.Ext(rel) {
+			im.done(diag.Pos{Path: p}, "the home page's text is not imported: plotline makes the home page")
+			return nil
+		}
+		data, err := fs.ReadFile(im.src, p)
+		if err != nil {
+			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			return nil
+		}
+		pg, ok := im.readPage(p, data)
+		if !ok {
+			im.done(diag.Pos{Path: p}, "no front matter: copied as a file, not a page")
+			im.copyFile(p, folder+strings.TrimSuffix(rel, path.Ext(rel))+".txt")
+			return nil
+		}
+		pg.rel, pg.lang = rel, lang
+		langDir := ""
+		if lang != "" {
+			langDir = lang + "/"
+		}
+		pg.dest = "content/" + langDir + strings.TrimSuffix(rel, path.Ext(rel)) + ".md"
+		// The files of its folder: beside it, or, for a translation by
+		// file name, in the default language's folder.
+		pg.filesDir = path.Dir(folder + rel)
+		if pg.date.IsZero() {
+			if d, ok := parseDate(pg.str("publishdate")); ok {
+				pg.date = d
+			} else if d, ok := parseDate(pg.str("publishDate")); ok {
+				pg.date = d
+			}
+			if !pg.date.IsZero() {
+				pg.setDate = pg.date
+			}
+		}
+		im.fillIn(pg)
+		pg.oldURL = hugoURL(pg, rel, im.conf.permalinks)
+		switch {
+		case lang != "":
+			pg.oldURL = "/" + lang + pg.oldURL
+		case ml.inSubdir && len(ml.codes) > 0:
+			pg.oldURL = "/" + ml.def + pg.oldURL
+		}
+		pg.newURL = newURL(pg.dest, pg.slug)
+		if section, _, found := strings.Cut(rel, "/"); found && !strings.HasPrefix(path.Base(rel), "_index.") {
+			pg.cats = []string{section}
+			count[section]++
+		}
+		im.pages = append(im.pages, pg)
+		return nil
+	})
+}
+
+// noteLanguages says, for each language other than the default, how
+// many of its pages were imported, from where and to where.
+func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
+	byName := map[string]int{}
+	byDir := map[string]int{}
+	for _, p := range im.pages {
+		if p.lang == "" {
+			continue
+		}
+		if path.Dir(p.dest) == p.filesDir {
+			byDir[p.lang]++
+		} else {
+			byName[p.lang]++
+		}
+	}
+	say := func(code, how string, n int) {
+		pages := "pages"
+		if n == 1 {
+			pages = "page"
+		}
+		im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with params.lang %q and its old /%s/ address (plotline gives every page the site's language; a template may read .Article.Params.lang)", code, n, pages, how, code, code, code)
+	}
+	dirs := map[string]string{}
+	for _, w := range walks {
+		dirs[w.lang] = w.dir
+	}
+	codes := slices.Sorted(maps.Keys(byName))
+	codes = append(codes, slices.Collect(maps.Keys(byDir))...)
+	slices.Sort(codes)
+	for _, code := range slices.Compact(codes) {
+		if n := byDir[code]; n > 0 {
+			say(code, "of "+dirs[code], n)
+		}
+		if n := byName[code]; n > 0 {
+			say(code, "translated by file name (x."+code+".md)", n)
+		}
+	}
+}
+
 // fillIn gives a page without a title or date one, with a note: the
 // title from its file name, the date of its file.
 func (im *importer) fillIn(p *page) {
 	if p.title == "" {
-		name := strings.TrimSuffix(path.Base(p.src), path.Ext(p.src))
+		src := cmp.Or(p.rel, p.src)
+		name := strings.TrimSuffix(path.Base(src), path.Ext(src))
 		if name == "index" || name == "_index" {
-			name = path.Base(path.Dir(p.src))
+			name = path.Base(path.Dir(src))
 		}
 		if _, rest, prefixed, err := fileDate(name); prefixed && err == nil {
 			name = rest
@@ -282,7 +435,7 @@ func (im *importer) fillIn(p *page) {
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q from the file name", p.setTitle)
 	}
 	if p.date.IsZero() {
-		if d, _, prefixed, err := fileDate(path.Base(p.src)); prefixed && err == nil {
+		if d, _, prefixed, err := fileDate(path.Base(cmp.Or(p.rel, p.src))); prefixed && err == nil {
 			p.date = d
 			return
 		}

@@ -10,6 +10,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -221,7 +222,7 @@ func (im *importer) finish() {
 		im.res.Pages++
 	}
 	im.res.Files["plotline.yaml"] = File{Data: im.config()}
-	slices.SortFunc(im.res.Notes, func(a, b Note) int { return diag.ComparePos(a.Pos, b.Pos) })
+	slices.SortStableFunc(im.res.Notes, func(a, b Note) int { return diag.ComparePos(a.Pos, b.Pos) })
 }
 
 // config returns the plotline.yaml of the new site.
@@ -371,9 +372,10 @@ func (im *importer) uniqueURLs() {
 	seen := map[string]*page{}
 	for _, p := range im.pages {
 		if other, ok := seen[p.newURL]; ok {
-			name := strings.TrimSuffix(path.Base(p.src), path.Ext(p.src))
+			src := cmp.Or(p.rel, p.src)
+			name := strings.TrimSuffix(path.Base(src), path.Ext(src))
 			if name == "index" {
-				name = path.Base(path.Dir(p.src))
+				name = path.Base(path.Dir(src))
 			}
 			slug := content.FileSlug(name)
 			if p.slug != "" && validSlug(p.slug) && !p.date.IsZero() {

@@ -27,6 +27,15 @@ type page struct {
 	body    []byte
 	bodyOff int // offset of body in source
 
+	// rel is the path of a Hugo page in its content folder, without the
+	// language of its file name: "posts/p/index.md" for
+	// "content/posts/p/index.es.md".
+	rel string
+	// lang is the language of a page of a multilingual Hugo site other
+	// than the default, "es"; filesDir is the folder of the new site
+	// that holds the files beside its source, "content/posts/p".
+	lang, filesDir string
+
 	title  string
 	date   time.Time
 	slug   string
@@ -61,6 +70,14 @@ func (p *page) keys() []string {
 	noExt := strings.TrimSuffix(rel, path.Ext(rel))
 	base := path.Base(noExt)
 	keys := []string{p.src, rel, noExt, base, path.Base(rel)}
+	if p.rel != "" && p.rel != rel {
+		// A Hugo page by its path in its content folder, as ref names
+		// it: "posts/p/index.md" for "content/en/posts/p/index.es.md".
+		rel = p.rel
+		noExt = strings.TrimSuffix(rel, path.Ext(rel))
+		base = path.Base(noExt)
+		keys = append(keys, rel, noExt, base, path.Base(rel))
+	}
 	if sub, ok := strings.CutPrefix(noExt, "_posts/"); ok && sub != base {
 		// {% post_url notes/2012-08-31-name %}: a post in a folder of
 		// _posts is named with the folder.
@@ -446,6 +463,10 @@ func (im *importer) render(p *page) []byte {
 			seq.Content = append(seq.Content, scalar(a))
 		}
 		add("aliases", seq)
+	}
+	if p.lang != "" {
+		// Quoted: YAML 1.1 reads a bare no as false.
+		param(field{key: "lang", val: &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: p.lang, Style: yaml.DoubleQuotedStyle}})
 	}
 	// Everything else is the site's own: under params.
 	for _, f := range p.fields {
