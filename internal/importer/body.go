@@ -1314,3 +1314,64 @@ func blankLine(rest []byte) bool {
 	}
 	return len(bytes.Trim(rest[:le], " \t\r>")) == 0
 }
+
+// htmlBody returns the body of a page written in HTML as Markdown that
+// publishes it as it is: one raw HTML block. CommonMark ends such a block
+// at a blank line, after which text would be read as Markdown (and
+// indented lines as code), so blank lines go: those outside a <pre> or
+// <textarea> mean nothing in HTML, and one inside becomes a &#10; at the
+// end of the line before it, the same line break. A body that does not
+// start with a block-level element is put in a <div>, which starts a
+// block that runs to the end.
+func htmlBody(body []byte) []byte {
+	var out bytes.Buffer
+	inPre := false
+	first := true
+	wrap := false
+	for line := range bytes.Lines(body) {
+		text := bytes.TrimRight(line, " \t\r\n")
+		if len(bytes.TrimSpace(text)) == 0 {
+			if inPre && out.Len() > 0 {
+				out.Truncate(len(bytes.TrimRight(out.Bytes(), "\r\n")))
+				out.WriteString("&#10;\n")
+			}
+			continue
+		}
+		if first {
+			first = false
+			wrap = !htmlBlock(bytes.TrimSpace(text)) || preformatted(bytes.TrimSpace(text))
+			if wrap {
+				out.WriteString("<div>\n")
+			}
+		}
+		out.Write(bytes.TrimRight(line, "\r\n"))
+		out.WriteByte('\n')
+		lower := bytes.ToLower(line)
+		for _, name := range []string{"pre", "textarea"} {
+			opens := bytes.Count(lower, []byte("<"+name+">")) + bytes.Count(lower, []byte("<"+name+" "))
+			closes := bytes.Count(lower, []byte("</"+name+">"))
+			switch {
+			case opens > closes:
+				inPre = true
+			case closes > opens:
+				inPre = false
+			}
+		}
+	}
+	if wrap {
+		out.WriteString("</div>\n")
+	}
+	return out.Bytes()
+}
+
+// preformatted reports whether line starts with an element whose HTML
+// block in CommonMark ends at its end tag rather than at a blank line.
+func preformatted(line []byte) bool {
+	lower := bytes.ToLower(line)
+	for _, name := range []string{"<pre", "<script", "<style", "<textarea", "<!--", "<?", "<!"} {
+		if bytes.HasPrefix(lower, []byte(name)) {
+			return true
+		}
+	}
+	return false
+}

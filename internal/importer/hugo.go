@@ -139,6 +139,22 @@ func (im *importer) hugo() error {
 	im.conf.description = lookupString(conf, "params.description")
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
+	var ignore []any
+	switch v := lookup(conf, "ignorefiles").(type) {
+	case []any:
+		ignore = v
+	case string:
+		ignore = []any{v}
+	}
+	for _, x := range ignore {
+		s, _ := x.(string)
+		re, err := regexp.Compile(s)
+		if err != nil {
+			im.note(diag.Pos{Path: configName(im.src)}, "ignoreFiles: %q is no regular expression (%v): left out", s, err)
+			continue
+		}
+		im.conf.ignore = append(im.conf.ignore, re)
+	}
 	im.conf.permalinks = map[string]string{}
 	if pl, ok := lookup(conf, "permalinks").(map[string]any); ok {
 		if page, ok := pl["page"].(map[string]any); ok {
@@ -164,13 +180,7 @@ func (im *importer) hugo() error {
 	}
 
 	ml := hugoLanguages(conf, contentDir)
-	confName := ""
-	for _, name := range hugoConfigs {
-		if _, err := fs.Stat(im.src, name); err == nil {
-			confName = name
-			break
-		}
-	}
+	confName := configName(im.src)
 	walks := []hugoWalk{{dir: contentDir}}
 	for _, code := range ml.codes {
 		d := ml.dirs[code]
@@ -222,6 +232,29 @@ func (im *importer) hugo() error {
 		})
 	}
 	return nil
+}
+
+// configName returns the name of the config file Hugo reads in src, or
+// "" when there is none.
+func configName(src fs.FS) string {
+	for _, name := range hugoConfigs {
+		if _, err := fs.Stat(src, name); err == nil {
+			return name
+		}
+	}
+	return ""
+}
+
+// ignored reports whether Hugo's ignoreFiles leaves out the file or
+// folder p. Hugo matches them against the file's absolute path; the
+// path from the site's folder, with a leading slash, stands in for it.
+func (im *importer) ignored(p string) bool {
+	for _, re := range im.conf.ignore {
+		if re.MatchString("/" + p) {
+			return true
+		}
+	}
+	return false
 }
 
 // hugoWalk is one content folder of a Hugo site: the default
@@ -287,7 +320,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
 			return nil
 		}
-		if p != w.dir && content.Hidden(d.Name()) {
+		if p != w.dir && (content.Hidden(d.Name()) || im.ignored(p)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -304,17 +337,17 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if w.lang != "" {
 			folder += w.lang + "/"
 		}
+		html := false
 		if !markdownExt(p) {
 			if path.Ext(p) == ".html" {
 				if data, err := fs.ReadFile(im.src, p); err == nil {
-					if _, _, _, _, ok := splitFrontMatter(data); ok {
-						im.note(diag.Pos{Path: p}, "an HTML page with front matter: not imported")
-						return nil
-					}
+					_, _, _, _, html = splitFrontMatter(data)
 				}
 			}
-			im.copyFile(p, folder+rel)
-			return nil
+			if !html {
+				im.copyFile(p, folder+rel)
+				return nil
+			}
 		}
 		lang := w.lang
 		if code, plain := ml.fileLang(rel); code != "" {
@@ -338,7 +371,12 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.copyFile(p, folder+strings.TrimSuffix(rel, path.Ext(rel))+".txt")
 			return nil
 		}
-		pg.rel, pg.lang = rel, lang
+		pg.rel, pg.lang, pg.html = rel, lang, html
+		if html {
+			// Hugo publishes the HTML of a page written in HTML, as
+			// blogdown writes R Markdown posts: so must plotline.
+			im.conf.unsafe = true
+		}
 		langDir := ""
 		if lang != "" {
 			langDir = lang + "/"

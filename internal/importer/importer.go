@@ -18,6 +18,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -129,6 +130,7 @@ type siteConfig struct {
 	// hugo
 	permalinks   map[string]string
 	mainSections []string
+	ignore       []*regexp.Regexp // ignoreFiles
 	// jekyll
 	permalink string
 	exclude   []string
@@ -214,7 +216,11 @@ func (im *importer) finish() {
 	}
 	im.known = taken
 	for _, p := range im.pages {
-		p.converted = im.convertBody(p)
+		if p.html {
+			p.converted = htmlBody(p.body)
+		} else {
+			p.converted = im.convertBody(p)
+		}
 	}
 	im.mendFragments()
 	for _, p := range im.pages {

@@ -35,6 +35,9 @@ type page struct {
 	// than the default, "es"; filesDir is the folder of the new site
 	// that holds the files beside its source, "content/posts/p".
 	lang, filesDir string
+	// html is set on a Hugo page written in HTML (blogdown's
+	// index.html), whose body is published as it is.
+	html bool
 
 	title  string
 	date   time.Time
