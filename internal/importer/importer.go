@@ -135,6 +135,10 @@ type siteConfig struct {
 	permalink string
 	exclude   []string
 	vars      map[string]any // _config.yml, for {{ site.x }}
+	// collections are Jekyll's collections by name; collectionsDir is
+	// the folder that holds their _NAME folders, "" for the root.
+	collections    map[string]collection
+	collectionsDir string
 }
 
 // note records something not converted at pos.

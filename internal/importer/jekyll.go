@@ -55,6 +55,7 @@ func (im *importer) jekyll() error {
 			}
 		}
 	}
+	im.readCollections(conf)
 	return fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
@@ -70,14 +71,22 @@ func (im *importer) jekyll() error {
 			}
 			return nil
 		}
+		coll, inColl := im.collectionOf(p)
 		if d.IsDir() {
-			if strings.HasPrefix(name, "_") && name != "_posts" && name != "_drafts" {
+			if inColl && !coll.output {
+				im.skipCollection(p, coll)
+				return fs.SkipDir
+			}
+			if strings.HasPrefix(name, "_") && name != "_posts" && name != "_drafts" && !inColl {
 				return fs.SkipDir
 			}
 			return nil
 		}
 		if !d.Type().IsRegular() {
 			return nil
+		}
+		if inColl {
+			return im.collectionFile(p, coll)
 		}
 		dir := path.Dir(p)
 		if dir == "." {
@@ -88,11 +97,15 @@ func (im *importer) jekyll() error {
 		var cats []string
 		kind := ""
 		parts := strings.Split(dir, "/")
+		skip := 0
+		if cd := im.conf.collectionsDir; cd != "" && strings.HasPrefix(dir+"/", cd+"/") {
+			skip = len(strings.Split(cd, "/")) // the posts of collections_dir/_posts
+		}
 		for i, part := range parts {
 			if part == "_posts" || part == "_drafts" {
 				kind = part
-				if i > 0 {
-					cats = parts[:i]
+				if i > skip {
+					cats = parts[skip:i]
 				}
 				break
 			}
@@ -180,4 +193,126 @@ func (im *importer) excluded(p string) bool {
 		}
 	}
 	return false
+}
+
+// collection is one of a Jekyll site's collections (collections: in
+// _config.yml).
+type collection struct {
+	name      string // "docs"
+	dir       string // its folder, "_docs" or "my_collections/_docs"
+	output    bool   // Jekyll writes a page of each document
+	permalink string // its pattern, "/:collection/:path/"
+}
+
+// readCollections reads the collections of a Jekyll config: a mapping of
+// names to their settings, or a list of names (which have no output).
+func (im *importer) readCollections(conf map[string]any) {
+	im.conf.collectionsDir = strings.Trim(lookupString(conf, "collections_dir"), "/")
+	im.conf.collections = map[string]collection{}
+	add := func(name string, settings map[string]any) {
+		if name == "posts" || name == "" {
+			// Posts are read as posts; a permalink of theirs set here is
+			// the site's permalink for them.
+			if pl, _ := settings["permalink"].(string); pl != "" {
+				im.conf.permalink = pl
+			}
+			return
+		}
+		c := collection{name: name, dir: path.Join(im.conf.collectionsDir, "_"+name)}
+		c.output, _ = settings["output"].(bool)
+		c.permalink, _ = settings["permalink"].(string)
+		if s, ok := jekyllStyles[c.permalink]; ok {
+			c.permalink = s
+		}
+		if c.permalink == "" {
+			// Jekyll's default: /:collection/:path, ended as the site's
+			// permalink style ends its URLs.
+			c.permalink = "/:collection/:path:output_ext"
+			style := im.conf.permalink
+			if s, ok := jekyllStyles[style]; ok {
+				style = s
+			}
+			if strings.HasSuffix(style, "/") {
+				c.permalink = "/:collection/:path/"
+			}
+		}
+		im.conf.collections[c.dir] = c
+	}
+	switch cs := lookup(conf, "collections").(type) {
+	case map[string]any:
+		for name, v := range cs {
+			settings, _ := v.(map[string]any)
+			add(name, settings)
+		}
+	case []any:
+		for _, v := range cs {
+			if name, ok := v.(string); ok {
+				add(name, nil)
+			}
+		}
+	}
+}
+
+// collectionOf returns the collection whose folder p is or is in.
+func (im *importer) collectionOf(p string) (collection, bool) {
+	for dir, c := range im.conf.collections {
+		if p == dir || strings.HasPrefix(p, dir+"/") {
+			return c, true
+		}
+	}
+	return collection{}, false
+}
+
+// skipCollection notes that the collection c, whose folder is p, is not
+// imported: Jekyll wrote no page of it (its documents are data for the
+// site's templates).
+func (im *importer) skipCollection(p string, c collection) {
+	n := 0
+	_ = fs.WalkDir(im.src, p, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			n++
+		}
+		return nil
+	})
+	files := "files"
+	if n == 1 {
+		files = "file"
+	}
+	im.note(diag.Pos{Path: p}, "collection %s (%s/, %d %s) has no output: Jekyll published no page of it, only its templates read it: not imported", c.name, p, n, files)
+}
+
+// collectionFile imports the file p of the collection c: a Markdown
+// document as a page under content/NAME/ at the URL its permalink gave
+// it, which becomes an alias; any other file as it is, at the address
+// Jekyll copied it to.
+func (im *importer) collectionFile(p string, c collection) error {
+	rel := strings.TrimPrefix(p, c.dir+"/")
+	if strings.HasPrefix(path.Base(rel), "_") {
+		return nil
+	}
+	data, err := fs.ReadFile(im.src, p)
+	if err != nil {
+		im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+		return nil
+	}
+	_, _, _, _, hasFM := splitFrontMatter(data)
+	if !hasFM || !markdownExt(p) {
+		if hasFM {
+			im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
+			return nil
+		}
+		im.copyFile(p, "content/"+c.name+"/"+rel)
+		return nil
+	}
+	pg, ok := im.readPage(p, data)
+	if !ok {
+		return nil
+	}
+	noExt := strings.TrimSuffix(rel, path.Ext(rel))
+	pg.dest = "content/" + c.name + "/" + noExt + ".md"
+	im.fillIn(pg)
+	pg.oldURL = jekyllDocURL(pg, c, noExt)
+	pg.newURL = newURL(pg.dest, pg.slug)
+	im.pages = append(im.pages, pg)
+	return nil
 }

@@ -231,6 +231,34 @@ func jekyllPageURL(p *page, rel, permalink string) string {
 	return cleanURL(u)
 }
 
+// jekyllDocURL returns the address Jekyll gave the document p of the
+// collection c, whose path in the collection's folder without its
+// extension is noExt ("sub/installation").
+func jekyllDocURL(p *page, c collection, noExt string) string {
+	pattern := c.permalink
+	if fm := p.str("permalink"); fm != "" {
+		pattern = fm
+	}
+	name := path.Base(noExt)
+	title := name
+	if p.slug != "" {
+		title = p.slug
+	}
+	d := p.date
+	fields := map[string]string{
+		"collection": c.name, "path": noExt, "name": jekyllSlugify(name, false, false),
+		"title": jekyllSlugify(title, true, true), "slug": jekyllSlugify(title, false, false),
+		"output_ext": ".html", "year": fmt.Sprintf("%04d", d.Year()),
+		"month": fmt.Sprintf("%02d", int(d.Month())), "day": fmt.Sprintf("%02d", d.Day()),
+	}
+	u := expand(pattern, fields)
+	u = strings.Replace(u, "/index.html", "/", 1)
+	if strings.HasSuffix(u, "/index/") {
+		u = strings.TrimSuffix(u, "index/")
+	}
+	return cleanURL(u)
+}
+
 // cleanURL makes u a site path: one leading slash, no doubled slashes.
 func cleanURL(u string) string {
 	for strings.Contains(u, "//") {
