@@ -1004,9 +1004,27 @@ func (c *converter) attributeList(i int) int {
 	} else {
 		e += i
 	}
-	line := bytes.TrimSpace(b[i:e])
+	quote := quotePrefix(b[i:e])
+	line := bytes.TrimSpace(b[i+quote : e])
 	if !bytes.HasPrefix(line, []byte("{:")) || bytes.HasPrefix(line, []byte("{::")) || !bytes.HasSuffix(line, []byte("}")) {
 		return 0 // {::nomarkdown} and the like are kramdownSpan's
+	}
+	whole := e - i // the line with its line feed, which a quote's line must take
+	if e < len(b) {
+		whole++
+	}
+	if lang := ialLanguage(line); lang != "" && c.fenceLanguage(lang) {
+		// kramdown names the language of the code block above:
+		// {: .language-r} is the fence's info string r.
+		c.im.res.Converted++
+		return whole
+	}
+	if quote > 0 {
+		// In a block quote ("> {: .solution}"), left out as a line of
+		// its own would be at the top level; a blank line would end
+		// the quote.
+		c.im.note(c.pos(i+bytes.Index(b[i:e], []byte("{:"))), "kramdown attribute list %s, left out", line)
+		return whole
 	}
 	if toc := bytes.TrimSpace(line[2 : len(line)-1]); string(toc) == "toc" {
 		// kramdown's table of contents replaces the list item before
@@ -1372,6 +1390,69 @@ func preformatted(line []byte) bool {
 		if bytes.HasPrefix(lower, []byte(name)) {
 			return true
 		}
+	}
+	return false
+}
+
+// quotePrefix returns the length of the block-quote markers a line
+// starts with ("> > "), with the spaces around them; 0 when it has none.
+func quotePrefix(line []byte) int {
+	n := 0
+	for k := 0; k < len(line); k++ {
+		switch line[k] {
+		case '>':
+			n = k + 1
+		case ' ', '\t':
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// ialLanguage returns the language a kramdown attribute list names for
+// code, "{: .language-r}" giving "r", or "".
+func ialLanguage(line []byte) string {
+	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+		if lang, ok := strings.CutPrefix(f, ".language-"); ok && lang != "" && !strings.ContainsAny(lang, "`~{}") {
+			return lang
+		}
+	}
+	return ""
+}
+
+// fenceLanguage gives the fenced code block that the output ends with
+// (its closing fence the last line, in a quote or not) the info string
+// lang, unless it has one, and reports whether there is such a block.
+func (c *converter) fenceLanguage(lang string) bool {
+	out := c.out.Bytes()
+	if len(out) == 0 || out[len(out)-1] != '\n' {
+		return false
+	}
+	lines := bytes.SplitAfter(out[:len(out)-1], []byte("\n"))
+	last := lines[len(lines)-1]
+	closing := bytes.TrimSpace(last[quotePrefix(last):])
+	if len(closing) < 3 || (closing[0] != '`' && closing[0] != '~') || run(closing, closing[0]) != len(closing) {
+		return false
+	}
+	at := len(out) - 1 - len(last)
+	for k := len(lines) - 2; k >= 0; k-- {
+		at -= len(lines[k])
+		l := lines[k]
+		q := quotePrefix(l)
+		text := bytes.TrimLeft(l[q:], " \t")
+		if run(text, closing[0]) < len(closing) {
+			continue
+		}
+		info := bytes.TrimSpace(text[run(text, closing[0]):])
+		if len(info) == 0 {
+			pos := at + (len(l) - len(text)) + run(text, closing[0])
+			rest := slices.Clone(out[pos:])
+			c.out.Truncate(pos)
+			c.out.WriteString(lang)
+			c.out.Write(rest)
+		}
+		return true
 	}
 	return false
 }

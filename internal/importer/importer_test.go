@@ -138,6 +138,9 @@ func TestBody(t *testing.T) {
 		{Jekyll, " ```\n{% x %}\n ```\n", " ```\n{% x %}\n ```\n", 0, nil},
 		{Jekyll, "[free]({{ site.license.url }}) {{ site.answer }} {{ site.nested.list }} {{ site.license.url | upcase }}", "[free](/posts/b/) 42 <!-- plotline import: {{ site.nested.list }} --> <!-- plotline import: {{ site.license.url | upcase }} -->", 2, []string{"_posts/2014-01-01-a.md:5:50: Liquid output {{ site.nested.list }}", "_posts/2014-01-01-a.md:5:73: Liquid output {{ site.license.url | upcase }}"}},
 		{Jekyll, "```\ncode\n```\nAfter the code.\n{: #after}\n", "```\ncode\n```\n<a id=\"after\"></a>After the code.\n\n", 1, nil},
+		// {: .language-r} after a fence names its code's language; in a
+		// block quote an attribute list goes with its line.
+		{Jekyll, "~~~\nx <- 1\n~~~\n{: .language-r}\n\n> ~~~\n> y\n> ~~~\n> {: .language-r .output}\n>\n> ```python\n> z\n> ```\n> {: .language-r}\n> > Use it.\n> {: .solution}\n{: .challenge}\n", "~~~r\nx <- 1\n~~~\n\n> ~~~r\n> y\n> ~~~\n>\n> ```python\n> z\n> ```\n> > Use it.\n\n", 3, []string{"_posts/2014-01-01-a.md:20:3: kramdown attribute list {: .solution}, left out", "_posts/2014-01-01-a.md:21:1: kramdown attribute list {: .challenge}, left out"}},
 		{Jekyll, "{% for x in y %}{{ x.a }}{% endfor %}", "<!-- plotline import: {% for x in y %} --><!-- plotline import: {{ x.a }} --><!-- plotline import: {% endfor %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: Liquid tag for", "_posts/2014-01-01-a.md:5:17: Liquid output {{ x.a }}", "_posts/2014-01-01-a.md:5:26: Liquid tag endfor"}},
 	}
 	for _, tt := range tests {
