@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"slices"
 	"time"
 	"unicode/utf8"
 )
@@ -179,9 +180,9 @@ type layout struct {
 	// keep clear of.
 	lines [][4]float64
 	boxes []box // markers and bars, likewise
-	// limitInLegend is set when the limit's label found no room on the
-	// plot and the legend's entry says the value instead.
-	limitInLegend bool
+	// limitInLegend is the limit's value as the legend's entry says it
+	// when no label found room on the plot, and "" otherwise.
+	limitInLegend string
 }
 
 // yTickLabel is the text of the value tick v of the axis a.
@@ -515,33 +516,45 @@ func (l *layout) placeLimit(m *model) {
 	}
 	c := &l.c
 	y := c.yv(v)
-	text := m.limitLabel()
-	for _, p := range []struct {
-		x, y   float64
-		anchor string
-	}{
-		{c.right - 4, y - 5, "end"}, {c.right - 4, y + 15, "end"},
-		{c.left + 4, y - 5, "start"}, {c.left + 4, y + 15, "start"},
-		{(c.left + c.right) / 2, y - 5, "middle"}, {(c.left + c.right) / 2, y + 15, "middle"},
-	} {
-		lb := label{text: text, x: p.x, y: p.y, anchor: p.anchor, size: fontText, kind: "limit"}
-		if l.free(lb.box().grow(1)) {
-			l.notes = append(l.notes, lb)
-			return
+	// The value with its unit, on the plot or else in the legend's entry;
+	// where neither has room, the value alone (the value axis says the
+	// unit too). The legend keeps as many rows as the plot was laid out
+	// for: a longer one would move the plot. A value that fits nowhere is
+	// left to the table.
+	rows, placed := l.rows, false
+	defer func() {
+		if placed {
+			// Laid out anew, its rows' y are relative to the first.
+			for i := range l.legend {
+				l.legend[i].y += c.bottom + 28
+			}
 		}
-	}
-	l.limitInLegend = true
-	rows := l.rows
-	l.legend = nil
-	l.placeLegend(m)
-	if l.rows != rows {
-		// A longer legend would move the plot; keep the short entry.
-		l.limitInLegend = false
+	}()
+	for _, text := range slices.Compact([]string{m.limitLabel(), m.limitNumber()}) {
+		for _, p := range []struct {
+			x, y   float64
+			anchor string
+		}{
+			{c.right - 4, y - 5, "end"}, {c.right - 4, y + 15, "end"},
+			{c.left + 4, y - 5, "start"}, {c.left + 4, y + 15, "start"},
+			{(c.left + c.right) / 2, y - 5, "middle"}, {(c.left + c.right) / 2, y + 15, "middle"},
+		} {
+			lb := label{text: text, x: p.x, y: p.y, anchor: p.anchor, size: fontText, kind: "limit"}
+			if l.free(lb.box().grow(1)) {
+				l.notes = append(l.notes, lb)
+				return
+			}
+		}
+		l.limitInLegend = text
 		l.legend = nil
 		l.placeLegend(m)
-	}
-	for i := range l.legend {
-		l.legend[i].y += c.bottom + 28
+		placed = true
+		if l.rows == rows {
+			return
+		}
+		l.limitInLegend = ""
+		l.legend = nil
+		l.placeLegend(m)
 	}
 }
 

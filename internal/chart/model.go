@@ -151,7 +151,7 @@ func humanName(block string) string { return strings.ReplaceAll(block, "_", " ")
 // legendItems returns the entries of the legend, in order: the observed
 // series, the projection's lines and band, and the limit (with its value
 // when withValue is set).
-func (m *model) legendItems(withValue bool) []legendItem {
+func (m *model) legendItems(limitValue string) []legendItem {
 	var out []legendItem
 	for _, ly := range m.layers {
 		if len(ly.obs) == 0 {
@@ -179,8 +179,8 @@ func (m *model) legendItems(withValue bool) []legendItem {
 	}
 	if _, ok := m.limit(); ok {
 		name := nameLimit
-		if withValue {
-			name += ": " + m.limitLabel()
+		if limitValue != "" {
+			name += ": " + limitValue
 		}
 		out = append(out, legendItem{name: name, mark: "limit"})
 	}
@@ -286,6 +286,13 @@ func (m *model) crossing() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return m.proj.Central.Crossing, true
+}
+
+// limitNumber is the limit's value alone, "12,000": what the limit line
+// or the legend says where its label with the unit finds no room.
+func (m *model) limitNumber() string {
+	l, _ := m.limit()
+	return data.WrittenNumber(l)
 }
 
 // limitLabel is the text on the limit line: "12,000 casualties".

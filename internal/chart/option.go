@@ -396,16 +396,17 @@ func (m *model) frameOption(l *layout) frameOption {
 		}
 		row.Data = append(row.Data.([]legendDatum), d)
 	}
-	if l.limitInLegend {
+	if l.limitInLegend != "" {
 		// The entry says the limit's value: rename the series it names.
+		name := nameLimit + ": " + l.limitInLegend
 		for i := range opt.Legend {
 			for j, d := range opt.Legend[i].Data.([]legendDatum) {
 				if d.Name == nameLimit {
-					opt.Legend[i].Data.([]legendDatum)[j].Name = nameLimit + ": " + m.limitLabel()
+					opt.Legend[i].Data.([]legendDatum)[j].Name = name
 				}
 			}
 		}
-		opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: idLimit, Name: nameLimit + ": " + m.limitLabel()}})
+		opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: idLimit, Name: name}})
 	}
 
 	if m.kind == TypeBar {

@@ -140,7 +140,10 @@ func TestParseSpecBlocksAndEvents(t *testing.T) {
 	if diff := cmp.Diff(wantData, got.Data); diff != "" || got.Block != "ukraine" {
 		t.Errorf("Data (-want +got):\n%s\nBlock = %q; want ukraine", diff, got.Block)
 	}
-	wantEvents := []Event{{Date: day("2024-06-19"), Label: "Treaty signed"}, {Date: day("2024-10-18"), Label: "11,000 troops"}}
+	wantEvents := []Event{
+		{Date: day("2024-06-19"), Label: "Treaty signed", LabelPos: diag.Pos{Path: path, Line: 22, Col: 31}},
+		{Date: day("2024-10-18"), Label: "11,000 troops", LabelPos: diag.Pos{Path: path, Line: 23, Col: 31}},
+	}
 	if diff := cmp.Diff(wantEvents, got.Events); diff != "" {
 		t.Errorf("Events (-want +got):\n%s", diff)
 	}
