@@ -146,11 +146,11 @@ func roundFigures(v float64, n int) float64 {
 const computedFigures = 6
 
 // appendWritten appends v, a number the writer gave (an observation, a
-// limit, a rate), as the prose writes it: with every decimal it was
-// written with (data.WrittenNumber), so that the table, the drawing and
-// the summary show what {{ }} shows.
-func appendWritten(b []byte, v float64) []byte {
-	return append(b, data.WrittenNumber(v)...)
+// limit, a rate) with places as data.Point.Places says, as the prose
+// writes it: with every decimal it was written with (data.WrittenNumber),
+// so that the table, the drawing and the summary show what {{ }} shows.
+func appendWritten(b []byte, v float64, places int) []byte {
+	return append(b, data.WrittenNumber(v, places)...)
 }
 
 // appendGrouped appends the decimal number s to b with commas between the

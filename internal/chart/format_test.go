@@ -84,12 +84,14 @@ func TestTickLabels(t *testing.T) {
 // TestNumbersAgreeWithProse draws a chart of observations written with
 // more decimals than the chart's own rounding keeps, and of halves, and
 // checks that its table, drawing and summary write each observation and
-// the limit as {{ }} writes them in the prose.
+// the limit as {{ }} writes them in the prose, a price written 3.50 with
+// its two decimals.
 func TestNumbersAgreeWithProse(t *testing.T) {
-	values := []float64{2.25, 12000.5, 0.0049, 0.125}
+	values := []float64{2.25, 12000.5, 0.0049, 0.125, 3.5}
+	places := []int{0, 0, 0, 0, 2}
 	var series []data.Point
 	for i, v := range values {
-		series = append(series, data.Point{Date: time.Date(2025, 1, 1+i, 0, 0, 0, 0, time.UTC), Value: v})
+		series = append(series, data.Point{Date: time.Date(2025, 1, 1+i, 0, 0, 0, 0, time.UTC), Value: v, Places: places[i]})
 	}
 	b := &data.Block{Name: "rate", Series: series}
 	fig, err := RenderBlocks([]*data.Block{b}, Spec{}, "t")
@@ -98,8 +100,8 @@ func TestNumbersAgreeWithProse(t *testing.T) {
 	}
 	v := fig.View(Links{})
 	page := string(v.SVG) + string(v.SVGNarrow) + string(v.Tables) + v.Summary
-	for _, v := range values {
-		want := data.WrittenNumber(v)
+	for i, v := range values {
+		want := data.WrittenNumber(v, places[i])
 		if !strings.Contains(page, "<td>"+want+"</td>") {
 			t.Errorf("the table does not show %v as the prose does (%s)", v, want)
 		}
@@ -107,7 +109,7 @@ func TestNumbersAgreeWithProse(t *testing.T) {
 			t.Errorf("the drawing does not show %v as the prose does (%s)", v, want)
 		}
 	}
-	if !strings.Contains(page, "latest 0.125 on") {
+	if !strings.Contains(page, "latest 3.50 on") {
 		t.Errorf("the summary does not give the latest observation as written:\n%s", page)
 	}
 }

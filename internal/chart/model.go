@@ -59,6 +59,7 @@ type model struct {
 	hasLow, hasHigh bool
 	hasLimit        bool // drawn on every chart type
 	limitValue      float64
+	limitPlaces     int       // as data.Projection.LimitPlaces
 	projFrom        time.Time // where the "Projected" shading starts
 
 	xMin, xMax time.Time
@@ -94,7 +95,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		m.layers = append(m.layers, ly)
 	}
 	if p := b.Projection; p != nil && p.HasLimit && finite(p.Limit) {
-		m.hasLimit, m.limitValue = true, p.Limit
+		m.hasLimit, m.limitValue, m.limitPlaces = true, p.Limit, p.LimitPlaces
 	}
 	if p := b.Projection; p != nil && p.HasLimit && math.Abs(p.Limit) > maxChartValue {
 		return nil, fmt.Errorf("chart: data block %q: the limit %g is beyond the ±1e18 a chart can draw", b.Name, p.Limit)
@@ -292,16 +293,15 @@ func (m *model) crossing() (time.Time, bool) {
 // or the legend says where its label with the unit finds no room.
 func (m *model) limitNumber() string {
 	l, _ := m.limit()
-	return data.WrittenNumber(l)
+	return data.WrittenNumber(l, m.limitPlaces)
 }
 
 // limitLabel is the text on the limit line: "12,000 casualties".
 func (m *model) limitLabel() string {
-	l, _ := m.limit()
 	if m.unit == "" {
-		return data.WrittenNumber(l)
+		return m.limitNumber()
 	}
-	return data.WrittenNumber(l) + " " + m.unit
+	return m.limitNumber() + " " + m.unit
 }
 
 // valueAt returns curve's value on t, interpolating linearly between

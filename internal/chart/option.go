@@ -60,13 +60,16 @@ type optPoint struct {
 	Value  [2]any `json:"value"`          // the date as "2006-01-02", the value
 	Name   string `json:"name,omitempty"` // the observation's label
 	Source string `json:"source,omitempty"`
+	// Places is data.Point.Places: the tooltip writes the value with as
+	// many decimals, as the page's text does.
+	Places int `json:"places,omitempty"`
 }
 
 // points returns ps as the data of a series.
 func points(ps []data.Point) []optPoint {
 	out := make([]optPoint, len(ps))
 	for i, p := range ps {
-		out[i] = optPoint{Value: [2]any{isoDate(p.Date), p.Value}, Name: p.Label, Source: p.Source}
+		out[i] = optPoint{Value: [2]any{isoDate(p.Date), p.Value}, Name: p.Label, Source: p.Source, Places: p.Places}
 	}
 	return out
 }

@@ -78,11 +78,11 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		b.WriteString(m.unit)
 	}
 	b.WriteString(": ")
-	writeWritten(b, p.Start.Value)
+	writeWritten(b, p.Start.Value, p.Start.Places)
 	b.WriteString(" on ")
 	writeLongDate(b, p.Start.Date)
 	b.WriteString(", ")
-	m.writeRate(b, p.Central.Rate, true)
+	m.writeRate(b, p.Central.Rate, p.Central.RatePlaces, true)
 	if p.Fitted {
 		b.WriteString(" (fitted to the observations)")
 	}
@@ -90,12 +90,12 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	switch {
 	case p.HasLimit && p.Central.Reaches:
 		b.WriteString("reaches ")
-		writeWritten(b, p.Limit)
+		writeWritten(b, p.Limit, p.LimitPlaces)
 		b.WriteString(" on ")
 		writeLongDate(b, p.Central.Crossing)
 	case p.HasLimit:
 		b.WriteString("does not reach ")
-		writeWritten(b, p.Limit)
+		writeWritten(b, p.Limit, p.LimitPlaces)
 		b.WriteString(" by ")
 		writeLongDate(b, m.samples[len(m.samples)-1].Date)
 	default:
@@ -126,7 +126,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 
 // writeScenario writes "70 a day (26 May 2025)" for a scenario.
 func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
-	m.writeRate(b, s.Rate, false)
+	m.writeRate(b, s.Rate, s.RatePlaces, false)
 	p := m.proj
 	switch {
 	case !p.HasLimit:
@@ -136,14 +136,14 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 		b.WriteString(")")
 	default:
 		b.WriteString(" (not reaching ")
-		writeWritten(b, p.Limit)
+		writeWritten(b, p.Limit, p.LimitPlaces)
 		b.WriteString(")")
 	}
 }
 
 // writeRate writes a rate: "rising 92 a day", "falling 3 a week",
 // "growing 2% a month"; without the verb when verb is false.
-func (m *model) writeRate(b *strings.Builder, rate float64, verb bool) {
+func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb bool) {
 	exp := m.proj.Model == "exponential"
 	switch {
 	case !verb:
@@ -163,7 +163,7 @@ func (m *model) writeRate(b *strings.Builder, rate float64, verb bool) {
 		// As {{ block.rate }} writes a computed rate.
 		b.WriteString(data.Value{Kind: data.Number, Num: rate}.String())
 	} else {
-		writeWritten(b, rate)
+		writeWritten(b, rate, places)
 	}
 	if exp {
 		b.WriteString("%")
@@ -179,9 +179,9 @@ func writeNumber(b *strings.Builder, v float64) {
 }
 
 // writeWritten writes v, a number the writer gave, as appendWritten does.
-func writeWritten(b *strings.Builder, v float64) {
+func writeWritten(b *strings.Builder, v float64, places int) {
 	var buf [32]byte
-	b.Write(appendWritten(buf[:0], v))
+	b.Write(appendWritten(buf[:0], v, places))
 }
 
 // writeLongDate writes t as "15 April 2025".
@@ -201,25 +201,30 @@ func observedSummary(b *strings.Builder, obs []data.Point) {
 	case 1:
 		b.WriteString("1 observation, ")
 	default:
-		writeWritten(b, float64(n))
+		writeWritten(b, float64(n), 0)
 		b.WriteString(" observations from ")
 		writeLongDate(b, obs[0].Date)
 		b.WriteString(", latest ")
 	}
 	last := obs[n-1]
-	writeWritten(b, last.Value)
+	writeWritten(b, last.Value, last.Places)
 	b.WriteString(" on ")
 	writeLongDate(b, last.Date)
 	if n > 1 {
-		lo, hi := last.Value, last.Value
+		lo, hi := last, last
 		for _, p := range obs {
-			lo, hi = min(lo, p.Value), max(hi, p.Value)
+			if p.Value < lo.Value {
+				lo = p
+			}
+			if p.Value > hi.Value {
+				hi = p
+			}
 		}
-		if lo != hi {
+		if lo.Value != hi.Value {
 			b.WriteString(", ranging from ")
-			writeWritten(b, lo)
+			writeWritten(b, lo.Value, lo.Places)
 			b.WriteString(" to ")
-			writeWritten(b, hi)
+			writeWritten(b, hi.Value, hi.Places)
 		}
 	}
 	b.WriteString(".")

@@ -495,7 +495,7 @@ func (m *model) writePointText(w *svgWriter, ly layer, p data.Point) {
 	}
 	w.b = appendDate(w.b, p.Date, false)
 	w.s(": ")
-	w.b = appendWritten(w.b, p.Value)
+	w.b = appendWritten(w.b, p.Value, p.Places)
 	if ly.unit != "" {
 		w.s(" ")
 		w.text(ly.unit)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -138,7 +139,7 @@ func (m *model) csv(t table) []byte {
 		if len(obs) > 0 && (len(rows) == 0 || !rows[0].Date.Before(obs[0].Date)) {
 			p := &obs[0]
 			obs = obs[1:]
-			rec[0], rec[1], rec[2], rec[3] = isoDate(p.Date), plainNumber(p.Value), guardCell(p.Label), guardCell(p.Source)
+			rec[0], rec[1], rec[2], rec[3] = isoDate(p.Date), plainWritten(*p), guardCell(p.Label), guardCell(p.Source)
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
@@ -185,7 +186,7 @@ func (m *model) csvBlocks(t table) []byte {
 		for i, ly := range t.layers {
 			if j := next[i]; j < len(ly.obs) && ly.obs[j].Date.Equal(day) {
 				p := ly.obs[j]
-				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainNumber(p.Value), guardCell(p.Label), guardCell(p.Source)
+				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainWritten(p), guardCell(p.Label), guardCell(p.Source)
 				next[i]++
 			}
 		}
@@ -193,6 +194,15 @@ func (m *model) csvBlocks(t table) []byte {
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// plainWritten writes the value of p, an observation, for the CSV: with
+// the decimals it was written with.
+func plainWritten(p data.Point) string {
+	if p.Places > 0 {
+		return strconv.FormatFloat(p.Value, 'f', p.Places, 64)
+	}
+	return plainNumber(p.Value)
 }
 
 // plainNumber is appendPlainNumber as a string.

@@ -365,7 +365,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 		b.WriteString("<tr>")
 		writeDateHeader(b, p.Date)
 		b.WriteString("<td>")
-		b.Write(appendWritten(b.AvailableBuffer(), p.Value))
+		b.Write(appendWritten(b.AvailableBuffer(), p.Value, p.Places))
 		b.WriteString("</td>")
 		if notes {
 			b.WriteString("<td>")

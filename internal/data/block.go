@@ -17,16 +17,22 @@ type Point struct {
 	Value  float64
 	Label  string // who reported it, or what it is
 	Source string // a URL or a name; only http(s) URLs become links
+	// Places is how many decimals the value was written with when that
+	// is more than its shortest form has (2.50 is 2.5 written with 2),
+	// and 0 otherwise: it is shown with as many.
+	Places int
 }
 
 // Scenario is one run of a block's projection: the central one, or the low
 // or high one drawn as a band.
 type Scenario struct {
-	Name     string  // "central", "low" or "high"
-	Rate     float64 // change per period (linear) or percent growth per period (exponential)
-	Reaches  bool    // whether the limit is reached before the projection gives up
-	Crossing time.Time
-	Curve    []Point // sampled from the projection start to Until, start and end included
+	Name string  // "central", "low" or "high"
+	Rate float64 // change per period (linear) or percent growth per period (exponential)
+	// RatePlaces is Point.Places for the rate as the writer wrote it.
+	RatePlaces int
+	Reaches    bool // whether the limit is reached before the projection gives up
+	Crossing   time.Time
+	Curve      []Point // sampled from the projection start to Until, start and end included
 }
 
 // Projection is a block's projection spec together with what it computes.
@@ -36,12 +42,14 @@ type Projection struct {
 	Model    string // "linear" or "exponential"
 	HasLimit bool
 	Limit    float64
-	Until    time.Time // the horizon of the curves
-	Fitted   bool      // the rate came from a least-squares fit of the series
-	R2       float64   // fit quality, when Fitted
-	Central  Scenario
-	Low      *Scenario // nil when the block has no low rate
-	High     *Scenario // nil when the block has no high rate
+	// LimitPlaces is Point.Places for the limit.
+	LimitPlaces int
+	Until       time.Time // the horizon of the curves
+	Fitted      bool      // the rate came from a least-squares fit of the series
+	R2          float64   // fit quality, when Fitted
+	Central     Scenario
+	Low         *Scenario // nil when the block has no low rate
+	High        *Scenario // nil when the block has no high rate
 }
 
 // Block is one named data block of an article.

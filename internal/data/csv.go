@@ -226,7 +226,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 				good = false
 			}
 		}
-		pt.Value = v
+		pt.Value, pt.Places = v, places(vs, v)
 		if good && len(rec) > len(header) {
 			// 2025-01-01,3800,Kursk, Russia: the rest of the label is
 			// a field of its own, which would be lost.

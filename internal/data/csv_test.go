@@ -10,7 +10,7 @@ import (
 func TestCSV(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/articles/prices.csv": {Data: []byte("date,value,label,source\n2025-01-03,1250,late,https://example.org\n2025-01-01,1000,early,\n")},
-		"content/data/shared.csv":     {Data: []byte("\uFEFFDate, Value\n2025-02-01,7.5\n")},
+		"content/data/shared.csv":     {Data: []byte("\uFEFFDate, Value\n2025-02-01,7.50\n")},
 	}
 	src := `data:
   prices:
@@ -32,7 +32,8 @@ func TestCSV(t *testing.T) {
 	if got, want := blocks[0].CSV, "content/articles/prices.csv"; got != want {
 		t.Errorf("prices CSV = %q; want %q", got, want)
 	}
-	if got, want := blocks[1].Series, []Point{{Date: day("2025-02-01"), Value: 7.5}}; !slices.Equal(got, want) {
+	// 7.50 keeps its two decimals, as the prose and the chart show it.
+	if got, want := blocks[1].Series, []Point{{Date: day("2025-02-01"), Value: 7.5, Places: 2}}; !slices.Equal(got, want) {
 		t.Errorf("shared series = %+v; want %+v", got, want)
 	}
 }

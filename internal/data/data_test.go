@@ -91,6 +91,37 @@ func TestLeadingZeros(t *testing.T) {
 	}
 }
 
+// TestWrittenDecimals checks that a number is shown with the decimals it
+// was written with, a price of 2.50 as 2.50, not the 2.5 of its value.
+func TestWrittenDecimals(t *testing.T) {
+	blocks, diags := parse(t, `data:
+  fare:
+    series:
+      - {date: 2025-01-01, value: 2.50}
+      - {date: 2025-02-01, value: 3.1}
+    projection: {start: {date: 2025-02-01, value: 3.10}, rate: 0.30, per: month, limit: 4.00, high: 0.5}
+`, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	b := blocks[0]
+	for field, want := range map[string]string{
+		"first.value": "2.50", "last.value": "3.1", "start.value": "3.10",
+		"rate": "0.30", "limit": "4.00", "high.rate": "0.5",
+	} {
+		v, err := b.Field(field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := v.String(); got != want {
+			t.Errorf("{{ fare.%s }} = %q; want %q, as written", field, got, want)
+		}
+	}
+	if got := places("1.500e3", 1500); got != 0 {
+		t.Errorf("places of 1.500e3 = %d; want 0 (an exponent's decimals are not the number's)", got)
+	}
+}
+
 func TestKursk(t *testing.T) {
 	blocks, diags := parse(t, kursk, nil)
 	if len(diags) > 0 {

@@ -89,7 +89,7 @@ func (b *Block) Field(path string) (Value, error) {
 		case "date":
 			return Value{Kind: Date, Date: pr.Start.Date}, nil
 		case "value":
-			return Value{Kind: Number, Num: pr.Start.Value, Exact: true}, nil
+			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places}, nil
 		}
 	case "central", "low", "high":
 		if isScenarioField(rest) {
@@ -131,7 +131,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 	case "date":
 		return Value{Kind: Date, Date: pt.Date}, nil
 	case "value":
-		return Value{Kind: Number, Num: pt.Value, Exact: true}, nil
+		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places}, nil
 	case "label":
 		return Value{Kind: Text, Text: pt.Label}, nil
 	}
@@ -152,7 +152,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 		if !pr.HasLimit {
 			return Value{}, fmt.Errorf("block %q has no limit", b.Name)
 		}
-		return Value{Kind: Number, Num: pr.Limit, Exact: true}, nil
+		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces}, nil
 	case "until":
 		return Value{Kind: Date, Date: pr.Until}, nil
 	}
@@ -187,7 +187,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	case "rate":
 		// A rate written in the front matter is shown as written; a fitted
 		// one is computed. An exponential rate is a percentage.
-		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential"}, nil
+		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential", Places: s.RatePlaces}, nil
 	case "value_at_until":
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)

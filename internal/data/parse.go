@@ -209,7 +209,7 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 			good = false
 		}
 		if v, has := f["value"]; has {
-			pt.Value, has = p.number("value", v.val)
+			pt.Value, pt.Places, has = p.numberPlaces("value", v.val)
 			good = good && has
 		} else {
 			p.errorf(item, "observation: missing value")

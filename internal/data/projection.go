@@ -84,7 +84,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		}
 		if v, has := sf["value"]; has {
 			var good bool
-			out.Start.Value, good = p.number("value", v.val)
+			out.Start.Value, out.Start.Places, good = p.numberPlaces("value", v.val)
 			ok = ok && good
 		} else {
 			p.errorf(n.val, "start: missing value")
@@ -104,7 +104,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		out.Fitted = true
 	} else {
 		var good bool
-		out.Central.Rate, good = p.number("rate", n.val)
+		out.Central.Rate, out.Central.RatePlaces, good = p.numberPlaces("rate", n.val)
 		ok = ok && good
 	}
 	if out.Fitted && ok {
@@ -132,7 +132,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if n, has := f["limit"]; has {
 		limitNode = n.val
 		var good bool
-		out.Limit, good = p.number("limit", n.val)
+		out.Limit, out.LimitPlaces, good = p.numberPlaces("limit", n.val)
 		out.HasLimit = good
 	}
 	var untilNode *yaml.Node
@@ -147,7 +147,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		if !has {
 			return nil
 		}
-		r, good := p.number(name, n.val)
+		r, rp, good := p.numberPlaces(name, n.val)
 		if !good {
 			return nil
 		}
@@ -155,7 +155,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			p.errorf(n.val, "%s: an exponential rate must be above -100 (percent per period), got %s", name, num(r))
 			return nil
 		}
-		return &Scenario{Name: name, Rate: r}
+		return &Scenario{Name: name, Rate: r, RatePlaces: rp}
 	}
 	out.Low, out.High = scenario("low"), scenario("high")
 	if !ok {

@@ -47,6 +47,9 @@ type Value struct {
 	// Percent is set for a number in percent units, such as the rate of
 	// an exponential projection: 5 means 5%.
 	Percent bool
+	// Places, for an Exact number, is how many decimals it was written
+	// with when more than its shortest form has (see Point.Places).
+	Places int
 }
 
 // dateLayout is how dates are written by default: "15 April 2025".
@@ -65,7 +68,7 @@ func (v Value) String() string {
 	case Text:
 		return v.Text
 	}
-	return formatNumber(v.Num, v.decimals(), true)
+	return formatNumber(v.Num, v.decimals(), v.Places == 0)
 }
 
 // decimals returns how many decimals v is shown with by default, before
@@ -79,9 +82,9 @@ func (v Value) decimals() int {
 		// The shortest decimal form that reads back as f: what was written.
 		s := strconv.FormatFloat(f, 'f', -1, 64)
 		if _, frac, ok := strings.Cut(s, "."); ok {
-			return len(frac)
+			return max(len(frac), v.Places)
 		}
-		return 0
+		return v.Places
 	}
 	mag := int(math.Floor(math.Log10(math.Abs(f))))
 	return min(max(2, 2-mag), 10)
@@ -188,10 +191,11 @@ func Format(v Value, name string, arg string) (string, error) {
 func Round(f float64, n int) float64 { return claim.Round(f, n) }
 
 // WrittenNumber writes f, a number the writer gave (an observation, a
-// limit, a rate), as {{ }} writes it: with thousands separators and every
-// decimal it was written with, "12,000.5", "0.0049".
-func WrittenNumber(f float64) string {
-	return Value{Kind: Number, Num: f, Exact: true}.String()
+// limit, a rate) with places as Point.Places says, as {{ }} writes it:
+// with thousands separators and every decimal it was written with,
+// "12,000.5", "0.0049", "2.50".
+func WrittenNumber(f float64, places int) string {
+	return Value{Kind: Number, Num: f, Exact: true, Places: places}.String()
 }
 
 // firstErr returns the first non-nil error.

@@ -227,6 +227,35 @@ func noValuesMessage(key string) string {
 		" as text (values go in the prose, the title, the description and a chart's title, caption and event labels)"
 }
 
+// places returns Point.Places of the number written as lit, whose value
+// is f: the decimals of lit when it has more than f's shortest form, or 0.
+func places(lit string, f float64) int {
+	lit = strings.TrimSpace(lit)
+	_, frac, ok := strings.Cut(lit, ".")
+	if !ok || strings.ContainsAny(lit, "eE_") {
+		return 0
+	}
+	n := 0
+	for n < len(frac) && frac[n] >= '0' && frac[n] <= '9' {
+		n++
+	}
+	shortest := strconv.FormatFloat(f, 'f', -1, 64)
+	_, sfrac, _ := strings.Cut(shortest, ".")
+	if n > len(sfrac) && n <= 20 {
+		return n
+	}
+	return 0
+}
+
+// numberPlaces is number, with the value's Point.Places.
+func (p *parser) numberPlaces(key string, n *yaml.Node) (float64, int, bool) {
+	f, ok := p.number(key, n)
+	if !ok {
+		return 0, 0, false
+	}
+	return f, places(yamlpos.Resolve(n).Value, f), true
+}
+
 // radixName returns the base a YAML number is written in when it is not
 // decimal ("hexadecimal" for 0x1F, "octal" for 0o17, "binary" for 0b11),
 // or "".

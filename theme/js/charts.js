@@ -100,13 +100,15 @@
 
   // formatWritten writes a number the writer gave, an observation, as the
   // page's text, table and static chart do: with every decimal it was
-  // written with, thousands grouped ("12,000.5", "0.0049").
-  function formatWritten(v) {
+  // written with, thousands grouped ("12,000.5", "0.0049"), and at least
+  // places decimals when it was written with more than its shortest form
+  // has ("2.50").
+  function formatWritten(v, places) {
     var n = Number(v);
     if (!isFinite(n)) {
       return String(v);
     }
-    var s = String(Math.abs(n));
+    var s = places > 0 ? Math.abs(n).toFixed(places) : String(Math.abs(n));
     if (s.indexOf('e') >= 0) {
       return n.toLocaleString('en-GB', { maximumFractionDigits: 20 });
     }
@@ -154,7 +156,7 @@
       lines.push('<strong>' + esc(formatDate(date)) + '</strong>');
       observed.forEach(function (p) {
         var d = p.data || {};
-        var text = formatWritten(valueOf(p)) + suffix;
+        var text = formatWritten(valueOf(p), (p.data && p.data.places) || 0) + suffix;
         if (several) {
           text = p.seriesName + ': ' + text;
         }
