@@ -391,3 +391,49 @@ func TestRebuildAfterAnotherBuild(t *testing.T) {
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }
+
+// assertSameErrorsAsCleanBuild builds dir from scratch elsewhere and
+// compares its diagnostics with err, those of a rebuild.
+func assertSameErrorsAsCleanBuild(t *testing.T, dir string, err error) {
+	t.Helper()
+	clean := filepath.Join(t.TempDir(), "clean")
+	_, want := newTestBuilder(t, dir, clean).Build(context.Background())
+	if want == nil {
+		t.Fatalf("clean build succeeded; the rebuild said %v", err)
+	}
+	if err == nil || err.Error() != want.Error() {
+		t.Errorf("rebuild errors:\n%v\nwant those of a clean build:\n%v", err, want)
+	}
+}
+
+// TestRebuildReportsEveryError changes three pages at once, one with a
+// mistake in its front matter and two with mistakes in their bodies: the
+// rebuild reports all three, as a clean build does.
+func TestRebuildReportsEveryError(t *testing.T) {
+	dir, _, b := builtTestSite(t, testSite)
+	ctx := context.Background()
+	writeFiles(t, dir, map[string]string{
+		"content/articles/bad.md":   "---\ntitle: Broken: title\ndate: 2025-01-01\n---\nBody.\n",
+		"content/articles/other.md": "---\ntitle: Other\ndate: 2025-01-01\n---\nValue {{ a.zz }}.\n",
+		"content/articles/b.md":     "---\ntitle: B\ndate: 2025-01-02\ntags: [x, y]\n---\nBeta [x](missing.md).\n",
+	})
+	_, err := b.Rebuild(ctx, []string{"content/articles/bad.md", "content/articles/other.md", "content/articles/b.md"})
+	for _, want := range []string{
+		// "title: Broken: title": the second colon is at column 14.
+		`content/articles/bad.md:2:14: front matter: a value holding ": " needs quotes`,
+		// "Beta [x](missing.md)." on line 6: the [ is at column 6.
+		`content/articles/b.md:6:6: link "missing.md": no such page`,
+		// "Value {{ a.zz }}.": the {{ is at column 7.
+		`content/articles/other.md:5:7: {{ a.zz }}: no data block "a"`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Rebuild = %v; want %s", err, want)
+		}
+	}
+	assertSameErrorsAsCleanBuild(t, dir, err)
+
+	// The front matter mended, the two others are still reported.
+	writeFiles(t, dir, map[string]string{"content/articles/bad.md": "---\ntitle: Mended\ndate: 2025-01-01\n---\nBody.\n"})
+	_, err = b.Rebuild(ctx, []string{"content/articles/bad.md", "content/articles/other.md", "content/articles/b.md"})
+	assertSameErrorsAsCleanBuild(t, dir, err)
+}

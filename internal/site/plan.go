@@ -14,6 +14,7 @@ import (
 	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/config"
 	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/render"
@@ -157,6 +158,7 @@ type changePlan struct {
 	newAssets  []string        // of copy, the files new to the site
 	goneAssets []string        // files beside the pages that are gone
 	diags      diag.List       // the changed pages' own problems
+	broken     []string        // source paths of the changed pages that have errors of their own
 }
 
 // planChanges works out what the files at the slash paths changed (edited,
@@ -251,6 +253,9 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			return nil, true, nil // the full build reports it at the file
 		}
 		page := content.Parse(p, src, &plan.diags)
+		if page.Broken {
+			plan.broken = append(plan.broken, p)
+		}
 		later := !b.opts.Future && page.Future(st.today)
 		if (page.Draft && !b.opts.Drafts) || later {
 			u, _ := content.URLFor(page)
@@ -282,6 +287,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		u, urlErr := content.URLFor(page)
 		if urlErr != "" {
 			plan.diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", urlErr)
+			plan.broken = append(plan.broken, p)
 			continue
 		}
 		page.URL = u
@@ -297,24 +303,36 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		rendered[p] = true
 	}
 	// A new page may take the URL of another: of a page of the last
-	// build that stays, or of another new one.
-	urls := map[string]string{} // of the pages added so far
+	// build that stays, or of another new one. As in a full build, each
+	// holder of a URL but the first by path is reported with the first,
+	// and none of them is rendered.
+	holders := map[string][]string{} // URL → source paths of the pages at it
 	for _, p := range plan.added {
-		other, ok := urls[p.URL]
-		if _, taken := st.ix.pages[nfc(p.URL)]; !ok && taken {
+		holders[p.URL] = append(holders[p.URL], p.Path)
+	}
+	for u, files := range holders {
+		if _, taken := st.ix.pages[nfc(u)]; taken {
 			// Rare, and looked for only then: which file has it.
-			for file, u := range st.ix.files {
-				if u == p.URL && !gone[file] {
-					other, ok = file, true
-					break
+			for file, fu := range st.ix.files {
+				if fu == u && !gone[file] && !slices.Contains(files, file) {
+					files = append(files, file)
 				}
 			}
 		}
-		if ok && other != p.Path {
-			plan.diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", p.URL, other)
-			plan.diags.Errorf(diag.Pos{Path: other, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", p.URL, p.Path)
+		if len(files) < 2 {
+			continue
 		}
-		urls[p.URL] = p.Path
+		slices.Sort(files)
+		for _, f := range files[1:] {
+			plan.diags.Errorf(diag.Pos{Path: f, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, files[0])
+			plan.diags.Errorf(diag.Pos{Path: files[0], Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, f)
+		}
+		plan.broken = append(plan.broken, files...)
+		for _, q := range plan.render {
+			if slices.Contains(files, q.Path) {
+				q.Broken = true
+			}
+		}
 	}
 	// Pages that read a changed CSV file, or link to a page or file that
 	// went, render again: the first to follow the data, the others to say
@@ -363,9 +381,6 @@ func aliasFile(target string) string {
 func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, error) {
 	start := time.Now()
 	diags := plan.diags
-	if diags.HasErrors() {
-		return failed(diags, nil)
-	}
 	tx, err := output.Begin(b.opts.Dest, output.Options{Mode: output.Patch})
 	if err != nil {
 		return Result{}, err
@@ -374,6 +389,18 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	next := b.last.clone()
 	r := b.newRun(ctx, next, tx)
 	r.prevOutputs = b.last.outputs
+	if diags.HasErrors() {
+		// A page with errors of its own is not rendered, as in a full
+		// build, but its data blocks are still read and the other pages
+		// still render, so that the rebuild reports every problem a full
+		// build would. The build fails below, its output discarded.
+		plan.render = slices.DeleteFunc(plan.render, func(p *content.Page) bool {
+			if p.Broken && p.Data != nil {
+				data.Parse(b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, &diags)
+			}
+			return p.Broken
+		})
+	}
 
 	// The site's shape: pages and files that went and came.
 	shape := len(plan.gone) > 0 || len(plan.added) > 0
@@ -383,6 +410,15 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		}
 		r.st.ix.removePage(p)
 		delete(next.pages, p)
+	}
+	if len(plan.broken) > 0 {
+		// What the last build knew of the pages with errors is left out,
+		// as a full build knows nothing of them. The order is shared with
+		// the last build's state: a new one.
+		for _, p := range plan.broken {
+			delete(next.pages, p)
+		}
+		next.order = slices.DeleteFunc(slices.Clone(next.order), func(p string) bool { return slices.Contains(plan.broken, p) })
 	}
 	for _, a := range plan.goneAssets {
 		r.remove(strings.TrimPrefix(a, "content/"))

@@ -142,7 +142,7 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 		for range 1 + rng.IntN(3) {
 			i := rng.IntN(10)
 			p := path(i)
-			switch op := rng.IntN(9); {
+			switch op := rng.IntN(11); {
 			case op < 3 || !exists(p): // edit or add
 				writeFiles(t, dir, map[string]string{p: article(i, step, "")})
 				changed = append(changed, p)
@@ -165,6 +165,12 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 			case op == 7: // old addresses, which may clash with another's
 				writeFiles(t, dir, map[string]string{p: article(i, step, fmt.Sprintf("aliases: [/old/s%d/, /o%d.html]\n", rng.IntN(3), i))})
 				changed = append(changed, p)
+			case op == 9: // a mistake in the front matter, with data of its own
+				writeFiles(t, dir, map[string]string{p: article(i, step, "title: again\ndata:\n  a: {value: x}\n")})
+				changed = append(changed, p)
+			case op == 10: // a link to a page that may be missing, and an unknown value
+				writeFiles(t, dir, map[string]string{p: fmt.Sprintf("---\ntitle: Linker %d\ndate: 2025-02-%02d\n---\nSee [n](n%02d.md) and {{ a.zz }}.\n", i, 1+rng.IntN(27), rng.IntN(12))})
+				changed = append(changed, p)
 			default: // data and files beside the pages
 				csv := fmt.Sprintf("date,value\n2025-01-01,%d\n2025-01-05,%d\n", 10+rng.IntN(5), 5+rng.IntN(4))
 				img := fmt.Sprintf("content/articles/img%d.png", rng.IntN(3))
@@ -186,6 +192,9 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 			assertSameAsCleanBuild(t, dir, dest)
 		case (err == nil) != (cleanErr == nil):
 			t.Fatalf("step %d: rebuild error %v; clean build error %v", step, err, cleanErr)
+		case err.Error() != cleanErr.Error():
+			// A rebuild reports every problem a full build would.
+			t.Fatalf("step %d: rebuild errors\n%v\nclean build errors\n%v", step, err, cleanErr)
 		}
 		if t.Failed() {
 			t.Fatalf("step %d (changes %v)", step, changed)
