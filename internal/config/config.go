@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"maps"
 	"net/url"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -181,9 +183,14 @@ func decodeKey(k, v *yaml.Node, out any, prefix string, at func(*yaml.Node) diag
 	}
 }
 
+// decodeTOML reads the TOML file name, src, into cfg, as decodeYAML does
+// a YAML one: into plain values first, then key by key, so that a value of
+// the wrong type is reported at its place and does not hide the file's
+// other mistakes.
 func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 	text := yamlpos.New(name, src, 1)
-	md, err := toml.Decode(string(src), cfg)
+	var doc map[string]any
+	md, err := toml.Decode(string(src), &doc)
 	if err != nil {
 		pos, msg := text.TOMLError(err)
 		diags.Errorf(pos, "%s", msg)
@@ -196,13 +203,117 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 			cfg.places[k.String()] = val
 		}
 	}
-	for _, k := range md.Undecoded() {
-		pos, ok := keys[k.String()]
-		if !ok {
-			pos = diag.Pos{Path: name, Line: 1, Col: 1}
+	// at returns where the key of the dotted path is written (value
+	// false) or its value is; a key written where TOMLPlaces does not
+	// look, inside an inline table or quoted, is placed at the nearest
+	// key around it that it finds, or at the file's first line.
+	at := func(path string, value bool) diag.Pos {
+		for p := path; p != ""; {
+			places := keys
+			if value {
+				places = cfg.places
+			}
+			if pos, ok := places[p]; ok {
+				return pos
+			}
+			i := strings.LastIndex(p, ".")
+			if i < 0 {
+				break
+			}
+			p = p[:i]
 		}
-		diags.Errorf(pos, "unknown key %q (known: %s)", k.String(), knownKeys)
+		return diag.Pos{Path: name, Line: 1, Col: 1}
 	}
+	for _, k := range slices.Sorted(maps.Keys(doc)) {
+		v := doc[k]
+		switch k {
+		case "title", "description", "language", "author", "base_url", "unsafe_html", "feed_items", "page_size":
+			decodeTOMLKey(k, v, cfg, "", at(k, true), diags)
+		case "claims":
+			claims, ok := v.(map[string]any)
+			if !ok {
+				diags.Errorf(at(k, true), "claims: want %s, got %s", wants["claims"], describeTOML(v))
+				continue
+			}
+			for _, ck := range slices.Sorted(maps.Keys(claims)) {
+				if ck != "about" && ck != "seasons" {
+					diags.Errorf(at("claims."+ck, false), "unknown key %q in claims (known: about, seasons)", ck)
+					continue
+				}
+				decodeTOMLKey(ck, claims[ck], &cfg.Claims, "claims: ", at("claims."+ck, true), diags)
+			}
+		default:
+			diags.Errorf(at(k, false), "unknown key %q (known: %s)", k, knownKeys)
+		}
+	}
+}
+
+// decodeTOMLKey sets the field of out, a *Config or *Claims, for the key
+// k to v, a value the TOML decoder made, or reports at pos a value of the
+// wrong type. prefix goes before the key in messages.
+func decodeTOMLKey(k string, v any, out any, prefix string, pos diag.Pos, diags *diag.List) {
+	var ok bool
+	switch out := out.(type) {
+	case *Config:
+		switch k {
+		case "title":
+			out.Title, ok = v.(string)
+		case "description":
+			out.Description, ok = v.(string)
+		case "language":
+			out.Language, ok = v.(string)
+		case "author":
+			out.Author, ok = v.(string)
+		case "base_url":
+			out.BaseURL, ok = v.(string)
+		case "unsafe_html":
+			out.UnsafeHTML, ok = v.(bool)
+		case "feed_items", "page_size":
+			var n int64
+			if n, ok = v.(int64); ok {
+				if k == "feed_items" {
+					out.FeedItems = int(n)
+				} else {
+					out.PageSize = int(n)
+				}
+			}
+		}
+	case *Claims:
+		switch k {
+		case "about":
+			switch n := v.(type) {
+			case float64:
+				out.About, ok = n, true
+			case int64:
+				out.About, ok = float64(n), true
+			}
+		case "seasons":
+			out.Seasons, ok = v.(string)
+		}
+	}
+	if !ok {
+		diags.Errorf(pos, "%s%s: want %s, got %s", prefix, k, wants[k], describeTOML(v))
+	}
+}
+
+// describeTOML names what the TOML value v holds, in the words of
+// yamlpos.Describe.
+func describeTOML(v any) string {
+	switch v := v.(type) {
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	case int64, float64:
+		return "a number"
+	case bool:
+		return "true or false"
+	case string:
+		return yamlpos.Describe(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+	case time.Time:
+		return "a date"
+	}
+	return "nothing"
 }
 
 // Check reports a configuration that cannot build a site: every value out

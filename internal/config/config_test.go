@@ -156,7 +156,37 @@ func TestLoadErrors(t *testing.T) {
 			name: "toml wrong type",
 			file: "plotline.toml",
 			src:  "title = \"T\"\nfeed_items = \"many\"\n",
-			want: "plotline.toml:2: feed_items: incompatible types: TOML value has type string; destination has type integer",
+			// "feed_items = " is 13 characters: the value is at 14.
+			want: `plotline.toml:2:14: feed_items: want a whole number, got text "many"`,
+		},
+		{
+			// Values of the wrong type hide none of the other mistakes:
+			// the same six as the same file in YAML gives.
+			name: "toml every mistake at once, at its value",
+			file: "plotline.toml",
+			src:  "title = \"T\"\nbase_url = \"example.org\"\nfeed_items = \"x\"\npage_size = \"y\"\nunsafe_html = \"z\"\n[claims]\nabout = 2.0\nabot = 1\n",
+			want: `plotline.toml:2:12: base URL "example.org": want an absolute http(s) URL such as https://user.github.io/repo/
+plotline.toml:3:14: feed_items: want a whole number, got text "x"
+plotline.toml:4:13: page_size: want a whole number, got text "y"
+plotline.toml:5:15: unsafe_html: want true or false, got text "z"
+plotline.toml:7:9: claims: about: want a share such as 0.05 (five per cent), got 2
+plotline.toml:8:1: unknown key "abot" in claims (known: about, seasons)`,
+		},
+		{
+			// Inside an inline table, at the table's value ("claims = " is
+			// 9 characters) and at its key.
+			name: "toml inline table",
+			file: "plotline.toml",
+			src:  "claims = { about = \"x\", abot = 1 }\nunsafe_html = 1\n",
+			want: `plotline.toml:1:1: unknown key "abot" in claims (known: about, seasons)
+plotline.toml:1:10: claims: about: want a number, got text "x"
+plotline.toml:2:15: unsafe_html: want true or false, got a number`,
+		},
+		{
+			name: "toml claims not a table",
+			file: "plotline.toml",
+			src:  "claims = [1]\n",
+			want: `plotline.toml:1:10: claims: want a mapping of about and seasons, got a list`,
 		},
 		{
 			name: "toml syntax error",
@@ -325,5 +355,23 @@ func TestSetBaseURL(t *testing.T) {
 	cfg.SetBaseURL("https://user.github.io/repo/", "--base-url")
 	if err := cfg.Check(); err != nil {
 		t.Errorf("Check() with an http(s) base URL = %v; want nil", err)
+	}
+}
+
+// TestLoadTOMLSameEveryTime loads a plotline.toml with several mistakes
+// many times: the errors are the same each time.
+func TestLoadTOMLSameEveryTime(t *testing.T) {
+	fsys := fstest.MapFS{"plotline.toml": {Data: []byte("feed_items = \"x\"\npage_size = \"y\"\nunsafe_html = \"z\"\ntitle = 1\nauthor = 2\n")}}
+	_, first := Load(fsys)
+	if first == nil {
+		t.Fatal("Load() = nil; want errors")
+	}
+	for range 50 {
+		if _, err := Load(fsys); err == nil || err.Error() != first.Error() {
+			t.Fatalf("Load() = %v\nthen %v", first, err)
+		}
+	}
+	if n := strings.Count(first.Error(), "\n") + 1; n != 5 {
+		t.Errorf("Load() = %v; want 5 errors", first)
 	}
 }
