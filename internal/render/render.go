@@ -15,6 +15,7 @@ import (
 	"strings"
 	texttemplate "text/template"
 	"time"
+	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -181,6 +182,9 @@ type Layouts struct {
 	embed  *template.Template // templates/embed.html, with base and the partials
 	item   *template.Template // article-item; nil when not defined
 	chart  *template.Template // chart; nil when not defined
+	// src holds the text of each template file by its path, for the
+	// columns of execution errors, which the templates count in bytes.
+	src map[string]string
 }
 
 // Kinds are the page kinds and the template file each uses.
@@ -212,26 +216,27 @@ func Funcs(site *Site, asset func(string) string) template.FuncMap {
 // template's file name and line.
 func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	var diags diag.List
+	src := map[string]string{}
 	common := template.New("").Funcs(funcs)
 	shared := []string{"templates/base.html"}
 	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
 	shared = append(shared, partials...)
 	for _, name := range shared {
-		if err := parseFile(common, fsys, name); err != nil {
+		if err := parseFile(common, fsys, name, src); err != nil {
 			diags.Add(templateDiag(name, err))
 		}
 	}
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	l := &Layouts{byKind: map[string]*template.Template{}}
+	l := &Layouts{byKind: map[string]*template.Template{}, src: src}
 	for kind, file := range Kinds {
 		t, err := common.Clone()
 		if err != nil {
 			return nil, err
 		}
 		name := "templates/" + file
-		if err := parseFile(t, fsys, name); err != nil {
+		if err := parseFile(t, fsys, name, src); err != nil {
 			diags.Add(templateDiag(name, err))
 			continue
 		}
@@ -241,7 +246,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := parseFile(embed, fsys, EmbedTemplate); err != nil {
+	if err := parseFile(embed, fsys, EmbedTemplate, src); err != nil {
 		diags.Add(templateDiag(EmbedTemplate, err))
 	}
 	l.embed = embed
@@ -253,11 +258,14 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	return l, nil
 }
 
-func parseFile(t *template.Template, fsys fs.FS, name string) error {
+// parseFile parses the template file name of fsys into t, and keeps its
+// text in texts.
+func parseFile(t *template.Template, fsys fs.FS, name string, texts map[string]string) error {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
+	texts[name] = string(src)
 	_, err = t.New(name).Parse(string(src))
 	return err
 }
@@ -292,7 +300,7 @@ func (l *Layouts) ExecuteItem(w io.Writer, s *Summary) error {
 	if l.item == nil {
 		return nil
 	}
-	return l.item.Execute(w, s)
+	return l.execError(l.item.Execute(w, s))
 }
 
 // ChartTemplate is the template that renders the figure of a chart,
@@ -305,7 +313,7 @@ func (l *Layouts) ExecuteChart(w io.Writer, v any) error {
 	if l.chart == nil {
 		return fmt.Errorf("the templates define no %q template (the default is in templates/partials/chart.html)", ChartTemplate)
 	}
-	return l.chart.Execute(w, v)
+	return l.execError(l.chart.Execute(w, v))
 }
 
 // EmbedTemplate is the file of the embed page's template: a whole HTML
@@ -329,7 +337,7 @@ type Embed struct {
 
 // ExecuteEmbed renders the embed page e with templates/embed.html into w.
 func (l *Layouts) ExecuteEmbed(w io.Writer, e *Embed) error {
-	return l.embed.ExecuteTemplate(w, EmbedTemplate, e)
+	return l.execError(l.embed.ExecuteTemplate(w, EmbedTemplate, e))
 }
 
 // execErrorRE matches what text/template and html/template say of a
@@ -337,11 +345,64 @@ func (l *Layouts) ExecuteEmbed(w io.Writer, e *Embed) error {
 // ..." or "html/template:templates/x.html:12:5: ...".
 var execErrorRE = regexp.MustCompile(`(?s)^(?:template: |html/template:)(.+?):(\d+):(\d+): (.*)$`)
 
+// ExecError is an error of a template's execution, as the Execute methods
+// of Layouts return it: where in the template file it is, its column
+// counted in characters, and the templates' own error.
+type ExecError struct {
+	Diag diag.Diagnostic
+	Err  error
+}
+
+// Error returns the diagnostic as text.
+func (e *ExecError) Error() string { return e.Diag.String() }
+
+// Unwrap returns the templates' own error.
+func (e *ExecError) Unwrap() error { return e.Err }
+
+// execError returns err, an error of executing the templates, as an
+// *ExecError whose column counts characters of the template's line, not
+// bytes as the templates do; any other error as it is.
+func (l *Layouts) execError(err error) error {
+	d, ok := execDiag(err)
+	if !ok {
+		return err
+	}
+	if src, ok := l.src[d.Pos.Path]; ok && d.Pos.Line > 0 {
+		d.Pos.Col = charColumn(src, d.Pos.Line, d.Pos.Col-1)
+	}
+	return &ExecError{Diag: d, Err: err}
+}
+
+// charColumn returns the column, from 1 in characters, of the byte
+// offset col (from 0) into line (from 1) of src.
+func charColumn(src string, line, col int) int {
+	for range line - 1 {
+		i := strings.IndexByte(src, '\n')
+		if i < 0 {
+			return col + 1
+		}
+		src = src[i+1:]
+	}
+	if i := strings.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	return utf8.RuneCountInString(src[:min(col, len(src))]) + 1
+}
+
 // ExecDiag turns an error of a template's execution (a missing field, a
 // function that failed, an action html/template cannot escape) into a
 // diagnostic at the template's file, line and column. It reports false
 // for any other error.
 func ExecDiag(err error) (diag.Diagnostic, bool) {
+	if e, ok := errors.AsType[*ExecError](err); ok {
+		return e.Diag, true
+	}
+	return execDiag(err)
+}
+
+// execDiag is ExecDiag for an error the templates returned, its column
+// counted in bytes.
+func execDiag(err error) (diag.Diagnostic, bool) {
 	var msg string
 	var ee texttemplate.ExecError
 	var he *template.Error
@@ -368,5 +429,5 @@ func (l *Layouts) Execute(w io.Writer, p *Page) error {
 	if !ok {
 		return fmt.Errorf("no layout for page kind %q", p.Kind)
 	}
-	return t.ExecuteTemplate(w, "base", p)
+	return l.execError(t.ExecuteTemplate(w, "base", p))
 }

@@ -233,6 +233,20 @@ func TestExecDiag(t *testing.T) {
 			want:    `templates/article.html:2:15: executing "main" at <.Article.Byline>: can't evaluate field Byline in type *render.Article`,
 		},
 		{
+			// "é 中 {{ .Nope }}": é, space, 中, space, {{, space: .Nope
+			// is the 8th character (the 11th byte).
+			name:    "column in characters",
+			article: "{{ define \"main\" }}\n<h1>x</h1>\né 中 {{ .Nope }}\n{{ end }}",
+			want:    `templates/article.html:3:8: executing "main" at <.Nope>: can't evaluate field Nope`,
+		},
+		{
+			// "<p>{{ .Title }} · {{ .Nope }}</p>": · is one character of
+			// two bytes; .Nope is the 22nd character.
+			name:    "column in characters after a middle dot",
+			article: "{{ define \"main\" }}\n<p>{{ .Title }} · {{ .Nope }}</p>{{ end }}",
+			want:    `templates/article.html:2:22: executing "main" at <.Nope>: can't evaluate field Nope`,
+		},
+		{
 			name:    "branches that end in different contexts",
 			article: "{{ define \"main\" }}<a {{ if .Title }}href=\"{{ end }}x\">{{ end }}",
 			want:    `templates/article.html:1:29: {{if}} branches end in different contexts: `,

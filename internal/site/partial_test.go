@@ -60,7 +60,8 @@ func TestSiteChartPartialError(t *testing.T) {
 	if err == nil {
 		t.Fatal("the build succeeded; want an error at the chart partial")
 	}
-	if want := "templates/partials/chart.html:2:11: executing \"chart\" at <.Colour>: can't evaluate field Colour in type chart.View"; !strings.Contains(err.Error(), want) {
+	// "<figure>{{ .Colour }}": .Colour is the 12th character.
+	if want := "templates/partials/chart.html:2:12: executing \"chart\" at <.Colour>: can't evaluate field Colour in type chart.View"; !strings.Contains(err.Error(), want) {
 		t.Errorf("the build failed with\n%v\nwant %s", err, want)
 	}
 }
