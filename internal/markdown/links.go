@@ -90,7 +90,8 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 }
 
 // linkOffset estimates where a link starts: at the "[" before its first
-// text or value.
+// text or value, or, for a link or image with no text, at its "[]" or
+// "![]" after what comes before it in its paragraph.
 func linkOffset(n ast.Node, src []byte) int {
 	off := -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -117,12 +118,69 @@ func linkOffset(n ast.Node, src []byte) int {
 		}
 		return off
 	}
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start
+	if c := n.FirstChild(); c != nil {
+		// The text is an image or a link of its own with no text,
+		// "[![](a.png)](b.md)": the "[" before it.
+		if off := linkOffset(c, src); off > 0 && src[off-1] == '[' {
+			return off - 1
 		}
 	}
-	return 0
+	// No text: "[](x.md)", "![](photo.jpg)". Its "[]" is the first after
+	// the text of the siblings before it, or the block's start.
+	lo, hi := 0, len(src)
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			lo, hi = p.Lines().At(0).Start, p.Lines().At(p.Lines().Len()-1).Stop
+			break
+		}
+	}
+	for p := n.PreviousSibling(); p != nil; p = p.PreviousSibling() {
+		if end := textEnd(p); end >= 0 {
+			lo = end
+			break
+		}
+		if _, ok := p.(*ast.Image); ok {
+			lo = linkOffset(p, src) + 1
+			break
+		}
+		if _, ok := p.(*ast.Link); ok {
+			lo = linkOffset(p, src) + 1
+			break
+		}
+	}
+	marker := []byte("[]")
+	if _, ok := n.(*ast.Image); ok {
+		marker = []byte("![]")
+	}
+	if lo <= hi && hi <= len(src) {
+		if i := bytes.Index(src[lo:hi], marker); i >= 0 {
+			return lo + i
+		}
+	}
+	return lo
+}
+
+// textEnd returns the offset just past the last text in n, or -1 when n
+// holds none.
+func textEnd(n ast.Node) int {
+	end := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			end = c.Segment.Stop
+		case *ast.RawHTML:
+			if c.Segments.Len() > 0 {
+				end = c.Segments.At(c.Segments.Len() - 1).Stop
+			}
+		case *ValueNode:
+			end = c.End
+		}
+		return ast.WalkContinue, nil
+	})
+	return end
 }
 
 // dangerous reports whether the HTML renderer would drop dest: a
