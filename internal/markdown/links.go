@@ -51,9 +51,32 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			dest = &n.Destination
 		case *ast.Image:
 			dest = &n.Destination
-		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
+		case *ast.AutoLink:
+			// A bare address, made a link by linkify, runs over a "{{"
+			// without spaces in it, and up to one with them.
+			if u := n.Label(src); bytes.Contains(u, []byte("{{")) {
+				lo := siblingsEnd(n, src)
+				if i := bytes.Index(src[lo:], u); i >= 0 {
+					lo += i + bytes.Index(u, []byte("{{"))
+				}
+				state.errorf(lo, "%s", addressValueMsg)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan, *ast.RawHTML, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
 			return ast.WalkSkipChildren, nil
 		default:
+			return ast.WalkContinue, nil
+		}
+		if bytes.Contains(*dest, []byte("{{")) {
+			// At the "{{" after the link's text.
+			lo := linkOffset(n, src)
+			if end := textEnd(n); end > lo {
+				lo = end
+			}
+			if i := bytes.Index(src[lo:], []byte("{{")); i >= 0 {
+				lo += i
+			}
+			state.errorf(lo, "%s", addressValueMsg)
 			return ast.WalkContinue, nil
 		}
 		d := string(*dest)
@@ -127,24 +150,10 @@ func linkOffset(n ast.Node, src []byte) int {
 	}
 	// No text: "[](x.md)", "![](photo.jpg)". Its "[]" is the first after
 	// the text of the siblings before it, or the block's start.
-	lo, hi := 0, len(src)
+	lo, hi := siblingsEnd(n, src), len(src)
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			lo, hi = p.Lines().At(0).Start, p.Lines().At(p.Lines().Len()-1).Stop
-			break
-		}
-	}
-	for p := n.PreviousSibling(); p != nil; p = p.PreviousSibling() {
-		if end := textEnd(p); end >= 0 {
-			lo = end
-			break
-		}
-		if _, ok := p.(*ast.Image); ok {
-			lo = linkOffset(p, src) + 1
-			break
-		}
-		if _, ok := p.(*ast.Link); ok {
-			lo = linkOffset(p, src) + 1
+			hi = p.Lines().At(p.Lines().Len() - 1).Stop
 			break
 		}
 	}
@@ -159,6 +168,30 @@ func linkOffset(n ast.Node, src []byte) int {
 	}
 	return lo
 }
+
+// siblingsEnd returns the offset just past the text of the inlines before
+// n in its block, or the block's start when there is none.
+func siblingsEnd(n ast.Node, src []byte) int {
+	for p := n.PreviousSibling(); p != nil; p = p.PreviousSibling() {
+		if end := textEnd(p); end >= 0 {
+			return end
+		}
+		switch p.(type) {
+		case *ast.Image, *ast.Link:
+			return linkOffset(p, src) + 1
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// addressValueMsg is the error at a "{{" in the address of a link or
+// image.
+const addressValueMsg = "{{ in a link's address: a value is shown in the text, never read in an address; write the address in full (a value may go in the link's text)"
 
 // textEnd returns the offset just past the last text in n, or -1 when n
 // holds none.

@@ -99,6 +99,15 @@ func liquidObject(expr string) string {
 	return ""
 }
 
+// inAddress reports whether the "{{" at off in src is in what a writer
+// meant as a link's address, "[text](/path/{{ … }})", which spaces in
+// the address kept from being read as a link.
+func inAddress(src []byte, off int) bool {
+	before := src[bytes.LastIndexByte(src[:off], '\n')+1 : off]
+	i := bytes.LastIndex(before, []byte("]("))
+	return i >= 0 && !bytes.ContainsAny(before[i+2:], " \t)")
+}
+
 // valueTransformer resolves the page's values, then fits them where
 // goldmark's renderer would not see them: the alt text of an image, which
 // goldmark writes from the text nodes under the image only.
@@ -116,7 +125,12 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		}
 		return ast.WalkContinue, nil
 	})
+	src := reader.Source()
 	for _, v := range values {
+		if inAddress(src, v.Offset) {
+			state.errorf(v.Offset, "%s", addressValueMsg)
+			continue
+		}
 		if v.Unclosed {
 			state.errorf(v.Offset, "unclosed {{: end the value with }} on the same line, or write \\{{ for two braces")
 			continue
