@@ -323,7 +323,13 @@ func (a *analyzer) content(p, end int) bool {
 		if top := a.levels[len(a.levels)-1]; !top.seq || top.col != col {
 			a.levels = append(a.levels, level{col: col, seq: true})
 		}
-		p = skipSpace(src, p+1, end)
+		next := skipSpace(src, p+1, end)
+		if t := bytes.IndexByte(src[p+1:next], '\t'); t >= 0 {
+			// The decoder refuses a tab between the "-" of a list item
+			// and what follows it, even after a space.
+			return a.fail(p+1+t, `a tab after the "-" of a list item: write a space instead (YAML refuses tabs here)`)
+		}
+		p = next
 		item = true
 		if p == end || src[p] == '#' {
 			a.opener, a.openerKey = col, false
@@ -607,6 +613,22 @@ func (a *analyzer) scanQuoted(open, from, end int) int {
 	return -1
 }
 
+// closedLater reports whether the quote at open, not closed on its line
+// (which ends at end), is closed on a later line of src.
+func closedLater(src []byte, open, end int) bool {
+	for i := end; i < len(src); i++ {
+		switch {
+		case src[open] == '\'' && src[i] == '\'':
+			return true // a doubled quote, '', is one too
+		case src[open] == '"' && src[i] == '\\':
+			i++
+		case src[open] == '"' && src[i] == '"':
+			return true
+		}
+	}
+	return false
+}
+
 // scanFlow reads src[p:end] inside the open flow collections a.flow.
 func (a *analyzer) scanFlow(p, end int) bool {
 	src := a.src
@@ -635,6 +657,13 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			i++
 			if len(a.flow) == 0 {
 				r := skipSpace(src, i, end)
+				if r < end && (src[r] == ']' || src[r] == '}') {
+					open := "["
+					if src[r] == '}' {
+						open = "{"
+					}
+					return a.fail(r, "this %q closes nothing: its %q was closed before it; delete it", string(src[r]), open)
+				}
 				if r < end && (src[r] != '#' || r == i) {
 					return a.decline()
 				}
@@ -652,6 +681,10 @@ func (a *analyzer) scanFlow(p, end int) bool {
 				return true
 			}
 			if q < 0 {
+				if !closedLater(src, i, end) {
+					// Never closed: the rest of the text is in the quote.
+					return a.fail(i, "this quote is never closed: end the text with %c", c)
+				}
 				// Quoted text over lines inside a flow collection.
 				return a.decline()
 			}
