@@ -8,6 +8,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -110,9 +111,59 @@ type UnknownKey struct {
 func (p *Page) UnknownWarnings() diag.List {
 	var l diag.List
 	for _, u := range p.Unknown {
+		if k := Suggest(u.Key); k != "" {
+			l.Warnf(u.Pos, "front matter key %q is not used by plotline: did you mean %s?", u.Key, k)
+			continue
+		}
 		l.Warnf(u.Pos, "front matter key %q is not used by plotline (known: %s); put a site's own keys under params:", u.Key, KnownKeys)
 	}
 	return l
+}
+
+// Suggest returns the front-matter key plotline reads that key, one it
+// does not, is a slip of (see slipOf): "title" for "titel", "tags" for
+// "tag", both for "dat", "data or date". It returns "" when there is
+// none.
+func Suggest(key string) string {
+	var found []string
+	for _, k := range slices.Sorted(maps.Keys(knownKeys)) {
+		if strings.EqualFold(k, key) && k != key {
+			return k
+		}
+		if slipOf(key, k) {
+			found = append(found, k)
+		}
+	}
+	return strings.Join(found, " or ")
+}
+
+// slipOf reports whether key is a slip of known, a front-matter key
+// plotline reads: the same but for the case of its letters, or for one
+// letter added, left out, changed or swapped with the next ("titel",
+// "draftt", "Date", "tag"), in a key of three letters or more.
+func slipOf(key, known string) bool {
+	return key != known && len(key) >= 3 && (strings.EqualFold(key, known) || oneEdit(strings.ToLower(key), known))
+}
+
+// oneEdit reports whether a and b differ by one byte inserted, deleted or
+// changed, or by two neighbouring bytes swapped.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a)+1 == len(b):
+		return a[i:] == b[i+1:]
+	case len(a) != len(b) || i == len(a):
+		return false
+	case a[i+1:] == b[i+1:]:
+		return true
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // KnownKeys lists the front-matter keys plotline reads, for messages.
@@ -319,6 +370,33 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
 	seen := map[string]*yaml.Node{}
 	var titleSeen, dateSeen bool
+	// slip is an unknown key that stands for a known one the page needs:
+	// an error at it, not a warning.
+	type slip struct {
+		UnknownKey
+		known, why string
+	}
+	var slipped []slip
+	defer func() {
+		for _, s := range slipped {
+			if seen[s.known] != nil {
+				continue // the page has the key too: the warning says it
+			}
+			diags.Errorf(s.Pos, "unknown key %q: did you mean %s? (%s)", s.Key, s.known, s.why)
+			p.Unknown = slices.DeleteFunc(p.Unknown, func(u UnknownKey) bool { return u == s.UnknownKey })
+		}
+	}()
+	// missing reports the key known, which the page lacks, at an unknown
+	// key that is a slip of it, or else at start.
+	missing := func(known, msg string) {
+		for _, u := range p.Unknown {
+			if slipOf(u.Key, known) {
+				slipped = append(slipped, slip{u, known, "the page has no " + known})
+				return
+			}
+		}
+		diags.Errorf(start, "%s", msg)
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
 		key := k.Value
@@ -329,6 +407,9 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		seen[key] = k
 		if !knownKeys[key] {
 			p.Unknown = append(p.Unknown, UnknownKey{Key: key, Pos: at(k)})
+			if slipOf(key, "draft") && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" && strings.EqualFold(v.Value, "true") {
+				slipped = append(slipped, slip{UnknownKey{Key: key, Pos: at(k)}, "draft", "without it the page is published: write draft: true"})
+			}
 			continue
 		}
 		switch key {
@@ -389,7 +470,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		}
 	}
 	if !titleSeen {
-		diags.Errorf(start, "missing title: add \"title: …\" to the front matter")
+		missing("title", "missing title: add \"title: …\" to the front matter")
 	}
 	fileDate, _, prefixed, err := FileDate(p.Path)
 	if err != nil {
@@ -401,7 +482,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		p.Date = fileDate
 		p.DatePos = diag.Pos{Path: p.Path, Line: 1, Col: 1}
 	default:
-		diags.Errorf(start, "missing date: add \"date: YYYY-MM-DD\" to the front matter")
+		missing("date", "missing date: add \"date: YYYY-MM-DD\" to the front matter")
 	}
 }
 

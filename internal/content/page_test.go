@@ -429,6 +429,32 @@ func TestFrontMatterErrors(t *testing.T) {
 			},
 		},
 		{
+			// The front matter starts on line 2: titel is on line 4.
+			name:  "misspelt title: at the misspelt key",
+			fm:    "date: 2025-01-01\ntags: [a]\ntitel: My piece\n",
+			diags: []string{`content/a.md:4:1: unknown key "titel": did you mean title? (the page has no title)`},
+		},
+		{
+			name:  "date with a capital",
+			fm:    "title: A\nDate: 2025-01-01\n",
+			diags: []string{`content/a.md:3:1: unknown key "Date": did you mean date? (the page has no date)`},
+		},
+		{
+			name:  "misspelt draft set to true: the page is not published",
+			fm:    "title: A\ndate: 2025-01-01\ndraftt: true\n",
+			diags: []string{`content/a.md:4:1: unknown key "draftt": did you mean draft? (without it the page is published: write draft: true)`},
+		},
+		{
+			name:  "misspelt draft set to false",
+			fm:    "title: A\ndate: 2025-01-01\ndarft: false\n",
+			diags: []string{`content/a.md:4:1: warning: front matter key "darft" is not used by plotline: did you mean draft?`},
+		},
+		{
+			name:  "misspelt tags",
+			fm:    "title: A\ndate: 2025-01-01\ntag: [x]\n",
+			diags: []string{`content/a.md:4:1: warning: front matter key "tag" is not used by plotline: did you mean tags?`},
+		},
+		{
 			name:  "every error at once",
 			fm:    "title: [x]\ndate: soon\ndraft: maybe\ntype: blog\n",
 			diags: []string{"content/a.md:2:8: title:", "content/a.md:3:7: date:", "content/a.md:4:8: draft:", "content/a.md:5:7: type:"},
@@ -441,6 +467,18 @@ func TestFrontMatterErrors(t *testing.T) {
 				t.Errorf("Broken = %v; want %v", p.Broken, diags.HasErrors())
 			}
 		})
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	for key, want := range map[string]string{
+		"titel": "title", "tilte": "title", "Title": "title", "TITLE": "title", "draftt": "draft",
+		"drafts": "draft", "tag": "tags", "source": "sources", "alias": "", "summary": "", "colour": "",
+		"to": "", "slugs": "slug", "title": "", "params": "", "param": "params", "dat": "data or date",
+	} {
+		if got := Suggest(key); got != want {
+			t.Errorf("Suggest(%q) = %q; want %q", key, got, want)
+		}
 	}
 }
 

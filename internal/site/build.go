@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/markdown"
@@ -295,11 +296,20 @@ func (r *run) unknownKeys(failed map[string]*record) diag.List {
 			count(rec)
 		}
 	}
+	for path, unknown := range r.unread {
+		if _, ok := r.st.pages[path]; !ok {
+			count(&record{unknown: unknown})
+		}
+	}
 	for _, key := range slices.Sorted(maps.Keys(byKey)) {
 		s := byKey[key]
 		where := fmt.Sprintf("in %d files, first at %s", s.files, s.first)
 		if s.files == 1 {
 			where = "in 1 file, at " + s.first.String()
+		}
+		if k := content.Suggest(key); k != "" {
+			l.Warnf(diag.Pos{}, "front matter key %q is not used by plotline (%s): did you mean %s?", key, where, k)
+			continue
 		}
 		l.Warnf(diag.Pos{}, "front matter key %q is not used by plotline (%s); put a site's own keys under params:", key, where)
 	}

@@ -136,7 +136,9 @@ func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *conte
 	p := content.Parse(entry.Path, src, diags)
 	if p.Broken {
 		// The page is not rendered, but its data blocks are still read
-		// for their own mistakes, so that one build shows them all.
+		// for their own mistakes, so that one build shows them all, and
+		// the keys it has that plotline does not read are warned at.
+		r.noteUnread(p)
 		if p.Data != nil {
 			data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
 		}

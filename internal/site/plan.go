@@ -398,6 +398,9 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 			if p.Broken && p.Data != nil {
 				data.Parse(b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, &diags)
 			}
+			if p.Broken {
+				r.noteUnread(p)
+			}
 			return p.Broken
 		})
 	}

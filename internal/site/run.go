@@ -10,6 +10,7 @@ import (
 
 	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/output"
@@ -47,6 +48,25 @@ type run struct {
 	// failed holds what is known of the pages that had errors of their
 	// own, by source path: their links are checked with the others.
 	failed map[string]*record
+	// unread holds the front-matter keys plotline does not read of the
+	// pages not rendered for a mistake in their front matter, by source
+	// path, for the warnings about them.
+	unread map[string][]content.UnknownKey
+}
+
+// noteUnread keeps the front-matter keys plotline does not read of p, a
+// page with a mistake in its front matter, for the warnings of a build
+// that fails.
+func (r *run) noteUnread(p *content.Page) {
+	if len(p.Unknown) == 0 {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.unread == nil {
+		r.unread = map[string][]content.UnknownKey{}
+	}
+	r.unread[p.Path] = p.Unknown
 }
 
 // newRun starts a build of st into tx. The link index is st's when it has
