@@ -223,7 +223,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	shared = append(shared, partials...)
 	for _, name := range shared {
 		if err := parseFile(common, fsys, name, src); err != nil {
-			diags.Add(templateDiag(name, err))
+			diags.Add(templateDiag(name, err, src[name]))
 		}
 	}
 	if diags.HasErrors() {
@@ -237,7 +237,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 		}
 		name := "templates/" + file
 		if err := parseFile(t, fsys, name, src); err != nil {
-			diags.Add(templateDiag(name, err))
+			diags.Add(templateDiag(name, err, src[name]))
 			continue
 		}
 		l.byKind[kind] = t
@@ -247,7 +247,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 		return nil, err
 	}
 	if err := parseFile(embed, fsys, EmbedTemplate, src); err != nil {
-		diags.Add(templateDiag(EmbedTemplate, err))
+		diags.Add(templateDiag(EmbedTemplate, err, src[EmbedTemplate]))
 	}
 	l.embed = embed
 	if err := diags.Err(); err != nil {
@@ -271,8 +271,10 @@ func parseFile(t *template.Template, fsys fs.FS, name string, texts map[string]s
 }
 
 // templateDiag turns a template error ("template: NAME:LINE: msg") into a
-// diagnostic at the template file's line.
-func templateDiag(name string, err error) diag.Diagnostic {
+// diagnostic at the template file's line. An action never closed, which
+// the templates report at the end of the file, is placed at its "{{";
+// src is the file's text.
+func templateDiag(name string, err error, src string) diag.Diagnostic {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: 1, Col: 1}, Message: "cannot read: " + pe.Err.Error()}
@@ -287,7 +289,100 @@ func templateDiag(name string, err error) diag.Diagnostic {
 			msg = strings.TrimSpace(rest[len(fmt.Sprint(n))+1:])
 		}
 	}
+	if msg == "unexpected EOF" {
+		if a, ok := unclosedAction(src); ok {
+			line, col := lineCol(src, a.off)
+			return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: line, Col: col}, Message: fmt.Sprintf("this {{ %s }} is never closed: add {{ end }} where what it holds ends", a.word)}
+		}
+	}
 	return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: line}, Message: msg}
+}
+
+// action is an action of a template that a {{ end }} closes, or that
+// {{ end }} itself: its first word and the offset of its "{{".
+type action struct {
+	word string
+	off  int
+}
+
+// unclosedAction finds the action of src, a template, that no {{ end }}
+// closes: the innermost left open at the end of the text. When the file's
+// last action is an {{ end }} and what is left open is a {{ define }}
+// around the rest, that end is taken for the define's, as writers put
+// it there, and the action reported is the one inside it. It reports
+// false when it finds none.
+func unclosedAction(src string) (action, bool) {
+	var acts []action
+	for i := 0; ; {
+		j := strings.Index(src[i:], "{{")
+		if j < 0 {
+			break
+		}
+		start := i + j
+		body, end := actionBody(src, start+2)
+		if end < 0 {
+			break
+		}
+		i = end
+		word, _, _ := strings.Cut(strings.TrimSpace(strings.Trim(strings.TrimSpace(body), "-")), " ")
+		switch word {
+		case "if", "range", "with", "define", "block", "end":
+			acts = append(acts, action{word, start})
+		}
+	}
+	open := func(acts []action) []action {
+		var stack []action
+		for _, a := range acts {
+			if a.word != "end" {
+				stack = append(stack, a)
+			} else if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+		return stack
+	}
+	stack := open(acts)
+	if len(stack) == 0 {
+		return action{}, false
+	}
+	if last := len(acts) - 1; acts[last].word == "end" && (stack[0].word == "define" || stack[0].word == "block") {
+		if inner := open(acts[:last]); len(inner) > 1 {
+			return inner[len(inner)-1], true
+		}
+	}
+	return stack[len(stack)-1], true
+}
+
+// actionBody returns the text of the action whose "{{" ends at from, and
+// the offset past its "}}", or -1 when it has none. Quoted text and
+// comments inside the action are stepped over.
+func actionBody(src string, from int) (string, int) {
+	for i := from; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '"' || c == '\'' || c == '`':
+			for i++; i < len(src) && src[i] != c; i++ {
+				if src[i] == '\\' && c != '`' {
+					i++
+				}
+			}
+		case strings.HasPrefix(src[i:], "/*"):
+			k := strings.Index(src[i:], "*/")
+			if k < 0 {
+				return "", -1
+			}
+			i += k + 1
+		case strings.HasPrefix(src[i:], "}}"):
+			return src[from:i], i + 2
+		}
+	}
+	return "", -1
+}
+
+// lineCol returns the line and the column in characters, both from 1, of
+// the byte offset off in src.
+func lineCol(src string, off int) (int, int) {
+	line := 1 + strings.Count(src[:off], "\n")
+	return line, utf8.RuneCountInString(src[strings.LastIndexByte(src[:off], '\n')+1:off]) + 1
 }
 
 // ItemTemplate is the template that renders one article of a list; its
@@ -370,8 +465,25 @@ func (l *Layouts) execError(err error) error {
 	if src, ok := l.src[d.Pos.Path]; ok && d.Pos.Line > 0 {
 		d.Pos.Col = charColumn(src, d.Pos.Line, d.Pos.Col-1)
 	}
+	if m := noTemplateRE.FindStringSubmatch(d.Message); m != nil {
+		// A site's partial that replaces the default one but does not
+		// define its template: the mistake is in the partial, not in the
+		// template that calls it, which the site may not have.
+		file := "templates/partials/" + m[1] + ".html"
+		if _, ok := l.src[file]; ok {
+			d = diag.Diagnostic{
+				Pos:     diag.Pos{Path: file, Line: 1, Col: 1},
+				Message: fmt.Sprintf("defines no template %q, which %s uses: wrap it in {{ define %q }}…{{ end }}", m[1], d.Pos, m[1]),
+			}
+		}
+	}
 	return &ExecError{Diag: d, Err: err}
 }
+
+// noTemplateRE matches the error of a {{ template "name" }} whose template
+// no file defines.
+var noTemplateRE = regexp.MustCompile(`^no such template "([^"/]+)"`)
+
 
 // charColumn returns the column, from 1 in characters, of the byte
 // offset col (from 0) into line (from 1) of src.

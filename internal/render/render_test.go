@@ -146,6 +146,30 @@ func TestParseLayoutsErrors(t *testing.T) {
 			diags: []string{"templates/tags.html:1:1: cannot read: file does not exist"},
 		},
 		{
+			// The last {{ end }} is the define's: the if on line 3 is
+			// the one never closed.
+			name: "an if never closed in a partial",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte("{{- define \"footer\" -}}\n<footer>\n{{ if .Site.Title }}<p>{{ .Site.Title }}</p>\n</footer>\n{{- end -}}\n")}
+			},
+			diags: []string{"templates/partials/footer.html:3:1: this {{ if }} is never closed: add {{ end }} where what it holds ends"},
+		},
+		{
+			// "é · " is four characters (six bytes): the range is at 5.
+			name: "a range never closed, after runes",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/article.html"] = &fstest.MapFile{Data: []byte("{{ define \"main\" }}\né · {{ range .Article.Tags }}{{ .Name }}\n{{ \"}}\" }}{{/* {{ end }} */}}\n{{ end }}")}
+			},
+			diags: []string{"templates/article.html:2:5: this {{ range }} is never closed: add {{ end }} where what it holds ends"},
+		},
+		{
+			name: "a define never closed",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/article.html"] = &fstest.MapFile{Data: []byte("<p>x</p>\n  {{- define \"main\" }}x")}
+			},
+			diags: []string{"templates/article.html:2:3: this {{ define }} is never closed: add {{ end }} where what it holds ends"},
+		},
+		{
 			name: "missing base",
 			edit: func(fsys fstest.MapFS) {
 				delete(fsys, "templates/base.html")
@@ -178,6 +202,27 @@ func TestParseLayoutsErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPartialWithoutDefine replaces the footer partial with one that does
+// not define "footer": the error is at the partial, not at base.html,
+// which calls it.
+func TestPartialWithoutDefine(t *testing.T) {
+	fsys := layoutFS()
+	fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte("<footer>\n<p>{{ .Site.Title }}</p>\n</footer>\n")}
+	site := testSite("", "/")
+	l, err := ParseLayouts(fsys, testFuncs(site))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = l.Execute(new(bytes.Buffer), &Page{Site: site, Kind: "home", Title: "T"})
+	d, ok := ExecDiag(err)
+	// base.html's line 5 is `{{ template "footer" . }}</html>`: the name
+	// "footer" starts at column 13.
+	want := `templates/partials/footer.html:1:1: defines no template "footer", which templates/base.html:5:13 uses: wrap it in {{ define "footer" }}…{{ end }}`
+	if !ok || d.String() != want {
+		t.Errorf("ExecDiag(%v) = %v, %v; want %s", err, d, ok, want)
 	}
 }
 
