@@ -199,8 +199,8 @@ var Kinds = map[string]string{
 
 // Funcs returns the template functions for a site; asset gives the URL of
 // a theme file (with a content hash, so browsers refetch it when it
-// changes).
-func Funcs(site *Site, asset func(string) string) template.FuncMap {
+// changes), or an error for a name that is no theme file.
+func Funcs(site *Site, asset func(string) (string, error)) template.FuncMap {
 	return template.FuncMap{
 		"url":      site.URL,
 		"absurl":   site.AbsURL,
@@ -483,7 +483,6 @@ func (l *Layouts) execError(err error) error {
 // noTemplateRE matches the error of a {{ template "name" }} whose template
 // no file defines.
 var noTemplateRE = regexp.MustCompile(`^no such template "([^"/]+)"`)
-
 
 // charColumn returns the column, from 1 in characters, of the byte
 // offset col (from 0) into line (from 1) of src.

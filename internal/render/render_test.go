@@ -44,7 +44,7 @@ func testSite(base, basePath string) *Site {
 }
 
 func testFuncs(s *Site) template.FuncMap {
-	return Funcs(s, func(p string) string { return s.URL(p) + "?h=abc" })
+	return Funcs(s, func(p string) (string, error) { return s.URL(p) + "?h=abc", nil })
 }
 
 func TestExecute(t *testing.T) {

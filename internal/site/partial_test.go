@@ -65,3 +65,27 @@ func TestSiteChartPartialError(t *testing.T) {
 		t.Errorf("the build failed with\n%v\nwant %s", err, want)
 	}
 }
+
+// TestAssetOfNoThemeFile builds a site whose footer names theme files
+// that do not exist: the build fails at the template's line and column,
+// with the name the writer likely meant.
+func TestAssetOfNoThemeFile(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		// `<link rel="stylesheet" href="{{ asset ` puts asset at column 33.
+		{"css/extra.css", `templates/partials/footer.html:3:33: executing "footer" at <asset "css/extra.css">: error calling asset: no theme file "css/extra.css": did you mean "theme/css/extra.css"?`},
+		{"theme/css/extr.css", `templates/partials/footer.html:3:33: executing "footer" at <asset "theme/css/extr.css">: error calling asset: no theme file "theme/css/extr.css": asset names a file under theme/`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"content/articles/a.md":          {Data: []byte("---\ntitle: A\ndate: 2025-01-01\n---\nText.\n")},
+				"theme/css/extra.css":            {Data: []byte("footer { color: red }\n")},
+				"templates/partials/footer.html": {Data: []byte("{{- define \"footer\" -}}\n<footer>\n<link rel=\"stylesheet\" href=\"{{ asset \"" + tc.name + "\" }}\">\n</footer>\n{{- end -}}\n")},
+			}
+			b := NewBuilder(config.Default(), overlay.New(fsys, plotline.Defaults()), Options{Dest: filepath.Join(t.TempDir(), "public")})
+			_, err := b.Build(context.Background())
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("the build failed with\n%v\nwant %s", err, tc.want)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"errors"
+	"fmt"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -123,13 +124,18 @@ func (r *run) parseLayouts(diags *diag.List) error {
 }
 
 // asset returns the URL of a theme file with its content hash, so a
-// changed file is never served stale from a cache.
-func (r *run) asset(name string) string {
-	u := r.st.site.URL(name)
-	if h, ok := r.st.theme[name]; ok {
-		return u + "?v=" + h
+// changed file is never served stale from a cache. A name that is no
+// theme file is an error, which the templates report where asset is
+// called: its URL would be a page not found.
+func (r *run) asset(name string) (string, error) {
+	h, ok := r.st.theme[name]
+	if !ok {
+		if _, ok := r.st.theme["theme/"+name]; ok {
+			return "", fmt.Errorf("no theme file %q: did you mean %q? (a theme file is named from the site folder)", name, "theme/"+name)
+		}
+		return "", fmt.Errorf("no theme file %q: asset names a file under theme/ of the site or of plotline's own theme, such as \"theme/css/plotline.css\"", name)
 	}
-	return u
+	return r.st.site.URL(name) + "?v=" + h, nil
 }
 
 // write puts a file of the new output at sitePath, made by owner (a
