@@ -138,10 +138,12 @@ type TOMLPlace struct {
 // under their table header, and the headers "[a.b]" and "[[a.b]]"
 // themselves. It returns, for each key's dotted path ("data.losses.rate"),
 // its places in the order written, so that the keys of an array of tables
-// have one place for each of its tables. It does not look inside inline
-// tables, multi-line values or quoted keys; what it cannot place is
-// placed by its caller at the nearest key it can. The text is read once,
-// at the first call; the map is shared, not to be changed.
+// have one place for each of its tables. A quoted key ("rate" = 1) is
+// placed as a bare one. It does not look inside inline tables or
+// multi-line values, nor at a quoted key holding a dot, a quote or a
+// backslash; what it cannot place is placed by its caller at the nearest
+// key it can. The text is read once, at the first call; the map is
+// shared, not to be changed.
 func (t *Text) TOMLPlaces() map[string][]TOMLPlace {
 	if t.places != nil {
 		return t.places
@@ -184,12 +186,23 @@ func (t *Text) TOMLPlaces() map[string][]TOMLPlace {
 	return places
 }
 
-// tomlPath returns the dotted key s ("a . b") as "a.b", or "" when it is
-// not made of bare keys.
+// tomlPath returns the dotted key s ("a . b", `"a".b`) as "a.b", or ""
+// when it is not made of bare keys and quoted keys without a dot, a quote
+// or a backslash in them.
 func tomlPath(s string) string {
 	parts := strings.Split(s, ".")
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
+		if len(p) >= 2 && (p[0] == '"' || p[0] == '\'') && p[len(p)-1] == p[0] {
+			// A quoted key; one holding a dot was split above, and is
+			// left unplaced.
+			q := p[1 : len(p)-1]
+			if q == "" || strings.ContainsAny(q, "\"'\\") {
+				return ""
+			}
+			parts[i] = q
+			continue
+		}
 		if p == "" || strings.IndexFunc(p, func(r rune) bool {
 			return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_' || r == '-')
 		}) >= 0 {

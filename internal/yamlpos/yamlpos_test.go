@@ -212,6 +212,25 @@ func TestUnprintable(t *testing.T) {
 // TestTOMLPlaces checks the places of keys under deep tables, of the keys
 // of an array of tables (one place a table, in order), of a dotted key
 // written with spaces, and of a table header.
+// TestTOMLPlacesQuotedKeys places quoted keys as bare ones, in tables
+// and headers, but not one holding a dot, which the path could not tell
+// from two keys.
+func TestTOMLPlacesQuotedKeys(t *testing.T) {
+	text := New("a.md", []byte("[data.a.projection]\nper = \"day\"\n\"rate\" = \"fast\"\n['data'.\"b\"]\n'unit' = 1\n\"a.b\" = 2\n"), 1)
+	got := text.TOMLPlaces()
+	want := map[string][]TOMLPlace{
+		"data.a.projection":     {{1, 2, 1, 2}},
+		"data.a.projection.per": {{2, 1, 2, 7}},
+		// `"rate" = ` is 9 characters: the value is at 10.
+		"data.a.projection.rate": {{3, 1, 3, 10}},
+		"data.b":                 {{4, 2, 4, 2}},
+		"data.b.unit":            {{5, 1, 5, 10}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("TOMLPlaces() = %v; want %v", got, want)
+	}
+}
+
 func TestTOMLPlaces(t *testing.T) {
 	text := New("a.md", []byte("a . b = 1\n[data.x.projection]\nrate = 2\n[[data.x.series]]\nvalue = 1\n[[data.x.series]]\n  value = 2\n"), 2)
 	got := text.TOMLPlaces()
