@@ -105,6 +105,16 @@ type analyzer struct {
 	// as it instead.
 	suspect int
 
+	// emptyKey is the key, as written, of the line before whose value
+	// was left to the lines under it (nothing after its colon, or a
+	// block scalar's "|" or ">" with no lines yet), and emptyCol its
+	// column; under is the same for the line being read.
+	emptyKey, under    string
+	emptyCol, underCol int
+	// emptyBlock and underBlock are the "|" or ">" of a block scalar's
+	// key, or 0.
+	emptyBlock, underBlock byte
+
 	anchors    map[string]bool
 	prevIndent int  // the indentation of the last line that was not blank
 	first      bool // a line with content has been read before this one
@@ -185,6 +195,10 @@ func (a *analyzer) line(off, end int) bool {
 	}
 	a.sawContent = true
 	defer func() { a.prevIndent = indent }()
+	a.under, a.underCol, a.underBlock = a.emptyKey, a.emptyCol, a.emptyBlock
+	if a.block < 0 || a.blockIndent > 0 || indent > a.block {
+		a.emptyKey, a.emptyBlock = "", 0
+	}
 
 	// The lines of a block scalar.
 	if a.block >= 0 {
@@ -419,6 +433,14 @@ func (a *analyzer) noColon(p, end int) bool {
 	if k, v, ok := strings.Cut(text, "="); ok && strings.TrimSpace(k) != "" {
 		return a.fail(p, `a key is set with ": " in YAML, not "=": %s: %s`, strings.TrimSpace(k), strings.TrimSpace(v))
 	}
+	if a.under != "" && p-a.start <= a.underCol {
+		// The value of the key on the line before, written under it but
+		// not indented: the decoder takes it for a key.
+		if a.underBlock != 0 {
+			return a.fail(p, "the text of %s: %c goes on the lines under it, indented: indent this line", a.under, a.underBlock)
+		}
+		return a.fail(p, "a value goes on its key's line, or on the lines under it, indented: %s: %s", a.under, text)
+	}
 	return a.fail(p, `this line has no colon: write a key as "key: value"`)
 }
 
@@ -431,6 +453,7 @@ func (a *analyzer) value(p, end, col int, key string) bool {
 		p = skipSpace(src, p, end)
 		if p == end || src[p] == '#' {
 			a.opener, a.openerKey = col, key != ""
+			a.emptyKey, a.emptyCol, a.emptyBlock = key, col, 0
 			return false
 		}
 		if src[p] != '&' {
@@ -477,6 +500,7 @@ func (a *analyzer) value(p, end, col int, key string) bool {
 			return a.fail(p, "a value cannot start with %q: put it in quotes", string(c))
 		}
 		a.block, a.blockIndent = col, 0
+		a.emptyKey, a.emptyCol, a.emptyBlock = key, col, c
 		return false
 	case '@', '`', '%':
 		return a.fail(p, "a value cannot start with %q: put it in quotes", string(c))
