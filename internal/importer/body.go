@@ -155,6 +155,11 @@ type converter struct {
 	// being converted, and mathInline says whether it is written \).
 	mathEnd    int
 	mathInline bool
+	// termIDs are the ids kramdown's {:auto_ids} gave the terms of
+	// definition lists, by the body offset of each term's line, and
+	// autoIDLists the offsets of those attribute lists.
+	termIDs     map[int]string
+	autoIDLists map[int]bool
 }
 
 // pos returns the source position of body offset off.
@@ -183,7 +188,15 @@ func inSpans(spans []span, off int) bool {
 func (im *importer) convertBody(p *page) []byte {
 	c := &converter{im: im, p: p, body: p.body, code: codeSpans(p.body)}
 	b := c.body
+	if im.kind == Jekyll {
+		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
+	}
 	for i := 0; i < len(b); {
+		if id, ok := c.termIDs[i]; ok {
+			// An empty anchor at the term's start keeps its id.
+			c.out.WriteString(`<a id="` + id + `"></a>`)
+			delete(c.termIDs, i)
+		}
 		if im.kind == Jekyll && (i == 0 || b[i-1] == '\n') && !c.inCode(i) {
 			if n := c.attributeList(i); n > 0 {
 				i += n
@@ -1017,6 +1030,14 @@ func (c *converter) attributeList(i int) int {
 		// kramdown names the language of the code block above:
 		// {: .language-r} is the fence's info string r.
 		c.im.res.Converted++
+		return whole
+	}
+	if c.autoIDLists[i] {
+		// {:auto_ids}: its definition list's terms have their ids.
+		c.im.res.Converted++
+		if fields := strings.Fields(string(line[2 : len(line)-1])); len(fields) > 1 {
+			c.im.note(c.pos(i), "kramdown attribute list %s: only its auto_ids kept", line)
+		}
 		return whole
 	}
 	if quote > 0 {

@@ -141,6 +141,12 @@ func TestBody(t *testing.T) {
 		// {: .language-r} after a fence names its code's language; in a
 		// block quote an attribute list goes with its line.
 		{Jekyll, "~~~\nx <- 1\n~~~\n{: .language-r}\n\n> ~~~\n> y\n> ~~~\n> {: .language-r .output}\n>\n> ```python\n> z\n> ```\n> {: .language-r}\n> > Use it.\n> {: .solution}\n{: .challenge}\n", "~~~r\nx <- 1\n~~~\n\n> ~~~r\n> y\n> ~~~\n>\n> ```python\n> z\n> ```\n> > Use it.\n\n", 3, []string{"_posts/2014-01-01-a.md:20:3: kramdown attribute list {: .solution}, left out", "_posts/2014-01-01-a.md:21:1: kramdown attribute list {: .challenge}, left out"}},
+		// kramdown's {:auto_ids} gives each term of a definition list an
+		// id, from the list's top or from its end; links to them stay.
+		{Jekyll, "## Glossary\n\n{:auto_ids}\nargument\n:   A value. See [parameter](#parameter).\n\n*parameter*\n2nd `Term`\n:   A name.\n\n    See [argument](#argument).\n: Or [2nd term](#nd-term).\n\nAfter.\n", "## Glossary\n\n<a id=\"argument\"></a>argument\n:   A value. See [parameter](#parameter).\n\n<a id=\"parameter\"></a>*parameter*\n<a id=\"nd-term\"></a>2nd `Term`\n:   A name.\n\n    See [argument](#argument).\n: Or [2nd term](#nd-term).\n\nAfter.\n", 1, nil},
+		{Jekyll, "Text.\n\nOne\n: 1\n\nTwo words\n: 2\n\n    more\nlazy\n{: .terms auto_ids-g-}\n\n[two](#g-two-words) [one](#g-one) [text](#text)\n", "Text.\n\n<a id=\"g-one\"></a>One\n: 1\n\n<a id=\"g-two-words\"></a>Two words\n: 2\n\n    more\nlazy\n\n[two](#g-two-words) [one](#g-one) [text](/posts/a/)\n", 1, []string{"_posts/2014-01-01-a.md:15:1: kramdown attribute list {: .terms auto_ids-g-}: only its auto_ids kept", "_posts/2014-01-01-a.md:17:42: note: link #text: that page has no #text (its old page had none either, or one a script made): written as /posts/a/"}},
+		// Not after a definition list: left out, as any other.
+		{Jekyll, "Text.\n{:auto_ids}\n\nOne\n: 1\n", "Text.\n\n\nOne\n: 1\n", 0, []string{"_posts/2014-01-01-a.md:6:1: kramdown attribute list {:auto_ids}, left out"}},
 		{Jekyll, "{% for x in y %}{{ x.a }}{% endfor %}", "<!-- plotline import: {% for x in y %} --><!-- plotline import: {{ x.a }} --><!-- plotline import: {% endfor %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: Liquid tag for", "_posts/2014-01-01-a.md:5:17: Liquid output {{ x.a }}", "_posts/2014-01-01-a.md:5:26: Liquid tag endfor"}},
 	}
 	for _, tt := range tests {
