@@ -160,6 +160,9 @@ type converter struct {
 	// autoIDLists the offsets of those attribute lists.
 	termIDs     map[int]string
 	autoIDLists map[int]bool
+	// mdOpen are the elements with kramdown's markdown attribute whose
+	// end tags are yet to come, by the body offset of each end tag.
+	mdOpen map[int]mdElement
 }
 
 // pos returns the source position of body offset off.
@@ -196,6 +199,16 @@ func (im *importer) convertBody(p *page) []byte {
 			// An empty anchor at the term's start keeps its id.
 			c.out.WriteString(`<a id="` + id + `"></a>`)
 			delete(c.termIDs, i)
+		}
+		if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
+			if n := c.markdownEnd(i); n > 0 {
+				i += n
+				continue
+			}
+			if n := c.markdownStart(i); n > 0 {
+				i += n
+				continue
+			}
 		}
 		if im.kind == Jekyll && (i == 0 || b[i-1] == '\n') && !c.inCode(i) {
 			if n := c.attributeList(i); n > 0 {
@@ -248,6 +261,7 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 		i += n
 	}
+	c.markdownUnended()
 	return c.out.Bytes()
 }
 

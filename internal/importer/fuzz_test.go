@@ -19,6 +19,8 @@ func FuzzBody(f *testing.F) {
 		"{% highlight go %}\nx\n{% endhighlight %}\n{% raw %}{{ x }}{% endraw %}",
 		"<p>raw</p>\n{: #r .c}\n### h\n{:.x}\n",
 		"a $$x$$ \\[b\\] \\\\(c\\)\n\n$$\ny\n$$\n> $$z\n\n$$",
+		"<div markdown=\"1\">\n<p markdown=\"1\">*a* [b](#c)</p>\n<h5 markdown=1>`x`</h5>\n</div>\n<span markdown=\"span\">",
+		"{:auto_ids-g-}\nTerm\n: def\n\n    more\nlazy\n\nTwo\n: 2\n{: auto_ids}\n",
 	} {
 		f.Add(s)
 	}

@@ -2,8 +2,13 @@ package importer
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/renderer/html"
 )
 
 // autoIDsRE matches the reference of a kramdown attribute list that gives
@@ -165,4 +170,346 @@ func kramdownID(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// markdownAttrRE finds kramdown's markdown attribute among a tag's
+// attributes: markdown="1", markdown='block', markdown=span.
+var markdownAttrRE = regexp.MustCompile(`(?i)\s+markdown\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+)`)
+
+// startTagRE matches an HTML start tag, its name and attributes apart.
+var startTagRE = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+))?)*)\s*(/?)>`)
+
+// markdownBlocks are the elements whose Markdown inside kramdown's
+// markdown="1" reads as blocks, and that start an HTML block in
+// CommonMark: blank lines inside them let plotline read it so too.
+var markdownBlocks = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "center": true,
+	"details": true, "dialog": true, "div": true, "fieldset": true, "figure": true,
+	"footer": true, "form": true, "header": true, "hgroup": true, "main": true,
+	"nav": true, "search": true, "section": true,
+}
+
+// markdownRaw are the elements whose text kramdown keeps as it is even
+// with markdown="1".
+var markdownRaw = map[string]bool{
+	"pre": true, "script": true, "style": true, "textarea": true, "code": true,
+	"kbd": true, "samp": true, "var": true, "math": true, "option": true,
+}
+
+// How the Markdown inside an element with kramdown's markdown attribute
+// is written.
+const (
+	mdBlock     = iota // blank lines after the start tag and before the end tag
+	mdParagraph        // a <p> without other attributes: a paragraph of its own
+	mdInline           // converted to HTML by the importer
+)
+
+// mdElement is an element with kramdown's markdown attribute whose end
+// tag the converter has yet to reach.
+type mdElement struct {
+	name     string
+	value    string // its markdown attribute's: "1", "block" or "span"
+	how      int
+	start    int // body offset of its start tag
+	out      int // offset in the output where its inside starts
+	fragment int // the page's fragment links before its inside
+}
+
+// markdownStart converts the start tag at body offset i when it has
+// kramdown's markdown attribute, and returns how many bytes of the body
+// it took, or 0 when there is none. The attribute goes; so that the
+// Markdown inside is read as Markdown, a block element (div, section…)
+// gets blank lines inside it, a <p> of no other attribute becomes a
+// paragraph, and any other element's inside is converted to HTML when
+// its end tag is reached (markdownEnd).
+func (c *converter) markdownStart(i int) int {
+	b := c.body
+	m := startTagRE.FindSubmatchIndex(b[i:min(len(b), i+4000)])
+	if m == nil {
+		return 0
+	}
+	attrs := b[i+m[4] : i+m[5]]
+	a := markdownAttrRE.FindSubmatchIndex(attrs)
+	if a == nil {
+		return 0
+	}
+	name := strings.ToLower(string(b[i+m[2] : i+m[3]]))
+	value := strings.ToLower(strings.Trim(string(attrs[a[2]:a[3]]), `"'`))
+	rest := string(attrs[:a[0]]) + string(attrs[a[1]:])
+	tagEnd := i + m[1]
+	startTag := "<" + string(b[i+m[2]:i+m[3]]) + rest + string(b[i+m[6]:i+m[7]]) + ">"
+	var how int
+	switch {
+	case value == "0" || value == "1" && markdownRaw[name] || m[7] > m[6]:
+		// Nothing inside to read as Markdown: the attribute goes.
+		c.out.WriteString(startTag)
+		c.im.res.Converted++
+		return tagEnd - i
+	case value == "block" || value == "1" && markdownBlocks[name]:
+		how = mdBlock
+	case value == "span" || value == "1":
+		how = mdInline
+	default:
+		return 0
+	}
+	end := c.endTag(name, tagEnd)
+	if end < 0 {
+		c.im.note(c.pos(i), "kramdown markdown=%q on <%s> without its end tag: its Markdown is published as written", value, name)
+		c.out.Write(b[i:tagEnd])
+		return tagEnd - i
+	}
+	ls := bytes.LastIndexByte(b[:i], '\n') + 1
+	le := bytes.IndexByte(b[end:], '\n')
+	if le < 0 {
+		le = len(b) - end
+	}
+	alone := len(bytes.TrimSpace(tagRE.ReplaceAll(b[ls:i], nil))) == 0
+	inner := b[tagEnd:end]
+	if how == mdBlock && !(alone && markdownBlocks[name] && shallow(inner)) {
+		how = mdInline
+	}
+	if how == mdInline && name == "p" && strings.TrimSpace(rest) == "" && alone && onePara(inner) &&
+		len(bytes.TrimSpace(tagRE.ReplaceAll(b[end+len("</p>"):end+le], nil))) == 0 {
+		how = mdParagraph
+	}
+	if c.mdOpen == nil {
+		c.mdOpen = map[int]mdElement{}
+	}
+	switch how {
+	case mdBlock:
+		c.out.WriteString(startTag + "\n\n")
+	case mdParagraph:
+		c.paragraphBreak()
+	default:
+		c.out.WriteString(startTag)
+	}
+	c.mdOpen[end] = mdElement{name: name, value: value, how: how, start: i, out: c.out.Len(), fragment: len(c.p.fragments)}
+	if how == mdInline {
+		return tagEnd - i
+	}
+	// The inside starts on a line of its own, without the spaces before.
+	k := tagEnd
+	for k < end && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r' || b[k] == '\n') {
+		k++
+	}
+	return k - i
+}
+
+// markdownEnd writes the end tag at body offset i of an element that
+// markdownStart began, and returns how many bytes of the body it took, or
+// 0 when the tag there ends no such element.
+func (c *converter) markdownEnd(i int) int {
+	e, ok := c.mdOpen[i]
+	if !ok {
+		return 0
+	}
+	delete(c.mdOpen, i)
+	b := c.body
+	tagLen := bytes.IndexByte(b[i:], '>') + 1
+	switch e.how {
+	case mdBlock:
+		c.paragraphBreak()
+		c.out.Write(b[i : i+tagLen])
+	case mdParagraph:
+		c.paragraphBreak()
+		// What follows on the line starts after the blank line.
+		k := i + tagLen
+		for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
+			k++
+		}
+		if k < len(b) && b[k] == '\n' {
+			k++
+		}
+		c.im.res.Converted++
+		return k - i
+	default:
+		html, ok := inlineHTML(c.out.Bytes()[e.out:])
+		if !ok {
+			c.im.note(c.pos(e.start), "kramdown markdown=%q on <%s>: its Markdown is published as written", e.value, e.name)
+			c.out.Write(b[i : i+tagLen])
+			return tagLen
+		}
+		c.refind(e, html)
+		c.out.Write(b[i : i+tagLen])
+	}
+	c.im.res.Converted++
+	return tagLen
+}
+
+// paragraphBreak ends the output's last line without its trailing
+// spaces, and ends it with a blank line.
+func (c *converter) paragraphBreak() {
+	out := c.out.Bytes()
+	c.out.Truncate(len(bytes.TrimRight(out, " \t")))
+	out = c.out.Bytes()
+	switch {
+	case len(out) == 0 || bytes.HasSuffix(out, []byte("\n\n")):
+	case out[len(out)-1] == '\n':
+		c.out.WriteByte('\n')
+	default:
+		c.out.WriteString("\n\n")
+	}
+}
+
+// refind replaces the output of e's inside, from e.out on, with html,
+// and moves the fragment links written there to their addresses in it;
+// one it cannot find there is left to the build.
+func (c *converter) refind(e mdElement, html []byte) {
+	c.out.Truncate(e.out)
+	links := c.p.fragments[e.fragment:]
+	c.p.fragments = c.p.fragments[:e.fragment]
+	from := 0
+	for _, f := range links {
+		k := bytes.Index(html[from:], []byte(`href="`+f.dest+`"`))
+		if k < 0 {
+			continue
+		}
+		from += k + len(`href="`)
+		f.at = e.out + from
+		c.p.fragments = append(c.p.fragments, f)
+	}
+	c.out.Write(html)
+}
+
+// endTag returns the body offset of the end tag of the element name
+// whose inside starts at from, or -1 when it has none.
+func (c *converter) endTag(name string, from int) int {
+	b := c.body
+	depth := 0
+	for k := from; k < len(b); k++ {
+		if b[k] != '<' || c.inCode(k) {
+			continue
+		}
+		closing := k+1 < len(b) && b[k+1] == '/'
+		at := k + 1
+		if closing {
+			at++
+		}
+		if at+len(name) >= len(b) || !strings.EqualFold(string(b[at:at+len(name)]), name) || !strings.ContainsRune(" \t\r\n/>", rune(b[at+len(name)])) {
+			continue
+		}
+		switch {
+		case !closing:
+			if m := startTagRE.Find(b[k:min(len(b), k+4000)]); m != nil && !bytes.HasSuffix(m, []byte("/>")) {
+				depth++
+			}
+		case depth == 0:
+			if bytes.IndexByte(b[at:], '>') < 0 {
+				return -1
+			}
+			return k
+		default:
+			depth--
+		}
+	}
+	return -1
+}
+
+// shallow reports whether the Markdown inside a block element, once
+// blank lines are around it, reads as Markdown rather than as indented
+// code: some line of it is indented by less than four spaces.
+func shallow(inner []byte) bool {
+	lines := bytes.Split(inner, []byte("\n"))
+	text := false
+	for k, l := range lines {
+		t := bytes.TrimLeft(l, " ")
+		if k == 0 || len(bytes.TrimSpace(t)) == 0 {
+			continue
+		}
+		text = true
+		if len(l)-len(t) < 4 && (len(t) == 0 || t[0] != '\t') {
+			return true
+		}
+	}
+	first := len(lines) > 0 && len(bytes.TrimSpace(lines[0])) > 0
+	return first || !text
+}
+
+// markdownUnended notes the elements with kramdown's markdown attribute
+// whose end tags the converter never reached, taken into something it
+// converted (a Liquid tag's comment, say): their inside is as written.
+func (c *converter) markdownUnended() {
+	var left []mdElement
+	for _, e := range c.mdOpen {
+		left = append(left, e)
+	}
+	slices.SortFunc(left, func(a, b mdElement) int { return a.start - b.start })
+	for _, e := range left {
+		c.im.note(c.pos(e.start), "kramdown markdown=%q on <%s>, whose end tag is in something converted: its Markdown is published as written", e.value, e.name)
+	}
+}
+
+// onePara reports whether the inside of a <p>, on lines of its own,
+// reads as one paragraph: no blank line, and no line that would start
+// another block.
+func onePara(inner []byte) bool {
+	for k, l := range bytes.Split(bytes.TrimSpace(inner), []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if len(t) == 0 {
+			return false
+		}
+		if k == 0 {
+			continue
+		}
+		heading := t[0] == '#' && (len(t) == run(t, '#') || t[run(t, '#')] == ' ')
+		rule := len(bytes.Trim(t, "=")) == 0 || len(bytes.Trim(t, "-* ")) == 0
+		fence := bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~"))
+		if heading || rule || fence || t[0] == '>' || t[0] == '|' || listItem(t) || htmlBlock(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// inlineMarkdown renders the inside of an element that kramdown read as
+// Markdown: CommonMark, raw HTML kept.
+var inlineMarkdown = goldmark.New(goldmark.WithRendererOptions(html.WithUnsafe()))
+
+// inlineHTML returns the HTML of md, Markdown that kramdown read within
+// an element, as one line of text and tags; false when it is more than
+// a paragraph of text, or too long to read here.
+func inlineHTML(md []byte) ([]byte, bool) {
+	if len(md) > 64<<10 {
+		return nil, false
+	}
+	// kramdown reads the inside of a span element as one paragraph,
+	// blank lines or not.
+	text := bytes.TrimSpace(md)
+	for bytes.Contains(text, []byte("\n\n")) {
+		text = bytes.ReplaceAll(text, []byte("\n\n"), []byte("\n"))
+	}
+	if len(text) == 0 {
+		return nil, true
+	}
+	var out bytes.Buffer
+	if err := inlineMarkdown.Convert(text, &out); err != nil {
+		return nil, false
+	}
+	h, ok := bytes.CutPrefix(bytes.TrimSuffix(out.Bytes(), []byte("\n")), []byte("<p>"))
+	h, ok2 := bytes.CutSuffix(h, []byte("</p>"))
+	if !ok || !ok2 || bytes.Contains(h, []byte("<p>")) || bytes.Contains(h, []byte("\n\n")) {
+		return nil, false
+	}
+	return markdownSafe(h), true
+}
+
+// markdownSafe writes the characters of html's text that Markdown (and
+// plotline's {{ }}) would read as their entities, so that the HTML reads
+// the same within a paragraph as in an HTML block; tags stay as they are.
+func markdownSafe(html []byte) []byte {
+	var out bytes.Buffer
+	inTag := false
+	for _, ch := range html {
+		switch {
+		case ch == '<':
+			inTag = true
+		case ch == '>':
+			inTag = false
+		case !inTag && strings.IndexByte("*_`[]{}\\$~", ch) >= 0:
+			fmt.Fprintf(&out, "&#%d;", ch)
+			continue
+		}
+		out.WriteByte(ch)
+	}
+	return out.Bytes()
 }
