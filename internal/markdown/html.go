@@ -78,6 +78,13 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		if state == nil {
 			return ast.WalkSkipChildren, nil
 		}
+		if t.unsafe {
+			scanTags(stripped.text, func(a rawAttr) {
+				if isAnchor(a) && a.val != "" {
+					state.anchors = append(state.anchors, a.val)
+				}
+			})
+		}
 		if unclosed >= 0 {
 			state.errorf(h.offset(unclosed), "<!-- is never closed, so the rest of the page would be hidden: end the comment with -->")
 		}
@@ -222,22 +229,27 @@ func (r htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func (r htmlRenderer) renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering && r.unsafe {
-		r.write(w, inlineHTML(node.(*ast.RawHTML), src), false)
+		r.write(w, node, inlineHTML(node.(*ast.RawHTML), src), false)
 	}
 	return ast.WalkSkipChildren, nil
 }
 
 func (r htmlRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering && r.unsafe {
-		r.write(w, blockHTML(node.(*ast.HTMLBlock), src), true)
+		r.write(w, node, blockHTML(node.(*ast.HTMLBlock), src), true)
 	}
 	return ast.WalkSkipChildren, nil
 }
 
-// write writes h without its comments; a block that held nothing else
-// leaves nothing, not even a line.
-func (r htmlRenderer) write(w util.BufWriter, h htmlText, block bool) {
-	s, _, _ := stripComments(h.text, h.keepComments)
+// write writes h, the HTML of n, with the addresses the Links extension
+// rewrote (see rawEditsAttr) and without its comments; a block that held
+// nothing else leaves nothing, not even a line.
+func (r htmlRenderer) write(w util.BufWriter, n ast.Node, h htmlText, block bool) {
+	text := h.text
+	if edits, ok := n.AttributeString(rawEditsAttr); ok {
+		text = applyEdits(text, edits.([]rawEdit))
+	}
+	s, _, _ := stripComments(text, h.keepComments)
 	if firstNonSpace(s.text) < 0 {
 		return
 	}

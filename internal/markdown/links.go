@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -62,7 +63,17 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				state.errorf(lo, "%s", addressValueMsg)
 			}
 			return ast.WalkSkipChildren, nil
-		case *ast.CodeSpan, *ast.RawHTML, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
+		case *ast.RawHTML:
+			if t.unsafe {
+				rawLinks(state, n, inlineHTML(n, src))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			if t.unsafe {
+				rawLinks(state, n, blockHTML(n, src))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock:
 			return ast.WalkSkipChildren, nil
 		default:
 			return ast.WalkContinue, nil
@@ -109,6 +120,55 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			c = next
 		}
 		parent.RemoveChild(parent, n)
+	}
+}
+
+// rawLinks checks the addresses in the raw HTML h of node n (an <img
+// src>, an <a href>, a srcset …) as those of Markdown links are checked,
+// each reported at its attribute, and records on n the URLs to write in
+// their places (see rawEditsAttr); the rest of the HTML is written as it
+// is.
+func rawLinks(state *pageState, n ast.Node, h htmlText) {
+	stripped, _, _ := stripComments(h.text, h.keepComments)
+	var edits []rawEdit
+	scanTags(stripped.text, func(a rawAttr) {
+		if !isURLAttr(a) {
+			return
+		}
+		urls := [][2]int{{0, len(a.val)}}
+		if a.key == "srcset" {
+			urls = srcsetURLs(a.val)
+		}
+		resolved := make([]string, len(urls))
+		changed := false
+		for i, u := range urls {
+			d := a.val[u[0]:u[1]]
+			resolved[i] = d
+			trimmed := strings.TrimSpace(d)
+			if trimmed == "" || schemeRE.MatchString(trimmed) || strings.HasPrefix(trimmed, "//") {
+				continue
+			}
+			off := h.offset(stripped.from[a.keyAt])
+			r, err := state.page.Links.ResolveLink(trimmed, state.pos(off))
+			if err != nil {
+				state.errorf(off, "link %q: %v", trimmed, err)
+				continue
+			}
+			if r != d {
+				resolved[i], changed = r, true
+			}
+		}
+		val := a.val
+		for i := len(urls) - 1; i >= 0; i-- { // from the end, so that the others stay where they are
+			val = val[:urls[i][0]] + resolved[i] + val[urls[i][1]:]
+		}
+		if !changed || a.valEnd <= a.valStart {
+			return
+		}
+		edits = append(edits, rawEdit{start: stripped.from[a.valStart], end: stripped.from[a.valEnd-1] + 1, with: escapeAttr(val)})
+	})
+	if len(edits) > 0 {
+		n.SetAttributeString(rawEditsAttr, edits)
 	}
 }
 

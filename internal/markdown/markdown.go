@@ -20,6 +20,7 @@ package markdown
 import (
 	"bytes"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -130,6 +131,11 @@ type Result struct {
 	Headings []Heading // h2 and h3, in order
 	Charts   int       // number of charts placed
 	Words    int       // words of prose, for the reading time
+	// Anchors are the places of the page's raw HTML a fragment scrolls
+	// to, sorted, each once: the ids of its elements however they are
+	// quoted, and the names of its <a>s. The HTML goldmark writes quotes
+	// every id with double quotes.
+	Anchors []string
 	// Summary is the plain text before a <!--more--> line, with values
 	// resolved and paragraphs separated by a blank line; empty when the
 	// page has no such line.
@@ -184,6 +190,9 @@ type pageState struct {
 	page  *Page
 	diags *diag.List
 	last  struct{ off, line, lineStart, col int } // the last position asked for
+	// anchors are the ids of the page's raw HTML, and the names of its
+	// <a>s (see Result.Anchors).
+	anchors []string
 	// reported counts the problems the extensions reported; past
 	// maxReported they are counted and not listed.
 	reported int
@@ -276,7 +285,9 @@ func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 	if err := c.md.Renderer().Render(directWriter{buf}, body, doc); err != nil {
 		return Result{}, err
 	}
-	res := Result{HTML: buf.Bytes(), Charts: chartCount(pc)}
+	state := pageOf(pc)
+	slices.Sort(state.anchors)
+	res := Result{HTML: buf.Bytes(), Charts: chartCount(pc), Anchors: slices.Compact(state.anchors)}
 	if p.Feed {
 		feed := new(bytes.Buffer)
 		feed.Grow(buf.Len())

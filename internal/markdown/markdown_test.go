@@ -352,3 +352,40 @@ func TestPos(t *testing.T) {
 		}
 	}
 }
+
+// TestRawHTMLAnchors checks that the anchors of raw HTML are those a
+// browser scrolls to: an id however it is quoted, and the name of an <a>,
+// with character references undone; not what only looks like one, and
+// none of raw HTML that is not published.
+func TestRawHTMLAnchors(t *testing.T) {
+	body := `<h2 id="double">D</h2>
+<a name="intro"></a><A NAME='upper'></A>
+<a id='two'>x</a> <span id=three>x</span> <p ID = "spaced">x</p>
+<div id="a&amp;b"></div><div id=c&lt;d></div>
+<img name="not-an-anchor"> <input name=q>
+<p>Text with id="in-text" in it.</p>
+<!-- <a id="in-comment"></a> -->
+<script>var s = '<a id="in-script"></a>';</script>
+<textarea><a id="in-textarea"></a></textarea>
+<h2 id="double">again</h2>
+
+Inline <a name=inline>x</a>, and ` + "`<a name=\"in-code\">`" + `.
+`
+	p := &Page{Path: casePath, Source: []byte(casefrontMatter + body), BodyOffset: len(casefrontMatter)}
+	var diags diag.List
+	res, err := New(Options{UnsafeHTML: true}).Convert(p, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a&b", "c<d", "double", "inline", "intro", "spaced", "three", "two", "upper"}
+	if !slices.Equal(res.Anchors, want) {
+		t.Errorf("Anchors = %q; want %q", res.Anchors, want)
+	}
+	res, err = New(Options{}).Convert(p, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Anchors) > 0 {
+		t.Errorf("Anchors of HTML left out = %q; want none", res.Anchors)
+	}
+}

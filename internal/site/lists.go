@@ -69,7 +69,7 @@ func (r *run) renderLists(which int) error {
 	}
 	if which&listFixed != 0 {
 		notFound := &render.Page{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Canonical: site.AbsURL("404.html")}
-		if _, err := r.writePage("404.html", "404 page", notFound); err != nil {
+		if _, err := r.writePage("404.html", "404 page", notFound, nil); err != nil {
 			if err := templateError(err, &diags); err != nil {
 				return err
 			}
@@ -208,7 +208,7 @@ func (r *run) writeListPages(pages []listPage, diags *diag.List) error {
 				return err
 			}
 			var d diag.List
-			_, err := r.writePage(lp.sitePath, lp.owner, lp.page)
+			_, err := r.writePage(lp.sitePath, lp.owner, lp.page, nil)
 			err = templateError(err, &d)
 			mu.Lock()
 			diags.Add(d...)
