@@ -64,6 +64,7 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	}
 	site.Assets, site.Withheld = withhold(site.Assets, slices.Concat(site.Drafts, site.Later))
 	AssignURLs(site.Pages, diags)
+	site.Bundles = BundlesOf(slices.Concat(site.Pages, site.Drafts, site.Later))
 	return site
 }
 
@@ -104,5 +105,5 @@ func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 	// The parse's problems are reported when the page renders.
 	var scratch diag.List
 	full := parse(f, src, &scratch, false)
-	return &Page{Path: f, Dir: path.Dir(f), Kind: full.Kind, Slug: full.Slug, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos, Nav: full.Nav}
+	return &Page{Path: f, Dir: path.Dir(f), Kind: full.Kind, Slug: full.Slug, SlugPos: full.SlugPos, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos, Nav: full.Nav}
 }

@@ -27,6 +27,8 @@ type Site struct {
 	// bundle holds them (see BundleFolder), sorted: a draft's data and images
 	// are not published before it is.
 	Withheld []string
+	// Bundles says where the files of each page bundle are published.
+	Bundles Bundles
 }
 
 // BundleFolder returns the folder whose files belong to the page at page,
@@ -39,6 +41,38 @@ func BundleFolder(page string) (string, bool) {
 		return "", false
 	}
 	return path.Dir(page), true
+}
+
+// Bundles maps the folder of each page bundle whose page is its index.md
+// ("content/blog/scales") to the folder of the site its page is published
+// in ("blog/scales-1-1-0/" with a slug, "blog/scales/" without), so that
+// its files are published beside it.
+type Bundles map[string]string
+
+// BundlesOf returns the Bundles of pages, whose URLs are set.
+func BundlesOf(pages []*Page) Bundles {
+	b := Bundles{}
+	for _, p := range pages {
+		if dir, ok := BundleFolder(p.Path); ok && path.Base(p.Path) == "index.md" {
+			b[dir] = p.URL
+		}
+	}
+	return b
+}
+
+// SitePath returns the site path of file, a file of content/ that is not
+// a page ("content/blog/scales/figs/a.png"): its path below content/, with
+// the folder of the nearest page bundle that holds it replaced by the
+// folder that bundle's page is published in
+// ("blog/scales-1-1-0/figs/a.png").
+func (b Bundles) SitePath(file string) string {
+	rel := strings.TrimPrefix(file, "content/")
+	for dir := path.Dir(file); dir != "content" && dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if u, ok := b[dir]; ok {
+			return u + strings.TrimPrefix(file, dir+"/")
+		}
+	}
+	return rel
 }
 
 // Options control which pages Load keeps.
@@ -185,8 +219,8 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 		}
 		p.URL = u
 		if other, ok := byURL[u]; ok {
-			diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, other.Path)
-			diags.Errorf(diag.Pos{Path: other.Path, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, p.Path)
+			diags.Errorf(p.URLPos(), "page URL /%s is also the URL of %s", u, other.Path)
+			diags.Errorf(other.URLPos(), "page URL /%s is also the URL of %s", u, p.Path)
 			p.Broken, other.Broken = true, true
 			continue
 		}
@@ -197,8 +231,11 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 // URLFor returns the URL of page p: the file's folder below content/
 // followed by its slug as written, or else its file name made a URL
 // segment (see FileSlug; a date it starts with left out), as a pretty
-// URL. The second result
-// explains why the URL cannot be used, when it cannot.
+// URL. A page bundle's index.md is published at its folder, whose name
+// its slug replaces, as Hugo does: content/blog/scales/index.md with the
+// slug scales-1-1-0 is at blog/scales-1-1-0/, with its files beside it
+// (see Bundles). The second result explains why the URL cannot be used,
+// when it cannot.
 func URLFor(p *Page) (string, string) {
 	rel := strings.TrimPrefix(p.Path, "content/")
 	dir, file := path.Split(rel)
@@ -211,7 +248,12 @@ func URLFor(p *Page) (string, string) {
 		slug = FileSlug(strings.TrimSuffix(file, ".md"))
 	}
 	u := dir + slug + "/"
-	if slug == "index" || slug == "_index" {
+	switch {
+	case file == "index.md" && p.Slug != "" && dir != "":
+		// A page bundle: the slug names the bundle's folder.
+		u = path.Dir(strings.TrimSuffix(dir, "/")) + "/" + slug + "/"
+		u = strings.TrimPrefix(u, "./")
+	case slug == "index" || slug == "_index":
 		u = dir
 	}
 	first, _, _ := strings.Cut(u, "/")
@@ -220,6 +262,15 @@ func URLFor(p *Page) (string, string) {
 		return u, fmt.Sprintf("page URL /%s is reserved for pages plotline makes; rename the file or set a slug", u)
 	}
 	return u, ""
+}
+
+// URLPos returns where p's URL is decided: its slug, when it has one,
+// and else the start of the file, whose name decides it.
+func (p *Page) URLPos() diag.Pos {
+	if p.Slug != "" && p.SlugPos.Line > 0 {
+		return p.SlugPos
+	}
+	return diag.Pos{Path: p.Path, Line: 1, Col: 1}
 }
 
 // FileSlug turns a file name (without .md) into the URL segment of its

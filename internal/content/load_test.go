@@ -133,7 +133,7 @@ func TestLoadDraftURLs(t *testing.T) {
 	load(fsys, Options{Drafts: true}, &diags)
 	checkDiags(t, diags,
 		"content/a.md:1:1: page URL /a/ is also the URL of content/draft.md",
-		"content/draft.md:1:1: page URL /a/ is also the URL of content/a.md",
+		"content/draft.md:5:7: page URL /a/ is also the URL of content/a.md",
 	)
 }
 
@@ -148,15 +148,20 @@ func TestLoadDuplicateURLs(t *testing.T) {
 		"content/fine.md":            page("Fine", "2025-01-05"),
 		"content/articles/kursk.md":  page("Not a clash", "2025-01-06"),
 		"content/articles/broken.md": {Data: []byte("no front matter")},
+		// A bundle's slug names its folder: blog/scales-1-1-0/.
+		"content/blog/scales/index.md": page("Scales", "2025-01-09", "slug: scales-1-1-0"),
+		"content/blog/scales-1-1-0.md": page("Scales too", "2025-01-10"),
 	}
 	var diags diag.List
 	site := load(fsys, Options{}, &diags)
 	checkDiags(t, diags,
 		"content/Fine Print.md:1:1: page URL /fine-print/ is also the URL of content/fine-print.md",
 		"content/articles/broken.md:1:1: missing front matter",
+		"content/blog/scales-1-1-0.md:1:1: page URL /blog/scales-1-1-0/ is also the URL of content/blog/scales/index.md",
+		"content/blog/scales/index.md:4:7: page URL /blog/scales-1-1-0/ is also the URL of content/blog/scales-1-1-0.md",
 		"content/fine-print.md:1:1: page URL /fine-print/ is also the URL of content/Fine Print.md",
 		"content/kursk.md:1:1: page URL /kursk/ is also the URL of content/other.md",
-		"content/other.md:1:1: page URL /kursk/ is also the URL of content/kursk.md",
+		"content/other.md:4:7: page URL /kursk/ is also the URL of content/kursk.md",
 		"content/series.md:1:1: page URL /series/ is also the URL of content/series/index.md",
 		"content/series/index.md:1:1: page URL /series/ is also the URL of content/series.md",
 	)
@@ -170,9 +175,38 @@ func TestLoadDuplicateURLs(t *testing.T) {
 		"content/fine.md": false, "content/articles/kursk.md": false,
 		"content/articles/broken.md": true,
 		"content/Fine Print.md":      true, "content/fine-print.md": true,
+		"content/blog/scales/index.md": true, "content/blog/scales-1-1-0.md": true,
 	}
 	if !reflect.DeepEqual(broken, want) {
 		t.Errorf("Broken = %v\nwant %v", broken, want)
+	}
+}
+
+// TestBundlesSitePath checks that the files of a page bundle are
+// published where its page is, in the folder its slug names, and those
+// of a bundle inside it where that one's page is.
+func TestBundlesSitePath(t *testing.T) {
+	pages := []*Page{
+		{Path: "content/blog/scales/index.md", URL: "blog/scales-1-1-0/"},
+		{Path: "content/blog/scales/inner/index.md", URL: "blog/scales/inner/"},
+		{Path: "content/blog/plain/index.md", URL: "blog/plain/"},
+		{Path: "content/blog/scales/other.md", URL: "blog/scales/other/"},
+		{Path: "content/blog/_index.md", URL: "blog/"},
+	}
+	b := BundlesOf(pages)
+	for file, want := range map[string]string{
+		"content/blog/scales/figs/a.png":       "blog/scales-1-1-0/figs/a.png",
+		"content/blog/scales/a.csv":            "blog/scales-1-1-0/a.csv",
+		"content/blog/scales/inner/b.png":      "blog/scales/inner/b.png",
+		"content/blog/scales/inner/x/c.png":    "blog/scales/inner/x/c.png",
+		"content/blog/plain/d.png":             "blog/plain/d.png",
+		"content/blog/e.png":                   "blog/e.png",
+		"content/f.png":                        "f.png",
+		"content/blog/scales-1-1-0/figs/a.png": "blog/scales-1-1-0/figs/a.png",
+	} {
+		if got := b.SitePath(file); got != want {
+			t.Errorf("SitePath(%s) = %s; want %s", file, got, want)
+		}
 	}
 }
 
@@ -197,6 +231,10 @@ func TestAssignURLs(t *testing.T) {
 		{path: "content/articles/kursk.md", slug: "kursk-2025", want: "articles/kursk-2025/"},
 		{path: "content/articles/index.md", want: "articles/"},
 		{path: "content/articles/_index.md", want: "articles/"},
+		{path: "content/blog/2019/scales/index.md", slug: "scales-1-1-0", want: "blog/2019/scales-1-1-0/"},
+		{path: "content/scales/index.md", slug: "scales-1-1-0", want: "scales-1-1-0/"},
+		{path: "content/index.md", slug: "home", want: "home/"},
+		{path: "content/blog/scales/other.md", slug: "x", want: "blog/scales/x/"},
 		{path: "content/a/b/c.md", want: "a/b/c/"},
 		{path: "content/index.md", want: "", diag: "content/index.md:1:1: page URL / is reserved for pages plotline makes"},
 		{path: "content/tags.md", want: "tags/", diag: "content/tags.md:1:1: page URL /tags/ is reserved"},

@@ -62,6 +62,7 @@ type Page struct {
 	Tags           []string
 	Draft          bool
 	Slug           string
+	SlugPos        diag.Pos // where the slug's value starts; zero when it has none
 	Sources        []Source
 	TOC            bool       // whether to show a table of contents (default true for articles)
 	Nav            string     // the "nav" key: the page's name in the site's navigation, or ""
@@ -443,6 +444,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.ImagePos = at(v)
 		case "slug":
 			p.Slug = scalarString(v, key, at, diags)
+			p.SlugPos = at(v)
 			if msg := checkSlug(p.Slug); msg != "" && v.Kind == yaml.ScalarNode {
 				diags.Errorf(at(v), "slug %q %s", p.Slug, msg)
 				p.Slug = ""

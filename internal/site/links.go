@@ -29,6 +29,8 @@ type linkIndex struct {
 	pages    map[string]string   // page URL ("articles/x/") → as it is
 	files    map[string]string   // page file ("content/articles/x.md") → its URL
 	assets   map[string]string   // site path of every other file → as it is
+	sources  map[string]string   // site path of a file of content/ → that file ("content/a/map.png")
+	bundles  content.Bundles     // where the files of page bundles are published
 	aliases  map[string]string   // site path of a redirect page ("old/index.html") → as it is
 	aliasOf  map[string][]string // page file → the site paths of its redirect pages
 	// unbuilt are the pages left out of the build (drafts), by URL and
@@ -49,9 +51,10 @@ type unbuiltPage struct {
 var fixedFiles = []string{"feed.xml", "robots.txt", "404.html", "tags/"}
 
 // newLinkIndex returns an index that knows the files every site has; a
-// sitemap when it has a base URL.
-func newLinkIndex(basePath string, sitemap bool) *linkIndex {
-	ix := &linkIndex{basePath: basePath, pages: map[string]string{}, files: map[string]string{}, assets: map[string]string{}, aliases: map[string]string{}, aliasOf: map[string][]string{},
+// sitemap when it has a base URL. bundles says where the files of page
+// bundles are published; it is not changed afterwards.
+func newLinkIndex(basePath string, sitemap bool, bundles content.Bundles) *linkIndex {
+	ix := &linkIndex{basePath: basePath, pages: map[string]string{}, files: map[string]string{}, assets: map[string]string{}, sources: map[string]string{}, bundles: bundles, aliases: map[string]string{}, aliasOf: map[string][]string{},
 		unbuilt: map[string]unbuiltPage{}, unbuiltFiles: map[string]unbuiltPage{}}
 	for _, f := range fixedFiles {
 		ix.assets[f] = f
@@ -64,7 +67,7 @@ func newLinkIndex(basePath string, sitemap bool) *linkIndex {
 
 // clone returns a copy of ix that can change without changing ix.
 func (ix *linkIndex) clone() *linkIndex {
-	return &linkIndex{basePath: ix.basePath, pages: maps.Clone(ix.pages), files: maps.Clone(ix.files), assets: maps.Clone(ix.assets), aliases: maps.Clone(ix.aliases), aliasOf: maps.Clone(ix.aliasOf),
+	return &linkIndex{basePath: ix.basePath, pages: maps.Clone(ix.pages), files: maps.Clone(ix.files), assets: maps.Clone(ix.assets), sources: maps.Clone(ix.sources), bundles: ix.bundles, aliases: maps.Clone(ix.aliases), aliasOf: maps.Clone(ix.aliasOf),
 		unbuilt: maps.Clone(ix.unbuilt), unbuiltFiles: maps.Clone(ix.unbuiltFiles)}
 }
 
@@ -136,15 +139,22 @@ func (ix *linkIndex) setAliases(file string, aliases []content.Alias) []string {
 	return lost
 }
 
+// sitePath returns the site path a content file that is not Markdown
+// ("content/a.png") is published at (see content.Bundles).
+func (ix *linkIndex) sitePath(file string) string { return ix.bundles.SitePath(file) }
+
 // addAsset records a content file that is not Markdown ("content/a.png").
 func (ix *linkIndex) addAsset(file string) {
-	rel := strings.TrimPrefix(file, "content/")
+	rel := ix.sitePath(file)
 	ix.assets[nfc(rel)] = rel
+	ix.sources[nfc(rel)] = file
 }
 
 // removeAsset forgets a content file that is not Markdown.
 func (ix *linkIndex) removeAsset(file string) {
-	delete(ix.assets, nfc(strings.TrimPrefix(file, "content/")))
+	rel := nfc(ix.sitePath(file))
+	delete(ix.assets, rel)
+	delete(ix.sources, rel)
 }
 
 // listPageRE matches the site paths of the pages plotline makes from the
@@ -191,8 +201,8 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		if u, ok := ix.unbuiltFiles[file]; ok {
 			return "", "", nil, errors.New(u.why)
 		}
-		if rel, ok := strings.CutPrefix(file, "content/"); ok {
-			if a, ok := ix.assets[rel]; ok {
+		if strings.HasPrefix(file, "content/") {
+			if a, ok := ix.assets[nfc(ix.sitePath(file))]; ok {
 				return ix.basePath + escapePath(a) + suffix, a, nil, nil
 			}
 		}
@@ -245,16 +255,21 @@ func check(target, frag string, list bool) *buildcache.LinkCheck {
 func escapePath(p string) string { return render.EscapePath(p) }
 
 // resolveFile checks dest, written in the page at from as a link would be,
-// and returns the site path of the file it names; a page is not a file.
-func (ix *linkIndex) resolveFile(from *content.Page, dest string) (string, error) {
+// and returns the site path of the file of content/ it names, and that
+// file; a page is not a file.
+func (ix *linkIndex) resolveFile(from *content.Page, dest string) (string, string, error) {
 	_, target, _, err := ix.resolve(from, dest)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if _, ok := ix.assets[target]; !ok {
-		return "", fmt.Errorf("is a page, not a file")
+		return "", "", fmt.Errorf("is a page, not a file")
 	}
-	return target, nil
+	file, ok := ix.sources[nfc(target)]
+	if !ok {
+		return "", "", fmt.Errorf("is a file plotline makes, not one of content/")
+	}
+	return target, file, nil
 }
 
 // lookup finds a site path, accepting a page URL with or without its

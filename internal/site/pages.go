@@ -62,7 +62,7 @@ func (r *run) copyAssets(assets []string, diags *diag.List) error {
 			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			continue
 		}
-		if err := r.write(strings.TrimPrefix(a, "content/"), a, src); err != nil {
+		if err := r.write(r.st.ix.sitePath(a), a, src); err != nil {
 			return err
 		}
 	}

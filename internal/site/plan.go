@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"reflect"
 	"slices"
 	"strings"
@@ -43,7 +45,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	defer tx.Close()
-	st := &state{site: renderSite(&b.cfg), pages: map[string]*record{}, assets: site.Assets, today: today}
+	st := &state{site: renderSite(&b.cfg), pages: map[string]*record{}, assets: site.Assets, bundles: site.Bundles, today: today}
 	st.site.Nav = navOf(site.Pages)
 	r := b.newRun(ctx, st, tx)
 	for _, p := range site.Pages {
@@ -57,7 +59,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		r.st.ix.addUnbuilt(p.Path, p.URL, laterReason(p))
 	}
 	for _, a := range site.Withheld {
-		r.st.ix.addUnbuilt(a, strings.TrimPrefix(a, "content/"), withheldReason(a))
+		r.st.ix.addUnbuilt(a, r.st.ix.sitePath(a), withheldReason(a))
 	}
 
 	// Render: the theme, the files beside the pages, the pages (reusing
@@ -232,7 +234,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 				}
 			case known:
 				plan.goneAssets = append(plan.goneAssets, p)
-				lost[strings.TrimPrefix(p, "content/")] = true
+				lost[st.ix.sitePath(p)] = true
 			}
 			continue
 		}
@@ -242,6 +244,9 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			return nil, true, nil // a folder that went, with what was in it
 		}
 		if !exists {
+			if bundleMoves(st.bundles, p, "", false) {
+				return nil, true, nil // its files are published elsewhere now
+			}
 			if known {
 				drop(p, rec.url)
 				loseAliases(st.ix, p, nil, lost)
@@ -291,6 +296,9 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			continue
 		}
 		page.URL = u
+		if bundleMoves(st.bundles, p, u, true) {
+			return nil, true, nil // its files are published elsewhere now
+		}
 		if known && (u != rec.url || page.Kind != rec.kind) {
 			// Renamed: the old page goes, the new one comes.
 			drop(p, rec.url)
@@ -424,7 +432,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		next.order = slices.DeleteFunc(slices.Clone(next.order), func(p string) bool { return slices.Contains(plan.broken, p) })
 	}
 	for _, a := range plan.goneAssets {
-		r.remove(strings.TrimPrefix(a, "content/"))
+		r.remove(r.st.ix.sitePath(a))
 		r.st.ix.removeAsset(a)
 		next.assets = slices.DeleteFunc(next.assets, func(s string) bool { return s == a })
 	}
@@ -597,6 +605,27 @@ func (b *Builder) withholds(p string, unbuilt []unbuiltPage) bool {
 		}
 	}
 	return slices.ContainsFunc(unbuilt, func(u unbuiltPage) bool { return in(u.file) })
+}
+
+// bundleMoves reports whether the page at p, published at u when it
+// exists, changes where the files of its folder are published (see
+// content.Bundles): the index.md of a bundle whose slug came, went or
+// changed, or that came or went inside the folder of a bundle whose
+// slug moves it. Only a full build moves files.
+func bundleMoves(bundles content.Bundles, p, u string, exists bool) bool {
+	dir, ok := content.BundleFolder(p)
+	if !ok || path.Base(p) != "index.md" {
+		return false
+	}
+	file := dir + "/f" // a file of the folder
+	before := bundles.SitePath(file)
+	after := u + "f"
+	if !exists {
+		without := maps.Clone(bundles)
+		delete(without, dir)
+		after = without.SitePath(file)
+	}
+	return before != after
 }
 
 // isBundle reports whether the page at p is a page bundle's, whose files

@@ -161,12 +161,11 @@ func (r *run) preview(p *content.Page, c *charts, count int, diags *diag.List) p
 			diags.Errorf(p.ImagePos, "image: %q is not a PNG, JPEG, GIF or WebP file, the kinds link previews show (%s)", key, want)
 			return out
 		}
-		target, err := r.st.ix.resolveFile(p, key)
+		target, file, err := r.st.ix.resolveFile(p, key)
 		if err != nil {
 			diags.Errorf(p.ImagePos, "image: %q: %v (%s)", key, err, want)
 			return out
 		}
-		file := "content/" + target
 		src, err := sitefs.ReadFile(r.b.fsys, file, sitefs.MaxAssetSize)
 		if err != nil {
 			diags.Errorf(p.ImagePos, "image: %s", sitefs.DescribeReadError(err))

@@ -74,7 +74,7 @@ func (r *run) noteUnread(p *content.Page) {
 // one: a rebuild changes it where pages and files come and go.
 func (b *Builder) newRun(ctx context.Context, st *state, tx *output.Tx) *run {
 	if st.ix == nil {
-		st.ix = newLinkIndex(st.site.BasePath, st.site.BaseURL != "")
+		st.ix = newLinkIndex(st.site.BasePath, st.site.BaseURL != "", st.bundles)
 		for _, a := range st.assets {
 			st.ix.addAsset(a)
 		}

@@ -21,6 +21,7 @@ type state struct {
 	order   []string              // page paths in site order: newest first, then by path
 	ix      *linkIndex            // every page and file, for links
 	assets  []string              // content files that are not Markdown, sorted
+	bundles content.Bundles       // where the files of page bundles are published; never changed
 	outputs map[string]uint64     // site path → hash of what the output holds
 	owners  map[string]string     // site path → what wrote it, to tell two writers of one file
 	lists   map[string]uint64     // list page site path → fingerprint of what it shows

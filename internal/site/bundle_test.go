@@ -1,0 +1,124 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestSluggedBundle checks that a page bundle with a slug is published
+// where Hugo publishes it, in a folder its slug names in place of the
+// bundle's, with its files beside it; that links to its files and from
+// it resolve; and that a clash with another page is reported at the
+// slug.
+func TestSluggedBundle(t *testing.T) {
+	site := fstest.MapFS{
+		"plotline.yaml": {Data: []byte("unsafe_html: true\n")},
+		"content/blog/2019/scales/index.md": {Data: []byte("---\ntitle: Scales\ndate: 2019-11-18\nslug: scales-1-1-0\n---\n" +
+			"![a](figs/chunk-1.png) [other](../other.md) [data](data.csv)\n\n<img src=\"figs/chunk-1.png\" width=\"700px\" />\n")},
+		"content/blog/2019/scales/figs/chunk-1.png": {Data: []byte("png")},
+		"content/blog/2019/scales/data.csv":         {Data: []byte("a,b\n")},
+		"content/blog/2019/other.md": {Data: []byte("---\ntitle: Other\ndate: 2019-11-17\n---\n" +
+			"[scales](scales/index.md) ![fig](scales/figs/chunk-1.png) [by URL](/blog/2019/scales-1-1-0/figs/chunk-1.png)\n")},
+	}
+	dest, errs := buildErrors(t, site)
+	if len(errs) > 0 {
+		t.Fatalf("errors:\n%s", strings.Join(errs, "\n"))
+	}
+	for _, f := range []string{"blog/2019/scales-1-1-0/index.html", "blog/2019/scales-1-1-0/figs/chunk-1.png", "blog/2019/scales-1-1-0/data.csv"} {
+		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "blog/2019/scales")); err == nil {
+		t.Errorf("blog/2019/scales/ is published; want its files in blog/2019/scales-1-1-0/")
+	}
+	page := readOut(t, dest, "blog/2019/scales-1-1-0/index.html")
+	for _, want := range []string{`src="/blog/2019/scales-1-1-0/figs/chunk-1.png" alt="a"`, `<img src="/blog/2019/scales-1-1-0/figs/chunk-1.png" width="700px" />`, `href="/blog/2019/other/"`, `href="/blog/2019/scales-1-1-0/data.csv"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the bundle's page has no %s", want)
+		}
+	}
+	other := readOut(t, dest, "blog/2019/other/index.html")
+	for _, want := range []string{`href="/blog/2019/scales-1-1-0/"`, `src="/blog/2019/scales-1-1-0/figs/chunk-1.png"`} {
+		if !strings.Contains(other, want) {
+			t.Errorf("the other page has no %s", want)
+		}
+	}
+
+	// Another file at the address of one of the bundle's, then another
+	// page at the bundle's.
+	site["content/blog/2019/scales-1-1-0/figs/chunk-1.png"] = &fstest.MapFile{Data: []byte("png")}
+	_, errs = buildErrors(t, site)
+	want := []string{
+		"content/blog/2019/scales-1-1-0/figs/chunk-1.png:1:1: writes blog/2019/scales-1-1-0/figs/chunk-1.png, which content/blog/2019/scales/figs/chunk-1.png writes too: rename one of them",
+		"content/blog/2019/scales/figs/chunk-1.png:1:1: writes blog/2019/scales-1-1-0/figs/chunk-1.png, which content/blog/2019/scales-1-1-0/figs/chunk-1.png writes too: rename one of them",
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+	delete(site, "content/blog/2019/scales-1-1-0/figs/chunk-1.png")
+	site["content/blog/2019/scales-1-1-0.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Clash\ndate: 2019-11-19\n---\nx\n")}
+	_, errs = buildErrors(t, site)
+	want = []string{
+		"content/blog/2019/scales-1-1-0.md:1:1: page URL /blog/2019/scales-1-1-0/ is also the URL of content/blog/2019/scales/index.md",
+		"content/blog/2019/scales/index.md:4:7: page URL /blog/2019/scales-1-1-0/ is also the URL of content/blog/2019/scales-1-1-0.md",
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestRebuildSluggedBundle edits a page bundle's slug and files, and the
+// pages around it, rebuilding after each change: the output is each time
+// that of a clean build.
+func TestRebuildSluggedBundle(t *testing.T) {
+	bundle := func(slug string) string {
+		fm := "---\ntitle: Scales\ndate: 2019-11-18\n"
+		if slug != "" {
+			fm += "slug: " + slug + "\n"
+		}
+		return fm + "---\n![a](figs/a.png)\n\n<img src=\"figs/a.png\">\n"
+	}
+	dir, dest, b := builtTestSite(t, map[string]string{
+		"plotline.yaml":                  "unsafe_html: true\n",
+		"content/blog/scales/index.md":   bundle(""),
+		"content/blog/scales/figs/a.png": "png",
+		"content/blog/other.md":          "---\ntitle: Other\ndate: 2019-11-17\n---\n![fig](scales/figs/a.png)\n",
+	})
+	ctx := context.Background()
+	for _, step := range []struct {
+		name    string
+		write   map[string]string
+		remove  []string
+		changed []string
+	}{
+		{name: "a slug", write: map[string]string{"content/blog/scales/index.md": bundle("scales-1-1-0")}, changed: []string{"content/blog/scales/index.md"}},
+		{name: "a new file", write: map[string]string{"content/blog/scales/figs/b.png": "png2"}, changed: []string{"content/blog/scales/figs/b.png"}},
+		{name: "an edited file", write: map[string]string{"content/blog/scales/figs/a.png": "png3"}, changed: []string{"content/blog/scales/figs/a.png"}},
+		{name: "another slug", write: map[string]string{"content/blog/scales/index.md": bundle("scales-2")}, changed: []string{"content/blog/scales/index.md"}},
+		{name: "a file removed", remove: []string{"content/blog/scales/figs/b.png"}, changed: []string{"content/blog/scales/figs/b.png"}},
+		{name: "a bundle inside", write: map[string]string{"content/blog/scales/inner/index.md": "---\ntitle: Inner\ndate: 2019-11-16\n---\nx\n", "content/blog/scales/inner/c.png": "c"}, changed: []string{"content/blog/scales/inner/index.md", "content/blog/scales/inner/c.png"}},
+		{name: "the inner page removed", remove: []string{"content/blog/scales/inner/index.md"}, changed: []string{"content/blog/scales/inner/index.md"}},
+		{name: "the page removed", remove: []string{"content/blog/scales/index.md"}, write: map[string]string{"content/blog/other.md": "---\ntitle: Other\ndate: 2019-11-17\n---\nx\n"}, changed: []string{"content/blog/scales/index.md", "content/blog/other.md"}},
+		{name: "the page back, without a slug", write: map[string]string{"content/blog/scales/index.md": bundle("")}, changed: []string{"content/blog/scales/index.md"}},
+	} {
+		writeFiles(t, dir, step.write)
+		for _, f := range step.remove {
+			if err := os.Remove(filepath.Join(dir, f)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := b.Rebuild(ctx, step.changed); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		assertSameAsCleanBuild(t, dir, dest)
+		if t.Failed() {
+			t.Fatalf("after %s", step.name)
+		}
+	}
+}
