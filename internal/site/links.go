@@ -48,7 +48,7 @@ type unbuiltPage struct {
 
 // fixedFiles are the files every site has besides its pages and assets
 // (a site with a base URL has a sitemap.xml too).
-var fixedFiles = []string{"feed.xml", "robots.txt", "404.html", "tags/"}
+var fixedFiles = []string{"feed.xml", "robots.txt", "404.html", "tags/index.html"}
 
 // newLinkIndex returns an index that knows the files every site has; a
 // sitemap when it has a base URL. bundles says where the files of page
@@ -309,8 +309,11 @@ func (ix *linkIndex) lookup(p string) (string, bool, bool) {
 // pages make. A link to a file, or to a list, with a fragment is left
 // alone: plotline does not know what ids they hold. failed holds what is
 // known of the pages that had errors of their own, by source path: their
-// links are checked too, so that a build reports every problem at once.
-func (st *state) verifyLinks(pageSize int, failed map[string]*record, diags *diag.List) {
+// links are checked too, so that a build reports every problem at once,
+// and their tags count for the lists. unread says that some page was not
+// read for its own errors, so that which lists the pages make is not
+// known: links to lists are then not checked.
+func (st *state) verifyLinks(pageSize int, failed map[string]*record, unread bool, diags *diag.List) {
 	// Few pages have links to check; the maps they are checked against
 	// cost a walk of every page, and are made only when needed.
 	var paths []string
@@ -342,8 +345,11 @@ func (st *state) verifyLinks(pageSize int, failed map[string]*record, diags *dia
 		for _, c := range page(path).checks {
 			switch {
 			case c.List:
+				if unread {
+					continue
+				}
 				if lists == nil {
-					lists = st.listURLs(pageSize)
+					lists = st.listURLs(pageSize, failed)
 				}
 				if !lists[c.Target] {
 					diags.Errorf(c.Pos, "link %q: no page or file of the site has this address", c.Dest)

@@ -109,9 +109,41 @@ func TestListURLs(t *testing.T) {
 		for p := range b.last.lists {
 			want[strings.TrimSuffix(p, "index.html")] = true
 		}
-		got := b.last.listURLs(b.cfg.PageSize)
+		got := b.last.listURLs(b.cfg.PageSize, nil)
 		if !maps.Equal(got, want) {
 			t.Errorf("page_size %s: listURLs = %v; the lists made %v", size, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
 		}
+	}
+}
+
+// TestTagLinks checks links to the pages of tags: the list of tags is a
+// page like any other, with or without its slash or index.html; and a
+// link to a tag's page is judged against the tags of every page, those
+// of a page that fails for another mistake too, so that a correct link is
+// never reported.
+func TestTagLinks(t *testing.T) {
+	site := fstest.MapFS{
+		"content/articles/b.md": {Data: []byte("---\ntitle: B\ndate: 2025-01-01\n---\nB\n")},
+		"content/articles/a.md": {Data: []byte("---\ntitle: A\ndate: 2025-01-02\ntags: [x]\n---\n[all tags](/tags) [idx](/tags/index.html) [b](/articles/b) [tags](/tags/) [x](/tags/x/)\n")},
+	}
+	if _, errs := buildErrors(t, site); len(errs) > 0 {
+		t.Fatalf("errors:\n%s", strings.Join(errs, "\n"))
+	}
+
+	// The only article tagged x has a mistake of its own.
+	site["content/articles/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2025-01-02\ntags: [x]\n---\nsee [tag x](/tags/x/) and [typo](/nowhere/)\n")}
+	_, errs := buildErrors(t, site)
+	want := []string{`content/articles/a.md:6:27: link "/nowhere/": no page or file of the site has this address`}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+
+	// The only article tagged y cannot be read: whether /tags/y/ will
+	// exist is not known, and a link to it is not reported.
+	site["content/articles/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2025-01-02\ntags: [y]\nsources: 3\n---\nA\n")}
+	site["content/articles/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\ndate: 2025-01-01\n---\n[y](/tags/y/)\n")}
+	_, errs = buildErrors(t, site)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "content/articles/a.md:5:") {
+		t.Errorf("errors:\n%s\nwant one, at the front matter of content/articles/a.md", strings.Join(errs, "\n"))
 	}
 }

@@ -319,17 +319,26 @@ func listPageURL(base string, n int) string {
 
 // listURLs returns the site paths of every list page the pages of st
 // make: the pages of the home page's list and of each tag's, and the list
-// of tags.
-func (st *state) listURLs(pageSize int) map[string]bool {
+// of tags. failed are the pages that had errors of their own, in place of
+// what st knows of them: their tags make lists once they are mended.
+func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bool {
 	counts := map[string]int{}
-	for _, rec := range st.pages {
+	count := func(rec *record) {
 		if rec.kind != content.Article || rec.summary == nil {
-			continue
+			return
 		}
 		counts[""]++
 		for _, t := range rec.summary.Tags {
 			counts[t.URL]++
 		}
+	}
+	for path, rec := range st.pages {
+		if _, ok := failed[path]; !ok {
+			count(rec)
+		}
+	}
+	for _, rec := range failed {
+		count(rec)
 	}
 	if _, ok := counts[""]; !ok {
 		counts[""] = 0

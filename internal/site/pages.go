@@ -124,6 +124,8 @@ func (r *run) renderPages(pages []*content.Page, feed feedSet) ([]*record, diag.
 		all.Add(results[i]...)
 		if records[i] != nil {
 			out = append(out, records[i])
+		} else if _, ok := r.failed[pages[i].Path]; !ok {
+			r.tagsUnknown = true // not read, or not rendered: its tags are not known
 		}
 	}
 	return out, all, nil
@@ -208,7 +210,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		if r.failed == nil {
 			r.failed = map[string]*record{}
 		}
-		r.failed[p.Path] = &record{path: p.Path, url: p.URL, checks: links.checks, ids: htmlIDs(res.HTML, res.Anchors), unknown: p.Unknown}
+		r.failed[p.Path] = &record{path: p.Path, url: p.URL, kind: p.Kind, summary: r.summary(p, 0), checks: links.checks, ids: htmlIDs(res.HTML, res.Anchors), unknown: p.Unknown}
 		r.mu.Unlock()
 		return nil, nil
 	}

@@ -95,6 +95,8 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	for _, p := range site.Pages {
 		if !p.Broken {
 			good = append(good, p)
+		} else {
+			r.tagsUnknown = true
 		}
 	}
 	records, pageDiags, err := r.renderPages(good, feedOf(good, b.cfg.FeedItems))
@@ -106,7 +108,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		st.pages[rec.path] = rec
 	}
 	if diags.HasErrors() {
-		st.verifyLinks(b.cfg.PageSize, r.failed, &diags)
+		st.verifyLinks(b.cfg.PageSize, r.failed, r.tagsUnknown, &diags)
 		return failed(diags, r)
 	}
 	st.order = sortOrder(st.pages)
@@ -124,7 +126,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	if err := r.renderLists(allLists); err != nil {
 		return Result{}, err
 	}
-	st.verifyLinks(b.cfg.PageSize, nil, &diags)
+	st.verifyLinks(b.cfg.PageSize, nil, false, &diags)
 	diags.Add(r.clashes...)
 	if diags.HasErrors() {
 		return failed(diags, r)
@@ -485,7 +487,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		for _, rec := range records {
 			next.pages[rec.path] = rec
 		}
-		next.verifyLinks(b.cfg.PageSize, r.failed, &diags)
+		next.verifyLinks(b.cfg.PageSize, r.failed, r.tagsUnknown, &diags)
 		return failed(diags, r)
 	}
 	lists := 0
@@ -531,7 +533,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 			return Result{}, err
 		}
 	}
-	next.verifyLinks(b.cfg.PageSize, nil, &diags)
+	next.verifyLinks(b.cfg.PageSize, nil, false, &diags)
 	diags.Add(r.clashes...)
 	if diags.HasErrors() {
 		return failed(diags, r)

@@ -53,6 +53,9 @@ type run struct {
 	// pages not rendered for a mistake in their front matter, by source
 	// path, for the warnings about them.
 	unread map[string][]content.UnknownKey
+	// tagsUnknown is set when a page was not read for errors of its
+	// own, so that its tags, and the lists they make, are not known.
+	tagsUnknown bool
 }
 
 // noteUnread keeps the front-matter keys plotline does not read of p, a
