@@ -313,34 +313,21 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		rendered[p] = true
 	}
 	// A new page may take the URL of another: of a page of the last
-	// build that stays, or of another new one. As in a full build, each
-	// holder of a URL but the first by path is reported with the first,
-	// and none of them is rendered.
-	holders := map[string][]string{} // URL → source paths of the pages at it
+	// build that stays, or of another new one. The full build reports
+	// each such pair where the URL is made (a slug, or the file's name)
+	// and renders none of them: it is rare, and the build knows every
+	// page's slug, where this plan knows only the changed ones'.
+	holders := map[string]string{} // URL → source path of a page at it
 	for _, p := range plan.added {
-		holders[p.URL] = append(holders[p.URL], p.Path)
-	}
-	for u, files := range holders {
-		if _, taken := st.ix.pages[nfc(u)]; taken {
-			// Rare, and looked for only then: which file has it.
+		if other, ok := holders[p.URL]; ok && other != p.Path {
+			return nil, true, nil
+		}
+		holders[p.URL] = p.Path
+		if _, taken := st.ix.pages[nfc(p.URL)]; taken {
 			for file, fu := range st.ix.files {
-				if fu == u && !gone[file] && !slices.Contains(files, file) {
-					files = append(files, file)
+				if fu == p.URL && !gone[file] && file != p.Path {
+					return nil, true, nil
 				}
-			}
-		}
-		if len(files) < 2 {
-			continue
-		}
-		slices.Sort(files)
-		for _, f := range files[1:] {
-			plan.diags.Errorf(diag.Pos{Path: f, Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, files[0])
-			plan.diags.Errorf(diag.Pos{Path: files[0], Line: 1, Col: 1}, "page URL /%s is also the URL of %s", u, f)
-		}
-		plan.broken = append(plan.broken, files...)
-		for _, q := range plan.render {
-			if slices.Contains(files, q.Path) {
-				q.Broken = true
 			}
 		}
 	}
