@@ -971,7 +971,7 @@ func (c *converter) resolve(dest string) (string, bool) {
 		// default language's folder: the file's site path.
 		there := path.Join(dir, file)
 		if _, ok := c.im.res.Files[there]; ok {
-			u := "/" + strings.TrimPrefix(there, "content/")
+			u := c.im.fileURL(there)
 			if frag != "" {
 				u += "#" + frag
 			}

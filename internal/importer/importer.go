@@ -360,6 +360,21 @@ func newURL(dest, slug string) string {
 	return u
 }
 
+// fileURL returns the site path of the file at the slash path f of the
+// new site ("content/posts/p/pic.png"): beside its page bundle's page,
+// which a slug may have moved ("/posts/dry-damp/pic.png"), as plotline
+// publishes it.
+func (im *importer) fileURL(f string) string {
+	for dir := path.Dir(f); dir != "content" && dir != "." && dir != "/"; dir = path.Dir(dir) {
+		for _, p := range im.pages {
+			if p.dest == dir+"/index.md" && p.newURL != "" {
+				return "/" + p.newURL + strings.TrimPrefix(f, dir+"/")
+			}
+		}
+	}
+	return "/" + strings.TrimPrefix(f, "content/")
+}
+
 // onSite reports whether the site path u ("/a/b/", "/a/b.html") is a
 // page, an alias or a file of the new site, or a page plotline makes.
 func (im *importer) onSite(u string) bool {
