@@ -100,7 +100,7 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 			return nil
 		}
 		name := d.Name()
-		if p != "content" && hiddenName(name) {
+		if p != "content" && sitefs.LeftOut(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -144,12 +144,6 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 	return markdown, assets, true
 }
 
-// hiddenName reports whether a file or folder of content/ is left out of
-// the site: hidden, or an editor's backup or lock file.
-func hiddenName(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
-}
-
 // OtherMarkdown reports whether the file at p has one of the names for
 // Markdown other than .md (.markdown, .mdown, .mkd, .mkdn, .mdwn, .mdtxt,
 // .mdtext), as Hugo and Jekyll sites hold: such a file is neither read as
@@ -177,7 +171,7 @@ func SectionPage(p string) bool {
 // the site because it, or a folder it is in, is hidden (see walk).
 func Hidden(p string) bool {
 	rest, _ := strings.CutPrefix(p, "content/")
-	return slices.ContainsFunc(strings.Split(rest, "/"), hiddenName)
+	return slices.ContainsFunc(strings.Split(rest, "/"), sitefs.LeftOut)
 }
 
 // linkError explains why a symbolic link cannot be followed.

@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // Site is what every template sees of the site.
@@ -211,8 +213,9 @@ func Funcs(site *Site, asset func(string) (string, error)) template.FuncMap {
 	}
 }
 
-// ParseLayouts parses templates/base.html, templates/partials/*.html, one
-// template per kind and templates/embed.html from fsys. Errors carry the
+// ParseLayouts parses templates/base.html, templates/partials/*.html
+// (leaving out the names sitefs.LeftOut does, such as an editor's lock
+// .#footer.html), one template per kind and templates/embed.html from fsys. Errors carry the
 // template's file name and line.
 func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	var diags diag.List
@@ -220,7 +223,11 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	common := template.New("").Funcs(funcs)
 	shared := []string{"templates/base.html"}
 	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
-	shared = append(shared, partials...)
+	for _, p := range partials {
+		if !sitefs.LeftOut(path.Base(p)) {
+			shared = append(shared, p)
+		}
+	}
 	for _, name := range shared {
 		if err := parseFile(common, fsys, name, src); err != nil {
 			diags.Add(templateDiag(name, err, src[name]))

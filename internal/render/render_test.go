@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -100,6 +101,20 @@ func TestExecute(t *testing.T) {
 
 	if err := l.Execute(&b, &Page{Site: site, Kind: "gallery"}); err == nil || !strings.Contains(err.Error(), `"gallery"`) {
 		t.Errorf("Execute(unknown kind) error = %v; want one naming the kind", err)
+	}
+}
+
+// TestParseLayoutsLeavesOutHidden checks that a hidden or editor's file
+// in templates/partials is not parsed as a partial: an Emacs lock
+// .#footer.html, or a half-written .footer.html from a safe save.
+func TestParseLayoutsLeavesOutHidden(t *testing.T) {
+	fsys := layoutFS()
+	fsys["templates/partials/.footer.html"] = &fstest.MapFile{Data: []byte("{{ define \"footer\" }}{{ if }}")}
+	fsys["templates/partials/#footer.html#"] = &fstest.MapFile{Data: []byte("{{ end }}")}
+	fsys["templates/partials/footer.html~"] = &fstest.MapFile{Data: []byte("{{ end }}")}
+	fsys["templates/partials/.#footer.html"] = &fstest.MapFile{Data: []byte("me@host.1234:1700000000"), Mode: fs.ModeSymlink}
+	if _, err := ParseLayouts(fsys, testFuncs(testSite("", "/"))); err != nil {
+		t.Errorf("ParseLayouts() error = %v; want none (hidden and editor's files left out)", err)
 	}
 }
 

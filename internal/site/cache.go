@@ -15,6 +15,7 @@ import (
 	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/output"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // A full build with a cache (Options.CacheFile) reuses the pages of the
@@ -36,8 +37,17 @@ func (r *run) globalKey(site *content.Site) (buildcache.Key, error) {
 		fmt.Fprintf(h, "%s=%s\x00", name, r.st.theme[name])
 	}
 	err := fs.WalkDir(r.b.fsys, "templates", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if p != "templates" && sitefs.LeftOut(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
 		}
 		src, err := fs.ReadFile(r.b.fsys, p)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -436,4 +437,26 @@ func TestRebuildReportsEveryError(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"content/articles/bad.md": "---\ntitle: Mended\ndate: 2025-01-01\n---\nBody.\n"})
 	_, err = b.Rebuild(ctx, []string{"content/articles/bad.md", "content/articles/other.md", "content/articles/b.md"})
 	assertSameErrorsAsCleanBuild(t, dir, err)
+}
+
+// TestThemeLeavesOutHidden checks that a theme that is a git clone does
+// not publish its .git folder, nor editors' backups; and that adding such a
+// file to theme/ (which the watcher leaves out) changes nothing a clean
+// build would write.
+func TestThemeLeavesOutHidden(t *testing.T) {
+	files := maps.Clone(testSite)
+	files["theme/css/extra.css"] = "body{}\n"
+	files["theme/css/extra.css~"] = "body{color:red}\n"
+	files["theme/.git/config"] = "[remote \"origin\"]\n\turl = https://user:SECRET@example.com/theme.git\n"
+	files["theme/css/#extra.css#"] = "autosave\n"
+	files["theme/css/4913"] = "probe\n"
+	_, dest, _ := builtTestSite(t, files)
+	for name := range readTree(t, dest) {
+		if strings.Contains(name, ".git") || strings.HasSuffix(name, "~") || strings.Contains(name, "#") || strings.HasSuffix(name, "4913") {
+			t.Errorf("%s published; want hidden folders and editors' files left out", name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "theme/css/extra.css")); err != nil {
+		t.Errorf("theme/css/extra.css not published: %v", err)
+	}
 }

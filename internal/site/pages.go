@@ -26,8 +26,10 @@ import (
 )
 
 // loadTheme reads every file of theme/ (site over defaults), writes it to
-// the output and records its hash for asset URLs. A file it cannot read
-// is a diagnostic at the file.
+// the output and records its hash for asset URLs. Names sitefs.LeftOut
+// leaves out (a theme's .git, editors' backups) are neither read nor
+// published, nor is anything in such a folder. A file it cannot read is a
+// diagnostic at the file.
 func (r *run) loadTheme(diags *diag.List) error {
 	r.st.theme = map[string]string{}
 	return fs.WalkDir(r.b.fsys, "theme", func(p string, d fs.DirEntry, err error) error {
@@ -38,7 +40,13 @@ func (r *run) loadTheme(diags *diag.List) error {
 			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if p != "theme" && sitefs.LeftOut(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
 			return nil
 		}
 		src, err := sitefs.ReadFile(r.b.fsys, p, sitefs.MaxAssetSize)

@@ -63,6 +63,8 @@ func TestIgnored(t *testing.T) {
 		{"content/a.md~", true},
 		{"content/.#a.md", true},
 		{"content/4913", true},
+		{"content/#a.md#", true},
+		{"theme/.git/config", true},
 		{"theme/.DS_Store", true},
 		{"public", true},
 		{"public/index.html", true},
