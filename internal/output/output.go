@@ -9,9 +9,11 @@
 //     step where the system allows. Files the build reuses from the
 //     previous output are hard-linked in. A build whose every file is the
 //     previous output's leaves that output as it is.
-//   - Patch, for a rebuild that changes a few files: at Commit each
-//     changed file replaces its old self whole (written beside it, then
-//     renamed over it), and files the build no longer makes are removed.
+//   - Patch, for a rebuild that changes a few files: at Commit every
+//     changed file is written beside its old self; once all are written,
+//     each replaces its old self whole (renamed over it), and files the
+//     build no longer makes are removed. A failure at any step puts back
+//     what was done.
 //
 // Until Commit nothing is visible; a transaction closed without Commit
 // leaves the output as it was. DryRun writes nothing at all.
@@ -113,6 +115,10 @@ type Tx struct {
 	patches  map[string][]byte // Patch: files to write at Commit
 	removed  map[string]bool   // Patch: files to remove at Commit
 	done     bool
+
+	// writeFile writes a new file of a Patch at Commit; nil is
+	// createFile. Tests set it to make a write fail.
+	writeFile func(name string, data []byte) error
 }
 
 // Lock takes the lock on the output folder dest, waiting while another
@@ -417,15 +423,78 @@ func (t *Tx) discard() {
 	t.release()
 }
 
-// commitPatch writes the changed files of a Patch transaction, each
-// replacing its old self whole, and removes the files it was told to, in
-// the order of their paths. Should a write fail, the files before it are
-// already in place: the caller must rebuild the output in full.
+// commitPatch puts a Patch transaction's changes in place so that the
+// output is either all old or all new. It writes every changed file to a
+// temporary file beside its place first; only when all are written does it
+// move the files to remove aside and the new files in, each in one step,
+// keeping the old copies until the last is in; then it removes the old
+// copies, and the folders left empty. Should a step fail, the steps done
+// are taken back, the temporary files and the folders made for them are
+// removed, and the output is as it was.
 func (t *Tx) commitPatch() error {
-	for _, k := range slices.Sorted(maps.Keys(t.removed)) {
-		if err := os.Remove(t.destPath(k)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
+	pid := os.Getpid()
+	keys := slices.Sorted(maps.Keys(t.patches))
+	temps := make([]string, len(keys))
+	var made dirsMade
+	writeFile := t.writeFile
+	if writeFile == nil {
+		writeFile = createFile
+	}
+	// A new article at the top of a paged list moves every page of it:
+	// hundreds of files, written by as many workers as there are cores.
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, k := range keys {
+		file := t.destPath(k)
+		temps[i] = tempName(file, pid, i)
+		g.Go(func() error {
+			if err := made.mkdirAll(filepath.Dir(file)); err != nil {
+				return err
+			}
+			return writeFile(temps[i], t.patches[k])
+		})
+	}
+	var done []undoable
+	rollback := func(err error) error {
+		for i := len(done) - 1; i >= 0; i-- {
+			if uerr := done[i].undo(); uerr != nil {
+				err = errors.Join(err, fmt.Errorf("putting the previous output back: %w", uerr))
+			}
 		}
+		for _, tmp := range temps {
+			os.Remove(tmp)
+		}
+		for _, u := range done {
+			os.Remove(u.spare)
+		}
+		made.removeAll()
+		return err
+	}
+	if err := g.Wait(); err != nil {
+		return rollback(err)
+	}
+	removed := slices.Sorted(maps.Keys(t.removed))
+	for j, k := range removed {
+		file := t.destPath(k)
+		u, ok, err := removeAside(file, tempName(file, pid, len(keys)+j))
+		if err != nil {
+			return rollback(err)
+		}
+		if ok {
+			done = append(done, u)
+		}
+	}
+	for i, k := range keys {
+		u, err := install(temps[i], t.destPath(k))
+		if err != nil {
+			return rollback(err)
+		}
+		done = append(done, u)
+	}
+	for _, u := range done {
+		os.Remove(u.spare)
+	}
+	for _, k := range removed {
 		// A folder left empty goes too, as a full build would not make it.
 		for d := path.Dir(k); d != "."; d = path.Dir(d) {
 			if os.Remove(t.destPath(d)) != nil {
@@ -433,15 +502,50 @@ func (t *Tx) commitPatch() error {
 			}
 		}
 	}
-	// A new article at the top of a paged list moves every page of it:
-	// hundreds of files, written by as many workers as there are cores.
-	pid := os.Getpid()
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, k := range slices.Sorted(maps.Keys(t.patches)) {
-		g.Go(func() error { return replaceFile(t.destPath(k), pid, i, t.patches[k]) })
+	return nil
+}
+
+// dirsMade makes folders and remembers which it made, so that they can be
+// removed again. It is safe for concurrent use.
+type dirsMade struct {
+	mu   sync.Mutex
+	dirs []string
+}
+
+// mkdirAll makes the folder d and its parents, as os.MkdirAll does.
+func (m *dirsMade) mkdirAll(d string) error {
+	if fi, err := os.Stat(d); err == nil {
+		if fi.IsDir() {
+			return nil
+		}
+		return &fs.PathError{Op: "mkdir", Path: d, Err: errors.New("a file is in the way")}
 	}
-	return g.Wait()
+	if parent := filepath.Dir(d); parent != d {
+		if err := m.mkdirAll(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(d, 0o755); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return nil // made meanwhile by another worker
+		}
+		return err
+	}
+	m.mu.Lock()
+	m.dirs = append(m.dirs, d)
+	m.mu.Unlock()
+	return nil
+}
+
+// removeAll removes the folders made, the deepest first, where they are
+// empty.
+func (m *dirsMade) removeAll() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	slices.SortFunc(m.dirs, func(a, b string) int { return len(b) - len(a) })
+	for _, d := range m.dirs {
+		os.Remove(d)
+	}
 }
 
 // tidy puts right what builds that are gone left beside dest: a

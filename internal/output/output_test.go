@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -379,10 +380,11 @@ func TestRelativeDest(t *testing.T) {
 	}
 }
 
-// TestReplaceFile replaces a file whole, in a new inode, so that another
-// name of the old one (a hard link of a reused file) keeps its content,
-// and leaves no temporary file; where there was no file, it makes one.
-func TestReplaceFile(t *testing.T) {
+// TestPatchReplacesWhole replaces a file whole, in a new inode, so that
+// another name of the old one (a hard link of a reused file) keeps its
+// content, and leaves no temporary file; where there was no file, it makes
+// one.
+func TestPatchReplacesWhole(t *testing.T) {
 	dir := t.TempDir()
 	file, other := filepath.Join(dir, "index.html"), filepath.Join(dir, "linked.html")
 	if err := os.WriteFile(file, []byte("old"), 0o644); err != nil {
@@ -391,23 +393,14 @@ func TestReplaceFile(t *testing.T) {
 	if err := os.Link(file, other); err != nil {
 		t.Skipf("no hard links here: %v", err)
 	}
-	if err := replaceFile(file, 1, 2, []byte("new")); err != nil {
+	tx := open(t, dir, Options{Mode: Patch})
+	for p, data := range map[string]string{"index.html": "new", "fresh.html": "fresh"} {
+		if err := tx.Write(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := tx.Commit(); err != nil {
 		t.Fatal(err)
-	}
-	if err := replaceFile(filepath.Join(dir, "fresh.html"), 1, 3, []byte("fresh")); err != nil {
-		t.Fatal(err)
-	}
-	// A folder in the file's place is not swapped out: the replacement
-	// fails, as a rename does, the folder stays and the temporary file
-	// goes.
-	if err := os.MkdirAll(filepath.Join(dir, "folder", "sub"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := replaceFile(filepath.Join(dir, "folder"), 1, 4, []byte("x")); err == nil {
-		t.Error("replaceFile over a folder succeeded")
-	}
-	if fi, err := os.Stat(filepath.Join(dir, "folder", "sub")); err != nil || !fi.IsDir() {
-		t.Errorf("the folder is gone: %v", err)
 	}
 	want := map[string]string{"index.html": "new", "linked.html": "old", "fresh.html": "fresh"}
 	got := readTree(t, dir)
@@ -419,4 +412,85 @@ func TestReplaceFile(t *testing.T) {
 			t.Errorf("%s = %q; want %q", p, got[p], w)
 		}
 	}
+}
+
+// patchTree is the output the failing-Patch tests start from.
+var patchTree = map[string]string{
+	"index.html":        "home",
+	"a/index.html":      "a",
+	"b/index.html":      "b",
+	"tags/x/index.html": "x",
+	"folder/sub/x.html": "in the way",
+}
+
+// failingPatch opens a Patch on a copy of patchTree that edits, adds and
+// removes files, and returns it with the output folder.
+func failingPatch(t *testing.T) (*Tx, string) {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	writeTree(t, dest, patchTree)
+	tx := open(t, dest, Options{Mode: Patch})
+	for p, data := range map[string]string{
+		"index.html":          "home, edited",
+		"a/index.html":        "a, edited",
+		"new/deep/index.html": "new",
+		"tags/x/index.html":   "x, edited",
+	} {
+		if err := tx.Write(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx.Remove("b/index.html")
+	return tx, dest
+}
+
+// assertUntouched checks that dest holds patchTree and nothing else: no
+// temporary file, no folder made for a new file.
+func assertUntouched(t *testing.T, dest string) {
+	t.Helper()
+	got := readTree(t, dest)
+	for p, w := range patchTree {
+		if string(got[p]) != w {
+			t.Errorf("after a failed Commit, %s = %q; want %q (as it was)", p, got[p], w)
+		}
+	}
+	for p := range got {
+		if _, ok := patchTree[p]; !ok {
+			t.Errorf("after a failed Commit, %s is left over", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "new")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after a failed Commit, the folder made for a new file is left (%v)", err)
+	}
+}
+
+// TestPatchWriteFailure makes one write of a Patch fail at Commit (as a
+// full disk does): the output is left as it was, neither the files
+// written before the failure nor the removals applied.
+func TestPatchWriteFailure(t *testing.T) {
+	tx, dest := failingPatch(t)
+	tx.writeFile = func(name string, data []byte) error {
+		if strings.Contains(name, filepath.Join("tags", "x")) {
+			return &fs.PathError{Op: "write", Path: name, Err: syscall.ENOSPC}
+		}
+		return createFile(name, data)
+	}
+	if _, err := tx.Commit(); !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("Commit() error = %v; want the write's", err)
+	}
+	assertUntouched(t, dest)
+}
+
+// TestPatchInstallFailure makes a Patch fail while it puts its files in
+// place, after the removals and some files are in: a folder stands where
+// a file goes. What was done is taken back.
+func TestPatchInstallFailure(t *testing.T) {
+	tx, dest := failingPatch(t)
+	if err := tx.Write("folder", []byte("a file where a folder is")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Commit(); err == nil {
+		t.Fatal("Commit() over a folder succeeded")
+	}
+	assertUntouched(t, dest)
 }
