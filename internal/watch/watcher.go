@@ -2,8 +2,9 @@
 // directories rather than files, because editors save by writing a temporary
 // file and renaming it over the original; it adds a watch for every new
 // directory, since inotify has no recursive watch; it leaves out editor
-// junk, hidden paths and the output folder; and it coalesces bursts of
-// events into one ChangeSet with a Debouncer.
+// junk, hidden paths and the output folder; it reports a change of a
+// file's or folder's mode, which may make it readable or not; and it
+// coalesces bursts of events into one ChangeSet with a Debouncer.
 package watch
 
 import (
@@ -207,11 +208,24 @@ func (w *Watcher) loop(ctx context.Context) {
 
 // handle applies one file-system event.
 func (w *Watcher) handle(ev fsnotify.Event) {
-	if !ev.Has(fsnotify.Create | fsnotify.Write | fsnotify.Remove | fsnotify.Rename) {
-		return // chmod only
-	}
 	rel, ok := w.rel(ev.Name)
 	if !ok || rel == "." || ignored(rel, w.ignore) {
+		return
+	}
+	if !ev.Has(fsnotify.Create | fsnotify.Write | fsnotify.Remove | fsnotify.Rename) {
+		// A change of mode or owner only: whether the build can read the
+		// file, or what is in the folder, may have changed with it, so it
+		// is a change. A folder that could not be watched before may be
+		// now.
+		if !w.relevant(rel) {
+			return
+		}
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() && !w.watched[rel] {
+			if err := w.addTree(rel, true); err != nil {
+				w.report(err)
+			}
+		}
+		w.deb.Add(rel)
 		return
 	}
 	if ev.Has(fsnotify.Remove|fsnotify.Rename) && w.watched[rel] {

@@ -213,9 +213,6 @@ func TestWatchIgnoresJunk(t *testing.T) {
 	for _, rel := range junk {
 		write(t, root, rel, "junk")
 	}
-	if err := os.Chmod(filepath.Join(root, "content", "a.md"), 0o600); err != nil {
-		t.Fatal(err)
-	}
 	expectOnly(t, w, root, "content/b.md")
 }
 
@@ -301,4 +298,28 @@ func TestNewErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWatchChmod checks that a change of mode is a change: a file made
+// readable (or not) builds differently although its bytes are the same.
+func TestWatchChmod(t *testing.T) {
+	w, root := newTestWatcher(t, "content/a.md", "content/sub/b.md", "plotline.yaml")
+	if err := os.Chmod(filepath.Join(root, "content", "a.md"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(root, "plotline.yaml"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, "content/a.md", "plotline.yaml")
+	if err := os.Chmod(filepath.Join(root, "content", "sub"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, "content/sub")
+
+	// A mode change of a file the build leaves out is no change.
+	write(t, root, "content/a.md~", "backup")
+	if err := os.Chmod(filepath.Join(root, "content", "a.md~"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	expectOnly(t, w, root, "content/a.md")
 }
