@@ -148,7 +148,15 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 	}
 	defer w.Close()
 
+	// A symbolic link in the site may lead to a file outside the folders
+	// watched whole: the builder says which, after each build.
+	watchTargets := func() {
+		if err := w.AddFiles(l.builder.LinkTargets()...); err != nil {
+			fmt.Fprintf(e.stderr, "plotline: watching: %v\n", err)
+		}
+	}
 	res, err := l.builder.Build(ctx)
+	watchTargets()
 	printDiags(e, res.Warnings)
 	if err != nil {
 		publishError(e, hooks, err)
@@ -186,6 +194,7 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 		Grace:   errorGrace,
 		Check:   func() error { return l.dir.Moved() },
 		OnBuilt: func(b devloop.Built[site.Result]) {
+			watchTargets()
 			printDiags(e, b.Result.Warnings)
 			fmt.Fprintf(e.stdout, "rebuilt after %s: %s rendered, %s written in %d ms\n",
 				describeChanges(b.Paths, b.Result.Sources), count(b.Result.Pages, "page"), count(len(b.Changed), "file"), b.Took.Milliseconds())
@@ -193,7 +202,10 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 				hooks.server.Publish(reloadEvent(hooks.basePath, b.Paths, b.Changed))
 			}
 		},
-		OnFailed:     func(err error) { publishError(e, hooks, err) },
+		OnFailed: func(err error) {
+			watchTargets()
+			publishError(e, hooks, err)
+		},
 		OnWatchError: func(err error) { fmt.Fprintf(e.stderr, "plotline: watching: %v\n", err) },
 	}
 	if err := loop.Run(ctx); err != nil {

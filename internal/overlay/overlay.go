@@ -92,6 +92,18 @@ func (o *FS) Stat(name string) (fs.FileInfo, error) {
 	return fromFirst(o, "stat", name, func(l fs.FS) (fs.FileInfo, error) { return fs.Stat(l, name) })
 }
 
+// ReadLink returns the destination of the symbolic link name in the first
+// layer that has name; see fs.ReadLink.
+func (o *FS) ReadLink(name string) (string, error) {
+	return fromFirst(o, "readlink", name, func(l fs.FS) (string, error) { return fs.ReadLink(l, name) })
+}
+
+// Lstat describes name as the first layer that has it holds it, a
+// symbolic link as itself where the layer can tell (see fs.Lstat).
+func (o *FS) Lstat(name string) (fs.FileInfo, error) {
+	return fromFirst(o, "lstat", name, func(l fs.FS) (fs.FileInfo, error) { return fs.Lstat(l, name) })
+}
+
 // ReadDir lists name across all layers; an entry of an upper layer hides
 // the entry of the same name below it.
 func (o *FS) ReadDir(name string) ([]fs.DirEntry, error) {

@@ -85,6 +85,10 @@ type Builder struct {
 	cardMu   sync.Mutex
 	cardMemo map[string]cardMemo
 
+	// links are the symbolic links among the site's files, as the last
+	// full build found them (see findLinks).
+	links links
+
 	last *state // the last successful build; nil before the first
 	// lastDest is the output folder as the last successful build left it,
 	// to tell when another build has replaced it since.
@@ -170,6 +174,9 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 	if b.last == nil || b.opts.DryRun || b.outputReplaced() || !sameDay(b.today(), b.last.today) {
 		// On another day, pages dated after the last build's day may
 		// be due: only a full build looks at every page's date.
+		return b.buildFull(ctx)
+	}
+	if b.touchesLink(changed) {
 		return b.buildFull(ctx)
 	}
 	plan, full, err := b.planChanges(changed)

@@ -460,3 +460,52 @@ func TestThemeLeavesOutHidden(t *testing.T) {
 		t.Errorf("theme/css/extra.css not published: %v", err)
 	}
 }
+
+// TestRebuildSymlinks edits files that symbolic links of the site lead to:
+// one in content/, and one outside the folders a watcher watches whole. A
+// rebuild after either equals a clean build, and the builder names the
+// targets a watcher must add.
+func TestRebuildSymlinks(t *testing.T) {
+	files := maps.Clone(testSite)
+	files["content/about.md"] = "---\ntitle: About\ndate: 2025-01-05\ntype: page\n---\nAbout v1.\n"
+	files["shared/s.md"] = "---\ntitle: Shared\ndate: 2025-01-04\n---\nShared v1.\n"
+	files["shared/data.csv"] = "date,value\n2025-01-01,1\n"
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	for link, target := range map[string]string{
+		"content/about-copy.md":     "about.md",
+		"content/articles/s.md":     "../../shared/s.md",
+		"content/articles/data.csv": "../../shared/data.csv",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	dest := filepath.Join(dir, "public")
+	b := newTestBuilder(t, dir, dest)
+	if _, err := b.Build(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.LinkTargets(), []string{"shared/data.csv", "shared/s.md"}; !slices.Equal(got, want) {
+		t.Errorf("LinkTargets() = %q; want %q", got, want)
+	}
+	for _, edit := range []struct{ file, from, to string }{
+		{"content/about.md", "About v1.", "About v2."},
+		{"shared/s.md", "Shared v1.", "Shared v2."},
+		{"shared/data.csv", "2025-01-01,1\n", "2025-01-01,1\n2025-02-01,2\n"},
+	} {
+		writeFiles(t, dir, map[string]string{edit.file: strings.Replace(files[edit.file], edit.from, edit.to, 1)})
+		if _, err := b.Rebuild(t.Context(), []string{edit.file}); err != nil {
+			t.Fatal(err)
+		}
+		assertSameAsCleanBuild(t, dir, dest)
+	}
+	// A new link is a change a full build sees to.
+	if err := os.Symlink("about.md", filepath.Join(dir, "content", "about-again.md")); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := b.Rebuild(t.Context(), []string{"content/about-again.md"}); err != nil || !res.Full {
+		t.Errorf("Rebuild(new link) = Full %v, %v; want a full build", res.Full, err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}

@@ -30,6 +30,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	var diags diag.List
 
 	// Plan: every page and file of the site.
+	b.links = findLinks(b.fsys)
 	today := b.today()
 	site := content.LoadIndex(b.fsys, content.Options{Drafts: b.opts.Drafts, Today: today, Future: b.opts.Future}, &diags)
 	if b.opts.WarnBaseURL && b.cfg.BaseURL == "" {

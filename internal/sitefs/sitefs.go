@@ -126,6 +126,13 @@ func (r rootFS) Stat(name string) (fs.FileInfo, error) {
 
 func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.FS, name) }
 
+// ReadLink and Lstat make the folder an fs.ReadLinkFS, so that a build can
+// tell which of its files are symbolic links and where they lead.
+
+func (r rootFS) ReadLink(name string) (string, error) { return fs.ReadLink(r.FS, name) }
+
+func (r rootFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(r.FS, name) }
+
 // readFile reads name whole through fsys.Open, so the checks of Open hold.
 func readFile(fsys fs.FS, name string) ([]byte, error) {
 	f, err := fsys.Open(name)

@@ -130,3 +130,23 @@ func TestMoved(t *testing.T) {
 		t.Errorf("Moved() with another folder at the path = %v; want ErrMoved", err)
 	}
 }
+
+// TestReadLink checks that a Site tells a symbolic link from its target,
+// so that a build can record where its links lead.
+func TestReadLink(t *testing.T) {
+	s, err := Open(site(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	fi, err := fs.Lstat(s.FS, "content/inside.md")
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("Lstat(content/inside.md) = %v, %v; want a symbolic link", fi, err)
+	}
+	if dest, err := fs.ReadLink(s.FS, "content/inside.md"); dest != "a.md" || err != nil {
+		t.Errorf("ReadLink(content/inside.md) = %q, %v; want a.md", dest, err)
+	}
+	if fi, err := fs.Lstat(s.FS, "content/a.md"); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("Lstat(content/a.md) = %v, %v; want a regular file", fi, err)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -63,6 +64,14 @@ type Watcher struct {
 
 	closeErr error // set by the event loop before exited is closed
 	once     sync.Once
+
+	adds chan addRequest // files to watch, from AddFiles to the event loop
+}
+
+// addRequest asks the event loop to watch more files.
+type addRequest struct {
+	files []string
+	done  chan error
 }
 
 // New starts watching root and returns a Watcher whose Changes channel
@@ -103,6 +112,7 @@ func New(ctx context.Context, root string, dirs, files []string, debounce time.D
 		watched: make(map[string]bool),
 		errs:    make(chan error, 8),
 		exited:  make(chan struct{}),
+		adds:    make(chan addRequest),
 	}
 	for _, d := range dirs {
 		rel, err := cleanRel(d)
@@ -157,6 +167,63 @@ func (w *Watcher) addParents(rel string) {
 	}
 }
 
+// AddFiles watches the root-relative files too, as New does its files:
+// through their parent directories, whether or not they exist yet. A file
+// left out by the rules of New (hidden, editors' files, the patterns of
+// WithIgnore) is not watched. It is safe to call from any goroutine, and
+// does nothing once the Watcher has stopped.
+func (w *Watcher) AddFiles(files ...string) error {
+	var rels []string
+	for _, f := range files {
+		rel, err := cleanRel(f)
+		if err != nil {
+			return err
+		}
+		if rel == "." {
+			return fmt.Errorf("watch: %q is not a file path", f)
+		}
+		rels = append(rels, rel)
+	}
+	req := addRequest{files: rels, done: make(chan error, 1)}
+	select {
+	case w.adds <- req:
+	case <-w.exited:
+		return nil
+	}
+	select {
+	case err := <-req.done:
+		return err
+	case <-w.exited:
+		return nil
+	}
+}
+
+// addFiles records files as watched and watches the directories on the
+// way to them.
+func (w *Watcher) addFiles(files []string) error {
+	var errs []error
+	for _, f := range files {
+		if w.files[f] {
+			continue
+		}
+		w.files[f] = true
+		w.addParents(f)
+		var chain []string
+		for p := path.Dir(f); p != "."; p = path.Dir(p) {
+			chain = append(chain, p)
+		}
+		for _, d := range slices.Backward(chain) {
+			if !w.watched[d] {
+				if err := w.addTree(d, false); err != nil {
+					errs = append(errs, err)
+				}
+				break // addTree went down the rest of the way
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // Changes returns the channel of change sets. It is closed when the
 // Watcher stops.
 func (w *Watcher) Changes() <-chan ChangeSet { return w.deb.C() }
@@ -189,6 +256,8 @@ func (w *Watcher) loop(ctx context.Context) {
 		select {
 		case <-ctx.Done():
 			return
+		case req := <-w.adds:
+			req.done <- w.addFiles(req.files)
 		case ev, ok := <-w.fsw.Events:
 			if !ok {
 				return

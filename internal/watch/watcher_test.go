@@ -323,3 +323,22 @@ func TestWatchChmod(t *testing.T) {
 	}
 	expectOnly(t, w, root, "content/a.md")
 }
+
+// TestWatchAddFiles watches a file outside the watched folders once asked
+// to, such as the target of a symbolic link of the site, and nothing else
+// beside it.
+func TestWatchAddFiles(t *testing.T) {
+	w, root := newTestWatcher(t, "content/a.md", "shared/s.md")
+	if err := w.AddFiles("shared/s.md", "vendor/deep/new.csv"); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "shared/s.md", "edited")
+	waitFor(t, w, "shared/s.md")
+	write(t, root, "shared/other.md", "not watched")
+	expectOnly(t, w, root, "content/a.md")
+	write(t, root, "vendor/deep/new.csv", "made later")
+	waitFor(t, w, "vendor/deep/new.csv")
+	if err := w.AddFiles("../out.md"); err == nil {
+		t.Error("AddFiles(../out.md) succeeded; want an error")
+	}
+}

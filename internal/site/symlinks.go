@@ -1,0 +1,122 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/plotline/plotline/internal/sitefs"
+)
+
+// A file of the site may be a symbolic link to another file of the site.
+// The watcher reports changes by path, so an edit of the file a link
+// leads to names the target, not the link. A full build records every
+// link among the site's sources and where it leads (links); a rebuild
+// after a change to a target, to a link, or while a link leads somewhere
+// that cannot be told, is a full build.
+
+// links records the symbolic links among the files a build reads.
+type links struct {
+	targets map[string]bool // site paths of the files links lead to
+	unknown bool            // a link leads where it cannot be told
+}
+
+// sourceFolders are the folders whose files a build reads, and a watcher
+// watches whole.
+var sourceFolders = []string{"content", "templates", "theme"}
+
+// findLinks walks the folders a build reads and records every file there
+// that is a symbolic link, with the file it leads to. The build itself
+// reports what cannot be read.
+func findLinks(fsys fs.FS) links {
+	l := links{targets: map[string]bool{}}
+	for _, dir := range sourceFolders {
+		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == dir {
+					return nil
+				}
+				// A folder that cannot be listed: a link in it would
+				// go unseen.
+				l.unknown = true
+				return nil
+			}
+			if p != dir && sitefs.LeftOut(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			if t, ok := linkTarget(fsys, p); ok {
+				l.targets[t] = true
+			} else {
+				l.unknown = true
+			}
+			return nil
+		})
+	}
+	return l
+}
+
+// linkTarget follows the symbolic link at the slash path p, and any link it
+// leads to, and returns the site path of the file at the end. ok is false
+// when that cannot be told: a link that leads out of the site, by an
+// absolute path, round in a loop, or a file system that cannot read links.
+func linkTarget(fsys fs.FS, p string) (target string, ok bool) {
+	for range 40 {
+		fi, err := fs.Lstat(fsys, p)
+		if err != nil {
+			return "", false
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			return p, true
+		}
+		dest, err := fs.ReadLink(fsys, p)
+		if err != nil || path.IsAbs(dest) || strings.HasPrefix(dest, `\`) {
+			return "", false
+		}
+		p = path.Join(path.Dir(p), dest)
+		if !fs.ValidPath(p) {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// touchesLink reports whether a change to the files at the slash paths
+// changed may change a file read through a symbolic link, or add a link:
+// then only a full build knows what it touches.
+func (b *Builder) touchesLink(changed []string) bool {
+	if b.links.unknown && len(changed) > 0 {
+		return true
+	}
+	for _, p := range changed {
+		if b.links.targets[p] {
+			return true
+		}
+		if fi, err := fs.Lstat(b.fsys, p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// LinkTargets returns the sorted site paths of the files that symbolic
+// links among the site's files lead to, as the last build found them,
+// outside content/, templates/ and theme/: a watcher of those folders
+// must watch these files too, as a change to one is a change to the site.
+func (b *Builder) LinkTargets() []string {
+	var out []string
+	for t := range b.links.targets {
+		if !slices.ContainsFunc(sourceFolders, func(d string) bool { return strings.HasPrefix(t, d+"/") }) {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
