@@ -46,6 +46,9 @@ func CheckDest(p Place) error {
 	if err != nil {
 		return err
 	}
+	if _, err := throughLink(p.Dest); err != nil {
+		return err
+	}
 	fi, err := os.Lstat(dest)
 	exists := err == nil
 	if exists && !fi.IsDir() {
@@ -111,6 +114,25 @@ func resolve(path string) (string, error) {
 		}
 		rest = filepath.Join(filepath.Base(dir), rest)
 	}
+}
+
+// throughLink returns the folder a build of dest writes: dest itself or,
+// when dest is a symbolic link (public -> /srv/www/site), the folder the
+// link leads to, so that the link stays a link and that folder gets the
+// new site; the lock, the temporary folder and the swap all take place
+// there. A link that leads nowhere is an error: a build would otherwise
+// replace the link with a folder.
+func throughLink(dest string) (string, error) {
+	dest = filepath.Clean(dest)
+	fi, err := os.Lstat(dest)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return dest, nil
+	}
+	real, err := filepath.EvalSymlinks(dest)
+	if err != nil {
+		return "", fmt.Errorf("output folder %s is a symbolic link that leads nowhere (%w); make the folder it names, or remove the link", dest, err)
+	}
+	return real, nil
 }
 
 // within reports whether path is folder or lies inside it; both are

@@ -121,20 +121,31 @@ type Tx struct {
 	writeFile func(name string, data []byte) error
 }
 
-// Lock takes the lock on the output folder dest, waiting while another
+// Lock takes the lock on the output folder dest (the folder it leads to,
+// when dest is a symbolic link), waiting while another
 // build holds it, until ctx is done; see lockOutput. Call unlock when the
 // build is over.
 func Lock(ctx context.Context, dest string, onWait func(pid int)) (unlock func(), err error) {
-	return lockOutput(ctx, filepath.Clean(dest), onWait)
+	dest, err = throughLink(dest)
+	if err != nil {
+		return nil, err
+	}
+	return lockOutput(ctx, dest, onWait)
 }
 
 // Begin starts a transaction on the output folder dest, whose lock the
-// caller holds (see Lock) until the transaction is closed. A Replace
+// caller holds (see Lock) until the transaction is closed. When dest is a
+// symbolic link, the transaction writes the folder it leads to, and the
+// link stays as it is. A Replace
 // transaction first tidies what builds that are gone left beside dest (see
 // tidy) and makes its temporary folder. Close the transaction when the
 // build is over, committed or not.
 func Begin(dest string, opts Options) (*Tx, error) {
-	t := &Tx{dest: filepath.Clean(dest), opts: opts}
+	dest, err := throughLink(dest)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tx{dest: dest, opts: opts}
 	switch opts.Mode {
 	case Patch:
 		t.patches, t.removed = map[string][]byte{}, map[string]bool{}

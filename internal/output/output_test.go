@@ -494,3 +494,50 @@ func TestPatchInstallFailure(t *testing.T) {
 	}
 	assertUntouched(t, dest)
 }
+
+// TestReplaceThroughLink commits a build whose output folder is a symbolic
+// link: the folder it leads to gets the new files, and the link stays a
+// link. A link that leads nowhere is refused.
+func TestReplaceThroughLink(t *testing.T) {
+	dir := t.TempDir()
+	real, dest := filepath.Join(dir, "www"), filepath.Join(dir, "public")
+	writeTree(t, real, map[string]string{"index.html": "old", "gone.html": "old"})
+	if err := os.Symlink("www", dest); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	for range 2 { // the second over the first's output
+		tx := open(t, dest, Options{Mode: Replace})
+		if err := tx.Write("index.html", []byte("new")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		tx.Close()
+	}
+	if fi, err := os.Lstat(dest); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the output link is no longer a link: %v, %v", fi, err)
+	}
+	if got := readTree(t, real); len(got) != 1 || string(got["index.html"]) != "new" {
+		t.Errorf("the folder the link leads to holds %v; want the new output", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("beside the output: %q; want public and www alone", names)
+	}
+
+	dangling := filepath.Join(dir, "dangling")
+	if err := os.Symlink("nowhere", dangling); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Begin(dangling, Options{Mode: Replace}); err == nil || !strings.Contains(err.Error(), "leads nowhere") {
+		t.Errorf("Begin(a link to nowhere) error = %v; want one saying so", err)
+	}
+	if err := CheckDest(Place{Dest: dangling}); err == nil {
+		t.Error("CheckDest(a link to nowhere) = nil; want an error")
+	}
+}
