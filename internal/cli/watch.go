@@ -186,6 +186,12 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 				return nil, false, err
 			}
 			l = nl
+			if hooks != nil && nl.cfg.BasePath() != hooks.basePath {
+				// The pages now link under the new base path: serve
+				// them there.
+				hooks.basePath = hooks.server.SetBasePath(nl.cfg.BasePath())
+				fmt.Fprintf(e.stdout, "the base path is now %s: the preview is served under it, on the same address\n", hooks.basePath)
+			}
 			return rebuild(nl.builder), true, nil
 		},
 		Changes: changes,

@@ -23,6 +23,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -77,28 +78,48 @@ func (o Options) withDefaults() Options {
 // Its methods are safe for concurrent use.
 type Server struct {
 	dir  string
-	base string // starts and ends with a slash
+	at   atomic.Pointer[basePath] // see SetBasePath
 	opts Options
-	tag  []byte // the script tag inserted into HTML pages
 	hub  *hub
+}
+
+// basePath is where a Server serves the site.
+type basePath struct {
+	base string // starts and ends with a slash
+	tag  []byte // the script tag inserted into HTML pages
+}
+
+// newBasePath cleans the base path p, such as "repo" or "/repo/".
+func newBasePath(p string) *basePath {
+	base := "/" + strings.Trim(p, "/") + "/"
+	if base == "//" {
+		base = "/"
+	}
+	return &basePath{base: base, tag: []byte(`<script src="` + html.EscapeString(base+reloadPath) + `" defer></script>`)}
 }
 
 // New returns a Server for the site built into dir and published under
 // basePath, such as "/" or "/repo/". The folder is opened afresh for each
 // request, so it may be replaced, or not exist yet, while the Server runs.
 func New(dir, basePath string, opts Options) *Server {
-	base := "/" + strings.Trim(basePath, "/") + "/"
-	if base == "//" {
-		base = "/"
-	}
 	opts = opts.withDefaults()
-	return &Server{
+	s := &Server{
 		dir:  dir,
-		base: base,
 		opts: opts,
-		tag:  []byte(`<script src="` + html.EscapeString(base+reloadPath) + `" defer></script>`),
 		hub:  newHub(opts.MaxClients, opts.ClientBuffer),
 	}
+	s.SetBasePath(basePath)
+	return s
+}
+
+// SetBasePath moves the site to the base path p, such as "/" or "/repo/",
+// for the requests that follow: a site rebuilt with another base URL links
+// its pages under the new path. It returns the path as the Server serves
+// it, with a slash at each end.
+func (s *Server) SetBasePath(p string) string {
+	bp := newBasePath(p)
+	s.at.Store(bp)
+	return bp.base
 }
 
 // reloadJS is the live-reload client served at reloadPath.
@@ -144,7 +165,7 @@ func (s *Server) Serve(ctx context.Context, l *Listener, ready func(url string))
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(l.ln) }()
 	if ready != nil {
-		ready(siteURL(l.Addr(), s.base))
+		ready(siteURL(l.Addr(), s.at.Load().base))
 	}
 
 	select {
@@ -197,11 +218,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 		http.Error(w, "bad request path", http.StatusBadRequest)
 		return
 	}
-	if s.base != "/" && (p == "/" || p == strings.TrimSuffix(s.base, "/")) {
-		http.Redirect(w, r, s.base, http.StatusFound)
+	base := s.at.Load().base
+	if base != "/" && (p == "/" || p == strings.TrimSuffix(base, "/")) {
+		http.Redirect(w, r, base, http.StatusFound)
 		return
 	}
-	rel, ok := strings.CutPrefix(p, s.base)
+	rel, ok := strings.CutPrefix(p, base)
 	if !ok {
 		s.notFound(w, r)
 		return
@@ -397,9 +419,10 @@ func (s *Server) inject(page []byte) []byte {
 	if i < 0 {
 		i = len(page)
 	}
-	out := make([]byte, 0, len(page)+len(s.tag))
+	tag := s.at.Load().tag
+	out := make([]byte, 0, len(page)+len(tag))
 	out = append(out, page[:i]...)
-	out = append(out, s.tag...)
+	out = append(out, tag...)
 	return append(out, page[i:]...)
 }
 

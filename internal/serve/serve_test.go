@@ -213,6 +213,32 @@ func TestBasePath(t *testing.T) {
 	}
 }
 
+// TestSetBasePath moves a running server to a new base path, as serve does
+// after base_url changes: pages and the reload script are served under
+// the new path, and no longer under the old one.
+func TestSetBasePath(t *testing.T) {
+	s := New(writeSite(t), "/repo/", Options{})
+	h := s.Handler()
+	if got := s.SetBasePath("other"); got != "/other/" {
+		t.Errorf("SetBasePath(other) = %q; want /other/", got)
+	}
+	for _, tt := range []struct {
+		path     string
+		status   int
+		contains string
+	}{
+		{"/other/articles/a/", 200, `<script src="/other/_plotline/reload.js" defer></script>`},
+		{"/other/_plotline/reload.js", 200, "EventSource"},
+		{"/", 302, ""},
+		{"/repo/articles/a/", 404, ""},
+	} {
+		resp, body := do(t, h, "GET", tt.path)
+		if resp.StatusCode != tt.status || !strings.Contains(body, tt.contains) {
+			t.Errorf("GET %s: status %d, body %q; want %d holding %q", tt.path, resp.StatusCode, body, tt.status, tt.contains)
+		}
+	}
+}
+
 func TestBasePathForms(t *testing.T) {
 	tests := []struct {
 		base string
@@ -226,7 +252,7 @@ func TestBasePathForms(t *testing.T) {
 		{"/a/b/", "/a/b/"},
 	}
 	for _, tt := range tests {
-		if got := New("x", tt.base, Options{}).base; got != tt.want {
+		if got := New("x", tt.base, Options{}).at.Load().base; got != tt.want {
 			t.Errorf("New(%q).base = %q; want %q", tt.base, got, tt.want)
 		}
 	}

@@ -124,7 +124,8 @@ type Result struct {
 	Full     bool // whether the whole site was rebuilt
 	// Changed lists the site paths ("articles/x/index.html") whose
 	// contents differ from the previous build, removed files included.
-	// It is nil after the first build.
+	// Without a previous build of this Builder to compare with, it lists
+	// every file of the output.
 	Changed []string
 	// Sources lists the content files whose pages were rendered, for a
 	// rebuild; nil for a full build.
@@ -235,6 +236,11 @@ func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Re
 		changed = diffTouched(b.last.outputs, r.st.outputs, r.written, r.removed)
 	case b.last != nil:
 		changed = diffOutputs(b.last.outputs, r.st.outputs)
+	default:
+		// Nothing to compare with (a first build, or the first after a
+		// build that failed, or after a new config): every file may
+		// differ from what a browser shows.
+		changed = slices.Sorted(maps.Keys(r.st.outputs))
 	}
 	diags.Add(r.unknownKeys(nil)...)
 	b.last = r.st

@@ -509,3 +509,28 @@ func TestRebuildSymlinks(t *testing.T) {
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }
+
+// TestFirstBuildChangesEverything checks that a build with no previous
+// build to compare with (the first, or the first of a new Builder after a
+// config edit) reports every file as changed, so that serve reloads the
+// open pages.
+func TestFirstBuildChangesEverything(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, testSite)
+	dest := filepath.Join(dir, "public")
+	res, err := newTestBuilder(t, dir, dest).Build(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for name := range readTree(t, dest) {
+		if !strings.HasSuffix(name, "/") && name != ".plotline" {
+			files = append(files, name)
+		}
+	}
+	slices.Sort(files)
+	got := slices.DeleteFunc(slices.Clone(res.Changed), func(p string) bool { return p == ".plotline" })
+	if !slices.Equal(got, files) {
+		t.Errorf("first build: Changed = %q; want every file of the output %q", res.Changed, files)
+	}
+}
