@@ -116,9 +116,15 @@ type Tx struct {
 	removed  map[string]bool   // Patch: files to remove at Commit
 	done     bool
 
+	// leftovers are the folders beside the output this transaction could
+	// not remove (see Leftovers).
+	leftovers []Leftover
+
 	// writeFile writes a new file of a Patch at Commit; nil is
-	// createFile. Tests set it to make a write fail.
+	// createFile. removeAll removes the previous output after a swap; nil
+	// is os.RemoveAll. Tests set them to make a step fail.
 	writeFile func(name string, data []byte) error
+	removeAll func(path string) error
 }
 
 // Lock takes the lock on the output folder dest (the folder it leads to,
@@ -173,9 +179,11 @@ func (t *Tx) makeTemp() error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	if err := tidy(t.dest); err != nil {
+	left, err := tidy(t.dest)
+	if err != nil {
 		return err
 	}
+	t.leftovers = append(t.leftovers, left...)
 	dir, err := os.MkdirTemp(parent, fmt.Sprintf("%s%s-p%d-", tempPrefix, filepath.Base(t.dest), os.Getpid()))
 	if err != nil {
 		return err
@@ -410,8 +418,10 @@ func (t *Tx) swap() error {
 		defer release()
 	}
 	if err := exchange(t.dir, t.dest); err == nil {
-		// t.dir now holds the previous output.
-		return os.RemoveAll(t.dir)
+		// t.dir now holds the previous output. The new one is in place
+		// whatever happens to it.
+		t.removeOld(t.dir)
+		return nil
 	}
 	base := filepath.Base(t.dest)
 	old := filepath.Join(filepath.Dir(t.dest), oldPrefix+base+"-"+strings.TrimPrefix(filepath.Base(t.dir), tempPrefix+base+"-"))
@@ -422,7 +432,32 @@ func (t *Tx) swap() error {
 		os.Rename(old, t.dest)
 		return fmt.Errorf("moving the new output in place: %w", err)
 	}
-	return os.RemoveAll(old)
+	t.removeOld(old)
+	return nil
+}
+
+// Leftover is a folder beside the output that a build could not remove:
+// the previous output after a swap, or what a build that is gone left.
+type Leftover struct {
+	Path string
+	Err  error
+}
+
+// Leftovers returns the folders beside the output that the transaction
+// could not remove; the build succeeded all the same, and each is worth a
+// warning naming it.
+func (t *Tx) Leftovers() []Leftover { return t.leftovers }
+
+// removeOld removes the previous output at dir once the new one is in
+// place; a failure only leaves a folder to report (see Leftovers).
+func (t *Tx) removeOld(dir string) {
+	removeAll := t.removeAll
+	if removeAll == nil {
+		removeAll = os.RemoveAll
+	}
+	if err := removeAll(dir); err != nil {
+		t.leftovers = append(t.leftovers, Leftover{Path: dir, Err: err})
+	}
 }
 
 // discard removes a Replace transaction's temporary folder.
@@ -563,12 +598,13 @@ func (m *dirsMade) removeAll() {
 // destination swapped out and never swapped back is put back, and their
 // temporary folders and swapped-out outputs are removed. A folder whose
 // owner may still run is left alone (see claimLeftover), whatever made it:
-// a plotline that does not lock the output may be writing it.
-func tidy(dest string) error {
+// a plotline that does not lock the output may be writing it. It returns
+// the folders it could not remove (read-only ones, say), to be reported.
+func tidy(dest string) (left []Leftover, err error) {
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	entries, err := os.ReadDir(parent)
 	if err != nil {
-		return nil // MkdirTemp, next, says what is wrong
+		return nil, nil // MkdirTemp, next, says what is wrong
 	}
 	type leftover struct {
 		path    string
@@ -601,13 +637,15 @@ func tidy(dest string) error {
 		// A build died between its two renames: put the old site back.
 		last := olds[len(olds)-1]
 		if err := os.Rename(last.path, dest); err != nil {
-			return fmt.Errorf("restoring %s: %w", dest, err)
+			return nil, fmt.Errorf("restoring %s: %w", dest, err)
 		}
 		olds = olds[:len(olds)-1]
 		last.release()
 	}
 	for _, l := range append(olds, temps...) {
-		os.RemoveAll(l.path)
+		if err := os.RemoveAll(l.path); err != nil {
+			left = append(left, Leftover{Path: l.path, Err: err})
+		}
 	}
-	return nil
+	return left, nil
 }

@@ -541,3 +541,30 @@ func TestReplaceThroughLink(t *testing.T) {
 		t.Error("CheckDest(a link to nowhere) = nil; want an error")
 	}
 }
+
+// TestOldOutputLeftOver makes the removal of the previous output fail
+// after the swap: the build has succeeded, so Commit reports no error, and
+// the folder left is named by Leftovers.
+func TestOldOutputLeftOver(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	writeTree(t, dest, map[string]string{"index.html": "old"})
+	tx := open(t, dest, Options{Mode: Replace})
+	if err := tx.Write("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	tx.removeAll = func(string) error { return &fs.PathError{Op: "unlinkat", Path: "x", Err: fs.ErrPermission} }
+	if _, err := tx.Commit(); err != nil {
+		t.Fatalf("Commit() = %v; want no error once the new output is in place", err)
+	}
+	tx.Close()
+	if got := readTree(t, dest); string(got["index.html"]) != "new" {
+		t.Errorf("output holds %q; want the new site", got["index.html"])
+	}
+	left := tx.Leftovers()
+	if len(left) != 1 || !errors.Is(left[0].Err, fs.ErrPermission) {
+		t.Fatalf("Leftovers() = %v; want the previous output", left)
+	}
+	if old := readTree(t, left[0].Path); string(old["index.html"]) != "old" {
+		t.Errorf("the leftover %s holds %v; want the previous output", left[0].Path, old)
+	}
+}
