@@ -143,28 +143,7 @@ func Suggest(key string) string {
 // letter added, left out, changed or swapped with the next ("titel",
 // "draftt", "Date", "tag"), in a key of three letters or more.
 func slipOf(key, known string) bool {
-	return key != known && len(key) >= 3 && (strings.EqualFold(key, known) || oneEdit(strings.ToLower(key), known))
-}
-
-// oneEdit reports whether a and b differ by one byte inserted, deleted or
-// changed, or by two neighbouring bytes swapped.
-func oneEdit(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	switch {
-	case len(a)+1 == len(b):
-		return a[i:] == b[i+1:]
-	case len(a) != len(b) || i == len(a):
-		return false
-	case a[i+1:] == b[i+1:]:
-		return true
-	}
-	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	return key != known && len(key) >= 3 && (strings.EqualFold(key, known) || diag.OneEdit(strings.ToLower(key), known))
 }
 
 // KnownKeys lists the front-matter keys plotline reads, for messages.

@@ -226,3 +226,27 @@ func TestOffset(t *testing.T) {
 		t.Errorf("Offset past the end of line 1 = %d; want 2", got)
 	}
 }
+
+func TestOneEdit(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"titel", "title", true},  // swapped
+		{"draftt", "draft", true}, // inserted
+		{"tag", "tags", true},     // left out
+		{"chrat", "chart", true},  // swapped
+		{"chard", "chart", true},  // changed
+		{"title", "title", false}, // the same
+		{"ttile", "title", true},  // swapped at the start
+		{"tilte", "title", true},  // swapped inside
+		{"tit", "title", false},   // two left out
+		{"xyz", "title", false},
+		{"", "a", true},
+		{"", "", false},
+	} {
+		if got := OneEdit(tc.a, tc.b); got != tc.want {
+			t.Errorf("OneEdit(%q, %q) = %v; want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"github.com/plotline/plotline/internal/diag"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -142,32 +143,10 @@ func nearChart(lang string) bool {
 	if lang == want || len(lang) < len(want)-1 || len(lang) > len(want)+1 {
 		return false
 	}
-	if !strings.EqualFold(lang, want) && !oneEdit(strings.ToLower(lang), want) {
+	if !strings.EqualFold(lang, want) && !diag.OneEdit(strings.ToLower(lang), want) {
 		return false
 	}
 	return lexers.Get(lang) == nil
-}
-
-// oneEdit reports whether a becomes b by one insertion, deletion,
-// substitution or swap of two neighbouring bytes.
-func oneEdit(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	switch {
-	case len(a) == len(b):
-		if a[i+1:] == b[i+1:] {
-			return true // substitution
-		}
-		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
-	case len(a)+1 == len(b):
-		return a[i:] == b[i+1:] // insertion into a
-	}
-	return false
 }
 
 // fencePos returns the body offset where a fenced block's content starts,

@@ -1,0 +1,27 @@
+package diag
+
+// OneEdit reports whether a becomes b by one byte inserted, deleted or
+// changed, or by two neighbouring bytes swapped: a slip worth a "did you
+// mean" in a message ("titel" for "title", "chrat" for "chart").
+func OneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a) == len(b):
+		if i == len(a) {
+			return false // the same
+		}
+		if a[i+1:] == b[i+1:] {
+			return true // changed
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swapped
+	case len(a)+1 == len(b):
+		return a[i:] == b[i+1:] // inserted
+	}
+	return false
+}
