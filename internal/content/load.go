@@ -255,6 +255,11 @@ func URLFor(p *Page) (string, string) {
 	case "", "tags", "theme", "_plotline":
 		return u, fmt.Sprintf("page URL /%s is reserved for pages plotline makes; rename the file or set a slug", u)
 	}
+	if strings.Contains(u, `\`) {
+		// A slug with one is refused where it is read; a name with one
+		// is a folder on Windows, and a server may refuse it.
+		return u, "the file's path holds a backslash, which Windows reads as a folder separator and web servers may refuse: rename it, or set a slug"
+	}
 	return u, ""
 }
 

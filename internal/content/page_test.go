@@ -571,3 +571,20 @@ func TestUnprintableBodyBounded(t *testing.T) {
 		t.Errorf("last diagnostic %q; want %q", got, want)
 	}
 }
+
+// TestURLBackslash checks that a file whose path holds a backslash is
+// refused at the file, as a slug with one is: Windows reads it as a
+// folder separator, and a server may refuse the address.
+func TestURLBackslash(t *testing.T) {
+	var diags diag.List
+	p := Parse(`content/articles/back\slash.md`, []byte("---\ntitle: A\ndate: 2025-01-01\n---\nBody\n"), &diags)
+	checkDiags(t, diags)
+	_, msg := URLFor(p)
+	if want := "the file's path holds a backslash, which Windows reads as a folder separator and web servers may refuse: rename it, or set a slug"; msg != want {
+		t.Errorf("URLFor = %q; want %q", msg, want)
+	}
+	p.Slug = "fine"
+	if u, msg := URLFor(p); u != "articles/fine/" || msg != "" {
+		t.Errorf("with a slug: URLFor = %q, %q; want articles/fine/ and no message", u, msg)
+	}
+}
