@@ -15,16 +15,21 @@
   const overlayID = "plotline-reload-error-overlay";
 
   // canonical turns a URL path into the form used to compare paths:
-  // decoded, and without a final "index.html".
-  const canonical = (p) => {
-    let out = p;
-    try {
-      out = decodeURI(p);
-    } catch (e) {
-      // Keep a path that is not valid percent-encoding as it is.
-    }
-    return out.replace(/\/index\.html$/, "/");
-  };
+  // decoded segment by segment (so that %3F and %23, which decodeURI
+  // keeps, are ? and # as in the server's paths), and without a final
+  // "index.html".
+  const canonical = (p) =>
+    p
+      .split("/")
+      .map((seg) => {
+        try {
+          return decodeURIComponent(seg);
+        } catch (e) {
+          return seg; // not valid percent-encoding: as it is
+        }
+      })
+      .join("/")
+      .replace(/\/index\.html$/, "/");
 
   // names reports whether paths, from an event, names path; an empty list
   // names every path.
