@@ -161,6 +161,21 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		parseErr(err)
 		return nil
 	}
+	if len(header) == 1 {
+		for _, sep := range []string{";", "\t", "|"} {
+			if strings.Contains(header[0], sep) {
+				// date;value: a spreadsheet's export for a language
+				// that writes decimals with a comma.
+				name := map[string]string{";": "semicolons", "\t": "tabs", "|": "bars"}[sep]
+				also := ""
+				if sep == ";" {
+					also = ", and decimals with a point (3.5, not 3,5)"
+				}
+				diags.Errorf(f.pos(1, 1), "the columns are separated by %s, and plotline reads commas: write %s%s", name, strings.Join(strings.Split(strings.TrimSpace(header[0]), sep), ","), also)
+				return nil
+			}
+		}
+	}
 	col := map[string]int{"date": -1, "value": -1, "label": -1, "source": -1}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))

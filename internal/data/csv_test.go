@@ -71,6 +71,12 @@ func TestCSVErrors(t *testing.T) {
 			c + `:2:31: the line has 5 fields, more than the 4 of the header: a comma inside a label or source needs the field in double quotes ("Kursk, Russia")`,
 			c + `:3:14: label: {{ }} is not read in the data, which values are computed from: write the label as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
 		}},
+		{"semicolons", "date;value\n2025-01-01;3,5\n", "prices.csv", []string{
+			c + `:1:1: the columns are separated by semicolons, and plotline reads commas: write date,value, and decimals with a point (3.5, not 3,5)`,
+		}},
+		{"tabs", "date\tvalue\tlabel\n2025-01-01\t3\ta\n", "prices.csv", []string{
+			c + `:1:1: the columns are separated by tabs, and plotline reads commas: write date,value,label`,
+		}},
 		{"columns count characters", "label,date,value\nZoë,2025-01-01,x\n", "prices.csv", []string{
 			c + `:2:16: value: cannot use "x" as a number`,
 		}},
