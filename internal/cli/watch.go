@@ -52,6 +52,10 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if code := parseFlags(e, fs, args); code >= 0 {
 		return code
 	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(fs.Output(), "plotline serve: --port %d is not a port (want 0 to 65535)\n", *port)
+		return ExitUsage
+	}
 	l, err := sf.open(e)
 	if err != nil {
 		return report(e, err)

@@ -19,6 +19,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"strconv"
@@ -194,7 +195,7 @@ func siteURL(addr net.Addr, base string) string {
 	if tcp, ok := addr.(*net.TCPAddr); ok && (tcp.IP == nil || tcp.IP.IsUnspecified()) {
 		host = net.JoinHostPort("localhost", strconv.Itoa(tcp.Port))
 	}
-	return "http://" + host + base
+	return "http://" + host + (&url.URL{Path: base}).EscapedPath()
 }
 
 // serveHTTP answers one request.

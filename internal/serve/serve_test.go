@@ -2,6 +2,7 @@ package serve
 
 import (
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -397,6 +398,22 @@ func TestContentType(t *testing.T) {
 	for _, tt := range tests {
 		if got := contentType(tt.name); got != tt.want {
 			t.Errorf("contentType(%q) = %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSiteURLEscaped checks the address serve prints and opens: a base path with
+// a space is written escaped, as a browser and a terminal take it.
+func TestSiteURLEscaped(t *testing.T) {
+	addr := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}
+	for base, want := range map[string]string{
+		"/":         "http://127.0.0.1:1313/",
+		"/repo/":    "http://127.0.0.1:1313/repo/",
+		"/my site/": "http://127.0.0.1:1313/my%20site/",
+		"/café/":    "http://127.0.0.1:1313/caf%C3%A9/",
+	} {
+		if got := siteURL(addr, base); got != want {
+			t.Errorf("siteURL(%q) = %q; want %q", base, got, want)
 		}
 	}
 }
