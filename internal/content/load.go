@@ -100,11 +100,8 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 			return nil
 		}
 		name := d.Name()
-		if p != "content" && sitefs.LeftOut(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+		if skip, err := sitefs.SkipLeftOut("content", p, d); skip {
+			return err
 		}
 		if d.IsDir() {
 			return nil

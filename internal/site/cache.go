@@ -40,11 +40,8 @@ func (r *run) globalKey(site *content.Site) (buildcache.Key, error) {
 		if err != nil {
 			return err
 		}
-		if p != "templates" && sitefs.LeftOut(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+		if skip, err := sitefs.SkipLeftOut("templates", p, d); skip {
+			return err
 		}
 		if d.IsDir() {
 			return nil

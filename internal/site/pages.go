@@ -40,11 +40,8 @@ func (r *run) loadTheme(diags *diag.List) error {
 			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
-		if p != "theme" && sitefs.LeftOut(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+		if skip, err := sitefs.SkipLeftOut("theme", p, d); skip {
+			return err
 		}
 		if d.IsDir() {
 			return nil

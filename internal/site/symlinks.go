@@ -43,11 +43,8 @@ func findLinks(fsys fs.FS) links {
 				l.unknown = true
 				return nil
 			}
-			if p != dir && sitefs.LeftOut(d.Name()) {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
+			if skip, err := sitefs.SkipLeftOut(dir, p, d); skip {
+				return err
 			}
 			if d.Type()&fs.ModeSymlink == 0 {
 				return nil

@@ -1,6 +1,9 @@
 package sitefs
 
-import "strings"
+import (
+	"io/fs"
+	"strings"
+)
 
 // LeftOut reports whether a file or folder of the site named name (a base
 // name, not a path) is left out of the site: it is not read, published or
@@ -33,4 +36,18 @@ func LeftOutPath(p string) bool {
 		}
 	}
 	return false
+}
+
+// SkipLeftOut is for a fs.WalkDir function walking root: for the entry d
+// at p that LeftOut leaves out (root itself never is), skip is true and
+// err what the function returns, fs.SkipDir for a folder and nil for a
+// file.
+func SkipLeftOut(root, p string, d fs.DirEntry) (skip bool, err error) {
+	if p == root || !LeftOut(d.Name()) {
+		return false, nil
+	}
+	if d.IsDir() {
+		return true, fs.SkipDir
+	}
+	return true, nil
 }
