@@ -59,23 +59,12 @@ func numberDecimals(v float64) int {
 	if a >= 100 || a == 0 || math.IsNaN(a) || math.IsInf(a, 0) {
 		return 0
 	}
-	return min(2-magnitude(a), maxDecimals)
+	return min(2-data.Magnitude(a), maxDecimals)
 }
 
 // maxDecimals bounds the decimals a chart writes: a number smaller than
 // 10⁻²⁰ is 0 there.
 const maxDecimals = 20
-
-// magnitude returns the exponent of a's decimal form, a > 0: 0 for 3.4,
-// -2 for 0.05. math.Log10 is off by two or more for the smallest floats,
-// and by one just under a power of ten.
-func magnitude(a float64) int {
-	var buf [32]byte
-	e := strconv.AppendFloat(buf[:0], a, 'e', -1, 64)
-	i := bytes.IndexByte(e, 'e')
-	mag, _ := strconv.Atoi(string(e[i+1:]))
-	return mag
-}
 
 // appendTick appends the value tick v of an axis whose ticks are step
 // apart, with the decimals the step needs, so that ticks 0.025 apart read
@@ -133,7 +122,7 @@ func roundFigures(v float64, n int) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
-	r := data.Round(v, n-1-magnitude(math.Abs(v)))
+	r := data.Round(v, n-1-data.Magnitude(v))
 	if r == 0 {
 		return 0 // no -0
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -221,12 +222,19 @@ func approxNumber(f float64) string {
 	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
 		return formatNumber(f, 0, false)
 	}
-	// The exponent of f's decimal form: math.Log10 is off by two or more
-	// for the smallest floats.
-	e := strconv.FormatFloat(f, 'e', -1, 64)
-	mag, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
-	dec := 1 - mag
+	dec := 1 - Magnitude(f)
 	return formatNumber(Round(f, dec), max(dec, 0), true)
+}
+
+// Magnitude returns the exponent of the decimal form of f, a finite number
+// other than 0: 0 for 3.4, -2 for 0.05, 4 for -12000. math.Log10 is off by
+// two or more for the smallest floats, and by one just under a power of
+// ten.
+func Magnitude(f float64) int {
+	var buf [32]byte
+	e := strconv.AppendFloat(buf[:0], f, 'e', -1, 64)
+	mag, _ := strconv.Atoi(string(e[bytes.IndexByte(e, 'e')+1:]))
+	return mag
 }
 
 // formatNumber writes f with dec decimals, rounded by Round, and
