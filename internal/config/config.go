@@ -189,7 +189,7 @@ func decodeKey(k, v *yaml.Node, out any, prefix string, at func(*yaml.Node) diag
 // other mistakes.
 func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 	text := yamlpos.New(name, src, 1)
-	var doc map[string]any
+	var doc map[string]toml.Primitive
 	md, err := toml.Decode(string(src), &doc)
 	if err != nil {
 		pos, msg := text.TOMLError(err)
@@ -224,76 +224,52 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 		}
 		return diag.Pos{Path: name, Line: 1, Col: 1}
 	}
+	fields := map[string]any{
+		"title": &cfg.Title, "description": &cfg.Description, "language": &cfg.Language, "author": &cfg.Author,
+		"base_url": &cfg.BaseURL, "unsafe_html": &cfg.UnsafeHTML, "feed_items": &cfg.FeedItems, "page_size": &cfg.PageSize,
+	}
+	claimFields := map[string]any{"about": &cfg.Claims.About, "seasons": &cfg.Claims.Seasons}
 	for _, k := range slices.Sorted(maps.Keys(doc)) {
-		v := doc[k]
-		switch k {
-		case "title", "description", "language", "author", "base_url", "unsafe_html", "feed_items", "page_size":
-			decodeTOMLKey(k, v, cfg, "", at(k, true), diags)
-		case "claims":
-			claims, ok := v.(map[string]any)
+		if field, ok := fields[k]; ok {
+			decodeTOMLKey(md, k, doc[k], field, "", at(k, true), diags)
+			continue
+		}
+		if k != "claims" {
+			diags.Errorf(at(k, false), "unknown key %q (known: %s)", k, knownKeys)
+			continue
+		}
+		var claims map[string]toml.Primitive
+		raw := rawTOML(md, doc[k])
+		if _, table := raw.(map[string]any); !table || md.PrimitiveDecode(doc[k], &claims) != nil {
+			diags.Errorf(at(k, true), "claims: want %s, got %s", wants["claims"], describeTOML(raw))
+			continue
+		}
+		for _, ck := range slices.Sorted(maps.Keys(claims)) {
+			field, ok := claimFields[ck]
 			if !ok {
-				diags.Errorf(at(k, true), "claims: want %s, got %s", wants["claims"], describeTOML(v))
+				diags.Errorf(at("claims."+ck, false), "unknown key %q in claims (known: about, seasons)", ck)
 				continue
 			}
-			for _, ck := range slices.Sorted(maps.Keys(claims)) {
-				if ck != "about" && ck != "seasons" {
-					diags.Errorf(at("claims."+ck, false), "unknown key %q in claims (known: about, seasons)", ck)
-					continue
-				}
-				decodeTOMLKey(ck, claims[ck], &cfg.Claims, "claims: ", at("claims."+ck, true), diags)
-			}
-		default:
-			diags.Errorf(at(k, false), "unknown key %q (known: %s)", k, knownKeys)
+			decodeTOMLKey(md, ck, claims[ck], field, "claims: ", at("claims."+ck, true), diags)
 		}
 	}
 }
 
-// decodeTOMLKey sets the field of out, a *Config or *Claims, for the key
-// k to v, a value the TOML decoder made, or reports at pos a value of the
-// wrong type. prefix goes before the key in messages.
-func decodeTOMLKey(k string, v any, out any, prefix string, pos diag.Pos, diags *diag.List) {
-	var ok bool
-	switch out := out.(type) {
-	case *Config:
-		switch k {
-		case "title":
-			out.Title, ok = v.(string)
-		case "description":
-			out.Description, ok = v.(string)
-		case "language":
-			out.Language, ok = v.(string)
-		case "author":
-			out.Author, ok = v.(string)
-		case "base_url":
-			out.BaseURL, ok = v.(string)
-		case "unsafe_html":
-			out.UnsafeHTML, ok = v.(bool)
-		case "feed_items", "page_size":
-			var n int64
-			if n, ok = v.(int64); ok {
-				if k == "feed_items" {
-					out.FeedItems = int(n)
-				} else {
-					out.PageSize = int(n)
-				}
-			}
-		}
-	case *Claims:
-		switch k {
-		case "about":
-			switch n := v.(type) {
-			case float64:
-				out.About, ok = n, true
-			case int64:
-				out.About, ok = float64(n), true
-			}
-		case "seasons":
-			out.Seasons, ok = v.(string)
-		}
+// decodeTOMLKey decodes the TOML value v of the key k into field, a
+// pointer to a field of the config, or reports at pos a value of the wrong
+// type. prefix goes before the key in messages.
+func decodeTOMLKey(md toml.MetaData, k string, v toml.Primitive, field any, prefix string, pos diag.Pos, diags *diag.List) {
+	if err := md.PrimitiveDecode(v, field); err != nil {
+		diags.Errorf(pos, "%s%s: want %s, got %s", prefix, k, wants[k], describeTOML(rawTOML(md, v)))
 	}
-	if !ok {
-		diags.Errorf(pos, "%s%s: want %s, got %s", prefix, k, wants[k], describeTOML(v))
-	}
+}
+
+// rawTOML returns the TOML value v as the decoder makes it of itself: a
+// string, an int64, a table as a map, for describeTOML.
+func rawTOML(md toml.MetaData, v toml.Primitive) any {
+	var raw any
+	_ = md.PrimitiveDecode(v, &raw) // into an interface, decoding does not fail
+	return raw
 }
 
 // describeTOML names what the TOML value v holds, in the words of
