@@ -268,8 +268,11 @@ func (c *converter) markdownStart(i int) int {
 	if how == mdBlock && !(alone && markdownBlocks[name] && shallow(inner)) {
 		how = mdInline
 	}
+	// The end tag may itself run over lines (</p\n>): what follows it on
+	// its line starts after its '>'.
+	after := end + bytes.IndexByte(b[end:], '>') + 1
 	if how == mdInline && name == "p" && strings.TrimSpace(rest) == "" && alone && onePara(inner) &&
-		len(bytes.TrimSpace(tagRE.ReplaceAll(b[end+len("</p>"):end+le], nil))) == 0 {
+		after <= end+le && len(bytes.TrimSpace(tagRE.ReplaceAll(b[after:end+le], nil))) == 0 {
 		how = mdParagraph
 	}
 	if c.mdOpen == nil {
