@@ -576,6 +576,9 @@ func (p *parser) flowCollection(at, end int) (*yaml.Node, int, bool) {
 			if stop != ':' {
 				return nil, 0, false // a key without a value
 			}
+			if next-i > maxKeyLen {
+				return nil, 0, false // a key yaml.v3 may find too long
+			}
 			value, vstop, vnext, ok := p.flowScalar(skipSpaces(p.src, next, end), end)
 			if !ok || vstop == ':' {
 				return nil, 0, false

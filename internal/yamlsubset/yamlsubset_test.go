@@ -99,6 +99,7 @@ var declined = []string{
 	"%YAML 1.2\n---\na: 1\n",
 	"a: \u2028\n",
 	"a: " + strings.Repeat("x", maxSize) + "\n",
+	"a: {" + strings.Repeat("k", 1100) + ": 1}\n", // yaml.v3 refuses so long a key
 	"\ufeffa: 1\n",
 }
 
