@@ -108,6 +108,7 @@ func hugoContentDir(conf map[string]any) string {
 				lang = l
 			}
 		}
+		lang = cmp.Or(lang, "en") // Hugo's default
 		if d := lookupString(langs, lang+".contentdir"); d != "" {
 			return d
 		}

@@ -220,3 +220,24 @@ func TestHugoPassthrough(t *testing.T) {
 		t.Errorf("body:\n%s\nwant it to end\n%s", got, want)
 	}
 }
+
+// The default language's contentDir holds the site's pages; without
+// defaultContentLanguage Hugo's default language is en.
+func TestHugoContentDir(t *testing.T) {
+	tests := []struct{ conf, want string }{
+		{"[languages.en]\ncontentDir = 'content.en'\n[languages.zh]\ncontentDir = 'content.zh'\n", "content.en"},
+		{"defaultContentLanguage = 'zh'\n[languages.en]\ncontentDir = 'content.en'\n[languages.zh]\ncontentDir = 'content.zh'\n", "content.zh"},
+		{"[languages.fr]\ncontentDir = 'content/fr'\n", "content/fr"},
+		{"contentDir = 'pages'\n[languages.en]\nweight = 1\n[languages.de]\ncontentDir = 'content/de'\n", "pages"},
+		{"[[module.mounts]]\nsource = 'docs'\ntarget = 'content'\n", "docs"},
+	}
+	for _, tt := range tests {
+		conf, err := readConfig(fstest.MapFS{"hugo.toml": {Data: []byte(tt.conf)}}, "hugo.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hugoContentDir(conf); got != tt.want {
+			t.Errorf("hugoContentDir(%q) = %q; want %q", tt.conf, got, tt.want)
+		}
+	}
+}
