@@ -368,9 +368,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		}
 		pg, ok := im.readPage(p, data)
 		if !ok {
-			im.done(diag.Pos{Path: p}, "no front matter: copied as a file, not a page")
-			im.copyFile(p, folder+strings.TrimSuffix(rel, path.Ext(rel))+".txt")
-			return nil
+			// Hugo publishes a Markdown file without front matter as a
+			// page, as it does one with.
+			pg = &page{src: p, source: data, body: data}
 		}
 		pg.rel, pg.lang, pg.html = rel, lang, html
 		if html {

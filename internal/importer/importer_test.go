@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -238,6 +239,40 @@ func TestHugoContentDir(t *testing.T) {
 		}
 		if got := hugoContentDir(conf); got != tt.want {
 			t.Errorf("hugoContentDir(%q) = %q; want %q", tt.conf, got, tt.want)
+		}
+	}
+}
+
+// Hugo publishes a Markdown file without front matter as a page, and
+// reads front matter written as a JSON object; both are pages here too.
+func TestHugoFrontMatter(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":               {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/docs/hints.md":   {Data: []byte("# Hints\n\nCallouts.\n")},
+		"content/posts/json.md":   {Data: []byte("{\n\t\"title\": \"J\",\n\t\"date\": \"2020-01-02\",\n\t\"tags\": [\"a\", \"b\"],\n\t\"link\": \"https:\\/\\/x.example\\/\"\n}\nBody {{< x >}}.\n")},
+		"content/posts/inline.md": {Data: []byte("{\"title\": \"I\", \"date\": \"2020-01-03\"} Same line.\n")},
+	}
+	res, err := Import(src, Hugo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"content/docs/hints.md":   "---\ntitle: Hints\ntype: page\n---\n# Hints\n\nCallouts.\n",
+		"content/posts/json.md":   "---\ntitle: J\ndate: \"2020-01-02\"\ntags: [a, b]\nparams:\n  link: \"https://x.example/\"\n---\nBody <!-- plotline import: {{< x >}} -->.\n",
+		"content/posts/inline.md": "---\ntitle: I\ndate: \"2020-01-03\"\n---\n Same line.\n",
+	} {
+		f, ok := res.Files[name]
+		if got := string(f.Data); !ok || got != want {
+			t.Errorf("%s:\n%s\nwant\n%s", name, got, want)
+		}
+	}
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	for _, want := range []string{"content/docs/hints.md:1:1: no title: titled \"Hints\" from the file name", "content/posts/json.md:7:6: shortcode x"} {
+		if !slices.Contains(notes, want) {
+			t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"path"
 	"slices"
@@ -93,10 +94,16 @@ func (p *page) keys() []string {
 }
 
 // readPage splits the source file at p into front matter and body and
-// decodes the front matter. A file without front matter returns false.
+// decodes the front matter. A file without front matter returns false;
+// Hugo's JSON front matter, an object the file starts with, is read as
+// the YAML it also is.
 func (im *importer) readPage(src string, data []byte) (*page, bool) {
 	p := &page{src: src, source: data}
 	fm, fmLine, bodyOff, format, ok := splitFrontMatter(data)
+	if !ok && im.kind == Hugo {
+		fm, bodyOff, ok = jsonFrontMatter(data)
+		fmLine = 1
+	}
 	if !ok {
 		return nil, false
 	}
@@ -146,6 +153,41 @@ func splitFrontMatter(src []byte) (fm []byte, line, bodyOff int, format byte, ok
 		off, rest = next, r
 	}
 	return nil, 0, 0, 0, false
+}
+
+// jsonFrontMatter finds the JSON object src starts with, as Hugo reads
+// front matter: its text, and where the body starts (the line after the
+// object's closing brace).
+func jsonFrontMatter(src []byte) (fm []byte, bodyOff int, ok bool) {
+	s := bytes.TrimPrefix(src, []byte("\ufeff"))
+	if len(s) == 0 || s[0] != '{' {
+		return nil, 0, false
+	}
+	start := len(src) - len(s)
+	dec := json.NewDecoder(bytes.NewReader(s))
+	var obj map[string]json.RawMessage
+	if err := dec.Decode(&obj); err != nil {
+		return nil, 0, false
+	}
+	end := start + int(dec.InputOffset())
+	bodyOff = end
+	if line, _, _ := bytes.Cut(src[end:], []byte("\n")); len(bytes.TrimSpace(line)) == 0 {
+		bodyOff = min(end+len(line)+1, len(src))
+	}
+	// JSON is YAML but for one escape, \/, which the YAML reader lacks.
+	// A backslash of valid JSON is in a string, before the character it
+	// escapes.
+	fm = make([]byte, 0, end-start)
+	for i := start; i < end; i++ {
+		if src[i] == '\\' && i+1 < end {
+			if src[i+1] != '/' {
+				fm = append(fm, '\\')
+			}
+			i++
+		}
+		fm = append(fm, src[i])
+	}
+	return fm, bodyOff, true
 }
 
 func yamlFields(fm []byte, src string, line int) ([]field, error) {
