@@ -116,17 +116,70 @@ func hugoContentDir(conf map[string]any) string {
 	return lookupString(conf, "contentdir")
 }
 
-func (im *importer) hugo() error {
+// hugoConfig reads the config of a Hugo site as Hugo merges it: the
+// first config file of the site's folder, then every file of
+// config/_default, whose name is the key it sets (params.toml is
+// [params], hugo.toml and config.toml the whole), each filling in what
+// is not set yet. A language's file (menus.en.toml) is left out.
+func hugoConfig(src fs.FS) (map[string]any, error) {
 	var conf map[string]any
 	for _, name := range hugoConfigs {
-		c, err := readConfig(im.src, name)
+		if strings.HasPrefix(name, "config/") {
+			break
+		}
+		c, err := readConfig(src, name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if c != nil {
 			conf = c
 			break
 		}
+	}
+	entries, _ := fs.ReadDir(src, "config/_default")
+	for _, e := range entries {
+		ext := path.Ext(e.Name())
+		key := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
+		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) || strings.Contains(key, ".") {
+			continue
+		}
+		c, err := readConfig(src, "config/_default/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if key != "hugo" && key != "config" {
+			c = map[string]any{key: c}
+		}
+		conf = fillConfig(conf, c)
+	}
+	return conf, nil
+}
+
+// fillConfig sets in dst each key of src that dst lacks, going into the
+// mappings both have, and returns dst.
+func fillConfig(dst, src map[string]any) map[string]any {
+	if dst == nil {
+		dst = map[string]any{}
+	}
+	for k, v := range src {
+		d, ok := dst[k]
+		if !ok {
+			dst[k] = v
+			continue
+		}
+		dm, ok1 := d.(map[string]any)
+		sm, ok2 := v.(map[string]any)
+		if ok1 && ok2 {
+			fillConfig(dm, sm)
+		}
+	}
+	return dst
+}
+
+func (im *importer) hugo() error {
+	conf, err := hugoConfig(im.src)
+	if err != nil {
+		return err
 	}
 	contentDir := path.Clean(cmp.Or(hugoContentDir(conf), "content"))
 	if conf == nil {

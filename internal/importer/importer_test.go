@@ -276,3 +276,31 @@ func TestHugoFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo config split over config/_default is read whole: each file sets
+// the key it is named after.
+func TestHugoConfigDir(t *testing.T) {
+	src := fstest.MapFS{
+		"config/_default/hugo.toml":       {Data: []byte("baseURL = 'https://old.example/'\ntitle = 'Old'\n")},
+		"config/_default/params.toml":     {Data: []byte("mainSections = ['post']\n")},
+		"config/_default/permalinks.yaml": {Data: []byte("post: /p/:slug/\n")},
+		"config/_default/markup.toml":     {Data: []byte("[goldmark.renderer]\nunsafe = true\n")},
+		"config/_default/_languages.toml": {Data: []byte("[fr]\ncontentDir = 'content/fr'\n")},
+		"config/_default/menus.en.toml":   {Data: []byte("[[main]]\nname = 'x'\n")},
+		"content/post/a.md":               {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nslug: sa\n---\n<b>A</b>\n")},
+		"content/about.md":                {Data: []byte("---\ntitle: About\ndate: 2020-01-01\n---\n")},
+	}
+	res, err := Import(src, Hugo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"plotline.yaml":     "title: Old\nbase_url: https://old.example/\n# The source published the raw HTML of its pages; so does this site.\nunsafe_html: true\n",
+		"content/post/a.md": "aliases:\n  - /p/sa/\n",
+		"content/about.md":  "type: page\n",
+	} {
+		if got := string(res.Files[name].Data); !strings.Contains(got, want) {
+			t.Errorf("%s:\n%s\nwant it to hold\n%s", name, got, want)
+		}
+	}
+}
