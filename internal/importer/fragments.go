@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 
@@ -26,8 +27,10 @@ type fragmentLink struct {
 // build to check.
 func (im *importer) mendFragments() {
 	byURL := map[string]*page{}
+	byFile := map[string]*page{}
 	for _, p := range im.pages {
 		byURL["/"+p.newURL] = p
+		byFile[p.dest] = p
 	}
 	ids := map[*page]*pageAnchors{}
 	for _, p := range im.pages {
@@ -40,6 +43,13 @@ func (im *importer) mendFragments() {
 			target := p
 			if where != "" {
 				target = byURL[where]
+			}
+			if target == nil && markdownExt(where) && !strings.HasPrefix(where, "/") {
+				// A link to the Markdown file, "../b/index.md#x", read
+				// from the page's folder as plotline reads it.
+				if file, err := url.PathUnescape(where); err == nil {
+					target = byFile[path.Join(path.Dir(p.dest), file)]
+				}
 			}
 			if target == nil || frag == "" {
 				continue

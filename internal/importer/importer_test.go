@@ -108,6 +108,8 @@ func TestBody(t *testing.T) {
 		{Hugo, "[b](../b/) [p](pic.png) [c][] [^1]\n\n[c]: ../c/#h\n[^1]: x", "[b](/posts/b/) [p](pic.png) [c][] [^1]\n\n[c]: /posts/c/#h\n[^1]: x", 2, nil},
 		{Hugo, "[x](/gone/#a) [y](//cdn.example/x) [z](/posts/b/)", "[x](https://old.example/gone/#a) [y](//cdn.example/x) [z](/posts/b/)", 1, []string{"content/posts/a.md:5:5: note: link /gone/#a names nothing of this site: written as https://old.example/gone/#a"}},
 		{Hugo, "## Here\n[x](/posts/c/#h) [y](../c/#gone) [z](#nowhere) [w](#here)", "## Here\n[x](/posts/c/#h) [y](/posts/c/) [z](/posts/a/) [w](#here)", 1, []string{"content/posts/a.md:6:22: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/", "content/posts/a.md:6:38: note: link #nowhere: that page has no #nowhere (its old page had none either, or one a script made): written as /posts/a/"}},
+		// A link to a Markdown file's #fragment is mended as one to its address.
+		{Hugo, "[y](c.md#gone) [z](c.md#h) [w](../posts/c.md#gone)", "[y](c.md) [z](c.md#h) [w](../posts/c.md)", 0, []string{"content/posts/a.md:5:5: note: link c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as c.md", "content/posts/a.md:5:32: note: link ../posts/c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as ../posts/c.md"}},
 		{Hugo, "[b](b.md) [d](doc/x.md)", "[b](b.md) [d](https://old.example/posts/a/doc/x.md)", 1, []string{"content/posts/a.md:5:15: note: link /posts/a/doc/x.md names nothing of this site: written as https://old.example/posts/a/doc/x.md"}},
 		// Without Hugo's passthrough extension an escaped bracket is a
 		// bracket, not mathematics, and does not start a link.
