@@ -163,13 +163,24 @@ func (ix *linkIndex) removeAsset(file string) {
 var listPageRE = regexp.MustCompile(`^(tags/[^/]+/)?(page/[1-9][0-9]*/)?$`)
 
 // resolve checks dest, written in the page at from, as a browser follows
-// it: backslash escapes and entities undone, then percent-decoding. It
+// it: tabs and newlines dropped, backslash escapes and entities undone,
+// then percent-decoding. It
 // returns the URL to write in its place (root-relative, under the base
 // path), the site path it leads to ("articles/x/", "img/map.png"), and,
 // for a link whose target depends on the pages rendered later, the check
 // to make once they are: a fragment, which must name an id of its page,
 // and a list page, which must exist.
 func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *buildcache.LinkCheck, error) {
+	// A browser first drops the spaces and controls at an address's
+	// ends and every tab and newline within it (an <img src> broken
+	// over two lines).
+	dest = strings.TrimFunc(dest, func(r rune) bool { return r <= ' ' })
+	dest = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, dest)
 	u, err := url.Parse(string(util.URLEscape([]byte(dest), true)))
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return "", "", nil, errors.New("is not an address plotline can follow")

@@ -147,3 +147,21 @@ func TestTagLinks(t *testing.T) {
 		t.Errorf("errors:\n%s\nwant one, at the front matter of content/articles/a.md", strings.Join(errs, "\n"))
 	}
 }
+
+// TestRawAddressOverLines checks that an address of raw HTML broken over
+// lines, or with spaces at its ends, leads where a browser takes it: a
+// browser drops its tabs and newlines.
+func TestRawAddressOverLines(t *testing.T) {
+	site := fstest.MapFS{
+		"plotline.yaml":            {Data: []byte("unsafe_html: true\n")},
+		"content/articles/pic.png": {Data: []byte("png")},
+		"content/articles/a.md":    {Data: []byte("---\ntitle: A\ndate: 2025-01-02\n---\n<div>\n  <img src=\"/articles/\npic.png\" alt=\"\">\n  <a href=\" pic.png\t\">x</a>\n</div>\n")},
+	}
+	dest, errs := buildErrors(t, site)
+	if len(errs) > 0 {
+		t.Fatalf("errors:\n%s", strings.Join(errs, "\n"))
+	}
+	if a := readOut(t, dest, "articles/a/index.html"); !strings.Contains(a, `src="/articles/pic.png"`) || !strings.Contains(a, `href="/articles/pic.png"`) {
+		t.Errorf("articles/a/index.html:\n%s\nwant both addresses written as /articles/pic.png", a)
+	}
+}
