@@ -32,6 +32,7 @@ func tooDeep(body []byte) (int, string, bool) {
 	var fence byte // the fence character while inside fenced code
 	fenceLen := 0
 	var open [3]int // emphasis runs of *, _ and ~ waiting in the paragraph
+	inert := 0      // runs that can neither open nor close, waiting too
 	inCode := false // in an indented code block
 	prevBlank := true
 	for start := 0; start < len(body); {
@@ -103,12 +104,15 @@ func tooDeep(body []byte) (int, string, bool) {
 		}
 		if blank {
 			open = [3]int{}
+			inert = 0
 			inCode = false
 		} else if depth == 0 && col >= 4 && (prevBlank || inCode) {
 			inCode = true
 		} else if fence == 0 {
 			inCode = false
-			if off, ok := emphasis(line, i, &open); ok {
+			if off, closer, ok := emphasis(line, i, &open, &inert); ok && closer {
+				return start + off, fmt.Sprintf("this closing emphasis marker comes after more than %d *, _ or ~ that open or stay as they are in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)", MaxNesting), true
+			} else if ok {
 				return start + off, fmt.Sprintf("more than %d emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)", MaxNesting), true
 			}
 		}
@@ -119,10 +123,15 @@ func tooDeep(body []byte) (int, string, bool) {
 }
 
 // emphasis counts the runs of *, _ and ~ from line[i:] into open, the
-// markers of each kind that are open in the paragraph, as CommonMark's
-// flanking rules tell openers from closers. It returns the offset in line
-// of the marker that takes one count past MaxNesting.
-func emphasis(line []byte, i int, open *[3]int) (int, bool) {
+// markers of each kind that are open in the paragraph, and into inert, the
+// runs that can neither open nor close (a_b, 2 * 3), as CommonMark's
+// flanking rules tell them apart. goldmark keeps both on one list, which
+// a closer without an opener walks to its start: such a closer after
+// more than MaxNesting of them is refused, which keeps the work linear
+// while snake_case names and arithmetic stay free. It returns the offset
+// in line of the marker refused, and whether it is such a closer rather
+// than one opener too many.
+func emphasis(line []byte, i int, open *[3]int, inert *int) (int, bool, bool) {
 	for i < len(line) {
 		c := line[i]
 		k := 0
@@ -153,18 +162,26 @@ func emphasis(line []byte, i int, open *[3]int) (int, bool) {
 		}
 		left := !unicode.IsSpace(after) && (!isPunct(after) || unicode.IsSpace(before) || isPunct(before))
 		right := !unicode.IsSpace(before) && (!isPunct(before) || unicode.IsSpace(after) || isPunct(after))
+		if c == '_' {
+			// Within a word an underscore neither opens nor closes.
+			left, right = left && (!right || isPunct(before)), right && (!left || isPunct(after))
+		}
 		switch n := j - i; {
 		case right && open[k] > 0:
 			open[k] = max(0, open[k]-n)
+		case right && !left && *inert+open[0]+open[1]+open[2] > MaxNesting:
+			return i, true, true
 		case left:
 			open[k] += n
 			if open[k] > MaxNesting {
-				return j - (open[k] - MaxNesting), true
+				return j - (open[k] - MaxNesting), false, true
 			}
+		case !right:
+			*inert++
 		}
 		i = j
 	}
-	return 0, false
+	return 0, false, false
 }
 
 func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }

@@ -13,6 +13,7 @@ func TestTooDeep(t *testing.T) {
 	const (
 		blocks   = "block quotes and lists nest more than 100 deep here, counting their markers and indentation: plotline refuses Markdown this deep"
 		emphasis = "more than 100 emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)"
+		closer   = "this closing emphasis marker comes after more than 100 *, _ or ~ that open or stay as they are in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)"
 	)
 	indented := func(levels int) string {
 		var b strings.Builder
@@ -46,6 +47,11 @@ func TestTooDeep(t *testing.T) {
 		{"paragraphs reset the count", strings.Repeat(strings.Repeat("*a ", 60)+"\n\n", 5), ""},
 		{"stars in indented code", "Text.\n\n" + strings.Repeat("    char **argv;\n", 200), ""},
 		{"arithmetic", strings.Repeat("2 * 3 * 4 ", 200), ""},
+		{"arithmetic, then emphasis", strings.Repeat("2 * 3 ", 150) + "*a* __b__", ""},
+		{"names within words, then emphasis", strings.Repeat("cradle_to_gate ", 150) + "_a_ **b**", ""},
+		// goldmark walks every marker before a closer that has no opener.
+		{"closers after arithmetic", strings.Repeat("2 * 3 ", 150) + "a* b*", "5:902: " + closer},
+		{"closers after names within words", strings.Repeat("x__y ", 101) + "a_ b_", "5:507: " + closer},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := casefrontMatter + tc.body
@@ -103,6 +109,7 @@ var hostile = []struct {
 	{"lists", repeat("* ", ""), "nest more than 100"},
 	{"quoted lists", repeat("> 1. ", ""), "nest more than 100"},
 	{"emphasis", repeat("*a **a ", ""), "emphasis markers"},
+	{"closers after inert stars", func() []byte { return []byte(strings.Repeat("a * ", 1<<20) + strings.Repeat("a* ", 1<<20)) }, "closing emphasis marker"},
 	{"one run of stars", func() []byte { return []byte(strings.Repeat("*", 4<<20) + "a" + strings.Repeat("*", 4<<20)) }, "emphasis markers"},
 	{"unclosed values", repeat("{{", ""), "unclosed {{"},
 	{"unclosed shortcodes", repeat("{{< ", ""), "Hugo shortcode"},
