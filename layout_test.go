@@ -33,7 +33,7 @@ var allowedInternal = map[string][]string{
 	"render":     {"diag", "sitefs"},
 	"output":     {},
 	"buildcache": {"content", "diag", "output", "render"},
-	"importer":   {"content", "diag", "anchor"},
+	"importer":   {"content", "diag", "anchor", "yamlpos"},
 	"site":       {"diag", "config", "content", "data", "chart", "markdown", "render", "sitefs", "output", "buildcache", "ogimage"},
 	"watch":      {"sitefs"},
 	"devloop":    {},

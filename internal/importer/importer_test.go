@@ -306,3 +306,30 @@ func TestHugoConfigDir(t *testing.T) {
 		}
 	}
 }
+
+// Front matter the importer cannot read is noted where its mistake is.
+func TestFrontMatterErrors(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/y.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nsummary: x: y\n---\nBody\n")},
+		"content/posts/t.md": {Data: []byte("+++\ntitle = 'T'\ndate = 2020-01-01\ntags = [\"a\" \"b\"]\n+++\nBody\n")},
+	}
+	res, err := Import(src, Hugo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, n := range res.Notes {
+		if strings.Contains(n.What, "front matter") {
+			notes = append(notes, n.Pos.String()+": "+n.What)
+		}
+	}
+	want := []string{
+		"content/posts/t.md:4:13: front matter could not be read (expected a comma (',') or array terminator (']'), but got '\"'): written as it is",
+		"content/posts/y.md:4:11: front matter could not be read (a value holding \": \" needs quotes: summary: \"x: y\"): written as it is",
+	}
+	slices.Sort(notes)
+	if !slices.Equal(notes, want) {
+		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
+	}
+}

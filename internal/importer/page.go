@@ -16,6 +16,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // page is one Markdown page of the source on its way to the new site.
@@ -115,7 +116,13 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 		p.fields, err = yamlFields(fm, src, fmLine)
 	}
 	if err != nil {
-		im.note(diag.Pos{Path: src, Line: fmLine, Col: 1}, "front matter could not be read (%v): written as it is", err)
+		// The decoder's error, at the line and column of the file.
+		t := yamlpos.New(src, fm, fmLine)
+		pos, msg := t.Error(err)
+		if p.toml {
+			pos, msg = t.TOMLError(err)
+		}
+		im.note(pos, "front matter could not be read (%s): written as it is", msg)
 		p.fields = nil
 		p.body, p.bodyOff = data, 0
 		return p, true
