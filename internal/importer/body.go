@@ -964,6 +964,13 @@ func (c *converter) resolve(dest string) (string, bool) {
 	}
 	beside := path.Join(path.Dir(c.p.dest), file)
 	if _, ok := c.im.res.Files[beside]; ok || c.im.dests[beside] {
+		u := "/" + strings.TrimPrefix(beside, "content/")
+		if frag != "" {
+			u += "#" + frag
+		}
+		if t, ok := c.im.tagURL(u); ok {
+			return t, true // a tag's _index.md: its list
+		}
 		return "", false
 	}
 	if dir := c.p.filesDir; dir != "" && dir != path.Dir(c.p.dest) {
@@ -1001,6 +1008,10 @@ func (c *converter) resolve(dest string) (string, bool) {
 // feed), which keeps its address. The second result is false when u is
 // on the site, or the source has no base URL.
 func (c *converter) elsewhere(u string) (string, bool) {
+	if t, ok := c.im.tagURL(u); ok {
+		// The list of a tag, at the address plotline gives it.
+		return t, t != u
+	}
 	base := c.im.conf.baseURL
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
 		return "", false

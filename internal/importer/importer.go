@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -115,6 +116,9 @@ type importer struct {
 	// known holds the site paths the new site will have: each page's
 	// index.html, each alias, each file.
 	known map[string]string
+	// tags holds the slug of each tag and category of the pages, as
+	// plotline makes its list's address: "passons-le-c-a-p".
+	tags map[string]bool
 }
 
 // siteConfig is what the importer reads of the source's config.
@@ -219,6 +223,14 @@ func (im *importer) finish() {
 		im.aliases(p, taken)
 	}
 	im.known = taken
+	im.tags = map[string]bool{}
+	for _, p := range im.pages {
+		for _, key := range []string{"tags", "categories", "category"} {
+			for _, t := range p.list(key, im.kind == Jekyll) {
+				im.tags[content.Slugify(t)] = true
+			}
+		}
+	}
 	for _, p := range im.pages {
 		if p.html {
 			p.converted = htmlBody(p.body)
@@ -377,6 +389,34 @@ func (im *importer) fileURL(f string) string {
 
 // onSite reports whether the site path u ("/a/b/", "/a/b.html") is a
 // page, an alias or a file of the new site, or a page plotline makes.
+// tagURL returns the address of the list of a tag that the site path u
+// was the list of in the source, written by Hugo's or Jekyll's rules:
+// "/tags/passons-le-c.a.p/" is "/tags/passons-le-c-a-p/", and a category
+// ("/categories/web/"), a tag here too, is "/tags/web/". A fragment or
+// query stays. It returns false when u is no such list, or its tag is
+// none of the pages'.
+func (im *importer) tagURL(u string) (string, bool) {
+	p, rest := u, ""
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		p, rest = u[:i], u[i:]
+	}
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	parts := strings.Split(strings.Trim(p, "/"), "/")
+	if n := len(parts); n == 3 && (parts[2] == "index.html" || parts[2] == "_index.md") {
+		parts = parts[:2]
+	}
+	if len(parts) != 2 || parts[0] != "tags" && parts[0] != "categories" {
+		return "", false
+	}
+	slug := content.Slugify(parts[1])
+	if !im.tags[slug] {
+		return "", false
+	}
+	return "/tags/" + slug + "/" + rest, true
+}
+
 func (im *importer) onSite(u string) bool {
 	p := strings.Trim(u, "/")
 	first, _, _ := strings.Cut(p, "/")

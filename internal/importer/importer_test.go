@@ -110,6 +110,9 @@ func TestBody(t *testing.T) {
 		{Hugo, "## Here\n[x](/posts/c/#h) [y](../c/#gone) [z](#nowhere) [w](#here)", "## Here\n[x](/posts/c/#h) [y](/posts/c/) [z](/posts/a/) [w](#here)", 1, []string{"content/posts/a.md:6:22: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/", "content/posts/a.md:6:38: note: link #nowhere: that page has no #nowhere (its old page had none either, or one a script made): written as /posts/a/"}},
 		// A link to a Markdown file's #fragment is mended as one to its address.
 		{Hugo, "[y](c.md#gone) [z](c.md#h) [w](../posts/c.md#gone)", "[y](c.md) [z](c.md#h) [w](../posts/c.md)", 0, []string{"content/posts/a.md:5:5: note: link c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as c.md", "content/posts/a.md:5:32: note: link ../posts/c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as ../posts/c.md"}},
+		// A link to the list of a tag or category, as the source made
+		// its address, is to plotline's list of that tag.
+		{Hugo, "[t](/tags/passons-le-c.a.p/) [c](/categories/web-dev/#x) [n](/tags/none/) [f](../tags/passons-le-c.a.p/_index.md)", "[t](/tags/passons-le-c-a-p/) [c](/tags/web-dev/#x) [n](/tags/none/) [f](/tags/passons-le-c-a-p/)", 3, nil},
 		{Hugo, "[b](b.md) [d](doc/x.md)", "[b](b.md) [d](https://old.example/posts/a/doc/x.md)", 1, []string{"content/posts/a.md:5:15: note: link /posts/a/doc/x.md names nothing of this site: written as https://old.example/posts/a/doc/x.md"}},
 		// Without Hugo's passthrough extension an escaped bracket is a
 		// bracket, not mathematics, and does not start a link.
@@ -162,16 +165,17 @@ func TestBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		src := fstest.MapFS{
-			"hugo.toml":                    {Data: []byte("baseURL = 'https://old.example/'\n")},
-			"content/posts/pic.png":        {Data: []byte("png")},
-			"content/posts/b.md":           {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n")},
-			"content/posts/c.md":           {Data: []byte("---\ntitle: C\ndate: 2020-01-01\n---\n## H\n")},
-			"_posts/2014-01-01-b.md":       {Data: []byte("---\ntitle: B\n---\n")},
-			"_posts/2014-01-02-c.md":       {Data: []byte("---\ntitle: C\n---\n")},
-			"_posts/notes/2014-01-03-d.md": {Data: []byte("---\ntitle: D\n---\n")},
-			"_includes/plain.html":         {Data: []byte("<p>plain</p>\n")},
-			"_config.yml":                  {Data: []byte("license: {url: /posts/b/}\nanswer: 42\nnested: {list: [a]}\n")},
-			"_includes/liquid.html":        {Data: []byte("<p>{{ include.x }}</p>\n")},
+			"hugo.toml":                               {Data: []byte("baseURL = 'https://old.example/'\n")},
+			"content/posts/pic.png":                   {Data: []byte("png")},
+			"content/posts/b.md":                      {Data: []byte("---\ntitle: B\ndate: 2020-01-01\ntags: [Passons le C.A.P]\ncategories: [Web Dev]\n---\n")},
+			"content/tags/passons-le-c.a.p/_index.md": {Data: []byte("---\ntitle: Passons le C.A.P\ndate: 2020-01-01\n---\n")},
+			"content/posts/c.md":                      {Data: []byte("---\ntitle: C\ndate: 2020-01-01\n---\n## H\n")},
+			"_posts/2014-01-01-b.md":                  {Data: []byte("---\ntitle: B\n---\n")},
+			"_posts/2014-01-02-c.md":                  {Data: []byte("---\ntitle: C\n---\n")},
+			"_posts/notes/2014-01-03-d.md":            {Data: []byte("---\ntitle: D\n---\n")},
+			"_includes/plain.html":                    {Data: []byte("<p>plain</p>\n")},
+			"_config.yml":                             {Data: []byte("license: {url: /posts/b/}\nanswer: 42\nnested: {list: [a]}\n")},
+			"_includes/liquid.html":                   {Data: []byte("<p>{{ include.x }}</p>\n")},
 		}
 		name := "content/posts/a.md"
 		if tt.kind == Jekyll {
