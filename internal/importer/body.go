@@ -394,7 +394,7 @@ func (c *converter) liquid(i int) int {
 			}
 			if u := s + string(b[t.end:end]); !code && strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
 				c.at = i
-				if abs, ok := c.elsewhere(u); ok {
+				if abs, ok := c.elsewhere(u, u); ok {
 					c.out.WriteString(abs)
 					return end - i
 				}
@@ -948,7 +948,7 @@ func refLabelEnd(line []byte) bool {
 // when it is not relative or names a file beside the page.
 func (c *converter) resolve(dest string) (string, bool) {
 	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
-		return c.elsewhere(dest)
+		return c.rooted(dest)
 	}
 	if dest == "" || c.p.oldURL == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") ||
 		strings.HasPrefix(dest, "<") || strings.HasPrefix(dest, "{") || strings.HasPrefix(dest, "\\") || strings.HasPrefix(dest, "(") {
@@ -996,18 +996,57 @@ func (c *converter) resolve(dest string) (string, bool) {
 	if frag != "" {
 		u += "#" + frag
 	}
-	if abs, ok := c.elsewhere(u); ok {
+	if abs, ok := c.elsewhere(u, u); ok {
 		return abs, true
 	}
 	return u, true
+}
+
+// rooted returns what to write for dest, an address from the root of
+// the source's host, as resolve does. On a site published under a path
+// (https://h.example/mwe/), an address under it ("/mwe/x/") is the site
+// path after it ("/x/"); one outside it is a site path when it names
+// something of the site, as the writer meant, and otherwise the address
+// on the host it led to ("https://h.example/other/"), with a note.
+func (c *converter) rooted(dest string) (string, bool) {
+	base, err := url.Parse(c.im.conf.baseURL)
+	prefix := ""
+	if err == nil && base.Host != "" {
+		prefix = strings.TrimSuffix(base.Path, "/")
+	}
+	if prefix == "" {
+		return c.elsewhere(dest, dest)
+	}
+	if rest, ok := strings.CutPrefix(dest, prefix); ok && (rest == "" || strings.ContainsRune("/?#", rune(rest[0]))) {
+		site := "/" + strings.TrimPrefix(rest, "/")
+		if abs, ok := c.elsewhere(site, dest); ok {
+			return abs, true
+		}
+		if t, ok := c.im.tagURL(site); ok {
+			return t, true
+		}
+		return site, true
+	}
+	p, _, _ := strings.Cut(dest, "#")
+	p, _, _ = strings.Cut(p, "?")
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	if c.im.onSite(p) {
+		return c.elsewhere(dest, dest)
+	}
+	abs := base.Scheme + "://" + base.Host + dest
+	c.im.done(c.pos(c.at), "link %s names nothing of this site: written as %s", dest, abs)
+	return abs, true
 }
 
 // elsewhere returns the full address of the site path u when it names
 // nothing of the new site: a page the source linked to on its own host
 // that it did not build itself (another site under the same domain, a
 // feed), which keeps its address. The second result is false when u is
-// on the site, or the source has no base URL.
-func (c *converter) elsewhere(u string) (string, bool) {
+// on the site, or the source has no base URL. The note names the link
+// as written.
+func (c *converter) elsewhere(u, written string) (string, bool) {
 	if t, ok := c.im.tagURL(u); ok {
 		// The list of a tag, at the address plotline gives it.
 		return t, t != u
@@ -1025,7 +1064,7 @@ func (c *converter) elsewhere(u string) (string, bool) {
 		return "", false
 	}
 	abs := strings.TrimSuffix(base, "/") + u
-	c.im.done(c.pos(c.at), "link %s names nothing of this site: written as %s", u, abs)
+	c.im.done(c.pos(c.at), "link %s names nothing of this site: written as %s", written, abs)
 	return abs, true
 }
 

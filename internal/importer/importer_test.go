@@ -337,3 +337,48 @@ func TestFrontMatterErrors(t *testing.T) {
 		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// On a site published under a path, a link written with that path is to
+// the page of the site, and one from the host's root outside it leads
+// off the site, where it led before.
+func TestBasePathLinks(t *testing.T) {
+	for _, tc := range []struct {
+		kind      Kind
+		src       fstest.MapFS
+		page      string
+		want      string
+		wantNotes []string
+	}{
+		{Jekyll, fstest.MapFS{
+			"_config.yml":            {Data: []byte("url: https://h.example\nbaseurl: /mwe\n")},
+			"_posts/2014-01-01-b.md": {Data: []byte("---\ntitle: B\n---\n")},
+			"_posts/2014-01-02-a.md": {Data: []byte("---\ntitle: A\n---\n[x](/mwe/2014/01/01/b.html#h) [y](/2014/01/01/b.html) [z](/other/) [w](/mwe/other/) [v](/mwe)\n")},
+		}, "content/posts/2014-01-02-a.md", "[x](/2014/01/01/b.html#h) [y](/2014/01/01/b.html) [z](https://h.example/other/) [w](https://h.example/mwe/other/) [v](/)\n", []string{
+			"_posts/2014-01-02-a.md:4:59: note: link /other/ names nothing of this site: written as https://h.example/other/",
+			"_posts/2014-01-02-a.md:4:72: note: link /mwe/other/ names nothing of this site: written as https://h.example/mwe/other/",
+		}},
+		{Hugo, fstest.MapFS{
+			"hugo.toml":          {Data: []byte("baseURL = 'https://h.example/blog/'\n")},
+			"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n")},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n[x](/blog/posts/b/) [y](/posts/b/)\n")},
+		}, "content/posts/a.md", "[x](/posts/b/) [y](/posts/b/)\n", nil},
+	} {
+		res, err := Import(tc.src, tc.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _ := strings.Cut(string(res.Files[tc.page].Data)[4:], "---\n")
+		if body != tc.want {
+			t.Errorf("%s: body = %q; want %q", tc.kind, body, tc.want)
+		}
+		var notes []string
+		for _, n := range res.Notes {
+			if strings.Contains(n.What, "link") {
+				notes = append(notes, n.Pos.String()+": note: "+n.What)
+			}
+		}
+		if !slices.Equal(notes, tc.wantNotes) {
+			t.Errorf("%s: notes\n%s\nwant\n%s", tc.kind, strings.Join(notes, "\n"), strings.Join(tc.wantNotes, "\n"))
+		}
+	}
+}
