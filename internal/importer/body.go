@@ -1096,6 +1096,19 @@ func (c *converter) attributeList(i int) int {
 		c.im.res.Converted++
 		return whole
 	}
+	if alert := ialAlert(line); alert != "" {
+		// Chirpy's prompts, {: .prompt-tip} after or before a block
+		// quote: plotline's alerts, > [!TIP].
+		if c.quoteAlert(alert) {
+			c.im.res.Converted++
+			return whole
+		}
+		if e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) {
+			c.out.WriteString("> [!" + alert + "]\n")
+			c.im.res.Converted++
+			return whole
+		}
+	}
 	if c.autoIDLists[i] {
 		// {:auto_ids}: its definition list's terms have their ids.
 		c.im.res.Converted++
@@ -1493,6 +1506,60 @@ func quotePrefix(line []byte) int {
 		}
 	}
 	return n
+}
+
+// ialAlert returns the kind of GitHub alert that a kramdown attribute
+// list names with one of Chirpy's prompt classes, {: .prompt-tip} giving
+// TIP, or "".
+func ialAlert(line []byte) string {
+	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+		switch f {
+		case ".prompt-tip":
+			return "TIP"
+		case ".prompt-info":
+			return "NOTE"
+		case ".prompt-warning":
+			return "WARNING"
+		case ".prompt-danger":
+			return "CAUTION"
+		}
+	}
+	return ""
+}
+
+// quoteAlert makes the block quote that the output ends with (its lines
+// each starting with ">") an alert of kind, "> [!TIP]" before its first
+// line, and reports whether there is such a quote.
+func (c *converter) quoteAlert(kind string) bool {
+	out := c.out.Bytes()
+	if len(out) == 0 || out[len(out)-1] != '\n' {
+		return false
+	}
+	at := -1
+	indent := -1 // the quote's lines are indented alike
+	for end := len(out) - 1; end > 0; {
+		ls := bytes.LastIndexByte(out[:end], '\n') + 1
+		line := out[ls:end]
+		n := len(line) - len(bytes.TrimLeft(line, " "))
+		if !bytes.HasPrefix(line[n:], []byte(">")) || indent >= 0 && n != indent {
+			break
+		}
+		at, end, indent = ls, ls-1, n
+	}
+	if at < 0 {
+		return false
+	}
+	line := out[at:]
+	prefix := line[:bytes.IndexByte(line, '>')+1]
+	if bytes.HasPrefix(bytes.TrimSpace(line[len(prefix):]), []byte("[!")) {
+		return false // an alert already
+	}
+	rest := slices.Clone(out[at:])
+	c.out.Truncate(at)
+	c.out.Write(prefix)
+	c.out.WriteString(" [!" + kind + "]\n")
+	c.out.Write(rest)
+	return true
 }
 
 // ialLanguage returns the language a kramdown attribute list names for

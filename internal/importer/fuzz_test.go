@@ -21,6 +21,7 @@ func FuzzBody(f *testing.F) {
 		"a $$x$$ \\[b\\] \\\\(c\\)\n\n$$\ny\n$$\n> $$z\n\n$$",
 		"<div markdown=\"1\">\n<p markdown=\"1\">*a* [b](#c)</p>\n<h5 markdown=1>`x`</h5>\n</div>\n<span markdown=\"span\">",
 		"{:auto_ids-g-}\nTerm\n: def\n\n    more\nlazy\n\nTwo\n: 2\n{: auto_ids}\n",
+		"> a\n{: .prompt-tip }\n{: .prompt-danger}\n>\n  > b\n> c\n{: .prompt-info .x}\n{: .prompt-warning }",
 	} {
 		f.Add(s)
 	}

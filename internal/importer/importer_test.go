@@ -147,6 +147,9 @@ func TestBody(t *testing.T) {
 		// {: .language-r} after a fence names its code's language; in a
 		// block quote an attribute list goes with its line.
 		{Jekyll, "~~~\nx <- 1\n~~~\n{: .language-r}\n\n> ~~~\n> y\n> ~~~\n> {: .language-r .output}\n>\n> ```python\n> z\n> ```\n> {: .language-r}\n> > Use it.\n> {: .solution}\n{: .challenge}\n", "~~~r\nx <- 1\n~~~\n\n> ~~~r\n> y\n> ~~~\n>\n> ```python\n> z\n> ```\n> > Use it.\n\n", 3, []string{"_posts/2014-01-01-a.md:20:3: kramdown attribute list {: .solution}, left out", "_posts/2014-01-01-a.md:21:1: kramdown attribute list {: .challenge}, left out"}},
+		// Chirpy's prompts after or before a block quote are alerts.
+		{Jekyll, "> a `x`\n> b\n{: .prompt-tip }\n\n{: .prompt-danger}\n> c\n\n* i\n\n  > d\n  {: .prompt-info }\n> [!NOTE]\n> e\n{: .prompt-warning }\n", "> [!TIP]\n> a `x`\n> b\n\n> [!CAUTION]\n> c\n\n* i\n\n  > [!NOTE]\n  > d\n> [!NOTE]\n> e\n\n", 3, []string{"_posts/2014-01-01-a.md:18:1: kramdown attribute list {: .prompt-warning }, left out"}},
+		{Jekyll, "* i\n\n  > d\n> e\n{: .prompt-tip }\n", "* i\n\n  > d\n> [!TIP]\n> e\n", 1, nil},
 		// kramdown's {:auto_ids} gives each term of a definition list an
 		// id, from the list's top or from its end; links to them stay.
 		{Jekyll, "## Glossary\n\n{:auto_ids}\nargument\n:   A value. See [parameter](#parameter).\n\n*parameter*\n2nd `Term`\n:   A name.\n\n    See [argument](#argument).\n: Or [2nd term](#nd-term).\n\nAfter.\n", "## Glossary\n\n<a id=\"argument\"></a>argument\n:   A value. See [parameter](#parameter).\n\n<a id=\"parameter\"></a>*parameter*\n<a id=\"nd-term\"></a>2nd `Term`\n:   A name.\n\n    See [argument](#argument).\n: Or [2nd term](#nd-term).\n\nAfter.\n", 1, nil},
