@@ -209,6 +209,8 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
+	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
+	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
 	im.conf.permalinks = map[string]string{}
 	if pl, ok := lookup(conf, "permalinks").(map[string]any); ok {
 		if page, ok := pl["page"].(map[string]any); ok {
@@ -450,7 +452,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			}
 		}
 		im.fillIn(pg)
-		pg.oldURL = hugoURL(pg, rel, im.conf.permalinks)
+		pg.oldURL = hugoURL(pg, rel, im.conf.permalinks, im.conf.paths)
 		switch {
 		case lang != "":
 			pg.oldURL = "/" + lang + pg.oldURL

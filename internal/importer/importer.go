@@ -133,6 +133,7 @@ type siteConfig struct {
 	passthrough bool
 	// hugo
 	permalinks   map[string]string
+	paths        pathRules
 	mainSections []string
 	ignore       []*regexp.Regexp // ignoreFiles
 	// jekyll

@@ -56,24 +56,30 @@ func TestHugoURL(t *testing.T) {
 	pl := map[string]string{"posts": "/:year/:month/:slug/", "notes": "/:section/:filename", "/": "/:title/"}
 	tests := []struct {
 		rel, title, slug, url string
+		rules                 pathRules
 		want                  string
 	}{
-		{"posts/first.md", "First Post!", "", "", "/2020/01/first-post/"},
-		{"posts/first.md", "First Post", "the-one", "", "/2020/01/the-one/"},
-		{"notes/My Note/index.md", "N", "", "", "/notes/my-note/"},
-		{"blog/Hello World.md", "H", "", "", "/blog/hello-world/"},
-		{"blog/x.md", "H", "custom", "", "/blog/custom/"},
-		{"blog/x.md", "H", "", "/somewhere/else/", "/somewhere/else/"},
-		{"blog/_index.md", "Blog", "", "", "/blog/"},
-		{"about.md", "About Me", "", "", "/about-me/"},
+		{"posts/first.md", "First Post!", "", "", pathRules{}, "/2020/01/first-post/"},
+		{"posts/first.md", "First Post", "the-one", "", pathRules{}, "/2020/01/the-one/"},
+		{"notes/My Note/index.md", "N", "", "", pathRules{}, "/notes/my-note/"},
+		{"blog/Hello World.md", "H", "", "", pathRules{}, "/blog/hello-world/"},
+		// disablePathToLower and removePathAccents.
+		{"blog/Hello World.md", "H", "", "", pathRules{keepCase: true}, "/blog/Hello-World/"},
+		{"blog/Été à Paris.md", "H", "", "", pathRules{noAccents: true}, "/blog/ete-a-paris/"},
+		{"posts/x.md", "Crème Brûlée", "", "", pathRules{noAccents: true, keepCase: true}, "/2020/01/Creme-Brulee/"},
+		{"blog/Été.md", "H", "", "", pathRules{}, "/blog/été/"},
+		{"blog/x.md", "H", "custom", "", pathRules{}, "/blog/custom/"},
+		{"blog/x.md", "H", "", "/somewhere/else/", pathRules{}, "/somewhere/else/"},
+		{"blog/_index.md", "Blog", "", "", pathRules{}, "/blog/"},
+		{"about.md", "About Me", "", "", pathRules{}, "/about-me/"},
 	}
 	for _, tt := range tests {
 		p := &page{date: date, title: tt.title, slug: tt.slug}
 		if tt.url != "" {
 			p.fields = []field{{key: "url", val: scalar(tt.url)}}
 		}
-		if got := hugoURL(p, tt.rel, pl); got != tt.want {
-			t.Errorf("hugoURL(%q, title %q, slug %q) = %s; want %s", tt.rel, tt.title, tt.slug, got, tt.want)
+		if got := hugoURL(p, tt.rel, pl, tt.rules); got != tt.want {
+			t.Errorf("hugoURL(%q, title %q, slug %q, %+v) = %s; want %s", tt.rel, tt.title, tt.slug, tt.rules, got, tt.want)
 		}
 	}
 }

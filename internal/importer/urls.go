@@ -6,15 +6,33 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 )
 
-// hugoPath makes s a path as Hugo does for URLs: lower case, spaces as
+// pathRules are the config keys that change how Hugo makes a path:
+// disablePathToLower keeps its case, removePathAccents takes the accents
+// off its letters ("é" is "e").
+type pathRules struct{ keepCase, noAccents bool }
+
+// path makes s a path as Hugo does for URLs: lower case, spaces as
 // hyphens, only letters, digits, marks and ./_-~+# kept.
-func hugoPath(s string) string {
+func (r pathRules) path(s string) string {
+	if !r.keepCase {
+		s = strings.ToLower(s)
+	}
+	if r.noAccents {
+		s = norm.NFC.String(strings.Map(func(r rune) rune {
+			if unicode.Is(unicode.Mn, r) {
+				return -1
+			}
+			return r
+		}, norm.NFD.String(s)))
+	}
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		switch {
 		case r == ' ':
 			b.WriteByte('-')
@@ -25,9 +43,9 @@ func hugoPath(s string) string {
 	return b.String()
 }
 
-// hugoURLize is Hugo's urlize of a title for :title and :slug.
-func hugoURLize(s string) string {
-	s = hugoPath(strings.TrimSpace(s))
+// urlize is Hugo's urlize of a title for :title and :slug.
+func (r pathRules) urlize(s string) string {
+	s = r.path(strings.TrimSpace(s))
 	for strings.Contains(s, "--") {
 		s = strings.ReplaceAll(s, "--", "-")
 	}
@@ -37,7 +55,7 @@ func hugoURLize(s string) string {
 // hugoURL returns the address Hugo gave the page rel (relative to
 // content/), whose file name without extension is name (the folder's
 // name for a page bundle).
-func hugoURL(p *page, rel string, permalinks map[string]string) string {
+func hugoURL(p *page, rel string, permalinks map[string]string, rules pathRules) string {
 	if u := p.str("url"); u != "" {
 		return "/" + strings.TrimPrefix(u, "/")
 	}
@@ -52,7 +70,7 @@ func hugoURL(p *page, rel string, permalinks map[string]string) string {
 		dir = ""
 	}
 	if strings.TrimSuffix(path.Base(rel), path.Ext(rel)) == "_index" {
-		return "/" + hugoPath(path.Join(dir, file)) + "/"
+		return "/" + rules.path(path.Join(dir, file)) + "/"
 	}
 	section, _, _ := strings.Cut(dir, "/")
 	pattern, ok := permalinks[section]
@@ -60,35 +78,35 @@ func hugoURL(p *page, rel string, permalinks map[string]string) string {
 		pattern, ok = permalinks["/"]
 	}
 	if ok {
-		return expandHugo(pattern, p, dir, section, file)
+		return expandHugo(pattern, p, dir, section, file, rules)
 	}
 	last := file
 	if p.slug != "" {
 		last = p.slug
 	}
-	return "/" + hugoPath(path.Join(dir, last)) + "/"
+	return "/" + rules.path(path.Join(dir, last)) + "/"
 }
 
 // expandHugo fills in Hugo's permalink pattern for page p.
-func expandHugo(pattern string, p *page, dir, section, file string) string {
+func expandHugo(pattern string, p *page, dir, section, file string, rules pathRules) string {
 	d := p.date
 	slug := p.slug
 	if slug == "" {
-		slug = hugoURLize(p.title)
+		slug = rules.urlize(p.title)
 	}
 	fields := map[string]string{
 		"year": fmt.Sprintf("%04d", d.Year()), "month": fmt.Sprintf("%02d", int(d.Month())),
 		"monthname": d.Month().String(), "day": fmt.Sprintf("%02d", d.Day()),
 		"weekday": fmt.Sprint(int(d.Weekday())), "weekdayname": d.Weekday().String(),
 		"yearday": fmt.Sprint(d.YearDay()), "section": section, "sections": dir,
-		"title": hugoURLize(p.title), "slug": slug, "filename": file, "contentbasename": file,
+		"title": rules.urlize(p.title), "slug": slug, "filename": file, "contentbasename": file,
 		"slugorfilename": file, "slugorcontentbasename": file,
 	}
 	if p.slug != "" {
 		fields["slugorfilename"], fields["slugorcontentbasename"] = p.slug, p.slug
 	}
 	u := expand(pattern, fields)
-	u = hugoPath("/" + strings.TrimPrefix(u, "/"))
+	u = rules.path("/" + strings.TrimPrefix(u, "/"))
 	if !strings.HasSuffix(u, "/") && !strings.HasSuffix(u, ".html") {
 		u += "/"
 	}
