@@ -451,7 +451,13 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				pg.setDate = pg.date
 			}
 		}
-		im.fillIn(pg)
+		if base := path.Base(rel); strings.TrimSuffix(base, path.Ext(base)) == "_index" {
+			// A section's page, which plotline reads as none: the
+			// build says so at it too.
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): copied, but plotline publishes none, as it makes its lists itself; move its text into an article")
+		} else {
+			im.fillIn(pg)
+		}
 		pg.oldURL = hugoURL(pg, rel, im.conf.permalinks, im.conf.paths)
 		switch {
 		case lang != "":

@@ -118,7 +118,7 @@ func TestBody(t *testing.T) {
 		{Hugo, "[y](c.md#gone) [z](c.md#h) [w](../posts/c.md#gone)", "[y](c.md) [z](c.md#h) [w](../posts/c.md)", 0, []string{"content/posts/a.md:5:5: note: link c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as c.md", "content/posts/a.md:5:32: note: link ../posts/c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as ../posts/c.md"}},
 		// A link to the list of a tag or category, as the source made
 		// its address, is to plotline's list of that tag.
-		{Hugo, "[t](/tags/passons-le-c.a.p/) [c](/categories/web-dev/#x) [n](/tags/none/) [f](../tags/passons-le-c.a.p/_index.md)", "[t](/tags/passons-le-c-a-p/) [c](/tags/web-dev/#x) [n](/tags/none/) [f](/tags/passons-le-c-a-p/)", 3, nil},
+		{Hugo, "[t](/tags/passons-le-c.a.p/) [c](/categories/web-dev/#x) [n](/tags/none/)", "[t](/tags/passons-le-c-a-p/) [c](/tags/web-dev/#x) [n](/tags/none/)", 2, nil},
 		{Hugo, "[b](b.md) [d](doc/x.md)", "[b](b.md) [d](https://old.example/posts/a/doc/x.md)", 1, []string{"content/posts/a.md:5:15: note: link /posts/a/doc/x.md names nothing of this site: written as https://old.example/posts/a/doc/x.md"}},
 		// Without Hugo's passthrough extension an escaped bracket is a
 		// bracket, not mathematics, and does not start a link.
@@ -174,17 +174,16 @@ func TestBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		src := fstest.MapFS{
-			"hugo.toml":                               {Data: []byte("baseURL = 'https://old.example/'\n")},
-			"content/posts/pic.png":                   {Data: []byte("png")},
-			"content/posts/b.md":                      {Data: []byte("---\ntitle: B\ndate: 2020-01-01\ntags: [Passons le C.A.P]\ncategories: [Web Dev]\n---\n")},
-			"content/tags/passons-le-c.a.p/_index.md": {Data: []byte("---\ntitle: Passons le C.A.P\ndate: 2020-01-01\n---\n")},
-			"content/posts/c.md":                      {Data: []byte("---\ntitle: C\ndate: 2020-01-01\n---\n## H\n")},
-			"_posts/2014-01-01-b.md":                  {Data: []byte("---\ntitle: B\n---\n")},
-			"_posts/2014-01-02-c.md":                  {Data: []byte("---\ntitle: C\n---\n")},
-			"_posts/notes/2014-01-03-d.md":            {Data: []byte("---\ntitle: D\n---\n")},
-			"_includes/plain.html":                    {Data: []byte("<p>plain</p>\n")},
-			"_config.yml":                             {Data: []byte("license: {url: /posts/b/}\nanswer: 42\nnested: {list: [a]}\n")},
-			"_includes/liquid.html":                   {Data: []byte("<p>{{ include.x }}</p>\n")},
+			"hugo.toml":                    {Data: []byte("baseURL = 'https://old.example/'\n")},
+			"content/posts/pic.png":        {Data: []byte("png")},
+			"content/posts/b.md":           {Data: []byte("---\ntitle: B\ndate: 2020-01-01\ntags: [Passons le C.A.P]\ncategories: [Web Dev]\n---\n")},
+			"content/posts/c.md":           {Data: []byte("---\ntitle: C\ndate: 2020-01-01\n---\n## H\n")},
+			"_posts/2014-01-01-b.md":       {Data: []byte("---\ntitle: B\n---\n")},
+			"_posts/2014-01-02-c.md":       {Data: []byte("---\ntitle: C\n---\n")},
+			"_posts/notes/2014-01-03-d.md": {Data: []byte("---\ntitle: D\n---\n")},
+			"_includes/plain.html":         {Data: []byte("<p>plain</p>\n")},
+			"_config.yml":                  {Data: []byte("license: {url: /posts/b/}\nanswer: 42\nnested: {list: [a]}\n")},
+			"_includes/liquid.html":        {Data: []byte("<p>{{ include.x }}</p>\n")},
 		}
 		name := "content/posts/a.md"
 		if tt.kind == Jekyll {
@@ -389,5 +388,37 @@ func TestBasePathLinks(t *testing.T) {
 		if !slices.Equal(notes, tc.wantNotes) {
 			t.Errorf("%s: notes\n%s\nwant\n%s", tc.kind, strings.Join(notes, "\n"), strings.Join(tc.wantNotes, "\n"))
 		}
+	}
+}
+
+// A section's page is copied with a note, as plotline publishes none; a
+// link to a tag's page is to plotline's list of the tag.
+func TestSectionPages(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":                      {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/docs/_index.md":         {Data: []byte("---\ntitle: Docs\n---\nThe docs.\n")},
+		"content/tags/go-lang/_index.md": {Data: []byte("---\ntitle: Go\n---\n")},
+		"content/docs/a.md":              {Data: []byte("---\ntitle: A\ndate: 2020-01-01\ntags: [Go Lang]\n---\n[go](../tags/go-lang/_index.md)\n")},
+	}
+	res, err := Import(src, Hugo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(res.Files["content/docs/a.md"].Data), "[go](/tags/go-lang/)\n"; !strings.HasSuffix(got, want) {
+		t.Errorf("content/docs/a.md:\n%s\nwant it to end\n%s", got, want)
+	}
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	want := []string{
+		"content/docs/_index.md:1:1: a section page (_index): copied, but plotline publishes none, as it makes its lists itself; move its text into an article",
+		"content/tags/go-lang/_index.md:1:1: a section page (_index): copied, but plotline publishes none, as it makes its lists itself; move its text into an article",
+	}
+	if !slices.Equal(notes, want) {
+		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
+	}
+	if _, ok := res.Files["content/docs/_index.md"]; !ok {
+		t.Error("content/docs/_index.md was not copied")
 	}
 }
