@@ -388,8 +388,6 @@ func (im *importer) fileURL(f string) string {
 	return "/" + strings.TrimPrefix(f, "content/")
 }
 
-// onSite reports whether the site path u ("/a/b/", "/a/b.html") is a
-// page, an alias or a file of the new site, or a page plotline makes.
 // tagURL returns the address of the list of a tag that the site path u
 // was the list of in the source, written by Hugo's or Jekyll's rules:
 // "/tags/passons-le-c.a.p/" is "/tags/passons-le-c-a-p/", and a category
@@ -418,6 +416,8 @@ func (im *importer) tagURL(u string) (string, bool) {
 	return "/tags/" + slug + "/" + rest, true
 }
 
+// onSite reports whether the site path u ("/a/b/", "/a/b.html") is a
+// page, an alias or a file of the new site, or a page plotline makes.
 func (im *importer) onSite(u string) bool {
 	p := strings.Trim(u, "/")
 	first, _, _ := strings.Cut(p, "/")
