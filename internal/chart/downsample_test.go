@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -65,5 +66,68 @@ func TestDownsampleShort(t *testing.T) {
 	}
 	if got := downsample(s, 3); len(got) != 3 || got[0] != s[0] || got[2] != s[9] {
 		t.Errorf("downsample(10 points, 3) = %v; want the first, one middle point and the last", got)
+	}
+}
+
+// TestDownsampleKeepsExtremes draws random walks and noise, whose least
+// and greatest values often share a bucket with a point that makes a
+// larger triangle, and checks that both are drawn: the summary says
+// "ranging from" them, and the drawing must reach them.
+func TestDownsampleKeepsExtremes(t *testing.T) {
+	for seed := range uint64(100) {
+		r := rand.New(rand.NewPCG(seed, 1))
+		walk := 100.0
+		for _, c := range []struct {
+			name string
+			f    func(int) float64
+		}{
+			{"walk", func(int) float64 { walk += r.NormFloat64(); return walk }},
+			{"noise", func(int) float64 { return r.NormFloat64() }},
+		} {
+			name := c.name
+			s := dailySeries(5000, c.f)
+			lo, hi := s[0].Value, s[0].Value
+			for _, p := range s {
+				lo, hi = min(lo, p.Value), max(hi, p.Value)
+			}
+			got := downsample(s, 500)
+			if len(got) > 500 {
+				t.Fatalf("%s %d: downsample gives %d points; want at most 500", name, seed, len(got))
+			}
+			var gotLo, gotHi bool
+			for i, p := range got {
+				if i > 0 && !p.Date.After(got[i-1].Date) {
+					t.Fatalf("%s %d: point %d (%s) does not follow %s", name, seed, i, isoDate(p.Date), isoDate(got[i-1].Date))
+				}
+				gotLo, gotHi = gotLo || p.Value == lo, gotHi || p.Value == hi
+			}
+			if !gotLo || !gotHi {
+				t.Errorf("%s %d: kept the least value %g: %v, the greatest %g: %v; want both", name, seed, lo, gotLo, hi, gotHi)
+			}
+		}
+	}
+}
+
+func TestDownsampleExtremesInOneBucket(t *testing.T) {
+	// The least and greatest values side by side, in one bucket.
+	s := dailySeries(1000, func(i int) float64 {
+		switch i {
+		case 500:
+			return 10
+		case 501:
+			return -10
+		}
+		return math.Sin(float64(i) / 50)
+	})
+	got := downsample(s, 100)
+	if len(got) > 100 {
+		t.Fatalf("downsample gives %d points; want at most 100", len(got))
+	}
+	var lo, hi bool
+	for _, p := range got {
+		lo, hi = lo || p.Value == -10, hi || p.Value == 10
+	}
+	if !lo || !hi {
+		t.Errorf("kept -10: %v, 10: %v; want both", lo, hi)
 	}
 }
