@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,5 +192,48 @@ func TestBreakpointInCSS(t *testing.T) {
 	want := fmt.Sprintf("@container chart (max-width: %d.98px)", breakpoint-1)
 	if !strings.Contains(string(css), want) {
 		t.Errorf("theme/css/plotline.css lacks %q: the narrow frame must start below %d pixels", want, breakpoint)
+	}
+}
+
+// TestTableCalendarSteps checks that the projected table and the CSV of a
+// long exponential projection give its value on each row's date, as the
+// README counts it: 5% a month down from 10,000 on 1 January is 9,500 on
+// 1 February and 9,025 on 1 March, however far the curve runs (past
+// 400 days its drawing samples evenly spaced days, between which a row
+// falls).
+func TestTableCalendarSteps(t *testing.T) {
+	b := parseBlock(t, "res:\n  projection: {start: {date: 2025-01-01, value: 10000}, model: exponential, per: month, rate: -5, low: -7.5, high: -2.5, limit: 5000}\n")
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][3]float64{ // central, low, high
+		"2025-02-01": {9500, 9250, 9750},
+		"2025-03-01": {9025, 8556.25, 9506.25},
+		"2026-01-01": {10000 * math.Pow(0.95, 12), 10000 * math.Pow(0.925, 12), 10000 * math.Pow(0.975, 12)},
+	}
+	for _, r := range f.table.rows {
+		w, ok := want[isoDate(r.Date)]
+		if !ok {
+			continue
+		}
+		delete(want, isoDate(r.Date))
+		for i, got := range []float64{r.Central, r.Low, r.High} {
+			if math.Abs(got-w[i]) > 1e-9*w[i] {
+				t.Errorf("table row %s, column %d: %v; want %v", isoDate(r.Date), i, got, w[i])
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("the table has no rows for %v", want)
+	}
+	csv := string(f.CSV)
+	for _, row := range []string{"\n2025-02-01,,,,9500,9250,9750,\n", "\n2025-03-01,,,,9025,8556.25,9506.25,\n"} {
+		if !strings.Contains(csv, row) {
+			t.Errorf("the CSV has no row %q:\n%s", strings.TrimSpace(row), csv[:min(len(csv), 400)])
+		}
+	}
+	if page := string(f.View(Links{}).Tables); !strings.Contains(page, "<td>9,500</td><td>9,250</td><td>9,750</td>") {
+		t.Errorf("the table does not show 9,500, 9,250 and 9,750 on 1 February:\n%s", page[:min(len(page), 1500)])
 	}
 }

@@ -3,7 +3,6 @@ package chart
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"time"
 
@@ -114,10 +113,10 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		for i, c := range curve {
 			s := sample{Date: c.Date, Central: c.Value, Low: math.NaN(), High: math.NaN()}
 			if m.hasLow {
-				s.Low = valueAt(p.Low.Curve, c.Date)
+				s.Low = p.Low.ValueAt(c.Date)
 			}
 			if m.hasHigh {
-				s.High = valueAt(p.High.Curve, c.Date)
+				s.High = p.High.ValueAt(c.Date)
 			}
 			if err := checkValue(b.Name, "projection", c.Date, s.Central); err != nil {
 				return nil, err
@@ -303,25 +302,6 @@ func (m *model) limitLabel() string {
 		return m.limitNumber()
 	}
 	return m.limitNumber() + " " + m.unit
-}
-
-// valueAt returns curve's value on t, interpolating linearly between
-// samples and holding the end values outside them.
-func valueAt(curve []data.Point, t time.Time) float64 {
-	n := len(curve)
-	if n == 0 {
-		return math.NaN()
-	}
-	i := sort.Search(n, func(i int) bool { return !curve[i].Date.Before(t) })
-	switch {
-	case i == n:
-		return curve[n-1].Value
-	case curve[i].Date.Equal(t) || i == 0:
-		return curve[i].Value
-	}
-	a, b := curve[i-1], curve[i]
-	f := float64(t.Sub(a.Date)) / float64(b.Date.Sub(a.Date))
-	return a.Value + f*(b.Value-a.Value)
 }
 
 // thin returns at most n of s, evenly spread, first and last included.

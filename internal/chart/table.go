@@ -50,15 +50,15 @@ func (m *model) table() table {
 	p := m.proj
 	t.rows = make([]tableRow, len(dates))
 	for i, d := range dates {
-		r := tableRow{Date: d, Central: valueAt(p.Central.Curve, d), Low: math.NaN(), High: math.NaN()}
+		r := tableRow{Date: d, Central: p.Central.ValueAt(d), Low: math.NaN(), High: math.NaN()}
 		if len(p.Central.Curve) == 0 {
 			r.Central = p.Start.Value
 		}
 		if m.hasLow {
-			r.Low = valueAt(p.Low.Curve, d)
+			r.Low = p.Low.ValueAt(d)
 		}
 		if m.hasHigh {
-			r.High = valueAt(p.High.Curve, d)
+			r.High = p.High.ValueAt(d)
 		}
 		for _, n := range notes {
 			if !sameDay(n.day, d) {

@@ -6,9 +6,12 @@
 package data
 
 import (
+	"math"
+	"sort"
 	"time"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/projection"
 )
 
 // Point is one observation, or one sample of a projected curve.
@@ -33,6 +36,41 @@ type Scenario struct {
 	Reaches    bool // whether the limit is reached before the projection gives up
 	Crossing   time.Time
 	Curve      []Point // sampled from the projection start to Until, start and end included
+
+	// run is the projection the scenario follows, and hasRun whether it
+	// has one: a Scenario made by hand, as a test makes one, has only
+	// its Curve.
+	run    projection.Projection
+	hasRun bool
+}
+
+// ValueAt returns the scenario's value on t, a day from the projection's
+// start to Until: the projection's own value, as its crossing and {{ }}
+// count it, so that a table row
+// between two points of Curve (which holds evenly spaced days of a long
+// curved projection) says what the projection says. A Scenario without a
+// projection, made by hand, interpolates linearly between the points of
+// its Curve and holds its end values outside them; it is NaN without a
+// Curve.
+func (s *Scenario) ValueAt(t time.Time) float64 {
+	if s.hasRun {
+		return s.run.ValueAt(t)
+	}
+	c := s.Curve
+	n := len(c)
+	if n == 0 {
+		return math.NaN()
+	}
+	i := sort.Search(n, func(i int) bool { return !c[i].Date.Before(t) })
+	switch {
+	case i == n:
+		return c[n-1].Value
+	case c[i].Date.Equal(t) || i == 0:
+		return c[i].Value
+	}
+	a, b := c[i-1], c[i]
+	f := float64(t.Sub(a.Date)) / float64(b.Date.Sub(a.Date))
+	return a.Value + f*(b.Value-a.Value)
 }
 
 // Projection is a block's projection spec together with what it computes.

@@ -197,6 +197,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	}
 	for i, s := range scenarios {
 		s.Curve = sample(runs[i], out.Start.Date, out.Until)
+		s.run, s.hasRun = runs[i], true
 	}
 	return out
 }
