@@ -130,9 +130,21 @@ func roundFigures(v float64, n int) float64 {
 }
 
 // computedFigures is how many significant figures the option and the CSV
-// keep of a computed number: more than any reader is shown (three), few
-// enough that the binary noise of a sum, 22.299999999999997, is gone.
+// keep of a computed number at least: more than any reader is shown
+// below 100 (three), few enough that the binary noise of a sum,
+// 22.299999999999997, is gone.
 const computedFigures = 6
+
+// keepComputed returns v, a computed number, as the option and the CSV
+// hold it: to computedFigures significant figures, and never with fewer
+// digits than its whole part has, since the table and the tooltip show
+// a number from 100 up whole (a projected 12,345,678 is not 12,345,700).
+func keepComputed(v float64) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	return roundFigures(v, max(computedFigures, data.Magnitude(v)+1))
+}
 
 // appendWritten appends v, a number the writer gave (an observation, a
 // limit, a rate) with places as data.Point.Places says, as the prose

@@ -237,3 +237,37 @@ func TestTableCalendarSteps(t *testing.T) {
 		t.Errorf("the table does not show 9,500, 9,250 and 9,750 on 1 February:\n%s", page[:min(len(page), 1500)])
 	}
 }
+
+// TestLargeComputedNumbers checks that a projected number in the millions
+// and more keeps every whole digit in the CSV and the live chart's data,
+// as the table shows it and {{ }} writes it: 1,240,790,112,339 on the
+// last day, not 1,240,790,000,000.
+func TestLargeComputedNumbers(t *testing.T) {
+	b := parseBlock(t, "debt:\n  unit: dollars\n  series: [{date: 2025-01-01, value: 1234567890123}]\n  projection: {rate: 98765432, low: 98765431, high: 98765433, limit: 1240000000000, until: 2025-03-05}\n")
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const last = 1234567890123 + 63*98765432 // 1,240,790,112,339 on 5 March
+	if got := b.Projection.Central.Curve[len(b.Projection.Central.Curve)-1].Value; got != last {
+		t.Fatalf("the projection ends at %v; want %v", got, float64(last))
+	}
+	if page := string(f.View(Links{}).Tables); !strings.Contains(page, "<td>1,240,790,112,339</td>") {
+		t.Errorf("the table does not show 1,240,790,112,339 on the last day")
+	}
+	if want := "\n2025-03-05,,,,1240790112339,1240790112276,1240790112402,\n"; !strings.Contains(string(f.CSV), want) {
+		t.Errorf("the CSV has no row %q:\n%s", strings.TrimSpace(want), f.CSV)
+	}
+	series := seriesByID(t, decodeOption(t, f.Option))
+	lastValue := func(id string) float64 {
+		data, _ := series[id]["data"].([]any)
+		v, _ := dig(data, len(data)-1, "value", 1).(float64)
+		return v
+	}
+	if got := lastValue(idCentral); got != last {
+		t.Errorf("the live chart's central line ends at %v; want %v", got, float64(last))
+	}
+	if lo, w := lastValue(idLow), lastValue(idBand); lo != 1240790112276 || lo+w != 1240790112402 {
+		t.Errorf("the live chart's band ends at %v to %v; want 1240790112276 to 1240790112402", lo, lo+w)
+	}
+}

@@ -473,7 +473,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	curve := func(f func(sample) float64) []optPoint {
 		out := make([]optPoint, len(m.plot))
 		for i, s := range m.plot {
-			out[i] = optPoint{Value: [2]any{isoDate(s.Date), roundFigures(f(s), computedFigures)}}
+			out[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(f(s))}}
 		}
 		return out
 	}
@@ -548,5 +548,5 @@ func bandUpper(s sample) float64 { return max(s.Low, s.High) }
 // edges as the option writes them, rounded, so that the stack ends where
 // the upper edge does.
 func bandWidth(s sample) float64 {
-	return roundFigures(roundFigures(bandUpper(s), computedFigures)-roundFigures(bandLower(s), computedFigures), computedFigures)
+	return keepComputed(keepComputed(bandUpper(s)) - keepComputed(bandLower(s)))
 }

@@ -143,12 +143,12 @@ func (m *model) csv(t table) []byte {
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
-			rec[0], rec[4], rec[7] = isoDate(r.Date), plainNumber(roundFigures(r.Central, computedFigures)), r.Note
+			rec[0], rec[4], rec[7] = isoDate(r.Date), plainNumber(keepComputed(r.Central)), r.Note
 			if t.hasLow {
-				rec[5] = plainNumber(roundFigures(r.Low, computedFigures))
+				rec[5] = plainNumber(keepComputed(r.Low))
 			}
 			if t.hasHigh {
-				rec[6] = plainNumber(roundFigures(r.High, computedFigures))
+				rec[6] = plainNumber(keepComputed(r.High))
 			}
 		}
 		w.Write(rec)
