@@ -240,3 +240,44 @@ func TestLargeSeries(t *testing.T) {
 		t.Errorf("the figure is %d KB; want it small", html.Len()>>10)
 	}
 }
+
+// TestBlocksUnits checks a chart of two blocks in different units, which
+// no unit above the value axis can name: the summary names each block's
+// unit, as the tables' captions and the static chart's points do, and so
+// does the option, for the tooltip's values. Blocks that share a unit
+// leave it to the axis.
+func TestBlocksUnits(t *testing.T) {
+	rate := &data.Block{Name: "rate", Unit: "percent", Series: []data.Point{{Date: day("2025-01-01"), Value: 2.5}, {Date: day("2025-02-01"), Value: -0.25}}}
+	gdp := &data.Block{Name: "gdp", Unit: "dollars", Series: []data.Point{{Date: day("2025-01-01"), Value: 1.2e12}, {Date: day("2025-02-01"), Value: 1.35e12}}}
+	for _, kind := range []string{TypeLine, TypeBar} {
+		f, err := RenderBlocks([]*data.Block{rate, gdp}, Spec{Type: kind}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := " of rate (percent) and gdp (dollars): "; !strings.Contains(f.Summary, want) {
+			t.Errorf("%s chart: summary %q; want it to name each block's unit, %q", kind, f.Summary, want)
+		}
+		series := seriesByID(t, decodeOption(t, f.Option))
+		for id, want := range map[string]string{"observed-rate": "percent", "observed-gdp": "dollars"} {
+			if got := dig(series[id], "unit"); got != want {
+				t.Errorf("%s chart: series %s has unit %v; want %q", kind, id, got, want)
+			}
+		}
+		if svg := string(f.SVG); !strings.Contains(svg, ": 2.5 percent</title>") || !strings.Contains(svg, ": 1,200,000,000,000 dollars</title>") {
+			t.Errorf("%s chart: the static chart's points do not name their units", kind)
+		}
+	}
+	bs, spec := twoBlocks()
+	f, err := RenderBlocks(bs, spec, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, s := range seriesByID(t, decodeOption(t, f.Option)) {
+		if u := dig(s, "unit"); u != nil {
+			t.Errorf("series %s of blocks sharing a unit has its own, %v", id, u)
+		}
+	}
+	if !strings.HasPrefix(f.Summary, "Line chart of ukraine and South Korea (casualties): ") {
+		t.Errorf("summary %q; want the shared unit once", f.Summary)
+	}
+}

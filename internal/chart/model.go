@@ -145,6 +145,17 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 	return m, nil
 }
 
+// layerUnit returns the unit a chart writes after the values of ly where
+// it writes the values alone, in its tooltip and summary: ly's own unit
+// when the chart's blocks have different ones, and "" when they share
+// one, which the chart names once instead.
+func (m *model) layerUnit(ly layer) string {
+	if m.unit != "" {
+		return ""
+	}
+	return ly.unit
+}
+
 // humanName turns a block's name into a legend's: "south_korea" becomes
 // "south korea".
 func humanName(block string) string { return strings.ReplaceAll(block, "_", " ") }

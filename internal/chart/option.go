@@ -183,6 +183,11 @@ type series struct {
 	// MarkLine stands for SingleSeries.MarkLines, which it hides from
 	// encoding/json, to say its precision.
 	MarkLine *markLine `json:"markLine,omitempty"`
+	// Unit is the unit of an observed series, which the page script's
+	// tooltip writes after its values, in a chart of blocks whose units
+	// differ; a chart whose blocks share one names it once, above the
+	// value axis, and the tooltip takes it from there.
+	Unit string `json:"unit,omitempty"`
 }
 
 // markLine is a series' mark lines with the precision ECharts rounds their
@@ -254,7 +259,7 @@ func (m *model) buildOption(summary string) *echartsOption {
 				Data:      points(ly.drawn),
 				BarGap:    "0%",
 				ItemStyle: &opts.ItemStyle{Color: slotColor(ly.slot)},
-			}})
+			}, Unit: m.layerUnit(ly)})
 		}
 	case TypeLine:
 		for _, ly := range m.layers {
@@ -269,7 +274,7 @@ func (m *model) buildOption(summary string) *echartsOption {
 				Animation:  animation,
 				LineStyle:  &opts.LineStyle{Color: slotColor(ly.slot), Width: 2},
 				ItemStyle:  &opts.ItemStyle{Color: slotColor(ly.slot)},
-			}})
+			}, Unit: m.layerUnit(ly)})
 		}
 	default:
 		opt.Series = m.projectionSeries(animation)

@@ -30,6 +30,11 @@ func (m *model) summary() string {
 					b.WriteString(", ")
 				}
 				b.WriteString(ly.name)
+				if u := m.layerUnit(ly); u != "" {
+					b.WriteString(" (")
+					b.WriteString(u)
+					b.WriteString(")")
+				}
 			}
 			if m.unit != "" {
 				b.WriteString(" (")

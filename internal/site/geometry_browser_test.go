@@ -853,3 +853,49 @@ func TestBrowserChartGeometryBlocks(t *testing.T) {
 		})
 	}
 }
+
+// unitsArticle charts two blocks in different units, one of them read
+// from a CSV file.
+const unitsArticle = "---\ntitle: Two units\ndate: 2025-03-01\ndata:\n" +
+	"  rate:\n    unit: percent\n    series:\n      - {date: 2025-01-01, value: 2.5}\n      - {date: 2025-02-01, value: -0.25}\n" +
+	"  gdp:\n    unit: dollars\n    csv: gdp.csv\n" +
+	"---\nRates and output.\n\n```chart\ndata: [rate, gdp]\n```\n"
+
+// TestBrowserTooltipUnits shows, in Chromium, the tooltip of a chart of
+// two blocks in different units, and checks that it writes each value
+// with its block's unit, as the static chart's points and the tables do.
+func TestBrowserTooltipUnits(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":             {Data: []byte("title: Units\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/units.md": {Data: []byte(unitsArticle)},
+		"content/articles/gdp.csv":  {Data: []byte("date,value\n2025-01-01,1200000000000\n2025-02-01,1350000000000\n")},
+	})
+	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, serveDir(t, dest)+"articles/units/")
+	charts := waitChartsPainted(t, ctx, 0.005)
+	const showJS = `function (id) {
+	const inst = window.echarts.getInstanceByDom(document.getElementById(id).querySelector('.chart-live'));
+	const s = inst.getModel().getSeries().find(s => s.id === 'observed-rate');
+	inst.dispatchAction({type: 'showTip', seriesIndex: s.seriesIndex, dataIndex: 0});
+}`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](fmt.Sprintf("(%s)(%q)", showJS, charts[0].Figure))); err != nil {
+		t.Fatalf("showing the tooltip: %v", err)
+	}
+	const textJS = `(() => {
+	const tips = Array.from(document.querySelectorAll('.chart-live div')).map(d => d.innerText || '').filter(t => t.includes('1 Jan 2025'));
+	return tips.length ? tips[tips.length - 1] : false;
+})()`
+	text, err := chromedp.Run(ctx, chromedp.Poll[string](textJS, chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil {
+		t.Fatalf("waiting for the tooltip of 1 January: %v", err)
+	}
+	for _, want := range []string{"rate: 2.5 percent", "gdp: 1,200,000,000,000 dollars"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("tooltip %q does not say %q", text, want)
+		}
+	}
+	t.Logf("tooltip: %q", text)
+}

@@ -130,9 +130,11 @@
     return typeof id === 'string' && id.indexOf('observed') === 0;
   }
 
-  // tooltipFormatter returns the formatter of an axis tooltip. Every piece
-  // of text from the option passes through esc before it is shown.
-  function tooltipFormatter(unit, several) {
+  // tooltipFormatter returns the formatter of an axis tooltip: unit is the
+  // chart's, units the own unit of each observed series that has one, by
+  // series id (in a chart of blocks whose units differ). Every piece of
+  // text from the option passes through esc before it is shown.
+  function tooltipFormatter(unit, several, units) {
     var suffix = unit ? ' ' + unit : '';
     return function (params) {
       if (!Array.isArray(params)) {
@@ -156,7 +158,8 @@
       lines.push('<strong>' + esc(formatDate(date)) + '</strong>');
       observed.forEach(function (p) {
         var d = p.data || {};
-        var text = formatWritten(valueOf(p), (p.data && p.data.places) || 0) + suffix;
+        var own = units[p.seriesId];
+        var text = formatWritten(valueOf(p), (p.data && p.data.places) || 0) + (own ? ' ' + own : suffix);
         if (several) {
           text = p.seriesName + ': ' + text;
         }
@@ -336,8 +339,14 @@
           unit = g.style && g.style.text;
         }
       });
+      var units = {};
+      (option.series || []).forEach(function (s) {
+        if (isObserved(s.id) && s.unit) {
+          units[s.id] = s.unit;
+        }
+      });
       option.tooltip = option.tooltip || {};
-      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1);
+      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units);
       option.backgroundColor = 'transparent';
       if (again === true || (reducedMotion && reducedMotion.matches)) {
         option.animation = false;
