@@ -10,8 +10,9 @@ import (
 // Plot returns the chart as a social preview card draws it (package
 // ogimage), with what the static chart shows in its wide frame: the same
 // time and value axes, the labelled ticks, the observations (joined by a
-// line in a line chart), the projection and its band, the limit with its
-// label and the day the projection crosses it. A chart of several blocks,
+// line in a line chart), the projection and its band or its one other
+// scenario, the limit with its label and the day the projection crosses
+// it. A chart of several blocks,
 // which a card cannot tell apart, gives nil, as does a Figure that Render
 // did not make.
 func (f Figure) Plot() *ogimage.Plot {
@@ -40,9 +41,14 @@ func (f Figure) Plot() *ogimage.Plot {
 	if m.proj != nil {
 		for _, s := range m.plot {
 			p.Central = append(p.Central, ogimage.Point{Date: s.Date, Value: s.Central})
-			if m.hasLow && m.hasHigh {
+			switch {
+			case m.hasLow && m.hasHigh:
 				p.BandLow = append(p.BandLow, ogimage.Point{Date: s.Date, Value: s.Low})
 				p.BandHigh = append(p.BandHigh, ogimage.Point{Date: s.Date, Value: s.High})
+			case m.hasLow:
+				p.Scenario = append(p.Scenario, ogimage.Point{Date: s.Date, Value: s.Low})
+			case m.hasHigh:
+				p.Scenario = append(p.Scenario, ogimage.Point{Date: s.Date, Value: s.High})
 			}
 		}
 		if m.projFrom.Before(m.xMax) {

@@ -142,3 +142,32 @@ func BenchmarkPreviewCard(b *testing.B) {
 		}
 	}
 }
+
+// TestPlotScenario checks that a projection with one other scenario, low
+// or high, gives the card that scenario's line, as the static chart draws
+// it, and no band.
+func TestPlotScenario(t *testing.T) {
+	for _, name := range []string{"low", "high"} {
+		b := parseBlock(t, "beds:\n  series: [{date: 2025-01-13, value: 130}]\n  projection: {rate: 5, "+name+": "+map[string]string{"low": "3", "high": "8"}[name]+", limit: 400}\n")
+		f, err := renderOne(b, Spec{}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := f.Plot()
+		if len(p.BandLow) > 0 || len(p.BandHigh) > 0 {
+			t.Errorf("%s: a band of %d and %d points; want none", name, len(p.BandLow), len(p.BandHigh))
+		}
+		if len(p.Scenario) != len(p.Central) {
+			t.Fatalf("%s: a scenario of %d points; want one a point of the central line's %d", name, len(p.Scenario), len(p.Central))
+		}
+		s := b.Projection.Low
+		if name == "high" {
+			s = b.Projection.High
+		}
+		for _, pt := range p.Scenario {
+			if want := s.ValueAt(pt.Date); pt.Value != want {
+				t.Errorf("%s scenario on %s: %v; want %v", name, pt.Date.Format(time.DateOnly), pt.Value, want)
+			}
+		}
+	}
+}

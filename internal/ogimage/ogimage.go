@@ -97,6 +97,9 @@ type Plot struct {
 	// BandLow and BandHigh bound the range of scenarios, filled between
 	// them; the band is drawn only when both are given.
 	BandLow, BandHigh []Point
+	// Scenario is a single other scenario, the low or the high one when
+	// there is no band, drawn as a thin dotted line.
+	Scenario []Point
 
 	// Limit, when not nil, is drawn as a horizontal line labelled
 	// LimitLabel.
@@ -239,7 +242,7 @@ func checkPlot(p *Plot) error {
 	series := []struct {
 		name string
 		pts  []Point
-	}{{"Observed", p.Observed}, {"Central", p.Central}, {"BandLow", p.BandLow}, {"BandHigh", p.BandHigh}}
+	}{{"Observed", p.Observed}, {"Central", p.Central}, {"BandLow", p.BandLow}, {"BandHigh", p.BandHigh}, {"Scenario", p.Scenario}}
 	for _, s := range series {
 		for i, pt := range s.pts {
 			if err := check(fmt.Sprintf("%s[%d]", s.name, i), pt.Value); err != nil {

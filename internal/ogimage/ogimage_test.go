@@ -158,6 +158,27 @@ func TestPlotHasInk(t *testing.T) {
 	}
 }
 
+// TestScenarioHasInk checks that a single scenario, without a band, is
+// drawn: in the projection's colour, beside the central line.
+func TestScenarioHasInk(t *testing.T) {
+	r := newRenderer(t)
+	th := DefaultTheme()
+	without := kurskCard()
+	without.Plot.BandLow, without.Plot.BandHigh = nil, nil
+	with := kurskCard()
+	with.Plot.Scenario, with.Plot.BandLow, with.Plot.BandHigh = with.Plot.BandLow, nil, nil
+	count := func(c Card) int {
+		img, lay, err := r.draw(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return census(img, lay.plot, th.Projection)
+	}
+	if a, b := count(without), count(with); b < a+150 {
+		t.Errorf("%d pixels of the projection's colour with the low scenario, %d without; want at least 150 more", b, a)
+	}
+}
+
 func TestHeadlineHasInk(t *testing.T) {
 	r := newRenderer(t)
 	th := DefaultTheme()
@@ -459,6 +480,7 @@ func TestInvalidPlots(t *testing.T) {
 		{"NaN observation", func(p *Plot) { p.Observed[1].Value = math.NaN() }, "ogimage: plot: Observed[1] is NaN, not a number within ±1e18"},
 		{"huge projection", func(p *Plot) { p.Central[0].Value = -1e19 }, "ogimage: plot: Central[0] is -1e+19, not a number within ±1e18"},
 		{"infinite band", func(p *Plot) { p.BandHigh[1].Value = math.Inf(-1) }, "ogimage: plot: BandHigh[1] is -Inf, not a number within ±1e18"},
+		{"NaN scenario", func(p *Plot) { p.Scenario = []Point{{d0, 1}, {d0, math.NaN()}} }, "ogimage: plot: Scenario[1] is NaN, not a number within ±1e18"},
 		{"NaN limit", func(p *Plot) { p.Limit = ptr(math.NaN()) }, "ogimage: plot: Limit is NaN, not a number within ±1e18"},
 	}
 	for _, tt := range tests {

@@ -18,6 +18,7 @@ const (
 
 	gridW      = 2.0
 	centralW   = 4.0
+	scenarioW  = 2.0
 	limitW     = 3.0
 	crossingW  = 2.5
 	lineW      = 3.5 // observations joined by a line
@@ -98,6 +99,7 @@ func drawPlot(cv *canvas, t *typesetter, p *Plot, th Theme, area rect) *plotter 
 	pl.drawGrid(yTicks)
 	pl.drawTimeAxis()
 	pl.drawBand()
+	pl.drawScenario()
 	pl.drawCentral()
 	pl.drawLimit()
 	pl.drawCrossing()
@@ -210,6 +212,18 @@ func (pl *plotter) drawBand() {
 	pl.cv.fillRaw(poly, pl.box, pl.th.Band)
 	pl.avoidLine(hi)
 	pl.avoidLine(lo)
+}
+
+func (pl *plotter) drawScenario() {
+	line := pl.line(pl.p.Scenario)
+	var polys [][]pt
+	for _, piece := range clipLine(line, pl.box.grow(scenarioW)) {
+		for _, d := range dashes(piece, 3, 5) {
+			polys = strokePolys(polys, d, scenarioW)
+		}
+	}
+	pl.cv.fill(polys, pl.box.grow(scenarioW/2), pl.th.Projection)
+	pl.avoidLine(line)
 }
 
 func (pl *plotter) drawCentral() {
