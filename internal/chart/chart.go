@@ -132,4 +132,10 @@ type tableRow struct {
 	Date               time.Time
 	Central, Low, High float64
 	Note               string // which scenarios reach the limit that day
+	// Start marks the projection's start, whose values are the start
+	// value the writer gave (an observation, with start: last), shown as
+	// written, with Places as data.Point.Places, rather than rounded as a
+	// computed number.
+	Start  bool
+	Places int
 }

@@ -271,3 +271,34 @@ func TestLargeComputedNumbers(t *testing.T) {
 		t.Errorf("the live chart's band ends at %v to %v; want 1240790112276 to 1240790112402", lo, lo+w)
 	}
 }
+
+// TestStartAsWritten checks the projection's start, the last observation
+// with start: last: the projected table, the CSV and the live chart's
+// projected lines give it as the writer wrote it, 800.5, as the observed
+// table and the summary do, not as a computed number of that size (801).
+func TestStartAsWritten(t *testing.T) {
+	b := parseBlock(t, "res:\n  series: [{date: 2025-02-01, value: 850}, {date: 2025-03-01, value: 800.5}]\n  projection: {rate: -12.5, per: week, low: -15, high: -5, limit: 100}\n")
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := string(f.View(Links{}).Tables)
+	if want := `<time datetime="2025-03-01">1 Mar 2025</time></th><td>800.5</td><td>800.5</td><td>800.5</td>`; !strings.Contains(tables, want) {
+		t.Errorf("the projected table's first row does not give the start as written:\n%s", tables[:min(len(tables), 1200)])
+	}
+	if want := "\n2025-03-01,,,,800.5,800.5,800.5,\n"; !strings.Contains(string(f.CSV), want) {
+		t.Errorf("the CSV has no row %q", strings.TrimSpace(want))
+	}
+	if !strings.Contains(f.Summary, "800.5 on 1 March 2025") {
+		t.Errorf("summary %q does not start the projection at 800.5", f.Summary)
+	}
+	series := seriesByID(t, decodeOption(t, f.Option))
+	for _, id := range []string{idCentral, idLow} {
+		if got := dig(series[id], "data", 0); !equalJSON(got, map[string]any{"value": []any{"2025-03-01", 800.5}, "written": true}) {
+			t.Errorf("the %s line starts with %v; want the start value, marked as written", id, got)
+		}
+	}
+	if got := dig(series[idBand], "data", 0, "written"); got != nil {
+		t.Errorf("the band's width on the start is marked written: %v", got)
+	}
+}

@@ -63,6 +63,11 @@ type optPoint struct {
 	// Places is data.Point.Places: the tooltip writes the value with as
 	// many decimals, as the page's text does.
 	Places int `json:"places,omitempty"`
+	// Written marks the point of a projected line on the projection's
+	// start, whose value is the start value the writer gave: the tooltip
+	// writes it as written, as it writes an observation, rather than as
+	// a computed number.
+	Written bool `json:"written,omitempty"`
 }
 
 // points returns ps as the data of a series.
@@ -475,10 +480,17 @@ type markLineX struct {
 // scenario is above, and both series stack with strategy "all", so it is
 // right wherever it runs, above zero, below it or across it.
 func (m *model) projectionSeries(animation types.Bool) []series {
-	curve := func(f func(sample) float64) []optPoint {
+	// curve returns the points of a projected line whose values f gives;
+	// a line of a scenario's values, rather than the band's width, has
+	// the start value as written on the start.
+	start := m.proj.Start
+	curve := func(f func(sample) float64, scenario bool) []optPoint {
 		out := make([]optPoint, len(m.plot))
 		for i, s := range m.plot {
 			out[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(f(s))}}
+			if scenario && sameDay(s.Date, start.Date) {
+				out[i] = optPoint{Value: [2]any{isoDate(s.Date), start.Value}, Places: start.Places, Written: true}
+			}
 		}
 		return out
 	}
@@ -495,24 +507,24 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	switch {
 	case m.hasLow && m.hasHigh:
 		hidden := &opts.LineStyle{Opacity: opts.Float(0)}
-		low := line(nameLow, idLow, curve(bandLower))
+		low := line(nameLow, idLow, curve(bandLower, true))
 		low.Stack, low.StackStrategy, low.LineStyle = "band", "all", hidden
-		band := line(nameBand, idBand, curve(bandWidth))
+		band := line(nameBand, idBand, curve(bandWidth, false))
 		band.Stack, band.StackStrategy, band.LineStyle = "band", "all", hidden
 		band.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 		band.AreaStyle = &opts.AreaStyle{Color: colorProjection, Opacity: opts.Float(0.18)}
 		out = append(out, low, band)
 	case m.hasLow:
-		low := line(nameLow, idLow, curve(func(s sample) float64 { return s.Low }))
+		low := line(nameLow, idLow, curve(func(s sample) float64 { return s.Low }, true))
 		low.LineStyle = dotted
 		out = append(out, low)
 	case m.hasHigh:
-		high := line(nameHigh, idHigh, curve(func(s sample) float64 { return s.High }))
+		high := line(nameHigh, idHigh, curve(func(s sample) float64 { return s.High }, true))
 		high.LineStyle = dotted
 		out = append(out, high)
 	}
 
-	central := line(nameCentral, idCentral, curve(func(s sample) float64 { return s.Central }))
+	central := line(nameCentral, idCentral, curve(func(s sample) float64 { return s.Central }, true))
 	central.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 2}
 	central.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 	central.MarkAreas = &opts.MarkAreas{

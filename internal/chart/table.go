@@ -51,8 +51,8 @@ func (m *model) table() table {
 	t.rows = make([]tableRow, len(dates))
 	for i, d := range dates {
 		r := tableRow{Date: d, Central: p.Central.ValueAt(d), Low: math.NaN(), High: math.NaN()}
-		if len(p.Central.Curve) == 0 {
-			r.Central = p.Start.Value
+		if len(p.Central.Curve) == 0 || sameDay(d, p.Start.Date) {
+			r.Central, r.Start, r.Places = p.Start.Value, true, p.Start.Places
 		}
 		if m.hasLow {
 			r.Low = p.Low.ValueAt(d)
@@ -143,12 +143,12 @@ func (m *model) csv(t table) []byte {
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
-			rec[0], rec[4], rec[7] = isoDate(r.Date), plainNumber(keepComputed(r.Central)), r.Note
+			rec[0], rec[4], rec[7] = isoDate(r.Date), r.csvNumber(r.Central), r.Note
 			if t.hasLow {
-				rec[5] = plainNumber(keepComputed(r.Low))
+				rec[5] = r.csvNumber(r.Low)
 			}
 			if t.hasHigh {
-				rec[6] = plainNumber(keepComputed(r.High))
+				rec[6] = r.csvNumber(r.High)
 			}
 		}
 		w.Write(rec)
@@ -194,6 +194,15 @@ func (m *model) csvBlocks(t table) []byte {
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// csvNumber writes v, a value of r, for the CSV: as written on the
+// projection's start, as keepComputed keeps it elsewhere.
+func (r *tableRow) csvNumber(v float64) string {
+	if r.Start {
+		return plainWritten(data.Point{Value: v, Places: r.Places})
+	}
+	return plainNumber(keepComputed(v))
 }
 
 // plainWritten writes the value of p, an observation, for the CSV: with

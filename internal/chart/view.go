@@ -282,12 +282,12 @@ func (t table) write(b *bytes.Buffer) {
 				b.WriteString("<tr>")
 			}
 			writeDateHeader(b, r.Date)
-			writeCell(b, r.Central)
+			r.writeCell(b, r.Central)
 			if t.hasLow {
-				writeCell(b, r.Low)
+				r.writeCell(b, r.Low)
 			}
 			if t.hasHigh {
-				writeCell(b, r.High)
+				r.writeCell(b, r.High)
 			}
 			if notes {
 				b.WriteString("<td>")
@@ -392,10 +392,15 @@ func writeDateHeader(b *bytes.Buffer, d time.Time) {
 	b.WriteString("</time></th>")
 }
 
-// writeCell writes a number cell, empty for NaN.
-func writeCell(b *bytes.Buffer, v float64) {
+// writeCell writes a number cell of r, empty for NaN: as written on the
+// projection's start, as a computed number elsewhere.
+func (r *tableRow) writeCell(b *bytes.Buffer, v float64) {
 	b.WriteString("<td>")
-	if !math.IsNaN(v) {
+	switch {
+	case math.IsNaN(v):
+	case r.Start:
+		b.Write(appendWritten(b.AvailableBuffer(), v, r.Places))
+	default:
 		b.Write(appendNumber(b.AvailableBuffer(), v))
 	}
 	b.WriteString("</td>")

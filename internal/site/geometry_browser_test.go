@@ -876,23 +876,64 @@ func TestBrowserTooltipUnits(t *testing.T) {
 	}
 	navigate(t, ctx, serveDir(t, dest)+"articles/units/")
 	charts := waitChartsPainted(t, ctx, 0.005)
-	const showJS = `function (id) {
+	text := showTooltip(t, ctx, charts[0].Figure, "observed-rate", 0, "1 Jan 2025")
+	for _, want := range []string{"rate: 2.5 percent", "gdp: 1,200,000,000,000 dollars"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("tooltip %q does not say %q", text, want)
+		}
+	}
+	t.Logf("tooltip: %q", text)
+}
+
+// showTooltip shows the tooltip of the figure's chart on point index of
+// the series with the given id and returns its text once it shows a line
+// holding has.
+func showTooltip(t *testing.T, ctx context.Context, figure, series string, index int, has string) string {
+	t.Helper()
+	const showJS = `function (id, series, index) {
 	const inst = window.echarts.getInstanceByDom(document.getElementById(id).querySelector('.chart-live'));
-	const s = inst.getModel().getSeries().find(s => s.id === 'observed-rate');
-	inst.dispatchAction({type: 'showTip', seriesIndex: s.seriesIndex, dataIndex: 0});
+	const s = inst.getModel().getSeries().find(s => s.id === series);
+	inst.dispatchAction({type: 'showTip', seriesIndex: s.seriesIndex, dataIndex: index});
 }`
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](fmt.Sprintf("(%s)(%q)", showJS, charts[0].Figure))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](fmt.Sprintf("(%s)(%q, %q, %d)", showJS, figure, series, index))); err != nil {
 		t.Fatalf("showing the tooltip: %v", err)
 	}
-	const textJS = `(() => {
-	const tips = Array.from(document.querySelectorAll('.chart-live div')).map(d => d.innerText || '').filter(t => t.includes('1 Jan 2025'));
+	textJS := fmt.Sprintf(`(() => {
+	const tips = Array.from(document.querySelectorAll('.chart-live div')).map(d => d.innerText || '').filter(t => t.includes(%q));
 	return tips.length ? tips[tips.length - 1] : false;
-})()`
+})()`, has)
 	text, err := chromedp.Run(ctx, chromedp.Poll[string](textJS, chromedp.WithPollingTimeout(5*time.Second)))
 	if err != nil {
-		t.Fatalf("waiting for the tooltip of 1 January: %v", err)
+		t.Fatalf("waiting for a tooltip saying %q: %v", has, err)
 	}
-	for _, want := range []string{"rate: 2.5 percent", "gdp: 1,200,000,000,000 dollars"} {
+	return text
+}
+
+// startArticle projects a reservoir's level down from its last reading,
+// 800.5, written with a decimal that a computed number of that size,
+// whole from 100 up, would not show.
+const startArticle = "---\ntitle: Reservoir\ndate: 2025-03-01\ndata:\n" +
+	"  res:\n    unit: megalitres\n    series:\n      - {date: 2025-02-01, value: 850}\n      - {date: 2025-03-01, value: 800.5}\n" +
+	"    projection: {rate: -12.5, per: week, low: -15, high: -5, limit: 100}\n" +
+	"---\nFrom {{ res.start.value }} on {{ res.start.date }}.\n\n```chart\ndata: res\n```\n"
+
+// TestBrowserTooltipStart shows, in Chromium, the tooltip of a projection
+// on its start, the last observation: the observation, the central line
+// and both ends of the band are the same number the writer gave, and
+// each is written as written, 800.5, as the prose and the table write it.
+func TestBrowserTooltipStart(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":                 {Data: []byte("title: Start\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/reservoir.md": {Data: []byte(startArticle)},
+	})
+	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, serveDir(t, dest)+"articles/reservoir/")
+	charts := waitChartsDrawn(t, ctx)
+	text := showTooltip(t, ctx, charts[0].Figure, "central", 0, "1 Mar 2025")
+	for _, want := range []string{"800.5 megalitres", "Central projection: 800.5 megalitres", "Range: 800.5\u2013800.5 megalitres"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("tooltip %q does not say %q", text, want)
 		}

@@ -117,6 +117,13 @@
     return (n < 0 ? '-' : '') + whole + (parts.length > 1 ? '.' + parts[1] : '');
   }
 
+  // formatProjected writes v, a value of a projected line whose point
+  // data d is: as written on the projection's start (d.written), where it
+  // is the start value the writer gave, and as a computed number elsewhere.
+  function formatProjected(v, d) {
+    return d && d.written ? formatWritten(v, d.places || 0) : formatNumber(v);
+  }
+
   function valueOf(p) {
     var v = p.value;
     return Array.isArray(v) ? v[1] : v;
@@ -173,16 +180,19 @@
         lines.push(line);
       });
       if (byId.central) {
-        lines.push(byId.central.marker + esc('Central projection: ' + formatNumber(valueOf(byId.central)) + suffix));
+        lines.push(byId.central.marker + esc('Central projection: ' + formatProjected(valueOf(byId.central), byId.central.data) + suffix));
       }
       if (byId.low && byId.band) {
         var low = Number(valueOf(byId.low));
-        var high = low + Number(valueOf(byId.band));
-        lines.push(byId.band.marker + esc('Range: ' + formatNumber(low) + '\u2013' + formatNumber(high) + suffix));
+        var width = Number(valueOf(byId.band));
+        var high = low + width;
+        // On the start the band has no width: both ends are the start value.
+        var highData = width === 0 ? byId.low.data : null;
+        lines.push(byId.band.marker + esc('Range: ' + formatProjected(low, byId.low.data) + '\u2013' + formatProjected(high, highData) + suffix));
       } else if (byId.low) {
-        lines.push(byId.low.marker + esc('Low scenario: ' + formatNumber(valueOf(byId.low)) + suffix));
+        lines.push(byId.low.marker + esc('Low scenario: ' + formatProjected(valueOf(byId.low), byId.low.data) + suffix));
       } else if (byId.high) {
-        lines.push(byId.high.marker + esc('High scenario: ' + formatNumber(valueOf(byId.high)) + suffix));
+        lines.push(byId.high.marker + esc('High scenario: ' + formatProjected(valueOf(byId.high), byId.high.data) + suffix));
       }
       return lines.join('<br>');
     };
