@@ -300,6 +300,15 @@ func TestSummary(t *testing.T) {
 			typ:  TypeBar,
 			want: "Bar chart of casualties: 2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
+		{
+			// A line or bar chart of a block with a projection draws its
+			// limit, and says so.
+			name: "line with limit",
+			b:    kursk(),
+			typ:  TypeLine,
+			want: "Line chart of casualties: 2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800. " +
+				"Limit: 12,000 casualties.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

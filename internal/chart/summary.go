@@ -57,6 +57,12 @@ func (m *model) summary() string {
 		}
 		observedSummary(&b, ly.obs)
 	}
+	if m.proj == nil && m.hasLimit {
+		// Drawn on a line or bar chart too, where no projection says it.
+		b.WriteString(" Limit: ")
+		b.WriteString(m.limitLabel())
+		b.WriteString(".")
+	}
 	if len(m.events) > 0 {
 		b.WriteString(" Marked dates: ")
 		for i, e := range m.events {
