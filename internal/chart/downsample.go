@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"slices"
 
 	"github.com/plotline/plotline/internal/data"
 )
@@ -12,53 +13,39 @@ import (
 // buckets of about equal count, and from each bucket the point is kept
 // that makes the largest triangle with the point kept before it and the
 // mean of the next bucket. So peaks and troughs survive where even
-// sampling would skip them. The series' least and greatest values are
-// always kept, in place of their buckets' choice, since the summary and
-// the axis name them: a bucket holding both keeps both, and then the
-// points are split into one bucket fewer (with n = 3, one bucket, both
-// make four points). s is returned as it is when it has no more than n
-// points.
+// sampling would skip them. The points mustKeep names are kept besides,
+// each in place of its bucket's choice, and there are as many buckets
+// fewer. s is returned as it is when it has no more than n points.
 func downsample(s []data.Point, n int) []data.Point {
 	if n >= len(s) || n < 3 {
 		return s
 	}
-	lo, hi := 0, 0 // the first least and greatest values
-	for i, p := range s {
-		if p.Value < s[lo].Value {
-			lo = i
-		}
-		if p.Value > s[hi].Value {
-			hi = i
-		}
-	}
+	keep := mustKeep(s, n)
+	// Each bucket gives one point, or its points to keep: as many buckets
+	// as leave room for them all.
 	buckets := n - 2
-	if b := bucketOf(lo, len(s), buckets); lo != hi && b >= 0 && b == bucketOf(hi, len(s), buckets) && buckets > 1 {
+	for buckets > 1 && 2+buckets+len(keep)-filledBuckets(keep, len(s), buckets) > n {
 		buckets--
 	}
 	out := make([]data.Point, 0, n)
 	out = append(out, s[0])
 	x := func(p data.Point) float64 { return float64(p.Date.Unix()) }
-	// Buckets of the points between the first and the last.
-	size := float64(len(s)-2) / float64(buckets)
 	prev := 0
 	for b := range buckets {
-		blo := int(float64(b)*size) + 1
-		bhi := int(float64(b+1)*size) + 1
-		if blo <= lo && lo < bhi || blo <= hi && hi < bhi {
-			// An extreme of the series is in this bucket: keep it (both,
-			// in date order, when both are).
-			for _, i := range []int{min(lo, hi), max(lo, hi)} {
-				if blo <= i && i < bhi && i != prev {
-					out = append(out, s[i])
-					prev = i
-				}
+		lo, hi := bucketBounds(b, len(s), buckets)
+		if len(keep) > 0 && keep[0] < hi {
+			// The bucket holds points that must be kept: they stand for
+			// it.
+			for len(keep) > 0 && keep[0] < hi {
+				out = append(out, s[keep[0]])
+				prev, keep = keep[0], keep[1:]
 			}
 			continue
 		}
 		// The mean of the next bucket (the last point for the last one).
-		nlo, nhi := bhi, min(int(float64(b+2)*size)+1, len(s))
-		if b == buckets-1 {
-			nlo, nhi = len(s)-1, len(s)
+		nlo, nhi := len(s)-1, len(s)
+		if b < buckets-1 {
+			nlo, nhi = bucketBounds(b+1, len(s), buckets)
 		}
 		var mx, my float64
 		for _, p := range s[nlo:nhi] {
@@ -68,8 +55,8 @@ func downsample(s []data.Point, n int) []data.Point {
 		mx /= float64(nhi - nlo)
 		my /= float64(nhi - nlo)
 		ax, ay := x(s[prev]), s[prev].Value
-		best, bestArea := blo, -1.0
-		for i := blo; i < bhi; i++ {
+		best, bestArea := lo, -1.0
+		for i := lo; i < hi; i++ {
 			area := math.Abs((ax-mx)*(s[i].Value-ay) - (ax-x(s[i]))*(my-ay))
 			if area > bestArea {
 				best, bestArea = i, area
@@ -81,19 +68,65 @@ func downsample(s []data.Point, n int) []data.Point {
 	return append(out, s[len(s)-1])
 }
 
-// bucketOf returns the bucket downsample puts point i of a series of n
-// points in, when it splits the points between the first and the last
-// into the given number of buckets; -1 for the first and last points,
-// which are kept whatever their bucket.
-func bucketOf(i, n, buckets int) int {
-	if i == 0 || i == n-1 {
-		return -1
+// bucketBounds returns the indexes from lo up to hi of bucket b, when the
+// points of a series of m points between the first and the last are
+// split into the given number of buckets.
+func bucketBounds(b, m, buckets int) (lo, hi int) {
+	size := float64(m-2) / float64(buckets)
+	lo, hi = int(float64(b)*size)+1, int(float64(b+1)*size)+1
+	if b == buckets-1 {
+		hi = m - 1
 	}
-	size := float64(n-2) / float64(buckets)
-	for b := range buckets {
-		if i < int(float64(b+1)*size)+1 {
-			return b
+	return lo, hi
+}
+
+// filledBuckets returns how many of the buckets hold indexes of keep, a
+// sorted list, when a series of m points is split into buckets as
+// bucketBounds splits it.
+func filledBuckets(keep []int, m, buckets int) int {
+	n, b, last := 0, 0, -1
+	for _, k := range keep {
+		for _, hi := bucketBounds(b, m, buckets); k >= hi; _, hi = bucketBounds(b, m, buckets) {
+			b++
+		}
+		if b != last {
+			n, last = n+1, b
 		}
 	}
-	return buckets - 1
+	return n
+}
+
+// mustKeep returns, in order, the indexes of the points between the first
+// and the last of s that a drawing of n of them keeps whatever their
+// shape: the least and the greatest value, which the summary names
+// ("ranging from … to …"), and the labelled observations, the first of
+// each run of one label, as the layout labels them, which the tooltip
+// shows, when there are no more than a tenth of n of those. A drawing of
+// fewer than 10 points keeps none.
+func mustKeep(s []data.Point, n int) []int {
+	if n < 10 {
+		return nil
+	}
+	lo, hi := 0, 0 // the first least and greatest values
+	var labelled []int
+	prev := ""
+	for i, p := range s {
+		if p.Value < s[lo].Value {
+			lo = i
+		}
+		if p.Value > s[hi].Value {
+			hi = i
+		}
+		if p.Label != "" && p.Label != prev {
+			labelled = append(labelled, i)
+		}
+		prev = p.Label
+	}
+	keep := []int{lo, hi}
+	if len(labelled) <= n/10 {
+		keep = append(keep, labelled...)
+	}
+	slices.Sort(keep)
+	keep = slices.Compact(keep)
+	return slices.DeleteFunc(keep, func(i int) bool { return i == 0 || i == len(s)-1 })
 }

@@ -131,3 +131,37 @@ func TestDownsampleExtremesInOneBucket(t *testing.T) {
 		t.Errorf("kept -10: %v, 10: %v; want both", lo, hi)
 	}
 }
+
+// TestDownsampleKeepsLabels checks that the labelled observations of a
+// long series are drawn, the first of each run of one label, so that the
+// tooltip can show each label; and that a series labelled all over, whose
+// labels no drawing could hold, is drawn by its shape alone.
+func TestDownsampleKeepsLabels(t *testing.T) {
+	labels := map[int]string{1234: "Lockdown", 1235: "Lockdown", 3001: "Vaccines", 4500: "Reopening"}
+	s := dailySeries(5000, func(i int) float64 { return math.Sin(float64(i) / 300) })
+	for i, l := range labels {
+		s[i].Label = l
+	}
+	got := downsample(s, 500)
+	if len(got) != 500 {
+		t.Errorf("downsample gives %d points; want 500", len(got))
+	}
+	kept := make(map[string]bool)
+	for _, p := range got {
+		if p.Label != "" {
+			kept[isoDate(p.Date)+" "+p.Label] = true
+		}
+	}
+	for _, i := range []int{1234, 3001, 4500} {
+		if want := isoDate(s[i].Date) + " " + s[i].Label; !kept[want] {
+			t.Errorf("the labelled point %s is not drawn; drawn: %v", want, kept)
+		}
+	}
+	// A label on every other point: too many to keep.
+	for i := range s {
+		s[i].Label = []string{"odd", "even"}[i%2]
+	}
+	if got := downsample(s, 500); len(got) != 500 {
+		t.Errorf("a series labelled all over: downsample gives %d points; want 500", len(got))
+	}
+}

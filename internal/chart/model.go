@@ -15,9 +15,9 @@ const maxPlotSamples = 200
 
 // MaxDrawnPoints is the most observations a chart draws of one block.
 // A longer series is drawn as at most MaxDrawnPoints of its points chosen
-// by largest-triangle-three-buckets, which keeps its shape and its least
-// and greatest values; the table, the CSV and the numbers in prose use
-// every point.
+// by largest-triangle-three-buckets, which keeps its shape, its least
+// and greatest values and its labelled points (see mustKeep); the table,
+// the CSV and the numbers in prose use every point.
 const MaxDrawnPoints = 500
 
 // maxMarkers is the most observations a line chart marks with a dot each.
