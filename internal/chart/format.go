@@ -62,9 +62,9 @@ func numberDecimals(v float64) int {
 	return min(2-data.Magnitude(a), maxDecimals)
 }
 
-// maxDecimals bounds the decimals a chart writes: a number smaller than
-// 10⁻²⁰ is 0 there.
-const maxDecimals = 20
+// maxDecimals bounds the decimals a chart writes, as the prose writes
+// them: a number smaller than 10⁻²⁰ is 0 there.
+const maxDecimals = data.MaxDecimals
 
 // appendTick appends the value tick v of an axis whose ticks are step
 // apart, with the decimals the step needs, so that ticks 0.025 apart read

@@ -302,3 +302,16 @@ func TestStartAsWritten(t *testing.T) {
 		t.Errorf("the band's width on the start is marked written: %v", got)
 	}
 }
+
+// TestComputedNumbersAgreeWithProse checks that the chart writes a
+// computed number below 1 (a projected value in the table and the
+// tooltip) as {{ }} writes it, however small: three significant figures,
+// down to 10⁻²⁰.
+func TestComputedNumbersAgreeWithProse(t *testing.T) {
+	for _, v := range []float64{0.456, 0.0526, 0.00012345, 1.2345e-9, 2.0046e-11, -3.14159e-15, 1e-12, 4e-21} {
+		prose := data.Value{Kind: data.Number, Num: v}.String()
+		if got := formatNumber(v); got != prose {
+			t.Errorf("the chart writes %g as %q, the prose as %q", v, got, prose)
+		}
+	}
+}

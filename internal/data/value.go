@@ -87,9 +87,12 @@ func (v Value) decimals() int {
 		}
 		return v.Places
 	}
-	mag := int(math.Floor(math.Log10(math.Abs(f))))
-	return min(max(2, 2-mag), 10)
+	return min(max(2, 2-Magnitude(f)), MaxDecimals)
 }
+
+// MaxDecimals bounds the decimals a computed number is written with, in
+// the prose and on a chart alike: a number smaller than 10⁻²⁰ is 0.
+const MaxDecimals = 20
 
 // Format renders v with the named format and its argument, as written after
 // the bar in {{ losses.crossing | approx }} or {{ losses.rate | round 1 }}.
