@@ -315,3 +315,30 @@ func TestComputedNumbersAgreeWithProse(t *testing.T) {
 		}
 	}
 }
+
+// TestTinyValuesAxis checks that values of the order of 10⁻¹¹ get a value
+// axis of their own size, labelled as the table and the prose write them,
+// not the axis from 0 to 1 that values all zero get.
+func TestTinyValuesAxis(t *testing.T) {
+	b := parseBlock(t, "t:\n  unit: grams\n  series: [{date: 2025-01-06, value: 0.000000000012}, {date: 2025-01-13, value: 0.0000000000125}]\n  projection: {rate: 0.0000000000003, limit: 0.00000000002}\n")
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := f.model.y
+	if y.Max < 2e-11 || y.Max > 5e-11 || y.Step > 1e-11 {
+		t.Errorf("value axis %+v; want one from 0 to a little over 2e-11", y)
+	}
+	svg := string(f.SVG)
+	for _, want := range []string{`text-anchor="end">0.00000000002</text>`, "0.00000000002 grams"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the static chart does not say %s", want)
+		}
+	}
+	if got := dig(decodeOption(t, f.Option), "yAxis", 0, "max"); got != y.Max {
+		t.Errorf("the live chart's value axis ends at %v; want %v", got, y.Max)
+	}
+	if got := niceScale(0, 0, 5); got != (axisScale{Min: 0, Max: 1, Step: 0.2}) {
+		t.Errorf("niceScale(0, 0) = %+v; want the axis from 0 to 1", got)
+	}
+}

@@ -337,6 +337,11 @@ func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 // about 2e16).
 const maxChartValue = 1e18
 
+// minChartRange is the smallest range of values a chart gives its value
+// axis: a series of masses in grams of the order of 10⁻¹¹ is drawn on an
+// axis of its own size, ticks 10⁻¹² or so apart.
+const minChartRange = 1e-18
+
 // checkValue returns an error unless v, the what of block on date, is a
 // number a chart can draw.
 func checkValue(block, what string, date time.Time, v float64) error {
@@ -372,9 +377,10 @@ func (a axisScale) Ticks() []float64 {
 func niceScale(lo, hi float64, n int) axisScale {
 	lo, hi = min(lo, 0), max(hi, 0)
 	// The range holds 0, so a tiny one means values that are all next to
-	// nothing, which get the axis of zeros; dividing such a range into
-	// steps would underflow.
-	if !(hi-lo >= 1e-9) {
+	// nothing (or all zero), which get the axis of zeros: the ticks of a
+	// smaller range would need more decimals than a chart writes
+	// (maxDecimals), and far smaller, dividing it into steps underflows.
+	if !(hi-lo >= minChartRange) {
 		hi = lo + 1
 	}
 	raw := (hi - lo) / float64(n)
