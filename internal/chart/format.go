@@ -139,11 +139,23 @@ const computedFigures = 6
 // hold it: to computedFigures significant figures, and never with fewer
 // digits than its whole part has, since the table and the tooltip show
 // a number from 100 up whole (a projected 12,345,678 is not 12,345,700).
+// The tooltip writes the number it holds as the table writes v, rounded
+// once more, so a number that the first rounding would put on a half
+// (12,000.4655 kept as 12,000.5, which the tooltip would write 12,001
+// where the table writes 12,000) is kept with more figures, as many as
+// it takes to round as v does.
 func keepComputed(v float64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
-	return roundFigures(v, max(computedFigures, data.Magnitude(v)+1))
+	figures := max(computedFigures, data.Magnitude(v)+1)
+	k := roundFigures(v, figures)
+	var a, b [48]byte
+	for figures < 17 && !bytes.Equal(appendNumber(a[:0], k), appendNumber(b[:0], v)) {
+		figures++
+		k = roundFigures(v, figures)
+	}
+	return k
 }
 
 // appendWritten appends v, a number the writer gave (an observation, a

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -340,5 +341,26 @@ func TestTinyValuesAxis(t *testing.T) {
 	}
 	if got := niceScale(0, 0, 5); got != (axisScale{Min: 0, Max: 1, Step: 0.2}) {
 		t.Errorf("niceScale(0, 0) = %+v; want the axis from 0 to 1", got)
+	}
+}
+
+// TestKeptRoundsAsExact checks that a computed number as the option and
+// the CSV keep it rounds, as the tooltip rounds it, to what the table
+// writes of the number itself: 12,000.4655, kept to six figures, would be
+// 12,000.5, which rounds to 12,001.
+func TestKeptRoundsAsExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	values := []float64{12000.4655, 1234.4951, 99.94999, 0.0123449, -12000.4655, 22.299999999999997}
+	for range 100000 {
+		values = append(values, (r.Float64()-0.3)*math.Pow(10, float64(r.IntN(16)-6)))
+	}
+	for _, v := range values {
+		k := keepComputed(v)
+		if got, want := formatNumber(k), formatNumber(v); got != want {
+			t.Errorf("%v is kept as %v, which is written %s; the table writes %s", v, k, got, want)
+		}
+	}
+	if k := keepComputed(22.299999999999997); k != 22.3 {
+		t.Errorf("22.299999999999997 is kept as %v; want 22.3, without the binary noise", k)
 	}
 }

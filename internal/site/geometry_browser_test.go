@@ -940,3 +940,33 @@ func TestBrowserTooltipStart(t *testing.T) {
 	}
 	t.Logf("tooltip: %q", text)
 }
+
+// TestBrowserTooltipRounding shows, in Chromium, the tooltip of a
+// projection whose last value, 12,000.4655, the option keeps to six
+// figures: kept as 12,000.5 it would read 12,001 in the tooltip, where
+// the table reads 12,000.
+func TestBrowserTooltipRounding(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml": {Data: []byte("title: Rounding\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/cases.md": {Data: []byte("---\ntitle: Cases\ndate: 2025-01-01\ndata:\n" +
+			"  d:\n    unit: cases\n    series: [{date: 2025-01-01, value: 12000}]\n" +
+			"    projection: {rate: 0.0245, limit: 12010, until: 2025-01-20}\n---\nCases.\n\n```chart\ndata: d\n```\n")},
+	})
+	page, err := os.ReadFile(filepath.Join(dest, "articles", "cases", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<time datetime="2025-01-20">20 Jan 2025</time></th><td>12,000</td>`; !strings.Contains(string(page), want) {
+		t.Fatalf("the table's last row is not %s", want)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, serveDir(t, dest)+"articles/cases/")
+	charts := waitChartsDrawn(t, ctx)
+	text := showTooltip(t, ctx, charts[0].Figure, "central", 1, "20 Jan 2025")
+	if want := "Central projection: 12,000 cases"; !strings.Contains(text, want) {
+		t.Errorf("tooltip %q does not say %q, as the table does", text, want)
+	}
+}
