@@ -364,3 +364,27 @@ func TestKeptRoundsAsExact(t *testing.T) {
 		t.Errorf("22.299999999999997 is kept as %v; want 22.3, without the binary noise", k)
 	}
 }
+
+// TestBandRoundsAsTable checks the tooltip's range against the table's
+// Low and High: the page script adds the band's width to its lower edge,
+// and the sum must round as the table rounds the upper edge (a width
+// kept to six figures of its own put 354,931.084 at 354,932).
+func TestBandRoundsAsTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	samples := []sample{{Low: 97788.50031108782, High: 354931.0838077761}, {Low: 5.281491021506433e-05, High: 0.0001175003214658231}}
+	for range 100000 {
+		mag := math.Pow(10, float64(r.IntN(12)-4))
+		lo := (r.Float64() - 0.5) * mag
+		samples = append(samples, sample{Low: lo, High: lo + r.Float64()*mag*math.Pow(10, float64(r.IntN(4)-2))})
+	}
+	for _, s := range samples {
+		lower := keepComputed(bandLower(s))
+		upper := lower + bandWidth(s) // as the page script adds them
+		if got, want := formatNumber(lower), formatNumber(bandLower(s)); got != want {
+			t.Errorf("band %v–%v: the tooltip's range starts at %s; the table says %s", s.Low, s.High, got, want)
+		}
+		if got, want := formatNumber(upper), formatNumber(bandUpper(s)); got != want {
+			t.Errorf("band %v–%v: the tooltip's range ends at %s; the table says %s", s.Low, s.High, got, want)
+		}
+	}
+}

@@ -562,8 +562,20 @@ func bandUpper(s sample) float64 { return max(s.Low, s.High) }
 
 // bandWidth returns the height of the low–high band on s's date: what
 // the option stacks on its lower edge. It is the difference of the two
-// edges as the option writes them, rounded, so that the stack ends where
-// the upper edge does.
+// edges as the option keeps them, not rounded again, so that the stack,
+// and the tooltip's range, end where the upper edge does: rounded to six
+// figures of its own, a width of 257,142.584 on a lower edge of 97,788.5
+// ended at 354,932 where the table's upper edge reads 354,931.
 func bandWidth(s sample) float64 {
-	return keepComputed(keepComputed(bandUpper(s)) - keepComputed(bandLower(s)))
+	lo, hi := keepComputed(bandLower(s)), keepComputed(bandUpper(s))
+	w := hi - lo
+	// In binary lo + w, which the page script adds as this does, may fall
+	// a unit of its last place short of hi, or may have no way to equal
+	// it: 0.0001175 (0.000118 to a reader) would then be
+	// 0.00011749999999999998 (0.000117). Short of it, it is made the
+	// least sum beyond it, which rounds as hi does.
+	for i := 0; i < 8 && math.Abs(lo+w) < math.Abs(hi); i++ {
+		w = math.Nextafter(w, math.Copysign(math.Inf(1), hi))
+	}
+	return w
 }
