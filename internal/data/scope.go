@@ -75,6 +75,10 @@ type Evaluation struct {
 	Text  string
 	Value Value        // the value referred to; zero for a literal
 	Claim *ClaimResult // set for a claim
+	// Warning, when not empty, says why the text is likely not what the
+	// writer meant, though it is what the data says: a count of days to
+	// a crossing that came before the date it counts from.
+	Warning string
 }
 
 // Eval evaluates e, found at pos. A claim that is false is an error that
@@ -96,7 +100,31 @@ func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) {
 	if err != nil {
 		return Evaluation{}, err
 	}
-	return Evaluation{Text: text, Value: v}, nil
+	return Evaluation{Text: text, Value: v, Warning: s.pastCrossing(e.Ref, v)}, nil
+}
+
+// pastCrossing returns a warning when ref counts the days or weeks to a
+// crossing and v, its value, is below zero: the limit was crossed before
+// as_of ("in -8 weeks"), which prose that counts down to it cannot say.
+func (s *Scope) pastCrossing(ref Ref, v Value) string {
+	scenario, field, ok := strings.Cut(ref.Field, ".")
+	if !ok {
+		scenario, field = "", ref.Field
+	}
+	if field != "days_to_limit" && field != "weeks_to_limit" || v.Kind != Number || v.Num >= 0 {
+		return ""
+	}
+	crossing := "crossing"
+	if scenario != "" {
+		crossing = scenario + ".crossing"
+	}
+	c, err := s.Lookup(Ref{Block: ref.Block, Field: crossing})
+	b := s.blocks[ref.Block]
+	if err != nil || b == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s is below zero: the limit is crossed on %s, before as_of (%s), the date it counts from; write about %s.%s instead, or set the block's as_of",
+		ref, c.Date.Format(dateLayout), b.AsOf.Format(dateLayout), ref.Block, crossing)
 }
 
 // EvalString parses and evaluates the expression src, found at pos.
@@ -146,6 +174,9 @@ func (s *Scope) Expand(text string, at func(off int) diag.Pos, diags *diag.List)
 			diags.Errorf(at(i), "{{ %s }}: %v", strings.TrimSpace(src), err)
 		default:
 			b.WriteString(ev.Text)
+			if ev.Warning != "" {
+				diags.Warnf(at(i), "{{ %s }}: %s", strings.TrimSpace(src), ev.Warning)
+			}
 		}
 		off = i + 2 + end + 2
 	}

@@ -162,11 +162,11 @@ func formatCases(preamble string, cases []*testCase) string {
 // fakeValues resolves the expressions it holds and nothing else.
 type fakeValues map[string]string
 
-func (v fakeValues) ResolveValue(expr string, _ diag.Pos) (string, error) {
+func (v fakeValues) ResolveValue(expr string, _ diag.Pos) (string, string, error) {
 	if s, ok := v[expr]; ok {
-		return s, nil
+		return s, "", nil
 	}
-	return "", fmt.Errorf("unknown reference %q", expr)
+	return "", "", fmt.Errorf("unknown reference %q", expr)
 }
 
 // fakeText warns at every "42" of the text it is given.

@@ -16,11 +16,11 @@ import (
 // fuzzValues resolves any reference, except those that mention "bad".
 type fuzzValues struct{}
 
-func (fuzzValues) ResolveValue(expr string, _ diag.Pos) (string, error) {
+func (fuzzValues) ResolveValue(expr string, _ diag.Pos) (string, string, error) {
 	if strings.Contains(expr, "bad") {
-		return "", errors.New("unknown reference")
+		return "", "", errors.New("unknown reference")
 	}
-	return "<" + expr + ">", nil
+	return "<" + expr + ">", "", nil
 }
 
 // fuzzCharts reports a diagnostic at every body line that starts with

@@ -43,8 +43,9 @@ import (
 // "losses.crossing | approx", found at pos, into the text to show. An
 // error is reported at pos; an empty text with no error shows nothing
 // and reports nothing (for a value whose problem is reported elsewhere).
+// A warning, when not empty, is reported at pos and the text shown.
 type ValueResolver interface {
-	ResolveValue(expr string, pos diag.Pos) (string, error)
+	ResolveValue(expr string, pos diag.Pos) (text, warning string, err error)
 }
 
 // ChartRenderer draws the charts of a page, when the page is rendered.

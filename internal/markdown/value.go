@@ -139,7 +139,7 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			state.errorf(v.Offset, "{{ %s }}: this page has no data blocks", v.Expr)
 			continue
 		}
-		s, err := state.page.Values.ResolveValue(v.Expr, state.pos(v.Offset))
+		s, warning, err := state.page.Values.ResolveValue(v.Expr, state.pos(v.Offset))
 		if err != nil {
 			if o := liquidObject(v.Expr); o != "" {
 				state.errorf(v.Offset, "{{ %s }}: %v; this looks like a Liquid (Jekyll) output tag, and plotline has no %s variable: {{ }} shows a value of this page's data blocks, so write the text itself", v.Expr, err, o)
@@ -147,6 +147,9 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			}
 			state.errorf(v.Offset, "{{ %s }}: %v", v.Expr, err)
 			continue
+		}
+		if warning != "" {
+			state.warnf(v.Offset, "{{ %s }}: %s", v.Expr, warning)
 		}
 		v.Resolved = s
 	}

@@ -14,12 +14,12 @@ type values struct {
 }
 
 // ResolveValue implements markdown.ValueResolver.
-func (v values) ResolveValue(expr string, pos diag.Pos) (string, error) {
+func (v values) ResolveValue(expr string, pos diag.Pos) (string, string, error) {
 	ev, err := v.scope.EvalString(expr, pos)
 	if errors.Is(err, data.ErrReported) {
-		return "", nil // the block's own error fails the build
+		return "", "", nil // the block's own error fails the build
 	}
-	return ev.Text, err
+	return ev.Text, ev.Warning, err
 }
 
 // CheckText implements markdown.TextChecker: numbers and dates typed by
