@@ -187,6 +187,11 @@ type Layouts struct {
 	// src holds the text of each template file by its path, for the
 	// columns of execution errors, which the templates count in bytes.
 	src map[string]string
+	// shared are base.html and the partials, in the order parsed, and
+	// funcs the functions they were parsed with: what an error that
+	// html/template places nowhere is looked for in (see endContext).
+	shared []string
+	funcs  template.FuncMap
 }
 
 // Kinds are the page kinds and the template file each uses.
@@ -236,7 +241,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	l := &Layouts{byKind: map[string]*template.Template{}, src: src}
+	l := &Layouts{byKind: map[string]*template.Template{}, src: src, shared: shared, funcs: funcs}
 	for kind, file := range Kinds {
 		t, err := common.Clone()
 		if err != nil {
@@ -402,7 +407,7 @@ func (l *Layouts) ExecuteItem(w io.Writer, s *Summary) error {
 	if l.item == nil {
 		return nil
 	}
-	return l.execError(l.item.Execute(w, s))
+	return l.execError(l.item.Execute(w, s), "")
 }
 
 // ChartTemplate is the template that renders the figure of a chart,
@@ -415,7 +420,7 @@ func (l *Layouts) ExecuteChart(w io.Writer, v any) error {
 	if l.chart == nil {
 		return fmt.Errorf("the templates define no %q template (the default is in templates/partials/chart.html)", ChartTemplate)
 	}
-	return l.execError(l.chart.Execute(w, v))
+	return l.execError(l.chart.Execute(w, v), "")
 }
 
 // EmbedTemplate is the file of the embed page's template: a whole HTML
@@ -439,7 +444,7 @@ type Embed struct {
 
 // ExecuteEmbed renders the embed page e with templates/embed.html into w.
 func (l *Layouts) ExecuteEmbed(w io.Writer, e *Embed) error {
-	return l.execError(l.embed.ExecuteTemplate(w, EmbedTemplate, e))
+	return l.execError(l.embed.ExecuteTemplate(w, EmbedTemplate, e), EmbedTemplate)
 }
 
 // execErrorRE matches what text/template and html/template say of a
@@ -463,8 +468,13 @@ func (e *ExecError) Unwrap() error { return e.Err }
 
 // execError returns err, an error of executing the templates, as an
 // *ExecError whose column counts characters of the template's line, not
-// bytes as the templates do; any other error as it is.
-func (l *Layouts) execError(err error) error {
+// bytes as the templates do; any other error as it is. file is the
+// template file parsed over the shared ones for what was executed (a
+// kind's, or the embed page's), "" for none.
+func (l *Layouts) execError(err error, file string) error {
+	if d, ok := l.endContext(err, file); ok {
+		return &ExecError{Diag: d, Err: err}
+	}
 	d, ok := execDiag(err)
 	if !ok {
 		return err
@@ -547,5 +557,5 @@ func (l *Layouts) Execute(w io.Writer, p *Page) error {
 	if !ok {
 		return fmt.Errorf("no layout for page kind %q", p.Kind)
 	}
-	return l.execError(t.ExecuteTemplate(w, "base", p))
+	return l.execError(t.ExecuteTemplate(w, "base", p), "templates/"+Kinds[p.Kind])
 }

@@ -337,3 +337,68 @@ func TestExecDiag(t *testing.T) {
 		t.Errorf("ExecDiag(disk full) = %v, true; want false", d)
 	}
 }
+
+// TestEndContext runs templates of which one leaves a script, a quote or a
+// comment open. html/template reports that of the template it was asked
+// to run (base), without a line; the error is at the {{ end }} of the
+// template that leaves it open, or at the end of its file.
+func TestEndContext(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		embed bool
+		want  string
+	}{
+		{
+			name:  "a string left open in a partial's script",
+			files: map[string]string{"templates/partials/footer.html": "{{ define \"footer\" }}\n<script>var x = \"{{ .Site.Title }}</script>\n{{ end }}"},
+			want:  `templates/partials/footer.html:3:1: template "footer" ends inside a JavaScript string (no closing "), in a <script> element (no closing </script>): close it before this {{ end }}, or the rest of the page is read as part of it`,
+		},
+		{
+			// base's own text after the footer would no longer read as a
+			// script: html/template says so, of base; the footer is at
+			// fault.
+			name:  "a script never closed in a partial",
+			files: map[string]string{"templates/partials/footer.html": "{{ define \"footer\" }}<footer>\n<script>\n</footer>  {{ end }}"},
+			want:  `templates/partials/footer.html:3:12: template "footer" ends inside a JavaScript regular expression`,
+		},
+		{
+			name:  "a comment never closed in a kind's template",
+			files: map[string]string{"templates/article.html": "{{ define \"main\" }}\n<!-- draft\n<h1>{{ .Article.Title }}</h1>\n{{- end }}\n"},
+			want:  `templates/article.html:4:1: template "main" ends inside an HTML comment (no closing -->): close it before this {{ end }}, or the rest of the page is read as part of it`,
+		},
+		{
+			name:  "a quote never closed in the embed page",
+			files: map[string]string{"templates/embed.html": "<!DOCTYPE html>\n<title>{{ .Title }}</title>\n<p class=\"x>{{ .Chart }}\n\n"},
+			embed: true,
+			want:  `templates/embed.html:3:25: template "templates/embed.html" ends inside an attribute's value (no closing quote): close it before the end of the file, or the rest of the page is read as part of it`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := layoutFS()
+			for name, text := range tc.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			site := testSite("", "/")
+			l, err := ParseLayouts(fsys, testFuncs(site))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.embed {
+				err = l.ExecuteEmbed(new(bytes.Buffer), &Embed{Site: site, Title: "T"})
+			} else {
+				err = l.Execute(new(bytes.Buffer), &Page{Site: site, Kind: "article", Title: "T", Article: &Article{}})
+			}
+			if err == nil {
+				t.Fatal("executing = nil; want an error")
+			}
+			d, ok := ExecDiag(fmt.Errorf("rendering /x/: %w", err))
+			if !ok {
+				t.Fatalf("ExecDiag(%v) reports false", err)
+			}
+			if got := d.String(); !strings.HasPrefix(got, tc.want) {
+				t.Errorf("ExecDiag(%v) =\n%s\nwant\n%s", err, got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,241 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// endContext turns err, an error of html/template that names no line,
+// into a diagnostic at the place of the mistake, when that is a template
+// that ends inside a tag, an attribute's quotes, a comment, a script or a
+// style: the {{ end }} of the innermost template that leaves it open, or
+// the end of its file. html/template then names only the template it was
+// asked to run (base, for any page), as a partial's context carries on
+// into its caller, where the page "ends in a non-text context" or its
+// text no longer parses as the script it is taken for; so each template
+// of a fresh parse is escaped on its own, and the one that ends open
+// without calling another that does is the one at fault. file is the
+// template file parsed over the shared ones ("" for none). It reports
+// false for any other error, and when no template is found at fault.
+func (l *Layouts) endContext(err error, file string) (diag.Diagnostic, bool) {
+	he, ok := errors.AsType[*template.Error](err)
+	if !ok || he.Line != 0 || l.funcs == nil {
+		return diag.Diagnostic{}, false
+	}
+	set := template.New("").Funcs(l.funcs)
+	for _, name := range append(slices.Clip(l.shared), file) {
+		if src, ok := l.src[name]; ok && name != "" {
+			if _, err := set.New(name).Parse(src); err != nil {
+				return diag.Diagnostic{}, false
+			}
+		}
+	}
+	open := map[string]string{} // template name → what it leaves open
+	for _, t := range set.Templates() {
+		if t.Tree == nil || t.Tree.Root == nil {
+			continue
+		}
+		c, err := set.Clone()
+		if err != nil {
+			return diag.Diagnostic{}, false
+		}
+		// Escaping comes before running; the writer stops the run at
+		// its first byte, and nil data at its first field.
+		err = c.ExecuteTemplate(failWriter{}, t.Name(), nil)
+		if e, ok := errors.AsType[*template.Error](err); ok && e.ErrorCode == template.ErrEndContext {
+			open[t.Name()] = e.Description
+		}
+	}
+	names := slices.Sorted(func(yield func(string) bool) {
+		for n := range open {
+			if !yield(n) {
+				return
+			}
+		}
+	})
+	for _, name := range names {
+		t := set.Lookup(name)
+		inner := false
+		for callee := range calls(set, t) {
+			if _, ok := open[callee]; ok && callee != name {
+				inner = true
+			}
+		}
+		if inner {
+			continue
+		}
+		path := t.Tree.ParseName
+		src := l.src[path]
+		off := len(strings.TrimRight(src, " \t\r\n"))
+		where := "the end of the file"
+		if name != path {
+			if end, ok := defineEnd(src, name); ok {
+				off, where = end, "this {{ end }}"
+			}
+		}
+		line, col := lineCol(src, off)
+		return diag.Diagnostic{
+			Pos:     diag.Pos{Path: path, Line: line, Col: col},
+			Message: fmt.Sprintf("template %q ends inside %s: close it before %s, or the rest of the page is read as part of it", name, openWords(open[name]), where),
+		}, true
+	}
+	return diag.Diagnostic{}, false
+}
+
+// failWriter is a writer that takes nothing.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("not written") }
+
+// calls returns the names of the templates t runs, directly or through
+// others, in set.
+func calls(set *template.Template, t *template.Template) map[string]bool {
+	seen := map[string]bool{}
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return
+			}
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case *parse.IfNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.TemplateNode:
+			if seen[n.Name] {
+				return
+			}
+			seen[n.Name] = true
+			if c := set.Lookup(n.Name); c != nil && c.Tree != nil {
+				walk(c.Tree.Root)
+			}
+		}
+	}
+	walk(t.Tree.Root)
+	return seen
+}
+
+// defineEnd returns the offset in src of the "{{" of the {{ end }} that
+// closes the {{ define }} or {{ block }} of the template name.
+func defineEnd(src, name string) (int, bool) {
+	depth := 0
+	for i := 0; ; {
+		j := strings.Index(src[i:], "{{")
+		if j < 0 {
+			return 0, false
+		}
+		start := i + j
+		body, end := actionBody(src, start+2)
+		if end < 0 {
+			return 0, false
+		}
+		i = end
+		fields := strings.Fields(strings.Trim(strings.TrimSpace(body), "-"))
+		if len(fields) == 0 {
+			continue
+		}
+		switch fields[0] {
+		case "define", "block":
+			if depth == 0 {
+				if len(fields) > 1 {
+					if n, err := strconv.Unquote(fields[1]); err == nil && n == name {
+						depth = 1
+					}
+				}
+				continue
+			}
+			depth++
+		case "if", "range", "with":
+			if depth > 0 {
+				depth++
+			}
+		case "end":
+			if depth == 1 {
+				return start, true
+			}
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+}
+
+// openWords says in a writer's words what html/template's description of
+// a context ("ends in a non-text context: {stateJSDqStr delimNone …
+// elementScript <nil>}") leaves open.
+func openWords(desc string) string {
+	_, c, _ := strings.Cut(desc, "{")
+	f := strings.Fields(strings.TrimSuffix(c, "}"))
+	if len(f) == 0 {
+		return "a " + desc
+	}
+	what, ok := stateWords[f[0]]
+	if !ok {
+		return "a non-text context " + desc
+	}
+	for _, e := range f[1:] {
+		if in, ok := elementWords[e]; ok {
+			switch f[0] {
+			case "stateJS", "stateCSS", "stateRCDATA":
+				return in
+			}
+			return what + ", in " + in
+		}
+	}
+	return what
+}
+
+// stateWords names html/template's states of a context.
+var stateWords = map[string]string{
+	"stateTag":            "an HTML tag (no closing >)",
+	"stateAttrName":       "an HTML tag (no closing >)",
+	"stateAfterName":      "an HTML tag (no closing >)",
+	"stateBeforeValue":    "an HTML tag (no closing >)",
+	"stateHTMLCmt":        "an HTML comment (no closing -->)",
+	"stateRCDATA":         "an element whose text runs to its end tag",
+	"stateAttr":           "an attribute's value (no closing quote)",
+	"stateURL":            "an attribute's value (no closing quote)",
+	"stateSrcset":         "an attribute's value (no closing quote)",
+	"stateJS":             "a script",
+	"stateJSDqStr":        `a JavaScript string (no closing ")`,
+	"stateJSSqStr":        "a JavaScript string (no closing ')",
+	"stateJSTmplLit":      "a JavaScript template literal (no closing `)",
+	"stateJSRegexp":       "a JavaScript regular expression (no closing /)",
+	"stateJSBlockCmt":     "a JavaScript comment (no closing */)",
+	"stateJSLineCmt":      "a JavaScript comment",
+	"stateJSHTMLOpenCmt":  "a JavaScript comment",
+	"stateJSHTMLCloseCmt": "a JavaScript comment",
+	"stateCSS":            "a style sheet",
+	"stateCSSDqStr":       `a CSS string (no closing ")`,
+	"stateCSSSqStr":       "a CSS string (no closing ')",
+	"stateCSSDqURL":       "a CSS url( (no closing ))",
+	"stateCSSSqURL":       "a CSS url( (no closing ))",
+	"stateCSSURL":         "a CSS url( (no closing ))",
+	"stateCSSBlockCmt":    "a CSS comment (no closing */)",
+	"stateCSSLineCmt":     "a CSS comment",
+}
+
+// elementWords names the elements whose text html/template reads as
+// other than HTML.
+var elementWords = map[string]string{
+	"elementScript":   "a <script> element (no closing </script>)",
+	"elementStyle":    "a <style> element (no closing </style>)",
+	"elementTextarea": "a <textarea> element (no closing </textarea>)",
+	"elementTitle":    "a <title> element (no closing </title>)",
+}
