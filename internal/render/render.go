@@ -307,7 +307,51 @@ func templateDiag(name string, err error, src string) diag.Diagnostic {
 			return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: line, Col: col}, Message: fmt.Sprintf("this {{ %s }} is never closed: add {{ end }} where what it holds ends", a.word)}
 		}
 	}
-	return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: line}, Message: msg}
+	col := 0
+	if m := undefinedFuncRE.FindStringSubmatch(msg); m != nil && line > 0 {
+		col = funcColumn(src, line, m[1])
+	}
+	return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: line, Col: col}, Message: msg}
+}
+
+// undefinedFuncRE matches the templates' error for a function that no
+// template function is named.
+var undefinedFuncRE = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+
+// funcColumn returns the column, in characters from 1, of the first word
+// fn inside an action on line (from 1) of src, or 0 when there is none.
+func funcColumn(src string, line int, fn string) int {
+	start := 0
+	for range line - 1 {
+		i := strings.IndexByte(src[start:], '\n')
+		if i < 0 {
+			return 0
+		}
+		start += i + 1
+	}
+	end := len(src)
+	if i := strings.IndexByte(src[start:], '\n'); i >= 0 {
+		end = start + i
+	}
+	word := func(b byte) bool {
+		return b == '_' || b == '.' || b == '$' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	}
+	for i := start; i < end; {
+		j := strings.Index(src[i:end], fn)
+		if j < 0 {
+			return 0
+		}
+		at := i + j
+		i = at + len(fn)
+		if at > 0 && word(src[at-1]) || i < len(src) && word(src[i]) {
+			continue
+		}
+		if open := strings.LastIndex(src[:at], "{{"); open >= 0 && strings.LastIndex(src[:at], "}}") < open {
+			_, col := lineCol(src, at)
+			return col
+		}
+	}
+	return 0
 }
 
 // action is an action of a template that a {{ end }} closes, or that

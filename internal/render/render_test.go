@@ -143,7 +143,17 @@ func TestParseLayoutsErrors(t *testing.T) {
 			edit: func(fsys fstest.MapFS) {
 				fsys["templates/base.html"] = &fstest.MapFile{Data: []byte("{{ define \"base\" }}\n{{ shout .Title }}\n{{ end }}")}
 			},
-			diags: []string{`templates/base.html:2: function "shout" not defined`},
+			diags: []string{`templates/base.html:2:4: function "shout" not defined`},
+		},
+		{
+			// "é · shout " is ten characters: the action starts at 11,
+			// and "shout" in it, after "{{ $x := .Title | ", at 29; the
+			// same word in the text before it is not the function.
+			name: "unknown function after runes",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte("{{ define \"footer\" }}\né · shout {{ $x := .Title | shout }} {{ shout }}\n{{ end }}")}
+			},
+			diags: []string{`templates/partials/footer.html:2:29: function "shout" not defined`},
 		},
 		{
 			name: "every broken kind at once",
