@@ -174,7 +174,7 @@ type Image struct {
 type Pager struct {
 	Number int    // from 1
 	Total  int    // number of pages
-	Prev   string // site path of the previous page, "" on the first
+	Prev   string // site path of the previous page ("/" for the home page), "" on the first
 	Next   string // site path of the next page, "" on the last
 }
 

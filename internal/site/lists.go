@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
@@ -241,7 +242,9 @@ func (r *run) queueList(base, owner string, proto *render.Page, articles []*rend
 		p.Articles = items
 		p.Pager = &render.Pager{Number: n, Total: total}
 		if n > 1 {
-			p.Pager.Prev = pageURL(n - 1)
+			// The home page's site path is "": it is "/" here, so that
+			// a pager's {{ if .Prev }} links back to it.
+			p.Pager.Prev = cmp.Or(pageURL(n-1), "/")
 			p.Title = fmt.Sprintf("%s, page %d", proto.Title, n)
 		}
 		if n < total {
