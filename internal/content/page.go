@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
@@ -748,16 +749,19 @@ func checkSlug(s string) string {
 const MaxNameBytes = 255
 
 // Slugify turns a title or tag into a URL segment: lower case letters and
-// digits separated by single hyphens.
+// digits separated by single hyphens. The marks that belong to a letter
+// (an accent, a vowel sign of Devanagari) stay with it, and a letter and
+// its accent written apart become one character (Unicode normal form C),
+// so that the same word makes the same segment however it was typed.
 func Slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(norm.NFC.String(s)) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 			b.WriteRune(r)
 			hyphen = false
-		case r > 127 && unicode.IsLetter(r):
+		case r > 127 && unicode.IsLetter(r), r > 127 && unicode.IsMark(r) && !hyphen && b.Len() > 0:
 			b.WriteRune(r)
 			hyphen = false
 		default:

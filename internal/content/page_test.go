@@ -514,6 +514,14 @@ func TestSlugify(t *testing.T) {
 		{"", ""},
 		{"日本語 text", "日本語-text"},
 		{"emoji 😀 here", "emoji-here"},
+		// Vowel signs and viramas are marks: they belong to their word.
+		{"हिन्दी समाचार", "हिन्दी-समाचार"},
+		{"Tiếng Việt", "tiếng-việt"},
+		// A letter and its accent written apart (as macOS names files)
+		// are the letter with its accent.
+		{"cafe\u0301 e\u0301clair", "caf\u00e9-\u00e9clair"},
+		{"emoji 😀\ufe0f here", "emoji-here"},
+		{"\u0301lead", "lead"},
 	} {
 		if got := Slugify(tc.in); got != tc.want {
 			t.Errorf("Slugify(%q) = %q; want %q", tc.in, got, tc.want)
