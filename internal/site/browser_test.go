@@ -163,6 +163,13 @@ func serveExample(t *testing.T) (root, dest string) {
 // skipped elsewhere.
 func newBrowser(t *testing.T, timeout time.Duration, events *browserEvents) context.Context {
 	t.Helper()
+	return newBrowserWith(t, timeout, events)
+}
+
+// newBrowserWith is newBrowser with options of Chromium's own after the
+// usual ones, such as chromedp.Flag("hide-scrollbars", false).
+func newBrowserWith(t *testing.T, timeout time.Duration, events *browserEvents, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
 	path, err := exec.LookPath("chromium")
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -181,6 +188,7 @@ func newBrowser(t *testing.T, timeout time.Duration, events *browserEvents) cont
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
+	opts = append(opts, extra...)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	t.Cleanup(cancel)
 	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)

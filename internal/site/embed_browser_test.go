@@ -201,3 +201,81 @@ func TestBrowserCopySnippet(t *testing.T) {
 		t.Errorf("the clipboard holds %.120q; want the snippet %.120q", got, want)
 	}
 }
+
+// TestBrowserEmbedNarrowScrollBar puts the Kursk chart's snippet in a
+// column of 360 pixels from the start, in a Chromium that shows scroll
+// bars as desktop browsers do. The iframe's first height (that of a wide
+// column) is too short, so its page first gets a scroll bar; the narrow
+// chart, as tall as it is wide, is shorter beside it than without it.
+// The page still ends as tall as the iframe, with no scroll bar left and
+// the whole width for the chart.
+func TestBrowserEmbedNarrowScrollBar(t *testing.T) {
+	ctx := newBrowserWith(t, browserTimeout, nil, chromedp.Flag("hide-scrollbars", false))
+	siteLn := listen(t)
+	dest := buildExample(t, "http://"+siteLn.Addr().String()+"/repo/")
+	serveAt(t, siteLn, dest)
+	article, err := os.ReadFile(dest + "/" + kurskPath + "index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := snippetRE.FindSubmatch(article)
+	if m == nil {
+		t.Fatal("the article has no snippet")
+	}
+	hostLn := listen(t)
+	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, strings.Replace(fmt.Sprintf(hostPage, html.UnescapeString(string(m[2]))), "width: 800px", "width: 360px", 1))
+	})}
+	go host.Serve(hostLn)
+	t.Cleanup(func() { host.Close() })
+	navigate(t, ctx, "http://"+hostLn.Addr().String()+"/")
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('iframe').style.height !== ''`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("the iframe never got a height from its page: %v", err)
+	}
+	tree, err := chromedp.Call(ctx, page.GetFrameTree, struct{}{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	world, err := chromedp.Call(ctx, page.CreateIsolatedWorld, page.CreateIsolatedWorldParams{FrameID: tree.FrameTree.ChildFrames[0].Frame.ID, WorldName: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inFrame := func(p *runtime.EvaluateParams) { p.ContextID = world.ExecutionContextID }
+	type state struct {
+		Outer, Inner, Width, Client int
+		Live                        bool
+	}
+	var s state
+	// Settled: the chart live, the iframe as tall as its page, for a
+	// second on end.
+	stable := 0
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline) && stable < 10; time.Sleep(100 * time.Millisecond) {
+		var next state
+		if next.Outer, err = chromedp.Run(ctx, chromedp.Evaluate[int](`Math.round(document.querySelector('iframe').getBoundingClientRect().height)`)); err != nil {
+			t.Fatal(err)
+		}
+		if next, err = chromedp.Run(ctx, chromedp.Evaluate[state](`({
+			Outer: `+fmt.Sprint(next.Outer)+`,
+			Inner: Math.ceil(document.documentElement.getBoundingClientRect().height),
+			Width: innerWidth,
+			Client: document.documentElement.clientWidth,
+			Live: !!document.querySelector('.chart-box canvas') && document.querySelector('.chart-static').hidden,
+		})`, inFrame)); err != nil {
+			t.Fatal(err)
+		}
+		if next == s && s.Live && s.Outer == s.Inner {
+			stable++
+		} else {
+			stable = 0
+		}
+		s = next
+	}
+	if stable < 10 {
+		t.Fatalf("the embed never settled: %+v", s)
+	}
+	if s.Client != s.Width {
+		t.Errorf("the page in the iframe is %d pixels wide in a frame of %d (a scroll bar takes the rest), at %d pixels tall; want no scroll bar", s.Client, s.Width, s.Inner)
+	}
+	t.Logf("settled: %+v", s)
+}
