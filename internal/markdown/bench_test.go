@@ -50,7 +50,7 @@ func (bigCharts) RenderChart(w io.Writer, _ []byte, _ diag.Pos, ordinal int, _ *
 	return err
 }
 
-func (bigCharts) RenderFeedChart(w io.Writer, ordinal int) error {
+func (bigCharts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) error {
 	_, err := fmt.Fprintf(w, "<figure id=\"c%d\"><svg>%s</svg>\n</figure>", ordinal, bigSVG)
 	return err
 }

@@ -202,7 +202,7 @@ func (fakeCharts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordina
 }
 
 // RenderFeedChart writes a figure that names the chart, as a feed's.
-func (fakeCharts) RenderFeedChart(w io.Writer, ordinal int) error {
+func (fakeCharts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) error {
 	fmt.Fprintf(w, `<figure data-ordinal="%d" class="feed"></figure>`, ordinal)
 	return nil
 }

@@ -203,7 +203,7 @@ func (r chartRenderer) render(w util.BufWriter, _ []byte, node ast.Node, enterin
 		if n.failed {
 			return ast.WalkSkipChildren, nil
 		}
-		if err := n.charts.RenderFeedChart(out, n.Ordinal); err != nil {
+		if err := n.charts.RenderFeedChart(out, n.Ordinal, n.diags); err != nil {
 			return ast.WalkStop, err
 		}
 	} else if err := n.charts.RenderChart(out, n.Body, n.BodyPos, n.Ordinal, n.diags); err != nil {

@@ -41,7 +41,7 @@ func (fuzzCharts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordina
 }
 
 // RenderFeedChart writes the chart's ordinal.
-func (fuzzCharts) RenderFeedChart(w io.Writer, ordinal int) error {
+func (fuzzCharts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) error {
 	fmt.Fprintf(w, "<figure>feed %d</figure>", ordinal)
 	return nil
 }

@@ -59,10 +59,11 @@ type ValueResolver interface {
 // RenderFeedChart is called only when the caller asks for the feed's HTML
 // (Page.Feed), after every RenderChart of the page: it writes the chart
 // that RenderChart drew as ordinal again, as a feed reader should see it,
-// with no script. It is not called for a chart whose RenderChart failed.
+// with no script, and reports its problems to diags as RenderChart does.
+// It is not called for a chart whose RenderChart failed.
 type ChartRenderer interface {
 	RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal int, diags *diag.List) error
-	RenderFeedChart(w io.Writer, ordinal int) error
+	RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) error
 }
 
 // TextChecker looks at the text a reader reads: each run of prose outside

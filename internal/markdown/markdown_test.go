@@ -299,9 +299,9 @@ func (c *countingCharts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos,
 	return c.fakeCharts.RenderChart(w, body, bodyPos, ordinal, diags)
 }
 
-func (c *countingCharts) RenderFeedChart(w io.Writer, ordinal int) error {
+func (c *countingCharts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) error {
 	c.fed = append(c.fed, ordinal)
-	return c.fakeCharts.RenderFeedChart(w, ordinal)
+	return c.fakeCharts.RenderFeedChart(w, ordinal, diags)
 }
 
 // TestFeed checks that the feed's HTML is the page's, rendered from the

@@ -131,6 +131,9 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		links.Snippet = chart.EmbedSnippet(links.Embed, c.embedTitle(fig), embedHeight(fig))
 	}
 	if err := c.run.st.layouts.ExecuteChart(w, fig.View(links)); err != nil {
+		// Reported once: the feed and the embed page do not draw it
+		// again.
+		delete(c.figures, ordinal)
 		return templateError(err, diags)
 	}
 	return nil
@@ -222,8 +225,9 @@ func (c *charts) writeEmbeds(article *render.Summary, diags *diag.List) ([]strin
 
 // RenderFeedChart implements markdown.ChartRenderer: the chart drawn as
 // ordinal, without the interactive chart's option, which a feed reader
-// cannot use, and without the embed control; the static SVG stays.
-func (c *charts) RenderFeedChart(w io.Writer, ordinal int) error {
+// cannot use, and without the embed control; the static SVG stays. The
+// chart template's errors go to diags.
+func (c *charts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) error {
 	d, ok := c.figures[ordinal]
 	if !ok {
 		return nil // not drawn: its error is reported
@@ -232,7 +236,7 @@ func (c *charts) RenderFeedChart(w io.Writer, ordinal int) error {
 	links.Embed, links.Snippet = "", ""
 	v := d.fig.View(links)
 	v.Option = ""
-	return c.run.st.layouts.ExecuteChart(w, v)
+	return templateError(c.run.st.layouts.ExecuteChart(w, v), diags)
 }
 
 // writeFiles writes the CSV and SVG files of the page's charts and returns
