@@ -93,7 +93,7 @@ func drawCard(cv *canvas, t *typesetter, c Card) layout {
 	textW := Width - 2*marginX
 
 	y := siteTop
-	if s, cut := cleanText(c.Site, 200); s != "" {
+	if s, cut := cleanText(t.drawable(styleUIBold, c.Site), 200); s != "" {
 		site := t.setLines(styleUIBold, siteSize, 1.2, textW, s, cut, 1)
 		base := site.draw(cv, t, marginX, y, th.Accent)
 		y = base + siteGap
@@ -101,8 +101,8 @@ func drawCard(cv *canvas, t *typesetter, c Card) layout {
 		y += 8
 	}
 
-	title, titleCut := cleanText(c.Title, 600)
-	dek, dekCut := cleanText(c.Dek, 600)
+	title, titleCut := cleanText(t.drawable(styleTitle, c.Title), 600)
+	dek, dekCut := cleanText(t.drawable(styleDek, c.Dek), 600)
 
 	if c.Plot == nil {
 		// The headline and the dek, centred in the room below the site's

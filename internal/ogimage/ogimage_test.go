@@ -644,3 +644,45 @@ func TestFontLicences(t *testing.T) {
 		t.Errorf("fonts/README.md lists %d checksums; want 2", sums)
 	}
 }
+
+// TestTextTheFontsLack draws cards whose text is in scripts the fonts do
+// not have, or holds a symbol they do not have. A text with letters no
+// font has is left off the card, which then equals the card without it,
+// rather than a row of empty boxes; a symbol no font has is left out of
+// its text.
+func TestTextTheFontsLack(t *testing.T) {
+	r := newRenderer(t)
+	same := func(name string, got, want Card) {
+		t.Helper()
+		a, _, err := r.draw(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _, err := r.draw(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Pix, b.Pix) {
+			t.Errorf("%s: the card differs from the one with %q, %q, %q", name, want.Site, want.Title, want.Dek)
+		}
+	}
+	for _, c := range []Card{sampleCards[0].card(), textCard()} {
+		hindi := c
+		hindi.Site, hindi.Title, hindi.Dek = "जल समाचार", "जलाशय गर्मियों तक चलेगा?", "水库能撑过夏天吗"
+		none := c
+		none.Site, none.Title, none.Dek = "", "", ""
+		same("Devanagari and Chinese", hindi, none)
+
+		mixed := c
+		mixed.Title = "Reservoir 水库 by summer"
+		noTitle := c
+		noTitle.Title = ""
+		same("a headline with Chinese letters", mixed, noTitle)
+
+		emoji := c
+		emoji.Title = "Reservoir 🚰 by summer ✅"
+		plain := c
+		plain.Title = "Reservoir by summer"
+		same("a headline with emoji", emoji, plain)
+	}
+}

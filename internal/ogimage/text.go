@@ -124,6 +124,24 @@ func (t *typesetter) glyph(st style, r rune) glyphRef {
 	return g
 }
 
+// drawable returns s without the characters that no font of st's chain
+// has, or "" when a letter, digit or mark is among them: a text in a
+// script the fonts lack (Devanagari, Chinese) is left off the card rather
+// than drawn as a row of empty boxes, and a symbol they lack (an emoji) is
+// left out of its text.
+func (t *typesetter) drawable(st style, s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) || t.glyph(st, r).x != 0:
+			b.WriteRune(r)
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r):
+			return ""
+		}
+	}
+	return b.String()
+}
+
 func ppem(size float64) fixed.Int26_6 { return fixed.Int26_6(math.Round(size * 64)) }
 
 func unfix(v fixed.Int26_6) float64 { return float64(v) / 64 }
