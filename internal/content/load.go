@@ -205,7 +205,7 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 	for _, p := range pages {
 		u, err := URLFor(p)
 		if err != "" {
-			diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "%s", err)
+			diags.Errorf(p.URLPos(), "%s", err)
 			p.Broken = true
 		}
 		p.URL = u
@@ -251,6 +251,9 @@ func URLFor(p *Page) (string, string) {
 	switch first {
 	case "", "tags", "theme", "_plotline":
 		return u, fmt.Sprintf("page URL /%s is reserved for pages plotline makes; rename the file or set a slug", u)
+	case "404.html", "feed.xml", "sitemap.xml", "robots.txt", ".nojekyll", ".plotline":
+		// Its folder could not be made beside the file of that name.
+		return u, fmt.Sprintf("page URL /%s is reserved for the files plotline makes: rename the file or set a slug", u)
 	}
 	if strings.Contains(u, `\`) {
 		// A slug with one is refused where it is read; a name with one

@@ -246,6 +246,14 @@ func TestAssignURLs(t *testing.T) {
 		{path: "content/theme.md", want: "theme/", diag: "content/theme.md:1:1: page URL /theme/ is reserved"},
 		{path: "content/theme/x.md", want: "theme/x/", diag: "content/theme/x.md:1:1: page URL /theme/x/ is reserved"},
 		{path: "content/_plotline/x.md", want: "_plotline/x/", diag: "content/_plotline/x.md:1:1: page URL /_plotline/x/ is reserved"},
+		// A folder of one of the files plotline writes at the top of the
+		// site could not be made beside it.
+		{path: "content/feed.xml.md", want: "feed.xml/", diag: "content/feed.xml.md:1:1: page URL /feed.xml/ is reserved for the files plotline makes: rename the file or set a slug"},
+		{path: "content/x.md", slug: "sitemap.xml", want: "sitemap.xml/", diag: "content/x.md:1:1: page URL /sitemap.xml/ is reserved"},
+		{path: "content/robots.txt/x.md", want: "robots.txt/x/", diag: "content/robots.txt/x.md:1:1: page URL /robots.txt/x/ is reserved"},
+		{path: "content/404.html.md", want: "404.html/", diag: "content/404.html.md:1:1: page URL /404.html/ is reserved"},
+		{path: "content/x.md", slug: ".plotline", want: ".plotline/", diag: "content/x.md:1:1: page URL /.plotline/ is reserved"},
+		{path: "content/articles/feed.xml.md", want: "articles/feed.xml/"},
 		{path: "content/tagsoup.md", want: "tagsoup/"},
 		{path: "content/themes/x.md", want: "themes/x/"},
 		{path: "content/x.md", slug: "index", want: "", diag: "content/x.md:1:1: page URL / is reserved"},

@@ -295,7 +295,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		loseAliases(st.ix, p, page.Aliases, lost)
 		u, urlErr := content.URLFor(page)
 		if urlErr != "" {
-			plan.diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", urlErr)
+			plan.diags.Errorf(page.URLPos(), "%s", urlErr)
 			plan.broken = append(plan.broken, p)
 			continue
 		}
