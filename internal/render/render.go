@@ -233,9 +233,26 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 			shared = append(shared, p)
 		}
 	}
+	// A template that two shared files define is the later file's: which
+	// one the pages get would depend on the files' names. It is an error
+	// at both, one of which may be plotline's own file.
+	defined := map[string]diag.Pos{} // template name → its {{ define }}
 	for _, name := range shared {
 		if err := parseFile(common, fsys, name, src); err != nil {
 			diags.Add(templateDiag(name, err, src[name]))
+			continue
+		}
+		for _, d := range defines(src[name]) {
+			line, col := lineCol(src[name], d.off)
+			pos := diag.Pos{Path: name, Line: line, Col: col}
+			other, ok := defined[d.name]
+			if !ok || other.Path == name {
+				defined[d.name] = pos
+				continue
+			}
+			const twice = "template %q is defined here and in %s, and which one the pages get depends on the files' names: define it in one file (to replace one of plotline's templates, give the file its name)"
+			diags.Errorf(pos, twice, d.name, other.Path)
+			diags.Errorf(other, twice, d.name, name)
 		}
 	}
 	if diags.HasErrors() {
@@ -352,6 +369,38 @@ func funcColumn(src string, line int, fn string) int {
 		}
 	}
 	return 0
+}
+
+// definition is a {{ define }} of a template file: the name it defines and
+// the offset of its "{{".
+type definition struct {
+	name string
+	off  int
+}
+
+// defines returns the {{ define }} actions of src, a template, in order.
+// A {{ block }}, which gives a template a default that a {{ define }} may
+// replace, is left out.
+func defines(src string) []definition {
+	var out []definition
+	for i := 0; ; {
+		j := strings.Index(src[i:], "{{")
+		if j < 0 {
+			return out
+		}
+		start := i + j
+		body, end := actionBody(src, start+2)
+		if end < 0 {
+			return out
+		}
+		i = end
+		f := strings.Fields(strings.Trim(strings.TrimSpace(body), "-"))
+		if len(f) > 1 && f[0] == "define" {
+			if n, err := strconv.Unquote(f[1]); err == nil {
+				out = append(out, definition{n, start})
+			}
+		}
+	}
 }
 
 // action is an action of a template that a {{ end }} closes, or that

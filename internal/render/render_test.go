@@ -156,6 +156,31 @@ func TestParseLayoutsErrors(t *testing.T) {
 			diags: []string{`templates/partials/footer.html:2:29: function "shout" not defined`},
 		},
 		{
+			// The default footer.html, parsed after afooter.html,
+			// would replace the site's own footer without a word.
+			name: "a partial defined by two files",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/partials/afooter.html"] = &fstest.MapFile{Data: []byte("{{/* mine */}}\n  {{- define \"footer\" }}<footer>mine</footer>{{ end }}")}
+			},
+			diags: []string{
+				`templates/partials/afooter.html:2:3: template "footer" is defined here and in templates/partials/footer.html, and which one the pages get depends on the files' names: define it in one file (to replace one of plotline's templates, give the file its name)`,
+				`templates/partials/footer.html:1:1: template "footer" is defined here and in templates/partials/afooter.html, and which one the pages get depends on the files' names: define it in one file (to replace one of plotline's templates, give the file its name)`,
+			},
+		},
+		{
+			// A block's default may be replaced by a define.
+			name: "a block of base replaced by a partial, and a block defined twice",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/base.html"] = &fstest.MapFile{Data: []byte(`{{ define "base" }}{{ block "head" . }}{{ end }}{{ template "main" . }}{{ end }}`)}
+				fsys["templates/partials/head.html"] = &fstest.MapFile{Data: []byte(`{{ define "head" }}<meta name="x">{{ end }}`)}
+				fsys["templates/partials/zfooter.html"] = &fstest.MapFile{Data: []byte("\n\n{{ define \"footer\" }}z{{ end }}")}
+			},
+			diags: []string{
+				`templates/partials/footer.html:1:1: template "footer" is defined here and in templates/partials/zfooter.html, and which one the pages get depends on the files' names: define it in one file (to replace one of plotline's templates, give the file its name)`,
+				`templates/partials/zfooter.html:3:1: template "footer" is defined here and in templates/partials/footer.html, and which one the pages get depends on the files' names: define it in one file (to replace one of plotline's templates, give the file its name)`,
+			},
+		},
+		{
 			name: "every broken kind at once",
 			edit: func(fsys fstest.MapFS) {
 				fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{ end }}")}
