@@ -328,7 +328,37 @@ func templateDiag(name string, err error, src string) diag.Diagnostic {
 	if m := undefinedFuncRE.FindStringSubmatch(msg); m != nil && line > 0 {
 		col = funcColumn(src, line, m[1])
 	}
+	if col == 0 && line > 0 {
+		col = onlyAction(src, line)
+	}
 	return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: line, Col: col}, Message: msg}
+}
+
+// onlyAction returns the column, in characters from 1, of the "{{" of the
+// one action that starts on line (from 1) of src, where the templates'
+// parser names the line of a mistake but not its column: the mistake is in
+// that action. It returns 0 when the line starts no action or several, or
+// ends one before its "{{" (an action begun on an earlier line), where
+// the mistake could be in another.
+func onlyAction(src string, line int) int {
+	start := 0
+	for range line - 1 {
+		i := strings.IndexByte(src[start:], '\n')
+		if i < 0 {
+			return 0
+		}
+		start += i + 1
+	}
+	text := src[start:]
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	open := strings.Index(text, "{{")
+	if open < 0 || strings.Count(text, "{{") != 1 || strings.Contains(text[:open], "}}") {
+		return 0
+	}
+	_, col := lineCol(src, start+open)
+	return col
 }
 
 // undefinedFuncRE matches the templates' error for a function that no

@@ -129,14 +129,22 @@ func TestParseLayoutsErrors(t *testing.T) {
 			edit: func(fsys fstest.MapFS) {
 				fsys["templates/article.html"] = &fstest.MapFile{Data: []byte("{{ define \"main\" }}\n<p>\n{{ if }}\n{{ end }}")}
 			},
-			diags: []string{"templates/article.html:3: missing value for if"},
+			diags: []string{"templates/article.html:3:1: missing value for if"},
 		},
 		{
 			name: "syntax error in a partial",
 			edit: func(fsys fstest.MapFS) {
 				fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte("{{ define \"footer\" }}\n\n{{ .Site.Title }\n{{ end }}")}
 			},
-			diags: []string{"templates/partials/footer.html:3:"},
+			diags: []string{`templates/partials/footer.html:3:1: unexpected "}" in operand`},
+		},
+		{
+			// The one action of the line, after "é · ": column 5.
+			name: "syntax error after runes",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte("{{ define \"footer\" }}\né · {{ if }}x\n{{ end }}{{ end }}")}
+			},
+			diags: []string{"templates/partials/footer.html:2:5: missing value for if"},
 		},
 		{
 			name: "unknown function in base",
@@ -186,7 +194,9 @@ func TestParseLayoutsErrors(t *testing.T) {
 				fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{ end }}")}
 				fsys["templates/tag.html"] = &fstest.MapFile{Data: []byte("\n\n{{ range }}{{ end }}")}
 			},
-			diags: []string{"templates/home.html:1: unexpected {{end}}", "templates/tag.html:3: missing value for range"},
+			// tag.html's line 3 starts two actions: the parser does not
+			// say which, so neither is named.
+			diags: []string{"templates/home.html:1:1: unexpected {{end}}", "templates/tag.html:3: missing value for range"},
 		},
 		{
 			name: "missing kind template",
