@@ -143,6 +143,40 @@ func (ix *linkIndex) setAliases(file string, aliases []content.Alias) []string {
 // ("content/a.png") is published at (see content.Bundles).
 func (ix *linkIndex) sitePath(file string) string { return ix.bundles.SitePath(file) }
 
+// folders returns the folders of the output that pages and redirect
+// pages are written in, each with what is written there first (a page's
+// file, or the redirect page's site path), by its site path in normal
+// form C ("articles/x" and "articles" for articles/x/index.html).
+func (ix *linkIndex) folders() map[string]string {
+	out := map[string]string{}
+	add := func(sitePath, by string) {
+		for dir := path.Dir(strings.TrimSuffix(sitePath, "/") + "/index.html"); dir != "." && dir != "/"; dir = path.Dir(dir) {
+			if _, ok := out[nfc(dir)]; ok {
+				return // and so are the folders around it
+			}
+			out[nfc(dir)] = by
+		}
+	}
+	for _, file := range slices.Sorted(maps.Keys(ix.files)) {
+		add(ix.files[file], file)
+	}
+	for _, a := range slices.Sorted(maps.Keys(ix.aliases)) {
+		add(path.Dir(ix.aliases[a]), "the redirect page "+ix.aliases[a])
+	}
+	return out
+}
+
+// fileFolder reports whether the site path of a file lies in a folder
+// named as a file plotline writes at the top of the output (feed.xml/x),
+// and returns that folder.
+func fileFolder(sitePath string) (string, bool) {
+	first, _, nested := strings.Cut(sitePath, "/")
+	if nested && (slices.Contains(fixedFiles, first) || first == "sitemap.xml") {
+		return first, true
+	}
+	return "", false
+}
+
 // addAsset records a content file that is not Markdown ("content/a.png").
 func (ix *linkIndex) addAsset(file string) {
 	rel := ix.sitePath(file)

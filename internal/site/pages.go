@@ -58,10 +58,26 @@ func (r *run) loadTheme(diags *diag.List) error {
 }
 
 // copyAssets copies the non-Markdown files of content/ next to the pages.
-// A file it cannot read is a diagnostic at the file; the others are still
-// copied, so that a build reports every problem at once.
+// A file it cannot read, or that could not be written beside the pages (it
+// has the name of a page's folder, or lies in a folder named as a file
+// plotline writes at the top), is a diagnostic at the file; the others are
+// still copied, so that a build reports every problem at once.
 func (r *run) copyAssets(assets []string, diags *diag.List) error {
+	if len(assets) == 0 {
+		return nil
+	}
+	folders := r.st.ix.folders()
 	for _, a := range assets {
+		sp := r.st.ix.sitePath(a)
+		if by, ok := folders[nfc(sp)]; ok {
+			// The file and the folder cannot both be made.
+			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "is published as %s, the name of the folder of %s: rename one of them", sp, by)
+			continue
+		}
+		if dir, ok := fileFolder(sp); ok {
+			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "is published in the folder %s, the name of the file plotline writes there: move it out of that folder", dir)
+			continue
+		}
 		src, err := sitefs.ReadFile(r.b.fsys, a, sitefs.MaxAssetSize)
 		if err != nil {
 			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
