@@ -61,6 +61,19 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 					lo += i + bytes.Index(u, []byte("{{"))
 				}
 				state.errorf(lo, "%s", addressValueMsg)
+			} else if !t.unsafe && n.AutoLinkType == ast.AutoLinkURL && html.IsDangerousURL(n.URL(src)) {
+				// <javascript:…>: the renderer would write it as
+				// <a href="">; its text is kept, as a link's is.
+				u := n.Label(src)
+				lo := siblingsEnd(n, src)
+				if i := bytes.Index(src[lo:], u); i > 0 && src[lo+i-1] == '<' {
+					lo += i - 1
+				}
+				state.warnf(lo, "link %q is left out: a link that runs a script or opens a local file cannot be published (write an https: address)", u)
+				text := ast.NewString(util.EscapeHTML(bytes.Clone(u)))
+				text.SetCode(true) // escaped already, written as it is
+				n.AppendChild(n, text)
+				unwrap = append(unwrap, n)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
