@@ -215,6 +215,23 @@ func siteKey(sitePath string) string {
 	return "."
 }
 
+// outside reports whether sitePath, a slash path, could name a file
+// outside the output: it is absolute or names a volume, or one of its
+// names, between slashes or backslashes (a separator on Windows), is
+// "..", or only dots and spaces, which Windows may read as "..". Two dots
+// inside a name, as in "c..d" or "fig..png", are part of it.
+func outside(sitePath string) bool {
+	if path.IsAbs(sitePath) || filepath.IsAbs(sitePath) || filepath.VolumeName(sitePath) != "" {
+		return true
+	}
+	for _, name := range strings.FieldsFunc(sitePath, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if strings.Count(name, ".") >= 2 && strings.Trim(name, ". ") == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // path returns the file path of a site key in the temporary folder.
 func (t *Tx) path(k string) string {
 	return filepath.Join(t.dir, filepath.FromSlash(k))
@@ -229,7 +246,7 @@ func (t *Tx) destPath(k string) string {
 // "articles/x/index.html") hold data in the new output. data may be
 // reused once Write returns.
 func (t *Tx) Write(sitePath string, data []byte) error {
-	if strings.Contains(sitePath, "..") || path.IsAbs(sitePath) {
+	if outside(sitePath) {
 		return fmt.Errorf("refusing to write outside the output: %q", sitePath)
 	}
 	k := siteKey(sitePath)

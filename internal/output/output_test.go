@@ -181,9 +181,16 @@ func TestWriteErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(tx.dir, "a", "b.txt")) {
 		t.Errorf(`Write("a/b.txt/c.txt") under a file = %v; want an error naming %s`, err, filepath.Join(tx.dir, "a", "b.txt"))
 	}
-	for _, bad := range []string{"../escape.txt", "/etc/passwd"} {
+	for _, bad := range []string{"../escape.txt", "/etc/passwd", "a/../../escape.txt", "a/../b.txt", `a\..\..\escape.txt`, "..", "a/.../b.txt", "a/.. /b.txt"} {
 		if err := tx.Write(bad, nil); err == nil || !strings.Contains(err.Error(), "refusing") {
 			t.Errorf(`Write(%q) = %v; want it refused`, bad, err)
+		}
+	}
+	// Two dots inside a name are part of it: a page "c..d.md", an image
+	// "fig..png", an old address "/v1..2/".
+	for _, good := range []string{"articles/c..d/index.html", "articles/x/fig..png", "v1..2/index.html"} {
+		if err := tx.Write(good, []byte("ok")); err != nil {
+			t.Errorf(`Write(%q) = %v; want it written`, good, err)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(tx.dir), "escape.txt")); err == nil {
