@@ -98,6 +98,7 @@ type Block struct {
 	Projection *Projection // nil when the block has none
 	AsOf       time.Time   // the date that "days to limit" counts from
 	CSV        string      // the CSV file the series came from, relative to the site, if any
+	CSVPos     diag.Pos    // where csv: names that file
 	Pos        diag.Pos    // where the block is declared
 	// Broken is set when the block has errors of its own, reported where
 	// they are; what it could not compute is then not reported again at

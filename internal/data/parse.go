@@ -132,6 +132,7 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 		b.Series, sourceOK = p.series(s.val)
 	case hasCSV:
 		b.CSV, b.Series, sourceOK = p.csv(c.val)
+		b.CSVPos = p.pos(c.val)
 	}
 	// A series read before for another block had its problems reported
 	// then; this block is broken all the same.

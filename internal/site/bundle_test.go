@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -121,4 +122,30 @@ func TestRebuildSluggedBundle(t *testing.T) {
 			t.Fatalf("after %s", step.name)
 		}
 	}
+}
+
+// TestRebuildDraftBundleCSV checks that a published page whose data
+// block reads the CSV of a page bundle is an error at its csv: while
+// that page is a draft, in a rebuild as in a build, and builds again
+// once the page is published.
+func TestRebuildDraftBundleCSV(t *testing.T) {
+	secret := func(draft bool) string {
+		return fmt.Sprintf("---\ntitle: Secret\ndate: 2025-01-01\ndraft: %t\n---\nx\n", draft)
+	}
+	dir, dest, b := builtTestSite(t, map[string]string{
+		"content/articles/secret/index.md": secret(false),
+		"content/articles/secret/leak.csv": "date,value\n2025-01-01,999\n2025-01-02,1000\n",
+		"content/articles/pub.md":          "---\ntitle: Pub\ndate: 2025-01-08\ndata:\n  s:\n    csv: secret/leak.csv\n---\n{{ s.last.value }}\n",
+	})
+	ctx := context.Background()
+	const want = "content/articles/pub.md:6:10: csv: content/articles/secret/leak.csv is a file of a page that is not built (a draft, or dated after today): it is published with its page"
+	writeFiles(t, dir, map[string]string{"content/articles/secret/index.md": secret(true)})
+	if _, err := b.Rebuild(ctx, []string{"content/articles/secret/index.md"}); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("Rebuild with the bundle a draft = %v; want %s", err, want)
+	}
+	writeFiles(t, dir, map[string]string{"content/articles/secret/index.md": secret(false)})
+	if _, err := b.Rebuild(ctx, []string{"content/articles/secret/index.md"}); err != nil {
+		t.Fatalf("Rebuild with the bundle published: %v", err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
 }

@@ -184,8 +184,15 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 	blocks := data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
 	var deps []string
 	for _, b := range blocks {
-		if b.CSV != "" {
-			deps = append(deps, b.CSV)
+		if b.CSV == "" {
+			continue
+		}
+		deps = append(deps, b.CSV)
+		// The chart, its CSV download and the prose would publish the
+		// rows of a file withheld with its page, as a link to it would.
+		// A page bundle that goes built or unbuilt rebuilds every page.
+		if _, ok := r.st.ix.unbuiltFiles[nfc(b.CSV)]; ok {
+			diags.Errorf(b.CSVPos, "csv: %s is a file of a page that is not built (a draft, or dated after today): it is published with its page", b.CSV)
 		}
 	}
 	scope := data.NewScope(blocks)
