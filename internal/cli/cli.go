@@ -227,6 +227,10 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkSiteFolder(s.dir); err != nil {
+		dir.Close()
+		return nil, err
+	}
 	fsys := dir.FS
 	cfg, err := config.Load(fsys)
 	if err != nil {
@@ -419,4 +423,39 @@ func runVersion(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "plotline %s %s %s/%s\n", e.version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return ExitOK
+}
+
+// checkSiteFolder reports dir as no site when it holds neither content/
+// nor a config file: the writer is most likely in the wrong folder, and a
+// build there would only say that content/ is missing, a serve would
+// serve nothing and a new article would start a second site. A folder
+// inside dir that is a site is named, as a writer run from the folder
+// above the site (after "plotline new site mysite") means it.
+func checkSiteFolder(dir string) error {
+	if isSiteFolder(dir) {
+		return nil
+	}
+	msg := fmt.Sprintf("%s is not a site folder: it has no content/ folder and no %s; run plotline in the site's folder or name it with -s SITE (plotline new site DIR makes one)", dir, config.Files[0])
+	entries, _ := os.ReadDir(dir)
+	for _, ent := range entries {
+		sub := filepath.Join(dir, ent.Name())
+		if ent.IsDir() && !strings.HasPrefix(ent.Name(), ".") && isSiteFolder(sub) {
+			msg += fmt.Sprintf("; did you mean -s %s?", shellQuote(sub))
+			break
+		}
+	}
+	return errors.New(msg)
+}
+
+// isSiteFolder reports whether dir holds content/ or a config file.
+func isSiteFolder(dir string) bool {
+	if st, err := os.Stat(filepath.Join(dir, "content")); err == nil && st.IsDir() {
+		return true
+	}
+	for _, name := range config.Files {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }

@@ -163,6 +163,10 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		fmt.Fprintf(e.stderr, "plotline new article: %s is not a site folder\n", *dir)
 		return ExitContent
 	}
+	if err := checkSiteFolder(*dir); err != nil {
+		fmt.Fprintf(e.stderr, "plotline new article: %v; nothing was written\n", err)
+		return ExitContent
+	}
 	rel := path.Join("content", folder, slug+".md")
 	file := filepath.Join(*dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
