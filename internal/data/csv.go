@@ -52,7 +52,11 @@ func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
 	var tooLarge *sitefs.TooLargeError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		p.errorf(n, "csv: %s does not exist", file)
+		if guess := p.csvGuess(name, file); guess != "" {
+			p.errorf(n, "csv: %s does not exist: did you mean %s?", file, guess)
+		} else {
+			p.errorf(n, "csv: %s does not exist", file)
+		}
 		return file, nil, false
 	case errors.As(err, &tooLarge):
 		p.errorf(n, "csv: %s: %v", file, err)
@@ -74,6 +78,29 @@ func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
 	}
 	p.readCSV[file] = observations{points, ok}
 	return file, points, ok
+}
+
+// csvGuess returns what a csv key whose value name (resolved to the
+// missing file) most likely meant, written as the key is, or "": a file
+// beside it one letter away or differing in case (price.csv for
+// prices.csv), or the file the name reaches when counted from the site
+// folder instead of the article's (content/articles/prices.csv).
+func (p *parser) csvGuess(name, file string) string {
+	dir, base := path.Split(file)
+	if entries, err := fs.ReadDir(p.fsys, path.Clean(dir)); err == nil {
+		for _, e := range entries {
+			if e.Type().IsRegular() && !sitefs.LeftOut(e.Name()) && (diag.OneEdit(base, e.Name()) || strings.EqualFold(base, e.Name())) {
+				return path.Join(path.Dir(name), e.Name())
+			}
+		}
+	}
+	articleDir := path.Dir(p.page.Path) + "/"
+	if fromSite := path.Clean(name); strings.HasPrefix(fromSite, articleDir) {
+		if st, err := fs.Stat(p.fsys, fromSite); err == nil && st.Mode().IsRegular() {
+			return strings.TrimPrefix(fromSite, articleDir)
+		}
+	}
+	return ""
 }
 
 // MaxCSVSize is the size in bytes of the largest CSV file a block may

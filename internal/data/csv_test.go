@@ -48,6 +48,9 @@ func TestCSVErrors(t *testing.T) {
 		want []string
 	}{
 		{"missing file", "-", "prices.csv", []string{p + "3:10: csv: content/articles/prices.csv does not exist"}},
+		{"misspelt file", "date,value\n2025-01-01,1\n", "price.csv", []string{p + "3:10: csv: content/articles/price.csv does not exist: did you mean prices.csv?"}},
+		{"file in another case", "date,value\n2025-01-01,1\n", "Prices.csv", []string{p + "3:10: csv: content/articles/Prices.csv does not exist: did you mean prices.csv?"}},
+		{"counted from the site folder", "date,value\n2025-01-01,1\n", "content/articles/prices.csv", []string{p + "3:10: csv: content/articles/content/articles/prices.csv does not exist: did you mean prices.csv?"}},
 		{"outside the site", "-", "../../../prices.csv", []string{p + `3:10: csv: "../../../prices.csv" is outside the site`}},
 		{"absolute", "-", "/etc/prices.csv", []string{p + `3:10: csv: "/etc/prices.csv" is an absolute path (want a path relative to the article)`}},
 		{"empty", " \n", "prices.csv", []string{c + ":1:1: the csv file is empty (want a header row naming date and value, then one observation a line)"}},
