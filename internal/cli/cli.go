@@ -108,7 +108,11 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 					return c.run(ctx, e, []string{"-h"})
 				}
 			}
-			fmt.Fprintf(stderr, "plotline help: unknown command %q\n", rest[0])
+			if rest[0] == "help" {
+				fmt.Fprint(stdout, usage)
+				return ExitOK
+			}
+			fmt.Fprintf(stderr, "plotline help: %s\n", unknownCommand(rest[0]))
 			return ExitUsage
 		}
 		fmt.Fprint(stdout, usage)
@@ -119,8 +123,21 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return c.run(ctx, e, rest)
 		}
 	}
-	fmt.Fprintf(stderr, "plotline: unknown command %q\n\n%s", name, usage)
+	fmt.Fprintf(stderr, "plotline: %s\n\n%s", unknownCommand(name), usage)
 	return ExitUsage
+}
+
+// unknownCommand says that no command is named name, and which one a slip
+// of the keyboard meant ("buidl"), or which there are.
+func unknownCommand(name string) string {
+	var names []string
+	for _, c := range commands() {
+		if diag.OneEdit(name, c.name) || strings.EqualFold(name, c.name) {
+			return fmt.Sprintf("unknown command %q: did you mean %s?", name, c.name)
+		}
+		names = append(names, c.name)
+	}
+	return fmt.Sprintf("unknown command %q (want %s or help)", name, strings.Join(names, ", "))
 }
 
 // newFlags returns a flag set that prints its usage with an example. Its
