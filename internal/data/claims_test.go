@@ -42,6 +42,7 @@ func TestClaims(t *testing.T) {
 		{`losses.crossing | claim "by sprung"`, "", `claim: cannot read "by sprung": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`},
 		{`losses.crossing | claim by spring`, "", `claim: want a phrase in quotes, such as | claim "by spring 2025"`},
 		{`losses.crossing | claim "by spring" nope.x`, "", `no data block "nope" on this page (known: killed, losses, wounded)`},
+		{`losses.crossing | claim "by spring" loses.crossing`, "", `no data block "loses" on this page (known: killed, losses, wounded): did you mean losses?`},
 	} {
 		ev, err := scope.EvalString(tc.expr, at)
 		got := ""

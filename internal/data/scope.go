@@ -54,7 +54,13 @@ func (s *Scope) Missing(name string) error {
 	if len(s.blocks) == 0 {
 		return fmt.Errorf("no data block %q on this page (it has none)", name)
 	}
-	return fmt.Errorf("no data block %q on this page (known: %s)", name, strings.Join(slices.Sorted(maps.Keys(s.blocks)), ", "))
+	known := slices.Sorted(maps.Keys(s.blocks))
+	for _, k := range known {
+		if diag.OneEdit(name, k) {
+			return fmt.Errorf("no data block %q on this page (known: %s): did you mean %s?", name, strings.Join(known, ", "), k)
+		}
+	}
+	return fmt.Errorf("no data block %q on this page (known: %s)", name, strings.Join(known, ", "))
 }
 
 // Lookup returns the value ref names.
