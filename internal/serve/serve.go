@@ -267,7 +267,7 @@ func validPath(p string) bool {
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
-		http.Error(w, "404 page not found (the site is not built yet)", http.StatusNotFound)
+		s.notBuilt(w, r)
 		return
 	}
 	defer root.Close()
@@ -369,6 +369,21 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	}
 	defer root.Close()
 	s.notFoundIn(w, r, root)
+}
+
+// notBuilt answers a request made while there is no output folder, as when
+// the first build failed: a 404 page that carries the live-reload script,
+// so that the build's errors show over it and it reloads once a build
+// succeeds.
+func (s *Server) notBuilt(w http.ResponseWriter, r *http.Request) {
+	page := s.inject([]byte("<!DOCTYPE html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>Not built yet</title>\n<body>\n<p>404 page not found (the site is not built yet)</p>\n</body>\n</html>\n"))
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", fmt.Sprint(len(page)))
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method != http.MethodHead {
+		w.Write(page)
+	}
 }
 
 // openFailed answers a request for name, which open could not open with

@@ -173,8 +173,15 @@ func TestNotFoundWithoutPage(t *testing.T) {
 	}
 
 	h = New(filepath.Join(dir, "not-built"), "/", Options{}).Handler()
-	if resp, _ := do(t, h, "GET", "/"); resp.StatusCode != http.StatusNotFound {
+	resp, body = do(t, h, "GET", "/")
+	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("GET / with no folder: status %d; want 404", resp.StatusCode)
+	}
+	// A first build that failed leaves no folder: the page still carries
+	// the live-reload script, which shows the errors and reloads the page
+	// once a build succeeds.
+	if !strings.Contains(body, `<script src="/_plotline/reload.js" defer></script>`) || !strings.Contains(body, "not built yet") {
+		t.Errorf("GET / with no folder: body %q; want the not-built page with the live-reload script", body)
 	}
 }
 
