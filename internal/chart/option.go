@@ -28,7 +28,7 @@ const (
 // Okabe–Ito palette (darkened where needed to stand out on a light page);
 // the theme's --pl-chart-series-N properties override them, light and
 // dark.
-var slotColors = [MaxBlocks]string{colorObserved, "#c65400", "#007a5a", "#a8447f", "#8a6d00", "#4d5158"}
+var slotColors = [MaxBlocks]string{colorObserved, "#b84e00", "#007a5a", "#a8447f", "#8a6d00", "#4d5158"}
 
 // slotColor returns the colour of slot n, from 1.
 func slotColor(n int) string { return slotColors[(n-1)%len(slotColors)] }

@@ -1,0 +1,111 @@
+package site
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chartContrastJS returns every text of the charts of the page that the
+// reader sees, static or live, with its colour's contrast ratio against
+// the page's background (WCAG 2.2's relative luminance, opacity blended).
+const chartContrastJS = `(() => {
+	const probe = document.createElement('span');
+	probe.style.transition = 'none';
+	document.body.append(probe);
+	const rgba = c => {
+		probe.style.color = '';
+		probe.style.color = c;
+		const m = getComputedStyle(probe).color.match(/[\d.]+/g).map(Number);
+		return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1];
+	};
+	const lum = ([r, g, b]) => {
+		const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+		return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+	};
+	let bg = [255, 255, 255];
+	for (const el of [document.body, document.documentElement]) {
+		const c = rgba(getComputedStyle(el).backgroundColor);
+		if (c[3] > 0) { bg = c; break; }
+	}
+	const ratio = (colour, opacity) => {
+		const c = rgba(colour), a = c[3] * opacity;
+		const mixed = [0, 1, 2].map(i => c[i] * a + bg[i] * (1 - a));
+		const l1 = lum(mixed), l2 = lum(bg);
+		return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+	};
+	const out = [];
+	document.querySelectorAll('figure.chart').forEach(fig => {
+		const live = fig.querySelector('.chart-live');
+		const inst = live && window.echarts && window.echarts.getInstanceByDom(live);
+		if (inst && live.getClientRects().length > 0) {
+			inst.getZr().storage.getDisplayList(true).forEach(el => {
+				if (el.ignore || el.invisible || !(el.type === 'text' || el.type === 'tspan') || !el.style || !el.style.text || !el.style.fill) {
+					return;
+				}
+				const o = el.style.opacity == null ? 1 : el.style.opacity;
+				out.push({Figure: fig.id, Rendering: 'live', Text: String(el.style.text), Colour: String(el.style.fill), Ratio: ratio(el.style.fill, o)});
+			});
+			return;
+		}
+		fig.querySelectorAll('.chart-static svg text').forEach(t => {
+			if (t.getClientRects().length === 0) {
+				return;
+			}
+			const s = getComputedStyle(t);
+			out.push({Figure: fig.id, Rendering: 'static', Text: t.textContent, Colour: s.fill, Ratio: ratio(s.fill, Number(s.fillOpacity) * Number(s.opacity))});
+		});
+	});
+	probe.remove();
+	return out;
+})()`
+
+// chartText is one text of chartContrastJS.
+type chartText struct {
+	Figure, Rendering, Text, Colour string
+	Ratio                           float64
+}
+
+// TestBrowserChartTextContrast opens the example's articles and a chart of
+// two blocks, each with a labelled observation, in light and dark mode,
+// live and static, at a phone's width and a desktop's, and checks that
+// every text of every chart (ticks, legend, unit, limit, crossing, event
+// and observation labels) has a contrast of at least 4.5:1 against the
+// page (WCAG 1.4.3: the texts are 11 and 12 pixels).
+func TestBrowserChartTextContrast(t *testing.T) {
+	ctx := newBrowser(t, 3*browserTimeout, nil)
+	root, _ := serveExample(t)
+	compareRoot := serveDir(t, buildFS(t, compareSite()))
+	pages := []string{root + kurskPath, root + millbrookPath, compareRoot + "articles/compare/"}
+	for _, width := range []int64{390, 1280} {
+		for _, scheme := range []string{"light", "dark"} {
+			for _, rendering := range []string{"live", "static"} {
+				t.Run(fmt.Sprintf("%d-%s-%s", width, scheme, rendering), func(t *testing.T) {
+					setWindow(t, ctx, width, scheme, rendering == "live")
+					for _, p := range pages {
+						navigate(t, ctx, p)
+						if rendering == "live" {
+							waitChartsPainted(t, ctx, 0.02)
+						}
+						texts, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartText](chartContrastJS))
+						if err != nil {
+							t.Fatal(err)
+						}
+						if len(texts) < 10 {
+							t.Errorf("%s: %d chart texts measured; want the ticks, legend and labels", p, len(texts))
+						}
+						for _, x := range texts {
+							if x.Rendering != rendering {
+								t.Errorf("%s %s: the reader sees the %s chart; want %s", p, x.Figure, x.Rendering, rendering)
+							}
+							if x.Ratio < 4.5 {
+								t.Errorf("%s %s: %q in %s has a contrast of %.2f:1; want at least 4.5:1", p, x.Figure, x.Text, x.Colour, x.Ratio)
+							}
+						}
+					}
+				})
+			}
+		}
+	}
+}
