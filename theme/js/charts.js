@@ -15,8 +15,8 @@
  * ECharts and this script when a chart first comes near the screen. The
  * script then draws each chart as it comes within 300 pixels of the
  * screen: it shows the live chart, hides the static SVGs, adds the tooltip
- * (every shown string escaped), follows the figure's width and the colour
- * scheme. Without ECharts, or when the option cannot be read, the static
+ * (every shown string escaped; Escape hides it), follows the figure's width
+ * and the colour scheme. Without ECharts, or when the option cannot be read, the static
  * SVG stays. Printing shows the static SVG through CSS. Nothing is added
  * to the global scope.
  */
@@ -421,6 +421,13 @@
         darkScheme.addListener(redraw);
       }
     }
+    // Escape hides the tooltip, which covers part of the chart, with the
+    // pointer left where it is; moving the pointer shows it again.
+    document.addEventListener('keydown', function (e) {
+      if ((e.key === 'Escape' || e.key === 'Esc') && chart) {
+        chart.dispatchAction({ type: 'hideTip' });
+      }
+    });
   }
 
   // Each chart is drawn when it comes near the screen, the way the loader
