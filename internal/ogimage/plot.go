@@ -214,27 +214,23 @@ func (pl *plotter) drawBand() {
 	pl.avoidLine(lo)
 }
 
-func (pl *plotter) drawScenario() {
-	line := pl.line(pl.p.Scenario)
-	var polys [][]pt
-	for _, piece := range clipLine(line, pl.box.grow(scenarioW)) {
-		for _, d := range dashes(piece, 3, 5) {
-			polys = strokePolys(polys, d, scenarioW)
-		}
-	}
-	pl.cv.fill(polys, pl.box.grow(scenarioW/2), pl.th.Projection)
-	pl.avoidLine(line)
-}
+// drawScenario draws the projection's one low or high scenario, dotted.
+func (pl *plotter) drawScenario() { pl.drawDashed(pl.p.Scenario, 3, 5, scenarioW) }
 
-func (pl *plotter) drawCentral() {
-	line := pl.line(pl.p.Central)
+// drawCentral draws the central projection, dashed.
+func (pl *plotter) drawCentral() { pl.drawDashed(pl.p.Central, 16, 10, centralW) }
+
+// drawDashed draws the projected values vs in the projection's colour as a
+// line width wide, in dashes on pixels long with gaps of off pixels.
+func (pl *plotter) drawDashed(vs []Point, on, off, width float64) {
+	line := pl.line(vs)
 	var polys [][]pt
-	for _, piece := range clipLine(line, pl.box.grow(centralW)) {
-		for _, d := range dashes(piece, 16, 10) {
-			polys = strokePolys(polys, d, centralW)
+	for _, piece := range clipLine(line, pl.box.grow(width)) {
+		for _, d := range dashes(piece, on, off) {
+			polys = strokePolys(polys, d, width)
 		}
 	}
-	pl.cv.fill(polys, pl.box.grow(centralW/2), pl.th.Projection)
+	pl.cv.fill(polys, pl.box.grow(width/2), pl.th.Projection)
 	pl.avoidLine(line)
 }
 

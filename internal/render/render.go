@@ -341,18 +341,11 @@ func templateDiag(name string, err error, src string) diag.Diagnostic {
 // ends one before its "{{" (an action begun on an earlier line), where
 // the mistake could be in another.
 func onlyAction(src string, line int) int {
-	start := 0
-	for range line - 1 {
-		i := strings.IndexByte(src[start:], '\n')
-		if i < 0 {
-			return 0
-		}
-		start += i + 1
+	start, end, ok := lineBounds(src, line)
+	if !ok {
+		return 0
 	}
-	text := src[start:]
-	if i := strings.IndexByte(text, '\n'); i >= 0 {
-		text = text[:i]
-	}
+	text := src[start:end]
 	open := strings.Index(text, "{{")
 	if open < 0 || strings.Count(text, "{{") != 1 || strings.Contains(text[:open], "}}") {
 		return 0
@@ -368,17 +361,9 @@ var undefinedFuncRE = regexp.MustCompile(`^function "([^"]+)" not defined$`)
 // funcColumn returns the column, in characters from 1, of the first word
 // fn inside an action on line (from 1) of src, or 0 when there is none.
 func funcColumn(src string, line int, fn string) int {
-	start := 0
-	for range line - 1 {
-		i := strings.IndexByte(src[start:], '\n')
-		if i < 0 {
-			return 0
-		}
-		start += i + 1
-	}
-	end := len(src)
-	if i := strings.IndexByte(src[start:], '\n'); i >= 0 {
-		end = start + i
+	start, end, ok := lineBounds(src, line)
+	if !ok {
+		return 0
 	}
 	word := func(b byte) bool {
 		return b == '_' || b == '.' || b == '$' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
@@ -399,6 +384,24 @@ func funcColumn(src string, line int, fn string) int {
 		}
 	}
 	return 0
+}
+
+// lineBounds returns the byte offsets in src of the start and the end
+// (before its line feed) of line, counted from 1; ok is false when src
+// has fewer lines.
+func lineBounds(src string, line int) (start, end int, ok bool) {
+	for range line - 1 {
+		i := strings.IndexByte(src[start:], '\n')
+		if i < 0 {
+			return 0, 0, false
+		}
+		start += i + 1
+	}
+	end = len(src)
+	if i := strings.IndexByte(src[start:], '\n'); i >= 0 {
+		end = start + i
+	}
+	return start, end, true
 }
 
 // definition is a {{ define }} of a template file: the name it defines and

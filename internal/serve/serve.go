@@ -376,14 +376,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 // so that the build's errors show over it and it reloads once a build
 // succeeds.
 func (s *Server) notBuilt(w http.ResponseWriter, r *http.Request) {
-	page := s.inject([]byte("<!DOCTYPE html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>Not built yet</title>\n<body>\n<p>404 page not found (the site is not built yet)</p>\n</body>\n</html>\n"))
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Length", fmt.Sprint(len(page)))
-	w.WriteHeader(http.StatusNotFound)
-	if r.Method != http.MethodHead {
-		w.Write(page)
-	}
+	s.writeNotFound(w, r, []byte("<!DOCTYPE html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>Not built yet</title>\n<body>\n<p>404 page not found (the site is not built yet)</p>\n</body>\n</html>\n"))
 }
 
 // openFailed answers a request for name, which open could not open with
@@ -405,6 +398,12 @@ func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Roo
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
+	s.writeNotFound(w, r, page)
+}
+
+// writeNotFound answers r with page, an HTML page, as a 404, with the
+// live-reload script added.
+func (s *Server) writeNotFound(w http.ResponseWriter, r *http.Request, page []byte) {
 	page = s.inject(page)
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
