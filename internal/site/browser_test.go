@@ -227,6 +227,15 @@ func emulateMedia(t *testing.T, ctx context.Context, media string, features ...s
 	}
 }
 
+// poll waits until the expression js is true (or, for a string, not
+// empty), up to timeout. chromedp's default polling runs js in the page's
+// animation frames and looks at its timeout only there, so a page that
+// stops drawing frames held a test until its whole deadline; polling on a
+// timer every 50 ms keeps the timeout.
+func poll[T any](js string, timeout time.Duration) chromedp.Action[T] {
+	return chromedp.Poll[T](js, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(timeout))
+}
+
 func navigate(t *testing.T, ctx context.Context, u string) {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
@@ -264,7 +273,7 @@ func waitChartsPainted(t *testing.T, ctx context.Context, share float64) []chart
 	}
 	return stats.length > 0 && pending < 0;
 })()`, chartStatsJS, share)
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(15*time.Second)))
+	_, err := chromedp.Run(ctx, poll[bool](js, 15*time.Second))
 	if err != nil {
 		t.Fatalf("waiting for the live charts to draw: %v\ncharts: %+v", err, readCharts(t, ctx))
 	}

@@ -80,7 +80,7 @@ func TestBrowserEmbed(t *testing.T) {
 	// The page inside the iframe, seen through a world of the test's own
 	// (its scripts' globals are not visible there, its document is), once
 	// it has loaded and told the host its height.
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('iframe').style.height !== ''`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, poll[bool](`document.querySelector('iframe').style.height !== ''`, 20*time.Second)); err != nil {
 		t.Fatalf("the iframe never got a height from its page: %v", err)
 	}
 	tree, err := chromedp.Call(ctx, page.GetFrameTree, struct{}{})
@@ -185,7 +185,7 @@ func TestBrowserCopySnippet(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Click(button)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('`+button+`').textContent === 'Copied'`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, poll[bool](`document.querySelector('`+button+`').textContent === 'Copied'`, 10*time.Second)); err != nil {
 		label, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('`+button+`').textContent`))
 		t.Fatalf("the button says %q after the click; want Copied (%v)", label, err)
 	}
@@ -230,7 +230,7 @@ func TestBrowserEmbedNarrowScrollBar(t *testing.T) {
 	go host.Serve(hostLn)
 	t.Cleanup(func() { host.Close() })
 	navigate(t, ctx, "http://"+hostLn.Addr().String()+"/")
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('iframe').style.height !== ''`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, poll[bool](`document.querySelector('iframe').style.height !== ''`, 20*time.Second)); err != nil {
 		t.Fatalf("the iframe never got a height from its page: %v", err)
 	}
 	tree, err := chromedp.Call(ctx, page.GetFrameTree, struct{}{})

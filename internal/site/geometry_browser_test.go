@@ -614,7 +614,7 @@ func checkRangeTooltip(t *testing.T, ctx context.Context, figure string, static 
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](fmt.Sprintf("(%s)(%q)", tooltipJS, figure))); err != nil {
 		t.Fatalf("showing the tooltip: %v", err)
 	}
-	text, err := chromedp.Run(ctx, chromedp.Poll[string](tooltipTextJS, chromedp.WithPollingTimeout(5*time.Second)))
+	text, err := chromedp.Run(ctx, poll[string](tooltipTextJS, 5*time.Second))
 	if err != nil {
 		t.Fatalf("waiting for a tooltip with a Range line: %v", err)
 	}
@@ -902,7 +902,7 @@ func showTooltip(t *testing.T, ctx context.Context, figure, series string, index
 	const tips = Array.from(document.querySelectorAll('.chart-live div')).map(d => d.innerText || '').filter(t => t.includes(%q));
 	return tips.length ? tips[tips.length - 1] : false;
 })()`, has)
-	text, err := chromedp.Run(ctx, chromedp.Poll[string](textJS, chromedp.WithPollingTimeout(5*time.Second)))
+	text, err := chromedp.Run(ctx, poll[string](textJS, 5*time.Second))
 	if err != nil {
 		t.Fatalf("waiting for a tooltip saying %q: %v", has, err)
 	}

@@ -604,9 +604,8 @@ func hoverChart(t *testing.T, ctx context.Context) {
 	if err != nil {
 		t.Fatalf("showing the tooltip: %v", err)
 	}
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](
-		`document.querySelector('.chart-live').textContent.includes('First </script><script>window.__pwned=1</script>')`,
-		chromedp.WithPollingTimeout(5*time.Second)))
+	_, err = chromedp.Run(ctx, poll[bool](
+		`document.querySelector('.chart-live').textContent.includes('First </script><script>window.__pwned=1</script>')`, 5*time.Second))
 	if err != nil {
 		t.Fatalf("the tooltip never showed the first label as text: %v", err)
 	}

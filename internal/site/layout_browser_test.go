@@ -338,7 +338,7 @@ func TestBrowserChartLayout(t *testing.T) {
 			}
 			if b.script {
 				// The live chart follows its box's new size.
-				if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const l = document.querySelector('.chart-live'); return echarts.getInstanceByDom(l).getWidth() === 720 && l.getBoundingClientRect().width < 400; })()`, chromedp.WithPollingTimeout(5*time.Second))); err != nil && b.wantText == "the plot is" {
+				if _, err := chromedp.Run(ctx, poll[bool](`(() => { const l = document.querySelector('.chart-live'); return echarts.getInstanceByDom(l).getWidth() === 720 && l.getBoundingClientRect().width < 400; })()`, 5*time.Second)); err != nil && b.wantText == "the plot is" {
 					t.Fatalf("the live chart did not take the wide frame: %v", err)
 				}
 			}

@@ -87,7 +87,7 @@ func TestBrowserLazyCharts(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('figure.chart')[0].scrollIntoView({block: 'center', behavior: 'instant'})`)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const l = document.querySelector('.chart-live'); return !!(window.echarts && echarts.getInstanceByDom(l)); })()`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, poll[bool](`(() => { const l = document.querySelector('.chart-live'); return !!(window.echarts && echarts.getInstanceByDom(l)); })()`, 15*time.Second)); err != nil {
 		t.Fatalf("the first chart never turned live: %v\n%+v", err, readCharts(t, ctx))
 	}
 	charts := readCharts(t, ctx)

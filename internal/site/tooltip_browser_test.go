@@ -39,13 +39,13 @@ func TestBrowserTooltipEscape(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, p.X, p.Y)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](tooltipShownJS, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, poll[bool](tooltipShownJS, 5*time.Second)); err != nil {
 		t.Fatalf("no tooltip with the pointer on the chart: %v", err)
 	}
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool]("!("+tooltipShownJS+")", chromedp.WithPollingTimeout(2*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, poll[bool]("!("+tooltipShownJS+")", 2*time.Second)); err != nil {
 		t.Errorf("the tooltip stays after Escape with the pointer still on the chart: %v", err)
 	}
 }
