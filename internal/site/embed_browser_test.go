@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"net"
@@ -36,6 +37,24 @@ func listen(t *testing.T) net.Listener {
 	return ln
 }
 
+// openHostPage serves body, a host page holding an embed snippet, from an
+// address of its own, opens it in the browser of ctx, and waits until the
+// iframe has been given the height its page posted.
+func openHostPage(t *testing.T, ctx context.Context, body string) {
+	t.Helper()
+	ln := listen(t)
+	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, body)
+	})}
+	go host.Serve(ln)
+	t.Cleanup(func() { host.Close() })
+	navigate(t, ctx, "http://"+ln.Addr().String()+"/")
+	if _, err := chromedp.Run(ctx, poll[bool](`document.querySelector('iframe').style.height !== ''`, 20*time.Second)); err != nil {
+		t.Fatalf("the iframe never got a height from its page: %v", err)
+	}
+}
+
 // hostPage is another newsroom's page: a column whose width the test sets,
 // with the snippet pasted between two paragraphs.
 const hostPage = `<!DOCTYPE html>
@@ -68,21 +87,10 @@ func TestBrowserEmbed(t *testing.T) {
 	if !strings.Contains(snippet, `src="`+root+kurskPath+`embed-1.html"`) {
 		t.Fatalf("the snippet does not frame %sembed-1.html: %s", root+kurskPath, snippet)
 	}
-	hostLn := listen(t)
-	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, hostPage, snippet)
-	})}
-	go host.Serve(hostLn)
-	t.Cleanup(func() { host.Close() })
-	navigate(t, ctx, "http://"+hostLn.Addr().String()+"/")
-
 	// The page inside the iframe, seen through a world of the test's own
 	// (its scripts' globals are not visible there, its document is), once
 	// it has loaded and told the host its height.
-	if _, err := chromedp.Run(ctx, poll[bool](`document.querySelector('iframe').style.height !== ''`, 20*time.Second)); err != nil {
-		t.Fatalf("the iframe never got a height from its page: %v", err)
-	}
+	openHostPage(t, ctx, fmt.Sprintf(hostPage, snippet))
 	tree, err := chromedp.Call(ctx, page.GetFrameTree, struct{}{})
 	if err != nil {
 		t.Fatal(err)
@@ -222,17 +230,7 @@ func TestBrowserEmbedNarrowScrollBar(t *testing.T) {
 	if m == nil {
 		t.Fatal("the article has no snippet")
 	}
-	hostLn := listen(t)
-	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, strings.Replace(fmt.Sprintf(hostPage, html.UnescapeString(string(m[2]))), "width: 800px", "width: 360px", 1))
-	})}
-	go host.Serve(hostLn)
-	t.Cleanup(func() { host.Close() })
-	navigate(t, ctx, "http://"+hostLn.Addr().String()+"/")
-	if _, err := chromedp.Run(ctx, poll[bool](`document.querySelector('iframe').style.height !== ''`, 20*time.Second)); err != nil {
-		t.Fatalf("the iframe never got a height from its page: %v", err)
-	}
+	openHostPage(t, ctx, strings.Replace(fmt.Sprintf(hostPage, html.UnescapeString(string(m[2]))), "width: 800px", "width: 360px", 1))
 	tree, err := chromedp.Call(ctx, page.GetFrameTree, struct{}{})
 	if err != nil {
 		t.Fatal(err)

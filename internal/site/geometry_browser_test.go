@@ -530,9 +530,7 @@ func TestBrowserChartGeometry(t *testing.T) {
 	root := serveDir(t, dest)
 	// ECharts reads a date without a zone as local time, the static chart
 	// as UTC; in UTC the two are the same instant.
-	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
-		t.Fatal(err)
-	}
+	useUTC(t, ctx)
 	emulateMedia(t, ctx, "", "prefers-reduced-motion", "reduce")
 	events.take()
 
@@ -594,15 +592,29 @@ const tooltipJS = `function (id) {
 	inst.dispatchAction({type: 'showTip', seriesIndex: s.seriesIndex, dataIndex: s.getData().count() - 1});
 }`
 
-// tooltipTextJS is the text of the live charts' tooltips on the page,
-// when one says "Range".
-const tooltipTextJS = `(() => {
-	const tips = Array.from(document.querySelectorAll('.chart-live div'))
-		.filter(d => d.children.length > 0 || d.textContent)
-		.map(d => d.innerText || '')
-		.filter(t => t.includes('Range'));
+// useUTC makes the browser of ctx read and write dates in UTC, as the
+// build does, whatever the machine's time zone.
+func useUTC(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tooltipSaying waits until a live chart's tooltip on the page has a line
+// holding has, and returns the last such tooltip's text.
+func tooltipSaying(t *testing.T, ctx context.Context, has string) string {
+	t.Helper()
+	textJS := fmt.Sprintf(`(() => {
+	const tips = Array.from(document.querySelectorAll('.chart-live div')).map(d => d.innerText || '').filter(t => t.includes(%q));
 	return tips.length ? tips[tips.length - 1] : false;
-})()`
+})()`, has)
+	text, err := chromedp.Run(ctx, poll[string](textJS, 5*time.Second))
+	if err != nil {
+		t.Fatalf("waiting for a tooltip saying %q: %v", has, err)
+	}
+	return text
+}
 
 var rangeRE = regexp.MustCompile(`Range: (-?[\d,.]+)\x{2013}(-?[\d,.]+)`)
 
@@ -614,10 +626,7 @@ func checkRangeTooltip(t *testing.T, ctx context.Context, figure string, static 
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](fmt.Sprintf("(%s)(%q)", tooltipJS, figure))); err != nil {
 		t.Fatalf("showing the tooltip: %v", err)
 	}
-	text, err := chromedp.Run(ctx, poll[string](tooltipTextJS, 5*time.Second))
-	if err != nil {
-		t.Fatalf("waiting for a tooltip with a Range line: %v", err)
-	}
+	text := tooltipSaying(t, ctx, "Range")
 	m := rangeRE.FindStringSubmatch(text)
 	if m == nil {
 		t.Fatalf("tooltip %q has no \"Range: low–high\" line", text)
@@ -785,9 +794,7 @@ func TestBrowserChartGeometryBlocks(t *testing.T) {
 			d["xAxis"] = "2024-10-25"
 		})
 	})
-	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
-		t.Fatal(err)
-	}
+	useUTC(t, ctx)
 	emulateMedia(t, ctx, "", "prefers-reduced-motion", "reduce")
 	for _, c := range []struct {
 		name     string
@@ -871,9 +878,7 @@ func TestBrowserTooltipUnits(t *testing.T) {
 		"content/articles/units.md": {Data: []byte(unitsArticle)},
 		"content/articles/gdp.csv":  {Data: []byte("date,value\n2025-01-01,1200000000000\n2025-02-01,1350000000000\n")},
 	})
-	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
-		t.Fatal(err)
-	}
+	useUTC(t, ctx)
 	navigate(t, ctx, serveDir(t, dest)+"articles/units/")
 	charts := waitChartsPainted(t, ctx, 0.005)
 	text := showTooltip(t, ctx, charts[0].Figure, "observed-rate", 0, "1 Jan 2025")
@@ -898,15 +903,7 @@ func showTooltip(t *testing.T, ctx context.Context, figure, series string, index
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](fmt.Sprintf("(%s)(%q, %q, %d)", showJS, figure, series, index))); err != nil {
 		t.Fatalf("showing the tooltip: %v", err)
 	}
-	textJS := fmt.Sprintf(`(() => {
-	const tips = Array.from(document.querySelectorAll('.chart-live div')).map(d => d.innerText || '').filter(t => t.includes(%q));
-	return tips.length ? tips[tips.length - 1] : false;
-})()`, has)
-	text, err := chromedp.Run(ctx, poll[string](textJS, 5*time.Second))
-	if err != nil {
-		t.Fatalf("waiting for a tooltip saying %q: %v", has, err)
-	}
-	return text
+	return tooltipSaying(t, ctx, has)
 }
 
 // startArticle projects a reservoir's level down from its last reading,
@@ -927,9 +924,7 @@ func TestBrowserTooltipStart(t *testing.T) {
 		"plotline.yaml":                 {Data: []byte("title: Start\nbase_url: https://example.github.io/repo/\n")},
 		"content/articles/reservoir.md": {Data: []byte(startArticle)},
 	})
-	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
-		t.Fatal(err)
-	}
+	useUTC(t, ctx)
 	navigate(t, ctx, serveDir(t, dest)+"articles/reservoir/")
 	charts := waitChartsDrawn(t, ctx)
 	text := showTooltip(t, ctx, charts[0].Figure, "central", 0, "1 Mar 2025")
@@ -960,9 +955,7 @@ func TestBrowserTooltipRounding(t *testing.T) {
 	if want := `<time datetime="2025-01-20">20 Jan 2025</time></th><td>12,000</td>`; !strings.Contains(string(page), want) {
 		t.Fatalf("the table's last row is not %s", want)
 	}
-	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
-		t.Fatal(err)
-	}
+	useUTC(t, ctx)
 	navigate(t, ctx, serveDir(t, dest)+"articles/cases/")
 	charts := waitChartsDrawn(t, ctx)
 	text := showTooltip(t, ctx, charts[0].Figure, "central", 1, "20 Jan 2025")
