@@ -345,9 +345,8 @@ func (c *converter) hugo(i int) int {
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "ref", "relref":
 		if u, ok := c.ref(args.get("path", 0)); ok {
-			c.out.WriteString(u)
 			c.im.res.Converted++
-			return t.end - i
+			return c.writeRef(i, t.end, u)
 		}
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
 	case "youtube":
@@ -462,17 +461,15 @@ func (c *converter) liquid(i int) int {
 		return c.fence(t, parseArgs(t.args).pos(0), "endhighlight", [2]string{"{%", "%}"})
 	case "post_url":
 		if u, ok := c.ref(strings.TrimSpace(t.args)); ok {
-			c.out.WriteString(u)
 			c.im.res.Converted++
-			return t.end - i
+			return c.writeRef(i, t.end, u)
 		}
 		return c.wrapAt(i, t, "post_url: no post "+strings.TrimSpace(t.args))
 	case "link":
 		arg := strings.TrimSpace(t.args)
 		if u, ok := c.ref(arg); ok {
-			c.out.WriteString(u)
 			c.im.res.Converted++
-			return t.end - i
+			return c.writeRef(i, t.end, u)
 		}
 		if _, ok := c.im.res.Files["content/"+strings.TrimPrefix(arg, "/")]; ok {
 			c.out.WriteString("/" + strings.TrimPrefix(arg, "/"))
@@ -899,6 +896,26 @@ func (c *converter) link(i int) int {
 	}
 	c.out.WriteString(u)
 	return end - i
+}
+
+// writeRef writes u, the address of a page that the tag from body offset
+// i to end stands for, with the #fragment that follows the tag, if any,
+// as in "{% link a.md %}#usage"; a fragment is remembered for
+// mendFragments. It returns how many bytes of the body it took.
+func (c *converter) writeRef(i, end int, u string) int {
+	b := c.body
+	fragEnd := end
+	if fragEnd < len(b) && b[fragEnd] == '#' {
+		for fragEnd < len(b) && !strings.ContainsRune(" \t\n)\"'<>", rune(b[fragEnd])) {
+			fragEnd++
+		}
+		u += string(b[end:fragEnd])
+	}
+	if strings.Contains(u, "#") {
+		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(i), at: c.out.Len(), dest: u})
+	}
+	c.out.WriteString(u)
+	return fragEnd - i
 }
 
 // doubledBrackets mends a link whose address has a second pair of

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/plotline/plotline/internal/anchor"
@@ -62,6 +63,14 @@ func (im *importer) mendFragments() {
 			if known == nil || known.has(frag) {
 				continue
 			}
+			if n := known.kramdownNote(frag); n != "" && im.kind == Jekyll {
+				// kramdown names a footnote by its label, "#fn:aside";
+				// plotline, as goldmark, by its number.
+				body := append(p.converted[:f.at:f.at], where+"#"+n...)
+				p.converted = append(body, p.converted[f.at+len(f.dest):]...)
+				im.done(f.pos, "link %s: footnotes are numbered, not named: written as %s", f.dest, where+"#"+n)
+				continue
+			}
 			if where == "" {
 				where = "/" + p.newURL
 			}
@@ -82,17 +91,72 @@ var (
 	inlineLinkRE = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]`)
 	// tagRE finds an HTML tag or comment.
 	tagRE = regexp.MustCompile(`<!--.*?-->|<[^>]*>`)
+	// footnoteRE finds a footnote's reference or, followed by a colon at
+	// the start of a line, its definition: [^label].
+	footnoteRE = regexp.MustCompile(`\[\^([^\]\n]+)\]`)
+	// noteIDRE reads the id of a footnote or of a reference to it: "fn:3",
+	// "fnref:aside", "fnref1:3" (goldmark's second reference).
+	noteIDRE = regexp.MustCompile(`^(fn|fnref[0-9]*):(.+)$`)
 )
 
 // pageAnchors are the ids a page gives its headings and elements.
 type pageAnchors struct {
-	ids       map[string]bool
-	footnotes bool // the page has footnotes, whose ids start with "fn"
+	ids map[string]bool
+	// notes numbers the page's footnotes by label, as they are numbered
+	// on the page: in the order of their first reference.
+	notes map[string]int
 }
 
-// has reports whether the page has the id frag, or may have it.
+// has reports whether the page has the id frag: a heading's or an
+// element's, or a footnote's ("fn:2") or its first reference's ("fnref:2").
 func (a *pageAnchors) has(frag string) bool {
-	return a.ids[frag] || a.footnotes && strings.HasPrefix(frag, "fn")
+	if a.ids[frag] {
+		return true
+	}
+	m := noteIDRE.FindStringSubmatch(frag)
+	if m == nil {
+		return false
+	}
+	n, err := strconv.Atoi(m[2])
+	return err == nil && strconv.Itoa(n) == m[2] && n >= 1 && n <= len(a.notes)
+}
+
+// kramdownNote returns the id that frag, kramdown's id of a footnote or
+// its first reference by label ("fn:aside"), has on the page ("fn:2"), or
+// "" when frag is no such id.
+func (a *pageAnchors) kramdownNote(frag string) string {
+	m := noteIDRE.FindStringSubmatch(frag)
+	if m == nil || a.notes[m[2]] == 0 {
+		return ""
+	}
+	return m[1] + ":" + strconv.Itoa(a.notes[m[2]])
+}
+
+// footnoteNumbers numbers the footnotes of body by label as goldmark does:
+// in the order of their first reference outside code; a footnote never
+// referenced has no number.
+func footnoteNumbers(body []byte, code []span) map[string]int {
+	defined := map[string]bool{}
+	var refs []string
+	for _, m := range footnoteRE.FindAllSubmatchIndex(body, -1) {
+		if inSpans(code, m[0]) {
+			continue
+		}
+		label := string(body[m[2]:m[3]])
+		lineStart := bytes.LastIndexByte(body[:m[0]], '\n') + 1
+		if m[1] < len(body) && body[m[1]] == ':' && m[0]-lineStart <= 3 && len(bytes.TrimLeft(body[lineStart:m[0]], " ")) == 0 {
+			defined[label] = true
+			continue
+		}
+		refs = append(refs, label)
+	}
+	numbers := map[string]int{}
+	for _, label := range refs {
+		if defined[label] && numbers[label] == 0 {
+			numbers[label] = len(numbers) + 1
+		}
+	}
+	return numbers
 }
 
 // pageIDs returns the ids a converted body gives its headings and
@@ -149,5 +213,5 @@ func pageIDs(body []byte) *pageAnchors {
 	for _, m := range attrIDRE.FindAllSubmatch(body, -1) {
 		ids[string(m[1])] = true
 	}
-	return &pageAnchors{ids: ids, footnotes: bytes.Contains(body, []byte("[^"))}
+	return &pageAnchors{ids: ids, notes: footnoteNumbers(body, code)}
 }

@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -17,7 +19,8 @@ func TestPageIDs(t *testing.T) {
 		{"```\n# not a heading\n```\n    # nor this\n#nope\n", ""},
 		{"## Rate: 92/day\n", "rate-92day"},
 		{"Setext\n======\n", "unsure"},
-		{"## A\nText[^1].\n\n[^1]: x\n", "a fn*"},
+		{"## A\nText[^1].\n\n[^1]: x\n", "a fn:1"},
+		{"Two[^b], `[^a]` one[^a][^b][^none].\n\n[^a]: x\n   [^b]: y [^c]\n[^c]: z\n    [^d]: code\n", "fn:a=2 fn:b=1 fn:c=3"},
 	}
 	for _, tt := range tests {
 		ids := pageIDs([]byte(tt.body))
@@ -27,8 +30,12 @@ func TestPageIDs(t *testing.T) {
 			for id := range ids.ids {
 				list = append(list, id)
 			}
-			if ids.footnotes {
-				list = append(list, "fn*")
+			for label, n := range ids.notes {
+				if label == strconv.Itoa(n) {
+					list = append(list, "fn:"+label)
+				} else {
+					list = append(list, fmt.Sprintf("fn:%s=%d", label, n))
+				}
 			}
 			slices.Sort(list)
 			got = strings.Join(list, " ")
