@@ -980,6 +980,16 @@ func (c *converter) resolve(dest string) (string, bool) {
 		return "", false
 	}
 	beside := path.Join(path.Dir(c.p.dest), file)
+	if name := path.Base(beside); strings.TrimSuffix(name, path.Ext(name)) == "_index" && !c.im.dests[beside] {
+		// A section's page, now its folder's index.md.
+		if index := path.Join(path.Dir(beside), "index.md"); c.im.dests[index] {
+			u := "/" + newURL(index, "")
+			if frag != "" {
+				u += "#" + frag
+			}
+			return u, true
+		}
+	}
 	if _, ok := c.im.res.Files[beside]; ok || c.im.dests[beside] {
 		u := "/" + strings.TrimPrefix(beside, "content/")
 		if frag != "" {

@@ -1,14 +1,17 @@
 package importer
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -438,6 +441,19 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			langDir = lang + "/"
 		}
 		pg.dest = "content/" + langDir + strings.TrimSuffix(rel, path.Ext(rel)) + ".md"
+		listPage := false
+		if base := path.Base(rel); strings.TrimSuffix(base, path.Ext(base)) == "_index" {
+			if top, _, _ := strings.Cut(rel, "/"); top == "tags" || top == "categories" {
+				// A tag's page, or the page of all tags: plotline
+				// makes those lists itself.
+				listPage = true
+			} else {
+				// A section's page: a page at the section's address,
+				// which links keep reaching.
+				pg.dest = path.Join(path.Dir(pg.dest), "index.md")
+				pg.section = true
+			}
+		}
 		// The files of its folder: beside it, or, for a translation by
 		// file name, in the default language's folder.
 		pg.filesDir = path.Dir(folder + rel)
@@ -451,11 +467,13 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				pg.setDate = pg.date
 			}
 		}
-		if base := path.Base(rel); strings.TrimSuffix(base, path.Ext(base)) == "_index" {
-			// A section's page, which plotline reads as none: the
-			// build says so at it too.
-			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): copied, but plotline publishes none, as it makes its lists itself; move its text into an article")
-		} else {
+		switch {
+		case listPage:
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
+		case pg.section:
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
+			im.fillIn(pg)
+		default:
 			im.fillIn(pg)
 		}
 		pg.oldURL = hugoURL(pg, rel, im.conf.permalinks, im.conf.paths)
@@ -549,4 +567,82 @@ func (im *importer) fillIn(p *page) {
 		}
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day the file was last changed", p.setDate.Format("2006-01-02"))
 	}
+}
+
+// listSections ends the body of each Hugo section page with a list of
+// links to the pages of its section, drafts left out, as Hugo's section
+// templates list them: in the order of weight (pages without one last),
+// then newest first, then by title.
+func (im *importer) listSections() {
+	for _, s := range im.pages {
+		if !s.section {
+			continue
+		}
+		dir := path.Dir(s.dest)
+		var pages []*page
+		for _, p := range im.pages {
+			folder := path.Dir(p.dest)
+			if path.Base(p.dest) == "index.md" {
+				folder = path.Dir(folder)
+			}
+			if p != s && !p.draft && folder == dir {
+				pages = append(pages, p)
+			}
+		}
+		if len(pages) == 0 {
+			continue
+		}
+		slices.SortStableFunc(pages, func(a, b *page) int {
+			// Without a weight, a page comes after every weighted one.
+			wa, wb := a.weight(), b.weight()
+			if wa == 0 {
+				wa = math.MaxInt
+			}
+			if wb == 0 {
+				wb = math.MaxInt
+			}
+			if c := cmp.Compare(wa, wb); c != 0 {
+				return c
+			}
+			if c := b.date.Compare(a.date); c != 0 {
+				return c
+			}
+			return cmp.Or(cmp.Compare(a.title, b.title), cmp.Compare(a.dest, b.dest))
+		})
+		body := bytes.TrimRight(s.converted, "\n")
+		if len(body) > 0 {
+			body = append(body, "\n\n"...)
+		}
+		for _, p := range pages {
+			body = fmt.Appendf(body, "- [%s](<%s>)\n", linkText(p.title), strings.TrimPrefix(p.dest, dir+"/"))
+		}
+		s.converted = body
+	}
+}
+
+// weight returns the weight a Hugo page's front matter orders it by, 0
+// when it has none.
+func (p *page) weight() int {
+	n := p.get("weight")
+	if n == nil {
+		return 0
+	}
+	w, err := strconv.Atoi(n.Value)
+	if err != nil {
+		return 0
+	}
+	return w
+}
+
+// linkText escapes the characters of a title that Markdown would read in
+// a link's text.
+func linkText(title string) string {
+	var b strings.Builder
+	for _, r := range title {
+		if strings.ContainsRune("\\[]*_`<>&!#", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

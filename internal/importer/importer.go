@@ -239,6 +239,7 @@ func (im *importer) finish() {
 			p.converted = im.convertBody(p)
 		}
 	}
+	im.listSections()
 	im.mendFragments()
 	for _, p := range im.pages {
 		im.res.Files[p.dest] = File{Data: im.render(p)}

@@ -398,34 +398,53 @@ func TestBasePathLinks(t *testing.T) {
 	}
 }
 
-// A section's page is copied with a note, as plotline publishes none; a
-// link to a tag's page is to plotline's list of the tag.
+// A section's page is published at its address as the folder's index.md,
+// its text followed by a list of the section's pages in Hugo's order; a
+// tag's page is copied with a note, as plotline makes the lists of tags,
+// and a link to it is to plotline's list of the tag.
 func TestSectionPages(t *testing.T) {
 	src := fstest.MapFS{
 		"hugo.toml":                      {Data: []byte("baseURL = 'https://old.example/'\n")},
-		"content/docs/_index.md":         {Data: []byte("---\ntitle: Docs\n---\nThe docs.\n")},
+		"content/docs/_index.md":         {Data: []byte("---\ntitle: Docs\ndate: 2020-01-01\n---\n## Start\nThe docs.\n\n")},
+		"content/docs/sub/_index.md":     {Data: []byte("---\ntitle: Sub\ndate: 2020-01-01\n---\n")},
+		"content/docs/sub/deep.md":       {Data: []byte("---\ntitle: Deep\ndate: 2020-01-01\n---\n")},
+		"content/docs/bundle/index.md":   {Data: []byte("---\ntitle: \"[Bundle] *one*\"\ndate: 2020-02-01\n---\n")},
+		"content/docs/draft.md":          {Data: []byte("---\ntitle: Draft\ndate: 2020-01-01\ndraft: true\n---\n")},
+		"content/docs/b.md":              {Data: []byte("---\ntitle: B\ndate: 2020-01-01\nweight: 1\n---\n")},
 		"content/tags/go-lang/_index.md": {Data: []byte("---\ntitle: Go\n---\n")},
-		"content/docs/a.md":              {Data: []byte("---\ntitle: A\ndate: 2020-01-01\ntags: [Go Lang]\n---\n[go](../tags/go-lang/_index.md)\n")},
+		"content/docs/a.md":              {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nweight: 2\ntags: [Go Lang]\n---\n[go](../tags/go-lang/_index.md) [docs](_index.md#start) [sub](sub/_index.md)\n")},
 	}
 	res, err := Import(src, Hugo)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(res.Files["content/docs/a.md"].Data), "[go](/tags/go-lang/)\n"; !strings.HasSuffix(got, want) {
+	if got, want := string(res.Files["content/docs/a.md"].Data), "[go](/tags/go-lang/) [docs](/docs/#start) [sub](/docs/sub/)\n"; !strings.HasSuffix(got, want) {
 		t.Errorf("content/docs/a.md:\n%s\nwant it to end\n%s", got, want)
+	}
+	for file, want := range map[string]string{
+		"content/docs/index.md":     "---\n## Start\nThe docs.\n\n- [B](<b.md>)\n- [A](<a.md>)\n- [\\[Bundle\\] \\*one\\*](<bundle/index.md>)\n- [Sub](<sub/index.md>)\n",
+		"content/docs/sub/index.md": "---\n- [Deep](<deep.md>)\n",
+	} {
+		if got := string(res.Files[file].Data); !strings.HasSuffix(got, want) || !strings.Contains(got, "type: page\n") {
+			t.Errorf("%s:\n%s\nwant type: page, and the end\n%s", file, got, want)
+		}
 	}
 	var notes []string
 	for _, n := range res.Notes {
 		notes = append(notes, n.Pos.String()+": "+n.What)
 	}
 	want := []string{
-		"content/docs/_index.md:1:1: a section page (_index): copied, but plotline publishes none, as it makes its lists itself; move its text into an article",
-		"content/tags/go-lang/_index.md:1:1: a section page (_index): copied, but plotline publishes none, as it makes its lists itself; move its text into an article",
+		"content/docs/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
+		"content/docs/sub/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
+		"content/tags/go-lang/_index.md:1:1: a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article",
 	}
 	if !slices.Equal(notes, want) {
 		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
 	}
-	if _, ok := res.Files["content/docs/_index.md"]; !ok {
-		t.Error("content/docs/_index.md was not copied")
+	if _, ok := res.Files["content/tags/go-lang/_index.md"]; !ok {
+		t.Error("content/tags/go-lang/_index.md was not copied")
+	}
+	if _, ok := res.Files["content/docs/_index.md"]; ok {
+		t.Error("content/docs/_index.md was copied beside its index.md")
 	}
 }
