@@ -238,6 +238,12 @@ func (im *importer) convertBody(p *page) []byte {
 			i += n
 			continue
 		}
+		if b[i] == '<' && !c.inCode(i) {
+			if n := c.rawAddresses(i); n > 0 {
+				i += n
+				continue
+			}
+		}
 		if b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%') {
 			c.out.WriteByte(b[i])
 			i++
@@ -500,15 +506,22 @@ func liquidPath(expr string) (string, bool) {
 	if len(lit) < 2 || (lit[0] != '"' && lit[0] != '\'') || lit[len(lit)-1] != lit[0] {
 		return "", false
 	}
+	u := lit[1 : len(lit)-1]
 	for _, f := range parts[1:] {
 		f = strings.ReplaceAll(strings.TrimSpace(f), " ", "")
 		switch f {
-		case "relative_url", "absolute_url", "prepend:site.baseurl", "prepend:site.url":
+		case "relative_url", "absolute_url":
+			// Both begin a path with a slash: 'docs/a/' | relative_url
+			// is /docs/a/ under the base URL.
+			if k := strings.IndexAny(u, ":/?#"); !strings.HasPrefix(u, "/") && (k < 0 || u[k] != ':') {
+				u = "/" + u
+			}
+		case "prepend:site.baseurl", "prepend:site.url":
 		default:
 			return "", false
 		}
 	}
-	return lit[1 : len(lit)-1], true
+	return u, true
 }
 
 // siteVariableRE matches a Liquid output that is a variable of the
@@ -916,6 +929,81 @@ func (c *converter) writeRef(i, end int, u string) int {
 	}
 	c.out.WriteString(u)
 	return fragEnd - i
+}
+
+var (
+	// addressTagRE finds the start of an HTML element that links to or
+	// shows another file.
+	addressTagRE = regexp.MustCompile(`^<(?i:a|img|area|source|iframe|video|audio|embed|track)[\s/>]`)
+	// addressAttrRE finds the address attributes of an HTML start tag.
+	addressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+)
+
+// rawAddresses converts the addresses of the raw HTML start tag at body
+// offset i (href and src) as link converts a Markdown link's, and
+// returns how many bytes of the body it took; 0 leaves the tag to the
+// rest of the conversion (no such tag, or one with a shortcode or Liquid
+// inside, whose own conversion makes its addresses).
+func (c *converter) rawAddresses(i int) int {
+	b := c.body
+	if !addressTagRE.Match(b[i:min(len(b), i+8)]) {
+		return 0
+	}
+	end := tagEnd(b, i)
+	if end < 0 {
+		return 0
+	}
+	tagText := b[i : end+1]
+	if bytes.Contains(tagText, []byte("{{")) || bytes.Contains(tagText, []byte("{%")) {
+		return 0
+	}
+	from := i
+	for _, m := range addressAttrRE.FindAllSubmatchIndex(tagText, -1) {
+		start, stop := m[2], m[3]
+		if start < 0 {
+			start, stop = m[4], m[5]
+		}
+		start, stop = i+start, i+stop
+		dest := string(b[start:stop])
+		c.at = start
+		u, ok := c.resolve(dest)
+		switch {
+		case ok:
+			c.im.res.Converted++
+		case strings.Contains(dest, "#"):
+			u = dest // kept, and remembered for mendFragments
+		default:
+			continue
+		}
+		c.out.Write(b[from:start])
+		if strings.Contains(u, "#") {
+			c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
+		}
+		c.out.WriteString(u)
+		from = stop
+	}
+	c.out.Write(b[from : end+1])
+	return end + 1 - i
+}
+
+// tagEnd returns the offset of the ">" that ends the HTML tag at offset
+// i of b, outside quoted attribute values, or -1 when there is none in
+// the next 8 KB.
+func tagEnd(b []byte, i int) int {
+	var quote byte
+	for end := i + 1; end < len(b) && end-i < 8192; end++ {
+		switch ch := b[end]; {
+		case quote != 0:
+			if ch == quote {
+				quote = 0
+			}
+		case ch == '"' || ch == '\'':
+			quote = ch
+		case ch == '>':
+			return end
+		}
+	}
+	return -1
 }
 
 // doubledBrackets mends a link whose address has a second pair of

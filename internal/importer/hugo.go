@@ -553,17 +553,27 @@ func (im *importer) fillIn(p *page) {
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q from the file name", p.setTitle)
 	}
 	if p.date.IsZero() {
+		// A date the front matter gives but neither plotline nor the
+		// importer reads, "2023-01-29 18:30:22 2023 -0800".
+		var unread *field
+		for i, f := range p.fields {
+			if f.key == "date" && strings.TrimSpace(p.str("date")) != "" {
+				unread = &p.fields[i]
+			}
+		}
 		if d, _, prefixed, err := fileDate(path.Base(cmp.Or(p.rel, p.src))); prefixed && err == nil {
 			p.date = d
+			if unread != nil {
+				p.setDate = d
+				im.done(unread.pos, "date %q not understood: dated %s, from the file name", p.str("date"), d.Format("2006-01-02"))
+			}
 			return
 		}
 		p.setDate = im.modDate(p.src)
 		p.date = p.setDate
-		for _, f := range p.fields {
-			if f.key == "date" && strings.TrimSpace(p.str("date")) != "" {
-				im.done(f.pos, "date %q not understood: dated %s, the day the file was last changed", p.str("date"), p.setDate.Format("2006-01-02"))
-				return
-			}
+		if unread != nil {
+			im.done(unread.pos, "date %q not understood: dated %s, the day the file was last changed", p.str("date"), p.setDate.Format("2006-01-02"))
+			return
 		}
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day the file was last changed", p.setDate.Format("2006-01-02"))
 	}
