@@ -345,7 +345,7 @@ func (c *converter) hugo(i int) int {
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
 	switch t.name {
 	case "figure":
-		c.figure(args)
+		c.figure(i, args)
 		return t.end - i
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
@@ -584,6 +584,12 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 			end++
 		}
 		if end < len(b) && b[end] == closer {
+			if closer == '>' && i > 2 && b[i-2] == '(' && b[i-3] == ']' && end+1 < len(b) && b[end+1] == ')' {
+				// "[x](<{{% … %}}>)": the parentheses go too.
+				c.out.Truncate(c.out.Len() - 2)
+				c.wrap(tag{start: t.start, end: end}, what+" as an address")
+				return end + 2 - i
+			}
 			c.out.Truncate(c.out.Len() - 1)
 			c.wrap(tag{start: t.start, end: end}, what+" as an address")
 			return end + 1 - i
@@ -675,8 +681,14 @@ func parseArgs(s string) args {
 }
 
 // figure writes Hugo's figure as a Markdown image with a title.
-func (c *converter) figure(a args) {
+func (c *converter) figure(i int, a args) {
+	// Its addresses are converted as a link's are: an image of the old
+	// site's assets/, which Hugo published, keeps its old address.
+	c.at = i
 	src := a.get("src", 0)
+	if u, ok := c.resolve(src); ok {
+		src = u
+	}
 	alt := a.named["alt"]
 	title := a.named["caption"]
 	if title == "" {
@@ -695,6 +707,9 @@ func (c *converter) figure(a args) {
 	}
 	img += ")"
 	if link := a.named["link"]; link != "" {
+		if u, ok := c.resolve(link); ok {
+			link = u
+		}
 		img = "[" + img + "](" + link + ")"
 	}
 	c.out.WriteString(img)

@@ -44,6 +44,11 @@ func (im *importer) mendFragments() {
 			target := p
 			if where != "" {
 				target = byURL[where]
+				if target == nil && !strings.HasSuffix(where, "/") && path.Ext(where) == "" {
+					// "/configuration/all#baseurl", which the server
+					// redirects to its folder.
+					target = byURL[where+"/"]
+				}
 			}
 			if target == nil && markdownExt(where) && !strings.HasPrefix(where, "/") {
 				// A link to the Markdown file, "../b/index.md#x", read

@@ -92,7 +92,7 @@ func TestBody(t *testing.T) {
 		notes     []string
 	}{
 		{Hugo, `{{< figure src="a.png" caption="A \"b\"" >}}`, `![A "b"](a.png "A \"b\"")`, 1, nil},
-		{Hugo, `{{< figure src="a b.png" alt="x" link="/y/" >}}`, `[![x](<a b.png>)](/y/)`, 1, nil},
+		{Hugo, `{{< figure src="a b.png" alt="x" link="/posts/c/" >}}`, `[![x](<a b.png>)](/posts/c/)`, 1, nil},
 		// Hugo takes spaces around the = of a named argument.
 		{Hugo, "{{< figure src = \"/img/a.png\" alt = \"A chart\" caption = \"Figure 1\" >}}\n{{<figure src= \"b.png\"\n  caption =\"Collage\" alt\t=\t'Logos'>}}", "![A chart](/img/a.png \"Figure 1\")\n![Logos](b.png \"Collage\")", 2, nil},
 		{Hugo, "{{< highlight go >}}\nx := \"```\"\n{{< /highlight >}}\n", "````go\nx := \"```\"\n````\n", 1, nil},
@@ -124,6 +124,7 @@ func TestBody(t *testing.T) {
 		{Jekyll, "[c]({% link _posts/2014-01-02-c.md %}#gone) [p]({% post_url 2014-01-02-c %}#gone)", "[c](/posts/c/) [p](/posts/c/)", 2, []string{"_posts/2014-01-01-a.md:5:5: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/", "_posts/2014-01-01-a.md:5:49: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/"}},
 		// Raw HTML's addresses are converted as a link's are.
 		{Hugo, "<a href=\"/nowhere/\">x</a> <img src=\"../c/\" alt=\"\"> <a title='t' href='/posts/c/#gone'>c</a>\n<A HREF=\"/posts/c/#h\">h</A> `<a href=\"/nowhere/\">` <a href=\"{{< ref \"c\" >}}\">r</a> <a href=\"https://x.example/\">", "<a href=\"https://old.example/nowhere/\">x</a> <img src=\"/posts/c/\" alt=\"\"> <a title='t' href='/posts/c/'>c</a>\n<A HREF=\"/posts/c/#h\">h</A> `<a href=\"/nowhere/\">` <a href=\"/posts/c/\">r</a> <a href=\"https://x.example/\">", 3, []string{"content/posts/a.md:5:10: note: link /nowhere/ names nothing of this site: written as https://old.example/nowhere/", "content/posts/a.md:5:71: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/"}},
+		{Hugo, "[a](/posts/c#gone) [b](/posts/c#h) [src](<{{% eturl disqus %}}>) and {{< figure src=\"/img/none.png\" link=\"../c/\" >}}", "[a](/posts/c) [b](/posts/c#h) [src]<!-- plotline import: {{% eturl disqus %}} --> and [![](https://old.example/img/none.png)](/posts/c/)", 1, []string{"content/posts/a.md:5:5: note: link /posts/c#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c", "content/posts/a.md:5:43: shortcode eturl as an address", "content/posts/a.md:5:70: note: link /img/none.png names nothing of this site: written as https://old.example/img/none.png"}},
 		{Hugo, "[y](c.md#gone) [z](c.md#h) [w](../posts/c.md#gone)", "[y](c.md) [z](c.md#h) [w](../posts/c.md)", 0, []string{"content/posts/a.md:5:5: note: link c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as c.md", "content/posts/a.md:5:32: note: link ../posts/c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as ../posts/c.md"}},
 		// A link to the list of a tag or category, as the source made
 		// its address, is to plotline's list of that tag.
@@ -185,6 +186,10 @@ func TestBody(t *testing.T) {
 		src := fstest.MapFS{
 			"hugo.toml":                    {Data: []byte("baseURL = 'https://old.example/'\n")},
 			"content/posts/pic.png":        {Data: []byte("png")},
+			"content/posts/a.png":          {Data: []byte("png")},
+			"content/posts/b.png":          {Data: []byte("png")},
+			"content/posts/a b.png":        {Data: []byte("png")},
+			"static/img/a.png":             {Data: []byte("png")},
 			"content/posts/b.md":           {Data: []byte("---\ntitle: B\ndate: 2020-01-01\ntags: [Passons le C.A.P]\ncategories: [Web Dev]\n---\n")},
 			"content/posts/c.md":           {Data: []byte("---\ntitle: C\ndate: 2020-01-01\n---\n## H\n")},
 			"_posts/2014-01-01-b.md":       {Data: []byte("---\ntitle: B\n---\n")},
