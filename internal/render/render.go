@@ -16,6 +16,7 @@ import (
 	"strings"
 	texttemplate "text/template"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
@@ -209,13 +210,66 @@ var Kinds = map[string]string{
 // changes), or an error for a name that is no theme file.
 func Funcs(site *Site, asset func(string) (string, error)) template.FuncMap {
 	return template.FuncMap{
-		"url":      site.URL,
-		"absurl":   site.AbsURL,
-		"asset":    asset,
-		"isodate":  func(t time.Time) string { return t.Format("2006-01-02") },
-		"longdate": func(t time.Time) string { return t.Format("2 January 2006") },
-		"date":     func(layout string, t time.Time) string { return t.Format(layout) },
+		"url":         site.URL,
+		"absurl":      site.AbsURL,
+		"asset":       asset,
+		"isodate":     func(t time.Time) string { return t.Format("2006-01-02") },
+		"longdate":    func(t time.Time) string { return t.Format("2 January 2006") },
+		"date":        func(layout string, t time.Time) string { return t.Format(layout) },
+		"readableurl": ReadableURL,
 	}
+}
+
+// ReadableURL returns the address u as a reader would read it, as a
+// browser's address bar shows it: the escapes of characters beyond ASCII
+// decoded ("/articles/हिन्दी/" rather than "/articles/%E0%A4%B9…/"), and
+// every other escape kept, so that what it shows still names the same
+// page. An escape that is not part of a whole UTF-8 character stays.
+func ReadableURL(u string) string {
+	if !strings.Contains(u, "%") {
+		return u
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); {
+		if u[i] != '%' {
+			b.WriteByte(u[i])
+			i++
+			continue
+		}
+		// A run of escapes of bytes from 0x80 up: decode it whole, and
+		// keep it when it is not valid UTF-8 or decodes to a character
+		// that is not graphic (a format or space character).
+		var run []byte
+		j := i
+		for j+2 < len(u) && u[j] == '%' {
+			v, err := strconv.ParseUint(u[j+1:j+3], 16, 8)
+			if err != nil || v < 0x80 {
+				break
+			}
+			run = append(run, byte(v))
+			j += 3
+		}
+		if len(run) == 0 || !readable(run) {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		b.Write(run)
+		i = j
+	}
+	return b.String()
+}
+
+// readable reports whether run is whole UTF-8 characters, each graphic.
+func readable(run []byte) bool {
+	for len(run) > 0 {
+		r, n := utf8.DecodeRune(run)
+		if r == utf8.RuneError || !unicode.IsGraphic(r) || unicode.IsSpace(r) {
+			return false
+		}
+		run = run[n:]
+	}
+	return true
 }
 
 // ParseLayouts parses templates/base.html, templates/partials/*.html

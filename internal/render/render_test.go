@@ -316,14 +316,34 @@ func TestSiteURL(t *testing.T) {
 func TestFuncs(t *testing.T) {
 	s := testSite("https://x.org/repo/", "/repo/")
 	tmpl := template.Must(template.New("t").Funcs(testFuncs(s)).Parse(
-		`{{ url "a/" }} {{ absurl "a/" }} {{ asset "theme/x.css" }} {{ isodate .D }} {{ longdate .D }} {{ date "Jan 2006" .D }}`))
+		`{{ url "a/" }} {{ absurl "a/" }} {{ asset "theme/x.css" }} {{ isodate .D }} {{ longdate .D }} {{ date "Jan 2006" .D }} {{ readableurl "/caf%C3%A9/" }}`))
 	var b bytes.Buffer
 	if err := tmpl.Execute(&b, map[string]any{"D": time.Date(2025, 12, 1, 23, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
-	want := "/repo/a/ https://x.org/repo/a/ /repo/theme/x.css?h=abc 2025-12-01 1 December 2025 Dec 2025"
+	want := "/repo/a/ https://x.org/repo/a/ /repo/theme/x.css?h=abc 2025-12-01 1 December 2025 Dec 2025 /café/"
 	if got := b.String(); got != want {
 		t.Errorf("funcs = %q; want %q", got, want)
+	}
+}
+
+func TestReadableURL(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://x.org/a/", "https://x.org/a/"},
+		{"https://x.org/%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80/", "https://x.org/हिन्दी/"},
+		{"/caf%C3%A9-%E4%B8%AD/", "/café-中/"},
+		// Escapes of ASCII name the same page only escaped.
+		{"/a%20b%3F/%2F%25/", "/a%20b%3F/%2F%25/"},
+		// Not whole UTF-8, or not a graphic character: kept.
+		{"/%E0%A4/", "/%E0%A4/"},
+		{"/%FF%FE/", "/%FF%FE/"},
+		{"/a%C2%A0b/", "/a%C2%A0b/"},
+		{"/%E2%80%AEevil/", "/%E2%80%AEevil/"},
+		{"/%C3%A9%zz/%", "/é%zz/%"},
+	} {
+		if got := ReadableURL(tc.in); got != tc.want {
+			t.Errorf("ReadableURL(%q) = %q; want %q", tc.in, got, tc.want)
+		}
 	}
 }
 
