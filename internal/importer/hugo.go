@@ -535,6 +535,17 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 // fillIn gives a page without a title or date one, with a note: the
 // title from its file name, the date of its file.
 func (im *importer) fillIn(p *page) {
+	if p.title == "" && !p.html {
+		if title, at, rest, ok := leadingHeading(p.body); ok {
+			// The page's first line is its title, as a README's is:
+			// it becomes the title, which the page shows above its
+			// text, rather than a second one.
+			p.setTitle, p.title = title, title
+			im.done(diag.At(p.src, p.source, p.bodyOff+at), "no title: titled %q from its first line, a heading, which the page now shows as its title", title)
+			p.bodyOff += len(p.body) - len(rest)
+			p.body = rest
+		}
+	}
 	if p.title == "" {
 		src := cmp.Or(p.rel, p.src)
 		name := strings.TrimSuffix(path.Base(src), path.Ext(src))
@@ -577,6 +588,37 @@ func (im *importer) fillIn(p *page) {
 		}
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day the file was last changed", p.setDate.Format("2006-01-02"))
 	}
+}
+
+// leadingHeading returns the text of the level-one ATX heading that body
+// starts with (after blank lines), "# A title", its offset, and the body
+// after it; false when the body starts otherwise, or the heading has
+// markup a plain title would show as written.
+func leadingHeading(body []byte) (title string, at int, rest []byte, ok bool) {
+	start := 0
+	for start < len(body) {
+		end := bytes.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body) - start
+		}
+		if len(bytes.TrimSpace(body[start:start+end])) > 0 {
+			break
+		}
+		start += end + 1
+	}
+	line, after, _ := bytes.Cut(body[min(start, len(body)):], []byte("\n"))
+	text, ok := bytes.CutPrefix(bytes.TrimRight(line, " \t\r"), []byte("# "))
+	if !ok {
+		return "", 0, nil, false
+	}
+	text = bytes.TrimSpace(text)
+	if closing := bytes.TrimRight(text, "#"); len(closing) < len(text) && (len(closing) == 0 || closing[len(closing)-1] == ' ') {
+		text = bytes.TrimSpace(closing)
+	}
+	if len(text) == 0 || bytes.ContainsAny(text, "*_`[]<>\\{}&") {
+		return "", 0, nil, false
+	}
+	return string(text), start, after, true
 }
 
 // listSections ends the body of each Hugo section page with a list of

@@ -276,7 +276,7 @@ func TestHugoContentDir(t *testing.T) {
 func TestHugoFrontMatter(t *testing.T) {
 	src := fstest.MapFS{
 		"hugo.toml":               {Data: []byte("baseURL = 'https://old.example/'\n")},
-		"content/docs/hints.md":   {Data: []byte("# Hints\n\nCallouts.\n")},
+		"content/docs/hints.md":   {Data: []byte("\n# Hints and tips #\n\nCallouts.\n")},
 		"content/posts/json.md":   {Data: []byte("{\n\t\"title\": \"J\",\n\t\"date\": \"2020-01-02\",\n\t\"tags\": [\"a\", \"b\"],\n\t\"link\": \"https:\\/\\/x.example\\/\"\n}\nBody {{< x >}}.\n")},
 		"content/posts/inline.md": {Data: []byte("{\"title\": \"I\", \"date\": \"2020-01-03\"} Same line.\n")},
 	}
@@ -285,7 +285,7 @@ func TestHugoFrontMatter(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{
-		"content/docs/hints.md":   "---\ntitle: Hints\ntype: page\n---\n# Hints\n\nCallouts.\n",
+		"content/docs/hints.md":   "---\ntitle: Hints and tips\ntype: page\n---\n\nCallouts.\n",
 		"content/posts/json.md":   "---\ntitle: J\ndate: \"2020-01-02\"\ntags: [a, b]\nparams:\n  link: \"https://x.example/\"\n---\nBody <!-- plotline import: {{< x >}} -->.\n",
 		"content/posts/inline.md": "---\ntitle: I\ndate: \"2020-01-03\"\n---\n Same line.\n",
 	} {
@@ -298,7 +298,7 @@ func TestHugoFrontMatter(t *testing.T) {
 	for _, n := range res.Notes {
 		notes = append(notes, n.Pos.String()+": "+n.What)
 	}
-	for _, want := range []string{"content/docs/hints.md:1:1: no title: titled \"Hints\" from the file name", "content/posts/json.md:7:6: shortcode x"} {
+	for _, want := range []string{"content/docs/hints.md:2:1: no title: titled \"Hints and tips\" from its first line, a heading, which the page now shows as its title", "content/posts/json.md:7:6: shortcode x"} {
 		if !slices.Contains(notes, want) {
 			t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
 		}
@@ -453,5 +453,30 @@ func TestSectionPages(t *testing.T) {
 	}
 	if _, ok := res.Files["content/docs/_index.md"]; ok {
 		t.Error("content/docs/_index.md was copied beside its index.md")
+	}
+}
+
+func TestLeadingHeading(t *testing.T) {
+	for _, tc := range []struct {
+		body, title, rest string
+		at                int
+	}{
+		{"# Title\ntext\n", "Title", "text\n", 0},
+		{"\n  \n# Title ##\n\ntext", "Title", "\ntext", 4},
+		{"# C# and F#\n", "C# and F#", "", 0},
+		{"# Title", "Title", "", 0},
+		// Not a plain title, or not a level-one heading first: none.
+		{"# The *best* way\n", "", "", 0},
+		{"# [Link](x)\n", "", "", 0},
+		{"## Two\n", "", "", 0},
+		{"Text\n# Later\n", "", "", 0},
+		{"#NoSpace\n", "", "", 0},
+		{"    # code\n", "", "", 0},
+		{"", "", "", 0},
+	} {
+		title, at, rest, ok := leadingHeading([]byte(tc.body))
+		if ok != (tc.title != "") || title != tc.title || at != tc.at || string(rest) != tc.rest {
+			t.Errorf("leadingHeading(%q) = %q, %d, %q, %v; want %q, %d, %q", tc.body, title, at, rest, ok, tc.title, tc.at, tc.rest)
+		}
 	}
 }
