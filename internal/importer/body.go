@@ -1181,6 +1181,14 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 		// The list of a tag, at the address plotline gives it.
 		return t, t != u
 	}
+	filePath, rest := splitSuffix(u)
+	if dec, err := url.PathUnescape(filePath); err == nil {
+		filePath = dec
+	}
+	if moved, ok := c.im.movedFile(filePath); ok && !c.im.onSite(filePath) {
+		// A file of a page bundle at its page's old address.
+		return (&url.URL{Path: moved}).EscapedPath() + rest, true
+	}
 	base := c.im.conf.baseURL
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
 		return "", false
@@ -1196,6 +1204,15 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 	abs := strings.TrimSuffix(base, "/") + u
 	c.im.done(c.pos(c.at), "link %s names nothing of this site: written as %s", written, abs)
 	return abs, true
+}
+
+// splitSuffix splits the address u into its path and its query and
+// fragment: "/a/x.png?w=1#f" is "/a/x.png" and "?w=1#f".
+func splitSuffix(u string) (string, string) {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		return u[:i], u[i:]
+	}
+	return u, ""
 }
 
 // attributeList reads a kramdown attribute list on a line of its own at

@@ -119,6 +119,9 @@ type importer struct {
 	// tags holds the slug of each tag and category of the pages, as
 	// plotline makes its list's address: "passons-le-c-a-p".
 	tags map[string]bool
+	// bundles finds a page whose files are in its folder (a page
+	// bundle, a section) by its old address: "/en/basics/".
+	bundles map[string]*page
 }
 
 // siteConfig is what the importer reads of the source's config.
@@ -199,8 +202,12 @@ func (im *importer) finish() {
 	im.uniqueURLs()
 	im.byKey = map[string][]*page{}
 	im.dests = map[string]bool{}
+	im.bundles = map[string]*page{}
 	for _, p := range im.pages {
 		im.dests[p.dest] = true
+		if path.Base(p.dest) == "index.md" && p.oldURL != "" {
+			im.bundles[strings.TrimSuffix(p.oldURL, "/")+"/"] = p
+		}
 		for _, k := range p.keys() {
 			if !slices.Contains(im.byKey[k], p) {
 				im.byKey[k] = append(im.byKey[k], p)
@@ -323,7 +330,10 @@ func (r *Result) Write(src fs.FS, dest string) error {
 			return err
 		}
 	}
-	return nil
+	// Every site has its content folder, even one whose source had no
+	// page to import (a theme's example site with a home page only), so
+	// that the new site builds, empty, as a new one does.
+	return os.MkdirAll(filepath.Join(dest, "content"), 0o755)
 }
 
 func copyFrom(src fs.FS, from, to string) error {
@@ -415,6 +425,26 @@ func (im *importer) tagURL(u string) (string, bool) {
 		return "", false
 	}
 	return "/tags/" + slug + "/" + rest, true
+}
+
+// movedFile returns the new site path of the file that the old site path
+// p ("/en/basics/images/x.png") named: a file of a page bundle under the
+// page's old address, now under its new one ("/basics/images/x.png").
+func (im *importer) movedFile(p string) (string, bool) {
+	for i := len(p) - 1; i > 0; i-- {
+		if p[i-1] != '/' {
+			continue
+		}
+		pg := im.bundles[p[:i]]
+		if pg == nil {
+			continue
+		}
+		rest := p[i:]
+		if _, ok := im.res.Files[path.Join(path.Dir(pg.dest), rest)]; ok {
+			return "/" + pg.newURL + rest, true
+		}
+	}
+	return "", false
 }
 
 // onSite reports whether the site path u ("/a/b/", "/a/b.html") is a

@@ -480,3 +480,23 @@ func TestLeadingHeading(t *testing.T) {
 		}
 	}
 }
+
+// A link to a file of a page bundle at the page's old address (here under
+// a url: of its own; on a site with its language in a subfolder, /en/…)
+// is to the file at the page's new address, query and fragment kept.
+func TestMovedBundleFiles(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":                 {Data: []byte("baseURL = '/'\n")},
+		"content/posts/b/index.md":  {Data: []byte("---\ntitle: B\ndate: 2020-01-01\nurl: /old/b/\n---\n")},
+		"content/posts/b/img/x.png": {Data: []byte("png")},
+		"content/posts/a.md":        {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n![x](/old/b/img/x.png?width=100%) [gone](/old/b/img/y.png) [page](/old/b/)\n")},
+	}
+	res, err := Import(src, Hugo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "![x](/posts/b/img/x.png?width=100%) [gone](/old/b/img/y.png) [page](/old/b/)\n"
+	if got := string(res.Files["content/posts/a.md"].Data); !strings.HasSuffix(got, want) {
+		t.Errorf("content/posts/a.md:\n%s\nwant it to end\n%s", got, want)
+	}
+}

@@ -121,6 +121,11 @@ func (templateParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if kind == "liquid" && end < 0 {
 		return nil // "{%" with no "%}" on its line is text
 	}
+	if kind == "liquid" && escapedBrace(block.Source(), seg.Start-1) {
+		// \{{% note %}}: a shortcode written as text, its first brace
+		// escaped as the README says, and no Liquid tag.
+		return nil
+	}
 	inside := line[open:min(len(line), open+200)] // enough for a name
 	if end >= 0 {
 		inside = line[open : open+end]
@@ -160,6 +165,19 @@ func (templateParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	ts.open[name]++
 	state.errorf(seg.Start, "%s", templateAdvice(tag, kind, name, args))
 	return n
+}
+
+// escapedBrace reports whether src has at i a "{" that a backslash
+// escapes: one preceded by an odd number of backslashes.
+func escapedBrace(src []byte, i int) bool {
+	if i < 0 || src[i] != '{' {
+		return false
+	}
+	n := 0
+	for j := i - 1; j >= 0 && src[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
 }
 
 // tagName splits the inside of a tag into its name and the rest, with
