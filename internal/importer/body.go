@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -14,77 +15,6 @@ import (
 )
 
 // span is a range of the body, [start, end).
-type span struct{ start, end int }
-
-// codeSpans returns the ranges of body that are code: fenced and
-// indented code blocks, and code spans within a line. plotline reads
-// neither {{ }} nor {% %} in them.
-func codeSpans(body []byte) []span {
-	var out []span
-	var fenceChar byte
-	fenceLen, fenceStart, fenceIndent, fenceInList := 0, 0, 0, false
-	prevBlank, inIndented, inList := true, false, false
-	for off := 0; off < len(body); {
-		end := bytes.IndexByte(body[off:], '\n')
-		next := len(body)
-		if end >= 0 {
-			next = off + end + 1
-		}
-		line := body[off:next]
-		trimmed := bytes.TrimLeft(line, " \t")
-		content := bytes.TrimRight(trimmed, " \t\r\n")
-		blank := len(content) == 0
-		indent := len(line) - len(trimmed)
-		if fenceLen > 0 {
-			if fenceInList && !blank && indent < fenceIndent {
-				// A fence in a list item ends with the item, closed or
-				// not: this line is outside both.
-				out = append(out, span{fenceStart, off})
-				fenceLen = 0
-				prevBlank, inList = false, false
-				continue
-			}
-			if n := run(content, fenceChar); n >= fenceLen && n == len(content) {
-				out = append(out, span{fenceStart, next})
-				fenceLen = 0
-			}
-			off = next
-			continue
-		}
-		tab := indent > 0 && bytes.IndexByte(line[:indent], '\t') >= 0
-		switch {
-		case blank:
-			if inIndented {
-				out[len(out)-1].end = next
-			}
-		case (indent >= 4 || tab) && !inList && (prevBlank || inIndented):
-			if inIndented {
-				out[len(out)-1].end = next
-			} else {
-				out = append(out, span{off, next})
-				inIndented = true
-			}
-		default:
-			inIndented = false
-			if c := content[0]; (c == '`' || c == '~') && run(content, c) >= 3 && (c == '~' || bytes.IndexByte(content[run(content, c):], '`') < 0) {
-				fenceChar, fenceLen, fenceStart, fenceIndent, fenceInList = c, run(content, c), off, indent, inList
-				off = next
-				prevBlank = false
-				continue
-			}
-			if indent < 4 {
-				inList = listItem(content)
-			}
-			out = append(out, inlineCode(line, off)...)
-		}
-		prevBlank = blank
-		off = next
-	}
-	if fenceLen > 0 {
-		out = append(out, span{fenceStart, len(body)})
-	}
-	return out
-}
 
 // run counts the bytes c that s starts with.
 func run(s []byte, c byte) int {
@@ -105,42 +35,6 @@ func listItem(s []byte) bool {
 		n++
 	}
 	return n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' '
-}
-
-// inlineCode returns the code spans of one line starting at off.
-func inlineCode(line []byte, off int) []span {
-	var out []span
-	for i := 0; i < len(line); {
-		if line[i] == '\\' {
-			i += 2
-			continue
-		}
-		if line[i] != '`' {
-			i++
-			continue
-		}
-		n := run(line[i:], '`')
-		j := i + n
-		found := false
-		for j < len(line) {
-			k := bytes.IndexByte(line[j:], '`')
-			if k < 0 {
-				break
-			}
-			m := run(line[j+k:], '`')
-			if m == n {
-				out = append(out, span{off + i, off + j + k + m})
-				i = j + k + m
-				found = true
-				break
-			}
-			j += k + m
-		}
-		if !found {
-			i += n
-		}
-	}
-	return out
 }
 
 // converter rewrites the body of one page.
@@ -189,7 +83,7 @@ func inSpans(spans []span, off int) bool {
 // convertBody returns p's body with what plotline has an equivalent for
 // converted and the rest wrapped in HTML comments.
 func (im *importer) convertBody(p *page) []byte {
-	c := &converter{im: im, p: p, body: p.body, code: codeSpans(p.body)}
+	c := &converter{im: im, p: p, body: p.body, code: codeSpans(im.code, p.body)}
 	b := c.body
 	if im.kind == Jekyll {
 		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
@@ -910,6 +804,22 @@ func (c *converter) link(i int) int {
 	dest := string(b[start:end])
 	c.at = start
 	u, ok := c.resolve(dest)
+	if target := cmp.Or(u, dest); c.nowhere(target) {
+		// No page of the new site, and no old site's address to keep
+		// (the source has no base URL): the text stays, as text.
+		if b[i+1] == ':' {
+			ls := bytes.LastIndexByte(b[:i], '\n') + 1
+			c.out.Truncate(c.out.Len() - len(lastLine(c.out.Bytes())))
+			c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[ls:end])) + " -->")
+			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: the reference definition is left out", target)
+			return end - i
+		}
+		if end < len(b) && b[end] == ')' {
+			c.out.WriteString("]<!-- plotline import: (" + commentSafe(target) + ") -->")
+			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", target)
+			return end + 1 - i
+		}
+	}
 	if !ok {
 		if !strings.Contains(dest, "#") || strings.ContainsAny(dest, "{<") {
 			return 0
@@ -982,6 +892,14 @@ func (c *converter) rawAddresses(i int) int {
 		dest := string(b[start:stop])
 		c.at = start
 		u, ok := c.resolve(dest)
+		if target := cmp.Or(u, dest); c.nowhere(target) {
+			// As a Markdown link's text stays without its link, the
+			// element stays without its address.
+			c.out.Write(b[from : i+m[0]])
+			from = i + m[1]
+			c.im.note(c.pos(start), "address %s names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", target)
+			continue
+		}
 		switch {
 		case ok:
 			c.im.res.Converted++
@@ -1204,6 +1122,30 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 	abs := strings.TrimSuffix(base, "/") + u
 	c.im.done(c.pos(c.at), "link %s names nothing of this site: written as %s", written, abs)
 	return abs, true
+}
+
+// nowhere reports whether dest, a link's destination from the site's
+// root ("/tooltips.html"), names nothing of the new site while the source
+// has no base URL under which its old address could be kept.
+func (c *converter) nowhere(dest string) bool {
+	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") || strings.ContainsAny(dest, "{<") {
+		return false
+	}
+	base := c.im.conf.baseURL
+	if strings.HasPrefix(base, "http://") || strings.HasPrefix(base, "https://") {
+		return false
+	}
+	p, _ := splitSuffix(dest)
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	if _, ok := c.im.tagURL(p); ok {
+		return false
+	}
+	if _, ok := c.im.movedFile(p); ok {
+		return false
+	}
+	return !c.im.onSite(p)
 }
 
 // splitSuffix splits the address u into its path and its query and

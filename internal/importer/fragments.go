@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/yuin/goldmark/parser"
+
 	"github.com/plotline/plotline/internal/anchor"
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -62,7 +64,7 @@ func (im *importer) mendFragments() {
 			}
 			known, ok := ids[target]
 			if !ok {
-				known = pageIDs(target.converted)
+				known = pageIDs(im.code, target.converted)
 				ids[target] = known
 			}
 			if known == nil || known.has(frag) {
@@ -167,8 +169,8 @@ func footnoteNumbers(body []byte, code []span) map[string]int {
 // pageIDs returns the ids a converted body gives its headings and
 // elements, or nil when it cannot tell them: a page with setext
 // headings, whose text may take more than a line.
-func pageIDs(body []byte) *pageAnchors {
-	code := codeSpans(body)
+func pageIDs(md parser.Parser, body []byte) *pageAnchors {
+	code := codeSpans(md, body)
 	ids := map[string]bool{}
 	headings := anchor.NewSet()
 	var texts []string

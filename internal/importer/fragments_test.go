@@ -23,7 +23,7 @@ func TestPageIDs(t *testing.T) {
 		{"Two[^b], `[^a]` one[^a][^b][^none].\n\n[^a]: x\n   [^b]: y [^c]\n[^c]: z\n    [^d]: code\n", "fn:a=2 fn:b=1 fn:c=3"},
 	}
 	for _, tt := range tests {
-		ids := pageIDs([]byte(tt.body))
+		ids := pageIDs(newCodeParser(), []byte(tt.body))
 		got := "unsure"
 		if ids != nil {
 			var list []string

@@ -13,6 +13,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/yuin/goldmark/parser"
 	"io"
 	"io/fs"
 	"net/url"
@@ -84,7 +85,7 @@ func (r *Result) NotConverted() int {
 // It fails only when src is not a site of that kind; everything else is a
 // note of the result.
 func Import(src fs.FS, k Kind) (*Result, error) {
-	im := &importer{src: src, kind: k, res: &Result{Files: map[string]File{}}}
+	im := &importer{src: src, kind: k, res: &Result{Files: map[string]File{}}, code: newCodeParser()}
 	var err error
 	switch k {
 	case Hugo:
@@ -122,6 +123,8 @@ type importer struct {
 	// bundles finds a page whose files are in its folder (a page
 	// bundle, a section) by its old address: "/en/basics/".
 	bundles map[string]*page
+	// code reads where a body's code is (codeSpans).
+	code parser.Parser
 }
 
 // siteConfig is what the importer reads of the source's config.

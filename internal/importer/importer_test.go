@@ -125,6 +125,8 @@ func TestBody(t *testing.T) {
 		// Raw HTML's addresses are converted as a link's are.
 		{Hugo, "<a href=\"/nowhere/\">x</a> <img src=\"../c/\" alt=\"\"> <a title='t' href='/posts/c/#gone'>c</a>\n<A HREF=\"/posts/c/#h\">h</A> `<a href=\"/nowhere/\">` <a href=\"{{< ref \"c\" >}}\">r</a> <a href=\"https://x.example/\">", "<a href=\"https://old.example/nowhere/\">x</a> <img src=\"/posts/c/\" alt=\"\"> <a title='t' href='/posts/c/'>c</a>\n<A HREF=\"/posts/c/#h\">h</A> `<a href=\"/nowhere/\">` <a href=\"/posts/c/\">r</a> <a href=\"https://x.example/\">", 3, []string{"content/posts/a.md:5:10: note: link /nowhere/ names nothing of this site: written as https://old.example/nowhere/", "content/posts/a.md:5:71: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/"}},
 		{Hugo, "[a](/posts/c#gone) [b](/posts/c#h) [src](<{{% eturl disqus %}}>) and {{< figure src=\"/img/none.png\" link=\"../c/\" >}}", "[a](/posts/c) [b](/posts/c#h) [src]<!-- plotline import: {{% eturl disqus %}} --> and [![](https://old.example/img/none.png)](/posts/c/)", 1, []string{"content/posts/a.md:5:5: note: link /posts/c#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c", "content/posts/a.md:5:43: shortcode eturl as an address", "content/posts/a.md:5:70: note: link /img/none.png names nothing of this site: written as https://old.example/img/none.png"}},
+		// No base URL: a link to nothing of the site keeps its text.
+		{Jekyll, "[t](/tooltips.html) <a href=\"/tooltips.json\" target=\"_blank\">j</a> [b](/posts/b/)\n\n[ref]: /nothing.html\n", "[t]<!-- plotline import: (/tooltips.html) --> <a target=\"_blank\">j</a> [b](/posts/b/)\n\n<!-- plotline import: [ref]: /nothing.html -->\n", 0, []string{"_posts/2014-01-01-a.md:5:5: link /tooltips.html names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", "_posts/2014-01-01-a.md:5:30: address /tooltips.json names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", "_posts/2014-01-01-a.md:7:8: link /nothing.html names nothing of this site, and the source has no base URL to keep its old address: the reference definition is left out"}},
 		{Hugo, "[y](c.md#gone) [z](c.md#h) [w](../posts/c.md#gone)", "[y](c.md) [z](c.md#h) [w](../posts/c.md)", 0, []string{"content/posts/a.md:5:5: note: link c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as c.md", "content/posts/a.md:5:32: note: link ../posts/c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as ../posts/c.md"}},
 		// A link to the list of a tag or category, as the source made
 		// its address, is to plotline's list of that tag.
@@ -177,7 +179,7 @@ func TestBody(t *testing.T) {
 		// what cannot be converted is said.
 		{Jekyll, "<div class=\"note\">\n  <h5>Serving</h5>\n  <p markdown=\"1\">Use `server: true` or\n   **`serve`**. See [docs](/posts/b/).</p>\n</div>\n\n<div class=\"notice\" markdown=\"1\">\n*Note:* read [this](https://x.org/) first.\n</div>\n", "<div class=\"note\">\n  <h5>Serving</h5>\n\nUse `server: true` or\n   **`serve`**. See [docs](/posts/b/).\n\n</div>\n\n<div class=\"notice\">\n\n*Note:* read [this](https://x.org/) first.\n\n</div>\n", 2, nil},
 		{Jekyll, "## Here\n<h5 markdown=\"1\">Use `a<b` & **[here](#here)** or [there](#gone)</h5>\n<p class=\"lead\" markdown=block>*x*\n\ny</p> <span markdown=\"span\">_z_ \\*</span>\n", "## Here\n<h5>Use <code>a&lt;b</code> &amp; <strong><a href=\"#here\">here</a></strong> or <a href=\"/posts/a/\">there</a></h5>\n<p class=\"lead\"><em>x</em>\ny</p> <span><em>z</em> &#42;</span>\n", 3, []string{"_posts/2014-01-01-a.md:6:59: note: link #gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/a/"}},
-		{Jekyll, "<section markdown=\"1\">\n<div class=\"x\" markdown=\"1\">**b**</div>\n</section>\n> <div markdown=\"1\">*q*</div>\n\n<pre markdown=\"1\">*p*</pre> <div markdown=\"0\">*n*</div> `<div markdown=\"1\">`\n", "<section>\n\n<div class=\"x\">\n\n**b**\n\n</div>\n\n</section>\n> <div><em>q</em></div>\n\n<pre>*p*</pre> <div>*n*</div> `<div markdown=\"1\">`\n", 5, nil},
+		{Jekyll, "<section markdown=\"1\">\n<div class=\"x\" markdown=\"1\">**b**</div>\n</section>\n> <div markdown=\"1\">*q*</div>\n\n<pre markdown=\"1\">*p*</pre> <div markdown=\"0\">*n*</div>\n\nIn code: `<div markdown=\"1\">`\n", "<section>\n\n<div class=\"x\">\n\n**b**\n\n</div>\n\n</section>\n> <div><em>q</em></div>\n\n<pre>*p*</pre> <div>*n*</div>\n\nIn code: `<div markdown=\"1\">`\n", 5, nil},
 		{Jekyll, "<table><tr><td markdown=\"1\">\n- a\n- b\n</td></tr></table>\n<div markdown=\"1\">\n*open*\n", "<table><tr><td>\n- a\n- b\n</td></tr></table>\n<div markdown=\"1\">\n*open*\n", 0, []string{`_posts/2014-01-01-a.md:5:12: kramdown markdown="1" on <td>: its Markdown is published as written`, `_posts/2014-01-01-a.md:9:1: kramdown markdown="1" on <div> without its end tag: its Markdown is published as written`}},
 		{Jekyll, "<span markdown=\"1\">*a* {% comment %}</span>{% endcomment %}", "<span>*a* <!-- </span> -->", 1, []string{`_posts/2014-01-01-a.md:5:1: kramdown markdown="1" on <span>, whose end tag is in something converted: its Markdown is published as written`}},
 		{Jekyll, "{% for x in y %}{{ x.a }}{% endfor %}", "<!-- plotline import: {% for x in y %} --><!-- plotline import: {{ x.a }} --><!-- plotline import: {% endfor %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: Liquid tag for", "_posts/2014-01-01-a.md:5:17: Liquid output {{ x.a }}", "_posts/2014-01-01-a.md:5:26: Liquid tag endfor"}},
@@ -483,7 +485,8 @@ func TestLeadingHeading(t *testing.T) {
 
 // A link to a file of a page bundle at the page's old address (here under
 // a url: of its own; on a site with its language in a subfolder, /en/…)
-// is to the file at the page's new address, query and fragment kept.
+// is to the file at the page's new address, query and fragment kept; one
+// to nothing of the site, on a site without a base URL, keeps its text.
 func TestMovedBundleFiles(t *testing.T) {
 	src := fstest.MapFS{
 		"hugo.toml":                 {Data: []byte("baseURL = '/'\n")},
@@ -495,7 +498,8 @@ func TestMovedBundleFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "![x](/posts/b/img/x.png?width=100%) [gone](/old/b/img/y.png) [page](/old/b/)\n"
+	// With no base URL, a link to nothing of the site keeps its text.
+	want := "![x](/posts/b/img/x.png?width=100%) [gone]<!-- plotline import: (/old/b/img/y.png) --> [page](/old/b/)\n"
 	if got := string(res.Files["content/posts/a.md"].Data); !strings.HasSuffix(got, want) {
 		t.Errorf("content/posts/a.md:\n%s\nwant it to end\n%s", got, want)
 	}

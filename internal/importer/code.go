@@ -1,0 +1,111 @@
+package importer
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// span is a range of a body: [start, end).
+type span struct{ start, end int }
+
+// newCodeParser returns a parser that reads a body's blocks and code as
+// plotline's Markdown reader will read the converted page: CommonMark,
+// with the GFM tables, footnotes and definition lists whose indented
+// lines are no code.
+func newCodeParser() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.Table, extension.Strikethrough, extension.Footnote, extension.DefinitionList,
+	)).Parser()
+}
+
+// codeSpans returns the ranges of body that are code, in order: fenced
+// blocks with their fences, indented blocks, and code spans. plotline
+// reads neither {{ }} nor {% %} in them, so the importer converts
+// nothing there either.
+func codeSpans(p parser.Parser, body []byte) []span {
+	doc := p.Parse(text.NewReader(body))
+	var out []span
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock:
+			start, end := -1, -1
+			if n.Info != nil {
+				start = lineStart(body, n.Info.Segment.Start)
+			}
+			if lines := n.Lines(); lines.Len() > 0 {
+				first, last := lines.At(0), lines.At(lines.Len()-1)
+				if start < 0 {
+					// The opening fence is the line before the first.
+					start = lineStart(body, max(lineStart(body, first.Start)-1, 0))
+				}
+				end = last.Stop
+				if end == 0 || body[end-1] != '\n' {
+					end = lineEnd(body, end)
+				}
+			} else if start >= 0 {
+				end = lineEnd(body, start)
+			}
+			if start >= 0 {
+				// The closing fence, when there is one, is code too.
+				out = append(out, span{start, closingFence(body, end)})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			if lines := n.Lines(); lines.Len() > 0 {
+				out = append(out, span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					// The backticks around the text are code too.
+					out = append(out, span{max(t.Segment.Start-1, 0), min(t.Segment.Stop+1, len(body))})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	return out
+}
+
+// lineStart returns the offset of the start of the line holding off.
+func lineStart(b []byte, off int) int {
+	return bytes.LastIndexByte(b[:off], '\n') + 1
+}
+
+// lineEnd returns the offset just past the line feed of the line holding
+// off, or the end of b.
+func lineEnd(b []byte, off int) int {
+	if off >= len(b) {
+		return len(b)
+	}
+	if i := bytes.IndexByte(b[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(b)
+}
+
+// closingFence returns the end of the line at off when it is a closing
+// code fence (three or more backticks or tildes alone), else off.
+func closingFence(b []byte, off int) int {
+	if off >= len(b) {
+		return off
+	}
+	end := lineEnd(b, off)
+	line := bytes.TrimSpace(b[off:end])
+	if len(line) >= 3 && (line[0] == '`' || line[0] == '~') && run(line, line[0]) == len(line) {
+		return end
+	}
+	return off
+}
