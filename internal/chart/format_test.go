@@ -116,6 +116,33 @@ func TestNumbersAgreeWithProse(t *testing.T) {
 	}
 }
 
+// TestZeroAsWritten checks that an observation of zero written with
+// decimals, 0.00 among 1.25 and 0.50, is shown with them everywhere, as
+// the prose and the tooltip show it, and without a sign in the CSV.
+func TestZeroAsWritten(t *testing.T) {
+	b := &data.Block{Name: "rate", Series: []data.Point{
+		{Date: day("2025-01-01"), Value: 1.25},
+		{Date: day("2025-01-02"), Value: 0, Places: 2},
+		{Date: day("2025-01-03"), Value: math.Copysign(0, -1), Places: 2},
+		{Date: day("2025-01-04"), Value: 0.5, Places: 2},
+	}}
+	fig, err := RenderBlocks([]*data.Block{b}, Spec{}, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := fig.View(Links{})
+	if got := strings.Count(string(v.Tables), "<td>0.00</td>"); got != 2 {
+		t.Errorf("the table shows 0.00 %d times; want 2:\n%s", got, v.Tables)
+	}
+	if !strings.Contains(v.Summary, "ranging from 0.00 to 1.25") {
+		t.Errorf("the summary does not give the least observation as written: %s", v.Summary)
+	}
+	csv := string(fig.CSV)
+	if !strings.Contains(csv, "\n2025-01-02,0.00,") || !strings.Contains(csv, "\n2025-01-03,0.00,") {
+		t.Errorf("the CSV does not hold 0.00 as written:\n%s", csv)
+	}
+}
+
 func TestNiceScale(t *testing.T) {
 	tests := []struct {
 		lo, hi float64

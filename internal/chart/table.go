@@ -209,7 +209,11 @@ func (r *tableRow) csvNumber(v float64) string {
 // the decimals it was written with.
 func plainWritten(p data.Point) string {
 	if p.Places > 0 {
-		return strconv.FormatFloat(p.Value, 'f', p.Places, 64)
+		v := p.Value
+		if v == 0 {
+			v = 0 // -0.00 is 0.00, as the table writes it
+		}
+		return strconv.FormatFloat(v, 'f', p.Places, 64)
 	}
 	return plainNumber(p.Value)
 }

@@ -76,7 +76,14 @@ func (v Value) String() string {
 // trailing zeros are dropped.
 func (v Value) decimals() int {
 	f := v.Num
-	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	if f == 0 {
+		// 0.00 as written; a computed 0 is "0".
+		if v.Exact {
+			return v.Places
+		}
 		return 0
 	}
 	if v.Exact {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,11 @@ func TestFormat(t *testing.T) {
 		{exact(3.14159), "", "", "3.14159"},
 		{exact(1545), "", "", "1,545"},
 		{exact(0.0005), "", "", "0.0005"},
+		// A zero written with decimals keeps them, as 0.50 does.
+		{Value{Kind: Number, Exact: true, Places: 2}, "", "", "0.00"},
+		{Value{Kind: Number, Num: math.Copysign(0, -1), Exact: true, Places: 1}, "", "", "0.0"},
+		{exact(0), "", "", "0"},
+		{n(0), "", "", "0"},
 		// Every rounding takes halves away from zero, of the number as
 		// written: 2.675 is 2.67499… in binary, 1.005 is 1.00499….
 		{exact(2.675), "round", "2", "2.68"},
