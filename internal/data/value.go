@@ -146,6 +146,9 @@ func Format(v Value, name string, arg string) (string, error) {
 		if arg == "" {
 			arg = dateLayout
 		}
+		if err := checkDateLayout(arg); err != nil {
+			return "", err
+		}
 		return v.Date.Format(arg), nil
 	case "approx":
 		if err := firstErr(need(Number, Date), noArg()); err != nil {
@@ -193,6 +196,26 @@ func Format(v Value, name string, arg string) (string, error) {
 		return zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64)), nil
 	}
 	return "", fmt.Errorf("unknown format %q (want date, approx, comma, round, percent or int)", name)
+}
+
+// checkDateLayout reports a layout of the date format that would not
+// show a date: one with no part of Go's reference date (2 January 2006),
+// such as "YYYY-MM-DD" or "%d %B %Y", which Format would print as it is
+// on every date, and one with a time of day ("15:04", "MST"), which a
+// date of the data, a calendar day, does not have. Both are found by
+// what the layout writes: dates a day, a month and a year apart must not
+// all come out the same, and a time and a zone must change nothing.
+func checkDateLayout(layout string) error {
+	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
+	text := base.Format(layout)
+	clock := time.Date(2001, 2, 3, 13, 47, 59, 123456789, time.FixedZone("XYZ", 5*3600+1800))
+	if clock.Format(layout) != text {
+		return fmt.Errorf("format \"date\": layout %q shows a time of day or a time zone, which a date of the data does not have (want only day, month, year and weekday, such as \"2 January 2006\")", layout)
+	}
+	if base.AddDate(0, 0, 1).Format(layout) == text && base.AddDate(0, 1, 0).Format(layout) == text && base.AddDate(1, 0, 0).Format(layout) == text {
+		return fmt.Errorf("format \"date\" wants a Go layout written with the date 2 January 2006, such as \"2 January 2006\" or \"2006-01-02\"; %q has no part of it, so it would be printed as it is", layout)
+	}
+	return nil
 }
 
 // Round rounds f to n decimals as every number shown to a reader is

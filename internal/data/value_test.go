@@ -64,6 +64,11 @@ func TestFormat(t *testing.T) {
 		{d("2025-04-15"), "date", "", "15 April 2025"},
 		{d("2025-04-15"), "date", "Monday 2 Jan", "Tuesday 15 Apr"},
 		{d("2025-04-15"), "date", "2006-01-02", "2025-04-15"},
+		{d("2025-04-15"), "date", "Monday", "Tuesday"},
+		{d("2025-04-15"), "date", "January", "April"},
+		{d("2025-04-15"), "date", "2006", "2025"},
+		{d("2025-04-15"), "date", "1/2/06", "4/15/25"},
+		{d("2025-04-15"), "date", "day 002 of 2006", "day 105 of 2025"},
 
 		{d("2025-04-01"), "approx", "", "early April 2025"},
 		{d("2025-04-10"), "approx", "", "early April 2025"},
@@ -119,6 +124,13 @@ func TestFormatErrors(t *testing.T) {
 		{Value{Kind: Number, Num: 1}, "round", "", `format "round" wants a number of decimals from 0 to 10, got ""`},
 		{Value{Kind: Number, Num: 1}, "round", "eleven", `format "round" wants a number of decimals from 0 to 10, got "eleven"`},
 		{Value{Kind: Number, Num: 1}, "comma", "2", `format "comma" takes no argument, got "2"`},
+		// A layout that is not Go's, or that has a time of day, would not
+		// show the date.
+		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "YYYY-MM-DD", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "YYYY-MM-DD" has no part of it, so it would be printed as it is`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "%d %B %Y", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "%d %B %Y" has no part of it, so it would be printed as it is`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "dd/mm/yyyy", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "dd/mm/yyyy" has no part of it, so it would be printed as it is`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "2 Jan 15:04", `format "date": layout "2 Jan 15:04" shows a time of day or a time zone, which a date of the data does not have (want only day, month, year and weekday, such as "2 January 2006")`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "2006-01-02 MST", `format "date": layout "2006-01-02 MST" shows a time of day or a time zone, which a date of the data does not have (want only day, month, year and weekday, such as "2 January 2006")`},
 	}
 	for _, tt := range tests {
 		got, err := Format(tt.v, tt.name, tt.arg)
