@@ -258,10 +258,20 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		case sep:
 			diags.Errorf(f.pos(line, c), "value: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vs, plain)
 			good = false
+		case radixName(vs) != "":
+			// strconv reads 0x1p4 as 16: a CSV cell is read in
+			// decimal, as a number in front matter is.
+			diags.Errorf(f.pos(line, c), "value: %s", radixMessage(vs, radixName(vs)))
+			good = false
 		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
 			diags.Errorf(f.pos(line, c), "value: cannot use %q as a number", vs)
 			good = false
 		default:
+			if msg, ok := keptAsWritten(vs, v); !ok {
+				diags.Errorf(f.pos(line, c), "value: %s", msg)
+				good = false
+				break
+			}
 			if next := col["value"] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) {
 				// 2025-01-01,1,545: the separator split the number.
 				diags.Errorf(f.pos(line, c), "value: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vs, rec[next], vs, rec[next], vs, rec[next])

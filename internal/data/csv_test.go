@@ -2,6 +2,7 @@ package data
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -80,6 +81,16 @@ func TestCSVErrors(t *testing.T) {
 		{"tabs", "date\tvalue\tlabel\n2025-01-01\t3\ta\n", "prices.csv", []string{
 			c + `:1:1: the columns are separated by tabs, and plotline reads commas: write date,value,label`,
 		}},
+		// strconv would read 0x1p4 as 16, and keep 9007199254740993 as
+		// 9007199254740992 and 1e-400 as 0; 1_000 is 1000 and 017 is 17,
+		// as in front matter.
+		{"numbers not kept as written", "date,value\n2025-01-01,0x1p4\n2025-01-02,0x1F\n2025-01-03,9007199254740993\n2025-01-04,1e-400\n" +
+			"2025-01-05,9007199254740992\n2025-01-06,0.30000000000000004\n2025-01-07,1_000\n2025-01-08,017\n2025-01-09,-0.000\n", "prices.csv", []string{
+			c + `:2:12: value: "0x1p4" is a number in hexadecimal; write it in decimal digits: 16`,
+			c + `:3:12: value: "0x1F" is a number in hexadecimal; write it in decimal digits: 31`,
+			c + `:4:12: value: 9007199254740993 cannot be kept as written: a number holds about 16 significant digits, none beyond them, and would be shown as 9,007,199,254,740,992; round it (or write it in a larger unit, such as millions)`,
+			c + `:5:12: value: 1e-400 cannot be kept as written: a number holds about 16 significant digits, none beyond them, and would be shown as 0; round it (or write it in a larger unit, such as millions)`,
+		}},
 		{"columns count characters", "label,date,value\nZoë,2025-01-01,x\n", "prices.csv", []string{
 			c + `:2:16: value: cannot use "x" as a number`,
 		}},
@@ -118,6 +129,33 @@ func TestCSVErrors(t *testing.T) {
 		_, got := parse(t, src, fsys)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: diagnostics:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+// TestKeptAsWritten checks that every number a float64 holds, written in
+// its shortest form, with trailing zeros or as a writer would, is kept as
+// written, and that a number with digits a float64 cannot hold is not.
+func TestKeptAsWritten(t *testing.T) {
+	for _, f := range []float64{0, 0.1, 0.3 + 0.6, 2.675, 1e-7, 123456.789, -2.5e-300, 1e308, 5e-324, 9007199254740992, 12000, -0.0049} {
+		for _, lit := range []string{strconv.FormatFloat(f, 'f', -1, 64), strconv.FormatFloat(f, 'e', -1, 64), strconv.FormatFloat(f, 'g', -1, 64)} {
+			if msg, ok := keptAsWritten(lit, f); !ok {
+				t.Errorf("keptAsWritten(%q, %v): %s", lit, f, msg)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		lit string
+		f   float64
+	}{{"2.50", 2.5}, {"0.000", 0}, {"-0.0", 0}, {"+.5", 0.5}, {"1.", 1}, {"1.5E3", 1500}, {"0012000", 12000}, {"1_000", 1000}} {
+		if msg, ok := keptAsWritten(tt.lit, tt.f); !ok {
+			t.Errorf("keptAsWritten(%q, %v): %s", tt.lit, tt.f, msg)
+		}
+	}
+	for _, lit := range []string{"9007199254740993", "0.1000000000000000055511151231257827", "1e-400", "123456789012345678901234567890"} {
+		f, _ := strconv.ParseFloat(lit, 64)
+		if _, ok := keptAsWritten(lit, f); ok {
+			t.Errorf("keptAsWritten(%q, %v) is true; want false", lit, f)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"io/fs"
 	"math"
 	"slices"
@@ -182,11 +183,16 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 			}
 			return 0, false
 		}
-		if g, err := strconv.ParseFloat(v.Value, 64); err == nil && !math.IsNaN(g) && !math.IsInf(g, 0) {
-			return g, true
+		g, err := strconv.ParseFloat(v.Value, 64)
+		if err != nil {
+			err = v.Decode(&g)
 		}
-		if err := v.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
-			return f, true
+		if err == nil && !math.IsNaN(g) && !math.IsInf(g, 0) {
+			if msg, ok := keptAsWritten(v.Value, g); !ok {
+				p.errorf(n, "%s: %s", key, msg)
+				return 0, false
+			}
+			return g, true
 		}
 	}
 	if plain, ok := withoutSeparators(v.Value); ok {
@@ -254,6 +260,62 @@ func (p *parser) numberPlaces(key string, n *yaml.Node) (float64, int, bool) {
 		return 0, 0, false
 	}
 	return f, places(yamlpos.Resolve(n).Value, f), true
+}
+
+// keptAsWritten reports whether f, read from the decimal number lit, is
+// the number lit writes, digit for digit, as every place that shows it
+// writes it. A float64 holds 15 to 17 significant digits and no number
+// nearer zero than about 10⁻³²⁴, so 9007199254740993 reads as
+// 9007199254740992 and 1e-400 as 0: such a number would be shown as
+// another, in the prose, the chart and the CSV alike. When it is not
+// kept, the message says what it would be shown as. A literal that is
+// not a plain decimal number (YAML's 1_000 is one) is taken as read.
+func keptAsWritten(lit string, f float64) (string, bool) {
+	wd, we, ok := decimalDigits(strings.ReplaceAll(lit, "_", ""))
+	if !ok {
+		return "", true
+	}
+	fd, fe, _ := decimalDigits(strconv.FormatFloat(math.Abs(f), 'e', -1, 64))
+	if wd == fd && (wd == "" || we == fe) {
+		return "", true
+	}
+	return fmt.Sprintf("%s cannot be kept as written: a number holds about 16 significant digits, none beyond them, "+
+		"and would be shown as %s; round it (or write it in a larger unit, such as millions)", strings.TrimSpace(lit), WrittenNumber(f, 0)), false
+}
+
+// decimalDigits returns the significant digits of the decimal number s,
+// without sign, leading or trailing zeros, and the power of ten of its
+// first one: "-0.0250" is "25" and -2 (2.5·10⁻²), "1.5e3" "15" and 3. A
+// zero has no digits. ok is false when s is not a decimal number.
+func decimalDigits(s string) (digits string, exp int, ok bool) {
+	s = strings.TrimLeft(strings.TrimSpace(s), "+-")
+	mant, e, hasExp := strings.Cut(strings.ToLower(s), "e")
+	if hasExp {
+		var err error
+		if exp, err = strconv.Atoi(e); err != nil {
+			return "", 0, false
+		}
+	}
+	whole, frac, _ := strings.Cut(mant, ".")
+	if whole == "" && frac == "" || !isDigits(whole, 0, len(whole)) || !isDigits(frac, 0, len(frac)) {
+		return "", 0, false
+	}
+	all := whole + frac
+	lead := len(all) - len(strings.TrimLeft(all, "0"))
+	digits = strings.TrimRight(all[lead:], "0")
+	return digits, exp + len(whole) - lead - 1, true
+}
+
+// radixMessage says how to write lit, a number written in another base
+// (see radixName), in decimal digits.
+func radixMessage(lit, base string) string {
+	if f, err := strconv.ParseFloat(lit, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		return fmt.Sprintf("%q is a number in %s; write it in decimal digits: %s", lit, base, strconv.FormatFloat(f, 'f', -1, 64))
+	}
+	if i, err := strconv.ParseInt(lit, 0, 64); err == nil {
+		return fmt.Sprintf("%q is a number in %s; write it in decimal digits: %d", lit, base, i)
+	}
+	return fmt.Sprintf("%q is a number in %s; write it in decimal digits", lit, base)
 }
 
 // radixName returns the base a YAML number is written in when it is not
