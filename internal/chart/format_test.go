@@ -266,6 +266,41 @@ func TestTableCalendarSteps(t *testing.T) {
 	}
 }
 
+// TestTableMonthEnds checks that a table of monthly rows from the end of
+// a month steps as the projection does, 31 January, 28 February, 31
+// March, and leaves no month out (time.AddDate went from 31 January to
+// 3 March, and from 29 February 2024 to 1 March 2025), each row on one
+// of the projection's steps.
+func TestTableMonthEnds(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want []string
+	}{
+		{"res:\n  projection: {start: {date: 2025-01-31, value: 0}, per: month, rate: 100, until: 2026-03-31}\n",
+			[]string{"2025-01-31", "2025-02-28", "2025-03-31", "2025-04-30", "2025-05-31", "2025-06-30", "2025-07-31", "2025-08-31",
+				"2025-09-30", "2025-10-31", "2025-11-30", "2025-12-31", "2026-01-31", "2026-02-28", "2026-03-31"}},
+		{"res:\n  projection: {start: {date: 2024-02-29, value: 0}, per: month, rate: 100, until: 2025-04-29}\n",
+			[]string{"2024-02-29", "2024-03-29", "2024-04-29", "2024-05-29", "2024-06-29", "2024-07-29", "2024-08-29", "2024-09-29",
+				"2024-10-29", "2024-11-29", "2024-12-29", "2025-01-29", "2025-02-28", "2025-03-29", "2025-04-29"}},
+	} {
+		b := parseBlock(t, tt.src)
+		f, err := renderOne(b, Spec{}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for i, r := range f.table.rows {
+			got = append(got, isoDate(r.Date))
+			if want := float64(100 * i); r.Central != want {
+				t.Errorf("row %s: %v; want %v, the projection's step %d", isoDate(r.Date), r.Central, want, i)
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: table dates (-want +got):\n%s", tt.src, diff)
+		}
+	}
+}
+
 // TestLargeComputedNumbers checks that a projected number in the millions
 // and more keeps every whole digit in the CSV and the live chart's data,
 // as the table shows it and {{ }} writes it: 1,240,790,112,339 on the

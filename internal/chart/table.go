@@ -102,7 +102,9 @@ func tableDates(first, last time.Time) []time.Time {
 	per := float64(step) + 28*float64(months) + 365*float64(years)
 	out := make([]time.Time, 0, max(int(days/per), 0)+5)
 	for k := 0; ; k++ {
-		d := first.AddDate(k*years, k*months, k*step)
+		// Months as a projection counts them: from 31 January, 28
+		// February and 31 March, none left out.
+		d := data.AddMonths(first, k*(12*years+months)).AddDate(0, 0, k*step)
 		if !d.Before(last) {
 			break
 		}

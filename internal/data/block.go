@@ -73,6 +73,11 @@ func (s *Scenario) ValueAt(t time.Time) float64 {
 	return a.Value + f*(b.Value-a.Value)
 }
 
+// AddMonths returns t plus n calendar months as a projection's steps
+// count them: on t's day of the month, or the last day of a shorter
+// month (a month after 31 January is 28 February).
+func AddMonths(t time.Time, n int) time.Time { return projection.AddMonths(t, n) }
+
 // Projection is a block's projection spec together with what it computes.
 type Projection struct {
 	Start    Point  // where the projection starts

@@ -122,6 +122,23 @@ func TestWrittenDecimals(t *testing.T) {
 	}
 }
 
+// TestDefaultUntilLeapDay checks that a projection without a limit or an
+// until runs a calendar year, as its steps count one: from 29 February
+// 2024 to 28 February 2025, where 10 a year has added 10, not to 1 March.
+func TestDefaultUntilLeapDay(t *testing.T) {
+	blocks, diags := parse(t, "data:\n  p:\n    projection: {start: {date: 2024-02-29, value: 100}, rate: 10, per: year}\n", nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	pr := blocks[0].Projection
+	if got, want := pr.Until, day("2025-02-28"); !got.Equal(want) {
+		t.Errorf("Until = %s; want %s", got.Format(time.DateOnly), want.Format(time.DateOnly))
+	}
+	if v, err := blocks[0].Field("value_at_until"); err != nil || v.Num != 110 {
+		t.Errorf("value_at_until = %v, %v; want 110", v.Num, err)
+	}
+}
+
 func TestKursk(t *testing.T) {
 	blocks, diags := parse(t, kursk, nil)
 	if len(diags) > 0 {

@@ -277,7 +277,7 @@ func defaultUntil(start time.Time, scenarios []*Scenario) time.Time {
 		}
 	}
 	if latest.IsZero() {
-		return start.AddDate(1, 0, 0)
+		return projection.AddMonths(start, 12) // a year after 29 February is 28 February
 	}
 	span := daysBetween(start, latest)
 	pad := max(7, int(math.Ceil(float64(span)/10)))

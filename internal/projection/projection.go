@@ -144,14 +144,14 @@ func (p Projection) Periods(t time.Time) float64 {
 }
 
 // Step returns the date k periods after Start: k days or weeks on, or
-// k calendar months or years on (see addMonths). Between two steps a
+// k calendar months or years on (see AddMonths). Between two steps a
 // Linear projection is a straight line in time.
 func (p Projection) Step(k int) time.Time {
 	switch p.Per {
 	case Month:
-		return addMonths(p.Start, k)
+		return AddMonths(p.Start, k)
 	case Year:
-		return addMonths(p.Start, 12*k)
+		return AddMonths(p.Start, 12*k)
 	case Week:
 		return addDays(p.Start, 7*k)
 	}
@@ -166,19 +166,22 @@ func calendarSteps(start, t time.Time, months int) float64 {
 	k := ((ty-sy)*12 + int(tm-sm)) / months
 	// k is the step t falls in, or one off: move it until
 	// step(k) <= t < step(k+1).
-	for k > math.MinInt32 && addMonths(start, k*months).After(t) {
+	for k > math.MinInt32 && AddMonths(start, k*months).After(t) {
 		k--
 	}
-	for k < math.MaxInt32 && !addMonths(start, (k+1)*months).After(t) {
+	for k < math.MaxInt32 && !AddMonths(start, (k+1)*months).After(t) {
 		k++
 	}
-	from, to := addMonths(start, k*months), addMonths(start, (k+1)*months)
+	from, to := AddMonths(start, k*months), AddMonths(start, (k+1)*months)
 	return float64(k) + float64(t.Unix()-from.Unix())/float64(to.Unix()-from.Unix())
 }
 
-// addMonths returns t plus n calendar months, on t's day of the month or
-// the last day of the target month when it is shorter, at t's time of day.
-func addMonths(t time.Time, n int) time.Time {
+// AddMonths returns t plus n calendar months, on t's day of the month or
+// the last day of the target month when it is shorter, at t's time of day:
+// a month after 31 January is 28 February, a year after 29 February 2024
+// is 28 February 2025, as a projection's steps count them (time.AddDate
+// would give 3 March and 1 March).
+func AddMonths(t time.Time, n int) time.Time {
 	y, m, d := t.Date()
 	total := int(m) - 1 + n
 	ty := y + floorDiv(total, 12)
