@@ -107,6 +107,18 @@ func (p *parser) csvGuess(name, file string) string {
 // read: some hundred thousand observations, far more than a chart can show.
 const MaxCSVSize = sitefs.MaxFileSize
 
+// allEmpty reports whether every field of rec is empty or spaces: a
+// trailing "," or a row of them, as spreadsheets write them, holds
+// nothing to lose.
+func allEmpty(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // hasDrive reports whether name starts with a Windows drive letter, "C:".
 func hasDrive(name string) bool {
 	return len(name) >= 2 && name[1] == ':' && ('a' <= name[0] && name[0] <= 'z' || 'A' <= name[0] && name[0] <= 'Z')
@@ -238,6 +250,11 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			parseErr(err)
 			return out
 		}
+		if allEmpty(rec) {
+			// ",,": a spreadsheet's empty row, read as the blank line
+			// it is.
+			continue
+		}
 		rows++
 		if len(rec) < need {
 			line, c := r.FieldPos(0)
@@ -249,7 +266,11 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		ds := strings.TrimSpace(rec[col["date"]])
 		if pt.Date, good = parseDate(ds); !good {
 			line, c := r.FieldPos(col["date"])
-			diags.Errorf(f.pos(line, c), "date: %q is not a valid date (want YYYY-MM-DD)", ds)
+			if ds == "" {
+				diags.Errorf(f.pos(line, c), "date: the cell is empty (want YYYY-MM-DD)")
+			} else {
+				diags.Errorf(f.pos(line, c), "date: %q is not a valid date (want YYYY-MM-DD)", ds)
+			}
 		}
 		vs := strings.TrimSpace(rec[col["value"]])
 		v, err := strconv.ParseFloat(vs, 64)
@@ -257,6 +278,11 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		switch plain, sep := withoutSeparators(vs); {
 		case sep:
 			diags.Errorf(f.pos(line, c), "value: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vs, plain)
+			good = false
+		case vs == "":
+			// A gap in the data: a line with no value would be read
+			// as an observation of 0 by many a program.
+			diags.Errorf(f.pos(line, c), "value: the cell is empty: leave out the line of a date without an observation")
 			good = false
 		case radixName(vs) != "":
 			// strconv reads 0x1p4 as 16: a CSV cell is read in
@@ -279,7 +305,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			}
 		}
 		pt.Value, pt.Places = v, places(vs, v)
-		if good && len(rec) > len(header) {
+		if good && len(rec) > len(header) && !allEmpty(rec[len(header):]) {
 			// 2025-01-01,3800,Kursk, Russia: the rest of the label is
 			// a field of its own, which would be lost.
 			line, c := r.FieldPos(len(header))

@@ -91,6 +91,16 @@ func TestCSVErrors(t *testing.T) {
 			c + `:4:12: value: 9007199254740993 cannot be kept as written: a number holds about 16 significant digits, none beyond them, and would be shown as 9,007,199,254,740,992; round it (or write it in a larger unit, such as millions)`,
 			c + `:5:12: value: 1e-400 cannot be kept as written: a number holds about 16 significant digits, none beyond them, and would be shown as 0; round it (or write it in a larger unit, such as millions)`,
 		}},
+		// A spreadsheet writes an empty row as ",," and may end rows
+		// with empty fields: nothing is lost, so both are read. An empty
+		// cell of a row that has others is a gap, said so.
+		{"empty rows and fields", "date,value,label\n2025-01-01,1,a,,\n,,\n , ,\n2025-01-02,,b\n,3,c\n", "prices.csv", []string{
+			c + `:5:12: value: the cell is empty: leave out the line of a date without an observation`,
+			c + `:6:1: date: the cell is empty (want YYYY-MM-DD)`,
+		}},
+		{"only empty rows", "date,value\n,\n,\n", "prices.csv", []string{
+			c + `:1:1: the csv file has a header but no observations`,
+		}},
 		{"columns count characters", "label,date,value\nZoë,2025-01-01,x\n", "prices.csv", []string{
 			c + `:2:16: value: cannot use "x" as a number`,
 		}},
@@ -157,5 +167,22 @@ func TestKeptAsWritten(t *testing.T) {
 		if _, ok := keptAsWritten(lit, f); ok {
 			t.Errorf("keptAsWritten(%q, %v) is true; want false", lit, f)
 		}
+	}
+}
+
+// TestCSVSpreadsheetRows checks that the rows of a spreadsheet's export,
+// with empty rows (",,") and a trailing empty column, are read as the
+// observations they hold.
+func TestCSVSpreadsheetRows(t *testing.T) {
+	fsys := fstest.MapFS{"content/articles/prices.csv": {Data: []byte("date,value,label,\r\n2025-01-01,10,a,\r\n,,,\r\n2025-01-02,11,,\r\n,,,\r\n")}}
+	blocks, diags := parse(t, "data:\n  prices:\n    csv: prices.csv\n", fsys)
+	for _, d := range diags {
+		if !strings.Contains(d, "warning: unknown column \"\"") {
+			t.Errorf("Parse reported: %s", d)
+		}
+	}
+	want := []Point{{Date: day("2025-01-01"), Value: 10, Label: "a"}, {Date: day("2025-01-02"), Value: 11}}
+	if got := blocks[0].Series; !slices.Equal(got, want) {
+		t.Errorf("series = %+v; want %+v", got, want)
 	}
 }
