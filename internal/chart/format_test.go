@@ -143,6 +143,32 @@ func TestZeroAsWritten(t *testing.T) {
 	}
 }
 
+// TestStartLastAsWritten checks that a projection from the latest
+// observation, written 3000.50, starts at 3,000.50 in the table, the
+// summary, the CSV and the live chart's tooltip data, as the observation
+// does there.
+func TestStartLastAsWritten(t *testing.T) {
+	b := parseBlock(t, "p:\n  series: [{date: 2025-01-06, value: 2000}, {date: 2025-01-13, value: 3000.50}]\n  projection: {rate: 10, limit: 3100}\n")
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := f.View(Links{})
+	if got := strings.Count(string(v.Tables), "<td>3,000.50</td>"); got != 2 {
+		t.Errorf("the tables show 3,000.50 %d times; want 2, the observation and the projection's start:\n%s", got, v.Tables)
+	}
+	if !strings.Contains(v.Summary, ": 3,000.50 on 13 January 2025") {
+		t.Errorf("the summary does not start the projection at 3,000.50: %s", v.Summary)
+	}
+	if !strings.Contains(string(f.CSV), "\n2025-01-13,,,,3000.50,") {
+		t.Errorf("the CSV does not start the projection at 3000.50:\n%s", f.CSV)
+	}
+	start := dig(seriesByID(t, decodeOption(t, f.Option))[idCentral]["data"], 0)
+	if m, _ := start.(map[string]any); m["places"] != float64(2) {
+		t.Errorf("the live chart's central start is %v; want places 2, as the observation", start)
+	}
+}
+
 func TestNiceScale(t *testing.T) {
 	tests := []struct {
 		lo, hi float64

@@ -122,6 +122,21 @@ func TestWrittenDecimals(t *testing.T) {
 	}
 }
 
+// TestStartLastAsWritten checks that a projection starting from the
+// latest observation, written 3000.50, shows its start as that
+// observation is shown, with both decimals.
+func TestStartLastAsWritten(t *testing.T) {
+	blocks, diags := parse(t, "data:\n  p:\n    series: [{date: 2025-01-13, value: 3000.50}]\n    projection: {rate: 10, limit: 3100}\n", nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	for _, field := range []string{"start.value", "last.value"} {
+		if v, err := blocks[0].Field(field); err != nil || v.String() != "3,000.50" {
+			t.Errorf("%s = %q, %v; want 3,000.50", field, v.String(), err)
+		}
+	}
+}
+
 // TestDefaultUntilLeapDay checks that a projection without a limit or an
 // until runs a calendar year, as its steps count one: from 29 February
 // 2024 to 28 February 2025, where 10 a year has added 10, not to 1 March.

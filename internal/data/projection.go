@@ -71,7 +71,8 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			break
 		}
 		last := b.Series[len(b.Series)-1]
-		out.Start = Point{Date: last.Date, Value: last.Value}
+		// The start is that observation, shown as it was written.
+		out.Start = Point{Date: last.Date, Value: last.Value, Places: last.Places}
 	case yamlpos.Resolve(n.val).Kind == yaml.MappingNode:
 		sf := p.mapping(n.val, "in start", []string{"date", "value"})
 		if d, has := sf["date"]; has {
