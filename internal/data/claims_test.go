@@ -61,3 +61,46 @@ func TestClaims(t *testing.T) {
 		t.Errorf("first claim told = %+v", c)
 	}
 }
+
+// TestPercentUnit checks that the numbers of a block whose unit says they
+// are percentages already are read so: 4.2 percent is 4.2%, for the
+// percent format and for claims, not 420%; a block in other units, or in
+// percentage points, is not.
+func TestPercentUnit(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  jobless:
+    unit: percent
+    series: [{date: 2025-01-01, value: 4.0}, {date: 2025-02-01, value: 4.2}]
+    projection: {rate: 0.1, per: month, limit: 5}
+  debt:
+    unit: "% of GDP"
+    series: [{date: 2025-01-01, value: 98.5}]
+  share:
+    series: [{date: 2025-01-01, value: 0.125}]
+  gap:
+    unit: percentage points
+    series: [{date: 2025-01-01, value: 0.5}]
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct{ expr, want string }{
+		{`jobless.last.value | percent`, "4.2%"},
+		{`jobless.last.value | claim "about 4%"`, "about 4%"},
+		{`jobless.last.value | claim "more than" jobless.first.value`, "more than"},
+		{`jobless.start.value | percent 1`, "4.2%"},
+		{`jobless.limit | percent`, "5%"},
+		{`jobless.rate | percent`, "0.1%"},
+		{`jobless.value_at_until | claim "about 5%"`, "about 5%"},
+		{`debt.last.value | percent`, "98.5%"},
+		{`share.last.value | percent`, "12.5%"},
+		{`gap.last.value | percent`, "50%"},
+	} {
+		ev, err := scope.EvalString(tc.expr, at)
+		if err != nil || ev.Text != tc.want {
+			t.Errorf("{{ %s }} = %q, %v; want %q", tc.expr, ev.Text, err, tc.want)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func (b *Block) Field(path string) (Value, error) {
 		case "date":
 			return Value{Kind: Date, Date: pr.Start.Date}, nil
 		case "value":
-			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places}, nil
+			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit)}, nil
 		}
 	case "central", "low", "high":
 		if isScenarioField(rest) {
@@ -131,7 +131,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 	case "date":
 		return Value{Kind: Date, Date: pt.Date}, nil
 	case "value":
-		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places}, nil
+		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit)}, nil
 	case "label":
 		return Value{Kind: Text, Text: pt.Label}, nil
 	}
@@ -152,7 +152,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 		if !pr.HasLimit {
 			return Value{}, fmt.Errorf("block %q has no limit", b.Name)
 		}
-		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces}, nil
+		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit)}, nil
 	case "until":
 		return Value{Kind: Date, Date: pr.Until}, nil
 	}
@@ -186,13 +186,14 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	switch field {
 	case "rate":
 		// A rate written in the front matter is shown as written; a fitted
-		// one is computed. An exponential rate is a percentage.
-		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential", Places: s.RatePlaces}, nil
+		// one is computed. An exponential rate is a percentage, and so is
+		// a linear one of a block in percent (percentage points).
+		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Places: s.RatePlaces}, nil
 	case "value_at_until":
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
 		}
-		return Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value}, nil
+		return Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit)}, nil
 	}
 	if !pr.HasLimit {
 		return Value{}, fmt.Errorf("block %q has no limit, so it has no %q", b.Name, path)
@@ -212,4 +213,19 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		return Value{Kind: Number, Num: math.Round(days / 7), Exact: true}, nil
 	}
 	return Value{Kind: Number, Num: days, Exact: true}, nil
+}
+
+// percentUnit reports whether a block's unit says that its numbers are
+// percentages already, so that 4.2 is 4.2%, for the percent format and
+// for claims ("about 4%"): "percent", "per cent", "pct" or "%", alone or
+// followed by what they are of ("percent of GDP", "% of households").
+// "percentage points" is not one.
+func percentUnit(unit string) bool {
+	u := strings.ToLower(strings.TrimSpace(unit))
+	for _, w := range []string{"%", "percent", "per cent", "pct"} {
+		if u == w || strings.HasPrefix(u, w+" ") {
+			return true
+		}
+	}
+	return false
 }
