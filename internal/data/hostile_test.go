@@ -113,3 +113,29 @@ func TestHostileValues(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedNumbers checks that a number in quotes is the number it
+// holds, as in a quoted CSV cell, its decimals kept; quotes make nothing
+// else a number.
+func TestQuotedNumbers(t *testing.T) {
+	const p = pagePath + ":"
+	_, got := parse(t, "data:\n  l:\n    series: [{date: 2025-01-01, value: \"1545\"}, {date: \"2025-01-02\", value: '4.20'}, {date: 2025-01-03, value: \"12,000\"}, {date: 2025-01-04, value: \"lots\"}]\n    projection: {rate: \" 10 \", limit: \"2000\"}\n", nil)
+	want := []string{
+		p + `3:112: value: "12,000" has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write 12000`,
+		p + `3:149: value: cannot use "lots" as a number`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	blocks, got := parse(t, "data:\n  l:\n    series: [{date: 2025-01-01, value: \"1545\"}, {date: \"2025-01-02\", value: '4.20'}]\n    projection: {rate: \" 10 \", limit: \"2000\"}\n", nil)
+	if len(got) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(got, "\n"))
+	}
+	b := blocks[0]
+	if s := b.Series; len(s) != 2 || s[0].Value != 1545 || s[1].Value != 4.2 || s[1].Places != 2 {
+		t.Errorf("series = %+v; want 1545 and 4.20", s)
+	}
+	if pr := b.Projection; pr == nil || pr.Central.Rate != 10 || pr.Limit != 2000 {
+		t.Errorf("projection = %+v; want rate 10, limit 2000", pr)
+	}
+}

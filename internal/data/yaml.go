@@ -195,6 +195,20 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 			return g, true
 		}
 	}
+	if v.ShortTag() == "!!str" && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		// value: "1545" is the number the quotes hold, as a quoted cell
+		// of a CSV file is, and as a quoted date is a date.
+		lit := strings.TrimSpace(v.Value)
+		if _, _, ok := decimalDigits(lit); ok && radixName(lit) == "" {
+			if g, err := strconv.ParseFloat(lit, 64); err == nil && !math.IsInf(g, 0) {
+				if msg, ok := keptAsWritten(lit, g); !ok {
+					p.errorf(n, "%s: %s", key, msg)
+					return 0, false
+				}
+				return g, true
+			}
+		}
+	}
 	if plain, ok := withoutSeparators(v.Value); ok {
 		p.errorf(n, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", key, v.Value, plain)
 		return 0, false
