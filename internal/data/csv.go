@@ -269,7 +269,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			if ds == "" {
 				diags.Errorf(f.pos(line, c), "date: the cell is empty (want YYYY-MM-DD)")
 			} else {
-				diags.Errorf(f.pos(line, c), "date: %q is not a valid date (want YYYY-MM-DD)", ds)
+				diags.Errorf(f.pos(line, c), "date: %q is not a valid date (want YYYY-MM-DD)%s", ds, dateHint(ds))
 			}
 		}
 		vs := strings.TrimSpace(rec[col["value"]])

@@ -91,6 +91,11 @@ func TestHostileValues(t *testing.T) {
 			[]string{p + `2:3: block "l" has no observations and no projection`}},
 		{"impossible date", "data:\n  l:\n    series: [{date: 2025-02-30, value: 1}]\n",
 			[]string{p + `3:21: date: "2025-02-30" is not a valid date (want YYYY-MM-DD)`}},
+		{"date with a time", "data:\n  l:\n    series: [{date: 2024-03-01T10:00:00Z, value: 1}]\n    as_of: 2024/03/05\n",
+			[]string{
+				p + `3:21: date: "2024-03-01T10:00:00Z" is not a valid date (want YYYY-MM-DD): a date of the data has no time of day; write 2024-03-01`,
+				p + `4:12: as_of: "2024/03/05" is not a valid date (want YYYY-MM-DD), write 2024-03-05`,
+			}},
 		{"value is infinite", "data:\n  l:\n    series: [{date: 2025-01-01, value: .inf}]\n",
 			[]string{p + `3:40: value: cannot use ".inf" as a number`}},
 		{"more digits than a number keeps", "data:\n  l:\n    series: [{date: 2025-01-01, value: 9007199254740993}, {date: 2025-01-02, value: 3.14159265358979323846}]\n    projection: {rate: 1_000, limit: 12345678901234567890}\n",

@@ -1,0 +1,33 @@
+package data
+
+import "testing"
+
+func TestDateHint(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"2024-03-01T00:00:00Z", ": a date of the data has no time of day; write 2024-03-01"},
+		{"2024-03-01 23:30:00-05:00", ": a date of the data has no time of day; write 2024-03-01"},
+		{"2024/03/01", ", write 2024-03-01"},
+		{"2024.3.1", ", write 2024-03-01"},
+		{"2024-3-1", ", write 2024-03-01"},
+		{"2024-03", ": that is a month; write a day of it, such as 2024-03-01"},
+		{"2024", ": that is a year; write a day of it, such as 2024-01-01"},
+		{"03/01/2024", ": write 2024-01-03 if it is day/month, 2024-03-01 if it is month/day (plotline does not guess)"},
+		{"13/01/2024", ", write 2024-01-13"},
+		{"01/13/2024", ", write 2024-01-13"},
+		{"3.1.2024", ": write 2024-01-03 if it is day/month, 2024-03-01 if it is month/day (plotline does not guess)"},
+		{"1 March 2024", ", write 2024-03-01"},
+		{"Mar 1, 2024", ", write 2024-03-01"},
+		{"2025-02-30", ""},
+		{"2024-13", ""},
+		{"2024/03-01", ""},
+		{"soon", ""},
+		{"", ""},
+		{"-", ""},
+		{"1/2", ""},
+		{"99/99/2024", ""},
+	} {
+		if got := dateHint(tt.in); got != tt.want {
+			t.Errorf("dateHint(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
