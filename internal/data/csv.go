@@ -290,7 +290,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			diags.Errorf(f.pos(line, c), "value: %s", radixMessage(vs, radixName(vs)))
 			good = false
 		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-			diags.Errorf(f.pos(line, c), "value: cannot use %q as a number", vs)
+			diags.Errorf(f.pos(line, c), "value: cannot use %q as a number%s", vs, numberHint(vs))
 			good = false
 		default:
 			if msg, ok := keptAsWritten(vs, v); !ok {

@@ -111,6 +111,15 @@ func TestCSVErrors(t *testing.T) {
 			c + `:5:1: date: "2024-03-01T23:00:00-05:00" is not a valid date (want YYYY-MM-DD): a date of the data has no time of day; write 2024-03-01`,
 			c + `:6:1: date: "13/01/2024" is not a valid date (want YYYY-MM-DD), write 2024-01-13`,
 		}},
+		// A sign plotline does not read, a decimal comma and a
+		// placeholder for a missing value are refused, saying what to
+		// write.
+		{"numbers written another way", "date,value\n2025-01-01,12%\n2025-01-02,\"$1,200\"\n2025-01-03,\"3,5\"\n2025-01-04,NA\n", "prices.csv", []string{
+			c + `:2:12: value: cannot use "12%" as a number, write 12, and give the block unit: percent`,
+			c + `:3:12: value: cannot use "$1,200" as a number, write 1200, and give the block unit: dollars`,
+			c + `:4:12: value: cannot use "3,5" as a number: if the comma marks decimals, write 3.5`,
+			c + `:5:12: value: cannot use "NA" as a number: a date without an observation is left out of the data: delete its line`,
+		}},
 		{"columns count characters", "label,date,value\nZoë,2025-01-01,x\n", "prices.csv", []string{
 			c + `:2:16: value: cannot use "x" as a number`,
 		}},

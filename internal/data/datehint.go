@@ -72,3 +72,46 @@ func dateHint(s string) string {
 	}
 	return ""
 }
+
+// currencies are the signs numberHint takes off a number, with the word
+// for the block's unit.
+var currencies = []struct{ sign, unit string }{{"$", "dollars"}, {"€", "euros"}, {"£", "pounds"}, {"¥", "yen"}}
+
+// numberHint says how to write s, a value that is no number, when it is a
+// number written with a sign plotline does not read or a placeholder for
+// a missing observation: ", write 12, and give the block unit: percent"
+// for 12%, the same with dollars for $1,200, the point for a decimal
+// comma (3,5), and that a date without an observation is left out for
+// NA, n/a or a dash. It is "" otherwise.
+func numberHint(s string) string {
+	t := strings.TrimSpace(s)
+	switch strings.ToLower(t) {
+	case "na", "n/a", "n.a.", "nan", ".nan", "null", "none", "-", "–", "—", "..", "...", "?":
+		return ": a date without an observation is left out of the data: delete its line"
+	}
+	unit := ""
+	if rest, ok := strings.CutSuffix(t, "%"); ok {
+		t, unit = strings.TrimSpace(rest), "percent"
+	}
+	for _, c := range currencies {
+		if rest, ok := strings.CutPrefix(t, c.sign); ok {
+			t, unit = strings.TrimSpace(rest), c.unit
+		} else if rest, ok := strings.CutSuffix(t, c.sign); ok {
+			t, unit = strings.TrimSpace(rest), c.unit
+		}
+	}
+	if unit != "" {
+		if plain, ok := withoutSeparators(t); ok {
+			t = plain
+		}
+		if _, _, ok := decimalDigits(t); ok {
+			return fmt.Sprintf(", write %s, and give the block unit: %s", t, unit)
+		}
+		return ""
+	}
+	whole, frac, ok := strings.Cut(strings.TrimPrefix(t, "-"), ",")
+	if ok && isDigits(whole, 1, 20) && isDigits(frac, 1, 20) {
+		return fmt.Sprintf(": if the comma marks decimals, write %s.%s", strings.TrimSuffix(t, ","+frac), frac)
+	}
+	return ""
+}

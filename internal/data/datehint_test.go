@@ -31,3 +31,26 @@ func TestDateHint(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberHint(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"12%", ", write 12, and give the block unit: percent"},
+		{"12.5 %", ", write 12.5, and give the block unit: percent"},
+		{"$1,200", ", write 1200, and give the block unit: dollars"},
+		{"-$3.50", ""},
+		{"12 €", ", write 12, and give the block unit: euros"},
+		{"£ 7", ", write 7, and give the block unit: pounds"},
+		{"3,5", ": if the comma marks decimals, write 3.5"},
+		{"-0,25", ": if the comma marks decimals, write -0.25"},
+		{"NA", ": a date without an observation is left out of the data: delete its line"},
+		{"n/a", ": a date without an observation is left out of the data: delete its line"},
+		{"—", ": a date without an observation is left out of the data: delete its line"},
+		{"lots", ""},
+		{"%", ""},
+		{"$", ""},
+	} {
+		if got := numberHint(tt.in); got != tt.want {
+			t.Errorf("numberHint(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

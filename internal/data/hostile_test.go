@@ -96,6 +96,11 @@ func TestHostileValues(t *testing.T) {
 				p + `3:21: date: "2024-03-01T10:00:00Z" is not a valid date (want YYYY-MM-DD): a date of the data has no time of day; write 2024-03-01`,
 				p + `4:12: as_of: "2024/03/05" is not a valid date (want YYYY-MM-DD), write 2024-03-05`,
 			}},
+		{"percent signs", "data:\n  l:\n    unit: people\n    series: [{date: 2025-01-01, value: 12%}]\n    projection: {rate: 5%}\n",
+			[]string{
+				p + `4:40: value: cannot use "12%" as a number, write 12, and give the block unit: percent`,
+				p + `5:24: rate: cannot use "5%" as a number, write 5: with model: exponential, a rate is a percentage a period`,
+			}},
 		{"value is infinite", "data:\n  l:\n    series: [{date: 2025-01-01, value: .inf}]\n",
 			[]string{p + `3:40: value: cannot use ".inf" as a number`}},
 		{"more digits than a number keeps", "data:\n  l:\n    series: [{date: 2025-01-01, value: 9007199254740993}, {date: 2025-01-02, value: 3.14159265358979323846}]\n    projection: {rate: 1_000, limit: 12345678901234567890}\n",

@@ -213,7 +213,14 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 		p.errorf(n, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", key, v.Value, plain)
 		return 0, false
 	}
-	p.errorf(n, "%s: cannot use %q as a number", key, v.Value)
+	hint := numberHint(v.Value)
+	if rest, ok := strings.CutSuffix(strings.TrimSpace(v.Value), "%"); ok && (key == "rate" || key == "low" || key == "high") {
+		if _, _, ok := decimalDigits(strings.TrimSpace(rest)); ok {
+			// rate: 5% is a growth of 5% a period.
+			hint = ", write " + strings.TrimSpace(rest) + ": with model: exponential, a rate is a percentage a period"
+		}
+	}
+	p.errorf(n, "%s: cannot use %q as a number%s", key, v.Value, hint)
 	return 0, false
 }
 
