@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -128,12 +130,17 @@ func placeTOML(t *yamlpos.Text, root *yaml.Node) {
 					p = path + "." + p
 				}
 				at := yamlpos.TOMLPlace{KeyLine: line, KeyCol: col, ValueLine: line, ValueCol: col}
+				placed := false
 				if list := places[p]; used[p] < len(list) {
 					at = list[used[p]]
 					used[p]++
+					placed = true
 				}
 				k.Line, k.Column = at.KeyLine, at.KeyCol
 				walk(v, p, at.ValueLine, at.ValueCol)
+				if placed {
+					keepWritten(t, v)
+				}
 			}
 		case yaml.DocumentNode, yaml.SequenceNode:
 			for _, c := range n.Content {
@@ -142,6 +149,25 @@ func placeTOML(t *yamlpos.Text, root *yaml.Node) {
 		}
 	}
 	walk(root, "", 1, 1)
+}
+
+// keepWritten gives the number node n, placed where its value is written
+// in the TOML text t, that value as written ("4.20", "1200.0") in place of
+// the decoder's shortest form (4.2, 1200), as YAML keeps it, so that its
+// decimals are shown as written. Anything else is left as decoded.
+func keepWritten(t *yamlpos.Text, n *yaml.Node) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!float" && n.Tag != "!!int" {
+		return
+	}
+	lit := t.TOMLNumber(n.Line, n.Column)
+	if lit == "" || lit == n.Value {
+		return
+	}
+	written, err1 := strconv.ParseFloat(strings.ReplaceAll(lit, "_", ""), 64)
+	decoded, err2 := strconv.ParseFloat(n.Value, 64)
+	if err1 == nil && err2 == nil && written == decoded {
+		n.Value = lit
+	}
 }
 
 // maxDepth bounds how deeply TOML front matter may nest tables and

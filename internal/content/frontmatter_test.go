@@ -1,8 +1,11 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -266,5 +269,32 @@ func TestPositionsCountFileLines(t *testing.T) {
 			diags.Add(p.UnknownWarnings()...)
 			checkDiags(t, diags, tc.want...)
 		})
+	}
+}
+
+// TestTOMLNumbersAsWritten checks that a number of TOML front matter
+// keeps the digits it was written with, as YAML's do: the decoder gives
+// 4.20 as 4.2 and 1200.0 as 1200, whose decimals would be shown wrong.
+// A number inside an inline table, which is not placed, and one in
+// hexadecimal are left as decoded.
+func TestTOMLNumbersAsWritten(t *testing.T) {
+	src := "+++\ntitle = \"A\"\ndate = 2025-01-02\n[data.a.projection]\nrate = 0.50 # a day\nlimit = 1_200.0\nlow = 0x1F\n[[data.a.series]]\ndate = 2025-01-01\nvalue = 4.20\n[[data.b.series]]\nvalue = 3.10\n[data.c]\nseries = [{date = 2025-01-01, value = 7.50}]\n+++\n"
+	var diags diag.List
+	p := Parse("content/a.md", []byte(src), &diags)
+	checkDiags(t, diags)
+	var got []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && (n.Tag == "!!float" || n.Tag == "!!int") {
+			got = append(got, n.Value)
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(p.Data)
+	slices.Sort(got)
+	if want := []string{"0.50", "1_200.0", "3.10", "31", "4.20", "7.5"}; !slices.Equal(got, want) {
+		t.Errorf("numbers = %q; want %q", got, want)
 	}
 }

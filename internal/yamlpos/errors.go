@@ -186,6 +186,38 @@ func (t *Text) TOMLPlaces() map[string][]TOMLPlace {
 	return places
 }
 
+// TOMLNumber returns the decimal number written at line and col of the
+// text, TOML (the place of a value, as TOMLPlaces gives it), as it is
+// written there: "4.20" and "1200.0", which the decoder gives as 4.2 and
+// 1200, so that its decimals are shown. It is "" when no number in
+// decimal digits stands there (a string, a date, an inline table, 0x1F).
+func (t *Text) TOMLNumber(line, col int) string {
+	if t.textLines == nil {
+		t.textLines = strings.Split(string(t.src), "\n")
+	}
+	if line < 1 || line > len(t.textLines) || col < 1 {
+		return ""
+	}
+	text := t.textLines[line-1]
+	i := 0
+	for c := 1; c < col && i < len(text); c++ {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	end := i
+	for end < len(text) && strings.IndexByte("0123456789+-._eE", text[end]) >= 0 {
+		end++
+	}
+	lit := text[i:end]
+	if end < len(text) && strings.IndexByte(" \t\r#,]}", text[end]) < 0 {
+		return "" // 2025-01-01, 1979-05-27T07:32:00, inf
+	}
+	if strings.TrimLeft(lit, "+-._eE") == "" || strings.ContainsAny(strings.TrimLeft(lit, "+-"), "+-") && !strings.ContainsAny(lit, "eE") {
+		return ""
+	}
+	return lit
+}
+
 // tomlPath returns the dotted key s ("a . b", `"a".b`) as "a.b", or ""
 // when it is not made of bare keys and quoted keys without a dot, a quote
 // or a backslash in them.

@@ -29,6 +29,8 @@ type Text struct {
 	count int // the lines of the text, a final line feed ending the last
 	// places are TOMLPlaces' answer, found at its first call.
 	places map[string][]TOMLPlace
+	// textLines are the lines of src, split at TOMLNumber's first call.
+	textLines []string
 }
 
 // New returns the Text src of the file at path, whose first line is the

@@ -245,3 +245,20 @@ func TestTOMLPlaces(t *testing.T) {
 		t.Errorf("TOMLPlaces() = %v; want %v", got, want)
 	}
 }
+
+// TestTOMLNumber checks the number read at a value's place as written,
+// and that a date, a string, a word or a number in another base is none.
+func TestTOMLNumber(t *testing.T) {
+	text := New("a.md", []byte("a = 4.20 # x\nb = -1_200.0,\nc = 2025-01-01\nd = \"4.20\"\ne = 0x1F\nf = inf\ng = 1e-3]\nh = 1.5-2\ni = Zoë 7\n"), 2)
+	for _, tc := range []struct {
+		line, col int
+		want      string
+	}{
+		{1, 5, "4.20"}, {2, 5, "-1_200.0"}, {3, 5, ""}, {4, 5, ""}, {5, 5, ""}, {6, 5, ""}, {7, 5, "1e-3"}, {8, 5, ""},
+		{9, 9, "7"}, {1, 1, ""}, {0, 1, ""}, {12, 1, ""},
+	} {
+		if got := text.TOMLNumber(tc.line, tc.col); got != tc.want {
+			t.Errorf("TOMLNumber(%d, %d) = %q; want %q", tc.line, tc.col, got, tc.want)
+		}
+	}
+}
