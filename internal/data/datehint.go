@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -109,9 +110,48 @@ func numberHint(s string) string {
 		}
 		return ""
 	}
+	if hint := scaledHint(t); hint != "" {
+		return hint
+	}
 	whole, frac, ok := strings.Cut(strings.TrimPrefix(t, "-"), ",")
 	if ok && isDigits(whole, 1, 20) && isDigits(frac, 1, 20) {
 		return fmt.Sprintf(": if the comma marks decimals, write %s.%s", strings.TrimSuffix(t, ","+frac), frac)
+	}
+	return ""
+}
+
+// scales are the words and letters numberHint reads after a number, with
+// their powers of ten: 1.5 million, 1.5m, 12k.
+var scales = []struct {
+	word string
+	exp  int
+}{{"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}, {"bn", 9}, {"mn", 6}, {"k", 3}, {"m", 6}, {"b", 9}}
+
+// scaledHint says how to write t, a number followed by a scale such as
+// "1.5 million" or "12k", in digits: ", write 1500000, or 1.5 with
+// million in the block's unit". It is "" for anything else.
+func scaledHint(t string) string {
+	lower := strings.ToLower(t)
+	for _, sc := range scales {
+		rest, ok := strings.CutSuffix(lower, sc.word)
+		if !ok {
+			continue
+		}
+		num := strings.TrimSpace(t[:len(rest)])
+		if _, _, ok := decimalDigits(num); !ok || num != strings.TrimSpace(rest) {
+			return ""
+		}
+		r, ok := new(big.Rat).SetString(num)
+		if !ok {
+			return ""
+		}
+		r.Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(sc.exp)), nil)))
+		digits := r.FloatString(0)
+		if !r.IsInt() {
+			digits = strings.TrimRight(r.FloatString(20), "0")
+		}
+		word := map[int]string{3: "thousand", 6: "million", 9: "billion", 12: "trillion"}[sc.exp]
+		return fmt.Sprintf(", write %s, or %s with %s in the block's unit", digits, num, word)
 	}
 	return ""
 }
