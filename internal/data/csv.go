@@ -240,6 +240,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 	need := max(col["date"], col["value"]) + 1
 
 	var out []Point
+	seen := map[Point]int{} // the line of each observation
 	rows := 0
 	for {
 		rec, err := r.Read()
@@ -330,6 +331,14 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			}
 		}
 		if good {
+			line, c := r.FieldPos(0)
+			key := pt
+			key.Places = 0 // 2.5 and 2.50 are one number
+			if first, dup := seen[key]; dup {
+				diags.Warnf(f.pos(line, c), "%s", repeatMessage(first, pt))
+			} else {
+				seen[key] = line
+			}
 			out = append(out, pt)
 		}
 	}

@@ -120,6 +120,11 @@ func TestCSVErrors(t *testing.T) {
 			c + `:4:12: value: cannot use "3,5" as a number: if the comma marks decimals, write 3.5`,
 			c + `:5:12: value: cannot use "NA" as a number: a date without an observation is left out of the data: delete its line`,
 		}},
+		// A row copied twice is drawn, counted and fitted twice: a
+		// warning. Two values of one day (two sources) are not a copy.
+		{"a repeated row", "date,value,label\n2025-01-01,10,a\n2025-01-02,11,b\n2025-01-01,10,a\n2025-01-01,12,c\n", "prices.csv", []string{
+			c + `:4:1: warning: this repeats the observation of line 2 (2025-01-01, 10): it would be drawn, counted and fitted twice; delete one of them`,
+		}},
 		{"columns count characters", "label,date,value\nZoë,2025-01-01,x\n", "prices.csv", []string{
 			c + `:2:16: value: cannot use "x" as a number`,
 		}},

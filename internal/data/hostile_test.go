@@ -101,6 +101,11 @@ func TestHostileValues(t *testing.T) {
 				p + `4:40: value: cannot use "12%" as a number, write 12, and give the block unit: percent`,
 				p + `5:24: rate: cannot use "5%" as a number, write 5: with model: exponential, a rate is a percentage a period`,
 			}},
+		{"a repeated observation", "data:\n  l:\n    series:\n      - {date: 2025-01-01, value: 2.50}\n      - {date: 2025-01-01, value: 2.5}\n      - {date: 2025-01-01, value: 2.50}\n",
+			[]string{
+				p + `5:9: warning: this repeats the observation of line 4 (2025-01-01, 2.5): it would be drawn, counted and fitted twice; delete one of them`,
+				p + `6:9: warning: this repeats the observation of line 4 (2025-01-01, 2.50): it would be drawn, counted and fitted twice; delete one of them`,
+			}},
 		{"value is infinite", "data:\n  l:\n    series: [{date: 2025-01-01, value: .inf}]\n",
 			[]string{p + `3:40: value: cannot use ".inf" as a number`}},
 		{"more digits than a number keeps", "data:\n  l:\n    series: [{date: 2025-01-01, value: 9007199254740993}, {date: 2025-01-02, value: 3.14159265358979323846}]\n    projection: {rate: 1_000, limit: 12345678901234567890}\n",

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"time"
@@ -193,6 +194,7 @@ func sortByDate(points []Point) {
 func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 	ok := true
 	var out []Point
+	seen := map[Point]int{} // the line of each observation
 	for _, item := range list.Content {
 		if yamlpos.Resolve(item).Kind != yaml.MappingNode {
 			p.errorf(item, "series: want an observation {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(item))
@@ -230,7 +232,23 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 			ok = false
 			continue
 		}
+		key := pt
+		key.Places = 0 // 2.5 and 2.50 are one number
+		if first, dup := seen[key]; dup {
+			p.diags.Warnf(p.pos(item), "%s", repeatMessage(first, pt))
+		} else {
+			seen[key] = item.Line
+		}
 		out = append(out, pt)
 	}
 	return out, ok
+}
+
+// repeatMessage says that pt repeats the observation at line first of
+// its file, a copy that is drawn twice, counted twice by count and
+// weighs twice in a fit. Two observations of one day that differ (two
+// sources) are not repeats.
+func repeatMessage(first int, pt Point) string {
+	return fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
+		first, pt.Date.Format(time.DateOnly), WrittenNumber(pt.Value, pt.Places))
 }
