@@ -963,3 +963,42 @@ func TestBrowserTooltipRounding(t *testing.T) {
 		t.Errorf("tooltip %q does not say %q, as the table does", text, want)
 	}
 }
+
+// writtenArticle has observations written as a reader must see them: a
+// zero with two decimals, a number smaller than 10⁻²⁰ and, as the start
+// of its projection, 3000.50.
+const writtenArticle = "---\ntitle: Written\ndate: 2025-03-01\ndata:\n" +
+	"  w:\n    unit: grams\n    series:\n      - {date: 2025-01-01, value: 0.000000000000000000001}\n" +
+	"      - {date: 2025-02-01, value: 0.00}\n      - {date: 2025-03-01, value: 3000.50}\n" +
+	"    projection: {rate: 10, limit: 4000}\n" +
+	"---\n{{ w.first.value }}, {{ w.start.value }}.\n\n```chart\ndata: w\n```\n"
+
+// TestBrowserTooltipWritten shows, in Chromium, the tooltip of
+// observations written 0.000000000000000000001 and 0.00, and of a
+// projection starting from one written 3000.50: each says what the prose
+// and the table say, where it said 0, 0 and 3,000.5.
+func TestBrowserTooltipWritten(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":               {Data: []byte("title: Written\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/written.md": {Data: []byte(writtenArticle)},
+	})
+	useUTC(t, ctx)
+	navigate(t, ctx, serveDir(t, dest)+"articles/written/")
+	charts := waitChartsDrawn(t, ctx)
+	for _, tc := range []struct {
+		series    string
+		index     int
+		date, has string
+	}{
+		{"observed", 0, "1 Jan 2025", "0.000000000000000000001 grams"},
+		{"observed", 1, "1 Feb 2025", "0.00 grams"},
+		{"central", 0, "1 Mar 2025", "Central projection: 3,000.50 grams"},
+	} {
+		text := showTooltip(t, ctx, charts[0].Figure, tc.series, tc.index, tc.date)
+		if !strings.Contains(text, tc.has) {
+			t.Errorf("tooltip %q does not say %q", text, tc.has)
+		}
+		t.Logf("tooltip: %q", text)
+	}
+}

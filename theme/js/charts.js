@@ -108,13 +108,28 @@
     if (!isFinite(n)) {
       return String(v);
     }
-    var s = places > 0 ? Math.abs(n).toFixed(places) : String(Math.abs(n));
-    if (s.indexOf('e') >= 0) {
-      return n.toLocaleString('en-GB', { maximumFractionDigits: 20 });
-    }
+    var s = places > 0 ? Math.abs(n).toFixed(places) : plainDigits(Math.abs(n));
     var parts = s.split('.');
     var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return (n < 0 ? '-' : '') + whole + (parts.length > 1 ? '.' + parts[1] : '');
+  }
+
+  // plainDigits writes a, a number from 0 up, in its shortest decimal
+  // form without an exponent, as Go's strconv writes it with 'f' and -1:
+  // 1e-21 is "0.000000000000000000001" (toLocaleString stops at 20
+  // decimals, and would write 0).
+  function plainDigits(a) {
+    var s = String(a);
+    var m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+    if (!m) {
+      return s;
+    }
+    var digits = m[1] + (m[2] || '');
+    var exp = Number(m[3]);
+    if (exp < 0) {
+      return '0.' + new Array(-exp).join('0') + digits;
+    }
+    return digits + new Array(exp - digits.length + 2).join('0');
   }
 
   // formatProjected writes v, a value of a projected line whose point
