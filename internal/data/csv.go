@@ -150,7 +150,18 @@ func (f *csvFile) pos(line, byteCol int) diag.Pos {
 		off += f.bom
 	}
 	// An error found at the end of a line is shown on that line.
-	return diag.At(f.path, f.src, min(off, end))
+	return f.at(min(off, end))
+}
+
+// at returns the position of the byte offset off of the file, counting
+// columns as an editor does: a byte-order mark, which editors do not
+// show, is no column of the first line.
+func (f *csvFile) at(off int) diag.Pos {
+	p := diag.At(f.path, f.src, off)
+	if p.Line == 1 && f.bom > 0 && off >= f.bom {
+		p.Col--
+	}
+	return p
 }
 
 // parseCSV reads observations from src, the CSV file at path, reporting
@@ -171,11 +182,11 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		return nil
 	}
 	if !utf8.Valid(src) {
-		diags.Errorf(diag.At(path, src, sitefs.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
+		diags.Errorf(f.at(sitefs.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
 		return nil
 	}
 	if off, r, ok := yamlpos.Unprintable(src); ok {
-		diags.Errorf(diag.At(path, src, off), "%s", yamlpos.UnprintableMessage(r))
+		diags.Errorf(f.at(off), "%s", yamlpos.UnprintableMessage(r))
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(body))

@@ -143,6 +143,15 @@ func TestCSVErrors(t *testing.T) {
 		{"byte-order mark and CRLF", "\ufeffdate,value\r\n2025-01-01,3\r\n2025-01-02,x\r\n", "prices.csv", []string{
 			c + `:3:12: value: cannot use "x" as a number`,
 		}},
+		// The mark is no column: the first line's positions are those
+		// an editor shows.
+		{"byte-order mark on the header line", "\ufeffdate,price,Zoë\u0007\n2025-01-01,1\n", "prices.csv", []string{
+			c + `:1:15: the character U+0007 cannot be shown in a web page: remove it`,
+		}},
+		{"byte-order mark before an unknown column", "\ufeffdate,price\n2025-01-01,1\n", "prices.csv", []string{
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source)`,
+			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
+		}},
 		{"no final newline", "date,value\n2025-01-01,3\n2025-01-02,x", "prices.csv", []string{
 			c + `:3:12: value: cannot use "x" as a number`,
 		}},
