@@ -226,6 +226,13 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			}
 		}
 	}
+	if _, isDate := parseDate(strings.TrimSpace(header[0])); isDate || len(header) > 1 && dateHint(header[0]) != "" {
+		// 2025-01-01,3800 on the first line: an export without its
+		// header, whose first observation would be taken for one.
+		names := []string{"date", "value", "label", "source"}[:min(len(header), 4)]
+		diags.Errorf(f.pos(1, 1), "the first line is an observation, not a header: add a line naming the columns above it, %s", strings.Join(names, ","))
+		return nil
+	}
 	col := map[string]int{"date": -1, "value": -1, "label": -1, "source": -1}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
