@@ -90,6 +90,15 @@ func numberHint(s string) string {
 	case "na", "n/a", "n.a.", "nan", ".nan", "null", "none", "-", "–", "—", "..", "...", "?":
 		return ": a date without an observation is left out of the data: delete its line"
 	}
+	for _, minus := range []string{"\u2212", "\u2013", "\u2014"} {
+		// −5, as typeset text writes it: the sign of a number is a
+		// hyphen-minus.
+		if rest, ok := strings.CutPrefix(t, minus); ok {
+			if _, _, ok := decimalDigits(rest); ok && !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "+") {
+				return ", write -" + rest + ", with a hyphen-minus (-) as the sign"
+			}
+		}
+	}
 	unit := ""
 	if rest, ok := strings.CutSuffix(t, "%"); ok {
 		t, unit = strings.TrimSpace(rest), "percent"
