@@ -140,14 +140,13 @@ var scales = []struct {
 // "1.5 million" or "12k", in digits: ", write 1500000, or 1.5 with
 // million in the block's unit". It is "" for anything else.
 func scaledHint(t string) string {
-	lower := strings.ToLower(t)
 	for _, sc := range scales {
-		rest, ok := strings.CutSuffix(lower, sc.word)
-		if !ok {
+		n := len(t) - len(sc.word)
+		if n < 0 || !strings.EqualFold(t[n:], sc.word) {
 			continue
 		}
-		num := strings.TrimSpace(t[:len(rest)])
-		if _, _, ok := decimalDigits(num); !ok || num != strings.TrimSpace(rest) {
+		num := strings.TrimSpace(t[:n])
+		if _, _, ok := decimalDigits(num); !ok {
 			return ""
 		}
 		r, ok := new(big.Rat).SetString(num)

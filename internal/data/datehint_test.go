@@ -55,6 +55,8 @@ func TestNumberHint(t *testing.T) {
 		{"\u22125", ", write -5, with a hyphen-minus (-) as the sign"},
 		{"\u20130.25", ", write -0.25, with a hyphen-minus (-) as the sign"},
 		{"\u2212-5", ""},
+		{"\u0130\u0130\u0130k", ""},
+		{"12\u212a", ""},
 		{"lots", ""},
 		{"%", ""},
 		{"$", ""},
