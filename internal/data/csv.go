@@ -211,6 +211,12 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		parseErr(err)
 		return nil
 	}
+	if first := strings.Join(header, ","); len(first) >= 4 && strings.EqualFold(first[:4], "sep=") {
+		// sep=; on a line of its own: a note to Excel on the
+		// separator, which some exports start with.
+		diags.Errorf(f.pos(1, 1), "the first line, %q, tells a spreadsheet which separator the file uses: delete it, so that the file starts with its header", first)
+		return nil
+	}
 	if len(header) == 1 {
 		for _, sep := range []string{";", "\t", "|"} {
 			if strings.Contains(header[0], sep) {

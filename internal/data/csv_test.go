@@ -125,6 +125,9 @@ func TestCSVErrors(t *testing.T) {
 		{"a repeated row", "date,value,label\n2025-01-01,10,a\n2025-01-02,11,b\n2025-01-01,10,a\n2025-01-01,12,c\n", "prices.csv", []string{
 			c + `:4:1: warning: this repeats the observation of line 2 (2025-01-01, 10): it would be drawn, counted and fitted twice; delete one of them`,
 		}},
+		{"a spreadsheet's separator line", "sep=,\ndate,value\n2025-01-01,3\n", "prices.csv", []string{
+			c + `:1:1: the first line, "sep=,", tells a spreadsheet which separator the file uses: delete it, so that the file starts with its header`,
+		}},
 		{"no header", "2025-01-01,3800,Kursk\n2025-01-02,3900,Kursk\n", "prices.csv", []string{
 			c + `:1:1: the first line is an observation, not a header: add a line naming the columns above it, date,value,label`,
 		}},
