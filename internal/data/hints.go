@@ -1,5 +1,8 @@
 package data
 
+// The hints that follow an error about a date or a number a writer wrote
+// another way than plotline reads it: what to write instead.
+
 import (
 	"fmt"
 	"math/big"
@@ -11,8 +14,8 @@ import (
 // dateHint says how to write s, a date that parseDate refused, as
 // YYYY-MM-DD, when s is a date written another way: ", write 2024-03-01"
 // for 2024/03/01, 2024-3-1, 1 March 2024 or 2024-03-01T00:00:00Z (a
-// date of the data is a calendar day, and the day as written is kept,
-// whatever the time and zone after it), a month or a year for 2024-03,
+// date of the data is a calendar day: the day as written, whatever the
+// time and zone after it), a day of the month or year for 2024-03,
 // and both readings of 03/01/2024, whose order of day and month is not
 // guessed. It is "" when s is no date it knows.
 func dateHint(s string) string {
