@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
 )
@@ -208,6 +209,10 @@ func Format(v Value, name string, arg string) (string, error) {
 func checkDateLayout(layout string) error {
 	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
 	text := base.Format(layout)
+	if suffix := ordinalSuffix(layout); suffix != "" {
+		// "January 2nd": the day, then "nd" on every day (15nd).
+		return fmt.Errorf("format \"date\": layout %q writes %q after a number on every date (%s), as a Go layout has no ordinals: write the day alone, such as \"January 2\"", layout, suffix, time.Date(2025, 4, 15, 0, 0, 0, 0, time.UTC).Format(layout))
+	}
 	clock := time.Date(2001, 2, 3, 13, 47, 59, 123456789, time.FixedZone("XYZ", 5*3600+1800))
 	if clock.Format(layout) != text {
 		return fmt.Errorf("format \"date\": layout %q shows a time of day or a time zone, which a date of the data does not have (want only day, month, year and weekday, such as \"2 January 2006\")", layout)
@@ -216,6 +221,23 @@ func checkDateLayout(layout string) error {
 		return fmt.Errorf("format \"date\" wants a Go layout written with the date 2 January 2006, such as \"2 January 2006\" or \"2006-01-02\"; %q has no part of it, so it would be printed as it is", layout)
 	}
 	return nil
+}
+
+// ordinalSuffix returns the st, nd, rd or th that follows a digit in
+// layout as a word's end ("2nd", "1st"), or "".
+func ordinalSuffix(layout string) string {
+	for i := 1; i+2 <= len(layout); i++ {
+		if c := layout[i-1]; c < '0' || c > '9' {
+			continue
+		}
+		switch suffix := strings.ToLower(layout[i : i+2]); suffix {
+		case "st", "nd", "rd", "th":
+			if i+2 == len(layout) || !unicode.IsLetter(rune(layout[i+2])) {
+				return layout[i : i+2]
+			}
+		}
+	}
+	return ""
 }
 
 // Round rounds f to n decimals as every number shown to a reader is
