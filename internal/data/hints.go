@@ -149,7 +149,9 @@ func scaledHint(t string) string {
 			continue
 		}
 		num := strings.TrimSpace(t[:n])
-		if _, _, ok := decimalDigits(num); !ok {
+		if _, _, ok := decimalDigits(num); !ok || len(num) > 40 || strings.ContainsAny(num, "eE") {
+			// Digits and a point only: 1e999999999k would take big.Rat
+			// a billion digits.
 			return ""
 		}
 		r, ok := new(big.Rat).SetString(num)
