@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -106,6 +107,15 @@ func TestHostileValues(t *testing.T) {
 				p + `5:9: warning: this repeats the observation of line 4 (2025-01-01, 2.5): it would be drawn, counted and fitted twice; delete one of them`,
 				p + `6:9: warning: this repeats the observation of line 4 (2025-01-01, 2.50): it would be drawn, counted and fitted twice; delete one of them`,
 			}},
+		// YAML's merge key takes the keys the observation does not set
+		// from the one it names; an unknown key it brings is reported at
+		// the merge.
+		{"merge keys", "data:\n  l:\n    series:\n      - &a {date: 2025-01-01, value: 1, source: \"https://ex.org/\"}\n      - {<<: *a, date: 2025-01-02, value: 2}\n      - {<<: [*a, {label: x}], date: 2025-01-03, value: 3}\n      - &b {date: 2025-01-04, value: 4, lable: y}\n      - {<<: *b, date: 2025-01-05}\n      - {<<: 3, date: 2025-01-06, value: 6}\n",
+			[]string{
+				p + `7:41: unknown key "lable" in observation (want date, value, label or source)`,
+				p + `8:10: <<: merges unknown key "lable" from line 7 in observation (want date, value, label or source)`,
+				p + `9:14: <<: want a mapping or a list of mappings to merge in observation, got a number`,
+			}},
 		{"value is infinite", "data:\n  l:\n    series: [{date: 2025-01-01, value: .inf}]\n",
 			[]string{p + `3:40: value: cannot use ".inf" as a number`}},
 		{"more digits than a number keeps", "data:\n  l:\n    series: [{date: 2025-01-01, value: 9007199254740993}, {date: 2025-01-02, value: 3.14159265358979323846}]\n    projection: {rate: 1_000, limit: 12345678901234567890}\n",
@@ -152,5 +162,24 @@ func TestQuotedNumbers(t *testing.T) {
 	}
 	if pr := b.Projection; pr == nil || pr.Central.Rate != 10 || pr.Limit != 2000 {
 		t.Errorf("projection = %+v; want rate 10, limit 2000", pr)
+	}
+}
+
+// TestMergeKeys checks that an observation written with YAML's merge key
+// has the keys it merges, its own taking precedence, and that a list of
+// merges gives precedence to the first.
+func TestMergeKeys(t *testing.T) {
+	blocks, got := parse(t, "data:\n  l:\n    series:\n      - &a {date: 2025-01-01, value: 1, source: \"https://ex.org/\"}\n      - {<<: *a, date: 2025-01-02, value: 2}\n      - {<<: [{label: x}, {label: y, value: 9}], date: 2025-01-03}\n", nil)
+	if len(got) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(got, "\n"))
+	}
+	s := blocks[0].Series
+	want := []Point{
+		{Date: day("2025-01-01"), Value: 1, Source: "https://ex.org/"},
+		{Date: day("2025-01-02"), Value: 2, Source: "https://ex.org/"},
+		{Date: day("2025-01-03"), Value: 9, Label: "x"},
+	}
+	if !slices.Equal(s, want) {
+		t.Errorf("series = %+v; want %+v", s, want)
 	}
 }

@@ -72,6 +72,7 @@ type field struct {
 func (p *parser) mapping(n *yaml.Node, what string, known []string) map[string]field {
 	n = yamlpos.Resolve(n)
 	out := make(map[string]field)
+	var merges []field
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		rk := yamlpos.Resolve(k)
@@ -80,6 +81,12 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) map[string]f
 			continue
 		}
 		name := rk.Value
+		if rk.ShortTag() == "!!merge" {
+			// <<: *first, YAML's merge key: the keys of the mapping
+			// (or mappings) it names, where n does not set them.
+			merges = append(merges, field{k, v})
+			continue
+		}
 		if prev, dup := out[name]; dup {
 			p.errorf(k, "%s", yamlpos.Duplicate(name, what, prev.key.Line))
 			continue
@@ -102,7 +109,44 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) map[string]f
 		}
 		out[name] = field{k, v}
 	}
+	for _, m := range merges {
+		p.merge(out, m, what, known)
+	}
 	return out
+}
+
+// merge adds to out the keys of the mapping that the merge key m names
+// (<<: *first) or of each mapping of the list it names (<<: [*a, *b], the
+// first taking precedence), where out does not have them. A merged
+// mapping's own merge keys are not followed, so that merges cannot
+// multiply one another.
+func (p *parser) merge(out map[string]field, m field, what string, known []string) {
+	v := yamlpos.Resolve(m.val)
+	sources := []*yaml.Node{v}
+	if v != nil && v.Kind == yaml.SequenceNode {
+		sources = v.Content
+	}
+	for _, src := range sources {
+		src = yamlpos.Resolve(src)
+		if src == nil || src.Kind != yaml.MappingNode {
+			p.errorf(m.val, "<<: want a mapping or a list of mappings to merge %s, got %s", what, yamlpos.Describe(m.val))
+			return
+		}
+		for i := 0; i+1 < len(src.Content); i += 2 {
+			k := yamlpos.Resolve(src.Content[i])
+			if k == nil || k.Kind != yaml.ScalarNode || k.ShortTag() == "!!merge" {
+				continue
+			}
+			if _, set := out[k.Value]; set {
+				continue
+			}
+			if !slices.Contains(known, k.Value) {
+				p.errorf(m.key, "<<: merges unknown key %q from line %d %s (want %s)", k.Value, src.Content[i].Line, what, orList(known))
+				continue
+			}
+			out[k.Value] = field{src.Content[i], src.Content[i+1]}
+		}
+	}
 }
 
 // separatedGroups reports whether the key at index i of the mapping m and
