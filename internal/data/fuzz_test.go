@@ -17,6 +17,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("data:\n  w:\n    projection: {start: {date: 0001-01-01, value: 1e300}, rate: -1e-300, limit: -1e308, until: 9999-12-31}\n")
 	f.Add("data:\n  a: &x {series: [{date: 2025-01-01, value: 1}]}\n  b: *x\n")
 	f.Add("data: [1, 2]\n")
+	f.Add("data:\n  m:\n    series:\n      - &a {date: 2025-01-01, value: 1, label: x}\n      - {<<: [*a, {source: s}], date: 2025-01-02}\n    projection: {<<: {rate: 1}, limit: 5}\n")
 	f.Add("data:\n  q:\n    series: [{date: 03/01/2024, value: 1.5 million}, {date: \"2024-03-01T10:00:00Z\", value: \"4.20\"}, {date: 2024-03, value: \u0130\u0130k}, {date: 2024-03-02, value: \u22125}]\n")
 	f.Add("data:\n  x:\n    projection:\n      start: last\n      rate: 3\n      per: fortnight\n      until: 2025-02-30\n")
 	fsys := fstest.MapFS{
