@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"math"
@@ -253,12 +254,29 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			col[name] = i
 		}
 	}
-	for _, want := range []string{"date", "value"} {
-		if col[want] < 0 {
-			diags.Errorf(f.pos(1, 1), "the header has no %q column (want date, value and optionally label and source)", want)
-		}
-	}
 	if col["date"] < 0 || col["value"] < 0 {
+		// The first observation says which unknown column holds the
+		// dates or the values: "day" or "cases", say.
+		first, _ := r.Read()
+		for _, want := range []string{"date", "value"} {
+			if col[want] >= 0 {
+				continue
+			}
+			hint := ""
+			for i, h := range header {
+				if _, known := col[strings.ToLower(strings.TrimSpace(h))]; known || i >= len(first) {
+					continue
+				}
+				cell := strings.TrimSpace(first[i])
+				_, isDate := parseDate(cell)
+				_, err := strconv.ParseFloat(cell, 64)
+				if want == "date" && (isDate || dateHint(cell) != "") || want == "value" && err == nil && !isDate {
+					hint = fmt.Sprintf(": if the column %q holds the %ss, name it %s", strings.TrimSpace(h), want, want)
+					break
+				}
+			}
+			diags.Errorf(f.pos(1, 1), "the header has no %q column (want date, value and optionally label and source)%s", want, hint)
+		}
 		return nil
 	}
 	need := max(col["date"], col["value"]) + 1

@@ -57,7 +57,7 @@ func TestCSVErrors(t *testing.T) {
 		{"empty", " \n", "prices.csv", []string{c + ":1:1: the csv file is empty (want a header row naming date and value, then one observation a line)"}},
 		{"header only", "date,value\n", "prices.csv", []string{c + ":1:1: the csv file has a header but no observations"}},
 		{"missing column", "date,price\n2025-01-01,3\n", "prices.csv", []string{
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source)`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value`,
 			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
 		}},
 		{"bad values", "date,value,label\n2025-01-01,1200,a\n2025-02-30,5,b\n2025-01-03,x,c\n2025-01-04\n", "prices.csv", []string{
@@ -125,6 +125,13 @@ func TestCSVErrors(t *testing.T) {
 		{"a repeated row", "date,value,label\n2025-01-01,10,a\n2025-01-02,11,b\n2025-01-01,10,a\n2025-01-01,12,c\n", "prices.csv", []string{
 			c + `:4:1: warning: this repeats the observation of line 2 (2025-01-01, 10): it would be drawn, counted and fitted twice; delete one of them`,
 		}},
+		{"columns named otherwise", "Day,Region,Cases\n2025-01-01,North,3\n", "prices.csv", []string{
+			c + `:1:1: the header has no "date" column (want date, value and optionally label and source): if the column "Day" holds the dates, name it date`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Cases" holds the values, name it value`,
+			c + `:1:1: warning: unknown column "Day" (want date, value, label or source)`,
+			c + `:1:5: warning: unknown column "Region" (want date, value, label or source)`,
+			c + `:1:12: warning: unknown column "Cases" (want date, value, label or source)`,
+		}},
 		{"a spreadsheet's separator line", "sep=,\ndate,value\n2025-01-01,3\n", "prices.csv", []string{
 			c + `:1:1: the first line, "sep=,", tells a spreadsheet which separator the file uses: delete it, so that the file starts with its header`,
 		}},
@@ -158,7 +165,7 @@ func TestCSVErrors(t *testing.T) {
 			c + `:1:15: the character U+0007 cannot be shown in a web page: remove it`,
 		}},
 		{"byte-order mark before an unknown column", "\ufeffdate,price\n2025-01-01,1\n", "prices.csv", []string{
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source)`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value`,
 			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
 		}},
 		{"no final newline", "date,value\n2025-01-01,3\n2025-01-02,x", "prices.csv", []string{
