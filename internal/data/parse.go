@@ -51,8 +51,12 @@ type Page struct {
 // Dates are written YYYY-MM-DD. A block has `series` or `csv`, not both,
 // and needs observations or a projection. A CSV file has a header row
 // naming its columns: date and value, and optionally label and source;
-// numbers in it may use "," as a thousands separator. Problems in a CSV
-// file are reported at their line and column in that file.
+// its numbers are written as in front matter, without thousands
+// separators (a "1,545" is an error that says what to write). A number
+// in quotes is the number it holds, in front matter as in a CSV cell.
+// YAML's merge key (<<: *first) gives a mapping the keys it lacks.
+// Problems in a CSV file are reported at their line and column in that
+// file.
 func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
 	if isNull(node) {
 		return nil
