@@ -221,55 +221,46 @@ func Funcs(site *Site, asset func(string) (string, error)) template.FuncMap {
 }
 
 // ReadableURL returns the address u as a reader would read it, as a
-// browser's address bar shows it: the escapes of characters beyond ASCII
-// decoded ("/articles/हिन्दी/" rather than "/articles/%E0%A4%B9…/"), and
-// every other escape kept, so that what it shows still names the same
-// page. An escape that is not part of a whole UTF-8 character stays.
+// browser's address bar shows it: the escapes of each character beyond
+// ASCII decoded ("caf%C3%A9" is "café"), and every other escape (%20,
+// %3F, %25, a byte of no character, an invisible or space character's)
+// kept, so that what it shows still names the same page.
 func ReadableURL(u string) string {
 	if !strings.Contains(u, "%") {
 		return u
 	}
 	var b strings.Builder
 	for i := 0; i < len(u); {
-		if u[i] != '%' {
-			b.WriteByte(u[i])
-			i++
-			continue
-		}
-		// A run of escapes of bytes from 0x80 up: decode it whole, and
-		// keep it when it is not valid UTF-8 or decodes to a character
-		// that is not graphic (a format or space character).
-		var run []byte
+		// The run of escapes of bytes from 0x80 up that starts at i.
+		var raw []byte
 		j := i
 		for j+2 < len(u) && u[j] == '%' {
 			v, err := strconv.ParseUint(u[j+1:j+3], 16, 8)
 			if err != nil || v < 0x80 {
 				break
 			}
-			run = append(run, byte(v))
+			raw = append(raw, byte(v))
 			j += 3
 		}
-		if len(run) == 0 || !readable(run) {
-			b.WriteByte('%')
+		if len(raw) == 0 {
+			b.WriteByte(u[i])
 			i++
 			continue
 		}
-		b.Write(run)
+		// Decode the whole characters of the run; a byte of none stays
+		// escaped.
+		for k := 0; k < len(raw); {
+			r, size := utf8.DecodeRune(raw[k:])
+			if r == utf8.RuneError && size <= 1 || !unicode.IsGraphic(r) || unicode.IsSpace(r) {
+				b.WriteString(u[i+3*k : i+3*k+3*size])
+			} else {
+				b.Write(raw[k : k+size])
+			}
+			k += size
+		}
 		i = j
 	}
 	return b.String()
-}
-
-// readable reports whether run is whole UTF-8 characters, each graphic.
-func readable(run []byte) bool {
-	for len(run) > 0 {
-		r, n := utf8.DecodeRune(run)
-		if r == utf8.RuneError || !unicode.IsGraphic(r) || unicode.IsSpace(r) {
-			return false
-		}
-		run = run[n:]
-	}
-	return true
 }
 
 // ParseLayouts parses templates/base.html, templates/partials/*.html

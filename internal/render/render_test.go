@@ -340,6 +340,9 @@ func TestReadableURL(t *testing.T) {
 		{"/a%C2%A0b/", "/a%C2%A0b/"},
 		{"/%E2%80%AEevil/", "/%E2%80%AEevil/"},
 		{"/%C3%A9%zz/%", "/é%zz/%"},
+		{"https://x.org/%C3/%FF%C3%A9/", "https://x.org/%C3/%FFé/"},
+		{"https://x.org/%C3%A9%", "https://x.org/é%"},
+		{"%C3%A", "%C3%A"},
 	} {
 		if got := ReadableURL(tc.in); got != tc.want {
 			t.Errorf("ReadableURL(%q) = %q; want %q", tc.in, got, tc.want)

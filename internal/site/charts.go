@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/chart"
 	"github.com/plotline/plotline/internal/content"
@@ -166,7 +164,7 @@ func (c *charts) credit() string {
 	site := c.run.st.site
 	from := c.page.Title
 	if site.BaseURL != "" {
-		abs := readableURL(site.AbsURL(c.page.URL))
+		abs := render.ReadableURL(site.AbsURL(c.page.URL))
 		from = strings.TrimSuffix(abs[strings.Index(abs, "://")+3:], "/")
 	}
 	switch {
@@ -176,46 +174,6 @@ func (c *charts) credit() string {
 		return site.Title
 	}
 	return site.Title + " · " + from
-}
-
-// readableURL returns u as a browser's address bar shows it: the
-// percent-encoded bytes of each letter outside ASCII decoded (caf%C3%A9 is
-// café), and every other escape (%20, %3F, %25, an invisible character's)
-// left as it is, so that the address still reads as the same one.
-func readableURL(u string) string {
-	var b strings.Builder
-	for i := 0; i < len(u); {
-		// The run of escapes of bytes from 0x80 up that starts at i.
-		var raw []byte
-		j := i
-		for j+2 < len(u) && u[j] == '%' {
-			v, err := strconv.ParseUint(u[j+1:j+3], 16, 8)
-			if err != nil || v < 0x80 {
-				break
-			}
-			raw = append(raw, byte(v))
-			j += 3
-		}
-		if len(raw) == 0 {
-			b.WriteByte(u[i])
-			i++
-			continue
-		}
-		// Decode the whole runes of the run; a byte of no rune stays
-		// escaped.
-		for k := 0; k < len(raw); {
-			r, size := utf8.DecodeRune(raw[k:])
-			if r == utf8.RuneError && size <= 1 || !unicode.IsGraphic(r) {
-				b.WriteString(u[i+3*k : i+3*k+3*size])
-				k += size
-				continue
-			}
-			b.WriteString(string(raw[k : k+size]))
-			k += size
-		}
-		i = j
-	}
-	return b.String()
 }
 
 // embedHeight guesses the height in CSS pixels of the embed page of fig

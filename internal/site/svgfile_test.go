@@ -90,21 +90,3 @@ func TestChartSVGFileCredit(t *testing.T) {
 		t.Errorf("the file ends %q; want the line %q", file[max(0, len(file)-120):], want)
 	}
 }
-
-func TestReadableURL(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"https://x.org/caf%C3%A9/", "https://x.org/café/"},
-		{"https://x.org/a%20b/100%25/what%3F/", "https://x.org/a%20b/100%25/what%3F/"},
-		{"https://x.org/%E6%97%A5%E6%9C%AC/", "https://x.org/日本/"},
-		// A byte of no character, and a character no one sees (U+202E,
-		// which turns the text around), stay escaped.
-		{"https://x.org/%C3/%FF%C3%A9/", "https://x.org/%C3/%FFé/"},
-		{"https://x.org/a%E2%80%AEb/", "https://x.org/a%E2%80%AEb/"},
-		{"https://x.org/%C3%A9%", "https://x.org/é%"},
-		{"%C3%A", "%C3%A"},
-	} {
-		if got := readableURL(tc.in); got != tc.want {
-			t.Errorf("readableURL(%q) = %q; want %q", tc.in, got, tc.want)
-		}
-	}
-}
