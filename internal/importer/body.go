@@ -711,6 +711,9 @@ func (c *converter) ref(name string) (string, bool) {
 	cands = append(cands, clean, strings.TrimSuffix(clean, path.Ext(clean)), strings.TrimSuffix(clean, "/"))
 	for _, k := range cands {
 		if q := pickLang(c.im.byKey[k], c.p.lang); q != nil {
+			if q.taxonomy {
+				return c.im.taxonomyURL(q) + frag, true
+			}
 			return "/" + q.newURL + frag, true
 		}
 	}

@@ -447,6 +447,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				// A tag's page, or the page of all tags: plotline
 				// makes those lists itself.
 				listPage = true
+				pg.taxonomy = true
 			} else {
 				// A section's page: a page at the section's address,
 				// which links keep reaching.

@@ -402,6 +402,19 @@ func (im *importer) fileURL(f string) string {
 	return "/" + strings.TrimPrefix(f, "content/")
 }
 
+// taxonomyURL returns the address of plotline's list that stands for p, a
+// Hugo page of a tag or category ("tags/go-lang/_index.md": the list of
+// the tag, /tags/go-lang/) or of all of them ("tags/_index.md": /tags/).
+func (im *importer) taxonomyURL(p *page) string {
+	parts := strings.Split(path.Dir(p.rel), "/")
+	if len(parts) == 2 {
+		if slug := content.Slugify(parts[1]); im.tags[slug] {
+			return "/tags/" + slug + "/"
+		}
+	}
+	return "/tags/"
+}
+
 // tagURL returns the address of the list of a tag that the site path u
 // was the list of in the source, written by Hugo's or Jekyll's rules:
 // "/tags/passons-le-c.a.p/" is "/tags/passons-le-c-a-p/", and a category

@@ -421,13 +421,14 @@ func TestSectionPages(t *testing.T) {
 		"content/docs/draft.md":          {Data: []byte("---\ntitle: Draft\ndate: 2020-01-01\ndraft: true\n---\n")},
 		"content/docs/b.md":              {Data: []byte("---\ntitle: B\ndate: 2020-01-01\nweight: 1\n---\n")},
 		"content/tags/go-lang/_index.md": {Data: []byte("---\ntitle: Go\n---\n")},
-		"content/docs/a.md":              {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nweight: 2\ntags: [Go Lang]\n---\n[go](../tags/go-lang/_index.md) [docs](_index.md#start) [sub](sub/_index.md)\n")},
+		"content/docs/a.md":              {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nweight: 2\ntags: [Go Lang]\n---\n[go](../tags/go-lang/_index.md) [docs](_index.md#start) [sub](sub/_index.md) [all]({{< ref \"tags\" >}}) [term]({{< ref \"tags/go-lang\" >}})\n")},
+		"content/tags/_index.md":         {Data: []byte("---\ntitle: Tags\n---\n")},
 	}
 	res, err := Import(src, Hugo)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(res.Files["content/docs/a.md"].Data), "[go](/tags/go-lang/) [docs](/docs/#start) [sub](/docs/sub/)\n"; !strings.HasSuffix(got, want) {
+	if got, want := string(res.Files["content/docs/a.md"].Data), "[go](/tags/go-lang/) [docs](/docs/#start) [sub](/docs/sub/) [all](/tags/) [term](/tags/go-lang/)\n"; !strings.HasSuffix(got, want) {
 		t.Errorf("content/docs/a.md:\n%s\nwant it to end\n%s", got, want)
 	}
 	for file, want := range map[string]string{
@@ -445,6 +446,7 @@ func TestSectionPages(t *testing.T) {
 	want := []string{
 		"content/docs/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
 		"content/docs/sub/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
+		"content/tags/_index.md:1:1: a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article",
 		"content/tags/go-lang/_index.md:1:1: a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article",
 	}
 	if !slices.Equal(notes, want) {

@@ -46,8 +46,9 @@ type page struct {
 	slug  string
 	post  bool // an article; otherwise type: page
 	// section is set on a Hugo section's page (_index.md), which lists
-	// the pages of its folder.
-	section bool
+	// the pages of its folder; taxonomy on the page of a tag or category,
+	// or of all of them, which plotline's own lists stand for.
+	section, taxonomy bool
 	draft   bool
 	cats    []string // Jekyll: categories, for :categories
 	oldURL  string   // the address the source gave the page, "/2014/12/23/hub.html"
