@@ -506,3 +506,23 @@ func TestMovedBundleFiles(t *testing.T) {
 		t.Errorf("content/posts/a.md:\n%s\nwant it to end\n%s", got, want)
 	}
 }
+
+// A ref to a taxonomy's page in another language than the default, whose
+// copy would be at /es/tags/, is to plotline's one list of all tags, or
+// of the tag.
+func TestRefToTaxonomy(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":                      {Data: []byte("baseURL = 'https://old.example/'\ndefaultContentLanguage = 'en'\n[languages.en]\n[languages.es]\n")},
+		"content/tags/_index.es.md":      {Data: []byte("---\ntitle: Etiquetas\n---\n")},
+		"content/tags/go-lang/_index.md": {Data: []byte("---\ntitle: Go\n---\n")},
+		"content/posts/a.es.md":          {Data: []byte("---\ntitle: A\ndate: 2020-01-01\ntags: [Go Lang]\n---\n[todas]({{< ref \"tags\" >}}) [go]({{< relref \"tags/go-lang\" >}})\n")},
+		"content/posts/a.md":             {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA.\n")},
+	}
+	res, err := Import(src, Hugo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(res.Files["content/es/posts/a.md"].Data), "[todas](/tags/) [go](/tags/go-lang/)\n"; !strings.HasSuffix(got, want) {
+		t.Errorf("content/es/posts/a.md:\n%s\nwant it to end\n%s", got, want)
+	}
+}
