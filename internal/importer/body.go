@@ -469,13 +469,21 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	switch {
 	case i > 0 && b[i-1] == '<':
 		closer = '>'
-	case i > 1 && b[i-1] == '(' && b[i-2] == ']':
+	case i > 1 && b[i-1] == '(' && b[i-2] == ']', bytes.HasSuffix(c.out.Bytes(), []byte("](")):
+		// In a link's address, at its start or after other Liquid
+		// output that made nothing: "({{ site.url }}{% post_url x %})".
 		closer = ')'
 	}
 	if closer != 0 {
 		end := t.end
 		for end < len(b) && b[end] != closer && !strings.ContainsRune(" \t\r\n<", rune(b[end])) {
 			end++
+		}
+		if closer == ')' && end < len(b) && b[end] == ' ' {
+			// A title after the address: ({% post_url x %} "Title").
+			if k := afterTitle(b, end); k < len(b) && b[k] == ')' {
+				end = k
+			}
 		}
 		if end < len(b) && b[end] == closer {
 			if closer == '>' && i > 2 && b[i-2] == '(' && b[i-3] == ']' && end+1 < len(b) && b[end+1] == ')' {
@@ -491,6 +499,28 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	}
 	c.wrap(t, what)
 	return t.end - i
+}
+
+// afterTitle returns the offset after a link title that follows spaces
+// at offset i of b on the same line, "Title" or 'Title', and the spaces
+// after it; i when there is none.
+func afterTitle(b []byte, i int) int {
+	k := i
+	for k < len(b) && b[k] == ' ' {
+		k++
+	}
+	if k >= len(b) || b[k] != '"' && b[k] != '\'' {
+		return i
+	}
+	closeAt := bytes.IndexByte(b[k+1:], b[k])
+	if closeAt < 0 || bytes.IndexByte(b[k+1:k+1+closeAt], '\n') >= 0 {
+		return i
+	}
+	k += closeAt + 2
+	for k < len(b) && b[k] == ' ' {
+		k++
+	}
+	return k
 }
 
 // commentSafe makes s fit inside an HTML comment: no "-->", and no blank
