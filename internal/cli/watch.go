@@ -126,6 +126,9 @@ type watchHooks struct {
 	site     *loaded
 	server   *serve.Server
 	basePath string
+	// nextBase is the base path of a config read since the last good
+	// build, which the server moves to when a build with it succeeds.
+	nextBase string
 	started  chan struct{} // closed after the first build
 }
 
@@ -190,11 +193,11 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 				return nil, false, err
 			}
 			l = nl
-			if hooks != nil && nl.cfg.BasePath() != hooks.basePath {
-				// The pages now link under the new base path: serve
-				// them there.
-				hooks.basePath = hooks.server.SetBasePath(nl.cfg.BasePath())
-				fmt.Fprintf(e.stdout, "the base path is now %s: the preview is served under it, on the same address\n", hooks.basePath)
+			if hooks != nil {
+				// The pages link under the new base path once a build
+				// with the new config succeeds; until then the output
+				// is the last good site, served where it links.
+				hooks.nextBase = nl.cfg.BasePath()
 			}
 			return rebuild(nl.builder), true, nil
 		},
@@ -206,6 +209,15 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 		OnBuilt: func(b devloop.Built[site.Result]) {
 			watchTargets()
 			printDiags(e, b.Result.Warnings)
+			if hooks != nil && hooks.nextBase != "" {
+				if hooks.nextBase != hooks.basePath {
+					// The pages now link under the new base path: serve
+					// them there.
+					hooks.basePath = hooks.server.SetBasePath(hooks.nextBase)
+					fmt.Fprintf(e.stdout, "the base path is now %s: the preview is served under it, on the same address\n", hooks.basePath)
+				}
+				hooks.nextBase = ""
+			}
 			fmt.Fprintf(e.stdout, "rebuilt after %s: %s rendered, %s written in %d ms\n",
 				describeChanges(b.Paths, b.Result.Sources), count(b.Result.Pages, "page"), count(len(b.Changed), "file"), b.Took.Milliseconds())
 			if hooks != nil {
