@@ -251,6 +251,9 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			if bundleMoves(st.bundles, p, "", false) {
 				return nil, true, nil // its files are published elsewhere now
 			}
+			if known && inNav(st.site.Nav, rec.url) {
+				return nil, true, nil // every page shows the navigation
+			}
 			if known {
 				drop(p, rec.url)
 				loseAliases(st.ix, p, nil, lost)
@@ -276,6 +279,9 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			if known && isBundle(p) {
 				// A page bundle goes unbuilt: its files go with it.
 				return nil, true, nil
+			}
+			if known && inNav(st.site.Nav, rec.url) {
+				return nil, true, nil // every page shows the navigation
 			}
 			plan.unbuilt = append(plan.unbuilt, unbuiltPage{file: p, url: u, why: why})
 			if known {
@@ -565,6 +571,11 @@ func navChanged(nav []render.NavLink, page *content.Page, known bool, rec *recor
 	}
 	u, _ := content.URLFor(page)
 	return page.Nav != "" && u != rec.url
+}
+
+// inNav reports whether the navigation nav links to the page at url.
+func inNav(nav []render.NavLink, url string) bool {
+	return slices.ContainsFunc(nav, func(l render.NavLink) bool { return l.URL == url })
 }
 
 // navOf returns the site's navigation: the pages with a "nav" name, in
