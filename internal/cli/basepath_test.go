@@ -13,7 +13,8 @@ import (
 // while the site has an error. The failed build leaves the last good site
 // as it was, links under the old base path and all, so the server keeps
 // serving it there; once a build with the new config succeeds, the
-// preview moves to the new path.
+// preview moves to the new path, and a page open at its old address,
+// which reloads there, is sent to the same page at the new one.
 func TestServeBasePathMoves(t *testing.T) {
 	dir := t.TempDir()
 	config := func(base string) string {
@@ -62,5 +63,8 @@ func TestServeBasePathMoves(t *testing.T) {
 	}
 	if !strings.Contains(s.stdout.String(), "the base path is now /other/") {
 		t.Errorf("serve did not say that the base path moved:\n%s", s.stdout.String())
+	}
+	if code, loc, _ := get("/repo/articles/a/?x=1"); code != 302 || loc != "/other/articles/a/?x=1" {
+		t.Errorf("GET /repo/articles/a/?x=1 after the move = %d to %q; want 302 to /other/articles/a/?x=1", code, loc)
 	}
 }

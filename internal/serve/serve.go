@@ -22,6 +22,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -88,6 +89,10 @@ type Server struct {
 type basePath struct {
 	base string // starts and ends with a slash
 	tag  []byte // the script tag inserted into HTML pages
+	// before are the base paths the site was served under earlier, the
+	// latest first: a request under one of them, and not under base, is
+	// sent to the same place under base.
+	before []string
 }
 
 // newBasePath cleans the base path p, such as "repo" or "/repo/".
@@ -115,13 +120,25 @@ func New(dir, basePath string, opts Options) *Server {
 
 // SetBasePath moves the site to the base path p, such as "/" or "/repo/",
 // for the requests that follow: a site rebuilt with another base URL links
-// its pages under the new path. It returns the path as the Server serves
-// it, with a slash at each end.
+// its pages under the new path. A request under an earlier base path, and
+// not under the new one, is redirected to the same place under the new
+// one, so that a page open at its old address reloads at its new one. It
+// returns the path as the Server serves it, with a slash at each end.
 func (s *Server) SetBasePath(p string) string {
 	bp := newBasePath(p)
+	if old := s.at.Load(); old != nil && old.base != bp.base {
+		bp.before = append([]string{old.base}, old.before...)
+		bp.before = slices.DeleteFunc(bp.before, func(b string) bool { return b == bp.base })
+		if len(bp.before) > maxBefore {
+			bp.before = bp.before[:maxBefore]
+		}
+	}
 	s.at.Store(bp)
 	return bp.base
 }
+
+// maxBefore is how many earlier base paths a Server redirects from.
+const maxBefore = 8
 
 // reloadJS is the live-reload client served at reloadPath.
 //
@@ -219,13 +236,25 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 		http.Error(w, "bad request path", http.StatusBadRequest)
 		return
 	}
-	base := s.at.Load().base
+	bp := s.at.Load()
+	base := bp.base
 	if base != "/" && (p == "/" || p == strings.TrimSuffix(base, "/")) {
 		http.Redirect(w, r, base, http.StatusFound)
 		return
 	}
 	rel, ok := strings.CutPrefix(p, base)
 	if !ok {
+		for _, old := range bp.before {
+			rest, ok := strings.CutPrefix(p, old)
+			if !ok && p == strings.TrimSuffix(old, "/") {
+				rest, ok = "", true
+			}
+			if ok {
+				moved := &url.URL{Path: base + rest, RawQuery: r.URL.RawQuery}
+				http.Redirect(w, r, moved.String(), http.StatusFound)
+				return
+			}
+		}
 		s.notFound(w, r)
 		return
 	}

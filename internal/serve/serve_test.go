@@ -223,7 +223,8 @@ func TestBasePath(t *testing.T) {
 
 // TestSetBasePath moves a running server to a new base path, as serve does
 // after base_url changes: pages and the reload script are served under
-// the new path, and no longer under the old one.
+// the new path, and a request under an old one, as a page open there
+// makes when it reloads, is sent to the same place under the new one.
 func TestSetBasePath(t *testing.T) {
 	s := New(writeSite(t), "/repo/", Options{})
 	h := s.Handler()
@@ -234,16 +235,32 @@ func TestSetBasePath(t *testing.T) {
 		path     string
 		status   int
 		contains string
+		location string
 	}{
-		{"/other/articles/a/", 200, `<script src="/other/_plotline/reload.js" defer></script>`},
-		{"/other/_plotline/reload.js", 200, "EventSource"},
-		{"/", 302, ""},
-		{"/repo/articles/a/", 404, ""},
+		{"/other/articles/a/", 200, `<script src="/other/_plotline/reload.js" defer></script>`, ""},
+		{"/other/_plotline/reload.js", 200, "EventSource", ""},
+		{"/", 302, "", "/other/"},
+		{"/repo/articles/a/", 302, "", "/other/articles/a/"},
+		{"/repo/articles/a/?q=1", 302, "", "/other/articles/a/?q=1"},
+		{"/repo", 302, "", "/other/"},
+		{"/repo/_plotline/events", 302, "", "/other/_plotline/events"},
+		{"/elsewhere/", 404, "", ""},
 	} {
 		resp, body := do(t, h, "GET", tt.path)
-		if resp.StatusCode != tt.status || !strings.Contains(body, tt.contains) {
-			t.Errorf("GET %s: status %d, body %q; want %d holding %q", tt.path, resp.StatusCode, body, tt.status, tt.contains)
+		if resp.StatusCode != tt.status || !strings.Contains(body, tt.contains) || resp.Header.Get("Location") != tt.location {
+			t.Errorf("GET %s: status %d to %q, body %q; want %d to %q holding %q", tt.path, resp.StatusCode, resp.Header.Get("Location"), body, tt.status, tt.location, tt.contains)
 		}
+	}
+	// Moved again, and back: every earlier path leads to the latest.
+	s.SetBasePath("/third/")
+	s.SetBasePath("/repo/")
+	for path, want := range map[string]string{"/other/a/": "/repo/a/", "/third/a/": "/repo/a/"} {
+		if resp, _ := do(t, h, "GET", path); resp.StatusCode != 302 || resp.Header.Get("Location") != want {
+			t.Errorf("GET %s after two more moves: status %d to %q; want 302 to %q", path, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
+	if resp, _ := do(t, h, "GET", "/repo/articles/a/"); resp.StatusCode != 200 {
+		t.Errorf("GET /repo/articles/a/ back at /repo/: status %d; want 200", resp.StatusCode)
 	}
 }
 
