@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -255,7 +256,15 @@ func writerRun(t *testing.T, seed uint64) {
 			}
 		}
 		pending = append(pending, changed...)
+		before := readTree(t, dest)
 		res, err := b.Rebuild(ctx, pending)
+		if err != nil {
+			// A failed rebuild leaves the output as it was.
+			after := readTree(t, dest)
+			if !maps.EqualFunc(before, after, func(a, b []byte) bool { return string(a) == string(b) }) {
+				t.Errorf("step %d: the failed rebuild changed the output", step)
+			}
+		}
 		cleanDest := filepath.Join(t.TempDir(), "public")
 		clean, cleanErr := builder(cleanDest).Build(ctx)
 		switch {
