@@ -300,9 +300,11 @@ func publishError(e *env, hooks *watchHooks, err error) {
 }
 
 // reloadEvent tells the open pages what a rebuild changed: a stylesheet
-// edit swaps stylesheets in place; otherwise the pages whose HTML changed
-// reload, or every page when a file they may show (an image, a script)
-// changed.
+// edit swaps the pages' stylesheets in place; otherwise the pages whose
+// HTML changed reload, or every page when a file they may show (an image,
+// a script) changed. Every stylesheet is swapped, not only those named by
+// the edited files: a page links a stylesheet that may @import the one
+// edited, which no link names.
 func reloadEvent(basePath string, inputs, changed []string) serve.Event {
 	cssOnly := len(inputs) > 0
 	for _, p := range inputs {
@@ -311,11 +313,7 @@ func reloadEvent(basePath string, inputs, changed []string) serve.Event {
 		}
 	}
 	if cssOnly {
-		var urls []string
-		for _, p := range inputs {
-			urls = append(urls, basePath+p)
-		}
-		return serve.Event{Kind: serve.KindCSS, Paths: urls}
+		return serve.Event{Kind: serve.KindCSS}
 	}
 	var pages []string
 	for _, p := range changed {
