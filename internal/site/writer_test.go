@@ -236,7 +236,11 @@ func writerRun(t *testing.T, seed uint64) {
 				if exists(f) {
 					remove(f)
 				} else {
-					writeFiles(t, dir, map[string]string{f: fmt.Sprintf("{{- define \"footer\" -}}<footer>%d {{ .Site.Title }}</footer>{{- end -}}\n", step)})
+					tpl := fmt.Sprintf("{{- define \"footer\" -}}<footer>%d {{ .Site.Title }}</footer>{{- end -}}\n", step)
+					if rng.IntN(3) == 0 { // a mistake in it
+						tpl = strings.Replace(tpl, "{{ .Site.Title }}", "{{ .Site.Title }", 1)
+					}
+					writeFiles(t, dir, map[string]string{f: tpl})
 				}
 				changed = append(changed, f)
 			case op == 12: // a theme file, written or removed
