@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -151,7 +152,7 @@ func TestServe(t *testing.T) {
 			t.Errorf("GET articles/a/ after the reload event = %d, new text served: %v, old text served: %v; want 200 with only the new text",
 				code, strings.Contains(body, "rose sharply"), strings.Contains(body, "held steady"))
 		}
-		if !strings.Contains(body, `<script src="/repo/_plotline/reload.js" defer></script></body>`) {
+		if !regexp.MustCompile(`<script src="/repo/_plotline/reload.js" defer data-since="\d+"></script></body>`).MatchString(body) {
 			t.Errorf("GET articles/a/: no live-reload script before </body>")
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -73,6 +74,19 @@ type hub struct {
 	clients map[*client]struct{}
 	lastErr []byte // the encoded KindError event to replay, or nil
 	closed  bool
+	// gen counts the events that change what pages show (KindReload and
+	// KindCSS); recent holds the latest of them, gen's last first, for a
+	// page served before one of them and connected after it.
+	gen    uint64
+	recent [][]byte
+}
+
+// generation returns the number of events so far that change what pages
+// show. A page served now is up to date with them.
+func (h *hub) generation() uint64 {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.gen
 }
 
 // newHub returns a hub for at most max streams with buffer queued events
@@ -81,9 +95,12 @@ func newHub(max, buffer int) *hub {
 	return &hub{max: max, buffer: buffer, clients: make(map[*client]struct{})}
 }
 
-// join registers a new stream, queueing the last build error for it. It
-// returns false when the hub is full or closed.
-func (h *hub) join() (*client, bool) {
+// join registers a new stream, queueing the last build error for it and,
+// when since is known, the events a page served at that generation has
+// missed: the page was served before a rebuild and connected after it.
+// When more were missed than the hub keeps, a reload of every page stands
+// for them. It returns false when the hub is full or closed.
+func (h *hub) join(since uint64, known bool) (*client, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed || len(h.clients) >= h.max {
@@ -92,6 +109,16 @@ func (h *hub) join() (*client, bool) {
 	c := &client{msgs: make(chan []byte, h.buffer), gone: make(chan struct{})}
 	if h.lastErr != nil {
 		c.msgs <- h.lastErr
+	}
+	if known && since < h.gen {
+		missed := h.gen - since
+		if missed > uint64(len(h.recent)) || missed >= uint64(cap(c.msgs)-len(c.msgs)) {
+			c.msgs <- Event{Kind: KindReload}.encode()
+		} else {
+			for i := int(missed) - 1; i >= 0; i-- {
+				c.msgs <- h.recent[i]
+			}
+		}
 	}
 	h.clients[c] = struct{}{}
 	return c, true
@@ -124,6 +151,10 @@ func (h *hub) publish(ev Event) {
 	case KindOK, KindReload:
 		h.lastErr = nil
 	}
+	if ev.Kind == KindReload || ev.Kind == KindCSS {
+		h.gen++
+		h.recent = append([][]byte{msg}, h.recent[:min(len(h.recent), h.buffer-1)]...)
+	}
 	for c := range h.clients {
 		select {
 		case c.msgs <- msg:
@@ -151,7 +182,8 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	c, ok := s.hub.join()
+	since, err := strconv.ParseUint(r.URL.Query().Get("since"), 10, 64)
+	c, ok := s.hub.join(since, err == nil)
 	if !ok {
 		w.Header().Set("Retry-After", "5")
 		http.Error(w, "too many event streams", http.StatusServiceUnavailable)

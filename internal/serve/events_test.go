@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -214,8 +215,8 @@ func TestMaxClients(t *testing.T) {
 
 func TestSlowClientDropped(t *testing.T) {
 	h := newHub(4, 2)
-	slow, _ := h.join()
-	fast, _ := h.join()
+	slow, _ := h.join(0, false)
+	fast, _ := h.join(0, false)
 
 	published := make(chan struct{})
 	go func() {
@@ -356,4 +357,49 @@ func (h *hub) len() int {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return len(h.clients)
+}
+
+// TestMissedEventsReplayed serves a page, publishes the reload of a
+// rebuild that ends before the page opens its event stream, and then
+// connects as the page does, with the generation its script tag names:
+// the page is told of the rebuild it missed, and of nothing older. A page
+// that missed more than the server keeps is told to reload.
+func TestMissedEventsReplayed(t *testing.T) {
+	dir := writeSite(t)
+	s := New(dir, "/repo/", Options{ClientBuffer: 4})
+	url := newEventServer(t, s)
+	h := s.Handler()
+	s.Publish(Event{Kind: KindReload, Paths: []string{"/repo/old/"}})
+
+	_, body := do(t, h, "GET", "/repo/articles/a/")
+	since := regexp.MustCompile(`data-since="(\d+)"`).FindStringSubmatch(body)
+	if since == nil || since[1] != "1" {
+		t.Fatalf("the page's script tag names generation %q; want 1\n%s", since, body)
+	}
+	missed := Event{Kind: KindReload, Paths: []string{"/repo/articles/a/"}}
+	s.Publish(missed)
+	page := openStream(t, url+"?since="+since[1])
+	s.Publish(Event{Kind: KindOK})
+	if kind, got := page.next(t); kind != KindReload || !slices.Equal(got.Paths, missed.Paths) {
+		t.Errorf("first event of a page served before the rebuild: %s %q; want the reload of %q", kind, got.Paths, missed.Paths)
+	}
+	if kind, _ := page.next(t); kind != KindOK {
+		t.Errorf("second event: %s; want ok, the next one published", kind)
+	}
+
+	// Up to date: nothing is replayed.
+	current := openStream(t, url+"?since=2")
+	s.Publish(Event{Kind: KindOK})
+	if kind, _ := current.next(t); kind != KindOK {
+		t.Errorf("first event of an up-to-date page: %s; want ok", kind)
+	}
+
+	// More missed than the server keeps: a reload of every page.
+	for range 5 {
+		s.Publish(Event{Kind: KindCSS})
+	}
+	old := openStream(t, url+"?since=1")
+	if kind, got := old.next(t); kind != KindReload || len(got.Paths) != 0 {
+		t.Errorf("first event of a page that missed six events: %s %q; want a reload of every page", kind, got.Paths)
+	}
 }

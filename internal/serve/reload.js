@@ -10,7 +10,13 @@
   if (!script || typeof EventSource === "undefined") {
     return;
   }
-  const eventsURL = new URL("events", script.src).href;
+  // The events this page may have missed since it was served are sent
+  // first: a rebuild can end between the page and its connection.
+  const events = new URL("events", script.src);
+  if (script.dataset.since) {
+    events.searchParams.set("since", script.dataset.since);
+  }
+  const eventsURL = events.href;
   const scrollKey = "plotline-reload-scroll:" + location.pathname;
   const overlayID = "plotline-reload-error-overlay";
 

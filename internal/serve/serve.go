@@ -88,7 +88,7 @@ type Server struct {
 // basePath is where a Server serves the site.
 type basePath struct {
 	base string // starts and ends with a slash
-	tag  []byte // the script tag inserted into HTML pages
+	tag  []byte // the script tag inserted into HTML pages, up to its generation (see inject)
 	// before are the base paths the site was served under earlier, the
 	// latest first: a request under one of them, and not under base, is
 	// sent to the same place under base.
@@ -101,7 +101,7 @@ func newBasePath(p string) *basePath {
 	if base == "//" {
 		base = "/"
 	}
-	return &basePath{base: base, tag: []byte(`<script src="` + html.EscapeString(base+reloadPath) + `" defer></script>`)}
+	return &basePath{base: base, tag: []byte(`<script src="` + html.EscapeString(base+reloadPath) + `" defer data-since="`)}
 }
 
 // New returns a Server for the site built into dir and published under
@@ -231,6 +231,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	// The generation is read before any file: a page read after a rebuild
+	// it does not count is reloaded once more, never missed.
+	r = r.WithContext(context.WithValue(r.Context(), genKey{}, s.hub.generation()))
 	p := r.URL.Path
 	if !validPath(p) {
 		http.Error(w, "bad request path", http.StatusBadRequest)
@@ -349,7 +352,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		http.Error(w, "reading "+name+" failed", http.StatusInternalServerError)
 		return
 	}
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(s.inject(page)))
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(s.inject(page, pageGeneration(r))))
 }
 
 // errNotRegular is the error for a path in the site folder that is a named
@@ -433,7 +436,7 @@ func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Roo
 // writeNotFound answers r with page, an HTML page, as a 404, with the
 // live-reload script added.
 func (s *Server) writeNotFound(w http.ResponseWriter, r *http.Request, page []byte) {
-	page = s.inject(page)
+	page = s.inject(page, pageGeneration(r))
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Length", fmt.Sprint(len(page)))
@@ -458,16 +461,28 @@ func readPage(root *os.Root, name string) ([]byte, error) {
 
 // inject returns page with the live-reload script tag inserted before its
 // last </body>, or appended when it has none.
-func (s *Server) inject(page []byte) []byte {
+func (s *Server) inject(page []byte, gen uint64) []byte {
 	i := lastIndexFold(page, []byte("</body>"))
 	if i < 0 {
 		i = len(page)
 	}
 	tag := s.at.Load().tag
-	out := make([]byte, 0, len(page)+len(tag))
+	out := make([]byte, 0, len(page)+len(tag)+32)
 	out = append(out, page[:i]...)
 	out = append(out, tag...)
+	out = strconv.AppendUint(out, gen, 10)
+	out = append(out, `"></script>`...)
 	return append(out, page[i:]...)
+}
+
+// genKey is the context key of the generation of the hub's events that a
+// request's page is served at (see serveHTTP).
+type genKey struct{}
+
+// pageGeneration returns the generation r was received at.
+func pageGeneration(r *http.Request) uint64 {
+	g, _ := r.Context().Value(genKey{}).(uint64)
+	return g
 }
 
 // lastIndexFold returns the index of the last ASCII-case-insensitive

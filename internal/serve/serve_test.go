@@ -180,7 +180,7 @@ func TestNotFoundWithoutPage(t *testing.T) {
 	// A first build that failed leaves no folder: the page still carries
 	// the live-reload script, which shows the errors and reloads the page
 	// once a build succeeds.
-	if !strings.Contains(body, `<script src="/_plotline/reload.js" defer></script>`) || !strings.Contains(body, "not built yet") {
+	if !strings.Contains(body, `<script src="/_plotline/reload.js" defer data-since="0"></script>`) || !strings.Contains(body, "not built yet") {
 		t.Errorf("GET / with no folder: body %q; want the not-built page with the live-reload script", body)
 	}
 }
@@ -196,7 +196,7 @@ func TestBasePath(t *testing.T) {
 		{"/", 302, "/repo/", ""},
 		{"/repo", 302, "/repo/", ""},
 		{"/repo/", 200, "", "<h1>Home</h1>"},
-		{"/repo/", 200, "", `<script src="/repo/_plotline/reload.js" defer></script>`},
+		{"/repo/", 200, "", `<script src="/repo/_plotline/reload.js" defer data-since="0"></script>`},
 		{"/repo/articles/a/", 200, "", "<p>A</p>"},
 		{"/repo/articles/a", 301, "/repo/articles/a/", ""},
 		{"/repo/theme/css/site.css", 200, "", "body{color:red}"},
@@ -237,7 +237,7 @@ func TestSetBasePath(t *testing.T) {
 		contains string
 		location string
 	}{
-		{"/other/articles/a/", 200, `<script src="/other/_plotline/reload.js" defer></script>`, ""},
+		{"/other/articles/a/", 200, `<script src="/other/_plotline/reload.js" defer data-since="0"></script>`, ""},
 		{"/other/_plotline/reload.js", 200, "EventSource", ""},
 		{"/", 302, "", "/other/"},
 		{"/repo/articles/a/", 302, "", "/other/articles/a/"},
@@ -332,7 +332,7 @@ func TestMethods(t *testing.T) {
 func TestInjection(t *testing.T) {
 	dir := writeSite(t)
 	h := New(dir, "/", Options{}).Handler()
-	const tag = `<script src="/_plotline/reload.js" defer></script>`
+	const tag = `<script src="/_plotline/reload.js" defer data-since="0"></script>`
 	tests := []struct {
 		path string
 		want string
