@@ -164,10 +164,10 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 	}
 	res, err := l.builder.Build(ctx)
 	watchTargets()
-	printDiags(e, res.Warnings)
 	if err != nil {
-		publishError(e, hooks, err)
+		publishError(e, hooks, err) // its diagnostics hold the warnings too
 	} else {
+		printDiags(e, res.Warnings)
 		fmt.Fprintf(e.stdout, "built %d pages in %d ms; watching for changes\n", res.Pages, res.Duration.Milliseconds())
 	}
 	if hooks != nil {
