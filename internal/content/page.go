@@ -608,12 +608,51 @@ func parseParams(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) m
 		diags.Errorf(at(v), "params: want a mapping of the site's own keys to values, got %s", yamlpos.Describe(v))
 		return nil
 	}
+	if !checkParamKeys(v, at, diags) {
+		return nil
+	}
 	var m map[string]any
 	if err := v.Decode(&m); err != nil {
-		diags.Errorf(at(v), "params: %v", err)
+		// What the walk above does not foresee, such as an alias
+		// expanded too many times: the decoder's words on one line.
+		msg := strings.Join(strings.Fields(strings.TrimPrefix(err.Error(), "yaml: ")), " ")
+		diags.Errorf(at(v), "params: %s", msg)
 		return nil
 	}
 	return m
+}
+
+// checkParamKeys reports, at its place, each key of the params node n, at
+// any depth, that the decoder would refuse: a key given twice, or one
+// that is not text. It reports false when it found one. Aliases are not
+// followed: the node they name is checked where it is written.
+func checkParamKeys(n *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) bool {
+	ok := true
+	switch n.Kind {
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			ok = checkParamKeys(c, at, diags) && ok
+		}
+	case yaml.MappingNode:
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			switch {
+			case k.Kind != yaml.ScalarNode:
+				diags.Errorf(at(k), "params: a key must be text, got %s", yamlpos.Describe(k))
+				ok = false
+			case k.Value == "<<" && k.ShortTag() == "!!merge":
+				// A merge key, which may come more than once.
+			case seen[k.Value] != nil:
+				diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in params", seen[k.Value].Line))
+				ok = false
+			default:
+				seen[k.Value] = k
+			}
+			ok = checkParamKeys(v, at, diags) && ok
+		}
+	}
+	return ok
 }
 
 func parseAliases(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []Alias {

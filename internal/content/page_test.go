@@ -541,6 +541,16 @@ func TestParams(t *testing.T) {
 	}
 	_, diags = parseFM(t, "title: A\ndate: 2025-01-01\nparams: [a]\n")
 	checkDiags(t, diags, "content/a.md:4:9: params: want a mapping of the site's own keys to values, got a list")
+
+	// A key given twice, at any depth, is an error at the second, on
+	// one line, as elsewhere in the front matter; a key that is a list
+	// cannot name a parameter.
+	_, diags = parseFM(t, "title: A\ndate: 2025-01-01\nparams: {x: 1, x: 2}\n")
+	checkDiags(t, diags, `content/a.md:4:16: duplicate key "x" in params (first at line 4)`)
+	_, diags = parseFM(t, "title: A\ndate: 2025-01-01\nparams:\n  a:\n    b: 1\n    b: 2\n  c: 1\n  c: 3\n")
+	checkDiags(t, diags, `content/a.md:7:5: duplicate key "b" in params (first at line 6)`, `content/a.md:9:3: duplicate key "c" in params (first at line 8)`)
+	_, diags = parseFM(t, "title: A\ndate: 2025-01-01\nparams: {[a]: 1}\n")
+	checkDiags(t, diags, `content/a.md:4:10: params: a key must be text, got a list`)
 }
 
 func TestAliasFile(t *testing.T) {
