@@ -3,6 +3,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"maps"
@@ -88,6 +89,9 @@ func Load(fsys fs.FS) (Config, error) {
 		}
 		cfg.File = name
 		cfg.places = map[string]diag.Pos{}
+		// A byte-order mark is no column (see diag.At) and no part of a
+		// key: read the text after it, whose positions are the file's.
+		src = bytes.TrimPrefix(src, []byte("\ufeff"))
 		var diags diag.List
 		if strings.HasSuffix(name, ".toml") {
 			decodeTOML(name, src, &cfg, &diags)

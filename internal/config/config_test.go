@@ -103,6 +103,32 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:2:15: feed_items: want a whole number, got text "many"`,
 		},
 		{
+			// A byte-order mark, which an editor does not show, is no
+			// column, and never part of a fix the message suggests.
+			name: "yaml with a byte-order mark",
+			file: "plotline.yaml",
+			src:  "\ufefftitle: The: x\n",
+			want: `plotline.yaml:1:11: a value holding ": " needs quotes: title: "The: x"`,
+		},
+		{
+			name: "yaml with a byte-order mark, wrong type on line 1",
+			file: "plotline.yaml",
+			src:  "\ufefffeed_items: many\n",
+			want: `plotline.yaml:1:13: feed_items: want a whole number, got text "many"`,
+		},
+		{
+			name: "toml with a byte-order mark",
+			file: "plotline.toml",
+			src:  "\ufefffeed_items = \"x\"\n",
+			want: `plotline.toml:1:14: feed_items: want a whole number, got text "x"`,
+		},
+		{
+			name: "toml with a byte-order mark, syntax error",
+			file: "plotline.toml",
+			src:  "\ufefftitle = \"x\n",
+			want: `plotline.toml:1:11: strings cannot contain newlines`,
+		},
+		{
 			name: "yaml wrong type for a string",
 			file: "plotline.yaml",
 			src:  "title: [a, b]\n",

@@ -154,15 +154,10 @@ func (f *csvFile) pos(line, byteCol int) diag.Pos {
 	return f.at(min(off, end))
 }
 
-// at returns the position of the byte offset off of the file, counting
-// columns as an editor does: a byte-order mark, which editors do not
-// show, is no column of the first line.
+// at returns the position of the byte offset off of the file (diag.At
+// counts no column for a byte-order mark, which editors do not show).
 func (f *csvFile) at(off int) diag.Pos {
-	p := diag.At(f.path, f.src, off)
-	if p.Line == 1 && f.bom > 0 && off >= f.bom {
-		p.Col--
-	}
-	return p
+	return diag.At(f.path, f.src, off)
 }
 
 // parseCSV reads observations from src, the CSV file at path, reporting

@@ -168,6 +168,12 @@ func TestCSVErrors(t *testing.T) {
 			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value`,
 			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
 		}},
+		// The mark is no column: "vaule" is column 6 of the header an
+		// editor shows.
+		{"byte-order mark, a mistake in the header", "\ufeffdate,vaule\n2025-01-01,3\n", "prices.csv", []string{
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "vaule" holds the values, name it value`,
+			c + `:1:6: warning: unknown column "vaule" (want date, value, label or source)`,
+		}},
 		{"no final newline", "date,value\n2025-01-01,3\n2025-01-02,x", "prices.csv", []string{
 			c + `:3:12: value: cannot use "x" as a number`,
 		}},

@@ -32,20 +32,31 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
 }
 
+// bom is the byte-order mark a file may start with, which an editor does
+// not show, so that it counts as no column.
+const bom = "\ufeff"
+
 // At returns the position of byte offset off in src, a file at path.
-// An offset past the end is clamped to the end.
+// An offset past the end is clamped to the end. A byte-order mark that
+// starts src is not counted: columns are those an editor shows.
 func At(path string, src []byte, off int) Pos {
 	off = min(max(off, 0), len(src))
 	line := 1 + bytes.Count(src[:off], []byte{'\n'})
 	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	if start == 0 && bytes.HasPrefix(src, []byte(bom)) {
+		start = min(off, len(bom))
+	}
 	return Pos{Path: path, Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
 }
 
 // Offset returns the byte offset in src of line and col (characters,
-// from 1), the inverse of At. A place past the end of its line or of src
-// is clamped to it.
+// from 1, after the byte-order mark that may start src), the inverse of
+// At. A place past the end of its line or of src is clamped to it.
 func Offset(src []byte, line, col int) int {
 	off := 0
+	if line <= 1 && bytes.HasPrefix(src, []byte(bom)) {
+		off = len(bom)
+	}
 	for l := 1; l < line; l++ {
 		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {

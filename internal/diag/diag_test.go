@@ -49,6 +49,11 @@ func TestAt(t *testing.T) {
 		{"crlf second line", "a: 1\r\nb: 2\r\n", len("a: 1\r\nb"), 2, 2},
 		{"crlf third line", "a\r\nb\r\nc", len("a\r\nb\r\n"), 3, 1},
 		{"crlf on the carriage return", "ab\r\ncd", 2, 1, 3},
+		// An editor shows no byte-order mark: it is not a column.
+		{"byte-order mark", "\ufefftitle: x", len("\ufefftitle: "), 1, 8},
+		{"on the byte-order mark", "\ufeffab", 0, 1, 1},
+		{"byte-order mark, second line", "\ufeffa\nbc", len("\ufeffa\nb"), 2, 2},
+		{"U+FEFF inside a line", "a\ufeffb", len("a\ufeff"), 1, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := At("f.md", []byte(tc.src), tc.off)
@@ -217,6 +222,15 @@ func TestOffset(t *testing.T) {
 		p := At("f", src, off)
 		if got := Offset(src, p.Line, p.Col); got != off {
 			t.Errorf("Offset(%d:%d) = %d; want %d", p.Line, p.Col, got, off)
+		}
+	}
+	// Past a byte-order mark, which is no column, every place is found
+	// again.
+	bom := []byte("\ufeffab\ncd")
+	for off := 3; off <= len(bom); off++ {
+		p := At("f", bom, off)
+		if got := Offset(bom, p.Line, p.Col); got != off {
+			t.Errorf("after a byte-order mark: Offset(%d:%d) = %d; want %d", p.Line, p.Col, got, off)
 		}
 	}
 	if got := Offset(src, 9, 1); got != len(src) {

@@ -4,6 +4,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -333,12 +334,15 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 }
 
 // parseFile parses the template file name of fsys into t, and keeps its
-// text in texts.
+// text in texts. A byte-order mark that starts the file is left out: it
+// is no column of the file (see diag.At), and not to be copied into a
+// page.
 func parseFile(t *template.Template, fsys fs.FS, name string, texts map[string]string) error {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	texts[name] = string(src)
 	_, err = t.New(name).Parse(string(src))
 	return err

@@ -375,6 +375,13 @@ func TestExecDiag(t *testing.T) {
 			want:    `templates/article.html:2:22: executing "main" at <.Nope>: can't evaluate field Nope`,
 		},
 		{
+			// A byte-order mark is no column: {{ define "main" }} is 19
+			// characters, <p> 3, so .Nope is the 26th.
+			name:    "after a byte-order mark",
+			article: "\ufeff{{ define \"main\" }}<p>{{ .Nope }}</p>{{ end }}",
+			want:    `templates/article.html:1:26: executing "main" at <.Nope>: can't evaluate field Nope`,
+		},
+		{
 			name:    "branches that end in different contexts",
 			article: "{{ define \"main\" }}<a {{ if .Title }}href=\"{{ end }}x\">{{ end }}",
 			want:    `templates/article.html:1:29: {{if}} branches end in different contexts: `,

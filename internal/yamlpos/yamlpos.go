@@ -34,7 +34,9 @@ type Text struct {
 }
 
 // New returns the Text src of the file at path, whose first line is the
-// file's line line (1 for a whole file).
+// file's line line (1 for a whole file). A U+FEFF that starts src is a
+// character of the file, as it is inside one; a whole file's byte-order
+// mark, which is no column (see diag.At), is left out by the caller.
 func New(path string, src []byte, line int) *Text {
 	count := bytes.Count(bytes.TrimSuffix(src, []byte("\n")), []byte("\n")) + 1
 	return &Text{path: path, src: src, line: line, lines: newYAMLLines(src), count: count}
@@ -77,6 +79,11 @@ func (t *Text) MoveNodes(n *yaml.Node) {
 // the text.
 func (t *Text) OffsetPos(off int) diag.Pos {
 	p := diag.At(t.path, t.src, off)
+	if p.Line == 1 && off >= len("\ufeff") && bytes.HasPrefix(t.src, []byte("\ufeff")) {
+		// diag.At takes a mark that starts the text for the file's own,
+		// no column; the text's is a character in the file.
+		p.Col++
+	}
 	p.Line += t.line - 1
 	return p
 }

@@ -43,6 +43,17 @@ func TestPos(t *testing.T) {
 	}
 }
 
+// TestOffsetPosAfterMark checks that a U+FEFF starting a text inside a
+// file (a chart block's first line) is a column for a mistake found in the
+// text as for a decoder's position: "\ufeffa: [b" has its "[" at column 5.
+func TestOffsetPosAfterMark(t *testing.T) {
+	text := New("f", []byte("\ufeffa: [b\n"), 10)
+	pos, msg, ok := text.Mistake()
+	if got, want := pos.String()+": "+msg, `f:10:5: this "[" is never closed: end the list with "]"`; !ok || got != want {
+		t.Errorf("Mistake() = %s, %v; want %s", got, ok, want)
+	}
+}
+
 // TestMoveNodes checks that the nodes of a decoded tree are moved to
 // their file positions, keys and values alike.
 func TestMoveNodes(t *testing.T) {
