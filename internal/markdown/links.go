@@ -41,7 +41,8 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		return
 	}
 	src := reader.Source()
-	var unwrap []ast.Node // the links and images left out, for their text
+	var unwrap []ast.Node    // the links and images left out, for their text
+	titled := map[int]bool{} // the "{{" in titles reported, for links sharing a definition
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -102,6 +103,21 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			}
 			state.errorf(lo, "%s", addressValueMsg)
 			return ast.WalkContinue, nil
+		}
+		if title := linkTitle(n); bytes.Contains(title, []byte("{{")) {
+			// At the "{{" of the title as written: after the link's
+			// text, or in the reference definition it comes from.
+			at := linkOffset(n, src)
+			from := max(at, textEnd(n))
+			if i := bytes.Index(src[from:], title); i >= 0 {
+				at = from + i + bytes.Index(title, []byte("{{"))
+			} else if i := bytes.Index(src, title); i >= 0 {
+				at = i + bytes.Index(title, []byte("{{"))
+			}
+			if !titled[at] {
+				titled[at] = true
+				state.errorf(at, "%s", titleValueMsg)
+			}
 		}
 		d := string(*dest)
 		_, isImage := n.(*ast.Image)
@@ -265,6 +281,20 @@ func siblingsEnd(n ast.Node, src []byte) int {
 // addressValueMsg is the error at a "{{" in the address of a link or
 // image.
 const addressValueMsg = "{{ in a link's address: a value is shown in the text, never read in an address; write the address in full (a value may go in the link's text)"
+
+// titleValueMsg is the error at a "{{" in the title of a link or image.
+const titleValueMsg = "{{ in a link's title: a value is shown in the text, never read in a title; write the title as text (a value may go in the link's text)"
+
+// linkTitle returns the title of n, a link or an image.
+func linkTitle(n ast.Node) []byte {
+	switch n := n.(type) {
+	case *ast.Link:
+		return n.Title
+	case *ast.Image:
+		return n.Title
+	}
+	return nil
+}
 
 // textEnd returns the offset just past the last text in n, or -1 when n
 // holds none.
