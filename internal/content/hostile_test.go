@@ -100,6 +100,18 @@ func TestHostileFiles(t *testing.T) {
 			diags: []string{`content/a.md:1:1: missing front matter: the file must start with a line "---" followed by at least title and date`},
 		},
 		{
+			// An editor may show its lines; plotline, as diag.At, reads
+			// one line, and says why.
+			name:  "every line ends with a carriage return alone",
+			src:   "---\rtitle: A\rdate: 2025-01-01\r---\rText\r",
+			diags: []string{`content/a.md:1:4: the lines of this file end with a carriage return alone (as on old Macs), which plotline does not take for line ends: save it with LF or CRLF line endings`},
+		},
+		{
+			name:  "JSON front matter without fences",
+			src:   "{\n  \"title\": \"A\",\n  \"date\": \"2025-01-01\"\n}\nText\n",
+			diags: []string{`content/a.md:1:1: missing front matter: JSON front matter goes between lines "---", as YAML, which it is too: add a line "---" before its "{" and one after its "}"`},
+		},
+		{
 			name:  "empty file",
 			src:   "",
 			diags: []string{`content/a.md:1:1: missing front matter: the file must start with a line "---" followed by at least title and date`},

@@ -265,7 +265,14 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 	p.Format = format
 	switch {
 	case !ok:
-		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "missing front matter: the file must start with a line \"---\" followed by at least title and date")
+		switch first, _ := cutLine(src); {
+		case (bytes.HasPrefix(first, []byte("---\r")) || bytes.HasPrefix(first, []byte("+++\r"))) && !bytes.HasPrefix(first[3:], []byte("\r\n")):
+			diags.Errorf(diag.At(filePath, p.Source, bom+3), "the lines of this file end with a carriage return alone (as on old Macs), which plotline does not take for line ends: save it with LF or CRLF line endings")
+		case bytes.HasPrefix(bytes.TrimLeft(src, " \t\r\n"), []byte("{")):
+			diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "missing front matter: JSON front matter goes between lines \"---\", as YAML, which it is too: add a line \"---\" before its \"{\" and one after its \"}\"")
+		default:
+			diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "missing front matter: the file must start with a line \"---\" followed by at least title and date")
+		}
 		return p
 	case !closed:
 		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "front matter is never closed: add a line %q after it", map[Format]string{YAML: "---", TOML: "+++"}[format])
