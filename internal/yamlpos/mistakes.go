@@ -74,6 +74,7 @@ type bracket struct {
 	ch     byte // '[' or '{'
 	value  bool // in a flow mapping, after the ":" of a key
 	scalar bool // and after some of the value
+	done   bool // after a whole quoted text or closed collection, where a ",", ":" or the closing bracket must come
 	indent int  // the indentation of the line it opened on
 }
 
@@ -118,6 +119,7 @@ type analyzer struct {
 	anchors    map[string]bool
 	prevIndent int  // the indentation of the last line that was not blank
 	first      bool // a line with content has been read before this one
+	root       bool // the text is a flow collection, and its keys need no indentation
 	sawContent bool
 	found      mistake
 }
@@ -185,7 +187,7 @@ func (a *analyzer) line(off, end int) bool {
 		return a.afterScalar(q, end, a.src[q-1] == '\'')
 	}
 	if len(a.flow) > 0 {
-		if !blank && a.suspect < 0 && indent <= a.flow[0].indent && (looksLikeKey(src[p:end]) || isDash(src, p, end)) {
+		if !blank && a.suspect < 0 && !a.root && indent <= a.flow[0].indent && (looksLikeKey(src[p:end]) || isDash(src, p, end)) {
 			a.suspect = a.flow[len(a.flow)-1].off
 		}
 		return a.scanFlow(off, end)
@@ -358,6 +360,11 @@ func (a *analyzer) content(p, end int) bool {
 	if k < 0 {
 		if item {
 			return a.value(p, end, a.levels[len(a.levels)-1].col, "")
+		}
+		if !a.first && col == 0 && (src[p] == '{' || src[p] == '[') {
+			// The whole text is one flow collection, as JSON is.
+			a.root = true
+			return a.value(p, end, col, "")
 		}
 		return a.noColon(p, end)
 	}
@@ -659,6 +666,11 @@ func (a *analyzer) scanFlow(p, end int) bool {
 	for i := p; i < end; {
 		c := src[i]
 		top := &a.flow[len(a.flow)-1]
+		if top.done && !isSpace(c) && c != '\r' && c != ',' && c != ':' && c != ']' && c != '}' && c != '#' {
+			// ["a" "b"]: a new entry after a whole one, with no comma
+			// between them.
+			return a.fail(i, "a comma is missing before %q", entryStart(src, i, end))
+		}
 		switch {
 		case c == ' ' || c == '\t' || c == '\r':
 			i++
@@ -679,8 +691,17 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			}
 			a.flow = a.flow[:len(a.flow)-1]
 			i++
+			if len(a.flow) > 0 {
+				a.flow[len(a.flow)-1].done = true
+			}
 			if len(a.flow) == 0 {
 				r := skipSpace(src, i, end)
+				if a.root {
+					// The decoder reads "{}}" and "{}\n0" as "{}": what
+					// comes after the whole text's collection is not
+					// followed.
+					return a.decline()
+				}
 				if r < end && (src[r] == ']' || src[r] == '}') {
 					open := "["
 					if src[r] == '}' {
@@ -694,10 +715,11 @@ func (a *analyzer) scanFlow(p, end int) bool {
 				return false
 			}
 		case c == ',':
-			top.value, top.scalar = false, false
+			top.value, top.scalar, top.done = false, false, false
 			i++
-		case c == ':' && (i+1 == end || isSpace(src[i+1]) || isFlowIndicator(src[i+1])):
-			top.value, top.scalar = true, false
+		case c == ':' && (top.done || i+1 == end || isSpace(src[i+1]) || isFlowIndicator(src[i+1])):
+			// After a quoted key, "{"a":1}", the ":" needs no space.
+			top.value, top.scalar, top.done = true, false, false
 			i++
 		case c == '"' || c == '\'':
 			q := a.scanQuoted(i, i, end)
@@ -712,7 +734,13 @@ func (a *analyzer) scanFlow(p, end int) bool {
 				// Quoted text over lines inside a flow collection.
 				return a.decline()
 			}
+			if r := skipSpace(src, q, end); top.ch == '{' && top.scalar && r < end && src[r] == ':' {
+				// {"a": 1<line break>"b": 2}: a value, then a quoted key
+				// on the next line with no comma before it.
+				return a.fail(i, "a comma is missing before %q", entryStart(src, i, end))
+			}
 			top.scalar = top.value
+			top.done = true
 			i = q
 		case c == '*':
 			if a.alias(i, end, true) {
@@ -760,7 +788,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 				} else if !top.scalar {
 					return a.decline()
 				}
-				return a.fail(word, "a comma is missing before %q", bytes.TrimRight(src[word:i], " \t"))
+				return a.fail(word, "a comma is missing before %q", entryStart(src, word, end))
 			}
 			if i == start {
 				i++
@@ -769,6 +797,32 @@ func (a *analyzer) scanFlow(p, end int) bool {
 		}
 	}
 	return false
+}
+
+// entryStart returns, for the message of a missing comma, the start of the
+// entry of a flow collection at src[i:end]: a quoted text without its
+// quotes, or a plain one up to where it ends, cut short when long.
+func entryStart(src []byte, i, end int) string {
+	j := i
+	switch src[i] {
+	case '"', '\'':
+		i++
+		j = i
+		for j < end && src[j] != src[i-1] && src[j] != '\\' {
+			j++
+		}
+	case '[', '{':
+		j = i + 1
+	default:
+		for j < end && !isFlowIndicator(src[j]) && !(src[j] == ':' && (j+1 == end || isSpace(src[j+1]))) {
+			j++
+		}
+	}
+	s := strings.TrimRight(string(src[i:j]), " \t")
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return s
 }
 
 // indented is the message for a line indented n spaces among siblings
