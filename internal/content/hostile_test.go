@@ -122,6 +122,11 @@ func TestHostileFiles(t *testing.T) {
 			diags: []string{`content/a.md:1:1: front matter is never closed: add a line "---" after it`},
 		},
 		{
+			name:  "TOML key given twice",
+			src:   "+++\ntitle = \"A\"\ndate = 2025-01-01\n[data.a]\nunit = \"x\"\nunit = \"y\"\n+++\n",
+			diags: []string{`content/a.md:6:1: front matter: duplicate key "data.a.unit" (first at line 5)`},
+		},
+		{
 			name:  "TOML never closed",
 			src:   "+++\ntitle = \"A\"\n",
 			diags: []string{`content/a.md:1:1: front matter is never closed: add a line "+++" after it`},

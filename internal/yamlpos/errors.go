@@ -2,6 +2,7 @@ package yamlpos
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -95,10 +96,11 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 	if errors.As(err, &pe) {
 		// The decoder's column can run past its line (it counts from the
 		// start of a multi-line construct); its byte offset does not.
+		pos := t.Pos(max(pe.Position.Line, 1), 1)
 		if off := pe.Position.Start; off >= 0 && off <= len(t.src) {
-			return t.OffsetPos(off), pe.Message
+			pos = t.OffsetPos(off)
 		}
-		return t.Pos(max(pe.Position.Line, 1), 1), pe.Message
+		return pos, t.tomlMessage(pe.Message, pos)
 	}
 	m := tomlLineRE.FindStringSubmatch(err.Error())
 	if m == nil {
@@ -110,6 +112,26 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 		return pos, m[2] + ": " + m[3]
 	}
 	return pos, m[3]
+}
+
+// tomlDuplicateRE matches the TOML decoder's words for a key set twice.
+var tomlDuplicateRE = regexp.MustCompile(`^Key '([^']*)' has already been defined\.$`)
+
+// tomlMessage returns the TOML decoder's message msg about the place pos,
+// in the words used for YAML where they say the same: a key set twice is
+// a duplicate key, with the line of its first place when TOMLPlaces finds
+// it.
+func (t *Text) tomlMessage(msg string, pos diag.Pos) string {
+	m := tomlDuplicateRE.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	if places := t.TOMLPlaces()[m[1]]; len(places) > 0 {
+		if first := t.Pos(places[0].KeyLine, 1).Line; first < pos.Line {
+			return Duplicate(m[1], "", first)
+		}
+	}
+	return fmt.Sprintf("duplicate key %q", m[1])
 }
 
 // TOMLKey returns where the key k is written in the text, TOML, which its
