@@ -93,6 +93,13 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		}
 		blocks = append(blocks, b)
 	}
+	// So are the values of its title, caption and event labels that
+	// were read (a value of a broken block is not reported again).
+	spec.Title = c.run.expand(c.scope, c.page, spec.Title, spec.TitlePos, diags)
+	spec.Caption = c.run.expand(c.scope, c.page, spec.Caption, spec.CaptionPos, diags)
+	for i, e := range spec.Events {
+		spec.Events[i].Label = c.run.expand(c.scope, c.page, e.Label, e.LabelPos, diags)
+	}
 	if !ok || len(blocks) != len(spec.Data) {
 		return nil
 	}
@@ -100,11 +107,6 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		if b.Broken {
 			return nil // its errors are reported where it is declared
 		}
-	}
-	spec.Title = c.run.expand(c.scope, c.page, spec.Title, spec.TitlePos, diags)
-	spec.Caption = c.run.expand(c.scope, c.page, spec.Caption, spec.CaptionPos, diags)
-	for i, e := range spec.Events {
-		spec.Events[i].Label = c.run.expand(c.scope, c.page, e.Label, e.LabelPos, diags)
 	}
 	fig, err := chart.RenderBlocks(blocks, spec, chartID(c.page, ordinal))
 	if err != nil {
