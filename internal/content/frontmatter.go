@@ -105,7 +105,7 @@ func decodeTOML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
 	if err := n.Encode(normalizeTOML(m)); err != nil {
 		return nil, t.Pos(1, 1), err
 	}
-	placeTOML(t, &n)
+	placeTOML(t, fm, &n)
 	return &n, diag.Pos{}, nil
 }
 
@@ -114,8 +114,10 @@ func decodeTOML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
 // yamlpos.Text.TOMLPlaces), so that a mistake in TOML front matter is
 // reported where it is, as in YAML. A node TOMLPlaces cannot place (in an
 // inline table or array) takes the place of the nearest value that holds
-// it.
-func placeTOML(t *yamlpos.Text, root *yaml.Node) {
+// it. A text placed at its own value gets the style of its quotes in fm,
+// the text, so that a column counted inside it starts past the quote, as
+// in YAML.
+func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
 	places := t.TOMLPlaces()
 	used := map[string]int{}
 	var walk func(n *yaml.Node, path string, line, col int)
@@ -140,6 +142,9 @@ func placeTOML(t *yamlpos.Text, root *yaml.Node) {
 				walk(v, p, at.ValueLine, at.ValueCol)
 				if placed {
 					keepWritten(t, v)
+				}
+				if v.Kind == yaml.ScalarNode && placed {
+					v.Style = tomlStyle(fm[diag.Offset(fm, at.ValueLine, at.ValueCol):])
 				}
 			}
 		case yaml.DocumentNode, yaml.SequenceNode:
@@ -168,6 +173,22 @@ func keepWritten(t *yamlpos.Text, n *yaml.Node) {
 	if err1 == nil && err2 == nil && written == decoded {
 		n.Value = lit
 	}
+}
+
+// tomlStyle returns the YAML style of the TOML value that rest starts
+// with: quoted for a string in quotes on one line, literal for a
+// multi-line string (whose columns do not count from its quotes), plain
+// for the rest.
+func tomlStyle(rest []byte) yaml.Style {
+	switch {
+	case bytes.HasPrefix(rest, []byte(`"""`)), bytes.HasPrefix(rest, []byte("'''")):
+		return yaml.LiteralStyle
+	case bytes.HasPrefix(rest, []byte(`"`)):
+		return yaml.DoubleQuotedStyle
+	case bytes.HasPrefix(rest, []byte("'")):
+		return yaml.SingleQuotedStyle
+	}
+	return 0
 }
 
 // maxDepth bounds how deeply TOML front matter may nest tables and
