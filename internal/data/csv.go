@@ -160,6 +160,42 @@ func (f *csvFile) at(off int) diag.Pos {
 	return diag.At(f.path, f.src, off)
 }
 
+// bomOn returns the bytes of byte-order mark before line line's text.
+func (f *csvFile) bomOn(line int) int {
+	if line == 1 {
+		return f.bom
+	}
+	return 0
+}
+
+// unclosedQuote returns the offset in src of the quote that opens a field
+// of the record starting at offset start and is never closed, as
+// encoding/csv reads quotes (a doubled quote inside a quoted field is
+// one), or -1 when every quote of the record is closed.
+func unclosedQuote(src []byte, start int) int {
+	open := -1
+	fieldStart := true
+	for i := start; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case open >= 0:
+			if c == '"' {
+				if i+1 < len(src) && src[i+1] == '"' {
+					i++
+					continue
+				}
+				open = -1
+			}
+		case c == '"' && fieldStart:
+			open = i
+		case c == '\n':
+			return -1
+		}
+		fieldStart = open < 0 && c == ','
+	}
+	return open
+}
+
 // parseCSV reads observations from src, the CSV file at path, reporting
 // problems at their place in the file.
 func parseCSV(path string, src []byte, diags *diag.List) []Point {
@@ -190,6 +226,12 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 	parseErr := func(err error) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
+			if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine >= 1 && pe.StartLine <= len(f.lineStarts) {
+				if q := unclosedQuote(src, f.lineStarts[pe.StartLine-1]+f.bomOn(pe.StartLine)); q >= 0 {
+					diags.Errorf(diag.At(path, src, q), `this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`)
+					return
+				}
+			}
 			if pe.StartLine != pe.Line {
 				// An unclosed quote is found at the end of the file; the
 				// place to fix is where its record starts.

@@ -147,11 +147,22 @@ func TestCSVErrors(t *testing.T) {
 		{"bare quote", "date,value\n2025-01-01,3\"4\n", "prices.csv", []string{
 			c + `:2:13: bare " in non-quoted-field`,
 		}},
+		// A quote never closed is reported where it opens, the place to
+		// fix, however far the file goes on after it.
 		{"unclosed quote across lines", "date,value,label\n2025-01-01,3,\"a\nb\n", "prices.csv", []string{
-			c + `:2:1: extraneous or missing " in quoted-field (in the record starting here)`,
+			c + `:2:14: this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`,
 		}},
-		{"syntax", "date,value\n2025-01-01,\"3\n", "prices.csv", []string{
-			c + `:2:14: extraneous or missing " in quoted-field`,
+		{"unclosed quote", "date,value\n2025-01-01,\"3\n", "prices.csv", []string{
+			c + `:2:12: this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`,
+		}},
+		{"unclosed quote on the last line, no final newline", "date,value\n2025-01-01,3\n2025-01-02,\"4", "prices.csv", []string{
+			c + `:3:12: this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`,
+		}},
+		{"unclosed quote after a doubled one", "date,value,label\n2025-01-01,3,\"say \"\"hi\"\"\n", "prices.csv", []string{
+			c + `:2:14: this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`,
+		}},
+		{"a quote after a closed field", "date,value,label\n2025-01-01,3,\"a\"b\n", "prices.csv", []string{
+			c + `:2:16: extraneous or missing " in quoted-field`,
 		}},
 		{"not UTF-8", "date,value,label\n2025-01-01,3,caf\xe9\n", "prices.csv", []string{
 			c + `:2:17: the csv file is not valid UTF-8 (save it as UTF-8)`,
