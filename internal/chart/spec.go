@@ -140,7 +140,7 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 			named := make(map[string]bool)
 			for _, item := range v.Content {
 				item = yamlpos.Resolve(item)
-				ref, ok := blockRef(item, errorf)
+				ref, ok := blockRef(item, text.NodePos, errorf)
 				if !ok {
 					continue
 				}
@@ -210,7 +210,7 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 
 // blockRef reads one item of a list of data blocks: a name, or a mapping
 // {block: name, name: "Legend name"}.
-func blockRef(n *yaml.Node, errorf func(n *yaml.Node, format string, args ...any)) (BlockRef, bool) {
+func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node, format string, args ...any)) (BlockRef, bool) {
 	if s, ok := scalar(n); ok && s != "" {
 		return BlockRef{Block: s}, true
 	}
@@ -220,8 +220,15 @@ func blockRef(n *yaml.Node, errorf func(n *yaml.Node, format string, args ...any
 	}
 	var ref BlockRef
 	ok := true
+	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], yamlpos.Resolve(n.Content[i+1])
+		if first, dup := seen[k.Value]; dup {
+			errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "in a data item", pos(first).Line))
+			ok = false
+			continue
+		}
+		seen[k.Value] = k
 		s, isText := scalar(v)
 		switch k.Value {
 		case "block":
@@ -260,8 +267,15 @@ func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node
 	}
 	var e Event
 	ok, hasDate := true, false
+	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], yamlpos.Resolve(n.Content[i+1])
+		if first, dup := seen[k.Value]; dup {
+			errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "in an event", pos(first).Line))
+			ok = false
+			continue
+		}
+		seen[k.Value] = k
 		s, isText := scalar(v)
 		switch k.Value {
 		case "date":

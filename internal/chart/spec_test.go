@@ -157,6 +157,10 @@ func TestParseSpecBlocksAndEvents(t *testing.T) {
 		{"data: a\nevents: {date: 2024-06-19}\n", "content/a.md:21:9: chart: events must be a list of {date, label}, got a mapping"},
 		{"data: a\nevents:\n  - {date: 2024-13-01, label: x}\n", "content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got text \"2024-13-01\""},
 		{"data: a\nevents:\n  - {date: 2024-01-01}\n", "content/a.md:22:5: chart: an event needs a date and a label"},
+		// A key given twice is an error, as in the rest of the block, in
+		// an event and in a data item too.
+		{"data: a\nevents:\n  - {date: 2024-01-01, label: a, label: b}\n", `content/a.md:22:34: chart: duplicate key "label" in an event (first at line 22)`},
+		{"data: [a, {block: b, block: c}]\n", `content/a.md:20:22: chart: duplicate key "block" in a data item (first at line 20)`},
 		{"data: a\nevents:\n  - {date: 2024-01-01, label: " + strings.Repeat("x", 41) + "}\n",
 			`content/a.md:22:31: chart: event label "` + strings.Repeat("x", 41) + `" is longer than 40 characters: the table and the summary can say more`},
 	} {
