@@ -740,8 +740,14 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 			out = append(out, Source{Name: item.Value, NamePos: at(item)})
 		case yaml.MappingNode:
 			var s Source
+			seen := map[string]*yaml.Node{}
 			for i := 0; i+1 < len(item.Content); i += 2 {
 				k, val := item.Content[i], yamlpos.Resolve(item.Content[i+1])
+				if first, dup := seen[k.Value]; dup {
+					diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in a source", at(first).Line))
+					continue
+				}
+				seen[k.Value] = k
 				switch k.Value {
 				case "name":
 					s.Name, s.NamePos = scalarString(val, "sources.name", at, diags), at(val)

@@ -238,6 +238,14 @@ func TestSources(t *testing.T) {
 			diags: []string{`content/a.md:6:5: warning: sources: unknown key "link"`},
 		},
 		{
+			// A key given twice is an error, as elsewhere in the front
+			// matter, not the last one winning.
+			name:  "url given twice",
+			value: "\n  - {name: A, url: \"https://a.org/\", url: \"https://b.org/\"}",
+			want:  []Source{{Name: "A", URL: "https://a.org/"}},
+			diags: []string{`content/a.md:5:38: duplicate key "url" in a source (first at line 5)`},
+		},
+		{
 			name:  "empty entry",
 			value: "\n  - {}\n  - B",
 			want:  []Source{{Name: "B"}},
