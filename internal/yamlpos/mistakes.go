@@ -668,7 +668,15 @@ func (a *analyzer) scanFlow(p, end int) bool {
 		top := &a.flow[len(a.flow)-1]
 		if top.done && !isSpace(c) && c != '\r' && c != ',' && c != ':' && c != ']' && c != '}' && c != '#' {
 			// ["a" "b"]: a new entry after a whole one, with no comma
-			// between them.
+			// between them. Text right after a closing quote, {a: "b: c,
+			// d: "e"}, says rather that this quote was not meant to end
+			// the text.
+			switch q := src[i-1]; {
+			case q == '"' && i-1 > p:
+				return a.fail(i-1, `this " ends the quoted text: inside "…" write it \" or quote the text with '…'`)
+			case q == '\'' && i-1 > p:
+				return a.fail(i-1, `this ' ends the quoted text: inside '…' write it twice ('') or quote the text with "…"`)
+			}
 			return a.fail(i, "a comma is missing before %q", entryStart(src, i, end))
 		}
 		switch {
@@ -786,7 +794,9 @@ func (a *analyzer) scanFlow(p, end int) bool {
 				if w := bytes.LastIndexAny(bytes.TrimRight(src[start:i], " \t"), " \t"); w >= 0 {
 					word = start + w + 1
 				} else if !top.scalar {
-					return a.decline()
+					// {name: A: B}: one word, then ": ", where the value
+					// began.
+					return a.fail(i, "%s", colonMessage(false, "", ""))
 				}
 				return a.fail(word, "a comma is missing before %q", entryStart(src, word, end))
 			}
