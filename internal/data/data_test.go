@@ -274,6 +274,11 @@ func TestFieldErrors(t *testing.T) {
 		{losses, "high.rate", `block "losses" has no high scenario (want high: RATE in its projection)`},
 		{losses, "r2", `block "losses" has no r2: its rate is not fitted (want rate: fit)`},
 		{losses, "first.colour", `block "losses" has no field "first.colour"`},
+		// A block without a projection lists the fields it has, and a
+		// field one letter off one of them is named.
+		{plain, "nope", `block "plain" has no field "nope" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source)`},
+		{plain, "last.valeu", `block "plain" has no field "last.valeu" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source): did you mean last.value?`},
+		{losses, "crosing", `block "losses" has no field "crosing" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, start.date, start.value, per, model, limit, until, r2, rate, crossing, days_to_limit, weeks_to_limit, value_at_until, low.rate, low.crossing, low.days_to_limit, low.weeks_to_limit, low.value_at_until, high.rate, high.crossing, high.days_to_limit, high.weeks_to_limit, high.value_at_until): did you mean crossing?`},
 		{plain, "crossing", `block "plain" has no projection, so it has no "crossing"`},
 		{plain, "limit", `block "plain" has no projection, so it has no "limit"`},
 	}

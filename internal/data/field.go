@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/plotline/plotline/internal/diag"
 )
 
 // Fields lists the field paths Block.Field answers, in the order error
@@ -103,8 +105,23 @@ func isScenarioField(name string) bool {
 	return slices.Contains(scenarioFields(), name)
 }
 
+// unknown is the error for a field path that no block has: it lists the
+// fields b has (those of a projection only when it has one), and names
+// one a letter away from path.
 func (b *Block) unknown(path string) error {
-	return fmt.Errorf("block %q has no field %q (known: %s)", b.Name, path, strings.Join(Fields(), ", "))
+	known := Fields()
+	if b.Projection == nil {
+		known = slices.DeleteFunc(known, func(f string) bool {
+			head, _, _ := strings.Cut(f, ".")
+			return !slices.Contains([]string{"unit", "count", "as_of", "first", "last"}, head)
+		})
+	}
+	for _, k := range known {
+		if diag.OneEdit(path, k) {
+			return fmt.Errorf("block %q has no field %q (known: %s): did you mean %s?", b.Name, path, strings.Join(known, ", "), k)
+		}
+	}
+	return fmt.Errorf("block %q has no field %q (known: %s)", b.Name, path, strings.Join(known, ", "))
 }
 
 func (b *Block) needProjection(path string) (*Projection, error) {
