@@ -243,6 +243,7 @@ func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Re
 		changed = slices.Sorted(maps.Keys(r.st.outputs))
 	}
 	diags.Add(r.unknownKeys(nil)...)
+	diags.Add(r.st.templateWarnings...)
 	b.last = r.st
 	if !b.opts.DryRun {
 		b.lastDest, _ = os.Stat(b.opts.Dest)
@@ -260,6 +261,7 @@ func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Re
 func failed(diags diag.List, r *run) (Result, error) {
 	if r != nil {
 		diags.Add(r.unknownKeys(r.failed)...)
+		diags.Add(r.st.templateWarnings...)
 	}
 	diags.Sort()
 	res := Result{Warnings: diags.Warnings()}

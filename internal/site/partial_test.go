@@ -89,3 +89,37 @@ func TestAssetOfNoThemeFile(t *testing.T) {
 		})
 	}
 }
+
+// TestUnusedTemplates checks that a file of templates/ that no page is
+// made with is a warning at the file, a name one letter off one plotline
+// reads named, by a build and by a rebuild after an edit of a page alike.
+func TestUnusedTemplates(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/articles/a.md":          {Data: []byte("---\ntitle: A\ndate: 2025-01-01\n---\nText.\n")},
+		"templates/artcle.html":          {Data: []byte("{{ define \"main\" }}X{{ end }}\n")},
+		"templates/_default/single.html": {Data: []byte("x\n")},
+		"templates/partials/footer.htm":  {Data: []byte("x\n")},
+		"templates/partials/extra.html":  {Data: []byte("{{ define \"extra\" }}{{ end }}\n")},
+		"templates/.artcle.html.swp":     {Data: []byte("x\n")},
+	}
+	const reads = " plotline makes no page with a template of this name, so this file is not read (it reads templates/404.html, article.html, base.html, embed.html, home.html, page.html, tag.html, tags.html and templates/partials/*.html)"
+	want := "templates/_default/single.html:1:1: warning:" + reads + "\n" +
+		"templates/artcle.html:1:1: warning:" + reads + ": did you mean templates/article.html?\n" +
+		"templates/partials/footer.htm:1:1: warning:" + reads + ": did you mean templates/partials/footer.html?"
+	b := NewBuilder(config.Default(), overlay.New(fsys, plotline.Defaults()), Options{Dest: filepath.Join(t.TempDir(), "public")})
+	res, err := b.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Warnings.Error(); got != want {
+		t.Errorf("build warnings:\n%s\nwant\n%s", got, want)
+	}
+	fsys["content/articles/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2025-01-01\n---\nEdited.\n")}
+	res, err = b.Rebuild(context.Background(), []string{"content/articles/a.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Warnings.Error(); got != want {
+		t.Errorf("rebuild warnings:\n%s\nwant\n%s", got, want)
+	}
+}

@@ -123,6 +123,7 @@ func (r *run) parseLayouts(diags *diag.List) error {
 		diags.Add(l...)
 	}
 	r.st.layouts = layouts
+	r.st.templateWarnings = unusedTemplates(r.b.fsys)
 	return nil
 }
 

@@ -28,6 +28,11 @@ type state struct {
 	aliasAt map[aliasKey]diag.Pos // a redirect page and the page that writes it → where its alias is written
 	listing *listing              // the articles of the lists, once they are rendered
 
+	// templateWarnings are about files of templates/ that no page is
+	// made with; said by every build, rebuilds too, as they are read
+	// with the templates.
+	templateWarnings diag.List
+
 	sitemapKey uint64    // fingerprint of the sitemap's entries
 	feedKey    uint64    // fingerprint of the feed's entries (see feedChanged)
 	today      time.Time // the day of the build (see Options.Today); zero for none
