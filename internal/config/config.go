@@ -42,6 +42,9 @@ type Config struct {
 
 	// File is the config file that was read, "" when none.
 	File string `yaml:"-" toml:"-"`
+	// Unread are the other config files of the site, which are not read
+	// (see Files): a writer editing one would see nothing change.
+	Unread []string `yaml:"-" toml:"-"`
 
 	// places holds where each key's value was set, by its dotted name
 	// ("base_url", "claims.about"), so that Check reports a value at its
@@ -88,6 +91,11 @@ func Load(fsys fs.FS) (Config, error) {
 			return cfg, diags.Err()
 		}
 		cfg.File = name
+		for _, other := range Files {
+			if _, err := fs.Stat(fsys, other); other != name && err == nil {
+				cfg.Unread = append(cfg.Unread, other)
+			}
+		}
 		cfg.places = map[string]diag.Pos{}
 		// A byte-order mark is no column (see diag.At) and no part of a
 		// key: read the text after it, whose positions are the file's.
@@ -294,6 +302,16 @@ func describeTOML(v any) string {
 		return "a date"
 	}
 	return "nothing"
+}
+
+// Warnings returns a warning at each config file of the site that is not
+// read, as another one is.
+func (c *Config) Warnings() diag.List {
+	var l diag.List
+	for _, name := range c.Unread {
+		l.Warnf(diag.Pos{Path: name}, "this file is not read: %s is, and a site has one config file (plotline reads the first of %s): move what it holds into %s and remove it", c.File, strings.Join(Files, ", "), c.File)
+	}
+	return l
 }
 
 // Check reports a configuration that cannot build a site: every value out

@@ -67,7 +67,7 @@ feed_items = 3
 				"plotline.yaml": {Data: []byte("title: from yaml\n")},
 				"plotline.toml": {Data: []byte("title = \"from toml\"\n")},
 			},
-			want: Config{Title: "from yaml", Language: "en", FeedItems: 20, PageSize: 25, File: "plotline.yaml"},
+			want: Config{Title: "from yaml", Language: "en", FeedItems: 20, PageSize: 25, File: "plotline.yaml", Unread: []string{"plotline.toml"}},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -80,6 +80,26 @@ feed_items = 3
 				t.Errorf("Load() = %+v\nwant %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestUnread checks that a config file beside the one read is said to be
+// left unread, whatever it holds, mistakes included.
+func TestUnread(t *testing.T) {
+	cfg, err := Load(fstest.MapFS{
+		"plotline.yaml": {Data: []byte("title: T\n")},
+		"plotline.toml": {Data: []byte("feed_items = \"x\"\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "plotline.toml: warning: this file is not read: plotline.yaml is, and a site has one config file (plotline reads the first of plotline.yaml, plotline.yml, plotline.toml): move what it holds into plotline.yaml and remove it"
+	if got := cfg.Warnings().Error(); got != want {
+		t.Errorf("Warnings() = %s; want %s", got, want)
+	}
+	cfg, _ = Load(fstest.MapFS{"plotline.yml": {Data: []byte("title: T\n")}})
+	if w := cfg.Warnings(); len(w) != 0 {
+		t.Errorf("one config file: Warnings() = %v; want none", w)
 	}
 }
 

@@ -33,6 +33,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	b.links = findLinks(b.fsys)
 	today := b.today()
 	site := content.LoadIndex(b.fsys, content.Options{Drafts: b.opts.Drafts, Today: today, Future: b.opts.Future}, &diags)
+	diags.Add(b.cfg.Warnings()...)
 	if b.opts.WarnBaseURL && b.cfg.BaseURL == "" {
 		diags.Warnf(diag.Pos{Path: cmp.Or(b.cfg.File, config.Files[0])}, "base_url is not set: the feed gets ids that are not web addresses, and no sitemap, link previews or embed pages are written, since they need the address the site is published at; set base_url, or pass --base-url")
 	}
