@@ -88,12 +88,16 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		if unclosed >= 0 {
 			state.errorf(h.offset(unclosed), "<!-- is never closed, so the rest of the page would be hidden: end the comment with -->")
 		}
-		if b, ok := n.(*ast.HTMLBlock); ok && t.unsafe && b.HTMLBlockType != ast.HTMLBlockType1 {
-			// A value in a published HTML block is not read, and its
-			// braces would be shown. <pre>, <script>, <style> and
-			// <textarea> (type 1) hold code, where braces are the code's.
+		if b, ok := n.(*ast.HTMLBlock); t.unsafe && (!ok || b.HTMLBlockType != ast.HTMLBlockType1) {
+			// A value in published raw HTML is not read, and its braces
+			// would be shown. <pre>, <script>, <style> and <textarea>
+			// (blocks of type 1) hold code, where braces are the code's.
 			if i := bytes.Index(stripped.text, []byte("{{")); i >= 0 {
-				state.warnf(h.offset(stripped.from[i]), "{{ in an HTML block is shown as typed: values are read in Markdown only; leave a blank line after the opening tag and before the closing one, and the text between is Markdown")
+				msg := "{{ in an HTML block is shown as typed: values are read in Markdown only; leave a blank line after the opening tag and before the closing one, and the text between is Markdown"
+				if bytes.LastIndexByte(stripped.text[:i], '<') > bytes.LastIndexByte(stripped.text[:i], '>') {
+					msg = "{{ in an HTML tag is shown as typed: values are read in Markdown's text, never in a tag's attributes; write the attribute's text in full"
+				}
+				state.warnf(h.offset(stripped.from[i]), "%s", msg)
 			}
 		}
 		if !warned {
