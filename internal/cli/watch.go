@@ -289,7 +289,12 @@ func publishError(e *env, hooks *watchHooks, err error) {
 		for _, d := range l {
 			lines = append(lines, d.String())
 		}
-		fmt.Fprintf(e.stderr, "plotline: %d error%s; still serving the last good build\n", len(l.Errors()), plural(len(l.Errors())))
+		// watch serves nothing: it leaves the output as it was.
+		then := "the output is left as it was"
+		if hooks != nil {
+			then = "still serving the last good build"
+		}
+		fmt.Fprintf(e.stderr, "plotline: %d error%s; %s\n", len(l.Errors()), plural(len(l.Errors())), then)
 	} else {
 		fmt.Fprintf(e.stderr, "plotline: %v\n", err)
 		lines = []string{err.Error()}
