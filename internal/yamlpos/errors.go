@@ -1,6 +1,7 @@
 package yamlpos
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -100,7 +101,7 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 		if off := pe.Position.Start; off >= 0 && off <= len(t.src) {
 			pos = t.OffsetPos(off)
 		}
-		return pos, t.tomlMessage(pe.Message, pos)
+		return t.tomlMessage(pe.Message, pos)
 	}
 	m := tomlLineRE.FindStringSubmatch(err.Error())
 	if m == nil {
@@ -118,20 +119,29 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 var tomlDuplicateRE = regexp.MustCompile(`^Key '([^']*)' has already been defined\.$`)
 
 // tomlMessage returns the TOML decoder's message msg about the place pos,
-// in the words used for YAML where they say the same: a key set twice is
-// a duplicate key, with the line of its first place when TOMLPlaces finds
-// it.
-func (t *Text) tomlMessage(msg string, pos diag.Pos) string {
+// in the words used for YAML where they say the same, and the place to
+// report it at: a key set twice is a duplicate key, with the line of its
+// first place when TOMLPlaces finds it; a multi-line string never closed,
+// which the decoder finds at the end of the text, is reported at its
+// opening quotes, the last of their kind in the text.
+func (t *Text) tomlMessage(msg string, pos diag.Pos) (diag.Pos, string) {
+	for _, q := range []string{`"""`, "'''"} {
+		if msg == "unexpected EOF; expected '"+q+"'" {
+			if i := bytes.LastIndex(t.src, []byte(q)); i >= 0 {
+				return t.OffsetPos(i), "this text is never closed: end it with " + q
+			}
+		}
+	}
 	m := tomlDuplicateRE.FindStringSubmatch(msg)
 	if m == nil {
-		return msg
+		return pos, msg
 	}
 	if places := t.TOMLPlaces()[m[1]]; len(places) > 0 {
 		if first := t.Pos(places[0].KeyLine, 1).Line; first < pos.Line {
-			return Duplicate(m[1], "", first)
+			return pos, Duplicate(m[1], "", first)
 		}
 	}
-	return fmt.Sprintf("duplicate key %q", m[1])
+	return pos, fmt.Sprintf("duplicate key %q", m[1])
 }
 
 // TOMLKey returns where the key k is written in the text, TOML, which its
