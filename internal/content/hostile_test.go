@@ -112,6 +112,11 @@ func TestHostileFiles(t *testing.T) {
 			diags: []string{`content/a.md:1:1: missing front matter: JSON front matter goes between lines "---", as YAML, which it is too: add a line "---" before its "{" and one after its "}"`},
 		},
 		{
+			name:  "Markdown that starts with a value",
+			src:   "{{ a.b }} and text\n",
+			diags: []string{`content/a.md:1:1: missing front matter: the file must start with a line "---" followed by at least title and date`},
+		},
+		{
 			name:  "empty file",
 			src:   "",
 			diags: []string{`content/a.md:1:1: missing front matter: the file must start with a line "---" followed by at least title and date`},

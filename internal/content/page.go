@@ -268,7 +268,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		switch first, _ := cutLine(src); {
 		case (bytes.HasPrefix(first, []byte("---\r")) || bytes.HasPrefix(first, []byte("+++\r"))) && !bytes.HasPrefix(first[3:], []byte("\r\n")):
 			diags.Errorf(diag.At(filePath, p.Source, bom+3), "the lines of this file end with a carriage return alone (as on old Macs), which plotline does not take for line ends: save it with LF or CRLF line endings")
-		case bytes.HasPrefix(bytes.TrimLeft(src, " \t\r\n"), []byte("{")):
+		case looksLikeJSON(src):
 			diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "missing front matter: JSON front matter goes between lines \"---\", as YAML, which it is too: add a line \"---\" before its \"{\" and one after its \"}\"")
 		default:
 			diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "missing front matter: the file must start with a line \"---\" followed by at least title and date")
@@ -770,6 +770,13 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 		}
 	}
 	return out
+}
+
+// looksLikeJSON reports whether src starts as a JSON object with a key,
+// {"title": …, and not as Markdown that starts with a value, {{ a.b }}.
+func looksLikeJSON(src []byte) bool {
+	rest, ok := bytes.CutPrefix(bytes.TrimLeft(src, " \t\r\n"), []byte("{"))
+	return ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t\r\n"), []byte(`"`))
 }
 
 // checkSlug returns why s cannot be a slug, or "" when it can.
