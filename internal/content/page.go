@@ -401,6 +401,10 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			continue
 		}
 		switch key {
+		case "author", "nav", "slug", "image", "tags", "aliases":
+			p.noValues(key, v, at, diags)
+		}
+		switch key {
 		case "title":
 			titleSeen = true
 			p.Title = scalarString(v, key, at, diags)
@@ -770,6 +774,25 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 		}
 	}
 	return out
+}
+
+// noValues reports a {{ }} in the value v of key, or in an item of it, a
+// key whose text is used as written: it would be shown as typed.
+func (p *Page) noValues(key string, v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) {
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	for _, n := range items {
+		n = yamlpos.Resolve(n)
+		if n.Kind != yaml.ScalarNode {
+			continue
+		}
+		if i := strings.Index(n.Value, "{{"); i >= 0 {
+			diags.Errorf(ValuePositions(p.Path, p.Source, at(n), n.Value)(i),
+				"%s: {{ }} is not read here, and would be shown as typed: write it as text (values go in the prose, the title, the description and a chart's title, caption and event labels)", key)
+		}
+	}
 }
 
 // looksLikeJSON reports whether src starts as a JSON object with a key,

@@ -389,6 +389,20 @@ func TestFrontMatterErrors(t *testing.T) {
 			diags: []string{"content/a.md:2:1: missing date", "content/a.md:2:1: missing title"},
 		},
 		{
+			// Keys whose text is used as written: a value there would be
+			// shown with its braces.
+			name: "values where they are not read",
+			fm:   "title: T\ndate: 2025-01-01\nnav: \"About {{ a.x }}\"\nauthor: By {{ a.y }}\ntags: [a, \"t {{ a.z }}\"]\naliases:\n  - /old/{{ x }}/\nslug: \"s-{{ x }}\"\nimage: \"{{ x }}.png\"\n",
+			diags: []string{
+				"content/a.md:4:13: nav: {{ }} is not read here, and would be shown as typed: write it as text (values go in the prose, the title, the description and a chart's title, caption and event labels)",
+				"content/a.md:5:12: author: {{ }} is not read here",
+				"content/a.md:6:14: tags: {{ }} is not read here",
+				"content/a.md:8:10: aliases: {{ }} is not read here",
+				"content/a.md:9:10: slug: {{ }} is not read here",
+				"content/a.md:10:9: image: {{ }} is not read here",
+			},
+		},
+		{
 			name:  "empty title",
 			fm:    "title: \"  \"\ndate: 2025-01-01\n",
 			diags: []string{"content/a.md:2:8: title: must not be empty"},
