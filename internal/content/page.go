@@ -402,7 +402,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		}
 		switch key {
 		case "author", "nav", "slug", "image", "tags", "aliases":
-			p.noValues(key, v, at, diags)
+			p.noValues(key, "write it as text", v, at, diags)
 		}
 		switch key {
 		case "title":
@@ -453,6 +453,19 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.Tags = parseTags(v, at, diags)
 		case "sources":
 			p.Sources = parseSources(v, at, diags)
+			if v.Kind == yaml.SequenceNode {
+				// A name is text with values; an address is used as
+				// written.
+				for _, item := range v.Content {
+					if item = yamlpos.Resolve(item); item.Kind == yaml.MappingNode {
+						for i := 0; i+1 < len(item.Content); i += 2 {
+							if item.Content[i].Value == "url" {
+								p.noValues("sources: url", "write the address in full", item.Content[i+1], at, diags)
+							}
+						}
+					}
+				}
+			}
 		case "aliases":
 			p.Aliases = parseAliases(v, at, diags)
 		case "params":
@@ -777,8 +790,9 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 }
 
 // noValues reports a {{ }} in the value v of key, or in an item of it, a
-// key whose text is used as written: it would be shown as typed.
-func (p *Page) noValues(key string, v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) {
+// key whose text is used as written: it would be shown as typed. fix says
+// what to write instead.
+func (p *Page) noValues(key, fix string, v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) {
 	items := []*yaml.Node{v}
 	if v.Kind == yaml.SequenceNode {
 		items = v.Content
@@ -790,7 +804,7 @@ func (p *Page) noValues(key string, v *yaml.Node, at func(*yaml.Node) diag.Pos, 
 		}
 		if i := strings.Index(n.Value, "{{"); i >= 0 {
 			diags.Errorf(ValuePositions(p.Path, p.Source, at(n), n.Value)(i),
-				"%s: {{ }} is not read here, and would be shown as typed: write it as text (values go in the prose, the title, the description and a chart's title, caption and event labels)", key)
+				"%s: {{ }} is not read here, and would be shown as typed: %s (values go in the prose, the title, the description and a chart's title, caption and event labels)", key, fix)
 		}
 	}
 }

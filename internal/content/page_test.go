@@ -403,6 +403,13 @@ func TestFrontMatterErrors(t *testing.T) {
 			},
 		},
 		{
+			// A source's name shows values; its address is used as
+			// written.
+			name:  "a value in a source's address",
+			fm:    "title: T\ndate: 2025-01-01\nsources:\n  - {name: \"S {{ a.x }}\", url: \"https://x.org/{{ a.b }}\"}\n",
+			diags: []string{"content/a.md:5:47: sources: url: {{ }} is not read here, and would be shown as typed: write the address in full"},
+		},
+		{
 			name:  "empty title",
 			fm:    "title: \"  \"\ndate: 2025-01-01\n",
 			diags: []string{"content/a.md:2:8: title: must not be empty"},
