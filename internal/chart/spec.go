@@ -238,8 +238,22 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 			}
 			ref.Block = s
 		case "name":
-			if !isText {
+			switch i := strings.Index(s, "{{"); {
+			case !isText:
 				errorf(v, "chart: name must be text, got %s", yamlpos.Describe(v))
+				ok = false
+			case i >= 0:
+				// A legend's name is shown as written. The error stands
+				// at the {{ when the name is written on one line as it
+				// reads.
+				at := *v
+				if !strings.Contains(s[:i], "\n") && (v.Style == 0 || v.Style == yaml.DoubleQuotedStyle || v.Style == yaml.SingleQuotedStyle) && !strings.ContainsAny(s[:i], `"'\\`) {
+					at.Column += utf8.RuneCountInString(s[:i])
+					if v.Style != 0 {
+						at.Column++
+					}
+				}
+				errorf(&at, "chart: name: {{ }} is not read here, and would be shown as typed: write the name as text (values go in a chart's title, caption and event labels)")
 				ok = false
 			}
 			ref.Name = s

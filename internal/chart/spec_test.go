@@ -161,6 +161,9 @@ func TestParseSpecBlocksAndEvents(t *testing.T) {
 		// an event and in a data item too.
 		{"data: a\nevents:\n  - {date: 2024-01-01, label: a, label: b}\n", `content/a.md:22:34: chart: duplicate key "label" in an event (first at line 22)`},
 		{"data: [a, {block: b, block: c}]\n", `content/a.md:20:22: chart: duplicate key "block" in a data item (first at line 20)`},
+		// "data: [a, {block: b, name: " is 27 characters, the quote 28,
+		// "B " 29-30, {{ 31.
+		{"data: [a, {block: b, name: \"B {{ b.x }}\"}]\n", "content/a.md:20:31: chart: name: {{ }} is not read here, and would be shown as typed: write the name as text (values go in a chart's title, caption and event labels)"},
 		{"data: a\nevents:\n  - {date: 2024-01-01, label: " + strings.Repeat("x", 41) + "}\n",
 			`content/a.md:22:31: chart: event label "` + strings.Repeat("x", 41) + `" is longer than 40 characters: the table and the summary can say more`},
 	} {
