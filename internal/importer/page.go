@@ -41,23 +41,24 @@ type page struct {
 	// index.html), whose body is published as it is.
 	html bool
 
-	title string
-	date  time.Time
-	slug  string
-	post  bool // an article; otherwise type: page
-	// section is set on a Hugo section's page (_index.md), which lists
-	// the pages of its folder; taxonomy on the page of a tag or category,
-	// or of all of them, which plotline's own lists stand for.
-	section, taxonomy bool
-	draft   bool
-	cats    []string // Jekyll: categories, for :categories
-	oldURL  string   // the address the source gave the page, "/2014/12/23/hub.html"
-	newURL  string   // the page's plotline URL, "posts/hub/"
+	title  string
+	date   time.Time
+	slug   string
+	post   bool // an article; otherwise type: page
+	draft  bool
+	cats   []string // Jekyll: categories, for :categories
+	oldURL string   // the address the source gave the page, "/2014/12/23/hub.html"
+	newURL string   // the page's plotline URL, "posts/hub/"
 	// setDate and setTitle are what the importer gives a page that names
 	// no date or no title.
 	setDate  time.Time
 	setTitle string
 	aliases  []string // old addresses, as written in aliases:
+
+	// section is set on a Hugo section's page (_index.md), which lists
+	// the pages of its folder; taxonomy on the page of a tag or category,
+	// or of all of them, which plotline's own lists stand for.
+	section, taxonomy bool
 
 	converted []byte         // the body, converted (convertBody)
 	fragments []fragmentLink // the links with a #fragment in converted
