@@ -3,6 +3,7 @@ package data
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -78,5 +79,35 @@ func BenchmarkCheckLiterals(b *testing.B) {
 	for b.Loop() {
 		var diags diag.List
 		scope.CheckLiterals(text, at, &diags)
+	}
+}
+
+// TestDateFormatsAreGood checks the precondition of dateLiteral: every
+// layout the check writes dates in passes Format's check of a writer's
+// layout, and dateLiteral writes what Format writes.
+func TestDateFormatsAreGood(t *testing.T) {
+	v := Value{Kind: Date, Date: time.Date(2025, 4, 15, 0, 0, 0, 0, time.UTC)}
+	for _, f := range dateFormats {
+		want, err := Format(v, f.name, f.arg)
+		if err != nil {
+			t.Errorf("Format(%q, %q): %v", f.name, f.arg, err)
+			continue
+		}
+		if got, err := dateLiteral(v, f); got != want || err != nil {
+			t.Errorf("dateLiteral(%q, %q) = %q, %v; want %q", f.name, f.arg, got, err, want)
+		}
+	}
+}
+
+// BenchmarkLiteralIndex indexes the values of a page's blocks, as the
+// first paragraph with a number or a date in it does on every page.
+func BenchmarkLiteralIndex(b *testing.B) {
+	blocks, msgs := parse(b, kursk, nil)
+	if len(msgs) > 0 {
+		b.Fatal(msgs)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		NewScope(blocks).literals()
 	}
 }
