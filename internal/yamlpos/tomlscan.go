@@ -52,14 +52,15 @@ func (t *Text) TOMLTree() *TOMLNode {
 }
 
 // TOMLPlaces finds where the text, TOML, sets its keys, as TOMLTree does:
-// the lines "name = value" and "a.b = value" under their table header,
-// and the headers "[a.b]" and "[[a.b]]" themselves. It returns, for each
-// key's dotted path ("data.losses.rate"), its places in the order
+// "name = value" and "a.b = value" under their table header and inside
+// inline tables, and the headers "[a.b]" and "[[a.b]]" themselves. It
+// returns, for each key's dotted path ("data.losses.rate"; an array adds
+// nothing to the path of what it holds), its places in the order
 // written, so that the keys of an array of tables have one place for each
 // of its tables. A quoted key ("rate" = 1) is placed as a bare one; a
 // quoted key holding a dot, a quote or a backslash, which a path could not
-// tell from others, is not, nor is anything under it, nor a key inside an
-// inline table. The map is shared, not to be changed.
+// tell from others, is not, nor is anything under it. The map is shared,
+// not to be changed.
 func (t *Text) TOMLPlaces() map[string][]TOMLPlace {
 	t.scanTOML()
 	return t.places
@@ -318,9 +319,7 @@ func (s *tomlScanner) keyValue(t *TOMLNode, depth int) {
 	}
 	v.Place = place
 	s.attach(t, last, v)
-	if depth == 0 {
-		s.record(path, flat, place)
-	}
+	s.record(path, flat, place)
 }
 
 // key reads a key, dotted or not, and the spaces after it. It returns nil

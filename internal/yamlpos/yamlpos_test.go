@@ -268,6 +268,18 @@ func TestTOMLPlaces(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("TOMLPlaces() = %v; want %v", got, want)
 	}
+	// Keys inside inline tables, one place for each table of an array.
+	text = New("a.md", []byte("s = [{v = 1}, {v = 2}]\nq = { r.t = 3 }\n"), 1)
+	got = text.TOMLPlaces()
+	want = map[string][]TOMLPlace{
+		"s":     {{1, 1, 1, 5}},
+		"s.v":   {{1, 7, 1, 11}, {1, 16, 1, 20}},
+		"q":     {{2, 1, 2, 5}},
+		"q.r.t": {{2, 7, 2, 13}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("TOMLPlaces() = %v; want %v", got, want)
+	}
 }
 
 // TestTOMLTree checks the places TOMLTree finds inside inline tables and
