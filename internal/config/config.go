@@ -216,9 +216,9 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 		}
 	}
 	// at returns where the key of the dotted path is written (value
-	// false) or its value is; a key written where TOMLPlaces does not
-	// look, inside an inline table or quoted, is placed at the nearest
-	// key around it that it finds, or at the file's first line.
+	// false) or its value is; a key TOMLPlaces does not place (quoted,
+	// holding a dot) is placed at the nearest key around it that it
+	// places, or at the file's first line.
 	at := func(path string, value bool) diag.Pos {
 		for p := path; p != ""; {
 			places := keys

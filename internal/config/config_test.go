@@ -219,13 +219,13 @@ plotline.toml:7:9: claims: about: want a share such as 0.05 (five per cent), got
 plotline.toml:8:1: unknown key "abot" in claims (known: about, seasons)`,
 		},
 		{
-			// Inside an inline table, at the table's value ("claims = " is
-			// 9 characters) and at its key.
+			// Inside an inline table, at the key's value ("claims = {
+			// about = " is 19 characters) and at the key (after `"x", `).
 			name: "toml inline table",
 			file: "plotline.toml",
 			src:  "claims = { about = \"x\", abot = 1 }\nunsafe_html = 1\n",
-			want: `plotline.toml:1:1: unknown key "abot" in claims (known: about, seasons)
-plotline.toml:1:10: claims: about: want a number, got text "x"
+			want: `plotline.toml:1:20: claims: about: want a number, got text "x"
+plotline.toml:1:25: unknown key "abot" in claims (known: about, seasons)
 plotline.toml:2:15: unsafe_html: want true or false, got a number`,
 		},
 		{

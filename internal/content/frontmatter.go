@@ -111,49 +111,80 @@ func decodeTOML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
 
 // placeTOML gives the nodes of root, decoded from the TOML text t, the
 // lines and columns in t where their keys and values are written (see
-// yamlpos.Text.TOMLPlaces), so that a mistake in TOML front matter is
-// reported where it is, as in YAML. A node TOMLPlaces cannot place (in an
-// inline table or array) takes the place of the nearest value that holds
-// it. A text placed at its own value gets the style of its quotes in fm,
-// the text, so that a column counted inside it starts past the quote, as
-// in YAML.
+// yamlpos.Text.TOMLTree), so that a mistake in TOML front matter is
+// reported where it is, as in YAML, inside inline tables and arrays too.
+// A node the tree does not place, or places as another kind of value (a
+// table, an array of another length), takes the place of the nearest
+// value that holds it. A number placed at its own value keeps the digits
+// it was written with (keepWritten); a text gets the style of its quotes
+// in fm, the text, so that a column counted inside it starts past the
+// quote, as in YAML.
 func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
-	places := t.TOMLPlaces()
-	used := map[string]int{}
-	var walk func(n *yaml.Node, path string, line, col int)
-	walk = func(n *yaml.Node, path string, line, col int) {
+	var walk func(n *yaml.Node, at *yamlpos.TOMLNode, line, col int)
+	walk = func(n *yaml.Node, at *yamlpos.TOMLNode, line, col int) {
 		n.Line, n.Column = line, col
+		// place walks n's child c, with its key k (nil for an array's
+		// item), placed at p when p is not nil and holds what c holds.
+		place := func(k, c *yaml.Node, p *yamlpos.TOMLNode) {
+			if p == nil || !sameKind(c, p) {
+				if k != nil {
+					k.Line, k.Column = line, col
+				}
+				walk(c, nil, line, col)
+				return
+			}
+			if k != nil {
+				k.Line, k.Column = p.Place.KeyLine, p.Place.KeyCol
+			}
+			walk(c, p, p.Place.ValueLine, p.Place.ValueCol)
+			if c.Kind == yaml.ScalarNode {
+				keepWritten(t, c)
+				c.Style = tomlStyle(fm[diag.Offset(fm, c.Line, c.Column):])
+			}
+		}
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				k, v := n.Content[i], n.Content[i+1]
-				p := k.Value
-				if path != "" {
-					p = path + "." + p
+				var p *yamlpos.TOMLNode
+				if at != nil {
+					p = at.Keys[n.Content[i].Value]
 				}
-				at := yamlpos.TOMLPlace{KeyLine: line, KeyCol: col, ValueLine: line, ValueCol: col}
-				placed := false
-				if list := places[p]; used[p] < len(list) {
-					at = list[used[p]]
-					used[p]++
-					placed = true
-				}
-				k.Line, k.Column = at.KeyLine, at.KeyCol
-				walk(v, p, at.ValueLine, at.ValueCol)
-				if placed {
-					keepWritten(t, v)
-				}
-				if v.Kind == yaml.ScalarNode && placed {
-					v.Style = tomlStyle(fm[diag.Offset(fm, at.ValueLine, at.ValueCol):])
-				}
+				place(n.Content[i], n.Content[i+1], p)
 			}
-		case yaml.DocumentNode, yaml.SequenceNode:
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				var p *yamlpos.TOMLNode
+				if at != nil {
+					p = at.Items[i]
+				}
+				place(nil, c, p)
+			}
+		case yaml.DocumentNode:
 			for _, c := range n.Content {
-				walk(c, path, line, col)
+				walk(c, at, line, col)
 			}
 		}
 	}
-	walk(root, "", 1, 1)
+	tree := t.TOMLTree()
+	if !sameKind(root, tree) {
+		tree = nil
+	}
+	walk(root, tree, 1, 1)
+}
+
+// sameKind reports whether the node n, decoded from TOML, and the place
+// at, found for it, are the same kind of value: a table, an array of as
+// many items, or neither; when they are not, the place is not n's.
+func sameKind(n *yaml.Node, at *yamlpos.TOMLNode) bool {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return at.Keys != nil
+	case yaml.SequenceNode:
+		return at.Items != nil && len(at.Items) == len(n.Content)
+	case yaml.ScalarNode:
+		return at.Keys == nil && at.Items == nil
+	}
+	return true // the document, holding the top-level table
 }
 
 // keepWritten gives the number node n, placed where its value is written

@@ -1,7 +1,9 @@
 package content
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -275,10 +277,17 @@ func TestPositionsCountFileLines(t *testing.T) {
 // TestTOMLNumbersAsWritten checks that a number of TOML front matter
 // keeps the digits it was written with, as YAML's do: the decoder gives
 // 4.20 as 4.2 and 1200.0 as 1200, whose decimals would be shown wrong.
-// A number inside an inline table, which is not placed, and one in
-// hexadecimal are left as decoded.
+// Numbers inside inline tables and arrays, nested, across lines, after
+// texts holding { } , = and #, keep theirs too; after an array inside an
+// array and a multi-line text holding "limit = 7.77", the keys of the
+// table are still found where they are. A number in hexadecimal is left
+// as decoded.
 func TestTOMLNumbersAsWritten(t *testing.T) {
-	src := "+++\ntitle = \"A\"\ndate = 2025-01-02\n[data.a.projection]\nrate = 0.50 # a day\nlimit = 1_200.0\nlow = 0x1F\n[[data.a.series]]\ndate = 2025-01-01\nvalue = 4.20\n[[data.b.series]]\nvalue = 3.10\n[data.c]\nseries = [{date = 2025-01-01, value = 7.50}]\n+++\n"
+	src := "+++\ntitle = \"A\"\ndate = 2025-01-02\n[data.a.projection]\nrate = 0.50 # a day\nlimit = 1_200.0\nlow = 0x1F\n[[data.a.series]]\ndate = 2025-01-01\nvalue = 4.20\n[[data.b.series]]\nvalue = 3.10\n[data.c]\nseries = [{date = 2025-01-01, value = 7.50}]\n" +
+		"[data.d]\nseries = [\n" +
+		"  { label = \"x = 1, }{ # y\", value = 8.10 },   # a comment, { = }\n" +
+		"  { label = 'a, b = {c}',\n    source = { name = \"n = {\", value = 9.90 } },\n" +
+		"  {value=10.0},\n]\nextra = [\n  [1.0, 2],\n]\ndescription = \"\"\"\nlimit = 7.77\n\"\"\"\nlimit = 5.00\n+++\n"
 	var diags diag.List
 	p := Parse("content/a.md", []byte(src), &diags)
 	checkDiags(t, diags)
@@ -294,7 +303,114 @@ func TestTOMLNumbersAsWritten(t *testing.T) {
 	}
 	walk(p.Data)
 	slices.Sort(got)
-	if want := []string{"0.50", "1_200.0", "3.10", "31", "4.20", "7.5"}; !slices.Equal(got, want) {
+	if want := []string{"0.50", "1.0", "10.0", "1_200.0", "2", "3.10", "31", "4.20", "5.00", "7.50", "8.10", "9.90"}; !slices.Equal(got, want) {
 		t.Errorf("numbers = %q; want %q", got, want)
 	}
+}
+
+// TestTOMLInlinePlaces checks that the keys and values inside inline
+// tables and arrays of TOML front matter are placed at their own lines
+// and columns, as in YAML: nested, across lines, after texts holding
+// { } , = and #, and with quoted keys. The columns were counted by hand.
+func TestTOMLInlinePlaces(t *testing.T) {
+	src := "+++\n" + // 1
+		"title = \"A\"\n" + // 2
+		"date = 2025-01-02\n" + // 3
+		"[data.a]\n" + // 4
+		"unit = \"t\"\n" + // 5
+		"series = [ { date = 2025-01-01, value = 1.50 },\n" + // 6
+		"  { label = \"{,=#}\", value = 2.25 },   # {\n" + // 7
+		"  {\n" + // 8
+		"    date = 2025-03-01,\n" + // 9
+		"    value = \"abc\" },\n" + // 10
+		"]\n" + // 11
+		"projection = { rate = 0.50, low = { rate = 0.25 }, per = 'day' }\n" + // 12
+		"[[data.b.series]]\n" + // 13
+		"source = { \"name\" = \"a # b\", 'url' = \"https://x.org/?a=1&b={2}\" }\n" + // 14
+		"valeu = 3\n" + // 15
+		"+++\n"
+	var diags diag.List
+	p := Parse("content/a.md", []byte(src), &diags)
+	checkDiags(t, diags)
+	for _, tc := range []struct {
+		path       string // keys and list indexes from data, by dots
+		key, value string // "line:col"; key "" for a list's item
+		text       string // the value's text, for a number or a text
+	}{
+		{"a.series", "6:1", "6:10", ""},
+		{"a.series.0", "", "6:12", ""},
+		// "series = [ { " is 13 characters; "date = 2025-01-01, " 19.
+		{"a.series.0.date", "6:14", "6:21", "2025-01-01"},
+		{"a.series.0.value", "6:33", "6:41", "1.50"},
+		{"a.series.1", "", "7:3", ""},
+		// `"{,=#}"` is 7 characters, from 13 to 19.
+		{"a.series.1.label", "7:5", "7:13", "{,=#}"},
+		{"a.series.1.value", "7:22", "7:30", "2.25"},
+		// An inline table across lines.
+		{"a.series.2", "", "8:3", ""},
+		{"a.series.2.date", "9:5", "9:12", "2025-03-01"},
+		{"a.series.2.value", "10:5", "10:13", "abc"},
+		// "projection = { " is 14 characters; "rate = 0.50, " 13 more.
+		{"a.projection", "12:1", "12:14", ""},
+		{"a.projection.rate", "12:16", "12:23", "0.50"},
+		{"a.projection.low", "12:29", "12:35", ""},
+		{"a.projection.low.rate", "12:37", "12:44", "0.25"},
+		{"a.projection.per", "12:52", "12:58", "day"},
+		// An array of tables: its table at the header's name.
+		{"b.series.0", "", "13:3", ""},
+		// Quoted keys, and texts holding "#", "=", "{" and "}".
+		{"b.series.0.source", "14:1", "14:10", ""},
+		{"b.series.0.source.name", "14:12", "14:21", "a # b"},
+		{"b.series.0.source.url", "14:30", "14:38", "https://x.org/?a=1&b={2}"},
+		{"b.series.0.valeu", "15:1", "15:9", "3"},
+	} {
+		k, v := nodeAt(p.Data, tc.path)
+		if v == nil {
+			t.Errorf("%s: not found", tc.path)
+			continue
+		}
+		if got := fmt.Sprintf("%d:%d", v.Line, v.Column); got != tc.value {
+			t.Errorf("%s: value at %s; want %s", tc.path, got, tc.value)
+		}
+		if k != nil {
+			if got := fmt.Sprintf("%d:%d", k.Line, k.Column); got != tc.key {
+				t.Errorf("%s: key at %s; want %s", tc.path, got, tc.key)
+			}
+		}
+		if tc.text != "" && v.Value != tc.text {
+			t.Errorf("%s = %q; want %q", tc.path, v.Value, tc.text)
+		}
+	}
+}
+
+// nodeAt returns the key and value nodes at path in n, its keys and list
+// indexes joined by dots; the key is nil for a list's item, both are nil
+// when there is nothing there.
+func nodeAt(n *yaml.Node, path string) (key, value *yaml.Node) {
+	value = n
+	for _, part := range strings.Split(path, ".") {
+		key = nil
+		switch value.Kind {
+		case yaml.MappingNode:
+			var next *yaml.Node
+			for i := 0; i+1 < len(value.Content); i += 2 {
+				if value.Content[i].Value == part {
+					key, next = value.Content[i], value.Content[i+1]
+				}
+			}
+			value = next
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(part)
+			if err != nil || i >= len(value.Content) {
+				return nil, nil
+			}
+			value = value.Content[i]
+		default:
+			return nil, nil
+		}
+		if value == nil {
+			return nil, nil
+		}
+	}
+	return key, value
 }

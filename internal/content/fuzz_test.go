@@ -56,6 +56,7 @@ func FuzzParse(f *testing.F) {
 		"---\nslug: ../x\nslug: y\ntype: page\ntoc: 3\n---\n",
 		"---\nsources:\n  - {name: n, url: \"javascript:x\"}\n  - plain\n  - {}\n---\n",
 		"+++\ndata = [[[[1]]]]\n+++\n",
+		"+++\ntitle = \"A\"\ndate = 2025-01-02\n[data.a]\nseries = [ { date = 2025-01-01, value = 1.50 },\n  { label = \"{,=#}\", value = \"x\" } ]\nprojection = { rate = 0.50, low = { rate = 0.25 } }\n+++\n",
 		"---\n- a\nb: 1\n---\n",
 		"no front matter",
 		"---\ntitle: caf\xe9\n---\n",

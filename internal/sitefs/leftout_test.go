@@ -21,6 +21,10 @@ func TestLeftOut(t *testing.T) {
 		{"a.md.swx", true},
 		{"swp", false},
 		{"a~b.md", false},
+		{".a.md.kate-swp", true},
+		{"a.md___jb_tmp___", true},
+		{"a.md___jb_old___", true},
+		{"___jb_tmp___.md", false},
 	} {
 		if got := LeftOut(tt.name); got != tt.want {
 			t.Errorf("LeftOut(%q) = %v; want %v", tt.name, got, tt.want)

@@ -165,59 +165,6 @@ type TOMLPlace struct {
 	KeyLine, KeyCol, ValueLine, ValueCol int
 }
 
-// TOMLPlaces finds where the text, TOML, sets its keys, which the TOML
-// decoder keeps to itself: the lines "name = value" and "a.b = value"
-// under their table header, and the headers "[a.b]" and "[[a.b]]"
-// themselves. It returns, for each key's dotted path ("data.losses.rate"),
-// its places in the order written, so that the keys of an array of tables
-// have one place for each of its tables. A quoted key ("rate" = 1) is
-// placed as a bare one. It does not look inside inline tables or
-// multi-line values, nor at a quoted key holding a dot, a quote or a
-// backslash; what it cannot place is placed by its caller at the nearest
-// key it can. The text is read once, at the first call; the map is
-// shared, not to be changed.
-func (t *Text) TOMLPlaces() map[string][]TOMLPlace {
-	if t.places != nil {
-		return t.places
-	}
-	places := map[string][]TOMLPlace{}
-	table := ""
-	for i, line := range strings.Split(string(t.src), "\n") {
-		text := strings.TrimRight(line, "\r")
-		trimmed := strings.TrimLeft(text, " \t")
-		col := func(byteOff int) int { return utf8.RuneCountInString(text[:byteOff]) + 1 }
-		indent := len(text) - len(trimmed)
-		if strings.HasPrefix(trimmed, "[") {
-			end := strings.Index(trimmed, "]")
-			if end < 0 {
-				continue
-			}
-			name := strings.TrimLeft(trimmed[:end], "[")
-			at := indent + len(trimmed[:end]) - len(strings.TrimLeft(name, " \t"))
-			table = tomlPath(name)
-			if table != "" {
-				places[table] = append(places[table], TOMLPlace{i + 1, col(at), i + 1, col(at)})
-			}
-			continue
-		}
-		lhs, rhs, found := strings.Cut(trimmed, "=")
-		if !found {
-			continue
-		}
-		key := tomlPath(lhs)
-		if key == "" {
-			continue
-		}
-		if table != "" {
-			key = table + "." + key
-		}
-		valueAt := indent + len(trimmed) - len(strings.TrimLeft(rhs, " \t"))
-		places[key] = append(places[key], TOMLPlace{i + 1, col(indent), i + 1, col(valueAt)})
-	}
-	t.places = places
-	return places
-}
-
 // TOMLNumber returns the decimal number written at line and col of the
 // text, TOML (the place of a value, as TOMLPlaces gives it), as it is
 // written there: "4.20" and "1200.0", which the decoder gives as 4.2 and
@@ -248,31 +195,4 @@ func (t *Text) TOMLNumber(line, col int) string {
 		return ""
 	}
 	return lit
-}
-
-// tomlPath returns the dotted key s ("a . b", `"a".b`) as "a.b", or ""
-// when it is not made of bare keys and quoted keys without a dot, a quote
-// or a backslash in them.
-func tomlPath(s string) string {
-	parts := strings.Split(s, ".")
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if len(p) >= 2 && (p[0] == '"' || p[0] == '\'') && p[len(p)-1] == p[0] {
-			// A quoted key; one holding a dot was split above, and is
-			// left unplaced.
-			q := p[1 : len(p)-1]
-			if q == "" || strings.ContainsAny(q, "\"'\\") {
-				return ""
-			}
-			parts[i] = q
-			continue
-		}
-		if p == "" || strings.IndexFunc(p, func(r rune) bool {
-			return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_' || r == '-')
-		}) >= 0 {
-			return ""
-		}
-		parts[i] = p
-	}
-	return strings.Join(parts, ".")
 }

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
+	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -107,5 +109,88 @@ func FuzzFindMistake(f *testing.F) {
 		if readsAsMapping([]byte(src)) {
 			t.Fatalf("findMistake(%q) = %d: %s; the decoder reads the text as a mapping", src, m.off, m.msg)
 		}
+	})
+}
+
+// FuzzTOMLTree checks TOMLTree against the TOML decoder: in any text it
+// must stop, and place nothing outside the text; in a text the decoder
+// reads, it must read to the end and find the tree the decoder does, the
+// same keys in every table, as many items in every array, a table, an
+// array or another value where the decoder has one. Run it for minutes
+// when the scanner or the TOML library changes:
+//
+//	go test ./internal/yamlpos -run '^$' -fuzz FuzzTOMLTree -fuzztime 10m
+func FuzzTOMLTree(f *testing.F) {
+	for _, s := range []string{
+		"title = \"A\"\ndate = 2025-01-02\n[data.a.projection]\nrate = 0.50 # a day\n[[data.a.series]]\nvalue = 4.20\n",
+		"[data.x]\nseries = [ { date = 2025-01-01, value = 1.50 },\n  { label = \"{,=#}\", value = 2.25 },   # {\n  {\n    date = 2025-03-01,\n    value = \"abc\" },\n]\n",
+		"a.b = { c = [ 1, { d = \"}\" } ], 'e.f' = 2 }\n[t]\ns = \"\"\"\nx = 1\n\"\"\"\"\"\nwhen = 1979-05-27 07:32:00Z\n[[t.list]]\n[t.list.sub]\nk = 1\n",
+		"\"a\\u00e9\" = 1\n'' = 2\n\"\\e\" = 3\nm = [[1, 2], [\"]\"], []]\nn = {}\n[u.v]\n[u]\n",
+		"t = '''\n[x]\n'''\nx = \"\"\"a\\\n  b\"\"\"\r\ny = 1\r\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		defer watchdog(src)()
+		text := New("a.toml", []byte(src), 1)
+		s := &tomlScanner{src: src, line: 1, col: 1, places: map[string][]TOMLPlace{}}
+		root := &TOMLNode{Keys: map[string]*TOMLNode{}, flat: true}
+		s.scan(root)
+		lines := strings.Split(src, "\n")
+		inText := func(line, col int) bool {
+			return 1 <= line && line <= len(lines) && 1 <= col && col <= utf8.RuneCountInString(lines[line-1])+1
+		}
+		var check func(n *TOMLNode, v any, path string)
+		check = func(n *TOMLNode, v any, path string) {
+			if p := n.Place; n != root && (!inText(p.KeyLine, p.KeyCol) || !inText(p.ValueLine, p.ValueCol)) {
+				t.Fatalf("%q: %s placed at %v, outside the text", src, path, p)
+			}
+			switch v := v.(type) {
+			case map[string]any:
+				if n.Keys == nil || len(n.Keys) != len(v) {
+					t.Fatalf("%q: %s is a table of %d keys; the tree has %d keys, %d items", src, path, len(v), len(n.Keys), len(n.Items))
+				}
+				for k, x := range v {
+					c := n.Keys[k]
+					if c == nil {
+						t.Fatalf("%q: the tree has no key %q in %s", src, k, path)
+					}
+					check(c, x, path+"."+k)
+				}
+			case []any:
+				if n.Items == nil || len(n.Items) != len(v) {
+					t.Fatalf("%q: %s is an array of %d items; the tree has %d", src, path, len(v), len(n.Items))
+				}
+				for i, x := range v {
+					check(n.Items[i], x, fmt.Sprintf("%s[%d]", path, i))
+				}
+			case []map[string]any:
+				if n.Items == nil || len(n.Items) != len(v) {
+					t.Fatalf("%q: %s is an array of %d tables; the tree has %d", src, path, len(v), len(n.Items))
+				}
+				for i, x := range v {
+					check(n.Items[i], x, fmt.Sprintf("%s[%d]", path, i))
+				}
+			default:
+				if n.Keys != nil || n.Items != nil {
+					t.Fatalf("%q: %s is %v; the tree has a table or an array", src, path, v)
+				}
+			}
+		}
+		var v map[string]any
+		if _, err := toml.Decode(src, &v); err != nil || strings.Count(src, "[")+strings.Count(src, "{") > 100 {
+			for _, list := range text.TOMLPlaces() {
+				for _, p := range list {
+					if !inText(p.KeyLine, p.KeyCol) || !inText(p.ValueLine, p.ValueCol) {
+						t.Fatalf("%q: a place %v outside the text", src, p)
+					}
+				}
+			}
+			return
+		}
+		if s.bad {
+			t.Fatalf("%q: the scanner stops at offset %d (line %d, column %d) of a text the decoder reads", src, s.i, s.line, s.col)
+		}
+		check(root, v, "")
 	})
 }

@@ -27,8 +27,10 @@ type Text struct {
 	line  int // the file line of the text's first line
 	lines yamlLines
 	count int // the lines of the text, a final line feed ending the last
-	// places are TOMLPlaces' answer, found at its first call.
-	places map[string][]TOMLPlace
+	// tomlRoot and places are TOMLTree's and TOMLPlaces' answers, found
+	// at the first call of either.
+	tomlRoot *TOMLNode
+	places   map[string][]TOMLPlace
 	// textLines are the lines of src, split at TOMLNumber's first call.
 	textLines []string
 }

@@ -255,6 +255,119 @@ func TestTOMLPlaces(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("TOMLPlaces() = %v; want %v", got, want)
 	}
+	// A line of an array that starts with "[" is no table header, and a
+	// line "key = value" inside a multi-line text is no key.
+	text = New("a.md", []byte("[data.x]\nm = [\n  [1, 2],\n]\nnote = '''\nunit = \"no\"\n'''\nunit = \"t\"\n"), 2)
+	got = text.TOMLPlaces()
+	want = map[string][]TOMLPlace{
+		"data.x":      {{1, 2, 1, 2}},
+		"data.x.m":    {{2, 1, 2, 5}},
+		"data.x.note": {{5, 1, 5, 8}},
+		"data.x.unit": {{8, 1, 8, 8}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("TOMLPlaces() = %v; want %v", got, want)
+	}
+	// Keys inside inline tables, one place for each table of an array.
+	text = New("a.md", []byte("s = [{v = 1}, {v = 2}]\nq = { r.t = 3 }\n"), 1)
+	got = text.TOMLPlaces()
+	want = map[string][]TOMLPlace{
+		"s":     {{1, 1, 1, 5}},
+		"s.v":   {{1, 7, 1, 11}, {1, 16, 1, 20}},
+		"q":     {{2, 1, 2, 5}},
+		"q.r.t": {{2, 7, 2, 13}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("TOMLPlaces() = %v; want %v", got, want)
+	}
+}
+
+// TestTOMLTree checks the places TOMLTree finds inside inline tables and
+// arrays, nested, after texts holding "}" and keys holding a dot; past a
+// multi-line text and a date with a space before its time; in arrays of
+// tables and their sub-tables; of a table named by a header under it and
+// later given its own; and that reading stops at text it cannot read.
+// The columns were counted by hand.
+func TestTOMLTree(t *testing.T) {
+	src := "a.b = { c = [ 1, { d = \"}\" } ], 'e.f' = 2 }\n" + // 1
+		"[t]\n" + // 2
+		"s = \"\"\"\n" + // 3
+		"x = 1\n" + // 4
+		"\"\"\"\n" + // 5
+		"when = 1979-05-27 07:32:00Z\n" + // 6
+		"[[t.list]]\n" + // 7
+		"[t.list.sub]\n" + // 8
+		"k = 1\n" + // 9
+		"[[t.list]]\n" + // 10
+		"[t.list.sub]\n" + // 11
+		"  k = 2 # }\n" + // 12
+		"[u.v]\n" + // 13
+		"[u]\n" + // 14
+		"w = [1 2]\n" + // 15: not TOML
+		"z = 3\n" // 16
+	root := New("a.md", []byte(src), 1).TOMLTree()
+	at := func(path ...any) *TOMLNode {
+		n := root
+		for _, p := range path {
+			switch p := p.(type) {
+			case string:
+				n = n.Keys[p]
+			case int:
+				if p >= len(n.Items) {
+					return nil
+				}
+				n = n.Items[p]
+			}
+			if n == nil {
+				return nil
+			}
+		}
+		return n
+	}
+	for _, tc := range []struct {
+		path []any
+		want TOMLPlace
+	}{
+		// "a.b" names the table a where it starts.
+		{[]any{"a"}, TOMLPlace{1, 1, 1, 1}},
+		{[]any{"a", "b"}, TOMLPlace{1, 1, 1, 7}},
+		{[]any{"a", "b", "c"}, TOMLPlace{1, 9, 1, 13}},
+		{[]any{"a", "b", "c", 0}, TOMLPlace{1, 15, 1, 15}},
+		{[]any{"a", "b", "c", 1}, TOMLPlace{1, 18, 1, 18}},
+		{[]any{"a", "b", "c", 1, "d"}, TOMLPlace{1, 20, 1, 24}},
+		// After "}" in quotes; a quoted key holding a dot is one key.
+		{[]any{"a", "b", "e.f"}, TOMLPlace{1, 33, 1, 41}},
+		{[]any{"t"}, TOMLPlace{2, 2, 2, 2}},
+		{[]any{"t", "s"}, TOMLPlace{3, 1, 3, 5}},
+		{[]any{"t", "when"}, TOMLPlace{6, 1, 6, 8}},
+		{[]any{"t", "list"}, TOMLPlace{7, 3, 7, 3}},
+		{[]any{"t", "list", 0}, TOMLPlace{7, 3, 7, 3}},
+		{[]any{"t", "list", 0, "sub"}, TOMLPlace{8, 2, 8, 2}},
+		{[]any{"t", "list", 0, "sub", "k"}, TOMLPlace{9, 1, 9, 5}},
+		{[]any{"t", "list", 1}, TOMLPlace{10, 3, 10, 3}},
+		{[]any{"t", "list", 1, "sub", "k"}, TOMLPlace{12, 3, 12, 7}},
+		// [u.v] names u; [u] then places it at its own header.
+		{[]any{"u"}, TOMLPlace{14, 2, 14, 2}},
+		{[]any{"u", "v"}, TOMLPlace{13, 2, 13, 2}},
+	} {
+		n := at(tc.path...)
+		if n == nil || n.Place != tc.want {
+			var got any = "nothing"
+			if n != nil {
+				got = n.Place
+			}
+			t.Errorf("TOMLTree() at %v = %v; want %v", tc.path, got, tc.want)
+		}
+	}
+	if n := at("t", "x"); n != nil {
+		t.Errorf("TOMLTree() has t.x, a line of a multi-line text, at %v", n.Place)
+	}
+	if n := at("t", "list"); n == nil || len(n.Items) != 2 {
+		t.Errorf("TOMLTree() at t.list = %v; want an array of 2 tables", n)
+	}
+	if n := at("z"); n != nil {
+		t.Errorf("TOMLTree() has z, after text it cannot read, at %v", n.Place)
+	}
 }
 
 // TestTOMLNumber checks the number read at a value's place as written,
