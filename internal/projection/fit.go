@@ -34,6 +34,7 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 	xs := make([]float64, len(dates))
 	ys := make([]float64, len(values))
 	var mx, my float64
+	equal := true // all the values are the same
 	for i := range dates {
 		y := values[i]
 		if !finite(y) {
@@ -47,11 +48,19 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 		}
 		xs[i] = Projection{Start: start, Per: per}.Periods(dates[i])
 		ys[i] = y
+		equal = equal && y == ys[0]
 		mx += xs[i]
 		my += y
 	}
 	mx /= n
 	my /= n
+	if equal {
+		// Their mean is that value. Summed in binary, six times 0.7 and
+		// divided by six is a hair above 0.7, and measured from it the
+		// values would seem to vary by what no line explains: r² 0 for a
+		// fit that is perfect.
+		my = ys[0]
+	}
 	var sxx, sxy, syy float64
 	for i := range xs {
 		dx, dy := xs[i]-mx, ys[i]-my

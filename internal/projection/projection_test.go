@@ -191,6 +191,11 @@ func TestFit(t *testing.T) {
 		{"exact line, unsorted", []string{"2025-01-11", "2025-01-01", "2025-01-06"}, []float64{40, 10, 25}, Day, Linear, "2025-01-01", 10, 3, 1},
 		{"exact line per week", []string{"2025-01-01", "2025-01-06", "2025-01-11"}, []float64{10, 25, 40}, Week, Linear, "2025-01-01", 10, 21, 1},
 		{"flat", []string{"2025-01-01", "2025-01-02"}, []float64{5, 5}, Day, Linear, "2025-01-01", 5, 0, 1},
+		// Six times 0.7 sums to 4.2000000000000002 in binary, whose mean is
+		// a hair above 0.7: measured from it, the values seemed to vary, by
+		// nothing the line explained, and r² came out 0.
+		{"flat in decimals", []string{"2025-01-01", "2025-01-05", "2025-02-01", "2025-03-01", "2025-03-09", "2025-03-19"}, []float64{0.7, 0.7, 0.7, 0.7, 0.7, 0.7}, Month, Linear, "2025-01-01", 0.7, 0, 1},
+		{"flat in decimals, exponential", []string{"2025-01-01", "2025-01-05", "2025-02-01", "2025-03-01", "2025-03-09", "2025-03-19"}, []float64{2.675, 2.675, 2.675, 2.675, 2.675, 2.675}, Month, Exponential, "2025-01-01", 2.675, 0, 1},
 		// Least squares through (0,0) (1,2) (2,1): slope 0.5, intercept 0.5,
 		// residuals -0.5 1 -0.5, r² = 1 - 1.5/2.
 		{"noisy", []string{"2025-01-01", "2025-01-02", "2025-01-03"}, []float64{0, 2, 1}, Day, Linear, "2025-01-01", 0.5, 0.5, 0.25},
