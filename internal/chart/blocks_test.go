@@ -154,6 +154,39 @@ func TestBlocksErrors(t *testing.T) {
 	}
 }
 
+// TestBarSameDay checks that a bar chart refuses a block with two
+// observations of one day, as two sources give them: their bars would
+// stand on one another, the taller hiding the shorter, so the chart
+// would show one of the values the table lists. Dots and a line show
+// both.
+func TestBarSameDay(t *testing.T) {
+	bs, spec := twoBlocks()
+	korea := bs[1]
+	korea.Series = []data.Point{
+		{Date: day("2024-12-01"), Value: 1100, Source: "National Intelligence Service"},
+		{Date: day("2025-01-13"), Value: 3000, Source: "National Intelligence Service"},
+		{Date: day("2025-01-13"), Value: 3400, Source: "Ukrainian General Staff"},
+	}
+	spec.Type = TypeBar
+	want := `chart: a bar chart draws one bar a day, and data block "south_korea" has 2 observations on 13 January 2025 (draw it as a line chart)`
+	if _, err := RenderBlocks(bs, spec, "c"); err == nil || err.Error() != want {
+		t.Errorf("RenderBlocks as a bar chart: %v; want %s", err, want)
+	}
+	if _, err := RenderBlocks(bs[1:], Spec{Type: TypeBar}, "c"); err == nil || err.Error() != want {
+		t.Errorf("RenderBlocks of one block as a bar chart: %v; want %s", err, want)
+	}
+	for _, kind := range []string{TypeLine, ""} {
+		if _, err := RenderBlocks(bs[1:], Spec{Type: kind}, "c"); err != nil {
+			t.Errorf("RenderBlocks as %q: %v", kind, err)
+		}
+	}
+	b := kursk()
+	b.Series = append(b.Series, data.Point{Date: day("2025-01-13"), Value: 3100})
+	if _, err := renderOne(b, Spec{}, "c"); err != nil {
+		t.Errorf("a projection chart of two observations of one day: %v", err)
+	}
+}
+
 var (
 	sourcesRE = regexp.MustCompile(`<p class="chart-sources">([^\n]*)</p>`)
 	noteRE    = regexp.MustCompile(`<td>Ukrainian General Staff</td><td><a href="https://example.org/report\?a=1&amp;b=2">example.org/report\?a=1&amp;b=2</a></td>`)

@@ -73,6 +73,11 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 			if len(b.Series) == 0 {
 				return Figure{}, fmt.Errorf("chart: data block %q has no observations to draw as a %s chart", b.Name, kind)
 			}
+			if d, n := crowdedDay(b.Series); kind == TypeBar && n > 0 {
+				// The bars of one day would stand on one another, the
+				// taller hiding the shorter.
+				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar a day, and data block %q has %d observations on %s (draw it as a line chart)", b.Name, n, d.Format("2 January 2006"))
+			}
 		}
 	default:
 		return Figure{}, fmt.Errorf("chart: unknown type %q (want projection, line or bar)", kind)
@@ -113,6 +118,23 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	f.CSV = m.csv(f.table)
 	f.model, f.wide = m, layouts[0]
 	return f, nil
+}
+
+// crowdedDay returns the first day of obs, observations in date order,
+// that has more than one of them, and how many it has; n is 0 when no
+// day has more than one.
+func crowdedDay(obs []data.Point) (day time.Time, n int) {
+	for i := 0; i < len(obs); {
+		j := i + 1
+		for j < len(obs) && sameDay(obs[j].Date, obs[i].Date) {
+			j++
+		}
+		if j-i > 1 {
+			return obs[i].Date, j - i
+		}
+		i = j
+	}
+	return time.Time{}, 0
 }
 
 // table is the data of a figure as its HTML tables show it.
