@@ -490,15 +490,16 @@ func (l *layout) free(b box) bool {
 }
 
 // placeProjected writes "Projected" at the top left of the projected
-// period, or at its foot, where it touches nothing.
+// period, or at its foot, where it touches nothing and stays inside the
+// period.
 func (l *layout) placeProjected(m *model) {
-	if m.proj == nil || !m.projFrom.Before(m.xMax) {
+	if !m.projected() {
 		return
 	}
 	x := l.c.x(m.projFrom) + 4
 	for _, y := range []float64{l.c.top + 13, l.c.bottom - 5} {
 		lb := label{text: "Projected", x: x, y: y, anchor: "start", size: fontSmall, kind: "projected"}
-		if l.free(lb.box().grow(1)) {
+		if b := lb.box().grow(1); l.free(b) && b.x1 <= l.c.x(m.projTo) {
 			l.notes = append(l.notes, lb)
 			return
 		}

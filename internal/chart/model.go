@@ -59,8 +59,12 @@ type model struct {
 	hasLow, hasHigh bool
 	hasLimit        bool // drawn on every chart type
 	limitValue      float64
-	limitPlaces     int       // as data.Projection.LimitPlaces
-	projFrom        time.Time // where the "Projected" shading starts
+	limitPlaces     int // as data.Projection.LimitPlaces
+	// The projected period, shaded and labelled "Projected": from the
+	// projection's start or the latest observation, whichever is later,
+	// to the projection's end. It is empty when the projection ends
+	// before the latest observation.
+	projFrom, projTo time.Time
 
 	xMin, xMax time.Time
 	y          axisScale
@@ -134,7 +138,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 			m.samples[i] = s
 		}
 		m.plot = thin(m.samples, maxPlotSamples)
-		m.projFrom = m.samples[0].Date
+		m.projFrom, m.projTo = m.samples[0].Date, m.samples[len(m.samples)-1].Date
 		if n := len(m.obs); n > 0 && m.obs[n-1].Date.After(m.projFrom) {
 			m.projFrom = m.obs[n-1].Date
 		}
@@ -285,6 +289,12 @@ func (m *model) barSlots() int {
 		}
 	}
 	return n
+}
+
+// projected reports whether m has a projected period to shade: a
+// projection that runs on past the latest observation.
+func (m *model) projected() bool {
+	return m.proj != nil && m.projFrom.Before(m.projTo)
 }
 
 // limit returns the block's limit, if it has one.

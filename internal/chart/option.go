@@ -527,15 +527,17 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	central := line(nameCentral, idCentral, curve(func(s sample) float64 { return s.Central }, true))
 	central.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 2}
 	central.ItemStyle = &opts.ItemStyle{Color: colorProjection}
-	central.MarkAreas = &opts.MarkAreas{
-		Data: []any{[]opts.MarkAreaData{
-			{Name: "Projected", XAxis: isoDate(m.projFrom)},
-			{XAxis: isoDate(m.xMax)},
-		}},
-		MarkAreaStyle: opts.MarkAreaStyle{
-			Label:     &opts.Label{Show: opts.Bool(false)},
-			ItemStyle: &opts.ItemStyle{Color: colorProjected},
-		},
+	if m.projected() {
+		central.MarkAreas = &opts.MarkAreas{
+			Data: []any{[]opts.MarkAreaData{
+				{Name: "Projected", XAxis: isoDate(m.projFrom)},
+				{XAxis: isoDate(m.projTo)},
+			}},
+			MarkAreaStyle: opts.MarkAreaStyle{
+				Label:     &opts.Label{Show: opts.Bool(false)},
+				ItemStyle: &opts.ItemStyle{Color: colorProjected},
+			},
+		}
 	}
 	if c, ok := m.crossing(); ok {
 		central.MarkLine = &markLine{MarkLines: opts.MarkLines{

@@ -3,7 +3,10 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
+	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/plotline/plotline/internal/data"
@@ -284,4 +287,65 @@ func noProjection() *data.Block {
 	b := kursk()
 	b.Projection = nil
 	return b
+}
+
+// TestProjectedPeriod checks that the shading of the projected period,
+// in the option, the SVG and the preview card, runs from the latest
+// observation to the end of the projection, not to the end of the time
+// axis: an event, or the crossing, after the projection's end stretches
+// the axis over days nothing is projected on, and a projection that ends
+// before the latest observation (it starts earlier, and the observations
+// since show how it fared) has no projected period at all.
+func TestProjectedPeriod(t *testing.T) {
+	rectRE := regexp.MustCompile(`<rect class="plc-projected" x="([-\d.]+)" y="[-\d.]+" width="([-\d.]+)"`)
+
+	b := kursk() // projected until 1 June 2025, observed until 13 January
+	f, err := renderOne(b, Spec{Events: []Event{{Date: day("2025-09-01"), Label: "Review"}}}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	central := seriesByID(t, decodeOption(t, f.Option))[idCentral]
+	area := dig(central, "markArea", "data", 0)
+	if got, want := dig(area, 0, "xAxis"), "2025-01-13"; got != want {
+		t.Errorf("markArea from %v; want %v", got, want)
+	}
+	if got, want := dig(area, 1, "xAxis"), "2025-06-01"; got != want {
+		t.Errorf("markArea to %v; want %v, the projection's end", got, want)
+	}
+	for _, fr := range []struct {
+		svg []byte
+		l   *layout
+	}{{f.SVG, f.wide}, {f.SVGNarrow, f.model.layout(f.frames[1])}} {
+		m := rectRE.FindSubmatch(fr.svg)
+		if m == nil {
+			t.Fatalf("no projected period in the SVG:\n%s", fr.svg)
+		}
+		x, _ := strconv.ParseFloat(string(m[1]), 64)
+		w, _ := strconv.ParseFloat(string(m[2]), 64)
+		if want := fr.l.c.x(day("2025-06-01")); math.Abs(x+w-want) > 0.1 {
+			t.Errorf("%s frame: the projected period ends at x %g; want %g, the projection's end", fr.l.f.name, x+w, want)
+		}
+	}
+	if p := f.Plot(); p.ProjectedFrom == nil || p.ProjectedTo == nil || !p.ProjectedTo.Equal(day("2025-06-01")) {
+		t.Errorf("Plot projected from %v to %v; want to 2025-06-01", p.ProjectedFrom, p.ProjectedTo)
+	}
+
+	b = kursk()
+	b.Series = append(b.Series, data.Point{Date: day("2025-07-01"), Value: 9000})
+	f, err = renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	central = seriesByID(t, decodeOption(t, f.Option))[idCentral]
+	if area := dig(central, "markArea"); area != nil {
+		t.Errorf("markArea = %v; want none: the projection ends before the latest observation", area)
+	}
+	for _, svg := range [][]byte{f.SVG, f.SVGNarrow} {
+		if rectRE.Match(svg) || bytes.Contains(svg, []byte(">Projected<")) {
+			t.Errorf("the SVG shades or labels a projected period after the projection's end: %q", rectRE.Find(svg))
+		}
+	}
+	if p := f.Plot(); p.ProjectedFrom != nil {
+		t.Errorf("Plot projected from %v; want nothing projected", *p.ProjectedFrom)
+	}
 }

@@ -51,9 +51,9 @@ func (f Figure) Plot() *ogimage.Plot {
 				p.Scenario = append(p.Scenario, ogimage.Point{Date: s.Date, Value: s.High})
 			}
 		}
-		if m.projFrom.Before(m.xMax) {
-			from := m.projFrom
-			p.ProjectedFrom = &from
+		if m.projected() {
+			from, to := m.projFrom, m.projTo
+			p.ProjectedFrom, p.ProjectedTo = &from, &to
 		}
 		if t, ok := m.crossing(); ok {
 			p.Crossing, p.CrossingLabel = &t, shortDate(t)

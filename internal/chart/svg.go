@@ -208,12 +208,12 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 	w.s(`</style>`)
 
 	// The projected period, behind everything else.
-	if m.proj != nil && m.projFrom.Before(m.xMax) {
+	if m.projected() {
 		x := c.x(m.projFrom)
 		w.s(`<rect class="plc-projected"`)
 		w.attrNum("x", x)
 		w.attrNum("y", c.top)
-		w.attrNum("width", c.right-x)
+		w.attrNum("width", c.x(m.projTo)-x)
 		w.attrNum("height", c.bottom-c.top)
 		w.s("/>")
 	}

@@ -109,9 +109,10 @@ type Plot struct {
 	// CrossingLabel: the day the projection reaches the limit.
 	Crossing      *time.Time
 	CrossingLabel string
-	// ProjectedFrom, when not nil, shades the period from it to XMax and
-	// labels it "Projected" where there is room.
-	ProjectedFrom *time.Time
+	// ProjectedFrom, when not nil, shades the period from it to
+	// ProjectedTo, or to XMax when that is nil, and labels it "Projected"
+	// where there is room.
+	ProjectedFrom, ProjectedTo *time.Time
 }
 
 // Theme holds the colours of a card. Band is drawn over the background

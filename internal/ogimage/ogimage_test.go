@@ -686,3 +686,38 @@ func TestTextTheFontsLack(t *testing.T) {
 		same("a headline with emoji", emoji, plain)
 	}
 }
+
+// TestProjectedTo checks that the projected period is shaded up to
+// ProjectedTo, the projection's end, and not on to the end of the time
+// axis, which an event after it may have stretched.
+func TestProjectedTo(t *testing.T) {
+	th := DefaultTheme()
+	c := kurskCard()
+	c.Plot.XMax = day("2025-09-01")
+	c.Plot.ProjectedTo = ptr(day("2025-06-13"))
+	img, lay, err := newRenderer(t).draw(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := lay.plot
+	x := func(d time.Time) int {
+		f := d.Sub(c.Plot.XMin).Hours() / c.Plot.XMax.Sub(c.Plot.XMin).Hours()
+		return int(b.X0 + f*(b.X1-b.X0))
+	}
+	// A row above every curve, between two gridlines.
+	y := int(b.Y1 - (23500-c.Plot.YMin)/(c.Plot.YMax-c.Plot.YMin)*(b.Y1-b.Y0))
+	shaded := func(from, to int) (n, of int) {
+		for px := from; px < to; px++ {
+			if near(img.At(px, y), th.Projected, 3) {
+				n++
+			}
+		}
+		return n, to - from
+	}
+	if n, of := shaded(x(day("2025-02-01")), x(day("2025-04-10"))); n < of*9/10 {
+		t.Errorf("%d of %d pixels of the projected period are shaded; want them all", n, of)
+	}
+	if n, of := shaded(x(day("2025-06-13"))+2, int(b.X1)-2); n > 0 {
+		t.Errorf("%d of %d pixels after the projection's end are shaded; want none", n, of)
+	}
+}

@@ -133,13 +133,22 @@ func (pl *plotter) hline(x0, x1, y, w float64, col color.NRGBA) {
 	pl.cv.fillRect(rect{x0, y0, x1, y0 + w}, col)
 }
 
-func (pl *plotter) drawShading() {
+// shade returns the rectangle of the projected period, and false when
+// there is none to draw.
+func (pl *plotter) shade() (rect, bool) {
 	if pl.p.ProjectedFrom == nil {
-		return
+		return rect{}, false
 	}
-	x := max(pl.box.X0, pl.x(*pl.p.ProjectedFrom))
-	if x < pl.box.X1 {
-		pl.cv.fillRect(rect{x, pl.box.Y0, pl.box.X1, pl.box.Y1}, pl.th.Projected)
+	r := rect{max(pl.box.X0, pl.x(*pl.p.ProjectedFrom)), pl.box.Y0, pl.box.X1, pl.box.Y1}
+	if pl.p.ProjectedTo != nil {
+		r.X1 = min(r.X1, pl.x(*pl.p.ProjectedTo))
+	}
+	return r, r.X0 < r.X1
+}
+
+func (pl *plotter) drawShading() {
+	if s, ok := pl.shade(); ok {
+		pl.cv.fillRect(s, pl.th.Projected)
 	}
 }
 
@@ -386,8 +395,7 @@ func (pl *plotter) place(l label, cands []candidate, required bool) bool {
 // and over lines when no free place was found.
 func (pl *plotter) veil(b rect) {
 	pl.cv.fillRect(b, pl.th.Background)
-	if pl.p.ProjectedFrom != nil {
-		shade := rect{max(pl.box.X0, pl.x(*pl.p.ProjectedFrom)), pl.box.Y0, pl.box.X1, pl.box.Y1}
+	if shade, ok := pl.shade(); ok {
 		if s := clipTo(b, shade); !s.empty() {
 			pl.cv.fillRect(s, pl.th.Projected)
 		}
@@ -463,15 +471,14 @@ func (pl *plotter) drawLabels() {
 		}
 	}
 
-	if p.ProjectedFrom != nil {
-		x := max(b.X0, pl.x(*p.ProjectedFrom))
-		l := pl.newLabel(styleUI, "Projected", pl.th.Muted, b.X1-x)
-		shade := rect{x, b.Y0, b.X1, b.Y1}
+	if shade, ok := pl.shade(); ok {
+		x := shade.X0
+		l := pl.newLabel(styleUI, "Projected", pl.th.Muted, shade.X1-x)
 		pl.place(l, []candidate{
 			{x + 10, b.Y0 + l.capH + 12, shade},
 			{x + 10, b.Y1 - 14, shade},
-			{b.X1 - 10 - l.w, b.Y0 + l.capH + 12, shade},
-			{b.X1 - 10 - l.w, b.Y1 - 14, shade},
+			{shade.X1 - 10 - l.w, b.Y0 + l.capH + 12, shade},
+			{shade.X1 - 10 - l.w, b.Y1 - 14, shade},
 		}, false)
 	}
 }
