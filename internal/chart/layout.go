@@ -326,11 +326,12 @@ func ticksFit(c *svgCanvas, ticks []dateTick) bool {
 const maxLanes = 3
 
 // placeTopLabels puts the unit, the crossing date and the events' labels
-// above the plot, each centred on its date (the unit at the left), in the
-// first lane where it touches nothing; a label that finds no lane is
-// shortened until it does, or left out (the table and the summary list
-// every event). It returns the number of lanes used. The lane of each
-// label is kept in its y until the top of the plot is known.
+// above the plot, each centred on its date (the unit at the left,
+// shortened to the frame's width), in the first lane where it touches
+// nothing; a label that finds no lane is shortened until it does, or left
+// out (the table and the summary list every event, and name the unit in
+// full). It returns the number of lanes used. The lane of each label is
+// kept in its y until the top of the plot is known.
 func (l *layout) placeTopLabels(m *model) int {
 	type want struct {
 		text string
@@ -339,7 +340,7 @@ func (l *layout) placeTopLabels(m *model) int {
 	}
 	var wants []want
 	if m.unit != "" {
-		wants = append(wants, want{m.unit, 4, "unit"})
+		wants = append(wants, want{fitText(m.unit, fontText, l.f.w-8), 4, "unit"})
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
 		wants = append(wants, want{shortDate(t), l.c.x(t), "crossing"})
@@ -384,6 +385,24 @@ func (l *layout) placeTopLabels(m *model) int {
 		}
 	}
 	return lanes
+}
+
+// fitText returns s when it is no wider than width at size, and else as
+// many of its first characters as fit with an ellipsis after them.
+func fitText(s string, size, width float64) string {
+	if textWidth(s, size) <= width {
+		return s
+	}
+	room := width - textWidth("…", size)
+	end := 0
+	for i, r := range s {
+		room -= textWidth(string(r), size)
+		if room < 0 {
+			break
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	return s[:end] + "…"
 }
 
 // shorten returns s less its last word or character, with an ellipsis;

@@ -87,6 +87,10 @@ func points(ps []data.Point) []optPoint {
 type chartOption struct {
 	Option *echartsOption `json:"option"`
 	Frames []frameOption  `json:"frames"`
+	// Unit is the unit the chart's blocks share, which the tooltip writes
+	// after its values: in full, where the label above the plot may be
+	// shortened to fit its frame.
+	Unit string `json:"unit,omitempty"`
 }
 
 // frameOption is one frame of a chart for the page script.
@@ -213,7 +217,7 @@ const markPrecision = 20
 // in a script element. The figure's HTML, not the option, ties the option
 // to its chart.
 func (m *model) option(summary string, layouts [2]*layout) ([]byte, error) {
-	out := chartOption{Option: m.buildOption(summary)}
+	out := chartOption{Option: m.buildOption(summary), Unit: m.unit}
 	for _, l := range layouts {
 		out.Frames = append(out.Frames, m.frameOption(l))
 	}

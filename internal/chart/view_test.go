@@ -2,6 +2,7 @@ package chart
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"html/template"
 	"io/fs"
@@ -204,5 +205,44 @@ func TestWrapWords(t *testing.T) {
 		if got := wrapWords(tc.in, 12, tc.width); !slices.Equal(got, tc.want) {
 			t.Errorf("wrapWords(%q, 12, %g) = %q; want %q", tc.in, tc.width, got, tc.want)
 		}
+	}
+}
+
+// TestLongUnitFitsFrame checks that the unit above the plot, where it is
+// longer than the frame is wide, is shortened to fit the frame rather
+// than written past its edge, and that the option still says the whole
+// unit, which the live chart's tooltip writes after each value.
+func TestLongUnitFitsFrame(t *testing.T) {
+	const unit = "index points of the consumer price basket, seasonally adjusted"
+	b := noProjection()
+	b.Unit = unit
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fr := range f.frames {
+		l := f.model.layout(fr)
+		var got *label
+		for i, n := range l.notes {
+			if n.kind == "unit" {
+				got = &l.notes[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("%s frame: no unit above the plot", fr.name)
+		}
+		if b := got.box(); b.x0 < 0 || b.x1 > fr.w {
+			t.Errorf("%s frame: the unit %q runs from x %.0f to %.0f, outside the frame's 0 to %g", fr.name, got.text, b.x0, b.x1, fr.w)
+		}
+		if !strings.HasPrefix(unit, strings.TrimSuffix(got.text, "…")) {
+			t.Errorf("%s frame: the unit is written %q; want the start of %q", fr.name, got.text, unit)
+		}
+	}
+	var env struct{ Unit string }
+	if err := json.Unmarshal(f.Option, &env); err != nil {
+		t.Fatal(err)
+	}
+	if env.Unit != unit {
+		t.Errorf("the option's unit is %q; want %q, for the tooltip", env.Unit, unit)
 	}
 }

@@ -936,6 +936,35 @@ func TestBrowserTooltipStart(t *testing.T) {
 	t.Logf("tooltip: %q", text)
 }
 
+// longUnitArticle charts a block whose unit is too long for the label
+// above a phone's plot, which shortens it.
+const longUnitArticle = "---\ntitle: Prices\ndate: 2025-03-01\ndata:\n" +
+	"  cpi:\n    unit: index points of the consumer price basket, seasonally adjusted\n" +
+	"    series:\n      - {date: 2025-01-01, value: 100}\n      - {date: 2025-02-01, value: 104.5}\n" +
+	"---\nPrices.\n\n```chart\ndata: cpi\n```\n"
+
+// TestBrowserTooltipLongUnit shows, in Chromium on a phone, the tooltip
+// of a chart whose unit the narrow frame shortens above the plot: the
+// tooltip writes the unit in full, as the table does, where it took the
+// label's "index points of the consumer price…".
+func TestBrowserTooltipLongUnit(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":           {Data: []byte("title: Prices\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/cpi.md": {Data: []byte(longUnitArticle)},
+	})
+	useUTC(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, serveDir(t, dest)+"articles/cpi/")
+	charts := waitChartsPainted(t, ctx, 0.005)
+	text := showTooltip(t, ctx, charts[0].Figure, "observed", 1, "1 Feb 2025")
+	if want := "104.5 index points of the consumer price basket, seasonally adjusted"; !strings.Contains(text, want) {
+		t.Errorf("tooltip %q does not say %q", text, want)
+	}
+}
+
 // TestBrowserTooltipRounding shows, in Chromium, the tooltip of a
 // projection whose last value, 12,000.4655, the option keeps to six
 // figures: kept as 12,000.5 it would read 12,001 in the tooltip, where

@@ -3,7 +3,8 @@
  *
  * Every <div class="chart-live" data-chart-option="ID-option"> names a
  * <script type="application/json" id="ID-option"> holding the chart's
- * option: {option, frames}. The option holds what every frame shares; each
+ * option: {option, frames, unit}. The option holds what every frame shares
+ * (unit is the one its blocks share, in full, for the tooltip); each
  * frame (wide, narrow) has a size, the part of the option laid out for it
  * (margins, ticks, legend rows, labels) and the texts of its time axis.
  * The style sheet says which frame the figure's width calls for, through
@@ -358,12 +359,8 @@
       var option = data.option;
       var frameOption = fd.option || {};
       var observedCount = (option.series || []).filter(function (s) { return isObserved(s.id); }).length;
-      var unit = '';
-      (frameOption.graphic || []).forEach(function (g) {
-        if (g.info === 'unit') {
-          unit = g.style && g.style.text;
-        }
-      });
+      // The unit in full: the label above the plot may be shortened.
+      var unit = data.unit || '';
       var units = {};
       (option.series || []).forEach(function (s) {
         if (isObserved(s.id) && s.unit) {
