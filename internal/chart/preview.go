@@ -60,7 +60,7 @@ func (f Figure) Plot() *ogimage.Plot {
 		}
 	}
 	if v, ok := m.limit(); ok {
-		p.Limit, p.LimitLabel = &v, m.limitLabel()
+		p.Limit, p.LimitLabel, p.LimitNumber = &v, m.limitLabel(), m.limitNumber()
 	}
 	return p
 }

@@ -57,6 +57,7 @@ func TestPlot(t *testing.T) {
 		{"low on the last day", p.BandLow[len(p.BandLow)-1].Value, 70 * p.Central[len(p.Central)-1].Value / 92},
 		{"limit", *p.Limit, 12000.0},
 		{"limit's label", p.LimitLabel, "12,000 casualties"},
+		{"limit's number", p.LimitNumber, "12,000"},
 		{"crossing", *p.Crossing, day("2025-04-15")},
 		{"crossing's label", p.CrossingLabel, "15 Apr 2025"},
 		{"projected from", *p.ProjectedFrom, day("2025-01-13")},

@@ -9,9 +9,11 @@
 //
 // The headline and dek are set in Charis SIL, the site's own face, the
 // small print in the Go fonts. Between them they cover the Latin, Greek
-// and Cyrillic alphabets; characters neither has (Chinese, emoji) are
-// drawn as empty boxes. Text is set one character after another, without
-// the shaping that scripts such as Arabic need.
+// and Cyrillic alphabets. A text with letters neither has (Chinese,
+// Arabic) is left off the card rather than drawn as empty boxes, and a
+// symbol neither has (an emoji) is left out of its text. Text is set one
+// character after another, without the shaping that scripts such as
+// Arabic need.
 //
 // The package knows nothing of plotline's data blocks or charts. A Card is
 // a plain description of what to draw; the caller fills it from a chart,
@@ -102,9 +104,11 @@ type Plot struct {
 	Scenario []Point
 
 	// Limit, when not nil, is drawn as a horizontal line labelled
-	// LimitLabel.
-	Limit      *float64
-	LimitLabel string
+	// LimitLabel, or LimitNumber, the limit's value alone as the chart
+	// writes it, where the fonts lack a letter of LimitLabel (a unit in
+	// Chinese).
+	Limit                   *float64
+	LimitLabel, LimitNumber string
 	// Crossing, when not nil, is drawn as a vertical dashed line labelled
 	// CrossingLabel: the day the projection reaches the limit.
 	Crossing      *time.Time

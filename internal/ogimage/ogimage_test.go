@@ -684,6 +684,21 @@ func TestTextTheFontsLack(t *testing.T) {
 		plain := c
 		plain.Title = "Reservoir by summer"
 		same("a headline with emoji", emoji, plain)
+
+		if c.Plot == nil {
+			continue
+		}
+		// The chart's labels: a unit in Chinese is left off, a limit's
+		// label with it is its number alone, an emoji is left out.
+		plot := func(unit, limitLabel string) Card {
+			p := *c.Plot
+			p.Unit, p.LimitLabel, p.LimitNumber = unit, limitLabel, "12,000"
+			out := c
+			out.Plot = &p
+			return out
+		}
+		same("a unit in Chinese", plot("伤亡人数", "12,000 伤亡人数"), plot("", "12,000"))
+		same("a unit with an emoji", plot("casualties 🪖", "12,000 casualties 🪖"), plot("casualties", "12,000 casualties"))
 	}
 }
 

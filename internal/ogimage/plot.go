@@ -402,9 +402,10 @@ func (pl *plotter) veil(b rect) {
 	}
 }
 
-// newLabel returns a label of s at most maxW wide.
+// newLabel returns a label of s at most maxW wide, as drawable leaves s:
+// with no text when the fonts lack a letter of it.
 func (pl *plotter) newLabel(st style, s string, col color.NRGBA, maxW float64) label {
-	s, cut := cleanText(s, 80)
+	s, cut := cleanText(pl.t.drawable(st, s), 80)
 	lines, _ := pl.t.wrap(st, labelSize, maxW, s, 1, cut)
 	text := ""
 	if len(lines) > 0 {
@@ -420,8 +421,7 @@ func (pl *plotter) drawLabels() {
 	full := rect{a.X0, a.Y0 - 8, a.X1, b.Y1 + gridW/2} // either
 	rowBase := b.Y0 - 16
 
-	if p.Unit != "" {
-		l := pl.newLabel(styleUI, p.Unit, pl.th.Muted, (a.X1-a.X0)/2)
+	if l := pl.newLabel(styleUI, p.Unit, pl.th.Muted, (a.X1-a.X0)/2); l.text != "" {
 		l.capH = pl.t.capHeight(styleUI, labelSize)
 		pl.t.draw(pl.cv, styleUI, labelSize, a.X0, rowBase, l.text, l.col)
 		pl.boxes = append(pl.boxes, l.box(candidate{x: a.X0, base: rowBase}))
@@ -451,11 +451,14 @@ func (pl *plotter) drawLabels() {
 	if p.Limit != nil {
 		y := pl.y(*p.Limit)
 		if y >= b.Y0-limitW && y <= b.Y1+limitW {
-			text := p.LimitLabel
-			if text == "" {
-				text = formatNumber(*p.Limit)
+			l := pl.newLabel(styleUIBold, p.LimitLabel, pl.th.Limit, (b.X1-b.X0)/2)
+			if l.text == "" {
+				text := p.LimitNumber
+				if text == "" {
+					text = formatNumber(*p.Limit)
+				}
+				l = pl.newLabel(styleUIBold, text, pl.th.Limit, (b.X1-b.X0)/2)
 			}
-			l := pl.newLabel(styleUIBold, text, pl.th.Limit, (b.X1-b.X0)/2)
 			above, below := y-limitW/2-10, y+limitW/2+12+l.capH
 			right, left := b.X1-10-l.w, b.X0+10
 			pl.place(l, []candidate{
