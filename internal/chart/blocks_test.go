@@ -239,6 +239,38 @@ func TestLabelsAndSources(t *testing.T) {
 	}
 }
 
+// TestSourceAddressAsWritten checks that a source's address is shown as
+// the writer wrote it, less its scheme, a leading "www." and a trailing
+// slash, in the table, the line of sources and the SVG file alike (as the
+// tooltip shows it), while the link goes to its encoded form: an address
+// in Chinese was shown percent-encoded, a string of %E4%BE%8B… where the
+// tooltip and the CSV gave the writer's characters.
+func TestSourceAddressAsWritten(t *testing.T) {
+	b := kursk()
+	b.Series[0].Source = "https://例子.测试/路径?q=1"
+	b.Series[1].Source = "https://www.example.org/caf%C3%A9/"
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := writeHTML(&html, f, ""); err != nil {
+		t.Fatal(err)
+	}
+	page := html.String()
+	for _, want := range []string{
+		`<a href="https://%E4%BE%8B%E5%AD%90.%E6%B5%8B%E8%AF%95/%E8%B7%AF%E5%BE%84?q=1">例子.测试/路径?q=1</a>`,
+		`<a href="https://www.example.org/caf%C3%A9/">example.org/caf%C3%A9</a>`,
+	} {
+		if n := strings.Count(page, want); n != 2 {
+			t.Errorf("the page holds %s %d times; want 2, in the table and the line of sources", want, n)
+		}
+	}
+	if want := "Source: 例子.测试/路径?q=1, example.org/caf%C3%A9"; !bytes.Contains(f.SVGFile(""), []byte(want)) {
+		t.Errorf("the SVG file does not say %q", want)
+	}
+}
+
 // TestLargeSeries draws 20,000 observations: the option and the SVGs hold
 // MaxDrawnPoints of them, the table the first and last 20 with a note, the
 // CSV every one.

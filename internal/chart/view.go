@@ -80,8 +80,8 @@ func (f Figure) SVGFile(credit string) []byte {
 	y += fr[0].h + noteSize/2
 	var names []string
 	for _, src := range sources(f.table.layers) {
-		if u, ok := webURL(src); ok {
-			src = shortURL(u)
+		if _, ok := webURL(src); ok {
+			src = shortURL(src)
 		}
 		names = append(names, src)
 	}
@@ -190,8 +190,8 @@ type Links struct {
 }
 
 // Source is a source of a chart's observations: its text, and URL when the
-// source is an http(s) address (Text is then the address without its
-// scheme).
+// source is an http(s) address (Text is then the address as written,
+// without its scheme, a leading "www." and a trailing slash).
 type Source struct {
 	Text string
 	URL  string
@@ -226,7 +226,7 @@ func (f Figure) View(l Links) View {
 	}
 	for _, src := range sources(f.table.layers) {
 		if u, ok := webURL(src); ok {
-			v.Sources = append(v.Sources, Source{Text: shortURL(u), URL: u})
+			v.Sources = append(v.Sources, Source{Text: shortURL(src), URL: u})
 		} else {
 			v.Sources = append(v.Sources, Source{Text: src})
 		}
@@ -443,14 +443,19 @@ func writeSource(b *bytes.Buffer, src string) {
 	b.WriteString(`<a href="`)
 	writeEscaped(b, u)
 	b.WriteString(`">`)
-	writeEscaped(b, shortURL(u))
+	writeEscaped(b, shortURL(src))
 	b.WriteString("</a>")
 }
 
-// shortURL returns u as a reader reads it: without its scheme, a leading
-// "www." and a trailing slash.
+// shortURL returns u, a web address as the writer wrote it, as a reader
+// reads it: without its scheme, a leading "www." and a trailing slash, and
+// in the writer's characters, where its encoded form, which a link goes
+// to, writes an address in Chinese as a string of %E4%BE%8B….
 func shortURL(u string) string {
-	s := u[strings.Index(u, "://")+3:]
+	s := strings.TrimSpace(u)
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
 	s = strings.TrimPrefix(s, "www.")
 	return strings.TrimSuffix(s, "/")
 }

@@ -965,6 +965,33 @@ func TestBrowserTooltipLongUnit(t *testing.T) {
 	}
 }
 
+// TestBrowserTooltipSource shows, in Chromium, the tooltip of an
+// observation whose source is a web address, and checks that it writes it
+// as the table does, without "www." and the trailing slash.
+func TestBrowserTooltipSource(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml": {Data: []byte("title: Sources\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/src.md": {Data: []byte("---\ntitle: Sources\ndate: 2025-03-01\ndata:\n" +
+			"  d:\n    unit: cases\n    series:\n      - {date: 2025-01-01, value: 10, source: \"https://www.example.org/report/\"}\n" +
+			"      - {date: 2025-02-01, value: 12}\n---\nCases.\n\n```chart\ndata: d\n```\n")},
+	})
+	page, err := os.ReadFile(filepath.Join(dest, "articles", "src", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<a href="https://www.example.org/report/">example.org/report</a>`; !strings.Contains(string(page), want) {
+		t.Fatalf("the table does not show the source as %s", want)
+	}
+	useUTC(t, ctx)
+	navigate(t, ctx, serveDir(t, dest)+"articles/src/")
+	charts := waitChartsPainted(t, ctx, 0.005)
+	text := showTooltip(t, ctx, charts[0].Figure, "observed", 0, "1 Jan 2025")
+	if !strings.HasSuffix(text, "\nexample.org/report") {
+		t.Errorf("tooltip %q does not end with the source as the table shows it, example.org/report", text)
+	}
+}
+
 // TestBrowserTooltipRounding shows, in Chromium, the tooltip of a
 // projection whose last value, 12,000.4655, the option keeps to six
 // figures: kept as 12,000.5 it would read 12,001 in the tooltip, where

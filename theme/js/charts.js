@@ -149,6 +149,12 @@
     return typeof s === 'string' && /^https?:\/\//i.test(s);
   }
 
+  // shortURL writes a web address as the page's table does: as written,
+  // without its scheme, a leading "www." and a trailing slash.
+  function shortURL(s) {
+    return s.trim().replace(/^https?:\/\//i, '').replace(/^www\./, '').replace(/\/$/, '');
+  }
+
   function isObserved(id) {
     return typeof id === 'string' && id.indexOf('observed') === 0;
   }
@@ -191,7 +197,7 @@
           line += ' \u2014 ' + esc(d.name);
         }
         if (d.source && d.source !== d.name) {
-          line += '<br><small>' + esc(isWebURL(d.source) ? d.source.replace(/^https?:\/\//i, '') : d.source) + '</small>';
+          line += '<br><small>' + esc(isWebURL(d.source) ? shortURL(d.source) : d.source) + '</small>';
         }
         lines.push(line);
       });
