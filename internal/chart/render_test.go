@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -292,6 +293,19 @@ func TestSummary(t *testing.T) {
 			}(),
 			want: "Projection of casualties: 0 on 5 December 2024, rising 92 a day, does not reach 50,000 by 1 June 2025; " +
 				"high scenario 110 a day (not reaching 50,000). " +
+				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
+		},
+		{
+			// Neither rising nor falling.
+			name: "no change",
+			b: func() *dataBlock {
+				b := kursk()
+				start := data.Point{Date: day("2025-01-13"), Value: 3000}
+				b.Projection = &data.Projection{Start: start, Per: "day", Model: "linear", Until: day("2025-03-01"),
+					Central: *linearScenario("central", start, 0, math.Inf(1), day("2025-03-01"))}
+				return b
+			}(),
+			want: "Projection of casualties: 3,000 on 13 January 2025, changing 0 a day, reaching 3,000 by 1 March 2025. " +
 				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
 		{

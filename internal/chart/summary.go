@@ -153,11 +153,26 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 }
 
 // writeRate writes a rate: "rising 92 a day", "falling 3 a week",
-// "growing 2% a month"; without the verb when verb is false.
+// "growing 2% a month", "changing 0 a day"; without the verb when verb is
+// false.
 func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb bool) {
 	exp := m.proj.Model == "exponential"
+	shown := rate
+	if verb && rate < 0 {
+		shown = -rate
+	}
+	var text string
+	if m.proj.Fitted {
+		// As {{ block.rate }} writes a computed rate.
+		text = data.Value{Kind: data.Number, Num: shown}.String()
+	} else {
+		text = data.WrittenNumber(shown, places)
+	}
 	switch {
 	case !verb:
+	case strings.Trim(text, "0.") == "":
+		// Neither rising nor falling, as written.
+		b.WriteString("changing ")
 	case exp && rate < 0:
 		b.WriteString("shrinking ")
 	case exp:
@@ -167,15 +182,7 @@ func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb boo
 	default:
 		b.WriteString("rising ")
 	}
-	if verb && rate < 0 {
-		rate = -rate
-	}
-	if m.proj.Fitted {
-		// As {{ block.rate }} writes a computed rate.
-		b.WriteString(data.Value{Kind: data.Number, Num: rate}.String())
-	} else {
-		writeWritten(b, rate, places)
-	}
+	b.WriteString(text)
 	if exp {
 		b.WriteString("%")
 	}
