@@ -346,3 +346,28 @@ func TestBlocksUnits(t *testing.T) {
 		t.Errorf("summary %q; want the shared unit once", f.Summary)
 	}
 }
+
+// TestUntitledBlocksName checks the name an untitled chart of several
+// blocks gives its drawings, which screen readers announce: the unit they
+// share, or else every block, as the legend names them, where it named the
+// first block alone.
+func TestUntitledBlocksName(t *testing.T) {
+	bs, spec := twoBlocks()
+	for _, tc := range []struct {
+		unit, want string
+	}{
+		{"casualties", "Chart of casualties"},
+		{"wounded", "Chart of ukraine and South Korea"},
+	} {
+		bs[1].Unit = tc.unit
+		f, err := RenderBlocks(bs, spec, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, svg := range [][]byte{f.SVG, f.SVGNarrow} {
+			if want := `-svg-title">` + tc.want + `</title>`; !bytes.Contains(svg, []byte(want)) {
+				t.Errorf("units %s and %s: the SVG's title is not %q:\n%.400s", bs[0].Unit, tc.unit, tc.want, svg)
+			}
+		}
+	}
+}

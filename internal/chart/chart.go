@@ -107,10 +107,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	}
 	title := s.Title
 	if title == "" {
-		title = "Chart of " + b.Name
-		if m.unit != "" {
-			title = "Chart of " + m.unit
-		}
+		title = "Chart of " + m.subject()
 	}
 	f.SVG = m.svg(id, layouts[0], title, f.Summary)
 	f.SVGNarrow = m.svg(id+"-narrow", layouts[1], title, f.Summary)

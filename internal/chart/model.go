@@ -160,6 +160,25 @@ func (m *model) layerUnit(ly layer) string {
 	return ly.unit
 }
 
+// subject returns what m shows, for the name of an untitled chart's
+// drawings: the unit its blocks share, or else the name of its block, or
+// those of its blocks as the legend gives them ("ukraine and South
+// Korea").
+func (m *model) subject() string {
+	if m.unit != "" {
+		return m.unit
+	}
+	if len(m.layers) == 1 {
+		return m.layers[0].block
+	}
+	names := make([]string, len(m.layers))
+	for i, ly := range m.layers {
+		names[i] = ly.name
+	}
+	last := len(names) - 1
+	return strings.Join(names[:last], ", ") + " and " + names[last]
+}
+
 // humanName turns a block's name into a legend's: "south_korea" becomes
 // "south korea".
 func humanName(block string) string { return strings.ReplaceAll(block, "_", " ") }
