@@ -371,3 +371,32 @@ func TestUntitledBlocksName(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsInDateOrder checks that the marked dates are listed in the
+// order of their dates, as the observations are, in the table and the
+// summary, however the chart block lists them.
+func TestEventsInDateOrder(t *testing.T) {
+	bs, spec := twoBlocks()
+	spec.Events = []Event{
+		{Date: day("2024-12-05"), Label: "Combat begins"},
+		{Date: day("2024-10-18"), Label: "Troops reported"},
+		{Date: day("2025-01-13"), Label: "Seoul's figure"},
+	}
+	f, err := RenderBlocks(bs, spec, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Marked dates: 18 October 2024, Troops reported; 5 December 2024, Combat begins; 13 January 2025, Seoul's figure."; !strings.HasSuffix(f.Summary, want) {
+		t.Errorf("summary %q does not end %q", f.Summary, want)
+	}
+	var html bytes.Buffer
+	if err := writeHTML(&html, f, ""); err != nil {
+		t.Fatal(err)
+	}
+	page := html.String()
+	page = page[strings.Index(page, `<table class="chart-events">`):]
+	i, j, k := strings.Index(page, "<td>Troops reported</td>"), strings.Index(page, "<td>Combat begins</td>"), strings.Index(page, "<td>Seoul&#39;s figure</td>")
+	if i < 0 || j < 0 || k < 0 || !(i < j && j < k) {
+		t.Errorf("the table of marked dates is not in date order (rows at %d, %d, %d)", i, j, k)
+	}
+}

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -71,10 +72,13 @@ type model struct {
 }
 
 // newModel lays out the blocks bs, named as refs names them (refs may be
-// shorter), for a chart of the given kind marking events. A projection
-// is drawn for the first block only.
+// shorter), for a chart of the given kind marking events, which it takes
+// in date order, as the table and the summary list them. A projection is
+// drawn for the first block only.
 func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*model, error) {
 	b := bs[0]
+	events = slices.Clone(events)
+	slices.SortStableFunc(events, func(a, b Event) int { return a.Date.Compare(b.Date) })
 	m := &model{kind: kind, unit: b.Unit, obs: b.Series, events: events}
 	for i, blk := range bs {
 		if blk.Unit != m.unit {
