@@ -270,7 +270,8 @@ func (m *model) dateRange() (time.Time, time.Time) {
 		first, last = first.AddDate(0, 0, -pad), last.AddDate(0, 0, pad)
 	}
 	if !last.After(first) {
-		last = first.AddDate(0, 0, 1)
+		// One day: in the middle of three, not on the value axis.
+		first, last = first.AddDate(0, 0, -1), first.AddDate(0, 0, 1)
 	}
 	return first, last
 }

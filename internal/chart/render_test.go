@@ -473,3 +473,28 @@ func readGolden(t *testing.T, path string, got []byte) []byte {
 	}
 	return want
 }
+
+// TestOneDay checks that a chart of a single day, one observation, draws
+// it in the middle of its time axis, which runs from the day before to
+// the day after, rather than on the value axis at the plot's left edge,
+// half of its dot over the axis, in both drawings and the live chart.
+func TestOneDay(t *testing.T) {
+	b := noProjection()
+	b.Series = b.Series[:1] // 6 January 2025
+	for _, kind := range []string{TypeLine, TypeBar} {
+		f, err := renderOne(b, Spec{Type: kind}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := dig(decodeOption(t, f.Option), "xAxis", 0)
+		if got := [2]any{dig(x, "min"), dig(x, "max")}; got != [2]any{"2025-01-05", "2025-01-07"} {
+			t.Errorf("%s chart: the time axis runs %v; want 2025-01-05 to 2025-01-07", kind, got)
+		}
+		for _, fr := range f.frames {
+			c := f.model.layout(fr).c
+			if mid := (c.left + c.right) / 2; math.Abs(c.x(day("2025-01-06"))-mid) > 0.5 {
+				t.Errorf("%s chart, %s frame: the day is drawn at x %.1f; want the middle, %.1f", kind, fr.name, c.x(day("2025-01-06")), mid)
+			}
+		}
+	}
+}
