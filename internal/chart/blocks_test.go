@@ -400,3 +400,35 @@ func TestEventsInDateOrder(t *testing.T) {
 		t.Errorf("the table of marked dates is not in date order (rows at %d, %d, %d)", i, j, k)
 	}
 }
+
+// TestLongLegendNameFitsFrame checks that a block's name in the legend,
+// where it is longer than the frame is wide, is shortened to fit the
+// frame in both drawings (the live chart's legend through a text of the
+// frame's option for the series' name), while the tables and the summary
+// give it in full.
+func TestLongLegendNameFitsFrame(t *testing.T) {
+	const name = "The Ministry of Health and Social Care of the United Kingdom (England only)"
+	bs, spec := twoBlocks()
+	spec.Data[1].Name = name
+	f, err := RenderBlocks(bs, spec, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fr := range f.frames {
+		l := f.model.layout(fr)
+		for _, it := range l.legend {
+			if end := it.x + legendTextAt + textWidth(it.text, fontSmall); end > fr.w {
+				t.Errorf("%s frame: the legend's %q ends at x %.0f, past the frame's %g", fr.name, it.text, end, fr.w)
+			}
+		}
+		opt := decodeFrame(t, f.Option, fr.name)
+		texts, _ := opt["legendText"].(map[string]any)
+		shown, _ := texts[name].(string)
+		if fr.name == "narrow" && (shown == "" || !strings.HasPrefix(name, strings.TrimSuffix(shown, "…"))) {
+			t.Errorf("%s frame: the live legend shows %q for %q; want the start of the name", fr.name, shown, name)
+		}
+	}
+	if !strings.Contains(f.Summary, name) {
+		t.Errorf("the summary does not name %q in full", name)
+	}
+}

@@ -149,7 +149,10 @@ func (l label) box() box {
 
 // legendItem is one entry of the legend: its mark and its text.
 type legendItem struct {
-	name string // the series' name, which is the text shown
+	name string // the series' name
+	// text is the name as the legend shows it: shortened to the frame's
+	// width when it is wider.
+	text string
 	mark string // "dot", "line", "bar", "central", "band", "scenario" or "limit"
 	slot int    // the colour slot of an observed series
 	x, y float64
@@ -419,13 +422,14 @@ func shorten(s string) string {
 }
 
 // placeLegend lays the legend's entries out in rows inside the frame's
-// width; their y is relative to the first row until the plot's bottom is
-// known.
+// width, each shortened to fit a row; their y is relative to the first
+// row until the plot's bottom is known.
 func (l *layout) placeLegend(m *model) {
 	items := m.legendItems(l.limitInLegend)
 	x, row := 8.0, 0
 	for i, it := range items {
-		w := legendTextAt + textWidth(it.name, fontSmall)
+		it.text = fitText(it.name, fontSmall, l.f.w-16-legendTextAt)
+		w := legendTextAt + textWidth(it.text, fontSmall)
 		if i > 0 && x+w > l.f.w-8 {
 			x, row = 8, row+1
 		}

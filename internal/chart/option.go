@@ -95,11 +95,14 @@ type chartOption struct {
 
 // frameOption is one frame of a chart for the page script.
 type frameOption struct {
-	Name    string         `json:"name"`
-	Width   float64        `json:"width"`
-	Height  float64        `json:"height"`
-	XLabels [][2]string    `json:"xLabels"` // date, label
-	Option  *echartsOption `json:"option"`
+	Name    string      `json:"name"`
+	Width   float64     `json:"width"`
+	Height  float64     `json:"height"`
+	XLabels [][2]string `json:"xLabels"` // date, label
+	// LegendText gives the legend's text of a series whose name the
+	// layout shortened to fit the frame, by the series' name.
+	LegendText map[string]string `json:"legendText,omitempty"`
+	Option     *echartsOption    `json:"option"`
 }
 
 // echartsOption is an ECharts option, in go-echarts' types, encoded by
@@ -398,6 +401,12 @@ func (m *model) frameOption(l *layout) frameOption {
 			rowY = it.y
 		}
 		d := legendDatum{Name: it.name}
+		if it.text != it.name {
+			if fo.LegendText == nil {
+				fo.LegendText = map[string]string{}
+			}
+			fo.LegendText[it.name] = it.text
+		}
 		switch it.mark {
 		case "band":
 			// A filled area, as the band is.

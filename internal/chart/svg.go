@@ -482,7 +482,7 @@ func (m *model) svgLegend(w *svgWriter, l *layout) {
 		case "limit":
 			w.line("plc-limit", x, y, x+legendMark, y)
 		}
-		w.label("plc-small", x+legendTextAt, y+4, "start", it.name)
+		w.label("plc-small", x+legendTextAt, y+4, "start", it.text)
 	}
 }
 

@@ -423,3 +423,57 @@ func TestBrowserLargeSeries(t *testing.T) {
 	}
 	t.Logf("chart drawn %.0f ms after the page started", ms)
 }
+
+// longNamesArticle charts two blocks whose shared unit, above the plot,
+// and one of whose names, in the legend, are wider than a phone's frame.
+const longNamesArticle = "---\ntitle: Long names\ndate: 2025-03-01\ndata:\n" +
+	"  a:\n    unit: index points of the consumer price basket, seasonally adjusted\n" +
+	"    series:\n      - {date: 2025-01-01, value: 10}\n      - {date: 2025-02-01, value: 12}\n" +
+	"  b:\n    unit: index points of the consumer price basket, seasonally adjusted\n" +
+	"    series:\n      - {date: 2025-01-01, value: 8}\n      - {date: 2025-02-01, value: 14}\n" +
+	"---\nTwo.\n\n```chart\ndata: [a, {block: b, name: \"The Ministry of Health and Social Care of the United Kingdom (England only)\"}]\n```\n"
+
+// TestBrowserLongNamesFit opens, on a phone, a chart whose unit and one
+// of whose legend names are wider than its narrow frame, live and static,
+// and checks that every text of the chart stays inside the chart, both
+// of them shortened with an ellipsis where they ran past its right edge.
+func TestBrowserLongNamesFit(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root := serveDir(t, buildFS(t, fstest.MapFS{
+		"plotline.yaml":             {Data: []byte("title: Names\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/names.md": {Data: []byte(longNamesArticle)},
+	}))
+	const boxJS = `(id => {
+	const fig = document.getElementById(id);
+	const shown = el => !!el && el.getClientRects().length > 0;
+	const live = fig.querySelector('.chart-live');
+	const el = shown(live) ? live : Array.from(fig.querySelectorAll('.chart-static svg')).find(shown);
+	const r = el.getBoundingClientRect();
+	return [r.left, r.right];
+})`
+	for _, rendering := range []string{"live", "static"} {
+		setWindow(t, ctx, 390, "light", rendering == "live")
+		navigate(t, ctx, root+"articles/names/")
+		if rendering == "live" {
+			waitChartsPainted(t, ctx, 0.005)
+		}
+		for id, l := range measureFigures(t, ctx) {
+			edges, err := chromedp.Run(ctx, chromedp.Evaluate[[2]float64](fmt.Sprintf("%s(%q)", boxJS, id)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			short := 0
+			for _, tx := range l.Texts {
+				if tx.Box[0] < edges[0]-1 || tx.Box[2] > edges[1]+1 {
+					t.Errorf("%s: %q runs from %.0f to %.0f, outside the chart's %.0f to %.0f", rendering, tx.Text, tx.Box[0], tx.Box[2], edges[0], edges[1])
+				}
+				if strings.HasSuffix(tx.Text, "…") {
+					short++
+				}
+			}
+			if short != 2 {
+				t.Errorf("%s: %d texts shortened; want 2, the unit and the legend's long name", rendering, short)
+			}
+		}
+	}
+}

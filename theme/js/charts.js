@@ -6,7 +6,8 @@
  * option: {option, frames, unit}. The option holds what every frame shares
  * (unit is the one its blocks share, in full, for the tooltip); each
  * frame (wide, narrow) has a size, the part of the option laid out for it
- * (margins, ticks, legend rows, labels) and the texts of its time axis.
+ * (margins, ticks, legend rows, labels), the texts of its time axis and
+ * those of the legend's names it shortened.
  * The style sheet says which frame the figure's width calls for, through
  * the custom property --plc-frame of the element around the live chart;
  * the chart is drawn at its frame's size and scaled to the figure's width,
@@ -393,6 +394,15 @@
           return labels[v] || '';
         };
       });
+      // The legend's names, as the layout shortened them to the frame.
+      var legendText = fd.legendText;
+      if (legendText) {
+        (frameOption.legend || []).forEach(function (l) {
+          l.formatter = function (name) {
+            return legendText[name] || name;
+          };
+        });
+      }
       // The value axis's labels, with the decimals of its step.
       var step = ((option.yAxis || [])[0] || {}).interval;
       (frameOption.yAxis || []).forEach(function (a) {
