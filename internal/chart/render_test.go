@@ -60,7 +60,7 @@ func TestSVG(t *testing.T) {
 	if root.Name.Local != "svg" || attr(root, "role") != "img" || attr(root, "width") != "100%" || attr(root, "viewBox") != "0 0 720 360" {
 		t.Errorf("root element = %v; want an svg with role img, width 100%% and viewBox 0 0 720 360", root)
 	}
-	if got, want := attr(root, "aria-labelledby"), "chart-kursk-1-svg-title chart-kursk-1-svg-desc"; got != want {
+	if got, want := attr(root, "aria-labelledby"), "chart-kursk-1-svg-title"; got != want {
 		t.Errorf("aria-labelledby = %q; want %q", got, want)
 	}
 	count := make(map[string]int)

@@ -174,8 +174,8 @@ func (w *svgWriter) startLabel(class string, x, y float64, anchor string) {
 	w.s(">")
 }
 
-// svg draws m as laid out in l as a static SVG. The SVG is labelled by
-// title and described by desc, through ids made from id.
+// svg draws m as laid out in l as a static SVG. The SVG is named by
+// title, through an id made from id, and described by desc.
 func (m *model) svg(id string, l *layout, title, desc string) []byte {
 	w := &svgWriter{b: make([]byte, 0, 4096+40*len(m.plot)+60*len(m.obs))}
 	c := &l.c
@@ -188,11 +188,12 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 	w.b = strconv.AppendFloat(w.b, l.f.h, 'f', -1, 64)
 	w.s(`" width="100%"`)
 	c.writeData(w)
+	// Named by its title alone: a screen reader reads the name and then
+	// the description, which <desc> gives, and would read the summary
+	// twice were it both.
 	w.s(` role="img" aria-labelledby="`)
 	w.text(id)
-	w.s(`-svg-title `)
-	w.text(id)
-	w.s(`-svg-desc"><title id="`)
+	w.s(`-svg-title"><title id="`)
 	w.text(id)
 	w.s(`-svg-title">`)
 	w.text(title)
