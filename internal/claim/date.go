@@ -761,8 +761,13 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		s, reason = e.placeAfter(c.from, time.Time{})
 	} else {
 		// A range: the end left without a year follows the other end.
+		// With neither year, the range is placed by its end, so that it
+		// is the first that does not end before the as-of date, as a
+		// single period is: "between November and January" on 31
+		// December 2025 is the one under way, November 2025 to January
+		// 2026.
 		var from, to span
-		if c.from.year.kind == yearNone && c.to.year.kind != yearNone {
+		if c.from.year.kind == yearNone {
 			if to, reason = e.placeAfter(c.to, time.Time{}); reason == "" {
 				from, reason = e.placeBefore(c.from, to.lo)
 			}

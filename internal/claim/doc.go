@@ -37,7 +37,9 @@
 // end before Options.AsOf: as of 13 January 2025, "spring" is spring 2025,
 // "January" is January 2025 and "early January" is early January 2026. In a
 // range, an end without a year follows the other end: "between December
-// and February 2026" starts in December 2025.
+// and February 2026" starts in December 2025. A range without either year
+// is the first that does not end before AsOf: as of 13 January 2025,
+// "between December and February" is December 2024 to February 2025.
 //
 // A date phrase is a period after a prefix, or a duration:
 //
