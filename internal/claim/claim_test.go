@@ -129,6 +129,9 @@ func TestValue(t *testing.T) {
 			return Compare("30% more than", Quantity{Value: 210}, Quantity{Value: 300}, o)
 		}, "210 is 30% less than 300"},
 		{"no ratio", func() (Verdict, error) { return Compare("twice", Quantity{Value: 5}, Quantity{Value: 0}, o) }, "5 against 0: there is no ratio"},
+		{"negative ratio", func() (Verdict, error) {
+			return Compare("30% more than", Quantity{Value: -390}, Quantity{Value: -300}, o)
+		}, "-390 against -300: no ratio is read to a number below 0"},
 		{"relation", func() (Verdict, error) {
 			return Compare("more than", Quantity{Value: 5, Percent: true}, Quantity{Value: 0.04}, o)
 		}, "5% against 0.04"},

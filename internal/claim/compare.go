@@ -223,9 +223,11 @@ func (p *parser) ratio(c *cmpClaim) bool {
 }
 
 // measure returns the quantity a ratio comparison is about for v and w,
-// and false when w is zero and there is no ratio.
+// and false when w is zero or negative. There is no ratio to 0; against a
+// negative number a ratio turns its words around: -390 would be "30% more
+// than" -300, and -600 "twice" it, though each is below it.
 func (c *cmpClaim) measure(v, w *big.Rat) (*big.Rat, bool) {
-	if w.Sign() == 0 {
+	if w.Sign() <= 0 {
 		return nil, false
 	}
 	r := quo(v, w)
@@ -309,6 +311,9 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	m, ok := c.measure(vr, wr)
 	if !ok {
 		verdict.Value = vs + " against 0: there is no ratio"
+		if wr.Sign() < 0 {
+			verdict.Value = vs + " against " + ws + ": no ratio is read to a number below 0"
+		}
 		return verdict, nil
 	}
 	verdict.True = iv.contains(m)

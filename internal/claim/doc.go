@@ -116,8 +116,10 @@
 //
 // Every ratio may take a number qualifier: "more than twice as many as",
 // "less than half", "about a third of", "nearly 30% more than". A ratio to
-// a w of 0 is never true. "N times more than" is not accepted: readers take
-// it both as N times as many and as N + 1 times as many.
+// a w of 0 or below is never true: against -300, -390 would be "30% more
+// than" and -600 "twice", though each is less. "N times more than" is not
+// accepted: readers take it both as N times as many and as N + 1 times as
+// many.
 //
 // The suggestion for a comparison is the true relation in the phrase's own
 // words: a ratio for a ratio when both values are positive ("nine times as
