@@ -177,7 +177,7 @@ func (p *parser) ratio(c *cmpClaim) bool {
 	start := p.pos
 	switch {
 	case p.seq("twice"):
-		c.form, c.n = rTimes, amount{n: ratInt(2), unit: ratInt(1)}
+		c.form, c.n = rTimes, amount{n: ratInt(2), unit: twoFigures(ratInt(2), ratInt(1))}
 		p.asAdj(c)
 		return true
 	case p.seq("half"):
@@ -206,6 +206,7 @@ func (p *parser) ratio(c *cmpClaim) bool {
 			return false
 		}
 		c.form = rTimes
+		c.n.unit = twoFigures(n.n, n.unit)
 		p.asAdj(c)
 		return true
 	}
@@ -267,8 +268,9 @@ func (c *cmpClaim) interval(w, a *big.Rat) interval {
 	if c.form == rPart {
 		q := ratInt(int64(c.part))
 		if c.q == qBare {
-			// w/v rounds to the part: (1/(q+½), 1/(q−½)] for v/w.
-			h := half(ratInt(1))
+			// w/v rounds to the part at two figures: (1/(q+h), 1/(q−h)]
+			// for v/w, where h is half a unit of the part's second figure.
+			h := half(twoFigures(q, ratInt(1)))
 			return interval{lo: quo(ratInt(1), add(q, h)), loOpen: true, hi: quo(ratInt(1), sub(q, h))}
 		}
 		return qualInterval(c.q, quo(ratInt(1), q), nil, a)
@@ -443,7 +445,6 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		return direction()
 	}
 	r := quo(v, w)
-	one := ratInt(1)
 	hundred := ratInt(100)
 	switch c.form {
 	case rPctOf:
@@ -452,8 +453,11 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		return c.percentChange(r, aboutSame)
 	}
 	if r.Cmp(new(big.Rat).SetFrac64(3, 2)) >= 0 {
-		n := roundAt(r, one)
-		s := formatRat(n, 0) + " times"
+		// The ratio as the count of a ratio is read, to the whole or
+		// at two figures, in words when it is whole: "twice", "nine
+		// times", "2.9 times", "317 times".
+		n := roundAt(r, twoFigures(r, ratInt(1)))
+		s := formatShort(n) + " times"
 		if n.IsInt() && n.Num().IsInt64() && n.Num().Int64() < int64(len(countWords)) {
 			if k := n.Num().Int64(); k == 2 {
 				s = "twice"
@@ -467,8 +471,8 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		return s
 	}
 	if inv := quo(w, v); inv.Cmp(new(big.Rat).SetFrac64(3, 2)) >= 0 {
-		q := roundAt(inv, one)
-		if q.Num().IsInt64() && q.Num().Int64() < int64(len(ordinalWords)) {
+		q := roundAt(inv, twoFigures(inv, ratInt(1)))
+		if q.IsInt() && q.Num().IsInt64() && q.Num().Int64() < int64(len(ordinalWords)) {
 			if k := q.Num().Int64(); k == 2 && c.adj != "" {
 				return "half as " + c.adj + " as"
 			} else {

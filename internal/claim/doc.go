@@ -74,7 +74,8 @@
 // already. With a = Options.About (5% unless set):
 //
 //	N                                             the value rounds to N at N's last written digit, halves away from zero:
-//	                                              12,000 is 11,999.5 up to 12,000.5; 1.5 million is 1.45 up to 1.55 million
+//	                                              12,000 is 11,999.5 up to 12,000.5; 1.5 million is 1.45 up to 1.55 million;
+//	                                              with a multiplier, at two figures at least: a million is 0.95 up to 1.05 million
 //	about, around, roughly, approximately,        N − a·|N| to N + a·|N|
 //	  approx, some, close to, an estimated N
 //	nearly, almost, just under, just below N      at most a·|N| short of N, towards zero; not N itself
@@ -108,11 +109,15 @@
 //	about the same as, about as many as                                     |v − w| ≤ a·|w|
 //	nearly as many as, almost as much as                                    at most a·|w| short of w
 //	at least as many as                                                     v ≥ w
-//	N times [as many as], twice [as much as]                                v/w rounds to N at N's precision
-//	half [as many as], a third of … a twentieth of                          w/v rounds to 2, 3 … 20
+//	N times [as many as], twice [as much as]                                v/w rounds to N at N's precision, two figures at least
+//	half [as many as], a third of … a twentieth of                          w/v rounds to 2.0, 3.0 … 9.0, 10 … 20
 //	N% of                                                                   100·v/w rounds to N
 //	N% more than (higher than, above …)                                     100·(v/w − 1) rounds to N
 //	N% less than (fewer than, lower than, below …)                          100·(1 − v/w) rounds to N
+//
+// A count read at its one figure would stretch too far: "twice" would hold
+// for 1.5 times, "half" for two-thirds and "a million" for half a million;
+// so "twice" holds from 1.95 up to 2.05 times, as "2.0 times" does.
 //
 // Every ratio may take a number qualifier: "more than twice as many as",
 // "less than half", "about a third of", "nearly 30% more than". A ratio to

@@ -87,6 +87,7 @@ func (p *parser) amount() (amount, bool) {
 	if w, ok := multipliers[p.peek(0).text]; ok && p.peek(0).kind == tWord {
 		a.multWord = p.peek(0).text
 		a.n, a.unit = mul(a.n, pow10(w)), mul(a.unit, pow10(w))
+		a.unit = twoFigures(a.n, a.unit)
 		p.pos++
 	} else if article {
 		p.pos = start
@@ -96,6 +97,23 @@ func (p *parser) amount() (amount, bool) {
 		a.percent = true
 	}
 	return a, true
+}
+
+// twoFigures returns the precision a round word-sized number is read at:
+// unit, its last written digit, or the unit of its second significant
+// figure when that is finer. A number written with a multiplier ("a
+// million", "2 million") and the count of a ratio ("twice", "three times",
+// "a third") are read as 1.0 million, 2.0 times, 3.0: at their one written
+// figure, "a million" would hold for anything from half a million to 1.49
+// million, "twice" for 1.5 times and "half" for two-thirds.
+func twoFigures(n, unit *big.Rat) *big.Rat {
+	if n.Sign() == 0 {
+		return unit
+	}
+	if fine := sigUnit(n, 2); fine.Cmp(unit) < 0 {
+		return fine
+	}
+	return unit
 }
 
 // numQual is the qualifier of a number phrase, or of a ratio.
@@ -370,10 +388,18 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 // significant figures (or more, if the tolerance asks for them).
 func (c *numClaim) suggest(m, a *big.Rat) string {
 	style := c.style()
-	if c.q != qRange {
-		n := roundAt(m, c.a.unit)
-		if (n.Sign() != 0 || m.Sign() == 0) && qualInterval(c.q, n, c.a.unit, a).contains(m) {
-			dec := decimalsOf(quo(c.a.unit, style.mult()))
+	if c.q != qRange && (style.multWord == "" || absRat(m).Cmp(style.mult()) >= 0) {
+		// m at the phrase's precision, or at m's own two figures when
+		// the phrase has a multiplier and those are finer, since the
+		// number written is read so: for "20 million", 1,449,999 is 1.4
+		// million, not 1 million.
+		unit := c.a.unit
+		if style.multWord != "" {
+			unit = twoFigures(m, unit)
+		}
+		n := roundAt(m, unit)
+		if (n.Sign() != 0 || m.Sign() == 0) && qualInterval(c.q, n, unit, a).contains(m) {
+			dec := decimalsOf(quo(unit, style.mult()))
 			s := style.write(n, func(x *big.Rat) string { return formatRat(x, dec) })
 			return strings.TrimSpace(c.words + " " + s)
 		}
