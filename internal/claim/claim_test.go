@@ -41,7 +41,7 @@ func TestErrors(t *testing.T) {
 		{"number", numberErr(Quantity{Value: math.NaN()}, o), "about 12,000", `the value is not a finite number`, 0},
 		{"comparison", compareErr(q, q, o), "about 12,000", `"about 12,000" is a number phrase, not a comparison phrase`, KindNumber},
 		{"comparison", compareErr(q, q, o), "mid-April", `"mid-April" is a date phrase, not a comparison phrase`, KindDate},
-		{"comparison", compareErr(q, q, o), "three times more than", `cannot read "three times more than": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"`, 0},
+		{"comparison", compareErr(q, q, o), "three times more than", `cannot read "three times more than": readers take it both as "three times as many as" and as "four times as many as"; write the one that is meant`, 0},
 		{"comparison", compareErr(q, Quantity{Value: math.Inf(1)}, o), "more than", `the value is not a finite number`, 0},
 	}
 	for _, tt := range tests {

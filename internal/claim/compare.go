@@ -178,6 +178,9 @@ func (p *parser) ratio(c *cmpClaim) bool {
 	switch {
 	case p.seq("twice"):
 		c.form, c.n = rTimes, amount{n: ratInt(2), unit: twoFigures(ratInt(2), ratInt(1))}
+		if p.timesThan(ratInt(2)) {
+			return false
+		}
 		p.asAdj(c)
 		return true
 	case p.seq("half"):
@@ -207,6 +210,9 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		}
 		c.form = rTimes
 		c.n.unit = twoFigures(n.n, n.unit)
+		if p.timesThan(n.n) {
+			return false
+		}
 		p.asAdj(c)
 		return true
 	}
@@ -221,6 +227,51 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		return false
 	}
 	return true
+}
+
+// asWords pairs each word of "more than" with the adjective of "as … as".
+var asWords = map[string]string{
+	"more": "many", "greater": "great", "larger": "large", "higher": "high", "bigger": "big", "above": "high",
+}
+
+// timesThan reads the "more than" or "fewer than" after "N times", which
+// readers take more than one way, and records what to write instead: "three
+// times more than" is three times as many to some and four times to others;
+// "three times fewer than" is a third as many to most, but says it by
+// multiplying. It reports whether it read one.
+func (p *parser) timesThan(n *big.Rat) bool {
+	var c cmpClaim
+	start := p.pos
+	switch {
+	case p.moreThan(&c):
+		adj := asWords[c.more]
+		p.fail("readers take it both as %q and as %q; write the one that is meant",
+			timesWords(n)+" as "+adj+" as", timesWords(add(n, ratInt(1)))+" as "+adj+" as")
+	case p.lessThan(&c):
+		part := percentWords(quo(ratInt(100), n)) + " of"
+		if n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 2 && n.Num().Int64() < int64(len(ordinalWords)) {
+			part = ordinalWords[n.Num().Int64()]
+		}
+		p.fail("\"times %s\" is read as a division by some readers and not by others; write %q", c.less, part)
+	default:
+		return false
+	}
+	p.pos = start
+	return true
+}
+
+// timesWords writes the count of a ratio: "twice", "nine times", "2.5
+// times", "317 times".
+func timesWords(n *big.Rat) string {
+	if n.IsInt() && n.Num().IsInt64() {
+		switch k := n.Num().Int64(); {
+		case k == 2:
+			return "twice"
+		case k >= 3 && k < int64(len(countWords)):
+			return countWords[k] + " times"
+		}
+	}
+	return formatShort(n) + " times"
 }
 
 // measure returns the quantity a ratio comparison is about for v and w,
@@ -456,15 +507,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		// The ratio as the count of a ratio is read, to the whole or
 		// at two figures, in words when it is whole: "twice", "nine
 		// times", "2.9 times", "317 times".
-		n := roundAt(r, twoFigures(r, ratInt(1)))
-		s := formatShort(n) + " times"
-		if n.IsInt() && n.Num().IsInt64() && n.Num().Int64() < int64(len(countWords)) {
-			if k := n.Num().Int64(); k == 2 {
-				s = "twice"
-			} else {
-				s = countWords[k] + " times"
-			}
-		}
+		s := timesWords(roundAt(r, twoFigures(r, ratInt(1))))
 		if c.adj != "" {
 			s += " as " + c.adj + " as"
 		}

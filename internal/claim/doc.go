@@ -124,7 +124,8 @@
 // a w of 0 or below is never true: against -300, -390 would be "30% more
 // than" and -600 "twice", though each is less. "N times more than" is not
 // accepted: readers take it both as N times as many and as N + 1 times as
-// many.
+// many; nor is "N times fewer than", a division in the words of a
+// multiplication. The error names the phrases to write instead.
 //
 // The suggestion for a comparison is the true relation in the phrase's own
 // words: a ratio for a ratio when both values are positive ("nine times as
