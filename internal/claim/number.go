@@ -15,16 +15,22 @@ var numberWords = map[string]int{
 	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
 
-// multipliers are the words that scale the number before them.
+// multipliers are the words that scale the number before them, and the
+// short forms of financial prose: "$1.2bn", "£300m", "12k".
 var multipliers = map[string]int{
 	"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
+	"k": 3, "m": 6, "mn": 6, "bn": 9, "tn": 12, "trn": 12,
 }
+
+// abbreviated are the short multipliers, written glued to the number. "k"
+// and "m" count only so: "4.5 m" may be metres.
+var abbreviated = map[string]bool{"k": true, "m": true, "mn": true, "bn": true, "tn": true, "trn": true}
 
 // amount is a number as a phrase writes it.
 type amount struct {
 	n        *big.Rat // the number, multiplier applied
 	unit     *big.Rat // its last written digit: 1 for "12,000", 100,000 for "1.5 million"
-	multWord string   // "million", or "" for none
+	multWord string   // "million" or "bn", or "" for none
 	percent  bool     // written with %, "percent" or "per cent"
 	currency string   // "$", "£" or "€" before it, or ""
 	digits   bool     // written in digits, not words
@@ -84,8 +90,9 @@ func (p *parser) amount() (amount, bool) {
 	if negative {
 		a.n.Neg(a.n)
 	}
-	if w, ok := multipliers[p.peek(0).text]; ok && p.peek(0).kind == tWord {
-		a.multWord = p.peek(0).text
+	m := p.peek(0)
+	if w, ok := multipliers[m.text]; ok && m.kind == tWord && !(abbreviated[m.text] && (article || len(m.text) == 1 && !m.glued)) {
+		a.multWord = m.text
 		a.n, a.unit = mul(a.n, pow10(w)), mul(a.unit, pow10(w))
 		a.unit = twoFigures(a.n, a.unit)
 		p.pos++
@@ -333,9 +340,12 @@ func (s numStyle) write(x *big.Rat, text func(*big.Rat) string) string {
 	if s.currency != "" && x.Sign() < 0 {
 		out, x = "-"+s.currency, absRat(x) // "-$5", not "$-5"
 	}
-	if s.multWord != "" {
+	switch {
+	case abbreviated[s.multWord]:
+		out += text(quo(x, s.mult())) + s.multWord
+	case s.multWord != "":
 		out += text(quo(x, s.mult())) + " " + s.multWord
-	} else {
+	default:
 		out += text(x)
 	}
 	if s.percent {
