@@ -89,7 +89,7 @@ const (
 
 // yearRef is the year a period is named with.
 type yearRef struct {
-	kind int // yearNone: left out; yearAbs: n is the year; yearRel: n years after AsOf's
+	kind int // yearNone: left out; yearAbs: n is the year; yearRel: n years after AsOf's; monthRel: n months after AsOf's month
 	n    int
 }
 
@@ -97,6 +97,7 @@ const (
 	yearNone = iota
 	yearAbs
 	yearRel
+	monthRel
 )
 
 // period is a period of a date phrase before it is placed in a year:
@@ -108,6 +109,19 @@ type period struct {
 	edge  edge
 	desc  string // "29 February", for a period that may not exist
 	pair  string // the season named with two years, as "winter 2024/25"
+	// inMonth is the shape of a period named by a month counted from the
+	// as-of date ("the end of next month", year.kind monthRel): its days
+	// in month m of year y. shape is nil then.
+	inMonth monthShape
+}
+
+// monthShape gives a part of a month, in month m of year y; m may be past
+// December or before January.
+type monthShape func(y int, m time.Month) span
+
+// named is the shape of the part f of the month m, in any year.
+func named(m time.Month, f monthShape) func(int, bool) (span, bool) {
+	return func(y int, _ bool) (span, bool) { return f(y, m), true }
 }
 
 // dateClaim is a parsed date phrase.
@@ -262,7 +276,7 @@ func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth,
 		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
-		p.partOfYear, p.edgeOfYear, p.halfYear, p.quarter, p.wholeYear,
+		p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
 	} {
 		start := p.pos
 		if per, ok := alt(); ok {
@@ -295,6 +309,27 @@ func (p *parser) month() (time.Month, bool) {
 		return m, true
 	}
 	return 0, false
+}
+
+// monthRef reads a month by its name, or counted from the as-of date:
+// "this month", "the month" and "month" (as in "mid-month") are its month,
+// "next month" and "last month" the ones either side. It returns a period
+// whose shape, or inMonth, is part f of that month.
+func (p *parser) monthRef(f monthShape) (period, bool) {
+	if m, ok := p.month(); ok {
+		return period{shape: named(m, f), year: p.optYear()}, true
+	}
+	rel := 0
+	switch {
+	case p.seq("this", "month"), p.seq("the", "month"), p.seq("month"):
+	case p.seq("next", "month"):
+		rel = 1
+	case p.seq("last", "month"):
+		rel = -1
+	default:
+		return period{}, false
+	}
+	return period{inMonth: f, year: yearRef{monthRel, rel}}, true
 }
 
 // dayNumber reads a day of the month, with or without "st", "nd", "rd" or
@@ -431,11 +466,15 @@ func (p *parser) part() (int, bool) {
 }
 
 // edgeWord reads "[the] start|beginning|middle|end of" and returns 0 for
-// the start, 1 for the middle and 2 for the end.
+// the start, 1 for the middle and 2 for the end. The end may also be
+// written as financial prose writes it, "end-March", "end 2025".
 func (p *parser) edgeWord() (int, bool) {
 	p.opt("the")
 	w, ok := p.oneOf("start", "beginning", "middle", "end")
-	if !ok || !p.seq("of") {
+	if !ok {
+		return 0, false
+	}
+	if !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
 		return 0, false
 	}
 	switch w {
@@ -465,43 +504,48 @@ func (p *parser) partOfMonth() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: func(y int, _ bool) (span, bool) {
+	return p.monthRef(func(y int, m time.Month) span {
 		switch part {
 		case 0:
-			return span{day(y, m, 1), day(y, m, 10)}, true
+			return span{day(y, m, 1), day(y, m, 10)}
 		case 1:
-			return span{day(y, m, 11), day(y, m, 20)}, true
+			return span{day(y, m, 11), day(y, m, 20)}
 		}
-		return span{day(y, m, 21), day(y, m+1, 0)}, true
-	}, year: p.optYear()}, true
+		return span{day(y, m, 21), day(y, m+1, 0)}
+	})
 }
 
 // edgeOfMonth reads "the start of April", "the middle of April", "the end
-// of April 2025": days 1–7, 11–20 and the last seven.
+// of April 2025", "the end of next month", "month-end": days 1–7, 11–20 and
+// the last seven.
 func (p *parser) edgeOfMonth() (period, bool) {
-	w, ok := p.edgeWord()
+	monthEnd := p.seq("month", "-", "end") || p.seq("month", "end")
+	w, ok := 2, monthEnd
+	if !monthEnd {
+		w, ok = p.edgeWord()
+	}
 	if !ok {
 		return period{}, false
 	}
-	p.opt("the")
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: func(y int, _ bool) (span, bool) {
+	shape := func(y int, m time.Month) span {
 		switch w {
 		case 0:
-			return span{day(y, m, 1), day(y, m, 7)}, true
+			return span{day(y, m, 1), day(y, m, 7)}
 		case 1:
-			return span{day(y, m, 11), day(y, m, 20)}, true
+			return span{day(y, m, 11), day(y, m, 20)}
 		}
 		end := day(y, m+1, 0)
-		return span{end.AddDate(0, 0, -6), end}, true
-	}, year: p.optYear(), edge: edgeOf(w)}, true
+		return span{end.AddDate(0, 0, -6), end}
+	}
+	per := period{inMonth: shape, year: yearRef{monthRel, 0}}
+	if !monthEnd {
+		p.opt("the")
+		if per, ok = p.monthRef(shape); !ok {
+			return period{}, false
+		}
+	}
+	per.edge = edgeOf(w)
+	return per, true
 }
 
 // seasonPeriod reads a season name and its year, and returns the shape of
@@ -567,13 +611,10 @@ func (p *parser) wholeSeason() (period, bool) {
 	return p.seasonPeriod(0, 3, edgeNone)
 }
 
-// wholeMonth reads "April", "April 2025", "April of next year".
+// wholeMonth reads "April", "April 2025", "April of next year", "next
+// month".
 func (p *parser) wholeMonth() (period, bool) {
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: func(y int, _ bool) (span, bool) { return months(y, m, 1), true }, year: p.optYear()}, true
+	return p.monthRef(func(y int, m time.Month) span { return months(y, m, 1) })
 }
 
 // yearMonths is the shape of n months from month m of the year.
@@ -582,8 +623,15 @@ func yearMonths(m time.Month, n int) func(int, bool) (span, bool) {
 }
 
 // partOfYear reads "early 2025" (January to April), "mid-2025" (May to
-// August), "late next year" (September to December).
+// August), "late next year" (September to December), "midyear".
 func (p *parser) partOfYear() (period, bool) {
+	if p.seq("midyear") {
+		y, ok := p.yearRef()
+		if !ok {
+			y = yearRef{yearRel, 0}
+		}
+		return period{shape: yearMonths(5, 4), year: y}, true
+	}
 	part, ok := p.part()
 	if !ok {
 		return period{}, false
@@ -595,9 +643,30 @@ func (p *parser) partOfYear() (period, bool) {
 	return period{shape: yearMonths(time.Month(1+4*part), 4), year: y}, true
 }
 
+// edgeMonths returns the months of the start (0), middle (1) or end (2) of
+// the n months from first: the first month, the middle third, the last
+// month. The start of a year is January, its middle May to August, its end
+// December; the end of a quarter is its third month.
+func edgeMonths(first time.Month, n, w int) (time.Month, int) {
+	switch w {
+	case 0:
+		return first, 1
+	case 1:
+		return first + time.Month(n/3), max(n/3, 1)
+	}
+	return first + time.Month(n-1), 1
+}
+
 // edgeOfYear reads "the start of 2025" (January), "the middle of 2025"
-// (May to August), "the end of the year" (December).
+// (May to August), "the end of the year" (December), and the end as
+// financial prose writes it: "year-end", "the year's end", "end-2025".
 func (p *parser) edgeOfYear() (period, bool) {
+	start := p.pos
+	p.opt("the")
+	if y, ok := p.yearRef(); ok && (p.seq("-", "end") || p.seq("end") || p.seq("'", "s", "end") || p.seq("’", "s", "end")) {
+		return period{shape: yearMonths(12, 1), year: y, edge: edgeEnd}, true
+	}
+	p.pos = start
 	w, ok := p.edgeWord()
 	if !ok {
 		return period{}, false
@@ -606,14 +675,27 @@ func (p *parser) edgeOfYear() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	shape := yearMonths(1, 1)
-	switch w {
-	case 1:
-		shape = yearMonths(5, 4)
-	case 2:
-		shape = yearMonths(12, 1)
+	first, n := edgeMonths(1, 12, w)
+	return period{shape: yearMonths(first, n), year: y, edge: edgeOf(w)}, true
+}
+
+// edgeOfPart reads the start, middle or end of a half or a quarter: "the
+// end of Q2" (June), "the start of the second half of 2025" (July), "the
+// end of the quarter".
+func (p *parser) edgeOfPart() (period, bool) {
+	w, ok := p.edgeWord()
+	if !ok {
+		return period{}, false
 	}
-	return period{shape: shape, year: y, edge: edgeOf(w)}, true
+	if per, ok := p.relQuarter(w); ok {
+		return per, true
+	}
+	first, n, ok := p.yearPart()
+	if !ok {
+		return period{}, false
+	}
+	first, n = edgeMonths(first, n, w)
+	return period{shape: yearMonths(first, n), year: p.ofYear(), edge: edgeOf(w)}, true
 }
 
 // ofYear reads the "of 2025" after a half or quarter, if there is one.
@@ -628,50 +710,74 @@ func (p *parser) ofYear() yearRef {
 	return p.optYear()
 }
 
-// halfYear reads "the first half of 2025", "the second half", "H2 2025".
-func (p *parser) halfYear() (period, bool) {
-	h := 0
-	switch {
-	case p.peek(0).text == "h" && p.peek(1).glued:
+// yearPart reads a half or a quarter by its name and returns its first
+// month and its length: "the first half", "H2", "Q3", "the fourth quarter".
+func (p *parser) yearPart() (time.Month, int, bool) {
+	if t := p.peek(0); (t.text == "h" || t.text == "q") && p.peek(1).glued {
 		p.pos++
 		n, ok := p.num(1, 1)
-		if !ok || n < 1 || n > 2 {
-			return period{}, false
+		switch {
+		case !ok:
+			return 0, 0, false
+		case t.text == "h" && n >= 1 && n <= 2:
+			return time.Month(1 + 6*(n-1)), 6, true
+		case t.text == "q" && n >= 1 && n <= 4:
+			return time.Month(1 + 3*(n-1)), 3, true
 		}
-		h = n - 1
-	default:
-		p.opt("the")
-		w, ok := p.oneOf("first", "second")
-		if !ok || !p.seq("half") {
-			return period{}, false
-		}
-		if w == "second" {
-			h = 1
-		}
+		return 0, 0, false
 	}
-	return period{shape: yearMonths(time.Month(1+6*h), 6), year: p.ofYear()}, true
+	p.opt("the")
+	w, ok := p.oneOf("first", "second", "third", "fourth")
+	if !ok {
+		return 0, 0, false
+	}
+	q := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[w]
+	switch {
+	case p.seq("half") && q < 2:
+		return time.Month(1 + 6*q), 6, true
+	case p.seq("quarter"):
+		return time.Month(1 + 3*q), 3, true
+	}
+	return 0, 0, false
 }
 
-// quarter reads "Q1 2025", "the third quarter of 2025", "Q4".
-func (p *parser) quarter() (period, bool) {
-	q := 0
-	switch {
-	case p.peek(0).text == "q" && p.peek(1).glued:
-		p.pos++
-		n, ok := p.num(1, 1)
-		if !ok || n < 1 || n > 4 {
-			return period{}, false
-		}
-		q = n - 1
-	default:
-		p.opt("the")
-		w, ok := p.oneOf("first", "second", "third", "fourth")
-		if !ok || !p.seq("quarter") {
-			return period{}, false
-		}
-		q = map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[w]
+// yearPartPeriod reads "the first half of 2025", "H2 2025", "Q1 2025", "the
+// third quarter of 2025", "Q4", "this quarter".
+func (p *parser) yearPartPeriod() (period, bool) {
+	if per, ok := p.relQuarter(-1); ok {
+		return per, true
 	}
-	return period{shape: yearMonths(time.Month(1+3*q), 3), year: p.ofYear()}, true
+	first, n, ok := p.yearPart()
+	if !ok {
+		return period{}, false
+	}
+	return period{shape: yearMonths(first, n), year: p.ofYear()}, true
+}
+
+// relQuarter reads a quarter counted from the as-of date: "this quarter" or
+// "the quarter" (the one that holds it), "next quarter", "last quarter".
+// With w of 0, 1 or 2 it is the start, middle or end of it; with -1, all of
+// it.
+func (p *parser) relQuarter(w int) (period, bool) {
+	rel := 0
+	switch {
+	case p.seq("this", "quarter"), p.seq("the", "quarter"):
+	case p.seq("next", "quarter"):
+		rel = 1
+	case p.seq("last", "quarter"):
+		rel = -1
+	default:
+		return period{}, false
+	}
+	shape := func(y int, m time.Month) span {
+		t := day(y, m, 1)
+		first, n := t.Month()-(t.Month()-1)%3, 3
+		if w >= 0 {
+			first, n = edgeMonths(first, n, w)
+		}
+		return months(t.Year(), first, n)
+	}
+	return period{inMonth: shape, year: yearRef{monthRel, 3 * rel}, edge: edgeOf(w)}, true
 }
 
 // wholeYear reads "2025", "next year".
@@ -851,8 +957,15 @@ func (e dateEnv) placeBefore(per period, notAfter time.Time) (span, string) {
 	return span{}, fmt.Sprintf("there is no %s in the years before %d", per.desc, notAfter.Year())
 }
 
-// inYear puts a period named with a year in that year.
+// inYear puts a period named with a year in that year, and one named by a
+// month counted from the as-of date in that month.
 func (e dateEnv) inYear(per period) (span, string) {
+	if per.year.kind == monthRel {
+		if !e.hasAsOf {
+			return span{}, "it names a month or quarter relative to the as-of date, which is not set"
+		}
+		return per.inMonth(e.asOf.Year(), e.asOf.Month()+time.Month(per.year.n)), ""
+	}
 	y := per.year.n
 	if per.year.kind == yearRel {
 		if !e.hasAsOf {

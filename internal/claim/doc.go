@@ -15,19 +15,23 @@
 //
 //	15 April 2025, April 15, 2025, the 15th of April, 2025-04-15   that day
 //	April 2025, Sept. 2025, April                                  the month
-//	early | mid | late April [2025]                                days 1–10 | 11–20 | 21 to the end
+//	this month, next month, last month                             AsOf's month, the one after, the one before
+//	early | mid | late April [2025], mid-month                     days 1–10 | 11–20 | 21 to the end
 //	the start | beginning of April                                 days 1–7
 //	the middle of April                                            days 11–20
-//	the end of April                                               the last 7 days
+//	the end of April, end-April, month-end                         the last 7 days
 //	spring | summer | autumn | fall | winter [2025]                Mar–May | Jun–Aug | Sep–Nov | Dec–Feb
 //	winter 2024/25, winter 2024–25, winter 2025                    Dec 2024–Feb 2025; winter 2025 begins in Dec 2025
 //	early | mid | late spring, the start | middle | end of spring  its first | second | third month
 //	2025, this year, next year, last year, the year                the year
 //	early | mid | late 2025                                        Jan–Apr | May–Aug | Sep–Dec
 //	the start | beginning of 2025, the end of 2025                 January | December
-//	the middle of 2025                                             May–Aug
+//	year-end, the year's end, end-2025                             December
+//	the middle of 2025, midyear                                    May–Aug
 //	the first | second half of 2025, H1 | H2 2025                  Jan–Jun | Jul–Dec
 //	Q1 … Q4 2025, the first … fourth quarter of 2025               Jan–Mar … Oct–Dec
+//	this quarter, next quarter, last quarter                       AsOf's quarter, the one after, the one before
+//	the start | middle | end of Q2, of H1, of the quarter          its first | middle | last month (Mar–Apr of a half)
 //	between P and Q, from P to Q, P to Q, P–Q                      the first day of P to the last of Q
 //
 // With Options.Southern the seasons are six months on: spring is September
