@@ -2,7 +2,9 @@ package claim
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -63,6 +65,7 @@ var datePrefixes = []phrase[relation]{
 	{words("within"), relWithin}, {words("within the next"), relWithin},
 	{words("within the coming"), relWithin}, {words("in the next"), relWithin},
 	{words("in the coming"), relWithin}, {words("over the next"), relWithin},
+	{words("over the coming"), relWithin}, {words("sometime"), relIn}, {words("some time"), relIn},
 }
 
 // durUnit is the unit of a "within" phrase.
@@ -146,6 +149,9 @@ func parseDate(s string) (*dateClaim, *Error) {
 		}
 		return c, nil
 	}
+	if p.pos == 1 && p.toks[0].text == "in" {
+		p.inDuration(s)
+	}
 	var ok bool
 	if c.from, c.to, ok = p.rangeOrPeriod(); !ok || !p.done() {
 		return nil, p.err(s, KindDate)
@@ -167,14 +173,54 @@ func (p *parser) fail(format string, args ...any) bool {
 	return false
 }
 
-// duration reads the "N weeks" of a within phrase.
+// inDuration refuses "in 6 weeks" and "in six weeks' time", the rest of a
+// phrase s after its "in": readers take it both as within 6 weeks and as
+// about 6 weeks from the as-of date.
+func (p *parser) inDuration(s string) {
+	start := p.pos
+	var c dateClaim
+	if p.duration(&c) {
+		p.opt("'")
+		p.opt("\u2019")
+		p.opt("s")
+		if p.seq("time") || p.done() {
+			p.fail("readers take it both as within that time and as about that long after the as-of date; write \"within %s\", or the date", durationText(c.n, c.unit))
+		}
+	}
+	p.pos = start
+}
+
+// durationText writes n units: "6 weeks", "a month".
+func durationText(n int, unit durUnit) string {
+	if n == 1 {
+		return "a " + unitNames[unit]
+	}
+	return fmt.Sprintf("%d %ss", n, unitNames[unit])
+}
+
+// durationUnits are the units of a within phrase, singular and plural.
+var durationUnits = []string{"day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years"}
+
+// duration reads the "N weeks" of a within phrase: "6 weeks", "a
+// fortnight", and after "the next" or "the coming" a unit alone, "the next
+// month". A phrase without a number of plural units ("within weeks", "in
+// the coming months", "within a few days") is refused: it does not say how
+// long.
 func (p *parser) duration(c *dateClaim) bool {
 	start := p.pos
+	_ = p.seq("a", "few") || p.seq("few") || p.seq("several") || p.seq("some")
+	if t := p.peek(0); t.kind == tWord && strings.HasSuffix(t.text, "s") && slices.Contains(durationUnits, t.text) {
+		return p.fail("it does not say how many %s; write \"within N %s\" with the number meant, such as \"within 6 %s\"", t.text, t.text, t.text)
+	}
+	p.pos = start
 	n, ok := p.count()
+	if !ok && p.pos > 0 && (p.toks[p.pos-1].text == "next" || p.toks[p.pos-1].text == "coming") && slices.Contains([]string{"day", "week", "fortnight", "month", "year"}, p.peek(0).text) {
+		n, ok = 1, true // "within the next month"
+	}
 	if !ok {
 		return false
 	}
-	unit, ok := p.oneOf("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years")
+	unit, ok := p.oneOf(durationUnits...)
 	if !ok {
 		p.pos = start
 		return false

@@ -47,7 +47,7 @@
 //
 // A date phrase is a period after a prefix, or a duration:
 //
-//	P, in P, on P, during P, at P, sometime in P     on a day of P
+//	P, in P, on P, during P, at P, sometime [in] P   on a day of P
 //	by P, no later than P, on or before P            on or before the last day of P
 //	before P, earlier than P                         before the first day of P
 //	after P, later than P                            after the last day of P
@@ -58,9 +58,15 @@
 // In "before the end of P" and "after the start of P" the end and the start
 // are moments, not the last or first week: they mean "by P" and "not before
 // P". N is written in digits, as a word from one to twenty, or as "a"
-// ("within a week"); "within the next 6 weeks" and "in the next 6 weeks"
-// are the same, and a fortnight is two weeks. Months and years are counted
-// by the calendar: a month from 31 January is 28 February.
+// ("within a week"); "within the next 6 weeks", "in the next 6 weeks" and
+// "over the coming 6 weeks" are the same, "within the next month" is
+// within a month, and a fortnight is two weeks. Months and years are
+// counted by the calendar: a month from 31 January is 28 February.
+//
+// "In 6 weeks" and "in six weeks' time" are refused: readers take them
+// both as within 6 weeks and as about 6 weeks from the as-of date. So are
+// "within weeks", "in the coming months" and "in the next few days", which
+// do not say how long. Each error says what to write instead.
 //
 // The suggestion for a date is the early, mid or late part of its month
 // ("late August 2025"), which is what plotline's approx format prints, and
