@@ -116,6 +116,35 @@ type period struct {
 	// as-of date ("the end of next month", year.kind monthRel): its days
 	// in month m of year y. shape is nil then.
 	inMonth monthShape
+	// deixis marks a season or month named with "this", "next" or "the
+	// coming" ("late this summer", "next March"): whole is the season or
+	// month that word places, of which shape is a part, and name writes
+	// it for a year ("spring 2025", "winter 2024/25").
+	deixis int
+	whole  func(year int, south bool) (span, bool)
+	name   func(year int, south bool) string
+}
+
+// The words that place a season or month from the as-of date.
+const (
+	deixNone   = iota
+	deixThis   // the one under way, or else the one of the as-of year
+	deixNext   // the one after "this" one, when that has begun
+	deixComing // the first to begin after the as-of date
+)
+
+// deixisWord reads "this", "next", "the coming" or "this coming" before a
+// season or month.
+func (p *parser) deixisWord() int {
+	switch {
+	case p.seq("this", "coming"), p.seq("the", "coming"):
+		return deixComing
+	case p.seq("this"):
+		return deixThis
+	case p.seq("next"):
+		return deixNext
+	}
+	return deixNone
 }
 
 // monthShape gives a part of a month, in month m of year y; m may be past
@@ -362,6 +391,16 @@ func (p *parser) month() (time.Month, bool) {
 // "next month" and "last month" the ones either side. It returns a period
 // whose shape, or inMonth, is part f of that month.
 func (p *parser) monthRef(f monthShape) (period, bool) {
+	start := p.pos
+	if d := p.deixisWord(); d != deixNone {
+		if m, ok := p.month(); ok {
+			return period{shape: named(m, f), deixis: d,
+				whole: named(m, func(y int, m time.Month) span { return months(y, m, 1) }),
+				name:  func(y int, _ bool) string { return fmt.Sprintf("%s %d", m, y) },
+			}, true
+		}
+		p.pos = start
+	}
 	if m, ok := p.month(); ok {
 		return period{shape: named(m, f), year: p.optYear()}, true
 	}
@@ -597,7 +636,10 @@ func (p *parser) edgeOfMonth() (period, bool) {
 // seasonPeriod reads a season name and its year, and returns the shape of
 // its months from first (0, 1 or 2) for n months.
 func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
-	p.opt("the")
+	d := p.deixisWord()
+	if d == deixNone {
+		p.opt("the")
+	}
 	t := p.peek(0)
 	north, ok := seasonNames[t.text]
 	if !ok || t.kind != tWord {
@@ -607,6 +649,17 @@ func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
 	per := period{shape: func(y int, south bool) (span, bool) {
 		return months(y, seasonStart(north, south)+time.Month(first), n), true
 	}, edge: e}
+	if d != deixNone {
+		per.deixis = d
+		per.whole = func(y int, south bool) (span, bool) { return months(y, seasonStart(north, south), 3), true }
+		per.name = func(y int, south bool) string {
+			if seasonStart(north, south) == 12 {
+				return fmt.Sprintf("%s %d/%02d", t.text, y, (y+1)%100)
+			}
+			return fmt.Sprintf("%s %d", t.text, y)
+		}
+		return per, true
+	}
 	// "winter 2024/25", "winter 2024–25": the pair must be consecutive
 	// years, and the season must be the one that spans them, which for
 	// summer and winter depends on the hemisphere.
@@ -968,6 +1021,9 @@ func maxTime(a, b time.Time) time.Time {
 // first one that does not end before the as-of date, nor before notBefore
 // when that is set (the second end of a range).
 func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
+	if per.deixis != deixNone {
+		return e.placeDeixis(per)
+	}
 	if reason := e.checkPair(per); reason != "" {
 		return span{}, reason
 	}
@@ -992,6 +1048,9 @@ func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
 // placeBefore puts per, named without a year, in the last year where it
 // starts no later than notAfter: "March" in "between March and May 2025".
 func (e dateEnv) placeBefore(per period, notAfter time.Time) (span, string) {
+	if per.deixis != deixNone {
+		return e.placeDeixis(per)
+	}
 	if reason := e.checkPair(per); reason != "" {
 		return span{}, reason
 	}
@@ -1001,6 +1060,44 @@ func (e dateEnv) placeBefore(per period, notAfter time.Time) (span, string) {
 		}
 	}
 	return span{}, fmt.Sprintf("there is no %s in the years before %d", per.desc, notAfter.Year())
+}
+
+// placeDeixis puts a season or month named with "this", "next" or "the
+// coming" in its year. "This summer" is the summer under way or else the
+// one of the as-of year, past or to come: as of October 2025 it is summer
+// 2025, as of January 2025 it is summer 2025 and "this winter" winter
+// 2024/25. "The coming summer" is the first to begin after the as-of date.
+// "Next summer" is the one after this summer once that has begun; while
+// this summer is still to come, readers take "next summer" both as it and
+// as the one after, and the phrase is refused.
+func (e dateEnv) placeDeixis(per period) (span, string) {
+	if !e.hasAsOf {
+		return span{}, "it names a period relative to the as-of date, which is not set"
+	}
+	whole := func(y int) span { s, _ := per.whole(y, e.south); return s }
+	from := e.asOf.Year() - 1
+	if per.deixis == deixComing {
+		for whole(from).lo.Before(e.asOf) || whole(from).lo.Equal(e.asOf) {
+			from++
+		}
+		s, _ := per.shape(from, e.south)
+		return s, ""
+	}
+	for whole(from).hi.Before(e.asOf) {
+		from++ // the first that does not end before the as-of date
+	}
+	if whole(from).lo.Year() > e.asOf.Year() {
+		from = e.asOf.Year() // past, but of the as-of year
+	}
+	if per.deixis == deixNext {
+		if whole(from).lo.After(e.asOf) {
+			return span{}, fmt.Sprintf("readers take it both as %s and as %s; write the one that is meant",
+				per.name(from, e.south), per.name(from+1, e.south))
+		}
+		from++
+	}
+	s, _ := per.shape(from, e.south)
+	return s, ""
 }
 
 // inYear puts a period named with a year in that year, and one named by a

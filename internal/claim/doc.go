@@ -23,6 +23,7 @@
 //	spring | summer | autumn | fall | winter [2025]                Mar–May | Jun–Aug | Sep–Nov | Dec–Feb
 //	winter 2024/25, winter 2024–25, winter 2025                    Dec 2024–Feb 2025; winter 2025 begins in Dec 2025
 //	early | mid | late spring, the start | middle | end of spring  its first | second | third month
+//	this summer, the coming summer, next summer, this March        see below
 //	2025, this year, next year, last year, the year                the year
 //	early | mid | late 2025                                        Jan–Apr | May–Aug | Sep–Dec
 //	the start | beginning of 2025, the end of 2025                 January | December
@@ -44,6 +45,15 @@
 // and February 2026" starts in December 2025. A range without either year
 // is the first that does not end before AsOf: as of 13 January 2025,
 // "between December and February" is December 2024 to February 2025.
+//
+// "This summer" is the summer under way, or else the one of AsOf's year,
+// past or to come: as of 13 January 2025 it is summer 2025 and "this
+// winter" is winter 2024/25; as of October 2025 "this summer" is summer
+// 2025. "The coming summer" is the first to begin after AsOf. "Next
+// summer" is the one after this summer once that has begun; while this
+// summer is still to come readers take "next summer" both as it and as the
+// one after, and the phrase is refused, naming both. Months are read the
+// same way: "this March", "next March".
 //
 // A date phrase is a period after a prefix, or a duration:
 //
