@@ -84,6 +84,8 @@ func TestKindOf(t *testing.T) {
 		{"about 12,000", KindNumber},
 		{"nearly twenty", KindNumber},
 		{"between 10% and 15%", KindNumber},
+		{"roughly a third", KindNumber}, // a share
+		{"nine in ten", KindNumber},
 		{"more than", KindComparison},
 		{"a third of", KindComparison},
 		{"30% more than", KindComparison},

@@ -25,20 +25,23 @@ const (
 type ratioForm int
 
 const (
-	rTimes   ratioForm = iota // v/w: "nine times as many as"
-	rPart                     // w/v, a whole number: "a third of", "half"
-	rPctOf                    // 100·v/w: "30% of"
-	rPctMore                  // 100·(v/w − 1): "30% more than"
-	rPctLess                  // 100·(1 − v/w): "30% fewer than"
+	rTimes    ratioForm = iota // v/w: "nine times as many as"
+	rPart                      // v/w as a fraction: "a third of", "half", "two-thirds of"
+	rPctOf                     // 100·v/w: "30% of"
+	rPctMore                   // 100·(v/w − 1): "30% more than"
+	rPctLess                   // 100·(1 − v/w): "30% fewer than"
+	rPartMore                  // v/w − 1 as a fraction: "a third more than"
+	rPartLess                  // 1 − v/w as a fraction: "a fifth less than"
 )
 
 // cmpClaim is a parsed comparison.
 type cmpClaim struct {
-	kind cmpKind
-	form ratioForm
-	q    numQual // the qualifier of a ratio
-	n    amount  // the number of a ratio: 9 for "nine times", 30 for "30% of"
-	part int     // the 3 of "a third of"
+	kind  cmpKind
+	form  ratioForm
+	q     numQual // the qualifier of a ratio
+	n     amount  // the number of a ratio: 9 for "nine times", 30 for "30% of"
+	part  int     // the 3 of "a third of", "two-thirds", "one in three"
+	parts int     // the 2 of "two-thirds": a part other than 1
 	// How the phrase words things, for suggestions in its own words.
 	more, less string // "more"/"fewer", "higher"/"lower"
 	adj        string // the "many" of "as many as"; "" when not written
@@ -56,14 +59,6 @@ var lessWords = map[string]string{
 
 // adjectives are the words of "as many as", "as much as", "as high as".
 var adjectives = []string{"many", "much", "large", "high", "big", "great"}
-
-// partWords are the fractions "a third of" … "a twentieth of".
-var partWords = map[string]int{
-	"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-	"twentieth": 20,
-}
 
 // parseComparison reads a comparison phrase.
 func parseComparison(s string) (*cmpClaim, *Error) {
@@ -175,30 +170,28 @@ func (p *parser) ratio(c *cmpClaim) bool {
 	c.kind = cRatio
 	c.q, _ = p.qualifier()
 	start := p.pos
-	switch {
-	case p.seq("twice"):
-		c.form, c.n = rTimes, amount{n: ratInt(2), unit: twoFigures(ratInt(2), ratInt(1))}
-		if p.timesThan(ratInt(2)) {
+	if k, ok := p.multiple(); ok {
+		c.form, c.n = rTimes, amount{n: ratInt(int64(k)), unit: twoFigures(ratInt(int64(k)), ratInt(1))}
+		if p.timesThan(ratInt(int64(k))) {
 			return false
 		}
 		p.asAdj(c)
 		return true
-	case p.seq("half"):
-		c.form, c.part = rPart, 2
-		if !p.asAdj(c) {
+	}
+	if p.fraction(c) {
+		c.form = rPart
+		switch {
+		case p.asAdj(c):
+		case p.moreThan(c):
+			c.form = rPartMore
+		case p.lessThan(c):
+			c.form = rPartLess
+		default:
 			p.opt("of")
 		}
 		return true
 	}
-	if _, ok := p.oneOf("a", "an", "one"); ok {
-		if part, ok := partWords[p.peek(0).text]; ok && p.peek(0).kind == tWord {
-			p.pos++
-			p.opt("of")
-			c.form, c.part = rPart, part
-			return true
-		}
-		p.pos = start
-	}
+	p.pos = start
 	n, ok := p.amount()
 	if !ok || n.currency != "" {
 		return false
@@ -291,6 +284,10 @@ func (c *cmpClaim) measure(v, w *big.Rat) (*big.Rat, bool) {
 		return mul(sub(r, ratInt(1)), hundred), true
 	case rPctLess:
 		return mul(sub(ratInt(1), r), hundred), true
+	case rPartMore:
+		return sub(r, ratInt(1)), true
+	case rPartLess:
+		return sub(ratInt(1), r), true
 	}
 	return r, true
 }
@@ -316,15 +313,8 @@ func (c *cmpClaim) interval(w, a *big.Rat) interval {
 	case cSame:
 		return sameInterval(w)
 	}
-	if c.form == rPart {
-		q := ratInt(int64(c.part))
-		if c.q == qBare {
-			// w/v rounds to the part at two figures: (1/(q+h), 1/(q−h)]
-			// for v/w, where h is half a unit of the part's second figure.
-			h := half(twoFigures(q, ratInt(1)))
-			return interval{lo: quo(ratInt(1), add(q, h)), loOpen: true, hi: quo(ratInt(1), sub(q, h))}
-		}
-		return qualInterval(c.q, quo(ratInt(1), q), nil, a)
+	if c.part != 0 {
+		return c.fractionInterval(a)
 	}
 	return qualInterval(c.q, c.n.n, c.n.unit, a)
 }
@@ -425,6 +415,10 @@ func (c *cmpClaim) ratioMeaning(iv interval) string {
 		return "an increase of " + iv.describe(pct)
 	case rPctLess:
 		return "a decrease of " + iv.describe(pct)
+	case rPartMore:
+		return "an increase of " + iv.describe(func(x *big.Rat) string { return pct(mul(x, ratInt(100))) })
+	case rPartLess:
+		return "a decrease of " + iv.describe(func(x *big.Rat) string { return pct(mul(x, ratInt(100))) })
 	}
 	return "a ratio of " + iv.describe(formatShort)
 }
@@ -437,7 +431,7 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 	switch form {
 	case rPctOf:
 		return vs + " is " + sig3(mul(r, hundred)) + "% of " + ws
-	case rPctMore, rPctLess:
+	case rPctMore, rPctLess, rPartMore, rPartLess:
 		d := mul(sub(r, ratInt(1)), hundred)
 		if d.Sign() < 0 {
 			return vs + " is " + sig3(absRat(d)) + "% less than " + ws
@@ -500,7 +494,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	switch c.form {
 	case rPctOf:
 		return percentWords(mul(r, hundred)) + " of"
-	case rPctMore, rPctLess:
+	case rPctMore, rPctLess, rPartMore, rPartLess:
 		return c.percentChange(r, aboutSame)
 	}
 	if r.Cmp(new(big.Rat).SetFrac64(3, 2)) >= 0 {

@@ -113,10 +113,16 @@
 // is the smaller numeral ("1.2 to 1.5 million"). A dash joins a range only
 // between numbers written in digits, so "twenty-one" is not read as 1 to 20.
 //
+// A fraction, with or without a qualifier ("half", "roughly a third",
+// "fewer than one in five", "two-thirds", "nine in ten"), is a number
+// phrase about a share: the value as a fraction (0.33, or 33 in percent
+// units) is checked as v/w is in "a third of" below, with w = 1.
+//
 // The suggestion for a number is the phrase's own qualifier with the value
 // at the phrase's precision when that holds ("at least 11,960"), and
 // otherwise "about" and the value to two significant figures ("about
-// 12,000"), or more figures when the tolerance asks for them.
+// 12,000"), or more figures when the tolerance asks for them; for a share,
+// the share in per cent ("30%").
 //
 // # Comparisons
 //
@@ -131,8 +137,10 @@
 //	about the same as, about as many as                                     |v − w| ≤ a·|w|
 //	nearly as many as, almost as much as                                    at most a·|w| short of w
 //	at least as many as                                                     v ≥ w
-//	N times [as many as], twice [as much as]                                v/w rounds to N at N's precision, two figures at least
-//	half [as many as], a third of … a twentieth of                          w/v rounds to 2.0, 3.0 … 9.0, 10 … 20
+//	N times [as many as], twice, double, triple, fourfold, 10-fold          v/w rounds to N at N's precision, two figures at least
+//	half [as many as], a third of … a twentieth of, one in five             w/v rounds to 2.0, 3.0 … 9.0, 10 … 20
+//	two-thirds of, three quarters as many as, nine in ten, nine out of ten  v/w rounds to the fraction at two figures
+//	a fifth more than, a third less than                                    v/w − 1, 1 − v/w as the fraction is read
 //	N% of                                                                   100·v/w rounds to N
 //	N% more than (higher than, above …)                                     100·(v/w − 1) rounds to N
 //	N% less than (fewer than, lower than, below …)                          100·(1 − v/w) rounds to N

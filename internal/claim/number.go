@@ -178,10 +178,29 @@ type numClaim struct {
 	q     numQual
 	words string // the qualifier as written: "roughly"
 	a, b  amount // b only for qRange
+	// share is set for a fraction, "roughly a third", "one in five":
+	// the value is then a share, checked as "a third of" 1 is.
+	share *cmpClaim
+}
+
+// parseShare reads a number phrase that is a fraction, with or without a
+// qualifier: "half", "roughly a third", "fewer than one in five",
+// "two-thirds", "nine in ten".
+func parseShare(s string) (*numClaim, bool) {
+	p := newParser(s)
+	f := &cmpClaim{kind: cRatio, form: rPart}
+	f.q, _ = p.qualifier()
+	if !p.fraction(f) || !p.done() {
+		return nil, false
+	}
+	return &numClaim{share: f}, true
 }
 
 // parseNumber reads a number phrase.
 func parseNumber(s string) (*numClaim, *Error) {
+	if c, ok := parseShare(s); ok {
+		return c, nil
+	}
 	p := newParser(s)
 	c := &numClaim{}
 	if p.seq("between") {
@@ -378,6 +397,9 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 	if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
 		return Verdict{}, errors.New("the value is not a finite number")
 	}
+	if c.share != nil {
+		return c.shareVerdict(v, a), nil
+	}
 	style := c.style()
 	m := ratOf(v.Value)
 	if style.percent && !v.Percent {
@@ -391,6 +413,21 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 		Value:   shown.write(m, formatValue),
 		Suggest: c.suggest(m, a),
 	}, nil
+}
+
+// shareVerdict checks a fraction ("a third", "nine in ten") against v as
+// a share: 0.33, or 33 in percent units. Its meaning and suggestion are in
+// per cent: "a share of over 32.79% and at most 33.9%", "30%".
+func (c *numClaim) shareVerdict(v Quantity, a *big.Rat) Verdict {
+	x := plain(v)
+	iv := c.share.fractionInterval(a)
+	pct := func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + "%" }
+	return Verdict{
+		True:    iv.contains(x),
+		Meaning: "a share of " + iv.describe(pct),
+		Value:   showQuantity(v),
+		Suggest: percentWords(mul(x, ratInt(100))),
+	}
 }
 
 // suggest returns a number phrase that m makes true: c's own qualifier
