@@ -100,8 +100,9 @@
 //	                                              with a multiplier, at two figures at least: a million is 0.95 up to 1.05 million
 //	about, around, roughly, approximately,        N − a·|N| to N + a·|N|
 //	  approx, some, close to, an estimated N
-//	nearly, almost, just under, just below N      at most a·|N| short of N, towards zero; not N itself
-//	just over, just above N                       at most a·|N| beyond N, away from zero; not N itself
+//	nearly, almost, just short of N               at most a·|N| short of N, towards zero; not N itself
+//	just under, just below N                      at most a·|N| below N; not N itself
+//	just over, just above N                       at most a·|N| above N; not N itself
 //	more than, over, above, in excess of N        more than N
 //	at least, no fewer than, no less than N       N or more
 //	fewer than, less than, under, below N         less than N

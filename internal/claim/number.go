@@ -127,24 +127,25 @@ func twoFigures(n, unit *big.Rat) *big.Rat {
 type numQual int
 
 const (
-	qBare     numQual = iota // rounds to N at N's precision
-	qAbout                   // within About of N
-	qNearly                  // short of N by at most About, towards zero
-	qJustOver                // beyond N by at most About, away from zero
-	qMore                    // more than N
-	qAtLeast                 // N or more
-	qLess                    // less than N
-	qAtMost                  // N or less
-	qRange                   // from A to B
+	qBare      numQual = iota // rounds to N at N's precision
+	qAbout                    // within About of N
+	qNearly                   // short of N by at most About, towards zero
+	qJustUnder                // below N by at most About
+	qJustOver                 // above N by at most About
+	qMore                     // more than N
+	qAtLeast                  // N or more
+	qLess                     // less than N
+	qAtMost                   // N or less
+	qRange                    // from A to B
 )
 
 var numQualifiers = []phrase[numQual]{
 	{words("about"), qAbout}, {words("around"), qAbout}, {words("roughly"), qAbout},
 	{words("approximately"), qAbout}, {words("approx"), qAbout}, {words("some"), qAbout},
 	{words("close to"), qAbout}, {words("an estimated"), qAbout},
-	{words("nearly"), qNearly}, {words("almost"), qNearly}, {words("just under"), qNearly},
-	{words("just below"), qNearly}, {words("just short of"), qNearly},
-	{words("slightly under"), qNearly}, {words("slightly less than"), qNearly},
+	{words("nearly"), qNearly}, {words("almost"), qNearly}, {words("just short of"), qNearly},
+	{words("just under"), qJustUnder}, {words("just below"), qJustUnder},
+	{words("slightly under"), qJustUnder}, {words("slightly less than"), qJustUnder},
 	{words("just over"), qJustOver}, {words("just above"), qJustOver},
 	{words("just more than"), qJustOver}, {words("slightly over"), qJustOver},
 	{words("slightly more than"), qJustOver},
@@ -294,14 +295,16 @@ func qualInterval(q numQual, n, unit, a *big.Rat) interval {
 			return interval{lo: n, loOpen: true, hi: add(n, tol)}
 		}
 		return interval{empty: true}
-	case qJustOver:
-		switch n.Sign() {
-		case 1:
-			return interval{lo: n, loOpen: true, hi: add(n, tol)}
-		case -1:
+	case qJustUnder, qJustOver:
+		// "Under" and "over" say which side of N, whatever its sign:
+		// "just under -100" is -105 up to -100, not -99.
+		if n.Sign() == 0 {
+			return interval{empty: true}
+		}
+		if q == qJustUnder {
 			return interval{lo: sub(n, tol), hi: n, hiOpen: true}
 		}
-		return interval{empty: true}
+		return interval{lo: n, loOpen: true, hi: add(n, tol)}
 	case qMore:
 		return interval{lo: n, loOpen: true}
 	case qAtLeast:
