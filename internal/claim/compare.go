@@ -147,6 +147,10 @@ func (p *parser) relation(c *cmpClaim) bool {
 		c.kind = cLess
 		return true
 	}
+	if p.asAdj(c) {
+		c.kind = cSame // before the qualifiers, of which "as many as" N is one
+		return true
+	}
 	q, _ := p.qualifier()
 	switch q {
 	case qBare:

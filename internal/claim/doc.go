@@ -106,7 +106,12 @@
 //	more than, over, above, in excess of N        more than N
 //	at least, no fewer than, no less than N       N or more
 //	fewer than, less than, under, below N         less than N
-//	at most, no more than, up to N                N or less
+//	at most, no more than, up to N,               N or less
+//	  as many (much, high) as N
+//	as few (little, low) as N                     N or more
+//	upwards of N                                  more than N
+//	well over, well above N                       more than N + a·|N|
+//	well under, well below N                      less than N − a·|N|
 //	between A and B, from A to B, A to B, A–B     A to B, both included, in either order
 //
 // In a range a percent sign or currency written once applies to both ends,

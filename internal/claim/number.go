@@ -132,6 +132,8 @@ const (
 	qNearly                   // short of N by at most About, towards zero
 	qJustUnder                // below N by at most About
 	qJustOver                 // above N by at most About
+	qWellOver                 // above N by more than About
+	qWellUnder                // below N by more than About
 	qMore                     // more than N
 	qAtLeast                  // N or more
 	qLess                     // less than N
@@ -156,7 +158,11 @@ var numQualifiers = []phrase[numQual]{
 	{words("fewer than"), qLess}, {words("less than"), qLess}, {words("under"), qLess},
 	{words("below"), qLess}, {words("lower than"), qLess},
 	{words("at most"), qAtMost}, {words("no more than"), qAtMost}, {words("not more than"), qAtMost},
-	{words("up to"), qAtMost},
+	{words("up to"), qAtMost}, {words("as many as"), qAtMost}, {words("as much as"), qAtMost},
+	{words("as high as"), qAtMost}, {words("as few as"), qAtLeast}, {words("as little as"), qAtLeast},
+	{words("as low as"), qAtLeast}, {words("upwards of"), qMore},
+	{words("well over"), qWellOver}, {words("well above"), qWellOver}, {words("well in excess of"), qWellOver},
+	{words("well under"), qWellUnder}, {words("well below"), qWellUnder}, {words("well short of"), qWellUnder},
 }
 
 // qualifier reads a qualifier and returns it with the words it was written
@@ -305,6 +311,10 @@ func qualInterval(q numQual, n, unit, a *big.Rat) interval {
 			return interval{lo: sub(n, tol), hi: n, hiOpen: true}
 		}
 		return interval{lo: n, loOpen: true, hi: add(n, tol)}
+	case qWellOver:
+		return interval{lo: add(n, tol), loOpen: true}
+	case qWellUnder:
+		return interval{hi: sub(n, tol), hiOpen: true}
 	case qMore:
 		return interval{lo: n, loOpen: true}
 	case qAtLeast:
@@ -450,8 +460,12 @@ func (c *numClaim) suggest(m, a *big.Rat) string {
 		n := roundAt(m, unit)
 		if (n.Sign() != 0 || m.Sign() == 0) && qualInterval(c.q, n, unit, a).contains(m) {
 			dec := decimalsOf(quo(unit, style.mult()))
-			s := style.write(n, func(x *big.Rat) string { return formatRat(x, dec) })
-			return strings.TrimSpace(c.words + " " + s)
+			digits := func(x *big.Rat) string { return formatRat(x, dec) }
+			if c.q != qBare {
+				// Only a bare number is read at its written precision.
+				digits = func(x *big.Rat) string { return trimZeros(formatRat(x, dec)) }
+			}
+			return strings.TrimSpace(c.words + " " + style.write(n, digits))
 		}
 	}
 	if style.multWord != "" && absRat(m).Cmp(style.mult()) < 0 {
