@@ -19,6 +19,11 @@ const (
 	cNearlySame                 // v short of w by at most About
 	cAtLeastSame                // v ≥ w
 	cRatio                      // a ratio of v to w: see ratioForm
+	cJustMore                   // v above w by at most About
+	cJustLess                   // v below w by at most About
+	cWellMore                   // v above w by more than About
+	cWellLess                   // v below w by more than About
+	cPoints                     // v − w, or w − v, in percentage points
 )
 
 // ratioForm is the ratio a cRatio comparison is about.
@@ -42,6 +47,7 @@ type cmpClaim struct {
 	n     amount  // the number of a ratio: 9 for "nine times", 30 for "30% of"
 	part  int     // the 3 of "a third of", "two-thirds", "one in three"
 	parts int     // the 2 of "two-thirds": a part other than 1
+	dir   int     // cPoints: 1 for "more than", -1 for "less than"
 	// How the phrase words things, for suggestions in its own words.
 	more, less string // "more"/"fewer", "higher"/"lower"
 	adj        string // the "many" of "as many as"; "" when not written
@@ -63,7 +69,7 @@ var adjectives = []string{"many", "much", "large", "high", "big", "great"}
 // parseComparison reads a comparison phrase.
 func parseComparison(s string) (*cmpClaim, *Error) {
 	p := newParser(s)
-	for _, alt := range []func(*cmpClaim) bool{p.ratio, p.relation} {
+	for _, alt := range []func(*cmpClaim) bool{p.ratio, p.points, p.relation} {
 		p.pos = 0
 		c := &cmpClaim{more: "more", less: "fewer"}
 		if alt(c) && p.done() {
@@ -161,10 +167,36 @@ func (p *parser) relation(c *cmpClaim) bool {
 		c.kind = cNearlySame
 	case qAtLeast:
 		c.kind = cAtLeastSame
+	case qJustOver, qJustUnder, qWellOver, qWellUnder:
+		// "slightly more than", "just below", "well above": the
+		// qualifier is the whole comparison.
+		c.kind = map[numQual]cmpKind{qJustOver: cJustMore, qJustUnder: cJustLess, qWellOver: cWellMore, qWellUnder: cWellLess}[q]
+		return true
 	default:
 		return false
 	}
 	return p.asAdj(c) || p.seq("the", "same", "as") || p.seq("equal", "to")
+}
+
+// points reads a difference in percentage points: "2 percentage points
+// more than", "about 1.5 percentage points below".
+func (p *parser) points(c *cmpClaim) bool {
+	c.kind = cPoints
+	c.q, _ = p.qualifier()
+	n, ok := p.amount()
+	if !ok || n.currency != "" || n.percent || !(p.seq("percentage", "points") || p.seq("percentage", "point")) {
+		return false
+	}
+	c.n = n
+	switch {
+	case p.moreThan(c):
+		c.dir = 1
+	case p.lessThan(c):
+		c.dir = -1
+	default:
+		return false
+	}
+	return true
 }
 
 // ratio reads a comparison of the ratio of v to w, with an optional
@@ -316,6 +348,14 @@ func (c *cmpClaim) interval(w, a *big.Rat) interval {
 		return interval{lo: w}
 	case cSame:
 		return sameInterval(w)
+	case cJustMore:
+		return qualInterval(qJustOver, w, nil, a)
+	case cJustLess:
+		return qualInterval(qJustUnder, w, nil, a)
+	case cWellMore:
+		return qualInterval(qWellOver, w, nil, a)
+	case cWellLess:
+		return qualInterval(qWellUnder, w, nil, a)
 	}
 	if c.part != 0 {
 		return c.fractionInterval(a)
@@ -344,6 +384,13 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	vs, ws := showQuantity(v), showQuantity(w)
 	iv := c.interval(wr, a)
 	verdict := Verdict{Suggest: c.suggest(vr, wr, a)}
+	if c.kind == cPoints {
+		d := mul(sub(vr, wr), ratInt(100))
+		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
+		verdict.Meaning = "a difference of " + iv.describe(formatShort) + " percentage points"
+		verdict.Value = vs + " is " + pointsWords(d, formatShort(roundSig(absRat(d), 3)), "more", "less") + " " + ws
+		return verdict, nil
+	}
 	if c.kind != cRatio {
 		show := func(x *big.Rat) string { return formatShort(x) }
 		if w.Percent {
@@ -445,6 +492,27 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 	return vs + " is " + sig3(r) + " times " + ws
 }
 
+// pointsWords writes a difference d in percentage points, whose size is
+// written n, in the words more and less: "2 percentage points more than",
+// "1 percentage point below", or "the same as" for 0.
+func pointsWords(d *big.Rat, n, more, less string) string {
+	unit := "percentage points"
+	if n == "1" {
+		unit = "percentage point"
+	}
+	switch {
+	case d.Sign() == 0:
+		return "the same as"
+	case more == "above" && d.Sign() > 0:
+		return n + " " + unit + " above"
+	case more == "above":
+		return n + " " + unit + " below"
+	case d.Sign() > 0:
+		return n + " " + unit + " " + more + " than"
+	}
+	return n + " " + unit + " " + less + " than"
+}
+
 // countWords spells the counts of "nine times as many as".
 var countWords = []string{"", "once", "twice", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 
@@ -486,6 +554,14 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 			return "about the same as"
 		}
 		return direction()
+	case cPoints:
+		// The difference at the phrase's precision, in its words.
+		d := mul(sub(v, w), ratInt(100))
+		n := roundAt(absRat(d), c.n.unit)
+		if n.Sign() == 0 {
+			return direction()
+		}
+		return pointsWords(d, formatRat(n, decimalsOf(c.n.unit)), c.more, c.less)
 	case cRatio:
 	default:
 		return direction()

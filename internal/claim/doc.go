@@ -143,6 +143,11 @@
 //	about the same as, about as many as                                     |v − w| ≤ a·|w|
 //	nearly as many as, almost as much as                                    at most a·|w| short of w
 //	at least as many as                                                     v ≥ w
+//	slightly (just, a little) more than, just over, slightly above          w < v ≤ w + a·|w|
+//	slightly (just, a little) less than, just below                         w − a·|w| ≤ v < w
+//	well above, well over / well below, well under                          v > w + a·|w| / v < w − a·|w|
+//	N percentage points more than (higher than, above …)                    100·(v − w) rounds to N
+//	N percentage points less than (lower than, below …)                     100·(w − v) rounds to N
 //	N times [as many as], twice, double, triple, fourfold, 10-fold          v/w rounds to N at N's precision, two figures at least
 //	half [as many as], a third of … a twentieth of, one in five             w/v rounds to 2.0, 3.0 … 9.0, 10 … 20
 //	two-thirds of, three quarters as many as, nine in ten, nine out of ten  v/w rounds to the fraction at two figures
