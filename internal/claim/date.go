@@ -351,7 +351,8 @@ func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth,
 		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
-		p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
+		p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
+		p.holiday,
 	} {
 		start := p.pos
 		if per, ok := alt(); ok {
@@ -888,6 +889,56 @@ func (p *parser) wholeYear() (period, bool) {
 	return period{shape: yearMonths(1, 12), year: y}, true
 }
 
+// holidays are the days a phrase may name by their feast: the same day
+// every year.
+var holidays = []phrase[time.Time]{
+	{words("christmas"), day(0, 12, 25)}, {words("christmas day"), day(0, 12, 25)},
+	{words("christmas eve"), day(0, 12, 24)}, {words("boxing day"), day(0, 12, 26)},
+	{words("new year ' s day"), day(0, 1, 1)}, {words("new year \u2019 s day"), day(0, 1, 1)},
+	{words("new year ' s eve"), day(0, 12, 31)}, {words("new year \u2019 s eve"), day(0, 12, 31)},
+}
+
+// holiday reads "Christmas", "Christmas Day 2025", "New Year's Eve":
+// 25 December, 31 December. Easter, whose day moves, is not one.
+func (p *parser) holiday() (period, bool) {
+	p.opt("the")
+	if p.seq("easter") {
+		return period{}, p.fail("Easter falls on a different day each year, and on another in the Orthodox churches; write the date")
+	}
+	d, ok := longest(p, holidays)
+	if !ok {
+		return period{}, false
+	}
+	return period{shape: fixedDay(d.Month(), d.Day()), year: p.optYear()}, true
+}
+
+// decade reads "the 2020s" (2020 to 2029), "the early | mid | late 2020s"
+// (2020–23, 2024–26, 2027–29), "the start | middle | end of the 2020s" (its
+// first year, 2024–26, its last year), and "this decade" or "the decade",
+// the as-of date's: "by the end of the decade".
+func (p *parser) decade() (period, bool) {
+	first, n := 0, 10 // years of it
+	e := edgeNone
+	if w, ok := p.edgeWord(); ok {
+		first, n, e = []int{0, 4, 9}[w], []int{1, 3, 1}[w], edgeOf(w)
+	} else {
+		p.opt("the")
+		if part, ok := p.part(); ok {
+			first, n = []int{0, 4, 7}[part], []int{4, 3, 3}[part]
+		}
+	}
+	years := func(start int) span { return span{day(start+first, 1, 1), day(start+first+n-1, 12, 31)} }
+	if p.seq("this", "decade") || p.seq("the", "decade") || p.seq("decade") {
+		return period{inMonth: func(y int, _ time.Month) span { return years(y - y%10) }, year: yearRef{monthRel, 0}, edge: e}, true
+	}
+	p.opt("the")
+	start, ok := p.year()
+	if !ok || start%10 != 0 || !p.peek(0).glued || !(p.seq("s") || p.seq("'", "s") || p.seq("’", "s")) {
+		return period{}, false
+	}
+	return period{shape: func(y int, _ bool) (span, bool) { return years(y), true }, year: yearRef{yearAbs, start}, edge: e}, true
+}
+
 // dateLayout is how dates are written in messages: "15 April 2025".
 const dateLayout = "2 January 2006"
 
@@ -1105,7 +1156,7 @@ func (e dateEnv) placeDeixis(per period) (span, string) {
 func (e dateEnv) inYear(per period) (span, string) {
 	if per.year.kind == monthRel {
 		if !e.hasAsOf {
-			return span{}, "it names a month or quarter relative to the as-of date, which is not set"
+			return span{}, "it names a period relative to the as-of date, which is not set"
 		}
 		return per.inMonth(e.asOf.Year(), e.asOf.Month()+time.Month(per.year.n)), ""
 	}

@@ -33,7 +33,14 @@
 //	Q1 … Q4 2025, the first … fourth quarter of 2025               Jan–Mar … Oct–Dec
 //	this quarter, next quarter, last quarter                       AsOf's quarter, the one after, the one before
 //	the start | middle | end of Q2, of H1, of the quarter          its first | middle | last month (Mar–Apr of a half)
+//	Christmas [Day], Christmas Eve, Boxing Day,                    25, 24, 26 December, 1 January, 31 December
+//	  New Year's Day, New Year's Eve
+//	the 2020s, this decade, the decade                             2020–2029
+//	the early | mid | late 2020s                                   2020–23 | 2024–26 | 2027–29
+//	the start | middle | end of the decade                         its first year | 2024–26 | its last year
 //	between P and Q, from P to Q, P to Q, P–Q                      the first day of P to the last of Q
+//
+// Easter, whose day moves and differs between churches, is refused.
 //
 // With Options.Southern the seasons are six months on: spring is September
 // to November, and summer, December to February, is the season that spans
