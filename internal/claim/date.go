@@ -147,6 +147,10 @@ func (p *parser) deixisWord() int {
 	return deixNone
 }
 
+// isSet reports whether per is a period, not the zero value that stands
+// for the missing second end of a range.
+func (per period) isSet() bool { return per.shape != nil || per.inMonth != nil }
+
 // monthShape gives a part of a month, in month m of year y; m may be past
 // December or before January.
 type monthShape func(y int, m time.Month) span
@@ -159,7 +163,7 @@ func named(m time.Month, f monthShape) func(int, bool) (span, bool) {
 // dateClaim is a parsed date phrase.
 type dateClaim struct {
 	rel      relation
-	from, to period // to.shape is nil unless the period is a range
+	from, to period // to is set only for a range
 	n        int    // relWithin: how many units
 	unit     durUnit
 }
@@ -1013,7 +1017,7 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 	}
 	var s span
 	var reason string
-	if c.to.shape == nil {
+	if !c.to.isSet() {
 		s, reason = e.placeAfter(c.from, time.Time{})
 	} else {
 		// A range: the end left without a year follows the other end.
@@ -1037,7 +1041,7 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		return dayRange{}, reason
 	}
 	edge := c.from.edge
-	if c.to.shape != nil {
+	if c.to.isSet() {
 		edge = edgeNone
 	}
 	switch rel := c.rel; {
