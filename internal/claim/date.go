@@ -49,6 +49,7 @@ const (
 	relAfter                     // after its last day
 	relNotBefore                 // on or after its first day
 	relWithin                    // after AsOf and no later than AsOf + a duration
+	relAround                    // around the turn of the year: in it
 )
 
 var datePrefixes = []phrase[relation]{
@@ -62,7 +63,7 @@ var datePrefixes = []phrase[relation]{
 	{words("not before"), relNotBefore}, {words("no earlier than"), relNotBefore},
 	{words("not earlier than"), relNotBefore}, {words("no sooner than"), relNotBefore},
 	{words("not sooner than"), relNotBefore}, {words("not until"), relNotBefore},
-	{words("within"), relWithin}, {words("within the next"), relWithin},
+	{words("around"), relAround}, {words("within"), relWithin}, {words("within the next"), relWithin},
 	{words("within the coming"), relWithin}, {words("in the next"), relWithin},
 	{words("in the coming"), relWithin}, {words("over the next"), relWithin},
 	{words("over the coming"), relWithin}, {words("sometime"), relIn}, {words("some time"), relIn},
@@ -123,6 +124,7 @@ type period struct {
 	deixis int
 	whole  func(year int, south bool) (span, bool)
 	name   func(year int, south bool) string
+	turn   bool // the turn of the year, which "around" may come before
 }
 
 // The words that place a season or month from the as-of date.
@@ -188,6 +190,15 @@ func parseDate(s string) (*dateClaim, *Error) {
 	var ok bool
 	if c.from, c.to, ok = p.rangeOrPeriod(); !ok || !p.done() {
 		return nil, p.err(s, KindDate)
+	}
+	if c.rel == relAround {
+		// The turn of the year is a span around a moment already; any
+		// other period would need a margin that "around" does not give.
+		if !c.from.turn || c.to.isSet() {
+			p.fail("\"around\" gives no margin to check; write the days meant, as in \"between 10 and 20 April\" or \"in mid-April\"")
+			return nil, p.err(s, KindDate)
+		}
+		c.rel = relIn
 	}
 	return c, nil
 }
@@ -305,6 +316,11 @@ func (p *parser) rangeOrPeriod() (from, to period, ok bool) {
 		if p.toks[start].text == "between" {
 			joiners = []string{"and"}
 		}
+		mid := p.pos
+		if from, ok = p.daysOf(joiners); ok {
+			return from, period{}, true // "between 15 and 20 April"
+		}
+		p.pos = mid
 		if from, ok = p.period(); ok {
 			if _, ok = p.oneOf(joiners...); ok {
 				if to, ok = p.period(); ok {
@@ -353,7 +369,7 @@ func seasonStart(north time.Month, south bool) time.Month {
 // season, a season, part of a year or a year.
 func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
-		p.isoDay, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth,
+		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
 		p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
 		p.holiday,
@@ -529,6 +545,84 @@ func (p *parser) monthDay() (period, bool) {
 		return period{}, false
 	}
 	return p.dayPeriod(m, d, p.optYear())
+}
+
+// daysOfMonth reads days of one month: "15–20 April", "15 to 20 April
+// 2025", "April 15–20".
+func (p *parser) daysOfMonth() (period, bool) {
+	return p.daysOf([]string{"-", "to"})
+}
+
+// daysOf reads two days of one month joined by one of joiners, the month
+// after them or before them: "15 and 20 April" after "between".
+func (p *parser) daysOf(joiners []string) (period, bool) {
+	m, before := p.month()
+	d1, ok := p.dayNumber()
+	if !ok {
+		return period{}, false
+	}
+	if _, ok := p.oneOf(joiners...); !ok {
+		return period{}, false
+	}
+	d2, ok := p.dayNumber()
+	if !ok {
+		return period{}, false
+	}
+	if !before {
+		p.opt("of")
+		if m, ok = p.month(); !ok {
+			return period{}, false
+		}
+	}
+	y := p.optYear()
+	d1, d2 = min(d1, d2), max(d1, d2) // written backwards, read either way
+	if d2 > daysIn(2024, m) {
+		return period{}, p.fail("there is no %d %s", d2, m)
+	}
+	return period{shape: func(y int, _ bool) (span, bool) {
+		if d2 > daysIn(y, m) {
+			return span{}, false
+		}
+		return span{day(y, m, d1), day(y, m, d2)}, true
+	}, year: y, desc: fmt.Sprintf("%d to %d %s", d1, d2, m)}, true
+}
+
+// weekOfMonth reads "the first week of April" (days 1–7), the second (8–14),
+// third (15–21), fourth (22–28) or last (the last 7 days).
+func (p *parser) weekOfMonth() (period, bool) {
+	p.opt("the")
+	w, ok := p.oneOf("first", "second", "third", "fourth", "last")
+	if !ok || !p.seq("week", "of") {
+		return period{}, false
+	}
+	p.opt("the")
+	k := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3, "last": 4}[w]
+	return p.monthRef(func(y int, m time.Month) span {
+		if k == 4 {
+			end := day(y, m+1, 0)
+			return span{end.AddDate(0, 0, -6), end}
+		}
+		return span{day(y, m, 1+7*k), day(y, m, 7+7*k)}
+	})
+}
+
+// turnOfYear reads "the turn of the year" and "the turn of 2026": late
+// December to early January, the 21st to the 10th. The turn of the year is
+// the one under way or the next.
+func (p *parser) turnOfYear() (period, bool) {
+	p.opt("the")
+	if !p.seq("turn", "of") {
+		return period{}, false
+	}
+	var y yearRef // "the year": the turn under way or next
+	if n, ok := p.year(); ok {
+		y = yearRef{yearAbs, n} // "the turn of 2026": into 2026
+	} else if !p.seq("the", "year") && !p.seq("the", "new", "year") {
+		return period{}, false
+	}
+	return period{shape: func(y int, _ bool) (span, bool) {
+		return span{day(y-1, 12, 21), day(y, 1, 10)}, true
+	}, year: y, turn: true}, true
 }
 
 func (p *parser) dayPeriod(m time.Month, d int, y yearRef) (period, bool) {

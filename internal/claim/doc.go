@@ -14,12 +14,15 @@
 // A period is one of:
 //
 //	15 April 2025, April 15, 2025, the 15th of April, 2025-04-15   that day
+//	15–20 April, April 15–20, between 15 and 20 April              those days
 //	April 2025, Sept. 2025, April                                  the month
 //	this month, next month, last month                             AsOf's month, the one after, the one before
 //	early | mid | late April [2025], mid-month                     days 1–10 | 11–20 | 21 to the end
 //	the start | beginning of April                                 days 1–7
 //	the middle of April                                            days 11–20
 //	the end of April, end-April, month-end                         the last 7 days
+//	the first | second | third | fourth | last week of April       days 1–7 | 8–14 | 15–21 | 22–28 | the last 7
+//	the turn of the year, the turn of 2026                         21 December to 10 January
 //	spring | summer | autumn | fall | winter [2025]                Mar–May | Jun–Aug | Sep–Nov | Dec–Feb
 //	winter 2024/25, winter 2024–25, winter 2025                    Dec 2024–Feb 2025; winter 2025 begins in Dec 2025
 //	early | mid | late spring, the start | middle | end of spring  its first | second | third month
@@ -40,7 +43,10 @@
 //	the start | middle | end of the decade                         its first year | 2024–26 | its last year
 //	between P and Q, from P to Q, P to Q, P–Q                      the first day of P to the last of Q
 //
-// Easter, whose day moves and differs between churches, is refused.
+// Easter, whose day moves and differs between churches, is refused. The
+// turn of the year without a year is the one under way or the next.
+// "Around the turn of the year" is in it; "around" any other period is
+// refused, as it gives no margin to check.
 //
 // With Options.Southern the seasons are six months on: spring is September
 // to November, and summer, December to February, is the season that spans
