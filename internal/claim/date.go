@@ -257,6 +257,14 @@ func (p *parser) duration(c *dateClaim) bool {
 		return p.fail("it does not say how many %s; write \"within N %s\" with the number meant, such as \"within 6 %s\"", t.text, t.text, t.text)
 	}
 	p.pos = start
+	// "within the year": by its end, or within twelve months?
+	if u, ok := p.peek(1).text, p.peek(0).text == "the"; ok && slices.Contains([]string{"week", "month", "year"}, u) && p.peek(2).kind < 0 {
+		instead := fmt.Sprintf("\"by the end of the %s\" or \"within a %s\"", u, u)
+		if u == "week" {
+			instead = "\"within a week\", or the date" // weeks start on different days
+		}
+		return p.fail("readers take it both as by the end of this %s and as within a %s from the as-of date; write %s", u, u, instead)
+	}
 	n, ok := p.count()
 	if !ok && p.pos > 0 && (p.toks[p.pos-1].text == "next" || p.toks[p.pos-1].text == "coming") && slices.Contains([]string{"day", "week", "fortnight", "month", "year"}, p.peek(0).text) {
 		n, ok = 1, true // "within the next month"

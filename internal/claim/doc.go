@@ -89,7 +89,8 @@
 // "In 6 weeks" and "in six weeks' time" are refused: readers take them
 // both as within 6 weeks and as about 6 weeks from the as-of date. So are
 // "within weeks", "in the coming months" and "in the next few days", which
-// do not say how long. Each error says what to write instead.
+// do not say how long, and "within the year", read both as by the end of
+// this year and as within a year. Each error says what to write instead.
 //
 // The suggestion for a date is the early, mid or late part of its month
 // ("late August 2025"), which is what plotline's approx format prints, and
