@@ -102,7 +102,7 @@
 // N is written with digits, with "," between thousands and "." before
 // decimals, or as a word from zero to twenty, optionally followed by
 // hundred, thousand, million, billion or trillion ("1.5 million", "a
-// million") or by their short forms k, m, mn, bn, tn or trn ("12k",
+// million", "half a million") or by their short forms k, m, mn, bn, tn or trn ("12k",
 // "£300m", "$1.2bn"; k and m only glued to the digits, as "4.5 m" may be
 // metres), optionally after $, £ or €, and optionally followed by %,
 // percent or per cent. A phrase with a percent sign is checked against the

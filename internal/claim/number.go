@@ -62,6 +62,10 @@ func (p *parser) amount() (amount, bool) {
 	if c, ok := p.oneOf("$", "£", "€"); ok {
 		a.currency = c
 	}
+	if h, ok := p.halfA(); ok && !negative {
+		h.currency = a.currency
+		return h, true
+	}
 	t := p.peek(0)
 	article := false
 	switch n, isWord := numberWords[t.text]; {
@@ -121,6 +125,25 @@ func twoFigures(n, unit *big.Rat) *big.Rat {
 		return fine
 	}
 	return unit
+}
+
+// halfA reads "half a million", "half a billion": half the multiplier,
+// read to two figures as any number with a multiplier is, so 495,000 up to
+// 505,000.
+func (p *parser) halfA() (amount, bool) {
+	start := p.pos
+	if !p.seq("half", "a") && !p.seq("half", "an") {
+		return amount{}, false
+	}
+	m := p.peek(0)
+	w, ok := multipliers[m.text]
+	if !ok || m.kind != tWord || abbreviated[m.text] {
+		p.pos = start
+		return amount{}, false
+	}
+	p.pos++
+	n := half(pow10(w))
+	return amount{n: n, unit: twoFigures(n, n), multWord: m.text}, true
 }
 
 // numQual is the qualifier of a number phrase, or of a ratio.
