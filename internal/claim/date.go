@@ -50,6 +50,8 @@ const (
 	relNotBefore                 // on or after its first day
 	relWithin                    // after AsOf and no later than AsOf + a duration
 	relAround                    // around the turn of the year: in it
+	relLater                     // in the period and after AsOf
+	relEarlier                   // in the period and before AsOf
 )
 
 var datePrefixes = []phrase[relation]{
@@ -63,7 +65,8 @@ var datePrefixes = []phrase[relation]{
 	{words("not before"), relNotBefore}, {words("no earlier than"), relNotBefore},
 	{words("not earlier than"), relNotBefore}, {words("no sooner than"), relNotBefore},
 	{words("not sooner than"), relNotBefore}, {words("not until"), relNotBefore},
-	{words("around"), relAround}, {words("within"), relWithin}, {words("within the next"), relWithin},
+	{words("later"), relLater}, {words("later in"), relLater}, {words("earlier"), relEarlier},
+	{words("earlier in"), relEarlier}, {words("around"), relAround}, {words("within"), relWithin}, {words("within the next"), relWithin},
 	{words("within the coming"), relWithin}, {words("in the next"), relWithin},
 	{words("in the coming"), relWithin}, {words("over the next"), relWithin},
 	{words("over the coming"), relWithin}, {words("sometime"), relIn}, {words("some time"), relIn},
@@ -842,6 +845,7 @@ func (p *parser) partOfYear() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
+	p.opt("in") // "late in the year"
 	y, ok := p.yearRef()
 	if !ok {
 		return period{}, false
@@ -1147,6 +1151,8 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		edge = edgeNone
 	}
 	switch rel := c.rel; {
+	case rel == relLater || rel == relEarlier:
+		return e.clip(s, rel)
 	case rel == relBy || rel == relBefore && edge == edgeEnd:
 		// "before the end of March": the end is a moment here, not the last week.
 		return dayRange{hi: s.hi, meaning: "on or before " + s.hi.Format(dateLayout)}, ""
@@ -1156,6 +1162,24 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		return dayRange{hi: s.lo.AddDate(0, 0, -1), meaning: "before " + s.lo.Format(dateLayout)}, ""
 	case rel == relAfter:
 		return dayRange{lo: s.hi.AddDate(0, 0, 1), meaning: "after " + s.hi.Format(dateLayout)}, ""
+	}
+	return dayRange{s.lo, s.hi, spanText(s)}, ""
+}
+
+// clip returns the days of s after the as-of date ("later this year") or
+// before it ("earlier this month"), or says there are none.
+func (e dateEnv) clip(s span, rel relation) (dayRange, string) {
+	if !e.hasAsOf {
+		return dayRange{}, "it counts from the as-of date, which is not set"
+	}
+	word := "after"
+	if rel == relLater {
+		s.lo = maxTime(s.lo, e.asOf.AddDate(0, 0, 1))
+	} else {
+		s.hi, word = minTime(s.hi, e.asOf.AddDate(0, 0, -1)), "before"
+	}
+	if s.lo.After(s.hi) {
+		return dayRange{}, "no day of it comes " + word + " the as-of date, " + e.asOf.Format(dateLayout)
 	}
 	return dayRange{s.lo, s.hi, spanText(s)}, ""
 }

@@ -28,7 +28,7 @@
 //	early | mid | late spring, the start | middle | end of spring  its first | second | third month
 //	this summer, the coming summer, next summer, this March        see below
 //	2025, this year, next year, last year, the year                the year
-//	early | mid | late 2025                                        Jan–Apr | May–Aug | Sep–Dec
+//	early | mid | late 2025, late in the year                      Jan–Apr | May–Aug | Sep–Dec
 //	the start | beginning of 2025, the end of 2025                 January | December
 //	year-end, the year's end, end-2025                             December
 //	the middle of 2025, midyear                                    May–Aug
@@ -76,6 +76,8 @@
 //	after P, later than P                            after the last day of P
 //	not before P, no earlier than P, not until P,    on or after the first day of P
 //	  on or after P
+//	later P, later in P (this year, this month)      a day of P after AsOf
+//	earlier P, earlier in P                          a day of P before AsOf
 //	within N days | weeks | months | years           after AsOf and on or before AsOf + N units
 //
 // In "before the end of P" and "after the start of P" the end and the start
