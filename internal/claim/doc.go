@@ -102,7 +102,9 @@
 // # Numbers
 //
 // N is written with digits, with "," between thousands and "." before
-// decimals, or as a word from zero to twenty, optionally followed by
+// decimals, or as a word from zero to twenty, with "and a half" or "½"
+// after a whole number ("two and a half", "2½", read as 2.5), after
+// "minus" if it is negative, optionally followed by
 // hundred, thousand, million, billion or trillion ("1.5 million", "a
 // million", "half a million") or by their short forms k, m, mn, bn, tn or trn ("12k",
 // "£300m", "$1.2bn"; k and m only glued to the digits, as "4.5 m" may be

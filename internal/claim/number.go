@@ -54,6 +54,7 @@ func parseAmountText(s string) (*big.Rat, bool) {
 func (p *parser) amount() (amount, bool) {
 	start := p.pos
 	var a amount
+	minus := p.seq("minus") // "minus 3.5%"
 	negative := false
 	if t := p.peek(1); p.peek(0).text == "-" && t.glued && (t.text == "$" || t.text == "£" || t.text == "€") {
 		p.pos++ // "-$5": the sign before the currency
@@ -91,7 +92,15 @@ func (p *parser) amount() (amount, bool) {
 		return amount{}, false
 	}
 	p.pos++
-	if negative {
+	if !article && a.n.IsInt() && (p.seq("and", "a", "half") || p.peek(0).glued && p.seq("\u00bd")) {
+		// "two and a half", "2½": read to its tenths, as 2.5 is.
+		h := half(ratInt(1))
+		if a.n.Sign() < 0 {
+			h.Neg(h)
+		}
+		a.n, a.unit = add(a.n, h), pow10(-1)
+	}
+	if negative != minus {
 		a.n.Neg(a.n)
 	}
 	m := p.peek(0)
