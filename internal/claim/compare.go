@@ -48,6 +48,8 @@ type cmpClaim struct {
 	part  int     // the 3 of "a third of", "two-thirds", "one in three"
 	parts int     // the 2 of "two-thirds": a part other than 1
 	dir   int     // cPoints: 1 for "more than", -1 for "less than"
+	// updown marks a change written "up 10% on", "down 5% from".
+	updown bool
 	// How the phrase words things, for suggestions in its own words.
 	more, less string // "more"/"fewer", "higher"/"lower"
 	adj        string // the "many" of "as many as"; "" when not written
@@ -204,9 +206,13 @@ func (p *parser) points(c *cmpClaim) bool {
 // of", "about 30% of", "30% more than".
 func (p *parser) ratio(c *cmpClaim) bool {
 	c.kind = cRatio
+	updown, _ := p.oneOf("up", "down") // "up 10% on", "down 5% from"
+	if updown != "" {
+		p.opt("by")
+	}
 	c.q, _ = p.qualifier()
 	start := p.pos
-	if k, ok := p.multiple(); ok {
+	if k, ok := p.multiple(); ok && updown == "" {
 		c.form, c.n = rTimes, amount{n: ratInt(int64(k)), unit: twoFigures(ratInt(int64(k)), ratInt(1))}
 		if p.timesThan(ratInt(int64(k))) {
 			return false
@@ -214,7 +220,7 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		p.asAdj(c)
 		return true
 	}
-	if p.fraction(c) {
+	if updown == "" && p.fraction(c) {
 		c.form = rPart
 		switch {
 		case p.asAdj(c):
@@ -234,7 +240,7 @@ func (p *parser) ratio(c *cmpClaim) bool {
 	}
 	c.n = n
 	if !n.percent {
-		if !p.seq("times") {
+		if updown != "" || !p.seq("times") {
 			return false
 		}
 		c.form = rTimes
@@ -245,7 +251,19 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		p.asAdj(c)
 		return true
 	}
+	if updown == "" {
+		updown, _ = p.oneOf("up", "down") // "10% up on"
+		if updown != "" && !p.seq("on") && !p.seq("from") {
+			return false
+		}
+	} else if !p.seq("on") && !p.seq("from") {
+		return false
+	}
 	switch {
+	case updown == "up":
+		c.form, c.updown = rPctMore, true
+	case updown == "down":
+		c.form, c.updown = rPctLess, true
 	case p.seq("of"):
 		c.form = rPctOf
 	case p.moreThan(c):
@@ -611,6 +629,13 @@ func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
 	word := c.more
 	if d.Sign() < 0 {
 		word = c.less
+	}
+	if c.updown {
+		word = "up"
+		if d.Sign() < 0 {
+			word = "down"
+		}
+		return word + " " + percentWords(absRat(d)) + " on"
 	}
 	if word == "above" || word == "below" {
 		return percentWords(absRat(d)) + " " + word

@@ -171,8 +171,8 @@
 //	two-thirds of, three quarters as many as, nine in ten, nine out of ten  v/w rounds to the fraction at two figures
 //	a fifth more than, a third less than                                    v/w − 1, 1 − v/w as the fraction is read
 //	N% of                                                                   100·v/w rounds to N
-//	N% more than (higher than, above …)                                     100·(v/w − 1) rounds to N
-//	N% less than (fewer than, lower than, below …)                          100·(1 − v/w) rounds to N
+//	N% more than (higher than, above …), up N% on (from), N% up on          100·(v/w − 1) rounds to N
+//	N% less than (fewer than, lower than, below …), down N% on (from)       100·(1 − v/w) rounds to N
 //
 // A count read at its one figure would stretch too far: "twice" would hold
 // for 1.5 times, "half" for two-thirds and "a million" for half a million;
