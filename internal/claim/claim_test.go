@@ -185,19 +185,25 @@ func TestSuggestionsHold(t *testing.T) {
 		"by spring 2025", "mid-April", "late April 2025", "before the end of March", "within 6 weeks",
 		"within a month", "within 2 years", "within 10 days", "winter 2024/25", "in summer", "Q3 2025",
 		"the end of February 2025", "after early April", "not before 2026", "between March and May",
-		"15 April 2025", "the first half of next year",
+		"15 April 2025", "the first half of next year", "this summer", "the coming winter", "later this year",
+		"by year-end", "end-March", "between 15 and 20 April", "the first week of April", "next month",
+		"by the end of the quarter", "by the end of the decade", "around the turn of the year", "by Christmas",
 	}
 	numberPhrases := []string{
 		"12,000", "about 12,000", "nearly 12,000", "just over 12,000", "more than 12,000", "at least 12,000",
 		"fewer than 12,000", "at most 12,000", "between 11,000 and 13,000", "1.5 million", "about 1.5 million",
 		"at least 1.5 million", "5%", "about 5%", "more than 5%", "twelve", "about $2 billion", "-5", "nearly -100",
-		"just over -100", "0", "about 0", "nearly 0", "12.50", "a million",
+		"just over -100", "0", "about 0", "nearly 0", "12.50", "a million", "$1.2bn", "12k", "a third",
+		"roughly half", "nine in ten", "half a million", "well over 10,000", "as many as 12,000", "just under -100",
+		"two and a half million",
 	}
 	comparePhrases := []string{
 		"more than", "fewer than", "higher than", "above", "far more than", "far fewer than", "as many as",
 		"the same as", "about the same as", "nearly as many as", "at least as many as", "nine times as many as",
 		"twice", "half", "half as much as", "a third of", "about a third of", "30% of", "30% more than",
-		"30% lower than", "more than twice as many as", "less than half", "2.5 times",
+		"30% lower than", "more than twice as many as", "less than half", "2.5 times", "two-thirds of",
+		"a fifth more than", "slightly more than", "well below", "2 percentage points more than", "up 10% on",
+		"double", "one in five", "a third as many as",
 	}
 	values := []float64{0, 1, -1, 0.5, 0.05, 0.0549, 0.125, 2, 2.5, 7, 90, 95, 100, 150, 210, 285, 299, 300, 301,
 		315, 449.7, 600, 999.5, 1000, 2547, 2700, 11399, 11960, 12000, 12600.01, 1449999, 1620000, 2e9, -95, -105.1, -300, 1e-9}
