@@ -41,7 +41,7 @@ func TestErrors(t *testing.T) {
 		{"number", numberErr(Quantity{Value: math.NaN()}, o), "about 12,000", `the value is not a finite number`, 0},
 		{"comparison", compareErr(q, q, o), "about 12,000", `"about 12,000" is a number phrase, not a comparison phrase`, KindNumber},
 		{"comparison", compareErr(q, q, o), "mid-April", `"mid-April" is a date phrase, not a comparison phrase`, KindDate},
-		{"comparison", compareErr(q, q, o), "three times more than", `cannot read "three times more than": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"`, 0},
+		{"comparison", compareErr(q, q, o), "three times more than", `cannot read "three times more than": readers take it both as "three times as many as" and as "four times as many as"; write the one that is meant`, 0},
 		{"comparison", compareErr(q, Quantity{Value: math.Inf(1)}, o), "more than", `the value is not a finite number`, 0},
 	}
 	for _, tt := range tests {
@@ -84,6 +84,8 @@ func TestKindOf(t *testing.T) {
 		{"about 12,000", KindNumber},
 		{"nearly twenty", KindNumber},
 		{"between 10% and 15%", KindNumber},
+		{"roughly a third", KindNumber}, // a share
+		{"nine in ten", KindNumber},
 		{"more than", KindComparison},
 		{"a third of", KindComparison},
 		{"30% more than", KindComparison},
@@ -129,6 +131,9 @@ func TestValue(t *testing.T) {
 			return Compare("30% more than", Quantity{Value: 210}, Quantity{Value: 300}, o)
 		}, "210 is 30% less than 300"},
 		{"no ratio", func() (Verdict, error) { return Compare("twice", Quantity{Value: 5}, Quantity{Value: 0}, o) }, "5 against 0: there is no ratio"},
+		{"negative ratio", func() (Verdict, error) {
+			return Compare("30% more than", Quantity{Value: -390}, Quantity{Value: -300}, o)
+		}, "-390 against -300: no ratio is read to a number below 0"},
 		{"relation", func() (Verdict, error) {
 			return Compare("more than", Quantity{Value: 5, Percent: true}, Quantity{Value: 0.04}, o)
 		}, "5% against 0.04"},
@@ -180,19 +185,25 @@ func TestSuggestionsHold(t *testing.T) {
 		"by spring 2025", "mid-April", "late April 2025", "before the end of March", "within 6 weeks",
 		"within a month", "within 2 years", "within 10 days", "winter 2024/25", "in summer", "Q3 2025",
 		"the end of February 2025", "after early April", "not before 2026", "between March and May",
-		"15 April 2025", "the first half of next year",
+		"15 April 2025", "the first half of next year", "this summer", "the coming winter", "later this year",
+		"by year-end", "end-March", "between 15 and 20 April", "the first week of April", "next month",
+		"by the end of the quarter", "by the end of the decade", "around the turn of the year", "by Christmas",
 	}
 	numberPhrases := []string{
 		"12,000", "about 12,000", "nearly 12,000", "just over 12,000", "more than 12,000", "at least 12,000",
 		"fewer than 12,000", "at most 12,000", "between 11,000 and 13,000", "1.5 million", "about 1.5 million",
 		"at least 1.5 million", "5%", "about 5%", "more than 5%", "twelve", "about $2 billion", "-5", "nearly -100",
-		"just over -100", "0", "about 0", "nearly 0", "12.50", "a million",
+		"just over -100", "0", "about 0", "nearly 0", "12.50", "a million", "$1.2bn", "12k", "a third",
+		"roughly half", "nine in ten", "half a million", "well over 10,000", "as many as 12,000", "just under -100",
+		"two and a half million",
 	}
 	comparePhrases := []string{
 		"more than", "fewer than", "higher than", "above", "far more than", "far fewer than", "as many as",
 		"the same as", "about the same as", "nearly as many as", "at least as many as", "nine times as many as",
 		"twice", "half", "half as much as", "a third of", "about a third of", "30% of", "30% more than",
-		"30% lower than", "more than twice as many as", "less than half", "2.5 times",
+		"30% lower than", "more than twice as many as", "less than half", "2.5 times", "two-thirds of",
+		"a fifth more than", "slightly more than", "well below", "2 percentage points more than", "up 10% on",
+		"double", "one in five", "a third as many as",
 	}
 	values := []float64{0, 1, -1, 0.5, 0.05, 0.0549, 0.125, 2, 2.5, 7, 90, 95, 100, 150, 210, 285, 299, 300, 301,
 		315, 449.7, 600, 999.5, 1000, 2547, 2700, 11399, 11960, 12000, 12600.01, 1449999, 1620000, 2e9, -95, -105.1, -300, 1e-9}

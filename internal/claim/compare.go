@@ -19,26 +19,37 @@ const (
 	cNearlySame                 // v short of w by at most About
 	cAtLeastSame                // v ≥ w
 	cRatio                      // a ratio of v to w: see ratioForm
+	cJustMore                   // v above w by at most About
+	cJustLess                   // v below w by at most About
+	cWellMore                   // v above w by more than About
+	cWellLess                   // v below w by more than About
+	cPoints                     // v − w, or w − v, in percentage points
 )
 
 // ratioForm is the ratio a cRatio comparison is about.
 type ratioForm int
 
 const (
-	rTimes   ratioForm = iota // v/w: "nine times as many as"
-	rPart                     // w/v, a whole number: "a third of", "half"
-	rPctOf                    // 100·v/w: "30% of"
-	rPctMore                  // 100·(v/w − 1): "30% more than"
-	rPctLess                  // 100·(1 − v/w): "30% fewer than"
+	rTimes    ratioForm = iota // v/w: "nine times as many as"
+	rPart                      // v/w as a fraction: "a third of", "half", "two-thirds of"
+	rPctOf                     // 100·v/w: "30% of"
+	rPctMore                   // 100·(v/w − 1): "30% more than"
+	rPctLess                   // 100·(1 − v/w): "30% fewer than"
+	rPartMore                  // v/w − 1 as a fraction: "a third more than"
+	rPartLess                  // 1 − v/w as a fraction: "a fifth less than"
 )
 
 // cmpClaim is a parsed comparison.
 type cmpClaim struct {
-	kind cmpKind
-	form ratioForm
-	q    numQual // the qualifier of a ratio
-	n    amount  // the number of a ratio: 9 for "nine times", 30 for "30% of"
-	part int     // the 3 of "a third of"
+	kind  cmpKind
+	form  ratioForm
+	q     numQual // the qualifier of a ratio
+	n     amount  // the number of a ratio: 9 for "nine times", 30 for "30% of"
+	part  int     // the 3 of "a third of", "two-thirds", "one in three"
+	parts int     // the 2 of "two-thirds": a part other than 1
+	dir   int     // cPoints: 1 for "more than", -1 for "less than"
+	// updown marks a change written "up 10% on", "down 5% from".
+	updown bool
 	// How the phrase words things, for suggestions in its own words.
 	more, less string // "more"/"fewer", "higher"/"lower"
 	adj        string // the "many" of "as many as"; "" when not written
@@ -57,18 +68,10 @@ var lessWords = map[string]string{
 // adjectives are the words of "as many as", "as much as", "as high as".
 var adjectives = []string{"many", "much", "large", "high", "big", "great"}
 
-// partWords are the fractions "a third of" … "a twentieth of".
-var partWords = map[string]int{
-	"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-	"twentieth": 20,
-}
-
 // parseComparison reads a comparison phrase.
 func parseComparison(s string) (*cmpClaim, *Error) {
 	p := newParser(s)
-	for _, alt := range []func(*cmpClaim) bool{p.ratio, p.relation} {
+	for _, alt := range []func(*cmpClaim) bool{p.ratio, p.points, p.relation} {
 		p.pos = 0
 		c := &cmpClaim{more: "more", less: "fewer"}
 		if alt(c) && p.done() {
@@ -152,6 +155,10 @@ func (p *parser) relation(c *cmpClaim) bool {
 		c.kind = cLess
 		return true
 	}
+	if p.asAdj(c) {
+		c.kind = cSame // before the qualifiers, of which "as many as" N is one
+		return true
+	}
 	q, _ := p.qualifier()
 	switch q {
 	case qBare:
@@ -162,10 +169,36 @@ func (p *parser) relation(c *cmpClaim) bool {
 		c.kind = cNearlySame
 	case qAtLeast:
 		c.kind = cAtLeastSame
+	case qJustOver, qJustUnder, qWellOver, qWellUnder:
+		// "slightly more than", "just below", "well above": the
+		// qualifier is the whole comparison.
+		c.kind = map[numQual]cmpKind{qJustOver: cJustMore, qJustUnder: cJustLess, qWellOver: cWellMore, qWellUnder: cWellLess}[q]
+		return true
 	default:
 		return false
 	}
 	return p.asAdj(c) || p.seq("the", "same", "as") || p.seq("equal", "to")
+}
+
+// points reads a difference in percentage points: "2 percentage points
+// more than", "about 1.5 percentage points below".
+func (p *parser) points(c *cmpClaim) bool {
+	c.kind = cPoints
+	c.q, _ = p.qualifier()
+	n, ok := p.amount()
+	if !ok || n.currency != "" || n.percent || !(p.seq("percentage", "points") || p.seq("percentage", "point")) {
+		return false
+	}
+	c.n = n
+	switch {
+	case p.moreThan(c):
+		c.dir = 1
+	case p.lessThan(c):
+		c.dir = -1
+	default:
+		return false
+	}
+	return true
 }
 
 // ratio reads a comparison of the ratio of v to w, with an optional
@@ -173,43 +206,64 @@ func (p *parser) relation(c *cmpClaim) bool {
 // of", "about 30% of", "30% more than".
 func (p *parser) ratio(c *cmpClaim) bool {
 	c.kind = cRatio
+	updown, _ := p.oneOf("up", "down") // "up 10% on", "down 5% from"
+	if updown != "" {
+		p.opt("by")
+	}
 	c.q, _ = p.qualifier()
 	start := p.pos
-	switch {
-	case p.seq("twice"):
-		c.form, c.n = rTimes, amount{n: ratInt(2), unit: ratInt(1)}
+	if k, ok := p.multiple(); ok && updown == "" {
+		c.form, c.n = rTimes, amount{n: ratInt(int64(k)), unit: twoFigures(ratInt(int64(k)), ratInt(1))}
+		if p.timesThan(ratInt(int64(k))) {
+			return false
+		}
 		p.asAdj(c)
 		return true
-	case p.seq("half"):
-		c.form, c.part = rPart, 2
-		if !p.asAdj(c) {
+	}
+	if updown == "" && p.fraction(c) {
+		c.form = rPart
+		switch {
+		case p.asAdj(c):
+		case p.moreThan(c):
+			c.form = rPartMore
+		case p.lessThan(c):
+			c.form = rPartLess
+		default:
 			p.opt("of")
 		}
 		return true
 	}
-	if _, ok := p.oneOf("a", "an", "one"); ok {
-		if part, ok := partWords[p.peek(0).text]; ok && p.peek(0).kind == tWord {
-			p.pos++
-			p.opt("of")
-			c.form, c.part = rPart, part
-			return true
-		}
-		p.pos = start
-	}
+	p.pos = start
 	n, ok := p.amount()
 	if !ok || n.currency != "" {
 		return false
 	}
 	c.n = n
 	if !n.percent {
-		if !p.seq("times") {
+		if updown != "" || !p.seq("times") {
 			return false
 		}
 		c.form = rTimes
+		c.n.unit = twoFigures(n.n, n.unit)
+		if p.timesThan(n.n) {
+			return false
+		}
 		p.asAdj(c)
 		return true
 	}
+	if updown == "" {
+		updown, _ = p.oneOf("up", "down") // "10% up on"
+		if updown != "" && !p.seq("on") && !p.seq("from") {
+			return false
+		}
+	} else if !p.seq("on") && !p.seq("from") {
+		return false
+	}
 	switch {
+	case updown == "up":
+		c.form, c.updown = rPctMore, true
+	case updown == "down":
+		c.form, c.updown = rPctLess, true
 	case p.seq("of"):
 		c.form = rPctOf
 	case p.moreThan(c):
@@ -222,10 +276,57 @@ func (p *parser) ratio(c *cmpClaim) bool {
 	return true
 }
 
+// asWords pairs each word of "more than" with the adjective of "as … as".
+var asWords = map[string]string{
+	"more": "many", "greater": "great", "larger": "large", "higher": "high", "bigger": "big", "above": "high",
+}
+
+// timesThan reads the "more than" or "fewer than" after "N times", which
+// readers take more than one way, and records what to write instead: "three
+// times more than" is three times as many to some and four times to others;
+// "three times fewer than" is a third as many to most, but says it by
+// multiplying. It reports whether it read one.
+func (p *parser) timesThan(n *big.Rat) bool {
+	var c cmpClaim
+	start := p.pos
+	switch {
+	case p.moreThan(&c):
+		adj := asWords[c.more]
+		p.fail("readers take it both as %q and as %q; write the one that is meant",
+			timesWords(n)+" as "+adj+" as", timesWords(add(n, ratInt(1)))+" as "+adj+" as")
+	case p.lessThan(&c):
+		part := percentWords(quo(ratInt(100), n)) + " of"
+		if n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 2 && n.Num().Int64() < int64(len(ordinalWords)) {
+			part = ordinalWords[n.Num().Int64()]
+		}
+		p.fail("\"times %s\" is read as a division by some readers and not by others; write %q", c.less, part)
+	default:
+		return false
+	}
+	p.pos = start
+	return true
+}
+
+// timesWords writes the count of a ratio: "twice", "nine times", "2.5
+// times", "317 times".
+func timesWords(n *big.Rat) string {
+	if n.IsInt() && n.Num().IsInt64() {
+		switch k := n.Num().Int64(); {
+		case k == 2:
+			return "twice"
+		case k >= 3 && k < int64(len(countWords)):
+			return countWords[k] + " times"
+		}
+	}
+	return formatShort(n) + " times"
+}
+
 // measure returns the quantity a ratio comparison is about for v and w,
-// and false when w is zero and there is no ratio.
+// and false when w is zero or negative. There is no ratio to 0; against a
+// negative number a ratio turns its words around: -390 would be "30% more
+// than" -300, and -600 "twice" it, though each is below it.
 func (c *cmpClaim) measure(v, w *big.Rat) (*big.Rat, bool) {
-	if w.Sign() == 0 {
+	if w.Sign() <= 0 {
 		return nil, false
 	}
 	r := quo(v, w)
@@ -237,6 +338,10 @@ func (c *cmpClaim) measure(v, w *big.Rat) (*big.Rat, bool) {
 		return mul(sub(r, ratInt(1)), hundred), true
 	case rPctLess:
 		return mul(sub(ratInt(1), r), hundred), true
+	case rPartMore:
+		return sub(r, ratInt(1)), true
+	case rPartLess:
+		return sub(ratInt(1), r), true
 	}
 	return r, true
 }
@@ -261,15 +366,17 @@ func (c *cmpClaim) interval(w, a *big.Rat) interval {
 		return interval{lo: w}
 	case cSame:
 		return sameInterval(w)
+	case cJustMore:
+		return qualInterval(qJustOver, w, nil, a)
+	case cJustLess:
+		return qualInterval(qJustUnder, w, nil, a)
+	case cWellMore:
+		return qualInterval(qWellOver, w, nil, a)
+	case cWellLess:
+		return qualInterval(qWellUnder, w, nil, a)
 	}
-	if c.form == rPart {
-		q := ratInt(int64(c.part))
-		if c.q == qBare {
-			// w/v rounds to the part: (1/(q+½), 1/(q−½)] for v/w.
-			h := half(ratInt(1))
-			return interval{lo: quo(ratInt(1), add(q, h)), loOpen: true, hi: quo(ratInt(1), sub(q, h))}
-		}
-		return qualInterval(c.q, quo(ratInt(1), q), nil, a)
+	if c.part != 0 {
+		return c.fractionInterval(a)
 	}
 	return qualInterval(c.q, c.n.n, c.n.unit, a)
 }
@@ -295,6 +402,13 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	vs, ws := showQuantity(v), showQuantity(w)
 	iv := c.interval(wr, a)
 	verdict := Verdict{Suggest: c.suggest(vr, wr, a)}
+	if c.kind == cPoints {
+		d := mul(sub(vr, wr), ratInt(100))
+		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
+		verdict.Meaning = "a difference of " + iv.describe(formatShort) + " percentage points"
+		verdict.Value = vs + " is " + pointsWords(d, formatShort(roundSig(absRat(d), 3)), "more", "less") + " " + ws
+		return verdict, nil
+	}
 	if c.kind != cRatio {
 		show := func(x *big.Rat) string { return formatShort(x) }
 		if w.Percent {
@@ -309,6 +423,9 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	m, ok := c.measure(vr, wr)
 	if !ok {
 		verdict.Value = vs + " against 0: there is no ratio"
+		if wr.Sign() < 0 {
+			verdict.Value = vs + " against " + ws + ": no ratio is read to a number below 0"
+		}
 		return verdict, nil
 	}
 	verdict.True = iv.contains(m)
@@ -367,6 +484,10 @@ func (c *cmpClaim) ratioMeaning(iv interval) string {
 		return "an increase of " + iv.describe(pct)
 	case rPctLess:
 		return "a decrease of " + iv.describe(pct)
+	case rPartMore:
+		return "an increase of " + iv.describe(func(x *big.Rat) string { return pct(mul(x, ratInt(100))) })
+	case rPartLess:
+		return "a decrease of " + iv.describe(func(x *big.Rat) string { return pct(mul(x, ratInt(100))) })
 	}
 	return "a ratio of " + iv.describe(formatShort)
 }
@@ -379,7 +500,7 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 	switch form {
 	case rPctOf:
 		return vs + " is " + sig3(mul(r, hundred)) + "% of " + ws
-	case rPctMore, rPctLess:
+	case rPctMore, rPctLess, rPartMore, rPartLess:
 		d := mul(sub(r, ratInt(1)), hundred)
 		if d.Sign() < 0 {
 			return vs + " is " + sig3(absRat(d)) + "% less than " + ws
@@ -387,6 +508,27 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 		return vs + " is " + sig3(d) + "% more than " + ws
 	}
 	return vs + " is " + sig3(r) + " times " + ws
+}
+
+// pointsWords writes a difference d in percentage points, whose size is
+// written n, in the words more and less: "2 percentage points more than",
+// "1 percentage point below", or "the same as" for 0.
+func pointsWords(d *big.Rat, n, more, less string) string {
+	unit := "percentage points"
+	if n == "1" {
+		unit = "percentage point"
+	}
+	switch {
+	case d.Sign() == 0:
+		return "the same as"
+	case more == "above" && d.Sign() > 0:
+		return n + " " + unit + " above"
+	case more == "above":
+		return n + " " + unit + " below"
+	case d.Sign() > 0:
+		return n + " " + unit + " " + more + " than"
+	}
+	return n + " " + unit + " " + less + " than"
 }
 
 // countWords spells the counts of "nine times as many as".
@@ -430,6 +572,14 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 			return "about the same as"
 		}
 		return direction()
+	case cPoints:
+		// The difference at the phrase's precision, in its words.
+		d := mul(sub(v, w), ratInt(100))
+		n := roundAt(absRat(d), c.n.unit)
+		if n.Sign() == 0 {
+			return direction()
+		}
+		return pointsWords(d, formatRat(n, decimalsOf(c.n.unit)), c.more, c.less)
 	case cRatio:
 	default:
 		return direction()
@@ -438,32 +588,26 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		return direction()
 	}
 	r := quo(v, w)
-	one := ratInt(1)
 	hundred := ratInt(100)
 	switch c.form {
 	case rPctOf:
 		return percentWords(mul(r, hundred)) + " of"
-	case rPctMore, rPctLess:
+	case rPctMore, rPctLess, rPartMore, rPartLess:
 		return c.percentChange(r, aboutSame)
 	}
 	if r.Cmp(new(big.Rat).SetFrac64(3, 2)) >= 0 {
-		n := roundAt(r, one)
-		s := formatRat(n, 0) + " times"
-		if n.IsInt() && n.Num().IsInt64() && n.Num().Int64() < int64(len(countWords)) {
-			if k := n.Num().Int64(); k == 2 {
-				s = "twice"
-			} else {
-				s = countWords[k] + " times"
-			}
-		}
+		// The ratio as the count of a ratio is read, to the whole or
+		// at two figures, in words when it is whole: "twice", "nine
+		// times", "2.9 times", "317 times".
+		s := timesWords(roundAt(r, twoFigures(r, ratInt(1))))
 		if c.adj != "" {
 			s += " as " + c.adj + " as"
 		}
 		return s
 	}
 	if inv := quo(w, v); inv.Cmp(new(big.Rat).SetFrac64(3, 2)) >= 0 {
-		q := roundAt(inv, one)
-		if q.Num().IsInt64() && q.Num().Int64() < int64(len(ordinalWords)) {
+		q := roundAt(inv, twoFigures(inv, ratInt(1)))
+		if q.IsInt() && q.Num().IsInt64() && q.Num().Int64() < int64(len(ordinalWords)) {
 			if k := q.Num().Int64(); k == 2 && c.adj != "" {
 				return "half as " + c.adj + " as"
 			} else {
@@ -485,6 +629,13 @@ func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
 	word := c.more
 	if d.Sign() < 0 {
 		word = c.less
+	}
+	if c.updown {
+		word = "up"
+		if d.Sign() < 0 {
+			word = "down"
+		}
+		return word + " " + percentWords(absRat(d)) + " on"
 	}
 	if word == "above" || word == "below" {
 		return percentWords(absRat(d)) + " " + word

@@ -2,7 +2,9 @@ package claim
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -47,6 +49,9 @@ const (
 	relAfter                     // after its last day
 	relNotBefore                 // on or after its first day
 	relWithin                    // after AsOf and no later than AsOf + a duration
+	relAround                    // around the turn of the year: in it
+	relLater                     // in the period and after AsOf
+	relEarlier                   // in the period and before AsOf
 )
 
 var datePrefixes = []phrase[relation]{
@@ -60,9 +65,11 @@ var datePrefixes = []phrase[relation]{
 	{words("not before"), relNotBefore}, {words("no earlier than"), relNotBefore},
 	{words("not earlier than"), relNotBefore}, {words("no sooner than"), relNotBefore},
 	{words("not sooner than"), relNotBefore}, {words("not until"), relNotBefore},
-	{words("within"), relWithin}, {words("within the next"), relWithin},
+	{words("later"), relLater}, {words("later in"), relLater}, {words("earlier"), relEarlier},
+	{words("earlier in"), relEarlier}, {words("around"), relAround}, {words("within"), relWithin}, {words("within the next"), relWithin},
 	{words("within the coming"), relWithin}, {words("in the next"), relWithin},
 	{words("in the coming"), relWithin}, {words("over the next"), relWithin},
+	{words("over the coming"), relWithin}, {words("sometime"), relIn}, {words("some time"), relIn},
 }
 
 // durUnit is the unit of a "within" phrase.
@@ -89,7 +96,7 @@ const (
 
 // yearRef is the year a period is named with.
 type yearRef struct {
-	kind int // yearNone: left out; yearAbs: n is the year; yearRel: n years after AsOf's
+	kind int // yearNone: left out; yearAbs: n is the year; yearRel: n years after AsOf's; monthRel: n months after AsOf's month
 	n    int
 }
 
@@ -97,6 +104,7 @@ const (
 	yearNone = iota
 	yearAbs
 	yearRel
+	monthRel
 )
 
 // period is a period of a date phrase before it is placed in a year:
@@ -108,12 +116,59 @@ type period struct {
 	edge  edge
 	desc  string // "29 February", for a period that may not exist
 	pair  string // the season named with two years, as "winter 2024/25"
+	// inMonth is the shape of a period named by a month counted from the
+	// as-of date ("the end of next month", year.kind monthRel): its days
+	// in month m of year y. shape is nil then.
+	inMonth monthShape
+	// deixis marks a season or month named with "this", "next" or "the
+	// coming" ("late this summer", "next March"): whole is the season or
+	// month that word places, of which shape is a part, and name writes
+	// it for a year ("spring 2025", "winter 2024/25").
+	deixis int
+	whole  func(year int, south bool) (span, bool)
+	name   func(year int, south bool) string
+	turn   bool // the turn of the year, which "around" may come before
+}
+
+// The words that place a season or month from the as-of date.
+const (
+	deixNone   = iota
+	deixThis   // the one under way, or else the one of the as-of year
+	deixNext   // the one after "this" one, when that has begun
+	deixComing // the first to begin after the as-of date
+)
+
+// deixisWord reads "this", "next", "the coming" or "this coming" before a
+// season or month.
+func (p *parser) deixisWord() int {
+	switch {
+	case p.seq("this", "coming"), p.seq("the", "coming"):
+		return deixComing
+	case p.seq("this"):
+		return deixThis
+	case p.seq("next"):
+		return deixNext
+	}
+	return deixNone
+}
+
+// isSet reports whether per is a period, not the zero value that stands
+// for the missing second end of a range.
+func (per period) isSet() bool { return per.shape != nil || per.inMonth != nil }
+
+// monthShape gives a part of a month, in month m of year y; m may be past
+// December or before January.
+type monthShape func(y int, m time.Month) span
+
+// named is the shape of the part f of the month m, in any year.
+func named(m time.Month, f monthShape) func(int, bool) (span, bool) {
+	return func(y int, _ bool) (span, bool) { return f(y, m), true }
 }
 
 // dateClaim is a parsed date phrase.
 type dateClaim struct {
 	rel      relation
-	from, to period // to.shape is nil unless the period is a range
+	from, to period // to is set only for a range
 	n        int    // relWithin: how many units
 	unit     durUnit
 }
@@ -132,9 +187,21 @@ func parseDate(s string) (*dateClaim, *Error) {
 		}
 		return c, nil
 	}
+	if p.pos == 1 && p.toks[0].text == "in" {
+		p.inDuration(s)
+	}
 	var ok bool
 	if c.from, c.to, ok = p.rangeOrPeriod(); !ok || !p.done() {
 		return nil, p.err(s, KindDate)
+	}
+	if c.rel == relAround {
+		// The turn of the year is a span around a moment already; any
+		// other period would need a margin that "around" does not give.
+		if !c.from.turn || c.to.isSet() {
+			p.fail("\"around\" gives no margin to check; write the days meant, as in \"between 10 and 20 April\" or \"in mid-April\"")
+			return nil, p.err(s, KindDate)
+		}
+		c.rel = relIn
 	}
 	return c, nil
 }
@@ -153,14 +220,62 @@ func (p *parser) fail(format string, args ...any) bool {
 	return false
 }
 
-// duration reads the "N weeks" of a within phrase.
+// inDuration refuses "in 6 weeks" and "in six weeks' time", the rest of a
+// phrase s after its "in": readers take it both as within 6 weeks and as
+// about 6 weeks from the as-of date.
+func (p *parser) inDuration(s string) {
+	start := p.pos
+	var c dateClaim
+	if p.duration(&c) {
+		p.opt("'")
+		p.opt("\u2019")
+		p.opt("s")
+		if p.seq("time") || p.done() {
+			p.fail("readers take it both as within that time and as about that long after the as-of date; write \"within %s\", or the date", durationText(c.n, c.unit))
+		}
+	}
+	p.pos = start
+}
+
+// durationText writes n units: "6 weeks", "a month".
+func durationText(n int, unit durUnit) string {
+	if n == 1 {
+		return "a " + unitNames[unit]
+	}
+	return fmt.Sprintf("%d %ss", n, unitNames[unit])
+}
+
+// durationUnits are the units of a within phrase, singular and plural.
+var durationUnits = []string{"day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years"}
+
+// duration reads the "N weeks" of a within phrase: "6 weeks", "a
+// fortnight", and after "the next" or "the coming" a unit alone, "the next
+// month". A phrase without a number of plural units ("within weeks", "in
+// the coming months", "within a few days") is refused: it does not say how
+// long.
 func (p *parser) duration(c *dateClaim) bool {
 	start := p.pos
+	_ = p.seq("a", "few") || p.seq("few") || p.seq("several") || p.seq("some")
+	if t := p.peek(0); t.kind == tWord && strings.HasSuffix(t.text, "s") && slices.Contains(durationUnits, t.text) {
+		return p.fail("it does not say how many %s; write \"within N %s\" with the number meant, such as \"within 6 %s\"", t.text, t.text, t.text)
+	}
+	p.pos = start
+	// "within the year": by its end, or within twelve months?
+	if u, ok := p.peek(1).text, p.peek(0).text == "the"; ok && slices.Contains([]string{"week", "month", "year"}, u) && p.peek(2).kind < 0 {
+		instead := fmt.Sprintf("\"by the end of the %s\" or \"within a %s\"", u, u)
+		if u == "week" {
+			instead = "\"within a week\", or the date" // weeks start on different days
+		}
+		return p.fail("readers take it both as by the end of this %s and as within a %s from the as-of date; write %s", u, u, instead)
+	}
 	n, ok := p.count()
+	if !ok && p.pos > 0 && (p.toks[p.pos-1].text == "next" || p.toks[p.pos-1].text == "coming") && slices.Contains([]string{"day", "week", "fortnight", "month", "year"}, p.peek(0).text) {
+		n, ok = 1, true // "within the next month"
+	}
 	if !ok {
 		return false
 	}
-	unit, ok := p.oneOf("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years")
+	unit, ok := p.oneOf(durationUnits...)
 	if !ok {
 		p.pos = start
 		return false
@@ -212,6 +327,11 @@ func (p *parser) rangeOrPeriod() (from, to period, ok bool) {
 		if p.toks[start].text == "between" {
 			joiners = []string{"and"}
 		}
+		mid := p.pos
+		if from, ok = p.daysOf(joiners); ok {
+			return from, period{}, true // "between 15 and 20 April"
+		}
+		p.pos = mid
 		if from, ok = p.period(); ok {
 			if _, ok = p.oneOf(joiners...); ok {
 				if to, ok = p.period(); ok {
@@ -260,9 +380,10 @@ func seasonStart(north time.Month, south bool) time.Month {
 // season, a season, part of a year or a year.
 func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
-		p.isoDay, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth,
+		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
-		p.partOfYear, p.edgeOfYear, p.halfYear, p.quarter, p.wholeYear,
+		p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
+		p.holiday,
 	} {
 		start := p.pos
 		if per, ok := alt(); ok {
@@ -295,6 +416,37 @@ func (p *parser) month() (time.Month, bool) {
 		return m, true
 	}
 	return 0, false
+}
+
+// monthRef reads a month by its name, or counted from the as-of date:
+// "this month", "the month" and "month" (as in "mid-month") are its month,
+// "next month" and "last month" the ones either side. It returns a period
+// whose shape, or inMonth, is part f of that month.
+func (p *parser) monthRef(f monthShape) (period, bool) {
+	start := p.pos
+	if d := p.deixisWord(); d != deixNone {
+		if m, ok := p.month(); ok {
+			return period{shape: named(m, f), deixis: d,
+				whole: named(m, func(y int, m time.Month) span { return months(y, m, 1) }),
+				name:  func(y int, _ bool) string { return fmt.Sprintf("%s %d", m, y) },
+			}, true
+		}
+		p.pos = start
+	}
+	if m, ok := p.month(); ok {
+		return period{shape: named(m, f), year: p.optYear()}, true
+	}
+	rel := 0
+	switch {
+	case p.seq("this", "month"), p.seq("the", "month"), p.seq("month"):
+	case p.seq("next", "month"):
+		rel = 1
+	case p.seq("last", "month"):
+		rel = -1
+	default:
+		return period{}, false
+	}
+	return period{inMonth: f, year: yearRef{monthRel, rel}}, true
 }
 
 // dayNumber reads a day of the month, with or without "st", "nd", "rd" or
@@ -406,6 +558,84 @@ func (p *parser) monthDay() (period, bool) {
 	return p.dayPeriod(m, d, p.optYear())
 }
 
+// daysOfMonth reads days of one month: "15–20 April", "15 to 20 April
+// 2025", "April 15–20".
+func (p *parser) daysOfMonth() (period, bool) {
+	return p.daysOf([]string{"-", "to"})
+}
+
+// daysOf reads two days of one month joined by one of joiners, the month
+// after them or before them: "15 and 20 April" after "between".
+func (p *parser) daysOf(joiners []string) (period, bool) {
+	m, before := p.month()
+	d1, ok := p.dayNumber()
+	if !ok {
+		return period{}, false
+	}
+	if _, ok := p.oneOf(joiners...); !ok {
+		return period{}, false
+	}
+	d2, ok := p.dayNumber()
+	if !ok {
+		return period{}, false
+	}
+	if !before {
+		p.opt("of")
+		if m, ok = p.month(); !ok {
+			return period{}, false
+		}
+	}
+	y := p.optYear()
+	d1, d2 = min(d1, d2), max(d1, d2) // written backwards, read either way
+	if d2 > daysIn(2024, m) {
+		return period{}, p.fail("there is no %d %s", d2, m)
+	}
+	return period{shape: func(y int, _ bool) (span, bool) {
+		if d2 > daysIn(y, m) {
+			return span{}, false
+		}
+		return span{day(y, m, d1), day(y, m, d2)}, true
+	}, year: y, desc: fmt.Sprintf("%d to %d %s", d1, d2, m)}, true
+}
+
+// weekOfMonth reads "the first week of April" (days 1–7), the second (8–14),
+// third (15–21), fourth (22–28) or last (the last 7 days).
+func (p *parser) weekOfMonth() (period, bool) {
+	p.opt("the")
+	w, ok := p.oneOf("first", "second", "third", "fourth", "last")
+	if !ok || !p.seq("week", "of") {
+		return period{}, false
+	}
+	p.opt("the")
+	k := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3, "last": 4}[w]
+	return p.monthRef(func(y int, m time.Month) span {
+		if k == 4 {
+			end := day(y, m+1, 0)
+			return span{end.AddDate(0, 0, -6), end}
+		}
+		return span{day(y, m, 1+7*k), day(y, m, 7+7*k)}
+	})
+}
+
+// turnOfYear reads "the turn of the year" and "the turn of 2026": late
+// December to early January, the 21st to the 10th. The turn of the year is
+// the one under way or the next.
+func (p *parser) turnOfYear() (period, bool) {
+	p.opt("the")
+	if !p.seq("turn", "of") {
+		return period{}, false
+	}
+	var y yearRef // "the year": the turn under way or next
+	if n, ok := p.year(); ok {
+		y = yearRef{yearAbs, n} // "the turn of 2026": into 2026
+	} else if !p.seq("the", "year") && !p.seq("the", "new", "year") {
+		return period{}, false
+	}
+	return period{shape: func(y int, _ bool) (span, bool) {
+		return span{day(y-1, 12, 21), day(y, 1, 10)}, true
+	}, year: y, turn: true}, true
+}
+
 func (p *parser) dayPeriod(m time.Month, d int, y yearRef) (period, bool) {
 	if d > 31 || d > daysIn(2024, m) {
 		return period{}, p.fail("there is no %d %s", d, m)
@@ -431,11 +661,15 @@ func (p *parser) part() (int, bool) {
 }
 
 // edgeWord reads "[the] start|beginning|middle|end of" and returns 0 for
-// the start, 1 for the middle and 2 for the end.
+// the start, 1 for the middle and 2 for the end. The end may also be
+// written as financial prose writes it, "end-March", "end 2025".
 func (p *parser) edgeWord() (int, bool) {
 	p.opt("the")
 	w, ok := p.oneOf("start", "beginning", "middle", "end")
-	if !ok || !p.seq("of") {
+	if !ok {
+		return 0, false
+	}
+	if !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
 		return 0, false
 	}
 	switch w {
@@ -465,49 +699,57 @@ func (p *parser) partOfMonth() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: func(y int, _ bool) (span, bool) {
+	return p.monthRef(func(y int, m time.Month) span {
 		switch part {
 		case 0:
-			return span{day(y, m, 1), day(y, m, 10)}, true
+			return span{day(y, m, 1), day(y, m, 10)}
 		case 1:
-			return span{day(y, m, 11), day(y, m, 20)}, true
+			return span{day(y, m, 11), day(y, m, 20)}
 		}
-		return span{day(y, m, 21), day(y, m+1, 0)}, true
-	}, year: p.optYear()}, true
+		return span{day(y, m, 21), day(y, m+1, 0)}
+	})
 }
 
 // edgeOfMonth reads "the start of April", "the middle of April", "the end
-// of April 2025": days 1–7, 11–20 and the last seven.
+// of April 2025", "the end of next month", "month-end": days 1–7, 11–20 and
+// the last seven.
 func (p *parser) edgeOfMonth() (period, bool) {
-	w, ok := p.edgeWord()
+	monthEnd := p.seq("month", "-", "end") || p.seq("month", "end")
+	w, ok := 2, monthEnd
+	if !monthEnd {
+		w, ok = p.edgeWord()
+	}
 	if !ok {
 		return period{}, false
 	}
-	p.opt("the")
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: func(y int, _ bool) (span, bool) {
+	shape := func(y int, m time.Month) span {
 		switch w {
 		case 0:
-			return span{day(y, m, 1), day(y, m, 7)}, true
+			return span{day(y, m, 1), day(y, m, 7)}
 		case 1:
-			return span{day(y, m, 11), day(y, m, 20)}, true
+			return span{day(y, m, 11), day(y, m, 20)}
 		}
 		end := day(y, m+1, 0)
-		return span{end.AddDate(0, 0, -6), end}, true
-	}, year: p.optYear(), edge: edgeOf(w)}, true
+		return span{end.AddDate(0, 0, -6), end}
+	}
+	per := period{inMonth: shape, year: yearRef{monthRel, 0}}
+	if !monthEnd {
+		p.opt("the")
+		if per, ok = p.monthRef(shape); !ok {
+			return period{}, false
+		}
+	}
+	per.edge = edgeOf(w)
+	return per, true
 }
 
 // seasonPeriod reads a season name and its year, and returns the shape of
 // its months from first (0, 1 or 2) for n months.
 func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
-	p.opt("the")
+	d := p.deixisWord()
+	if d == deixNone {
+		p.opt("the")
+	}
 	t := p.peek(0)
 	north, ok := seasonNames[t.text]
 	if !ok || t.kind != tWord {
@@ -517,6 +759,17 @@ func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
 	per := period{shape: func(y int, south bool) (span, bool) {
 		return months(y, seasonStart(north, south)+time.Month(first), n), true
 	}, edge: e}
+	if d != deixNone {
+		per.deixis = d
+		per.whole = func(y int, south bool) (span, bool) { return months(y, seasonStart(north, south), 3), true }
+		per.name = func(y int, south bool) string {
+			if seasonStart(north, south) == 12 {
+				return fmt.Sprintf("%s %d/%02d", t.text, y, (y+1)%100)
+			}
+			return fmt.Sprintf("%s %d", t.text, y)
+		}
+		return per, true
+	}
 	// "winter 2024/25", "winter 2024–25": the pair must be consecutive
 	// years, and the season must be the one that spans them, which for
 	// summer and winter depends on the hemisphere.
@@ -567,13 +820,10 @@ func (p *parser) wholeSeason() (period, bool) {
 	return p.seasonPeriod(0, 3, edgeNone)
 }
 
-// wholeMonth reads "April", "April 2025", "April of next year".
+// wholeMonth reads "April", "April 2025", "April of next year", "next
+// month".
 func (p *parser) wholeMonth() (period, bool) {
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: func(y int, _ bool) (span, bool) { return months(y, m, 1), true }, year: p.optYear()}, true
+	return p.monthRef(func(y int, m time.Month) span { return months(y, m, 1) })
 }
 
 // yearMonths is the shape of n months from month m of the year.
@@ -582,12 +832,20 @@ func yearMonths(m time.Month, n int) func(int, bool) (span, bool) {
 }
 
 // partOfYear reads "early 2025" (January to April), "mid-2025" (May to
-// August), "late next year" (September to December).
+// August), "late next year" (September to December), "midyear".
 func (p *parser) partOfYear() (period, bool) {
+	if p.seq("midyear") {
+		y, ok := p.yearRef()
+		if !ok {
+			y = yearRef{yearRel, 0}
+		}
+		return period{shape: yearMonths(5, 4), year: y}, true
+	}
 	part, ok := p.part()
 	if !ok {
 		return period{}, false
 	}
+	p.opt("in") // "late in the year"
 	y, ok := p.yearRef()
 	if !ok {
 		return period{}, false
@@ -595,9 +853,30 @@ func (p *parser) partOfYear() (period, bool) {
 	return period{shape: yearMonths(time.Month(1+4*part), 4), year: y}, true
 }
 
+// edgeMonths returns the months of the start (0), middle (1) or end (2) of
+// the n months from first: the first month, the middle third, the last
+// month. The start of a year is January, its middle May to August, its end
+// December; the end of a quarter is its third month.
+func edgeMonths(first time.Month, n, w int) (time.Month, int) {
+	switch w {
+	case 0:
+		return first, 1
+	case 1:
+		return first + time.Month(n/3), max(n/3, 1)
+	}
+	return first + time.Month(n-1), 1
+}
+
 // edgeOfYear reads "the start of 2025" (January), "the middle of 2025"
-// (May to August), "the end of the year" (December).
+// (May to August), "the end of the year" (December), and the end as
+// financial prose writes it: "year-end", "the year's end", "end-2025".
 func (p *parser) edgeOfYear() (period, bool) {
+	start := p.pos
+	p.opt("the")
+	if y, ok := p.yearRef(); ok && (p.seq("-", "end") || p.seq("end") || p.seq("'", "s", "end") || p.seq("’", "s", "end")) {
+		return period{shape: yearMonths(12, 1), year: y, edge: edgeEnd}, true
+	}
+	p.pos = start
 	w, ok := p.edgeWord()
 	if !ok {
 		return period{}, false
@@ -606,14 +885,27 @@ func (p *parser) edgeOfYear() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	shape := yearMonths(1, 1)
-	switch w {
-	case 1:
-		shape = yearMonths(5, 4)
-	case 2:
-		shape = yearMonths(12, 1)
+	first, n := edgeMonths(1, 12, w)
+	return period{shape: yearMonths(first, n), year: y, edge: edgeOf(w)}, true
+}
+
+// edgeOfPart reads the start, middle or end of a half or a quarter: "the
+// end of Q2" (June), "the start of the second half of 2025" (July), "the
+// end of the quarter".
+func (p *parser) edgeOfPart() (period, bool) {
+	w, ok := p.edgeWord()
+	if !ok {
+		return period{}, false
 	}
-	return period{shape: shape, year: y, edge: edgeOf(w)}, true
+	if per, ok := p.relQuarter(w); ok {
+		return per, true
+	}
+	first, n, ok := p.yearPart()
+	if !ok {
+		return period{}, false
+	}
+	first, n = edgeMonths(first, n, w)
+	return period{shape: yearMonths(first, n), year: p.ofYear(), edge: edgeOf(w)}, true
 }
 
 // ofYear reads the "of 2025" after a half or quarter, if there is one.
@@ -628,50 +920,74 @@ func (p *parser) ofYear() yearRef {
 	return p.optYear()
 }
 
-// halfYear reads "the first half of 2025", "the second half", "H2 2025".
-func (p *parser) halfYear() (period, bool) {
-	h := 0
-	switch {
-	case p.peek(0).text == "h" && p.peek(1).glued:
+// yearPart reads a half or a quarter by its name and returns its first
+// month and its length: "the first half", "H2", "Q3", "the fourth quarter".
+func (p *parser) yearPart() (time.Month, int, bool) {
+	if t := p.peek(0); (t.text == "h" || t.text == "q") && p.peek(1).glued {
 		p.pos++
 		n, ok := p.num(1, 1)
-		if !ok || n < 1 || n > 2 {
-			return period{}, false
+		switch {
+		case !ok:
+			return 0, 0, false
+		case t.text == "h" && n >= 1 && n <= 2:
+			return time.Month(1 + 6*(n-1)), 6, true
+		case t.text == "q" && n >= 1 && n <= 4:
+			return time.Month(1 + 3*(n-1)), 3, true
 		}
-		h = n - 1
-	default:
-		p.opt("the")
-		w, ok := p.oneOf("first", "second")
-		if !ok || !p.seq("half") {
-			return period{}, false
-		}
-		if w == "second" {
-			h = 1
-		}
+		return 0, 0, false
 	}
-	return period{shape: yearMonths(time.Month(1+6*h), 6), year: p.ofYear()}, true
+	p.opt("the")
+	w, ok := p.oneOf("first", "second", "third", "fourth")
+	if !ok {
+		return 0, 0, false
+	}
+	q := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[w]
+	switch {
+	case p.seq("half") && q < 2:
+		return time.Month(1 + 6*q), 6, true
+	case p.seq("quarter"):
+		return time.Month(1 + 3*q), 3, true
+	}
+	return 0, 0, false
 }
 
-// quarter reads "Q1 2025", "the third quarter of 2025", "Q4".
-func (p *parser) quarter() (period, bool) {
-	q := 0
-	switch {
-	case p.peek(0).text == "q" && p.peek(1).glued:
-		p.pos++
-		n, ok := p.num(1, 1)
-		if !ok || n < 1 || n > 4 {
-			return period{}, false
-		}
-		q = n - 1
-	default:
-		p.opt("the")
-		w, ok := p.oneOf("first", "second", "third", "fourth")
-		if !ok || !p.seq("quarter") {
-			return period{}, false
-		}
-		q = map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[w]
+// yearPartPeriod reads "the first half of 2025", "H2 2025", "Q1 2025", "the
+// third quarter of 2025", "Q4", "this quarter".
+func (p *parser) yearPartPeriod() (period, bool) {
+	if per, ok := p.relQuarter(-1); ok {
+		return per, true
 	}
-	return period{shape: yearMonths(time.Month(1+3*q), 3), year: p.ofYear()}, true
+	first, n, ok := p.yearPart()
+	if !ok {
+		return period{}, false
+	}
+	return period{shape: yearMonths(first, n), year: p.ofYear()}, true
+}
+
+// relQuarter reads a quarter counted from the as-of date: "this quarter" or
+// "the quarter" (the one that holds it), "next quarter", "last quarter".
+// With w of 0, 1 or 2 it is the start, middle or end of it; with -1, all of
+// it.
+func (p *parser) relQuarter(w int) (period, bool) {
+	rel := 0
+	switch {
+	case p.seq("this", "quarter"), p.seq("the", "quarter"):
+	case p.seq("next", "quarter"):
+		rel = 1
+	case p.seq("last", "quarter"):
+		rel = -1
+	default:
+		return period{}, false
+	}
+	shape := func(y int, m time.Month) span {
+		t := day(y, m, 1)
+		first, n := t.Month()-(t.Month()-1)%3, 3
+		if w >= 0 {
+			first, n = edgeMonths(first, n, w)
+		}
+		return months(t.Year(), first, n)
+	}
+	return period{inMonth: shape, year: yearRef{monthRel, 3 * rel}, edge: edgeOf(w)}, true
 }
 
 // wholeYear reads "2025", "next year".
@@ -681,6 +997,56 @@ func (p *parser) wholeYear() (period, bool) {
 		return period{}, false
 	}
 	return period{shape: yearMonths(1, 12), year: y}, true
+}
+
+// holidays are the days a phrase may name by their feast: the same day
+// every year.
+var holidays = []phrase[time.Time]{
+	{words("christmas"), day(0, 12, 25)}, {words("christmas day"), day(0, 12, 25)},
+	{words("christmas eve"), day(0, 12, 24)}, {words("boxing day"), day(0, 12, 26)},
+	{words("new year ' s day"), day(0, 1, 1)}, {words("new year \u2019 s day"), day(0, 1, 1)},
+	{words("new year ' s eve"), day(0, 12, 31)}, {words("new year \u2019 s eve"), day(0, 12, 31)},
+}
+
+// holiday reads "Christmas", "Christmas Day 2025", "New Year's Eve":
+// 25 December, 31 December. Easter, whose day moves, is not one.
+func (p *parser) holiday() (period, bool) {
+	p.opt("the")
+	if p.seq("easter") {
+		return period{}, p.fail("Easter falls on a different day each year, and on another in the Orthodox churches; write the date")
+	}
+	d, ok := longest(p, holidays)
+	if !ok {
+		return period{}, false
+	}
+	return period{shape: fixedDay(d.Month(), d.Day()), year: p.optYear()}, true
+}
+
+// decade reads "the 2020s" (2020 to 2029), "the early | mid | late 2020s"
+// (2020–23, 2024–26, 2027–29), "the start | middle | end of the 2020s" (its
+// first year, 2024–26, its last year), and "this decade" or "the decade",
+// the as-of date's: "by the end of the decade".
+func (p *parser) decade() (period, bool) {
+	first, n := 0, 10 // years of it
+	e := edgeNone
+	if w, ok := p.edgeWord(); ok {
+		first, n, e = []int{0, 4, 9}[w], []int{1, 3, 1}[w], edgeOf(w)
+	} else {
+		p.opt("the")
+		if part, ok := p.part(); ok {
+			first, n = []int{0, 4, 7}[part], []int{4, 3, 3}[part]
+		}
+	}
+	years := func(start int) span { return span{day(start+first, 1, 1), day(start+first+n-1, 12, 31)} }
+	if p.seq("this", "decade") || p.seq("the", "decade") || p.seq("decade") {
+		return period{inMonth: func(y int, _ time.Month) span { return years(y - y%10) }, year: yearRef{monthRel, 0}, edge: e}, true
+	}
+	p.opt("the")
+	start, ok := p.year()
+	if !ok || start%10 != 0 || !p.peek(0).glued || !(p.seq("s") || p.seq("'", "s") || p.seq("’", "s")) {
+		return period{}, false
+	}
+	return period{shape: func(y int, _ bool) (span, bool) { return years(y), true }, year: yearRef{yearAbs, start}, edge: e}, true
 }
 
 // dateLayout is how dates are written in messages: "15 April 2025".
@@ -757,12 +1123,17 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 	}
 	var s span
 	var reason string
-	if c.to.shape == nil {
+	if !c.to.isSet() {
 		s, reason = e.placeAfter(c.from, time.Time{})
 	} else {
 		// A range: the end left without a year follows the other end.
+		// With neither year, the range is placed by its end, so that it
+		// is the first that does not end before the as-of date, as a
+		// single period is: "between November and January" on 31
+		// December 2025 is the one under way, November 2025 to January
+		// 2026.
 		var from, to span
-		if c.from.year.kind == yearNone && c.to.year.kind != yearNone {
+		if c.from.year.kind == yearNone {
 			if to, reason = e.placeAfter(c.to, time.Time{}); reason == "" {
 				from, reason = e.placeBefore(c.from, to.lo)
 			}
@@ -776,10 +1147,12 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		return dayRange{}, reason
 	}
 	edge := c.from.edge
-	if c.to.shape != nil {
+	if c.to.isSet() {
 		edge = edgeNone
 	}
 	switch rel := c.rel; {
+	case rel == relLater || rel == relEarlier:
+		return e.clip(s, rel)
 	case rel == relBy || rel == relBefore && edge == edgeEnd:
 		// "before the end of March": the end is a moment here, not the last week.
 		return dayRange{hi: s.hi, meaning: "on or before " + s.hi.Format(dateLayout)}, ""
@@ -789,6 +1162,24 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		return dayRange{hi: s.lo.AddDate(0, 0, -1), meaning: "before " + s.lo.Format(dateLayout)}, ""
 	case rel == relAfter:
 		return dayRange{lo: s.hi.AddDate(0, 0, 1), meaning: "after " + s.hi.Format(dateLayout)}, ""
+	}
+	return dayRange{s.lo, s.hi, spanText(s)}, ""
+}
+
+// clip returns the days of s after the as-of date ("later this year") or
+// before it ("earlier this month"), or says there are none.
+func (e dateEnv) clip(s span, rel relation) (dayRange, string) {
+	if !e.hasAsOf {
+		return dayRange{}, "it counts from the as-of date, which is not set"
+	}
+	word := "after"
+	if rel == relLater {
+		s.lo = maxTime(s.lo, e.asOf.AddDate(0, 0, 1))
+	} else {
+		s.hi, word = minTime(s.hi, e.asOf.AddDate(0, 0, -1)), "before"
+	}
+	if s.lo.After(s.hi) {
+		return dayRange{}, "no day of it comes " + word + " the as-of date, " + e.asOf.Format(dateLayout)
 	}
 	return dayRange{s.lo, s.hi, spanText(s)}, ""
 }
@@ -811,6 +1202,9 @@ func maxTime(a, b time.Time) time.Time {
 // first one that does not end before the as-of date, nor before notBefore
 // when that is set (the second end of a range).
 func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
+	if per.deixis != deixNone {
+		return e.placeDeixis(per)
+	}
 	if reason := e.checkPair(per); reason != "" {
 		return span{}, reason
 	}
@@ -835,6 +1229,9 @@ func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
 // placeBefore puts per, named without a year, in the last year where it
 // starts no later than notAfter: "March" in "between March and May 2025".
 func (e dateEnv) placeBefore(per period, notAfter time.Time) (span, string) {
+	if per.deixis != deixNone {
+		return e.placeDeixis(per)
+	}
 	if reason := e.checkPair(per); reason != "" {
 		return span{}, reason
 	}
@@ -846,8 +1243,53 @@ func (e dateEnv) placeBefore(per period, notAfter time.Time) (span, string) {
 	return span{}, fmt.Sprintf("there is no %s in the years before %d", per.desc, notAfter.Year())
 }
 
-// inYear puts a period named with a year in that year.
+// placeDeixis puts a season or month named with "this", "next" or "the
+// coming" in its year. "This summer" is the summer under way or else the
+// one of the as-of year, past or to come: as of October 2025 it is summer
+// 2025, as of January 2025 it is summer 2025 and "this winter" winter
+// 2024/25. "The coming summer" is the first to begin after the as-of date.
+// "Next summer" is the one after this summer once that has begun; while
+// this summer is still to come, readers take "next summer" both as it and
+// as the one after, and the phrase is refused.
+func (e dateEnv) placeDeixis(per period) (span, string) {
+	if !e.hasAsOf {
+		return span{}, "it names a period relative to the as-of date, which is not set"
+	}
+	whole := func(y int) span { s, _ := per.whole(y, e.south); return s }
+	from := e.asOf.Year() - 1
+	if per.deixis == deixComing {
+		for whole(from).lo.Before(e.asOf) || whole(from).lo.Equal(e.asOf) {
+			from++
+		}
+		s, _ := per.shape(from, e.south)
+		return s, ""
+	}
+	for whole(from).hi.Before(e.asOf) {
+		from++ // the first that does not end before the as-of date
+	}
+	if whole(from).lo.Year() > e.asOf.Year() {
+		from = e.asOf.Year() // past, but of the as-of year
+	}
+	if per.deixis == deixNext {
+		if whole(from).lo.After(e.asOf) {
+			return span{}, fmt.Sprintf("readers take it both as %s and as %s; write the one that is meant",
+				per.name(from, e.south), per.name(from+1, e.south))
+		}
+		from++
+	}
+	s, _ := per.shape(from, e.south)
+	return s, ""
+}
+
+// inYear puts a period named with a year in that year, and one named by a
+// month counted from the as-of date in that month.
 func (e dateEnv) inYear(per period) (span, string) {
+	if per.year.kind == monthRel {
+		if !e.hasAsOf {
+			return span{}, "it names a period relative to the as-of date, which is not set"
+		}
+		return per.inMonth(e.asOf.Year(), e.asOf.Month()+time.Month(per.year.n)), ""
+	}
 	y := per.year.n
 	if per.year.kind == yearRel {
 		if !e.hasAsOf {

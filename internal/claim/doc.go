@@ -14,21 +14,39 @@
 // A period is one of:
 //
 //	15 April 2025, April 15, 2025, the 15th of April, 2025-04-15   that day
+//	15–20 April, April 15–20, between 15 and 20 April              those days
 //	April 2025, Sept. 2025, April                                  the month
-//	early | mid | late April [2025]                                days 1–10 | 11–20 | 21 to the end
+//	this month, next month, last month                             AsOf's month, the one after, the one before
+//	early | mid | late April [2025], mid-month                     days 1–10 | 11–20 | 21 to the end
 //	the start | beginning of April                                 days 1–7
 //	the middle of April                                            days 11–20
-//	the end of April                                               the last 7 days
+//	the end of April, end-April, month-end                         the last 7 days
+//	the first | second | third | fourth | last week of April       days 1–7 | 8–14 | 15–21 | 22–28 | the last 7
+//	the turn of the year, the turn of 2026                         21 December to 10 January
 //	spring | summer | autumn | fall | winter [2025]                Mar–May | Jun–Aug | Sep–Nov | Dec–Feb
 //	winter 2024/25, winter 2024–25, winter 2025                    Dec 2024–Feb 2025; winter 2025 begins in Dec 2025
 //	early | mid | late spring, the start | middle | end of spring  its first | second | third month
+//	this summer, the coming summer, next summer, this March        see below
 //	2025, this year, next year, last year, the year                the year
-//	early | mid | late 2025                                        Jan–Apr | May–Aug | Sep–Dec
+//	early | mid | late 2025, late in the year                      Jan–Apr | May–Aug | Sep–Dec
 //	the start | beginning of 2025, the end of 2025                 January | December
-//	the middle of 2025                                             May–Aug
+//	year-end, the year's end, end-2025                             December
+//	the middle of 2025, midyear                                    May–Aug
 //	the first | second half of 2025, H1 | H2 2025                  Jan–Jun | Jul–Dec
 //	Q1 … Q4 2025, the first … fourth quarter of 2025               Jan–Mar … Oct–Dec
+//	this quarter, next quarter, last quarter                       AsOf's quarter, the one after, the one before
+//	the start | middle | end of Q2, of H1, of the quarter          its first | middle | last month (Mar–Apr of a half)
+//	Christmas [Day], Christmas Eve, Boxing Day,                    25, 24, 26 December, 1 January, 31 December
+//	  New Year's Day, New Year's Eve
+//	the 2020s, this decade, the decade                             2020–2029
+//	the early | mid | late 2020s                                   2020–23 | 2024–26 | 2027–29
+//	the start | middle | end of the decade                         its first year | 2024–26 | its last year
 //	between P and Q, from P to Q, P to Q, P–Q                      the first day of P to the last of Q
+//
+// Easter, whose day moves and differs between churches, is refused. The
+// turn of the year without a year is the one under way or the next.
+// "Around the turn of the year" is in it; "around" any other period is
+// refused, as it gives no margin to check.
 //
 // With Options.Southern the seasons are six months on: spring is September
 // to November, and summer, December to February, is the season that spans
@@ -37,24 +55,44 @@
 // end before Options.AsOf: as of 13 January 2025, "spring" is spring 2025,
 // "January" is January 2025 and "early January" is early January 2026. In a
 // range, an end without a year follows the other end: "between December
-// and February 2026" starts in December 2025.
+// and February 2026" starts in December 2025. A range without either year
+// is the first that does not end before AsOf: as of 13 January 2025,
+// "between December and February" is December 2024 to February 2025.
+//
+// "This summer" is the summer under way, or else the one of AsOf's year,
+// past or to come: as of 13 January 2025 it is summer 2025 and "this
+// winter" is winter 2024/25; as of October 2025 "this summer" is summer
+// 2025. "The coming summer" is the first to begin after AsOf. "Next
+// summer" is the one after this summer once that has begun; while this
+// summer is still to come readers take "next summer" both as it and as the
+// one after, and the phrase is refused, naming both. Months are read the
+// same way: "this March", "next March".
 //
 // A date phrase is a period after a prefix, or a duration:
 //
-//	P, in P, on P, during P, at P, sometime in P     on a day of P
+//	P, in P, on P, during P, at P, sometime [in] P   on a day of P
 //	by P, no later than P, on or before P            on or before the last day of P
 //	before P, earlier than P                         before the first day of P
 //	after P, later than P                            after the last day of P
 //	not before P, no earlier than P, not until P,    on or after the first day of P
 //	  on or after P
+//	later P, later in P (this year, this month)      a day of P after AsOf
+//	earlier P, earlier in P                          a day of P before AsOf
 //	within N days | weeks | months | years           after AsOf and on or before AsOf + N units
 //
 // In "before the end of P" and "after the start of P" the end and the start
 // are moments, not the last or first week: they mean "by P" and "not before
 // P". N is written in digits, as a word from one to twenty, or as "a"
-// ("within a week"); "within the next 6 weeks" and "in the next 6 weeks"
-// are the same, and a fortnight is two weeks. Months and years are counted
-// by the calendar: a month from 31 January is 28 February.
+// ("within a week"); "within the next 6 weeks", "in the next 6 weeks" and
+// "over the coming 6 weeks" are the same, "within the next month" is
+// within a month, and a fortnight is two weeks. Months and years are
+// counted by the calendar: a month from 31 January is 28 February.
+//
+// "In 6 weeks" and "in six weeks' time" are refused: readers take them
+// both as within 6 weeks and as about 6 weeks from the as-of date. So are
+// "within weeks", "in the coming months" and "in the next few days", which
+// do not say how long, and "within the year", read both as by the end of
+// this year and as within a year. Each error says what to write instead.
 //
 // The suggestion for a date is the early, mid or late part of its month
 // ("late August 2025"), which is what plotline's approx format prints, and
@@ -64,23 +102,34 @@
 // # Numbers
 //
 // N is written with digits, with "," between thousands and "." before
-// decimals, or as a word from zero to twenty, optionally followed by
+// decimals, or as a word from zero to twenty, with "and a half" or "½"
+// after a whole number ("two and a half", "2½", read as 2.5), after
+// "minus" if it is negative, optionally followed by
 // hundred, thousand, million, billion or trillion ("1.5 million", "a
-// million"), optionally after $, £ or €, and optionally followed by %,
+// million", "half a million") or by their short forms k, m, mn, bn, tn or trn ("12k",
+// "£300m", "$1.2bn"; k and m only glued to the digits, as "4.5 m" may be
+// metres), optionally after $, £ or €, and optionally followed by %,
 // percent or per cent. A phrase with a percent sign is checked against the
 // value times 100 unless Quantity.Percent says the value is in percent
 // already. With a = Options.About (5% unless set):
 //
 //	N                                             the value rounds to N at N's last written digit, halves away from zero:
-//	                                              12,000 is 11,999.5 up to 12,000.5; 1.5 million is 1.45 up to 1.55 million
+//	                                              12,000 is 11,999.5 up to 12,000.5; 1.5 million is 1.45 up to 1.55 million;
+//	                                              with a multiplier, at two figures at least: a million is 0.95 up to 1.05 million
 //	about, around, roughly, approximately,        N − a·|N| to N + a·|N|
 //	  approx, some, close to, an estimated N
-//	nearly, almost, just under, just below N      at most a·|N| short of N, towards zero; not N itself
-//	just over, just above N                       at most a·|N| beyond N, away from zero; not N itself
+//	nearly, almost, just short of N               at most a·|N| short of N, towards zero; not N itself
+//	just under, just below N                      at most a·|N| below N; not N itself
+//	just over, just above N                       at most a·|N| above N; not N itself
 //	more than, over, above, in excess of N        more than N
 //	at least, no fewer than, no less than N       N or more
 //	fewer than, less than, under, below N         less than N
-//	at most, no more than, up to N                N or less
+//	at most, no more than, up to N,               N or less
+//	  as many (much, high) as N
+//	as few (little, low) as N                     N or more
+//	upwards of N                                  more than N
+//	well over, well above N                       more than N + a·|N|
+//	well under, well below N                      less than N − a·|N|
 //	between A and B, from A to B, A to B, A–B     A to B, both included, in either order
 //
 // In a range a percent sign or currency written once applies to both ends,
@@ -88,10 +137,16 @@
 // is the smaller numeral ("1.2 to 1.5 million"). A dash joins a range only
 // between numbers written in digits, so "twenty-one" is not read as 1 to 20.
 //
+// A fraction, with or without a qualifier ("half", "roughly a third",
+// "fewer than one in five", "two-thirds", "nine in ten"), is a number
+// phrase about a share: the value as a fraction (0.33, or 33 in percent
+// units) is checked as v/w is in "a third of" below, with w = 1.
+//
 // The suggestion for a number is the phrase's own qualifier with the value
 // at the phrase's precision when that holds ("at least 11,960"), and
 // otherwise "about" and the value to two significant figures ("about
-// 12,000"), or more figures when the tolerance asks for them.
+// 12,000"), or more figures when the tolerance asks for them; for a share,
+// the share in per cent ("30%").
 //
 // # Comparisons
 //
@@ -106,16 +161,30 @@
 //	about the same as, about as many as                                     |v − w| ≤ a·|w|
 //	nearly as many as, almost as much as                                    at most a·|w| short of w
 //	at least as many as                                                     v ≥ w
-//	N times [as many as], twice [as much as]                                v/w rounds to N at N's precision
-//	half [as many as], a third of … a twentieth of                          w/v rounds to 2, 3 … 20
+//	slightly (just, a little) more than, just over, slightly above          w < v ≤ w + a·|w|
+//	slightly (just, a little) less than, just below                         w − a·|w| ≤ v < w
+//	well above, well over / well below, well under                          v > w + a·|w| / v < w − a·|w|
+//	N percentage points more than (higher than, above …)                    100·(v − w) rounds to N
+//	N percentage points less than (lower than, below …)                     100·(w − v) rounds to N
+//	N times [as many as], twice, double, triple, fourfold, 10-fold          v/w rounds to N at N's precision, two figures at least
+//	half [as many as], a third of … a twentieth of, one in five             w/v rounds to 2.0, 3.0 … 9.0, 10 … 20
+//	two-thirds of, three quarters as many as, nine in ten, nine out of ten  v/w rounds to the fraction at two figures
+//	a fifth more than, a third less than                                    v/w − 1, 1 − v/w as the fraction is read
 //	N% of                                                                   100·v/w rounds to N
-//	N% more than (higher than, above …)                                     100·(v/w − 1) rounds to N
-//	N% less than (fewer than, lower than, below …)                          100·(1 − v/w) rounds to N
+//	N% more than (higher than, above …), up N% on (from), N% up on          100·(v/w − 1) rounds to N
+//	N% less than (fewer than, lower than, below …), down N% on (from)       100·(1 − v/w) rounds to N
+//
+// A count read at its one figure would stretch too far: "twice" would hold
+// for 1.5 times, "half" for two-thirds and "a million" for half a million;
+// so "twice" holds from 1.95 up to 2.05 times, as "2.0 times" does.
 //
 // Every ratio may take a number qualifier: "more than twice as many as",
 // "less than half", "about a third of", "nearly 30% more than". A ratio to
-// a w of 0 is never true. "N times more than" is not accepted: readers take
-// it both as N times as many and as N + 1 times as many.
+// a w of 0 or below is never true: against -300, -390 would be "30% more
+// than" and -600 "twice", though each is less. "N times more than" is not
+// accepted: readers take it both as N times as many and as N + 1 times as
+// many; nor is "N times fewer than", a division in the words of a
+// multiplication. The error names the phrases to write instead.
 //
 // The suggestion for a comparison is the true relation in the phrase's own
 // words: a ratio for a ratio when both values are positive ("nine times as

@@ -15,16 +15,22 @@ var numberWords = map[string]int{
 	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
 
-// multipliers are the words that scale the number before them.
+// multipliers are the words that scale the number before them, and the
+// short forms of financial prose: "$1.2bn", "£300m", "12k".
 var multipliers = map[string]int{
 	"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
+	"k": 3, "m": 6, "mn": 6, "bn": 9, "tn": 12, "trn": 12,
 }
+
+// abbreviated are the short multipliers, written glued to the number. "k"
+// and "m" count only so: "4.5 m" may be metres.
+var abbreviated = map[string]bool{"k": true, "m": true, "mn": true, "bn": true, "tn": true, "trn": true}
 
 // amount is a number as a phrase writes it.
 type amount struct {
 	n        *big.Rat // the number, multiplier applied
 	unit     *big.Rat // its last written digit: 1 for "12,000", 100,000 for "1.5 million"
-	multWord string   // "million", or "" for none
+	multWord string   // "million" or "bn", or "" for none
 	percent  bool     // written with %, "percent" or "per cent"
 	currency string   // "$", "£" or "€" before it, or ""
 	digits   bool     // written in digits, not words
@@ -48,6 +54,7 @@ func parseAmountText(s string) (*big.Rat, bool) {
 func (p *parser) amount() (amount, bool) {
 	start := p.pos
 	var a amount
+	minus := p.seq("minus") // "minus 3.5%"
 	negative := false
 	if t := p.peek(1); p.peek(0).text == "-" && t.glued && (t.text == "$" || t.text == "£" || t.text == "€") {
 		p.pos++ // "-$5": the sign before the currency
@@ -55,6 +62,10 @@ func (p *parser) amount() (amount, bool) {
 	}
 	if c, ok := p.oneOf("$", "£", "€"); ok {
 		a.currency = c
+	}
+	if h, ok := p.halfA(); ok && !negative {
+		h.currency = a.currency
+		return h, true
 	}
 	t := p.peek(0)
 	article := false
@@ -81,12 +92,22 @@ func (p *parser) amount() (amount, bool) {
 		return amount{}, false
 	}
 	p.pos++
-	if negative {
+	if !article && a.n.IsInt() && (p.seq("and", "a", "half") || p.peek(0).glued && p.seq("\u00bd")) {
+		// "two and a half", "2½": read to its tenths, as 2.5 is.
+		h := half(ratInt(1))
+		if a.n.Sign() < 0 {
+			h.Neg(h)
+		}
+		a.n, a.unit = add(a.n, h), pow10(-1)
+	}
+	if negative != minus {
 		a.n.Neg(a.n)
 	}
-	if w, ok := multipliers[p.peek(0).text]; ok && p.peek(0).kind == tWord {
-		a.multWord = p.peek(0).text
+	m := p.peek(0)
+	if w, ok := multipliers[m.text]; ok && m.kind == tWord && !(abbreviated[m.text] && (article || len(m.text) == 1 && !m.glued)) {
+		a.multWord = m.text
 		a.n, a.unit = mul(a.n, pow10(w)), mul(a.unit, pow10(w))
+		a.unit = twoFigures(a.n, a.unit)
 		p.pos++
 	} else if article {
 		p.pos = start
@@ -98,31 +119,77 @@ func (p *parser) amount() (amount, bool) {
 	return a, true
 }
 
+// twoFigures returns the precision a round word-sized number is read at:
+// unit, its last written digit, or the unit of its second significant
+// figure when that is finer. A number written with a multiplier ("a
+// million", "2 million") and the count of a ratio ("twice", "three times",
+// "a third") are read as 1.0 million, 2.0 times, 3.0: at their one written
+// figure, "a million" would hold for anything from half a million to 1.49
+// million, "twice" for 1.5 times and "half" for two-thirds.
+func twoFigures(n, unit *big.Rat) *big.Rat {
+	if n.Sign() == 0 {
+		return unit
+	}
+	if fine := sigUnit(n, 2); fine.Cmp(unit) < 0 {
+		return fine
+	}
+	return unit
+}
+
+// halfA reads "half a million", "half a billion": half the multiplier,
+// read to two figures as any number with a multiplier is, so 495,000 up to
+// 505,000.
+func (p *parser) halfA() (amount, bool) {
+	start := p.pos
+	if !p.seq("half", "a") && !p.seq("half", "an") {
+		return amount{}, false
+	}
+	m := p.peek(0)
+	w, ok := multipliers[m.text]
+	if !ok || m.kind != tWord || abbreviated[m.text] {
+		p.pos = start
+		return amount{}, false
+	}
+	p.pos++
+	n := half(pow10(w))
+	return amount{n: n, unit: twoFigures(n, n), multWord: m.text}, true
+}
+
 // numQual is the qualifier of a number phrase, or of a ratio.
 type numQual int
 
 const (
-	qBare     numQual = iota // rounds to N at N's precision
-	qAbout                   // within About of N
-	qNearly                  // short of N by at most About, towards zero
-	qJustOver                // beyond N by at most About, away from zero
-	qMore                    // more than N
-	qAtLeast                 // N or more
-	qLess                    // less than N
-	qAtMost                  // N or less
-	qRange                   // from A to B
+	qBare      numQual = iota // rounds to N at N's precision
+	qAbout                    // within About of N
+	qNearly                   // short of N by at most About, towards zero
+	qJustUnder                // below N by at most About
+	qJustOver                 // above N by at most About
+	qWellOver                 // above N by more than About
+	qWellUnder                // below N by more than About
+	qMore                     // more than N
+	qAtLeast                  // N or more
+	qLess                     // less than N
+	qAtMost                   // N or less
+	qRange                    // from A to B
 )
 
 var numQualifiers = []phrase[numQual]{
 	{words("about"), qAbout}, {words("around"), qAbout}, {words("roughly"), qAbout},
 	{words("approximately"), qAbout}, {words("approx"), qAbout}, {words("some"), qAbout},
 	{words("close to"), qAbout}, {words("an estimated"), qAbout},
-	{words("nearly"), qNearly}, {words("almost"), qNearly}, {words("just under"), qNearly},
-	{words("just below"), qNearly}, {words("just short of"), qNearly},
-	{words("slightly under"), qNearly}, {words("slightly less than"), qNearly},
+	{words("nearly"), qNearly}, {words("almost"), qNearly}, {words("just short of"), qNearly},
+	{words("just under"), qJustUnder}, {words("just below"), qJustUnder},
+	{words("slightly under"), qJustUnder}, {words("slightly less than"), qJustUnder},
 	{words("just over"), qJustOver}, {words("just above"), qJustOver},
 	{words("just more than"), qJustOver}, {words("slightly over"), qJustOver},
-	{words("slightly more than"), qJustOver},
+	{words("slightly more than"), qJustOver}, {words("slightly above"), qJustOver},
+	{words("a little more than"), qJustOver}, {words("a little over"), qJustOver},
+	{words("a little above"), qJustOver}, {words("marginally more than"), qJustOver},
+	{words("marginally above"), qJustOver}, {words("slightly below"), qJustUnder},
+	{words("a little less than"), qJustUnder}, {words("a little under"), qJustUnder},
+	{words("a little below"), qJustUnder}, {words("marginally less than"), qJustUnder},
+	{words("marginally below"), qJustUnder}, {words("slightly fewer than"), qJustUnder},
+	{words("a little fewer than"), qJustUnder},
 	{words("more than"), qMore}, {words("over"), qMore}, {words("above"), qMore},
 	{words("greater than"), qMore}, {words("higher than"), qMore}, {words("in excess of"), qMore},
 	{words("at least"), qAtLeast}, {words("no fewer than"), qAtLeast}, {words("no less than"), qAtLeast},
@@ -130,7 +197,11 @@ var numQualifiers = []phrase[numQual]{
 	{words("fewer than"), qLess}, {words("less than"), qLess}, {words("under"), qLess},
 	{words("below"), qLess}, {words("lower than"), qLess},
 	{words("at most"), qAtMost}, {words("no more than"), qAtMost}, {words("not more than"), qAtMost},
-	{words("up to"), qAtMost},
+	{words("up to"), qAtMost}, {words("as many as"), qAtMost}, {words("as much as"), qAtMost},
+	{words("as high as"), qAtMost}, {words("as few as"), qAtLeast}, {words("as little as"), qAtLeast},
+	{words("as low as"), qAtLeast}, {words("upwards of"), qMore},
+	{words("well over"), qWellOver}, {words("well above"), qWellOver}, {words("well in excess of"), qWellOver},
+	{words("well under"), qWellUnder}, {words("well below"), qWellUnder}, {words("well short of"), qWellUnder},
 }
 
 // qualifier reads a qualifier and returns it with the words it was written
@@ -153,10 +224,29 @@ type numClaim struct {
 	q     numQual
 	words string // the qualifier as written: "roughly"
 	a, b  amount // b only for qRange
+	// share is set for a fraction, "roughly a third", "one in five":
+	// the value is then a share, checked as "a third of" 1 is.
+	share *cmpClaim
+}
+
+// parseShare reads a number phrase that is a fraction, with or without a
+// qualifier: "half", "roughly a third", "fewer than one in five",
+// "two-thirds", "nine in ten".
+func parseShare(s string) (*numClaim, bool) {
+	p := newParser(s)
+	f := &cmpClaim{kind: cRatio, form: rPart}
+	f.q, _ = p.qualifier()
+	if !p.fraction(f) || !p.done() {
+		return nil, false
+	}
+	return &numClaim{share: f}, true
 }
 
 // parseNumber reads a number phrase.
 func parseNumber(s string) (*numClaim, *Error) {
+	if c, ok := parseShare(s); ok {
+		return c, nil
+	}
 	p := newParser(s)
 	c := &numClaim{}
 	if p.seq("between") {
@@ -250,14 +340,20 @@ func qualInterval(q numQual, n, unit, a *big.Rat) interval {
 			return interval{lo: n, loOpen: true, hi: add(n, tol)}
 		}
 		return interval{empty: true}
-	case qJustOver:
-		switch n.Sign() {
-		case 1:
-			return interval{lo: n, loOpen: true, hi: add(n, tol)}
-		case -1:
+	case qJustUnder, qJustOver:
+		// "Under" and "over" say which side of N, whatever its sign:
+		// "just under -100" is -105 up to -100, not -99.
+		if n.Sign() == 0 {
+			return interval{empty: true}
+		}
+		if q == qJustUnder {
 			return interval{lo: sub(n, tol), hi: n, hiOpen: true}
 		}
-		return interval{empty: true}
+		return interval{lo: n, loOpen: true, hi: add(n, tol)}
+	case qWellOver:
+		return interval{lo: add(n, tol), loOpen: true}
+	case qWellUnder:
+		return interval{hi: sub(n, tol), hiOpen: true}
 	case qMore:
 		return interval{lo: n, loOpen: true}
 	case qAtLeast:
@@ -315,9 +411,12 @@ func (s numStyle) write(x *big.Rat, text func(*big.Rat) string) string {
 	if s.currency != "" && x.Sign() < 0 {
 		out, x = "-"+s.currency, absRat(x) // "-$5", not "$-5"
 	}
-	if s.multWord != "" {
+	switch {
+	case abbreviated[s.multWord]:
+		out += text(quo(x, s.mult())) + s.multWord
+	case s.multWord != "":
 		out += text(quo(x, s.mult())) + " " + s.multWord
-	} else {
+	default:
 		out += text(x)
 	}
 	if s.percent {
@@ -350,6 +449,9 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 	if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
 		return Verdict{}, errors.New("the value is not a finite number")
 	}
+	if c.share != nil {
+		return c.shareVerdict(v, a), nil
+	}
 	style := c.style()
 	m := ratOf(v.Value)
 	if style.percent && !v.Percent {
@@ -365,17 +467,44 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 	}, nil
 }
 
+// shareVerdict checks a fraction ("a third", "nine in ten") against v as
+// a share: 0.33, or 33 in percent units. Its meaning and suggestion are in
+// per cent: "a share of over 32.79% and at most 33.9%", "30%".
+func (c *numClaim) shareVerdict(v Quantity, a *big.Rat) Verdict {
+	x := plain(v)
+	iv := c.share.fractionInterval(a)
+	pct := func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + "%" }
+	return Verdict{
+		True:    iv.contains(x),
+		Meaning: "a share of " + iv.describe(pct),
+		Value:   showQuantity(v),
+		Suggest: percentWords(mul(x, ratInt(100))),
+	}
+}
+
 // suggest returns a number phrase that m makes true: c's own qualifier
 // with m at c's precision when that holds, and otherwise "about" m to two
 // significant figures (or more, if the tolerance asks for them).
 func (c *numClaim) suggest(m, a *big.Rat) string {
 	style := c.style()
-	if c.q != qRange {
-		n := roundAt(m, c.a.unit)
-		if (n.Sign() != 0 || m.Sign() == 0) && qualInterval(c.q, n, c.a.unit, a).contains(m) {
-			dec := decimalsOf(quo(c.a.unit, style.mult()))
-			s := style.write(n, func(x *big.Rat) string { return formatRat(x, dec) })
-			return strings.TrimSpace(c.words + " " + s)
+	if c.q != qRange && (style.multWord == "" || absRat(m).Cmp(style.mult()) >= 0) {
+		// m at the phrase's precision, or at m's own two figures when
+		// the phrase has a multiplier and those are finer, since the
+		// number written is read so: for "20 million", 1,449,999 is 1.4
+		// million, not 1 million.
+		unit := c.a.unit
+		if style.multWord != "" {
+			unit = twoFigures(m, unit)
+		}
+		n := roundAt(m, unit)
+		if (n.Sign() != 0 || m.Sign() == 0) && qualInterval(c.q, n, unit, a).contains(m) {
+			dec := decimalsOf(quo(unit, style.mult()))
+			digits := func(x *big.Rat) string { return formatRat(x, dec) }
+			if c.q != qBare {
+				// Only a bare number is read at its written precision.
+				digits = func(x *big.Rat) string { return trimZeros(formatRat(x, dec)) }
+			}
+			return strings.TrimSpace(c.words + " " + style.write(n, digits))
 		}
 	}
 	if style.multWord != "" && absRat(m).Cmp(style.mult()) < 0 {
