@@ -89,6 +89,10 @@ type Page struct {
 	Dir string
 	// Broken is set when the page has errors: it is reported, not rendered.
 	Broken bool
+	// Decoded is set when the front matter was read as a mapping of keys
+	// to values, whatever mistakes those values have: the body of a
+	// Broken page that is Decoded can still be checked, with its data.
+	Decoded bool
 }
 
 // Alias is an old address of a page, where a redirect to it is written.
@@ -305,6 +309,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		}
 		return p
 	}
+	p.Decoded = true
 	// Node positions are relative to the front matter; move them so they
 	// count lines of the file.
 	text.MoveNodes(root)

@@ -439,6 +439,47 @@ func TestRebuildReportsEveryError(t *testing.T) {
 	assertSameErrorsAsCleanBuild(t, dir, err)
 }
 
+// TestFrontMatterMistakeChecksBody checks that a page with a mistake in a
+// value of its front matter still has its body checked, by a clean build
+// and by a rebuild alike, so that one build shows every mistake of the
+// file; and that the body of a page whose front matter cannot be read at
+// all is not, since every value in it would be an error of plotline's
+// making.
+func TestFrontMatterMistakeChecksBody(t *testing.T) {
+	dir, _, b := builtTestSite(t, testSite)
+	writeFiles(t, dir, map[string]string{
+		// A month 13; a block with a limit written as text; a value of no
+		// block; a link to nothing; a chart of no block.
+		"content/articles/bad.md": "---\ntitle: Bad\ndate: 2025-13-01\ndata:\n  a:\n    unit: t\n    series:\n" +
+			"      - {date: 2025-01-01, value: 1}\n      - {date: 2025-02-01, value: 2}\n    projection: {rate: 1, limit: lots}\n---\n" +
+			"Now {{ a.last.value }} and {{ zz.last.value }}, see [this](nowhere.md).\n\n```chart\ndata: yy\n```\n",
+		// "title: Broken: title" cannot be read; its {{ qq }} is no mistake
+		// of the writer's to report.
+		"content/articles/unread.md": "---\ntitle: Broken: title\ndate: 2025-01-01\n---\nValue {{ qq.last.value }}.\n",
+	})
+	_, err := b.Rebuild(context.Background(), []string{"content/articles/bad.md", "content/articles/unread.md"})
+	for _, want := range []string{
+		// "date: 2025-13-01" on line 3: the value at column 7.
+		`content/articles/bad.md:3:7: date: cannot parse "2025-13-01"`,
+		// "    projection: {rate: 1, limit: lots}" on line 10: lots at column 34.
+		`content/articles/bad.md:10:34: limit: cannot use "lots" as a number`,
+		// "Now {{ a.last.value }} and {{ zz.last.value }}, see [this](nowhere.md)." on line 12.
+		`content/articles/bad.md:12:28: {{ zz.last.value }}: no data block "zz"`,
+		`content/articles/bad.md:12:53: link "nowhere.md": no such page`,
+		// "data: yy" on line 15, the chart block's second line.
+		`content/articles/bad.md:15:7: chart: no data block "yy"`,
+		`content/articles/unread.md:2:14: front matter: a value holding ": " needs quotes`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Rebuild = %v; want %s", err, want)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), "qq") {
+		t.Errorf("Rebuild = %v; want nothing of the body of a page whose front matter is not read", err)
+	}
+	assertSameErrorsAsCleanBuild(t, dir, err)
+}
+
 // TestThemeLeavesOutHidden checks that a theme that is a git clone does
 // not publish its .git folder, nor editors' backups; and that adding such a
 // file to theme/ (which the watcher leaves out) changes nothing a clean

@@ -157,10 +157,18 @@ func (r *run) renderPages(pages []*content.Page, feed feedSet) ([]*record, diag.
 // blocks.
 func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *content.Page {
 	p := content.Parse(entry.Path, src, diags)
+	if p.Broken && p.Decoded {
+		// A mistake in a value of the front matter: the page is not
+		// written, but renderPage still reads its data blocks and checks
+		// its body, so that one build shows every mistake of the file.
+		p.URL = entry.URL
+		return p
+	}
 	if p.Broken {
-		// The page is not rendered, but its data blocks are still read
-		// for their own mistakes, so that one build shows them all, and
-		// the keys it has that plotline does not read are warned at.
+		// The front matter could not be read: its data blocks, if any,
+		// are still read for their own mistakes, and the keys plotline
+		// does not read are warned at. The body is not checked: every
+		// value in it would be an error that is not the writer's.
 		r.noteUnread(p)
 		if p.Data != nil {
 			data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)

@@ -396,11 +396,16 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	r := b.newRun(ctx, next, tx)
 	r.prevOutputs = b.last.outputs
 	if diags.HasErrors() {
-		// A page with errors of its own is not rendered, as in a full
+		// A page with errors of its own is not written, as in a full
 		// build, but its data blocks are still read and the other pages
 		// still render, so that the rebuild reports every problem a full
-		// build would. The build fails below, its output discarded.
+		// build would: one whose front matter was read renders, for the
+		// mistakes of its body. The build fails below, its output
+		// discarded.
 		plan.render = slices.DeleteFunc(plan.render, func(p *content.Page) bool {
+			if p.Decoded {
+				return false
+			}
 			if p.Broken && p.Data != nil {
 				data.Parse(b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, &diags)
 			}
