@@ -556,16 +556,31 @@ const acceptedDates = "want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional o
 
 // ParseDate parses a front-matter date: YYYY-MM-DD, optionally with a
 // time and an offset (see dateLayouts). The time keeps the offset it was
-// written with, so that its calendar date is the one written; pages are
-// ordered by the instant.
+// written with (see OwnOffset), so that its calendar date is the one
+// written; pages are ordered by the instant.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return OwnOffset(t), nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("cannot parse %q as a date (%s)", s, acceptedDates)
+}
+
+// OwnOffset returns t in a zone that is its offset from UTC and nothing
+// else: UTC for an offset of zero, a fixed zone without a name for any
+// other. time.Parse, and a gob decoder, give a time the build machine's
+// local zone whenever that zone has the time's offset on its day; the
+// zone's name (PDT, IST) and rules would then make what a template prints
+// of a date ({{ .Date }}, {{ date "15:04 MST" .Date }}) depend on the
+// machine that builds the site.
+func OwnOffset(t time.Time) time.Time {
+	_, off := t.Zone()
+	if off == 0 {
+		return t.UTC()
+	}
+	return t.In(time.FixedZone("", off))
 }
 
 func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *diag.List) (time.Time, bool) {

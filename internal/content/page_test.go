@@ -171,6 +171,30 @@ func TestFileNameDate(t *testing.T) {
 	}
 }
 
+// TestParseDateZone checks that a date keeps the offset it was written
+// with and nothing of the machine's zone: what a template prints of it
+// with a zone is the same on every machine (time-zones.txtar builds a site
+// in eight zones).
+func TestParseDateZone(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2025-06-02", "2025-06-02 00:00:00 +0000 UTC"},
+		{"2025-06-02T10:00:00Z", "2025-06-02 10:00:00 +0000 UTC"},
+		{"2025-06-02T10:00:00+00:00", "2025-06-02 10:00:00 +0000 UTC"},
+		{"2025-06-02 10:00", "2025-06-02 10:00:00 +0000 UTC"},
+		{"2025-06-02T23:30:00-07:00", "2025-06-02 23:30:00 -0700 -0700"},
+		{"2025-06-02 01:00:00 +1400", "2025-06-02 01:00:00 +1400 +1400"},
+		{"2025-06-02T10:00:00-03:30", "2025-06-02 10:00:00 -0330 -0330"},
+	} {
+		got, err := ParseDate(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != tc.want || got.Location() == time.Local {
+			t.Errorf("ParseDate(%q) = %v (zone %q); want %s", tc.in, got, got.Location(), tc.want)
+		}
+	}
+}
+
 func TestParseDateErrors(t *testing.T) {
 	for _, s := range []string{"next tuesday", "2025-13-01", "2025/01/02", "02.01.2025", "", "2025-01-02 10:00:00 CET", "2025-01-02T10:00:00 +0100", "2025-01-02 25:00"} {
 		if got, err := ParseDate(s); err == nil {
