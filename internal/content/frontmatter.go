@@ -283,8 +283,10 @@ func tooDeepTOML(fm []byte, limit int) int {
 	return 0
 }
 
-// normalizeTOML turns TOML dates into the YYYY-MM-DD strings YAML front
-// matter uses.
+// normalizeTOML turns TOML dates into the strings YAML front matter
+// uses: YYYY-MM-DD for a date, RFC 3339 for a date and time with an
+// offset, which keeps it, and a date and time without an offset as
+// written, which ParseDate reads as UTC, as it does in YAML.
 func normalizeTOML(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
@@ -302,10 +304,20 @@ func normalizeTOML(v any) any {
 		}
 		return out
 	case time.Time:
-		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 {
-			return v.Format("2006-01-02")
+		// The decoder gives a date or time written without an offset
+		// the offset of this machine's zone on the day it runs, in a
+		// zone named for what was written: date-local, datetime-local
+		// or time-local. The site must not depend on the machine, so
+		// the offset is left out again.
+		switch v.Location().String() {
+		case "date-local":
+			return v.Format(time.DateOnly)
+		case "datetime-local":
+			return v.Format("2006-01-02T15:04:05.999999999")
+		case "time-local":
+			return v.Format("15:04:05.999999999")
 		}
-		return v.Format(time.RFC3339)
+		return v.Format(time.RFC3339Nano)
 	}
 	return v
 }

@@ -109,15 +109,34 @@ func TestDates(t *testing.T) {
 		}
 	}
 
-	// The same spellings through TOML, where dates are native values.
-	var diags diag.List
-	p := Parse("content/a.md", []byte("+++\ntitle = \"A\"\ndate = 2025-01-02\nupdated = 2025-01-03T10:00:00Z\n+++\n"), &diags)
-	checkDiags(t, diags)
-	if want := time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC); !p.Date.Equal(want) {
-		t.Errorf("TOML date = %v; want %v", p.Date, want)
-	}
-	if want := time.Date(2025, 1, 3, 10, 0, 0, 0, time.UTC); !p.Updated.Equal(want) {
-		t.Errorf("TOML updated = %v; want %v", p.Updated, want)
+	// The same spellings through TOML, where dates are native values: a
+	// date and time with an offset keeps it, at midnight too, and one
+	// without an offset is UTC, as in YAML, whatever this machine's zone
+	// (which the TOML decoder gives it; time-zones.txtar builds in
+	// several).
+	for _, tc := range []struct {
+		value string
+		want  time.Time
+	}{
+		{"2025-01-02", time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{"2025-01-02T15:04:05Z", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
+		{"2025-01-02T15:04:05+02:00", time.Date(2025, 1, 2, 13, 4, 5, 0, time.UTC)},
+		{"2025-01-02T00:00:00+05:30", time.Date(2025, 1, 1, 18, 30, 0, 0, time.UTC)},
+		{"2025-01-02T00:00:00-08:00", time.Date(2025, 1, 2, 8, 0, 0, 0, time.UTC)},
+		{"2025-01-02T15:04:05", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
+		{"2025-01-02 15:04:05", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
+		{"2025-01-02T00:00:00", time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{"2025-01-10T10:00:00.5+01:00", time.Date(2025, 1, 10, 9, 0, 0, 5e8, time.UTC)},
+	} {
+		var diags diag.List
+		p := Parse("content/a.md", []byte("+++\ntitle = \"A\"\ndate = "+tc.value+"\nupdated = "+tc.value+"\n+++\n"), &diags)
+		checkDiags(t, diags)
+		if !p.Date.Equal(tc.want) || !p.Updated.Equal(tc.want) {
+			t.Errorf("TOML date = %s → %v, updated %v; want %v", tc.value, p.Date, p.Updated, tc.want)
+		}
+		if got, want := p.Date.Format(time.DateOnly), tc.value[:10]; got != want {
+			t.Errorf("TOML date = %s: calendar day %s; want %s", tc.value, got, want)
+		}
 	}
 }
 
