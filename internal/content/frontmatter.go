@@ -284,9 +284,7 @@ func tooDeepTOML(fm []byte, limit int) int {
 }
 
 // normalizeTOML turns TOML dates into the strings YAML front matter
-// uses: YYYY-MM-DD for a date, RFC 3339 for a date and time with an
-// offset, which keeps it, and a date and time without an offset as
-// written, which ParseDate reads as UTC, as it does in YAML.
+// uses (see TOMLTime).
 func normalizeTOML(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
@@ -304,20 +302,27 @@ func normalizeTOML(v any) any {
 		}
 		return out
 	case time.Time:
-		// The decoder gives a date or time written without an offset
-		// the offset of this machine's zone on the day it runs, in a
-		// zone named for what was written: date-local, datetime-local
-		// or time-local. The site must not depend on the machine, so
-		// the offset is left out again.
-		switch v.Location().String() {
-		case "date-local":
-			return v.Format(time.DateOnly)
-		case "datetime-local":
-			return v.Format("2006-01-02T15:04:05.999999999")
-		case "time-local":
-			return v.Format("15:04:05.999999999")
-		}
-		return v.Format(time.RFC3339Nano)
+		return TOMLTime(v)
 	}
 	return v
+}
+
+// TOMLTime writes t, a date or time the TOML decoder read, as it was
+// written: YYYY-MM-DD for a date, RFC 3339 for a date and time with an
+// offset, and a date and time, or a time, without an offset as such.
+// The decoder gives those the offset of this machine's zone on the day
+// it runs, in a zone named for what was written (date-local,
+// datetime-local, time-local); a site must not depend on the machine, so
+// that offset is left out again, and ParseDate reads such a date as UTC,
+// as it does in YAML.
+func TOMLTime(t time.Time) string {
+	switch t.Location().String() {
+	case "date-local":
+		return t.Format(time.DateOnly)
+	case "datetime-local":
+		return t.Format("2006-01-02T15:04:05.999999999")
+	case "time-local":
+		return t.Format("15:04:05.999999999")
+	}
+	return t.Format(time.RFC3339Nano)
 }
