@@ -157,9 +157,7 @@ func (p *Page) Future(today time.Time) bool {
 	if today.IsZero() || p.Date.IsZero() {
 		return false
 	}
-	y, m, d := p.Date.Date()
-	ty, tm, td := today.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC))
+	return dayOf(p.Date).After(dayOf(today))
 }
 
 // FutureWarning is the warning at the date of a page left out because it
@@ -358,6 +356,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
 	seen := map[string]*yaml.Node{}
 	var titleSeen, dateSeen bool
+	var updatedPos diag.Pos
 	// slip is an unknown key that stands for a known one the page needs:
 	// an error at it, not a warning.
 	type slip struct {
@@ -423,6 +422,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.Date, _ = parseDate(v, key, at, diags)
 		case "updated":
 			p.Updated, _ = parseDate(v, key, at, diags)
+			updatedPos = at(v)
 		case "draft":
 			p.Draft = parseBool(v, key, at, diags)
 		case "toc":
@@ -490,6 +490,15 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	default:
 		missing("date", "missing date: add \"date: YYYY-MM-DD\" to the front matter")
 	}
+	if !p.Updated.IsZero() && !p.Date.IsZero() && dayOf(p.Updated).Before(dayOf(p.Date)) {
+		diags.Warnf(updatedPos, "updated: %s is before the page's date, %s: the page would say it was updated before it was published", p.Updated.Format(time.DateOnly), p.Date.Format(time.DateOnly))
+	}
+}
+
+// dayOf returns the calendar day of t as written, at midnight UTC.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // FileDate reads the date a file name starts with, as Jekyll names its

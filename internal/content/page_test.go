@@ -140,6 +140,29 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestUpdatedBeforeDate checks that an updated date on a calendar day
+// before the page's date, as written, is a warning, and that one on the
+// same day, earlier in UTC, is not.
+func TestUpdatedBeforeDate(t *testing.T) {
+	for _, tc := range []struct {
+		file, fm string
+		want     []string
+	}{
+		{"content/a.md", "title: A\ndate: 2025-06-02\nupdated: 2024-06-03\n",
+			[]string{"content/a.md:4:10: warning: updated: 2024-06-03 is before the page's date, 2025-06-02: the page would say it was updated before it was published"}},
+		{"content/a.md", "title: A\nupdated: 2025-06-02T20:00:00Z\ndate: 2025-06-03T00:30:00+14:00\n",
+			[]string{"content/a.md:3:10: warning: updated: 2025-06-02 is before the page's date, 2025-06-03: the page would say it was updated before it was published"}},
+		{"content/2025-06-02-a.md", "title: A\nupdated: 2025-06-01\n",
+			[]string{"content/2025-06-02-a.md:3:10: warning: updated: 2025-06-01 is before the page's date, 2025-06-02: the page would say it was updated before it was published"}},
+		{"content/a.md", "title: A\ndate: 2025-06-02T10:00:00+05:30\nupdated: 2025-06-02\n", nil},
+		{"content/a.md", "title: A\ndate: 2025-06-02T23:30:00-08:00\nupdated: 2025-06-03\n", nil},
+	} {
+		var diags diag.List
+		Parse(tc.file, []byte("---\n"+tc.fm+"---\nBody\n"), &diags)
+		checkDiags(t, diags, tc.want...)
+	}
+}
+
 // TestDateKeepsCalendarDay checks that a date written with an offset
 // shows the calendar day written, while pages are ordered by the instant.
 func TestDateKeepsCalendarDay(t *testing.T) {
