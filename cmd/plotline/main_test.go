@@ -4,6 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	// The time zone database, in the binary the scripts run, so that a
+	// script's "env TZ=Asia/Kolkata" means that zone on a machine
+	// without /usr/share/zoneinfo too (time-zones.txtar).
+	_ "time/tzdata"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )

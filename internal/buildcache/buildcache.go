@@ -153,6 +153,11 @@ func decode(r io.Reader) (*Cache, error) {
 		if err := dec.Decode(&e); err != nil {
 			return nil, err
 		}
+		// A time comes back from gob in the machine's local zone when
+		// that zone has its offset: give it its own, as content does.
+		e.Page.Date = content.OwnOffset(e.Page.Date)
+		e.Page.Summary.Date = content.OwnOffset(e.Page.Summary.Date)
+		e.Page.Summary.Updated = content.OwnOffset(e.Page.Summary.Updated)
 		c.Pages[e.Path] = e.Page
 	}
 	var extra entry

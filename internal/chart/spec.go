@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
@@ -294,7 +295,14 @@ func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node
 		switch k.Value {
 		case "date":
 			d, err := time.Parse(time.DateOnly, s)
-			if !isText || err != nil {
+			switch hint := data.DateHint(s); {
+			case isText && err != nil && hint != "":
+				// A date written another way, or with a time of day,
+				// which YAML calls a date: the date to write, as for
+				// the data's dates.
+				errorf(v, "chart: event date must be a date such as 2024-06-19, got %q%s", s, hint)
+				ok = false
+			case !isText || err != nil:
 				errorf(v, "chart: event date must be a date such as 2024-06-19, got %s", yamlpos.Describe(v))
 				ok = false
 			}

@@ -45,7 +45,14 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	case "site":
 		return runNewSite(e, args[1:])
 	case "article":
-		return runNewArticle(e, args[1:], time.Now())
+		// Today as a build sees it, SOURCE_DATE_EPOCH's day when it is
+		// set: a new article is then never dated after the day of the
+		// build that would publish it.
+		today, err := buildDay()
+		if err != nil {
+			return report(e, err)
+		}
+		return runNewArticle(e, args[1:], today)
 	case "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, newUsage)
 		return ExitOK

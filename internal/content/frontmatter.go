@@ -283,8 +283,8 @@ func tooDeepTOML(fm []byte, limit int) int {
 	return 0
 }
 
-// normalizeTOML turns TOML dates into the YYYY-MM-DD strings YAML front
-// matter uses.
+// normalizeTOML turns TOML dates into the strings YAML front matter
+// uses (see TOMLTime).
 func normalizeTOML(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
@@ -302,10 +302,27 @@ func normalizeTOML(v any) any {
 		}
 		return out
 	case time.Time:
-		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 {
-			return v.Format("2006-01-02")
-		}
-		return v.Format(time.RFC3339)
+		return TOMLTime(v)
 	}
 	return v
+}
+
+// TOMLTime writes t, a date or time the TOML decoder read, as it was
+// written: YYYY-MM-DD for a date, RFC 3339 for a date and time with an
+// offset, and a date and time, or a time, without an offset as such.
+// The decoder gives those the offset of this machine's zone on the day
+// it runs, in a zone named for what was written (date-local,
+// datetime-local, time-local); a site must not depend on the machine, so
+// that offset is left out again, and ParseDate reads such a date as UTC,
+// as it does in YAML.
+func TOMLTime(t time.Time) string {
+	switch t.Location().String() {
+	case "date-local":
+		return t.Format(time.DateOnly)
+	case "datetime-local":
+		return t.Format("2006-01-02T15:04:05.999999999")
+	case "time-local":
+		return t.Format("15:04:05.999999999")
+	}
+	return t.Format(time.RFC3339Nano)
 }

@@ -161,9 +161,7 @@ func (p *Page) Future(today time.Time) bool {
 	if today.IsZero() || p.Date.IsZero() {
 		return false
 	}
-	y, m, d := p.Date.Date()
-	ty, tm, td := today.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC))
+	return dayOf(p.Date).After(dayOf(today))
 }
 
 // FutureWarning is the warning at the date of a page left out because it
@@ -363,6 +361,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
 	seen := map[string]*yaml.Node{}
 	var titleSeen, dateSeen bool
+	var updatedPos diag.Pos
 	// slip is an unknown key that stands for a known one the page needs:
 	// an error at it, not a warning.
 	type slip struct {
@@ -428,6 +427,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.Date, _ = parseDate(v, key, at, diags)
 		case "updated":
 			p.Updated, _ = parseDate(v, key, at, diags)
+			updatedPos = at(v)
 		case "draft":
 			p.Draft = parseBool(v, key, at, diags)
 		case "toc":
@@ -495,6 +495,15 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	default:
 		missing("date", "missing date: add \"date: YYYY-MM-DD\" to the front matter")
 	}
+	if !p.Updated.IsZero() && !p.Date.IsZero() && dayOf(p.Updated).Before(dayOf(p.Date)) {
+		diags.Warnf(updatedPos, "updated: %s is before the page's date, %s: the page would say it was updated before it was published", p.Updated.Format(time.DateOnly), p.Date.Format(time.DateOnly))
+	}
+}
+
+// dayOf returns the calendar day of t as written, at midnight UTC.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // FileDate reads the date a file name starts with, as Jekyll names its
@@ -561,16 +570,31 @@ const acceptedDates = "want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional o
 
 // ParseDate parses a front-matter date: YYYY-MM-DD, optionally with a
 // time and an offset (see dateLayouts). The time keeps the offset it was
-// written with, so that its calendar date is the one written; pages are
-// ordered by the instant.
+// written with (see OwnOffset), so that its calendar date is the one
+// written; pages are ordered by the instant.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return OwnOffset(t), nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("cannot parse %q as a date (%s)", s, acceptedDates)
+}
+
+// OwnOffset returns t in a zone that is its offset from UTC and nothing
+// else: UTC for an offset of zero, a fixed zone without a name for any
+// other. time.Parse, and a gob decoder, give a time the build machine's
+// local zone whenever that zone has the time's offset on its day; the
+// zone's name (PDT, IST) and rules would then make what a template prints
+// of a date ({{ .Date }}, {{ date "15:04 MST" .Date }}) depend on the
+// machine that builds the site.
+func OwnOffset(t time.Time) time.Time {
+	_, off := t.Zone()
+	if off == 0 {
+		return t.UTC()
+	}
+	return t.In(time.FixedZone("", off))
 }
 
 func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *diag.List) (time.Time, bool) {

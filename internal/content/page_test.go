@@ -109,15 +109,57 @@ func TestDates(t *testing.T) {
 		}
 	}
 
-	// The same spellings through TOML, where dates are native values.
-	var diags diag.List
-	p := Parse("content/a.md", []byte("+++\ntitle = \"A\"\ndate = 2025-01-02\nupdated = 2025-01-03T10:00:00Z\n+++\n"), &diags)
-	checkDiags(t, diags)
-	if want := time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC); !p.Date.Equal(want) {
-		t.Errorf("TOML date = %v; want %v", p.Date, want)
+	// The same spellings through TOML, where dates are native values: a
+	// date and time with an offset keeps it, at midnight too, and one
+	// without an offset is UTC, as in YAML, whatever this machine's zone
+	// (which the TOML decoder gives it; time-zones.txtar builds in
+	// several).
+	for _, tc := range []struct {
+		value string
+		want  time.Time
+	}{
+		{"2025-01-02", time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{"2025-01-02T15:04:05Z", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
+		{"2025-01-02T15:04:05+02:00", time.Date(2025, 1, 2, 13, 4, 5, 0, time.UTC)},
+		{"2025-01-02T00:00:00+05:30", time.Date(2025, 1, 1, 18, 30, 0, 0, time.UTC)},
+		{"2025-01-02T00:00:00-08:00", time.Date(2025, 1, 2, 8, 0, 0, 0, time.UTC)},
+		{"2025-01-02T15:04:05", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
+		{"2025-01-02 15:04:05", time.Date(2025, 1, 2, 15, 4, 5, 0, time.UTC)},
+		{"2025-01-02T00:00:00", time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{"2025-01-10T10:00:00.5+01:00", time.Date(2025, 1, 10, 9, 0, 0, 5e8, time.UTC)},
+	} {
+		var diags diag.List
+		p := Parse("content/a.md", []byte("+++\ntitle = \"A\"\ndate = "+tc.value+"\nupdated = "+tc.value+"\n+++\n"), &diags)
+		checkDiags(t, diags)
+		if !p.Date.Equal(tc.want) || !p.Updated.Equal(tc.want) {
+			t.Errorf("TOML date = %s → %v, updated %v; want %v", tc.value, p.Date, p.Updated, tc.want)
+		}
+		if got, want := p.Date.Format(time.DateOnly), tc.value[:10]; got != want {
+			t.Errorf("TOML date = %s: calendar day %s; want %s", tc.value, got, want)
+		}
 	}
-	if want := time.Date(2025, 1, 3, 10, 0, 0, 0, time.UTC); !p.Updated.Equal(want) {
-		t.Errorf("TOML updated = %v; want %v", p.Updated, want)
+}
+
+// TestUpdatedBeforeDate checks that an updated date on a calendar day
+// before the page's date, as written, is a warning, and that one on the
+// same day, earlier in UTC, is not.
+func TestUpdatedBeforeDate(t *testing.T) {
+	for _, tc := range []struct {
+		file, fm string
+		want     []string
+	}{
+		{"content/a.md", "title: A\ndate: 2025-06-02\nupdated: 2024-06-03\n",
+			[]string{"content/a.md:4:10: warning: updated: 2024-06-03 is before the page's date, 2025-06-02: the page would say it was updated before it was published"}},
+		{"content/a.md", "title: A\nupdated: 2025-06-02T20:00:00Z\ndate: 2025-06-03T00:30:00+14:00\n",
+			[]string{"content/a.md:3:10: warning: updated: 2025-06-02 is before the page's date, 2025-06-03: the page would say it was updated before it was published"}},
+		{"content/2025-06-02-a.md", "title: A\nupdated: 2025-06-01\n",
+			[]string{"content/2025-06-02-a.md:3:10: warning: updated: 2025-06-01 is before the page's date, 2025-06-02: the page would say it was updated before it was published"}},
+		{"content/a.md", "title: A\ndate: 2025-06-02T10:00:00+05:30\nupdated: 2025-06-02\n", nil},
+		{"content/a.md", "title: A\ndate: 2025-06-02T23:30:00-08:00\nupdated: 2025-06-03\n", nil},
+	} {
+		var diags diag.List
+		Parse(tc.file, []byte("---\n"+tc.fm+"---\nBody\n"), &diags)
+		checkDiags(t, diags, tc.want...)
 	}
 }
 
@@ -167,6 +209,30 @@ func TestFileNameDate(t *testing.T) {
 		}
 		if u, _ := URLFor(p); u != tc.url {
 			t.Errorf("%s: URL = %q; want %q", tc.file, u, tc.url)
+		}
+	}
+}
+
+// TestParseDateZone checks that a date keeps the offset it was written
+// with and nothing of the machine's zone: what a template prints of it
+// with a zone is the same on every machine (time-zones.txtar builds a site
+// in eight zones).
+func TestParseDateZone(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2025-06-02", "2025-06-02 00:00:00 +0000 UTC"},
+		{"2025-06-02T10:00:00Z", "2025-06-02 10:00:00 +0000 UTC"},
+		{"2025-06-02T10:00:00+00:00", "2025-06-02 10:00:00 +0000 UTC"},
+		{"2025-06-02 10:00", "2025-06-02 10:00:00 +0000 UTC"},
+		{"2025-06-02T23:30:00-07:00", "2025-06-02 23:30:00 -0700 -0700"},
+		{"2025-06-02 01:00:00 +1400", "2025-06-02 01:00:00 +1400 +1400"},
+		{"2025-06-02T10:00:00-03:30", "2025-06-02 10:00:00 -0330 -0330"},
+	} {
+		got, err := ParseDate(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != tc.want || got.Location() == time.Local {
+			t.Errorf("ParseDate(%q) = %v (zone %q); want %s", tc.in, got, got.Location(), tc.want)
 		}
 	}
 }

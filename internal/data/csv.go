@@ -270,7 +270,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			}
 		}
 	}
-	if _, isDate := parseDate(strings.TrimSpace(header[0])); isDate || len(header) > 1 && dateHint(header[0]) != "" {
+	if _, isDate := parseDate(strings.TrimSpace(header[0])); isDate || len(header) > 1 && DateHint(header[0]) != "" {
 		// 2025-01-01,3800 on the first line: an export without its
 		// header, whose first observation would be taken for one.
 		names := []string{"date", "value", "label", "source"}[:min(len(header), 4)]
@@ -307,7 +307,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 				cell := strings.TrimSpace(first[i])
 				_, isDate := parseDate(cell)
 				_, err := strconv.ParseFloat(cell, 64)
-				if want == "date" && (isDate || dateHint(cell) != "") || want == "value" && err == nil && !isDate {
+				if want == "date" && (isDate || DateHint(cell) != "") || want == "value" && err == nil && !isDate {
 					hint = fmt.Sprintf(": if the column %q holds the %ss, name it %s", strings.TrimSpace(h), want, want)
 					break
 				}
@@ -349,7 +349,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			if ds == "" {
 				diags.Errorf(f.pos(line, c), "date: the cell is empty (want YYYY-MM-DD)")
 			} else {
-				diags.Errorf(f.pos(line, c), "date: %q is not a valid date (want YYYY-MM-DD)%s", ds, dateHint(ds))
+				diags.Errorf(f.pos(line, c), "date: %q is not a valid date (want YYYY-MM-DD)%s", ds, DateHint(ds))
 			}
 		}
 		vs := strings.TrimSpace(rec[col["value"]])

@@ -11,14 +11,14 @@ import (
 	"time"
 )
 
-// dateHint says how to write s, a date that parseDate refused, as
+// DateHint says how to write s, a date that parseDate refused, as
 // YYYY-MM-DD, when s is a date written another way: ", write 2024-03-01"
 // for 2024/03/01, 2024-3-1, 1 March 2024 or 2024-03-01T00:00:00Z (a
 // date of the data is a calendar day: the day as written, whatever the
 // time and zone after it), a day of the month or year for 2024-03,
 // and both readings of 03/01/2024, whose order of day and month is not
 // guessed. It is "" when s is no date it knows.
-func dateHint(s string) string {
+func DateHint(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) > 10 && (s[10] == 'T' || s[10] == 't' || s[10] == ' ') {
 		if d, ok := parseDate(s[:10]); ok {

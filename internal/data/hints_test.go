@@ -26,8 +26,8 @@ func TestDateHint(t *testing.T) {
 		{"1/2", ""},
 		{"99/99/2024", ""},
 	} {
-		if got := dateHint(tt.in); got != tt.want {
-			t.Errorf("dateHint(%q) = %q; want %q", tt.in, got, tt.want)
+		if got := DateHint(tt.in); got != tt.want {
+			t.Errorf("DateHint(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -31,3 +31,22 @@ func TestValuesInTOMLData(t *testing.T) {
 		t.Errorf("diagnostics %q; want %q", got, want)
 	}
 }
+
+// TestTOMLDataDateWithTime checks that a date of the data written in TOML
+// with a time of day is refused as in YAML and CSV, at midnight too: the
+// TOML decoder reads 2025-01-13T00:00:00-05:00 as a time, which the day
+// alone would misstate.
+func TestTOMLDataDateWithTime(t *testing.T) {
+	src := "+++\ntitle = \"A\"\ndate = 2025-01-20\n[data.a]\n" +
+		"series = [{ date = 2025-01-13T00:00:00-05:00, value = 1 }, { date = 2025-01-14, value = 2 }]\n+++\n"
+	var diags diag.List
+	p := content.Parse(pagePath, []byte(src), &diags)
+	if diags.HasErrors() {
+		t.Fatalf("front matter: %v", diags)
+	}
+	Parse(fstest.MapFS{}, Page{Path: pagePath, Date: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC)}, p.Data, &diags)
+	want := pagePath + `:5:20: date: "2025-01-13T00:00:00-05:00" is not a valid date (want YYYY-MM-DD): a date of the data has no time of day; write 2025-01-13`
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("diagnostics %v; want %s", diags, want)
+	}
+}

@@ -455,7 +455,7 @@ func (p *parser) date(key string, n *yaml.Node) (time.Time, bool) {
 	}
 	t, ok := parseDate(v.Value)
 	if !ok {
-		p.errorf(n, "%s: %q is not a valid date (want YYYY-MM-DD)%s", key, v.Value, dateHint(v.Value))
+		p.errorf(n, "%s: %q is not a valid date (want YYYY-MM-DD)%s", key, v.Value, DateHint(v.Value))
 	}
 	return t, ok
 }

@@ -254,11 +254,8 @@ func toNode(v any) *yaml.Node {
 	case float64:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(v, 'g', -1, 64)}
 	case time.Time:
-		s := v.Format(time.RFC3339)
-		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Location() != time.UTC {
-			s = v.Format("2006-01-02")
-		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: s}
+		// As written, never with this machine's offset.
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: content.TOMLTime(v)}
 	case []any:
 		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, x := range v {
@@ -419,14 +416,18 @@ var dateLayouts = []string{
 }
 
 // parseDate reads a date as plotline does, or in one of the other forms
-// the generators accept.
+// the generators accept. A date without an offset, or with a zone's name
+// other than UTC or GMT (PST; IST names three zones), is read at its
+// clock time in UTC, as Hugo reads it by default: time.Parse would read
+// it in the importing machine's zone, and its day, with the old address
+// a permalink pattern makes of it, would depend on that machine.
 func parseDate(s string) (time.Time, bool) {
 	if t, err := content.ParseDate(s); err == nil {
 		return t, true
 	}
 	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, true
+		if t, err := time.ParseInLocation(l, s, time.UTC); err == nil {
+			return content.OwnOffset(t), true
 		}
 	}
 	return time.Time{}, false

@@ -74,8 +74,9 @@ func feedID(site *Site, p string) string {
 	return "urn:plotline:" + url.PathEscape(site.Title) + ":" + path
 }
 
-// WriteFeed writes an Atom feed of entries (newest first) to w. The feed's
-// updated time is that of its newest entry, so an unchanged site writes an
+// WriteFeed writes an Atom feed of entries (newest first) to w. An entry's
+// updated time is its Updated, or its Date when Updated is not later; the
+// feed's is that of its newest entry, so an unchanged site writes an
 // unchanged feed.
 func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 	f := atomFeed{
@@ -93,8 +94,11 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 	}
 	var newest time.Time
 	for _, e := range entries {
+		// An entry is updated when it is published, or later: a date
+		// and time, 2025-06-02T10:00:00+05:30, updated on its day,
+		// 2025-06-02 (midnight UTC), stays published at its time.
 		updated := e.Date
-		if !e.Updated.IsZero() {
+		if e.Updated.After(e.Date) {
 			updated = e.Updated
 		}
 		if updated.After(newest) {

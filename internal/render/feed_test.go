@@ -169,6 +169,34 @@ func TestWriteFeed(t *testing.T) {
 	}
 }
 
+// TestWriteFeedUpdatedNotBeforePublished checks that an entry is never
+// updated before it is published: an article dated 10:00 in Kolkata
+// (04:30 UTC) and updated on its day, written without a time (00:00
+// UTC), is updated when published, and so is the feed.
+func TestWriteFeedUpdatedNotBeforePublished(t *testing.T) {
+	kolkata := time.FixedZone("", 19800)
+	entries := []FeedEntry{
+		{Summary: Summary{Title: "A", URL: "a/", Date: time.Date(2025, 6, 2, 10, 0, 0, 0, kolkata), Updated: day(2025, 6, 2)}},
+		{Summary: Summary{Title: "B", URL: "b/", Date: day(2025, 6, 1), Updated: day(2025, 6, 1).Add(time.Hour)}},
+	}
+	var b bytes.Buffer
+	if err := WriteFeed(&b, &Site{Title: "T", BaseURL: "https://x.org/"}, entries); err != nil {
+		t.Fatal(err)
+	}
+	var f feed
+	if err := xml.Unmarshal(b.Bytes(), &f); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][2]string{{"2025-06-02T04:30:00Z", "2025-06-02T04:30:00Z"}, {"2025-06-01T00:00:00Z", "2025-06-01T01:00:00Z"}} {
+		if got := [2]string{f.Entries[i].Published, f.Entries[i].Updated}; got != want {
+			t.Errorf("entry %s: published, updated = %q; want %q", f.Entries[i].Title, got, want)
+		}
+	}
+	if f.Updated != "2025-06-02T04:30:00Z" {
+		t.Errorf("feed updated = %s; want its newest entry's, 2025-06-02T04:30:00Z", f.Updated)
+	}
+}
+
 func TestWriteFeedIsDeterministic(t *testing.T) {
 	site := &Site{Title: "T", BaseURL: "https://x.org/"}
 	entries := []FeedEntry{{Summary: Summary{Title: "A", URL: "a/", Date: day(2025, 1, 1)}}}
