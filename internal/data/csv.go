@@ -295,6 +295,13 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		// The first observation says which unknown column holds the
 		// dates or the values: "day" or "cases", say.
 		first, _ := r.Read()
+		if next := headerNames(first); next != "" && col["date"] < 0 && col["value"] < 0 {
+			// A title line above the header, as an agency's export
+			// often starts with: the next line names the columns.
+			line, _ := r.FieldPos(0)
+			diags.Errorf(f.pos(1, 1), "the first line is not the header: line %d, %s, names the columns; delete the line%s above it", line, next, map[bool]string{true: "s", false: ""}[line > 2])
+			return nil
+		}
 		for _, want := range []string{"date", "value"} {
 			if col[want] >= 0 {
 				continue
@@ -306,6 +313,9 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 				}
 				cell := strings.TrimSpace(first[i])
 				_, isDate := parseDate(cell)
+				if plain, sep := withoutSeparators(cell); sep {
+					cell = plain // "1,066.21", as an agency exports it
+				}
 				_, err := strconv.ParseFloat(cell, 64)
 				if want == "date" && (isDate || DateHint(cell) != "") || want == "value" && err == nil && !isDate {
 					hint = fmt.Sprintf(": if the column %q holds the %ss, name it %s", strings.TrimSpace(h), want, want)
@@ -425,4 +435,20 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		diags.Errorf(f.pos(1, 1), "the csv file has a header but no observations")
 	}
 	return out
+}
+
+// headerNames returns rec written as a CSV line when it is a header
+// plotline reads, one naming a date or a value column, and "" otherwise.
+func headerNames(rec []string) string {
+	named := false
+	for _, h := range rec {
+		switch strings.ToLower(strings.TrimSpace(h)) {
+		case "date", "value":
+			named = true
+		}
+	}
+	if !named {
+		return ""
+	}
+	return strings.Join(rec, ",")
 }

@@ -132,6 +132,17 @@ func TestCSVErrors(t *testing.T) {
 			c + `:1:5: warning: unknown column "Region" (want date, value, label or source)`,
 			c + `:1:12: warning: unknown column "Cases" (want date, value, label or source)`,
 		}},
+		// An agency's export: a title line above the header, values
+		// with thousands separators.
+		{"a title line above the header", "\"Lake Mead End of Month Elevation\",\"Units: feet\"\n\"Date\",\"Elevation (ft)\"\n\"01/31/2025\",\"1,066.21\"\n", "prices.csv", []string{
+			c + `:1:1: the first line is not the header: line 2, Date,Elevation (ft), names the columns; delete the line above it`,
+			c + `:1:1: warning: unknown column "Lake Mead End of Month Elevation" (want date, value, label or source)`,
+			c + `:1:36: warning: unknown column "Units: feet" (want date, value, label or source)`,
+		}},
+		{"a value column named otherwise, with thousands separators", "Date,Elevation (ft)\n01/31/2025,\"1,066.21\"\n", "prices.csv", []string{
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Elevation (ft)" holds the values, name it value`,
+			c + `:1:6: warning: unknown column "Elevation (ft)" (want date, value, label or source)`,
+		}},
 		{"a spreadsheet's separator line", "sep=,\ndate,value\n2025-01-01,3\n", "prices.csv", []string{
 			c + `:1:1: the first line, "sep=,", tells a spreadsheet which separator the file uses: delete it, so that the file starts with its header`,
 		}},
