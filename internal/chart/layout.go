@@ -252,6 +252,11 @@ func (m *model) layout(f frame) *layout {
 	l.collectLines(m)
 	l.placeProjected(m)
 	l.placeLimit(m)
+	// The limit's line, written along above or below, is one more line
+	// the labels of observations keep clear of.
+	if v, ok := m.limit(); ok {
+		l.lines = append(l.lines, [4]float64{c.left, c.yv(v), c.right, c.yv(v)})
+	}
 	l.placeObservationLabels(m)
 	return l
 }

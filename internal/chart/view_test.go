@@ -246,3 +246,37 @@ func TestLongUnitFitsFrame(t *testing.T) {
 		t.Errorf("the option's unit is %q; want %q, for the tooltip", env.Unit, unit)
 	}
 }
+
+// TestObservationLabelClearOfLimit checks that the label of an
+// observation just under the limit is not written across the limit's
+// line, in either frame: the layout placed it to the right of its point,
+// where the line ran through its letters.
+func TestObservationLabelClearOfLimit(t *testing.T) {
+	for _, typ := range []string{TypeProjection, TypeBar} {
+		b := parseBlock(t, "debt:\n  unit: billion dollars\n  series:\n"+
+			"    - {date: 2024-10-01, value: 36200}\n    - {date: 2024-11-01, value: 36900}\n"+
+			"    - {date: 2024-12-01, value: 37950, label: Tax receipts}\n"+
+			"  projection: {rate: 10, per: day, limit: 38000}\n")
+		f, err := renderOne(b, Spec{Type: typ}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fr := range f.frames {
+			l := f.model.layout(fr)
+			limit := l.c.yv(38000)
+			found := false
+			for _, n := range l.notes {
+				if n.kind != "observation" {
+					continue
+				}
+				found = true
+				if b := n.box(); b.crosses(l.c.left, limit, l.c.right, limit) {
+					t.Errorf("%s chart, %s frame: the label %q, from y %.1f to %.1f, is written across the limit's line at y %.1f", typ, fr.name, n.text, b.y0, b.y1, limit)
+				}
+			}
+			if !found {
+				t.Logf("%s chart, %s frame: the label found no place", typ, fr.name)
+			}
+		}
+	}
+}
