@@ -201,6 +201,7 @@ func TestBasePath(t *testing.T) {
 		{"/repo/articles/a", 301, "/repo/articles/a/", ""},
 		{"/repo/theme/css/site.css", 200, "", "body{color:red}"},
 		{"/repo/_plotline/reload.js", 200, "", "EventSource"},
+		{"/repo/_plotline/reload-worker.js", 200, "", "EventSource"},
 		{"/articles/a/", 404, "", "<h1>Gone</h1>"},
 		{"/index.html", 404, "", ""},
 		{"/repository/", 404, "", ""},
