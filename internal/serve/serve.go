@@ -252,7 +252,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 	bp := s.at.Load()
 	base := bp.base
 	if base != "/" && (p == "/" || p == strings.TrimSuffix(base, "/")) {
-		http.Redirect(w, r, base, http.StatusFound)
+		// The query goes along, as on a folder's redirect below.
+		to := &url.URL{Path: base, RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, to.String(), http.StatusFound)
 		return
 	}
 	rel, ok := strings.CutPrefix(p, base)
