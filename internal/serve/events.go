@@ -38,8 +38,11 @@ type Event struct {
 	Errors []string `json:"errors,omitempty"`
 }
 
-// encode formats ev as one Server-Sent Events message.
-func (ev Event) encode() []byte {
+// encode formats ev as one Server-Sent Events message; a gen other than 0
+// is its id field, the generation a reload or css event brings the pages
+// to (see hub.gen), by which the reload client's shared worker tells the
+// events a page has seen from those it has not.
+func (ev Event) encode(gen uint64) []byte {
 	data, err := json.Marshal(ev)
 	if err != nil {
 		// An Event holds only strings; Marshal cannot fail on it.
@@ -51,7 +54,11 @@ func (ev Event) encode() []byte {
 		}
 		return r
 	}, ev.Kind)
-	return fmt.Appendf(nil, "event: %s\ndata: %s\n\n", kind, data)
+	var id string
+	if gen != 0 {
+		id = "id: " + strconv.FormatUint(gen, 10) + "\n"
+	}
+	return fmt.Appendf(nil, "%sevent: %s\ndata: %s\n\n", id, kind, data)
 }
 
 // Publish sends ev to every open event stream. It never blocks on a slow
@@ -113,7 +120,7 @@ func (h *hub) join(since uint64, known bool) (*client, bool) {
 	if known && since < h.gen {
 		missed := h.gen - since
 		if missed > uint64(len(h.recent)) || missed >= uint64(cap(c.msgs)-len(c.msgs)) {
-			c.msgs <- Event{Kind: KindReload}.encode()
+			c.msgs <- Event{Kind: KindReload}.encode(h.gen)
 		} else {
 			for i := int(missed) - 1; i >= 0; i-- {
 				c.msgs <- h.recent[i]
@@ -142,18 +149,21 @@ func (h *hub) drop(c *client) {
 // publish queues ev for every stream and remembers or clears the last
 // build error.
 func (h *hub) publish(ev Event) {
-	msg := ev.encode()
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	var msg []byte
+	if ev.Kind == KindReload || ev.Kind == KindCSS {
+		h.gen++
+		msg = ev.encode(h.gen)
+		h.recent = append([][]byte{msg}, h.recent[:min(len(h.recent), h.buffer-1)]...)
+	} else {
+		msg = ev.encode(0)
+	}
 	switch ev.Kind {
 	case KindError:
 		h.lastErr = msg
 	case KindOK, KindReload:
 		h.lastErr = nil
-	}
-	if ev.Kind == KindReload || ev.Kind == KindCSS {
-		h.gen++
-		h.recent = append([][]byte{msg}, h.recent[:min(len(h.recent), h.buffer-1)]...)
 	}
 	for c := range h.clients {
 		select {

@@ -90,17 +90,26 @@ func (s *stream) line(t *testing.T) string {
 // decoded data.
 func (s *stream) next(t *testing.T) (string, Event) {
 	t.Helper()
-	var kind, data string
+	kind, _, ev := s.nextID(t)
+	return kind, ev
+}
+
+// nextID is next, which also returns the event's id field ("" without
+// one).
+func (s *stream) nextID(t *testing.T) (kind, id string, ev Event) {
+	t.Helper()
+	var data string
 	for {
 		line := s.line(t)
 		switch {
 		case line == "" && kind != "":
-			var ev Event
 			if err := json.Unmarshal([]byte(data), &ev); err != nil {
 				t.Fatalf("event data %q: %v", data, err)
 			}
-			return kind, ev
+			return kind, id, ev
 		case strings.HasPrefix(line, ":"):
+		case strings.HasPrefix(line, "id: ") && kind == "" && id == "":
+			id = strings.TrimPrefix(line, "id: ")
 		case strings.HasPrefix(line, "event: "):
 			kind = strings.TrimPrefix(line, "event: ")
 		case strings.HasPrefix(line, "data: "):
@@ -149,7 +158,7 @@ func TestPublish(t *testing.T) {
 }
 
 func TestEventKindHasNoNewline(t *testing.T) {
-	got := string(Event{Kind: "re\nload\r"}.encode())
+	got := string(Event{Kind: "re\nload\r"}.encode(0))
 	if want := "event: reload\ndata: "; !strings.HasPrefix(got, want) {
 		t.Errorf("encode() = %q; want it to start with %q", got, want)
 	}
@@ -401,5 +410,40 @@ func TestMissedEventsReplayed(t *testing.T) {
 	old := openStream(t, url+"?since=1")
 	if kind, got := old.next(t); kind != KindReload || len(got.Paths) != 0 {
 		t.Errorf("first event of a page that missed six events: %s %q; want a reload of every page", kind, got.Paths)
+	}
+}
+
+// TestEventGenerations checks the id field of the events: a reload or css
+// event carries the generation it brings the pages to, counted from 1 as
+// the script tag's data-since counts them; an error or ok event, which
+// changes no page, carries none. A replayed event keeps its id, and the
+// reload that stands for more missed events than the server keeps has the
+// latest generation.
+func TestEventGenerations(t *testing.T) {
+	s := New(t.TempDir(), "/repo/", Options{ClientBuffer: 4})
+	url := newEventServer(t, s)
+	st := openStream(t, url)
+	for _, want := range []struct{ kind, id string }{
+		{KindReload, "1"}, {KindError, ""}, {KindCSS, "2"}, {KindOK, ""}, {KindReload, "3"},
+	} {
+		s.Publish(Event{Kind: want.kind})
+		if kind, id, _ := st.nextID(t); kind != want.kind || id != want.id {
+			t.Errorf("published %s: got %s with id %q; want id %q", want.kind, kind, id, want.id)
+		}
+	}
+
+	late := openStream(t, url+"?since=1")
+	for _, want := range []struct{ kind, id string }{{KindCSS, "2"}, {KindReload, "3"}} {
+		if kind, id, _ := late.nextID(t); kind != want.kind || id != want.id {
+			t.Errorf("replayed: %s with id %q; want %s with id %q", kind, id, want.kind, want.id)
+		}
+	}
+
+	for range 5 {
+		s.Publish(Event{Kind: KindCSS})
+	}
+	old := openStream(t, url+"?since=1")
+	if kind, id, ev := old.nextID(t); kind != KindReload || id != "8" || len(ev.Paths) != 0 {
+		t.Errorf("a page that missed seven events: %s %q with id %q; want a reload of every page with id 8", kind, ev.Paths, id)
 	}
 }

@@ -55,7 +55,7 @@ func hostRequest(target, host string) string {
 }
 
 // The routes of a Server, one of each kind.
-var routes = []string{"/", "/articles/a/", "/theme/css/site.css", "/missing", "/_plotline/reload.js", "/_plotline/events"}
+var routes = []string{"/", "/articles/a/", "/theme/css/site.css", "/missing", "/_plotline/reload.js", "/_plotline/reload-worker.js", "/_plotline/events"}
 
 // TestHostHeader sends requests by hand, each naming a host, to every
 // kind of route: only the loopback names are answered, so a page that

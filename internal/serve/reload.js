@@ -1,6 +1,10 @@
 // Live-reload client of the plotline preview server. It listens to the
 // server's event stream next to this script and reloads the page, swaps in
 // fresh stylesheets, or shows the errors of a failed build over the page.
+// The pages of a browser share one stream through a shared worker
+// (reload-worker.js), since a browser opens at most six connections to a
+// host: a stream for each page would hold them all once six were open.
+// Without shared workers, each page opens its own.
 (() => {
   "use strict";
 
@@ -10,13 +14,14 @@
   if (!script || typeof EventSource === "undefined") {
     return;
   }
-  // The events this page may have missed since it was served are sent
-  // first: a rebuild can end between the page and its connection.
-  const events = new URL("events", script.src);
-  if (script.dataset.since) {
-    events.searchParams.set("since", script.dataset.since);
-  }
-  const eventsURL = events.href;
+  const events = new URL("events", script.src).href;
+  // since is the generation of the server's events the page is up to
+  // date with: the one it was served at, then that of each reload and css
+  // event it gets. The events it may have missed since it was served are
+  // sent first: a rebuild can end between the page and its connection.
+  let since = /^\d+$/.test(script.dataset.since || "")
+    ? Number(script.dataset.since)
+    : null;
   const scrollKey = "plotline-reload-scroll:" + location.pathname;
   const overlayID = "plotline-reload-error-overlay";
 
@@ -47,10 +52,10 @@
     return paths.some((p) => canonical(p) === want);
   };
 
-  // parse returns the data of a server event, or null.
-  const parse = (e) => {
+  // parse returns the paths and errors of an event's JSON data, or null.
+  const parse = (text) => {
     try {
-      const data = JSON.parse(e.data);
+      const data = JSON.parse(text);
       if (data === null || typeof data !== "object") {
         return null;
       }
@@ -208,32 +213,57 @@
     (document.body || document.documentElement).append(host);
   };
 
-  let source = null;
-
-  const connect = () => {
-    let failed = false;
-    source = new EventSource(eventsURL);
-    source.addEventListener("open", () => {
-      if (failed) {
-        reload(); // the server came back: the page may be stale
-      }
-    });
-    source.addEventListener("reload", (e) => {
-      const ev = parse(e);
-      if (ev === null) {
-        return;
-      }
+  // handle acts on one event of the server's: its kind, its data (JSON
+  // text) and, for a reload or css event, its generation.
+  const handle = (kind, data, id) => {
+    if (Number.isSafeInteger(id) && (since === null || id > since)) {
+      since = id;
+    }
+    if (kind === "restart") {
+      reload(); // the server came back: the page may be stale
+      return;
+    }
+    if (kind === "ok") {
+      hideErrors();
+      return;
+    }
+    const ev = parse(data);
+    if (ev === null) {
+      return;
+    }
+    if (kind === "reload") {
       hideErrors();
       if (names(ev.paths, location.pathname)) {
         reload();
       }
-    });
-    source.addEventListener("css", (e) => {
-      const ev = parse(e);
-      if (ev !== null) {
-        swapStylesheets(ev.paths);
+    } else if (kind === "css") {
+      swapStylesheets(ev.paths);
+    } else if (kind === "error") {
+      showErrors(ev.errors);
+    }
+  };
+
+  let source = null; // the page's own event stream
+  let port = null; // or its port to the shared worker
+
+  const connectOwn = () => {
+    let failed = false;
+    const url = new URL(events);
+    if (since !== null) {
+      url.searchParams.set("since", String(since));
+    }
+    source = new EventSource(url.href);
+    source.addEventListener("open", () => {
+      if (failed) {
+        handle("restart");
       }
     });
+    for (const kind of ["reload", "css", "ok"]) {
+      source.addEventListener(kind, (e) => {
+        const id = /^\d+$/.test(e.lastEventId) ? Number(e.lastEventId) : null;
+        handle(kind, e.data, kind === "ok" ? null : id);
+      });
+    }
     source.addEventListener("error", (e) => {
       // A lost connection is a plain Event; a failed build is a
       // MessageEvent sent by the server under the same name.
@@ -241,22 +271,68 @@
         failed = true;
         return;
       }
-      const ev = parse(e);
-      if (ev !== null) {
-        showErrors(ev.errors);
-      }
+      handle("error", e.data);
     });
-    source.addEventListener("ok", hideErrors);
+  };
+
+  // connectShared connects to the shared worker, and reports whether
+  // there is one; should the worker fail to start, the page opens its own
+  // stream.
+  const connectShared = () => {
+    if (typeof SharedWorker === "undefined") {
+      return false;
+    }
+    let worker;
+    try {
+      worker = new SharedWorker(new URL("reload-worker.js", script.src).href);
+    } catch (e) {
+      return false; // a policy of the page's forbids it
+    }
+    const p = worker.port;
+    const fallBack = () => {
+      if (port === p) {
+        p.close();
+        port = null;
+        connectOwn();
+      }
+    };
+    worker.addEventListener("error", fallBack);
+    p.addEventListener("message", (m) => {
+      const msg = m.data;
+      if (msg === null || typeof msg !== "object" || typeof msg.kind !== "string") {
+        return;
+      }
+      if (msg.kind === "unsupported") {
+        fallBack();
+        return;
+      }
+      handle(msg.kind, msg.data, msg.id);
+    });
+    p.start();
+    p.postMessage({ events, since });
+    port = p;
+    return true;
+  };
+
+  const connect = () => {
+    if (!connectShared()) {
+      connectOwn();
+    }
   };
 
   window.addEventListener("pagehide", () => {
+    if (port !== null) {
+      port.postMessage({ bye: true });
+      port.close();
+      port = null;
+    }
     if (source !== null) {
       source.close();
       source = null;
     }
   });
   window.addEventListener("pageshow", (e) => {
-    if (e.persisted && source === null) {
+    if (e.persisted && port === null && source === null) {
       connect();
     }
   });

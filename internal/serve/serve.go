@@ -4,7 +4,10 @@
 // It knows nothing of builds; whoever builds calls Publish.
 //
 // Every HTML page is served with a script tag for the live-reload client
-// inserted before </body>; the files on disk never hold it.
+// inserted before </body>; the files on disk never hold it. The clients of
+// one browser share one event stream through a shared worker: a browser
+// opens at most six connections to a host over HTTP/1.1, and a stream for
+// each page held them all once six pages were open.
 package serve
 
 import (
@@ -145,10 +148,17 @@ const maxBefore = 8
 //go:embed reload.js
 var reloadJS string
 
+// workerJS is the shared worker served at workerPath, through which the
+// live-reload clients of a browser share one event stream.
+//
+//go:embed reload-worker.js
+var workerJS string
+
 // The server's own files, under the base path.
 const (
 	eventsPath = "_plotline/events"
 	reloadPath = "_plotline/reload.js"
+	workerPath = "_plotline/reload-worker.js"
 )
 
 // handler returns the HTTP handler of s for requests that may name the
@@ -242,7 +252,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 	bp := s.at.Load()
 	base := bp.base
 	if base != "/" && (p == "/" || p == strings.TrimSuffix(base, "/")) {
-		http.Redirect(w, r, base, http.StatusFound)
+		// The query goes along, as on a folder's redirect below.
+		to := &url.URL{Path: base, RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, to.String(), http.StatusFound)
 		return
 	}
 	rel, ok := strings.CutPrefix(p, base)
@@ -265,9 +277,13 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 	case eventsPath:
 		s.serveEvents(w, r)
 		return
-	case reloadPath:
+	case reloadPath, workerPath:
+		js := reloadJS
+		if rel == workerPath {
+			js = workerJS
+		}
 		h.Set("Content-Type", "text/javascript; charset=utf-8")
-		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(reloadJS))
+		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(js))
 		return
 	}
 	s.serveFile(w, r, rel)

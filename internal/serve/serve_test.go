@@ -195,12 +195,15 @@ func TestBasePath(t *testing.T) {
 	}{
 		{"/", 302, "/repo/", ""},
 		{"/repo", 302, "/repo/", ""},
+		{"/repo?utm_source=feed", 302, "/repo/?utm_source=feed", ""},
+		{"/?x=1", 302, "/repo/?x=1", ""},
 		{"/repo/", 200, "", "<h1>Home</h1>"},
 		{"/repo/", 200, "", `<script src="/repo/_plotline/reload.js" defer data-since="0"></script>`},
 		{"/repo/articles/a/", 200, "", "<p>A</p>"},
 		{"/repo/articles/a", 301, "/repo/articles/a/", ""},
 		{"/repo/theme/css/site.css", 200, "", "body{color:red}"},
 		{"/repo/_plotline/reload.js", 200, "", "EventSource"},
+		{"/repo/_plotline/reload-worker.js", 200, "", "EventSource"},
 		{"/articles/a/", 404, "", "<h1>Gone</h1>"},
 		{"/index.html", 404, "", ""},
 		{"/repository/", 404, "", ""},
@@ -217,6 +220,14 @@ func TestBasePath(t *testing.T) {
 		}
 		if !strings.Contains(body, tt.contains) {
 			t.Errorf("GET %s: body %q does not contain %q", tt.path, body, tt.contains)
+		}
+	}
+
+	// A base path of letters a URL escapes is redirected to escaped.
+	h = New(writeSite(t), "/my repo/", Options{}).Handler()
+	for _, path := range []string{"/", "/my%20repo"} {
+		if resp, _ := do(t, h, "GET", path); resp.StatusCode != 302 || resp.Header.Get("Location") != "/my%20repo/" {
+			t.Errorf("GET %s under /my repo/: status %d to %q; want 302 to /my%%20repo/", path, resp.StatusCode, resp.Header.Get("Location"))
 		}
 	}
 }

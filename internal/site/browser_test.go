@@ -567,6 +567,61 @@ func TestBrowserDarkMode(t *testing.T) {
 	}
 }
 
+// TestBrowserRestyled swaps the Kursk article's stylesheet, once drawn,
+// for an edited one, as the preview server does after a stylesheet edit
+// (a fresh link, the old one removed once it loads; no reload): the live
+// chart is drawn again in the colour the new stylesheet gives it.
+func TestBrowserRestyled(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root, dest := serveExample(t)
+	navigate(t, ctx, root+kurskPath)
+	charts := waitChartsDrawn(t, ctx)
+	const edited = "rgb(0, 200, 0)"
+	for _, c := range charts {
+		if strings.EqualFold(c.ObservedColour, edited) {
+			t.Fatalf("%s: observations drawn in %s before the edit", c.Figure, edited)
+		}
+	}
+
+	css := filepath.Join(dest, "theme", "css", "plotline.css")
+	f, err := os.OpenFile(css, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.WriteString("\nfigure.chart { --pl-chart-observed: " + edited + "; }\n")
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	const swap = `(() => {
+	const link = document.querySelector('link[rel~="stylesheet"]');
+	const fresh = link.cloneNode(false);
+	const url = new URL(link.href);
+	url.searchParams.set('v', 'edited');
+	fresh.href = url.href;
+	fresh.addEventListener('load', () => link.remove(), {once: true});
+	link.after(fresh);
+	window.plotlineNotReloaded = true;
+	return true;
+})()`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](swap)); err != nil {
+		t.Fatal(err)
+	}
+	js := fmt.Sprintf(`(() => {
+	const stats = (%s)();
+	return document.querySelectorAll('link[rel~="stylesheet"]').length === 1 &&
+		stats.length > 0 && stats.every(s => s.themeObserved === %q && s.observedColour === %q);
+})()`, chartStatsJS, edited, edited)
+	if _, err := chromedp.Run(ctx, poll[bool](js, 10*time.Second)); err != nil {
+		t.Errorf("after the stylesheet swap: %v\ncharts: %+v", err, readCharts(t, ctx))
+	}
+	if kept, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.plotlineNotReloaded === true`)); err != nil || !kept {
+		t.Errorf("the page was reloaded (%v); want the stylesheet swapped in place", err)
+	}
+}
+
 // TestBrowserScreenshots writes screenshots of the example site to the
 // folder named by -screenshots, for a person to look at. Charts are drawn
 // without animation, so each screenshot shows them complete.

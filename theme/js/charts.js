@@ -19,8 +19,10 @@
  * screen: it shows the live chart, hides the static SVGs, adds the tooltip
  * (every shown string escaped; Escape hides it), follows the figure's width
  * and the colour scheme. Without ECharts, or when the option cannot be read, the static
- * SVG stays. Printing shows the static SVG through CSS. Nothing is added
- * to the global scope.
+ * SVG stays. A stylesheet that loads later, such as an edited one the
+ * preview server swaps in, draws each chart again in its colours.
+ * Printing shows the static SVG through CSS. Nothing is added to the
+ * global scope.
  */
 (function () {
   'use strict';
@@ -294,6 +296,23 @@
     }
   }
 
+  // restyles holds the redraw of each chart drawn so far. A stylesheet
+  // that loads after a chart was drawn may change its colours or its
+  // frame (the preview server swaps an edited one in, with no reload):
+  // each chart is drawn again once the old sheet is gone. A link's load
+  // event does not bubble, but it passes the document on its way down.
+  var restyles = [];
+  document.addEventListener('load', function (e) {
+    var t = e.target;
+    if (t && t.tagName === 'LINK' && /(^|\s)stylesheet(\s|$)/i.test(t.rel || '')) {
+      window.setTimeout(function () {
+        restyles.forEach(function (redraw) {
+          redraw();
+        });
+      }, 0);
+    }
+  }, true);
+
   function setup(el) {
     if (!el) {
       return;
@@ -437,6 +456,7 @@
         fit();
       }
     }
+    restyles.push(redraw);
     if (typeof window.ResizeObserver === 'function') {
       new window.ResizeObserver(resized).observe(box);
     } else {
