@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -177,7 +178,9 @@ func TestNiceScale(t *testing.T) {
 		{0, 19360, axisScale{Min: 0, Max: 20000, Step: 5000}},
 		{0, 3800, axisScale{Min: 0, Max: 4000, Step: 1000}},
 		{-30, 70, axisScale{Min: -40, Max: 80, Step: 20}},
-		{5, 5, axisScale{Min: 0, Max: 5, Step: 1}},
+		{0, 5, axisScale{Min: 0, Max: 5, Step: 1}},
+		{950, 1040.22, axisScale{Min: 940, Max: 1060, Step: 20}},
+		{-1040.22, -950, axisScale{Min: -1060, Max: -940, Step: 20}},
 	}
 	for _, tt := range tests {
 		if got := niceScale(tt.lo, tt.hi, 5); got != tt.want {
@@ -474,5 +477,62 @@ func TestBandRoundsAsTable(t *testing.T) {
 		if got, want := formatNumber(upper), formatNumber(bandUpper(s)); got != want {
 			t.Errorf("band %v–%v: the tooltip's range ends at %s; the table says %s", s.Low, s.High, got, want)
 		}
+	}
+}
+
+// TestWithZero checks when the value axis reaches zero: always for bars,
+// for lines and projections when the values cross zero, stay near it or
+// do not vary, and not when they lie far from it.
+func TestWithZero(t *testing.T) {
+	tests := []struct {
+		kind   string
+		lo, hi float64
+		want   bool
+	}{
+		{TypeProjection, 0, 12000, true},
+		{TypeProjection, 3000, 12000, true},   // zero is a quarter of the axis away
+		{TypeLine, 6000, 12000, true},         // at most half
+		{TypeLine, 6001, 12000, false},        // more than half
+		{TypeProjection, 950, 1040.22, false}, // a reservoir to its floor
+		{TypeBar, 950, 1040.22, true},         // a bar's length is its value
+		{TypeLine, -30, 70, true},             // across zero
+		{TypeLine, -1040, -950, false},        // far below it
+		{TypeLine, -1040, -400, true},         // near it, below
+		{TypeLine, 1040, 1040, true},          // not varying
+		{TypeLine, 1e-12, 2e-12, true},        // next to nothing
+	}
+	for _, tt := range tests {
+		if got := withZero(tt.kind, tt.lo, tt.hi); got != tt.want {
+			t.Errorf("withZero(%s, %v, %v) = %v; want %v", tt.kind, tt.lo, tt.hi, got, tt.want)
+		}
+	}
+}
+
+// TestAxisFitsValuesFarFromZero draws a reservoir falling from 1,040 feet
+// towards its floor of 950: the value axis of the drawing, the live chart
+// and the preview card runs round the values and the floor, not from zero,
+// where the whole story would be a flat line along the top of the plot.
+func TestAxisFitsValuesFarFromZero(t *testing.T) {
+	b := parseBlock(t, "mead:\n  unit: feet\n  series:\n"+
+		"    - {date: 2024-10-01, value: 1046.5}\n    - {date: 2024-11-01, value: 1043.1}\n    - {date: 2024-12-01, value: 1040.22}\n"+
+		"  projection: {rate: -1.2, per: month, limit: 950}\n")
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The values run from 1,046.5 down to 941.0 on the projection's last
+	// day, past the floor: steps of 25 from 925 to 1,050.
+	if got := f.model.y; got.Min != 925 || got.Max != 1050 {
+		t.Errorf("value axis %+v; want 925 to 1050", got)
+	}
+	yAxis := dig(decodeOption(t, f.Option), "yAxis", 0)
+	if m, _ := yAxis.(map[string]any); m["min"] != float64(925) || m["max"] != float64(1050) {
+		t.Errorf("the live chart's value axis is %v; want min 925 and max 1050", yAxis)
+	}
+	if !strings.Contains(string(f.SVG), `data-y-range="925 1050"`) {
+		t.Errorf("the drawing's value axis is not 925 to 1050: %s", regexp.MustCompile(`data-y-range="[^"]*"`).Find(f.SVG))
+	}
+	if p := f.Plot(); p == nil || p.YMin != 925 || p.YMax != 1050 {
+		t.Errorf("the preview card's value axis is not 925 to 1050")
 	}
 }

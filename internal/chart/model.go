@@ -149,6 +149,9 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 	}
 	m.xMin, m.xMax = m.dateRange()
 	lo, hi := m.valueRange()
+	if withZero(m.kind, lo, hi) {
+		lo, hi = min(lo, 0), max(hi, 0)
+	}
 	m.y = niceScale(lo, hi, 5)
 	return m, nil
 }
@@ -406,14 +409,34 @@ func (a axisScale) Ticks() []float64 {
 	return out
 }
 
-// niceScale returns an axis covering lo..hi (and zero) with about n round
-// steps of 1, 2, 2.5 or 5 times a power of ten.
+// withZero reports whether the value axis of a chart of kind whose values
+// run from lo to hi reaches zero. A bar chart's does, as a bar's length is
+// its value. A line or a projection's does when the values cross zero, or
+// when zero is near enough that reaching it takes at most half the axis
+// (the least value at most half the greatest, or the like below zero), or
+// when they do not vary; otherwise the axis fits the values, as it does in
+// Datawrapper's and the newsrooms' line charts: a reservoir at 1,040 feet
+// falling to its floor of 950, drawn from zero, would be a flat line along
+// the top of the plot.
+func withZero(kind string, lo, hi float64) bool {
+	switch {
+	case kind == TypeBar, lo <= 0 && hi >= 0, !(hi-lo >= minChartRange):
+		return true
+	case lo > 0:
+		return lo <= hi/2
+	}
+	return hi >= lo/2
+}
+
+// niceScale returns an axis covering lo..hi with about n round steps of 1,
+// 2, 2.5 or 5 times a power of ten. The caller adds zero to the range
+// when the axis is to reach it (withZero).
 func niceScale(lo, hi float64, n int) axisScale {
-	lo, hi = min(lo, 0), max(hi, 0)
-	// The range holds 0, so a tiny one means values that are all next to
-	// nothing (or all zero), which get the axis of zeros: the ticks of a
-	// smaller range would need more decimals than a chart writes
-	// (maxDecimals), and far smaller, dividing it into steps underflows.
+	// A tiny range is of values that do not vary, which withZero has
+	// taken to zero: values all next to nothing (or all zero) get the axis
+	// of zeros, as the ticks of a smaller range would need more decimals
+	// than a chart writes (maxDecimals), and far smaller, dividing it into
+	// steps underflows.
 	if !(hi-lo >= minChartRange) {
 		hi = lo + 1
 	}
