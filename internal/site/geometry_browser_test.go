@@ -36,8 +36,8 @@ type geometryCase struct {
 	breakOption func(t *testing.T, opt map[string]any)
 }
 
-// geometryCases are bands that rise, fall, cross zero, stay below it, and
-// grow or shrink exponentially, and the same charts with the option
+// geometryCases are bands that rise, fall, cross zero, stay below it, lie
+// far above it, and grow or shrink exponentially, and the same charts with the option
 // broken on purpose: stacked as ECharts stacks by default, which puts a
 // band below zero on the wrong base, or with the band, the limit or the
 // crossing moved.
@@ -65,6 +65,14 @@ var geometryCases = []geometryCase{
     projection: {start: {date: 2025-01-01, value: 1000}, model: exponential, per: week, rate: -5, low: -8, high: -3, limit: 200}`},
 	{name: "exp-negative", block: `
     projection: {start: {date: 2025-01-01, value: -100}, model: exponential, per: week, rate: 5, low: 3, high: 8, limit: -400}`},
+	// Far from zero, on an axis that fits the values: a reservoir falling
+	// to its floor.
+	{name: "far-from-zero", block: `
+    unit: feet
+    series:
+      - {date: 2024-10-01, value: 1046.5}
+      - {date: 2024-12-01, value: 1040.22}
+    projection: {per: month, rate: -1.2, low: -1.8, high: -0.6, limit: 950}`},
 
 	{name: "broken-falling-default-stacking", block: `
     projection: {start: {date: 2025-01-01, value: 100}, rate: -10, low: -15, high: -5, limit: 20}`,
