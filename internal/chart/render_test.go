@@ -296,6 +296,17 @@ func TestSummary(t *testing.T) {
 				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
 		{
+			// A falling band is written as the central rate is: in words,
+			// not "-1.8 a month". 90.22 feet to fall: 50.12 months at 1.8
+			// (into 5 February 2029), 75.18 at 1.2, 150.37 at 0.6.
+			name: "falling scenarios",
+			b: parseBlock(t, "mead:\n  unit: feet\n  series:\n    - {date: 2024-12-01, value: 1040.22}\n"+
+				"  projection: {per: month, rate: -1.2, low: -1.8, high: -0.6, limit: 950}\n"),
+			want: "Projection of feet: 1,040.22 on 1 December 2024, falling 1.2 a month, reaches 950 on 7 March 2031; " +
+				"low scenario falling 1.8 a month (5 February 2029), high falling 0.6 a month (12 June 2037). " +
+				"1 observation, 1,040.22 on 1 December 2024.",
+		},
+		{
 			// Neither rising nor falling.
 			name: "no change",
 			b: func() *dataBlock {

@@ -135,9 +135,11 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	b.WriteString(".")
 }
 
-// writeScenario writes "70 a day (26 May 2025)" for a scenario.
+// writeScenario writes "70 a day (26 May 2025)" for a scenario, and
+// "falling 1.8 a month (3 February 2031)" for one that falls, as the
+// central rate is written, not "-1.8 a month".
 func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
-	m.writeRate(b, s.Rate, s.RatePlaces, false)
+	m.writeRate(b, s.Rate, s.RatePlaces, s.Rate < 0)
 	p := m.proj
 	switch {
 	case !p.HasLimit:
