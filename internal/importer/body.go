@@ -853,6 +853,13 @@ func (c *converter) link(i int) int {
 			return end + 1 - i
 		}
 	}
+	if d := c.im.draftAt(u); ok && d != nil && !c.p.draft && end < len(b) && b[end] == ')' && b[i+1] == '(' {
+		// A draft, which neither the source nor plotline publishes: the
+		// link led nowhere, and plotline would refuse it.
+		c.out.WriteString("]<!-- plotline import: (" + commentSafe(u) + ") -->")
+		c.im.note(c.pos(start), "link %s is to %s, a draft, which the source did not publish either: its text is kept, without the link", dest, d.src)
+		return end + 1 - i
+	}
 	if !ok {
 		if !strings.Contains(dest, "#") || strings.ContainsAny(dest, "{<") {
 			return 0

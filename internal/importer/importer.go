@@ -463,6 +463,21 @@ func (im *importer) movedFile(p string) (string, bool) {
 	return "", false
 }
 
+// draftAt returns the draft page whose new site path u ("/posts/x/",
+// with or without a #fragment) names, or nil.
+func (im *importer) draftAt(u string) *page {
+	p, _ := splitSuffix(u)
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return nil
+	}
+	for _, pg := range im.pages {
+		if pg.draft && "/"+pg.newURL == p {
+			return pg
+		}
+	}
+	return nil
+}
+
 // onSite reports whether the site path u ("/a/b/", "/a/b.html") is a
 // page, an alias or a file of the new site, or a page plotline makes.
 func (im *importer) onSite(u string) bool {
