@@ -236,6 +236,9 @@ func (c *converter) hugo(i int) int {
 		c.out.WriteByte(b[i])
 		return 1
 	}
+	if n := c.inlineShortcode(t); n > 0 {
+		return n
+	}
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
 	switch t.name {
 	case "figure":
@@ -269,6 +272,41 @@ func (c *converter) hugo(i int) int {
 		}
 	}
 	return c.wrapAt(i, t, "shortcode "+t.name)
+}
+
+// inlineShortcode wraps Hugo's inline shortcode that starts with t
+// ("{{< math.inline >}}" … "{{< /math.inline >}}", with
+// enableInlineShortcodes) in one HTML comment, from its start tag to its
+// end tag, when its inside is a template with actions ("{{ if … }}"):
+// what it showed was what Hugo made of them, which its text is not. It
+// returns how many bytes of the body it took, 0 when t is not such a
+// shortcode (an inside without actions is its own output, and stays).
+func (c *converter) inlineShortcode(t tag) int {
+	if t.closing || !strings.HasSuffix(t.name, ".inline") || strings.HasSuffix(t.args, "/") {
+		return 0
+	}
+	b := c.body
+	for from := t.end; ; {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			return 0
+		}
+		at := from + k
+		ct, ok := c.readTag(at, "{{<", ">}}")
+		if !ok {
+			ct, ok = c.readTag(at, "{{%", "%}}")
+		}
+		if !ok || ct.name != "/"+t.name {
+			from = at + 2
+			continue
+		}
+		if !bytes.Contains(bytes.ReplaceAll(b[t.end:at], []byte("{{<"), nil), []byte("{{")) {
+			return 0
+		}
+		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:ct.end])) + " -->")
+		c.im.note(c.pos(t.start), "inline shortcode %s, a template Hugo ran: left out, whole", t.name)
+		return ct.end - t.start
+	}
 }
 
 // liquid converts the Liquid tag or output at body offset i, and returns

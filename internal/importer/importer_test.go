@@ -102,6 +102,10 @@ func TestBody(t *testing.T) {
 		{Hugo, "{{< alert >}}\nx\n{{< / alert >}}", "<!-- plotline import: {{< alert >}} -->\nx\n<!-- plotline import: {{< / alert >}} -->", 0, []string{"content/posts/a.md:5:1: shortcode alert", "content/posts/a.md:7:1: shortcode /alert"}},
 		{Hugo, `[b]({{< ref "b.md" >}}) [c]({{< relref "/posts/c#h" >}})`, `[b](/posts/b/) [c](/posts/c/#h)`, 2, nil},
 		{Hugo, `{{< ref "nowhere" >}}`, `<!-- plotline import: {{< ref "nowhere" >}} -->`, 0, []string{`content/posts/a.md:5:1: ref: no page "nowhere"`}},
+		// An inline shortcode whose inside is a template goes whole; one
+		// whose inside is text keeps its text.
+		{Hugo, "{{< m.inline >}}\n{{ if .Site.Params.math }}\n\n<script src=\"k.js\"></script>\n{{ end }}\n{{< /m.inline >}}\n\nAfter.", "<!-- plotline import: {{< m.inline >}}\n{{ if .Site.Params.math }}\n<script src=\"k.js\"></script>\n{{ end }}\n{{< /m.inline >}} -->\n\nAfter.", 0, []string{"content/posts/a.md:5:1: inline shortcode m.inline, a template Hugo ran: left out, whole"}},
+		{Hugo, "{{< m.inline >}}<p>x</p>{{< /m.inline >}}", "<!-- plotline import: {{< m.inline >}} --><p>x</p><!-- plotline import: {{< /m.inline >}} -->", 0, []string{"content/posts/a.md:5:1: shortcode m.inline", "content/posts/a.md:5:25: shortcode /m.inline"}},
 		{Hugo, "a {{% notice tip %}}\nb\n{{% /notice %}}", "a <!-- plotline import: {{% notice tip %}} -->\nb\n<!-- plotline import: {{% /notice %}} -->", 0, []string{"content/posts/a.md:5:3: shortcode notice", "content/posts/a.md:7:1: shortcode /notice"}},
 		{Hugo, "`{{< x >}}` {{ y }} {%", "`{{< x >}}` \\{{ y }} \\{%", 0, nil},
 		// A shortcode in an address takes the address with it, so that
