@@ -77,6 +77,18 @@ func (t *Text) scanTOML() {
 	t.tomlRoot, t.places = root, s.places
 }
 
+// skipBOM reads over a byte-order mark at the start of the text, as the
+// TOML decoder does: a UTF-8 one, or the UTF-16 one some tools write
+// before a UTF-8 text. It takes no column, as diag.At counts.
+func (s *tomlScanner) skipBOM() {
+	for _, bom := range []string{"\xff\xfe", "\xfe\xff", "\xef\xbb\xbf"} {
+		if s.i == 0 && strings.HasPrefix(s.src, bom) {
+			s.i = len(bom)
+			return
+		}
+	}
+}
+
 // tomlMaxDepth bounds how deeply the scanner follows arrays and inline
 // tables into each other, which it does by recursion: deeper than any
 // front matter (refused when deeper than 100 levels, before it is read)
@@ -164,6 +176,7 @@ func (s *tomlScanner) skipBlank() {
 // scan reads the whole text into root, the top-level table.
 func (s *tomlScanner) scan(root *TOMLNode) {
 	table := root
+	s.skipBOM()
 	for !s.bad && s.i < len(s.src) {
 		s.skipSpace()
 		switch s.peek() {
