@@ -70,21 +70,8 @@ func servePages(t *testing.T, n int) (*Server, string) {
 			"<!doctype html><html><head><title>Page %d</title><link rel=\"stylesheet\" href=\"/repo/site.css\"></head><body><h1>Page %d</h1></body></html>\n", i, i))
 	}
 	s := New(dir, "/repo/", Options{})
-	l, err := Listen("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	urls := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, l, func(url string) { urls <- url }) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	})
-	return s, <-urls
+	_, url := serveOn(t, s, "127.0.0.1:0")
+	return s, url
 }
 
 // A tab of the browser, open at one page.
