@@ -9,18 +9,27 @@ import (
 	"github.com/plotline/plotline/internal/diag"
 )
 
-// TestValuesInTOMLData checks that a {{ }} in the data of TOML front
-// matter is reported at its "{{", past the quote that opens the string,
-// as in YAML: unit = "some {{ a.x }}" has it at column 14.
-func TestValuesInTOMLData(t *testing.T) {
-	src := "+++\ntitle = \"A\"\ndate = 2025-01-01\n[data.a]\nunit = \"some {{ a.x }}\"\n" +
-		"[[data.a.series]]\ndate = 2025-01-01\nvalue = 1\nlabel = 'Zoë {{ a.y }}'\n+++\n"
+// parseTOMLData reads the page src, with TOML front matter that must hold
+// no mistake, and its data blocks, dated 2025-01-20, and returns what the
+// data drew.
+func parseTOMLData(t *testing.T, src string) diag.List {
+	t.Helper()
 	var diags diag.List
 	p := content.Parse(pagePath, []byte(src), &diags)
 	if diags.HasErrors() {
 		t.Fatalf("front matter: %v", diags)
 	}
 	Parse(fstest.MapFS{}, Page{Path: pagePath, Date: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC)}, p.Data, &diags)
+	return diags
+}
+
+// TestValuesInTOMLData checks that a {{ }} in the data of TOML front
+// matter is reported at its "{{", past the quote that opens the string,
+// as in YAML: unit = "some {{ a.x }}" has it at column 14.
+func TestValuesInTOMLData(t *testing.T) {
+	src := "+++\ntitle = \"A\"\ndate = 2025-01-01\n[data.a]\nunit = \"some {{ a.x }}\"\n" +
+		"[[data.a.series]]\ndate = 2025-01-01\nvalue = 1\nlabel = 'Zoë {{ a.y }}'\n+++\n"
+	diags := parseTOMLData(t, src)
 	diags.Sort()
 	var got []string
 	for _, d := range diags {
@@ -39,12 +48,7 @@ func TestValuesInTOMLData(t *testing.T) {
 func TestTOMLDataDateWithTime(t *testing.T) {
 	src := "+++\ntitle = \"A\"\ndate = 2025-01-20\n[data.a]\n" +
 		"series = [{ date = 2025-01-13T00:00:00-05:00, value = 1 }, { date = 2025-01-14, value = 2 }]\n+++\n"
-	var diags diag.List
-	p := content.Parse(pagePath, []byte(src), &diags)
-	if diags.HasErrors() {
-		t.Fatalf("front matter: %v", diags)
-	}
-	Parse(fstest.MapFS{}, Page{Path: pagePath, Date: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC)}, p.Data, &diags)
+	diags := parseTOMLData(t, src)
 	want := pagePath + `:5:20: date: "2025-01-13T00:00:00-05:00" is not a valid date (want YYYY-MM-DD): a date of the data has no time of day; write 2025-01-13`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("diagnostics %v; want %s", diags, want)
