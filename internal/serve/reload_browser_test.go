@@ -3,14 +3,14 @@ package serve
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/plotline/plotline/internal/browsertest"
 )
 
 // browserTimeout bounds a browser test, from the start of Chromium to the
@@ -23,39 +23,7 @@ const browserTimeout = 90 * time.Second
 // elsewhere.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("chromium is needed for the browser tests: %v", err)
-		}
-		t.Skip("chromium not found")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
-	t.Cleanup(cancel)
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	t.Cleanup(func() {
-		// Closing the browser before t.TempDir removes its profile.
-		if err := chromedp.Cancel(ctx); err != nil && ctx.Err() == nil {
-			t.Logf("closing chromium: %v", err)
-		}
-		cancelTab()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
+	return browsertest.Start(t, browserTimeout, nil)
 }
 
 // servePages serves n pages, /repo/p0/ to /repo/p(n-1)/, each linking one

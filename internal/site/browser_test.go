@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -26,6 +25,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/plotline/plotline/internal/browsertest"
 )
 
 var screenshots = flag.String("screenshots", "", "write screenshots of the example site to this folder")
@@ -171,44 +172,12 @@ func newBrowser(t *testing.T, timeout time.Duration, events *browserEvents) cont
 // usual ones, such as chromedp.Flag("hide-scrollbars", false).
 func newBrowserWith(t *testing.T, timeout time.Duration, events *browserEvents, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("chromium is needed for the browser tests: %v", err)
-		}
-		t.Skip("chromium not found")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	opts = append(opts, extra...)
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	t.Cleanup(cancel)
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	var copts []chromedp.ContextOption
+	alloc := append([]chromedp.ExecAllocatorOption{chromedp.WindowSize(1280, 900)}, extra...)
+	var tab []chromedp.ContextOption
 	if events != nil {
-		copts = append(copts, chromedp.WithListener(events.listen))
+		tab = append(tab, chromedp.WithListener(events.listen))
 	}
-	ctx, cancelTab := chromedp.NewContext(ctx, copts...)
-	t.Cleanup(func() {
-		// Closing the browser before t.TempDir removes its profile.
-		if err := chromedp.Cancel(ctx); err != nil && ctx.Err() == nil {
-			t.Logf("closing chromium: %v", err)
-		}
-		cancelTab()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
+	ctx := browsertest.Start(t, timeout, alloc, tab...)
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
