@@ -408,12 +408,3 @@ func (c *Config) BasePath() string {
 	}
 	return p
 }
-
-// AbsURL returns the absolute URL of a site path such as "articles/x/"; with
-// no base URL it returns the root-relative path.
-func (c *Config) AbsURL(sitePath string) string {
-	if c.BaseURL == "" {
-		return "/" + strings.TrimPrefix(sitePath, "/")
-	}
-	return strings.TrimSuffix(c.BaseURL, "/") + "/" + strings.TrimPrefix(sitePath, "/")
-}

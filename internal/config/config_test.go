@@ -369,25 +369,6 @@ func TestBasePath(t *testing.T) {
 	}
 }
 
-func TestAbsURL(t *testing.T) {
-	for _, tc := range []struct {
-		base, path, want string
-	}{
-		{"", "articles/x/", "/articles/x/"},
-		{"", "/articles/x/", "/articles/x/"},
-		{"", "", "/"},
-		{"https://x.org", "articles/x/", "https://x.org/articles/x/"},
-		{"https://x.org/repo/", "articles/x/", "https://x.org/repo/articles/x/"},
-		{"https://x.org/repo/", "/feed.xml", "https://x.org/repo/feed.xml"},
-		{"https://x.org/repo", "", "https://x.org/repo/"},
-	} {
-		c := Config{BaseURL: tc.base}
-		if got := c.AbsURL(tc.path); got != tc.want {
-			t.Errorf("AbsURL(%q) with base %q = %q; want %q", tc.path, tc.base, got, tc.want)
-		}
-	}
-}
-
 func TestSetBaseURL(t *testing.T) {
 	cfg, err := Load(fstest.MapFS{"plotline.yaml": {Data: []byte("title: T\nbase_url: https://x.org/\n")}})
 	if err != nil {
