@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/yamlpos"
@@ -24,8 +25,10 @@ import (
 type Config struct {
 	Title       string `yaml:"title" toml:"title"`
 	Description string `yaml:"description" toml:"description"`
-	Language    string `yaml:"language" toml:"language"`
-	Author      string `yaml:"author" toml:"author"`
+	// Language is the pages' language as a BCP 47 tag ("en", "en-GB",
+	// "ar"); Load writes it in its canonical form ("en_us" is "en-US").
+	Language string `yaml:"language" toml:"language"`
+	Author   string `yaml:"author" toml:"author"`
 	// BaseURL is where the site is published, such as
 	// "https://user.github.io/repo/". Its path is the prefix of every
 	// internal link. Empty means the site is served at "/".
@@ -109,6 +112,9 @@ func Load(fsys fs.FS) (Config, error) {
 		// The values that decoded are checked too, so that every
 		// mistake of the file shows at once.
 		diags.Add(cfg.check()...)
+		if tag, err := language.Parse(cfg.Language); err == nil {
+			cfg.Language = tag.String()
+		}
 		return cfg, diags.Err()
 	}
 	return cfg, cfg.Check()
@@ -352,7 +358,29 @@ func (c *Config) check() diag.List {
 	if s := c.Claims.Seasons; s != "" && s != "northern" && s != "southern" {
 		diags.Errorf(c.place("claims.seasons"), "claims: seasons: want northern or southern, got %q", s)
 	}
+	if _, err := language.Parse(c.Language); c.Language != "" && err != nil {
+		diags.Errorf(c.place("language"), "language: want a language tag such as en, en-GB, de or ar, got %q", c.Language)
+	}
 	return diags
+}
+
+// rightToLeft are the scripts written from right to left that a
+// language's tag may name or imply (ISO 15924 codes).
+var rightToLeft = []string{"Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"}
+
+// Direction returns "rtl" when the site's language is written from right
+// to left, in the script its tag names or, without one, the script the
+// language is most often written in ("ar", "he", "fa", "ur"; not
+// "ar-Latn"), and "ltr" otherwise.
+func (c *Config) Direction() string {
+	tag, err := language.Parse(c.Language)
+	if err != nil {
+		return "ltr"
+	}
+	if script, confidence := tag.Script(); confidence != language.No && slices.Contains(rightToLeft, script.String()) {
+		return "rtl"
+	}
+	return "ltr"
 }
 
 // baseURLMistake says what is wrong with u as a base URL, or "". Every

@@ -277,6 +277,18 @@ plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 			src:  "title = \"T\"\nclaims.about = -1.0\n",
 			want: "plotline.toml:2:16: claims: about: want a share such as 0.05 (five per cent), got -1",
 		},
+		{
+			name: "a language name for a tag",
+			file: "plotline.yaml",
+			src:  "title: T\nlanguage: English\n",
+			want: `plotline.yaml:2:11: language: want a language tag such as en, en-GB, de or ar, got "English"`,
+		},
+		{
+			name: "a language tag with a space, in toml",
+			file: "plotline.toml",
+			src:  "title = \"T\"\n\nlanguage = \"pt BR\"\n",
+			want: `plotline.toml:3:12: language: want a language tag such as en, en-GB, de or ar, got "pt BR"`,
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, err := Load(fstest.MapFS{tc.file: {Data: []byte(tc.src)}})
@@ -400,5 +412,40 @@ func TestLoadTOMLSameEveryTime(t *testing.T) {
 	}
 	if n := strings.Count(first.Error(), "\n") + 1; n != 5 {
 		t.Errorf("Load() = %v; want 5 errors", first)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		written, lang, dir string
+	}{
+		{"en", "en", "ltr"},
+		{"en_us", "en-US", "ltr"}, // as Jekyll sites write it
+		{"de-ch", "de-CH", "ltr"},
+		{"ar", "ar", "rtl"},
+		{"ar-EG", "ar-EG", "rtl"},
+		{"ar-Latn", "ar-Latn", "ltr"}, // Arabic in Latin letters
+		{"he", "he", "rtl"},
+		{"iw", "he", "rtl"}, // Hebrew's old code
+		{"fa", "fa", "rtl"},
+		{"ur", "ur", "rtl"},
+		{"ckb", "ckb", "rtl"}, // Central Kurdish, in Arabic script
+		{"ku", "ku", "ltr"},   // Kurdish, most often in Latin letters
+		{"dv", "dv", "rtl"},   // Thaana
+		{"az-Arab", "az-Arab", "rtl"},
+		{"zh-Hant", "zh-Hant", "ltr"},
+		{"x-klingon", "x-klingon", "ltr"},
+	} {
+		cfg, err := Load(fstest.MapFS{"plotline.yaml": {Data: []byte("language: " + tc.written + "\n")}})
+		if err != nil {
+			t.Errorf("language %s: %v", tc.written, err)
+			continue
+		}
+		if cfg.Language != tc.lang || cfg.Direction() != tc.dir {
+			t.Errorf("language %s: Language %q, Direction() %q; want %q, %q", tc.written, cfg.Language, cfg.Direction(), tc.lang, tc.dir)
+		}
+	}
+	if d := Default(); d.Direction() != "ltr" {
+		t.Errorf("Default().Direction() = %q; want ltr", d.Direction())
 	}
 }

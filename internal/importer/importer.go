@@ -13,7 +13,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"github.com/yuin/goldmark/parser"
 	"io"
 	"io/fs"
 	"net/url"
@@ -24,6 +23,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/yuin/goldmark/parser"
+	"golang.org/x/text/language"
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
@@ -285,18 +287,14 @@ func (im *importer) config() []byte {
 }
 
 // languageTag returns s, a site's language as Hugo or Jekyll give it
-// ("zh-cn", Jekyll's locale "en_US"), as an HTML language tag, or "" when
-// it is not one.
+// ("zh-cn", Jekyll's locale "en_US"), as the canonical language tag the
+// config wants ("zh-CN", "en-US"), or "" when it is not one ("English").
 func languageTag(s string) string {
-	s = strings.ReplaceAll(strings.TrimSpace(s), "_", "-")
-	for part := range strings.SplitSeq(s, "-") {
-		if part == "" || len(part) > 8 || strings.IndexFunc(part, func(r rune) bool {
-			return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
-		}) >= 0 {
-			return ""
-		}
+	tag, err := language.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return ""
 	}
-	return s
+	return tag.String()
 }
 
 // ErrNotEmpty is returned by Write when the destination holds files.

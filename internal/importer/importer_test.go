@@ -532,3 +532,19 @@ func TestRefToTaxonomy(t *testing.T) {
 		t.Errorf("content/es/posts/a.md:\n%s\nwant it to end\n%s", got, want)
 	}
 }
+
+func TestLanguageTag(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"en", "en"},
+		{"zh-cn", "zh-CN"},
+		{"en_US", "en-US"}, // Jekyll's locale
+		{" pt-br ", "pt-BR"},
+		{"English", ""}, // a name, not a tag
+		{"en US", ""},
+		{"", ""},
+	} {
+		if got := languageTag(tc.in); got != tc.want {
+			t.Errorf("languageTag(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
