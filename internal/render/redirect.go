@@ -9,7 +9,7 @@ import (
 // alias): a refresh for browsers, a canonical link for search engines,
 // which should not index it, and a link for whoever sees it.
 var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
-<html lang="{{ .Lang }}">
+<html lang="{{ .Lang }}"{{ with .Dir }} dir="{{ . }}"{{ end }}>
 <head>
 <meta charset="utf-8">
 <title>{{ .Title }}</title>
@@ -31,5 +31,5 @@ func WriteRedirect(w io.Writer, site *Site, title, target string) error {
 	if lang == "" {
 		lang = "en"
 	}
-	return redirectPage.Execute(w, struct{ Lang, Title, URL string }{lang, title, site.AbsURL(target)})
+	return redirectPage.Execute(w, struct{ Lang, Dir, Title, URL string }{lang, site.Direction, title, site.AbsURL(target)})
 }

@@ -102,7 +102,12 @@ func renderSite(cfg *config.Config) *render.Site {
 	if base != "" && !strings.HasSuffix(base, "/") {
 		base += "/"
 	}
+	dir := cfg.Direction()
+	if dir == "ltr" {
+		dir = "" // the default: no attribute
+	}
 	return &render.Site{
+		Direction:   dir,
 		Title:       cfg.Title,
 		Description: cfg.Description,
 		Language:    cfg.Language,
