@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -136,9 +135,11 @@ func FuzzTOMLTree(f *testing.F) {
 		s := &tomlScanner{src: src, line: 1, col: 1, places: map[string][]TOMLPlace{}}
 		root := &TOMLNode{Keys: map[string]*TOMLNode{}, flat: true}
 		s.scan(root)
-		lines := strings.Split(src, "\n")
+		// inText reports whether line and col are the place of a byte of
+		// the text, which Pos and OffsetPos put at the same position.
 		inText := func(line, col int) bool {
-			return 1 <= line && line <= len(lines) && 1 <= col && col <= utf8.RuneCountInString(lines[line-1])+1
+			off := text.Offset(line, col)
+			return off <= len(src) && text.Pos(line, col) == text.OffsetPos(off)
 		}
 		var check func(n *TOMLNode, v any, path string)
 		check = func(n *TOMLNode, v any, path string) {

@@ -121,18 +121,23 @@ func (s *tomlScanner) peek() byte {
 	return s.src[s.i]
 }
 
-// advance moves past the next n bytes, counting lines and characters.
+// advance moves past the next n bytes, counting lines and characters as
+// the YAML decoder counts them and Text.Pos converts them: a line ends at
+// a line feed, a carriage return alone, U+0085, U+2028 and U+2029.
 func (s *tomlScanner) advance(n int) {
 	end := min(s.i+n, len(s.src))
 	for s.i < end {
-		if s.src[s.i] == '\n' {
-			s.line, s.col = s.line+1, 1
-			s.i++
-			continue
+		switch c := s.src[s.i]; {
+		case c == '\n' || c == '\r' && (s.i+1 == len(s.src) || s.src[s.i+1] != '\n'):
+			s.i, s.line, s.col = s.i+1, s.line+1, 1
+		case c == '\r':
+			s.i++ // the CR of CRLF
+		case (c == 0xc2 || c == 0xe2) && yamlOnlyBreak([]byte(s.src[s.i:min(s.i+3, len(s.src))])) > 0:
+			s.i, s.line, s.col = s.i+yamlOnlyBreak([]byte(s.src[s.i:min(s.i+3, len(s.src))])), s.line+1, 1
+		default:
+			_, size := utf8.DecodeRuneInString(s.src[s.i:])
+			s.i, s.col = s.i+size, s.col+1
 		}
-		_, size := utf8.DecodeRuneInString(s.src[s.i:])
-		s.i += size
-		s.col++
 	}
 }
 
