@@ -139,7 +139,7 @@ func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
 			walk(c, p, p.Place.ValueLine, p.Place.ValueCol)
 			if c.Kind == yaml.ScalarNode {
 				keepWritten(t, c)
-				c.Style = tomlStyle(fm[diag.Offset(fm, c.Line, c.Column):])
+				c.Style = tomlStyle(fm[t.Offset(c.Line, c.Column):])
 			}
 		}
 		switch n.Kind {

@@ -260,6 +260,16 @@ func TestPositionsCountFileLines(t *testing.T) {
 			want: []string{`content/a.md:2:27: warning: front matter key "colour" is not used by plotline`},
 		},
 		{
+			// Nor does a line of TOML end at U+2028 or U+2029 inside a
+			// text: the keys after them are on the file's lines 4 and 5.
+			name: "toml line breaks that are not file line breaks",
+			src:  "+++\ntitle = \"A\u2028B\u2029\"\ndate = 2025-01-02\ncolour = \"red\"\ndraft = \"maybe\"\n+++\n",
+			want: []string{
+				`content/a.md:4:1: warning: front matter key "colour" is not used by plotline`,
+				`content/a.md:5:9: draft: want true or false, got "maybe"`,
+			},
+		},
+		{
 			name: "not a mapping",
 			src:  "---\n- a\n- b\n---\n",
 			want: []string{"content/a.md:2:1: front matter must be a mapping of keys to values"},

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -159,8 +158,8 @@ func (t *Text) TOMLKey(k toml.Key) (key, value diag.Pos, ok bool) {
 }
 
 // TOMLPlace is where a key of a TOML text is set: the line and column in
-// the text (from 1, as a YAML decoder gives them) of the key and of its
-// value. For a table header, both are the header's name.
+// the text (from 1) of the key and of its value, as a YAML decoder counts
+// them and Pos takes them. For a table header, both are the header's name.
 type TOMLPlace struct {
 	KeyLine, KeyCol, ValueLine, ValueCol int
 }
@@ -171,24 +170,16 @@ type TOMLPlace struct {
 // 1200, so that its decimals are shown. It is "" when no number in
 // decimal digits stands there (a string, a date, an inline table, 0x1F).
 func (t *Text) TOMLNumber(line, col int) string {
-	if t.textLines == nil {
-		t.textLines = strings.Split(string(t.src), "\n")
-	}
-	if line < 1 || line > len(t.textLines) || col < 1 {
+	if line < 1 || col < 1 {
 		return ""
 	}
-	text := t.textLines[line-1]
-	i := 0
-	for c := 1; c < col && i < len(text); c++ {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-	}
-	end := i
+	text := t.src[t.Offset(line, col):]
+	end := 0
 	for end < len(text) && strings.IndexByte("0123456789+-._eE", text[end]) >= 0 {
 		end++
 	}
-	lit := text[i:end]
-	if end < len(text) && strings.IndexByte(" \t\r#,]}", text[end]) < 0 {
+	lit := string(text[:end])
+	if end < len(text) && strings.IndexByte(" \t\r\n#,]}", text[end]) < 0 {
 		return "" // 2025-01-01, 1979-05-27T07:32:00, inf
 	}
 	if strings.TrimLeft(lit, "+-._eE") == "" || strings.ContainsAny(strings.TrimLeft(lit, "+-"), "+-") && !strings.ContainsAny(lit, "eE") {

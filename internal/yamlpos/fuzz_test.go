@@ -3,12 +3,13 @@ package yamlpos
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -112,12 +113,16 @@ func FuzzFindMistake(f *testing.F) {
 	})
 }
 
-// FuzzTOMLTree checks TOMLTree against the TOML decoder: in any text it
-// must stop, and place nothing outside the text; in a text the decoder
-// reads, it must read to the end and find the tree the decoder does, the
-// same keys in every table, as many items in every array, a table, an
-// array or another value where the decoder has one. Run it for minutes
-// when the scanner or the TOML library changes:
+// FuzzTOMLTree checks TOMLTree against the TOML decoder. In any text it
+// must stop, and place nothing outside the text. In a text the decoder
+// reads, the parser must read it to the end, the tree must be the one the
+// decoder finds (the same keys in every table, as many items in every
+// array, a table, an array or another value where the decoder has one),
+// and every value written after a key or in an array must be placed where
+// its text starts: the text from there to where the tree says it ends
+// decodes to the decoder's value, and its line and column are those of
+// its offset. Run it for minutes when tomlscan.go or a TOML library
+// changes:
 //
 //	go test ./internal/yamlpos -run '^$' -fuzz FuzzTOMLTree -fuzztime 10m
 func FuzzTOMLTree(f *testing.F) {
@@ -127,23 +132,36 @@ func FuzzTOMLTree(f *testing.F) {
 		"a.b = { c = [ 1, { d = \"}\" } ], 'e.f' = 2 }\n[t]\ns = \"\"\"\nx = 1\n\"\"\"\"\"\nwhen = 1979-05-27 07:32:00Z\n[[t.list]]\n[t.list.sub]\nk = 1\n",
 		"\"a\\u00e9\" = 1\n'' = 2\n\"\\e\" = 3\nm = [[1, 2], [\"]\"], []]\nn = {}\n[u.v]\n[u]\n",
 		"t = '''\n[x]\n'''\nx = \"\"\"a\\\n  b\"\"\"\r\ny = 1\r\n",
+		"\ufeffa = { s = \"x\u2028y\", t = [ [ ], [1,2,] , ] } # \u0085\nb = 1 # \u2029\nc = \"\u2028\"\n",
+		"\xff\xfea = 1\n",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		defer watchdog(src)()
 		text := New("a.toml", []byte(src), 1)
-		s := &tomlScanner{src: src, line: 1, col: 1, places: map[string][]TOMLPlace{}}
+		s := &tomlScanner{src: []byte(src), places: map[string][]TOMLPlace{}}
 		root := &TOMLNode{Keys: map[string]*TOMLNode{}, flat: true}
 		s.scan(root)
-		lines := strings.Split(src, "\n")
+		// inText reports whether line and col are the place of a character
+		// of the text, which Pos and OffsetPos put at the same position.
 		inText := func(line, col int) bool {
-			return 1 <= line && line <= len(lines) && 1 <= col && col <= utf8.RuneCountInString(lines[line-1])+1
+			off := text.Offset(line, col)
+			return off < len(src) && text.Pos(line, col) == text.OffsetPos(off)
 		}
 		var check func(n *TOMLNode, v any, path string)
 		check = func(n *TOMLNode, v any, path string) {
 			if p := n.Place; n != root && (!inText(p.KeyLine, p.KeyCol) || !inText(p.ValueLine, p.ValueCol)) {
 				t.Fatalf("%q: %s placed at %v, outside the text", src, path, p)
+			}
+			if n.end > 0 {
+				if off := text.Offset(n.Place.ValueLine, n.Place.ValueCol); off != n.start {
+					t.Fatalf("%q: %s is placed at %v, offset %d; its text starts at %d", src, path, n.Place, off, n.start)
+				}
+				var w map[string]any
+				if _, err := toml.Decode("w = "+src[n.start:n.end], &w); err != nil || !sameTOML(w["w"], v) {
+					t.Fatalf("%q: %s is %#v; its text %q decodes to %#v (%v)", src, path, v, src[n.start:n.end], w["w"], err)
+				}
 			}
 			switch v := v.(type) {
 			case map[string]any:
@@ -188,9 +206,56 @@ func FuzzTOMLTree(f *testing.F) {
 			}
 			return
 		}
-		if s.bad {
-			t.Fatalf("%q: the scanner stops at offset %d (line %d, column %d) of a text the decoder reads", src, s.i, s.line, s.col)
+		if err := s.parser.Error(); err != nil {
+			t.Fatalf("%q: the parser refuses a text the decoder reads: %v", src, err)
 		}
 		check(root, v, "")
 	})
+}
+
+// sameTOML reports whether a and b, decoded from TOML, are the same
+// value: NaN is NaN, and times are the same time written the same way.
+func sameTOML(a, b any) bool {
+	switch a := a.(type) {
+	case float64:
+		b, ok := b.(float64)
+		return ok && (a == b || math.IsNaN(a) && math.IsNaN(b))
+	case time.Time:
+		b, ok := b.(time.Time)
+		return ok && a.Equal(b) && a.Location().String() == b.Location().String() && a.Format(time.RFC3339Nano) == b.Format(time.RFC3339Nano)
+	case []any:
+		b, ok := b.([]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if !sameTOML(a[i], b[i]) {
+				return false
+			}
+		}
+		return true
+	case []map[string]any:
+		b, ok := b.([]map[string]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if !sameTOML(a[i], b[i]) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		b, ok := b.(map[string]any)
+		if !ok || len(a) != len(b) {
+			return false
+		}
+		for k, x := range a {
+			if y, ok := b[k]; !ok || !sameTOML(x, y) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a, b)
 }

@@ -31,8 +31,6 @@ type Text struct {
 	// at the first call of either.
 	tomlRoot *TOMLNode
 	places   map[string][]TOMLPlace
-	// textLines are the lines of src, split at TOMLNumber's first call.
-	textLines []string
 }
 
 // New returns the Text src of the file at path, whose first line is the
@@ -75,6 +73,17 @@ func (t *Text) MoveNodes(n *yaml.Node) {
 	for _, c := range n.Content {
 		t.MoveNodes(c)
 	}
+}
+
+// Offset returns the byte offset in the text of a line and column as the
+// decoders give them and Pos takes them, the inverse of Pos within the
+// text; a place past the end of its line or of the text is clamped to it.
+func (t *Text) Offset(line, col int) int {
+	line, col = t.lines.pos(line, col)
+	if line == 1 && t.lines.bom {
+		col-- // diag.Offset counts the columns after the mark
+	}
+	return diag.Offset(t.src, line, col)
 }
 
 // OffsetPos returns the position in the file of the byte offset off of

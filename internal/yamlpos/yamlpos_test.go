@@ -195,6 +195,29 @@ func TestTOMLKey(t *testing.T) {
 	}
 }
 
+// TestTOMLKeyAfterLineBreaks checks that U+2028, U+2029 and U+0085 in
+// TOML texts and comments, which end a line for YAML and not in a file,
+// do not move the keys after them: the text starts on line 3 of its
+// file, and the columns were counted by hand.
+func TestTOMLKeyAfterLineBreaks(t *testing.T) {
+	text := New("a.toml", []byte("a = { s = \"x\u2028y\", t = 1 }\nb = 1 # \u2029\u0085\r\n  c = '\u2028'\n"), 3)
+	for _, tc := range []struct {
+		key       toml.Key
+		at, value string // "line:col"
+	}{
+		// `a = { s = "x` is 12 characters, then U+2028, `y", ` and t.
+		{toml.Key{"a", "t"}, "3:18", "3:22"},
+		{toml.Key{"b"}, "4:1", "4:5"},
+		{toml.Key{"c"}, "5:3", "5:7"},
+	} {
+		key, value, ok := text.TOMLKey(tc.key)
+		lc := func(p diag.Pos) string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
+		if !ok || lc(key) != tc.at || lc(value) != tc.value {
+			t.Errorf("TOMLKey(%v) = %v, %v, %v; want a.toml:%s and a.toml:%s", tc.key, key, value, ok, tc.at, tc.value)
+		}
+	}
+}
+
 func TestUnprintable(t *testing.T) {
 	for _, tc := range []struct {
 		s    string
@@ -381,6 +404,16 @@ func TestTOMLNumber(t *testing.T) {
 		{1, 5, "4.20"}, {2, 5, "-1_200.0"}, {3, 5, ""}, {4, 5, ""}, {5, 5, ""}, {6, 5, ""}, {7, 5, "1e-3"}, {8, 5, ""},
 		{9, 9, "7"}, {1, 1, ""}, {0, 1, ""}, {12, 1, ""},
 	} {
+		if got := text.TOMLNumber(tc.line, tc.col); got != tc.want {
+			t.Errorf("TOMLNumber(%d, %d) = %q; want %q", tc.line, tc.col, got, tc.want)
+		}
+	}
+	// Places count lines as YAML does, and a byte-order mark as no column.
+	text = New("a.md", []byte("\ufeffa = 4.20\nb = \"\u2028\"\nc = 1.50\n"), 2)
+	for _, tc := range []struct {
+		line, col int
+		want      string
+	}{{1, 5, "4.20"}, {3, 3, ""}, {4, 5, "1.50"}} {
 		if got := text.TOMLNumber(tc.line, tc.col); got != tc.want {
 			t.Errorf("TOMLNumber(%d, %d) = %q; want %q", tc.line, tc.col, got, tc.want)
 		}
