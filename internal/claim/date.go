@@ -296,8 +296,8 @@ func (p *parser) duration(c *dateClaim) bool {
 	return true
 }
 
-// count reads a whole number of at least 1 in digits, "a", "an" or a word
-// from one to twenty.
+// count reads a whole number of at least 1 in digits, "a", "an" or words
+// from one to 99 ("twenty-five").
 func (p *parser) count() (int, bool) {
 	t := p.peek(0)
 	if t.kind == tNum {
@@ -311,10 +311,11 @@ func (p *parser) count() (int, bool) {
 	if _, ok := p.oneOf("a", "an"); ok {
 		return 1, true
 	}
-	if n, ok := numberWords[t.text]; ok && n > 0 {
-		p.pos++
+	start := p.pos
+	if n, ok := p.wordBelowHundred(); ok && n > 0 {
 		return n, true
 	}
+	p.pos = start
 	return 0, false
 }
 

@@ -15,6 +15,63 @@ var numberWords = map[string]int{
 	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
 
+// tensWords are the tens a phrase may spell out, alone or joined to a
+// unit: "forty", "twenty-five", "ninety nine".
+var tensWords = map[string]int{
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// wordBelowHundred reads a whole number from zero to 99 in words: "seven",
+// "nineteen", "forty", "twenty-five", "ninety nine". A hyphen joins a ten
+// and a unit only with no space either side.
+func (p *parser) wordBelowHundred() (int, bool) {
+	t := p.peek(0)
+	if t.kind != tWord {
+		return 0, false
+	}
+	tens, isTens := tensWords[t.text]
+	if !isTens {
+		n, ok := numberWords[t.text]
+		if ok {
+			p.pos++
+		}
+		return n, ok
+	}
+	p.pos++
+	next := p.pos
+	if h := p.peek(0); h.text == "-" && h.glued && p.peek(1).glued {
+		p.pos++
+	}
+	if u := p.peek(0); u.kind == tWord && (p.pos > next || !u.glued) {
+		if n, ok := numberWords[u.text]; ok && n >= 1 && n <= 9 {
+			p.pos++
+			return tens + n, true
+		}
+	}
+	p.pos = next
+	return tens, true
+}
+
+// afterHundred reads what may follow "hundred" in words: "and twenty",
+// "twenty-five" ("a hundred and twenty", "three hundred twenty-five"). It
+// reads nothing when "hundred" follows, since "a hundred and two hundred"
+// is two numbers; nor after "and" when p.noAnd says the "and" joins a
+// range, as in "between a hundred and fifty".
+func (p *parser) afterHundred() (int, bool) {
+	start := p.pos
+	if p.seq("and") && p.noAnd {
+		p.pos = start
+		return 0, false
+	}
+	n, ok := p.wordBelowHundred()
+	if !ok || n == 0 || p.peek(0).text == "hundred" || p.peek(0).text == "and" {
+		p.pos = start
+		return 0, false
+	}
+	return n, true
+}
+
 // multipliers are the words that scale the number before them, and the
 // short forms of financial prose: "$1.2bn", "£300m", "12k".
 var multipliers = map[string]int{
@@ -69,7 +126,7 @@ func (p *parser) amount() (amount, bool) {
 	}
 	t := p.peek(0)
 	article := false
-	switch n, isWord := numberWords[t.text]; {
+	switch _, isWord := numberWords[t.text]; {
 	case t.kind == tNum:
 		r, ok := parseAmountText(t.text)
 		if !ok || negative && r.Sign() < 0 {
@@ -83,7 +140,9 @@ func (p *parser) amount() (amount, bool) {
 	case negative:
 		p.pos = start
 		return amount{}, false
-	case isWord && t.kind == tWord:
+	case isWord && t.kind == tWord || tensWords[t.text] > 0 && t.kind == tWord:
+		n, _ := p.wordBelowHundred()
+		p.pos-- // the last word is consumed below, as a number token is
 		a.n, a.unit = ratInt(int64(n)), ratInt(1)
 	case t.text == "a" || t.text == "an":
 		a.n, a.unit, article = ratInt(1), ratInt(1), true
@@ -109,6 +168,20 @@ func (p *parser) amount() (amount, bool) {
 		a.n, a.unit = mul(a.n, pow10(w)), mul(a.unit, pow10(w))
 		a.unit = twoFigures(a.n, a.unit)
 		p.pos++
+		if m.text == "hundred" && !a.digits && a.n.IsInt() {
+			// "a hundred and twenty" is 120 as written; "three
+			// hundred thousand" is 300 thousand.
+			if n, ok := p.afterHundred(); ok {
+				a.n, a.unit, a.multWord = add(a.n, ratInt(int64(n))), ratInt(1), ""
+			}
+			if t := p.peek(0); t.kind == tWord && multipliers[t.text] > 2 && !abbreviated[t.text] {
+				w := multipliers[t.text]
+				a.multWord = t.text
+				a.n, a.unit = mul(a.n, pow10(w)), mul(a.unit, pow10(w))
+				a.unit = twoFigures(a.n, a.unit)
+				p.pos++
+			}
+		}
 	} else if article {
 		p.pos = start
 		return amount{}, false
@@ -251,6 +324,7 @@ func parseNumber(s string) (*numClaim, *Error) {
 	c := &numClaim{}
 	if p.seq("between") {
 		c.q = qRange
+		p.noAnd = true
 		if !p.amountRange(c, "and") {
 			return nil, p.err(s, KindNumber)
 		}
@@ -288,6 +362,7 @@ func parseNumber(s string) (*numClaim, *Error) {
 // amountRange reads "A and B" or "A to B" after "between" or "from".
 func (p *parser) amountRange(c *numClaim, joiner string) bool {
 	a, ok := p.amount()
+	p.noAnd = false
 	if !ok {
 		return false
 	}
@@ -429,8 +504,8 @@ func (s numStyle) write(x *big.Rat, text func(*big.Rat) string) string {
 // every number has the same one.
 func (c *numClaim) style() numStyle {
 	s := numStyle{currency: c.a.currency, multWord: c.a.multWord, percent: c.a.percent}
-	if c.q == qRange && c.b.multWord != c.a.multWord {
-		s.multWord = ""
+	if c.q == qRange && c.b.multWord != c.a.multWord || s.multWord == "hundred" {
+		s.multWord = "" // 295 to 305, not 2.95 to 3.05 hundred
 	}
 	return s
 }
