@@ -292,6 +292,66 @@ func (p *parser) qualifier() (numQual, string) {
 	return q, strings.Join(ws, " ")
 }
 
+// order is a number phrase that names a range by its order of
+// magnitude: "tens of thousands" is 10,000 up to but not including 100,000.
+type order struct {
+	lo, hi int64
+}
+
+// magnitudes are the orders of magnitude a phrase may name, smallest
+// first. "Dozens" starts at two dozen and ends where "hundreds" begins.
+var magnitudes = []phrase[order]{
+	{words("dozens"), order{24, 100}},
+	{words("hundreds"), order{100, 1_000}},
+	{words("thousands"), order{1_000, 10_000}},
+	{words("tens of thousands"), order{10_000, 100_000}},
+	{words("hundreds of thousands"), order{100_000, 1_000_000}},
+	{words("millions"), order{1_000_000, 10_000_000}},
+	{words("tens of millions"), order{10_000_000, 100_000_000}},
+	{words("hundreds of millions"), order{100_000_000, 1_000_000_000}},
+	{words("billions"), order{1_000_000_000, 10_000_000_000}},
+	{words("tens of billions"), order{10_000_000_000, 100_000_000_000}},
+	{words("hundreds of billions"), order{100_000_000_000, 1_000_000_000_000}},
+}
+
+// interval returns the values m stands for.
+func (m order) interval() interval {
+	return interval{lo: ratInt(m.lo), hi: ratInt(m.hi), hiOpen: true}
+}
+
+// parseMagnitude reads "tens of thousands", "hundreds", "dozens of".
+func parseMagnitude(s string) (*numClaim, bool) {
+	p := newParser(s)
+	m, ok := longest(p, magnitudes)
+	p.opt("of")
+	if !ok || !p.done() {
+		return nil, false
+	}
+	return &numClaim{mag: &m}, true
+}
+
+// magnitudeVerdict checks an order of magnitude against q's value as it
+// is. Its suggestion is the order of magnitude the value is in, or else
+// "about" the value.
+func (c *numClaim) magnitudeVerdict(q Quantity, a *big.Rat) Verdict {
+	m := ratOf(q.Value)
+	iv := c.mag.interval()
+	v := Verdict{
+		True:    iv.contains(m),
+		Meaning: iv.describe(formatShort),
+		Value:   showQuantity(q),
+	}
+	for _, e := range magnitudes {
+		if e.is.interval().contains(m) {
+			v.Suggest = strings.Join(e.words, " ")
+			return v
+		}
+	}
+	about := &numClaim{q: qAbout, words: "about", a: amount{n: ratInt(1), unit: ratInt(1)}}
+	v.Suggest = about.suggest(m, a)
+	return v
+}
+
 // numClaim is a parsed number phrase.
 type numClaim struct {
 	q     numQual
@@ -300,6 +360,8 @@ type numClaim struct {
 	// share is set for a fraction, "roughly a third", "one in five":
 	// the value is then a share, checked as "a third of" 1 is.
 	share *cmpClaim
+	// mag is set for an order of magnitude, "tens of thousands".
+	mag *order
 }
 
 // parseShare reads a number phrase that is a fraction, with or without a
@@ -318,6 +380,9 @@ func parseShare(s string) (*numClaim, bool) {
 // parseNumber reads a number phrase.
 func parseNumber(s string) (*numClaim, *Error) {
 	if c, ok := parseShare(s); ok {
+		return c, nil
+	}
+	if c, ok := parseMagnitude(s); ok {
 		return c, nil
 	}
 	p := newParser(s)
@@ -526,6 +591,9 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 	}
 	if c.share != nil {
 		return c.shareVerdict(v, a), nil
+	}
+	if c.mag != nil {
+		return c.magnitudeVerdict(v, a), nil
 	}
 	style := c.style()
 	m := ratOf(v.Value)
