@@ -385,6 +385,10 @@ func parseNumber(s string) (*numClaim, *Error) {
 	if c, ok := parseMagnitude(s); ok {
 		return c, nil
 	}
+	if isSplitYear(s) {
+		// "2024-25" is a fiscal year or a season, not 25 to 2,024.
+		return nil, &Error{Phrase: s, Want: KindNumber}
+	}
 	p := newParser(s)
 	c := &numClaim{}
 	if p.seq("between") {
