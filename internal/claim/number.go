@@ -188,6 +188,11 @@ func (p *parser) amount() (amount, bool) {
 	}
 	if p.seq("%") || p.seq("percent") || p.seq("per", "cent") {
 		a.percent = true
+		if a.multWord == "hundred" {
+			// "a hundred per cent" is all of it, as 100% is, not 95%
+			// to 105%.
+			a.unit, a.multWord = ratInt(1), ""
+		}
 	}
 	return a, true
 }
