@@ -251,12 +251,14 @@ func (p *parser) inDuration(s string) {
 	p.pos = start
 }
 
-// until refuses "until April" and "till the end of March", phrase s:
+// until refuses "until April", "up until May" and "till the end of March", phrase s:
 // readers take it both as before the period and as through it.
 func (p *parser) until(s string) {
 	start := p.pos
+	p.opt("up") // "up until"
 	w, ok := p.oneOf("until", "till")
 	if !ok {
+		p.pos = start
 		return
 	}
 	if from, to, ok := p.rangeOrPeriod(); ok && p.done() {
