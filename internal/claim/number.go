@@ -645,8 +645,14 @@ func (c *numClaim) suggest(m, a *big.Rat) string {
 		// number written is read so: for "20 million", 1,449,999 is 1.4
 		// million, not 1 million.
 		unit := c.a.unit
-		if style.multWord != "" {
+		switch {
+		case style.multWord != "":
 			unit = twoFigures(m, unit)
+		case unit.Cmp(ratInt(1)) > 0:
+			// A suggestion for "three hundred" is written in digits,
+			// which are read to the unit: 11,960 holds for 11,960,
+			// while 12,000, rounded to hundreds, would not.
+			unit = ratInt(1)
 		}
 		n := roundAt(m, unit)
 		if (n.Sign() != 0 || m.Sign() == 0) && qualInterval(c.q, n, unit, a).contains(m) {
