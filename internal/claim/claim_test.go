@@ -268,3 +268,33 @@ func holds(t *testing.T, what string, v Verdict, err error, again func(string) (
 		t.Fatalf("%s: suggestion %q has spaces around it", what, v.Suggest)
 	}
 }
+
+// TestLexGroups checks which runs of digits and spaces read as one number:
+// a space groups thousands only before exactly three digits and after at
+// most three, so a year and the number after it stay two numbers.
+func TestLexGroups(t *testing.T) {
+	for _, tc := range []struct {
+		phrase string
+		want   []string
+	}{
+		{"12 000", []string{"12,000"}},
+		{"12\u202f000\u202f000", []string{"12,000,000"}},
+		{"12\u2009000.5", []string{"12,000.5"}},
+		{"in 2024 12 000 people", []string{"in", "2024", "12,000", "people"}},
+		{"2024 12000", []string{"2024", "12000"}},
+		{"April 15 2025", []string{"april", "15", "2025"}},
+		{"12 0000", []string{"12", "0000"}},
+		{"1 23", []string{"1", "23"}},
+		{"1 000,000", []string{"1,000", ",", "000"}},
+		{"Q1 2025", []string{"q", "1", "2025"}},
+		{"-1 500", []string{"-1,500"}},
+	} {
+		var got []string
+		for _, tok := range lex(tc.phrase) {
+			got = append(got, tok.text)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("lex(%q) = %q; want %q", tc.phrase, got, tc.want)
+		}
+	}
+}

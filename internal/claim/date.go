@@ -96,7 +96,7 @@ const (
 
 // yearRef is the year a period is named with.
 type yearRef struct {
-	kind int // yearNone: left out; yearAbs: n is the year; yearRel: n years after AsOf's; monthRel: n months after AsOf's month
+	kind int // yearNone: left out; yearAbs: n is the year; yearRel: n years after AsOf's; monthRel: n months after AsOf's month; weekRel: n weeks after AsOf's week
 	n    int
 }
 
@@ -105,6 +105,7 @@ const (
 	yearAbs
 	yearRel
 	monthRel
+	weekRel // n weeks after the as-of date's week
 )
 
 // period is a period of a date phrase before it is placed in a year:
@@ -128,6 +129,16 @@ type period struct {
 	whole  func(year int, south bool) (span, bool)
 	name   func(year int, south bool) string
 	turn   bool // the turn of the year, which "around" may come before
+	// late is the shape under the second of two readings of a period
+	// readers place two ways: a split year such as 2024/25, read from
+	// April (shape) or from October (late). onWeek gives a week counted
+	// from the as-of date (year.kind weekRel), begun on a Sunday or, when
+	// late, on a Monday. twoWays says what the readings are ("2024/25
+	// begins in April or in October") and instead what to write.
+	late    func(year int, south bool) (span, bool)
+	onWeek  func(asOf time.Time, late bool) span
+	twoWays string
+	instead string
 }
 
 // The words that place a season or month from the as-of date.
@@ -154,7 +165,7 @@ func (p *parser) deixisWord() int {
 
 // isSet reports whether per is a period, not the zero value that stands
 // for the missing second end of a range.
-func (per period) isSet() bool { return per.shape != nil || per.inMonth != nil }
+func (per period) isSet() bool { return per.shape != nil || per.inMonth != nil || per.onWeek != nil }
 
 // monthShape gives a part of a month, in month m of year y; m may be past
 // December or before January.
@@ -189,6 +200,9 @@ func parseDate(s string) (*dateClaim, *Error) {
 	}
 	if p.pos == 1 && p.toks[0].text == "in" {
 		p.inDuration(s)
+	}
+	if p.pos == 0 {
+		p.until(s)
 	}
 	var ok bool
 	if c.from, c.to, ok = p.rangeOrPeriod(); !ok || !p.done() {
@@ -232,6 +246,29 @@ func (p *parser) inDuration(s string) {
 		p.opt("s")
 		if p.seq("time") || p.done() {
 			p.fail("readers take it both as within that time and as about that long after the as-of date; write \"within %s\", or the date", durationText(c.n, c.unit))
+		}
+	}
+	p.pos = start
+}
+
+// until refuses "until April", "up until May" and "till the end of March", phrase s:
+// readers take it both as before the period and as through it.
+func (p *parser) until(s string) {
+	start := p.pos
+	p.opt("up") // "up until"
+	w, ok := p.oneOf("until", "till")
+	if !ok {
+		p.pos = start
+		return
+	}
+	if from, to, ok := p.rangeOrPeriod(); ok && p.done() {
+		_, rest, _ := strings.Cut(strings.ToLower(s), w)
+		rest = strings.TrimSpace(s[len(s)-len(rest):])
+		if from.edge == edgeEnd && !to.isSet() {
+			// "until the end of April": by then, or in its last days?
+			p.fail("readers take it both as by %s and as in its last days; write \"by %s\" or \"at %s\"", rest, rest, rest)
+		} else {
+			p.fail("readers take it both as before %s and as through it; write \"before %s\" or \"by %s\"", rest, rest, rest)
 		}
 	}
 	p.pos = start
@@ -296,8 +333,8 @@ func (p *parser) duration(c *dateClaim) bool {
 	return true
 }
 
-// count reads a whole number of at least 1 in digits, "a", "an" or a word
-// from one to twenty.
+// count reads a whole number of at least 1 in digits, "a", "an" or words
+// from one to 99 ("twenty-five").
 func (p *parser) count() (int, bool) {
 	t := p.peek(0)
 	if t.kind == tNum {
@@ -311,10 +348,11 @@ func (p *parser) count() (int, bool) {
 	if _, ok := p.oneOf("a", "an"); ok {
 		return 1, true
 	}
-	if n, ok := numberWords[t.text]; ok && n > 0 {
-		p.pos++
+	start := p.pos
+	if n, ok := p.wordBelowHundred(); ok && n > 0 {
 		return n, true
 	}
+	p.pos = start
 	return 0, false
 }
 
@@ -382,8 +420,8 @@ func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
-		p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
-		p.holiday,
+		p.splitYear, p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
+		p.holiday, p.relWeek,
 	} {
 		start := p.pos
 		if per, ok := alt(); ok {
@@ -990,6 +1028,72 @@ func (p *parser) relQuarter(w int) (period, bool) {
 	return period{inMonth: shape, year: yearRef{monthRel, 3 * rel}, edge: edgeOf(w)}, true
 }
 
+// splitYear reads a year written with the next one, as fiscal years and
+// seasons are: "2024/25", "2024-25", "2024–25", "2024/2025". Whose year it
+// is decides its first month: April in the fiscal years of Britain, Canada,
+// India and Japan, July in Australia's, September in most school years,
+// October in the US federal one. It is read both from April and from
+// October, and the months between follow.
+func (p *parser) splitYear() (period, bool) {
+	y, ok := p.year()
+	if !ok || !p.peek(0).glued || !p.peek(1).glued {
+		return period{}, false
+	}
+	if _, ok := p.oneOf("/", "-"); !ok {
+		return period{}, false
+	}
+	slash := p.toks[p.pos-1].text == "/"
+	t := p.peek(0)
+	if t.kind != tNum || !(len(t.text) == 2 && t.text == fmt.Sprintf("%02d", (y+1)%100) || slash && t.text == strconv.Itoa(y+1)) {
+		return period{}, false
+	}
+	p.pos++
+	name := fmt.Sprintf("%d/%02d", y, (y+1)%100)
+	return period{
+		shape:   yearMonths(4, 12),
+		late:    yearMonths(10, 12),
+		year:    yearRef{yearAbs, y},
+		twoWays: name + " begins in April in some fiscal years and as late as October in others",
+		instead: fmt.Sprintf("write the months, as in \"between April %d and March %d\"", y, y+1),
+	}, true
+}
+
+// isSplitYear reports whether s is a split year alone, such as "2024-25".
+func isSplitYear(s string) bool {
+	p := newParser(s)
+	_, ok := p.splitYear()
+	return ok && p.done()
+}
+
+// relWeek reads a week counted from the as-of date: "this week", "next
+// week", "last week". A week begins on a Sunday in some countries and on
+// a Monday in others; both are read.
+func (p *parser) relWeek() (period, bool) {
+	n := 0
+	switch {
+	case p.seq("this", "week"):
+	case p.seq("next", "week"):
+		n = 1
+	case p.seq("last", "week"):
+		n = -1
+	default:
+		return period{}, false
+	}
+	return period{
+		onWeek: func(asOf time.Time, late bool) span {
+			back := int(asOf.Weekday()) // days since Sunday
+			if late {
+				back = (back + 6) % 7 // days since Monday
+			}
+			first := asOf.AddDate(0, 0, 7*n-back)
+			return span{first, first.AddDate(0, 0, 6)}
+		},
+		year:    yearRef{weekRel, n},
+		twoWays: "a week begins on a Sunday in some countries and on a Monday in others",
+		instead: "write the days, as in \"between 13 and 19 January\"",
+	}, true
+}
+
 // wholeYear reads "2025", "next year".
 func (p *parser) wholeYear() (period, bool) {
 	y, ok := p.yearRef()
@@ -1073,6 +1177,22 @@ func Date(phrase string, v time.Time, o Options) (Verdict, error) {
 	if reason != "" {
 		return Verdict{}, &Error{Phrase: phrase, Want: KindDate, Reason: reason}
 	}
+	if two := c.twoWays(); two.twoWays != "" {
+		// A period read two ways: the verdict stands only when both
+		// readings give it, and the months or days between follow.
+		e.late = true
+		late, reason := c.place(e)
+		if reason != "" {
+			return Verdict{}, &Error{Phrase: phrase, Want: KindDate, Reason: reason}
+		}
+		if in.contains(v) != late.contains(v) {
+			return Verdict{}, &Error{Phrase: phrase, Want: KindDate, Reason: fmt.Sprintf(
+				"%s, and %s is in one reading and not the other; %s", two.twoWays, v.Format(dateLayout), two.instead)}
+		}
+		if in.meaning != late.meaning {
+			in.meaning += " or " + late.meaning + ", as " + two.twoWays
+		}
+	}
 	verdict := Verdict{
 		True:    in.contains(v),
 		Meaning: in.meaning,
@@ -1085,11 +1205,29 @@ func Date(phrase string, v time.Time, o Options) (Verdict, error) {
 	return verdict, nil
 }
 
+// twoWays returns the period of c that readers place two ways, or the
+// zero period.
+func (c *dateClaim) twoWays() period {
+	if c.from.twoWays != "" {
+		return c.from
+	}
+	return c.to
+}
+
 // dateEnv is what a date phrase is placed against.
 type dateEnv struct {
 	asOf    time.Time
 	hasAsOf bool
 	south   bool
+	late    bool // the second reading of a period read two ways
+}
+
+// shape returns the shape of per in e's reading.
+func (e dateEnv) shape(per period) func(int, bool) (span, bool) {
+	if e.late && per.late != nil {
+		return per.late
+	}
+	return per.shape
 }
 
 // dayRange is the days a date phrase allows: from lo to hi, both included;
@@ -1219,7 +1357,7 @@ func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
 		from = e.asOf
 	}
 	for y := from.Year() - 1; y <= from.Year()+8; y++ {
-		if s, ok := per.shape(y, e.south); ok && !s.hi.Before(from) {
+		if s, ok := e.shape(per)(y, e.south); ok && !s.hi.Before(from) {
 			return s, ""
 		}
 	}
@@ -1236,7 +1374,7 @@ func (e dateEnv) placeBefore(per period, notAfter time.Time) (span, string) {
 		return span{}, reason
 	}
 	for y := notAfter.Year() + 1; y >= notAfter.Year()-8; y-- {
-		if s, ok := per.shape(y, e.south); ok && !s.lo.After(notAfter) {
+		if s, ok := e.shape(per)(y, e.south); ok && !s.lo.After(notAfter) {
 			return s, ""
 		}
 	}
@@ -1290,6 +1428,12 @@ func (e dateEnv) inYear(per period) (span, string) {
 		}
 		return per.inMonth(e.asOf.Year(), e.asOf.Month()+time.Month(per.year.n)), ""
 	}
+	if per.year.kind == weekRel {
+		if !e.hasAsOf {
+			return span{}, "it names a week relative to the as-of date, which is not set"
+		}
+		return per.onWeek(e.asOf, e.late), ""
+	}
 	y := per.year.n
 	if per.year.kind == yearRel {
 		if !e.hasAsOf {
@@ -1297,7 +1441,7 @@ func (e dateEnv) inYear(per period) (span, string) {
 		}
 		y += e.asOf.Year()
 	}
-	s, ok := per.shape(y, e.south)
+	s, ok := e.shape(per)(y, e.south)
 	if !ok {
 		return span{}, fmt.Sprintf("there is no %s %d", per.desc, y)
 	}

@@ -17,6 +17,7 @@
 //	15–20 April, April 15–20, between 15 and 20 April              those days
 //	April 2025, Sept. 2025, April                                  the month
 //	this month, next month, last month                             AsOf's month, the one after, the one before
+//	this week, next week, last week                                AsOf's week, the one after, the one before; see below
 //	early | mid | late April [2025], mid-month                     days 1–10 | 11–20 | 21 to the end
 //	the start | beginning of April                                 days 1–7
 //	the middle of April                                            days 11–20
@@ -25,6 +26,7 @@
 //	the turn of the year, the turn of 2026                         21 December to 10 January
 //	spring | summer | autumn | fall | winter [2025]                Mar–May | Jun–Aug | Sep–Nov | Dec–Feb
 //	winter 2024/25, winter 2024–25, winter 2025                    Dec 2024–Feb 2025; winter 2025 begins in Dec 2025
+//	2024/25, 2024-25, 2024–25, 2024/2025                           a fiscal year or season; see below
 //	early | mid | late spring, the start | middle | end of spring  its first | second | third month
 //	this summer, the coming summer, next summer, this March        see below
 //	2025, this year, next year, last year, the year                the year
@@ -42,6 +44,17 @@
 //	the early | mid | late 2020s                                   2020–23 | 2024–26 | 2027–29
 //	the start | middle | end of the decade                         its first year | 2024–26 | its last year
 //	between P and Q, from P to Q, P to Q, P–Q                      the first day of P to the last of Q
+//
+// Some periods are read two ways, and a verdict stands only when both
+// readings give it; a day in one reading and not the other is refused,
+// saying what to write instead. A split year such as 2024/25 begins in
+// April in some fiscal years (Britain, India, Japan) and as late as
+// October in others (the US federal year), with July and September
+// between: "in 2024/25" is true from October 2024 to March 2025, false
+// before April 2024 and after September 2025, and refused between. A
+// week begins on a Sunday in some countries and on a Monday in others:
+// "this week" as of Monday 13 January 2025 is true from 13 to 18 January
+// and refused on the 12th and the 19th.
 //
 // Easter, whose day moves and differs between churches, is refused. The
 // turn of the year without a year is the one under way or the next.
@@ -82,9 +95,9 @@
 //
 // In "before the end of P" and "after the start of P" the end and the start
 // are moments, not the last or first week: they mean "by P" and "not before
-// P". N is written in digits, as a word from one to twenty, or as "a"
-// ("within a week"); "within the next 6 weeks", "in the next 6 weeks" and
-// "over the coming 6 weeks" are the same, "within the next month" is
+// P". N is written in digits, in words from one to 99 ("within
+// twenty-one days"), or as "a" ("within a week"); "within the next 6
+// weeks", "in the next 6 weeks" and "over the coming 6 weeks" are the same, "within the next month" is
 // within a month, and a fortnight is two weeks. Months and years are
 // counted by the calendar: a month from 31 January is 28 February.
 //
@@ -92,7 +105,8 @@
 // both as within 6 weeks and as about 6 weeks from the as-of date. So are
 // "within weeks", "in the coming months" and "in the next few days", which
 // do not say how long, and "within the year", read both as by the end of
-// this year and as within a year. Each error says what to write instead.
+// this year and as within a year. "Until April" is refused too, read both
+// as before April and as through it. Each error says what to write instead.
 //
 // The suggestion for a date is the early, mid or late part of its month
 // ("late August 2025"), which is what plotline's approx format prints, and
@@ -101,17 +115,22 @@
 //
 // # Numbers
 //
-// N is written with digits, with "," between thousands and "." before
-// decimals, or as a word from zero to twenty, with "and a half" or "½"
-// after a whole number ("two and a half", "2½", read as 2.5), after
-// "minus" if it is negative, optionally followed by
-// hundred, thousand, million, billion or trillion ("1.5 million", "a
-// million", "half a million") or by their short forms k, m, mn, bn, tn or trn ("12k",
-// "£300m", "$1.2bn"; k and m only glued to the digits, as "4.5 m" may be
-// metres), optionally after $, £ or €, and optionally followed by %,
-// percent or per cent. A phrase with a percent sign is checked against the
-// value times 100 unless Quantity.Percent says the value is in percent
-// already. With a = Options.About (5% unless set):
+// N is written with digits, with "," between thousands (or a space, a
+// no-break, thin or narrow no-break space: "12 000", one kind throughout,
+// groups of exactly three digits after at most three, so that
+// "2024 12 000" is two numbers) and "." before decimals; or in words: zero to
+// nineteen, the tens, a ten and a unit ("twenty-five", "forty one"), a
+// hundred and what follows it ("a hundred and twenty", "three hundred
+// twenty-five"). "And a half" or "½" may follow a whole number ("two and
+// a half", "2½", read as 2.5), "minus" may come before a negative one, and
+// hundred, thousand, million, billion or trillion may follow ("1.5
+// million", "a million", "half a million", "three hundred thousand"), or
+// their short forms k, m, mn, bn, tn or trn ("12k", "£300m", "$1.2bn"; k
+// and m only glued to the digits, as "4.5 m" may be metres). $, £ or € may
+// come before N, and %, percent or per cent after it; "a hundred per cent"
+// is 100%, read as the digits are. A phrase with a percent sign is checked
+// against the value times 100 unless Quantity.Percent says the value is in
+// percent already. With a = Options.About (5% unless set):
 //
 //	N                                             the value rounds to N at N's last written digit, halves away from zero:
 //	                                              12,000 is 11,999.5 up to 12,000.5; 1.5 million is 1.45 up to 1.55 million;
@@ -131,6 +150,10 @@
 //	well over, well above N                       more than N + a·|N|
 //	well under, well below N                      less than N − a·|N|
 //	between A and B, from A to B, A to B, A–B     A to B, both included, in either order
+//	dozens                                        24 (two dozen) up to but not including 100
+//	hundreds, thousands, tens of thousands,       its order of magnitude: tens of thousands is 10,000 up to but
+//	  hundreds of thousands, millions … hundreds    not including 100,000; a trailing "of" is allowed ("thousands of")
+//	  of billions
 //
 // In a range a percent sign or currency written once applies to both ends,
 // and so does a multiplier written after the second number when the first

@@ -16,6 +16,8 @@ func FuzzClaim(f *testing.F) {
 		"about 12,000", "nearly 1.5 million", "between 10 and 15%", "just over −5", "some twenty",
 		"more than", "nine times as many as", "a third of", "about 30% more than", "less than half",
 		"the same as", "far fewer than", "12 percent less than", "at least as high as",
+		"12\u202f000", "about 1 250 000", "a hundred and twenty-five thousand", "tens of thousands of",
+		"dozens", "by 2024/25", "2024-25", "later this week", "until April",
 	} {
 		f.Add(s, int32(0), int32(222), 11960.0, 300.0, false, false, false, uint8(0))
 	}

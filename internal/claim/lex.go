@@ -26,7 +26,9 @@ type token struct {
 // is the sign of the number that follows when it stands at the start or
 // after a space ("-5", "between −5 and 5"); between two numbers or words it
 // is a dash ("2024-25", "mid-April"). A full stop straight after a word is
-// dropped, so "Sept." and "approx." read as "sept" and "approx".
+// dropped, so "Sept." and "approx." read as "sept" and "approx". Thousands
+// may be grouped with commas or with spaces, thin or narrow no-break
+// spaces included ("12 000"); a number's text has commas either way.
 func lex(phrase string) []token {
 	s := strings.ToLower(phrase)
 	var toks []token
@@ -49,14 +51,14 @@ func lex(phrase string) []token {
 			}
 			i = j
 		case r >= '0' && r <= '9' || r == '.' && i+1 < len(s) && isDigit(s[i+1]):
-			j := scanNumber(s, i)
-			toks = append(toks, token{kind: tNum, text: s[i:j], glued: glued && len(toks) > 0})
+			j, text := scanNumber(s, i)
+			toks = append(toks, token{kind: tNum, text: text, glued: glued && len(toks) > 0})
 			i = j
 		case isDash(r):
 			j := i + size
 			if (len(toks) == 0 || !glued || toks[len(toks)-1].text == "-") && j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
-				k := scanNumber(s, j)
-				toks = append(toks, token{kind: tNum, text: "-" + s[j:k], glued: glued && len(toks) > 0})
+				k, text := scanNumber(s, j)
+				toks = append(toks, token{kind: tNum, text: "-" + text, glued: glued && len(toks) > 0})
 				i = k
 				break
 			}
@@ -82,24 +84,45 @@ func isDash(r rune) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// scanNumber returns the end of the number that starts at s[i]: digits,
-// then groups of a comma and three digits (only after at most three
-// leading digits), then a decimal point and digits.
-func scanNumber(s string, i int) int {
+// thousandsSeps are the marks that may group thousands: a comma, a space,
+// a no-break space, a thin space and a narrow no-break space.
+var thousandsSeps = []string{",", " ", "\u00a0", "\u2009", "\u202f"}
+
+// scanNumber returns the end of the number that starts at s[i] and its
+// text: digits, then groups of one separator and exactly three digits
+// (only after at most three leading digits, and with the same separator
+// throughout), then a decimal point and digits. The text has commas for
+// separators, so "12 000" reads as "12,000"; "2024 12 000" is two
+// numbers, since a group follows at most three digits.
+func scanNumber(s string, i int) (int, string) {
 	j := i
 	for j < len(s) && isDigit(s[j]) {
 		j++
 	}
+	text := s[i:j]
 	if j-i >= 1 && j-i <= 3 {
-		for j+3 < len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) && (j+4 == len(s) || !isDigit(s[j+4])) {
-			j += 4
+		for _, sep := range thousandsSeps {
+			for strings.HasPrefix(s[j:], sep) && group(s, j+len(sep)) {
+				text += "," + s[j+len(sep):j+len(sep)+3]
+				j += len(sep) + 3
+			}
+			if len(text) > 3 {
+				break // grouped: one separator throughout
+			}
 		}
 	}
 	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
-		j++
-		for j < len(s) && isDigit(s[j]) {
-			j++
+		k := j + 1
+		for k < len(s) && isDigit(s[k]) {
+			k++
 		}
+		text += s[j:k]
+		j = k
 	}
-	return j
+	return j, text
+}
+
+// group reports whether s holds exactly three digits at k.
+func group(s string, k int) bool {
+	return k+3 <= len(s) && isDigit(s[k]) && isDigit(s[k+1]) && isDigit(s[k+2]) && (k+3 == len(s) || !isDigit(s[k+3]))
 }

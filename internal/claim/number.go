@@ -15,6 +15,63 @@ var numberWords = map[string]int{
 	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
 
+// tensWords are the tens a phrase may spell out, alone or joined to a
+// unit: "forty", "twenty-five", "ninety nine".
+var tensWords = map[string]int{
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// wordBelowHundred reads a whole number from zero to 99 in words: "seven",
+// "nineteen", "forty", "twenty-five", "ninety nine". A hyphen joins a ten
+// and a unit only with no space either side.
+func (p *parser) wordBelowHundred() (int, bool) {
+	t := p.peek(0)
+	if t.kind != tWord {
+		return 0, false
+	}
+	tens, isTens := tensWords[t.text]
+	if !isTens {
+		n, ok := numberWords[t.text]
+		if ok {
+			p.pos++
+		}
+		return n, ok
+	}
+	p.pos++
+	next := p.pos
+	if h := p.peek(0); h.text == "-" && h.glued && p.peek(1).glued {
+		p.pos++
+	}
+	if u := p.peek(0); u.kind == tWord && (p.pos > next || !u.glued) {
+		if n, ok := numberWords[u.text]; ok && n >= 1 && n <= 9 {
+			p.pos++
+			return tens + n, true
+		}
+	}
+	p.pos = next
+	return tens, true
+}
+
+// afterHundred reads what may follow "hundred" in words: "and twenty",
+// "twenty-five" ("a hundred and twenty", "three hundred twenty-five"). It
+// reads nothing when "hundred" follows, since "a hundred and two hundred"
+// is two numbers; nor after "and" when p.noAnd says the "and" joins a
+// range, as in "between a hundred and fifty".
+func (p *parser) afterHundred() (int, bool) {
+	start := p.pos
+	if p.seq("and") && p.noAnd {
+		p.pos = start
+		return 0, false
+	}
+	n, ok := p.wordBelowHundred()
+	if !ok || n == 0 || p.peek(0).text == "hundred" || p.peek(0).text == "and" {
+		p.pos = start
+		return 0, false
+	}
+	return n, true
+}
+
 // multipliers are the words that scale the number before them, and the
 // short forms of financial prose: "$1.2bn", "£300m", "12k".
 var multipliers = map[string]int{
@@ -69,7 +126,7 @@ func (p *parser) amount() (amount, bool) {
 	}
 	t := p.peek(0)
 	article := false
-	switch n, isWord := numberWords[t.text]; {
+	switch _, isWord := numberWords[t.text]; {
 	case t.kind == tNum:
 		r, ok := parseAmountText(t.text)
 		if !ok || negative && r.Sign() < 0 {
@@ -83,7 +140,9 @@ func (p *parser) amount() (amount, bool) {
 	case negative:
 		p.pos = start
 		return amount{}, false
-	case isWord && t.kind == tWord:
+	case isWord && t.kind == tWord || tensWords[t.text] > 0 && t.kind == tWord:
+		n, _ := p.wordBelowHundred()
+		p.pos-- // the last word is consumed below, as a number token is
 		a.n, a.unit = ratInt(int64(n)), ratInt(1)
 	case t.text == "a" || t.text == "an":
 		a.n, a.unit, article = ratInt(1), ratInt(1), true
@@ -109,12 +168,31 @@ func (p *parser) amount() (amount, bool) {
 		a.n, a.unit = mul(a.n, pow10(w)), mul(a.unit, pow10(w))
 		a.unit = twoFigures(a.n, a.unit)
 		p.pos++
+		if m.text == "hundred" && !a.digits && a.n.IsInt() {
+			// "a hundred and twenty" is 120 as written; "three
+			// hundred thousand" is 300 thousand.
+			if n, ok := p.afterHundred(); ok {
+				a.n, a.unit, a.multWord = add(a.n, ratInt(int64(n))), ratInt(1), ""
+			}
+			if t := p.peek(0); t.kind == tWord && multipliers[t.text] > 2 && !abbreviated[t.text] {
+				w := multipliers[t.text]
+				a.multWord = t.text
+				a.n, a.unit = mul(a.n, pow10(w)), mul(a.unit, pow10(w))
+				a.unit = twoFigures(a.n, a.unit)
+				p.pos++
+			}
+		}
 	} else if article {
 		p.pos = start
 		return amount{}, false
 	}
 	if p.seq("%") || p.seq("percent") || p.seq("per", "cent") {
 		a.percent = true
+		if a.multWord == "hundred" {
+			// "a hundred per cent" is all of it, as 100% is, not 95%
+			// to 105%.
+			a.unit, a.multWord = ratInt(1), ""
+		}
 	}
 	return a, true
 }
@@ -219,6 +297,66 @@ func (p *parser) qualifier() (numQual, string) {
 	return q, strings.Join(ws, " ")
 }
 
+// order is a number phrase that names a range by its order of
+// magnitude: "tens of thousands" is 10,000 up to but not including 100,000.
+type order struct {
+	lo, hi int64
+}
+
+// magnitudes are the orders of magnitude a phrase may name, smallest
+// first. "Dozens" starts at two dozen and ends where "hundreds" begins.
+var magnitudes = []phrase[order]{
+	{words("dozens"), order{24, 100}},
+	{words("hundreds"), order{100, 1_000}},
+	{words("thousands"), order{1_000, 10_000}},
+	{words("tens of thousands"), order{10_000, 100_000}},
+	{words("hundreds of thousands"), order{100_000, 1_000_000}},
+	{words("millions"), order{1_000_000, 10_000_000}},
+	{words("tens of millions"), order{10_000_000, 100_000_000}},
+	{words("hundreds of millions"), order{100_000_000, 1_000_000_000}},
+	{words("billions"), order{1_000_000_000, 10_000_000_000}},
+	{words("tens of billions"), order{10_000_000_000, 100_000_000_000}},
+	{words("hundreds of billions"), order{100_000_000_000, 1_000_000_000_000}},
+}
+
+// interval returns the values m stands for.
+func (m order) interval() interval {
+	return interval{lo: ratInt(m.lo), hi: ratInt(m.hi), hiOpen: true}
+}
+
+// parseMagnitude reads "tens of thousands", "hundreds", "dozens of".
+func parseMagnitude(s string) (*numClaim, bool) {
+	p := newParser(s)
+	m, ok := longest(p, magnitudes)
+	p.opt("of")
+	if !ok || !p.done() {
+		return nil, false
+	}
+	return &numClaim{mag: &m}, true
+}
+
+// magnitudeVerdict checks an order of magnitude against q's value as it
+// is. Its suggestion is the order of magnitude the value is in, or else
+// "about" the value.
+func (c *numClaim) magnitudeVerdict(q Quantity, a *big.Rat) Verdict {
+	m := ratOf(q.Value)
+	iv := c.mag.interval()
+	v := Verdict{
+		True:    iv.contains(m),
+		Meaning: iv.describe(formatShort),
+		Value:   showQuantity(q),
+	}
+	for _, e := range magnitudes {
+		if e.is.interval().contains(m) {
+			v.Suggest = strings.Join(e.words, " ")
+			return v
+		}
+	}
+	about := &numClaim{q: qAbout, words: "about", a: amount{n: ratInt(1), unit: ratInt(1)}}
+	v.Suggest = about.suggest(m, a)
+	return v
+}
+
 // numClaim is a parsed number phrase.
 type numClaim struct {
 	q     numQual
@@ -227,6 +365,8 @@ type numClaim struct {
 	// share is set for a fraction, "roughly a third", "one in five":
 	// the value is then a share, checked as "a third of" 1 is.
 	share *cmpClaim
+	// mag is set for an order of magnitude, "tens of thousands".
+	mag *order
 }
 
 // parseShare reads a number phrase that is a fraction, with or without a
@@ -247,10 +387,18 @@ func parseNumber(s string) (*numClaim, *Error) {
 	if c, ok := parseShare(s); ok {
 		return c, nil
 	}
+	if c, ok := parseMagnitude(s); ok {
+		return c, nil
+	}
+	if isSplitYear(s) {
+		// "2024-25" is a fiscal year or a season, not 25 to 2,024.
+		return nil, &Error{Phrase: s, Want: KindNumber}
+	}
 	p := newParser(s)
 	c := &numClaim{}
 	if p.seq("between") {
 		c.q = qRange
+		p.noAnd = true
 		if !p.amountRange(c, "and") {
 			return nil, p.err(s, KindNumber)
 		}
@@ -288,6 +436,7 @@ func parseNumber(s string) (*numClaim, *Error) {
 // amountRange reads "A and B" or "A to B" after "between" or "from".
 func (p *parser) amountRange(c *numClaim, joiner string) bool {
 	a, ok := p.amount()
+	p.noAnd = false
 	if !ok {
 		return false
 	}
@@ -429,8 +578,8 @@ func (s numStyle) write(x *big.Rat, text func(*big.Rat) string) string {
 // every number has the same one.
 func (c *numClaim) style() numStyle {
 	s := numStyle{currency: c.a.currency, multWord: c.a.multWord, percent: c.a.percent}
-	if c.q == qRange && c.b.multWord != c.a.multWord {
-		s.multWord = ""
+	if c.q == qRange && c.b.multWord != c.a.multWord || s.multWord == "hundred" {
+		s.multWord = "" // 295 to 305, not 2.95 to 3.05 hundred
 	}
 	return s
 }
@@ -451,6 +600,9 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 	}
 	if c.share != nil {
 		return c.shareVerdict(v, a), nil
+	}
+	if c.mag != nil {
+		return c.magnitudeVerdict(v, a), nil
 	}
 	style := c.style()
 	m := ratOf(v.Value)
@@ -493,8 +645,14 @@ func (c *numClaim) suggest(m, a *big.Rat) string {
 		// number written is read so: for "20 million", 1,449,999 is 1.4
 		// million, not 1 million.
 		unit := c.a.unit
-		if style.multWord != "" {
+		switch {
+		case style.multWord != "":
 			unit = twoFigures(m, unit)
+		case unit.Cmp(ratInt(1)) > 0:
+			// A suggestion for "three hundred" is written in digits,
+			// which are read to the unit: 11,960 holds for 11,960,
+			// while 12,000, rounded to hundreds, would not.
+			unit = ratInt(1)
 		}
 		n := roundAt(m, unit)
 		if (n.Sign() != 0 || m.Sign() == 0) && qualInterval(c.q, n, unit, a).contains(m) {

@@ -7,6 +7,7 @@ type parser struct {
 	toks   []token
 	pos    int
 	reason string // why a phrase of the right kind is wrong, once known
+	noAnd  bool   // "and" ends a number, as in "between a hundred and fifty"
 }
 
 func newParser(phrase string) *parser { return &parser{toks: lex(phrase)} }

@@ -62,6 +62,46 @@ func TestClaims(t *testing.T) {
 	}
 }
 
+// TestClaimsFromAsOf checks that the phrases counted from "today" (this
+// week, a split year's readings) count from the block's as_of and nothing
+// else, and that orders of magnitude and spaced thousands are read.
+func TestClaimsFromAsOf(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  reservoir:
+    as_of: 2025-01-13
+    series: [{date: 2025-01-15, value: 41500}]
+  late:
+    as_of: 2025-01-20
+    series: [{date: 2025-01-15, value: 41500}]
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		expr, err string
+	}{
+		// as_of Monday 13 January 2025; the last value is of Wednesday 15 January.
+		{`reservoir.last.date | claim "this week"`, ""},
+		{`late.last.date | claim "last week"`, ""},
+		{`late.last.date | claim "this week"`, `claim "this week" is false: late.last.date is 15 January 2025 (mid-January 2025)`},
+		{`reservoir.last.date | claim "in 2024/25"`, ""},
+		{`reservoir.last.value | claim "tens of thousands"`, ""},
+		{`reservoir.last.value | claim "about 41 000"`, ""},
+		{`reservoir.last.value | claim "forty thousand"`, `claim "forty thousand" is false: reservoir.last.value is 41,500 (42 thousand)`},
+	} {
+		_, err := scope.EvalString(tc.expr, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err {
+			t.Errorf("{{ %s }}: %q; want %q", tc.expr, got, tc.err)
+		}
+	}
+}
+
 // TestPercentUnit checks that the numbers of a block whose unit says they
 // are percentages already are read so: 4.2 percent is 4.2%, for the
 // percent format and for claims, not 420%; a block in other units, or in

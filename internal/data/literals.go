@@ -165,7 +165,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 		if ix == nil {
 			ix = s.literals()
 		}
-		ref, ok := ix[tok]
+		ref, ok := ix[withCommas(tok)]
 		if !ok && tok[0] >= 'A' && tok[0] <= 'Z' {
 			// At the start of a sentence: "Mid-April 2025".
 			ref, ok = ix[strings.ToLower(tok[:1])+tok[1:]]
@@ -257,11 +257,17 @@ func literalAt(text string, i int) (string, int) {
 			return text[i:end], end
 		}
 	}
-	// A number: 12,000, 3.5, 92, 12.5%.
+	// A number: 12,000, 12 000, 3.5, 92, 12.5%.
 	end := i + digitsAt(text, i, 1, 30)
 	if n := end - i; n <= 3 {
-		for strings.HasPrefix(text[end:], ",") && digitsAt(text, end+1, 3, 3) == 3 && !isDigitAt(text, end+4) {
-			end += 4
+		for _, sep := range groupSeps {
+			grouped := end
+			for strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 3, 3) == 3 {
+				end += len(sep) + 3
+			}
+			if end > grouped {
+				break // one separator throughout
+			}
 		}
 	}
 	if strings.HasPrefix(text[end:], ".") {
@@ -280,6 +286,25 @@ func literalAt(text string, i int) (string, int) {
 		start-- // a minus sign
 	}
 	return text[start:end], end
+}
+
+// groupSeps are the marks that group thousands in a number typed in prose:
+// a comma, or a space, no-break space, thin space or narrow no-break space
+// as European style guides have it ("12 000"). A group is exactly three
+// digits after at most three, so "in 2024 12 000 people" holds a year and
+// a number.
+var groupSeps = []string{",", " ", "\u00a0", "\u2009", "\u202f"}
+
+// withCommas writes the number tok with commas between its thousands, as
+// plotline writes it: "12 000" is "12,000". Other tokens are kept.
+func withCommas(tok string) string {
+	if strings.ContainsFunc(tok, unicode.IsLetter) {
+		return tok // a date: "15 April 2025"
+	}
+	for _, sep := range groupSeps[1:] {
+		tok = strings.ReplaceAll(tok, sep, ",")
+	}
+	return tok
 }
 
 // monthAt returns the month name s starts with, followed by a word

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -41,6 +42,12 @@ func TestCheckLiterals(t *testing.T) {
 		// numbers that are not the data's, what is inside {{ }}.
 		{"Three, 7 or 2025; in 2024; COVID-19 and G92; 920 and 9,200; 92nd; 1.92", nil},
 		{`The rate {{ losses.rate }} and {{ "92" }}, not 92.`, []string{`92 → {{ losses.rate }}`}},
+		// Thousands grouped with spaces, as European style guides write
+		// them; a year before a number stays a year.
+		{"In 2024 12 000 people, then 12\u202f000 and 12\u2009000; 3 800 on 6 January.", []string{
+			`12 000 → {{ losses.limit }}`, "12\u202f000 → {{ losses.limit }}", "12\u2009000 → {{ losses.limit }}",
+			`3 800 → {{ losses.last.value }}`, `6 January → {{ losses.last.date | date "2 January" }}`}},
+		{"Not 12 0000, 1 2000 or 120 00.", nil},
 		{"A range of 70–110 and -12,000 and (-92).", []string{
 			`70 → {{ losses.low.rate }}`, `110 → {{ losses.high.rate }}`}},
 	} {
@@ -51,7 +58,11 @@ func TestCheckLiterals(t *testing.T) {
 			if d.Severity != diag.Warning {
 				t.Errorf("%q: %v is not a warning", tc.text, d)
 			}
-			tok, rest, _ := strings.Cut(strings.TrimPrefix(d.Message, `"`), `" is typed by hand but comes from the data: write `)
+			quoted, rest, _ := strings.Cut(d.Message, ` is typed by hand but comes from the data: write `)
+			tok, err := strconv.Unquote(quoted)
+			if err != nil {
+				t.Errorf("%q: %v: %v", tc.text, d, err)
+			}
 			expr, _, _ := strings.Cut(rest, " so it follows")
 			got = append(got, tok+" → "+expr)
 			// The position is where the token starts.
