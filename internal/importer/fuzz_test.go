@@ -39,7 +39,7 @@ func FuzzBody(f *testing.F) {
 				name:                 {Data: file},
 				"content/posts/b.md": {Data: []byte("---\ntitle: B\n---\n")},
 			}
-			res, err := Import(src, k)
+			res, err := Import(src, k, caseNow)
 			if err != nil {
 				t.Fatal(err)
 			}

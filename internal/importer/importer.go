@@ -82,10 +82,12 @@ func (r *Result) NotConverted() int {
 }
 
 // Import reads the site of kind k from src and returns the new site.
-// It fails only when src is not a site of that kind; everything else is a
-// note of the result.
-func Import(src fs.FS, k Kind) (*Result, error) {
-	im := &importer{src: src, kind: k, res: &Result{Files: map[string]File{}}, code: newCodeParser()}
+// now is the time of the import, against which a Hugo page's expiry date
+// is read, as Hugo reads it against the time of its build. Import fails
+// only when src is not a site of that kind; everything else is a note of
+// the result.
+func Import(src fs.FS, k Kind, now time.Time) (*Result, error) {
+	im := &importer{src: src, kind: k, now: now, res: &Result{Files: map[string]File{}}, code: newCodeParser()}
 	var err error
 	switch k {
 	case Hugo:
@@ -106,6 +108,7 @@ func Import(src fs.FS, k Kind) (*Result, error) {
 type importer struct {
 	src   fs.FS
 	kind  Kind
+	now   time.Time // the time of the import
 	res   *Result
 	conf  siteConfig
 	pages []*page
@@ -137,6 +140,9 @@ type siteConfig struct {
 	// on, so that \[…\] and \(…\) are mathematics in the source as they
 	// are in plotline; without it they are escaped brackets.
 	passthrough bool
+	// buildExpired is Hugo's buildExpired: its build published the pages
+	// whose expiry date had passed.
+	buildExpired bool
 	// hugo
 	permalinks   map[string]string
 	paths        pathRules

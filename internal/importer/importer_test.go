@@ -212,7 +212,7 @@ func TestBody(t *testing.T) {
 			name = "_posts/2014-01-01-a.md"
 		}
 		src[name] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + tt.in)}
-		res, err := Import(src, tt.kind)
+		res, err := Import(src, tt.kind, caseNow)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,7 +248,7 @@ func TestHugoPassthrough(t *testing.T) {
 		"hugo.toml":          {Data: []byte("[markup.goldmark.extensions.passthrough]\nenable = true\n")},
 		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nSo \\(x\\) and\n\\[y\\]\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func TestHugoFrontMatter(t *testing.T) {
 		"content/posts/json.md":   {Data: []byte("{\n\t\"title\": \"J\",\n\t\"date\": \"2020-01-02\",\n\t\"tags\": [\"a\", \"b\"],\n\t\"link\": \"https:\\/\\/x.example\\/\"\n}\nBody {{< x >}}.\n")},
 		"content/posts/inline.md": {Data: []byte("{\"title\": \"I\", \"date\": \"2020-01-03\"} Same line.\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +326,7 @@ func TestHugoConfigDir(t *testing.T) {
 		"content/post/a.md":               {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nslug: sa\n---\n<b>A</b>\n")},
 		"content/about.md":                {Data: []byte("---\ntitle: About\ndate: 2020-01-01\n---\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,7 +348,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		"content/posts/y.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nsummary: x: y\n---\nBody\n")},
 		"content/posts/t.md": {Data: []byte("+++\ntitle = 'T'\ndate = 2020-01-01\ntags = [\"a\" \"b\"]\n+++\nBody\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +393,7 @@ func TestBasePathLinks(t *testing.T) {
 			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n[x](/blog/posts/b/) [y](/posts/b/)\n")},
 		}, "content/posts/a.md", "[x](/posts/b/) [y](/posts/b/)\n", nil},
 	} {
-		res, err := Import(tc.src, tc.kind)
+		res, err := Import(tc.src, tc.kind, caseNow)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -430,7 +430,7 @@ func TestSectionPages(t *testing.T) {
 		"content/docs/a.md":              {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nweight: 2\ntags: [Go Lang]\n---\n[go](../tags/go-lang/_index.md) [docs](_index.md#start) [sub](sub/_index.md) [all]({{< ref \"tags\" >}}) [term]({{< ref \"tags/go-lang\" >}})\n")},
 		"content/tags/_index.md":         {Data: []byte("---\ntitle: Tags\n---\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -502,7 +502,7 @@ func TestMovedBundleFiles(t *testing.T) {
 		"content/posts/b/img/x.png": {Data: []byte("png")},
 		"content/posts/a.md":        {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n![x](/old/b/img/x.png?width=100%) [gone](/old/b/img/y.png) [page](/old/b/)\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -524,7 +524,7 @@ func TestRefToTaxonomy(t *testing.T) {
 		"content/posts/a.es.md":          {Data: []byte("---\ntitle: A\ndate: 2020-01-01\ntags: [Go Lang]\n---\n[todas]({{< ref \"tags\" >}}) [go]({{< relref \"tags/go-lang\" >}})\n")},
 		"content/posts/a.md":             {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA.\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
