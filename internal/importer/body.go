@@ -57,6 +57,10 @@ type converter struct {
 	// mdOpen are the elements with kramdown's markdown attribute whose
 	// end tags are yet to come, by the body offset of each end tag.
 	mdOpen map[int]mdElement
+	// opens holds the output offset of each "[" of the body written so
+	// far, by its body offset, so that a link's text can lose its
+	// brackets with its link (unlink).
+	opens map[int]int
 }
 
 // pos returns the source position of body offset off.
@@ -83,7 +87,7 @@ func inSpans(spans []span, off int) bool {
 // convertBody returns p's body with what plotline has an equivalent for
 // converted and the rest wrapped in HTML comments.
 func (im *importer) convertBody(p *page) []byte {
-	c := &converter{im: im, p: p, body: p.body, code: codeSpans(im.code, p.body)}
+	c := &converter{im: im, p: p, body: p.body, code: codeSpans(im.code, p.body), opens: map[int]int{}}
 	b := c.body
 	if im.kind == Jekyll {
 		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
@@ -139,6 +143,9 @@ func (im *importer) convertBody(p *page) []byte {
 			}
 		}
 		if b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%') {
+			if b[i] == '[' {
+				c.opens[i] = c.out.Len()
+			}
 			c.out.WriteByte(b[i])
 			i++
 			continue
@@ -886,15 +893,15 @@ func (c *converter) link(i int) int {
 			return end - i
 		}
 		if end < len(b) && b[end] == ')' {
-			c.out.WriteString("]<!-- plotline import: (" + commentSafe(target) + ") -->")
+			c.unlink(i, "<!-- plotline import: ("+commentSafe(target)+") -->")
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", target)
 			return end + 1 - i
 		}
 	}
-	if d := c.im.draftAt(u); ok && d != nil && !c.p.draft && end < len(b) && b[end] == ')' && b[i+1] == '(' {
+	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end < len(b) && b[end] == ')' && b[i+1] == '(' {
 		// A draft, which neither the source nor plotline publishes: the
 		// link led nowhere, and plotline would refuse it.
-		c.out.WriteString("]<!-- plotline import: (" + commentSafe(u) + ") -->")
+		c.unlink(i, "<!-- plotline import: ("+commentSafe(cmp.Or(u, dest))+") -->")
 		c.im.note(c.pos(start), "link %s is to %s, a draft, which the source did not publish either: its text is kept, without the link", dest, d.src)
 		return end + 1 - i
 	}
@@ -912,6 +919,107 @@ func (c *converter) link(i int) int {
 	}
 	c.out.WriteString(u)
 	return end - i
+}
+
+// draftLinked returns the draft that a link to dest leads to, or nil:
+// u is dest resolved (when ok), the page's new address; a dest that
+// resolve leaves as it is may still be a draft's address, or its file
+// beside the page ("faq.md").
+func (c *converter) draftLinked(u string, ok bool, dest string) *page {
+	if ok {
+		return c.im.draftAt(u)
+	}
+	if strings.HasPrefix(dest, "/") {
+		return c.im.draftAt(dest)
+	}
+	file, _ := splitSuffix(dest)
+	if file == "" || strings.Contains(file, ":") {
+		return nil
+	}
+	beside := path.Join(path.Dir(c.p.dest), file)
+	for _, pg := range c.im.pages {
+		if pg.draft && pg.dest == beside {
+			return pg
+		}
+	}
+	return nil
+}
+
+// unlink ends the text of the link whose "]" is at body offset i, a link
+// the new site is to do without, with comment (which keeps its address
+// for the writer) in place of its address. The text's brackets go, so
+// that the reader sees the text alone, as does the "!" of an image, whose
+// text is then shown in its place. They stay where the text would start
+// a block of its own without them ("[1. Setup](x)" alone on its line),
+// and where the "[" is not found in what was written.
+func (c *converter) unlink(i int, comment string) {
+	b := c.body
+	j, depth := i-1, 0
+	for ; j >= 0; j-- {
+		if b[j] == '\n' && j > 0 && blankLine(b[lineStart(b, j):j]) {
+			j = -1 // a paragraph's text goes no further back
+			break
+		}
+		if c.inCode(j) || (b[j] != '[' && b[j] != ']') || run(reversed(b[:j]), '\\')%2 == 1 {
+			continue
+		}
+		if b[j] == ']' {
+			depth++
+		} else if depth == 0 {
+			break
+		} else {
+			depth--
+		}
+	}
+	o, ok := c.opens[j]
+	out := c.out.Bytes()
+	if j < 0 || !ok || o >= len(out) || out[o] != '[' || startsBlock(out, o) {
+		c.out.WriteString("]" + comment)
+		return
+	}
+	n := 1
+	if o > 0 && out[o-1] == '!' && run(reversed(out[:o-1]), '\\')%2 == 0 {
+		o, n = o-1, 2
+	}
+	c.cut(o, n)
+	c.out.WriteString(comment)
+}
+
+// startsBlock reports whether the text after the "[" at offset o of out
+// would start a block, a heading, a list item, a quote or the like, were
+// the bracket not there: the line has only containers' markers before
+// it, and the text starts as such a block does.
+func startsBlock(out []byte, o int) bool {
+	before := out[lineStart(out, o):o]
+	if len(bytes.Trim(before, " \t>*+-.)0123456789")) > 0 {
+		return false
+	}
+	return o+1 >= len(out) || strings.IndexByte("#-+*>=_|~`:<0123456789 \t\n", out[o+1]) >= 0
+}
+
+// cut removes n bytes of the output at offset at, and moves the output
+// offsets held for later (fragment links, kramdown's elements, link
+// texts' brackets) that were after them.
+func (c *converter) cut(at, n int) {
+	out := c.out.Bytes()
+	copy(out[at:], out[at+n:])
+	c.out.Truncate(len(out) - n)
+	for k := range c.p.fragments {
+		if c.p.fragments[k].at > at {
+			c.p.fragments[k].at -= n
+		}
+	}
+	for k, e := range c.mdOpen {
+		if e.out > at {
+			e.out -= n
+			c.mdOpen[k] = e
+		}
+	}
+	for k, o := range c.opens {
+		if o > at {
+			c.opens[k] = o - n
+		}
+	}
 }
 
 // writeRef writes u, the address of a page that the tag from body offset
