@@ -43,6 +43,9 @@ type converter struct {
 	p    *page
 	body []byte
 	code []span
+	// html are the raw HTML blocks of the body, which Hugo's goldmark
+	// publishes as they are.
+	html []span
 	out  bytes.Buffer
 	at   int // body offset of the link destination being resolved
 	// mathEnd is the body offset of the $$ that closes the kramdown math
@@ -71,6 +74,15 @@ func (c *converter) pos(off int) diag.Pos {
 // inCode reports whether body offset off is in code.
 func (c *converter) inCode(off int) bool { return inSpans(c.code, off) }
 
+// inHTMLBlock reports whether body offset off is in a raw HTML block of
+// a Hugo page. Hugo's Markdown reader, goldmark, reads neither a
+// backslash escape nor a link there, and neither does the importer;
+// kramdown's HTML blocks are not CommonMark's, and Jekyll's are left to
+// the rest of the conversion.
+func (c *converter) inHTMLBlock(off int) bool {
+	return c.im.kind == Hugo && inSpans(c.html, off)
+}
+
 // inSpans reports whether off is in one of spans, which are in order.
 func inSpans(spans []span, off int) bool {
 	for _, s := range spans {
@@ -87,7 +99,8 @@ func inSpans(spans []span, off int) bool {
 // convertBody returns p's body with what plotline has an equivalent for
 // converted and the rest wrapped in HTML comments.
 func (im *importer) convertBody(p *page) []byte {
-	c := &converter{im: im, p: p, body: p.body, code: codeSpans(im.code, p.body), opens: map[int]int{}}
+	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
+	c.code, c.html = codeSpans(im.code, p.body)
 	b := c.body
 	if im.kind == Jekyll {
 		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
@@ -214,12 +227,14 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 func (c *converter) hugo(i int) int {
 	b := c.body
 	code := c.inCode(i)
+	// In code and in a raw HTML block plotline shows braces as they are.
+	asTyped := code || c.inHTMLBlock(i)
 	// An escaped shortcode, {{</* x */>}}, is Hugo's way to show one.
 	for _, esc := range [][2]string{{"{{</*", "*/>}}"}, {"{{%/*", "*/%}}"}} {
 		if t, ok := c.readTag(i, esc[0], esc[1]); ok {
 			inside := string(b[i+len(esc[0]) : t.end-len(esc[1])])
 			open, close := esc[0][:3], esc[1][2:]
-			if !code {
+			if !asTyped {
 				open = `\` + open
 			}
 			c.out.WriteString(open + inside + close)
@@ -239,7 +254,9 @@ func (c *converter) hugo(i int) int {
 	}
 	if !ok {
 		// Hugo leaves {{ and {% in content as they are: so must plotline.
-		c.out.WriteString(`\`)
+		if !asTyped {
+			c.out.WriteString(`\`)
+		}
 		c.out.WriteByte(b[i])
 		return 1
 	}
@@ -869,7 +886,7 @@ func (c *converter) link(i int) int {
 	default:
 		return 0
 	}
-	if c.inCode(i) || start >= len(b) {
+	if c.inCode(i) || c.inHTMLBlock(i) || start >= len(b) {
 		return 0
 	}
 	if n := c.doubledBrackets(i, start); n > 0 {
@@ -1600,7 +1617,7 @@ var bracketEntities = map[byte]string{'[': "&#91;", ']': "&#93;", '(': "&#40;", 
 // mathematics.
 func (c *converter) escapedBracket(i int) int {
 	b := c.body
-	if i+1 >= len(b) || c.inCode(i) {
+	if i+1 >= len(b) || c.inCode(i) || c.inHTMLBlock(i) {
 		return 0
 	}
 	ent, ok := bracketEntities[b[i+1]]

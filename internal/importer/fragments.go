@@ -170,7 +170,7 @@ func footnoteNumbers(body []byte, code []span) map[string]int {
 // elements, or nil when it cannot tell them: a page with setext
 // headings, whose text may take more than a line.
 func pageIDs(md parser.Parser, body []byte) *pageAnchors {
-	code := codeSpans(md, body)
+	code, _ := codeSpans(md, body)
 	ids := map[string]bool{}
 	headings := anchor.NewSet()
 	var texts []string
