@@ -101,17 +101,34 @@ func Import(src fs.FS, k Kind, now time.Time) (*Result, error) {
 		return nil, err
 	}
 	im.finish()
+	if im.srcDir != "" {
+		// Read from a folder of src: its paths are src's again.
+		for i, n := range im.res.Notes {
+			if n.Pos.Path != "" {
+				im.res.Notes[i].Pos.Path = path.Join(im.srcDir, n.Pos.Path)
+			}
+		}
+		for name, f := range im.res.Files {
+			if f.Data == nil {
+				f.Src = path.Join(im.srcDir, f.Src)
+				im.res.Files[name] = f
+			}
+		}
+	}
 	return im.res, nil
 }
 
 // importer is one import in progress.
 type importer struct {
-	src   fs.FS
-	kind  Kind
-	now   time.Time // the time of the import
-	res   *Result
-	conf  siteConfig
-	pages []*page
+	src fs.FS
+	// srcDir is the folder of the site's folder that src is, when the
+	// site is read from one (Jekyll's source:), or "".
+	srcDir string
+	kind   Kind
+	now    time.Time // the time of the import
+	res    *Result
+	conf   siteConfig
+	pages  []*page
 	// byKey finds a page for ref, relref, link and post_url: by source
 	// path, with and without extension, and by base name.
 	byKey map[string][]*page

@@ -41,6 +41,11 @@ func (im *importer) jekyll() error {
 			return fmt.Errorf("not a Jekyll site: no _config.yml and no _posts folder")
 		}
 	}
+	if dir := lookupString(conf, "source"); dir != "" {
+		if err := im.jekyllSource(dir); err != nil {
+			return err
+		}
+	}
 	im.conf.vars = conf
 	im.conf.title = lookupString(conf, "title")
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "lang"), lookupString(conf, "locale")))
@@ -179,6 +184,29 @@ func (im *importer) jekyll() error {
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+}
+
+// jekyllSource makes dir, the folder that _config.yml's source: names,
+// the one the site is read from, as Jekyll reads it: its pages, posts,
+// includes and collections, with exclude: and collections_dir: under
+// it. The config stays the one beside it.
+func (im *importer) jekyllSource(dir string) error {
+	clean := path.Clean(strings.TrimSuffix(strings.TrimPrefix(dir, "./"), "/"))
+	if clean == "." {
+		return nil
+	}
+	if !fs.ValidPath(clean) {
+		return fmt.Errorf("_config.yml: source: %s is not a folder of the site", dir)
+	}
+	if info, err := fs.Stat(im.src, clean); err != nil || !info.IsDir() {
+		return fmt.Errorf("_config.yml: source: %s is not a folder", dir)
+	}
+	sub, err := fs.Sub(im.src, clean)
+	if err != nil {
+		return err
+	}
+	im.src, im.srcDir = sub, clean
+	return nil
 }
 
 // excluded reports whether the config's exclude list names p or a folder
