@@ -380,16 +380,11 @@ func (c *converter) liquid(i int) int {
 	switch t.name {
 	case "raw":
 		// What is between raw and endraw is shown as it is written.
-		endRaw := bytes.Index(b[t.end:], []byte("endraw"))
-		if endRaw < 0 {
+		innerEnd, end, ok := c.rawEnd(t)
+		if !ok {
 			break
 		}
-		closeStart := bytes.LastIndex(b[t.end:t.end+endRaw], []byte("{%"))
-		closeEnd := bytes.Index(b[t.end+endRaw:], []byte("%}"))
-		if closeStart < 0 || closeEnd < 0 {
-			break
-		}
-		inner := b[t.end : t.end+closeStart]
+		inner := b[t.end:innerEnd]
 		for k := 0; k < len(inner); k++ {
 			if inner[k] == '{' && k+1 < len(inner) && (inner[k+1] == '{' || inner[k+1] == '%') && !c.inCode(t.end+k) && (k == 0 || inner[k-1] != '\\') {
 				c.out.WriteByte('\\')
@@ -397,7 +392,7 @@ func (c *converter) liquid(i int) int {
 			c.out.WriteByte(inner[k])
 		}
 		c.im.res.Converted++
-		return t.end + endRaw + closeEnd + 2 - i
+		return end - i
 	case "comment":
 		end := bytes.Index(b[t.end:], []byte("endcomment"))
 		if end < 0 {
@@ -732,11 +727,18 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 			if k < 0 {
 				break
 			}
-			if ct, ok := c.readTag(from+k, d[0], d[1]); ok && ct.name == closeName {
+			ct, ok := c.readTag(from+k, d[0], d[1])
+			if ok && ct.name == closeName {
 				if end < 0 || from+k-t.end < end {
 					end, closeLen = from+k-t.end, ct.end-ct.start
 				}
 				break
+			}
+			if _, rawEnd, isRaw := c.rawEnd(ct); ok && d[0] == "{%" && isRaw {
+				// Liquid shows what is in raw as it is: an end tag
+				// there ends nothing.
+				from = rawEnd
+				continue
 			}
 			from += k + len(d[0])
 		}
@@ -745,7 +747,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 		c.wrap(t, "highlight without its end tag")
 		return t.end - t.start
 	}
-	inner := string(b[t.end : t.end+end])
+	inner := c.unraw(t.end, t.end+end)
 	inner = strings.TrimPrefix(strings.TrimPrefix(inner, "\r"), "\n")
 	inner = strings.TrimRight(inner, " \t")
 	inner = strings.TrimSuffix(strings.TrimSuffix(inner, "\n"), "\r")
@@ -768,6 +770,54 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 	}
 	c.im.res.Converted++
 	return after - t.start
+}
+
+// rawEnd returns, for t, a Liquid raw tag, the body offsets where its
+// text ends and where its endraw tag ends; false when t is no raw tag or
+// has no end.
+func (c *converter) rawEnd(t tag) (innerEnd, end int, ok bool) {
+	b := c.body
+	if t.name != "raw" || t.closing {
+		return 0, 0, false
+	}
+	endRaw := bytes.Index(b[t.end:], []byte("endraw"))
+	if endRaw < 0 {
+		return 0, 0, false
+	}
+	closeStart := bytes.LastIndex(b[t.end:t.end+endRaw], []byte("{%"))
+	closeEnd := bytes.Index(b[t.end+endRaw:], []byte("%}"))
+	if closeStart < 0 || closeEnd < 0 {
+		return 0, 0, false
+	}
+	return t.end + closeStart, t.end + endRaw + closeEnd + 2, true
+}
+
+// unraw returns the body from offset start to end with each Liquid raw
+// tag of a Jekyll page replaced by its text, as Liquid shows it.
+func (c *converter) unraw(start, end int) string {
+	b := c.body
+	if c.im.kind != Jekyll {
+		return string(b[start:end])
+	}
+	var out strings.Builder
+	for i := start; i < end; {
+		k := bytes.Index(b[i:end], []byte("{%"))
+		if k < 0 {
+			out.Write(b[i:end])
+			break
+		}
+		out.Write(b[i : i+k])
+		t, ok := c.readTag(i+k, "{%", "%}")
+		innerEnd, rawEnd, isRaw := c.rawEnd(t)
+		if !ok || !isRaw || rawEnd > end {
+			out.WriteString("{%")
+			i += k + 2
+			continue
+		}
+		out.Write(b[t.end:innerEnd])
+		i = rawEnd
+	}
+	return out.String()
 }
 
 func longestRun(s string, c byte) int {
