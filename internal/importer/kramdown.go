@@ -313,6 +313,16 @@ func (c *converter) markdownEnd(i int) int {
 	case mdBlock:
 		c.paragraphBreak()
 		c.out.Write(b[i : i+tagLen])
+		// kramdown reads the line after the end tag as Markdown;
+		// CommonMark would take it into the HTML block the end tag
+		// starts, up to a blank line: one goes between.
+		k := i + tagLen
+		for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
+			k++
+		}
+		if k < len(b) && b[k] == '\n' && !blankLine(b[k+1:]) {
+			c.out.WriteByte('\n')
+		}
 	case mdParagraph:
 		c.paragraphBreak()
 		// What follows on the line starts after the blank line.
@@ -359,6 +369,11 @@ func (c *converter) paragraphBreak() {
 // one it cannot find there is left to the build.
 func (c *converter) refind(e mdElement, html []byte) {
 	c.out.Truncate(e.out)
+	for k, o := range c.opens {
+		if o >= e.out {
+			delete(c.opens, k) // written over
+		}
+	}
 	links := c.p.fragments[e.fragment:]
 	c.p.fragments = c.p.fragments[:e.fragment]
 	from := 0
