@@ -1557,15 +1557,29 @@ func (c *converter) kramdownSpan(i int) int {
 		c.im.res.Converted++
 		return len(open) + end + closeLen
 	}
-	if i > 0 && (b[i-1] == ')' || b[i-1] == ']') {
+	if m := kramdownExtRE.Find(b[i:min(len(b), i+4000)]); m != nil {
+		// An extension without a body, {::options toc_levels="2..4" /},
+		// which shows nothing.
+		c.im.note(c.pos(i), "kramdown extension %s, left out", m)
+		return len(m)
+	}
+	if i > 0 && strings.IndexByte(")]*_`>", b[i-1]) >= 0 {
 		e := bytes.IndexAny(b[i:], "}\n")
 		if e > 0 && b[i+e] == '}' {
-			c.im.note(c.pos(i), "kramdown attribute list %s after a link or image, left out", b[i:i+e+1])
+			what := "a span"
+			if b[i-1] == ')' || b[i-1] == ']' {
+				what = "a link or image"
+			}
+			c.im.note(c.pos(i), "kramdown attribute list %s after %s, left out", b[i:i+e+1], what)
 			return e + 1
 		}
 	}
 	return 0
 }
+
+// kramdownExtRE finds a kramdown extension that has no body, "{::options
+// parse_block_html="true" /}".
+var kramdownExtRE = regexp.MustCompile(`^\{::[a-z]+(?:\s[^{}\n]*)?/\}`)
 
 // htmlBlock reports whether text, the start of a block, starts raw HTML
 // (as CommonMark reads it) rather than a paragraph: a block-level
