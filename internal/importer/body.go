@@ -37,6 +37,14 @@ func listItem(s []byte) bool {
 	return n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' '
 }
 
+// markdownLine reports whether the line rest starts with is Markdown that
+// CommonMark would take into an HTML block above it: not blank, not an
+// HTML tag and not a kramdown attribute list, which apply to that block.
+func markdownLine(rest []byte) bool {
+	t := bytes.TrimLeft(rest, " \t")
+	return !blankLine(rest) && !bytes.HasPrefix(t, []byte("<")) && !bytes.HasPrefix(t, []byte("{:"))
+}
+
 // converter rewrites the body of one page.
 type converter struct {
 	im   *importer
@@ -100,12 +108,32 @@ func inSpans(spans []span, off int) bool {
 // converted and the rest wrapped in HTML comments.
 func (im *importer) convertBody(p *page) []byte {
 	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
-	c.code, c.html = codeSpans(im.code, p.body)
 	b := c.body
+	var blockEnds map[int]bool
 	if im.kind == Jekyll {
+		// Code is found where kramdown finds it: the line after an HTML
+		// block's end tag is Markdown. A blank line in the end tag's
+		// place ends CommonMark's HTML block there too.
+		blockEnds = kramdownBlockEnds(b)
+		read := b
+		if len(blockEnds) > 0 {
+			read = bytes.Clone(b)
+			for nl := range blockEnds {
+				for k := nl - 1; k >= 0 && read[k] != '\n'; k-- {
+					read[k] = ' '
+				}
+			}
+		}
+		c.code, c.html = codeSpans(im.code, read)
 		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
+	} else {
+		c.code, c.html = codeSpans(im.code, b)
 	}
 	for i := 0; i < len(b); {
+		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
+			// So too in the new page.
+			c.out.WriteByte('\n')
+		}
 		if id, ok := c.termIDs[i]; ok {
 			// An empty anchor at the term's start keeps its id.
 			c.out.WriteString(`<a id="` + id + `"></a>`)
