@@ -974,6 +974,11 @@ func (c *converter) link(i int) int {
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
 		end++
 	}
+	if k := afterSpaces(b, end); k > end && k < len(b) && !strings.ContainsRune("\"')\n", rune(b[k])) && (b[k] != '(' || b[i+1] == ':') {
+		// Words after the address, not a title: "[x](You and Your
+		// Research)" is no link to CommonMark, and stays as written.
+		return 0
+	}
 	dest := string(b[start:end])
 	c.at = start
 	u, ok := c.resolve(dest)
@@ -1014,6 +1019,15 @@ func (c *converter) link(i int) int {
 	}
 	c.out.WriteString(u)
 	return end - i
+}
+
+// afterSpaces returns the offset of the first byte at or after i of b
+// that is no space or tab.
+func afterSpaces(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // draftLinked returns the draft that a link to dest leads to, or nil:
