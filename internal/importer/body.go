@@ -574,16 +574,39 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 			if closer == '>' && i > 2 && b[i-2] == '(' && b[i-3] == ']' && end+1 < len(b) && b[end+1] == ')' {
 				// "[x](<{{% … %}}>)": the parentheses go too.
 				c.out.Truncate(c.out.Len() - 2)
-				c.wrap(tag{start: t.start, end: end}, what+" as an address")
+				c.wrapAddress(i-3, tag{start: t.start, end: end}, what)
 				return end + 2 - i
 			}
 			c.out.Truncate(c.out.Len() - 1)
-			c.wrap(tag{start: t.start, end: end}, what+" as an address")
+			if closer == '>' {
+				c.wrap(tag{start: t.start, end: end}, what+" as an address")
+				return end + 1 - i
+			}
+			k := i - 2
+			if b[i-1] != '(' || b[k] != ']' {
+				ls := bytes.LastIndexByte(b[:i], '\n') + 1
+				k = ls + bytes.LastIndex(b[ls:i], []byte("]("))
+			}
+			c.wrapAddress(k, tag{start: t.start, end: end}, what)
 			return end + 1 - i
 		}
 	}
 	c.wrap(t, what)
 	return t.end - i
+}
+
+// wrapAddress wraps t, the address of a link whose text ends with the
+// "]" at body offset k, the last byte written, in a comment, noting what:
+// the text stays, without its link (unlink).
+func (c *converter) wrapAddress(k int, t tag, what string) {
+	out := c.out.Bytes()
+	if k < 0 || c.body[k] != ']' || len(out) == 0 || out[len(out)-1] != ']' {
+		c.wrap(t, what+" as an address")
+		return
+	}
+	c.out.Truncate(len(out) - 1)
+	c.unlink(k, "<!-- plotline import: "+commentSafe(string(c.body[t.start:t.end]))+" -->")
+	c.im.note(c.pos(t.start), "%s as an address", what)
 }
 
 // afterTitle returns the offset after a link title that follows spaces
@@ -1103,7 +1126,38 @@ func startsBlock(out []byte, o int) bool {
 	if len(bytes.Trim(before, " \t>*+-.)0123456789")) > 0 {
 		return false
 	}
-	return o+1 >= len(out) || strings.IndexByte("#-+*>=_|~`:<0123456789 \t\n", out[o+1]) >= 0
+	text := out[o+1:]
+	if k := bytes.IndexByte(text, '\n'); k >= 0 {
+		text = text[:k]
+	}
+	if len(text) == 0 {
+		return true
+	}
+	spaceAt := func(k int) bool { return k >= len(text) || text[k] == ' ' || text[k] == '\t' }
+	switch c := text[0]; {
+	case c == ' ' || c == '\t' || c == '>' || c == '|':
+		return true
+	case c == '#':
+		return run(text, '#') <= 6 && spaceAt(run(text, '#'))
+	case c == '-' || c == '+' || c == '*':
+		return spaceAt(1) || len(bytes.Trim(text, string(c)+" \t")) == 0
+	case c == '=' || c == '_':
+		return len(bytes.Trim(text, string(c)+" \t")) == 0
+	case c == '`' || c == '~':
+		return run(text, c) >= 3
+	case c == ':':
+		return spaceAt(1)
+	case c == '<':
+		return len(text) > 1 && (text[1] == '/' || text[1] == '!' || text[1] == '?' ||
+			'a' <= text[1]|0x20 && text[1]|0x20 <= 'z')
+	case '0' <= c && c <= '9':
+		n := run(text, c)
+		for n < len(text) && '0' <= text[n] && text[n] <= '9' {
+			n++
+		}
+		return n < len(text) && (text[n] == '.' || text[n] == ')') && spaceAt(n+1)
+	}
+	return false
 }
 
 // cut removes n bytes of the output at offset at, and moves the output
