@@ -372,6 +372,17 @@ func (c *converter) liquid(i int) int {
 		if !ok {
 			s, ok = c.im.siteVariable(expr)
 		}
+		if ok && s == "" && !code && (t.end >= len(b) || b[t.end] != '/' && b[t.end] != '{') {
+			// The site's root, and nothing after it.
+			out := c.out.Bytes()
+			switch {
+			case addressStart(out):
+				s = "/" // [home]({{ site.url }}): the home page
+			case strings.Contains(expr, "url") && strings.Contains(c.im.conf.baseURL, "://"):
+				// In prose: the address Jekyll showed.
+				s = strings.TrimSuffix(c.im.conf.baseURL, "/")
+			}
+		}
 		if ok {
 			c.im.res.Converted++
 			// The site path the output begins, "{{ site.url }}/ru/", is
@@ -380,6 +391,9 @@ func (c *converter) liquid(i int) int {
 			end := t.end
 			for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
 				end++
+			}
+			for end > t.end && strings.IndexByte(".,;:!?", b[end-1]) >= 0 {
+				end-- // the sentence's, as linkify leaves it out
 			}
 			if u := s + string(b[t.end:end]); !code && strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
 				c.at = i
@@ -467,6 +481,18 @@ func (c *converter) liquid(i int) int {
 		return t.end - i
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
+}
+
+// addressStart reports whether out, what the converter has written, ends
+// where an address starts: a Markdown link's, an attribute's value, a
+// reference definition's.
+func addressStart(out []byte) bool {
+	for _, end := range []string{"](", "](<", `="`, `='`} {
+		if bytes.HasSuffix(out, []byte(end)) {
+			return true
+		}
+	}
+	return refLabelEnd(bytes.TrimSuffix(lastLine(out), []byte("<")))
 }
 
 // liquidPath converts the Liquid outputs that name an address of the
