@@ -1560,9 +1560,10 @@ func (c *converter) attributeList(i int) int {
 		c.im.res.Converted++
 		return whole
 	}
-	if alert := ialAlert(line); alert != "" {
+	if alert := c.ialAlert(line); alert != "" {
 		// Chirpy's prompts, {: .prompt-tip} after or before a block
-		// quote: plotline's alerts, > [!TIP].
+		// quote, and Just the Docs' callouts: plotline's alerts,
+		// > [!TIP].
 		if c.quoteAlert(alert) {
 			c.im.res.Converted++
 			return whole
@@ -1988,9 +1989,13 @@ func quotePrefix(line []byte) int {
 
 // ialAlert returns the kind of GitHub alert that a kramdown attribute
 // list names with one of Chirpy's prompt classes, {: .prompt-tip} giving
-// TIP, or "".
-func ialAlert(line []byte) string {
+// TIP, or with one of the callouts of the site's config (Just the Docs'
+// callouts:, {: .warning} giving WARNING), or "".
+func (c *converter) ialAlert(line []byte) string {
 	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+		if kind := c.im.conf.callouts[strings.TrimPrefix(f, ".")]; kind != "" && strings.HasPrefix(f, ".") {
+			return kind
+		}
 		switch f {
 		case ".prompt-tip":
 			return "TIP"

@@ -173,6 +173,9 @@ type siteConfig struct {
 	// the folder that holds their _NAME folders, "" for the root.
 	collections    map[string]collection
 	collectionsDir string
+	// callouts are the classes of Just the Docs' callouts that are
+	// GitHub alerts, by name: "warning" is WARNING.
+	callouts map[string]string
 }
 
 // note records something not converted at pos.

@@ -61,6 +61,7 @@ func (im *importer) jekyll() error {
 		}
 	}
 	im.readCollections(conf)
+	im.readCallouts(conf)
 	return fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
@@ -207,6 +208,25 @@ func (im *importer) jekyllSource(dir string) error {
 	}
 	im.src, im.srcDir = sub, clean
 	return nil
+}
+
+// readCallouts reads the callouts of a Just the Docs config, classes of
+// block quotes each shown with its title ("callouts: {warning: {title:
+// Warning}}"): one named or titled as a GitHub alert is that alert.
+func (im *importer) readCallouts(conf map[string]any) {
+	cs, _ := lookup(conf, "callouts").(map[string]any)
+	for name, v := range cs {
+		title, _ := lookup(map[string]any{"c": v}, "c.title").(string)
+		for _, s := range []string{name, title} {
+			switch kind := strings.ToUpper(strings.TrimSpace(s)); kind {
+			case "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION":
+				if im.conf.callouts == nil {
+					im.conf.callouts = map[string]string{}
+				}
+				im.conf.callouts[name] = kind
+			}
+		}
+	}
 }
 
 // excluded reports whether the config's exclude list names p or a folder
