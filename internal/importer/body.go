@@ -298,6 +298,11 @@ func (c *converter) hugo(i int) int {
 		return t.end - i
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
+	case "mermaid":
+		// A theme's diagram (LoveIt, Docsy, Blowfish): its source in a
+		// fence of that language, which is read as code, not prose,
+		// and which a site's script may draw.
+		return c.fence(t, "mermaid", "/mermaid", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "ref", "relref":
 		if u, ok := c.ref(args.get("path", 0)); ok {
 			c.im.res.Converted++
@@ -834,6 +839,16 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 	if strings.TrimSpace(indent) != "" {
 		indent = ""
 		c.out.WriteString("\n\n")
+	}
+	if indent != "" {
+		// A line without the indentation would end the list item.
+		lines := strings.Split(inner, "\n")
+		for k, l := range lines {
+			if l != "" && !strings.HasPrefix(l, indent) {
+				lines[k] = indent + l
+			}
+		}
+		inner = strings.Join(lines, "\n")
 	}
 	fence := strings.Repeat("`", max(3, longestRun(inner, '`')+1))
 	c.out.WriteString(fence + language + "\n")
