@@ -65,6 +65,10 @@ type converter struct {
 	// autoIDLists the offsets of those attribute lists.
 	termIDs     map[int]string
 	autoIDLists map[int]bool
+	// quotes are the admonitions being written as alerts, by the body
+	// offset of each one's end tag: where in the output its inside
+	// starts, and how many fragment links came before it.
+	quotes map[int][2]int
 	// mdOpen are the elements with kramdown's markdown attribute whose
 	// end tags are yet to come, by the body offset of each end tag.
 	mdOpen map[int]mdElement
@@ -298,6 +302,14 @@ func (c *converter) hugo(i int) int {
 		return t.end - i
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
+	case "admonition":
+		if n := c.admonitionStart(t, args); n > 0 {
+			return n
+		}
+	case "/admonition":
+		if n := c.admonitionEnd(t); n > 0 {
+			return n
+		}
 	case "mermaid":
 		// A theme's diagram (LoveIt, Docsy, Blowfish): its source in a
 		// fence of that language, which is read as code, not prose,
@@ -859,6 +871,123 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 	after := t.end + end + closeLen
 	if after < len(b) && b[after] != '\n' && b[after] != '\r' {
 		c.out.WriteString("\n")
+	}
+	c.im.res.Converted++
+	return after - t.start
+}
+
+// admonitionKinds are the GitHub alerts that the admonition types of
+// Hugo themes (LoveIt, DoIt, FixIt) are closest to.
+var admonitionKinds = map[string]string{
+	"note": "NOTE", "abstract": "NOTE", "info": "NOTE", "question": "NOTE", "example": "NOTE", "quote": "NOTE",
+	"tip": "TIP", "success": "TIP",
+	"warning": "WARNING",
+	"failure": "CAUTION", "danger": "CAUTION", "bug": "CAUTION",
+}
+
+// admonitionStart begins the alert that a theme's admonition shortcode,
+// {{< admonition tip "Title" >}} on a line of its own, stands for, > [!TIP],
+// with its title in bold when it has one of its own; its inside is
+// converted as the rest of the body is, and quoted when its end tag is
+// reached (admonitionEnd). It returns how many bytes of the body it
+// took, 0 when the shortcode is not one it can write so.
+func (c *converter) admonitionStart(t tag, a args) int {
+	b := c.body
+	typ := strings.ToLower(cmp.Or(a.get("type", 0), "note"))
+	kind := admonitionKinds[typ]
+	ls := lineStart(b, t.start)
+	le := lineEnd(b, t.end)
+	if kind == "" || ls != t.start || len(bytes.TrimSpace(b[t.end:le])) > 0 || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+		return 0
+	}
+	end := -1
+	depth := 0
+	for from := le; from < len(b); {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			break
+		}
+		from += k
+		et, ok := c.readTag(from, "{{<", ">}}")
+		if !ok {
+			et, ok = c.readTag(from, "{{%", "%}}")
+		}
+		if !ok {
+			from += 2
+			continue
+		}
+		switch et.name {
+		case "admonition":
+			depth++
+		case "/admonition":
+			depth--
+		}
+		if depth < 0 {
+			if lineStart(b, from) == from && len(bytes.TrimSpace(b[et.end:lineEnd(b, et.end)])) == 0 {
+				end = from
+			}
+			break
+		}
+		from = et.end
+	}
+	if end < 0 {
+		return 0
+	}
+	if c.quotes == nil {
+		c.quotes = map[int][2]int{}
+	}
+	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
+	c.out.WriteString("[!" + kind + "]\n")
+	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) {
+		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n")
+	}
+	c.im.res.Converted++
+	return le - t.start
+}
+
+// admonitionEnd ends the alert whose end tag is t: what was written of
+// it since admonitionStart is quoted, line by line, and the fragment
+// links in it are moved with their lines. It returns how many bytes of
+// the body it took, 0 when t ends no such alert.
+func (c *converter) admonitionEnd(t tag) int {
+	q, ok := c.quotes[t.start]
+	if !ok {
+		return 0
+	}
+	delete(c.quotes, t.start)
+	out := c.out.Bytes()
+	inside := bytes.TrimRight(out[q[0]:], " \t\r\n")
+	var quoted bytes.Buffer
+	// moved holds, by the offset in inside of each quoted line, how far
+	// its text moves.
+	moved := map[int]int{}
+	for off := 0; off < len(inside); {
+		next := lineEnd(inside, off)
+		line := bytes.TrimSuffix(inside[off:next], []byte("\n"))
+		if len(bytes.TrimSpace(line)) == 0 {
+			quoted.WriteString(">\n")
+		} else {
+			quoted.WriteString("> ")
+			moved[off] = quoted.Len() - off
+			quoted.Write(line)
+			quoted.WriteByte('\n')
+		}
+		off = next
+	}
+	for k := q[1]; k < len(c.p.fragments); k++ {
+		f := &c.p.fragments[k]
+		f.at += moved[lineStart(inside, min(f.at-q[0], len(inside)))]
+	}
+	for k, o := range c.opens {
+		if o >= q[0] {
+			delete(c.opens, k) // written over
+		}
+	}
+	c.out.Truncate(q[0])
+	c.out.Write(quoted.Bytes())
+	after := lineEnd(c.body, t.end)
+	if !blankLine(c.body[after:]) {
+		c.out.WriteByte('\n') // a line right after would join the quote
 	}
 	c.im.res.Converted++
 	return after - t.start
