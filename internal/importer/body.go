@@ -887,7 +887,8 @@ var admonitionKinds = map[string]string{
 
 // admonitionStart begins the alert that a theme's admonition shortcode,
 // {{< admonition tip "Title" >}} on a line of its own, stands for, > [!TIP],
-// with its title in bold when it has one of its own; its inside is
+// with its title in bold when it has one other than its type's or the
+// alert's; its inside is
 // converted as the rest of the body is, and quoted when its end tag is
 // reached (admonitionEnd). It returns how many bytes of the body it
 // took, 0 when the shortcode is not one it can write so.
@@ -938,7 +939,7 @@ func (c *converter) admonitionStart(t tag, a args) int {
 	}
 	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
 	c.out.WriteString("[!" + kind + "]\n")
-	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) {
+	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) && !strings.EqualFold(title, kind) {
 		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n")
 	}
 	c.im.res.Converted++
