@@ -573,6 +573,17 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 // fillIn gives a page without a title or date one, with a note: the
 // title from its file name, the date of its file.
 func (im *importer) fillIn(p *page) {
+	if title, at, rest, ok := leadingHeading(p.body); ok && !p.html && p.title != "" && title == strings.TrimSpace(p.title) {
+		// The page starts with its title as a heading, which its
+		// theme showed in the title's place (Just the Docs) or beside
+		// it: plotline shows the title, so the heading would repeat it.
+		if ial := bytes.TrimSpace(rest[:lineEnd(rest, 0)]); bytes.HasPrefix(ial, []byte("{:")) && !bytes.HasPrefix(ial, []byte("{::")) && bytes.HasSuffix(ial, []byte("}")) {
+			rest = rest[lineEnd(rest, 0):] // the heading's attribute list, {: .no_toc }
+		}
+		im.done(diag.At(p.src, p.source, p.bodyOff+at), "its first line, a heading, repeats its title: left out, as the page shows its title")
+		p.bodyOff += len(p.body) - len(rest)
+		p.body = rest
+	}
 	if p.title == "" && !p.html {
 		if title, at, rest, ok := leadingHeading(p.body); ok {
 			// The page's first line is its title, as a README's is:
