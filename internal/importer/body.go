@@ -886,24 +886,25 @@ var admonitionKinds = map[string]string{
 }
 
 // admonitionStart begins the alert that a theme's admonition shortcode,
-// {{< admonition tip "Title" >}} on a line of its own, stands for, > [!TIP],
-// with its title in bold when it has one other than its type's or the
-// alert's; its inside is
+// {{< admonition tip "Title" >}} at the start of a line, stands for,
+// > [!TIP], with its title in bold when it has one other than its type's
+// or the alert's; its inside (which may start on the tag's line) is
 // converted as the rest of the body is, and quoted when its end tag is
 // reached (admonitionEnd). It returns how many bytes of the body it
-// took, 0 when the shortcode is not one it can write so.
+// took, 0 when the shortcode is not one it can write so: of a type with
+// no alert, within a paragraph, without its end tag, or around a
+// footnote's definition, which a quote would hide from the page's
+// footnotes.
 func (c *converter) admonitionStart(t tag, a args) int {
 	b := c.body
 	typ := strings.ToLower(cmp.Or(a.get("type", 0), "note"))
 	kind := admonitionKinds[typ]
-	ls := lineStart(b, t.start)
-	le := lineEnd(b, t.end)
-	if kind == "" || ls != t.start || len(bytes.TrimSpace(b[t.end:le])) > 0 || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+	if kind == "" || lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
 		return 0
 	}
 	end := -1
 	depth := 0
-	for from := le; from < len(b); {
+	for from := t.end; from < len(b); {
 		k := bytes.Index(b[from:], []byte("{{"))
 		if k < 0 {
 			break
@@ -924,14 +925,12 @@ func (c *converter) admonitionStart(t tag, a args) int {
 			depth--
 		}
 		if depth < 0 {
-			if lineStart(b, from) == from && len(bytes.TrimSpace(b[et.end:lineEnd(b, et.end)])) == 0 {
-				end = from
-			}
+			end = from
 			break
 		}
 		from = et.end
 	}
-	if end < 0 {
+	if end < 0 || footnoteDefRE.Match(b[t.end:end]) {
 		return 0
 	}
 	if c.quotes == nil {
@@ -943,12 +942,24 @@ func (c *converter) admonitionStart(t tag, a args) int {
 		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n")
 	}
 	c.im.res.Converted++
-	return le - t.start
+	k := afterSpaces(b, t.end)
+	if k < len(b) && b[k] == '\r' {
+		k++
+	}
+	if k < len(b) && b[k] == '\n' {
+		k++ // the inside starts on the next line
+	}
+	return k - t.start
 }
 
-// admonitionEnd ends the alert whose end tag is t: what was written of
-// it since admonitionStart is quoted, line by line, and the fragment
-// links in it are moved with their lines. It returns how many bytes of
+// footnoteDefRE finds the definition of a footnote, "[^label]:" at the
+// start of a line.
+var footnoteDefRE = regexp.MustCompile(`(?m)^ {0,3}\[\^[^\]\n]+\]:`)
+
+// admonitionEnd ends the alert whose end tag is t, which may follow its
+// last words on their line: what was written of it since
+// admonitionStart is quoted, line by line, and the fragment links in it
+// are moved with their lines. It returns how many bytes of
 // the body it took, 0 when t ends no such alert.
 func (c *converter) admonitionEnd(t tag) int {
 	q, ok := c.quotes[t.start]
@@ -986,9 +997,20 @@ func (c *converter) admonitionEnd(t tag) int {
 	}
 	c.out.Truncate(q[0])
 	c.out.Write(quoted.Bytes())
-	after := lineEnd(c.body, t.end)
-	if !blankLine(c.body[after:]) {
+	b := c.body
+	after := afterSpaces(b, t.end)
+	if after < len(b) && b[after] == '\r' {
+		after++
+	}
+	switch {
+	case after >= len(b):
+	case b[after] != '\n':
+		c.out.WriteByte('\n') // text after the end tag: a paragraph of its own
+	case !blankLine(b[after+1:]):
 		c.out.WriteByte('\n') // a line right after would join the quote
+		after++
+	default:
+		after++
 	}
 	c.im.res.Converted++
 	return after - t.start
