@@ -892,9 +892,7 @@ var admonitionKinds = map[string]string{
 // converted as the rest of the body is, and quoted when its end tag is
 // reached (admonitionEnd). It returns how many bytes of the body it
 // took, 0 when the shortcode is not one it can write so: of a type with
-// no alert, within a paragraph, without its end tag, or around a
-// footnote's definition, which a quote would hide from the page's
-// footnotes.
+// no alert, within a paragraph, or without its end tag.
 func (c *converter) admonitionStart(t tag, a args) int {
 	b := c.body
 	typ := strings.ToLower(cmp.Or(a.get("type", 0), "note"))
@@ -930,7 +928,7 @@ func (c *converter) admonitionStart(t tag, a args) int {
 		}
 		from = et.end
 	}
-	if end < 0 || footnoteDefRE.Match(b[t.end:end]) {
+	if end < 0 {
 		return 0
 	}
 	if c.quotes == nil {
@@ -951,10 +949,6 @@ func (c *converter) admonitionStart(t tag, a args) int {
 	}
 	return k - t.start
 }
-
-// footnoteDefRE finds the definition of a footnote, "[^label]:" at the
-// start of a line.
-var footnoteDefRE = regexp.MustCompile(`(?m)^ {0,3}\[\^[^\]\n]+\]:`)
 
 // admonitionEnd ends the alert whose end tag is t, which may follow its
 // last words on their line: what was written of it since
