@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/url"
 	"path"
@@ -772,6 +773,12 @@ func (c *converter) figure(i int, a args) {
 	if alt == "" {
 		alt = title
 	}
+	if c.inHTMLBlock(i) {
+		// In a raw HTML block, where Hugo's figure wrote HTML, Markdown
+		// would be shown as typed: HTML, as the figure was.
+		c.figureHTML(src, alt, title, a.named["link"])
+		return
+	}
 	dest := src
 	if strings.ContainsAny(dest, " ()<>") {
 		dest = "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(dest) + ">"
@@ -788,6 +795,24 @@ func (c *converter) figure(i int, a args) {
 		img = "[" + img + "](" + link + ")"
 	}
 	c.out.WriteString(img)
+	c.im.res.Converted++
+}
+
+// figureHTML writes a figure of the image at src, with its alt text, its
+// caption and the address it links to, if any, as HTML.
+func (c *converter) figureHTML(src, alt, caption, link string) {
+	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(stripTags(alt)) + `">`
+	if link != "" {
+		if u, ok := c.resolve(link); ok {
+			link = u
+		}
+		img = `<a href="` + html.EscapeString(link) + `">` + img + `</a>`
+	}
+	c.out.WriteString("<figure>" + img)
+	if caption != "" {
+		c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
+	}
+	c.out.WriteString("</figure>")
 	c.im.res.Converted++
 }
 
