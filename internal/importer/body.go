@@ -324,19 +324,19 @@ func (c *converter) hugo(i int) int {
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
 	case "youtube":
 		if id := args.get("id", 0); id != "" {
-			c.out.WriteString("[YouTube: " + id + "](https://www.youtube.com/watch?v=" + id + ")")
+			c.writeLink(i, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
 	case "vimeo":
 		if id := args.get("id", 0); id != "" {
-			c.out.WriteString("[Vimeo: " + id + "](https://vimeo.com/" + id + ")")
+			c.writeLink(i, "Vimeo: "+id, "https://vimeo.com/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
-			c.out.WriteString("[Gist " + id + "](https://gist.github.com/" + user + "/" + id + ")")
+			c.writeLink(i, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
@@ -796,6 +796,17 @@ func (c *converter) figure(i int, a args) {
 	}
 	c.out.WriteString(img)
 	c.im.res.Converted++
+}
+
+// writeLink writes a link with text to u, in place of the shortcode at
+// body offset i: Markdown, or HTML in a raw HTML block, where Markdown
+// would be shown as typed.
+func (c *converter) writeLink(i int, text, u string) {
+	if c.inHTMLBlock(i) {
+		c.out.WriteString(`<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
+		return
+	}
+	c.out.WriteString("[" + text + "](" + u + ")")
 }
 
 // figureHTML writes a figure of the image at src, with its alt text, its
