@@ -881,6 +881,26 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 	inner = strings.TrimPrefix(strings.TrimPrefix(inner, "\r"), "\n")
 	inner = strings.TrimRight(inner, " \t")
 	inner = strings.TrimSuffix(strings.TrimSuffix(inner, "\n"), "\r")
+	if c.inHTMLBlock(t.start) {
+		// In a raw HTML block, where Hugo's highlight wrote HTML, a
+		// fence would be shown as typed: HTML, each blank line a
+		// character reference, so that the block does not end there.
+		c.out.WriteString(`<pre><code`)
+		if language != "" {
+			c.out.WriteString(` class="language-` + html.EscapeString(language) + `"`)
+		}
+		lines := strings.Split(inner, "\n")
+		for k, l := range lines {
+			if strings.TrimSpace(l) == "" {
+				l = ""
+			}
+			lines[k] = html.EscapeString(l)
+		}
+		code := strings.ReplaceAll(strings.Join(lines, "\n"), "\n\n", "\n&#10;")
+		c.out.WriteString(">" + code + "</code></pre>")
+		c.im.res.Converted++
+		return t.end + end + closeLen - t.start
+	}
 	// The fence takes the indentation of the tag's line, as in a list.
 	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
 	indent := string(b[lineStart:t.start])
