@@ -25,6 +25,7 @@ func FuzzBody(f *testing.F) {
 		"{{< admonition tip \"T\" >}}\n[b](../b/#x)\n{{< admonition >}}\n```\nc\n```\n{{< /admonition >}}\n{{< /admonition >}}\nz",
 		"- i\n  {{< mermaid >}}a-->b{{< /mermaid >}}\n{% highlight x %}\n{% raw %}{% endhighlight %}{% endraw %}\n{% endhighlight %}",
 		"<div markdown=\"1\">\n*a*\n</div>\n```\nx\n\ny\n```\n<p>q</p>\n[w]({{ site.url }}) {{ site.url }}.",
+		"<div>\n{{< figure src=\"a.png\" link=\"../b/\" >}}\n{{< highlight go >}}\na\n\n  \nb\n{{< /highlight >}}{{< youtube x >}}\n</div>\n{{< admonition note \"T\" >}}x\n[^f]:\n    y\n    {{< /admonition >}} z",
 		"**b**{:.c} `x`{: .l} {::options a=\"b\" /} [a b](c d) [[x]](/posts/b/) ![i]({{ x }}) <div>\n\\(y\\) [z](q)\n</div>",
 	} {
 		f.Add(s)
