@@ -52,7 +52,7 @@ func runImport(ctx context.Context, e *env, args []string) int {
 	}
 	start := time.Now()
 	fsys := os.DirFS(src)
-	res, err := importer.Import(fsys, kind)
+	res, err := importer.Import(fsys, kind, start)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "plotline import: %s: %v\n", src, err)
 		return ExitContent
