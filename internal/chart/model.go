@@ -460,6 +460,22 @@ func niceScale(lo, hi float64, n int) axisScale {
 type dateTick struct {
 	Date  time.Time
 	Label string
+	// Anchor is where the label stands on its tick: "" centred on it,
+	// "start" from it (the first label, at the left edge of the frame)
+	// or "end" up to it (the last, at the right edge).
+	Anchor string
+}
+
+// span returns the left and right of t's label on canvas c.
+func (t dateTick) span(c *svgCanvas) (float64, float64) {
+	x, w := c.x(t.Date), textWidth(t.Label, fontSmall)
+	switch t.Anchor {
+	case "start":
+		return x, x + w
+	case "end":
+		return x - w, x
+	}
+	return x - w/2, x + w/2
 }
 
 // dateStep is a round distance between two dates of the time axis.

@@ -373,8 +373,22 @@ func (m *model) frameOption(l *layout) frameOption {
 	for _, t := range l.xTicks {
 		ticked = append(ticked, isoDate(t.Date))
 	}
+	xLabel := opts.AxisLabel{FontSize: fontSmall, Margin: 8}
+	if n := len(l.xLabels); n > 0 {
+		// ECharts aligns the first and the last label it shows as the
+		// layout placed them. A time axis takes its first and last
+		// custom value twice, the copies aligned and the others centred
+		// on the same date; showing the aligned copy makes ECharts hide
+		// the centred one, which overlaps it.
+		if l.xLabels[0].Anchor == "start" {
+			xLabel.AlignMinLabel, xLabel.ShowMinLabel = "left", opts.Bool(true)
+		}
+		if l.xLabels[n-1].Anchor == "end" {
+			xLabel.AlignMaxLabel, xLabel.ShowMaxLabel = "right", opts.Bool(true)
+		}
+	}
 	opt.XAxis = []axis{{
-		AxisLabel: &axisLabel{AxisLabel: opts.AxisLabel{FontSize: fontSmall, Margin: 8}, CustomValues: labelled},
+		AxisLabel: &axisLabel{AxisLabel: xLabel, CustomValues: labelled},
 		AxisTick:  &axisTick{CustomValues: ticked},
 	}}
 	var values []any

@@ -205,7 +205,11 @@ const geometryJS = `function (id) {
 			limit: lines('plc-limit'),
 			crossing: lines('plc-crossing'),
 			grid: lines('plc-grid'),
-			yLabels: Array.from(svg.querySelectorAll('text.plc-small[text-anchor="end"]'), t => t.textContent),
+			// The value axis's labels stand up to the plot's left edge (the
+			// last date's may stand up to its tick, at the right).
+			yLabels: Array.from(svg.querySelectorAll('text.plc-small[text-anchor="end"]'), t => t)
+				.filter(t => Number(t.getAttribute('x')) < Number((svg.getAttribute('data-plot') || '0').split(' ')[0]))
+				.map(t => t.textContent),
 		},
 		live: {polygons: [], polylines: [], lines: [], ticks: [], yLabels: []},
 	};
