@@ -150,6 +150,11 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 	default:
 		b.WriteString(" (not reaching ")
 		writeWritten(b, p.Limit, p.LimitPlaces)
+		if s.Beyond {
+			// It would after the curves end, which the chart does not show.
+			b.WriteString(" by ")
+			writeLongDate(b, m.samples[len(m.samples)-1].Date)
+		}
 		b.WriteString(")")
 	}
 }
