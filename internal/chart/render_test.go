@@ -318,7 +318,9 @@ func TestSummary(t *testing.T) {
 				"1 observation, 1,040.22 on 1 December 2024.",
 		},
 		{
-			// Neither rising nor falling.
+			// Neither rising nor falling: a level series, as a reservoir
+			// that holds its level, said so ("changing 0 a day, reaching
+			// 3,000" read as if it moved).
 			name: "no change",
 			b: func() *dataBlock {
 				b := kursk()
@@ -327,7 +329,7 @@ func TestSummary(t *testing.T) {
 					Central: *linearScenario("central", start, 0, math.Inf(1), day("2025-03-01"))}
 				return b
 			}(),
-			want: "Projection of casualties: 3,000 on 13 January 2025, changing 0 a day, reaching 3,000 by 1 March 2025. " +
+			want: "Projection of casualties: 3,000 on 13 January 2025, no change (0 a day), still 3,000 on 1 March 2025. " +
 				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
 		{
