@@ -298,8 +298,13 @@ func TestDateTicksAtEnds(t *testing.T) {
 func TestISODate(t *testing.T) {
 	for _, y := range []int{-1, 0, 1, 9, 99, 999, 1969, 2025, 9999, 10000} {
 		for _, md := range [][2]int{{1, 1}, {2, 28}, {12, 31}, {7, 4}} {
-			d := time.Date(y, time.Month(md[0]), md[1], 13, 0, 0, 0, time.UTC)
+			d := time.Date(y, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC)
 			if got, want := isoDate(d), d.Format(time.DateOnly); got != want {
+				t.Errorf("isoDate(%v) = %q; want %q", d, got, want)
+			}
+			// An observation's time of day follows.
+			d = d.Add(13*time.Hour + 5*time.Minute)
+			if got, want := isoDate(d), d.Format("2006-01-02T15:04"); got != want {
 				t.Errorf("isoDate(%v) = %q; want %q", d, got, want)
 			}
 		}

@@ -273,8 +273,10 @@ func (l *layout) pickDateTicks(m *model) {
 	var step dateStep
 	days := to.Sub(from).Hours() / 24
 	for _, st := range dateSteps {
-		approx := float64(st.days) + 30.44*float64(st.months) + 365.25*float64(st.years)
-		if days/approx > float64(most)+1 {
+		if st.hours > 0 && !m.timed {
+			continue // days are the finest step of dates
+		}
+		if days/st.approxDays() > float64(most)+1 {
 			continue // too many ticks, without making them
 		}
 		ticks := stepTicks(from, to, st)
@@ -282,20 +284,19 @@ func (l *layout) pickDateTicks(m *model) {
 			continue
 		}
 		best, step = ticks, st
-		if len(ticks) > 0 && ticksFit(c, ticks) {
-			break
+		if len(ticks) > 0 {
+			// Fitted with the first label as it is shown.
+			first := ticks[0]
+			first.Label = firstLabel(first, st)
+			if ticksFit(c, append([]dateTick{first}, ticks[1:]...)) {
+				break
+			}
 		}
 	}
 	l.xTicks = best
 	for i, t := range best {
 		if len(l.xLabels) == 0 {
-			// The first label shown says the year.
-			switch {
-			case step.months > 0:
-				t.Label = t.Date.Format("Jan 2006")
-			case step.days > 0:
-				t.Label = t.Date.Format("2 Jan 2006")
-			}
+			t.Label = firstLabel(t, step)
 		}
 		// A label centred on its tick that would run out of the frame
 		// is kept inside it, when it is the first label or the last
@@ -343,6 +344,20 @@ func (l *layout) pickDateTicks(m *model) {
 	}
 }
 
+// firstLabel returns the label of t, a tick of step, when it is the first
+// label shown: it says the year, and the day of an hour.
+func firstLabel(t dateTick, step dateStep) string {
+	switch {
+	case step.months > 0:
+		return t.Date.Format("Jan 2006")
+	case step.days > 0 || step.hours > 0 && !hasTime(t.Date):
+		return t.Date.Format("2 Jan 2006")
+	case step.hours > 0:
+		return t.Date.Format("2 Jan 2006 15:04")
+	}
+	return t.Label
+}
+
 // ticksFit reports whether the labels of ticks keep 10 units apart.
 func ticksFit(c *svgCanvas, ticks []dateTick) bool {
 	prevEnd := math.Inf(-1)
@@ -377,7 +392,7 @@ func (l *layout) placeTopLabels(m *model) int {
 		wants = append(wants, want{fitText(m.unit, fontText, l.f.w-8), 4, "unit"})
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
-		wants = append(wants, want{shortDate(t), l.c.x(t), "crossing"})
+		wants = append(wants, want{shortDate(dayOf(t)), l.c.x(t), "crossing"})
 	}
 	for _, e := range m.events {
 		wants = append(wants, want{e.Label, l.c.x(e.Date), "event"})

@@ -103,7 +103,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		b.WriteString("reaches ")
 		writeWritten(b, p.Limit, p.LimitPlaces)
 		b.WriteString(" on ")
-		writeLongDate(b, p.Central.Crossing)
+		writeLongDate(b, dayOf(p.Central.Crossing))
 	case p.HasLimit:
 		b.WriteString("does not reach ")
 		writeWritten(b, p.Limit, p.LimitPlaces)
@@ -155,7 +155,7 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 	case !p.HasLimit:
 	case s.Reaches:
 		b.WriteString(" (")
-		writeLongDate(b, s.Crossing)
+		writeLongDate(b, dayOf(s.Crossing))
 		b.WriteString(")")
 	default:
 		b.WriteString(" (not reaching ")

@@ -1072,3 +1072,30 @@ func TestBrowserTooltipWritten(t *testing.T) {
 		t.Logf("tooltip: %q", text)
 	}
 }
+
+// gaugeArticle charts a river gauge read every hour.
+const gaugeArticle = "---\ntitle: Gauge\ndate: 2025-03-02\ndata:\n" +
+	"  gauge:\n    unit: feet\n    series:\n      - {date: 2025-03-01T06:00, value: 4.2}\n" +
+	"      - {date: 2025-03-01T07:00, value: 4.5}\n      - {date: 2025-03-01T08:00, value: 4.9}\n" +
+	"---\nThe river rose.\n\n```chart\ndata: gauge\ntype: line\n```\n"
+
+// TestBrowserTooltipTime shows, in Chromium set to New York's time zone,
+// the tooltip of an hourly reading: it gives the reading's time as the
+// data writes it, as the static chart's table does, where it gave the
+// day alone.
+func TestBrowserTooltipTime(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":             {Data: []byte("title: Gauge\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/gauge.md": {Data: []byte(gaugeArticle)},
+	})
+	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "America/New_York"}); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, serveDir(t, dest)+"articles/gauge/")
+	charts := waitChartsPainted(t, ctx, 0.005)
+	text := showTooltip(t, ctx, charts[0].Figure, "observed", 1, "4.5")
+	if want := "1 Mar 2025 07:00"; !strings.Contains(text, want) {
+		t.Errorf("tooltip %q does not say %q", text, want)
+	}
+}

@@ -44,17 +44,27 @@
     return echarts.format.encodeHTML(s == null ? '' : String(s));
   }
 
-  // formatDate writes "15 Apr 2025" for "2025-04-15" or a time in ms.
+  // formatDate writes "15 Apr 2025" for "2025-04-15" or a time in ms, and
+  // "15 Apr 2025 06:00" for "2025-04-15T06:00", an observation's time of
+  // day, as the static chart does. ECharts reads the option's dates in the
+  // browser's time zone, so a time in ms is read back in it too.
   function formatDate(v) {
-    var m = typeof v === 'string' && /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    var m = typeof v === 'string' && /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/.exec(v);
     if (m) {
-      return Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1];
+      return Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1] + (m[4] ? ' ' + m[4] : '');
     }
     var d = new Date(v);
     if (isNaN(d.getTime())) {
       return String(v);
     }
-    return d.getDate() + ' ' + MONTHS[d.getMonth()] + ' ' + d.getFullYear();
+    var two = function (n) {
+      return (n < 10 ? '0' : '') + n;
+    };
+    var clock = '';
+    if (d.getHours() || d.getMinutes() || d.getSeconds()) {
+      clock = ' ' + two(d.getHours()) + ':' + two(d.getMinutes()) + (d.getSeconds() ? ':' + two(d.getSeconds()) : '');
+    }
+    return d.getDate() + ' ' + MONTHS[d.getMonth()] + ' ' + d.getFullYear() + clock;
   }
 
   // formatNumber writes a computed number (a projected value) as the
