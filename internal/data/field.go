@@ -147,7 +147,11 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 	}
 	switch field {
 	case "date":
-		return Value{Kind: Date, Date: pt.Date}, nil
+		timed := false
+		for _, p := range b.Series {
+			timed = timed || hasTime(p.Date)
+		}
+		return Value{Kind: Date, Date: pt.Date, Timed: timed}, nil
 	case "value":
 		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit)}, nil
 	case "label":

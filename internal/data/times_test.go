@@ -43,6 +43,15 @@ func TestObservationTimes(t *testing.T) {
 		t.Errorf("dates (-want +got):\n%s", diff)
 	}
 
+	// Prose may give the latest reading's time.
+	v, err := blocks[0].Field("last.date")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Format(v, "date", "15:04 on 2 January"); err != nil || got != "09:00 on 1 March" {
+		t.Errorf("{{ gauge.last.date | date \"15:04 on 2 January\" }} = %q, %v; want 09:00 on 1 March", got, err)
+	}
+
 	const p = pagePath + ":"
 	for _, tt := range []struct {
 		name, src, csv string
