@@ -123,7 +123,7 @@ func TestCSVErrors(t *testing.T) {
 		// A row copied twice is drawn, counted and fitted twice: a
 		// warning. Two values of one day (two sources) are not a copy.
 		{"a repeated row", "date,value,label\n2025-01-01,10,a\n2025-01-02,11,b\n2025-01-01,10,a\n2025-01-01,12,c\n", "prices.csv", []string{
-			c + `:4:1: warning: this repeats the observation of line 2 (2025-01-01, 10): it would be drawn, counted and fitted twice; delete one of them`,
+			c + `:4:1: warning: this repeats the observation of line 2 (2025-01-01, 10): it would be drawn, counted and fitted twice; delete one of them, or, if they are readings at two times of the day, give each its time (2025-01-01T06:00)`,
 		}},
 		{"columns named otherwise", "Day,Region,Cases\n2025-01-01,North,3\n", "prices.csv", []string{
 			c + `:1:1: the header has no "date" column (want date, value and optionally label and source): if the column "Day" holds the dates, name it date`,

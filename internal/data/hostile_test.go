@@ -104,8 +104,8 @@ func TestHostileValues(t *testing.T) {
 			}},
 		{"a repeated observation", "data:\n  l:\n    series:\n      - {date: 2025-01-01, value: 2.50}\n      - {date: 2025-01-01, value: 2.5}\n      - {date: 2025-01-01, value: 2.50}\n",
 			[]string{
-				p + `5:9: warning: this repeats the observation of line 4 (2025-01-01, 2.5): it would be drawn, counted and fitted twice; delete one of them`,
-				p + `6:9: warning: this repeats the observation of line 4 (2025-01-01, 2.50): it would be drawn, counted and fitted twice; delete one of them`,
+				p + `5:9: warning: this repeats the observation of line 4 (2025-01-01, 2.5): it would be drawn, counted and fitted twice; delete one of them, or, if they are readings at two times of the day, give each its time (2025-01-01T06:00)`,
+				p + `6:9: warning: this repeats the observation of line 4 (2025-01-01, 2.50): it would be drawn, counted and fitted twice; delete one of them, or, if they are readings at two times of the day, give each its time (2025-01-01T06:00)`,
 			}},
 		// YAML's merge key takes the keys the observation does not set
 		// from the one it names; an unknown key it brings is reported at

@@ -260,8 +260,14 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 // repeatMessage says that pt repeats the observation at line first of
 // its file, a copy that is drawn twice, counted twice by count and
 // weighs twice in a fit. Two observations of one day that differ (two
-// sources, or two times of day) are not repeats.
+// sources, or two times of day) are not repeats. Readings of a day
+// written without their times, as an hourly gauge's might be, look like
+// repeats where the level held, so the message says how to keep them.
 func repeatMessage(first int, pt Point) string {
-	return fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
+	msg := fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
 		first, dateText(pt.Date), WrittenNumber(pt.Value, pt.Places))
+	if !hasTime(pt.Date) {
+		msg += fmt.Sprintf(", or, if they are readings at two times of the day, give each its time (%sT06:00)", dateText(pt.Date))
+	}
+	return msg
 }
