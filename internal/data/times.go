@@ -16,9 +16,10 @@ import (
 )
 
 // parseObservationDate parses the date of an observation: YYYY-MM-DD at
-// midnight UTC, or YYYY-MM-DD, T or a space, and HH:MM or HH:MM:SS, at
-// that time of day, with an optional zone (Z, +HH:MM or -HH:MM), which
-// it returns as written and otherwise leaves aside. timed reports
+// midnight UTC, or YYYY-MM-DD, T or a space, and HH:MM or HH:MM:SS
+// (with zeros after a decimal point, .000, as some agencies write it), at
+// that time of day, with an optional zone (Z, +HH:MM or -HH:MM), which it
+// returns as written and otherwise leaves aside. timed reports
 // whether s gives a time of day.
 func parseObservationDate(s string) (t time.Time, timed bool, zone string, ok bool) {
 	if len(s) <= len(time.DateOnly) {
@@ -35,6 +36,11 @@ func parseObservationDate(s string) (t time.Time, timed bool, zone string, ok bo
 		if !validZone(zone) {
 			return time.Time{}, false, "", false
 		}
+	}
+	if i := strings.IndexByte(rest, '.'); i >= 0 && strings.Trim(rest[i+1:], "0") == "" && len(rest) > i+1 {
+		// 06:00:00.000, as some agencies write their readings: no part
+		// of a second to keep.
+		rest = rest[:i]
 	}
 	parts := strings.Split(rest, ":")
 	if len(parts) < 2 || len(parts) > 3 {

@@ -22,7 +22,7 @@ func TestObservationTimes(t *testing.T) {
       - {date: 2025-03-01T07:00, value: 4.2}
       - {date: 2025-03-01T06:00, value: 4.2}
       - {date: "2025-03-01 08:00:30", value: 4.5}
-      - {date: 2025-03-01T09:00-05:00, value: 4.9}
+      - {date: 2025-03-01T09:00:00.000-05:00, value: 4.9}
   csv:
     csv: gauge.csv
 `
@@ -63,10 +63,11 @@ func TestObservationTimes(t *testing.T) {
 			[]string{p + `5:16: date: 2025-03-01T06:00 gives a time of day, and line 4 gives none: a day alone cannot be placed among times; give a time for every observation of the series, or for none`}},
 		{"the hour repeated when clocks go back", "data:\n  g:\n    series:\n      - {date: 2025-11-02T01:30-04:00, value: 1}\n      - {date: 2025-11-02T01:30-05:00, value: 2}\n", "",
 			[]string{p + `5:16: date: 2025-11-02T01:30-05:00 is the time of line 4 (2025-11-02T01:30-04:00) in another zone: a chart shows a time as written, so both would stand at one place (as in the hour repeated when clocks go back); write every time of the series in one zone`}},
-		{"in a CSV file", "data:\n  g:\n    csv: g.csv\n", "date,value\n2025-03-01 06:00,1\n2025-03-01,2\n2025-03-01 7:00,3\n",
+		{"in a CSV file", "data:\n  g:\n    csv: g.csv\n", "date,value\n2025-03-01 06:00,1\n2025-03-01,2\n2025-03-01 7:00,3\n2025-03-01T08:00:00.5,4\n",
 			[]string{
 				"content/articles/g.csv:3:1: date: 2025-03-01 has no time of day, and line 2 gives one (2025-03-01 06:00): a day alone cannot be placed among times; give its time, such as 2025-03-01T00:00",
 				`content/articles/g.csv:4:1: date: "2025-03-01 7:00" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2025-03-01T06:00, seconds and a zone optional)`,
+				`content/articles/g.csv:5:1: date: "2025-03-01T08:00:00.5" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2025-03-01T06:00, seconds and a zone optional)`,
 			}},
 		// Readings of one value at two times are not repeats.
 		{"one value at two times", "data:\n  g:\n    series:\n      - {date: 2025-03-01T06:00, value: 1}\n      - {date: 2025-03-01T07:00, value: 1}\n      - {date: 2025-03-01T07:00, value: 1}\n", "",
