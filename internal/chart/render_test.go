@@ -333,6 +333,16 @@ func TestSummary(t *testing.T) {
 				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
 		{
+			// A level projection above a floor that only its dry-year
+			// scenario reaches: 90 feet at 5 a month is 18 months.
+			name: "level above a floor",
+			b: parseBlock(t, "lake:\n  unit: feet\n  series:\n    - {date: 2025-01-01, value: 1040}\n"+
+				"  projection: {per: month, rate: 0, low: -5, limit: 950}\n"),
+			want: "Projection of feet: 1,040 on 1 January 2025, no change (0 a month), does not reach 950 by 25 August 2026; " +
+				"low scenario falling 5 a month (1 July 2026). " +
+				"1 observation, 1,040 on 1 January 2025.",
+		},
+		{
 			name: "bar",
 			b:    noProjection(),
 			typ:  TypeBar,

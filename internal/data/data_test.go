@@ -401,6 +401,24 @@ func TestSchemaErrors(t *testing.T) {
 			[]string{p + `6:14: limit 12000 is never reached: the rate must be positive to rise from 0 to 12000`},
 		},
 		{
+			// A level projection reaches no limit but its own level, on
+			// purpose when its falling scenario reaches it: no error
+			// (without the scenario, "reservoir never empties" below is
+			// one).
+			"level projection with a floor",
+			`data:
+  lake:
+    series:
+      - {date: 2025-01-01, value: 1040}
+    projection:
+      rate: 0
+      per: month
+      limit: 950
+      low: -5
+`,
+			nil,
+		},
+		{
 			"central rate outside its band",
 			`data:
   a:
