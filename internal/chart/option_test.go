@@ -247,6 +247,12 @@ func TestOptionLowOnly(t *testing.T) {
 	if got := dig(series[idLow], "lineStyle", "type"); got != "dotted" {
 		t.Errorf("low lineStyle.type = %v; want dotted", got)
 	}
+	// The legend's mark takes the series' item colour: without one, the
+	// live chart's legend gave the orange scenario a blue mark from
+	// ECharts' palette.
+	if got := dig(series[idLow], "itemStyle", "color"); got != colorProjection {
+		t.Errorf("low itemStyle.color = %v; want %s, the line's", got, colorProjection)
+	}
 }
 
 func TestOptionThinsLongCurves(t *testing.T) {
