@@ -70,6 +70,39 @@ func TestTimedObservations(t *testing.T) {
 		}
 	}
 
+	// From 2 hours to 10 days of readings, in both frames: every label
+	// fits, none repeats another, and an hour alone follows a label that
+	// says its day.
+	for n := 2; n <= 240; n += 7 {
+		m, err := newModel([]*data.Block{hourly(six, n)}, nil, TypeLine, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range frames(DefaultHeight) {
+			l := m.layout(f)
+			got := labels(l.xLabels)
+			seen := map[string]bool{}
+			dated := false
+			for i, d := range l.xLabels {
+				if seen[d.Label] && !strings.Contains(d.Label, ":") {
+					t.Errorf("%d hours, %s frame: %q repeats in %q", n, f.name, d.Label, got)
+				}
+				seen[d.Label] = true
+				if i > 0 && d.Label == l.xLabels[i-1].Label {
+					t.Errorf("%d hours, %s frame: %q twice in a row in %q", n, f.name, d.Label, got)
+				}
+				bare := len(d.Label) == len("15:04")
+				if bare && !dated {
+					t.Errorf("%d hours, %s frame: %q before any day in %q", n, f.name, d.Label, got)
+				}
+				dated = dated || !bare
+			}
+			if len(l.xLabels) < 2 || !ticksFit(&l.c, l.xLabels) {
+				t.Errorf("%d hours, %s frame: labels %q too few or overlapping", n, f.name, got)
+			}
+		}
+	}
+
 	f, err := renderOne(hourly(six, 7), Spec{Type: TypeLine}, "c")
 	if err != nil {
 		t.Fatal(err)
