@@ -44,7 +44,9 @@ const zoneDatesJS = `function (id) {
 		(s.data || []).forEach((d, di) => {
 			inst.dispatchAction({type: 'showTip', seriesIndex: si, dataIndex: di});
 			const tips = Array.from(live.querySelectorAll('div')).map(x => x.innerText || '').filter(x => x.trim());
-			out.tips.push([d.value[0], tips.length ? tips[tips.length - 1].split('\n')[0] : '']);
+			// The chart holds its dates as times on UTC's clock.
+			const date = typeof d.value[0] === 'number' ? new Date(d.value[0]).toISOString().slice(0, 10) : d.value[0];
+			out.tips.push([date, tips.length ? tips[tips.length - 1].split('\n')[0] : '']);
 		});
 	});
 	return out;
