@@ -103,7 +103,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		b.WriteString("reaches ")
 		writeWritten(b, p.Limit, p.LimitPlaces)
 		b.WriteString(" on ")
-		writeLongDate(b, p.Central.Crossing)
+		writeLongDate(b, dayOf(p.Central.Crossing))
 	case p.HasLimit:
 		b.WriteString("does not reach ")
 		writeWritten(b, p.Limit, p.LimitPlaces)
@@ -111,9 +111,19 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		writeLongDate(b, m.samples[len(m.samples)-1].Date)
 	default:
 		last := m.samples[len(m.samples)-1]
-		b.WriteString("reaching ")
-		writeNumber(b, last.Central)
-		b.WriteString(" by ")
+		var start, end strings.Builder
+		writeWritten(&start, p.Start.Value, p.Start.Places)
+		writeNumber(&end, last.Central)
+		if start.String() == end.String() {
+			// A level series: "still 1,040 on 1 January 2026".
+			b.WriteString("still ")
+			b.WriteString(end.String())
+			b.WriteString(" on ")
+		} else {
+			b.WriteString("reaching ")
+			b.WriteString(end.String())
+			b.WriteString(" by ")
+		}
 		writeLongDate(b, last.Date)
 	}
 	sep := "; "
@@ -145,18 +155,23 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 	case !p.HasLimit:
 	case s.Reaches:
 		b.WriteString(" (")
-		writeLongDate(b, s.Crossing)
+		writeLongDate(b, dayOf(s.Crossing))
 		b.WriteString(")")
 	default:
 		b.WriteString(" (not reaching ")
 		writeWritten(b, p.Limit, p.LimitPlaces)
+		if s.Beyond {
+			// It would after the curves end, which the chart does not show.
+			b.WriteString(" by ")
+			writeLongDate(b, m.samples[len(m.samples)-1].Date)
+		}
 		b.WriteString(")")
 	}
 }
 
 // writeRate writes a rate: "rising 92 a day", "falling 3 a week",
-// "growing 2% a month", "changing 0 a day"; without the verb when verb is
-// false.
+// "growing 2% a month", "no change (0 a day)"; without the verb when verb
+// is false.
 func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb bool) {
 	exp := m.proj.Model == "exponential"
 	shown := rate
@@ -173,8 +188,9 @@ func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb boo
 	switch {
 	case !verb:
 	case strings.Trim(text, "0.") == "":
-		// Neither rising nor falling, as written.
-		b.WriteString("changing ")
+		// Neither rising nor falling, as written: "no change (0 a day)".
+		b.WriteString("no change (")
+		defer b.WriteString(")")
 	case exp && rate < 0:
 		b.WriteString("shrinking ")
 	case exp:
