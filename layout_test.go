@@ -25,6 +25,7 @@ var allowedInternal = map[string][]string{
 	"version":     {},
 	"ogimage":     {},
 	"notices":     {},
+	"locale":      {},
 	"browsertest": {},
 	"config":      {"diag", "yamlpos"},
 	"content":     {"diag", "sitefs", "yamlsubset", "yamlpos"},
