@@ -29,7 +29,7 @@ var allowedInternal = map[string][]string{
 	"browsertest": {},
 	"config":      {"diag", "yamlpos"},
 	"content":     {"diag", "sitefs", "yamlsubset", "yamlpos"},
-	"data":        {"diag", "projection", "claim", "yamlpos", "sitefs"},
+	"data":        {"diag", "projection", "claim", "yamlpos", "sitefs", "locale"},
 	"chart":       {"diag", "data", "yamlpos", "ogimage"},
 	"markdown":    {"diag", "highlight", "anchor"},
 	"render":      {"diag", "sitefs"},

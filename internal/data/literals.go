@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // literalFormat is one way plotline writes a value: a format and its
@@ -137,6 +138,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 		return
 	}
 	var ix literalIndex
+	marks := marksOf(s.Locale)
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -157,7 +159,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 			i = skipWord(text, i)
 			continue
 		}
-		tok, end := literalAt(text, i)
+		tok, end := literalAt(text, i, marks)
 		if tok == "" {
 			i = skipWord(text, i)
 			continue
@@ -165,7 +167,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 		if ix == nil {
 			ix = s.literals()
 		}
-		ref, ok := ix[withCommas(tok)]
+		ref, ok := ix[marks.english(tok)]
 		if !ok && tok[0] >= 'A' && tok[0] <= 'Z' {
 			// At the start of a sentence: "Mid-April 2025".
 			ref, ok = ix[strings.ToLower(tok[:1])+tok[1:]]
@@ -214,7 +216,7 @@ var months = []string{
 // write it, and returns it and where it ends; "" when there is none.
 // Dates come first, so that "13 January 2025" is one date, not 13 and a
 // year.
-func literalAt(text string, i int) (string, int) {
+func literalAt(text string, i int, marks numberMarks) (string, int) {
 	c := text[i]
 	if c < '0' || c > '9' {
 		// A date led by a word: "January 15, 2025", "mid-April 2025",
@@ -257,10 +259,10 @@ func literalAt(text string, i int) (string, int) {
 			return text[i:end], end
 		}
 	}
-	// A number: 12,000, 12 000, 3.5, 92, 12.5%.
+	// A number: 12,000, 12 000, 3.5, 92, 12.5%; 12.000 and 3,5 in German.
 	end := i + digitsAt(text, i, 1, 30)
 	if n := end - i; n <= 3 {
-		for _, sep := range groupSeps {
+		for _, sep := range marks.groups {
 			grouped := end
 			for strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 3, 3) == 3 {
 				end += len(sep) + 3
@@ -270,13 +272,16 @@ func literalAt(text string, i int) (string, int) {
 			}
 		}
 	}
-	if strings.HasPrefix(text[end:], ".") {
-		if d := digitsAt(text, end+1, 1, 30); d > 0 {
-			end += 1 + d
+	if strings.HasPrefix(text[end:], marks.decimal) {
+		if d := digitsAt(text, end+len(marks.decimal), 1, 30); d > 0 {
+			end += len(marks.decimal) + d
 		}
 	}
-	if strings.HasPrefix(text[end:], "%") {
-		end++
+	for _, pct := range marks.percent {
+		if strings.HasPrefix(text[end:], pct) {
+			end += len(pct)
+			break
+		}
 	}
 	if isLetterAt(text, end) {
 		return "", i // "3rd", "10am", "4x"
@@ -288,23 +293,66 @@ func literalAt(text string, i int) (string, int) {
 	return text[start:end], end
 }
 
-// groupSeps are the marks that group thousands in a number typed in prose:
-// a comma, or a space, no-break space, thin space or narrow no-break space
-// as European style guides have it ("12 000"). A group is exactly three
-// digits after at most three, so "in 2024 12 000 people" holds a year and
-// a number.
-var groupSeps = []string{",", " ", "\u00a0", "\u2009", "\u202f"}
+// numberMarks are the marks of a number typed in prose in a language.
+type numberMarks struct {
+	// groups group thousands: the language's separator (a comma in
+	// English, a full stop in German), or a space, no-break space, thin
+	// space or narrow no-break space as European style guides have it
+	// ("12 000"). A group is exactly three digits after at most three,
+	// so "in 2024 12 000 people" holds a year and a number.
+	groups []string
+	// decimal is the decimal mark: "." in English, "," in German.
+	decimal string
+	// percent are the ways a percent sign follows a number: "%", and
+	// after a space in languages that write one ("12,5 %").
+	percent []string
+}
 
-// withCommas writes the number tok with commas between its thousands, as
-// plotline writes it: "12 000" is "12,000". Other tokens are kept.
-func withCommas(tok string) string {
+// spaceGroups are the spaces that group thousands in every language.
+var spaceGroups = []string{" ", "\u00a0", "\u2009", "\u202f"}
+
+// marksOf returns the marks of numbers typed in the language of l. The
+// check reads the digits 0 to 9 only.
+func marksOf(l *locale.Locale) numberMarks {
+	n := l.Numbers()
+	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}}
+	if n.Group != "" && !slices.Contains(spaceGroups, n.Group) {
+		m.groups = append(m.groups, n.Group)
+	}
+	m.groups = append(m.groups, spaceGroups...)
+	if sp := strings.TrimSuffix(n.PercentSuffix, "%"); sp != "" && sp != n.PercentSuffix && strings.TrimSpace(sp) == "" {
+		m.percent = []string{" %", "\u00a0%", "\u202f%", "%"}
+	}
+	return m
+}
+
+// english writes the number tok, typed with m's marks, as plotline writes
+// it in English, in which the values are looked up: "12 000" is
+// "12,000", and so is German's "12.000"; German's "3,5" is "3.5". Other
+// tokens are kept.
+func (m numberMarks) english(tok string) string {
 	if strings.ContainsFunc(tok, unicode.IsLetter) {
 		return tok // a date: "15 April 2025"
 	}
-	for _, sep := range groupSeps[1:] {
-		tok = strings.ReplaceAll(tok, sep, ",")
+	whole, frac, _ := strings.Cut(tok, m.decimal)
+	for _, sep := range m.groups {
+		whole = strings.ReplaceAll(whole, sep, ",")
 	}
-	return tok
+	if frac != "" {
+		for _, pct := range m.percent {
+			if p, ok := strings.CutSuffix(frac, pct); ok {
+				frac = p + "%"
+				break
+			}
+		}
+		return whole + "." + frac
+	}
+	for _, pct := range m.percent {
+		if p, ok := strings.CutSuffix(whole, pct); ok {
+			return p + "%"
+		}
+	}
+	return whole
 }
 
 // monthAt returns the month name s starts with, followed by a word
