@@ -32,7 +32,7 @@ var allowedInternal = map[string][]string{
 	"data":        {"diag", "projection", "claim", "yamlpos", "sitefs", "locale"},
 	"chart":       {"diag", "data", "yamlpos", "ogimage"},
 	"markdown":    {"diag", "highlight", "anchor"},
-	"render":      {"diag", "sitefs"},
+	"render":      {"diag", "sitefs", "locale"},
 	"output":      {},
 	"buildcache":  {"content", "diag", "output", "render"},
 	"importer":    {"content", "diag", "anchor", "yamlpos"},
