@@ -30,7 +30,7 @@ var allowedInternal = map[string][]string{
 	"config":      {"diag", "yamlpos"},
 	"content":     {"diag", "sitefs", "yamlsubset", "yamlpos"},
 	"data":        {"diag", "projection", "claim", "yamlpos", "sitefs", "locale"},
-	"chart":       {"diag", "data", "yamlpos", "ogimage"},
+	"chart":       {"diag", "data", "yamlpos", "ogimage", "locale"},
 	"markdown":    {"diag", "highlight", "anchor"},
 	"render":      {"diag", "sitefs", "locale"},
 	"output":      {},

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // Figure is a chart drawn and ready to be written into a page.
@@ -91,6 +92,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	if err != nil {
 		return Figure{}, err
 	}
+	m.loc = s.Locale
 	f := Figure{
 		ID:      id,
 		Title:   s.Title,
@@ -144,6 +146,7 @@ type table struct {
 	rows     []tableRow // projected rows, thinned
 	events   []Event
 	multiple bool // the chart draws several blocks
+	loc      *locale.Locale
 }
 
 // tableRow is one date of the projected table.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 	"unicode/utf8"
+
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // A chart is laid out twice, in two frames: a wide one for figures at
@@ -189,9 +191,9 @@ type layout struct {
 }
 
 // yTickLabel is the text of the value tick v of the axis a.
-func yTickLabel(v float64, a axisScale) string {
+func yTickLabel(loc *locale.Locale, v float64, a axisScale) string {
 	var b [48]byte
-	return string(appendTick(b[:0], v, a.Step))
+	return string(appendTick(b[:0], loc, v, a.Step))
 }
 
 // layout lays m out in f.
@@ -200,7 +202,7 @@ func (m *model) layout(f frame) *layout {
 	l.yTicks = m.y.Ticks()
 	widest := 0.0
 	for _, v := range l.yTicks {
-		widest = max(widest, textWidth(yTickLabel(v, m.y), fontSmall))
+		widest = max(widest, textWidth(yTickLabel(m.loc, v, m.y), fontSmall))
 	}
 	c := &l.c
 	c.left = math.Ceil(widest) + 12
@@ -277,7 +279,7 @@ func (l *layout) pickDateTicks(m *model) {
 		if days/approx > float64(most)+1 {
 			continue // too many ticks, without making them
 		}
-		ticks := stepTicks(from, to, st)
+		ticks := stepTicks(m.loc, from, to, st)
 		if len(ticks) > most {
 			continue
 		}
@@ -295,9 +297,9 @@ func (l *layout) pickDateTicks(m *model) {
 				// The first label shown says the year.
 				switch {
 				case step.months > 0:
-					t.Label = t.Date.Format("Jan 2006")
+					t.Label = m.loc.Date(t.Date, locale.MonthYear)
 				case step.days > 0:
-					t.Label = t.Date.Format("2 Jan 2006")
+					t.Label = m.loc.Date(t.Date, locale.Medium)
 				}
 			}
 			l.xLabels = append(l.xLabels, t)
@@ -351,7 +353,7 @@ func (l *layout) placeTopLabels(m *model) int {
 		wants = append(wants, want{fitText(m.unit, fontText, l.f.w-8), 4, "unit"})
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
-		wants = append(wants, want{shortDate(t), l.c.x(t), "crossing"})
+		wants = append(wants, want{shortDate(m.loc, t), l.c.x(t), "crossing"})
 	}
 	for _, e := range m.events {
 		wants = append(wants, want{e.Label, l.c.x(e.Date), "event"})

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // maxPlotSamples bounds the number of points a projected curve is drawn
@@ -69,6 +70,8 @@ type model struct {
 
 	xMin, xMax time.Time
 	y          axisScale
+
+	loc *locale.Locale // writes numbers and dates for readers
 }
 
 // newModel lays out the blocks bs, named as refs names them (refs may be
@@ -341,7 +344,7 @@ func (m *model) crossing() (time.Time, bool) {
 // or the legend says where its label with the unit finds no room.
 func (m *model) limitNumber() string {
 	l, _ := m.limit()
-	return data.WrittenNumber(l, m.limitPlaces)
+	return data.WrittenNumberIn(m.loc, l, m.limitPlaces)
 }
 
 // limitLabel is the text on the limit line: "12,000 casualties".
@@ -475,7 +478,7 @@ var dateSteps = []dateStep{
 
 // stepTicks returns the round dates st apart from from to to, or nil when
 // there would be more than 200.
-func stepTicks(from, to time.Time, st dateStep) []dateTick {
+func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick {
 	approx := float64(st.days) + 30.44*float64(st.months) + 365.25*float64(st.years)
 	if to.Sub(from).Hours()/24/approx > 200 {
 		return nil
@@ -505,18 +508,18 @@ func stepTicks(from, to time.Time, st dateStep) []dateTick {
 			var label string
 			switch {
 			case st.years > 0:
-				label = t.Format("2006")
+				label = lang.Date(t, locale.Year)
 			case st.months > 0:
 				if t.Month() == time.January || prevYear < 0 {
-					label = t.Format("Jan 2006")
+					label = lang.Date(t, locale.MonthYear)
 				} else {
-					label = t.Format("Jan")
+					label = lang.Date(t, locale.Month)
 				}
 			default:
 				if t.Year() != prevYear {
-					label = t.Format("2 Jan 2006")
+					label = lang.Date(t, locale.Medium)
 				} else {
-					label = t.Format("2 Jan")
+					label = lang.Date(t, locale.DayMonth)
 				}
 			}
 			prevYear = t.Year()

@@ -555,7 +555,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	if c, ok := m.crossing(); ok {
 		central.MarkLine = &markLine{MarkLines: opts.MarkLines{
 			Data: []any{markLineX{
-				Name:      shortDate(c),
+				Name:      shortDate(m.loc, c),
 				XAxis:     isoDate(c),
 				LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
 			}},
