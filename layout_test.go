@@ -36,7 +36,7 @@ var allowedInternal = map[string][]string{
 	"output":      {},
 	"buildcache":  {"content", "diag", "output", "render"},
 	"importer":    {"content", "diag", "anchor", "yamlpos"},
-	"site":        {"diag", "config", "content", "data", "chart", "markdown", "render", "sitefs", "output", "buildcache", "ogimage"},
+	"site":        {"diag", "config", "content", "data", "chart", "markdown", "render", "sitefs", "output", "buildcache", "ogimage", "locale"},
 	"watch":       {"sitefs"},
 	"devloop":     {},
 	"serve":       {},
