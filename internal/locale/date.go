@@ -239,3 +239,43 @@ func (l *Locale) FormatLayout(t time.Time, layout string) string {
 	}
 	return b.String()
 }
+
+// MediumPattern returns the order of a Medium date, "4 Nov 2025", for a
+// page script that writes dates as l does: the fields as "{d}", "{dd}"
+// (two digits), "{MMM}" (the short month name), "{M}" (the month's
+// number) and "{y}", and the texts between them.
+func (l *Locale) MediumPattern() []string {
+	if l == nil || l.long == nil {
+		return []string{"{d}", " ", "{MMM}", " ", "{y}"}
+	}
+	var out []string
+	for _, p := range l.long {
+		switch p.kind {
+		case text:
+			out = append(out, p.text)
+		case day:
+			out = append(out, "{d}")
+		case dayPadded:
+			out = append(out, "{dd}")
+		case month, monthShort:
+			out = append(out, "{MMM}")
+		case monthNumber:
+			out = append(out, "{M}")
+		case year:
+			out = append(out, "{y}")
+		}
+	}
+	return out
+}
+
+// ShortMonths returns the short names of the months, January first.
+func (l *Locale) ShortMonths() [12]string {
+	if l == nil || l.long == nil {
+		var out [12]string
+		for m := range 12 {
+			out[m] = time.Month(m + 1).String()[:3]
+		}
+		return out
+	}
+	return l.monthsShort
+}

@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -91,6 +92,36 @@ func TestFormatLayout(t *testing.T) {
 	} {
 		if got := New(c.tag).FormatLayout(d, c.layout); got != c.want {
 			t.Errorf("New(%q).FormatLayout(%q) = %q; want %q", c.tag, c.layout, got, c.want)
+		}
+	}
+}
+
+// TestMediumPattern checks the pattern a page script writes dates with
+// against the dates Go writes.
+func TestMediumPattern(t *testing.T) {
+	d := time.Date(2025, time.November, 4, 0, 0, 0, 0, time.UTC)
+	for _, tag := range []string{"en", "de", "fr", "ar", "ja", "ru", "sr-Latn"} {
+		l := New(tag)
+		months := l.ShortMonths()
+		var b strings.Builder
+		for _, p := range l.MediumPattern() {
+			switch p {
+			case "{d}":
+				b.WriteString(l.Digits("4"))
+			case "{dd}":
+				b.WriteString(l.Digits("04"))
+			case "{MMM}":
+				b.WriteString(months[10])
+			case "{M}":
+				b.WriteString(l.Digits("11"))
+			case "{y}":
+				b.WriteString(l.Digits("2025"))
+			default:
+				b.WriteString(p)
+			}
+		}
+		if got, want := strings.TrimSpace(b.String()), l.Date(d, Medium); got != want {
+			t.Errorf("%s: the pattern writes %q; want %q", tag, got, want)
 		}
 	}
 }
