@@ -5,12 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/go-playground/locales"
 )
-
-// localesTranslator is a locale of github.com/go-playground/locales.
-type localesTranslator = locales.Translator
 
 // DateForm is one of the ways a date is written for readers.
 type DateForm int
@@ -61,7 +56,8 @@ type part struct {
 }
 
 // probe is the date read to find a language's order: its day, month and
-// year cannot be mistaken for one another.
+// year cannot be mistaken for one another. tools/cldrdates writes the same
+// date in full for each locale.
 var probe = time.Date(2033, time.November, 4, 0, 0, 0, 0, time.UTC)
 
 // readLong reads the pattern of s, the probe date as CLDR writes it in

@@ -1,8 +1,9 @@
 // Package locale writes numbers and dates for readers in a site's
 // language: the decimal mark, the grouping of thousands, the digits and
 // the percent sign from CLDR through golang.org/x/text, the month names
-// and the order of day, month and year from CLDR through
-// github.com/go-playground/locales.
+// and the order of day, month and year from CLDR as
+// github.com/go-playground/locales holds it, taken into cldr.go by
+// tools/cldrdates.
 //
 // It formats digits others have rounded: callers decide how many
 // decimals a number has and pass it written by strconv ("-12000.5"). A
@@ -10,11 +11,10 @@
 // always written: "12,000.5", "12.5%", "4 November 2025", "4 Nov 2025".
 package locale
 
-//go:generate go run gen_translators.go
+//go:generate go run ../../tools/cldrdates -o cldr.go
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,16 +80,10 @@ func New(tag string) *Locale {
 		}
 		return l
 	}
-	if tr := translatorFor(t); tr != nil {
-		for m := range 12 {
-			l.months[m] = tr.MonthWide(time.Month(m + 1))
-			l.monthsShort[m] = tr.MonthAbbreviated(time.Month(m + 1))
-		}
-		for d := range 7 {
-			l.weekdays[d] = tr.WeekdayWide(time.Weekday(d))
-			l.weekdaysShort[d] = tr.WeekdayAbbreviated(time.Weekday(d))
-		}
-		l.long = readLong(tr.FmtDateLong(probe), tr.MonthWide(probe.Month()), tr.MonthAbbreviated(probe.Month()))
+	if cal, ok := calendarFor(t); ok {
+		l.months, l.monthsShort = cal.months, cal.monthsShort
+		l.weekdays, l.weekdaysShort = cal.weekdays, cal.weekdaysShort
+		l.long = readLong(cal.long, cal.months[probe.Month()-1], cal.monthsShort[probe.Month()-1])
 	}
 	return l
 }
@@ -171,10 +165,18 @@ func around(s string) (prefix, suffix string) {
 	return s[:i], s[j+size:]
 }
 
-// translatorFor returns CLDR's calendar data for t: its language, script
-// and region if CLDR has them, else the closest it has ("de" for de-AT-1996),
-// or nil.
-func translatorFor(t language.Tag) localesTranslator {
+// calendar is what CLDR says of dates in one locale (cldr.go, made by
+// tools/cldrdates from github.com/go-playground/locales).
+type calendar struct {
+	months, monthsShort     [12]string // January first
+	weekdays, weekdaysShort [7]string  // Sunday first
+	long                    string     // probe written in full: "4. November 2033"
+}
+
+// calendarFor returns CLDR's calendar of t: that of its language, script
+// and region if CLDR has one, else the closest it has ("de" for
+// de-AT-1996), and false when it has none.
+func calendarFor(t language.Tag) (calendar, bool) {
 	base, _ := t.Base()
 	script, sc := t.Script()
 	region, rc := t.Region()
@@ -190,11 +192,11 @@ func translatorFor(t language.Tag) localesTranslator {
 	}
 	names = append(names, base.String())
 	for _, name := range names {
-		if tr := translator(name); tr != nil {
-			return tr
+		if cal, ok := cldrCalendar(name); ok {
+			return cal, true
 		}
 	}
-	return nil
+	return calendar{}, false
 }
 
 // AppendNumber appends s, a number as strconv writes it with 'f' ("12000",
