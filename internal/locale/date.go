@@ -24,16 +24,19 @@ const (
 	DayMonth
 	// Year is a year alone: "2025".
 	Year
+	// LongDayMonth is a day and a month in full: "4 November".
+	LongDayMonth
 )
 
 // englishLayouts are the Go layouts of the forms in English.
 var englishLayouts = [...]string{
-	Long:      "2 January 2006",
-	Medium:    "2 Jan 2006",
-	MonthYear: "Jan 2006",
-	Month:     "Jan",
-	DayMonth:  "2 Jan",
-	Year:      "2006",
+	Long:         "2 January 2006",
+	Medium:       "2 Jan 2006",
+	MonthYear:    "Jan 2006",
+	Month:        "Jan",
+	DayMonth:     "2 Jan",
+	Year:         "2006",
+	LongDayMonth: "2 January",
 }
 
 // partKind says what a part of a date's pattern writes.
@@ -160,6 +163,8 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 		return append(b, l.monthsShort[t.Month()-1]...)
 	case DayMonth:
 		parts = without(parts, year)
+	case LongDayMonth:
+		parts, short = without(parts, year), false
 	case Year:
 		return append(b, l.Digits(strconv.Itoa(t.Year()))...)
 	}
@@ -275,3 +280,56 @@ func (l *Locale) ShortMonths() [12]string {
 	}
 	return l.monthsShort
 }
+
+// Layout returns a Go time layout that FormatLayout writes as form f,
+// "2. January 2006" for German's Long, and false when the language's
+// pattern has text a layout would read as a field of its own.
+func (l *Locale) Layout(f DateForm) (string, bool) {
+	if l == nil || l.long == nil {
+		return englishLayouts[f], true
+	}
+	parts, short := l.long, true
+	switch f {
+	case Long:
+		short = false
+	case MonthYear:
+		parts = without(parts, day, dayPadded)
+	case Month:
+		parts = []part{{kind: month}}
+	case DayMonth:
+		parts = without(parts, year)
+	case LongDayMonth:
+		parts, short = without(parts, year), false
+	case Year:
+		parts = []part{{kind: year}}
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		switch p.kind {
+		case text:
+			b.WriteString(p.text)
+		case day:
+			b.WriteString("2")
+		case dayPadded:
+			b.WriteString("02")
+		case month:
+			if short {
+				b.WriteString("Jan")
+			} else {
+				b.WriteString("January")
+			}
+		case monthShort:
+			b.WriteString("Jan")
+		case monthNumber:
+			b.WriteString("1")
+		case year:
+			b.WriteString("2006")
+		}
+	}
+	layout := strings.TrimSpace(b.String())
+	return layout, l.FormatLayout(probe, layout) == l.Date(probe, f)
+}
+
+// EnglishDates reports whether l writes dates as plotline writes them in
+// English: in English, and in every English region.
+func (l *Locale) EnglishDates() bool { return l == nil || l.long == nil }

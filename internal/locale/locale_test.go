@@ -127,3 +127,25 @@ func TestMediumPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestLayout checks the Go layouts that write a language's forms.
+func TestLayout(t *testing.T) {
+	for _, c := range []struct {
+		tag  string
+		f    DateForm
+		want string
+	}{
+		{"en", Long, "2 January 2006"},
+		{"de", Long, "2. January 2006"},
+		{"de", LongDayMonth, "2. January"},
+		{"de", Medium, "2. Jan 2006"},
+		{"fr", LongDayMonth, "2 January"},
+		{"ja", Long, "2006年January2日"}, // January writes 11月
+	} {
+		l := New(c.tag)
+		got, ok := l.Layout(c.f)
+		if got != c.want || !ok {
+			t.Errorf("New(%q).Layout(%d) = %q, %v; want %q, true", c.tag, c.f, got, ok, c.want)
+		}
+	}
+}
