@@ -51,15 +51,7 @@ func (s *Scope) literals() literalIndex {
 			ix[text] = ref
 		}
 	}
-	// The dates a block counts from are named last: "13 January" is
-	// better read as last.date than as as_of. The number of observations
-	// is left out: it is a small count that prose mentions for its own
-	// reasons.
-	fields := slices.DeleteFunc(Fields(), func(f string) bool { return f == "count" })
-	for _, last := range []string{"as_of", "until"} {
-		i := slices.Index(fields, last)
-		fields = append(slices.Delete(fields, i, i+1), last)
-	}
+	fields := indexFields()
 	for _, b := range blocks {
 		for _, field := range fields {
 			v, err := b.Field(field)
@@ -91,6 +83,20 @@ func (s *Scope) literals() literalIndex {
 	}
 	s.index = ix
 	return ix
+}
+
+// indexFields returns the fields whose values the check looks for, in the
+// order a text is taken for the first that writes it. The dates a block
+// counts from are named last: "13 January" is better read as last.date
+// than as as_of. The number of observations is left out: it is a small
+// count that prose mentions for its own reasons.
+func indexFields() []string {
+	fields := slices.DeleteFunc(Fields(), func(f string) bool { return f == "count" })
+	for _, last := range []string{"as_of", "until"} {
+		i := slices.Index(fields, last)
+		fields = append(slices.Delete(fields, i, i+1), last)
+	}
+	return fields
 }
 
 // dateLiteral writes the date v in the check's format f. Its layouts are
@@ -176,6 +182,118 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 			diags.Warnf(at(i), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", tok, ref.expr(), tok)
 		}
 		i = end
+	}
+	s.checkLocalDates(text, at, diags)
+}
+
+// localDates returns the dates of the scope's blocks as the page's
+// language writes them, "5. April 2025", "5. Apr. 2025" and "5. April" in
+// German, longest first, with the format that writes each; nil for a
+// language whose dates are English, which CheckLiterals reads itself.
+func (s *Scope) localDates() []localDate {
+	if s.Locale.EnglishDates() {
+		return nil
+	}
+	if s.dates != nil {
+		return s.dates
+	}
+	var out []localDate
+	seen := map[string]bool{}
+	for _, b := range s.Blocks() {
+		for _, field := range indexFields() {
+			v, err := b.Field(field)
+			if err != nil || v.Kind != Date {
+				continue
+			}
+			for _, form := range []locale.DateForm{locale.Long, locale.Medium, locale.LongDayMonth} {
+				f := literalFormat{}
+				if form != locale.Long {
+					layout, ok := s.Locale.Layout(form)
+					if !ok {
+						continue
+					}
+					f = literalFormat{"date", layout}
+				}
+				text := s.Locale.Date(v.Date, form)
+				if !seen[text] {
+					seen[text] = true
+					out = append(out, localDate{text, literalRef{b.Name, field, f}})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b localDate) int { return len(b.text) - len(a.text) })
+	s.dates = out
+	return out
+}
+
+// localDate is a date as the page's language writes it, and the value
+// and format that write it.
+type localDate struct {
+	text string
+	ref  literalRef
+}
+
+// checkLocalDates warns about the dates of the scope's blocks typed in
+// text as the page's language writes them ("5. April 2025" in German),
+// outside {{ }} and not inside a longer word or number.
+func (s *Scope) checkLocalDates(text string, at func(off int) diag.Pos, diags *diag.List) {
+	dates := s.localDates()
+	if len(dates) == 0 {
+		return
+	}
+	// What the writer marked, and what a longer date took, is passed.
+	var taken [][2]int
+	for i := 0; ; {
+		j := strings.Index(text[i:], "{{")
+		if j < 0 {
+			break
+		}
+		end := strings.Index(text[i+j+2:], "}}")
+		if end < 0 {
+			taken = append(taken, [2]int{i + j, len(text)})
+			break
+		}
+		taken = append(taken, [2]int{i + j, i + j + 2 + end + 2})
+		i += j + 2 + end + 2
+	}
+	free := func(from, to int) bool {
+		for _, t := range taken {
+			if from < t[1] && to > t[0] {
+				return false
+			}
+		}
+		return true
+	}
+	type found struct {
+		at int
+		d  localDate
+	}
+	var hits []found
+	for _, d := range dates {
+		for from := 0; from < len(text); {
+			k := strings.Index(text[from:], d.text)
+			if k < 0 {
+				break
+			}
+			k += from
+			end := k + len(d.text)
+			from = k + 1
+			before, _ := utf8.DecodeLastRuneInString(text[:k])
+			after, _ := utf8.DecodeRuneInString(text[end:])
+			if k > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) || end < len(text) && (unicode.IsLetter(after) || unicode.IsDigit(after)) {
+				continue
+			}
+			if !free(k, end) {
+				continue
+			}
+			taken = append(taken, [2]int{k, end})
+			hits = append(hits, found{k, d})
+		}
+	}
+	slices.SortFunc(hits, func(a, b found) int { return a.at - b.at })
+	for _, h := range hits {
+		diags.Warnf(at(h.at), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", h.d.text, h.d.ref.expr(), h.d.text)
 	}
 }
 

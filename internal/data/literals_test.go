@@ -59,9 +59,10 @@ func TestCheckLiterals(t *testing.T) {
 	}
 }
 
-// TestCheckLiteralsInLanguages checks that numbers typed in a language's
-// own way are found: 12.000 and 3,5 in German, 12 000 in French, and
-// that a German page's 12,000, twelve to a German reader, is not 12,000.
+// TestCheckLiteralsInLanguages checks that numbers and dates typed in a
+// language's own way are found: 12.000, 3,5 and 15. April 2025 in German,
+// 12 000 and 15 avril in French, and that a German page's 12,000, twelve
+// to a German reader, is not 12,000.
 func TestCheckLiteralsInLanguages(t *testing.T) {
 	blocks, msgs := parse(t, kursk+`      per: day
   fund:
@@ -83,6 +84,13 @@ func TestCheckLiteralsInLanguages(t *testing.T) {
 		{"fr", "Les 12\u00a0000 et 12 000, à 0,125 ; pas 12.000.", []string{
 			"12\u00a0000 → {{ losses.limit }}", `12 000 → {{ losses.limit }}`, `0,125 → {{ fund.last.value }}`}},
 		{"en", "The 12,000 and 0.125, not 12.000.", []string{`12,000 → {{ losses.limit }}`, `0.125 → {{ fund.last.value }}`}},
+		// Dates as the language writes them, the longest first; not
+		// inside a longer number, nor inside {{ }}.
+		{"de", "Am 15. April 2025, kurz: 15. Apr. 2025; am 15. April; seit 6. Januar; nicht 115. April; {{ \"15. April\" }}.", []string{
+			`15. April 2025 → {{ losses.crossing }}`, `15. Apr. 2025 → {{ losses.crossing | date "2. Jan 2006" }}`,
+			`15. April → {{ losses.crossing | date "2. January" }}`, `6. Januar → {{ losses.last.date | date "2. January" }}`}},
+		{"fr", "Le 15 avril 2025, ou le 15 avril.", []string{
+			`15 avril 2025 → {{ losses.crossing }}`, `15 avril → {{ losses.crossing | date "2 January" }}`}},
 	} {
 		scope := NewScope(blocks)
 		scope.Locale = locale.New(tc.lang)

@@ -30,6 +30,7 @@ type Scope struct {
 	Locale *locale.Locale
 
 	index literalIndex // made by the first CheckLiterals that needs it
+	dates []localDate  // the blocks' dates in the page's language, likewise
 }
 
 // NewScope returns the scope of a page with the given blocks.
