@@ -430,9 +430,14 @@ type numberMarks struct {
 var spaceGroups = []string{" ", "\u00a0", "\u2009", "\u202f"}
 
 // marksOf returns the marks of numbers typed in the language of l. The
-// check reads the digits 0 to 9 only.
+// check reads the digits 0 to 9 only: in a language written with other
+// digits (Arabic's ١٢٬٠٠٠), a number typed with 0 to 9 is read the
+// English way, as such numbers are written.
 func marksOf(l *locale.Locale) numberMarks {
 	n := l.Numbers()
+	if n.Zero != '0' {
+		n = (*locale.Locale)(nil).Numbers()
+	}
 	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}}
 	if n.Group != "" && !slices.Contains(spaceGroups, n.Group) {
 		m.groups = append(m.groups, n.Group)
