@@ -77,7 +77,11 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 			if d, n := crowdedDay(b.Series); kind == TypeBar && n > 0 {
 				// The bars of one day would stand on one another, the
 				// taller hiding the shorter.
-				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar a day, and data block %q has %d observations on %s (draw it as a line chart)", b.Name, n, d.Format("2 January 2006"))
+				each := "a day"
+				if hasTime(d) {
+					each = "a time"
+				}
+				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, nil, d, true))
 			}
 		}
 	default:
@@ -121,11 +125,12 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 
 // crowdedDay returns the first day of obs, observations in date order,
 // that has more than one of them, and how many it has; n is 0 when no
-// day has more than one.
+// day has more than one. Observations with a time of day are crowded
+// when they give the same time.
 func crowdedDay(obs []data.Point) (day time.Time, n int) {
 	for i := 0; i < len(obs); {
 		j := i + 1
-		for j < len(obs) && sameDay(obs[j].Date, obs[i].Date) {
+		for j < len(obs) && obs[j].Date.Equal(obs[i].Date) {
 			j++
 		}
 		if j-i > 1 {

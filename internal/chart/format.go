@@ -11,15 +11,27 @@ import (
 )
 
 // isoDate formats t as "2006-01-02", the form dates take in the option and
-// the CSV.
+// the CSV, followed by its time of day, "T06:00" (or "T06:00:30"), when it
+// has one: an observation's time as the data gives it.
 func isoDate(t time.Time) string {
-	var b [10]byte
+	var b [20]byte
 	return string(appendISODate(b[:0], t))
 }
 
-// appendISODate appends t as "2025-04-15" to b.
+// appendISODate appends t as "2025-04-15", or "2025-04-15T06:00", to b.
 func appendISODate(b []byte, t time.Time) []byte {
+	switch {
+	case t.Second() != 0:
+		return t.AppendFormat(b, "2006-01-02T15:04:05")
+	case hasTime(t):
+		return t.AppendFormat(b, "2006-01-02T15:04")
+	}
 	return t.AppendFormat(b, time.DateOnly)
+}
+
+// hasTime reports whether t gives a time of day.
+func hasTime(t time.Time) bool {
+	return t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0
 }
 
 // shortDate formats t as "15 Apr 2025", for labels, in the language of
@@ -29,13 +41,43 @@ func shortDate(loc *locale.Locale, t time.Time) string {
 	return string(appendDate(b[:0], loc, t, false))
 }
 
+// dayOf returns the day of t, at midnight: a crossing is counted in whole
+// days from the projection's start, so a start with a time of day gives
+// it that time, which it states no more precisely than the day, as
+// {{ block.crossing }} writes it.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
 // appendDate appends t as "15 Apr 2025", or as "15 April 2025" when long
-// is true, in the language of loc.
+// is true, in the language of loc; a time of day follows, "15 Apr 2025
+// 06:00" or "15 April 2025 at 06:00", in the language's digits.
 func appendDate(b []byte, loc *locale.Locale, t time.Time, long bool) []byte {
 	if long {
-		return loc.AppendDate(b, t, locale.Long)
+		b = loc.AppendDate(b, t, locale.Long)
+		if hasTime(t) {
+			b = append(b, " at "...)
+		}
+	} else {
+		b = loc.AppendDate(b, t, locale.Medium)
+		if hasTime(t) {
+			b = append(b, ' ')
+		}
 	}
-	return loc.AppendDate(b, t, locale.Medium)
+	return appendClock(b, loc, t)
+}
+
+// appendClock appends t's time of day, "06:00" or "06:00:30", when it has
+// one, in the digits of loc.
+func appendClock(b []byte, loc *locale.Locale, t time.Time) []byte {
+	switch {
+	case t.Second() != 0:
+		return append(b, loc.Digits(t.Format("15:04:05"))...)
+	case hasTime(t):
+		return append(b, loc.Digits(t.Format("15:04"))...)
+	}
+	return b
 }
 
 // formatNumber writes v, a computed number (a projected value, a fitted

@@ -202,7 +202,7 @@ func TestDateTicks(t *testing.T) {
 		want     []string
 	}{
 		{"2024-12-05", "2025-06-01", []string{"Jan 2025", "Feb", "Mar", "Apr", "May", "Jun"}},
-		{"2025-01-02", "2025-01-17", []string{"4 Jan 2025", "6 Jan", "8 Jan", "10 Jan", "12 Jan", "14 Jan", "16 Jan"}},
+		{"2025-01-02", "2025-01-17", []string{"2 Jan 2025", "4 Jan", "6 Jan", "8 Jan", "10 Jan", "12 Jan", "14 Jan", "16 Jan"}},
 		{"2019-03-01", "2031-01-01", []string{"2020", "2022", "2024", "2026", "2028", "2030"}},
 	}
 	for _, tt := range tests {
@@ -226,13 +226,85 @@ func TestDateTicks(t *testing.T) {
 	}
 }
 
+// TestDateTicksAtEnds checks that a time axis that starts or ends on a
+// date of its step labels that date, kept inside the frame by standing
+// from or up to its tick, in the static chart and the live one alike:
+// 1 January 2025 at the end of a year of data was left unlabelled, as a
+// label centred on it would run out of the frame.
+func TestDateTicksAtEnds(t *testing.T) {
+	labels := func(ts []dateTick) []string {
+		var out []string
+		for _, t := range ts {
+			s := t.Label
+			if t.Anchor != "" {
+				s += "|" + t.Anchor
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	tests := []struct {
+		from, to, frame string
+		want            []string
+	}{
+		{"2024-01-01", "2025-01-01", "wide", []string{"Jan 2024", "Mar", "May", "Jul", "Sep", "Nov", "Jan 2025|end"}},
+		{"2024-01-01", "2025-01-01", "narrow", []string{"Jan 2024", "Jul", "Jan 2025|end"}},
+		{"2023-01-01", "2025-01-01", "narrow", []string{"2023", "2024", "2025|end"}},
+		{"1995-01-01", "2025-01-01", "wide", []string{"1995", "2000", "2005", "2010", "2015", "2020", "2025|end"}},
+		{"2024-12-01", "2025-03-01", "narrow", []string{"Dec 2024|start", "Jan 2025", "Feb", "Mar"}},
+		{"2025-03-01", "2025-03-11", "wide", []string{"1 Mar 2025|start", "3 Mar", "5 Mar", "7 Mar", "9 Mar", "11 Mar|end"}},
+		// An end that is no date of the step is no tick: nothing to say.
+		{"2024-12-01", "2025-03-01", "wide", []string{"9 Dec 2024", "23 Dec", "6 Jan 2025", "20 Jan", "3 Feb", "17 Feb"}},
+	}
+	for _, tt := range tests {
+		b := &data.Block{Name: "x", Series: []data.Point{{Date: day(tt.from), Value: 10}, {Date: day(tt.to), Value: 17}}}
+		m, err := newModel([]*data.Block{b}, nil, TypeLine, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range frames(DefaultHeight) {
+			if f.name != tt.frame {
+				continue
+			}
+			l := m.layout(f)
+			got := labels(l.xLabels)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%s frame, %s to %s (-want +got):\n%s", f.name, tt.from, tt.to, diff)
+			}
+			if !ticksFit(&l.c, l.xLabels) {
+				t.Errorf("%s frame, %s to %s: labels %q overlap", f.name, tt.from, tt.to, got)
+			}
+			for _, d := range l.xLabels {
+				if x0, x1 := d.span(&l.c); x0 < 0 || x1 > f.w {
+					t.Errorf("%s frame, %s to %s: label %q runs from %.1f to %.1f, out of the frame", f.name, tt.from, tt.to, d.Label, x0, x1)
+				}
+			}
+			// The live chart aligns its first and last labels alike.
+			xl := m.frameOption(l).Option.XAxis[0].AxisLabel
+			first, last := l.xLabels[0].Anchor, l.xLabels[len(l.xLabels)-1].Anchor
+			if (xl.AlignMinLabel == "left") != (first == "start") || (xl.AlignMaxLabel == "right") != (last == "end") {
+				t.Errorf("%s frame, %s to %s: option aligns the first label %q and the last %q; want them as the layout's %q and %q",
+					f.name, tt.from, tt.to, xl.AlignMinLabel, xl.AlignMaxLabel, first, last)
+			}
+			if last == "end" && (xl.ShowMaxLabel == nil || !*xl.ShowMaxLabel) {
+				t.Errorf("%s frame, %s to %s: option does not show its aligned last label", f.name, tt.from, tt.to)
+			}
+		}
+	}
+}
+
 // TestISODate checks the hand-written date digits against time.Format,
 // across the years where it writes them itself and past them.
 func TestISODate(t *testing.T) {
 	for _, y := range []int{-1, 0, 1, 9, 99, 999, 1969, 2025, 9999, 10000} {
 		for _, md := range [][2]int{{1, 1}, {2, 28}, {12, 31}, {7, 4}} {
-			d := time.Date(y, time.Month(md[0]), md[1], 13, 0, 0, 0, time.UTC)
+			d := time.Date(y, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC)
 			if got, want := isoDate(d), d.Format(time.DateOnly); got != want {
+				t.Errorf("isoDate(%v) = %q; want %q", d, got, want)
+			}
+			// An observation's time of day follows.
+			d = d.Add(13*time.Hour + 5*time.Minute)
+			if got, want := isoDate(d), d.Format("2006-01-02T15:04"); got != want {
 				t.Errorf("isoDate(%v) = %q; want %q", d, got, want)
 			}
 		}

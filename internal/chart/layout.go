@@ -275,8 +275,10 @@ func (l *layout) pickDateTicks(m *model) {
 	var step dateStep
 	days := to.Sub(from).Hours() / 24
 	for _, st := range dateSteps {
-		approx := float64(st.days) + 30.44*float64(st.months) + 365.25*float64(st.years)
-		if days/approx > float64(most)+1 {
+		if st.hours > 0 && !m.timed {
+			continue // days are the finest step of dates
+		}
+		if days/st.approxDays() > float64(most)+1 {
 			continue // too many ticks, without making them
 		}
 		ticks := stepTicks(m.loc, from, to, st)
@@ -284,32 +286,59 @@ func (l *layout) pickDateTicks(m *model) {
 			continue
 		}
 		best, step = ticks, st
-		if len(ticks) > 0 && ticksFit(c, ticks) {
-			break
+		if len(ticks) > 0 {
+			// Fitted with the first label as it is shown.
+			first := ticks[0]
+			first.Label = firstLabel(m.loc, first, st)
+			if ticksFit(c, append([]dateTick{first}, ticks[1:]...)) {
+				break
+			}
 		}
 	}
 	l.xTicks = best
-	for _, t := range best {
+	for i, t := range best {
+		if len(l.xLabels) == 0 {
+			t.Label = firstLabel(m.loc, t, step)
+		}
+		// A label centred on its tick that would run out of the frame
+		// is kept inside it, when it is the first label or the last
+		// tick: it starts or ends at its tick instead (ECharts'
+		// alignMinLabel and alignMaxLabel), so that a time axis ending
+		// on a round date, such as 1 January, says that date.
 		x := c.x(t.Date)
 		w := textWidth(t.Label, fontSmall)
-		if x-w/2 >= 2 && x+w/2 <= l.f.w-2 {
-			if len(l.xLabels) == 0 {
-				// The first label shown says the year.
-				switch {
-				case step.months > 0:
-					t.Label = m.loc.Date(t.Date, locale.MonthYear)
-				case step.days > 0:
-					t.Label = m.loc.Date(t.Date, locale.Medium)
-				}
-			}
-			l.xLabels = append(l.xLabels, t)
+		switch {
+		case x-w/2 >= 2 && x+w/2 <= l.f.w-2:
+		case len(l.xLabels) == 0 && x >= 2 && x+w <= l.f.w-2:
+			t.Anchor = "start"
+		case i == len(best)-1 && x-w >= 2 && x <= l.f.w-2:
+			t.Anchor = "end"
+		default:
+			continue
 		}
+		l.xLabels = append(l.xLabels, t)
+	}
+	// A label kept inside the frame may reach its neighbour: the date at
+	// the end of the axis wins over the one next to it.
+	if n := len(l.xLabels); n > 2 && l.xLabels[n-1].Anchor == "end" && !ticksFit(c, l.xLabels[n-2:]) {
+		l.xLabels = slices.Delete(l.xLabels, n-2, n-1)
+	}
+	if len(l.xLabels) > 2 && l.xLabels[0].Anchor == "start" && !ticksFit(c, l.xLabels[:2]) {
+		l.xLabels[1] = l.xLabels[0]
+		l.xLabels = l.xLabels[1:]
 	}
 	if !ticksFit(c, l.xLabels) {
-		// Even the coarsest step does not fit: every other label.
+		// Even the coarsest step does not fit: every other label, from
+		// the first, which says the year; and the last when it ends the
+		// axis, in place of the one before it.
 		var half []dateTick
+		last := len(l.xLabels) - 1
 		for i, t := range l.xLabels {
-			if i%2 == 0 {
+			switch {
+			case i == last && l.xLabels[last].Anchor == "end":
+				half = append(half, t)
+			case i == last-1 && l.xLabels[last].Anchor == "end" && i%2 == 0:
+			case i%2 == 0:
 				half = append(half, t)
 			}
 		}
@@ -317,17 +346,30 @@ func (l *layout) pickDateTicks(m *model) {
 	}
 }
 
-// ticksFit reports whether the labels of ticks, centred on them, keep 10
-// units apart.
+// firstLabel returns the label of t, a tick of step, when it is the first
+// label shown: it says the year, and the day of an hour, in the language
+// of loc.
+func firstLabel(loc *locale.Locale, t dateTick, step dateStep) string {
+	switch {
+	case step.months > 0:
+		return loc.Date(t.Date, locale.MonthYear)
+	case step.days > 0 || step.hours > 0 && !hasTime(t.Date):
+		return loc.Date(t.Date, locale.Medium)
+	case step.hours > 0:
+		return loc.Date(t.Date, locale.Medium) + " " + loc.Digits(t.Date.Format("15:04"))
+	}
+	return t.Label
+}
+
+// ticksFit reports whether the labels of ticks keep 10 units apart.
 func ticksFit(c *svgCanvas, ticks []dateTick) bool {
 	prevEnd := math.Inf(-1)
 	for _, t := range ticks {
-		x := c.x(t.Date)
-		w := textWidth(t.Label, fontSmall)
-		if x-w/2 < prevEnd+10 {
+		x0, x1 := t.span(c)
+		if x0 < prevEnd+10 {
 			return false
 		}
-		prevEnd = x + w/2
+		prevEnd = x1
 	}
 	return true
 }
@@ -353,7 +395,7 @@ func (l *layout) placeTopLabels(m *model) int {
 		wants = append(wants, want{fitText(m.unit, fontText, l.f.w-8), 4, "unit"})
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
-		wants = append(wants, want{shortDate(m.loc, t), l.c.x(t), "crossing"})
+		wants = append(wants, want{shortDate(m.loc, dayOf(t)), l.c.x(t), "crossing"})
 	}
 	for _, e := range m.events {
 		wants = append(wants, want{e.Label, l.c.x(e.Date), "event"})

@@ -70,6 +70,9 @@ type model struct {
 
 	xMin, xMax time.Time
 	y          axisScale
+	// timed is set when an observation gives a time of day: the time
+	// axis may then step by hours.
+	timed bool
 
 	loc *locale.Locale // writes numbers and dates for readers
 }
@@ -102,6 +105,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 			if err := checkValue(blk.Name, "observation", p.Date, p.Value); err != nil {
 				return nil, err
 			}
+			m.timed = m.timed || hasTime(p.Date)
 		}
 		m.layers = append(m.layers, ly)
 	}
@@ -267,13 +271,18 @@ func (m *model) dateRange() (time.Time, time.Time) {
 		see(c)
 	}
 	if n := m.barSlots(); n > 0 {
-		// Room for half a bar at each end.
+		// Room for half a bar at each end: a day at least, or an hour
+		// for bars of times of day.
+		unit := 24 * time.Hour
+		if m.timed {
+			unit = time.Hour
+		}
 		pad := 1
 		if n > 1 {
-			gap := last.Sub(first).Hours() / 24 / float64(n-1)
+			gap := float64(last.Sub(first)) / float64(unit) / float64(n-1)
 			pad = max(pad, int(math.Ceil(gap/2)))
 		}
-		first, last = first.AddDate(0, 0, -pad), last.AddDate(0, 0, pad)
+		first, last = first.Add(-time.Duration(pad)*unit), last.Add(time.Duration(pad)*unit)
 	}
 	if !last.After(first) {
 		// One day: in the middle of three, not on the value axis.
@@ -463,13 +472,37 @@ func niceScale(lo, hi float64, n int) axisScale {
 type dateTick struct {
 	Date  time.Time
 	Label string
+	// Anchor is where the label stands on its tick: "" centred on it,
+	// "start" from it (the first label, at the left edge of the frame)
+	// or "end" up to it (the last, at the right edge).
+	Anchor string
+}
+
+// span returns the left and right of t's label on canvas c.
+func (t dateTick) span(c *svgCanvas) (float64, float64) {
+	x, w := c.x(t.Date), textWidth(t.Label, fontSmall)
+	switch t.Anchor {
+	case "start":
+		return x, x + w
+	case "end":
+		return x - w, x
+	}
+	return x - w/2, x + w/2
 }
 
 // dateStep is a round distance between two dates of the time axis.
-type dateStep struct{ days, months, years int }
+type dateStep struct{ hours, days, months, years int }
 
-// dateSteps are the steps of the time axis, finest first.
+// approxDays returns the length of st in days, months and years taken at
+// their average length.
+func (st dateStep) approxDays() float64 {
+	return float64(st.hours)/24 + float64(st.days) + 30.44*float64(st.months) + 365.25*float64(st.years)
+}
+
+// dateSteps are the steps of the time axis, finest first: hours for
+// observations with a time of day a few days apart at most.
 var dateSteps = []dateStep{
+	{hours: 1}, {hours: 2}, {hours: 3}, {hours: 6}, {hours: 12},
 	{days: 1}, {days: 2}, {days: 7}, {days: 14},
 	{months: 1}, {months: 2}, {months: 3}, {months: 6},
 	{years: 1}, {years: 2}, {years: 5}, {years: 10}, {years: 25}, {years: 50}, {years: 100},
@@ -479,14 +512,15 @@ var dateSteps = []dateStep{
 // stepTicks returns the round dates st apart from from to to, or nil when
 // there would be more than 200.
 func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick {
-	approx := float64(st.days) + 30.44*float64(st.months) + 365.25*float64(st.years)
-	if to.Sub(from).Hours()/24/approx > 200 {
+	if to.Sub(from).Hours()/24/st.approxDays() > 200 {
 		return nil
 	}
 	y, mo, d := from.Date()
 	loc := from.Location()
 	var t time.Time
 	switch {
+	case st.hours > 0:
+		t = time.Date(y, mo, d, from.Hour()/st.hours*st.hours, 0, 0, 0, loc)
 	case st.years > 0:
 		y0 := y - y%st.years
 		t = time.Date(y0, 1, 1, 0, 0, 0, 0, loc)
@@ -503,10 +537,13 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick 
 	var out []dateTick
 	prevYear := -1
 	for i := 0; i < 210 && !t.After(to); i++ {
-		next := t.AddDate(st.years, st.months, st.days)
+		next := t.AddDate(st.years, st.months, st.days).Add(time.Duration(st.hours) * time.Hour)
 		if !t.Before(from) {
 			var label string
 			switch {
+			case st.hours > 0 && hasTime(t):
+				// The hour; midnight says the day instead, below.
+				label = lang.Digits(t.Format("15:04"))
 			case st.years > 0:
 				label = lang.Date(t, locale.Year)
 			case st.months > 0:

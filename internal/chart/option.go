@@ -405,8 +405,22 @@ func (m *model) frameOption(l *layout) frameOption {
 	for _, t := range l.xTicks {
 		ticked = append(ticked, isoDate(t.Date))
 	}
+	xLabel := opts.AxisLabel{FontSize: fontSmall, Margin: 8}
+	if n := len(l.xLabels); n > 0 {
+		// ECharts aligns the first and the last label it shows as the
+		// layout placed them. A time axis takes its first and last
+		// custom value twice, the copies aligned and the others centred
+		// on the same date; showing the aligned copy makes ECharts hide
+		// the centred one, which overlaps it.
+		if l.xLabels[0].Anchor == "start" {
+			xLabel.AlignMinLabel, xLabel.ShowMinLabel = "left", opts.Bool(true)
+		}
+		if l.xLabels[n-1].Anchor == "end" {
+			xLabel.AlignMaxLabel, xLabel.ShowMaxLabel = "right", opts.Bool(true)
+		}
+	}
 	opt.XAxis = []axis{{
-		AxisLabel: &axisLabel{AxisLabel: opts.AxisLabel{FontSize: fontSmall, Margin: 8}, CustomValues: labelled},
+		AxisLabel: &axisLabel{AxisLabel: xLabel, CustomValues: labelled},
 		AxisTick:  &axisTick{CustomValues: ticked},
 	}}
 	var values []any
@@ -446,8 +460,15 @@ func (m *model) frameOption(l *layout) frameOption {
 			d.ItemStyle = &opts.ItemStyle{Opacity: opts.Float(0.3)}
 		case "bar":
 			d.Icon = "rect"
-		case "limit", "central", "scenario", "line":
+		case "limit", "line":
 			d.Icon = "path://M0,4H16V6H0Z"
+		case "central":
+			// Dashed as the line is, and as the static legend draws it
+			// (dashes of 6, gaps of 4).
+			d.Icon = "path://M0,4H6V6H0ZM10,4H16V6H10Z"
+		case "scenario":
+			// Dotted: dots of 2, gaps of 3, and as thin as the line.
+			d.Icon = "path://M0,4.5H2V5.5H0ZM5,4.5H7V5.5H5ZM10,4.5H12V5.5H10ZM15,4.5H16V5.5H15Z"
 		}
 		if it.mark == "limit" {
 			d.Name = nameLimit
@@ -561,11 +582,13 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		out = append(out, low, band)
 	case m.hasLow:
 		low := line(nameLow, idLow, curve(func(s sample) float64 { return s.Low }, true))
-		low.LineStyle = dotted
+		// The item colour is the legend mark's, and the one the page's
+		// colours replace; without it ECharts takes its palette's.
+		low.LineStyle, low.ItemStyle = dotted, &opts.ItemStyle{Color: colorProjection}
 		out = append(out, low)
 	case m.hasHigh:
 		high := line(nameHigh, idHigh, curve(func(s sample) float64 { return s.High }, true))
-		high.LineStyle = dotted
+		high.LineStyle, high.ItemStyle = dotted, &opts.ItemStyle{Color: colorProjection}
 		out = append(out, high)
 	}
 
@@ -587,7 +610,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	if c, ok := m.crossing(); ok {
 		central.MarkLine = &markLine{MarkLines: opts.MarkLines{
 			Data: []any{markLineX{
-				Name:      shortDate(m.loc, c),
+				Name:      shortDate(m.loc, dayOf(c)),
 				XAxis:     isoDate(c),
 				LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
 			}},

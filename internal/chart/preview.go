@@ -56,7 +56,7 @@ func (f Figure) Plot() *ogimage.Plot {
 			p.ProjectedFrom, p.ProjectedTo = &from, &to
 		}
 		if t, ok := m.crossing(); ok {
-			p.Crossing, p.CrossingLabel = &t, shortDate(m.loc, t)
+			p.Crossing, p.CrossingLabel = &t, shortDate(m.loc, dayOf(t))
 		}
 	}
 	if v, ok := m.limit(); ok {

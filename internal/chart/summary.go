@@ -104,7 +104,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		b.WriteString("reaches ")
 		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
 		b.WriteString(" on ")
-		writeLongDate(b, m.loc, p.Central.Crossing)
+		writeLongDate(b, m.loc, dayOf(p.Central.Crossing))
 	case p.HasLimit:
 		b.WriteString("does not reach ")
 		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
@@ -112,9 +112,19 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		writeLongDate(b, m.loc, m.samples[len(m.samples)-1].Date)
 	default:
 		last := m.samples[len(m.samples)-1]
-		b.WriteString("reaching ")
-		writeNumber(b, m.loc, last.Central)
-		b.WriteString(" by ")
+		var start, end strings.Builder
+		writeWritten(&start, m.loc, p.Start.Value, p.Start.Places)
+		writeNumber(&end, m.loc, last.Central)
+		if start.String() == end.String() {
+			// A level series: "still 1,040 on 1 January 2026".
+			b.WriteString("still ")
+			b.WriteString(end.String())
+			b.WriteString(" on ")
+		} else {
+			b.WriteString("reaching ")
+			b.WriteString(end.String())
+			b.WriteString(" by ")
+		}
 		writeLongDate(b, m.loc, last.Date)
 	}
 	sep := "; "
@@ -146,18 +156,23 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 	case !p.HasLimit:
 	case s.Reaches:
 		b.WriteString(" (")
-		writeLongDate(b, m.loc, s.Crossing)
+		writeLongDate(b, m.loc, dayOf(s.Crossing))
 		b.WriteString(")")
 	default:
 		b.WriteString(" (not reaching ")
 		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
+		if s.Beyond {
+			// It would after the curves end, which the chart does not show.
+			b.WriteString(" by ")
+			writeLongDate(b, m.loc, m.samples[len(m.samples)-1].Date)
+		}
 		b.WriteString(")")
 	}
 }
 
 // writeRate writes a rate: "rising 92 a day", "falling 3 a week",
-// "growing 2% a month", "changing 0 a day"; without the verb when verb is
-// false.
+// "growing 2% a month", "no change (0 a day)"; without the verb when verb
+// is false.
 func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb bool) {
 	exp := m.proj.Model == "exponential"
 	shown := rate
@@ -175,8 +190,9 @@ func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb boo
 	switch {
 	case !verb:
 	case strings.Trim(english, "0.") == "":
-		// Neither rising nor falling, as written.
-		b.WriteString("changing ")
+		// Neither rising nor falling, as written: "no change (0 a day)".
+		b.WriteString("no change (")
+		defer b.WriteString(")")
 	case exp && rate < 0:
 		b.WriteString("shrinking ")
 	case exp:

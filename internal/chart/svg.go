@@ -237,7 +237,11 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 		w.line("plc-axis", x, c.bottom, x, c.bottom+5)
 	}
 	for _, t := range l.xLabels {
-		w.label("plc-small", c.x(t.Date), c.bottom+18, "middle", t.Label)
+		anchor := t.Anchor
+		if anchor == "" {
+			anchor = "middle"
+		}
+		w.label("plc-small", c.x(t.Date), c.bottom+18, anchor, t.Label)
 	}
 
 	// Events: a thin rule each; the label is among the notes.

@@ -50,9 +50,15 @@ func runImport(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "plotline import: %s is not a folder\n", src)
 		return ExitContent
 	}
+	// The day whose expired pages become drafts: a build's day, so that
+	// SOURCE_DATE_EPOCH makes an import the same on every run.
+	today, err := buildDay()
+	if err != nil {
+		return report(e, err)
+	}
 	start := time.Now()
 	fsys := os.DirFS(src)
-	res, err := importer.Import(fsys, kind)
+	res, err := importer.Import(fsys, kind, today)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "plotline import: %s: %v\n", src, err)
 		return ExitContent

@@ -364,6 +364,24 @@ func (c *Config) check() diag.List {
 	return diags
 }
 
+// OpenGraphLocale returns the site's language as Open Graph's og:locale
+// writes it, a language and a country joined by an underscore: "en_GB"
+// for en-GB, and for a tag without a country the one it is most often
+// spoken in ("en_US" for en, "de_DE" for de). It returns "" when no
+// country is known (x-klingon) or the region is no country (es-419).
+func (c *Config) OpenGraphLocale() string {
+	tag, err := language.Parse(c.Language)
+	if err != nil {
+		return ""
+	}
+	base, _ := tag.Base()
+	region, confidence := tag.Region()
+	if confidence == language.No || !region.IsCountry() || region.String() == "ZZ" || base.String() == "und" {
+		return ""
+	}
+	return base.String() + "_" + region.String()
+}
+
 // rightToLeft are the scripts written from right to left that a
 // language's tag may name or imply (ISO 15924 codes).
 var rightToLeft = []string{"Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"}

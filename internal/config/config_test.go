@@ -445,6 +445,15 @@ func TestLanguage(t *testing.T) {
 			t.Errorf("language %s: Language %q, Direction() %q; want %q, %q", tc.written, cfg.Language, cfg.Direction(), tc.lang, tc.dir)
 		}
 	}
+	for lang, want := range map[string]string{
+		"en": "en_US", "en-GB": "en_GB", "de": "de_DE", "ar": "ar_EG", "pt-BR": "pt_BR",
+		"zh-Hant": "zh_TW", "es-419": "", "x-klingon": "",
+	} {
+		c := Config{Language: lang}
+		if got := c.OpenGraphLocale(); got != want {
+			t.Errorf("language %s: OpenGraphLocale() = %q; want %q", lang, got, want)
+		}
+	}
 	if d := Default(); d.Direction() != "ltr" {
 		t.Errorf("Default().Direction() = %q; want ltr", d.Direction())
 	}

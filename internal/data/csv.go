@@ -330,6 +330,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 
 	var out []Point
 	seen := map[Point]int{} // the line of each observation
+	var times timeCheck
 	rows := 0
 	for {
 		rec, err := r.Read()
@@ -354,12 +355,20 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		var pt Point
 		good := true
 		ds := strings.TrimSpace(rec[col["date"]])
-		if pt.Date, good = parseDate(ds); !good {
+		var timed bool
+		var zone string
+		if pt.Date, timed, zone, good = parseObservationDate(ds); !good {
 			line, c := r.FieldPos(col["date"])
 			if ds == "" {
 				diags.Errorf(f.pos(line, c), "date: the cell is empty (want YYYY-MM-DD)")
 			} else {
-				diags.Errorf(f.pos(line, c), "date: %q is not a valid date (want YYYY-MM-DD)%s", ds, DateHint(ds))
+				diags.Errorf(f.pos(line, c), "%s", badObservationDate("date", ds))
+			}
+		} else {
+			line, c := r.FieldPos(col["date"])
+			if msg := times.see(ds, line, pt.Date, timed, zone); msg != "" {
+				diags.Errorf(f.pos(line, c), "date: %s", msg)
+				good = false
 			}
 		}
 		vs := strings.TrimSpace(rec[col["value"]])

@@ -102,14 +102,14 @@ func TestCSVErrors(t *testing.T) {
 			c + `:1:1: the csv file has a header but no observations`,
 		}},
 		// Dates written another way are refused, each with the date to
-		// write where it can be told; a time of day is not a calendar
-		// day's, and the order of 03/01 is not guessed.
-		{"dates written another way", "date,value\n2024-03,1\n2024/03/01,2\n03/01/2024,3\n2024-03-01T23:00:00-05:00,4\n13/01/2024,5\n", "prices.csv", []string{
+		// write where it can be told, and the order of 03/01 is not
+		// guessed; a time of day is read (line 5), an hour 24 is not.
+		{"dates written another way", "date,value\n2024-03,1\n2024/03/01,2\n03/01/2024,3\n2024-03-01T23:00:00-05:00,4\n13/01/2024,5\n2024-03-02T24:00,6\n", "prices.csv", []string{
 			c + `:2:1: date: "2024-03" is not a valid date (want YYYY-MM-DD): that is a month; write a day of it, such as 2024-03-01`,
 			c + `:3:1: date: "2024/03/01" is not a valid date (want YYYY-MM-DD), write 2024-03-01`,
 			c + `:4:1: date: "03/01/2024" is not a valid date (want YYYY-MM-DD): write 2024-01-03 if it is day/month, 2024-03-01 if it is month/day (plotline does not guess)`,
-			c + `:5:1: date: "2024-03-01T23:00:00-05:00" is not a valid date (want YYYY-MM-DD): a date of the data has no time of day; write 2024-03-01`,
 			c + `:6:1: date: "13/01/2024" is not a valid date (want YYYY-MM-DD), write 2024-01-13`,
+			c + `:7:1: date: "2024-03-02T24:00" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2024-03-02T06:00, seconds and a zone optional)`,
 		}},
 		// A sign plotline does not read, a decimal comma and a
 		// placeholder for a missing value are refused, saying what to
@@ -123,7 +123,7 @@ func TestCSVErrors(t *testing.T) {
 		// A row copied twice is drawn, counted and fitted twice: a
 		// warning. Two values of one day (two sources) are not a copy.
 		{"a repeated row", "date,value,label\n2025-01-01,10,a\n2025-01-02,11,b\n2025-01-01,10,a\n2025-01-01,12,c\n", "prices.csv", []string{
-			c + `:4:1: warning: this repeats the observation of line 2 (2025-01-01, 10): it would be drawn, counted and fitted twice; delete one of them`,
+			c + `:4:1: warning: this repeats the observation of line 2 (2025-01-01, 10): it would be drawn, counted and fitted twice; delete one of them, or, if they are readings at two times of the day, give each its time (2025-01-01T06:00)`,
 		}},
 		{"columns named otherwise", "Day,Region,Cases\n2025-01-01,North,3\n", "prices.csv", []string{
 			c + `:1:1: the header has no "date" column (want date, value and optionally label and source): if the column "Day" holds the dates, name it date`,

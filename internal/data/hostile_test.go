@@ -92,9 +92,9 @@ func TestHostileValues(t *testing.T) {
 			[]string{p + `2:3: block "l" has no observations and no projection`}},
 		{"impossible date", "data:\n  l:\n    series: [{date: 2025-02-30, value: 1}]\n",
 			[]string{p + `3:21: date: "2025-02-30" is not a valid date (want YYYY-MM-DD)`}},
-		{"date with a time", "data:\n  l:\n    series: [{date: 2024-03-01T10:00:00Z, value: 1}]\n    as_of: 2024/03/05\n",
+		{"date with a time", "data:\n  l:\n    series: [{date: 2024-03-01T10:60:00Z, value: 1}]\n    as_of: 2024/03/05\n",
 			[]string{
-				p + `3:21: date: "2024-03-01T10:00:00Z" is not a valid date (want YYYY-MM-DD): a date of the data has no time of day; write 2024-03-01`,
+				p + `3:21: date: "2024-03-01T10:60:00Z" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2024-03-01T06:00, seconds and a zone optional)`,
 				p + `4:12: as_of: "2024/03/05" is not a valid date (want YYYY-MM-DD), write 2024-03-05`,
 			}},
 		{"percent signs", "data:\n  l:\n    unit: people\n    series: [{date: 2025-01-01, value: 12%}]\n    projection: {rate: 5%}\n",
@@ -104,8 +104,8 @@ func TestHostileValues(t *testing.T) {
 			}},
 		{"a repeated observation", "data:\n  l:\n    series:\n      - {date: 2025-01-01, value: 2.50}\n      - {date: 2025-01-01, value: 2.5}\n      - {date: 2025-01-01, value: 2.50}\n",
 			[]string{
-				p + `5:9: warning: this repeats the observation of line 4 (2025-01-01, 2.5): it would be drawn, counted and fitted twice; delete one of them`,
-				p + `6:9: warning: this repeats the observation of line 4 (2025-01-01, 2.50): it would be drawn, counted and fitted twice; delete one of them`,
+				p + `5:9: warning: this repeats the observation of line 4 (2025-01-01, 2.5): it would be drawn, counted and fitted twice; delete one of them, or, if they are readings at two times of the day, give each its time (2025-01-01T06:00)`,
+				p + `6:9: warning: this repeats the observation of line 4 (2025-01-01, 2.50): it would be drawn, counted and fitted twice; delete one of them, or, if they are readings at two times of the day, give each its time (2025-01-01T06:00)`,
 			}},
 		// YAML's merge key takes the keys the observation does not set
 		// from the one it names; an unknown key it brings is reported at

@@ -199,6 +199,7 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 	ok := true
 	var out []Point
 	seen := map[Point]int{} // the line of each observation
+	var times timeCheck
 	for _, item := range list.Content {
 		if yamlpos.Resolve(item).Kind != yaml.MappingNode {
 			p.errorf(item, "series: want an observation {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(item))
@@ -209,7 +210,15 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 		var pt Point
 		good := true
 		if d, has := f["date"]; has {
-			pt.Date, has = p.date("date", d.val)
+			var timed bool
+			var zone, text string
+			pt.Date, timed, zone, text, has = p.observationDate("date", d.val)
+			if has {
+				if msg := times.see(text, d.val.Line, pt.Date, timed, zone); msg != "" {
+					p.errorf(d.val, "date: %s", msg)
+					has = false
+				}
+			}
 			good = good && has
 		} else {
 			p.errorf(item, "observation: missing date")
@@ -251,8 +260,14 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 // repeatMessage says that pt repeats the observation at line first of
 // its file, a copy that is drawn twice, counted twice by count and
 // weighs twice in a fit. Two observations of one day that differ (two
-// sources) are not repeats.
+// sources, or two times of day) are not repeats. Readings of a day
+// written without their times, as an hourly gauge's might be, look like
+// repeats where the level held, so the message says how to keep them.
 func repeatMessage(first int, pt Point) string {
-	return fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
-		first, pt.Date.Format(time.DateOnly), WrittenNumber(pt.Value, pt.Places))
+	msg := fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
+		first, dateText(pt.Date), WrittenNumber(pt.Value, pt.Places))
+	if !hasTime(pt.Date) {
+		msg += fmt.Sprintf(", or, if they are readings at two times of the day, give each its time (%sT06:00)", dateText(pt.Date))
+	}
+	return msg
 }

@@ -180,7 +180,12 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			runs = append(runs, run(s))
 		}
 	}
-	if out.HasLimit && !out.Central.Reaches {
+	// A rate that cannot reach the limit is most often one written with
+	// the wrong sign. A level projection (rate 0), as of a reservoir that
+	// holds its level above its floor, reaches none on purpose when a
+	// scenario of its band does: the limit is there for that one.
+	scenarioReaches := out.Low != nil && out.Low.Reaches || out.High != nil && out.High.Reaches
+	if out.HasLimit && !out.Central.Reaches && (out.Central.Rate != 0 || !scenarioReaches) {
 		p.errorf(limitNode, "limit %s is never reached: %s", num(out.Limit), unreachable(runs[0], out.Limit))
 	}
 
@@ -197,6 +202,9 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		out.Until = out.Start.Date
 	}
 	for i, s := range scenarios {
+		if s.Reaches && s.Crossing.After(out.Until) {
+			s.Reaches, s.Beyond = false, true
+		}
 		s.Curve = sample(runs[i], out.Start.Date, out.Until)
 		s.run, s.hasRun = runs[i], true
 	}

@@ -42,14 +42,14 @@ func TestValuesInTOMLData(t *testing.T) {
 }
 
 // TestTOMLDataDateWithTime checks that a date of the data written in TOML
-// with a time of day is refused as in YAML and CSV, at midnight too: the
-// TOML decoder reads 2025-01-13T00:00:00-05:00 as a time, which the day
-// alone would misstate.
+// with a time of day is read as a time, as in YAML and CSV, at midnight
+// too (the TOML decoder reads 2025-01-13T00:00:00-05:00 as a time), and
+// so cannot stand in a series beside a day alone.
 func TestTOMLDataDateWithTime(t *testing.T) {
 	src := "+++\ntitle = \"A\"\ndate = 2025-01-20\n[data.a]\n" +
 		"series = [{ date = 2025-01-13T00:00:00-05:00, value = 1 }, { date = 2025-01-14, value = 2 }]\n+++\n"
 	diags := parseTOMLData(t, src)
-	want := pagePath + `:5:20: date: "2025-01-13T00:00:00-05:00" is not a valid date (want YYYY-MM-DD): a date of the data has no time of day; write 2025-01-13`
+	want := pagePath + `:5:69: date: 2025-01-14 has no time of day, and line 5 gives one (2025-01-13T00:00:00-05:00): a day alone cannot be placed among times; give its time, such as 2025-01-14T00:00`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("diagnostics %v; want %s", diags, want)
 	}

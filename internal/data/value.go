@@ -53,6 +53,9 @@ type Value struct {
 	// Places, for an Exact number, is how many decimals it was written
 	// with when more than its shortest form has (see Point.Places).
 	Places int
+	// Timed is set for the date of an observation of a series that gives
+	// times of day: a date layout may then show the time ("15:04").
+	Timed bool
 }
 
 // dateLayout is how dates are written in English and in messages to the
@@ -163,7 +166,7 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 		if arg == "" {
 			return l.Date(v.Date, locale.Long), nil
 		}
-		if err := checkDateLayout(arg); err != nil {
+		if err := checkDateLayout(arg, v.Timed); err != nil {
 			return "", err
 		}
 		return l.FormatLayout(v.Date, arg), nil
@@ -219,10 +222,12 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 // show a date: one with no part of Go's reference date (2 January 2006),
 // such as "YYYY-MM-DD" or "%d %B %Y", which Format would print as it is
 // on every date, and one with a time of day ("15:04", "MST"), which a
-// date of the data, a calendar day, does not have. Both are found by
-// what the layout writes: dates a day, a month and a year apart must not
-// all come out the same, and a time and a zone must change nothing.
-func checkDateLayout(layout string) error {
+// date of the data, a calendar day, does not have; the date of an
+// observation of a series with times (timed) has a time of day, but no
+// zone, as its time is kept as written. Both are found by what the
+// layout writes: dates a day, a month and a year apart must not all come
+// out the same, and a time and a zone must change nothing.
+func checkDateLayout(layout string, timed bool) error {
 	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
 	text := base.Format(layout)
 	if suffix := ordinalSuffix(layout); suffix != "" {
@@ -230,6 +235,14 @@ func checkDateLayout(layout string) error {
 		return fmt.Errorf("format \"date\": layout %q writes %q after a number on every date (%s), as a Go layout has no ordinals: write the day alone, such as \"January 2\"", layout, suffix, time.Date(2025, 4, 15, 0, 0, 0, 0, time.UTC).Format(layout))
 	}
 	clock := time.Date(2001, 2, 3, 13, 47, 59, 123456789, time.FixedZone("XYZ", 5*3600+1800))
+	if timed {
+		// The time may show; the zone may not.
+		base = time.Date(2001, 2, 3, 13, 47, 59, 123456789, time.UTC)
+		text = base.Format(layout)
+	}
+	if timed && clock.Format(layout) != text {
+		return fmt.Errorf("format \"date\": layout %q shows a time zone, which the times of the data do not have, as they are kept as written (want day, month, year, weekday and time, such as \"15:04 on 2 January 2006\")", layout)
+	}
 	if clock.Format(layout) != text {
 		return fmt.Errorf("format \"date\": layout %q shows a time of day or a time zone, which a date of the data does not have (want only day, month, year and weekday, such as \"2 January 2006\")", layout)
 	}

@@ -460,6 +460,31 @@ func (p *parser) date(key string, n *yaml.Node) (time.Time, bool) {
 	return t, ok
 }
 
+// observationDate reads the date of an observation n holds, which may
+// give a time of day (parseObservationDate); key names it in messages.
+// It returns the text as written too.
+func (p *parser) observationDate(key string, n *yaml.Node) (t time.Time, timed bool, zone, text string, ok bool) {
+	v := yamlpos.Resolve(n)
+	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
+		p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
+		return time.Time{}, false, "", "", false
+	}
+	t, timed, zone, ok = parseObservationDate(v.Value)
+	if !ok {
+		p.errorf(n, "%s", badObservationDate(key, v.Value))
+	}
+	return t, timed, zone, v.Value, ok
+}
+
+// badObservationDate is the message for s, an observation's date that
+// parseObservationDate refused.
+func badObservationDate(key, s string) string {
+	if _, ok := parseDate(s[:min(len(s), 10)]); ok && len(s) > 10 && (s[10] == 'T' || s[10] == 't' || s[10] == ' ') {
+		return fmt.Sprintf("%s: %q is not a valid time (want YYYY-MM-DDTHH:MM, such as %sT06:00, seconds and a zone optional)", key, s, s[:10])
+	}
+	return fmt.Sprintf("%s: %q is not a valid date (want YYYY-MM-DD)%s", key, s, DateHint(s))
+}
+
 // parseDate parses a YYYY-MM-DD date as midnight UTC.
 func parseDate(s string) (time.Time, bool) {
 	if len(s) != len(time.DateOnly) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/url"
 	"path"
@@ -37,12 +38,23 @@ func listItem(s []byte) bool {
 	return n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' '
 }
 
+// markdownLine reports whether the line rest starts with is Markdown that
+// CommonMark would take into an HTML block above it: not blank, not an
+// HTML tag and not a kramdown attribute list, which apply to that block.
+func markdownLine(rest []byte) bool {
+	t := bytes.TrimLeft(rest, " \t")
+	return !blankLine(rest) && !bytes.HasPrefix(t, []byte("<")) && !bytes.HasPrefix(t, []byte("{:"))
+}
+
 // converter rewrites the body of one page.
 type converter struct {
 	im   *importer
 	p    *page
 	body []byte
 	code []span
+	// html are the raw HTML blocks of the body, which Hugo's goldmark
+	// publishes as they are.
+	html []span
 	out  bytes.Buffer
 	at   int // body offset of the link destination being resolved
 	// mathEnd is the body offset of the $$ that closes the kramdown math
@@ -54,9 +66,17 @@ type converter struct {
 	// autoIDLists the offsets of those attribute lists.
 	termIDs     map[int]string
 	autoIDLists map[int]bool
+	// quotes are the admonitions being written as alerts, by the body
+	// offset of each one's end tag: where in the output its inside
+	// starts, and how many fragment links came before it.
+	quotes map[int][2]int
 	// mdOpen are the elements with kramdown's markdown attribute whose
 	// end tags are yet to come, by the body offset of each end tag.
 	mdOpen map[int]mdElement
+	// opens holds the output offset of each "[" of the body written so
+	// far, by its body offset, so that a link's text can lose its
+	// brackets with its link (unlink).
+	opens map[int]int
 }
 
 // pos returns the source position of body offset off.
@@ -66,6 +86,15 @@ func (c *converter) pos(off int) diag.Pos {
 
 // inCode reports whether body offset off is in code.
 func (c *converter) inCode(off int) bool { return inSpans(c.code, off) }
+
+// inHTMLBlock reports whether body offset off is in a raw HTML block of
+// a Hugo page. Hugo's Markdown reader, goldmark, reads neither a
+// backslash escape nor a link there, and neither does the importer;
+// kramdown's HTML blocks are not CommonMark's, and Jekyll's are left to
+// the rest of the conversion.
+func (c *converter) inHTMLBlock(off int) bool {
+	return c.im.kind == Hugo && inSpans(c.html, off)
+}
 
 // inSpans reports whether off is in one of spans, which are in order.
 func inSpans(spans []span, off int) bool {
@@ -83,12 +112,33 @@ func inSpans(spans []span, off int) bool {
 // convertBody returns p's body with what plotline has an equivalent for
 // converted and the rest wrapped in HTML comments.
 func (im *importer) convertBody(p *page) []byte {
-	c := &converter{im: im, p: p, body: p.body, code: codeSpans(im.code, p.body)}
+	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
 	b := c.body
+	var blockEnds map[int]bool
 	if im.kind == Jekyll {
+		// Code is found where kramdown finds it: the line after an HTML
+		// block's end tag is Markdown. A blank line in the end tag's
+		// place ends CommonMark's HTML block there too.
+		blockEnds = kramdownBlockEnds(b)
+		read := b
+		if len(blockEnds) > 0 {
+			read = bytes.Clone(b)
+			for nl := range blockEnds {
+				for k := nl - 1; k >= 0 && read[k] != '\n'; k-- {
+					read[k] = ' '
+				}
+			}
+		}
+		c.code, c.html = codeSpans(im.code, read)
 		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
+	} else {
+		c.code, c.html = codeSpans(im.code, b)
 	}
 	for i := 0; i < len(b); {
+		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
+			// So too in the new page.
+			c.out.WriteByte('\n')
+		}
 		if id, ok := c.termIDs[i]; ok {
 			// An empty anchor at the term's start keeps its id.
 			c.out.WriteString(`<a id="` + id + `"></a>`)
@@ -139,6 +189,9 @@ func (im *importer) convertBody(p *page) []byte {
 			}
 		}
 		if b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%') {
+			if b[i] == '[' {
+				c.opens[i] = c.out.Len()
+			}
 			c.out.WriteByte(b[i])
 			i++
 			continue
@@ -207,12 +260,14 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 func (c *converter) hugo(i int) int {
 	b := c.body
 	code := c.inCode(i)
+	// In code and in a raw HTML block plotline shows braces as they are.
+	asTyped := code || c.inHTMLBlock(i)
 	// An escaped shortcode, {{</* x */>}}, is Hugo's way to show one.
 	for _, esc := range [][2]string{{"{{</*", "*/>}}"}, {"{{%/*", "*/%}}"}} {
 		if t, ok := c.readTag(i, esc[0], esc[1]); ok {
 			inside := string(b[i+len(esc[0]) : t.end-len(esc[1])])
 			open, close := esc[0][:3], esc[1][2:]
-			if !code {
+			if !asTyped {
 				open = `\` + open
 			}
 			c.out.WriteString(open + inside + close)
@@ -232,7 +287,9 @@ func (c *converter) hugo(i int) int {
 	}
 	if !ok {
 		// Hugo leaves {{ and {% in content as they are: so must plotline.
-		c.out.WriteString(`\`)
+		if !asTyped {
+			c.out.WriteString(`\`)
+		}
 		c.out.WriteByte(b[i])
 		return 1
 	}
@@ -246,6 +303,19 @@ func (c *converter) hugo(i int) int {
 		return t.end - i
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
+	case "admonition":
+		if n := c.admonitionStart(t, args); n > 0 {
+			return n
+		}
+	case "/admonition":
+		if n := c.admonitionEnd(t); n > 0 {
+			return n
+		}
+	case "mermaid":
+		// A theme's diagram (LoveIt, Docsy, Blowfish): its source in a
+		// fence of that language, which is read as code, not prose,
+		// and which a site's script may draw.
+		return c.fence(t, "mermaid", "/mermaid", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "ref", "relref":
 		if u, ok := c.ref(args.get("path", 0)); ok {
 			c.im.res.Converted++
@@ -254,19 +324,19 @@ func (c *converter) hugo(i int) int {
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
 	case "youtube":
 		if id := args.get("id", 0); id != "" {
-			c.out.WriteString("[YouTube: " + id + "](https://www.youtube.com/watch?v=" + id + ")")
+			c.writeLink(i, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
 	case "vimeo":
 		if id := args.get("id", 0); id != "" {
-			c.out.WriteString("[Vimeo: " + id + "](https://vimeo.com/" + id + ")")
+			c.writeLink(i, "Vimeo: "+id, "https://vimeo.com/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
-			c.out.WriteString("[Gist " + id + "](https://gist.github.com/" + user + "/" + id + ")")
+			c.writeLink(i, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
@@ -320,6 +390,17 @@ func (c *converter) liquid(i int) int {
 		if !ok {
 			s, ok = c.im.siteVariable(expr)
 		}
+		if ok && s == "" && !code && (t.end >= len(b) || b[t.end] != '/' && b[t.end] != '{') {
+			// The site's root, and nothing after it.
+			out := c.out.Bytes()
+			switch {
+			case addressStart(out):
+				s = "/" // [home]({{ site.url }}): the home page
+			case strings.Contains(expr, "url") && strings.Contains(c.im.conf.baseURL, "://"):
+				// In prose: the address Jekyll showed.
+				s = strings.TrimSuffix(c.im.conf.baseURL, "/")
+			}
+		}
 		if ok {
 			c.im.res.Converted++
 			// The site path the output begins, "{{ site.url }}/ru/", is
@@ -328,6 +409,9 @@ func (c *converter) liquid(i int) int {
 			end := t.end
 			for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
 				end++
+			}
+			for end > t.end && strings.IndexByte(".,;:!?", b[end-1]) >= 0 {
+				end-- // the sentence's, as linkify leaves it out
 			}
 			if u := s + string(b[t.end:end]); !code && strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
 				c.at = i
@@ -356,16 +440,11 @@ func (c *converter) liquid(i int) int {
 	switch t.name {
 	case "raw":
 		// What is between raw and endraw is shown as it is written.
-		endRaw := bytes.Index(b[t.end:], []byte("endraw"))
-		if endRaw < 0 {
+		innerEnd, end, ok := c.rawEnd(t)
+		if !ok {
 			break
 		}
-		closeStart := bytes.LastIndex(b[t.end:t.end+endRaw], []byte("{%"))
-		closeEnd := bytes.Index(b[t.end+endRaw:], []byte("%}"))
-		if closeStart < 0 || closeEnd < 0 {
-			break
-		}
-		inner := b[t.end : t.end+closeStart]
+		inner := b[t.end:innerEnd]
 		for k := 0; k < len(inner); k++ {
 			if inner[k] == '{' && k+1 < len(inner) && (inner[k+1] == '{' || inner[k+1] == '%') && !c.inCode(t.end+k) && (k == 0 || inner[k-1] != '\\') {
 				c.out.WriteByte('\\')
@@ -373,7 +452,7 @@ func (c *converter) liquid(i int) int {
 			c.out.WriteByte(inner[k])
 		}
 		c.im.res.Converted++
-		return t.end + endRaw + closeEnd + 2 - i
+		return end - i
 	case "comment":
 		end := bytes.Index(b[t.end:], []byte("endcomment"))
 		if end < 0 {
@@ -420,6 +499,18 @@ func (c *converter) liquid(i int) int {
 		return t.end - i
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
+}
+
+// addressStart reports whether out, what the converter has written, ends
+// where an address starts: a Markdown link's, an attribute's value, a
+// reference definition's.
+func addressStart(out []byte) bool {
+	for _, end := range []string{"](", "](<", `="`, `='`} {
+		if bytes.HasSuffix(out, []byte(end)) {
+			return true
+		}
+	}
+	return refLabelEnd(bytes.TrimSuffix(lastLine(out), []byte("<")))
 }
 
 // liquidPath converts the Liquid outputs that name an address of the
@@ -527,16 +618,39 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 			if closer == '>' && i > 2 && b[i-2] == '(' && b[i-3] == ']' && end+1 < len(b) && b[end+1] == ')' {
 				// "[x](<{{% … %}}>)": the parentheses go too.
 				c.out.Truncate(c.out.Len() - 2)
-				c.wrap(tag{start: t.start, end: end}, what+" as an address")
+				c.wrapAddress(i-3, tag{start: t.start, end: end}, what)
 				return end + 2 - i
 			}
 			c.out.Truncate(c.out.Len() - 1)
-			c.wrap(tag{start: t.start, end: end}, what+" as an address")
+			if closer == '>' {
+				c.wrap(tag{start: t.start, end: end}, what+" as an address")
+				return end + 1 - i
+			}
+			k := i - 2
+			if b[i-1] != '(' || b[k] != ']' {
+				ls := bytes.LastIndexByte(b[:i], '\n') + 1
+				k = ls + bytes.LastIndex(b[ls:i], []byte("]("))
+			}
+			c.wrapAddress(k, tag{start: t.start, end: end}, what)
 			return end + 1 - i
 		}
 	}
 	c.wrap(t, what)
 	return t.end - i
+}
+
+// wrapAddress wraps t, the address of a link whose text ends with the
+// "]" at body offset k, the last byte written, in a comment, noting what:
+// the text stays, without its link (unlink).
+func (c *converter) wrapAddress(k int, t tag, what string) {
+	out := c.out.Bytes()
+	if k < 0 || c.body[k] != ']' || len(out) == 0 || out[len(out)-1] != ']' {
+		c.wrap(t, what+" as an address")
+		return
+	}
+	c.out.Truncate(len(out) - 1)
+	c.unlink(k, "<!-- plotline import: "+commentSafe(string(c.body[t.start:t.end]))+" -->")
+	c.im.note(c.pos(t.start), "%s as an address", what)
 }
 
 // afterTitle returns the offset after a link title that follows spaces
@@ -659,6 +773,12 @@ func (c *converter) figure(i int, a args) {
 	if alt == "" {
 		alt = title
 	}
+	if c.inHTMLBlock(i) {
+		// In a raw HTML block, where Hugo's figure wrote HTML, Markdown
+		// would be shown as typed: HTML, as the figure was.
+		c.figureHTML(src, alt, title, a.named["link"])
+		return
+	}
 	dest := src
 	if strings.ContainsAny(dest, " ()<>") {
 		dest = "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(dest) + ">"
@@ -675,6 +795,35 @@ func (c *converter) figure(i int, a args) {
 		img = "[" + img + "](" + link + ")"
 	}
 	c.out.WriteString(img)
+	c.im.res.Converted++
+}
+
+// writeLink writes a link with text to u, in place of the shortcode at
+// body offset i: Markdown, or HTML in a raw HTML block, where Markdown
+// would be shown as typed.
+func (c *converter) writeLink(i int, text, u string) {
+	if c.inHTMLBlock(i) {
+		c.out.WriteString(`<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
+		return
+	}
+	c.out.WriteString("[" + text + "](" + u + ")")
+}
+
+// figureHTML writes a figure of the image at src, with its alt text, its
+// caption and the address it links to, if any, as HTML.
+func (c *converter) figureHTML(src, alt, caption, link string) {
+	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(stripTags(alt)) + `">`
+	if link != "" {
+		if u, ok := c.resolve(link); ok {
+			link = u
+		}
+		img = `<a href="` + html.EscapeString(link) + `">` + img + `</a>`
+	}
+	c.out.WriteString("<figure>" + img)
+	if caption != "" {
+		c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
+	}
+	c.out.WriteString("</figure>")
 	c.im.res.Converted++
 }
 
@@ -708,11 +857,18 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 			if k < 0 {
 				break
 			}
-			if ct, ok := c.readTag(from+k, d[0], d[1]); ok && ct.name == closeName {
+			ct, ok := c.readTag(from+k, d[0], d[1])
+			if ok && ct.name == closeName {
 				if end < 0 || from+k-t.end < end {
 					end, closeLen = from+k-t.end, ct.end-ct.start
 				}
 				break
+			}
+			if _, rawEnd, isRaw := c.rawEnd(ct); ok && d[0] == "{%" && isRaw {
+				// Liquid shows what is in raw as it is: an end tag
+				// there ends nothing.
+				from = rawEnd
+				continue
 			}
 			from += k + len(d[0])
 		}
@@ -721,16 +877,46 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 		c.wrap(t, "highlight without its end tag")
 		return t.end - t.start
 	}
-	inner := string(b[t.end : t.end+end])
+	inner := c.unraw(t.end, t.end+end)
 	inner = strings.TrimPrefix(strings.TrimPrefix(inner, "\r"), "\n")
 	inner = strings.TrimRight(inner, " \t")
 	inner = strings.TrimSuffix(strings.TrimSuffix(inner, "\n"), "\r")
+	if c.inHTMLBlock(t.start) {
+		// In a raw HTML block, where Hugo's highlight wrote HTML, a
+		// fence would be shown as typed: HTML, each blank line a
+		// character reference, so that the block does not end there.
+		c.out.WriteString(`<pre><code`)
+		if language != "" {
+			c.out.WriteString(` class="language-` + html.EscapeString(language) + `"`)
+		}
+		lines := strings.Split(inner, "\n")
+		for k, l := range lines {
+			if strings.TrimSpace(l) == "" {
+				l = ""
+			}
+			lines[k] = html.EscapeString(l)
+		}
+		code := strings.ReplaceAll(strings.Join(lines, "\n"), "\n\n", "\n&#10;")
+		c.out.WriteString(">" + code + "</code></pre>")
+		c.im.res.Converted++
+		return t.end + end + closeLen - t.start
+	}
 	// The fence takes the indentation of the tag's line, as in a list.
 	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
 	indent := string(b[lineStart:t.start])
 	if strings.TrimSpace(indent) != "" {
 		indent = ""
 		c.out.WriteString("\n\n")
+	}
+	if indent != "" {
+		// A line without the indentation would end the list item.
+		lines := strings.Split(inner, "\n")
+		for k, l := range lines {
+			if l != "" && !strings.HasPrefix(l, indent) {
+				lines[k] = indent + l
+			}
+		}
+		inner = strings.Join(lines, "\n")
 	}
 	fence := strings.Repeat("`", max(3, longestRun(inner, '`')+1))
 	c.out.WriteString(fence + language + "\n")
@@ -744,6 +930,188 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 	}
 	c.im.res.Converted++
 	return after - t.start
+}
+
+// admonitionKinds are the GitHub alerts that the admonition types of
+// Hugo themes (LoveIt, DoIt, FixIt) are closest to.
+var admonitionKinds = map[string]string{
+	"note": "NOTE", "abstract": "NOTE", "info": "NOTE", "question": "NOTE", "example": "NOTE", "quote": "NOTE",
+	"tip": "TIP", "success": "TIP",
+	"warning": "WARNING",
+	"failure": "CAUTION", "danger": "CAUTION", "bug": "CAUTION",
+}
+
+// admonitionStart begins the alert that a theme's admonition shortcode,
+// {{< admonition tip "Title" >}} at the start of a line, stands for,
+// > [!TIP], with its title in bold when it has one other than its type's
+// or the alert's; its inside (which may start on the tag's line) is
+// converted as the rest of the body is, and quoted when its end tag is
+// reached (admonitionEnd). It returns how many bytes of the body it
+// took, 0 when the shortcode is not one it can write so: of a type with
+// no alert, within a paragraph, or without its end tag.
+func (c *converter) admonitionStart(t tag, a args) int {
+	b := c.body
+	typ := strings.ToLower(cmp.Or(a.get("type", 0), "note"))
+	kind := admonitionKinds[typ]
+	if kind == "" || lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+		return 0
+	}
+	end := -1
+	depth := 0
+	for from := t.end; from < len(b); {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			break
+		}
+		from += k
+		et, ok := c.readTag(from, "{{<", ">}}")
+		if !ok {
+			et, ok = c.readTag(from, "{{%", "%}}")
+		}
+		if !ok {
+			from += 2
+			continue
+		}
+		switch et.name {
+		case "admonition":
+			depth++
+		case "/admonition":
+			depth--
+		}
+		if depth < 0 {
+			end = from
+			break
+		}
+		from = et.end
+	}
+	if end < 0 {
+		return 0
+	}
+	if c.quotes == nil {
+		c.quotes = map[int][2]int{}
+	}
+	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
+	c.out.WriteString("[!" + kind + "]\n")
+	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) && !strings.EqualFold(title, kind) {
+		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n")
+	}
+	c.im.res.Converted++
+	k := afterSpaces(b, t.end)
+	if k < len(b) && b[k] == '\r' {
+		k++
+	}
+	if k < len(b) && b[k] == '\n' {
+		k++ // the inside starts on the next line
+	}
+	return k - t.start
+}
+
+// admonitionEnd ends the alert whose end tag is t, which may follow its
+// last words on their line: what was written of it since
+// admonitionStart is quoted, line by line, and the fragment links in it
+// are moved with their lines. It returns how many bytes of
+// the body it took, 0 when t ends no such alert.
+func (c *converter) admonitionEnd(t tag) int {
+	q, ok := c.quotes[t.start]
+	if !ok {
+		return 0
+	}
+	delete(c.quotes, t.start)
+	out := c.out.Bytes()
+	inside := bytes.TrimRight(out[q[0]:], " \t\r\n")
+	var quoted bytes.Buffer
+	// moved holds, by the offset in inside of each quoted line, how far
+	// its text moves.
+	moved := map[int]int{}
+	for off := 0; off < len(inside); {
+		next := lineEnd(inside, off)
+		line := bytes.TrimSuffix(inside[off:next], []byte("\n"))
+		if len(bytes.TrimSpace(line)) == 0 {
+			quoted.WriteString(">\n")
+		} else {
+			quoted.WriteString("> ")
+			moved[off] = quoted.Len() - off
+			quoted.Write(line)
+			quoted.WriteByte('\n')
+		}
+		off = next
+	}
+	for k := q[1]; k < len(c.p.fragments); k++ {
+		f := &c.p.fragments[k]
+		f.at += moved[lineStart(inside, min(f.at-q[0], len(inside)))]
+	}
+	for k, o := range c.opens {
+		if o >= q[0] {
+			delete(c.opens, k) // written over
+		}
+	}
+	c.out.Truncate(q[0])
+	c.out.Write(quoted.Bytes())
+	b := c.body
+	after := afterSpaces(b, t.end)
+	if after < len(b) && b[after] == '\r' {
+		after++
+	}
+	switch {
+	case after >= len(b):
+	case b[after] != '\n':
+		c.out.WriteByte('\n') // text after the end tag: a paragraph of its own
+	case !blankLine(b[after+1:]):
+		c.out.WriteByte('\n') // a line right after would join the quote
+		after++
+	default:
+		after++
+	}
+	c.im.res.Converted++
+	return after - t.start
+}
+
+// rawEnd returns, for t, a Liquid raw tag, the body offsets where its
+// text ends and where its endraw tag ends; false when t is no raw tag or
+// has no end.
+func (c *converter) rawEnd(t tag) (innerEnd, end int, ok bool) {
+	b := c.body
+	if t.name != "raw" || t.closing {
+		return 0, 0, false
+	}
+	endRaw := bytes.Index(b[t.end:], []byte("endraw"))
+	if endRaw < 0 {
+		return 0, 0, false
+	}
+	closeStart := bytes.LastIndex(b[t.end:t.end+endRaw], []byte("{%"))
+	closeEnd := bytes.Index(b[t.end+endRaw:], []byte("%}"))
+	if closeStart < 0 || closeEnd < 0 {
+		return 0, 0, false
+	}
+	return t.end + closeStart, t.end + endRaw + closeEnd + 2, true
+}
+
+// unraw returns the body from offset start to end with each Liquid raw
+// tag of a Jekyll page replaced by its text, as Liquid shows it.
+func (c *converter) unraw(start, end int) string {
+	b := c.body
+	if c.im.kind != Jekyll {
+		return string(b[start:end])
+	}
+	var out strings.Builder
+	for i := start; i < end; {
+		k := bytes.Index(b[i:end], []byte("{%"))
+		if k < 0 {
+			out.Write(b[i:end])
+			break
+		}
+		out.Write(b[i : i+k])
+		t, ok := c.readTag(i+k, "{%", "%}")
+		innerEnd, rawEnd, isRaw := c.rawEnd(t)
+		if !ok || !isRaw || rawEnd > end {
+			out.WriteString("{%")
+			i += k + 2
+			continue
+		}
+		out.Write(b[t.end:innerEnd])
+		i = rawEnd
+	}
+	return out.String()
 }
 
 func longestRun(s string, c byte) int {
@@ -862,7 +1230,7 @@ func (c *converter) link(i int) int {
 	default:
 		return 0
 	}
-	if c.inCode(i) || start >= len(b) {
+	if c.inCode(i) || c.inHTMLBlock(i) || start >= len(b) {
 		return 0
 	}
 	if n := c.doubledBrackets(i, start); n > 0 {
@@ -871,6 +1239,11 @@ func (c *converter) link(i int) int {
 	end := start
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
 		end++
+	}
+	if k := afterSpaces(b, end); k > end && k < len(b) && !strings.ContainsRune("\"')\n", rune(b[k])) && (b[k] != '(' || b[i+1] == ':') {
+		// Words after the address, not a title: "[x](You and Your
+		// Research)" is no link to CommonMark, and stays as written.
+		return 0
 	}
 	dest := string(b[start:end])
 	c.at = start
@@ -886,15 +1259,15 @@ func (c *converter) link(i int) int {
 			return end - i
 		}
 		if end < len(b) && b[end] == ')' {
-			c.out.WriteString("]<!-- plotline import: (" + commentSafe(target) + ") -->")
+			c.unlink(i, "<!-- plotline import: ("+commentSafe(target)+") -->")
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", target)
 			return end + 1 - i
 		}
 	}
-	if d := c.im.draftAt(u); ok && d != nil && !c.p.draft && end < len(b) && b[end] == ')' && b[i+1] == '(' {
+	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end < len(b) && b[end] == ')' && b[i+1] == '(' {
 		// A draft, which neither the source nor plotline publishes: the
 		// link led nowhere, and plotline would refuse it.
-		c.out.WriteString("]<!-- plotline import: (" + commentSafe(u) + ") -->")
+		c.unlink(i, "<!-- plotline import: ("+commentSafe(cmp.Or(u, dest))+") -->")
 		c.im.note(c.pos(start), "link %s is to %s, a draft, which the source did not publish either: its text is kept, without the link", dest, d.src)
 		return end + 1 - i
 	}
@@ -912,6 +1285,147 @@ func (c *converter) link(i int) int {
 	}
 	c.out.WriteString(u)
 	return end - i
+}
+
+// afterSpaces returns the offset of the first byte at or after i of b
+// that is no space or tab.
+func afterSpaces(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// draftLinked returns the draft that a link to dest leads to, or nil:
+// u is dest resolved (when ok), the page's new address; a dest that
+// resolve leaves as it is may still be a draft's address, or its file
+// beside the page ("faq.md").
+func (c *converter) draftLinked(u string, ok bool, dest string) *page {
+	if ok {
+		return c.im.draftAt(u)
+	}
+	if strings.HasPrefix(dest, "/") {
+		return c.im.draftAt(dest)
+	}
+	file, _ := splitSuffix(dest)
+	if file == "" || strings.Contains(file, ":") {
+		return nil
+	}
+	beside := path.Join(path.Dir(c.p.dest), file)
+	for _, pg := range c.im.pages {
+		if pg.draft && pg.dest == beside {
+			return pg
+		}
+	}
+	return nil
+}
+
+// unlink ends the text of the link whose "]" is at body offset i, a link
+// the new site is to do without, with comment (which keeps its address
+// for the writer) in place of its address. The text's brackets go, so
+// that the reader sees the text alone, as does the "!" of an image, whose
+// text is then shown in its place. They stay where the text would start
+// a block of its own without them ("[1. Setup](x)" alone on its line),
+// and where the "[" is not found in what was written.
+func (c *converter) unlink(i int, comment string) {
+	b := c.body
+	j, depth := i-1, 0
+	for ; j >= 0; j-- {
+		if b[j] == '\n' && j > 0 && blankLine(b[lineStart(b, j):j]) {
+			j = -1 // a paragraph's text goes no further back
+			break
+		}
+		if c.inCode(j) || (b[j] != '[' && b[j] != ']') || run(reversed(b[:j]), '\\')%2 == 1 {
+			continue
+		}
+		if b[j] == ']' {
+			depth++
+		} else if depth == 0 {
+			break
+		} else {
+			depth--
+		}
+	}
+	o, ok := c.opens[j]
+	out := c.out.Bytes()
+	if j < 0 || !ok || o >= len(out) || out[o] != '[' || startsBlock(out, o) {
+		c.out.WriteString("]" + comment)
+		return
+	}
+	n := 1
+	if o > 0 && out[o-1] == '!' && run(reversed(out[:o-1]), '\\')%2 == 0 {
+		o, n = o-1, 2
+	}
+	c.cut(o, n)
+	c.out.WriteString(comment)
+}
+
+// startsBlock reports whether the text after the "[" at offset o of out
+// would start a block, a heading, a list item, a quote or the like, were
+// the bracket not there: the line has only containers' markers before
+// it, and the text starts as such a block does.
+func startsBlock(out []byte, o int) bool {
+	before := out[lineStart(out, o):o]
+	if len(bytes.Trim(before, " \t>*+-.)0123456789")) > 0 {
+		return false
+	}
+	text := out[o+1:]
+	if k := bytes.IndexByte(text, '\n'); k >= 0 {
+		text = text[:k]
+	}
+	if len(text) == 0 {
+		return true
+	}
+	spaceAt := func(k int) bool { return k >= len(text) || text[k] == ' ' || text[k] == '\t' }
+	switch c := text[0]; {
+	case c == ' ' || c == '\t' || c == '>' || c == '|':
+		return true
+	case c == '#':
+		return run(text, '#') <= 6 && spaceAt(run(text, '#'))
+	case c == '-' || c == '+' || c == '*':
+		return spaceAt(1) || len(bytes.Trim(text, string(c)+" \t")) == 0
+	case c == '=' || c == '_':
+		return len(bytes.Trim(text, string(c)+" \t")) == 0
+	case c == '`' || c == '~':
+		return run(text, c) >= 3
+	case c == ':':
+		return spaceAt(1)
+	case c == '<':
+		return len(text) > 1 && (text[1] == '/' || text[1] == '!' || text[1] == '?' ||
+			'a' <= text[1]|0x20 && text[1]|0x20 <= 'z')
+	case '0' <= c && c <= '9':
+		n := run(text, c)
+		for n < len(text) && '0' <= text[n] && text[n] <= '9' {
+			n++
+		}
+		return n < len(text) && (text[n] == '.' || text[n] == ')') && spaceAt(n+1)
+	}
+	return false
+}
+
+// cut removes n bytes of the output at offset at, and moves the output
+// offsets held for later (fragment links, kramdown's elements, link
+// texts' brackets) that were after them.
+func (c *converter) cut(at, n int) {
+	out := c.out.Bytes()
+	copy(out[at:], out[at+n:])
+	c.out.Truncate(len(out) - n)
+	for k := range c.p.fragments {
+		if c.p.fragments[k].at > at {
+			c.p.fragments[k].at -= n
+		}
+	}
+	for k, e := range c.mdOpen {
+		if e.out > at {
+			e.out -= n
+			c.mdOpen[k] = e
+		}
+	}
+	for k, o := range c.opens {
+		if o > at {
+			c.opens[k] = o - n
+		}
+	}
 }
 
 // writeRef writes u, the address of a page that the tag from body offset
@@ -1263,9 +1777,10 @@ func (c *converter) attributeList(i int) int {
 		c.im.res.Converted++
 		return whole
 	}
-	if alert := ialAlert(line); alert != "" {
+	if alert := c.ialAlert(line); alert != "" {
 		// Chirpy's prompts, {: .prompt-tip} after or before a block
-		// quote: plotline's alerts, > [!TIP].
+		// quote, and Just the Docs' callouts: plotline's alerts,
+		// > [!TIP].
 		if c.quoteAlert(alert) {
 			c.im.res.Converted++
 			return whole
@@ -1382,15 +1897,29 @@ func (c *converter) kramdownSpan(i int) int {
 		c.im.res.Converted++
 		return len(open) + end + closeLen
 	}
-	if i > 0 && (b[i-1] == ')' || b[i-1] == ']') {
+	if m := kramdownExtRE.Find(b[i:min(len(b), i+4000)]); m != nil {
+		// An extension without a body, {::options toc_levels="2..4" /},
+		// which shows nothing.
+		c.im.note(c.pos(i), "kramdown extension %s, left out", m)
+		return len(m)
+	}
+	if i > 0 && strings.IndexByte(")]*_`>", b[i-1]) >= 0 {
 		e := bytes.IndexAny(b[i:], "}\n")
 		if e > 0 && b[i+e] == '}' {
-			c.im.note(c.pos(i), "kramdown attribute list %s after a link or image, left out", b[i:i+e+1])
+			what := "a span"
+			if b[i-1] == ')' || b[i-1] == ']' {
+				what = "a link or image"
+			}
+			c.im.note(c.pos(i), "kramdown attribute list %s after %s, left out", b[i:i+e+1], what)
 			return e + 1
 		}
 	}
 	return 0
 }
+
+// kramdownExtRE finds a kramdown extension that has no body, "{::options
+// parse_block_html="true" /}".
+var kramdownExtRE = regexp.MustCompile(`^\{::[a-z]+(?:\s[^{}\n]*)?/\}`)
 
 // htmlBlock reports whether text, the start of a block, starts raw HTML
 // (as CommonMark reads it) rather than a paragraph: a block-level
@@ -1492,7 +2021,7 @@ var bracketEntities = map[byte]string{'[': "&#91;", ']': "&#93;", '(': "&#40;", 
 // mathematics.
 func (c *converter) escapedBracket(i int) int {
 	b := c.body
-	if i+1 >= len(b) || c.inCode(i) {
+	if i+1 >= len(b) || c.inCode(i) || c.inHTMLBlock(i) {
 		return 0
 	}
 	ent, ok := bracketEntities[b[i+1]]
@@ -1677,9 +2206,13 @@ func quotePrefix(line []byte) int {
 
 // ialAlert returns the kind of GitHub alert that a kramdown attribute
 // list names with one of Chirpy's prompt classes, {: .prompt-tip} giving
-// TIP, or "".
-func ialAlert(line []byte) string {
+// TIP, or with one of the callouts of the site's config (Just the Docs'
+// callouts:, {: .warning} giving WARNING), or "".
+func (c *converter) ialAlert(line []byte) string {
 	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+		if kind := c.im.conf.callouts[strings.TrimPrefix(f, ".")]; kind != "" && strings.HasPrefix(f, ".") {
+			return kind
+		}
 		switch f {
 		case ".prompt-tip":
 			return "TIP"

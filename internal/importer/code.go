@@ -27,8 +27,9 @@ func newCodeParser() parser.Parser {
 // codeSpans returns the ranges of body that are code, in order: fenced
 // blocks with their fences, indented blocks, and code spans. plotline
 // reads neither {{ }} nor {% %} in them, so the importer converts
-// nothing there either.
-func codeSpans(p parser.Parser, body []byte) []span {
+// nothing there either. It returns the ranges of the raw HTML blocks
+// too, in order, in which CommonMark reads no Markdown.
+func codeSpans(p parser.Parser, body []byte) (code, html []span) {
 	doc := p.Parse(text.NewReader(body))
 	var out []span
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -64,6 +65,15 @@ func codeSpans(p parser.Parser, body []byte) []span {
 				out = append(out, span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			if lines := n.Lines(); lines.Len() > 0 {
+				end := lines.At(lines.Len() - 1).Stop
+				if n.HasClosure() {
+					end = max(end, n.ClosureLine.Stop)
+				}
+				html = append(html, span{lines.At(0).Start, end})
+			}
+			return ast.WalkSkipChildren, nil
 		case *ast.CodeSpan:
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				if t, ok := c.(*ast.Text); ok {
@@ -76,7 +86,7 @@ func codeSpans(p parser.Parser, body []byte) []span {
 		return ast.WalkContinue, nil
 	})
 	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
-	return out
+	return out, html
 }
 
 // lineStart returns the offset of the start of the line holding off.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/parser"
+	gtext "github.com/yuin/goldmark/text"
 
 	"github.com/plotline/plotline/internal/anchor"
 	"github.com/plotline/plotline/internal/diag"
@@ -166,11 +167,34 @@ func footnoteNumbers(body []byte, code []span) map[string]int {
 	return numbers
 }
 
+// trailingBracesRE finds what may be a heading's attributes at the end of
+// its text: " {.wide}".
+var trailingBracesRE = regexp.MustCompile(`\s(\{[^{}]*\})\s*$`)
+
+// withoutAttributes returns the text of a heading without the attributes
+// it ends with, "Callouts" for "Callouts {.d-inline-block}", as goldmark
+// reads them; braces goldmark does not read as attributes ("Use {x}")
+// are text, and stay.
+func withoutAttributes(text string) string {
+	m := trailingBracesRE.FindStringSubmatchIndex(text)
+	if m == nil {
+		return text
+	}
+	r := gtext.NewReader([]byte(text[m[2]:m[3]]))
+	if _, ok := parser.ParseAttributes(r); !ok {
+		return text
+	}
+	if rest, _ := r.PeekLine(); len(bytes.TrimSpace(rest)) > 0 {
+		return text // more after the closing brace
+	}
+	return strings.TrimSpace(text[:m[0]])
+}
+
 // pageIDs returns the ids a converted body gives its headings and
 // elements, or nil when it cannot tell them: a page with setext
 // headings, whose text may take more than a line.
 func pageIDs(md parser.Parser, body []byte) *pageAnchors {
-	code := codeSpans(md, body)
+	code, _ := codeSpans(md, body)
 	ids := map[string]bool{}
 	headings := anchor.NewSet()
 	var texts []string
@@ -201,7 +225,7 @@ func pageIDs(md parser.Parser, body []byte) *pageAnchors {
 				headings.Reserve(m[1])
 				ids[m[1]] = true
 			} else {
-				texts = append(texts, text)
+				texts = append(texts, withoutAttributes(text))
 			}
 			prevText = false
 		} else {

@@ -22,6 +22,11 @@ func FuzzBody(f *testing.F) {
 		"<div markdown=\"1\">\n<p markdown=\"1\">*a* [b](#c)</p>\n<h5 markdown=1>`x`</h5>\n</div>\n<span markdown=\"span\">",
 		"{:auto_ids-g-}\nTerm\n: def\n\n    more\nlazy\n\nTwo\n: 2\n{: auto_ids}\n",
 		"> a\n{: .prompt-tip }\n{: .prompt-danger}\n>\n  > b\n> c\n{: .prompt-info .x}\n{: .prompt-warning }",
+		"{{< admonition tip \"T\" >}}\n[b](../b/#x)\n{{< admonition >}}\n```\nc\n```\n{{< /admonition >}}\n{{< /admonition >}}\nz",
+		"- i\n  {{< mermaid >}}a-->b{{< /mermaid >}}\n{% highlight x %}\n{% raw %}{% endhighlight %}{% endraw %}\n{% endhighlight %}",
+		"<div markdown=\"1\">\n*a*\n</div>\n```\nx\n\ny\n```\n<p>q</p>\n[w]({{ site.url }}) {{ site.url }}.",
+		"<div>\n{{< figure src=\"a.png\" link=\"../b/\" >}}\n{{< highlight go >}}\na\n\n  \nb\n{{< /highlight >}}{{< youtube x >}}\n</div>\n{{< admonition note \"T\" >}}x\n[^f]:\n    y\n    {{< /admonition >}} z",
+		"**b**{:.c} `x`{: .l} {::options a=\"b\" /} [a b](c d) [[x]](/posts/b/) ![i]({{ x }}) <div>\n\\(y\\) [z](q)\n</div>",
 	} {
 		f.Add(s)
 	}
@@ -39,7 +44,7 @@ func FuzzBody(f *testing.F) {
 				name:                 {Data: file},
 				"content/posts/b.md": {Data: []byte("---\ntitle: B\n---\n")},
 			}
-			res, err := Import(src, k)
+			res, err := Import(src, k, caseNow)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -196,6 +196,7 @@ func (im *importer) hugo() error {
 	im.conf.description = lookupString(conf, "params.description")
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
+	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	var ignore []any
 	switch v := lookup(conf, "ignorefiles").(type) {
 	case []any:
@@ -468,6 +469,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				pg.setDate = pg.date
 			}
 		}
+		im.expiry(pg)
 		switch {
 		case listPage:
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
@@ -492,6 +494,41 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+}
+
+// expiry reads the expiry date of the Hugo page p (expiryDate, or
+// unpublishdate, in any case), after which Hugo leaves the page out of
+// the site unless buildExpired is set. A page that has expired by the
+// time of the import becomes a draft, which plotline does not publish
+// either; plotline has no expiry, so one that has not says when it would
+// have gone. Either way the date stays, under params.
+func (im *importer) expiry(p *page) {
+	for _, f := range p.fields {
+		if !strings.EqualFold(f.key, "expiryDate") && !strings.EqualFold(f.key, "unpublishdate") {
+			continue
+		}
+		s := ""
+		if f.val.Kind == yaml.ScalarNode && f.val.ShortTag() != "!!null" {
+			s = strings.TrimSpace(f.val.Value)
+		}
+		if s == "" {
+			return // Hugo takes an empty date as none
+		}
+		t, ok := parseDate(s)
+		switch {
+		case !ok:
+			im.note(f.pos, "%s %q not understood: the page is published, with no end", f.key, s)
+		case im.conf.buildExpired:
+		case t.Before(im.now):
+			if !p.draft {
+				p.draft = true
+				im.done(f.pos, "%s %s has passed, so Hugo left the page out: imported as a draft", f.key, t.Format("2006-01-02"))
+			}
+		default:
+			im.done(f.pos, "%s %s: plotline has no expiry date, so the page stays published after that day; make it a draft then", f.key, t.Format("2006-01-02"))
+		}
+		return
+	}
 }
 
 // noteLanguages says, for each language other than the default, how
@@ -536,6 +573,17 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 // fillIn gives a page without a title or date one, with a note: the
 // title from its file name, the date of its file.
 func (im *importer) fillIn(p *page) {
+	if title, at, rest, ok := leadingHeading(p.body); ok && !p.html && p.title != "" && title == strings.TrimSpace(p.title) {
+		// The page starts with its title as a heading, which its
+		// theme showed in the title's place (Just the Docs) or beside
+		// it: plotline shows the title, so the heading would repeat it.
+		if ial := bytes.TrimSpace(rest[:lineEnd(rest, 0)]); bytes.HasPrefix(ial, []byte("{:")) && !bytes.HasPrefix(ial, []byte("{::")) && bytes.HasSuffix(ial, []byte("}")) {
+			rest = rest[lineEnd(rest, 0):] // the heading's attribute list, {: .no_toc }
+		}
+		im.done(diag.At(p.src, p.source, p.bodyOff+at), "its first line, a heading, repeats its title: left out, as the page shows its title")
+		p.bodyOff += len(p.body) - len(rest)
+		p.body = rest
+	}
 	if p.title == "" && !p.html {
 		if title, at, rest, ok := leadingHeading(p.body); ok {
 			// The page's first line is its title, as a README's is:

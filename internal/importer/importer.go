@@ -84,10 +84,12 @@ func (r *Result) NotConverted() int {
 }
 
 // Import reads the site of kind k from src and returns the new site.
-// It fails only when src is not a site of that kind; everything else is a
-// note of the result.
-func Import(src fs.FS, k Kind) (*Result, error) {
-	im := &importer{src: src, kind: k, res: &Result{Files: map[string]File{}}, code: newCodeParser()}
+// now is the time of the import, against which a Hugo page's expiry date
+// is read, as Hugo reads it against the time of its build. Import fails
+// only when src is not a site of that kind; everything else is a note of
+// the result.
+func Import(src fs.FS, k Kind, now time.Time) (*Result, error) {
+	im := &importer{src: src, kind: k, now: now, res: &Result{Files: map[string]File{}}, code: newCodeParser()}
 	var err error
 	switch k {
 	case Hugo:
@@ -101,16 +103,34 @@ func Import(src fs.FS, k Kind) (*Result, error) {
 		return nil, err
 	}
 	im.finish()
+	if im.srcDir != "" {
+		// Read from a folder of src: its paths are src's again.
+		for i, n := range im.res.Notes {
+			if n.Pos.Path != "" {
+				im.res.Notes[i].Pos.Path = path.Join(im.srcDir, n.Pos.Path)
+			}
+		}
+		for name, f := range im.res.Files {
+			if f.Data == nil {
+				f.Src = path.Join(im.srcDir, f.Src)
+				im.res.Files[name] = f
+			}
+		}
+	}
 	return im.res, nil
 }
 
 // importer is one import in progress.
 type importer struct {
-	src   fs.FS
-	kind  Kind
-	res   *Result
-	conf  siteConfig
-	pages []*page
+	src fs.FS
+	// srcDir is the folder of the site's folder that src is, when the
+	// site is read from one (Jekyll's source:), or "".
+	srcDir string
+	kind   Kind
+	now    time.Time // the time of the import
+	res    *Result
+	conf   siteConfig
+	pages  []*page
 	// byKey finds a page for ref, relref, link and post_url: by source
 	// path, with and without extension, and by base name.
 	byKey map[string][]*page
@@ -139,6 +159,9 @@ type siteConfig struct {
 	// on, so that \[…\] and \(…\) are mathematics in the source as they
 	// are in plotline; without it they are escaped brackets.
 	passthrough bool
+	// buildExpired is Hugo's buildExpired: its build published the pages
+	// whose expiry date had passed.
+	buildExpired bool
 	// hugo
 	permalinks   map[string]string
 	paths        pathRules
@@ -152,6 +175,9 @@ type siteConfig struct {
 	// the folder that holds their _NAME folders, "" for the root.
 	collections    map[string]collection
 	collectionsDir string
+	// callouts are the classes of Just the Docs' callouts that are
+	// GitHub alerts, by name: "warning" is WARNING.
+	callouts map[string]string
 }
 
 // note records something not converted at pos.

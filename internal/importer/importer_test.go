@@ -111,7 +111,7 @@ func TestBody(t *testing.T) {
 		// A shortcode in an address takes the address with it, so that
 		// the link reads as its text, and the definition of a reference
 		// goes whole.
-		{Hugo, "[docs]({{< param docsURL >}}) [more]({{< param docsURL >}}/more)\n\n[rss]: <{{% eturl rss %}}>\n", "[docs]<!-- plotline import: {{< param docsURL >}} --> [more]<!-- plotline import: {{< param docsURL >}}/more -->\n\n<!-- plotline import: [rss]: <{{% eturl rss %}}> -->\n", 0, []string{"content/posts/a.md:5:8: shortcode param as an address", "content/posts/a.md:5:38: shortcode param as an address", "content/posts/a.md:7:9: shortcode eturl as the address of a reference: left out"}},
+		{Hugo, "[docs]({{< param docsURL >}}) [more]({{< param docsURL >}}/more)\n\n[rss]: <{{% eturl rss %}}>\n", "docs<!-- plotline import: {{< param docsURL >}} --> more<!-- plotline import: {{< param docsURL >}}/more -->\n\n<!-- plotline import: [rss]: <{{% eturl rss %}}> -->\n", 0, []string{"content/posts/a.md:5:8: shortcode param as an address", "content/posts/a.md:5:38: shortcode param as an address", "content/posts/a.md:7:9: shortcode eturl as the address of a reference: left out"}},
 		{Hugo, "```\n{{</* x */>}}\n```\n{{</* y */>}}", "```\n{{< x >}}\n```\n\\{{< y >}}", 2, nil},
 		{Hugo, "    {{< x >}}\n", "    {{< x >}}\n", 0, nil},
 		{Hugo, `{{< youtube abc >}}`, `[YouTube: abc](https://www.youtube.com/watch?v=abc)`, 1, nil},
@@ -128,11 +128,11 @@ func TestBody(t *testing.T) {
 		{Jekyll, "[c]({% link _posts/2014-01-02-c.md %}#gone) [p]({% post_url 2014-01-02-c %}#gone)", "[c](/posts/c/) [p](/posts/c/)", 2, []string{"_posts/2014-01-01-a.md:5:5: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/", "_posts/2014-01-01-a.md:5:49: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/"}},
 		// Raw HTML's addresses are converted as a link's are.
 		{Hugo, "<a href=\"/nowhere/\">x</a> <img src=\"../c/\" alt=\"\"> <a title='t' href='/posts/c/#gone'>c</a>\n<A HREF=\"/posts/c/#h\">h</A> `<a href=\"/nowhere/\">` <a href=\"{{< ref \"c\" >}}\">r</a> <a href=\"https://x.example/\">", "<a href=\"https://old.example/nowhere/\">x</a> <img src=\"/posts/c/\" alt=\"\"> <a title='t' href='/posts/c/'>c</a>\n<A HREF=\"/posts/c/#h\">h</A> `<a href=\"/nowhere/\">` <a href=\"/posts/c/\">r</a> <a href=\"https://x.example/\">", 3, []string{"content/posts/a.md:5:10: note: link /nowhere/ names nothing of this site: written as https://old.example/nowhere/", "content/posts/a.md:5:71: note: link /posts/c/#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c/"}},
-		{Hugo, "[a](/posts/c#gone) [b](/posts/c#h) [src](<{{% eturl disqus %}}>) and {{< figure src=\"/img/none.png\" link=\"../c/\" >}}", "[a](/posts/c) [b](/posts/c#h) [src]<!-- plotline import: {{% eturl disqus %}} --> and [![](https://old.example/img/none.png)](/posts/c/)", 1, []string{"content/posts/a.md:5:5: note: link /posts/c#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c", "content/posts/a.md:5:43: shortcode eturl as an address", "content/posts/a.md:5:70: note: link /img/none.png names nothing of this site: written as https://old.example/img/none.png"}},
+		{Hugo, "[a](/posts/c#gone) [b](/posts/c#h) [src](<{{% eturl disqus %}}>) and {{< figure src=\"/img/none.png\" link=\"../c/\" >}}", "[a](/posts/c) [b](/posts/c#h) src<!-- plotline import: {{% eturl disqus %}} --> and [![](https://old.example/img/none.png)](/posts/c/)", 1, []string{"content/posts/a.md:5:5: note: link /posts/c#gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/c", "content/posts/a.md:5:43: shortcode eturl as an address", "content/posts/a.md:5:70: note: link /img/none.png names nothing of this site: written as https://old.example/img/none.png"}},
 		// No base URL: a link to nothing of the site keeps its text.
-		{Jekyll, "[t](/tooltips.html) <a href=\"/tooltips.json\" target=\"_blank\">j</a> [b](/posts/b/)\n\n[ref]: /nothing.html\n", "[t]<!-- plotline import: (/tooltips.html) --> <a target=\"_blank\">j</a> [b](/posts/b/)\n\n<!-- plotline import: [ref]: /nothing.html -->\n", 0, []string{"_posts/2014-01-01-a.md:5:5: link /tooltips.html names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", "_posts/2014-01-01-a.md:5:30: address /tooltips.json names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", "_posts/2014-01-01-a.md:7:8: link /nothing.html names nothing of this site, and the source has no base URL to keep its old address: the reference definition is left out"}},
+		{Jekyll, "[t](/tooltips.html) <a href=\"/tooltips.json\" target=\"_blank\">j</a> [b](/posts/b/)\n\n[ref]: /nothing.html\n", "t<!-- plotline import: (/tooltips.html) --> <a target=\"_blank\">j</a> [b](/posts/b/)\n\n<!-- plotline import: [ref]: /nothing.html -->\n", 0, []string{"_posts/2014-01-01-a.md:5:5: link /tooltips.html names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", "_posts/2014-01-01-a.md:5:30: address /tooltips.json names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", "_posts/2014-01-01-a.md:7:8: link /nothing.html names nothing of this site, and the source has no base URL to keep its old address: the reference definition is left out"}},
 		// A tag in an address after Liquid output, or before a title.
-		{Jekyll, "[a]({{ site.url }}{% post_url nowhere %}) [b]({% post_url nowhere %} \"T\")\n", "[a]<!-- plotline import: {% post_url nowhere %} --> [b]<!-- plotline import: {% post_url nowhere %} \"T\" -->\n", 1, []string{"_posts/2014-01-01-a.md:5:19: post_url: no post nowhere as an address", "_posts/2014-01-01-a.md:5:47: post_url: no post nowhere as an address"}},
+		{Jekyll, "[a]({{ site.url }}{% post_url nowhere %}) [b]({% post_url nowhere %} \"T\")\n", "a<!-- plotline import: {% post_url nowhere %} --> b<!-- plotline import: {% post_url nowhere %} \"T\" -->\n", 1, []string{"_posts/2014-01-01-a.md:5:19: post_url: no post nowhere as an address", "_posts/2014-01-01-a.md:5:47: post_url: no post nowhere as an address"}},
 		{Hugo, "[y](c.md#gone) [z](c.md#h) [w](../posts/c.md#gone)", "[y](c.md) [z](c.md#h) [w](../posts/c.md)", 0, []string{"content/posts/a.md:5:5: note: link c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as c.md", "content/posts/a.md:5:32: note: link ../posts/c.md#gone: that page has no #gone (its old page had none either, or one a script made): written as ../posts/c.md"}},
 		// A link to the list of a tag or category, as the source made
 		// its address, is to plotline's list of that tag.
@@ -155,11 +155,11 @@ func TestBody(t *testing.T) {
 		{Jekyll, "* Table of contents\n{:toc}\n\nText.\n", "\nText.\n", 0, []string{"_posts/2014-01-01-a.md:6:1: kramdown table of contents {:toc}, left out: plotline makes its own"}},
 		{Jekyll, "![x](https://x.org/p.png){: .align-right} [Buy][b]{:.btn}\n\n[b]: https://x.org/\n", "![x](https://x.org/p.png) [Buy][b]\n\n[b]: https://x.org/\n", 0, []string{"_posts/2014-01-01-a.md:5:26: kramdown attribute list {: .align-right} after a link or image, left out", "_posts/2014-01-01-a.md:5:51: kramdown attribute list {:.btn} after a link or image, left out"}},
 		{Jekyll, "{::nomarkdown}<b>raw</b>{:/} {::comment}a --> b{:/comment}", "<b>raw</b> <!-- a - -> b -->", 2, nil},
-		{Jekyll, "[x]({% post_url 2001-01-01-gone %})", "[x]<!-- plotline import: {% post_url 2001-01-01-gone %} -->", 0, []string{"_posts/2014-01-01-a.md:5:5: post_url: no post 2001-01-01-gone as an address"}},
+		{Jekyll, "[x]({% post_url 2001-01-01-gone %})", "x<!-- plotline import: {% post_url 2001-01-01-gone %} -->", 0, []string{"_posts/2014-01-01-a.md:5:5: post_url: no post 2001-01-01-gone as an address"}},
 		{Jekyll, "{% include liquid.html %}", "<!-- plotline import: TODO {% include liquid.html %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: TODO: include liquid.html uses Liquid: inline it by hand"}},
 		{Jekyll, "{% raw %}{{ x }}{% endraw %} `{% raw %}{{ y }}{% endraw %}`", `\{{ x }} ` + "`{{ y }}`", 2, nil},
 		{Jekyll, "{% comment %}a --> b{% endcomment %}", "<!-- a - -> b -->", 1, nil},
-		{Jekyll, "<{{ release.url }}> and [zip]({{ release.zip }})", "<!-- plotline import: {{ release.url }} --> and [zip]<!-- plotline import: {{ release.zip }} -->", 0, []string{"_posts/2014-01-01-a.md:5:2: Liquid output {{ release.url }} as an address", "_posts/2014-01-01-a.md:5:31: Liquid output {{ release.zip }} as an address"}},
+		{Jekyll, "<{{ release.url }}> and [zip]({{ release.zip }})", "<!-- plotline import: {{ release.url }} --> and zip<!-- plotline import: {{ release.zip }} -->", 0, []string{"_posts/2014-01-01-a.md:5:2: Liquid output {{ release.url }} as an address", "_posts/2014-01-01-a.md:5:31: Liquid output {{ release.zip }} as an address"}},
 		{Jekyll, "### apt (Debian)\n{: #apt .wide}\n\nText.\n{:.note}\n", "### apt (Debian) {#apt .wide}\n\nText.\n\n", 1, []string{"_posts/2014-01-01-a.md:9:1: kramdown attribute list {:.note}, left out"}},
 		{Jekyll, "Text[^1].\n\n<sup>1</sup> Note.\n{: #fn1}\n\n* item\n  two\n{: #i .c}\n\n<p>raw</p>\n{: #r}\n", "Text[^1].\n\n<a id=\"fn1\"></a><sup>1</sup> Note.\n\n* <a id=\"i\"></a>item\n  two\n\n<p>raw</p>\n<a id=\"r\"></a>\n", 3, []string{"_posts/2014-01-01-a.md:12:1: kramdown attribute list {: #i .c}: only its id kept"}},
 		{Jekyll, "[lic][l] [reference label][ref]\n\n[l]: {{ page.license }}\n[reference label]: {{ site.url }}/posts/b/\n[m]: {{ site.url }}{{ page.license }}", "[lic][l] [reference label][ref]\n\n<!-- plotline import: [l]: {{ page.license }} -->\n[reference label]: /posts/b/\n<!-- plotline import: [m]: {{ site.url }}{{ page.license }} -->", 2, []string{"_posts/2014-01-01-a.md:7:6: Liquid output {{ page.license }} as the address of a reference: left out", "_posts/2014-01-01-a.md:9:20: Liquid output {{ page.license }} as the address of a reference: left out"}},
@@ -185,7 +185,7 @@ func TestBody(t *testing.T) {
 		// what cannot be converted is said.
 		{Jekyll, "<div class=\"note\">\n  <h5>Serving</h5>\n  <p markdown=\"1\">Use `server: true` or\n   **`serve`**. See [docs](/posts/b/).</p>\n</div>\n\n<div class=\"notice\" markdown=\"1\">\n*Note:* read [this](https://x.org/) first.\n</div>\n", "<div class=\"note\">\n  <h5>Serving</h5>\n\nUse `server: true` or\n   **`serve`**. See [docs](/posts/b/).\n\n</div>\n\n<div class=\"notice\">\n\n*Note:* read [this](https://x.org/) first.\n\n</div>\n", 2, nil},
 		{Jekyll, "## Here\n<h5 markdown=\"1\">Use `a<b` & **[here](#here)** or [there](#gone)</h5>\n<p class=\"lead\" markdown=block>*x*\n\ny</p> <span markdown=\"span\">_z_ \\*</span>\n", "## Here\n<h5>Use <code>a&lt;b</code> &amp; <strong><a href=\"#here\">here</a></strong> or <a href=\"/posts/a/\">there</a></h5>\n<p class=\"lead\"><em>x</em>\ny</p> <span><em>z</em> &#42;</span>\n", 3, []string{"_posts/2014-01-01-a.md:6:59: note: link #gone: that page has no #gone (its old page had none either, or one a script made): written as /posts/a/"}},
-		{Jekyll, "<section markdown=\"1\">\n<div class=\"x\" markdown=\"1\">**b**</div>\n</section>\n> <div markdown=\"1\">*q*</div>\n\n<pre markdown=\"1\">*p*</pre> <div markdown=\"0\">*n*</div>\n\nIn code: `<div markdown=\"1\">`\n", "<section>\n\n<div class=\"x\">\n\n**b**\n\n</div>\n\n</section>\n> <div><em>q</em></div>\n\n<pre>*p*</pre> <div>*n*</div>\n\nIn code: `<div markdown=\"1\">`\n", 5, nil},
+		{Jekyll, "<section markdown=\"1\">\n<div class=\"x\" markdown=\"1\">**b**</div>\n</section>\n> <div markdown=\"1\">*q*</div>\n\n<pre markdown=\"1\">*p*</pre> <div markdown=\"0\">*n*</div>\n\nIn code: `<div markdown=\"1\">`\n", "<section>\n\n<div class=\"x\">\n\n**b**\n\n</div>\n\n</section>\n\n> <div><em>q</em></div>\n\n<pre>*p*</pre> <div>*n*</div>\n\nIn code: `<div markdown=\"1\">`\n", 5, nil},
 		{Jekyll, "<table><tr><td markdown=\"1\">\n- a\n- b\n</td></tr></table>\n<div markdown=\"1\">\n*open*\n", "<table><tr><td>\n- a\n- b\n</td></tr></table>\n<div markdown=\"1\">\n*open*\n", 0, []string{`_posts/2014-01-01-a.md:5:12: kramdown markdown="1" on <td>: its Markdown is published as written`, `_posts/2014-01-01-a.md:9:1: kramdown markdown="1" on <div> without its end tag: its Markdown is published as written`}},
 		{Jekyll, "<span markdown=\"1\">*a* {% comment %}</span>{% endcomment %}", "<span>*a* <!-- </span> -->", 1, []string{`_posts/2014-01-01-a.md:5:1: kramdown markdown="1" on <span>, whose end tag is in something converted: its Markdown is published as written`}},
 		{Jekyll, "{% for x in y %}{{ x.a }}{% endfor %}", "<!-- plotline import: {% for x in y %} --><!-- plotline import: {{ x.a }} --><!-- plotline import: {% endfor %} -->", 0, []string{"_posts/2014-01-01-a.md:5:1: Liquid tag for", "_posts/2014-01-01-a.md:5:17: Liquid output {{ x.a }}", "_posts/2014-01-01-a.md:5:26: Liquid tag endfor"}},
@@ -212,7 +212,7 @@ func TestBody(t *testing.T) {
 			name = "_posts/2014-01-01-a.md"
 		}
 		src[name] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + tt.in)}
-		res, err := Import(src, tt.kind)
+		res, err := Import(src, tt.kind, caseNow)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,7 +248,7 @@ func TestHugoPassthrough(t *testing.T) {
 		"hugo.toml":          {Data: []byte("[markup.goldmark.extensions.passthrough]\nenable = true\n")},
 		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nSo \\(x\\) and\n\\[y\\]\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func TestHugoFrontMatter(t *testing.T) {
 		"content/posts/json.md":   {Data: []byte("{\n\t\"title\": \"J\",\n\t\"date\": \"2020-01-02\",\n\t\"tags\": [\"a\", \"b\"],\n\t\"link\": \"https:\\/\\/x.example\\/\"\n}\nBody {{< x >}}.\n")},
 		"content/posts/inline.md": {Data: []byte("{\"title\": \"I\", \"date\": \"2020-01-03\"} Same line.\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +326,7 @@ func TestHugoConfigDir(t *testing.T) {
 		"content/post/a.md":               {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nslug: sa\n---\n<b>A</b>\n")},
 		"content/about.md":                {Data: []byte("---\ntitle: About\ndate: 2020-01-01\n---\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,7 +348,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		"content/posts/y.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nsummary: x: y\n---\nBody\n")},
 		"content/posts/t.md": {Data: []byte("+++\ntitle = 'T'\ndate = 2020-01-01\ntags = [\"a\" \"b\"]\n+++\nBody\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +393,7 @@ func TestBasePathLinks(t *testing.T) {
 			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n[x](/blog/posts/b/) [y](/posts/b/)\n")},
 		}, "content/posts/a.md", "[x](/posts/b/) [y](/posts/b/)\n", nil},
 	} {
-		res, err := Import(tc.src, tc.kind)
+		res, err := Import(tc.src, tc.kind, caseNow)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -430,7 +430,7 @@ func TestSectionPages(t *testing.T) {
 		"content/docs/a.md":              {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nweight: 2\ntags: [Go Lang]\n---\n[go](../tags/go-lang/_index.md) [docs](_index.md#start) [sub](sub/_index.md) [all]({{< ref \"tags\" >}}) [term]({{< ref \"tags/go-lang\" >}})\n")},
 		"content/tags/_index.md":         {Data: []byte("---\ntitle: Tags\n---\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -502,12 +502,12 @@ func TestMovedBundleFiles(t *testing.T) {
 		"content/posts/b/img/x.png": {Data: []byte("png")},
 		"content/posts/a.md":        {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n![x](/old/b/img/x.png?width=100%) [gone](/old/b/img/y.png) [page](/old/b/)\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// With no base URL, a link to nothing of the site keeps its text.
-	want := "![x](/posts/b/img/x.png?width=100%) [gone]<!-- plotline import: (/old/b/img/y.png) --> [page](/old/b/)\n"
+	want := "![x](/posts/b/img/x.png?width=100%) gone<!-- plotline import: (/old/b/img/y.png) --> [page](/old/b/)\n"
 	if got := string(res.Files["content/posts/a.md"].Data); !strings.HasSuffix(got, want) {
 		t.Errorf("content/posts/a.md:\n%s\nwant it to end\n%s", got, want)
 	}
@@ -524,7 +524,7 @@ func TestRefToTaxonomy(t *testing.T) {
 		"content/posts/a.es.md":          {Data: []byte("---\ntitle: A\ndate: 2020-01-01\ntags: [Go Lang]\n---\n[todas]({{< ref \"tags\" >}}) [go]({{< relref \"tags/go-lang\" >}})\n")},
 		"content/posts/a.md":             {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA.\n")},
 	}
-	res, err := Import(src, Hugo)
+	res, err := Import(src, Hugo, caseNow)
 	if err != nil {
 		t.Fatal(err)
 	}

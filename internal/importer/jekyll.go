@@ -41,6 +41,11 @@ func (im *importer) jekyll() error {
 			return fmt.Errorf("not a Jekyll site: no _config.yml and no _posts folder")
 		}
 	}
+	if dir := lookupString(conf, "source"); dir != "" {
+		if err := im.jekyllSource(dir); err != nil {
+			return err
+		}
+	}
 	im.conf.vars = conf
 	im.conf.title = lookupString(conf, "title")
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "lang"), lookupString(conf, "locale")))
@@ -56,6 +61,7 @@ func (im *importer) jekyll() error {
 		}
 	}
 	im.readCollections(conf)
+	im.readCallouts(conf)
 	return fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
@@ -179,6 +185,48 @@ func (im *importer) jekyll() error {
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+}
+
+// jekyllSource makes dir, the folder that _config.yml's source: names,
+// the one the site is read from, as Jekyll reads it: its pages, posts,
+// includes and collections, with exclude: and collections_dir: under
+// it. The config stays the one beside it.
+func (im *importer) jekyllSource(dir string) error {
+	clean := path.Clean(strings.TrimSuffix(strings.TrimPrefix(dir, "./"), "/"))
+	if clean == "." {
+		return nil
+	}
+	if !fs.ValidPath(clean) {
+		return fmt.Errorf("_config.yml: source: %s is not a folder of the site", dir)
+	}
+	if info, err := fs.Stat(im.src, clean); err != nil || !info.IsDir() {
+		return fmt.Errorf("_config.yml: source: %s is not a folder", dir)
+	}
+	sub, err := fs.Sub(im.src, clean)
+	if err != nil {
+		return err
+	}
+	im.src, im.srcDir = sub, clean
+	return nil
+}
+
+// readCallouts reads the callouts of a Just the Docs config, classes of
+// block quotes each shown with its title ("callouts: {warning: {title:
+// Warning}}"): one named or titled as a GitHub alert is that alert.
+func (im *importer) readCallouts(conf map[string]any) {
+	cs, _ := lookup(conf, "callouts").(map[string]any)
+	for name, v := range cs {
+		title, _ := lookup(map[string]any{"c": v}, "c.title").(string)
+		for _, s := range []string{name, title} {
+			switch kind := strings.ToUpper(strings.TrimSpace(s)); kind {
+			case "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION":
+				if im.conf.callouts == nil {
+					im.conf.callouts = map[string]string{}
+				}
+				im.conf.callouts[name] = kind
+			}
+		}
+	}
 }
 
 // excluded reports whether the config's exclude list names p or a folder

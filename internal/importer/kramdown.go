@@ -313,6 +313,16 @@ func (c *converter) markdownEnd(i int) int {
 	case mdBlock:
 		c.paragraphBreak()
 		c.out.Write(b[i : i+tagLen])
+		// kramdown reads the line after the end tag as Markdown;
+		// CommonMark would take it into the HTML block the end tag
+		// starts, up to a blank line: one goes between.
+		k := i + tagLen
+		for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
+			k++
+		}
+		if k < len(b) && b[k] == '\n' && markdownLine(b[k+1:]) {
+			c.out.WriteByte('\n')
+		}
 	case mdParagraph:
 		c.paragraphBreak()
 		// What follows on the line starts after the blank line.
@@ -359,6 +369,11 @@ func (c *converter) paragraphBreak() {
 // one it cannot find there is left to the build.
 func (c *converter) refind(e mdElement, html []byte) {
 	c.out.Truncate(e.out)
+	for k, o := range c.opens {
+		if o >= e.out {
+			delete(c.opens, k) // written over
+		}
+	}
 	links := c.p.fragments[e.fragment:]
 	c.p.fragments = c.p.fragments[:e.fragment]
 	from := 0
@@ -515,4 +530,84 @@ func markdownSafe(html []byte) []byte {
 		out.WriteByte(ch)
 	}
 	return out.Bytes()
+}
+
+// kramdownBlocks are the elements that start an HTML block in kramdown
+// and in CommonMark alike.
+var kramdownBlocks = map[string]bool{
+	"table": true, "ul": true, "ol": true, "dl": true, "p": true,
+}
+
+// kramdownBlockEnds returns the body offsets of the line feeds that end
+// a line on which an HTML block of kramdown ends: "</div>", closing the
+// element that a line at the left margin opened ("<div class=x>"), or a
+// one-line element ("<p>x</p>"). kramdown reads the line after it as
+// Markdown; CommonMark reads it as more of the HTML block, up to a blank
+// line, so that a fence right under "</div>" would be published as text.
+// Fenced code is skipped.
+func kramdownBlockEnds(body []byte) map[int]bool {
+	ends := map[int]bool{}
+	var fence []byte
+	name, depth := "", 0
+	for off := 0; off < len(body); {
+		next := lineEnd(body, off)
+		line := bytes.TrimRight(body[off:next], "\r\n")
+		trimmed := bytes.TrimSpace(line)
+		switch {
+		case fence != nil:
+			if bytes.HasPrefix(trimmed, fence) && len(bytes.Trim(trimmed, string(fence[:1]))) == 0 {
+				fence = nil
+			}
+		case name == "" && (bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~"))):
+			fence = line[:run(line, line[0])]
+		case name == "":
+			m := startTagRE.FindSubmatch(line)
+			if m == nil {
+				break
+			}
+			if n := strings.ToLower(string(m[1])); markdownBlocks[n] || kramdownBlocks[n] {
+				name, depth = n, 0
+			}
+		}
+		if name != "" {
+			depth += elementDepth(line, name)
+			if depth <= 0 {
+				if bytes.HasSuffix(bytes.ToLower(trimmed), []byte("</"+name+">")) && next > off && body[next-1] == '\n' {
+					ends[next-1] = true
+				}
+				name = ""
+			}
+		}
+		off = next
+	}
+	return ends
+}
+
+// elementDepth returns how many more elements name line opens than it
+// closes.
+func elementDepth(line []byte, name string) int {
+	l := bytes.ToLower(line)
+	n := 0
+	for _, open := range []bool{true, false} {
+		tag := []byte("<" + name)
+		if !open {
+			tag = []byte("</" + name)
+		}
+		for k := 0; ; {
+			j := bytes.Index(l[k:], tag)
+			if j < 0 {
+				break
+			}
+			k += j + len(tag)
+			if k < len(l) && l[k] != '>' && l[k] != ' ' && l[k] != '\t' && l[k] != '/' {
+				continue // <divx>, <p> in <pre>
+			}
+			if open {
+				n++
+			} else {
+				n--
+			}
+		}
+	}
+	return n
 }

@@ -33,9 +33,12 @@ type Site struct {
 	// Direction is "rtl" when Language is written from right to left,
 	// "" otherwise: the pages' dir attribute.
 	Direction string
-	Author    string
-	BaseURL   string // absolute, with a trailing slash; "" when unknown
-	BasePath  string // "/" or "/repo/"
+	// Locale is Language as og:locale writes it ("en_US"), "" when it
+	// cannot be written so.
+	Locale   string
+	Author   string
+	BaseURL  string // absolute, with a trailing slash; "" when unknown
+	BasePath string // "/" or "/repo/"
 	// Nav are the pages that ask to be in the site's navigation (the
 	// "nav" key), in the order of their names.
 	Nav []NavLink

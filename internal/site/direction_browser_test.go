@@ -12,9 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// pageDirectionJS returns, for the page, its direction and the side of
-// the sidebar-like rules a reader follows: which edge of the first
-// blockquote and of the first list carries its rule or indent.
+// pageDirectionJS returns the page's direction and whether its first
+// quote has its rule on the right, and there only.
 const pageDirectionJS = `(() => {
 	const s = getComputedStyle(document.documentElement);
 	const q = document.querySelector('.article-body blockquote');

@@ -205,7 +205,11 @@ const geometryJS = `function (id) {
 			limit: lines('plc-limit'),
 			crossing: lines('plc-crossing'),
 			grid: lines('plc-grid'),
-			yLabels: Array.from(svg.querySelectorAll('text.plc-small[text-anchor="end"]'), t => t.textContent),
+			// The value axis's labels stand up to the plot's left edge (the
+			// last date's may stand up to its tick, at the right).
+			yLabels: Array.from(svg.querySelectorAll('text.plc-small[text-anchor="end"]'), t => t)
+				.filter(t => Number(t.getAttribute('x')) < Number((svg.getAttribute('data-plot') || '0').split(' ')[0]))
+				.map(t => t.textContent),
 		},
 		live: {polygons: [], polylines: [], lines: [], ticks: [], yLabels: []},
 	};
@@ -1066,5 +1070,59 @@ func TestBrowserTooltipWritten(t *testing.T) {
 			t.Errorf("tooltip %q does not say %q", text, tc.has)
 		}
 		t.Logf("tooltip: %q", text)
+	}
+}
+
+// gaugeArticle charts a river gauge read every hour, once over the night
+// New York's clocks went forward (9 March 2025, 02:00 to 03:00).
+const gaugeArticle = "---\ntitle: Gauge\ndate: 2025-03-10\ndata:\n" +
+	"  gauge:\n    unit: feet\n    series:\n      - {date: 2025-03-01T06:00, value: 4.2}\n" +
+	"      - {date: 2025-03-01T07:00, value: 4.5}\n      - {date: 2025-03-01T08:00, value: 4.9}\n" +
+	"  night:\n    unit: feet\n    series:\n      - {date: 2025-03-09T00:00, value: 5}\n" +
+	"      - {date: 2025-03-09T01:00, value: 5.2}\n      - {date: 2025-03-09T02:00, value: 5.1}\n" +
+	"      - {date: 2025-03-09T03:00, value: 5.3}\n      - {date: 2025-03-09T04:00, value: 5.4}\n" +
+	"---\nThe river rose.\n\n```chart\ndata: gauge\ntype: line\n```\n\n```chart\ndata: night\ntype: line\n```\n"
+
+// TestBrowserTooltipTime shows, in Chromium set to New York's time zone,
+// the tooltip of an hourly reading: it gives the reading's time as the
+// data writes it, as the static chart's table does, where it gave the
+// day alone; and readings over the night the clocks go forward stand an
+// hour apart, as the static chart draws them.
+func TestBrowserTooltipTime(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":             {Data: []byte("title: Gauge\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/gauge.md": {Data: []byte(gaugeArticle)},
+	})
+	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "America/New_York"}); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, serveDir(t, dest)+"articles/gauge/")
+	charts := waitChartsPainted(t, ctx, 0.005)
+	text := showTooltip(t, ctx, charts[0].Figure, "observed", 1, "4.5")
+	if want := "1 Mar 2025 07:00"; !strings.Contains(text, want) {
+		t.Errorf("tooltip %q does not say %q", text, want)
+	}
+	// Each hour of the night stands an hour from the last, as in the
+	// static chart: on the reader's clock 02:00 does not exist, and was
+	// drawn at 03:00, on the next reading.
+	const xsJS = `(id => {
+	const inst = window.echarts.getInstanceByDom(document.getElementById(id).querySelector('.chart-live'));
+	const s = inst.getOption().series.find(s => s.id === 'observed');
+	return s.data.map(d => inst.convertToPixel({gridIndex: 0}, d.value)[0]);
+})`
+	xs, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf("%s(%q)", xsJS, charts[1].Figure)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 2; i < len(xs); i++ {
+		if a, b := xs[i-1]-xs[i-2], xs[i]-xs[i-1]; math.Abs(a-b) > 0.5 {
+			t.Errorf("the night's readings stand at x %.1f: hours %.1f and %.1f apart; want them even", xs, a, b)
+			break
+		}
+	}
+	text = showTooltip(t, ctx, charts[1].Figure, "observed", 2, "5.1")
+	if want := "9 Mar 2025 02:00"; !strings.Contains(text, want) {
+		t.Errorf("tooltip %q does not say %q", text, want)
 	}
 }

@@ -477,3 +477,63 @@ func TestBrowserLongNamesFit(t *testing.T) {
 		}
 	}
 }
+
+// yearArticle charts a year of data that ends on 1 January: a time axis
+// whose ticks, every two months (every six on a phone), fall on its last
+// date.
+const yearArticle = "---\ntitle: A year\ndate: 2025-03-01\ndata:\n" +
+	"  a:\n    unit: cases\n    series:\n      - {date: 2024-01-01, value: 10}\n" +
+	"      - {date: 2024-06-15, value: 14}\n      - {date: 2025-01-01, value: 17}\n" +
+	"---\nA year.\n\n```chart\ndata: a\ntype: line\n```\n"
+
+// TestBrowserLastDateLabelled opens a chart whose time axis ends on a
+// date of its ticks, on a desktop and a phone, live and static, and
+// checks that the reader sees that date once, inside the chart: a label
+// centred on the last tick ran out of the chart, so it was left out, and
+// ECharts, which takes the last of its labels twice, showed the centred
+// one cut at the chart's edge instead of the one standing up to its tick.
+func TestBrowserLastDateLabelled(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root := serveDir(t, buildFS(t, fstest.MapFS{
+		"plotline.yaml":            {Data: []byte("title: Year\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/year.md": {Data: []byte(yearArticle)},
+	}))
+	const boxJS = `(id => {
+	const fig = document.getElementById(id);
+	const shown = el => !!el && el.getClientRects().length > 0;
+	const live = fig.querySelector('.chart-live');
+	const el = shown(live) ? live : Array.from(fig.querySelectorAll('.chart-static svg')).find(shown);
+	const r = el.getBoundingClientRect();
+	return [r.left, r.right];
+})`
+	for _, width := range []int64{390, 1280} {
+		for _, rendering := range []string{"live", "static"} {
+			setWindow(t, ctx, width, "light", rendering == "live")
+			navigate(t, ctx, root+"articles/year/")
+			if rendering == "live" {
+				waitChartsPainted(t, ctx, 0.005)
+			}
+			for id, l := range measureFigures(t, ctx) {
+				edges, err := chromedp.Run(ctx, chromedp.Evaluate[[2]float64](fmt.Sprintf("%s(%q)", boxJS, id)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var boxes [][4]float64
+				for _, tx := range l.Texts {
+					if tx.Text == "Jan 2025" {
+						boxes = append(boxes, tx.Box)
+					}
+				}
+				switch {
+				case len(boxes) != 1:
+					t.Errorf("%d px, %s: the last date, Jan 2025, is shown %d times (%.0f); want once", width, rendering, len(boxes), boxes)
+				case boxes[0][0] < edges[0]-1 || boxes[0][2] > edges[1]+1:
+					t.Errorf("%d px, %s: Jan 2025 runs from %.0f to %.0f, outside the chart's %.0f to %.0f", width, rendering, boxes[0][0], boxes[0][2], edges[0], edges[1])
+				}
+				for _, p := range layoutProblems(l) {
+					t.Errorf("%d px, %s: %s", width, rendering, p)
+				}
+			}
+		}
+	}
+}

@@ -108,6 +108,7 @@ func renderSite(cfg *config.Config) *render.Site {
 	}
 	return &render.Site{
 		Direction:   dir,
+		Locale:      cfg.OpenGraphLocale(),
 		Title:       cfg.Title,
 		Description: cfg.Description,
 		Language:    cfg.Language,

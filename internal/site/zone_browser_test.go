@@ -23,8 +23,12 @@ const zoneDatesJS = `function (id) {
 	const out = {static: [], live: [], tips: []};
 	const svg = Array.from(fig.querySelectorAll('.chart-static svg')).find(s => s.getClientRects().length > 0) || fig.querySelector('.chart-static svg');
 	const plot = (svg.getAttribute('data-plot') || '').split(' ').map(Number);
-	for (const t of svg.querySelectorAll('text[text-anchor="middle"]')) {
-		if (Number(t.getAttribute('y')) > plot[3] && !/plc-note/.test(t.getAttribute('class') || '')) {
+	// The time axis's labels stand 18 units below the plot, centred on
+	// their ticks or, at its ends, from or up to them; the legend's are
+	// lower, the value axis's higher.
+	for (const t of svg.querySelectorAll('text')) {
+		const y = Number(t.getAttribute('y'));
+		if (y > plot[3] + 8 && y < plot[3] + 24 && !/plc-note/.test(t.getAttribute('class') || '')) {
 			out.static.push(t.textContent);
 		}
 	}
@@ -40,7 +44,9 @@ const zoneDatesJS = `function (id) {
 		(s.data || []).forEach((d, di) => {
 			inst.dispatchAction({type: 'showTip', seriesIndex: si, dataIndex: di});
 			const tips = Array.from(live.querySelectorAll('div')).map(x => x.innerText || '').filter(x => x.trim());
-			out.tips.push([d.value[0], tips.length ? tips[tips.length - 1].split('\n')[0] : '']);
+			// The chart holds its dates as times on UTC's clock.
+			const date = typeof d.value[0] === 'number' ? new Date(d.value[0]).toISOString().slice(0, 10) : d.value[0];
+			out.tips.push([date, tips.length ? tips[tips.length - 1].split('\n')[0] : '']);
 		});
 	});
 	return out;

@@ -44,27 +44,87 @@
     return echarts.format.encodeHTML(s == null ? '' : String(s));
   }
 
-  // formatDate writes "15 Apr 2025" for "2025-04-15" or a time in ms, or
-  // the date in the site's language when loc, the option's locale, is
-  // given: "15. Apr. 2025".
+  // utcTime reads a date of the option, "2025-04-15" or "2025-04-15T06:00"
+  // (seconds too), as its time in ms on UTC's clock, and returns anything
+  // else as it is. The chart draws on that clock (useUTC), so that a date
+  // and an hour of the data stand where the static chart puts them in
+  // every time zone: read on the reader's clock, 02:30 on the morning
+  // clocks go forward would be 03:30, one place with the reading after it.
+  function utcTime(v) {
+    var m = typeof v === 'string' && /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(v);
+    if (!m) {
+      return v;
+    }
+    var d = new Date(0);
+    d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    d.setUTCHours(Number(m[4] || 0), Number(m[5] || 0), Number(m[6] || 0), 0);
+    return d.getTime();
+  }
+
+  // inUTC turns the dates of option and of its frame's option into times
+  // on UTC's clock (utcTime): the time axis's ends, the series' points,
+  // the marked lines and area, and the ticks and labels of the frame.
+  function inUTC(option, frameOption) {
+    option.useUTC = true;
+    (option.xAxis || []).forEach(function (a) {
+      a.min = utcTime(a.min);
+      a.max = utcTime(a.max);
+    });
+    (option.series || []).forEach(function (s) {
+      (s.data || []).forEach(function (d) {
+        if (d && Array.isArray(d.value)) {
+          d.value[0] = utcTime(d.value[0]);
+        }
+      });
+      [s.markLine, s.markArea].forEach(function (mark) {
+        (mark && mark.data || []).forEach(function (d) {
+          [].concat(d).forEach(function (e) {
+            if (e && e.xAxis != null) {
+              e.xAxis = utcTime(e.xAxis);
+            }
+          });
+        });
+      });
+    });
+    (frameOption.xAxis || []).forEach(function (a) {
+      [a.axisLabel, a.axisTick].forEach(function (x) {
+        if (x && x.customValues) {
+          x.customValues = x.customValues.map(utcTime);
+        }
+      });
+    });
+  }
+
+  // formatDate writes "15 Apr 2025" for "2025-04-15" or a time in ms on
+  // UTC's clock, and "15 Apr 2025 06:00" for "2025-04-15T06:00", an
+  // observation's time of day, as the static chart does; in the site's
+  // language when loc, the option's locale, is given: "15. Apr. 2025".
   function formatDate(v, loc) {
-    var y, mo, d;
-    var m = typeof v === 'string' && /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    var y, mo, d, clock;
+    var m = typeof v === 'string' && /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/.exec(v);
     if (m) {
-      y = Number(m[1]);
+      y = m[1];
       mo = Number(m[2]);
       d = Number(m[3]);
+      clock = m[4] || '';
     } else {
       var t = new Date(v);
       if (isNaN(t.getTime())) {
         return String(v);
       }
-      y = t.getFullYear();
-      mo = t.getMonth() + 1;
-      d = t.getDate();
+      var two = function (n) {
+        return (n < 10 ? '0' : '') + n;
+      };
+      clock = '';
+      if (t.getUTCHours() || t.getUTCMinutes() || t.getUTCSeconds()) {
+        clock = two(t.getUTCHours()) + ':' + two(t.getUTCMinutes()) + (t.getUTCSeconds() ? ':' + two(t.getUTCSeconds()) : '');
+      }
+      y = t.getUTCFullYear();
+      mo = t.getUTCMonth() + 1;
+      d = t.getUTCDate();
     }
     if (!loc) {
-      return d + ' ' + MONTHS[mo - 1] + ' ' + y;
+      return d + ' ' + MONTHS[mo - 1] + ' ' + y + (clock ? ' ' + clock : '');
     }
     return loc.date.map(function (part) {
       switch (part) {
@@ -75,7 +135,7 @@
         case '{y}': return localDigits(String(y), loc);
       }
       return part;
-    }).join('').trim();
+    }).join('').trim() + (clock ? ' ' + localDigits(clock, loc) : '');
   }
 
   // localDigits writes the ASCII digits of s in the digits of loc.
@@ -465,10 +525,11 @@
           s.animation = false;
         });
       }
+      inUTC(option, frameOption);
       // The time axis's labels, by date.
       var labels = {};
       (fd.xLabels || []).forEach(function (pair) {
-        labels[echarts.time.parse(pair[0]).getTime()] = pair[1];
+        labels[utcTime(pair[0])] = pair[1];
       });
       (frameOption.xAxis || []).forEach(function (a) {
         a.axisLabel = a.axisLabel || {};
