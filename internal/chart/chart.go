@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // Figure is a chart drawn and ready to be written into a page.
@@ -80,7 +81,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 				if hasTime(d) {
 					each = "a time"
 				}
-				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, d, true))
+				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, nil, d, true))
 			}
 		}
 	default:
@@ -95,6 +96,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	if err != nil {
 		return Figure{}, err
 	}
+	m.loc = s.Locale
 	f := Figure{
 		ID:      id,
 		Title:   s.Title,
@@ -149,6 +151,7 @@ type table struct {
 	rows     []tableRow // projected rows, thinned
 	events   []Event
 	multiple bool // the chart draws several blocks
+	loc      *locale.Locale
 }
 
 // tableRow is one date of the projected table.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // isoDate formats t as "2006-01-02", the form dates take in the option and
@@ -33,10 +34,11 @@ func hasTime(t time.Time) bool {
 	return t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0
 }
 
-// shortDate formats t as "15 Apr 2025", for labels.
-func shortDate(t time.Time) string {
+// shortDate formats t as "15 Apr 2025", for labels, in the language of
+// loc ("4. Nov. 2025" in German).
+func shortDate(loc *locale.Locale, t time.Time) string {
 	var b [32]byte
-	return string(appendDate(b[:0], t, false))
+	return string(appendDate(b[:0], loc, t, false))
 }
 
 // dayOf returns the day of t, at midnight: a crossing is counted in whole
@@ -49,31 +51,31 @@ func dayOf(t time.Time) time.Time {
 }
 
 // appendDate appends t as "15 Apr 2025", or as "15 April 2025" when long
-// is true; a time of day follows, "15 Apr 2025 06:00" or "15 April 2025
-// at 06:00".
-func appendDate(b []byte, t time.Time, long bool) []byte {
+// is true, in the language of loc; a time of day follows, "15 Apr 2025
+// 06:00" or "15 April 2025 at 06:00", in the language's digits.
+func appendDate(b []byte, loc *locale.Locale, t time.Time, long bool) []byte {
 	if long {
-		b = t.AppendFormat(b, "2 January 2006")
+		b = loc.AppendDate(b, t, locale.Long)
 		if hasTime(t) {
 			b = append(b, " at "...)
 		}
 	} else {
-		b = t.AppendFormat(b, "2 Jan 2006")
+		b = loc.AppendDate(b, t, locale.Medium)
 		if hasTime(t) {
 			b = append(b, ' ')
 		}
 	}
-	return appendClock(b, t)
+	return appendClock(b, loc, t)
 }
 
 // appendClock appends t's time of day, "06:00" or "06:00:30", when it has
-// one.
-func appendClock(b []byte, t time.Time) []byte {
+// one, in the digits of loc.
+func appendClock(b []byte, loc *locale.Locale, t time.Time) []byte {
 	switch {
 	case t.Second() != 0:
-		return t.AppendFormat(b, "15:04:05")
+		return append(b, loc.Digits(t.Format("15:04:05"))...)
 	case hasTime(t):
-		return t.AppendFormat(b, "15:04")
+		return append(b, loc.Digits(t.Format("15:04"))...)
 	}
 	return b
 }
@@ -81,18 +83,18 @@ func appendClock(b []byte, t time.Time) []byte {
 // formatNumber writes v, a computed number (a projected value, a fitted
 // rate), for readers: whole numbers from 100 up, three significant
 // figures below, rounded as data.Round rounds (halves away from zero),
-// trailing zeros dropped, thousands grouped with commas: 12000 →
-// "12,000", 92.26 → "92.3", 0.4561 → "0.456", 0.0000000387 stays itself.
-// A number the writer gave is written by appendWritten instead, a tick by
-// appendTick.
-func formatNumber(v float64) string {
+// trailing zeros dropped, thousands grouped, in the language of loc:
+// 12000 → "12,000" in English, "12.000" in German; 92.26 → "92.3", 0.4561
+// → "0.456", 0.0000000387 stays itself. A number the writer gave is
+// written by appendWritten instead, a tick by appendTick.
+func formatNumber(loc *locale.Locale, v float64) string {
 	var b [32]byte
-	return string(appendNumber(b[:0], v))
+	return string(appendNumber(b[:0], loc, v))
 }
 
 // appendNumber appends v to b as formatNumber writes it.
-func appendNumber(b []byte, v float64) []byte {
-	return appendFixed(b, v, numberDecimals(v))
+func appendNumber(b []byte, loc *locale.Locale, v float64) []byte {
+	return appendFixed(b, loc, v, numberDecimals(v))
 }
 
 // numberDecimals returns the decimals formatNumber writes v with.
@@ -110,9 +112,9 @@ const maxDecimals = data.MaxDecimals
 
 // appendTick appends the value tick v of an axis whose ticks are step
 // apart, with the decimals the step needs, so that ticks 0.025 apart read
-// 0.1 and 0.125, not 0.1 and 0.13.
-func appendTick(b []byte, v, step float64) []byte {
-	return appendFixed(b, v, tickDecimals(step))
+// 0.1 and 0.125, not 0.1 and 0.13, in the language of loc.
+func appendTick(b []byte, loc *locale.Locale, v, step float64) []byte {
+	return appendFixed(b, loc, v, tickDecimals(step))
 }
 
 // tickDecimals returns the decimals ticks step apart need: 0.025 needs
@@ -131,8 +133,8 @@ func tickDecimals(step float64) int {
 }
 
 // appendFixed appends v rounded by data.Round to dec decimals, trailing
-// zeros dropped, thousands grouped.
-func appendFixed(b []byte, v float64, dec int) []byte {
+// zeros dropped, thousands grouped, in the language of loc.
+func appendFixed(b []byte, loc *locale.Locale, v float64, dec int) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.AppendFloat(b, v, 'f', -1, 64)
 	}
@@ -155,6 +157,9 @@ func appendFixed(b []byte, v float64, dec int) []byte {
 	}
 	if string(s) == "-0" {
 		s = s[1:]
+	}
+	if !loc.IsEnglish() {
+		return loc.AppendNumber(b, string(s))
 	}
 	return appendGrouped(b, s)
 }
@@ -193,7 +198,8 @@ func keepComputed(v float64) float64 {
 	figures := max(computedFigures, data.Magnitude(v)+1)
 	k := roundFigures(v, figures)
 	var a, b [48]byte
-	for figures < 17 && !bytes.Equal(appendNumber(a[:0], k), appendNumber(b[:0], v)) {
+	// The same rounding in every language: compared in English.
+	for figures < 17 && !bytes.Equal(appendNumber(a[:0], nil, k), appendNumber(b[:0], nil, v)) {
 		figures++
 		k = roundFigures(v, figures)
 	}
@@ -203,9 +209,10 @@ func keepComputed(v float64) float64 {
 // appendWritten appends v, a number the writer gave (an observation, a
 // limit, a rate) with places as data.Point.Places says, as the prose
 // writes it: with every decimal it was written with (data.WrittenNumber),
-// so that the table, the drawing and the summary show what {{ }} shows.
-func appendWritten(b []byte, v float64, places int) []byte {
-	return append(b, data.WrittenNumber(v, places)...)
+// so that the table, the drawing and the summary show what {{ }} shows,
+// in the language of loc.
+func appendWritten(b []byte, loc *locale.Locale, v float64, places int) []byte {
+	return append(b, data.WrittenNumberIn(loc, v, places)...)
 }
 
 // appendGrouped appends the decimal number s to b with commas between the

@@ -45,7 +45,7 @@ func TestFormatNumber(t *testing.T) {
 		{1e18, "1,000,000,000,000,000,000"},
 	}
 	for _, tt := range tests {
-		if got := formatNumber(tt.in); got != tt.want {
+		if got := formatNumber(nil, tt.in); got != tt.want {
 			t.Errorf("formatNumber(%v) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
@@ -69,7 +69,7 @@ func TestTickLabels(t *testing.T) {
 		{2e6, 5e5, "2,000,000"},
 	}
 	for _, tt := range tests {
-		if got := string(appendTick(nil, tt.v, tt.step)); got != tt.want {
+		if got := string(appendTick(nil, nil, tt.v, tt.step)); got != tt.want {
 			t.Errorf("appendTick(%v, step %v) = %q; want %q", tt.v, tt.step, got, tt.want)
 		}
 	}
@@ -77,7 +77,7 @@ func TestTickLabels(t *testing.T) {
 	a := niceScale(0, 0.12, 5)
 	var labels []string
 	for _, v := range a.Ticks() {
-		labels = append(labels, yTickLabel(v, a))
+		labels = append(labels, yTickLabel(nil, v, a))
 	}
 	if got, want := strings.Join(labels, " "), "0 0.025 0.05 0.075 0.1 0.125"; got != want {
 		t.Errorf("the ticks of an axis to 0.12 read %q; want %q", got, want)
@@ -474,7 +474,7 @@ func TestStartAsWritten(t *testing.T) {
 func TestComputedNumbersAgreeWithProse(t *testing.T) {
 	for _, v := range []float64{0.456, 0.0526, 0.00012345, 1.2345e-9, 2.0046e-11, -3.14159e-15, 1e-12, 4e-21} {
 		prose := data.Value{Kind: data.Number, Num: v}.String()
-		if got := formatNumber(v); got != prose {
+		if got := formatNumber(nil, v); got != prose {
 			t.Errorf("the chart writes %g as %q, the prose as %q", v, got, prose)
 		}
 	}
@@ -519,7 +519,7 @@ func TestKeptRoundsAsExact(t *testing.T) {
 	}
 	for _, v := range values {
 		k := keepComputed(v)
-		if got, want := formatNumber(k), formatNumber(v); got != want {
+		if got, want := formatNumber(nil, k), formatNumber(nil, v); got != want {
 			t.Errorf("%v is kept as %v, which is written %s; the table writes %s", v, k, got, want)
 		}
 	}
@@ -543,10 +543,10 @@ func TestBandRoundsAsTable(t *testing.T) {
 	for _, s := range samples {
 		lower := keepComputed(bandLower(s))
 		upper := lower + bandWidth(s) // as the page script adds them
-		if got, want := formatNumber(lower), formatNumber(bandLower(s)); got != want {
+		if got, want := formatNumber(nil, lower), formatNumber(nil, bandLower(s)); got != want {
 			t.Errorf("band %v–%v: the tooltip's range starts at %s; the table says %s", s.Low, s.High, got, want)
 		}
-		if got, want := formatNumber(upper), formatNumber(bandUpper(s)); got != want {
+		if got, want := formatNumber(nil, upper), formatNumber(nil, bandUpper(s)); got != want {
 			t.Errorf("band %v–%v: the tooltip's range ends at %s; the table says %s", s.Low, s.High, got, want)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 	"unicode/utf8"
+
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // A chart is laid out twice, in two frames: a wide one for figures at
@@ -189,9 +191,9 @@ type layout struct {
 }
 
 // yTickLabel is the text of the value tick v of the axis a.
-func yTickLabel(v float64, a axisScale) string {
+func yTickLabel(loc *locale.Locale, v float64, a axisScale) string {
 	var b [48]byte
-	return string(appendTick(b[:0], v, a.Step))
+	return string(appendTick(b[:0], loc, v, a.Step))
 }
 
 // layout lays m out in f.
@@ -200,7 +202,7 @@ func (m *model) layout(f frame) *layout {
 	l.yTicks = m.y.Ticks()
 	widest := 0.0
 	for _, v := range l.yTicks {
-		widest = max(widest, textWidth(yTickLabel(v, m.y), fontSmall))
+		widest = max(widest, textWidth(yTickLabel(m.loc, v, m.y), fontSmall))
 	}
 	c := &l.c
 	c.left = math.Ceil(widest) + 12
@@ -279,7 +281,7 @@ func (l *layout) pickDateTicks(m *model) {
 		if days/st.approxDays() > float64(most)+1 {
 			continue // too many ticks, without making them
 		}
-		ticks := stepTicks(from, to, st)
+		ticks := stepTicks(m.loc, from, to, st)
 		if len(ticks) > most {
 			continue
 		}
@@ -287,7 +289,7 @@ func (l *layout) pickDateTicks(m *model) {
 		if len(ticks) > 0 {
 			// Fitted with the first label as it is shown.
 			first := ticks[0]
-			first.Label = firstLabel(first, st)
+			first.Label = firstLabel(m.loc, first, st)
 			if ticksFit(c, append([]dateTick{first}, ticks[1:]...)) {
 				break
 			}
@@ -296,7 +298,7 @@ func (l *layout) pickDateTicks(m *model) {
 	l.xTicks = best
 	for i, t := range best {
 		if len(l.xLabels) == 0 {
-			t.Label = firstLabel(t, step)
+			t.Label = firstLabel(m.loc, t, step)
 		}
 		// A label centred on its tick that would run out of the frame
 		// is kept inside it, when it is the first label or the last
@@ -345,15 +347,16 @@ func (l *layout) pickDateTicks(m *model) {
 }
 
 // firstLabel returns the label of t, a tick of step, when it is the first
-// label shown: it says the year, and the day of an hour.
-func firstLabel(t dateTick, step dateStep) string {
+// label shown: it says the year, and the day of an hour, in the language
+// of loc.
+func firstLabel(loc *locale.Locale, t dateTick, step dateStep) string {
 	switch {
 	case step.months > 0:
-		return t.Date.Format("Jan 2006")
+		return loc.Date(t.Date, locale.MonthYear)
 	case step.days > 0 || step.hours > 0 && !hasTime(t.Date):
-		return t.Date.Format("2 Jan 2006")
+		return loc.Date(t.Date, locale.Medium)
 	case step.hours > 0:
-		return t.Date.Format("2 Jan 2006 15:04")
+		return loc.Date(t.Date, locale.Medium) + " " + loc.Digits(t.Date.Format("15:04"))
 	}
 	return t.Label
 }
@@ -392,7 +395,7 @@ func (l *layout) placeTopLabels(m *model) int {
 		wants = append(wants, want{fitText(m.unit, fontText, l.f.w-8), 4, "unit"})
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
-		wants = append(wants, want{shortDate(dayOf(t)), l.c.x(t), "crossing"})
+		wants = append(wants, want{shortDate(m.loc, dayOf(t)), l.c.x(t), "crossing"})
 	}
 	for _, e := range m.events {
 		wants = append(wants, want{e.Label, l.c.x(e.Date), "event"})

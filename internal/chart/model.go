@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // maxPlotSamples bounds the number of points a projected curve is drawn
@@ -72,6 +73,8 @@ type model struct {
 	// timed is set when an observation gives a time of day: the time
 	// axis may then step by hours.
 	timed bool
+
+	loc *locale.Locale // writes numbers and dates for readers
 }
 
 // newModel lays out the blocks bs, named as refs names them (refs may be
@@ -350,7 +353,7 @@ func (m *model) crossing() (time.Time, bool) {
 // or the legend says where its label with the unit finds no room.
 func (m *model) limitNumber() string {
 	l, _ := m.limit()
-	return data.WrittenNumber(l, m.limitPlaces)
+	return data.WrittenNumberIn(m.loc, l, m.limitPlaces)
 }
 
 // limitLabel is the text on the limit line: "12,000 casualties".
@@ -508,7 +511,7 @@ var dateSteps = []dateStep{
 
 // stepTicks returns the round dates st apart from from to to, or nil when
 // there would be more than 200.
-func stepTicks(from, to time.Time, st dateStep) []dateTick {
+func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick {
 	if to.Sub(from).Hours()/24/st.approxDays() > 200 {
 		return nil
 	}
@@ -540,20 +543,20 @@ func stepTicks(from, to time.Time, st dateStep) []dateTick {
 			switch {
 			case st.hours > 0 && hasTime(t):
 				// The hour; midnight says the day instead, below.
-				label = t.Format("15:04")
+				label = lang.Digits(t.Format("15:04"))
 			case st.years > 0:
-				label = t.Format("2006")
+				label = lang.Date(t, locale.Year)
 			case st.months > 0:
 				if t.Month() == time.January || prevYear < 0 {
-					label = t.Format("Jan 2006")
+					label = lang.Date(t, locale.MonthYear)
 				} else {
-					label = t.Format("Jan")
+					label = lang.Date(t, locale.Month)
 				}
 			default:
 				if t.Year() != prevYear {
-					label = t.Format("2 Jan 2006")
+					label = lang.Date(t, locale.Medium)
 				} else {
-					label = t.Format("2 Jan")
+					label = lang.Date(t, locale.DayMonth)
 				}
 			}
 			prevYear = t.Year()

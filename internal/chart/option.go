@@ -10,6 +10,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // Colours of the live chart. The static SVG uses the same ones as
@@ -91,6 +92,37 @@ type chartOption struct {
 	// after its values: in full, where the label above the plot may be
 	// shortened to fit its frame.
 	Unit string `json:"unit,omitempty"`
+	// Locale is how the tooltip writes numbers and dates, in a language
+	// other than English; absent, the script writes English.
+	Locale *pageLocale `json:"locale,omitempty"`
+}
+
+// pageLocale is how the page script writes numbers and dates in the
+// site's language, as the chart's Go writes them (package locale).
+type pageLocale struct {
+	Decimal   string    `json:"decimal"`
+	Group     string    `json:"group"`
+	Primary   int       `json:"primary"`
+	Secondary int       `json:"secondary"`
+	Zero      string    `json:"zero"`  // the digit zero; the others follow it
+	Minus     [2]string `json:"minus"` // written before and after a negative number
+	// Months are the short month names, January first; Date is the
+	// order of a date, as locale.Locale.MediumPattern gives it.
+	Months [12]string `json:"months"`
+	Date   []string   `json:"date"`
+}
+
+// newPageLocale returns loc as the page script reads it, nil for English.
+func newPageLocale(loc *locale.Locale) *pageLocale {
+	if loc.IsEnglish() {
+		return nil
+	}
+	n := loc.Numbers()
+	return &pageLocale{
+		Decimal: n.Decimal, Group: n.Group, Primary: n.Primary, Secondary: n.Secondary,
+		Zero: string(n.Zero), Minus: [2]string{n.MinusPrefix, n.MinusSuffix},
+		Months: loc.ShortMonths(), Date: loc.MediumPattern(),
+	}
 }
 
 // frameOption is one frame of a chart for the page script.
@@ -220,7 +252,7 @@ const markPrecision = 20
 // in a script element. The figure's HTML, not the option, ties the option
 // to its chart.
 func (m *model) option(summary string, layouts [2]*layout) ([]byte, error) {
-	out := chartOption{Option: m.buildOption(summary), Unit: m.unit}
+	out := chartOption{Option: m.buildOption(summary), Unit: m.unit, Locale: newPageLocale(m.loc)}
 	for _, l := range layouts {
 		out.Frames = append(out.Frames, m.frameOption(l))
 	}
@@ -578,7 +610,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	if c, ok := m.crossing(); ok {
 		central.MarkLine = &markLine{MarkLines: opts.MarkLines{
 			Data: []any{markLineX{
-				Name:      shortDate(dayOf(c)),
+				Name:      shortDate(m.loc, dayOf(c)),
 				XAxis:     isoDate(c),
 				LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
 			}},

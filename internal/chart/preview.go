@@ -30,7 +30,7 @@ func (f Figure) Plot() *ogimage.Plot {
 		ObservedLine: m.kind == TypeLine,
 	}
 	for _, v := range l.yTicks {
-		p.YTicks = append(p.YTicks, ogimage.ValueTick{Value: v, Label: yTickLabel(v, c.y)})
+		p.YTicks = append(p.YTicks, ogimage.ValueTick{Value: v, Label: yTickLabel(m.loc, v, c.y)})
 	}
 	for _, t := range l.xLabels {
 		p.XTicks = append(p.XTicks, ogimage.DateTick{Date: t.Date, Label: t.Label})
@@ -56,7 +56,7 @@ func (f Figure) Plot() *ogimage.Plot {
 			p.ProjectedFrom, p.ProjectedTo = &from, &to
 		}
 		if t, ok := m.crossing(); ok {
-			p.Crossing, p.CrossingLabel = &t, shortDate(dayOf(t))
+			p.Crossing, p.CrossingLabel = &t, shortDate(m.loc, dayOf(t))
 		}
 	}
 	if v, ok := m.limit(); ok {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/ogimage"
 )
 
@@ -73,6 +74,35 @@ func TestPlot(t *testing.T) {
 	}
 	if _, err := r.Render(ogimage.Card{Title: "Kursk", Plot: p}); err != nil {
 		t.Errorf("the card does not draw: %v", err)
+	}
+}
+
+// TestPlotInLanguage checks that the preview card's labels, which the
+// card draws as given, are the chart's in the site's language.
+func TestPlotInLanguage(t *testing.T) {
+	f, err := renderOne(kursk(), Spec{Title: "Kursk", Locale: locale.New("de")}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.Plot()
+	var ticks []string
+	for _, tk := range p.YTicks {
+		ticks = append(ticks, tk.Label)
+	}
+	var dates []string
+	for _, tk := range p.XTicks {
+		dates = append(dates, tk.Label)
+	}
+	for _, c := range []struct{ what, got, want string }{
+		{"value ticks", strings.Join(ticks, " "), "0 5.000 10.000 15.000 20.000"},
+		{"first date tick", dates[0], "Jan. 2025"},
+		{"limit's label", p.LimitLabel, "12.000 casualties"},
+		{"limit's number", p.LimitNumber, "12.000"},
+		{"crossing's label", p.CrossingLabel, "15. Apr. 2025"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q; want %q", c.what, c.got, c.want)
+		}
 	}
 }
 

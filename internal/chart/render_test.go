@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden and testdata/option from current output")
@@ -449,6 +450,13 @@ func TestGolden(t *testing.T) {
 	}{
 		{"kursk.html", kursk(), Spec{Block: "losses", Title: "Russian casualties in Kursk", Caption: "Reports and a linear projection."}},
 		{"bar.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240}},
+		// Numbers and dates in the site's language: the axes, the
+		// labels, the table, the summary; the CSV link and the table's
+		// datetime attributes as in English.
+		{"kursk-de.html", kursk(), Spec{Block: "losses", Title: "Russische Verluste in Kursk", Locale: locale.New("de")}},
+		{"kursk-fr.html", kursk(), Spec{Block: "losses", Locale: locale.New("fr")}},
+		{"kursk-ar.html", kursk(), Spec{Block: "losses", Locale: locale.New("ar")}},
+		{"bar-en-IN.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240, Locale: locale.New("en-IN")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

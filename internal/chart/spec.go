@@ -10,6 +10,7 @@ import (
 
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
@@ -53,6 +54,10 @@ type Spec struct {
 	// values start in the file (or the start of their line), for the
 	// {{ … }} they may hold.
 	TitlePos, CaptionPos diag.Pos
+	// Locale writes the chart's numbers and dates for readers, in the
+	// site's language; nil writes English. It is not read from the
+	// chart block: the build sets it.
+	Locale *locale.Locale
 }
 
 // BlockRef names one data block of a chart and what the chart calls it.

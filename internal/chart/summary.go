@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // summary describes m in one or two plain sentences for screen readers.
@@ -55,7 +56,7 @@ func (m *model) summary() string {
 			b.WriteString(ly.name)
 			b.WriteString(": ")
 		}
-		observedSummary(&b, ly.obs)
+		observedSummary(&b, m.loc, ly.obs)
 	}
 	if m.proj == nil && m.hasLimit {
 		// Drawn on a line or bar chart too, where no projection says it.
@@ -69,7 +70,7 @@ func (m *model) summary() string {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			writeLongDate(&b, e.Date)
+			writeLongDate(&b, m.loc, e.Date)
 			b.WriteString(", ")
 			b.WriteString(e.Label)
 		}
@@ -89,9 +90,9 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		b.WriteString(m.unit)
 	}
 	b.WriteString(": ")
-	writeWritten(b, p.Start.Value, p.Start.Places)
+	writeWritten(b, m.loc, p.Start.Value, p.Start.Places)
 	b.WriteString(" on ")
-	writeLongDate(b, p.Start.Date)
+	writeLongDate(b, m.loc, p.Start.Date)
 	b.WriteString(", ")
 	m.writeRate(b, p.Central.Rate, p.Central.RatePlaces, true)
 	if p.Fitted {
@@ -101,19 +102,19 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	switch {
 	case p.HasLimit && p.Central.Reaches:
 		b.WriteString("reaches ")
-		writeWritten(b, p.Limit, p.LimitPlaces)
+		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
 		b.WriteString(" on ")
-		writeLongDate(b, dayOf(p.Central.Crossing))
+		writeLongDate(b, m.loc, dayOf(p.Central.Crossing))
 	case p.HasLimit:
 		b.WriteString("does not reach ")
-		writeWritten(b, p.Limit, p.LimitPlaces)
+		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
 		b.WriteString(" by ")
-		writeLongDate(b, m.samples[len(m.samples)-1].Date)
+		writeLongDate(b, m.loc, m.samples[len(m.samples)-1].Date)
 	default:
 		last := m.samples[len(m.samples)-1]
 		var start, end strings.Builder
-		writeWritten(&start, p.Start.Value, p.Start.Places)
-		writeNumber(&end, last.Central)
+		writeWritten(&start, m.loc, p.Start.Value, p.Start.Places)
+		writeNumber(&end, m.loc, last.Central)
 		if start.String() == end.String() {
 			// A level series: "still 1,040 on 1 January 2026".
 			b.WriteString("still ")
@@ -124,7 +125,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 			b.WriteString(end.String())
 			b.WriteString(" by ")
 		}
-		writeLongDate(b, last.Date)
+		writeLongDate(b, m.loc, last.Date)
 	}
 	sep := "; "
 	if p.Low != nil {
@@ -155,15 +156,15 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 	case !p.HasLimit:
 	case s.Reaches:
 		b.WriteString(" (")
-		writeLongDate(b, dayOf(s.Crossing))
+		writeLongDate(b, m.loc, dayOf(s.Crossing))
 		b.WriteString(")")
 	default:
 		b.WriteString(" (not reaching ")
-		writeWritten(b, p.Limit, p.LimitPlaces)
+		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
 		if s.Beyond {
 			// It would after the curves end, which the chart does not show.
 			b.WriteString(" by ")
-			writeLongDate(b, m.samples[len(m.samples)-1].Date)
+			writeLongDate(b, m.loc, m.samples[len(m.samples)-1].Date)
 		}
 		b.WriteString(")")
 	}
@@ -178,16 +179,17 @@ func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb boo
 	if verb && rate < 0 {
 		shown = -rate
 	}
-	var text string
+	var text, english string
 	if m.proj.Fitted {
 		// As {{ block.rate }} writes a computed rate.
-		text = data.Value{Kind: data.Number, Num: shown}.String()
+		v := data.Value{Kind: data.Number, Num: shown}
+		text, english = v.In(m.loc), v.String()
 	} else {
-		text = data.WrittenNumber(shown, places)
+		text, english = data.WrittenNumberIn(m.loc, shown, places), data.WrittenNumber(shown, places)
 	}
 	switch {
 	case !verb:
-	case strings.Trim(text, "0.") == "":
+	case strings.Trim(english, "0.") == "":
 		// Neither rising nor falling, as written: "no change (0 a day)".
 		b.WriteString("no change (")
 		defer b.WriteString(")")
@@ -200,35 +202,35 @@ func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb boo
 	default:
 		b.WriteString("rising ")
 	}
-	b.WriteString(text)
 	if exp {
-		b.WriteString("%")
+		text = m.loc.Percent(text)
 	}
+	b.WriteString(text)
 	b.WriteString(" a ")
 	b.WriteString(periodWord(m.proj.Per))
 }
 
 // writeNumber writes v as formatNumber does.
-func writeNumber(b *strings.Builder, v float64) {
+func writeNumber(b *strings.Builder, loc *locale.Locale, v float64) {
 	var buf [32]byte
-	b.Write(appendNumber(buf[:0], v))
+	b.Write(appendNumber(buf[:0], loc, v))
 }
 
 // writeWritten writes v, a number the writer gave, as appendWritten does.
-func writeWritten(b *strings.Builder, v float64, places int) {
+func writeWritten(b *strings.Builder, loc *locale.Locale, v float64, places int) {
 	var buf [32]byte
-	b.Write(appendWritten(buf[:0], v, places))
+	b.Write(appendWritten(buf[:0], loc, v, places))
 }
 
-// writeLongDate writes t as "15 April 2025".
-func writeLongDate(b *strings.Builder, t time.Time) {
+// writeLongDate writes t as "15 April 2025", in the language of loc.
+func writeLongDate(b *strings.Builder, loc *locale.Locale, t time.Time) {
 	var buf [32]byte
-	b.Write(appendDate(buf[:0], t, true))
+	b.Write(appendDate(buf[:0], loc, t, true))
 }
 
 // observedSummary writes "2 observations, latest 3,000 on 13 January
 // 2025."
-func observedSummary(b *strings.Builder, obs []data.Point) {
+func observedSummary(b *strings.Builder, loc *locale.Locale, obs []data.Point) {
 	n := len(obs)
 	switch n {
 	case 0:
@@ -237,15 +239,15 @@ func observedSummary(b *strings.Builder, obs []data.Point) {
 	case 1:
 		b.WriteString("1 observation, ")
 	default:
-		writeWritten(b, float64(n), 0)
+		writeWritten(b, loc, float64(n), 0)
 		b.WriteString(" observations from ")
-		writeLongDate(b, obs[0].Date)
+		writeLongDate(b, loc, obs[0].Date)
 		b.WriteString(", latest ")
 	}
 	last := obs[n-1]
-	writeWritten(b, last.Value, last.Places)
+	writeWritten(b, loc, last.Value, last.Places)
 	b.WriteString(" on ")
-	writeLongDate(b, last.Date)
+	writeLongDate(b, loc, last.Date)
 	if n > 1 {
 		lo, hi := last, last
 		for _, p := range obs {
@@ -258,9 +260,9 @@ func observedSummary(b *strings.Builder, obs []data.Point) {
 		}
 		if lo.Value != hi.Value {
 			b.WriteString(", ranging from ")
-			writeWritten(b, lo.Value, lo.Places)
+			writeWritten(b, loc, lo.Value, lo.Places)
 			b.WriteString(" to ")
-			writeWritten(b, hi.Value, hi.Places)
+			writeWritten(b, loc, hi.Value, hi.Places)
 		}
 	}
 	b.WriteString(".")

@@ -226,7 +226,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 	}
 	for _, v := range l.yLabels {
 		w.startLabel("plc-small", c.left-8, c.yv(v)+4, "end")
-		w.b = appendTick(w.b, v, c.y.Step)
+		w.b = appendTick(w.b, m.loc, v, c.y.Step)
 		w.s("</text>")
 	}
 
@@ -253,7 +253,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 		w.attrNum("x2", x)
 		w.attrNum("y2", c.bottom)
 		w.s("><title>")
-		w.b = appendDate(w.b, e.Date, false)
+		w.b = appendDate(w.b, m.loc, e.Date, false)
 		w.s(": ")
 		w.text(e.Label)
 		w.s("</title></line>")
@@ -498,9 +498,9 @@ func (m *model) writePointText(w *svgWriter, ly layer, p data.Point) {
 		w.text(ly.name)
 		w.s(": ")
 	}
-	w.b = appendDate(w.b, p.Date, false)
+	w.b = appendDate(w.b, m.loc, p.Date, false)
 	w.s(": ")
-	w.b = appendWritten(w.b, p.Value, p.Places)
+	w.b = appendWritten(w.b, m.loc, p.Value, p.Places)
 	if ly.unit != "" {
 		w.s(" ")
 		w.text(ly.unit)

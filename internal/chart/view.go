@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // View is what the chart partial, templates/partials/chart.html, shows of
@@ -281,13 +283,13 @@ func (t table) write(b *bytes.Buffer) {
 			} else {
 				b.WriteString("<tr>")
 			}
-			writeDateHeader(b, r.Date)
-			r.writeCell(b, r.Central)
+			writeDateHeader(b, t.loc, r.Date)
+			r.writeCell(b, t.loc, r.Central)
 			if t.hasLow {
-				r.writeCell(b, r.Low)
+				r.writeCell(b, t.loc, r.Low)
 			}
 			if t.hasHigh {
-				r.writeCell(b, r.High)
+				r.writeCell(b, t.loc, r.High)
 			}
 			if notes {
 				b.WriteString("<td>")
@@ -302,7 +304,7 @@ func (t table) write(b *bytes.Buffer) {
 		b.WriteString("<table class=\"chart-events\">\n<caption>Marked dates</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
 		for _, e := range t.events {
 			b.WriteString("<tr>")
-			writeDateHeader(b, e.Date)
+			writeDateHeader(b, t.loc, e.Date)
 			b.WriteString("<td>")
 			writeEscaped(b, e.Label)
 			b.WriteString("</td></tr>\n")
@@ -357,15 +359,15 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	for i, p := range ly.obs {
 		if n > maxTableObservations && i == half {
 			fmt.Fprintf(b, "<tr class=\"chart-more\"><td colspan=\"%d\">%s more observations, from %s to %s, are left out here: the CSV holds every one.</td></tr>\n",
-				cols, formatNumber(float64(n-2*half)), shortDate(ly.obs[half].Date), shortDate(ly.obs[n-half-1].Date))
+				cols, formatNumber(t.loc, float64(n-2*half)), shortDate(t.loc, ly.obs[half].Date), shortDate(t.loc, ly.obs[n-half-1].Date))
 		}
 		if n > maxTableObservations && i >= half && i < n-half {
 			continue
 		}
 		b.WriteString("<tr>")
-		writeDateHeader(b, p.Date)
+		writeDateHeader(b, t.loc, p.Date)
 		b.WriteString("<td>")
-		b.Write(appendWritten(b.AvailableBuffer(), p.Value, p.Places))
+		b.Write(appendWritten(b.AvailableBuffer(), t.loc, p.Value, p.Places))
 		b.WriteString("</td>")
 		if notes {
 			b.WriteString("<td>")
@@ -383,25 +385,27 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 }
 
 // writeDateHeader writes a row header cell holding a time element: the
-// date in ISO form for machines and as "15 Apr 2025" for readers.
-func writeDateHeader(b *bytes.Buffer, d time.Time) {
+// date in ISO form for machines and as "15 Apr 2025" for readers, in the
+// language of loc.
+func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time) {
 	b.WriteString(`<th scope="row"><time datetime="`)
 	b.Write(appendISODate(b.AvailableBuffer(), d))
 	b.WriteString(`">`)
-	b.Write(appendDate(b.AvailableBuffer(), d, false))
+	b.Write(appendDate(b.AvailableBuffer(), loc, d, false))
 	b.WriteString("</time></th>")
 }
 
 // writeCell writes a number cell of r, empty for NaN: as written on the
-// projection's start, as a computed number elsewhere.
-func (r *tableRow) writeCell(b *bytes.Buffer, v float64) {
+// projection's start, as a computed number elsewhere, in the language of
+// loc.
+func (r *tableRow) writeCell(b *bytes.Buffer, loc *locale.Locale, v float64) {
 	b.WriteString("<td>")
 	switch {
 	case math.IsNaN(v):
 	case r.Start:
-		b.Write(appendWritten(b.AvailableBuffer(), v, r.Places))
+		b.Write(appendWritten(b.AvailableBuffer(), loc, v, r.Places))
 	default:
-		b.Write(appendNumber(b.AvailableBuffer(), v))
+		b.Write(appendNumber(b.AvailableBuffer(), loc, v))
 	}
 	b.WriteString("</td>")
 }

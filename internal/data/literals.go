@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // literalFormat is one way plotline writes a value: a format and its
@@ -50,15 +51,7 @@ func (s *Scope) literals() literalIndex {
 			ix[text] = ref
 		}
 	}
-	// The dates a block counts from are named last: "13 January" is
-	// better read as last.date than as as_of. The number of observations
-	// is left out: it is a small count that prose mentions for its own
-	// reasons.
-	fields := slices.DeleteFunc(Fields(), func(f string) bool { return f == "count" })
-	for _, last := range []string{"as_of", "until"} {
-		i := slices.Index(fields, last)
-		fields = append(slices.Delete(fields, i, i+1), last)
-	}
+	fields := indexFields()
 	for _, b := range blocks {
 		for _, field := range fields {
 			v, err := b.Field(field)
@@ -90,6 +83,20 @@ func (s *Scope) literals() literalIndex {
 	}
 	s.index = ix
 	return ix
+}
+
+// indexFields returns the fields whose values the check looks for, in the
+// order a text is taken for the first that writes it. The dates a block
+// counts from are named last: "13 January" is better read as last.date
+// than as as_of. The number of observations is left out: it is a small
+// count that prose mentions for its own reasons.
+func indexFields() []string {
+	fields := slices.DeleteFunc(Fields(), func(f string) bool { return f == "count" })
+	for _, last := range []string{"as_of", "until"} {
+		i := slices.Index(fields, last)
+		fields = append(slices.Delete(fields, i, i+1), last)
+	}
+	return fields
 }
 
 // dateLiteral writes the date v in the check's format f. Its layouts are
@@ -137,6 +144,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 		return
 	}
 	var ix literalIndex
+	marks := marksOf(s.Locale)
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -157,7 +165,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 			i = skipWord(text, i)
 			continue
 		}
-		tok, end := literalAt(text, i)
+		tok, end := literalAt(text, i, marks)
 		if tok == "" {
 			i = skipWord(text, i)
 			continue
@@ -165,7 +173,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 		if ix == nil {
 			ix = s.literals()
 		}
-		ref, ok := ix[withCommas(tok)]
+		ref, ok := ix[marks.english(tok)]
 		if !ok && tok[0] >= 'A' && tok[0] <= 'Z' {
 			// At the start of a sentence: "Mid-April 2025".
 			ref, ok = ix[strings.ToLower(tok[:1])+tok[1:]]
@@ -174,6 +182,118 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 			diags.Warnf(at(i), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", tok, ref.expr(), tok)
 		}
 		i = end
+	}
+	s.checkLocalDates(text, at, diags)
+}
+
+// localDates returns the dates of the scope's blocks as the page's
+// language writes them, "5. April 2025", "5. Apr. 2025" and "5. April" in
+// German, longest first, with the format that writes each; nil for a
+// language whose dates are English, which CheckLiterals reads itself.
+func (s *Scope) localDates() []localDate {
+	if s.Locale.EnglishDates() {
+		return nil
+	}
+	if s.dates != nil {
+		return s.dates
+	}
+	var out []localDate
+	seen := map[string]bool{}
+	for _, b := range s.Blocks() {
+		for _, field := range indexFields() {
+			v, err := b.Field(field)
+			if err != nil || v.Kind != Date {
+				continue
+			}
+			for _, form := range []locale.DateForm{locale.Long, locale.Medium, locale.LongDayMonth} {
+				f := literalFormat{}
+				if form != locale.Long {
+					layout, ok := s.Locale.Layout(form)
+					if !ok {
+						continue
+					}
+					f = literalFormat{"date", layout}
+				}
+				text := s.Locale.Date(v.Date, form)
+				if !seen[text] {
+					seen[text] = true
+					out = append(out, localDate{text, literalRef{b.Name, field, f}})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b localDate) int { return len(b.text) - len(a.text) })
+	s.dates = out
+	return out
+}
+
+// localDate is a date as the page's language writes it, and the value
+// and format that write it.
+type localDate struct {
+	text string
+	ref  literalRef
+}
+
+// checkLocalDates warns about the dates of the scope's blocks typed in
+// text as the page's language writes them ("5. April 2025" in German),
+// outside {{ }} and not inside a longer word or number.
+func (s *Scope) checkLocalDates(text string, at func(off int) diag.Pos, diags *diag.List) {
+	dates := s.localDates()
+	if len(dates) == 0 {
+		return
+	}
+	// What the writer marked, and what a longer date took, is passed.
+	var taken [][2]int
+	for i := 0; ; {
+		j := strings.Index(text[i:], "{{")
+		if j < 0 {
+			break
+		}
+		end := strings.Index(text[i+j+2:], "}}")
+		if end < 0 {
+			taken = append(taken, [2]int{i + j, len(text)})
+			break
+		}
+		taken = append(taken, [2]int{i + j, i + j + 2 + end + 2})
+		i += j + 2 + end + 2
+	}
+	free := func(from, to int) bool {
+		for _, t := range taken {
+			if from < t[1] && to > t[0] {
+				return false
+			}
+		}
+		return true
+	}
+	type found struct {
+		at int
+		d  localDate
+	}
+	var hits []found
+	for _, d := range dates {
+		for from := 0; from < len(text); {
+			k := strings.Index(text[from:], d.text)
+			if k < 0 {
+				break
+			}
+			k += from
+			end := k + len(d.text)
+			from = k + 1
+			before, _ := utf8.DecodeLastRuneInString(text[:k])
+			after, _ := utf8.DecodeRuneInString(text[end:])
+			if k > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) || end < len(text) && (unicode.IsLetter(after) || unicode.IsDigit(after)) {
+				continue
+			}
+			if !free(k, end) {
+				continue
+			}
+			taken = append(taken, [2]int{k, end})
+			hits = append(hits, found{k, d})
+		}
+	}
+	slices.SortFunc(hits, func(a, b found) int { return a.at - b.at })
+	for _, h := range hits {
+		diags.Warnf(at(h.at), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", h.d.text, h.d.ref.expr(), h.d.text)
 	}
 }
 
@@ -214,7 +334,7 @@ var months = []string{
 // write it, and returns it and where it ends; "" when there is none.
 // Dates come first, so that "13 January 2025" is one date, not 13 and a
 // year.
-func literalAt(text string, i int) (string, int) {
+func literalAt(text string, i int, marks numberMarks) (string, int) {
 	c := text[i]
 	if c < '0' || c > '9' {
 		// A date led by a word: "January 15, 2025", "mid-April 2025",
@@ -257,10 +377,10 @@ func literalAt(text string, i int) (string, int) {
 			return text[i:end], end
 		}
 	}
-	// A number: 12,000, 12 000, 3.5, 92, 12.5%.
+	// A number: 12,000, 12 000, 3.5, 92, 12.5%; 12.000 and 3,5 in German.
 	end := i + digitsAt(text, i, 1, 30)
 	if n := end - i; n <= 3 {
-		for _, sep := range groupSeps {
+		for _, sep := range marks.groups {
 			grouped := end
 			for strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 3, 3) == 3 {
 				end += len(sep) + 3
@@ -270,13 +390,16 @@ func literalAt(text string, i int) (string, int) {
 			}
 		}
 	}
-	if strings.HasPrefix(text[end:], ".") {
-		if d := digitsAt(text, end+1, 1, 30); d > 0 {
-			end += 1 + d
+	if strings.HasPrefix(text[end:], marks.decimal) {
+		if d := digitsAt(text, end+len(marks.decimal), 1, 30); d > 0 {
+			end += len(marks.decimal) + d
 		}
 	}
-	if strings.HasPrefix(text[end:], "%") {
-		end++
+	for _, pct := range marks.percent {
+		if strings.HasPrefix(text[end:], pct) {
+			end += len(pct)
+			break
+		}
 	}
 	if isLetterAt(text, end) {
 		return "", i // "3rd", "10am", "4x"
@@ -288,23 +411,71 @@ func literalAt(text string, i int) (string, int) {
 	return text[start:end], end
 }
 
-// groupSeps are the marks that group thousands in a number typed in prose:
-// a comma, or a space, no-break space, thin space or narrow no-break space
-// as European style guides have it ("12 000"). A group is exactly three
-// digits after at most three, so "in 2024 12 000 people" holds a year and
-// a number.
-var groupSeps = []string{",", " ", "\u00a0", "\u2009", "\u202f"}
+// numberMarks are the marks of a number typed in prose in a language.
+type numberMarks struct {
+	// groups group thousands: the language's separator (a comma in
+	// English, a full stop in German), or a space, no-break space, thin
+	// space or narrow no-break space as European style guides have it
+	// ("12 000"). A group is exactly three digits after at most three,
+	// so "in 2024 12 000 people" holds a year and a number.
+	groups []string
+	// decimal is the decimal mark: "." in English, "," in German.
+	decimal string
+	// percent are the ways a percent sign follows a number: "%", and
+	// after a space in languages that write one ("12,5 %").
+	percent []string
+}
 
-// withCommas writes the number tok with commas between its thousands, as
-// plotline writes it: "12 000" is "12,000". Other tokens are kept.
-func withCommas(tok string) string {
+// spaceGroups are the spaces that group thousands in every language.
+var spaceGroups = []string{" ", "\u00a0", "\u2009", "\u202f"}
+
+// marksOf returns the marks of numbers typed in the language of l. The
+// check reads the digits 0 to 9 only: in a language written with other
+// digits (Arabic's ١٢٬٠٠٠), a number typed with 0 to 9 is read the
+// English way, as such numbers are written.
+func marksOf(l *locale.Locale) numberMarks {
+	n := l.Numbers()
+	if n.Zero != '0' {
+		n = (*locale.Locale)(nil).Numbers()
+	}
+	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}}
+	if n.Group != "" && !slices.Contains(spaceGroups, n.Group) {
+		m.groups = append(m.groups, n.Group)
+	}
+	m.groups = append(m.groups, spaceGroups...)
+	if sp := strings.TrimSuffix(n.PercentSuffix, "%"); sp != "" && sp != n.PercentSuffix && strings.TrimSpace(sp) == "" {
+		m.percent = []string{" %", "\u00a0%", "\u202f%", "%"}
+	}
+	return m
+}
+
+// english writes the number tok, typed with m's marks, as plotline writes
+// it in English, in which the values are looked up: "12 000" is
+// "12,000", and so is German's "12.000"; German's "3,5" is "3.5". Other
+// tokens are kept.
+func (m numberMarks) english(tok string) string {
 	if strings.ContainsFunc(tok, unicode.IsLetter) {
 		return tok // a date: "15 April 2025"
 	}
-	for _, sep := range groupSeps[1:] {
-		tok = strings.ReplaceAll(tok, sep, ",")
+	whole, frac, _ := strings.Cut(tok, m.decimal)
+	for _, sep := range m.groups {
+		whole = strings.ReplaceAll(whole, sep, ",")
 	}
-	return tok
+	if frac != "" {
+		for _, pct := range m.percent {
+			if p, ok := strings.CutSuffix(frac, pct); ok {
+				frac = p + "%"
+				break
+			}
+		}
+		return whole + "." + frac
+	}
+	for _, pct := range m.percent {
+		if p, ok := strings.CutSuffix(whole, pct); ok {
+			return p + "%"
+		}
+	}
+	return whole
 }
 
 // monthAt returns the month name s starts with, followed by a word

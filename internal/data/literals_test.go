@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // TestCheckLiterals checks which numbers and dates typed in prose are
@@ -51,29 +52,82 @@ func TestCheckLiterals(t *testing.T) {
 		{"A range of 70–110 and -12,000 and (-92).", []string{
 			`70 → {{ losses.low.rate }}`, `110 → {{ losses.high.rate }}`}},
 	} {
-		var diags diag.List
-		scope.CheckLiterals(tc.text, func(off int) diag.Pos { return diag.Pos{Path: "t", Line: 1, Col: off + 1} }, &diags)
-		var got []string
-		for _, d := range diags {
-			if d.Severity != diag.Warning {
-				t.Errorf("%q: %v is not a warning", tc.text, d)
-			}
-			quoted, rest, _ := strings.Cut(d.Message, ` is typed by hand but comes from the data: write `)
-			tok, err := strconv.Unquote(quoted)
-			if err != nil {
-				t.Errorf("%q: %v: %v", tc.text, d, err)
-			}
-			expr, _, _ := strings.Cut(rest, " so it follows")
-			got = append(got, tok+" → "+expr)
-			// The position is where the token starts.
-			if !strings.HasPrefix(tc.text[d.Pos.Col-1:], tok) {
-				t.Errorf("%q: %q reported at column %d", tc.text, tok, d.Pos.Col)
-			}
-		}
+		got := typed(t, scope, tc.text)
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("CheckLiterals(%q):\n%s\nwant:\n%s", tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 		}
 	}
+}
+
+// TestCheckLiteralsInLanguages checks that numbers and dates typed in a
+// language's own way are found: 12.000, 3,5 and 15. April 2025 in German,
+// 12 000 and 15 avril in French, and that a German page's 12,000, twelve
+// to a German reader, is not 12,000.
+func TestCheckLiteralsInLanguages(t *testing.T) {
+	blocks, msgs := parse(t, kursk+`      per: day
+  fund:
+    series:
+      - {date: 2025-03-01, value: 9.8}
+      - {date: 2025-03-03, value: 0.125}
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"de", "Bei 92 am Tag sind die 12.000 weg; zuletzt 3.800, Fonds 0,125 und 12,5\u00a0% oder 12,5 %.", []string{
+			`92 → {{ losses.rate }}`, `12.000 → {{ losses.limit }}`, `3.800 → {{ losses.last.value }}`,
+			`0,125 → {{ fund.last.value }}`, "12,5\u00a0% → {{ fund.last.value | percent }}", `12,5 % → {{ fund.last.value | percent }}`}},
+		{"de", "Nicht 12,000 und nicht 0.125; 12 000 doch.", []string{`12 000 → {{ losses.limit }}`}},
+		{"fr", "Les 12\u00a0000 et 12 000, à 0,125 ; pas 12.000.", []string{
+			"12\u00a0000 → {{ losses.limit }}", `12 000 → {{ losses.limit }}`, `0,125 → {{ fund.last.value }}`}},
+		{"en", "The 12,000 and 0.125, not 12.000.", []string{`12,000 → {{ losses.limit }}`, `0.125 → {{ fund.last.value }}`}},
+		// Dates as the language writes them, the longest first; not
+		// inside a longer number, nor inside {{ }}.
+		{"de", "Am 15. April 2025, kurz: 15. Apr. 2025; am 15. April; seit 6. Januar; nicht 115. April; {{ \"15. April\" }}.", []string{
+			`15. April 2025 → {{ losses.crossing }}`, `15. Apr. 2025 → {{ losses.crossing | date "2. Jan 2006" }}`,
+			`15. April → {{ losses.crossing | date "2. January" }}`, `6. Januar → {{ losses.last.date | date "2. January" }}`}},
+		// Arabic's digits are not 0 to 9: a number typed with those is
+		// read the English way; a date is found as the site writes it.
+		{"ar", "12,000 في ١٥ أبريل ٢٠٢٥", []string{`12,000 → {{ losses.limit }}`, `١٥ أبريل ٢٠٢٥ → {{ losses.crossing }}`}},
+		{"fr", "Le 15 avril 2025, ou le 15 avril.", []string{
+			`15 avril 2025 → {{ losses.crossing }}`, `15 avril → {{ losses.crossing | date "2 January" }}`}},
+	} {
+		scope := NewScope(blocks)
+		scope.Locale = locale.New(tc.lang)
+		got := typed(t, scope, tc.text)
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s: CheckLiterals(%q):\n%s\nwant:\n%s", tc.lang, tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
+
+// typed returns what CheckLiterals warns of in text, as "token →
+// expression", and checks that each warning is one, at its token.
+func typed(t *testing.T, scope *Scope, text string) []string {
+	t.Helper()
+	var diags diag.List
+	scope.CheckLiterals(text, func(off int) diag.Pos { return diag.Pos{Path: "t", Line: 1, Col: off + 1} }, &diags)
+	var got []string
+	for _, d := range diags {
+		if d.Severity != diag.Warning {
+			t.Errorf("%q: %v is not a warning", text, d)
+		}
+		quoted, rest, _ := strings.Cut(d.Message, ` is typed by hand but comes from the data: write `)
+		tok, err := strconv.Unquote(quoted)
+		if err != nil {
+			t.Errorf("%q: %v: %v", text, d, err)
+		}
+		expr, _, _ := strings.Cut(rest, " so it follows")
+		got = append(got, tok+" → "+expr)
+		// The position is where the token starts.
+		if !strings.HasPrefix(text[d.Pos.Col-1:], tok) {
+			t.Errorf("%q: %q reported at column %d", text, tok, d.Pos.Col)
+		}
+	}
+	return got
 }
 
 // BenchmarkCheckLiterals looks for typed values in 1,000 words of prose

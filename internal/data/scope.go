@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // ErrReported is returned for a reference to a block that has errors of
@@ -24,8 +25,12 @@ type Scope struct {
 	OnClaim func(pos diag.Pos, c ClaimResult)
 	// Claims are the settings claims are read with.
 	Claims ClaimOptions
+	// Locale writes the values in the page's language; nil writes
+	// English. Claims are English phrases in every language.
+	Locale *locale.Locale
 
 	index literalIndex // made by the first CheckLiterals that needs it
+	dates []localDate  // the blocks' dates in the page's language, likewise
 }
 
 // NewScope returns the scope of a page with the given blocks.
@@ -102,7 +107,7 @@ func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) {
 	if e.Claim != nil {
 		return s.evalClaim(e, v, pos)
 	}
-	text, err := Format(v, e.Format, e.Arg)
+	text, err := FormatIn(s.Locale, v, e.Format, e.Arg)
 	if err != nil {
 		return Evaluation{}, err
 	}

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // ValueKind says which field of a Value is set.
@@ -57,7 +58,8 @@ type Value struct {
 	Timed bool
 }
 
-// dateLayout is how dates are written by default: "15 April 2025".
+// dateLayout is how dates are written in English and in messages to the
+// writer: "15 April 2025".
 const dateLayout = "2 January 2006"
 
 // String renders v the default way: dates as "15 April 2025"; numbers
@@ -65,15 +67,19 @@ const dateLayout = "2 January 2006"
 // a number written by the writer with every decimal it was written with
 // ("12,000", "0.35"), a computed one with two decimals, or more when it
 // needs them for three significant figures (r² 0.998 is "0.998", a fitted
-// rate of -0.6388 is "-0.639").
-func (v Value) String() string {
+// rate of -0.6388 is "-0.639"). It writes English; In writes a language.
+func (v Value) String() string { return v.In(nil) }
+
+// In renders v the default way in the language of l, as String does in
+// English: "12.000" and "4. November 2025" in German.
+func (v Value) In(l *locale.Locale) string {
 	switch v.Kind {
 	case Date:
-		return v.Date.Format(dateLayout)
+		return l.Date(v.Date, locale.Long)
 	case Text:
 		return v.Text
 	}
-	return formatNumber(v.Num, v.decimals(), v.Places == 0)
+	return formatNumber(l, v.Num, v.decimals(), v.Places == 0)
 }
 
 // decimals returns how many decimals v is shown with by default, before
@@ -120,7 +126,17 @@ const MaxDecimals = 20
 //	             a number already in percent (an exponential rate) is not
 //	             multiplied: 5 is "5%"; N fixes the decimals
 //	int          a number rounded to a whole number, without separators: "11960"
-func Format(v Value, name string, arg string) (string, error) {
+//
+// Format writes English; FormatIn writes a language.
+func Format(v Value, name string, arg string) (string, error) { return FormatIn(nil, v, name, arg) }
+
+// FormatIn renders v as Format does, in the language of l: its numbers
+// with the language's decimal mark, groups and digits ("12.000", "3,5" in
+// German), its dates with its month names and its order of day, month
+// and year ("4. November 2025"), the layout of the date format in the
+// writer's order with the language's names. The words of approx ("about",
+// "early", "mid-", "late") are English, as the phrases of claims are.
+func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error) {
 	arg = strings.TrimSpace(arg)
 	need := func(kinds ...ValueKind) error {
 		for _, k := range kinds {
@@ -142,18 +158,18 @@ func Format(v Value, name string, arg string) (string, error) {
 	}
 	switch name {
 	case "":
-		return v.String(), nil
+		return v.In(l), nil
 	case "date":
 		if err := need(Date); err != nil {
 			return "", err
 		}
 		if arg == "" {
-			arg = dateLayout
+			return l.Date(v.Date, locale.Long), nil
 		}
 		if err := checkDateLayout(arg, v.Timed); err != nil {
 			return "", err
 		}
-		return v.Date.Format(arg), nil
+		return l.FormatLayout(v.Date, arg), nil
 	case "approx":
 		if err := firstErr(need(Number, Date), noArg()); err != nil {
 			return "", err
@@ -161,12 +177,12 @@ func Format(v Value, name string, arg string) (string, error) {
 		if v.Kind == Date {
 			return claim.ApproxDate(v.Date), nil
 		}
-		return "about " + approxNumber(v.Num), nil
+		return "about " + approxNumber(l, v.Num), nil
 	case "comma":
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
 		}
-		return formatNumber(Round(v.Num, 0), 0, false), nil
+		return formatNumber(l, Round(v.Num, 0), 0, false), nil
 	case "round":
 		if err := need(Number); err != nil {
 			return "", err
@@ -175,7 +191,7 @@ func Format(v Value, name string, arg string) (string, error) {
 		if err != nil || n < 0 || n > 10 {
 			return "", fmt.Errorf("format \"round\" wants a number of decimals from 0 to 10, got %q", arg)
 		}
-		return formatNumber(Round(v.Num, n), n, false), nil
+		return formatNumber(l, Round(v.Num, n), n, false), nil
 	case "percent":
 		if err := need(Number); err != nil {
 			return "", err
@@ -186,18 +202,18 @@ func Format(v Value, name string, arg string) (string, error) {
 			pct.Exact = false // 0.1 × 100 is 10.000000000000002
 		}
 		if arg == "" {
-			return formatNumber(pct.Num, max(2, pct.decimals()), true) + "%", nil
+			return l.Percent(formatNumber(l, pct.Num, max(2, pct.decimals()), true)), nil
 		}
 		n, err := strconv.Atoi(arg)
 		if err != nil || n < 0 || n > 10 {
 			return "", fmt.Errorf("format \"percent\" wants a number of decimals from 0 to 10, got %q", arg)
 		}
-		return formatNumber(Round(pct.Num, n), n, false) + "%", nil
+		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), nil
 	case "int":
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
 		}
-		return zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64)), nil
+		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), nil
 	}
 	return "", fmt.Errorf("unknown format %q (want date, approx, comma, round, percent or int)", name)
 }
@@ -262,9 +278,14 @@ func Round(f float64, n int) float64 { return claim.Round(f, n) }
 // WrittenNumber writes f, a number the writer gave (an observation, a
 // limit, a rate) with places as Point.Places says, as {{ }} writes it:
 // with thousands separators and every decimal it was written with,
-// "12,000.5", "0.0049", "2.50".
-func WrittenNumber(f float64, places int) string {
-	return Value{Kind: Number, Num: f, Exact: true, Places: places}.String()
+// "12,000.5", "0.0049", "2.50". It writes English; WrittenNumberIn
+// writes a language.
+func WrittenNumber(f float64, places int) string { return WrittenNumberIn(nil, f, places) }
+
+// WrittenNumberIn writes f as WrittenNumber does, in the language of l:
+// "12.000,5" in German.
+func WrittenNumberIn(l *locale.Locale, f float64, places int) string {
+	return Value{Kind: Number, Num: f, Exact: true, Places: places}.In(l)
 }
 
 // firstErr returns the first non-nil error.
@@ -285,13 +306,13 @@ func describeKind(k ValueKind) string {
 }
 
 // approxNumber rounds f to two significant figures: 11960 is "12,000",
-// 3.456 is "3.5", 0.01234 is "0.012".
-func approxNumber(f float64) string {
+// 3.456 is "3.5", 0.01234 is "0.012" (in English).
+func approxNumber(l *locale.Locale, f float64) string {
 	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
-		return formatNumber(f, 0, false)
+		return formatNumber(l, f, 0, false)
 	}
 	dec := 1 - Magnitude(f)
-	return formatNumber(Round(f, dec), max(dec, 0), true)
+	return formatNumber(l, Round(f, dec), max(dec, 0), true)
 }
 
 // Magnitude returns the exponent of the decimal form of f, a finite number
@@ -307,33 +328,16 @@ func Magnitude(f float64) int {
 
 // formatNumber writes f with dec decimals, rounded by Round, and
 // thousands separators, dropping trailing zeros of the decimals when trim
-// is set.
-func formatNumber(f float64, dec int, trim bool) string {
+// is set, in the language of l.
+func formatNumber(l *locale.Locale, f float64, dec int, trim bool) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return strconv.FormatFloat(f, 'f', -1, 64)
 	}
 	s := strconv.FormatFloat(Round(f, dec), 'f', dec, 64)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+	if trim && strings.IndexByte(s, '.') >= 0 {
+		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
-	whole, frac, _ := strings.Cut(s, ".")
-	if trim {
-		frac = strings.TrimRight(frac, "0")
-	}
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return zeroSign(b.String())
+	return l.Number(zeroSign(s))
 }
 
 // zeroSign drops the minus sign of a number that rounded to zero: "-0" and

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/plotline/plotline/internal/locale"
 )
 
 func TestFormat(t *testing.T) {
@@ -112,6 +114,57 @@ func TestFormat(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("Format(%v, %q, %q) = %q; want %q", tt.v, tt.name, tt.arg, got, tt.want)
+		}
+	}
+}
+
+// TestFormatIn checks values in other languages: their numbers with the
+// language's marks and digits, their dates with its names and order, the
+// writer's layout in the writer's order.
+func TestFormatIn(t *testing.T) {
+	n := func(f float64) Value { return Value{Kind: Number, Num: f} }
+	exact := func(f float64) Value { return Value{Kind: Number, Num: f, Exact: true} }
+	d := func(s string) Value { return Value{Kind: Date, Date: day(s)} }
+	tests := []struct {
+		lang      string
+		v         Value
+		name, arg string
+		want      string
+	}{
+		{"de", exact(12000), "", "", "12.000"},
+		{"de", exact(3.5), "", "", "3,5"},
+		{"de", n(-1234567.5), "", "", "-1.234.567,5"},
+		{"de", n(0.125), "percent", "", "12,5\u00a0%"},
+		{"de", n(11960), "approx", "", "about 12.000"},
+		{"de", n(11960.6), "int", "", "11961"},
+		{"de", n(3.5), "round", "2", "3,50"},
+		{"de", d("2025-11-04"), "", "", "4. November 2025"},
+		{"de", d("2025-11-04"), "date", "", "4. November 2025"},
+		{"de", d("2025-11-04"), "date", "Monday, 2. January", "Dienstag, 4. November"},
+		{"de", d("2025-11-04"), "date", "2006-01-02", "2025-11-04"},
+		// approx writes English words, as claims read English phrases.
+		{"de", d("2025-04-15"), "approx", "", "mid-April 2025"},
+		{"fr", exact(12000), "", "", "12\u00a0000"},
+		{"fr", exact(3.5), "", "", "3,5"},
+		{"fr", d("2025-11-04"), "", "", "4 novembre 2025"},
+		{"en-IN", exact(1200000), "", "", "12,00,000"},
+		{"en-IN", d("2025-11-04"), "", "", "4 November 2025"},
+		{"ar", exact(12000), "", "", "١٢٬٠٠٠"},
+		{"ar", n(11960.6), "int", "", "١١٩٦١"},
+		{"ar", d("2025-11-04"), "", "", "٤ نوفمبر ٢٠٢٥"},
+		{"ar-u-nu-latn", exact(12000.5), "", "", "12,000.5"},
+		{"ar-u-nu-latn", d("2025-11-04"), "", "", "4 نوفمبر 2025"},
+		{"en", exact(12000), "", "", "12,000"},
+		{"en", d("2025-11-04"), "", "", "4 November 2025"},
+	}
+	for _, tt := range tests {
+		got, err := FormatIn(locale.New(tt.lang), tt.v, tt.name, tt.arg)
+		if err != nil {
+			t.Errorf("%s: FormatIn(%v, %q, %q): %v", tt.lang, tt.v, tt.name, tt.arg, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%s: FormatIn(%v, %q, %q) = %q; want %q", tt.lang, tt.v, tt.name, tt.arg, got, tt.want)
 		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/sitefs"
 )
 
@@ -214,14 +215,17 @@ var Kinds = map[string]string{
 
 // Funcs returns the template functions for a site; asset gives the URL of
 // a theme file (with a content hash, so browsers refetch it when it
-// changes), or an error for a name that is no theme file.
+// changes), or an error for a name that is no theme file. longdate writes
+// a date in the site's language ("4. November 2025" in German); date
+// writes Go's layout as it is, for machines as much as readers.
 func Funcs(site *Site, asset func(string) (string, error)) template.FuncMap {
+	loc := locale.New(site.Language)
 	return template.FuncMap{
 		"url":         site.URL,
 		"absurl":      site.AbsURL,
 		"asset":       asset,
 		"isodate":     func(t time.Time) string { return t.Format("2006-01-02") },
-		"longdate":    func(t time.Time) string { return t.Format("2 January 2006") },
+		"longdate":    func(t time.Time) string { return loc.Date(t, locale.Long) },
 		"date":        func(layout string, t time.Time) string { return t.Format(layout) },
 		"readableurl": ReadableURL,
 	}

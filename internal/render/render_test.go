@@ -327,6 +327,29 @@ func TestFuncs(t *testing.T) {
 	}
 }
 
+// TestLongdateInLanguage checks that longdate writes the site's language,
+// and that isodate and date, read by machines, do not change with it.
+func TestLongdateInLanguage(t *testing.T) {
+	d := map[string]any{"D": time.Date(2025, 11, 4, 12, 0, 0, 0, time.UTC)}
+	for _, c := range []struct{ lang, want string }{
+		{"en", "4 November 2025 2025-11-04 Nov 2025"},
+		{"de", "4. November 2025 2025-11-04 Nov 2025"},
+		{"fr", "4 novembre 2025 2025-11-04 Nov 2025"},
+		{"ar", "٤ نوفمبر ٢٠٢٥ 2025-11-04 Nov 2025"},
+	} {
+		s := testSite("", "/")
+		s.Language = c.lang
+		tmpl := template.Must(template.New("t").Funcs(testFuncs(s)).Parse(`{{ longdate .D }} {{ isodate .D }} {{ date "Jan 2006" .D }}`))
+		var b bytes.Buffer
+		if err := tmpl.Execute(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.String(); got != c.want {
+			t.Errorf("%s: %q; want %q", c.lang, got, c.want)
+		}
+	}
+}
+
 func TestReadableURL(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"https://x.org/a/", "https://x.org/a/"},

@@ -25,6 +25,7 @@ import (
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/ogimage"
 	"github.com/plotline/plotline/internal/output"
@@ -74,6 +75,8 @@ type Builder struct {
 	seed maphash.Seed
 	// claims are the settings every page's claims are read with.
 	claims data.ClaimOptions
+	// loc writes numbers and dates for readers in the site's language.
+	loc *locale.Locale
 	// buffers holds the buffers of pages being rendered, reused between pages.
 	buffers bufferPool
 	// cards returns the drawer of preview images, made on first use: it
@@ -108,6 +111,7 @@ func NewBuilder(cfg config.Config, fsys fs.FS, opts Options) *Builder {
 			About:    cfg.Claims.About,
 			Southern: cfg.Claims.Seasons == "southern",
 		},
+		loc:   locale.New(cfg.Language),
 		cards: sync.OnceValues(ogimage.NewRenderer),
 	}
 }

@@ -108,6 +108,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 			return nil // its errors are reported where it is declared
 		}
 	}
+	spec.Locale = c.run.b.loc
 	fig, err := chart.RenderBlocks(blocks, spec, chartID(c.page, ordinal))
 	if err != nil {
 		diags.Errorf(bodyPos, "%v", err)

@@ -25,19 +25,21 @@ const pageDirectionJS = `(() => {
 })()`
 
 // TestBrowserRightToLeft opens the compare article in a site whose
-// language is written from right to left (Arabic) and in the same site in
-// English, at a phone's width and a desktop's, live and static, and checks
-// that the page reads from right to left (its quotes ruled on the right)
-// while every chart is laid out exactly as in the English page: time runs
-// from left to right and every text and line of the chart is where it is
-// in a left-to-right page. Then it lays the charts out from right to left
+// language is written from right to left (Arabic, ar-u-nu-latn) and in the
+// same site in Arabic written in Latin letters (ar-Latn), left to right,
+// whose charts write the same numbers and month names, at a phone's width
+// and a desktop's, live and static, and checks that the page reads from
+// right to left (its quotes ruled on the right) while every chart is laid
+// out exactly as in the left-to-right page: time runs from left to right
+// and every text and line of the chart is where it is there. Then it lays the charts out from right to left
 // on purpose, to show that the comparison sees it, live and static.
 func TestBrowserRightToLeft(t *testing.T) {
 	ctx := newBrowser(t, 3*browserTimeout, nil)
 	ltr := compareSite()
 	ltr["content/articles/compare.md"].Data = append(slices.Clone(ltr["content/articles/compare.md"].Data), "\n> A quote, ruled on its start side.\n"...)
 	rtl := maps.Clone(ltr)
-	rtl["plotline.yaml"] = &fstest.MapFile{Data: []byte(string(ltr["plotline.yaml"].Data) + "language: ar\n")}
+	rtl["plotline.yaml"] = &fstest.MapFile{Data: []byte(string(ltr["plotline.yaml"].Data) + "language: ar-u-nu-latn\n")}
+	ltr["plotline.yaml"] = &fstest.MapFile{Data: []byte(string(ltr["plotline.yaml"].Data) + "language: ar-Latn\n")}
 	ltrRoot := serveDir(t, buildFS(t, ltr))
 	rtlRoot := serveDir(t, buildFS(t, rtl))
 	type look struct {
@@ -63,7 +65,7 @@ func TestBrowserRightToLeft(t *testing.T) {
 				ltrLook, ltrCharts := measure(ltrRoot)
 				rtlLook, rtlCharts := measure(rtlRoot)
 				if ltrLook != (look{"ltr", false}) {
-					t.Errorf("the English page: %+v; want it left to right, its quote ruled on the left", ltrLook)
+					t.Errorf("the left-to-right page: %+v; want it left to right, its quote ruled on the left", ltrLook)
 				}
 				if rtlLook != (look{"rtl", true}) {
 					t.Errorf("the Arabic page: %+v; want it right to left, its quote ruled on the right", rtlLook)

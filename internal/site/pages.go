@@ -205,6 +205,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 	}
 	scope := data.NewScope(blocks)
 	scope.Claims = r.b.claims
+	scope.Locale = r.b.loc
 	scope.OnClaim = r.noteClaim
 	// The headline and the dek may hold values too; lists, the feed and
 	// the meta tags show them as the page does.

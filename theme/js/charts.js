@@ -97,43 +97,102 @@
 
   // formatDate writes "15 Apr 2025" for "2025-04-15" or a time in ms on
   // UTC's clock, and "15 Apr 2025 06:00" for "2025-04-15T06:00", an
-  // observation's time of day, as the static chart does.
-  function formatDate(v) {
+  // observation's time of day, as the static chart does; in the site's
+  // language when loc, the option's locale, is given: "15. Apr. 2025".
+  function formatDate(v, loc) {
+    var y, mo, d, clock;
     var m = typeof v === 'string' && /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/.exec(v);
     if (m) {
-      return Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1] + (m[4] ? ' ' + m[4] : '');
+      y = m[1];
+      mo = Number(m[2]);
+      d = Number(m[3]);
+      clock = m[4] || '';
+    } else {
+      var t = new Date(v);
+      if (isNaN(t.getTime())) {
+        return String(v);
+      }
+      var two = function (n) {
+        return (n < 10 ? '0' : '') + n;
+      };
+      clock = '';
+      if (t.getUTCHours() || t.getUTCMinutes() || t.getUTCSeconds()) {
+        clock = two(t.getUTCHours()) + ':' + two(t.getUTCMinutes()) + (t.getUTCSeconds() ? ':' + two(t.getUTCSeconds()) : '');
+      }
+      y = t.getUTCFullYear();
+      mo = t.getUTCMonth() + 1;
+      d = t.getUTCDate();
     }
-    var d = new Date(v);
-    if (isNaN(d.getTime())) {
-      return String(v);
+    if (!loc) {
+      return d + ' ' + MONTHS[mo - 1] + ' ' + y + (clock ? ' ' + clock : '');
     }
-    var two = function (n) {
-      return (n < 10 ? '0' : '') + n;
-    };
-    var clock = '';
-    if (d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds()) {
-      clock = ' ' + two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()) + (d.getUTCSeconds() ? ':' + two(d.getUTCSeconds()) : '');
+    return loc.date.map(function (part) {
+      switch (part) {
+        case '{d}': return localDigits(String(d), loc);
+        case '{dd}': return localDigits((d < 10 ? '0' : '') + d, loc);
+        case '{MMM}': return loc.months[mo - 1];
+        case '{M}': return localDigits(String(mo), loc);
+        case '{y}': return localDigits(String(y), loc);
+      }
+      return part;
+    }).join('').trim() + (clock ? ' ' + localDigits(clock, loc) : '');
+  }
+
+  // localDigits writes the ASCII digits of s in the digits of loc.
+  function localDigits(s, loc) {
+    var zero = loc.zero.charCodeAt(0);
+    if (zero === 48) {
+      return s;
     }
-    return d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] + ' ' + d.getUTCFullYear() + clock;
+    return s.replace(/[0-9]/g, function (c) {
+      return String.fromCharCode(zero + c.charCodeAt(0) - 48);
+    });
+  }
+
+  // localNumber writes s, a number written in English ("-12,345.6"), as
+  // loc, the option's locale, writes it ("-12.345,6"): its groups, its
+  // decimal mark, its digits and minus sign. Without loc, s is English.
+  function localNumber(s, loc) {
+    var m = loc && /^(-?)([\d,]+)(?:\.(\d+))?$/.exec(s);
+    if (!m) {
+      return s;
+    }
+    var whole = m[2].replace(/,/g, '');
+    var out = '';
+    for (var i = 0; i < whole.length; i++) {
+      var left = whole.length - i;
+      if (i > 0 && loc.group && loc.primary > 0 &&
+          (left === loc.primary || (left > loc.primary && loc.secondary > 0 && (left - loc.primary) % loc.secondary === 0))) {
+        out += loc.group;
+      }
+      out += whole.charAt(i);
+    }
+    if (m[3]) {
+      out += loc.decimal + m[3];
+    }
+    out = localDigits(out, loc);
+    return m[1] ? loc.minus[0] + out + loc.minus[1] : out;
   }
 
   // formatNumber writes a computed number (a projected value) as the
   // static chart does: 12000 as "12,000", whole numbers from 100 up and
-  // three significant figures below (92.3, 0.456, 0.0526).
-  function formatNumber(v) {
+  // three significant figures below (92.3, 0.456, 0.0526), in the
+  // language of loc.
+  function formatNumber(v, loc) {
     var n = Number(v);
     if (!isFinite(n)) {
       return String(v);
     }
     var a = Math.abs(n);
     var digits = a >= 100 || a === 0 ? 0 : Math.min(2 - Math.floor(Math.log10(a) + 1e-12), 20);
-    return formatFixed(n, Math.max(digits, 0));
+    return formatFixed(n, Math.max(digits, 0), loc);
   }
 
   // tickFormatter returns the formatter of a value axis whose ticks are
   // step apart: each tick with the decimals the step needs, as the static
-  // chart writes them (0.1 and 0.125 for a step of 0.025).
-  function tickFormatter(step) {
+  // chart writes them (0.1 and 0.125 for a step of 0.025), in the
+  // language of loc.
+  function tickFormatter(step, loc) {
     var digits = 0;
     while (digits < 20 && step > 0) {
       var x = step * Math.pow(10, digits);
@@ -143,14 +202,15 @@
       digits++;
     }
     return function (v) {
-      return formatFixed(Number(v), digits);
+      return formatFixed(Number(v), digits, loc);
     };
   }
 
   // formatFixed writes n with at most digits decimals, rounded as the
   // number is written, halves away from zero (2.675 is 2.68 at two
-  // decimals, not the 2.67 of its binary value), thousands grouped.
-  function formatFixed(n, digits) {
+  // decimals, not the 2.67 of its binary value), thousands grouped, in the
+  // language of loc.
+  function formatFixed(n, digits, loc) {
     if (!isFinite(n)) {
       return String(n);
     }
@@ -159,15 +219,15 @@
     if (isFinite(shifted)) {
       a = Number(Math.round(shifted) + 'e-' + digits);
     }
-    return (n < 0 && a !== 0 ? -a : a).toLocaleString('en-GB', { maximumFractionDigits: digits });
+    return localNumber((n < 0 && a !== 0 ? -a : a).toLocaleString('en-GB', { maximumFractionDigits: digits }), loc);
   }
 
   // formatWritten writes a number the writer gave, an observation, as the
   // page's text, table and static chart do: with every decimal it was
   // written with, thousands grouped ("12,000.5", "0.0049"), and at least
   // places decimals when it was written with more than its shortest form
-  // has ("2.50").
-  function formatWritten(v, places) {
+  // has ("2.50"), in the language of loc.
+  function formatWritten(v, places, loc) {
     var n = Number(v);
     if (!isFinite(n)) {
       return String(v);
@@ -175,7 +235,7 @@
     var s = places > 0 ? Math.abs(n).toFixed(places) : plainDigits(Math.abs(n));
     var parts = s.split('.');
     var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return (n < 0 ? '-' : '') + whole + (parts.length > 1 ? '.' + parts[1] : '');
+    return localNumber((n < 0 ? '-' : '') + whole + (parts.length > 1 ? '.' + parts[1] : ''), loc);
   }
 
   // plainDigits writes a, a number from 0 up, in its shortest decimal
@@ -199,8 +259,8 @@
   // formatProjected writes v, a value of a projected line whose point
   // data d is: as written on the projection's start (d.written), where it
   // is the start value the writer gave, and as a computed number elsewhere.
-  function formatProjected(v, d) {
-    return d && d.written ? formatWritten(v, d.places || 0) : formatNumber(v);
+  function formatProjected(v, d, loc) {
+    return d && d.written ? formatWritten(v, d.places || 0, loc) : formatNumber(v, loc);
   }
 
   function valueOf(p) {
@@ -225,8 +285,9 @@
   // tooltipFormatter returns the formatter of an axis tooltip: unit is the
   // chart's, units the own unit of each observed series that has one, by
   // series id (in a chart of blocks whose units differ). Every piece of
-  // text from the option passes through esc before it is shown.
-  function tooltipFormatter(unit, several, units) {
+  // text from the option passes through esc before it is shown. loc is
+  // the option's locale: numbers and dates in the site's language.
+  function tooltipFormatter(unit, several, units, loc) {
     var suffix = unit ? ' ' + unit : '';
     return function (params) {
       if (!Array.isArray(params)) {
@@ -247,11 +308,11 @@
       });
       var first = params[0];
       var date = Array.isArray(first.value) ? first.value[0] : first.axisValue;
-      lines.push('<strong>' + esc(formatDate(date)) + '</strong>');
+      lines.push('<strong>' + esc(formatDate(date, loc)) + '</strong>');
       observed.forEach(function (p) {
         var d = p.data || {};
         var own = units[p.seriesId];
-        var text = formatWritten(valueOf(p), (p.data && p.data.places) || 0) + (own ? ' ' + own : suffix);
+        var text = formatWritten(valueOf(p), (p.data && p.data.places) || 0, loc) + (own ? ' ' + own : suffix);
         if (several) {
           text = p.seriesName + ': ' + text;
         }
@@ -265,7 +326,7 @@
         lines.push(line);
       });
       if (byId.central) {
-        lines.push(byId.central.marker + esc('Central projection: ' + formatProjected(valueOf(byId.central), byId.central.data) + suffix));
+        lines.push(byId.central.marker + esc('Central projection: ' + formatProjected(valueOf(byId.central), byId.central.data, loc) + suffix));
       }
       if (byId.low && byId.band) {
         var low = Number(valueOf(byId.low));
@@ -273,11 +334,11 @@
         var high = low + width;
         // On the start the band has no width: both ends are the start value.
         var highData = width === 0 ? byId.low.data : null;
-        lines.push(byId.band.marker + esc('Range: ' + formatProjected(low, byId.low.data) + '\u2013' + formatProjected(high, highData) + suffix));
+        lines.push(byId.band.marker + esc('Range: ' + formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix));
       } else if (byId.low) {
-        lines.push(byId.low.marker + esc('Low scenario: ' + formatProjected(valueOf(byId.low), byId.low.data) + suffix));
+        lines.push(byId.low.marker + esc('Low scenario: ' + formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix));
       } else if (byId.high) {
-        lines.push(byId.high.marker + esc('High scenario: ' + formatProjected(valueOf(byId.high), byId.high.data) + suffix));
+        lines.push(byId.high.marker + esc('High scenario: ' + formatProjected(valueOf(byId.high), byId.high.data, loc) + suffix));
       }
       return lines.join('<br>');
     };
@@ -454,7 +515,9 @@
         }
       });
       option.tooltip = option.tooltip || {};
-      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units);
+      // The site's language, when it is not English.
+      var loc = data.locale || null;
+      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc);
       option.backgroundColor = 'transparent';
       if (again === true || (reducedMotion && reducedMotion.matches)) {
         option.animation = false;
@@ -487,7 +550,9 @@
       var step = ((option.yAxis || [])[0] || {}).interval;
       (frameOption.yAxis || []).forEach(function (a) {
         a.axisLabel = a.axisLabel || {};
-        a.axisLabel.formatter = step ? tickFormatter(step) : formatNumber;
+        a.axisLabel.formatter = step ? tickFormatter(step, loc) : function (v) {
+          return formatNumber(v, loc);
+        };
       });
       applyColours(option, frameOption, figure);
       el.style.width = frame.width + 'px';

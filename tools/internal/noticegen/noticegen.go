@@ -69,6 +69,22 @@ func vendored() []source {
 	}
 }
 
+// generated is a module not compiled into plotline whose data a tool
+// writes into plotline's source.
+type generated struct {
+	module string // its path
+	what   string // what of it plotline holds, and where
+}
+
+// generatedFrom lists the modules whose data plotline's source holds:
+// CLDR's month and weekday names, which tools/cldrdates takes from
+// github.com/go-playground/locales into internal/locale/cldr.go.
+func generatedFrom() []generated {
+	return []generated{
+		{module: "github.com/go-playground/locales", what: "CLDR's month and weekday names taken from it (internal/locale/cldr.go)"},
+	}
+}
+
 // Generate returns the text of NOTICES.txt. The go command lists the
 // packages compiled into ./cmd/plotline for each platform, as a release
 // builds it (CGO_ENABLED=0, no build tags). When a module is missing from
@@ -90,6 +106,14 @@ func Generate(ctx context.Context, opts Options) ([]byte, error) {
 	for _, v := range vendored() {
 		v.dir = filepath.Join(opts.Root, filepath.FromSlash(v.dir))
 		sources = append(sources, v)
+	}
+	for _, g := range generatedFrom() {
+		dir, err := goCommand(ctx, opts, "", "list", "-m", "-f", "{{.Path}}@{{.Version}}\t{{.Dir}}", g.module)
+		if err != nil {
+			return nil, err
+		}
+		name, d, _ := strings.Cut(strings.TrimSpace(string(dir)), "\t")
+		sources = append(sources, source{name: name + ", " + g.what, dir: d})
 	}
 	var lists [][]pkg
 	for _, p := range platforms {

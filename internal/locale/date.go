@@ -1,0 +1,335 @@
+package locale
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DateForm is one of the ways a date is written for readers.
+type DateForm int
+
+const (
+	// Long is a date in full: "4 November 2025", "4. November 2025".
+	Long DateForm = iota
+	// Medium is a date with the month shortened, for labels and tables:
+	// "4 Nov 2025", "4. Nov. 2025".
+	Medium
+	// MonthYear is a month of a year, shortened: "Nov 2025".
+	MonthYear
+	// Month is a month's short name alone: "Nov".
+	Month
+	// DayMonth is a day and a short month: "4 Nov".
+	DayMonth
+	// Year is a year alone: "2025".
+	Year
+	// LongDayMonth is a day and a month in full: "4 November".
+	LongDayMonth
+)
+
+// englishLayouts are the Go layouts of the forms in English.
+var englishLayouts = [...]string{
+	Long:         "2 January 2006",
+	Medium:       "2 Jan 2006",
+	MonthYear:    "Jan 2006",
+	Month:        "Jan",
+	DayMonth:     "2 Jan",
+	Year:         "2006",
+	LongDayMonth: "2 January",
+}
+
+// partKind says what a part of a date's pattern writes.
+type partKind int
+
+const (
+	text partKind = iota
+	day
+	dayPadded // two digits: "04"
+	month
+	monthShort  // the month's short name, even in a long date
+	monthNumber // the month's number, as in 2025年11月4日
+	year
+)
+
+// part is a piece of a date's pattern: a field, or the text between two.
+type part struct {
+	kind partKind
+	text string
+}
+
+// probe is the date read to find a language's order: its day, month and
+// year cannot be mistaken for one another. tools/cldrdates writes the same
+// date in full for each locale.
+var probe = time.Date(2033, time.November, 4, 0, 0, 0, 0, time.UTC)
+
+// readLong reads the pattern of s, the probe date as CLDR writes it in
+// full, whose month is wide or short: "4. November 2033" is day, ". ",
+// month, " ", year. It returns nil when s does not hold the three fields.
+func readLong(s, wide, short string) []part {
+	type span struct {
+		at, end int
+		kind    partKind
+	}
+	var found []span
+	find := func(kind partKind, subs ...string) bool {
+		for _, sub := range subs {
+			if sub == "" {
+				continue
+			}
+			from := 0
+			for from <= len(s) {
+				i := strings.Index(s[from:], sub)
+				if i < 0 {
+					break
+				}
+				i += from
+				taken := false
+				for _, f := range found {
+					if i < f.end && i+len(sub) > f.at {
+						taken = true
+					}
+				}
+				if !taken {
+					found = append(found, span{i, i + len(sub), kind})
+					return true
+				}
+				from = i + 1
+			}
+		}
+		return false
+	}
+	if !find(year, "2033") || !find(month, wide) && !find(monthShort, short) && !find(monthNumber, "11") {
+		return nil
+	}
+	if !find(dayPadded, "04") && !find(day, "4") {
+		return nil
+	}
+	// In the order of s.
+	for i := 1; i < len(found); i++ {
+		for j := i; j > 0 && found[j].at < found[j-1].at; j-- {
+			found[j], found[j-1] = found[j-1], found[j]
+		}
+	}
+	var parts []part
+	at := 0
+	for _, f := range found {
+		if f.at > at {
+			parts = append(parts, part{kind: text, text: s[at:f.at]})
+		}
+		parts = append(parts, part{kind: f.kind})
+		at = f.end
+	}
+	if at < len(s) {
+		parts = append(parts, part{kind: text, text: s[at:]})
+	}
+	return parts
+}
+
+// without returns parts without the field of kind k and the text that
+// joins it to the rest: the text after it, or before it when it is last.
+func without(parts []part, kinds ...partKind) []part {
+	out := append([]part(nil), parts...)
+	for i := 0; i < len(out); i++ {
+		if out[i].kind == text || !slices.Contains(kinds, out[i].kind) {
+			continue
+		}
+		switch {
+		case i+1 < len(out) && out[i+1].kind == text:
+			out = append(out[:i], out[i+2:]...)
+		case i > 0 && out[i-1].kind == text:
+			out = append(out[:i-1], out[i+1:]...)
+			i--
+		default:
+			out = append(out[:i], out[i+1:]...)
+		}
+		i--
+	}
+	return out
+}
+
+// AppendDate appends t in form f, as l writes it.
+func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
+	if l == nil || l.long == nil {
+		return t.AppendFormat(b, englishLayouts[f])
+	}
+	parts, short := l.long, true
+	switch f {
+	case Long:
+		short = false
+	case MonthYear:
+		parts = without(parts, day, dayPadded)
+	case Month:
+		return append(b, l.monthsShort[t.Month()-1]...)
+	case DayMonth:
+		parts = without(parts, year)
+	case LongDayMonth:
+		parts, short = without(parts, year), false
+	case Year:
+		return append(b, l.Digits(strconv.Itoa(t.Year()))...)
+	}
+	start := len(b)
+	for _, p := range parts {
+		switch p.kind {
+		case text:
+			b = append(b, p.text...)
+		case day:
+			b = append(b, l.Digits(strconv.Itoa(t.Day()))...)
+		case dayPadded:
+			b = append(b, l.Digits(t.Format("02"))...)
+		case month:
+			if short {
+				b = append(b, l.monthsShort[t.Month()-1]...)
+			} else {
+				b = append(b, l.months[t.Month()-1]...)
+			}
+		case monthShort:
+			b = append(b, l.monthsShort[t.Month()-1]...)
+		case monthNumber:
+			b = append(b, l.Digits(strconv.Itoa(int(t.Month())))...)
+		case year:
+			b = append(b, l.Digits(strconv.Itoa(t.Year()))...)
+		}
+	}
+	// A form without a field may begin or end with the space that
+	// joined it: "Nov. 2025 " of "4. Nov. 2025 г." is "Nov. 2025".
+	trimmed := strings.TrimSpace(string(b[start:]))
+	return append(b[:start], trimmed...)
+}
+
+// Date returns t in form f, as l writes it.
+func (l *Locale) Date(t time.Time, f DateForm) string {
+	var b [48]byte
+	return string(l.AppendDate(b[:0], t, f))
+}
+
+// FormatLayout writes t with the Go time layout of a writer, "2 January
+// 2006", in l's language: month and weekday names in it, digits in its
+// digits. The order is the layout's.
+func (l *Locale) FormatLayout(t time.Time, layout string) string {
+	if l == nil || l.long == nil {
+		return t.Format(layout)
+	}
+	var b strings.Builder
+	for layout != "" {
+		name, size := "", 0
+		switch {
+		case strings.HasPrefix(layout, "January"):
+			name, size = l.months[t.Month()-1], len("January")
+		case strings.HasPrefix(layout, "Jan"):
+			name, size = l.monthsShort[t.Month()-1], len("Jan")
+		case strings.HasPrefix(layout, "Monday"):
+			name, size = l.weekdays[t.Weekday()], len("Monday")
+		case strings.HasPrefix(layout, "Mon"):
+			name, size = l.weekdaysShort[t.Weekday()], len("Mon")
+		}
+		if size > 0 {
+			b.WriteString(name)
+			layout = layout[size:]
+			continue
+		}
+		// Up to the next name, written by Go, digits as l writes them.
+		next := len(layout)
+		for _, n := range []string{"Jan", "Mon"} {
+			if i := strings.Index(layout[1:], n); i >= 0 && i+1 < next {
+				next = i + 1
+			}
+		}
+		b.WriteString(l.Digits(t.Format(layout[:next])))
+		layout = layout[next:]
+	}
+	return b.String()
+}
+
+// MediumPattern returns the order of a Medium date, "4 Nov 2025", for a
+// page script that writes dates as l does: the fields as "{d}", "{dd}"
+// (two digits), "{MMM}" (the short month name), "{M}" (the month's
+// number) and "{y}", and the texts between them.
+func (l *Locale) MediumPattern() []string {
+	if l == nil || l.long == nil {
+		return []string{"{d}", " ", "{MMM}", " ", "{y}"}
+	}
+	var out []string
+	for _, p := range l.long {
+		switch p.kind {
+		case text:
+			out = append(out, p.text)
+		case day:
+			out = append(out, "{d}")
+		case dayPadded:
+			out = append(out, "{dd}")
+		case month, monthShort:
+			out = append(out, "{MMM}")
+		case monthNumber:
+			out = append(out, "{M}")
+		case year:
+			out = append(out, "{y}")
+		}
+	}
+	return out
+}
+
+// ShortMonths returns the short names of the months, January first.
+func (l *Locale) ShortMonths() [12]string {
+	if l == nil || l.long == nil {
+		var out [12]string
+		for m := range 12 {
+			out[m] = time.Month(m + 1).String()[:3]
+		}
+		return out
+	}
+	return l.monthsShort
+}
+
+// Layout returns a Go time layout that FormatLayout writes as form f,
+// "2. January 2006" for German's Long, and false when the language's
+// pattern has text a layout would read as a field of its own.
+func (l *Locale) Layout(f DateForm) (string, bool) {
+	if l == nil || l.long == nil {
+		return englishLayouts[f], true
+	}
+	parts, short := l.long, true
+	switch f {
+	case Long:
+		short = false
+	case MonthYear:
+		parts = without(parts, day, dayPadded)
+	case Month:
+		parts = []part{{kind: month}}
+	case DayMonth:
+		parts = without(parts, year)
+	case LongDayMonth:
+		parts, short = without(parts, year), false
+	case Year:
+		parts = []part{{kind: year}}
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		switch p.kind {
+		case text:
+			b.WriteString(p.text)
+		case day:
+			b.WriteString("2")
+		case dayPadded:
+			b.WriteString("02")
+		case month:
+			if short {
+				b.WriteString("Jan")
+			} else {
+				b.WriteString("January")
+			}
+		case monthShort:
+			b.WriteString("Jan")
+		case monthNumber:
+			b.WriteString("1")
+		case year:
+			b.WriteString("2006")
+		}
+	}
+	layout := strings.TrimSpace(b.String())
+	return layout, l.FormatLayout(probe, layout) == l.Date(probe, f)
+}
+
+// EnglishDates reports whether l writes dates as plotline writes them in
+// English: in English, and in every English region.
+func (l *Locale) EnglishDates() bool { return l == nil || l.long == nil }

@@ -1,0 +1,289 @@
+// Package locale writes numbers and dates for readers in a site's
+// language: the decimal mark, the grouping of thousands, the digits and
+// the percent sign from CLDR through golang.org/x/text, the month names
+// and the order of day, month and year from CLDR as
+// github.com/go-playground/locales holds it, taken into cldr.go by
+// tools/cldrdates.
+//
+// It formats digits others have rounded: callers decide how many
+// decimals a number has and pass it written by strconv ("-12000.5"). A
+// nil *Locale, like one of an English language, writes what plotline has
+// always written: "12,000.5", "12.5%", "4 November 2025", "4 Nov 2025".
+package locale
+
+//go:generate go run ../../tools/cldrdates -o cldr.go
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Locale is how one language writes numbers and dates. Make it with New;
+// the nil Locale is English.
+type Locale struct {
+	tag string
+	// english is set when numbers and dates are written as plotline
+	// writes them in English, by the fast path.
+	english bool
+	num     Numbers
+	// months and monthsShort are the month names, January first.
+	months, monthsShort [12]string
+	// weekdays and weekdaysShort are the names of the days, Sunday first.
+	weekdays, weekdaysShort [7]string
+	// long is the order of a long date, "4. November 2025": its parts,
+	// day, month and year, with the text between them.
+	long []part
+}
+
+// Numbers are the symbols a language writes numbers with, as CLDR gives
+// them for its default numbering system (or the one its tag asks for,
+// such as ar-u-nu-latn).
+type Numbers struct {
+	Decimal string // the decimal mark: "." or ","
+	Group   string // between groups of digits: ",", ".", a no-break space; "" for none
+	// Primary is the size of the group next to the decimal mark, 3;
+	// Secondary that of the groups further left, 3, or 2 in India's
+	// 12,34,567.
+	Primary, Secondary int
+	Zero               rune   // the digit zero: '0', or '٠' for Arabic-Indic digits
+	MinusPrefix        string // written before a negative number: "-"
+	MinusSuffix        string // written after it, in the rare languages that do
+	PercentPrefix      string // written before a percentage: "" in most languages
+	PercentSuffix      string // and after it: "%", or "\u00a0%" in German and French
+}
+
+// english is how plotline writes numbers in English.
+func english() Numbers {
+	return Numbers{Decimal: ".", Group: ",", Primary: 3, Secondary: 3, Zero: '0', MinusPrefix: "-", PercentSuffix: "%"}
+}
+
+// New returns the Locale of the language tag, a BCP 47 tag such as "de",
+// "fr-CH" or "ar-u-nu-latn". A tag that cannot be read, or a language CLDR
+// does not know, writes English.
+func New(tag string) *Locale {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return nil
+	}
+	l := &Locale{tag: t.String(), num: readNumbers(t)}
+	base, _ := t.Base()
+	if base.String() == "en" {
+		// English dates keep plotline's day-month-year order in every
+		// region, so that an English page reads as it always has.
+		if l.num == english() {
+			l.english = true
+		}
+		return l
+	}
+	if cal, ok := calendarFor(t); ok {
+		l.months, l.monthsShort = cal.months, cal.monthsShort
+		l.weekdays, l.weekdaysShort = cal.weekdays, cal.weekdaysShort
+		l.long = readLong(cal.long, cal.months[probe.Month()-1], cal.monthsShort[probe.Month()-1])
+	}
+	return l
+}
+
+// Tag returns the language tag l writes for, "" for the nil Locale.
+func (l *Locale) Tag() string {
+	if l == nil {
+		return ""
+	}
+	return l.tag
+}
+
+// Numbers returns the symbols l writes numbers with.
+func (l *Locale) Numbers() Numbers {
+	if l == nil {
+		return english()
+	}
+	return l.num
+}
+
+// IsEnglish reports whether l writes numbers and dates as plotline writes
+// them in English.
+func (l *Locale) IsEnglish() bool { return l == nil || l.english }
+
+// readNumbers reads the symbols of t from the numbers x/text writes in
+// that language: 1234567.5 shows the decimal mark, the group separator
+// and the sizes of the groups; -5 the minus sign; 50% the percent sign.
+func readNumbers(t language.Tag) Numbers {
+	p := message.NewPrinter(t)
+	n := english()
+	runs, seps := digitRuns(p.Sprint(number.Decimal(1234567.5, number.Scale(1))))
+	if len(runs) < 2 {
+		return n
+	}
+	first, _ := utf8.DecodeRuneInString(runs[0])
+	n.Zero = first - 1 // the number starts with the digit one
+	n.Decimal = seps[len(seps)-1]
+	n.Group, n.Primary, n.Secondary = "", 0, 0
+	if whole := runs[:len(runs)-1]; len(whole) > 1 {
+		n.Group = seps[0]
+		n.Primary = utf8.RuneCountInString(whole[len(whole)-1])
+		n.Secondary = n.Primary
+		if len(whole) > 2 {
+			n.Secondary = utf8.RuneCountInString(whole[len(whole)-2])
+		}
+	}
+	n.MinusPrefix, n.MinusSuffix = around(p.Sprint(number.Decimal(-5)))
+	n.PercentPrefix, n.PercentSuffix = around(p.Sprint(number.Percent(0.5)))
+	return n
+}
+
+// digitRuns splits s into its runs of digits and the texts between them.
+func digitRuns(s string) (runs, seps []string) {
+	start, inDigits := 0, false
+	for i, r := range s {
+		if unicode.IsDigit(r) != inDigits {
+			if inDigits {
+				runs = append(runs, s[start:i])
+			} else if i > 0 {
+				seps = append(seps, s[start:i])
+			}
+			start, inDigits = i, !inDigits
+		}
+	}
+	if inDigits {
+		runs = append(runs, s[start:])
+	}
+	return runs, seps
+}
+
+// around returns the text before the first digit of s and after its last.
+func around(s string) (prefix, suffix string) {
+	i := strings.IndexFunc(s, unicode.IsDigit)
+	j := strings.LastIndexFunc(s, unicode.IsDigit)
+	if i < 0 {
+		return "", ""
+	}
+	_, size := utf8.DecodeRuneInString(s[j:])
+	return s[:i], s[j+size:]
+}
+
+// calendar is what CLDR says of dates in one locale (cldr.go, made by
+// tools/cldrdates from github.com/go-playground/locales).
+type calendar struct {
+	months, monthsShort     [12]string // January first
+	weekdays, weekdaysShort [7]string  // Sunday first
+	long                    string     // probe written in full: "4. November 2033"
+}
+
+// calendarFor returns CLDR's calendar of t: that of its language, script
+// and region if CLDR has one, else the closest it has ("de" for
+// de-AT-1996), and false when it has none.
+func calendarFor(t language.Tag) (calendar, bool) {
+	base, _ := t.Base()
+	script, sc := t.Script()
+	region, rc := t.Region()
+	var names []string
+	if sc == language.Exact && rc == language.Exact {
+		names = append(names, base.String()+"_"+script.String()+"_"+region.String())
+	}
+	if rc == language.Exact {
+		names = append(names, base.String()+"_"+region.String())
+	}
+	if sc == language.Exact {
+		names = append(names, base.String()+"_"+script.String())
+	}
+	names = append(names, base.String())
+	for _, name := range names {
+		if cal, ok := cldrCalendar(name); ok {
+			return cal, true
+		}
+	}
+	return calendar{}, false
+}
+
+// AppendNumber appends s, a number as strconv writes it with 'f' ("12000",
+// "-0.25"), as l writes it: "12.000", "-0,25". A text that is not such a
+// number (NaN, +Inf) is appended as it is.
+func (l *Locale) AppendNumber(b []byte, s string) []byte {
+	n := l.Numbers()
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
+		if neg {
+			b = append(b, '-')
+		}
+		return append(b, s...)
+	}
+	if neg {
+		b = append(b, n.MinusPrefix...)
+	}
+	for i := range len(whole) {
+		if i > 0 && n.Group != "" && groupBefore(len(whole)-i, n.Primary, n.Secondary) {
+			b = append(b, n.Group...)
+		}
+		b = appendDigit(b, whole[i], n.Zero)
+	}
+	if frac != "" {
+		b = append(b, n.Decimal...)
+		for i := range len(frac) {
+			b = appendDigit(b, frac[i], n.Zero)
+		}
+	}
+	if neg {
+		b = append(b, n.MinusSuffix...)
+	}
+	return b
+}
+
+// Number returns s, a number as strconv writes it, as l writes it.
+func (l *Locale) Number(s string) string { return string(l.AppendNumber(nil, s)) }
+
+// Percent returns num, a number l has written, as a percentage: "12.5%",
+// "12,5 %" in German.
+func (l *Locale) Percent(num string) string {
+	n := l.Numbers()
+	return n.PercentPrefix + num + n.PercentSuffix
+}
+
+// groupBefore reports whether a group separator goes before the digit
+// that has left digits to its right end, itself included.
+func groupBefore(left, primary, secondary int) bool {
+	if primary <= 0 || left <= primary {
+		return left == primary && primary > 0
+	}
+	return secondary > 0 && (left-primary)%secondary == 0
+}
+
+// appendDigit appends the ASCII digit c in the digits that start at zero.
+func appendDigit(b []byte, c byte, zero rune) []byte {
+	if zero == '0' {
+		return append(b, c)
+	}
+	return utf8.AppendRune(b, zero+rune(c-'0'))
+}
+
+// Digits returns s with its ASCII digits written in l's digits.
+func (l *Locale) Digits(s string) string {
+	zero := l.Numbers().Zero
+	if zero == '0' {
+		return s
+	}
+	var b []byte
+	for i := range len(s) {
+		if c := s[i]; c >= '0' && c <= '9' {
+			b = appendDigit(b, c, zero)
+		} else {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// Ungrouped returns s, a number as strconv writes it, as l writes it
+// without separating its groups: "11960", "١١٩٦٠" in Arabic.
+func (l *Locale) Ungrouped(s string) string {
+	n := l.Numbers()
+	n.Group = ""
+	return string((&Locale{num: n}).AppendNumber(nil, s))
+}

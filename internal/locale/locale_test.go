@@ -1,0 +1,151 @@
+package locale
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestNumbers checks numbers against what CLDR says each language writes.
+func TestNumbers(t *testing.T) {
+	for _, c := range []struct{ tag, in, want string }{
+		{"en", "12000", "12,000"},
+		{"en", "-1234567.25", "-1,234,567.25"},
+		{"en", "0.0049", "0.0049"},
+		{"", "12000", "12,000"},
+		{"de", "12000", "12.000"},
+		{"de", "3.5", "3,5"},
+		{"de", "-1234567.25", "-1.234.567,25"},
+		{"fr", "12000", "12\u00a0000"},
+		{"fr", "3.5", "3,5"},
+		{"de-CH", "12000", "12’000"},
+		{"en-IN", "1200000", "12,00,000"},
+		{"en-IN", "12000", "12,000"},
+		{"en-IN", "123", "123"},
+		{"ar", "12000.5", "١٢٬٠٠٠٫٥"},
+		{"ar", "-3", "\u061c-٣"},
+		{"ar-u-nu-latn", "12000.5", "12,000.5"},
+		{"de", "NaN", "NaN"},
+		{"de", "+Inf", "+Inf"},
+	} {
+		if got := New(c.tag).Number(c.in); got != c.want {
+			t.Errorf("New(%q).Number(%q) = %q; want %q", c.tag, c.in, got, c.want)
+		}
+	}
+}
+
+// TestPercent checks the percent sign and the space before it.
+func TestPercent(t *testing.T) {
+	for _, c := range []struct{ tag, want string }{
+		{"en", "12.5%"},
+		{"de", "12,5\u00a0%"},
+		{"fr", "12,5\u00a0%"},
+		{"ar", "١٢٫٥٪\u061c"},
+	} {
+		l := New(c.tag)
+		if got := l.Percent(l.Number("12.5")); got != c.want {
+			t.Errorf("New(%q) writes 12.5 percent as %q; want %q", c.tag, got, c.want)
+		}
+	}
+}
+
+// TestDates checks each form of a date in languages whose CLDR patterns
+// put the day first, last or in the middle.
+func TestDates(t *testing.T) {
+	d := time.Date(2025, time.November, 4, 0, 0, 0, 0, time.UTC)
+	forms := []DateForm{Long, Medium, MonthYear, Month, DayMonth, Year}
+	for _, c := range []struct {
+		tag  string
+		want [6]string
+	}{
+		{"en", [6]string{"4 November 2025", "4 Nov 2025", "Nov 2025", "Nov", "4 Nov", "2025"}},
+		{"en-US", [6]string{"4 November 2025", "4 Nov 2025", "Nov 2025", "Nov", "4 Nov", "2025"}},
+		{"de", [6]string{"4. November 2025", "4. Nov. 2025", "Nov. 2025", "Nov.", "4. Nov.", "2025"}},
+		{"fr", [6]string{"4 novembre 2025", "4 nov. 2025", "nov. 2025", "nov.", "4 nov.", "2025"}},
+		{"ar", [6]string{"٤ نوفمبر ٢٠٢٥", "٤ نوفمبر ٢٠٢٥", "نوفمبر ٢٠٢٥", "نوفمبر", "٤ نوفمبر", "٢٠٢٥"}},
+		{"ar-u-nu-latn", [6]string{"4 نوفمبر 2025", "4 نوفمبر 2025", "نوفمبر 2025", "نوفمبر", "4 نوفمبر", "2025"}},
+		{"pt-BR", [6]string{"4 de novembro de 2025", "4 de nov. de 2025", "nov. de 2025", "nov.", "4 de nov.", "2025"}},
+		{"ru", [6]string{"4 ноября 2025 г.", "4 нояб. 2025 г.", "нояб. 2025 г.", "нояб.", "4 нояб.", "2025"}},
+		// The library's tables of ar_DZ are short: Arabic's names stand in.
+		{"ar-DZ", [6]string{"4 نوفمبر 2025", "4 نوفمبر 2025", "نوفمبر 2025", "نوفمبر", "4 نوفمبر", "2025"}},
+		{"ja", [6]string{"2025年11月4日", "2025年11月4日", "2025年11月", "11月", "11月4日", "2025"}},
+		{"zh-Hant-TW", [6]string{"2025年11月4日", "2025年11月4日", "2025年11月", "11月", "11月4日", "2025"}},
+	} {
+		l := New(c.tag)
+		for i, f := range forms {
+			if got := l.Date(d, f); got != c.want[i] {
+				t.Errorf("New(%q).Date(4 Nov 2025, %d) = %q; want %q", c.tag, f, got, c.want[i])
+			}
+		}
+	}
+}
+
+// TestFormatLayout checks a writer's layout: names in the language, the
+// layout's own order kept.
+func TestFormatLayout(t *testing.T) {
+	d := time.Date(2025, time.November, 4, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ tag, layout, want string }{
+		{"en", "Monday 2 January 2006", "Tuesday 4 November 2025"},
+		{"de", "Monday, 2. January 2006", "Dienstag, 4. November 2025"},
+		{"de", "2. Jan", "4. Nov."},
+		{"fr", "January 2006", "novembre 2025"},
+		{"de", "2006-01-02", "2025-11-04"},
+		{"ar", "2 January 2006", "٤ نوفمبر ٢٠٢٥"},
+	} {
+		if got := New(c.tag).FormatLayout(d, c.layout); got != c.want {
+			t.Errorf("New(%q).FormatLayout(%q) = %q; want %q", c.tag, c.layout, got, c.want)
+		}
+	}
+}
+
+// TestMediumPattern checks the pattern a page script writes dates with
+// against the dates Go writes.
+func TestMediumPattern(t *testing.T) {
+	d := time.Date(2025, time.November, 4, 0, 0, 0, 0, time.UTC)
+	for _, tag := range []string{"en", "de", "fr", "ar", "ja", "ru", "sr-Latn"} {
+		l := New(tag)
+		months := l.ShortMonths()
+		var b strings.Builder
+		for _, p := range l.MediumPattern() {
+			switch p {
+			case "{d}":
+				b.WriteString(l.Digits("4"))
+			case "{dd}":
+				b.WriteString(l.Digits("04"))
+			case "{MMM}":
+				b.WriteString(months[10])
+			case "{M}":
+				b.WriteString(l.Digits("11"))
+			case "{y}":
+				b.WriteString(l.Digits("2025"))
+			default:
+				b.WriteString(p)
+			}
+		}
+		if got, want := strings.TrimSpace(b.String()), l.Date(d, Medium); got != want {
+			t.Errorf("%s: the pattern writes %q; want %q", tag, got, want)
+		}
+	}
+}
+
+// TestLayout checks the Go layouts that write a language's forms.
+func TestLayout(t *testing.T) {
+	for _, c := range []struct {
+		tag  string
+		f    DateForm
+		want string
+	}{
+		{"en", Long, "2 January 2006"},
+		{"de", Long, "2. January 2006"},
+		{"de", LongDayMonth, "2. January"},
+		{"de", Medium, "2. Jan 2006"},
+		{"fr", LongDayMonth, "2 January"},
+		{"ja", Long, "2006年January2日"}, // January writes 11月
+	} {
+		l := New(c.tag)
+		got, ok := l.Layout(c.f)
+		if got != c.want || !ok {
+			t.Errorf("New(%q).Layout(%d) = %q, %v; want %q, true", c.tag, c.f, got, ok, c.want)
+		}
+	}
+}
