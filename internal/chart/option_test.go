@@ -355,29 +355,3 @@ func TestProjectedPeriod(t *testing.T) {
 		t.Errorf("Plot projected from %v; want nothing projected", *p.ProjectedFrom)
 	}
 }
-
-// TestCrossingAfterUntil checks that a chart whose projection reaches its
-// limit only after until, where its curves end, marks no crossing and
-// ends its time axis at until: it drew the crossing's rule and date past
-// the end of every line, while the table stopped at until.
-func TestCrossingAfterUntil(t *testing.T) {
-	b := parseBlock(t, "short:\n  unit: casualties\n  series:\n    - {date: 2025-01-06, value: 3800}\n"+
-		"  projection: {rate: 92, limit: 12000, until: 2025-03-01}\n")
-	m, err := newModel([]*data.Block{b}, nil, TypeProjection, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c, ok := m.crossing(); ok {
-		t.Errorf("crossing() = %s; want none by until", isoDate(c))
-	}
-	if got, want := isoDate(m.xMax), "2025-03-01"; got != want {
-		t.Errorf("time axis ends on %s; want %s, until", got, want)
-	}
-	for _, f := range frames(DefaultHeight) {
-		for _, n := range m.layout(f).notes {
-			if n.kind == "crossing" {
-				t.Errorf("%s frame: crossing label %q; want none", f.name, n.text)
-			}
-		}
-	}
-}

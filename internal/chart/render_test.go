@@ -297,17 +297,6 @@ func TestSummary(t *testing.T) {
 				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
 		{
-			// A limit reached only after until, where the curves end: the
-			// chart draws no crossing, and the summary says what it shows
-			// (3,800 + 92 a day reaches 12,000 on 6 April, + 70 on 3 May).
-			name: "limit reached after until",
-			b: parseBlock(t, "short:\n  unit: casualties\n  series:\n    - {date: 2025-01-06, value: 3800}\n"+
-				"  projection: {rate: 92, low: 70, high: 200, limit: 12000, until: 2025-03-01}\n"),
-			want: "Projection of casualties: 3,800 on 6 January 2025, rising 92 a day, does not reach 12,000 by 1 March 2025; " +
-				"low scenario 70 a day (not reaching 12,000 by 1 March 2025), high 200 a day (16 February 2025). " +
-				"1 observation, 3,800 on 6 January 2025.",
-		},
-		{
 			// A falling band is written as the central rate is: in words,
 			// not "-1.8 a month". 90.22 feet to fall: 50.12 months at 1.8
 			// (into 5 February 2029), 75.18 at 1.2, 150.37 at 0.6.

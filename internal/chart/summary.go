@@ -161,11 +161,6 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 	default:
 		b.WriteString(" (not reaching ")
 		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
-		if s.Beyond {
-			// It would after the curves end, which the chart does not show.
-			b.WriteString(" by ")
-			writeLongDate(b, m.loc, m.samples[len(m.samples)-1].Date)
-		}
 		b.WriteString(")")
 	}
 }

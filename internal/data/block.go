@@ -33,13 +33,9 @@ type Scenario struct {
 	Rate float64 // change per period (linear) or percent growth per period (exponential)
 	// RatePlaces is Point.Places for the rate as the writer wrote it.
 	RatePlaces int
-	Reaches    bool // whether the limit is reached by the projection's end (Until)
+	Reaches    bool // whether the limit is reached before the projection gives up
 	Crossing   time.Time
-	// Beyond is set when the limit is reached, on Crossing, only after
-	// Until: the curves, the chart and its table end before that day, so
-	// Reaches is false and the crossing is no field.
-	Beyond bool
-	Curve  []Point // sampled from the projection start to Until, start and end included
+	Curve      []Point // sampled from the projection start to Until, start and end included
 
 	// run is the projection the scenario follows, and hasRun whether it
 	// has one: a Scenario made by hand, as a test makes one, has only

@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -224,10 +223,6 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		scen := "the projection"
 		if name != "central" {
 			scen = "the " + name + " scenario"
-		}
-		if s.Beyond {
-			return Value{}, fmt.Errorf("block %q: %s reaches the limit %s only on %s, after until (%s), where the chart and its table end, so it has no %q: set until to %s or later, or say that the limit is not reached by {{ %s.until }}",
-				b.Name, scen, num(pr.Limit), s.Crossing.Format(dateLayout), pr.Until.Format(dateLayout), path, s.Crossing.Format(time.DateOnly), b.Name)
 		}
 		return Value{}, fmt.Errorf("block %q: %s never reaches the limit %s, so it has no %q", b.Name, scen, num(pr.Limit), path)
 	}

@@ -202,9 +202,6 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		out.Until = out.Start.Date
 	}
 	for i, s := range scenarios {
-		if s.Reaches && s.Crossing.After(out.Until) {
-			s.Reaches, s.Beyond = false, true
-		}
 		s.Curve = sample(runs[i], out.Start.Date, out.Until)
 		s.run, s.hasRun = runs[i], true
 	}
