@@ -757,3 +757,29 @@ func TestDefaultPrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossingAfterUntil checks that a crossing after the projection's
+// until is still its crossing: until is how far the curves are drawn, and
+// the rate, not until, says when the limit is reached.
+func TestCrossingAfterUntil(t *testing.T) {
+	blocks, diags := parse(t, `data:
+  short:
+    series:
+      - {date: 2025-01-06, value: 3800}
+    projection:
+      rate: 92
+      limit: 12000
+      until: 2025-03-01
+`, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	v, err := blocks[0].Field("crossing")
+	// 3,800 + 92 × 89 = 11,988 on 5 April; 12,080 on 6 April.
+	if err != nil || v.Date.Format("2006-01-02") != "2025-04-06" {
+		t.Errorf("crossing = %v, %v; want 6 April 2025, after until", v, err)
+	}
+	if c := blocks[0].Projection.Central.Curve; c[len(c)-1].Date.Format("2006-01-02") != "2025-03-01" {
+		t.Errorf("the central curve ends on %s; want until, 2025-03-01", c[len(c)-1].Date.Format("2006-01-02"))
+	}
+}
