@@ -45,7 +45,7 @@ func (m *model) table() table {
 	mark(m.proj.Low, "Low scenario")
 	mark(m.proj.High, "High scenario")
 	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
-	dates = slices.CompactFunc(dates, sameDay)
+	dates = lastOfDays(dates)
 
 	p := m.proj
 	t.rows = make([]tableRow, len(dates))
@@ -80,6 +80,21 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd
+}
+
+// lastOfDays keeps, of each run of sorted dates on one day, the last. The
+// table has one row a day, and a day's notes say which scenarios reach the
+// limit on it: of a series read by the hour, whose crossings fall at any
+// hour of the day, the last is the row whose values have reached it.
+func lastOfDays(dates []time.Time) []time.Time {
+	out := dates[:0]
+	for i, d := range dates {
+		if i+1 < len(dates) && sameDay(d, dates[i+1]) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // tableDates returns dates from first to last, both included, a day, week,

@@ -165,8 +165,14 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	p.checkBand(out, rateNode, f)
 
 	out.Central.Name = "central"
+	// A series read by the hour crosses on the day its curve does, which
+	// whole days counted from a reading at noon would miss by one.
+	hourly := hasTime(out.Start.Date)
+	for _, pt := range b.Series {
+		hourly = hourly || hasTime(pt.Date)
+	}
 	run := func(s *Scenario) projection.Projection {
-		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model}
+		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model, Hourly: hourly}
 		if out.HasLimit {
 			s.Crossing, s.Reaches = pr.Crossing(out.Limit)
 		}
@@ -299,7 +305,8 @@ func defaultUntil(start time.Time, scenarios []*Scenario) time.Time {
 // weeks are all of one length: the ends alone do), and readers of the
 // curve interpolate between points. Any other curve gets one point a day
 // when that is at most maxCurvePoints days, else maxCurvePoints+1 evenly
-// spaced days. Both ends are always included.
+// spaced days. Both ends are always included, until itself too when the
+// start's time of day puts it between two days.
 func sample(pr projection.Projection, start, until time.Time) []Point {
 	days := daysBetween(start, until)
 	if days < 0 {
@@ -318,7 +325,7 @@ func sample(pr projection.Projection, start, until time.Time) []Point {
 			}
 		}
 		if len(out) <= maxCurvePoints {
-			return append(out, Point{Date: end, Value: pr.ValueAt(end)})
+			return withUntil(append(out, Point{Date: end, Value: pr.ValueAt(end)}), pr, until)
 		}
 		// Too many steps to draw each: evenly spaced days will do.
 	}
@@ -333,7 +340,16 @@ func sample(pr projection.Projection, start, until time.Time) []Point {
 		t := addDays(start, step(i))
 		out = append(out, Point{Date: t, Value: pr.ValueAt(t)})
 	}
-	return out
+	return withUntil(out, pr, until)
+}
+
+// withUntil ends the curve at until: whole days counted from a start with
+// a time of day (a reading at noon) stop short of an until at midnight.
+func withUntil(curve []Point, pr projection.Projection, until time.Time) []Point {
+	if last := curve[len(curve)-1].Date; last.Before(until) {
+		curve = append(curve, Point{Date: until, Value: pr.ValueAt(until)})
+	}
+	return curve
 }
 
 // daysBetween returns the whole days from a to b (dates at midnight UTC).
