@@ -156,11 +156,11 @@ func (m *model) csv(t table) []byte {
 		if len(obs) > 0 && (len(rows) == 0 || !rows[0].Date.Before(obs[0].Date)) {
 			p := &obs[0]
 			obs = obs[1:]
-			rec[0], rec[1], rec[2], rec[3] = isoDate(p.Date), plainWritten(*p), guardCell(p.Label), guardCell(p.Source)
+			rec[0], rec[1], rec[2], rec[3] = m.csvDate(p.Date), plainWritten(*p), guardCell(p.Label), guardCell(p.Source)
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
-			rec[0], rec[4], rec[7] = isoDate(r.Date), r.csvNumber(r.Central), r.Note
+			rec[0], rec[4], rec[7] = m.csvDate(r.Date), r.csvNumber(r.Central), r.Note
 			if t.hasLow {
 				rec[5] = r.csvNumber(r.Low)
 			}
@@ -199,7 +199,7 @@ func (m *model) csvBlocks(t table) []byte {
 			break
 		}
 		clear(rec)
-		rec[0] = isoDate(day)
+		rec[0] = m.csvDate(day)
 		for i, ly := range t.layers {
 			if j := next[i]; j < len(ly.obs) && ly.obs[j].Date.Equal(day) {
 				p := ly.obs[j]
@@ -211,6 +211,17 @@ func (m *model) csvBlocks(t table) []byte {
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// csvDate writes t for the CSV's date column: as isoDate does, but with
+// 00:00 on a midnight of a chart whose observations give times of day, so
+// that the column holds one form that a spreadsheet or a script reads
+// throughout, rather than a date alone on the rows at midnight.
+func (m *model) csvDate(t time.Time) string {
+	if m.timed && !hasTime(t) {
+		return t.Format("2006-01-02T15:04")
+	}
+	return isoDate(t)
 }
 
 // csvNumber writes v, a value of r, for the CSV: as written on the
