@@ -226,8 +226,16 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 			scen = "the " + name + " scenario"
 		}
 		if s.Beyond {
-			return Value{}, fmt.Errorf("block %q: %s reaches the limit %s only on %s, after until (%s), where the chart and its table end, so it has no %q: set until to %s or later, or say that the limit is not reached by {{ %s.until }}",
-				b.Name, scen, num(pr.Limit), s.Crossing.Format(dateLayout), pr.Until.Format(dateLayout), path, s.Crossing.Format(time.DateOnly), b.Name)
+			// A series read by the hour crosses at an hour, which may
+			// come after an until at midnight of the same day: the
+			// until to write is then the next day.
+			on, until, want := "on "+s.Crossing.Format(dateLayout), pr.Until.Format(dateLayout), s.Crossing
+			if hasTime(s.Crossing) {
+				const layout = "15:04 on " + dateLayout
+				on, until, want = "at "+s.Crossing.Format(layout), pr.Until.Format(layout), s.Crossing.AddDate(0, 0, 1)
+			}
+			return Value{}, fmt.Errorf("block %q: %s reaches the limit %s only %s, after until (%s), where the chart and its table end, so it has no %q: set until to %s or later, or say that the limit is not reached by {{ %s.until }}",
+				b.Name, scen, num(pr.Limit), on, until, path, want.Format(time.DateOnly), b.Name)
 		}
 		return Value{}, fmt.Errorf("block %q: %s never reaches the limit %s, so it has no %q", b.Name, scen, num(pr.Limit), path)
 	}
