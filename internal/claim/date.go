@@ -420,7 +420,7 @@ func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
-		p.splitYear, p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
+		p.splitYear, p.edgeOfSplitYear, p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
 		p.holiday, p.relWeek,
 	} {
 		start := p.pos
@@ -1056,6 +1056,24 @@ func (p *parser) splitYear() (period, bool) {
 		twoWays: name + " begins in April in some fiscal years and as late as October in others",
 		instead: fmt.Sprintf("write the months, as in \"between April %d and March %d\"", y, y+1),
 	}, true
+}
+
+// edgeOfSplitYear reads the start, middle or end of a split year: "the
+// end of 2024/25" is its last month, March 2025 read from April and
+// September 2025 read from October.
+func (p *parser) edgeOfSplitYear() (period, bool) {
+	w, ok := p.edgeWord()
+	if !ok {
+		return period{}, false
+	}
+	per, ok := p.splitYear()
+	if !ok {
+		return period{}, false
+	}
+	first, n := edgeMonths(4, 12, w)
+	late, _ := edgeMonths(10, 12, w)
+	per.shape, per.late, per.edge = yearMonths(first, n), yearMonths(late, n), edgeOf(w)
+	return per, true
 }
 
 // isSplitYear reports whether s is a split year alone, such as "2024-25".
