@@ -105,7 +105,7 @@ const (
 	yearAbs
 	yearRel
 	monthRel
-	weekRel // n weeks after the as-of date's week
+	weekRel // n weeks after the as-of date's week, or n days after the as-of date (period.onWeek places it)
 )
 
 // period is a period of a date phrase before it is placed in a year:
@@ -133,7 +133,8 @@ type period struct {
 	// readers place two ways: a split year such as 2024/25, read from
 	// April (shape) or from October (late). onWeek gives a week counted
 	// from the as-of date (year.kind weekRel), begun on a Sunday or, when
-	// late, on a Monday. twoWays says what the readings are ("2024/25
+	// late, on a Monday, or a day counted from it (today, tomorrow), the
+	// same in both readings. twoWays says what the readings are ("2024/25
 	// begins in April or in October") and instead what to write.
 	late    func(year int, south bool) (span, bool)
 	onWeek  func(asOf time.Time, late bool) span
@@ -421,7 +422,7 @@ func (p *parser) period() (period, bool) {
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
 		p.splitYear, p.edgeOfSplitYear, p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
-		p.holiday, p.relWeek,
+		p.holiday, p.relWeek, p.relDay,
 	} {
 		start := p.pos
 		if per, ok := alt(); ok {
@@ -1109,6 +1110,30 @@ func (p *parser) relWeek() (period, bool) {
 		year:    yearRef{weekRel, n},
 		twoWays: "a week begins on a Sunday in some countries and on a Monday in others",
 		instead: "write the days, as in \"between 13 and 19 January\"",
+	}, true
+}
+
+// relDay reads a day counted from the as-of date: "today", "tomorrow",
+// "yesterday", as a report on a river or a storm, read by the hour, says
+// when it comes.
+func (p *parser) relDay() (period, bool) {
+	w, ok := p.oneOf("yesterday", "today", "tomorrow")
+	if !ok {
+		return period{}, false
+	}
+	d := 0
+	switch w {
+	case "yesterday":
+		d = -1
+	case "tomorrow":
+		d = 1
+	}
+	return period{
+		onWeek: func(asOf time.Time, _ bool) span {
+			day := asOf.AddDate(0, 0, d)
+			return span{day, day}
+		},
+		year: yearRef{weekRel, d},
 	}, true
 }
 

@@ -18,6 +18,7 @@
 //	April 2025, Sept. 2025, April                                  the month
 //	this month, next month, last month                             AsOf's month, the one after, the one before
 //	this week, next week, last week                                AsOf's week, the one after, the one before; see below
+//	today, tomorrow, yesterday                                     AsOf, the day after, the day before
 //	early | mid | late April [2025], mid-month                     days 1–10 | 11–20 | 21 to the end
 //	the start | beginning of April                                 days 1–7
 //	the middle of April                                            days 11–20
