@@ -1034,8 +1034,11 @@ func (p *parser) relQuarter(w int) (period, bool) {
 // is decides its first month: April in the fiscal years of Britain, Canada,
 // India and Japan, July in Australia's, September in most school years,
 // October in the US federal one. It is read both from April and from
-// October, and the months between follow.
+// October, and the months between follow. Budgets name it so too:
+// "FY2024/25", "the 2024/25 financial year" (or fiscal year).
 func (p *parser) splitYear() (period, bool) {
+	fy := p.seq("fy")
+	the := !fy && p.seq("the")
 	y, ok := p.year()
 	if !ok || !p.peek(0).glued || !p.peek(1).glued {
 		return period{}, false
@@ -1049,6 +1052,9 @@ func (p *parser) splitYear() (period, bool) {
 		return period{}, false
 	}
 	p.pos++
+	if !fy && !(p.seq("financial", "year") || p.seq("fiscal", "year")) && the {
+		return period{}, false
+	}
 	name := fmt.Sprintf("%d/%02d", y, (y+1)%100)
 	return period{
 		shape:   yearMonths(4, 12),

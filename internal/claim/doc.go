@@ -28,6 +28,7 @@
 //	spring | summer | autumn | fall | winter [2025]                Mar–May | Jun–Aug | Sep–Nov | Dec–Feb
 //	winter 2024/25, winter 2024–25, winter 2025                    Dec 2024–Feb 2025; winter 2025 begins in Dec 2025
 //	2024/25, 2024-25, 2024–25, 2024/2025                           a fiscal year or season; see below
+//	FY2024/25, the 2024/25 financial | fiscal year                 the same
 //	the start | middle | end of 2024/25                            its first month | middle third | last month
 //	early | mid | late spring, the start | middle | end of spring  its first | second | third month
 //	this summer, the coming summer, next summer, this March        see below
