@@ -266,12 +266,21 @@ func TestFieldErrors(t *testing.T) {
       limit: 12000
       until: 2025-03-01
       high: 200
+  level:
+    series:
+      - {date: 2025-01-01, value: 200}
+    projection:
+      rate: 0
+      per: year
+      limit: 100
+      low: -40
+      high: 0
 `
 	blocks, diags := parse(t, src, nil)
 	if len(diags) > 0 {
 		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
 	}
-	losses, plain, short := blocks[0], blocks[1], blocks[2]
+	losses, plain, short, level := blocks[0], blocks[1], blocks[2], blocks[3]
 	tests := []struct {
 		b     *Block
 		field string
@@ -293,6 +302,10 @@ func TestFieldErrors(t *testing.T) {
 		// one they do not show: the prose may not name it either.
 		{short, "crossing", `block "short": the projection reaches the limit 12000 only on 6 April 2025, after until (1 March 2025), where the chart and its table end, so it has no "crossing": set until to 2025-04-06 or later, or say that the limit is not reached by {{ short.until }}`},
 		{short, "weeks_to_limit", `block "short": the projection reaches the limit 12000 only on 6 April 2025, after until (1 March 2025)`},
+		// A level projection's limit is there for the scenario that
+		// reaches it, which the message names.
+		{level, "crossing", `block "level": the projection never reaches the limit 100, so it has no "crossing": the low scenario reaches it, on 3 July 2027; write {{ level.low.crossing }}`},
+		{level, "high.crossing", `block "level": the high scenario never reaches the limit 100, so it has no "high.crossing"`},
 	}
 	for _, tt := range tests {
 		v, err := tt.b.Field(tt.field)

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -237,7 +238,21 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 			return Value{}, fmt.Errorf("block %q: %s reaches the limit %s only %s, after until (%s), where the chart and its table end, so it has no %q: set until to %s or later, or say that the limit is not reached by {{ %s.until }}",
 				b.Name, scen, num(pr.Limit), on, until, path, want.Format(time.DateOnly), b.Name)
 		}
-		return Value{}, fmt.Errorf("block %q: %s never reaches the limit %s, so it has no %q", b.Name, scen, num(pr.Limit), path)
+		msg := fmt.Sprintf("block %q: %s never reaches the limit %s, so it has no %q", b.Name, scen, num(pr.Limit), path)
+		// A level projection (rate 0) has its limit for a scenario of
+		// its band: name the one that reaches it.
+		if name == "central" {
+			for _, o := range []struct {
+				name string
+				s    *Scenario
+			}{{"low", pr.Low}, {"high", pr.High}} {
+				if o.s != nil && o.s.Reaches {
+					msg += fmt.Sprintf(": the %s scenario reaches it, on %s; write {{ %s.%s.%s }}", o.name, o.s.Crossing.Format(dateLayout), b.Name, o.name, field)
+					break
+				}
+			}
+		}
+		return Value{}, errors.New(msg)
 	}
 	if field == "crossing" {
 		return Value{Kind: Date, Date: s.Crossing}, nil
