@@ -108,7 +108,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		b.WriteString("does not reach ")
 		writeWritten(b, p.Limit, p.LimitPlaces)
 		b.WriteString(" by ")
-		writeLongDate(b, m.samples[len(m.samples)-1].Date)
+		m.writeEnd(b, m.samples[len(m.samples)-1].Date)
 	default:
 		last := m.samples[len(m.samples)-1]
 		var start, end strings.Builder
@@ -124,7 +124,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 			b.WriteString(end.String())
 			b.WriteString(" by ")
 		}
-		writeLongDate(b, last.Date)
+		m.writeEnd(b, last.Date)
 	}
 	sep := "; "
 	if p.Low != nil {
@@ -163,7 +163,7 @@ func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
 		if s.Beyond {
 			// It would after the curves end, which the chart does not show.
 			b.WriteString(" by ")
-			writeLongDate(b, m.samples[len(m.samples)-1].Date)
+			m.writeEnd(b, m.samples[len(m.samples)-1].Date)
 		}
 		b.WriteString(")")
 	}
@@ -218,6 +218,17 @@ func writeNumber(b *strings.Builder, v float64) {
 func writeWritten(b *strings.Builder, v float64, places int) {
 	var buf [32]byte
 	b.Write(appendWritten(buf[:0], v, places))
+}
+
+// writeEnd writes t, the end of the curves, after "by": as writeLongDate
+// does, but as "the start of 4 March 2025" when the observations give
+// times of day and t is a midnight, which "by 4 March 2025" would place at
+// the day's end, and a crossing at 01:00 that day on the wrong side of it.
+func (m *model) writeEnd(b *strings.Builder, t time.Time) {
+	if m.timed && !hasTime(t) {
+		b.WriteString("the start of ")
+	}
+	writeLongDate(b, t)
 }
 
 // writeLongDate writes t as "15 April 2025".
