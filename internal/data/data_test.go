@@ -465,7 +465,19 @@ func TestSchemaErrors(t *testing.T) {
       rate: 0
       limit: 100
 `,
-			[]string{p + `6:14: limit 100 is never reached: the rate must be negative to fall from 800 to 100`},
+			[]string{p + `6:14: limit 100 is never reached: a level projection (rate 0) stays at 800: give a negative rate, or a low scenario (a negative low) that falls to 100`},
+		},
+		{
+			"level projection whose band does not reach",
+			`data:
+  water:
+    projection:
+      start: {date: 2024-12-05, value: 800}
+      rate: 0
+      limit: 900
+      low: -5
+`,
+			[]string{p + `6:14: limit 900 is never reached: a level projection (rate 0) stays at 800: give a positive rate, or a high scenario (a positive high) that rises to 900`},
 		},
 		{
 			"exponential from zero",

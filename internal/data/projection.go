@@ -273,6 +273,10 @@ func unreachable(p projection.Projection, limit float64) string {
 		}
 	} else {
 		switch {
+		case p.Rate == 0 && limit > p.Value:
+			return fmt.Sprintf("a level projection (rate 0) stays at %s: give a positive rate, or a high scenario (a positive high) that rises to %s", from, to)
+		case p.Rate == 0 && limit < p.Value:
+			return fmt.Sprintf("a level projection (rate 0) stays at %s: give a negative rate, or a low scenario (a negative low) that falls to %s", from, to)
 		case limit > p.Value && p.Rate <= 0:
 			return fmt.Sprintf("the rate must be positive to rise from %s to %s", from, to)
 		case limit < p.Value && p.Rate >= 0:
