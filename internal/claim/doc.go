@@ -125,7 +125,9 @@
 // nineteen, the tens, a ten and a unit ("twenty-five", "forty one"), a
 // hundred and what follows it ("a hundred and twenty", "three hundred
 // twenty-five"). "And a half" or "½" may follow a whole number ("two and
-// a half", "2½", read as 2.5), "minus" may come before a negative one, and
+// a half", "2½", read as 2.5), and so may "and a quarter", "and three
+// quarters", "¼" or "¾" ("one and a quarter million", read as 1.25
+// million), "minus" may come before a negative one, and
 // hundred, thousand, million, billion or trillion may follow ("1.5
 // million", "a million", "half a million", "three hundred thousand"), or
 // their short forms k, m, mn, bn, tn or trn ("12k", "£300m", "$1.2bn"; k
