@@ -255,7 +255,9 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		return Value{}, errors.New(msg)
 	}
 	if field == "crossing" {
-		return Value{Kind: Date, Date: s.Crossing}, nil
+		// The crossing of a series read by the hour is an hour, which
+		// a date layout may show: "at 18:00 on 4 March".
+		return Value{Kind: Date, Date: s.Crossing, Timed: s.hasRun && s.run.Hourly}, nil
 	}
 	days := float64(daysBetween(b.AsOf, s.Crossing))
 	if field == "weeks_to_limit" {
