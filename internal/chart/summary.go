@@ -109,7 +109,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		b.WriteString("does not reach ")
 		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
 		b.WriteString(" by ")
-		writeLongDate(b, m.loc, m.samples[len(m.samples)-1].Date)
+		m.writeEnd(b, m.samples[len(m.samples)-1].Date)
 	default:
 		last := m.samples[len(m.samples)-1]
 		var start, end strings.Builder
@@ -125,7 +125,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 			b.WriteString(end.String())
 			b.WriteString(" by ")
 		}
-		writeLongDate(b, m.loc, last.Date)
+		m.writeEnd(b, last.Date)
 	}
 	sep := "; "
 	if p.Low != nil {
@@ -215,6 +215,17 @@ func writeNumber(b *strings.Builder, loc *locale.Locale, v float64) {
 func writeWritten(b *strings.Builder, loc *locale.Locale, v float64, places int) {
 	var buf [32]byte
 	b.Write(appendWritten(buf[:0], loc, v, places))
+}
+
+// writeEnd writes t, the end of the curves, after "by": as writeLongDate
+// does, but as "the start of 4 March 2025" when the observations give
+// times of day and t is a midnight, which "by 4 March 2025" would place at
+// the day's end, and a crossing at 01:00 that day on the wrong side of it.
+func (m *model) writeEnd(b *strings.Builder, t time.Time) {
+	if m.timed && !hasTime(t) {
+		b.WriteString("the start of ")
+	}
+	writeLongDate(b, m.loc, t)
 }
 
 // writeLongDate writes t as "15 April 2025", in the language of loc.

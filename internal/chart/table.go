@@ -45,7 +45,7 @@ func (m *model) table() table {
 	mark(m.proj.Low, "Low scenario")
 	mark(m.proj.High, "High scenario")
 	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
-	dates = slices.CompactFunc(dates, sameDay)
+	dates = lastOfDays(dates)
 
 	p := m.proj
 	t.rows = make([]tableRow, len(dates))
@@ -80,6 +80,21 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd
+}
+
+// lastOfDays keeps, of each run of sorted dates on one day, the last. The
+// table has one row a day, and a day's notes say which scenarios reach the
+// limit on it: of a series read by the hour, whose crossings fall at any
+// hour of the day, the last is the row whose values have reached it.
+func lastOfDays(dates []time.Time) []time.Time {
+	out := dates[:0]
+	for i, d := range dates {
+		if i+1 < len(dates) && sameDay(d, dates[i+1]) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // tableDates returns dates from first to last, both included, a day, week,
@@ -141,11 +156,11 @@ func (m *model) csv(t table) []byte {
 		if len(obs) > 0 && (len(rows) == 0 || !rows[0].Date.Before(obs[0].Date)) {
 			p := &obs[0]
 			obs = obs[1:]
-			rec[0], rec[1], rec[2], rec[3] = isoDate(p.Date), plainWritten(*p), guardCell(p.Label), guardCell(p.Source)
+			rec[0], rec[1], rec[2], rec[3] = m.csvDate(p.Date), plainWritten(*p), guardCell(p.Label), guardCell(p.Source)
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
-			rec[0], rec[4], rec[7] = isoDate(r.Date), r.csvNumber(r.Central), r.Note
+			rec[0], rec[4], rec[7] = m.csvDate(r.Date), r.csvNumber(r.Central), r.Note
 			if t.hasLow {
 				rec[5] = r.csvNumber(r.Low)
 			}
@@ -184,7 +199,7 @@ func (m *model) csvBlocks(t table) []byte {
 			break
 		}
 		clear(rec)
-		rec[0] = isoDate(day)
+		rec[0] = m.csvDate(day)
 		for i, ly := range t.layers {
 			if j := next[i]; j < len(ly.obs) && ly.obs[j].Date.Equal(day) {
 				p := ly.obs[j]
@@ -196,6 +211,17 @@ func (m *model) csvBlocks(t table) []byte {
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// csvDate writes t for the CSV's date column: as isoDate does, but with
+// 00:00 on a midnight of a chart whose observations give times of day, so
+// that the column holds one form that a spreadsheet or a script reads
+// throughout, rather than a date alone on the rows at midnight.
+func (m *model) csvDate(t time.Time) string {
+	if m.timed && !hasTime(t) {
+		return t.Format("2006-01-02T15:04")
+	}
+	return isoDate(t)
 }
 
 // csvNumber writes v, a value of r, for the CSV: as written on the

@@ -105,7 +105,7 @@ const (
 	yearAbs
 	yearRel
 	monthRel
-	weekRel // n weeks after the as-of date's week
+	weekRel // n weeks after the as-of date's week, or n days after the as-of date (period.onWeek places it)
 )
 
 // period is a period of a date phrase before it is placed in a year:
@@ -133,7 +133,8 @@ type period struct {
 	// readers place two ways: a split year such as 2024/25, read from
 	// April (shape) or from October (late). onWeek gives a week counted
 	// from the as-of date (year.kind weekRel), begun on a Sunday or, when
-	// late, on a Monday. twoWays says what the readings are ("2024/25
+	// late, on a Monday, or a day counted from it (today, tomorrow), the
+	// same in both readings. twoWays says what the readings are ("2024/25
 	// begins in April or in October") and instead what to write.
 	late    func(year int, south bool) (span, bool)
 	onWeek  func(asOf time.Time, late bool) span
@@ -420,8 +421,8 @@ func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
-		p.splitYear, p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
-		p.holiday, p.relWeek,
+		p.splitYear, p.edgeOfSplitYear, p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
+		p.holiday, p.relWeek, p.relDay,
 	} {
 		start := p.pos
 		if per, ok := alt(); ok {
@@ -1033,8 +1034,11 @@ func (p *parser) relQuarter(w int) (period, bool) {
 // is decides its first month: April in the fiscal years of Britain, Canada,
 // India and Japan, July in Australia's, September in most school years,
 // October in the US federal one. It is read both from April and from
-// October, and the months between follow.
+// October, and the months between follow. Budgets name it so too:
+// "FY2024/25", "the 2024/25 financial year" (or fiscal year).
 func (p *parser) splitYear() (period, bool) {
+	fy := p.seq("fy")
+	the := !fy && p.seq("the")
 	y, ok := p.year()
 	if !ok || !p.peek(0).glued || !p.peek(1).glued {
 		return period{}, false
@@ -1048,6 +1052,9 @@ func (p *parser) splitYear() (period, bool) {
 		return period{}, false
 	}
 	p.pos++
+	if !fy && !(p.seq("financial", "year") || p.seq("fiscal", "year")) && the {
+		return period{}, false
+	}
 	name := fmt.Sprintf("%d/%02d", y, (y+1)%100)
 	return period{
 		shape:   yearMonths(4, 12),
@@ -1056,6 +1063,24 @@ func (p *parser) splitYear() (period, bool) {
 		twoWays: name + " begins in April in some fiscal years and as late as October in others",
 		instead: fmt.Sprintf("write the months, as in \"between April %d and March %d\"", y, y+1),
 	}, true
+}
+
+// edgeOfSplitYear reads the start, middle or end of a split year: "the
+// end of 2024/25" is its last month, March 2025 read from April and
+// September 2025 read from October.
+func (p *parser) edgeOfSplitYear() (period, bool) {
+	w, ok := p.edgeWord()
+	if !ok {
+		return period{}, false
+	}
+	per, ok := p.splitYear()
+	if !ok {
+		return period{}, false
+	}
+	first, n := edgeMonths(4, 12, w)
+	late, _ := edgeMonths(10, 12, w)
+	per.shape, per.late, per.edge = yearMonths(first, n), yearMonths(late, n), edgeOf(w)
+	return per, true
 }
 
 // isSplitYear reports whether s is a split year alone, such as "2024-25".
@@ -1091,6 +1116,30 @@ func (p *parser) relWeek() (period, bool) {
 		year:    yearRef{weekRel, n},
 		twoWays: "a week begins on a Sunday in some countries and on a Monday in others",
 		instead: "write the days, as in \"between 13 and 19 January\"",
+	}, true
+}
+
+// relDay reads a day counted from the as-of date: "today", "tomorrow",
+// "yesterday", as a report on a river or a storm, read by the hour, says
+// when it comes.
+func (p *parser) relDay() (period, bool) {
+	w, ok := p.oneOf("yesterday", "today", "tomorrow")
+	if !ok {
+		return period{}, false
+	}
+	d := 0
+	switch w {
+	case "yesterday":
+		d = -1
+	case "tomorrow":
+		d = 1
+	}
+	return period{
+		onWeek: func(asOf time.Time, _ bool) span {
+			day := asOf.AddDate(0, 0, d)
+			return span{day, day}
+		},
+		year: yearRef{weekRel, d},
 	}, true
 }
 

@@ -18,6 +18,7 @@
 //	April 2025, Sept. 2025, April                                  the month
 //	this month, next month, last month                             AsOf's month, the one after, the one before
 //	this week, next week, last week                                AsOf's week, the one after, the one before; see below
+//	today, tomorrow, yesterday                                     AsOf, the day after, the day before
 //	early | mid | late April [2025], mid-month                     days 1–10 | 11–20 | 21 to the end
 //	the start | beginning of April                                 days 1–7
 //	the middle of April                                            days 11–20
@@ -27,6 +28,8 @@
 //	spring | summer | autumn | fall | winter [2025]                Mar–May | Jun–Aug | Sep–Nov | Dec–Feb
 //	winter 2024/25, winter 2024–25, winter 2025                    Dec 2024–Feb 2025; winter 2025 begins in Dec 2025
 //	2024/25, 2024-25, 2024–25, 2024/2025                           a fiscal year or season; see below
+//	FY2024/25, the 2024/25 financial | fiscal year                 the same
+//	the start | middle | end of 2024/25                            its first month | middle third | last month
 //	early | mid | late spring, the start | middle | end of spring  its first | second | third month
 //	this summer, the coming summer, next summer, this March        see below
 //	2025, this year, next year, last year, the year                the year
@@ -122,7 +125,9 @@
 // nineteen, the tens, a ten and a unit ("twenty-five", "forty one"), a
 // hundred and what follows it ("a hundred and twenty", "three hundred
 // twenty-five"). "And a half" or "½" may follow a whole number ("two and
-// a half", "2½", read as 2.5), "minus" may come before a negative one, and
+// a half", "2½", read as 2.5), and so may "and a quarter", "and three
+// quarters", "¼" or "¾" ("one and a quarter million", read as 1.25
+// million), "minus" may come before a negative one, and
 // hundred, thousand, million, billion or trillion may follow ("1.5
 // million", "a million", "half a million", "three hundred thousand"), or
 // their short forms k, m, mn, bn, tn or trn ("12k", "£300m", "$1.2bn"; k

@@ -151,13 +151,26 @@ func (p *parser) amount() (amount, bool) {
 		return amount{}, false
 	}
 	p.pos++
-	if !article && a.n.IsInt() && (p.seq("and", "a", "half") || p.peek(0).glued && p.seq("\u00bd")) {
-		// "two and a half", "2½": read to its tenths, as 2.5 is.
-		h := half(ratInt(1))
-		if a.n.Sign() < 0 {
-			h.Neg(h)
+	if !article && a.n.IsInt() {
+		// "two and a half", "2½": read to its tenths, as 2.5 is; "one
+		// and a quarter", "2¾": to its hundredths, as 1.25 and 2.75 are.
+		var frac *big.Rat
+		var places int
+		glued := p.peek(0).glued
+		switch {
+		case p.seq("and", "a", "half") || glued && p.seq("\u00bd"):
+			frac, places = half(ratInt(1)), 1
+		case p.seq("and", "a", "quarter") || glued && p.seq("\u00bc"):
+			frac, places = quo(ratInt(1), ratInt(4)), 2
+		case p.seq("and", "three", "quarters") || p.seq("and", "three", "-", "quarters") || glued && p.seq("\u00be"):
+			frac, places = quo(ratInt(3), ratInt(4)), 2
 		}
-		a.n, a.unit = add(a.n, h), pow10(-1)
+		if frac != nil {
+			if a.n.Sign() < 0 {
+				frac.Neg(frac)
+			}
+			a.n, a.unit = add(a.n, frac), pow10(-places)
+		}
 	}
 	if negative != minus {
 		a.n.Neg(a.n)

@@ -258,12 +258,21 @@ func TestFieldErrors(t *testing.T) {
   plain:
     series:
       - {date: 2025-01-06, value: 3800}
+  level:
+    series:
+      - {date: 2025-01-01, value: 200}
+    projection:
+      rate: 0
+      per: year
+      limit: 100
+      low: -40
+      high: 0
 `
 	blocks, diags := parse(t, src, nil)
 	if len(diags) > 0 {
 		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
 	}
-	losses, plain := blocks[0], blocks[1]
+	losses, plain, level := blocks[0], blocks[1], blocks[2]
 	tests := []struct {
 		b     *Block
 		field string
@@ -281,6 +290,10 @@ func TestFieldErrors(t *testing.T) {
 		{losses, "crosing", `block "losses" has no field "crosing" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, start.date, start.value, per, model, limit, until, r2, rate, crossing, days_to_limit, weeks_to_limit, value_at_until, low.rate, low.crossing, low.days_to_limit, low.weeks_to_limit, low.value_at_until, high.rate, high.crossing, high.days_to_limit, high.weeks_to_limit, high.value_at_until): did you mean crossing?`},
 		{plain, "crossing", `block "plain" has no projection, so it has no "crossing"`},
 		{plain, "limit", `block "plain" has no projection, so it has no "limit"`},
+		// A level projection's limit is there for the scenario that
+		// reaches it, which the message names.
+		{level, "crossing", `block "level": the projection never reaches the limit 100, so it has no "crossing": the low scenario reaches it, on 3 July 2027; write {{ level.low.crossing }}`},
+		{level, "high.crossing", `block "level": the high scenario never reaches the limit 100, so it has no "high.crossing"`},
 	}
 	for _, tt := range tests {
 		v, err := tt.b.Field(tt.field)
@@ -437,7 +450,19 @@ func TestSchemaErrors(t *testing.T) {
       rate: 0
       limit: 100
 `,
-			[]string{p + `6:14: limit 100 is never reached: the rate must be negative to fall from 800 to 100`},
+			[]string{p + `6:14: limit 100 is never reached: a level projection (rate 0) stays at 800: give a negative rate, or a low scenario (a negative low) that falls to 100`},
+		},
+		{
+			"level projection whose band does not reach",
+			`data:
+  water:
+    projection:
+      start: {date: 2024-12-05, value: 800}
+      rate: 0
+      limit: 900
+      low: -5
+`,
+			[]string{p + `6:14: limit 900 is never reached: a level projection (rate 0) stays at 800: give a positive rate, or a high scenario (a positive high) that rises to 900`},
 		},
 		{
 			"exponential from zero",

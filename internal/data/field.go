@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -224,10 +225,26 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		if name != "central" {
 			scen = "the " + name + " scenario"
 		}
-		return Value{}, fmt.Errorf("block %q: %s never reaches the limit %s, so it has no %q", b.Name, scen, num(pr.Limit), path)
+		msg := fmt.Sprintf("block %q: %s never reaches the limit %s, so it has no %q", b.Name, scen, num(pr.Limit), path)
+		// A level projection (rate 0) has its limit for a scenario of
+		// its band: name the one that reaches it.
+		if name == "central" {
+			for _, o := range []struct {
+				name string
+				s    *Scenario
+			}{{"low", pr.Low}, {"high", pr.High}} {
+				if o.s != nil && o.s.Reaches {
+					msg += fmt.Sprintf(": the %s scenario reaches it, on %s; write {{ %s.%s.%s }}", o.name, o.s.Crossing.Format(dateLayout), b.Name, o.name, field)
+					break
+				}
+			}
+		}
+		return Value{}, errors.New(msg)
 	}
 	if field == "crossing" {
-		return Value{Kind: Date, Date: s.Crossing}, nil
+		// The crossing of a series read by the hour is an hour, which
+		// a date layout may show: "at 18:00 on 4 March".
+		return Value{Kind: Date, Date: s.Crossing, Timed: s.hasRun && s.run.Hourly}, nil
 	}
 	days := float64(daysBetween(b.AsOf, s.Crossing))
 	if field == "weeks_to_limit" {

@@ -22,7 +22,7 @@ func DateHint(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) > 10 && (s[10] == 'T' || s[10] == 't' || s[10] == ' ') {
 		if d, ok := parseDate(s[:10]); ok {
-			return fmt.Sprintf(": a date of the data has no time of day; write %s", d.Format(time.DateOnly))
+			return fmt.Sprintf(": only an observation's date takes a time of day; write %s", d.Format(time.DateOnly))
 		}
 	}
 	for _, layout := range []string{"2 January 2006", "2 Jan 2006", "January 2, 2006", "Jan 2, 2006", "January 2 2006", "Jan 2 2006"} {

@@ -4,8 +4,8 @@ import "testing"
 
 func TestDateHint(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
-		{"2024-03-01T00:00:00Z", ": a date of the data has no time of day; write 2024-03-01"},
-		{"2024-03-01 23:30:00-05:00", ": a date of the data has no time of day; write 2024-03-01"},
+		{"2024-03-01T00:00:00Z", ": only an observation's date takes a time of day; write 2024-03-01"},
+		{"2024-03-01 23:30:00-05:00", ": only an observation's date takes a time of day; write 2024-03-01"},
 		{"2024/03/01", ", write 2024-03-01"},
 		{"2024.3.1", ", write 2024-03-01"},
 		{"2024-3-1", ", write 2024-03-01"},

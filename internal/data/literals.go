@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -161,7 +162,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 			i++
 			continue
 		}
-		if i > 0 && !boundaryBefore(text, i) {
+		if i > 0 && (!boundaryBefore(text, i) || splitYearEnd(text, i)) {
 			i = skipWord(text, i)
 			continue
 		}
@@ -310,6 +311,23 @@ func boundaryBefore(text string, i int) bool {
 		return !unicode.IsLetter(p) && !unicode.IsDigit(p)
 	}
 	return true
+}
+
+// splitYearEnd reports whether the number at i ends a split year written
+// with an en dash, the 25 of "2024–25": part of a year, as the 25 of
+// "2024-25" and "2024/25" is, not a number of its own. A range such as
+// "70–110" is two numbers.
+func splitYearEnd(text string, i int) bool {
+	const dash = "\u2013"
+	if i < 4+len(dash) || !strings.HasSuffix(text[:i], dash) || i+2 > len(text) {
+		return false
+	}
+	y, err := strconv.Atoi(text[i-len(dash)-4 : i-len(dash)])
+	if err != nil || y < 1000 || (i-len(dash)-4 > 0 && !boundaryBefore(text, i-len(dash)-4)) {
+		return false
+	}
+	end := skipWord(text, i)
+	return end == i+2 && text[i:end] == fmt.Sprintf("%02d", (y+1)%100)
 }
 
 // skipWord returns the offset after the word or number at i.

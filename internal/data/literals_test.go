@@ -19,6 +19,9 @@ func TestCheckLiterals(t *testing.T) {
       - {date: 2025-02-01, value: 2025}
       - {date: 2025-03-01, value: 9.8}
       - {date: 2025-03-03, value: 0.125}
+  staff:
+    series:
+      - {date: 2025-03-03, value: 25}
 `, nil)
 	if len(msgs) > 0 {
 		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
@@ -49,6 +52,10 @@ func TestCheckLiterals(t *testing.T) {
 			`12 000 → {{ losses.limit }}`, "12\u202f000 → {{ losses.limit }}", "12\u2009000 → {{ losses.limit }}",
 			`3 800 → {{ losses.last.value }}`, `6 January → {{ losses.last.date | date "2 January" }}`}},
 		{"Not 12 0000, 1 2000 or 120 00.", nil},
+		// A split year is a year, written with a hyphen, a slash or an
+		// en dash; 25 on its own is a number.
+		{"In 2024–25, 2024-25 and 2024/25 the 25 staff; 1999–2000, 2024–26.", []string{
+			`25 → {{ staff.first.value }}`}},
 		{"A range of 70–110 and -12,000 and (-92).", []string{
 			`70 → {{ losses.low.rate }}`, `110 → {{ losses.high.rate }}`}},
 	} {

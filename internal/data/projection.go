@@ -165,8 +165,14 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	p.checkBand(out, rateNode, f)
 
 	out.Central.Name = "central"
+	// A series read by the hour crosses on the day its curve does, which
+	// whole days counted from a reading at noon would miss by one.
+	hourly := hasTime(out.Start.Date)
+	for _, pt := range b.Series {
+		hourly = hourly || hasTime(pt.Date)
+	}
 	run := func(s *Scenario) projection.Projection {
-		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model}
+		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model, Hourly: hourly}
 		if out.HasLimit {
 			s.Crossing, s.Reaches = pr.Crossing(out.Limit)
 		}
@@ -264,6 +270,10 @@ func unreachable(p projection.Projection, limit float64) string {
 		}
 	} else {
 		switch {
+		case p.Rate == 0 && limit > p.Value:
+			return fmt.Sprintf("a level projection (rate 0) stays at %s: give a positive rate, or a high scenario (a positive high) that rises to %s", from, to)
+		case p.Rate == 0 && limit < p.Value:
+			return fmt.Sprintf("a level projection (rate 0) stays at %s: give a negative rate, or a low scenario (a negative low) that falls to %s", from, to)
 		case limit > p.Value && p.Rate <= 0:
 			return fmt.Sprintf("the rate must be positive to rise from %s to %s", from, to)
 		case limit < p.Value && p.Rate >= 0:
@@ -296,7 +306,8 @@ func defaultUntil(start time.Time, scenarios []*Scenario) time.Time {
 // weeks are all of one length: the ends alone do), and readers of the
 // curve interpolate between points. Any other curve gets one point a day
 // when that is at most maxCurvePoints days, else maxCurvePoints+1 evenly
-// spaced days. Both ends are always included.
+// spaced days. Both ends are always included, until itself too when the
+// start's time of day puts it between two days.
 func sample(pr projection.Projection, start, until time.Time) []Point {
 	days := daysBetween(start, until)
 	if days < 0 {
@@ -315,7 +326,7 @@ func sample(pr projection.Projection, start, until time.Time) []Point {
 			}
 		}
 		if len(out) <= maxCurvePoints {
-			return append(out, Point{Date: end, Value: pr.ValueAt(end)})
+			return withUntil(append(out, Point{Date: end, Value: pr.ValueAt(end)}), pr, until)
 		}
 		// Too many steps to draw each: evenly spaced days will do.
 	}
@@ -330,7 +341,16 @@ func sample(pr projection.Projection, start, until time.Time) []Point {
 		t := addDays(start, step(i))
 		out = append(out, Point{Date: t, Value: pr.ValueAt(t)})
 	}
-	return out
+	return withUntil(out, pr, until)
+}
+
+// withUntil ends the curve at until: whole days counted from a start with
+// a time of day (a reading at noon) stop short of an until at midnight.
+func withUntil(curve []Point, pr projection.Projection, until time.Time) []Point {
+	if last := curve[len(curve)-1].Date; last.Before(until) {
+		curve = append(curve, Point{Date: until, Value: pr.ValueAt(until)})
+	}
+	return curve
 }
 
 // daysBetween returns the whole days from a to b (dates at midnight UTC).

@@ -68,6 +68,22 @@ func validZone(z string) bool {
 	return len(z) >= 5 && (z[0] == '+' || z[0] == '-') && isDigits(digits, 4, 4)
 }
 
+// sameZone writes z, a zone validZone accepts, one way for each offset:
+// Z, +00:00 and +0000 are one zone, and so are +05:30 and +0530.
+func sameZone(z string) string {
+	switch {
+	case z == "":
+		return ""
+	case z == "Z":
+		return "+00:00"
+	}
+	digits := strings.Replace(z[1:], ":", "", 1)
+	if digits == "0000" {
+		return "+00:00"
+	}
+	return z[:1] + digits[:2] + ":" + digits[2:]
+}
+
 // timeCheck finds the observations of one series whose times cannot be
 // told apart from others': fed each observation in the order of its
 // file, it returns what is wrong with it, or "".
@@ -103,6 +119,7 @@ func (c *timeCheck) see(text string, line int, t time.Time, timed bool, zone str
 	if c.zones == nil {
 		c.zones = map[time.Time]zoneSeen{}
 	}
+	zone = sameZone(zone)
 	first, seen := c.zones[t]
 	if !seen {
 		c.zones[t] = zoneSeen{zone, text, line}

@@ -69,6 +69,14 @@ func TestObservationTimes(t *testing.T) {
 				`content/articles/g.csv:4:1: date: "2025-03-01 7:00" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2025-03-01T06:00, seconds and a zone optional)`,
 				`content/articles/g.csv:5:1: date: "2025-03-01T08:00:00.5" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2025-03-01T06:00, seconds and a zone optional)`,
 			}},
+		// Z, +00:00 and +0000 are one zone: two readings at 05:00 in it
+		// are two readings of one time, as in a series without zones.
+		{"one zone written three ways", "data:\n  g:\n    series:\n      - {date: 2025-03-01T05:00:00.000Z, value: 1}\n      - {date: 2025-03-01T05:00:00.000+00:00, value: 2}\n      - {date: 2025-03-01T05:00+0000, value: 3}\n      - {date: 2025-03-01T06:00+05:30, value: 4}\n      - {date: 2025-03-01T06:00+0530, value: 5}\n", "", nil},
+		{"a zone by its name", "data:\n  g:\n    csv: g.csv\n", "date,value\n2025-03-01 06:00 UTC,1\n2025-03-01 07:00EST,2\n",
+			[]string{
+				`content/articles/g.csv:2:1: date: "2025-03-01 06:00 UTC" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2025-03-01T06:00, seconds and a zone optional): a zone is written Z or as an offset such as -05:00, not "UTC"`,
+				`content/articles/g.csv:3:1: date: "2025-03-01 07:00EST" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2025-03-01T06:00, seconds and a zone optional): a zone is written Z or as an offset such as -05:00, not "EST"`,
+			}},
 		// Readings of one value at two times are not repeats.
 		{"one value at two times", "data:\n  g:\n    series:\n      - {date: 2025-03-01T06:00, value: 1}\n      - {date: 2025-03-01T07:00, value: 1}\n      - {date: 2025-03-01T07:00, value: 1}\n", "",
 			[]string{p + `6:9: warning: this repeats the observation of line 5 (2025-03-01T07:00, 1): it would be drawn, counted and fitted twice; delete one of them`}},

@@ -54,7 +54,8 @@ type Value struct {
 	// with when more than its shortest form has (see Point.Places).
 	Places int
 	// Timed is set for the date of an observation of a series that gives
-	// times of day: a date layout may then show the time ("15:04").
+	// times of day, and for the crossing of its projection, which is
+	// found by the hour: a date layout may then show the time ("15:04").
 	Timed bool
 }
 

@@ -480,9 +480,24 @@ func (p *parser) observationDate(key string, n *yaml.Node) (t time.Time, timed b
 // parseObservationDate refused.
 func badObservationDate(key, s string) string {
 	if _, ok := parseDate(s[:min(len(s), 10)]); ok && len(s) > 10 && (s[10] == 'T' || s[10] == 't' || s[10] == ' ') {
-		return fmt.Sprintf("%s: %q is not a valid time (want YYYY-MM-DDTHH:MM, such as %sT06:00, seconds and a zone optional)", key, s, s[:10])
+		msg := fmt.Sprintf("%s: %q is not a valid time (want YYYY-MM-DDTHH:MM, such as %sT06:00, seconds and a zone optional)", key, s, s[:10])
+		if name := zoneName(s); name != "" {
+			msg += fmt.Sprintf(": a zone is written Z or as an offset such as -05:00, not %q", name)
+		}
+		return msg
 	}
 	return fmt.Sprintf("%s: %q is not a valid date (want YYYY-MM-DD)%s", key, s, DateHint(s))
+}
+
+// zoneName returns the letters that end s, a time refused, when they
+// name a zone as some agencies write it (2025-03-01 06:00 UTC, EST), and
+// "" otherwise.
+func zoneName(s string) string {
+	name := strings.TrimLeft(s[strings.LastIndexAny(s, " 0123456789")+1:], " ")
+	if len(name) < 2 || len(name) > 5 || strings.TrimLeft(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return ""
+	}
+	return name
 }
 
 // parseDate parses a YYYY-MM-DD date as midnight UTC.

@@ -120,6 +120,11 @@ type Projection struct {
 	Rate  float64   // change per period (Linear) or percent growth per period (Exponential)
 	Per   Period
 	Model Model
+	// Hourly makes Crossing look for the limit hour by hour rather than
+	// day by day, for a series whose observations give a time of day: a
+	// river read at noon that reaches its flood stage at 18:00 the next
+	// day crosses on that day, not at noon the day after.
+	Hourly bool
 }
 
 // ValueAt returns the projected value at t. Dates before Start extrapolate
@@ -221,21 +226,37 @@ func (p Projection) after(n float64) float64 {
 
 // Crossing returns the first day on which p reaches limit, and false if it
 // never does within Horizon. Days are counted in whole days from Start
-// (day 0 is Start itself) and the result is Start plus that many days.
-// When limit is above the start value, reaching it means the value is at
-// least limit; when it is below, at most limit (a store running down); when
-// it equals the start value, day 0 reaches it.
+// (day 0 is Start itself) and the result is Start plus that many days;
+// an Hourly projection counts whole hours from Start instead, so the
+// result is the first hour at which the curve has reached the limit, on
+// the day it does. When limit is above the start value, reaching it means
+// the value is at least limit; when it is below, at most limit (a store
+// running down); when it equals the start value, day 0 reaches it.
 func (p Projection) Crossing(limit float64) (time.Time, bool) {
 	d, ok := p.crossingDay(limit)
 	if !ok {
 		return time.Time{}, false
 	}
-	return addDays(p.Start, d), true
+	return p.addSteps(p.Start, d), true
 }
 
 // addDays returns t plus d days of 24 hours, in t's location.
 func addDays(t time.Time, d int) time.Time {
 	return time.Unix(t.Unix()+int64(d)*86400, int64(t.Nanosecond())).In(t.Location())
+}
+
+// stepSeconds is the length of the steps Crossing counts: a day, or an
+// hour for an Hourly projection.
+func (p Projection) stepSeconds() int64 {
+	if p.Hourly {
+		return 3600
+	}
+	return 86400
+}
+
+// addSteps returns t plus d of Crossing's steps, in t's location.
+func (p Projection) addSteps(t time.Time, d int) time.Time {
+	return time.Unix(t.Unix()+int64(d)*p.stepSeconds(), int64(t.Nanosecond())).In(t.Location())
 }
 
 func (p Projection) crossingDay(limit float64) (int, bool) {
@@ -250,12 +271,14 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 	if !ok || !(x >= 0) || x > Horizon {
 		return 0, false
 	}
-	maxDay := int(math.Floor(Horizon))
+	perDay := float64(86400 / p.stepSeconds())
+	x *= perDay
+	maxDay := int(math.Floor(Horizon * perDay))
 	reaches := func(d int) bool {
-		return d >= 0 && p.reaches(p.ValueAt(addDays(p.Start, d)), limit, up)
+		return d >= 0 && p.reaches(p.ValueAt(p.addSteps(p.Start, d)), limit, up)
 	}
 	// The solved fraction x is exact up to rounding; its ceiling is the
-	// answer or within a day or two of it. Bracket the first day with lo
+	// answer or within a step or two of it. Bracket the first step with lo
 	// (does not reach) and hi (reaches), widening the bracket in doubling
 	// steps in case rounding moved it further, then bisect.
 	d := min(int(math.Ceil(x)), maxDay)

@@ -16,6 +16,18 @@ func date(s string) time.Time {
 	return t
 }
 
+// at parses s as a date, YYYY-MM-DD, or as an RFC 3339 time.
+func at(s string) time.Time {
+	if len(s) == len(time.DateOnly) {
+		return date(s)
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
 func TestValueAt(t *testing.T) {
 	tests := []struct {
 		name string
@@ -82,6 +94,13 @@ func TestCrossing(t *testing.T) {
 		{"lands in decimals monthly", Projection{Start: date("2025-01-01"), Value: 0.8, Rate: -0.1, Per: Month}, 0.6, "2025-03-01"},
 		{"a hair past the decimals", Projection{Start: date("2025-01-01"), Value: 10, Rate: 0.3}, 22.3000001, "2025-02-12"},
 
+		// 3.94 at noon rising 0.45 a day meets 4.5 at 17:52 the next day:
+		// on that day, though at noon it was still short of it.
+		{"hourly, after the start's hour", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 3.94, Rate: 0.45, Hourly: true}, 4.5, "2025-03-04T18:00:00Z"},
+		{"hourly, before the start's hour", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 3.94, Rate: 0.72, Hourly: true}, 4.5, "2025-03-04T07:00:00Z"},
+		{"hourly, on the hour", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 4, Rate: 2.4, Hourly: true}, 4.5, "2025-03-03T17:00:00Z"},
+		{"hourly, falling", Projection{Start: at("2025-03-03T06:30:00Z"), Value: 100, Rate: -24, Hourly: true}, 0, "2025-03-07T10:30:00Z"},
+
 		{"zero rate", Projection{Start: date("2025-01-01"), Value: 10}, 20, ""},
 		{"wrong sign rising", Projection{Start: date("2025-01-01"), Rate: -5}, 12000, ""},
 		{"wrong sign falling", Projection{Start: date("2025-01-01"), Value: 100, Rate: 5}, 0, ""},
@@ -101,8 +120,8 @@ func TestCrossing(t *testing.T) {
 			t.Errorf("%s: Crossing(%v) = %s, true; want false", tt.name, tt.limit, got.Format(time.DateOnly))
 		case tt.want != "" && !ok:
 			t.Errorf("%s: Crossing(%v) = false; want %s", tt.name, tt.limit, tt.want)
-		case tt.want != "" && !got.Equal(date(tt.want)):
-			t.Errorf("%s: Crossing(%v) = %s; want %s", tt.name, tt.limit, got.Format(time.DateOnly), tt.want)
+		case tt.want != "" && !got.Equal(at(tt.want)):
+			t.Errorf("%s: Crossing(%v) = %s; want %s", tt.name, tt.limit, got.Format(time.RFC3339), tt.want)
 		}
 	}
 }
