@@ -24,6 +24,8 @@ func TestFormat(t *testing.T) {
 		{n(12000), "", "", "12,000"},
 		{timed, "", "", "3 March 2025"},
 		{timed, "date", "15:04 on 2 January", "05:00 on 3 March"},
+		{timed, "date", "15:04", "05:00"}, // the time alone
+		{timed, "date", "3:04 PM", "5:00 AM"},
 		{n(92), "", "", "92"},
 		{n(3.5), "", "", "3.5"},
 		{n(3.456), "", "", "3.46"},
@@ -191,6 +193,8 @@ func TestFormatErrors(t *testing.T) {
 		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "January 1st, 2006", `format "date": layout "January 1st, 2006" writes "st" after a number on every date (April 4st, 2025), as a Go layout has no ordinals: write the day alone, such as "January 2"`},
 		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "2 Jan 15:04", `format "date": layout "2 Jan 15:04" shows a time of day or a time zone, which a date of the data does not have (want only day, month, year and weekday, such as "2 January 2006")`},
 		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "2006-01-02 MST", `format "date": layout "2006-01-02 MST" shows a time of day or a time zone, which a date of the data does not have (want only day, month, year and weekday, such as "2 January 2006")`},
+		// A time of the data with a layout of no date and no time.
+		{Value{Kind: Date, Date: day("2025-04-15").Add(5 * time.Hour), Timed: true}, "date", "hh:mm", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "hh:mm" has no part of it, so it would be printed as it is`},
 		// An observation's time of day is kept as written, with no zone.
 		{Value{Kind: Date, Date: day("2025-04-15").Add(5 * time.Hour), Timed: true}, "date", "15:04 MST", `format "date": layout "15:04 MST" shows a time zone, which the times of the data do not have, as they are kept as written (want day, month, year, weekday and time, such as "15:04 on 2 January 2006")`},
 	}
