@@ -119,6 +119,8 @@ func textWidth(s string, size float64) float64 {
 		switch {
 		case r >= ' ' && r <= '~':
 			w += int(glyphWidths[r-' '])
+		case r >= 0x2066 && r <= 0x2069:
+			// the marks of isolated (no width)
 		case r >= 0x0660 && r <= 0x066c || r >= 0x06f0 && r <= 0x06f9:
 			w += 640 // Arabic-Indic digits and separators
 		case r >= 0x0590 && r <= 0x05ff:
@@ -698,4 +700,20 @@ type pointRef struct {
 	layer int
 	Date  time.Time
 	Value float64
+}
+
+// isolated returns s, a text the chart shows, between the marks of a
+// first-strong isolate (U+2068, U+2069) when it holds a letter written
+// from right to left: the chart runs from left to right, and in its
+// direction "250 מיליון מ״ק" would show its number on the left, where a
+// reader of Hebrew ends; isolated, the text reads in the direction of its
+// first letter, and stands as a whole where the layout put it. Other
+// texts are returned as they are.
+func isolated(s string) string {
+	for _, r := range s {
+		if r >= 0x0590 && r <= 0x08ff || r >= 0xfb1d && r <= 0xfdff || r >= 0xfe70 && r <= 0xfeff {
+			return "\u2068" + s + "\u2069"
+		}
+	}
+	return s
 }

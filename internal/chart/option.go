@@ -400,7 +400,7 @@ func (m *model) frameOption(l *layout) frameOption {
 	var labelled, ticked []any
 	for _, t := range l.xLabels {
 		labelled = append(labelled, isoDate(t.Date))
-		fo.XLabels = append(fo.XLabels, [2]string{isoDate(t.Date), t.Label})
+		fo.XLabels = append(fo.XLabels, [2]string{isoDate(t.Date), isolated(t.Label)})
 	}
 	for _, t := range l.xTicks {
 		ticked = append(ticked, isoDate(t.Date))
@@ -516,7 +516,7 @@ func (m *model) frameOption(l *layout) frameOption {
 			X: math.Round(n.x*10) / 10, Y: math.Round((n.y-0.35*n.size)*10) / 10,
 			Silent: true, Z: 100,
 			Style: graphicTextStyle{
-				Text: n.text, Fill: fill,
+				Text: isolated(n.text), Fill: fill,
 				Font: strconv.Itoa(font) + "px " + fontFamily, Align: align, VerticalAlign: "middle",
 			},
 		})

@@ -152,7 +152,7 @@ func (w *svgWriter) line(class string, x1, y1, x2, y2 float64) {
 // label appends a text element; anchor is "start", "middle" or "end".
 func (w *svgWriter) label(class string, x, y float64, anchor, s string) {
 	w.startLabel(class, x, y, anchor)
-	w.text(s)
+	w.text(isolated(s))
 	w.s("</text>")
 }
 

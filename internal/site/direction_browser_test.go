@@ -6,8 +6,10 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -60,7 +62,7 @@ func TestBrowserRightToLeft(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					return l, measureInFigures(t, ctx)
+					return l, measureSettled(t, ctx, rendering)
 				}
 				ltrLook, ltrCharts := measure(ltrRoot)
 				rtlLook, rtlCharts := measure(rtlRoot)
@@ -88,7 +90,7 @@ func TestBrowserRightToLeft(t *testing.T) {
 				if rendering == "live" {
 					waitChartsPainted(t, ctx, 0.02)
 				}
-				if len(layoutDifferences(ltrCharts, measureInFigures(t, ctx), rendering)) > 0 {
+				if len(layoutDifferences(ltrCharts, measureSettled(t, ctx, rendering), rendering)) > 0 {
 					broken[rendering] = true
 				}
 			})
@@ -104,13 +106,19 @@ func TestBrowserRightToLeft(t *testing.T) {
 }
 
 // measureInFigures is measureFigures with every box and line placed from
-// the top left corner of its figure, so that a page scrolled elsewhere, or
-// with a title of other lines above the chart, measures the same.
+// the top left corner of the frame the reader sees (the live chart's box
+// or the static SVG), so that a page scrolled elsewhere, or with other lines
+// above the chart, measures the same.
 func measureInFigures(t *testing.T, ctx context.Context) map[string]chartLayout {
 	t.Helper()
 	charts := measureFigures(t, ctx)
 	for id, l := range charts {
-		corner, err := chromedp.Run(ctx, chromedp.Evaluate[[2]float64](fmt.Sprintf(`(() => { const r = document.getElementById(%q).getBoundingClientRect(); return [r.left, r.top]; })()`, id)))
+		corner, err := chromedp.Run(ctx, chromedp.Evaluate[[2]float64](fmt.Sprintf(`(() => {
+			const fig = document.getElementById(%q);
+			const shown = [fig.querySelector('.chart-box'), ...fig.querySelectorAll('.chart-static svg')].find(el => el && el.getClientRects().length > 0 && el.getBoundingClientRect().height > 0);
+			const r = (shown || fig).getBoundingClientRect();
+			return [r.left, r.top];
+		})()`, id)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,6 +135,25 @@ func measureInFigures(t *testing.T, ctx context.Context) map[string]chartLayout 
 		charts[id] = l
 	}
 	return charts
+}
+
+// measureSettled is measureInFigures once two measures 100 ms apart agree:
+// on some runs a static page measured as soon as it loaded had its charts'
+// texts 13 pixels lower in their SVG, or the SVG at another width, than a
+// moment later.
+func measureSettled(t *testing.T, ctx context.Context, rendering string) map[string]chartLayout {
+	t.Helper()
+	last := measureInFigures(t, ctx)
+	for range 20 {
+		time.Sleep(100 * time.Millisecond)
+		now := measureInFigures(t, ctx)
+		if len(layoutDifferences(last, now, rendering)) == 0 {
+			return now
+		}
+		last = now
+	}
+	t.Fatalf("the charts' layout still changes after 2 s")
+	return nil
 }
 
 // layoutDifferences returns how the charts of got differ from those of
@@ -165,4 +192,48 @@ func layoutDifferences(want, got map[string]chartLayout, rendering string) []str
 		}
 	}
 	return bad
+}
+
+// labelOrderJS returns, for each text of the static charts that holds a
+// digit and a Hebrew letter, whether it reads in its order from the
+// right: whichever of its first digit and its first Hebrew letter comes
+// first in the text stands to the right of the other, so that "250 מ״ק"
+// begins with its number and "ינו׳ 2025" with its month.
+const labelOrderJS = `(() => Array.from(document.querySelectorAll('.chart-static svg text')).filter(t => t.getClientRects().length > 0 && /[0-9]/.test(t.textContent) && /[\u0590-\u05ff]/.test(t.textContent)).map(t => {
+	const s = t.textContent, digit = s.search(/[0-9]/), letter = s.search(/[\u0590-\u05ff]/);
+	const digitRight = t.getExtentOfChar(digit).x > t.getExtentOfChar(letter).x;
+	return {Text: s, FromRight: digitRight === (digit < letter)};
+}))()`
+
+// TestBrowserRightToLeftLabels opens a chart of a Hebrew site, whose
+// numbers are written with the digits 0 to 9, and checks that each label
+// of a number and Hebrew words reads in its order from the right, where a
+// reader of Hebrew begins, though the chart runs from left to right: the
+// limit's "250 מיליון מ״ק" with its number on the right, a month's
+// "ינו׳ 2025" with its year on the left.
+func TestBrowserRightToLeftLabels(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root := serveDir(t, buildFS(t, fstest.MapFS{
+		"plotline.yaml": {Data: []byte("title: מים\nbase_url: https://example.github.io/repo/\nlanguage: he\n")},
+		"content/articles/dam.md": {Data: []byte("---\ntitle: הסכר\ndate: 2025-03-01\ndata:\n  dam:\n    unit: מיליון מ״ק\n    series:\n" +
+			"      - {date: 2025-01-01, value: 120}\n      - {date: 2025-02-01, value: 150}\n    projection:\n      rate: 30\n      per: month\n      limit: 250\n---\n\n```chart\ndata: dam\n```\n")},
+	}))
+	setWindow(t, ctx, 1280, "light", false)
+	navigate(t, ctx, root+"articles/dam/")
+	type order struct {
+		Text      string
+		FromRight bool
+	}
+	labels, err := chromedp.Run(ctx, chromedp.Evaluate[[]order](labelOrderJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(labels, func(o order) bool { return strings.Contains(o.Text, "250") }) {
+		t.Fatalf("no label of the limit, 250, among %+v", labels)
+	}
+	for _, o := range labels {
+		if !o.FromRight {
+			t.Errorf("%q does not read in its order from the right", o.Text)
+		}
+	}
 }
