@@ -152,6 +152,9 @@ type table struct {
 	events   []Event
 	multiple bool // the chart draws several blocks
 	loc      *locale.Locale
+	// timed is set when an observation gives a time of day: a row at
+	// midnight then shows 00:00.
+	timed bool
 }
 
 // tableRow is one date of the projected table.

@@ -68,6 +68,23 @@ func appendDate(b []byte, loc *locale.Locale, t time.Time, long bool) []byte {
 	return appendClock(b, loc, t)
 }
 
+// appendReading appends t, a date of a chart whose observations may give
+// a time of day, as appendDate does, and when they do (timed), a midnight
+// with its time too, "3 Mar 2025 00:00", as a row among readings at other
+// hours of the day.
+func appendReading(b []byte, loc *locale.Locale, t time.Time, long, timed bool) []byte {
+	b = appendDate(b, loc, t, long)
+	if timed && !hasTime(t) {
+		if long {
+			b = append(b, " at "...)
+		} else {
+			b = append(b, ' ')
+		}
+		b = append(b, loc.Digits("00:00")...)
+	}
+	return b
+}
+
 // appendClock appends t's time of day, "06:00" or "06:00:30", when it has
 // one, in the digits of loc.
 func appendClock(b []byte, loc *locale.Locale, t time.Time) []byte {

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -234,10 +235,19 @@ func writeLongDate(b *strings.Builder, loc *locale.Locale, t time.Time) {
 	b.Write(appendDate(buf[:0], loc, t, true))
 }
 
+// writeReading writes t, the date of an observation, as writeLongDate
+// does, with 00:00 at a midnight when timed (appendReading).
+func writeReading(b *strings.Builder, loc *locale.Locale, t time.Time, timed bool) {
+	var buf [48]byte
+	b.Write(appendReading(buf[:0], loc, t, true, timed))
+}
+
 // observedSummary writes "2 observations, latest 3,000 on 13 January
 // 2025."
 func observedSummary(b *strings.Builder, loc *locale.Locale, obs []data.Point) {
 	n := len(obs)
+	// Readings at hours of the day show 00:00 at a midnight too.
+	timed := slices.ContainsFunc(obs, func(p data.Point) bool { return hasTime(p.Date) })
 	switch n {
 	case 0:
 		b.WriteString("No observations.")
@@ -247,13 +257,13 @@ func observedSummary(b *strings.Builder, loc *locale.Locale, obs []data.Point) {
 	default:
 		writeWritten(b, loc, float64(n), 0)
 		b.WriteString(" observations from ")
-		writeLongDate(b, loc, obs[0].Date)
+		writeReading(b, loc, obs[0].Date, timed)
 		b.WriteString(", latest ")
 	}
 	last := obs[n-1]
 	writeWritten(b, loc, last.Value, last.Places)
 	b.WriteString(" on ")
-	writeLongDate(b, loc, last.Date)
+	writeReading(b, loc, last.Date, timed)
 	if n > 1 {
 		lo, hi := last, last
 		for _, p := range obs {

@@ -498,7 +498,7 @@ func (m *model) writePointText(w *svgWriter, ly layer, p data.Point) {
 		w.text(ly.name)
 		w.s(": ")
 	}
-	w.b = appendDate(w.b, m.loc, p.Date, false)
+	w.b = appendReading(w.b, m.loc, p.Date, false, m.timed)
 	w.s(": ")
 	w.b = appendWritten(w.b, m.loc, p.Value, p.Places)
 	if ly.unit != "" {

@@ -19,7 +19,7 @@ const maxTableRows = 56
 // table returns the figure's table: every observation and the projection
 // thinned to days, weeks, months or years, with the crossing dates.
 func (m *model) table() table {
-	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc}
+	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, timed: m.timed}
 	if m.proj == nil {
 		return t
 	}

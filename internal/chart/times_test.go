@@ -132,6 +132,37 @@ func TestTimedObservations(t *testing.T) {
 		}
 	}
 
+	// A reading at midnight, among readings at other hours, shows its
+	// time too, wherever a reader sees a reading's date.
+	midnight := time.Date(2025, 3, 1, 22, 0, 0, 0, time.UTC)
+	f, err = renderOne(hourly(midnight, 4), Spec{Type: TypeLine}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, want := range map[string]string{
+		"table":   ">2 Mar 2025 00:00<",
+		"summary": "4 observations from 1 March 2025 at 22:00, latest 4.3 on 2 March 2025 at 01:00",
+		"SVG":     "<title>2 Mar 2025 00:00: 4.2 feet</title>",
+	} {
+		got := string(f.SVG)
+		switch what {
+		case "table":
+			got = string(f.View(Links{}).Tables)
+		case "summary":
+			got = f.Summary
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("%s does not hold %q:\n%s", what, want, got)
+		}
+	}
+	f, err = renderOne(hourly(time.Date(2025, 3, 2, 0, 0, 0, 0, time.UTC), 2), Spec{Type: TypeLine}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "2 observations from 2 March 2025 at 00:00"; !strings.Contains(f.Summary, want) {
+		t.Errorf("summary does not hold %q:\n%s", want, f.Summary)
+	}
+
 	// Two readings of one day are two bars; two of one time, one on
 	// another.
 	if _, err := renderOne(hourly(six, 3), Spec{Type: TypeBar}, "c"); err != nil {

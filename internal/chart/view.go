@@ -283,7 +283,7 @@ func (t table) write(b *bytes.Buffer) {
 			} else {
 				b.WriteString("<tr>")
 			}
-			writeDateHeader(b, t.loc, r.Date)
+			writeDateHeader(b, t.loc, r.Date, t.timed)
 			r.writeCell(b, t.loc, r.Central)
 			if t.hasLow {
 				r.writeCell(b, t.loc, r.Low)
@@ -304,7 +304,7 @@ func (t table) write(b *bytes.Buffer) {
 		b.WriteString("<table class=\"chart-events\">\n<caption>Marked dates</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
 		for _, e := range t.events {
 			b.WriteString("<tr>")
-			writeDateHeader(b, t.loc, e.Date)
+			writeDateHeader(b, t.loc, e.Date, false)
 			b.WriteString("<td>")
 			writeEscaped(b, e.Label)
 			b.WriteString("</td></tr>\n")
@@ -365,7 +365,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 			continue
 		}
 		b.WriteString("<tr>")
-		writeDateHeader(b, t.loc, p.Date)
+		writeDateHeader(b, t.loc, p.Date, t.timed)
 		b.WriteString("<td>")
 		b.Write(appendWritten(b.AvailableBuffer(), t.loc, p.Value, p.Places))
 		b.WriteString("</td>")
@@ -386,12 +386,12 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 
 // writeDateHeader writes a row header cell holding a time element: the
 // date in ISO form for machines and as "15 Apr 2025" for readers, in the
-// language of loc.
-func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time) {
+// language of loc; with its time, 00:00 too, when timed (appendReading).
+func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed bool) {
 	b.WriteString(`<th scope="row"><time datetime="`)
 	b.Write(appendISODate(b.AvailableBuffer(), d))
 	b.WriteString(`">`)
-	b.Write(appendDate(b.AvailableBuffer(), loc, d, false))
+	b.Write(appendReading(b.AvailableBuffer(), loc, d, false, timed))
 	b.WriteString("</time></th>")
 }
 

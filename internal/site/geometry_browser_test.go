@@ -1087,7 +1087,8 @@ const gaugeArticle = "---\ntitle: Gauge\ndate: 2025-03-10\ndata:\n" +
 // the tooltip of an hourly reading: it gives the reading's time as the
 // data writes it, as the static chart's table does, where it gave the
 // day alone; and readings over the night the clocks go forward stand an
-// hour apart, as the static chart draws them.
+// hour apart, as the static chart draws them; the reading at midnight
+// says 00:00.
 func TestBrowserTooltipTime(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	dest := buildFS(t, fstest.MapFS{
@@ -1123,6 +1124,11 @@ func TestBrowserTooltipTime(t *testing.T) {
 	}
 	text = showTooltip(t, ctx, charts[1].Figure, "observed", 2, "5.1")
 	if want := "9 Mar 2025 02:00"; !strings.Contains(text, want) {
+		t.Errorf("tooltip %q does not say %q", text, want)
+	}
+	// The reading at midnight says its time too, as the table does.
+	text = showTooltip(t, ctx, charts[1].Figure, "observed", 0, "5")
+	if want := "9 Mar 2025 00:00"; !strings.Contains(text, want) {
 		t.Errorf("tooltip %q does not say %q", text, want)
 	}
 }

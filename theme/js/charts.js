@@ -99,7 +99,7 @@
   // UTC's clock, and "15 Apr 2025 06:00" for "2025-04-15T06:00", an
   // observation's time of day, as the static chart does; in the site's
   // language when loc, the option's locale, is given: "15. Apr. 2025".
-  function formatDate(v, loc) {
+  function formatDate(v, loc, timed) {
     var y, mo, d, clock;
     var m = typeof v === 'string' && /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/.exec(v);
     if (m) {
@@ -122,6 +122,9 @@
       y = t.getUTCFullYear();
       mo = t.getUTCMonth() + 1;
       d = t.getUTCDate();
+    }
+    if (timed && !clock) {
+      clock = '00:00'; // a midnight among readings at other hours
     }
     if (!loc) {
       return d + ' ' + MONTHS[mo - 1] + ' ' + y + (clock ? ' ' + clock : '');
@@ -287,7 +290,7 @@
   // series id (in a chart of blocks whose units differ). Every piece of
   // text from the option passes through esc before it is shown. loc is
   // the option's locale: numbers and dates in the site's language.
-  function tooltipFormatter(unit, several, units, loc) {
+  function tooltipFormatter(unit, several, units, loc, timed) {
     var suffix = unit ? ' ' + unit : '';
     return function (params) {
       if (!Array.isArray(params)) {
@@ -308,7 +311,7 @@
       });
       var first = params[0];
       var date = Array.isArray(first.value) ? first.value[0] : first.axisValue;
-      lines.push('<strong>' + esc(formatDate(date, loc)) + '</strong>');
+      lines.push('<strong>' + esc(formatDate(date, loc, timed)) + '</strong>');
       observed.forEach(function (p) {
         var d = p.data || {};
         var own = units[p.seriesId];
@@ -517,7 +520,14 @@
       option.tooltip = option.tooltip || {};
       // The site's language, when it is not English.
       var loc = data.locale || null;
-      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc);
+      // Whether an observation gives a time of day: then every date of
+      // the tooltip shows one, 00:00 at a midnight too.
+      var timed = (option.series || []).some(function (s) {
+        return isObserved(s.id) && (s.data || []).some(function (d) {
+          return d && Array.isArray(d.value) && typeof d.value[0] === 'string' && d.value[0].indexOf('T') > 0;
+        });
+      });
+      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc, timed);
       option.backgroundColor = 'transparent';
       if (again === true || (reducedMotion && reducedMotion.matches)) {
         option.animation = false;
