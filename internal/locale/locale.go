@@ -26,7 +26,6 @@ import (
 // Locale is how one language writes numbers and dates. Make it with New;
 // the nil Locale is English.
 type Locale struct {
-	tag string
 	// english is set when numbers and dates are written as plotline
 	// writes them in English, by the fast path.
 	english bool
@@ -70,7 +69,7 @@ func New(tag string) *Locale {
 	if err != nil {
 		return nil
 	}
-	l := &Locale{tag: t.String(), num: readNumbers(t)}
+	l := &Locale{num: readNumbers(t)}
 	base, _ := t.Base()
 	if base.String() == "en" {
 		// English dates keep plotline's day-month-year order in every
@@ -86,14 +85,6 @@ func New(tag string) *Locale {
 		l.long = readLong(cal.long, cal.months[probe.Month()-1], cal.monthsShort[probe.Month()-1])
 	}
 	return l
-}
-
-// Tag returns the language tag l writes for, "" for the nil Locale.
-func (l *Locale) Tag() string {
-	if l == nil {
-		return ""
-	}
-	return l.tag
 }
 
 // Numbers returns the symbols l writes numbers with.
