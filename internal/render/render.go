@@ -33,12 +33,12 @@ type Site struct {
 	// Direction is "rtl" when Language is written from right to left,
 	// "" otherwise: the pages' dir attribute.
 	Direction string
-	// Locale is Language as og:locale writes it ("en_US"), "" when it
-	// cannot be written so.
-	Locale   string
-	Author   string
-	BaseURL  string // absolute, with a trailing slash; "" when unknown
-	BasePath string // "/" or "/repo/"
+	// OpenGraphLocale is Language as og:locale writes it ("en_US"), ""
+	// when it cannot be written so.
+	OpenGraphLocale string
+	Author          string
+	BaseURL         string // absolute, with a trailing slash; "" when unknown
+	BasePath        string // "/" or "/repo/"
 	// Nav are the pages that ask to be in the site's navigation (the
 	// "nav" key), in the order of their names.
 	Nav []NavLink
@@ -213,13 +213,14 @@ var Kinds = map[string]string{
 	"404":     "404.html",
 }
 
-// Funcs returns the template functions for a site; asset gives the URL of
-// a theme file (with a content hash, so browsers refetch it when it
-// changes), or an error for a name that is no theme file. longdate writes
-// a date in the site's language ("4. November 2025" in German); date
-// writes Go's layout as it is, for machines as much as readers.
-func Funcs(site *Site, asset func(string) (string, error)) template.FuncMap {
-	loc := locale.New(site.Language)
+// Funcs returns the template functions for a site; loc is how its
+// language writes dates (locale.New of site.Language, made once for the
+// build), asset gives the URL of a theme file (with a content hash, so
+// browsers refetch it when it changes), or an error for a name that is no
+// theme file. longdate writes a date in the site's language ("4. November
+// 2025" in German); date writes Go's layout as it is, for machines as much
+// as readers.
+func Funcs(site *Site, loc *locale.Locale, asset func(string) (string, error)) template.FuncMap {
 	return template.FuncMap{
 		"url":         site.URL,
 		"absurl":      site.AbsURL,

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // layoutFS returns a minimal set of templates: base, two partials and one
@@ -45,7 +46,7 @@ func testSite(base, basePath string) *Site {
 }
 
 func testFuncs(s *Site) template.FuncMap {
-	return Funcs(s, func(p string) (string, error) { return s.URL(p) + "?h=abc", nil })
+	return Funcs(s, locale.New(s.Language), func(p string) (string, error) { return s.URL(p) + "?h=abc", nil })
 }
 
 func TestExecute(t *testing.T) {

@@ -107,20 +107,20 @@ func renderSite(cfg *config.Config) *render.Site {
 		dir = "" // the default: no attribute
 	}
 	return &render.Site{
-		Direction:   dir,
-		Locale:      cfg.OpenGraphLocale(),
-		Title:       cfg.Title,
-		Description: cfg.Description,
-		Language:    cfg.Language,
-		Author:      cfg.Author,
-		BaseURL:     base,
-		BasePath:    cfg.BasePath(),
+		Direction:       dir,
+		OpenGraphLocale: cfg.OpenGraphLocale(),
+		Title:           cfg.Title,
+		Description:     cfg.Description,
+		Language:        cfg.Language,
+		Author:          cfg.Author,
+		BaseURL:         base,
+		BasePath:        cfg.BasePath(),
 	}
 }
 
 // parseLayouts parses the templates; template errors go to diags.
 func (r *run) parseLayouts(diags *diag.List) error {
-	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.asset))
+	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.b.loc, r.asset))
 	if err != nil {
 		var l diag.List
 		if !errors.As(err, &l) {
