@@ -78,7 +78,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 				// The bars of one day would stand on one another, the
 				// taller hiding the shorter.
 				each := "a day"
-				if hasTime(d) {
+				if data.HasTime(d) {
 					each = "a time"
 				}
 				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, nil, d, true))

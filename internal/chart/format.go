@@ -23,15 +23,10 @@ func appendISODate(b []byte, t time.Time) []byte {
 	switch {
 	case t.Second() != 0:
 		return t.AppendFormat(b, "2006-01-02T15:04:05")
-	case hasTime(t):
+	case data.HasTime(t):
 		return t.AppendFormat(b, "2006-01-02T15:04")
 	}
 	return t.AppendFormat(b, time.DateOnly)
-}
-
-// hasTime reports whether t gives a time of day.
-func hasTime(t time.Time) bool {
-	return t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0
 }
 
 // shortDate formats t as "15 Apr 2025", for labels, in the language of
@@ -56,12 +51,12 @@ func dayOf(t time.Time) time.Time {
 func appendDate(b []byte, loc *locale.Locale, t time.Time, long bool) []byte {
 	if long {
 		b = loc.AppendDate(b, t, locale.Long)
-		if hasTime(t) {
+		if data.HasTime(t) {
 			b = append(b, " at "...)
 		}
 	} else {
 		b = loc.AppendDate(b, t, locale.Medium)
-		if hasTime(t) {
+		if data.HasTime(t) {
 			b = append(b, ' ')
 		}
 	}
@@ -74,7 +69,7 @@ func appendDate(b []byte, loc *locale.Locale, t time.Time, long bool) []byte {
 // hours of the day.
 func appendReading(b []byte, loc *locale.Locale, t time.Time, long, timed bool) []byte {
 	b = appendDate(b, loc, t, long)
-	if timed && !hasTime(t) {
+	if timed && !data.HasTime(t) {
 		if long {
 			b = append(b, " at "...)
 		} else {
@@ -91,7 +86,7 @@ func appendClock(b []byte, loc *locale.Locale, t time.Time) []byte {
 	switch {
 	case t.Second() != 0:
 		return append(b, loc.Digits(t.Format("15:04:05"))...)
-	case hasTime(t):
+	case data.HasTime(t):
 		return append(b, loc.Digits(t.Format("15:04"))...)
 	}
 	return b

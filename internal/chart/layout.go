@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/locale"
 )
 
@@ -365,7 +366,7 @@ func firstLabel(loc *locale.Locale, t dateTick, step dateStep) string {
 	switch {
 	case step.months > 0:
 		return loc.Date(t.Date, locale.MonthYear)
-	case step.days > 0 || step.hours > 0 && !hasTime(t.Date):
+	case step.days > 0 || step.hours > 0 && !data.HasTime(t.Date):
 		return loc.Date(t.Date, locale.Medium)
 	case step.hours > 0:
 		return loc.Date(t.Date, locale.Medium) + " " + loc.Digits(t.Date.Format("15:04"))

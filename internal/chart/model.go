@@ -105,7 +105,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 			if err := checkValue(blk.Name, "observation", p.Date, p.Value); err != nil {
 				return nil, err
 			}
-			m.timed = m.timed || hasTime(p.Date)
+			m.timed = m.timed || data.HasTime(p.Date)
 		}
 		m.layers = append(m.layers, ly)
 	}
@@ -541,7 +541,7 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick 
 		if !t.Before(from) {
 			var label string
 			switch {
-			case st.hours > 0 && hasTime(t):
+			case st.hours > 0 && data.HasTime(t):
 				// The hour; midnight says the day instead, below.
 				label = lang.Digits(t.Format("15:04"))
 			case st.years > 0:

@@ -223,7 +223,7 @@ func writeWritten(b *strings.Builder, loc *locale.Locale, v float64, places int)
 // times of day and t is a midnight, which "by 4 March 2025" would place at
 // the day's end, and a crossing at 01:00 that day on the wrong side of it.
 func (m *model) writeEnd(b *strings.Builder, t time.Time) {
-	if m.timed && !hasTime(t) {
+	if m.timed && !data.HasTime(t) {
 		b.WriteString("the start of ")
 	}
 	writeLongDate(b, m.loc, t)
@@ -247,7 +247,7 @@ func writeReading(b *strings.Builder, loc *locale.Locale, t time.Time, timed boo
 func observedSummary(b *strings.Builder, loc *locale.Locale, obs []data.Point) {
 	n := len(obs)
 	// Readings at hours of the day show 00:00 at a midnight too.
-	timed := slices.ContainsFunc(obs, func(p data.Point) bool { return hasTime(p.Date) })
+	timed := slices.ContainsFunc(obs, func(p data.Point) bool { return data.HasTime(p.Date) })
 	switch n {
 	case 0:
 		b.WriteString("No observations.")

@@ -218,7 +218,7 @@ func (m *model) csvBlocks(t table) []byte {
 // that the column holds one form that a spreadsheet or a script reads
 // throughout, rather than a date alone on the rows at midnight.
 func (m *model) csvDate(t time.Time) string {
-	if m.timed && !hasTime(t) {
+	if m.timed && !data.HasTime(t) {
 		return t.Format("2006-01-02T15:04")
 	}
 	return isoDate(t)

@@ -149,7 +149,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 	case "date":
 		timed := false
 		for _, p := range b.Series {
-			timed = timed || hasTime(p.Date)
+			timed = timed || HasTime(p.Date)
 		}
 		return Value{Kind: Date, Date: pt.Date, Timed: timed}, nil
 	case "value":

@@ -266,7 +266,7 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 func repeatMessage(first int, pt Point) string {
 	msg := fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
 		first, dateText(pt.Date), WrittenNumber(pt.Value, pt.Places))
-	if !hasTime(pt.Date) {
+	if !HasTime(pt.Date) {
 		msg += fmt.Sprintf(", or, if they are readings at two times of the day, give each its time (%sT06:00)", dateText(pt.Date))
 	}
 	return msg

@@ -167,9 +167,9 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	out.Central.Name = "central"
 	// A series read by the hour crosses on the day its curve does, which
 	// whole days counted from a reading at noon would miss by one.
-	hourly := hasTime(out.Start.Date)
+	hourly := HasTime(out.Start.Date)
 	for _, pt := range b.Series {
-		hourly = hourly || hasTime(pt.Date)
+		hourly = hourly || HasTime(pt.Date)
 	}
 	run := func(s *Scenario) projection.Projection {
 		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model, Hourly: hourly}

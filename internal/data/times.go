@@ -131,8 +131,8 @@ func (c *timeCheck) see(text string, line int, t time.Time, timed bool, zone str
 	return ""
 }
 
-// hasTime reports whether t, a date of the data, gives a time of day.
-func hasTime(t time.Time) bool {
+// HasTime reports whether t, a date of the data, gives a time of day.
+func HasTime(t time.Time) bool {
 	return t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0
 }
 
@@ -142,7 +142,7 @@ func dateText(t time.Time) string {
 	switch {
 	case t.Second() != 0:
 		return t.Format("2006-01-02T15:04:05")
-	case hasTime(t):
+	case HasTime(t):
 		return t.Format("2006-01-02T15:04")
 	}
 	return t.Format(time.DateOnly)
