@@ -232,17 +232,6 @@ func TestDateTicks(t *testing.T) {
 // 1 January 2025 at the end of a year of data was left unlabelled, as a
 // label centred on it would run out of the frame.
 func TestDateTicksAtEnds(t *testing.T) {
-	labels := func(ts []dateTick) []string {
-		var out []string
-		for _, t := range ts {
-			s := t.Label
-			if t.Anchor != "" {
-				s += "|" + t.Anchor
-			}
-			out = append(out, s)
-		}
-		return out
-	}
 	tests := []struct {
 		from, to, frame string
 		want            []string
@@ -267,7 +256,7 @@ func TestDateTicksAtEnds(t *testing.T) {
 				continue
 			}
 			l := m.layout(f)
-			got := labels(l.xLabels)
+			got := tickLabels(l.xLabels)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("%s frame, %s to %s (-want +got):\n%s", f.name, tt.from, tt.to, diff)
 			}

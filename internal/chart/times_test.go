@@ -20,6 +20,20 @@ func hourly(start time.Time, n int) *data.Block {
 	return b
 }
 
+// tickLabels returns the labels of ts, each followed by "|start" or
+// "|end" when it stands from or up to its tick.
+func tickLabels(ts []dateTick) []string {
+	var out []string
+	for _, t := range ts {
+		s := t.Label
+		if t.Anchor != "" {
+			s += "|" + t.Anchor
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // TestTimedObservations checks a river gauge read every hour: the time
 // axis steps by hours over a few hours and labels each hour once, with
 // the day on the first label and at midnight; over two days on a phone it
@@ -27,17 +41,6 @@ func hourly(start time.Time, n int) *data.Block {
 // are in the option, the CSV, the table and the summary. A date-only
 // series over two days keeps days as its finest step.
 func TestTimedObservations(t *testing.T) {
-	labels := func(ts []dateTick) []string {
-		var out []string
-		for _, t := range ts {
-			s := t.Label
-			if t.Anchor != "" {
-				s += "|" + t.Anchor
-			}
-			out = append(out, s)
-		}
-		return out
-	}
 	six := time.Date(2025, 3, 1, 6, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name  string
@@ -60,7 +63,7 @@ func TestTimedObservations(t *testing.T) {
 				continue
 			}
 			l := m.layout(f)
-			got := labels(l.xLabels)
+			got := tickLabels(l.xLabels)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("%s, %s frame (-want +got):\n%s", tt.name, f.name, diff)
 			}
@@ -80,7 +83,7 @@ func TestTimedObservations(t *testing.T) {
 		}
 		for _, f := range frames(DefaultHeight) {
 			l := m.layout(f)
-			got := labels(l.xLabels)
+			got := tickLabels(l.xLabels)
 			seen := map[string]bool{}
 			dated := false
 			for i, d := range l.xLabels {

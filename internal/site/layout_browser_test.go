@@ -424,6 +424,18 @@ func TestBrowserLargeSeries(t *testing.T) {
 	t.Logf("chart drawn %.0f ms after the page started", ms)
 }
 
+// chartEdgesJS returns the left and right edges, in CSS pixels, of the
+// drawing of the figure with the given id that the reader sees: the live
+// chart, or the static SVG shown.
+const chartEdgesJS = `(id => {
+	const fig = document.getElementById(id);
+	const shown = el => !!el && el.getClientRects().length > 0;
+	const live = fig.querySelector('.chart-live');
+	const el = shown(live) ? live : Array.from(fig.querySelectorAll('.chart-static svg')).find(shown);
+	const r = el.getBoundingClientRect();
+	return [r.left, r.right];
+})`
+
 // longNamesArticle charts two blocks whose shared unit, above the plot,
 // and one of whose names, in the legend, are wider than a phone's frame.
 const longNamesArticle = "---\ntitle: Long names\ndate: 2025-03-01\ndata:\n" +
@@ -443,14 +455,6 @@ func TestBrowserLongNamesFit(t *testing.T) {
 		"plotline.yaml":             {Data: []byte("title: Names\nbase_url: https://example.github.io/repo/\n")},
 		"content/articles/names.md": {Data: []byte(longNamesArticle)},
 	}))
-	const boxJS = `(id => {
-	const fig = document.getElementById(id);
-	const shown = el => !!el && el.getClientRects().length > 0;
-	const live = fig.querySelector('.chart-live');
-	const el = shown(live) ? live : Array.from(fig.querySelectorAll('.chart-static svg')).find(shown);
-	const r = el.getBoundingClientRect();
-	return [r.left, r.right];
-})`
 	for _, rendering := range []string{"live", "static"} {
 		setWindow(t, ctx, 390, "light", rendering == "live")
 		navigate(t, ctx, root+"articles/names/")
@@ -458,7 +462,7 @@ func TestBrowserLongNamesFit(t *testing.T) {
 			waitChartsPainted(t, ctx, 0.005)
 		}
 		for id, l := range measureFigures(t, ctx) {
-			edges, err := chromedp.Run(ctx, chromedp.Evaluate[[2]float64](fmt.Sprintf("%s(%q)", boxJS, id)))
+			edges, err := chromedp.Run(ctx, chromedp.Evaluate[[2]float64](fmt.Sprintf("%s(%q)", chartEdgesJS, id)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -498,14 +502,6 @@ func TestBrowserLastDateLabelled(t *testing.T) {
 		"plotline.yaml":            {Data: []byte("title: Year\nbase_url: https://example.github.io/repo/\n")},
 		"content/articles/year.md": {Data: []byte(yearArticle)},
 	}))
-	const boxJS = `(id => {
-	const fig = document.getElementById(id);
-	const shown = el => !!el && el.getClientRects().length > 0;
-	const live = fig.querySelector('.chart-live');
-	const el = shown(live) ? live : Array.from(fig.querySelectorAll('.chart-static svg')).find(shown);
-	const r = el.getBoundingClientRect();
-	return [r.left, r.right];
-})`
 	for _, width := range []int64{390, 1280} {
 		for _, rendering := range []string{"live", "static"} {
 			setWindow(t, ctx, width, "light", rendering == "live")
@@ -514,7 +510,7 @@ func TestBrowserLastDateLabelled(t *testing.T) {
 				waitChartsPainted(t, ctx, 0.005)
 			}
 			for id, l := range measureFigures(t, ctx) {
-				edges, err := chromedp.Run(ctx, chromedp.Evaluate[[2]float64](fmt.Sprintf("%s(%q)", boxJS, id)))
+				edges, err := chromedp.Run(ctx, chromedp.Evaluate[[2]float64](fmt.Sprintf("%s(%q)", chartEdgesJS, id)))
 				if err != nil {
 					t.Fatal(err)
 				}
