@@ -112,7 +112,7 @@ func Load(fsys fs.FS) (Config, error) {
 		// The values that decoded are checked too, so that every
 		// mistake of the file shows at once.
 		diags.Add(cfg.check()...)
-		if tag, err := language.Parse(cfg.Language); err == nil {
+		if tag, ok := cfg.languageTag(); ok {
 			cfg.Language = tag.String()
 		}
 		return cfg, diags.Err()
@@ -358,7 +358,7 @@ func (c *Config) check() diag.List {
 	if s := c.Claims.Seasons; s != "" && s != "northern" && s != "southern" {
 		diags.Errorf(c.place("claims.seasons"), "claims: seasons: want northern or southern, got %q", s)
 	}
-	if _, err := language.Parse(c.Language); c.Language != "" && err != nil {
+	if _, ok := c.languageTag(); c.Language != "" && !ok {
 		diags.Errorf(c.place("language"), "language: want a language tag such as en, en-GB, de or ar, got %q", c.Language)
 	}
 	return diags
@@ -370,8 +370,8 @@ func (c *Config) check() diag.List {
 // spoken in ("en_US" for en, "de_DE" for de). It returns "" when no
 // country is known (x-klingon) or the region is no country (es-419).
 func (c *Config) OpenGraphLocale() string {
-	tag, err := language.Parse(c.Language)
-	if err != nil {
+	tag, ok := c.languageTag()
+	if !ok {
 		return ""
 	}
 	base, _ := tag.Base()
@@ -380,6 +380,13 @@ func (c *Config) OpenGraphLocale() string {
 		return ""
 	}
 	return base.String() + "_" + region.String()
+}
+
+// languageTag returns the site's language read as a BCP 47 tag, and false
+// when it is none.
+func (c *Config) languageTag() (language.Tag, bool) {
+	tag, err := language.Parse(c.Language)
+	return tag, err == nil
 }
 
 // rightToLeft are the scripts written from right to left that a
@@ -391,8 +398,8 @@ var rightToLeft = []string{"Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr
 // language is most often written in ("ar", "he", "fa", "ur"; not
 // "ar-Latn"), and "ltr" otherwise.
 func (c *Config) Direction() string {
-	tag, err := language.Parse(c.Language)
-	if err != nil {
+	tag, ok := c.languageTag()
+	if !ok {
 		return "ltr"
 	}
 	if script, confidence := tag.Script(); confidence != language.No && slices.Contains(rightToLeft, script.String()) {
