@@ -46,22 +46,31 @@ func (m *model) table() table {
 	mark(m.proj.High, "High scenario")
 	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
 	dates = lastOfDays(dates)
+	if n := len(m.beyond); n > 0 {
+		// The central curve drawn on past until to its crossing: a row
+		// of its own after until's, even on until's day.
+		c := m.beyond[n-1].Date
+		dates = append(dates, c)
+		notes = append(notes, note{c, "Central reaches " + limit})
+	}
 
 	p := m.proj
 	t.rows = make([]tableRow, len(dates))
 	for i, d := range dates {
 		r := tableRow{Date: d, Central: p.Central.ValueAt(d), Low: math.NaN(), High: math.NaN()}
-		if len(p.Central.Curve) == 0 || sameDay(d, p.Start.Date) {
+		if (len(p.Central.Curve) == 0 || sameDay(d, p.Start.Date)) && !d.After(last) {
 			r.Central, r.Start, r.Places = p.Start.Value, true, p.Start.Places
 		}
-		if m.hasLow {
+		// Past until only the central curve is drawn: the row of its
+		// crossing leaves the scenarios' cells empty.
+		if m.hasLow && !d.After(last) {
 			r.Low = p.Low.ValueAt(d)
 		}
-		if m.hasHigh {
+		if m.hasHigh && !d.After(last) {
 			r.High = p.High.ValueAt(d)
 		}
 		for _, n := range notes {
-			if !sameDay(n.day, d) {
+			if !sameDay(n.day, d) || d.After(last) != n.day.After(last) {
 				continue
 			}
 			if r.Note != "" {
@@ -227,7 +236,10 @@ func (m *model) csvDate(t time.Time) string {
 // csvNumber writes v, a value of r, for the CSV: as written on the
 // projection's start, as keepComputed keeps it elsewhere.
 func (r *tableRow) csvNumber(v float64) string {
-	if r.Start {
+	switch {
+	case math.IsNaN(v):
+		return "" // a scenario past until, as the table leaves it empty
+	case r.Start:
 		return plainWritten(data.Point{Value: v, Places: r.Places})
 	}
 	return plainNumber(keepComputed(v))

@@ -328,8 +328,11 @@
         }
         lines.push(line);
       });
-      if (byId.central) {
-        lines.push(byId.central.marker + esc('Central projection: ' + formatProjected(valueOf(byId.central), byId.central.data, loc) + suffix));
+      // Past until the central line goes on, thinner, to its crossing
+      // as the series "central-beyond".
+      var central = byId.central || byId['central-beyond'];
+      if (central) {
+        lines.push(central.marker + esc('Central projection: ' + formatProjected(valueOf(central), central.data, loc) + suffix));
       }
       if (byId.low && byId.band) {
         var low = Number(valueOf(byId.low));
