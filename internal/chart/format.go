@@ -278,12 +278,14 @@ func appendPlainNumber(b []byte, v float64) []byte {
 	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
-// periodWord returns "day" for "day" and so on, with "day" for unknown
-// periods.
+// periodWord returns the words a rate is "per": "a day" for "day" and so
+// on, "an hour" for "hour", with "a day" for unknown periods.
 func periodWord(per string) string {
 	switch per {
+	case "hour":
+		return "an hour"
 	case "week", "month", "year":
-		return per
+		return "a " + per
 	}
-	return "day"
+	return "a day"
 }

@@ -152,6 +152,8 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 			}
 			m.samples[i] = s
 		}
+		// A rate per hour is drawn, tabled and written with its hours.
+		m.timed = m.timed || p.Per == "hour"
 		m.plot = thin(m.samples, maxPlotSamples)
 		m.projFrom, m.projTo = m.samples[0].Date, m.samples[len(m.samples)-1].Date
 		m.beyond = beyondUntil(p, m.projTo)
