@@ -523,10 +523,11 @@
       option.tooltip = option.tooltip || {};
       // The site's language, when it is not English.
       var loc = data.locale || null;
-      // Whether an observation gives a time of day: then every date of
-      // the tooltip shows one, 00:00 at a midnight too.
+      // Whether an observation, or a projection per hour, gives a time
+      // of day: then every date of the tooltip shows one, 00:00 at a
+      // midnight too, as the table does.
       var timed = (option.series || []).some(function (s) {
-        return isObserved(s.id) && (s.data || []).some(function (d) {
+        return (s.data || []).some(function (d) {
           return d && Array.isArray(d.value) && typeof d.value[0] === 'string' && d.value[0].indexOf('T') > 0;
         });
       });
