@@ -395,7 +395,7 @@ func beyondUntil(p *data.Projection, end time.Time) []sample {
 	at := func(t time.Time) sample {
 		return sample{Date: t, Central: p.Central.ValueAt(t), Low: math.NaN(), High: math.NaN()}
 	}
-	days := int(cross.Sub(end).Hours() / 24)
+	days := int((cross.Unix() - end.Unix()) / 86400) // Sub saturates past 292 years
 	n := min(days, maxPlotSamples-2)
 	out := make([]sample, 0, n+2)
 	for i := 0; i <= n; i++ {
