@@ -202,20 +202,38 @@ const computedFigures = 6
 // once more, so a number that the first rounding would put on a half
 // (12,000.4655 kept as 12,000.5, which the tooltip would write 12,001
 // where the table writes 12,000) is kept with more figures, as many as
-// it takes to round as v does.
+// it takes to round as v does. A number that is a half but for binary
+// noise, 4.3 + 0.015 = 4.3149999999999995 (4.31 in the table), rounds
+// to the half at any number of figures a decimal writes it with; it is
+// kept as the decimal of computedFigures figures next to the half on
+// its side, 4.31499, the shortest that rounds as the table writes it,
+// rather than as all seventeen digits of its binary value.
 func keepComputed(v float64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
-	figures := max(computedFigures, data.Magnitude(v)+1)
-	k := roundFigures(v, figures)
 	var a, b [48]byte
 	// The same rounding in every language: compared in English.
-	for figures < 17 && !bytes.Equal(appendNumber(a[:0], nil, k), appendNumber(b[:0], nil, v)) {
-		figures++
-		k = roundFigures(v, figures)
+	want := appendNumber(b[:0], nil, v)
+	agrees := func(k float64) bool { return bytes.Equal(appendNumber(a[:0], nil, k), want) }
+	least := max(computedFigures, data.Magnitude(v)+1)
+	// Past 15 figures the digits of a float64 are its binary noise.
+	for figures := least; figures <= 15; figures++ {
+		if k := roundFigures(v, figures); agrees(k) {
+			return k
+		}
 	}
-	return k
+	k := roundFigures(v, least)
+	dec := least - 1 - data.Magnitude(k)
+	unit := math.Pow10(-dec)
+	next := k - unit
+	if v > k {
+		next = k + unit
+	}
+	if next = data.Round(next, dec); agrees(next) && next != 0 {
+		return next
+	}
+	return v
 }
 
 // appendWritten appends v, a number the writer gave (an observation, a
@@ -260,12 +278,14 @@ func appendPlainNumber(b []byte, v float64) []byte {
 	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
-// periodWord returns "day" for "day" and so on, with "day" for unknown
-// periods.
+// periodWord returns the words a rate is "per": "a day" for "day" and so
+// on, "an hour" for "hour", with "a day" for unknown periods.
 func periodWord(per string) string {
 	switch per {
+	case "hour":
+		return "an hour"
 	case "week", "month", "year":
-		return per
+		return "a " + per
 	}
-	return "day"
+	return "a day"
 }

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -514,6 +515,46 @@ func TestKeptRoundsAsExact(t *testing.T) {
 	}
 	if k := keepComputed(22.299999999999997); k != 22.3 {
 		t.Errorf("22.299999999999997 is kept as %v; want 22.3, without the binary noise", k)
+	}
+	// A half but for binary noise: every rounding of its decimal form
+	// lands on the half, which the table would write otherwise. The sums
+	// are made at run time, in binary, as a projection makes them.
+	sum := func(a, b float64) float64 { return a + b }
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{
+		{sum(4.3, 0.015), "4.31499"},   // 4.3149999999999995, 4.31 in the table
+		{-sum(4.3, 0.015), "-4.31499"}, // and below zero
+		{sum(4.2, 0.105), "4.305"},     // 4.305000000000001, 4.31 in the table, as 4.305 is
+		{12000.4655, "12000.47"},       // a half only at six figures: one more will do
+	} {
+		if got := plainNumber(keepComputed(tc.v)); got != tc.want {
+			t.Errorf("%v is kept as %s; want %s, the shortest decimal written as the table writes %s", tc.v, got, tc.want, formatNumber(nil, tc.v))
+		}
+	}
+}
+
+// TestCSVShortestComputed checks that a projected value which is a half
+// but for binary noise, 4.3 + 0.015 a day after one day, is written in
+// the CSV as the shortest decimal the table's rounding reads as the
+// table writes it (4.31499, which rounds to 4.31), not as the
+// seventeen digits of its binary value, 4.3149999999999995.
+func TestCSVShortestComputed(t *testing.T) {
+	b := parseBlock(t, "level:\n  unit: metres\n  projection: {start: {date: 2025-01-01, value: 4.3}, rate: 0.015, per: day, until: 2025-01-02}\n")
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "\n2025-01-02,,,,4.31499,,,\n"; !strings.Contains(string(f.CSV), want) {
+		t.Errorf("CSV lacks the row %q:\n%s", strings.TrimSpace(want), f.CSV)
+	}
+	var html bytes.Buffer
+	if err := writeHTML(&html, f, ""); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<time datetime="2025-01-02">2 Jan 2025</time></th><td>4.31</td>`; !strings.Contains(html.String(), want) {
+		t.Errorf("table lacks %s", want)
 	}
 }
 

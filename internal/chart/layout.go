@@ -517,6 +517,10 @@ func (l *layout) collectLines(m *model) {
 	}
 	if m.proj != nil {
 		curve(func(s sample) float64 { return s.Central })
+		for i := 1; i < len(m.beyond); i++ {
+			a, b := m.beyond[i-1], m.beyond[i]
+			add(c.x(a.Date), c.yv(a.Central), c.x(b.Date), c.yv(b.Central))
+		}
 		if m.hasLow {
 			curve(func(s sample) float64 { return s.Low })
 		}

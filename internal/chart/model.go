@@ -57,6 +57,10 @@ type model struct {
 	// plot holds at most maxPlotSamples of them.
 	samples []sample
 	plot    []sample
+	// beyond is the central curve carried on from its end, until, to the
+	// crossing, when the crossing comes after until: drawn thinner, so
+	// that the curve meets the crossing's marker. Low and High are NaN.
+	beyond []sample
 
 	hasLow, hasHigh bool
 	hasLimit        bool // drawn on every chart type
@@ -148,8 +152,16 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 			}
 			m.samples[i] = s
 		}
+		// A rate per hour is drawn, tabled and written with its hours.
+		m.timed = m.timed || p.Per == "hour"
 		m.plot = thin(m.samples, maxPlotSamples)
 		m.projFrom, m.projTo = m.samples[0].Date, m.samples[len(m.samples)-1].Date
+		m.beyond = beyondUntil(p, m.projTo)
+		for _, s := range m.beyond {
+			if err := checkValue(b.Name, "projection", s.Date, s.Central); err != nil {
+				return nil, err
+			}
+		}
 		if n := len(m.obs); n > 0 && m.obs[n-1].Date.After(m.projFrom) {
 			m.projFrom = m.obs[n-1].Date
 		}
@@ -264,6 +276,9 @@ func (m *model) dateRange() (time.Time, time.Time) {
 	for _, s := range m.samples {
 		see(s.Date)
 	}
+	for _, s := range m.beyond {
+		see(s.Date)
+	}
 	for _, e := range m.events {
 		see(e.Date)
 	}
@@ -308,6 +323,9 @@ func (m *model) valueRange() (float64, float64) {
 		see(s.Central)
 		see(s.Low)
 		see(s.High)
+	}
+	for _, s := range m.beyond {
+		see(s.Central)
 	}
 	if l, ok := m.limit(); ok {
 		see(l)
@@ -362,6 +380,36 @@ func (m *model) limitLabel() string {
 		return m.limitNumber()
 	}
 	return m.limitNumber() + " " + m.unit
+}
+
+// beyondUntil returns the central curve of p from end, the last date of
+// its curves, to its crossing, when the crossing comes after end: the
+// stretch a chart draws thinner so that the curve reaches the crossing's
+// marker, and nil otherwise. The curve is sampled a day apart, at most
+// maxPlotSamples points, end and the crossing included.
+func beyondUntil(p *data.Projection, end time.Time) []sample {
+	if !p.HasLimit || !p.Central.Reaches || !p.Central.Crossing.After(end) {
+		return nil
+	}
+	cross := p.Central.Crossing
+	at := func(t time.Time) sample {
+		return sample{Date: t, Central: p.Central.ValueAt(t), Low: math.NaN(), High: math.NaN()}
+	}
+	days := int((cross.Unix() - end.Unix()) / 86400) // Sub saturates past 292 years
+	n := min(days, maxPlotSamples-2)
+	out := make([]sample, 0, n+2)
+	for i := 0; i <= n; i++ {
+		d := 0
+		if n > 0 {
+			d = int((int64(i)*int64(days) + int64(n)/2) / int64(n))
+		}
+		t := end.AddDate(0, 0, d)
+		if !t.Before(cross) {
+			break
+		}
+		out = append(out, at(t))
+	}
+	return append(out, at(cross))
 }
 
 // thin returns at most n of s, evenly spread, first and last included.

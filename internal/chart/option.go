@@ -47,6 +47,7 @@ const fontFamily = `system-ui,-apple-system,"Segoe UI",sans-serif`
 const (
 	idObserved = "observed"
 	idCentral  = "central"
+	idBeyond   = "central-beyond"
 	idLow      = "low"
 	idHigh     = "high"
 	idBand     = "band"
@@ -536,7 +537,7 @@ type markLineX struct {
 
 // projectionSeries returns the projection's series: the low–high band,
 // the dashed central line carrying the crossing line and the "Projected"
-// shading. Each line series gets animation, as go-echarts gives a line
+// shading, and the thinner line on from until to a crossing after it. Each line series gets animation, as go-echarts gives a line
 // series the chart's setting.
 //
 // ECharts fills an area between a line and the line it is stacked on, so
@@ -621,6 +622,19 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		}}
 	}
 	out = append(out, central)
+	if len(m.beyond) > 0 {
+		// The central curve carried on from until to the crossing,
+		// thinner, under the central line's name: one entry of the
+		// legend shows and hides both.
+		pts := make([]optPoint, len(m.beyond))
+		for i, s := range m.beyond {
+			pts[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(s.Central)}}
+		}
+		beyond := line(nameCentral, idBeyond, pts)
+		beyond.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 1}
+		beyond.ItemStyle = &opts.ItemStyle{Color: colorProjection}
+		out = append(out, beyond)
+	}
 	return out
 }
 

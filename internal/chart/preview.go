@@ -51,6 +51,10 @@ func (f Figure) Plot() *ogimage.Plot {
 				p.Scenario = append(p.Scenario, ogimage.Point{Date: s.Date, Value: s.High})
 			}
 		}
+		for _, s := range m.beyond[min(1, len(m.beyond)):] {
+			// On to the crossing, as the chart draws it.
+			p.Central = append(p.Central, ogimage.Point{Date: s.Date, Value: s.Central})
+		}
 		if m.projected() {
 			from, to := m.projFrom, m.projTo
 			p.ProjectedFrom, p.ProjectedTo = &from, &to

@@ -446,6 +446,9 @@ func TestGolden(t *testing.T) {
 		{"kursk-fr.html", kursk(), Spec{Block: "losses", Locale: locale.New("fr")}},
 		{"kursk-ar.html", kursk(), Spec{Block: "losses", Locale: locale.New("ar")}},
 		{"bar-en-IN.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240, Locale: locale.New("en-IN")}},
+		// A crossing after until: the central line goes on, thinner,
+		// to the crossing; the table and the CSV get its row.
+		{"past-until.html", parseBlock(t, pastUntil), Spec{Block: "reserve"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -202,7 +202,7 @@ func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb boo
 		text = m.loc.Percent(text)
 	}
 	b.WriteString(text)
-	b.WriteString(" a ")
+	b.WriteString(" ")
 	b.WriteString(periodWord(m.proj.Per))
 }
 

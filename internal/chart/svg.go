@@ -30,6 +30,10 @@ const svgStyle = `.plc-text{fill:var(--pl-chart-text,currentColor);font:12px sys
 	`.plc-obs{stroke:var(--pl-bg,#fff);stroke-width:1}` +
 	`.plc-text.plc-note-observation{fill:var(--c)}`
 
+// beyondStyle is the rule of the central line's thinner continuation
+// from until to a crossing after it, which only such a chart carries.
+const beyondStyle = `.plc-beyond{fill:none;stroke:var(--pl-chart-projection,` + colorProjection + `);stroke-width:1;stroke-dasharray:6 4}`
+
 // slotStyle returns the rule that gives colour slot n its colour.
 func slotStyle(n int) string {
 	v := "--pl-chart-observed"
@@ -206,6 +210,9 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 	for _, ly := range m.layers {
 		w.s(slotStyle(ly.slot))
 	}
+	if len(m.beyond) > 0 {
+		w.s(beyondStyle)
+	}
 	w.s(`</style>`)
 
 	// The projected period, behind everything else.
@@ -286,7 +293,8 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 	return w.b
 }
 
-// svgProjection draws the band, the scenario lines and the central line.
+// svgProjection draws the band, the scenario lines and the central line,
+// and its thinner continuation to a crossing after until.
 func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 	points := func(f func(sample) float64) {
 		for i, s := range m.plot {
@@ -324,6 +332,19 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 	w.s(`<polyline class="plc-central" points="`)
 	points(func(s sample) float64 { return s.Central })
 	w.s(`"/>`)
+	if len(m.beyond) > 0 {
+		// On from until to the crossing, thinner.
+		w.s(`<polyline class="plc-beyond" points="`)
+		for i, s := range m.beyond {
+			if i > 0 {
+				w.s(" ")
+			}
+			w.num(c.x(s.Date))
+			w.s(",")
+			w.num(c.yv(s.Central))
+		}
+		w.s(`"/>`)
+	}
 }
 
 // svgObserved draws each layer's observations as dots, a line or bars, in

@@ -32,7 +32,13 @@ func (m *model) table() table {
 		text string
 	}
 	var notes []note
-	dates := tableDates(first, last)
+	// A rate per hour over a few weeks at most has a row every few
+	// hours, and a crossing a row of its own at its hour; otherwise the
+	// table has a row a day at most, which holds the day's crossings.
+	dates, same := tableDates(first, last), sameDay
+	if m.proj.Per == "hour" && last.Sub(first) <= maxTableRows*12*time.Hour {
+		dates, same = hourDates(first, last), time.Time.Equal
+	}
 	limit := m.limitLabel() // "4 million dollars", as the limit line says
 	mark := func(s *data.Scenario, name string) {
 		if s == nil || !m.proj.HasLimit || !s.Reaches || s.Crossing.Before(first) || s.Crossing.After(last) {
@@ -45,23 +51,32 @@ func (m *model) table() table {
 	mark(m.proj.Low, "Low scenario")
 	mark(m.proj.High, "High scenario")
 	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
-	dates = lastOfDays(dates)
+	dates = lastOf(dates, same)
+	if n := len(m.beyond); n > 0 {
+		// The central curve drawn on past until to its crossing: a row
+		// of its own after until's, even on until's day.
+		c := m.beyond[n-1].Date
+		dates = append(dates, c)
+		notes = append(notes, note{c, "Central reaches " + limit})
+	}
 
 	p := m.proj
 	t.rows = make([]tableRow, len(dates))
 	for i, d := range dates {
 		r := tableRow{Date: d, Central: p.Central.ValueAt(d), Low: math.NaN(), High: math.NaN()}
-		if len(p.Central.Curve) == 0 || sameDay(d, p.Start.Date) {
+		if (len(p.Central.Curve) == 0 || same(d, p.Start.Date)) && !d.After(last) {
 			r.Central, r.Start, r.Places = p.Start.Value, true, p.Start.Places
 		}
-		if m.hasLow {
+		// Past until only the central curve is drawn: the row of its
+		// crossing leaves the scenarios' cells empty.
+		if m.hasLow && !d.After(last) {
 			r.Low = p.Low.ValueAt(d)
 		}
-		if m.hasHigh {
+		if m.hasHigh && !d.After(last) {
 			r.High = p.High.ValueAt(d)
 		}
 		for _, n := range notes {
-			if !sameDay(n.day, d) {
+			if !same(n.day, d) || d.After(last) != n.day.After(last) {
 				continue
 			}
 			if r.Note != "" {
@@ -82,14 +97,15 @@ func sameDay(a, b time.Time) bool {
 	return ay == by && am == bm && ad == bd
 }
 
-// lastOfDays keeps, of each run of sorted dates on one day, the last. The
-// table has one row a day, and a day's notes say which scenarios reach the
-// limit on it: of a series read by the hour, whose crossings fall at any
-// hour of the day, the last is the row whose values have reached it.
-func lastOfDays(dates []time.Time) []time.Time {
+// lastOf keeps, of each run of sorted dates that same says are one row's
+// (one day's, sameDay), the last. The table has one row a day, and a
+// day's notes say which scenarios reach the limit on it: of a series read
+// by the hour, whose crossings fall at any hour of the day, the last is
+// the row whose values have reached it.
+func lastOf(dates []time.Time, same func(a, b time.Time) bool) []time.Time {
 	out := dates[:0]
 	for i, d := range dates {
-		if i+1 < len(dates) && sameDay(d, dates[i+1]) {
+		if i+1 < len(dates) && same(d, dates[i+1]) {
 			continue
 		}
 		out = append(out, d)
@@ -123,6 +139,24 @@ func tableDates(first, last time.Time) []time.Time {
 		if !d.Before(last) {
 			break
 		}
+		out = append(out, d)
+	}
+	return append(out, last)
+}
+
+// hourDates returns dates from first to last, both included, 1, 2, 3, 6
+// or 12 hours apart, so that there are at most about maxTableRows.
+func hourDates(first, last time.Time) []time.Time {
+	hours := last.Sub(first).Hours()
+	step := 12
+	for _, h := range []int{1, 2, 3, 6} {
+		if hours/float64(h) <= maxTableRows {
+			step = h
+			break
+		}
+	}
+	var out []time.Time
+	for d := first; d.Before(last); d = d.Add(time.Duration(step) * time.Hour) {
 		out = append(out, d)
 	}
 	return append(out, last)
@@ -227,7 +261,10 @@ func (m *model) csvDate(t time.Time) string {
 // csvNumber writes v, a value of r, for the CSV: as written on the
 // projection's start, as keepComputed keeps it elsewhere.
 func (r *tableRow) csvNumber(v float64) string {
-	if r.Start {
+	switch {
+	case math.IsNaN(v):
+		return "" // a scenario past until, as the table leaves it empty
+	case r.Start:
 		return plainWritten(data.Point{Value: v, Places: r.Places})
 	}
 	return plainNumber(keepComputed(v))

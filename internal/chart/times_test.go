@@ -178,3 +178,31 @@ func TestTimedObservations(t *testing.T) {
 		t.Errorf("bars of one time: error %v; want %q", err, want)
 	}
 }
+
+// TestPerHour checks the chart of a rate per hour: the summary says "an
+// hour", the table has a row an hour with the crossing's note on its
+// hour's row alone, and the time axis steps by hours, although the
+// projection starts at midnight and no observation gives a time.
+func TestPerHour(t *testing.T) {
+	b := parseBlock(t, "gauge:\n  unit: metres\n  projection: {start: {date: 2025-03-03, value: 3.94}, rate: 0.04, per: hour, limit: 4.5, until: 2025-03-04}\n")
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "3.94 on 3 March 2025, rising 0.04 an hour, reaches 4.5 on 3 March 2025"; !strings.Contains(f.Summary, want) {
+		t.Errorf("summary %q; want it to say %q", f.Summary, want)
+	}
+	var rows []string
+	for _, r := range f.table.rows {
+		rows = append(rows, r.Date.Format("15:04")+" "+formatNumber(nil, r.Central)+" "+r.Note)
+	}
+	if len(rows) != 25 || rows[1] != "01:00 3.98 " || rows[14] != "14:00 4.5 Central reaches 4.5 metres" || rows[15] != "15:00 4.54 " {
+		t.Errorf("table rows %q; want 25 an hour apart, the crossing's note at 14:00 alone", rows)
+	}
+	if !strings.Contains(string(f.CSV), "\n2025-03-03T14:00,,,,4.5,,,Central reaches 4.5 metres\n") {
+		t.Errorf("CSV lacks the crossing's row at 14:00:\n%s", f.CSV)
+	}
+	if !strings.Contains(string(f.SVG), ">06:00</text>") {
+		t.Errorf("the time axis does not step by hours")
+	}
+}

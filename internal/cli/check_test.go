@@ -107,7 +107,7 @@ func TestCheck(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "content/articles/a.md"), "---\ntitle: A\ndate: 2025-01-01\n---\nFine.\n")
 	before["content/articles/a.md"] = []byte("---\ntitle: A\ndate: 2025-01-01\n---\nFine.\n")
 	code, stdout, _ = run()
-	if code != ExitOK || stdout != "checked 5 pages: no errors, 0 warnings\n" {
+	if code != ExitOK || stdout != "checked 6 pages: no errors, 0 warnings\n" {
 		t.Errorf("check of a clean site: exit %d, stdout %q; want 0 and a summary", code, stdout)
 	}
 

@@ -326,7 +326,7 @@ func TestSchemaErrors(t *testing.T) {
       rate: 92
       per: fortnight
 `,
-			[]string{p + `6:12: unknown period "fortnight" (want day, week, month or year)`},
+			[]string{p + `6:12: unknown period "fortnight" (want hour, day, week, month or year)`},
 		},
 		{
 			"unknown model",

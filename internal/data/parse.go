@@ -38,7 +38,7 @@ type Page struct {
 //	    projection:
 //	      start: {date: 2024-12-05, value: 0}   # or `start: last`, the latest observation (the default)
 //	      rate: 92               # change per `per`, or `rate: fit`: least squares on the series (≥ 2 observations)
-//	      per: day               # day | week | month | year (months and years by the calendar); default day
+//	      per: day               # hour | day | week | month | year (months and years by the calendar); default day
 //	      model: linear          # linear | exponential (rate is then percent growth per period); default linear
 //	      limit: 12000           # optional threshold; the central rate must reach it
 //	      until: 2025-05-01      # optional end of the curves; default: the latest crossing plus

@@ -32,7 +32,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if n, has := f["per"]; has {
 		if s, good := p.text("per", n.val); good {
 			if per, good = projection.ParsePeriod(s); !good {
-				p.errorf(n.val, "unknown period %q (want day, week, month or year)", s)
+				p.errorf(n.val, "unknown period %q (want hour, day, week, month or year)", s)
 				ok = false
 			}
 		} else {
@@ -166,8 +166,9 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 
 	out.Central.Name = "central"
 	// A series read by the hour crosses on the day its curve does, which
-	// whole days counted from a reading at noon would miss by one.
-	hourly := HasTime(out.Start.Date)
+	// whole days counted from a reading at noon would miss by one; a rate
+	// per hour crosses at an hour too.
+	hourly := per == projection.Hour || HasTime(out.Start.Date)
 	for _, pt := range b.Series {
 		hourly = hourly || HasTime(pt.Date)
 	}
@@ -197,7 +198,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 
 	switch {
 	case untilNode == nil:
-		out.Until = defaultUntil(out.Start.Date, scenarios)
+		out.Until = defaultUntil(out.Start.Date, scenarios, per == projection.Hour)
 		if len(b.Series) > 0 {
 			if last := b.Series[len(b.Series)-1].Date; last.After(out.Until) {
 				out.Until = last
@@ -284,15 +285,23 @@ func unreachable(p projection.Projection, limit float64) string {
 }
 
 // defaultUntil returns the end of the curves when the block does not give
-// one: a little past the latest crossing, or a year after start.
-func defaultUntil(start time.Time, scenarios []*Scenario) time.Time {
+// one: a little past the latest crossing, or a year after start. For a
+// rate per hour (hours) it is counted in hours: the latest crossing and
+// a tenth of the time to it, 6 hours at least, or a day after start.
+func defaultUntil(start time.Time, scenarios []*Scenario, hours bool) time.Time {
 	var latest time.Time
 	for _, s := range scenarios {
 		if s.Reaches && s.Crossing.After(latest) {
 			latest = s.Crossing
 		}
 	}
-	if latest.IsZero() {
+	switch {
+	case hours && latest.IsZero():
+		return start.Add(24 * time.Hour)
+	case hours:
+		span := latest.Sub(start).Hours()
+		return latest.Add(time.Duration(max(6, math.Ceil(span/10))) * time.Hour)
+	case latest.IsZero():
 		return projection.AddMonths(start, 12) // a year after 29 February is 28 February
 	}
 	span := daysBetween(start, latest)
@@ -302,18 +311,24 @@ func defaultUntil(start time.Time, scenarios []*Scenario) time.Time {
 
 // sample returns the curve of pr from start to until. A linear projection
 // is a straight line between two steps of its period, so its ends and the
-// month or year boundaries between them describe it exactly (days and
-// weeks are all of one length: the ends alone do), and readers of the
+// month or year boundaries between them describe it exactly (hours, days
+// and weeks are all of one length: the ends alone do), and readers of the
 // curve interpolate between points. Any other curve gets one point a day
-// when that is at most maxCurvePoints days, else maxCurvePoints+1 evenly
-// spaced days. Both ends are always included, until itself too when the
-// start's time of day puts it between two days.
+// (an hour, for a rate per hour) when that is at most maxCurvePoints
+// points, else maxCurvePoints+1 evenly spaced ones. Both ends are always
+// included, until itself too when the start's time of day puts it
+// between two days.
 func sample(pr projection.Projection, start, until time.Time) []Point {
-	days := daysBetween(start, until)
+	unit := int64(86400)
+	if pr.Per == projection.Hour {
+		unit = 3600
+	}
+	at := func(k int) time.Time { return time.Unix(start.Unix()+int64(k)*unit, 0).UTC() }
+	days := int(math.Floor(float64(until.Unix()-start.Unix()) / float64(unit)))
 	if days < 0 {
 		days = 0
 	}
-	end := addDays(start, days)
+	end := at(days)
 	if pr.Model == projection.Linear && days > 0 {
 		out := []Point{{Date: start, Value: pr.ValueAt(start)}}
 		if pr.Per == projection.Month || pr.Per == projection.Year {
@@ -338,7 +353,7 @@ func sample(pr projection.Projection, start, until time.Time) []Point {
 	}
 	out := make([]Point, 0, n+1)
 	for i := 0; i <= n; i++ {
-		t := addDays(start, step(i))
+		t := at(step(i))
 		out = append(out, Point{Date: t, Value: pr.ValueAt(t)})
 	}
 	return withUntil(out, pr, until)

@@ -89,3 +89,47 @@ func TestObservationTimes(t *testing.T) {
 		})
 	}
 }
+
+// TestPerHour checks a rate per hour: 3.94 at noon rising 0.04 an hour
+// crosses 4.5 at 02:00 the next day, 14 hours on; without until the
+// curve runs 6 hours past it (a tenth of 14 hours is less), and an
+// exponential one is drawn an hour a point.
+func TestPerHour(t *testing.T) {
+	src := `data:
+  gauge:
+    series:
+      - {date: 2025-03-03T11:00, value: 3.9}
+      - {date: 2025-03-03T12:00, value: 3.94}
+    projection: {rate: 0.04, per: hour, limit: 4.5}
+  growth:
+    projection: {start: {date: 2025-03-03, value: 1}, rate: 100, per: hour, model: exponential, until: 2025-03-04}
+`
+	blocks, diags := parse(t, src, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	gauge, growth := blocks[0], blocks[1]
+	if gauge.Name != "gauge" {
+		gauge, growth = growth, gauge
+	}
+	pr := gauge.Projection
+	if got, want := pr.Central.Crossing.Format(time.RFC3339), "2025-03-04T02:00:00Z"; !pr.Central.Reaches || got != want {
+		t.Errorf("crossing %s, %v; want %s", got, pr.Central.Reaches, want)
+	}
+	if got, want := pr.Until.Format(time.RFC3339), "2025-03-04T08:00:00Z"; got != want {
+		t.Errorf("until %s; want %s", got, want)
+	}
+	if v, err := gauge.Field("per"); err != nil || v.Text != "hour" {
+		t.Errorf("{{ gauge.per }} = %+v, %v; want hour", v, err)
+	}
+	if v, err := gauge.Field("value_at_until"); err != nil || v.Num < 4.74-1e-9 || v.Num > 4.74+1e-9 {
+		t.Errorf("{{ gauge.value_at_until }} = %+v, %v; want 4.74", v, err)
+	}
+	curve := growth.Projection.Central.Curve
+	if len(curve) != 25 {
+		t.Fatalf("exponential curve per hour has %d points; want 25, one an hour", len(curve))
+	}
+	if got := curve[10]; got.Date.Format(time.RFC3339) != "2025-03-03T10:00:00Z" || got.Value != 1024 {
+		t.Errorf("curve[10] = %v %v; want 1024 at 10:00, ten doublings", got.Date.Format(time.RFC3339), got.Value)
+	}
+}

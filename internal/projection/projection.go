@@ -22,15 +22,20 @@ const (
 	// Year is a calendar year: from a date to the same date a year later
 	// (28 February when that year has no 29 February).
 	Year
+	// Hour is sixty minutes, for a series read by the hour, such as a
+	// river gauge's.
+	Hour
 )
 
 // daysPerYear is the length of the mean Gregorian year.
 const daysPerYear = 365.2425
 
-// ParsePeriod returns the period named s ("day", "week", "month" or
-// "year"), and false if s names none.
+// ParsePeriod returns the period named s ("hour", "day", "week", "month"
+// or "year"), and false if s names none.
 func ParsePeriod(s string) (Period, bool) {
 	switch s {
+	case "hour":
+		return Hour, true
 	case "day":
 		return Day, true
 	case "week":
@@ -46,6 +51,8 @@ func ParsePeriod(s string) (Period, bool) {
 // String returns the name ParsePeriod accepts for p.
 func (p Period) String() string {
 	switch p {
+	case Hour:
+		return "hour"
 	case Week:
 		return "week"
 	case Month:
@@ -62,6 +69,8 @@ func (p Period) String() string {
 // day.
 func (p Period) Days() float64 {
 	switch p {
+	case Hour:
+		return 1.0 / 24
 	case Week:
 		return 7
 	case Month:
@@ -144,12 +153,16 @@ func (p Projection) Periods(t time.Time) float64 {
 			months = 12
 		}
 		return calendarSteps(p.Start, t, months)
+	case Hour:
+		// Counted in seconds, so that a whole hour is exactly one.
+		secs := float64(t.Unix() - p.Start.Unix())
+		return secs/3600 + float64(t.Nanosecond()-p.Start.Nanosecond())/3600e9
 	}
 	return elapsedDays(p.Start, t) / p.Per.Days()
 }
 
-// Step returns the date k periods after Start: k days or weeks on, or
-// k calendar months or years on (see AddMonths). Between two steps a
+// Step returns the date k periods after Start: k hours, days or weeks on,
+// or k calendar months or years on (see AddMonths). Between two steps a
 // Linear projection is a straight line in time.
 func (p Projection) Step(k int) time.Time {
 	switch p.Per {
@@ -159,6 +172,8 @@ func (p Projection) Step(k int) time.Time {
 		return AddMonths(p.Start, 12*k)
 	case Week:
 		return addDays(p.Start, 7*k)
+	case Hour:
+		return time.Unix(p.Start.Unix()+int64(k)*3600, int64(p.Start.Nanosecond())).In(p.Start.Location())
 	}
 	return addDays(p.Start, k)
 }

@@ -55,9 +55,12 @@ func TestValueAt(t *testing.T) {
 		{"falling", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -30}, "2025-01-31", 100},
 		{"doubling weekly", Projection{Start: date("2025-01-01"), Value: 100, Rate: 100, Per: Week, Model: Exponential}, "2025-01-22", 800},
 		{"halving daily", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -50, Model: Exponential}, "2025-01-04", 125},
+		{"hourly", Projection{Start: date("2025-01-01"), Value: 3, Rate: 0.5, Per: Hour}, "2025-01-02", 15},
+		{"hourly, from an hour", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 3.94, Rate: 0.04, Per: Hour}, "2025-03-04T02:00:00Z", 4.5},
+		{"doubling hourly", Projection{Start: at("2025-01-01T22:00:00Z"), Value: 1, Rate: 100, Per: Hour, Model: Exponential}, "2025-01-02", 4},
 	}
 	for _, tt := range tests {
-		got := tt.p.ValueAt(date(tt.at))
+		got := tt.p.ValueAt(at(tt.at))
 		if math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("%s: ValueAt(%s) = %v; want %v", tt.name, tt.at, got, tt.want)
 		}
@@ -100,6 +103,11 @@ func TestCrossing(t *testing.T) {
 		{"hourly, before the start's hour", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 3.94, Rate: 0.72, Hourly: true}, 4.5, "2025-03-04T07:00:00Z"},
 		{"hourly, on the hour", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 4, Rate: 2.4, Hourly: true}, 4.5, "2025-03-03T17:00:00Z"},
 		{"hourly, falling", Projection{Start: at("2025-03-03T06:30:00Z"), Value: 100, Rate: -24, Hourly: true}, 0, "2025-03-07T10:30:00Z"},
+		// A rate per hour: 3.94 at noon rising 0.04 an hour is 4.5 after
+		// 14 hours, at 02:00 the next day.
+		{"per hour", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 3.94, Rate: 0.04, Per: Hour, Hourly: true}, 4.5, "2025-03-04T02:00:00Z"},
+		{"per hour, between hours", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 3.94, Rate: 0.04, Per: Hour, Hourly: true}, 4.51, "2025-03-04T03:00:00Z"},
+		{"doubling hourly", Projection{Start: date("2025-01-01"), Value: 1, Rate: 100, Per: Hour, Model: Exponential, Hourly: true}, 1024, "2025-01-01T10:00:00Z"},
 
 		{"zero rate", Projection{Start: date("2025-01-01"), Value: 10}, 20, ""},
 		{"wrong sign rising", Projection{Start: date("2025-01-01"), Rate: -5}, 12000, ""},
@@ -169,7 +177,7 @@ func TestCrossingNearHorizon(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
-	for _, per := range []Period{Day, Week, Month, Year} {
+	for _, per := range []Period{Hour, Day, Week, Month, Year} {
 		got, ok := ParsePeriod(per.String())
 		if !ok || got != per {
 			t.Errorf("ParsePeriod(%q) = %v, %v; want %v, true", per.String(), got, ok, per)
@@ -187,7 +195,7 @@ func TestParse(t *testing.T) {
 	if got, ok := ParseModel("logistic"); ok {
 		t.Errorf("ParseModel(logistic) = %v, true; want false", got)
 	}
-	days := map[Period]float64{Day: 1, Week: 7, Month: 30.436875, Year: 365.2425}
+	days := map[Period]float64{Hour: 1.0 / 24, Day: 1, Week: 7, Month: 30.436875, Year: 365.2425}
 	for per, want := range days {
 		if got := per.Days(); math.Abs(got-want) > 1e-12 {
 			t.Errorf("%v.Days() = %v; want %v", per, got, want)

@@ -1034,6 +1034,47 @@ func TestBrowserTooltipRounding(t *testing.T) {
 	}
 }
 
+// TestBrowserTooltipPastUntil shows, in Chromium, the tooltip of a
+// projection per hour from a start at midnight, 3.94 rising 0.04 an
+// hour, drawn until the next midnight and crossing 5.5 at 15:00 that day:
+// at the start it gives the time, 00:00, as the table does, though no
+// observation gives one; on the crossing, where the central line goes on
+// past until, it gives the central projection there, 5.5, as the table's
+// crossing row does.
+func TestBrowserTooltipPastUntil(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml": {Data: []byte("title: River\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/river.md": {Data: []byte("---\ntitle: River\ndate: 2025-03-03\ndata:\n" +
+			"  g:\n    unit: metres\n" +
+			"    projection: {start: {date: 2025-03-03, value: 3.94}, rate: 0.04, per: hour, limit: 5.5, until: 2025-03-04}\n" +
+			"---\nRising.\n\n```chart\ndata: g\n```\n")},
+	})
+	page, err := os.ReadFile(filepath.Join(dest, "articles", "river", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<time datetime="2025-03-03">3 Mar 2025 00:00</time></th><td>3.94</td>`,
+		`<time datetime="2025-03-04T15:00">4 Mar 2025 15:00</time></th><td>5.5</td>`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Fatalf("the table has no row %s", want)
+		}
+	}
+	useUTC(t, ctx)
+	navigate(t, ctx, serveDir(t, dest)+"articles/river/")
+	charts := waitChartsDrawn(t, ctx)
+	text := showTooltip(t, ctx, charts[0].Figure, "central", 0, "3 Mar 2025 00:00")
+	if want := "Central projection: 3.94 metres"; !strings.Contains(text, want) {
+		t.Errorf("tooltip %q does not say %q", text, want)
+	}
+	text = showTooltip(t, ctx, charts[0].Figure, "central-beyond", 1, "4 Mar 2025 15:00")
+	if want := "Central projection: 5.5 metres"; !strings.Contains(text, want) {
+		t.Errorf("tooltip %q does not say %q, as the table's crossing row does", text, want)
+	}
+}
+
 // writtenArticle has observations written as a reader must see them: a
 // zero with two decimals, a number smaller than 10⁻²⁰ and, as the start
 // of its projection, 3000.50.

@@ -231,6 +231,22 @@ func TestRebuildShapeChanges(t *testing.T) {
 		{"slug change", func() {
 			writeFiles(t, dir, map[string]string{"content/notes/d.md": "---\ntitle: D\ndate: 2025-02-01\nslug: dee\n---\nNew.\n"})
 		}, "content/notes/d.md", false},
+		// The folder's redirect page (writeSections) goes with its last
+		// article, and comes back with a new one.
+		{"last article of a folder deleted", func() {
+			if _, err := os.Stat(filepath.Join(dest, "notes/index.html")); err != nil {
+				t.Errorf("no redirect page for the folder of notes/dee/: %v", err)
+			}
+			if err := os.Remove(filepath.Join(dir, "content/notes/d.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, "content/notes/d.md", false},
+		{"article back in the folder", func() {
+			if _, err := os.Stat(filepath.Join(dest, "notes/index.html")); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("the redirect page of a folder without articles is in the output: %v", err)
+			}
+			writeFiles(t, dir, map[string]string{"content/notes/d.md": "---\ntitle: D\ndate: 2025-02-01\nslug: dee\n---\nNew.\n"})
+		}, "content/notes/d.md", false},
 		{"deleted article", func() {
 			if err := os.Remove(filepath.Join(dir, "content/articles/b.md")); err != nil {
 				t.Fatal(err)

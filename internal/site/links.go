@@ -192,9 +192,10 @@ func (ix *linkIndex) removeAsset(file string) {
 }
 
 // listPageRE matches the site paths of the pages plotline makes from the
-// others: a tag's list ("tags/economy/") and the further pages of a list
-// ("page/2/", "tags/economy/page/3/").
-var listPageRE = regexp.MustCompile(`^(tags/[^/]+/)?(page/[1-9][0-9]*/)?$`)
+// others: a tag's list ("tags/economy/"), the further pages of a list
+// ("page/2/", "tags/economy/page/3/") and the redirect page of a top
+// folder articles are in ("articles/").
+var listPageRE = regexp.MustCompile(`^((tags/[^/]+/)?(page/[1-9][0-9]*/)?|[^/]+/)$`)
 
 // resolve checks dest, written in the page at from, as a browser follows
 // it: tabs and newlines dropped, backslash escapes and entities undone,

@@ -118,6 +118,9 @@ func (r *run) renderLists(which int) error {
 	if err := r.writeListPages(pending, &diags); err != nil {
 		return err
 	}
+	if err := r.writeSections(l.home.sums, seen); err != nil {
+		return err
+	}
 	if diags.HasErrors() {
 		return diags.Err()
 	}
@@ -150,6 +153,61 @@ func (r *run) renderLists(which int) error {
 			return err
 		}
 		return r.write("sitemap.xml", "sitemap", buf.Bytes())
+	}
+	return nil
+}
+
+// sectionOf returns the top folder of the site path of an article,
+// "articles" for "articles/kursk/", and "" for an article at the top
+// ("kursk/").
+func sectionOf(url string) string {
+	first, rest, _ := strings.Cut(url, "/")
+	if rest == "" {
+		return ""
+	}
+	return first
+}
+
+// writeSections writes a redirect page to the home page, which lists the
+// articles, at the address of each top folder that articles are in
+// ("articles/index.html" for "articles/kursk/"), as Hugo answers at a
+// section's address, unless a page, a redirect page or a file of the
+// site is there; seen is renderLists', for the sections no article is in
+// any more to go. A site of 10,000 articles in one folder gets one file.
+func (r *run) writeSections(articles []*render.Summary, seen map[string]bool) error {
+	site := r.st.site
+	done := map[string]bool{}
+	for _, a := range articles {
+		s := sectionOf(a.URL)
+		if s == "" || done[s] {
+			continue
+		}
+		done[s] = true
+		sitePath, owner := s+"/index.html", "redirect page of the folder "+s+"/"
+		r.mu.Lock()
+		other, taken := r.st.owners[sitePath]
+		r.mu.Unlock()
+		if taken && other != owner {
+			continue
+		}
+		seen[sitePath] = true
+		h := fnv.New64a()
+		fmt.Fprintf(h, "section\x00%s\x00%s\x00%s\x00%s", sitePath, site.Title, site.AbsURL(""), site.Language)
+		key := h.Sum64()
+		r.mu.Lock()
+		same := r.st.lists[sitePath] == key
+		r.st.lists[sitePath] = key
+		r.mu.Unlock()
+		if same || r.reuseList(sitePath, owner, key) {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := render.WriteRedirect(&buf, site, site.Title, ""); err != nil {
+			return err
+		}
+		if err := r.write(sitePath, owner, buf.Bytes()); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -321,16 +379,20 @@ func listPageURL(base string, n int) string {
 }
 
 // listURLs returns the site paths of every list page the pages of st
-// make: the pages of the home page's list and of each tag's, and the list
-// of tags. failed are the pages that had errors of their own, in place of
+// make: the pages of the home page's list and of each tag's, the list of
+// tags, and the redirect page of each top folder articles are in. failed are the pages that had errors of their own, in place of
 // what st knows of them: their tags make lists once they are mended.
 func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bool {
 	counts := map[string]int{}
+	sections := map[string]bool{}
 	count := func(rec *record) {
 		if rec.kind != content.Article || rec.summary == nil {
 			return
 		}
 		counts[""]++
+		if s := sectionOf(rec.url); s != "" {
+			sections[s+"/"] = true // its folder's redirect page (writeSections)
+		}
 		for _, t := range rec.summary.Tags {
 			counts[t.URL]++
 		}
@@ -347,6 +409,9 @@ func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bo
 		counts[""] = 0
 	}
 	out := map[string]bool{"tags/": true}
+	for s := range sections {
+		out[s] = true
+	}
 	for base, n := range counts {
 		_, total := paging(n, pageSize)
 		for i := 1; i <= total; i++ {

@@ -328,8 +328,11 @@
         }
         lines.push(line);
       });
-      if (byId.central) {
-        lines.push(byId.central.marker + esc('Central projection: ' + formatProjected(valueOf(byId.central), byId.central.data, loc) + suffix));
+      // Past until the central line goes on, thinner, to its crossing
+      // as the series "central-beyond".
+      var central = byId.central || byId['central-beyond'];
+      if (central) {
+        lines.push(central.marker + esc('Central projection: ' + formatProjected(valueOf(central), central.data, loc) + suffix));
       }
       if (byId.low && byId.band) {
         var low = Number(valueOf(byId.low));
@@ -520,10 +523,11 @@
       option.tooltip = option.tooltip || {};
       // The site's language, when it is not English.
       var loc = data.locale || null;
-      // Whether an observation gives a time of day: then every date of
-      // the tooltip shows one, 00:00 at a midnight too.
+      // Whether an observation, or a projection per hour, gives a time
+      // of day: then every date of the tooltip shows one, 00:00 at a
+      // midnight too, as the table does.
       var timed = (option.series || []).some(function (s) {
-        return isObserved(s.id) && (s.data || []).some(function (d) {
+        return (s.data || []).some(function (d) {
           return d && Array.isArray(d.value) && typeof d.value[0] === 'string' && d.value[0].indexOf('T') > 0;
         });
       });
