@@ -270,16 +270,20 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 			}
 			return ix.basePath + escapePath(site) + suffix, site, ch, nil
 		}
-		// A list plotline makes from the pages: whether it exists is
-		// known once they are all rendered.
-		if list := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"; listPageRE.MatchString(list) && list != "/" {
-			return ix.basePath + escapePath(list) + suffix, list, check(list, "", true), nil
-		}
 	}
+	// A page that is not built (a draft) says so before its address is
+	// taken for a list: a folder's redirect page is at "about/" too.
 	for _, c := range candidates {
 		page := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"
 		if u, ok := ix.unbuilt[page]; ok {
 			return "", "", nil, errors.New(u.why)
+		}
+	}
+	for _, c := range candidates {
+		// A list plotline makes from the pages: whether it exists is
+		// known once they are all rendered.
+		if list := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"; listPageRE.MatchString(list) && list != "/" {
+			return ix.basePath + escapePath(list) + suffix, list, check(list, "", true), nil
 		}
 	}
 	if strings.HasSuffix(target, ".md") {

@@ -210,12 +210,17 @@ func TestUnknownKeysSummed(t *testing.T) {
 func TestLinkToDraft(t *testing.T) {
 	_, errs := buildErrors(t, fstest.MapFS{
 		"content/articles/x.md": {Data: []byte("---\ntitle: X\ndate: 2025-01-02\ndraft: true\n---\nX.\n")},
-		"content/articles/a.md": {Data: []byte("---\ntitle: A\ndate: 2025-01-01\n---\nSee [x](/articles/x/) and [file](x.md#part), [gone](/articles/y/).\n")},
+		"content/articles/a.md": {Data: []byte("---\ntitle: A\ndate: 2025-01-01\n---\nSee [x](/articles/x/) and [file](x.md#part), [gone](/articles/y/).\n\n[About](/about/), [none](/none/).\n")},
+		// A page at the top: its address is one a folder's redirect page
+		// could have, and the link still says it is a draft.
+		"content/about.md": {Data: []byte("---\ntitle: About\ndraft: true\n---\nAbout.\n")},
 	})
 	want := []string{
 		`content/articles/a.md:5:5: link "/articles/x/": links to a draft (content/articles/x.md): remove draft: true there, or the link`,
 		`content/articles/a.md:5:27: link "x.md#part": links to a draft (content/articles/x.md): remove draft: true there, or the link`,
 		`content/articles/a.md:5:46: link "/articles/y/": no page or file of the site has this address`,
+		`content/articles/a.md:7:1: link "/about/": links to a draft (content/about.md): remove draft: true there, or the link`,
+		`content/articles/a.md:7:19: link "/none/": no page or file of the site has this address`,
 	}
 	if !slices.Equal(errs, want) {
 		t.Errorf("errors:\n%s\nwant\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
