@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/plotline/plotline/internal/data"
 )
 
 // pastUntil is a projection whose crossing comes after its until: 0 on
@@ -111,5 +113,45 @@ func TestPastUntil(t *testing.T) {
 	}
 	if want := `<tr class="chart-crossing"><th scope="row"><time datetime="2025-02-20">20 Feb 2025</time></th><td>5,000</td><td></td><td></td><td>Central reaches 5,000 tonnes</td></tr>`; !strings.Contains(html.String(), want) {
 		t.Errorf("table lacks the crossing row %s", want)
+	}
+}
+
+// TestBeyondUntilPoints checks how many points the stretch past until is
+// drawn with: a straight line its two ends, a curve a point a day up to
+// maxBeyondSamples, each on the curve, the last on the crossing.
+func TestBeyondUntilPoints(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      int // 0: a point a day, the crossing included
+		atMost    bool
+	}{
+		{"linear", pastUntil, 2, false},
+		{"exponential, 31 days", "g:\n  projection: {start: {date: 2025-01-01, value: 100}, model: exponential, per: month, rate: 10, limit: 300, until: 2025-11-15}\n", 0, false},
+		{"exponential, years", "g:\n  projection: {start: {date: 2025-01-01, value: 100}, model: exponential, per: year, rate: 10, limit: 300, until: 2026-01-01}\n", maxBeyondSamples, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := parseBlock(t, c.src)
+			m, err := newModel([]*data.Block{b}, nil, TypeProjection, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, end, got := b.Projection, m.projTo, m.beyond
+			days := int(p.Central.Crossing.Sub(end).Hours() / 24)
+			want := c.want
+			if want == 0 {
+				want = days + 1
+			}
+			if len(got) != want && !(c.atMost && len(got) > 2 && len(got) <= want) {
+				t.Fatalf("%d points over %d days; want %d", len(got), days, want)
+			}
+			if !got[0].Date.Equal(end) || !got[len(got)-1].Date.Equal(p.Central.Crossing) {
+				t.Errorf("points run from %v to %v; want %v to %v", got[0].Date, got[len(got)-1].Date, end, p.Central.Crossing)
+			}
+			for _, s := range got {
+				if v := p.Central.ValueAt(s.Date); s.Central != v {
+					t.Errorf("%v: %v; want %v, on the curve", s.Date, s.Central, v)
+				}
+			}
+		})
 	}
 }

@@ -15,6 +15,10 @@ import (
 // with, in the option and in the SVG.
 const maxPlotSamples = 200
 
+// maxBeyondSamples is the most points of a curve carried on past until to
+// its crossing (beyondUntil).
+const maxBeyondSamples = 50
+
 // MaxDrawnPoints is the most observations a chart draws of one block.
 // A longer series is drawn as at most MaxDrawnPoints of its points chosen
 // by largest-triangle-three-buckets, which keeps its shape, its least
@@ -385,8 +389,11 @@ func (m *model) limitLabel() string {
 // beyondUntil returns the central curve of p from end, the last date of
 // its curves, to its crossing, when the crossing comes after end: the
 // stretch a chart draws thinner so that the curve reaches the crossing's
-// marker, and nil otherwise. The curve is sampled a day apart, at most
-// maxPlotSamples points, end and the crossing included.
+// marker, and nil otherwise. A straight line is its two ends; a curve is
+// sampled a day apart, at most maxBeyondSamples points, end and the
+// crossing included (half the generated site's charts have such a
+// stretch, and each sample is drawn four times: the option, two static
+// frames and the preview).
 func beyondUntil(p *data.Projection, end time.Time) []sample {
 	if !p.HasLimit || !p.Central.Reaches || !p.Central.Crossing.After(end) {
 		return nil
@@ -396,7 +403,10 @@ func beyondUntil(p *data.Projection, end time.Time) []sample {
 		return sample{Date: t, Central: p.Central.ValueAt(t), Low: math.NaN(), High: math.NaN()}
 	}
 	days := int((cross.Unix() - end.Unix()) / 86400) // Sub saturates past 292 years
-	n := min(days, maxPlotSamples-2)
+	n := min(days, maxBeyondSamples-2)
+	if p.Model != "exponential" {
+		n = 0
+	}
 	out := make([]sample, 0, n+2)
 	for i := 0; i <= n; i++ {
 		d := 0
