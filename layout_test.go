@@ -26,6 +26,7 @@ var allowedInternal = map[string][]string{
 	"ogimage":     {},
 	"notices":     {},
 	"locale":      {},
+	"words":       {"diag", "yamlpos"},
 	"browsertest": {},
 	"config":      {"diag", "yamlpos"},
 	"content":     {"diag", "sitefs", "yamlsubset", "yamlpos"},
