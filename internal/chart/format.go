@@ -259,13 +259,3 @@ func appendPlainNumber(b []byte, v float64) []byte {
 	}
 	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
-
-// periodWord returns "day" for "day" and so on, with "day" for unknown
-// periods.
-func periodWord(per string) string {
-	switch per {
-	case "week", "month", "year":
-		return per
-	}
-	return "day"
-}

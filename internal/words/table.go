@@ -1,6 +1,8 @@
 package words
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -16,7 +18,9 @@ type Table struct {
 	// pieces are the texts split at their placeholders, for the keys
 	// that have any.
 	pieces [count][]piece
-	names  map[string]Key
+	// argc is the number of placeholders of each key's English text.
+	argc  [count]uint8
+	names map[string]Key
 	// english is set when every text is the English one.
 	english bool
 }
@@ -80,6 +84,7 @@ func newTable(chain []string, own map[string]map[Key]string) *Table {
 		}
 		if args := placeholders(english[k].text); len(args) > 0 {
 			t.pieces[k], _ = split(t.text[k], args)
+			t.argc[k] = uint8(len(args))
 		}
 	}
 	return t
@@ -153,3 +158,52 @@ func (t *Table) Write(b *strings.Builder, k Key, args ...string) {
 		}
 	}
 }
+
+// Func returns the template function T of t: {{ T "download_csv" }} is
+// the text of the key download_csv, and {{ T "page_of" .Number .Total }}
+// fills its placeholders with the arguments, in the order of the English
+// text's ("Page {number} of {total}"). A whole number is written by
+// number, in the site's language; other values as fmt.Sprint writes
+// them. An unknown key, or arguments that do not match the placeholders
+// in number, is an error where T is called.
+func (t *Table) Func(number func(int64) string) func(name string, args ...any) (string, error) {
+	return func(name string, args ...any) (string, error) {
+		k, ok := t.Lookup(name)
+		if !ok {
+			return "", fmt.Errorf("unknown key %q%s", name, suggest(name))
+		}
+		want := 0
+		if t == nil {
+			want = len(placeholders(english[k].text))
+		} else {
+			want = int(t.argc[k])
+		}
+		if len(args) != want {
+			if want == 0 {
+				return "", fmt.Errorf("%s has no placeholders: give T no values, not %d", name, len(args))
+			}
+			return "", fmt.Errorf("%s has the placeholders %s: give T one value for each, not %d", name, braced(placeholders(english[k].text)), len(args))
+		}
+		if want == 0 {
+			return t.Text(k), nil
+		}
+		var buf [8]string
+		strs := buf[:0]
+		for _, a := range args {
+			switch v := a.(type) {
+			case string:
+				strs = append(strs, v)
+			case int:
+				strs = append(strs, number(int64(v)))
+			case int64:
+				strs = append(strs, number(v))
+			default:
+				strs = append(strs, fmt.Sprint(v))
+			}
+		}
+		return t.Format(k, strs...), nil
+	}
+}
+
+// Itoa writes n as strconv does, for T on an English site.
+func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
