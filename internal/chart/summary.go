@@ -77,7 +77,7 @@ func (m *model) summary() string {
 			if i > 0 {
 				list.WriteString("; ")
 			}
-			writeLongDate(&list, m.loc, e.Date)
+			list.WriteString(longDate(m.loc, m.words, e.Date))
 			list.WriteString(", ")
 			list.WriteString(e.Label)
 		}
@@ -92,7 +92,7 @@ func (m *model) summary() string {
 // day (26 May 2025), high 110 a day (25 March 2025)."
 func (m *model) projectionSummary(b *strings.Builder) {
 	p := m.proj
-	start, date := written(m.loc, p.Start.Value, p.Start.Places), longDate(m.loc, p.Start.Date)
+	start, date := written(m.loc, p.Start.Value, p.Start.Places), longDate(m.loc, m.words, p.Start.Date)
 	if m.unit != "" {
 		m.words.Write(b, words.ProjectionStartOf, m.unit, start, date)
 	} else {
@@ -111,7 +111,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	}
 	switch {
 	case p.HasLimit && p.Central.Reaches:
-		m.words.Write(b, words.ReachesOn, limit, longDate(m.loc, dayOf(p.Central.Crossing)))
+		m.words.Write(b, words.ReachesOn, limit, longDate(m.loc, m.words, dayOf(p.Central.Crossing)))
 	case p.HasLimit:
 		m.words.Write(b, words.NotReaching, limit, m.end(words.ByDate, words.ByStart, m.samples[len(m.samples)-1].Date))
 	default:
@@ -153,7 +153,7 @@ func (m *model) scenario(s *data.Scenario) string {
 	case !p.HasLimit:
 	case s.Reaches:
 		b.WriteString(" (")
-		writeLongDate(&b, m.loc, dayOf(s.Crossing))
+		b.WriteString(longDate(m.loc, m.words, dayOf(s.Crossing)))
 		b.WriteString(")")
 	default:
 		b.WriteString(" ")
@@ -222,7 +222,7 @@ func (m *model) end(on, start words.Key, t time.Time) string {
 	if m.timed && !data.HasTime(t) {
 		on = start
 	}
-	return m.words.Format(on, longDate(m.loc, t))
+	return m.words.Format(on, longDate(m.loc, m.words, t))
 }
 
 // written returns v, a number the writer gave, as appendWritten writes it.
@@ -232,22 +232,16 @@ func written(loc *locale.Locale, v float64, places int) string {
 }
 
 // longDate returns t as "15 April 2025", in the language of loc.
-func longDate(loc *locale.Locale, t time.Time) string {
+func longDate(loc *locale.Locale, w *words.Table, t time.Time) string {
 	var buf [32]byte
-	return string(appendDate(buf[:0], loc, t, true))
+	return string(appendDate(buf[:0], loc, w, t, true))
 }
 
 // reading returns t, the date of an observation, as writeReading writes
 // it.
-func reading(loc *locale.Locale, t time.Time, timed bool) string {
+func reading(loc *locale.Locale, w *words.Table, t time.Time, timed bool) string {
 	var buf [48]byte
-	return string(appendReading(buf[:0], loc, t, true, timed))
-}
-
-// writeLongDate writes t as "15 April 2025", in the language of loc.
-func writeLongDate(b *strings.Builder, loc *locale.Locale, t time.Time) {
-	var buf [32]byte
-	b.Write(appendDate(buf[:0], loc, t, true))
+	return string(appendReading(buf[:0], loc, w, t, true, timed))
 }
 
 // observedSummary writes "2 observations from 1 January 2025, latest
@@ -261,7 +255,7 @@ func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs
 		return
 	}
 	last := obs[n-1]
-	value, date := written(loc, last.Value, last.Places), reading(loc, last.Date, timed)
+	value, date := written(loc, last.Value, last.Places), reading(loc, w, last.Date, timed)
 	if n == 1 {
 		w.Write(b, words.OneObservation, value, date)
 		return
@@ -275,7 +269,7 @@ func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs
 			hi = p
 		}
 	}
-	count, first := written(loc, float64(n), 0), reading(loc, obs[0].Date, timed)
+	count, first := written(loc, float64(n), 0), reading(loc, w, obs[0].Date, timed)
 	if lo.Value != hi.Value {
 		w.Write(b, words.ObservationsRange, count, first, value, date, written(loc, lo.Value, lo.Places), written(loc, hi.Value, hi.Places))
 		return

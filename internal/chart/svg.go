@@ -253,7 +253,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 		w.attrNum("x2", x)
 		w.attrNum("y2", c.bottom)
 		w.s("><title>")
-		w.b = appendDate(w.b, m.loc, e.Date, false)
+		w.b = appendDate(w.b, m.loc, nil, e.Date, false)
 		w.s(": ")
 		w.text(e.Label)
 		w.s("</title></line>")
@@ -498,7 +498,7 @@ func (m *model) writePointText(w *svgWriter, ly layer, p data.Point) {
 		w.text(ly.name)
 		w.s(": ")
 	}
-	w.b = appendReading(w.b, m.loc, p.Date, false, m.timed)
+	w.b = appendReading(w.b, m.loc, nil, p.Date, false, m.timed)
 	w.s(": ")
 	w.b = appendWritten(w.b, m.loc, p.Value, p.Places)
 	if ly.unit != "" {

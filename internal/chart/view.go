@@ -410,7 +410,7 @@ func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed boo
 	b.WriteString(`<th scope="row"><time datetime="`)
 	b.Write(appendISODate(b.AvailableBuffer(), d))
 	b.WriteString(`">`)
-	b.Write(appendReading(b.AvailableBuffer(), loc, d, false, timed))
+	b.Write(appendReading(b.AvailableBuffer(), loc, nil, d, false, timed))
 	b.WriteString("</time></th>")
 }
 

@@ -114,7 +114,7 @@ var german = [count]string{
 	OnStart:            "zu Beginn des {date}",
 	LowScenarioRate:    "niedriges Szenario {rate}",
 	HighScenarioRate:   "hohes Szenario {rate}",
-	HighRate:           "hohes {rate}",
+	HighRate:           "hohes Szenario {rate}",
 	NotReachingLimit:   "(erreicht {limit} nicht)",
 	NoObservations:     "Keine Beobachtungen.",
 	OneObservation:     "1 Beobachtung, {value} am {date}.",
@@ -122,6 +122,7 @@ var german = [count]string{
 	ObservationsRange:  "{count} Beobachtungen seit dem {first}, zuletzt {value} am {date}, zwischen {low} und {high}.",
 	SummaryLimit:       "Grenzwert: {limit}.",
 	SummaryEvents:      "Markierte Tage: {events}.",
+	DateAtTime:         "{date}, {time}",
 }
 
 // french is plotline's words in French.
@@ -218,7 +219,7 @@ var french = [count]string{
 	OnStart:            "au début du {date}",
 	LowScenarioRate:    "scénario bas {rate}",
 	HighScenarioRate:   "scénario haut {rate}",
-	HighRate:           "haut {rate}",
+	HighRate:           "scénario haut {rate}",
 	NotReachingLimit:   "(n’atteint pas {limit})",
 	NoObservations:     "Aucune observation.",
 	OneObservation:     "1 observation, {value} le {date}.",
@@ -226,6 +227,7 @@ var french = [count]string{
 	ObservationsRange:  "{count} observations depuis le {first}, dernière valeur {value} le {date}, allant de {low} à {high}.",
 	SummaryLimit:       "Seuil\u00a0: {limit}.",
 	SummaryEvents:      "Dates marquées\u00a0: {events}.",
+	DateAtTime:         "{date} à {time}",
 }
 
 // spanish is plotline's words in Spanish.
@@ -322,7 +324,7 @@ var spanish = [count]string{
 	OnStart:            "al inicio del {date}",
 	LowScenarioRate:    "escenario bajo {rate}",
 	HighScenarioRate:   "escenario alto {rate}",
-	HighRate:           "alto {rate}",
+	HighRate:           "escenario alto {rate}",
 	NotReachingLimit:   "(sin alcanzar {limit})",
 	NoObservations:     "Sin observaciones.",
 	OneObservation:     "1 observación, {value} el {date}.",
@@ -330,6 +332,7 @@ var spanish = [count]string{
 	ObservationsRange:  "{count} observaciones desde el {first}, la última de {value} el {date}, entre {low} y {high}.",
 	SummaryLimit:       "Límite: {limit}.",
 	SummaryEvents:      "Fechas señaladas: {events}.",
+	DateAtTime:         "{date}, {time}",
 }
 
 // italian is plotline's words in Italian.
@@ -426,7 +429,7 @@ var italian = [count]string{
 	OnStart:            "all’inizio del {date}",
 	LowScenarioRate:    "scenario basso {rate}",
 	HighScenarioRate:   "scenario alto {rate}",
-	HighRate:           "alto {rate}",
+	HighRate:           "scenario alto {rate}",
 	NotReachingLimit:   "(senza raggiungere {limit})",
 	NoObservations:     "Nessuna osservazione.",
 	OneObservation:     "1 osservazione, {value} il {date}.",
@@ -434,6 +437,7 @@ var italian = [count]string{
 	ObservationsRange:  "{count} osservazioni dal {first}, l’ultima {value} il {date}, tra {low} e {high}.",
 	SummaryLimit:       "Soglia: {limit}.",
 	SummaryEvents:      "Date segnalate: {events}.",
+	DateAtTime:         "{date}, {time}",
 }
 
 // portuguese is plotline's words in Portuguese.
@@ -530,7 +534,7 @@ var portuguese = [count]string{
 	OnStart:            "no início de {date}",
 	LowScenarioRate:    "cenário baixo {rate}",
 	HighScenarioRate:   "cenário alto {rate}",
-	HighRate:           "alto {rate}",
+	HighRate:           "cenário alto {rate}",
 	NotReachingLimit:   "(sem atingir {limit})",
 	NoObservations:     "Nenhuma observação.",
 	OneObservation:     "1 observação, {value} em {date}.",
@@ -538,6 +542,7 @@ var portuguese = [count]string{
 	ObservationsRange:  "{count} observações desde {first}, a última de {value} em {date}, entre {low} e {high}.",
 	SummaryLimit:       "Limite: {limit}.",
 	SummaryEvents:      "Datas marcadas: {events}.",
+	DateAtTime:         "{date}, {time}",
 }
 
 // dutch is plotline's words in Dutch.
@@ -634,7 +639,7 @@ var dutch = [count]string{
 	OnStart:            "aan het begin van {date}",
 	LowScenarioRate:    "laag scenario {rate}",
 	HighScenarioRate:   "hoog scenario {rate}",
-	HighRate:           "hoog {rate}",
+	HighRate:           "hoog scenario {rate}",
 	NotReachingLimit:   "(bereikt {limit} niet)",
 	NoObservations:     "Geen waarnemingen.",
 	OneObservation:     "1 waarneming, {value} op {date}.",
@@ -642,4 +647,5 @@ var dutch = [count]string{
 	ObservationsRange:  "{count} waarnemingen vanaf {first}, de laatste {value} op {date}, variërend van {low} tot {high}.",
 	SummaryLimit:       "Grens: {limit}.",
 	SummaryEvents:      "Gemarkeerde data: {events}.",
+	DateAtTime:         "{date} om {time}",
 }

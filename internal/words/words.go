@@ -122,6 +122,7 @@ const (
 	ObservationsRange
 	SummaryLimit
 	SummaryEvents
+	DateAtTime
 
 	count // the number of keys
 )
@@ -231,6 +232,7 @@ var english = [count]struct{ name, text string }{
 	ObservationsRange:  {"observations_range", "{count} observations from {first}, latest {value} on {date}, ranging from {low} to {high}."},
 	SummaryLimit:       {"summary_limit", "Limit: {limit}."},
 	SummaryEvents:      {"summary_events", "Marked dates: {events}."},
+	DateAtTime:         {"date_at_time", "{date} at {time}"},
 }
 
 // Name returns the name of k in files and templates: "download_csv".
