@@ -163,8 +163,10 @@ func (t *Table) Write(b *strings.Builder, k Key, args ...string) {
 // the text of the key download_csv, and {{ T "page_of" .Number .Total }}
 // fills its placeholders with the arguments, in the order of the English
 // text's ("Page {number} of {total}"). A whole number is written by
-// number, in the site's language; other values as fmt.Sprint writes
-// them. An unknown key, or arguments that do not match the placeholders
+// number, in the site's language, in a text of the site's language; in
+// the English text a language without a translation falls back to, as
+// English writes it (an Arabic site's "5 min read" keeps its 5). Other
+// values are written as fmt.Sprint writes them. An unknown key, or arguments that do not match the placeholders
 // in number, is an error where T is called.
 func (t *Table) Func(number func(int64) string) func(name string, args ...any) (string, error) {
 	return func(name string, args ...any) (string, error) {
@@ -187,6 +189,10 @@ func (t *Table) Func(number func(int64) string) func(name string, args ...any) (
 		if want == 0 {
 			return t.Text(k), nil
 		}
+		num := number
+		if t.Lang(k) == "en" {
+			num = Itoa
+		}
 		var buf [8]string
 		strs := buf[:0]
 		for _, a := range args {
@@ -194,9 +200,9 @@ func (t *Table) Func(number func(int64) string) func(name string, args ...any) (
 			case string:
 				strs = append(strs, v)
 			case int:
-				strs = append(strs, number(int64(v)))
+				strs = append(strs, num(int64(v)))
 			case int64:
-				strs = append(strs, number(v))
+				strs = append(strs, num(v))
 			default:
 				strs = append(strs, fmt.Sprint(v))
 			}
