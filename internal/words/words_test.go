@@ -1,6 +1,9 @@
 package words
 
 import (
+	"cmp"
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -210,5 +213,48 @@ func TestLoadErrors(t *testing.T) {
 	Load(fstest.MapFS{"i18n/de.yaml": {Data: []byte("- a\n- b\n")}}, "de", &diags)
 	if got := diags.Error(); got != "i18n/de.yaml:1:1: want a mapping of keys to texts, got a list" {
 		t.Errorf("a list: %q", got)
+	}
+}
+
+// TestREADMEListsKeys fails when README.md, which lists the keys a site's
+// i18n file may give, lacks one.
+func TestREADMEListsKeys(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range count {
+		if !strings.Contains(string(readme), "`"+k.Name()+"`") {
+			t.Errorf("README.md does not list the key %s", k.Name())
+		}
+	}
+}
+
+// TestFunc checks the template function T: its errors, and the digits of
+// a count in a translated text and in the English fallback.
+func TestFunc(t *testing.T) {
+	arabic := func(n int64) string { return strings.Map(func(r rune) rune { return r - '0' + '٠' }, Itoa(n)) }
+	fsys := fstest.MapFS{"i18n/ar.yaml": {Data: []byte("page_of: \"صفحة {number} من {total}\"\n")}}
+	var diags diag.List
+	T := Load(fsys, "ar", &diags).Func(arabic)
+	tests := []struct {
+		name string
+		args []any
+		want string
+		err  string
+	}{
+		{"page_of", []any{2, 7}, "صفحة ٢ من ٧", ""},
+		{"min_read", []any{5}, "5 min read", ""},
+		{"by", []any{"Rana"}, "By Rana", ""},
+		{"contents", nil, "Contents", ""},
+		{"page_of", []any{2}, "", "page_of has the placeholders {number}, {total}: give T one value for each, not 1"},
+		{"contents", []any{1}, "", "contents has no placeholders: give T no values, not 1"},
+		{"contnets", nil, "", "unknown key \"contnets\": did you mean contents?"},
+	}
+	for _, tt := range tests {
+		got, err := T(tt.name, tt.args...)
+		if got != tt.want || fmt.Sprint(err) != cmp.Or(tt.err, "<nil>") {
+			t.Errorf("T %q %v = %q, %v; want %q, %s", tt.name, tt.args, got, err, tt.want, cmp.Or(tt.err, "no error"))
+		}
 	}
 }
