@@ -135,19 +135,14 @@ func (t *Table) Format(k Key, args ...string) string {
 
 // Write writes the text of k to b as Format returns it.
 func (t *Table) Write(b *strings.Builder, k Key, args ...string) {
-	var pieces []piece
 	if t == nil {
-		if len(args) == 0 {
-			b.WriteString(english[k].text)
-			return
-		}
-		pieces, _ = split(english[k].text, placeholders(english[k].text))
-	} else {
-		pieces = t.pieces[k]
-		if pieces == nil {
-			b.WriteString(t.text[k])
-			return
-		}
+		writeEnglish(b, english[k].text, args)
+		return
+	}
+	pieces := t.pieces[k]
+	if pieces == nil {
+		b.WriteString(t.text[k])
+		return
 	}
 	for _, p := range pieces {
 		switch {
@@ -156,6 +151,32 @@ func (t *Table) Write(b *strings.Builder, k Key, args ...string) {
 		case p.arg < len(args):
 			b.WriteString(args[p.arg])
 		}
+	}
+}
+
+// writeEnglish writes s, an English text, with its placeholders filled by
+// args in order: no English text names a placeholder twice (TestKeys), so
+// its nth placeholder is the nth argument.
+func writeEnglish(b *strings.Builder, s string, args []string) {
+	n := 0
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		_, rest, ok := placeholderAt(s[i:])
+		if !ok {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		if n < len(args) {
+			b.WriteString(args[n])
+		}
+		n++
+		s = rest
 	}
 }
 

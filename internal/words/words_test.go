@@ -99,6 +99,9 @@ func TestKeys(t *testing.T) {
 		if e.name == "" || e.text == "" {
 			t.Errorf("key %d has no name or no English text", k)
 		}
+		if ph := placeholders(e.text); strings.Count(e.text, "{") != len(ph) {
+			t.Errorf("the English text of %s names a placeholder twice, or has a brace of its own: %q", e.name, e.text)
+		}
 		if seen[e.name] {
 			t.Errorf("two keys are named %q", e.name)
 		}
