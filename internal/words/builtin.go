@@ -123,6 +123,7 @@ var german = [count]string{
 	SummaryLimit:       "Grenzwert: {limit}.",
 	SummaryEvents:      "Markierte Tage: {events}.",
 	DateAtTime:         "{date}, {time}",
+	ImageChart:         "Grafik: {title}",
 }
 
 // french is plotline's words in French.
@@ -228,6 +229,7 @@ var french = [count]string{
 	SummaryLimit:       "Seuil\u00a0: {limit}.",
 	SummaryEvents:      "Dates marquées\u00a0: {events}.",
 	DateAtTime:         "{date} à {time}",
+	ImageChart:         "Graphique\u00a0: {title}",
 }
 
 // spanish is plotline's words in Spanish.
@@ -333,6 +335,7 @@ var spanish = [count]string{
 	SummaryLimit:       "Límite: {limit}.",
 	SummaryEvents:      "Fechas señaladas: {events}.",
 	DateAtTime:         "{date}, {time}",
+	ImageChart:         "Gráfico: {title}",
 }
 
 // italian is plotline's words in Italian.
@@ -438,6 +441,7 @@ var italian = [count]string{
 	SummaryLimit:       "Soglia: {limit}.",
 	SummaryEvents:      "Date segnalate: {events}.",
 	DateAtTime:         "{date}, {time}",
+	ImageChart:         "Grafico: {title}",
 }
 
 // portuguese is plotline's words in Portuguese.
@@ -543,6 +547,7 @@ var portuguese = [count]string{
 	SummaryLimit:       "Limite: {limit}.",
 	SummaryEvents:      "Datas marcadas: {events}.",
 	DateAtTime:         "{date}, {time}",
+	ImageChart:         "Gráfico: {title}",
 }
 
 // dutch is plotline's words in Dutch.
@@ -648,4 +653,5 @@ var dutch = [count]string{
 	SummaryLimit:       "Grens: {limit}.",
 	SummaryEvents:      "Gemarkeerde data: {events}.",
 	DateAtTime:         "{date} om {time}",
+	ImageChart:         "Grafiek: {title}",
 }

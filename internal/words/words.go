@@ -123,6 +123,7 @@ const (
 	SummaryLimit
 	SummaryEvents
 	DateAtTime
+	ImageChart
 
 	count // the number of keys
 )
@@ -233,6 +234,7 @@ var english = [count]struct{ name, text string }{
 	SummaryLimit:       {"summary_limit", "Limit: {limit}."},
 	SummaryEvents:      {"summary_events", "Marked dates: {events}."},
 	DateAtTime:         {"date_at_time", "{date} at {time}"},
+	ImageChart:         {"image_chart", "Chart: {title}"},
 }
 
 // Name returns the name of k in files and templates: "download_csv".
