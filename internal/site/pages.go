@@ -352,7 +352,7 @@ func (r *run) writeAliases(p *content.Page, rec *record, diags *diag.List) error
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := render.WriteRedirect(&buf, r.st.site, p.Title, p.URL); err != nil {
+	if err := render.WriteRedirect(&buf, r.st.site, r.st.words, p.Title, p.URL); err != nil {
 		return err
 	}
 	for _, a := range p.Aliases {

@@ -124,6 +124,7 @@ var german = [count]string{
 	SummaryEvents:      "Markierte Tage: {events}.",
 	DateAtTime:         "{date}, {time}",
 	ImageChart:         "Grafik: {title}",
+	MovedTo:            "Diese Seite ist umgezogen: {title}.",
 }
 
 // french is plotline's words in French.
@@ -230,6 +231,7 @@ var french = [count]string{
 	SummaryEvents:      "Dates marquées\u00a0: {events}.",
 	DateAtTime:         "{date} à {time}",
 	ImageChart:         "Graphique\u00a0: {title}",
+	MovedTo:            "Cette page a été déplacée vers {title}.",
 }
 
 // spanish is plotline's words in Spanish.
@@ -336,6 +338,7 @@ var spanish = [count]string{
 	SummaryEvents:      "Fechas señaladas: {events}.",
 	DateAtTime:         "{date}, {time}",
 	ImageChart:         "Gráfico: {title}",
+	MovedTo:            "Esta página se ha trasladado a {title}.",
 }
 
 // italian is plotline's words in Italian.
@@ -442,6 +445,7 @@ var italian = [count]string{
 	SummaryEvents:      "Date segnalate: {events}.",
 	DateAtTime:         "{date}, {time}",
 	ImageChart:         "Grafico: {title}",
+	MovedTo:            "Questa pagina è stata spostata in {title}.",
 }
 
 // portuguese is plotline's words in Portuguese.
@@ -548,6 +552,7 @@ var portuguese = [count]string{
 	SummaryEvents:      "Datas marcadas: {events}.",
 	DateAtTime:         "{date}, {time}",
 	ImageChart:         "Gráfico: {title}",
+	MovedTo:            "Esta página mudou para {title}.",
 }
 
 // dutch is plotline's words in Dutch.
@@ -654,4 +659,5 @@ var dutch = [count]string{
 	SummaryEvents:      "Gemarkeerde data: {events}.",
 	DateAtTime:         "{date} om {time}",
 	ImageChart:         "Grafiek: {title}",
+	MovedTo:            "Deze pagina is verhuisd naar {title}.",
 }

@@ -124,6 +124,7 @@ const (
 	SummaryEvents
 	DateAtTime
 	ImageChart
+	MovedTo
 
 	count // the number of keys
 )
@@ -235,6 +236,7 @@ var english = [count]struct{ name, text string }{
 	SummaryEvents:      {"summary_events", "Marked dates: {events}."},
 	DateAtTime:         {"date_at_time", "{date} at {time}"},
 	ImageChart:         {"image_chart", "Chart: {title}"},
+	MovedTo:            {"moved_to", "This page has moved to {title}."},
 }
 
 // Name returns the name of k in files and templates: "download_csv".
