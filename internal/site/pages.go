@@ -235,6 +235,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		Charts:     charts,
 		Links:      links,
 		Feed:       inFeed,
+		Words:      r.st.mdWords,
 	}, diags)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path, err)

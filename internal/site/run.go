@@ -14,6 +14,7 @@ import (
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/render"
 	"github.com/plotline/plotline/internal/words"
@@ -124,6 +125,12 @@ func renderSite(cfg *config.Config) *render.Site {
 func (r *run) parseLayouts(diags *diag.List) error {
 	var wd diag.List
 	r.st.words = words.Load(r.b.fsys, r.b.cfg.Language, &wd)
+	w := r.st.words
+	r.st.mdWords = &markdown.Words{
+		HeadingLink: w.Text(words.HeadingLink),
+		Note:        w.Text(words.AlertNote), Tip: w.Text(words.AlertTip), Important: w.Text(words.AlertImportant),
+		Warning: w.Text(words.AlertWarning), Caution: w.Text(words.AlertCaution),
+	}
 	diags.Add(wd.Errors()...)
 	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.b.loc, r.st.words, r.asset))
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/render"
 	"github.com/plotline/plotline/internal/words"
 )
@@ -19,7 +20,9 @@ type state struct {
 	layouts *render.Layouts
 	// words are plotline's own words in the site's language, read with
 	// the templates from the built-in tables and the site's i18n folder.
-	words   *words.Table
+	words *words.Table
+	// mdWords are the words of words that the Markdown extensions write.
+	mdWords *markdown.Words
 	theme   map[string]string // theme file → short content hash
 	pages   map[string]*record
 	order   []string              // page paths in site order: newest first, then by path

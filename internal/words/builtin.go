@@ -125,6 +125,12 @@ var german = [count]string{
 	DateAtTime:         "{date}, {time}",
 	ImageChart:         "Grafik: {title}",
 	MovedTo:            "Diese Seite ist umgezogen: {title}.",
+	HeadingLink:        "Link zu diesem Abschnitt",
+	AlertNote:          "Hinweis",
+	AlertTip:           "Tipp",
+	AlertImportant:     "Wichtig",
+	AlertWarning:       "Warnung",
+	AlertCaution:       "Vorsicht",
 }
 
 // french is plotline's words in French.
@@ -232,6 +238,12 @@ var french = [count]string{
 	DateAtTime:         "{date} à {time}",
 	ImageChart:         "Graphique\u00a0: {title}",
 	MovedTo:            "Cette page a été déplacée vers {title}.",
+	HeadingLink:        "Lien vers cette section",
+	AlertNote:          "Remarque",
+	AlertTip:           "Astuce",
+	AlertImportant:     "Important",
+	AlertWarning:       "Avertissement",
+	AlertCaution:       "Attention",
 }
 
 // spanish is plotline's words in Spanish.
@@ -339,6 +351,12 @@ var spanish = [count]string{
 	DateAtTime:         "{date}, {time}",
 	ImageChart:         "Gráfico: {title}",
 	MovedTo:            "Esta página se ha trasladado a {title}.",
+	HeadingLink:        "Enlace a esta sección",
+	AlertNote:          "Nota",
+	AlertTip:           "Consejo",
+	AlertImportant:     "Importante",
+	AlertWarning:       "Advertencia",
+	AlertCaution:       "Precaución",
 }
 
 // italian is plotline's words in Italian.
@@ -446,6 +464,12 @@ var italian = [count]string{
 	DateAtTime:         "{date}, {time}",
 	ImageChart:         "Grafico: {title}",
 	MovedTo:            "Questa pagina è stata spostata in {title}.",
+	HeadingLink:        "Link a questa sezione",
+	AlertNote:          "Nota",
+	AlertTip:           "Suggerimento",
+	AlertImportant:     "Importante",
+	AlertWarning:       "Avviso",
+	AlertCaution:       "Attenzione",
 }
 
 // portuguese is plotline's words in Portuguese.
@@ -553,6 +577,12 @@ var portuguese = [count]string{
 	DateAtTime:         "{date}, {time}",
 	ImageChart:         "Gráfico: {title}",
 	MovedTo:            "Esta página mudou para {title}.",
+	HeadingLink:        "Link para esta seção",
+	AlertNote:          "Nota",
+	AlertTip:           "Dica",
+	AlertImportant:     "Importante",
+	AlertWarning:       "Aviso",
+	AlertCaution:       "Cuidado",
 }
 
 // dutch is plotline's words in Dutch.
@@ -660,4 +690,10 @@ var dutch = [count]string{
 	DateAtTime:         "{date} om {time}",
 	ImageChart:         "Grafiek: {title}",
 	MovedTo:            "Deze pagina is verhuisd naar {title}.",
+	HeadingLink:        "Link naar deze sectie",
+	AlertNote:          "Opmerking",
+	AlertTip:           "Tip",
+	AlertImportant:     "Belangrijk",
+	AlertWarning:       "Waarschuwing",
+	AlertCaution:       "Let op",
 }

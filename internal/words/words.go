@@ -125,6 +125,12 @@ const (
 	DateAtTime
 	ImageChart
 	MovedTo
+	HeadingLink
+	AlertNote
+	AlertTip
+	AlertImportant
+	AlertWarning
+	AlertCaution
 
 	count // the number of keys
 )
@@ -237,6 +243,12 @@ var english = [count]struct{ name, text string }{
 	DateAtTime:         {"date_at_time", "{date} at {time}"},
 	ImageChart:         {"image_chart", "Chart: {title}"},
 	MovedTo:            {"moved_to", "This page has moved to {title}."},
+	HeadingLink:        {"heading_link", "Link to this section"},
+	AlertNote:          {"alert_note", "Note"},
+	AlertTip:           {"alert_tip", "Tip"},
+	AlertImportant:     {"alert_important", "Important"},
+	AlertWarning:       {"alert_warning", "Warning"},
+	AlertCaution:       {"alert_caution", "Caution"},
 }
 
 // Name returns the name of k in files and templates: "download_csv".
