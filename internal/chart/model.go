@@ -242,7 +242,7 @@ func (m *model) legendItems(limitValue string) []legendItem {
 	if _, ok := m.limit(); ok {
 		name := m.words.Text(words.Limit)
 		if limitValue != "" {
-			name += ": " + limitValue
+			name += m.words.Colon() + limitValue
 		}
 		out = append(out, legendItem{name: name, mark: "limit"})
 	}

@@ -108,13 +108,14 @@ type pageWords struct {
 	Range   string `json:"range"`
 	Low     string `json:"low"`
 	High    string `json:"high"`
+	Colon   string `json:"colon"` // after each of them: ": "
 }
 
 // newPageWords returns the tooltip's words of w, nil when they are the
 // English ones the script knows.
 func newPageWords(w *words.Table) *pageWords {
-	p := pageWords{Central: w.Text(words.CentralProjection), Range: w.Text(words.Range), Low: w.Text(words.LowScenario), High: w.Text(words.HighScenario)}
-	if p == (pageWords{words.CentralProjection.English(), words.Range.English(), words.LowScenario.English(), words.HighScenario.English()}) {
+	p := pageWords{Central: w.Text(words.CentralProjection), Range: w.Text(words.Range), Low: w.Text(words.LowScenario), High: w.Text(words.HighScenario), Colon: w.Colon()}
+	if p == (pageWords{words.CentralProjection.English(), words.Range.English(), words.LowScenario.English(), words.HighScenario.English(), (*words.Table)(nil).Colon()}) {
 		return nil
 	}
 	return &p
@@ -500,7 +501,7 @@ func (m *model) frameOption(l *layout) frameOption {
 	}
 	if l.limitInLegend != "" {
 		// The entry says the limit's value: rename the series it names.
-		name := m.words.Text(words.Limit) + ": " + l.limitInLegend
+		name := m.words.Text(words.Limit) + m.words.Colon() + l.limitInLegend
 		for i := range opt.Legend {
 			for j, d := range opt.Legend[i].Data.([]legendDatum) {
 				if d.Name == m.words.Text(words.Limit) {

@@ -62,7 +62,7 @@ func (m *model) summary() string {
 				b.WriteString(" ")
 			}
 			b.WriteString(ly.name)
-			b.WriteString(": ")
+			b.WriteString(m.words.Colon())
 		}
 		observedSummary(&b, m.loc, m.words, ly.obs)
 	}
@@ -75,7 +75,7 @@ func (m *model) summary() string {
 		var list strings.Builder
 		for i, e := range m.events {
 			if i > 0 {
-				list.WriteString("; ")
+				list.WriteString(m.words.Semicolon())
 			}
 			list.WriteString(longDate(m.loc, m.words, e.Date))
 			list.WriteString(", ")
@@ -125,7 +125,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 			m.words.Write(b, words.ReachingAt, end.String(), m.end(words.ByDate, words.ByStart, last.Date))
 		}
 	}
-	sep := "; "
+	sep := m.words.Semicolon()
 	if p.Low != nil {
 		b.WriteString(sep)
 		m.words.Write(b, words.LowScenarioRate, m.scenario(p.Low))

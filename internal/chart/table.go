@@ -66,7 +66,7 @@ func (m *model) table() table {
 				continue
 			}
 			if r.Note != "" {
-				r.Note += "; "
+				r.Note += m.words.Semicolon()
 			}
 			r.Note += n.text
 		}

@@ -131,6 +131,8 @@ var german = [count]string{
 	AlertImportant:     "Wichtig",
 	AlertWarning:       "Warnung",
 	AlertCaution:       "Vorsicht",
+	Colon:              ":",
+	Semicolon:          ";",
 }
 
 // french is plotline's words in French.
@@ -244,6 +246,8 @@ var french = [count]string{
 	AlertImportant:     "Important",
 	AlertWarning:       "Avertissement",
 	AlertCaution:       "Attention",
+	Colon:              "\u00a0:",
+	Semicolon:          "\u00a0;",
 }
 
 // spanish is plotline's words in Spanish.
@@ -357,6 +361,8 @@ var spanish = [count]string{
 	AlertImportant:     "Importante",
 	AlertWarning:       "Advertencia",
 	AlertCaution:       "Precaución",
+	Colon:              ":",
+	Semicolon:          ";",
 }
 
 // italian is plotline's words in Italian.
@@ -470,6 +476,8 @@ var italian = [count]string{
 	AlertImportant:     "Importante",
 	AlertWarning:       "Avviso",
 	AlertCaution:       "Attenzione",
+	Colon:              ":",
+	Semicolon:          ";",
 }
 
 // portuguese is plotline's words in Portuguese.
@@ -583,6 +591,8 @@ var portuguese = [count]string{
 	AlertImportant:     "Importante",
 	AlertWarning:       "Aviso",
 	AlertCaution:       "Cuidado",
+	Colon:              ":",
+	Semicolon:          ";",
 }
 
 // dutch is plotline's words in Dutch.
@@ -696,4 +706,6 @@ var dutch = [count]string{
 	AlertImportant:     "Belangrijk",
 	AlertWarning:       "Waarschuwing",
 	AlertCaution:       "Let op",
+	Colon:              ":",
+	Semicolon:          ";",
 }

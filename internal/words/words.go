@@ -131,6 +131,8 @@ const (
 	AlertImportant
 	AlertWarning
 	AlertCaution
+	Colon
+	Semicolon
 
 	count // the number of keys
 )
@@ -249,7 +251,18 @@ var english = [count]struct{ name, text string }{
 	AlertImportant:     {"alert_important", "Important"},
 	AlertWarning:       {"alert_warning", "Warning"},
 	AlertCaution:       {"alert_caution", "Caution"},
+	Colon:              {"colon", ":"},
+	Semicolon:          {"semicolon", ";"},
 }
+
+// Colon returns the colon of t followed by a space, ": ", as it stands
+// between a name and what it names ("Limit: 12,000"); French writes a
+// no-break space before it.
+func (t *Table) Colon() string { return t.Text(Colon) + " " }
+
+// Semicolon returns the semicolon of t followed by a space, "; ", as it
+// stands between the parts of a list.
+func (t *Table) Semicolon() string { return t.Text(Semicolon) + " " }
 
 // Name returns the name of k in files and templates: "download_csv".
 func (k Key) Name() string { return english[k].name }

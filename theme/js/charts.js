@@ -293,7 +293,7 @@
   // the option's words, absent for English.
   function tooltipFormatter(unit, several, units, loc, timed, words) {
     var suffix = unit ? ' ' + unit : '';
-    words = words || { central: 'Central projection', range: 'Range', low: 'Low scenario', high: 'High scenario' };
+    words = words || { central: 'Central projection', range: 'Range', low: 'Low scenario', high: 'High scenario', colon: ': ' };
     return function (params) {
       if (!Array.isArray(params)) {
         params = [params];
@@ -331,7 +331,7 @@
         lines.push(line);
       });
       if (byId.central) {
-        lines.push(byId.central.marker + esc(words.central + ': ' + formatProjected(valueOf(byId.central), byId.central.data, loc) + suffix));
+        lines.push(byId.central.marker + esc(words.central + words.colon + formatProjected(valueOf(byId.central), byId.central.data, loc) + suffix));
       }
       if (byId.low && byId.band) {
         var low = Number(valueOf(byId.low));
@@ -339,11 +339,11 @@
         var high = low + width;
         // On the start the band has no width: both ends are the start value.
         var highData = width === 0 ? byId.low.data : null;
-        lines.push(byId.band.marker + esc(words.range + ': ' + formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix));
+        lines.push(byId.band.marker + esc(words.range + words.colon + formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix));
       } else if (byId.low) {
-        lines.push(byId.low.marker + esc(words.low + ': ' + formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix));
+        lines.push(byId.low.marker + esc(words.low + words.colon + formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix));
       } else if (byId.high) {
-        lines.push(byId.high.marker + esc(words.high + ': ' + formatProjected(valueOf(byId.high), byId.high.data, loc) + suffix));
+        lines.push(byId.high.marker + esc(words.high + words.colon + formatProjected(valueOf(byId.high), byId.high.data, loc) + suffix));
       }
       return lines.join('<br>');
     };
