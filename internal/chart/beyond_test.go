@@ -61,8 +61,8 @@ func TestPastUntil(t *testing.T) {
 	if beyond == nil {
 		t.Errorf("no central-beyond series; ids %v", keys(series))
 	} else {
-		if got := dig(beyond, "name"); got != nameCentral {
-			t.Errorf("central-beyond is named %v; want %q, the central line's legend entry", got, nameCentral)
+		if got, want := dig(beyond, "name"), dig(central, "name"); got != want || got != "Central projection" {
+			t.Errorf("central-beyond is named %v; want %q, the central line's legend entry", got, want)
 		}
 		if got := dig(beyond, "lineStyle", "width"); got != 1.0 {
 			t.Errorf("central-beyond line width %v; want 1, thinner than the central line's 2", got)

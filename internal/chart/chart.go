@@ -21,6 +21,7 @@ import (
 
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // Figure is a chart drawn and ready to be written into a page.
@@ -81,7 +82,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 				if data.HasTime(d) {
 					each = "a time"
 				}
-				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, nil, d, true))
+				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, nil, nil, d, true))
 			}
 		}
 	default:
@@ -97,6 +98,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 		return Figure{}, err
 	}
 	m.loc = s.Locale
+	m.setWords(s.Words)
 	f := Figure{
 		ID:      id,
 		Title:   s.Title,
@@ -113,7 +115,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	}
 	title := s.Title
 	if title == "" {
-		title = "Chart of " + m.subject()
+		title = m.words.Format(words.ChartOf, m.subject())
 	}
 	f.SVG = m.svg(id, layouts[0], title, f.Summary)
 	f.SVGNarrow = m.svg(id+"-narrow", layouts[1], title, f.Summary)
@@ -152,6 +154,7 @@ type table struct {
 	events   []Event
 	multiple bool // the chart draws several blocks
 	loc      *locale.Locale
+	words    *words.Table
 	// timed is set when an observation gives a time of day: a row at
 	// midnight then shows 00:00.
 	timed bool

@@ -8,6 +8,7 @@ import (
 
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // isoDate formats t as "2006-01-02", the form dates take in the option and
@@ -33,7 +34,7 @@ func appendISODate(b []byte, t time.Time) []byte {
 // loc ("4. Nov. 2025" in German).
 func shortDate(loc *locale.Locale, t time.Time) string {
 	var b [32]byte
-	return string(appendDate(b[:0], loc, t, false))
+	return string(appendDate(b[:0], loc, nil, t, false))
 }
 
 // dayOf returns the day of t, at midnight: a crossing is counted in whole
@@ -47,13 +48,15 @@ func dayOf(t time.Time) time.Time {
 
 // appendDate appends t as "15 Apr 2025", or as "15 April 2025" when long
 // is true, in the language of loc; a time of day follows, "15 Apr 2025
-// 06:00" or "15 April 2025 at 06:00", in the language's digits.
-func appendDate(b []byte, loc *locale.Locale, t time.Time, long bool) []byte {
+// 06:00", or in a long date in the words of w, "15 April 2025 at 06:00",
+// in the language's digits.
+func appendDate(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long bool) []byte {
 	if long {
-		b = loc.AppendDate(b, t, locale.Long)
-		if data.HasTime(t) {
-			b = append(b, " at "...)
+		if !data.HasTime(t) {
+			return loc.AppendDate(b, t, locale.Long)
 		}
+		var date, clock [32]byte
+		return append(b, w.Format(words.DateAtTime, string(loc.AppendDate(date[:0], t, locale.Long)), string(appendClock(clock[:0], loc, t)))...)
 	} else {
 		b = loc.AppendDate(b, t, locale.Medium)
 		if data.HasTime(t) {
@@ -67,17 +70,17 @@ func appendDate(b []byte, loc *locale.Locale, t time.Time, long bool) []byte {
 // a time of day, as appendDate does, and when they do (timed), a midnight
 // with its time too, "3 Mar 2025 00:00", as a row among readings at other
 // hours of the day.
-func appendReading(b []byte, loc *locale.Locale, t time.Time, long, timed bool) []byte {
-	b = appendDate(b, loc, t, long)
-	if timed && !data.HasTime(t) {
-		if long {
-			b = append(b, " at "...)
-		} else {
-			b = append(b, ' ')
-		}
-		b = append(b, loc.Digits("00:00")...)
+func appendReading(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long, timed bool) []byte {
+	if !timed || data.HasTime(t) {
+		return appendDate(b, loc, w, t, long)
 	}
-	return b
+	if long {
+		var date [32]byte
+		return append(b, w.Format(words.DateAtTime, string(loc.AppendDate(date[:0], t, locale.Long)), loc.Digits("00:00"))...)
+	}
+	b = appendDate(b, loc, w, t, long)
+	b = append(b, ' ')
+	return append(b, loc.Digits("00:00")...)
 }
 
 // appendClock appends t's time of day, "06:00" or "06:00:30", when it has
@@ -276,16 +279,4 @@ func appendPlainNumber(b []byte, v float64) []byte {
 		return strconv.AppendInt(b, int64(v), 10)
 	}
 	return strconv.AppendFloat(b, v, 'f', -1, 64)
-}
-
-// periodWord returns the words a rate is "per": "a day" for "day" and so
-// on, "an hour" for "hour", with "a day" for unknown periods.
-func periodWord(per string) string {
-	switch per {
-	case "hour":
-		return "an hour"
-	case "week", "month", "year":
-		return "a " + per
-	}
-	return "a day"
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // A chart is laid out twice, in two frames: a wide one for figures at
@@ -587,7 +588,7 @@ func (l *layout) placeProjected(m *model) {
 	}
 	x := l.c.x(m.projFrom) + 4
 	for _, y := range []float64{l.c.top + 13, l.c.bottom - 5} {
-		lb := label{text: "Projected", x: x, y: y, anchor: "start", size: fontSmall, kind: "projected"}
+		lb := label{text: m.words.Text(words.Projected), x: x, y: y, anchor: "start", size: fontSmall, kind: "projected"}
 		if b := lb.box().grow(1); l.free(b) && b.x1 <= l.c.x(m.projTo) {
 			l.notes = append(l.notes, lb)
 			return

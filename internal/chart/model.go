@@ -9,6 +9,7 @@ import (
 
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // maxPlotSamples bounds the number of points a projected curve is drawn
@@ -83,6 +84,9 @@ type model struct {
 	timed bool
 
 	loc *locale.Locale // writes numbers and dates for readers
+	// words gives plotline's own words in the site's language: the
+	// legend's, the tables', the summary's.
+	words *words.Table
 }
 
 // newModel lays out the blocks bs, named as refs names them (refs may be
@@ -206,7 +210,16 @@ func (m *model) subject() string {
 		names[i] = ly.name
 	}
 	last := len(names) - 1
-	return strings.Join(names[:last], ", ") + " and " + names[last]
+	return strings.Join(names[:last], ", ") + " " + m.words.Text(words.And) + " " + names[last]
+}
+
+// setWords makes m write plotline's own words from w, and names the
+// observations of a chart of one block in w's language.
+func (m *model) setWords(w *words.Table) {
+	m.words = w
+	if len(m.layers) == 1 {
+		m.layers[0].name = w.Text(words.Observed)
+	}
 }
 
 // humanName turns a block's name into a legend's: "south_korea" becomes
@@ -232,34 +245,25 @@ func (m *model) legendItems(limitValue string) []legendItem {
 		out = append(out, legendItem{name: ly.name, mark: mark, slot: ly.slot})
 	}
 	if m.proj != nil {
-		out = append(out, legendItem{name: nameCentral, mark: "central"})
+		out = append(out, legendItem{name: m.words.Text(words.CentralProjection), mark: "central"})
 		switch {
 		case m.hasLow && m.hasHigh:
-			out = append(out, legendItem{name: nameBand, mark: "band"})
+			out = append(out, legendItem{name: m.words.Text(words.LowHighRange), mark: "band"})
 		case m.hasLow:
-			out = append(out, legendItem{name: nameLow, mark: "scenario"})
+			out = append(out, legendItem{name: m.words.Text(words.LowScenario), mark: "scenario"})
 		case m.hasHigh:
-			out = append(out, legendItem{name: nameHigh, mark: "scenario"})
+			out = append(out, legendItem{name: m.words.Text(words.HighScenario), mark: "scenario"})
 		}
 	}
 	if _, ok := m.limit(); ok {
-		name := nameLimit
+		name := m.words.Text(words.Limit)
 		if limitValue != "" {
-			name += ": " + limitValue
+			name += m.words.Colon() + limitValue
 		}
 		out = append(out, legendItem{name: name, mark: "limit"})
 	}
 	return out
 }
-
-// Names of the series, in the legend and the tooltip.
-const (
-	nameCentral = "Central projection"
-	nameBand    = "Low–high range"
-	nameLow     = "Low scenario"
-	nameHigh    = "High scenario"
-	nameLimit   = "Limit"
-)
 
 // dateRange returns the first and last date drawn.
 func (m *model) dateRange() (time.Time, time.Time) {

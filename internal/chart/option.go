@@ -11,6 +11,7 @@ import (
 
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // Colours of the live chart. The static SVG uses the same ones as
@@ -96,6 +97,29 @@ type chartOption struct {
 	// Locale is how the tooltip writes numbers and dates, in a language
 	// other than English; absent, the script writes English.
 	Locale *pageLocale `json:"locale,omitempty"`
+	// Words are the tooltip's words in the site's language; absent, the
+	// script writes English.
+	Words *pageWords `json:"words,omitempty"`
+}
+
+// pageWords are the words the page script's tooltip writes before the
+// projection's values.
+type pageWords struct {
+	Central string `json:"central"`
+	Range   string `json:"range"`
+	Low     string `json:"low"`
+	High    string `json:"high"`
+	Colon   string `json:"colon"` // after each of them: ": "
+}
+
+// newPageWords returns the tooltip's words of w, nil when they are the
+// English ones the script knows.
+func newPageWords(w *words.Table) *pageWords {
+	p := pageWords{Central: w.Text(words.CentralProjection), Range: w.Text(words.Range), Low: w.Text(words.LowScenario), High: w.Text(words.HighScenario), Colon: w.Colon()}
+	if p == (pageWords{words.CentralProjection.English(), words.Range.English(), words.LowScenario.English(), words.HighScenario.English(), (*words.Table)(nil).Colon()}) {
+		return nil
+	}
+	return &p
 }
 
 // pageLocale is how the page script writes numbers and dates in the
@@ -253,7 +277,7 @@ const markPrecision = 20
 // in a script element. The figure's HTML, not the option, ties the option
 // to its chart.
 func (m *model) option(summary string, layouts [2]*layout) ([]byte, error) {
-	out := chartOption{Option: m.buildOption(summary), Unit: m.unit, Locale: newPageLocale(m.loc)}
+	out := chartOption{Option: m.buildOption(summary), Unit: m.unit, Locale: newPageLocale(m.loc), Words: newPageWords(m.words)}
 	for _, l := range layouts {
 		out.Frames = append(out.Frames, m.frameOption(l))
 	}
@@ -349,7 +373,7 @@ func (m *model) buildOption(summary string) *echartsOption {
 func (m *model) limitSeries() series {
 	v, _ := m.limit()
 	return series{SingleSeries: charts.SingleSeries{
-		Name:      nameLimit,
+		Name:      m.words.Text(words.Limit),
 		Type:      types.ChartLine,
 		Id:        idLimit,
 		Data:      []optPoint{},
@@ -373,7 +397,7 @@ func (m *model) eventSeries() series {
 		marks = append(marks, markLineX{Name: e.Label, XAxis: isoDate(e.Date)})
 	}
 	return series{SingleSeries: charts.SingleSeries{
-		Name: "Events",
+		Name: m.words.Text(words.Events),
 		Type: types.ChartLine,
 		Id:   idEvents,
 		Data: []optPoint{},
@@ -472,16 +496,16 @@ func (m *model) frameOption(l *layout) frameOption {
 			d.Icon = "path://M0,4.5H2V5.5H0ZM5,4.5H7V5.5H5ZM10,4.5H12V5.5H10ZM15,4.5H16V5.5H15Z"
 		}
 		if it.mark == "limit" {
-			d.Name = nameLimit
+			d.Name = m.words.Text(words.Limit)
 		}
 		row.Data = append(row.Data.([]legendDatum), d)
 	}
 	if l.limitInLegend != "" {
 		// The entry says the limit's value: rename the series it names.
-		name := nameLimit + ": " + l.limitInLegend
+		name := m.words.Text(words.Limit) + m.words.Colon() + l.limitInLegend
 		for i := range opt.Legend {
 			for j, d := range opt.Legend[i].Data.([]legendDatum) {
-				if d.Name == nameLimit {
+				if d.Name == m.words.Text(words.Limit) {
 					opt.Legend[i].Data.([]legendDatum)[j].Name = name
 				}
 			}
@@ -574,32 +598,32 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	switch {
 	case m.hasLow && m.hasHigh:
 		hidden := &opts.LineStyle{Opacity: opts.Float(0)}
-		low := line(nameLow, idLow, curve(bandLower, true))
+		low := line(m.words.Text(words.LowScenario), idLow, curve(bandLower, true))
 		low.Stack, low.StackStrategy, low.LineStyle = "band", "all", hidden
-		band := line(nameBand, idBand, curve(bandWidth, false))
+		band := line(m.words.Text(words.LowHighRange), idBand, curve(bandWidth, false))
 		band.Stack, band.StackStrategy, band.LineStyle = "band", "all", hidden
 		band.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 		band.AreaStyle = &opts.AreaStyle{Color: colorProjection, Opacity: opts.Float(0.18)}
 		out = append(out, low, band)
 	case m.hasLow:
-		low := line(nameLow, idLow, curve(func(s sample) float64 { return s.Low }, true))
+		low := line(m.words.Text(words.LowScenario), idLow, curve(func(s sample) float64 { return s.Low }, true))
 		// The item colour is the legend mark's, and the one the page's
 		// colours replace; without it ECharts takes its palette's.
 		low.LineStyle, low.ItemStyle = dotted, &opts.ItemStyle{Color: colorProjection}
 		out = append(out, low)
 	case m.hasHigh:
-		high := line(nameHigh, idHigh, curve(func(s sample) float64 { return s.High }, true))
+		high := line(m.words.Text(words.HighScenario), idHigh, curve(func(s sample) float64 { return s.High }, true))
 		high.LineStyle, high.ItemStyle = dotted, &opts.ItemStyle{Color: colorProjection}
 		out = append(out, high)
 	}
 
-	central := line(nameCentral, idCentral, curve(func(s sample) float64 { return s.Central }, true))
+	central := line(m.words.Text(words.CentralProjection), idCentral, curve(func(s sample) float64 { return s.Central }, true))
 	central.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 2}
 	central.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 	if m.projected() {
 		central.MarkAreas = &opts.MarkAreas{
 			Data: []any{[]opts.MarkAreaData{
-				{Name: "Projected", XAxis: isoDate(m.projFrom)},
+				{Name: m.words.Text(words.Projected), XAxis: isoDate(m.projFrom)},
 				{XAxis: isoDate(m.projTo)},
 			}},
 			MarkAreaStyle: opts.MarkAreaStyle{
@@ -630,7 +654,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		for i, s := range m.beyond {
 			pts[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(s.Central)}}
 		}
-		beyond := line(nameCentral, idBeyond, pts)
+		beyond := line(m.words.Text(words.CentralProjection), idBeyond, pts)
 		beyond.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 1}
 		beyond.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 		out = append(out, beyond)

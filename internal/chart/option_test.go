@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // decodeOption decodes the ECharts option the frames of a chart share.
@@ -95,7 +96,7 @@ func TestOptionProjection(t *testing.T) {
 		var bandIcon any
 		for _, row := range dig(decodeFrame(t, f.Option, name), "option", "legend").([]any) {
 			for _, d := range dig(row, "data").([]any) {
-				if dig(d, "name") == nameBand {
+				if dig(d, "name") == words.LowHighRange.English() {
 					bandIcon = dig(d, "icon")
 				}
 			}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden and testdata/option from current output")
@@ -439,11 +440,14 @@ func TestGolden(t *testing.T) {
 	}{
 		{"kursk.html", kursk(), Spec{Block: "losses", Title: "Russian casualties in Kursk", Caption: "Reports and a linear projection."}},
 		{"bar.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240}},
-		// Numbers and dates in the site's language: the axes, the
-		// labels, the table, the summary; the CSV link and the table's
-		// datetime attributes as in English.
-		{"kursk-de.html", kursk(), Spec{Block: "losses", Title: "Russische Verluste in Kursk", Locale: locale.New("de")}},
-		{"kursk-fr.html", kursk(), Spec{Block: "losses", Locale: locale.New("fr")}},
+		// Numbers, dates and plotline's own words in the site's
+		// language: the axes, the labels, the legend, the table, the
+		// summary, the links; the CSV link and the table's datetime
+		// attributes as in English.
+		{"kursk-de.html", kursk(), Spec{Block: "losses", Title: "Russische Verluste in Kursk", Locale: locale.New("de"), Words: words.New("de")}},
+		{"kursk-fr.html", kursk(), Spec{Block: "losses", Locale: locale.New("fr"), Words: words.New("fr")}},
+		{"kursk-es.html", kursk(), Spec{Block: "losses", Locale: locale.New("es"), Words: words.New("es")}},
+		{"bar-nl.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240, Locale: locale.New("nl"), Words: words.New("nl")}},
 		{"kursk-ar.html", kursk(), Spec{Block: "losses", Locale: locale.New("ar")}},
 		{"bar-en-IN.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240, Locale: locale.New("en-IN")}},
 		// A crossing after until: the central line goes on, thinner,

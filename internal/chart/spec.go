@@ -11,6 +11,7 @@ import (
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
@@ -58,6 +59,10 @@ type Spec struct {
 	// site's language; nil writes English. It is not read from the
 	// chart block: the build sets it.
 	Locale *locale.Locale
+	// Words gives plotline's own words on the chart (the legend, the
+	// tables, the summary) in the site's language; nil writes English.
+	// The build sets it, as it does Locale.
+	Words *words.Table
 }
 
 // BlockRef names one data block of a chart and what the chart calls it.

@@ -7,9 +7,11 @@ import (
 
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
-// summary describes m in one or two plain sentences for screen readers.
+// summary describes m in one or two plain sentences for screen readers,
+// in the words of m.words.
 func (m *model) summary() string {
 	var b strings.Builder
 	b.Grow(256)
@@ -17,37 +19,42 @@ func (m *model) summary() string {
 		m.projectionSummary(&b)
 		b.WriteString(" ")
 	} else {
-		kind := "Line chart"
+		kind, kindOf := words.LineChart, words.LineChartOf
 		if m.kind == TypeBar {
-			kind = "Bar chart"
+			kind, kindOf = words.BarChart, words.BarChartOf
 		}
-		b.WriteString(kind)
+		var of strings.Builder
 		if len(m.layers) > 1 {
-			b.WriteString(" of ")
 			for i, ly := range m.layers {
 				switch {
 				case i == len(m.layers)-1:
-					b.WriteString(" and ")
+					of.WriteString(" ")
+					of.WriteString(m.words.Text(words.And))
+					of.WriteString(" ")
 				case i > 0:
-					b.WriteString(", ")
+					of.WriteString(", ")
 				}
-				b.WriteString(ly.name)
+				of.WriteString(ly.name)
 				if u := m.layerUnit(ly); u != "" {
-					b.WriteString(" (")
-					b.WriteString(u)
-					b.WriteString(")")
+					of.WriteString(" (")
+					of.WriteString(u)
+					of.WriteString(")")
 				}
 			}
 			if m.unit != "" {
-				b.WriteString(" (")
-				b.WriteString(m.unit)
-				b.WriteString(")")
+				of.WriteString(" (")
+				of.WriteString(m.unit)
+				of.WriteString(")")
 			}
 		} else if m.unit != "" {
-			b.WriteString(" of ")
-			b.WriteString(m.unit)
+			of.WriteString(m.unit)
 		}
-		b.WriteString(": ")
+		if of.Len() > 0 {
+			m.words.Write(&b, kindOf, of.String())
+		} else {
+			m.words.Write(&b, kind)
+		}
+		b.WriteString(" ")
 	}
 	for i, ly := range m.layers {
 		if len(m.layers) > 1 {
@@ -55,27 +62,27 @@ func (m *model) summary() string {
 				b.WriteString(" ")
 			}
 			b.WriteString(ly.name)
-			b.WriteString(": ")
+			b.WriteString(m.words.Colon())
 		}
-		observedSummary(&b, m.loc, ly.obs)
+		observedSummary(&b, m.loc, m.words, ly.obs)
 	}
 	if m.proj == nil && m.hasLimit {
 		// Drawn on a line or bar chart too, where no projection says it.
-		b.WriteString(" Limit: ")
-		b.WriteString(m.limitLabel())
-		b.WriteString(".")
+		b.WriteString(" ")
+		m.words.Write(&b, words.SummaryLimit, m.limitLabel())
 	}
 	if len(m.events) > 0 {
-		b.WriteString(" Marked dates: ")
+		var list strings.Builder
 		for i, e := range m.events {
 			if i > 0 {
-				b.WriteString("; ")
+				list.WriteString(m.words.Semicolon())
 			}
-			writeLongDate(&b, m.loc, e.Date)
-			b.WriteString(", ")
-			b.WriteString(e.Label)
+			list.WriteString(longDate(m.loc, m.words, e.Date))
+			list.WriteString(", ")
+			list.WriteString(e.Label)
 		}
-		b.WriteString(".")
+		b.WriteString(" ")
+		m.words.Write(&b, words.SummaryEvents, list.String())
 	}
 	return b.String()
 }
@@ -85,91 +92,79 @@ func (m *model) summary() string {
 // day (26 May 2025), high 110 a day (25 March 2025)."
 func (m *model) projectionSummary(b *strings.Builder) {
 	p := m.proj
-	b.WriteString("Projection")
+	start, date := written(m.loc, p.Start.Value, p.Start.Places), longDate(m.loc, m.words, p.Start.Date)
 	if m.unit != "" {
-		b.WriteString(" of ")
-		b.WriteString(m.unit)
+		m.words.Write(b, words.ProjectionStartOf, m.unit, start, date)
+	} else {
+		m.words.Write(b, words.ProjectionStart, start, date)
 	}
-	b.WriteString(": ")
-	writeWritten(b, m.loc, p.Start.Value, p.Start.Places)
-	b.WriteString(" on ")
-	writeLongDate(b, m.loc, p.Start.Date)
 	b.WriteString(", ")
-	m.writeRate(b, p.Central.Rate, p.Central.RatePlaces, true)
+	b.WriteString(m.rate(p.Central.Rate, p.Central.RatePlaces, true))
 	if p.Fitted {
-		b.WriteString(" (fitted to the observations)")
+		b.WriteString(" ")
+		b.WriteString(m.words.Text(words.Fitted))
 	}
 	b.WriteString(", ")
+	limit := ""
+	if p.HasLimit {
+		limit = written(m.loc, p.Limit, p.LimitPlaces)
+	}
 	switch {
 	case p.HasLimit && p.Central.Reaches:
-		b.WriteString("reaches ")
-		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
-		b.WriteString(" on ")
-		writeLongDate(b, m.loc, dayOf(p.Central.Crossing))
+		m.words.Write(b, words.ReachesOn, limit, longDate(m.loc, m.words, dayOf(p.Central.Crossing)))
 	case p.HasLimit:
-		b.WriteString("does not reach ")
-		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
-		b.WriteString(" by ")
-		m.writeEnd(b, m.samples[len(m.samples)-1].Date)
+		m.words.Write(b, words.NotReaching, limit, m.end(words.ByDate, words.ByStart, m.samples[len(m.samples)-1].Date))
 	default:
 		last := m.samples[len(m.samples)-1]
-		var start, end strings.Builder
-		writeWritten(&start, m.loc, p.Start.Value, p.Start.Places)
+		var end strings.Builder
 		writeNumber(&end, m.loc, last.Central)
-		if start.String() == end.String() {
+		if start == end.String() {
 			// A level series: "still 1,040 on 1 January 2026".
-			b.WriteString("still ")
-			b.WriteString(end.String())
-			b.WriteString(" on ")
+			m.words.Write(b, words.StillAt, end.String(), m.end(words.OnDate, words.OnStart, last.Date))
 		} else {
-			b.WriteString("reaching ")
-			b.WriteString(end.String())
-			b.WriteString(" by ")
+			m.words.Write(b, words.ReachingAt, end.String(), m.end(words.ByDate, words.ByStart, last.Date))
 		}
-		m.writeEnd(b, last.Date)
 	}
-	sep := "; "
+	sep := m.words.Semicolon()
 	if p.Low != nil {
 		b.WriteString(sep)
-		b.WriteString("low scenario ")
-		m.writeScenario(b, p.Low)
+		m.words.Write(b, words.LowScenarioRate, m.scenario(p.Low))
 		sep = ", "
 	}
 	if p.High != nil {
 		b.WriteString(sep)
 		if p.Low == nil {
-			b.WriteString("high scenario ")
+			m.words.Write(b, words.HighScenarioRate, m.scenario(p.High))
 		} else {
-			b.WriteString("high ")
+			m.words.Write(b, words.HighRate, m.scenario(p.High))
 		}
-		m.writeScenario(b, p.High)
 	}
 	b.WriteString(".")
 }
 
-// writeScenario writes "70 a day (26 May 2025)" for a scenario, and
+// scenario returns "70 a day (26 May 2025)" for a scenario, and
 // "falling 1.8 a month (3 February 2031)" for one that falls, as the
 // central rate is written, not "-1.8 a month".
-func (m *model) writeScenario(b *strings.Builder, s *data.Scenario) {
-	m.writeRate(b, s.Rate, s.RatePlaces, s.Rate < 0)
+func (m *model) scenario(s *data.Scenario) string {
+	var b strings.Builder
+	b.WriteString(m.rate(s.Rate, s.RatePlaces, s.Rate < 0))
 	p := m.proj
 	switch {
 	case !p.HasLimit:
 	case s.Reaches:
 		b.WriteString(" (")
-		writeLongDate(b, m.loc, dayOf(s.Crossing))
+		b.WriteString(longDate(m.loc, m.words, dayOf(s.Crossing)))
 		b.WriteString(")")
 	default:
-		b.WriteString(" (not reaching ")
-		writeWritten(b, m.loc, p.Limit, p.LimitPlaces)
-		b.WriteString(")")
+		b.WriteString(" ")
+		m.words.Write(&b, words.NotReachingLimit, written(m.loc, p.Limit, p.LimitPlaces))
 	}
+	return b.String()
 }
 
-// writeRate writes a rate: "rising 92 a day", "falling 3 a week",
-// "growing 2% a month", "no change (0 a day)"; without the verb when verb
-// is false.
-func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb bool) {
+// rate returns a rate: "rising 92 a day", "falling 3 a week", "growing 2%
+// a month", "no change (0 a day)"; without the verb when verb is false.
+func (m *model) rate(rate float64, places int, verb bool) string {
 	exp := m.proj.Model == "exponential"
 	shown := rate
 	if verb && rate < 0 {
@@ -183,27 +178,35 @@ func (m *model) writeRate(b *strings.Builder, rate float64, places int, verb boo
 	} else {
 		text, english = data.WrittenNumberIn(m.loc, shown, places), data.WrittenNumber(shown, places)
 	}
-	switch {
-	case !verb:
-	case strings.Trim(english, "0.") == "":
-		// Neither rising nor falling, as written: "no change (0 a day)".
-		b.WriteString("no change (")
-		defer b.WriteString(")")
-	case exp && rate < 0:
-		b.WriteString("shrinking ")
-	case exp:
-		b.WriteString("growing ")
-	case rate < 0:
-		b.WriteString("falling ")
-	default:
-		b.WriteString("rising ")
-	}
 	if exp {
 		text = m.loc.Percent(text)
 	}
-	b.WriteString(text)
-	b.WriteString(" ")
-	b.WriteString(periodWord(m.proj.Per))
+	per := words.RatePerDay
+	switch m.proj.Per {
+	case "hour":
+		per = words.RatePerHour
+	case "week":
+		per = words.RatePerWeek
+	case "month":
+		per = words.RatePerMonth
+	case "year":
+		per = words.RatePerYear
+	}
+	text = m.words.Format(per, text)
+	switch {
+	case !verb:
+		return text
+	case strings.Trim(english, "0.") == "":
+		// Neither rising nor falling, as written: "no change (0 a day)".
+		return m.words.Format(words.NoChange, text)
+	case exp && rate < 0:
+		return m.words.Format(words.Shrinking, text)
+	case exp:
+		return m.words.Format(words.Growing, text)
+	case rate < 0:
+		return m.words.Format(words.Falling, text)
+	}
+	return m.words.Format(words.Rising, text)
 }
 
 // writeNumber writes v as formatNumber does.
@@ -212,74 +215,66 @@ func writeNumber(b *strings.Builder, loc *locale.Locale, v float64) {
 	b.Write(appendNumber(buf[:0], loc, v))
 }
 
-// writeWritten writes v, a number the writer gave, as appendWritten does.
-func writeWritten(b *strings.Builder, loc *locale.Locale, v float64, places int) {
-	var buf [32]byte
-	b.Write(appendWritten(buf[:0], loc, v, places))
-}
-
-// writeEnd writes t, the end of the curves, after "by": as writeLongDate
-// does, but as "the start of 4 March 2025" when the observations give
-// times of day and t is a midnight, which "by 4 March 2025" would place at
-// the day's end, and a crossing at 01:00 that day on the wrong side of it.
-func (m *model) writeEnd(b *strings.Builder, t time.Time) {
+// end returns t, the end of the curves, with the words of on or by: "by 4
+// March 2025"; but with those of start ("by the start of 4 March 2025")
+// when the observations give times of day and t is a midnight, which "by
+// 4 March 2025" would place at the day's end, and a crossing at 01:00
+// that day on the wrong side of it.
+func (m *model) end(on, start words.Key, t time.Time) string {
 	if m.timed && !data.HasTime(t) {
-		b.WriteString("the start of ")
+		on = start
 	}
-	writeLongDate(b, m.loc, t)
+	return m.words.Format(on, longDate(m.loc, m.words, t))
 }
 
-// writeLongDate writes t as "15 April 2025", in the language of loc.
-func writeLongDate(b *strings.Builder, loc *locale.Locale, t time.Time) {
+// written returns v, a number the writer gave, as appendWritten writes it.
+func written(loc *locale.Locale, v float64, places int) string {
 	var buf [32]byte
-	b.Write(appendDate(buf[:0], loc, t, true))
+	return string(appendWritten(buf[:0], loc, v, places))
 }
 
-// writeReading writes t, the date of an observation, as writeLongDate
-// does, with 00:00 at a midnight when timed (appendReading).
-func writeReading(b *strings.Builder, loc *locale.Locale, t time.Time, timed bool) {
+// longDate returns t as "15 April 2025", in the language of loc.
+func longDate(loc *locale.Locale, w *words.Table, t time.Time) string {
+	var buf [32]byte
+	return string(appendDate(buf[:0], loc, w, t, true))
+}
+
+// reading returns t, the date of an observation, as writeReading writes
+// it.
+func reading(loc *locale.Locale, w *words.Table, t time.Time, timed bool) string {
 	var buf [48]byte
-	b.Write(appendReading(buf[:0], loc, t, true, timed))
+	return string(appendReading(buf[:0], loc, w, t, true, timed))
 }
 
-// observedSummary writes "2 observations, latest 3,000 on 13 January
-// 2025."
-func observedSummary(b *strings.Builder, loc *locale.Locale, obs []data.Point) {
+// observedSummary writes "2 observations from 1 January 2025, latest
+// 3,000 on 13 January 2025." in the words of w.
+func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs []data.Point) {
 	n := len(obs)
 	// Readings at hours of the day show 00:00 at a midnight too.
 	timed := slices.ContainsFunc(obs, func(p data.Point) bool { return data.HasTime(p.Date) })
-	switch n {
-	case 0:
-		b.WriteString("No observations.")
+	if n == 0 {
+		b.WriteString(w.Text(words.NoObservations))
 		return
-	case 1:
-		b.WriteString("1 observation, ")
-	default:
-		writeWritten(b, loc, float64(n), 0)
-		b.WriteString(" observations from ")
-		writeReading(b, loc, obs[0].Date, timed)
-		b.WriteString(", latest ")
 	}
 	last := obs[n-1]
-	writeWritten(b, loc, last.Value, last.Places)
-	b.WriteString(" on ")
-	writeReading(b, loc, last.Date, timed)
-	if n > 1 {
-		lo, hi := last, last
-		for _, p := range obs {
-			if p.Value < lo.Value {
-				lo = p
-			}
-			if p.Value > hi.Value {
-				hi = p
-			}
+	value, date := written(loc, last.Value, last.Places), reading(loc, w, last.Date, timed)
+	if n == 1 {
+		w.Write(b, words.OneObservation, value, date)
+		return
+	}
+	lo, hi := last, last
+	for _, p := range obs {
+		if p.Value < lo.Value {
+			lo = p
 		}
-		if lo.Value != hi.Value {
-			b.WriteString(", ranging from ")
-			writeWritten(b, loc, lo.Value, lo.Places)
-			b.WriteString(" to ")
-			writeWritten(b, loc, hi.Value, hi.Places)
+		if p.Value > hi.Value {
+			hi = p
 		}
 	}
-	b.WriteString(".")
+	count, first := written(loc, float64(n), 0), reading(loc, w, obs[0].Date, timed)
+	if lo.Value != hi.Value {
+		w.Write(b, words.ObservationsRange, count, first, value, date, written(loc, lo.Value, lo.Places), written(loc, hi.Value, hi.Places))
+		return
+	}
+	w.Write(b, words.Observations, count, first, value, date)
 }

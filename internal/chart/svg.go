@@ -260,8 +260,8 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 		w.attrNum("x2", x)
 		w.attrNum("y2", c.bottom)
 		w.s("><title>")
-		w.b = appendDate(w.b, m.loc, e.Date, false)
-		w.s(": ")
+		w.b = appendDate(w.b, m.loc, nil, e.Date, false)
+		w.s(m.words.Colon())
 		w.text(e.Label)
 		w.s("</title></line>")
 	}
@@ -517,10 +517,10 @@ func (m *model) svgLegend(w *svgWriter, l *layout) {
 func (m *model) writePointText(w *svgWriter, ly layer, p data.Point) {
 	if len(m.layers) > 1 {
 		w.text(ly.name)
-		w.s(": ")
+		w.s(m.words.Colon())
 	}
-	w.b = appendReading(w.b, m.loc, p.Date, false, m.timed)
-	w.s(": ")
+	w.b = appendReading(w.b, m.loc, nil, p.Date, false, m.timed)
+	w.s(m.words.Colon())
 	w.b = appendWritten(w.b, m.loc, p.Value, p.Places)
 	if ly.unit != "" {
 		w.s(" ")

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // maxTableRows bounds the regular rows of the projected table; the rows of
@@ -19,7 +20,7 @@ const maxTableRows = 56
 // table returns the figure's table: every observation and the projection
 // thinned to days, weeks, months or years, with the crossing dates.
 func (m *model) table() table {
-	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, timed: m.timed}
+	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed}
 	if m.proj == nil {
 		return t
 	}
@@ -40,16 +41,16 @@ func (m *model) table() table {
 		dates, same = hourDates(first, last), time.Time.Equal
 	}
 	limit := m.limitLabel() // "4 million dollars", as the limit line says
-	mark := func(s *data.Scenario, name string) {
+	mark := func(s *data.Scenario, reaches words.Key) {
 		if s == nil || !m.proj.HasLimit || !s.Reaches || s.Crossing.Before(first) || s.Crossing.After(last) {
 			return
 		}
 		dates = append(dates, s.Crossing)
-		notes = append(notes, note{s.Crossing, name + " reaches " + limit})
+		notes = append(notes, note{s.Crossing, m.words.Format(reaches, limit)})
 	}
-	mark(&m.proj.Central, "Central")
-	mark(m.proj.Low, "Low scenario")
-	mark(m.proj.High, "High scenario")
+	mark(&m.proj.Central, words.CentralReaches)
+	mark(m.proj.Low, words.LowReaches)
+	mark(m.proj.High, words.HighReaches)
 	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
 	dates = lastOf(dates, same)
 	if n := len(m.beyond); n > 0 {
@@ -80,7 +81,7 @@ func (m *model) table() table {
 				continue
 			}
 			if r.Note != "" {
-				r.Note += "; "
+				r.Note += m.words.Semicolon()
 			}
 			r.Note += n.text
 		}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // View is what the chart partial, templates/partials/chart.html, shows of
@@ -89,7 +90,7 @@ func (f Figure) SVGFile(credit string) []byte {
 	}
 	note := ""
 	if len(names) > 0 {
-		note = "Source: " + strings.Join(names, ", ")
+		note = f.table.words.Format(words.SourceList, strings.Join(names, ", "))
 	}
 	for _, text := range []string{note, credit} {
 		for _, l := range wrapWords(text, noteSize, w-2*pad) {
@@ -261,20 +262,23 @@ func (t table) write(b *bytes.Buffer) {
 		for _, r := range t.rows {
 			notes = notes || r.Note != ""
 		}
-		b.WriteString("<table class=\"chart-projected\">\n<caption>Projected")
+		b.WriteString("<table class=\"chart-projected\">\n<caption>")
 		if t.unit != "" {
-			b.WriteString(" ")
-			writeEscaped(b, t.unit)
+			writeEscaped(b, t.words.Format(words.TableProjectedUnit, t.unit))
+		} else {
+			writeEscaped(b, t.words.Text(words.TableProjected))
 		}
-		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Central</th>")
+		b.WriteString("</caption>\n<thead><tr>")
+		t.writeHeader(b, words.ColDate)
+		t.writeHeader(b, words.ColCentral)
 		if t.hasLow {
-			b.WriteString("<th scope=\"col\">Low</th>")
+			t.writeHeader(b, words.ColLow)
 		}
 		if t.hasHigh {
-			b.WriteString("<th scope=\"col\">High</th>")
+			t.writeHeader(b, words.ColHigh)
 		}
 		if notes {
-			b.WriteString("<th scope=\"col\">Note</th>")
+			t.writeHeader(b, words.ColNote)
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, r := range t.rows {
@@ -301,7 +305,12 @@ func (t table) write(b *bytes.Buffer) {
 		b.WriteString("</tbody>\n</table>\n")
 	}
 	if len(t.events) > 0 {
-		b.WriteString("<table class=\"chart-events\">\n<caption>Marked dates</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
+		b.WriteString("<table class=\"chart-events\">\n<caption>")
+		writeEscaped(b, t.words.Text(words.MarkedDates))
+		b.WriteString("</caption>\n<thead><tr>")
+		t.writeHeader(b, words.ColDate)
+		t.writeHeader(b, words.ColEvent)
+		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, e := range t.events {
 			b.WriteString("<tr>")
 			writeDateHeader(b, t.loc, e.Date, false)
@@ -323,7 +332,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 		notes = notes || p.Label != ""
 		srcs = srcs || p.Source != ""
 	}
-	value := "Value"
+	value := t.words.Text(words.ColValue)
 	if ly.unit != "" {
 		value = capitalize(ly.unit)
 	}
@@ -335,22 +344,24 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 			writeEscaped(b, ly.unit)
 		}
 	} else {
-		b.WriteString("Observed")
 		if ly.unit != "" {
-			b.WriteString(" ")
-			writeEscaped(b, ly.unit)
+			writeEscaped(b, t.words.Format(words.TableObservedUnit, ly.unit))
+		} else {
+			writeEscaped(b, t.words.Text(words.TableObserved))
 		}
 	}
-	b.WriteString("</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">")
+	b.WriteString("</caption>\n<thead><tr>")
+	t.writeHeader(b, words.ColDate)
+	b.WriteString("<th scope=\"col\">")
 	writeEscaped(b, value)
 	b.WriteString("</th>")
 	cols := 2
 	if notes {
-		b.WriteString("<th scope=\"col\">Note</th>")
+		t.writeHeader(b, words.ColNote)
 		cols++
 	}
 	if srcs {
-		b.WriteString("<th scope=\"col\">Source</th>")
+		t.writeHeader(b, words.Source)
 		cols++
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
@@ -358,8 +369,9 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	half := maxTableObservations / 2
 	for i, p := range ly.obs {
 		if n > maxTableObservations && i == half {
-			fmt.Fprintf(b, "<tr class=\"chart-more\"><td colspan=\"%d\">%s more observations, from %s to %s, are left out here: the CSV holds every one.</td></tr>\n",
-				cols, formatNumber(t.loc, float64(n-2*half)), shortDate(t.loc, ly.obs[half].Date), shortDate(t.loc, ly.obs[n-half-1].Date))
+			fmt.Fprintf(b, "<tr class=\"chart-more\"><td colspan=\"%d\">", cols)
+			writeEscaped(b, t.words.Format(words.TableMore, formatNumber(t.loc, float64(n-2*half)), shortDate(t.loc, ly.obs[half].Date), shortDate(t.loc, ly.obs[n-half-1].Date)))
+			b.WriteString("</td></tr>\n")
 		}
 		if n > maxTableObservations && i >= half && i < n-half {
 			continue
@@ -384,6 +396,13 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	b.WriteString("</tbody>\n</table>\n")
 }
 
+// writeHeader writes a column header cell holding the word k.
+func (t table) writeHeader(b *bytes.Buffer, k words.Key) {
+	b.WriteString(`<th scope="col">`)
+	writeEscaped(b, t.words.Text(k))
+	b.WriteString("</th>")
+}
+
 // writeDateHeader writes a row header cell holding a time element: the
 // date in ISO form for machines and as "15 Apr 2025" for readers, in the
 // language of loc; with its time, 00:00 too, when timed (appendReading).
@@ -391,7 +410,7 @@ func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed boo
 	b.WriteString(`<th scope="row"><time datetime="`)
 	b.Write(appendISODate(b.AvailableBuffer(), d))
 	b.WriteString(`">`)
-	b.Write(appendReading(b.AvailableBuffer(), loc, d, false, timed))
+	b.Write(appendReading(b.AvailableBuffer(), loc, nil, d, false, timed))
 	b.WriteString("</time></th>")
 }
 

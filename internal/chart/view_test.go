@@ -12,21 +12,29 @@ import (
 	"testing"
 
 	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/words"
 )
 
-// parsePartial parses the default chart partial, templates/partials/chart.html.
+// parsePartial parses the default chart partial, templates/partials/chart.html,
+// with its words in English.
 func parsePartial() (*template.Template, error) {
+	return parsePartialIn(nil)
+}
+
+// parsePartialIn parses the default chart partial with the words of w.
+func parsePartialIn(w *words.Table) (*template.Template, error) {
 	src, err := fs.ReadFile(plotline.Defaults(), "templates/partials/chart.html")
 	if err != nil {
 		return nil, err
 	}
-	return template.New("templates/partials/chart.html").Parse(string(src))
+	funcs := template.FuncMap{"T": w.Func(words.Itoa)}
+	return template.New("templates/partials/chart.html").Funcs(funcs).Parse(string(src))
 }
 
 // writeHTML writes f through the default chart partial, as a page shows
 // it, with its CSV at csvHref (none when it is empty).
 func writeHTML(w *bytes.Buffer, f Figure, csvHref string) error {
-	t, err := parsePartial()
+	t, err := parsePartialIn(f.table.words)
 	if err != nil {
 		return err
 	}

@@ -294,7 +294,7 @@ func checkDest(dir, dest string, byDefault bool) error {
 	return output.CheckDest(output.Place{
 		Dest:    dest,
 		Site:    dir,
-		Sources: []string{filepath.Join(dir, "content"), filepath.Join(dir, "templates"), filepath.Join(dir, "theme")},
+		Sources: []string{filepath.Join(dir, "content"), filepath.Join(dir, "templates"), filepath.Join(dir, "theme"), filepath.Join(dir, "i18n")},
 		Claimed: byDefault,
 	})
 }

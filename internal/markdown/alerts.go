@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -57,6 +59,7 @@ func (alertTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		}
 		return ast.WalkContinue, nil
 	})
+	words := pageWords(pc)
 	for _, q := range quotes {
 		p, ok := q.FirstChild().(*ast.Paragraph)
 		if !ok || p.Lines().Len() == 0 {
@@ -96,7 +99,7 @@ func (alertTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			}
 			p.SetLines(lines)
 		}
-		a := &Alert{AlertType: typ}
+		a := &Alert{AlertType: typ, Title: words.alertTitle(typ)}
 		for c := q.FirstChild(); c != nil; {
 			next := c.NextSibling()
 			a.AppendChild(a, c)
@@ -130,7 +133,7 @@ func renderAlert(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 	n := node.(*Alert)
 	if entering {
 		w.WriteString(`<div class="alert alert-` + n.AlertType + `" role="note">` + "\n")
-		w.WriteString(`<p class="alert-title">` + alertTitles[n.AlertType] + "</p>\n")
+		w.WriteString(`<p class="alert-title">` + html.EscapeString(cmp.Or(n.Title, alertTitles[n.AlertType])) + "</p>\n")
 	} else {
 		w.WriteString("</div>\n")
 	}

@@ -48,6 +48,7 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			}
 		}
 	}
+	words := pageWords(pc)
 	for _, h := range headings {
 		if _, ok := h.AttributeString("id"); !ok {
 			h.SetAttributeString("id", pc.IDs().Generate([]byte(inlineText(h, src)), ast.KindHeading))
@@ -57,7 +58,7 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		id, _ := h.AttributeString("id")
 		b, _ := id.([]byte)
-		h.AppendChild(h, &HeadingAnchor{ID: string(b)})
+		h.AppendChild(h, &HeadingAnchor{ID: string(b), Label: words.headingLink()})
 	}
 }
 
@@ -119,8 +120,12 @@ func (anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func renderHeadingAnchor(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		id := html.EscapeString(node.(*HeadingAnchor).ID)
-		w.WriteString(` <a class="heading-anchor" href="#` + id + `" aria-label="Link to this section">#</a>`)
+		n := node.(*HeadingAnchor)
+		label := "Link to this section"
+		if n.Label != "" {
+			label = html.EscapeString(n.Label)
+		}
+		w.WriteString(` <a class="heading-anchor" href="#` + html.EscapeString(n.ID) + `" aria-label="` + label + `">#</a>`)
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -117,6 +117,58 @@ type Page struct {
 	// in Result.FeedHTML: the same parse rendered a second time, with
 	// each chart written by ChartRenderer.RenderFeedChart.
 	Feed bool
+	// Words are the words the extensions write into the page, in the
+	// site's language; nil, or an empty one, writes English.
+	Words *Words
+}
+
+// Words are the words the extensions write into a page: the label of a
+// heading's "#" link and the titles of alerts.
+type Words struct {
+	HeadingLink                            string // "Link to this section"
+	Note, Tip, Important, Warning, Caution string // the alerts' titles
+}
+
+// alertTitle returns the title of an alert of the type typ ("note"), in
+// the words of w, or English.
+func (w *Words) alertTitle(typ string) string {
+	if w != nil {
+		var t string
+		switch typ {
+		case "note":
+			t = w.Note
+		case "tip":
+			t = w.Tip
+		case "important":
+			t = w.Important
+		case "warning":
+			t = w.Warning
+		case "caution":
+			t = w.Caution
+		}
+		if t != "" {
+			return t
+		}
+	}
+	return alertTitles[typ]
+}
+
+// pageWords returns the words of the page being converted with pc, nil
+// (English) when there is none.
+func pageWords(pc parser.Context) *Words {
+	if s := pageOf(pc); s != nil {
+		return s.page.Words
+	}
+	return nil
+}
+
+// headingLink returns the label of a heading's link, in the words of w,
+// or English.
+func (w *Words) headingLink() string {
+	if w == nil || w.HeadingLink == "" {
+		return "Link to this section"
+	}
+	return w.HeadingLink
 }
 
 // Heading is a section heading, for a table of contents.

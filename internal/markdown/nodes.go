@@ -69,7 +69,8 @@ var KindHeadingAnchor = ast.NewNodeKind("PlotlineHeadingAnchor")
 // HeadingAnchor is the "#" link placed at the end of a section heading.
 type HeadingAnchor struct {
 	ast.BaseInline
-	ID string
+	ID    string
+	Label string // the link's label, in the page's words
 }
 
 // Kind implements ast.Node.
@@ -89,6 +90,7 @@ var KindAlert = ast.NewNodeKind("PlotlineAlert")
 type Alert struct {
 	ast.BaseBlock
 	AlertType string // "note", "tip", "important", "warning" or "caution"
+	Title     string // its title, in the page's words
 }
 
 // Kind implements ast.Node.

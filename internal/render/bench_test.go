@@ -10,6 +10,7 @@ import (
 
 	"github.com/plotline/plotline"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // BenchmarkExecuteArticle measures the default article layout, the
@@ -17,7 +18,7 @@ import (
 // benchmark corpus has: 20 KB of body, two tags, four headings, sources.
 func BenchmarkExecuteArticle(b *testing.B) {
 	site := &Site{Title: "The Ledger", Description: "Explainers.", Language: "en", BaseURL: "https://x.org/repo/", BasePath: "/repo/"}
-	l, err := ParseLayouts(plotline.Defaults(), Funcs(site, locale.New(site.Language), func(p string) (string, error) { return site.URL(p) + "?v=0123abcd", nil }))
+	l, err := ParseLayouts(plotline.Defaults(), Funcs(site, locale.New(site.Language), words.New(site.Language), func(p string) (string, error) { return site.URL(p) + "?v=0123abcd", nil }))
 	if err != nil {
 		b.Fatal(err)
 	}

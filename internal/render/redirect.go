@@ -3,6 +3,9 @@ package render
 import (
 	"html/template"
 	"io"
+	"strings"
+
+	"github.com/plotline/plotline/internal/words"
 )
 
 // redirectPage is the page written at an old address of a page (an
@@ -18,18 +21,22 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 <meta http-equiv="refresh" content="0; url={{ .URL }}">
 </head>
 <body>
-<p>This page has moved to <a href="{{ .URL }}">{{ .Title }}</a>.</p>
+<p>{{ .Before }}<a href="{{ .URL }}">{{ .Title }}</a>{{ .After }}</p>
 </body>
 </html>
 `))
 
 // WriteRedirect writes to w the page that sends a reader from an old
 // address to the page titled title, at the site path target: its absolute
-// URL, or its root-relative one when the site has no base URL.
-func WriteRedirect(w io.Writer, site *Site, title, target string) error {
+// URL, or its root-relative one when the site has no base URL. Its
+// sentence is in the words of ws ("This page has moved to {title}.").
+func WriteRedirect(w io.Writer, site *Site, ws *words.Table, title, target string) error {
 	lang := site.Language
 	if lang == "" {
 		lang = "en"
 	}
-	return redirectPage.Execute(w, struct{ Lang, Dir, Title, URL string }{lang, site.Direction, title, site.AbsURL(target)})
+	// The sentence around the link: the text before and after the
+	// placeholder that the link stands in.
+	before, after, _ := strings.Cut(ws.Format(words.MovedTo, "\x00"), "\x00")
+	return redirectPage.Execute(w, struct{ Lang, Dir, Title, URL, Before, After string }{lang, site.Direction, title, site.AbsURL(target), before, after})
 }

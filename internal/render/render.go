@@ -18,11 +18,13 @@ import (
 	texttemplate "text/template"
 	"time"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // Site is what every template sees of the site.
@@ -215,13 +217,36 @@ var Kinds = map[string]string{
 
 // Funcs returns the template functions for a site; loc is how its
 // language writes dates (locale.New of site.Language, made once for the
-// build), asset gives the URL of a theme file (with a content hash, so
+// build), w plotline's own words in it (made once too), asset gives the URL of a theme file (with a content hash, so
 // browsers refetch it when it changes), or an error for a name that is no
 // theme file. longdate writes a date in the site's language ("4. November
 // 2025" in German); date writes Go's layout as it is, for machines as much
-// as readers.
-func Funcs(site *Site, loc *locale.Locale, asset func(string) (string, error)) template.FuncMap {
+// as readers. T writes one of plotline's own words ({{ T "download_csv" }},
+// {{ T "page_of" .Number .Total }}; see words.Table.Func), its numbers in
+// the site's digits; Tjs gives the same text as a JavaScript string
+// literal, for a script; Tlang gives the language tag a word's text is in,
+// "en" when the language has no text for it.
+func Funcs(site *Site, loc *locale.Locale, w *words.Table, asset func(string) (string, error)) template.FuncMap {
+	// A count in a sentence (5 min read, Page 2 of 7, and 9992 more) is
+	// written in the language's digits, ungrouped, as it always was in
+	// English.
+	number := func(n int64) string { return loc.Digits(strconv.FormatInt(n, 10)) }
 	return template.FuncMap{
+		"T": w.Func(number),
+		"Tjs": func(name string) (template.JS, error) {
+			k, ok := w.Lookup(name)
+			if !ok {
+				return "", fmt.Errorf("unknown key %q", name)
+			}
+			return jsString(w.Text(k)), nil
+		},
+		"Tlang": func(name string) (string, error) {
+			k, ok := w.Lookup(name)
+			if !ok {
+				return "", fmt.Errorf("unknown key %q", name)
+			}
+			return w.Lang(k), nil
+		},
 		"url":         site.URL,
 		"absurl":      site.AbsURL,
 		"asset":       asset,
@@ -230,6 +255,30 @@ func Funcs(site *Site, loc *locale.Locale, asset func(string) (string, error)) t
 		"date":        func(layout string, t time.Time) string { return t.Format(layout) },
 		"readableurl": ReadableURL,
 	}
+}
+
+// jsString returns s as a JavaScript string literal in single quotes,
+// with every character beyond ASCII, every control character and those
+// that could end a script or a string escaped, so that it may stand in a
+// script element: "Press Ctrl+C or ⌘C" is 'Press Ctrl+C or \u2318C'.
+func jsString(s string) template.JS {
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == '\'' || r == '"':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == '<' || r == '>' || r == '&' || r > 0x7e:
+			for _, u := range utf16.Encode([]rune{r}) {
+				fmt.Fprintf(&b, "\\u%04x", u)
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('\'')
+	return template.JS(b.String())
 }
 
 // ReadableURL returns the address u as a reader would read it, as a

@@ -13,6 +13,7 @@ import (
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // layoutFS returns a minimal set of templates: base, two partials and one
@@ -46,7 +47,7 @@ func testSite(base, basePath string) *Site {
 }
 
 func testFuncs(s *Site) template.FuncMap {
-	return Funcs(s, locale.New(s.Language), func(p string) (string, error) { return s.URL(p) + "?h=abc", nil })
+	return Funcs(s, locale.New(s.Language), words.New(s.Language), func(p string) (string, error) { return s.URL(p) + "?h=abc", nil })
 }
 
 func TestExecute(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -16,12 +17,42 @@ import (
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // A full build with a cache (Options.CacheFile) reuses the pages of the
 // previous build of the same output whose inputs have not changed: the
 // build's inputs as a whole (globalKey) and the page's own (pageKey). A
 // reused page's files are taken from the previous output as they are.
+
+// hashFiles hashes the names and contents of the files of the folder dir,
+// as the build reads them (leaving out what sitefs.LeftOut does).
+func hashFiles(h io.Writer, fsys fs.FS, dir string) error {
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if skip, err := sitefs.SkipLeftOut(dir, p, d); skip {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			// The build reports it; the key only has to differ.
+			fmt.Fprintf(h, "%s!%v\x00", p, err)
+			return nil
+		}
+		sum := sha256.Sum256(src)
+		fmt.Fprintf(h, "%s=%x\x00", p, sum)
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
 
 // globalKey hashes what every page depends on.
 func (r *run) globalKey(site *content.Site) (buildcache.Key, error) {
@@ -36,28 +67,10 @@ func (r *run) globalKey(site *content.Site) (buildcache.Key, error) {
 	for _, name := range slices.Sorted(maps.Keys(r.st.theme)) {
 		fmt.Fprintf(h, "%s=%s\x00", name, r.st.theme[name])
 	}
-	err := fs.WalkDir(r.b.fsys, "templates", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	for _, dir := range []string{"templates", words.Dir} {
+		if err := hashFiles(h, r.b.fsys, dir); err != nil {
+			return buildcache.Key{}, err
 		}
-		if skip, err := sitefs.SkipLeftOut("templates", p, d); skip {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		src, err := fs.ReadFile(r.b.fsys, p)
-		if err != nil {
-			// The template pass reports it; the key only has to differ.
-			fmt.Fprintf(h, "%s!%v\x00", p, err)
-			return nil
-		}
-		sum := sha256.Sum256(src)
-		fmt.Fprintf(h, "%s=%x\x00", p, sum)
-		return nil
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return buildcache.Key{}, err
 	}
 	for _, p := range site.Pages {
 		fmt.Fprintf(h, "page %s %s %v %q\x00", p.Path, p.URL, p.Broken, p.Nav)

@@ -109,6 +109,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		}
 	}
 	spec.Locale = c.run.b.loc
+	spec.Words = c.run.st.words
 	fig, err := chart.RenderBlocks(blocks, spec, chartID(c.page, ordinal))
 	if err != nil {
 		diags.Errorf(bodyPos, "%v", err)

@@ -213,9 +213,9 @@ func TestRebuildErrorsKeepOutput(t *testing.T) {
 }
 
 // TestRebuildShapeChanges adds, renames and removes pages, then changes a
-// template, the article-item partial and the stylesheet: the first three
-// are rebuilt in place, the others in full, and after each the output is
-// what a clean build makes.
+// template, the article-item partial, the stylesheet and the site's
+// words: the first three are rebuilt in place, the others in full, and
+// after each the output is what a clean build makes.
 func TestRebuildShapeChanges(t *testing.T) {
 	dir, dest, b := builtTestSite(t, testSite)
 	ctx := context.Background()
@@ -291,6 +291,10 @@ func TestRebuildShapeChanges(t *testing.T) {
 		{"stylesheet", func() {
 			writeFiles(t, dir, map[string]string{"theme/css/plotline.css": "body{color:red}"})
 		}, "theme/css/plotline.css", true},
+		// The site's words are in every page: a full build.
+		{"words", func() {
+			writeFiles(t, dir, map[string]string{"i18n/en.yaml": "articles: Stories\n"})
+		}, "i18n/en.yaml", true},
 	}
 	for _, s := range steps {
 		s.do()
@@ -317,6 +321,9 @@ func TestRebuildShapeChanges(t *testing.T) {
 		t.Errorf("deleted article still in the output: %v", err)
 	}
 	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	if !bytes.Contains(home, []byte(`aria-current="page">Stories</a>`)) {
+		t.Errorf("home page does not use the site's own word for Articles")
+	}
 	if !bytes.Contains(home, []byte(`<li class="own-item">`)) {
 		t.Errorf("home page does not use the site's own article-item template")
 	}

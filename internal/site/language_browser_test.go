@@ -16,7 +16,8 @@ const languageArticle = "---\ntitle: Stausee\ndate: 2025-03-01\ndata:\n" +
 // TestBrowserTooltipLanguage shows, in Chromium, the tooltips of a German
 // site's chart: its dates and numbers are written as the page's prose and
 // table write them, 1. März 2025 and 1.800,5, not 1 Mar 2025 and 1,800.5;
-// a computed value is grouped with a full stop, -2.878.
+// a computed value is grouped with a full stop, -2.878; the words before
+// the values are German too (Mittlere Projektion, Spanne).
 func TestBrowserTooltipLanguage(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	dest := buildFS(t, fstest.MapFS{
@@ -27,7 +28,7 @@ func TestBrowserTooltipLanguage(t *testing.T) {
 	navigate(t, ctx, serveDir(t, dest)+"articles/stau/")
 	charts := waitChartsDrawn(t, ctx)
 	text := showTooltip(t, ctx, charts[0].Figure, "central", 0, "1. März 2025")
-	for _, want := range []string{"1.800,5 Megaliter", "Central projection: 1.800,5 Megaliter", "Range: 1.800,5\u20131.800,5 Megaliter"} {
+	for _, want := range []string{"1.800,5 Megaliter", "Mittlere Projektion: 1.800,5 Megaliter", "Spanne: 1.800,5\u20131.800,5 Megaliter"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("tooltip %q does not say %q", text, want)
 		}
@@ -40,7 +41,7 @@ func TestBrowserTooltipLanguage(t *testing.T) {
 	// The projection's end: computed numbers, grouped and with a decimal
 	// comma, as the table writes them.
 	text = showTooltip(t, ctx, charts[0].Figure, "central", 1, "3. Mai 2032")
-	for _, want := range []string{"Central projection: -2.878 Megaliter", "Range: -3.814\u2013-70,9 Megaliter"} {
+	for _, want := range []string{"Mittlere Projektion: -2.878 Megaliter", "Spanne: -3.814\u2013-70,9 Megaliter"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("tooltip %q does not say %q", text, want)
 		}

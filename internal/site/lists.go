@@ -19,6 +19,7 @@ import (
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/render"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // Which lists renderLists writes.
@@ -69,7 +70,7 @@ func (r *run) renderLists(which int) error {
 		}
 	}
 	if which&listFixed != 0 {
-		notFound := &render.Page{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Canonical: site.AbsURL("404.html")}
+		notFound := &render.Page{Site: site, Kind: "404", Title: r.st.words.Text(words.PageNotFound), URL: "404.html", Canonical: site.AbsURL("404.html")}
 		if _, err := r.writePage("404.html", "404 page", notFound, nil); err != nil {
 			if err := templateError(err, &diags); err != nil {
 				return err
@@ -110,10 +111,10 @@ func (r *run) renderLists(which int) error {
 	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
 	for _, t := range tags {
 		tl := l.tags[t.Slug]
-		p := &render.Page{Site: site, Kind: "tag", Title: "Articles tagged “" + t.Name + "”", Description: fmt.Sprintf("Articles tagged %s.", t.Name), Tag: &t}
+		p := &render.Page{Site: site, Kind: "tag", Title: r.st.words.Format(words.TaggedTitle, t.Name), Description: r.st.words.Format(words.TaggedDescription, t.Name), Tag: &t}
 		r.queueList(t.URL, "list of the tag "+t.Name, p, tl.sums, tl.keys, &sitemap, &pending, seen)
 	}
-	tagsPage := &render.Page{Site: site, Kind: "tags", Title: "Tags", Description: "Every tag of " + site.Title + ".", URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
+	tagsPage := &render.Page{Site: site, Kind: "tags", Title: r.st.words.Text(words.Tags), Description: r.st.words.Format(words.TagsDescription, site.Title), URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
 	pending = append(pending, listPage{"tags/index.html", "list of tags", tagsPage})
 	if err := r.writeListPages(pending, &diags); err != nil {
 		return err
@@ -202,7 +203,7 @@ func (r *run) writeSections(articles []*render.Summary, seen map[string]bool) er
 			continue
 		}
 		var buf bytes.Buffer
-		if err := render.WriteRedirect(&buf, site, site.Title, ""); err != nil {
+		if err := render.WriteRedirect(&buf, site, r.st.words, site.Title, ""); err != nil {
 			return err
 		}
 		if err := r.write(sitePath, owner, buf.Bytes()); err != nil {

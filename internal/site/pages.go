@@ -235,6 +235,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		Charts:     charts,
 		Links:      links,
 		Feed:       inFeed,
+		Words:      r.st.mdWords,
 	}, diags)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path, err)
@@ -352,7 +353,7 @@ func (r *run) writeAliases(p *content.Page, rec *record, diags *diag.List) error
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := render.WriteRedirect(&buf, r.st.site, p.Title, p.URL); err != nil {
+	if err := render.WriteRedirect(&buf, r.st.site, r.st.words, p.Title, p.URL); err != nil {
 		return err
 	}
 	for _, a := range p.Aliases {

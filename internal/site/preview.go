@@ -21,6 +21,7 @@ import (
 	"github.com/plotline/plotline/internal/ogimage"
 	"github.com/plotline/plotline/internal/render"
 	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // previewFile is the name of the preview image drawn for a page, beside
@@ -152,7 +153,7 @@ func (r *run) preview(p *content.Page, c *charts, count int, diags *diag.List) p
 		out.card, out.kept, out.key = card, kept, cardKey
 		alt := sentence(p.Title)
 		if t := c.embedTitle(d.fig); t != p.Title {
-			alt += " Chart: " + sentence(t)
+			alt += " " + r.st.words.Format(words.ImageChart, sentence(t))
 		}
 		out.image = &render.Image{URL: site.AbsURL(p.URL + previewFile), Type: "image/png", Width: ogimage.Width, Height: ogimage.Height, Alt: alt}
 	default:

@@ -14,8 +14,10 @@ import (
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/render"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // run is one build, full or incremental, from its plan to its commit.
@@ -118,9 +120,19 @@ func renderSite(cfg *config.Config) *render.Site {
 	}
 }
 
-// parseLayouts parses the templates; template errors go to diags.
+// parseLayouts reads plotline's own words in the site's language and
+// parses the templates; mistakes in either go to diags.
 func (r *run) parseLayouts(diags *diag.List) error {
-	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.b.loc, r.asset))
+	var wd diag.List
+	r.st.words = words.Load(r.b.fsys, r.b.cfg.Language, &wd)
+	w := r.st.words
+	r.st.mdWords = &markdown.Words{
+		HeadingLink: w.Text(words.HeadingLink),
+		Note:        w.Text(words.AlertNote), Tip: w.Text(words.AlertTip), Important: w.Text(words.AlertImportant),
+		Warning: w.Text(words.AlertWarning), Caution: w.Text(words.AlertCaution),
+	}
+	diags.Add(wd.Errors()...)
+	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.b.loc, r.st.words, r.asset))
 	if err != nil {
 		var l diag.List
 		if !errors.As(err, &l) {
@@ -129,7 +141,7 @@ func (r *run) parseLayouts(diags *diag.List) error {
 		diags.Add(l...)
 	}
 	r.st.layouts = layouts
-	r.st.templateWarnings = unusedTemplates(r.b.fsys)
+	r.st.templateWarnings = append(unusedTemplates(r.b.fsys), wd.Warnings()...)
 	return nil
 }
 

@@ -83,6 +83,55 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenGerman builds the example site in German and compares the
+// pages with the files in testdata/golden/de: plotline's own words, in
+// the templates, the charts, the feed, the embed page and the SVG file,
+// are German, the articles' own words as they were written.
+func TestGoldenGerman(t *testing.T) {
+	site := os.DirFS(repoRoot)
+	cfg, err := config.Load(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.BaseURL, cfg.Language = "https://example.github.io/plotline/", "de"
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := NewBuilder(cfg, overlay.New(site, plotline.Defaults()), Options{Dest: dest}).Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{
+		"index.html",
+		"articles/north-korean-troops-kursk/index.html",
+		"articles/north-korean-troops-kursk/embed-1.html",
+		"articles/north-korean-troops-kursk/losses.svg",
+		"tags/index.html",
+		"tags/projections/index.html",
+		"404.html",
+		"feed.xml",
+	} {
+		got, err := os.ReadFile(filepath.Join(dest, name))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		golden := filepath.Join("testdata", "golden", "de", strings.ReplaceAll(name, "/", "__"))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create it)", err)
+		}
+		if diff := cmp.Diff(string(want), string(got)); diff != "" {
+			t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+		}
+	}
+}
+
 // TestDeterministic builds the example twice and expects the same bytes.
 func TestDeterministic(t *testing.T) {
 	a := buildExample(t, "https://example.github.io/plotline/")

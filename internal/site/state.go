@@ -9,13 +9,20 @@ import (
 	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/render"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // state is what a successful build leaves for the next one.
 type state struct {
 	site    *render.Site
 	layouts *render.Layouts
+	// words are plotline's own words in the site's language, read with
+	// the templates from the built-in tables and the site's i18n folder.
+	words *words.Table
+	// mdWords are the words of words that the Markdown extensions write.
+	mdWords *markdown.Words
 	theme   map[string]string // theme file → short content hash
 	pages   map[string]*record
 	order   []string              // page paths in site order: newest first, then by path

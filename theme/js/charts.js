@@ -289,9 +289,11 @@
   // chart's, units the own unit of each observed series that has one, by
   // series id (in a chart of blocks whose units differ). Every piece of
   // text from the option passes through esc before it is shown. loc is
-  // the option's locale: numbers and dates in the site's language.
-  function tooltipFormatter(unit, several, units, loc, timed) {
+  // the option's locale: numbers and dates in the site's language; words
+  // the option's words, absent for English.
+  function tooltipFormatter(unit, several, units, loc, timed, words) {
     var suffix = unit ? ' ' + unit : '';
+    words = words || { central: 'Central projection', range: 'Range', low: 'Low scenario', high: 'High scenario', colon: ': ' };
     return function (params) {
       if (!Array.isArray(params)) {
         params = [params];
@@ -332,7 +334,7 @@
       // as the series "central-beyond".
       var central = byId.central || byId['central-beyond'];
       if (central) {
-        lines.push(central.marker + esc('Central projection: ' + formatProjected(valueOf(central), central.data, loc) + suffix));
+        lines.push(central.marker + esc(words.central + words.colon + formatProjected(valueOf(central), central.data, loc) + suffix));
       }
       if (byId.low && byId.band) {
         var low = Number(valueOf(byId.low));
@@ -340,11 +342,11 @@
         var high = low + width;
         // On the start the band has no width: both ends are the start value.
         var highData = width === 0 ? byId.low.data : null;
-        lines.push(byId.band.marker + esc('Range: ' + formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix));
+        lines.push(byId.band.marker + esc(words.range + words.colon + formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix));
       } else if (byId.low) {
-        lines.push(byId.low.marker + esc('Low scenario: ' + formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix));
+        lines.push(byId.low.marker + esc(words.low + words.colon + formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix));
       } else if (byId.high) {
-        lines.push(byId.high.marker + esc('High scenario: ' + formatProjected(valueOf(byId.high), byId.high.data, loc) + suffix));
+        lines.push(byId.high.marker + esc(words.high + words.colon + formatProjected(valueOf(byId.high), byId.high.data, loc) + suffix));
       }
       return lines.join('<br>');
     };
@@ -531,7 +533,7 @@
           return d && Array.isArray(d.value) && typeof d.value[0] === 'string' && d.value[0].indexOf('T') > 0;
         });
       });
-      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc, timed);
+      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc, timed, data.words || null);
       option.backgroundColor = 'transparent';
       if (again === true || (reducedMotion && reducedMotion.matches)) {
         option.animation = false;

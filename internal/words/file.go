@@ -1,0 +1,178 @@
+package words
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/yamlpos"
+)
+
+// Dir is the folder of a site's own words: i18n/de.yaml holds its German
+// ones, flat "key: text" lines as Hugo's i18n files have them.
+const Dir = "i18n"
+
+// Load returns the Table of the language tag: the words of the site's
+// own files in Dir for the tag and its parents (i18n/de-AT.yaml, then
+// i18n/de.yaml, then i18n/en.yaml) over the built-in tables, with English
+// for the rest. A site may give words in a language plotline has no
+// table for: its file covers the keys it gives. Mistakes in the files
+// (an unknown key, a text whose placeholders are not the English text's)
+// are reported in diags at their places, and the file's other keys still
+// read; a file of another language is left out with a warning.
+func Load(fsys fs.FS, tag string, diags *diag.List) *Table {
+	tags := chain(tag)
+	entries, err := fs.ReadDir(fsys, Dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(diag.Pos{Path: Dir}, "%v", err)
+		}
+		return newTable(tags, nil)
+	}
+	own := map[string]map[Key]string{}
+	for _, e := range entries {
+		name := e.Name()
+		ext := path.Ext(name)
+		if e.IsDir() || strings.HasPrefix(name, ".") || (ext != ".yaml" && ext != ".yml") {
+			continue
+		}
+		file := Dir + "/" + name
+		t, err := language.Parse(strings.TrimSuffix(name, ext))
+		if err != nil {
+			diags.Warnf(diag.Pos{Path: file}, "not read: %q is no language tag (name the file after one, such as de.yaml)", strings.TrimSuffix(name, ext))
+			continue
+		}
+		if !slices.Contains(tags, t.String()) {
+			diags.Warnf(diag.Pos{Path: file}, "not read: the site's language is %s", tags[0])
+			continue
+		}
+		if own[t.String()] != nil {
+			diags.Errorf(diag.Pos{Path: file}, "a second file of the words of %s: keep one", t)
+			continue
+		}
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: file}, "%v", err)
+			continue
+		}
+		own[t.String()] = decode(file, src, diags)
+	}
+	return newTable(tags, own)
+}
+
+// decode reads the words of the file name, src: a mapping of key names
+// to texts.
+func decode(name string, src []byte, diags *diag.List) map[Key]string {
+	out := map[Key]string{}
+	text := yamlpos.New(name, src, 1)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		pos, msg := text.Error(err)
+		diags.Errorf(pos, "%s", msg)
+		return out
+	}
+	if len(doc.Content) == 0 {
+		return out
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		if pos, msg, ok := text.Mistake(); ok {
+			diags.Errorf(pos, "%s", msg)
+			return out
+		}
+		diags.Errorf(text.NodePos(root), "want a mapping of keys to texts, got %s", yamlpos.Describe(root))
+		return out
+	}
+	text.MoveNodes(root)
+	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: name, Line: n.Line, Col: n.Column} }
+	seen := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
+		if first, dup := seen[k.Value]; dup {
+			diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first))
+			continue
+		}
+		seen[k.Value] = k.Line
+		key, ok := lookup(k.Value)
+		if !ok {
+			diags.Errorf(at(k), "unknown key %q%s", k.Value, suggest(k.Value))
+			continue
+		}
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+			diags.Errorf(at(v), "%s: want text, got %s", k.Value, yamlpos.Describe(v))
+			continue
+		}
+		if msg := checkPlaceholders(key, v.Value); msg != "" {
+			diags.Errorf(at(v), "%s: %s", k.Value, msg)
+			continue
+		}
+		out[key] = v.Value
+	}
+	return out
+}
+
+// lookup returns the key named name.
+func lookup(name string) (Key, bool) {
+	for k := range count {
+		if english[k].name == name {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// suggest returns ": did you mean NAME?" for a name one slip away from a
+// key's, and otherwise where the keys are listed.
+func suggest(name string) string {
+	for k := range count {
+		if diag.OneEdit(name, english[k].name) {
+			return ": did you mean " + english[k].name + "?"
+		}
+	}
+	return " (README.md, \"plotline's own words\", lists the keys)"
+}
+
+// checkPlaceholders says what is wrong with the placeholders of s, a
+// text for k, or "" when it names those of the English text, each at
+// least once, and no others.
+func checkPlaceholders(k Key, s string) string {
+	want := placeholders(english[k].text)
+	got := placeholders(s)
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			if len(want) == 0 {
+				return "unknown placeholder {" + g + "}: the English text has none"
+			}
+			return "unknown placeholder {" + g + "} (the English text has " + braced(want) + ")"
+		}
+	}
+	var missing []string
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			missing = append(missing, w)
+		}
+	}
+	if len(missing) > 0 {
+		return "missing placeholder " + braced(missing) + " (the English text is " + strconv.Quote(english[k].text) + ")"
+	}
+	return ""
+}
+
+// braced writes names as "{a}, {b}".
+func braced(names []string) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("{" + n + "}")
+	}
+	return b.String()
+}

@@ -1,0 +1,236 @@
+package words
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Table is plotline's words in one language. Make it with New or Load,
+// once a build, and pass it down; the nil Table is English.
+type Table struct {
+	text [count]string
+	// from is the language each text is in: the tag of the file or
+	// built-in table it came from, "en" for the English fallback.
+	from [count]string
+	// pieces are the texts split at their placeholders, for the keys
+	// that have any.
+	pieces [count][]piece
+	// argc is the number of placeholders of each key's English text.
+	argc  [count]uint8
+	names map[string]Key
+	// english is set when every text is the English one.
+	english bool
+}
+
+// chain returns the tags to look a word up in, most specific first, the
+// tag itself in its canonical form and English last: "de-AT", "de", "en".
+// A tag that cannot be read gives English alone.
+func chain(tag string) []string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return []string{"en"}
+	}
+	base, _ := t.Base()
+	var out []string
+	for {
+		s := t.String()
+		if s == "und" || contains(out, s) {
+			break
+		}
+		out = append(out, s)
+		p := t.Parent()
+		if p == t {
+			break
+		}
+		t = p
+	}
+	if !contains(out, base.String()) && base.String() != "und" {
+		out = append(out, base.String())
+	}
+	if !contains(out, "en") {
+		out = append(out, "en")
+	}
+	return out
+}
+
+// New returns the Table of the language tag from the built-in tables,
+// with English for the words a language lacks.
+func New(tag string) *Table {
+	return newTable(chain(tag), nil)
+}
+
+// newTable makes the Table of the tags in chain, taking each word from
+// the first of own's texts (by tag) or the built-in tables that has it.
+func newTable(chain []string, own map[string]map[Key]string) *Table {
+	t := &Table{names: make(map[string]Key, count), english: true}
+	for k := range count {
+		t.names[english[k].name] = k
+		t.text[k], t.from[k] = english[k].text, "en"
+		for _, tag := range chain {
+			if s, ok := own[tag][k]; ok {
+				t.text[k], t.from[k] = s, tag
+				break
+			}
+			if b := builtin(tag); b != nil && b[k] != "" {
+				t.text[k], t.from[k] = b[k], tag
+				break
+			}
+		}
+		if t.text[k] != english[k].text {
+			t.english = false
+		}
+		if args := placeholders(english[k].text); len(args) > 0 {
+			t.pieces[k], _ = split(t.text[k], args)
+			t.argc[k] = uint8(len(args))
+		}
+	}
+	return t
+}
+
+// IsEnglish reports whether every text of t is the English one.
+func (t *Table) IsEnglish() bool { return t == nil || t.english }
+
+// Text returns the text of k, placeholders and all.
+func (t *Table) Text(k Key) string {
+	if t == nil {
+		return english[k].text
+	}
+	return t.text[k]
+}
+
+// Lang returns the language tag the text of k is in: the site's, one of
+// its parents, or "en" for the English fallback.
+func (t *Table) Lang(k Key) string {
+	if t == nil {
+		return "en"
+	}
+	return t.from[k]
+}
+
+// Lookup returns the key named name ("download_csv").
+func (t *Table) Lookup(name string) (Key, bool) {
+	if t == nil {
+		for k := range count {
+			if english[k].name == name {
+				return k, true
+			}
+		}
+		return 0, false
+	}
+	k, ok := t.names[name]
+	return k, ok
+}
+
+// Format returns the text of k with its placeholders filled by args, in
+// the order of the English text's placeholders (Key.Placeholders). A
+// missing argument is left empty.
+func (t *Table) Format(k Key, args ...string) string {
+	var b strings.Builder
+	t.Write(&b, k, args...)
+	return b.String()
+}
+
+// Write writes the text of k to b as Format returns it.
+func (t *Table) Write(b *strings.Builder, k Key, args ...string) {
+	if t == nil {
+		writeEnglish(b, english[k].text, args)
+		return
+	}
+	pieces := t.pieces[k]
+	if pieces == nil {
+		b.WriteString(t.text[k])
+		return
+	}
+	for _, p := range pieces {
+		switch {
+		case p.arg < 0:
+			b.WriteString(p.lit)
+		case p.arg < len(args):
+			b.WriteString(args[p.arg])
+		}
+	}
+}
+
+// writeEnglish writes s, an English text, with its placeholders filled by
+// args in order: no English text names a placeholder twice (TestKeys), so
+// its nth placeholder is the nth argument.
+func writeEnglish(b *strings.Builder, s string, args []string) {
+	n := 0
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		_, rest, ok := placeholderAt(s[i:])
+		if !ok {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		if n < len(args) {
+			b.WriteString(args[n])
+		}
+		n++
+		s = rest
+	}
+}
+
+// Func returns the template function T of t: {{ T "download_csv" }} is
+// the text of the key download_csv, and {{ T "page_of" .Number .Total }}
+// fills its placeholders with the arguments, in the order of the English
+// text's ("Page {number} of {total}"). A whole number is written by
+// number, in the site's language, in a text of the site's language; in
+// the English text a language without a translation falls back to, as
+// English writes it (an Arabic site's "5 min read" keeps its 5). Other
+// values are written as fmt.Sprint writes them. An unknown key, or arguments that do not match the placeholders
+// in number, is an error where T is called.
+func (t *Table) Func(number func(int64) string) func(name string, args ...any) (string, error) {
+	return func(name string, args ...any) (string, error) {
+		k, ok := t.Lookup(name)
+		if !ok {
+			return "", fmt.Errorf("unknown key %q%s", name, suggest(name))
+		}
+		want := 0
+		if t == nil {
+			want = len(placeholders(english[k].text))
+		} else {
+			want = int(t.argc[k])
+		}
+		if len(args) != want {
+			if want == 0 {
+				return "", fmt.Errorf("%s has no placeholders: give T no values, not %d", name, len(args))
+			}
+			return "", fmt.Errorf("%s has the placeholders %s: give T one value for each, not %d", name, braced(placeholders(english[k].text)), len(args))
+		}
+		if want == 0 {
+			return t.Text(k), nil
+		}
+		num := number
+		if t.Lang(k) == "en" {
+			num = Itoa
+		}
+		var buf [8]string
+		strs := buf[:0]
+		for _, a := range args {
+			switch v := a.(type) {
+			case string:
+				strs = append(strs, v)
+			case int:
+				strs = append(strs, num(int64(v)))
+			case int64:
+				strs = append(strs, num(v))
+			default:
+				strs = append(strs, fmt.Sprint(v))
+			}
+		}
+		return t.Format(k, strs...), nil
+	}
+}
+
+// Itoa writes n as strconv does, for T on an English site.
+func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
