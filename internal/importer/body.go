@@ -1233,12 +1233,20 @@ func (c *converter) link(i int) int {
 	if c.inCode(i) || c.inHTMLBlock(i) || start >= len(b) {
 		return 0
 	}
-	if n := c.doubledBrackets(i, start); n > 0 {
-		return n
+	lead, trail, innerEnd := 0, 0, 0
+	if b[i+1] == '(' {
+		lead, trail, innerEnd = strayBrackets(b, start)
+		if lead > 0 {
+			c.im.done(c.pos(start), "link address %s in brackets of its own: written without them", b[start+lead:innerEnd])
+			start += lead
+		}
 	}
 	end := start
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
 		end++
+	}
+	if lead > 0 {
+		end = innerEnd
 	}
 	if k := afterSpaces(b, end); k > end && k < len(b) && !strings.ContainsRune("\"')\n", rune(b[k])) && (b[k] != '(' || b[i+1] == ':') {
 		// Words after the address, not a title: "[x](You and Your
@@ -1258,33 +1266,70 @@ func (c *converter) link(i int) int {
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: the reference definition is left out", target)
 			return end - i
 		}
-		if end < len(b) && b[end] == ')' {
+		if end+trail < len(b) && b[end+trail] == ')' {
 			c.unlink(i, "<!-- plotline import: ("+commentSafe(target)+") -->")
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", target)
-			return end + 1 - i
+			return end + trail + 1 - i
 		}
 	}
-	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end < len(b) && b[end] == ')' && b[i+1] == '(' {
+	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end+trail < len(b) && b[end+trail] == ')' && b[i+1] == '(' {
 		// A draft, which neither the source nor plotline publishes: the
 		// link led nowhere, and plotline would refuse it.
 		c.unlink(i, "<!-- plotline import: ("+commentSafe(cmp.Or(u, dest))+") -->")
 		c.im.note(c.pos(start), "link %s is to %s, a draft, which the source did not publish either: its text is kept, without the link", dest, d.src)
-		return end + 1 - i
+		return end + trail + 1 - i
 	}
-	if !ok {
-		if !strings.Contains(dest, "#") || strings.ContainsAny(dest, "{<") {
-			return 0
-		}
-		u = dest // kept, and remembered for mendFragments
-	} else {
+	switch {
+	case ok:
 		c.im.res.Converted++
+	case strings.Contains(dest, "#") && !strings.ContainsAny(dest, "{<"):
+		u = dest // kept, and remembered for mendFragments
+	case lead > 0:
+		u = dest // kept, without its brackets
+	default:
+		return 0
 	}
-	c.out.Write(b[i:start])
+	c.out.Write(b[i : start-lead])
 	if strings.Contains(u, "#") {
 		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
 	}
 	c.out.WriteString(u)
-	return end - i
+	return end + trail - i
+}
+
+// strayBrackets reads the address of an inline link whose destination
+// starts at offset start of b, and finds whether it is written in
+// brackets of its own: "[x]((/a/))", "[x]([https://a.example/)" or
+// "[x]({https://a.example/})", which a browser took for a relative
+// address, a link that led nowhere. It returns how many brackets
+// open the address and how many close it, and the offset just after the
+// address inside them; lead is 0 when the address is not such.
+// What is inside must be a site path or have a scheme, with no space.
+func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
+	if start >= len(b) || !strings.ContainsRune("([{", rune(b[start])) {
+		return 0, 0, 0
+	}
+	closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[b[start]]
+	from := start + 1
+	end := from
+	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
+		end++
+	}
+	if end >= len(b) || end == from {
+		return 0, 0, 0
+	}
+	inner := string(b[from:end])
+	if !strings.Contains(inner, "://") && (!strings.HasPrefix(inner, "/") || strings.HasPrefix(inner, "//")) {
+		return 0, 0, 0
+	}
+	switch {
+	case b[end] == closer && end+1 < len(b) && b[end+1] == ')':
+		return 1, 1, end
+	case b[start] == '[' && b[end] == ')':
+		// Only the opening one: "[x]([https://a.example/)".
+		return 1, 0, end
+	}
+	return 0, 0, 0
 }
 
 // afterSpaces returns the offset of the first byte at or after i of b
@@ -1529,31 +1574,6 @@ func tagEnd(b []byte, i int) int {
 		}
 	}
 	return -1
-}
-
-// doubledBrackets mends a link whose address has a second pair of
-// brackets, "[x]((https://a.example/))", which a browser would take for
-// a relative address: it writes "[x](https://a.example/)" and returns
-// how many bytes of the body it took, or 0 when the link at i, whose
-// address starts at start, is not one.
-func (c *converter) doubledBrackets(i, start int) int {
-	b := c.body
-	if b[start-1] != '(' || b[start] != '(' {
-		return 0
-	}
-	end := bytes.Index(b[start:], []byte("))"))
-	if end < 0 {
-		return 0
-	}
-	inner := b[start+1 : start+end]
-	if !bytes.Contains(inner, []byte("://")) || bytes.ContainsAny(inner, " \t\n()") {
-		return 0
-	}
-	c.out.WriteString("](")
-	c.out.Write(inner)
-	c.out.WriteByte(')')
-	c.im.done(c.pos(start), "link address in two pairs of brackets: one kept")
-	return start + end + 2 - i
 }
 
 // lineStartsRef reports whether the "]" at i closes a link reference
