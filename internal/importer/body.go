@@ -1495,8 +1495,9 @@ func (c *converter) writeRef(i, end int, u string) int {
 
 var (
 	// addressTagRE finds the start of an HTML element that links to or
-	// shows another file.
-	addressTagRE = regexp.MustCompile(`^<(?i:a|img|area|source|iframe|video|audio|embed|track)[\s/>]`)
+	// shows another file, or loads one (a style sheet, a script): the
+	// elements whose href or src plotline build checks.
+	addressTagRE = regexp.MustCompile(`^<(?i:a|img|area|source|iframe|video|audio|embed|track|link|script|input)[\s/>]`)
 	// addressAttrRE finds the address attributes of an HTML start tag.
 	addressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 )
