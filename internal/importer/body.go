@@ -2148,6 +2148,33 @@ func blankLine(rest []byte) bool {
 	return len(bytes.Trim(rest[:le], " \t\r>")) == 0
 }
 
+// convertHTML returns the body of p, a page written in HTML, with the
+// addresses of its elements converted as those of a Markdown page's raw
+// HTML are, as one raw HTML block (see htmlBody).
+func (im *importer) convertHTML(p *page) []byte {
+	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
+	b := c.body
+	for i := 0; i < len(b); {
+		if b[i] == '<' {
+			if n := c.rawAddresses(i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		c.out.WriteByte(b[i])
+		i++
+	}
+	offs := make([]int, len(p.fragments))
+	for k, f := range p.fragments {
+		offs[k] = f.at
+	}
+	out := htmlBody(c.out.Bytes(), offs)
+	for k := range p.fragments {
+		p.fragments[k].at = offs[k]
+	}
+	return out
+}
+
 // htmlBody returns the body of a page written in HTML as Markdown that
 // publishes it as it is: one raw HTML block. CommonMark ends such a block
 // at a blank line, after which text would be read as Markdown (and
@@ -2155,13 +2182,19 @@ func blankLine(rest []byte) bool {
 // <textarea> mean nothing in HTML, and one inside becomes a &#10; at the
 // end of the line before it, the same line break. A body that does not
 // start with a block-level element is put in a <div>, which starts a
-// block that runs to the end.
-func htmlBody(body []byte) []byte {
+// block that runs to the end. Each of offs, an offset in body of the
+// text of a line, is changed to the same text's offset in what it
+// returns.
+func htmlBody(body []byte, offs []int) []byte {
 	var out bytes.Buffer
 	inPre := false
 	first := true
 	wrap := false
+	at := 0 // offset in body of the line read
+	orig := slices.Clone(offs)
 	for line := range bytes.Lines(body) {
+		from := at
+		at += len(line)
 		text := bytes.TrimRight(line, " \t\r\n")
 		if len(bytes.TrimSpace(text)) == 0 {
 			if inPre && out.Len() > 0 {
@@ -2175,6 +2208,11 @@ func htmlBody(body []byte) []byte {
 			wrap = !htmlBlock(bytes.TrimSpace(text)) || preformatted(bytes.TrimSpace(text))
 			if wrap {
 				out.WriteString("<div>\n")
+			}
+		}
+		for k, o := range orig {
+			if o >= from && o < at {
+				offs[k] = out.Len() + o - from
 			}
 		}
 		out.Write(bytes.TrimRight(line, "\r\n"))

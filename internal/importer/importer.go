@@ -272,7 +272,7 @@ func (im *importer) finish() {
 	}
 	for _, p := range im.pages {
 		if p.html {
-			p.converted = htmlBody(p.body)
+			p.converted = im.convertHTML(p)
 		} else {
 			p.converted = im.convertBody(p)
 		}
