@@ -11,8 +11,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // span is a range of the body, [start, end).
@@ -144,6 +146,10 @@ func (im *importer) convertBody(p *page) []byte {
 			c.out.WriteString(`<a id="` + id + `"></a>`)
 			delete(c.termIDs, i)
 		}
+		if n := c.unprintable(i); n > 0 {
+			i += n
+			continue
+		}
 		if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
 			if n := c.markdownEnd(i); n > 0 {
 				i += n
@@ -216,6 +222,24 @@ func (im *importer) convertBody(p *page) []byte {
 	}
 	c.markdownUnended()
 	return c.out.Bytes()
+}
+
+// unprintable leaves out the character at body offset i when it is one
+// a web page may not hold (see yamlpos.Unprintable), a control character
+// that the source published and a reader saw as nothing or a box, and
+// which plotline build refuses. It returns how many bytes it took, 0
+// when the character is another.
+func (c *converter) unprintable(i int) int {
+	b := c.body
+	if ch := b[i]; ch >= 0x20 && ch < 0x7f || ch == '\n' {
+		return 0
+	}
+	off, r, ok := yamlpos.Unprintable(b[i:min(len(b), i+utf8.UTFMax)])
+	if !ok || off != 0 {
+		return 0
+	}
+	c.im.done(c.pos(i), "the character U+%04X cannot be shown in a web page: left out", r)
+	return utf8.RuneLen(r)
 }
 
 // tag is a shortcode or Liquid tag read from the body.
@@ -2155,6 +2179,10 @@ func (im *importer) convertHTML(p *page) []byte {
 	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
 	b := c.body
 	for i := 0; i < len(b); {
+		if n := c.unprintable(i); n > 0 {
+			i += n
+			continue
+		}
 		if b[i] == '<' {
 			if n := c.rawAddresses(i); n > 0 {
 				i += n
