@@ -245,6 +245,17 @@ func (im *importer) finish() {
 			}
 		}
 	}
+	for _, p := range im.pages {
+		// A file where the page's own HTML goes: an index.html without
+		// front matter beside a bundle's index.md, a program's output,
+		// which Hugo took for a second text of the page.
+		out := "content/" + p.newURL + "index.html"
+		if f, ok := im.res.Files[out]; ok && f.Src != "" {
+			delete(im.res.Files, out)
+			im.res.Copied--
+			im.note(diag.Pos{Path: f.Src}, "not copied: the page %s is published at its address", p.src)
+		}
+	}
 	// Addresses that plotline writes: an alias must land on none of them.
 	taken := map[string]string{}
 	for file, what := range plotlineWrites {
