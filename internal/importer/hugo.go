@@ -285,9 +285,18 @@ func (im *importer) hugo() error {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
-				im.copyFile("static/"+p, "content/"+p)
+			if !d.Type().IsRegular() {
+				return nil
 			}
+			if markdownExt(p) {
+				// Published as it is, which plotline would read as a
+				// page: the file keeps its text under another name.
+				txt := strings.TrimSuffix(p, path.Ext(p)) + ".txt"
+				im.done(diag.Pos{Path: "static/" + p}, "a Markdown file of static/, which Hugo copies as it is: copied as %s", txt)
+				im.copyFile("static/"+p, "content/"+txt)
+				return nil
+			}
+			im.copyFile("static/"+p, "content/"+p)
 			return nil
 		})
 	}
