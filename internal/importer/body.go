@@ -242,6 +242,21 @@ func (c *converter) unprintable(i int) int {
 	return utf8.RuneLen(r)
 }
 
+// postref returns what blogdown's {{< blogdown/postref >}} stands for:
+// the address of the page, under which the files of its bundle are
+// published ("{{< blogdown/postref >}}index_files/x.js"). A translation
+// whose files stayed in the default language's folder names them there.
+func (c *converter) postref() string {
+	dir := c.p.filesDir
+	if dir == "" {
+		dir = path.Dir(c.p.dest)
+	}
+	if u, ok := c.im.bundleURL(dir); ok {
+		return u
+	}
+	return "/" + c.p.newURL
+}
+
 // tag is a shortcode or Liquid tag read from the body.
 type tag struct {
 	start, end int    // its range in the body
@@ -346,6 +361,10 @@ func (c *converter) hugo(i int) int {
 			return c.writeRef(i, t.end, u)
 		}
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
+	case "blogdown/postref":
+		c.out.WriteString(c.postref())
+		c.im.res.Converted++
+		return t.end - i
 	case "youtube":
 		if id := args.get("id", 0); id != "" {
 			c.writeLink(i, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
@@ -2181,6 +2200,15 @@ func (im *importer) convertHTML(p *page) []byte {
 	for i := 0; i < len(b); {
 		if n := c.unprintable(i); n > 0 {
 			i += n
+			continue
+		}
+		if t, ok := c.readTag(i, "{{<", ">}}"); ok && t.name == "blogdown/postref" {
+			// Hugo runs the shortcodes of a page written in HTML too,
+			// and blogdown writes this one in its script and style
+			// sheet addresses.
+			c.out.WriteString(c.postref())
+			c.im.res.Converted++
+			i = t.end
 			continue
 		}
 		if b[i] == '<' {

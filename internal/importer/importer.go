@@ -428,13 +428,23 @@ func newURL(dest, slug string) string {
 // publishes it.
 func (im *importer) fileURL(f string) string {
 	for dir := path.Dir(f); dir != "content" && dir != "." && dir != "/"; dir = path.Dir(dir) {
-		for _, p := range im.pages {
-			if p.dest == dir+"/index.md" && p.newURL != "" {
-				return "/" + p.newURL + strings.TrimPrefix(f, dir+"/")
-			}
+		if u, ok := im.bundleURL(dir); ok {
+			return u + strings.TrimPrefix(f, dir+"/")
 		}
 	}
 	return "/" + strings.TrimPrefix(f, "content/")
+}
+
+// bundleURL returns the address of the page whose bundle is the folder
+// dir of the new site ("content/posts/a"), under which the bundle's files
+// are published, and false when dir is no page's bundle.
+func (im *importer) bundleURL(dir string) (string, bool) {
+	for _, p := range im.pages {
+		if p.dest == dir+"/index.md" && p.newURL != "" {
+			return "/" + p.newURL, true
+		}
+	}
+	return "", false
 }
 
 // taxonomyURL returns the address of plotline's list that stands for p, a
