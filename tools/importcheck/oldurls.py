@@ -40,6 +40,7 @@ def hugo(src):
     lower = {k.lower(): v for k, v in conf.items()}
     langs = {k.lower() for k in (lower.get('languages') or {})}
     default = str(lower.get('defaultcontentlanguage') or 'en').lower()
+    langs.add(default)  # index.en.md is the default language's page
     root = os.path.join(src, 'content')
     for d, _, files in os.walk(root):
         for f in files:
