@@ -384,6 +384,11 @@ func (c *converter) hugo(i int) int {
 			return t.end - i
 		}
 	}
+	if c.im.conf.figures[t.name] && !t.closing && args.named["src"] != "" {
+		// The site's own figure, which shows the image of its src.
+		c.figure(i, args)
+		return t.end - i
+	}
 	return c.wrapAt(i, t, "shortcode "+t.name)
 }
 

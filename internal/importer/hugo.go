@@ -213,6 +213,7 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
+	im.conf.figures = figureShortcodes(im.src, conf)
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
 	im.conf.permalinks = map[string]string{}
@@ -301,6 +302,46 @@ func (im *importer) hugo() error {
 		})
 	}
 	return nil
+}
+
+// figureSrcRE finds, in a shortcode's template, the use of its src
+// parameter.
+var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
+
+// figureShortcodes returns the names of the shortcodes of the site and
+// its themes whose template shows an image from their src parameter, a
+// figure of the site's own making (hugo-easy-gallery's figure, a
+// theme's img): conf names the themes, and the site's template of a
+// name is the one Hugo uses.
+func figureShortcodes(src fs.FS, conf map[string]any) map[string]bool {
+	var dirs []string
+	switch t := lookup(conf, "theme").(type) {
+	case string:
+		dirs = append(dirs, "themes/"+t+"/layouts/shortcodes")
+	case []any:
+		for k := len(t) - 1; k >= 0; k-- { // the first theme wins
+			if s, ok := t[k].(string); ok {
+				dirs = append(dirs, "themes/"+s+"/layouts/shortcodes")
+			}
+		}
+	}
+	dirs = append(dirs, "layouts/shortcodes")
+	figures := map[string]bool{}
+	for _, dir := range dirs {
+		entries, _ := fs.ReadDir(src, dir)
+		for _, e := range entries {
+			name, ok := strings.CutSuffix(e.Name(), ".html")
+			if !ok || e.IsDir() {
+				continue
+			}
+			data, err := fs.ReadFile(src, dir+"/"+e.Name())
+			if err != nil {
+				continue
+			}
+			figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
+		}
+	}
+	return figures
 }
 
 // configName returns the name of the config file Hugo reads in src, or

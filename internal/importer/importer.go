@@ -167,6 +167,9 @@ type siteConfig struct {
 	paths        pathRules
 	mainSections []string
 	ignore       []*regexp.Regexp // ignoreFiles
+	// figures are the site's own shortcodes (of its layouts/ or its
+	// theme's) that show the image their src parameter names, by name.
+	figures map[string]bool
 	// jekyll
 	permalink string
 	exclude   []string
