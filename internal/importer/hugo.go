@@ -482,6 +482,13 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			pg = &page{src: p, source: data, body: data}
 		}
 		pg.rel, pg.lang, pg.html = rel, lang, html
+		if base := path.Base(rel); strings.TrimSuffix(base, path.Ext(base)) == "index" && pg.bool("headless") {
+			// A headless bundle: Hugo publishes the files, which other
+			// pages show, but no page; plotline publishes the files of
+			// a folder without an index.md at their own addresses.
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "headless: Hugo published no page for it, only its files: not imported as a page")
+			return nil
+		}
 		if html {
 			// Hugo publishes the HTML of a page written in HTML, as
 			// blogdown writes R Markdown posts: so must plotline.
