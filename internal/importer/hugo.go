@@ -304,6 +304,19 @@ func (im *importer) hugo() error {
 	return nil
 }
 
+// leafBundle reports whether the folder dir of the source is a leaf
+// bundle of Hugo's: it holds a page named index (index.md, index.es.md,
+// index.html), whose resources its other files are.
+func leafBundle(src fs.FS, dir string) bool {
+	entries, _ := fs.ReadDir(src, dir)
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html") {
+			return true
+		}
+	}
+	return false
+}
+
 // figureSrcRE finds, in a shortcode's template, the use of its src
 // parameter.
 var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
@@ -458,6 +471,15 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				im.copyFile(p, folder+rel)
 				return nil
 			}
+		}
+		if name := strings.TrimSuffix(d.Name(), path.Ext(d.Name())); markdownExt(p) && name != "index" && name != "_index" &&
+			!strings.HasPrefix(name, "index.") && leafBundle(im.src, path.Dir(p)) {
+			// A resource of a leaf bundle, which Hugo reads for the page
+			// and publishes as no page of its own: its text stays.
+			txt := strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
+			im.done(diag.Pos{Path: p}, "a Markdown file of a page bundle, which Hugo publishes as no page: copied as %s", txt)
+			im.copyFile(p, folder+txt)
+			return nil
 		}
 		lang := w.lang
 		if code, plain := ml.fileLang(rel); code != "" {
