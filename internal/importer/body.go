@@ -371,6 +371,21 @@ func (c *converter) hugo(i int) int {
 			c.im.res.Converted++
 			return t.end - i
 		}
+	case "tweet", "x":
+		// Hugo's post of X (Twitter): {{< tweet user="u" id="1" >}}, or
+		// the id alone in older sites.
+		id, user := args.named["id"], args.named["user"]
+		if id == "" && len(args.named) == 0 {
+			id = args.pos(0)
+		}
+		if user == "" {
+			user = "i" // x.com finds a post by its id alone
+		}
+		if id != "" && strings.Trim(id, "0123456789") == "" {
+			c.writeLink(i, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
+			c.im.res.Converted++
+			return t.end - i
+		}
 	case "vimeo":
 		if id := args.get("id", 0); id != "" {
 			c.writeLink(i, "Vimeo: "+id, "https://vimeo.com/"+id)
