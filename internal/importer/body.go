@@ -257,6 +257,16 @@ func (c *converter) postref() string {
 	return "/" + c.p.newURL
 }
 
+// codeSpan returns s as a Markdown code span, which shows it as typed:
+// its delimiter one backtick longer than any run of them in s.
+func codeSpan(s string) string {
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
 // tag is a shortcode or Liquid tag read from the body.
 type tag struct {
 	start, end int    // its range in the body
@@ -305,11 +315,14 @@ func (c *converter) hugo(i int) int {
 	for _, esc := range [][2]string{{"{{</*", "*/>}}"}, {"{{%/*", "*/%}}"}} {
 		if t, ok := c.readTag(i, esc[0], esc[1]); ok {
 			inside := string(b[i+len(esc[0]) : t.end-len(esc[1])])
-			open, close := esc[0][:3], esc[1][2:]
+			shown := esc[0][:3] + inside + esc[1][2:]
 			if !asTyped {
-				open = `\` + open
+				// Hugo put the shortcode in its page after Markdown, as
+				// typed: a code span keeps it so, straight quotes and an
+				// address in it not made a link.
+				shown = codeSpan(shown)
 			}
-			c.out.WriteString(open + inside + close)
+			c.out.WriteString(shown)
 			c.im.res.Converted++
 			return t.end - i
 		}

@@ -112,7 +112,7 @@ func TestBody(t *testing.T) {
 		// the link reads as its text, and the definition of a reference
 		// goes whole.
 		{Hugo, "[docs]({{< param docsURL >}}) [more]({{< param docsURL >}}/more)\n\n[rss]: <{{% eturl rss %}}>\n", "docs<!-- plotline import: {{< param docsURL >}} --> more<!-- plotline import: {{< param docsURL >}}/more -->\n\n<!-- plotline import: [rss]: <{{% eturl rss %}}> -->\n", 0, []string{"content/posts/a.md:5:8: shortcode param as an address", "content/posts/a.md:5:38: shortcode param as an address", "content/posts/a.md:7:9: shortcode eturl as the address of a reference: left out"}},
-		{Hugo, "```\n{{</* x */>}}\n```\n{{</* y */>}}", "```\n{{< x >}}\n```\n\\{{< y >}}", 2, nil},
+		{Hugo, "```\n{{</* x */>}}\n```\n{{</* y */>}}", "```\n{{< x >}}\n```\n`{{< y >}}`", 2, nil},
 		{Hugo, "    {{< x >}}\n", "    {{< x >}}\n", 0, nil},
 		{Hugo, `{{< youtube abc >}}`, `[YouTube: abc](https://www.youtube.com/watch?v=abc)`, 1, nil},
 		{Hugo, "[b](../b/) [p](pic.png) [c][] [^1]\n\n[c]: ../c/#h\n[^1]: x", "[b](/posts/b/) [p](pic.png) [c][] [^1]\n\n[c]: /posts/c/#h\n[^1]: x", 2, nil},
