@@ -165,6 +165,10 @@ func (im *importer) convertBody(p *page) []byte {
 				i += n
 				continue
 			}
+			if n := c.tableTopLine(i); n > 0 {
+				i += n
+				continue
+			}
 		}
 		if im.kind == Jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) {
 			if n := c.kramdownSpan(i); n > 0 {
