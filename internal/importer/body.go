@@ -72,6 +72,9 @@ type converter struct {
 	// offset of each one's end tag: where in the output its inside
 	// starts, and how many fragment links came before it.
 	quotes map[int][2]int
+	// quoteFooters are the lines that end the block quotes of quotes,
+	// by the same offsets: who a quote is by.
+	quoteFooters map[int]string
 	// mdOpen are the elements with kramdown's markdown attribute whose
 	// end tags are yet to come, by the body offset of each end tag.
 	mdOpen map[int]mdElement
@@ -261,6 +264,27 @@ func (c *converter) postref() string {
 	return "/" + c.p.newURL
 }
 
+// quoteFooter returns the line that names who a site's quote shortcode
+// is by, from its parameters as themes name them (by, author, footer,
+// and the source, cite, a link when it is an address); "" when it has
+// none of them.
+func quoteFooter(a args) string {
+	who := cmp.Or(a.named["by"], a.named["author"], a.named["footer"], a.named["attribution"])
+	cite := a.named["cite"]
+	switch {
+	case cite == "":
+		return who
+	case strings.Contains(cite, "://") && !strings.ContainsAny(cite, " ()<>"):
+		if who == "" {
+			return "<" + cite + ">"
+		}
+		return who + " ([source](" + cite + "))"
+	case who == "":
+		return cite
+	}
+	return who + ", " + cite
+}
+
 // codeSpan returns s as a Markdown code span, which shows it as typed:
 // its delimiter one backtick longer than any run of them in s.
 func codeSpan(s string) string {
@@ -414,6 +438,16 @@ func (c *converter) hugo(i int) int {
 			c.writeLink(i, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 			c.im.res.Converted++
 			return t.end - i
+		}
+	}
+	if t.closing {
+		if n := c.admonitionEnd(t); n > 0 {
+			return n // the end of a site's quote
+		}
+	}
+	if c.im.conf.quotes[t.name] && !t.closing {
+		if n := c.quoteStart(t, "", quoteFooter(args)); n > 0 {
+			return n
 		}
 	}
 	if c.im.conf.figures[t.name] && !t.closing && args.named["src"] != "" {
@@ -1030,10 +1064,27 @@ var admonitionKinds = map[string]string{
 // took, 0 when the shortcode is not one it can write so: of a type with
 // no alert, within a paragraph, or without its end tag.
 func (c *converter) admonitionStart(t tag, a args) int {
-	b := c.body
 	typ := strings.ToLower(cmp.Or(a.get("type", 0), "note"))
 	kind := admonitionKinds[typ]
-	if kind == "" || lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+	if kind == "" {
+		return 0
+	}
+	header := "[!" + kind + "]\n"
+	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) && !strings.EqualFold(title, kind) {
+		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
+	}
+	return c.quoteStart(t, header, "")
+}
+
+// quoteStart begins the block quote of the inside of the paired
+// shortcode t, which starts a line, with header at its top and footer,
+// when there is one, at its foot: what follows is converted as ever and
+// quoted when its end tag is reached (admonitionEnd). It returns how many
+// bytes of the body it took, 0 when t is not at a line's start or has no
+// end tag.
+func (c *converter) quoteStart(t tag, header, footer string) int {
+	b := c.body
+	if lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
 		return 0
 	}
 	end := -1
@@ -1053,9 +1104,9 @@ func (c *converter) admonitionStart(t tag, a args) int {
 			continue
 		}
 		switch et.name {
-		case "admonition":
+		case t.name:
 			depth++
-		case "/admonition":
+		case "/" + t.name:
 			depth--
 		}
 		if depth < 0 {
@@ -1071,10 +1122,13 @@ func (c *converter) admonitionStart(t tag, a args) int {
 		c.quotes = map[int][2]int{}
 	}
 	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
-	c.out.WriteString("[!" + kind + "]\n")
-	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) && !strings.EqualFold(title, kind) {
-		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n")
+	if footer != "" {
+		if c.quoteFooters == nil {
+			c.quoteFooters = map[int]string{}
+		}
+		c.quoteFooters[end] = footer
 	}
+	c.out.WriteString(header)
 	c.im.res.Converted++
 	k := afterSpaces(b, t.end)
 	if k < len(b) && b[k] == '\r' {
@@ -1124,6 +1178,11 @@ func (c *converter) admonitionEnd(t tag) int {
 		if o >= q[0] {
 			delete(c.opens, k) // written over
 		}
+	}
+	if footer, ok := c.quoteFooters[t.start]; ok {
+		// Who said it, and where, as the site's template showed it.
+		quoted.WriteString(">\n> — " + strings.ReplaceAll(footer, "\n", " ") + "\n")
+		delete(c.quoteFooters, t.start)
 	}
 	c.out.Truncate(q[0])
 	c.out.Write(quoted.Bytes())

@@ -213,7 +213,7 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
-	im.conf.figures = figureShortcodes(im.src, conf)
+	im.conf.figures, im.conf.quotes = siteShortcodes(im.src, conf)
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
 	im.conf.permalinks = map[string]string{}
@@ -321,12 +321,13 @@ func leafBundle(src fs.FS, dir string) bool {
 // parameter.
 var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
 
-// figureShortcodes returns the names of the shortcodes of the site and
-// its themes whose template shows an image from their src parameter, a
-// figure of the site's own making (hugo-easy-gallery's figure, a
-// theme's img): conf names the themes, and the site's template of a
-// name is the one Hugo uses.
-func figureShortcodes(src fs.FS, conf map[string]any) map[string]bool {
+// siteShortcodes reads the shortcodes of the site and its themes, and
+// returns the names of those whose template shows an image from their
+// src parameter, a figure of the site's own making (hugo-easy-gallery's
+// figure, a theme's img), and of those whose template is a block quote
+// of their inside. conf names the themes; the site's template of a name
+// is the one Hugo uses.
+func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes map[string]bool) {
 	var dirs []string
 	switch t := lookup(conf, "theme").(type) {
 	case string:
@@ -339,7 +340,7 @@ func figureShortcodes(src fs.FS, conf map[string]any) map[string]bool {
 		}
 	}
 	dirs = append(dirs, "layouts/shortcodes")
-	figures := map[string]bool{}
+	figures, quotes = map[string]bool{}, map[string]bool{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -352,9 +353,10 @@ func figureShortcodes(src fs.FS, conf map[string]any) map[string]bool {
 				continue
 			}
 			figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
+			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && bytes.Contains(data, []byte(".Inner"))
 		}
 	}
-	return figures
+	return figures, quotes
 }
 
 // configName returns the name of the config file Hugo reads in src, or

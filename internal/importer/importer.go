@@ -170,6 +170,9 @@ type siteConfig struct {
 	// figures are the site's own shortcodes (of its layouts/ or its
 	// theme's) that show the image their src parameter names, by name.
 	figures map[string]bool
+	// quotes are the site's own shortcodes whose template is a block
+	// quote of their inside, by name.
+	quotes map[string]bool
 	// jekyll
 	permalink string
 	exclude   []string
