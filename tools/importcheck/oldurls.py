@@ -41,6 +41,12 @@ def hugo(src):
     langs = {k.lower() for k in (lower.get('languages') or {})}
     default = str(lower.get('defaultcontentlanguage') or 'en').lower()
     langs.add(default)  # index.en.md is the default language's page
+    # A language's own contentDir (content/es): its pages under /es/.
+    langdirs = {}
+    for code, lc in (lower.get('languages') or {}).items():
+        cd = str((lc or {}).get('contentDir') or (lc or {}).get('contentdir') or '')
+        if cd.startswith('content/'):
+            langdirs[cd[len('content/'):].strip('/')] = '' if code.lower() == default else '/' + code.lower()
     root = os.path.join(src, 'content')
     for d, _, files in os.walk(root):
         for f in files:
@@ -51,9 +57,14 @@ def hugo(src):
             exp = {k.lower(): v for k, v in meta.items()}.get('expirydate')
             if exp and (date_of(exp, '') or datetime.datetime.max) < datetime.datetime.now():
                 continue  # expired: Hugo leaves it out
+            lang = ''
+            top, _, rest = rel.partition('/')
+            if top in langdirs and rest:
+                rel, lang = rest, langdirs[top]
+            if rel in ('_index.md',):
+                continue  # a language's home page
             dirs, name = os.path.split(rel)
             name = name[:-3]
-            lang = ''
             if '.' in name and name.rsplit('.', 1)[1].lower() in langs:
                 # A translation by file name, index.fr.md: under /fr/.
                 name, code = name.rsplit('.', 1)
