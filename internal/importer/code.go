@@ -122,8 +122,9 @@ func closingFence(b []byte, off int) int {
 }
 
 // plainText returns the text of s, one paragraph of Markdown with links,
-// emphasis or code spans in it, without their marks: "[the
-// actions](https://x.example) *now*" is "the actions now". ok is false
+// emphasis or code spans in it, without their marks and with one space
+// between words: "[the actions](https://x.example) *now*" is "the
+// actions now". ok is false
 // when s is no such paragraph, and is to stay as it is.
 func plainText(p parser.Parser, s string) (string, bool) {
 	src := []byte(s)
@@ -169,5 +170,5 @@ func plainText(p parser.Parser, s string) (string, bool) {
 	if !marked {
 		return "", false
 	}
-	return strings.TrimSpace(b.String()), true
+	return strings.Join(strings.Fields(b.String()), " "), true
 }
