@@ -13,6 +13,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark-emoji/definition"
+
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
@@ -191,6 +193,10 @@ func (im *importer) convertBody(p *page) []byte {
 				continue
 			}
 		}
+		if n := c.emoji(i); n > 0 {
+			i += n
+			continue
+		}
 		if n := c.link(i); n > 0 {
 			i += n
 			continue
@@ -283,6 +289,30 @@ func quoteFooter(a args) string {
 		return cite
 	}
 	return who + ", " + cite
+}
+
+// emoji writes the emoji that the short name at body offset i, ":eyes:",
+// stood for on a source that showed them, and returns how many bytes of
+// the body it took; 0 when there is none there, or it is in code.
+func (c *converter) emoji(i int) int {
+	b := c.body
+	if !c.im.conf.emoji || b[i] != ':' || c.inCode(i) {
+		return 0
+	}
+	end := i + 1
+	for end < len(b) && end-i <= 40 && (b[end] >= 'a' && b[end] <= 'z' || b[end] >= '0' && b[end] <= '9' || strings.IndexByte("_+-", b[end]) >= 0) {
+		end++
+	}
+	if end == i+1 || end >= len(b) || b[end] != ':' {
+		return 0
+	}
+	e, ok := emojis.Get(string(b[i+1 : end]))
+	if !ok {
+		return 0
+	}
+	c.out.WriteString(string(e.Unicode))
+	c.im.res.Converted++
+	return end + 1 - i
 }
 
 // codeSpan returns s as a Markdown code span, which shows it as typed:
@@ -1631,6 +1661,10 @@ func (c *converter) writeRef(i, end int, u string) int {
 	c.out.WriteString(u)
 	return fragEnd - i
 }
+
+// emojis are GitHub's emoji by their short names, as Hugo's enableEmoji
+// and Jekyll's jemoji read them; made once.
+var emojis = definition.Github()
 
 var (
 	// addressTagRE finds the start of an HTML element that links to or

@@ -197,6 +197,7 @@ func (im *importer) hugo() error {
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
+	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
 	var ignore []any
 	switch v := lookup(conf, "ignorefiles").(type) {
 	case []any:

@@ -173,6 +173,9 @@ type siteConfig struct {
 	// quotes are the site's own shortcodes whose template is a block
 	// quote of their inside, by name.
 	quotes map[string]bool
+	// emoji is set when the source showed :smile: as its emoji: Hugo's
+	// enableEmoji, Jekyll's jemoji plugin.
+	emoji bool
 	// jekyll
 	permalink string
 	exclude   []string

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -53,6 +54,11 @@ func (im *importer) jekyll() error {
 	im.conf.baseURL = strings.TrimSuffix(lookupString(conf, "url"), "/") + "/" + strings.Trim(lookupString(conf, "baseurl"), "/")
 	im.conf.unsafe = true // kramdown publishes raw HTML
 	im.conf.permalink = lookupString(conf, "permalink")
+	for _, key := range []string{"plugins", "gems"} {
+		if list, ok := lookup(conf, key).([]any); ok && slices.Contains(list, any("jemoji")) {
+			im.conf.emoji = true // GitHub's emoji plugin
+		}
+	}
 	if ex, ok := lookup(conf, "exclude").([]any); ok {
 		for _, e := range ex {
 			if s, ok := e.(string); ok {
