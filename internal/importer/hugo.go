@@ -276,31 +276,68 @@ func (im *importer) hugo() error {
 		p.post = len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) })
 		p.cats = nil
 	}
-	if static, err := fs.Sub(im.src, "static"); err == nil {
-		_ = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || p == "." {
-				return nil
-			}
-			if content.Hidden(d.Name()) {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				return nil
-			}
-			if markdownExt(p) {
-				// Published as it is, which plotline would read as a
-				// page: the file keeps its text under another name.
-				txt := strings.TrimSuffix(p, path.Ext(p)) + ".txt"
-				im.done(diag.Pos{Path: "static/" + p}, "a Markdown file of static/, which Hugo copies as it is: copied as %s", txt)
-				im.copyFile("static/"+p, "content/"+txt)
-				return nil
-			}
-			im.copyFile("static/"+p, "content/"+p)
+	im.copyStatic("static", false)
+	for _, t := range hugoThemes(conf) {
+		// Hugo publishes a theme's static/ too, under the site's own:
+		// a file of the site's, of the same name, wins.
+		im.copyStatic("themes/"+t+"/static", true)
+	}
+	return nil
+}
+
+// copyStatic copies the files of dir, a static/ folder of the source,
+// into content/, where each keeps its address; a Markdown file, which
+// plotline would read as a page, is copied as .txt. With quiet, a file
+// whose place another already took is left out without a note.
+func (im *importer) copyStatic(dir string, quiet bool) {
+	static, err := fs.Sub(im.src, dir)
+	if err != nil {
+		return
+	}
+	_ = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == "." {
 			return nil
-		})
+		}
+		if content.Hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		dest := p
+		if markdownExt(p) {
+			dest = strings.TrimSuffix(p, path.Ext(p)) + ".txt"
+		}
+		if _, taken := im.res.Files["content/"+dest]; taken && quiet {
+			return nil
+		}
+		if dest != p {
+			// Published as it is, which plotline would read as a
+			// page: the file keeps its text under another name.
+			im.done(diag.Pos{Path: dir + "/" + p}, "a Markdown file of static/, which Hugo copies as it is: copied as %s", dest)
+		}
+		im.copyFile(dir+"/"+p, "content/"+dest)
+		return nil
+	})
+}
+
+// hugoThemes returns the themes conf names, the first the one whose
+// files win.
+func hugoThemes(conf map[string]any) []string {
+	switch t := lookup(conf, "theme").(type) {
+	case string:
+		return []string{t}
+	case []any:
+		var names []string
+		for _, x := range t {
+			if s, ok := x.(string); ok {
+				names = append(names, s)
+			}
+		}
+		return names
 	}
 	return nil
 }
@@ -330,15 +367,9 @@ var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
 // is the one Hugo uses.
 func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes map[string]bool) {
 	var dirs []string
-	switch t := lookup(conf, "theme").(type) {
-	case string:
-		dirs = append(dirs, "themes/"+t+"/layouts/shortcodes")
-	case []any:
-		for k := len(t) - 1; k >= 0; k-- { // the first theme wins
-			if s, ok := t[k].(string); ok {
-				dirs = append(dirs, "themes/"+s+"/layouts/shortcodes")
-			}
-		}
+	themes := hugoThemes(conf)
+	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
+		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes")
 	}
 	dirs = append(dirs, "layouts/shortcodes")
 	figures, quotes = map[string]bool{}, map[string]bool{}
