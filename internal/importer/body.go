@@ -11,8 +11,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark-emoji/definition"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // span is a range of the body, [start, end).
@@ -70,6 +74,9 @@ type converter struct {
 	// offset of each one's end tag: where in the output its inside
 	// starts, and how many fragment links came before it.
 	quotes map[int][2]int
+	// quoteFooters are the lines that end the block quotes of quotes,
+	// by the same offsets: who a quote is by.
+	quoteFooters map[int]string
 	// mdOpen are the elements with kramdown's markdown attribute whose
 	// end tags are yet to come, by the body offset of each end tag.
 	mdOpen map[int]mdElement
@@ -144,6 +151,10 @@ func (im *importer) convertBody(p *page) []byte {
 			c.out.WriteString(`<a id="` + id + `"></a>`)
 			delete(c.termIDs, i)
 		}
+		if n := c.unprintable(i); n > 0 {
+			i += n
+			continue
+		}
 		if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
 			if n := c.markdownEnd(i); n > 0 {
 				i += n
@@ -156,6 +167,10 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 		if im.kind == Jekyll && (i == 0 || b[i-1] == '\n') && !c.inCode(i) {
 			if n := c.attributeList(i); n > 0 {
+				i += n
+				continue
+			}
+			if n := c.tableTopLine(i); n > 0 {
 				i += n
 				continue
 			}
@@ -177,6 +192,10 @@ func (im *importer) convertBody(p *page) []byte {
 				i += n
 				continue
 			}
+		}
+		if n := c.emoji(i); n > 0 {
+			i += n
+			continue
 		}
 		if n := c.link(i); n > 0 {
 			i += n
@@ -216,6 +235,94 @@ func (im *importer) convertBody(p *page) []byte {
 	}
 	c.markdownUnended()
 	return c.out.Bytes()
+}
+
+// unprintable leaves out the character at body offset i when it is one
+// a web page may not hold (see yamlpos.Unprintable), a control character
+// that the source published and a reader saw as nothing or a box, and
+// which plotline build refuses. It returns how many bytes it took, 0
+// when the character is another.
+func (c *converter) unprintable(i int) int {
+	b := c.body
+	if ch := b[i]; ch >= 0x20 && ch < 0x7f || ch == '\n' {
+		return 0
+	}
+	off, r, ok := yamlpos.Unprintable(b[i:min(len(b), i+utf8.UTFMax)])
+	if !ok || off != 0 {
+		return 0
+	}
+	c.im.done(c.pos(i), "the character U+%04X cannot be shown in a web page: left out", r)
+	return utf8.RuneLen(r)
+}
+
+// postref returns what blogdown's {{< blogdown/postref >}} stands for:
+// the address of the page, under which the files of its bundle are
+// published ("{{< blogdown/postref >}}index_files/x.js"). A translation
+// whose files stayed in the default language's folder names them there.
+func (c *converter) postref() string {
+	dir := c.p.filesDir
+	if dir == "" {
+		dir = path.Dir(c.p.dest)
+	}
+	if u, ok := c.im.bundleURL(dir); ok {
+		return u
+	}
+	return "/" + c.p.newURL
+}
+
+// quoteFooter returns the line that names who a site's quote shortcode
+// is by, from its parameters as themes name them (by, author, footer,
+// and the source, cite, a link when it is an address); "" when it has
+// none of them.
+func quoteFooter(a args) string {
+	who := cmp.Or(a.named["by"], a.named["author"], a.named["footer"], a.named["attribution"])
+	cite := a.named["cite"]
+	switch {
+	case cite == "":
+		return who
+	case strings.Contains(cite, "://") && !strings.ContainsAny(cite, " ()<>"):
+		if who == "" {
+			return "<" + cite + ">"
+		}
+		return who + " ([source](" + cite + "))"
+	case who == "":
+		return cite
+	}
+	return who + ", " + cite
+}
+
+// emoji writes the emoji that the short name at body offset i, ":eyes:",
+// stood for on a source that showed them, and returns how many bytes of
+// the body it took; 0 when there is none there, or it is in code.
+func (c *converter) emoji(i int) int {
+	b := c.body
+	if !c.im.conf.emoji || b[i] != ':' || c.inCode(i) {
+		return 0
+	}
+	end := i + 1
+	for end < len(b) && end-i <= 40 && (b[end] >= 'a' && b[end] <= 'z' || b[end] >= '0' && b[end] <= '9' || strings.IndexByte("_+-", b[end]) >= 0) {
+		end++
+	}
+	if end == i+1 || end >= len(b) || b[end] != ':' {
+		return 0
+	}
+	e, ok := emojis.Get(string(b[i+1 : end]))
+	if !ok {
+		return 0
+	}
+	c.out.WriteString(string(e.Unicode))
+	c.im.res.Converted++
+	return end + 1 - i
+}
+
+// codeSpan returns s as a Markdown code span, which shows it as typed:
+// its delimiter one backtick longer than any run of them in s.
+func codeSpan(s string) string {
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
 }
 
 // tag is a shortcode or Liquid tag read from the body.
@@ -266,11 +373,14 @@ func (c *converter) hugo(i int) int {
 	for _, esc := range [][2]string{{"{{</*", "*/>}}"}, {"{{%/*", "*/%}}"}} {
 		if t, ok := c.readTag(i, esc[0], esc[1]); ok {
 			inside := string(b[i+len(esc[0]) : t.end-len(esc[1])])
-			open, close := esc[0][:3], esc[1][2:]
+			shown := esc[0][:3] + inside + esc[1][2:]
 			if !asTyped {
-				open = `\` + open
+				// Hugo put the shortcode in its page after Markdown, as
+				// typed: a code span keeps it so, straight quotes and an
+				// address in it not made a link.
+				shown = codeSpan(shown)
 			}
-			c.out.WriteString(open + inside + close)
+			c.out.WriteString(shown)
 			c.im.res.Converted++
 			return t.end - i
 		}
@@ -322,9 +432,28 @@ func (c *converter) hugo(i int) int {
 			return c.writeRef(i, t.end, u)
 		}
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
+	case "blogdown/postref":
+		c.out.WriteString(c.postref())
+		c.im.res.Converted++
+		return t.end - i
 	case "youtube":
 		if id := args.get("id", 0); id != "" {
 			c.writeLink(i, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
+			c.im.res.Converted++
+			return t.end - i
+		}
+	case "tweet", "x":
+		// Hugo's post of X (Twitter): {{< tweet user="u" id="1" >}}, or
+		// the id alone in older sites.
+		id, user := args.named["id"], args.named["user"]
+		if id == "" && len(args.named) == 0 {
+			id = args.pos(0)
+		}
+		if user == "" {
+			user = "i" // x.com finds a post by its id alone
+		}
+		if id != "" && strings.Trim(id, "0123456789") == "" {
+			c.writeLink(i, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
@@ -340,6 +469,21 @@ func (c *converter) hugo(i int) int {
 			c.im.res.Converted++
 			return t.end - i
 		}
+	}
+	if t.closing {
+		if n := c.admonitionEnd(t); n > 0 {
+			return n // the end of a site's quote
+		}
+	}
+	if c.im.conf.quotes[t.name] && !t.closing {
+		if n := c.quoteStart(t, "", quoteFooter(args)); n > 0 {
+			return n
+		}
+	}
+	if c.im.conf.figures[t.name] && !t.closing && args.named["src"] != "" {
+		// The site's own figure, which shows the image of its src.
+		c.figure(i, args)
+		return t.end - i
 	}
 	return c.wrapAt(i, t, "shortcode "+t.name)
 }
@@ -950,10 +1094,27 @@ var admonitionKinds = map[string]string{
 // took, 0 when the shortcode is not one it can write so: of a type with
 // no alert, within a paragraph, or without its end tag.
 func (c *converter) admonitionStart(t tag, a args) int {
-	b := c.body
 	typ := strings.ToLower(cmp.Or(a.get("type", 0), "note"))
 	kind := admonitionKinds[typ]
-	if kind == "" || lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+	if kind == "" {
+		return 0
+	}
+	header := "[!" + kind + "]\n"
+	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) && !strings.EqualFold(title, kind) {
+		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
+	}
+	return c.quoteStart(t, header, "")
+}
+
+// quoteStart begins the block quote of the inside of the paired
+// shortcode t, which starts a line, with header at its top and footer,
+// when there is one, at its foot: what follows is converted as ever and
+// quoted when its end tag is reached (admonitionEnd). It returns how many
+// bytes of the body it took, 0 when t is not at a line's start or has no
+// end tag.
+func (c *converter) quoteStart(t tag, header, footer string) int {
+	b := c.body
+	if lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
 		return 0
 	}
 	end := -1
@@ -973,9 +1134,9 @@ func (c *converter) admonitionStart(t tag, a args) int {
 			continue
 		}
 		switch et.name {
-		case "admonition":
+		case t.name:
 			depth++
-		case "/admonition":
+		case "/" + t.name:
 			depth--
 		}
 		if depth < 0 {
@@ -991,10 +1152,13 @@ func (c *converter) admonitionStart(t tag, a args) int {
 		c.quotes = map[int][2]int{}
 	}
 	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
-	c.out.WriteString("[!" + kind + "]\n")
-	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) && !strings.EqualFold(title, kind) {
-		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n")
+	if footer != "" {
+		if c.quoteFooters == nil {
+			c.quoteFooters = map[int]string{}
+		}
+		c.quoteFooters[end] = footer
 	}
+	c.out.WriteString(header)
 	c.im.res.Converted++
 	k := afterSpaces(b, t.end)
 	if k < len(b) && b[k] == '\r' {
@@ -1044,6 +1208,11 @@ func (c *converter) admonitionEnd(t tag) int {
 		if o >= q[0] {
 			delete(c.opens, k) // written over
 		}
+	}
+	if footer, ok := c.quoteFooters[t.start]; ok {
+		// Who said it, and where, as the site's template showed it.
+		quoted.WriteString(">\n> — " + strings.ReplaceAll(footer, "\n", " ") + "\n")
+		delete(c.quoteFooters, t.start)
 	}
 	c.out.Truncate(q[0])
 	c.out.Write(quoted.Bytes())
@@ -1233,12 +1402,20 @@ func (c *converter) link(i int) int {
 	if c.inCode(i) || c.inHTMLBlock(i) || start >= len(b) {
 		return 0
 	}
-	if n := c.doubledBrackets(i, start); n > 0 {
-		return n
+	lead, trail, innerEnd := 0, 0, 0
+	if b[i+1] == '(' {
+		lead, trail, innerEnd = strayBrackets(b, start)
+		if lead > 0 {
+			c.im.done(c.pos(start), "link address %s in brackets of its own: written without them", b[start+lead:innerEnd])
+			start += lead
+		}
 	}
 	end := start
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
 		end++
+	}
+	if lead > 0 {
+		end = innerEnd
 	}
 	if k := afterSpaces(b, end); k > end && k < len(b) && !strings.ContainsRune("\"')\n", rune(b[k])) && (b[k] != '(' || b[i+1] == ':') {
 		// Words after the address, not a title: "[x](You and Your
@@ -1258,33 +1435,70 @@ func (c *converter) link(i int) int {
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: the reference definition is left out", target)
 			return end - i
 		}
-		if end < len(b) && b[end] == ')' {
+		if end+trail < len(b) && b[end+trail] == ')' {
 			c.unlink(i, "<!-- plotline import: ("+commentSafe(target)+") -->")
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", target)
-			return end + 1 - i
+			return end + trail + 1 - i
 		}
 	}
-	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end < len(b) && b[end] == ')' && b[i+1] == '(' {
+	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end+trail < len(b) && b[end+trail] == ')' && b[i+1] == '(' {
 		// A draft, which neither the source nor plotline publishes: the
 		// link led nowhere, and plotline would refuse it.
 		c.unlink(i, "<!-- plotline import: ("+commentSafe(cmp.Or(u, dest))+") -->")
 		c.im.note(c.pos(start), "link %s is to %s, a draft, which the source did not publish either: its text is kept, without the link", dest, d.src)
-		return end + 1 - i
+		return end + trail + 1 - i
 	}
-	if !ok {
-		if !strings.Contains(dest, "#") || strings.ContainsAny(dest, "{<") {
-			return 0
-		}
-		u = dest // kept, and remembered for mendFragments
-	} else {
+	switch {
+	case ok:
 		c.im.res.Converted++
+	case strings.Contains(dest, "#") && !strings.ContainsAny(dest, "{<"):
+		u = dest // kept, and remembered for mendFragments
+	case lead > 0:
+		u = dest // kept, without its brackets
+	default:
+		return 0
 	}
-	c.out.Write(b[i:start])
+	c.out.Write(b[i : start-lead])
 	if strings.Contains(u, "#") {
 		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
 	}
 	c.out.WriteString(u)
-	return end - i
+	return end + trail - i
+}
+
+// strayBrackets reads the address of an inline link whose destination
+// starts at offset start of b, and finds whether it is written in
+// brackets of its own: "[x]((/a/))", "[x]([https://a.example/)" or
+// "[x]({https://a.example/})", which a browser took for a relative
+// address, a link that led nowhere. It returns how many brackets
+// open the address and how many close it, and the offset just after the
+// address inside them; lead is 0 when the address is not such.
+// What is inside must be a site path or have a scheme, with no space.
+func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
+	if start >= len(b) || !strings.ContainsRune("([{", rune(b[start])) {
+		return 0, 0, 0
+	}
+	closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[b[start]]
+	from := start + 1
+	end := from
+	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
+		end++
+	}
+	if end >= len(b) || end == from {
+		return 0, 0, 0
+	}
+	inner := string(b[from:end])
+	if !strings.Contains(inner, "://") && (!strings.HasPrefix(inner, "/") || strings.HasPrefix(inner, "//")) {
+		return 0, 0, 0
+	}
+	switch {
+	case b[end] == closer && end+1 < len(b) && b[end+1] == ')':
+		return 1, 1, end
+	case b[start] == '[' && b[end] == ')':
+		// Only the opening one: "[x]([https://a.example/)".
+		return 1, 0, end
+	}
+	return 0, 0, 0
 }
 
 // afterSpaces returns the offset of the first byte at or after i of b
@@ -1448,10 +1662,15 @@ func (c *converter) writeRef(i, end int, u string) int {
 	return fragEnd - i
 }
 
+// emojis are GitHub's emoji by their short names, as Hugo's enableEmoji
+// and Jekyll's jemoji read them; made once.
+var emojis = definition.Github()
+
 var (
 	// addressTagRE finds the start of an HTML element that links to or
-	// shows another file.
-	addressTagRE = regexp.MustCompile(`^<(?i:a|img|area|source|iframe|video|audio|embed|track)[\s/>]`)
+	// shows another file, or loads one (a style sheet, a script): the
+	// elements whose href or src plotline build checks.
+	addressTagRE = regexp.MustCompile(`^<(?i:a|img|area|source|iframe|video|audio|embed|track|link|script|input)[\s/>]`)
 	// addressAttrRE finds the address attributes of an HTML start tag.
 	addressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 )
@@ -1529,31 +1748,6 @@ func tagEnd(b []byte, i int) int {
 		}
 	}
 	return -1
-}
-
-// doubledBrackets mends a link whose address has a second pair of
-// brackets, "[x]((https://a.example/))", which a browser would take for
-// a relative address: it writes "[x](https://a.example/)" and returns
-// how many bytes of the body it took, or 0 when the link at i, whose
-// address starts at start, is not one.
-func (c *converter) doubledBrackets(i, start int) int {
-	b := c.body
-	if b[start-1] != '(' || b[start] != '(' {
-		return 0
-	}
-	end := bytes.Index(b[start:], []byte("))"))
-	if end < 0 {
-		return 0
-	}
-	inner := b[start+1 : start+end]
-	if !bytes.Contains(inner, []byte("://")) || bytes.ContainsAny(inner, " \t\n()") {
-		return 0
-	}
-	c.out.WriteString("](")
-	c.out.Write(inner)
-	c.out.WriteByte(')')
-	c.im.done(c.pos(start), "link address in two pairs of brackets: one kept")
-	return start + end + 2 - i
 }
 
 // lineStartsRef reports whether the "]" at i closes a link reference
@@ -2127,6 +2321,46 @@ func blankLine(rest []byte) bool {
 	return len(bytes.Trim(rest[:le], " \t\r>")) == 0
 }
 
+// convertHTML returns the body of p, a page written in HTML, with the
+// addresses of its elements converted as those of a Markdown page's raw
+// HTML are, as one raw HTML block (see htmlBody).
+func (im *importer) convertHTML(p *page) []byte {
+	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
+	b := c.body
+	for i := 0; i < len(b); {
+		if n := c.unprintable(i); n > 0 {
+			i += n
+			continue
+		}
+		if t, ok := c.readTag(i, "{{<", ">}}"); ok && t.name == "blogdown/postref" {
+			// Hugo runs the shortcodes of a page written in HTML too,
+			// and blogdown writes this one in its script and style
+			// sheet addresses.
+			c.out.WriteString(c.postref())
+			c.im.res.Converted++
+			i = t.end
+			continue
+		}
+		if b[i] == '<' {
+			if n := c.rawAddresses(i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		c.out.WriteByte(b[i])
+		i++
+	}
+	offs := make([]int, len(p.fragments))
+	for k, f := range p.fragments {
+		offs[k] = f.at
+	}
+	out := htmlBody(c.out.Bytes(), offs)
+	for k := range p.fragments {
+		p.fragments[k].at = offs[k]
+	}
+	return out
+}
+
 // htmlBody returns the body of a page written in HTML as Markdown that
 // publishes it as it is: one raw HTML block. CommonMark ends such a block
 // at a blank line, after which text would be read as Markdown (and
@@ -2134,13 +2368,19 @@ func blankLine(rest []byte) bool {
 // <textarea> mean nothing in HTML, and one inside becomes a &#10; at the
 // end of the line before it, the same line break. A body that does not
 // start with a block-level element is put in a <div>, which starts a
-// block that runs to the end.
-func htmlBody(body []byte) []byte {
+// block that runs to the end. Each of offs, an offset in body of the
+// text of a line, is changed to the same text's offset in what it
+// returns.
+func htmlBody(body []byte, offs []int) []byte {
 	var out bytes.Buffer
 	inPre := false
 	first := true
 	wrap := false
+	at := 0 // offset in body of the line read
+	orig := slices.Clone(offs)
 	for line := range bytes.Lines(body) {
+		from := at
+		at += len(line)
 		text := bytes.TrimRight(line, " \t\r\n")
 		if len(bytes.TrimSpace(text)) == 0 {
 			if inPre && out.Len() > 0 {
@@ -2154,6 +2394,11 @@ func htmlBody(body []byte) []byte {
 			wrap = !htmlBlock(bytes.TrimSpace(text)) || preformatted(bytes.TrimSpace(text))
 			if wrap {
 				out.WriteString("<div>\n")
+			}
+		}
+		for k, o := range orig {
+			if o >= from && o < at {
+				offs[k] = out.Len() + o - from
 			}
 		}
 		out.Write(bytes.TrimRight(line, "\r\n"))

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"slices"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -118,4 +119,56 @@ func closingFence(b []byte, off int) int {
 		return end
 	}
 	return off
+}
+
+// plainText returns the text of s, one paragraph of Markdown with links,
+// emphasis or code spans in it, without their marks and with one space
+// between words: "[the actions](https://x.example) *now*" is "the
+// actions now". ok is false
+// when s is no such paragraph, and is to stay as it is.
+func plainText(p parser.Parser, s string) (string, bool) {
+	src := []byte(s)
+	doc := p.Parse(text.NewReader(src))
+	para, ok := doc.FirstChild().(*ast.Paragraph)
+	if !ok || para.NextSibling() != nil {
+		return "", false
+	}
+	var b strings.Builder
+	marked := false
+	_ = ast.Walk(para, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link, *ast.Emphasis:
+			marked = true
+		case *ast.CodeSpan:
+			marked = true
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(n.URL(src))
+		case *ast.RawHTML:
+			for k := 0; k < n.Segments.Len(); k++ {
+				seg := n.Segments.At(k)
+				b.Write(seg.Value(src))
+			}
+		case *ast.String:
+			b.Write(n.Value)
+		case *ast.Text:
+			b.Write(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if !marked {
+		return "", false
+	}
+	return strings.Join(strings.Fields(b.String()), " "), true
 }

@@ -197,6 +197,7 @@ func (im *importer) hugo() error {
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
+	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
 	var ignore []any
 	switch v := lookup(conf, "ignorefiles").(type) {
 	case []any:
@@ -213,6 +214,7 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
+	im.conf.figures, im.conf.quotes = siteShortcodes(im.src, conf)
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
 	im.conf.permalinks = map[string]string{}
@@ -274,24 +276,119 @@ func (im *importer) hugo() error {
 		p.post = len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) })
 		p.cats = nil
 	}
-	if static, err := fs.Sub(im.src, "static"); err == nil {
-		_ = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || p == "." {
-				return nil
-			}
-			if content.Hidden(d.Name()) {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				im.copyFile("static/"+p, "content/"+p)
-			}
-			return nil
-		})
+	im.copyStatic("static", false)
+	for _, t := range hugoThemes(conf) {
+		// Hugo publishes a theme's static/ too, under the site's own:
+		// a file of the site's, of the same name, wins.
+		im.copyStatic("themes/"+t+"/static", true)
 	}
 	return nil
+}
+
+// copyStatic copies the files of dir, a static/ folder of the source,
+// into content/, where each keeps its address; a Markdown file, which
+// plotline would read as a page, is copied as .txt. With quiet, a file
+// whose place another already took is left out without a note.
+func (im *importer) copyStatic(dir string, quiet bool) {
+	static, err := fs.Sub(im.src, dir)
+	if err != nil {
+		return
+	}
+	_ = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == "." {
+			return nil
+		}
+		if content.Hidden(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		dest := p
+		if markdownExt(p) {
+			dest = strings.TrimSuffix(p, path.Ext(p)) + ".txt"
+		}
+		if _, taken := im.res.Files["content/"+dest]; taken && quiet {
+			return nil
+		}
+		if dest != p {
+			// Published as it is, which plotline would read as a
+			// page: the file keeps its text under another name.
+			im.done(diag.Pos{Path: dir + "/" + p}, "a Markdown file of static/, which Hugo copies as it is: copied as %s", dest)
+		}
+		im.copyFile(dir+"/"+p, "content/"+dest)
+		return nil
+	})
+}
+
+// hugoThemes returns the themes conf names, the first the one whose
+// files win.
+func hugoThemes(conf map[string]any) []string {
+	switch t := lookup(conf, "theme").(type) {
+	case string:
+		return []string{t}
+	case []any:
+		var names []string
+		for _, x := range t {
+			if s, ok := x.(string); ok {
+				names = append(names, s)
+			}
+		}
+		return names
+	}
+	return nil
+}
+
+// leafBundle reports whether the folder dir of the source is a leaf
+// bundle of Hugo's: it holds a page named index (index.md, index.es.md,
+// index.html), whose resources its other files are.
+func leafBundle(src fs.FS, dir string) bool {
+	entries, _ := fs.ReadDir(src, dir)
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html") {
+			return true
+		}
+	}
+	return false
+}
+
+// figureSrcRE finds, in a shortcode's template, the use of its src
+// parameter.
+var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
+
+// siteShortcodes reads the shortcodes of the site and its themes, and
+// returns the names of those whose template shows an image from their
+// src parameter, a figure of the site's own making (hugo-easy-gallery's
+// figure, a theme's img), and of those whose template is a block quote
+// of their inside. conf names the themes; the site's template of a name
+// is the one Hugo uses.
+func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes map[string]bool) {
+	var dirs []string
+	themes := hugoThemes(conf)
+	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
+		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes")
+	}
+	dirs = append(dirs, "layouts/shortcodes")
+	figures, quotes = map[string]bool{}, map[string]bool{}
+	for _, dir := range dirs {
+		entries, _ := fs.ReadDir(src, dir)
+		for _, e := range entries {
+			name, ok := strings.CutSuffix(e.Name(), ".html")
+			if !ok || e.IsDir() {
+				continue
+			}
+			data, err := fs.ReadFile(src, dir+"/"+e.Name())
+			if err != nil {
+				continue
+			}
+			figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
+			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && bytes.Contains(data, []byte(".Inner"))
+		}
+	}
+	return figures, quotes
 }
 
 // configName returns the name of the config file Hugo reads in src, or
@@ -409,6 +506,15 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				return nil
 			}
 		}
+		if name := strings.TrimSuffix(d.Name(), path.Ext(d.Name())); markdownExt(p) && name != "index" && name != "_index" &&
+			!strings.HasPrefix(name, "index.") && leafBundle(im.src, path.Dir(p)) {
+			// A resource of a leaf bundle, which Hugo reads for the page
+			// and publishes as no page of its own: its text stays.
+			txt := strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
+			im.done(diag.Pos{Path: p}, "a Markdown file of a page bundle, which Hugo publishes as no page: copied as %s", txt)
+			im.copyFile(p, folder+txt)
+			return nil
+		}
 		lang := w.lang
 		if code, plain := ml.fileLang(rel); code != "" {
 			lang, rel = code, plain
@@ -432,6 +538,13 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			pg = &page{src: p, source: data, body: data}
 		}
 		pg.rel, pg.lang, pg.html = rel, lang, html
+		if base := path.Base(rel); strings.TrimSuffix(base, path.Ext(base)) == "index" && pg.bool("headless") {
+			// A headless bundle: Hugo publishes the files, which other
+			// pages show, but no page; plotline publishes the files of
+			// a folder without an index.md at their own addresses.
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "headless: Hugo published no page for it, only its files: not imported as a page")
+			return nil
+		}
 		if html {
 			// Hugo publishes the HTML of a page written in HTML, as
 			// blogdown writes R Markdown posts: so must plotline.

@@ -167,6 +167,15 @@ type siteConfig struct {
 	paths        pathRules
 	mainSections []string
 	ignore       []*regexp.Regexp // ignoreFiles
+	// figures are the site's own shortcodes (of its layouts/ or its
+	// theme's) that show the image their src parameter names, by name.
+	figures map[string]bool
+	// quotes are the site's own shortcodes whose template is a block
+	// quote of their inside, by name.
+	quotes map[string]bool
+	// emoji is set when the source showed :smile: as its emoji: Hugo's
+	// enableEmoji, Jekyll's jemoji plugin.
+	emoji bool
 	// jekyll
 	permalink string
 	exclude   []string
@@ -245,6 +254,17 @@ func (im *importer) finish() {
 			}
 		}
 	}
+	for _, p := range im.pages {
+		// A file where the page's own HTML goes: an index.html without
+		// front matter beside a bundle's index.md, a program's output,
+		// which Hugo took for a second text of the page.
+		out := "content/" + p.newURL + "index.html"
+		if f, ok := im.res.Files[out]; ok && f.Src != "" {
+			delete(im.res.Files, out)
+			im.res.Copied--
+			im.note(diag.Pos{Path: f.Src}, "not copied: the page %s is published at its address", p.src)
+		}
+	}
 	// Addresses that plotline writes: an alias must land on none of them.
 	taken := map[string]string{}
 	for file, what := range plotlineWrites {
@@ -272,7 +292,7 @@ func (im *importer) finish() {
 	}
 	for _, p := range im.pages {
 		if p.html {
-			p.converted = htmlBody(p.body)
+			p.converted = im.convertHTML(p)
 		} else {
 			p.converted = im.convertBody(p)
 		}
@@ -417,13 +437,23 @@ func newURL(dest, slug string) string {
 // publishes it.
 func (im *importer) fileURL(f string) string {
 	for dir := path.Dir(f); dir != "content" && dir != "." && dir != "/"; dir = path.Dir(dir) {
-		for _, p := range im.pages {
-			if p.dest == dir+"/index.md" && p.newURL != "" {
-				return "/" + p.newURL + strings.TrimPrefix(f, dir+"/")
-			}
+		if u, ok := im.bundleURL(dir); ok {
+			return u + strings.TrimPrefix(f, dir+"/")
 		}
 	}
 	return "/" + strings.TrimPrefix(f, "content/")
+}
+
+// bundleURL returns the address of the page whose bundle is the folder
+// dir of the new site ("content/posts/a"), under which the bundle's files
+// are published, and false when dir is no page's bundle.
+func (im *importer) bundleURL(dir string) (string, bool) {
+	for _, p := range im.pages {
+		if p.dest == dir+"/index.md" && p.newURL != "" {
+			return "/" + p.newURL, true
+		}
+	}
+	return "", false
 }
 
 // taxonomyURL returns the address of plotline's list that stands for p, a

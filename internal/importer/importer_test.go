@@ -112,7 +112,7 @@ func TestBody(t *testing.T) {
 		// the link reads as its text, and the definition of a reference
 		// goes whole.
 		{Hugo, "[docs]({{< param docsURL >}}) [more]({{< param docsURL >}}/more)\n\n[rss]: <{{% eturl rss %}}>\n", "docs<!-- plotline import: {{< param docsURL >}} --> more<!-- plotline import: {{< param docsURL >}}/more -->\n\n<!-- plotline import: [rss]: <{{% eturl rss %}}> -->\n", 0, []string{"content/posts/a.md:5:8: shortcode param as an address", "content/posts/a.md:5:38: shortcode param as an address", "content/posts/a.md:7:9: shortcode eturl as the address of a reference: left out"}},
-		{Hugo, "```\n{{</* x */>}}\n```\n{{</* y */>}}", "```\n{{< x >}}\n```\n\\{{< y >}}", 2, nil},
+		{Hugo, "```\n{{</* x */>}}\n```\n{{</* y */>}}", "```\n{{< x >}}\n```\n`{{< y >}}`", 2, nil},
 		{Hugo, "    {{< x >}}\n", "    {{< x >}}\n", 0, nil},
 		{Hugo, `{{< youtube abc >}}`, `[YouTube: abc](https://www.youtube.com/watch?v=abc)`, 1, nil},
 		{Hugo, "[b](../b/) [p](pic.png) [c][] [^1]\n\n[c]: ../c/#h\n[^1]: x", "[b](/posts/b/) [p](pic.png) [c][] [^1]\n\n[c]: /posts/c/#h\n[^1]: x", 2, nil},
@@ -163,7 +163,7 @@ func TestBody(t *testing.T) {
 		{Jekyll, "### apt (Debian)\n{: #apt .wide}\n\nText.\n{:.note}\n", "### apt (Debian) {#apt .wide}\n\nText.\n\n", 1, []string{"_posts/2014-01-01-a.md:9:1: kramdown attribute list {:.note}, left out"}},
 		{Jekyll, "Text[^1].\n\n<sup>1</sup> Note.\n{: #fn1}\n\n* item\n  two\n{: #i .c}\n\n<p>raw</p>\n{: #r}\n", "Text[^1].\n\n<a id=\"fn1\"></a><sup>1</sup> Note.\n\n* <a id=\"i\"></a>item\n  two\n\n<p>raw</p>\n<a id=\"r\"></a>\n", 3, []string{"_posts/2014-01-01-a.md:12:1: kramdown attribute list {: #i .c}: only its id kept"}},
 		{Jekyll, "[lic][l] [reference label][ref]\n\n[l]: {{ page.license }}\n[reference label]: {{ site.url }}/posts/b/\n[m]: {{ site.url }}{{ page.license }}", "[lic][l] [reference label][ref]\n\n<!-- plotline import: [l]: {{ page.license }} -->\n[reference label]: /posts/b/\n<!-- plotline import: [m]: {{ site.url }}{{ page.license }} -->", 2, []string{"_posts/2014-01-01-a.md:7:6: Liquid output {{ page.license }} as the address of a reference: left out", "_posts/2014-01-01-a.md:9:20: Liquid output {{ page.license }} as the address of a reference: left out"}},
-		{Jekyll, "[x]((https://a.example/b)) [y]((not a link))", "[x](https://a.example/b) [y]((not a link))", 0, []string{"_posts/2014-01-01-a.md:5:5: note: link address in two pairs of brackets: one kept"}},
+		{Jekyll, "[x]((https://a.example/b)) [y]((not a link))", "[x](https://a.example/b) [y]((not a link))", 0, []string{"_posts/2014-01-01-a.md:5:5: note: link address https://a.example/b in brackets of its own: written without them"}},
 		{Jekyll, "* item\n  ```\n  {{ a }}\n\n{% assign x = 1 %}\n", "* item\n  ```\n  {{ a }}\n\n<!-- plotline import: {% assign x = 1 %} -->\n", 0, []string{"_posts/2014-01-01-a.md:9:1: Liquid tag assign"}},
 		{Jekyll, " ```\n{% x %}\n ```\n", " ```\n{% x %}\n ```\n", 0, nil},
 		{Jekyll, "[free]({{ site.license.url }}) {{ site.answer }} {{ site.nested.list }} {{ site.license.url | upcase }}", "[free](/posts/b/) 42 <!-- plotline import: {{ site.nested.list }} --> <!-- plotline import: {{ site.license.url | upcase }} -->", 2, []string{"_posts/2014-01-01-a.md:5:50: Liquid output {{ site.nested.list }}", "_posts/2014-01-01-a.md:5:73: Liquid output {{ site.license.url | upcase }}"}},

@@ -1,10 +1,13 @@
 package importer
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -53,6 +56,11 @@ func (im *importer) jekyll() error {
 	im.conf.baseURL = strings.TrimSuffix(lookupString(conf, "url"), "/") + "/" + strings.Trim(lookupString(conf, "baseurl"), "/")
 	im.conf.unsafe = true // kramdown publishes raw HTML
 	im.conf.permalink = lookupString(conf, "permalink")
+	for _, key := range []string{"plugins", "gems"} {
+		if list, ok := lookup(conf, key).([]any); ok && slices.Contains(list, any("jemoji")) {
+			im.conf.emoji = true // GitHub's emoji plugin
+		}
+	}
 	if ex, ok := lookup(conf, "exclude").([]any); ok {
 		for _, e := range ex {
 			if s, ok := e.(string); ok {
@@ -150,6 +158,11 @@ func (im *importer) jekyll() error {
 		if !ok {
 			return nil
 		}
+		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && listLayout(im.src, layout) {
+			// A tag's page and the like: the layout made all of it.
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "no text of its own: its layout %s made the page, a list, as a template does: not imported", layout)
+			return nil
+		}
 		if kind == "" {
 			pg.dest = "content/" + strings.TrimSuffix(p, path.Ext(p)) + ".md"
 			im.fillIn(pg)
@@ -185,6 +198,24 @@ func (im *importer) jekyll() error {
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+}
+
+// liquidForRE finds a Liquid for loop's start tag.
+var liquidForRE = regexp.MustCompile(`\{%-?\s*for\s`)
+
+// listLayout reports whether the Jekyll layout name, in _layouts/ of
+// src, makes a list of its own with a Liquid for loop, as a tag's page
+// does ({% for post in site.tags[page.tag] %}).
+func listLayout(src fs.FS, name string) bool {
+	if name == "" || strings.ContainsAny(name, "/\\") {
+		return false
+	}
+	for _, ext := range []string{".html", ".md", ".markdown"} {
+		if data, err := fs.ReadFile(src, "_layouts/"+name+ext); err == nil {
+			return liquidForRE.Match(data)
+		}
+	}
+	return false
 }
 
 // jekyllSource makes dir, the folder that _config.yml's source: names,

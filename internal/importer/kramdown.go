@@ -611,3 +611,39 @@ func elementDepth(line []byte, name string) int {
 	}
 	return n
 }
+
+// tableTopLine leaves out the line at body offset i when it is a
+// separator line ("| --- | --- |") that starts a kramdown table, above
+// its header row and the separator under it. kramdown ignores it;
+// CommonMark's tables start with their header row, and the line would be
+// a paragraph of dashes above the table. It returns how many bytes it
+// took, 0 when the line is another.
+func (c *converter) tableTopLine(i int) int {
+	b := c.body
+	lines := bytes.SplitAfterN(b[i:], []byte("\n"), 4)
+	if len(lines) < 3 || !tableSeparator(lines[0]) || tableSeparator(lines[1]) || !tableRow(lines[1]) || !tableSeparator(lines[2]) {
+		return 0
+	}
+	if i > 0 {
+		prev := b[lineStart(b, i-1) : i-1]
+		if tableRow(prev) {
+			return 0 // inside a table, where it separates parts
+		}
+	}
+	c.im.done(c.pos(i), "kramdown table's separator line above its header, a line of dashes to CommonMark: left out")
+	c.im.res.Converted++
+	return len(lines[0])
+}
+
+// tableRow reports whether line is a row of a kramdown table: it starts
+// with a "|".
+func tableRow(line []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("|"))
+}
+
+// tableSeparator reports whether line is a separator line of a table:
+// "|", then dashes, colons, pluses, bars and spaces, with a dash.
+func tableSeparator(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	return tableRow(t) && bytes.Contains(t, []byte("-")) && len(bytes.Trim(t, "|-:+ \t")) == 0
+}

@@ -470,7 +470,14 @@ func (im *importer) render(p *page) []byte {
 	}
 	for _, k := range []string{"description", "summary", "excerpt"} {
 		if s := p.get(k); s != nil && s.Kind == yaml.ScalarNode && strings.TrimSpace(s.Value) != "" {
-			add("description", scalar(strings.TrimSpace(s.Value)))
+			d := strings.TrimSpace(s.Value)
+			if plain, ok := plainText(im.code, d); ok {
+				// A theme ran it through Markdown; plotline shows a
+				// description as it is, in lists and link previews.
+				d = plain
+				im.done(p.fieldPos(k), "%s: its Markdown (links, emphasis, code) written as plain text, as plotline shows a description", k)
+			}
+			add("description", scalar(d))
 			consumed[k] = true
 			break
 		}

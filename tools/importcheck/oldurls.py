@@ -8,7 +8,7 @@ addresses, worked out here from the files and the permalink config
 without plotline's code, and looks each up in PUBLIC, the public/ folder
 plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
-import os, re, sys, datetime, yaml, tomllib
+import os, re, sys, datetime, urllib.parse, yaml, tomllib
 
 def fm(path):
     s = open(path, encoding='utf-8').read()
@@ -37,6 +37,16 @@ def hugo(src):
             conf = tomllib.load(open(p, 'rb')) if n.endswith('toml') else yaml.safe_load(open(p))
             break
     pl = {k.lower(): v for k, v in (conf.get('permalinks') or {}).items()}
+    lower = {k.lower(): v for k, v in conf.items()}
+    langs = {k.lower() for k in (lower.get('languages') or {})}
+    default = str(lower.get('defaultcontentlanguage') or 'en').lower()
+    langs.add(default)  # index.en.md is the default language's page
+    # A language's own contentDir (content/es): its pages under /es/.
+    langdirs = {}
+    for code, lc in (lower.get('languages') or {}).items():
+        cd = str((lc or {}).get('contentDir') or (lc or {}).get('contentdir') or '')
+        if cd.startswith('content/'):
+            langdirs[cd[len('content/'):].strip('/')] = '' if code.lower() == default else '/' + code.lower()
     root = os.path.join(src, 'content')
     for d, _, files in os.walk(root):
         for f in files:
@@ -44,26 +54,41 @@ def hugo(src):
             rel = os.path.relpath(os.path.join(d, f), root)
             meta = fm(os.path.join(d, f))
             if meta is None or meta.get('draft'): continue
+            exp = {k.lower(): v for k, v in meta.items()}.get('expirydate')
+            if exp and (date_of(exp, '') or datetime.datetime.max) < datetime.datetime.now():
+                continue  # expired: Hugo leaves it out
+            lang = ''
+            top, _, rest = rel.partition('/')
+            if top in langdirs and rest:
+                rel, lang = rest, langdirs[top]
+            if rel in ('_index.md',):
+                continue  # a language's home page
             dirs, name = os.path.split(rel)
             name = name[:-3]
+            if '.' in name and name.rsplit('.', 1)[1].lower() in langs:
+                # A translation by file name, index.fr.md: under /fr/.
+                name, code = name.rsplit('.', 1)
+                lang = '' if code.lower() == default else '/' + code.lower()
             if name in ('index', '_index'):
                 dirs, name = os.path.split(dirs)
-                if f == '_index.md':
-                    yield rel, '/' + os.path.join(dirs, name).lower() + '/'; continue
+                if f.startswith('_index.'):
+                    yield rel, lang + '/' + os.path.join(dirs, name).lower() + '/'; continue
             if meta.get('url'):
                 yield rel, meta['url']; continue
             section = dirs.split('/')[0] if dirs else ''
             slug = str(meta.get('slug') or '')
             if section in pl:
                 dt = date_of(meta.get('date'), name)
+                if dt is None:
+                    print('no date', rel); continue
                 u = pl[section]
                 for k, v in (('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
                              ('sections', dirs), ('section', section), ('slug', slug or re.sub(r'\s+', '-', str(meta.get('title', '')).lower())),
                              ('filename', name)):
                     u = u.replace(':' + k, v)
-                yield rel, u.lower()
+                yield rel, lang + u.lower()
             else:
-                yield rel, '/' + os.path.join(dirs, slug or name).lower().replace(' ', '-') + '/'
+                yield rel, lang + '/' + os.path.join(dirs, slug or name).lower().replace(' ', '-') + '/'
 
 def jekyll(src):
     conf = yaml.safe_load(open(os.path.join(src, '_config.yml'))) or {}
@@ -83,7 +108,9 @@ def jekyll(src):
             if isinstance(cats, str): cats = cats.split()
             pre = os.path.relpath(d, src).split('_posts')[0].strip('/')
             cats = ([pre] if pre else []) + [str(c).lower() for c in cats]
-            u = meta.get('permalink') or pattern
+            # A permalink in front matter is an address, escaped; Jekyll
+            # writes the file at its unescaped path.
+            u = urllib.parse.unquote(meta['permalink']) if meta.get('permalink') else pattern
             for k, v in (('categories', '/'.join(dict.fromkeys(cats))), ('year', '%04d' % dt.year), ('month', '%02d' % dt.month),
                          ('day', '%02d' % dt.day), ('y_day', '%03d' % dt.timetuple().tm_yday), ('title', meta.get('slug') or m[2]),
                          ('output_ext', '.html')):
