@@ -543,6 +543,15 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		return Result{}, err
 	}
 
+	// A file of the output that becomes a folder, or a folder that
+	// becomes a file (a page's alias /old.html made /old.html/), is not
+	// patched in place, where the folder's files would need the file's
+	// name while the file is still there: the whole site is built again.
+	if r.reshapes() {
+		tx.Close()
+		return b.buildFull(ctx)
+	}
+
 	// Commit. Should it fail part way, the output no longer matches the
 	// last build: the next one starts from scratch.
 	if _, err := tx.Commit(); err != nil {

@@ -282,6 +282,27 @@ func (r *run) own(sitePath, owner string) bool {
 	return ok
 }
 
+// reshapes reports whether this rebuild writes a file where the previous
+// output has a folder, or a file in a folder where it has a file.
+func (r *run) reshapes() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for p := range r.written {
+		if _, had := r.prevOutputs[p]; had {
+			continue
+		}
+		if r.b.last.dirs[p] > 0 {
+			return true
+		}
+		for _, d := range folders(p) {
+			if _, had := r.prevOutputs[d]; had {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // folders returns the folders the file at sitePath lies in, the nearest
 // first: "a/b/c.html" lies in "a/b" and "a".
 func folders(sitePath string) []string {

@@ -112,7 +112,9 @@ func TestRebuildClaimsTwice(t *testing.T) {
 // TestRebuildFileOrFolder adds, in a rebuild, files whose output needs a
 // folder where another source or plotline writes a file, or the other way
 // round: each is an error at its source, where the rebuild failed with the
-// error of a file system that cannot make both.
+// error of a file system that cannot make both. A page whose alias moves
+// from a file to a folder of the same name, and back, is no clash, and the
+// output is then a clean build's.
 func TestRebuildFileOrFolder(t *testing.T) {
 	for _, tc := range []struct {
 		file, body string
@@ -148,6 +150,16 @@ func TestRebuildFileOrFolder(t *testing.T) {
 		})
 	}
 
+	t.Run("moved alias", func(t *testing.T) {
+		dir, dest, b := builtTestSite(t, testSite)
+		for _, alias := range []string{"/old.html", "/old.html/", "/old.html"} {
+			writeFiles(t, dir, map[string]string{"content/articles/b.md": "---\ntitle: B\ndate: 2025-01-02\ntags: [x, y]\naliases: [\"" + alias + "\"]\n---\nBeta body.\n"})
+			if _, err := b.Rebuild(context.Background(), []string{"content/articles/b.md"}); err != nil {
+				t.Fatalf("alias %s: %v", alias, err)
+			}
+			assertSameAsCleanBuild(t, dir, dest)
+		}
+	})
 }
 
 // TestRebuildEqualsCleanBuild makes a long run of random changes of every
