@@ -100,6 +100,10 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 			return nil
 		}
 		name := d.Name()
+		if d.IsDir() && sitefs.TooDeep(p) && !sitefs.LeftOut(name) {
+			diags.Errorf(diag.Pos{Path: p}, "%s", sitefs.TooDeepMessage())
+			return fs.SkipDir
+		}
 		if skip, err := sitefs.SkipLeftOut("content", p, d); skip {
 			return err
 		}

@@ -40,6 +40,10 @@ func (r *run) loadTheme(diags *diag.List) error {
 			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
+		if d.IsDir() && sitefs.TooDeep(p) && !sitefs.LeftOut(d.Name()) {
+			diags.Errorf(diag.Pos{Path: p}, "%s", sitefs.TooDeepMessage())
+			return fs.SkipDir
+		}
 		if skip, err := sitefs.SkipLeftOut("theme", p, d); skip {
 			return err
 		}

@@ -209,6 +209,8 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			return nil, true, nil
 		case content.Hidden(p):
 			continue
+		case sitefs.TooDeep(path.Dir(p)):
+			return nil, true, nil // the full build reports the folder
 		case content.OtherMarkdown(p), content.SectionPage(p):
 			return nil, true, nil // the full build warns at it
 		}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // rebuildErrors runs a rebuild of changes that must fail, checks that the
@@ -160,6 +161,20 @@ func TestRebuildFileOrFolder(t *testing.T) {
 			assertSameAsCleanBuild(t, dir, dest)
 		}
 	})
+}
+
+// TestRebuildTooDeep adds, in a rebuild, a page more than
+// sitefs.MaxDepth folders below content/: the rebuild reports the folder,
+// as a full build does, where it built the page.
+func TestRebuildTooDeep(t *testing.T) {
+	dir, dest, b := builtTestSite(t, testSite)
+	deep := "content/" + strings.Repeat("d/", sitefs.MaxDepth+1)
+	file := deep + "x.md"
+	writeFiles(t, dir, map[string]string{file: "---\ntitle: X\ndate: 2025-01-04\n---\nx\n"})
+	want := strings.TrimSuffix(deep, "/") + ": " + sitefs.TooDeepMessage()
+	if got := rebuildErrors(t, b, dir, dest, file); !slices.Contains(got, want) {
+		t.Errorf("rebuild: %v; want %q", got, want)
+	}
 }
 
 // TestRebuildEqualsCleanBuild makes a long run of random changes of every
