@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"unicode/utf8"
 )
 
 // LeftOut reports whether a file or folder of the site named name (a base
@@ -71,6 +72,21 @@ func TooDeep(dir string) bool {
 // deep, reported at the folder.
 func TooDeepMessage() string {
 	return fmt.Sprintf("folders nest more than %d deep here, and plotline reads no deeper (every level makes each read of the site slower): move what this folder holds nearer the top", MaxDepth)
+}
+
+// BadName reports, for the entry d at p of a walk of the site folder,
+// whether its name is not valid UTF-8: os.Root, like every fs.FS, refuses
+// such a path ("invalid argument"), and no URL could be made of it. shown
+// is p with U+FFFD for the bad bytes, to report it at; msg is what to say.
+func BadName(p string, d fs.DirEntry) (shown, msg string, bad bool) {
+	if utf8.ValidString(d.Name()) {
+		return "", "", false
+	}
+	what := "file"
+	if d.IsDir() {
+		what = "folder"
+	}
+	return strings.ToValidUTF8(p, "\uFFFD"), fmt.Sprintf("the %s's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)", what), true
 }
 
 // SkipLeftOut is for a fs.WalkDir function walking root: for the entry d
