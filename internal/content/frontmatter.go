@@ -141,6 +141,7 @@ func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
 				rest := fm[t.Offset(c.Line, c.Column):]
 				keepWritten(t, c)
 				keepRadix(c, rest)
+				keepNotANumber(c, rest)
 				c.Style = tomlStyle(rest)
 			}
 		}
@@ -225,6 +226,28 @@ func keepRadix(n *yaml.Node, rest []byte) {
 	if i, err := strconv.ParseInt(string(rest[:end]), 0, 64); err == nil && strconv.FormatInt(i, 10) == n.Value {
 		n.Value = string(rest[:end])
 	}
+}
+
+// keepNotANumber gives the float node n, whose value rest starts with in
+// the TOML text, its value as written when it is nan or inf (with a sign
+// or without), in place of YAML's spelling of it (.nan, -.inf), so that
+// the data refuses it in the writer's words.
+func keepNotANumber(n *yaml.Node, rest []byte) {
+	if n.Tag != "!!float" {
+		return
+	}
+	word := rest
+	if len(word) > 0 && (word[0] == '+' || word[0] == '-') {
+		word = word[1:]
+	}
+	if !bytes.HasPrefix(word, []byte("nan")) && !bytes.HasPrefix(word, []byte("inf")) {
+		return
+	}
+	end := len(rest) - len(word) + 3
+	if end < len(rest) && bytes.IndexByte([]byte(" \t\r\n#,]}"), rest[end]) < 0 {
+		return
+	}
+	n.Value = string(rest[:end])
 }
 
 // isHexDigit reports whether c is a digit of a hexadecimal number.

@@ -79,3 +79,26 @@ func TestTOMLDataOtherBase(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTOMLDataNotANumber checks that nan and inf written in TOML data are
+// refused in the words they were written with, where the message quoted
+// YAML's ".nan" and ".inf", which the writer never typed.
+func TestTOMLDataNotANumber(t *testing.T) {
+	src := "+++\ntitle = \"A\"\ndate = 2025-01-20\n[data.a]\n" +
+		"series = [{ date = 2025-01-13, value = nan }, { date = 2025-01-14, value = -inf }]\n" +
+		"[data.a.projection]\nrate = +inf\nlimit = 5\n+++\n"
+	diags := parseTOMLData(t, src)
+	diags.Sort()
+	want := []string{
+		pagePath + `:5:40: value: cannot use "nan" as a number: a date without an observation is left out of the data: delete its line`,
+		pagePath + `:5:76: value: cannot use "-inf" as a number`,
+		pagePath + `:7:8: rate: cannot use "+inf" as a number`,
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
