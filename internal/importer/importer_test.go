@@ -548,3 +548,34 @@ func TestLanguageTag(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasNotes checks that an old address that cannot be an alias is
+// noted once, at the front-matter key that gives it: a url with "..",
+// which is also the page's old address, was noted twice, and at line 1
+// rather than at url.
+func TestAliasNotes(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/u.md": {Data: []byte("---\ntitle: U\ndate: 2020-01-01\nurl: /../x/\n---\nBody\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\naliases: [/../y/, https://other.example/z/]\n---\nBody\n")},
+	}
+	res, err := Import(src, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, n := range res.Notes {
+		if strings.Contains(n.What, "alias") {
+			notes = append(notes, n.Pos.String()+": "+n.What)
+		}
+	}
+	want := []string{
+		`content/posts/a.md:4:1: alias "/../y/" must not contain "..": left out`,
+		`content/posts/a.md:4:1: alias "https://other.example/z/" is on another site: left out`,
+		`content/posts/u.md:4:1: alias "/../x/" must not contain "..": left out`,
+	}
+	slices.Sort(notes)
+	if !slices.Equal(notes, want) {
+		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
+	}
+}
