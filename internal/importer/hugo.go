@@ -285,8 +285,11 @@ func (im *importer) hugo() error {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			switch {
+			case d.Type().IsRegular():
 				im.copyFile("static/"+p, "content/"+p)
+			case !d.IsDir():
+				im.notCopied("static/"+p, d)
 			}
 			return nil
 		})
@@ -389,7 +392,11 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if d.IsDir() && p != w.dir && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) {
 			return fs.SkipDir // another language's folder
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			im.notCopied(p, d)
 			return nil
 		}
 		rel := strings.TrimPrefix(p, w.dir+"/")
