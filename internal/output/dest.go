@@ -29,7 +29,8 @@ type Place struct {
 	Sources []string
 	// Claimed is set when Dest is the folder a build writes by default, so
 	// that a folder there is taken as an output even without the marker
-	// (a site's public/ is plotline's by convention). A folder named
+	// (a site's public/ is plotline's by convention), as long as it lies
+	// inside Site: not when it is a link out of the site. A folder named
 	// otherwise must be empty, or hold the marker.
 	Claimed bool
 }
@@ -76,7 +77,20 @@ func CheckDest(p Place) error {
 			return fmt.Errorf("output folder %s lies inside %s, which the build reads: a build replaces its output folder whole, which would delete what is there; name another folder with -d", p.Dest, src)
 		}
 	}
-	if !exists || p.Claimed {
+	claimed := p.Claimed
+	outside := false
+	if claimed && p.Site != "" {
+		// The default output is the site's own: a link that leads it out
+		// of the site (public -> ../notes, committed in a repository)
+		// names a folder like any other.
+		site, err := resolve(p.Site)
+		if err != nil {
+			return err
+		}
+		outside = !within(dest, site)
+		claimed = !outside
+	}
+	if !exists || claimed {
 		return nil
 	}
 	if _, err := os.Lstat(filepath.Join(dest, MarkerName)); err == nil {
@@ -86,7 +100,10 @@ func CheckDest(p Place) error {
 	if err != nil {
 		return err
 	}
-	if !empty {
+	switch {
+	case !empty && outside:
+		return fmt.Errorf("output folder %s is a symbolic link to a folder outside the site, %s, which holds files no plotline build wrote: a build replaces its output folder whole, which would delete them; empty that folder, or make %s a folder of its own", p.Dest, dest, filepath.Base(p.Dest))
+	case !empty:
 		return fmt.Errorf("output folder %s holds files no plotline build wrote: a build replaces its output folder whole, which would delete them; empty the folder or name another with -d", p.Dest)
 	}
 	return nil
