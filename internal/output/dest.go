@@ -29,9 +29,9 @@ type Place struct {
 	Sources []string
 	// Claimed is set when Dest is the folder a build writes by default, so
 	// that a folder there is taken as an output even without the marker
-	// (a site's public/ is plotline's by convention), as long as it lies
-	// inside Site: not when it is a link out of the site. A folder named
-	// otherwise must be empty, or hold the marker.
+	// (a site's public/ is plotline's by convention), unless Dest is a
+	// symbolic link. A folder named otherwise, or one such a link leads
+	// to, must be empty, or hold the marker.
 	Claimed bool
 }
 
@@ -78,17 +78,14 @@ func CheckDest(p Place) error {
 		}
 	}
 	claimed := p.Claimed
-	outside := false
-	if claimed && p.Site != "" {
-		// The default output is the site's own: a link that leads it out
-		// of the site (public -> ../notes, committed in a repository)
-		// names a folder like any other.
-		site, err := resolve(p.Site)
-		if err != nil {
-			return err
+	link := false
+	if claimed {
+		// The default output is the site's own folder: a symbolic link
+		// there (public -> ../notes, committed in a repository) names a
+		// folder like any other.
+		if fi, err := os.Lstat(filepath.Clean(p.Dest)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			link, claimed = true, false
 		}
-		outside = !within(dest, site)
-		claimed = !outside
 	}
 	if !exists || claimed {
 		return nil
@@ -101,8 +98,8 @@ func CheckDest(p Place) error {
 		return err
 	}
 	switch {
-	case !empty && outside:
-		return fmt.Errorf("output folder %s is a symbolic link to a folder outside the site, %s, which holds files no plotline build wrote: a build replaces its output folder whole, which would delete them; empty that folder, or make %s a folder of its own", p.Dest, dest, filepath.Base(p.Dest))
+	case !empty && link:
+		return fmt.Errorf("output folder %s is a symbolic link to %s, which holds files no plotline build wrote: a build replaces its output folder whole, which would delete them; empty that folder, or make %s a folder of its own", p.Dest, dest, filepath.Base(p.Dest))
 	case !empty:
 		return fmt.Errorf("output folder %s holds files no plotline build wrote: a build replaces its output folder whole, which would delete them; empty the folder or name another with -d", p.Dest)
 	}
