@@ -138,8 +138,11 @@ func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
 			}
 			walk(c, p, p.Place.ValueLine, p.Place.ValueCol)
 			if c.Kind == yaml.ScalarNode {
+				rest := fm[t.Offset(c.Line, c.Column):]
 				keepWritten(t, c)
-				c.Style = tomlStyle(fm[t.Offset(c.Line, c.Column):])
+				keepRadix(c, rest)
+				keepNotANumber(c, rest)
+				c.Style = tomlStyle(rest)
 			}
 		}
 		switch n.Kind {
@@ -204,6 +207,52 @@ func keepWritten(t *yamlpos.Text, n *yaml.Node) {
 	if err1 == nil && err2 == nil && written == decoded {
 		n.Value = lit
 	}
+}
+
+// keepRadix gives the integer node n, whose value rest starts with in the
+// TOML text, the integer as written when it is written in hexadecimal,
+// octal or binary (0x1F, 0o17, 0b1_1), in place of the decoder's decimal
+// digits, as YAML keeps it: the data then refuses it as it refuses the
+// same number in YAML or a CSV file, where it was shown in decimal without
+// a word.
+func keepRadix(n *yaml.Node, rest []byte) {
+	if n.Tag != "!!int" || len(rest) < 3 || rest[0] != '0' || bytes.IndexByte([]byte("xob"), rest[1]) < 0 {
+		return
+	}
+	end := 2
+	for end < len(rest) && (isHexDigit(rest[end]) || rest[end] == '_') {
+		end++
+	}
+	if i, err := strconv.ParseInt(string(rest[:end]), 0, 64); err == nil && strconv.FormatInt(i, 10) == n.Value {
+		n.Value = string(rest[:end])
+	}
+}
+
+// keepNotANumber gives the float node n, whose value rest starts with in
+// the TOML text, its value as written when it is nan or inf (with a sign
+// or without), in place of YAML's spelling of it (.nan, -.inf), so that
+// the data refuses it in the writer's words.
+func keepNotANumber(n *yaml.Node, rest []byte) {
+	if n.Tag != "!!float" {
+		return
+	}
+	word := rest
+	if len(word) > 0 && (word[0] == '+' || word[0] == '-') {
+		word = word[1:]
+	}
+	if !bytes.HasPrefix(word, []byte("nan")) && !bytes.HasPrefix(word, []byte("inf")) {
+		return
+	}
+	end := len(rest) - len(word) + 3
+	if end < len(rest) && bytes.IndexByte([]byte(" \t\r\n#,]}"), rest[end]) < 0 {
+		return
+	}
+	n.Value = string(rest[:end])
+}
+
+// isHexDigit reports whether c is a digit of a hexadecimal number.
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // tomlStyle returns the YAML style of the TOML value that rest starts

@@ -465,3 +465,40 @@ func (d deniedFS) Open(name string) (fs.File, error) {
 	}
 	return d.FS.Open(name)
 }
+
+// TestNamesNotUTF8 checks that a file or folder of content/ whose name is
+// not valid UTF-8 (a name from an old Windows or Mac archive, in Latin-1)
+// is an error that says so, at the name shown with U+FFFD for the bad
+// bytes, where the build said "cannot read: invalid argument", at the
+// bytes as they are; what such a folder holds is not looked at.
+func TestNamesNotUTF8(t *testing.T) {
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		t.Skip("the file system takes only names in Unicode")
+	}
+	dir := t.TempDir()
+	c := filepath.Join(dir, "content")
+	for _, name := range []string{"caf\xe9.md", "photo\xff.png", "d\xfe/a.md", "a.md"} {
+		p := filepath.Join(c, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("---\ntitle: A\ndate: 2025-01-01\n---\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := sitefs.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var diags diag.List
+	site := LoadIndex(s, Options{}, &diags)
+	checkDiags(t, diags,
+		"content/caf\uFFFD.md:1:1: the file's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)",
+		"content/d\uFFFD: the folder's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)",
+		"content/photo\uFFFD.png:1:1: the file's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)",
+	)
+	if len(site.Pages) != 1 || len(site.Assets) != 0 {
+		t.Errorf("%d pages and assets %q; want a.md alone", len(site.Pages), site.Assets)
+	}
+}

@@ -183,7 +183,23 @@ func (p *Page) Pos(off int) diag.Pos { return diag.At(p.Path, p.Source, off) }
 // shift what the writer typed against what it reads as, but "{{" is
 // written as it reads: the one at off is the same-numbered "{{" from
 // start on, and any other offset gives start.
+//
+// The value's place in src is looked up when a position is first asked
+// for, not before: finding a line reads the file from its start, and a
+// page of thousands of chart event labels, whose positions are asked for
+// only when one holds a value or a mistake, took seconds.
 func ValuePositions(path string, src []byte, start diag.Pos, value string) func(off int) diag.Pos {
+	var at func(off int) diag.Pos
+	return func(off int) diag.Pos {
+		if at == nil {
+			at = valuePositions(path, src, start, value)
+		}
+		return at(off)
+	}
+}
+
+// valuePositions is ValuePositions, the value's place looked up at once.
+func valuePositions(path string, src []byte, start diag.Pos, value string) func(off int) diag.Pos {
 	base := diag.Offset(src, start.Line, start.Col)
 	if body := base + 1; base < len(src) && (src[base] == '"' || src[base] == '\'') && bytes.HasPrefix(src[body:], []byte(value)) {
 		return func(off int) diag.Pos { return diag.At(path, src, body+min(max(off, 0), len(value))) }

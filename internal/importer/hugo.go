@@ -304,7 +304,11 @@ func (im *importer) copyStatic(dir string, quiet bool) {
 			}
 			return nil
 		}
+		if d.IsDir() {
+			return nil
+		}
 		if !d.Type().IsRegular() {
+			im.notCopied(dir+"/"+p, d)
 			return nil
 		}
 		dest := p
@@ -486,7 +490,11 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if d.IsDir() && p != w.dir && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) {
 			return fs.SkipDir // another language's folder
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			im.notCopied(p, d)
 			return nil
 		}
 		rel := strings.TrimPrefix(p, w.dir+"/")

@@ -194,6 +194,19 @@ func (im *importer) note(pos diag.Pos, format string, args ...any) {
 	im.res.Notes = append(im.res.Notes, Note{Pos: pos, What: fmt.Sprintf(format, args...)})
 }
 
+// notCopied notes the entry d at p of the source, which is neither a
+// folder nor a regular file: the import does not copy it. A symbolic link
+// may lead out of the source, or round in a loop; a named pipe, socket or
+// device holds no file.
+func (im *importer) notCopied(p string, d fs.DirEntry) {
+	pos := diag.Pos{Path: p, Line: 1, Col: 1}
+	if d.Type()&fs.ModeSymlink != 0 {
+		im.note(pos, "a symbolic link, which the import does not follow: not copied (put a copy of what it leads to in its place)")
+		return
+	}
+	im.note(pos, "a named pipe, socket or device: not copied")
+}
+
 // done records something the importer decided at pos.
 func (im *importer) done(pos diag.Pos, format string, args ...any) {
 	im.res.Notes = append(im.res.Notes, Note{Pos: pos, What: fmt.Sprintf(format, args...), Done: true})

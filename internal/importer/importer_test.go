@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -545,6 +546,88 @@ func TestLanguageTag(t *testing.T) {
 	} {
 		if got := languageTag(tc.in); got != tc.want {
 			t.Errorf("languageTag(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestAliasNotes checks that an old address that cannot be an alias is
+// noted once, at the front-matter key that gives it: a url with "..",
+// which is also the page's old address, was noted twice, and at line 1
+// rather than at url.
+func TestAliasNotes(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/u.md": {Data: []byte("---\ntitle: U\ndate: 2020-01-01\nurl: /../x/\n---\nBody\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\naliases: [/../y/, https://other.example/z/]\n---\nBody\n")},
+	}
+	res, err := Import(src, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, n := range res.Notes {
+		if strings.Contains(n.What, "alias") {
+			notes = append(notes, n.Pos.String()+": "+n.What)
+		}
+	}
+	want := []string{
+		`content/posts/a.md:4:1: alias "/../y/" must not contain "..": left out`,
+		`content/posts/a.md:4:1: alias "https://other.example/z/" is on another site: left out`,
+		`content/posts/u.md:4:1: alias "/../x/" must not contain "..": left out`,
+	}
+	slices.Sort(notes)
+	if !slices.Equal(notes, want) {
+		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLinksNotCopied checks that a symbolic link or a named pipe in the
+// source, in content/ or static/ of a Hugo site or anywhere in a Jekyll
+// site, is noted as not copied, where the import left it out without a
+// word and counted nothing missing.
+func TestLinksNotCopied(t *testing.T) {
+	link := &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
+	pipe := &fstest.MapFile{Mode: fs.ModeNamedPipe}
+	for _, tc := range []struct {
+		kind Kind
+		src  fstest.MapFS
+		want []string
+	}{
+		{Hugo, fstest.MapFS{
+			"hugo.toml":             {Data: []byte("baseURL = 'https://old.example/'\n")},
+			"content/posts/a.md":    {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nBody\n")},
+			"content/posts/leak.md": link,
+			"static/passwd.txt":     link,
+			"static/fifo":           pipe,
+		}, []string{
+			"content/posts/leak.md:1:1: a symbolic link, which the import does not follow: not copied (put a copy of what it leads to in its place)",
+			"static/fifo:1:1: a named pipe, socket or device: not copied",
+			"static/passwd.txt:1:1: a symbolic link, which the import does not follow: not copied (put a copy of what it leads to in its place)",
+		}},
+		{Jekyll, fstest.MapFS{
+			"_config.yml":            {Data: []byte("title: x\n")},
+			"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nBody\n")},
+			"assets/passwd.txt":      link,
+		}, []string{
+			"assets/passwd.txt:1:1: a symbolic link, which the import does not follow: not copied (put a copy of what it leads to in its place)",
+		}},
+	} {
+		res, err := Import(tc.src, tc.kind, caseNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var notes []string
+		for _, n := range res.Notes {
+			if strings.Contains(n.What, "not copied") {
+				notes = append(notes, n.Pos.String()+": "+n.What)
+			}
+		}
+		slices.Sort(notes)
+		if !slices.Equal(notes, tc.want) {
+			t.Errorf("%v notes:\n%s\nwant\n%s", tc.kind, strings.Join(notes, "\n"), strings.Join(tc.want, "\n"))
+		}
+		if res.NotConverted() < len(tc.want) {
+			t.Errorf("%v: %d not converted; want at least %d", tc.kind, res.NotConverted(), len(tc.want))
 		}
 	}
 }

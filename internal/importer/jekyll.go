@@ -97,6 +97,7 @@ func (im *importer) jekyll() error {
 			return nil
 		}
 		if !d.Type().IsRegular() {
+			im.notCopied(p, d)
 			return nil
 		}
 		if inColl {

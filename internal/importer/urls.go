@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -290,9 +291,21 @@ func cleanURL(u string) string {
 // its plotline URL. An address another file of the new site takes is
 // left out, with a note.
 func (im *importer) aliases(p *page, taken map[string]string) {
-	var cands []string
+	// A candidate is an old address and the front-matter key that gives
+	// it, to note a problem at; the computed address is at the key that
+	// set it, if one did. An address given twice (a url, which is also
+	// the computed address) is looked at once.
+	type cand struct{ addr, key string }
+	var cands []cand
 	if p.oldURL != "" {
-		cands = append(cands, p.oldURL)
+		key := ""
+		for _, k := range []string{"url", "permalink", "slug"} {
+			if p.hasField(k) {
+				key = k
+				break
+			}
+		}
+		cands = append(cands, cand{p.oldURL, key})
 	}
 	for _, k := range []string{"aliases", "redirect_from", "permalink", "url"} {
 		for _, a := range p.list(k, false) {
@@ -307,17 +320,23 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 			if strings.Contains(a, ":") && (k == "permalink" || k == "url") {
 				continue // a pattern, expanded into oldURL already
 			}
-			cands = append(cands, a)
+			cands = append(cands, cand{a, k})
 		}
 	}
 	seen := map[string]bool{}
-	for _, a := range cands {
+	looked := map[string]bool{}
+	for _, c := range cands {
+		a := c.addr
+		if looked[a] {
+			continue
+		}
+		looked[a] = true
 		if i := strings.Index(a, "://"); i > 0 {
 			// A full address: keep its path when it is on this site.
 			rest := a[i+3:]
 			j := strings.IndexByte(rest, '/')
 			if j < 0 || !strings.Contains(im.conf.baseURL, rest[:j]) {
-				im.note(p.fieldPos("redirect_from"), "alias %q is on another site: left out", a)
+				im.note(p.fieldPos(c.key), "alias %q is on another site: left out", a)
 				continue
 			}
 			a = rest[j:]
@@ -327,7 +346,7 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 			if file == "" && msg == "is the home page" {
 				continue
 			}
-			im.note(p.fieldPos("aliases"), "alias %q %s: left out", a, msg)
+			im.note(p.fieldPos(c.key), "alias %q %s: left out", a, msg)
 			continue
 		}
 		if file == p.newURL+"index.html" || seen[file] {
@@ -344,6 +363,11 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 		p.aliases = append(p.aliases, a)
 		im.res.Aliases++
 	}
+}
+
+// hasField reports whether p's front matter sets key.
+func (p *page) hasField(key string) bool {
+	return slices.ContainsFunc(p.fields, func(f field) bool { return f.key == key })
 }
 
 // fieldPos returns where key is written in p's front matter, or its

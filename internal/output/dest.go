@@ -29,8 +29,9 @@ type Place struct {
 	Sources []string
 	// Claimed is set when Dest is the folder a build writes by default, so
 	// that a folder there is taken as an output even without the marker
-	// (a site's public/ is plotline's by convention). A folder named
-	// otherwise must be empty, or hold the marker.
+	// (a site's public/ is plotline's by convention), unless Dest is a
+	// symbolic link. A folder named otherwise, or one such a link leads
+	// to, must be empty, or hold the marker.
 	Claimed bool
 }
 
@@ -76,7 +77,17 @@ func CheckDest(p Place) error {
 			return fmt.Errorf("output folder %s lies inside %s, which the build reads: a build replaces its output folder whole, which would delete what is there; name another folder with -d", p.Dest, src)
 		}
 	}
-	if !exists || p.Claimed {
+	claimed := p.Claimed
+	link := false
+	if claimed {
+		// The default output is the site's own folder: a symbolic link
+		// there (public -> ../notes, committed in a repository) names a
+		// folder like any other.
+		if fi, err := os.Lstat(filepath.Clean(p.Dest)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			link, claimed = true, false
+		}
+	}
+	if !exists || claimed {
 		return nil
 	}
 	if _, err := os.Lstat(filepath.Join(dest, MarkerName)); err == nil {
@@ -86,7 +97,10 @@ func CheckDest(p Place) error {
 	if err != nil {
 		return err
 	}
-	if !empty {
+	switch {
+	case !empty && link:
+		return fmt.Errorf("output folder %s is a symbolic link to %s, which holds files no plotline build wrote: a build replaces its output folder whole, which would delete them; empty that folder, or make %s a folder of its own", p.Dest, dest, filepath.Base(p.Dest))
+	case !empty:
 		return fmt.Errorf("output folder %s holds files no plotline build wrote: a build replaces its output folder whole, which would delete them; empty the folder or name another with -d", p.Dest)
 	}
 	return nil

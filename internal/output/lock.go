@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -84,8 +85,20 @@ func lockOutput(ctx context.Context, dest string, onWait func(pid int)) (unlock 
 // it if it is free. It returns the file, locked and holding this process's
 // id, or nil and the process id written in the file when another build
 // holds it (0 when it cannot be read, -1 when the file was replaced).
+//
+// A symbolic link at name (one a repository holds beside its public/) is
+// an error: the process id would be written into the file it leads to,
+// wherever that is. Where the system can, the open does not follow one
+// made in between either.
 func tryLock(name string) (f *os.File, holder int, err error) {
-	f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	if fi, err := os.Lstat(name); err == nil && !fi.Mode().IsRegular() {
+		what := "a symbolic link"
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			what = "not a regular file"
+		}
+		return nil, 0, fmt.Errorf("%s is %s, where a build writes its lock: remove it", name, what)
+	}
+	f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|noFollow, 0o644)
 	if err != nil {
 		return nil, 0, err
 	}

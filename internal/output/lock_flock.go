@@ -9,6 +9,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// noFollow is the flag that keeps an open from following a symbolic
+// link, where there is one.
+const noFollow = unix.O_NOFOLLOW
+
 // dirLocks is whether a folder can be locked while it is renamed and
 // written: here it can, by flock(2) on a descriptor of the folder.
 const dirLocks = true

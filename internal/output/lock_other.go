@@ -7,6 +7,10 @@ import (
 	"os"
 )
 
+// noFollow is the flag that keeps an open from following a symbolic
+// link, where there is one.
+const noFollow = 0
+
 // dirLocks is whether a folder can be locked while it is renamed and
 // written: not here.
 const dirLocks = false

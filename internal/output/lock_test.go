@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -305,5 +306,37 @@ func TestLeftoverOwner(t *testing.T) {
 		if pid != tc.pid || ok != tc.ok {
 			t.Errorf("leftoverOwner(%q) = %d, %v; want %d, %v", tc.name, pid, ok, tc.pid, tc.ok)
 		}
+	}
+}
+
+// TestLockFileLink puts a symbolic link where the lock file of an output
+// goes, as a repository may hold one beside its public/: the build refuses
+// to lock through it, and the file it leads to is left as it was, where it
+// was cut to the build's process id.
+func TestLockFileLink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(victim, []byte("my notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(dir, "site")
+	if err := os.Mkdir(site, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../notes.txt", filepath.Join(site, ".plotline-lock-public")); err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := Lock(context.Background(), filepath.Join(site, "public"), nil)
+	if err == nil {
+		unlock()
+		t.Error("Lock through a symbolic link = nil; want an error")
+	} else if want := ".plotline-lock-public is a symbolic link, where a build writes its lock: remove it"; !strings.Contains(err.Error(), want) {
+		t.Errorf("Lock error = %v; want one holding %q", err, want)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "my notes\n" {
+		t.Errorf("the file the link leads to holds %q; want it as it was", b)
 	}
 }

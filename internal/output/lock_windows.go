@@ -7,6 +7,10 @@ import (
 	"golang.org/x/sys/windows"
 )
 
+// noFollow is the flag that keeps an open from following a symbolic
+// link, where there is one.
+const noFollow = 0
+
 // dirLocks is whether a folder can be locked while it is renamed and
 // written: here it cannot, since a folder held open cannot be renamed, and
 // a folder's owner is known by the process id in its name alone.

@@ -209,6 +209,8 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			return nil, true, nil
 		case content.Hidden(p):
 			continue
+		case sitefs.TooDeep(path.Dir(p)):
+			return nil, true, nil // the full build reports the folder
 		case content.OtherMarkdown(p), content.SectionPage(p):
 			return nil, true, nil // the full build warns at it
 		}
@@ -541,6 +543,15 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
+	}
+
+	// A file of the output that becomes a folder, or a folder that
+	// becomes a file (a page's alias /old.html made /old.html/), is not
+	// patched in place, where the folder's files would need the file's
+	// name while the file is still there: the whole site is built again.
+	if r.reshapes() {
+		tx.Close()
+		return b.buildFull(ctx)
 	}
 
 	// Commit. Should it fail part way, the output no longer matches the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -46,8 +47,12 @@ type run struct {
 	claims  []Claim
 	written map[string]bool // site paths written, kept or reused by this run
 	removed map[string]bool // site paths this run takes out of the output
-	// clashes are the diagnostics of files that two writers claimed.
+	// clashes are the diagnostics of files that two writers claimed,
+	// and of a file and a folder of one name (see run.own).
 	clashes diag.List
+	// folderClashes are the file and the path inside it of each clash of
+	// a file and a folder reported, to report each once.
+	folderClashes map[[2]string]bool
 	// failed holds what is known of the pages that had errors of their
 	// own, by source path: their links are checked with the others.
 	failed map[string]*record
@@ -89,6 +94,9 @@ func (b *Builder) newRun(ctx context.Context, st *state, tx *output.Tx) *run {
 	}
 	if st.owners == nil {
 		st.owners = map[string]string{}
+	}
+	if st.dirs == nil {
+		st.dirs = map[string]int{}
 	}
 	if st.lists == nil {
 		st.lists = map[string]uint64{}
@@ -172,7 +180,10 @@ func (r *run) write(sitePath, owner string, data []byte) error {
 		r.mu.Unlock()
 		return nil
 	}
-	r.st.owners[sitePath] = owner
+	if !r.own(sitePath, owner) {
+		r.mu.Unlock()
+		return nil
+	}
 	r.written[sitePath] = true
 	r.st.outputs[sitePath] = h
 	r.files++
@@ -203,7 +214,7 @@ func (r *run) keep(sitePath, owner string, h uint64) bool {
 	if other, ok := r.st.owners[sitePath]; ok && other != owner {
 		return false // write reports the clash
 	}
-	r.st.owners[sitePath] = owner
+	r.own(sitePath, owner)
 	r.written[sitePath] = true
 	r.st.outputs[sitePath] = h
 	r.files++
@@ -217,7 +228,7 @@ func (r *run) reuseFile(sitePath, owner string, st output.Stamp) {
 	r.tx.Reuse(sitePath, st)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.st.owners[sitePath] = owner
+	r.own(sitePath, owner)
 	r.written[sitePath] = true
 	if h, ok := r.lastOutputs()[sitePath]; ok {
 		r.st.outputs[sitePath] = h
@@ -247,6 +258,102 @@ func (r *run) clash(sitePath, owner, other string) {
 	}
 	if !isSourceFile(owner) && !isSourceFile(other) {
 		r.clashes.Errorf(diag.Pos{}, "%s and %s both write %s", describeOwner(owner), describeOwner(other), sitePath)
+	}
+}
+
+// own records owner as the writer of the file at sitePath, and reports
+// whether the file can be made: not when one of the folders it lies in is
+// a file of the output, nor when files of the output lie in a folder of
+// its name. Each such pair is a clash, reported at its sources (see
+// folderClash); the build fails, so the file is recorded all the same, and
+// the clashes found do not depend on the order of the writes. r.mu is
+// held.
+func (r *run) own(sitePath, owner string) bool {
+	if _, ok := r.st.owners[sitePath]; !ok {
+		for _, d := range folders(sitePath) {
+			r.st.dirs[d]++
+		}
+	}
+	r.st.owners[sitePath] = owner
+	ok := true
+	for _, d := range folders(sitePath) {
+		if other, isFile := r.st.owners[d]; isFile {
+			r.folderClash(d, other, sitePath, owner)
+			ok = false
+		}
+	}
+	if r.st.dirs[sitePath] > 0 {
+		prefix := sitePath + "/"
+		for p, other := range r.st.owners {
+			if strings.HasPrefix(p, prefix) {
+				r.folderClash(sitePath, owner, p, other)
+				ok = false
+			}
+		}
+	}
+	return ok
+}
+
+// reshapes reports whether this rebuild writes a file where the previous
+// output has a folder, or a file in a folder where it has a file.
+func (r *run) reshapes() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for p := range r.written {
+		if _, had := r.prevOutputs[p]; had {
+			continue
+		}
+		if r.b.last.dirs[p] > 0 {
+			return true
+		}
+		for _, d := range folders(p) {
+			if _, had := r.prevOutputs[d]; had {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// folders returns the folders the file at sitePath lies in, the nearest
+// first: "a/b/c.html" lies in "a/b" and "a".
+func folders(sitePath string) []string {
+	var out []string
+	for d := path.Dir(sitePath); d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		out = append(out, d)
+	}
+	return out
+}
+
+// folderClash reports that fileOwner writes a file at file and innerOwner
+// one at inner, which lies in a folder of that name: the output cannot
+// hold both. It is reported at the source files among the two, at the
+// alias when the file is a redirect page, or once for the site when
+// neither is a source file. r.mu is held.
+func (r *run) folderClash(file, fileOwner, inner, innerOwner string) {
+	key := [2]string{file, inner}
+	if r.folderClashes[key] {
+		return
+	}
+	if r.folderClashes == nil {
+		r.folderClashes = map[[2]string]bool{}
+	}
+	r.folderClashes[key] = true
+	report := func(sitePath, owner, what string) {
+		if pos, ok := r.st.aliasAt[aliasKey{sitePath, owner}]; ok {
+			r.clashes.Errorf(pos, "aliases: %s: remove the alias, or move the other", what)
+			return
+		}
+		r.clashes.Errorf(diag.Pos{Path: owner, Line: 1, Col: 1}, "%s: rename one of them", what)
+	}
+	if isSourceFile(fileOwner) {
+		report(file, fileOwner, fmt.Sprintf("writes %s, a file, where %s writes %s, which needs a folder of that name", file, describeOwner(innerOwner), inner))
+	}
+	if isSourceFile(innerOwner) {
+		report(inner, innerOwner, fmt.Sprintf("writes %s, in a folder %s, which %s writes as a file", inner, file, describeOwner(fileOwner)))
+	}
+	if !isSourceFile(fileOwner) && !isSourceFile(innerOwner) {
+		r.clashes.Errorf(diag.Pos{}, "%s writes the file %s, and %s writes %s, in a folder of that name", describeOwner(fileOwner), file, describeOwner(innerOwner), inner)
 	}
 }
 
@@ -297,5 +404,12 @@ func (r *run) remove(sitePath string) {
 	r.removed[sitePath] = true
 	delete(r.st.aliasAt, aliasKey{sitePath, r.st.owners[sitePath]})
 	delete(r.st.outputs, sitePath)
+	if _, ok := r.st.owners[sitePath]; ok {
+		for _, d := range folders(sitePath) {
+			if r.st.dirs[d]--; r.st.dirs[d] <= 0 {
+				delete(r.st.dirs, d)
+			}
+		}
+	}
 	delete(r.st.owners, sitePath)
 }

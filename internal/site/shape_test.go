@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // rebuildErrors runs a rebuild of changes that must fail, checks that the
@@ -106,6 +107,73 @@ func TestRebuildClaimsTwice(t *testing.T) {
 				t.Errorf("full build: %v; want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestRebuildFileOrFolder adds, in a rebuild, files whose output needs a
+// folder where another source or plotline writes a file, or the other way
+// round: each is an error at its source, where the rebuild failed with the
+// error of a file system that cannot make both. A page whose alias moves
+// from a file to a folder of the same name, and back, is no clash, and the
+// output is then a clean build's.
+func TestRebuildFileOrFolder(t *testing.T) {
+	for _, tc := range []struct {
+		file, body string
+		want       []string
+	}{
+		{"content/articles/d.md", "---\ntitle: D\ndate: 2025-01-04\naliases: [\"/feed.xml/\"]\n---\nx\n", []string{
+			"content/articles/d.md:4:11: aliases: writes feed.xml/index.html, in a folder feed.xml, which plotline's Atom feed writes as a file: remove the alias, or move the other",
+		}},
+		{"content/articles/b/index.html/x.png", "x", []string{
+			"content/articles/b.md:1:1: writes articles/b/index.html, a file, where content/articles/b/index.html/x.png writes articles/b/index.html/x.png, which needs a folder of that name: rename one of them",
+			"content/articles/b/index.html/x.png:1:1: writes articles/b/index.html/x.png, in a folder articles/b/index.html, which content/articles/b.md writes as a file: rename one of them",
+		}},
+		{"content/articles/d.md", "---\ntitle: D\ndate: 2025-01-04\naliases: [\"/articles/c/stock.csv/x.html\"]\n---\nx\n", []string{
+			"content/articles/d.md:4:11: aliases: writes articles/c/stock.csv/x.html, in a folder articles/c/stock.csv, which content/articles/c.md writes as a file: remove the alias, or move the other",
+			"content/articles/c.md:1:1: writes articles/c/stock.csv, a file, where content/articles/d.md writes articles/c/stock.csv/x.html, which needs a folder of that name: rename one of them",
+		}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			dir, dest, b := builtTestSite(t, testSite)
+			writeFiles(t, dir, map[string]string{tc.file: tc.body})
+			got := rebuildErrors(t, b, dir, dest, tc.file)
+			for _, want := range tc.want {
+				if !slices.Contains(got, want) {
+					t.Errorf("rebuild: %v; want %q", got, want)
+				}
+			}
+			_, err := newTestBuilder(t, dir, filepath.Join(t.TempDir(), "public")).Build(context.Background())
+			for _, want := range tc.want {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("full build: %v; want %q", err, want)
+				}
+			}
+		})
+	}
+
+	t.Run("moved alias", func(t *testing.T) {
+		dir, dest, b := builtTestSite(t, testSite)
+		for _, alias := range []string{"/old.html", "/old.html/", "/old.html"} {
+			writeFiles(t, dir, map[string]string{"content/articles/b.md": "---\ntitle: B\ndate: 2025-01-02\ntags: [x, y]\naliases: [\"" + alias + "\"]\n---\nBeta body.\n"})
+			if _, err := b.Rebuild(context.Background(), []string{"content/articles/b.md"}); err != nil {
+				t.Fatalf("alias %s: %v", alias, err)
+			}
+			assertSameAsCleanBuild(t, dir, dest)
+		}
+	})
+}
+
+// TestRebuildTooDeep adds, in a rebuild, a page more than
+// sitefs.MaxDepth folders below content/: the rebuild reports the folder,
+// as a full build does, where it built the page.
+func TestRebuildTooDeep(t *testing.T) {
+	dir, dest, b := builtTestSite(t, testSite)
+	deep := "content/" + strings.Repeat("d/", sitefs.MaxDepth+1)
+	file := deep + "x.md"
+	writeFiles(t, dir, map[string]string{file: "---\ntitle: X\ndate: 2025-01-04\n---\nx\n"})
+	want := strings.TrimSuffix(deep, "/") + ": " + sitefs.TooDeepMessage()
+	if got := rebuildErrors(t, b, dir, dest, file); !slices.Contains(got, want) {
+		t.Errorf("rebuild: %v; want %q", got, want)
 	}
 }
 

@@ -31,6 +31,7 @@ type state struct {
 	bundles content.Bundles       // where the files of page bundles are published; never changed
 	outputs map[string]uint64     // site path → hash of what the output holds
 	owners  map[string]string     // site path → what wrote it, to tell two writers of one file
+	dirs    map[string]int        // folder site path → how many files of owners lie below it
 	lists   map[string]uint64     // list page site path → fingerprint of what it shows
 	aliasAt map[aliasKey]diag.Pos // a redirect page and the page that writes it → where its alias is written
 	listing *listing              // the articles of the lists, once they are rendered
@@ -54,6 +55,7 @@ func (st *state) clone() *state {
 	next.assets = slices.Clone(st.assets)
 	next.outputs = maps.Clone(st.outputs)
 	next.owners = maps.Clone(st.owners)
+	next.dirs = maps.Clone(st.dirs)
 	next.lists = maps.Clone(st.lists)
 	next.aliasAt = maps.Clone(st.aliasAt)
 	return &next

@@ -1,8 +1,10 @@
 package sitefs
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
+	"unicode/utf8"
 )
 
 // LeftOut reports whether a file or folder of the site named name (a base
@@ -53,11 +55,48 @@ func LeftOutPath(p string) bool {
 	return false
 }
 
+// MaxDepth is how many folders deep plotline reads below content/,
+// templates/ and theme/. The site folder is read through an os.Root, which
+// opens a path one folder at a time, so listing a tree n folders deep takes
+// n² steps: a file 1,000 folders down took 7.6 s to build, 1,500 16 s.
+const MaxDepth = 100
+
+// TooDeep reports whether the folder at the slash path dir, relative to
+// the site folder ("content/a/b"), lies more than MaxDepth folders below
+// the top folder it is in: it is not read, and the build reports it.
+func TooDeep(dir string) bool {
+	return strings.Count(dir, "/") > MaxDepth
+}
+
+// TooDeepMessage returns the message of a folder that TooDeep holds too
+// deep, reported at the folder.
+func TooDeepMessage() string {
+	return fmt.Sprintf("folders nest more than %d deep here, and plotline reads no deeper (every level makes each read of the site slower): move what this folder holds nearer the top", MaxDepth)
+}
+
+// BadName reports, for the entry d at p of a walk of the site folder,
+// whether its name is not valid UTF-8: os.Root, like every fs.FS, refuses
+// such a path ("invalid argument"), and no URL could be made of it. shown
+// is p with U+FFFD for the bad bytes, to report it at; msg is what to say.
+func BadName(p string, d fs.DirEntry) (shown, msg string, bad bool) {
+	if utf8.ValidString(d.Name()) {
+		return "", "", false
+	}
+	what := "file"
+	if d.IsDir() {
+		what = "folder"
+	}
+	return strings.ToValidUTF8(p, "\uFFFD"), fmt.Sprintf("the %s's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)", what), true
+}
+
 // SkipLeftOut is for a fs.WalkDir function walking root: for the entry d
-// at p that LeftOut leaves out (root itself never is), skip is true and
-// err what the function returns, fs.SkipDir for a folder and nil for a
-// file.
+// at p that LeftOut leaves out (root itself never is), or a folder deeper
+// than MaxDepth, skip is true and err what the function returns,
+// fs.SkipDir for a folder and nil for a file.
 func SkipLeftOut(root, p string, d fs.DirEntry) (skip bool, err error) {
+	if p != root && d.IsDir() && TooDeep(p) {
+		return true, fs.SkipDir
+	}
 	if p == root || !LeftOut(d.Name()) {
 		return false, nil
 	}
