@@ -294,7 +294,7 @@ func (l *layout) pickDateTicks(m *model) {
 		if days/st.approxDays() > float64(most)+1 {
 			continue // too many ticks, without making them
 		}
-		ticks := stepTicks(m.loc, from, to, st)
+		ticks := stepTicks(m.loc, from, to, st, m.weekday)
 		if len(ticks) > most {
 			continue
 		}

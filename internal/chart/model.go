@@ -73,6 +73,11 @@ type model struct {
 	// timed is set when an observation gives a time of day: the time
 	// axis may then step by hours.
 	timed bool
+	// weekday is a day whose weekday every observation shares (the
+	// first observation's), so that a weekly time axis ticks on the days
+	// of the readings; zero when they fall on several weekdays, and the
+	// weeks then start on Mondays.
+	weekday time.Time
 
 	loc *locale.Locale // writes numbers and dates for readers
 }
@@ -109,6 +114,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		}
 		m.layers = append(m.layers, ly)
 	}
+	m.weekday = sharedWeekday(bs)
 	if p := b.Projection; p != nil && p.HasLimit && finite(p.Limit) {
 		m.hasLimit, m.limitValue, m.limitPlaces = true, p.Limit, p.LimitPlaces
 	}
@@ -509,9 +515,28 @@ var dateSteps = []dateStep{
 	{years: 250}, {years: 500}, {years: 1000}, {years: 2500},
 }
 
+// sharedWeekday returns the first observation of bs when every observation
+// of them falls on its weekday at midnight, and the zero time otherwise.
+func sharedWeekday(bs []*data.Block) time.Time {
+	var first time.Time
+	for _, b := range bs {
+		for _, p := range b.Series {
+			if data.HasTime(p.Date) || !first.IsZero() && p.Date.Weekday() != first.Weekday() {
+				return time.Time{}
+			}
+			if first.IsZero() || p.Date.Before(first) {
+				first = p.Date
+			}
+		}
+	}
+	return first
+}
+
 // stepTicks returns the round dates st apart from from to to, or nil when
-// there would be more than 200.
-func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick {
+// there would be more than 200. Weeks and fortnights are counted from
+// weekday, a day of the week the ticks fall on, or from Mondays when it
+// is zero.
+func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep, weekday time.Time) []dateTick {
 	if to.Sub(from).Hours()/24/st.approxDays() > 200 {
 		return nil
 	}
@@ -528,9 +553,15 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick 
 		m0 := (int(mo)-1)/st.months*st.months + 1
 		t = time.Date(y, time.Month(m0), 1, 0, 0, 0, 0, loc)
 	case st.days == 7 || st.days == 14:
-		// Mondays.
+		// The Monday of from's week, or the weekday of the readings, a
+		// whole number of steps from the first of them.
 		t = time.Date(y, mo, d, 0, 0, 0, 0, loc)
 		t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+		if !weekday.IsZero() {
+			wy, wm, wd := weekday.Date()
+			apart := int(math.Round(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Sub(time.Date(wy, wm, wd, 0, 0, 0, 0, time.UTC)).Hours() / 24))
+			t = time.Date(y, mo, d-((apart%st.days)+st.days)%st.days, 0, 0, 0, 0, loc)
+		}
 	default:
 		t = time.Date(y, mo, d, 0, 0, 0, 0, loc)
 	}

@@ -178,3 +178,58 @@ func TestTimedObservations(t *testing.T) {
 		t.Errorf("bars of one time: error %v; want %q", err, want)
 	}
 }
+
+// TestWeeklyTicksOnObservations checks a series read once a week on
+// Sundays, as weekly counts are given: the ticks of a weekly time axis
+// fall on the Sundays, under the bars, rather than on the Mondays after
+// them, where "18 Jan" under a bar for the week to 17 January names the
+// wrong day. A series read on several weekdays keeps Monday's ticks.
+func TestWeeklyTicksOnObservations(t *testing.T) {
+	weekly := func(first string, n, every int) *data.Block {
+		b := &data.Block{Name: "weekly", Unit: "doses"}
+		for i := range n {
+			b.Series = append(b.Series, data.Point{Date: day(first).AddDate(0, 0, i*every), Value: float64(1000 + 100*i)})
+		}
+		return b
+	}
+	tests := []struct {
+		name string
+		b    *data.Block
+		kind string
+		want time.Weekday
+	}{
+		{"Sundays, bars", weekly("2021-01-17", 4, 7), TypeBar, time.Sunday},
+		{"Sundays, line", weekly("2021-01-17", 4, 7), TypeLine, time.Sunday},
+		{"Thursdays over a season, bars", weekly("2024-06-06", 16, 7), TypeBar, time.Thursday},
+		{"every other Sunday, bars", weekly("2021-01-03", 8, 14), TypeBar, time.Sunday},
+		{"every day but one weekday, line", weekly("2021-01-17", 20, 1), TypeLine, time.Monday},
+	}
+	for _, tt := range tests {
+		m, err := newModel([]*data.Block{tt.b}, nil, tt.kind, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range frames(DefaultHeight) {
+			l := m.layout(f)
+			if len(l.xTicks) < 2 {
+				t.Fatalf("%s, %s frame: ticks %q", tt.name, f.name, tickLabels(l.xTicks))
+			}
+			if step := l.xTicks[1].Date.Sub(l.xTicks[0].Date); step != 7*24*time.Hour && step != 14*24*time.Hour {
+				continue // not a weekly axis
+			}
+			observed := map[time.Time]bool{}
+			for _, p := range tt.b.Series {
+				observed[p.Date] = true
+			}
+			first, last := tt.b.Series[0].Date, tt.b.Series[len(tt.b.Series)-1].Date
+			for _, tk := range l.xTicks {
+				inside := !tk.Date.Before(first) && !tk.Date.After(last)
+				if tk.Date.Weekday() != tt.want || tt.want != time.Monday && inside && !observed[tk.Date] {
+					t.Errorf("%s, %s frame: tick %s is a %s, want a %s of the series (labels %q)", tt.name, f.name,
+						tk.Date.Format("2006-01-02"), tk.Date.Weekday(), tt.want, tickLabels(l.xLabels))
+					break
+				}
+			}
+		}
+	}
+}
