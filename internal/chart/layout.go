@@ -294,7 +294,7 @@ func (l *layout) pickDateTicks(m *model) {
 		if days/st.approxDays() > float64(most)+1 {
 			continue // too many ticks, without making them
 		}
-		ticks := stepTicks(m.loc, from, to, st, m.weekday)
+		ticks := stepTicks(m.loc, from, to, st, m.align)
 		if len(ticks) > most {
 			continue
 		}

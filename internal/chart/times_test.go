@@ -233,3 +233,60 @@ func TestWeeklyTicksOnObservations(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthEndBars checks a bar chart of monthly (and yearly) totals
+// dated on the last day of their month, as month-end readings are given:
+// each labelled tick stands under a bar and names that bar's month (or
+// year), where ticks on the first of the next month put "Feb" under
+// January's bar. A line chart of the same readings keeps its ticks on the
+// first of the month, where a time axis marks the month's start.
+func TestMonthEndBars(t *testing.T) {
+	monthEnds := func(first string, n, months int) *data.Block {
+		b := &data.Block{Name: "rain", Unit: "mm"}
+		d := day(first)
+		for i := range n {
+			// The last day of the month months×i after first's.
+			end := time.Date(d.Year(), d.Month()+time.Month(months*i)+1, 0, 0, 0, 0, 0, time.UTC)
+			b.Series = append(b.Series, data.Point{Date: end, Value: float64(40 + i%7)})
+		}
+		return b
+	}
+	tests := []struct {
+		name  string
+		b     *data.Block
+		kind  string
+		frame string
+		want  []string
+	}{
+		{"six months", monthEnds("2024-01-31", 6, 1), TypeBar, "wide", []string{"Jan 2024", "Feb", "Mar", "Apr", "May", "Jun"}},
+		{"six months", monthEnds("2024-01-31", 6, 1), TypeLine, "wide", []string{"Feb 2024", "Mar", "Apr", "May", "Jun"}},
+		{"year-ends", monthEnds("2015-12-31", 8, 12), TypeBar, "wide", []string{"2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022"}},
+	}
+	for _, tt := range tests {
+		m, err := newModel([]*data.Block{tt.b}, nil, tt.kind, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range frames(DefaultHeight) {
+			if f.name != tt.frame {
+				continue
+			}
+			l := m.layout(f)
+			if diff := cmp.Diff(tt.want, tickLabels(l.xLabels)); diff != "" {
+				t.Errorf("%s, %s: labels (-want +got):\n%s", tt.name, tt.kind, diff)
+			}
+			if tt.kind != TypeBar {
+				continue
+			}
+			bars := map[time.Time]bool{}
+			for _, p := range tt.b.Series {
+				bars[p.Date] = true
+			}
+			for _, tk := range l.xLabels {
+				if !bars[tk.Date] {
+					t.Errorf("%s: the label %q stands on %s, under no bar", tt.name, tk.Label, tk.Date.Format("2006-01-02"))
+				}
+			}
+		}
+	}
+}
