@@ -76,11 +76,37 @@ func numberHint(s string) string {
 	if hint := scaledHint(t); hint != "" {
 		return hint
 	}
+	if num, unit, ok := withUnit(t); ok {
+		return fmt.Sprintf(", write %s, and give the block unit: %s", num, unit)
+	}
 	whole, frac, ok := strings.Cut(strings.TrimPrefix(t, "-"), ",")
 	if ok && isDigits(whole, 1, 20) && isDigits(frac, 1, 20) {
 		return fmt.Sprintf(": if the comma marks decimals, write %s.%s", strings.TrimSuffix(t, ","+frac), frac)
 	}
 	return ""
+}
+
+// withUnit splits t, a number followed by a unit in letters ("1066.9ft",
+// "12 people a day", "-3 °C"), into the number and the unit. It reports
+// false for anything else, an exponent ("12e ft") included.
+func withUnit(t string) (num, unit string, ok bool) {
+	i := strings.IndexFunc(t, func(r rune) bool { return r != '-' && r != '+' && r != '.' && (r < '0' || r > '9') })
+	if i <= 0 {
+		return "", "", false
+	}
+	num, unit = t[:i], strings.TrimSpace(t[i:])
+	if _, _, ok := decimalDigits(num); !ok || unit == "" {
+		return "", "", false
+	}
+	for _, r := range unit {
+		if r != ' ' && r != '°' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+			return "", "", false
+		}
+	}
+	if strings.HasPrefix(strings.ToLower(unit), "e") && !strings.Contains(t[:i+1], " ") {
+		return "", "", false // 12e3 misread, or a bare exponent
+	}
+	return num, unit, true
 }
 
 // scales are the words and letters numberHint reads after a number, with
