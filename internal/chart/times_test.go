@@ -290,3 +290,29 @@ func TestMonthEndBars(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeAxisTwoLabels checks that a time axis of weekly readings says at
+// least two dates, whatever the span and the weekday: a step with one
+// tick more than the frame wants, whose labels fit, is better than a
+// coarser step that leaves one label ("Feb 2021") for seven weeks.
+func TestTimeAxisTwoLabels(t *testing.T) {
+	for start := range 7 {
+		for weeks := 3; weeks <= 16; weeks++ {
+			b := &data.Block{Name: "doses", Unit: "people"}
+			first := day("2021-01-03").AddDate(0, 0, start)
+			for i := range weeks {
+				b.Series = append(b.Series, data.Point{Date: first.AddDate(0, 0, 7*i), Value: float64(1000 * (i + 1))})
+			}
+			m, err := newModel([]*data.Block{b}, nil, TypeLine, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range frames(DefaultHeight) {
+				l := m.layout(f)
+				if len(l.xLabels) < 2 {
+					t.Errorf("%d weeks from %s, %s frame: labels %q", weeks, first.Format("Mon 2 Jan"), f.name, tickLabels(l.xLabels))
+				}
+			}
+		}
+	}
+}
