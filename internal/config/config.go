@@ -5,6 +5,7 @@ package config
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -120,8 +121,25 @@ func Load(fsys fs.FS) (Config, error) {
 	return cfg, cfg.Check()
 }
 
-// knownKeys are the keys of a config file, for the unknown-key message.
-const knownKeys = "author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html"
+// knownKeys are the keys of a config file, and claimKeys those of its
+// claims, for the unknown-key message.
+var (
+	knownKeys = []string{"author", "base_url", "claims", "description", "feed_items", "language", "page_size", "title", "unsafe_html"}
+	claimKeys = []string{"about", "seasons"}
+)
+
+// unknownKey is the message for the key k that is none of known, where
+// names the mapping it is in ("" for the top, " in claims"), and names a
+// known key one slip away from k ("baseurl" for base_url).
+func unknownKey(k, where string, known []string) string {
+	msg := fmt.Sprintf("unknown key %q%s (known: %s)", k, where, strings.Join(known, ", "))
+	for _, want := range known {
+		if len(k) >= 3 && (strings.EqualFold(k, want) || diag.OneEdit(strings.ToLower(k), want)) {
+			return msg + ": did you mean " + want + "?"
+		}
+	}
+	return msg
+}
 
 // wants says, for each key of a config file and of its claims, what its
 // value must be, for the message when it is not.
@@ -179,14 +197,14 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 				}
 				seenClaims[ck.Value] = ck
 				if ck.Value != "about" && ck.Value != "seasons" {
-					diags.Errorf(at(ck), "unknown key %q in claims (known: about, seasons)", ck.Value)
+					diags.Errorf(at(ck), "%s", unknownKey(ck.Value, " in claims", claimKeys))
 					continue
 				}
 				cfg.places["claims."+ck.Value] = at(cv)
 				decodeKey(ck, cv, &cfg.Claims, "claims: ", at, diags)
 			}
 		default:
-			diags.Errorf(at(k), "unknown key %q (known: %s)", k.Value, knownKeys)
+			diags.Errorf(at(k), "%s", unknownKey(k.Value, "", knownKeys))
 		}
 	}
 }
@@ -253,7 +271,7 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 			continue
 		}
 		if k != "claims" {
-			diags.Errorf(at(k, false), "unknown key %q (known: %s)", k, knownKeys)
+			diags.Errorf(at(k, false), "%s", unknownKey(k, "", knownKeys))
 			continue
 		}
 		var claims map[string]toml.Primitive
@@ -265,7 +283,7 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 		for _, ck := range slices.Sorted(maps.Keys(claims)) {
 			field, ok := claimFields[ck]
 			if !ok {
-				diags.Errorf(at("claims."+ck, false), "unknown key %q in claims (known: about, seasons)", ck)
+				diags.Errorf(at("claims."+ck, false), "%s", unknownKey(ck, " in claims", claimKeys))
 				continue
 			}
 			decodeTOMLKey(md, ck, claims[ck], field, "claims: ", at("claims."+ck, true), diags)
