@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math/big"
 	"net/url"
 	"slices"
 	"strings"
@@ -146,7 +147,7 @@ func unknownKey(k, where string, known []string) string {
 var wants = map[string]string{
 	"title": "text", "description": "text", "language": "text", "author": "text", "base_url": "text",
 	"unsafe_html": "true or false", "feed_items": "a whole number", "page_size": "a whole number",
-	"claims": "a mapping of about and seasons", "about": "a number", "seasons": "text",
+	"claims": "a mapping of about and seasons", "about": "a share such as 0.05 (five per cent)", "seasons": "text",
 }
 
 func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
@@ -215,8 +216,23 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 func decodeKey(k, v *yaml.Node, out any, prefix string, at func(*yaml.Node) diag.Pos, diags *diag.List) {
 	one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 	if err := one.Decode(out); err != nil {
-		diags.Errorf(at(v), "%s%s: want %s, got %s", prefix, k.Value, wants[k.Value], yamlpos.Describe(v))
+		diags.Errorf(at(v), "%s%s: want %s, got %s%s", prefix, k.Value, wants[k.Value], yamlpos.Describe(v), shareHint(k.Value, v.Value))
 	}
+}
+
+// shareHint says how to write the value s of the key k when k is about
+// and s a number in per cent, "5%": ": write 0.05". It is "" otherwise.
+func shareHint(k, s string) string {
+	pct, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
+	if k != "about" || !ok {
+		return ""
+	}
+	r, ok := new(big.Rat).SetString(strings.TrimSpace(pct))
+	if !ok || r.Sign() < 0 || strings.ContainsAny(pct, "eE/") {
+		return ""
+	}
+	share := r.Quo(r, big.NewRat(100, 1)).FloatString(10)
+	return ": write " + strings.TrimSuffix(strings.TrimRight(share, "0"), ".")
 }
 
 // decodeTOML reads the TOML file name, src, into cfg, as decodeYAML does
@@ -296,7 +312,9 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 // type. prefix goes before the key in messages.
 func decodeTOMLKey(md toml.MetaData, k string, v toml.Primitive, field any, prefix string, pos diag.Pos, diags *diag.List) {
 	if err := md.PrimitiveDecode(v, field); err != nil {
-		diags.Errorf(pos, "%s%s: want %s, got %s", prefix, k, wants[k], describeTOML(rawTOML(md, v)))
+		raw := rawTOML(md, v)
+		text, _ := raw.(string)
+		diags.Errorf(pos, "%s%s: want %s, got %s%s", prefix, k, wants[k], describeTOML(raw), shareHint(k, text))
 	}
 }
 
@@ -371,7 +389,12 @@ func (c *Config) check() diag.List {
 		diags.Errorf(c.place("feed_items"), "feed_items: want a positive number, got %d", c.FeedItems)
 	}
 	if a := c.Claims.About; a < 0 || a >= 1 {
-		diags.Errorf(c.place("claims.about"), "claims: about: want a share such as 0.05 (five per cent), got %v", a)
+		hint := ""
+		if a >= 1 && a < 100 {
+			// 5 where 5 per cent was meant.
+			hint = fmt.Sprintf(": for %v per cent, %s", a, strings.TrimPrefix(shareHint("about", fmt.Sprint(a, "%")), ": "))
+		}
+		diags.Errorf(c.place("claims.about"), "claims: about: want a share such as 0.05 (five per cent), got %v%s", a, hint)
 	}
 	if s := c.Claims.Seasons; s != "" && s != "northern" && s != "southern" {
 		diags.Errorf(c.place("claims.seasons"), "claims: seasons: want northern or southern, got %q", s)
