@@ -17,7 +17,7 @@ func TestDateHint(t *testing.T) {
 		{"3.1.2024", ": write 2024-01-03 if it is day/month, 2024-03-01 if it is month/day (plotline does not guess)"},
 		{"1 March 2024", ", write 2024-03-01"},
 		{"Mar 1, 2024", ", write 2024-03-01"},
-		{"2021-24-01", ": 24 is no month; write 2021-01-24 (year, month, day)"},
+		{"2021-24-01", ": 24 is no month; if it is the day, write 2021-01-24"},
 		{"2021-13-13", ""},
 		{"2025-02-30", ""},
 		{"2024-13", ""},

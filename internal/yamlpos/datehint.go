@@ -52,10 +52,10 @@ func DateHint(s string) string {
 		if d, ok := day(nums[0], nums[1], nums[2]); ok {
 			return ", write " + d
 		}
-		// Year, day, month: a middle number that is no month, before one
-		// that is.
+		// Year, day, month, perhaps: a middle number that is no month,
+		// before one that is. A mistyped month reads so too, hence "if".
 		if d, ok := day(nums[0], nums[2], nums[1]); ok && nums[1] > 12 {
-			return fmt.Sprintf(": %d is no month; write %s (year, month, day)", nums[1], d)
+			return fmt.Sprintf(": %d is no month; if it is the day, write %s", nums[1], d)
 		}
 	case len(parts) == 3 && len(parts[2]) == 4:
 		dm, okDM := day(nums[2], nums[1], nums[0])
