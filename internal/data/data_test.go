@@ -494,6 +494,8 @@ func TestSchemaErrors(t *testing.T) {
     series: [{date: 2025-01-01, value: 1}]
   "kursk-losses":
     series: [{date: 2025-01-01, value: 1}]
+  "lake mead":
+    series: [{date: 2025-01-01, value: 1}]
   ok:
     series: [{date: 2025-01-01, value: 1}]
   ok:
@@ -501,8 +503,9 @@ func TestSchemaErrors(t *testing.T) {
 `,
 			[]string{
 				p + `2:3: block name "9lives" is not an identifier (want letters, digits and _, not starting with a digit)`,
-				p + `4:3: block name "kursk-losses" is not an identifier (want letters, digits and _, not starting with a digit)`,
-				p + `8:3: block "ok" is already declared at line 6`,
+				p + `4:3: block name "kursk-losses" is not an identifier (want letters, digits and _, not starting with a digit): write kursk_losses`,
+				p + `6:3: block name "lake mead" is not an identifier (want letters, digits and _, not starting with a digit): write lake_mead`,
+				p + `10:3: block "ok" is already declared at line 8`,
 			},
 		},
 		{
