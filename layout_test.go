@@ -21,7 +21,7 @@ var allowedInternal = map[string][]string{
 	"sitefs":      {},
 	"yamlsubset":  {},
 	"yamlpos":     {"diag"},
-	"claim":       {},
+	"claim":       {"diag"},
 	"version":     {},
 	"ogimage":     {},
 	"notices":     {},

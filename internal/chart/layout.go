@@ -285,8 +285,8 @@ func (l *layout) pickDateTicks(m *model) {
 	from, to := m.xMin, m.xMax
 	// A tick every 80 units at most, labelled or not.
 	most := int((c.right-c.left)/80) + 1
-	var best []dateTick
-	var step dateStep
+	var best, spare []dateTick
+	var step, spareStep dateStep
 	days := to.Sub(from).Hours() / 24
 	for _, st := range dateSteps {
 		if st.hours > 0 && !m.timed {
@@ -295,9 +295,22 @@ func (l *layout) pickDateTicks(m *model) {
 		if days/st.approxDays() > float64(most)+1 {
 			continue // too many ticks, without making them
 		}
-		ticks := stepTicks(m.loc, from, to, st)
+		ticks := stepTicks(m.loc, from, to, st, m.align)
 		if len(ticks) > most {
+			if len(ticks) == most+1 {
+				// Kept in case every coarser step leaves one label.
+				spare, spareStep = ticks, st
+			}
 			continue
+		}
+		if len(ticks) < 2 && spare != nil {
+			first := spare[0]
+			first.Label = firstLabel(m.loc, first, spareStep)
+			if ticksFit(c, append([]dateTick{first}, spare[1:]...)) {
+				// One tick more than wanted, but two dates or more.
+				best, step = spare, spareStep
+				break
+			}
 		}
 		best, step = ticks, st
 		if len(ticks) > 0 {

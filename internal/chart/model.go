@@ -82,6 +82,9 @@ type model struct {
 	// timed is set when an observation gives a time of day: the time
 	// axis may then step by hours.
 	timed bool
+	// align says where the ticks of weeks, months and years fall, to
+	// stand on the readings.
+	align tickAlign
 
 	loc *locale.Locale // writes numbers and dates for readers
 	// words gives plotline's own words in the site's language: the
@@ -121,6 +124,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		}
 		m.layers = append(m.layers, ly)
 	}
+	m.align = alignTicks(bs, kind)
 	if p := b.Projection; p != nil && p.HasLimit && finite(p.Limit) {
 		m.hasLimit, m.limitValue, m.limitPlaces = true, p.Limit, p.LimitPlaces
 	}
@@ -571,9 +575,46 @@ var dateSteps = []dateStep{
 	{years: 250}, {years: 500}, {years: 1000}, {years: 2500},
 }
 
+// tickAlign says where the ticks of a time axis fall, so that they stand
+// on the readings rather than beside them.
+type tickAlign struct {
+	// weekday is a day whose weekday every observation shares (the
+	// first observation's): weekly ticks fall on that weekday, a whole
+	// number of steps from it. When it is zero they fall on Mondays.
+	weekday time.Time
+	// monthEnd is set on a bar chart whose every observation is the
+	// last day of its month: the ticks of months and years fall on the
+	// last day of the month or year they name, under its bar.
+	monthEnd bool
+}
+
+// alignTicks returns the alignment of the ticks for the observations of
+// bs on a chart of the given kind.
+func alignTicks(bs []*data.Block, kind string) tickAlign {
+	var first time.Time
+	sameDay, monthEnd := true, kind == TypeBar
+	for _, b := range bs {
+		for _, p := range b.Series {
+			if data.HasTime(p.Date) {
+				return tickAlign{}
+			}
+			sameDay = sameDay && (first.IsZero() || p.Date.Weekday() == first.Weekday())
+			monthEnd = monthEnd && p.Date.AddDate(0, 0, 1).Day() == 1
+			if first.IsZero() || p.Date.Before(first) {
+				first = p.Date
+			}
+		}
+	}
+	a := tickAlign{monthEnd: monthEnd && !first.IsZero()}
+	if sameDay {
+		a.weekday = first
+	}
+	return a
+}
+
 // stepTicks returns the round dates st apart from from to to, or nil when
-// there would be more than 200.
-func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick {
+// there would be more than 200, aligned as align says.
+func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep, align tickAlign) []dateTick {
 	if to.Sub(from).Hours()/24/st.approxDays() > 200 {
 		return nil
 	}
@@ -590,17 +631,34 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick 
 		m0 := (int(mo)-1)/st.months*st.months + 1
 		t = time.Date(y, time.Month(m0), 1, 0, 0, 0, 0, loc)
 	case st.days == 7 || st.days == 14:
-		// Mondays.
+		// The Monday of from's week, or the weekday of the readings, a
+		// whole number of steps from the first of them.
 		t = time.Date(y, mo, d, 0, 0, 0, 0, loc)
 		t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+		if !align.weekday.IsZero() {
+			wy, wm, wd := align.weekday.Date()
+			apart := int(math.Round(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Sub(time.Date(wy, wm, wd, 0, 0, 0, 0, time.UTC)).Hours() / 24))
+			t = time.Date(y, mo, d-((apart%st.days)+st.days)%st.days, 0, 0, 0, 0, loc)
+		}
 	default:
 		t = time.Date(y, mo, d, 0, 0, 0, 0, loc)
 	}
 	var out []dateTick
 	prevYear := -1
-	for i := 0; i < 210 && !t.After(to); i++ {
+	for i := 0; i < 210; i++ {
 		next := t.AddDate(st.years, st.months, st.days).Add(time.Duration(st.hours) * time.Hour)
-		if !t.Before(from) {
+		// t names the month or year; at is where its tick stands.
+		at := t
+		switch {
+		case align.monthEnd && st.years > 0:
+			at = time.Date(t.Year(), 12, 31, 0, 0, 0, 0, loc)
+		case align.monthEnd && st.months > 0:
+			at = t.AddDate(0, 1, -1)
+		}
+		if at.After(to) {
+			break
+		}
+		if !at.Before(from) {
 			var label string
 			switch {
 			case st.hours > 0 && data.HasTime(t):
@@ -622,7 +680,7 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep) []dateTick 
 				}
 			}
 			prevYear = t.Year()
-			out = append(out, dateTick{Date: t, Label: label})
+			out = append(out, dateTick{Date: at, Label: label})
 		}
 		t = next
 	}

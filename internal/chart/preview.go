@@ -10,7 +10,7 @@ import (
 // Plot returns the chart as a social preview card draws it (package
 // ogimage), with what the static chart shows in its wide frame: the same
 // time and value axes, the labelled ticks, the observations (joined by a
-// line in a line chart), the projection and its band or its one other
+// line in a line chart, bars in a bar chart), the projection and its band or its one other
 // scenario, the limit with its label and the day the projection crosses
 // it. A chart of several blocks,
 // which a card cannot tell apart, gives nil, as does a Figure that Render
@@ -28,6 +28,9 @@ func (f Figure) Plot() *ogimage.Plot {
 		YMin:         c.y.Min,
 		YMax:         c.y.Max,
 		ObservedLine: m.kind == TypeLine,
+	}
+	if m.kind == TypeBar {
+		p.BarWidth = m.barWidth(c) / (c.right - c.left)
 	}
 	for _, v := range l.yTicks {
 		p.YTicks = append(p.YTicks, ogimage.ValueTick{Value: v, Label: yTickLabel(m.loc, v, c.y)})

@@ -133,8 +133,8 @@ func equalAny(a, b any) bool {
 }
 
 // TestPlotOtherCharts checks the charts without a projection: a line
-// chart joins its observations, and a chart of several blocks gives no
-// plot.
+// chart joins its observations, a bar chart draws bars, and a chart of
+// several blocks gives no plot.
 func TestPlotOtherCharts(t *testing.T) {
 	f, err := renderOne(noProjection(), Spec{Type: TypeLine}, "c")
 	if err != nil {
@@ -143,6 +143,16 @@ func TestPlotOtherCharts(t *testing.T) {
 	p := f.Plot()
 	if p == nil || !p.ObservedLine || len(p.Central) != 0 || p.Limit != nil || p.Crossing != nil || p.ProjectedFrom != nil {
 		t.Errorf("line chart: Plot() = %+v; want observations joined by a line, and nothing projected", p)
+	}
+	// A bar chart's card draws bars as wide, for the plot, as the chart's.
+	f, err = renderOne(noProjection(), Spec{Type: TypeBar}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = f.Plot()
+	c := &f.wide.c
+	if want := f.model.barWidth(c) / (c.right - c.left); p == nil || p.ObservedLine || p.BarWidth != want || want <= 0 {
+		t.Errorf("bar chart: Plot() = %+v; want bars %.4f of the plot wide", p, want)
 	}
 	bs, s := twoBlocks()
 	f, err = RenderBlocks(bs, s, "c")

@@ -155,7 +155,8 @@ func TestParseSpecBlocksAndEvents(t *testing.T) {
 		{"data: [a, {block: b, colour: red}]\n", `content/a.md:20:22: chart: unknown key "colour" in a data item (known keys: block, name)`},
 		{"data: [a, b, c, d, e, f, g]\n", "content/a.md:20:7: chart: 7 data blocks in one chart (at most 6)"},
 		{"data: a\nevents: {date: 2024-06-19}\n", "content/a.md:21:9: chart: events must be a list of {date, label}, got a mapping"},
-		{"data: a\nevents:\n  - {date: 2024-13-01, label: x}\n", "content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got text \"2024-13-01\""},
+		{"data: a\nevents:\n  - {date: 2024-02-30, label: x}\n", "content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got text \"2024-02-30\""},
+		{"data: a\nevents:\n  - {date: 2024-13-01, label: x}\n", "content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got \"2024-13-01\": 13 is no month; if it is the day, write 2024-01-13"},
 		// A date with a time of day, which YAML calls a date, or
 		// written another way: the date to write, as for the data.
 		{"data: a\nevents:\n  - {date: 2024-06-19T12:00:00Z, label: x}\n", `content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got "2024-06-19T12:00:00Z": only an observation's date takes a time of day; write 2024-06-19`},

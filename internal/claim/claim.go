@@ -2,9 +2,16 @@ package claim
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
+	"slices"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/plotline/plotline/internal/diag"
 )
 
 // DefaultAbout is the relative tolerance of "about", "nearly", "just over"
@@ -110,7 +117,65 @@ func (e *Error) Error() string {
 	case e.Is != 0:
 		return fmt.Sprintf("%q is a %s phrase, not a %s phrase", e.Phrase, e.Is, e.Want)
 	}
+	if near := respell(e.Phrase, e.Want); near != "" {
+		return fmt.Sprintf("cannot read %q: did you mean %q?", e.Phrase, near)
+	}
 	return fmt.Sprintf("cannot read %q: want %s", e.Phrase, examples[e.Want])
+}
+
+// respell returns phrase with one misspelt word put right ("Febuary",
+// "fourty", "thousnad"), when a word of four letters or more is one slip
+// from a month, a season or a number word and the phrase then reads as
+// the kind want (any kind when want is 0). It returns "" otherwise.
+func respell(phrase string, want Kind) string {
+	var vocabulary []string
+	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords} {
+		vocabulary = slices.AppendSeq(vocabulary, maps.Keys(words))
+	}
+	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(monthNames))
+	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(seasonNames))
+	slices.Sort(vocabulary)
+	reads := func(s string) bool {
+		switch want {
+		case KindDate:
+			_, err := parseDate(s)
+			return err == nil
+		case KindNumber:
+			_, err := parseNumber(s)
+			return err == nil
+		case KindComparison:
+			_, err := parseComparison(s)
+			return err == nil
+		}
+		_, err := KindOf(s)
+		return err == nil
+	}
+	for start := 0; start < len(phrase); {
+		end := start
+		for end < len(phrase) && unicode.IsLetter(rune(phrase[end])) && phrase[end] < utf8.RuneSelf {
+			end++
+		}
+		if end == start {
+			start++
+			continue
+		}
+		word := strings.ToLower(phrase[start:end])
+		if len(word) >= 4 && !slices.Contains(vocabulary, word) {
+			for _, v := range vocabulary {
+				if len(v) < 4 || !diag.OneEdit(word, v) {
+					continue
+				}
+				if unicode.IsUpper(rune(phrase[start])) {
+					v = strings.ToUpper(v[:1]) + v[1:]
+				}
+				if s := phrase[:start] + v + phrase[end:]; reads(s) {
+					return s
+				}
+			}
+		}
+		start = end
+	}
+	return ""
 }
 
 // KindOf returns the kind of value phrase is about. A phrase that reads as

@@ -22,7 +22,12 @@ func TestErrors(t *testing.T) {
 		want   string
 		is     Kind // the kind the phrase reads as instead, if any
 	}{
-		{"date", dateErr(d, o), "by sprung", `cannot read "by sprung": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`, 0},
+		{"date", dateErr(d, o), "by sprung", `cannot read "by sprung": did you mean "by spring"?`, 0},
+		{"date", dateErr(d, o), "by mid-Febuary 2025", `cannot read "by mid-Febuary 2025": did you mean "by mid-February 2025"?`, 0},
+		{"date", dateErr(d, o), "in Agust", `cannot read "in Agust": did you mean "in August"?`, 0},
+		{"date", dateErr(d, o), "by sprang or fall", `cannot read "by sprang or fall": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`, 0},
+		{"number", numberErr(q, o), "about fourty thousand", `cannot read "about fourty thousand": did you mean "about forty thousand"?`, 0},
+		{"number", numberErr(q, o), "about twelve thousnad", `cannot read "about twelve thousnad": did you mean "about twelve thousand"?`, 0},
 		{"date", dateErr(d, o), "", `cannot read "": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`, 0},
 		{"date", dateErr(d, o), "about 12,000", `"about 12,000" is a number phrase, not a date phrase`, KindNumber},
 		{"date", dateErr(d, o), "nine times as many as", `"nine times as many as" is a comparison phrase, not a date phrase`, KindComparison},
@@ -96,9 +101,9 @@ func TestKindOf(t *testing.T) {
 			t.Errorf("KindOf(%q) = %v, %v; want %v", tt.phrase, got, err, tt.want)
 		}
 	}
-	const want = `cannot read "by sprung": want a date, number or comparison phrase such as "by spring 2025", "about 12,000" or "more than"`
-	if got, err := KindOf("by sprung"); err == nil || err.Error() != want {
-		t.Errorf("KindOf(%q) = %v, %v; want error %s", "by sprung", got, err, want)
+	const want = `cannot read "by soon": want a date, number or comparison phrase such as "by spring 2025", "about 12,000" or "more than"`
+	if got, err := KindOf("by soon"); err == nil || err.Error() != want {
+		t.Errorf("KindOf(%q) = %v, %v; want error %s", "by soon", got, err, want)
 	}
 }
 

@@ -5,8 +5,10 @@ package config
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
+	"math/big"
 	"net/url"
 	"slices"
 	"strings"
@@ -120,15 +122,32 @@ func Load(fsys fs.FS) (Config, error) {
 	return cfg, cfg.Check()
 }
 
-// knownKeys are the keys of a config file, for the unknown-key message.
-const knownKeys = "author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html"
+// knownKeys are the keys of a config file, and claimKeys those of its
+// claims, for the unknown-key message.
+var (
+	knownKeys = []string{"author", "base_url", "claims", "description", "feed_items", "language", "page_size", "title", "unsafe_html"}
+	claimKeys = []string{"about", "seasons"}
+)
+
+// unknownKey is the message for the key k that is none of known, where
+// names the mapping it is in ("" for the top, " in claims"), and names a
+// known key one slip away from k ("baseurl" for base_url).
+func unknownKey(k, where string, known []string) string {
+	msg := fmt.Sprintf("unknown key %q%s (known: %s)", k, where, strings.Join(known, ", "))
+	for _, want := range known {
+		if len(k) >= 3 && (strings.EqualFold(k, want) || diag.OneEdit(strings.ToLower(k), want)) {
+			return msg + ": did you mean " + want + "?"
+		}
+	}
+	return msg
+}
 
 // wants says, for each key of a config file and of its claims, what its
 // value must be, for the message when it is not.
 var wants = map[string]string{
 	"title": "text", "description": "text", "language": "text", "author": "text", "base_url": "text",
 	"unsafe_html": "true or false", "feed_items": "a whole number", "page_size": "a whole number",
-	"claims": "a mapping of about and seasons", "about": "a number", "seasons": "text",
+	"claims": "a mapping of about and seasons", "about": "a share such as 0.05 (five per cent)", "seasons": "text",
 }
 
 func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
@@ -179,14 +198,14 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 				}
 				seenClaims[ck.Value] = ck
 				if ck.Value != "about" && ck.Value != "seasons" {
-					diags.Errorf(at(ck), "unknown key %q in claims (known: about, seasons)", ck.Value)
+					diags.Errorf(at(ck), "%s", unknownKey(ck.Value, " in claims", claimKeys))
 					continue
 				}
 				cfg.places["claims."+ck.Value] = at(cv)
 				decodeKey(ck, cv, &cfg.Claims, "claims: ", at, diags)
 			}
 		default:
-			diags.Errorf(at(k), "unknown key %q (known: %s)", k.Value, knownKeys)
+			diags.Errorf(at(k), "%s", unknownKey(k.Value, "", knownKeys))
 		}
 	}
 }
@@ -197,8 +216,23 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 func decodeKey(k, v *yaml.Node, out any, prefix string, at func(*yaml.Node) diag.Pos, diags *diag.List) {
 	one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 	if err := one.Decode(out); err != nil {
-		diags.Errorf(at(v), "%s%s: want %s, got %s", prefix, k.Value, wants[k.Value], yamlpos.Describe(v))
+		diags.Errorf(at(v), "%s%s: want %s, got %s%s", prefix, k.Value, wants[k.Value], yamlpos.Describe(v), shareHint(k.Value, v.Value))
 	}
+}
+
+// shareHint says how to write the value s of the key k when k is about
+// and s a number in per cent, "5%": ": write 0.05". It is "" otherwise.
+func shareHint(k, s string) string {
+	pct, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
+	if k != "about" || !ok {
+		return ""
+	}
+	r, ok := new(big.Rat).SetString(strings.TrimSpace(pct))
+	if !ok || r.Sign() < 0 || strings.ContainsAny(pct, "eE/") {
+		return ""
+	}
+	share := r.Quo(r, big.NewRat(100, 1)).FloatString(10)
+	return ": write " + strings.TrimSuffix(strings.TrimRight(share, "0"), ".")
 }
 
 // decodeTOML reads the TOML file name, src, into cfg, as decodeYAML does
@@ -253,7 +287,7 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 			continue
 		}
 		if k != "claims" {
-			diags.Errorf(at(k, false), "unknown key %q (known: %s)", k, knownKeys)
+			diags.Errorf(at(k, false), "%s", unknownKey(k, "", knownKeys))
 			continue
 		}
 		var claims map[string]toml.Primitive
@@ -265,7 +299,7 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 		for _, ck := range slices.Sorted(maps.Keys(claims)) {
 			field, ok := claimFields[ck]
 			if !ok {
-				diags.Errorf(at("claims."+ck, false), "unknown key %q in claims (known: about, seasons)", ck)
+				diags.Errorf(at("claims."+ck, false), "%s", unknownKey(ck, " in claims", claimKeys))
 				continue
 			}
 			decodeTOMLKey(md, ck, claims[ck], field, "claims: ", at("claims."+ck, true), diags)
@@ -278,7 +312,9 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 // type. prefix goes before the key in messages.
 func decodeTOMLKey(md toml.MetaData, k string, v toml.Primitive, field any, prefix string, pos diag.Pos, diags *diag.List) {
 	if err := md.PrimitiveDecode(v, field); err != nil {
-		diags.Errorf(pos, "%s%s: want %s, got %s", prefix, k, wants[k], describeTOML(rawTOML(md, v)))
+		raw := rawTOML(md, v)
+		text, _ := raw.(string)
+		diags.Errorf(pos, "%s%s: want %s, got %s%s", prefix, k, wants[k], describeTOML(raw), shareHint(k, text))
 	}
 }
 
@@ -353,7 +389,12 @@ func (c *Config) check() diag.List {
 		diags.Errorf(c.place("feed_items"), "feed_items: want a positive number, got %d", c.FeedItems)
 	}
 	if a := c.Claims.About; a < 0 || a >= 1 {
-		diags.Errorf(c.place("claims.about"), "claims: about: want a share such as 0.05 (five per cent), got %v", a)
+		hint := ""
+		if a >= 1 && a < 100 {
+			// 5 where 5 per cent was meant.
+			hint = fmt.Sprintf(": for %v per cent, %s", a, strings.TrimPrefix(shareHint("about", fmt.Sprint(a, "%")), ": "))
+		}
+		diags.Errorf(c.place("claims.about"), "claims: about: want a share such as 0.05 (five per cent), got %v%s", a, hint)
 	}
 	if s := c.Claims.Seasons; s != "" && s != "northern" && s != "southern" {
 		diags.Errorf(c.place("claims.seasons"), "claims: seasons: want northern or southern, got %q", s)

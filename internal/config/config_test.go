@@ -114,7 +114,20 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml unknown key",
 			file: "plotline.yaml",
 			src:  "title: T\n  # comment\nbaseurl: https://x.org/\n",
-			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)`,
+			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html): did you mean base_url?`,
+		},
+		{
+			// A tolerance written as the README's comment says it, 5%.
+			name: "yaml about in per cent",
+			file: "plotline.yaml",
+			src:  "title: T\nclaims:\n  about: 5%\n",
+			want: `plotline.yaml:3:10: claims: about: want a share such as 0.05 (five per cent), got text "5%": write 0.05`,
+		},
+		{
+			name: "toml about in per cent",
+			file: "plotline.toml",
+			src:  "title = \"T\"\n[claims]\nabout = \"2.5 %\"\n",
+			want: `plotline.toml:3:9: claims: about: want a share such as 0.05 (five per cent), got text "2.5 %": write 0.025`,
 		},
 		{
 			name: "yaml wrong type",
@@ -189,14 +202,14 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml wrong type in claims",
 			file: "plotline.yaml",
 			src:  "claims:\n  seasons: southern\n  about: [1]\n",
-			want: "plotline.yaml:3:10: claims: about: want a number, got a list",
+			want: "plotline.yaml:3:10: claims: about: want a share such as 0.05 (five per cent), got a list",
 		},
 		{
 			name: "toml unknown key",
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbaseurl = \"https://x.org/\"\n",
 			// The decoder says no position; the key's line is found.
-			want: `plotline.toml:2:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)`,
+			want: `plotline.toml:2:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html): did you mean base_url?`,
 		},
 		{
 			name: "toml wrong type",
@@ -215,8 +228,8 @@ func TestLoadErrors(t *testing.T) {
 plotline.toml:3:14: feed_items: want a whole number, got text "x"
 plotline.toml:4:13: page_size: want a whole number, got text "y"
 plotline.toml:5:15: unsafe_html: want true or false, got text "z"
-plotline.toml:7:9: claims: about: want a share such as 0.05 (five per cent), got 2
-plotline.toml:8:1: unknown key "abot" in claims (known: about, seasons)`,
+plotline.toml:7:9: claims: about: want a share such as 0.05 (five per cent), got 2: for 2 per cent, write 0.02
+plotline.toml:8:1: unknown key "abot" in claims (known: about, seasons): did you mean about?`,
 		},
 		{
 			// Inside an inline table, at the key's value ("claims = {
@@ -224,8 +237,8 @@ plotline.toml:8:1: unknown key "abot" in claims (known: about, seasons)`,
 			name: "toml inline table",
 			file: "plotline.toml",
 			src:  "claims = { about = \"x\", abot = 1 }\nunsafe_html = 1\n",
-			want: `plotline.toml:1:20: claims: about: want a number, got text "x"
-plotline.toml:1:25: unknown key "abot" in claims (known: about, seasons)
+			want: `plotline.toml:1:20: claims: about: want a share such as 0.05 (five per cent), got text "x"
+plotline.toml:1:25: unknown key "abot" in claims (known: about, seasons): did you mean about?
 plotline.toml:2:15: unsafe_html: want true or false, got a number`,
 		},
 		{
@@ -259,7 +272,7 @@ plotline.toml:2:15: unsafe_html: want true or false, got a number`,
 			want: `plotline.yaml:2:11: base URL "ftp://x": want an absolute http(s) URL such as https://user.github.io/repo/
 plotline.yaml:3:12: page_size: want a positive number, or 0 for one page, got -1
 plotline.yaml:4:13: feed_items: want a whole number, got text "many"
-plotline.yaml:6:10: claims: about: want a share such as 0.05 (five per cent), got 2
+plotline.yaml:6:10: claims: about: want a share such as 0.05 (five per cent), got 2: for 2 per cent, write 0.02
 plotline.yaml:7:12: claims: seasons: want northern or southern, got "autumn"`,
 		},
 		{
@@ -267,8 +280,8 @@ plotline.yaml:7:12: claims: seasons: want northern or southern, got "autumn"`,
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbase_url = \"ftp://x\"\nfeedItems = 3\n[claims]\n  about = 2.0\n  seasons = \"x\"\n",
 			want: `plotline.toml:2:12: base URL "ftp://x": want an absolute http(s) URL such as https://user.github.io/repo/
-plotline.toml:3:1: unknown key "feedItems" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)
-plotline.toml:5:11: claims: about: want a share such as 0.05 (five per cent), got 2
+plotline.toml:3:1: unknown key "feedItems" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html): did you mean feed_items?
+plotline.toml:5:11: claims: about: want a share such as 0.05 (five per cent), got 2: for 2 per cent, write 0.02
 plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 		},
 		{

@@ -595,7 +595,7 @@ func ParseDate(s string) (time.Time, error) {
 			return OwnOffset(t), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("cannot parse %q as a date (%s)", s, acceptedDates)
+	return time.Time{}, fmt.Errorf("cannot parse %q as a date (%s)%s", s, acceptedDates, yamlpos.DateHint(s))
 }
 
 // OwnOffset returns t in a zone that is its offset from UTC and nothing

@@ -39,7 +39,7 @@ func TestClaims(t *testing.T) {
 		{`losses.limit | claim "more than"`, "", `claim "more than" compares two values: name the other after the phrase, as in | claim "more than" other.ref`},
 		{`losses.crossing | claim "more than" losses.limit`, "", `claim "more than" compares two numbers, but losses.crossing is a date and losses.limit is a number`},
 		{`losses.unit | claim "about 3"`, "", `claim "about 3": losses.unit is text; claims are about dates and numbers`},
-		{`losses.crossing | claim "by sprung"`, "", `claim: cannot read "by sprung": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`},
+		{`losses.crossing | claim "by sprung"`, "", `claim: cannot read "by sprung": did you mean "by spring"?`},
 		{`losses.crossing | claim by spring`, "", `claim: want a phrase in quotes, such as | claim "by spring 2025"`},
 		{`losses.crossing | claim "by spring" nope.x`, "", `no data block "nope" on this page (known: killed, losses, wounded)`},
 		{`losses.crossing | claim "by spring" loses.crossing`, "", `no data block "loses" on this page (known: killed, losses, wounded): did you mean losses?`},

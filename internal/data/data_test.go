@@ -399,6 +399,28 @@ func TestSchemaErrors(t *testing.T) {
 			[]string{p + `6:14: limit 12000 is never reached: the rate must be positive to rise from 0 to 12000`},
 		},
 		{
+			// A fitted rate has the sign of the data: a series that rises
+			// and has passed its limit already, as a debt over its
+			// ceiling, is started too late, not given the wrong sign.
+			"fitted rate starting past the limit",
+			`data:
+  debt:
+    series:
+      - {date: 2022-01-31, value: 30012}
+      - {date: 2022-11-30, value: 31413}
+    projection: {rate: fit, per: month, limit: 31381}
+  level:
+    series:
+      - {date: 2022-01-31, value: 1087}
+      - {date: 2022-07-31, value: 1041.6}
+    projection: {rate: fit, per: month, limit: 1050}
+`,
+			[]string{
+				p + `6:48: limit 31381 is never reached: the fitted rate rises, and the projection starts above the limit already, at 31413 on 2022-11-30: start it before the limit was passed, with start: {date: …, value: …}`,
+				p + `11:48: limit 1050 is never reached: the fitted rate falls, and the projection starts below the limit already, at 1041.6 on 2022-07-31: start it before the limit was passed, with start: {date: …, value: …}`,
+			},
+		},
+		{
 			// A level projection reaches no limit but its own level, on
 			// purpose when its falling scenario reaches it: no error
 			// (without the scenario, "reservoir never empties" below is
@@ -494,6 +516,8 @@ func TestSchemaErrors(t *testing.T) {
     series: [{date: 2025-01-01, value: 1}]
   "kursk-losses":
     series: [{date: 2025-01-01, value: 1}]
+  "lake mead":
+    series: [{date: 2025-01-01, value: 1}]
   ok:
     series: [{date: 2025-01-01, value: 1}]
   ok:
@@ -501,8 +525,9 @@ func TestSchemaErrors(t *testing.T) {
 `,
 			[]string{
 				p + `2:3: block name "9lives" is not an identifier (want letters, digits and _, not starting with a digit)`,
-				p + `4:3: block name "kursk-losses" is not an identifier (want letters, digits and _, not starting with a digit)`,
-				p + `8:3: block "ok" is already declared at line 6`,
+				p + `4:3: block name "kursk-losses" is not an identifier (want letters, digits and _, not starting with a digit): write kursk_losses`,
+				p + `6:3: block name "lake mead" is not an identifier (want letters, digits and _, not starting with a digit): write lake_mead`,
+				p + `10:3: block "ok" is already declared at line 8`,
 			},
 		},
 		{

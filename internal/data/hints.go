@@ -6,18 +6,18 @@ package data
 import (
 	"fmt"
 	"math/big"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // DateHint says how to write s, a date that parseDate refused, as
-// YYYY-MM-DD, when s is a date written another way: ", write 2024-03-01"
-// for 2024/03/01, 2024-3-1, 1 March 2024 or 2024-03-01T00:00:00Z (a
-// date of the data is a calendar day: the day as written, whatever the
-// time and zone after it), a day of the month or year for 2024-03,
-// and both readings of 03/01/2024, whose order of day and month is not
-// guessed. It is "" when s is no date it knows.
+// YYYY-MM-DD: as yamlpos.DateHint says for a date written another way,
+// and, for a date with a time of day (2024-03-01T00:00:00Z), the day
+// alone, as a date of the data other than an observation's is a calendar
+// day: the day as written, whatever the time and zone after it. It is ""
+// when s is no date it knows.
 func DateHint(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) > 10 && (s[10] == 'T' || s[10] == 't' || s[10] == ' ') {
@@ -25,56 +25,7 @@ func DateHint(s string) string {
 			return fmt.Sprintf(": only an observation's date takes a time of day; write %s", d.Format(time.DateOnly))
 		}
 	}
-	for _, layout := range []string{"2 January 2006", "2 Jan 2006", "January 2, 2006", "Jan 2, 2006", "January 2 2006", "Jan 2 2006"} {
-		if d, err := time.Parse(layout, s); err == nil {
-			return fmt.Sprintf(", write %s", d.Format(time.DateOnly))
-		}
-	}
-	// Digits in up to three groups, one separator between them: -, / or .
-	sep := "-"
-	if i := strings.IndexAny(s, "-/."); i >= 0 {
-		sep = s[i : i+1]
-	}
-	parts := strings.Split(s, sep)
-	if len(parts) > 3 {
-		return ""
-	}
-	nums := make([]int, len(parts))
-	for i, p := range parts {
-		if !isDigits(p, 1, 4) {
-			return ""
-		}
-		nums[i], _ = strconv.Atoi(p)
-	}
-	day := func(y, m, d int) (string, bool) {
-		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if m < 1 || m > 12 || d < 1 || t.Day() != d || y < 1000 {
-			return "", false
-		}
-		return t.Format(time.DateOnly), true
-	}
-	switch {
-	case len(parts) == 1 && len(parts[0]) == 4:
-		return fmt.Sprintf(": that is a year; write a day of it, such as %d-01-01", nums[0])
-	case len(parts) == 2 && len(parts[0]) == 4 && nums[1] >= 1 && nums[1] <= 12:
-		return fmt.Sprintf(": that is a month; write a day of it, such as %d-%02d-01", nums[0], nums[1])
-	case len(parts) == 3 && len(parts[0]) == 4:
-		if d, ok := day(nums[0], nums[1], nums[2]); ok {
-			return ", write " + d
-		}
-	case len(parts) == 3 && len(parts[2]) == 4:
-		dm, okDM := day(nums[2], nums[1], nums[0])
-		md, okMD := day(nums[2], nums[0], nums[1])
-		switch {
-		case okDM && okMD && dm != md:
-			return fmt.Sprintf(": write %s if it is day/month, %s if it is month/day (plotline does not guess)", dm, md)
-		case okDM:
-			return ", write " + dm
-		case okMD:
-			return ", write " + md
-		}
-	}
-	return ""
+	return yamlpos.DateHint(s)
 }
 
 // currencies are the signs numberHint takes off a number, with the word
@@ -125,11 +76,37 @@ func numberHint(s string) string {
 	if hint := scaledHint(t); hint != "" {
 		return hint
 	}
+	if num, unit, ok := withUnit(t); ok {
+		return fmt.Sprintf(", write %s, and give the block unit: %s", num, unit)
+	}
 	whole, frac, ok := strings.Cut(strings.TrimPrefix(t, "-"), ",")
 	if ok && isDigits(whole, 1, 20) && isDigits(frac, 1, 20) {
 		return fmt.Sprintf(": if the comma marks decimals, write %s.%s", strings.TrimSuffix(t, ","+frac), frac)
 	}
 	return ""
+}
+
+// withUnit splits t, a number followed by a unit in letters ("1066.9ft",
+// "12 people a day", "-3 °C"), into the number and the unit. It reports
+// false for anything else, an exponent ("12e ft") included.
+func withUnit(t string) (num, unit string, ok bool) {
+	i := strings.IndexFunc(t, func(r rune) bool { return r != '-' && r != '+' && r != '.' && (r < '0' || r > '9') })
+	if i <= 0 {
+		return "", "", false
+	}
+	num, unit = t[:i], strings.TrimSpace(t[i:])
+	if _, _, ok := decimalDigits(num); !ok || unit == "" {
+		return "", "", false
+	}
+	for _, r := range unit {
+		if r != ' ' && r != '°' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+			return "", "", false
+		}
+	}
+	if strings.HasPrefix(strings.ToLower(unit), "e") && !strings.Contains(t[:i+1], " ") {
+		return "", "", false // 12e3 misread, or a bare exponent
+	}
+	return num, unit, true
 }
 
 // scales are the words and letters numberHint reads after a number, with

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -78,7 +79,7 @@ func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
 		}
 		name := rk.Value
 		if !isIdent(name) {
-			p.errorf(k, "block name %q is not an identifier (want letters, digits and _, not starting with a digit)", name)
+			p.errorf(k, "block name %q is not an identifier (want letters, digits and _, not starting with a digit)%s", name, identHint(name))
 			continue
 		}
 		if prev, dup := seen[name]; dup {
@@ -92,6 +93,20 @@ func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
 		blocks = append(blocks, b)
 	}
 	return blocks
+}
+
+// identHint says how to write s, a block name that is not an identifier,
+// when it is one with hyphens or spaces between its words ("kursk-losses",
+// "lake mead"): ": write kursk_losses". It is "" otherwise.
+func identHint(s string) string {
+	if !strings.ContainsAny(s, " -") {
+		return ""
+	}
+	fixed := strings.NewReplacer("-", "_", " ", "_").Replace(strings.TrimSpace(s))
+	if !isIdent(fixed) {
+		return ""
+	}
+	return ": write " + fixed
 }
 
 // isIdent reports whether s matches [A-Za-z_][A-Za-z0-9_]*.

@@ -193,7 +193,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	// scenario of its band does: the limit is there for that one.
 	scenarioReaches := out.Low != nil && out.Low.Reaches || out.High != nil && out.High.Reaches
 	if out.HasLimit && !out.Central.Reaches && (out.Central.Rate != 0 || !scenarioReaches) {
-		p.errorf(limitNode, "limit %s is never reached: %s", num(out.Limit), unreachable(runs[0], out.Limit))
+		p.errorf(limitNode, "limit %s is never reached: %s", num(out.Limit), unreachable(runs[0], out.Limit, out.Fitted))
 	}
 
 	switch {
@@ -255,9 +255,21 @@ func num(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
-// unreachable explains why p never reaches limit.
-func unreachable(p projection.Projection, limit float64) string {
+// unreachable explains why p never reaches limit. A rate the writer gave
+// that leads away from the limit most likely has the wrong sign; a fitted
+// one has the sign of the data, so the projection starts too late, past
+// the limit already.
+func unreachable(p projection.Projection, limit float64, fitted bool) string {
 	from, to := num(p.Value), num(limit)
+	sameSign := p.Model != projection.Exponential || p.Value > 0 && limit > 0
+	if fitted && p.Rate != 0 && sameSign && (limit < p.Value) == (p.Rate > 0) {
+		side, way := "below", "falls"
+		if p.Rate > 0 {
+			side, way = "above", "rises"
+		}
+		return fmt.Sprintf("the fitted rate %s, and the projection starts %s the limit already, at %s on %s: start it before the limit was passed, with start: {date: …, value: …}",
+			way, side, from, p.Start.Format(time.DateOnly))
+	}
 	if p.Model == projection.Exponential {
 		switch {
 		case p.Value == 0:

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
+	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/locale"
 )
 
@@ -216,7 +218,13 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 		}
 		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), nil
 	}
-	return "", fmt.Errorf("unknown format %q (want date, approx, comma, round, percent or int)", name)
+	msg := fmt.Sprintf("unknown format %q (want date, approx, comma, round, percent or int)", name)
+	for _, f := range []string{"date", "approx", "comma", "round", "percent", "int"} {
+		if strings.EqualFold(name, f) || len(name) >= 3 && diag.OneEdit(strings.ToLower(name), f) {
+			return "", fmt.Errorf("%s: did you mean %s?", msg, f)
+		}
+	}
+	return "", errors.New(msg)
 }
 
 // checkDateLayout reports a layout of the date format that would not

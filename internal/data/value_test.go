@@ -178,6 +178,9 @@ func TestFormatErrors(t *testing.T) {
 		want      string
 	}{
 		{Value{Kind: Number, Num: 1}, "foo", "", `unknown format "foo" (want date, approx, comma, round, percent or int)`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "aprox", "", `unknown format "aprox" (want date, approx, comma, round, percent or int): did you mean approx?`},
+		{Value{Kind: Number, Num: 1}, "Comma", "", `unknown format "Comma" (want date, approx, comma, round, percent or int): did you mean comma?`},
+		{Value{Kind: Number, Num: 1}, "percentage", "", `unknown format "percentage" (want date, approx, comma, round, percent or int)`},
 		{Value{Kind: Number, Num: 1}, "date", "", `format "date" needs a date, got a number`},
 		{Value{Kind: Text, Text: "x"}, "approx", "", `format "approx" needs a number or a date, got text`},
 		{Value{Kind: Date, Date: day("2025-01-01")}, "comma", "", `format "comma" needs a number, got a date`},

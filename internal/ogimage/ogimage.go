@@ -91,9 +91,13 @@ type Plot struct {
 	XTicks []DateTick
 
 	// Observed are drawn as dots, joined by a line too when ObservedLine
-	// is set (for long series, where dots would crowd).
+	// is set (for long series, where dots would crowd), or as bars.
 	Observed     []Point
 	ObservedLine bool
+	// BarWidth, when above 0, draws each observation as a bar from zero
+	// (or from YMin, when the axis does not reach zero) instead, this
+	// share of the plot's width across, as a bar chart draws it.
+	BarWidth float64
 	// Central is the projection, drawn as a dashed line.
 	Central []Point
 	// BandLow and BandHigh bound the range of scenarios, filled between

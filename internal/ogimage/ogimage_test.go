@@ -736,3 +736,36 @@ func TestProjectedTo(t *testing.T) {
 		t.Errorf("%d of %d pixels after the projection's end are shaded; want none", n, of)
 	}
 }
+
+// TestBarsHaveInk checks that observations given a bar width are drawn
+// as bars from zero, as the bar chart draws them: many more pixels of the
+// observed colour than dots have, reaching down to the axis, where the
+// dots of the same values leave none.
+func TestBarsHaveInk(t *testing.T) {
+	r := newRenderer(t)
+	th := DefaultTheme()
+	bars := func(width float64) Card {
+		c := kurskCard()
+		c.Plot = &Plot{XMin: day("2021-01-10"), XMax: day("2021-02-14"), YMax: 4000000,
+			YTicks:   []ValueTick{{0, "0"}, {2000000, "2,000,000"}, {4000000, "4,000,000"}},
+			Observed: []Point{{day("2021-01-17"), 1775929}, {day("2021-01-24"), 2290820}, {day("2021-01-31"), 2624008}, {day("2021-02-07"), 3036810}},
+			BarWidth: width}
+		return c
+	}
+	count := func(c Card) (all, low int) {
+		img, lay, err := r.draw(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := lay.plot
+		return census(img, p, th.Observed), census(img, rect{p.X0, p.Y1 - 30, p.X1, p.Y1 - 10}, th.Observed)
+	}
+	dots, dotsLow := count(bars(0))
+	got, low := count(bars(0.04))
+	if got < 10*dots {
+		t.Errorf("bars: %d pixels of the observed colour; want at least ten times the dots' %d", got, dots)
+	}
+	if dotsLow != 0 || low < 4*10 {
+		t.Errorf("near the axis: %d pixels of the observed colour with dots, %d with bars; want none, and at least 40", dotsLow, low)
+	}
+}

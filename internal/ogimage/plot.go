@@ -277,6 +277,10 @@ func (pl *plotter) drawObserved() {
 	if len(p.Observed) == 0 {
 		return
 	}
+	if p.BarWidth > 0 {
+		pl.drawBars()
+		return
+	}
 	line := pl.line(p.Observed)
 	clip := pl.box.grow(dotR + ringW)
 	if p.ObservedLine && len(line) > 1 {
@@ -314,6 +318,25 @@ func (pl *plotter) drawObserved() {
 	}
 	pl.cv.fill(rings, clip, pl.th.Background)
 	pl.cv.fill(dots, clip, pl.th.Observed)
+}
+
+// drawBars draws the observations as bars from zero, or from the foot of
+// the value axis when it does not reach zero, p.BarWidth of the plot's
+// width across and at least a pixel, each kept clear of labels.
+func (pl *plotter) drawBars() {
+	p := pl.p
+	w := max(p.BarWidth*(pl.box.X1-pl.box.X0), 1)
+	y0 := pl.y(max(0, p.YMin))
+	for _, o := range p.Observed {
+		x, y := pl.x(o.Date), pl.y(o.Value)
+		b := rect{x - w/2, min(y, y0), x + w/2, max(y, y0)}
+		if b.X1 < pl.box.X0 || b.X0 > pl.box.X1 {
+			continue
+		}
+		b.X0, b.X1 = max(b.X0, pl.box.X0), min(b.X1, pl.box.X1)
+		pl.cv.fillRect(b, pl.th.Observed)
+		pl.boxes = append(pl.boxes, b)
+	}
 }
 
 // avoidLine adds the segments of line to what labels must not cover.

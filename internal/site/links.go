@@ -287,9 +287,34 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		}
 	}
 	if strings.HasSuffix(target, ".md") {
+		if near := ix.nearPage(path.Join(nfc(from.Dir), target), nfc(from.Path)); near != "" {
+			return "", "", nil, fmt.Errorf("no such page in content/: did you mean %s?", path.Join(path.Dir(target), near))
+		}
 		return "", "", nil, fmt.Errorf("no such page in content/")
 	}
 	return "", "", nil, fmt.Errorf("no page or file of the site has this address")
+}
+
+// nearPage returns the name of a page file in the folder of file, a page
+// that does not exist, that is one slip away from its name ("lake-mead.md"
+// for "lake-med.md"), or "" when there is none. Names of fewer than three
+// letters before ".md" are too short to guess from, and self, the page
+// that links, is never the guess. Of several, the first in order of names.
+func (ix *linkIndex) nearPage(file, self string) string {
+	dir, name := path.Split(file)
+	if len(strings.TrimSuffix(name, ".md")) < 3 {
+		return ""
+	}
+	var near []string
+	for f := range ix.files {
+		if d, n := path.Split(f); d == dir && f != self && diag.OneEdit(strings.ToLower(name), strings.ToLower(n)) {
+			near = append(near, n)
+		}
+	}
+	if len(near) == 0 {
+		return ""
+	}
+	return slices.Min(near)
 }
 
 // check returns the check a link to target needs: its fragment, or, for

@@ -99,6 +99,9 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 		pos := t.Pos(max(pe.Position.Line, 1), 1)
 		if off := pe.Position.Start; off >= 0 && off <= len(t.src) {
 			pos = t.OffsetPos(off)
+			if pos, msg, ok := t.tomlCommaNumber(off); ok {
+				return pos, msg
+			}
 		}
 		return t.tomlMessage(pe.Message, pos)
 	}
@@ -112,6 +115,44 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 		return pos, m[2] + ": " + m[3]
 	}
 	return pos, m[3]
+}
+
+// tomlCommaBeforeRE matches the text of a line up to where the TOML
+// decoder stopped after a number written with commas in an inline table,
+// "value = 1,545", whose digits after a comma it took for a key; and
+// tomlCommaAfterRE the groups of digits that follow where it stopped.
+var (
+	tomlCommaBeforeRE = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*(-?\d+)((?:,\d+)+)\s*$`)
+	tomlCommaAfterRE  = regexp.MustCompile(`^(?:,\d+)*`)
+)
+
+// tomlCommaNumber says, for a decoding error at the byte offset off, whether
+// it comes from a number written with a comma in an inline table, as YAML
+// front matter says it: at the number, what it reads as and what to write.
+func (t *Text) tomlCommaNumber(off int) (diag.Pos, string, bool) {
+	start := bytes.LastIndexByte(t.src[:off], '\n') + 1
+	m := tomlCommaBeforeRE.FindSubmatchIndex(t.src[start:off])
+	if m == nil {
+		return diag.Pos{}, "", false
+	}
+	key, whole := string(t.src[start+m[2]:start+m[3]]), string(t.src[start+m[4]:start+m[5]])
+	groups := string(t.src[start+m[6] : start+m[7]])
+	groups += string(tomlCommaAfterRE.Find(t.src[off:]))
+	parts := strings.Split(groups[1:], ",")
+	written := whole + groups
+	msg := fmt.Sprintf("%s = %s reads as %s and a key %q, because a comma separates keys in {…}: ", key, written, whole, parts[0])
+	thousands := true
+	for _, p := range parts {
+		thousands = thousands && len(p) == 3
+	}
+	if thousands {
+		msg += fmt.Sprintf("write %s, without a thousands separator", whole+strings.Join(parts, ""))
+	} else if len(parts) == 1 {
+		msg += fmt.Sprintf("if the comma marks decimals, write %s.%s", whole, parts[0])
+	} else {
+		return diag.Pos{}, "", false
+	}
+	return t.OffsetPos(start + m[4]), msg, true
 }
 
 // tomlDuplicateRE matches the TOML decoder's words for a key set twice.

@@ -6,7 +6,8 @@
 // quotes"). Front matter, chart blocks and the config file are all parts
 // of files, and their positions are converted here; nodes are described
 // and aliases followed here too, so that every message says the same
-// thing the same way.
+// thing the same way. A date written another way than YYYY-MM-DD gets its
+// hint here (DateHint), for the front matter and the data alike.
 package yamlpos
 
 import (

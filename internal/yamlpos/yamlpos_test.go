@@ -419,3 +419,26 @@ func TestTOMLNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestTOMLCommaInNumber checks a number written with a comma in an inline
+// table, which TOML reads as the end of the value and the start of a key:
+// the message is at the number and says what to write, as for YAML.
+func TestTOMLCommaInNumber(t *testing.T) {
+	for _, c := range []struct {
+		src, want string
+	}{
+		{"s = [\n  { date = 2022-05-31, value = 85,0 },\n]\n", `f:6:32: value = 85,0 reads as 85 and a key "0", because a comma separates keys in {…}: if the comma marks decimals, write 85.0`},
+		{"s = [{ value = 1,545, label = \"x\" }]\n", `f:5:16: value = 1,545 reads as 1 and a key "545", because a comma separates keys in {…}: write 1545, without a thousands separator`},
+		{"s = [{ value = 12,000,000 }]\n", `f:5:16: value = 12,000,000 reads as 12 and a key "000", because a comma separates keys in {…}: write 12000000, without a thousands separator`},
+	} {
+		var v map[string]any
+		_, err := toml.Decode(c.src, &v)
+		if err == nil {
+			t.Fatalf("%q decodes", c.src)
+		}
+		pos, msg := New("f", []byte(c.src), 5).TOMLError(err)
+		if got := pos.String() + ": " + msg; got != c.want {
+			t.Errorf("TOMLError(%q) =\n%s\nwant\n%s", c.src, got, c.want)
+		}
+	}
+}

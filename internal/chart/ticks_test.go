@@ -1,0 +1,148 @@
+package chart
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/plotline/plotline/internal/data"
+)
+
+// TestWeeklyTicksOnObservations checks a series read once a week on
+// Sundays, as weekly counts are given: the ticks of a weekly time axis
+// fall on the Sundays, under the bars, rather than on the Mondays after
+// them, where "18 Jan" under a bar for the week to 17 January names the
+// wrong day. A series read on several weekdays keeps Monday's ticks.
+func TestWeeklyTicksOnObservations(t *testing.T) {
+	weekly := func(first string, n, every int) *data.Block {
+		b := &data.Block{Name: "weekly", Unit: "doses"}
+		for i := range n {
+			b.Series = append(b.Series, data.Point{Date: day(first).AddDate(0, 0, i*every), Value: float64(1000 + 100*i)})
+		}
+		return b
+	}
+	tests := []struct {
+		name string
+		b    *data.Block
+		kind string
+		want time.Weekday
+	}{
+		{"Sundays, bars", weekly("2021-01-17", 4, 7), TypeBar, time.Sunday},
+		{"Sundays, line", weekly("2021-01-17", 4, 7), TypeLine, time.Sunday},
+		{"Thursdays over a season, bars", weekly("2024-06-06", 16, 7), TypeBar, time.Thursday},
+		{"every other Sunday, bars", weekly("2021-01-03", 8, 14), TypeBar, time.Sunday},
+		{"every day but one weekday, line", weekly("2021-01-17", 20, 1), TypeLine, time.Monday},
+	}
+	for _, tt := range tests {
+		m, err := newModel([]*data.Block{tt.b}, nil, tt.kind, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range frames(DefaultHeight) {
+			l := m.layout(f)
+			if len(l.xTicks) < 2 {
+				t.Fatalf("%s, %s frame: ticks %q", tt.name, f.name, tickLabels(l.xTicks))
+			}
+			if step := l.xTicks[1].Date.Sub(l.xTicks[0].Date); step != 7*24*time.Hour && step != 14*24*time.Hour {
+				continue // not a weekly axis
+			}
+			observed := map[time.Time]bool{}
+			for _, p := range tt.b.Series {
+				observed[p.Date] = true
+			}
+			first, last := tt.b.Series[0].Date, tt.b.Series[len(tt.b.Series)-1].Date
+			for _, tk := range l.xTicks {
+				inside := !tk.Date.Before(first) && !tk.Date.After(last)
+				if tk.Date.Weekday() != tt.want || tt.want != time.Monday && inside && !observed[tk.Date] {
+					t.Errorf("%s, %s frame: tick %s is a %s, want a %s of the series (labels %q)", tt.name, f.name,
+						tk.Date.Format("2006-01-02"), tk.Date.Weekday(), tt.want, tickLabels(l.xLabels))
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestMonthEndBars checks a bar chart of monthly (and yearly) totals
+// dated on the last day of their month, as month-end readings are given:
+// each labelled tick stands under a bar and names that bar's month (or
+// year), where ticks on the first of the next month put "Feb" under
+// January's bar. A line chart of the same readings keeps its ticks on the
+// first of the month, where a time axis marks the month's start.
+func TestMonthEndBars(t *testing.T) {
+	monthEnds := func(first string, n, months int) *data.Block {
+		b := &data.Block{Name: "rain", Unit: "mm"}
+		d := day(first)
+		for i := range n {
+			// The last day of the month months×i after first's.
+			end := time.Date(d.Year(), d.Month()+time.Month(months*i)+1, 0, 0, 0, 0, 0, time.UTC)
+			b.Series = append(b.Series, data.Point{Date: end, Value: float64(40 + i%7)})
+		}
+		return b
+	}
+	tests := []struct {
+		name  string
+		b     *data.Block
+		kind  string
+		frame string
+		want  []string
+	}{
+		{"six months", monthEnds("2024-01-31", 6, 1), TypeBar, "wide", []string{"Jan 2024", "Feb", "Mar", "Apr", "May", "Jun"}},
+		{"six months", monthEnds("2024-01-31", 6, 1), TypeLine, "wide", []string{"Feb 2024", "Mar", "Apr", "May", "Jun"}},
+		{"year-ends", monthEnds("2015-12-31", 8, 12), TypeBar, "wide", []string{"2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022"}},
+	}
+	for _, tt := range tests {
+		m, err := newModel([]*data.Block{tt.b}, nil, tt.kind, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range frames(DefaultHeight) {
+			if f.name != tt.frame {
+				continue
+			}
+			l := m.layout(f)
+			if diff := cmp.Diff(tt.want, tickLabels(l.xLabels)); diff != "" {
+				t.Errorf("%s, %s: labels (-want +got):\n%s", tt.name, tt.kind, diff)
+			}
+			if tt.kind != TypeBar {
+				continue
+			}
+			bars := map[time.Time]bool{}
+			for _, p := range tt.b.Series {
+				bars[p.Date] = true
+			}
+			for _, tk := range l.xLabels {
+				if !bars[tk.Date] {
+					t.Errorf("%s: the label %q stands on %s, under no bar", tt.name, tk.Label, tk.Date.Format("2006-01-02"))
+				}
+			}
+		}
+	}
+}
+
+// TestTimeAxisTwoLabels checks that a time axis of weekly readings says at
+// least two dates, whatever the span and the weekday: a step with one
+// tick more than the frame wants, whose labels fit, is better than a
+// coarser step that leaves one label ("Feb 2021") for seven weeks.
+func TestTimeAxisTwoLabels(t *testing.T) {
+	for start := range 7 {
+		for weeks := 3; weeks <= 16; weeks++ {
+			b := &data.Block{Name: "doses", Unit: "people"}
+			first := day("2021-01-03").AddDate(0, 0, start)
+			for i := range weeks {
+				b.Series = append(b.Series, data.Point{Date: first.AddDate(0, 0, 7*i), Value: float64(1000 * (i + 1))})
+			}
+			m, err := newModel([]*data.Block{b}, nil, TypeLine, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range frames(DefaultHeight) {
+				l := m.layout(f)
+				if len(l.xLabels) < 2 {
+					t.Errorf("%d weeks from %s, %s frame: labels %q", weeks, first.Format("Mon 2 Jan"), f.name, tickLabels(l.xLabels))
+				}
+			}
+		}
+	}
+}
