@@ -10,13 +10,16 @@ import (
 
 // redirectPage is the page written at an old address of a page (an
 // alias): a refresh for browsers, a canonical link for search engines,
-// which should not index it, and a link for whoever sees it.
+// which should not index it, and a link for whoever sees it. The refresh
+// and the link are root-relative, so that they stay on the host that
+// serves the page (plotline serve's preview too); the canonical link is
+// absolute.
 var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 <html lang="{{ .Lang }}"{{ with .Dir }} dir="{{ . }}"{{ end }}>
 <head>
 <meta charset="utf-8">
 <title>{{ .Title }}</title>
-<link rel="canonical" href="{{ .URL }}">
+<link rel="canonical" href="{{ .Canonical }}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={{ .URL }}">
 </head>
@@ -27,8 +30,9 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 `))
 
 // WriteRedirect writes to w the page that sends a reader from an old
-// address to the page titled title, at the site path target: its absolute
-// URL, or its root-relative one when the site has no base URL. Its
+// address to the page titled title, at the site path target: to its
+// root-relative URL, with its absolute one as the canonical link (the
+// root-relative one when the site has no base URL). Its
 // sentence is in the words of ws ("This page has moved to {title}.").
 func WriteRedirect(w io.Writer, site *Site, ws *words.Table, title, target string) error {
 	lang := site.Language
@@ -38,5 +42,5 @@ func WriteRedirect(w io.Writer, site *Site, ws *words.Table, title, target strin
 	// The sentence around the link: the text before and after the
 	// placeholder that the link stands in.
 	before, after, _ := strings.Cut(ws.Format(words.MovedTo, "\x00"), "\x00")
-	return redirectPage.Execute(w, struct{ Lang, Dir, Title, URL, Before, After string }{lang, site.Direction, title, site.AbsURL(target), before, after})
+	return redirectPage.Execute(w, struct{ Lang, Dir, Title, URL, Canonical, Before, After string }{lang, site.Direction, title, site.URL(target), site.AbsURL(target), before, after})
 }
