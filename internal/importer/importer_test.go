@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -629,5 +630,37 @@ func TestLinksNotCopied(t *testing.T) {
 		if res.NotConverted() < len(tc.want) {
 			t.Errorf("%v: %d not converted; want at least %d", tc.kind, res.NotConverted(), len(tc.want))
 		}
+	}
+}
+
+// TestUnprintableNotesBounded checks that a page full of characters a
+// web page cannot show gets a note at each of the first ten and a count
+// of the rest in the tenth, not a note each: finding each one's place
+// from the top of the file made the import take time in the square of
+// their number.
+func TestUnprintableNotesBounded(t *testing.T) {
+	body := strings.Repeat("a\x05", 30000)
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
+	}
+	res, err := Import(src, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range res.Notes {
+		if strings.Contains(n.What, "cannot be shown") {
+			got = append(got, fmt.Sprintf("%d:%d: %s", n.Pos.Line, n.Pos.Col, n.What))
+		}
+	}
+	if len(got) != 10 {
+		t.Fatalf("%d notes of characters left out; want 10:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	if want := "5:2: the character U+0005 cannot be shown in a web page: left out"; got[0] != want {
+		t.Errorf("first note %q; want %q", got[0], want)
+	}
+	if want := "5:20: the character U+0005 cannot be shown in a web page: left out (and 29990 more such characters of this page)"; got[9] != want {
+		t.Errorf("tenth note %q; want %q", got[9], want)
 	}
 }
