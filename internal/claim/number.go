@@ -661,6 +661,12 @@ func (c *numClaim) suggest(m, a *big.Rat) string {
 		switch {
 		case style.multWord != "":
 			unit = twoFigures(m, unit)
+			if unit.Cmp(style.mult()) > 0 {
+				// The digits before the word are read to its unit:
+				// "110 thousand" is 109.5 to 110.5 thousand, so
+				// 107,640 is written 108 thousand.
+				unit = style.mult()
+			}
 		case unit.Cmp(ratInt(1)) > 0:
 			// A suggestion for "three hundred" is written in digits,
 			// which are read to the unit: 11,960 holds for 11,960,
