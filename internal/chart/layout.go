@@ -422,7 +422,7 @@ func (l *layout) placeTopLabels(m *model) int {
 		wants = append(wants, want{fitText(m.unit, fontText, l.f.w-8), 4, "unit"})
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
-		wants = append(wants, want{shortDate(m.loc, dayOf(t)), l.c.x(t), "crossing"})
+		wants = append(wants, want{m.crossingDate(&m.proj.Central, false), l.c.x(t), "crossing"})
 	}
 	for _, e := range m.events {
 		wants = append(wants, want{e.Label, l.c.x(e.Date), "event"})

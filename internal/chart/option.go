@@ -635,7 +635,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	if c, ok := m.crossing(); ok {
 		central.MarkLine = &markLine{MarkLines: opts.MarkLines{
 			Data: []any{markLineX{
-				Name:      shortDate(m.loc, dayOf(c)),
+				Name:      m.crossingDate(&m.proj.Central, false),
 				XAxis:     isoDate(c),
 				LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
 			}},

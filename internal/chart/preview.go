@@ -63,7 +63,7 @@ func (f Figure) Plot() *ogimage.Plot {
 			p.ProjectedFrom, p.ProjectedTo = &from, &to
 		}
 		if t, ok := m.crossing(); ok {
-			p.Crossing, p.CrossingLabel = &t, shortDate(m.loc, dayOf(t))
+			p.Crossing, p.CrossingLabel = &t, m.crossingDate(&m.proj.Central, false)
 		}
 	}
 	if v, ok := m.limit(); ok {

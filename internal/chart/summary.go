@@ -111,7 +111,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	}
 	switch {
 	case p.HasLimit && p.Central.Reaches:
-		m.words.Write(b, words.ReachesOn, limit, longDate(m.loc, m.words, dayOf(p.Central.Crossing)))
+		m.words.Write(b, words.ReachesOn, limit, m.crossingDate(&p.Central, true))
 	case p.HasLimit:
 		m.words.Write(b, words.NotReaching, limit, m.end(words.ByDate, words.ByStart, m.samples[len(m.samples)-1].Date))
 	default:
@@ -153,7 +153,7 @@ func (m *model) scenario(s *data.Scenario) string {
 	case !p.HasLimit:
 	case s.Reaches:
 		b.WriteString(" (")
-		b.WriteString(longDate(m.loc, m.words, dayOf(s.Crossing)))
+		b.WriteString(m.crossingDate(s, true))
 		b.WriteString(")")
 	default:
 		b.WriteString(" ")
@@ -237,6 +237,18 @@ func written(loc *locale.Locale, v float64, places int) string {
 func longDate(loc *locale.Locale, w *words.Table, t time.Time) string {
 	var buf [32]byte
 	return string(appendDate(buf[:0], loc, w, t, true))
+}
+
+// crossingDate returns the date of s's crossing as the chart writes it,
+// long or short: its day (dayOf), or, for a crossing found to the hour
+// (data.Scenario.Hourly), its day and hour, as the table's row gives it,
+// "4 Mar 2025 18:00".
+func (m *model) crossingDate(s *data.Scenario, long bool) string {
+	var buf [64]byte
+	if !s.Hourly() {
+		return string(appendDate(buf[:0], m.loc, m.words, dayOf(s.Crossing), long))
+	}
+	return string(appendReading(buf[:0], m.loc, m.words, s.Crossing, long, true))
 }
 
 // reading returns t, the date of an observation, as writeReading writes

@@ -44,6 +44,11 @@ type Scenario struct {
 	hasRun bool
 }
 
+// Hourly reports whether the scenario's crossing is found to the hour,
+// for a series read by the hour or a rate per hour: its hour is then part
+// of what the crossing says, as {{ block.crossing }} may show it.
+func (s *Scenario) Hourly() bool { return s.hasRun && s.run.Hourly }
+
 // ValueAt returns the scenario's value on t, a day from the projection's
 // start to Until: the projection's own value, as its crossing and {{ }}
 // count it, so that a table row

@@ -244,7 +244,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	if field == "crossing" {
 		// The crossing of a series read by the hour is an hour, which
 		// a date layout may show: "at 18:00 on 4 March".
-		return Value{Kind: Date, Date: s.Crossing, Timed: s.hasRun && s.run.Hourly}, nil
+		return Value{Kind: Date, Date: s.Crossing, Timed: s.Hourly()}, nil
 	}
 	days := float64(daysBetween(b.AsOf, s.Crossing))
 	if field == "weeks_to_limit" {
