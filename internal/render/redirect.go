@@ -35,12 +35,25 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 // root-relative one when the site has no base URL). Its
 // sentence is in the words of ws ("This page has moved to {title}.").
 func WriteRedirect(w io.Writer, site *Site, ws *words.Table, title, target string) error {
+	return writeRedirect(w, site, ws, words.MovedTo, title, target)
+}
+
+// WriteListRedirect writes to w the page at the address of a folder that
+// articles are in, which sends its reader to the list of them, titled
+// title, at the site path target, as WriteRedirect does; its sentence is
+// "The list of articles is on {title}."
+func WriteListRedirect(w io.Writer, site *Site, ws *words.Table, title, target string) error {
+	return writeRedirect(w, site, ws, words.ListedOn, title, target)
+}
+
+// writeRedirect writes a redirect page whose sentence is the key's.
+func writeRedirect(w io.Writer, site *Site, ws *words.Table, key words.Key, title, target string) error {
 	lang := site.Language
 	if lang == "" {
 		lang = "en"
 	}
 	// The sentence around the link: the text before and after the
 	// placeholder that the link stands in.
-	before, after, _ := strings.Cut(ws.Format(words.MovedTo, "\x00"), "\x00")
+	before, after, _ := strings.Cut(ws.Format(key, "\x00"), "\x00")
 	return redirectPage.Execute(w, struct{ Lang, Dir, Title, URL, Canonical, Before, After string }{lang, site.Direction, title, site.URL(target), site.AbsURL(target), before, after})
 }

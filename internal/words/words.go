@@ -126,6 +126,7 @@ const (
 	DateAtTime
 	ImageChart
 	MovedTo
+	ListedOn
 	HeadingLink
 	AlertNote
 	AlertTip
@@ -247,6 +248,7 @@ var english = [count]struct{ name, text string }{
 	DateAtTime:         {"date_at_time", "{date} at {time}"},
 	ImageChart:         {"image_chart", "Chart: {title}"},
 	MovedTo:            {"moved_to", "This page has moved to {title}."},
+	ListedOn:           {"listed_on", "The list of articles is on {title}."},
 	HeadingLink:        {"heading_link", "Link to this section"},
 	AlertNote:          {"alert_note", "Note"},
 	AlertTip:           {"alert_tip", "Tip"},
