@@ -296,8 +296,9 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 // svgProjection draws the band, the scenario lines and the central line,
 // and its thinner continuation to a crossing after until.
 func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
-	points := func(f func(sample) float64) {
-		for i, s := range m.plot {
+	central := func(s sample) float64 { return s.Central }
+	pointsOf := func(samples []sample, f func(sample) float64) {
+		for i, s := range samples {
 			if i > 0 {
 				w.s(" ")
 			}
@@ -306,6 +307,7 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 			w.num(c.yv(f(s)))
 		}
 	}
+	points := func(f func(sample) float64) { pointsOf(m.plot, f) }
 	switch {
 	case m.hasLow && m.hasHigh:
 		// The upper edge left to right, then the lower one back, as
@@ -330,19 +332,12 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 		w.s(`"/>`)
 	}
 	w.s(`<polyline class="plc-central" points="`)
-	points(func(s sample) float64 { return s.Central })
+	points(central)
 	w.s(`"/>`)
 	if len(m.beyond) > 0 {
 		// On from until to the crossing, thinner.
 		w.s(`<polyline class="plc-beyond" points="`)
-		for i, s := range m.beyond {
-			if i > 0 {
-				w.s(" ")
-			}
-			w.num(c.x(s.Date))
-			w.s(",")
-			w.num(c.yv(s.Central))
-		}
+		pointsOf(m.beyond, central)
 		w.s(`"/>`)
 	}
 }
