@@ -575,9 +575,9 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	// a line of a scenario's values, rather than the band's width, has
 	// the start value as written on the start.
 	start := m.proj.Start
-	curve := func(f func(sample) float64, scenario bool) []optPoint {
-		out := make([]optPoint, len(m.plot))
-		for i, s := range m.plot {
+	curveOf := func(samples []sample, f func(sample) float64, scenario bool) []optPoint {
+		out := make([]optPoint, len(samples))
+		for i, s := range samples {
 			out[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(f(s))}}
 			if scenario && sameDay(s.Date, start.Date) {
 				out[i] = optPoint{Value: [2]any{isoDate(s.Date), start.Value}, Places: start.Places, Written: true}
@@ -585,6 +585,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		}
 		return out
 	}
+	curve := func(f func(sample) float64, scenario bool) []optPoint { return curveOf(m.plot, f, scenario) }
 	line := func(name, id string, pts []optPoint) series {
 		return series{SingleSeries: charts.SingleSeries{
 			Name: name, Type: types.ChartLine, Id: id, Data: pts,
@@ -650,11 +651,7 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		// The central curve carried on from until to the crossing,
 		// thinner, under the central line's name: one entry of the
 		// legend shows and hides both.
-		pts := make([]optPoint, len(m.beyond))
-		for i, s := range m.beyond {
-			pts[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(s.Central)}}
-		}
-		beyond := line(m.words.Text(words.CentralProjection), idBeyond, pts)
+		beyond := line(m.words.Text(words.CentralProjection), idBeyond, curveOf(m.beyond, func(s sample) float64 { return s.Central }, false))
 		beyond.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dashed", Width: 1}
 		beyond.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 		out = append(out, beyond)
