@@ -135,7 +135,7 @@ var (
 func unknownKey(k, where string, known []string) string {
 	msg := fmt.Sprintf("unknown key %q%s (known: %s)", k, where, strings.Join(known, ", "))
 	for _, want := range known {
-		if len(k) >= 3 && (strings.EqualFold(k, want) || diag.OneEdit(strings.ToLower(k), want)) {
+		if diag.Slip(k, want) {
 			return msg + ": did you mean " + want + "?"
 		}
 	}

@@ -148,7 +148,7 @@ func Suggest(key string) string {
 // letter added, left out, changed or swapped with the next ("titel",
 // "draftt", "Date", "tag"), in a key of three letters or more.
 func slipOf(key, known string) bool {
-	return key != known && len(key) >= 3 && (strings.EqualFold(key, known) || diag.OneEdit(strings.ToLower(key), known))
+	return key != known && diag.Slip(key, known)
 }
 
 // KnownKeys lists the front-matter keys plotline reads, for messages.

@@ -220,7 +220,7 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 	}
 	msg := fmt.Sprintf("unknown format %q (want date, approx, comma, round, percent or int)", name)
 	for _, f := range []string{"date", "approx", "comma", "round", "percent", "int"} {
-		if strings.EqualFold(name, f) || len(name) >= 3 && diag.OneEdit(strings.ToLower(name), f) {
+		if diag.Slip(name, f) {
 			return "", fmt.Errorf("%s: did you mean %s?", msg, f)
 		}
 	}

@@ -1,5 +1,7 @@
 package diag
 
+import "strings"
+
 // OneEdit reports whether a becomes b by one byte inserted, deleted or
 // changed, or by two neighbouring bytes swapped: a slip worth a "did you
 // mean" in a message ("titel" for "title", "chrat" for "chart").
@@ -24,4 +26,13 @@ func OneEdit(a, b string) bool {
 		return a[i:] == b[i+1:] // inserted
 	}
 	return false
+}
+
+// Slip reports whether got, a name written by hand, may be a slip of
+// want, a name plotline knows: the same but for the case of its letters,
+// or one edit away (OneEdit) in lower case, in a name of three letters or
+// more ("Title" and "titel" for title, "baseurl" for base_url). want is
+// in lower case.
+func Slip(got, want string) bool {
+	return len(got) >= 3 && (strings.EqualFold(got, want) || OneEdit(strings.ToLower(got), want))
 }

@@ -143,7 +143,7 @@ func nearChart(lang string) bool {
 	if lang == want || len(lang) < len(want)-1 || len(lang) > len(want)+1 {
 		return false
 	}
-	if !strings.EqualFold(lang, want) && !diag.OneEdit(strings.ToLower(lang), want) {
+	if !diag.Slip(lang, want) {
 		return false
 	}
 	return lexers.Get(lang) == nil
