@@ -2,6 +2,7 @@ package words
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,7 +38,7 @@ func chain(tag string) []string {
 	var out []string
 	for {
 		s := t.String()
-		if s == "und" || contains(out, s) {
+		if s == "und" || slices.Contains(out, s) {
 			break
 		}
 		out = append(out, s)
@@ -47,10 +48,10 @@ func chain(tag string) []string {
 		}
 		t = p
 	}
-	if !contains(out, base.String()) && base.String() != "und" {
+	if !slices.Contains(out, base.String()) && base.String() != "und" {
 		out = append(out, base.String())
 	}
-	if !contains(out, "en") {
+	if !slices.Contains(out, "en") {
 		out = append(out, "en")
 	}
 	return out

@@ -13,6 +13,7 @@
 package words
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -300,7 +301,7 @@ func placeholders(s string) []string {
 			s = s[i+1:]
 			continue
 		}
-		if !contains(names, name) {
+		if !slices.Contains(names, name) {
 			names = append(names, name)
 		}
 		s = rest
@@ -320,15 +321,6 @@ func placeholderAt(s string) (name, rest string, ok bool) {
 		}
 	}
 	return s[1:end], s[end+1:], true
-}
-
-func contains(names []string, name string) bool {
-	for _, n := range names {
-		if n == name {
-			return true
-		}
-	}
-	return false
 }
 
 // split splits s, a text of a key whose English placeholders are args,
