@@ -153,21 +153,13 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	if l == nil || l.long == nil {
 		return t.AppendFormat(b, englishLayouts[f])
 	}
-	parts, short := l.long, true
 	switch f {
-	case Long:
-		short = false
-	case MonthYear:
-		parts = without(parts, day, dayPadded)
 	case Month:
 		return append(b, l.monthsShort[t.Month()-1]...)
-	case DayMonth:
-		parts = without(parts, year)
-	case LongDayMonth:
-		parts, short = without(parts, year), false
 	case Year:
 		return append(b, l.Digits(strconv.Itoa(t.Year()))...)
 	}
+	parts, short := l.formParts(f)
 	start := len(b)
 	for _, p := range parts {
 		switch p.kind {
@@ -195,6 +187,26 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	// joined it: "Nov. 2025 " of "4. Nov. 2025 г." is "Nov. 2025".
 	trimmed := strings.TrimSpace(string(b[start:]))
 	return append(b[:start], trimmed...)
+}
+
+// formParts returns the fields of form f in l's pattern, and whether its
+// month is the short name.
+func (l *Locale) formParts(f DateForm) ([]part, bool) {
+	switch f {
+	case Long:
+		return l.long, false
+	case MonthYear:
+		return without(l.long, day, dayPadded), true
+	case Month:
+		return []part{{kind: month}}, true
+	case DayMonth:
+		return without(l.long, year), true
+	case LongDayMonth:
+		return without(l.long, year), false
+	case Year:
+		return []part{{kind: year}}, true
+	}
+	return l.long, true
 }
 
 // Date returns t in form f, as l writes it.
@@ -288,21 +300,7 @@ func (l *Locale) Layout(f DateForm) (string, bool) {
 	if l == nil || l.long == nil {
 		return englishLayouts[f], true
 	}
-	parts, short := l.long, true
-	switch f {
-	case Long:
-		short = false
-	case MonthYear:
-		parts = without(parts, day, dayPadded)
-	case Month:
-		parts = []part{{kind: month}}
-	case DayMonth:
-		parts = without(parts, year)
-	case LongDayMonth:
-		parts, short = without(parts, year), false
-	case Year:
-		parts = []part{{kind: year}}
-	}
+	parts, short := l.formParts(f)
 	var b strings.Builder
 	for _, p := range parts {
 		switch p.kind {
