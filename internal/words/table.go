@@ -114,12 +114,7 @@ func (t *Table) Lang(k Key) string {
 // Lookup returns the key named name ("download_csv").
 func (t *Table) Lookup(name string) (Key, bool) {
 	if t == nil {
-		for k := range count {
-			if english[k].name == name {
-				return k, true
-			}
-		}
-		return 0, false
+		return lookup(name)
 	}
 	k, ok := t.names[name]
 	return k, ok
