@@ -100,17 +100,13 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 			return nil
 		}
 		name := d.Name()
-		if shown, msg, bad := sitefs.BadName(p, d); bad && !sitefs.LeftOut(name) {
+		if shown, msg, bad := sitefs.Unreadable(p, d); bad {
 			if d.IsDir() {
 				diags.Errorf(diag.Pos{Path: shown}, "%s", msg)
 				return fs.SkipDir
 			}
 			diags.Errorf(diag.Pos{Path: shown, Line: 1, Col: 1}, "%s", msg)
 			return nil
-		}
-		if d.IsDir() && sitefs.TooDeep(p) && !sitefs.LeftOut(name) {
-			diags.Errorf(diag.Pos{Path: p}, "%s", sitefs.TooDeepMessage())
-			return fs.SkipDir
 		}
 		if skip, err := sitefs.SkipLeftOut("content", p, d); skip {
 			return err

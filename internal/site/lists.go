@@ -194,12 +194,7 @@ func (r *run) writeSections(articles []*render.Summary, seen map[string]bool) er
 		seen[sitePath] = true
 		h := fnv.New64a()
 		fmt.Fprintf(h, "section\x00%s\x00%s\x00%s\x00%s", sitePath, site.Title, site.AbsURL(""), site.Language)
-		key := h.Sum64()
-		r.mu.Lock()
-		same := r.st.lists[sitePath] == key
-		r.st.lists[sitePath] = key
-		r.mu.Unlock()
-		if same || r.reuseList(sitePath, owner, key) {
+		if r.listCurrent(sitePath, owner, h.Sum64()) {
 			continue
 		}
 		var buf bytes.Buffer
@@ -315,16 +310,22 @@ func (r *run) queueList(base, owner string, proto *render.Page, articles []*rend
 		}
 		sitePath := p.URL + "index.html"
 		seen[sitePath] = true
-		key := listKey(p, keys[from:to])
-		r.mu.Lock()
-		same := r.st.lists[sitePath] == key
-		r.st.lists[sitePath] = key
-		r.mu.Unlock()
-		if same || r.reuseList(sitePath, owner, key) {
+		if r.listCurrent(sitePath, owner, listKey(p, keys[from:to])) {
 			continue
 		}
 		*pending = append(*pending, listPage{sitePath, owner, p})
 	}
+}
+
+// listCurrent records key as what the list page at sitePath shows, and
+// reports whether the page need not be rendered: the state already holds
+// it with that key, or it is taken unchanged from the previous output.
+func (r *run) listCurrent(sitePath, owner string, key uint64) bool {
+	r.mu.Lock()
+	same := r.st.lists[sitePath] == key
+	r.st.lists[sitePath] = key
+	r.mu.Unlock()
+	return same || r.reuseList(sitePath, owner, key)
 }
 
 // listKey fingerprints what a list page shows, so that an unchanged page

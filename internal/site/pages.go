@@ -40,17 +40,13 @@ func (r *run) loadTheme(diags *diag.List) error {
 			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
-		if shown, msg, bad := sitefs.BadName(p, d); bad && !sitefs.LeftOut(d.Name()) {
+		if shown, msg, bad := sitefs.Unreadable(p, d); bad {
 			if d.IsDir() {
 				diags.Errorf(diag.Pos{Path: shown}, "%s", msg)
 				return fs.SkipDir
 			}
 			diags.Errorf(diag.Pos{Path: shown, Line: 1, Col: 1}, "%s", msg)
 			return nil
-		}
-		if d.IsDir() && sitefs.TooDeep(p) && !sitefs.LeftOut(d.Name()) {
-			diags.Errorf(diag.Pos{Path: p}, "%s", sitefs.TooDeepMessage())
-			return fs.SkipDir
 		}
 		if skip, err := sitefs.SkipLeftOut("theme", p, d); skip {
 			return err

@@ -269,14 +269,15 @@ func (r *run) clash(sitePath, owner, other string) {
 // the clashes found do not depend on the order of the writes. r.mu is
 // held.
 func (r *run) own(sitePath, owner string) bool {
+	dirs := folders(sitePath)
 	if _, ok := r.st.owners[sitePath]; !ok {
-		for _, d := range folders(sitePath) {
+		for _, d := range dirs {
 			r.st.dirs[d]++
 		}
 	}
 	r.st.owners[sitePath] = owner
 	ok := true
-	for _, d := range folders(sitePath) {
+	for _, d := range dirs {
 		if other, isFile := r.st.owners[d]; isFile {
 			r.folderClash(d, other, sitePath, owner)
 			ok = false

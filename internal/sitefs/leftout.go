@@ -89,6 +89,23 @@ func BadName(p string, d fs.DirEntry) (shown, msg string, bad bool) {
 	return strings.ToValidUTF8(p, "\uFFFD"), fmt.Sprintf("the %s's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)", what), true
 }
 
+// Unreadable reports, for the entry d at p of a walk of the site folder,
+// whether the build refuses it although LeftOut keeps it: a name that is
+// not valid UTF-8 (BadName), or a folder deeper than MaxDepth (TooDeep).
+// shown is the path to report it at, and msg what to say.
+func Unreadable(p string, d fs.DirEntry) (shown, msg string, bad bool) {
+	if LeftOut(d.Name()) {
+		return "", "", false
+	}
+	if shown, msg, bad := BadName(p, d); bad {
+		return shown, msg, true
+	}
+	if d.IsDir() && TooDeep(p) {
+		return p, TooDeepMessage(), true
+	}
+	return "", "", false
+}
+
 // SkipLeftOut is for a fs.WalkDir function walking root: for the entry d
 // at p that LeftOut leaves out (root itself never is), or a folder deeper
 // than MaxDepth, skip is true and err what the function returns,
