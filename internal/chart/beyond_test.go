@@ -42,7 +42,8 @@ func svgPoints(t *testing.T, svg []byte, class string) [][]float64 {
 // crossing's marker, in the static chart and the live one, with no gap
 // between them; the band stops at until; the table and the CSV keep
 // until's row, the value {{ reserve.value_at_until }} writes, and add
-// the crossing's, with the central value alone.
+// a row for each crossing past until, the scenarios' too: the central
+// value where its curve is drawn, a scenario's on its own crossing's row.
 func TestPastUntil(t *testing.T) {
 	b := parseBlock(t, pastUntil)
 	f, err := renderOne(b, Spec{}, "c")
@@ -102,7 +103,13 @@ func TestPastUntil(t *testing.T) {
 	}
 
 	// The table and the CSV.
-	for _, want := range []string{"\n2025-01-31,,,,3000,2400,3600,\n", "\n2025-02-20,,,,5000,,,\"Central reaches 5,000 tonnes\"\n"} {
+	for _, want := range []string{
+		"\n2025-01-31,,,,3000,2400,3600,\n",
+		// High, 120 a day, reaches 5,000 on day 42; low, 80 a day, on day 63.
+		"\n2025-02-12,,,,4200,,5040,\"High scenario reaches 5,000 tonnes\"\n",
+		"\n2025-02-20,,,,5000,,,\"Central reaches 5,000 tonnes\"\n",
+		"\n2025-03-05,,,,,5040,,\"Low scenario reaches 5,000 tonnes\"\n",
+	} {
 		if !bytes.Contains(f.CSV, []byte(want)) {
 			t.Errorf("CSV lacks the row %q:\n%s", strings.TrimSpace(want), f.CSV)
 		}

@@ -450,9 +450,11 @@ func TestGolden(t *testing.T) {
 		{"bar-nl.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240, Locale: locale.New("nl"), Words: words.New("nl")}},
 		{"kursk-ar.html", kursk(), Spec{Block: "losses", Locale: locale.New("ar")}},
 		{"bar-en-IN.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240, Locale: locale.New("en-IN")}},
-		// A crossing after until: the central line goes on, thinner,
-		// to the crossing; the table and the CSV get its row.
+		// Crossings after until: the central line goes on, thinner, to
+		// its crossing; the table and the CSV get a row for each.
 		{"past-until.html", parseBlock(t, pastUntil), Spec{Block: "reserve"}},
+		// The rows past until in the site's words.
+		{"past-until-de.html", parseBlock(t, pastUntil), Spec{Block: "reserve", Locale: locale.New("de"), Words: words.New("de")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

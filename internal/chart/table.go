@@ -53,27 +53,45 @@ func (m *model) table() table {
 	mark(m.proj.High, words.HighReaches)
 	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
 	dates = lastOf(dates, same)
+	// Past until a crossing has a row of its own, after until's even on
+	// until's day: the central curve's, drawn on to it, and a
+	// scenario's, so that every date the summary and {{ block.low.crossing }}
+	// can state is in the table.
+	var past []time.Time
+	markPast := func(s *data.Scenario, reaches words.Key) {
+		if s == nil || !m.proj.HasLimit || !s.Reaches || !s.Crossing.After(last) {
+			return
+		}
+		past = append(past, s.Crossing)
+		notes = append(notes, note{s.Crossing, m.words.Format(reaches, limit)})
+	}
+	markPast(&m.proj.Central, words.CentralReaches)
+	markPast(m.proj.Low, words.LowReaches)
+	markPast(m.proj.High, words.HighReaches)
+	slices.SortFunc(past, func(a, b time.Time) int { return a.Compare(b) })
+	dates = append(dates, lastOf(past, same)...)
+	// The central curve is drawn past until up to its crossing, the
+	// scenarios not at all: a row past until holds the central value
+	// where the curve is drawn and a scenario's on its crossing's row.
+	beyondTo := last
 	if n := len(m.beyond); n > 0 {
-		// The central curve drawn on past until to its crossing: a row
-		// of its own after until's, even on until's day.
-		c := m.beyond[n-1].Date
-		dates = append(dates, c)
-		notes = append(notes, note{c, "Central reaches " + limit})
+		beyondTo = m.beyond[n-1].Date
 	}
 
 	p := m.proj
 	t.rows = make([]tableRow, len(dates))
 	for i, d := range dates {
-		r := tableRow{Date: d, Central: p.Central.ValueAt(d), Low: math.NaN(), High: math.NaN()}
+		r := tableRow{Date: d, Central: math.NaN(), Low: math.NaN(), High: math.NaN()}
+		if !d.After(beyondTo) {
+			r.Central = p.Central.ValueAt(d)
+		}
 		if (len(p.Central.Curve) == 0 || same(d, p.Start.Date)) && !d.After(last) {
 			r.Central, r.Start, r.Places = p.Start.Value, true, p.Start.Places
 		}
-		// Past until only the central curve is drawn: the row of its
-		// crossing leaves the scenarios' cells empty.
-		if m.hasLow && !d.After(last) {
+		if m.hasLow && (!d.After(last) || same(d, p.Low.Crossing)) {
 			r.Low = p.Low.ValueAt(d)
 		}
-		if m.hasHigh && !d.After(last) {
+		if m.hasHigh && (!d.After(last) || same(d, p.High.Crossing)) {
 			r.High = p.High.ValueAt(d)
 		}
 		for _, n := range notes {
