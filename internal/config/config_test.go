@@ -159,7 +159,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "toml with a byte-order mark, syntax error",
 			file: "plotline.toml",
 			src:  "\ufefftitle = \"x\n",
-			want: `plotline.toml:1:11: strings cannot contain newlines`,
+			want: `plotline.toml:1:9: this quote is never closed: end the text with "`,
 		},
 		{
 			name: "yaml wrong type for a string",

@@ -236,7 +236,7 @@ func TestPositionsCountFileLines(t *testing.T) {
 		{
 			name: "toml syntax error",
 			src:  "+++\ntitle = \"A\"\ndate = 2025-01-02\ntags = [\"a\"\n+++\n",
-			want: []string{"content/a.md:4:12: front matter: expected a comma"},
+			want: []string{`content/a.md:4:8: front matter: this "[" is never closed: end the list with "]"`},
 		},
 		{
 			name: "toml keys are reported at their lines",

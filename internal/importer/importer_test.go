@@ -361,7 +361,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		}
 	}
 	want := []string{
-		"content/posts/t.md:4:13: front matter could not be read (expected a comma (',') or array terminator (']'), but got '\"'): written as it is",
+		"content/posts/t.md:4:13: front matter could not be read (a comma is missing before \"b\"): written as it is",
 		"content/posts/y.md:4:11: front matter could not be read (a value holding \": \" needs quotes: summary: \"x: y\"): written as it is",
 	}
 	slices.Sort(notes)

@@ -102,6 +102,9 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 			if pos, msg, ok := t.tomlCommaNumber(off); ok {
 				return pos, msg
 			}
+			if pos, msg, ok := t.tomlUnclosed(pe.Message, off); ok {
+				return pos, msg
+			}
 		}
 		return t.tomlMessage(pe.Message, pos)
 	}
@@ -153,6 +156,130 @@ func (t *Text) tomlCommaNumber(off int) (diag.Pos, string, bool) {
 		return diag.Pos{}, "", false
 	}
 	return t.OffsetPos(start + m[4]), msg, true
+}
+
+// tomlUnclosed says, for the TOML decoder's message msg about the byte
+// offset off, whether it means a list, an inline table, a text or a
+// table's name left open, or a comma missing between two items: the
+// decoder stops where the closing mark or the comma should have been,
+// often on the next line for the first, and YAML front matter reports
+// such a mistake at the opening mark, or at the item after the missing
+// comma, in these words.
+func (t *Text) tomlUnclosed(msg string, off int) (diag.Pos, string, bool) {
+	open := scanTOMLOpen(t.src, off, nil)
+	list := func(c byte, unclosed string) (diag.Pos, string, bool) {
+		n := len(open.brackets)
+		if n == 0 || t.src[open.brackets[n-1]] != c {
+			return diag.Pos{}, "", false
+		}
+		at, closed := open.brackets[n-1], false
+		scanTOMLOpen(t.src, len(t.src), func(i int) { closed = closed || i == at })
+		if !closed {
+			return t.OffsetPos(at), unclosed, true
+		}
+		end := bytes.IndexByte(t.src[off:], '\n')
+		if end < 0 {
+			end = len(t.src) - off
+		}
+		if end == 0 {
+			return diag.Pos{}, "", false
+		}
+		return t.OffsetPos(off), fmt.Sprintf("a comma is missing before %q", entryStart(t.src, off, off+end)), true
+	}
+	switch {
+	case strings.HasPrefix(msg, "expected a comma (',') or array terminator (']')"):
+		return list('[', `this "[" is never closed: end the list with "]"`)
+	case strings.HasPrefix(msg, "expected a comma or an inline table terminator '}'"):
+		return list('{', `this "{" is never closed: end it with "}"`)
+	case msg == "strings cannot contain newlines" && open.quote >= 0:
+		return t.OffsetPos(open.quote), fmt.Sprintf("this quote is never closed: end the text with %c", t.src[open.quote]), true
+	case strings.Contains(msg, "to end table name") && open.header >= 0:
+		end := "]"
+		if bytes.HasPrefix(t.src[open.header:], []byte("[[")) {
+			end = "]]"
+		}
+		return t.OffsetPos(open.header), fmt.Sprintf(`this "[" is never closed: end the table's name with %q`, end), true
+	}
+	return diag.Pos{}, "", false
+}
+
+// tomlOpen is what is still open at a place in a TOML text, as byte
+// offsets: the brackets and braces of values, outermost first; the quote
+// of a one-line text open at the end of the place's line (-1 for none);
+// and the "[" of a table's name on the place's line (-1 for none).
+type tomlOpen struct {
+	brackets []int
+	quote    int
+	header   int
+}
+
+// scanTOMLOpen reads the TOML text src up to the byte offset end, skipping
+// comments and texts, and says what is open there (see tomlOpen). It calls
+// closed, when not nil, with the offset of each bracket or brace that its
+// own kind of mark closes; one left open inside it ("[1, {a = [2}]")
+// is not.
+func scanTOMLOpen(src []byte, end int, closed func(open int)) tomlOpen {
+	o := tomlOpen{quote: -1, header: -1}
+	end = min(end, len(src))
+	lineStart := true
+	for i := 0; i < end; i++ {
+		c := src[i]
+		switch {
+		case c == '\n':
+			lineStart, o.quote, o.header = true, -1, -1
+			continue
+		case c == ' ' || c == '\t' || c == '\r':
+			continue
+		case c == '#':
+			for i+1 < end && src[i+1] != '\n' {
+				i++
+			}
+		case c == '[' && lineStart && len(o.brackets) == 0:
+			o.header = i
+			for i+1 < end && src[i+1] != '\n' && src[i+1] != ']' {
+				i++
+			}
+		case c == '[' || c == '{':
+			o.brackets = append(o.brackets, i)
+		case c == ']' || c == '}':
+			opener := byte('[')
+			if c == '}' {
+				opener = '{'
+			}
+			for n := len(o.brackets); n > 0; n-- {
+				at := o.brackets[n-1]
+				o.brackets = o.brackets[:n-1]
+				if src[at] == opener {
+					if closed != nil {
+						closed(at)
+					}
+					break
+				}
+			}
+		case c == '"' || c == '\'':
+			q := []byte{c, c, c}
+			if bytes.HasPrefix(src[i:], q) {
+				close := bytes.Index(src[i+3:], q)
+				if close < 0 {
+					return o
+				}
+				i += 3 + close + 2
+				break
+			}
+			start := i
+			for i++; i < end && src[i] != c && src[i] != '\n'; i++ {
+				if c == '"' && src[i] == '\\' {
+					i++
+				}
+			}
+			if i >= end || src[i] == '\n' {
+				o.quote = start
+				i--
+			}
+		}
+		lineStart = false
+	}
+	return o
 }
 
 // tomlDuplicateRE matches the TOML decoder's words for a key set twice.

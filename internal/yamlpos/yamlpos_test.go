@@ -147,7 +147,8 @@ func TestTOMLError(t *testing.T) {
 	}{
 		{"a = 1\nb = \n", "f:6:5"},
 		{"a=1\nx!y=2\n", "f:6:2"},
-		{"a = 1\nb = 'é!x\n", "f:6:9"},
+		// A text never closed on its line: at its quote.
+		{"a = 1\nb = 'é!x\n", "f:6:5"},
 		// An unclosed multi-line string, which the decoder finds at the
 		// end of the text: at its opening quotes.
 		{"0=  \"\"\"0\n\n", "f:5:5"},
@@ -163,6 +164,45 @@ func TestTOMLError(t *testing.T) {
 	_, err := toml.Decode("N = \"x\"\n", &c)
 	if pos, msg := New("f", nil, 5).TOMLError(err); pos.Line != 5 || !strings.HasPrefix(msg, "N: ") {
 		t.Errorf("TOMLError(%v) = %v, %q; want line 5 and the key", err, pos, msg)
+	}
+}
+
+// TestTOMLUnclosed checks a list, an inline table, a text or a table's
+// name left open, which the TOML decoder finds where the closing mark
+// should have been, often on the next line, and a comma missing between
+// two items, which it reports with the same words: the message is at the
+// opening mark, or at the item after the missing comma, and says what to
+// write, in the words YAML front matter uses.
+func TestTOMLUnclosed(t *testing.T) {
+	for _, c := range []struct {
+		src, want string
+	}{
+		{"tags = [\"a\", \"b\"\ndescription = \"x\"\n", `f:5:8: this "[" is never closed: end the list with "]"`},
+		{"tags = [\n  \"a\",\n  \"b\"\n", `f:5:8: this "[" is never closed: end the list with "]"`},
+		// Brackets in comments and texts do not count; the innermost
+		// open one is the one to close.
+		{"x = [ # a [ or ]\n  1, \"]\",\n  2\ny = 1\n", `f:5:5: this "[" is never closed: end the list with "]"`},
+		{"x = [1, {a = [2, 3}]\n", `f:5:14: this "[" is never closed: end the list with "]"`},
+		{"x = {a = 1\ny = 2\n", `f:5:5: this "{" is never closed: end it with "}"`},
+		// A list or table closed, but with a comma missing: at the item
+		// after it.
+		{"tags = [\"a\" \"b\"]\n", `f:5:13: a comma is missing before "b"`},
+		{"x = [\n  1\n  2,\n]\n", `f:7:3: a comma is missing before "2"`},
+		{"x = {a = 1 b = 2}\n", `f:5:12: a comma is missing before "b = 2"`},
+		{"x = [1, {a = [2 3]}]\n", `f:5:17: a comma is missing before "3"`},
+		{"a = \"\"\"x\ny\"\"\"\ntitle = \"T\ndate = 1\n", `f:7:9: this quote is never closed: end the text with "`},
+		{"[params\nx = 1\n", `f:5:1: this "[" is never closed: end the table's name with "]"`},
+		{"[[items\nx = 1\n", `f:5:1: this "[" is never closed: end the table's name with "]]"`},
+	} {
+		var v map[string]any
+		_, err := toml.Decode(c.src, &v)
+		if err == nil {
+			t.Fatalf("%q decodes", c.src)
+		}
+		pos, msg := New("f", []byte(c.src), 5).TOMLError(err)
+		if got := pos.String() + ": " + msg; got != c.want {
+			t.Errorf("TOMLError(%q) =\n%s\nwant\n%s", c.src, got, c.want)
+		}
 	}
 }
 
