@@ -137,8 +137,8 @@ func Format(v Value, name string, arg string) (string, error) { return FormatIn(
 // with the language's decimal mark, groups and digits ("12.000", "3,5" in
 // German), its dates with its month names and its order of day, month
 // and year ("4. November 2025"), the layout of the date format in the
-// writer's order with the language's names. The words of approx ("about",
-// "early", "mid-", "late") are English, as the phrases of claims are.
+// writer's order with the language's names; approx in the language's
+// words where it has them (locale.ApproxDate, locale.About).
 func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error) {
 	arg = strings.TrimSpace(arg)
 	need := func(kinds ...ValueKind) error {
@@ -178,9 +178,12 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 			return "", err
 		}
 		if v.Kind == Date {
+			if s, ok := l.ApproxDate(v.Date); ok {
+				return s, nil
+			}
 			return claim.ApproxDate(v.Date), nil
 		}
-		return "about " + approxNumber(l, v.Num), nil
+		return l.About(approxNumber(l, v.Num)), nil
 	case "comma":
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err

@@ -37,6 +37,8 @@ type Locale struct {
 	// long is the order of a long date, "4. November 2025": its parts,
 	// day, month and year, with the text between them.
 	long []part
+	// base is the base language, "de" for "de-CH".
+	base string
 }
 
 // Numbers are the symbols a language writes numbers with, as CLDR gives
@@ -69,9 +71,8 @@ func New(tag string) *Locale {
 	if err != nil {
 		return nil
 	}
-	l := &Locale{num: readNumbers(t)}
-	base, _ := t.Base()
-	if base.String() == "en" {
+	l := &Locale{num: readNumbers(t), base: baseOf(t)}
+	if l.base == "en" {
 		// English dates keep plotline's day-month-year order in every
 		// region, so that an English page reads as it always has.
 		if l.num == english() {

@@ -1,0 +1,74 @@
+package locale
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+)
+
+// approxWords are how a language writes a date or a number given roughly,
+// as the approx format does: a third of a month ("early", "mid-" and
+// "late" April 2025), with "{month}" and "{year}" standing for the month's
+// name and the year; and a rounded number, with "{n}".
+type approxWords struct {
+	early, mid, late, about string
+}
+
+// approxPhrases holds the languages plotline writes approx in, beyond
+// English, by their base language: those with built-in words (see
+// internal/words). A language missing here writes English's phrases.
+var approxPhrases = map[string]approxWords{
+	"de": {"Anfang {month} {year}", "Mitte {month} {year}", "Ende {month} {year}", "etwa {n}"},
+	"fr": {"début {month} {year}", "mi-{month} {year}", "fin {month} {year}", "environ {n}"},
+	"es": {"principios de {month} de {year}", "mediados de {month} de {year}", "finales de {month} de {year}", "alrededor de {n}"},
+	"it": {"inizio {month} {year}", "metà {month} {year}", "fine {month} {year}", "circa {n}"},
+	"pt": {"início de {month} de {year}", "meados de {month} de {year}", "final de {month} de {year}", "cerca de {n}"},
+	"nl": {"begin {month} {year}", "half {month} {year}", "eind {month} {year}", "ongeveer {n}"},
+}
+
+// approx returns l's phrases for approx, and false for English and for a
+// language that has none.
+func (l *Locale) approx() (approxWords, bool) {
+	if l == nil || l.long == nil {
+		return approxWords{}, false
+	}
+	w, ok := approxPhrases[l.base]
+	return w, ok
+}
+
+// ApproxDate writes t as the approx format does in l's language, "mi-avril
+// 2025" for 15 April 2025 in French: days 1 to 10 are early in the month,
+// 11 to 20 its middle, the rest late. It returns false where l has no such
+// phrases (English among them), for the caller to write English's.
+func (l *Locale) ApproxDate(t time.Time) (string, bool) {
+	w, ok := l.approx()
+	if !ok {
+		return "", false
+	}
+	phrase := w.late
+	switch d := t.Day(); {
+	case d <= 10:
+		phrase = w.early
+	case d <= 20:
+		phrase = w.mid
+	}
+	return strings.NewReplacer("{month}", l.months[t.Month()-1], "{year}", l.Digits(strconv.Itoa(t.Year()))).Replace(phrase), true
+}
+
+// About writes the rounded number n, written as l writes numbers, as the
+// approx format does: "about 12,000" in English, "etwa 12.000" in German.
+func (l *Locale) About(n string) string {
+	w, ok := l.approx()
+	if !ok {
+		return "about " + n
+	}
+	return strings.Replace(w.about, "{n}", n, 1)
+}
+
+// baseOf returns the base language of t, "de" for "de-CH".
+func baseOf(t language.Tag) string {
+	b, _ := t.Base()
+	return b.String()
+}
