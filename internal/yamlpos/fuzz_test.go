@@ -200,6 +200,14 @@ func FuzzTOMLTree(f *testing.F) {
 		}
 		var v map[string]any
 		_, err := toml.Decode(src, &v)
+		if err != nil {
+			// The decoder's error is explained at a line and column, in
+			// words.
+			pos, msg := text.TOMLError(err)
+			if msg == "" || pos.Line < 1 || pos.Col < 1 {
+				t.Fatalf("%q: TOMLError(%v) = %v, %q", src, err, pos, msg)
+			}
+		}
 		if err == nil && s.parser.Error() != nil {
 			// A text the decoder reads and the parser does not: the
 			// parser's error, if go-toml's own decoder refuses the text
