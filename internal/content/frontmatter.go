@@ -88,10 +88,9 @@ func decodeYAML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
 }
 
 // decodeTOML decodes the TOML front matter t and converts it to a YAML
-// node tree, so that the rest of the pipeline reads one kind of tree.
-// TOML positions are only known for syntax errors: every node of the
-// tree carries line 1 of the front matter. Dates become YYYY-MM-DD
-// strings.
+// node tree, so that the rest of the pipeline reads one kind of tree,
+// each node at the line and column of its key or value in the file (see
+// placeTOML). Dates become YYYY-MM-DD strings.
 func decodeTOML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
 	if line := tooDeepTOML(fm, maxDepth); line > 0 {
 		return nil, t.Pos(line, 1), fmt.Errorf("nested more than %d levels deep", maxDepth)
