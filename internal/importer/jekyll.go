@@ -377,11 +377,19 @@ func (im *importer) collectionFile(p string, c collection) error {
 	}
 	_, _, _, _, hasFM := splitFrontMatter(data)
 	if !hasFM || !markdownExt(p) {
-		if hasFM {
+		switch {
+		case hasFM:
 			im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
-			return nil
+		case markdownExt(p):
+			// A collection's Markdown without front matter (a
+			// translation's README.md) is a file Jekyll copies as it
+			// is, which plotline would read as a page.
+			txt := "content/" + c.name + "/" + strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
+			im.done(diag.Pos{Path: p}, "Markdown without front matter, which Jekyll copies as it is: copied as %s", strings.TrimPrefix(txt, "content/"))
+			im.copyFile(p, txt)
+		default:
+			im.copyFile(p, "content/"+c.name+"/"+rel)
 		}
-		im.copyFile(p, "content/"+c.name+"/"+rel)
 		return nil
 	}
 	pg, ok := im.readPage(p, data)
