@@ -191,7 +191,7 @@ func (im *importer) convertBody(p *page) []byte {
 				continue
 			}
 		}
-		if im.kind == Hugo && !im.conf.passthrough && b[i] == '\\' {
+		if !im.conf.passthrough && b[i] == '\\' {
 			if n := c.escapedBracket(i); n > 0 {
 				i += n
 				continue
@@ -2223,16 +2223,16 @@ func blockStart(out []byte) int {
 	return start
 }
 
-// bracketEntities are what an escaped bracket of a Hugo page becomes:
+// bracketEntities are what an escaped bracket of a page becomes:
 // the character, which neither plotline's mathematics (\[…\], \(…\))
 // nor a link reads.
 var bracketEntities = map[byte]string{'[': "&#91;", ']': "&#93;", '(': "&#40;", ')': "&#41;"}
 
-// escapedBracket writes the escaped bracket at body offset i of a Hugo
-// page, "\[" as pandoc writes "[", as the character it showed, and
-// returns 2; 0 when there is none. Without Hugo's passthrough extension
-// "\[below\]" is the text "[below]", where plotline would read
-// mathematics.
+// escapedBracket writes the escaped bracket at body offset i of a page,
+// "\[" as pandoc writes "[", as the character it showed, and returns 2;
+// 0 when there is none. Without Hugo's passthrough extension, and always
+// in kramdown (whose mathematics is "$$…$$"), "\[below\]" is the text
+// "[below]", where plotline would read mathematics.
 func (c *converter) escapedBracket(i int) int {
 	b := c.body
 	if i+1 >= len(b) || c.inCode(i) || c.inHTMLBlock(i) {
