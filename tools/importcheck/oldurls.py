@@ -3,8 +3,9 @@
 
 Usage: python3 tools/importcheck/oldurls.py hugo|jekyll SRC PUBLIC
 
-It lists the published pages of the Hugo or Jekyll site SRC with their
-addresses, worked out here from the files and the permalink config
+It lists the published pages of the Hugo or Jekyll site SRC (Jekyll: its
+posts, its Markdown pages and the documents of its collections with
+output) with their addresses, worked out here from the files and the permalink config
 without plotline's code, and looks each up in PUBLIC, the public/ folder
 plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
@@ -116,6 +117,57 @@ def jekyll(src):
                          ('output_ext', '.html')):
                 u = u.replace(':' + k, v)
             yield os.path.relpath(os.path.join(d, f), src), re.sub('/+', '/', '/' + u)
+    yield from jekyll_pages(src, conf, style)
+
+def suffix(style):
+    # How Jekyll ends a page's or a document's default address: as the
+    # site's permalink style ends its own.
+    if style in ('pretty',) or style.endswith('/'): return '/'
+    if style in ('date', 'none', 'ordinal') or style.endswith(':output_ext'): return ':output_ext'
+    return ''
+
+def jekyll_pages(src, conf, style):
+    # The Markdown pages (front matter, outside folders starting with _)
+    # and the documents of the collections with output.
+    colls = {}
+    cs = conf.get('collections') or {}
+    if isinstance(cs, list): cs = {c: {} for c in cs}
+    cdir = str(conf.get('collections_dir') or '').strip('/')
+    for name, c in cs.items():
+        c = c or {}
+        if name == 'posts' or not c.get('output'): continue
+        pl = c.get('permalink') or '/:collection/:path' + suffix(style)
+        pl = {'pretty': '/:collection/:path/', 'date': '/:collection/:path:output_ext'}.get(pl, pl)
+        colls[os.path.join(cdir, '_' + name)] = (name, pl)
+    excl = [str(e).strip('/') for e in conf.get('exclude') or []]
+    for d, dirs, files in os.walk(src):
+        reld = os.path.relpath(d, src)
+        reld = '' if reld == '.' else reld
+        coll = next((k for k in colls if reld == k or reld.startswith(k + '/')), None)
+        dirs[:] = [x for x in dirs if not x.startswith('.') and x != 'node_modules' and x != 'vendor'
+                   and (not x.startswith('_') or os.path.join(reld, x) in colls or coll)
+                   and not any(os.path.join(reld, x) == e or os.path.join(reld, x).startswith(e + '/') for e in excl)]
+        for f in files:
+            m = re.match(r'(.*)\.(md|markdown)$', f)
+            rel = os.path.join(reld, f)
+            if not m or f.startswith('_') or any(rel == e or rel.startswith(e + '/') for e in excl): continue
+            meta = fm(os.path.join(d, f))
+            if meta is None or meta.get('published') is False: continue
+            if meta.get('permalink'):
+                u = urllib.parse.unquote(str(meta['permalink']))
+            elif coll:
+                name, u = colls[coll]
+                path = os.path.relpath(os.path.join(d, m[1]), os.path.join(src, coll))
+                for k, v in (('collection', name), ('path', path), ('name', m[1]), ('title', str(meta.get('slug') or m[1])),
+                             ('output_ext', '.html')):
+                    u = u.replace(':' + k, v)
+            elif reld == '' and m[1] in ('index', '404'):
+                continue  # the home page, the page of missing pages
+            elif m[1] == 'index':
+                u = '/' + reld + '/'
+            else:
+                u = '/' + os.path.join(reld, m[1]) + suffix(style).replace(':output_ext', '.html')
+            yield rel, re.sub('/+', '/', '/' + u)
 
 kind, src, public = sys.argv[1:4]
 ok = redirect = missing = 0
