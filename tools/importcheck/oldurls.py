@@ -94,6 +94,9 @@ def hugo(src):
 def jekyll(src):
     conf = yaml.safe_load(open(os.path.join(src, '_config.yml'))) or {}
     style = conf.get('permalink') or 'date'
+    cs = conf.get('collections')
+    if isinstance(cs, dict) and (cs.get('posts') or {}).get('permalink'):
+        style = cs['posts']['permalink']  # the posts' own, set as a collection's
     pattern = {'date': '/:categories/:year/:month/:day/:title:output_ext', 'pretty': '/:categories/:year/:month/:day/:title/',
                'none': '/:categories/:title:output_ext', 'ordinal': '/:categories/:year/:y_day/:title:output_ext'}.get(style, style)
     for d, _, files in os.walk(src):
@@ -117,7 +120,7 @@ def jekyll(src):
                          ('output_ext', '.html')):
                 u = u.replace(':' + k, v)
             yield os.path.relpath(os.path.join(d, f), src), re.sub('/+', '/', '/' + u)
-    yield from jekyll_pages(src, conf, style)
+    yield from jekyll_pages(src, conf, conf.get('permalink') or 'date')
 
 def suffix(style):
     # How Jekyll ends a page's or a document's default address: as the
