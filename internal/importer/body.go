@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"html"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark-emoji/definition"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/yamlpos"
@@ -722,13 +724,61 @@ func (im *importer) siteVariable(expr string) (string, bool) {
 	if !siteVariableRE.MatchString(expr) {
 		return "", false
 	}
-	switch v := lookup(im.conf.vars, strings.TrimPrefix(expr, "site.")).(type) {
+	key := strings.TrimPrefix(expr, "site.")
+	v := lookup(im.conf.vars, key)
+	if k, ok := strings.CutPrefix(key, "data."); ok {
+		v = im.dataVariable(k)
+	}
+	switch v := v.(type) {
 	case string:
 		return v, true
 	case int, int64, uint64, float64:
 		return fmt.Sprint(v), true
 	}
 	return "", false
+}
+
+// dataVariable returns the value of key in the site's data files, as
+// Liquid's site.data has it: "ruby.min_version" is the key min_version
+// of _data/ruby.yml (or .yaml, .json), "team.core.lead" that of
+// _data/team/core.yml if there is no _data/team.yml; nil when there is
+// none.
+func (im *importer) dataVariable(key string) any {
+	parts := strings.Split(key, ".")
+	dir := im.conf.dataDir
+	for i, name := range parts[:len(parts)-1] {
+		for _, ext := range []string{".yml", ".yaml", ".json"} {
+			if m, ok := im.dataFile(path.Join(dir, name+ext)).(map[string]any); ok {
+				return lookup(m, strings.Join(parts[i+1:], "."))
+			}
+		}
+		dir = path.Join(dir, name)
+	}
+	return nil
+}
+
+// dataFile returns the decoded data file p of the source, read once, or
+// nil when it cannot be read or decoded.
+func (im *importer) dataFile(p string) any {
+	if v, ok := im.conf.data[p]; ok {
+		return v
+	}
+	if im.conf.data == nil {
+		im.conf.data = map[string]any{}
+	}
+	var v any
+	if data, err := fs.ReadFile(im.src, p); err == nil {
+		if path.Ext(p) == ".json" {
+			err = json.Unmarshal(data, &v)
+		} else {
+			err = yaml.Unmarshal(data, &v)
+		}
+		if err != nil {
+			v = nil
+		}
+	}
+	im.conf.data[p] = v
+	return v
 }
 
 // wrap writes the tag t inside an HTML comment, which plotline drops,

@@ -180,6 +180,11 @@ type siteConfig struct {
 	permalink string
 	exclude   []string
 	vars      map[string]any // _config.yml, for {{ site.x }}
+	// dataDir is the folder of the data files, for {{ site.data.x }}:
+	// data_dir, or _data; data holds each one read, nil when it cannot
+	// be read, by its path.
+	dataDir string
+	data    map[string]any
 	// collections are Jekyll's collections by name; collectionsDir is
 	// the folder that holds their _NAME folders, "" for the root.
 	collections    map[string]collection

@@ -50,6 +50,7 @@ func (im *importer) jekyll() error {
 		}
 	}
 	im.conf.vars = conf
+	im.conf.dataDir = cmp.Or(strings.Trim(lookupString(conf, "data_dir"), "/"), "_data")
 	im.conf.title = lookupString(conf, "title")
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "lang"), lookupString(conf, "locale")))
 	im.conf.description = lookupString(conf, "description")
