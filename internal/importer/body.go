@@ -109,6 +109,21 @@ func (c *converter) inHTMLBlock(off int) bool {
 	return c.im.kind == Hugo && inSpans(c.html, off)
 }
 
+// literalBrace writes the brace at body offset i, which starts "{{" or
+// "{%" that the page shows as typed, so that plotline shows it too: "\{"
+// in Markdown; in a raw HTML block of a Jekyll page, where CommonMark
+// would show the backslash, "&#123;", the brace's entity. Inside an
+// element with kramdown's markdown attribute, whose HTML the importer
+// reads again as Markdown, the backslash stays.
+func (c *converter) literalBrace(i int) {
+	if c.im.kind == Jekyll && len(c.mdOpen) == 0 && inSpans(c.html, i) {
+		c.out.WriteString("&#123;")
+		return
+	}
+	c.out.WriteString(`\`)
+	c.out.WriteByte('{')
+}
+
 // inSpans reports whether off is in one of spans, which are in order.
 func inSpans(spans []span, off int) bool {
 	for _, s := range spans {
@@ -597,8 +612,7 @@ func (c *converter) liquid(i int) int {
 	t, ok := c.readTag(i, "{%", "%}")
 	if !ok {
 		if !code {
-			c.out.WriteString(`\`)
-			c.out.WriteByte(b[i])
+			c.literalBrace(i)
 			return 1
 		}
 		return 0
@@ -613,7 +627,8 @@ func (c *converter) liquid(i int) int {
 		inner := b[t.end:innerEnd]
 		for k := 0; k < len(inner); k++ {
 			if inner[k] == '{' && k+1 < len(inner) && (inner[k+1] == '{' || inner[k+1] == '%') && !c.inCode(t.end+k) && (k == 0 || inner[k-1] != '\\') {
-				c.out.WriteByte('\\')
+				c.literalBrace(t.end + k)
+				continue
 			}
 			c.out.WriteByte(inner[k])
 		}
