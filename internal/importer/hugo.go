@@ -215,6 +215,14 @@ func (im *importer) hugo() error {
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
 	im.conf.figures, im.conf.quotes = siteShortcodes(im.src, conf)
+	im.conf.taxonomies = map[string]bool{}
+	if tx, ok := lookup(conf, "taxonomies").(map[string]any); ok {
+		for _, v := range tx {
+			if plural, ok := v.(string); ok && plural != "tags" && plural != "categories" {
+				im.conf.taxonomies[strings.ToLower(plural)] = true
+			}
+		}
+	}
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
 	im.conf.permalinks = map[string]string{}
@@ -262,6 +270,7 @@ func (im *importer) hugo() error {
 		}
 	}
 	im.noteLanguages(confName, walks)
+	im.termTitles()
 	main := im.conf.mainSections
 	if len(main) == 0 {
 		best := ""
@@ -575,6 +584,16 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				// which links keep reaching.
 				pg.dest = path.Join(path.Dir(pg.dest), "index.md")
 				pg.section = true
+				if parts := strings.Split(rel, "/"); len(parts) == 3 && im.conf.taxonomies[parts[0]] {
+					// A term's page of another taxonomy than tags
+					// (authors/ana-lima/): it lists the pages that
+					// name the term, and is titled by it.
+					pg.term = parts[0]
+					if _, _, _, heading := leadingHeading(pg.body); pg.str("title") == "" && !heading {
+						pg.title = parts[1] // for now: termTitles
+						pg.termTitle = true
+					}
+				}
 			}
 		}
 		// The files of its folder: beside it, or, for a translation by
@@ -594,6 +613,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		switch {
 		case listPage:
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
+		case pg.term != "":
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a term's page of the taxonomy %s (_index): published at its address as a page, its text followed by a list of the pages of the term as they are now (new pages do not join it)", pg.term)
+			im.fillIn(pg)
 		case pg.section:
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
 			im.fillIn(pg)
@@ -807,7 +829,7 @@ func (im *importer) listSections() {
 			if path.Base(p.dest) == "index.md" {
 				folder = path.Dir(folder)
 			}
-			if p != s && !p.draft && folder == dir {
+			if p != s && !p.draft && (s.term == "" && folder == dir || s.term != "" && p.hasTerm(s.term, path.Base(dir))) {
 				pages = append(pages, p)
 			}
 		}
@@ -836,9 +858,52 @@ func (im *importer) listSections() {
 			body = append(body, "\n\n"...)
 		}
 		for _, p := range pages {
-			body = fmt.Appendf(body, "- [%s](<%s>)\n", linkText(p.title), strings.TrimPrefix(p.dest, dir+"/"))
+			to := strings.TrimPrefix(p.dest, dir+"/")
+			if s.term != "" {
+				to = "/" + p.newURL
+			}
+			body = fmt.Appendf(body, "- [%s](<%s>)\n", linkText(p.title), to)
 		}
 		s.converted = body
+	}
+}
+
+// hasTerm reports whether p names, in its front matter's list taxonomy
+// ("authors"), the term whose key is key ("ana-lima" for "Ana Lima").
+func (p *page) hasTerm(taxonomy, key string) bool {
+	for _, t := range p.list(taxonomy, false) {
+		if content.Slugify(t) == content.Slugify(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// termTitles titles each page of a term that has no title of its own
+// by the term, as the first page that names it writes it ("Ana Lima"),
+// as Hugo titles it; a term no page names keeps a title made of its
+// file's folder, "Ana lima".
+func (im *importer) termTitles() {
+	for _, s := range im.pages {
+		if !s.termTitle {
+			continue
+		}
+		key, title := s.title, ""
+		for _, p := range im.pages {
+			for _, t := range p.list(s.term, false) {
+				if title == "" && content.Slugify(t) == content.Slugify(key) {
+					title = t
+				}
+			}
+		}
+		how := "the term as its pages write it"
+		if title == "" {
+			t := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(key))
+			title = strings.ToUpper(t[:1]) + t[1:]
+			how = "its folder's name"
+		}
+		s.title, s.setTitle = title, title
+		im.done(diag.Pos{Path: s.src, Line: 1, Col: 1}, "no title: titled %q, %s", title, how)
 	}
 }
 

@@ -166,7 +166,10 @@ type siteConfig struct {
 	permalinks   map[string]string
 	paths        pathRules
 	mainSections []string
-	ignore       []*regexp.Regexp // ignoreFiles
+	// taxonomies are the site's taxonomies other than tags and
+	// categories, by their plural name: "authors".
+	taxonomies map[string]bool
+	ignore     []*regexp.Regexp // ignoreFiles
 	// figures are the site's own shortcodes (of its layouts/ or its
 	// theme's) that show the image their src parameter names, by name.
 	figures map[string]bool

@@ -59,6 +59,12 @@ type page struct {
 	// the pages of its folder; taxonomy on the page of a tag or category,
 	// or of all of them, which plotline's own lists stand for.
 	section, taxonomy bool
+	// term is set on the page of a term of another taxonomy than tags
+	// and categories, a section page that lists the pages naming the
+	// term: the taxonomy's name, "authors". termTitle is set while the
+	// page waits for its title, the term as its pages write it.
+	term      string
+	termTitle bool
 
 	converted []byte         // the body, converted (convertBody)
 	fragments []fragmentLink // the links with a #fragment in converted
