@@ -84,7 +84,7 @@ def hugo(src):
                     print('no date', rel); continue
                 u = pl[section]
                 for k, v in (('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
-                             ('sections', dirs), ('section', section), ('slug', slug or re.sub(r'\s+', '-', str(meta.get('title', '')).lower())),
+                             ('sections', dirs), ('section', section), ('slug', re.sub(r'\s+', '-', slug or str(meta.get('title', '')).lower())),
                              ('filename', name)):
                     u = u.replace(':' + k, v)
                 yield rel, lang + u.lower()
