@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -628,6 +629,17 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			pg.oldURL = "/" + lang + pg.oldURL
 		case ml.inSubdir && len(ml.codes) > 0:
 			pg.oldURL = "/" + ml.def + pg.oldURL
+		}
+		if strings.ContainsFunc(pg.slug, unicode.IsSpace) {
+			// Hugo made "internal functions" internal-functions in the
+			// address; plotline would keep the space.
+			slug := pathRules{keepCase: true}.path(pg.slug)
+			for _, fl := range pg.fields {
+				if fl.key == "slug" {
+					im.done(fl.pos, "slug %q: written %s, as Hugo made it in the page's address", pg.slug, slug)
+				}
+			}
+			pg.slug = slug
 		}
 		pg.newURL = newURL(pg.dest, pg.slug)
 		if section, _, found := strings.Cut(rel, "/"); found && !strings.HasPrefix(path.Base(rel), "_index.") {
