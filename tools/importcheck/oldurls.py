@@ -49,6 +49,9 @@ def hugo(src):
         if cd.startswith('content/'):
             langdirs[cd[len('content/'):].strip('/')] = '' if code.lower() == default else '/' + code.lower()
     root = os.path.join(src, 'content')
+    for mount in ((lower.get('module') or {}).get('mounts') or []):
+        if str(mount.get('target', '')).strip('/') == 'content':
+            root = os.path.join(src, str(mount.get('source', 'content')))  # content/en mounted as content
     for d, _, files in os.walk(root):
         for f in files:
             if not f.endswith('.md') or f == '_index.md' and d == root: continue
