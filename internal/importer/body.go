@@ -512,6 +512,15 @@ func (c *converter) hugo(i int) int {
 			return n // the end of a site's quote
 		}
 	}
+	if lang, ok := c.im.conf.code[t.name]; ok && !t.closing && !strings.HasSuffix(t.args, "/") {
+		language := ""
+		if lang {
+			language = args.get("lang", 0)
+		}
+		if n := c.siteCode(t, language); n > 0 {
+			return n
+		}
+	}
 	if c.im.conf.quotes[t.name] && !t.closing {
 		if n := c.quoteStart(t, "", quoteFooter(args)); n > 0 {
 			return n
@@ -519,10 +528,37 @@ func (c *converter) hugo(i int) int {
 	}
 	if c.im.conf.figures[t.name] && !t.closing && args.named["src"] != "" {
 		// The site's own figure, which shows the image of its src.
+		if !c.siteImage(args.named["src"]) {
+			return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: its src %s is no file of the new site (a resource its template made an image of?)", t.name, args.named["src"]))
+		}
 		c.figure(i, args)
 		return t.end - i
 	}
 	return c.wrapAt(i, t, "shortcode "+t.name)
+}
+
+// siteImage reports whether src, the image of the site's own figure
+// shortcode, is an address (elsewhere, or from the root of the site, as
+// a link's), or a relative path to a file of the new site: beside the
+// page, or at a site path from the page's old address or from the
+// site's root, as a template's relURL makes it. A relative path to
+// nothing is one of the template's resources (of assets/, which it
+// processed and published at an address of its making).
+func (c *converter) siteImage(src string) bool {
+	if k := strings.IndexAny(src, ":/?#"); k >= 0 && src[k] == ':' || strings.HasPrefix(src, "/") {
+		return true
+	}
+	file, _, _ := strings.Cut(src, "#")
+	file, _, _ = strings.Cut(file, "?")
+	if dec, err := url.PathUnescape(file); err == nil {
+		file = dec
+	}
+	for _, dir := range []string{path.Dir(c.p.dest), c.p.filesDir} {
+		if _, ok := c.im.res.Files[path.Join(dir, file)]; ok && dir != "" {
+			return true
+		}
+	}
+	return c.im.onSite("/"+file) || c.p.oldURL != "" && c.im.onSite(path.Join(c.p.oldURL, file))
 }
 
 // inlineShortcode wraps Hugo's inline shortcode that starts with t
@@ -1071,6 +1107,34 @@ func stripTags(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// siteCode turns the site's own code shortcode t (one whose template
+// highlights its inside), standing at the start of its line, and what is
+// up to its end tag into a fenced code block in language, and returns
+// how many bytes of the body it took; 0 when t is not so placed or has
+// no end tag.
+func (c *converter) siteCode(t tag, language string) int {
+	b := c.body
+	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
+	if strings.TrimSpace(string(b[lineStart:t.start])) != "" {
+		return 0
+	}
+	for from := t.end; from < len(b); {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			return 0
+		}
+		open, close := "{{<", ">}}"
+		if bytes.HasPrefix(b[from+k:], []byte("{{%")) {
+			open, close = "{{%", "%}}"
+		}
+		if ct, ok := c.readTag(from+k, open, close); ok && ct.closing && ct.name == "/"+t.name {
+			return c.fence(t, language, "/"+t.name, [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
+		}
+		from += k + 2
+	}
+	return 0
 }
 
 // fence turns a highlight tag t and what is up to its end tag into a

@@ -215,7 +215,7 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
-	im.conf.figures, im.conf.quotes = siteShortcodes(im.src, conf)
+	im.conf.figures, im.conf.quotes, im.conf.code = siteShortcodes(im.src, conf)
 	im.conf.taxonomies = map[string]bool{}
 	if tx, ok := lookup(conf, "taxonomies").(map[string]any); ok {
 		for _, v := range tx {
@@ -373,20 +373,31 @@ func leafBundle(src fs.FS, dir string) bool {
 // parameter.
 var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
 
+// highlightRE finds, in a shortcode's template, a call of Hugo's
+// highlighter: highlight, transform.Highlight.
+var highlightRE = regexp.MustCompile(`\b(?:transform\.Highlight|highlight)\s`)
+
+// codeLangRE finds, in a shortcode's template, the use of a parameter
+// that names the language of its code: the first, or lang.
+var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
+
 // siteShortcodes reads the shortcodes of the site and its themes, and
 // returns the names of those whose template shows an image from their
 // src parameter, a figure of the site's own making (hugo-easy-gallery's
-// figure, a theme's img), and of those whose template is a block quote
-// of their inside. conf names the themes; the site's template of a name
-// is the one Hugo uses.
-func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes map[string]bool) {
+// figure, a theme's img), of those whose template is a block quote of
+// their inside, and of those whose template highlights their inside as
+// code (a config shown in three formats), each of these true when it
+// reads the code's language from its first or lang parameter. conf names
+// the themes; the site's template of a name is the one Hugo uses, of
+// layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
+func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code map[string]bool) {
 	var dirs []string
 	themes := hugoThemes(conf)
 	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
-		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes")
+		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes", "themes/"+themes[k]+"/layouts/_shortcodes")
 	}
-	dirs = append(dirs, "layouts/shortcodes")
-	figures, quotes = map[string]bool{}, map[string]bool{}
+	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
+	figures, quotes, code = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -399,10 +410,16 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes map[string]
 				continue
 			}
 			figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
-			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && bytes.Contains(data, []byte(".Inner"))
+			inner := bytes.Contains(data, []byte(".Inner"))
+			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
+			delete(code, name)
+			if inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline")) {
+				// A block of code: an inline one (hl_inline) is left.
+				code[name] = codeLangRE.Match(data)
+			}
 		}
 	}
-	return figures, quotes
+	return figures, quotes, code
 }
 
 // configName returns the name of the config file Hugo reads in src, or

@@ -176,6 +176,10 @@ type siteConfig struct {
 	// quotes are the site's own shortcodes whose template is a block
 	// quote of their inside, by name.
 	quotes map[string]bool
+	// code are the site's own shortcodes whose template highlights their
+	// inside as code, by name; true when the first or lang parameter
+	// names its language.
+	code map[string]bool
 	// emoji is set when the source showed :smile: as its emoji: Hugo's
 	// enableEmoji, Jekyll's jemoji plugin.
 	emoji bool
