@@ -272,6 +272,7 @@ func (im *importer) hugo() error {
 	}
 	im.noteLanguages(confName, walks)
 	im.termTitles()
+	im.unrendered()
 	main := im.conf.mainSections
 	if len(main) == 0 {
 		best := ""
@@ -634,6 +635,8 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		case pg.term != "":
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a term's page of the taxonomy %s (_index): published at its address as a page, its text followed by a list of the pages of the term as they are now (new pages do not join it)", pg.term)
 			im.fillIn(pg)
+		case pg.section && pg.unrendered():
+			im.fillIn(pg) // made a draft by unrendered
 		case pg.section:
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
 			im.fillIn(pg)
@@ -701,6 +704,112 @@ func (im *importer) expiry(p *page) {
 		}
 		return
 	}
+}
+
+// unrendered makes a draft of each Hugo page of which Hugo rendered no
+// page, as its build options say (build: {render: never}): its own, or
+// else those that the nearest section page above it that cascades
+// build options with a render (a folder of snippets that a shortcode
+// shows in other pages), or the page itself, cascades. Its text is
+// kept, and not published.
+func (im *importer) unrendered() {
+	cascades := map[string]*page{} // by language and folder: the section page cascading a render
+	for _, p := range im.pages {
+		if strings.HasPrefix(path.Base(p.rel), "_index.") {
+			if _, ok := p.cascadesRender(); ok {
+				cascades[p.lang+"|"+path.Dir(p.rel)] = p
+			}
+		}
+	}
+	for _, p := range im.pages {
+		if p.draft {
+			continue
+		}
+		pos := diag.Pos{Path: p.src, Line: 1, Col: 1}
+		if never, ok := p.rendersNever(); ok {
+			if never {
+				p.draft = true
+				im.done(pos, "build options render: never: Hugo published no page of it: imported as a draft, its text kept")
+			}
+			continue
+		}
+		for dir := path.Dir(p.rel); ; dir = path.Dir(dir) {
+			if s, ok := cascades[p.lang+"|"+dir]; ok {
+				if never, _ := s.cascadesRender(); never {
+					p.draft = true
+					from := "cascaded from " + s.src
+					if s == p {
+						from = "which it cascades to the pages below it"
+					}
+					im.done(pos, "build options render: never, %s: Hugo published no page of it: imported as a draft, its text kept", from)
+				}
+				break
+			}
+			if dir == "." || dir == "/" {
+				break
+			}
+		}
+	}
+}
+
+// unrendered reports whether the Hugo section page p is rendered by no
+// page, by its own build options or those it cascades.
+func (p *page) unrendered() bool {
+	if never, ok := p.rendersNever(); ok {
+		return never
+	}
+	never, _ := p.cascadesRender()
+	return never
+}
+
+// rendersNever reports whether the build options of the Hugo page p say
+// that Hugo renders no page of it, and whether they give a render at all.
+func (p *page) rendersNever() (never, ok bool) {
+	for _, key := range []string{"build", "_build"} {
+		if never, ok := renderNever(p.get(key)); ok {
+			return never, true
+		}
+	}
+	return false, false
+}
+
+// cascadesRender reports whether the Hugo page p cascades to itself and
+// the pages below it build options by which Hugo renders no page, and
+// whether it cascades a render at all.
+func (p *page) cascadesRender() (never, ok bool) {
+	c := p.get("cascade")
+	for _, key := range []string{"build", "_build"} {
+		if never, ok := renderNever(child(c, key)); ok {
+			return never, true
+		}
+	}
+	return false, false
+}
+
+// child returns the value of key in the mapping n, its case ignored, or
+// nil.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		if strings.EqualFold(n.Content[k].Value, key) {
+			return n.Content[k+1]
+		}
+	}
+	return nil
+}
+
+// renderNever reports whether the build options n say that Hugo renders
+// no page (render: never, or false as Hugo before 0.65 wrote it), and
+// whether they give a render at all.
+func renderNever(n *yaml.Node) (never, ok bool) {
+	r := child(n, "render")
+	if r == nil || r.Kind != yaml.ScalarNode {
+		return false, false
+	}
+	v := strings.ToLower(strings.TrimSpace(r.Value))
+	return v == "never" || v == "false", true
 }
 
 // noteLanguages says, for each language other than the default, how

@@ -52,12 +52,26 @@ def hugo(src):
     for mount in ((lower.get('module') or {}).get('mounts') or []):
         if str(mount.get('target', '')).strip('/') == 'content':
             root = os.path.join(src, str(mount.get('source', 'content')))  # content/en mounted as content
+    def render(m):  # the render of build options: 'never', 'always', or None
+        for k in ('build', '_build'):
+            b = m.get(k) if isinstance(m, dict) else None
+            if isinstance(b, dict) and 'render' in b:
+                return 'never' if str(b['render']).lower() in ('never', 'false') else 'always'
+        return None
+    cascaded = {}  # folder: the render its _index.md cascades
     for d, _, files in os.walk(root):
+        if '_index.md' in files:
+            cascaded[d] = render((fm(os.path.join(d, '_index.md')) or {}).get('cascade'))
         for f in files:
             if not f.endswith('.md') or f == '_index.md' and d == root: continue
             rel = os.path.relpath(os.path.join(d, f), root)
             meta = fm(os.path.join(d, f))
             if meta is None or meta.get('draft'): continue
+            r, up = render(meta), d
+            while r is None and up.startswith(root):  # the nearest cascade
+                r, up = cascaded.get(up), os.path.dirname(up)
+            if r == 'never':
+                continue  # Hugo published no page of it
             exp = {k.lower(): v for k, v in meta.items()}.get('expirydate')
             if exp and (date_of(exp, '') or datetime.datetime.max) < datetime.datetime.now():
                 continue  # expired: Hugo leaves it out
