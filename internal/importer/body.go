@@ -640,6 +640,9 @@ func (c *converter) liquid(i int) int {
 			c.out.WriteString(s)
 			return t.end - i
 		}
+		if n := c.pageVariable(i, t, expr); n > 0 {
+			return n
+		}
 		if code {
 			return 0
 		}
@@ -787,6 +790,69 @@ func (im *importer) siteVariable(expr string) (string, bool) {
 		return fmt.Sprint(v), true
 	}
 	return "", false
+}
+
+// pageVariableRE matches a Liquid output that is a variable of the page
+// and nothing else: page.root.
+var pageVariableRE = regexp.MustCompile(`^page\.[A-Za-z_][A-Za-z0-9_-]*$`)
+
+// pageVariable converts the Liquid output t at body offset i when it is
+// a variable of the page ({{ page.root }}) that the page's front matter,
+// or else the config's defaults, gives as a string or a number, and
+// returns how many bytes of the body it took; 0 when it is none. In an
+// address, a value that is a relative path to the site's root ("..", as
+// a lesson's pages set page.root for links to the lesson's root) begins
+// an address relative to the page's old address, written as the site
+// path it meant; before a tag that gives a path from the root ("{{
+// page.root }}{% link setup.md %}") it is left out.
+func (c *converter) pageVariable(i int, t tag, expr string) int {
+	if !pageVariableRE.MatchString(expr) {
+		return 0
+	}
+	key := strings.TrimPrefix(expr, "page.")
+	var v any
+	if n := c.p.get(key); n != nil {
+		v = fromNode(n)
+	} else {
+		v = c.im.pageDefault(c.p, strings.ToLower(key))
+	}
+	var s string
+	switch v := v.(type) {
+	case string:
+		s = v
+	case int, int64, uint64, float64:
+		s = fmt.Sprint(v)
+	default:
+		return 0
+	}
+	c.im.res.Converted++
+	b := c.body
+	if c.inCode(i) || !addressStart(c.out.Bytes()) || s == "" || strings.Trim(s, "./") != "" {
+		c.out.WriteString(s)
+		return t.end - i
+	}
+	if t.end < len(b) && b[t.end] == '{' {
+		return t.end - i
+	}
+	end := t.end
+	for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
+		end++
+	}
+	u := strings.TrimSuffix(s, "/") + "/" + strings.TrimPrefix(string(b[t.end:end]), "/")
+	c.at = i
+	if site, ok := c.resolve(u); ok {
+		u = site
+	}
+	if c.nowhere(u) && i >= 2 && string(b[i-2:i]) == "](" && bytes.HasSuffix(c.out.Bytes(), []byte("](")) && end < len(b) && b[end] == ')' {
+		// No page of the new site, and no old site's address to keep:
+		// the text stays, as text, as a link's does.
+		c.out.Truncate(c.out.Len() - 2)
+		c.unlink(i-2, "<!-- plotline import: ("+commentSafe(u)+") -->")
+		c.im.note(c.pos(i), "link %s names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", u)
+		return end + 1 - i
+	}
+	c.out.WriteString(u)
+	return end - i
 }
 
 // dataVariable returns the value of key in the site's data files, as

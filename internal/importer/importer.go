@@ -192,6 +192,9 @@ type siteConfig struct {
 	// be read, by its path.
 	dataDir string
 	data    map[string]any
+	// defaults are _config.yml's front matter defaults, in order, for
+	// {{ page.x }}.
+	defaults []frontDefault
 	// collections are Jekyll's collections by name; collectionsDir is
 	// the folder that holds their _NAME folders, "" for the root.
 	collections    map[string]collection

@@ -51,6 +51,7 @@ func (im *importer) jekyll() error {
 	}
 	im.conf.vars = conf
 	im.conf.dataDir = cmp.Or(strings.Trim(lookupString(conf, "data_dir"), "/"), "_data")
+	im.conf.defaults = frontDefaults(conf)
 	im.conf.title = lookupString(conf, "title")
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "lang"), lookupString(conf, "locale")))
 	im.conf.description = lookupString(conf, "description")
@@ -404,4 +405,65 @@ func (im *importer) collectionFile(p string, c collection) error {
 	pg.newURL = newURL(pg.dest, pg.slug)
 	im.pages = append(im.pages, pg)
 	return nil
+}
+
+// frontDefault is one of the front matter defaults of a Jekyll config:
+// values for the pages under path (from the source's root, "" for all)
+// of a type ("pages", "posts", a collection's name, "" for any).
+type frontDefault struct {
+	path, typ string
+	values    map[string]any
+}
+
+// frontDefaults reads the defaults: of a Jekyll config.
+func frontDefaults(conf map[string]any) []frontDefault {
+	list, _ := lookup(conf, "defaults").([]any)
+	var out []frontDefault
+	for _, d := range list {
+		m, _ := d.(map[string]any)
+		values, _ := m["values"].(map[string]any)
+		if values == nil {
+			continue
+		}
+		scope, _ := m["scope"].(map[string]any)
+		p, _ := scope["path"].(string)
+		t, _ := scope["type"].(string)
+		out = append(out, frontDefault{path: strings.Trim(p, "/"), typ: t, values: values})
+	}
+	return out
+}
+
+// pageDefault returns the value the Jekyll config's defaults give the
+// key of the page p, as Jekyll picks it: of the defaults whose scope
+// holds p, the one with the longest path, then one with a type, then
+// the last; nil when none gives one.
+func (im *importer) pageDefault(p *page, key string) any {
+	typ := "pages"
+	if c, ok := im.collectionOf(p.src); ok {
+		typ = c.name
+	} else if p.post {
+		typ = "posts"
+	}
+	var v any
+	best := -1
+	for _, d := range im.conf.defaults {
+		if d.path != "" && p.src != d.path && !strings.HasPrefix(p.src, d.path+"/") {
+			continue
+		}
+		if d.typ != "" && d.typ != typ {
+			continue
+		}
+		val, ok := d.values[key]
+		if !ok {
+			continue
+		}
+		score := 2 * len(d.path)
+		if d.typ != "" {
+			score++
+		}
+		if score >= best {
+			v, best = val, score
+		}
+	}
+	return v
 }
