@@ -1586,12 +1586,60 @@ func (c *converter) include(t tag) {
 		todo("names no file " + file)
 	case len(fields) > 1:
 		todo("has parameters: inline it by hand")
+	case (bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))) && markdownExt(file) &&
+		!liquidFlowRE.Match(data) && c.p.includeDepth < maxIncludeDepth:
+		// Markdown with Liquid outputs and includes, but no loop or
+		// condition (a lesson's list of link definitions, shared by
+		// its pages): converted as part of the page, as Jekyll reads
+		// it, each note at its place in the include.
+		c.includeMarkdown(file, data)
 	case bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{")):
 		todo("uses Liquid: inline it by hand")
 	default:
 		c.out.Write(bytes.TrimRight(data, "\n"))
 		c.im.res.Converted++
 	}
+}
+
+// liquidFlowRE finds a Liquid tag that makes what a template shows
+// depend on data: a loop, a condition, a variable set.
+var liquidFlowRE = regexp.MustCompile(`\{%-?\s*(?:for|if|unless|case|assign|capture|tablerow|cycle|increment|decrement)\s`)
+
+// maxIncludeDepth bounds how deep Markdown includes are converted within
+// one another, so that one that includes itself ends.
+const maxIncludeDepth = 4
+
+// includeMarkdown writes the Markdown include file, whose text data has
+// Liquid in it, converted in the page's place: its links are resolved
+// from the page's address, its fragments checked as the page's, and its
+// notes are at their places in file, each once however many pages
+// include it.
+func (c *converter) includeMarkdown(file string, data []byte) {
+	inc := &page{
+		src: file, source: data, body: bytes.TrimRight(data, "\n"), dest: c.p.dest, oldURL: c.p.oldURL,
+		newURL: c.p.newURL, filesDir: c.p.filesDir, draft: c.p.draft, includeDepth: c.p.includeDepth + 1,
+	}
+	seen := map[Note]bool{}
+	for _, n := range c.im.res.Notes {
+		seen[n] = true
+	}
+	from := len(c.im.res.Notes)
+	out := c.im.convertBody(inc)
+	notes := c.im.res.Notes[:from]
+	for _, n := range c.im.res.Notes[from:] {
+		if !seen[n] {
+			seen[n] = true
+			notes = append(notes, n)
+		}
+	}
+	c.im.res.Notes = notes
+	at := c.out.Len()
+	for _, f := range inc.fragments {
+		f.at += at
+		c.p.fragments = append(c.p.fragments, f)
+	}
+	c.out.Write(out)
+	c.im.res.Converted++
 }
 
 // link rewrites the destination of a Markdown link or image at body

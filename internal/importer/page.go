@@ -66,8 +66,11 @@ type page struct {
 	term      string
 	termTitle bool
 
-	converted []byte         // the body, converted (convertBody)
-	fragments []fragmentLink // the links with a #fragment in converted
+	converted []byte // the body, converted (convertBody)
+	// includeDepth is set on the text of a Jekyll include converted as
+	// part of a page: how deep in includes it is.
+	includeDepth int
+	fragments    []fragmentLink // the links with a #fragment in converted
 }
 
 // field is one front-matter key and its value.
