@@ -55,7 +55,11 @@ func (im *importer) jekyll() error {
 	im.conf.title = lookupString(conf, "title")
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "lang"), lookupString(conf, "locale")))
 	im.conf.description = lookupString(conf, "description")
-	im.conf.baseURL = strings.TrimSuffix(lookupString(conf, "url"), "/") + "/" + strings.Trim(lookupString(conf, "baseurl"), "/")
+	site := strings.TrimSuffix(lookupString(conf, "url"), "/")
+	if site == "" {
+		site = im.cname()
+	}
+	im.conf.baseURL = site + "/" + strings.Trim(lookupString(conf, "baseurl"), "/")
 	im.conf.unsafe = true // kramdown publishes raw HTML
 	im.conf.permalink = lookupString(conf, "permalink")
 	for _, key := range []string{"plugins", "gems"} {
@@ -466,4 +470,22 @@ func (im *importer) pageDefault(p *page, key string) any {
 		}
 	}
 	return v
+}
+
+// cname returns the address of the site that its CNAME file names, as
+// GitHub Pages publishes it there and gives Jekyll's site.url from it
+// ("https://opensource.guide"), with a note; "" when there is none or
+// the file holds no domain name.
+func (im *importer) cname() string {
+	data, err := fs.ReadFile(im.src, "CNAME")
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(strings.TrimSpace(string(data)))
+	if host == "" || strings.ContainsAny(host, " \t\r\n/:?#@") || !strings.Contains(host, ".") {
+		return ""
+	}
+	u := "https://" + host
+	im.done(diag.Pos{Path: "CNAME"}, "no url in _config.yml: the site's address is %s, the domain its CNAME names, as GitHub Pages published it", u)
+	return u
 }
