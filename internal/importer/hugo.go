@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -889,9 +890,15 @@ func (im *importer) fillIn(p *page) {
 		if t == "" {
 			t = name
 		}
-		p.setTitle = strings.ToUpper(t[:1]) + t[1:]
+		p.setTitle = capitalize(t)
+		how := "from the file name"
+		if im.kind == Jekyll && im.jekyllDocument(p) {
+			// Jekyll titled a post or a collection's document so.
+			p.setTitle = titleizeSlug(name)
+			how = "from the file name, as Jekyll titled it"
+		}
 		p.title = p.setTitle
-		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q from the file name", p.setTitle)
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q %s", p.setTitle, how)
 	}
 	if p.date.IsZero() {
 		// A date the front matter gives but neither plotline nor the
@@ -1036,8 +1043,7 @@ func (im *importer) termTitles() {
 		}
 		how := "the term as its pages write it"
 		if title == "" {
-			t := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(key))
-			title = strings.ToUpper(t[:1]) + t[1:]
+			title = capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(key)))
 			how = "its folder's name"
 		}
 		s.title, s.setTitle = title, title
@@ -1070,4 +1076,25 @@ func linkText(title string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// capitalize returns s with its first letter in upper case.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// titleizeSlug returns the title Jekyll gives a post or a document
+// without one, from its file name's slug: each word between hyphens
+// capitalized, the rest of it in lower case ("rendering-process" is
+// "Rendering Process").
+func titleizeSlug(slug string) string {
+	words := strings.Split(slug, "-")
+	for i, w := range words {
+		words[i] = capitalize(strings.ToLower(w))
+	}
+	return strings.Join(words, " ")
 }

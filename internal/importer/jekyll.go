@@ -489,3 +489,11 @@ func (im *importer) cname() string {
 	im.done(diag.Pos{Path: "CNAME"}, "no url in _config.yml: the site's address is %s, the domain its CNAME names, as GitHub Pages published it", u)
 	return u
 }
+
+// jekyllDocument reports whether the Jekyll page p is a document, which
+// Jekyll titles from its file name when it has no title: a post, or a
+// document of a collection.
+func (im *importer) jekyllDocument(p *page) bool {
+	_, inColl := im.collectionOf(p.src)
+	return p.post || inColl
+}
