@@ -1905,6 +1905,32 @@ func (c *converter) cut(at, n int) {
 	}
 }
 
+// insert writes s into the output at offset at, and moves what the
+// converter holds of the output after it, as cut does.
+func (c *converter) insert(at int, s string) {
+	tail := bytes.Clone(c.out.Bytes()[at:])
+	c.out.Truncate(at)
+	c.out.WriteString(s)
+	c.out.Write(tail)
+	n := len(s)
+	for k := range c.p.fragments {
+		if c.p.fragments[k].at >= at {
+			c.p.fragments[k].at += n
+		}
+	}
+	for k, e := range c.mdOpen {
+		if e.out >= at {
+			e.out += n
+			c.mdOpen[k] = e
+		}
+	}
+	for k, o := range c.opens {
+		if o >= at {
+			c.opens[k] = o + n
+		}
+	}
+}
+
 // writeRef writes u, the address of a page that the tag from body offset
 // i to end stands for, with the #fragment that follows the tag, if any,
 // as in "{% link a.md %}#usage"; a fragment is remembered for
@@ -2243,6 +2269,22 @@ func (c *converter) attributeList(i int) int {
 			return whole
 		}
 		if e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) {
+			c.out.WriteString("> [!" + alert + "]\n")
+			c.im.res.Converted++
+			return whole
+		}
+		if k, ok := paragraphBefore(c.out.Bytes()); ok && quote == 0 {
+			// Right after a paragraph, the list is the paragraph's:
+			// the alert's line before it takes it into a quote.
+			c.insert(k, "> [!"+alert+"]\n")
+			c.im.res.Converted++
+			return whole
+		}
+		if e < len(b) && quote == 0 && paragraphAfter(c.out.Bytes(), b[e+1:]) {
+			// Before a paragraph, after a blank line, the list is
+			// the paragraph's (a site's note, {: .note .info}): the
+			// alert's line takes it into a quote as its lazy
+			// continuation.
 			c.out.WriteString("> [!" + alert + "]\n")
 			c.im.res.Converted++
 			return whole
@@ -2715,9 +2757,12 @@ func quotePrefix(line []byte) int {
 // ialAlert returns the kind of GitHub alert that a kramdown attribute
 // list names with one of Chirpy's prompt classes, {: .prompt-tip} giving
 // TIP, or with one of the callouts of the site's config (Just the Docs'
-// callouts:, {: .warning} giving WARNING), or "".
+// callouts:, {: .warning} giving WARNING), or else with the class of a
+// note as sites and themes name them ({: .note .info}, Minimal Mistakes'
+// {: .notice--warning}), the gravest of them; or "".
 func (c *converter) ialAlert(line []byte) string {
-	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+	fields := strings.Fields(string(line[2 : len(line)-1]))
+	for _, f := range fields {
 		if kind := c.im.conf.callouts[strings.TrimPrefix(f, ".")]; kind != "" && strings.HasPrefix(f, ".") {
 			return kind
 		}
@@ -2732,7 +2777,69 @@ func (c *converter) ialAlert(line []byte) string {
 			return "CAUTION"
 		}
 	}
-	return ""
+	best := -1
+	for _, f := range fields {
+		name, ok := strings.CutPrefix(f, ".")
+		if !ok {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(name, "notice--"); ok {
+			name = rest
+		} else if name == "notice" {
+			name = "note"
+		}
+		if k := slices.Index(alertClasses, name); k > best {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return alertKinds[best]
+}
+
+// alertClasses are the classes of notes that sites and themes write, and
+// alertKinds the alert of each, from the mildest to the gravest.
+var (
+	alertClasses = []string{"note", "info", "primary", "tip", "success", "important", "warning", "caution", "danger"}
+	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION"}
+)
+
+// paragraphBefore returns the offset in out of the paragraph that out
+// ends with (its last line, then a line feed), and false when out ends
+// with something else: a blank line, a list, a heading, a fence, HTML.
+func paragraphBefore(out []byte) (int, bool) {
+	if len(out) < 2 || out[len(out)-1] != '\n' || out[len(out)-2] == '\n' {
+		return 0, false
+	}
+	k := bytes.LastIndex(out[:len(out)-1], []byte("\n\n"))
+	k++
+	if k > 0 {
+		k++
+	}
+	block := out[k : len(out)-1]
+	for l := range bytes.Lines(block) {
+		t := bytes.TrimLeft(l, " ")
+		if len(l)-len(t) >= 4 || blockMark(t) >= 0 || htmlBlock(t) || bytes.HasPrefix(t, []byte("|")) || bytes.HasPrefix(t, []byte("<!--")) {
+			return 0, false
+		}
+	}
+	return k, true
+}
+
+// paragraphAfter reports whether a kramdown attribute list on a line of
+// its own, after out and before rest, is that of the paragraph rest
+// starts: out ends with a blank line (or is empty), and rest's first
+// line is text that starts no other block.
+func paragraphAfter(out, rest []byte) bool {
+	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+		return false
+	}
+	l := bytes.TrimLeft(rest[:lineEnd(rest, 0)], " ")
+	if len(bytes.TrimSpace(l)) == 0 || len(rest)-len(bytes.TrimLeft(rest, " ")) >= 4 {
+		return false
+	}
+	return blockMark(l) < 0 && !bytes.HasPrefix(l, []byte("{:")) && !bytes.HasPrefix(l, []byte("|")) && !htmlBlock(l)
 }
 
 // quoteAlert makes the block quote that the output ends with (its lines
