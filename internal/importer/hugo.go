@@ -552,6 +552,10 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.copyFile(p, folder+txt)
 			return nil
 		}
+		if first := im.firstIndex(p); first != "" {
+			im.done(diag.Pos{Path: p}, "%s, another index file of this page bundle, comes first by name, and Hugo published that one as the page: not imported", first)
+			return nil
+		}
 		lang := w.lang
 		if code, plain := ml.fileLang(rel); code != "" {
 			lang, rel = code, plain
@@ -705,6 +709,44 @@ func (im *importer) expiry(p *page) {
 		}
 		return
 	}
+}
+
+// firstIndex returns, for the index file p of a Hugo page bundle
+// (index.md, _index.md, index.html with front matter), the name of
+// another of its folder with the same name before the extension that
+// comes before it by name: Hugo reads the files of a bundle in that
+// order and publishes the first as the page (blogdown's index.markdown
+// and Quarto's index.md of one post); "" when there is none.
+func (im *importer) firstIndex(p string) string {
+	stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if stem != "index" && stem != "_index" {
+		return ""
+	}
+	dir := path.Dir(p)
+	entries, err := fs.ReadDir(im.src, dir)
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == path.Base(p) {
+			return ""
+		}
+		if strings.TrimSuffix(name, path.Ext(name)) != stem || !e.Type().IsRegular() || im.ignored(path.Join(dir, name)) {
+			continue
+		}
+		if markdownExt(name) {
+			return name
+		}
+		if path.Ext(name) == ".html" {
+			if data, err := fs.ReadFile(im.src, path.Join(dir, name)); err == nil {
+				if _, _, _, _, fm := splitFrontMatter(data); fm {
+					return name
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // unrendered makes a draft of each Hugo page of which Hugo rendered no
