@@ -2632,6 +2632,9 @@ func blankLine(rest []byte) bool {
 func (im *importer) convertHTML(p *page) []byte {
 	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
 	b := c.body
+	// The body is HTML, published as one raw HTML block: what is
+	// converted in it is written as HTML.
+	c.html = []span{{start: 0, end: len(b)}}
 	for i := 0; i < len(b); {
 		if n := c.unprintable(i); n > 0 {
 			i += n
@@ -2652,6 +2655,12 @@ func (im *importer) convertHTML(p *page) []byte {
 				continue
 			}
 		}
+		if b[i] == '{' {
+			if n := c.htmlShortcode(i); n > 0 {
+				i += n
+				continue
+			}
+		}
 		c.out.WriteByte(b[i])
 		i++
 	}
@@ -2664,6 +2673,38 @@ func (im *importer) convertHTML(p *page) []byte {
 		p.fragments[k].at = offs[k]
 	}
 	return out
+}
+
+// htmlShortcodes are the shortcodes that a page written in HTML gets in
+// HTML: a figure, highlighted code, a video's or a post's link, a page's
+// address.
+var htmlShortcodes = map[string]bool{
+	"figure": true, "highlight": true, "youtube": true, "vimeo": true, "gist": true,
+	"tweet": true, "x": true, "ref": true, "relref": true,
+}
+
+// htmlShortcode converts the shortcode at body offset i of a Hugo page
+// written in HTML, whose shortcodes Hugo ran too, and returns how many
+// bytes of the body it took, 0 when there is none: one of
+// htmlShortcodes, or the site's own figure, as HTML; an escaped one as
+// typed; any other wrapped in a comment and noted, as in Markdown.
+func (c *converter) htmlShortcode(i int) int {
+	b := c.body
+	if bytes.HasPrefix(b[i:], []byte("{{</*")) || bytes.HasPrefix(b[i:], []byte("{{%/*")) {
+		return c.hugo(i)
+	}
+	t, ok := c.readTag(i, "{{<", ">}}")
+	if !ok {
+		if t, ok = c.readTag(i, "{{%", "%}}"); !ok {
+			return 0
+		}
+	}
+	if htmlShortcodes[t.name] || t.name == "/highlight" || c.im.conf.figures[t.name] && !t.closing {
+		if n := c.hugo(i); n > 0 {
+			return n
+		}
+	}
+	return c.wrapAt(i, t, "shortcode "+t.name)
 }
 
 // htmlBody returns the body of a page written in HTML as Markdown that
