@@ -59,14 +59,24 @@ def hugo(src):
                 return 'never' if str(b['render']).lower() in ('never', 'false') else 'always'
         return None
     cascaded = {}  # folder: the render its _index.md cascades
+    ignore = lower.get('ignorefiles') or []
+    ignore = [re.compile(x) for x in ([ignore] if isinstance(ignore, str) else ignore)]
     for d, _, files in os.walk(root):
         if '_index.md' in files:
             cascaded[d] = render((fm(os.path.join(d, '_index.md')) or {}).get('cascade'))
-        for f in files:
-            if not f.endswith('.md') or f == '_index.md' and d == root: continue
+        seen = set()  # the index files of a bundle: Hugo publishes the first by name
+        for f in sorted(files):
+            stem, ext = os.path.splitext(f)
+            if ext not in ('.md', '.markdown', '.html') or f == '_index.md' and d == root: continue
+            if any(x.search(os.path.join(d, f)) for x in ignore): continue
             rel = os.path.relpath(os.path.join(d, f), root)
             meta = fm(os.path.join(d, f))
+            if meta is None and ext != '.html':
+                meta = {}  # Markdown without front matter: a page too
             if meta is None or meta.get('draft'): continue
+            if stem in ('index', '_index'):
+                if stem in seen: continue
+                seen.add(stem)
             r, up = render(meta), d
             while r is None and up.startswith(root):  # the nearest cascade
                 r, up = cascaded.get(up), os.path.dirname(up)
@@ -82,7 +92,7 @@ def hugo(src):
             if rel in ('_index.md',):
                 continue  # a language's home page
             dirs, name = os.path.split(rel)
-            name = name[:-3]
+            name = os.path.splitext(name)[0]
             if '.' in name and name.rsplit('.', 1)[1].lower() in langs:
                 # A translation by file name, index.fr.md: under /fr/.
                 name, code = name.rsplit('.', 1)
