@@ -274,6 +274,7 @@ func (im *importer) hugo() error {
 	im.noteLanguages(confName, walks)
 	im.termTitles()
 	im.unrendered()
+	im.cascadedHeadless()
 	main := im.conf.mainSections
 	if len(main) == 0 {
 		best := ""
@@ -792,6 +793,55 @@ func (im *importer) unrendered() {
 				break
 			}
 		}
+	}
+}
+
+// cascadedHeadless leaves out the page of each leaf bundle (index.md)
+// that the nearest section page above it that cascades headless makes
+// headless (cascade: {headless: true}), as Hugo Apéro's about page does
+// its header, main and sidebar, whose front matter its template reads:
+// Hugo published their files but no page, as of a bundle headless
+// itself. A bundle's own headless wins.
+func (im *importer) cascadedHeadless() {
+	heads := map[string]*page{} // by language and folder: the section page cascading headless
+	for _, p := range im.pages {
+		if strings.HasPrefix(path.Base(p.rel), "_index.") && child(p.get("cascade"), "headless") != nil {
+			heads[p.lang+"|"+path.Dir(p.rel)] = p
+		}
+	}
+	if len(heads) == 0 {
+		return
+	}
+	kept := im.pages[:0]
+	for _, p := range im.pages {
+		base := path.Base(p.rel)
+		if strings.TrimSuffix(base, path.Ext(base)) == "index" && !p.has("headless") {
+			if s := nearest(heads, p.lang, path.Dir(p.rel)); s != nil {
+				if h, _ := strconv.ParseBool(child(s.get("cascade"), "headless").Value); h {
+					// What the import noted of it as a page (no title,
+					// no date) is moot.
+					im.res.Notes = slices.DeleteFunc(im.res.Notes, func(n Note) bool { return n.Pos.Path == p.src })
+					im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "headless, cascaded from %s: Hugo published no page for it, only its files: not imported as a page", s.src)
+					continue
+				}
+			}
+		}
+		kept = append(kept, p)
+	}
+	im.pages = kept
+}
+
+// nearest returns the page of pages, by language and folder, of dir or
+// the nearest folder above it, or nil.
+func nearest(pages map[string]*page, lang, dir string) *page {
+	for {
+		if s, ok := pages[lang+"|"+dir]; ok {
+			return s
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			return nil
+		}
+		dir = path.Dir(dir)
 	}
 }
 
