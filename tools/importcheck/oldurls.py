@@ -59,11 +59,15 @@ def hugo(src):
                 return 'never' if str(b['render']).lower() in ('never', 'false') else 'always'
         return None
     cascaded = {}  # folder: the render its _index.md cascades
+    heads = {}  # folder: the headless its _index.md cascades
     ignore = lower.get('ignorefiles') or []
     ignore = [re.compile(x) for x in ([ignore] if isinstance(ignore, str) else ignore)]
     for d, _, files in os.walk(root):
         if '_index.md' in files:
-            cascaded[d] = render((fm(os.path.join(d, '_index.md')) or {}).get('cascade'))
+            c = (fm(os.path.join(d, '_index.md')) or {}).get('cascade')
+            cascaded[d] = render(c)
+            if isinstance(c, dict) and 'headless' in c:
+                heads[d] = bool(c['headless'])
         seen = set()  # the index files of a bundle: Hugo publishes the first by name
         for f in sorted(files):
             stem, ext = os.path.splitext(f)
@@ -82,6 +86,12 @@ def hugo(src):
                 r, up = cascaded.get(up), os.path.dirname(up)
             if r == 'never':
                 continue  # Hugo published no page of it
+            if stem == 'index':
+                h, up = meta.get('headless'), d
+                while h is None and up.startswith(root):
+                    h, up = heads.get(up), os.path.dirname(up)
+                if h:
+                    continue  # a headless bundle: its files, no page
             exp = {k.lower(): v for k, v in meta.items()}.get('expirydate')
             if exp and (date_of(exp, '') or datetime.datetime.max) < datetime.datetime.now():
                 continue  # expired: Hugo leaves it out
