@@ -475,7 +475,7 @@ func (c *converter) hugo(i int) int {
 		return t.end - i
 	case "youtube":
 		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
+			c.writeLink(i, t.end, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
@@ -490,19 +490,19 @@ func (c *converter) hugo(i int) int {
 			user = "i" // x.com finds a post by its id alone
 		}
 		if id != "" && strings.Trim(id, "0123456789") == "" {
-			c.writeLink(i, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
+			c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
 	case "vimeo":
 		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, "Vimeo: "+id, "https://vimeo.com/"+id)
+			c.writeLink(i, t.end, "Vimeo: "+id, "https://vimeo.com/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
-			c.writeLink(i, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
+			c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
@@ -1130,11 +1130,17 @@ func (c *converter) figure(i int, a args) {
 }
 
 // writeLink writes a link with text to u, in place of the shortcode at
-// body offset i: Markdown, or HTML in a raw HTML block, where Markdown
-// would be shown as typed.
-func (c *converter) writeLink(i int, text, u string) {
+// body offsets i to end: Markdown, or HTML in a raw HTML block, where
+// Markdown would be shown as typed, a paragraph of its own when the
+// shortcode stands alone on its line, as the video it stood for did.
+func (c *converter) writeLink(i, end int, text, u string) {
 	if c.inHTMLBlock(i) {
-		c.out.WriteString(`<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
+		a := `<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`
+		b := c.body
+		if blankLine(b[lineStart(b, i):i]) && blankLine(b[end:end+lineEnd(b[end:], 0)]) {
+			a = "<p>" + a + "</p>"
+		}
+		c.out.WriteString(a)
 		return
 	}
 	c.out.WriteString("[" + text + "](" + u + ")")
