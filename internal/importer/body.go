@@ -512,6 +512,14 @@ func (c *converter) hugo(i int) int {
 			return n // the end of a site's quote
 		}
 	}
+	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
+		// The site's own shortcode that shows another page's text
+		// (a snippet shared by many pages): that text, converted here.
+		if q := c.refPage(strings.Trim(args.get("path", 0), `"'`)); q != nil && q != c.p && !q.html {
+			c.includeText(q.src, q.source, q.body, q.bodyOff)
+			return t.end - i
+		}
+	}
 	if lang, ok := c.im.conf.code[t.name]; ok && !t.closing && !strings.HasSuffix(t.args, "/") {
 		language := ""
 		if lang {
@@ -1528,6 +1536,20 @@ func (c *converter) ref(name string) (string, bool) {
 	if name == "" {
 		return frag, frag != ""
 	}
+	q := c.refPage(name)
+	switch {
+	case q == nil:
+		return "", false
+	case q.taxonomy:
+		return c.im.taxonomyURL(q) + frag, true
+	}
+	return "/" + q.newURL + frag, true
+}
+
+// refPage returns the page that name, a path as ref, relref and GetPage
+// take it (from the page's folder or the content folder, with or
+// without its extension), names, or nil.
+func (c *converter) refPage(name string) *page {
 	clean := strings.TrimPrefix(path.Clean("/"+name), "/")
 	var cands []string
 	if !strings.HasPrefix(name, "/") {
@@ -1537,13 +1559,10 @@ func (c *converter) ref(name string) (string, bool) {
 	cands = append(cands, clean, strings.TrimSuffix(clean, path.Ext(clean)), strings.TrimSuffix(clean, "/"))
 	for _, k := range cands {
 		if q := pickLang(c.im.byKey[k], c.p.lang); q != nil {
-			if q.taxonomy {
-				return c.im.taxonomyURL(q) + frag, true
-			}
-			return "/" + q.newURL + frag, true
+			return q
 		}
 	}
-	return "", false
+	return nil
 }
 
 // pickLang returns the one page of ps in lang, as Hugo's ref finds the
@@ -1621,8 +1640,15 @@ const maxIncludeDepth = 4
 // notes are at their places in file, each once however many pages
 // include it.
 func (c *converter) includeMarkdown(file string, data []byte) {
+	c.includeText(file, data, data, 0)
+}
+
+// includeText writes body, the text of the source file src (whose whole
+// text is source, body from offset bodyOff on), converted in the page's
+// place, as includeMarkdown does.
+func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 	inc := &page{
-		src: file, source: data, body: bytes.TrimRight(data, "\n"), dest: c.p.dest, oldURL: c.p.oldURL,
+		src: src, source: source, body: bytes.TrimRight(body, "\n"), bodyOff: bodyOff, dest: c.p.dest, oldURL: c.p.oldURL,
 		newURL: c.p.newURL, filesDir: c.p.filesDir, draft: c.p.draft, includeDepth: c.p.includeDepth + 1,
 	}
 	seen := map[Note]bool{}

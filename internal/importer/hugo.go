@@ -216,7 +216,7 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
-	im.conf.figures, im.conf.quotes, im.conf.code = siteShortcodes(im.src, conf)
+	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes = siteShortcodes(im.src, conf)
 	im.conf.taxonomies = map[string]bool{}
 	if tx, ok := lookup(conf, "taxonomies").(map[string]any); ok {
 		for _, v := range tx {
@@ -393,14 +393,14 @@ var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 // reads the code's language from its first or lang parameter. conf names
 // the themes; the site's template of a name is the one Hugo uses, of
 // layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
-func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code map[string]bool) {
+func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes map[string]bool) {
 	var dirs []string
 	themes := hugoThemes(conf)
 	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
 		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes", "themes/"+themes[k]+"/layouts/_shortcodes")
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
-	figures, quotes, code = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	figures, quotes, code, includes = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -420,10 +420,15 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code map[s
 				// A block of code: an inline one (hl_inline) is left.
 				code[name] = codeLangRE.Match(data)
 			}
+			includes[name] = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 		}
 	}
-	return figures, quotes, code
+	return figures, quotes, code, includes
 }
+
+// includeRE finds, in a shortcode's template, the page its first or path
+// parameter names: site.GetPage (.Get 0), with .Get 0 read before.
+var includeRE = regexp.MustCompile(`GetPage\b[^\n]*\.Get\s+(?:0\b|"path")|\.Get\s+(?:0\b|"path")[\s\S]*GetPage\s+\.`)
 
 // configName returns the name of the config file Hugo reads in src, or
 // "" when there is none.

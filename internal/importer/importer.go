@@ -180,6 +180,10 @@ type siteConfig struct {
 	// inside as code, by name; true when the first or lang parameter
 	// names its language.
 	code map[string]bool
+	// includes are the site's own shortcodes that show the text of the
+	// page their first parameter names (site.GetPage, then
+	// .RenderShortcodes or .Content), by name.
+	includes map[string]bool
 	// emoji is set when the source showed :smile: as its emoji: Hugo's
 	// enableEmoji, Jekyll's jemoji plugin.
 	emoji bool
