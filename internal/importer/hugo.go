@@ -541,7 +541,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if !markdownExt(p) {
 			if path.Ext(p) == ".html" {
 				if data, err := fs.ReadFile(im.src, p); err == nil {
-					_, _, _, _, html = splitFrontMatter(data)
+					html = hugoFrontMatter(data)
 				}
 			}
 			if !html {
@@ -746,7 +746,7 @@ func (im *importer) firstIndex(p string) string {
 		}
 		if path.Ext(name) == ".html" {
 			if data, err := fs.ReadFile(im.src, path.Join(dir, name)); err == nil {
-				if _, _, _, _, fm := splitFrontMatter(data); fm {
+				if hugoFrontMatter(data) {
 					return name
 				}
 			}
