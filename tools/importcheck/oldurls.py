@@ -13,7 +13,7 @@ import os, re, sys, datetime, urllib.parse, yaml, tomllib
 
 def fm(path):
     s = open(path, encoding='utf-8').read()
-    m = re.match(r'^(---|\+\+\+)\s*\n(.*?)\n(---|\+\+\+|\.\.\.)\s*\n', s, re.S)
+    m = re.match(r'^\s*(---|\+\+\+)\s*\n(.*?)\n(---|\+\+\+|\.\.\.)[ \t]*(\n|$)', s, re.S)
     if not m: return None
     try:
         return (tomllib.loads(m.group(2)) if m.group(1) == '+++' else yaml.safe_load(m.group(2))) or {}
@@ -110,7 +110,9 @@ def hugo(src):
             if name in ('index', '_index'):
                 dirs, name = os.path.split(dirs)
                 if f.startswith('_index.'):
-                    yield rel, lang + '/' + os.path.join(dirs, name).lower() + '/'; continue
+                    # Hugo keeps letters, digits and ./_-~+#@% of a path.
+                    p = re.sub(r'[^\w./~+#@%-]', '', os.path.join(dirs, name).lower().replace(' ', '-'))
+                    yield rel, lang + '/' + p + '/'; continue
             if meta.get('url'):
                 yield rel, meta['url']; continue
             section = dirs.split('/')[0] if dirs else ''
