@@ -161,6 +161,19 @@ def jekyll(src):
             yield os.path.relpath(os.path.join(d, f), src), re.sub('/+', '/', '/' + u)
     yield from jekyll_pages(src, conf, conf.get('permalink') or 'date')
 
+def listpage(src, path, meta):
+    # A page with no text of its own whose layout makes a list with a
+    # Liquid loop (a tag's page): a template, which plotline makes itself.
+    body = re.sub(r'^\s*(---|\+\+\+).*?\n(---|\.\.\.)[ \t]*(\n|$)', '', open(path, encoding='utf-8').read(), count=1, flags=re.S)
+    layout = str(meta.get('layout') or '')
+    if body.strip() or not layout:
+        return False
+    for ext in ('.html', '.md', '.markdown'):
+        p = os.path.join(src, '_layouts', layout + ext)
+        if os.path.exists(p):
+            return re.search(r'\{%-?\s*for\s', open(p, encoding='utf-8').read()) is not None
+    return False
+
 def suffix(style):
     # How Jekyll ends a page's or a document's default address: as the
     # site's permalink style ends its own.
@@ -195,6 +208,8 @@ def jekyll_pages(src, conf, style):
             if not m or f.startswith('_') or any(rel == e or rel.startswith(e + '/') for e in excl): continue
             meta = fm(os.path.join(d, f))
             if meta is None or meta.get('published') is False: continue
+            if not coll and listpage(src, os.path.join(d, f), meta):
+                continue  # a tag's page and the like: its layout made all of it, a template
             if meta.get('permalink'):
                 u = urllib.parse.unquote(str(meta['permalink']))
             elif coll:
