@@ -2300,7 +2300,10 @@ func (c *converter) attributeList(i int) int {
 			c.im.res.Converted++
 			return whole
 		}
-		if e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) {
+		if out := c.out.Bytes(); e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) &&
+			(len(out) == 0 || bytes.HasSuffix(out, []byte("\n\n"))) {
+			// Before a block quote, and not right after another block,
+			// which kramdown would give the list to.
 			c.out.WriteString("> [!" + alert + "]\n")
 			c.im.res.Converted++
 			return whole
@@ -2874,8 +2877,8 @@ func (c *converter) ialAlert(line []byte) string {
 // alertClasses are the classes of notes that sites and themes write, and
 // alertKinds the alert of each, from the mildest to the gravest.
 var (
-	alertClasses = []string{"note", "info", "primary", "tip", "success", "important", "warning", "caution", "danger"}
-	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION"}
+	alertClasses = []string{"note", "info", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger"}
+	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION"}
 )
 
 // paragraphBefore returns the offset in out of the paragraph that out
