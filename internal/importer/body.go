@@ -1653,7 +1653,9 @@ func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 	}
 	seen := map[Note]bool{}
 	for _, n := range c.im.res.Notes {
-		seen[n] = true
+		if n.Pos.Path == src {
+			seen[n] = true
+		}
 	}
 	from := len(c.im.res.Notes)
 	out := c.im.convertBody(inc)
