@@ -2897,8 +2897,9 @@ func paragraphBefore(out []byte) (int, bool) {
 	}
 	block := out[k : len(out)-1]
 	for l := range bytes.Lines(block) {
-		t := bytes.TrimLeft(l, " ")
-		if len(l)-len(t) >= 4 || blockMark(t) >= 0 || htmlBlock(t) || bytes.HasPrefix(t, []byte("|")) || bytes.HasPrefix(t, []byte("<!--")) {
+		t := bytes.TrimLeft(l, " \t")
+		if len(t) < len(l) || blockMark(t) >= 0 || htmlBlock(t) || bytes.HasPrefix(t, []byte("|")) || bytes.HasPrefix(t, []byte("<!--")) {
+			// Indented, the paragraph may be a list item's: left.
 			return 0, false
 		}
 	}
@@ -2913,8 +2914,8 @@ func paragraphAfter(out, rest []byte) bool {
 	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
 		return false
 	}
-	l := bytes.TrimLeft(rest[:lineEnd(rest, 0)], " ")
-	if len(bytes.TrimSpace(l)) == 0 || len(rest)-len(bytes.TrimLeft(rest, " ")) >= 4 {
+	l := rest[:lineEnd(rest, 0)]
+	if len(bytes.TrimSpace(l)) == 0 || l[0] == ' ' || l[0] == '\t' {
 		return false
 	}
 	return blockMark(l) < 0 && !bytes.HasPrefix(l, []byte("{:")) && !bytes.HasPrefix(l, []byte("|")) && !htmlBlock(l)
