@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"html"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark-emoji/definition"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/yamlpos"
@@ -107,6 +109,21 @@ func (c *converter) inHTMLBlock(off int) bool {
 	return c.im.kind == Hugo && inSpans(c.html, off)
 }
 
+// literalBrace writes the brace at body offset i, which starts "{{" or
+// "{%" that the page shows as typed, so that plotline shows it too: "\{"
+// in Markdown; in a raw HTML block of a Jekyll page, where CommonMark
+// would show the backslash, "&#123;", the brace's entity. Inside an
+// element with kramdown's markdown attribute, whose HTML the importer
+// reads again as Markdown, the backslash stays.
+func (c *converter) literalBrace(i int) {
+	if c.im.kind == Jekyll && len(c.mdOpen) == 0 && inSpans(c.html, i) {
+		c.out.WriteString("&#123;")
+		return
+	}
+	c.out.WriteString(`\`)
+	c.out.WriteByte('{')
+}
+
 // inSpans reports whether off is in one of spans, which are in order.
 func inSpans(spans []span, off int) bool {
 	for _, s := range spans {
@@ -191,7 +208,7 @@ func (im *importer) convertBody(p *page) []byte {
 				continue
 			}
 		}
-		if im.kind == Hugo && !im.conf.passthrough && b[i] == '\\' {
+		if !im.conf.passthrough && b[i] == '\\' {
 			if n := c.escapedBracket(i); n > 0 {
 				i += n
 				continue
@@ -458,7 +475,7 @@ func (c *converter) hugo(i int) int {
 		return t.end - i
 	case "youtube":
 		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
+			c.writeLink(i, t.end, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
@@ -473,19 +490,19 @@ func (c *converter) hugo(i int) int {
 			user = "i" // x.com finds a post by its id alone
 		}
 		if id != "" && strings.Trim(id, "0123456789") == "" {
-			c.writeLink(i, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
+			c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
 	case "vimeo":
 		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, "Vimeo: "+id, "https://vimeo.com/"+id)
+			c.writeLink(i, t.end, "Vimeo: "+id, "https://vimeo.com/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
-			c.writeLink(i, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
+			c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 			c.im.res.Converted++
 			return t.end - i
 		}
@@ -495,6 +512,23 @@ func (c *converter) hugo(i int) int {
 			return n // the end of a site's quote
 		}
 	}
+	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
+		// The site's own shortcode that shows another page's text
+		// (a snippet shared by many pages): that text, converted here.
+		if q := c.refPage(strings.Trim(args.get("path", 0), `"'`)); q != nil && q != c.p && !q.html {
+			c.includeText(q.src, q.source, q.body, q.bodyOff)
+			return t.end - i
+		}
+	}
+	if lang, ok := c.im.conf.code[t.name]; ok && !t.closing && !strings.HasSuffix(t.args, "/") {
+		language := ""
+		if lang {
+			language = args.get("lang", 0)
+		}
+		if n := c.siteCode(t, language); n > 0 {
+			return n
+		}
+	}
 	if c.im.conf.quotes[t.name] && !t.closing {
 		if n := c.quoteStart(t, "", quoteFooter(args)); n > 0 {
 			return n
@@ -502,10 +536,37 @@ func (c *converter) hugo(i int) int {
 	}
 	if c.im.conf.figures[t.name] && !t.closing && args.named["src"] != "" {
 		// The site's own figure, which shows the image of its src.
+		if !c.siteImage(args.named["src"]) {
+			return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: its src %s is no file of the new site (a resource its template made an image of?)", t.name, args.named["src"]))
+		}
 		c.figure(i, args)
 		return t.end - i
 	}
 	return c.wrapAt(i, t, "shortcode "+t.name)
+}
+
+// siteImage reports whether src, the image of the site's own figure
+// shortcode, is an address (elsewhere, or from the root of the site, as
+// a link's), or a relative path to a file of the new site: beside the
+// page, or at a site path from the page's old address or from the
+// site's root, as a template's relURL makes it. A relative path to
+// nothing is one of the template's resources (of assets/, which it
+// processed and published at an address of its making).
+func (c *converter) siteImage(src string) bool {
+	if k := strings.IndexAny(src, ":/?#"); k >= 0 && src[k] == ':' || strings.HasPrefix(src, "/") {
+		return true
+	}
+	file, _, _ := strings.Cut(src, "#")
+	file, _, _ = strings.Cut(file, "?")
+	if dec, err := url.PathUnescape(file); err == nil {
+		file = dec
+	}
+	for _, dir := range []string{path.Dir(c.p.dest), c.p.filesDir} {
+		if _, ok := c.im.res.Files[path.Join(dir, file)]; ok && dir != "" {
+			return true
+		}
+	}
+	return c.im.onSite("/"+file) || c.p.oldURL != "" && c.im.onSite(path.Join(c.p.oldURL, file))
 }
 
 // inlineShortcode wraps Hugo's inline shortcode that starts with t
@@ -587,6 +648,9 @@ func (c *converter) liquid(i int) int {
 			c.out.WriteString(s)
 			return t.end - i
 		}
+		if n := c.pageVariable(i, t, expr); n > 0 {
+			return n
+		}
 		if code {
 			return 0
 		}
@@ -595,8 +659,7 @@ func (c *converter) liquid(i int) int {
 	t, ok := c.readTag(i, "{%", "%}")
 	if !ok {
 		if !code {
-			c.out.WriteString(`\`)
-			c.out.WriteByte(b[i])
+			c.literalBrace(i)
 			return 1
 		}
 		return 0
@@ -611,7 +674,8 @@ func (c *converter) liquid(i int) int {
 		inner := b[t.end:innerEnd]
 		for k := 0; k < len(inner); k++ {
 			if inner[k] == '{' && k+1 < len(inner) && (inner[k+1] == '{' || inner[k+1] == '%') && !c.inCode(t.end+k) && (k == 0 || inner[k-1] != '\\') {
-				c.out.WriteByte('\\')
+				c.literalBrace(t.end + k)
+				continue
 			}
 			c.out.WriteByte(inner[k])
 		}
@@ -722,13 +786,124 @@ func (im *importer) siteVariable(expr string) (string, bool) {
 	if !siteVariableRE.MatchString(expr) {
 		return "", false
 	}
-	switch v := lookup(im.conf.vars, strings.TrimPrefix(expr, "site.")).(type) {
+	key := strings.TrimPrefix(expr, "site.")
+	v := lookup(im.conf.vars, key)
+	if k, ok := strings.CutPrefix(key, "data."); ok {
+		v = im.dataVariable(k)
+	}
+	switch v := v.(type) {
 	case string:
 		return v, true
 	case int, int64, uint64, float64:
 		return fmt.Sprint(v), true
 	}
 	return "", false
+}
+
+// pageVariableRE matches a Liquid output that is a variable of the page
+// and nothing else: page.root.
+var pageVariableRE = regexp.MustCompile(`^page\.[A-Za-z_][A-Za-z0-9_-]*$`)
+
+// pageVariable converts the Liquid output t at body offset i when it is
+// a variable of the page ({{ page.root }}) that the page's front matter,
+// or else the config's defaults, gives as a string or a number, and
+// returns how many bytes of the body it took; 0 when it is none. In an
+// address, a value that is a relative path to the site's root ("..", as
+// a lesson's pages set page.root for links to the lesson's root) begins
+// an address relative to the page's old address, written as the site
+// path it meant; before a tag that gives a path from the root ("{{
+// page.root }}{% link setup.md %}") it is left out.
+func (c *converter) pageVariable(i int, t tag, expr string) int {
+	if !pageVariableRE.MatchString(expr) {
+		return 0
+	}
+	key := strings.TrimPrefix(expr, "page.")
+	var v any
+	if n := c.p.get(key); n != nil {
+		v = fromNode(n)
+	} else {
+		v = c.im.pageDefault(c.p, strings.ToLower(key))
+	}
+	var s string
+	switch v := v.(type) {
+	case string:
+		s = v
+	case int, int64, uint64, float64:
+		s = fmt.Sprint(v)
+	default:
+		return 0
+	}
+	c.im.res.Converted++
+	b := c.body
+	if c.inCode(i) || !addressStart(c.out.Bytes()) || s == "" || strings.Trim(s, "./") != "" {
+		c.out.WriteString(s)
+		return t.end - i
+	}
+	if t.end < len(b) && b[t.end] == '{' {
+		return t.end - i
+	}
+	end := t.end
+	for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
+		end++
+	}
+	u := strings.TrimSuffix(s, "/") + "/" + strings.TrimPrefix(string(b[t.end:end]), "/")
+	c.at = i
+	if site, ok := c.resolve(u); ok {
+		u = site
+	}
+	if c.nowhere(u) && i >= 2 && string(b[i-2:i]) == "](" && bytes.HasSuffix(c.out.Bytes(), []byte("](")) && end < len(b) && b[end] == ')' {
+		// No page of the new site, and no old site's address to keep:
+		// the text stays, as text, as a link's does.
+		c.out.Truncate(c.out.Len() - 2)
+		c.unlink(i-2, "<!-- plotline import: ("+commentSafe(u)+") -->")
+		c.im.note(c.pos(i), "link %s names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", u)
+		return end + 1 - i
+	}
+	c.out.WriteString(u)
+	return end - i
+}
+
+// dataVariable returns the value of key in the site's data files, as
+// Liquid's site.data has it: "ruby.min_version" is the key min_version
+// of _data/ruby.yml (or .yaml, .json), "team.core.lead" that of
+// _data/team/core.yml if there is no _data/team.yml; nil when there is
+// none.
+func (im *importer) dataVariable(key string) any {
+	parts := strings.Split(key, ".")
+	dir := im.conf.dataDir
+	for i, name := range parts[:len(parts)-1] {
+		for _, ext := range []string{".yml", ".yaml", ".json"} {
+			if m, ok := im.dataFile(path.Join(dir, name+ext)).(map[string]any); ok {
+				return lookup(m, strings.Join(parts[i+1:], "."))
+			}
+		}
+		dir = path.Join(dir, name)
+	}
+	return nil
+}
+
+// dataFile returns the decoded data file p of the source, read once, or
+// nil when it cannot be read or decoded.
+func (im *importer) dataFile(p string) any {
+	if v, ok := im.conf.data[p]; ok {
+		return v
+	}
+	if im.conf.data == nil {
+		im.conf.data = map[string]any{}
+	}
+	var v any
+	if data, err := fs.ReadFile(im.src, p); err == nil {
+		if path.Ext(p) == ".json" {
+			err = json.Unmarshal(data, &v)
+		} else {
+			err = yaml.Unmarshal(data, &v)
+		}
+		if err != nil {
+			v = nil
+		}
+	}
+	im.conf.data[p] = v
+	return v
 }
 
 // wrap writes the tag t inside an HTML comment, which plotline drops,
@@ -963,11 +1138,17 @@ func (c *converter) figure(i int, a args) {
 }
 
 // writeLink writes a link with text to u, in place of the shortcode at
-// body offset i: Markdown, or HTML in a raw HTML block, where Markdown
-// would be shown as typed.
-func (c *converter) writeLink(i int, text, u string) {
+// body offsets i to end: Markdown, or HTML in a raw HTML block, where
+// Markdown would be shown as typed, a paragraph of its own when the
+// shortcode stands alone on its line, as the video it stood for did.
+func (c *converter) writeLink(i, end int, text, u string) {
 	if c.inHTMLBlock(i) {
-		c.out.WriteString(`<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
+		a := `<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`
+		b := c.body
+		if blankLine(b[lineStart(b, i):i]) && blankLine(b[end:end+lineEnd(b[end:], 0)]) {
+			a = "<p>" + a + "</p>"
+		}
+		c.out.WriteString(a)
 		return
 	}
 	c.out.WriteString("[" + text + "](" + u + ")")
@@ -1006,6 +1187,34 @@ func stripTags(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// siteCode turns the site's own code shortcode t (one whose template
+// highlights its inside), standing at the start of its line, and what is
+// up to its end tag into a fenced code block in language, and returns
+// how many bytes of the body it took; 0 when t is not so placed or has
+// no end tag.
+func (c *converter) siteCode(t tag, language string) int {
+	b := c.body
+	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
+	if strings.TrimSpace(string(b[lineStart:t.start])) != "" {
+		return 0
+	}
+	for from := t.end; from < len(b); {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			return 0
+		}
+		open, close := "{{<", ">}}"
+		if bytes.HasPrefix(b[from+k:], []byte("{{%")) {
+			open, close = "{{%", "%}}"
+		}
+		if ct, ok := c.readTag(from+k, open, close); ok && ct.closing && ct.name == "/"+t.name {
+			return c.fence(t, language, "/"+t.name, [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
+		}
+		from += k + 2
+	}
+	return 0
 }
 
 // fence turns a highlight tag t and what is up to its end tag into a
@@ -1327,6 +1536,20 @@ func (c *converter) ref(name string) (string, bool) {
 	if name == "" {
 		return frag, frag != ""
 	}
+	q := c.refPage(name)
+	switch {
+	case q == nil:
+		return "", false
+	case q.taxonomy:
+		return c.im.taxonomyURL(q) + frag, true
+	}
+	return "/" + q.newURL + frag, true
+}
+
+// refPage returns the page that name, a path as ref, relref and GetPage
+// take it (from the page's folder or the content folder, with or
+// without its extension), names, or nil.
+func (c *converter) refPage(name string) *page {
 	clean := strings.TrimPrefix(path.Clean("/"+name), "/")
 	var cands []string
 	if !strings.HasPrefix(name, "/") {
@@ -1336,13 +1559,10 @@ func (c *converter) ref(name string) (string, bool) {
 	cands = append(cands, clean, strings.TrimSuffix(clean, path.Ext(clean)), strings.TrimSuffix(clean, "/"))
 	for _, k := range cands {
 		if q := pickLang(c.im.byKey[k], c.p.lang); q != nil {
-			if q.taxonomy {
-				return c.im.taxonomyURL(q) + frag, true
-			}
-			return "/" + q.newURL + frag, true
+			return q
 		}
 	}
-	return "", false
+	return nil
 }
 
 // pickLang returns the one page of ps in lang, as Hugo's ref finds the
@@ -1391,12 +1611,69 @@ func (c *converter) include(t tag) {
 		todo("names no file " + file)
 	case len(fields) > 1:
 		todo("has parameters: inline it by hand")
+	case (bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))) && markdownExt(file) &&
+		!liquidFlowRE.Match(data) && c.p.includeDepth < maxIncludeDepth:
+		// Markdown with Liquid outputs and includes, but no loop or
+		// condition (a lesson's list of link definitions, shared by
+		// its pages): converted as part of the page, as Jekyll reads
+		// it, each note at its place in the include.
+		c.includeMarkdown(file, data)
 	case bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{")):
 		todo("uses Liquid: inline it by hand")
 	default:
 		c.out.Write(bytes.TrimRight(data, "\n"))
 		c.im.res.Converted++
 	}
+}
+
+// liquidFlowRE finds a Liquid tag that makes what a template shows
+// depend on data: a loop, a condition, a variable set.
+var liquidFlowRE = regexp.MustCompile(`\{%-?\s*(?:for|if|unless|case|assign|capture|tablerow|cycle|increment|decrement)\s`)
+
+// maxIncludeDepth bounds how deep Markdown includes are converted within
+// one another, so that one that includes itself ends.
+const maxIncludeDepth = 4
+
+// includeMarkdown writes the Markdown include file, whose text data has
+// Liquid in it, converted in the page's place: its links are resolved
+// from the page's address, its fragments checked as the page's, and its
+// notes are at their places in file, each once however many pages
+// include it.
+func (c *converter) includeMarkdown(file string, data []byte) {
+	c.includeText(file, data, data, 0)
+}
+
+// includeText writes body, the text of the source file src (whose whole
+// text is source, body from offset bodyOff on), converted in the page's
+// place, as includeMarkdown does.
+func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
+	inc := &page{
+		src: src, source: source, body: bytes.TrimRight(body, "\n"), bodyOff: bodyOff, dest: c.p.dest, oldURL: c.p.oldURL,
+		newURL: c.p.newURL, filesDir: c.p.filesDir, draft: c.p.draft, includeDepth: c.p.includeDepth + 1,
+	}
+	seen := map[Note]bool{}
+	for _, n := range c.im.res.Notes {
+		if n.Pos.Path == src {
+			seen[n] = true
+		}
+	}
+	from := len(c.im.res.Notes)
+	out := c.im.convertBody(inc)
+	notes := c.im.res.Notes[:from]
+	for _, n := range c.im.res.Notes[from:] {
+		if !seen[n] {
+			seen[n] = true
+			notes = append(notes, n)
+		}
+	}
+	c.im.res.Notes = notes
+	at := c.out.Len()
+	for _, f := range inc.fragments {
+		f.at += at
+		c.p.fragments = append(c.p.fragments, f)
+	}
+	c.out.Write(out)
+	c.im.res.Converted++
 }
 
 // link rewrites the destination of a Markdown link or image at body
@@ -1658,6 +1935,32 @@ func (c *converter) cut(at, n int) {
 	for k, o := range c.opens {
 		if o > at {
 			c.opens[k] = o - n
+		}
+	}
+}
+
+// insert writes s into the output at offset at, and moves what the
+// converter holds of the output after it, as cut does.
+func (c *converter) insert(at int, s string) {
+	tail := bytes.Clone(c.out.Bytes()[at:])
+	c.out.Truncate(at)
+	c.out.WriteString(s)
+	c.out.Write(tail)
+	n := len(s)
+	for k := range c.p.fragments {
+		if c.p.fragments[k].at >= at {
+			c.p.fragments[k].at += n
+		}
+	}
+	for k, e := range c.mdOpen {
+		if e.out >= at {
+			e.out += n
+			c.mdOpen[k] = e
+		}
+	}
+	for k, o := range c.opens {
+		if o >= at {
+			c.opens[k] = o + n
 		}
 	}
 }
@@ -1999,7 +2302,26 @@ func (c *converter) attributeList(i int) int {
 			c.im.res.Converted++
 			return whole
 		}
-		if e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) {
+		if out := c.out.Bytes(); e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) &&
+			(len(out) == 0 || bytes.HasSuffix(out, []byte("\n\n"))) {
+			// Before a block quote, and not right after another block,
+			// which kramdown would give the list to.
+			c.out.WriteString("> [!" + alert + "]\n")
+			c.im.res.Converted++
+			return whole
+		}
+		if k, ok := paragraphBefore(c.out.Bytes()); ok && quote == 0 {
+			// Right after a paragraph, the list is the paragraph's:
+			// the alert's line before it takes it into a quote.
+			c.insert(k, "> [!"+alert+"]\n")
+			c.im.res.Converted++
+			return whole
+		}
+		if e < len(b) && quote == 0 && paragraphAfter(c.out.Bytes(), b[e+1:]) {
+			// Before a paragraph, after a blank line, the list is
+			// the paragraph's (a site's note, {: .note .info}): the
+			// alert's line takes it into a quote as its lazy
+			// continuation.
 			c.out.WriteString("> [!" + alert + "]\n")
 			c.im.res.Converted++
 			return whole
@@ -2223,16 +2545,16 @@ func blockStart(out []byte) int {
 	return start
 }
 
-// bracketEntities are what an escaped bracket of a Hugo page becomes:
+// bracketEntities are what an escaped bracket of a page becomes:
 // the character, which neither plotline's mathematics (\[…\], \(…\))
 // nor a link reads.
 var bracketEntities = map[byte]string{'[': "&#91;", ']': "&#93;", '(': "&#40;", ')': "&#41;"}
 
-// escapedBracket writes the escaped bracket at body offset i of a Hugo
-// page, "\[" as pandoc writes "[", as the character it showed, and
-// returns 2; 0 when there is none. Without Hugo's passthrough extension
-// "\[below\]" is the text "[below]", where plotline would read
-// mathematics.
+// escapedBracket writes the escaped bracket at body offset i of a page,
+// "\[" as pandoc writes "[", as the character it showed, and returns 2;
+// 0 when there is none. Without Hugo's passthrough extension, and always
+// in kramdown (whose mathematics is "$$…$$"), "\[below\]" is the text
+// "[below]", where plotline would read mathematics.
 func (c *converter) escapedBracket(i int) int {
 	b := c.body
 	if i+1 >= len(b) || c.inCode(i) || c.inHTMLBlock(i) {
@@ -2347,6 +2669,9 @@ func blankLine(rest []byte) bool {
 func (im *importer) convertHTML(p *page) []byte {
 	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
 	b := c.body
+	// The body is HTML, published as one raw HTML block: what is
+	// converted in it is written as HTML.
+	c.html = []span{{start: 0, end: len(b)}}
 	for i := 0; i < len(b); {
 		if n := c.unprintable(i); n > 0 {
 			i += n
@@ -2367,6 +2692,12 @@ func (im *importer) convertHTML(p *page) []byte {
 				continue
 			}
 		}
+		if b[i] == '{' {
+			if n := c.htmlShortcode(i); n > 0 {
+				i += n
+				continue
+			}
+		}
 		c.out.WriteByte(b[i])
 		i++
 	}
@@ -2379,6 +2710,38 @@ func (im *importer) convertHTML(p *page) []byte {
 		p.fragments[k].at = offs[k]
 	}
 	return out
+}
+
+// htmlShortcodes are the shortcodes that a page written in HTML gets in
+// HTML: a figure, highlighted code, a video's or a post's link, a page's
+// address.
+var htmlShortcodes = map[string]bool{
+	"figure": true, "highlight": true, "youtube": true, "vimeo": true, "gist": true,
+	"tweet": true, "x": true, "ref": true, "relref": true,
+}
+
+// htmlShortcode converts the shortcode at body offset i of a Hugo page
+// written in HTML, whose shortcodes Hugo ran too, and returns how many
+// bytes of the body it took, 0 when there is none: one of
+// htmlShortcodes, or the site's own figure, as HTML; an escaped one as
+// typed; any other wrapped in a comment and noted, as in Markdown.
+func (c *converter) htmlShortcode(i int) int {
+	b := c.body
+	if bytes.HasPrefix(b[i:], []byte("{{</*")) || bytes.HasPrefix(b[i:], []byte("{{%/*")) {
+		return c.hugo(i)
+	}
+	t, ok := c.readTag(i, "{{<", ">}}")
+	if !ok {
+		if t, ok = c.readTag(i, "{{%", "%}}"); !ok {
+			return 0
+		}
+	}
+	if htmlShortcodes[t.name] || t.name == "/highlight" || c.im.conf.figures[t.name] && !t.closing {
+		if n := c.hugo(i); n > 0 {
+			return n
+		}
+	}
+	return c.wrapAt(i, t, "shortcode "+t.name)
 }
 
 // htmlBody returns the body of a page written in HTML as Markdown that
@@ -2472,9 +2835,12 @@ func quotePrefix(line []byte) int {
 // ialAlert returns the kind of GitHub alert that a kramdown attribute
 // list names with one of Chirpy's prompt classes, {: .prompt-tip} giving
 // TIP, or with one of the callouts of the site's config (Just the Docs'
-// callouts:, {: .warning} giving WARNING), or "".
+// callouts:, {: .warning} giving WARNING), or else with the class of a
+// note as sites and themes name them ({: .note .info}, Minimal Mistakes'
+// {: .notice--warning}), the gravest of them; or "".
 func (c *converter) ialAlert(line []byte) string {
-	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+	fields := strings.Fields(string(line[2 : len(line)-1]))
+	for _, f := range fields {
 		if kind := c.im.conf.callouts[strings.TrimPrefix(f, ".")]; kind != "" && strings.HasPrefix(f, ".") {
 			return kind
 		}
@@ -2489,7 +2855,70 @@ func (c *converter) ialAlert(line []byte) string {
 			return "CAUTION"
 		}
 	}
-	return ""
+	best := -1
+	for _, f := range fields {
+		name, ok := strings.CutPrefix(f, ".")
+		if !ok {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(name, "notice--"); ok {
+			name = rest
+		} else if name == "notice" {
+			name = "note"
+		}
+		if k := slices.Index(alertClasses, name); k > best {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return alertKinds[best]
+}
+
+// alertClasses are the classes of notes that sites and themes write, and
+// alertKinds the alert of each, from the mildest to the gravest.
+var (
+	alertClasses = []string{"note", "info", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger"}
+	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION"}
+)
+
+// paragraphBefore returns the offset in out of the paragraph that out
+// ends with (its last line, then a line feed), and false when out ends
+// with something else: a blank line, a list, a heading, a fence, HTML.
+func paragraphBefore(out []byte) (int, bool) {
+	if len(out) < 2 || out[len(out)-1] != '\n' || out[len(out)-2] == '\n' {
+		return 0, false
+	}
+	k := bytes.LastIndex(out[:len(out)-1], []byte("\n\n"))
+	k++
+	if k > 0 {
+		k++
+	}
+	block := out[k : len(out)-1]
+	for l := range bytes.Lines(block) {
+		t := bytes.TrimLeft(l, " \t")
+		if len(t) < len(l) || blockMark(t) >= 0 || htmlBlock(t) || bytes.HasPrefix(t, []byte("|")) || bytes.HasPrefix(t, []byte("<!--")) {
+			// Indented, the paragraph may be a list item's: left.
+			return 0, false
+		}
+	}
+	return k, true
+}
+
+// paragraphAfter reports whether a kramdown attribute list on a line of
+// its own, after out and before rest, is that of the paragraph rest
+// starts: out ends with a blank line (or is empty), and rest's first
+// line is text that starts no other block.
+func paragraphAfter(out, rest []byte) bool {
+	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+		return false
+	}
+	l := rest[:lineEnd(rest, 0)]
+	if len(bytes.TrimSpace(l)) == 0 || l[0] == ' ' || l[0] == '\t' {
+		return false
+	}
+	return blockMark(l) < 0 && !bytes.HasPrefix(l, []byte("{:")) && !bytes.HasPrefix(l, []byte("|")) && !htmlBlock(l)
 }
 
 // quoteAlert makes the block quote that the output ends with (its lines

@@ -27,6 +27,8 @@ func FuzzBody(f *testing.F) {
 		"<div markdown=\"1\">\n*a*\n</div>\n```\nx\n\ny\n```\n<p>q</p>\n[w]({{ site.url }}) {{ site.url }}.",
 		"<div>\n{{< figure src=\"a.png\" link=\"../b/\" >}}\n{{< highlight go >}}\na\n\n  \nb\n{{< /highlight >}}{{< youtube x >}}\n</div>\n{{< admonition note \"T\" >}}x\n[^f]:\n    y\n    {{< /admonition >}} z",
 		"**b**{:.c} `x`{: .l} {::options a=\"b\" /} [a b](c d) [[x]](/posts/b/) ![i]({{ x }}) <div>\n\\(y\\) [z](q)\n</div>",
+		"[r]({{ page.root }}/x/) [s]({{page.title}}{% link b.md %}) {{ site.data.a.b }}\n\n{: .note .info}\nText.\nMore {: .warning}\n{:.notice--danger}\n",
+		"<p markdown=\"1\" class=\"c\">\n- a, [b](https://x.example/)\n1. c\n</p>\n<h4 markdown=\"1\"># x</h4>\n{% include links.md %}\n<div>{% raw %}{{ y }}{% endraw %}</div>",
 	} {
 		f.Add(s)
 	}

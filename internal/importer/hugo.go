@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -214,7 +216,15 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
-	im.conf.figures, im.conf.quotes = siteShortcodes(im.src, conf)
+	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes = siteShortcodes(im.src, conf)
+	im.conf.taxonomies = map[string]bool{}
+	if tx, ok := lookup(conf, "taxonomies").(map[string]any); ok {
+		for _, v := range tx {
+			if plural, ok := v.(string); ok && plural != "tags" && plural != "categories" {
+				im.conf.taxonomies[strings.ToLower(plural)] = true
+			}
+		}
+	}
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
 	im.conf.permalinks = map[string]string{}
@@ -262,6 +272,9 @@ func (im *importer) hugo() error {
 		}
 	}
 	im.noteLanguages(confName, walks)
+	im.termTitles()
+	im.unrendered()
+	im.cascadedHeadless()
 	main := im.conf.mainSections
 	if len(main) == 0 {
 		best := ""
@@ -363,20 +376,31 @@ func leafBundle(src fs.FS, dir string) bool {
 // parameter.
 var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
 
+// highlightRE finds, in a shortcode's template, a call of Hugo's
+// highlighter: highlight, transform.Highlight.
+var highlightRE = regexp.MustCompile(`\b(?:transform\.Highlight|highlight)\s`)
+
+// codeLangRE finds, in a shortcode's template, the use of a parameter
+// that names the language of its code: the first, or lang.
+var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
+
 // siteShortcodes reads the shortcodes of the site and its themes, and
 // returns the names of those whose template shows an image from their
 // src parameter, a figure of the site's own making (hugo-easy-gallery's
-// figure, a theme's img), and of those whose template is a block quote
-// of their inside. conf names the themes; the site's template of a name
-// is the one Hugo uses.
-func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes map[string]bool) {
+// figure, a theme's img), of those whose template is a block quote of
+// their inside, and of those whose template highlights their inside as
+// code (a config shown in three formats), each of these true when it
+// reads the code's language from its first or lang parameter. conf names
+// the themes; the site's template of a name is the one Hugo uses, of
+// layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
+func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes map[string]bool) {
 	var dirs []string
 	themes := hugoThemes(conf)
 	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
-		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes")
+		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes", "themes/"+themes[k]+"/layouts/_shortcodes")
 	}
-	dirs = append(dirs, "layouts/shortcodes")
-	figures, quotes = map[string]bool{}, map[string]bool{}
+	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
+	figures, quotes, code, includes = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -389,11 +413,22 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes map[string]
 				continue
 			}
 			figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
-			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && bytes.Contains(data, []byte(".Inner"))
+			inner := bytes.Contains(data, []byte(".Inner"))
+			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
+			delete(code, name)
+			if inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline")) {
+				// A block of code: an inline one (hl_inline) is left.
+				code[name] = codeLangRE.Match(data)
+			}
+			includes[name] = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 		}
 	}
-	return figures, quotes
+	return figures, quotes, code, includes
 }
+
+// includeRE finds, in a shortcode's template, the page its first or path
+// parameter names: site.GetPage (.Get 0), with .Get 0 read before.
+var includeRE = regexp.MustCompile(`GetPage\b[^\n]*\.Get\s+(?:0\b|"path")|\.Get\s+(?:0\b|"path")[\s\S]*GetPage\s+\.`)
 
 // configName returns the name of the config file Hugo reads in src, or
 // "" when there is none.
@@ -506,7 +541,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if !markdownExt(p) {
 			if path.Ext(p) == ".html" {
 				if data, err := fs.ReadFile(im.src, p); err == nil {
-					_, _, _, _, html = splitFrontMatter(data)
+					html = hugoFrontMatter(data)
 				}
 			}
 			if !html {
@@ -521,6 +556,10 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			txt := strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
 			im.done(diag.Pos{Path: p}, "a Markdown file of a page bundle, which Hugo publishes as no page: copied as %s", txt)
 			im.copyFile(p, folder+txt)
+			return nil
+		}
+		if first := im.firstIndex(p); first != "" {
+			im.done(diag.Pos{Path: p}, "%s, another index file of this page bundle, comes first by name, and Hugo published that one as the page: not imported", first)
 			return nil
 		}
 		lang := w.lang
@@ -575,6 +614,16 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				// which links keep reaching.
 				pg.dest = path.Join(path.Dir(pg.dest), "index.md")
 				pg.section = true
+				if parts := strings.Split(rel, "/"); len(parts) == 3 && im.conf.taxonomies[parts[0]] {
+					// A term's page of another taxonomy than tags
+					// (authors/ana-lima/): it lists the pages that
+					// name the term, and is titled by it.
+					pg.term = parts[0]
+					if _, _, _, heading := leadingHeading(pg.body); pg.str("title") == "" && !heading {
+						pg.title = parts[1] // for now: termTitles
+						pg.termTitle = true
+					}
+				}
 			}
 		}
 		// The files of its folder: beside it, or, for a translation by
@@ -594,6 +643,11 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		switch {
 		case listPage:
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
+		case pg.term != "":
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a term's page of the taxonomy %s (_index): published at its address as a page, its text followed by a list of the pages of the term as they are now (new pages do not join it)", pg.term)
+			im.fillIn(pg)
+		case pg.section && pg.unrendered():
+			im.fillIn(pg) // made a draft by unrendered
 		case pg.section:
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
 			im.fillIn(pg)
@@ -606,6 +660,17 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			pg.oldURL = "/" + lang + pg.oldURL
 		case ml.inSubdir && len(ml.codes) > 0:
 			pg.oldURL = "/" + ml.def + pg.oldURL
+		}
+		if strings.ContainsFunc(pg.slug, unicode.IsSpace) {
+			// Hugo made "internal functions" internal-functions in the
+			// address; plotline would keep the space.
+			slug := pathRules{keepCase: true}.path(pg.slug)
+			for _, fl := range pg.fields {
+				if fl.key == "slug" {
+					im.done(fl.pos, "slug %q: written %s, as Hugo made it in the page's address", pg.slug, slug)
+				}
+			}
+			pg.slug = slug
 		}
 		pg.newURL = newURL(pg.dest, pg.slug)
 		if section, _, found := strings.Cut(rel, "/"); found && !strings.HasPrefix(path.Base(rel), "_index.") {
@@ -650,6 +715,199 @@ func (im *importer) expiry(p *page) {
 		}
 		return
 	}
+}
+
+// firstIndex returns, for the index file p of a Hugo page bundle
+// (index.md, _index.md, index.html with front matter), the name of
+// another of its folder with the same name before the extension that
+// comes before it by name: Hugo reads the files of a bundle in that
+// order and publishes the first as the page (blogdown's index.markdown
+// and Quarto's index.md of one post); "" when there is none.
+func (im *importer) firstIndex(p string) string {
+	stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if stem != "index" && stem != "_index" {
+		return ""
+	}
+	dir := path.Dir(p)
+	entries, err := fs.ReadDir(im.src, dir)
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == path.Base(p) {
+			return ""
+		}
+		if strings.TrimSuffix(name, path.Ext(name)) != stem || !e.Type().IsRegular() || im.ignored(path.Join(dir, name)) {
+			continue
+		}
+		if markdownExt(name) {
+			return name
+		}
+		if path.Ext(name) == ".html" {
+			if data, err := fs.ReadFile(im.src, path.Join(dir, name)); err == nil {
+				if hugoFrontMatter(data) {
+					return name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// unrendered makes a draft of each Hugo page of which Hugo rendered no
+// page, as its build options say (build: {render: never}): its own, or
+// else those that the nearest section page above it that cascades
+// build options with a render (a folder of snippets that a shortcode
+// shows in other pages), or the page itself, cascades. Its text is
+// kept, and not published.
+func (im *importer) unrendered() {
+	cascades := map[string]*page{} // by language and folder: the section page cascading a render
+	for _, p := range im.pages {
+		if strings.HasPrefix(path.Base(p.rel), "_index.") {
+			if _, ok := p.cascadesRender(); ok {
+				cascades[p.lang+"|"+path.Dir(p.rel)] = p
+			}
+		}
+	}
+	for _, p := range im.pages {
+		if p.draft {
+			continue
+		}
+		pos := diag.Pos{Path: p.src, Line: 1, Col: 1}
+		if never, ok := p.rendersNever(); ok {
+			if never {
+				p.draft = true
+				im.done(pos, "build options render: never: Hugo published no page of it: imported as a draft, its text kept")
+			}
+			continue
+		}
+		for dir := path.Dir(p.rel); ; dir = path.Dir(dir) {
+			if s, ok := cascades[p.lang+"|"+dir]; ok {
+				if never, _ := s.cascadesRender(); never {
+					p.draft = true
+					from := "cascaded from " + s.src
+					if s == p {
+						from = "which it cascades to the pages below it"
+					}
+					im.done(pos, "build options render: never, %s: Hugo published no page of it: imported as a draft, its text kept", from)
+				}
+				break
+			}
+			if dir == "." || dir == "/" {
+				break
+			}
+		}
+	}
+}
+
+// cascadedHeadless leaves out the page of each leaf bundle (index.md)
+// that the nearest section page above it that cascades headless makes
+// headless (cascade: {headless: true}), as Hugo Apéro's about page does
+// its header, main and sidebar, whose front matter its template reads:
+// Hugo published their files but no page, as of a bundle headless
+// itself. A bundle's own headless wins.
+func (im *importer) cascadedHeadless() {
+	heads := map[string]*page{} // by language and folder: the section page cascading headless
+	for _, p := range im.pages {
+		if strings.HasPrefix(path.Base(p.rel), "_index.") && child(p.get("cascade"), "headless") != nil {
+			heads[p.lang+"|"+path.Dir(p.rel)] = p
+		}
+	}
+	if len(heads) == 0 {
+		return
+	}
+	kept := im.pages[:0]
+	for _, p := range im.pages {
+		base := path.Base(p.rel)
+		if strings.TrimSuffix(base, path.Ext(base)) == "index" && !p.has("headless") {
+			if s := nearest(heads, p.lang, path.Dir(p.rel)); s != nil {
+				if h, _ := strconv.ParseBool(child(s.get("cascade"), "headless").Value); h {
+					// What the import noted of it as a page (no title,
+					// no date) is moot.
+					im.res.Notes = slices.DeleteFunc(im.res.Notes, func(n Note) bool { return n.Pos.Path == p.src })
+					im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "headless, cascaded from %s: Hugo published no page for it, only its files: not imported as a page", s.src)
+					continue
+				}
+			}
+		}
+		kept = append(kept, p)
+	}
+	im.pages = kept
+}
+
+// nearest returns the page of pages, by language and folder, of dir or
+// the nearest folder above it, or nil.
+func nearest(pages map[string]*page, lang, dir string) *page {
+	for {
+		if s, ok := pages[lang+"|"+dir]; ok {
+			return s
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			return nil
+		}
+		dir = path.Dir(dir)
+	}
+}
+
+// unrendered reports whether the Hugo section page p is rendered by no
+// page, by its own build options or those it cascades.
+func (p *page) unrendered() bool {
+	if never, ok := p.rendersNever(); ok {
+		return never
+	}
+	never, _ := p.cascadesRender()
+	return never
+}
+
+// rendersNever reports whether the build options of the Hugo page p say
+// that Hugo renders no page of it, and whether they give a render at all.
+func (p *page) rendersNever() (never, ok bool) {
+	for _, key := range []string{"build", "_build"} {
+		if never, ok := renderNever(p.get(key)); ok {
+			return never, true
+		}
+	}
+	return false, false
+}
+
+// cascadesRender reports whether the Hugo page p cascades to itself and
+// the pages below it build options by which Hugo renders no page, and
+// whether it cascades a render at all.
+func (p *page) cascadesRender() (never, ok bool) {
+	c := p.get("cascade")
+	for _, key := range []string{"build", "_build"} {
+		if never, ok := renderNever(child(c, key)); ok {
+			return never, true
+		}
+	}
+	return false, false
+}
+
+// child returns the value of key in the mapping n, its case ignored, or
+// nil.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		if strings.EqualFold(n.Content[k].Value, key) {
+			return n.Content[k+1]
+		}
+	}
+	return nil
+}
+
+// renderNever reports whether the build options n say that Hugo renders
+// no page (render: never, or false as Hugo before 0.65 wrote it), and
+// whether they give a render at all.
+func renderNever(n *yaml.Node) (never, ok bool) {
+	r := child(n, "render")
+	if r == nil || r.Kind != yaml.ScalarNode {
+		return false, false
+	}
+	v := strings.ToLower(strings.TrimSpace(r.Value))
+	return v == "never" || v == "false", true
 }
 
 // noteLanguages says, for each language other than the default, how
@@ -729,9 +987,15 @@ func (im *importer) fillIn(p *page) {
 		if t == "" {
 			t = name
 		}
-		p.setTitle = strings.ToUpper(t[:1]) + t[1:]
+		p.setTitle = capitalize(t)
+		how := "from the file name"
+		if im.kind == Jekyll && im.jekyllDocument(p) {
+			// Jekyll titled a post or a collection's document so.
+			p.setTitle = titleizeSlug(name)
+			how = "from the file name, as Jekyll titled it"
+		}
 		p.title = p.setTitle
-		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q from the file name", p.setTitle)
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q %s", p.setTitle, how)
 	}
 	if p.date.IsZero() {
 		// A date the front matter gives but neither plotline nor the
@@ -807,7 +1071,7 @@ func (im *importer) listSections() {
 			if path.Base(p.dest) == "index.md" {
 				folder = path.Dir(folder)
 			}
-			if p != s && !p.draft && folder == dir {
+			if p != s && !p.draft && (s.term == "" && folder == dir || s.term != "" && p.hasTerm(s.term, path.Base(dir))) {
 				pages = append(pages, p)
 			}
 		}
@@ -836,9 +1100,51 @@ func (im *importer) listSections() {
 			body = append(body, "\n\n"...)
 		}
 		for _, p := range pages {
-			body = fmt.Appendf(body, "- [%s](<%s>)\n", linkText(p.title), strings.TrimPrefix(p.dest, dir+"/"))
+			to := strings.TrimPrefix(p.dest, dir+"/")
+			if s.term != "" {
+				to = "/" + p.newURL
+			}
+			body = fmt.Appendf(body, "- [%s](<%s>)\n", linkText(p.title), to)
 		}
 		s.converted = body
+	}
+}
+
+// hasTerm reports whether p names, in its front matter's list taxonomy
+// ("authors"), the term whose key is key ("ana-lima" for "Ana Lima").
+func (p *page) hasTerm(taxonomy, key string) bool {
+	for _, t := range p.list(taxonomy, false) {
+		if content.Slugify(t) == content.Slugify(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// termTitles titles each page of a term that has no title of its own
+// by the term, as the first page that names it writes it ("Ana Lima"),
+// as Hugo titles it; a term no page names keeps a title made of its
+// file's folder, "Ana lima".
+func (im *importer) termTitles() {
+	for _, s := range im.pages {
+		if !s.termTitle {
+			continue
+		}
+		key, title := s.title, ""
+		for _, p := range im.pages {
+			for _, t := range p.list(s.term, false) {
+				if title == "" && content.Slugify(t) == content.Slugify(key) {
+					title = t
+				}
+			}
+		}
+		how := "the term as its pages write it"
+		if title == "" {
+			title = capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(key)))
+			how = "its folder's name"
+		}
+		s.title, s.setTitle = title, title
+		im.done(diag.Pos{Path: s.src, Line: 1, Col: 1}, "no title: titled %q, %s", title, how)
 	}
 }
 
@@ -867,4 +1173,25 @@ func linkText(title string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// capitalize returns s with its first letter in upper case.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// titleizeSlug returns the title Jekyll gives a post or a document
+// without one, from its file name's slug: each word between hyphens
+// capitalized, the rest of it in lower case ("rendering-process" is
+// "Rendering Process").
+func titleizeSlug(slug string) string {
+	words := strings.Split(slug, "-")
+	for i, w := range words {
+		words[i] = capitalize(strings.ToLower(w))
+	}
+	return strings.Join(words, " ")
 }

@@ -166,13 +166,24 @@ type siteConfig struct {
 	permalinks   map[string]string
 	paths        pathRules
 	mainSections []string
-	ignore       []*regexp.Regexp // ignoreFiles
+	// taxonomies are the site's taxonomies other than tags and
+	// categories, by their plural name: "authors".
+	taxonomies map[string]bool
+	ignore     []*regexp.Regexp // ignoreFiles
 	// figures are the site's own shortcodes (of its layouts/ or its
 	// theme's) that show the image their src parameter names, by name.
 	figures map[string]bool
 	// quotes are the site's own shortcodes whose template is a block
 	// quote of their inside, by name.
 	quotes map[string]bool
+	// code are the site's own shortcodes whose template highlights their
+	// inside as code, by name; true when the first or lang parameter
+	// names its language.
+	code map[string]bool
+	// includes are the site's own shortcodes that show the text of the
+	// page their first parameter names (site.GetPage, then
+	// .RenderShortcodes or .Content), by name.
+	includes map[string]bool
 	// emoji is set when the source showed :smile: as its emoji: Hugo's
 	// enableEmoji, Jekyll's jemoji plugin.
 	emoji bool
@@ -180,6 +191,14 @@ type siteConfig struct {
 	permalink string
 	exclude   []string
 	vars      map[string]any // _config.yml, for {{ site.x }}
+	// dataDir is the folder of the data files, for {{ site.data.x }}:
+	// data_dir, or _data; data holds each one read, nil when it cannot
+	// be read, by its path.
+	dataDir string
+	data    map[string]any
+	// defaults are _config.yml's front matter defaults, in order, for
+	// {{ page.x }}.
+	defaults []frontDefault
 	// collections are Jekyll's collections by name; collectionsDir is
 	// the folder that holds their _NAME folders, "" for the root.
 	collections    map[string]collection

@@ -50,10 +50,16 @@ func (im *importer) jekyll() error {
 		}
 	}
 	im.conf.vars = conf
+	im.conf.dataDir = cmp.Or(strings.Trim(lookupString(conf, "data_dir"), "/"), "_data")
+	im.conf.defaults = frontDefaults(conf)
 	im.conf.title = lookupString(conf, "title")
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "lang"), lookupString(conf, "locale")))
 	im.conf.description = lookupString(conf, "description")
-	im.conf.baseURL = strings.TrimSuffix(lookupString(conf, "url"), "/") + "/" + strings.Trim(lookupString(conf, "baseurl"), "/")
+	site := strings.TrimSuffix(lookupString(conf, "url"), "/")
+	if site == "" {
+		site = im.cname()
+	}
+	im.conf.baseURL = site + "/" + strings.Trim(lookupString(conf, "baseurl"), "/")
 	im.conf.unsafe = true // kramdown publishes raw HTML
 	im.conf.permalink = lookupString(conf, "permalink")
 	for _, key := range []string{"plugins", "gems"} {
@@ -377,11 +383,19 @@ func (im *importer) collectionFile(p string, c collection) error {
 	}
 	_, _, _, _, hasFM := splitFrontMatter(data)
 	if !hasFM || !markdownExt(p) {
-		if hasFM {
+		switch {
+		case hasFM:
 			im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
-			return nil
+		case markdownExt(p):
+			// A collection's Markdown without front matter (a
+			// translation's README.md) is a file Jekyll copies as it
+			// is, which plotline would read as a page.
+			txt := "content/" + c.name + "/" + strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
+			im.done(diag.Pos{Path: p}, "Markdown without front matter, which Jekyll copies as it is: copied as %s", strings.TrimPrefix(txt, "content/"))
+			im.copyFile(p, txt)
+		default:
+			im.copyFile(p, "content/"+c.name+"/"+rel)
 		}
-		im.copyFile(p, "content/"+c.name+"/"+rel)
 		return nil
 	}
 	pg, ok := im.readPage(p, data)
@@ -395,4 +409,91 @@ func (im *importer) collectionFile(p string, c collection) error {
 	pg.newURL = newURL(pg.dest, pg.slug)
 	im.pages = append(im.pages, pg)
 	return nil
+}
+
+// frontDefault is one of the front matter defaults of a Jekyll config:
+// values for the pages under path (from the source's root, "" for all)
+// of a type ("pages", "posts", a collection's name, "" for any).
+type frontDefault struct {
+	path, typ string
+	values    map[string]any
+}
+
+// frontDefaults reads the defaults: of a Jekyll config.
+func frontDefaults(conf map[string]any) []frontDefault {
+	list, _ := lookup(conf, "defaults").([]any)
+	var out []frontDefault
+	for _, d := range list {
+		m, _ := d.(map[string]any)
+		values, _ := m["values"].(map[string]any)
+		if values == nil {
+			continue
+		}
+		scope, _ := m["scope"].(map[string]any)
+		p, _ := scope["path"].(string)
+		t, _ := scope["type"].(string)
+		out = append(out, frontDefault{path: strings.Trim(p, "/"), typ: t, values: values})
+	}
+	return out
+}
+
+// pageDefault returns the value the Jekyll config's defaults give the
+// key of the page p, as Jekyll picks it: of the defaults whose scope
+// holds p, the one with the longest path, then one with a type, then
+// the last; nil when none gives one.
+func (im *importer) pageDefault(p *page, key string) any {
+	typ := "pages"
+	if c, ok := im.collectionOf(p.src); ok {
+		typ = c.name
+	} else if p.post {
+		typ = "posts"
+	}
+	var v any
+	best := -1
+	for _, d := range im.conf.defaults {
+		if d.path != "" && p.src != d.path && !strings.HasPrefix(p.src, d.path+"/") {
+			continue
+		}
+		if d.typ != "" && d.typ != typ {
+			continue
+		}
+		val, ok := d.values[key]
+		if !ok {
+			continue
+		}
+		score := 2 * len(d.path)
+		if d.typ != "" {
+			score++
+		}
+		if score >= best {
+			v, best = val, score
+		}
+	}
+	return v
+}
+
+// cname returns the address of the site that its CNAME file names, as
+// GitHub Pages publishes it there and gives Jekyll's site.url from it
+// ("https://opensource.guide"), with a note; "" when there is none or
+// the file holds no domain name.
+func (im *importer) cname() string {
+	data, err := fs.ReadFile(im.src, "CNAME")
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(strings.TrimSpace(string(data)))
+	if host == "" || strings.ContainsAny(host, " \t\r\n/:?#@") || !strings.Contains(host, ".") {
+		return ""
+	}
+	u := "https://" + host
+	im.done(diag.Pos{Path: "CNAME"}, "no url in _config.yml: the site's address is %s, the domain its CNAME names, as GitHub Pages published it", u)
+	return u
+}
+
+// jekyllDocument reports whether the Jekyll page p is a document, which
+// Jekyll titles from its file name when it has no title: a post, or a
+// document of a collection.
+func (im *importer) jekyllDocument(p *page) bool {
+	_, inColl := im.collectionOf(p.src)
+	return p.post || inColl
 }

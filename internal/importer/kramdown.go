@@ -189,6 +189,19 @@ var markdownBlocks = map[string]bool{
 	"nav": true, "search": true, "section": true,
 }
 
+// markdownSpans are the elements whose inside kramdown's markdown="1"
+// reads as text, one paragraph's, in which a line starting "- " or "#"
+// starts no block.
+var markdownSpans = map[string]bool{
+	"a": true, "abbr": true, "acronym": true, "b": true, "bdo": true, "big": true,
+	"button": true, "caption": true, "cite": true, "del": true, "dfn": true, "dt": true,
+	"em": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"i": true, "ins": true, "label": true, "legend": true, "optgroup": true, "p": true,
+	"q": true, "rb": true, "rbc": true, "rp": true, "rt": true, "rtc": true, "ruby": true,
+	"select": true, "small": true, "span": true, "strong": true, "sub": true, "sup": true,
+	"th": true, "tt": true,
+}
+
 // markdownRaw are the elements whose text kramdown keeps as it is even
 // with markdown="1".
 var markdownRaw = map[string]bool{
@@ -209,6 +222,7 @@ const (
 type mdElement struct {
 	name     string
 	value    string // its markdown attribute's: "1", "block" or "span"
+	span     bool   // kramdown reads its inside as one paragraph's text
 	how      int
 	start    int // body offset of its start tag
 	out      int // offset in the output where its inside starts
@@ -286,7 +300,8 @@ func (c *converter) markdownStart(i int) int {
 	default:
 		c.out.WriteString(startTag)
 	}
-	c.mdOpen[end] = mdElement{name: name, value: value, how: how, start: i, out: c.out.Len(), fragment: len(c.p.fragments)}
+	span := value == "span" || value == "1" && markdownSpans[name]
+	c.mdOpen[end] = mdElement{name: name, value: value, how: how, span: span, start: i, out: c.out.Len(), fragment: len(c.p.fragments)}
 	if how == mdInline {
 		return tagEnd - i
 	}
@@ -336,7 +351,7 @@ func (c *converter) markdownEnd(i int) int {
 		c.im.res.Converted++
 		return k - i
 	default:
-		html, ok := inlineHTML(c.out.Bytes()[e.out:])
+		html, ok := inlineHTML(c.out.Bytes()[e.out:], e.span)
 		if !ok {
 			c.im.note(c.pos(e.start), "kramdown markdown=%q on <%s>: its Markdown is published as written", e.value, e.name)
 			c.out.Write(b[i : i+tagLen])
@@ -467,6 +482,11 @@ func onePara(inner []byte) bool {
 			return false
 		}
 		if k == 0 {
+			// A mark that would start a block, "- @name", is text
+			// in kramdown's <p>: the inside is converted to HTML.
+			if blockMark(t) >= 0 {
+				return false
+			}
 			continue
 		}
 		heading := t[0] == '#' && (len(t) == run(t, '#') || t[run(t, '#')] == ' ')
@@ -485,8 +505,10 @@ var inlineMarkdown = goldmark.New(goldmark.WithRendererOptions(html.WithUnsafe()
 
 // inlineHTML returns the HTML of md, Markdown that kramdown read within
 // an element, as one line of text and tags; false when it is more than
-// a paragraph of text, or too long to read here.
-func inlineHTML(md []byte) ([]byte, bool) {
+// a paragraph of text, or too long to read here. With span, md is the
+// inside of a span element, which kramdown read as text: a line of it
+// starts no block.
+func inlineHTML(md []byte, span bool) ([]byte, bool) {
 	if len(md) > 64<<10 {
 		return nil, false
 	}
@@ -499,6 +521,9 @@ func inlineHTML(md []byte) ([]byte, bool) {
 	if len(text) == 0 {
 		return nil, true
 	}
+	if span {
+		text = spanLines(text)
+	}
 	var out bytes.Buffer
 	if err := inlineMarkdown.Convert(text, &out); err != nil {
 		return nil, false
@@ -509,6 +534,68 @@ func inlineHTML(md []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return markdownSafe(h), true
+}
+
+// spanLines escapes the mark at the start of each line of text that would
+// start a block in CommonMark ("- @name", "# 1", "> x", "2019. Then"),
+// as kramdown reads the inside of a span element as text within one
+// paragraph, where such a mark is only a character.
+func spanLines(text []byte) []byte {
+	var out bytes.Buffer
+	for l := range bytes.Lines(text) {
+		t := bytes.TrimLeft(l, " \t")
+		out.Write(l[:len(l)-len(t)])
+		if k := blockMark(t); k >= 0 {
+			out.Write(t[:k])
+			out.WriteByte('\\')
+			t = t[k:]
+		}
+		out.Write(t)
+	}
+	return out.Bytes()
+}
+
+// blockMark returns the offset of the character in line, a line of text
+// without its indentation, that makes it start a block in CommonMark (a
+// list's bullet or an ordered item's '.', a heading's or a quote's mark,
+// a fence, a rule or a setext underline), or -1 when it starts none.
+func blockMark(line []byte) int {
+	t := bytes.TrimRight(line, " \t\r\n")
+	if len(t) == 0 {
+		return -1
+	}
+	switch t[0] {
+	case '>':
+		return 0
+	case '#':
+		if n := run(t, '#'); n <= 6 && (n == len(t) || t[n] == ' ' || t[n] == '\t') {
+			return 0
+		}
+	case '-', '+', '*':
+		if len(t) == 1 || t[1] == ' ' || t[1] == '\t' || len(bytes.Trim(t, string(t[0])+" \t")) == 0 {
+			return 0
+		}
+	case '=':
+		if len(bytes.Trim(t, "= \t")) == 0 {
+			return 0
+		}
+	case '`', '~':
+		if run(t, t[0]) >= 3 {
+			return 0
+		}
+	case '_':
+		if len(bytes.Trim(t, "_ \t")) == 0 && bytes.Count(t, []byte("_")) >= 3 {
+			return 0
+		}
+	}
+	n := 0
+	for n < len(t) && n < 10 && t[n] >= '0' && t[n] <= '9' {
+		n++
+	}
+	if n > 0 && n < 10 && n < len(t) && (t[n] == '.' || t[n] == ')') && (n+1 == len(t) || t[n+1] == ' ' || t[n+1] == '\t') {
+		return n
+	}
+	return -1
 }
 
 // markdownSafe writes the characters of html's text that Markdown (and

@@ -59,9 +59,18 @@ type page struct {
 	// the pages of its folder; taxonomy on the page of a tag or category,
 	// or of all of them, which plotline's own lists stand for.
 	section, taxonomy bool
+	// term is set on the page of a term of another taxonomy than tags
+	// and categories, a section page that lists the pages naming the
+	// term: the taxonomy's name, "authors". termTitle is set while the
+	// page waits for its title, the term as its pages write it.
+	term      string
+	termTitle bool
 
-	converted []byte         // the body, converted (convertBody)
-	fragments []fragmentLink // the links with a #fragment in converted
+	converted []byte // the body, converted (convertBody)
+	// includeDepth is set on the text of a Jekyll include converted as
+	// part of a page: how deep in includes it is.
+	includeDepth int
+	fragments    []fragmentLink // the links with a #fragment in converted
 }
 
 // field is one front-matter key and its value.
@@ -106,6 +115,12 @@ func (p *page) keys() []string {
 func (im *importer) readPage(src string, data []byte) (*page, bool) {
 	p := &page{src: src, source: data}
 	fm, fmLine, bodyOff, format, ok := splitFrontMatter(data)
+	if n, lines := blankLead(data); !ok && im.kind == Hugo && n > 0 {
+		// Hugo skips blank lines before the front matter.
+		if f, l, b, form, found := splitFrontMatter(data[n:]); found {
+			fm, fmLine, bodyOff, format, ok = f, l+lines, b+n, form, true
+		}
+	}
 	if !ok && im.kind == Hugo {
 		fm, bodyOff, ok = jsonFrontMatter(data)
 		fmLine = 1
@@ -165,6 +180,29 @@ func splitFrontMatter(src []byte) (fm []byte, line, bodyOff int, format byte, ok
 		off, rest = next, r
 	}
 	return nil, 0, 0, 0, false
+}
+
+// blankLead returns how many bytes of blank lines src starts with, which
+// Hugo skips before a page's front matter (Jekyll does not), and how many
+// lines they are.
+func blankLead(src []byte) (n, lines int) {
+	for n < len(src) {
+		l, _, found := bytes.Cut(src[n:], []byte("\n"))
+		if !found || len(bytes.Trim(l, " \t\r")) > 0 {
+			break
+		}
+		n += len(l) + 1
+		lines++
+	}
+	return n, lines
+}
+
+// hugoFrontMatter reports whether src, a Hugo content file, starts with
+// front matter, blank lines before it skipped as Hugo skips them.
+func hugoFrontMatter(src []byte) bool {
+	n, _ := blankLead(src)
+	_, _, _, _, ok := splitFrontMatter(src[n:])
+	return ok
 }
 
 // jsonFrontMatter finds the JSON object src starts with, as Hugo reads

@@ -18,8 +18,9 @@ import (
 // off its letters ("é" is "e").
 type pathRules struct{ keepCase, noAccents bool }
 
-// path makes s a path as Hugo does for URLs: lower case, spaces as
-// hyphens, only letters, digits, marks and ./_-~+# kept.
+// path makes s a path as Hugo does for URLs: lower case, only letters,
+// digits, marks and ./_-~+#@% kept, and a run of spaces between two of
+// them one hyphen, none beside a hyphen ("a - b" is "a-b").
 func (r pathRules) path(s string) string {
 	if !r.keepCase {
 		s = strings.ToLower(s)
@@ -33,12 +34,17 @@ func (r pathRules) path(s string) string {
 		}, norm.NFD.String(s)))
 	}
 	var b strings.Builder
+	space, hyphen := false, false
 	for _, r := range s {
 		switch {
-		case r == ' ':
-			b.WriteByte('-')
-		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r), strings.ContainsRune("./_-~+#%", r):
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r), strings.ContainsRune("./_-~+#@%", r):
+			if space && r != '-' {
+				b.WriteByte('-')
+			}
+			space, hyphen = false, r == '-'
 			b.WriteRune(r)
+		case unicode.IsSpace(r) && b.Len() > 0 && !hyphen:
+			space = true
 		}
 	}
 	return b.String()

@@ -3,8 +3,9 @@
 
 Usage: python3 tools/importcheck/oldurls.py hugo|jekyll SRC PUBLIC
 
-It lists the published pages of the Hugo or Jekyll site SRC with their
-addresses, worked out here from the files and the permalink config
+It lists the published pages of the Hugo or Jekyll site SRC (Jekyll: its
+posts, its Markdown pages and the documents of its collections with
+output) with their addresses, worked out here from the files and the permalink config
 without plotline's code, and looks each up in PUBLIC, the public/ folder
 plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
@@ -12,7 +13,7 @@ import os, re, sys, datetime, urllib.parse, yaml, tomllib
 
 def fm(path):
     s = open(path, encoding='utf-8').read()
-    m = re.match(r'^(---|\+\+\+)\s*\n(.*?)\n(---|\+\+\+|\.\.\.)\s*\n', s, re.S)
+    m = re.match(r'^\s*(---|\+\+\+)\s*\n(.*?)\n(---|\+\+\+|\.\.\.)[ \t]*(\n|$)', s, re.S)
     if not m: return None
     try:
         return (tomllib.loads(m.group(2)) if m.group(1) == '+++' else yaml.safe_load(m.group(2))) or {}
@@ -48,12 +49,49 @@ def hugo(src):
         if cd.startswith('content/'):
             langdirs[cd[len('content/'):].strip('/')] = '' if code.lower() == default else '/' + code.lower()
     root = os.path.join(src, 'content')
+    for mount in ((lower.get('module') or {}).get('mounts') or []):
+        if str(mount.get('target', '')).strip('/') == 'content':
+            root = os.path.join(src, str(mount.get('source', 'content')))  # content/en mounted as content
+    def render(m):  # the render of build options: 'never', 'always', or None
+        for k in ('build', '_build'):
+            b = m.get(k) if isinstance(m, dict) else None
+            if isinstance(b, dict) and 'render' in b:
+                return 'never' if str(b['render']).lower() in ('never', 'false') else 'always'
+        return None
+    cascaded = {}  # folder: the render its _index.md cascades
+    heads = {}  # folder: the headless its _index.md cascades
+    ignore = lower.get('ignorefiles') or []
+    ignore = [re.compile(x) for x in ([ignore] if isinstance(ignore, str) else ignore)]
     for d, _, files in os.walk(root):
-        for f in files:
-            if not f.endswith('.md') or f == '_index.md' and d == root: continue
+        if '_index.md' in files:
+            c = (fm(os.path.join(d, '_index.md')) or {}).get('cascade')
+            cascaded[d] = render(c)
+            if isinstance(c, dict) and 'headless' in c:
+                heads[d] = bool(c['headless'])
+        seen = set()  # the index files of a bundle: Hugo publishes the first by name
+        for f in sorted(files):
+            stem, ext = os.path.splitext(f)
+            if ext not in ('.md', '.markdown', '.html') or f == '_index.md' and d == root: continue
+            if any(x.search(os.path.join(d, f)) for x in ignore): continue
             rel = os.path.relpath(os.path.join(d, f), root)
             meta = fm(os.path.join(d, f))
+            if meta is None and ext != '.html':
+                meta = {}  # Markdown without front matter: a page too
             if meta is None or meta.get('draft'): continue
+            if stem in ('index', '_index'):
+                if stem in seen: continue
+                seen.add(stem)
+            r, up = render(meta), d
+            while r is None and up.startswith(root):  # the nearest cascade
+                r, up = cascaded.get(up), os.path.dirname(up)
+            if r == 'never':
+                continue  # Hugo published no page of it
+            if stem == 'index':
+                h, up = meta.get('headless'), d
+                while h is None and up.startswith(root):
+                    h, up = heads.get(up), os.path.dirname(up)
+                if h:
+                    continue  # a headless bundle: its files, no page
             exp = {k.lower(): v for k, v in meta.items()}.get('expirydate')
             if exp and (date_of(exp, '') or datetime.datetime.max) < datetime.datetime.now():
                 continue  # expired: Hugo leaves it out
@@ -64,7 +102,7 @@ def hugo(src):
             if rel in ('_index.md',):
                 continue  # a language's home page
             dirs, name = os.path.split(rel)
-            name = name[:-3]
+            name = os.path.splitext(name)[0]
             if '.' in name and name.rsplit('.', 1)[1].lower() in langs:
                 # A translation by file name, index.fr.md: under /fr/.
                 name, code = name.rsplit('.', 1)
@@ -72,7 +110,9 @@ def hugo(src):
             if name in ('index', '_index'):
                 dirs, name = os.path.split(dirs)
                 if f.startswith('_index.'):
-                    yield rel, lang + '/' + os.path.join(dirs, name).lower() + '/'; continue
+                    # Hugo keeps letters, digits and ./_-~+#@% of a path.
+                    p = re.sub(r'[^\w./~+#@%-]', '', os.path.join(dirs, name).lower().replace(' ', '-'))
+                    yield rel, lang + '/' + p + '/'; continue
             if meta.get('url'):
                 yield rel, meta['url']; continue
             section = dirs.split('/')[0] if dirs else ''
@@ -83,7 +123,7 @@ def hugo(src):
                     print('no date', rel); continue
                 u = pl[section]
                 for k, v in (('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
-                             ('sections', dirs), ('section', section), ('slug', slug or re.sub(r'\s+', '-', str(meta.get('title', '')).lower())),
+                             ('sections', dirs), ('section', section), ('slug', re.sub(r'\s+', '-', slug or str(meta.get('title', '')).lower())),
                              ('filename', name)):
                     u = u.replace(':' + k, v)
                 yield rel, lang + u.lower()
@@ -93,6 +133,9 @@ def hugo(src):
 def jekyll(src):
     conf = yaml.safe_load(open(os.path.join(src, '_config.yml'))) or {}
     style = conf.get('permalink') or 'date'
+    cs = conf.get('collections')
+    if isinstance(cs, dict) and (cs.get('posts') or {}).get('permalink'):
+        style = cs['posts']['permalink']  # the posts' own, set as a collection's
     pattern = {'date': '/:categories/:year/:month/:day/:title:output_ext', 'pretty': '/:categories/:year/:month/:day/:title/',
                'none': '/:categories/:title:output_ext', 'ordinal': '/:categories/:year/:y_day/:title:output_ext'}.get(style, style)
     for d, _, files in os.walk(src):
@@ -116,6 +159,72 @@ def jekyll(src):
                          ('output_ext', '.html')):
                 u = u.replace(':' + k, v)
             yield os.path.relpath(os.path.join(d, f), src), re.sub('/+', '/', '/' + u)
+    yield from jekyll_pages(src, conf, conf.get('permalink') or 'date')
+
+def listpage(src, path, meta):
+    # A page with no text of its own whose layout makes a list with a
+    # Liquid loop (a tag's page): a template, which plotline makes itself.
+    body = re.sub(r'^\s*(---|\+\+\+).*?\n(---|\.\.\.)[ \t]*(\n|$)', '', open(path, encoding='utf-8').read(), count=1, flags=re.S)
+    layout = str(meta.get('layout') or '')
+    if body.strip() or not layout:
+        return False
+    for ext in ('.html', '.md', '.markdown'):
+        p = os.path.join(src, '_layouts', layout + ext)
+        if os.path.exists(p):
+            return re.search(r'\{%-?\s*for\s', open(p, encoding='utf-8').read()) is not None
+    return False
+
+def suffix(style):
+    # How Jekyll ends a page's or a document's default address: as the
+    # site's permalink style ends its own.
+    if style in ('pretty',) or style.endswith('/'): return '/'
+    if style in ('date', 'none', 'ordinal') or style.endswith(':output_ext'): return ':output_ext'
+    return ''
+
+def jekyll_pages(src, conf, style):
+    # The Markdown pages (front matter, outside folders starting with _)
+    # and the documents of the collections with output.
+    colls = {}
+    cs = conf.get('collections') or {}
+    if isinstance(cs, list): cs = {c: {} for c in cs}
+    cdir = str(conf.get('collections_dir') or '').strip('/')
+    for name, c in cs.items():
+        c = c or {}
+        if name == 'posts' or not c.get('output'): continue
+        pl = c.get('permalink') or '/:collection/:path' + suffix(style)
+        pl = {'pretty': '/:collection/:path/', 'date': '/:collection/:path:output_ext'}.get(pl, pl)
+        colls[os.path.join(cdir, '_' + name)] = (name, pl)
+    excl = [str(e).strip('/') for e in conf.get('exclude') or []]
+    for d, dirs, files in os.walk(src):
+        reld = os.path.relpath(d, src)
+        reld = '' if reld == '.' else reld
+        coll = next((k for k in colls if reld == k or reld.startswith(k + '/')), None)
+        dirs[:] = [x for x in dirs if not x.startswith('.') and x != 'node_modules' and x != 'vendor'
+                   and (not x.startswith('_') or os.path.join(reld, x) in colls or coll)
+                   and not any(os.path.join(reld, x) == e or os.path.join(reld, x).startswith(e + '/') for e in excl)]
+        for f in files:
+            m = re.match(r'(.*)\.(md|markdown)$', f)
+            rel = os.path.join(reld, f)
+            if not m or f.startswith('_') or any(rel == e or rel.startswith(e + '/') for e in excl): continue
+            meta = fm(os.path.join(d, f))
+            if meta is None or meta.get('published') is False: continue
+            if not coll and listpage(src, os.path.join(d, f), meta):
+                continue  # a tag's page and the like: its layout made all of it, a template
+            if meta.get('permalink'):
+                u = urllib.parse.unquote(str(meta['permalink']))
+            elif coll:
+                name, u = colls[coll]
+                path = os.path.relpath(os.path.join(d, m[1]), os.path.join(src, coll))
+                for k, v in (('collection', name), ('path', path), ('name', m[1]), ('title', str(meta.get('slug') or m[1])),
+                             ('output_ext', '.html')):
+                    u = u.replace(':' + k, v)
+            elif reld == '' and m[1] in ('index', '404'):
+                continue  # the home page, the page of missing pages
+            elif m[1] == 'index':
+                u = '/' + reld + '/'
+            else:
+                u = '/' + os.path.join(reld, m[1]) + suffix(style).replace(':output_ext', '.html')
+            yield rel, re.sub('/+', '/', '/' + u)
 
 kind, src, public = sys.argv[1:4]
 ok = redirect = missing = 0
