@@ -463,7 +463,10 @@ func countWords(b []byte, n int, in bool) (int, bool) {
 }
 
 // gfmTable is GitHub's tables, as extension.Table adds them, with the
-// rows split by tableCells so that a | inside {{ … }} stays in its cell.
+// rows split by tableCells so that a | inside {{ … }} stays in its cell,
+// and each table in a <div class="table-scroll">, the box a table wider
+// than the column scrolls in, so that the page itself never scrolls
+// sideways.
 type gfmTable struct{}
 
 func (gfmTable) Extend(m goldmark.Markdown) {
@@ -471,5 +474,36 @@ func (gfmTable) Extend(m goldmark.Markdown) {
 		parser.WithParagraphTransformers(util.Prioritized(tableCells{extension.NewTableParagraphTransformer()}, 200)),
 		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(extension.NewTableHTMLRenderer(), 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(scrollTables{extension.NewTableHTMLRenderer()}, 500)))
+}
+
+// scrollTables is a table renderer whose tables are each written inside a
+// <div class="table-scroll">.
+type scrollTables struct{ renderer.NodeRenderer }
+
+func (r scrollTables) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	r.NodeRenderer.RegisterFuncs(scrollTableFuncs{reg})
+}
+
+// scrollTableFuncs passes the functions of a table renderer on to reg,
+// the one of the table itself wrapped in the <div>.
+type scrollTableFuncs struct {
+	reg renderer.NodeRendererFuncRegisterer
+}
+
+func (f scrollTableFuncs) Register(kind ast.NodeKind, fn renderer.NodeRendererFunc) {
+	if kind == east.KindTable {
+		table := fn
+		fn = func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering {
+				_, _ = w.WriteString("<div class=\"table-scroll\">\n")
+			}
+			status, err := table(w, source, n, entering)
+			if !entering && err == nil {
+				_, _ = w.WriteString("</div>\n")
+			}
+			return status, err
+		}
+	}
+	f.reg.Register(kind, fn)
 }
