@@ -7,8 +7,9 @@
 // checked and rewritten), Anchors (heading IDs and their "#" links), Prose
 // (the text a reader reads is checked), HTML (comments never published, raw
 // HTML only when allowed, <!--more--> ends the summary), Templates (Liquid
-// tags and Hugo shortcodes are errors that say what to write instead) and
-// Alerts (GitHub's > [!NOTE] callouts).
+// tags and Hugo shortcodes are errors that say what to write instead),
+// Alerts (GitHub's > [!NOTE] callouts) and Footnotes (a footnote's link
+// back to the text is named for screen readers).
 //
 // It does not know what a chart or a value is: the caller supplies a
 // ChartRenderer, a ValueResolver and a LinkResolver, and every problem they
@@ -123,10 +124,12 @@ type Page struct {
 }
 
 // Words are the words the extensions write into a page: the label of a
-// heading's "#" link and the titles of alerts.
+// heading's "#" link, the titles of alerts and the label of a footnote's
+// link back to the text.
 type Words struct {
 	HeadingLink                            string // "Link to this section"
 	Note, Tip, Important, Warning, Caution string // the alerts' titles
+	FootnoteBack                           string // "Back to the text"
 }
 
 // alertTitle returns the title of an alert of the type typ ("note"), in
@@ -171,6 +174,15 @@ func (w *Words) headingLink() string {
 	return w.HeadingLink
 }
 
+// footnoteBack returns the label of a footnote's link back to the text,
+// in the words of w, or English.
+func (w *Words) footnoteBack() string {
+	if w == nil || w.FootnoteBack == "" {
+		return "Back to the text"
+	}
+	return w.FootnoteBack
+}
+
 // Heading is a section heading, for a table of contents.
 type Heading struct {
 	Level int
@@ -208,7 +220,7 @@ func New(opts Options) *Converter {
 	return newConverter(opts, func(feed bool) []goldmark.Extender {
 		return []goldmark.Extender{
 			&Templates{}, &Values{}, &Charts{Feed: feed}, &Links{Unsafe: opts.UnsafeHTML}, &Prose{},
-			&HTML{Unsafe: opts.UnsafeHTML}, &Anchors{}, &Alerts{}, &Math{},
+			&HTML{Unsafe: opts.UnsafeHTML}, &Anchors{}, &Alerts{}, &Math{}, &Footnotes{},
 		}
 	})
 }

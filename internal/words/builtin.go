@@ -133,6 +133,7 @@ var german = [count]string{
 	AlertImportant:     "Wichtig",
 	AlertWarning:       "Warnung",
 	AlertCaution:       "Vorsicht",
+	FootnoteBack:       "Zurück zum Text",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -250,6 +251,7 @@ var french = [count]string{
 	AlertImportant:     "Important",
 	AlertWarning:       "Avertissement",
 	AlertCaution:       "Attention",
+	FootnoteBack:       "Retour au texte",
 	Colon:              "\u00a0:",
 	Semicolon:          "\u00a0;",
 }
@@ -367,6 +369,7 @@ var spanish = [count]string{
 	AlertImportant:     "Importante",
 	AlertWarning:       "Advertencia",
 	AlertCaution:       "Precaución",
+	FootnoteBack:       "Volver al texto",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -484,6 +487,7 @@ var italian = [count]string{
 	AlertImportant:     "Importante",
 	AlertWarning:       "Avviso",
 	AlertCaution:       "Attenzione",
+	FootnoteBack:       "Torna al testo",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -601,6 +605,7 @@ var portuguese = [count]string{
 	AlertImportant:     "Importante",
 	AlertWarning:       "Aviso",
 	AlertCaution:       "Cuidado",
+	FootnoteBack:       "Voltar ao texto",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -718,6 +723,7 @@ var dutch = [count]string{
 	AlertImportant:     "Belangrijk",
 	AlertWarning:       "Waarschuwing",
 	AlertCaution:       "Let op",
+	FootnoteBack:       "Terug naar de tekst",
 	Colon:              ":",
 	Semicolon:          ";",
 }

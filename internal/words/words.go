@@ -134,6 +134,7 @@ const (
 	AlertImportant
 	AlertWarning
 	AlertCaution
+	FootnoteBack
 	Colon
 	Semicolon
 
@@ -256,6 +257,7 @@ var english = [count]struct{ name, text string }{
 	AlertImportant:     {"alert_important", "Important"},
 	AlertWarning:       {"alert_warning", "Warning"},
 	AlertCaution:       {"alert_caution", "Caution"},
+	FootnoteBack:       {"footnote_back", "Back to the text"},
 	Colon:              {"colon", ":"},
 	Semicolon:          {"semicolon", ";"},
 }
