@@ -8,8 +8,8 @@
 // (the text a reader reads is checked), HTML (comments never published, raw
 // HTML only when allowed, <!--more--> ends the summary), Templates (Liquid
 // tags and Hugo shortcodes are errors that say what to write instead),
-// Alerts (GitHub's > [!NOTE] callouts) and Footnotes (a footnote's link
-// back to the text is named for screen readers).
+// Alerts (GitHub's > [!NOTE] callouts) and Footnotes (the footnotes get a
+// heading, and their links back to the text a name, for screen readers).
 //
 // It does not know what a chart or a value is: the caller supplies a
 // ChartRenderer, a ValueResolver and a LinkResolver, and every problem they
@@ -130,6 +130,7 @@ type Words struct {
 	HeadingLink                            string // "Link to this section"
 	Note, Tip, Important, Warning, Caution string // the alerts' titles
 	FootnoteBack                           string // "Back to the text"
+	Notes                                  string // the footnotes' heading
 }
 
 // alertTitle returns the title of an alert of the type typ ("note"), in
@@ -181,6 +182,15 @@ func (w *Words) footnoteBack() string {
 		return "Back to the text"
 	}
 	return w.FootnoteBack
+}
+
+// notes returns the heading of a page's footnotes, in the words of w, or
+// English.
+func (w *Words) notes() string {
+	if w == nil || w.Notes == "" {
+		return "Notes"
+	}
+	return w.Notes
 }
 
 // Heading is a section heading, for a table of contents.

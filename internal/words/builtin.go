@@ -134,6 +134,7 @@ var german = [count]string{
 	AlertWarning:       "Warnung",
 	AlertCaution:       "Vorsicht",
 	FootnoteBack:       "Zurück zum Text",
+	Notes:              "Anmerkungen",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -252,6 +253,7 @@ var french = [count]string{
 	AlertWarning:       "Avertissement",
 	AlertCaution:       "Attention",
 	FootnoteBack:       "Retour au texte",
+	Notes:              "Notes",
 	Colon:              "\u00a0:",
 	Semicolon:          "\u00a0;",
 }
@@ -370,6 +372,7 @@ var spanish = [count]string{
 	AlertWarning:       "Advertencia",
 	AlertCaution:       "Precaución",
 	FootnoteBack:       "Volver al texto",
+	Notes:              "Notas",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -488,6 +491,7 @@ var italian = [count]string{
 	AlertWarning:       "Avviso",
 	AlertCaution:       "Attenzione",
 	FootnoteBack:       "Torna al testo",
+	Notes:              "Note",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -606,6 +610,7 @@ var portuguese = [count]string{
 	AlertWarning:       "Aviso",
 	AlertCaution:       "Cuidado",
 	FootnoteBack:       "Voltar ao texto",
+	Notes:              "Notas",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -724,6 +729,7 @@ var dutch = [count]string{
 	AlertWarning:       "Waarschuwing",
 	AlertCaution:       "Let op",
 	FootnoteBack:       "Terug naar de tekst",
+	Notes:              "Noten",
 	Colon:              ":",
 	Semicolon:          ";",
 }

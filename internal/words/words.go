@@ -135,6 +135,7 @@ const (
 	AlertWarning
 	AlertCaution
 	FootnoteBack
+	Notes
 	Colon
 	Semicolon
 
@@ -258,6 +259,7 @@ var english = [count]struct{ name, text string }{
 	AlertWarning:       {"alert_warning", "Warning"},
 	AlertCaution:       {"alert_caution", "Caution"},
 	FootnoteBack:       {"footnote_back", "Back to the text"},
+	Notes:              {"notes", "Notes"},
 	Colon:              {"colon", ":"},
 	Semicolon:          {"semicolon", ";"},
 }
