@@ -210,11 +210,13 @@ type pageText struct {
 
 // blocksArticle is an article of the blocks of Markdown the theme styles
 // beyond plain text: a callout of each kind, code of each colour, a
-// table, a quote, a definition list and a footnote.
+// table, a quote, a definition list, task lists, tight and loose, and a
+// footnote.
 const blocksArticle = "---\ntitle: Blocks\ndate: 2025-01-01\ndescription: Every block.\ntags: [blocks]\n---\n" +
 	"Text with `code` and a note.[^1]\n\n## Code\n\n```go\n// A comment.\nfunc main() {\n\tfmt.Println(\"text\", 42, 1.5, true)\n}\n```\n\n" +
 	"## Callouts\n\n> [!NOTE]\n> Note.\n\n> [!TIP]\n> Tip.\n\n> [!IMPORTANT]\n> Important.\n\n> [!WARNING]\n> Warning.\n\n> [!CAUTION]\n> Caution.\n\n" +
-	"## Others\n\n> A quote.\n\n| A | B |\n|---|--:|\n| a | 1 |\n\nTerm\n: Definition.\n\n[^1]: The note.\n"
+	"## Others\n\n> A quote.\n\n| A | B |\n|---|--:|\n| a | 1 |\n\nTerm\n: Definition.\n\n" +
+	"- [x] Done\n- [ ] To do\n\nLoose:\n\n- [x] Done\n\n- [ ] To do\n\n[^1]: The note.\n"
 
 // TestBrowserTextContrast opens every kind of page of the example, and
 // an article of every kind of block, in light and dark mode at a phone's
