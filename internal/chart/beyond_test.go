@@ -118,7 +118,7 @@ func TestPastUntil(t *testing.T) {
 	if err := writeHTML(&html, f, ""); err != nil {
 		t.Fatal(err)
 	}
-	if want := `<tr class="chart-crossing"><th scope="row"><time datetime="2025-02-20">20 Feb 2025</time></th><td>5,000</td><td></td><td></td><td>Central reaches 5,000 tonnes</td></tr>`; !strings.Contains(html.String(), want) {
+	if want := `<tr class="chart-crossing"><th scope="row"><time datetime="2025-02-20">20 Feb 2025</time></th><td class="num">5,000</td><td class="num"></td><td class="num"></td><td>Central reaches 5,000 tonnes</td></tr>`; !strings.Contains(html.String(), want) {
 		t.Errorf("table lacks the crossing row %s", want)
 	}
 }

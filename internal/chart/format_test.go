@@ -106,7 +106,7 @@ func TestNumbersAgreeWithProse(t *testing.T) {
 	page := string(v.SVG) + string(v.SVGNarrow) + string(v.Tables) + v.Summary
 	for i, v := range values {
 		want := data.WrittenNumber(v, places[i])
-		if !strings.Contains(page, "<td>"+want+"</td>") {
+		if !strings.Contains(page, `<td class="num">`+want+"</td>") {
 			t.Errorf("the table does not show %v as the prose does (%s)", v, want)
 		}
 		if !strings.Contains(page, ": "+want+"</title>") && !strings.Contains(page, ": "+want+" ") && !strings.Contains(page, ": "+want+"<") {
@@ -133,7 +133,7 @@ func TestZeroAsWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := fig.View(Links{})
-	if got := strings.Count(string(v.Tables), "<td>0.00</td>"); got != 2 {
+	if got := strings.Count(string(v.Tables), `<td class="num">0.00</td>`); got != 2 {
 		t.Errorf("the table shows 0.00 %d times; want 2:\n%s", got, v.Tables)
 	}
 	if !strings.Contains(v.Summary, "ranging from 0.00 to 1.25") {
@@ -156,7 +156,7 @@ func TestStartLastAsWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := f.View(Links{})
-	if got := strings.Count(string(v.Tables), "<td>3,000.50</td>"); got != 2 {
+	if got := strings.Count(string(v.Tables), `<td class="num">3,000.50</td>`); got != 2 {
 		t.Errorf("the tables show 3,000.50 %d times; want 2, the observation and the projection's start:\n%s", got, v.Tables)
 	}
 	if !strings.Contains(v.Summary, ": 3,000.50 on 13 January 2025") {
@@ -352,7 +352,7 @@ func TestTableCalendarSteps(t *testing.T) {
 			t.Errorf("the CSV has no row %q:\n%s", strings.TrimSpace(row), csv[:min(len(csv), 400)])
 		}
 	}
-	if page := string(f.View(Links{}).Tables); !strings.Contains(page, "<td>9,500</td><td>9,250</td><td>9,750</td>") {
+	if page := string(f.View(Links{}).Tables); !strings.Contains(page, `<td class="num">9,500</td><td class="num">9,250</td><td class="num">9,750</td>`) {
 		t.Errorf("the table does not show 9,500, 9,250 and 9,750 on 1 February:\n%s", page[:min(len(page), 1500)])
 	}
 }
@@ -406,7 +406,7 @@ func TestLargeComputedNumbers(t *testing.T) {
 	if got := b.Projection.Central.Curve[len(b.Projection.Central.Curve)-1].Value; got != last {
 		t.Fatalf("the projection ends at %v; want %v", got, float64(last))
 	}
-	if page := string(f.View(Links{}).Tables); !strings.Contains(page, "<td>1,240,790,112,339</td>") {
+	if page := string(f.View(Links{}).Tables); !strings.Contains(page, `<td class="num">1,240,790,112,339</td>`) {
 		t.Errorf("the table does not show 1,240,790,112,339 on the last day")
 	}
 	if want := "\n2025-03-05,,,,1240790112339,1240790112276,1240790112402,\n"; !strings.Contains(string(f.CSV), want) {
@@ -437,7 +437,7 @@ func TestStartAsWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	tables := string(f.View(Links{}).Tables)
-	if want := `<time datetime="2025-03-01">1 Mar 2025</time></th><td>800.5</td><td>800.5</td><td>800.5</td>`; !strings.Contains(tables, want) {
+	if want := `<time datetime="2025-03-01">1 Mar 2025</time></th><td class="num">800.5</td><td class="num">800.5</td><td class="num">800.5</td>`; !strings.Contains(tables, want) {
 		t.Errorf("the projected table's first row does not give the start as written:\n%s", tables[:min(len(tables), 1200)])
 	}
 	if want := "\n2025-03-01,,,,800.5,800.5,800.5,\n"; !strings.Contains(string(f.CSV), want) {
@@ -553,7 +553,7 @@ func TestCSVShortestComputed(t *testing.T) {
 	if err := writeHTML(&html, f, ""); err != nil {
 		t.Fatal(err)
 	}
-	if want := `<time datetime="2025-01-02">2 Jan 2025</time></th><td>4.31</td>`; !strings.Contains(html.String(), want) {
+	if want := `<time datetime="2025-01-02">2 Jan 2025</time></th><td class="num">4.31</td>`; !strings.Contains(html.String(), want) {
 		t.Errorf("table lacks %s", want)
 	}
 }

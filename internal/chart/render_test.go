@@ -424,7 +424,7 @@ func TestTableThinsAndKeepsCrossings(t *testing.T) {
 	if err := writeHTML(&html, f, ""); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(html.String(), `<tr class="chart-crossing"><th scope="row"><time datetime="2025-04-15">15 Apr 2025</time></th><td>12,052</td><td>9,170</td><td>14,410</td><td>Central reaches 12,000 casualties</td></tr>`) {
+	if !strings.Contains(html.String(), `<tr class="chart-crossing"><th scope="row"><time datetime="2025-04-15">15 Apr 2025</time></th><td class="num">12,052</td><td class="num">9,170</td><td class="num">14,410</td><td>Central reaches 12,000 casualties</td></tr>`) {
 		t.Errorf("table lacks the central crossing row")
 	}
 	if strings.Contains(html.String(), "chart-links") {

@@ -10,15 +10,23 @@ import (
 	"github.com/plotline/plotline/internal/data"
 )
 
+// colorGrid is the static chart's grid where the page sets no
+// --pl-chart-grid (the SVG file, a feed reader); the live chart keeps
+// ECharts' own there.
+const colorGrid = "rgba(128,128,128,0.30)"
+
 // svgStyle styles the static chart through CSS custom properties, so a
 // theme can recolour it (dark mode included); text and axes fall back to
-// the surrounding text colour. Each observed series has a colour slot,
-// plc-s1 to plc-s6, which sets --c for its line, dots and bars.
+// the surrounding text colour. The grid and the projected period take a
+// theme's colour as it is, as the live chart does, and fall back to a
+// translucent grey, faint on a light page and a dark one alike. Each
+// observed series has a colour slot, plc-s1 to plc-s6, which sets --c
+// for its line, dots and bars.
 const svgStyle = `.plc-text{fill:var(--pl-chart-text,currentColor);font:12px system-ui,-apple-system,"Segoe UI",sans-serif}` +
 	`.plc-small{font-size:11px}` +
-	`.plc-grid{stroke:var(--pl-chart-grid,currentColor);stroke-opacity:.15;stroke-width:1}` +
+	`.plc-grid{stroke:var(--pl-chart-grid,` + colorGrid + `);stroke-width:1}` +
 	`.plc-axis{stroke:var(--pl-chart-axis,currentColor);stroke-opacity:.6;stroke-width:1}` +
-	`.plc-projected{fill:var(--pl-chart-projected,currentColor);fill-opacity:.06}` +
+	`.plc-projected{fill:var(--pl-chart-projected,` + colorProjected + `)}` +
 	`.plc-band{fill:var(--pl-chart-projection,` + colorProjection + `);fill-opacity:.18}` +
 	`.plc-central{fill:none;stroke:var(--pl-chart-projection,` + colorProjection + `);stroke-width:2;stroke-dasharray:6 4}` +
 	`.plc-scenario{fill:none;stroke:var(--pl-chart-projection,` + colorProjection + `);stroke-width:1;stroke-dasharray:2 3}` +

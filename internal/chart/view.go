@@ -270,12 +270,12 @@ func (t table) write(b *bytes.Buffer) {
 		}
 		b.WriteString("</caption>\n<thead><tr>")
 		t.writeHeader(b, words.ColDate)
-		t.writeHeader(b, words.ColCentral)
+		t.writeNumHeader(b, words.ColCentral)
 		if t.hasLow {
-			t.writeHeader(b, words.ColLow)
+			t.writeNumHeader(b, words.ColLow)
 		}
 		if t.hasHigh {
-			t.writeHeader(b, words.ColHigh)
+			t.writeNumHeader(b, words.ColHigh)
 		}
 		if notes {
 			t.writeHeader(b, words.ColNote)
@@ -352,7 +352,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	}
 	b.WriteString("</caption>\n<thead><tr>")
 	t.writeHeader(b, words.ColDate)
-	b.WriteString("<th scope=\"col\">")
+	b.WriteString(`<th scope="col" class="num">`)
 	writeEscaped(b, value)
 	b.WriteString("</th>")
 	cols := 2
@@ -378,7 +378,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 		}
 		b.WriteString("<tr>")
 		writeDateHeader(b, t.loc, p.Date, t.timed)
-		b.WriteString("<td>")
+		b.WriteString(`<td class="num">`)
 		b.Write(appendWritten(b.AvailableBuffer(), t.loc, p.Value, p.Places))
 		b.WriteString("</td>")
 		if notes {
@@ -403,6 +403,14 @@ func (t table) writeHeader(b *bytes.Buffer, k words.Key) {
 	b.WriteString("</th>")
 }
 
+// writeNumHeader writes the header cell of a column of numbers, which
+// the theme aligns with them, on the right.
+func (t table) writeNumHeader(b *bytes.Buffer, k words.Key) {
+	b.WriteString(`<th scope="col" class="num">`)
+	writeEscaped(b, t.words.Text(k))
+	b.WriteString("</th>")
+}
+
 // writeDateHeader writes a row header cell holding a time element: the
 // date in ISO form for machines and as "15 Apr 2025" for readers, in the
 // language of loc; with its time, 00:00 too, when timed (appendReading).
@@ -416,9 +424,9 @@ func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed boo
 
 // writeCell writes a number cell of r, empty for NaN: as written on the
 // projection's start, as a computed number elsewhere, in the language of
-// loc.
+// loc. Its class, num, aligns the column's numbers on their last digit.
 func (r *tableRow) writeCell(b *bytes.Buffer, loc *locale.Locale, v float64) {
-	b.WriteString("<td>")
+	b.WriteString(`<td class="num">`)
 	switch {
 	case math.IsNaN(v):
 	case r.Start:

@@ -65,6 +65,7 @@ var caseExtensions = map[string]func(opts Options, feed bool) goldmark.Extender{
 	"templates": func(Options, bool) goldmark.Extender { return &Templates{} },
 	"alerts":    func(Options, bool) goldmark.Extender { return &Alerts{} },
 	"math":      func(Options, bool) goldmark.Extender { return &Math{} },
+	"footnotes": func(Options, bool) goldmark.Extender { return &Footnotes{} },
 }
 
 // converterFor returns the Converter for a case file with the given

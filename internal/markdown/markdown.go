@@ -7,8 +7,9 @@
 // checked and rewritten), Anchors (heading IDs and their "#" links), Prose
 // (the text a reader reads is checked), HTML (comments never published, raw
 // HTML only when allowed, <!--more--> ends the summary), Templates (Liquid
-// tags and Hugo shortcodes are errors that say what to write instead) and
-// Alerts (GitHub's > [!NOTE] callouts).
+// tags and Hugo shortcodes are errors that say what to write instead),
+// Alerts (GitHub's > [!NOTE] callouts) and Footnotes (the footnotes get a
+// heading, and their links back to the text a name, for screen readers).
 //
 // It does not know what a chart or a value is: the caller supplies a
 // ChartRenderer, a ValueResolver and a LinkResolver, and every problem they
@@ -123,10 +124,13 @@ type Page struct {
 }
 
 // Words are the words the extensions write into a page: the label of a
-// heading's "#" link and the titles of alerts.
+// heading's "#" link, the titles of alerts and the label of a footnote's
+// link back to the text.
 type Words struct {
 	HeadingLink                            string // "Link to this section"
 	Note, Tip, Important, Warning, Caution string // the alerts' titles
+	FootnoteBack                           string // "Back to the text"
+	Notes                                  string // the footnotes' heading
 }
 
 // alertTitle returns the title of an alert of the type typ ("note"), in
@@ -171,6 +175,24 @@ func (w *Words) headingLink() string {
 	return w.HeadingLink
 }
 
+// footnoteBack returns the label of a footnote's link back to the text,
+// in the words of w, or English.
+func (w *Words) footnoteBack() string {
+	if w == nil || w.FootnoteBack == "" {
+		return "Back to the text"
+	}
+	return w.FootnoteBack
+}
+
+// notes returns the heading of a page's footnotes, in the words of w, or
+// English.
+func (w *Words) notes() string {
+	if w == nil || w.Notes == "" {
+		return "Notes"
+	}
+	return w.Notes
+}
+
 // Heading is a section heading, for a table of contents.
 type Heading struct {
 	Level int
@@ -208,7 +230,7 @@ func New(opts Options) *Converter {
 	return newConverter(opts, func(feed bool) []goldmark.Extender {
 		return []goldmark.Extender{
 			&Templates{}, &Values{}, &Charts{Feed: feed}, &Links{Unsafe: opts.UnsafeHTML}, &Prose{},
-			&HTML{Unsafe: opts.UnsafeHTML}, &Anchors{}, &Alerts{}, &Math{},
+			&HTML{Unsafe: opts.UnsafeHTML}, &Anchors{}, &Alerts{}, &Math{}, &Footnotes{},
 		}
 	})
 }
@@ -463,7 +485,10 @@ func countWords(b []byte, n int, in bool) (int, bool) {
 }
 
 // gfmTable is GitHub's tables, as extension.Table adds them, with the
-// rows split by tableCells so that a | inside {{ … }} stays in its cell.
+// rows split by tableCells so that a | inside {{ … }} stays in its cell,
+// and each table in a <div class="table-scroll">, the box a table wider
+// than the column scrolls in, so that the page itself never scrolls
+// sideways.
 type gfmTable struct{}
 
 func (gfmTable) Extend(m goldmark.Markdown) {
@@ -471,5 +496,36 @@ func (gfmTable) Extend(m goldmark.Markdown) {
 		parser.WithParagraphTransformers(util.Prioritized(tableCells{extension.NewTableParagraphTransformer()}, 200)),
 		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(extension.NewTableHTMLRenderer(), 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(scrollTables{extension.NewTableHTMLRenderer()}, 500)))
+}
+
+// scrollTables is a table renderer whose tables are each written inside a
+// <div class="table-scroll">.
+type scrollTables struct{ renderer.NodeRenderer }
+
+func (r scrollTables) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	r.NodeRenderer.RegisterFuncs(scrollTableFuncs{reg})
+}
+
+// scrollTableFuncs passes the functions of a table renderer on to reg,
+// the one of the table itself wrapped in the <div>.
+type scrollTableFuncs struct {
+	reg renderer.NodeRendererFuncRegisterer
+}
+
+func (f scrollTableFuncs) Register(kind ast.NodeKind, fn renderer.NodeRendererFunc) {
+	if kind == east.KindTable {
+		table := fn
+		fn = func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering {
+				_, _ = w.WriteString("<div class=\"table-scroll\">\n")
+			}
+			status, err := table(w, source, n, entering)
+			if !entering && err == nil {
+				_, _ = w.WriteString("</div>\n")
+			}
+			return status, err
+		}
+	}
+	f.reg.Register(kind, fn)
 }

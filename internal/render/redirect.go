@@ -10,7 +10,9 @@ import (
 
 // redirectPage is the page written at an old address of a page (an
 // alias): a refresh for browsers, a canonical link for search engines,
-// which should not index it, and a link for whoever sees it. The refresh
+// which should not index it, and a link for whoever sees it, at a phone's
+// width and in its reader's colour scheme where the browser does not
+// follow the refresh at once (some readers have them ask). The refresh
 // and the link are root-relative, so that they stay on the host that
 // serves the page (plotline serve's preview too); the canonical link is
 // absolute.
@@ -18,6 +20,8 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 <html lang="{{ .Lang }}"{{ with .Dir }} dir="{{ . }}"{{ end }}>
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>{{ .Title }}</title>
 <link rel="canonical" href="{{ .Canonical }}">
 <meta name="robots" content="noindex">

@@ -89,6 +89,13 @@ type Heading struct {
 	Text  string
 }
 
+// Section is an entry of an article's table of contents with the
+// entries under it: an h2 and the h3s that follow it.
+type Section struct {
+	Heading
+	Sub []Heading
+}
+
 // Source is an entry of an article's sources list; Link is set only for
 // http(s) URLs.
 type Source struct {
@@ -152,6 +159,21 @@ type Article struct {
 	Headings []Heading
 	Sources  []Source
 	ShowTOC  bool
+}
+
+// Sections returns the article's headings as its table of contents nests
+// them: each h3 under the h2 before it. An h3 that no h2 comes before is
+// an entry of its own.
+func (a *Article) Sections() []Section {
+	var out []Section
+	for _, h := range a.Headings {
+		if n := len(out); n > 0 && h.Level > out[n-1].Level {
+			out[n-1].Sub = append(out[n-1].Sub, h)
+			continue
+		}
+		out = append(out, Section{Heading: h})
+	}
+	return out
 }
 
 // Page is the data a layout executes with.

@@ -62,8 +62,8 @@ var (
 	csvLinkRE  = regexp.MustCompile(`<a href="([^"]+)" download>`)
 	tableRE    = regexp.MustCompile(`(?s)<table class="chart-(observed|projected)">(.*?)</table>`)
 	rowRE      = regexp.MustCompile(`<tr[^>]*><th scope="row"><time datetime="([^"]+)">[^<]*</time></th>(.*?)</tr>`)
-	cellRE     = regexp.MustCompile(`<td>(.*?)</td>`)
-	headCellRE = regexp.MustCompile(`<th scope="col">([^<]*)</th>`)
+	cellRE     = regexp.MustCompile(`<td(?: class="num")?>(.*?)</td>`)
+	headCellRE = regexp.MustCompile(`<th scope="col"(?: class="num")?>([^<]*)</th>`)
 	tagRE      = regexp.MustCompile(`<[^>]*>`)
 )
 

@@ -1020,7 +1020,7 @@ func TestBrowserTooltipRounding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `<time datetime="2025-01-20">20 Jan 2025</time></th><td>12,000</td>`; !strings.Contains(string(page), want) {
+	if want := `<time datetime="2025-01-20">20 Jan 2025</time></th><td class="num">12,000</td>`; !strings.Contains(string(page), want) {
 		t.Fatalf("the table's last row is not %s", want)
 	}
 	useUTC(t, ctx)
@@ -1055,8 +1055,8 @@ func TestBrowserTooltipPastUntil(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`<time datetime="2025-03-03">3 Mar 2025 00:00</time></th><td>3.94</td>`,
-		`<time datetime="2025-03-04T15:00">4 Mar 2025 15:00</time></th><td>5.5</td>`,
+		`<time datetime="2025-03-03">3 Mar 2025 00:00</time></th><td class="num">3.94</td>`,
+		`<time datetime="2025-03-04T15:00">4 Mar 2025 15:00</time></th><td class="num">5.5</td>`,
 	} {
 		if !strings.Contains(string(page), want) {
 			t.Fatalf("the table has no row %s", want)

@@ -2,7 +2,9 @@ package site
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
 )
@@ -20,19 +22,35 @@ const reflowJS = `(() => {
 	return {Scroll: document.documentElement.scrollWidth, Width: width, Wide: wide};
 })()`
 
-// TestBrowserReflow opens the example's articles and embed pages in a
-// window 320 pixels wide (a 1280-pixel window zoomed to 400%), with every
-// <details> open, data tables and embed snippets included, and checks that
-// the page does not scroll sideways: a table wider than the column scrolls
-// in its own box, so the prose beside it reads without scrolling in two
-// directions.
+// wideBlocksArticle is an article of the blocks of Markdown that may be
+// wider than a phone: a table of many columns, a long line of code, a
+// long address and a long word.
+var wideBlocksArticle = "---\ntitle: Wide\ndate: 2025-01-01\ntags: [a-tag-name-long-enough-to-fill-a-phone-screen-by-itself]\n---\n" +
+	"| Region | " + strings.Repeat("Column | ", 8) + "\n|---|" + strings.Repeat("---:|", 8) + "\n" +
+	"| North | " + strings.Repeat("1,234,567 | ", 8) + "\n\n" +
+	"```go\nfmt.Println(\"" + strings.Repeat("a long line of code ", 8) + "\")\n```\n\n" +
+	"See https://example.com/" + strings.Repeat("a-long-path/", 10) + " and Donaudampfschifffahrtsgesellschaftskapitänswitwenrente.\n"
+
+// TestBrowserReflow opens the example's articles and embed pages, and an
+// article of wide blocks of Markdown, in a window 320 pixels wide (a
+// 1280-pixel window zoomed to 400%), with every <details> open, data
+// tables and embed snippets included, and checks that the page does not
+// scroll sideways: a table wider than the column scrolls in its own box,
+// so the prose beside it reads without scrolling in two directions.
 func TestBrowserReflow(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	root, _ := serveExample(t)
+	wide := serveDir(t, buildFS(t, fstest.MapFS{
+		"plotline.yaml":            {Data: []byte("title: Wide\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/wide.md": {Data: []byte(wideBlocksArticle)},
+	}))
 	for _, script := range []bool{true, false} {
 		setWindow(t, ctx, 320, "light", script)
-		for _, p := range []string{kurskPath, kurskPath + "embed-1.html", millbrookPath, millbrookPath + "embed-1.html"} {
-			navigate(t, ctx, root+p)
+		for _, p := range []string{kurskPath, kurskPath + "embed-1.html", millbrookPath, millbrookPath + "embed-1.html", wide + "articles/wide/"} {
+			if !strings.HasPrefix(p, "http") {
+				p = root + p
+			}
+			navigate(t, ctx, p)
 			type reflow struct {
 				Scroll, Width int
 				Wide          []string

@@ -138,6 +138,7 @@ func (r *run) parseLayouts(diags *diag.List) error {
 		HeadingLink: w.Text(words.HeadingLink),
 		Note:        w.Text(words.AlertNote), Tip: w.Text(words.AlertTip), Important: w.Text(words.AlertImportant),
 		Warning: w.Text(words.AlertWarning), Caution: w.Text(words.AlertCaution),
+		FootnoteBack: w.Text(words.FootnoteBack), Notes: w.Text(words.Notes),
 	}
 	diags.Add(wd.Errors()...)
 	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.b.loc, r.st.words, r.asset))

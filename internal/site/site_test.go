@@ -58,6 +58,7 @@ func TestGolden(t *testing.T) {
 		"tags/index.html",
 		"tags/projections/index.html",
 		"404.html",
+		"articles/index.html", // a redirect page, as an alias's
 		"feed.xml",
 		"sitemap.xml",
 		"robots.txt",
@@ -157,54 +158,82 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-var refRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+var (
+	refRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	// moreRefRE finds the other addresses of a page, feed, sitemap or
+	// robots.txt: meta tags' (og:url, og:image, a redirect's refresh),
+	// the scripts the chart loader fetches, and the feed's escaped links.
+	moreRefRE = regexp.MustCompile(`content="(https?://[^"]*)"|content="\d+; url=([^"]*)"|"(/repo/theme/[^"]*)"|href=&#34;([^&]*)&#34;|(https://example\.github\.io/[^\s"<&]*)`)
+)
 
 // TestLinksUnderBasePath builds the example for a project site under
-// /repo/ and checks that every internal URL of every page points under
+// /repo/ and checks that every internal URL of every page, of the feed,
+// the sitemap and robots.txt (links, images, scripts, style sheets, meta
+// tags, redirects, the scripts the chart loader fetches) points under
 // /repo/ to a file that exists, and that no page loads anything from
 // another host.
 func TestLinksUnderBasePath(t *testing.T) {
 	dest := buildExample(t, "https://example.github.io/repo/")
-	pages := 0
+	pages, checked := 0, 0
+	check := func(rel, ref string) {
+		ref = strings.ReplaceAll(ref, "&amp;", "&")
+		switch {
+		case ref == "", strings.HasPrefix(ref, "#"):
+			return
+		case strings.HasPrefix(ref, "https://example.github.io/"):
+			ref = strings.TrimPrefix(ref, "https://example.github.io")
+		case strings.HasPrefix(ref, "http://"), strings.HasPrefix(ref, "https://"):
+			return
+		}
+		checked++
+		if !strings.HasPrefix(ref, "/repo/") {
+			t.Errorf("%s: link %q is not under /repo/", rel, ref)
+			return
+		}
+		target := strings.TrimPrefix(ref, "/repo/")
+		if i := strings.IndexAny(target, "?#"); i >= 0 {
+			target = target[:i]
+		}
+		file := filepath.Join(dest, filepath.FromSlash(target))
+		if target == "" || strings.HasSuffix(target, "/") {
+			file = filepath.Join(file, "index.html")
+		}
+		if _, err := os.Stat(file); err != nil {
+			t.Errorf("%s: link %q leads nowhere", rel, ref)
+		}
+	}
 	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+		if err != nil || d.IsDir() {
 			return err
 		}
-		pages++
+		rel, _ := filepath.Rel(dest, p)
+		html := strings.HasSuffix(p, ".html")
+		if !html && !strings.HasSuffix(p, ".xml") && rel != "robots.txt" {
+			return nil
+		}
 		src, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dest, p)
-		for _, m := range refRE.FindAllSubmatch(src, -1) {
-			ref := string(m[1])
-			ref = strings.ReplaceAll(ref, "&amp;", "&")
-			switch {
-			case strings.HasPrefix(ref, "#"):
-				continue
-			case strings.HasPrefix(ref, "https://example.github.io/repo/"):
-				ref = strings.TrimPrefix(ref, "https://example.github.io")
-			case strings.HasPrefix(ref, "http://"), strings.HasPrefix(ref, "https://"):
-				// An outside link is fine in an <a>; a resource is not.
-				if bytes.Contains(src, []byte(`src="`+ref)) || bytes.Contains(src, []byte(`stylesheet" href="`+ref)) {
-					t.Errorf("%s loads %s from another host", rel, ref)
+		if html {
+			pages++
+			for _, m := range refRE.FindAllSubmatch(src, -1) {
+				ref := string(m[1])
+				if (strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://")) && !strings.HasPrefix(ref, "https://example.github.io/") {
+					// An outside link is fine in an <a>; a resource is not.
+					if bytes.Contains(src, []byte(`src="`+ref)) || bytes.Contains(src, []byte(`stylesheet" href="`+ref)) {
+						t.Errorf("%s loads %s from another host", rel, ref)
+					}
+					continue
 				}
-				continue
+				check(rel, ref)
 			}
-			if !strings.HasPrefix(ref, "/repo/") {
-				t.Errorf("%s: link %q is not under /repo/", rel, ref)
-				continue
-			}
-			target := strings.TrimPrefix(ref, "/repo/")
-			if i := strings.IndexAny(target, "?#"); i >= 0 {
-				target = target[:i]
-			}
-			file := filepath.Join(dest, filepath.FromSlash(target))
-			if target == "" || strings.HasSuffix(target, "/") {
-				file = filepath.Join(file, "index.html")
-			}
-			if _, err := os.Stat(file); err != nil {
-				t.Errorf("%s: link %q leads nowhere", rel, ref)
+		}
+		for _, m := range moreRefRE.FindAllSubmatch(src, -1) {
+			for _, g := range m[1:] {
+				if len(g) > 0 {
+					check(rel, string(g))
+				}
 			}
 		}
 		return nil
@@ -214,6 +243,9 @@ func TestLinksUnderBasePath(t *testing.T) {
 	}
 	if pages < 8 {
 		t.Errorf("checked %d pages; want the whole example site", pages)
+	}
+	if checked < 250 {
+		t.Errorf("checked %d addresses; want every one of the site", checked)
 	}
 }
 

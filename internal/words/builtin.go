@@ -133,6 +133,8 @@ var german = [count]string{
 	AlertImportant:     "Wichtig",
 	AlertWarning:       "Warnung",
 	AlertCaution:       "Vorsicht",
+	FootnoteBack:       "Zurück zum Text",
+	Notes:              "Anmerkungen",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -250,6 +252,8 @@ var french = [count]string{
 	AlertImportant:     "Important",
 	AlertWarning:       "Avertissement",
 	AlertCaution:       "Attention",
+	FootnoteBack:       "Retour au texte",
+	Notes:              "Notes",
 	Colon:              "\u00a0:",
 	Semicolon:          "\u00a0;",
 }
@@ -367,6 +371,8 @@ var spanish = [count]string{
 	AlertImportant:     "Importante",
 	AlertWarning:       "Advertencia",
 	AlertCaution:       "Precaución",
+	FootnoteBack:       "Volver al texto",
+	Notes:              "Notas",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -484,6 +490,8 @@ var italian = [count]string{
 	AlertImportant:     "Importante",
 	AlertWarning:       "Avviso",
 	AlertCaution:       "Attenzione",
+	FootnoteBack:       "Torna al testo",
+	Notes:              "Note",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -601,6 +609,8 @@ var portuguese = [count]string{
 	AlertImportant:     "Importante",
 	AlertWarning:       "Aviso",
 	AlertCaution:       "Cuidado",
+	FootnoteBack:       "Voltar ao texto",
+	Notes:              "Notas",
 	Colon:              ":",
 	Semicolon:          ";",
 }
@@ -718,6 +728,8 @@ var dutch = [count]string{
 	AlertImportant:     "Belangrijk",
 	AlertWarning:       "Waarschuwing",
 	AlertCaution:       "Let op",
+	FootnoteBack:       "Terug naar de tekst",
+	Notes:              "Noten",
 	Colon:              ":",
 	Semicolon:          ";",
 }

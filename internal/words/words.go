@@ -134,6 +134,8 @@ const (
 	AlertImportant
 	AlertWarning
 	AlertCaution
+	FootnoteBack
+	Notes
 	Colon
 	Semicolon
 
@@ -256,6 +258,8 @@ var english = [count]struct{ name, text string }{
 	AlertImportant:     {"alert_important", "Important"},
 	AlertWarning:       {"alert_warning", "Warning"},
 	AlertCaution:       {"alert_caution", "Caution"},
+	FootnoteBack:       {"footnote_back", "Back to the text"},
+	Notes:              {"notes", "Notes"},
 	Colon:              {"colon", ":"},
 	Semicolon:          {"semicolon", ";"},
 }

@@ -355,7 +355,9 @@
   // applyColours replaces the option's colours with the theme's
   // --pl-chart-* custom properties, where the page sets them, so the live
   // chart follows light and dark mode like the static one: the observed
-  // series take --pl-chart-observed and --pl-chart-series-2 on, in order.
+  // series take --pl-chart-observed and --pl-chart-series-2 on, in order;
+  // the shade of the projected period and the grid take
+  // --pl-chart-projected and --pl-chart-grid, as the static chart does.
   // It also draws the observations above the projection's band.
   function applyColours(option, frameOption, figure) {
     var style = window.getComputedStyle(figure);
@@ -366,6 +368,8 @@
     var limit = prop('--pl-chart-limit');
     var text = prop('--pl-chart-text');
     var axis = prop('--pl-chart-axis');
+    var projected = prop('--pl-chart-projected');
+    var grid = prop('--pl-chart-grid');
     var slots = [];
     var slot = 0;
     (option.series || []).forEach(function (s) {
@@ -379,6 +383,9 @@
         colour = limit;
       } else if (s.id === 'events') {
         colour = axis;
+      }
+      if (projected && s.markArea && s.markArea.itemStyle) {
+        s.markArea.itemStyle.color = projected;
       }
       if (colour) {
         if (s.itemStyle) {
@@ -421,6 +428,13 @@
       [].concat(frameOption.xAxis || [], frameOption.yAxis || []).forEach(function (a) {
         a.axisLabel = a.axisLabel || {};
         a.axisLabel.color = text;
+      });
+    }
+    if (grid) {
+      (frameOption.yAxis || []).forEach(function (a) {
+        a.splitLine = a.splitLine || {};
+        a.splitLine.lineStyle = a.splitLine.lineStyle || {};
+        a.splitLine.lineStyle.color = grid;
       });
     }
   }

@@ -1,0 +1,99 @@
+package markdown
+
+import (
+	"html"
+	"strconv"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Footnotes is the extension that makes a page's footnotes easy to reach
+// and leave with a screen reader: their list starts with a heading
+// ("Notes", for screen readers only), so that it is not taken for the
+// end of the last section, and the "↩" link at the end of each footnote
+// is named ("Back to the text"), where goldmark writes the arrow alone,
+// which is read as a symbol's name, or not at all. Both are in the
+// page's words.
+type Footnotes struct{}
+
+// Extend implements goldmark.Extender.
+func (*Footnotes) Extend(m goldmark.Markdown) {
+	// After extension.Footnote (999) has made the backlinks.
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(backlinkTransformer{}, 1000)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(backlinkRenderer{}, 100)))
+}
+
+// backlinkLabel and notesHeading are the attributes a backlink's label
+// and the footnotes' heading are kept in, from the transformer, which
+// knows the page's words, to the renderer.
+const (
+	backlinkLabel = "aria-label"
+	notesHeading  = "data-heading"
+)
+
+type backlinkTransformer struct{}
+
+func (backlinkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	words := pageWords(pc)
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *east.FootnoteList:
+			n.SetAttributeString(notesHeading, words.notes())
+		case *east.FootnoteBacklink:
+			n.SetAttributeString(backlinkLabel, words.footnoteBack())
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// backlinkRenderer writes a footnote's backlink as goldmark does, with
+// its label, and the list of footnotes with its heading.
+type backlinkRenderer struct{}
+
+func (backlinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindFootnoteBacklink, renderBacklink)
+	reg.Register(east.KindFootnoteList, renderFootnoteList)
+}
+
+func renderFootnoteList(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</ol>\n</div>\n")
+		return ast.WalkContinue, nil
+	}
+	heading := "Notes"
+	if v, ok := node.AttributeString(notesHeading); ok {
+		if s, ok := v.(string); ok && s != "" {
+			heading = s
+		}
+	}
+	_, _ = w.WriteString("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<h2 class=\"visually-hidden\">" + html.EscapeString(heading) + "</h2>\n<ol>\n")
+	return ast.WalkContinue, nil
+}
+
+func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*east.FootnoteBacklink)
+	label := "Back to the text"
+	if v, ok := n.AttributeString(backlinkLabel); ok {
+		if s, ok := v.(string); ok && s != "" {
+			label = s
+		}
+	}
+	_, _ = w.WriteString(`&#160;<a href="#fnref`)
+	if n.RefIndex > 0 {
+		_, _ = w.WriteString(strconv.Itoa(n.RefIndex))
+	}
+	_, _ = w.WriteString(":" + strconv.Itoa(n.Index) + `" class="footnote-backref" role="doc-backlink" aria-label="` + html.EscapeString(label) + `">&#x21a9;&#xfe0e;</a>`)
+	return ast.WalkContinue, nil
+}
