@@ -104,18 +104,18 @@ func TestBrowserChartTextContrast(t *testing.T) {
 						}
 						texts := measureContrast(t, ctx)
 						if slices.ContainsFunc(texts, func(x chartText) bool { return x.Ratio < 4.5 }) {
-							// On three CI runs under load, after the
-							// live subtest of the same scheme, the
+							// On three CI runs under load the
 							// observation labels of the compare page
 							// came out in the light scheme's colours
-							// on the dark page, with no script running;
-							// never in a run alone. The page is loaded
-							// once more: a colour of the page's own
-							// still fails below.
-							// A reload alone once kept the light colours
-							// too: the page is left, the window's media
-							// set again, and the page opened anew, with
-							// what the first look saw in the log.
+							// on the dark page: the switch to the
+							// emulated scheme still running as
+							// transitions, which navigate now
+							// finishes. Should a first look still see
+							// a text under 4.5:1, the page is left,
+							// the window's media set again and the
+							// page opened anew, with what the first
+							// look saw in the log: a colour of the
+							// page's own still fails below.
 							state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`[matchMedia('(prefers-color-scheme: dark)').matches, document.styleSheets.length, getComputedStyle(document.documentElement).getPropertyValue('--pl-chart-series-2')].join(' ')`))
 							t.Logf("%s: a text under 4.5:1 at the first look (dark matches, style sheets, --pl-chart-series-2: %s); opening the page again", p, state)
 							navigate(t, ctx, "about:blank")
