@@ -26,6 +26,13 @@ const MaxEmphasisWalk = 1 << 24
 // 80,000 lines "[a](" 6 s, and 80,000 "[" then as many "]" 4 s.
 const MaxLinkWalk = 1 << 28
 
+// MaxUnclosed bounds how many "[" in a file open a label that no "]"
+// closes. goldmark keeps a node for each and converts every one of them
+// back to text: about 350 bytes and 2 µs a bracket, so 8 MB of "[a" took
+// 1.4 GB and well over ten seconds. A file within it takes a fifth of a
+// second for them.
+const MaxUnclosed = 100_000
+
 // MaxNesting is how deeply block quotes and lists may nest, and how many
 // emphasis markers (*, _ or ~) of one kind may be open at once in a
 // paragraph. goldmark's
@@ -128,7 +135,9 @@ func tooDeep(body []byte) (int, string, bool) {
 			open = [3]int{}
 			inert = 0
 			inCode = false
-			lw.paragraph()
+			if off, ok := lw.paragraph(); ok {
+				return off, unclosedMessage(), true
+			}
 		} else if depth == 0 && col >= 4 && (prevBlank || inCode) {
 			inCode = true
 		} else if fence == 0 {
@@ -145,7 +154,15 @@ func tooDeep(body []byte) (int, string, bool) {
 		prevBlank = blank
 		start = next
 	}
+	if off, ok := lw.paragraph(); ok {
+		return off, unclosedMessage(), true
+	}
 	return 0, "", false
+}
+
+// unclosedMessage returns tooDeep's message for the "[" past MaxUnclosed.
+func unclosedMessage() string {
+	return fmt.Sprintf("more than %d [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)", MaxUnclosed)
 }
 
 // emphasis counts the runs of *, _ and ~ from line[i:] into open, the
@@ -217,15 +234,23 @@ func emphasis(line []byte, i int, open *[3]int, inert, walk *int) (int, bool, bo
 // read back of the paragraph being read. It over-counts: brackets in code
 // spans and raw HTML count too.
 type linkWalk struct {
-	walk  int   // in the file
-	opens []int // offsets in the body of the "[" still open in the paragraph
-	back  int   // labels of the paragraph so far that goldmark reads back
+	walk     int   // in the file
+	unclosed int   // "[" of the paragraphs before that no "]" closed
+	opens    []int // offsets in the body of the "[" still open in the paragraph
+	back     int   // labels of the paragraph so far that goldmark reads back
 }
 
-// paragraph starts a new paragraph.
-func (w *linkWalk) paragraph() {
+// paragraph ends the paragraph, its open "[" counted as unclosed, and
+// starts a new one. It returns the offset in the body of the "[" that
+// takes the unclosed past MaxUnclosed, if one does.
+func (w *linkWalk) paragraph() (int, bool) {
+	w.unclosed += len(w.opens)
+	if over := w.unclosed - MaxUnclosed; over > 0 {
+		return w.opens[len(w.opens)-over], true
+	}
 	w.opens = w.opens[:0]
 	w.back = 0
+	return 0, false
 }
 
 // line counts the brackets of line[i:], the next line of the paragraph,

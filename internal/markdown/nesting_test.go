@@ -15,6 +15,7 @@ func TestTooDeep(t *testing.T) {
 		blocks   = "block quotes and lists nest more than 100 deep here, counting their markers and indentation: plotline refuses Markdown this deep"
 		emphasis = "more than 100 emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)"
 		closers  = "too many *, _ or ~ that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\* or \\_ for a star or an underscore)"
+		unclosed = "more than 100000 [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)"
 		links    = "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)"
 	)
 	// 4,100 markers that stay, then closers with no opener: the 4,093rd
@@ -78,6 +79,10 @@ func TestTooDeep(t *testing.T) {
 		{"addresses in angle brackets", strings.Repeat("[a](<", 20000), "5:3413: " + links},
 		{"links, references and labels", "[c]: https://example.org/c\n\n" + strings.Repeat("See [a](https://example.org/a \"A\"), [b][c], [c] and \\[d\\].\n", 10000), ""},
 		{"escaped brackets", strings.Repeat("\\[a\\](", 20000), ""},
+		// goldmark keeps a node for every "[" that no "]" closes.
+		{"100,000 unclosed brackets", strings.Repeat("[a", 100000), ""},
+		{"100,001 unclosed brackets", strings.Repeat("[a", 100001), "5:200001: " + unclosed},
+		{"unclosed brackets over paragraphs", strings.Repeat(strings.Repeat("[a", 1000)+"\n\n", 101), "205:1: " + unclosed},
 		{"closers over paragraphs", strings.Repeat(strings.Repeat("2 * 3 ", 100)+strings.Repeat("a* ", 100)+"\n\n", 1700), fmt.Sprintf("%d:%d: %s", 5+2*1677, 6*100+3*72+2, closers)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -141,6 +146,8 @@ var hostile = []struct {
 	{"link addresses", repeat("[a](", ""), "too many [ and ]"},
 	{"nested brackets", func() []byte { return []byte(strings.Repeat("[", 4<<20) + strings.Repeat("]", 4<<20)) }, "too many [ and ]"},
 	{"a label a line", repeat("[a]\n", ""), "too many [ and ]"},
+	{"unclosed brackets", repeat("[a", ""), "no ] closes"},
+	{"unclosed brackets over paragraphs", repeat("[a [b [c\n\n", ""), "no ] closes"},
 	{"unclosed values", repeat("{{", ""), "unclosed {{"},
 	{"unclosed shortcodes", repeat("{{< ", ""), "Hugo shortcode"},
 	{"values in a table", repeat("| {{ a | b }} |\n", "| a |\n|---|\n"), "unknown reference"},
