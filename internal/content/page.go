@@ -798,13 +798,22 @@ func AliasFile(alias string) (string, string) {
 	return clean, ""
 }
 
+// MaxSources is how many sources a page's front matter may list: each is
+// a line of the page, and a YAML alias listed a million times (7 MB) made
+// a list of a million lines, 40 MB, in 17 s of CPU.
+const MaxSources = 1000
+
 func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []Source {
 	if v.Kind != yaml.SequenceNode {
 		diags.Errorf(at(v), "sources: want a list of {name, url}, got %s", yamlpos.Describe(v))
 		return nil
 	}
 	var out []Source
-	for _, item := range v.Content {
+	for i, item := range v.Content {
+		if i == MaxSources {
+			diags.Errorf(at(item), "sources: more than %d sources: a page lists %d at most; keep those its figures come from", MaxSources, MaxSources)
+			break
+		}
 		item = yamlpos.Resolve(item)
 		switch item.Kind {
 		case yaml.ScalarNode:

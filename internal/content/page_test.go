@@ -563,6 +563,13 @@ func TestFrontMatterErrors(t *testing.T) {
 			diags: []string{"content/a.md:1005:5: aliases: more than 1000 old addresses: each is written as a page of its own; keep those that links and bookmarks still use"},
 		},
 		{
+			// One source through an alias a thousand times: each would be
+			// a line of the page.
+			name:  "a thousand and one sources",
+			fm:    "title: T\ndate: 2025-01-01\nsources:\n  - &s {name: S, url: \"https://ex.org/\"}\n" + strings.Repeat("  - *s\n", 1000),
+			diags: []string{"content/a.md:1005:5: sources: more than 1000 sources: a page lists 1000 at most; keep those its figures come from"},
+		},
+		{
 			name: "a thousand aliases",
 			fm:   "title: T\ndate: 2025-01-01\naliases:\n" + aliasLines(1, 1000),
 		},
