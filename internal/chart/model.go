@@ -271,14 +271,18 @@ func (m *model) legendItems(limitValue string) []legendItem {
 
 // dateRange returns the first and last date drawn.
 func (m *model) dateRange() (time.Time, time.Time) {
+	// Go's zero time is 1 January of the year 1, a date a series may
+	// hold: seen, not IsZero, says whether a date was seen.
 	var first, last time.Time
+	seen := false
 	see := func(t time.Time) {
-		if first.IsZero() || t.Before(first) {
+		if !seen || t.Before(first) {
 			first = t
 		}
-		if last.IsZero() || t.After(last) {
+		if !seen || t.After(last) {
 			last = t
 		}
+		seen = true
 	}
 	for _, ly := range m.layers {
 		for _, p := range ly.obs {
@@ -591,21 +595,23 @@ type tickAlign struct {
 // alignTicks returns the alignment of the ticks for the observations of
 // bs on a chart of the given kind.
 func alignTicks(bs []*data.Block, kind string) tickAlign {
-	var first time.Time
+	var first time.Time // of the year 1 may be a date of the series: see seen
+	seen := false
 	sameDay, monthEnd := true, kind == TypeBar
 	for _, b := range bs {
 		for _, p := range b.Series {
 			if data.HasTime(p.Date) {
 				return tickAlign{}
 			}
-			sameDay = sameDay && (first.IsZero() || p.Date.Weekday() == first.Weekday())
+			sameDay = sameDay && (!seen || p.Date.Weekday() == first.Weekday())
 			monthEnd = monthEnd && p.Date.AddDate(0, 0, 1).Day() == 1
-			if first.IsZero() || p.Date.Before(first) {
+			if !seen || p.Date.Before(first) {
 				first = p.Date
 			}
+			seen = true
 		}
 	}
-	a := tickAlign{monthEnd: monthEnd && !first.IsZero()}
+	a := tickAlign{monthEnd: monthEnd && seen}
 	if sameDay {
 		a.weekday = first
 	}

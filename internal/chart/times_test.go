@@ -206,3 +206,21 @@ func TestPerHour(t *testing.T) {
 		t.Errorf("the time axis does not step by hours")
 	}
 }
+
+// TestYearOne checks a series that starts on 1 January of the year 1,
+// which is Go's zero time: the axis starts there, where it started at the
+// second observation and drew the first line off the chart.
+func TestYearOne(t *testing.T) {
+	b := &data.Block{Name: "people", Series: []data.Point{
+		{Date: day("0001-01-01"), Value: 1},
+		{Date: day("0002-01-01"), Value: 2},
+		{Date: day("0003-06-01"), Value: 4},
+	}}
+	m, err := newModel([]*data.Block{b}, nil, TypeLine, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := day("0001-01-01"); m.xMin.After(first) {
+		t.Errorf("axis starts on %s; want it on or before %s", m.xMin.Format(time.DateOnly), first.Format(time.DateOnly))
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
@@ -76,23 +77,32 @@ func Default() Config {
 	return Config{Title: "plotline", Language: "en", FeedItems: 20, PageSize: 25}
 }
 
+// MaxSize is the size in bytes of the largest config file plotline reads:
+// its title and description go into every page, so a text pasted in by
+// mistake would be copied thousands of times.
+const MaxSize = 1 << 20
+
 // Load reads the first config file of Files found at the root of fsys over
 // Default. A missing file is not an error.
 func Load(fsys fs.FS) (Config, error) {
 	cfg := Default()
 	for _, name := range Files {
-		src, err := fs.ReadFile(fsys, name)
+		src, err := sitefs.ReadFile(fsys, name, MaxSize)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
 			var diags diag.List
-			msg := err.Error()
+			msg := "cannot read: " + err.Error()
 			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				msg = pe.Err.Error()
+			var large *sitefs.TooLargeError
+			switch {
+			case errors.As(err, &large):
+				msg = large.Error()
+			case errors.As(err, &pe):
+				msg = "cannot read: " + pe.Err.Error()
 			}
-			diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "cannot read: %s", msg)
+			diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "%s", msg)
 			return cfg, diags.Err()
 		}
 		cfg.File = name

@@ -323,6 +323,17 @@ plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 	}
 }
 
+// TestLoadTooLarge checks that a config file of 3 MB, a description
+// pasted in by mistake, is not read: it would go into every page, and
+// made 287 MB of a site of eight pages from 50 MB.
+func TestLoadTooLarge(t *testing.T) {
+	src := "title: T\ndescription: " + strings.Repeat("x", 3<<20-23) + "\n"
+	_, err := Load(fstest.MapFS{"plotline.yaml": {Data: []byte(src)}})
+	if err == nil || err.Error() != "plotline.yaml:1:1: file is 3 MB, more than the 1 MB plotline reads" {
+		t.Errorf("Load(3 MB) = %v; want an error saying the file is too large", err)
+	}
+}
+
 func TestLoadErrorIsDiagList(t *testing.T) {
 	_, err := Load(fstest.MapFS{"plotline.yaml": {Data: []byte("a: 1\nb: 2\n")}})
 	var l diag.List

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -554,6 +555,24 @@ func TestFrontMatterErrors(t *testing.T) {
 			fm:    "title: [x]\ndate: soon\ndraft: maybe\ntype: blog\n",
 			diags: []string{"content/a.md:2:8: title:", "content/a.md:3:7: date:", "content/a.md:4:8: draft:", "content/a.md:5:7: type:"},
 		},
+		{
+			// Each old address is a redirect page: 1,001 are too many.
+			// The front matter starts on line 2: the 1,001st is on 1005.
+			name:  "a thousand and one aliases",
+			fm:    "title: T\ndate: 2025-01-01\naliases:\n" + "  - /old/\n" + aliasLines(2, 1001),
+			diags: []string{"content/a.md:1005:5: aliases: more than 1000 old addresses: each is written as a page of its own; keep those that links and bookmarks still use"},
+		},
+		{
+			// One source through an alias a thousand times: each would be
+			// a line of the page.
+			name:  "a thousand and one sources",
+			fm:    "title: T\ndate: 2025-01-01\nsources:\n  - &s {name: S, url: \"https://ex.org/\"}\n" + strings.Repeat("  - *s\n", 1000),
+			diags: []string{"content/a.md:1005:5: sources: more than 1000 sources: a page lists 1000 at most; keep those its figures come from"},
+		},
+		{
+			name: "a thousand aliases",
+			fm:   "title: T\ndate: 2025-01-01\naliases:\n" + aliasLines(1, 1000),
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, diags := parseFM(t, tc.fm)
@@ -722,4 +741,13 @@ func TestValuePositionsOnDemand(t *testing.T) {
 	if got, want := at(2), (diag.Pos{Path: "a.md", Line: last, Col: 11}); got != want {
 		t.Errorf("at(2) = %v; want %v", got, want)
 	}
+}
+
+// aliasLines returns the lines of a list of aliases /o/from/ to /o/to/.
+func aliasLines(from, to int) string {
+	var b strings.Builder
+	for i := from; i <= to; i++ {
+		fmt.Fprintf(&b, "  - /o/%d/\n", i)
+	}
+	return b.String()
 }

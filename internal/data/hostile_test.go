@@ -128,7 +128,16 @@ func TestHostileValues(t *testing.T) {
 			[]string{p + `3:74: limit 12000 is never reached: the rate must be positive to rise from 100 to 12000`}},
 		{"limit a thousand years away", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 0}, rate: 0.0001, limit: 1e12}\n",
 			[]string{p + `3:76: limit 1000000000000 is never reached: at this rate it would take more than 1,000 years`}},
-		{"huge numbers", "data:\n  l:\n    projection: {start: {date: 0001-01-01, value: 1e308}, rate: 1e308, until: 9999-12-31}\n", nil},
+		// A projection whose values overflow would write +Inf in the
+		// prose: an error at until, or at the rate when until is not
+		// given, naming the day.
+		{"huge numbers", "data:\n  l:\n    projection: {start: {date: 0001-01-01, value: 1e308}, rate: 1e308, until: 9999-12-31}\n",
+			[]string{p + `3:79: until: the projection goes past the largest number a value can hold (about ±1.8e308) on 0001-01-01, and would be written +Inf; end the projection before then with until:, or check the rate`}},
+		{"growth past the largest number", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 1}, rate: 1000000, model: exponential, low: 10, high: 2000000}\n",
+			[]string{p + `3:61: rate: the projection goes past the largest number a value can hold (about ±1.8e308) on 2025-03-19, and would be written +Inf; end the projection before then with until:, or check the rate`}},
+		{"a scenario's growth past the largest number", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: -1}, rate: 10, model: exponential, low: 1, high: 1000000}\n",
+			[]string{p + `3:100: high: the high scenario goes past the largest number a value can hold (about ±1.8e308) on 2025-03-19, and would be written -Inf; end the projection before then with until:, or check the rate`}},
+		{"growth from zero stays at zero", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 0}, rate: 1000000, model: exponential}\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, got := parse(t, tc.src, nil)

@@ -208,11 +208,57 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		p.errorf(untilNode, "until: %s is before the projection start %s", out.Until.Format(time.DateOnly), out.Start.Date.Format(time.DateOnly))
 		out.Until = out.Start.Date
 	}
+	overflowed := false
 	for i, s := range scenarios {
 		s.Curve = sample(runs[i], out.Start.Date, out.Until)
 		s.run, s.hasRun = runs[i], true
+		if overflowed {
+			continue
+		}
+		if day, inf, over := overflow(runs[i], out.Start.Date, out.Until); over {
+			overflowed = true
+			at, key := untilNode, "until"
+			switch {
+			case at != nil:
+			case s.Name == "central":
+				at, key = rateNode, "rate"
+			default:
+				at, key = f[s.Name].val, s.Name
+			}
+			p.errorf(at, "%s: the %s goes past the largest number a value can hold (about ±1.8e308) on %s, and would be written %s; end the projection before then with until:, or check the rate", key, scenarioWords(s), day.Format(time.DateOnly), inf)
+		}
 	}
 	return out
+}
+
+// scenarioWords names s in a message: "projection", or "low scenario".
+func scenarioWords(s *Scenario) string {
+	if s.Name == "central" {
+		return "projection"
+	}
+	return s.Name + " scenario"
+}
+
+// overflow reports whether pr, drawn from start to until, reaches a value
+// beyond what a float64 holds, the first day it does, and the value as
+// the prose would write it ("+Inf"). Both models are monotonic, so the
+// value at until decides, and halving the span finds the day.
+func overflow(pr projection.Projection, start, until time.Time) (time.Time, string, bool) {
+	end := pr.ValueAt(until)
+	if !math.IsNaN(end) && !math.IsInf(end, 0) {
+		return time.Time{}, "", false
+	}
+	lo, hi := start.Unix(), until.Unix()
+	for hi-lo > 3600 {
+		mid := lo + (hi-lo)/2
+		v := pr.ValueAt(time.Unix(mid, 0).UTC())
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return time.Unix(hi, 0).UTC(), strconv.FormatFloat(end, 'f', -1, 64), true
 }
 
 // checkBand reports a central rate that lies outside its own band: the

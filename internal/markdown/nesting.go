@@ -14,6 +14,25 @@ import (
 // then 40,000 "a* " would take 14 s.
 const MaxEmphasisWalk = 1 << 24
 
+// MaxLinkWalk bounds the work goldmark does in a file on the brackets
+// of links, counted by linkWalk in units of about a nanosecond: for each
+// "]" that closes an open "[", the bytes between them (goldmark looks
+// through them for a link inside); for each "](", four units a byte of
+// the address up to a space or its ")", which goldmark reads to the end
+// of the line when there is none; and for each "]" not read as a link
+// with an address or a reference, the lines of its paragraph after it
+// (goldmark reads the label back from the paragraph's last line). A file
+// within it takes half a second at most; 20,000 "[a](" on one line took 11 s,
+// 80,000 lines "[a](" 6 s, and 80,000 "[" then as many "]" 4 s.
+const MaxLinkWalk = 1 << 28
+
+// MaxUnclosed bounds how many "[" in a file open a label that no "]"
+// closes. goldmark keeps a node for each and converts every one of them
+// back to text: about 350 bytes and 2 µs a bracket, so 8 MB of "[a" took
+// 1.4 GB and well over ten seconds. A file within it takes a fifth of a
+// second for them.
+const MaxUnclosed = 100_000
+
 // MaxNesting is how deeply block quotes and lists may nest, and how many
 // emphasis markers (*, _ or ~) of one kind may be open at once in a
 // paragraph. goldmark's
@@ -42,6 +61,7 @@ func tooDeep(body []byte) (int, string, bool) {
 	var open [3]int // emphasis runs of *, _ and ~ waiting in the paragraph
 	inert := 0      // runs that can neither open nor close, waiting too
 	walk := 0       // markers looked back over by closers with no opener, in the file
+	var lw linkWalk
 	inCode := false // in an indented code block
 	prevBlank := true
 	for start := 0; start < len(body); {
@@ -115,10 +135,16 @@ func tooDeep(body []byte) (int, string, bool) {
 			open = [3]int{}
 			inert = 0
 			inCode = false
+			if off, ok := lw.paragraph(); ok {
+				return off, unclosedMessage(), true
+			}
 		} else if depth == 0 && col >= 4 && (prevBlank || inCode) {
 			inCode = true
 		} else if fence == 0 {
 			inCode = false
+			if off, ok := lw.line(line, start, i); ok {
+				return start + off, "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)", true
+			}
 			if off, closer, ok := emphasis(line, i, &open, &inert, &walk); ok && closer {
 				return start + off, "too many *, _ or ~ that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\* or \\_ for a star or an underscore)", true
 			} else if ok {
@@ -128,7 +154,15 @@ func tooDeep(body []byte) (int, string, bool) {
 		prevBlank = blank
 		start = next
 	}
+	if off, ok := lw.paragraph(); ok {
+		return off, unclosedMessage(), true
+	}
 	return 0, "", false
+}
+
+// unclosedMessage returns tooDeep's message for the "[" past MaxUnclosed.
+func unclosedMessage() string {
+	return fmt.Sprintf("more than %d [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)", MaxUnclosed)
 }
 
 // emphasis counts the runs of *, _ and ~ from line[i:] into open, the
@@ -193,6 +227,98 @@ func emphasis(line []byte, i int, open *[3]int, inert, walk *int) (int, bool, bo
 		i = j
 	}
 	return 0, false, false
+}
+
+// linkWalk counts the work goldmark does on the brackets of links, in a
+// file, as MaxLinkWalk describes it, and the open brackets and the labels
+// read back of the paragraph being read. It over-counts: brackets in code
+// spans and raw HTML count too.
+type linkWalk struct {
+	walk     int   // in the file
+	unclosed int   // "[" of the paragraphs before that no "]" closed
+	opens    []int // offsets in the body of the "[" still open in the paragraph
+	back     int   // labels of the paragraph so far that goldmark reads back
+}
+
+// paragraph ends the paragraph, its open "[" counted as unclosed, and
+// starts a new one. It returns the offset in the body of the "[" that
+// takes the unclosed past MaxUnclosed, if one does.
+func (w *linkWalk) paragraph() (int, bool) {
+	w.unclosed += len(w.opens)
+	if over := w.unclosed - MaxUnclosed; over > 0 {
+		return w.opens[len(w.opens)-over], true
+	}
+	w.opens = w.opens[:0]
+	w.back = 0
+	return 0, false
+}
+
+// line counts the brackets of line[i:], the next line of the paragraph,
+// which starts at offset at of the body. It returns the offset in line of
+// the "]" that takes the work past MaxLinkWalk, if one does.
+func (w *linkWalk) line(line []byte, at, i int) (int, bool) {
+	// Each label read back so far is read over this line too.
+	w.walk += w.back
+	for ; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '[':
+			w.opens = append(w.opens, at+i)
+		case ']':
+			n := len(w.opens)
+			if n == 0 {
+				continue
+			}
+			w.walk += at + i - w.opens[n-1]
+			w.opens = w.opens[:n-1]
+			linked := i+1 < len(line) && line[i+1] == '['
+			if i+1 < len(line) && line[i+1] == '(' {
+				var read int
+				read, linked = destination(line[i+2:], (MaxLinkWalk-w.walk)/4+1)
+				w.walk += 4 * read
+			}
+			if !linked {
+				w.back++
+			}
+			if w.walk > MaxLinkWalk {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// destination returns how many bytes of b goldmark reads for the address
+// of a link whose "(" came just before b, up to limit: to the ">" of an
+// address in <…>, or to a space or the ")" that closes the link; to the
+// end of the line when there is none. It reports whether the address
+// ended at the link's ")", where goldmark takes the link as one.
+func destination(b []byte, limit int) (int, bool) {
+	j := 0
+	for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+		j++
+	}
+	angle := j < len(b) && b[j] == '<'
+	opened := 0
+	for ; j < len(b) && j < limit; j++ {
+		switch c := b[j]; {
+		case c == '\\':
+			j++
+		case angle && c == '>':
+			return j, j+1 < len(b) && b[j+1] == ')'
+		case angle:
+		case c == '(':
+			opened++
+		case c == ')':
+			if opened--; opened < 0 {
+				return j, true
+			}
+		case c == ' ' || c == '\t':
+			return j, false
+		}
+	}
+	return j, false
 }
 
 func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }

@@ -15,6 +15,8 @@ func TestTooDeep(t *testing.T) {
 		blocks   = "block quotes and lists nest more than 100 deep here, counting their markers and indentation: plotline refuses Markdown this deep"
 		emphasis = "more than 100 emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)"
 		closers  = "too many *, _ or ~ that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\* or \\_ for a star or an underscore)"
+		unclosed = "more than 100000 [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)"
+		links    = "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)"
 	)
 	// 4,100 markers that stay, then closers with no opener: the 4,093rd
 	// takes goldmark's walk back past MaxEmphasisWalk (4,093 × 4,100).
@@ -57,6 +59,30 @@ func TestTooDeep(t *testing.T) {
 		{"a few closers after arithmetic", strings.Repeat("2 * 3 ", 150) + "a* b*", ""},
 		{"closers after arithmetic", strings.Repeat("2 * 3 ", inert) + strings.Repeat("a* ", inert), fmt.Sprintf("5:%d: %s", 6*inert+3*(closer-1)+2, closers)},
 		{"closers after names within words", strings.Repeat("x__y ", inert) + strings.Repeat("a_ ", inert), fmt.Sprintf("5:%d: %s", 5*inert+3*(closer-1)+2, closers)},
+		// goldmark looks between each "]" and its "[" for a link: the
+		// m-th "]" of 20,000 nested pairs is 2m bytes from its "[", and
+		// the 16,384th takes the sum, m(m+1), past MaxLinkWalk (2^28).
+		{"nested brackets", strings.Repeat("[", 20000) + "a" + strings.Repeat("]", 20000), "5:36385: " + links},
+		// It reads a label back over the lines after it: the m-th line
+		// "[a]" adds m-1 for those above it and 2 for its own brackets,
+		// m(m-1)/2 + 2m in all, past 2^28 at line 23,169.
+		{"a label a line", strings.Repeat("[a]\n", 30000), "23173:3: " + links},
+		{"a label a line, over paragraphs", strings.Repeat(strings.Repeat("[a]\n", 1000)+"\n", 30), ""},
+		// And it reads an address to a space or its ")", to the end of
+		// the line without one: the k-th "](" of 20,000 "[a](" reads
+		// 80,000-4k bytes, four units each; the 858th passes 2^28
+		// (858 × 319,986 − 8 × 858 × 857 units), at column 4 × 857 + 3.
+		{"addresses without a space", strings.Repeat("[a](", 20000), "5:3431: " + links},
+		// Five bytes a unit: the k-th reads 100,000-5k-5 (or -4) bytes,
+		// and the 683rd passes 2^28, at column 5 × 682 + 4 (or + 3).
+		{"images", strings.Repeat("![a](", 20000), "5:3414: " + links},
+		{"addresses in angle brackets", strings.Repeat("[a](<", 20000), "5:3413: " + links},
+		{"links, references and labels", "[c]: https://example.org/c\n\n" + strings.Repeat("See [a](https://example.org/a \"A\"), [b][c], [c] and \\[d\\].\n", 10000), ""},
+		{"escaped brackets", strings.Repeat("\\[a\\](", 20000), ""},
+		// goldmark keeps a node for every "[" that no "]" closes.
+		{"100,000 unclosed brackets", strings.Repeat("[a", 100000), ""},
+		{"100,001 unclosed brackets", strings.Repeat("[a", 100001), "5:200001: " + unclosed},
+		{"unclosed brackets over paragraphs", strings.Repeat(strings.Repeat("[a", 1000)+"\n\n", 101), "205:1: " + unclosed},
 		{"closers over paragraphs", strings.Repeat(strings.Repeat("2 * 3 ", 100)+strings.Repeat("a* ", 100)+"\n\n", 1700), fmt.Sprintf("%d:%d: %s", 5+2*1677, 6*100+3*72+2, closers)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -117,6 +143,11 @@ var hostile = []struct {
 	{"emphasis", repeat("*a **a ", ""), "emphasis markers"},
 	{"closers after inert stars", func() []byte { return []byte(strings.Repeat("a * ", 1<<20) + strings.Repeat("a* ", 1<<20)) }, "close no emphasis"},
 	{"one run of stars", func() []byte { return []byte(strings.Repeat("*", 4<<20) + "a" + strings.Repeat("*", 4<<20)) }, "emphasis markers"},
+	{"link addresses", repeat("[a](", ""), "too many [ and ]"},
+	{"nested brackets", func() []byte { return []byte(strings.Repeat("[", 4<<20) + strings.Repeat("]", 4<<20)) }, "too many [ and ]"},
+	{"a label a line", repeat("[a]\n", ""), "too many [ and ]"},
+	{"unclosed brackets", repeat("[a", ""), "no ] closes"},
+	{"unclosed brackets over paragraphs", repeat("[a [b [c\n\n", ""), "no ] closes"},
 	{"unclosed values", repeat("{{", ""), "unclosed {{"},
 	{"unclosed shortcodes", repeat("{{< ", ""), "Hugo shortcode"},
 	{"values in a table", repeat("| {{ a | b }} |\n", "| a |\n|---|\n"), "unknown reference"},

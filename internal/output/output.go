@@ -35,6 +35,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -122,9 +123,11 @@ type Tx struct {
 
 	// writeFile writes a new file of a Patch at Commit; nil is
 	// createFile. removeAll removes the previous output after a swap; nil
-	// is os.RemoveAll. Tests set them to make a step fail.
+	// is os.RemoveAll. swapStep renames or exchanges folders in swap; nil
+	// is the system's. Tests set them to make a step fail.
 	writeFile func(name string, data []byte) error
 	removeAll func(path string) error
+	swapStep  func(exchange bool, a, b string) error
 }
 
 // Lock takes the lock on the output folder dest (the folder it leads to,
@@ -178,6 +181,9 @@ func (t *Tx) makeTemp() error {
 	parent := filepath.Dir(t.dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
+	}
+	if mountPoint(t.dest) {
+		return mountError(t.dest)
 	}
 	left, err := tidy(t.dest)
 	if err != nil {
@@ -423,10 +429,24 @@ func (t *Tx) makeLinks() error {
 // between the two renames is repaired by the next one's tidy. The previous
 // output is claimed (see claimFolder) while it is swapped out and removed,
 // so that no other build's clean-up takes it for a leftover.
+//
+// A swap that fails with the previous output in its place removes the
+// temporary folder, so that a failed build leaves nothing beside the
+// output.
 func (t *Tx) swap() error {
 	defer t.release()
+	step := t.swapStep
+	if step == nil {
+		step = func(ex bool, a, b string) error {
+			if ex {
+				return exchange(a, b)
+			}
+			return os.Rename(a, b)
+		}
+	}
 	if _, err := os.Stat(t.dest); err != nil {
-		if err := os.Rename(t.dir, t.dest); err != nil {
+		if err := step(false, t.dir, t.dest); err != nil {
+			os.RemoveAll(t.dir)
 			return fmt.Errorf("moving the new output in place: %w", err)
 		}
 		return nil
@@ -434,7 +454,7 @@ func (t *Tx) swap() error {
 	if release, err := claimFolder(t.dest); err == nil {
 		defer release()
 	}
-	if err := exchange(t.dir, t.dest); err == nil {
+	if err := step(true, t.dir, t.dest); err == nil {
 		// t.dir now holds the previous output. The new one is in place
 		// whatever happens to it.
 		t.removeOld(t.dir)
@@ -442,15 +462,29 @@ func (t *Tx) swap() error {
 	}
 	base := filepath.Base(t.dest)
 	old := filepath.Join(filepath.Dir(t.dest), oldPrefix+base+"-"+strings.TrimPrefix(filepath.Base(t.dir), tempPrefix+base+"-"))
-	if err := os.Rename(t.dest, old); err != nil {
+	if err := step(false, t.dest, old); err != nil {
+		os.RemoveAll(t.dir)
+		if errors.Is(err, syscall.EBUSY) {
+			// A mount point of the file system that holds it, which
+			// mountPoint cannot tell from a folder.
+			return fmt.Errorf("%w (%w)", mountError(t.dest), err)
+		}
 		return fmt.Errorf("moving the previous output aside: %w", err)
 	}
-	if err := os.Rename(t.dir, t.dest); err != nil {
-		os.Rename(old, t.dest)
+	if err := step(false, t.dir, t.dest); err != nil {
+		if step(false, old, t.dest) == nil {
+			os.RemoveAll(t.dir)
+		} // else the next build's tidy puts the previous output back
 		return fmt.Errorf("moving the new output in place: %w", err)
 	}
 	t.removeOld(old)
 	return nil
+}
+
+// mountError is the error for an output folder dest that is a mount
+// point, which a build cannot rename.
+func mountError(dest string) error {
+	return fmt.Errorf("%s is a mount point, and a build puts a new output folder in its place, which the system refuses for a mount point: mount the folder that holds it instead, or build into a folder inside it (-d %s)", dest, filepath.Join(dest, "site"))
 }
 
 // Leftover is a folder beside the output that a build could not remove:

@@ -575,3 +575,62 @@ func TestOldOutputLeftOver(t *testing.T) {
 		t.Errorf("the leftover %s holds %v; want the previous output", left[0].Path, old)
 	}
 }
+
+// TestFailedSwapLeavesNothing makes each step of the swap fail in turn,
+// as a rename of a mount point or of a folder on a read-only file system
+// does: the commit fails, the output is as it was, and nothing is left
+// beside it, where the new output's temporary folder was.
+func TestFailedSwapLeavesNothing(t *testing.T) {
+	for _, failAt := range []int{1, 2} {
+		t.Run(fmt.Sprint("rename ", failAt), func(t *testing.T) {
+			parent := t.TempDir()
+			dest := filepath.Join(parent, "public")
+			writeTree(t, dest, map[string]string{"index.html": "old"})
+			tx := open(t, dest, Options{Mode: Replace})
+			if err := tx.Write("index.html", []byte("new")); err != nil {
+				t.Fatal(err)
+			}
+			renames := 0
+			tx.swapStep = func(exchange bool, a, b string) error {
+				if exchange {
+					return errors.ErrUnsupported
+				}
+				if renames++; renames == failAt {
+					return &os.LinkError{Op: "rename", Old: a, New: b, Err: syscall.EBUSY}
+				}
+				return os.Rename(a, b)
+			}
+			_, err := tx.Commit()
+			if !errors.Is(err, syscall.EBUSY) {
+				t.Errorf("Commit = %v; want the rename's error", err)
+			}
+			// The output itself cannot be renamed: it is a mount point.
+			if failAt == 1 && (err == nil || !strings.Contains(err.Error(), dest+" is a mount point")) {
+				t.Errorf("Commit = %v; want it to say the output is a mount point", err)
+			}
+			tx.Close()
+			if entries, _ := os.ReadDir(parent); len(entries) != 1 || entries[0].Name() != "public" {
+				t.Errorf("a failed swap left %v beside the output", entries)
+			}
+			if got := readTree(t, dest); len(got) != 1 || string(got["index.html"]) != "old" {
+				t.Errorf("the output after a failed swap = %v; want it as it was", got)
+			}
+		})
+	}
+}
+
+// TestMountPoint checks that a mount point is told from a folder, and
+// that a build into one is refused before anything is written: the
+// system refuses to rename it, which the swap needs.
+func TestMountPoint(t *testing.T) {
+	if mountPoint(t.TempDir()) {
+		t.Errorf("mountPoint(a temporary folder) = true")
+	}
+	info, err := os.Stat("/proc/self")
+	if err != nil || !info.IsDir() || !mountPoint("/proc") {
+		t.Skip("no /proc mounted here")
+	}
+	if _, err := Begin("/proc", Options{Mode: Replace}); err == nil || !strings.Contains(err.Error(), "/proc is a mount point") {
+		t.Errorf("Begin(/proc) = %v; want an error saying it is a mount point", err)
+	}
+}

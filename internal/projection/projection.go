@@ -231,9 +231,14 @@ func elapsedDays(a, b time.Time) float64 {
 	return secs/86400 + nanos/86400e9
 }
 
-// after returns the projected value n periods after Start.
+// after returns the projected value n periods after Start. An
+// exponential projection from 0 stays at 0, however large its growth:
+// 0 times a growth that overflows would be NaN.
 func (p Projection) after(n float64) float64 {
 	if p.Model == Exponential {
+		if p.Value == 0 {
+			return 0
+		}
 		return p.Value * math.Pow(1+p.Rate/100, n)
 	}
 	return p.Value + p.Rate*n

@@ -58,10 +58,12 @@ func TestValueAt(t *testing.T) {
 		{"hourly", Projection{Start: date("2025-01-01"), Value: 3, Rate: 0.5, Per: Hour}, "2025-01-02", 15},
 		{"hourly, from an hour", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 3.94, Rate: 0.04, Per: Hour}, "2025-03-04T02:00:00Z", 4.5},
 		{"doubling hourly", Projection{Start: at("2025-01-01T22:00:00Z"), Value: 1, Rate: 100, Per: Hour, Model: Exponential}, "2025-01-02", 4},
+		// 10001^100 overflows; 0 times it is still 0, not NaN.
+		{"growth from zero", Projection{Start: date("2025-01-01"), Rate: 1e6, Model: Exponential}, "2025-04-11", 0},
 	}
 	for _, tt := range tests {
 		got := tt.p.ValueAt(at(tt.at))
-		if math.Abs(got-tt.want) > 1e-9 {
+		if !(math.Abs(got-tt.want) <= 1e-9) { // NaN fails too
 			t.Errorf("%s: ValueAt(%s) = %v; want %v", tt.name, tt.at, got, tt.want)
 		}
 	}

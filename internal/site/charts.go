@@ -31,6 +31,7 @@ type charts struct {
 	planned map[string]int // block → charts of it on the page
 	drawn   map[string]int // block → charts of it drawn so far
 	figures map[int]drawn  // ordinal → the chart drawn, for the feed
+	events  int            // events of the page's charts so far (see chart.MaxEvents)
 }
 
 // drawn is a chart RenderChart drew, kept for RenderFeedChart.
@@ -78,6 +79,17 @@ func (c *charts) csvName(block string) string {
 // RenderChart implements markdown.ChartRenderer.
 func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal int, diags *diag.List) error {
 	spec, ok := chart.ParseSpec(c.page.Path, body, bodyPos.Line, diags)
+	if over := c.events + len(spec.Events) - chart.MaxEvents; over > 0 && c.events <= chart.MaxEvents {
+		pos := spec.Events[len(spec.Events)-over].LabelPos
+		if pos.Path == "" {
+			pos = bodyPos
+		}
+		diags.Errorf(pos, "chart: more than %d events on this page: the charts of a page mark %d dates at most, each drawn with its rule and label (this is the first past them)", chart.MaxEvents, chart.MaxEvents)
+	}
+	c.events += len(spec.Events)
+	if c.events > chart.MaxEvents {
+		return nil
+	}
 	// The blocks the chart names are looked up even when the rest of it
 	// is wrong, so that every mistake of the block is reported at once.
 	var blocks []*data.Block

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -667,5 +668,20 @@ func TestManyTags(t *testing.T) {
 	}
 	if !strings.Contains(page, "and 9992 more") {
 		t.Errorf("a tag page does not say how many tags it leaves out")
+	}
+}
+
+// TestEventsOfAPage checks that the charts of a page mark at most
+// chart.MaxEvents events in all: the 401st event of a second chart of 600
+// is an error, where each chart block alone may hold 1,000.
+func TestEventsOfAPage(t *testing.T) {
+	events := strings.Repeat("  - {date: 2025-01-02, label: a}\n", 600)
+	page := "---\ntitle: A\ndate: 2025-01-01\ndata:\n  x:\n    series: [{date: 2025-01-01, value: 1}, {date: 2025-03-01, value: 2}]\n---\n" + // lines 1-7
+		"```chart\ndata: x\nevents:\n" + events + "```\n\n" + // lines 8-612
+		"```chart\ndata: x\nevents:\n" + events + "```\n" // lines 613-1216, the events from 616
+	_, errs := buildErrors(t, fstest.MapFS{"content/a.md": {Data: []byte(page)}})
+	want := []string{"content/a.md:1016:31: chart: more than 1000 events on this page: the charts of a page mark 1000 dates at most, each drawn with its rule and label (this is the first past them)"}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
 	}
 }

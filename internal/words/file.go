@@ -12,12 +12,18 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // Dir is the folder of a site's own words: i18n/de.yaml holds its German
 // ones, flat "key: text" lines as Hugo's i18n files have them.
 const Dir = "i18n"
+
+// MaxFileSize is the size in bytes of the largest file of words plotline
+// reads: each word may go into every page, so a text pasted in by mistake
+// would be copied thousands of times.
+const MaxFileSize = 1 << 20
 
 // Load returns the Table of the language tag: the words of the site's
 // own files in Dir for the tag and its parents (i18n/de-AT.yaml, then
@@ -57,7 +63,7 @@ func Load(fsys fs.FS, tag string, diags *diag.List) *Table {
 			diags.Errorf(diag.Pos{Path: file}, "a second file of the words of %s: keep one", t)
 			continue
 		}
-		src, err := fs.ReadFile(fsys, file)
+		src, err := sitefs.ReadFile(fsys, file, MaxFileSize)
 		if err != nil {
 			diags.Errorf(diag.Pos{Path: file}, "%v", err)
 			continue

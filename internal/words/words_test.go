@@ -217,6 +217,14 @@ func TestLoadErrors(t *testing.T) {
 	if got := diags.Error(); got != "i18n/de.yaml:1:1: want a mapping of keys to texts, got a list" {
 		t.Errorf("a list: %q", got)
 	}
+
+	// A text pasted in by mistake would go into every page.
+	diags = nil
+	huge := "data: " + strings.Repeat("x", 3<<20-6)
+	Load(fstest.MapFS{"i18n/de.yaml": {Data: []byte(huge)}}, "de", &diags)
+	if got := diags.Error(); got != "i18n/de.yaml: file is 3 MB, more than the 1 MB plotline reads" {
+		t.Errorf("3 MB: %q", got)
+	}
 }
 
 // TestREADMEListsKeys fails when README.md, which lists the keys a site's
