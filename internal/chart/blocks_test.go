@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -430,5 +431,44 @@ func TestLongLegendNameFitsFrame(t *testing.T) {
 	}
 	if !strings.Contains(f.Summary, name) {
 		t.Errorf("the summary does not name %q in full", name)
+	}
+}
+
+// TestBlocksLimitNamesItsBlock checks that a chart of several blocks,
+// which draws the limit of its first block's projection, says whose limit
+// it is, in the legend of both renderings and in the summary: a bar of
+// another block above an unnamed limit would read as that block past it.
+func TestBlocksLimitNamesItsBlock(t *testing.T) {
+	for _, kind := range []string{TypeLine, TypeBar} {
+		bs, spec := twoBlocks()
+		bs[0].Projection = kursk().Projection
+		spec.Data[0].Name = "Ukraine"
+		spec.Type = kind
+		f, err := RenderBlocks(bs, spec, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := seriesByID(t, decodeOption(t, f.Option))[idLimit]["name"]; got != "Limit (Ukraine)" {
+			t.Errorf("%s: the limit's series is named %q; want Limit (Ukraine)", kind, got)
+		}
+		for _, name := range []string{"wide", "narrow"} {
+			var legend []string
+			for _, row := range dig(decodeFrame(t, f.Option, name), "option", "legend").([]any) {
+				for _, d := range dig(row, "data").([]any) {
+					legend = append(legend, dig(d, "name").(string))
+				}
+			}
+			if !slices.Contains(legend, "Limit (Ukraine)") {
+				t.Errorf("%s, %s frame: legend %q lacks Limit (Ukraine)", kind, name, legend)
+			}
+		}
+		for _, svg := range [][]byte{f.SVG, f.SVGNarrow} {
+			if !bytes.Contains(svg, []byte(">Limit (Ukraine)<")) {
+				t.Errorf("%s: the static legend does not name the limit's block", kind)
+			}
+		}
+		if !strings.Contains(f.Summary, "Limit: 12,000 casualties (Ukraine).") {
+			t.Errorf("%s: summary %q does not name the limit's block", kind, f.Summary)
+		}
 	}
 }
