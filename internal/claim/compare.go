@@ -50,6 +50,11 @@ type cmpClaim struct {
 	dir   int     // cPoints: 1 for "more than", -1 for "less than"
 	// updown marks a change written "up 10% on", "down 5% from".
 	updown bool
+	// rise and fall are the verbs of a change written "rose by 10%" or
+	// "has fallen by half": the one written and its opposite, for
+	// suggestions in the phrase's own words; "" otherwise.
+	rise, fall string
+	aux        string // the "has" of "has fallen by half"
 	// How the phrase words things, for suggestions in its own words.
 	more, less string // "more"/"fewer", "higher"/"lower"
 	adj        string // the "many" of "as many as"; "" when not written
@@ -201,12 +206,50 @@ func (p *parser) points(c *cmpClaim) bool {
 	return true
 }
 
+// changeVerbs are the verbs of a change, "rose by 30%", "has fallen by
+// half", each with its opposite; riseVerbs says which of them rise.
+var changeVerbs = map[string]string{
+	"rose": "fell", "risen": "fallen", "grew": "shrank", "grown": "shrunk", "increased": "decreased",
+	"climbed": "fell", "jumped": "fell", "fell": "rose", "fallen": "risen", "dropped": "rose",
+	"declined": "rose", "decreased": "increased", "shrank": "grew", "shrunk": "grown",
+}
+
+var riseVerbs = map[string]bool{"rose": true, "risen": true, "grew": true, "grown": true, "increased": true, "climbed": true, "jumped": true}
+
+// perfect reports whether the phrase starts with "has" or "have" before a
+// verb, with or without a qualifier: "has fallen by half", "have more
+// than doubled". It reads nothing.
+func (p *parser) perfect() bool {
+	start := p.pos
+	defer func() { p.pos = start }()
+	if _, ok := p.oneOf("has", "have"); !ok {
+		return false
+	}
+	p.qualifier()
+	t := p.peek(0)
+	return t.kind == tWord && (changeVerbs[t.text] != "" || multipleVerbs[t.text] != 0 || t.text == "halved")
+}
+
 // ratio reads a comparison of the ratio of v to w, with an optional
 // qualifier: "nine times as many as", "twice", "more than half", "a third
-// of", "about 30% of", "30% more than".
+// of", "about 30% of", "30% more than", "fell by half", "rose by 30%".
 func (p *parser) ratio(c *cmpClaim) bool {
 	c.kind = cRatio
+	if p.perfect() {
+		c.aux = p.peek(0).text + " " // "has fallen by half", "has more than doubled"
+		p.pos++
+	}
 	updown, _ := p.oneOf("up", "down") // "up 10% on", "down 5% from"
+	verb := false
+	if t := p.peek(0); updown == "" && t.kind == tWord && changeVerbs[t.text] != "" {
+		p.pos++
+		verb, updown = true, "down"
+		c.rise, c.fall = changeVerbs[t.text], t.text
+		if riseVerbs[t.text] {
+			updown = "up"
+			c.rise, c.fall = t.text, changeVerbs[t.text]
+		}
+	}
 	if updown != "" {
 		p.opt("by")
 	}
@@ -219,6 +262,16 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		}
 		p.asAdj(c)
 		return true
+	}
+	if updown != "" && p.fraction(c) {
+		// "fell by half", "rose by a third", "down by half from": the
+		// change as a fraction.
+		c.form = rPartLess
+		if updown == "up" {
+			c.form = rPartMore
+		}
+		c.updown = !verb
+		return p.seq("on") || p.seq("from") || verb
 	}
 	if updown == "" && p.fraction(c) {
 		c.form = rPart
@@ -256,7 +309,7 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		if updown != "" && !p.seq("on") && !p.seq("from") {
 			return false
 		}
-	} else if !p.seq("on") && !p.seq("from") {
+	} else if !p.seq("on") && !p.seq("from") && !verb {
 		return false
 	}
 	switch {
@@ -629,6 +682,13 @@ func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
 	word := c.more
 	if d.Sign() < 0 {
 		word = c.less
+	}
+	if c.rise != "" {
+		word = c.rise
+		if d.Sign() < 0 {
+			word = c.fall
+		}
+		return c.aux + word + " by " + percentWords(absRat(d))
 	}
 	if c.updown {
 		word = "up"
