@@ -253,14 +253,22 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	return Value{Kind: Number, Num: days, Exact: true}, nil
 }
 
+// percentWords are the units percentUnit knows, in lower case.
+var percentWords = []string{
+	"%", "percent", "per cent", "pct",
+	"prozent", "pour cent", "por ciento", "per cento", "percento", "por cento", "procent",
+}
+
 // percentUnit reports whether a block's unit says that its numbers are
 // percentages already, so that 4.2 is 4.2%, for the percent format and
-// for claims ("about 4%"): "percent", "per cent", "pct" or "%", alone or
-// followed by what they are of ("percent of GDP", "% of households").
-// "percentage points" is not one.
+// for claims ("about 4%"): "percent", "per cent", "pct" or "%", or the
+// word of a language plotline writes in ("per cento", "Prozent", "pour
+// cent", "por ciento", "por cento", "procent"), alone or followed by what
+// they are of ("percent of GDP", "% of households", "per cento del PIL").
+// "percentage points" (and "Prozentpunkte", "procentpunten") is not one.
 func percentUnit(unit string) bool {
 	u := strings.ToLower(strings.TrimSpace(unit))
-	for _, w := range []string{"%", "percent", "per cent", "pct"} {
+	for _, w := range percentWords {
 		if u == w || strings.HasPrefix(u, w+" ") {
 			return true
 		}
