@@ -55,6 +55,8 @@ type cmpClaim struct {
 	// suggestions in the phrase's own words; "" otherwise.
 	rise, fall string
 	aux        string // the "has" of "has fallen by half"
+	// doubled marks a whole ratio written as a verb, "has nearly doubled".
+	doubled bool
 	// How the phrase words things, for suggestions in its own words.
 	more, less string // "more"/"fewer", "higher"/"lower"
 	adj        string // the "many" of "as many as"; "" when not written
@@ -255,6 +257,7 @@ func (p *parser) ratio(c *cmpClaim) bool {
 	}
 	c.q, _ = p.qualifier()
 	start := p.pos
+	c.doubled = multipleVerbs[p.peek(0).text] != 0
 	if k, ok := p.multiple(); ok && updown == "" {
 		c.form, c.n = rTimes, amount{n: ratInt(int64(k)), unit: twoFigures(ratInt(int64(k)), ratInt(1))}
 		if p.timesThan(ratInt(int64(k))) {
@@ -655,6 +658,9 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	}
 	r := quo(v, w)
 	hundred := ratInt(100)
+	if c.doubled {
+		return c.verbRatio(r)
+	}
 	switch c.form {
 	case rPctOf:
 		return percentWords(mul(r, hundred)) + " of"
@@ -683,6 +689,32 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		return percentWords(mul(r, hundred)) + " of"
 	}
 	return c.percentChange(r, aboutSame)
+}
+
+// verbRatio writes the ratio r in the verbs of a phrase such as "has
+// nearly doubled": "doubled", "tripled" or "quadrupled" when it rounds to
+// one of them, "more than doubled" (tripled, quadrupled) above, and "rose
+// by 60%" or "fell by 20%" below twice, each after the phrase's "has".
+func (c *cmpClaim) verbRatio(r *big.Rat) string {
+	verbs := []string{2: "doubled", 3: "tripled", 4: "quadrupled"}
+	q := roundAt(r, twoFigures(r, ratInt(1)))
+	if q.IsInt() && q.Num().IsInt64() && q.Num().Int64() >= 2 && q.Num().Int64() <= 4 {
+		return c.aux + verbs[q.Num().Int64()]
+	}
+	for k := int64(4); k >= 2; k-- {
+		if r.Cmp(ratInt(k)) > 0 {
+			return c.aux + "more than " + verbs[k]
+		}
+	}
+	rise, fall := "rose", "fell"
+	if c.aux != "" {
+		rise, fall = "risen", "fallen"
+	}
+	d := mul(sub(r, ratInt(1)), ratInt(100))
+	if d.Sign() < 0 {
+		return c.aux + fall + " by " + percentWords(absRat(d))
+	}
+	return c.aux + rise + " by " + percentWords(d)
 }
 
 // percentChange returns "N% more than" or "N% fewer than" for the ratio r,

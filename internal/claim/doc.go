@@ -209,7 +209,8 @@
 // The verbs of a change may be written as participles after "has" or
 // "have": "has fallen by half", "has more than doubled", "have risen by
 // 30%". A suggestion for a phrase with a verb keeps it, or its opposite:
-// "fell by 56%", "rose by 39%".
+// "fell by 56%", "rose by 39%", "has more than doubled", "has risen by
+// 50%" for a "has doubled" that is false.
 //
 // A count read at its one figure would stretch too far: "twice" would hold
 // for 1.5 times, "half" for two-thirds and "a million" for half a million;
