@@ -196,7 +196,11 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 			case TypeProjection, TypeLine, TypeBar:
 				spec.Type = s
 			default:
-				errorf(v, "chart: unknown type %q (want projection, line or bar)", v.Value)
+				hint := ""
+				if near, ok := diag.SlipOf(s, []string{TypeProjection, TypeLine, TypeBar}); ok {
+					hint = ": did you mean " + near + "?"
+				}
+				errorf(v, "chart: unknown type %q (want projection, line or bar)%s", v.Value, hint)
 			}
 		case "height":
 			s, _ := scalar(v)
@@ -210,7 +214,11 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 				spec.Height = h
 			}
 		default:
-			errorf(k, "chart: unknown key %q (known keys: %s)", k.Value, strings.Join(knownKeys(), ", "))
+			hint := ""
+			if near, ok := diag.SlipOf(k.Value, knownKeys()); ok {
+				hint = ": did you mean " + near + "?"
+			}
+			errorf(k, "chart: unknown key %q (known keys: %s)%s", k.Value, strings.Join(knownKeys(), ", "), hint)
 		}
 	}
 	if dataNode == nil {
