@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -288,9 +289,19 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 	return ref, ok
 }
 
-// maxEventLabel is the longest event label, in characters: a label
-// stands above the chart, beside others.
-const maxEventLabel = 40
+// MaxEventLabel is the longest event label, in characters, as readers
+// see it: a label stands above the chart, beside others.
+const MaxEventLabel = 40
+
+// EventLabelTooLong returns the message for an event label longer than
+// MaxEventLabel, as it is shown (its {{ }} values written), and "" for one
+// that fits.
+func EventLabelTooLong(shown string) string {
+	if utf8.RuneCountInString(shown) <= MaxEventLabel {
+		return ""
+	}
+	return fmt.Sprintf("chart: event label %q is longer than %d characters: the table and the summary can say more", shown, MaxEventLabel)
+}
 
 // event reads one item of a chart's events: {date: 2024-06-19, label: "Treaty signed"}.
 func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node, format string, args ...any)) (Event, bool) {
@@ -330,8 +341,10 @@ func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node
 			case !isText || strings.TrimSpace(s) == "":
 				errorf(v, "chart: event label must be text, got %s", yamlpos.Describe(v))
 				ok = false
-			case utf8.RuneCountInString(s) > maxEventLabel:
-				errorf(v, "chart: event label %q is longer than %d characters: the table and the summary can say more", s, maxEventLabel)
+			case !strings.Contains(s, "{{") && EventLabelTooLong(s) != "":
+				// A label with values is measured once they are
+				// written, by the caller that writes them.
+				errorf(v, "%s", EventLabelTooLong(s))
 				ok = false
 			}
 			e.Label, e.LabelPos = s, pos(v)
