@@ -19,6 +19,8 @@ func Fields() []string {
 		"unit", "count", "as_of",
 		"first.date", "first.value", "first.label", "first.source",
 		"last.date", "last.value", "last.label", "last.source",
+		"max.date", "max.value", "max.label", "max.source",
+		"min.date", "min.value", "min.label", "min.source",
 		"start.date", "start.value",
 		"per", "model", "limit", "until", "r2",
 	}
@@ -43,6 +45,8 @@ func scenarioFields() []string {
 //	count                the number of observations
 //	as_of                the date days_to_limit counts from
 //	first.*, last.*      the earliest and latest observation: date, value, label, source
+//	max.*, min.*         the observation of the greatest and of the least value (the
+//	                     earliest of equal ones): date, value, label, source
 //	start.date           where the projection starts
 //	start.value
 //	per, model           the projection's period and model, as text
@@ -81,7 +85,7 @@ func (b *Block) Field(path string) (Value, error) {
 		return Value{}, b.unknown(path)
 	}
 	switch head {
-	case "first", "last":
+	case "first", "last", "max", "min":
 		return b.pointField(head, rest, path)
 	case "start":
 		pr, err := b.needProjection(path)
@@ -114,7 +118,7 @@ func (b *Block) unknown(path string) error {
 	if b.Projection == nil {
 		known = slices.DeleteFunc(known, func(f string) bool {
 			head, _, _ := strings.Cut(f, ".")
-			return !slices.Contains([]string{"unit", "count", "as_of", "first", "last"}, head)
+			return !slices.Contains([]string{"unit", "count", "as_of", "first", "last", "max", "min"}, head)
 		})
 	}
 	for _, k := range known {
@@ -142,8 +146,17 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 		return Value{}, fmt.Errorf("block %q has no observations, so it has no %q", b.Name, path)
 	}
 	pt := b.Series[0]
-	if which == "last" {
+	switch which {
+	case "last":
 		pt = b.Series[len(b.Series)-1]
+	case "max", "min":
+		// The series is in date order: the first of equal values is
+		// the earliest.
+		for _, p := range b.Series[1:] {
+			if which == "max" && p.Value > pt.Value || which == "min" && p.Value < pt.Value {
+				pt = p
+			}
+		}
 	}
 	switch field {
 	case "date":
