@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -430,5 +432,107 @@ func TestLongLegendNameFitsFrame(t *testing.T) {
 	}
 	if !strings.Contains(f.Summary, name) {
 		t.Errorf("the summary does not name %q in full", name)
+	}
+}
+
+// TestBlocksLimitNamesItsBlock checks that a chart of several blocks,
+// which draws the limit of its first block's projection, says whose limit
+// it is, in the legend of both renderings and in the summary: a bar of
+// another block above an unnamed limit would read as that block past it.
+func TestBlocksLimitNamesItsBlock(t *testing.T) {
+	for _, kind := range []string{TypeLine, TypeBar} {
+		bs, spec := twoBlocks()
+		bs[0].Projection = kursk().Projection
+		spec.Data[0].Name = "Ukraine"
+		spec.Type = kind
+		f, err := RenderBlocks(bs, spec, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := seriesByID(t, decodeOption(t, f.Option))[idLimit]["name"]; got != "Limit (Ukraine)" {
+			t.Errorf("%s: the limit's series is named %q; want Limit (Ukraine)", kind, got)
+		}
+		for _, name := range []string{"wide", "narrow"} {
+			var legend []string
+			for _, row := range dig(decodeFrame(t, f.Option, name), "option", "legend").([]any) {
+				for _, d := range dig(row, "data").([]any) {
+					legend = append(legend, dig(d, "name").(string))
+				}
+			}
+			if !slices.Contains(legend, "Limit (Ukraine)") {
+				t.Errorf("%s, %s frame: legend %q lacks Limit (Ukraine)", kind, name, legend)
+			}
+		}
+		for _, svg := range [][]byte{f.SVG, f.SVGNarrow} {
+			if !bytes.Contains(svg, []byte(">Limit (Ukraine)<")) {
+				t.Errorf("%s: the static legend does not name the limit's block", kind)
+			}
+		}
+		if !strings.Contains(f.Summary, "Limit: 12,000 casualties (Ukraine).") {
+			t.Errorf("%s: summary %q does not name the limit's block", kind, f.Summary)
+		}
+	}
+}
+
+// TestBarLabelsClearTheirBars checks that an observation's label on a bar
+// chart stands clear of every bar as the static chart draws it: of its own
+// bar, which among several blocks stands off its date, and of a single
+// block's wide bar, which the label once overlapped at its start.
+func TestBarLabelsClearTheirBars(t *testing.T) {
+	interest := &data.Block{Name: "interest", Unit: "billion dollars"}
+	deficit := &data.Block{Name: "deficit", Unit: "billion dollars"}
+	for i, v := range [][2]float64{{375, 984}, {345, 3132}, {352, 2772}, {475, 1375}, {658, 1695}, {881, 1833}} {
+		d := day(strconv.Itoa(2019+i) + "-09-30")
+		interest.Series = append(interest.Series, data.Point{Date: d, Value: v[0]})
+		deficit.Series = append(deficit.Series, data.Point{Date: d, Value: v[1]})
+	}
+	deficit.Series[1].Label = "Pandemic relief"
+	weekly := &data.Block{Name: "kaub", Unit: "cm", Series: []data.Point{
+		{Date: day("2022-07-18"), Value: 108}, {Date: day("2022-07-25"), Value: 92},
+		{Date: day("2022-08-01"), Value: 77}, {Date: day("2022-08-08"), Value: 61},
+		{Date: day("2022-08-15"), Value: 34, Label: "So far"},
+	}}
+	rect := regexp.MustCompile(`<rect class="plc-bar" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"`)
+	for _, tc := range []struct {
+		name string
+		bs   []*data.Block
+		spec Spec
+	}{
+		{"two blocks", []*data.Block{interest, deficit}, Spec{Data: []BlockRef{{Block: "interest"}, {Block: "deficit"}}, Type: TypeBar}},
+		{"one block", []*data.Block{weekly}, Spec{Block: "kaub", Type: TypeBar}},
+	} {
+		f, err := RenderBlocks(tc.bs, tc.spec, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, svg := range [][]byte{f.SVG, f.SVGNarrow} {
+			fr := f.frames[i]
+			var bars []box
+			for _, m := range rect.FindAllSubmatch(svg, -1) {
+				var n [4]float64
+				for j := range n {
+					n[j], _ = strconv.ParseFloat(string(m[j+1]), 64)
+				}
+				bars = append(bars, box{n[0], n[1], n[0] + n[2], n[1] + n[3]})
+			}
+			if len(bars) == 0 {
+				t.Fatalf("%s, %s frame: no bars drawn", tc.name, fr.name)
+			}
+			placed := 0
+			for _, lb := range f.model.layout(fr).notes {
+				if lb.kind != "observation" {
+					continue
+				}
+				placed++
+				for _, b := range bars {
+					if lb.box().overlaps(b) {
+						t.Errorf("%s, %s frame: the label %q %v overlaps the bar %v", tc.name, fr.name, lb.text, lb.box(), b)
+					}
+				}
+			}
+			if placed == 0 {
+				t.Errorf("%s, %s frame: no label placed", tc.name, fr.name)
+			}
+		}
 	}
 }

@@ -548,7 +548,8 @@ func (l *layout) collectLines(m *model) {
 	for _, e := range m.events {
 		add(c.x(e.Date), c.top, c.x(e.Date), c.bottom)
 	}
-	for _, ly := range m.layers {
+	barW := m.barWidth(c)
+	for li, ly := range m.layers {
 		pts := ly.drawn
 		if m.kind == TypeLine {
 			for i := 1; i < len(pts); i++ {
@@ -558,8 +559,11 @@ func (l *layout) collectLines(m *model) {
 		for _, p := range pts {
 			x, y := c.x(p.Date), c.yv(p.Value)
 			if m.kind == TypeBar {
+				// The bar as it is drawn, beside the other blocks' bars
+				// of its date.
+				bx, half := m.barCentre(c, li, p.Date), max(barW/2, 6)
 				y0 := c.yv(max(0, c.y.Min))
-				l.boxes = append(l.boxes, box{x - 6, min(y, y0), x + 6, max(y, y0)})
+				l.boxes = append(l.boxes, box{bx - half, min(y, y0), bx + half, max(y, y0)})
 			} else {
 				l.boxes = append(l.boxes, box{x - 5, y - 5, x + 5, y + 5})
 			}
@@ -699,11 +703,18 @@ func (l *layout) placeObservationLabels(m *model) {
 			text = string([]rune(text)[:maxObservationLabel-1]) + "…"
 		}
 		x, y := c.x(cd.p.Date), c.yv(cd.p.Value)
+		side := 8.0 // from the middle of a marker to a label beside it
+		if m.kind == TypeBar {
+			// Beside its own bar, which stands off the date among the
+			// blocks' bars, or above it.
+			x = m.barCentre(c, cd.p.layer, cd.p.Date)
+			side = max(m.barWidth(c)/2, 6) + 3
+		}
 		for _, p := range []struct {
 			x, y   float64
 			anchor string
 		}{
-			{x + 8, y + 4, "start"}, {x - 8, y + 4, "end"}, {x, y - 9, "middle"}, {x, y + 17, "middle"},
+			{x + side, y + 4, "start"}, {x - side, y + 4, "end"}, {x, y - 9, "middle"}, {x, y + 17, "middle"},
 		} {
 			lb := label{text: text, x: p.x, y: p.y, anchor: p.anchor, size: fontSmall, kind: "observation", slot: m.layers[cd.p.layer].slot}
 			if l.free(lb.box().grow(1)) {

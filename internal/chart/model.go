@@ -260,7 +260,7 @@ func (m *model) legendItems(limitValue string) []legendItem {
 		}
 	}
 	if _, ok := m.limit(); ok {
-		name := m.words.Text(words.Limit)
+		name := m.limitName()
 		if limitValue != "" {
 			name += m.words.Colon() + limitValue
 		}
@@ -381,6 +381,18 @@ func (m *model) crossing() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return m.proj.Central.Crossing, true
+}
+
+// limitName names the limit in the legend: "Limit", and on a chart of
+// several blocks "Limit (ukraine)", after the block whose projection it
+// is, since the other blocks have none and a reader would take an
+// unnamed one for a limit of them all.
+func (m *model) limitName() string {
+	name := m.words.Text(words.Limit)
+	if len(m.layers) > 1 {
+		name += " (" + m.layers[0].name + ")"
+	}
+	return name
 }
 
 // limitNumber is the limit's value alone, "12,000": what the limit line

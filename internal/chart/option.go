@@ -373,7 +373,7 @@ func (m *model) buildOption(summary string) *echartsOption {
 func (m *model) limitSeries() series {
 	v, _ := m.limit()
 	return series{SingleSeries: charts.SingleSeries{
-		Name:      m.words.Text(words.Limit),
+		Name:      m.limitName(),
 		Type:      types.ChartLine,
 		Id:        idLimit,
 		Data:      []optPoint{},
@@ -496,16 +496,16 @@ func (m *model) frameOption(l *layout) frameOption {
 			d.Icon = "path://M0,4.5H2V5.5H0ZM5,4.5H7V5.5H5ZM10,4.5H12V5.5H10ZM15,4.5H16V5.5H15Z"
 		}
 		if it.mark == "limit" {
-			d.Name = m.words.Text(words.Limit)
+			d.Name = m.limitName()
 		}
 		row.Data = append(row.Data.([]legendDatum), d)
 	}
 	if l.limitInLegend != "" {
 		// The entry says the limit's value: rename the series it names.
-		name := m.words.Text(words.Limit) + m.words.Colon() + l.limitInLegend
+		name := m.limitName() + m.words.Colon() + l.limitInLegend
 		for i := range opt.Legend {
 			for j, d := range opt.Legend[i].Data.([]legendDatum) {
-				if d.Name == m.words.Text(words.Limit) {
+				if d.Name == m.limitName() {
 					opt.Legend[i].Data.([]legendDatum)[j].Name = name
 				}
 			}

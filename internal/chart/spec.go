@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -200,7 +201,11 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 			case TypeProjection, TypeLine, TypeBar:
 				spec.Type = s
 			default:
-				errorf(v, "chart: unknown type %q (want projection, line or bar)", v.Value)
+				hint := ""
+				if near, ok := diag.SlipOf(s, []string{TypeProjection, TypeLine, TypeBar}); ok {
+					hint = ": did you mean " + near + "?"
+				}
+				errorf(v, "chart: unknown type %q (want projection, line or bar)%s", v.Value, hint)
 			}
 		case "height":
 			s, _ := scalar(v)
@@ -214,7 +219,11 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 				spec.Height = h
 			}
 		default:
-			errorf(k, "chart: unknown key %q (known keys: %s)", k.Value, strings.Join(knownKeys(), ", "))
+			hint := ""
+			if near, ok := diag.SlipOf(k.Value, knownKeys()); ok {
+				hint = ": did you mean " + near + "?"
+			}
+			errorf(k, "chart: unknown key %q (known keys: %s)%s", k.Value, strings.Join(knownKeys(), ", "), hint)
 		}
 	}
 	if dataNode == nil {
@@ -284,9 +293,19 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 	return ref, ok
 }
 
-// maxEventLabel is the longest event label, in characters: a label
-// stands above the chart, beside others.
-const maxEventLabel = 40
+// MaxEventLabel is the longest event label, in characters, as readers
+// see it: a label stands above the chart, beside others.
+const MaxEventLabel = 40
+
+// EventLabelTooLong returns the message for an event label longer than
+// MaxEventLabel, as it is shown (its {{ }} values written), and "" for one
+// that fits.
+func EventLabelTooLong(shown string) string {
+	if utf8.RuneCountInString(shown) <= MaxEventLabel {
+		return ""
+	}
+	return fmt.Sprintf("chart: event label %q is longer than %d characters: the table and the summary can say more", shown, MaxEventLabel)
+}
 
 // MaxEvents is how many events a chart, and the charts of a page in all,
 // may mark. Each is drawn in the live chart, the static one, the SVG
@@ -337,8 +356,10 @@ func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node
 			case !isText || strings.TrimSpace(s) == "":
 				errorf(v, "chart: event label must be text, got %s", yamlpos.Describe(v))
 				ok = false
-			case utf8.RuneCountInString(s) > maxEventLabel:
-				errorf(v, "chart: event label %q is longer than %d characters: the table and the summary can say more", s, maxEventLabel)
+			case !strings.Contains(s, "{{") && EventLabelTooLong(s) != "":
+				// A label with values is measured once they are
+				// written, by the caller that writes them.
+				errorf(v, "%s", EventLabelTooLong(s))
 				ok = false
 			}
 			e.Label, e.LabelPos = s, pos(v)

@@ -354,7 +354,6 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 // its colour slot. Dots and bars carry a tooltip title while there are few
 // of them; a line chart marks its points while there are few.
 func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
-	n := len(m.layers)
 	for li, ly := range m.layers {
 		pts := ly.drawn
 		if len(pts) == 0 {
@@ -385,7 +384,7 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 			x, y := c.x(p.Date), c.yv(p.Value)
 			switch m.kind {
 			case TypeBar:
-				x += (float64(li) - float64(n-1)/2) * barW
+				x = m.barCentre(c, li, p.Date)
 				y0 := c.yv(max(0, c.y.Min))
 				w.open = "rect"
 				w.s(`<rect class="plc-bar"`)
@@ -408,6 +407,13 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 		}
 		w.s(`</g>`)
 	}
+}
+
+// barCentre returns the x of the middle of the bar of layer li on date t
+// on c: the bars of a date stand side by side, centred on it, the first
+// layer's on the left.
+func (m *model) barCentre(c *svgCanvas, li int, t time.Time) float64 {
+	return c.x(t) + (float64(li)-float64(len(m.layers)-1)/2)*m.barWidth(c)
 }
 
 // barWidth returns the width of a bar of a bar chart drawn on c: 60% of

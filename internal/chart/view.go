@@ -334,7 +334,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	}
 	value := t.words.Text(words.ColValue)
 	if ly.unit != "" {
-		value = capitalize(ly.unit)
+		value = unitHeading(ly.unit)
 	}
 	b.WriteString("<table class=\"chart-observed\">\n<caption>")
 	if t.multiple {
@@ -515,6 +515,19 @@ func webURL(s string) (string, bool) {
 // ignoring case.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// unitHeading writes a unit as the heading of a table's column: with a
+// capital when it starts with a word ("Feet above sea level", "Billion
+// dollars"), and as written when it starts with a symbol or an
+// abbreviation, whose case is part of it: "cm", "kWh", "km²", "pH",
+// "°C", "ppm" (a first word of fewer than four lower-case letters).
+func unitHeading(unit string) string {
+	first, _, _ := strings.Cut(unit, " ")
+	if utf8.RuneCountInString(first) < 4 || strings.IndexFunc(first, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+		return unit
+	}
+	return capitalize(unit)
 }
 
 // capitalize upper-cases the first letter of s.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/words"
 )
 
@@ -286,5 +287,45 @@ func TestObservationLabelClearOfLimit(t *testing.T) {
 				t.Logf("%s chart, %s frame: the label found no place", typ, fr.name)
 			}
 		}
+	}
+}
+
+// TestUnitHeading checks the heading of a table's value column: a unit
+// that starts with a word gets a capital, one that starts with a symbol or
+// an abbreviation keeps its case, which is part of it ("Cm" and "KWh" are
+// no units).
+func TestUnitHeading(t *testing.T) {
+	for unit, want := range map[string]string{
+		"feet above sea level": "Feet above sea level",
+		"billion dollars":      "Billion dollars",
+		"casualties":           "Casualties",
+		"cm":                   "cm",
+		"kWh":                  "kWh",
+		"km²":                  "km²",
+		"mm of rain":           "mm of rain",
+		"pH":                   "pH",
+		"°C":                   "°C",
+		"ppm":                  "ppm",
+		"µg/m³":                "µg/m³",
+		"m³/s":                 "m³/s",
+		"Prozent":              "Prozent",
+		"élèves":               "Élèves",
+	} {
+		if got := unitHeading(unit); got != want {
+			t.Errorf("unitHeading(%q) = %q; want %q", unit, got, want)
+		}
+	}
+	// As a river gauge's table heads it.
+	b := &data.Block{Name: "kaub", Unit: "cm", Series: []data.Point{{Date: day("2022-08-14"), Value: 34}}}
+	f, err := RenderBlocks([]*data.Block{b}, Spec{Block: "kaub", Type: TypeLine}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := writeHTML(&html, f, ""); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<th scope="col" class="num">cm</th>`; !strings.Contains(html.String(), want) {
+		t.Errorf("the table of a block in cm lacks %s", want)
 	}
 }

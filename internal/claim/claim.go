@@ -124,14 +124,17 @@ func (e *Error) Error() string {
 }
 
 // respell returns phrase with one misspelt word put right ("Febuary",
-// "fourty", "thousnad"), when a word of four letters or more is one slip
-// from a month, a season or a number word and the phrase then reads as
-// the kind want (any kind when want is 0). It returns "" otherwise.
+// "fourty", "thousnad", "droped"), when a word of four letters or more is
+// one slip from a month, a season, a number word or a verb of a change
+// ("doubled", "dropped") and the phrase then reads as the kind want (any
+// kind when want is 0). It returns "" otherwise.
 func respell(phrase string, want Kind) string {
 	var vocabulary []string
-	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords} {
+	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords, multipleVerbs} {
 		vocabulary = slices.AppendSeq(vocabulary, maps.Keys(words))
 	}
+	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(changeVerbs))
+	vocabulary = append(vocabulary, "halved")
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(monthNames))
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(seasonNames))
 	slices.Sort(vocabulary)

@@ -128,6 +128,14 @@ func TestValue(t *testing.T) {
 			return Compare("nine times as many as", Quantity{Value: 2700}, Quantity{Value: 300}, o)
 		}, "2,700 is 9 times 300"},
 		{"ratio rounded", func() (Verdict, error) { return Compare("nine times", Quantity{Value: 2547}, Quantity{Value: 300}, o) }, "2,547 is 8.49 times 300"},
+		// 2.3493 is not written 2.35, which would read as 2.4 beside the
+		// suggestion "2.3 times".
+		{"ratio not on a half", func() (Verdict, error) {
+			return Compare("nearly double", Quantity{Value: 881}, Quantity{Value: 375}, o)
+		}, "881 is 2.349 times 375"},
+		{"increase not on a half", func() (Verdict, error) {
+			return Compare("30% more than", Quantity{Value: 1254.9}, Quantity{Value: 1000}, o)
+		}, "1,254.9 is 25.49% more than 1,000"},
 		{"share", func() (Verdict, error) { return Compare("30% of", Quantity{Value: 90}, Quantity{Value: 300}, o) }, "90 is 30% of 300"},
 		{"increase", func() (Verdict, error) {
 			return Compare("30% more than", Quantity{Value: 390}, Quantity{Value: 300}, o)

@@ -50,6 +50,13 @@ type cmpClaim struct {
 	dir   int     // cPoints: 1 for "more than", -1 for "less than"
 	// updown marks a change written "up 10% on", "down 5% from".
 	updown bool
+	// rise and fall are the verbs of a change written "rose by 10%" or
+	// "has fallen by half": the one written and its opposite, for
+	// suggestions in the phrase's own words; "" otherwise.
+	rise, fall string
+	aux        string // the "has" of "has fallen by half"
+	// doubled marks a whole ratio written as a verb, "has nearly doubled".
+	doubled bool
 	// How the phrase words things, for suggestions in its own words.
 	more, less string // "more"/"fewer", "higher"/"lower"
 	adj        string // the "many" of "as many as"; "" when not written
@@ -201,17 +208,56 @@ func (p *parser) points(c *cmpClaim) bool {
 	return true
 }
 
+// changeVerbs are the verbs of a change, "rose by 30%", "has fallen by
+// half", each with its opposite; riseVerbs says which of them rise.
+var changeVerbs = map[string]string{
+	"rose": "fell", "risen": "fallen", "grew": "shrank", "grown": "shrunk", "increased": "decreased",
+	"climbed": "fell", "jumped": "fell", "fell": "rose", "fallen": "risen", "dropped": "rose",
+	"declined": "rose", "decreased": "increased", "shrank": "grew", "shrunk": "grown",
+}
+
+var riseVerbs = map[string]bool{"rose": true, "risen": true, "grew": true, "grown": true, "increased": true, "climbed": true, "jumped": true}
+
+// perfect reports whether the phrase starts with "has" or "have" before a
+// verb, with or without a qualifier: "has fallen by half", "have more
+// than doubled". It reads nothing.
+func (p *parser) perfect() bool {
+	start := p.pos
+	defer func() { p.pos = start }()
+	if _, ok := p.oneOf("has", "have"); !ok {
+		return false
+	}
+	p.qualifier()
+	t := p.peek(0)
+	return t.kind == tWord && (changeVerbs[t.text] != "" || multipleVerbs[t.text] != 0 || t.text == "halved")
+}
+
 // ratio reads a comparison of the ratio of v to w, with an optional
 // qualifier: "nine times as many as", "twice", "more than half", "a third
-// of", "about 30% of", "30% more than".
+// of", "about 30% of", "30% more than", "fell by half", "rose by 30%".
 func (p *parser) ratio(c *cmpClaim) bool {
 	c.kind = cRatio
+	if p.perfect() {
+		c.aux = p.peek(0).text + " " // "has fallen by half", "has more than doubled"
+		p.pos++
+	}
 	updown, _ := p.oneOf("up", "down") // "up 10% on", "down 5% from"
+	verb := false
+	if t := p.peek(0); updown == "" && t.kind == tWord && changeVerbs[t.text] != "" {
+		p.pos++
+		verb, updown = true, "down"
+		c.rise, c.fall = changeVerbs[t.text], t.text
+		if riseVerbs[t.text] {
+			updown = "up"
+			c.rise, c.fall = t.text, changeVerbs[t.text]
+		}
+	}
 	if updown != "" {
 		p.opt("by")
 	}
 	c.q, _ = p.qualifier()
 	start := p.pos
+	c.doubled = multipleVerbs[p.peek(0).text] != 0
 	if k, ok := p.multiple(); ok && updown == "" {
 		c.form, c.n = rTimes, amount{n: ratInt(int64(k)), unit: twoFigures(ratInt(int64(k)), ratInt(1))}
 		if p.timesThan(ratInt(int64(k))) {
@@ -219,6 +265,16 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		}
 		p.asAdj(c)
 		return true
+	}
+	if updown != "" && p.fraction(c) {
+		// "fell by half", "rose by a third", "down by half from": the
+		// change as a fraction.
+		c.form = rPartLess
+		if updown == "up" {
+			c.form = rPartMore
+		}
+		c.updown = !verb
+		return p.seq("on") || p.seq("from") || verb
 	}
 	if updown == "" && p.fraction(c) {
 		c.form = rPart
@@ -256,7 +312,7 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		if updown != "" && !p.seq("on") && !p.seq("from") {
 			return false
 		}
-	} else if !p.seq("on") && !p.seq("from") {
+	} else if !p.seq("on") && !p.seq("from") && !verb {
 		return false
 	}
 	switch {
@@ -495,7 +551,7 @@ func (c *cmpClaim) ratioMeaning(iv interval) string {
 // ratioValue writes v against w as the ratio form speaks of it: "2,700 is
 // 9 times 300", "390 is 30% more than 300".
 func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
-	sig3 := func(x *big.Rat) string { return formatShort(roundSig(x, 3)) }
+	sig3 := func(x *big.Rat) string { return formatShort(roundSigKeeping(x, 3)) }
 	hundred := ratInt(100)
 	switch form {
 	case rPctOf:
@@ -508,6 +564,19 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 		return vs + " is " + sig3(d) + "% more than " + ws
 	}
 	return vs + " is " + sig3(r) + " times " + ws
+}
+
+// roundSigKeeping rounds x to n significant figures, or to more, up to
+// six, where n would put it on a half that x is not on: 2.3493 is 2.349,
+// not 2.35, which reads as 2.4 at the two figures a suggestion has.
+func roundSigKeeping(x *big.Rat, n int) *big.Rat {
+	two := roundSig(x, 2)
+	for ; n < 6; n++ {
+		if r := roundSig(x, n); roundSig(r, 2).Cmp(two) == 0 {
+			return r
+		}
+	}
+	return roundSig(x, n)
 }
 
 // pointsWords writes a difference d in percentage points, whose size is
@@ -589,6 +658,9 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	}
 	r := quo(v, w)
 	hundred := ratInt(100)
+	if c.doubled {
+		return c.verbRatio(r)
+	}
 	switch c.form {
 	case rPctOf:
 		return percentWords(mul(r, hundred)) + " of"
@@ -619,6 +691,32 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	return c.percentChange(r, aboutSame)
 }
 
+// verbRatio writes the ratio r in the verbs of a phrase such as "has
+// nearly doubled": "doubled", "tripled" or "quadrupled" when it rounds to
+// one of them, "more than doubled" (tripled, quadrupled) above, and "rose
+// by 60%" or "fell by 20%" below twice, each after the phrase's "has".
+func (c *cmpClaim) verbRatio(r *big.Rat) string {
+	verbs := []string{2: "doubled", 3: "tripled", 4: "quadrupled"}
+	q := roundAt(r, twoFigures(r, ratInt(1)))
+	if q.IsInt() && q.Num().IsInt64() && q.Num().Int64() >= 2 && q.Num().Int64() <= 4 {
+		return c.aux + verbs[q.Num().Int64()]
+	}
+	for k := int64(4); k >= 2; k-- {
+		if r.Cmp(ratInt(k)) > 0 {
+			return c.aux + "more than " + verbs[k]
+		}
+	}
+	rise, fall := "rose", "fell"
+	if c.aux != "" {
+		rise, fall = "risen", "fallen"
+	}
+	d := mul(sub(r, ratInt(1)), ratInt(100))
+	if d.Sign() < 0 {
+		return c.aux + fall + " by " + percentWords(absRat(d))
+	}
+	return c.aux + rise + " by " + percentWords(d)
+}
+
 // percentChange returns "N% more than" or "N% fewer than" for the ratio r,
 // or "about the same as" when the change rounds to 0% and that holds.
 func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
@@ -629,6 +727,13 @@ func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
 	word := c.more
 	if d.Sign() < 0 {
 		word = c.less
+	}
+	if c.rise != "" {
+		word = c.rise
+		if d.Sign() < 0 {
+			word = c.fall
+		}
+		return c.aux + word + " by " + percentWords(absRat(d))
 	}
 	if c.updown {
 		word = "up"

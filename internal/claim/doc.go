@@ -195,12 +195,22 @@
 //	N percentage points more than (higher than, above …)                    100·(v − w) rounds to N
 //	N percentage points less than (lower than, below …)                     100·(w − v) rounds to N
 //	N times [as many as], twice, double, triple, fourfold, 10-fold          v/w rounds to N at N's precision, two figures at least
-//	half [as many as], a third of … a twentieth of, one in five             w/v rounds to 2.0, 3.0 … 9.0, 10 … 20
+//	  (has) doubled, tripled, trebled, quadrupled
+//	half [as many as], a third of … a twentieth of, one in five, halved     w/v rounds to 2.0, 3.0 … 9.0, 10 … 20
 //	two-thirds of, three quarters as many as, nine in ten, nine out of ten  v/w rounds to the fraction at two figures
-//	a fifth more than, a third less than                                    v/w − 1, 1 − v/w as the fraction is read
+//	a fifth more than, rose by a fifth, up a fifth on (from)                v/w − 1 as the fraction is read
+//	a third less than, fell by a third, down by a third from (on)           1 − v/w as the fraction is read
 //	N% of                                                                   100·v/w rounds to N
-//	N% more than (higher than, above …), up N% on (from), N% up on          100·(v/w − 1) rounds to N
-//	N% less than (fewer than, lower than, below …), down N% on (from)       100·(1 − v/w) rounds to N
+//	N% more than (higher than, above …), up N% on (from), N% up on,         100·(v/w − 1) rounds to N
+//	  rose (grew, increased, climbed, jumped) by N% [from, on]
+//	N% less than (fewer than, lower than, below …), down N% on (from),      100·(1 − v/w) rounds to N
+//	  fell (dropped, declined, decreased, shrank) by N% [from, on]
+//
+// The verbs of a change may be written as participles after "has" or
+// "have": "has fallen by half", "has more than doubled", "have risen by
+// 30%". A suggestion for a phrase with a verb keeps it, or its opposite:
+// "fell by 56%", "rose by 39%", "has more than doubled", "has risen by
+// 50%" for a "has doubled" that is false.
 //
 // A count read at its one figure would stretch too far: "twice" would hold
 // for 1.5 times, "half" for two-thirds and "a million" for half a million;

@@ -17,15 +17,21 @@ var multipleWords = map[string]int{
 	"tenfold": 10,
 }
 
+// multipleVerbs are the verbs of a whole ratio: "has more than doubled",
+// "nearly tripled"; "halved" is read as "half".
+var multipleVerbs = map[string]int{"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+
 // multiple reads "twice", "double", "triple", "fourfold", "10-fold" and
 // returns the ratio it names.
 func (p *parser) multiple() (int, bool) {
 	if p.seq("twice") {
 		return 2, true
 	}
-	if k, ok := multipleWords[p.peek(0).text]; ok && p.peek(0).kind == tWord {
-		p.pos++
-		return k, true
+	for _, words := range []map[string]int{multipleWords, multipleVerbs} {
+		if k, ok := words[p.peek(0).text]; ok && p.peek(0).kind == tWord {
+			p.pos++
+			return k, true
+		}
 	}
 	start := p.pos
 	if n, ok := p.amount(); ok && n.currency == "" && !n.percent && n.n.IsInt() && n.n.Sign() > 0 && n.n.Num().IsInt64() && n.n.Num().Int64() <= 1e6 {
@@ -43,7 +49,7 @@ func (p *parser) multiple() (int, bool) {
 // c.part to its denominator and c.parts to its numerator.
 func (p *parser) fraction(c *cmpClaim) bool {
 	start := p.pos
-	if p.seq("half") || p.seq("a", "half") || p.seq("one", "half") {
+	if p.seq("half") || p.seq("a", "half") || p.seq("one", "half") || p.seq("halved") {
 		c.parts, c.part = 1, 2
 		return true
 	}

@@ -120,6 +120,27 @@ func TestPercentUnit(t *testing.T) {
   gap:
     unit: percentage points
     series: [{date: 2025-01-01, value: 0.5}]
+  tasso:
+    unit: per cento
+    series: [{date: 2025-01-01, value: 7.2}, {date: 2025-02-01, value: 5.9}]
+  quote:
+    unit: Prozent der Erwerbspersonen
+    series: [{date: 2025-01-01, value: 6.3}]
+  taux:
+    unit: pour cent
+    series: [{date: 2025-01-01, value: 7.4}]
+  tasa:
+    unit: por ciento
+    series: [{date: 2025-01-01, value: 10.6}]
+  taxa:
+    unit: por cento do PIB
+    series: [{date: 2025-01-01, value: 6.1}]
+  werkloosheid:
+    unit: procent
+    series: [{date: 2025-01-01, value: 3.8}]
+  punten:
+    unit: procentpunten
+    series: [{date: 2025-01-01, value: 0.5}]
 `, nil)
 	if len(msgs) > 0 {
 		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
@@ -137,6 +158,15 @@ func TestPercentUnit(t *testing.T) {
 		{`debt.last.value | percent`, "98.5%"},
 		{`share.last.value | percent`, "12.5%"},
 		{`gap.last.value | percent`, "50%"},
+		// The words for per cent of the languages plotline writes in.
+		{`tasso.last.value | percent`, "5.9%"},
+		{`tasso.last.value | claim "1.3 percentage points lower than" tasso.first.value`, "1.3 percentage points lower than"},
+		{`quote.last.value | percent`, "6.3%"},
+		{`taux.last.value | percent`, "7.4%"},
+		{`tasa.last.value | percent`, "10.6%"},
+		{`taxa.last.value | percent`, "6.1%"},
+		{`werkloosheid.last.value | percent`, "3.8%"},
+		{`punten.last.value | percent`, "50%"},
 	} {
 		ev, err := scope.EvalString(tc.expr, at)
 		if err != nil || ev.Text != tc.want {

@@ -285,9 +285,9 @@ func TestFieldErrors(t *testing.T) {
 		{losses, "first.colour", `block "losses" has no field "first.colour"`},
 		// A block without a projection lists the fields it has, and a
 		// field one letter off one of them is named.
-		{plain, "nope", `block "plain" has no field "nope" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source)`},
-		{plain, "last.valeu", `block "plain" has no field "last.valeu" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source): did you mean last.value?`},
-		{losses, "crosing", `block "losses" has no field "crosing" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, start.date, start.value, per, model, limit, until, r2, rate, crossing, days_to_limit, weeks_to_limit, value_at_until, low.rate, low.crossing, low.days_to_limit, low.weeks_to_limit, low.value_at_until, high.rate, high.crossing, high.days_to_limit, high.weeks_to_limit, high.value_at_until): did you mean crossing?`},
+		{plain, "nope", `block "plain" has no field "nope" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, max.date, max.value, max.label, max.source, min.date, min.value, min.label, min.source)`},
+		{plain, "last.valeu", `block "plain" has no field "last.valeu" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, max.date, max.value, max.label, max.source, min.date, min.value, min.label, min.source): did you mean last.value?`},
+		{losses, "crosing", `block "losses" has no field "crosing" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, max.date, max.value, max.label, max.source, min.date, min.value, min.label, min.source, start.date, start.value, per, model, limit, until, r2, rate, crossing, days_to_limit, weeks_to_limit, value_at_until, low.rate, low.crossing, low.days_to_limit, low.weeks_to_limit, low.value_at_until, high.rate, high.crossing, high.days_to_limit, high.weeks_to_limit, high.value_at_until): did you mean crossing?`},
 		{plain, "crossing", `block "plain" has no projection, so it has no "crossing"`},
 		{plain, "limit", `block "plain" has no projection, so it has no "limit"`},
 		// A level projection's limit is there for the scenario that
@@ -542,7 +542,7 @@ func TestSchemaErrors(t *testing.T) {
 			[]string{
 				p + `3:5: unknown key "colour" in block "losses" (want unit, as_of, series, csv or projection)`,
 				p + `5:38: unknown key "note" in observation (want date, value, label or source)`,
-				p + `6:27: unknown key "limt" in projection (want start, rate, per, model, limit, until, low or high)`,
+				p + `6:27: unknown key "limt" in projection (want start, rate, per, model, limit, until, low or high): did you mean limit?`,
 			},
 		},
 		{
@@ -831,5 +831,46 @@ func TestCrossingAfterUntil(t *testing.T) {
 	}
 	if c := blocks[0].Projection.Central.Curve; c[len(c)-1].Date.Format("2006-01-02") != "2025-03-01" {
 		t.Errorf("the central curve ends on %s; want until, 2025-03-01", c[len(c)-1].Date.Format("2006-01-02"))
+	}
+}
+
+// TestMaxMin checks the observations of the greatest and least value: a
+// deficit's pandemic peak, for "has fallen by half from its peak", and
+// its lowest, the earliest of equal values, with their dates and labels,
+// and a claim about the peak.
+func TestMaxMin(t *testing.T) {
+	blocks, diags := parse(t, `data:
+  deficit:
+    unit: billion dollars
+    series:
+      - {date: 2019-09-30, value: 984}
+      - {date: 2020-09-30, value: 3132, label: "Pandemic relief"}
+      - {date: 2021-09-30, value: 2772}
+      - {date: 2022-09-30, value: 1375}
+      - {date: 2023-09-30, value: 984}
+      - {date: 2024-09-30, value: 1833}
+`, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	b := blocks[0]
+	for field, want := range map[string]string{
+		"max.value": "3,132", "max.date": "30 September 2020", "max.label": "Pandemic relief",
+		"min.value": "984", "min.date": "30 September 2019", "min.label": "",
+	} {
+		v, err := b.Field(field)
+		if err != nil {
+			t.Errorf("Field(%q): %v", field, err)
+			continue
+		}
+		if got := v.In(nil); got != want {
+			t.Errorf("%s = %q; want %q", field, got, want)
+		}
+	}
+	scope := NewScope(blocks)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	ev, err := scope.EvalString(`deficit.last.value | claim "has fallen by 41% from" deficit.max.value`, at)
+	if err != nil || ev.Text != "has fallen by 41% from" {
+		t.Errorf("the claim about the peak = %q, %v; want has fallen by 41%% from", ev.Text, err)
 	}
 }

@@ -19,6 +19,8 @@ func Fields() []string {
 		"unit", "count", "as_of",
 		"first.date", "first.value", "first.label", "first.source",
 		"last.date", "last.value", "last.label", "last.source",
+		"max.date", "max.value", "max.label", "max.source",
+		"min.date", "min.value", "min.label", "min.source",
 		"start.date", "start.value",
 		"per", "model", "limit", "until", "r2",
 	}
@@ -43,6 +45,8 @@ func scenarioFields() []string {
 //	count                the number of observations
 //	as_of                the date days_to_limit counts from
 //	first.*, last.*      the earliest and latest observation: date, value, label, source
+//	max.*, min.*         the observation of the greatest and of the least value (the
+//	                     earliest of equal ones): date, value, label, source
 //	start.date           where the projection starts
 //	start.value
 //	per, model           the projection's period and model, as text
@@ -81,7 +85,7 @@ func (b *Block) Field(path string) (Value, error) {
 		return Value{}, b.unknown(path)
 	}
 	switch head {
-	case "first", "last":
+	case "first", "last", "max", "min":
 		return b.pointField(head, rest, path)
 	case "start":
 		pr, err := b.needProjection(path)
@@ -114,7 +118,7 @@ func (b *Block) unknown(path string) error {
 	if b.Projection == nil {
 		known = slices.DeleteFunc(known, func(f string) bool {
 			head, _, _ := strings.Cut(f, ".")
-			return !slices.Contains([]string{"unit", "count", "as_of", "first", "last"}, head)
+			return !slices.Contains([]string{"unit", "count", "as_of", "first", "last", "max", "min"}, head)
 		})
 	}
 	for _, k := range known {
@@ -142,8 +146,17 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 		return Value{}, fmt.Errorf("block %q has no observations, so it has no %q", b.Name, path)
 	}
 	pt := b.Series[0]
-	if which == "last" {
+	switch which {
+	case "last":
 		pt = b.Series[len(b.Series)-1]
+	case "max", "min":
+		// The series is in date order: the first of equal values is
+		// the earliest.
+		for _, p := range b.Series[1:] {
+			if which == "max" && p.Value > pt.Value || which == "min" && p.Value < pt.Value {
+				pt = p
+			}
+		}
 	}
 	switch field {
 	case "date":
@@ -253,14 +266,22 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	return Value{Kind: Number, Num: days, Exact: true}, nil
 }
 
+// percentWords are the units percentUnit knows, in lower case.
+var percentWords = []string{
+	"%", "percent", "per cent", "pct",
+	"prozent", "pour cent", "por ciento", "per cento", "percento", "por cento", "procent",
+}
+
 // percentUnit reports whether a block's unit says that its numbers are
 // percentages already, so that 4.2 is 4.2%, for the percent format and
-// for claims ("about 4%"): "percent", "per cent", "pct" or "%", alone or
-// followed by what they are of ("percent of GDP", "% of households").
-// "percentage points" is not one.
+// for claims ("about 4%"): "percent", "per cent", "pct" or "%", or the
+// word of a language plotline writes in ("per cento", "Prozent", "pour
+// cent", "por ciento", "por cento", "procent"), alone or followed by what
+// they are of ("percent of GDP", "% of households", "per cento del PIL").
+// "percentage points" (and "Prozentpunkte", "procentpunten") is not one.
 func percentUnit(unit string) bool {
 	u := strings.ToLower(strings.TrimSpace(unit))
-	for _, w := range []string{"%", "percent", "per cent", "pct"} {
+	for _, w := range percentWords {
 		if u == w || strings.HasPrefix(u, w+" ") {
 			return true
 		}

@@ -112,7 +112,7 @@ func TestHostileValues(t *testing.T) {
 		// the merge.
 		{"merge keys", "data:\n  l:\n    series:\n      - &a {date: 2025-01-01, value: 1, source: \"https://ex.org/\"}\n      - {<<: *a, date: 2025-01-02, value: 2}\n      - {<<: [*a, {label: x}], date: 2025-01-03, value: 3}\n      - &b {date: 2025-01-04, value: 4, lable: y}\n      - {<<: *b, date: 2025-01-05}\n      - {<<: 3, date: 2025-01-06, value: 6}\n",
 			[]string{
-				p + `7:41: unknown key "lable" in observation (want date, value, label or source)`,
+				p + `7:41: unknown key "lable" in observation (want date, value, label or source): did you mean label?`,
 				p + `8:10: <<: merges unknown key "lable" from line 7 in observation (want date, value, label or source)`,
 				p + `9:14: <<: want a mapping or a list of mappings to merge in observation, got a number`,
 			}},

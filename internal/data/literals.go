@@ -19,7 +19,7 @@ type literalFormat struct{ name, arg string }
 // numberFormats and dateFormats are the ways a value is looked for in
 // text typed by hand. approx numbers drop their "about".
 var (
-	numberFormats = []literalFormat{{"", ""}, {"comma", ""}, {"int", ""}, {"round", "1"}, {"round", "2"}, {"percent", ""}}
+	numberFormats = []literalFormat{{"", ""}, {"comma", ""}, {"int", ""}, {"round", "1"}, {"round", "2"}, {"percent", ""}, {"abs", ""}}
 	dateFormats   = []literalFormat{
 		{"", ""}, {"date", "2 January"}, {"date", "January 2, 2006"}, {"date", "January 2"},
 		{"date", "2 Jan 2006"}, {"date", "2 Jan"}, {"date", "2006-01-02"}, {"approx", ""},

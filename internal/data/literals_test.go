@@ -22,6 +22,10 @@ func TestCheckLiterals(t *testing.T) {
   staff:
     series:
       - {date: 2025-03-03, value: 25}
+  lake:
+    series:
+      - {date: 2025-03-03, value: 1040.8}
+    projection: {rate: -0.9, per: week, limit: 895}
 `, nil)
 	if len(msgs) > 0 {
 		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
@@ -56,6 +60,10 @@ func TestCheckLiterals(t *testing.T) {
 		// en dash; 25 on its own is a number.
 		{"In 2024–25, 2024-25 and 2024/25 the 25 staff; 1999–2000, 2024–26.", []string{
 			`25 → {{ staff.first.value }}`}},
+		// A falling rate is written without its sign: "falling 0.9 feet a
+		// week" is lake.rate, -0.9.
+		{"Falling 0.9 feet a week toward 895 feet.", []string{
+			`0.9 → {{ lake.rate | abs }}`, `895 → {{ lake.limit }}`}},
 		{"A range of 70–110 and -12,000 and (-92).", []string{
 			`70 → {{ losses.low.rate }}`, `110 → {{ losses.high.rate }}`}},
 	} {

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/projection"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
@@ -32,7 +34,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if n, has := f["per"]; has {
 		if s, good := p.text("per", n.val); good {
 			if per, good = projection.ParsePeriod(s); !good {
-				p.errorf(n.val, "unknown period %q (want hour, day, week, month or year)", s)
+				p.errorf(n.val, "unknown period %q (want hour, day, week, month or year)%s", s, periodHint(s))
 				ok = false
 			}
 		} else {
@@ -43,7 +45,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if n, has := f["model"]; has {
 		if s, good := p.text("model", n.val); good {
 			if model, good = projection.ParseModel(s); !good {
-				p.errorf(n.val, "unknown model %q (want linear or exponential)", s)
+				p.errorf(n.val, "unknown model %q (want linear or exponential)%s", s, modelHint(s))
 				ok = false
 			}
 		} else {
@@ -434,4 +436,34 @@ func daysBetween(a, b time.Time) int {
 // addDays returns t plus d days.
 func addDays(t time.Time, d int) time.Time {
 	return time.Unix(t.Unix()+int64(d)*86400, 0).UTC()
+}
+
+// periodHint returns ": did you mean week?" for a per written as the
+// adjective a writer says ("weekly", "annual") or one letter off ("dya"),
+// and "" otherwise.
+func periodHint(s string) string {
+	adjectives := map[string]string{
+		"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
+		"yearly": "year", "annual": "year", "annually": "year",
+		"hours": "hour", "days": "day", "weeks": "week", "months": "month", "years": "year",
+	}
+	if want, ok := adjectives[strings.ToLower(strings.TrimSpace(s))]; ok {
+		return ": did you mean " + want + "?"
+	}
+	if want, ok := diag.SlipOf(s, []string{"hour", "day", "week", "month", "year"}); ok {
+		return ": did you mean " + want + "?"
+	}
+	return ""
+}
+
+// modelHint returns ": did you mean exponential?" for a model written
+// short ("exp", "lin") or one letter off, and "" otherwise.
+func modelHint(s string) string {
+	u := strings.ToLower(strings.TrimSpace(s))
+	for _, want := range []string{"linear", "exponential"} {
+		if len(u) >= 3 && strings.HasPrefix(want, u) || diag.Slip(u, want) {
+			return ": did you mean " + want + "?"
+		}
+	}
+	return ""
 }

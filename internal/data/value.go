@@ -128,6 +128,8 @@ const MaxDecimals = 20
 //	percent [N]  a number times 100 with a percent sign: 0.125 is "12.5%";
 //	             a number already in percent (an exponential rate) is not
 //	             multiplied: 5 is "5%"; N fixes the decimals
+//	abs [N]      a number without its sign, as the default writes it or with N
+//	             decimals: a falling rate of -0.9 is "0.9", for "falling 0.9 a day"
 //	int          a number rounded to a whole number, without separators: "11960"
 //
 // Format writes English; FormatIn writes a language.
@@ -215,14 +217,28 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 			return "", fmt.Errorf("format \"percent\" wants a number of decimals from 0 to 10, got %q", arg)
 		}
 		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), nil
+	case "abs":
+		if err := need(Number); err != nil {
+			return "", err
+		}
+		size := v
+		size.Num = math.Abs(v.Num)
+		if arg == "" {
+			return size.In(l), nil
+		}
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 0 || n > 10 {
+			return "", fmt.Errorf("format \"abs\" wants a number of decimals from 0 to 10, got %q", arg)
+		}
+		return formatNumber(l, Round(size.Num, n), n, false), nil
 	case "int":
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
 		}
 		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), nil
 	}
-	msg := fmt.Sprintf("unknown format %q (want date, approx, comma, round, percent or int)", name)
-	for _, f := range []string{"date", "approx", "comma", "round", "percent", "int"} {
+	msg := fmt.Sprintf("unknown format %q (want date, approx, comma, round, percent, abs or int)", name)
+	for _, f := range []string{"date", "approx", "comma", "round", "percent", "abs", "int"} {
 		if diag.Slip(name, f) {
 			return "", fmt.Errorf("%s: did you mean %s?", msg, f)
 		}

@@ -27,6 +27,13 @@ func TestFormat(t *testing.T) {
 		{timed, "date", "15:04", "05:00"}, // the time alone
 		{timed, "date", "3:04 PM", "5:00 AM"},
 		{n(92), "", "", "92"},
+		// abs writes a falling rate without its sign, with the decimals it
+		// was written with, or N.
+		{exact(-0.90), "abs", "", "0.9"},
+		{Value{Kind: Number, Num: -2.5, Exact: true, Places: 2}, "abs", "", "2.50"},
+		{n(-0.10404), "abs", "", "0.104"},
+		{n(-1234.56), "abs", "1", "1,234.6"},
+		{exact(12000), "abs", "", "12,000"},
 		{n(3.5), "", "", "3.5"},
 		{n(3.456), "", "", "3.46"},
 		{n(-1234567.5), "", "", "-1,234,567.5"},
@@ -192,10 +199,12 @@ func TestFormatErrors(t *testing.T) {
 		name, arg string
 		want      string
 	}{
-		{Value{Kind: Number, Num: 1}, "foo", "", `unknown format "foo" (want date, approx, comma, round, percent or int)`},
-		{Value{Kind: Date, Date: day("2025-04-15")}, "aprox", "", `unknown format "aprox" (want date, approx, comma, round, percent or int): did you mean approx?`},
-		{Value{Kind: Number, Num: 1}, "Comma", "", `unknown format "Comma" (want date, approx, comma, round, percent or int): did you mean comma?`},
-		{Value{Kind: Number, Num: 1}, "percentage", "", `unknown format "percentage" (want date, approx, comma, round, percent or int)`},
+		{Value{Kind: Number, Num: 1}, "foo", "", `unknown format "foo" (want date, approx, comma, round, percent, abs or int)`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "aprox", "", `unknown format "aprox" (want date, approx, comma, round, percent, abs or int): did you mean approx?`},
+		{Value{Kind: Number, Num: 1}, "Comma", "", `unknown format "Comma" (want date, approx, comma, round, percent, abs or int): did you mean comma?`},
+		{Value{Kind: Number, Num: 1}, "percentage", "", `unknown format "percentage" (want date, approx, comma, round, percent, abs or int)`},
+		{Value{Kind: Number, Num: -1}, "abs", "one", `format "abs" wants a number of decimals from 0 to 10, got "one"`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "abs", "", `format "abs" needs a number, got a date`},
 		{Value{Kind: Number, Num: 1}, "date", "", `format "date" needs a date, got a number`},
 		{Value{Kind: Text, Text: "x"}, "approx", "", `format "approx" needs a number or a date, got text`},
 		{Value{Kind: Date, Date: day("2025-01-01")}, "comma", "", `format "comma" needs a number, got a date`},

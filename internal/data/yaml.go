@@ -104,7 +104,11 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) map[string]f
 				i += 2 * (len(groups) - 1)
 				continue
 			}
-			p.errorf(k, "unknown key %q %s (want %s)", name, what, orList(known))
+			if near, ok := diag.SlipOf(name, known); ok {
+				p.errorf(k, "unknown key %q %s (want %s): did you mean %s?", name, what, orList(known), near)
+			} else {
+				p.errorf(k, "unknown key %q %s (want %s)", name, what, orList(known))
+			}
 			continue
 		}
 		out[name] = field{k, v}
@@ -486,7 +490,57 @@ func badObservationDate(key, s string) string {
 		}
 		return msg
 	}
+	if hint := otherDateTimeHint(s); hint != "" {
+		return fmt.Sprintf("%s: %q is not a valid date and time (want YYYY-MM-DDTHH:MM)%s", key, s, hint)
+	}
 	return fmt.Sprintf("%s: %q is not a valid date (want YYYY-MM-DD)%s", key, s, DateHint(s))
+}
+
+// otherDateTimeHint says how to write s, a date written another way and a
+// time of day after a space, as a gauge's export gives them ("14/08/2022
+// 03:00"): ", write 2022-08-14T03:00", or both readings where the order of
+// day and month is not known. It is "" for anything else.
+func otherDateTimeHint(s string) string {
+	date, clock, ok := strings.Cut(strings.TrimSpace(s), " ")
+	if !ok {
+		return ""
+	}
+	var at time.Time
+	var err error
+	for _, layout := range []string{"15:04", "15:04:05"} {
+		if at, err = time.Parse(layout, clock); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return ""
+	}
+	hm := at.Format("15:04")
+	if at.Second() != 0 {
+		hm = at.Format("15:04:05")
+	}
+	hint := yamlpos.DateHint(date)
+	if !strings.Contains(hint, "write ") || strings.Contains(hint, "is a year") || strings.Contains(hint, "is a month") {
+		return ""
+	}
+	// Each date the hint names, YYYY-MM-DD, is followed by the time.
+	var b strings.Builder
+	for i := 0; i < len(hint); {
+		if i+10 <= len(hint) && isISODate(hint[i:i+10]) {
+			b.WriteString(hint[i:i+10] + "T" + hm)
+			i += 10
+			continue
+		}
+		b.WriteByte(hint[i])
+		i++
+	}
+	return b.String()
+}
+
+// isISODate reports whether s is a YYYY-MM-DD date.
+func isISODate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
 }
 
 // zoneName returns the letters that end s, a time refused, when they

@@ -36,3 +36,15 @@ func OneEdit(a, b string) bool {
 func Slip(got, want string) bool {
 	return len(got) >= 3 && (strings.EqualFold(got, want) || OneEdit(strings.ToLower(got), want))
 }
+
+// SlipOf returns the first name of known, in lower case, that got may be
+// a slip of (Slip), and whether there is one: "hight" of high, "titel" of
+// title.
+func SlipOf(got string, known []string) (string, bool) {
+	for _, k := range known {
+		if Slip(got, k) {
+			return k, true
+		}
+	}
+	return "", false
+}

@@ -111,6 +111,15 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	spec.Caption = c.run.expand(c.scope, c.page, spec.Caption, spec.CaptionPos, diags)
 	for i, e := range spec.Events {
 		spec.Events[i].Label = c.run.expand(c.scope, c.page, e.Label, e.LabelPos, diags)
+		if strings.Contains(e.Label, "{{") {
+			// Measured as readers see it: "Ward full {{ beds.crossing
+			// | date "2 January 2006" }}" is 23 characters, "Ward full 15
+			// April 2025".
+			if msg := chart.EventLabelTooLong(spec.Events[i].Label); msg != "" {
+				diags.Errorf(e.LabelPos, "%s (%s as written)", msg, strconv.Quote(e.Label))
+				ok = false
+			}
+		}
 	}
 	if !ok || len(blocks) != len(spec.Data) {
 		return nil
