@@ -41,35 +41,29 @@ func (m *model) table() table {
 		dates, same = hourDates(first, last), time.Time.Equal
 	}
 	limit := m.limitLabel() // "4 million dollars", as the limit line says
+	// A crossing after until has a row of its own, after until's even on
+	// until's day: the central curve's, drawn on to it, and a
+	// scenario's, so that every date the summary and {{ block.low.crossing }}
+	// can state is in the table.
+	var past []time.Time
 	mark := func(s *data.Scenario, reaches words.Key) {
-		if s == nil || !m.proj.HasLimit || !s.Reaches || s.Crossing.Before(first) || s.Crossing.After(last) {
+		if s == nil || !m.proj.HasLimit || !s.Reaches || s.Crossing.Before(first) {
 			return
 		}
-		dates = append(dates, s.Crossing)
+		if s.Crossing.After(last) {
+			past = append(past, s.Crossing)
+		} else {
+			dates = append(dates, s.Crossing)
+		}
 		notes = append(notes, note{s.Crossing, m.words.Format(reaches, limit)})
 	}
 	mark(&m.proj.Central, words.CentralReaches)
 	mark(m.proj.Low, words.LowReaches)
 	mark(m.proj.High, words.HighReaches)
-	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
-	dates = lastOf(dates, same)
-	// Past until a crossing has a row of its own, after until's even on
-	// until's day: the central curve's, drawn on to it, and a
-	// scenario's, so that every date the summary and {{ block.low.crossing }}
-	// can state is in the table.
-	var past []time.Time
-	markPast := func(s *data.Scenario, reaches words.Key) {
-		if s == nil || !m.proj.HasLimit || !s.Reaches || !s.Crossing.After(last) {
-			return
-		}
-		past = append(past, s.Crossing)
-		notes = append(notes, note{s.Crossing, m.words.Format(reaches, limit)})
-	}
-	markPast(&m.proj.Central, words.CentralReaches)
-	markPast(m.proj.Low, words.LowReaches)
-	markPast(m.proj.High, words.HighReaches)
-	slices.SortFunc(past, func(a, b time.Time) int { return a.Compare(b) })
-	dates = append(dates, lastOf(past, same)...)
+	byTime := func(a, b time.Time) int { return a.Compare(b) }
+	slices.SortFunc(dates, byTime)
+	slices.SortFunc(past, byTime)
+	dates = append(lastOf(dates, same), lastOf(past, same)...)
 	// The central curve is drawn past until up to its crossing, the
 	// scenarios not at all: a row past until holds the central value
 	// where the curve is drawn and a scenario's on its crossing's row.
