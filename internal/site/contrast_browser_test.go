@@ -10,10 +10,9 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// chartContrastJS returns every text of the charts of the page that the
-// reader sees, static or live, with its colour's contrast ratio against
-// the page's background (WCAG 2.2's relative luminance, opacity blended).
-const chartContrastJS = `(() => {
+// colourJS defines, for the scripts below, rgba, which reads a CSS colour
+// as red, green, blue and alpha, and lum, WCAG 2.2's relative luminance.
+const colourJS = `
 	const probe = document.createElement('span');
 	probe.style.transition = 'none';
 	document.body.append(probe);
@@ -27,7 +26,13 @@ const chartContrastJS = `(() => {
 		const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
 		return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
 	};
-	let bg = [255, 255, 255];
+`
+
+// chartContrastJS returns every text of the charts of the page that the
+// reader sees, static or live, with its colour's contrast ratio against
+// the page's background (WCAG 2.2's relative luminance, opacity blended).
+const chartContrastJS = `(() => {
+` + colourJS + `	let bg = [255, 255, 255];
 	for (const el of [document.body, document.documentElement]) {
 		const c = rgba(getComputedStyle(el).backgroundColor);
 		if (c[3] > 0) { bg = c; break; }
@@ -151,20 +156,7 @@ func TestBrowserChartTextContrast(t *testing.T) {
 // whether it is large text (24 pixels, or 18.66 bold), for which WCAG
 // asks 3:1 instead of 4.5:1.
 const pageContrastJS = `(() => {
-	const probe = document.createElement('span');
-	probe.style.transition = 'none';
-	document.body.append(probe);
-	const rgba = c => {
-		probe.style.color = '';
-		probe.style.color = c;
-		const m = getComputedStyle(probe).color.match(/[\d.]+/g).map(Number);
-		return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1];
-	};
-	const lum = ([r, g, b]) => {
-		const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-		return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-	};
-	const behind = el => {
+` + colourJS + `	const behind = el => {
 		for (; el; el = el.parentElement) {
 			const c = rgba(getComputedStyle(el).backgroundColor);
 			if (c[3] === 1) return c;
