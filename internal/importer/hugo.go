@@ -782,20 +782,14 @@ func (im *importer) unrendered() {
 			}
 			continue
 		}
-		for dir := path.Dir(p.rel); ; dir = path.Dir(dir) {
-			if s, ok := cascades[p.lang+"|"+dir]; ok {
-				if never, _ := s.cascadesRender(); never {
-					p.draft = true
-					from := "cascaded from " + s.src
-					if s == p {
-						from = "which it cascades to the pages below it"
-					}
-					im.done(pos, "build options render: never, %s: Hugo published no page of it: imported as a draft, its text kept", from)
+		if s := nearest(cascades, p.lang, path.Dir(p.rel)); s != nil {
+			if never, _ := s.cascadesRender(); never {
+				p.draft = true
+				from := "cascaded from " + s.src
+				if s == p {
+					from = "which it cascades to the pages below it"
 				}
-				break
-			}
-			if dir == "." || dir == "/" {
-				break
+				im.done(pos, "build options render: never, %s: Hugo published no page of it: imported as a draft, its text kept", from)
 			}
 		}
 	}
