@@ -1120,18 +1120,25 @@ func (p *page) hasTerm(taxonomy, key string) bool {
 // as Hugo titles it; a term no page names keeps a title made of its
 // file's folder, "Ana lima".
 func (im *importer) termTitles() {
+	if !slices.ContainsFunc(im.pages, func(p *page) bool { return p.termTitle }) {
+		return
+	}
+	written := map[string]string{} // by taxonomy and the term's key: the term as the first page naming it writes it
+	for _, p := range im.pages {
+		for tx := range im.conf.taxonomies {
+			for _, t := range p.list(tx, false) {
+				if k := tx + "|" + content.Slugify(t); written[k] == "" {
+					written[k] = t
+				}
+			}
+		}
+	}
 	for _, s := range im.pages {
 		if !s.termTitle {
 			continue
 		}
-		key, title := s.title, ""
-		for _, p := range im.pages {
-			for _, t := range p.list(s.term, false) {
-				if title == "" && content.Slugify(t) == content.Slugify(key) {
-					title = t
-				}
-			}
-		}
+		key := s.title
+		title := written[s.term+"|"+content.Slugify(key)]
 		how := "the term as its pages write it"
 		if title == "" {
 			title = capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(key)))
