@@ -787,10 +787,15 @@ func (im *importer) siteVariable(expr string) (string, bool) {
 		return "", false
 	}
 	key := strings.TrimPrefix(expr, "site.")
-	v := lookup(im.conf.vars, key)
 	if k, ok := strings.CutPrefix(key, "data."); ok {
-		v = im.dataVariable(k)
+		return valueText(im.dataVariable(k))
 	}
+	return valueText(lookup(im.conf.vars, key))
+}
+
+// valueText returns v, a variable's value, as Liquid writes it, when it
+// is a string or a number.
+func valueText(v any) (string, bool) {
 	switch v := v.(type) {
 	case string:
 		return v, true
@@ -824,13 +829,8 @@ func (c *converter) pageVariable(i int, t tag, expr string) int {
 	} else {
 		v = c.im.pageDefault(c.p, strings.ToLower(key))
 	}
-	var s string
-	switch v := v.(type) {
-	case string:
-		s = v
-	case int, int64, uint64, float64:
-		s = fmt.Sprint(v)
-	default:
+	s, ok := valueText(v)
+	if !ok {
 		return 0
 	}
 	c.im.res.Converted++
