@@ -1617,7 +1617,7 @@ func (c *converter) include(t tag) {
 		// condition (a lesson's list of link definitions, shared by
 		// its pages): converted as part of the page, as Jekyll reads
 		// it, each note at its place in the include.
-		c.includeMarkdown(file, data)
+		c.includeText(file, data, data, 0)
 	case bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{")):
 		todo("uses Liquid: inline it by hand")
 	default:
@@ -1634,18 +1634,11 @@ var liquidFlowRE = regexp.MustCompile(`\{%-?\s*(?:for|if|unless|case|assign|capt
 // one another, so that one that includes itself ends.
 const maxIncludeDepth = 4
 
-// includeMarkdown writes the Markdown include file, whose text data has
-// Liquid in it, converted in the page's place: its links are resolved
-// from the page's address, its fragments checked as the page's, and its
-// notes are at their places in file, each once however many pages
-// include it.
-func (c *converter) includeMarkdown(file string, data []byte) {
-	c.includeText(file, data, data, 0)
-}
-
 // includeText writes body, the text of the source file src (whose whole
 // text is source, body from offset bodyOff on), converted in the page's
-// place, as includeMarkdown does.
+// place: its links are resolved from the page's address, its fragments
+// checked as the page's, and its notes are at their places in src, each
+// once however many pages include it.
 func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 	inc := &page{
 		src: src, source: source, body: bytes.TrimRight(body, "\n"), bodyOff: bodyOff, dest: c.p.dest, oldURL: c.p.oldURL,
