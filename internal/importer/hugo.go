@@ -511,6 +511,7 @@ func (ml multilingual) fileLang(rel string) (string, string) {
 // "/es/": a page of another language's contentDir, or a translation by
 // file name ("index.es.md").
 func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, count map[string]int) error {
+	firstIndex := map[string]string{} // by folder and stem: the bundle's index file read first
 	return fs.WalkDir(im.src, w.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
@@ -558,9 +559,17 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.copyFile(p, folder+txt)
 			return nil
 		}
-		if first := im.firstIndex(p); first != "" {
-			im.done(diag.Pos{Path: p}, "%s, another index file of this page bundle, comes first by name, and Hugo published that one as the page: not imported", first)
-			return nil
+		if stem := strings.TrimSuffix(d.Name(), path.Ext(d.Name())); stem == "index" || stem == "_index" {
+			// Hugo reads the files of a bundle in order of name, as
+			// the walk does, and publishes the first index file as
+			// the page (blogdown's index.markdown and Quarto's
+			// index.md of one post).
+			key := path.Join(path.Dir(p), stem)
+			if first, ok := firstIndex[key]; ok {
+				im.done(diag.Pos{Path: p}, "%s, another index file of this page bundle, comes first by name, and Hugo published that one as the page: not imported", first)
+				return nil
+			}
+			firstIndex[key] = d.Name()
 		}
 		lang := w.lang
 		if code, plain := ml.fileLang(rel); code != "" {
@@ -715,44 +724,6 @@ func (im *importer) expiry(p *page) {
 		}
 		return
 	}
-}
-
-// firstIndex returns, for the index file p of a Hugo page bundle
-// (index.md, _index.md, index.html with front matter), the name of
-// another of its folder with the same name before the extension that
-// comes before it by name: Hugo reads the files of a bundle in that
-// order and publishes the first as the page (blogdown's index.markdown
-// and Quarto's index.md of one post); "" when there is none.
-func (im *importer) firstIndex(p string) string {
-	stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
-	if stem != "index" && stem != "_index" {
-		return ""
-	}
-	dir := path.Dir(p)
-	entries, err := fs.ReadDir(im.src, dir)
-	if err != nil {
-		return ""
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if name == path.Base(p) {
-			return ""
-		}
-		if strings.TrimSuffix(name, path.Ext(name)) != stem || !e.Type().IsRegular() || im.ignored(path.Join(dir, name)) {
-			continue
-		}
-		if markdownExt(name) {
-			return name
-		}
-		if path.Ext(name) == ".html" {
-			if data, err := fs.ReadFile(im.src, path.Join(dir, name)); err == nil {
-				if hugoFrontMatter(data) {
-					return name
-				}
-			}
-		}
-	}
-	return ""
 }
 
 // unrendered makes a draft of each Hugo page of which Hugo rendered no
