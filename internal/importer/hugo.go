@@ -827,26 +827,14 @@ func (p *page) unrendered() bool {
 
 // rendersNever reports whether the build options of the Hugo page p say
 // that Hugo renders no page of it, and whether they give a render at all.
-func (p *page) rendersNever() (never, ok bool) {
-	for _, key := range []string{"build", "_build"} {
-		if never, ok := renderNever(p.get(key)); ok {
-			return never, true
-		}
-	}
-	return false, false
-}
+func (p *page) rendersNever() (never, ok bool) { return renderNever(p.get) }
 
 // cascadesRender reports whether the Hugo page p cascades to itself and
 // the pages below it build options by which Hugo renders no page, and
 // whether it cascades a render at all.
 func (p *page) cascadesRender() (never, ok bool) {
 	c := p.get("cascade")
-	for _, key := range []string{"build", "_build"} {
-		if never, ok := renderNever(child(c, key)); ok {
-			return never, true
-		}
-	}
-	return false, false
+	return renderNever(func(key string) *yaml.Node { return child(c, key) })
 }
 
 // child returns the value of key in the mapping n, its case ignored, or
@@ -863,16 +851,17 @@ func child(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// renderNever reports whether the build options n say that Hugo renders
-// no page (render: never, or false as Hugo before 0.65 wrote it), and
-// whether they give a render at all.
-func renderNever(n *yaml.Node) (never, ok bool) {
-	r := child(n, "render")
-	if r == nil || r.Kind != yaml.ScalarNode {
-		return false, false
+// renderNever reports whether the build options that get finds (build,
+// or _build) say that Hugo renders no page (render: never, or false as
+// Hugo before 0.65 wrote it), and whether they give a render at all.
+func renderNever(get func(key string) *yaml.Node) (never, ok bool) {
+	for _, key := range []string{"build", "_build"} {
+		if r := child(get(key), "render"); r != nil && r.Kind == yaml.ScalarNode {
+			v := strings.ToLower(strings.TrimSpace(r.Value))
+			return v == "never" || v == "false", true
+		}
 	}
-	v := strings.ToLower(strings.TrimSpace(r.Value))
-	return v == "never" || v == "false", true
+	return false, false
 }
 
 // noteLanguages says, for each language other than the default, how
