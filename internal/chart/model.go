@@ -384,15 +384,20 @@ func (m *model) crossing() (time.Time, bool) {
 }
 
 // limitName names the limit in the legend: "Limit", and on a chart of
-// several blocks "Limit (ukraine)", after the block whose projection it
-// is, since the other blocks have none and a reader would take an
-// unnamed one for a limit of them all.
+// several blocks "Limit (ukraine)" (limitOwner).
 func (m *model) limitName() string {
-	name := m.words.Text(words.Limit)
+	return m.words.Text(words.Limit) + m.limitOwner()
+}
+
+// limitOwner is what follows the limit's name on a chart of several
+// blocks, " (ukraine)", after the block whose projection it is, since the
+// other blocks have none and a reader would take an unnamed one for a
+// limit of them all; "" on a chart of one block.
+func (m *model) limitOwner() string {
 	if len(m.layers) > 1 {
-		name += " (" + m.layers[0].name + ")"
+		return " (" + m.layers[0].name + ")"
 	}
-	return name
+	return ""
 }
 
 // limitNumber is the limit's value alone, "12,000": what the limit line

@@ -502,10 +502,11 @@ func (m *model) frameOption(l *layout) frameOption {
 	}
 	if l.limitInLegend != "" {
 		// The entry says the limit's value: rename the series it names.
-		name := m.limitName() + m.words.Colon() + l.limitInLegend
+		plain := m.limitName()
+		name := plain + m.words.Colon() + l.limitInLegend
 		for i := range opt.Legend {
 			for j, d := range opt.Legend[i].Data.([]legendDatum) {
-				if d.Name == m.limitName() {
+				if d.Name == plain {
 					opt.Legend[i].Data.([]legendDatum)[j].Name = name
 				}
 			}

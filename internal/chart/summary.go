@@ -69,11 +69,7 @@ func (m *model) summary() string {
 	if m.proj == nil && m.hasLimit {
 		// Drawn on a line or bar chart too, where no projection says it.
 		b.WriteString(" ")
-		limit := m.limitLabel()
-		if len(m.layers) > 1 {
-			limit += " (" + m.layers[0].name + ")"
-		}
-		m.words.Write(&b, words.SummaryLimit, limit)
+		m.words.Write(&b, words.SummaryLimit, m.limitLabel()+m.limitOwner())
 	}
 	if len(m.events) > 0 {
 		var list strings.Builder

@@ -270,12 +270,12 @@ func (t table) write(b *bytes.Buffer) {
 		}
 		b.WriteString("</caption>\n<thead><tr>")
 		t.writeHeader(b, words.ColDate)
-		t.writeNumHeader(b, words.ColCentral)
+		writeNumHeader(b, t.words.Text(words.ColCentral))
 		if t.hasLow {
-			t.writeNumHeader(b, words.ColLow)
+			writeNumHeader(b, t.words.Text(words.ColLow))
 		}
 		if t.hasHigh {
-			t.writeNumHeader(b, words.ColHigh)
+			writeNumHeader(b, t.words.Text(words.ColHigh))
 		}
 		if notes {
 			t.writeHeader(b, words.ColNote)
@@ -352,9 +352,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	}
 	b.WriteString("</caption>\n<thead><tr>")
 	t.writeHeader(b, words.ColDate)
-	b.WriteString(`<th scope="col" class="num">`)
-	writeEscaped(b, value)
-	b.WriteString("</th>")
+	writeNumHeader(b, value)
 	cols := 2
 	if notes {
 		t.writeHeader(b, words.ColNote)
@@ -403,11 +401,11 @@ func (t table) writeHeader(b *bytes.Buffer, k words.Key) {
 	b.WriteString("</th>")
 }
 
-// writeNumHeader writes the header cell of a column of numbers, which
-// the theme aligns with them, on the right.
-func (t table) writeNumHeader(b *bytes.Buffer, k words.Key) {
+// writeNumHeader writes the header cell, holding text, of a column of
+// numbers, which the theme aligns with them, on the right.
+func writeNumHeader(b *bytes.Buffer, text string) {
 	b.WriteString(`<th scope="col" class="num">`)
-	writeEscaped(b, t.words.Text(k))
+	writeEscaped(b, text)
 	b.WriteString("</th>")
 }
 

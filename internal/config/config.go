@@ -93,16 +93,7 @@ func Load(fsys fs.FS) (Config, error) {
 		}
 		if err != nil {
 			var diags diag.List
-			msg := "cannot read: " + err.Error()
-			var pe *fs.PathError
-			var large *sitefs.TooLargeError
-			switch {
-			case errors.As(err, &large):
-				msg = large.Error()
-			case errors.As(err, &pe):
-				msg = "cannot read: " + pe.Err.Error()
-			}
-			diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "%s", msg)
+			diags.Errorf(diag.Pos{Path: name, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			return cfg, diags.Err()
 		}
 		cfg.File = name

@@ -69,13 +69,7 @@ func renderFootnoteList(w util.BufWriter, _ []byte, node ast.Node, entering bool
 		_, _ = w.WriteString("</ol>\n</div>\n")
 		return ast.WalkContinue, nil
 	}
-	heading := "Notes"
-	if v, ok := node.AttributeString(notesHeading); ok {
-		if s, ok := v.(string); ok && s != "" {
-			heading = s
-		}
-	}
-	_, _ = w.WriteString("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<h2 class=\"visually-hidden\">" + html.EscapeString(heading) + "</h2>\n<ol>\n")
+	_, _ = w.WriteString("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<h2 class=\"visually-hidden\">" + html.EscapeString(wordsOf(node, notesHeading)) + "</h2>\n<ol>\n")
 	return ast.WalkContinue, nil
 }
 
@@ -84,16 +78,19 @@ func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (a
 		return ast.WalkContinue, nil
 	}
 	n := node.(*east.FootnoteBacklink)
-	label := "Back to the text"
-	if v, ok := n.AttributeString(backlinkLabel); ok {
-		if s, ok := v.(string); ok && s != "" {
-			label = s
-		}
-	}
 	_, _ = w.WriteString(`&#160;<a href="#fnref`)
 	if n.RefIndex > 0 {
 		_, _ = w.WriteString(strconv.Itoa(n.RefIndex))
 	}
-	_, _ = w.WriteString(":" + strconv.Itoa(n.Index) + `" class="footnote-backref" role="doc-backlink" aria-label="` + html.EscapeString(label) + `">&#x21a9;&#xfe0e;</a>`)
+	_, _ = w.WriteString(":" + strconv.Itoa(n.Index) + `" class="footnote-backref" role="doc-backlink" aria-label="` + html.EscapeString(wordsOf(n, backlinkLabel)) + `">&#x21a9;&#xfe0e;</a>`)
 	return ast.WalkContinue, nil
+}
+
+// wordsOf returns the words backlinkTransformer kept in n's attribute
+// name, which it sets on every footnote list and backlink (in English
+// where the page has no words of its own).
+func wordsOf(n ast.Node, name string) string {
+	v, _ := n.AttributeString(name)
+	s, _ := v.(string)
+	return s
 }

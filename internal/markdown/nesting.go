@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"unicode"
 	"unicode/utf8"
@@ -259,6 +260,9 @@ func (w *linkWalk) paragraph() (int, bool) {
 func (w *linkWalk) line(line []byte, at, i int) (int, bool) {
 	// Each label read back so far is read over this line too.
 	w.walk += w.back
+	if len(w.opens) == 0 && bytes.IndexByte(line[i:], '[') < 0 {
+		return 0, false // most lines: no bracket to open, none to close
+	}
 	for ; i < len(line); i++ {
 		switch line[i] {
 		case '\\':

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"testing"
-	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
 )
@@ -220,11 +219,7 @@ const blocksArticle = "---\ntitle: Blocks\ndate: 2025-01-01\ndescription: Every 
 func TestBrowserTextContrast(t *testing.T) {
 	ctx := newBrowser(t, 3*browserTimeout, nil)
 	root, _ := serveExample(t)
-	blocks := serveDir(t, buildFS(t, fstest.MapFS{
-		"plotline.yaml":              {Data: []byte("title: Blocks\nbase_url: https://example.github.io/repo/\n")},
-		"content/articles/blocks.md": {Data: []byte(blocksArticle)},
-	}))
-	pages := []string{blocks + "articles/blocks/"}
+	pages := []string{serveArticle(t, "blocks", blocksArticle)}
 	for _, p := range []string{"", kurskPath, millbrookPath, "about/", "tags/", "tags/projections/", "404.html"} {
 		pages = append(pages, root+p)
 	}

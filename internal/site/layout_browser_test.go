@@ -451,13 +451,10 @@ const longNamesArticle = "---\ntitle: Long names\ndate: 2025-03-01\ndata:\n" +
 // of them shortened with an ellipsis where they ran past its right edge.
 func TestBrowserLongNamesFit(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
-	root := serveDir(t, buildFS(t, fstest.MapFS{
-		"plotline.yaml":             {Data: []byte("title: Names\nbase_url: https://example.github.io/repo/\n")},
-		"content/articles/names.md": {Data: []byte(longNamesArticle)},
-	}))
+	names := serveArticle(t, "names", longNamesArticle)
 	for _, rendering := range []string{"live", "static"} {
 		setWindow(t, ctx, 390, "light", rendering == "live")
-		navigate(t, ctx, root+"articles/names/")
+		navigate(t, ctx, names)
 		if rendering == "live" {
 			waitChartsPainted(t, ctx, 0.005)
 		}
@@ -498,14 +495,11 @@ const yearArticle = "---\ntitle: A year\ndate: 2025-03-01\ndata:\n" +
 // one cut at the chart's edge instead of the one standing up to its tick.
 func TestBrowserLastDateLabelled(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
-	root := serveDir(t, buildFS(t, fstest.MapFS{
-		"plotline.yaml":            {Data: []byte("title: Year\nbase_url: https://example.github.io/repo/\n")},
-		"content/articles/year.md": {Data: []byte(yearArticle)},
-	}))
+	year := serveArticle(t, "year", yearArticle)
 	for _, width := range []int64{390, 1280} {
 		for _, rendering := range []string{"live", "static"} {
 			setWindow(t, ctx, width, "light", rendering == "live")
-			navigate(t, ctx, root+"articles/year/")
+			navigate(t, ctx, year)
 			if rendering == "live" {
 				waitChartsPainted(t, ctx, 0.005)
 			}

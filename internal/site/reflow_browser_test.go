@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
 )
@@ -40,13 +39,10 @@ var wideBlocksArticle = "---\ntitle: Wide\ndate: 2025-01-01\ntags: [a-tag-name-l
 func TestBrowserReflow(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	root, _ := serveExample(t)
-	wide := serveDir(t, buildFS(t, fstest.MapFS{
-		"plotline.yaml":            {Data: []byte("title: Wide\nbase_url: https://example.github.io/repo/\n")},
-		"content/articles/wide.md": {Data: []byte(wideBlocksArticle)},
-	}))
+	wide := serveArticle(t, "wide", wideBlocksArticle)
 	for _, script := range []bool{true, false} {
 		setWindow(t, ctx, 320, "light", script)
-		for _, p := range []string{kurskPath, kurskPath + "embed-1.html", millbrookPath, millbrookPath + "embed-1.html", wide + "articles/wide/"} {
+		for _, p := range []string{kurskPath, kurskPath + "embed-1.html", millbrookPath, millbrookPath + "embed-1.html", wide} {
 			if !strings.HasPrefix(p, "http") {
 				p = root + p
 			}

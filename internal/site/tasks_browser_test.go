@@ -2,7 +2,6 @@ package site
 
 import (
 	"testing"
-	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
 )
@@ -20,13 +19,10 @@ const taskItemsJS = `(() => Array.from(document.querySelectorAll('.article-body 
 // it (each item once showed both), the box in the bullet's place.
 func TestBrowserTaskList(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
-	root := serveDir(t, buildFS(t, fstest.MapFS{
-		"plotline.yaml":              {Data: []byte("title: Blocks\nbase_url: https://example.github.io/repo/\n")},
-		"content/articles/blocks.md": {Data: []byte(blocksArticle)},
-	}))
+	blocks := serveArticle(t, "blocks", blocksArticle)
 	for _, width := range []int64{390, 1280} {
 		setWindow(t, ctx, width, "light", true)
-		navigate(t, ctx, root+"articles/blocks/")
+		navigate(t, ctx, blocks)
 		items, err := chromedp.Run(ctx, chromedp.Evaluate[[]struct {
 			Marker        string
 			InMarkerPlace bool
