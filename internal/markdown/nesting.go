@@ -34,6 +34,15 @@ const MaxLinkWalk = 1 << 28
 // second for them.
 const MaxUnclosed = 100_000
 
+// MaxTableCells bounds the cells of one table, its rows (the header's
+// among them) times its columns, which are those of the row of dashes
+// below the header. goldmark makes a node for every cell, the empty ones
+// of a short row too, and plotline walks and writes each: a table of 1.4
+// million rows of one column took 20 s and 1 GB to build, one of 100,000
+// columns and 20 rows 33 s. A table of 10,000 rows of 20 columns is
+// within it.
+const MaxTableCells = 200_000
+
 // MaxNesting is how deeply block quotes and lists may nest, and how many
 // emphasis markers (*, _ or ~) of one kind may be open at once in a
 // paragraph. goldmark's
@@ -52,6 +61,11 @@ const MaxNesting = 100
 //   - emphasis, counted in each paragraph by the *, _ or ~ of the runs
 //     that open and have not been closed by a run of the same character.
 //
+// It also refuses the shapes that would take goldmark seconds, as
+// MaxEmphasisWalk, MaxLinkWalk, MaxUnclosed and MaxTableCells bound them.
+// A table is counted from a row of dashes that follows a line of its
+// paragraph to the paragraph's first blank line.
+//
 // Lines of fenced code are skipped, and so are indented code blocks for
 // emphasis. It over-counts rather than misses: what it refuses is far
 // deeper than any real article, and a line indented by 200 columns is
@@ -63,7 +77,8 @@ func tooDeep(body []byte) (int, string, bool) {
 	inert := 0      // runs that can neither open nor close, waiting too
 	walk := 0       // markers looked back over by closers with no opener, in the file
 	var lw linkWalk
-	inCode := false // in an indented code block
+	inCode := false    // in an indented code block
+	cols, rows := 0, 0 // of the table being read, if any
 	prevBlank := true
 	for start := 0; start < len(body); {
 		end := start
@@ -132,6 +147,9 @@ func tooDeep(body []byte) (int, string, bool) {
 		case run(rest, '~') >= 3:
 			fence, fenceLen = '~', run(rest, '~')
 		}
+		if blank || fence != 0 {
+			cols = 0
+		}
 		if blank {
 			open = [3]int{}
 			inert = 0
@@ -143,6 +161,14 @@ func tooDeep(body []byte) (int, string, bool) {
 			inCode = true
 		} else if fence == 0 {
 			inCode = false
+			if cols > 0 {
+				rows++
+			} else if !prevBlank {
+				cols, rows = tableColumns(rest), 1
+			}
+			if cols > 0 && rows*cols > MaxTableCells {
+				return start + i, fmt.Sprintf("this table has more than %d cells, counting its rows and the columns of its row of dashes: plotline refuses Markdown that would take seconds to read (split the table, or link to the data as a CSV file)", MaxTableCells), true
+			}
 			if off, ok := lw.line(line, start, i); ok {
 				return start + off, "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)", true
 			}
@@ -326,6 +352,46 @@ func destination(b []byte, limit int) (int, bool) {
 }
 
 func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// tableColumns returns how many columns b has as the row of dashes below
+// a table's header ("|---|:-:|", "--- | ---"), or 0 if it is not one: it
+// holds nothing but "|", ":", "-", spaces and tabs, and a "-" that is not
+// all of it. The columns are the parts between "|", less a blank first
+// and a blank last one.
+func tableColumns(b []byte) int {
+	pipes := 0
+	dash := false
+	filled := false      // the part since the last "|" holds a "-" or ":"
+	firstFilled := false // and the part before the first "|"
+	for _, c := range b {
+		switch c {
+		case '|':
+			if pipes == 0 {
+				firstFilled = filled
+			}
+			pipes++
+			filled = false
+		case '-':
+			dash, filled = true, true
+		case ':':
+			filled = true
+		case ' ', '\t', '\r':
+		default:
+			return 0
+		}
+	}
+	if !dash || run(b, '-') == len(b) {
+		return 0
+	}
+	cols := pipes + 1
+	if pipes > 0 && !firstFilled {
+		cols--
+	}
+	if pipes > 0 && !filled {
+		cols--
+	}
+	return cols
+}
 
 // run returns how many times c repeats at the start of b.
 func run(b []byte, c byte) int {

@@ -16,6 +16,7 @@ func TestTooDeep(t *testing.T) {
 		emphasis = "more than 100 emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)"
 		closers  = "too many *, _ or ~ that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\* or \\_ for a star or an underscore)"
 		unclosed = "more than 100000 [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)"
+		table    = "this table has more than 200000 cells, counting its rows and the columns of its row of dashes: plotline refuses Markdown that would take seconds to read (split the table, or link to the data as a CSV file)"
 		links    = "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)"
 	)
 	// 4,100 markers that stay, then closers with no opener: the 4,093rd
@@ -84,6 +85,20 @@ func TestTooDeep(t *testing.T) {
 		{"100,001 unclosed brackets", strings.Repeat("[a", 100001), "5:200001: " + unclosed},
 		{"unclosed brackets over paragraphs", strings.Repeat(strings.Repeat("[a", 1000)+"\n\n", 101), "205:1: " + unclosed},
 		{"closers over paragraphs", strings.Repeat(strings.Repeat("2 * 3 ", 100)+strings.Repeat("a* ", 100)+"\n\n", 1700), fmt.Sprintf("%d:%d: %s", 5+2*1677, 6*100+3*72+2, closers)},
+		// A table's cells are its rows, the header's among them, times
+		// its columns. The header is on line 5, its dashes on line 6.
+		{"a table of 200,000 cells", "| a | b |\n|---|:-:|\n" + strings.Repeat("| a | b |\n", 99999), ""},
+		{"a table of 200,002 cells", "| a | b |\n|---|:-:|\n" + strings.Repeat("| a | b |\n", 100000), "100006:1: " + table},
+		{"short rows count whole", "| a | b |\n|---|---|\n" + strings.Repeat("a\n", 100000), "100006:1: " + table},
+		// 50,000 columns: the fifth row, the fourth below the dashes.
+		{"a wide table", strings.Repeat("|a", 50000) + "\n" + strings.Repeat("|-", 50000) + "\n" + strings.Repeat("|a\n", 10), "10:1: " + table},
+		{"dashes without pipes", "a | b\n--- | ---\n" + strings.Repeat("a | b\n", 100000), "100006:1: " + table},
+		{"more columns than cells", "a\n" + strings.Repeat("|-", 200001) + "|\n", "6:1: " + table},
+		{"a table in a block quote", "> a\n> -:\n" + strings.Repeat("> a\n", 200000), "200006:3: " + table},
+		{"tables over paragraphs", strings.Repeat("| a | b |\n|---|---|\n"+strings.Repeat("| a | b |\n", 1000)+"\n", 300), ""},
+		{"a setext heading, then lines", "a\n---\n" + strings.Repeat("a\n", 300000), ""},
+		{"dashes in prose", "a\n" + strings.Repeat("a - b - c\n", 300000), ""},
+		{"a table in fenced code", "```\n| a |\n|---|\n" + strings.Repeat("| a |\n", 300000) + "```\n", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := casefrontMatter + tc.body
@@ -148,9 +163,15 @@ var hostile = []struct {
 	{"a label a line", repeat("[a]\n", ""), "too many [ and ]"},
 	{"unclosed brackets", repeat("[a", ""), "no ] closes"},
 	{"unclosed brackets over paragraphs", repeat("[a [b [c\n\n", ""), "no ] closes"},
+	{"a table of one column", repeat("| a |\n", "| a |\n|---|\n"), "more than 200000 cells"},
+	{"a wide table", func() []byte {
+		row := strings.Repeat("| a ", 100000) + "|\n"
+		return []byte(row + strings.Repeat("|---", 100000) + "|\n" + strings.Repeat(row, (8<<20)/len(row)-2))
+	}, "more than 200000 cells"},
 	{"unclosed values", repeat("{{", ""), "unclosed {{"},
 	{"unclosed shortcodes", repeat("{{< ", ""), "Hugo shortcode"},
-	{"values in a table", repeat("| {{ a | b }} |\n", "| a |\n|---|\n"), "unknown reference"},
+	// Tables of 10,000 rows, within MaxTableCells.
+	{"values in tables", repeat("| a |\n|---|\n"+strings.Repeat("| {{ a | b }} |\n", 10000)+"\n", ""), "unknown reference"},
 }
 
 // repeat returns a function that makes 8 MB of unit after head.
