@@ -73,9 +73,10 @@ const MaxNesting = 100
 func tooDeep(body []byte) (int, string, bool) {
 	var fence byte // the fence character while inside fenced code
 	fenceLen := 0
-	var open [3]int // emphasis runs of *, _ and ~ waiting in the paragraph
-	inert := 0      // runs that can neither open nor close, waiting too
-	walk := 0       // markers looked back over by closers with no opener, in the file
+	var open [3]int    // emphasis runs of *, _ and ~ waiting in the paragraph
+	var both [3][3]int // runs that open and close too, by kind and length mod 3
+	inert := 0         // runs that can neither open nor close, waiting too
+	walk := 0          // markers looked back over by closers with no opener, in the file
 	var lw linkWalk
 	inCode := false    // in an indented code block
 	cols, rows := 0, 0 // of the table being read, if any
@@ -152,6 +153,7 @@ func tooDeep(body []byte) (int, string, bool) {
 		}
 		if blank {
 			open = [3]int{}
+			both = [3][3]int{}
 			inert = 0
 			inCode = false
 			if off, ok := lw.paragraph(); ok {
@@ -172,7 +174,7 @@ func tooDeep(body []byte) (int, string, bool) {
 			if off, ok := lw.line(line, start, i); ok {
 				return start + off, "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)", true
 			}
-			if off, closer, ok := emphasis(line, i, &open, &inert, &walk); ok && closer {
+			if off, closer, ok := emphasis(line, i, &open, &both, &inert, &walk); ok && closer {
 				return start + off, "too many *, _ or ~ that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\* or \\_ for a star or an underscore)", true
 			} else if ok {
 				return start + off, fmt.Sprintf("more than %d emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)", MaxNesting), true
@@ -198,9 +200,11 @@ func unclosedMessage() string {
 // flanking rules tell them apart. goldmark keeps both on one list, which
 // a closer without an opener walks to its start: walk adds up those
 // walks, and the closer that takes it past MaxEmphasisWalk is refused.
+// A closer that one of the runs in both may not close (CommonMark's rule
+// of three: a**b then c*) stays on the list too, and counts as inert.
 // It returns the offset in line of the marker refused, and whether it is
 // such a closer rather than one opener too many.
-func emphasis(line []byte, i int, open *[3]int, inert, walk *int) (int, bool, bool) {
+func emphasis(line []byte, i int, open *[3]int, both *[3][3]int, inert, walk *int) (int, bool, bool) {
 	for i < len(line) {
 		c := line[i]
 		k := 0
@@ -236,8 +240,18 @@ func emphasis(line []byte, i int, open *[3]int, inert, walk *int) (int, bool, bo
 			left, right = left && (!right || isPunct(before)), right && (!left || isPunct(after))
 		}
 		switch n := j - i; {
+		case right && !left && n%3 != 0 && both[k][(3-n%3)%3] > 0:
+			// It may find no opener it can close, yet keep looking:
+			// goldmark leaves it on the list.
+			*walk += *inert + open[0] + open[1] + open[2]
+			*inert++
+			if *walk > MaxEmphasisWalk {
+				return i, true, true
+			}
 		case right && open[k] > 0:
-			open[k] = max(0, open[k]-n)
+			if open[k] = max(0, open[k]-n); open[k] == 0 {
+				both[k] = [3]int{}
+			}
 		case right && !left:
 			*walk += *inert + open[0] + open[1] + open[2]
 			if *walk > MaxEmphasisWalk {
@@ -245,6 +259,9 @@ func emphasis(line []byte, i int, open *[3]int, inert, walk *int) (int, bool, bo
 			}
 		case left:
 			open[k] += n
+			if right {
+				both[k][n%3]++
+			}
 			if open[k] > MaxNesting {
 				return j - (open[k] - MaxNesting), false, true
 			}

@@ -60,6 +60,12 @@ func TestTooDeep(t *testing.T) {
 		{"a few closers after arithmetic", strings.Repeat("2 * 3 ", 150) + "a* b*", ""},
 		{"closers after arithmetic", strings.Repeat("2 * 3 ", inert) + strings.Repeat("a* ", inert), fmt.Sprintf("5:%d: %s", 6*inert+3*(closer-1)+2, closers)},
 		{"closers after names within words", strings.Repeat("x__y ", inert) + strings.Repeat("a_ ", inert), fmt.Sprintf("5:%d: %s", 5*inert+3*(closer-1)+2, closers)},
+		// "**" within a word may open and close: a closer "*" after it
+		// cannot close it (1 + 2 is a multiple of three) and stays on the
+		// list, so the m-th walks back over m-1 closers and the "**":
+		// m(m+3)/2 passes 2^24 at the 5,792nd, at column 4 + 3 × 5,791 + 2.
+		{"closers after strong within a word", "a**b" + strings.Repeat("c* ", 6000), "5:17379: " + closers},
+		{"emphasis within words", strings.Repeat("un**frigging**believable, a*b* c and a**b* c ", 3000), ""},
 		// goldmark looks between each "]" and its "[" for a link: the
 		// m-th "]" of 20,000 nested pairs is 2m bytes from its "[", and
 		// the 16,384th takes the sum, m(m+1), past MaxLinkWalk (2^28).
@@ -157,6 +163,7 @@ var hostile = []struct {
 	{"quoted lists", repeat("> 1. ", ""), "nest more than 100"},
 	{"emphasis", repeat("*a **a ", ""), "emphasis markers"},
 	{"closers after inert stars", func() []byte { return []byte(strings.Repeat("a * ", 1<<20) + strings.Repeat("a* ", 1<<20)) }, "close no emphasis"},
+	{"closers after strong within a word", func() []byte { return []byte("a**b" + strings.Repeat("c* ", (8<<20)/3)) }, "close no emphasis"},
 	{"one run of stars", func() []byte { return []byte(strings.Repeat("*", 4<<20) + "a" + strings.Repeat("*", 4<<20)) }, "emphasis markers"},
 	{"link addresses", repeat("[a](", ""), "too many [ and ]"},
 	{"nested brackets", func() []byte { return []byte(strings.Repeat("[", 4<<20) + strings.Repeat("]", 4<<20)) }, "too many [ and ]"},
