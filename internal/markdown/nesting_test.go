@@ -74,6 +74,8 @@ func TestTooDeep(t *testing.T) {
 		// "[a]" adds m-1 for those above it and 2 for its own brackets,
 		// m(m-1)/2 + 2m in all, past 2^28 at line 23,169.
 		{"a label a line", strings.Repeat("[a]\n", 30000), "23173:3: " + links},
+		{"reference definitions in one paragraph", strings.Repeat("[r]: https://example.org/\n", 30000), "23173:3: " + links},
+		{"reference definitions, one a paragraph", strings.Repeat("[r]: https://example.org/\n\n", 30000), ""},
 		{"a label a line, over paragraphs", strings.Repeat(strings.Repeat("[a]\n", 1000)+"\n", 30), ""},
 		// And it reads an address to a space or its ")", to the end of
 		// the line without one: the k-th "](" of 20,000 "[a](" reads
