@@ -125,12 +125,15 @@ func newPageWords(w *words.Table) *pageWords {
 // pageLocale is how the page script writes numbers and dates in the
 // site's language, as the chart's Go writes them (package locale).
 type pageLocale struct {
-	Decimal   string    `json:"decimal"`
-	Group     string    `json:"group"`
-	Primary   int       `json:"primary"`
-	Secondary int       `json:"secondary"`
-	Zero      string    `json:"zero"`  // the digit zero; the others follow it
-	Minus     [2]string `json:"minus"` // written before and after a negative number
+	Decimal   string `json:"decimal"`
+	Group     string `json:"group"`
+	Primary   int    `json:"primary"`
+	Secondary int    `json:"secondary"`
+	// MinGrouping is how many digits go left of the first group before
+	// groups are written: 2 in Spanish, which writes 1234 and 12.345.
+	MinGrouping int       `json:"minGrouping"`
+	Zero        string    `json:"zero"`  // the digit zero; the others follow it
+	Minus       [2]string `json:"minus"` // written before and after a negative number
 	// Months are the short month names, January first; Date is the
 	// order of a date, as locale.Locale.MediumPattern gives it.
 	Months [12]string `json:"months"`
@@ -144,7 +147,7 @@ func newPageLocale(loc *locale.Locale) *pageLocale {
 	}
 	n := loc.Numbers()
 	return &pageLocale{
-		Decimal: n.Decimal, Group: n.Group, Primary: n.Primary, Secondary: n.Secondary,
+		Decimal: n.Decimal, Group: n.Group, Primary: n.Primary, Secondary: n.Secondary, MinGrouping: n.MinGrouping,
 		Zero: string(n.Zero), Minus: [2]string{n.MinusPrefix, n.MinusSuffix},
 		Months: loc.ShortMonths(), Date: loc.MediumPattern(),
 	}

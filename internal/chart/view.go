@@ -50,8 +50,11 @@ type View struct {
 // drawing, the chart's title and caption above it and its sources and
 // credit below it (the article's address, or the site's name), so that
 // it still says what it shows and where it comes from once it sits in a
-// slide or another page. Its size is in CSS pixels.
-func (f Figure) SVGFile(credit string) []byte {
+// slide or another page. Its size is in CSS pixels. lang, the site's
+// language tag, is the file's xml:lang, so that a screen reader or a
+// browser showing the file alone reads its words in their language; an
+// empty lang names none.
+func (f Figure) SVGFile(credit, lang string) []byte {
 	fr := f.frames
 	if fr[0].w == 0 {
 		fr = frames(max(f.Height, MinHeight))
@@ -101,6 +104,11 @@ func (f Figure) SVGFile(credit string) []byte {
 	y += pad
 	y = math.Ceil(y)
 	out.s(fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%g" height="%g" viewBox="0 0 %g %g"`, w, y, w, y))
+	if lang != "" {
+		out.s(` xml:lang="`)
+		out.text(lang)
+		out.s(`"`)
+	}
 	out.s(` font-family="system-ui,-apple-system,'Segoe UI',sans-serif"><rect width="100%" height="100%" fill="#fff"/>`)
 	out.s("\n")
 	for _, l := range head {

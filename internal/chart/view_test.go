@@ -118,7 +118,7 @@ func TestSVGFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := f.SVGFile("Explainers · example.org/repo/kursk")
+	file := f.SVGFile("Explainers · example.org/repo/kursk", "fr-CA")
 	if !bytes.HasPrefix(file, []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ")) {
 		t.Errorf("the file starts %.60q; want an XML declaration, then the SVG", file)
 	}
@@ -126,6 +126,9 @@ func TestSVGFile(t *testing.T) {
 	els := xmlElements(t, file)
 	root := els[0]
 	height, _ := strconv.ParseFloat(attr(root, "height"), 64)
+	if got := attrNS(root, "http://www.w3.org/XML/1998/namespace", "lang"); got != "fr-CA" {
+		t.Errorf("the file's xml:lang is %q; want the site's language, fr-CA", got)
+	}
 	if attr(root, "width") != "720" || height <= 300 {
 		t.Errorf("the file is %sx%s; want 720 wide and taller than the 300 of its drawing", attr(root, "width"), attr(root, "height"))
 	}
@@ -328,4 +331,14 @@ func TestUnitHeading(t *testing.T) {
 	if want := `<th scope="col" class="num">cm</th>`; !strings.Contains(html.String(), want) {
 		t.Errorf("the table of a block in cm lacks %s", want)
 	}
+}
+
+// attrNS returns the value of se's attribute name in the namespace space.
+func attrNS(se xml.StartElement, space, name string) string {
+	for _, a := range se.Attr {
+		if a.Name.Space == space && a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
 }

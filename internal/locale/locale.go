@@ -51,16 +51,20 @@ type Numbers struct {
 	// Secondary that of the groups further left, 3, or 2 in India's
 	// 12,34,567.
 	Primary, Secondary int
-	Zero               rune   // the digit zero: '0', or '٠' for Arabic-Indic digits
-	MinusPrefix        string // written before a negative number: "-"
-	MinusSuffix        string // written after it, in the rare languages that do
-	PercentPrefix      string // written before a percentage: "" in most languages
-	PercentSuffix      string // and after it: "%", or "\u00a0%" in German and French
+	// MinGrouping is how many digits the whole part has left of its
+	// first group before any group is written: 1 in most languages; 2 in
+	// Spanish, Italian, Polish and the others that write 1234 and 12 345.
+	MinGrouping   int
+	Zero          rune   // the digit zero: '0', or '٠' for Arabic-Indic digits
+	MinusPrefix   string // written before a negative number: "-"
+	MinusSuffix   string // written after it, in the rare languages that do
+	PercentPrefix string // written before a percentage: "" in most languages
+	PercentSuffix string // and after it: "%", or "\u00a0%" in German and French
 }
 
 // english is how plotline writes numbers in English.
 func english() Numbers {
-	return Numbers{Decimal: ".", Group: ",", Primary: 3, Secondary: 3, Zero: '0', MinusPrefix: "-", PercentSuffix: "%"}
+	return Numbers{Decimal: ".", Group: ",", Primary: 3, Secondary: 3, MinGrouping: 1, Zero: '0', MinusPrefix: "-", PercentSuffix: "%"}
 }
 
 // New returns the Locale of the language tag, a BCP 47 tag such as "de",
@@ -122,9 +126,33 @@ func readNumbers(t language.Tag) Numbers {
 			n.Secondary = utf8.RuneCountInString(whole[len(whole)-2])
 		}
 	}
+	n.MinGrouping = minGrouping(t)
 	n.MinusPrefix, n.MinusSuffix = around(p.Sprint(number.Decimal(-5)))
 	n.PercentPrefix, n.PercentSuffix = around(p.Sprint(number.Percent(0.5)))
 	return n
+}
+
+// minGroupingOf is CLDR's minimumGroupingDigits of the locales where it
+// is not 1, which x/text does not read: Spanish of Spain writes 1234 and
+// 12.345, and so does every locale CLDR derives from it, while es-419,
+// whose Latin American and US locales derive from it, writes 1,234 again;
+// Portuguese of Brazil (pt) groups 1.234, and pt-PT, parent of the other
+// regions' Portuguese, does not.
+var minGroupingOf = map[string]int{
+	"bg": 2, "es": 2, "es-419": 1, "et": 2, "hu": 2, "it": 2, "lv": 2,
+	"pl": 2, "pt-PT": 2, "sl": 2,
+}
+
+// minGrouping returns the minimum grouping digits of t: those of t or of
+// the closest of its CLDR parents in minGroupingOf (es-AR's parent is
+// es-419, pt-AO's pt-PT), else 1.
+func minGrouping(t language.Tag) int {
+	for ; !t.IsRoot(); t = t.Parent() {
+		if n, ok := minGroupingOf[t.String()]; ok {
+			return n
+		}
+	}
+	return 1
 }
 
 // digitRuns splits s into its runs of digits and the texts between them.
@@ -210,8 +238,9 @@ func (l *Locale) AppendNumber(b []byte, s string) []byte {
 	if neg {
 		b = append(b, n.MinusPrefix...)
 	}
+	grouped := n.Group != "" && len(whole) >= n.Primary+n.MinGrouping
 	for i := range len(whole) {
-		if i > 0 && n.Group != "" && groupBefore(len(whole)-i, n.Primary, n.Secondary) {
+		if i > 0 && grouped && groupBefore(len(whole)-i, n.Primary, n.Secondary) {
 			b = append(b, n.Group...)
 		}
 		b = appendDigit(b, whole[i], n.Zero)

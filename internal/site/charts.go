@@ -143,7 +143,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	}
 	c.files[csvPath] = fig.CSV
 	site := c.run.st.site
-	c.files[svgPath] = fig.SVGFile(c.credit())
+	c.files[svgPath] = fig.SVGFile(c.credit(), site.Language)
 	if c.figures == nil {
 		c.figures = map[int]drawn{}
 	}

@@ -47,3 +47,28 @@ func TestBrowserTooltipLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserTooltipGrouping shows, in Chromium, the tooltips of a
+// Spanish site's chart: Spanish groups the digits of a number from five
+// digits on (CLDR's minimum grouping digits), so the tooltip writes
+// 1850 and -2878, as the page's prose and table do, not 1.850 and -2.878.
+func TestBrowserTooltipGrouping(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":            {Data: []byte("title: Datos\nlanguage: es\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/stau.md": {Data: []byte(languageArticle)},
+	})
+	useUTC(t, ctx)
+	navigate(t, ctx, serveDir(t, dest)+"articles/stau/")
+	charts := waitChartsDrawn(t, ctx)
+	text := showTooltip(t, ctx, charts[0].Figure, "observed", 0, "1 de feb. de 2025")
+	if !strings.Contains(text, "\n1850 Megaliter") {
+		t.Errorf("tooltip %q does not say %q", text, "1850 Megaliter")
+	}
+	text = showTooltip(t, ctx, charts[0].Figure, "central", 1, "3 de may. de 2032")
+	for _, want := range []string{"Proyección central: -2878 Megaliter", "Rango: -3814\u2013-70,9 Megaliter"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("tooltip %q does not say %q", text, want)
+		}
+	}
+}

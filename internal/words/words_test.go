@@ -90,6 +90,24 @@ func TestBuiltinComplete(t *testing.T) {
 	}
 }
 
+// TestFrenchNames checks that no French text writes "de" or "le" right
+// before a placeholder that stands for a name or a unit: French elides
+// and contracts there ("d’euros", "du Monde"), so "Projection de euros"
+// and "Tous les mots-clés de Le Monde" would be wrong for many names. The
+// texts name such a value after a colon or in brackets instead.
+func TestFrenchNames(t *testing.T) {
+	fr := builtin("fr")
+	for k := range count {
+		for _, name := range []string{"{unit}", "{site}", "{subject}", "{title}", "{tag}"} {
+			for _, before := range []string{"de ", "le ", "la ", "à "} {
+				if strings.Contains(fr[k], before+name) {
+					t.Errorf("fr: %s: %q writes %q before %s", k.Name(), fr[k], before, name)
+				}
+			}
+		}
+	}
+}
+
 // TestKeys checks that every key has a name and an English text, and
 // that no two share a name.
 func TestKeys(t *testing.T) {

@@ -161,10 +161,12 @@
       return s;
     }
     var whole = m[2].replace(/,/g, '');
+    // As CLDR's minimum grouping digits ask: Spanish writes 1234.
+    var grouped = loc.group && whole.length >= loc.primary + (loc.minGrouping || 1);
     var out = '';
     for (var i = 0; i < whole.length; i++) {
       var left = whole.length - i;
-      if (i > 0 && loc.group && loc.primary > 0 &&
+      if (i > 0 && grouped && loc.primary > 0 &&
           (left === loc.primary || (left > loc.primary && loc.secondary > 0 && (left - loc.primary) % loc.secondary === 0))) {
         out += loc.group;
       }
