@@ -76,3 +76,23 @@ func BenchmarkManyCharts(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTooDeep measures the pre-scan that refuses Markdown goldmark
+// would take seconds on (tooDeep), over the body of the example site's
+// longest article: it runs on every page of every build.
+func BenchmarkTooDeep(b *testing.B) {
+	const name = "content/articles/north-korean-troops-kursk.md"
+	src, err := os.ReadFile("../../" + name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var parsed diag.List
+	body := src[content.Parse(name, src, &parsed).BodyOffset:]
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, msg, bad := tooDeep(body); bad {
+			b.Fatal(msg)
+		}
+	}
+}
