@@ -40,8 +40,20 @@ const (
 type backlinkTransformer struct{}
 
 func (backlinkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	// extension.Footnote appends the list of footnotes, which holds the
+	// backlinks, to the document itself: only that list is walked, not
+	// the whole page, which every page without a footnote would pay for.
+	var list ast.Node
+	for c := doc.LastChild(); c != nil && list == nil; c = c.PreviousSibling() {
+		if _, ok := c.(*east.FootnoteList); ok {
+			list = c
+		}
+	}
+	if list == nil {
+		return
+	}
 	words := pageWords(pc)
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(list, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
