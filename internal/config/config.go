@@ -135,10 +135,8 @@ var (
 // known key one slip away from k ("baseurl" for base_url).
 func unknownKey(k, where string, known []string) string {
 	msg := fmt.Sprintf("unknown key %q%s (known: %s)", k, where, strings.Join(known, ", "))
-	for _, want := range known {
-		if diag.Slip(k, want) {
-			return msg + ": did you mean " + want + "?"
-		}
+	if want, ok := diag.SlipOf(k, known); ok {
+		return msg + ": did you mean " + want + "?"
 	}
 	return msg
 }

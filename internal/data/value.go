@@ -238,10 +238,8 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), nil
 	}
 	msg := fmt.Sprintf("unknown format %q (want date, approx, comma, round, percent, abs or int)", name)
-	for _, f := range []string{"date", "approx", "comma", "round", "percent", "abs", "int"} {
-		if diag.Slip(name, f) {
-			return "", fmt.Errorf("%s: did you mean %s?", msg, f)
-		}
+	if f, ok := diag.SlipOf(name, []string{"date", "approx", "comma", "round", "percent", "abs", "int"}); ok {
+		return "", fmt.Errorf("%s: did you mean %s?", msg, f)
 	}
 	return "", errors.New(msg)
 }

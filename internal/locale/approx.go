@@ -54,7 +54,8 @@ func (l *Locale) ApproxDate(t time.Time) (string, bool) {
 	case d <= 20:
 		phrase = w.mid
 	}
-	return strings.NewReplacer("{month}", l.months[t.Month()-1], "{year}", l.Digits(strconv.Itoa(t.Year()))).Replace(phrase), true
+	phrase = strings.Replace(phrase, "{month}", l.months[t.Month()-1], 1)
+	return strings.Replace(phrase, "{year}", l.Digits(strconv.Itoa(t.Year())), 1), true
 }
 
 // About writes the rounded number n, written as l writes numbers, as the

@@ -253,21 +253,21 @@ func Funcs(site *Site, loc *locale.Locale, w *words.Table, asset func(string) (s
 	// written in the language's digits, ungrouped, as it always was in
 	// English.
 	number := func(n int64) string { return loc.Digits(strconv.FormatInt(n, 10)) }
+	key := func(name string) (words.Key, error) {
+		if k, ok := w.Lookup(name); ok {
+			return k, nil
+		}
+		return 0, fmt.Errorf("unknown key %q", name)
+	}
 	return template.FuncMap{
 		"T": w.Func(number),
 		"Tjs": func(name string) (template.JS, error) {
-			k, ok := w.Lookup(name)
-			if !ok {
-				return "", fmt.Errorf("unknown key %q", name)
-			}
-			return jsString(w.Text(k)), nil
+			k, err := key(name)
+			return jsString(w.Text(k)), err
 		},
 		"Tlang": func(name string) (string, error) {
-			k, ok := w.Lookup(name)
-			if !ok {
-				return "", fmt.Errorf("unknown key %q", name)
-			}
-			return w.Lang(k), nil
+			k, err := key(name)
+			return w.Lang(k), err
 		},
 		"url":         site.URL,
 		"absurl":      site.AbsURL,
