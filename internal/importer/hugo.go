@@ -1072,8 +1072,9 @@ func (im *importer) listSections() {
 // hasTerm reports whether p names, in its front matter's list taxonomy
 // ("authors"), the term whose key is key ("ana-lima" for "Ana Lima").
 func (p *page) hasTerm(taxonomy, key string) bool {
+	key = content.Slugify(key)
 	for _, t := range p.list(taxonomy, false) {
-		if content.Slugify(t) == content.Slugify(key) {
+		if content.Slugify(t) == key {
 			return true
 		}
 	}
