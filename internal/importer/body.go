@@ -1196,8 +1196,7 @@ func stripTags(s string) string {
 // no end tag.
 func (c *converter) siteCode(t tag, language string) int {
 	b := c.body
-	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
-	if strings.TrimSpace(string(b[lineStart:t.start])) != "" {
+	if len(bytes.TrimSpace(b[lineStart(b, t.start):t.start])) > 0 {
 		return 0
 	}
 	for from := t.end; from < len(b); {

@@ -538,11 +538,14 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if w.lang != "" {
 			folder += w.lang + "/"
 		}
+		// An HTML file is a page when it starts with front matter: its
+		// text, read to tell, is the page's.
+		var data []byte
 		html := false
 		if !markdownExt(p) {
 			if path.Ext(p) == ".html" {
-				if data, err := fs.ReadFile(im.src, p); err == nil {
-					html = hugoFrontMatter(data)
+				if b, err := fs.ReadFile(im.src, p); err == nil {
+					data, html = b, hugoFrontMatter(b)
 				}
 			}
 			if !html {
@@ -582,10 +585,12 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.done(diag.Pos{Path: p}, "the home page's text is not imported: plotline makes the home page")
 			return nil
 		}
-		data, err := fs.ReadFile(im.src, p)
-		if err != nil {
-			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
-			return nil
+		if !html {
+			var err error
+			if data, err = fs.ReadFile(im.src, p); err != nil {
+				im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+				return nil
+			}
 		}
 		pg, ok := im.readPage(p, data)
 		if !ok {
@@ -1067,8 +1072,9 @@ func (im *importer) listSections() {
 // hasTerm reports whether p names, in its front matter's list taxonomy
 // ("authors"), the term whose key is key ("ana-lima" for "Ana Lima").
 func (p *page) hasTerm(taxonomy, key string) bool {
+	key = content.Slugify(key)
 	for _, t := range p.list(taxonomy, false) {
-		if content.Slugify(t) == content.Slugify(key) {
+		if content.Slugify(t) == key {
 			return true
 		}
 	}

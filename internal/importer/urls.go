@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -306,7 +305,7 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 	if p.oldURL != "" {
 		key := ""
 		for _, k := range []string{"url", "permalink", "slug"} {
-			if p.hasField(k) {
+			if p.has(k) {
 				key = k
 				break
 			}
@@ -369,11 +368,6 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 		p.aliases = append(p.aliases, a)
 		im.res.Aliases++
 	}
-}
-
-// hasField reports whether p's front matter sets key.
-func (p *page) hasField(key string) bool {
-	return slices.ContainsFunc(p.fields, func(f field) bool { return f.key == key })
 }
 
 // fieldPos returns where key is written in p's front matter, or its

@@ -47,9 +47,14 @@ func CheckDest(p Place) error {
 	if err != nil {
 		return err
 	}
-	if _, err := throughLink(p.Dest); err != nil {
+	through, err := throughLink(p.Dest)
+	if err != nil {
 		return err
 	}
+	// The default output is the site's own folder: a symbolic link there
+	// (public -> ../notes, committed in a repository) names a folder like
+	// any other.
+	link := p.Claimed && through != filepath.Clean(p.Dest)
 	fi, err := os.Lstat(dest)
 	exists := err == nil
 	if exists && !fi.IsDir() {
@@ -77,17 +82,7 @@ func CheckDest(p Place) error {
 			return fmt.Errorf("output folder %s lies inside %s, which the build reads: a build replaces its output folder whole, which would delete what is there; name another folder with -d", p.Dest, src)
 		}
 	}
-	claimed := p.Claimed
-	link := false
-	if claimed {
-		// The default output is the site's own folder: a symbolic link
-		// there (public -> ../notes, committed in a repository) names a
-		// folder like any other.
-		if fi, err := os.Lstat(filepath.Clean(p.Dest)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			link, claimed = true, false
-		}
-	}
-	if !exists || claimed {
+	if !exists || p.Claimed && !link {
 		return nil
 	}
 	if _, err := os.Lstat(filepath.Join(dest, MarkerName)); err == nil {

@@ -74,11 +74,11 @@ func TooDeepMessage() string {
 	return fmt.Sprintf("folders nest more than %d deep here, and plotline reads no deeper (every level makes each read of the site slower): move what this folder holds nearer the top", MaxDepth)
 }
 
-// BadName reports, for the entry d at p of a walk of the site folder,
+// badName reports, for the entry d at p of a walk of the site folder,
 // whether its name is not valid UTF-8: os.Root, like every fs.FS, refuses
 // such a path ("invalid argument"), and no URL could be made of it. shown
 // is p with U+FFFD for the bad bytes, to report it at; msg is what to say.
-func BadName(p string, d fs.DirEntry) (shown, msg string, bad bool) {
+func badName(p string, d fs.DirEntry) (shown, msg string, bad bool) {
 	if utf8.ValidString(d.Name()) {
 		return "", "", false
 	}
@@ -91,13 +91,13 @@ func BadName(p string, d fs.DirEntry) (shown, msg string, bad bool) {
 
 // Unreadable reports, for the entry d at p of a walk of the site folder,
 // whether the build refuses it although LeftOut keeps it: a name that is
-// not valid UTF-8 (BadName), or a folder deeper than MaxDepth (TooDeep).
+// not valid UTF-8 (badName), or a folder deeper than MaxDepth (TooDeep).
 // shown is the path to report it at, and msg what to say.
 func Unreadable(p string, d fs.DirEntry) (shown, msg string, bad bool) {
 	if LeftOut(d.Name()) {
 		return "", "", false
 	}
-	if shown, msg, bad := BadName(p, d); bad {
+	if shown, msg, bad := badName(p, d); bad {
 		return shown, msg, true
 	}
 	if d.IsDir() && TooDeep(p) {
