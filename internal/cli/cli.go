@@ -27,7 +27,6 @@ import (
 	"github.com/plotline/plotline/internal/site"
 	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/version"
-	"github.com/plotline/plotline/internal/words"
 )
 
 // Exit codes.
@@ -281,17 +280,14 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 	return &loaded{builder: b, cfg: cfg, dest: dest, dir: dir}, nil
 }
 
-// sourceFolders are the folders of a site whose files a build reads: a
-// watch watches them, and the output may not lie inside one.
-var sourceFolders = []string{"content", "templates", "theme", words.Dir}
-
 // checkDest reports why a build of the site folder dir may not write its
 // output to dest (see output.CheckDest). The site's public/ is its output
 // by convention, however named; a folder named with -d is taken only when
 // it is empty or a build wrote it.
 func checkDest(dir, dest string, byDefault bool) error {
-	sources := make([]string, len(sourceFolders))
-	for i, f := range sourceFolders {
+	folders := site.SourceFolders()
+	sources := make([]string, len(folders))
+	for i, f := range folders {
 		sources[i] = filepath.Join(dir, f)
 	}
 	public := filepath.Join(dir, "public")

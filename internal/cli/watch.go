@@ -149,7 +149,7 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 	if rel, err := filepath.Rel(sf.dir, l.dest); err == nil && !strings.HasPrefix(rel, "..") {
 		ignore = append(ignore, filepath.ToSlash(rel))
 	}
-	w, err := watch.New(ctx, sf.dir, sourceFolders, config.Files, debounce, watch.WithIgnore(ignore...))
+	w, err := watch.New(ctx, sf.dir, site.SourceFolders(), config.Files, debounce, watch.WithIgnore(ignore...))
 	if err != nil {
 		return report(e, err)
 	}

@@ -526,7 +526,8 @@ func TestThemeLeavesOutHidden(t *testing.T) {
 }
 
 // TestRebuildSymlinks edits files that symbolic links of the site lead to:
-// one in content/, and one outside the folders a watcher watches whole. A
+// one in content/, and ones outside the folders a watcher watches whole
+// (a data file, an article, the site's words). A
 // rebuild after either equals a clean build, and the builder names the
 // targets a watcher must add.
 func TestRebuildSymlinks(t *testing.T) {
@@ -534,13 +535,18 @@ func TestRebuildSymlinks(t *testing.T) {
 	files["content/about.md"] = "---\ntitle: About\ndate: 2025-01-05\ntype: page\n---\nAbout v1.\n"
 	files["shared/s.md"] = "---\ntitle: Shared\ndate: 2025-01-04\n---\nShared v1.\n"
 	files["shared/data.csv"] = "date,value\n2025-01-01,1\n"
+	files["shared/words.yaml"] = "articles: Stories\n"
 	dir := t.TempDir()
 	writeFiles(t, dir, files)
 	for link, target := range map[string]string{
 		"content/about-copy.md":     "about.md",
 		"content/articles/s.md":     "../../shared/s.md",
 		"content/articles/data.csv": "../../shared/data.csv",
+		"i18n/en.yaml":              "../shared/words.yaml",
 	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(filepath.FromSlash(link))), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
 			t.Skipf("no symbolic links here: %v", err)
 		}
@@ -550,13 +556,14 @@ func TestRebuildSymlinks(t *testing.T) {
 	if _, err := b.Build(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := b.LinkTargets(), []string{"shared/data.csv", "shared/s.md"}; !slices.Equal(got, want) {
+	if got, want := b.LinkTargets(), []string{"shared/data.csv", "shared/s.md", "shared/words.yaml"}; !slices.Equal(got, want) {
 		t.Errorf("LinkTargets() = %q; want %q", got, want)
 	}
 	for _, edit := range []struct{ file, from, to string }{
 		{"content/about.md", "About v1.", "About v2."},
 		{"shared/s.md", "Shared v1.", "Shared v2."},
 		{"shared/data.csv", "2025-01-01,1\n", "2025-01-01,1\n2025-02-01,2\n"},
+		{"shared/words.yaml", "Stories", "Pieces"},
 	} {
 		writeFiles(t, dir, map[string]string{edit.file: strings.Replace(files[edit.file], edit.from, edit.to, 1)})
 		if _, err := b.Rebuild(t.Context(), []string{edit.file}); err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // A file of the site may be a symbolic link to another file of the site.
@@ -23,16 +24,18 @@ type links struct {
 	unknown bool            // a link leads where it cannot be told
 }
 
-// sourceFolders are the folders whose files a build reads, and a watcher
-// watches whole.
-var sourceFolders = []string{"content", "templates", "theme"}
+// SourceFolders returns the folders of a site whose files a build reads:
+// a watcher watches them whole, and the output may not lie inside one.
+func SourceFolders() []string {
+	return []string{"content", "templates", "theme", words.Dir}
+}
 
 // findLinks walks the folders a build reads and records every file there
 // that is a symbolic link, with the file it leads to. The build itself
 // reports what cannot be read.
 func findLinks(fsys fs.FS) links {
 	l := links{targets: map[string]bool{}}
-	for _, dir := range sourceFolders {
+	for _, dir := range SourceFolders() {
 		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) && p == dir {
@@ -105,12 +108,12 @@ func (b *Builder) touchesLink(changed []string) bool {
 
 // LinkTargets returns the sorted site paths of the files that symbolic
 // links among the site's files lead to, as the last build found them,
-// outside content/, templates/ and theme/: a watcher of those folders
+// outside the SourceFolders: a watcher of those folders
 // must watch these files too, as a change to one is a change to the site.
 func (b *Builder) LinkTargets() []string {
 	var out []string
 	for t := range b.links.targets {
-		if !slices.ContainsFunc(sourceFolders, func(d string) bool { return strings.HasPrefix(t, d+"/") }) {
+		if !slices.ContainsFunc(SourceFolders(), func(d string) bool { return strings.HasPrefix(t, d+"/") }) {
 			out = append(out, t)
 		}
 	}
