@@ -113,13 +113,7 @@ func appendNumber(b []byte, loc *locale.Locale, v float64) []byte {
 }
 
 // numberDecimals returns the decimals formatNumber writes v with.
-func numberDecimals(v float64) int {
-	a := math.Abs(v)
-	if a >= 100 || a == 0 || math.IsNaN(a) || math.IsInf(a, 0) {
-		return 0
-	}
-	return min(2-data.Magnitude(a), maxDecimals)
-}
+func numberDecimals(v float64) int { return data.ComputedDecimals(v) }
 
 // maxDecimals bounds the decimals a chart writes, as the prose writes
 // them: a number smaller than 10⁻²⁰ is 0 there.

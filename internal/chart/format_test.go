@@ -458,11 +458,12 @@ func TestStartAsWritten(t *testing.T) {
 }
 
 // TestComputedNumbersAgreeWithProse checks that the chart writes a
-// computed number below 1 (a projected value in the table and the
-// tooltip) as {{ }} writes it, however small: three significant figures,
-// down to 10⁻²⁰.
+// computed number (a projected value in the table and the tooltip) as
+// {{ }} writes it: whole from 100 up, so that {{ b.value_at_until }} of
+// 4,705.5 is the table's 4,706, and three significant figures below,
+// however small, down to 10⁻²⁰.
 func TestComputedNumbersAgreeWithProse(t *testing.T) {
-	for _, v := range []float64{0.456, 0.0526, 0.00012345, 1.2345e-9, 2.0046e-11, -3.14159e-15, 1e-12, 4e-21} {
+	for _, v := range []float64{-33198.94, 4705.5, 99.96, 92.26, 10.5625, 3.456, 0.456, 0.0526, 0.00012345, 1.2345e-9, 2.0046e-11, -3.14159e-15, 1e-12, 4e-21} {
 		prose := data.Value{Kind: data.Number, Num: v}.String()
 		if got := formatNumber(nil, v); got != prose {
 			t.Errorf("the chart writes %g as %q, the prose as %q", v, got, prose)

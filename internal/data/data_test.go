@@ -784,7 +784,7 @@ func TestDefaultPrecision(t *testing.T) {
 	}{
 		// x = 0, 1, 2 weeks, y = 10, 20, 31.125: slope 10.5625, r² 0.99906.
 		{0, "r2", "", "0.999"},
-		{0, "rate", "", "10.56"},
+		{0, "rate", "", "10.6"}, // three significant figures, as the chart writes it
 		{0, "last.value", "", "31.125"},
 		{1, "first.value", "", "0.35"},
 		{1, "rate", "", "2.5"},

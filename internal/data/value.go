@@ -68,9 +68,9 @@ const dateLayout = "2 January 2006"
 // String renders v the default way: dates as "15 April 2025"; numbers
 // with thousands separators and never with less precision than they have:
 // a number written by the writer with every decimal it was written with
-// ("12,000", "0.35"), a computed one with two decimals, or more when it
-// needs them for three significant figures (r² 0.998 is "0.998", a fitted
-// rate of -0.6388 is "-0.639"). It writes English; In writes a language.
+// ("12,000", "0.35"), a computed one as ComputedDecimals says (r² 0.998
+// is "0.998", a fitted rate of -0.6388 is "-0.639", a projected 4,705.5
+// is "4,706"), as the chart writes it. It writes English; In writes a language.
 func (v Value) String() string { return v.In(nil) }
 
 // In renders v the default way in the language of l, as String does in
@@ -107,7 +107,20 @@ func (v Value) decimals() int {
 		}
 		return v.Places
 	}
-	return min(max(2, 2-Magnitude(f)), MaxDecimals)
+	return ComputedDecimals(f)
+}
+
+// ComputedDecimals returns the decimals a computed number f (a projected
+// value, a fitted rate, r²) is written with wherever it is shown, in the
+// prose and on the chart alike: none from 100 up, three significant
+// figures below (92.26 is "92.3", 0.4561 "0.456"), and at most
+// MaxDecimals.
+func ComputedDecimals(f float64) int {
+	a := math.Abs(f)
+	if a >= 100 || a == 0 || math.IsNaN(a) || math.IsInf(a, 0) {
+		return 0
+	}
+	return min(2-Magnitude(a), MaxDecimals)
 }
 
 // MaxDecimals bounds the decimals a computed number is written with, in

@@ -36,7 +36,11 @@ func TestFormat(t *testing.T) {
 		{exact(12000), "abs", "", "12,000"},
 		{n(3.5), "", "", "3.5"},
 		{n(3.456), "", "", "3.46"},
-		{n(-1234567.5), "", "", "-1,234,567.5"},
+		// A computed number is whole from 100 up and has three
+		// significant figures below, as the chart writes it.
+		{n(-1234567.5), "", "", "-1,234,568"},
+		{n(4705.5), "", "", "4,706"},
+		{n(92.26), "", "", "92.3"},
 		{n(11959.999), "", "", "11,960"},
 		// A computed number keeps three significant figures: r² of 0.998
 		// is not "1".
@@ -142,7 +146,8 @@ func TestFormatIn(t *testing.T) {
 	}{
 		{"de", exact(12000), "", "", "12.000"},
 		{"de", exact(3.5), "", "", "3,5"},
-		{"de", n(-1234567.5), "", "", "-1.234.567,5"},
+		{"de", n(-1234567.5), "", "", "-1.234.568"},
+		{"de", n(92.26), "", "", "92,3"},
 		{"de", n(0.125), "percent", "", "12,5\u00a0%"},
 		{"de", n(11960), "approx", "", "etwa 12.000"},
 		{"de", n(11960.6), "int", "", "11961"},
