@@ -79,7 +79,9 @@ func (m *model) table() table {
 		if !d.After(beyondTo) {
 			r.Central = p.Central.ValueAt(d)
 		}
-		if (len(p.Central.Curve) == 0 || same(d, p.Start.Date)) && !d.After(last) {
+		// The start's own row, as written; not a later row of its day,
+		// which a crossing at an hour of that day takes the place of.
+		if (len(p.Central.Curve) == 0 || d.Equal(p.Start.Date)) && !d.After(last) {
 			r.Central, r.Start, r.Places = p.Start.Value, true, p.Start.Places
 		}
 		if m.hasLow && (!d.After(last) || same(d, p.Low.Crossing)) {

@@ -1,0 +1,177 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
+	"github.com/plotline/plotline/internal/words"
+)
+
+// promiseBlock writes the front matter of a block with observations and a
+// projection from the fuzzer's numbers: per and model pick from short
+// lists, a zero low, high or until leaves it out, and obs observations a
+// period apart end at the start.
+func promiseBlock(start, rate, limit, low, high float64, per, model uint8, until uint16, obs uint8) string {
+	pers := []string{"day", "week", "month", "year", "hour"}
+	models := []string{"linear", "exponential"}
+	p := pers[int(per)%len(pers)]
+	var b strings.Builder
+	b.WriteString("b:\n  unit: books\n")
+	day := time.Date(2025, 1, 13, 0, 0, 0, 0, time.UTC)
+	if n := int(obs % 4); n > 0 {
+		b.WriteString("  series:\n")
+		for i := n - 1; i >= 0; i-- {
+			d := day.AddDate(0, 0, -7*i)
+			fmt.Fprintf(&b, "    - {date: %s, value: %s}\n", d.Format("2006-01-02"), num(start-float64(i)*rate))
+		}
+		b.WriteString("  projection:\n    start: last\n")
+	} else {
+		fmt.Fprintf(&b, "  projection:\n    start: {date: 2025-01-13, value: %s}\n", num(start))
+	}
+	fmt.Fprintf(&b, "    rate: %s\n    per: %s\n    model: %s\n    limit: %s\n", num(rate), p, models[int(model)%len(models)], num(limit))
+	if low != 0 {
+		fmt.Fprintf(&b, "    low: %s\n", num(low))
+	}
+	if high != 0 {
+		fmt.Fprintf(&b, "    high: %s\n", num(high))
+	}
+	if until != 0 {
+		fmt.Fprintf(&b, "    until: %s\n", day.AddDate(0, 0, int(until)).Format("2006-01-02"))
+	}
+	return b.String()
+}
+
+// num writes f as front matter would: the shortest decimal form.
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// FuzzPromise draws projections of fuzzed numbers and holds the chart to
+// the promise that prose, chart and data never disagree: each crossing
+// {{ b.crossing }}, {{ b.low.crossing }} and {{ b.high.crossing }} would
+// print is the day the summary states and the day of a table row noted
+// as that crossing, and the central one is the day the live chart marks;
+// the limit the prose prints is the limit the summary states; and the
+// row of until in the CSV holds the value_at_until of each scenario. The
+// chart is drawn in one of the languages plotline has words for, and the
+// prose's values are written in it.
+func FuzzPromise(f *testing.F) {
+	f.Add(1650.0, 65.0, 6000.0, 50.0, 80.0, uint8(0), uint8(0), uint16(47), uint8(2), uint8(0))
+	f.Add(1000.0, -5.0, 200.0, -8.0, -3.0, uint8(1), uint8(1), uint16(0), uint8(0), uint8(1))
+	f.Add(100.0, 5.0, 400.0, 3.0, 8.0, uint8(1), uint8(1), uint16(200), uint8(3), uint8(2))
+	f.Add(12.5, 0.25, 20.0, 0.1, 0.5, uint8(4), uint8(0), uint16(2), uint8(1), uint8(3))
+	f.Add(3000.0, 92.0, 12000.0, 70.0, 110.0, uint8(0), uint8(0), uint16(400), uint8(0), uint8(4))
+	f.Add(0.0, 1.5, 100.0, 0.0, 2.5, uint8(2), uint8(0), uint16(0), uint8(3), uint8(5))
+	f.Fuzz(func(t *testing.T, start, rate, limit, low, high float64, per, model uint8, until uint16, obs, lang uint8) {
+		langs := []string{"en", "de", "fr", "es", "it", "pt", "nl"}
+		tag := langs[int(lang)%len(langs)]
+		loc, w := locale.New(tag), words.New(tag)
+		src := promiseBlock(start, rate, limit, low, high, per, model, until, obs)
+		defer watchdog(src)()
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+			t.Fatalf("%v\n%s", err, src)
+		}
+		var diags diag.List
+		blocks := data.Parse(nil, data.Page{Path: "content/a.md", Date: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC)}, doc.Content[0], &diags)
+		if diags.HasErrors() || len(blocks) != 1 {
+			return
+		}
+		b := blocks[0]
+		fig, err := renderOne(b, Spec{Locale: loc, Words: w}, "c")
+		if err != nil {
+			return
+		}
+		rows, err := csv.NewReader(bytes.NewReader(fig.CSV)).ReadAll()
+		if err != nil {
+			t.Fatalf("CSV: %v\n%s", err, fig.CSV)
+		}
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+
+		if v, err := b.Field("limit"); err == nil && !strings.Contains(fig.Summary, v.In(loc)) {
+			t.Errorf("{{ b.limit }} prints %q; the summary does not say it: %s\n%s", v.In(loc), fig.Summary, src)
+		}
+		limitText := fig.model.limitLabel()
+		for _, s := range []struct {
+			name, prefix, column string
+			note                 words.Key
+		}{
+			{"central", "", "central", words.CentralReaches},
+			{"low", "low.", "low", words.LowReaches},
+			{"high", "high.", "high", words.HighReaches},
+		} {
+			if _, ok := col[s.column]; !ok {
+				continue
+			}
+			if v, err := b.Field(s.prefix + "crossing"); err == nil {
+				day := v.Date.Format("2006-01-02")
+				if !strings.Contains(fig.Summary, v.In(loc)) {
+					t.Errorf("{{ b.%scrossing }} prints %q; the summary does not say it: %s\n%s", s.prefix, v.In(loc), fig.Summary, src)
+				}
+				note := w.Format(s.note, limitText)
+				noted := false
+				for _, r := range rows[1:] {
+					if !strings.HasPrefix(r[0], day) || !slices.Contains(strings.Split(r[len(r)-1], w.Semicolon()), note) {
+						continue
+					}
+					noted = true
+					// The row of a crossing shows the scenario at or past
+					// the limit, coming from the start's side of it.
+					got, err := strconv.ParseFloat(r[col[s.column]], 64)
+					pr := b.Projection
+					tol := 1e-5 * math.Max(math.Abs(pr.Limit), 1)
+					if err != nil || pr.Start.Value < pr.Limit && got < pr.Limit-tol || pr.Start.Value > pr.Limit && got > pr.Limit+tol {
+						t.Errorf("the row %s noted %q shows %s %q, not at or past the limit %v\n%s\n%s", r[0], note, s.column, r[col[s.column]], pr.Limit, src, fig.CSV)
+					}
+				}
+				if !noted && !v.Date.Before(b.Projection.Start.Date) {
+					t.Errorf("{{ b.%scrossing }} is %s; no CSV row of that day is noted %q\n%s\n%s", s.prefix, day, note, src, fig.CSV)
+				}
+				if s.name == "central" {
+					series := seriesByID(t, decodeOption(t, fig.Option))
+					if got := dig(series[idCentral], "markLine", "data", 0, "xAxis"); got == nil || !strings.HasPrefix(got.(string), day) {
+						t.Errorf("{{ b.crossing }} is %s; the live chart marks %v\n%s", day, got, src)
+					}
+				}
+			}
+			if v, err := b.Field(s.prefix + "value_at_until"); err == nil {
+				until := b.Projection.Until.Format("2006-01-02")
+				found := false
+				for _, r := range rows[1:] {
+					if r[0] != until && !strings.HasPrefix(r[0], until+"T") || r[col[s.column]] == "" {
+						continue
+					}
+					got, err := strconv.ParseFloat(r[col[s.column]], 64)
+					if err == nil && sameAsPrinted(loc, got, v) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("{{ b.%svalue_at_until }} prints %s; no CSV row of until, %s, holds it in %s\n%s\n%s", s.prefix, v.In(loc), until, s.column, src, fig.CSV)
+				}
+			}
+		}
+	})
+}
+
+// sameAsPrinted reports whether the CSV's number got is the value v to
+// the precision the prose prints v with in the language of loc.
+func sameAsPrinted(loc *locale.Locale, got float64, v data.Value) bool {
+	if got == v.Num {
+		return true
+	}
+	return data.Value{Kind: data.Number, Num: got}.In(loc) == v.In(loc) || math.Abs(got-v.Num) <= 1e-9*math.Abs(v.Num)
+}
