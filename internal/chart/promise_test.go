@@ -61,7 +61,8 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // {{ b.crossing }}, {{ b.low.crossing }} and {{ b.high.crossing }} would
 // print is the day the summary states and the day of a table row noted
 // as that crossing, and the central one is the day the live chart marks;
-// the limit the prose prints is the limit the summary states; and the
+// the limit, the start, the rate and the observations the prose prints
+// are those the summary states; and the
 // row of until in the CSV holds the value_at_until of each scenario. The
 // chart is drawn in one of the languages plotline has words for, and the
 // prose's values are written in it.
@@ -103,6 +104,22 @@ func FuzzPromise(f *testing.F) {
 
 		if v, err := b.Field("limit"); err == nil && !strings.Contains(fig.Summary, v.In(loc)) {
 			t.Errorf("{{ b.limit }} prints %q; the summary does not say it: %s\n%s", v.In(loc), fig.Summary, src)
+		}
+		// What the summary says of the observations and of the start and
+		// rate, as the prose prints them: "1,650 on 13 January 2025,
+		// rising 65 a day", "latest 1,650", "ranging from 1,200 to 1,650".
+		for _, field := range []struct{ path, format string }{
+			{"start.value", ""}, {"start.date", ""}, {"rate", "abs"},
+			{"last.value", ""}, {"last.date", ""}, {"max.value", ""}, {"min.value", ""},
+		} {
+			v, err := b.Field(field.path)
+			if err != nil {
+				continue
+			}
+			text, err := data.FormatIn(loc, v, field.format, "")
+			if err == nil && !strings.Contains(fig.Summary, text) {
+				t.Errorf("{{ b.%s }} prints %q; the summary does not say it: %s\n%s", field.path, text, fig.Summary, src)
+			}
 		}
 		limitText := fig.model.limitLabel()
 		for _, s := range []struct {
