@@ -99,6 +99,20 @@ func liquidObject(expr string) string {
 	return ""
 }
 
+// foreignHint returns what a {{ }} that fails to resolve looks like when
+// it is another site generator's, to follow its error: a Liquid output
+// tag ({{ page.title }}) or a Hugo template action ({{ .Title }},
+// {{ $x }}), which plotline runs in no content file. It is "" otherwise.
+func foreignHint(expr string) string {
+	if o := liquidObject(expr); o != "" {
+		return "; this looks like a Liquid (Jekyll) output tag, and plotline has no " + o + " variable: {{ }} shows a value of this page's data blocks, so write the text itself"
+	}
+	if strings.HasPrefix(expr, ".") || strings.HasPrefix(expr, "$") {
+		return "; this looks like a Hugo template action, which plotline does not run in content: {{ }} shows a value of this page's data blocks, so write the text itself"
+	}
+	return ""
+}
+
 // inAddress reports whether the "{{" at off in src is in what a writer
 // meant as a link's address, "[text](/path/{{ … }})", which spaces in
 // the address kept from being read as a link.
@@ -136,16 +150,12 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			continue
 		}
 		if state.page.Values == nil {
-			state.errorf(v.Offset, "{{ %s }}: this page has no data blocks", v.Expr)
+			state.errorf(v.Offset, "{{ %s }}: this page has no data blocks%s", v.Expr, foreignHint(v.Expr))
 			continue
 		}
 		s, warning, err := state.page.Values.ResolveValue(v.Expr, state.pos(v.Offset))
 		if err != nil {
-			if o := liquidObject(v.Expr); o != "" {
-				state.errorf(v.Offset, "{{ %s }}: %v; this looks like a Liquid (Jekyll) output tag, and plotline has no %s variable: {{ }} shows a value of this page's data blocks, so write the text itself", v.Expr, err, o)
-				continue
-			}
-			state.errorf(v.Offset, "{{ %s }}: %v", v.Expr, err)
+			state.errorf(v.Offset, "{{ %s }}: %v%s", v.Expr, err, foreignHint(v.Expr))
 			continue
 		}
 		if warning != "" {
