@@ -39,6 +39,8 @@ type Locale struct {
 	long []part
 	// base is the base language, "de" for "de-CH".
 	base string
+	// quotes are the language's quotation marks; zero for English's.
+	quotes Quotes
 }
 
 // Numbers are the symbols a language writes numbers with, as CLDR gives
@@ -75,7 +77,7 @@ func New(tag string) *Locale {
 	if err != nil {
 		return nil
 	}
-	l := &Locale{num: readNumbers(t), base: baseOf(t)}
+	l := &Locale{num: readNumbers(t), base: baseOf(t), quotes: quotesOf(t)}
 	if l.base == "en" {
 		// English dates keep plotline's day-month-year order in every
 		// region, so that an English page reads as it always has.

@@ -165,3 +165,44 @@ func TestLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotes checks the quotation marks of languages and regions whose
+// marks CLDR gives apart from their language's, and of tags with
+// extensions, against CLDR's delimiters (v45).
+func TestQuotes(t *testing.T) {
+	for _, tc := range []struct {
+		tag  string
+		want Quotes
+	}{
+		{"", Quotes{"“", "”", "‘", "’"}},
+		{"en-GB", Quotes{"“", "”", "‘", "’"}},
+		{"de", Quotes{"„", "“", "‚", "‘"}},
+		{"de-CH", Quotes{"„", "“", "‚", "‘"}},
+		{"fr", Quotes{"«\u202f", "\u202f»", "«\u202f", "\u202f»"}},
+		{"fr-CH", Quotes{"«\u202f", "\u202f»", "‹\u202f", "\u202f›"}},
+		{"fr-CA", Quotes{"«\u202f", "\u202f»", "”", "“"}},
+		{"es", Quotes{"“", "”", "‘", "’"}},
+		{"es-US", Quotes{"«", "»", "“", "”"}},
+		{"es-AR", Quotes{"“", "”", "‘", "’"}},
+		{"it", Quotes{"«", "»", "“", "”"}},
+		{"pt", Quotes{"“", "”", "‘", "’"}},
+		{"pt-PT", Quotes{"«", "»", "“", "”"}},
+		{"pt-AO", Quotes{"«", "»", "“", "”"}},
+		{"nl-BE", Quotes{"‘", "’", "‘", "’"}},
+		{"pl", Quotes{"„", "”", "«", "»"}},
+		{"sv", Quotes{"”", "”", "’", "’"}},
+		{"ja", Quotes{"「", "」", "『", "』"}},
+		{"zh-Hant-HK", Quotes{"「", "」", "『", "』"}},
+		{"zh", Quotes{"“", "”", "‘", "’"}},
+		{"ar-u-nu-latn", Quotes{"”", "“", "’", "‘"}},
+		{"fa", Quotes{"«", "»", "‹", "›"}},
+	} {
+		var l *Locale
+		if tc.tag != "" {
+			l = New(tc.tag)
+		}
+		if got := l.Quotes(); got != tc.want {
+			t.Errorf("%q: Quotes() = %q; want %q", tc.tag, got, tc.want)
+		}
+	}
+}

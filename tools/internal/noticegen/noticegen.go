@@ -62,6 +62,8 @@ func vendored() []source {
 	return []source{
 		{name: "Apache ECharts, with code of d3 and zrender (theme/vendor/echarts)", dir: "theme/vendor/echarts",
 			files: []string{"LICENSE", "NOTICE", "licenses/LICENSE-d3", "licenses/LICENSE-zrender"}},
+		{name: "Unicode CLDR's quotation marks, taken by tools/cldrquotes from cldr-misc-full (internal/locale/quotes_cldr.go)", dir: "internal/locale/licenses",
+			files: []string{"LICENSE-CLDR"}},
 		{name: "Charis SIL, the preview images' serif font (internal/ogimage/fonts)", dir: "internal/ogimage/fonts",
 			files: []string{"OFL.txt"}},
 		{name: "Go Regular and Go Bold, the preview images' sans-serif font (internal/ogimage/fonts)", dir: "internal/ogimage/fonts",
