@@ -100,6 +100,9 @@ type Options struct {
 	// out of the page, with one warning per page that says how to allow
 	// it. HTML comments never reach the page either way.
 	UnsafeHTML bool
+	// Quotes are the marks straight quotes become, in the site's
+	// language; the zero Quotes writes English's.
+	Quotes Quotes
 }
 
 // Page is one Markdown document to convert.
@@ -223,6 +226,9 @@ type Result struct {
 type Converter struct {
 	md   goldmark.Markdown
 	feed renderer.Renderer // renders charts for a feed reader
+	// typesetter reads the plain text that Typeset gives typographic
+	// marks.
+	typesetter parser.Parser
 }
 
 // New returns a Converter with every extension.
@@ -245,7 +251,7 @@ func newConverter(opts Options, exts func(feed bool) []goldmark.Extender) *Conve
 		}
 		base := []goldmark.Extender{
 			extension.Linkify, gfmTable{}, extension.Strikethrough, extension.TaskList,
-			extension.Footnote, extension.Typographer, extension.DefinitionList,
+			extension.Footnote, extension.NewTypographer(opts.Quotes.typographerOptions()...), extension.DefinitionList,
 		}
 		return goldmark.New(
 			goldmark.WithExtensions(append(base, exts(feed)...)...),
@@ -255,7 +261,7 @@ func newConverter(opts Options, exts func(feed bool) []goldmark.Extender) *Conve
 			))...),
 		)
 	}
-	return &Converter{md: build(false), feed: build(true).Renderer()}
+	return &Converter{md: build(false), feed: build(true).Renderer(), typesetter: newTypesetter(opts.Quotes)}
 }
 
 // pageKey holds the *pageState of the document being converted.

@@ -101,17 +101,22 @@ type Builder struct {
 // NewBuilder returns a Builder for the site in fsys: the site folder laid
 // over the default templates and theme.
 func NewBuilder(cfg config.Config, fsys fs.FS, opts Options) *Builder {
+	loc := locale.New(cfg.Language)
+	q := loc.Quotes()
+	if loc.IsEnglish() {
+		q = locale.Quotes{} // the typographer's entities, &ldquo;
+	}
 	return &Builder{
 		cfg:  cfg,
 		fsys: fsys,
 		opts: opts,
-		md:   markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML}),
+		md:   markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Quotes: markdown.Quotes(q)}),
 		seed: maphash.MakeSeed(),
 		claims: data.ClaimOptions{
 			About:    cfg.Claims.About,
 			Southern: cfg.Claims.Seasons == "southern",
 		},
-		loc:   locale.New(cfg.Language),
+		loc:   loc,
 		cards: sync.OnceValues(ogimage.NewRenderer),
 	}
 }

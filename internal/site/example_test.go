@@ -103,7 +103,7 @@ func TestExampleHalfRate(t *testing.T) {
 		return string(b)
 	}
 	page := read("articles/north-korean-troops-kursk/index.html")
-	const headline = "At the current rate, North Korea&#39;s force in Kursk would be spent by summer"
+	const headline = "At the current rate, North Korea’s force in Kursk would be spent by summer"
 	const dek = "could be entirely killed or wounded within eight months"
 	for _, want := range []string{
 		"<title>" + headline + " · ",

@@ -30,6 +30,7 @@ import (
 	"github.com/plotline/plotline"
 	"github.com/plotline/plotline/internal/config"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/overlay"
 	"github.com/plotline/plotline/internal/render"
 )
@@ -39,6 +40,9 @@ import (
 // (either quote) or in a script element, a javascript: URL, and the two
 // characters that end a JavaScript line.
 const evil = `</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"> ' onmouseover='window.__pwned=1' javascript:window.__pwned=1 ` + "\u2028\u2029"
+
+// typeset gives text the marks a build gives titles and captions.
+func typeset(text string) string { return markdown.New(markdown.Options{}).Typeset(text) }
 
 // q quotes s as a YAML double-quoted scalar.
 func q(s string) string { return strconv.Quote(s) }
@@ -356,7 +360,8 @@ func TestHostileStrings(t *testing.T) {
 
 	// The hostile text reached the pages, as text.
 	for _, want := range []string{
-		`<h1>Title &lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt; &#39; onmouseover=&#39;window.__pwned=1&#39; javascript:window.__pwned=1 ` + "\u2028\u2029</h1>",
+		// Its straight quotes typeset, as the prose's are.
+		`<h1>Title &lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror=“window.__pwned=1”&gt; ’ onmouseover=‘window.__pwned=1’ javascript:window.__pwned=1 ` + "\u2028\u2029</h1>",
 		`&lt;script&gt;window.__pwned=1&lt;/script&gt;`,
 		`href="https://example.org/sources?q=%22%3e%3cscript%3ewindow.__pwned=1%3c/script%3e"`,
 	} {
@@ -389,7 +394,7 @@ func TestHostileStrings(t *testing.T) {
 	}
 	for _, svg := range svgs {
 		titles := checkXML(t, "the SVG", svg, "title")
-		if len(titles) == 0 || !strings.Contains(titles[0], "Chart "+strings.TrimRight(evil, "\u2028\u2029")) {
+		if len(titles) == 0 || !strings.Contains(titles[0], "Chart "+strings.TrimRight(typeset(evil), "\u2028\u2029")) {
 			t.Errorf("SVG titles = %q; want the chart's title as text", titles)
 		}
 	}

@@ -225,7 +225,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		sources := slices.Clone(p.Sources)
 		for i, s := range sources {
 			at := content.ValuePositions(p.Path, p.Source, s.NamePos, s.Name)
-			sources[i].Name = scope.Expand(s.Name, at, diags)
+			sources[i].Name = r.b.md.Typeset(scope.Expand(s.Name, at, diags))
 		}
 		p.Sources = sources
 	}
@@ -385,7 +385,7 @@ func (r *run) writeAliases(p *content.Page, rec *record, diags *diag.List) error
 func (r *run) expand(scope *data.Scope, p *content.Page, text string, pos diag.Pos, diags *diag.List) string {
 	at := content.ValuePositions(p.Path, p.Source, pos, text)
 	scope.CheckLiterals(text, at, diags)
-	return scope.Expand(text, at, diags)
+	return r.b.md.Typeset(scope.Expand(text, at, diags))
 }
 
 // httpLink returns u when it is an http(s) URL, and "" otherwise.

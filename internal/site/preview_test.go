@@ -71,7 +71,7 @@ func TestPreviewImage(t *testing.T) {
 		`<meta property="og:image:type" content="image/png">`,
 		`<meta property="og:image:width" content="1200">`,
 		`<meta property="og:image:height" content="630">`,
-		`<meta property="og:image:alt" content="At the current rate, North Korea&#39;s force in Kursk would be spent by spring. Chart: Projected North Korean casualties in Kursk.">`,
+		`<meta property="og:image:alt" content="At the current rate, North Korea’s force in Kursk would be spent by spring. Chart: Projected North Korean casualties in Kursk.">`,
 		`<meta name="twitter:card" content="summary_large_image">`,
 		`<meta name="twitter:image" content="https://example.github.io/repo/articles/north-korean-troops-kursk/og.png">`,
 	} {
