@@ -21,12 +21,23 @@ import (
 
 // promiseBlock writes the front matter of a block with observations and a
 // projection from the fuzzer's numbers: per and model pick from short
-// lists, a zero low, high or until leaves it out, and obs observations a
-// period apart end at the start.
-func promiseBlock(start, rate, limit, low, high float64, per, model uint8, until uint16, obs uint8) string {
+// lists; an exponential rate is above -100%; the limit is where the rate
+// takes the start in reach periods; the band is lowBy below the rate and
+// highBy above it (a zero
+// leaves the scenario out), within an exponential rate's floor of -100%;
+// a zero until leaves it out; and obs observations a week apart end at
+// the start.
+func promiseBlock(start, rate, reach, lowBy, highBy float64, per, model uint8, until uint16, obs uint8) string {
 	pers := []string{"day", "week", "month", "year", "hour"}
 	models := []string{"linear", "exponential"}
-	p := pers[int(per)%len(pers)]
+	p, m := pers[int(per)%len(pers)], models[int(model)%len(models)]
+	limit := start + rate*math.Abs(reach)
+	if m == "exponential" {
+		if rate <= -100 {
+			rate = -50
+		}
+		limit = start * math.Pow(1+rate/100, math.Abs(reach))
+	}
 	var b strings.Builder
 	b.WriteString("b:\n  unit: books\n")
 	day := time.Date(2025, 1, 13, 0, 0, 0, 0, time.UTC)
@@ -40,12 +51,16 @@ func promiseBlock(start, rate, limit, low, high float64, per, model uint8, until
 	} else {
 		fmt.Fprintf(&b, "  projection:\n    start: {date: 2025-01-13, value: %s}\n", num(start))
 	}
-	fmt.Fprintf(&b, "    rate: %s\n    per: %s\n    model: %s\n    limit: %s\n", num(rate), p, models[int(model)%len(models)], num(limit))
-	if low != 0 {
+	fmt.Fprintf(&b, "    rate: %s\n    per: %s\n    model: %s\n    limit: %s\n", num(rate), p, m, num(limit))
+	if lowBy != 0 {
+		low := rate - math.Abs(lowBy)
+		if m == "exponential" && low <= -100 {
+			low = (rate - 100) / 2 // between -100% and the rate
+		}
 		fmt.Fprintf(&b, "    low: %s\n", num(low))
 	}
-	if high != 0 {
-		fmt.Fprintf(&b, "    high: %s\n", num(high))
+	if highBy != 0 {
+		fmt.Fprintf(&b, "    high: %s\n", num(rate+math.Abs(highBy)))
 	}
 	if until != 0 {
 		fmt.Fprintf(&b, "    until: %s\n", day.AddDate(0, 0, int(until)).Format("2006-01-02"))
@@ -67,17 +82,17 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // chart is drawn in one of the languages plotline has words for, and the
 // prose's values are written in it.
 func FuzzPromise(f *testing.F) {
-	f.Add(1650.0, 65.0, 6000.0, 50.0, 80.0, uint8(0), uint8(0), uint16(47), uint8(2), uint8(0))
-	f.Add(1000.0, -5.0, 200.0, -8.0, -3.0, uint8(1), uint8(1), uint16(0), uint8(0), uint8(1))
-	f.Add(100.0, 5.0, 400.0, 3.0, 8.0, uint8(1), uint8(1), uint16(200), uint8(3), uint8(2))
-	f.Add(12.5, 0.25, 20.0, 0.1, 0.5, uint8(4), uint8(0), uint16(2), uint8(1), uint8(3))
-	f.Add(3000.0, 92.0, 12000.0, 70.0, 110.0, uint8(0), uint8(0), uint16(400), uint8(0), uint8(4))
-	f.Add(0.0, 1.5, 100.0, 0.0, 2.5, uint8(2), uint8(0), uint16(0), uint8(3), uint8(5))
-	f.Fuzz(func(t *testing.T, start, rate, limit, low, high float64, per, model uint8, until uint16, obs, lang uint8) {
+	f.Add(1650.0, 65.0, 67.0, 15.0, 15.0, uint8(0), uint8(0), uint16(47), uint8(2), uint8(0))
+	f.Add(1000.0, -5.0, 31.0, 3.0, 2.0, uint8(1), uint8(1), uint16(0), uint8(0), uint8(1))
+	f.Add(100.0, 5.0, 28.5, 2.0, 3.0, uint8(1), uint8(1), uint16(200), uint8(3), uint8(2))
+	f.Add(12.5, 0.25, 30.0, 0.15, 0.25, uint8(4), uint8(0), uint16(2), uint8(1), uint8(3))
+	f.Add(3000.0, 92.0, 97.8, 22.0, 18.0, uint8(0), uint8(0), uint16(400), uint8(0), uint8(4))
+	f.Add(0.0, 1.5, 66.7, 0.0, 1.0, uint8(2), uint8(0), uint16(0), uint8(3), uint8(5))
+	f.Fuzz(func(t *testing.T, start, rate, reach, lowBy, highBy float64, per, model uint8, until uint16, obs, lang uint8) {
 		langs := []string{"en", "de", "fr", "es", "it", "pt", "nl"}
 		tag := langs[int(lang)%len(langs)]
 		loc, w := locale.New(tag), words.New(tag)
-		src := promiseBlock(start, rate, limit, low, high, per, model, until, obs)
+		src := promiseBlock(start, rate, reach, lowBy, highBy, per, model, until, obs)
 		defer watchdog(src)()
 		var doc yaml.Node
 		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {

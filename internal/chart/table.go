@@ -76,7 +76,9 @@ func (m *model) table() table {
 	t.rows = make([]tableRow, len(dates))
 	for i, d := range dates {
 		r := tableRow{Date: d, Central: math.NaN(), Low: math.NaN(), High: math.NaN()}
-		if !d.After(beyondTo) {
+		// So is the day's row of its crossing: the last hour of the day
+		// that a crossing falls on, when another comes later that day.
+		if !d.After(beyondTo) || p.HasLimit && p.Central.Reaches && same(d, p.Central.Crossing) {
 			r.Central = p.Central.ValueAt(d)
 		}
 		// The start's own row, as written; not a later row of its day,
