@@ -225,13 +225,15 @@ func (c *charts) writeEmbeds(article *render.Summary, diags *diag.List) ([]strin
 	for _, n := range slices.Sorted(maps.Keys(c.figures)) {
 		d := c.figures[n]
 		file := embedPath(c.page, n)
+		v := d.fig.View(d.links)
+		v.Heading = true // the page has no headline but the chart's title
 		e := &render.Embed{
 			Site:       site,
 			Title:      c.embedTitle(d.fig),
 			Article:    article,
 			ArticleURL: site.AbsURL(c.page.URL),
 			URL:        file,
-			Chart:      d.fig.View(d.links),
+			Chart:      v,
 		}
 		buf.Reset()
 		if err := c.run.st.layouts.ExecuteEmbed(buf, e); err != nil {
