@@ -18,13 +18,17 @@ import (
 // link to it at the end of each h2 and h3. An id written in the heading's
 // attributes ({#id}) is kept; the others are made from the heading's text
 // as the reader sees it, values resolved, and made unique on the page.
-type Anchors struct{}
+type Anchors struct {
+	// Feed leaves the links out, for a feed reader: without the page's
+	// style sheet, each would show as a stray "#" after its heading.
+	Feed bool
+}
 
 // Extend implements goldmark.Extender.
-func (*Anchors) Extend(m goldmark.Markdown) {
+func (a *Anchors) Extend(m goldmark.Markdown) {
 	// After the values (100) are resolved.
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(anchorTransformer{}, 200)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{feed: a.Feed}, 100)))
 }
 
 type anchorTransformer struct{}
@@ -112,9 +116,15 @@ func (ids headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 // Put reserves id, one the writer chose.
 func (ids headingIDs) Put(id []byte) { ids.set.Reserve(string(id)) }
 
-type anchorRenderer struct{}
+type anchorRenderer struct{ feed bool }
 
-func (anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (r anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	if r.feed {
+		reg.Register(KindHeadingAnchor, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+			return ast.WalkSkipChildren, nil
+		})
+		return
+	}
 	reg.Register(KindHeadingAnchor, renderHeadingAnchor)
 }
 
