@@ -340,7 +340,7 @@ func TestFeed(t *testing.T) {
 func TestFeedHeadings(t *testing.T) {
 	body := "## One\n\nText.\n\n### Two `x`\n"
 	res, _ := convert(t, casefrontMatter, body, &Page{Values: testValues(), Charts: &fakeCharts{}, Feed: true})
-	if !strings.Contains(string(res.HTML), `<h2 id="one">One <a class="heading-anchor" href="#one"`) {
+	if !strings.Contains(string(res.HTML), `<div class="heading"><h2 id="one">One</h2> <a class="heading-anchor" href="#one"`) {
 		t.Errorf("HTML =\n%s\nwant the heading's link on the page", res.HTML)
 	}
 	if want := "<h2 id=\"one\">One</h2>\n<p>Text.</p>\n<h3 id=\"two-x\">Two <code>x</code></h3>\n"; string(res.FeedHTML) != want {
