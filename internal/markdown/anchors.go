@@ -16,9 +16,10 @@ import (
 )
 
 // Anchors is the extension that gives every heading an id and puts a "#"
-// link to it after each h2 and h3, the two in a <div class="heading">. An id written in the heading's
-// attributes ({#id}) is kept; the others are made from the heading's text
-// as the reader sees it, values resolved, and made unique on the page.
+// link to it after each h2 and h3, the two in a <div class="heading">. An
+// id written in the heading's attributes ({#id}) is kept; the others are
+// made from the heading's text as the reader sees it, values resolved,
+// and made unique on the page.
 type Anchors struct {
 	// Feed leaves the links out, for a feed reader: without the page's
 	// style sheet, each would show as a stray "#" after its heading.

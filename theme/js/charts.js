@@ -675,7 +675,13 @@
       });
     }
     el.addEventListener('focus', function () {
-      if (el.matches(':focus-visible')) {
+      var byKeyboard = true;
+      try {
+        byKeyboard = el.matches(':focus-visible');
+      } catch (e) {
+        // A browser that does not know the selector.
+      }
+      if (byKeyboard) {
         showAt(Math.max(at, 0));
       }
     });
