@@ -33,6 +33,31 @@ func twoBlocks() ([]*data.Block, Spec) {
 	return []*data.Block{ukraine, korea}, spec
 }
 
+// TestImageAlt checks the text alternative of a chart's SVG file shown as
+// an image: the title (or, without one, the static SVG's name) and the
+// caption, joined as sentences.
+func TestImageAlt(t *testing.T) {
+	for _, tc := range []struct {
+		title, caption, want string
+	}{
+		{"Losses", "", "Losses"},
+		{"Losses", "Both counts.", "Losses. Both counts."},
+		{"How many were lost?", "Both counts.", "How many were lost? Both counts."},
+		{"", "Both counts.", "Chart of casualties. Both counts."},
+		{"", "", "Chart of casualties"},
+	} {
+		bs, spec := twoBlocks()
+		spec.Title, spec.Caption = tc.title, tc.caption
+		f, err := RenderBlocks(bs, spec, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.ImageAlt(); got != tc.want {
+			t.Errorf("title %q, caption %q: ImageAlt() = %q; want %q", tc.title, tc.caption, got, tc.want)
+		}
+	}
+}
+
 // TestBlocksOption checks the option of a chart of two blocks with
 // events: one series each, with its own id, name, colour and marker, and
 // a series of events whose mark lines stand on the events' dates.

@@ -17,6 +17,7 @@ package chart
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
@@ -113,16 +114,42 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	if err != nil {
 		return Figure{}, fmt.Errorf("chart: data block %q: %w", b.Name, err)
 	}
-	title := s.Title
-	if title == "" {
-		title = m.words.Format(words.ChartOf, m.subject())
-	}
+	title := m.name(s.Title)
 	f.SVG = m.svg(id, layouts[0], title, f.Summary)
 	f.SVGNarrow = m.svg(id+"-narrow", layouts[1], title, f.Summary)
 	f.table = m.table()
 	f.CSV = m.csv(f.table)
 	f.model, f.wide = m, layouts[0]
 	return f, nil
+}
+
+// name returns what the static SVG of a chart titled title is named by:
+// the title, or, without one, the words "Chart of" and what m shows.
+func (m *model) name(title string) string {
+	if title != "" {
+		return title
+	}
+	return m.words.Format(words.ChartOf, m.subject())
+}
+
+// ImageAlt returns the text alternative of the chart's SVG file shown as
+// an image: the words drawn above the chart, its title (or the name of
+// its static SVG) and its caption.
+func (f Figure) ImageAlt() string {
+	alt := f.Title
+	if f.model != nil {
+		alt = f.model.name(f.Title)
+	}
+	switch {
+	case f.Caption == "":
+	case alt == "":
+		alt = f.Caption
+	case strings.ContainsRune(".?!", rune(alt[len(alt)-1])):
+		alt += " " + f.Caption
+	default:
+		alt += ". " + f.Caption
+	}
+	return alt
 }
 
 // crowdedDay returns the first day of obs, observations in date order,

@@ -23,8 +23,11 @@ import (
 // them as they are. A link whose href is empty is left out by the default
 // partial.
 type View struct {
-	ID      string // the figure's HTML id; the ids of its parts start with it
-	Title   string // may be empty
+	ID    string // the figure's HTML id; the ids of its parts start with it
+	Title string // may be empty
+	// Heading is true where the title heads the page, as the h1 of the
+	// chart's embed page, which has no headline of its own.
+	Heading bool
 	Caption string // may be empty
 	// SVG is the static chart in its wide frame, SVGNarrow in its narrow
 	// one, which the style sheet shows instead on narrow screens.

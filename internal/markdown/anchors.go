@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -15,16 +16,21 @@ import (
 )
 
 // Anchors is the extension that gives every heading an id and puts a "#"
-// link to it at the end of each h2 and h3. An id written in the heading's
-// attributes ({#id}) is kept; the others are made from the heading's text
-// as the reader sees it, values resolved, and made unique on the page.
-type Anchors struct{}
+// link to it after each h2 and h3, the two in a <div class="heading">. An
+// id written in the heading's attributes ({#id}) is kept; the others are
+// made from the heading's text as the reader sees it, values resolved,
+// and made unique on the page.
+type Anchors struct {
+	// Feed leaves the links out, for a feed reader: without the page's
+	// style sheet, each would show as a stray "#" after its heading.
+	Feed bool
+}
 
 // Extend implements goldmark.Extender.
-func (*Anchors) Extend(m goldmark.Markdown) {
+func (a *Anchors) Extend(m goldmark.Markdown) {
 	// After the values (100) are resolved.
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(anchorTransformer{}, 200)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{feed: a.Feed}, 100)))
 }
 
 type anchorTransformer struct{}
@@ -112,20 +118,49 @@ func (ids headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 // Put reserves id, one the writer chose.
 func (ids headingIDs) Put(id []byte) { ids.set.Reserve(string(id)) }
 
-type anchorRenderer struct{}
+type anchorRenderer struct{ feed bool }
 
-func (anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindHeadingAnchor, renderHeadingAnchor)
+func (r anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	// The link is written after its heading, by renderHeading, not where
+	// it stands in the tree, at the heading's end; the feed has none.
+	reg.Register(KindHeadingAnchor, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+		return ast.WalkSkipChildren, nil
+	})
+	if !r.feed {
+		reg.Register(ast.KindHeading, renderHeading)
+	}
 }
 
-func renderHeadingAnchor(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+// renderHeading writes a heading as goldmark does; one that ends in a
+// HeadingAnchor goes in a <div class="heading"> with the link after it.
+// Inside the heading, the link's label was part of the heading's name:
+// screen readers read, and listed among the page's headings, "What the
+// projection says Link to this section".
+func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	a, _ := n.LastChild().(*HeadingAnchor)
 	if entering {
-		n := node.(*HeadingAnchor)
-		label := "Link to this section"
-		if n.Label != "" {
-			label = html.EscapeString(n.Label)
+		if a != nil {
+			w.WriteString(`<div class="heading">`)
 		}
-		w.WriteString(` <a class="heading-anchor" href="#` + html.EscapeString(n.ID) + `" aria-label="` + label + `">#</a>`)
+		w.WriteString("<h")
+		w.WriteByte("0123456"[n.Level])
+		if n.Attributes() != nil {
+			gmhtml.RenderAttributes(w, node, gmhtml.HeadingAttributeFilter)
+		}
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
 	}
-	return ast.WalkSkipChildren, nil
+	w.WriteString("</h")
+	w.WriteByte("0123456"[n.Level])
+	w.WriteByte('>')
+	if a != nil {
+		label := "Link to this section"
+		if a.Label != "" {
+			label = html.EscapeString(a.Label)
+		}
+		w.WriteString(` <a class="heading-anchor" href="#` + html.EscapeString(a.ID) + `" aria-label="` + label + `">#</a></div>`)
+	}
+	w.WriteByte('\n')
+	return ast.WalkContinue, nil
 }

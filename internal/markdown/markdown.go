@@ -236,7 +236,7 @@ func New(opts Options) *Converter {
 	return newConverter(opts, func(feed bool) []goldmark.Extender {
 		return []goldmark.Extender{
 			&Templates{}, &Values{}, &Charts{Feed: feed}, &Links{Unsafe: opts.UnsafeHTML}, &Prose{},
-			&HTML{Unsafe: opts.UnsafeHTML}, &Anchors{}, &Alerts{}, &Math{}, &Footnotes{},
+			&HTML{Unsafe: opts.UnsafeHTML}, &Anchors{Feed: feed}, &Alerts{}, &Math{}, &Footnotes{},
 		}
 	})
 }

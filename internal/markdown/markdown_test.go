@@ -333,6 +333,21 @@ func TestFeed(t *testing.T) {
 	}
 }
 
+// TestFeedHeadings checks that the feed's headings keep their ids but
+// not the "#" link the page puts after each: a feed reader shows it, with
+// no style sheet to hide it, as a stray "#" at the end of every heading,
+// and a screen reader reads it as part of the heading.
+func TestFeedHeadings(t *testing.T) {
+	body := "## One\n\nText.\n\n### Two `x`\n"
+	res, _ := convert(t, casefrontMatter, body, &Page{Values: testValues(), Charts: &fakeCharts{}, Feed: true})
+	if !strings.Contains(string(res.HTML), `<div class="heading"><h2 id="one">One</h2> <a class="heading-anchor" href="#one"`) {
+		t.Errorf("HTML =\n%s\nwant the heading's link on the page", res.HTML)
+	}
+	if want := "<h2 id=\"one\">One</h2>\n<p>Text.</p>\n<h3 id=\"two-x\">Two <code>x</code></h3>\n"; string(res.FeedHTML) != want {
+		t.Errorf("FeedHTML =\n%s\nwant\n%s", res.FeedHTML, want)
+	}
+}
+
 // TestPos checks pageState.pos against diag.At for offsets asked in
 // every order, on lines of several characters, CRLF and runes.
 func TestPos(t *testing.T) {

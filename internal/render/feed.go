@@ -2,15 +2,20 @@ package render
 
 import (
 	"encoding/xml"
+	"html"
 	"io"
 	"net/url"
+	"regexp"
+	"strings"
 	"time"
+
+	nethtml "golang.org/x/net/html"
 )
 
 // FeedEntry is one article in the Atom feed.
 type FeedEntry struct {
 	Summary
-	Content string // the article's HTML, charts as static SVG
+	Content string // the article's HTML, charts as images of their SVG files
 }
 
 type atomFeed struct {
@@ -60,12 +65,77 @@ type atomEntry struct {
 	Content    *atomText      `xml:"content,omitempty"`
 }
 
+// linkAttrRE finds an href or src attribute in a start tag, with its
+// value in double or single quotes.
+var linkAttrRE = regexp.MustCompile(`(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)')`)
+
+// absoluteLinks returns the HTML s with each href and src of its tags
+// that is relative (a path from the site's root, a fragment, a path)
+// written as an absolute URL, read against base, the article's absolute
+// URL. The content keeps its xml:base all the same, but many feed readers
+// ignore one on <content>, and then read "/repo/x/" against their own
+// address and "#fn:1" against the feed's. Everything else is left as it
+// is, byte for byte; s is returned whole when the tokenizer fails.
+func absoluteLinks(s, base string) string {
+	b, err := url.Parse(base)
+	if err != nil || b.Scheme == "" || b.Host == "" {
+		return s
+	}
+	origin := b.Scheme + "://" + b.Host
+	abs := func(v string) (string, bool) {
+		switch {
+		case v == "" || strings.HasPrefix(v, "//"):
+			return "", false
+		case v[0] == '/':
+			return origin + v, true
+		case v[0] == '#':
+			return base + v, true
+		}
+		u, err := url.Parse(html.UnescapeString(v))
+		if err != nil || u.Scheme != "" || u.Host != "" {
+			return "", false
+		}
+		return html.EscapeString(b.ResolveReference(u).String()), true
+	}
+	z := nethtml.NewTokenizer(strings.NewReader(s))
+	var out strings.Builder
+	out.Grow(len(s) + len(s)/8)
+	for {
+		tt := z.Next()
+		if tt == nethtml.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		if tt != nethtml.StartTagToken && tt != nethtml.SelfClosingTagToken {
+			out.Write(raw)
+			continue
+		}
+		out.Write(linkAttrRE.ReplaceAllFunc(raw, func(m []byte) []byte {
+			sub := linkAttrRE.FindSubmatch(m)
+			quote, v := `"`, string(sub[2])
+			if sub[3] != nil {
+				quote, v = "'", string(sub[3])
+			}
+			a, ok := abs(v)
+			if !ok {
+				return m
+			}
+			return []byte(string(sub[1]) + quote + a + quote)
+		}))
+	}
+	if z.Err() != io.EOF {
+		return s
+	}
+	return out.String()
+}
+
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // feedID returns the Atom id of the site path p: its absolute URL, or,
 // for a site without a base URL, a URN made of the site's title and the
 // path, since an Atom id must be an absolute IRI and a path alone is not
-// one. The feed's links stay relative, which Atom allows.
+// one. The links of such a feed's entries stay relative, which Atom
+// allows.
 func feedID(site *Site, p string) string {
 	if site.BaseURL != "" {
 		return site.AbsURL(p)
@@ -124,6 +194,7 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 			ae.Content = &atomText{Type: "html", Body: e.Content}
 			if site.BaseURL != "" {
 				ae.Content.Base = site.AbsURL(e.URL)
+				ae.Content.Body = absoluteLinks(e.Content, ae.Content.Base)
 			}
 		}
 		f.Entries = append(f.Entries, ae)

@@ -169,6 +169,45 @@ func TestWriteFeed(t *testing.T) {
 	}
 }
 
+// TestFeedLinksAbsolute checks that the links and images of an entry's
+// HTML are written as absolute URLs under a base URL: many feed readers
+// ignore xml:base on <content> (ROME, NetNewsWire, Feedbin, Liferea,
+// Fluent Reader), and then read "/repo/x/" against their own address and
+// "#fn:1" against the feed's. Links to other sites, text that only looks
+// like a link, and a site without a base URL are left as they are.
+func TestFeedLinksAbsolute(t *testing.T) {
+	content := `<p>See <a href="/repo/articles/old/">old</a>, a note<sup><a href="#fn:1" class="footnote-ref">1</a></sup>, ` +
+		`<a href="https://other.org/a?b=1&amp;c=2">another site</a>, <a href="mailto:a@b.org">mail</a> and <a href="data.csv" download>the data</a>.</p>` + "\n" +
+		`<img src="/repo/articles/new/chart.svg" alt="A &amp; B"><a href='/repo/single/'>x</a>` + "\n" +
+		`<pre><code>&lt;a href="/repo/code/"&gt;</code></pre>` + "\n" +
+		`<p><a href="/repo/caf%C3%A9/?q=1&amp;r=2#top">café</a></p>`
+	want := `<p>See <a href="https://x.org/repo/articles/old/">old</a>, a note<sup><a href="https://x.org/repo/articles/new/#fn:1" class="footnote-ref">1</a></sup>, ` +
+		`<a href="https://other.org/a?b=1&amp;c=2">another site</a>, <a href="mailto:a@b.org">mail</a> and <a href="https://x.org/repo/articles/new/data.csv" download>the data</a>.</p>` + "\n" +
+		`<img src="https://x.org/repo/articles/new/chart.svg" alt="A &amp; B"><a href='https://x.org/repo/single/'>x</a>` + "\n" +
+		`<pre><code>&lt;a href="/repo/code/"&gt;</code></pre>` + "\n" +
+		`<p><a href="https://x.org/repo/caf%C3%A9/?q=1&amp;r=2#top">café</a></p>`
+	entry := FeedEntry{Summary: Summary{Title: "New", URL: "articles/new/", Date: day(2025, 5, 1)}, Content: content}
+	for _, base := range []string{"https://x.org/repo/", ""} {
+		site := &Site{Title: "T", BaseURL: base, BasePath: "/repo/"}
+		var b bytes.Buffer
+		if err := WriteFeed(&b, site, []FeedEntry{entry}); err != nil {
+			t.Fatal(err)
+		}
+		var f feed
+		if err := xml.Unmarshal(b.Bytes(), &f); err != nil {
+			t.Fatal(err)
+		}
+		got := f.Entries[0].Content.Body
+		w := want
+		if base == "" {
+			w = content
+		}
+		if got != w {
+			t.Errorf("base URL %q: content =\n%s\nwant\n%s", base, got, w)
+		}
+	}
+}
+
 // TestWriteFeedUpdatedNotBeforePublished checks that an entry is never
 // updated before it is published: an article dated 10:00 in Kolkata
 // (04:30 UTC) and updated on its day, written without a time (00:00

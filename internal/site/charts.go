@@ -2,8 +2,11 @@ package site
 
 import (
 	"fmt"
+	"html"
+	"html/template"
 	"io"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +42,7 @@ type drawn struct {
 	fig   chart.Figure
 	links chart.Links
 	pos   diag.Pos // where the chart's block starts
+	svg   string   // the site path of its SVG file
 }
 
 // PlanCharts implements markdown.ChartPlanner: it counts the charts of
@@ -147,7 +151,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	if c.figures == nil {
 		c.figures = map[int]drawn{}
 	}
-	d := drawn{fig: fig, links: chart.Links{CSV: site.URL(csvPath), SVGFile: site.URL(svgPath)}, pos: bodyPos}
+	d := drawn{fig: fig, links: chart.Links{CSV: site.URL(csvPath), SVGFile: site.URL(svgPath)}, pos: bodyPos, svg: svgPath}
 	c.figures[ordinal] = d
 	links := d.links
 	if site.BaseURL != "" {
@@ -225,13 +229,15 @@ func (c *charts) writeEmbeds(article *render.Summary, diags *diag.List) ([]strin
 	for _, n := range slices.Sorted(maps.Keys(c.figures)) {
 		d := c.figures[n]
 		file := embedPath(c.page, n)
+		v := d.fig.View(d.links)
+		v.Heading = true // the page has no headline but the chart's title
 		e := &render.Embed{
 			Site:       site,
 			Title:      c.embedTitle(d.fig),
 			Article:    article,
 			ArticleURL: site.AbsURL(c.page.URL),
 			URL:        file,
-			Chart:      d.fig.View(d.links),
+			Chart:      v,
 		}
 		buf.Reset()
 		if err := c.run.st.layouts.ExecuteEmbed(buf, e); err != nil {
@@ -250,8 +256,12 @@ func (c *charts) writeEmbeds(article *render.Summary, diags *diag.List) ([]strin
 
 // RenderFeedChart implements markdown.ChartRenderer: the chart drawn as
 // ordinal, without the interactive chart's option, which a feed reader
-// cannot use, and without the embed control; the static SVG stays. The
-// chart template's errors go to diags.
+// cannot use, and without the embed control. The static chart is an
+// image of its SVG file, at its absolute address: feed readers strip an
+// inline SVG, or keep it without its style element and its hidden frame's
+// attribute. The file draws the title and caption above the chart, so the
+// figure leaves them out and the image's alt text says them. The chart
+// template's errors go to diags.
 func (c *charts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) error {
 	d, ok := c.figures[ordinal]
 	if !ok {
@@ -261,7 +271,34 @@ func (c *charts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) err
 	links.Embed, links.Snippet = "", ""
 	v := d.fig.View(links)
 	v.Option = ""
+	v.Title, v.Caption = "", ""
+	v.SVG = feedImage(c.run.st.site.AbsURL(d.svg), d.fig.ImageAlt(), v.ID+"-summary", c.files[d.svg])
+	v.SVGNarrow = ""
 	return templateError(c.run.st.layouts.ExecuteChart(w, v), diags)
+}
+
+// svgSizeRE finds the size of an SVG file as chart.Figure.SVGFile writes
+// it, on its root element.
+var svgSizeRE = regexp.MustCompile(`^<\?xml[^>]*>\n<svg [^>]*?width="(\d+)" height="(\d+)"`)
+
+// feedImage returns the img element that shows the SVG file at src with
+// the text alternative alt, described by the element whose id is desc (the
+// chart's summary, which screen readers otherwise skip), at the size file,
+// the file's bytes, gives.
+func feedImage(src, alt, desc string, file []byte) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<img src="`)
+	b.WriteString(html.EscapeString(src))
+	b.WriteString(`" alt="`)
+	b.WriteString(html.EscapeString(alt))
+	b.WriteString(`" aria-describedby="`)
+	b.WriteString(html.EscapeString(desc))
+	b.WriteString(`"`)
+	if m := svgSizeRE.FindSubmatch(file[:min(len(file), 512)]); m != nil {
+		b.WriteString(` width="` + string(m[1]) + `" height="` + string(m[2]) + `"`)
+	}
+	b.WriteString(">")
+	return template.HTML(b.String())
 }
 
 // writeFiles writes the CSV and SVG files of the page's charts and returns

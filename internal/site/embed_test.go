@@ -21,6 +21,7 @@ var (
 	snippetRE      = regexp.MustCompile(`(?s)<textarea id="([^"]+)-embed" class="chart-snippet" readonly[^>]*>(.*?)</textarea>`)
 	optionIDRE     = regexp.MustCompile(`<script type="application/json" id="([^"]+)">`)
 	embedControlRE = regexp.MustCompile(`(?s)\n<details class="chart-embed">.*?</details>`)
+	chartTitleRE   = regexp.MustCompile(`(<figcaption class="chart-title">)(.*?)(</figcaption>)`)
 )
 
 // TestEmbedPages checks the page of each chart of an article, at
@@ -71,8 +72,13 @@ func TestEmbedPages(t *testing.T) {
 		if embedFig == "" {
 			t.Fatalf("embed %d has no figure", n)
 		}
-		if want := embedControlRE.ReplaceAllString(fig, ""); embedFig != want {
-			t.Errorf("embed %d: its figure is not the article's without the embed control:\n%.300s\nwant\n%.300s", n, embedFig, want)
+		want := embedControlRE.ReplaceAllString(fig, "")
+		want = chartTitleRE.ReplaceAllString(want, "$1<h1>$2</h1>$3")
+		if embedFig != want {
+			t.Errorf("embed %d: its figure is not the article's without the embed control, its title the page's heading:\n%.300s\nwant\n%.300s", n, embedFig, want)
+		}
+		if h := strings.Count(embed, "<h1"); h != 1 {
+			t.Errorf("embed %d has %d h1 elements; want one, naming the chart", n, h)
 		}
 		for _, want := range []string{
 			`<meta name="robots" content="noindex">`,
@@ -91,13 +97,22 @@ func TestEmbedPages(t *testing.T) {
 		}
 	}
 	first := readOut(t, dest, "articles/two/embed-1.html")
-	for _, want := range []string{"<title>Losses &amp; more · T</title>", `<figcaption class="chart-title">Losses &amp; more</figcaption>`, "The band spans 70.5 to 110.", `Source: <a href="https://example.org/a">example.org/a</a>`} {
+	for _, want := range []string{"<title>Losses &amp; more · T</title>", "The band spans 70.5 to 110.", `Source: <a href="https://example.org/a">example.org/a</a>`} {
 		if !strings.Contains(first, want) {
 			t.Errorf("embed 1 lacks %s", want)
 		}
 	}
-	if !strings.Contains(readOut(t, dest, "articles/two/embed-2.html"), "<title>Two charts of one block · T</title>") {
+	second := readOut(t, dest, "articles/two/embed-2.html")
+	if !strings.Contains(second, "<title>Two charts of one block · T</title>") {
 		t.Errorf("embed 2, of a chart without a title, is not titled with the article's")
+	}
+	if !strings.Contains(first, `<figcaption class="chart-title"><h1>Losses &amp; more</h1></figcaption>`) {
+		t.Errorf("embed 1: the chart's title is not the page's h1")
+	}
+	// A chart without a title shows none; its page is headed, for screen
+	// readers, with the article's.
+	if !strings.Contains(second, `<h1 class="visually-hidden">Two charts of one block</h1>`) {
+		t.Errorf("embed 2, of a chart without a title, is not headed with the article's title")
 	}
 	if strings.Contains(readOut(t, dest, "sitemap.xml"), "embed") {
 		t.Errorf("the sitemap lists embed pages; want only the articles")

@@ -17,7 +17,8 @@
  * ECharts and this script when a chart first comes near the screen. The
  * script then draws each chart as it comes within 300 pixels of the
  * screen: it shows the live chart, hides the static SVGs, adds the tooltip
- * (every shown string escaped; Escape hides it), follows the figure's width
+ * (every shown string escaped; Escape hides it; the arrow keys move it
+ * over a chart that has the focus), follows the figure's width
  * and the colour scheme. Without ECharts, or when the option cannot be read, the static
  * SVG stays. A stylesheet that loads later, such as an edited one the
  * preview server swaps in, draws each chart again in its colours.
@@ -441,6 +442,29 @@
     }
   }
 
+  // keyStops returns the dates, in ms on UTC's clock and in order, that
+  // the keyboard moves a chart's tooltip to: those of the points of its
+  // series, within the time axis, which are where the tooltip settles
+  // under the pointer too. option is read after inUTC.
+  function keyStops(option) {
+    var axis = (option.xAxis || [])[0] || {};
+    var seen = {};
+    var out = [];
+    (option.series || []).forEach(function (s) {
+      (s.data || []).forEach(function (d) {
+        var v = d && Array.isArray(d.value) ? Number(d.value[0]) : NaN;
+        if (isNaN(v) || seen[v] || (typeof axis.min === 'number' && v < axis.min) || (typeof axis.max === 'number' && v > axis.max)) {
+          return;
+        }
+        seen[v] = true;
+        out.push(v);
+      });
+    });
+    return out.sort(function (a, b) {
+      return a - b;
+    });
+  }
+
   // restyles holds the redraw of each chart drawn so far. A stylesheet
   // that loads after a chart was drawn may change its colours or its
   // frame (the preview server swaps an edited one in, with no reload):
@@ -489,6 +513,10 @@
 
     var chart = null;
     var current = null;
+    // stops are the dates the keyboard moves the tooltip to, in ms, in
+    // order; at is the one it shows, -1 before the first key.
+    var stops = [];
+    var at = -1;
 
     function frameFor() {
       var name = window.getComputedStyle(box).getPropertyValue('--plc-frame').trim() || 'wide';
@@ -569,6 +597,8 @@
           return labels[v] || '';
         };
       });
+      stops = keyStops(option);
+      at = Math.min(at, stops.length - 1);
       // The legend's names, as the layout shortened them to the frame.
       var legendText = fd.legendText;
       if (legendText) {
@@ -627,6 +657,47 @@
         darkScheme.addListener(redraw);
       }
     }
+    // Without a mouse: the live chart takes the focus, and the arrow keys
+    // move its tooltip from one of its dates to the next (Home and End to
+    // the first and the last), as the pointer does; it shows the first
+    // when the chart gets the focus from the keyboard, and goes when the
+    // chart loses it.
+    el.tabIndex = 0;
+    function showAt(i) {
+      if (!chart || !stops.length) {
+        return;
+      }
+      at = Math.max(0, Math.min(stops.length - 1, i));
+      chart.dispatchAction({
+        type: 'showTip',
+        x: chart.convertToPixel({ xAxisIndex: 0 }, stops[at]),
+        y: current.height / 2
+      });
+    }
+    el.addEventListener('focus', function () {
+      var byKeyboard = true;
+      try {
+        byKeyboard = el.matches(':focus-visible');
+      } catch (e) {
+        // A browser that does not know the selector.
+      }
+      if (byKeyboard) {
+        showAt(Math.max(at, 0));
+      }
+    });
+    el.addEventListener('blur', function () {
+      if (chart) {
+        chart.dispatchAction({ type: 'hideTip' });
+      }
+    });
+    el.addEventListener('keydown', function (e) {
+      var to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: stops.length - 1 }[e.key];
+      if (to === undefined || e.altKey || e.ctrlKey || e.metaKey) {
+        return;
+      }
+      e.preventDefault();
+      showAt(to);
+    });
     // Escape hides the tooltip, which covers part of the chart, with the
     // pointer left where it is; moving the pointer shows it again.
     document.addEventListener('keydown', function (e) {
