@@ -22,7 +22,7 @@ import (
 // eventWait bounds the wait for an event the test is sure to get: long,
 // since a full rebuild on a loaded machine takes seconds, and a wait ends
 // as soon as the event comes.
-const eventWait = 30 * time.Second
+const eventWait = 30 * time.Second * raceSlowdown
 
 // serveSite is the site the serve tests start from: an article with a data
 // block and a chart, a plain article, a page, twenty short articles for

@@ -77,10 +77,11 @@ type testServer struct {
 var servingRE = regexp.MustCompile(`^serving (.+) at (http://\S+) \(Ctrl-C to stop\)$`)
 
 // startServe runs "plotline serve -s dir --port 0" and waits, up to
-// timeout, for it to print the URL it listens on. The server is stopped
-// when the test ends.
+// timeout (raceSlowdown times it under the race detector), for it to
+// print the URL it listens on. The server is stopped when the test ends.
 func startServe(tb testing.TB, dir string, timeout time.Duration) *testServer {
 	tb.Helper()
+	timeout *= raceSlowdown
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &testServer{
 		dir:    dir,
