@@ -164,8 +164,20 @@ func TestFormatIn(t *testing.T) {
 		{"pt-BR", d("2025-04-11"), "approx", "", "meados de abril de 2025"},
 		{"nl", d("2025-04-20"), "approx", "", "half april 2025"},
 		{"nl", n(11960), "approx", "", "ongeveer 12.000"},
+		// Arabic, Hebrew and Persian, written from right to left, have
+		// them too, with the language's digits.
+		{"ar", d("2025-04-15"), "approx", "", "منتصف أبريل ٢٠٢٥"},
+		{"ar", d("2025-11-04"), "approx", "", "أوائل نوفمبر ٢٠٢٥"},
+		{"ar-u-nu-latn", d("2025-04-25"), "approx", "", "أواخر أبريل 2025"},
+		{"ar", n(11960), "approx", "", "نحو ١٢٬٠٠٠"},
+		{"he", d("2025-11-04"), "approx", "", "תחילת נובמבר 2025"},
+		{"he", d("2025-04-15"), "approx", "", "אמצע אפריל 2025"},
+		{"he", n(11960), "approx", "", "כ־12,000"},
+		{"fa", d("2025-07-25"), "approx", "", "اواخر ژوئیهٔ ۲۰۲۵"},
+		{"fa", n(11960), "approx", "", "حدود ۱۲٬۰۰۰"},
 		// A language without them writes English's.
-		{"ar-u-nu-latn", d("2025-04-15"), "approx", "", "mid-April 2025"},
+		{"sv", d("2025-04-15"), "approx", "", "mid-April 2025"},
+		{"ur", d("2025-04-15"), "approx", "", "mid-April 2025"},
 		{"en-GB", d("2025-04-15"), "approx", "", "mid-April 2025"},
 		{"en-GB", n(11960), "approx", "", "about 12,000"},
 		{"fr", exact(12000), "", "", "12\u00a0000"},

@@ -18,7 +18,9 @@ type approxWords struct {
 
 // approxPhrases holds the languages plotline writes approx in, beyond
 // English, by their base language: those with built-in words (see
-// internal/words). A language missing here writes English's phrases.
+// internal/words), and Arabic, Hebrew and Persian, where an English
+// phrase inside a sentence written from right to left reads in the wrong
+// order. A language missing here writes English's phrases.
 var approxPhrases = map[string]approxWords{
 	"de": {"Anfang {month} {year}", "Mitte {month} {year}", "Ende {month} {year}", "etwa {n}"},
 	"fr": {"début {month} {year}", "mi-{month} {year}", "fin {month} {year}", "environ {n}"},
@@ -26,6 +28,9 @@ var approxPhrases = map[string]approxWords{
 	"it": {"inizio {month} {year}", "metà {month} {year}", "fine {month} {year}", "circa {n}"},
 	"pt": {"início de {month} de {year}", "meados de {month} de {year}", "final de {month} de {year}", "cerca de {n}"},
 	"nl": {"begin {month} {year}", "half {month} {year}", "eind {month} {year}", "ongeveer {n}"},
+	"ar": {"أوائل {month} {year}", "منتصف {month} {year}", "أواخر {month} {year}", "نحو {n}"},
+	"he": {"תחילת {month} {year}", "אמצע {month} {year}", "סוף {month} {year}", "כ־{n}"},
+	"fa": {"اوایل {month} {year}", "اواسط {month} {year}", "اواخر {month} {year}", "حدود {n}"},
 }
 
 // approx returns l's phrases for approx, and false for English and for a
