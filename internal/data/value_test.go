@@ -166,10 +166,10 @@ func TestFormatIn(t *testing.T) {
 		{"nl", n(11960), "approx", "", "ongeveer 12.000"},
 		// Arabic, Hebrew and Persian, written from right to left, have
 		// them too, with the language's digits.
-		{"ar", d("2025-04-15"), "approx", "", "منتصف أبريل ٢٠٢٥"},
-		{"ar", d("2025-11-04"), "approx", "", "أوائل نوفمبر ٢٠٢٥"},
-		{"ar-u-nu-latn", d("2025-04-25"), "approx", "", "أواخر أبريل 2025"},
-		{"ar", n(11960), "approx", "", "نحو ١٢٬٠٠٠"},
+		{"ar-EG", d("2025-04-15"), "approx", "", "منتصف أبريل ٢٠٢٥"},
+		{"ar-EG", d("2025-11-04"), "approx", "", "أوائل نوفمبر ٢٠٢٥"},
+		{"ar", d("2025-04-25"), "approx", "", "أواخر أبريل 2025"},
+		{"ar-EG", n(11960), "approx", "", "نحو ١٢٬٠٠٠"},
 		{"he", d("2025-11-04"), "approx", "", "תחילת נובמבר 2025"},
 		{"he", d("2025-04-15"), "approx", "", "אמצע אפריל 2025"},
 		{"he", n(11960), "approx", "", "כ־12,000"},
@@ -185,9 +185,15 @@ func TestFormatIn(t *testing.T) {
 		{"fr", d("2025-11-04"), "", "", "4 novembre 2025"},
 		{"en-IN", exact(1200000), "", "", "12,00,000"},
 		{"en-IN", d("2025-11-04"), "", "", "4 November 2025"},
-		{"ar", exact(12000), "", "", "١٢٬٠٠٠"},
-		{"ar", n(11960.6), "int", "", "١١٩٦١"},
-		{"ar", d("2025-11-04"), "", "", "٤ نوفمبر ٢٠٢٥"},
+		// CLDR's default digits: Arabic-Indic in Egypt, 0 to 9 for
+		// Arabic without a country, Persian ones in Iran.
+		{"ar-EG", exact(12000), "", "", "١٢٬٠٠٠"},
+		{"ar-EG", n(11960.6), "int", "", "١١٩٦١"},
+		{"ar-EG", d("2025-11-04"), "", "", "٤ نوفمبر ٢٠٢٥"},
+		{"ar", exact(12000), "", "", "12,000"},
+		{"ar", d("2025-11-04"), "", "", "4 نوفمبر 2025"},
+		{"fa-IR", exact(12000), "", "", "۱۲٬۰۰۰"},
+		{"fa-IR", n(0.125), "percent", "", "۱۲٫۵٪"},
 		{"ar-u-nu-latn", exact(12000.5), "", "", "12,000.5"},
 		{"ar-u-nu-latn", d("2025-11-04"), "", "", "4 نوفمبر 2025"},
 		{"en", exact(12000), "", "", "12,000"},

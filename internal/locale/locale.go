@@ -100,6 +100,18 @@ func (l *Locale) Numbers() Numbers {
 	return l.num
 }
 
+// systems are CLDR's names of the numbering systems of decimal digits
+// that a language's numbers default to, by their digit zero.
+var systems = map[rune]string{
+	'0': "latn", '٠': "arab", '۰': "arabext", '০': "beng", '०': "deva",
+	'၀': "mymr", '༠': "tibt", '᱐': "olck", '𞥐': "adlm",
+}
+
+// System returns CLDR's name of the digits n writes numbers with: "latn"
+// for 0 to 9, "arab" for Arabic's ٠ to ٩, "arabext" for Persian's ۰ to
+// ۹, and "" for digits it has no name for.
+func (n Numbers) System() string { return systems[n.Zero] }
+
 // IsEnglish reports whether l writes numbers and dates as plotline writes
 // them in English.
 func (l *Locale) IsEnglish() bool { return l == nil || l.english }
@@ -108,7 +120,7 @@ func (l *Locale) IsEnglish() bool { return l == nil || l.english }
 // that language: 1234567.5 shows the decimal mark, the group separator
 // and the sizes of the groups; -5 the minus sign; 50% the percent sign.
 func readNumbers(t language.Tag) Numbers {
-	p := message.NewPrinter(t)
+	p := message.NewPrinter(withNumbering(t))
 	n := english()
 	runs, seps := digitRuns(p.Sprint(number.Decimal(1234567.5, number.Scale(1))))
 	if len(runs) < 2 {
@@ -130,6 +142,45 @@ func readNumbers(t language.Tag) Numbers {
 	n.MinusPrefix, n.MinusSuffix = around(p.Sprint(number.Decimal(-5)))
 	n.PercentPrefix, n.PercentSuffix = around(p.Sprint(number.Percent(0.5)))
 	return n
+}
+
+// numberingOf is CLDR's default numbering system of the Arabic and
+// Persian locales, as CLDR 46 and later have it, by language and region.
+// x/text's own is older and does not pass a language's digits on to its
+// regions: it writes ar-EG and fa-IR with the digits 0 to 9, where CLDR,
+// old and new, has Arabic-Indic digits for Egypt and Persian ones for
+// Iran. Since CLDR 46 Arabic without a region (ar, ar-001) writes 0 to 9,
+// as do the United Arab Emirates and the Maghreb, and the other Arab
+// countries Arabic-Indic digits.
+var numberingOf = map[string]string{
+	"ar": "latn", "ar-AE": "latn", "ar-DZ": "latn", "ar-EH": "latn", "ar-LY": "latn", "ar-MA": "latn", "ar-TN": "latn",
+	"ar-BH": "arab", "ar-DJ": "arab", "ar-EG": "arab", "ar-ER": "arab", "ar-IL": "arab", "ar-IQ": "arab", "ar-JO": "arab",
+	"ar-KM": "arab", "ar-KW": "arab", "ar-LB": "arab", "ar-MR": "arab", "ar-OM": "arab", "ar-PS": "arab", "ar-QA": "arab",
+	"ar-SA": "arab", "ar-SD": "arab", "ar-SO": "arab", "ar-SS": "arab", "ar-SY": "arab", "ar-TD": "arab", "ar-YE": "arab",
+	"fa": "arabext",
+}
+
+// withNumbering returns t asking for CLDR's default numbering system of
+// its language and region where numberingOf has it and t asks for none
+// itself (ar-u-nu-arab keeps its digits).
+func withNumbering(t language.Tag) language.Tag {
+	if t.TypeForKey("nu") != "" {
+		return t
+	}
+	base, _ := t.Base()
+	names := []string{base.String()}
+	if region, c := t.Region(); c == language.Exact {
+		names = append([]string{base.String() + "-" + region.String()}, names...)
+	}
+	for _, name := range names {
+		if nu, ok := numberingOf[name]; ok {
+			if u, err := t.SetTypeForKey("nu", nu); err == nil {
+				return u
+			}
+			return t
+		}
+	}
+	return t
 }
 
 // minGroupingOf is CLDR's minimumGroupingDigits of the locales where it

@@ -337,7 +337,9 @@ func TestLongdateInLanguage(t *testing.T) {
 		{"en", "4 November 2025 2025-11-04 Nov 2025"},
 		{"de", "4. November 2025 2025-11-04 Nov 2025"},
 		{"fr", "4 novembre 2025 2025-11-04 Nov 2025"},
-		{"ar", "٤ نوفمبر ٢٠٢٥ 2025-11-04 Nov 2025"},
+		{"ar-EG", "٤ نوفمبر ٢٠٢٥ 2025-11-04 Nov 2025"},
+		{"ar", "4 نوفمبر 2025 2025-11-04 Nov 2025"},
+		{"fa-IR", "۴ نوامبر ۲۰۲۵ 2025-11-04 Nov 2025"},
 	} {
 		s := testSite("", "/")
 		s.Language = c.lang
