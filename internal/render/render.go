@@ -35,6 +35,11 @@ type Site struct {
 	// Direction is "rtl" when Language is written from right to left,
 	// "" otherwise: the pages' dir attribute.
 	Direction string
+	// Digits is CLDR's name of the digits Language writes numbers with
+	// when they are not 0 to 9 ("arab" for Arabic-Indic, "arabext" for
+	// Persian), "" otherwise: the pages' data-digits attribute, by which
+	// the style sheet numbers ordered lists in the same digits.
+	Digits string
 	// OpenGraphLocale is Language as og:locale writes it ("en_US"), ""
 	// when it cannot be written so.
 	OpenGraphLocale string

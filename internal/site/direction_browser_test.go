@@ -349,3 +349,40 @@ func TestBrowserRightToLeftTooltip(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserListDigits opens an article with contents, a numbered list
+// and footnotes in Egypt's Arabic, in Persian and in Arabic without a
+// country, and checks the digits each ordered list counts in: those of
+// the page's numbers, Arabic-Indic (١), Persian (۱) and 0 to 9.
+func TestBrowserListDigits(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	article := "---\ntitle: قائمة\ndate: 2025-03-01\n---\n## أ\n\n1. واحد\n2. اثنان\n\n## ب\n\nنص.[^1]\n\n## ج\n\nنص.\n\n[^1]: حاشية.\n"
+	setWindow(t, ctx, 1280, "light", false)
+	for _, c := range []struct{ lang, want string }{
+		{"ar-EG", "arabic-indic"},
+		{"fa-IR", "persian"},
+		{"ar", "decimal"},
+	} {
+		root := serveDir(t, buildFS(t, fstest.MapFS{
+			"plotline.yaml":            {Data: []byte("title: قائمة\nbase_url: https://example.github.io/repo/\nlanguage: " + c.lang + "\n")},
+			"content/articles/list.md": {Data: []byte(article)},
+		}))
+		navigate(t, ctx, root+"articles/list/")
+		styles, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`(() => {
+	const out = {};
+	for (const sel of ['.toc ol', '.article-body > ol', '.footnotes ol']) {
+		const ol = document.querySelector(sel);
+		out[sel] = ol ? getComputedStyle(ol).listStyleType : 'missing';
+	}
+	return out;
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for sel, got := range styles {
+			if got != c.want {
+				t.Errorf("%s: %s counts in %q; want %q", c.lang, sel, got, c.want)
+			}
+		}
+	}
+}
