@@ -353,7 +353,9 @@ func TestBrowserRightToLeftTooltip(t *testing.T) {
 // TestBrowserListDigits opens an article with contents, a numbered list
 // and footnotes in Egypt's Arabic, in Persian and in Arabic without a
 // country, and checks the digits each ordered list counts in: those of
-// the page's numbers, Arabic-Indic (١), Persian (۱) and 0 to 9.
+// the page's numbers, Arabic-Indic (١), Persian (۱) and 0 to 9; the home
+// page's list of articles, an ordered list shown without numbers, stays
+// without them.
 func TestBrowserListDigits(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	article := "---\ntitle: قائمة\ndate: 2025-03-01\n---\n## أ\n\n1. واحد\n2. اثنان\n\n## ب\n\nنص.[^1]\n\n## ج\n\nنص.\n\n[^1]: حاشية.\n"
@@ -383,6 +385,17 @@ func TestBrowserListDigits(t *testing.T) {
 			if got != c.want {
 				t.Errorf("%s: %s counts in %q; want %q", c.lang, sel, got, c.want)
 			}
+		}
+		navigate(t, ctx, root)
+		home, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+	const ol = document.querySelector('ol.article-list');
+	return ol ? getComputedStyle(ol).listStyleType : 'missing';
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if home != "none" {
+			t.Errorf("%s: the list of articles counts in %q; want none", c.lang, home)
 		}
 	}
 }
