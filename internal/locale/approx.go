@@ -18,9 +18,7 @@ type approxWords struct {
 
 // approxPhrases holds the languages plotline writes approx in, beyond
 // English, by their base language: those with built-in words (see
-// internal/words), and Arabic, Hebrew and Persian, where an English
-// phrase inside a sentence written from right to left reads in the wrong
-// order. A language missing here writes English's phrases.
+// internal/words). A language missing here writes English's phrases.
 var approxPhrases = map[string]approxWords{
 	"de": {"Anfang {month} {year}", "Mitte {month} {year}", "Ende {month} {year}", "etwa {n}"},
 	"fr": {"début {month} {year}", "mi-{month} {year}", "fin {month} {year}", "environ {n}"},

@@ -296,9 +296,8 @@ const tooltipMarkerGapJS = `(() => {
 // Hebrew site's live chart, which is laid out from left to right: its
 // date, "1 בינו׳ 2025", and its values with their unit, "120 מיליון מ״ק",
 // read in their order from the right, as the page and the static chart
-// write them, also after the English words that stand in for Hebrew ones
-// ("Central projection: 150 מיליון מ״ק"); each line's coloured dot keeps
-// its space from the text, on whichever side the text is.
+// write them, also after a word ("תחזית מרכזית: 150 מיליון מ״ק"); each
+// line's coloured dot keeps its space from the text, on its left.
 func TestBrowserRightToLeftTooltip(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	root := serveDir(t, buildFS(t, fstest.MapFS{
@@ -320,7 +319,7 @@ func TestBrowserRightToLeftTooltip(t *testing.T) {
 		want   int // pieces of digits and Hebrew
 	}{
 		{"observed", 0, "1 בינו׳ 2025", 2},
-		{"central", 0, "Central projection", 3},
+		{"central", 0, "תחזית מרכזית", 3},
 	} {
 		showTooltip(t, ctx, charts[0].Figure, tip.series, tip.index, tip.has)
 		pieces, err := chromedp.Run(ctx, chromedp.Evaluate[[]order](tooltipOrderJS))
