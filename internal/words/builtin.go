@@ -143,6 +143,7 @@ var german = [count]string{
 	Notes:              "Anmerkungen",
 	Colon:              ":",
 	Semicolon:          ";",
+	Comma:              ",",
 }
 
 // french is plotline's words in French.
@@ -262,6 +263,7 @@ var french = [count]string{
 	Notes:              "Notes",
 	Colon:              "\u00a0:",
 	Semicolon:          "\u00a0;",
+	Comma:              ",",
 }
 
 // spanish is plotline's words in Spanish.
@@ -381,6 +383,7 @@ var spanish = [count]string{
 	Notes:              "Notas",
 	Colon:              ":",
 	Semicolon:          ";",
+	Comma:              ",",
 }
 
 // italian is plotline's words in Italian.
@@ -500,6 +503,7 @@ var italian = [count]string{
 	Notes:              "Note",
 	Colon:              ":",
 	Semicolon:          ";",
+	Comma:              ",",
 }
 
 // portuguese is plotline's words in Portuguese.
@@ -619,6 +623,7 @@ var portuguese = [count]string{
 	Notes:              "Notas",
 	Colon:              ":",
 	Semicolon:          ";",
+	Comma:              ",",
 }
 
 // dutch is plotline's words in Dutch.
@@ -738,6 +743,7 @@ var dutch = [count]string{
 	Notes:              "Noten",
 	Colon:              ":",
 	Semicolon:          ";",
+	Comma:              ",",
 }
 
 // arabic is plotline's words in Arabic. Where Arabic's number agreement
@@ -859,6 +865,7 @@ var arabic = [count]string{
 	Notes:              "الحواشي",
 	Colon:              ":",
 	Semicolon:          "؛",
+	Comma:              "،",
 }
 
 // hebrew is plotline's words in Hebrew. The summary's verbs agree with
@@ -980,6 +987,7 @@ var hebrew = [count]string{
 	Notes:              "הערות שוליים",
 	Colon:              ":",
 	Semicolon:          ";",
+	Comma:              ",",
 }
 
 // persian is plotline's words in Persian.
@@ -1099,4 +1107,5 @@ var persian = [count]string{
 	Notes:              "پانوشت‌ها",
 	Colon:              ":",
 	Semicolon:          "؛",
+	Comma:              "،",
 }
