@@ -354,6 +354,28 @@ func TestLongdateInLanguage(t *testing.T) {
 	}
 }
 
+// TestCountInLanguage checks that count writes a number in the site's
+// digits: Arabic-Indic in Egypt's Arabic, Persian in Iran's Persian.
+func TestCountInLanguage(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{
+		{"en", "12 1250"},
+		{"de", "12 1250"},
+		{"ar-EG", "١٢ ١٢٥٠"},
+		{"fa-IR", "۱۲ ۱۲۵۰"},
+	} {
+		s := testSite("", "/")
+		s.Language = c.lang
+		tmpl := template.Must(template.New("t").Funcs(testFuncs(s)).Parse(`{{ count 12 }} {{ count 1250 }}`))
+		var b bytes.Buffer
+		if err := tmpl.Execute(&b, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.String(); got != c.want {
+			t.Errorf("%s: %q; want %q", c.lang, got, c.want)
+		}
+	}
+}
+
 func TestReadableURL(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"https://x.org/a/", "https://x.org/a/"},
