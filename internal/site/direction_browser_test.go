@@ -349,6 +349,36 @@ func TestBrowserRightToLeftTooltip(t *testing.T) {
 	}
 }
 
+// TestBrowserFootnoteArrow opens an article with a footnote in Hebrew
+// and in English: the arrow back to the text (↩), which browsers do not
+// mirror, is turned round in the page read from the right, and only
+// there.
+func TestBrowserFootnoteArrow(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	setWindow(t, ctx, 390, "light", false)
+	for _, c := range []struct {
+		lang   string
+		mirror bool
+	}{{"he", true}, {"en", false}} {
+		root := serveDir(t, buildFS(t, fstest.MapFS{
+			"plotline.yaml":          {Data: []byte("title: t\nbase_url: https://example.github.io/repo/\nlanguage: " + c.lang + "\n")},
+			"content/articles/fn.md": {Data: []byte("---\ntitle: t\ndate: 2025-03-01\n---\nטקסט.[^1]\n\n[^1]: הערה.\n")},
+		}))
+		navigate(t, ctx, root+"articles/fn/")
+		// The horizontal scale of the arrow's transform; 0 without one.
+		scale, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => {
+	const a = document.querySelector('.footnote-backref');
+	return a ? new DOMMatrix(getComputedStyle(a).transform).a : 0;
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := map[bool]float64{true: -1, false: 1}[c.mirror]; scale != want {
+			t.Errorf("%s: the footnote's arrow is scaled %v across; want %v", c.lang, scale, want)
+		}
+	}
+}
+
 // TestBrowserListDigits opens an article with contents, a numbered list
 // and footnotes in Egypt's Arabic, in Persian and in Arabic without a
 // country, and checks the digits each ordered list counts in: those of
