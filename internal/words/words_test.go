@@ -36,7 +36,7 @@ func TestLookup(t *testing.T) {
 		{"ar", Data, "البيانات", "ar"},
 		{"ar-EG", Data, "البيانات", "ar"},
 		{"he", Data, "נתונים", "he"},
-		{"fa-IR", Data, "داده‌ها", "fa"},
+		{"fa-IR", Data, "داده\u200cها", "fa"},
 		{"ur", Data, "Data", "en"},
 		{"ar-Latn", Data, "Data", "en"},
 		{"zh-Hant-TW", Data, "Data", "en"},
