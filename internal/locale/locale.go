@@ -30,8 +30,9 @@ type Locale struct {
 	// writes them in English, by the fast path.
 	english bool
 	num     Numbers
-	// months and monthsShort are the month names, January first.
-	months, monthsShort [12]string
+	// months and monthsShort are the month names, January first;
+	// monthsAlone the short ones as a month alone is written.
+	months, monthsShort, monthsAlone [12]string
 	// weekdays and weekdaysShort are the names of the days, Sunday first.
 	weekdays, weekdaysShort [7]string
 	// long is the order of a long date, "4. November 2025": its parts,
@@ -86,10 +87,26 @@ func New(tag string) *Locale {
 	}
 	if cal, ok := calendarFor(t); ok {
 		l.months, l.monthsShort = cal.months, cal.monthsShort
+		l.monthsAlone = standAlone(l.base, cal.monthsShort)
 		l.weekdays, l.weekdaysShort = cal.weekdays, cal.weekdaysShort
 		l.long = readLong(cal.long, cal.months[probe.Month()-1], cal.monthsShort[probe.Month()-1])
 	}
 	return l
+}
+
+// standAlone returns the short month names of the language base as a
+// month alone is written, from their format forms, which are those of a
+// date: Persian's end with the ezafe that joins a month to its year
+// ("ژوئیهٔ ۲۰۲۵"), which CLDR's stand-alone forms drop ("ژوئیه"). The
+// other languages keep their format forms (a month alone in Russian is
+// then the genitive, "нояб.").
+func standAlone(base string, short [12]string) [12]string {
+	if base == "fa" {
+		for i, m := range short {
+			short[i] = strings.TrimSuffix(m, "\u0654")
+		}
+	}
+	return short
 }
 
 // Numbers returns the symbols l writes numbers with.

@@ -116,6 +116,27 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestMonthAlone checks a month written alone, as the chart's ticks
+// write it, against the same month with its year: Persian drops the
+// ezafe that joins a month to what follows it.
+func TestMonthAlone(t *testing.T) {
+	d := time.Date(2025, time.July, 4, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ tag, alone, withYear string }{
+		{"fa", "ژوئیه", "ژوئیهٔ ۲۰۲۵"},
+		{"fa-AF", "جول", "جول ۲۰۲۵"},
+		{"de", "Juli", "Juli 2025"},
+		{"en", "Jul", "Jul 2025"},
+	} {
+		l := New(c.tag)
+		if got := l.Date(d, Month); got != c.alone {
+			t.Errorf("New(%q).Date(4 Jul 2025, Month) = %q; want %q", c.tag, got, c.alone)
+		}
+		if got := l.Date(d, MonthYear); got != c.withYear {
+			t.Errorf("New(%q).Date(4 Jul 2025, MonthYear) = %q; want %q", c.tag, got, c.withYear)
+		}
+	}
+}
+
 // TestFormatLayout checks a writer's layout: names in the language, the
 // layout's own order kept.
 func TestFormatLayout(t *testing.T) {
