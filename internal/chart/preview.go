@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/ogimage"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // Plot returns the chart as a social preview card draws it (package
@@ -12,7 +13,8 @@ import (
 // time and value axes, the labelled ticks, the observations (joined by a
 // line in a line chart, bars in a bar chart), the projection and its band or its one other
 // scenario, the limit with its label and the day the projection crosses
-// it. A chart of several blocks,
+// it, and the name of the projected period in the site's words. A chart
+// of several blocks,
 // which a card cannot tell apart, gives nil, as does a Figure that Render
 // did not make.
 func (f Figure) Plot() *ogimage.Plot {
@@ -28,6 +30,7 @@ func (f Figure) Plot() *ogimage.Plot {
 		YMin:         c.y.Min,
 		YMax:         c.y.Max,
 		ObservedLine: m.kind == TypeLine,
+		Projected:    m.words.Text(words.Projected),
 	}
 	if m.kind == TypeBar {
 		p.BarWidth = m.barWidth(c) / (c.right - c.left)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/ogimage"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // TestPlot checks the preview card's description of the Kursk chart
@@ -78,9 +79,10 @@ func TestPlot(t *testing.T) {
 }
 
 // TestPlotInLanguage checks that the preview card's labels, which the
-// card draws as given, are the chart's in the site's language.
+// card draws as given, are the chart's in the site's language, the name
+// of the projected period too.
 func TestPlotInLanguage(t *testing.T) {
-	f, err := renderOne(kursk(), Spec{Title: "Kursk", Locale: locale.New("de")}, "c")
+	f, err := renderOne(kursk(), Spec{Title: "Kursk", Locale: locale.New("de"), Words: words.New("de")}, "c")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,6 +101,7 @@ func TestPlotInLanguage(t *testing.T) {
 		{"limit's label", p.LimitLabel, "12.000 casualties"},
 		{"limit's number", p.LimitNumber, "12.000"},
 		{"crossing's label", p.CrossingLabel, "15. Apr. 2025"},
+		{"projected period's label", p.Projected, "Projektion"},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s = %q; want %q", c.what, c.got, c.want)

@@ -448,7 +448,7 @@ func TestGolden(t *testing.T) {
 		{"kursk-fr.html", kursk(), Spec{Block: "losses", Locale: locale.New("fr"), Words: words.New("fr")}},
 		{"kursk-es.html", kursk(), Spec{Block: "losses", Locale: locale.New("es"), Words: words.New("es")}},
 		{"bar-nl.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240, Locale: locale.New("nl"), Words: words.New("nl")}},
-		{"kursk-ar.html", kursk(), Spec{Block: "losses", Locale: locale.New("ar")}},
+		{"kursk-ar.html", kursk(), Spec{Block: "losses", Locale: locale.New("ar-EG")}},
 		{"bar-en-IN.html", noProjection(), Spec{Block: "losses", Type: TypeBar, Height: 240, Locale: locale.New("en-IN")}},
 		// Crossings after until: the central line goes on, thinner, to
 		// its crossing; the table and the CSV get a row for each.

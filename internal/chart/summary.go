@@ -32,7 +32,7 @@ func (m *model) summary() string {
 					of.WriteString(m.words.Text(words.And))
 					of.WriteString(" ")
 				case i > 0:
-					of.WriteString(", ")
+					of.WriteString(m.words.Comma())
 				}
 				of.WriteString(ly.name)
 				if u := m.layerUnit(ly); u != "" {
@@ -78,7 +78,7 @@ func (m *model) summary() string {
 				list.WriteString(m.words.Semicolon())
 			}
 			list.WriteString(longDate(m.loc, m.words, e.Date))
-			list.WriteString(", ")
+			list.WriteString(m.words.Comma())
 			list.WriteString(e.Label)
 		}
 		b.WriteString(" ")
@@ -98,13 +98,13 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	} else {
 		m.words.Write(b, words.ProjectionStart, start, date)
 	}
-	b.WriteString(", ")
+	b.WriteString(m.words.Comma())
 	b.WriteString(m.rate(p.Central.Rate, p.Central.RatePlaces, true))
 	if p.Fitted {
 		b.WriteString(" ")
 		b.WriteString(m.words.Text(words.Fitted))
 	}
-	b.WriteString(", ")
+	b.WriteString(m.words.Comma())
 	limit := ""
 	if p.HasLimit {
 		limit = written(m.loc, p.Limit, p.LimitPlaces)
@@ -129,7 +129,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	if p.Low != nil {
 		b.WriteString(sep)
 		m.words.Write(b, words.LowScenarioRate, m.scenario(p.Low))
-		sep = ", "
+		sep = m.words.Comma()
 	}
 	if p.High != nil {
 		b.WriteString(sep)

@@ -65,7 +65,7 @@ func TestSummaryLanguages(t *testing.T) {
 	figs = append(figs, figure{"bar_no_unit", []*data.Block{{Name: "count", Series: one.Series}}, Spec{Type: TypeBar}})
 
 	var out bytes.Buffer
-	for _, lang := range []string{"en", "de", "fr", "es", "it", "pt", "nl"} {
+	for _, lang := range []string{"en", "de", "fr", "es", "it", "pt", "nl", "ar-EG", "he", "fa"} {
 		fmt.Fprintf(&out, "## %s\n\n", lang)
 		for _, fg := range figs {
 			s := fg.s
@@ -97,12 +97,13 @@ func TestSummaryLanguages(t *testing.T) {
 }
 
 // checkSentences fails when s does not read as sentences: it must start
-// with a capital letter and end with a full stop, have no placeholder
+// with a capital letter (or a letter of a script without capitals) and
+// end with a full stop, have no placeholder
 // left, no doubled space or punctuation and no space before a comma.
 func checkSentences(t *testing.T, name, s string) {
 	t.Helper()
 	first, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(first) {
+	if !unicode.IsLetter(first) || unicode.IsLower(first) {
 		t.Errorf("%s: does not start with a capital: %s", name, s)
 	}
 	if !strings.HasSuffix(s, ".") {

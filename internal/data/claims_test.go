@@ -141,6 +141,18 @@ func TestPercentUnit(t *testing.T) {
   punten:
     unit: procentpunten
     series: [{date: 2025-01-01, value: 0.5}]
+  batala:
+    unit: في المئة من القوى العاملة
+    series: [{date: 2025-01-01, value: 9.1}]
+  avtala:
+    unit: אחוז
+    series: [{date: 2025-01-01, value: 2.9}]
+  bikari:
+    unit: درصد
+    series: [{date: 2025-01-01, value: 7.6}]
+  nuqat:
+    unit: نقطة مئوية
+    series: [{date: 2025-01-01, value: 0.5}]
 `, nil)
 	if len(msgs) > 0 {
 		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
@@ -167,6 +179,10 @@ func TestPercentUnit(t *testing.T) {
 		{`taxa.last.value | percent`, "6.1%"},
 		{`werkloosheid.last.value | percent`, "3.8%"},
 		{`punten.last.value | percent`, "50%"},
+		{`batala.last.value | percent`, "9.1%"},
+		{`avtala.last.value | percent`, "2.9%"},
+		{`bikari.last.value | percent`, "7.6%"},
+		{`nuqat.last.value | percent`, "50%"},
 	} {
 		ev, err := scope.EvalString(tc.expr, at)
 		if err != nil || ev.Text != tc.want {

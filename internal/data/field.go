@@ -270,15 +270,18 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 var percentWords = []string{
 	"%", "percent", "per cent", "pct",
 	"prozent", "pour cent", "por ciento", "per cento", "percento", "por cento", "procent",
+	"٪", "في المئة", "في المائة", "بالمئة", "بالمائة", "אחוז", "אחוזים", "درصد",
 }
 
 // percentUnit reports whether a block's unit says that its numbers are
 // percentages already, so that 4.2 is 4.2%, for the percent format and
 // for claims ("about 4%"): "percent", "per cent", "pct" or "%", or the
 // word of a language plotline writes in ("per cento", "Prozent", "pour
-// cent", "por ciento", "por cento", "procent"), alone or followed by what
-// they are of ("percent of GDP", "% of households", "per cento del PIL").
-// "percentage points" (and "Prozentpunkte", "procentpunten") is not one.
+// cent", "por ciento", "por cento", "procent", Arabic's "في المئة" and
+// "٪", Hebrew's "אחוז", Persian's "درصد"), alone or followed by what they
+// are of ("percent of GDP", "% of households", "per cento del PIL").
+// "percentage points" (and "Prozentpunkte", "procentpunten", "نقطة
+// مئوية", "נקודות אחוז", "واحد درصد") is not one.
 func percentUnit(unit string) bool {
 	u := strings.ToLower(strings.TrimSpace(unit))
 	for _, w := range percentWords {

@@ -104,9 +104,10 @@ func TestCheckLiteralsInLanguages(t *testing.T) {
 		{"de", "Am 15. April 2025, kurz: 15. Apr. 2025; am 15. April; seit 6. Januar; nicht 115. April; {{ \"15. April\" }}.", []string{
 			`15. April 2025 → {{ losses.crossing }}`, `15. Apr. 2025 → {{ losses.crossing | date "2. Jan 2006" }}`,
 			`15. April → {{ losses.crossing | date "2. January" }}`, `6. Januar → {{ losses.last.date | date "2. January" }}`}},
-		// Arabic's digits are not 0 to 9: a number typed with those is
-		// read the English way; a date is found as the site writes it.
-		{"ar", "12,000 في ١٥ أبريل ٢٠٢٥", []string{`12,000 → {{ losses.limit }}`, `١٥ أبريل ٢٠٢٥ → {{ losses.crossing }}`}},
+		// Egyptian Arabic's digits are not 0 to 9: a number typed with
+		// those is read the English way; a date is found as the site
+		// writes it.
+		{"ar-EG", "12,000 في ١٥ أبريل ٢٠٢٥", []string{`12,000 → {{ losses.limit }}`, `١٥ أبريل ٢٠٢٥ → {{ losses.crossing }}`}},
 		{"fr", "Le 15 avril 2025, ou le 15 avril.", []string{
 			`15 avril 2025 → {{ losses.crossing }}`, `15 avril → {{ losses.crossing | date "2 January" }}`}},
 	} {

@@ -26,6 +26,9 @@ var approxPhrases = map[string]approxWords{
 	"it": {"inizio {month} {year}", "metà {month} {year}", "fine {month} {year}", "circa {n}"},
 	"pt": {"início de {month} de {year}", "meados de {month} de {year}", "final de {month} de {year}", "cerca de {n}"},
 	"nl": {"begin {month} {year}", "half {month} {year}", "eind {month} {year}", "ongeveer {n}"},
+	"ar": {"أوائل {month} {year}", "منتصف {month} {year}", "أواخر {month} {year}", "نحو {n}"},
+	"he": {"תחילת {month} {year}", "אמצע {month} {year}", "סוף {month} {year}", "כ־{n}"},
+	"fa": {"اوایل {month} {year}", "اواسط {month} {year}", "اواخر {month} {year}", "حدود {n}"},
 }
 
 // approx returns l's phrases for approx, and false for English and for a

@@ -155,7 +155,7 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	}
 	switch f {
 	case Month:
-		return append(b, l.monthsShort[t.Month()-1]...)
+		return append(b, l.monthsAlone[t.Month()-1]...)
 	case Year:
 		return append(b, l.Digits(strconv.Itoa(t.Year()))...)
 	}

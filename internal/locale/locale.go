@@ -30,8 +30,9 @@ type Locale struct {
 	// writes them in English, by the fast path.
 	english bool
 	num     Numbers
-	// months and monthsShort are the month names, January first.
-	months, monthsShort [12]string
+	// months and monthsShort are the month names, January first;
+	// monthsAlone the short ones as a month alone is written.
+	months, monthsShort, monthsAlone [12]string
 	// weekdays and weekdaysShort are the names of the days, Sunday first.
 	weekdays, weekdaysShort [7]string
 	// long is the order of a long date, "4. November 2025": its parts,
@@ -88,10 +89,26 @@ func New(tag string) *Locale {
 	}
 	if cal, ok := calendarFor(t); ok {
 		l.months, l.monthsShort = cal.months, cal.monthsShort
+		l.monthsAlone = standAlone(l.base, cal.monthsShort)
 		l.weekdays, l.weekdaysShort = cal.weekdays, cal.weekdaysShort
 		l.long = readLong(cal.long, cal.months[probe.Month()-1], cal.monthsShort[probe.Month()-1])
 	}
 	return l
+}
+
+// standAlone returns the short month names of the language base as a
+// month alone is written, from their format forms, which are those of a
+// date: Persian's end with the ezafe that joins a month to its year
+// ("ژوئیهٔ ۲۰۲۵"), which CLDR's stand-alone forms drop ("ژوئیه"). The
+// other languages keep their format forms (a month alone in Russian is
+// then the genitive, "нояб.").
+func standAlone(base string, short [12]string) [12]string {
+	if base == "fa" {
+		for i, m := range short {
+			short[i] = strings.TrimSuffix(m, "\u0654")
+		}
+	}
+	return short
 }
 
 // Numbers returns the symbols l writes numbers with.
@@ -102,6 +119,18 @@ func (l *Locale) Numbers() Numbers {
 	return l.num
 }
 
+// systems are CLDR's names of the numbering systems of decimal digits
+// that a language's numbers default to, by their digit zero.
+var systems = map[rune]string{
+	'0': "latn", '٠': "arab", '۰': "arabext", '০': "beng", '०': "deva",
+	'၀': "mymr", '༠': "tibt", '᱐': "olck", '𞥐': "adlm",
+}
+
+// System returns CLDR's name of the digits n writes numbers with: "latn"
+// for 0 to 9, "arab" for Arabic's ٠ to ٩, "arabext" for Persian's ۰ to
+// ۹, and "" for digits it has no name for.
+func (n Numbers) System() string { return systems[n.Zero] }
+
 // IsEnglish reports whether l writes numbers and dates as plotline writes
 // them in English.
 func (l *Locale) IsEnglish() bool { return l == nil || l.english }
@@ -110,7 +139,7 @@ func (l *Locale) IsEnglish() bool { return l == nil || l.english }
 // that language: 1234567.5 shows the decimal mark, the group separator
 // and the sizes of the groups; -5 the minus sign; 50% the percent sign.
 func readNumbers(t language.Tag) Numbers {
-	p := message.NewPrinter(t)
+	p := message.NewPrinter(withNumbering(t))
 	n := english()
 	runs, seps := digitRuns(p.Sprint(number.Decimal(1234567.5, number.Scale(1))))
 	if len(runs) < 2 {
@@ -132,6 +161,45 @@ func readNumbers(t language.Tag) Numbers {
 	n.MinusPrefix, n.MinusSuffix = around(p.Sprint(number.Decimal(-5)))
 	n.PercentPrefix, n.PercentSuffix = around(p.Sprint(number.Percent(0.5)))
 	return n
+}
+
+// numberingOf is CLDR's default numbering system of the Arabic and
+// Persian locales, as CLDR 46 and later have it, by language and region.
+// x/text's own is older and does not pass a language's digits on to its
+// regions: it writes ar-EG and fa-IR with the digits 0 to 9, where CLDR,
+// old and new, has Arabic-Indic digits for Egypt and Persian ones for
+// Iran. Since CLDR 46 Arabic without a region (ar, ar-001) writes 0 to 9,
+// as do the United Arab Emirates and the Maghreb, and the other Arab
+// countries Arabic-Indic digits.
+var numberingOf = map[string]string{
+	"ar": "latn", "ar-AE": "latn", "ar-DZ": "latn", "ar-EH": "latn", "ar-LY": "latn", "ar-MA": "latn", "ar-TN": "latn",
+	"ar-BH": "arab", "ar-DJ": "arab", "ar-EG": "arab", "ar-ER": "arab", "ar-IL": "arab", "ar-IQ": "arab", "ar-JO": "arab",
+	"ar-KM": "arab", "ar-KW": "arab", "ar-LB": "arab", "ar-MR": "arab", "ar-OM": "arab", "ar-PS": "arab", "ar-QA": "arab",
+	"ar-SA": "arab", "ar-SD": "arab", "ar-SO": "arab", "ar-SS": "arab", "ar-SY": "arab", "ar-TD": "arab", "ar-YE": "arab",
+	"fa": "arabext",
+}
+
+// withNumbering returns t asking for CLDR's default numbering system of
+// its language and region where numberingOf has it and t asks for none
+// itself (ar-u-nu-arab keeps its digits).
+func withNumbering(t language.Tag) language.Tag {
+	if t.TypeForKey("nu") != "" {
+		return t
+	}
+	base, _ := t.Base()
+	names := []string{base.String()}
+	if region, c := t.Region(); c == language.Exact {
+		names = append([]string{base.String() + "-" + region.String()}, names...)
+	}
+	for _, name := range names {
+		if nu, ok := numberingOf[name]; ok {
+			if u, err := t.SetTypeForKey("nu", nu); err == nil {
+				return u
+			}
+			return t
+		}
+	}
+	return t
 }
 
 // minGroupingOf is CLDR's minimumGroupingDigits of the locales where it

@@ -22,9 +22,26 @@ func TestNumbers(t *testing.T) {
 		{"en-IN", "1200000", "12,00,000"},
 		{"en-IN", "12000", "12,000"},
 		{"en-IN", "123", "123"},
-		{"ar", "12000.5", "١٢٬٠٠٠٫٥"},
-		{"ar", "-3", "\u061c-٣"},
+		// CLDR's default digits: Arabic-Indic in Egypt and the Arab
+		// countries east of it, 0 to 9 for Arabic without a country (since
+		// CLDR 46), in the Emirates and the Maghreb; Persian digits in
+		// every country of Persian.
+		{"ar-EG", "12000.5", "١٢٬٠٠٠٫٥"},
+		{"ar-EG", "-3", "\u061c-٣"},
+		{"ar-SA", "12000.5", "١٢٬٠٠٠٫٥"},
+		{"ar-LB", "12000.5", "١٢٬٠٠٠٫٥"},
+		{"ar", "12000.5", "12,000.5"},
+		{"ar", "-3", "\u200e-3"},
+		{"ar-AE", "12000.5", "12,000.5"},
+		{"ar-MA", "12000.5", "12.000,5"},
 		{"ar-u-nu-latn", "12000.5", "12,000.5"},
+		{"ar-u-nu-arab", "12000.5", "١٢٬٠٠٠٫٥"},
+		{"ar-EG-u-nu-latn", "12000.5", "12,000.5"},
+		{"fa", "-12000.5", "\u200e−۱۲٬۰۰۰٫۵"},
+		{"fa-IR", "12000.5", "۱۲٬۰۰۰٫۵"},
+		{"fa-AF", "12000.5", "۱۲٬۰۰۰٫۵"},
+		{"fa-u-nu-latn", "12000.5", "12,000.5"},
+		{"he", "-12000.5", "\u200e-12,000.5"},
 		// CLDR's minimum grouping digits: a group from five digits on.
 		{"es", "1234.5", "1234,5"},
 		{"es", "12345.5", "12.345,5"},
@@ -56,7 +73,10 @@ func TestPercent(t *testing.T) {
 		{"en", "12.5%"},
 		{"de", "12,5\u00a0%"},
 		{"fr", "12,5\u00a0%"},
-		{"ar", "١٢٫٥٪\u061c"},
+		{"ar-EG", "١٢٫٥٪\u061c"},
+		{"ar", "12.5\u200e%\u200e"},
+		{"fa-IR", "۱۲٫۵٪"},
+		{"he", "12.5%"},
 	} {
 		l := New(c.tag)
 		if got := l.Percent(l.Number("12.5")); got != c.want {
@@ -78,7 +98,7 @@ func TestDates(t *testing.T) {
 		{"en-US", [6]string{"4 November 2025", "4 Nov 2025", "Nov 2025", "Nov", "4 Nov", "2025"}},
 		{"de", [6]string{"4. November 2025", "4. Nov. 2025", "Nov. 2025", "Nov.", "4. Nov.", "2025"}},
 		{"fr", [6]string{"4 novembre 2025", "4 nov. 2025", "nov. 2025", "nov.", "4 nov.", "2025"}},
-		{"ar", [6]string{"٤ نوفمبر ٢٠٢٥", "٤ نوفمبر ٢٠٢٥", "نوفمبر ٢٠٢٥", "نوفمبر", "٤ نوفمبر", "٢٠٢٥"}},
+		{"ar-EG", [6]string{"٤ نوفمبر ٢٠٢٥", "٤ نوفمبر ٢٠٢٥", "نوفمبر ٢٠٢٥", "نوفمبر", "٤ نوفمبر", "٢٠٢٥"}},
 		{"ar-u-nu-latn", [6]string{"4 نوفمبر 2025", "4 نوفمبر 2025", "نوفمبر 2025", "نوفمبر", "4 نوفمبر", "2025"}},
 		{"pt-BR", [6]string{"4 de novembro de 2025", "4 de nov. de 2025", "nov. de 2025", "nov.", "4 de nov.", "2025"}},
 		{"ru", [6]string{"4 ноября 2025 г.", "4 нояб. 2025 г.", "нояб. 2025 г.", "нояб.", "4 нояб.", "2025"}},
@@ -96,6 +116,27 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestMonthAlone checks a month written alone, as the chart's ticks
+// write it, against the same month with its year: Persian drops the
+// ezafe that joins a month to what follows it.
+func TestMonthAlone(t *testing.T) {
+	d := time.Date(2025, time.July, 4, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ tag, alone, withYear string }{
+		{"fa", "ژوئیه", "ژوئیهٔ ۲۰۲۵"},
+		{"fa-AF", "جول", "جول ۲۰۲۵"},
+		{"de", "Juli", "Juli 2025"},
+		{"en", "Jul", "Jul 2025"},
+	} {
+		l := New(c.tag)
+		if got := l.Date(d, Month); got != c.alone {
+			t.Errorf("New(%q).Date(4 Jul 2025, Month) = %q; want %q", c.tag, got, c.alone)
+		}
+		if got := l.Date(d, MonthYear); got != c.withYear {
+			t.Errorf("New(%q).Date(4 Jul 2025, MonthYear) = %q; want %q", c.tag, got, c.withYear)
+		}
+	}
+}
+
 // TestFormatLayout checks a writer's layout: names in the language, the
 // layout's own order kept.
 func TestFormatLayout(t *testing.T) {
@@ -106,7 +147,9 @@ func TestFormatLayout(t *testing.T) {
 		{"de", "2. Jan", "4. Nov."},
 		{"fr", "January 2006", "novembre 2025"},
 		{"de", "2006-01-02", "2025-11-04"},
-		{"ar", "2 January 2006", "٤ نوفمبر ٢٠٢٥"},
+		{"ar-EG", "2 January 2006", "٤ نوفمبر ٢٠٢٥"},
+		{"ar", "2 January 2006", "4 نوفمبر 2025"},
+		{"fa-IR", "2 January 2006", "۴ نوامبر ۲۰۲۵"},
 	} {
 		if got := New(c.tag).FormatLayout(d, c.layout); got != c.want {
 			t.Errorf("New(%q).FormatLayout(%q) = %q; want %q", c.tag, c.layout, got, c.want)
@@ -118,7 +161,7 @@ func TestFormatLayout(t *testing.T) {
 // against the dates Go writes.
 func TestMediumPattern(t *testing.T) {
 	d := time.Date(2025, time.November, 4, 0, 0, 0, 0, time.UTC)
-	for _, tag := range []string{"en", "de", "fr", "ar", "ja", "ru", "sr-Latn"} {
+	for _, tag := range []string{"en", "de", "fr", "ar", "ar-EG", "fa", "he", "ja", "ru", "sr-Latn"} {
 		l := New(tag)
 		months := l.ShortMonths()
 		var b strings.Builder
@@ -203,6 +246,36 @@ func TestQuotes(t *testing.T) {
 		}
 		if got := l.Quotes(); got != tc.want {
 			t.Errorf("%q: Quotes() = %q; want %q", tc.tag, got, tc.want)
+		}
+	}
+}
+
+// TestSystem checks the name of the digits each language writes by
+// CLDR's default, and with a tag that asks for others.
+func TestSystem(t *testing.T) {
+	tests := []struct{ tag, want string }{
+		{"en", "latn"},
+		{"de", "latn"},
+		{"he", "latn"},
+		{"ar", "latn"},
+		{"ar-EG", "arab"},
+		{"ar-SA", "arab"},
+		{"fa-IR", "arabext"},
+		{"ar-u-nu-latn", "latn"},
+		{"ar-MA", "latn"},
+		{"fa", "arabext"},
+		{"fa-u-nu-latn", "latn"},
+		{"ur-IN", "arabext"},
+		{"ps", "arabext"},
+		{"bn", "beng"},
+		{"mr", "deva"},
+		{"ne", "deva"},
+		{"my", "mymr"},
+		{"hi-u-nu-deva", "deva"},
+	}
+	for _, tt := range tests {
+		if got := New(tt.tag).Numbers().System(); got != tt.want {
+			t.Errorf("New(%q).Numbers().System() = %q; want %q", tt.tag, got, tt.want)
 		}
 	}
 }

@@ -19,7 +19,9 @@ import (
 // end of the last section, and the "↩" link at the end of each footnote
 // is named ("Back to the text"), where goldmark writes the arrow alone,
 // which is read as a symbol's name, or not at all. Both are in the
-// page's words.
+// page's words. A footnote's number in the text is written in the digits
+// of the page's numbers (Words.Zero): [١] in Egypt's Arabic, as the
+// style sheet numbers the list of footnotes.
 type Footnotes struct{}
 
 // Extend implements goldmark.Extender.
@@ -37,6 +39,10 @@ const (
 	notesHeading  = "data-heading"
 )
 
+// footnoteZero is the attribute of the document that holds the digit
+// zero its footnote numbers are written with, when that is not '0'.
+const footnoteZero = "data-footnote-zero"
+
 type backlinkTransformer struct{}
 
 func (backlinkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
@@ -53,6 +59,9 @@ func (backlinkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser
 		return
 	}
 	words := pageWords(pc)
+	if words != nil && words.Zero != 0 && words.Zero != '0' {
+		doc.SetAttributeString(footnoteZero, words.Zero)
+	}
 	_ = ast.Walk(list, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -74,6 +83,38 @@ type backlinkRenderer struct{}
 func (backlinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindFootnoteBacklink, renderBacklink)
 	reg.Register(east.KindFootnoteList, renderFootnoteList)
+	reg.Register(east.KindFootnoteLink, renderFootnoteLink)
+}
+
+// renderFootnoteLink writes a footnote's number in the text as goldmark
+// does, the number itself in the digits of the page's numbers.
+func renderFootnoteLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*east.FootnoteLink)
+	is := strconv.Itoa(n.Index)
+	_, _ = w.WriteString(`<sup id="fnref`)
+	if n.RefIndex > 0 {
+		_, _ = w.WriteString(strconv.Itoa(n.RefIndex))
+	}
+	_, _ = w.WriteString(":" + is + `"><a href="#fn:` + is + `" class="footnote-ref" role="doc-noteref">`)
+	zero := '0'
+	for p := node.Parent(); p != nil; p = p.Parent() {
+		if doc, ok := p.(*ast.Document); ok {
+			if z, ok := doc.AttributeString(footnoteZero); ok {
+				if r, ok := z.(rune); ok {
+					zero = r
+				}
+			}
+			break
+		}
+	}
+	for _, c := range is {
+		_, _ = w.WriteRune(zero + c - '0')
+	}
+	_, _ = w.WriteString(`</a></sup>`)
+	return ast.WalkContinue, nil
 }
 
 func renderFootnoteList(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -134,6 +134,10 @@ type Words struct {
 	Note, Tip, Important, Warning, Caution string // the alerts' titles
 	FootnoteBack                           string // "Back to the text"
 	Notes                                  string // the footnotes' heading
+	// Zero is the digit zero of the language's numbers, in whose digits
+	// footnotes are numbered ('٠' for Arabic-Indic ones); 0 or '0' for
+	// 0 to 9.
+	Zero rune
 }
 
 // alertTitle returns the title of an alert of the type typ ("note"), in

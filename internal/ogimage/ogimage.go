@@ -86,7 +86,9 @@ type Plot struct {
 	XMin, XMax time.Time
 	YMin, YMax float64
 	// YTicks get gridlines and labels; XTicks get tick marks and labels.
-	// Labels that would touch their neighbour are left out.
+	// Labels that would touch their neighbour are left out, and so are
+	// those in letters or digits the fonts lack (Arabic-Indic digits, a
+	// month in Hebrew).
 	YTicks []ValueTick
 	XTicks []DateTick
 
@@ -118,9 +120,10 @@ type Plot struct {
 	Crossing      *time.Time
 	CrossingLabel string
 	// ProjectedFrom, when not nil, shades the period from it to
-	// ProjectedTo, or to XMax when that is nil, and labels it "Projected"
-	// where there is room.
+	// ProjectedTo, or to XMax when that is nil, and labels it Projected
+	// ("Projected" when empty) where there is room.
 	ProjectedFrom, ProjectedTo *time.Time
+	Projected                  string
 }
 
 // Theme holds the colours of a card. Band is drawn over the background

@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -699,6 +700,25 @@ func TestTextTheFontsLack(t *testing.T) {
 		}
 		same("a unit in Chinese", plot("伤亡人数", "12,000 伤亡人数"), plot("", "12,000"))
 		same("a unit with an emoji", plot("casualties 🪖", "12,000 casualties 🪖"), plot("casualties", "12,000 casualties"))
+		// Tick labels in digits or letters the fonts lack (Egypt's
+		// Arabic-Indic digits, a month in Hebrew) and the projected
+		// period's name in Hebrew are left off, as labels the chart
+		// leaves empty (a mark of direction alone) are.
+		ticks := func(y, x, projected string) Card {
+			p := *c.Plot
+			p.YTicks, p.XTicks = slices.Clone(p.YTicks), slices.Clone(p.XTicks)
+			for i := range p.YTicks {
+				p.YTicks[i].Label = y
+			}
+			for i := range p.XTicks {
+				p.XTicks[i].Label = x
+			}
+			p.Projected = projected
+			out := c
+			out.Plot = &p
+			return out
+		}
+		same("ticks in Arabic-Indic digits and Hebrew", ticks("\u061c-١٬٠٠٠", "ינו׳ 2025", "תחזית"), ticks("\u200e", "\u200e", "\u200e"))
 	}
 }
 

@@ -1,6 +1,7 @@
 package ogimage
 
 import (
+	"cmp"
 	"image/color"
 	"math"
 	"strconv"
@@ -119,7 +120,7 @@ func (pl *plotter) valueTicks() []ValueTick {
 		if tk.Label == "" {
 			tk.Label = formatNumber(tk.Value)
 		} else {
-			tk.Label, _ = cleanText(tk.Label, 40)
+			tk.Label, _ = cleanText(pl.t.drawable(styleUI, tk.Label), 40)
 		}
 		out = append(out, tk)
 	}
@@ -196,7 +197,10 @@ func (pl *plotter) drawTimeAxis() {
 		}
 		x0 := math.Round(x - gridW/2)
 		pl.cv.fillRect(rect{x0, pl.box.Y1, x0 + gridW, pl.box.Y1 + 8}, pl.th.Axis)
-		label, _ := cleanText(tk.Label, 40)
+		label, _ := cleanText(t.drawable(styleUI, tk.Label), 40)
+		if label == "" {
+			continue
+		}
 		w := t.width(styleUI, tickSize, label)
 		lx := min(max(x-w/2, pl.area.X0), pl.area.X1-w)
 		if lx < lastRight+16 {
@@ -499,7 +503,8 @@ func (pl *plotter) drawLabels() {
 
 	if shade, ok := pl.shade(); ok {
 		x := shade.X0
-		l := pl.newLabel(styleUI, "Projected", pl.th.Muted, shade.X1-x)
+		text := cmp.Or(pl.p.Projected, "Projected")
+		l := pl.newLabel(styleUI, text, pl.th.Muted, shade.X1-x)
 		pl.place(l, []candidate{
 			{x + 10, b.Y0 + l.capH + 12, shade},
 			{x + 10, b.Y1 - 14, shade},

@@ -35,6 +35,11 @@ type Site struct {
 	// Direction is "rtl" when Language is written from right to left,
 	// "" otherwise: the pages' dir attribute.
 	Direction string
+	// Digits is CLDR's name of the digits Language writes numbers with
+	// when they are not 0 to 9 ("arab" for Arabic-Indic, "arabext" for
+	// Persian), "" otherwise: the pages' data-digits attribute, by which
+	// the style sheet numbers ordered lists in the same digits.
+	Digits string
 	// OpenGraphLocale is Language as og:locale writes it ("en_US"), ""
 	// when it cannot be written so.
 	OpenGraphLocale string
@@ -247,7 +252,8 @@ var Kinds = map[string]string{
 // {{ T "page_of" .Number .Total }}; see words.Table.Func), its numbers in
 // the site's digits; Tjs gives the same text as a JavaScript string
 // literal, for a script; Tlang gives the language tag a word's text is in,
-// "en" when the language has no text for it.
+// "en" when the language has no text for it; count writes a whole number
+// in the site's digits, ungrouped (a tag's number of articles).
 func Funcs(site *Site, loc *locale.Locale, w *words.Table, asset func(string) (string, error)) template.FuncMap {
 	// A count in a sentence (5 min read, Page 2 of 7, and 9992 more) is
 	// written in the language's digits, ungrouped, as it always was in
@@ -276,6 +282,7 @@ func Funcs(site *Site, loc *locale.Locale, w *words.Table, asset func(string) (s
 		"longdate":    func(t time.Time) string { return loc.Date(t, locale.Long) },
 		"date":        func(layout string, t time.Time) string { return t.Format(layout) },
 		"readableurl": ReadableURL,
+		"count":       func(n int) string { return number(int64(n)) },
 	}
 }
 

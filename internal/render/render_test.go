@@ -337,13 +337,37 @@ func TestLongdateInLanguage(t *testing.T) {
 		{"en", "4 November 2025 2025-11-04 Nov 2025"},
 		{"de", "4. November 2025 2025-11-04 Nov 2025"},
 		{"fr", "4 novembre 2025 2025-11-04 Nov 2025"},
-		{"ar", "٤ نوفمبر ٢٠٢٥ 2025-11-04 Nov 2025"},
+		{"ar-EG", "٤ نوفمبر ٢٠٢٥ 2025-11-04 Nov 2025"},
+		{"ar", "4 نوفمبر 2025 2025-11-04 Nov 2025"},
+		{"fa-IR", "۴ نوامبر ۲۰۲۵ 2025-11-04 Nov 2025"},
 	} {
 		s := testSite("", "/")
 		s.Language = c.lang
 		tmpl := template.Must(template.New("t").Funcs(testFuncs(s)).Parse(`{{ longdate .D }} {{ isodate .D }} {{ date "Jan 2006" .D }}`))
 		var b bytes.Buffer
 		if err := tmpl.Execute(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.String(); got != c.want {
+			t.Errorf("%s: %q; want %q", c.lang, got, c.want)
+		}
+	}
+}
+
+// TestCountInLanguage checks that count writes a number in the site's
+// digits: Arabic-Indic in Egypt's Arabic, Persian in Iran's Persian.
+func TestCountInLanguage(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{
+		{"en", "12 1250"},
+		{"de", "12 1250"},
+		{"ar-EG", "١٢ ١٢٥٠"},
+		{"fa-IR", "۱۲ ۱۲۵۰"},
+	} {
+		s := testSite("", "/")
+		s.Language = c.lang
+		tmpl := template.Must(template.New("t").Funcs(testFuncs(s)).Parse(`{{ count 12 }} {{ count 1250 }}`))
+		var b bytes.Buffer
+		if err := tmpl.Execute(&b, nil); err != nil {
 			t.Fatal(err)
 		}
 		if got := b.String(); got != c.want {

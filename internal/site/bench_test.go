@@ -12,6 +12,7 @@ import (
 	"github.com/plotline/plotline/internal/config"
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/overlay"
 	"github.com/plotline/plotline/internal/sitefs"
@@ -81,7 +82,7 @@ func BenchmarkRenderPage(b *testing.B) {
 		b.Fatal(diags.Err())
 	}
 	bl := NewBuilder(cfg, fsys, Options{DryRun: true})
-	st := &state{site: renderSite(&cfg), pages: map[string]*record{}}
+	st := &state{site: renderSite(&cfg, locale.New(cfg.Language)), pages: map[string]*record{}}
 	tx, err := output.Begin("", output.Options{Mode: output.DryRun})
 	if err != nil {
 		b.Fatal(err)

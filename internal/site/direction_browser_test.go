@@ -237,3 +237,194 @@ func TestBrowserRightToLeftLabels(t *testing.T) {
 		}
 	}
 }
+
+// tooltipOrderJS returns, for each piece of text of the shown tooltip
+// that holds digits and Hebrew letters, whether it reads in its order from
+// the right, as labelOrderJS does for the static chart's labels.
+const tooltipOrderJS = `(() => {
+	const tip = Array.from(document.querySelectorAll('.chart-live div')).find(d => {
+		const s = getComputedStyle(d);
+		return (d.innerText || '').trim() !== '' && s.display !== 'none' && s.visibility !== 'hidden' && Number(s.opacity) > 0;
+	});
+	if (!tip) {
+		return [];
+	}
+	const x = (node, i) => {
+		const r = document.createRange();
+		r.setStart(node, i);
+		r.setEnd(node, i + 1);
+		return r.getBoundingClientRect().x;
+	};
+	const out = [];
+	const walk = document.createTreeWalker(tip, NodeFilter.SHOW_TEXT);
+	for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+		const s = n.data, digit = s.search(/[0-9]/), letter = s.search(/[\u0590-\u05ff]/);
+		if (digit < 0 || letter < 0) {
+			continue;
+		}
+		out.push({Text: s, FromRight: (x(n, digit) > x(n, letter)) === (digit < letter)});
+	}
+	return out;
+})()`
+
+// tooltipMarkerGapJS returns, for each coloured dot of the shown tooltip,
+// the space between it and the nearest character of its line.
+const tooltipMarkerGapJS = `(() => {
+	const tip = Array.from(document.querySelectorAll('.chart-live div')).find(d => {
+		const s = getComputedStyle(d);
+		return (d.innerText || '').trim() !== '' && s.display !== 'none' && s.visibility !== 'hidden' && Number(s.opacity) > 0;
+	});
+	if (!tip) {
+		return [];
+	}
+	return Array.from(tip.querySelectorAll('span[style*="border-radius"]')).map(dot => {
+		const d = dot.getBoundingClientRect();
+		const r = document.createRange();
+		r.selectNodeContents(dot.parentElement);
+		let gap = Infinity;
+		for (const c of r.getClientRects()) {
+			if (c.width === 0 || c.bottom <= d.top || c.top >= d.bottom || (c.left >= d.left && c.right <= d.right)) {
+				continue;
+			}
+			gap = Math.min(gap, c.left >= d.right ? c.left - d.right : d.left - c.right);
+		}
+		return gap;
+	});
+})()`
+
+// TestBrowserRightToLeftTooltip shows, in Chromium, the tooltips of a
+// Hebrew site's live chart, which is laid out from left to right: its
+// date, "1 בינו׳ 2025", and its values with their unit, "120 מיליון מ״ק",
+// read in their order from the right, as the page and the static chart
+// write them, also after a word ("תחזית מרכזית: 150 מיליון מ״ק"); each
+// line's coloured dot keeps its space from the text, on its left.
+func TestBrowserRightToLeftTooltip(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root := serveDir(t, buildFS(t, fstest.MapFS{
+		"plotline.yaml": {Data: []byte("title: מים\nbase_url: https://example.github.io/repo/\nlanguage: he\n")},
+		"content/articles/dam.md": {Data: []byte("---\ntitle: הסכר\ndate: 2025-03-01\ndata:\n  dam:\n    unit: מיליון מ״ק\n    series:\n" +
+			"      - {date: 2025-01-01, value: 120}\n      - {date: 2025-02-01, value: 150}\n    projection:\n      rate: 30\n      per: month\n      limit: 250\n---\n\n```chart\ndata: dam\n```\n")},
+	}))
+	useUTC(t, ctx)
+	navigate(t, ctx, root+"articles/dam/")
+	charts := waitChartsDrawn(t, ctx)
+	type order struct {
+		Text      string
+		FromRight bool
+	}
+	for _, tip := range []struct {
+		series string
+		index  int
+		has    string
+		want   int // pieces of digits and Hebrew
+	}{
+		{"observed", 0, "1 בינו׳ 2025", 2},
+		{"central", 0, "תחזית מרכזית", 3},
+	} {
+		showTooltip(t, ctx, charts[0].Figure, tip.series, tip.index, tip.has)
+		pieces, err := chromedp.Run(ctx, chromedp.Evaluate[[]order](tooltipOrderJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pieces) != tip.want {
+			t.Errorf("tooltip of %s %d: %d pieces of digits and Hebrew (%+v); want %d", tip.series, tip.index, len(pieces), pieces, tip.want)
+		}
+		for _, o := range pieces {
+			if !o.FromRight {
+				t.Errorf("tooltip of %s %d: %q does not read in its order from the right", tip.series, tip.index, o.Text)
+			}
+		}
+		gaps, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](tooltipMarkerGapJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(gaps) == 0 {
+			t.Errorf("tooltip of %s %d: no coloured dot", tip.series, tip.index)
+		}
+		for _, g := range gaps {
+			if g < 3 || math.IsInf(g, 1) {
+				t.Errorf("tooltip of %s %d: a dot %vpx from its text; want at least 3px", tip.series, tip.index, g)
+			}
+		}
+	}
+}
+
+// TestBrowserFootnoteArrow opens an article with a footnote in Hebrew
+// and in English: the arrow back to the text (↩), which browsers do not
+// mirror, is turned round in the page read from the right, and only
+// there.
+func TestBrowserFootnoteArrow(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	setWindow(t, ctx, 390, "light", false)
+	for _, c := range []struct {
+		lang   string
+		mirror bool
+	}{{"he", true}, {"en", false}} {
+		root := serveDir(t, buildFS(t, fstest.MapFS{
+			"plotline.yaml":          {Data: []byte("title: t\nbase_url: https://example.github.io/repo/\nlanguage: " + c.lang + "\n")},
+			"content/articles/fn.md": {Data: []byte("---\ntitle: t\ndate: 2025-03-01\n---\nטקסט.[^1]\n\n[^1]: הערה.\n")},
+		}))
+		navigate(t, ctx, root+"articles/fn/")
+		// The horizontal scale of the arrow's transform; 0 without one.
+		scale, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => {
+	const a = document.querySelector('.footnote-backref');
+	return a ? new DOMMatrix(getComputedStyle(a).transform).a : 0;
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := map[bool]float64{true: -1, false: 1}[c.mirror]; scale != want {
+			t.Errorf("%s: the footnote's arrow is scaled %v across; want %v", c.lang, scale, want)
+		}
+	}
+}
+
+// TestBrowserListDigits opens an article with contents, a numbered list
+// and footnotes in Egypt's Arabic, in Persian and in Arabic without a
+// country, and checks the digits each ordered list counts in: those of
+// the page's numbers, Arabic-Indic (١), Persian (۱) and 0 to 9; the home
+// page's list of articles, an ordered list shown without numbers, stays
+// without them.
+func TestBrowserListDigits(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	article := "---\ntitle: قائمة\ndate: 2025-03-01\n---\n## أ\n\n1. واحد\n2. اثنان\n\n## ب\n\nنص.[^1]\n\n## ج\n\nنص.\n\n[^1]: حاشية.\n"
+	setWindow(t, ctx, 1280, "light", false)
+	for _, c := range []struct{ lang, want string }{
+		{"ar-EG", "arabic-indic"},
+		{"fa-IR", "persian"},
+		{"ar", "decimal"},
+	} {
+		root := serveDir(t, buildFS(t, fstest.MapFS{
+			"plotline.yaml":            {Data: []byte("title: قائمة\nbase_url: https://example.github.io/repo/\nlanguage: " + c.lang + "\n")},
+			"content/articles/list.md": {Data: []byte(article)},
+		}))
+		navigate(t, ctx, root+"articles/list/")
+		styles, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`(() => {
+	const out = {};
+	for (const sel of ['.toc ol', '.article-body > ol', '.footnotes ol']) {
+		const ol = document.querySelector(sel);
+		out[sel] = ol ? getComputedStyle(ol).listStyleType : 'missing';
+	}
+	return out;
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for sel, got := range styles {
+			if got != c.want {
+				t.Errorf("%s: %s counts in %q; want %q", c.lang, sel, got, c.want)
+			}
+		}
+		navigate(t, ctx, root)
+		home, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+	const ol = document.querySelector('ol.article-list');
+	return ol ? getComputedStyle(ol).listStyleType : 'missing';
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if home != "none" {
+			t.Errorf("%s: the list of articles counts in %q; want none", c.lang, home)
+		}
+	}
+}

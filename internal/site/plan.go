@@ -47,7 +47,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	defer tx.Close()
-	st := &state{site: renderSite(&b.cfg), pages: map[string]*record{}, assets: site.Assets, bundles: site.Bundles, today: today}
+	st := &state{site: renderSite(&b.cfg, b.loc), pages: map[string]*record{}, assets: site.Assets, bundles: site.Bundles, today: today}
 	st.site.Nav = navOf(site.Pages)
 	r := b.newRun(ctx, st, tx)
 	for _, p := range site.Pages {

@@ -15,6 +15,7 @@ import (
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/render"
@@ -107,7 +108,9 @@ func (b *Builder) newRun(ctx context.Context, st *state, tx *output.Tx) *run {
 	return &run{b: b, ctx: ctx, st: st, tx: tx, written: map[string]bool{}, removed: map[string]bool{}}
 }
 
-func renderSite(cfg *config.Config) *render.Site {
+// renderSite returns what the templates see of the site of cfg, whose
+// numbers loc writes.
+func renderSite(cfg *config.Config, loc *locale.Locale) *render.Site {
 	base := cfg.BaseURL
 	if base != "" && !strings.HasSuffix(base, "/") {
 		base += "/"
@@ -116,8 +119,13 @@ func renderSite(cfg *config.Config) *render.Site {
 	if dir == "ltr" {
 		dir = "" // the default: no attribute
 	}
+	digits := loc.Numbers().System()
+	if digits == "latn" {
+		digits = "" // the default: no attribute
+	}
 	return &render.Site{
 		Direction:       dir,
+		Digits:          digits,
 		OpenGraphLocale: cfg.OpenGraphLocale(),
 		Title:           cfg.Title,
 		Description:     cfg.Description,
@@ -139,6 +147,7 @@ func (r *run) parseLayouts(diags *diag.List) error {
 		Note:        w.Text(words.AlertNote), Tip: w.Text(words.AlertTip), Important: w.Text(words.AlertImportant),
 		Warning: w.Text(words.AlertWarning), Caution: w.Text(words.AlertCaution),
 		FootnoteBack: w.Text(words.FootnoteBack), Notes: w.Text(words.Notes),
+		Zero: r.b.loc.Numbers().Zero,
 	}
 	diags.Add(wd.Errors()...)
 	layouts, err := render.ParseLayouts(r.b.fsys, render.Funcs(r.st.site, r.b.loc, r.st.words, r.asset))

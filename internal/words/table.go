@@ -28,13 +28,21 @@ type Table struct {
 
 // chain returns the tags to look a word up in, most specific first, the
 // tag itself in its canonical form and English last: "de-AT", "de", "en".
-// A tag that cannot be read gives English alone.
+// A tag that names a script other than its language's own is not given
+// the language's words: ar-Latn, Arabic in Latin letters, gets English
+// rather than words in Arabic letters. A tag that cannot be read gives
+// English alone.
 func chain(tag string) []string {
 	t, err := language.Parse(tag)
 	if err != nil {
 		return []string{"en"}
 	}
 	base, _ := t.Base()
+	ownScript := true
+	if script, c := t.Script(); c == language.Exact {
+		def, _ := language.Make(base.String()).Script()
+		ownScript = script == def
+	}
 	var out []string
 	for {
 		s := t.String()
@@ -48,7 +56,7 @@ func chain(tag string) []string {
 		}
 		t = p
 	}
-	if !slices.Contains(out, base.String()) && base.String() != "und" {
+	if !slices.Contains(out, base.String()) && base.String() != "und" && ownScript {
 		out = append(out, base.String())
 	}
 	if !slices.Contains(out, "en") {

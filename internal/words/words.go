@@ -138,6 +138,7 @@ const (
 	Notes
 	Colon
 	Semicolon
+	Comma
 
 	count // the number of keys
 )
@@ -262,6 +263,7 @@ var english = [count]struct{ name, text string }{
 	Notes:              {"notes", "Notes"},
 	Colon:              {"colon", ":"},
 	Semicolon:          {"semicolon", ";"},
+	Comma:              {"comma", ","},
 }
 
 // Colon returns the colon of t followed by a space, ": ", as it stands
@@ -272,6 +274,11 @@ func (t *Table) Colon() string { return t.Text(Colon) + " " }
 // Semicolon returns the semicolon of t followed by a space, "; ", as it
 // stands between the parts of a list.
 func (t *Table) Semicolon() string { return t.Text(Semicolon) + " " }
+
+// Comma returns the comma of t followed by a space, ", ", as it stands
+// between the clauses of a sentence and the items of a short list; Arabic
+// and Persian write "، ".
+func (t *Table) Comma() string { return t.Text(Comma) + " " }
 
 // Name returns the name of k in files and templates: "download_csv".
 func (k Key) Name() string { return english[k].name }

@@ -33,7 +33,12 @@ func TestLookup(t *testing.T) {
 		{"pt-PT", Sources, "Fontes", "pt"},
 		{"it", Older, "Meno recenti", "it"},
 		{"nl-BE", Newer, "Nieuwer", "nl"},
-		{"ar", Data, "Data", "en"},
+		{"ar", Data, "البيانات", "ar"},
+		{"ar-EG", Data, "البيانات", "ar"},
+		{"he", Data, "נתונים", "he"},
+		{"fa-IR", Data, "داده\u200cها", "fa"},
+		{"ur", Data, "Data", "en"},
+		{"ar-Latn", Data, "Data", "en"},
 		{"zh-Hant-TW", Data, "Data", "en"},
 		{"English", Data, "Data", "en"},
 		{"", Data, "Data", "en"},
@@ -59,7 +64,12 @@ func TestChain(t *testing.T) {
 		{"de", []string{"de", "en"}},
 		{"en-US", []string{"en-US", "en"}},
 		{"es-MX", []string{"es-MX", "es-419", "es", "en"}},
-		{"sr-Latn-RS", []string{"sr-Latn-RS", "sr-Latn", "sr", "en"}},
+		// A script other than the language's own: not the language's
+		// words, which are in its own script.
+		{"sr-Latn-RS", []string{"sr-Latn-RS", "sr-Latn", "en"}},
+		{"ar-Latn", []string{"ar-Latn", "en"}},
+		{"ar-Arab-EG", []string{"ar-Arab-EG", "ar", "en"}},
+		{"ar-EG", []string{"ar-EG", "ar", "en"}},
 		{"not a tag", []string{"en"}},
 	}
 	for _, tt := range tests {
@@ -72,7 +82,7 @@ func TestChain(t *testing.T) {
 // TestBuiltinComplete fails when a built-in table lacks a key, or gives
 // a text whose placeholders are not the English text's.
 func TestBuiltinComplete(t *testing.T) {
-	for _, tag := range []string{"de", "fr", "es", "it", "pt", "nl"} {
+	for _, tag := range []string{"de", "fr", "es", "it", "pt", "nl", "ar", "he", "fa"} {
 		b := builtin(tag)
 		if b == nil {
 			t.Errorf("no built-in table for %s", tag)
@@ -263,16 +273,16 @@ func TestREADMEListsKeys(t *testing.T) {
 // a count in a translated text and in the English fallback.
 func TestFunc(t *testing.T) {
 	arabic := func(n int64) string { return strings.Map(func(r rune) rune { return r - '0' + '٠' }, Itoa(n)) }
-	fsys := fstest.MapFS{"i18n/ar.yaml": {Data: []byte("page_of: \"صفحة {number} من {total}\"\n")}}
+	fsys := fstest.MapFS{"i18n/ur.yaml": {Data: []byte("page_of: \"صفحہ {number} از {total}\"\n")}}
 	var diags diag.List
-	T := Load(fsys, "ar", &diags).Func(arabic)
+	T := Load(fsys, "ur", &diags).Func(arabic)
 	tests := []struct {
 		name string
 		args []any
 		want string
 		err  string
 	}{
-		{"page_of", []any{2, 7}, "صفحة ٢ من ٧", ""},
+		{"page_of", []any{2, 7}, "صفحہ ٢ از ٧", ""},
 		{"min_read", []any{5}, "5 min read", ""},
 		{"by", []any{"Rana"}, "By Rana", ""},
 		{"contents", nil, "Contents", ""},

@@ -293,7 +293,11 @@
   // series id (in a chart of blocks whose units differ). Every piece of
   // text from the option passes through esc before it is shown. loc is
   // the option's locale: numbers and dates in the site's language; words
-  // the option's words, absent for English.
+  // the option's words, absent for English. The chart is laid out from
+  // left to right on every page, so each line takes the direction of its
+  // first letter ("1 בינו׳ 2025" and "120 מ״ק" read from the right, as on
+  // the page), and a value or name after a word is isolated from it, so
+  // that "Central projection: 120 מ״ק" keeps each in its own order.
   function tooltipFormatter(unit, several, units, loc, timed, words) {
     var suffix = unit ? ' ' + unit : '';
     words = words || { central: 'Central projection', range: 'Range', low: 'Low scenario', high: 'High scenario', colon: ': ' };
@@ -320,16 +324,16 @@
       observed.forEach(function (p) {
         var d = p.data || {};
         var own = units[p.seriesId];
-        var text = formatWritten(valueOf(p), (p.data && p.data.places) || 0, loc) + (own ? ' ' + own : suffix);
+        var text = esc(formatWritten(valueOf(p), (p.data && p.data.places) || 0, loc) + (own ? ' ' + own : suffix));
         if (several) {
-          text = p.seriesName + ': ' + text;
+          text = esc(p.seriesName + ': ') + isolate(text);
         }
-        var line = p.marker + esc(text);
+        var line = marker(p) + text;
         if (d.name) {
-          line += ' \u2014 ' + esc(d.name);
+          line += ' \u2014 ' + isolate(esc(d.name));
         }
         if (d.source && d.source !== d.name) {
-          line += '<br><small>' + esc(isWebURL(d.source) ? shortURL(d.source) : d.source) + '</small>';
+          line += '<br><small>' + isolate(esc(isWebURL(d.source) ? shortURL(d.source) : d.source)) + '</small>';
         }
         lines.push(line);
       });
@@ -337,7 +341,7 @@
       // as the series "central-beyond".
       var central = byId.central || byId['central-beyond'];
       if (central) {
-        lines.push(central.marker + esc(words.central + words.colon + formatProjected(valueOf(central), central.data, loc) + suffix));
+        lines.push(marker(central) + esc(words.central + words.colon) + isolate(esc(formatProjected(valueOf(central), central.data, loc) + suffix)));
       }
       if (byId.low && byId.band) {
         var low = Number(valueOf(byId.low));
@@ -345,14 +349,29 @@
         var high = low + width;
         // On the start the band has no width: both ends are the start value.
         var highData = width === 0 ? byId.low.data : null;
-        lines.push(byId.band.marker + esc(words.range + words.colon + formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix));
+        lines.push(marker(byId.band) + esc(words.range + words.colon) + isolate(esc(formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix)));
       } else if (byId.low) {
-        lines.push(byId.low.marker + esc(words.low + words.colon + formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix));
+        lines.push(marker(byId.low) + esc(words.low + words.colon) + isolate(esc(formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix)));
       } else if (byId.high) {
-        lines.push(byId.high.marker + esc(words.high + words.colon + formatProjected(valueOf(byId.high), byId.high.data, loc) + suffix));
+        lines.push(marker(byId.high) + esc(words.high + words.colon) + isolate(esc(formatProjected(valueOf(byId.high), byId.high.data, loc) + suffix)));
       }
-      return lines.join('<br>');
+      return lines.map(function (line) {
+        return '<span dir="auto" style="display:block">' + line + '</span>';
+      }).join('');
     };
+  }
+
+  // marker returns the coloured dot ECharts makes for p, with its space
+  // after it on the side where the line's text goes on: the left of a
+  // line read from the right.
+  function marker(p) {
+    return String(p.marker || '').replace('margin-right:', 'margin-inline-end:');
+  }
+
+  // isolate returns html, escaped text, in an element of its own
+  // direction, taken from its first letter.
+  function isolate(html) {
+    return '<bdi>' + html + '</bdi>';
   }
 
   // applyColours replaces the option's colours with the theme's
