@@ -141,8 +141,17 @@ func (p *parser) lessThan(c *cmpClaim) bool {
 }
 
 // relation reads a comparison without a ratio: "more than", "far fewer
-// than", "the same as", "about as many as", "at least as high as".
+// than", "the same as", "about as many as", "at least as high as", and a
+// change from an earlier value, "up from", "down from".
 func (p *parser) relation(c *cmpClaim) bool {
+	if w, ok := p.oneOf("up", "down"); ok {
+		// "18.5%, down from 26% in January": the direction alone.
+		c.kind, c.more, c.less = cMore, "up from", "down from"
+		if w == "down" {
+			c.kind = cLess
+		}
+		return p.seq("from")
+	}
 	if _, ok := p.oneOf("far", "much", "many"); ok {
 		switch {
 		case p.moreThan(c):
@@ -624,13 +633,13 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		}
 		return "the same as"
 	}
-	if c.more == "above" {
+	if c.more == "above" || c.more == "up from" {
 		direction = func() string {
 			switch v.Cmp(w) {
 			case 1:
-				return "above"
+				return c.more
 			case -1:
-				return "below"
+				return c.less
 			}
 			return "the same as"
 		}

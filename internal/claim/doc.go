@@ -183,6 +183,7 @@
 //
 //	more than, greater than, larger than, higher than, bigger than, above   v > w
 //	fewer than, less than, smaller than, lower than, below                  v < w
+//	up from / down from                                                     v > w / v < w
 //	far (much, many) more than                                              v ≥ 2w (for positive w)
 //	far (much) fewer than                                                   v ≤ w/2 (for positive w)
 //	as many as, as much as, as high as, the same as, equal to               v and w equal at 3 significant figures
