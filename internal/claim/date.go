@@ -60,7 +60,7 @@ var datePrefixes = []phrase[relation]{
 	{words("sometime during"), relIn}, {words("some time during"), relIn},
 	{words("by"), relBy}, {words("no later than"), relBy}, {words("not later than"), relBy},
 	{words("on or before"), relBy}, {words("on or after"), relNotBefore},
-	{words("before"), relBefore}, {words("earlier than"), relBefore},
+	{words("before"), relBefore}, {words("earlier than"), relBefore}, {words("ahead of"), relBefore},
 	{words("after"), relAfter}, {words("later than"), relAfter},
 	{words("not before"), relNotBefore}, {words("no earlier than"), relNotBefore},
 	{words("not earlier than"), relNotBefore}, {words("no sooner than"), relNotBefore},
