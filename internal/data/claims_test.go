@@ -41,6 +41,14 @@ func TestClaims(t *testing.T) {
 		{`losses.unit | claim "about 3"`, "", `claim "about 3": losses.unit is text; claims are about dates and numbers`},
 		{`losses.crossing | claim "by sprung"`, "", `claim: cannot read "by sprung": did you mean "by spring"?`},
 		{`losses.crossing | claim by spring`, "", `claim: want a phrase in quotes, such as | claim "by spring 2025"`},
+		// Single quotes, for an expression inside a double-quoted YAML
+		// string; an apostrophe ends them.
+		{`losses.crossing | claim 'by spring'`, "by spring", ""},
+		{`wounded.last.value | claim 'nine times as many as' killed.last.value`, "nine times as many as", ""},
+		{`losses.crossing | claim 'by New Year's Day'`, "", `claim: the ' after "by New Year" ends the quoted text: write a text with an apostrophe in double quotes, "by New Year's Day"`},
+		{`losses.crossing | claim 'by spring`, "", `claim: unclosed quote in 'by spring`},
+		{`losses.crossing | date '2 January'`, "15 April", ""},
+		{`'13 January'`, "13 January", ""},
 		{`losses.crossing | claim "by spring" nope.x`, "", `no data block "nope" on this page (known: killed, losses, wounded)`},
 		{`losses.crossing | claim "by spring" loses.crossing`, "", `no data block "loses" on this page (known: killed, losses, wounded): did you mean losses?`},
 	} {
@@ -54,8 +62,8 @@ func TestClaims(t *testing.T) {
 		}
 	}
 	// Every claim that could be checked was told, true or false.
-	if len(told) != 7 {
-		t.Errorf("OnClaim told of %d claims; want 7: %+v", len(told), told)
+	if len(told) != 9 {
+		t.Errorf("OnClaim told of %d claims; want 9: %+v", len(told), told)
 	}
 	if c := told[0]; c.Ref != "losses.crossing" || c.Phrase != "by spring" || !c.True || c.Value != "15 April 2025" || c.Meaning != "on or before 31 May 2025" {
 		t.Errorf("first claim told = %+v", c)
