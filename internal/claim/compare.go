@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"strings"
 )
 
 // cmpKind is what a comparison says of v against w.
@@ -48,6 +49,9 @@ type cmpClaim struct {
 	part  int     // the 3 of "a third of", "two-thirds", "one in three"
 	parts int     // the 2 of "two-thirds": a part other than 1
 	dir   int     // cPoints: 1 for "more than", -1 for "less than"
+	// pointsUnit is how a cPoints phrase names its unit: "percentage
+	// points", or "points" alone, as a poll's lead is given.
+	pointsUnit string
 	// updown marks a change written "up 10% on", "down 5% from".
 	updown bool
 	// rise and fall are the verbs of a change written "rose by 10%" or
@@ -197,16 +201,28 @@ func (p *parser) relation(c *cmpClaim) bool {
 }
 
 // points reads a difference in percentage points: "2 percentage points
-// more than", "about 1.5 percentage points below".
+// more than", "about 1.5 percentage points below", and a poll's lead,
+// "12 points ahead of", "3 points behind".
 func (p *parser) points(c *cmpClaim) bool {
 	c.kind = cPoints
 	c.q, _ = p.qualifier()
 	n, ok := p.amount()
-	if !ok || n.currency != "" || n.percent || !(p.seq("percentage", "points") || p.seq("percentage", "point")) {
+	if !ok || n.currency != "" || n.percent {
 		return false
+	}
+	c.pointsUnit = "percentage points"
+	if !p.seq("percentage", "points") && !p.seq("percentage", "point") {
+		if _, ok := p.oneOf("points", "point"); !ok {
+			return false
+		}
+		c.pointsUnit = "points"
 	}
 	c.n = n
 	switch {
+	case p.seq("ahead", "of"):
+		c.dir, c.more, c.less = 1, "ahead of", "behind"
+	case p.seq("behind"):
+		c.dir, c.more, c.less = -1, "ahead of", "behind"
 	case p.moreThan(c):
 		c.dir = 1
 	case p.lessThan(c):
@@ -468,10 +484,13 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	iv := c.interval(wr, a)
 	verdict := Verdict{Suggest: c.suggest(vr, wr, a)}
 	if c.kind == cPoints {
+		if c.pointsUnit == "points" && !v.Percent && !w.Percent {
+			return Verdict{}, errors.New(`"points" are percentage points, a difference of two values in percent, and neither value is; for shares written as fractions (0.31) write "percentage points"`)
+		}
 		d := mul(sub(vr, wr), ratInt(100))
 		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
 		verdict.Meaning = "a difference of " + iv.describe(formatShort) + " percentage points"
-		verdict.Value = vs + " is " + pointsWords(d, formatShort(roundSig(absRat(d), 3)), "more", "less") + " " + ws
+		verdict.Value = vs + " is " + pointsWords(d, formatShort(roundSig(absRat(d), 3)), "percentage points", "more", "less") + " " + ws
 		return verdict, nil
 	}
 	if c.kind != cRatio {
@@ -591,14 +610,17 @@ func roundSigKeeping(x *big.Rat, n int) *big.Rat {
 // pointsWords writes a difference d in percentage points, whose size is
 // written n, in the words more and less: "2 percentage points more than",
 // "1 percentage point below", or "the same as" for 0.
-func pointsWords(d *big.Rat, n, more, less string) string {
-	unit := "percentage points"
+func pointsWords(d *big.Rat, n, unit, more, less string) string {
 	if n == "1" {
-		unit = "percentage point"
+		unit = strings.TrimSuffix(unit, "s")
 	}
 	switch {
 	case d.Sign() == 0:
 		return "the same as"
+	case more == "ahead of" && d.Sign() > 0:
+		return n + " " + unit + " ahead of"
+	case more == "ahead of":
+		return n + " " + unit + " behind"
 	case more == "above" && d.Sign() > 0:
 		return n + " " + unit + " above"
 	case more == "above":
@@ -633,7 +655,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		}
 		return "the same as"
 	}
-	if c.more == "above" || c.more == "up from" {
+	if c.more == "above" || c.more == "up from" || c.more == "ahead of" {
 		direction = func() string {
 			switch v.Cmp(w) {
 			case 1:
@@ -657,7 +679,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		if n.Sign() == 0 {
 			return direction()
 		}
-		return pointsWords(d, formatRat(n, decimalsOf(c.n.unit)), c.more, c.less)
+		return pointsWords(d, formatRat(n, decimalsOf(c.n.unit)), c.pointsUnit, c.more, c.less)
 	case cRatio:
 	default:
 		return direction()
