@@ -46,6 +46,9 @@
 //	the 2020s, this decade, the decade                             2020–2029
 //	the early | mid | late 2020s                                   2020–23 | 2024–26 | 2027–29
 //	the start | middle | end of the decade                         its first year | 2024–26 | its last year
+//	this century, the century, the 21st (twenty-first) century     2000–2099, or 2001–2100 (read both ways)
+//	the start | end of the century                                 its first | last ten years
+//	the first | second half of the century                         its first | last fifty years
 //	between P and Q, from P to Q, P to Q, P–Q                      the first day of P to the last of Q
 //
 // Some periods are read two ways, and a verdict stands only when both
@@ -57,7 +60,11 @@
 // before April 2024 and after September 2025, and refused between. A
 // week begins on a Sunday in some countries and on a Monday in others:
 // "this week" as of Monday 13 January 2025 is true from 13 to 18 January
-// and refused on the 12th and the 19th.
+// and refused on the 12th and the 19th. A century runs from its year 00
+// to 99 for some readers and from 01 to 00 for others: "by the end of the
+// century" is true up to 31 December 2099 and refused in 2100. "mid-century"
+// and "the middle of the century", which readers place anywhere from its
+// 40s to its 60s, are refused.
 //
 // Easter, whose day moves and differs between churches, is refused. The
 // turn of the year without a year is the one under way or the next.
