@@ -238,8 +238,7 @@ func TestSuggestionsHold(t *testing.T) {
 			}
 			for _, p := range numberPhrases {
 				for _, x := range values {
-					for _, pct := range []bool{false, true} {
-						q := Quantity{x, pct}
+					for _, q := range []Quantity{{Value: x}, {Value: x, Percent: true}, {Value: x, Scale: 6}} {
 						v, err := Number(p, q, o)
 						holds(t, fmt.Sprintf("number %q for %+v (%+v)", p, q, o), v, err,
 							func(s string) (Verdict, error) { return Number(s, q, o) })

@@ -481,6 +481,12 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	}
 	vr, wr := plain(v), plain(w)
 	vs, ws := showQuantity(v), showQuantity(w)
+	if v.Scale != w.Scale && !v.Percent && !w.Percent {
+		// 1.2 (billion dollars) against 800 (million dollars): compared,
+		// and shown, at their full size.
+		vr, wr = mul(vr, pow10(v.Scale)), mul(wr, pow10(w.Scale))
+		vs, ws = formatValue(vr), formatValue(wr)
+	}
 	iv := c.interval(wr, a)
 	verdict := Verdict{Suggest: c.suggest(vr, wr, a)}
 	if c.kind == cPoints {

@@ -110,6 +110,59 @@ func TestClaimsFromAsOf(t *testing.T) {
 	}
 }
 
+// TestScaledUnit checks that the numbers of a block whose unit counts them
+// in millions, billions or trillions are read at their full size by a
+// claim that names such a multiplier, and as written by one that names
+// none, and that blocks of two scales compare at their full size.
+func TestScaledUnit(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  debt:
+    unit: trillion dollars
+    series: [{date: 2015-09-30, value: 18.15}, {date: 2025-09-30, value: 37.64}]
+    projection: {rate: 2.2, per: year, limit: 40}
+  deficit:
+    unit: billion dollars
+    series: [{date: 2025-09-30, value: 1775}]
+  ice:
+    unit: million km²
+    series: [{date: 2024-09-15, value: 4.28}]
+  growth:
+    unit: trillion dollars
+    series: [{date: 2015-09-30, value: 18.15}]
+    projection: {rate: 5, per: year, model: exponential, limit: 40}
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		expr, err string
+	}{
+		{`debt.last.value | claim "about $38 trillion"`, ""},
+		{`debt.last.value | claim "about 38"`, ""},
+		{`debt.limit | claim "$40 trillion"`, ""},
+		{`debt.rate | claim "$2.2 trillion"`, ""},
+		{`debt.last.value | claim "nearly $40 trillion"`, `claim "nearly $40 trillion" is false: debt.last.value is $37.64 trillion (nearly $38 trillion)`},
+		{`debt.last.value | claim "more than twice" debt.first.value`, ""},
+		{`debt.last.value | claim "more than 20 times" deficit.last.value`, ""},
+		{`deficit.last.value | claim "less than" debt.first.value`, ""},
+		{`ice.last.value | claim "millions"`, ""},
+		{`ice.last.value | claim "about 4.3 million"`, ""},
+		// An exponential rate is a percentage, whatever the unit.
+		{`growth.rate | claim "5%"`, ""},
+	} {
+		_, err := scope.EvalString(tc.expr, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err {
+			t.Errorf("{{ %s }}: %q; want %q", tc.expr, got, tc.err)
+		}
+	}
+}
+
 // TestPercentUnit checks that the numbers of a block whose unit says they
 // are percentages already are read so: 4.2 percent is 4.2%, for the
 // percent format and for claims, not 420%; a block in other units, or in

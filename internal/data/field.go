@@ -96,7 +96,7 @@ func (b *Block) Field(path string) (Value, error) {
 		case "date":
 			return Value{Kind: Date, Date: pr.Start.Date}, nil
 		case "value":
-			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit)}, nil
+			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 		}
 	case "central", "low", "high":
 		if isScenarioField(rest) {
@@ -166,7 +166,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 		}
 		return Value{Kind: Date, Date: pt.Date, Timed: timed}, nil
 	case "value":
-		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit)}, nil
+		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 	case "label":
 		return Value{Kind: Text, Text: pt.Label}, nil
 	}
@@ -187,7 +187,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 		if !pr.HasLimit {
 			return Value{}, fmt.Errorf("block %q has no limit", b.Name)
 		}
-		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit)}, nil
+		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 	case "until":
 		return Value{Kind: Date, Date: pr.Until}, nil
 	}
@@ -223,12 +223,12 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		// A rate written in the front matter is shown as written; a fitted
 		// one is computed. An exponential rate is a percentage, and so is
 		// a linear one of a block in percent (percentage points).
-		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Places: s.RatePlaces}, nil
+		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Places: s.RatePlaces, Scale: rateScale(pr.Model, b.Unit)}, nil
 	case "value_at_until":
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
 		}
-		return Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit)}, nil
+		return Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 	}
 	if !pr.HasLimit {
 		return Value{}, fmt.Errorf("block %q has no limit, so it has no %q", b.Name, path)
@@ -270,6 +270,35 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 var percentWords = []string{
 	"%", "percent", "per cent", "pct",
 	"prozent", "pour cent", "por ciento", "per cento", "percento", "por cento", "procent",
+}
+
+// unitScale returns the power of ten a block's unit counts its numbers
+// in, as its first word says: 6 for "million people", 12 for "trillion
+// dollars" or "trillions of dollars", 0 for a unit of ones. Claims read
+// "$38 trillion" against 37.64 in "trillion dollars" at its full size.
+func unitScale(unit string) int {
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(unit)), " ")
+	switch strings.TrimSuffix(first, "s") {
+	case "thousand":
+		return 3
+	case "million":
+		return 6
+	case "billion":
+		return 9
+	case "trillion":
+		return 12
+	}
+	return 0
+}
+
+// rateScale is the scale of a projection's rate: that of the block's unit
+// for a linear model, whose rate is in the unit, and none for an
+// exponential one, whose rate is a percentage.
+func rateScale(model, unit string) int {
+	if model == "exponential" {
+		return 0
+	}
+	return unitScale(unit)
 }
 
 // percentUnit reports whether a block's unit says that its numbers are

@@ -52,6 +52,9 @@ type Value struct {
 	// Percent is set for a number in percent units, such as the rate of
 	// an exponential projection: 5 means 5%.
 	Percent bool
+	// Scale is the power of ten the block's unit counts the number in: 12
+	// for 37.64 in "trillion dollars" (see unitScale), 0 for ones.
+	Scale int
 	// Places, for an Exact number, is how many decimals it was written
 	// with when more than its shortest form has (see Point.Places).
 	Places int
