@@ -746,7 +746,7 @@ func TestValuePositionsOnDemand(t *testing.T) {
 // TestValuePositionsEscapes checks that a value whose source is not what
 // it reads as, for a doubled quote, an escape or a folded line, still
 // gives each offset the place it was typed at: the "40" of a headline
-// written 'America''s debt passes $40 trillion' was reported at the
+// in single quotes whose apostrophe is doubled was reported at the
 // opening quote. Columns counted by hand.
 func TestValuePositionsEscapes(t *testing.T) {
 	src := []byte("---\n" +
