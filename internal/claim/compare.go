@@ -25,6 +25,7 @@ const (
 	cWellMore                   // v above w by more than About
 	cWellLess                   // v below w by more than About
 	cPoints                     // v − w, or w − v, in percentage points
+	cDiff                       // v − w, or w − v, in the values' own unit
 )
 
 // ratioForm is the ratio a cRatio comparison is about.
@@ -82,7 +83,7 @@ var adjectives = []string{"many", "much", "large", "high", "big", "great"}
 // parseComparison reads a comparison phrase.
 func parseComparison(s string) (*cmpClaim, *Error) {
 	p := newParser(s)
-	for _, alt := range []func(*cmpClaim) bool{p.ratio, p.points, p.relation} {
+	for _, alt := range []func(*cmpClaim) bool{p.ratio, p.points, p.difference, p.relation} {
 		p.pos = 0
 		c := &cmpClaim{more: "more", less: "fewer"}
 		if alt(c) && p.done() {
@@ -231,6 +232,111 @@ func (p *parser) points(c *cmpClaim) bool {
 		return false
 	}
 	return true
+}
+
+// difference reads a difference of two values in their own unit: "3,000
+// more than", "about $19 trillion higher than", "rose by 150", "has fallen
+// by 1.2 million", "up 3,000 on", "down $2bn from".
+func (p *parser) difference(c *cmpClaim) bool {
+	c.kind = cDiff
+	if p.perfect() {
+		c.aux = p.peek(0).text + " " // "has risen by 150"
+		p.pos++
+	}
+	updown, _ := p.oneOf("up", "down")
+	verb := false
+	if t := p.peek(0); updown == "" && t.kind == tWord && changeVerbs[t.text] != "" {
+		p.pos++
+		verb, updown = true, "down"
+		c.rise, c.fall = changeVerbs[t.text], t.text
+		if riseVerbs[t.text] {
+			updown = "up"
+			c.rise, c.fall = t.text, changeVerbs[t.text]
+		}
+		if !p.seq("by") {
+			return false
+		}
+	}
+	c.q, _ = p.qualifier()
+	n, ok := p.amount()
+	if !ok || n.percent {
+		return false
+	}
+	c.n = n
+	c.dir = 1
+	switch {
+	case verb:
+		p.opt("from")
+	case updown != "":
+		if !p.seq("on") && !p.seq("from") {
+			return false
+		}
+		c.updown = true
+	case p.moreThan(c):
+		return true
+	case p.lessThan(c):
+		c.dir = -1
+		return true
+	default:
+		return false
+	}
+	if updown == "down" {
+		c.dir = -1
+	}
+	return true
+}
+
+// diffWords writes a difference d of c in its words, at the precision of
+// c's number: "3,000 more than", "rose by $19 trillion", "down 150 from".
+// A difference too small for c's multiplier ("1.5 million" for 300,000)
+// is written "about" it, to two figures or as many as it takes to hold.
+// A difference that rounds to 0 at c's precision gives "".
+func (c *cmpClaim) diffWords(d, a *big.Rat) string {
+	style := numStyle{currency: c.n.currency, multWord: c.n.multWord}
+	var text string
+	if absRat(d).Cmp(style.mult()) >= 0 || style.multWord == "" {
+		unit := c.n.unit
+		if style.multWord != "" {
+			// Read to two figures at least, as any number with a
+			// multiplier is: 1,299.5 is "1.3k", not "1k".
+			unit = twoFigures(absRat(d), unit)
+			if unit.Cmp(style.mult()) > 0 {
+				unit = style.mult()
+			}
+		}
+		n := roundAt(absRat(d), unit)
+		if n.Sign() == 0 {
+			return ""
+		}
+		text = style.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, decimalsOf(quo(unit, style.mult())))) })
+	} else {
+		style.multWord = ""
+		for figs := 2; ; figs++ {
+			unit := sigUnit(absRat(d), figs)
+			n := roundAt(absRat(d), unit)
+			if qualInterval(qAbout, n, unit, a).contains(absRat(d)) || figs > 40 {
+				text = "about " + style.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, decimalsOf(unit))) })
+				break
+			}
+		}
+	}
+	switch {
+	case c.rise != "" && d.Sign() < 0:
+		return c.aux + c.fall + " by " + text
+	case c.rise != "":
+		return c.aux + c.rise + " by " + text
+	case c.updown && d.Sign() < 0:
+		return "down " + text + " from"
+	case c.updown:
+		return "up " + text + " from"
+	case c.more == "above" && d.Sign() < 0:
+		return text + " below"
+	case c.more == "above":
+		return text + " above"
+	case d.Sign() < 0:
+		return text + " " + c.less + " than"
+	}
+	return text + " " + c.more + " than"
 }
 
 // changeVerbs are the verbs of a change, "rose by 30%", "has fallen by
@@ -499,6 +605,40 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 		verdict.Value = vs + " is " + pointsWords(d, formatShort(roundSig(absRat(d), 3)), "percentage points", "more", "less") + " " + ws
 		return verdict, nil
 	}
+	if c.kind == cDiff {
+		if v.Percent || w.Percent {
+			return Verdict{}, errors.New(`a difference of two percentages is in percentage points: write "N percentage points more than"`)
+		}
+		vd, wd := ratOf(v.Value), ratOf(w.Value)
+		large := c.n.mult().Cmp(ratInt(1000)) >= 0
+		scaled := v.Scale == w.Scale && v.Scale > 0 && large
+		if v.Scale != w.Scale || scaled {
+			vd, wd = mul(vd, pow10(v.Scale)), mul(wd, pow10(w.Scale))
+		}
+		d := sub(vd, wd)
+		style := numStyle{currency: c.n.currency, multWord: c.n.multWord}
+		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
+		verdict.Meaning = "a difference of " + iv.describe(func(x *big.Rat) string { return style.write(x, formatShort) })
+		word := "more"
+		if d.Sign() < 0 {
+			word = "less"
+		}
+		show := formatValue
+		if scaled {
+			show = func(x *big.Rat) string { return style.write(x, formatValue) } // "$37.64 trillion"
+		}
+		verdict.Value = show(vd) + " is " + show(absRat(d)) + " " + word + " than " + show(wd)
+		if scaled && absRat(d).Cmp(c.n.mult()) < 0 {
+			// Too small for the phrase's multiplier: a suggestion
+			// without one is read against the numbers as written.
+			d = sub(ratOf(v.Value), ratOf(w.Value))
+		}
+		verdict.Suggest = c.diffWords(d, a)
+		if verdict.Suggest == "" {
+			verdict.Suggest = c.suggest(vd, wd, a) // "more than", "the same as"
+		}
+		return verdict, nil
+	}
 	if c.kind != cRatio {
 		show := func(x *big.Rat) string { return formatShort(x) }
 		if w.Percent {
@@ -661,13 +801,26 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		}
 		return "the same as"
 	}
-	if c.more == "above" || c.more == "up from" || c.more == "ahead of" {
+	switch c.more {
+	case "above", "up from":
 		direction = func() string {
 			switch v.Cmp(w) {
 			case 1:
 				return c.more
 			case -1:
 				return c.less
+			}
+			return "the same as"
+		}
+	case "ahead of":
+		// A lead under half a point: "ahead of" and "behind" need a
+		// number of points.
+		direction = func() string {
+			switch v.Cmp(w) {
+			case 1:
+				return "more than"
+			case -1:
+				return "less than"
 			}
 			return "the same as"
 		}

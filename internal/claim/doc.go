@@ -203,6 +203,8 @@
 //	N percentage points more than (higher than, above …)                    100·(v − w) rounds to N
 //	N percentage points less than (lower than, below …)                     100·(w − v) rounds to N
 //	N points ahead of / N points behind                                     the same, of values in percent (a poll's lead)
+//	N more than (higher than, above …), rose by N, up N on (from)           v − w rounds to N at N's precision, or holds with its qualifier
+//	N fewer than (lower than, below …), fell by N, down N from              w − v the same; of two percentages refused (that is points)
 //	N times [as many as], twice, double, triple, fourfold, 10-fold          v/w rounds to N at N's precision, two figures at least
 //	  (has) doubled, tripled, trebled, quadrupled
 //	half [as many as], a third of … a twentieth of, one in five, halved     w/v rounds to 2.0, 3.0 … 9.0, 10 … 20

@@ -147,6 +147,9 @@ func TestScaledUnit(t *testing.T) {
 		{`debt.last.value | claim "more than twice" debt.first.value`, ""},
 		{`debt.last.value | claim "more than 20 times" deficit.last.value`, ""},
 		{`deficit.last.value | claim "less than" debt.first.value`, ""},
+		{`debt.last.value | claim "rose by more than $19 trillion" debt.first.value`, ""},
+		{`debt.last.value | claim "about 19.5 more than" debt.first.value`, ""},
+		{`debt.last.value | claim "rose by $20 trillion" debt.first.value`, `claim "rose by $20 trillion" is false of debt.last.value and debt.first.value: $37.64 trillion is $19.49 trillion more than $18.15 trillion (rose by $19 trillion)`},
 		{`ice.last.value | claim "millions"`, ""},
 		{`ice.last.value | claim "about 4.3 million"`, ""},
 		// An exponential rate is a percentage, whatever the unit.
