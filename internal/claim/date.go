@@ -43,15 +43,16 @@ func addMonths(t time.Time, n int) time.Time {
 type relation int
 
 const (
-	relIn        relation = iota // in the period
-	relBy                        // on or before its last day
-	relBefore                    // before its first day
-	relAfter                     // after its last day
-	relNotBefore                 // on or after its first day
-	relWithin                    // after AsOf and no later than AsOf + a duration
-	relAround                    // around the turn of the year: in it
-	relLater                     // in the period and after AsOf
-	relEarlier                   // in the period and before AsOf
+	relIn         relation = iota // in the period
+	relBy                         // on or before its last day
+	relBefore                     // before its first day
+	relAfter                      // after its last day
+	relNotBefore                  // on or after its first day
+	relWithin                     // after AsOf and no later than AsOf + a duration
+	relWithinLess                 // after AsOf and before AsOf + a duration: "in less than"
+	relAround                     // around the turn of the year: in it
+	relLater                      // in the period and after AsOf
+	relEarlier                    // in the period and before AsOf
 )
 
 var datePrefixes = []phrase[relation]{
@@ -70,6 +71,7 @@ var datePrefixes = []phrase[relation]{
 	{words("within the coming"), relWithin}, {words("in the next"), relWithin},
 	{words("in the coming"), relWithin}, {words("over the next"), relWithin},
 	{words("over the coming"), relWithin}, {words("sometime"), relIn}, {words("some time"), relIn},
+	{words("in less than"), relWithinLess}, {words("in under"), relWithinLess},
 }
 
 // durUnit is the unit of a "within" phrase.
@@ -181,7 +183,7 @@ func named(m time.Month, f monthShape) func(int, bool) (span, bool) {
 type dateClaim struct {
 	rel      relation
 	from, to period // to is set only for a range
-	n        int    // relWithin: how many units
+	n        int    // relWithin, relWithinLess: how many units
 	unit     durUnit
 }
 
@@ -193,7 +195,7 @@ func parseDate(s string) (*dateClaim, *Error) {
 	if rel, ok := longest(p, datePrefixes); ok {
 		c.rel = rel
 	}
-	if c.rel == relWithin {
+	if c.rel == relWithin || c.rel == relWithinLess {
 		if !p.duration(c) || !p.done() {
 			return nil, p.err(s, KindDate)
 		}
@@ -1340,7 +1342,7 @@ func Date(phrase string, v time.Time, o Options) (Verdict, error) {
 		Value:   v.Format(dateLayout),
 		Suggest: ApproxDate(v),
 	}
-	if c.rel == relWithin && v.After(e.asOf) {
+	if (c.rel == relWithin || c.rel == relWithinLess) && v.After(e.asOf) {
 		verdict.Suggest = within(e.asOf, v, c.unit)
 	}
 	return verdict, nil
@@ -1384,7 +1386,7 @@ func (r dayRange) contains(t time.Time) bool {
 
 // place turns c into the days it allows, or says why it cannot.
 func (c *dateClaim) place(e dateEnv) (dayRange, string) {
-	if c.rel == relWithin {
+	if c.rel == relWithin || c.rel == relWithinLess {
 		if !e.hasAsOf {
 			return dayRange{}, "it counts from the as-of date, which is not set"
 		}
@@ -1396,6 +1398,9 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 			end = addMonths(e.asOf, c.n)
 		case uYear:
 			end = addMonths(e.asOf, 12*c.n)
+		}
+		if c.rel == relWithinLess {
+			end = end.AddDate(0, 0, -1) // "in less than 6 weeks": not on the day 6 weeks on
 		}
 		s := span{e.asOf.AddDate(0, 0, 1), end}
 		return dayRange{s.lo, s.hi, spanText(s)}, ""

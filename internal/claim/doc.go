@@ -102,6 +102,7 @@
 //	later P, later in P (this year, this month)      a day of P after AsOf
 //	earlier P, earlier in P                          a day of P before AsOf
 //	within N days | weeks | months | years           after AsOf and on or before AsOf + N units
+//	in less than N units, in under N units           after AsOf and before AsOf + N units
 //
 // In "before the end of P" and "after the start of P" the end and the start
 // are moments, not the last or first week: they mean "by P" and "not before
