@@ -39,6 +39,90 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+// TestCSVColumn checks a file of several series, one column each, as a
+// poll tracker or a spreadsheet holds them: each block reads the column
+// its column: names, a row with that cell empty has no observation of it,
+// the label column is every block's, and the other blocks' columns are no
+// warning.
+func TestCSVColumn(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/articles/polls.csv": {Data: []byte("date,reform,labour,label\n2025-01-31,25,26,\n2025-02-28,,25,no Reform figure\n2025-05-31,30,22,After the local elections\n")},
+		// As a chart of two blocks downloads it.
+		"content/articles/chart.csv": {Data: []byte("date,reform,reform_label,reform_source,labour,labour_label,labour_source\n" +
+			"2025-01-31,25,,,26,Labour ahead,https://example.org/l\n2025-05-31,30,Locals,https://example.org/r,22,,\n")},
+	}
+	src := `data:
+  reform:
+    csv: polls.csv
+    column: reform
+  labour:
+    csv: polls.csv
+    column: Labour
+`
+	blocks, diags := parse(t, src, fsys)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	wantReform := []Point{
+		{Date: day("2025-01-31"), Value: 25},
+		{Date: day("2025-05-31"), Value: 30, Label: "After the local elections"},
+	}
+	if got := blocks[0].Series; !slices.Equal(got, wantReform) {
+		t.Errorf("reform series = %+v; want %+v", got, wantReform)
+	}
+	wantLabour := []Point{
+		{Date: day("2025-01-31"), Value: 26},
+		{Date: day("2025-02-28"), Value: 25, Label: "no Reform figure"},
+		{Date: day("2025-05-31"), Value: 22, Label: "After the local elections"},
+	}
+	if got := blocks[1].Series; !slices.Equal(got, wantLabour) {
+		t.Errorf("labour series = %+v; want %+v", got, wantLabour)
+	}
+
+	blocks, diags = parse(t, `data:
+  reform:
+    csv: chart.csv
+    column: reform
+  labour:
+    csv: chart.csv
+    column: labour
+`, fsys)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	wantReform = []Point{
+		{Date: day("2025-01-31"), Value: 25},
+		{Date: day("2025-05-31"), Value: 30, Label: "Locals", Source: "https://example.org/r"},
+	}
+	wantLabour = []Point{
+		{Date: day("2025-01-31"), Value: 26, Label: "Labour ahead", Source: "https://example.org/l"},
+		{Date: day("2025-05-31"), Value: 22},
+	}
+	if got := blocks[0].Series; !slices.Equal(got, wantReform) {
+		t.Errorf("reform series from a chart's CSV = %+v; want %+v", got, wantReform)
+	}
+	if got := blocks[1].Series; !slices.Equal(got, wantLabour) {
+		t.Errorf("labour series from a chart's CSV = %+v; want %+v", got, wantLabour)
+	}
+
+	// A column the file lacks, one letter off, and column: without csv:.
+	_, diags = parse(t, `data:
+  reform:
+    csv: polls.csv
+    column: refrom
+  greens:
+    series: [{date: 2025-01-31, value: 9}]
+    column: greens
+`, fsys)
+	want := []string{
+		pagePath + `:7:5: block "greens": column names a column of a csv file, and the block reads none (add csv: with the file)`,
+		`content/articles/polls.csv:1:1: the header has no column "refrom", which the block's column: names (the columns are date, reform, labour, label): did you mean reform?`,
+	}
+	if !slices.Equal(diags, want) {
+		t.Errorf("Parse reported:\n%s\nwant:\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestCSVErrors(t *testing.T) {
 	const c = "content/articles/prices.csv"
 	const p = pagePath + ":"

@@ -540,7 +540,7 @@ func TestSchemaErrors(t *testing.T) {
     projection: {rate: 3, limt: 10}
 `,
 			[]string{
-				p + `3:5: unknown key "colour" in block "losses" (want unit, as_of, series, csv or projection)`,
+				p + `3:5: unknown key "colour" in block "losses" (want unit, as_of, series, csv, column or projection)`,
 				p + `5:38: unknown key "note" in observation (want date, value, label or source)`,
 				p + `6:27: unknown key "limt" in projection (want start, rate, per, model, limit, until, low or high): did you mean limit?`,
 			},
