@@ -6,13 +6,15 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/plotline/plotline/internal/diag"
 )
 
 // Fields lists the field paths Block.Field answers, in the order error
 // messages give them. "central." may be put before any scenario field
-// (rate, crossing, days_to_limit, weeks_to_limit, value_at_until), which
+// (rate, crossing, days_to_limit, weeks_to_limit, months_to_limit,
+// years_to_limit, value_at_until), which
 // without a prefix mean the central scenario.
 func Fields() []string {
 	out := []string{
@@ -34,7 +36,7 @@ func Fields() []string {
 }
 
 func scenarioFields() []string {
-	return []string{"rate", "crossing", "days_to_limit", "weeks_to_limit", "value_at_until"}
+	return []string{"rate", "crossing", "days_to_limit", "weeks_to_limit", "months_to_limit", "years_to_limit", "value_at_until"}
 }
 
 // Field returns the value of the field at path, what follows the block
@@ -57,9 +59,11 @@ func scenarioFields() []string {
 //	crossing             the first day the central projection reaches the limit
 //	days_to_limit        whole days from as_of to crossing
 //	weeks_to_limit       days_to_limit / 7, rounded to the nearest whole week
+//	months_to_limit      calendar months from as_of to crossing, rounded to the nearest whole one
+//	years_to_limit       calendar years from as_of to crossing, rounded to the nearest whole one
 //	value_at_until       the central projection's value at until
-//	low.*, high.*        rate, crossing, days_to_limit, weeks_to_limit and
-//	                     value_at_until of the low and high scenarios
+//	low.*, high.*        rate, crossing, the days, weeks, months and years to
+//	                     the limit, and value_at_until of the low and high scenarios
 //
 // A field that the block does not have, such as the crossing of a limit
 // that is never reached, is an error explaining why.
@@ -197,8 +201,9 @@ func (b *Block) projectionField(name string) (Value, error) {
 	return Value{Kind: Number, Num: pr.R2}, nil
 }
 
-// scenarioField answers rate, crossing, days_to_limit, weeks_to_limit and
-// value_at_until of the scenario called name.
+// scenarioField answers rate, crossing, days_to_limit, weeks_to_limit,
+// months_to_limit, years_to_limit and value_at_until of the scenario called
+// name.
 func (b *Block) scenarioField(name, field string) (Value, error) {
 	path := field
 	if name != "central" {
@@ -260,10 +265,33 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		return Value{Kind: Date, Date: s.Crossing, Timed: s.Hourly()}, nil
 	}
 	days := float64(daysBetween(b.AsOf, s.Crossing))
-	if field == "weeks_to_limit" {
+	switch field {
+	case "weeks_to_limit":
 		return Value{Kind: Number, Num: math.Round(days / 7), Exact: true}, nil
+	case "months_to_limit":
+		return Value{Kind: Number, Num: calendarSteps(b.AsOf, s.Crossing, 1), Exact: true}, nil
+	case "years_to_limit":
+		return Value{Kind: Number, Num: calendarSteps(b.AsOf, s.Crossing, 12), Exact: true}, nil
 	}
 	return Value{Kind: Number, Num: days, Exact: true}, nil
+}
+
+// calendarSteps returns how many steps of per months lie from a to b,
+// rounded to the nearest whole one (halves away from zero), counted by the
+// calendar as a projection counts them: from 31 January, a month on is 28
+// February and two are 31 March. It is below zero when b is before a.
+func calendarSteps(a, b time.Time, per int) float64 {
+	sign := 1.0
+	if b.Before(a) {
+		a, b, sign = b, a, -1
+	}
+	n := max(int(b.Sub(a).Hours()/24/(31*float64(per)))-1, 0) // a few steps short
+	for !AddMonths(a, (n+1)*per).After(b) {
+		n++
+	}
+	lo, hi := AddMonths(a, n*per), AddMonths(a, (n+1)*per)
+	frac := b.Sub(lo).Hours() / hi.Sub(lo).Hours()
+	return sign * math.Round(float64(n)+frac)
 }
 
 // percentWords are the units percentUnit knows, in lower case.
