@@ -351,6 +351,11 @@ func parseCSV(path string, src []byte, column string, diags *diag.List) []Point 
 				_, err := strconv.ParseFloat(cell, 64)
 				if want == "date" && (isDate || DateHint(cell) != "") || want == "value" && err == nil && !isDate {
 					hint = fmt.Sprintf(": if the column %q holds the %ss, name it %s", strings.TrimSpace(h), want, want)
+					if want == "value" && !diag.OneEdit(strings.ToLower(strings.TrimSpace(h)), "value") {
+						// Or read it by its name, as a column of a
+						// file of several series is read.
+						hint += fmt.Sprintf(", or give the block column: %s", strings.TrimSpace(h))
+					}
 					break
 				}
 			}

@@ -141,7 +141,7 @@ func TestCSVErrors(t *testing.T) {
 		{"empty", " \n", "prices.csv", []string{c + ":1:1: the csv file is empty (want a header row naming date and value, then one observation a line)"}},
 		{"header only", "date,value\n", "prices.csv", []string{c + ":1:1: the csv file has a header but no observations"}},
 		{"missing column", "date,price\n2025-01-01,3\n", "prices.csv", []string{
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value, or give the block column: price`,
 			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
 		}},
 		{"bad values", "date,value,label\n2025-01-01,1200,a\n2025-02-30,5,b\n2025-01-03,x,c\n2025-01-04\n", "prices.csv", []string{
@@ -211,7 +211,7 @@ func TestCSVErrors(t *testing.T) {
 		}},
 		{"columns named otherwise", "Day,Region,Cases\n2025-01-01,North,3\n", "prices.csv", []string{
 			c + `:1:1: the header has no "date" column (want date, value and optionally label and source): if the column "Day" holds the dates, name it date`,
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Cases" holds the values, name it value`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Cases" holds the values, name it value, or give the block column: Cases`,
 			c + `:1:1: warning: unknown column "Day" (want date, value, label or source)`,
 			c + `:1:5: warning: unknown column "Region" (want date, value, label or source)`,
 			c + `:1:12: warning: unknown column "Cases" (want date, value, label or source)`,
@@ -224,7 +224,7 @@ func TestCSVErrors(t *testing.T) {
 			c + `:1:36: warning: unknown column "Units: feet" (want date, value, label or source)`,
 		}},
 		{"a value column named otherwise, with thousands separators", "Date,Elevation (ft)\n01/31/2025,\"1,066.21\"\n", "prices.csv", []string{
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Elevation (ft)" holds the values, name it value`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Elevation (ft)" holds the values, name it value, or give the block column: Elevation (ft)`,
 			c + `:1:6: warning: unknown column "Elevation (ft)" (want date, value, label or source)`,
 		}},
 		{"a spreadsheet's separator line", "sep=,\ndate,value\n2025-01-01,3\n", "prices.csv", []string{
@@ -271,7 +271,7 @@ func TestCSVErrors(t *testing.T) {
 			c + `:1:15: the character U+0007 cannot be shown in a web page: remove it`,
 		}},
 		{"byte-order mark before an unknown column", "\ufeffdate,price\n2025-01-01,1\n", "prices.csv", []string{
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value, or give the block column: price`,
 			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
 		}},
 		// The mark is no column: "vaule" is column 6 of the header an
