@@ -19,8 +19,9 @@ var update = flag.Bool("update", false, "rewrite the expected parts of testdata/
 //	phrase | value => verdict | meaning | suggestion
 //
 // The value is a day (2025-04-15) in dates.txt, a number in numbers.txt
-// (with a trailing % for a Quantity already in percent units), and two
-// numbers "v | w" in comparisons.txt. The verdict is true or false; the
+// (with a trailing % for a Quantity already in percent units, or a word
+// for one counted in thousands, millions, billions or trillions: "37.64
+// trillion"), and two numbers "v | w" in comparisons.txt. The verdict is true or false; the
 // suggestion is written for false verdicts only. A phrase that is not
 // understood expects "error: message". Lines starting with # are comments;
 // these lines set the options of the cases after them:
@@ -150,9 +151,18 @@ func runCase(file, input string, o Options) (string, error) {
 	return "false | " + v.Meaning + " | " + v.Suggest, nil
 }
 
-// parseQuantity reads "11960" or "5%" (a value in percent units).
+// parseQuantity reads "11960", "5%" (a value in percent units) or "37.64
+// trillion" (a value counted in trillions: Scale 12).
 func parseQuantity(s string) (Quantity, error) {
+	scale := 0
+	if num, word, ok := strings.Cut(s, " "); ok {
+		scales := map[string]int{"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+		if scale, ok = scales[word]; !ok {
+			return Quantity{}, fmt.Errorf("unknown scale %q", word)
+		}
+		s = num
+	}
 	pct := strings.HasSuffix(s, "%")
 	f, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)
-	return Quantity{Value: f, Percent: pct}, err
+	return Quantity{Value: f, Percent: pct, Scale: scale}, err
 }

@@ -42,6 +42,14 @@ type Quantity struct {
 	// Percent says Value is in percent units already (5 means 5%). When it
 	// is false, a phrase with a percent sign is checked against Value×100.
 	Percent bool
+	// Scale is the power of ten Value is counted in, 12 for a value in
+	// "trillion dollars"; 0 for ones. A number phrase that names a
+	// multiplier of a thousand or more ("$38 trillion", "tens of
+	// millions") is checked against Value×10^Scale; one without, against
+	// Value as it is, for prose that gives the unit after the phrase
+	// ("about 38 trillion dollars"). Two values of different scales are
+	// compared at their full size.
+	Scale int
 }
 
 // Verdict is the outcome of checking one claim.

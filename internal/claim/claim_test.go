@@ -216,7 +216,8 @@ func TestSuggestionsHold(t *testing.T) {
 		"twice", "half", "half as much as", "a third of", "about a third of", "30% of", "30% more than",
 		"30% lower than", "more than twice as many as", "less than half", "2.5 times", "two-thirds of",
 		"a fifth more than", "slightly more than", "well below", "2 percentage points more than", "up 10% on",
-		"double", "one in five", "a third as many as",
+		"double", "one in five", "a third as many as", "12 points ahead of", "down from", "150 more than",
+		"about 3,000 fewer than", "rose by 150", "has fallen by more than 1.5 million", "up 12k on",
 	}
 	values := []float64{0, 1, -1, 0.5, 0.05, 0.0549, 0.125, 2, 2.5, 7, 90, 95, 100, 150, 210, 285, 299, 300, 301,
 		315, 449.7, 600, 999.5, 1000, 2547, 2700, 11399, 11960, 12000, 12600.01, 1449999, 1620000, 2e9, -95, -105.1, -300, 1e-9}
@@ -238,8 +239,7 @@ func TestSuggestionsHold(t *testing.T) {
 			}
 			for _, p := range numberPhrases {
 				for _, x := range values {
-					for _, pct := range []bool{false, true} {
-						q := Quantity{x, pct}
+					for _, q := range []Quantity{{Value: x}, {Value: x, Percent: true}, {Value: x, Scale: 6}} {
 						v, err := Number(p, q, o)
 						holds(t, fmt.Sprintf("number %q for %+v (%+v)", p, q, o), v, err,
 							func(s string) (Verdict, error) { return Number(s, q, o) })
@@ -249,10 +249,18 @@ func TestSuggestionsHold(t *testing.T) {
 			for _, p := range comparePhrases {
 				for _, x := range values {
 					for _, y := range []float64{300, 0.3, -300, 0, 12000} {
-						a, b := Quantity{Value: x}, Quantity{Value: y}
-						v, err := Compare(p, a, b, o)
-						holds(t, fmt.Sprintf("comparison %q for %v against %v (%+v)", p, x, y, o), v, err,
-							func(s string) (Verdict, error) { return Compare(s, a, b, o) })
+						for _, pair := range [][2]Quantity{
+							{{Value: x}, {Value: y}}, {{Value: x, Percent: true}, {Value: y, Percent: true}},
+							{{Value: x, Scale: 6}, {Value: y, Scale: 6}}, {{Value: x, Scale: 9}, {Value: y, Scale: 6}},
+						} {
+							a, b := pair[0], pair[1]
+							v, err := Compare(p, a, b, o)
+							if err != nil && (strings.Contains(p, "points") != a.Percent) {
+								continue // points of plain numbers, a difference of percentages: refused
+							}
+							holds(t, fmt.Sprintf("comparison %q for %+v against %+v (%+v)", p, a, b, o), v, err,
+								func(s string) (Verdict, error) { return Compare(s, a, b, o) })
+						}
 					}
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"strings"
 )
 
 // cmpKind is what a comparison says of v against w.
@@ -24,6 +25,7 @@ const (
 	cWellMore                   // v above w by more than About
 	cWellLess                   // v below w by more than About
 	cPoints                     // v − w, or w − v, in percentage points
+	cDiff                       // v − w, or w − v, in the values' own unit
 )
 
 // ratioForm is the ratio a cRatio comparison is about.
@@ -48,6 +50,9 @@ type cmpClaim struct {
 	part  int     // the 3 of "a third of", "two-thirds", "one in three"
 	parts int     // the 2 of "two-thirds": a part other than 1
 	dir   int     // cPoints: 1 for "more than", -1 for "less than"
+	// pointsUnit is how a cPoints phrase names its unit: "percentage
+	// points", or "points" alone, as a poll's lead is given.
+	pointsUnit string
 	// updown marks a change written "up 10% on", "down 5% from".
 	updown bool
 	// rise and fall are the verbs of a change written "rose by 10%" or
@@ -78,7 +83,7 @@ var adjectives = []string{"many", "much", "large", "high", "big", "great"}
 // parseComparison reads a comparison phrase.
 func parseComparison(s string) (*cmpClaim, *Error) {
 	p := newParser(s)
-	for _, alt := range []func(*cmpClaim) bool{p.ratio, p.points, p.relation} {
+	for _, alt := range []func(*cmpClaim) bool{p.ratio, p.points, p.difference, p.relation} {
 		p.pos = 0
 		c := &cmpClaim{more: "more", less: "fewer"}
 		if alt(c) && p.done() {
@@ -141,8 +146,17 @@ func (p *parser) lessThan(c *cmpClaim) bool {
 }
 
 // relation reads a comparison without a ratio: "more than", "far fewer
-// than", "the same as", "about as many as", "at least as high as".
+// than", "the same as", "about as many as", "at least as high as", and a
+// change from an earlier value, "up from", "down from".
 func (p *parser) relation(c *cmpClaim) bool {
+	if w, ok := p.oneOf("up", "down"); ok {
+		// "18.5%, down from 26% in January": the direction alone.
+		c.kind, c.more, c.less = cMore, "up from", "down from"
+		if w == "down" {
+			c.kind = cLess
+		}
+		return p.seq("from")
+	}
 	if _, ok := p.oneOf("far", "much", "many"); ok {
 		switch {
 		case p.moreThan(c):
@@ -188,16 +202,28 @@ func (p *parser) relation(c *cmpClaim) bool {
 }
 
 // points reads a difference in percentage points: "2 percentage points
-// more than", "about 1.5 percentage points below".
+// more than", "about 1.5 percentage points below", and a poll's lead,
+// "12 points ahead of", "3 points behind".
 func (p *parser) points(c *cmpClaim) bool {
 	c.kind = cPoints
 	c.q, _ = p.qualifier()
 	n, ok := p.amount()
-	if !ok || n.currency != "" || n.percent || !(p.seq("percentage", "points") || p.seq("percentage", "point")) {
+	if !ok || n.currency != "" || n.percent {
 		return false
+	}
+	c.pointsUnit = "percentage points"
+	if !p.seq("percentage", "points") && !p.seq("percentage", "point") {
+		if _, ok := p.oneOf("points", "point"); !ok {
+			return false
+		}
+		c.pointsUnit = "points"
 	}
 	c.n = n
 	switch {
+	case p.seq("ahead", "of"):
+		c.dir, c.more, c.less = 1, "ahead of", "behind"
+	case p.seq("behind"):
+		c.dir, c.more, c.less = -1, "ahead of", "behind"
 	case p.moreThan(c):
 		c.dir = 1
 	case p.lessThan(c):
@@ -206,6 +232,111 @@ func (p *parser) points(c *cmpClaim) bool {
 		return false
 	}
 	return true
+}
+
+// difference reads a difference of two values in their own unit: "3,000
+// more than", "about $19 trillion higher than", "rose by 150", "has fallen
+// by 1.2 million", "up 3,000 on", "down $2bn from".
+func (p *parser) difference(c *cmpClaim) bool {
+	c.kind = cDiff
+	if p.perfect() {
+		c.aux = p.peek(0).text + " " // "has risen by 150"
+		p.pos++
+	}
+	updown, _ := p.oneOf("up", "down")
+	verb := false
+	if t := p.peek(0); updown == "" && t.kind == tWord && changeVerbs[t.text] != "" {
+		p.pos++
+		verb, updown = true, "down"
+		c.rise, c.fall = changeVerbs[t.text], t.text
+		if riseVerbs[t.text] {
+			updown = "up"
+			c.rise, c.fall = t.text, changeVerbs[t.text]
+		}
+		if !p.seq("by") {
+			return false
+		}
+	}
+	c.q, _ = p.qualifier()
+	n, ok := p.amount()
+	if !ok || n.percent {
+		return false
+	}
+	c.n = n
+	c.dir = 1
+	switch {
+	case verb:
+		p.opt("from")
+	case updown != "":
+		if !p.seq("on") && !p.seq("from") {
+			return false
+		}
+		c.updown = true
+	case p.moreThan(c):
+		return true
+	case p.lessThan(c):
+		c.dir = -1
+		return true
+	default:
+		return false
+	}
+	if updown == "down" {
+		c.dir = -1
+	}
+	return true
+}
+
+// diffWords writes a difference d of c in its words, at the precision of
+// c's number: "3,000 more than", "rose by $19 trillion", "down 150 from".
+// A difference too small for c's multiplier ("1.5 million" for 300,000)
+// is written "about" it, to two figures or as many as it takes to hold.
+// A difference that rounds to 0 at c's precision gives "".
+func (c *cmpClaim) diffWords(d, a *big.Rat) string {
+	style := numStyle{currency: c.n.currency, multWord: c.n.multWord}
+	var text string
+	if absRat(d).Cmp(style.mult()) >= 0 || style.multWord == "" {
+		unit := c.n.unit
+		if style.multWord != "" {
+			// Read to two figures at least, as any number with a
+			// multiplier is: 1,299.5 is "1.3k", not "1k".
+			unit = twoFigures(absRat(d), unit)
+			if unit.Cmp(style.mult()) > 0 {
+				unit = style.mult()
+			}
+		}
+		n := roundAt(absRat(d), unit)
+		if n.Sign() == 0 {
+			return ""
+		}
+		text = style.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, decimalsOf(quo(unit, style.mult())))) })
+	} else {
+		style.multWord = ""
+		for figs := 2; ; figs++ {
+			unit := sigUnit(absRat(d), figs)
+			n := roundAt(absRat(d), unit)
+			if qualInterval(qAbout, n, unit, a).contains(absRat(d)) || figs > 40 {
+				text = "about " + style.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, decimalsOf(unit))) })
+				break
+			}
+		}
+	}
+	switch {
+	case c.rise != "" && d.Sign() < 0:
+		return c.aux + c.fall + " by " + text
+	case c.rise != "":
+		return c.aux + c.rise + " by " + text
+	case c.updown && d.Sign() < 0:
+		return "down " + text + " from"
+	case c.updown:
+		return "up " + text + " from"
+	case c.more == "above" && d.Sign() < 0:
+		return text + " below"
+	case c.more == "above":
+		return text + " above"
+	case d.Sign() < 0:
+		return text + " " + c.less + " than"
+	}
+	return text + " " + c.more + " than"
 }
 
 // changeVerbs are the verbs of a change, "rose by 30%", "has fallen by
@@ -456,13 +587,56 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	}
 	vr, wr := plain(v), plain(w)
 	vs, ws := showQuantity(v), showQuantity(w)
+	if v.Scale != w.Scale && !v.Percent && !w.Percent {
+		// 1.2 (billion dollars) against 800 (million dollars): compared,
+		// and shown, at their full size.
+		vr, wr = mul(vr, pow10(v.Scale)), mul(wr, pow10(w.Scale))
+		vs, ws = formatValue(vr), formatValue(wr)
+	}
 	iv := c.interval(wr, a)
 	verdict := Verdict{Suggest: c.suggest(vr, wr, a)}
 	if c.kind == cPoints {
+		if c.pointsUnit == "points" && !v.Percent && !w.Percent {
+			return Verdict{}, errors.New(`"points" are percentage points, a difference of two values in percent, and neither value is; for shares written as fractions (0.31) write "percentage points"`)
+		}
 		d := mul(sub(vr, wr), ratInt(100))
 		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
 		verdict.Meaning = "a difference of " + iv.describe(formatShort) + " percentage points"
-		verdict.Value = vs + " is " + pointsWords(d, formatShort(roundSig(absRat(d), 3)), "more", "less") + " " + ws
+		verdict.Value = vs + " is " + pointsWords(d, formatShort(roundSig(absRat(d), 3)), "percentage points", "more", "less") + " " + ws
+		return verdict, nil
+	}
+	if c.kind == cDiff {
+		if v.Percent || w.Percent {
+			return Verdict{}, errors.New(`a difference of two percentages is in percentage points: write "N percentage points more than"`)
+		}
+		vd, wd := ratOf(v.Value), ratOf(w.Value)
+		large := c.n.mult().Cmp(ratInt(1000)) >= 0
+		scaled := v.Scale == w.Scale && v.Scale > 0 && large
+		if v.Scale != w.Scale || scaled {
+			vd, wd = mul(vd, pow10(v.Scale)), mul(wd, pow10(w.Scale))
+		}
+		d := sub(vd, wd)
+		style := numStyle{currency: c.n.currency, multWord: c.n.multWord}
+		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
+		verdict.Meaning = "a difference of " + iv.describe(func(x *big.Rat) string { return style.write(x, formatShort) })
+		word := "more"
+		if d.Sign() < 0 {
+			word = "less"
+		}
+		show := formatValue
+		if scaled {
+			show = func(x *big.Rat) string { return style.write(x, formatValue) } // "$37.64 trillion"
+		}
+		verdict.Value = show(vd) + " is " + show(absRat(d)) + " " + word + " than " + show(wd)
+		if scaled && absRat(d).Cmp(c.n.mult()) < 0 {
+			// Too small for the phrase's multiplier: a suggestion
+			// without one is read against the numbers as written.
+			d = sub(ratOf(v.Value), ratOf(w.Value))
+		}
+		verdict.Suggest = c.diffWords(d, a)
+		if verdict.Suggest == "" {
+			verdict.Suggest = c.suggest(vd, wd, a) // "more than", "the same as"
+		}
 		return verdict, nil
 	}
 	if c.kind != cRatio {
@@ -582,14 +756,17 @@ func roundSigKeeping(x *big.Rat, n int) *big.Rat {
 // pointsWords writes a difference d in percentage points, whose size is
 // written n, in the words more and less: "2 percentage points more than",
 // "1 percentage point below", or "the same as" for 0.
-func pointsWords(d *big.Rat, n, more, less string) string {
-	unit := "percentage points"
+func pointsWords(d *big.Rat, n, unit, more, less string) string {
 	if n == "1" {
-		unit = "percentage point"
+		unit = strings.TrimSuffix(unit, "s")
 	}
 	switch {
 	case d.Sign() == 0:
 		return "the same as"
+	case more == "ahead of" && d.Sign() > 0:
+		return n + " " + unit + " ahead of"
+	case more == "ahead of":
+		return n + " " + unit + " behind"
 	case more == "above" && d.Sign() > 0:
 		return n + " " + unit + " above"
 	case more == "above":
@@ -624,13 +801,26 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		}
 		return "the same as"
 	}
-	if c.more == "above" {
+	switch c.more {
+	case "above", "up from":
 		direction = func() string {
 			switch v.Cmp(w) {
 			case 1:
-				return "above"
+				return c.more
 			case -1:
-				return "below"
+				return c.less
+			}
+			return "the same as"
+		}
+	case "ahead of":
+		// A lead under half a point: "ahead of" and "behind" need a
+		// number of points.
+		direction = func() string {
+			switch v.Cmp(w) {
+			case 1:
+				return "more than"
+			case -1:
+				return "less than"
 			}
 			return "the same as"
 		}
@@ -648,7 +838,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		if n.Sign() == 0 {
 			return direction()
 		}
-		return pointsWords(d, formatRat(n, decimalsOf(c.n.unit)), c.more, c.less)
+		return pointsWords(d, formatRat(n, decimalsOf(c.n.unit)), c.pointsUnit, c.more, c.less)
 	case cRatio:
 	default:
 		return direction()

@@ -43,15 +43,16 @@ func addMonths(t time.Time, n int) time.Time {
 type relation int
 
 const (
-	relIn        relation = iota // in the period
-	relBy                        // on or before its last day
-	relBefore                    // before its first day
-	relAfter                     // after its last day
-	relNotBefore                 // on or after its first day
-	relWithin                    // after AsOf and no later than AsOf + a duration
-	relAround                    // around the turn of the year: in it
-	relLater                     // in the period and after AsOf
-	relEarlier                   // in the period and before AsOf
+	relIn         relation = iota // in the period
+	relBy                         // on or before its last day
+	relBefore                     // before its first day
+	relAfter                      // after its last day
+	relNotBefore                  // on or after its first day
+	relWithin                     // after AsOf and no later than AsOf + a duration
+	relWithinLess                 // after AsOf and before AsOf + a duration: "in less than"
+	relAround                     // around the turn of the year: in it
+	relLater                      // in the period and after AsOf
+	relEarlier                    // in the period and before AsOf
 )
 
 var datePrefixes = []phrase[relation]{
@@ -60,7 +61,7 @@ var datePrefixes = []phrase[relation]{
 	{words("sometime during"), relIn}, {words("some time during"), relIn},
 	{words("by"), relBy}, {words("no later than"), relBy}, {words("not later than"), relBy},
 	{words("on or before"), relBy}, {words("on or after"), relNotBefore},
-	{words("before"), relBefore}, {words("earlier than"), relBefore},
+	{words("before"), relBefore}, {words("earlier than"), relBefore}, {words("ahead of"), relBefore},
 	{words("after"), relAfter}, {words("later than"), relAfter},
 	{words("not before"), relNotBefore}, {words("no earlier than"), relNotBefore},
 	{words("not earlier than"), relNotBefore}, {words("no sooner than"), relNotBefore},
@@ -70,6 +71,7 @@ var datePrefixes = []phrase[relation]{
 	{words("within the coming"), relWithin}, {words("in the next"), relWithin},
 	{words("in the coming"), relWithin}, {words("over the next"), relWithin},
 	{words("over the coming"), relWithin}, {words("sometime"), relIn}, {words("some time"), relIn},
+	{words("in less than"), relWithinLess}, {words("in under"), relWithinLess},
 }
 
 // durUnit is the unit of a "within" phrase.
@@ -181,7 +183,7 @@ func named(m time.Month, f monthShape) func(int, bool) (span, bool) {
 type dateClaim struct {
 	rel      relation
 	from, to period // to is set only for a range
-	n        int    // relWithin: how many units
+	n        int    // relWithin, relWithinLess: how many units
 	unit     durUnit
 }
 
@@ -193,7 +195,7 @@ func parseDate(s string) (*dateClaim, *Error) {
 	if rel, ok := longest(p, datePrefixes); ok {
 		c.rel = rel
 	}
-	if c.rel == relWithin {
+	if c.rel == relWithin || c.rel == relWithinLess {
 		if !p.duration(c) || !p.done() {
 			return nil, p.err(s, KindDate)
 		}
@@ -421,7 +423,7 @@ func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
-		p.splitYear, p.edgeOfSplitYear, p.decade, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
+		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
 		p.holiday, p.relWeek, p.relDay,
 	} {
 		start := p.pos
@@ -1202,6 +1204,98 @@ func (p *parser) decade() (period, bool) {
 	return period{shape: func(y int, _ bool) (span, bool) { return years(y), true }, year: yearRef{yearAbs, start}, edge: e}, true
 }
 
+// centuryOrdinal reads the number of a century, "21st", "twenty-first",
+// and returns the year that begins it in the common reading, 2000.
+func (p *parser) centuryOrdinal() (int, bool) {
+	start := p.pos
+	if n, ok := p.num(1, 2); ok {
+		if t := p.peek(0); t.glued && n >= 1 {
+			if _, ok := p.oneOf("st", "nd", "rd", "th"); ok {
+				return (n - 1) * 100, true
+			}
+		}
+		p.pos = start
+		return 0, false
+	}
+	switch {
+	case p.seq("twentieth"):
+		return 1900, true
+	case p.seq("twenty", "-", "first"), p.seq("twenty", "first"):
+		return 2000, true
+	case p.seq("twenty", "-", "second"), p.seq("twenty", "second"):
+		return 2100, true
+	}
+	return 0, false
+}
+
+// century reads "this century" or "the century", the as-of date's, "the
+// 21st century", their first or last ten years, "the start of the
+// century", "the end of the century", and their halves, "the second half
+// of the century". Readers count a century from its year 00 (2000 to
+// 2099) or from its year 01 (2000 is then the last year of the 20th), so
+// the phrase is read both ways. "mid-century" and "the middle of the
+// century", which readers place anywhere from the 2040s to the 2060s, are
+// refused.
+func (p *parser) century() (period, bool) {
+	first, n := 0, 100 // years of it
+	e := edgeNone
+	start := p.pos
+	if w, ok := p.edgeWord(); ok {
+		if w == 1 {
+			return period{}, p.midCentury(start)
+		}
+		first, n, e = []int{0, 0, 90}[w], 10, edgeOf(w)
+	} else {
+		p.opt("the")
+		if part, ok := p.part(); ok {
+			if part == 1 {
+				return period{}, p.midCentury(start)
+			}
+			return period{}, false
+		}
+		if h, ok := p.oneOf("first", "second"); ok {
+			if !p.seq("half", "of") {
+				return period{}, false
+			}
+			first, n = map[string]int{"first": 0, "second": 50}[h], 50
+		}
+	}
+	p.opt("the")
+	ref := yearRef{yearRel, 0}
+	if p.seq("this", "century") || p.seq("century") {
+		// the as-of date's
+	} else if base, ok := p.centuryOrdinal(); ok && p.seq("century") {
+		ref = yearRef{yearAbs, base + 50}
+	} else {
+		return period{}, false
+	}
+	years := func(base int) (span, bool) {
+		return span{day(base+first, 1, 1), day(base+first+n-1, 12, 31)}, true
+	}
+	return period{
+		shape:   func(y int, _ bool) (span, bool) { return years(y - y%100) },
+		late:    func(y int, _ bool) (span, bool) { return years((y-1)/100*100 + 1) },
+		year:    ref,
+		edge:    e,
+		twoWays: "a century runs from its year 00 to 99 to some readers and from 01 to 00 to others",
+		instead: "write the years, as in \"by 2100\" or \"in the 2090s\"",
+	}, true
+}
+
+// midCentury refuses "mid-century" and "the middle of the century", read
+// from start: readers place them anywhere from the 2040s to the 2060s.
+func (p *parser) midCentury(start int) bool {
+	p.opt("the")
+	if !p.seq("this") {
+		p.centuryOrdinal()
+	}
+	if p.seq("century") {
+		p.fail("readers place the middle of a century anywhere from its 40s to its 60s; write the years meant, as in \"by 2050\" or \"in the 2050s\"")
+	}
+	p.pos = start
+	return false
+}
+
 // dateLayout is how dates are written in messages: "15 April 2025".
 const dateLayout = "2 January 2006"
 
@@ -1248,7 +1342,7 @@ func Date(phrase string, v time.Time, o Options) (Verdict, error) {
 		Value:   v.Format(dateLayout),
 		Suggest: ApproxDate(v),
 	}
-	if c.rel == relWithin && v.After(e.asOf) {
+	if (c.rel == relWithin || c.rel == relWithinLess) && v.After(e.asOf) {
 		verdict.Suggest = within(e.asOf, v, c.unit)
 	}
 	return verdict, nil
@@ -1292,7 +1386,7 @@ func (r dayRange) contains(t time.Time) bool {
 
 // place turns c into the days it allows, or says why it cannot.
 func (c *dateClaim) place(e dateEnv) (dayRange, string) {
-	if c.rel == relWithin {
+	if c.rel == relWithin || c.rel == relWithinLess {
 		if !e.hasAsOf {
 			return dayRange{}, "it counts from the as-of date, which is not set"
 		}
@@ -1304,6 +1398,9 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 			end = addMonths(e.asOf, c.n)
 		case uYear:
 			end = addMonths(e.asOf, 12*c.n)
+		}
+		if c.rel == relWithinLess {
+			end = end.AddDate(0, 0, -1) // "in less than 6 weeks": not on the day 6 weeks on
 		}
 		s := span{e.asOf.AddDate(0, 0, 1), end}
 		return dayRange{s.lo, s.hi, spanText(s)}, ""

@@ -46,6 +46,9 @@
 //	the 2020s, this decade, the decade                             2020–2029
 //	the early | mid | late 2020s                                   2020–23 | 2024–26 | 2027–29
 //	the start | middle | end of the decade                         its first year | 2024–26 | its last year
+//	this century, the century, the 21st (twenty-first) century     2000–2099, or 2001–2100 (read both ways)
+//	the start | end of the century                                 its first | last ten years
+//	the first | second half of the century                         its first | last fifty years
 //	between P and Q, from P to Q, P to Q, P–Q                      the first day of P to the last of Q
 //
 // Some periods are read two ways, and a verdict stands only when both
@@ -57,7 +60,11 @@
 // before April 2024 and after September 2025, and refused between. A
 // week begins on a Sunday in some countries and on a Monday in others:
 // "this week" as of Monday 13 January 2025 is true from 13 to 18 January
-// and refused on the 12th and the 19th.
+// and refused on the 12th and the 19th. A century runs from its year 00
+// to 99 for some readers and from 01 to 00 for others: "by the end of the
+// century" is true up to 31 December 2099 and refused in 2100. "mid-century"
+// and "the middle of the century", which readers place anywhere from its
+// 40s to its 60s, are refused.
 //
 // Easter, whose day moves and differs between churches, is refused. The
 // turn of the year without a year is the one under way or the next.
@@ -88,13 +95,14 @@
 //
 //	P, in P, on P, during P, at P, sometime [in] P   on a day of P
 //	by P, no later than P, on or before P            on or before the last day of P
-//	before P, earlier than P                         before the first day of P
+//	before P, earlier than P, ahead of P             before the first day of P
 //	after P, later than P                            after the last day of P
 //	not before P, no earlier than P, not until P,    on or after the first day of P
 //	  on or after P
 //	later P, later in P (this year, this month)      a day of P after AsOf
 //	earlier P, earlier in P                          a day of P before AsOf
 //	within N days | weeks | months | years           after AsOf and on or before AsOf + N units
+//	in less than N units, in under N units           after AsOf and before AsOf + N units
 //
 // In "before the end of P" and "after the start of P" the end and the start
 // are moments, not the last or first week: they mean "by P" and "not before
@@ -183,6 +191,7 @@
 //
 //	more than, greater than, larger than, higher than, bigger than, above   v > w
 //	fewer than, less than, smaller than, lower than, below                  v < w
+//	up from / down from                                                     v > w / v < w
 //	far (much, many) more than                                              v ≥ 2w (for positive w)
 //	far (much) fewer than                                                   v ≤ w/2 (for positive w)
 //	as many as, as much as, as high as, the same as, equal to               v and w equal at 3 significant figures
@@ -194,6 +203,9 @@
 //	well above, well over / well below, well under                          v > w + a·|w| / v < w − a·|w|
 //	N percentage points more than (higher than, above …)                    100·(v − w) rounds to N
 //	N percentage points less than (lower than, below …)                     100·(w − v) rounds to N
+//	N points ahead of / N points behind                                     the same, of values in percent (a poll's lead)
+//	N more than (higher than, above …), rose by N, up N on (from)           v − w rounds to N at N's precision, or holds with its qualifier
+//	N fewer than (lower than, below …), fell by N, down N from              w − v the same; of two percentages refused (that is points)
 //	N times [as many as], twice, double, triple, fourfold, 10-fold          v/w rounds to N at N's precision, two figures at least
 //	  (has) doubled, tripled, trebled, quadrupled
 //	half [as many as], a third of … a twentieth of, one in five, halved     w/v rounds to 2.0, 3.0 … 9.0, 10 … 20

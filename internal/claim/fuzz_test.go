@@ -52,7 +52,7 @@ func FuzzClaim(f *testing.F) {
 		if math.IsNaN(v) || math.IsInf(v, 0) || math.IsNaN(w) || math.IsInf(w, 0) {
 			return
 		}
-		q, r := Quantity{v, vPct}, Quantity{w, wPct}
+		q, r := Quantity{Value: v, Percent: vPct}, Quantity{Value: w, Percent: wPct}
 		vn, err := Number(phrase, q, o)
 		check("number", vn, err, func(s string) (Verdict, error) { return Number(s, q, o) })
 		vc, err := Compare(phrase, q, r, o)

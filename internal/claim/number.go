@@ -353,11 +353,14 @@ func parseMagnitude(s string) (*numClaim, bool) {
 // "about" the value.
 func (c *numClaim) magnitudeVerdict(q Quantity, a *big.Rat) Verdict {
 	m := ratOf(q.Value)
+	if c.scaled(q) {
+		m = mul(m, pow10(q.Scale))
+	}
 	iv := c.mag.interval()
 	v := Verdict{
 		True:    iv.contains(m),
 		Meaning: iv.describe(formatShort),
-		Value:   showQuantity(q),
+		Value:   formatValue(m),
 	}
 	for _, e := range magnitudes {
 		if e.is.interval().contains(m) {
@@ -367,7 +370,38 @@ func (c *numClaim) magnitudeVerdict(q Quantity, a *big.Rat) Verdict {
 	}
 	about := &numClaim{q: qAbout, words: "about", a: amount{n: ratInt(1), unit: ratInt(1)}}
 	v.Suggest = about.suggest(m, a)
+	if c.scaled(q) {
+		v.Suggest = suggestScaled(v.Suggest, q, about, a)
+	}
 	return v
+}
+
+// suggestScaled returns s, a suggestion for the value of q at its full
+// size, when s is read so too; and otherwise c's suggestion for q's value
+// as it is ("about 0.5" for half a million counted in millions), since a
+// phrase without a large multiplier is checked against that.
+func suggestScaled(s string, q Quantity, c *numClaim, a *big.Rat) string {
+	if sc, err := parseNumber(s); err == nil && sc.scaled(q) {
+		return s
+	}
+	return c.suggest(ratOf(q.Value), a)
+}
+
+// scaled reports whether c is checked against v at its full size, v's
+// Value times 10^Scale: when v is counted in thousands or more and c names
+// a multiplier of a thousand or more, "$38 trillion", "tens of millions".
+func (c *numClaim) scaled(v Quantity) bool {
+	if v.Scale <= 0 || v.Percent {
+		return false
+	}
+	large := func(x amount) bool { return x.mult().Cmp(ratInt(1000)) >= 0 }
+	switch {
+	case c.mag != nil:
+		return c.mag.lo >= 1000
+	case c.q == qRange:
+		return large(c.a) || large(c.b)
+	}
+	return large(c.a)
 }
 
 // numClaim is a parsed number phrase.
@@ -622,13 +656,23 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 	if style.percent && !v.Percent {
 		m = mul(m, ratInt(100))
 	}
-	iv := c.interval(a)
 	shown := numStyle{currency: style.currency, percent: style.percent || v.Percent}
+	if c.scaled(v) {
+		m = mul(m, pow10(v.Scale))
+		if style.mult().Cmp(ratInt(1000)) >= 0 {
+			shown.multWord = style.multWord // "$37.64 trillion"
+		}
+	}
+	iv := c.interval(a)
+	suggest := c.suggest(m, a)
+	if c.scaled(v) {
+		suggest = suggestScaled(suggest, v, c, a)
+	}
 	return Verdict{
 		True:    iv.contains(m),
 		Meaning: iv.describe(func(x *big.Rat) string { return style.write(x, formatShort) }),
 		Value:   shown.write(m, formatValue),
-		Suggest: c.suggest(m, a),
+		Suggest: suggest,
 	}, nil
 }
 

@@ -179,10 +179,13 @@ func (p *Page) Pos(off int) diag.Pos { return diag.At(p.Path, p.Source, off) }
 // ValuePositions returns, for a text value found at start in src (the
 // file at path) and read as value, the position in the file of each byte
 // offset of value. A value written as it reads, plain or in quotes without
-// escapes, maps one to one. Otherwise quotes, escapes and folded lines
-// shift what the writer typed against what it reads as, but "{{" is
-// written as it reads: the one at off is the same-numbered "{{" from
-// start on, and any other offset gives start.
+// escapes, maps one to one. One whose quotes, escapes or folded lines
+// shift what the writer typed against what it reads as (an apostrophe
+// doubled in single quotes, "a \"quoted\" word", a title over two lines)
+// is read alongside its source, so that each offset still finds the
+// character it came from. Where that fails (a block scalar, |), "{{" is
+// written as it reads: the one at off is the same-numbered "{{" from start
+// on, and any other offset gives start.
 //
 // The value's place in src is looked up when a position is first asked
 // for, not before: finding a line reads the file from its start, and a
@@ -207,6 +210,9 @@ func valuePositions(path string, src []byte, start diag.Pos, value string) func(
 	if bytes.HasPrefix(src[base:], []byte(value)) {
 		return func(off int) diag.Pos { return diag.At(path, src, base+min(max(off, 0), len(value))) }
 	}
+	if offs, ok := alignScalar(src, base, value); ok {
+		return func(off int) diag.Pos { return diag.At(path, src, offs[min(max(off, 0), len(value))]) }
+	}
 	return func(off int) diag.Pos {
 		if off < 0 || off+2 > len(value) || value[off:off+2] != "{{" {
 			return start
@@ -226,6 +232,125 @@ func valuePositions(path string, src []byte, start diag.Pos, value string) func(
 			i += 2
 		}
 	}
+}
+
+// alignScalar reads the scalar that starts at src[base], single-quoted,
+// double-quoted or plain, alongside value, what it reads as, and returns
+// the offset in src of each byte of value, and of its end. It reads the
+// escapes of a double-quoted scalar (YAML's and TOML's), the doubled quote
+// of a single-quoted one, and folded lines; it returns false where the
+// two part, as for a block scalar.
+func alignScalar(src []byte, base int, value string) ([]int, bool) {
+	offs := make([]int, len(value)+1)
+	i, quote := base, byte(0)
+	if i < len(src) && (src[i] == '\'' || src[i] == '"') {
+		quote, i = src[i], i+1
+	}
+	for j := 0; j < len(value); {
+		if i >= len(src) {
+			return nil, false
+		}
+		c := src[i]
+		if run, breaks := foldAt(src, i); breaks > 0 {
+			// Folded lines read as a space, or as breaks when blank
+			// lines are between; an escaped break as nothing.
+			want := " "
+			if breaks > 1 {
+				want = strings.Repeat("\n", breaks-1)
+			}
+			if i > 0 && src[i-1] == '\\' && quote == '"' {
+				want = ""
+			}
+			if !strings.HasPrefix(value[j:], want) {
+				return nil, false
+			}
+			for k := range want {
+				offs[j+k] = i
+			}
+			i, j = i+run, j+len(want)
+			continue
+		}
+		switch {
+		case quote == '\'' && c == '\'' && i+1 < len(src) && src[i+1] == '\'':
+			if value[j] != '\'' {
+				return nil, false
+			}
+			offs[j] = i
+			i, j = i+2, j+1
+		case quote == '"' && c == '\\':
+			if i+1 < len(src) && (src[i+1] == '\n' || src[i+1] == '\r') {
+				i++ // an escaped line break: the fold above reads it
+				continue
+			}
+			text, n, ok := unescape(src[i:])
+			if !ok || !strings.HasPrefix(value[j:], text) {
+				return nil, false
+			}
+			for k := range text {
+				offs[j+k] = i
+			}
+			i, j = i+n, j+len(text)
+		case c == value[j]:
+			offs[j] = i
+			i, j = i+1, j+1
+		default:
+			return nil, false
+		}
+	}
+	offs[len(value)] = i
+	return offs, true
+}
+
+// foldAt returns the length of the run of spaces and line breaks at
+// src[i], and how many line breaks it holds: 0 when it holds none, and
+// the run is then not a fold.
+func foldAt(src []byte, i int) (int, int) {
+	k, breaks := i, 0
+	for k < len(src) {
+		switch src[k] {
+		case ' ', '\t':
+		case '\n':
+			breaks++
+		case '\r':
+			if k+1 >= len(src) || src[k+1] != '\n' {
+				breaks++
+			}
+		default:
+			return k - i, breaks
+		}
+		k++
+	}
+	return k - i, breaks
+}
+
+// unescape reads the escape at the start of s, a backslash and what
+// follows it in a double-quoted YAML or TOML string, and returns the text
+// it stands for and its length in s.
+func unescape(s []byte) (string, int, bool) {
+	if len(s) < 2 {
+		return "", 0, false
+	}
+	simple := map[byte]string{
+		'0': "\x00", 'a': "\a", 'b': "\b", 't': "\t", '\t': "\t", 'n': "\n", 'v': "\v", 'f': "\f",
+		'r': "\r", 'e': "\x1b", ' ': " ", '"': "\"", '/': "/", '\\': "\\", 'N': "\u0085",
+		'_': "\u00a0", 'L': "\u2028", 'P': "\u2029",
+	}
+	if text, ok := simple[s[1]]; ok {
+		return text, 2, true
+	}
+	digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[1]]
+	if digits == 0 || len(s) < 2+digits {
+		return "", 0, false
+	}
+	var r rune
+	for _, h := range s[2 : 2+digits] {
+		d := strings.IndexByte("0123456789abcdef", h|0x20)
+		if d < 0 {
+			return "", 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	return string(r), 2 + digits, true
 }
 
 // countBraces counts the "{{" of s, not overlapping.

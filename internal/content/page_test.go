@@ -743,6 +743,42 @@ func TestValuePositionsOnDemand(t *testing.T) {
 	}
 }
 
+// TestValuePositionsEscapes checks that a value whose source is not what
+// it reads as, for a doubled quote, an escape or a folded line, still
+// gives each offset the place it was typed at: the "40" of a headline
+// in single quotes whose apostrophe is doubled was reported at the
+// opening quote. Columns counted by hand.
+func TestValuePositionsEscapes(t *testing.T) {
+	src := []byte("---\n" +
+		"title: 'America''s debt passes $40 trillion'\n" + // line 2
+		"description: \"A \\\"big\\\" \\u00e9 debt: $40 trillion\"\n" + // line 3
+		"dek: Debt passes\n" + // line 4
+		"  $40 trillion\n" + // line 5
+		"caption: \"Debt \\\n" + // line 6
+		"  of $40 trillion\"\n" + // line 7
+		"---\n")
+	for _, tc := range []struct {
+		line, col int // where the value starts
+		value     string
+		off       int // of the "4" of "40"
+		wantLine  int
+		wantCol   int
+	}{
+		{2, 8, "America's debt passes $40 trillion", 23, 2, 33},
+		{3, 14, `A "big" é debt: $40 trillion`, 18, 3, 39},
+		{4, 6, "Debt passes $40 trillion", 13, 5, 4},
+		{6, 10, "Debt of $40 trillion", 9, 7, 7},
+	} {
+		if tc.value[tc.off:tc.off+2] != "40" {
+			t.Fatalf("%q: offset %d is not the 40", tc.value, tc.off)
+		}
+		at := ValuePositions("a.md", src, diag.Pos{Path: "a.md", Line: tc.line, Col: tc.col}, tc.value)
+		if got, want := at(tc.off), (diag.Pos{Path: "a.md", Line: tc.wantLine, Col: tc.wantCol}); got != want {
+			t.Errorf("%q: at(%d) = %v; want %v", tc.value, tc.off, got, want)
+		}
+	}
+}
+
 // aliasLines returns the lines of a list of aliases /o/from/ to /o/to/.
 func aliasLines(from, to int) string {
 	var b strings.Builder

@@ -86,7 +86,7 @@ func falseClaim(r ClaimResult) error {
 
 // quantity is v as the claim package reads a number.
 func quantity(v Value) claim.Quantity {
-	return claim.Quantity{Value: v.Num, Percent: v.Percent}
+	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale}
 }
 
 // asOf returns the date claims about block count from: its as_of.

@@ -41,6 +41,14 @@ func TestClaims(t *testing.T) {
 		{`losses.unit | claim "about 3"`, "", `claim "about 3": losses.unit is text; claims are about dates and numbers`},
 		{`losses.crossing | claim "by sprung"`, "", `claim: cannot read "by sprung": did you mean "by spring"?`},
 		{`losses.crossing | claim by spring`, "", `claim: want a phrase in quotes, such as | claim "by spring 2025"`},
+		// Single quotes, for an expression inside a double-quoted YAML
+		// string; an apostrophe ends them.
+		{`losses.crossing | claim 'by spring'`, "by spring", ""},
+		{`wounded.last.value | claim 'nine times as many as' killed.last.value`, "nine times as many as", ""},
+		{`losses.crossing | claim 'by New Year's Day'`, "", `claim: the ' after "by New Year" ends the quoted text: write a text with an apostrophe in double quotes, "by New Year's Day"`},
+		{`losses.crossing | claim 'by spring`, "", `claim: unclosed quote in 'by spring`},
+		{`losses.crossing | date '2 January'`, "15 April", ""},
+		{`'13 January'`, "13 January", ""},
 		{`losses.crossing | claim "by spring" nope.x`, "", `no data block "nope" on this page (known: killed, losses, wounded)`},
 		{`losses.crossing | claim "by spring" loses.crossing`, "", `no data block "loses" on this page (known: killed, losses, wounded): did you mean losses?`},
 	} {
@@ -54,8 +62,8 @@ func TestClaims(t *testing.T) {
 		}
 	}
 	// Every claim that could be checked was told, true or false.
-	if len(told) != 7 {
-		t.Errorf("OnClaim told of %d claims; want 7: %+v", len(told), told)
+	if len(told) != 9 {
+		t.Errorf("OnClaim told of %d claims; want 9: %+v", len(told), told)
 	}
 	if c := told[0]; c.Ref != "losses.crossing" || c.Phrase != "by spring" || !c.True || c.Value != "15 April 2025" || c.Meaning != "on or before 31 May 2025" {
 		t.Errorf("first claim told = %+v", c)
@@ -90,6 +98,62 @@ func TestClaimsFromAsOf(t *testing.T) {
 		{`reservoir.last.value | claim "tens of thousands"`, ""},
 		{`reservoir.last.value | claim "about 41 000"`, ""},
 		{`reservoir.last.value | claim "forty thousand"`, `claim "forty thousand" is false: reservoir.last.value is 41,500 (42 thousand)`},
+	} {
+		_, err := scope.EvalString(tc.expr, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err {
+			t.Errorf("{{ %s }}: %q; want %q", tc.expr, got, tc.err)
+		}
+	}
+}
+
+// TestScaledUnit checks that the numbers of a block whose unit counts them
+// in millions, billions or trillions are read at their full size by a
+// claim that names such a multiplier, and as written by one that names
+// none, and that blocks of two scales compare at their full size.
+func TestScaledUnit(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  debt:
+    unit: trillion dollars
+    series: [{date: 2015-09-30, value: 18.15}, {date: 2025-09-30, value: 37.64}]
+    projection: {rate: 2.2, per: year, limit: 40}
+  deficit:
+    unit: billion dollars
+    series: [{date: 2025-09-30, value: 1775}]
+  ice:
+    unit: million km²
+    series: [{date: 2024-09-15, value: 4.28}]
+  growth:
+    unit: trillion dollars
+    series: [{date: 2015-09-30, value: 18.15}]
+    projection: {rate: 5, per: year, model: exponential, limit: 40}
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		expr, err string
+	}{
+		{`debt.last.value | claim "about $38 trillion"`, ""},
+		{`debt.last.value | claim "about 38"`, ""},
+		{`debt.limit | claim "$40 trillion"`, ""},
+		{`debt.rate | claim "$2.2 trillion"`, ""},
+		{`debt.last.value | claim "nearly $40 trillion"`, `claim "nearly $40 trillion" is false: debt.last.value is $37.64 trillion (nearly $38 trillion)`},
+		{`debt.last.value | claim "more than twice" debt.first.value`, ""},
+		{`debt.last.value | claim "more than 20 times" deficit.last.value`, ""},
+		{`deficit.last.value | claim "less than" debt.first.value`, ""},
+		{`debt.last.value | claim "rose by more than $19 trillion" debt.first.value`, ""},
+		{`debt.last.value | claim "about 19.5 more than" debt.first.value`, ""},
+		{`debt.last.value | claim "rose by $20 trillion" debt.first.value`, `claim "rose by $20 trillion" is false of debt.last.value and debt.first.value: $37.64 trillion is $19.49 trillion more than $18.15 trillion (rose by $19 trillion)`},
+		{`ice.last.value | claim "millions"`, ""},
+		{`ice.last.value | claim "about 4.3 million"`, ""},
+		// An exponential rate is a percentage, whatever the unit.
+		{`growth.rate | claim "5%"`, ""},
 	} {
 		_, err := scope.EvalString(tc.expr, at)
 		got := ""

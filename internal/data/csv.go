@@ -20,11 +20,12 @@ import (
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
-// csv reads the series named by the csv key's value n. It returns the
+// csv reads the series named by the csv key's value n, its values from
+// the column named column ("" for the column "value"). It returns the
 // file's path in the site, its observations sorted by date, and false
-// when anything went wrong. A file is read once a page: blocks that name
-// it share its points, which must not be changed.
-func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
+// when anything went wrong. A file's column is read once a page: blocks
+// that name it share its points, which must not be changed.
+func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 	name, ok := p.text("csv", n)
 	if !ok {
 		return "", nil, false
@@ -46,7 +47,8 @@ func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
 		p.errorf(n, "csv: %s cannot be read: no site files", file)
 		return file, nil, false
 	}
-	if r, done := p.readCSV[file]; done {
+	key := file + "\x00" + column
+	if r, done := p.readCSV[key]; done {
 		return file, r.points, r.ok
 	}
 	src, err := sitefs.ReadFile(p.fsys, file, MaxCSVSize)
@@ -71,13 +73,13 @@ func (p *parser) csv(n *yaml.Node) (string, []Point, bool) {
 		return file, nil, false
 	}
 	before := len(p.diags.Errors())
-	points := parseCSV(file, src, p.diags)
+	points := parseCSV(file, src, column, p.diags)
 	sortByDate(points)
 	ok = len(p.diags.Errors()) == before
 	if p.readCSV == nil {
 		p.readCSV = map[string]observations{}
 	}
-	p.readCSV[file] = observations{points, ok}
+	p.readCSV[key] = observations{points, ok}
 	return file, points, ok
 }
 
@@ -197,8 +199,18 @@ func unclosedQuote(src []byte, start int) int {
 }
 
 // parseCSV reads observations from src, the CSV file at path, reporting
-// problems at their place in the file.
-func parseCSV(path string, src []byte, diags *diag.List) []Point {
+// problems at their place in the file. Their values are those of the
+// column "value" or, when column is set, of the column of that name, in
+// a file of several series (date,reform,labour): a row whose cell there
+// is empty has no observation of it, its labels and sources are those of
+// the columns reform_label and reform_source if the file has them (as a
+// chart's CSV download names them) or else label and source, and the
+// file's other columns are those of other blocks.
+func parseCSV(path string, src []byte, column string, diags *diag.List) []Point {
+	vname := "value"
+	if column != "" {
+		vname = strings.ToLower(strings.TrimSpace(column))
+	}
 	f := &csvFile{path: path, src: src, lineStarts: []int{0}}
 	for i, c := range src {
 		if c == '\n' {
@@ -277,12 +289,19 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		diags.Errorf(f.pos(1, 1), "the first line is an observation, not a header: add a line naming the columns above it, %s", strings.Join(names, ","))
 		return nil
 	}
-	col := map[string]int{"date": -1, "value": -1, "label": -1, "source": -1}
+	col := map[string]int{"date": -1, vname: -1, "label": -1, "source": -1}
+	if column != "" {
+		// The block's own label and source, as a chart's CSV download
+		// names them: reform_label, reform_source.
+		col[vname+"_label"], col[vname+"_source"] = -1, -1
+	}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
 		line, c := r.FieldPos(i)
 		prev, known := col[name]
 		switch {
+		case !known && column != "":
+			// Another block's column.
 		case !known:
 			diags.Warnf(f.pos(line, c), "unknown column %q (want date, value, label or source)", h)
 		case prev >= 0:
@@ -291,7 +310,20 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 			col[name] = i
 		}
 	}
-	if col["date"] < 0 || col["value"] < 0 {
+	if column != "" && col[vname] < 0 {
+		var names []string
+		guess := ""
+		for _, h := range header {
+			h = strings.TrimSpace(h)
+			names = append(names, h)
+			if guess == "" && (diag.OneEdit(vname, strings.ToLower(h)) || strings.HasPrefix(strings.ToLower(h), vname)) {
+				guess = ": did you mean " + h + "?"
+			}
+		}
+		diags.Errorf(f.pos(1, 1), "the header has no column %q, which the block's column: names (the columns are %s)%s", column, strings.Join(names, ", "), guess)
+		return nil
+	}
+	if col["date"] < 0 || col[vname] < 0 {
 		// The first observation says which unknown column holds the
 		// dates or the values: "day" or "cases", say.
 		first, _ := r.Read()
@@ -319,6 +351,11 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 				_, err := strconv.ParseFloat(cell, 64)
 				if want == "date" && (isDate || DateHint(cell) != "") || want == "value" && err == nil && !isDate {
 					hint = fmt.Sprintf(": if the column %q holds the %ss, name it %s", strings.TrimSpace(h), want, want)
+					if want == "value" && !diag.OneEdit(strings.ToLower(strings.TrimSpace(h)), "value") {
+						// Or read it by its name, as a column of a
+						// file of several series is read.
+						hint += fmt.Sprintf(", or give the block column: %s", strings.TrimSpace(h))
+					}
 					break
 				}
 			}
@@ -326,7 +363,7 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		}
 		return nil
 	}
-	need := max(col["date"], col["value"]) + 1
+	need := max(col["date"], col[vname]) + 1
 
 	var out []Point
 	seen := map[Point]int{} // the line of each observation
@@ -344,6 +381,10 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		if allEmpty(rec) {
 			// ",,": a spreadsheet's empty row, read as the blank line
 			// it is.
+			continue
+		}
+		if column != "" && (len(rec) <= col[vname] || strings.TrimSpace(rec[col[vname]]) == "") {
+			// No observation of this series on that date.
 			continue
 		}
 		rows++
@@ -371,12 +412,12 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 				good = false
 			}
 		}
-		vs := strings.TrimSpace(rec[col["value"]])
+		vs := strings.TrimSpace(rec[col[vname]])
 		v, err := strconv.ParseFloat(vs, 64)
-		line, c := r.FieldPos(col["value"])
+		line, c := r.FieldPos(col[vname])
 		switch plain, sep := withoutSeparators(vs); {
 		case sep:
-			diags.Errorf(f.pos(line, c), "value: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vs, plain)
+			diags.Errorf(f.pos(line, c), "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vname, vs, plain)
 			good = false
 		case vs == "":
 			// A gap in the data: a line with no value would be read
@@ -386,20 +427,20 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		case radixName(vs) != "":
 			// strconv reads 0x1p4 as 16: a CSV cell is read in
 			// decimal, as a number in front matter is.
-			diags.Errorf(f.pos(line, c), "value: %s", radixMessage(vs, radixName(vs)))
+			diags.Errorf(f.pos(line, c), "%s: %s", vname, radixMessage(vs, radixName(vs)))
 			good = false
 		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-			diags.Errorf(f.pos(line, c), "value: cannot use %q as a number%s", vs, numberHint(vs))
+			diags.Errorf(f.pos(line, c), "%s: cannot use %q as a number%s", vname, vs, numberHint(vs))
 			good = false
 		default:
 			if msg, ok := keptAsWritten(vs, v); !ok {
-				diags.Errorf(f.pos(line, c), "value: %s", msg)
+				diags.Errorf(f.pos(line, c), "%s: %s", vname, msg)
 				good = false
 				break
 			}
-			if next := col["value"] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) {
+			if next := col[vname] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) {
 				// 2025-01-01,1,545: the separator split the number.
-				diags.Errorf(f.pos(line, c), "value: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vs, rec[next], vs, rec[next], vs, rec[next])
+				diags.Errorf(f.pos(line, c), "%s: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vname, vs, rec[next], vs, rec[next], vs, rec[next])
 				good = false
 			}
 		}
@@ -413,6 +454,9 @@ func parseCSV(path string, src []byte, diags *diag.List) []Point {
 		}
 		for _, name := range []string{"label", "source"} {
 			i := col[name]
+			if own, ok := col[vname+"_"+name]; ok && own >= 0 && column != "" {
+				i = own
+			}
 			if i < 0 || i >= len(rec) {
 				continue
 			}

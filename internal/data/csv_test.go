@@ -39,6 +39,90 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+// TestCSVColumn checks a file of several series, one column each, as a
+// poll tracker or a spreadsheet holds them: each block reads the column
+// its column: names, a row with that cell empty has no observation of it,
+// the label column is every block's, and the other blocks' columns are no
+// warning.
+func TestCSVColumn(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/articles/polls.csv": {Data: []byte("date,reform,labour,label\n2025-01-31,25,26,\n2025-02-28,,25,no Reform figure\n2025-05-31,30,22,After the local elections\n")},
+		// As a chart of two blocks downloads it.
+		"content/articles/chart.csv": {Data: []byte("date,reform,reform_label,reform_source,labour,labour_label,labour_source\n" +
+			"2025-01-31,25,,,26,Labour ahead,https://example.org/l\n2025-05-31,30,Locals,https://example.org/r,22,,\n")},
+	}
+	src := `data:
+  reform:
+    csv: polls.csv
+    column: reform
+  labour:
+    csv: polls.csv
+    column: Labour
+`
+	blocks, diags := parse(t, src, fsys)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	wantReform := []Point{
+		{Date: day("2025-01-31"), Value: 25},
+		{Date: day("2025-05-31"), Value: 30, Label: "After the local elections"},
+	}
+	if got := blocks[0].Series; !slices.Equal(got, wantReform) {
+		t.Errorf("reform series = %+v; want %+v", got, wantReform)
+	}
+	wantLabour := []Point{
+		{Date: day("2025-01-31"), Value: 26},
+		{Date: day("2025-02-28"), Value: 25, Label: "no Reform figure"},
+		{Date: day("2025-05-31"), Value: 22, Label: "After the local elections"},
+	}
+	if got := blocks[1].Series; !slices.Equal(got, wantLabour) {
+		t.Errorf("labour series = %+v; want %+v", got, wantLabour)
+	}
+
+	blocks, diags = parse(t, `data:
+  reform:
+    csv: chart.csv
+    column: reform
+  labour:
+    csv: chart.csv
+    column: labour
+`, fsys)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	wantReform = []Point{
+		{Date: day("2025-01-31"), Value: 25},
+		{Date: day("2025-05-31"), Value: 30, Label: "Locals", Source: "https://example.org/r"},
+	}
+	wantLabour = []Point{
+		{Date: day("2025-01-31"), Value: 26, Label: "Labour ahead", Source: "https://example.org/l"},
+		{Date: day("2025-05-31"), Value: 22},
+	}
+	if got := blocks[0].Series; !slices.Equal(got, wantReform) {
+		t.Errorf("reform series from a chart's CSV = %+v; want %+v", got, wantReform)
+	}
+	if got := blocks[1].Series; !slices.Equal(got, wantLabour) {
+		t.Errorf("labour series from a chart's CSV = %+v; want %+v", got, wantLabour)
+	}
+
+	// A column the file lacks, one letter off, and column: without csv:.
+	_, diags = parse(t, `data:
+  reform:
+    csv: polls.csv
+    column: refrom
+  greens:
+    series: [{date: 2025-01-31, value: 9}]
+    column: greens
+`, fsys)
+	want := []string{
+		pagePath + `:7:5: block "greens": column names a column of a csv file, and the block reads none (add csv: with the file)`,
+		`content/articles/polls.csv:1:1: the header has no column "refrom", which the block's column: names (the columns are date, reform, labour, label): did you mean reform?`,
+	}
+	if !slices.Equal(diags, want) {
+		t.Errorf("Parse reported:\n%s\nwant:\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestCSVErrors(t *testing.T) {
 	const c = "content/articles/prices.csv"
 	const p = pagePath + ":"
@@ -57,7 +141,7 @@ func TestCSVErrors(t *testing.T) {
 		{"empty", " \n", "prices.csv", []string{c + ":1:1: the csv file is empty (want a header row naming date and value, then one observation a line)"}},
 		{"header only", "date,value\n", "prices.csv", []string{c + ":1:1: the csv file has a header but no observations"}},
 		{"missing column", "date,price\n2025-01-01,3\n", "prices.csv", []string{
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value, or give the block column: price`,
 			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
 		}},
 		{"bad values", "date,value,label\n2025-01-01,1200,a\n2025-02-30,5,b\n2025-01-03,x,c\n2025-01-04\n", "prices.csv", []string{
@@ -127,7 +211,7 @@ func TestCSVErrors(t *testing.T) {
 		}},
 		{"columns named otherwise", "Day,Region,Cases\n2025-01-01,North,3\n", "prices.csv", []string{
 			c + `:1:1: the header has no "date" column (want date, value and optionally label and source): if the column "Day" holds the dates, name it date`,
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Cases" holds the values, name it value`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Cases" holds the values, name it value, or give the block column: Cases`,
 			c + `:1:1: warning: unknown column "Day" (want date, value, label or source)`,
 			c + `:1:5: warning: unknown column "Region" (want date, value, label or source)`,
 			c + `:1:12: warning: unknown column "Cases" (want date, value, label or source)`,
@@ -140,7 +224,7 @@ func TestCSVErrors(t *testing.T) {
 			c + `:1:36: warning: unknown column "Units: feet" (want date, value, label or source)`,
 		}},
 		{"a value column named otherwise, with thousands separators", "Date,Elevation (ft)\n01/31/2025,\"1,066.21\"\n", "prices.csv", []string{
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Elevation (ft)" holds the values, name it value`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "Elevation (ft)" holds the values, name it value, or give the block column: Elevation (ft)`,
 			c + `:1:6: warning: unknown column "Elevation (ft)" (want date, value, label or source)`,
 		}},
 		{"a spreadsheet's separator line", "sep=,\ndate,value\n2025-01-01,3\n", "prices.csv", []string{
@@ -187,7 +271,7 @@ func TestCSVErrors(t *testing.T) {
 			c + `:1:15: the character U+0007 cannot be shown in a web page: remove it`,
 		}},
 		{"byte-order mark before an unknown column", "\ufeffdate,price\n2025-01-01,1\n", "prices.csv", []string{
-			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value`,
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value, or give the block column: price`,
 			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
 		}},
 		// The mark is no column: "vaule" is column 6 of the header an

@@ -207,6 +207,12 @@ func TestKursk(t *testing.T) {
 		{"high.crossing", "", "", "25 March 2025"},
 		{"low.days_to_limit", "", "", "133"},
 		{"high.weeks_to_limit", "", "", "10"},
+		// Calendar months from 13 January: 15 April is 3 and 2 days,
+		// 26 May 4 and 13 of 31 days, 25 March 2 and 12 of 31 days.
+		{"months_to_limit", "", "", "3"},
+		{"low.months_to_limit", "", "", "4"},
+		{"high.months_to_limit", "", "", "2"},
+		{"years_to_limit", "", "", "0"},
 		{"central.rate", "", "", "92"},
 		{"low.rate", "", "", "70"},
 		{"rate", "", "", "92"},
@@ -287,7 +293,7 @@ func TestFieldErrors(t *testing.T) {
 		// field one letter off one of them is named.
 		{plain, "nope", `block "plain" has no field "nope" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, max.date, max.value, max.label, max.source, min.date, min.value, min.label, min.source)`},
 		{plain, "last.valeu", `block "plain" has no field "last.valeu" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, max.date, max.value, max.label, max.source, min.date, min.value, min.label, min.source): did you mean last.value?`},
-		{losses, "crosing", `block "losses" has no field "crosing" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, max.date, max.value, max.label, max.source, min.date, min.value, min.label, min.source, start.date, start.value, per, model, limit, until, r2, rate, crossing, days_to_limit, weeks_to_limit, value_at_until, low.rate, low.crossing, low.days_to_limit, low.weeks_to_limit, low.value_at_until, high.rate, high.crossing, high.days_to_limit, high.weeks_to_limit, high.value_at_until): did you mean crossing?`},
+		{losses, "crosing", `block "losses" has no field "crosing" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, max.date, max.value, max.label, max.source, min.date, min.value, min.label, min.source, start.date, start.value, per, model, limit, until, r2, rate, crossing, days_to_limit, weeks_to_limit, months_to_limit, years_to_limit, value_at_until, low.rate, low.crossing, low.days_to_limit, low.weeks_to_limit, low.months_to_limit, low.years_to_limit, low.value_at_until, high.rate, high.crossing, high.days_to_limit, high.weeks_to_limit, high.months_to_limit, high.years_to_limit, high.value_at_until): did you mean crossing?`},
 		{plain, "crossing", `block "plain" has no projection, so it has no "crossing"`},
 		{plain, "limit", `block "plain" has no projection, so it has no "limit"`},
 		// A level projection's limit is there for the scenario that
@@ -540,7 +546,7 @@ func TestSchemaErrors(t *testing.T) {
     projection: {rate: 3, limt: 10}
 `,
 			[]string{
-				p + `3:5: unknown key "colour" in block "losses" (want unit, as_of, series, csv or projection)`,
+				p + `3:5: unknown key "colour" in block "losses" (want unit, as_of, series, csv, column or projection)`,
 				p + `5:38: unknown key "note" in observation (want date, value, label or source)`,
 				p + `6:27: unknown key "limt" in projection (want start, rate, per, model, limit, until, low or high): did you mean limit?`,
 			},
@@ -872,5 +878,28 @@ func TestMaxMin(t *testing.T) {
 	ev, err := scope.EvalString(`deficit.last.value | claim "has fallen by 41% from" deficit.max.value`, at)
 	if err != nil || ev.Text != "has fallen by 41% from" {
 		t.Errorf("the claim about the peak = %q, %v; want has fallen by 41%% from", ev.Text, err)
+	}
+}
+
+// TestCalendarSteps checks months_to_limit and years_to_limit's count:
+// whole calendar steps, as a projection counts them, and the part of the
+// next one, rounded to the nearest whole step, halves away from zero.
+// Counted by hand.
+func TestCalendarSteps(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		per  int
+		want float64
+	}{
+		{"2025-01-31", "2025-02-28", 1, 1},  // a month from 31 January
+		{"2025-01-01", "2025-01-16", 1, 0},  // 15 of 31 days
+		{"2025-01-01", "2025-01-17", 1, 1},  // 16 of 31 days
+		{"2024-01-01", "2024-07-02", 12, 1}, // 183 of 366 days: a half
+		{"2025-10-01", "2074-10-04", 12, 49},
+		{"2025-06-01", "2025-01-01", 1, -5},
+	} {
+		if got := calendarSteps(day(tc.a), day(tc.b), tc.per); got != tc.want {
+			t.Errorf("calendarSteps(%s, %s, %d) = %v; want %v", tc.a, tc.b, tc.per, got, tc.want)
+		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Expr is a parsed {{ … }} expression. It is one of
@@ -15,6 +17,11 @@ import (
 //	{{ losses.crossing | claim "by spring 2025" }} a checked claim: shows the phrase
 //	{{ wounded.last.value | claim "nine times as many as" killed.last.value }}
 //	{{ "13 January" }}                             a literal the writer means to type
+//
+// A quoted string may be written in single quotes as well, '…', so that an
+// expression fits in a double-quoted YAML string: title: "… {{ x | claim
+// 'by spring' }}". A single-quoted string has no escapes and ends at the
+// next ', so a phrase with an apostrophe goes in double quotes.
 type Expr struct {
 	// Literal is the text of {{ "…" }}, set when IsLiteral: words the
 	// writer typed on purpose, which the check for hand-typed numbers
@@ -45,7 +52,7 @@ type Claim struct {
 // ParseExpr parses the text between the braces of a {{ … }} expression.
 func ParseExpr(src string) (Expr, error) {
 	src = strings.TrimSpace(src)
-	if strings.HasPrefix(src, `"`) {
+	if IsQuoted(src) {
 		s, rest, err := unquote(src)
 		if err != nil {
 			return Expr{}, err
@@ -78,9 +85,12 @@ func ParseExpr(src string) (Expr, error) {
 		e.Claim = c
 		return e, nil
 	}
-	if strings.HasPrefix(arg, `"`) {
+	if IsQuoted(arg) {
 		s, rest, err := unquote(arg)
 		if err != nil {
+			if arg[0] == '\'' {
+				return Expr{}, fmt.Errorf("format %s: %v", name, err)
+			}
 			return Expr{}, fmt.Errorf("format %s: argument %s is not a quoted string", name, arg)
 		}
 		if strings.TrimSpace(rest) != "" {
@@ -109,7 +119,7 @@ func parseRef(s string) (Ref, error) {
 // parseClaim reads what follows `claim`: a quoted phrase and, for a
 // comparison, the reference it compares with.
 func parseClaim(s string) (*Claim, error) {
-	if !strings.HasPrefix(s, `"`) {
+	if !IsQuoted(s) {
 		return nil, errors.New(`claim: want a phrase in quotes, such as | claim "by spring 2025"`)
 	}
 	phrase, rest, err := unquote(s)
@@ -133,9 +143,32 @@ func parseClaim(s string) (*Claim, error) {
 	return c, nil
 }
 
-// unquote reads the double-quoted string at the start of s, with Go's
-// escapes, and returns it and what follows it.
+// IsQuoted reports whether s starts with a quoted string, in double or
+// single quotes.
+func IsQuoted(s string) bool {
+	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "'")
+}
+
+// unquote reads the quoted string at the start of s, double-quoted with
+// Go's escapes or single-quoted without any, and returns it and what
+// follows it.
 func unquote(s string) (string, string, error) {
+	if s[0] == '\'' {
+		end := strings.IndexByte(s[1:], '\'')
+		if end < 0 {
+			return "", "", fmt.Errorf("unclosed quote in %s", s)
+		}
+		q, rest := s[1:1+end], s[2+end:]
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) {
+			// "New Year's Day": the apostrophe ended the text.
+			meant := q + "'" + rest
+			if i := strings.LastIndexByte(rest, '\''); i >= 0 {
+				meant = q + "'" + rest[:i]
+			}
+			return "", "", fmt.Errorf("the ' after %q ends the quoted text: write a text with an apostrophe in double quotes, %q", q, meant)
+		}
+		return q, rest, nil
+	}
 	end := 1
 	for end < len(s) && s[end] != '"' {
 		if s[end] == '\\' {

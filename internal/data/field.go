@@ -6,13 +6,15 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/plotline/plotline/internal/diag"
 )
 
 // Fields lists the field paths Block.Field answers, in the order error
 // messages give them. "central." may be put before any scenario field
-// (rate, crossing, days_to_limit, weeks_to_limit, value_at_until), which
+// (rate, crossing, days_to_limit, weeks_to_limit, months_to_limit,
+// years_to_limit, value_at_until), which
 // without a prefix mean the central scenario.
 func Fields() []string {
 	out := []string{
@@ -34,7 +36,7 @@ func Fields() []string {
 }
 
 func scenarioFields() []string {
-	return []string{"rate", "crossing", "days_to_limit", "weeks_to_limit", "value_at_until"}
+	return []string{"rate", "crossing", "days_to_limit", "weeks_to_limit", "months_to_limit", "years_to_limit", "value_at_until"}
 }
 
 // Field returns the value of the field at path, what follows the block
@@ -57,9 +59,11 @@ func scenarioFields() []string {
 //	crossing             the first day the central projection reaches the limit
 //	days_to_limit        whole days from as_of to crossing
 //	weeks_to_limit       days_to_limit / 7, rounded to the nearest whole week
+//	months_to_limit      calendar months from as_of to crossing, rounded to the nearest whole one
+//	years_to_limit       calendar years from as_of to crossing, rounded to the nearest whole one
 //	value_at_until       the central projection's value at until
-//	low.*, high.*        rate, crossing, days_to_limit, weeks_to_limit and
-//	                     value_at_until of the low and high scenarios
+//	low.*, high.*        rate, crossing, the days, weeks, months and years to
+//	                     the limit, and value_at_until of the low and high scenarios
 //
 // A field that the block does not have, such as the crossing of a limit
 // that is never reached, is an error explaining why.
@@ -96,7 +100,7 @@ func (b *Block) Field(path string) (Value, error) {
 		case "date":
 			return Value{Kind: Date, Date: pr.Start.Date}, nil
 		case "value":
-			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit)}, nil
+			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 		}
 	case "central", "low", "high":
 		if isScenarioField(rest) {
@@ -166,7 +170,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 		}
 		return Value{Kind: Date, Date: pt.Date, Timed: timed}, nil
 	case "value":
-		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit)}, nil
+		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 	case "label":
 		return Value{Kind: Text, Text: pt.Label}, nil
 	}
@@ -187,7 +191,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 		if !pr.HasLimit {
 			return Value{}, fmt.Errorf("block %q has no limit", b.Name)
 		}
-		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit)}, nil
+		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 	case "until":
 		return Value{Kind: Date, Date: pr.Until}, nil
 	}
@@ -197,8 +201,9 @@ func (b *Block) projectionField(name string) (Value, error) {
 	return Value{Kind: Number, Num: pr.R2}, nil
 }
 
-// scenarioField answers rate, crossing, days_to_limit, weeks_to_limit and
-// value_at_until of the scenario called name.
+// scenarioField answers rate, crossing, days_to_limit, weeks_to_limit,
+// months_to_limit, years_to_limit and value_at_until of the scenario called
+// name.
 func (b *Block) scenarioField(name, field string) (Value, error) {
 	path := field
 	if name != "central" {
@@ -223,12 +228,12 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		// A rate written in the front matter is shown as written; a fitted
 		// one is computed. An exponential rate is a percentage, and so is
 		// a linear one of a block in percent (percentage points).
-		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Places: s.RatePlaces}, nil
+		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Places: s.RatePlaces, Scale: rateScale(pr.Model, b.Unit)}, nil
 	case "value_at_until":
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
 		}
-		return Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit)}, nil
+		return Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 	}
 	if !pr.HasLimit {
 		return Value{}, fmt.Errorf("block %q has no limit, so it has no %q", b.Name, path)
@@ -260,10 +265,33 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		return Value{Kind: Date, Date: s.Crossing, Timed: s.Hourly()}, nil
 	}
 	days := float64(daysBetween(b.AsOf, s.Crossing))
-	if field == "weeks_to_limit" {
+	switch field {
+	case "weeks_to_limit":
 		return Value{Kind: Number, Num: math.Round(days / 7), Exact: true}, nil
+	case "months_to_limit":
+		return Value{Kind: Number, Num: calendarSteps(b.AsOf, s.Crossing, 1), Exact: true}, nil
+	case "years_to_limit":
+		return Value{Kind: Number, Num: calendarSteps(b.AsOf, s.Crossing, 12), Exact: true}, nil
 	}
 	return Value{Kind: Number, Num: days, Exact: true}, nil
+}
+
+// calendarSteps returns how many steps of per months lie from a to b,
+// rounded to the nearest whole one (halves away from zero), counted by the
+// calendar as a projection counts them: from 31 January, a month on is 28
+// February and two are 31 March. It is below zero when b is before a.
+func calendarSteps(a, b time.Time, per int) float64 {
+	sign := 1.0
+	if b.Before(a) {
+		a, b, sign = b, a, -1
+	}
+	n := max(int(b.Sub(a).Hours()/24/(31*float64(per)))-1, 0) // a few steps short
+	for !AddMonths(a, (n+1)*per).After(b) {
+		n++
+	}
+	lo, hi := AddMonths(a, n*per), AddMonths(a, (n+1)*per)
+	frac := b.Sub(lo).Hours() / hi.Sub(lo).Hours()
+	return sign * math.Round(float64(n)+frac)
 }
 
 // percentWords are the units percentUnit knows, in lower case.
@@ -271,6 +299,35 @@ var percentWords = []string{
 	"%", "percent", "per cent", "pct",
 	"prozent", "pour cent", "por ciento", "per cento", "percento", "por cento", "procent",
 	"٪", "في المئة", "في المائة", "بالمئة", "بالمائة", "אחוז", "אחוזים", "درصد",
+}
+
+// unitScale returns the power of ten a block's unit counts its numbers
+// in, as its first word says: 6 for "million people", 12 for "trillion
+// dollars" or "trillions of dollars", 0 for a unit of ones. Claims read
+// "$38 trillion" against 37.64 in "trillion dollars" at its full size.
+func unitScale(unit string) int {
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(unit)), " ")
+	switch strings.TrimSuffix(first, "s") {
+	case "thousand":
+		return 3
+	case "million":
+		return 6
+	case "billion":
+		return 9
+	case "trillion":
+		return 12
+	}
+	return 0
+}
+
+// rateScale is the scale of a projection's rate: that of the block's unit
+// for a linear model, whose rate is in the unit, and none for an
+// exponential one, whose rate is a percentage.
+func rateScale(model, unit string) int {
+	if model == "exponential" {
+		return 0
+	}
+	return unitScale(unit)
 }
 
 // percentUnit reports whether a block's unit says that its numbers are

@@ -48,6 +48,9 @@ type Page struct {
 //	      high: 110              # they need not reach the limit
 //	  prices:
 //	    csv: prices.csv          # the series from a CSV file, relative to the article's folder
+//	  reform:
+//	    csv: polls.csv           # a file of several series, date,reform,labour,…
+//	    column: reform           # the column of this block's values (default: value)
 //
 // Dates are written YYYY-MM-DD. A block has `series` or `csv`, not both,
 // and needs observations or a projection. A CSV file has a header row
@@ -132,7 +135,7 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 		p.errorf(val, "block %q: want a mapping with series, csv or projection, got %s", name, yamlpos.Describe(val))
 		return b
 	}
-	f := p.mapping(val, "in block \""+name+"\"", []string{"unit", "as_of", "series", "csv", "projection"})
+	f := p.mapping(val, "in block \""+name+"\"", []string{"unit", "as_of", "series", "csv", "column", "projection"})
 	if u, ok := f["unit"]; ok {
 		b.Unit, _ = p.text("unit", u.val)
 		p.noValues("unit", u.val, b.Unit)
@@ -144,6 +147,18 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	sourceOK := true
 	s, hasSeries := f["series"]
 	c, hasCSV := f["csv"]
+	column := ""
+	if k, ok := f["column"]; ok {
+		column, _ = p.text("column", k.val)
+		switch {
+		case !hasCSV:
+			p.errorf(k.key, "block %q: column names a column of a csv file, and the block reads none (add csv: with the file)", name)
+			sourceOK = false
+		case strings.TrimSpace(column) == "":
+			p.errorf(k.val, "column: want the name of a column of %s, got nothing", "the csv file")
+			sourceOK = false
+		}
+	}
 	switch {
 	case hasSeries && hasCSV:
 		p.errorf(c.key, "block %q has both series and csv (want one of them)", name)
@@ -151,7 +166,9 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	case hasSeries:
 		b.Series, sourceOK = p.series(s.val)
 	case hasCSV:
-		b.CSV, b.Series, sourceOK = p.csv(c.val)
+		var ok bool
+		b.CSV, b.Series, ok = p.csv(c.val, column)
+		sourceOK = sourceOK && ok
 		b.CSVPos = p.pos(c.val)
 	}
 	// A series read before for another block had its problems reported

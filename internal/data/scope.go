@@ -122,7 +122,7 @@ func (s *Scope) pastCrossing(ref Ref, v Value) string {
 	if !ok {
 		scenario, field = "", ref.Field
 	}
-	if field != "days_to_limit" && field != "weeks_to_limit" || v.Kind != Number || v.Num >= 0 {
+	if !strings.HasSuffix(field, "_to_limit") || v.Kind != Number || v.Num >= 0 {
 		return ""
 	}
 	crossing := "crossing"

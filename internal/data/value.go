@@ -52,6 +52,9 @@ type Value struct {
 	// Percent is set for a number in percent units, such as the rate of
 	// an exponential projection: 5 means 5%.
 	Percent bool
+	// Scale is the power of ten the block's unit counts the number in: 12
+	// for 37.64 in "trillion dollars" (see unitScale), 0 for ones.
+	Scale int
 	// Places, for an Exact number, is how many decimals it was written
 	// with when more than its shortest form has (see Point.Places).
 	Places int
@@ -135,7 +138,7 @@ const MaxDecimals = 20
 //	date LAYOUT  a date with a Go time layout; default "2 January 2006"
 //	approx       a date as "early April 2025" (days 1–10), "mid-April 2025" (11–20)
 //	             or "late April 2025"; a number rounded to 2 significant
-//	             figures: "about 12,000"
+//	             figures: "about 12,000", and in English "about 15 million"
 //	comma        a number rounded to a whole number, with thousands separators: "11,960"
 //	round N      a number with exactly N decimals (0 to 10), with thousands separators
 //	percent [N]  a number times 100 with a percent sign: 0.125 is "12.5%";
@@ -351,14 +354,33 @@ func describeKind(k ValueKind) string {
 }
 
 // approxNumber rounds f to two significant figures: 11960 is "12,000",
-// 3.456 is "3.5", 0.01234 is "0.012" (in English).
+// 3.456 is "3.5", 0.01234 is "0.012" (in English). In English a number of
+// a million or more is written as a newsroom writes it, in millions,
+// billions or trillions: 15,000,000 is "15 million", 2.4e9 "2.4 billion".
 func approxNumber(l *locale.Locale, f float64) string {
 	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
 		return formatNumber(l, f, 0, false)
 	}
 	dec := 1 - Magnitude(f)
-	return formatNumber(l, Round(f, dec), max(dec, 0), true)
+	r := Round(f, dec)
+	if l.IsEnglish() {
+		for _, sc := range largeNumbers {
+			if math.Abs(r) >= sc.size {
+				n := r / sc.size
+				d := 1 - Magnitude(n)
+				return formatNumber(l, Round(n, d), max(d, 0), true) + " " + sc.name
+			}
+		}
+	}
+	return formatNumber(l, r, max(dec, 0), true)
 }
+
+// largeNumbers are the words approx writes a large number with in
+// English, largest first.
+var largeNumbers = []struct {
+	size float64
+	name string
+}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}}
 
 // Magnitude returns the exponent of the decimal form of f, a finite number
 // other than 0: 0 for 3.4, -2 for 0.05, 4 for -12000. math.Log10 is off by

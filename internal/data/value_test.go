@@ -103,6 +103,14 @@ func TestFormat(t *testing.T) {
 		{n(995), "approx", "", "about 1,000"},
 		{n(-1549), "approx", "", "about -1,500"},
 		{n(0), "approx", "", "about 0"},
+		// Large numbers in words, as a newsroom writes them.
+		{n(15000000), "approx", "", "about 15 million"},
+		{n(1549000), "approx", "", "about 1.5 million"},
+		{n(999600), "approx", "", "about 1 million"},
+		{n(994000), "approx", "", "about 990,000"},
+		{n(-2.43e9), "approx", "", "about -2.4 billion"},
+		{n(37.64e12), "approx", "", "about 38 trillion"},
+		{n(1.234e15), "approx", "", "about 1,200 trillion"},
 
 		{n(11960.4), "comma", "", "11,960"},
 		{n(2.5), "comma", "", "3"},
@@ -150,6 +158,8 @@ func TestFormatIn(t *testing.T) {
 		{"de", n(92.26), "", "", "92,3"},
 		{"de", n(0.125), "percent", "", "12,5\u00a0%"},
 		{"de", n(11960), "approx", "", "etwa 12.000"},
+		{"de", n(15000000), "approx", "", "etwa 15.000.000"},
+		{"en-IN", n(1500000), "approx", "", "about 15,00,000"},
 		{"de", n(11960.6), "int", "", "11961"},
 		{"de", n(3.5), "round", "2", "3,50"},
 		{"de", d("2025-11-04"), "", "", "4. November 2025"},

@@ -253,6 +253,7 @@ func testValues() fakeValues {
 		"losses.total | number:0":    "12000",
 		"losses.total | comma":       "12,000",
 		`"13 January"`:               "13 January",
+		`'13 January'`:               "13 January",
 		"x":                          "X",
 		"very.long.name.of.a.series": "long",
 	}

@@ -191,7 +191,7 @@ func renderValue(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 	if n.Unclosed {
 		return ast.WalkSkipChildren, nil // an error: the page is not published
 	}
-	if strings.HasPrefix(n.Expr, `"`) {
+	if strings.HasPrefix(n.Expr, `"`) || strings.HasPrefix(n.Expr, "'") {
 		// {{ "13 January" }}: words the writer typed, shown as typed.
 		w.WriteString(html.EscapeString(n.Resolved))
 		return ast.WalkSkipChildren, nil
