@@ -1694,10 +1694,13 @@ func (c *converter) link(i int) int {
 	lead, trail, innerEnd := 0, 0, 0
 	if b[i+1] == '(' {
 		lead, trail, innerEnd = strayBrackets(b, start)
-		if lead > 0 {
+		switch {
+		case lead > 1:
+			c.im.done(c.pos(start), "link address %s is a link of its own: written as its address, %s", b[start:innerEnd+trail], b[start+lead:innerEnd])
+		case lead > 0:
 			c.im.done(c.pos(start), "link address %s in brackets of its own: written without them", b[start+lead:innerEnd])
-			start += lead
 		}
+		start += lead
 	}
 	end := start
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
@@ -1759,13 +1762,21 @@ func (c *converter) link(i int) int {
 // starts at offset start of b, and finds whether it is written in
 // brackets of its own: "[x]((/a/))", "[x]([https://a.example/)" or
 // "[x]({https://a.example/})", which a browser took for a relative
-// address, a link that led nowhere. It returns how many brackets
-// open the address and how many close it, and the offset just after the
-// address inside them; lead is 0 when the address is not such.
-// What is inside must be a site path or have a scheme, with no space.
+// address, a link that led nowhere; or is a whole Markdown link,
+// "[x]([y](https://a.example/))", whose brackets and text the browser
+// took for part of a relative address too. It returns how many bytes
+// open the address (more than 1 for a link's "[y](") and how many
+// close it, and the offset just after the address inside them; lead is
+// 0 when the address is not such. What is inside must be a site path or
+// have a scheme, with no space.
 func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 	if start >= len(b) || !strings.ContainsRune("([{", rune(b[start])) {
 		return 0, 0, 0
+	}
+	if b[start] == '[' {
+		if lead, innerEnd := linkAsAddress(b, start); lead > 0 {
+			return lead, 1, innerEnd
+		}
 	}
 	closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[b[start]]
 	from := start + 1
@@ -1788,6 +1799,33 @@ func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 		return 1, 0, end
 	}
 	return 0, 0, 0
+}
+
+// linkAsAddress finds whether the link address that starts at offset
+// start of b, at a "[", is a Markdown link of its own, "[y](/a/)"
+// followed by the outer link's ")", and returns the length of its "[y]("
+// and the offset just after its address; 0 when it is not.
+func linkAsAddress(b []byte, start int) (lead, innerEnd int) {
+	close := start + 1
+	for close < len(b) && !strings.ContainsRune("[]\n", rune(b[close])) {
+		close++
+	}
+	if close+1 >= len(b) || b[close] != ']' || b[close+1] != '(' {
+		return 0, 0
+	}
+	from := close + 2
+	end := from
+	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
+		end++
+	}
+	if end+1 >= len(b) || end == from || b[end] != ')' || b[end+1] != ')' {
+		return 0, 0
+	}
+	inner := string(b[from:end])
+	if !strings.Contains(inner, "://") && (!strings.HasPrefix(inner, "/") || strings.HasPrefix(inner, "//")) {
+		return 0, 0
+	}
+	return from - start, end
 }
 
 // afterSpaces returns the offset of the first byte at or after i of b
