@@ -974,6 +974,19 @@ func (im *importer) fillIn(p *page) {
 			return
 		}
 		p.setDate = im.modDate(p.src)
+		if k, u, ok := p.updatedDay(); ok && u.Before(p.setDate) {
+			// The file's time is that of the copy; the page says when
+			// it was last changed, and a date after it would read as
+			// published after its update.
+			p.setDate = u
+			p.date = u
+			if unread != nil {
+				im.done(unread.pos, "date %q not understood: dated %s, the day its %s: names", p.str("date"), u.Format("2006-01-02"), k)
+				return
+			}
+			im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day its %s: names", u.Format("2006-01-02"), k)
+			return
+		}
 		p.date = p.setDate
 		if unread != nil {
 			im.done(unread.pos, "date %q not understood: dated %s, the day the file was last changed", p.str("date"), p.setDate.Format("2006-01-02"))

@@ -659,6 +659,25 @@ func (p *page) dateNode(key string) *yaml.Node {
 	return n
 }
 
+// updatedDay returns the key of the page's date of its last change
+// (lastmod, last_modified_at, updated or modified, the one the new
+// front matter's updated: takes) and that date's day, as written; false
+// when it has none that reads as a date.
+func (p *page) updatedDay() (string, time.Time, bool) {
+	for _, k := range []string{"lastmod", "last_modified_at", "updated", "modified"} {
+		n := p.dateNode(k)
+		if n == nil {
+			continue
+		}
+		t, ok := parseDate(strings.TrimSpace(n.Value))
+		if !ok {
+			return "", time.Time{}, false
+		}
+		return k, time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+	}
+	return "", time.Time{}, false
+}
+
 // mainMenu reports whether the page is in Hugo's main menu, as "menu:
 // main", "menu: [main]" or "menu: {main: {name: About}}" (or "menus"),
 // and the name its link shows there: the menu entry's name, or else its
