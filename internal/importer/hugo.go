@@ -680,7 +680,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			// address; plotline would keep the space.
 			slug := pathRules{keepCase: true}.path(pg.slug)
 			for _, fl := range pg.fields {
-				if fl.key == "slug" {
+				if pg.is(fl.key, "slug") {
 					im.done(fl.pos, "slug %q: written %s, as Hugo made it in the page's address", pg.slug, slug)
 				}
 			}
@@ -961,7 +961,7 @@ func (im *importer) fillIn(p *page) {
 		// importer reads, "2023-01-29 18:30:22 2023 -0800".
 		var unread *field
 		for i, f := range p.fields {
-			if f.key == "date" && strings.TrimSpace(p.str("date")) != "" {
+			if p.is(f.key, "date") && strings.TrimSpace(p.str("date")) != "" {
 				unread = &p.fields[i]
 			}
 		}

@@ -40,6 +40,9 @@ type page struct {
 	// html is set on a Hugo page written in HTML (blogdown's
 	// index.html), whose body is published as it is.
 	html bool
+	// foldKeys is set on a Hugo page, whose front-matter keys Hugo
+	// reads in any case.
+	foldKeys bool
 
 	title  string
 	date   time.Time
@@ -113,7 +116,7 @@ func (p *page) keys() []string {
 // Hugo's JSON front matter, an object the file starts with, is read as
 // the YAML it also is.
 func (im *importer) readPage(src string, data []byte) (*page, bool) {
-	p := &page{src: src, source: data}
+	p := &page{src: src, source: data, foldKeys: im.kind == Hugo}
 	fm, fmLine, bodyOff, format, ok := splitFrontMatter(data)
 	if n, lines := blankLead(data); !ok && im.kind == Hugo && n > 0 {
 		// Hugo skips blank lines before the front matter.
@@ -363,13 +366,27 @@ func scalar(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 
+// get returns the value of the front-matter key key, nil when the page
+// has none; a Hugo page's keys are read in any case, as Hugo reads them
+// ("Title:" is the title), the key written as asked for first.
 func (p *page) get(key string) *yaml.Node {
 	for _, f := range p.fields {
 		if f.key == key {
 			return f.val
 		}
 	}
+	for _, f := range p.fields {
+		if p.is(f.key, key) {
+			return f.val
+		}
+	}
 	return nil
+}
+
+// is reports whether the front-matter key k, as written, is key: on a
+// Hugo page in any case, on a Jekyll page as written.
+func (p *page) is(k, key string) bool {
+	return k == key || p.foldKeys && strings.EqualFold(k, key)
 }
 
 func (p *page) has(key string) bool { return p.get(key) != nil }
@@ -575,11 +592,11 @@ func (im *importer) render(p *page) []byte {
 	// Everything else is the site's own: under params.
 	for _, f := range p.fields {
 		switch {
-		case f.key == "params" && f.val.Kind == yaml.MappingNode:
+		case p.is(f.key, "params") && f.val.Kind == yaml.MappingNode:
 			for i := 0; i+1 < len(f.val.Content); i += 2 {
 				param(field{key: f.val.Content[i].Value, val: f.val.Content[i+1]})
 			}
-		case !consumed[f.key]:
+		case !consumed[f.key] && !(p.foldKeys && consumed[strings.ToLower(f.key)]):
 			param(f)
 		}
 	}

@@ -378,5 +378,10 @@ func (p *page) fieldPos(key string) diag.Pos {
 			return f.pos
 		}
 	}
+	for _, f := range p.fields {
+		if p.is(f.key, key) {
+			return f.pos
+		}
+	}
 	return diag.Pos{Path: p.src, Line: 1, Col: 1}
 }
