@@ -1679,7 +1679,12 @@ func (c *converter) link(i int) int {
 	var start int
 	switch {
 	case b[i] == ']' && i+1 < len(b) && b[i+1] == '(':
-		start = i + 2
+		// Spaces, and one line's end, may come before the address:
+		// "[x]( /a/)" is a link to /a/.
+		start = afterSpaces(b, i+2)
+		if start < len(b) && b[start] == '\n' {
+			start = afterSpaces(b, start+1)
+		}
 	case b[i] == ']' && i+1 < len(b) && b[i+1] == ':' && lineStartsRef(b, i):
 		start = i + 2
 		for start < len(b) && (b[start] == ' ' || b[start] == '\t') {
