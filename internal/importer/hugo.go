@@ -581,7 +581,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if lang == ml.def {
 			lang = ""
 		}
-		if rel == "_index"+path.Ext(rel) {
+		// Another language's home page, at /es/, is a page at its
+		// address, as a section's page is, below.
+		if rel == "_index"+path.Ext(rel) && lang == "" {
 			im.done(diag.Pos{Path: p}, "the home page's text is not imported: plotline makes the home page")
 			return nil
 		}
@@ -662,6 +664,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.fillIn(pg)
 		case pg.section && pg.unrendered():
 			im.fillIn(pg) // made a draft by unrendered
+		case pg.section && rel == "_index"+path.Ext(rel):
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
+			im.fillIn(pg)
 		case pg.section:
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
 			im.fillIn(pg)

@@ -100,7 +100,8 @@ def hugo(src):
             if top in langdirs and rest:
                 rel, lang = rest, langdirs[top]
             if rel in ('_index.md',):
-                continue  # a language's home page
+                if lang: yield rel, lang + '/'  # another language's home page, /es/
+                continue  # the home page
             dirs, name = os.path.split(rel)
             name = os.path.splitext(name)[0]
             if '.' in name and name.rsplit('.', 1)[1].lower() in langs:
@@ -112,7 +113,7 @@ def hugo(src):
                 if f.startswith('_index.'):
                     # Hugo keeps letters, digits and ./_-~+#@% of a path.
                     p = re.sub(r'[^\w./~+#@%-]', '', os.path.join(dirs, name).lower().replace(' ', '-'))
-                    yield rel, lang + '/' + p + '/'; continue
+                    yield rel, re.sub('/+', '/', lang + '/' + p + '/'); continue
             if meta.get('url'):
                 yield rel, meta['url']; continue
             section = dirs.split('/')[0] if dirs else ''
