@@ -48,6 +48,9 @@ def hugo(src):
         cd = str((lc or {}).get('contentDir') or (lc or {}).get('contentdir') or '')
         if cd.startswith('content/'):
             langdirs[cd[len('content/'):].strip('/')] = '' if code.lower() == default else '/' + code.lower()
+    cd = str(lower.get('contentdir') or '').strip('/')
+    if cd.startswith('content/'):
+        langdirs.setdefault(cd[len('content/'):], '')  # the default language's: the site's contentDir
     root = os.path.join(src, 'content')
     for mount in ((lower.get('module') or {}).get('mounts') or []):
         if str(mount.get('target', '')).strip('/') == 'content':
@@ -75,6 +78,8 @@ def hugo(src):
             if any(x.search(os.path.join(d, f)) for x in ignore): continue
             rel = os.path.relpath(os.path.join(d, f), root)
             meta = fm(os.path.join(d, f))
+            if isinstance(meta, dict):
+                meta = {str(k).lower(): v for k, v in meta.items()}  # Hugo reads keys in any case
             if meta is None and ext != '.html':
                 meta = {}  # Markdown without front matter: a page too
             if meta is None or meta.get('draft'): continue
