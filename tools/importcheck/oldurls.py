@@ -11,6 +11,14 @@ plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
 import os, re, sys, datetime, urllib.parse, yaml, tomllib
 
+class Yaml12(yaml.SafeLoader):
+    """YAML as Hugo reads it: only true and false are booleans (a
+    language named no: stays "no", where YAML 1.1 made it false)."""
+Yaml12.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != 'tag:yaml.org,2002:bool']
+                                  for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+for c in 'tTfF':
+    Yaml12.add_implicit_resolver('tag:yaml.org,2002:bool', re.compile(r'^(?:true|True|TRUE|false|False|FALSE)$'), [c])
+
 def fm(path):
     s = open(path, encoding='utf-8').read()
     m = re.match(r'^\s*(---|\+\+\+)\s*\n(.*?)\n(---|\+\+\+|\.\.\.)[ \t]*(\n|$)', s, re.S)
@@ -35,7 +43,7 @@ def hugo(src):
     for n in ('hugo.toml', 'config.toml', 'hugo.yaml', 'config.yaml'):
         p = os.path.join(src, n)
         if os.path.exists(p):
-            conf = tomllib.load(open(p, 'rb')) if n.endswith('toml') else yaml.safe_load(open(p))
+            conf = tomllib.load(open(p, 'rb')) if n.endswith('toml') else yaml.load(open(p), Loader=Yaml12)
             break
     pl = {k.lower(): v for k, v in (conf.get('permalinks') or {}).items()}
     lower = {k.lower(): v for k, v in conf.items()}
@@ -128,7 +136,8 @@ def hugo(src):
                 if dt is None:
                     print('no date', rel); continue
                 u = pl[section]
-                for k, v in (('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
+                for k, v in (('slugorcontentbasename', slug or name), ('slugorfilename', slug or name), ('contentbasename', name),
+                             ('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
                              ('sections', dirs), ('section', section), ('slug', re.sub(r'\s+', '-', slug or str(meta.get('title', '')).lower())),
                              ('filename', name)):
                     u = u.replace(':' + k, v)
