@@ -458,6 +458,10 @@ func (c *converter) hugo(i int) int {
 		if n := c.admonitionEnd(t); n > 0 {
 			return n
 		}
+	case "alert", "pageinfo":
+		if n := c.docsyAlert(t, args); n > 0 {
+			return n
+		}
 	case "mermaid":
 		// A theme's diagram (LoveIt, Docsy, Blowfish): its source in a
 		// fence of that language, which is read as code, not prose,
@@ -1329,6 +1333,32 @@ func (c *converter) admonitionStart(t tag, a args) int {
 	}
 	header := "[!" + kind + "]\n"
 	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) && !strings.EqualFold(title, kind) {
+		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
+	}
+	return c.quoteStart(t, header, "")
+}
+
+// docsyKinds are the GitHub alerts that the colors of Docsy's alert
+// and pageinfo shortcodes are closest to; any other color (primary,
+// info, secondary) is a NOTE.
+var docsyKinds = map[string]string{"success": "TIP", "warning": "WARNING", "danger": "CAUTION"}
+
+// docsyAlert begins the alert that Docsy's alert or pageinfo shortcode,
+// {{% alert title="Note" color="warning" %}} at the start of a line,
+// stands for, > [!WARNING], with its title in bold when it has one
+// other than the alert's: the kind is the nearest to its color, the
+// first of its classes. It returns how many bytes of the body it took,
+// 0 on a site without Docsy, or when the site has a template of its own
+// by that name, or the shortcode is not at a line's start or has no end
+// tag.
+func (c *converter) docsyAlert(t tag, a args) int {
+	if !c.im.conf.docsy || c.im.conf.ownShortcodes[t.name] {
+		return 0
+	}
+	color, _, _ := strings.Cut(strings.TrimSpace(a.named["color"]), " ")
+	kind := cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE")
+	header := "[!" + kind + "]\n"
+	if title := strings.TrimSpace(a.named["title"]); title != "" && !strings.EqualFold(title, kind) {
 		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
 	}
 	return c.quoteStart(t, header, "")

@@ -217,6 +217,16 @@ func (im *importer) hugo() error {
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
 	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes = siteShortcodes(im.src, conf)
+	im.conf.docsy = usesDocsy(conf)
+	im.conf.ownShortcodes = map[string]bool{}
+	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
+		entries, _ := fs.ReadDir(im.src, dir)
+		for _, e := range entries {
+			if name, ok := strings.CutSuffix(e.Name(), ".html"); ok && !e.IsDir() {
+				im.conf.ownShortcodes[name] = true
+			}
+		}
+	}
 	im.conf.taxonomies = map[string]bool{}
 	if tx, ok := lookup(conf, "taxonomies").(map[string]any); ok {
 		for _, v := range tx {
@@ -357,6 +367,34 @@ func hugoThemes(conf map[string]any) []string {
 		return names
 	}
 	return nil
+}
+
+// usesDocsy reports whether the Hugo config conf takes its theme from
+// Docsy: a theme named docsy, or a module import of google/docsy (its
+// theme folder included).
+func usesDocsy(conf map[string]any) bool {
+	for _, t := range hugoThemes(conf) {
+		if strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy") {
+			return true
+		}
+	}
+	var imports []any
+	switch v := lookup(conf, "module.imports").(type) {
+	case []any:
+		imports = v
+	case []map[string]any:
+		for _, m := range v {
+			imports = append(imports, m)
+		}
+	}
+	for _, x := range imports {
+		m, _ := x.(map[string]any)
+		p, _ := m["path"].(string)
+		if d, _ := m["disable"].(bool); !d && strings.Contains(strings.ToLower(p), "google/docsy") {
+			return true
+		}
+	}
+	return false
 }
 
 // leafBundle reports whether the folder dir of the source is a leaf

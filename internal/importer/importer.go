@@ -184,6 +184,13 @@ type siteConfig struct {
 	// page their first parameter names (site.GetPage, then
 	// .RenderShortcodes or .Content), by name.
 	includes map[string]bool
+	// ownShortcodes are the shortcodes of the site's own layouts/, not
+	// its themes', by name.
+	ownShortcodes map[string]bool
+	// docsy is set on a Hugo site whose theme is Docsy (a module or a
+	// theme of that name), whose alert and pageinfo shortcodes are
+	// callouts, and whose templates the site may not hold.
+	docsy bool
 	// emoji is set when the source showed :smile: as its emoji: Hugo's
 	// enableEmoji, Jekyll's jemoji plugin.
 	emoji bool
