@@ -214,6 +214,12 @@ func (im *importer) convertBody(p *page) []byte {
 				continue
 			}
 		}
+		if im.kind == Hugo && (i == 0 || b[i-1] == '\n') && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) {
+			if n := c.titledAlert(i); n > 0 {
+				i += n
+				continue
+			}
+		}
 		if n := c.emoji(i); n > 0 {
 			i += n
 			continue
@@ -1362,6 +1368,59 @@ func (c *converter) docsyAlert(t tag, a args) int {
 		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
 	}
 	return c.quoteStart(t, header, "")
+}
+
+// alertLineRE reads the first line of a block quote that is an alert as
+// Hugo reads one for a render hook: "> [!DANGER]- Title", its type any
+// word, then a sign (+ or -, foldable) and a title.
+var alertLineRE = regexp.MustCompile(`^( {0,3}> ?)\[!([A-Za-z]+)\]([+-]?)(?:[ \t]+(.*?))?[ \t]*\r?$`)
+
+// titledAlert rewrites, at body offset i, a line's start, the first
+// line of a block quote that a Hugo theme's render hook showed as an
+// alert but plotline would not: one of a type GitHub lacks ("> [!NB]",
+// "> [!DANGER]"), with a sign, or with a title after its marker ("> [!TIP]
+// Before you start"). It becomes the alert nearest its type, its title in
+// bold on the line below. It returns how many bytes it took, 0 when the
+// line is none such, or a GitHub alert plotline reads as it is.
+func (c *converter) titledAlert(i int) int {
+	b := c.body
+	end := lineEnd(b, i)
+	m := alertLineRE.FindSubmatch(bytes.TrimSuffix(b[i:end], []byte("\n")))
+	if m == nil {
+		return 0
+	}
+	if i > 0 {
+		// The quote's first line: the line above is no line of it.
+		prev := bytes.TrimLeft(b[lineStart(b, i-1):i-1], " ")
+		if len(prev) > 0 && prev[0] == '>' {
+			return 0
+		}
+	}
+	typ, sign, title := strings.ToLower(string(m[2])), string(m[3]), strings.TrimSpace(string(m[4]))
+	kind := strings.ToUpper(typ)
+	switch kind {
+	case "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION":
+		if sign == "" && title == "" {
+			return 0
+		}
+	default:
+		kind = cmp.Or(admonitionKinds[typ], docsyKinds[typ], "NOTE")
+	}
+	prefix := string(m[1])
+	c.out.WriteString(prefix + "[!" + kind + "]\n")
+	what := ""
+	if title != "" {
+		c.out.WriteString(prefix + "**" + title + "**\n")
+		what = ", its title in bold at its top"
+		if next := bytes.TrimSpace(b[end:lineEnd(b, end)]); len(next) > 1 && next[0] == '>' {
+			// The title is a paragraph of its own, not the first words
+			// of the next line's.
+			c.out.WriteString(strings.TrimRight(prefix, " ") + "\n")
+		}
+	}
+	c.im.done(c.pos(i+len(m[1])), "alert [!%s]%s: written as the alert [!%s]%s", m[2], sign, kind, what)
+	c.im.res.Converted++
+	return end - i
 }
 
 // quoteStart begins the block quote of the inside of the paired

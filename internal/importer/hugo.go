@@ -218,6 +218,7 @@ func (im *importer) hugo() error {
 	}
 	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes = siteShortcodes(im.src, conf)
 	im.conf.docsy = usesDocsy(conf)
+	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.ownShortcodes = map[string]bool{}
 	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
 		entries, _ := fs.ReadDir(im.src, dir)
@@ -395,6 +396,30 @@ func usesDocsy(conf map[string]any) bool {
 		}
 	}
 	return false
+}
+
+// alertHook reports whether the Hugo site src, or a theme conf names,
+// has a block-quote render hook that reads alerts (.AlertType).
+func alertHook(src fs.FS, conf map[string]any) bool {
+	roots := []string{"layouts"}
+	for _, t := range hugoThemes(conf) {
+		roots = append(roots, "themes/"+t+"/layouts")
+	}
+	found := false
+	for _, root := range roots {
+		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || found {
+				return fs.SkipDir
+			}
+			if !d.IsDir() && strings.HasPrefix(d.Name(), "render-blockquote") {
+				if data, err := fs.ReadFile(src, p); err == nil && bytes.Contains(data, []byte(".AlertType")) {
+					found = true
+				}
+			}
+			return nil
+		})
+	}
+	return found
 }
 
 // leafBundle reports whether the folder dir of the source is a leaf

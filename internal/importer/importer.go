@@ -191,6 +191,10 @@ type siteConfig struct {
 	// theme of that name), whose alert and pageinfo shortcodes are
 	// callouts, and whose templates the site may not hold.
 	docsy bool
+	// alertHook is set on a Hugo site whose layouts (or its theme's)
+	// show a block quote's alert with a render hook, which reads any
+	// type and a title after the marker.
+	alertHook bool
 	// emoji is set when the source showed :smile: as its emoji: Hugo's
 	// enableEmoji, Jekyll's jemoji plugin.
 	emoji bool
