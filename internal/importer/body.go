@@ -464,6 +464,14 @@ func (c *converter) hugo(i int) int {
 		if n := c.admonitionEnd(t); n > 0 {
 			return n
 		}
+	case "param":
+		// Hugo's own: the page's parameter, or else its language's or
+		// the site's.
+		if v, ok := c.hugoParam(args.get("name", 0)); ok && !t.closing {
+			c.out.WriteString(v)
+			c.im.res.Converted++
+			return t.end - i
+		}
 	case "alert", "pageinfo":
 		if n := c.docsyAlert(t, args); n > 0 {
 			return n
@@ -1342,6 +1350,37 @@ func (c *converter) admonitionStart(t tag, a args) int {
 		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
 	}
 	return c.quoteStart(t, header, "")
+}
+
+// hugoParam returns the value that Hugo's param shortcode shows for
+// key (dotted, "a.b", in any case): the page's front matter (a key of
+// its own or of its params:), else the params of the page's language,
+// else the site's; false when none has it as a string or a number, or
+// it holds what Markdown or HTML would read as markup.
+func (c *converter) hugoParam(key string) (string, bool) {
+	key = strings.ToLower(strings.TrimSpace(key))
+	if key == "" {
+		return "", false
+	}
+	first, _, _ := strings.Cut(key, ".")
+	var v any
+	if n := c.p.get(first); n != nil {
+		v = lookup(lowerKeys(map[string]any{first: fromNode(n)}), key)
+	}
+	if n := c.p.get("params"); v == nil && n != nil {
+		v = lookup(lowerKeys(map[string]any{"params": fromNode(n)}), "params."+key)
+	}
+	if v == nil && c.p.lang != "" {
+		v = lookup(c.im.conf.hugoConf, "languages."+strings.ToLower(c.p.lang)+".params."+key)
+	}
+	if v == nil {
+		v = lookup(c.im.conf.hugoConf, "params."+key)
+	}
+	s, ok := valueText(v)
+	if !ok || strings.ContainsAny(s, "<>{}[]*_`\n\\") {
+		return "", false
+	}
+	return s, true
 }
 
 // docsyKinds are the GitHub alerts that the colors of Docsy's alert

@@ -218,6 +218,7 @@ func (im *importer) hugo() error {
 	}
 	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes = siteShortcodes(im.src, conf)
 	im.conf.docsy = usesDocsy(conf)
+	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.ownShortcodes = map[string]bool{}
 	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {

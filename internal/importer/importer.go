@@ -195,6 +195,9 @@ type siteConfig struct {
 	// show a block quote's alert with a render hook, which reads any
 	// type and a title after the marker.
 	alertHook bool
+	// hugoConf is a Hugo site's config, its keys in lower case, for
+	// the param shortcode.
+	hugoConf map[string]any
 	// emoji is set when the source showed :smile: as its emoji: Hugo's
 	// enableEmoji, Jekyll's jemoji plugin.
 	emoji bool
