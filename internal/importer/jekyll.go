@@ -150,20 +150,39 @@ func (im *importer) jekyll() error {
 			im.copyFile(p, "content/"+p)
 			return nil
 		}
-		if !markdownExt(p) {
-			if kind == "" {
-				im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
-			}
-			return nil
-		}
 		base := strings.TrimSuffix(name, path.Ext(name))
+		var pg *page
+		if !markdownExt(p) {
+			if kind == "" && path.Ext(p) == ".html" && !(dir == "" && (base == "index" || base == "404")) {
+				// A page of HTML with no Liquid in it: its layout
+				// framed it, and its text is the page's own.
+				if hp, ok := im.readPage(p, data); ok && len(bytes.TrimSpace(hp.body)) > 0 && !bytes.Contains(hp.body, []byte("{{")) && !bytes.Contains(hp.body, []byte("{%")) {
+					pg = hp
+					pg.html = true
+					im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a page written in HTML, without Liquid: imported as a page whose text is that HTML, published as it is")
+				}
+			}
+			switch {
+			case pg != nil:
+			case kind == "" && dir == "" && name == "404.html":
+				im.done(diag.Pos{Path: p}, "not imported: plotline writes %s", plotlineWrites[name])
+				return nil
+			case kind == "":
+				im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
+				return nil
+			default:
+				return nil
+			}
+		}
 		if kind == "" && dir == "" && base == "index" {
 			im.done(diag.Pos{Path: p}, "the home page is not imported: plotline makes the home page")
 			return nil
 		}
-		pg, ok := im.readPage(p, data)
-		if !ok {
-			return nil
+		if pg == nil {
+			var ok bool
+			if pg, ok = im.readPage(p, data); !ok {
+				return nil
+			}
 		}
 		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && listLayout(im.src, layout) {
 			// A tag's page and the like: the layout made all of it.

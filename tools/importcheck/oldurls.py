@@ -189,6 +189,13 @@ def listpage(src, path, meta):
             return re.search(r'\{%-?\s*for\s', open(p, encoding='utf-8').read()) is not None
     return False
 
+def htmlpage(path):
+    # A page written in HTML with front matter and no Liquid in its
+    # text: its layout framed it; one with Liquid is a template.
+    s = open(path, encoding='utf-8').read()
+    m = re.match(r'^---\s*\n.*?\n---[ \t]*(\n|$)', s, re.S)
+    return m is not None and s[m.end():].strip() != '' and '{{' not in s[m.end():] and '{%' not in s[m.end():]
+
 def suffix(style):
     # How Jekyll ends a page's or a document's default address: as the
     # site's permalink style ends its own.
@@ -218,9 +225,10 @@ def jekyll_pages(src, conf, style):
                    and (not x.startswith('_') or os.path.join(reld, x) in colls or coll)
                    and not any(os.path.join(reld, x) == e or os.path.join(reld, x).startswith(e + '/') for e in excl)]
         for f in files:
-            m = re.match(r'(.*)\.(md|markdown)$', f)
+            m = re.match(r'(.*)\.(md|markdown|html)$', f)
             rel = os.path.join(reld, f)
             if not m or f.startswith('_') or any(rel == e or rel.startswith(e + '/') for e in excl): continue
+            if m[2] == 'html' and (coll or not htmlpage(os.path.join(d, f))): continue
             meta = fm(os.path.join(d, f))
             if meta is None or meta.get('published') is False: continue
             if not coll and listpage(src, os.path.join(d, f), meta):
