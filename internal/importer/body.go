@@ -2561,8 +2561,38 @@ func (c *converter) attributeList(i int) int {
 		}
 		return e - i
 	}
+	if id := listID(attrs); id != "" && e < len(b) && (paragraphAfter(c.out.Bytes(), b[e+1:]) || tableAfter(c.out.Bytes(), b[e+1:])) {
+		// Before a paragraph or a table, after a blank line, the id
+		// names what follows: an empty anchor at its start, in a
+		// table's first cell, keeps the links to it working.
+		c.out.WriteString(`<a id="` + id + `"></a>`)
+		c.im.res.Converted++
+		if len(attrs) > 1 {
+			c.im.note(c.pos(i), "kramdown attribute list %s: only its id kept", line)
+		}
+		return whole
+	}
 	c.im.note(c.pos(i), "kramdown attribute list %s, left out", line)
 	return e - i
+}
+
+// tableDelimiterRE matches the delimiter row of a table, "--- | :---:".
+var tableDelimiterRE = regexp.MustCompile(`^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$`)
+
+// tableAfter reports whether rest, the body after an attribute list's
+// line, starts with a table, its header row then its delimiter row, and
+// out, what was written before it, ends with a blank line.
+func tableAfter(out, rest []byte) bool {
+	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+		return false
+	}
+	end := lineEnd(rest, 0)
+	header := rest[:end]
+	if !bytes.Contains(header, []byte("|")) || header[0] == ' ' || header[0] == '\t' {
+		return false
+	}
+	delim := bytes.TrimSuffix(rest[end:lineEnd(rest, end)], []byte("\n"))
+	return bytes.Contains(delim, []byte("-")) && tableDelimiterRE.Match(delim)
 }
 
 // kramdownSpan converts the kramdown extension or attribute list at i
