@@ -2186,7 +2186,10 @@ func (c *converter) rawAddresses(i int) int {
 			start, stop = m[4], m[5]
 		}
 		start, stop = i+start, i+stop
-		dest := string(b[start:stop])
+		// An attribute's value may hold character references, which
+		// the browser read: "Twitter&#39;s%20Point.png" names
+		// "Twitter's Point.png".
+		dest := html.UnescapeString(string(b[start:stop]))
 		c.at = start
 		u, ok := c.resolve(dest)
 		if target := cmp.Or(u, dest); c.nowhere(target) {
@@ -2206,6 +2209,7 @@ func (c *converter) rawAddresses(i int) int {
 			continue
 		}
 		c.out.Write(b[from:start])
+		u = html.EscapeString(u)
 		if strings.Contains(u, "#") {
 			c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
 		}
