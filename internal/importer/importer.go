@@ -257,18 +257,19 @@ var plotlineWrites = map[string]string{
 }
 
 // copyFile adds the source file src to the new site at dest, unless a
-// file is there already.
-func (im *importer) copyFile(src, dest string) {
+// file is there already, and reports whether it did.
+func (im *importer) copyFile(src, dest string) bool {
 	if what, ok := plotlineWrites[strings.TrimPrefix(dest, "content/")]; ok {
 		im.note(diag.Pos{Path: src}, "not copied: plotline writes %s", what)
-		return
+		return false
 	}
 	if _, ok := im.res.Files[dest]; ok {
 		im.note(diag.Pos{Path: src}, "not copied: %s comes from another file already", dest)
-		return
+		return false
 	}
 	im.res.Files[dest] = File{Src: src}
 	im.res.Copied++
+	return true
 }
 
 // modDate returns the day a source file was last changed, for pages that

@@ -167,6 +167,18 @@ func (im *importer) jekyll() error {
 			case kind == "" && dir == "" && name == "404.html":
 				im.done(diag.Pos{Path: p}, "not imported: plotline writes %s", plotlineWrites[name])
 				return nil
+			case kind == "" && plainWithFrontMatter(p, data):
+				// Jekyll ran it through Liquid, which left it as it is,
+				// and published it without its front matter.
+				_, _, off, _, _ := splitFrontMatter(data)
+				if im.copyFile(p, "content/"+p) {
+					im.res.Files["content/"+p] = File{Data: data[off:]}
+					im.done(diag.Pos{Path: p}, "a file with front matter but no Liquid, which Jekyll published as its text: copied without its front matter")
+				}
+				return nil
+			case kind == "" && (path.Ext(p) == ".scss" || path.Ext(p) == ".sass"):
+				im.done(diag.Pos{Path: p}, "Sass, which Jekyll compiled to CSS: not imported (put the CSS it made, %s, in its place)", strings.TrimSuffix(p, path.Ext(p))+".css")
+				return nil
 			case kind == "":
 				im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
 				return nil
@@ -224,6 +236,19 @@ func (im *importer) jekyll() error {
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+}
+
+// plainWithFrontMatter reports whether the file p, with front matter
+// data, is one that Jekyll published as its text after the front
+// matter: no Liquid in it, and of a kind Jekyll converts to no other
+// (Sass and CoffeeScript it does).
+func plainWithFrontMatter(p string, data []byte) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".scss", ".sass", ".coffee", ".html", ".htm":
+		return false
+	}
+	_, _, off, _, ok := splitFrontMatter(data)
+	return ok && !bytes.Contains(data[off:], []byte("{{")) && !bytes.Contains(data[off:], []byte("{%"))
 }
 
 // liquidForRE finds a Liquid for loop's start tag.
