@@ -2636,6 +2636,30 @@ func (c *converter) kramdownSpan(i int) int {
 		c.im.note(c.pos(i), "kramdown extension %s, left out", m)
 		return len(m)
 	}
+	if listItemStartRE.Match(b[lineStart(b, i):i]) {
+		// At a list item's start, "* {: .field-required} Required", the
+		// list is the item's: its id is kept as an empty anchor there,
+		// its classes go.
+		e := bytes.IndexAny(b[i:], "}\n")
+		if e > 0 && b[i+e] == '}' {
+			ial := b[i : i+e+1]
+			attrs := strings.Fields(string(ial[2 : len(ial)-1]))
+			n := e + 1
+			if i+n < len(b) && b[i+n] == ' ' {
+				n++
+			}
+			if id := listID(attrs); id != "" {
+				c.out.WriteString(`<a id="` + id + `"></a>`)
+				c.im.res.Converted++
+				if len(attrs) > 1 {
+					c.im.note(c.pos(i), "kramdown attribute list %s of a list item: only its id kept", ial)
+				}
+				return n
+			}
+			c.im.note(c.pos(i), "kramdown attribute list %s of a list item, left out", ial)
+			return n
+		}
+	}
 	if i > 0 && strings.IndexByte(")]*_`>", b[i-1]) >= 0 {
 		e := bytes.IndexAny(b[i:], "}\n")
 		if e > 0 && b[i+e] == '}' {
@@ -2649,6 +2673,10 @@ func (c *converter) kramdownSpan(i int) int {
 	}
 	return 0
 }
+
+// listItemStartRE matches a line up to the text of a list item: its
+// indentation and its marker, "    * " or "1. ".
+var listItemStartRE = regexp.MustCompile(`^[ \t]*(?:[*+-]|[0-9]{1,9}[.)])[ \t]+$`)
 
 // kramdownExtRE finds a kramdown extension that has no body, "{::options
 // parse_block_html="true" /}".
