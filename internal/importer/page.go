@@ -504,7 +504,7 @@ func (im *importer) render(p *page) []byte {
 		params.Content = append(params.Content, scalar(k), f.val)
 	}
 	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": true,
-		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": true}
+		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
 	title := p.title
 	if title == "" {
 		title = p.setTitle
