@@ -544,7 +544,21 @@ func (im *importer) render(p *page) []byte {
 	var tags []string
 	seen := map[string]bool{}
 	for _, k := range []string{"tags", "categories", "category"} {
-		for _, t := range p.list(k, im.kind == Jekyll) {
+		list := p.list(k, im.kind == Jekyll)
+		if n := p.get(k); k == "tags" && im.kind == Jekyll && n != nil && n.Kind == yaml.ScalarNode && strings.Contains(n.Value, ",") {
+			// "tags: web, javascript": Jekyll split it at its spaces
+			// only, into "web," and "javascript"; the writer meant a
+			// list at its commas. (Categories stay as Jekyll read them,
+			// as an address made of them kept the commas.)
+			list = nil
+			for _, t := range strings.Split(n.Value, ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					list = append(list, t)
+				}
+			}
+			im.done(p.fieldPos(k), "tags: written with commas, which Jekyll split at spaces only (\"web,\"): read as a list at its commas")
+		}
+		for _, t := range list {
 			s := content.Slugify(t)
 			if s == "" || seen[s] || len(s) > content.MaxNameBytes {
 				continue
