@@ -245,6 +245,17 @@ func (im *importer) done(pos diag.Pos, format string, args ...any) {
 	im.res.Notes = append(im.res.Notes, Note{Pos: pos, What: fmt.Sprintf(format, args...), Done: true})
 }
 
+// tagKeys returns the front-matter keys whose words become the new
+// page's tags: tags and categories, and Jekyll's category, a category
+// of its own. To Hugo, category: is no taxonomy (its default is
+// categories), only a parameter of the page.
+func (im *importer) tagKeys() []string {
+	if im.kind == Jekyll {
+		return []string{"tags", "categories", "category"}
+	}
+	return []string{"tags", "categories"}
+}
+
 // plotlineWrites are the files of the new site that plotline writes
 // itself, which a copy or a redirect would clash with, and what they are.
 var plotlineWrites = map[string]string{
@@ -331,7 +342,7 @@ func (im *importer) finish() {
 	im.known = taken
 	im.tags = map[string]bool{}
 	for _, p := range im.pages {
-		for _, key := range []string{"tags", "categories", "category"} {
+		for _, key := range im.tagKeys() {
 			for _, t := range p.list(key, im.kind == Jekyll) {
 				im.tags[content.Slugify(t)] = true
 			}

@@ -503,7 +503,7 @@ func (im *importer) render(p *page) []byte {
 		}
 		params.Content = append(params.Content, scalar(k), f.val)
 	}
-	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": true,
+	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": im.kind == Jekyll,
 		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
 	title := p.title
 	if title == "" {
@@ -543,7 +543,7 @@ func (im *importer) render(p *page) []byte {
 	}
 	var tags []string
 	seen := map[string]bool{}
-	for _, k := range []string{"tags", "categories", "category"} {
+	for _, k := range im.tagKeys() {
 		list := p.list(k, im.kind == Jekyll)
 		if n := p.get(k); k == "tags" && im.kind == Jekyll && n != nil && n.Kind == yaml.ScalarNode && strings.Contains(n.Value, ",") {
 			// "tags: web, javascript": Jekyll split it at its spaces
