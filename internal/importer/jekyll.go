@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -157,6 +159,15 @@ func (im *importer) jekyll() error {
 				// A page of HTML with no Liquid in it: its layout
 				// framed it, and its text is the page's own.
 				if hp, ok := im.readPage(p, data); ok && len(bytes.TrimSpace(hp.body)) > 0 && !bytes.Contains(hp.body, []byte("{{")) && !bytes.Contains(hp.body, []byte("{%")) {
+					if wholeDocument(hp) {
+						// No layout framed it: Jekyll published it as
+						// it is, and so does the new site.
+						if im.copyFile(p, "content/"+p) {
+							im.res.Files["content/"+p] = File{Data: hp.body}
+							im.done(diag.Pos{Path: p}, "a whole HTML document with front matter but no Liquid, which Jekyll published as it is: copied without its front matter")
+						}
+						return nil
+					}
 					pg = hp
 					pg.html = true
 					im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a page written in HTML, without Liquid: imported as a page whose text is that HTML, published as it is")
@@ -236,6 +247,17 @@ func (im *importer) jekyll() error {
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+}
+
+// wholeDocument reports whether the Jekyll page p, written in HTML, is a
+// document of its own that no layout framed: its layout is null or
+// none, or its text starts with a doctype or <html>.
+func wholeDocument(p *page) bool {
+	if n := p.get("layout"); n != nil && n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!null" || strings.EqualFold(strings.TrimSpace(n.Value), "none") || strings.TrimSpace(n.Value) == "") {
+		return true
+	}
+	start := bytes.ToLower(bytes.TrimSpace(p.body))
+	return bytes.HasPrefix(start, []byte("<!doctype")) || bytes.HasPrefix(start, []byte("<html"))
 }
 
 // plainWithFrontMatter reports whether the file p, with front matter

@@ -192,9 +192,15 @@ def listpage(src, path, meta):
 def htmlpage(path):
     # A page written in HTML with front matter and no Liquid in its
     # text: its layout framed it; one with Liquid is a template.
+    # A whole document (layout: null, or a doctype) is a file, not a page.
     s = open(path, encoding='utf-8').read()
-    m = re.match(r'^---\s*\n.*?\n---[ \t]*(\n|$)', s, re.S)
-    return m is not None and s[m.end():].strip() != '' and '{{' not in s[m.end():] and '{%' not in s[m.end():]
+    m = re.match(r'^---\s*\n(.*?)\n?---[ \t]*(\n|$)', s, re.S)
+    if m is None: return False
+    body, meta = s[m.end():], yaml.safe_load(m.group(1)) or {}
+    if not isinstance(meta, dict) or ('layout' in meta and str(meta['layout'] or 'none').lower() in ('none', 'null', '')):
+        return False
+    if re.match(r'\s*<(!doctype|html)', body, re.I): return False
+    return body.strip() != '' and '{{' not in body and '{%' not in body
 
 def suffix(style):
     # How Jekyll ends a page's or a document's default address: as the
