@@ -214,6 +214,12 @@ func (im *importer) convertBody(p *page) []byte {
 				continue
 			}
 		}
+		if im.kind == Hugo && (i == 0 || b[i-1] == '\n') && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) {
+			if n := c.titledAlert(i); n > 0 {
+				i += n
+				continue
+			}
+		}
 		if n := c.emoji(i); n > 0 {
 			i += n
 			continue
@@ -456,6 +462,18 @@ func (c *converter) hugo(i int) int {
 		}
 	case "/admonition":
 		if n := c.admonitionEnd(t); n > 0 {
+			return n
+		}
+	case "param":
+		// Hugo's own: the page's parameter, or else its language's or
+		// the site's.
+		if v, ok := c.hugoParam(args.get("name", 0)); ok && !t.closing {
+			c.out.WriteString(v)
+			c.im.res.Converted++
+			return t.end - i
+		}
+	case "alert", "pageinfo":
+		if n := c.docsyAlert(t, args); n > 0 {
 			return n
 		}
 	case "mermaid":
@@ -1334,6 +1352,116 @@ func (c *converter) admonitionStart(t tag, a args) int {
 	return c.quoteStart(t, header, "")
 }
 
+// hugoParam returns the value that Hugo's param shortcode shows for
+// key (dotted, "a.b", in any case): the page's front matter (a key of
+// its own or of its params:), else the params of the page's language,
+// else the site's; false when none has it as a string or a number, or
+// it holds what Markdown or HTML would read as markup.
+func (c *converter) hugoParam(key string) (string, bool) {
+	key = strings.ToLower(strings.TrimSpace(key))
+	if key == "" {
+		return "", false
+	}
+	first, _, _ := strings.Cut(key, ".")
+	var v any
+	if n := c.p.get(first); n != nil {
+		v = lookup(lowerKeys(map[string]any{first: fromNode(n)}), key)
+	}
+	if n := c.p.get("params"); v == nil && n != nil {
+		v = lookup(lowerKeys(map[string]any{"params": fromNode(n)}), "params."+key)
+	}
+	if v == nil && c.p.lang != "" {
+		v = lookup(c.im.conf.hugoConf, "languages."+strings.ToLower(c.p.lang)+".params."+key)
+	}
+	if v == nil {
+		v = lookup(c.im.conf.hugoConf, "params."+key)
+	}
+	s, ok := valueText(v)
+	if !ok || strings.ContainsAny(s, "<>{}[]*_`\n\\") {
+		return "", false
+	}
+	return s, true
+}
+
+// docsyKinds are the GitHub alerts that the colors of Docsy's alert
+// and pageinfo shortcodes are closest to; any other color (primary,
+// info, secondary) is a NOTE.
+var docsyKinds = map[string]string{"success": "TIP", "warning": "WARNING", "danger": "CAUTION"}
+
+// docsyAlert begins the alert that Docsy's alert or pageinfo shortcode,
+// {{% alert title="Note" color="warning" %}} at the start of a line,
+// stands for, > [!WARNING], with its title in bold when it has one
+// other than the alert's: the kind is the nearest to its color, the
+// first of its classes. It returns how many bytes of the body it took,
+// 0 on a site without Docsy, or when the site has a template of its own
+// by that name, or the shortcode is not at a line's start or has no end
+// tag.
+func (c *converter) docsyAlert(t tag, a args) int {
+	if !c.im.conf.docsy || c.im.conf.ownShortcodes[t.name] {
+		return 0
+	}
+	color, _, _ := strings.Cut(strings.TrimSpace(a.named["color"]), " ")
+	kind := cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE")
+	header := "[!" + kind + "]\n"
+	if title := strings.TrimSpace(a.named["title"]); title != "" && !strings.EqualFold(title, kind) {
+		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
+	}
+	return c.quoteStart(t, header, "")
+}
+
+// alertLineRE reads the first line of a block quote that is an alert as
+// Hugo reads one for a render hook: "> [!DANGER]- Title", its type any
+// word, then a sign (+ or -, foldable) and a title.
+var alertLineRE = regexp.MustCompile(`^( {0,3}> ?)\[!([A-Za-z]+)\]([+-]?)(?:[ \t]+(.*?))?[ \t]*\r?$`)
+
+// titledAlert rewrites, at body offset i, a line's start, the first
+// line of a block quote that a Hugo theme's render hook showed as an
+// alert but plotline would not: one of a type GitHub lacks ("> [!NB]",
+// "> [!DANGER]"), with a sign, or with a title after its marker ("> [!TIP]
+// Before you start"). It becomes the alert nearest its type, its title in
+// bold on the line below. It returns how many bytes it took, 0 when the
+// line is none such, or a GitHub alert plotline reads as it is.
+func (c *converter) titledAlert(i int) int {
+	b := c.body
+	end := lineEnd(b, i)
+	m := alertLineRE.FindSubmatch(bytes.TrimSuffix(b[i:end], []byte("\n")))
+	if m == nil {
+		return 0
+	}
+	if i > 0 {
+		// The quote's first line: the line above is no line of it.
+		prev := bytes.TrimLeft(b[lineStart(b, i-1):i-1], " ")
+		if len(prev) > 0 && prev[0] == '>' {
+			return 0
+		}
+	}
+	typ, sign, title := strings.ToLower(string(m[2])), string(m[3]), strings.TrimSpace(string(m[4]))
+	kind := strings.ToUpper(typ)
+	switch kind {
+	case "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION":
+		if sign == "" && title == "" {
+			return 0
+		}
+	default:
+		kind = cmp.Or(admonitionKinds[typ], docsyKinds[typ], "NOTE")
+	}
+	prefix := string(m[1])
+	c.out.WriteString(prefix + "[!" + kind + "]\n")
+	what := ""
+	if title != "" {
+		c.out.WriteString(prefix + "**" + title + "**\n")
+		what = ", its title in bold at its top"
+		if next := bytes.TrimSpace(b[end:lineEnd(b, end)]); len(next) > 1 && next[0] == '>' {
+			// The title is a paragraph of its own, not the first words
+			// of the next line's.
+			c.out.WriteString(strings.TrimRight(prefix, " ") + "\n")
+		}
+	}
+	c.im.done(c.pos(i+len(m[1])), "alert [!%s]%s: written as the alert [!%s]%s", m[2], sign, kind, what)
+	c.im.res.Converted++
+	return end - i
+}
+
 // quoteStart begins the block quote of the inside of the paired
 // shortcode t, which starts a line, with header at its top and footer,
 // when there is one, at its foot: what follows is converted as ever and
@@ -1679,7 +1807,12 @@ func (c *converter) link(i int) int {
 	var start int
 	switch {
 	case b[i] == ']' && i+1 < len(b) && b[i+1] == '(':
-		start = i + 2
+		// Spaces, and one line's end, may come before the address:
+		// "[x]( /a/)" is a link to /a/.
+		start = afterSpaces(b, i+2)
+		if start < len(b) && b[start] == '\n' {
+			start = afterSpaces(b, start+1)
+		}
 	case b[i] == ']' && i+1 < len(b) && b[i+1] == ':' && lineStartsRef(b, i):
 		start = i + 2
 		for start < len(b) && (b[start] == ' ' || b[start] == '\t') {
@@ -1694,10 +1827,13 @@ func (c *converter) link(i int) int {
 	lead, trail, innerEnd := 0, 0, 0
 	if b[i+1] == '(' {
 		lead, trail, innerEnd = strayBrackets(b, start)
-		if lead > 0 {
+		switch {
+		case lead > 1:
+			c.im.done(c.pos(start), "link address %s is a link of its own: written as its address, %s", b[start:innerEnd+trail], b[start+lead:innerEnd])
+		case lead > 0:
 			c.im.done(c.pos(start), "link address %s in brackets of its own: written without them", b[start+lead:innerEnd])
-			start += lead
 		}
+		start += lead
 	}
 	end := start
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
@@ -1759,13 +1895,21 @@ func (c *converter) link(i int) int {
 // starts at offset start of b, and finds whether it is written in
 // brackets of its own: "[x]((/a/))", "[x]([https://a.example/)" or
 // "[x]({https://a.example/})", which a browser took for a relative
-// address, a link that led nowhere. It returns how many brackets
-// open the address and how many close it, and the offset just after the
-// address inside them; lead is 0 when the address is not such.
-// What is inside must be a site path or have a scheme, with no space.
+// address, a link that led nowhere; or is a whole Markdown link,
+// "[x]([y](https://a.example/))", whose brackets and text the browser
+// took for part of a relative address too. It returns how many bytes
+// open the address (more than 1 for a link's "[y](") and how many
+// close it, and the offset just after the address inside them; lead is
+// 0 when the address is not such. What is inside must be a site path or
+// have a scheme, with no space.
 func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 	if start >= len(b) || !strings.ContainsRune("([{", rune(b[start])) {
 		return 0, 0, 0
+	}
+	if b[start] == '[' {
+		if lead, innerEnd := linkAsAddress(b, start); lead > 0 {
+			return lead, 1, innerEnd
+		}
 	}
 	closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[b[start]]
 	from := start + 1
@@ -1788,6 +1932,33 @@ func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 		return 1, 0, end
 	}
 	return 0, 0, 0
+}
+
+// linkAsAddress finds whether the link address that starts at offset
+// start of b, at a "[", is a Markdown link of its own, "[y](/a/)"
+// followed by the outer link's ")", and returns the length of its "[y]("
+// and the offset just after its address; 0 when it is not.
+func linkAsAddress(b []byte, start int) (lead, innerEnd int) {
+	close := start + 1
+	for close < len(b) && !strings.ContainsRune("[]\n", rune(b[close])) {
+		close++
+	}
+	if close+1 >= len(b) || b[close] != ']' || b[close+1] != '(' {
+		return 0, 0
+	}
+	from := close + 2
+	end := from
+	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
+		end++
+	}
+	if end+1 >= len(b) || end == from || b[end] != ')' || b[end+1] != ')' {
+		return 0, 0
+	}
+	inner := string(b[from:end])
+	if !strings.Contains(inner, "://") && (!strings.HasPrefix(inner, "/") || strings.HasPrefix(inner, "//")) {
+		return 0, 0
+	}
+	return from - start, end
 }
 
 // afterSpaces returns the offset of the first byte at or after i of b
@@ -2015,7 +2186,10 @@ func (c *converter) rawAddresses(i int) int {
 			start, stop = m[4], m[5]
 		}
 		start, stop = i+start, i+stop
-		dest := string(b[start:stop])
+		// An attribute's value may hold character references, which
+		// the browser read: "Twitter&#39;s%20Point.png" names
+		// "Twitter's Point.png".
+		dest := html.UnescapeString(string(b[start:stop]))
 		c.at = start
 		u, ok := c.resolve(dest)
 		if target := cmp.Or(u, dest); c.nowhere(target) {
@@ -2035,6 +2209,7 @@ func (c *converter) rawAddresses(i int) int {
 			continue
 		}
 		c.out.Write(b[from:start])
+		u = html.EscapeString(u)
 		if strings.Contains(u, "#") {
 			c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
 		}
@@ -2390,8 +2565,38 @@ func (c *converter) attributeList(i int) int {
 		}
 		return e - i
 	}
+	if id := listID(attrs); id != "" && e < len(b) && (paragraphAfter(c.out.Bytes(), b[e+1:]) || tableAfter(c.out.Bytes(), b[e+1:])) {
+		// Before a paragraph or a table, after a blank line, the id
+		// names what follows: an empty anchor at its start, in a
+		// table's first cell, keeps the links to it working.
+		c.out.WriteString(`<a id="` + id + `"></a>`)
+		c.im.res.Converted++
+		if len(attrs) > 1 {
+			c.im.note(c.pos(i), "kramdown attribute list %s: only its id kept", line)
+		}
+		return whole
+	}
 	c.im.note(c.pos(i), "kramdown attribute list %s, left out", line)
 	return e - i
+}
+
+// tableDelimiterRE matches the delimiter row of a table, "--- | :---:".
+var tableDelimiterRE = regexp.MustCompile(`^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$`)
+
+// tableAfter reports whether rest, the body after an attribute list's
+// line, starts with a table, its header row then its delimiter row, and
+// out, what was written before it, ends with a blank line.
+func tableAfter(out, rest []byte) bool {
+	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+		return false
+	}
+	end := lineEnd(rest, 0)
+	header := rest[:end]
+	if !bytes.Contains(header, []byte("|")) || header[0] == ' ' || header[0] == '\t' {
+		return false
+	}
+	delim := bytes.TrimSuffix(rest[end:lineEnd(rest, end)], []byte("\n"))
+	return bytes.Contains(delim, []byte("-")) && tableDelimiterRE.Match(delim)
 }
 
 // kramdownSpan converts the kramdown extension or attribute list at i
@@ -2431,6 +2636,30 @@ func (c *converter) kramdownSpan(i int) int {
 		c.im.note(c.pos(i), "kramdown extension %s, left out", m)
 		return len(m)
 	}
+	if listItemStartRE.Match(b[lineStart(b, i):i]) {
+		// At a list item's start, "* {: .field-required} Required", the
+		// list is the item's: its id is kept as an empty anchor there,
+		// its classes go.
+		e := bytes.IndexAny(b[i:], "}\n")
+		if e > 0 && b[i+e] == '}' {
+			ial := b[i : i+e+1]
+			attrs := strings.Fields(string(ial[2 : len(ial)-1]))
+			n := e + 1
+			if i+n < len(b) && b[i+n] == ' ' {
+				n++
+			}
+			if id := listID(attrs); id != "" {
+				c.out.WriteString(`<a id="` + id + `"></a>`)
+				c.im.res.Converted++
+				if len(attrs) > 1 {
+					c.im.note(c.pos(i), "kramdown attribute list %s of a list item: only its id kept", ial)
+				}
+				return n
+			}
+			c.im.note(c.pos(i), "kramdown attribute list %s of a list item, left out", ial)
+			return n
+		}
+	}
 	if i > 0 && strings.IndexByte(")]*_`>", b[i-1]) >= 0 {
 		e := bytes.IndexAny(b[i:], "}\n")
 		if e > 0 && b[i+e] == '}' {
@@ -2444,6 +2673,10 @@ func (c *converter) kramdownSpan(i int) int {
 	}
 	return 0
 }
+
+// listItemStartRE matches a line up to the text of a list item: its
+// indentation and its marker, "    * " or "1. ".
+var listItemStartRE = regexp.MustCompile(`^[ \t]*(?:[*+-]|[0-9]{1,9}[.)])[ \t]+$`)
 
 // kramdownExtRE finds a kramdown extension that has no body, "{::options
 // parse_block_html="true" /}".

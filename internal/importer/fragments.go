@@ -27,7 +27,7 @@ type fragmentLink struct {
 // that has no heading or element of that id. The source's pages had
 // none either, or had one only once a script ran (a comment system's
 // "#comment-4720783918"): the link now opens the page, and the report
-// says so. A fragment mendFragments cannot be sure of is left for the
+// says so. A link to what is no page of the import is left for the
 // build to check.
 func (im *importer) mendFragments() {
 	byURL := map[string]*page{}
@@ -68,7 +68,7 @@ func (im *importer) mendFragments() {
 				known = pageIDs(im.code, target.converted)
 				ids[target] = known
 			}
-			if known == nil || known.has(frag) {
+			if known.has(frag) {
 				continue
 			}
 			if n := known.kramdownNote(frag); n != "" && im.kind == Jekyll {
@@ -191,14 +191,14 @@ func withoutAttributes(text string) string {
 }
 
 // pageIDs returns the ids a converted body gives its headings and
-// elements, or nil when it cannot tell them: a page with setext
-// headings, whose text may take more than a line.
+// elements. A setext heading's text is the lines of text above its
+// underline, as a paragraph's would be.
 func pageIDs(md parser.Parser, body []byte) *pageAnchors {
 	code, _ := codeSpans(md, body)
 	ids := map[string]bool{}
 	headings := anchor.NewSet()
 	var texts []string
-	prevText := false
+	var para []string // the lines of text since the last other line
 	for off := 0; off < len(body); {
 		end := bytes.IndexByte(body[off:], '\n')
 		next := len(body)
@@ -207,13 +207,23 @@ func pageIDs(md parser.Parser, body []byte) *pageAnchors {
 		}
 		line := strings.TrimRight(string(body[off:next]), " \t\r\n")
 		trimmed := strings.TrimLeft(line, " ")
-		if inSpans(code, off) || len(line)-len(trimmed) > 3 {
-			prevText = false
+		if inSpans(code, off) || len(line)-len(trimmed) > 3 && len(para) == 0 {
+			para = nil
 			off = next
 			continue
 		}
-		if prevText && trimmed != "" && strings.Trim(trimmed, "=") == "" || prevText && len(trimmed) > 1 && strings.Trim(trimmed, "-") == "" {
-			return nil // a setext heading
+		if len(para) > 0 && (trimmed != "" && strings.Trim(trimmed, "=") == "" || len(trimmed) > 1 && strings.Trim(trimmed, "-") == "") {
+			// A setext heading: the paragraph above is its text.
+			text := strings.Join(para, " ")
+			if m := headingAttrRE.FindStringSubmatch(" " + text); m != nil {
+				headings.Reserve(m[1])
+				ids[m[1]] = true
+			} else {
+				texts = append(texts, withoutAttributes(text))
+			}
+			para = nil
+			off = next
+			continue
 		}
 		level := run([]byte(trimmed), '#')
 		if level >= 1 && level <= 6 && (len(trimmed) == level || trimmed[level] == ' ' || trimmed[level] == '\t') {
@@ -227,9 +237,11 @@ func pageIDs(md parser.Parser, body []byte) *pageAnchors {
 			} else {
 				texts = append(texts, withoutAttributes(text))
 			}
-			prevText = false
+			para = nil
+		} else if trimmed != "" && !listItem([]byte(trimmed)) && trimmed[0] != '<' && trimmed[0] != '|' {
+			para = append(para, strings.TrimSpace(trimmed))
 		} else {
-			prevText = trimmed != "" && !listItem([]byte(trimmed)) && trimmed[0] != '<' && trimmed[0] != '|'
+			para = nil
 		}
 		off = next
 	}

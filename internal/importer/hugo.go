@@ -217,6 +217,18 @@ func (im *importer) hugo() error {
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
 	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes = siteShortcodes(im.src, conf)
+	im.conf.docsy = usesDocsy(conf)
+	im.conf.hugoConf = conf
+	im.conf.alertHook = alertHook(im.src, conf)
+	im.conf.ownShortcodes = map[string]bool{}
+	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
+		entries, _ := fs.ReadDir(im.src, dir)
+		for _, e := range entries {
+			if name, ok := strings.CutSuffix(e.Name(), ".html"); ok && !e.IsDir() {
+				im.conf.ownShortcodes[name] = true
+			}
+		}
+	}
 	im.conf.taxonomies = map[string]bool{}
 	if tx, ok := lookup(conf, "taxonomies").(map[string]any); ok {
 		for _, v := range tx {
@@ -357,6 +369,58 @@ func hugoThemes(conf map[string]any) []string {
 		return names
 	}
 	return nil
+}
+
+// usesDocsy reports whether the Hugo config conf takes its theme from
+// Docsy: a theme named docsy, or a module import of google/docsy (its
+// theme folder included).
+func usesDocsy(conf map[string]any) bool {
+	for _, t := range hugoThemes(conf) {
+		if strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy") {
+			return true
+		}
+	}
+	var imports []any
+	switch v := lookup(conf, "module.imports").(type) {
+	case []any:
+		imports = v
+	case []map[string]any:
+		for _, m := range v {
+			imports = append(imports, m)
+		}
+	}
+	for _, x := range imports {
+		m, _ := x.(map[string]any)
+		p, _ := m["path"].(string)
+		if d, _ := m["disable"].(bool); !d && strings.Contains(strings.ToLower(p), "google/docsy") {
+			return true
+		}
+	}
+	return false
+}
+
+// alertHook reports whether the Hugo site src, or a theme conf names,
+// has a block-quote render hook that reads alerts (.AlertType).
+func alertHook(src fs.FS, conf map[string]any) bool {
+	roots := []string{"layouts"}
+	for _, t := range hugoThemes(conf) {
+		roots = append(roots, "themes/"+t+"/layouts")
+	}
+	found := false
+	for _, root := range roots {
+		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || found {
+				return fs.SkipDir
+			}
+			if !d.IsDir() && strings.HasPrefix(d.Name(), "render-blockquote") {
+				if data, err := fs.ReadFile(src, p); err == nil && bytes.Contains(data, []byte(".AlertType")) {
+					found = true
+				}
+			}
+			return nil
+		})
+	}
+	return found
 }
 
 // leafBundle reports whether the folder dir of the source is a leaf
@@ -581,7 +645,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if lang == ml.def {
 			lang = ""
 		}
-		if rel == "_index"+path.Ext(rel) {
+		// Another language's home page, at /es/, is a page at its
+		// address, as a section's page is, below.
+		if rel == "_index"+path.Ext(rel) && lang == "" {
 			im.done(diag.Pos{Path: p}, "the home page's text is not imported: plotline makes the home page")
 			return nil
 		}
@@ -662,6 +728,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.fillIn(pg)
 		case pg.section && pg.unrendered():
 			im.fillIn(pg) // made a draft by unrendered
+		case pg.section && rel == "_index"+path.Ext(rel):
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
+			im.fillIn(pg)
 		case pg.section:
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
 			im.fillIn(pg)
@@ -680,7 +749,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			// address; plotline would keep the space.
 			slug := pathRules{keepCase: true}.path(pg.slug)
 			for _, fl := range pg.fields {
-				if fl.key == "slug" {
+				if pg.is(fl.key, "slug") {
 					im.done(fl.pos, "slug %q: written %s, as Hugo made it in the page's address", pg.slug, slug)
 				}
 			}
@@ -961,7 +1030,7 @@ func (im *importer) fillIn(p *page) {
 		// importer reads, "2023-01-29 18:30:22 2023 -0800".
 		var unread *field
 		for i, f := range p.fields {
-			if f.key == "date" && strings.TrimSpace(p.str("date")) != "" {
+			if p.is(f.key, "date") && strings.TrimSpace(p.str("date")) != "" {
 				unread = &p.fields[i]
 			}
 		}
@@ -974,6 +1043,19 @@ func (im *importer) fillIn(p *page) {
 			return
 		}
 		p.setDate = im.modDate(p.src)
+		if k, u, ok := p.updatedDay(); ok && u.Before(p.setDate) {
+			// The file's time is that of the copy; the page says when
+			// it was last changed, and a date after it would read as
+			// published after its update.
+			p.setDate = u
+			p.date = u
+			if unread != nil {
+				im.done(unread.pos, "date %q not understood: dated %s, the day its %s: names", p.str("date"), u.Format("2006-01-02"), k)
+				return
+			}
+			im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day its %s: names", u.Format("2006-01-02"), k)
+			return
+		}
 		p.date = p.setDate
 		if unread != nil {
 			im.done(unread.pos, "date %q not understood: dated %s, the day the file was last changed", p.str("date"), p.setDate.Format("2006-01-02"))

@@ -184,6 +184,20 @@ type siteConfig struct {
 	// page their first parameter names (site.GetPage, then
 	// .RenderShortcodes or .Content), by name.
 	includes map[string]bool
+	// ownShortcodes are the shortcodes of the site's own layouts/, not
+	// its themes', by name.
+	ownShortcodes map[string]bool
+	// docsy is set on a Hugo site whose theme is Docsy (a module or a
+	// theme of that name), whose alert and pageinfo shortcodes are
+	// callouts, and whose templates the site may not hold.
+	docsy bool
+	// alertHook is set on a Hugo site whose layouts (or its theme's)
+	// show a block quote's alert with a render hook, which reads any
+	// type and a title after the marker.
+	alertHook bool
+	// hugoConf is a Hugo site's config, its keys in lower case, for
+	// the param shortcode.
+	hugoConf map[string]any
 	// emoji is set when the source showed :smile: as its emoji: Hugo's
 	// enableEmoji, Jekyll's jemoji plugin.
 	emoji bool
@@ -231,6 +245,17 @@ func (im *importer) done(pos diag.Pos, format string, args ...any) {
 	im.res.Notes = append(im.res.Notes, Note{Pos: pos, What: fmt.Sprintf(format, args...), Done: true})
 }
 
+// tagKeys returns the front-matter keys whose words become the new
+// page's tags: tags and categories, and Jekyll's category, a category
+// of its own. To Hugo, category: is no taxonomy (its default is
+// categories), only a parameter of the page.
+func (im *importer) tagKeys() []string {
+	if im.kind == Jekyll {
+		return []string{"tags", "categories", "category"}
+	}
+	return []string{"tags", "categories"}
+}
+
 // plotlineWrites are the files of the new site that plotline writes
 // itself, which a copy or a redirect would clash with, and what they are.
 var plotlineWrites = map[string]string{
@@ -243,18 +268,19 @@ var plotlineWrites = map[string]string{
 }
 
 // copyFile adds the source file src to the new site at dest, unless a
-// file is there already.
-func (im *importer) copyFile(src, dest string) {
+// file is there already, and reports whether it did.
+func (im *importer) copyFile(src, dest string) bool {
 	if what, ok := plotlineWrites[strings.TrimPrefix(dest, "content/")]; ok {
 		im.note(diag.Pos{Path: src}, "not copied: plotline writes %s", what)
-		return
+		return false
 	}
 	if _, ok := im.res.Files[dest]; ok {
 		im.note(diag.Pos{Path: src}, "not copied: %s comes from another file already", dest)
-		return
+		return false
 	}
 	im.res.Files[dest] = File{Src: src}
 	im.res.Copied++
+	return true
 }
 
 // modDate returns the day a source file was last changed, for pages that
@@ -316,7 +342,7 @@ func (im *importer) finish() {
 	im.known = taken
 	im.tags = map[string]bool{}
 	for _, p := range im.pages {
-		for _, key := range []string{"tags", "categories", "category"} {
+		for _, key := range im.tagKeys() {
 			for _, t := range p.list(key, im.kind == Jekyll) {
 				im.tags[content.Slugify(t)] = true
 			}

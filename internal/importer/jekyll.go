@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -150,20 +152,60 @@ func (im *importer) jekyll() error {
 			im.copyFile(p, "content/"+p)
 			return nil
 		}
-		if !markdownExt(p) {
-			if kind == "" {
-				im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
-			}
-			return nil
-		}
 		base := strings.TrimSuffix(name, path.Ext(name))
+		var pg *page
+		if !markdownExt(p) {
+			if kind == "" && path.Ext(p) == ".html" && !(dir == "" && (base == "index" || base == "404")) {
+				// A page of HTML with no Liquid in it: its layout
+				// framed it, and its text is the page's own.
+				if hp, ok := im.readPage(p, data); ok && len(bytes.TrimSpace(hp.body)) > 0 && !bytes.Contains(hp.body, []byte("{{")) && !bytes.Contains(hp.body, []byte("{%")) {
+					if wholeDocument(hp) {
+						// No layout framed it: Jekyll published it as
+						// it is, and so does the new site.
+						if im.copyFile(p, "content/"+p) {
+							im.res.Files["content/"+p] = File{Data: hp.body}
+							im.done(diag.Pos{Path: p}, "a whole HTML document with front matter but no Liquid, which Jekyll published as it is: copied without its front matter")
+						}
+						return nil
+					}
+					pg = hp
+					pg.html = true
+					im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a page written in HTML, without Liquid: imported as a page whose text is that HTML, published as it is")
+				}
+			}
+			switch {
+			case pg != nil:
+			case kind == "" && dir == "" && name == "404.html":
+				im.done(diag.Pos{Path: p}, "not imported: plotline writes %s", plotlineWrites[name])
+				return nil
+			case kind == "" && plainWithFrontMatter(p, data):
+				// Jekyll ran it through Liquid, which left it as it is,
+				// and published it without its front matter.
+				_, _, off, _, _ := splitFrontMatter(data)
+				if im.copyFile(p, "content/"+p) {
+					im.res.Files["content/"+p] = File{Data: data[off:]}
+					im.done(diag.Pos{Path: p}, "a file with front matter but no Liquid, which Jekyll published as its text: copied without its front matter")
+				}
+				return nil
+			case kind == "" && (path.Ext(p) == ".scss" || path.Ext(p) == ".sass"):
+				im.done(diag.Pos{Path: p}, "Sass, which Jekyll compiled to CSS: not imported (put the CSS it made, %s, in its place)", strings.TrimSuffix(p, path.Ext(p))+".css")
+				return nil
+			case kind == "":
+				im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
+				return nil
+			default:
+				return nil
+			}
+		}
 		if kind == "" && dir == "" && base == "index" {
 			im.done(diag.Pos{Path: p}, "the home page is not imported: plotline makes the home page")
 			return nil
 		}
-		pg, ok := im.readPage(p, data)
-		if !ok {
-			return nil
+		if pg == nil {
+			var ok bool
+			if pg, ok = im.readPage(p, data); !ok {
+				return nil
+			}
 		}
 		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && listLayout(im.src, layout) {
 			// A tag's page and the like: the layout made all of it.
@@ -205,6 +247,30 @@ func (im *importer) jekyll() error {
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+}
+
+// wholeDocument reports whether the Jekyll page p, written in HTML, is a
+// document of its own that no layout framed: its layout is null or
+// none, or its text starts with a doctype or <html>.
+func wholeDocument(p *page) bool {
+	if n := p.get("layout"); n != nil && n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!null" || strings.EqualFold(strings.TrimSpace(n.Value), "none") || strings.TrimSpace(n.Value) == "") {
+		return true
+	}
+	start := bytes.ToLower(bytes.TrimSpace(p.body))
+	return bytes.HasPrefix(start, []byte("<!doctype")) || bytes.HasPrefix(start, []byte("<html"))
+}
+
+// plainWithFrontMatter reports whether the file p, with front matter
+// data, is one that Jekyll published as its text after the front
+// matter: no Liquid in it, and of a kind Jekyll converts to no other
+// (Sass and CoffeeScript it does).
+func plainWithFrontMatter(p string, data []byte) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".scss", ".sass", ".coffee", ".html", ".htm":
+		return false
+	}
+	_, _, off, _, ok := splitFrontMatter(data)
+	return ok && !bytes.Contains(data[off:], []byte("{{")) && !bytes.Contains(data[off:], []byte("{%"))
 }
 
 // liquidForRE finds a Liquid for loop's start tag.

@@ -40,6 +40,9 @@ type page struct {
 	// html is set on a Hugo page written in HTML (blogdown's
 	// index.html), whose body is published as it is.
 	html bool
+	// foldKeys is set on a Hugo page, whose front-matter keys Hugo
+	// reads in any case.
+	foldKeys bool
 
 	title  string
 	date   time.Time
@@ -113,7 +116,7 @@ func (p *page) keys() []string {
 // Hugo's JSON front matter, an object the file starts with, is read as
 // the YAML it also is.
 func (im *importer) readPage(src string, data []byte) (*page, bool) {
-	p := &page{src: src, source: data}
+	p := &page{src: src, source: data, foldKeys: im.kind == Hugo}
 	fm, fmLine, bodyOff, format, ok := splitFrontMatter(data)
 	if n, lines := blankLead(data); !ok && im.kind == Hugo && n > 0 {
 		// Hugo skips blank lines before the front matter.
@@ -363,13 +366,27 @@ func scalar(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 
+// get returns the value of the front-matter key key, nil when the page
+// has none; a Hugo page's keys are read in any case, as Hugo reads them
+// ("Title:" is the title), the key written as asked for first.
 func (p *page) get(key string) *yaml.Node {
 	for _, f := range p.fields {
 		if f.key == key {
 			return f.val
 		}
 	}
+	for _, f := range p.fields {
+		if p.is(f.key, key) {
+			return f.val
+		}
+	}
 	return nil
+}
+
+// is reports whether the front-matter key k, as written, is key: on a
+// Hugo page in any case, on a Jekyll page as written.
+func (p *page) is(k, key string) bool {
+	return k == key || p.foldKeys && strings.EqualFold(k, key)
 }
 
 func (p *page) has(key string) bool { return p.get(key) != nil }
@@ -486,8 +503,8 @@ func (im *importer) render(p *page) []byte {
 		}
 		params.Content = append(params.Content, scalar(k), f.val)
 	}
-	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": true,
-		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": true}
+	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": im.kind == Jekyll,
+		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
 	title := p.title
 	if title == "" {
 		title = p.setTitle
@@ -526,8 +543,22 @@ func (im *importer) render(p *page) []byte {
 	}
 	var tags []string
 	seen := map[string]bool{}
-	for _, k := range []string{"tags", "categories", "category"} {
-		for _, t := range p.list(k, im.kind == Jekyll) {
+	for _, k := range im.tagKeys() {
+		list := p.list(k, im.kind == Jekyll)
+		if n := p.get(k); k == "tags" && im.kind == Jekyll && n != nil && n.Kind == yaml.ScalarNode && strings.Contains(n.Value, ",") {
+			// "tags: web, javascript": Jekyll split it at its spaces
+			// only, into "web," and "javascript"; the writer meant a
+			// list at its commas. (Categories stay as Jekyll read them,
+			// as an address made of them kept the commas.)
+			list = nil
+			for _, t := range strings.Split(n.Value, ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					list = append(list, t)
+				}
+			}
+			im.done(p.fieldPos(k), "tags: written with commas, which Jekyll split at spaces only (\"web,\"): read as a list at its commas")
+		}
+		for _, t := range list {
 			s := content.Slugify(t)
 			if s == "" || seen[s] || len(s) > content.MaxNameBytes {
 				continue
@@ -575,11 +606,11 @@ func (im *importer) render(p *page) []byte {
 	// Everything else is the site's own: under params.
 	for _, f := range p.fields {
 		switch {
-		case f.key == "params" && f.val.Kind == yaml.MappingNode:
+		case p.is(f.key, "params") && f.val.Kind == yaml.MappingNode:
 			for i := 0; i+1 < len(f.val.Content); i += 2 {
 				param(field{key: f.val.Content[i].Value, val: f.val.Content[i+1]})
 			}
-		case !consumed[f.key]:
+		case !consumed[f.key] && !(p.foldKeys && consumed[strings.ToLower(f.key)]):
 			param(f)
 		}
 	}
@@ -657,6 +688,25 @@ func (p *page) dateNode(key string) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.Format(time.RFC3339)}
 	}
 	return n
+}
+
+// updatedDay returns the key of the page's date of its last change
+// (lastmod, last_modified_at, updated or modified, the one the new
+// front matter's updated: takes) and that date's day, as written; false
+// when it has none that reads as a date.
+func (p *page) updatedDay() (string, time.Time, bool) {
+	for _, k := range []string{"lastmod", "last_modified_at", "updated", "modified"} {
+		n := p.dateNode(k)
+		if n == nil {
+			continue
+		}
+		t, ok := parseDate(strings.TrimSpace(n.Value))
+		if !ok {
+			return "", time.Time{}, false
+		}
+		return k, time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+	}
+	return "", time.Time{}, false
 }
 
 // mainMenu reports whether the page is in Hugo's main menu, as "menu:

@@ -305,7 +305,7 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 	if p.oldURL != "" {
 		key := ""
 		for _, k := range []string{"url", "permalink", "slug"} {
-			if p.has(k) {
+			if p.has(k) && !(k == "url" && im.kind == Jekyll) {
 				key = k
 				break
 			}
@@ -313,6 +313,11 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 		cands = append(cands, cand{p.oldURL, key})
 	}
 	for _, k := range []string{"aliases", "redirect_from", "permalink", "url"} {
+		if k == "url" && im.kind == Jekyll {
+			// Data to Jekyll, a person's website: the address is the
+			// permalink's.
+			continue
+		}
 		for _, a := range p.list(k, false) {
 			if k == "aliases" && !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
 				// Hugo reads an alias without a leading slash relative to
@@ -375,6 +380,11 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 func (p *page) fieldPos(key string) diag.Pos {
 	for _, f := range p.fields {
 		if f.key == key {
+			return f.pos
+		}
+	}
+	for _, f := range p.fields {
+		if p.is(f.key, key) {
 			return f.pos
 		}
 	}

@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -81,6 +83,7 @@ func tooDeep(body []byte) (int, string, bool) {
 	inCode := false    // in an indented code block
 	cols, rows := 0, 0 // of the table being read, if any
 	prevBlank := true
+	html := htmlNone // the kind of raw HTML block being read, if any
 	for start := 0; start < len(body); {
 		end := start
 		for end < len(body) && body[end] != '\n' {
@@ -142,6 +145,35 @@ func tooDeep(body []byte) (int, string, bool) {
 		if deepAt >= 0 {
 			return start + deepAt, fmt.Sprintf("block quotes and lists nest more than %d deep here, counting their markers and indentation: plotline refuses Markdown this deep", MaxNesting), true
 		}
+		if html == htmlNone && depth == 0 && col == 0 && !blank {
+			// A raw HTML block at the left margin, which ends the
+			// paragraph before it wherever it stands.
+			if html = htmlBlockStart(rest); html != htmlNone {
+				open, both, inert, cols = [3]int{}, [3][3]int{}, 0, 0
+				inCode = false
+				if off, ok := lw.paragraph(); ok {
+					return off, unclosedMessage(), true
+				}
+			}
+		}
+		if html != htmlNone {
+			// goldmark reads no emphasis, link or table in it.
+			switch {
+			case html == htmlToBlank && blank:
+				html = htmlNone // and the blank line is read below
+			case html == htmlToBlank:
+				prevBlank = false
+				start = next
+				continue
+			default:
+				if htmlBlockEnds(html, rest) {
+					html = htmlNone
+				}
+				prevBlank = true // what follows starts a block
+				start = next
+				continue
+			}
+		}
 		switch {
 		case run(rest, '`') >= 3:
 			fence, fenceLen = '`', run(rest, '`')
@@ -187,6 +219,87 @@ func tooDeep(body []byte) (int, string, bool) {
 		return off, unclosedMessage(), true
 	}
 	return 0, "", false
+}
+
+// The kinds of raw HTML block, by what ends them: a blank line (CommonMark's
+// sixth kind, <div>), or the line holding a closer (the first to fifth:
+// </pre>, -->, ?>, > and ]]>).
+const (
+	htmlNone = iota
+	htmlToBlank
+	htmlToPre
+	htmlToComment
+	htmlToQuestion
+	htmlToGreater
+	htmlToCDATA
+)
+
+// htmlPreOpenRE, htmlPreCloseRE and htmlBlockTagRE read the starts and
+// the end of raw HTML blocks as goldmark's parser does.
+var (
+	htmlPreOpenRE  = regexp.MustCompile(`(?i)^<(?:script|pre|style|textarea)(?:\s.*|>.*|/>.*|)\r?$`)
+	htmlPreCloseRE = regexp.MustCompile(`(?i)</(?:script|pre|style|textarea)>`)
+	htmlBlockTagRE = regexp.MustCompile(`^<(?:/ *)?([a-zA-Z][a-zA-Z0-9-]*)(?: .*|>.*|/>.*|)\r?$`)
+)
+
+// htmlBlockTags are the element names that start a raw HTML block of
+// the sixth kind, as goldmark lists them.
+var htmlBlockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "base": true, "basefont": true, "blockquote": true,
+	"body": true, "caption": true, "center": true, "col": true, "colgroup": true, "dd": true,
+	"details": true, "dialog": true, "dir": true, "div": true, "dl": true, "dt": true,
+	"fieldset": true, "figcaption": true, "figure": true, "footer": true, "form": true, "frame": true,
+	"frameset": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"head": true, "header": true, "hr": true, "html": true, "iframe": true, "legend": true,
+	"li": true, "link": true, "main": true, "menu": true, "menuitem": true, "meta": true,
+	"nav": true, "noframes": true, "ol": true, "optgroup": true, "option": true, "p": true,
+	"param": true, "search": true, "section": true, "summary": true, "table": true, "tbody": true,
+	"td": true, "tfoot": true, "th": true, "thead": true, "title": true, "tr": true,
+	"track": true, "ul": true,
+}
+
+// htmlBlockStart returns the kind of raw HTML block that line, a line at
+// the left margin, starts (one of the first six of CommonMark, which may
+// end a paragraph), or htmlNone. The seventh, any other tag alone on its
+// line, is left out: missing one over-counts, which is safe.
+func htmlBlockStart(line []byte) int {
+	if len(line) < 2 || line[0] != '<' {
+		return htmlNone
+	}
+	switch {
+	case htmlPreOpenRE.Match(line):
+		return htmlToPre
+	case bytes.HasPrefix(line, []byte("<!--")):
+		return htmlToComment
+	case line[1] == '?':
+		return htmlToQuestion
+	case bytes.HasPrefix(line, []byte("<![CDATA[")):
+		return htmlToCDATA
+	case line[1] == '!' && len(line) > 2 && 'A' <= line[2] && line[2] <= 'Z':
+		return htmlToGreater
+	}
+	if m := htmlBlockTagRE.FindSubmatch(line); m != nil && htmlBlockTags[strings.ToLower(string(m[1]))] {
+		return htmlToBlank
+	}
+	return htmlNone
+}
+
+// htmlBlockEnds reports whether line holds the closer of a raw HTML block
+// of the kind html, the line then being its last.
+func htmlBlockEnds(html int, line []byte) bool {
+	switch html {
+	case htmlToPre:
+		return htmlPreCloseRE.Match(line)
+	case htmlToComment:
+		return bytes.Contains(line, []byte("-->"))
+	case htmlToQuestion:
+		return bytes.Contains(line, []byte("?>"))
+	case htmlToGreater:
+		return bytes.Contains(line, []byte(">"))
+	case htmlToCDATA:
+		return bytes.Contains(line, []byte("]]>"))
+	}
+	return false
 }
 
 // unclosedMessage returns tooDeep's message for the "[" past MaxUnclosed.

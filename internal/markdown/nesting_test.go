@@ -107,6 +107,14 @@ func TestTooDeep(t *testing.T) {
 		{"a setext heading, then lines", "a\n---\n" + strings.Repeat("a\n", 300000), ""},
 		{"dashes in prose", "a\n" + strings.Repeat("a - b - c\n", 300000), ""},
 		{"a table in fenced code", "```\n| a |\n|---|\n" + strings.Repeat("| a |\n", 300000) + "```\n", ""},
+		// goldmark reads no emphasis in a raw HTML block: a page written
+		// in HTML with many target="_blank" is no deep Markdown.
+		{"underscores in raw HTML", "<div id=\"toc\">\n" + strings.Repeat("<a href=\"/a_b/\" target=\"_blank\">a</a>\n", 300) + "</div>\n", ""},
+		{"stars in a pre block with blank lines", "<pre>\n\n" + strings.Repeat("*a ", 300) + "\n\n</pre>\n", ""},
+		{"emphasis after a raw HTML block", "<div>\n*a\n\n" + strings.Repeat("*", 300) + "a", "8:101: " + emphasis},
+		{"emphasis after a pre block", "<pre>\n\n</pre>\n" + strings.Repeat("*", 300) + "a", "8:101: " + emphasis},
+		{"a pre block ends a paragraph", strings.Repeat("*a ", 60) + "\n<pre>x</pre>\n" + strings.Repeat("*a ", 60), ""},
+		{"a tag within a paragraph", "a <div>\n" + strings.Repeat("*", 300) + "a", "6:101: " + emphasis},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := casefrontMatter + tc.body

@@ -11,6 +11,14 @@ plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
 import os, re, sys, datetime, urllib.parse, yaml, tomllib
 
+class Yaml12(yaml.SafeLoader):
+    """YAML as Hugo reads it: only true and false are booleans (a
+    language named no: stays "no", where YAML 1.1 made it false)."""
+Yaml12.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != 'tag:yaml.org,2002:bool']
+                                  for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+for c in 'tTfF':
+    Yaml12.add_implicit_resolver('tag:yaml.org,2002:bool', re.compile(r'^(?:true|True|TRUE|false|False|FALSE)$'), [c])
+
 def fm(path):
     s = open(path, encoding='utf-8').read()
     m = re.match(r'^\s*(---|\+\+\+)\s*\n(.*?)\n(---|\+\+\+|\.\.\.)[ \t]*(\n|$)', s, re.S)
@@ -35,7 +43,7 @@ def hugo(src):
     for n in ('hugo.toml', 'config.toml', 'hugo.yaml', 'config.yaml'):
         p = os.path.join(src, n)
         if os.path.exists(p):
-            conf = tomllib.load(open(p, 'rb')) if n.endswith('toml') else yaml.safe_load(open(p))
+            conf = tomllib.load(open(p, 'rb')) if n.endswith('toml') else yaml.load(open(p), Loader=Yaml12)
             break
     pl = {k.lower(): v for k, v in (conf.get('permalinks') or {}).items()}
     lower = {k.lower(): v for k, v in conf.items()}
@@ -48,6 +56,9 @@ def hugo(src):
         cd = str((lc or {}).get('contentDir') or (lc or {}).get('contentdir') or '')
         if cd.startswith('content/'):
             langdirs[cd[len('content/'):].strip('/')] = '' if code.lower() == default else '/' + code.lower()
+    cd = str(lower.get('contentdir') or '').strip('/')
+    if cd.startswith('content/'):
+        langdirs.setdefault(cd[len('content/'):], '')  # the default language's: the site's contentDir
     root = os.path.join(src, 'content')
     for mount in ((lower.get('module') or {}).get('mounts') or []):
         if str(mount.get('target', '')).strip('/') == 'content':
@@ -75,6 +86,8 @@ def hugo(src):
             if any(x.search(os.path.join(d, f)) for x in ignore): continue
             rel = os.path.relpath(os.path.join(d, f), root)
             meta = fm(os.path.join(d, f))
+            if isinstance(meta, dict):
+                meta = {str(k).lower(): v for k, v in meta.items()}  # Hugo reads keys in any case
             if meta is None and ext != '.html':
                 meta = {}  # Markdown without front matter: a page too
             if meta is None or meta.get('draft'): continue
@@ -100,7 +113,8 @@ def hugo(src):
             if top in langdirs and rest:
                 rel, lang = rest, langdirs[top]
             if rel in ('_index.md',):
-                continue  # a language's home page
+                if lang: yield rel, lang + '/'  # another language's home page, /es/
+                continue  # the home page
             dirs, name = os.path.split(rel)
             name = os.path.splitext(name)[0]
             if '.' in name and name.rsplit('.', 1)[1].lower() in langs:
@@ -112,7 +126,7 @@ def hugo(src):
                 if f.startswith('_index.'):
                     # Hugo keeps letters, digits and ./_-~+#@% of a path.
                     p = re.sub(r'[^\w./~+#@%-]', '', os.path.join(dirs, name).lower().replace(' ', '-'))
-                    yield rel, lang + '/' + p + '/'; continue
+                    yield rel, re.sub('/+', '/', lang + '/' + p + '/'); continue
             if meta.get('url'):
                 yield rel, meta['url']; continue
             section = dirs.split('/')[0] if dirs else ''
@@ -122,7 +136,8 @@ def hugo(src):
                 if dt is None:
                     print('no date', rel); continue
                 u = pl[section]
-                for k, v in (('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
+                for k, v in (('slugorcontentbasename', slug or name), ('slugorfilename', slug or name), ('contentbasename', name),
+                             ('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
                              ('sections', dirs), ('section', section), ('slug', re.sub(r'\s+', '-', slug or str(meta.get('title', '')).lower())),
                              ('filename', name)):
                     u = u.replace(':' + k, v)
@@ -174,6 +189,19 @@ def listpage(src, path, meta):
             return re.search(r'\{%-?\s*for\s', open(p, encoding='utf-8').read()) is not None
     return False
 
+def htmlpage(path):
+    # A page written in HTML with front matter and no Liquid in its
+    # text: its layout framed it; one with Liquid is a template.
+    # A whole document (layout: null, or a doctype) is a file, not a page.
+    s = open(path, encoding='utf-8').read()
+    m = re.match(r'^---\s*\n(.*?)\n?---[ \t]*(\n|$)', s, re.S)
+    if m is None: return False
+    body, meta = s[m.end():], yaml.safe_load(m.group(1)) or {}
+    if not isinstance(meta, dict) or ('layout' in meta and str(meta['layout'] or 'none').lower() in ('none', 'null', '')):
+        return False
+    if re.match(r'\s*<(!doctype|html)', body, re.I): return False
+    return body.strip() != '' and '{{' not in body and '{%' not in body
+
 def suffix(style):
     # How Jekyll ends a page's or a document's default address: as the
     # site's permalink style ends its own.
@@ -203,9 +231,10 @@ def jekyll_pages(src, conf, style):
                    and (not x.startswith('_') or os.path.join(reld, x) in colls or coll)
                    and not any(os.path.join(reld, x) == e or os.path.join(reld, x).startswith(e + '/') for e in excl)]
         for f in files:
-            m = re.match(r'(.*)\.(md|markdown)$', f)
+            m = re.match(r'(.*)\.(md|markdown|html)$', f)
             rel = os.path.join(reld, f)
             if not m or f.startswith('_') or any(rel == e or rel.startswith(e + '/') for e in excl): continue
+            if m[2] == 'html' and (coll or not htmlpage(os.path.join(d, f))): continue
             meta = fm(os.path.join(d, f))
             if meta is None or meta.get('published') is False: continue
             if not coll and listpage(src, os.path.join(d, f), meta):
