@@ -243,19 +243,9 @@ func (p *parser) difference(c *cmpClaim) bool {
 		c.aux = p.peek(0).text + " " // "has risen by 150"
 		p.pos++
 	}
-	updown, _ := p.oneOf("up", "down")
-	verb := false
-	if t := p.peek(0); updown == "" && t.kind == tWord && changeVerbs[t.text] != "" {
-		p.pos++
-		verb, updown = true, "down"
-		c.rise, c.fall = changeVerbs[t.text], t.text
-		if riseVerbs[t.text] {
-			updown = "up"
-			c.rise, c.fall = t.text, changeVerbs[t.text]
-		}
-		if !p.seq("by") {
-			return false
-		}
+	updown, verb := p.changeWord(c)
+	if verb && !p.seq("by") {
+		return false
 	}
 	c.q, _ = p.qualifier()
 	n, ok := p.amount()
@@ -349,6 +339,26 @@ var changeVerbs = map[string]string{
 
 var riseVerbs = map[string]bool{"rose": true, "risen": true, "grew": true, "grown": true, "increased": true, "climbed": true, "jumped": true}
 
+// changeWord reads "up" or "down", or a verb of change ("rose", "fell"),
+// which it records in c as the verbs of both directions, and says which
+// way it points; verb is set for a verb.
+func (p *parser) changeWord(c *cmpClaim) (updown string, verb bool) {
+	if updown, ok := p.oneOf("up", "down"); ok {
+		return updown, false
+	}
+	t := p.peek(0)
+	if t.kind != tWord || changeVerbs[t.text] == "" {
+		return "", false
+	}
+	p.pos++
+	if riseVerbs[t.text] {
+		c.rise, c.fall = t.text, changeVerbs[t.text]
+		return "up", true
+	}
+	c.rise, c.fall = changeVerbs[t.text], t.text
+	return "down", true
+}
+
 // perfect reports whether the phrase starts with "has" or "have" before a
 // verb, with or without a qualifier: "has fallen by half", "have more
 // than doubled". It reads nothing.
@@ -372,17 +382,7 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		c.aux = p.peek(0).text + " " // "has fallen by half", "has more than doubled"
 		p.pos++
 	}
-	updown, _ := p.oneOf("up", "down") // "up 10% on", "down 5% from"
-	verb := false
-	if t := p.peek(0); updown == "" && t.kind == tWord && changeVerbs[t.text] != "" {
-		p.pos++
-		verb, updown = true, "down"
-		c.rise, c.fall = changeVerbs[t.text], t.text
-		if riseVerbs[t.text] {
-			updown = "up"
-			c.rise, c.fall = t.text, changeVerbs[t.text]
-		}
-	}
+	updown, verb := p.changeWord(c) // "up 10% on", "down 5% from", "rose 30%"
 	if updown != "" {
 		p.opt("by")
 	}

@@ -198,6 +198,16 @@ func pageIDs(md parser.Parser, body []byte) *pageAnchors {
 	ids := map[string]bool{}
 	headings := anchor.NewSet()
 	var texts []string
+	// heading takes a heading's text: its id when it is written in
+	// attributes ({#id}), its words to make one from otherwise.
+	heading := func(text string) {
+		if m := headingAttrRE.FindStringSubmatch(" " + text); m != nil {
+			headings.Reserve(m[1])
+			ids[m[1]] = true
+		} else {
+			texts = append(texts, withoutAttributes(text))
+		}
+	}
 	var para []string // the lines of text since the last other line
 	for off := 0; off < len(body); {
 		end := bytes.IndexByte(body[off:], '\n')
@@ -214,13 +224,7 @@ func pageIDs(md parser.Parser, body []byte) *pageAnchors {
 		}
 		if len(para) > 0 && (trimmed != "" && strings.Trim(trimmed, "=") == "" || len(trimmed) > 1 && strings.Trim(trimmed, "-") == "") {
 			// A setext heading: the paragraph above is its text.
-			text := strings.Join(para, " ")
-			if m := headingAttrRE.FindStringSubmatch(" " + text); m != nil {
-				headings.Reserve(m[1])
-				ids[m[1]] = true
-			} else {
-				texts = append(texts, withoutAttributes(text))
-			}
+			heading(strings.Join(para, " "))
 			para = nil
 			off = next
 			continue
@@ -231,12 +235,7 @@ func pageIDs(md parser.Parser, body []byte) *pageAnchors {
 			if closing := strings.TrimRight(text, "#"); closing != text && (closing == "" || strings.HasSuffix(closing, " ")) {
 				text = strings.TrimSpace(closing)
 			}
-			if m := headingAttrRE.FindStringSubmatch(" " + text); m != nil {
-				headings.Reserve(m[1])
-				ids[m[1]] = true
-			} else {
-				texts = append(texts, withoutAttributes(text))
-			}
+			heading(text)
 			para = nil
 		} else if trimmed != "" && !listItem([]byte(trimmed)) && trimmed[0] != '<' && trimmed[0] != '|' {
 			para = append(para, strings.TrimSpace(trimmed))
