@@ -137,6 +137,12 @@ func TestHostileValues(t *testing.T) {
 			[]string{p + `3:61: rate: the projection goes past the largest number a value can hold (about ±1.8e308) on 2025-03-19, and would be written +Inf; end the projection before then with until:, or check the rate`}},
 		{"a scenario's growth past the largest number", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: -1}, rate: 10, model: exponential, low: 1, high: 1000000}\n",
 			[]string{p + `3:100: high: the high scenario goes past the largest number a value can hold (about ±1.8e308) on 2025-03-19, and would be written -Inf; end the projection before then with until:, or check the rate`}},
+		// Dates have four-digit years: a crossing after 9999 is an
+		// error at the limit, or at the scenario's rate.
+		{"crossing after the year 9999", "data:\n  l:\n    series: [{date: 9999-12-30, value: 1}, {date: 9999-12-31, value: 2}]\n    projection: {rate: 1, limit: 10}\n",
+			[]string{p + `4:34: limit 10 is reached on 8 January 10000, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate`}},
+		{"a scenario's crossing after the year 9999", "data:\n  l:\n    projection: {start: {date: 9999-12-01, value: 0}, rate: 1, low: 0.01, limit: 10}\n",
+			[]string{p + `3:69: low: the low scenario reaches limit 10 on 27 August 10002, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate`}},
 		{"growth from zero stays at zero", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 0}, rate: 1000000, model: exponential}\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -145,6 +151,25 @@ func TestHostileValues(t *testing.T) {
 				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestUntilStopsAtYear9999 checks that the curves of a projection whose
+// default end, a year after its start, would fall after the year 9999
+// stop on 31 December 9999, the last day a date is written and drawn.
+func TestUntilStopsAtYear9999(t *testing.T) {
+	blocks, got := parse(t, "data:\n  l:\n    projection: {start: {date: 9999-06-01, value: 0}, rate: 1}\n", nil)
+	if len(got) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(got, "\n"))
+	}
+	pr := blocks[0].Projection
+	want := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	if !pr.Until.Equal(want) {
+		t.Errorf("Until = %v; want %v", pr.Until, want)
+	}
+	curve := pr.Central.Curve
+	if end := curve[len(curve)-1].Date; end.After(want) {
+		t.Errorf("the curve ends on %v; want %v at the latest", end, want)
 	}
 }
 

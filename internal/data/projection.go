@@ -14,6 +14,11 @@ import (
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
+// lastDay is the last day a projection may reach: dates are written with
+// four-digit years (in the data file, the chart's option and the preview
+// card's), and the chart's script reads no later one.
+var lastDay = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+
 // maxCurvePoints is how many intervals a long curve that is not a straight
 // line is sampled at; curves spanning fewer days are sampled daily.
 const maxCurvePoints = 400
@@ -197,10 +202,27 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if out.HasLimit && !out.Central.Reaches && (out.Central.Rate != 0 || !scenarioReaches) {
 		p.errorf(limitNode, "limit %s is never reached: %s", num(out.Limit), unreachable(runs[0], out.Limit, out.Fitted))
 	}
+	for _, s := range scenarios {
+		if !s.Reaches || s.Crossing.Year() <= lastDay.Year() {
+			continue
+		}
+		at, what := limitNode, fmt.Sprintf("limit %s is reached", num(out.Limit))
+		if s.Name != "central" {
+			at, what = f[s.Name].val, fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit))
+		}
+		p.errorf(at, "%s on %s, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate",
+			what, s.Crossing.Format(dateLayout))
+	}
 
 	switch {
 	case untilNode == nil:
 		out.Until = defaultUntil(out.Start.Date, scenarios, per == projection.Hour)
+		if out.Until.After(lastDay) {
+			out.Until = lastDay
+			if out.Start.Date.After(lastDay) { // a reading on that day
+				out.Until = out.Start.Date
+			}
+		}
 		if len(b.Series) > 0 {
 			if last := b.Series[len(b.Series)-1].Date; last.After(out.Until) {
 				out.Until = last
