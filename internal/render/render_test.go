@@ -438,6 +438,69 @@ func TestExecDiag(t *testing.T) {
 	}
 }
 
+// TestTooMuchOutput checks that a template that writes without end is an
+// error where it writes, once its page passes the bound, and not a build
+// that fills the memory.
+func TestTooMuchOutput(t *testing.T) {
+	for _, tc := range []struct {
+		name, article, partial string
+		want                   string
+	}{
+		{
+			// {{ range 1000000000000 }} is 25 characters: the text it
+			// writes starts at the 26th.
+			name:    "range over a large number",
+			article: "{{ define \"main\" }}\n<ul>\n{{ range 1000000000000 }}<li>é</li>{{ end }}</ul>{{ end }}",
+			want:    "templates/article.html:3:26: the templates wrote more than 1 MB of one page when they came here, the most plotline writes: a {{ range }} that runs too long, or templates that call each other without end?",
+		},
+		{
+			// Each call writes its text, then calls itself twice, 40
+			// deep: 2^40 texts, in a partial of the site. {{ define "twice" }}
+			// is 20 characters; the last text written, "<b>" and a line
+			// break, starts at the 21st.
+			name:    "partials that call each other twice",
+			article: "{{ define \"main\" }}{{ template \"twice\" \"0123456789012345678901234567890123456789\" }}{{ end }}",
+			partial: "{{ define \"twice\" }}<b>\n  {{ if . }}<i>{{ template \"twice\" (slice . 1) }}{{ template \"twice\" (slice . 1) }}</i>{{ end }}</b>{{ end }}",
+			want:    "templates/partials/twice.html:1:21: ",
+		},
+		{
+			// Nothing but values: the page's own template, at its start.
+			name:    "values only",
+			article: "{{ define \"main\" }}{{ range 1000000000000 }}{{ \"x\" }}{{ end }}{{ end }}",
+			want:    "templates/article.html:1:1: the templates wrote more than 1 MB",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := layoutFS()
+			fsys["templates/article.html"] = &fstest.MapFile{Data: []byte(tc.article)}
+			if tc.partial != "" {
+				fsys["templates/partials/twice.html"] = &fstest.MapFile{Data: []byte(tc.partial)}
+			}
+			site := testSite("", "/")
+			l, err := ParseLayouts(fsys, testFuncs(site))
+			if err != nil {
+				t.Fatal(err)
+			}
+			l.maxOutput = 1 << 20
+			var out bytes.Buffer
+			err = l.Execute(&out, &Page{Site: site, Kind: "article", Title: "T", Article: &Article{}})
+			if err == nil {
+				t.Fatal("Execute() = nil; want an error")
+			}
+			if out.Len() > 1<<20 {
+				t.Errorf("Execute wrote %d bytes; want 1 MB at most", out.Len())
+			}
+			d, ok := ExecDiag(fmt.Errorf("rendering /x/: %w", err))
+			if !ok {
+				t.Fatalf("ExecDiag(%v) reports false", err)
+			}
+			if got := d.String(); !strings.HasPrefix(got, tc.want) || !strings.Contains(got, "more than 1 MB") {
+				t.Errorf("ExecDiag(%v) =\n%s\nwant\n%s", err, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestEndContext runs templates of which one leaves a script, a quote or a
 // comment open. html/template reports that of the template it was asked
 // to run (base), without a line; the error is at the {{ end }} of the
