@@ -78,3 +78,29 @@ func TestLoadIndex(t *testing.T) {
 		t.Errorf("Assets = %v; want [content/photo.png]", site.Assets)
 	}
 }
+
+// TestAssetTwins checks that two files of content/ whose names differ only
+// in how an accent is encoded, é as one character (NFC) or as e and a
+// combining accent (NFD), are an error at each: they look the same, and a
+// link to either found one of them, whichever came last.
+func TestAssetTwins(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":                      {Data: []byte("---\ntitle: A\ndate: 2025-01-01\n---\n")},
+		"content/a/photo-\u00e9.png":        {Data: []byte("composed")},
+		"content/a/photo-e\u0301.png":       {Data: []byte("decomposed")},
+		"content/a/caf\u00e9/map.png":       {Data: []byte("one folder")},
+		"content/a/cafe\u0301/map.png":      {Data: []byte("the other")},
+		"content/a/caf\u00e9/only.png":      {Data: []byte("alone")},
+		"content/a/photo-\u00e8-\u00e9.png": {Data: []byte("other letters")},
+	}
+	var diags diag.List
+	LoadIndex(fsys, Options{}, &diags)
+	diags.Sort()
+	const nfc, nfd = "composed (NFC: é as one character)", "decomposed (NFD: é as e and a combining accent)"
+	checkDiags(t, diags,
+		"content/a/cafe\u0301/map.png:1:1: is also content/a/caf\u00e9/map.png in looks: its accented letters are "+nfd+", the other's "+nfc+", and links and macOS take the two for one: rename one of them",
+		"content/a/caf\u00e9/map.png:1:1: is also content/a/cafe\u0301/map.png in looks: its accented letters are "+nfc+", the other's "+nfd+", and links and macOS take the two for one: rename one of them",
+		"content/a/photo-e\u0301.png:1:1: is also content/a/photo-\u00e9.png in looks: its accented letters are "+nfd+", the other's "+nfc+", and links and macOS take the two for one: rename one of them",
+		"content/a/photo-\u00e9.png:1:1: is also content/a/photo-e\u0301.png in looks: its accented letters are "+nfc+", the other's "+nfd+", and links and macOS take the two for one: rename one of them",
+	)
+}

@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
 )
@@ -208,6 +210,10 @@ func unwrapPathError(err error) error {
 
 // AssignURLs sets the URL of every page (see URLFor). Pages whose URLs
 // collide get an error each, naming the other file, and are marked broken.
+// URLs that differ only in how their accented letters are encoded (é as
+// one character or as e and a combining accent, Unicode's forms NFC and
+// NFD) collide: they look the same, links find either, and macOS takes
+// the two folders for one.
 func AssignURLs(pages []*Page, diags *diag.List) {
 	byURL := map[string]*Page{}
 	for _, p := range pages {
@@ -217,14 +223,31 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 			p.Broken = true
 		}
 		p.URL = u
-		if other, ok := byURL[u]; ok {
-			diags.Errorf(p.URLPos(), "page URL /%s is also the URL of %s", u, other.Path)
-			diags.Errorf(other.URLPos(), "page URL /%s is also the URL of %s", u, p.Path)
+		key := norm.NFC.String(u)
+		if other, ok := byURL[key]; ok {
+			diags.Errorf(p.URLPos(), "page URL /%s is also the URL of %s%s", u, other.Path, encodedApart(u, other.URL))
+			diags.Errorf(other.URLPos(), "page URL /%s is also the URL of %s%s", other.URL, p.Path, encodedApart(other.URL, u))
 			p.Broken, other.Broken = true, true
 			continue
 		}
-		byURL[u] = p
+		byURL[key] = p
 	}
+}
+
+// encodedApart explains two URLs that differ in how their accents are
+// encoded, u this page's and other the other page's, and returns "" for
+// the same URL.
+func encodedApart(u, other string) string {
+	if u == other {
+		return ""
+	}
+	form := func(s string) string {
+		if norm.NFC.IsNormalString(s) {
+			return "composed (NFC: é as one character)"
+		}
+		return "decomposed (NFD: é as e and a combining accent)"
+	}
+	return fmt.Sprintf(" in looks: its accented letters are %s, the other's %s, and links and macOS take the two for one: rename one of them", form(u), form(other))
 }
 
 // URLFor returns the URL of page p: the file's folder below content/
