@@ -168,6 +168,10 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		fmt.Fprintf(e.stderr, "plotline new article: --dir %q must be a folder inside content/, such as articles\n", *sub)
 		return ExitUsage
 	}
+	if r, why, ok := sitefs.UnseenRune(folder); ok {
+		fmt.Fprintf(e.stderr, "plotline new article: --dir %q holds U+%04X, %s, which a web address must not hold: name another folder\n", *sub, r, why)
+		return ExitUsage
+	}
 	if sitefs.LeftOutPath(folder) {
 		fmt.Fprintf(e.stderr, "plotline new article: --dir %q is a folder plotline leaves out of the site (a hidden one, or an editor's file), so the article would never be read: name another\n", *sub)
 		return ExitUsage

@@ -502,3 +502,31 @@ func TestNamesNotUTF8(t *testing.T) {
 		t.Errorf("%d pages and assets %q; want a.md alone", len(site.Pages), site.Assets)
 	}
 }
+
+// TestNamesUnseen checks that a file or folder whose name holds a
+// character a reader of its address cannot see, or that reorders what
+// follows it, is an error at its path, shown with U+FFFD in its place so
+// that the message itself reads in order; Persian's zero-width non-joiner
+// is part of a word, and is no error.
+func TestNamesUnseen(t *testing.T) {
+	page := &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2025-01-01\n---\n")}
+	fsys := fstest.MapFS{
+		"content/\u202efdp.exe.md":                  page,
+		"content/a\u200bb.md":                       page,
+		"content/line\nbreak.png":                   {Data: []byte("png")},
+		"content/x\u2066y/a.md":                     page,
+		"content/\u0645\u06cc\u200c\u062e\u0648.md": page,
+	}
+	var diags diag.List
+	site := LoadIndex(fsys, Options{}, &diags)
+	diags.Sort()
+	checkDiags(t, diags,
+		"content/a\uFFFDb.md:1:1: the file's name holds U+200B (shown here as \uFFFD), an invisible character, which makes the name look like another: rename it without it",
+		"content/line\uFFFDbreak.png:1:1: the file's name holds U+000A (shown here as \uFFFD), a control character: rename it without it",
+		"content/x\uFFFDy: the folder's name holds U+2066 (shown here as \uFFFD), a bidi control, which changes the order its letters are shown in: rename it without it",
+		"content/\uFFFDfdp.exe.md:1:1: the file's name holds U+202E (shown here as \uFFFD), a bidi control, which changes the order its letters are shown in: rename it without it",
+	)
+	if len(site.Pages) != 1 || len(site.Assets) != 0 {
+		t.Errorf("%d pages and assets %q; want the Persian name alone", len(site.Pages), site.Assets)
+	}
+}

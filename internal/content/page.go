@@ -894,12 +894,21 @@ func checkSlug(s string) string {
 		return "must not start or end with a space"
 	case strings.ContainsFunc(s, unicode.IsControl) || !utf8.ValidString(s):
 		return "must not contain control characters"
+	case hasUnseen(s):
+		r, why, _ := sitefs.UnseenRune(s)
+		return fmt.Sprintf("must not contain U+%04X, %s", r, why)
 	case len(s) > MaxNameBytes:
 		return fmt.Sprintf("is %d bytes long; a file name may have %d at most", len(s), MaxNameBytes)
 	case s == "." || s == "tags" || s == "_plotline":
 		return "is reserved"
 	}
 	return ""
+}
+
+// hasUnseen reports whether s holds a character sitefs.UnseenRune finds.
+func hasUnseen(s string) bool {
+	_, _, ok := sitefs.UnseenRune(s)
+	return ok
 }
 
 // MaxNameBytes is the longest a slug or a tag's URL segment may be, in
