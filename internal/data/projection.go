@@ -202,8 +202,25 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if out.HasLimit && !out.Central.Reaches && (out.Central.Rate != 0 || !scenarioReaches) {
 		p.errorf(limitNode, "limit %s is never reached: %s", num(out.Limit), unreachable(runs[0], out.Limit, out.Fitted))
 	}
-	for _, s := range scenarios {
-		if !s.Reaches || s.Crossing.Year() <= lastDay.Year() {
+	for i, s := range scenarios {
+		if !s.Reaches || s.Crossing.IsZero() {
+			continue
+		}
+		if tol, moved, bad := tooFine(runs[i], out.Limit, hourly); bad {
+			at, what := limitNode, "the projection"
+			if s.Name != "central" {
+				at, what = f[s.Name].val, "the "+scenarioWords(s)
+			}
+			fix := "check the rate and the limit"
+			if model == projection.Linear {
+				fix += fmt.Sprintf(", or count the change from the start instead (start at 0 and a limit of %s)", num(out.Limit-runs[i].Value))
+			}
+			p.errorf(at, "%s moves %s from %s toward limit %s, less than twice the %s by which a value may miss a limit this large and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: %s",
+				what, moved, num(runs[i].Value), num(out.Limit), tol, fix)
+			s.Reaches = false
+			continue
+		}
+		if s.Crossing.Year() <= lastDay.Year() {
 			continue
 		}
 		at, what := limitNode, fmt.Sprintf("limit %s is reached", num(out.Limit))
@@ -253,6 +270,36 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		}
 	}
 	return out
+}
+
+// tooFine reports whether the day on which pr reaches limit cannot be
+// told. Crossing takes a value within a millionth of a millionth of the
+// limit (or of the start, when that is larger) for the limit, to allow
+// for the rounding of binary numbers (10 + 0.3·41 is 22.299999999999997),
+// so a projection that moves by less than twice that in a step (a day,
+// or an hour when hourly) would be said to reach the limit early:
+// 1,000,000,000,000,000 rising 1 a day was said to reach
+// 1,000,000,000,000,010 on its first day. It returns the allowance and
+// how much the projection moves in a step, as the message gives them.
+func tooFine(pr projection.Projection, limit float64, hourly bool) (tol, moved string, bad bool) {
+	step, unit := 1.0, "a day"
+	if hourly {
+		step, unit = 1.0/24, "an hour"
+	}
+	per := step / pr.Per.Days()
+	m := math.Abs(pr.Rate) * per
+	if pr.Model == projection.Exponential {
+		m = math.Abs(limit) * math.Abs(math.Log1p(pr.Rate/100)) * per
+	}
+	t := 1e-12 * max(math.Abs(limit), math.Abs(pr.Value))
+	return threeDigits(t), threeDigits(m) + " " + unit, m <= 2*t
+}
+
+// threeDigits writes f to three significant digits, plainly: 10000,
+// 0.0000000001.
+func threeDigits(f float64) string {
+	f, _ = strconv.ParseFloat(strconv.FormatFloat(f, 'g', 3, 64), 64)
+	return num(f)
 }
 
 // scenarioWords names s in a message: "projection", or "low scenario".
