@@ -179,6 +179,10 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 	if len(slug) > maxSlugBytes {
 		slug = cutSlug(slug, maxSlugBytes)
 	}
+	if content.WindowsDevice(slug) {
+		fmt.Fprintf(e.stderr, "plotline new article: the title %q makes the file name %s.md, and Windows keeps the name %s for a device: there the file could not be opened, nor the site be built or checked out; give a longer title\n", pos[0], slug, slug)
+		return ExitUsage
+	}
 	if slug == "index" || slug == "_index" {
 		fmt.Fprintf(e.stderr, "plotline new article: the title %q makes the file name %s.md, which is the page of its folder, not an article: give a longer title\n", pos[0], slug)
 		return ExitUsage

@@ -112,10 +112,12 @@ func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 }
 
 // checkTwins reports the files of assets whose paths differ only in how
-// their accented letters are encoded (see AssignURLs), an error at each.
+// their accented letters are encoded (see AssignURLs), an error at each,
+// and warns of those whose paths name a device on Windows.
 func checkTwins(assets []string, diags *diag.List) {
 	seen := make(map[string]string, len(assets))
 	for _, a := range assets {
+		warnWindowsDevice(a, diags)
 		key := norm.NFC.String(a)
 		other, ok := seen[key]
 		if !ok {

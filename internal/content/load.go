@@ -223,6 +223,10 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 			p.Broken = true
 		}
 		p.URL = u
+		warnWindowsDevice(p.Path, diags)
+		if p.Slug != "" && WindowsDevice(p.Slug) {
+			diags.Warnf(p.URLPos(), "slug %q: Windows keeps the name %s for a device, so the site could not be built there: choose another slug", p.Slug, p.Slug)
+		}
 		key := norm.NFC.String(u)
 		if other, ok := byURL[key]; ok {
 			diags.Errorf(p.URLPos(), "page URL /%s is also the URL of %s%s", u, other.Path, encodedApart(u, other.URL))
@@ -231,6 +235,30 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 			continue
 		}
 		byURL[key] = p
+	}
+}
+
+// WindowsDevice reports whether a file or folder named name, with any
+// extension, is one of the devices Windows keeps names for (con, prn,
+// aux, nul, com1 to com9, lpt1 to lpt9), in any case: Windows opens the
+// device for it, so that no such file can be made or checked out there.
+func WindowsDevice(name string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(name), ".")
+	switch base {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(base) == 4 && (strings.HasPrefix(base, "com") || strings.HasPrefix(base, "lpt")) && base[3] >= '1' && base[3] <= '9'
+}
+
+// warnWindowsDevice warns at the file path when a name of its path is a
+// device's on Windows (see WindowsDevice).
+func warnWindowsDevice(path string, diags *diag.List) {
+	for elem := range strings.SplitSeq(path, "/") {
+		if WindowsDevice(elem) {
+			diags.Warnf(diag.Pos{Path: path, Line: 1, Col: 1}, "Windows keeps the name %s for a device, so the site could not be checked out or built there: rename it", elem)
+			return
+		}
 	}
 }
 
