@@ -75,6 +75,13 @@ func TestHostileFiles(t *testing.T) {
 			diags: []string{`content/a.md:3:7: date: 0205-01-01 is before the year 1000, most likely a mistyped year`, `content/a.md:4:10: updated: 0001-01-01 is before the year 1000, most likely a mistyped year`},
 		},
 		{
+			// 9999-12-31T23:00:00-05:00 is 04:00 on 1 January 10000
+			// in UTC, which the feed wrote as "10000-01-01T04:00:00Z".
+			name:  "a time past the year 9999 in UTC",
+			src:   "---\ntitle: A\ndate: 9999-12-31T23:00:00-05:00\nupdated: 9999-12-31\n---\n",
+			diags: []string{`content/a.md:3:7: date: 9999-12-31T23:00:00-05:00 is in the year 10000 in UTC, the time the feed gives, which writes four-digit years: check the year, or leave out the time and its offset`},
+		},
+		{
 			name:  "CRLF, good",
 			src:   "---\r\ntitle: A\r\ndate: 2025-01-01\r\n---\r\nHello\r\n",
 			title: "A",

@@ -627,6 +627,11 @@ func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *di
 		diags.Errorf(at(v), "%s: %s is before the year %d, most likely a mistyped year", key, strings.TrimSpace(v.Value), minYear)
 		return time.Time{}, false
 	}
+	if t.UTC().Year() > 9999 {
+		// The feed writes the time in UTC, with a four-digit year.
+		diags.Errorf(at(v), "%s: %s is in the year %d in UTC, the time the feed gives, which writes four-digit years: check the year, or leave out the time and its offset", key, strings.TrimSpace(v.Value), t.UTC().Year())
+		return time.Time{}, false
+	}
 	return t, true
 }
 
