@@ -20,6 +20,9 @@ import (
 type Site struct {
 	Pages  []*Page  // sorted: articles newest first, then by path
 	Assets []string // slash paths of non-Markdown files under content/, sorted
+	// Devices counts the warnings of names Windows keeps for devices
+	// (see WindowsDevice), given with the other problems of the index.
+	Devices int
 	// Drafts are the pages left out as drafts, with their URLs, so that a
 	// link to one can say so.
 	Drafts []*Page
@@ -208,13 +211,16 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// AssignURLs sets the URL of every page (see URLFor). Pages whose URLs
-// collide get an error each, naming the other file, and are marked broken.
+// AssignURLs sets the URL of every page (see URLFor), and returns how
+// many warnings it gave of names Windows keeps for devices, in a page's
+// file or slug. Pages whose URLs collide get an error each, naming the
+// other file, and are marked broken.
 // URLs that differ only in how their accented letters are encoded (é as
 // one character or as e and a combining accent, Unicode's forms NFC and
 // NFD) collide: they look the same, links find either, and macOS takes
 // the two folders for one.
-func AssignURLs(pages []*Page, diags *diag.List) {
+func AssignURLs(pages []*Page, diags *diag.List) int {
+	devices := 0
 	byURL := map[string]*Page{}
 	for _, p := range pages {
 		u, err := URLFor(p)
@@ -223,9 +229,12 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 			p.Broken = true
 		}
 		p.URL = u
-		warnWindowsDevice(p.Path, diags)
+		if warnWindowsDevice(p.Path, diags) {
+			devices++
+		}
 		if p.Slug != "" && WindowsDevice(p.Slug) {
 			diags.Warnf(p.URLPos(), "slug %q: Windows keeps the name %s for a device, so the site could not be built there: choose another slug", p.Slug, p.Slug)
+			devices++
 		}
 		key := norm.NFC.String(u)
 		if other, ok := byURL[key]; ok {
@@ -236,6 +245,7 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 		}
 		byURL[key] = p
 	}
+	return devices
 }
 
 // WindowsDevice reports whether a file or folder named name, with any
@@ -251,15 +261,25 @@ func WindowsDevice(name string) bool {
 	return len(base) == 4 && (strings.HasPrefix(base, "com") || strings.HasPrefix(base, "lpt")) && base[3] >= '1' && base[3] <= '9'
 }
 
-// warnWindowsDevice warns at the file path when a name of its path is a
-// device's on Windows (see WindowsDevice).
-func warnWindowsDevice(path string, diags *diag.List) {
-	for elem := range strings.SplitSeq(path, "/") {
+// DeviceIn returns the first name of the slash path p that is a device's
+// on Windows (see WindowsDevice), and whether there is one.
+func DeviceIn(p string) (string, bool) {
+	for elem := range strings.SplitSeq(p, "/") {
 		if WindowsDevice(elem) {
-			diags.Warnf(diag.Pos{Path: path, Line: 1, Col: 1}, "Windows keeps the name %s for a device, so the site could not be checked out or built there: rename it", elem)
-			return
+			return elem, true
 		}
 	}
+	return "", false
+}
+
+// warnWindowsDevice warns at the file path when a name of its path is a
+// device's on Windows (see WindowsDevice), and reports whether it did.
+func warnWindowsDevice(path string, diags *diag.List) bool {
+	elem, ok := DeviceIn(path)
+	if ok {
+		diags.Warnf(diag.Pos{Path: path, Line: 1, Col: 1}, "Windows keeps the name %s for a device, so the site could not be checked out or built there: rename it", elem)
+	}
+	return ok
 }
 
 // encodedApart explains two URLs that differ in how their accents are
