@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template/parse"
@@ -59,7 +60,15 @@ func (l *Layouts) execute(t *template.Template, w io.Writer, name string, data a
 	lw := &limitWriter{w: w, left: l.maxOutput}
 	err := t.ExecuteTemplate(lw, name, data)
 	if !errors.Is(err, errTooMuch) {
-		return l.execError(err, file)
+		err = l.execError(err, file)
+		if e, ok := errors.AsType[*ExecError](err); ok && strings.Contains(e.Diag.Message, "exceeded maximum template depth") {
+			// Where the depth ran out may be far from the call that
+			// made the loop, in a template the site does not have.
+			if calls := l.callLoop(t, name); len(calls) > 0 {
+				e.Diag.Message += ": the templates call each other in a loop, " + strings.Join(calls, ", ")
+			}
+		}
+		return err
 	}
 	pos := diag.Pos{Path: file, Line: 1, Col: 1}
 	if top := t.Lookup(name); file == "" && top != nil && top.Tree != nil {
@@ -88,25 +97,26 @@ func (l *Layouts) textPos(t *template.Template, b []byte) (diag.Pos, bool) {
 		if tt.Tree == nil || tt.Tree.Root == nil {
 			continue
 		}
-		n := findText(tt.Tree.Root, &b[0])
-		if n == nil {
-			continue
+		if n := findText(tt.Tree.Root, &b[0]); n != nil {
+			return l.nodePos(tt.Tree, n), true
 		}
-		loc, _ := tt.Tree.ErrorContext(n) // "templates/x.html:3:14", its column in bytes from 0
-		rest, c, _ := cutLast(loc, ":")
-		path, ln, _ := cutLast(rest, ":")
-		line, err1 := strconv.Atoi(ln)
-		col, err2 := strconv.Atoi(c)
-		if err1 != nil || err2 != nil {
-			return diag.Pos{}, false
-		}
-		col++
-		if src, ok := l.src[path]; ok {
-			col = charColumn(src, line, col-1)
-		}
-		return diag.Pos{Path: path, Line: line, Col: col}, true
 	}
 	return diag.Pos{}, false
+}
+
+// nodePos returns where node n of tree is in its template file, its
+// column counted in characters.
+func (l *Layouts) nodePos(tree *parse.Tree, n parse.Node) diag.Pos {
+	loc, _ := tree.ErrorContext(n) // "templates/x.html:3:14", its column in bytes from 0
+	rest, c, _ := cutLast(loc, ":")
+	path, ln, _ := cutLast(rest, ":")
+	line, _ := strconv.Atoi(ln)
+	col, _ := strconv.Atoi(c)
+	pos := diag.Pos{Path: path, Line: line, Col: col + 1}
+	if src, ok := l.src[path]; ok && line > 0 {
+		pos.Col = charColumn(src, line, col)
+	}
+	return pos
 }
 
 // cutLast slices s around the last sep.
@@ -153,4 +163,76 @@ func findBranch(b *parse.BranchNode, p *byte) parse.Node {
 		return findText(b.ElseList, p)
 	}
 	return nil
+}
+
+// callLoop returns the calls of a loop of templates of set t that the
+// template name runs into, each as "base calls main at
+// templates/base.html:59:10", or nil when it runs into none.
+func (l *Layouts) callLoop(t *template.Template, name string) []string {
+	type call struct{ to, at string }
+	calls := map[string][]call{}
+	for _, tt := range t.Templates() {
+		if tt.Tree == nil || tt.Tree.Root == nil {
+			continue
+		}
+		walkTemplateCalls(tt.Tree.Root, func(n *parse.TemplateNode) {
+			calls[tt.Name()] = append(calls[tt.Name()], call{n.Name, l.nodePos(tt.Tree, n).String()})
+		})
+	}
+	// A depth-first walk from name: the first call back to a template
+	// on the path closes a loop.
+	var path []string
+	var via []string // via[i] says how path[i] calls path[i+1]
+	done := map[string]bool{}
+	var loop []string
+	var visit func(string) bool
+	visit = func(n string) bool {
+		path = append(path, n)
+		for _, c := range calls[n] {
+			if i := slices.Index(path, c.to); i >= 0 {
+				for j := i; j < len(path)-1; j++ {
+					loop = append(loop, via[j])
+				}
+				loop = append(loop, fmt.Sprintf("%s calls %s at %s", n, c.to, c.at))
+				return true
+			}
+			if done[c.to] {
+				continue
+			}
+			via = append(via, fmt.Sprintf("%s calls %s at %s", n, c.to, c.at))
+			if visit(c.to) {
+				return true
+			}
+			via = via[:len(via)-1]
+		}
+		path = path[:len(path)-1]
+		done[n] = true
+		return false
+	}
+	visit(name)
+	return loop
+}
+
+// walkTemplateCalls calls f with every {{ template }} under n.
+func walkTemplateCalls(n parse.Node, f func(*parse.TemplateNode)) {
+	switch n := n.(type) {
+	case *parse.TemplateNode:
+		f(n)
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkTemplateCalls(c, f)
+		}
+	case *parse.IfNode:
+		walkTemplateCalls(n.List, f)
+		walkTemplateCalls(n.ElseList, f)
+	case *parse.RangeNode:
+		walkTemplateCalls(n.List, f)
+		walkTemplateCalls(n.ElseList, f)
+	case *parse.WithNode:
+		walkTemplateCalls(n.List, f)
+		walkTemplateCalls(n.ElseList, f)
+	}
 }

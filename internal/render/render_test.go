@@ -407,6 +407,18 @@ func TestExecDiag(t *testing.T) {
 			want:    `templates/article.html:1:26: executing "main" at <.Nope>: can't evaluate field Nope`,
 		},
 		{
+			// Where the depth ran out is base.html's call of header;
+			// the message names the calls of the loop, the site's
+			// article.html among them, each at the called name as the
+			// templates place a call: "header" on line 3 of base.html
+			// after `{{ template ` (13), "main" on its line 4 after
+			// `<main>{{ template ` (19), "base" on line 2 of the article
+			// after `{{ if .Title }}{{ template ` (28).
+			name:    "templates that call each other without end",
+			article: "{{ define \"main\" }}\n{{ if .Title }}{{ template \"base\" . }}{{ end }}{{ end }}",
+			want:    `templates/base.html:3:13: executing "base" at <{{template "header" .}}>: exceeded maximum template depth (100000): the templates call each other in a loop, base calls main at templates/base.html:4:19, main calls base at templates/article.html:2:28`,
+		},
+		{
 			name:    "branches that end in different contexts",
 			article: "{{ define \"main\" }}<a {{ if .Title }}href=\"{{ end }}x\">{{ end }}",
 			want:    `templates/article.html:1:29: {{if}} branches end in different contexts: `,
