@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -51,6 +52,9 @@ func checkFigure(t *testing.T, f Figure) {
 		t.Fatalf("the figure has %d script elements; want 1", n)
 	}
 }
+
+// fiveDigitYear matches a date of the option after the year 9999.
+var fiveDigitYear = regexp.MustCompile(`"\d{5,}-\d\d-\d\d`)
 
 // checkXML fails t unless svg is well-formed XML.
 func checkXML(t *testing.T, svg []byte) {
@@ -133,6 +137,8 @@ func FuzzRender(f *testing.F) {
 		"w:\n  projection: {start: {date: 0001-01-01, value: 1e300}, rate: -1e300, limit: -1e308, until: 9999-12-31}\n",
 		"x:\n  series: [{date: 2025-01-01, value: 0}]\n  projection: {rate: 0.000001, limit: 1, per: year}\n",
 		"y:\n  series: [{date: 9999-12-31, value: -1e308}, {date: 0001-01-01, value: 1e308}]\n",
+		"b:\n  series: [{date: 9999-10-30, value: 1}, {date: 9999-12-31, value: 3}]\n",
+		"h:\n  series: [{date: 9999-12-31T22:00, value: 1}, {date: 9999-12-31T23:00, value: 3}]\n",
 		"z:\n  projection: {start: {date: 2025-01-01, value: 1}, rate: 1000, model: exponential, per: day, until: 2100-01-01, low: -99.99, high: 1e6}\n",
 		"s:\n  unit: \"</script>\\u2028\"\n  series: [{date: 2025-01-01, value: 5e-324, label: \"=1+1\", source: \"javascript:alert(1)\"}]\n  projection: {rate: 1, limit: 5e-324}\n",
 		"g:\n  series: [{date: 2025-03-09T01:00, value: 5}, {date: \"2025-03-09 02:00:30\", value: 5}, {date: 2025-03-09T03:00-04:00, value: 6}]\n  projection: {rate: fit, limit: 9, low: 0.5}\n",
@@ -162,6 +168,17 @@ func FuzzRender(f *testing.F) {
 				checkFigure(t, fig)
 				if fig.Summary == "" {
 					t.Fatalf("block %s as %q: no summary", b.Name, kind)
+				}
+				if diags.HasErrors() {
+					continue // the page is not written
+				}
+				// Dates have four-digit years, which the page's script
+				// and the preview card's hash read.
+				if d := fiveDigitYear.Find(fig.Option); d != nil {
+					t.Fatalf("block %s as %q: the option holds the date %s, after the year 9999", b.Name, kind, d)
+				}
+				if _, err := json.Marshal(fig.Plot()); err != nil {
+					t.Fatalf("block %s as %q: preview plot: %v", b.Name, kind, err)
 				}
 			}
 		}

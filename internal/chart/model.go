@@ -319,7 +319,26 @@ func (m *model) dateRange() (time.Time, time.Time) {
 		// One day: in the middle of three, not on the value axis.
 		first, last = first.AddDate(0, 0, -1), first.AddDate(0, 0, 1)
 	}
+	// The room around the data stops where dates can be written.
+	if first.Before(time.Time{}) {
+		first = time.Time{}
+	}
+	if end := m.lastDate(); last.After(end) {
+		last = end
+	}
 	return first, last
+}
+
+// lastDate returns the last date the time axis may reach: dates are
+// written with four-digit years, in the option as in the preview card,
+// and the page's script reads no others. It is 31 December 9999, at
+// 23:00 when the data has times of day.
+func (m *model) lastDate() time.Time {
+	end := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	if m.timed {
+		end = end.Add(23 * time.Hour)
+	}
+	return end
 }
 
 // valueRange returns the least and greatest value drawn, limit included.

@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/scaffold"
+	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/version"
 )
 
@@ -166,6 +168,25 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		fmt.Fprintf(e.stderr, "plotline new article: --dir %q must be a folder inside content/, such as articles\n", *sub)
 		return ExitUsage
 	}
+	if r, why, ok := sitefs.UnseenRune(folder); ok {
+		fmt.Fprintf(e.stderr, "plotline new article: --dir %q holds U+%04X, %s, which a web address must not hold: name another folder\n", *sub, r, why)
+		return ExitUsage
+	}
+	if sitefs.LeftOutPath(folder) {
+		fmt.Fprintf(e.stderr, "plotline new article: --dir %q is a folder plotline leaves out of the site (a hidden one, or an editor's file), so the article would never be read: name another\n", *sub)
+		return ExitUsage
+	}
+	if len(slug) > maxSlugBytes {
+		slug = cutSlug(slug, maxSlugBytes)
+	}
+	if content.WindowsDevice(slug) {
+		fmt.Fprintf(e.stderr, "plotline new article: the title %q makes the file name %s.md, and Windows keeps the name %s for a device: there the file could not be opened, nor the site be built or checked out; give a longer title\n", pos[0], slug, slug)
+		return ExitUsage
+	}
+	if slug == "index" || slug == "_index" {
+		fmt.Fprintf(e.stderr, "plotline new article: the title %q makes the file name %s.md, which is the page of its folder, not an article: give a longer title\n", pos[0], slug)
+		return ExitUsage
+	}
 	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
 		fmt.Fprintf(e.stderr, "plotline new article: %s is not a site folder\n", *dir)
 		return ExitContent
@@ -175,6 +196,14 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		return ExitContent
 	}
 	rel := path.Join("content", folder, slug+".md")
+	if _, why := content.URLFor(&content.Page{Path: rel}); why != "" {
+		// The advice to rename the file is for a file that exists.
+		for _, sep := range []string{"; rename", ": rename"} {
+			why, _, _ = strings.Cut(why, sep)
+		}
+		fmt.Fprintf(e.stderr, "plotline new article: %s cannot be written: %s; give another title or --dir\n", rel, why)
+		return ExitUsage
+	}
 	file := filepath.Join(*dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return report(e, err)
@@ -198,6 +227,23 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 	fmt.Fprintf(e.stdout, "created %s\n", file)
 	fmt.Fprintln(e.stdout, "It is a draft: plotline serve --drafts shows it; remove its line draft: true to publish it.")
 	return ExitOK
+}
+
+// maxSlugBytes is the longest slug plotline new article gives a file:
+// with ".md" its name has the 255 bytes file systems take at most.
+const maxSlugBytes = content.MaxNameBytes - len(".md")
+
+// cutSlug returns the first n bytes of slug at most, cut after a whole
+// word when one ends there, and else after a whole character.
+func cutSlug(slug string, n int) string {
+	for n > 0 && !utf8.RuneStart(slug[n]) {
+		n--
+	}
+	cut := slug[:n]
+	if i := strings.LastIndexByte(cut, '-'); i > 0 {
+		return cut[:i]
+	}
+	return cut
 }
 
 // validSubdir reports whether p, a clean slash path, names content/ or a

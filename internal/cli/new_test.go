@@ -179,6 +179,27 @@ func TestNewArticle(t *testing.T) {
 	}
 }
 
+// TestNewArticleUnseenFolder checks that new article writes no file in a
+// folder whose name holds a character a web address must not (a bidi
+// control), which every build would then refuse.
+func TestNewArticleUnseenFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nX.\n"})
+	var stdout, stderr bytes.Buffer
+	e := &env{stdout: &stdout, stderr: &stderr}
+	now := time.Date(2025, 7, 9, 12, 0, 0, 0, time.UTC)
+	if code := runNewArticle(e, []string{"Notes", "-s", dir, "--dir", "x\u202ey"}, now); code != ExitUsage {
+		t.Errorf("new article --dir x\\u202ey: exit %d; want %d", code, ExitUsage)
+	}
+	want := `plotline new article: --dir "x\u202ey" holds U+202E, a bidi control, which changes the order its letters are shown in, which a web address must not hold: name another folder` + "\n"
+	if got := stderr.String(); got != want {
+		t.Errorf("stderr = %q; want %q", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "x\u202ey")); err == nil {
+		t.Errorf("the folder was made")
+	}
+}
+
 func TestNewUsage(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")

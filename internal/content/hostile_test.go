@@ -75,6 +75,13 @@ func TestHostileFiles(t *testing.T) {
 			diags: []string{`content/a.md:3:7: date: 0205-01-01 is before the year 1000, most likely a mistyped year`, `content/a.md:4:10: updated: 0001-01-01 is before the year 1000, most likely a mistyped year`},
 		},
 		{
+			// 9999-12-31T23:00:00-05:00 is 04:00 on 1 January 10000
+			// in UTC, which the feed wrote as "10000-01-01T04:00:00Z".
+			name:  "a time past the year 9999 in UTC",
+			src:   "---\ntitle: A\ndate: 9999-12-31T23:00:00-05:00\nupdated: 9999-12-31\n---\n",
+			diags: []string{`content/a.md:3:7: date: 9999-12-31T23:00:00-05:00 is in the year 10000 in UTC, the time the feed gives, which writes four-digit years: check the year, or leave out the time and its offset`},
+		},
+		{
 			name:  "CRLF, good",
 			src:   "---\r\ntitle: A\r\ndate: 2025-01-01\r\n---\r\nHello\r\n",
 			title: "A",
@@ -500,5 +507,33 @@ func TestNamesNotUTF8(t *testing.T) {
 	)
 	if len(site.Pages) != 1 || len(site.Assets) != 0 {
 		t.Errorf("%d pages and assets %q; want a.md alone", len(site.Pages), site.Assets)
+	}
+}
+
+// TestNamesUnseen checks that a file or folder whose name holds a
+// character a reader of its address cannot see, or that reorders what
+// follows it, is an error at its path, shown with U+FFFD in its place so
+// that the message itself reads in order; Persian's zero-width non-joiner
+// is part of a word, and is no error.
+func TestNamesUnseen(t *testing.T) {
+	page := &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2025-01-01\n---\n")}
+	fsys := fstest.MapFS{
+		"content/\u202efdp.exe.md":                  page,
+		"content/a\u200bb.md":                       page,
+		"content/line\nbreak.png":                   {Data: []byte("png")},
+		"content/x\u2066y/a.md":                     page,
+		"content/\u0645\u06cc\u200c\u062e\u0648.md": page,
+	}
+	var diags diag.List
+	site := LoadIndex(fsys, Options{}, &diags)
+	diags.Sort()
+	checkDiags(t, diags,
+		"content/a\uFFFDb.md:1:1: the file's name holds U+200B (shown here as \uFFFD), an invisible character, which makes the name look like another: rename it without it",
+		"content/line\uFFFDbreak.png:1:1: the file's name holds U+000A (shown here as \uFFFD), a control character: rename it without it",
+		"content/x\uFFFDy: the folder's name holds U+2066 (shown here as \uFFFD), a bidi control, which changes the order its letters are shown in: rename it without it",
+		"content/\uFFFDfdp.exe.md:1:1: the file's name holds U+202E (shown here as \uFFFD), a bidi control, which changes the order its letters are shown in: rename it without it",
+	)
+	if len(site.Pages) != 1 || len(site.Assets) != 0 {
+		t.Errorf("%d pages and assets %q; want the Persian name alone", len(site.Pages), site.Assets)
 	}
 }

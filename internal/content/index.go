@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
 )
@@ -63,7 +65,8 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 		site.Pages = append(site.Pages, p)
 	}
 	site.Assets, site.Withheld = withhold(site.Assets, slices.Concat(site.Drafts, site.Later))
-	AssignURLs(site.Pages, diags)
+	site.Devices = checkTwins(site.Assets, diags)
+	site.Devices += AssignURLs(site.Pages, diags)
 	site.Bundles = BundlesOf(slices.Concat(site.Pages, site.Drafts, site.Later))
 	return site
 }
@@ -106,4 +109,27 @@ func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 	var scratch diag.List
 	full := parse(f, src, &scratch, false)
 	return &Page{Path: f, Dir: path.Dir(f), Kind: full.Kind, Slug: full.Slug, SlugPos: full.SlugPos, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos, Nav: full.Nav}
+}
+
+// checkTwins reports the files of assets whose paths differ only in how
+// their accented letters are encoded (see AssignURLs), an error at each,
+// and warns of those whose paths name a device on Windows, returning how
+// many it warned of.
+func checkTwins(assets []string, diags *diag.List) int {
+	devices := 0
+	seen := make(map[string]string, len(assets))
+	for _, a := range assets {
+		if warnWindowsDevice(a, diags) {
+			devices++
+		}
+		key := norm.NFC.String(a)
+		other, ok := seen[key]
+		if !ok {
+			seen[key] = a
+			continue
+		}
+		diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "is also %s%s", other, encodedApart(a, other))
+		diags.Errorf(diag.Pos{Path: other, Line: 1, Col: 1}, "is also %s%s", a, encodedApart(other, a))
+	}
+	return devices
 }

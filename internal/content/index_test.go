@@ -78,3 +78,62 @@ func TestLoadIndex(t *testing.T) {
 		t.Errorf("Assets = %v; want [content/photo.png]", site.Assets)
 	}
 }
+
+// TestAssetTwins checks that two files of content/ whose names differ only
+// in how an accent is encoded, é as one character (NFC) or as e and a
+// combining accent (NFD), are an error at each: they look the same, and a
+// link to either found one of them, whichever came last.
+func TestAssetTwins(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":                      {Data: []byte("---\ntitle: A\ndate: 2025-01-01\n---\n")},
+		"content/a/photo-\u00e9.png":        {Data: []byte("composed")},
+		"content/a/photo-e\u0301.png":       {Data: []byte("decomposed")},
+		"content/a/caf\u00e9/map.png":       {Data: []byte("one folder")},
+		"content/a/cafe\u0301/map.png":      {Data: []byte("the other")},
+		"content/a/caf\u00e9/only.png":      {Data: []byte("alone")},
+		"content/a/photo-\u00e8-\u00e9.png": {Data: []byte("other letters")},
+	}
+	var diags diag.List
+	LoadIndex(fsys, Options{}, &diags)
+	diags.Sort()
+	const nfc, nfd = "composed (NFC: é as one character)", "decomposed (NFD: é as e and a combining accent)"
+	checkDiags(t, diags,
+		"content/a/cafe\u0301/map.png:1:1: is also content/a/caf\u00e9/map.png in looks: its accented letters are "+nfd+", the other's "+nfc+", and links and macOS take the two for one: rename one of them",
+		"content/a/caf\u00e9/map.png:1:1: is also content/a/cafe\u0301/map.png in looks: its accented letters are "+nfc+", the other's "+nfd+", and links and macOS take the two for one: rename one of them",
+		"content/a/photo-e\u0301.png:1:1: is also content/a/photo-\u00e9.png in looks: its accented letters are "+nfd+", the other's "+nfc+", and links and macOS take the two for one: rename one of them",
+		"content/a/photo-\u00e9.png:1:1: is also content/a/photo-e\u0301.png in looks: its accented letters are "+nfc+", the other's "+nfd+", and links and macOS take the two for one: rename one of them",
+	)
+}
+
+// TestWindowsDevices checks that a file of content/ whose path holds a
+// name Windows keeps for a device (con, aux.png, a folder lpt1), or a page
+// whose slug is one, is a warning at it: the site would build where it is,
+// and fail to be checked out on Windows. com10 and a name that only starts
+// like one (console) are no devices.
+func TestWindowsDevices(t *testing.T) {
+	page := func(slug string) *fstest.MapFile {
+		fm := "---\ntitle: A\ndate: 2025-01-01\n"
+		if slug != "" {
+			fm += "slug: " + slug + "\n"
+		}
+		return &fstest.MapFile{Data: []byte(fm + "---\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/con.md":         page(""),
+		"content/s.md":           page("NUL"),
+		"content/a/Aux.png":      {Data: []byte("png")},
+		"content/lpt1/x.csv":     {Data: []byte("date,value\n")},
+		"content/com10.md":       page(""),
+		"content/console.md":     page(""),
+		"content/notes/prn-1.md": page(""),
+	}
+	var diags diag.List
+	LoadIndex(fsys, Options{}, &diags)
+	diags.Sort()
+	checkDiags(t, diags,
+		"content/a/Aux.png:1:1: warning: Windows keeps the name Aux.png for a device, so the site could not be checked out or built there: rename it",
+		"content/con.md:1:1: warning: Windows keeps the name con.md for a device, so the site could not be checked out or built there: rename it",
+		"content/lpt1/x.csv:1:1: warning: Windows keeps the name lpt1 for a device, so the site could not be checked out or built there: rename it",
+		`content/s.md:4:7: warning: slug "NUL": Windows keeps the name NUL for a device, so the site could not be built there: choose another slug`,
+	)
+}

@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
 )
@@ -18,6 +20,9 @@ import (
 type Site struct {
 	Pages  []*Page  // sorted: articles newest first, then by path
 	Assets []string // slash paths of non-Markdown files under content/, sorted
+	// Devices counts the warnings of names Windows keeps for devices
+	// (see WindowsDevice), given with the other problems of the index.
+	Devices int
 	// Drafts are the pages left out as drafts, with their URLs, so that a
 	// link to one can say so.
 	Drafts []*Page
@@ -206,9 +211,16 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// AssignURLs sets the URL of every page (see URLFor). Pages whose URLs
-// collide get an error each, naming the other file, and are marked broken.
-func AssignURLs(pages []*Page, diags *diag.List) {
+// AssignURLs sets the URL of every page (see URLFor), and returns how
+// many warnings it gave of names Windows keeps for devices, in a page's
+// file or slug. Pages whose URLs collide get an error each, naming the
+// other file, and are marked broken.
+// URLs that differ only in how their accented letters are encoded (é as
+// one character or as e and a combining accent, Unicode's forms NFC and
+// NFD) collide: they look the same, links find either, and macOS takes
+// the two folders for one.
+func AssignURLs(pages []*Page, diags *diag.List) int {
+	devices := 0
 	byURL := map[string]*Page{}
 	for _, p := range pages {
 		u, err := URLFor(p)
@@ -217,14 +229,73 @@ func AssignURLs(pages []*Page, diags *diag.List) {
 			p.Broken = true
 		}
 		p.URL = u
-		if other, ok := byURL[u]; ok {
-			diags.Errorf(p.URLPos(), "page URL /%s is also the URL of %s", u, other.Path)
-			diags.Errorf(other.URLPos(), "page URL /%s is also the URL of %s", u, p.Path)
+		if warnWindowsDevice(p.Path, diags) {
+			devices++
+		}
+		if p.Slug != "" && WindowsDevice(p.Slug) {
+			diags.Warnf(p.URLPos(), "slug %q: Windows keeps the name %s for a device, so the site could not be built there: choose another slug", p.Slug, p.Slug)
+			devices++
+		}
+		key := norm.NFC.String(u)
+		if other, ok := byURL[key]; ok {
+			diags.Errorf(p.URLPos(), "page URL /%s is also the URL of %s%s", u, other.Path, encodedApart(u, other.URL))
+			diags.Errorf(other.URLPos(), "page URL /%s is also the URL of %s%s", other.URL, p.Path, encodedApart(other.URL, u))
 			p.Broken, other.Broken = true, true
 			continue
 		}
-		byURL[u] = p
+		byURL[key] = p
 	}
+	return devices
+}
+
+// WindowsDevice reports whether a file or folder named name, with any
+// extension, is one of the devices Windows keeps names for (con, prn,
+// aux, nul, com1 to com9, lpt1 to lpt9), in any case: Windows opens the
+// device for it, so that no such file can be made or checked out there.
+func WindowsDevice(name string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(name), ".")
+	switch base {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(base) == 4 && (strings.HasPrefix(base, "com") || strings.HasPrefix(base, "lpt")) && base[3] >= '1' && base[3] <= '9'
+}
+
+// DeviceIn returns the first name of the slash path p that is a device's
+// on Windows (see WindowsDevice), and whether there is one.
+func DeviceIn(p string) (string, bool) {
+	for elem := range strings.SplitSeq(p, "/") {
+		if WindowsDevice(elem) {
+			return elem, true
+		}
+	}
+	return "", false
+}
+
+// warnWindowsDevice warns at the file path when a name of its path is a
+// device's on Windows (see WindowsDevice), and reports whether it did.
+func warnWindowsDevice(path string, diags *diag.List) bool {
+	elem, ok := DeviceIn(path)
+	if ok {
+		diags.Warnf(diag.Pos{Path: path, Line: 1, Col: 1}, "Windows keeps the name %s for a device, so the site could not be checked out or built there: rename it", elem)
+	}
+	return ok
+}
+
+// encodedApart explains two URLs that differ in how their accents are
+// encoded, u this page's and other the other page's, and returns "" for
+// the same URL.
+func encodedApart(u, other string) string {
+	if u == other {
+		return ""
+	}
+	form := func(s string) string {
+		if norm.NFC.IsNormalString(s) {
+			return "composed (NFC: é as one character)"
+		}
+		return "decomposed (NFD: é as e and a combining accent)"
+	}
+	return fmt.Sprintf(" in looks: its accented letters are %s, the other's %s, and links and macOS take the two for one: rename one of them", form(u), form(other))
 }
 
 // URLFor returns the URL of page p: the file's folder below content/

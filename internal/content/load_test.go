@@ -154,6 +154,10 @@ func TestLoadDuplicateURLs(t *testing.T) {
 		// A bundle's slug names its folder: blog/scales-1-1-0/.
 		"content/blog/scales/index.md": page("Scales", "2025-01-09", "slug: scales-1-1-0"),
 		"content/blog/scales-1-1-0.md": page("Scales too", "2025-01-10"),
+		// café with é as one character (NFC), and as e and a
+		// combining accent (NFD).
+		"content/caf\u00e9.md":  page("Composed", "2025-01-11"),
+		"content/cafe\u0301.md": page("Decomposed", "2025-01-12"),
 	}
 	var diags diag.List
 	site := load(fsys, Options{}, &diags)
@@ -162,6 +166,8 @@ func TestLoadDuplicateURLs(t *testing.T) {
 		"content/articles/broken.md:1:1: missing front matter",
 		"content/blog/scales-1-1-0.md:1:1: page URL /blog/scales-1-1-0/ is also the URL of content/blog/scales/index.md",
 		"content/blog/scales/index.md:4:7: page URL /blog/scales-1-1-0/ is also the URL of content/blog/scales-1-1-0.md",
+		"content/cafe\u0301.md:1:1: page URL /cafe\u0301/ is also the URL of content/caf\u00e9.md in looks: its accented letters are decomposed (NFD: é as e and a combining accent), the other's composed (NFC: é as one character), and links and macOS take the two for one: rename one of them",
+		"content/caf\u00e9.md:1:1: page URL /caf\u00e9/ is also the URL of content/cafe\u0301.md in looks: its accented letters are composed (NFC: é as one character), the other's decomposed (NFD: é as e and a combining accent), and links and macOS take the two for one: rename one of them",
 		"content/fine-print.md:1:1: page URL /fine-print/ is also the URL of content/Fine Print.md",
 		"content/kursk.md:1:1: page URL /kursk/ is also the URL of content/other.md",
 		"content/other.md:4:7: page URL /kursk/ is also the URL of content/kursk.md",
@@ -179,6 +185,7 @@ func TestLoadDuplicateURLs(t *testing.T) {
 		"content/articles/broken.md": true,
 		"content/Fine Print.md":      true, "content/fine-print.md": true,
 		"content/blog/scales/index.md": true, "content/blog/scales-1-1-0.md": true,
+		"content/caf\u00e9.md": true, "content/cafe\u0301.md": true,
 	}
 	if !reflect.DeepEqual(broken, want) {
 		t.Errorf("Broken = %v\nwant %v", broken, want)

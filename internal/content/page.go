@@ -752,6 +752,11 @@ func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *di
 		diags.Errorf(at(v), "%s: %s is before the year %d, most likely a mistyped year", key, strings.TrimSpace(v.Value), minYear)
 		return time.Time{}, false
 	}
+	if t.UTC().Year() > 9999 {
+		// The feed writes the time in UTC, with a four-digit year.
+		diags.Errorf(at(v), "%s: %s is in the year %d in UTC, the time the feed gives, which writes four-digit years: check the year, or leave out the time and its offset", key, strings.TrimSpace(v.Value), t.UTC().Year())
+		return time.Time{}, false
+	}
 	return t, true
 }
 
@@ -1019,12 +1024,21 @@ func checkSlug(s string) string {
 		return "must not start or end with a space"
 	case strings.ContainsFunc(s, unicode.IsControl) || !utf8.ValidString(s):
 		return "must not contain control characters"
+	case hasUnseen(s):
+		r, why, _ := sitefs.UnseenRune(s)
+		return fmt.Sprintf("must not contain U+%04X, %s", r, why)
 	case len(s) > MaxNameBytes:
 		return fmt.Sprintf("is %d bytes long; a file name may have %d at most", len(s), MaxNameBytes)
 	case s == "." || s == "tags" || s == "_plotline":
 		return "is reserved"
 	}
 	return ""
+}
+
+// hasUnseen reports whether s holds a character sitefs.UnseenRune finds.
+func hasUnseen(s string) bool {
+	_, _, ok := sitefs.UnseenRune(s)
+	return ok
 }
 
 // MaxNameBytes is the longest a slug or a tag's URL segment may be, in

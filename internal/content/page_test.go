@@ -372,6 +372,9 @@ func TestSlug(t *testing.T) {
 		{"[a]", "", "content/a.md:4:7: slug: want text, got a list"},
 		{`"a\0b"`, "", `content/a.md:4:7: slug "a\x00b" must not contain control characters`},
 		{`"a\x7fb"`, "", `content/a.md:4:7: slug "a\x7fb" must not contain control characters`},
+		{`"\u202efdp.exe"`, "", `content/a.md:4:7: slug "\u202efdp.exe" must not contain U+202E, a bidi control, which changes the order its letters are shown in`},
+		{`"ab\u200bc"`, "", `content/a.md:4:7: slug "ab\u200bc" must not contain U+200B, an invisible character, which makes the name look like another`},
+		{"\"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\"", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", ""},
 		{strings.Repeat("x", 256), "", `content/a.md:4:7: slug "` + strings.Repeat("x", 256) + `" is 256 bytes long; a file name may have 255 at most`},
 		{strings.Repeat("x", 255), strings.Repeat("x", 255), ""},
 	} {

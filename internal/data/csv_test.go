@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -345,5 +346,47 @@ func TestCSVSpreadsheetRows(t *testing.T) {
 	want := []Point{{Date: day("2025-01-01"), Value: 10, Label: "a"}, {Date: day("2025-01-02"), Value: 11}}
 	if got := blocks[0].Series; !slices.Equal(got, want) {
 		t.Errorf("series = %+v; want %+v", got, want)
+	}
+}
+
+// TestCSVManyProblems checks that a CSV file of thousands of bad lines or
+// unknown columns lists its first 1,000 problems and then says the rest
+// are not listed, an error when one of them is (a file of 600,000 bad
+// lines or a header of 700,000 columns took minutes, each problem placed
+// by counting from the start of the file, and listed as many lines).
+func TestCSVManyProblems(t *testing.T) {
+	const c = "content/articles/prices.csv"
+	var rows strings.Builder
+	rows.WriteString("date,value\n")
+	for range 3000 {
+		rows.WriteString("2025-01-01,x\n")
+	}
+	cols := make([]string, 5000)
+	for i := range cols {
+		cols[i] = fmt.Sprintf("é%d", i)
+	}
+	wide := "date,value," + strings.Join(cols, ",") + "\n2025-01-01,1\n"
+	for _, tt := range []struct {
+		name, csv string
+		last      []string
+	}{
+		// The header is line 1: the 1,001st bad line is line 1002.
+		{"bad lines", rows.String(), []string{
+			c + `:1001:12: value: cannot use "x" as a number`,
+			c + ":1002:12: more than 1000 problems in this csv file; the rest are not listed",
+		}},
+		// "date,value," is 11 characters; "é0," to "é9," 3 each, "é10,"
+		// to "é99," 4 each and "é100," to "é998," 5 each: é999 starts
+		// at column 12 + 30 + 360 + 4495 = 4897, é1000 at 4902.
+		{"unknown columns", wide, []string{
+			c + `:1:4897: warning: unknown column "é999" (want date, value, label or source)`,
+			c + ":1:4902: warning: more than 1000 problems in this csv file; the rest are not listed",
+		}},
+	} {
+		fsys := fstest.MapFS{c: &fstest.MapFile{Data: []byte(tt.csv)}}
+		_, got := parse(t, "data:\n  prices:\n    csv: prices.csv\n", fsys)
+		if len(got) != 1001 || !slices.Equal(got[999:], tt.last) {
+			t.Errorf("%s: %d diagnostics, the last:\n%s\nwant 1001, the last:\n%s", tt.name, len(got), strings.Join(got[max(0, len(got)-2):], "\n"), strings.Join(tt.last, "\n"))
+		}
 	}
 }

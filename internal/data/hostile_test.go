@@ -137,6 +137,22 @@ func TestHostileValues(t *testing.T) {
 			[]string{p + `3:61: rate: the projection goes past the largest number a value can hold (about ±1.8e308) on 2025-03-19, and would be written +Inf; end the projection before then with until:, or check the rate`}},
 		{"a scenario's growth past the largest number", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: -1}, rate: 10, model: exponential, low: 1, high: 1000000}\n",
 			[]string{p + `3:100: high: the high scenario goes past the largest number a value can hold (about ±1.8e308) on 2025-03-19, and would be written -Inf; end the projection before then with until:, or check the rate`}},
+		// Dates have four-digit years: a crossing after 9999 is an
+		// error at the limit, or at the scenario's rate.
+		{"crossing after the year 9999", "data:\n  l:\n    series: [{date: 9999-12-30, value: 1}, {date: 9999-12-31, value: 2}]\n    projection: {rate: 1, limit: 10}\n",
+			[]string{p + `4:34: limit 10 is reached on 8 January 10000, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate`}},
+		{"a scenario's crossing after the year 9999", "data:\n  l:\n    projection: {start: {date: 9999-12-01, value: 0}, rate: 1, low: 0.01, limit: 10}\n",
+			[]string{p + `3:69: low: the low scenario reaches limit 10 on 27 August 10002, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate`}},
+		// A value within a millionth of a millionth of the limit
+		// counts as reaching it (binary rounding), so a projection that
+		// moves by less than that in a day cannot tell its day: it was
+		// said to reach the limit on its first.
+		{"a limit nearer than large numbers tell apart", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 1000000000000000}, rate: 1, limit: 1000000000000010, low: 0.0001}\n",
+			[]string{
+				p + `3:86: the projection moves 1 a day from 1000000000000000 toward limit 1000000000000010, less than twice the 1000 by which a value may miss a limit this large and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: check the rate and the limit, or count the change from the start instead (start at 0 and a limit of 10)`,
+				p + `3:109: the low scenario moves 0.0001 a day from 1000000000000000 toward limit 1000000000000010, less than twice the 1000 by which a value may miss a limit this large and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: check the rate and the limit, or count the change from the start instead (start at 0 and a limit of 10)`,
+			}},
+		{"the same by the hour", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 1000000000000000}, rate: 10000, per: hour, limit: 1000000010000000}\n", nil},
 		{"growth from zero stays at zero", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 0}, rate: 1000000, model: exponential}\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -145,6 +161,25 @@ func TestHostileValues(t *testing.T) {
 				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestUntilStopsAtYear9999 checks that the curves of a projection whose
+// default end, a year after its start, would fall after the year 9999
+// stop on 31 December 9999, the last day a date is written and drawn.
+func TestUntilStopsAtYear9999(t *testing.T) {
+	blocks, got := parse(t, "data:\n  l:\n    projection: {start: {date: 9999-06-01, value: 0}, rate: 1}\n", nil)
+	if len(got) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(got, "\n"))
+	}
+	pr := blocks[0].Projection
+	want := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	if !pr.Until.Equal(want) {
+		t.Errorf("Until = %v; want %v", pr.Until, want)
+	}
+	curve := pr.Central.Curve
+	if end := curve[len(curve)-1].Date; end.After(want) {
+		t.Errorf("the curve ends on %v; want %v at the latest", end, want)
 	}
 }
 

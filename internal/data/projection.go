@@ -14,6 +14,11 @@ import (
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
+// lastDay is the last day a projection may reach: dates are written with
+// four-digit years (in the data file, the chart's option and the preview
+// card's), and the chart's script reads no later one.
+var lastDay = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+
 // maxCurvePoints is how many intervals a long curve that is not a straight
 // line is sampled at; curves spanning fewer days are sampled daily.
 const maxCurvePoints = 400
@@ -197,10 +202,44 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if out.HasLimit && !out.Central.Reaches && (out.Central.Rate != 0 || !scenarioReaches) {
 		p.errorf(limitNode, "limit %s is never reached: %s", num(out.Limit), unreachable(runs[0], out.Limit, out.Fitted))
 	}
+	for i, s := range scenarios {
+		if !s.Reaches || s.Crossing.IsZero() {
+			continue
+		}
+		if tol, moved, bad := tooFine(runs[i], out.Limit, hourly); bad {
+			at, what := limitNode, "the projection"
+			if s.Name != "central" {
+				at, what = f[s.Name].val, "the "+scenarioWords(s)
+			}
+			fix := "check the rate and the limit"
+			if model == projection.Linear {
+				fix += fmt.Sprintf(", or count the change from the start instead (start at 0 and a limit of %s)", num(out.Limit-runs[i].Value))
+			}
+			p.errorf(at, "%s moves %s from %s toward limit %s, less than twice the %s by which a value may miss a limit this large and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: %s",
+				what, moved, num(runs[i].Value), num(out.Limit), tol, fix)
+			s.Reaches = false
+			continue
+		}
+		if s.Crossing.Year() <= lastDay.Year() {
+			continue
+		}
+		at, what := limitNode, fmt.Sprintf("limit %s is reached", num(out.Limit))
+		if s.Name != "central" {
+			at, what = f[s.Name].val, fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit))
+		}
+		p.errorf(at, "%s on %s, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate",
+			what, s.Crossing.Format(dateLayout))
+	}
 
 	switch {
 	case untilNode == nil:
 		out.Until = defaultUntil(out.Start.Date, scenarios, per == projection.Hour)
+		if out.Until.After(lastDay) {
+			out.Until = lastDay
+			if out.Start.Date.After(lastDay) { // a reading on that day
+				out.Until = out.Start.Date
+			}
+		}
 		if len(b.Series) > 0 {
 			if last := b.Series[len(b.Series)-1].Date; last.After(out.Until) {
 				out.Until = last
@@ -231,6 +270,36 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		}
 	}
 	return out
+}
+
+// tooFine reports whether the day on which pr reaches limit cannot be
+// told. Crossing takes a value within a millionth of a millionth of the
+// limit (or of the start, when that is larger) for the limit, to allow
+// for the rounding of binary numbers (10 + 0.3·41 is 22.299999999999997),
+// so a projection that moves by less than twice that in a step (a day,
+// or an hour when hourly) would be said to reach the limit early:
+// 1,000,000,000,000,000 rising 1 a day was said to reach
+// 1,000,000,000,000,010 on its first day. It returns the allowance and
+// how much the projection moves in a step, as the message gives them.
+func tooFine(pr projection.Projection, limit float64, hourly bool) (tol, moved string, bad bool) {
+	step, unit := 1.0, "a day"
+	if hourly {
+		step, unit = 1.0/24, "an hour"
+	}
+	per := step / pr.Per.Days()
+	m := math.Abs(pr.Rate) * per
+	if pr.Model == projection.Exponential {
+		m = math.Abs(limit) * math.Abs(math.Log1p(pr.Rate/100)) * per
+	}
+	t := 1e-12 * max(math.Abs(limit), math.Abs(pr.Value))
+	return threeDigits(t), threeDigits(m) + " " + unit, m <= 2*t
+}
+
+// threeDigits writes f to three significant digits, plainly: 10000,
+// 0.0000000001.
+func threeDigits(f float64) string {
+	f, _ = strconv.ParseFloat(strconv.FormatFloat(f, 'g', 3, 64), 64)
+	return num(f)
 }
 
 // scenarioWords names s in a message: "projection", or "low scenario".

@@ -230,6 +230,8 @@ type Layouts struct {
 	// html/template places nowhere is looked for in (see endContext).
 	shared []string
 	funcs  template.FuncMap
+	// maxOutput is the most one execution may write: MaxOutputBytes.
+	maxOutput int
 }
 
 // Kinds are the page kinds and the template file each uses.
@@ -393,7 +395,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	l := &Layouts{byKind: map[string]*template.Template{}, src: src, shared: shared, funcs: funcs}
+	l := &Layouts{byKind: map[string]*template.Template{}, src: src, shared: shared, funcs: funcs, maxOutput: MaxOutputBytes}
 	for kind, file := range Kinds {
 		t, err := common.Clone()
 		if err != nil {
@@ -671,7 +673,7 @@ func (l *Layouts) ExecuteItem(w io.Writer, s *Summary) error {
 	if l.item == nil {
 		return nil
 	}
-	return l.execError(l.item.Execute(w, s), "")
+	return l.execute(l.item, w, l.item.Name(), s, "")
 }
 
 // ChartTemplate is the template that renders the figure of a chart,
@@ -684,7 +686,7 @@ func (l *Layouts) ExecuteChart(w io.Writer, v any) error {
 	if l.chart == nil {
 		return fmt.Errorf("the templates define no %q template (the default is in templates/partials/chart.html)", ChartTemplate)
 	}
-	return l.execError(l.chart.Execute(w, v), "")
+	return l.execute(l.chart, w, l.chart.Name(), v, "")
 }
 
 // EmbedTemplate is the file of the embed page's template: a whole HTML
@@ -708,7 +710,7 @@ type Embed struct {
 
 // ExecuteEmbed renders the embed page e with templates/embed.html into w.
 func (l *Layouts) ExecuteEmbed(w io.Writer, e *Embed) error {
-	return l.execError(l.embed.ExecuteTemplate(w, EmbedTemplate, e), EmbedTemplate)
+	return l.execute(l.embed, w, EmbedTemplate, e, EmbedTemplate)
 }
 
 // execErrorRE matches what text/template and html/template say of a
@@ -821,5 +823,5 @@ func (l *Layouts) Execute(w io.Writer, p *Page) error {
 	if !ok {
 		return fmt.Errorf("no layout for page kind %q", p.Kind)
 	}
-	return l.execError(t.ExecuteTemplate(w, "base", p), "templates/"+Kinds[p.Kind])
+	return l.execute(t, w, "base", p, "templates/"+Kinds[p.Kind])
 }

@@ -431,6 +431,18 @@ func TestExecDiag(t *testing.T) {
 			want:    `templates/article.html:1:26: executing "main" at <.Nope>: can't evaluate field Nope`,
 		},
 		{
+			// Where the depth ran out is base.html's call of header;
+			// the message names the calls of the loop, the site's
+			// article.html among them, each at the called name as the
+			// templates place a call: "header" on line 3 of base.html
+			// after `{{ template ` (13), "main" on its line 4 after
+			// `<main>{{ template ` (19), "base" on line 2 of the article
+			// after `{{ if .Title }}{{ template ` (28).
+			name:    "templates that call each other without end",
+			article: "{{ define \"main\" }}\n{{ if .Title }}{{ template \"base\" . }}{{ end }}{{ end }}",
+			want:    `templates/base.html:3:13: executing "base" at <{{template "header" .}}>: exceeded maximum template depth (100000): the templates call each other in a loop, base calls main at templates/base.html:4:19, main calls base at templates/article.html:2:28`,
+		},
+		{
 			name:    "branches that end in different contexts",
 			article: "{{ define \"main\" }}<a {{ if .Title }}href=\"{{ end }}x\">{{ end }}",
 			want:    `templates/article.html:1:29: {{if}} branches end in different contexts: `,
@@ -459,6 +471,69 @@ func TestExecDiag(t *testing.T) {
 	}
 	if d, ok := ExecDiag(errors.New("disk full")); ok {
 		t.Errorf("ExecDiag(disk full) = %v, true; want false", d)
+	}
+}
+
+// TestTooMuchOutput checks that a template that writes without end is an
+// error where it writes, once its page passes the bound, and not a build
+// that fills the memory.
+func TestTooMuchOutput(t *testing.T) {
+	for _, tc := range []struct {
+		name, article, partial string
+		want                   string
+	}{
+		{
+			// {{ range 1000000000000 }} is 25 characters: the text it
+			// writes starts at the 26th.
+			name:    "range over a large number",
+			article: "{{ define \"main\" }}\n<ul>\n{{ range 1000000000000 }}<li>é</li>{{ end }}</ul>{{ end }}",
+			want:    "templates/article.html:3:26: the templates wrote more than 1 MB of one page when they came here, the most plotline writes: a {{ range }} that runs too long, or templates that call each other without end?",
+		},
+		{
+			// Each call writes its text, then calls itself twice, 40
+			// deep: 2^40 texts, in a partial of the site. {{ define "twice" }}
+			// is 20 characters; the last text written, "<b>" and a line
+			// break, starts at the 21st.
+			name:    "partials that call each other twice",
+			article: "{{ define \"main\" }}{{ template \"twice\" \"0123456789012345678901234567890123456789\" }}{{ end }}",
+			partial: "{{ define \"twice\" }}<b>\n  {{ if . }}<i>{{ template \"twice\" (slice . 1) }}{{ template \"twice\" (slice . 1) }}</i>{{ end }}</b>{{ end }}",
+			want:    "templates/partials/twice.html:1:21: ",
+		},
+		{
+			// Nothing but values: the page's own template, at its start.
+			name:    "values only",
+			article: "{{ define \"main\" }}{{ range 1000000000000 }}{{ \"x\" }}{{ end }}{{ end }}",
+			want:    "templates/article.html:1:1: the templates wrote more than 1 MB",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := layoutFS()
+			fsys["templates/article.html"] = &fstest.MapFile{Data: []byte(tc.article)}
+			if tc.partial != "" {
+				fsys["templates/partials/twice.html"] = &fstest.MapFile{Data: []byte(tc.partial)}
+			}
+			site := testSite("", "/")
+			l, err := ParseLayouts(fsys, testFuncs(site))
+			if err != nil {
+				t.Fatal(err)
+			}
+			l.maxOutput = 1 << 20
+			var out bytes.Buffer
+			err = l.Execute(&out, &Page{Site: site, Kind: "article", Title: "T", Article: &Article{}})
+			if err == nil {
+				t.Fatal("Execute() = nil; want an error")
+			}
+			if out.Len() > 1<<20 {
+				t.Errorf("Execute wrote %d bytes; want 1 MB at most", out.Len())
+			}
+			d, ok := ExecDiag(fmt.Errorf("rendering /x/: %w", err))
+			if !ok {
+				t.Fatalf("ExecDiag(%v) reports false", err)
+			}
+			if got := d.String(); !strings.HasPrefix(got, tc.want) || !strings.Contains(got, "more than 1 MB") {
+				t.Errorf("ExecDiag(%v) =\n%s\nwant\n%s", err, got, tc.want)
+			}
+		})
 	}
 }
 

@@ -47,7 +47,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	defer tx.Close()
-	st := &state{site: renderSite(&b.cfg, b.loc), pages: map[string]*record{}, assets: site.Assets, bundles: site.Bundles, today: today}
+	st := &state{site: renderSite(&b.cfg, b.loc), pages: map[string]*record{}, assets: site.Assets, bundles: site.Bundles, today: today, devices: site.Devices > 0}
 	st.site.Nav = navOf(site.Pages)
 	r := b.newRun(ctx, st, tx)
 	for _, p := range site.Pages {
@@ -174,6 +174,9 @@ type changePlan struct {
 // or went, a file outside the folders a site reads.
 func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 	st := b.last
+	if st.devices {
+		return nil, true, nil // the full build warns of them again
+	}
 	plan := &changePlan{}
 	rendered := map[string]bool{}
 	// What links or reads may have lost its target: site paths of pages
@@ -228,8 +231,14 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			// whether its files are published.
 			return nil, true, nil
 		}
+		if _, ok := content.DeviceIn(p); ok {
+			return nil, true, nil // the full build warns at it
+		}
 		if !strings.HasSuffix(p, ".md") {
 			known := slices.Contains(st.assets, p)
+			if !known && exists && hasTwin(st.assets, p) {
+				return nil, true, nil // the full build reports both
+			}
 			if !exists && !known && b.holdsUnder(p) {
 				return nil, true, nil // a folder that went, with what was in it
 			}
@@ -270,6 +279,9 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		page := content.Parse(p, src, &plan.diags)
 		if page.Broken {
 			plan.broken = append(plan.broken, p)
+		}
+		if content.WindowsDevice(page.Slug) {
+			return nil, true, nil // the full build warns at it
 		}
 		later := !b.opts.Future && page.Future(st.today)
 		if (page.Draft && !b.opts.Drafts) || later {
@@ -328,15 +340,17 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 	// each such pair where the URL is made (a slug, or the file's name)
 	// and renders none of them: it is rare, and the build knows every
 	// page's slug, where this plan knows only the changed ones'.
-	holders := map[string]string{} // URL → source path of a page at it
+	// URLs equal in NFC collide (see content.AssignURLs).
+	holders := map[string]string{} // URL in NFC → source path of a page at it
 	for _, p := range plan.added {
-		if other, ok := holders[p.URL]; ok && other != p.Path {
+		u := nfc(p.URL)
+		if other, ok := holders[u]; ok && other != p.Path {
 			return nil, true, nil
 		}
-		holders[p.URL] = p.Path
-		if _, taken := st.ix.pages[nfc(p.URL)]; taken {
+		holders[u] = p.Path
+		if _, taken := st.ix.pages[u]; taken {
 			for file, fu := range st.ix.files {
-				if fu == p.URL && !gone[file] && file != p.Path {
+				if nfc(fu) == u && !gone[file] && file != p.Path {
 					return nil, true, nil
 				}
 			}
@@ -362,6 +376,26 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 	}
 	slices.SortFunc(plan.render, func(a, b *content.Page) int { return strings.Compare(a.Path, b.Path) })
 	return plan, false, nil
+}
+
+// hasTwin reports whether assets holds a path other than p that is p in
+// Unicode's form NFC (see content.AssignURLs).
+func hasTwin(assets []string, p string) bool {
+	if isASCII(p) {
+		return false // no accents, no twin
+	}
+	n := nfc(p)
+	return slices.ContainsFunc(assets, func(a string) bool { return a != p && nfc(a) == n })
+}
+
+// isASCII reports whether s is made of ASCII characters alone.
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // loseAliases adds to lost the link targets of the redirect pages that

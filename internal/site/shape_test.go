@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -289,6 +290,47 @@ func TestRebuildRemovedFolder(t *testing.T) {
 	}
 	if _, err := b.Rebuild(context.Background(), []string{"content/notes"}); err != nil {
 		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
+// TestRebuildNameTwins adds, in a rebuild, a page and an image whose names
+// are those of the site's own with é written as e and a combining accent
+// (NFD), which the rebuild took for new names and published, where a full
+// build reports both of each pair; and a page named con.md, whose warning
+// every later rebuild gives as the full build does.
+func TestRebuildNameTwins(t *testing.T) {
+	site := maps.Clone(testSite)
+	site["content/articles/caf\u00e9.md"] = "---\ntitle: Composed\ndate: 2025-01-04\n---\nx\n"
+	site["content/articles/p\u00e9.png"] = "png"
+	for _, tc := range []struct {
+		file string
+		want string
+	}{
+		{"content/articles/cafe\u0301.md", "content/articles/cafe\u0301.md:1:1: page URL /articles/cafe\u0301/ is also the URL of content/articles/caf\u00e9.md in looks"},
+		{"content/articles/pe\u0301.png", "content/articles/pe\u0301.png:1:1: is also content/articles/p\u00e9.png in looks"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			dir, dest, b := builtTestSite(t, site)
+			writeFiles(t, dir, map[string]string{tc.file: "---\ntitle: Decomposed\ndate: 2025-01-05\n---\ny\n"})
+			got := rebuildErrors(t, b, dir, dest, tc.file)
+			if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, tc.want) }) {
+				t.Errorf("rebuild: %v; want %q", got, tc.want)
+			}
+		})
+	}
+
+	dir, dest, b := builtTestSite(t, testSite)
+	const want = "content/articles/con.md:1:1: warning: Windows keeps the name con.md for a device, so the site could not be checked out or built there: rename it"
+	writeFiles(t, dir, map[string]string{"content/articles/con.md": "---\ntitle: Con\ndate: 2025-01-05\n---\nx\n"})
+	for _, change := range []string{"content/articles/con.md", "content/articles/a.md"} {
+		res, err := b.Rebuild(context.Background(), []string{change})
+		if err != nil {
+			t.Fatalf("rebuild after %s: %v", change, err)
+		}
+		if !slices.ContainsFunc(res.Warnings, func(d diag.Diagnostic) bool { return d.String() == want }) {
+			t.Errorf("rebuild after %s warned %v; want %q", change, res.Warnings, want)
+		}
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }

@@ -44,6 +44,9 @@ type state struct {
 	sitemapKey uint64    // fingerprint of the sitemap's entries
 	feedKey    uint64    // fingerprint of the feed's entries (see feedChanged)
 	today      time.Time // the day of the build (see Options.Today); zero for none
+	// devices is whether the site has names Windows keeps for devices,
+	// which only a full build warns of: every rebuild is one then.
+	devices bool
 }
 
 // clone returns a copy of st that a rebuild may change, leaving st as it

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -76,17 +77,49 @@ func TooDeepMessage() string {
 
 // badName reports, for the entry d at p of a walk of the site folder,
 // whether its name is not valid UTF-8: os.Root, like every fs.FS, refuses
-// such a path ("invalid argument"), and no URL could be made of it. shown
-// is p with U+FFFD for the bad bytes, to report it at; msg is what to say.
+// such a path ("invalid argument"), and no URL could be made of it; or
+// whether it holds a character UnseenRune finds, which would be part of a
+// web address that reads otherwise than it is. shown is p with U+FFFD for
+// the bad bytes or characters, to report it at; msg is what to say.
 func badName(p string, d fs.DirEntry) (shown, msg string, bad bool) {
-	if utf8.ValidString(d.Name()) {
-		return "", "", false
-	}
 	what := "file"
 	if d.IsDir() {
 		what = "folder"
 	}
-	return strings.ToValidUTF8(p, "\uFFFD"), fmt.Sprintf("the %s's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)", what), true
+	if !utf8.ValidString(d.Name()) {
+		return strings.ToValidUTF8(p, "\uFFFD"), fmt.Sprintf("the %s's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)", what), true
+	}
+	if r, why, ok := UnseenRune(d.Name()); ok {
+		shown := strings.Map(func(r rune) rune {
+			if _, _, ok := UnseenRune(string(r)); ok {
+				return '\uFFFD'
+			}
+			return r
+		}, p)
+		return shown, fmt.Sprintf("the %s's name holds U+%04X (shown here as \uFFFD), %s: rename it without it", what, r, why), true
+	}
+	return "", "", false
+}
+
+// UnseenRune returns the first character of s that a reader of a web
+// address cannot see or that changes how the rest reads, and what it is:
+// a control character (a line break, an escape), a bidi control (U+202E
+// before "fdp.exe" shows it as "exe.pdf"), or an invisible character
+// (U+200B, a zero-width space), which makes a name look the same as
+// another. The joiners that Persian and the scripts of India write words
+// with (U+200C, U+200D) are not among them.
+func UnseenRune(s string) (rune, string, bool) {
+	for _, r := range s {
+		switch {
+		case unicode.IsControl(r):
+			return r, "a control character", true
+		case r == 0x061C, r == 0x200E, r == 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return r, "a bidi control, which changes the order its letters are shown in", true
+		case r == 0x00AD, r == 0x200B, r >= 0x2060 && r <= 0x2064, r == 0xFEFF:
+			return r, "an invisible character, which makes the name look like another", true
+		}
+	}
+	return 0, "", false
 }
 
 // Unreadable reports, for the entry d at p of a walk of the site folder,

@@ -35,6 +35,12 @@ const MaxFileSize = 1 << 20
 // read; a file of another language is left out with a warning.
 func Load(fsys fs.FS, tag string, diags *diag.List) *Table {
 	tags := chain(tag)
+	if fi, err := fs.Stat(fsys, Dir); err == nil && !fi.IsDir() {
+		// A file where the folder goes: ReadDir's words would be the
+		// system's ("readdirent ./i18n: not a directory").
+		diags.Errorf(diag.Pos{Path: Dir, Line: 1, Col: 1}, "is a file, where plotline reads a folder of the site's own words (such as %s/de.yaml): make it a folder, or remove it", Dir)
+		return newTable(tags, nil)
+	}
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {

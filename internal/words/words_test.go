@@ -297,3 +297,19 @@ func TestFunc(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadDirIsFile checks that a file named i18n, where the folder of a
+// site's words goes (a save that replaced the folder, say), is an error
+// at it in plotline's words, and the built-in words are used.
+func TestLoadDirIsFile(t *testing.T) {
+	var diags diag.List
+	tab := Load(fstest.MapFS{"i18n": {Data: []byte("feed: Flux\n")}}, "de", &diags)
+	want := "i18n:1:1: is a file, where plotline reads a folder of the site's own words (such as i18n/de.yaml): make it a folder, or remove it"
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("diagnostics: %v; want %q", diags, want)
+	}
+	var none diag.List
+	if got, want := tab.Text(DownloadCSV), Load(fstest.MapFS{}, "de", &none).Text(DownloadCSV); got != want {
+		t.Errorf("Text(DownloadCSV) = %q; want the built-in %q", got, want)
+	}
+}

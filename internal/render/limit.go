@@ -1,0 +1,238 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// MaxOutputBytes is the most one execution of a template may write (a
+// Layouts' bound, which its tests lower): a
+// page, a chart's figure, an embed page or an article's list entry. The
+// largest page of plotline's budget sites, an article of 1,000 charts,
+// is 38 MB; a {{ range }} over a number in the billions, or partials that
+// call each other twice each, would fill the memory.
+const MaxOutputBytes = 256 << 20
+
+// errTooMuch is what a limitWriter says once its bound is passed.
+var errTooMuch = errors.New("too much output")
+
+// recentWrites is how many of its last writes a limitWriter keeps, to
+// find the text of a template among them.
+const recentWrites = 16
+
+// limitWriter passes writes on to w until left bytes have been written,
+// and fails every write after that. It keeps its last writes: the
+// templates write a text of a template file as the slice the parser
+// made of it, so that the place of the text tells where the templates
+// were when they wrote too much.
+type limitWriter struct {
+	w      io.Writer
+	left   int
+	recent [recentWrites][]byte
+	n      int
+}
+
+// Write writes p to w, or fails when that would pass the bound.
+func (lw *limitWriter) Write(p []byte) (int, error) {
+	lw.recent[lw.n%recentWrites] = p
+	lw.n++
+	if len(p) > lw.left {
+		lw.left = -1
+		return 0, errTooMuch
+	}
+	lw.left -= len(p)
+	return lw.w.Write(p)
+}
+
+// execute runs the template name of set t with data into w, bounded by
+// l.maxOutput; file is as for execError. Too much output is an
+// *ExecError at the text of a template written last, or at the start of
+// the template run when none of the last writes was one.
+func (l *Layouts) execute(t *template.Template, w io.Writer, name string, data any, file string) error {
+	lw := &limitWriter{w: w, left: l.maxOutput}
+	err := t.ExecuteTemplate(lw, name, data)
+	if !errors.Is(err, errTooMuch) {
+		err = l.execError(err, file)
+		if e, ok := errors.AsType[*ExecError](err); ok && strings.Contains(e.Diag.Message, "exceeded maximum template depth") {
+			// Where the depth ran out may be far from the call that
+			// made the loop, in a template the site does not have.
+			if calls := l.callLoop(t, name); len(calls) > 0 {
+				e.Diag.Message += ": the templates call each other in a loop, " + strings.Join(calls, ", ")
+			}
+		}
+		return err
+	}
+	pos := diag.Pos{Path: file, Line: 1, Col: 1}
+	if top := t.Lookup(name); file == "" && top != nil && top.Tree != nil {
+		pos.Path = top.Tree.ParseName
+	}
+	for i := lw.n - 1; i >= 0 && i >= lw.n-recentWrites; i-- {
+		if p, ok := l.textPos(t, lw.recent[i%recentWrites]); ok {
+			pos = p
+			break
+		}
+	}
+	return &ExecError{
+		Diag: diag.Diagnostic{Pos: pos, Message: fmt.Sprintf("the templates wrote more than %d MB of one page when they came here, the most plotline writes: a {{ range }} that runs too long, or templates that call each other without end?", l.maxOutput>>20)},
+		Err:  err,
+	}
+}
+
+// textPos returns where in a template file of set t the text b is, when
+// b is the text of one of its text nodes (the same bytes in memory, not
+// the same characters).
+func (l *Layouts) textPos(t *template.Template, b []byte) (diag.Pos, bool) {
+	if len(b) == 0 {
+		return diag.Pos{}, false
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree == nil || tt.Tree.Root == nil {
+			continue
+		}
+		if n := findText(tt.Tree.Root, &b[0]); n != nil {
+			return l.nodePos(tt.Tree, n), true
+		}
+	}
+	return diag.Pos{}, false
+}
+
+// nodePos returns where node n of tree is in its template file, its
+// column counted in characters.
+func (l *Layouts) nodePos(tree *parse.Tree, n parse.Node) diag.Pos {
+	loc, _ := tree.ErrorContext(n) // "templates/x.html:3:14", its column in bytes from 0
+	rest, c, _ := cutLast(loc, ":")
+	path, ln, _ := cutLast(rest, ":")
+	line, _ := strconv.Atoi(ln)
+	col, _ := strconv.Atoi(c)
+	pos := diag.Pos{Path: path, Line: line, Col: col + 1}
+	if src, ok := l.src[path]; ok && line > 0 {
+		pos.Col = charColumn(src, line, col)
+	}
+	return pos
+}
+
+// cutLast slices s around the last sep.
+func cutLast(s, sep string) (string, string, bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
+}
+
+// findText returns the text node under n whose text starts at p, or nil.
+func findText(n parse.Node, p *byte) parse.Node {
+	switch n := n.(type) {
+	case *parse.TextNode:
+		if len(n.Text) > 0 && &n.Text[0] == p {
+			return n
+		}
+	case *parse.ListNode:
+		if n == nil {
+			return nil
+		}
+		for _, c := range n.Nodes {
+			if f := findText(c, p); f != nil {
+				return f
+			}
+		}
+	case *parse.IfNode:
+		return findBranch(&n.BranchNode, p)
+	case *parse.RangeNode:
+		return findBranch(&n.BranchNode, p)
+	case *parse.WithNode:
+		return findBranch(&n.BranchNode, p)
+	}
+	return nil
+}
+
+// findBranch is findText for the lists of a branch.
+func findBranch(b *parse.BranchNode, p *byte) parse.Node {
+	if f := findText(b.List, p); f != nil {
+		return f
+	}
+	if b.ElseList != nil {
+		return findText(b.ElseList, p)
+	}
+	return nil
+}
+
+// callLoop returns the calls of a loop of templates of set t that the
+// template name runs into, each as "base calls main at
+// templates/base.html:59:10", or nil when it runs into none.
+func (l *Layouts) callLoop(t *template.Template, name string) []string {
+	type call struct{ to, at string }
+	calls := map[string][]call{}
+	for _, tt := range t.Templates() {
+		if tt.Tree == nil || tt.Tree.Root == nil {
+			continue
+		}
+		walkTemplateCalls(tt.Tree.Root, func(n *parse.TemplateNode) {
+			calls[tt.Name()] = append(calls[tt.Name()], call{n.Name, l.nodePos(tt.Tree, n).String()})
+		})
+	}
+	// A depth-first walk from name: the first call back to a template
+	// on the path closes a loop.
+	var path []string
+	var via []string // via[i] says how path[i] calls path[i+1]
+	done := map[string]bool{}
+	var loop []string
+	var visit func(string) bool
+	visit = func(n string) bool {
+		path = append(path, n)
+		for _, c := range calls[n] {
+			if i := slices.Index(path, c.to); i >= 0 {
+				for j := i; j < len(path)-1; j++ {
+					loop = append(loop, via[j])
+				}
+				loop = append(loop, fmt.Sprintf("%s calls %s at %s", n, c.to, c.at))
+				return true
+			}
+			if done[c.to] {
+				continue
+			}
+			via = append(via, fmt.Sprintf("%s calls %s at %s", n, c.to, c.at))
+			if visit(c.to) {
+				return true
+			}
+			via = via[:len(via)-1]
+		}
+		path = path[:len(path)-1]
+		done[n] = true
+		return false
+	}
+	visit(name)
+	return loop
+}
+
+// walkTemplateCalls calls f with every {{ template }} under n.
+func walkTemplateCalls(n parse.Node, f func(*parse.TemplateNode)) {
+	switch n := n.(type) {
+	case *parse.TemplateNode:
+		f(n)
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkTemplateCalls(c, f)
+		}
+	case *parse.IfNode:
+		walkTemplateCalls(n.List, f)
+		walkTemplateCalls(n.ElseList, f)
+	case *parse.RangeNode:
+		walkTemplateCalls(n.List, f)
+		walkTemplateCalls(n.ElseList, f)
+	case *parse.WithNode:
+		walkTemplateCalls(n.List, f)
+		walkTemplateCalls(n.ElseList, f)
+	}
+}
