@@ -100,14 +100,9 @@ func renderFootnoteLink(w util.BufWriter, _ []byte, node ast.Node, entering bool
 	}
 	_, _ = w.WriteString(":" + is + `"><a href="#fn:` + is + `" class="footnote-ref" role="doc-noteref">`)
 	zero := '0'
-	for p := node.Parent(); p != nil; p = p.Parent() {
-		if doc, ok := p.(*ast.Document); ok {
-			if z, ok := doc.AttributeString(footnoteZero); ok {
-				if r, ok := z.(rune); ok {
-					zero = r
-				}
-			}
-			break
+	if z, ok := node.OwnerDocument().AttributeString(footnoteZero); ok {
+		if r, ok := z.(rune); ok {
+			zero = r
 		}
 	}
 	for _, c := range is {
