@@ -109,11 +109,8 @@ func formatNumber(loc *locale.Locale, v float64) string {
 
 // appendNumber appends v to b as formatNumber writes it.
 func appendNumber(b []byte, loc *locale.Locale, v float64) []byte {
-	return appendFixed(b, loc, v, numberDecimals(v))
+	return appendFixed(b, loc, v, data.ComputedDecimals(v))
 }
-
-// numberDecimals returns the decimals formatNumber writes v with.
-func numberDecimals(v float64) int { return data.ComputedDecimals(v) }
 
 // maxDecimals bounds the decimals a chart writes, as the prose writes
 // them: a number smaller than 10⁻²⁰ is 0 there.
