@@ -239,10 +239,7 @@ func (p *parser) points(c *cmpClaim) bool {
 // by 1.2 million", "up 3,000 on", "down $2bn from".
 func (p *parser) difference(c *cmpClaim) bool {
 	c.kind = cDiff
-	if p.perfect() {
-		c.aux = p.peek(0).text + " " // "has risen by 150"
-		p.pos++
-	}
+	p.perfect(c) // "has risen by 150"
 	updown, verb := p.changeWord(c)
 	if verb && !p.seq("by") {
 		return false
@@ -359,18 +356,22 @@ func (p *parser) changeWord(c *cmpClaim) (updown string, verb bool) {
 	return "down", true
 }
 
-// perfect reports whether the phrase starts with "has" or "have" before a
-// verb, with or without a qualifier: "has fallen by half", "have more
-// than doubled". It reads nothing.
-func (p *parser) perfect() bool {
+// perfect reads the "has" or "have" that starts the phrase before a verb,
+// with or without a qualifier, into c.aux: "has fallen by half", "have
+// more than doubled". It reads nothing else, and nothing when no such
+// verb follows.
+func (p *parser) perfect(c *cmpClaim) {
 	start := p.pos
-	defer func() { p.pos = start }()
 	if _, ok := p.oneOf("has", "have"); !ok {
-		return false
+		return
 	}
 	p.qualifier()
 	t := p.peek(0)
-	return t.kind == tWord && (changeVerbs[t.text] != "" || multipleVerbs[t.text] != 0 || t.text == "halved")
+	p.pos = start
+	if t.kind == tWord && (changeVerbs[t.text] != "" || multipleVerbs[t.text] != 0 || t.text == "halved") {
+		c.aux = p.peek(0).text + " "
+		p.pos++
+	}
 }
 
 // ratio reads a comparison of the ratio of v to w, with an optional
@@ -378,10 +379,7 @@ func (p *parser) perfect() bool {
 // of", "about 30% of", "30% more than", "fell by half", "rose by 30%".
 func (p *parser) ratio(c *cmpClaim) bool {
 	c.kind = cRatio
-	if p.perfect() {
-		c.aux = p.peek(0).text + " " // "has fallen by half", "has more than doubled"
-		p.pos++
-	}
+	p.perfect(c)                    // "has fallen by half", "has more than doubled"
 	updown, verb := p.changeWord(c) // "up 10% on", "down 5% from", "rose 30%"
 	if updown != "" {
 		p.opt("by")
