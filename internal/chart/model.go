@@ -329,12 +329,10 @@ func (m *model) dateRange() (time.Time, time.Time) {
 	return first, last
 }
 
-// lastDate returns the last date the time axis may reach: dates are
-// written with four-digit years, in the option as in the preview card,
-// and the page's script reads no others. It is 31 December 9999, at
-// 23:00 when the data has times of day.
+// lastDate returns the last date the time axis may reach: data.LastDay,
+// at 23:00 when the data has times of day.
 func (m *model) lastDate() time.Time {
-	end := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	end := data.LastDay()
 	if m.timed {
 		end = end.Add(23 * time.Hour)
 	}

@@ -14,10 +14,11 @@ import (
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
-// lastDay is the last day a projection may reach: dates are written with
-// four-digit years (in the data file, the chart's option and the preview
-// card's), and the chart's script reads no later one.
-var lastDay = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+// LastDay returns the last day a projection may reach and a chart may
+// draw: dates are written with four-digit years (in the data file, the
+// chart's option and the preview card's), and the chart's script reads no
+// later one.
+func LastDay() time.Time { return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC) }
 
 // maxCurvePoints is how many intervals a long curve that is not a straight
 // line is sampled at; curves spanning fewer days are sampled daily.
@@ -220,7 +221,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			s.Reaches = false
 			continue
 		}
-		if s.Crossing.Year() <= lastDay.Year() {
+		if s.Crossing.Year() <= LastDay().Year() {
 			continue
 		}
 		at, what := limitNode, fmt.Sprintf("limit %s is reached", num(out.Limit))
@@ -234,9 +235,9 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	switch {
 	case untilNode == nil:
 		out.Until = defaultUntil(out.Start.Date, scenarios, per == projection.Hour)
-		if out.Until.After(lastDay) {
-			out.Until = lastDay
-			if out.Start.Date.After(lastDay) { // a reading on that day
+		if last := LastDay(); out.Until.After(last) {
+			out.Until = last
+			if out.Start.Date.After(last) { // a reading on that day
 				out.Until = out.Start.Date
 			}
 		}
