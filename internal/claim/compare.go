@@ -608,8 +608,7 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 			return Verdict{}, errors.New(`a difference of two percentages is in percentage points: write "N percentage points more than"`)
 		}
 		vd, wd := ratOf(v.Value), ratOf(w.Value)
-		large := c.n.mult().Cmp(ratInt(1000)) >= 0
-		scaled := v.Scale == w.Scale && v.Scale > 0 && large
+		scaled := v.Scale == w.Scale && v.Scale > 0 && c.n.large()
 		if v.Scale != w.Scale || scaled {
 			vd, wd = mul(vd, pow10(v.Scale)), mul(wd, pow10(w.Scale))
 		}

@@ -101,6 +101,10 @@ func (a amount) mult() *big.Rat {
 	return pow10(multipliers[a.multWord])
 }
 
+// large reports whether a names a multiplier of a thousand or more, as
+// "$38 trillion" and "12k" do and "3 hundred" does not.
+func (a amount) large() bool { return multipliers[a.multWord] >= 3 }
+
 // parseAmountText reads a number token: "12,000", "-1.5", ".25".
 func parseAmountText(s string) (*big.Rat, bool) {
 	return new(big.Rat).SetString(strings.ReplaceAll(s, ",", ""))
@@ -394,14 +398,13 @@ func (c *numClaim) scaled(v Quantity) bool {
 	if v.Scale <= 0 || v.Percent {
 		return false
 	}
-	large := func(x amount) bool { return x.mult().Cmp(ratInt(1000)) >= 0 }
 	switch {
 	case c.mag != nil:
 		return c.mag.lo >= 1000
 	case c.q == qRange:
-		return large(c.a) || large(c.b)
+		return c.a.large() || c.b.large()
 	}
-	return large(c.a)
+	return c.a.large()
 }
 
 // numClaim is a parsed number phrase.
@@ -599,6 +602,7 @@ type numStyle struct {
 }
 
 func (s numStyle) mult() *big.Rat { return amount{multWord: s.multWord}.mult() }
+func (s numStyle) large() bool    { return amount{multWord: s.multWord}.large() }
 
 // write writes x in style s, with the digits text gives for the number
 // before its multiplier.
@@ -659,7 +663,7 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 	shown := numStyle{currency: style.currency, percent: style.percent || v.Percent}
 	if c.scaled(v) {
 		m = mul(m, pow10(v.Scale))
-		if style.mult().Cmp(ratInt(1000)) >= 0 {
+		if style.large() {
 			shown.multWord = style.multWord // "$37.64 trillion"
 		}
 	}
