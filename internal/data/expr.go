@@ -52,7 +52,7 @@ type Claim struct {
 // ParseExpr parses the text between the braces of a {{ … }} expression.
 func ParseExpr(src string) (Expr, error) {
 	src = strings.TrimSpace(src)
-	if IsQuoted(src) {
+	if isQuoted(src) {
 		s, rest, err := unquote(src)
 		if err != nil {
 			return Expr{}, err
@@ -85,7 +85,7 @@ func ParseExpr(src string) (Expr, error) {
 		e.Claim = c
 		return e, nil
 	}
-	if IsQuoted(arg) {
+	if isQuoted(arg) {
 		s, rest, err := unquote(arg)
 		if err != nil {
 			if arg[0] == '\'' {
@@ -119,7 +119,7 @@ func parseRef(s string) (Ref, error) {
 // parseClaim reads what follows `claim`: a quoted phrase and, for a
 // comparison, the reference it compares with.
 func parseClaim(s string) (*Claim, error) {
-	if !IsQuoted(s) {
+	if !isQuoted(s) {
 		return nil, errors.New(`claim: want a phrase in quotes, such as | claim "by spring 2025"`)
 	}
 	phrase, rest, err := unquote(s)
@@ -143,9 +143,9 @@ func parseClaim(s string) (*Claim, error) {
 	return c, nil
 }
 
-// IsQuoted reports whether s starts with a quoted string, in double or
+// isQuoted reports whether s starts with a quoted string, in double or
 // single quotes.
-func IsQuoted(s string) bool {
+func isQuoted(s string) bool {
 	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "'")
 }
 
