@@ -141,7 +141,7 @@ func (im *importer) jekyll() error {
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
 			return nil
 		}
-		_, _, _, _, hasFM := splitFrontMatter(data)
+		_, _, bodyOff, _, hasFM := splitFrontMatter(data)
 		if kind == "" && !hasFM {
 			// Jekyll copies a file without front matter as it is.
 			if markdownExt(p) {
@@ -178,12 +178,11 @@ func (im *importer) jekyll() error {
 			case kind == "" && dir == "" && name == "404.html":
 				im.done(diag.Pos{Path: p}, "not imported: plotline writes %s", plotlineWrites[name])
 				return nil
-			case kind == "" && plainWithFrontMatter(p, data):
+			case kind == "" && plainAfterFrontMatter(p, data[bodyOff:]):
 				// Jekyll ran it through Liquid, which left it as it is,
 				// and published it without its front matter.
-				_, _, off, _, _ := splitFrontMatter(data)
 				if im.copyFile(p, "content/"+p) {
-					im.res.Files["content/"+p] = File{Data: data[off:]}
+					im.res.Files["content/"+p] = File{Data: data[bodyOff:]}
 					im.done(diag.Pos{Path: p}, "a file with front matter but no Liquid, which Jekyll published as its text: copied without its front matter")
 				}
 				return nil
@@ -260,17 +259,16 @@ func wholeDocument(p *page) bool {
 	return bytes.HasPrefix(start, []byte("<!doctype")) || bytes.HasPrefix(start, []byte("<html"))
 }
 
-// plainWithFrontMatter reports whether the file p, with front matter
-// data, is one that Jekyll published as its text after the front
-// matter: no Liquid in it, and of a kind Jekyll converts to no other
-// (Sass and CoffeeScript it does).
-func plainWithFrontMatter(p string, data []byte) bool {
+// plainAfterFrontMatter reports whether the file p, whose text after its
+// front matter is body, is one that Jekyll published as that text: no
+// Liquid in it, and of a kind Jekyll converts to no other (Sass and
+// CoffeeScript it does).
+func plainAfterFrontMatter(p string, body []byte) bool {
 	switch strings.ToLower(path.Ext(p)) {
 	case ".scss", ".sass", ".coffee", ".html", ".htm":
 		return false
 	}
-	_, _, off, _, ok := splitFrontMatter(data)
-	return ok && !bytes.Contains(data[off:], []byte("{{")) && !bytes.Contains(data[off:], []byte("{%"))
+	return !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%"))
 }
 
 // liquidForRE finds a Liquid for loop's start tag.

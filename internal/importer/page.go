@@ -366,19 +366,28 @@ func scalar(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 
-// get returns the value of the front-matter key key, nil when the page
-// has none; a Hugo page's keys are read in any case, as Hugo reads them
-// ("Title:" is the title), the key written as asked for first.
-func (p *page) get(key string) *yaml.Node {
-	for _, f := range p.fields {
-		if f.key == key {
-			return f.val
+// field returns the front-matter field key, nil when the page has none;
+// a Hugo page's keys are read in any case, as Hugo reads them ("Title:"
+// is the title), the key written as asked for first.
+func (p *page) field(key string) *field {
+	for i := range p.fields {
+		if p.fields[i].key == key {
+			return &p.fields[i]
 		}
 	}
-	for _, f := range p.fields {
-		if p.is(f.key, key) {
-			return f.val
+	for i := range p.fields {
+		if p.is(p.fields[i].key, key) {
+			return &p.fields[i]
 		}
+	}
+	return nil
+}
+
+// get returns the value of the front-matter key key (see field), nil
+// when the page has none.
+func (p *page) get(key string) *yaml.Node {
+	if f := p.field(key); f != nil {
+		return f.val
 	}
 	return nil
 }

@@ -378,15 +378,8 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 // fieldPos returns where key is written in p's front matter, or its
 // first line.
 func (p *page) fieldPos(key string) diag.Pos {
-	for _, f := range p.fields {
-		if f.key == key {
-			return f.pos
-		}
-	}
-	for _, f := range p.fields {
-		if p.is(f.key, key) {
-			return f.pos
-		}
+	if f := p.field(key); f != nil {
+		return f.pos
 	}
 	return diag.Pos{Path: p.src, Line: 1, Col: 1}
 }

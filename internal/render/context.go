@@ -100,29 +100,13 @@ func calls(set *template.Template, t *template.Template) map[string]bool {
 	seen := map[string]bool{}
 	var walk func(n parse.Node)
 	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
+		for m := range nodes(n) {
+			tn, ok := m.(*parse.TemplateNode)
+			if !ok || seen[tn.Name] {
+				continue
 			}
-			for _, c := range n.Nodes {
-				walk(c)
-			}
-		case *parse.IfNode:
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.TemplateNode:
-			if seen[n.Name] {
-				return
-			}
-			seen[n.Name] = true
-			if c := set.Lookup(n.Name); c != nil && c.Tree != nil {
+			seen[tn.Name] = true
+			if c := set.Lookup(tn.Name); c != nil && c.Tree != nil {
 				walk(c.Tree.Root)
 			}
 		}

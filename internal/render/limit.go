@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -130,39 +131,45 @@ func cutLast(s, sep string) (string, string, bool) {
 
 // findText returns the text node under n whose text starts at p, or nil.
 func findText(n parse.Node, p *byte) parse.Node {
-	switch n := n.(type) {
-	case *parse.TextNode:
-		if len(n.Text) > 0 && &n.Text[0] == p {
-			return n
+	for c := range nodes(n) {
+		if t, ok := c.(*parse.TextNode); ok && len(t.Text) > 0 && &t.Text[0] == p {
+			return t
 		}
-	case *parse.ListNode:
-		if n == nil {
-			return nil
-		}
-		for _, c := range n.Nodes {
-			if f := findText(c, p); f != nil {
-				return f
-			}
-		}
-	case *parse.IfNode:
-		return findBranch(&n.BranchNode, p)
-	case *parse.RangeNode:
-		return findBranch(&n.BranchNode, p)
-	case *parse.WithNode:
-		return findBranch(&n.BranchNode, p)
 	}
 	return nil
 }
 
-// findBranch is findText for the lists of a branch.
-func findBranch(b *parse.BranchNode, p *byte) parse.Node {
-	if f := findText(b.List, p); f != nil {
-		return f
+// nodes yields the nodes under n that are not lists or branches: those of
+// its lists, and of the lists and else lists of its {{ if }}, {{ range }}
+// and {{ with }}, in the order they are written.
+func nodes(n parse.Node) iter.Seq[parse.Node] {
+	return func(yield func(parse.Node) bool) { walkNodes(n, yield) }
+}
+
+// walkNodes is nodes' walk; it reports false once yield has.
+func walkNodes(n parse.Node, yield func(parse.Node) bool) bool {
+	var b *parse.BranchNode
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return true
+		}
+		for _, c := range n.Nodes {
+			if !walkNodes(c, yield) {
+				return false
+			}
+		}
+		return true
+	case *parse.IfNode:
+		b = &n.BranchNode
+	case *parse.RangeNode:
+		b = &n.BranchNode
+	case *parse.WithNode:
+		b = &n.BranchNode
+	default:
+		return yield(n)
 	}
-	if b.ElseList != nil {
-		return findText(b.ElseList, p)
-	}
-	return nil
+	return walkNodes(b.List, yield) && walkNodes(b.ElseList, yield)
 }
 
 // callLoop returns the calls of a loop of templates of set t that the
@@ -175,9 +182,11 @@ func (l *Layouts) callLoop(t *template.Template, name string) []string {
 		if tt.Tree == nil || tt.Tree.Root == nil {
 			continue
 		}
-		walkTemplateCalls(tt.Tree.Root, func(n *parse.TemplateNode) {
-			calls[tt.Name()] = append(calls[tt.Name()], call{n.Name, l.nodePos(tt.Tree, n).String()})
-		})
+		for n := range nodes(tt.Tree.Root) {
+			if n, ok := n.(*parse.TemplateNode); ok {
+				calls[tt.Name()] = append(calls[tt.Name()], call{n.Name, l.nodePos(tt.Tree, n).String()})
+			}
+		}
 	}
 	// A depth-first walk from name: the first call back to a template
 	// on the path closes a loop.
@@ -211,28 +220,4 @@ func (l *Layouts) callLoop(t *template.Template, name string) []string {
 	}
 	visit(name)
 	return loop
-}
-
-// walkTemplateCalls calls f with every {{ template }} under n.
-func walkTemplateCalls(n parse.Node, f func(*parse.TemplateNode)) {
-	switch n := n.(type) {
-	case *parse.TemplateNode:
-		f(n)
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walkTemplateCalls(c, f)
-		}
-	case *parse.IfNode:
-		walkTemplateCalls(n.List, f)
-		walkTemplateCalls(n.ElseList, f)
-	case *parse.RangeNode:
-		walkTemplateCalls(n.List, f)
-		walkTemplateCalls(n.ElseList, f)
-	case *parse.WithNode:
-		walkTemplateCalls(n.List, f)
-		walkTemplateCalls(n.ElseList, f)
-	}
 }

@@ -381,21 +381,8 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 // hasTwin reports whether assets holds a path other than p that is p in
 // Unicode's form NFC (see content.AssignURLs).
 func hasTwin(assets []string, p string) bool {
-	if isASCII(p) {
-		return false // no accents, no twin
-	}
 	n := nfc(p)
 	return slices.ContainsFunc(assets, func(a string) bool { return a != p && nfc(a) == n })
-}
-
-// isASCII reports whether s is made of ASCII characters alone.
-func isASCII(s string) bool {
-	for i := range len(s) {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // loseAliases adds to lost the link targets of the redirect pages that

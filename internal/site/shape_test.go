@@ -334,3 +334,18 @@ func TestRebuildNameTwins(t *testing.T) {
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }
+
+// TestRebuildNameTwinASCII adds, in a rebuild, an image named K.png beside
+// one named with the Kelvin sign, U+212A, which NFC writes as K: the two
+// are twins to the full build, though one of them is ASCII alone.
+func TestRebuildNameTwinASCII(t *testing.T) {
+	site := maps.Clone(testSite)
+	site["content/articles/\u212a.png"] = "png"
+	dir, dest, b := builtTestSite(t, site)
+	writeFiles(t, dir, map[string]string{"content/articles/K.png": "png"})
+	got := rebuildErrors(t, b, dir, dest, "content/articles/K.png")
+	const want = "content/articles/K.png:1:1: is also content/articles/\u212a.png in looks"
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, want) }) {
+		t.Errorf("rebuild: %v; want %q", got, want)
+	}
+}
