@@ -2559,10 +2559,7 @@ func (c *converter) attributeList(i int) int {
 				e++ // the attribute list's line is gone: so is its line feed
 			}
 		}
-		c.im.res.Converted++
-		if len(attrs) > 1 {
-			c.im.note(c.pos(i), "kramdown attribute list %s: only its id kept", line)
-		}
+		c.keptID(i, line, attrs, "")
 		return e - i
 	}
 	if id := listID(attrs); id != "" && e < len(b) && (paragraphAfter(c.out.Bytes(), b[e+1:]) || tableAfter(c.out.Bytes(), b[e+1:])) {
@@ -2570,10 +2567,7 @@ func (c *converter) attributeList(i int) int {
 		// names what follows: an empty anchor at its start, in a
 		// table's first cell, keeps the links to it working.
 		c.out.WriteString(`<a id="` + id + `"></a>`)
-		c.im.res.Converted++
-		if len(attrs) > 1 {
-			c.im.note(c.pos(i), "kramdown attribute list %s: only its id kept", line)
-		}
+		c.keptID(i, line, attrs, "")
 		return whole
 	}
 	c.im.note(c.pos(i), "kramdown attribute list %s, left out", line)
@@ -2650,10 +2644,7 @@ func (c *converter) kramdownSpan(i int) int {
 			}
 			if id := listID(attrs); id != "" {
 				c.out.WriteString(`<a id="` + id + `"></a>`)
-				c.im.res.Converted++
-				if len(attrs) > 1 {
-					c.im.note(c.pos(i), "kramdown attribute list %s of a list item: only its id kept", ial)
-				}
+				c.keptID(i, ial, attrs, " of a list item")
 				return n
 			}
 			c.im.note(c.pos(i), "kramdown attribute list %s of a list item, left out", ial)
@@ -3226,4 +3217,15 @@ func (c *converter) fenceLanguage(lang string) bool {
 		return true
 	}
 	return false
+}
+
+// keptID counts a kramdown attribute list at i, list as written with the
+// attributes attrs, whose id an empty anchor keeps, and notes that its
+// other attributes are left out; of says what it stood on ("" or " of a
+// list item").
+func (c *converter) keptID(i int, list []byte, attrs []string, of string) {
+	c.im.res.Converted++
+	if len(attrs) > 1 {
+		c.im.note(c.pos(i), "kramdown attribute list %s%s: only its id kept", list, of)
+	}
 }
