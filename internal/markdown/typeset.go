@@ -18,10 +18,14 @@ type Quotes struct {
 	Open, Close, InnerOpen, InnerClose string
 }
 
+// englishQuotes are the marks goldmark's typographer writes by default,
+// as the entities &ldquo;, &rdquo;, &lsquo; and &rsquo;.
+var englishQuotes = Quotes{"“", "”", "‘", "’"}
+
 // typographerOptions returns the options of goldmark's typographer that
 // write q: none for English's, whose entities it writes by default.
 func (q Quotes) typographerOptions() []extension.TypographerOption {
-	if q == (Quotes{}) {
+	if q == (Quotes{}) || q == englishQuotes {
 		return nil
 	}
 	return []extension.TypographerOption{extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{

@@ -43,13 +43,14 @@ func TestTypeset(t *testing.T) {
 }
 
 // TestQuotesInProse checks that the prose gets the quotes of the site's
-// language, and English's entities by default.
+// language, and English's entities by default and for English's marks.
 func TestQuotesInProse(t *testing.T) {
 	for _, tc := range []struct {
 		quotes Quotes
 		want   string
 	}{
 		{Quotes{}, "<p>Das &ldquo;Wort&rdquo; und &lsquo;das&rsquo; Wort&rsquo;s.</p>"},
+		{Quotes{"“", "”", "‘", "’"}, "<p>Das &ldquo;Wort&rdquo; und &lsquo;das&rsquo; Wort&rsquo;s.</p>"},
 		{germanQuotes, "<p>Das „Wort“ und ‚das‘ Wort&rsquo;s.</p>"},
 		{frenchQuotes, "<p>Das «\u202fWort\u202f» und «\u202fdas\u202f» Wort&rsquo;s.</p>"},
 	} {

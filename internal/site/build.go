@@ -102,15 +102,11 @@ type Builder struct {
 // over the default templates and theme.
 func NewBuilder(cfg config.Config, fsys fs.FS, opts Options) *Builder {
 	loc := locale.New(cfg.Language)
-	q := loc.Quotes()
-	if loc.IsEnglish() {
-		q = locale.Quotes{} // the typographer's entities, &ldquo;
-	}
 	return &Builder{
 		cfg:  cfg,
 		fsys: fsys,
 		opts: opts,
-		md:   markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Quotes: markdown.Quotes(q)}),
+		md:   markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Quotes: markdown.Quotes(loc.Quotes())}),
 		seed: maphash.MakeSeed(),
 		claims: data.ClaimOptions{
 			About:    cfg.Claims.About,
