@@ -96,3 +96,14 @@ func BenchmarkTooDeep(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTypeset typesets a headline with an apostrophe, as a build
+// typesets each headline, dek and chart title that holds a quote, a dash
+// or a dot.
+func BenchmarkTypeset(b *testing.B) {
+	c := New(Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Typeset("At the current rate, North Korea's force in Kursk would be spent by spring")
+	}
+}
