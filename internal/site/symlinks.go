@@ -112,8 +112,9 @@ func (b *Builder) touchesLink(changed []string) bool {
 // must watch these files too, as a change to one is a change to the site.
 func (b *Builder) LinkTargets() []string {
 	var out []string
+	folders := SourceFolders()
 	for t := range b.links.targets {
-		if !slices.ContainsFunc(SourceFolders(), func(d string) bool { return strings.HasPrefix(t, d+"/") }) {
+		if !slices.ContainsFunc(folders, func(d string) bool { return strings.HasPrefix(t, d+"/") }) {
 			out = append(out, t)
 		}
 	}
