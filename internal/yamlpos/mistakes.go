@@ -217,6 +217,12 @@ func (a *analyzer) line(off, end int) bool {
 		a.sawContent = false
 		return false
 	}
+	// The next line of a plain value begun on the line before, where a
+	// tab after the indentation is a space between words ("0: 0\n \t0"
+	// is "0 0").
+	if a.plain >= 0 && indent > a.plain {
+		return a.continuation(p, end, indent)
+	}
 	if src[p] == '\t' {
 		return a.fail(p, "a tab indents this line: YAML indents with spaces only")
 	}
@@ -228,10 +234,6 @@ func (a *analyzer) line(off, end int) bool {
 		return a.decline() // directives and documents
 	}
 
-	// The next line of a plain value begun on the line before.
-	if a.plain >= 0 && indent > a.plain {
-		return a.continuation(p, end, indent)
-	}
 	a.plain = -1
 	return a.structure(p, end, indent)
 }
