@@ -293,7 +293,8 @@ func TestSourceAddressAsWritten(t *testing.T) {
 			t.Errorf("the page holds %s %d times; want 2, in the table and the line of sources", want, n)
 		}
 	}
-	if want := "Source: 例子.测试/路径?q=1, example.org/caf%C3%A9"; !bytes.Contains(f.SVGFile("", ""), []byte(want)) {
+	want := "Source: 例子.测试/路径?q=1, example.org/caf%C3%A9"
+	if file, _, _ := f.SVGFile("", ""); !bytes.Contains(file, []byte(want)) {
 		t.Errorf("the SVG file does not say %q", want)
 	}
 }

@@ -56,8 +56,9 @@ type View struct {
 // slide or another page. Its size is in CSS pixels. lang, the site's
 // language tag, is the file's xml:lang, so that a screen reader or a
 // browser showing the file alone reads its words in their language; an
-// empty lang names none.
-func (f Figure) SVGFile(credit, lang string) []byte {
+// empty lang names none. width and height are the size its root element
+// gives, for an img element that shows the file.
+func (f Figure) SVGFile(credit, lang string) (file []byte, width, height float64) {
 	fr := f.frames
 	if fr[0].w == 0 {
 		fr = frames(max(f.Height, MinHeight))
@@ -133,7 +134,7 @@ func (f Figure) SVGFile(credit, lang string) []byte {
 		l.write(&out, pad)
 	}
 	out.s("</svg>\n")
-	return out.b
+	return out.b, w, y
 }
 
 // fileLine is a line of text around the drawing in an SVG file: its text,

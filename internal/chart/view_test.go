@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"slices"
@@ -118,14 +119,16 @@ func TestSVGFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := f.SVGFile("Explainers · example.org/repo/kursk", "fr-CA")
+	file, width, height := f.SVGFile("Explainers · example.org/repo/kursk", "fr-CA")
 	if !bytes.HasPrefix(file, []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ")) {
 		t.Errorf("the file starts %.60q; want an XML declaration, then the SVG", file)
 	}
 	checkXML(t, file)
 	els := xmlElements(t, file)
 	root := els[0]
-	height, _ := strconv.ParseFloat(attr(root, "height"), 64)
+	if got := fmt.Sprintf("%g×%g", width, height); got != attr(root, "width")+"×"+attr(root, "height") {
+		t.Errorf("SVGFile gives the size %s; its root element says %s×%s", got, attr(root, "width"), attr(root, "height"))
+	}
 	if got := attrNS(root, "http://www.w3.org/XML/1998/namespace", "lang"); got != "fr-CA" {
 		t.Errorf("the file's xml:lang is %q; want the site's language, fr-CA", got)
 	}

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,6 +42,8 @@ type drawn struct {
 	links chart.Links
 	pos   diag.Pos // where the chart's block starts
 	svg   string   // the site path of its SVG file
+	// svgWidth and svgHeight are the SVG file's size in CSS pixels.
+	svgWidth, svgHeight float64
 }
 
 // PlanCharts implements markdown.ChartPlanner: it counts the charts of
@@ -147,11 +148,12 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	}
 	c.files[csvPath] = fig.CSV
 	site := c.run.st.site
-	c.files[svgPath] = fig.SVGFile(c.credit(), site.Language)
+	svgFile, svgWidth, svgHeight := fig.SVGFile(c.credit(), site.Language)
+	c.files[svgPath] = svgFile
 	if c.figures == nil {
 		c.figures = map[int]drawn{}
 	}
-	d := drawn{fig: fig, links: chart.Links{CSV: site.URL(csvPath), SVGFile: site.URL(svgPath)}, pos: bodyPos, svg: svgPath}
+	d := drawn{fig: fig, links: chart.Links{CSV: site.URL(csvPath), SVGFile: site.URL(svgPath)}, pos: bodyPos, svg: svgPath, svgWidth: svgWidth, svgHeight: svgHeight}
 	c.figures[ordinal] = d
 	links := d.links
 	if site.BaseURL != "" {
@@ -272,20 +274,16 @@ func (c *charts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) err
 	v := d.fig.View(links)
 	v.Option = ""
 	v.Title, v.Caption = "", ""
-	v.SVG = feedImage(c.run.st.site.AbsURL(d.svg), d.fig.ImageAlt(), v.ID+"-summary", c.files[d.svg])
+	v.SVG = feedImage(c.run.st.site.AbsURL(d.svg), d.fig.ImageAlt(), v.ID+"-summary", d.svgWidth, d.svgHeight)
 	v.SVGNarrow = ""
 	return templateError(c.run.st.layouts.ExecuteChart(w, v), diags)
 }
 
-// svgSizeRE finds the size of an SVG file as chart.Figure.SVGFile writes
-// it, on its root element.
-var svgSizeRE = regexp.MustCompile(`^<\?xml[^>]*>\n<svg [^>]*?width="(\d+)" height="(\d+)"`)
-
 // feedImage returns the img element that shows the SVG file at src with
 // the text alternative alt, described by the element whose id is desc (the
-// chart's summary, which screen readers otherwise skip), at the size file,
-// the file's bytes, gives.
-func feedImage(src, alt, desc string, file []byte) template.HTML {
+// chart's summary, which screen readers otherwise skip), at the file's
+// size, width by height CSS pixels.
+func feedImage(src, alt, desc string, width, height float64) template.HTML {
 	var b strings.Builder
 	b.WriteString(`<img src="`)
 	b.WriteString(html.EscapeString(src))
@@ -293,11 +291,7 @@ func feedImage(src, alt, desc string, file []byte) template.HTML {
 	b.WriteString(html.EscapeString(alt))
 	b.WriteString(`" aria-describedby="`)
 	b.WriteString(html.EscapeString(desc))
-	b.WriteString(`"`)
-	if m := svgSizeRE.FindSubmatch(file[:min(len(file), 512)]); m != nil {
-		b.WriteString(` width="` + string(m[1]) + `" height="` + string(m[2]) + `"`)
-	}
-	b.WriteString(">")
+	b.WriteString(`" width="` + strconv.FormatFloat(width, 'g', -1, 64) + `" height="` + strconv.FormatFloat(height, 'g', -1, 64) + `">`)
 	return template.HTML(b.String())
 }
 
