@@ -196,12 +196,10 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		return ExitContent
 	}
 	rel := path.Join("content", folder, slug+".md")
-	if _, why := content.URLFor(&content.Page{Path: rel}); why != "" {
+	var urlErr *content.URLError
+	if _, err := content.URLFor(&content.Page{Path: rel}); errors.As(err, &urlErr) {
 		// The advice to rename the file is for a file that exists.
-		for _, sep := range []string{"; rename", ": rename"} {
-			why, _, _ = strings.Cut(why, sep)
-		}
-		fmt.Fprintf(e.stderr, "plotline new article: %s cannot be written: %s; give another title or --dir\n", rel, why)
+		fmt.Fprintf(e.stderr, "plotline new article: %s cannot be written: %s; give another title or --dir\n", rel, urlErr.Reason)
 		return ExitUsage
 	}
 	file := filepath.Join(*dir, filepath.FromSlash(rel))

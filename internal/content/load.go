@@ -224,8 +224,8 @@ func AssignURLs(pages []*Page, diags *diag.List) int {
 	byURL := map[string]*Page{}
 	for _, p := range pages {
 		u, err := URLFor(p)
-		if err != "" {
-			diags.Errorf(p.URLPos(), "%s", err)
+		if err != nil {
+			diags.Errorf(p.URLPos(), "%v", err)
 			p.Broken = true
 		}
 		p.URL = u
@@ -304,9 +304,9 @@ func encodedApart(u, other string) string {
 // URL. A page bundle's index.md is published at its folder, whose name
 // its slug replaces, as Hugo does: content/blog/scales/index.md with the
 // slug scales-1-1-0 is at blog/scales-1-1-0/, with its files beside it
-// (see Bundles). The second result explains why the URL cannot be used,
-// when it cannot.
-func URLFor(p *Page) (string, string) {
+// (see Bundles). The error, a *URLError, says why the URL cannot be
+// used, when it cannot; the URL is returned all the same.
+func URLFor(p *Page) (string, error) {
 	rel := strings.TrimPrefix(p.Path, "content/")
 	dir, file := path.Split(rel)
 	if _, rest, prefixed, err := FileDate(file); prefixed && err == nil {
@@ -329,18 +329,27 @@ func URLFor(p *Page) (string, string) {
 	first, _, _ := strings.Cut(u, "/")
 	switch first {
 	case "", "tags", "theme", "_plotline":
-		return u, fmt.Sprintf("page URL /%s is reserved for pages plotline makes; rename the file or set a slug", u)
+		return u, &URLError{u, fmt.Sprintf("page URL /%s is reserved for pages plotline makes", u)}
 	case "404.html", "feed.xml", "sitemap.xml", "robots.txt", ".nojekyll", ".plotline":
 		// Its folder could not be made beside the file of that name.
-		return u, fmt.Sprintf("page URL /%s is reserved for the files plotline makes: rename the file or set a slug", u)
+		return u, &URLError{u, fmt.Sprintf("page URL /%s is reserved for the files plotline makes", u)}
 	}
 	if strings.Contains(u, `\`) {
 		// A slug with one is refused where it is read; a name with one
 		// is a folder on Windows, and a server may refuse it.
-		return u, "the file's path holds a backslash, which Windows reads as a folder separator and web servers may refuse: rename it, or set a slug"
+		return u, &URLError{u, "the file's path holds a backslash, which Windows reads as a folder separator and web servers may refuse"}
 	}
-	return u, ""
+	return u, nil
 }
+
+// A URLError says why a page's URL cannot be used.
+type URLError struct {
+	URL    string // the URL, as URLFor makes it
+	Reason string // why it cannot be used, without what to do about it
+}
+
+// Error returns the reason and what to do about it, for a page that exists.
+func (e *URLError) Error() string { return e.Reason + ": rename the file or set a slug" }
 
 // URLPos returns where p's URL is decided: its slug, when it has one,
 // and else the start of the file, whose name decides it.

@@ -714,13 +714,13 @@ func TestURLBackslash(t *testing.T) {
 	var diags diag.List
 	p := Parse(`content/articles/back\slash.md`, []byte("---\ntitle: A\ndate: 2025-01-01\n---\nBody\n"), &diags)
 	checkDiags(t, diags)
-	_, msg := URLFor(p)
-	if want := "the file's path holds a backslash, which Windows reads as a folder separator and web servers may refuse: rename it, or set a slug"; msg != want {
-		t.Errorf("URLFor = %q; want %q", msg, want)
+	_, err := URLFor(p)
+	if want := "the file's path holds a backslash, which Windows reads as a folder separator and web servers may refuse: rename the file or set a slug"; err == nil || err.Error() != want {
+		t.Errorf("URLFor = %v; want %q", err, want)
 	}
 	p.Slug = "fine"
-	if u, msg := URLFor(p); u != "articles/fine/" || msg != "" {
-		t.Errorf("with a slug: URLFor = %q, %q; want articles/fine/ and no message", u, msg)
+	if u, err := URLFor(p); u != "articles/fine/" || err != nil {
+		t.Errorf("with a slug: URLFor = %q, %v; want articles/fine/ and no error", u, err)
 	}
 }
 

@@ -315,8 +315,8 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		}
 		loseAliases(st.ix, p, page.Aliases, lost)
 		u, urlErr := content.URLFor(page)
-		if urlErr != "" {
-			plan.diags.Errorf(page.URLPos(), "%s", urlErr)
+		if urlErr != nil {
+			plan.diags.Errorf(page.URLPos(), "%v", urlErr)
 			plan.broken = append(plan.broken, p)
 			continue
 		}
