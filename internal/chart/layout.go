@@ -207,7 +207,7 @@ type layout struct {
 // yTickLabel is the text of the value tick v of the axis a.
 func yTickLabel(loc *locale.Locale, v float64, a axisScale) string {
 	var b [48]byte
-	return string(appendTick(b[:0], loc, v, a.Step))
+	return string(appendValueTick(b[:0], loc, v, a))
 }
 
 // layout lays m out in f.

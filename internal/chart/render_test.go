@@ -432,6 +432,18 @@ func TestTableThinsAndKeepsCrossings(t *testing.T) {
 	}
 }
 
+// population is Japan's population at its censuses and its latest
+// estimate, falling 0.5% a year towards 120 million.
+const population = `japan:
+  unit: people
+  series:
+    - {date: 2008-10-01, value: 128083960, label: Peak}
+    - {date: 2015-10-01, value: 127094745}
+    - {date: 2020-10-01, value: 126146099}
+    - {date: 2024-10-01, value: 123802000}
+  projection: {model: exponential, rate: -0.5, low: -0.7, high: -0.3, per: year, limit: 120000000}
+`
+
 func TestGolden(t *testing.T) {
 	tests := []struct {
 		name string
@@ -455,6 +467,9 @@ func TestGolden(t *testing.T) {
 		{"past-until.html", parseBlock(t, pastUntil), Spec{Block: "reserve"}},
 		// The rows past until in the site's words.
 		{"past-until-de.html", parseBlock(t, pastUntil), Spec{Block: "reserve", Locale: locale.New("de"), Words: words.New("de")}},
+		// A population in the hundreds of millions: the value axis in
+		// millions, 130m, the table and the tooltip in every digit.
+		{"population.html", parseBlock(t, population), Spec{Block: "japan"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -241,7 +241,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 	}
 	for _, v := range l.yLabels {
 		w.startLabel("plc-small", c.left-8, c.yv(v)+4, "end")
-		w.b = appendTick(w.b, m.loc, v, c.y.Step)
+		w.b = appendValueTick(w.b, m.loc, v, c.y)
 		w.s("</text>")
 	}
 

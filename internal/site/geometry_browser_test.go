@@ -73,6 +73,13 @@ var geometryCases = []geometryCase{
       - {date: 2024-10-01, value: 1046.5}
       - {date: 2024-12-01, value: 1040.22}
     projection: {per: month, rate: -1.2, low: -1.8, high: -0.6, limit: 950}`},
+	// A population in millions, whose ticks both charts write as 120m.
+	{name: "millions", block: `
+    unit: people
+    series:
+      - {date: 2020-10-01, value: 126146099}
+      - {date: 2024-10-01, value: 123802000}
+    projection: {per: year, model: exponential, rate: -0.5, low: -0.7, high: -0.3, limit: 120000000}`},
 
 	{name: "broken-falling-default-stacking", block: `
     projection: {start: {date: 2025-01-01, value: 100}, rate: -10, low: -15, high: -5, limit: 20}`,
@@ -578,6 +585,9 @@ func TestBrowserChartGeometry(t *testing.T) {
 			// decimals their step needs.
 			if c.breakOption == nil && !slices.Equal(raw.SVG.YLabels, raw.Live.YLabels) {
 				t.Errorf("the value axis reads %q in the static SVG and %q in the live chart", raw.SVG.YLabels, raw.Live.YLabels)
+			}
+			if c.name == "millions" && !slices.Contains(raw.SVG.YLabels, "120m") {
+				t.Errorf("the value axis reads %q; want its ticks in millions, 120m among them", raw.SVG.YLabels)
 			}
 			if c.name == "falling" || c.name == "across-zero" {
 				checkRangeTooltip(t, ctx, charts[0].Figure, static, valueTol)
