@@ -54,6 +54,10 @@ var geometryCases = []geometryCase{
     projection: {start: {date: 2025-01-01, value: 10}, rate: -2, low: -3, high: -1, limit: -20}`},
 	{name: "across-zero-no-limit", block: `
     projection: {start: {date: 2025-01-01, value: 10}, rate: -2, low: -3, high: -1, until: 2025-01-15}`},
+	// The same, with a floor of 0: the band's lower edge and then the
+	// central line run along zero.
+	{name: "floor", block: `
+    projection: {start: {date: 2025-01-01, value: 10}, rate: -2, low: -3, high: -1, until: 2025-01-15, floor: 0}`},
 	{name: "negative", block: `
     projection: {start: {date: 2025-01-01, value: -50}, rate: -4, low: -6, high: -2, limit: -150}`},
 	// Ticks 0.025 apart, which need three decimals.
