@@ -223,6 +223,7 @@ func (m *model) layout(f frame) *layout {
 	c.right = f.w - 16
 	c.t0, c.t1 = float64(m.xMin.Unix()), float64(m.xMax.Unix())
 	c.y = m.y
+	c.barW = m.fitBarWidth(c)
 	if w := m.barWidth(c); w > 0 {
 		// ECharts widens a time axis that carries bars so that the bars
 		// at its ends fit inside the plot: the blocks' bars of a date
