@@ -141,10 +141,11 @@ var tickScales = []tickScale{{1e12, "tn"}, {1e9, "bn"}, {1e6, "m"}}
 // that the axis's greatest tick reaches and in which its step is written
 // with two decimals at most (ticks 500,000 apart read 0.5m, 1m, 1.5m;
 // ticks from 1,234 to 1,240 billion, 2 billion apart, 1,234bn and not
-// 1.234tn); otherwise, and in other languages, whose short words plotline
+// 1.234tn); otherwise, for an axis of a unit that counts in millions
+// already (a.Digits), and in other languages, whose short words plotline
 // does not have, the zero scale.
 func scaleOf(loc *locale.Locale, a axisScale) tickScale {
-	if !loc.IsEnglishLanguage() || !(a.Step > 0) {
+	if !loc.IsEnglishLanguage() || !(a.Step > 0) || a.Digits {
 		return tickScale{}
 	}
 	top := max(math.Abs(a.Min), math.Abs(a.Max))

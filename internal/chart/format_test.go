@@ -113,6 +113,17 @@ func TestTicksInMillions(t *testing.T) {
 		{"en-IN", 0, 20e6, 10e6, "0 1,00,00,000 2,00,00,000"},
 		{"ja", 0, 20e6, 10e6, "0 10,000,000 20,000,000"},
 	}
+	// The value axis of a block counted in millions already keeps its
+	// digits: 2.5m under "million dollars" would read as 2.5 million
+	// million.
+	b := parseBlock(t, "debt:\n  unit: million dollars\n  series: [{date: 2024-01-01, value: 1500000}, {date: 2025-01-01, value: 2500000}]\n")
+	f, err := renderOne(b, Spec{Type: TypeLine}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if svg := string(f.SVG); !strings.Contains(svg, ">2,600,000</text>") || strings.Contains(svg, ">2.6m</text>") {
+		t.Errorf("the axis of a block in million dollars does not read 2,600,000:\n%s", svg)
+	}
 	for _, tt := range tests {
 		a := axisScale{Min: tt.min, Max: tt.max, Step: tt.step}
 		var labels []string
