@@ -46,6 +46,17 @@ type Figure struct {
 	// from which Plot describes it for a preview card.
 	model *model
 	wide  *layout
+	// unlabelled are the events each frame draws without their labels.
+	unlabelled [2][]Event
+}
+
+// UnlabelledEvents returns the events whose labels find no room above the
+// plot, even shortened, in date order: those of the narrow frame, a
+// phone's, and those of the wide frame, which the narrow one leaves out
+// too. Their rules are drawn without a label, and the table and the
+// summary still name them.
+func (f Figure) UnlabelledEvents() (narrow, wide []Event) {
+	return f.unlabelled[1], f.unlabelled[0]
 }
 
 // RenderBlocks draws the blocks bs in one chart, as s asks, each block in
@@ -120,6 +131,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	f.table = m.table()
 	f.CSV = m.csv(f.table)
 	f.model, f.wide = m, layouts[0]
+	f.unlabelled = [2][]Event{layouts[0].unlabelled, layouts[1].unlabelled}
 	return f, nil
 }
 

@@ -123,6 +123,56 @@ func appendTick(b []byte, loc *locale.Locale, v, step float64) []byte {
 	return appendFixed(b, loc, v, tickDecimals(step))
 }
 
+// tickScale is how a value axis of large numbers writes its ticks: in
+// millions, billions or trillions, each with the short word a newsroom's
+// chart puts after it, so that the axis says 130m where the prose says
+// "about 130 million" and a phone's axis is not half taken by
+// 130,000,000. The zero value writes every digit.
+type tickScale struct {
+	Size   float64 `json:"size"`   // 1e6, 1e9 or 1e12
+	Suffix string  `json:"suffix"` // "m", "bn" or "tn", as "$1.2bn" is written
+}
+
+// tickScales are the scales of a value axis, largest first.
+var tickScales = []tickScale{{1e12, "tn"}, {1e9, "bn"}, {1e6, "m"}}
+
+// scaleOf returns the scale the ticks of a are written in, in the language
+// of loc: in English, the largest of a million, a billion and a trillion
+// that the axis's greatest tick reaches and in which its step is written
+// with two decimals at most (ticks 500,000 apart read 0.5m, 1m, 1.5m;
+// ticks from 1,234 to 1,240 billion, 2 billion apart, 1,234bn and not
+// 1.234tn); otherwise, for an axis of a unit that counts in millions
+// already (a.Digits), and in other languages, whose short words plotline
+// does not have, the zero scale.
+func scaleOf(loc *locale.Locale, a axisScale) tickScale {
+	if !loc.IsEnglishLanguage() || !(a.Step > 0) || a.Digits {
+		return tickScale{}
+	}
+	top := max(math.Abs(a.Min), math.Abs(a.Max))
+	for _, sc := range tickScales {
+		if top >= sc.Size && tickDecimals(a.Step/sc.Size) <= 2 {
+			return sc
+		}
+	}
+	return tickScale{}
+}
+
+// appendValueTick appends the tick v of the value axis a, with the
+// decimals its step needs, in the scale scaleOf gives it: 130000000 is
+// "130m" in English, "130.000.000" in German; 0 is "0" in every scale.
+func appendValueTick(b []byte, loc *locale.Locale, v float64, a axisScale) []byte {
+	sc := scaleOf(loc, a)
+	if sc.Size == 0 {
+		return appendTick(b, loc, v, a.Step)
+	}
+	start := len(b)
+	b = appendTick(b, loc, v/sc.Size, a.Step/sc.Size)
+	if string(b[start:]) == "0" {
+		return b
+	}
+	return append(b, sc.Suffix...)
+}
+
 // tickDecimals returns the decimals ticks step apart need: 0.025 needs
 // three, 2.5 one, 250 none.
 func tickDecimals(step float64) int {

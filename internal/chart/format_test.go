@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 func TestFormatNumber(t *testing.T) {
@@ -82,6 +83,56 @@ func TestTickLabels(t *testing.T) {
 	}
 	if got, want := strings.Join(labels, " "), "0 0.025 0.05 0.075 0.1 0.125"; got != want {
 		t.Errorf("the ticks of an axis to 0.12 read %q; want %q", got, want)
+	}
+}
+
+// TestTicksInMillions checks the value axis of large numbers: in English
+// its ticks are written in millions, billions or trillions, as a
+// newsroom's chart writes them and as the prose's "about 130 million"
+// reads, so that a phone's axis is not half taken by 130,000,000; in a
+// language whose short words plotline lacks, and where the step would
+// need more than two decimals in the scale, every digit is written.
+func TestTicksInMillions(t *testing.T) {
+	tests := []struct {
+		lang           string
+		min, max, step float64
+		want           string
+	}{
+		{"en", 80e6, 130e6, 10e6, "80m 90m 100m 110m 120m 130m"},
+		{"en-GB", 0, 2.5e6, 5e5, "0 0.5m 1m 1.5m 2m 2.5m"},
+		{"en-US", 0, 8e9, 2e9, "0 2bn 4bn 6bn 8bn"},
+		{"en", -2e12, 4e12, 2e12, "-2tn 0 2tn 4tn"},
+		// Two billion apart, the ticks read in billions, not in
+		// trillions with three decimals.
+		{"en", 1234e9, 1240e9, 2e9, "1,234bn 1,236bn 1,238bn 1,240bn"},
+		// Below a million, and ticks a thousand apart, every digit.
+		{"en", 0, 900000, 300000, "0 300,000 600,000 900,000"},
+		{"en", 1000000, 1003000, 1000, "1,000,000 1,001,000 1,002,000 1,003,000"},
+		// Other languages, and India's English, keep their digits.
+		{"de", 80e6, 100e6, 10e6, "80.000.000 90.000.000 100.000.000"},
+		{"en-IN", 0, 20e6, 10e6, "0 1,00,00,000 2,00,00,000"},
+		{"ja", 0, 20e6, 10e6, "0 10,000,000 20,000,000"},
+	}
+	// The value axis of a block counted in millions already keeps its
+	// digits: 2.5m under "million dollars" would read as 2.5 million
+	// million.
+	b := parseBlock(t, "debt:\n  unit: million dollars\n  series: [{date: 2024-01-01, value: 1500000}, {date: 2025-01-01, value: 2500000}]\n")
+	f, err := renderOne(b, Spec{Type: TypeLine}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if svg := string(f.SVG); !strings.Contains(svg, ">2,600,000</text>") || strings.Contains(svg, ">2.6m</text>") {
+		t.Errorf("the axis of a block in million dollars does not read 2,600,000:\n%s", svg)
+	}
+	for _, tt := range tests {
+		a := axisScale{Min: tt.min, Max: tt.max, Step: tt.step}
+		var labels []string
+		for _, v := range a.Ticks() {
+			labels = append(labels, yTickLabel(locale.New(tt.lang), v, a))
+		}
+		if got := strings.Join(labels, " "); got != tt.want {
+			t.Errorf("%s: the ticks from %v to %v, %v apart, read %q; want %q", tt.lang, tt.min, tt.max, tt.step, got, tt.want)
+		}
 	}
 }
 

@@ -202,12 +202,15 @@ type layout struct {
 	// limitInLegend is the limit's value as the legend's entry says it
 	// when no label found room on the plot, and "" otherwise.
 	limitInLegend string
+	// unlabelled are the events whose labels found no room above the
+	// plot, in date order: their rules stand without them.
+	unlabelled []Event
 }
 
 // yTickLabel is the text of the value tick v of the axis a.
 func yTickLabel(loc *locale.Locale, v float64, a axisScale) string {
 	var b [48]byte
-	return string(appendTick(b[:0], loc, v, a.Step))
+	return string(appendValueTick(b[:0], loc, v, a))
 }
 
 // layout lays m out in f.
@@ -223,6 +226,7 @@ func (m *model) layout(f frame) *layout {
 	c.right = f.w - 16
 	c.t0, c.t1 = float64(m.xMin.Unix()), float64(m.xMax.Unix())
 	c.y = m.y
+	c.barW = m.fitBarWidth(c)
 	if w := m.barWidth(c); w > 0 {
 		// ECharts widens a time axis that carries bars so that the bars
 		// at its ends fit inside the plot: the blocks' bars of a date
@@ -415,19 +419,20 @@ const maxLanes = 3
 // kept in its y until the top of the plot is known.
 func (l *layout) placeTopLabels(m *model) int {
 	type want struct {
-		text string
-		x    float64
-		kind string
+		text  string
+		x     float64
+		kind  string
+		event int // the index of the event in m.events, for an event's label
 	}
 	var wants []want
 	if m.unit != "" {
-		wants = append(wants, want{fitText(m.unit, fontText, l.f.w-8), 4, "unit"})
+		wants = append(wants, want{fitText(m.unit, fontText, l.f.w-8), 4, "unit", -1})
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
-		wants = append(wants, want{m.crossingDate(&m.proj.Central, false), l.c.x(t), "crossing"})
+		wants = append(wants, want{m.crossingDate(&m.proj.Central, false), l.c.x(t), "crossing", -1})
 	}
-	for _, e := range m.events {
-		wants = append(wants, want{e.Label, l.c.x(e.Date), "event"})
+	for i, e := range m.events {
+		wants = append(wants, want{e.Label, l.c.x(e.Date), "event", i})
 	}
 	var placed [maxLanes][]box
 	lanes := 0
@@ -463,6 +468,9 @@ func (l *layout) placeTopLabels(m *model) int {
 				break
 			}
 			text = shorten(text)
+		}
+		if text == "" && w.event >= 0 {
+			l.unlabelled = append(l.unlabelled, m.events[w.event])
 		}
 	}
 	return lanes

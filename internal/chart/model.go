@@ -184,6 +184,11 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		lo, hi = min(lo, 0), max(hi, 0)
 	}
 	m.y = niceScale(lo, hi, 5)
+	for _, ly := range m.layers {
+		// 2.5m under "million dollars" would be read as 2.5 million
+		// million: a unit that counts in millions keeps its digits.
+		m.y.Digits = m.y.Digits || data.UnitScale(ly.unit) != 0
+	}
 	return m, nil
 }
 
@@ -510,6 +515,9 @@ func checkValue(block, what string, date time.Time, v float64) error {
 // axisScale is a value axis with round ticks from Min to Max.
 type axisScale struct {
 	Min, Max, Step float64
+	// Digits keeps every digit of the ticks, for a unit that counts in
+	// thousands, millions or more already (see scaleOf).
+	Digits bool
 }
 
 // Ticks returns the tick values from Min to Max.

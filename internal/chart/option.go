@@ -97,6 +97,9 @@ type chartOption struct {
 	// Locale is how the tooltip writes numbers and dates, in a language
 	// other than English; absent, the script writes English.
 	Locale *pageLocale `json:"locale,omitempty"`
+	// TickScale is the scale the value axis's ticks are written in,
+	// "130m" for 130,000,000; absent, every digit is written.
+	TickScale *tickScale `json:"tickScale,omitempty"`
 	// Words are the tooltip's words in the site's language; absent, the
 	// script writes English.
 	Words *pageWords `json:"words,omitempty"`
@@ -281,6 +284,9 @@ const markPrecision = 20
 // to its chart.
 func (m *model) option(summary string, layouts [2]*layout) ([]byte, error) {
 	out := chartOption{Option: m.buildOption(summary), Unit: m.unit, Locale: newPageLocale(m.loc), Words: newPageWords(m.words)}
+	if sc := scaleOf(m.loc, m.y); sc.Size != 0 {
+		out.TickScale = &sc
+	}
 	for _, l := range layouts {
 		out.Frames = append(out.Frames, m.frameOption(l))
 	}

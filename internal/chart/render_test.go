@@ -432,6 +432,29 @@ func TestTableThinsAndKeepsCrossings(t *testing.T) {
 	}
 }
 
+// population is Japan's population at its censuses and its latest
+// estimate, falling 0.5% a year towards 120 million.
+const population = `japan:
+  unit: people
+  series:
+    - {date: 2008-10-01, value: 128083960, label: Peak}
+    - {date: 2015-10-01, value: 127094745}
+    - {date: 2020-10-01, value: 126146099}
+    - {date: 2024-10-01, value: 123802000}
+  projection: {model: exponential, rate: -0.5, low: -0.7, high: -0.3, per: year, limit: 120000000}
+`
+
+// seaIce is the Arctic's September minimum of sea ice, projected with a
+// floor of 0: the low scenario reaches it in 2051 and stays there.
+const seaIce = `ice:
+  unit: million square kilometres
+  series:
+    - {date: 2012-09-15, value: 3.57, label: Record low}
+    - {date: 2020-09-15, value: 3.92}
+    - {date: 2024-09-15, value: 4.28}
+  projection: {rate: -0.08, low: -0.16, high: -0.04, per: year, limit: 1, until: 2070-01-01, floor: 0}
+`
+
 func TestGolden(t *testing.T) {
 	tests := []struct {
 		name string
@@ -455,6 +478,12 @@ func TestGolden(t *testing.T) {
 		{"past-until.html", parseBlock(t, pastUntil), Spec{Block: "reserve"}},
 		// The rows past until in the site's words.
 		{"past-until-de.html", parseBlock(t, pastUntil), Spec{Block: "reserve", Locale: locale.New("de"), Words: words.New("de")}},
+		// A population in the hundreds of millions: the value axis in
+		// millions, 130m, the table and the tooltip in every digit.
+		{"population.html", parseBlock(t, population), Spec{Block: "japan"}},
+		// An area that cannot go below zero: the band's lower edge
+		// falls to 0 and runs along it, the axis starts at 0.
+		{"sea-ice.html", parseBlock(t, seaIce), Spec{Block: "ice"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

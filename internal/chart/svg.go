@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -56,6 +57,7 @@ type svgCanvas struct {
 	left, right, top, bottom float64
 	t0, t1                   float64 // Unix seconds at left and right
 	y                        axisScale
+	barW                     float64 // the width of a bar, on a bar chart; see fitBarWidth
 }
 
 func (c *svgCanvas) x(t time.Time) float64 {
@@ -241,7 +243,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 	}
 	for _, v := range l.yLabels {
 		w.startLabel("plc-small", c.left-8, c.yv(v)+4, "end")
-		w.b = appendTick(w.b, m.loc, v, c.y.Step)
+		w.b = appendValueTick(w.b, m.loc, v, c.y)
 		w.s("</text>")
 	}
 
@@ -416,14 +418,52 @@ func (m *model) barCentre(c *svgCanvas, li int, t time.Time) float64 {
 	return c.x(t) + (float64(li)-float64(len(m.layers)-1)/2)*m.barWidth(c)
 }
 
-// barWidth returns the width of a bar of a bar chart drawn on c: 60% of
-// the room each date has, shared by the blocks, at most 24 units.
-func (m *model) barWidth(c *svgCanvas) float64 {
+// barWidth returns the width of a bar of a bar chart drawn on c, as the
+// layout fitted it (fitBarWidth); 0 for other charts.
+func (m *model) barWidth(c *svgCanvas) float64 { return c.barW }
+
+// fitBarWidth returns the width of a bar of a bar chart drawn on c, whose
+// time axis is not yet widened for its bars: 60% of the room each date
+// has, shared by the blocks, at most 24 units, and no wider than 60% of
+// the distance between the two nearest dates once the axis is widened, so
+// that bars of dates closer than the rest (censuses ten years apart, then
+// two) stand apart rather than over each other. At least 1 unit.
+func (m *model) fitBarWidth(c *svgCanvas) float64 {
 	slots := m.barSlots()
 	if slots == 0 {
 		return 0
 	}
-	return min(max((c.right-c.left)/float64(slots)*0.6/float64(len(m.layers)), 1), 24)
+	n := float64(len(m.layers))
+	span := c.right - c.left
+	w := span / float64(slots) * 0.6 / n
+	if gap, r := m.nearestBars(), c.t1-c.t0; gap > 0 && r > 0 {
+		// The axis grows by as much, in time, as n·w takes of the plot
+		// (see layout), so that gap is gap·(span-n·w)/r units wide:
+		// n·w ≤ 0.6 of that for n·w ≤ 0.6·gap·span/(r+0.6·gap).
+		w = min(w, 0.6*gap*span/(r+0.6*gap)/n)
+	}
+	return min(max(w, 1), 24)
+}
+
+// nearestBars returns the least time, in seconds, between two dates on
+// which a bar chart draws bars, of any of its blocks; 0 when it draws
+// bars on one date at most.
+func (m *model) nearestBars() float64 {
+	var dates []int64
+	for _, ly := range m.layers {
+		for _, p := range ly.drawn {
+			dates = append(dates, p.Date.Unix())
+		}
+	}
+	slices.Sort(dates)
+	dates = slices.Compact(dates)
+	gap := 0.0
+	for i := 1; i < len(dates); i++ {
+		if d := float64(dates[i] - dates[i-1]); gap == 0 || d < gap {
+			gap = d
+		}
+	}
+	return gap
 }
 
 // symbol starts the marker of colour slot n at x, y, r across, leaving the

@@ -481,6 +481,32 @@ func TestSchemaErrors(t *testing.T) {
 			[]string{p + `6:14: limit 100 is never reached: a level projection (rate 0) stays at 800: give a negative rate, or a low scenario (a negative low) that falls to 100`},
 		},
 		{
+			// A floor or a ceiling bounds the projection: a limit past
+			// it is never reached, a start past it is a mistake, and the
+			// floor must lie below the ceiling.
+			"floor and ceiling",
+			`data:
+  ice:
+    projection:
+      start: {date: 2024-09-15, value: 4.28}
+      rate: -0.08
+      limit: -1
+      floor: 0
+  share:
+    projection: {start: {date: 2025-01-01, value: 60}, rate: 10, per: year, limit: 120, ceiling: 100}
+  level:
+    projection: {start: {date: 2025-01-01, value: 890}, rate: -1, floor: 895}
+  both:
+    projection: {start: {date: 2025-01-01, value: 50}, rate: 1, floor: 100, ceiling: 0}
+`,
+			[]string{
+				p + `6:14: limit -1 is below the floor 0, under which the projection never goes: it is never reached`,
+				p + `9:84: limit 120 is above the ceiling 100, over which the projection never goes: it is never reached`,
+				p + `11:74: floor 895 is above the projection's start, 890: the floor is the least value the projection can take`,
+				p + `13:86: ceiling 0 is not above floor 100: the floor is the least value the projection can take, the ceiling the greatest`,
+			},
+		},
+		{
 			"level projection whose band does not reach",
 			`data:
   water:
@@ -548,7 +574,7 @@ func TestSchemaErrors(t *testing.T) {
 			[]string{
 				p + `3:5: unknown key "colour" in block "losses" (want unit, as_of, series, csv, column or projection)`,
 				p + `5:38: unknown key "note" in observation (want date, value, label or source)`,
-				p + `6:27: unknown key "limt" in projection (want start, rate, per, model, limit, until, low or high): did you mean limit?`,
+				p + `6:27: unknown key "limt" in projection (want start, rate, per, model, limit, until, low, high, floor or ceiling): did you mean limit?`,
 			},
 		},
 		{
@@ -760,6 +786,49 @@ func TestCurveSampling(t *testing.T) {
 	}
 	if got := len(blocks[2].Projection.Central.Curve); got != 2 {
 		t.Errorf("a straight line is sampled at %d points; want 2", got)
+	}
+}
+
+// TestFloorBoundsCurves projects an area of sea ice, 4.28 million square
+// kilometres falling 0.08 a year (0.16 in the low scenario) with floor: 0:
+// no curve goes below zero, the low one has a point on the day it reaches
+// it, 16 June 2051 (26 years and 274 of the next 365 days at 0.16 a
+// year), and stays there, as value_at_until says; the central one still
+// reaches its limit of 1 on its day.
+func TestFloorBoundsCurves(t *testing.T) {
+	src := `data:
+  ice:
+    projection:
+      start: {date: 2024-09-15, value: 4.28}
+      rate: -0.08
+      per: year
+      limit: 1
+      low: -0.16
+      high: -0.04
+      until: 2080-01-01
+      floor: 0
+`
+	blocks, diags := parse(t, src, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	pr := blocks[0].Projection
+	for _, s := range []*Scenario{&pr.Central, pr.Low, pr.High} {
+		for _, pt := range s.Curve {
+			if pt.Value < 0 {
+				t.Errorf("the %s curve is %v on %s, below its floor of 0", s.Name, pt.Value, pt.Date.Format(time.DateOnly))
+			}
+		}
+	}
+	i := slices.IndexFunc(pr.Low.Curve, func(p Point) bool { return p.Date.Equal(day("2051-06-16")) })
+	if i < 0 || pr.Low.Curve[i].Value != 0 || pr.Low.Curve[i-1].Value <= 0 {
+		t.Errorf("the low curve has no point on 16 June 2051 where it reaches 0 from above:\n%v", pr.Low.Curve)
+	}
+	if got := pr.Low.ValueAt(day("2080-01-01")); got != 0 {
+		t.Errorf("the low scenario is %v at until; want 0", got)
+	}
+	if got, want := pr.Central.Crossing, day("2065-09-15"); !pr.Central.Reaches || !got.Equal(want) {
+		t.Errorf("the central projection reaches 1 on %s; want %s", got.Format(time.DateOnly), want.Format(time.DateOnly))
 	}
 }
 

@@ -320,6 +320,11 @@ func unitScale(unit string) int {
 	return 0
 }
 
+// UnitScale returns the power of ten a unit counts its numbers in, as its
+// first word says: 6 for "million people", 12 for "trillions of dollars",
+// 0 for a unit of ones.
+func UnitScale(unit string) int { return unitScale(unit) }
+
 // rateScale is the scale of a projection's rate: that of the block's unit
 // for a linear model, whose rate is in the unit, and none for an
 // exponential one, whose rate is a percentage.

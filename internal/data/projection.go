@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,7 +33,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		p.errorf(val, "projection: want a mapping with start and rate, got %s", yamlpos.Describe(val))
 		return nil
 	}
-	f := p.mapping(val, "in projection", []string{"start", "rate", "per", "model", "limit", "until", "low", "high"})
+	f := p.mapping(val, "in projection", []string{"start", "rate", "per", "model", "limit", "until", "low", "high", "floor", "ceiling"})
 	out := &Projection{Per: "day", Model: "linear"}
 	ok := true
 
@@ -144,6 +145,25 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		out.Limit, out.LimitPlaces, good = p.numberPlaces("limit", n.val)
 		out.HasLimit = good
 	}
+	// A floor and a ceiling: the least and the greatest value the
+	// quantity can take, a count or an area 0, a share 100.
+	bound := func(name string) (float64, *yaml.Node, bool) {
+		n, has := f[name]
+		if !has {
+			return 0, nil, false
+		}
+		v, good := p.number(name, n.val)
+		if !good {
+			ok = false
+		}
+		return v, n.val, good
+	}
+	floor, floorNode, hasFloor := bound("floor")
+	ceiling, ceilingNode, hasCeiling := bound("ceiling")
+	if hasFloor && hasCeiling && !(floor < ceiling) {
+		p.errorf(ceilingNode, "ceiling %s is not above floor %s: the floor is the least value the projection can take, the ceiling the greatest", num(ceiling), num(floor))
+		ok = false
+	}
 	var untilNode *yaml.Node
 	if n, has := f["until"]; has {
 		untilNode = n.val
@@ -171,6 +191,20 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		return nil
 	}
 	p.checkBand(out, rateNode, f)
+	switch {
+	case hasFloor && out.Start.Value < floor:
+		p.errorf(floorNode, "floor %s is above the projection's start, %s: the floor is the least value the projection can take", num(floor), num(out.Start.Value))
+		return nil
+	case hasCeiling && out.Start.Value > ceiling:
+		p.errorf(ceilingNode, "ceiling %s is below the projection's start, %s: the ceiling is the greatest value the projection can take", num(ceiling), num(out.Start.Value))
+		return nil
+	case out.HasLimit && hasFloor && out.Limit < floor:
+		p.errorf(limitNode, "limit %s is below the floor %s, under which the projection never goes: it is never reached", num(out.Limit), num(floor))
+		out.HasLimit = false
+	case out.HasLimit && hasCeiling && out.Limit > ceiling:
+		p.errorf(limitNode, "limit %s is above the ceiling %s, over which the projection never goes: it is never reached", num(out.Limit), num(ceiling))
+		out.HasLimit = false
+	}
 
 	out.Central.Name = "central"
 	// A series read by the hour crosses on the day its curve does, which
@@ -181,7 +215,8 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		hourly = hourly || HasTime(pt.Date)
 	}
 	run := func(s *Scenario) projection.Projection {
-		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model, Hourly: hourly}
+		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model, Hourly: hourly,
+			HasFloor: hasFloor, Floor: floor, HasCeiling: hasCeiling, Ceiling: ceiling}
 		if out.HasLimit {
 			s.Crossing, s.Reaches = pr.Crossing(out.Limit)
 		}
@@ -252,7 +287,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	}
 	overflowed := false
 	for i, s := range scenarios {
-		s.Curve = sample(runs[i], out.Start.Date, out.Until)
+		s.Curve = withBounds(sample(runs[i], out.Start.Date, out.Until), runs[i], out.Until)
 		s.run, s.hasRun = runs[i], true
 		if overflowed {
 			continue
@@ -487,6 +522,30 @@ func sample(pr projection.Projection, start, until time.Time) []Point {
 		out = append(out, Point{Date: t, Value: pr.ValueAt(t)})
 	}
 	return withUntil(out, pr, until)
+}
+
+// withBounds adds to the curve of pr, which ends at until, the step on
+// which pr reaches its floor or its ceiling, so that the line drawn
+// between the points bends where the curve does, and not at the next
+// point sampled, a year later for a rate per year.
+func withBounds(curve []Point, pr projection.Projection, until time.Time) []Point {
+	for _, b := range []struct {
+		has bool
+		v   float64
+	}{{pr.HasFloor, pr.Floor}, {pr.HasCeiling, pr.Ceiling}} {
+		if !b.has {
+			continue
+		}
+		t, ok := pr.Crossing(b.v)
+		if !ok || !t.After(pr.Start) || !t.Before(until) {
+			continue
+		}
+		i, found := slices.BinarySearchFunc(curve, t, func(p Point, t time.Time) int { return p.Date.Compare(t) })
+		if !found {
+			curve = slices.Insert(curve, i, Point{Date: t, Value: pr.ValueAt(t)})
+		}
+	}
+	return curve
 }
 
 // withUntil ends the curve at until: whole days counted from a start with

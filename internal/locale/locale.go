@@ -135,6 +135,12 @@ func (n Numbers) System() string { return systems[n.Zero] }
 // them in English.
 func (l *Locale) IsEnglish() bool { return l == nil || l.english }
 
+// IsEnglishLanguage reports whether l is English in its words as well as
+// its numbers: en, en-GB and en-US are; en-IN, whose groups are not
+// English's, is not, nor is a language such as ja that writes its numbers
+// as English does.
+func (l *Locale) IsEnglishLanguage() bool { return l == nil || (l.english && l.base == "en") }
+
 // readNumbers reads the symbols of t from the numbers x/text writes in
 // that language: 1234567.5 shows the decimal mark, the group separator
 // and the sizes of the groups; -5 the minus sign; 50% the percent sign.

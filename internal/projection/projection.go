@@ -134,6 +134,12 @@ type Projection struct {
 	// river read at noon that reaches its flood stage at 18:00 the next
 	// day crosses on that day, not at noon the day after.
 	Hourly bool
+	// HasFloor and HasCeiling bound the curve: it goes no lower than
+	// Floor and no higher than Ceiling, and stays there once it reaches
+	// one, as an area of sea ice falling 0.16 a year stops at 0 rather
+	// than going on to -4.6 million square kilometres.
+	HasFloor, HasCeiling bool
+	Floor, Ceiling       float64
 }
 
 // ValueAt returns the projected value at t. Dates before Start extrapolate
@@ -231,17 +237,24 @@ func elapsedDays(a, b time.Time) float64 {
 	return secs/86400 + nanos/86400e9
 }
 
-// after returns the projected value n periods after Start. An
-// exponential projection from 0 stays at 0, however large its growth:
-// 0 times a growth that overflows would be NaN.
+// after returns the projected value n periods after Start, within the
+// floor and the ceiling. An exponential projection from 0 stays at 0,
+// however large its growth: 0 times a growth that overflows would be NaN.
 func (p Projection) after(n float64) float64 {
-	if p.Model == Exponential {
-		if p.Value == 0 {
-			return 0
-		}
-		return p.Value * math.Pow(1+p.Rate/100, n)
+	var v float64
+	switch {
+	case p.Model != Exponential:
+		v = p.Value + p.Rate*n
+	case p.Value != 0:
+		v = p.Value * math.Pow(1+p.Rate/100, n)
 	}
-	return p.Value + p.Rate*n
+	if p.HasFloor && v < p.Floor {
+		v = p.Floor
+	}
+	if p.HasCeiling && v > p.Ceiling {
+		v = p.Ceiling
+	}
+	return v
 }
 
 // Crossing returns the first day on which p reaches limit, and false if it

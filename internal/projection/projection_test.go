@@ -56,6 +56,14 @@ func TestValueAt(t *testing.T) {
 		{"doubling weekly", Projection{Start: date("2025-01-01"), Value: 100, Rate: 100, Per: Week, Model: Exponential}, "2025-01-22", 800},
 		{"halving daily", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -50, Model: Exponential}, "2025-01-04", 125},
 		{"hourly", Projection{Start: date("2025-01-01"), Value: 3, Rate: 0.5, Per: Hour}, "2025-01-02", 15},
+		// Bounded: an area falling 0.16 a year stops at its floor of 0;
+		// a share rising 10 points a year stops at its ceiling of 100.
+		{"above its floor", Projection{Start: date("2024-01-01"), Value: 4.28, Rate: -0.16, Per: Year, HasFloor: true}, "2034-01-01", 2.68},
+		{"at its floor", Projection{Start: date("2024-01-01"), Value: 4.28, Rate: -0.16, Per: Year, HasFloor: true}, "2080-01-01", 0},
+		{"at a floor above zero", Projection{Start: date("2025-01-01"), Value: 1040, Rate: -10, Per: Month, HasFloor: true, Floor: 895}, "2027-01-01", 895},
+		{"at its ceiling", Projection{Start: date("2025-01-01"), Value: 60, Rate: 10, Per: Year, HasCeiling: true, Ceiling: 100}, "2030-01-01", 100},
+		{"below its ceiling", Projection{Start: date("2025-01-01"), Value: 60, Rate: 10, Per: Year, HasCeiling: true, Ceiling: 100}, "2028-01-01", 90},
+		{"exponential at its floor", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -50, Model: Exponential, HasFloor: true, Floor: 200}, "2025-01-04", 200},
 		{"hourly, from an hour", Projection{Start: at("2025-03-03T12:00:00Z"), Value: 3.94, Rate: 0.04, Per: Hour}, "2025-03-04T02:00:00Z", 4.5},
 		{"doubling hourly", Projection{Start: at("2025-01-01T22:00:00Z"), Value: 1, Rate: 100, Per: Hour, Model: Exponential}, "2025-01-02", 4},
 		// 10001^100 overflows; 0 times it is still 0, not NaN.
@@ -81,6 +89,11 @@ func TestCrossing(t *testing.T) {
 		{"kursk 70/day", Projection{Start: date("2024-12-05"), Rate: 70}, 12000, "2025-05-26"},
 		{"exactly on a day", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -30}, 100, "2025-01-31"},
 		{"falling past a day", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -30}, 0, "2025-02-04"},
+		// A floor is reached on the day the line would pass it; a limit
+		// beyond the floor, never.
+		{"falling to its floor", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -30, HasFloor: true}, 0, "2025-02-04"},
+		{"falling past its floor", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -30, HasFloor: true}, -10, ""},
+		{"rising to its ceiling", Projection{Start: date("2025-01-01"), Value: 60, Rate: 10, Per: Year, HasCeiling: true, Ceiling: 100}, 100, "2029-01-01"},
 		{"already there", Projection{Start: date("2025-01-01"), Value: 50, Rate: 3}, 50, "2025-01-01"},
 		{"weekly exact", Projection{Start: date("2025-01-01"), Rate: 100, Per: Week}, 1000, "2025-03-12"},
 		{"weekly between", Projection{Start: date("2025-01-01"), Rate: 100, Per: Week}, 1050, "2025-03-16"},

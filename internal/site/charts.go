@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/plotline/plotline/internal/chart"
 	"github.com/plotline/plotline/internal/content"
@@ -141,6 +142,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		diags.Errorf(bodyPos, "%v", err)
 		return nil
 	}
+	warnUnlabelled(fig, bodyPos, diags)
 	csvPath := c.page.URL + c.csvName(csvKey(spec))
 	svgPath := strings.TrimSuffix(csvPath, ".csv") + ".svg"
 	if c.files == nil {
@@ -168,6 +170,37 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		return templateError(err, diags)
 	}
 	return nil
+}
+
+// warnUnlabelled warns at each event of fig whose label finds no room
+// above the plot, in the narrow frame, the wide one or both: a reader
+// then sees its rule without knowing what it marks. bodyPos stands in
+// for an event's position when it has none.
+func warnUnlabelled(fig chart.Figure, bodyPos diag.Pos, diags *diag.List) {
+	narrow, wide := fig.UnlabelledEvents()
+	same := func(a, b chart.Event) bool {
+		return a.LabelPos == b.LabelPos && a.Date.Equal(b.Date) && a.Label == b.Label
+	}
+	warn := func(e chart.Event, where string) {
+		pos := e.LabelPos
+		if pos.Path == "" {
+			pos = bodyPos
+		}
+		diags.Warnf(pos, "chart: the label %q of the event on %s finds no room above the plot %s, so its rule stands there unlabelled (the data table still lists it): shorten the events' labels, or mark fewer dates",
+			e.Label, e.Date.Format(time.DateOnly), where)
+	}
+	for _, e := range narrow {
+		if slices.ContainsFunc(wide, func(w chart.Event) bool { return same(w, e) }) {
+			warn(e, "at any width")
+		} else {
+			warn(e, "on a phone (a figure narrower than 560 pixels)")
+		}
+	}
+	for _, e := range wide {
+		if !slices.ContainsFunc(narrow, func(n chart.Event) bool { return same(n, e) }) {
+			warn(e, "on a wide screen")
+		}
+	}
 }
 
 // embedPath returns the site path of the embed page of the chart numbered

@@ -54,6 +54,10 @@ var geometryCases = []geometryCase{
     projection: {start: {date: 2025-01-01, value: 10}, rate: -2, low: -3, high: -1, limit: -20}`},
 	{name: "across-zero-no-limit", block: `
     projection: {start: {date: 2025-01-01, value: 10}, rate: -2, low: -3, high: -1, until: 2025-01-15}`},
+	// The same, with a floor of 0: the band's lower edge and then the
+	// central line run along zero.
+	{name: "floor", block: `
+    projection: {start: {date: 2025-01-01, value: 10}, rate: -2, low: -3, high: -1, until: 2025-01-15, floor: 0}`},
 	{name: "negative", block: `
     projection: {start: {date: 2025-01-01, value: -50}, rate: -4, low: -6, high: -2, limit: -150}`},
 	// Ticks 0.025 apart, which need three decimals.
@@ -73,6 +77,13 @@ var geometryCases = []geometryCase{
       - {date: 2024-10-01, value: 1046.5}
       - {date: 2024-12-01, value: 1040.22}
     projection: {per: month, rate: -1.2, low: -1.8, high: -0.6, limit: 950}`},
+	// A population in millions, whose ticks both charts write as 120m.
+	{name: "millions", block: `
+    unit: people
+    series:
+      - {date: 2020-10-01, value: 126146099}
+      - {date: 2024-10-01, value: 123802000}
+    projection: {per: year, model: exponential, rate: -0.5, low: -0.7, high: -0.3, limit: 120000000}`},
 
 	{name: "broken-falling-default-stacking", block: `
     projection: {start: {date: 2025-01-01, value: 100}, rate: -10, low: -15, high: -5, limit: 20}`,
@@ -578,6 +589,9 @@ func TestBrowserChartGeometry(t *testing.T) {
 			// decimals their step needs.
 			if c.breakOption == nil && !slices.Equal(raw.SVG.YLabels, raw.Live.YLabels) {
 				t.Errorf("the value axis reads %q in the static SVG and %q in the live chart", raw.SVG.YLabels, raw.Live.YLabels)
+			}
+			if c.name == "millions" && !slices.Contains(raw.SVG.YLabels, "120m") {
+				t.Errorf("the value axis reads %q; want its ticks in millions, 120m among them", raw.SVG.YLabels)
 			}
 			if c.name == "falling" || c.name == "across-zero" {
 				checkRangeTooltip(t, ctx, charts[0].Figure, static, valueTol)

@@ -197,8 +197,16 @@
   // tickFormatter returns the formatter of a value axis whose ticks are
   // step apart: each tick with the decimals the step needs, as the static
   // chart writes them (0.1 and 0.125 for a step of 0.025), in the
-  // language of loc.
-  function tickFormatter(step, loc) {
+  // language of loc; with scale, the option's tickScale, in millions,
+  // billions or trillions, as "130m", and 0 as "0".
+  function tickFormatter(step, loc, scale) {
+    if (scale && scale.size > 0) {
+      var inScale = tickFormatter(step / scale.size, loc, null);
+      return function (v) {
+        var s = inScale(Number(v) / scale.size);
+        return s === '0' ? s : s + scale.suffix;
+      };
+    }
     var digits = 0;
     while (digits < 20 && step > 0) {
       var x = step * Math.pow(10, digits);
@@ -631,7 +639,7 @@
       var step = ((option.yAxis || [])[0] || {}).interval;
       (frameOption.yAxis || []).forEach(function (a) {
         a.axisLabel = a.axisLabel || {};
-        a.axisLabel.formatter = step ? tickFormatter(step, loc) : function (v) {
+        a.axisLabel.formatter = step ? tickFormatter(step, loc, data.tickScale || null) : function (v) {
           return formatNumber(v, loc);
         };
       });
