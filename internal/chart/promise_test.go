@@ -26,8 +26,11 @@ import (
 // takes the start in reach periods; the band is lowBy below the rate and
 // highBy above it (a zero
 // leaves the scenario out), within an exponential rate's floor of -100%;
-// a zero until leaves it out; and obs observations a week apart end at
-// the start.
+// a zero until leaves it out; obs observations a week apart end at the
+// start; and with obs's highest bit set, the projection has a floor, 0
+// or the limit when the limit is below 0, and a ceiling, twice the
+// greater of the start and the limit when that is above 0, so that its
+// scenarios stop there.
 func promiseBlock(start, rate, reach, lowBy, highBy float64, per, model uint8, until uint16, obs uint8) string {
 	pers := []string{"day", "week", "month", "year", "hour"}
 	models := []string{"linear", "exponential"}
@@ -66,6 +69,12 @@ func promiseBlock(start, rate, reach, lowBy, highBy float64, per, model uint8, u
 	if until != 0 {
 		fmt.Fprintf(&b, "    until: %s\n", day.AddDate(0, 0, int(until)).Format("2006-01-02"))
 	}
+	if obs&0x80 != 0 {
+		fmt.Fprintf(&b, "    floor: %s\n", num(min(0, limit, start)))
+		if top := max(start, limit); top > 0 {
+			fmt.Fprintf(&b, "    ceiling: %s\n", num(2*top))
+		}
+	}
 	return b.String()
 }
 
@@ -89,6 +98,9 @@ func FuzzPromise(f *testing.F) {
 	f.Add(12.5, 0.25, 30.0, 0.15, 0.25, uint8(4), uint8(0), uint16(2), uint8(1), uint8(3))
 	f.Add(3000.0, 92.0, 97.8, 22.0, 18.0, uint8(0), uint8(0), uint16(400), uint8(0), uint8(4))
 	f.Add(0.0, 1.5, 66.7, 0.0, 1.0, uint8(2), uint8(0), uint16(0), uint8(3), uint8(5))
+	// Sea ice that stops at its floor of 0, and a count at its ceiling.
+	f.Add(4.5, -0.08, 10.0, 0.08, 0.02, uint8(3), uint8(0), uint16(20000), uint8(0x82), uint8(0))
+	f.Add(50.0, 2.0, 10.0, 1.0, 2.0, uint8(3), uint8(0), uint16(40000), uint8(0x80), uint8(6))
 	f.Fuzz(func(t *testing.T, start, rate, reach, lowBy, highBy float64, per, model uint8, until uint16, obs, lang uint8) {
 		langs := []string{"en", "de", "fr", "es", "it", "pt", "nl"}
 		tag := langs[int(lang)%len(langs)]
@@ -222,7 +234,7 @@ func TestPromiseInputsParse(t *testing.T) {
 	const n = 3000
 	parsed := 0
 	for range n {
-		src := promiseBlock(random(), random(), random(), random(), random(), uint8(rng.IntN(5)), uint8(rng.IntN(2)), uint16(rng.IntN(400)), uint8(rng.IntN(4)))
+		src := promiseBlock(random(), random(), random(), random(), random(), uint8(rng.IntN(5)), uint8(rng.IntN(2)), uint16(rng.IntN(400)), uint8(rng.IntN(4)|rng.IntN(2)<<7))
 		var doc yaml.Node
 		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
 			t.Fatalf("%v\n%s", err, src)
