@@ -177,8 +177,12 @@ func FuzzRender(f *testing.F) {
 				if d := fiveDigitYear.Find(fig.Option); d != nil {
 					t.Fatalf("block %s as %q: the option holds the date %s, after the year 9999", b.Name, kind, d)
 				}
-				if _, err := json.Marshal(fig.Plot()); err != nil {
+				plot := fig.Plot()
+				if _, err := json.Marshal(plot); err != nil {
 					t.Fatalf("block %s as %q: preview plot: %v", b.Name, kind, err)
+				}
+				if plot != nil && !plot.XMin.Before(plot.XMax) {
+					t.Fatalf("block %s as %q: the time axis runs from %v to %v", b.Name, kind, plot.XMin, plot.XMax)
 				}
 			}
 		}

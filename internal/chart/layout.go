@@ -239,7 +239,7 @@ func (m *model) layout(f frame) *layout {
 			grow := r/(1-n*w/span) - r
 			c.t0 -= grow / 2
 			c.t1 += grow / 2
-			c.t0 = max(c.t0, float64(time.Time{}.Unix()))
+			c.t0 = max(c.t0, float64(data.FirstDay().Unix()))
 			c.t1 = min(c.t1, float64(m.lastDate().Unix()))
 		}
 	}

@@ -324,12 +324,19 @@ func (m *model) dateRange() (time.Time, time.Time) {
 		// One day: in the middle of three, not on the value axis.
 		first, last = first.AddDate(0, 0, -1), first.AddDate(0, 0, 1)
 	}
-	// The room around the data stops where dates can be written.
-	if first.Before(time.Time{}) {
-		first = time.Time{}
+	// The room around the data stops where dates can be written, and
+	// leaves a day at least.
+	if start := data.FirstDay(); first.Before(start) {
+		first = start
+		if !last.After(first) {
+			last = first.AddDate(0, 0, 1)
+		}
 	}
 	if end := m.lastDate(); last.After(end) {
 		last = end
+		if !first.Before(last) {
+			first = last.AddDate(0, 0, -1)
+		}
 	}
 	return first, last
 }

@@ -21,6 +21,11 @@ import (
 // later one.
 func LastDay() time.Time { return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC) }
 
+// FirstDay returns the first day a chart may draw, 1 January of the year
+// 0, the first with a four-digit year (a date of the data may be that
+// early; Go's zero time is a year later).
+func FirstDay() time.Time { return time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC) }
+
 // maxCurvePoints is how many intervals a long curve that is not a straight
 // line is sampled at; curves spanning fewer days are sampled daily.
 const maxCurvePoints = 400
