@@ -265,6 +265,8 @@ var plotlineWrites = map[string]string{
 	"sitemap.xml": "its sitemap of every page and list",
 	"feed.xml":    "its Atom feed of the newest articles",
 	".nojekyll":   "an empty .nojekyll",
+	// A Jekyll page at /tags/ whose layout listed the tags.
+	"tags/index.html": "its list of tags",
 }
 
 // copyFile adds the source file src to the new site at dest, unless a
