@@ -1008,7 +1008,7 @@ func (im *importer) fillIn(p *page) {
 		if name == "index" || name == "_index" {
 			name = path.Base(path.Dir(src))
 		}
-		if _, rest, prefixed, err := fileDate(name); prefixed && err == nil {
+		if _, rest, prefixed, err := im.nameDate(name); prefixed && err == nil {
 			name = rest
 		}
 		t := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
@@ -1034,7 +1034,7 @@ func (im *importer) fillIn(p *page) {
 				unread = &p.fields[i]
 			}
 		}
-		if d, _, prefixed, err := fileDate(path.Base(cmp.Or(p.rel, p.src))); prefixed && err == nil {
+		if d, _, prefixed, err := im.nameDate(path.Base(cmp.Or(p.rel, p.src))); prefixed && err == nil {
 			p.date = d
 			if unread != nil {
 				p.setDate = d
