@@ -575,7 +575,7 @@ func (ml multilingual) fileLang(rel string) (string, string) {
 // "/es/": a page of another language's contentDir, or a translation by
 // file name ("index.es.md").
 func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, count map[string]int) error {
-	firstIndex := map[string]string{} // by folder and stem: the bundle's index file read first
+	firstIndex := map[string]string{} // by folder and stem: the page file read first
 	return fs.WalkDir(im.src, w.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
@@ -626,18 +626,24 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.copyFile(p, folder+txt)
 			return nil
 		}
-		if stem := strings.TrimSuffix(d.Name(), path.Ext(d.Name())); stem == "index" || stem == "_index" {
-			// Hugo reads the files of a bundle in order of name, as
-			// the walk does, and publishes the first index file as
-			// the page (blogdown's index.markdown and Quarto's
-			// index.md of one post).
-			key := path.Join(path.Dir(p), stem)
-			if first, ok := firstIndex[key]; ok {
+		// Hugo reads the files of a bundle in order of name, as the walk
+		// does, and publishes the first index file as the page
+		// (blogdown's index.markdown and Quarto's index.md of one
+		// post). Two pages of one folder and name (blogdown's
+		// software.html and the software.md a Makefile rendered) are
+		// one page at one address too, and would be one file of the
+		// new site: the first is imported.
+		stem := strings.TrimSuffix(d.Name(), path.Ext(d.Name()))
+		key := path.Join(path.Dir(p), stem)
+		if first, ok := firstIndex[key]; ok {
+			if stem == "index" || stem == "_index" {
 				im.done(diag.Pos{Path: p}, "%s, another index file of this page bundle, comes first by name, and Hugo published that one as the page: not imported", first)
-				return nil
+			} else {
+				im.done(diag.Pos{Path: p}, "%s, another page of this folder and name, comes first by name, and is the page published at their one address: not imported", first)
 			}
-			firstIndex[key] = d.Name()
+			return nil
 		}
+		firstIndex[key] = d.Name()
 		lang := w.lang
 		if code, plain := ml.fileLang(rel); code != "" {
 			lang, rel = code, plain
