@@ -71,6 +71,10 @@ type converter struct {
 	// being converted, and mathInline says whether it is written \).
 	mathEnd    int
 	mathInline bool
+	// math are the $$…$$ of a Hugo page read without the passthrough
+	// extension, as plotline will read them, those before the offset
+	// being converted dropped (hugoMath).
+	math []span
 	// termIDs are the ids kramdown's {:auto_ids} gave the terms of
 	// definition lists, by the body offset of each term's line, and
 	// autoIDLists the offsets of those attribute lists.
@@ -161,6 +165,12 @@ func (im *importer) convertBody(p *page) []byte {
 		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
 	} else {
 		c.code, c.html = codeSpans(im.code, b)
+		if !im.conf.passthrough && bytes.Contains(b, []byte("$$")) {
+			if im.math == nil {
+				im.math = newMathParser()
+			}
+			c.math = dollarMath(im.math, b)
+		}
 	}
 	for i := 0; i < len(b); {
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
@@ -204,6 +214,18 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 		if im.kind == Jekyll && b[i] == '$' {
 			if n := c.kramdownMath(i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		if !im.conf.passthrough && b[i] == '\\' {
+			if n := c.escapedMath(i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		if im.kind == Hugo && !im.conf.passthrough && b[i] == '$' && len(c.math) > 0 {
+			if n := c.hugoMath(i); n > 0 {
 				i += n
 				continue
 			}

@@ -147,6 +147,9 @@ type importer struct {
 	bundles map[string]*page
 	// code reads where a body's code is (codeSpans).
 	code parser.Parser
+	// math reads where a Hugo body's $$…$$ is (dollarMath), made when a
+	// page has one.
+	math parser.Parser
 }
 
 // siteConfig is what the importer reads of the source's config.
