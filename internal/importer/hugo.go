@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -1040,6 +1041,14 @@ func (im *importer) fillIn(p *page) {
 				unread = &p.fields[i]
 			}
 		}
+		if d, ok := leadingDate(p.str("date")); ok && unread != nil && im.kind == Jekyll {
+			// Ruby's lenient parser, which Jekyll dates a page with,
+			// took the date the text starts with: "2017-09-27
+			// (optional)" dated the post, and its address, 2017-09-27.
+			p.date, p.setDate = d, d
+			im.done(unread.pos, "date %q not understood: dated %s, the date it starts with, as Jekyll read it", p.str("date"), d.Format("2006-01-02"))
+			return
+		}
 		if d, _, prefixed, err := im.nameDate(path.Base(cmp.Or(p.rel, p.src))); prefixed && err == nil {
 			p.date = d
 			if unread != nil {
@@ -1069,6 +1078,18 @@ func (im *importer) fillIn(p *page) {
 		}
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day the file was last changed", p.setDate.Format("2006-01-02"))
 	}
+}
+
+// leadingDate returns the day a date that plotline does not read
+// starts with, "2017-09-27 (optional)", and false when it starts with
+// none: YYYY-MM-DD followed by a space or nothing.
+func leadingDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 10 || len(s) > 10 && s[10] != ' ' {
+		return time.Time{}, false
+	}
+	d, err := time.Parse("2006-01-02", s[:10])
+	return d, err == nil
 }
 
 // leadingHeading returns the text of the level-one ATX heading that body
