@@ -35,7 +35,13 @@ def date_of(d, name):
         for f in ('%Y-%m-%d', '%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S %z', '%Y-%m-%dT%H:%M:%S'):
             try: return datetime.datetime.strptime(d.strip()[:len(datetime.datetime(2000,1,1).strftime(f))+6] if False else d.strip(), f)
             except ValueError: pass
-    m = re.match(r'(\d{4})-(\d\d)-(\d\d)-', name)
+        # As Ruby's lenient parser reads it, with which Jekyll dates a
+        # post: "August 4, 2020", "2017-09-27 (optional)".
+        try: return datetime.datetime.strptime(d.strip(), '%B %d, %Y')
+        except ValueError: pass
+        m = re.match(r'(\d{4})-(\d\d)-(\d\d)( |$)', d.strip())
+        if m: return datetime.datetime(int(m[1]), int(m[2]), int(m[3]))
+    m = re.match(r'(\d{4})-(\d{1,2})-(\d{1,2})-', name)  # Jekyll's month and day may have one digit
     return datetime.datetime(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 def hugo(src):
@@ -159,7 +165,7 @@ def jekyll(src):
             if not re.search(r'\.(md|markdown)$', f): continue
             meta = fm(os.path.join(d, f))
             if meta is None or meta.get('published') is False: continue
-            m = re.match(r'(\d{4}-\d\d-\d\d)-(.*)\.(md|markdown)$', f)
+            m = re.match(r'(\d{4}-\d{1,2}-\d{1,2})-(.*)\.(md|markdown)$', f)
             if not m: continue
             dt = date_of(meta.get('date'), f)
             cats = meta.get('categories') or meta.get('category') or []
@@ -170,7 +176,7 @@ def jekyll(src):
             # writes the file at its unescaped path.
             u = urllib.parse.unquote(meta['permalink']) if meta.get('permalink') else pattern
             for k, v in (('categories', '/'.join(dict.fromkeys(cats))), ('year', '%04d' % dt.year), ('month', '%02d' % dt.month),
-                         ('day', '%02d' % dt.day), ('y_day', '%03d' % dt.timetuple().tm_yday), ('title', meta.get('slug') or m[2]),
+                         ('day', '%02d' % dt.day), ('y_day', '%03d' % dt.timetuple().tm_yday), ('title', re.sub(r'\s+', '-', str(meta.get('slug') or m[2]))),
                          ('output_ext', '.html')):
                 u = u.replace(':' + k, v)
             yield os.path.relpath(os.path.join(d, f), src), re.sub('/+', '/', '/' + u)
@@ -244,7 +250,7 @@ def jekyll_pages(src, conf, style):
             elif coll:
                 name, u = colls[coll]
                 path = os.path.relpath(os.path.join(d, m[1]), os.path.join(src, coll))
-                for k, v in (('collection', name), ('path', path), ('name', m[1]), ('title', str(meta.get('slug') or m[1])),
+                for k, v in (('collection', name), ('path', path), ('name', m[1].lower()), ('title', str(meta.get('slug') or m[1])),
                              ('output_ext', '.html')):
                     u = u.replace(':' + k, v)
             elif reld == '' and m[1] in ('index', '404'):
