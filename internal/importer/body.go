@@ -2361,6 +2361,9 @@ func (c *converter) rooted(dest string) (string, bool) {
 		prefix = strings.TrimSuffix(base.Path, "/")
 	}
 	if prefix == "" {
+		if local, ok := c.polyglotLink(dest); ok {
+			return local, true
+		}
 		return c.elsewhere(dest, dest)
 	}
 	if rest, ok := strings.CutPrefix(dest, prefix); ok && (rest == "" || strings.ContainsRune("/?#", rune(rest[0]))) {

@@ -158,6 +158,9 @@ type siteConfig struct {
 	language       string // the site's language tag: "zh-cn"
 	description    string
 	unsafe         bool
+	// polyglot is set when a Jekyll site builds its languages with
+	// jekyll-polyglot.
+	polyglot *polyglot
 	// passthrough is set when Hugo's goldmark passthrough extension is
 	// on, so that \[…\] and \(…\) are mathematics in the source as they
 	// are in plotline; without it they are escaped brackets.

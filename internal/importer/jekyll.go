@@ -59,12 +59,14 @@ func (im *importer) nameDate(name string) (time.Time, string, bool, error) {
 }
 
 func (im *importer) jekyll() error {
-	conf, err := readConfig(im.src, "_config.yml")
+	confName := "_config.yml"
+	conf, err := readConfig(im.src, confName)
 	if err != nil {
 		return err
 	}
 	if conf == nil {
-		if conf, err = readConfig(im.src, "_config.yaml"); err != nil {
+		confName = "_config.yaml"
+		if conf, err = readConfig(im.src, confName); err != nil {
 			return err
 		}
 	}
@@ -105,7 +107,8 @@ func (im *importer) jekyll() error {
 	}
 	im.readCollections(conf)
 	im.readCallouts(conf)
-	return fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
+	im.conf.polyglot = readPolyglot(conf)
+	err = fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
 			return nil
@@ -279,6 +282,11 @@ func (im *importer) jekyll() error {
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	im.polyglotPages(confName)
+	return nil
 }
 
 // wholeDocument reports whether the Jekyll page p, written in HTML, is a

@@ -5,7 +5,7 @@ Usage: python3 tools/importcheck/oldurls.py hugo|jekyll SRC PUBLIC
 
 It lists the published pages of the Hugo or Jekyll site SRC (Jekyll: its
 posts, its Markdown pages and the documents of its collections with
-output) with their addresses, worked out here from the files and the permalink config
+output, and with jekyll-polyglot each language's under /LANG/) with their addresses, worked out here from the files and the permalink config
 without plotline's code, and looks each up in PUBLIC, the public/ folder
 plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
@@ -261,9 +261,41 @@ def jekyll_pages(src, conf, style):
                 u = '/' + os.path.join(reld, m[1]) + suffix(style).replace(':output_ext', '.html')
             yield rel, re.sub('/+', '/', '/' + u)
 
+def polyglot(src):
+    # jekyll-polyglot builds the site once for each language: the
+    # default's at the root; each other's under /LANG/, where a page is
+    # its translation (front matter lang) or else, as a fallback, the
+    # default language's page of the same address or page_id.
+    conf = yaml.safe_load(open(os.path.join(src, '_config.yml'))) or {}
+    langs = [str(l) for l in conf.get('languages') or []]
+    if 'jekyll-polyglot' not in (conf.get('plugins') or conf.get('gems') or []) or not langs:
+        yield from jekyll(src)
+        return
+    default = str(conf.get('default_lang') or 'en')
+    others = [l for l in langs if l.lower() != default.lower()]
+    seg = re.compile('[/.](?:' + '|'.join(map(re.escape, others)) + ')[/.]')
+    excl = [str(e).strip('/') for e in conf.get('exclude_from_localization') or []]
+    pages, have = [], set()
+    for rel, u in jekyll(src):
+        lang = str((fm(os.path.join(src, rel)) or {}).get('lang') or default)
+        lang = next((l for l in langs if l.lower() == lang.lower()), None)
+        if lang is None: continue  # a language polyglot is not set for: no page
+        plain = seg.sub('/', u)
+        meta = fm(os.path.join(src, rel)) or {}
+        pid = str(meta.get('page_id') or plain)
+        have.add((lang, pid)); pages.append((rel, plain, lang, pid))
+    for rel, plain, lang, pid in pages:
+        if lang.lower() != default.lower():
+            yield rel, '/' + lang + plain
+            continue
+        yield rel, plain
+        if any(rel == e or rel.startswith(e + '/') for e in excl): continue
+        for l in others:
+            if (l, pid) not in have: yield rel, '/' + l + plain
+
 kind, src, public = sys.argv[1:4]
 ok = redirect = missing = 0
-for rel, u in (hugo if kind == 'hugo' else jekyll)(src):
+for rel, u in (hugo if kind == 'hugo' else polyglot)(src):
     p = os.path.join(public, u.strip('/'))
     if not u.endswith('.html') and not u.endswith('.xml'): p = os.path.join(p, 'index.html')
     if not os.path.exists(p):
