@@ -570,7 +570,12 @@ func (c *converter) hugo(i int) int {
 		}
 	}
 	if c.im.conf.quotes[t.name] && !t.closing {
-		if n := c.quoteStart(t, "", quoteFooter(args)); n > 0 {
+		header := ""
+		if kind := classAlert(args.pos(0)); kind != "" && c.im.conf.quoteKinds[t.name] {
+			// A note of that kind: the alert nearest it.
+			header = "[!" + kind + "]\n"
+		}
+		if n := c.quoteStart(t, header, quoteFooter(args)); n > 0 {
 			return n
 		}
 	}
@@ -3115,6 +3120,15 @@ func (c *converter) ialAlert(line []byte) string {
 		return ""
 	}
 	return alertKinds[best]
+}
+
+// classAlert returns the alert nearest the note whose class is class
+// ("warning", "info"), and "" when it names none.
+func classAlert(class string) string {
+	if k := slices.Index(alertClasses, strings.ToLower(strings.TrimSpace(class))); k >= 0 {
+		return alertKinds[k]
+	}
+	return ""
 }
 
 // alertClasses are the classes of notes that sites and themes write, and

@@ -180,8 +180,10 @@ type siteConfig struct {
 	// theme's) that show the image their src parameter names, by name.
 	figures map[string]bool
 	// quotes are the site's own shortcodes whose template is a block
-	// quote of their inside, by name.
-	quotes map[string]bool
+	// quote of their inside, by name; quoteKinds those of them whose
+	// first parameter is its class, a note's kind (hugo-book's
+	// {{% hint warning %}}).
+	quotes, quoteKinds map[string]bool
 	// code are the site's own shortcodes whose template highlights their
 	// inside as code, by name; true when the first or lang parameter
 	// names its language.
