@@ -474,7 +474,7 @@ func (c *converter) hugo(i int) int {
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
 	switch t.name {
 	case "figure":
-		c.figure(i, args)
+		c.figure(i, t.end, args)
 		return t.end - i
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
@@ -584,7 +584,7 @@ func (c *converter) hugo(i int) int {
 		if !c.siteImage(args.named["src"]) {
 			return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: its src %s is no file of the new site (a resource its template made an image of?)", t.name, args.named["src"]))
 		}
-		c.figure(i, args)
+		c.figure(i, t.end, args)
 		return t.end - i
 	}
 	return c.wrapAt(i, t, "shortcode "+t.name)
@@ -1141,7 +1141,7 @@ func parseArgs(s string) args {
 }
 
 // figure writes Hugo's figure as a Markdown image with a title.
-func (c *converter) figure(i int, a args) {
+func (c *converter) figure(i, end int, a args) {
 	// Its addresses are converted as a link's are: an image of the old
 	// site's assets/, which Hugo published, keeps its old address.
 	c.at = i
@@ -1161,6 +1161,20 @@ func (c *converter) figure(i int, a args) {
 		// In a raw HTML block, where Hugo's figure wrote HTML, Markdown
 		// would be shown as typed: HTML, as the figure was.
 		c.figureHTML(src, alt, title, a.named["link"])
+		return
+	}
+	if caption := strings.Join(slices.DeleteFunc([]string{a.named["title"], a.named["caption"]}, func(s string) bool { return strings.TrimSpace(s) == "" }), " "); caption != "" && c.im.conf.unsafe && c.aloneOnLine(i, end) {
+		// Hugo showed the caption (and the title) under the image; an
+		// image's title is no more than a tooltip: a figure of HTML, a
+		// block of its own, as Hugo's was, which the site's raw HTML
+		// lets through.
+		if t, ok := plainText(c.im.code, caption); ok {
+			caption = t // Hugo made HTML of its Markdown
+		}
+		c.figureHTML(src, alt, caption, a.named["link"])
+		if k := afterSpaces(c.body, end); k < len(c.body) && c.body[k] == '\n' && !blankLine(c.body[k+1:]) {
+			c.out.WriteString("\n") // the text below is not the HTML block's
+		}
 		return
 	}
 	dest := src
@@ -1215,6 +1229,17 @@ func (c *converter) figureHTML(src, alt, caption, link string) {
 	}
 	c.out.WriteString("</figure>")
 	c.im.res.Converted++
+}
+
+// aloneOnLine reports whether the shortcode from body offset i to end
+// stands alone on its line, at its start, outside a list or a quote.
+func (c *converter) aloneOnLine(i, end int) bool {
+	b := c.body
+	if i > 0 && b[i-1] != '\n' {
+		return false
+	}
+	k := afterSpaces(b, end)
+	return k == len(b) || b[k] == '\n' || b[k] == '\r'
 }
 
 // stripTags leaves out the HTML tags of s, for alt text.
