@@ -302,6 +302,7 @@ func (im *importer) hugo() error {
 		p.post = len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) })
 		p.cats = nil
 	}
+	im.sectionPages(contentDir)
 	im.copyStatic("static", false)
 	for _, t := range hugoThemes(conf) {
 		// Hugo publishes a theme's static/ too, under the site's own:
@@ -1127,6 +1128,64 @@ func leadingHeading(body []byte) (title string, at int, rest []byte, ok bool) {
 		return "", 0, nil, false
 	}
 	return string(text), start, after, true
+}
+
+// sectionPages gives each top folder of the default language's content
+// that holds pages, none of them an article, and has no _index.md, the
+// page Hugo published at its address all the same, the list of its
+// pages (/publications/): a section page titled by the folder's name.
+// plotline answers at a folder of articles itself, with a redirect to
+// the home page's list.
+func (im *importer) sectionPages(contentDir string) {
+	type section struct {
+		pages    int
+		articles bool
+		newest   time.Time
+	}
+	sections := map[string]*section{}
+	var names []string
+	taken := map[string]bool{}
+	for _, p := range im.pages {
+		taken[p.dest] = true
+		rest, ok := strings.CutPrefix(p.dest, "content/")
+		top, _, deeper := strings.Cut(rest, "/")
+		if !ok || !deeper || p.lang != "" || p.taxonomy || im.conf.taxonomies[top] || top == "tags" || top == "categories" {
+			continue
+		}
+		s := sections[top]
+		if s == nil {
+			s = &section{}
+			sections[top] = s
+			names = append(names, top)
+		}
+		if !p.draft {
+			s.pages++
+		}
+		s.articles = s.articles || p.post
+		if p.date.After(s.newest) {
+			s.newest = p.date
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		s := sections[name]
+		dest := "content/" + name + "/index.md"
+		if s.pages == 0 || s.articles || taken[dest] {
+			continue
+		}
+		if _, ok := im.res.Files["content/"+name+"/index.html"]; ok {
+			continue
+		}
+		title := capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)))
+		pg := &page{src: path.Join(contentDir, name), dest: dest, section: true, title: title, setTitle: title, date: s.newest, setDate: s.newest}
+		pg.oldURL = "/" + name + "/"
+		if !im.conf.paths.keepCase {
+			pg.oldURL = strings.ToLower(pg.oldURL)
+		}
+		pg.newURL = newURL(pg.dest, "")
+		im.pages = append(im.pages, pg)
+		im.done(diag.Pos{Path: pg.src}, "a section without _index.md, whose list of pages Hugo published at %s: a page there, titled %q, its text a list of the section's pages as they are now (new pages do not join it)", pg.oldURL, title)
+	}
 }
 
 // listSections ends the body of each Hugo section page with a list of
