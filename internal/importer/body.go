@@ -90,6 +90,9 @@ type converter struct {
 	// mdOpen are the elements with kramdown's markdown attribute whose
 	// end tags are yet to come, by the body offset of each end tag.
 	mdOpen map[int]mdElement
+	// detailsEnds are the end tags of the details shortcodes being
+	// written, by body offset: true for a <details> of HTML.
+	detailsEnds map[int]bool
 	// opens holds the output offset of each "[" of the body written so
 	// far, by its body offset, so that a link's text can lose its
 	// brackets with its link (unlink).
@@ -550,6 +553,14 @@ func (c *converter) hugo(i int) int {
 	if t.closing {
 		if n := c.admonitionEnd(t); n > 0 {
 			return n // the end of a site's quote
+		}
+		if n := c.detailsEnd(t); n > 0 {
+			return n
+		}
+	}
+	if _, own := c.im.conf.quotes[t.name]; t.name == "details" && !t.closing && (!own || c.im.conf.details[t.name]) {
+		if n := c.detailsStart(t, args); n > 0 {
+			return n
 		}
 	}
 	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
@@ -1525,34 +1536,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 	if lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
 		return 0
 	}
-	end := -1
-	depth := 0
-	for from := t.end; from < len(b); {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			break
-		}
-		from += k
-		et, ok := c.readTag(from, "{{<", ">}}")
-		if !ok {
-			et, ok = c.readTag(from, "{{%", "%}}")
-		}
-		if !ok {
-			from += 2
-			continue
-		}
-		switch et.name {
-		case t.name:
-			depth++
-		case "/" + t.name:
-			depth--
-		}
-		if depth < 0 {
-			end = from
-			break
-		}
-		from = et.end
-	}
+	end := c.shortcodeEnd(t)
 	if end < 0 {
 		return 0
 	}
@@ -1576,6 +1560,108 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 		k++ // the inside starts on the next line
 	}
 	return k - t.start
+}
+
+// shortcodeEnd returns the body offset of the end tag of the shortcode t
+// ("{{< /quote >}}" for "{{< quote >}}", shortcodes of its name between
+// them nested), or -1 when it has none.
+func (c *converter) shortcodeEnd(t tag) int {
+	b := c.body
+	depth := 0
+	for from := t.end; from < len(b); {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			break
+		}
+		from += k
+		et, ok := c.readTag(from, "{{<", ">}}")
+		if !ok {
+			et, ok = c.readTag(from, "{{%", "%}}")
+		}
+		if !ok {
+			from += 2
+			continue
+		}
+		switch et.name {
+		case t.name:
+			depth++
+		case "/" + t.name:
+			depth--
+		}
+		if depth < 0 {
+			return from
+		}
+		from = et.end
+	}
+	return -1
+}
+
+// detailsStart begins the fold that Hugo's details shortcode (or a
+// site's own of that name whose template is a <details>) stands for,
+// {{< details summary="Why?" >}} at the start of a line: on a site
+// whose raw HTML is published, a <details> with its <summary>, its
+// inside Markdown between blank lines; on another, its summary in bold
+// above its inside, which then shows unfolded. The end tag is written
+// by detailsEnd. It returns how many bytes of the body it took, 0 when
+// the shortcode is not one it can write so.
+func (c *converter) detailsStart(t tag, a args) int {
+	b := c.body
+	if lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+		return 0
+	}
+	end := c.shortcodeEnd(t)
+	if end < 0 {
+		return 0
+	}
+	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.pos(0), "Details"))
+	if plain, ok := plainText(c.im.code, summary); ok {
+		summary = plain
+	}
+	open := a.named["open"] == "true" || slices.Contains(a.posn, "open")
+	if c.detailsEnds == nil {
+		c.detailsEnds = map[int]bool{}
+	}
+	if c.im.conf.unsafe {
+		attr := ""
+		if open {
+			attr = " open"
+		}
+		c.out.WriteString("<details" + attr + "><summary>" + html.EscapeString(summary) + "</summary>\n\n")
+		c.detailsEnds[end] = true
+	} else {
+		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(summary) + "**\n\n")
+		c.detailsEnds[end] = false
+	}
+	c.im.res.Converted++
+	k := afterSpaces(b, t.end)
+	if k < len(b) && b[k] == '\r' {
+		k++
+	}
+	if k < len(b) && b[k] == '\n' {
+		k++ // the inside starts on the next line
+	}
+	return k - t.start
+}
+
+// detailsEnd writes the end of the fold whose end tag is t (see
+// detailsStart), and returns how many bytes of the body it took, 0 when
+// t ends no such fold.
+func (c *converter) detailsEnd(t tag) int {
+	fold, ok := c.detailsEnds[t.start]
+	if !ok {
+		return 0
+	}
+	delete(c.detailsEnds, t.start)
+	if fold {
+		out := bytes.TrimRight(c.out.Bytes(), " \t\r\n")
+		c.out.Truncate(len(out))
+		c.out.WriteString("\n\n</details>")
+		if k := afterSpaces(c.body, t.end); k < len(c.body) && c.body[k] == '\n' && !blankLine(c.body[k+1:]) {
+			c.out.WriteString("\n") // the text below is not the HTML block's
+		}
+	}
+	c.im.res.Converted++
+	return t.end - t.start
 }
 
 // admonitionEnd ends the alert whose end tag is t, which may follow its

@@ -184,6 +184,9 @@ type siteConfig struct {
 	// first parameter is its class, a note's kind (hugo-book's
 	// {{% hint warning %}}).
 	quotes, quoteKinds map[string]bool
+	// details are the site's own shortcodes whose template is a
+	// <details> of their inside, by name.
+	details map[string]bool
 	// code are the site's own shortcodes whose template highlights their
 	// inside as code, by name; true when the first or lang parameter
 	// names its language.
