@@ -563,6 +563,11 @@ func (c *converter) hugo(i int) int {
 			return n
 		}
 	}
+	if _, own := c.im.conf.quotes[t.name]; t.name == "tab" && !t.closing && (own || c.im.conf.docsy) {
+		if n := c.tabStart(t, args); n > 0 {
+			return n
+		}
+	}
 	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
 		// The site's own shortcode that shows another page's text
 		// (a snippet shared by many pages): that text, converted here.
@@ -1605,6 +1610,33 @@ func (c *converter) shortcodeEnd(t tag) int {
 // by detailsEnd. It returns how many bytes of the body it took, 0 when
 // the shortcode is not one it can write so.
 func (c *converter) detailsStart(t tag, a args) int {
+	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.pos(0), "Details"))
+	open := a.named["open"] == "true" || slices.Contains(a.posn, "open")
+	return c.labelStart(t, summary, c.im.conf.unsafe, open)
+}
+
+// tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its
+// label the first parameter, or header, name or title, as hugo-book,
+// Docsy and others name it) at the start of a line: its label in bold
+// above its inside, as the tabs show one after another, so that the
+// reader still knows which system or language the inside is for. It
+// returns how many bytes of the body it took, 0 when it has no label or
+// no end tag.
+func (c *converter) tabStart(t tag, a args) int {
+	label := strings.TrimSpace(cmp.Or(a.named["header"], a.named["name"], a.named["title"], a.pos(0)))
+	if label == "" {
+		return 0
+	}
+	return c.labelStart(t, label, false, false)
+}
+
+// labelStart writes the start of a shortcode, at the start of a line,
+// that shows its inside under a label: a <details> with the label its
+// <summary> when fold is set (open when open is), else the label in
+// bold above the inside. Its end tag is written by detailsEnd. It
+// returns how many bytes of the body it took, 0 when the shortcode is
+// not at the start of a line or has no end tag.
+func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	b := c.body
 	if lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
 		return 0
@@ -1613,25 +1645,22 @@ func (c *converter) detailsStart(t tag, a args) int {
 	if end < 0 {
 		return 0
 	}
-	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.pos(0), "Details"))
-	if plain, ok := plainText(c.im.code, summary); ok {
-		summary = plain
+	if plain, ok := plainText(c.im.code, label); ok {
+		label = plain
 	}
-	open := a.named["open"] == "true" || slices.Contains(a.posn, "open")
 	if c.detailsEnds == nil {
 		c.detailsEnds = map[int]bool{}
 	}
-	if c.im.conf.unsafe {
+	if fold {
 		attr := ""
 		if open {
 			attr = " open"
 		}
-		c.out.WriteString("<details" + attr + "><summary>" + html.EscapeString(summary) + "</summary>\n\n")
-		c.detailsEnds[end] = true
+		c.out.WriteString("<details" + attr + "><summary>" + html.EscapeString(label) + "</summary>\n\n")
 	} else {
-		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(summary) + "**\n\n")
-		c.detailsEnds[end] = false
+		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(label) + "**\n\n")
 	}
+	c.detailsEnds[end] = fold
 	c.im.res.Converted++
 	k := afterSpaces(b, t.end)
 	if k < len(b) && b[k] == '\r' {
