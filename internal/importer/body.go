@@ -189,6 +189,9 @@ func (im *importer) convertBody(p *page) []byte {
 			i += n
 			continue
 		}
+		if len(im.conf.fenceLabels) > 0 && (i == 0 || b[i-1] == '\n') {
+			c.fenceLabel(i)
+		}
 		if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
 			if n := c.markdownEnd(i); n > 0 {
 				i += n
@@ -287,6 +290,47 @@ func (im *importer) convertBody(p *page) []byte {
 	}
 	c.markdownUnended()
 	return c.out.Bytes()
+}
+
+// fenceLabel writes, when a fenced code block opens on the line at body
+// offset i with an attribute that the site's render hook showed above
+// it ("```toml {filename=hugo.toml}"), that label, a code span in a
+// paragraph of its own, indented as the fence is, before the block.
+func (c *converter) fenceLabel(i int) {
+	if !slices.ContainsFunc(c.code, func(s span) bool { return s.start == i }) {
+		return
+	}
+	line := c.body[i:lineEnd(c.body, i)]
+	fence := bytes.TrimLeft(line, " \t>")
+	indent := line[:len(line)-len(fence)]
+	if !bytes.HasPrefix(fence, []byte("```")) && !bytes.HasPrefix(fence, []byte("~~~")) {
+		return
+	}
+	from := bytes.IndexByte(fence, '{')
+	to := bytes.LastIndexByte(fence, '}')
+	if from < 0 || to < from {
+		return
+	}
+	attrs := parseArgs(string(fence[from+1 : to]))
+	for _, k := range c.im.conf.fenceLabels {
+		if v := strings.TrimSpace(attrs.named[k]); v != "" {
+			label := "`" + v + "`"
+			if strings.Contains(v, "`") {
+				label = "`` " + v + " ``"
+			}
+			if out := c.out.Bytes(); len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+				// A paragraph of its own, not the end of the one above.
+				c.out.Write(bytes.TrimRight(indent, " \t"))
+				c.out.WriteString("\n")
+			}
+			c.out.Write(indent)
+			c.out.WriteString(label + "\n")
+			c.out.Write(bytes.TrimRight(indent, " \t"))
+			c.out.WriteString("\n")
+			c.im.res.Converted++
+			return
+		}
+	}
 }
 
 // maxLeftOutNotes is the most characters left out of a page (see

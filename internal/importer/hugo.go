@@ -221,6 +221,7 @@ func (im *importer) hugo() error {
 	im.conf.docsy = usesDocsy(conf)
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
+	im.conf.fenceLabels = fenceLabels(im.src, conf)
 	im.conf.ownShortcodes = map[string]bool{}
 	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
 		entries, _ := fs.ReadDir(im.src, dir)
@@ -424,6 +425,43 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 	}
 	return found
 }
+
+// fenceLabels returns the attributes of a fenced code block that the
+// Hugo site's code block render hook (render-codeblock.html, its own or
+// its theme's) shows above the code, as hugo-book's shows
+// {filename=hugo.toml}: those of filename, file and title it reads.
+func fenceLabels(src fs.FS, conf map[string]any) []string {
+	roots := []string{"layouts"}
+	for _, t := range hugoThemes(conf) {
+		roots = append(roots, "themes/"+t+"/layouts")
+	}
+	var keys []string
+	for _, root := range roots {
+		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fs.SkipDir
+			}
+			if d.IsDir() || d.Name() != "render-codeblock.html" {
+				return nil
+			}
+			data, err := fs.ReadFile(src, p)
+			if err != nil {
+				return nil
+			}
+			for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
+				if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+			return nil
+		})
+	}
+	return keys
+}
+
+// fenceAttrRE finds an attribute a code block render hook reads:
+// index .Attributes "filename", or .Attributes.filename.
+var fenceAttrRE = regexp.MustCompile(`index\s+\$?\.Attributes\s+"(\w+)"|\.Attributes\.(\w+)`)
 
 // leafBundle reports whether the folder dir of the source is a leaf
 // bundle of Hugo's: it holds a page named index (index.md, index.es.md,

@@ -206,6 +206,9 @@ type siteConfig struct {
 	// show a block quote's alert with a render hook, which reads any
 	// type and a title after the marker.
 	alertHook bool
+	// fenceLabels are the attributes of a fenced code block that the
+	// site's render hook shows above it ("filename"), see fenceLabels.
+	fenceLabels []string
 	// hugoConf is a Hugo site's config, its keys in lower case, for
 	// the param shortcode.
 	hugoConf map[string]any
