@@ -607,6 +607,11 @@ func (c *converter) hugo(i int) int {
 			return n
 		}
 	}
+	if c.im.conf.mathShortcodes[t.name] && !t.closing {
+		if n := c.mathShortcode(t, args); n > 0 {
+			return n
+		}
+	}
 	if _, own := c.im.conf.quotes[t.name]; t.name == "tab" && !t.closing && (own || c.im.conf.docsy) {
 		if n := c.tabStart(t, args); n > 0 {
 			return n
@@ -1631,10 +1636,10 @@ func (c *converter) shortcodeEnd(t tag) int {
 			from += 2
 			continue
 		}
-		switch et.name {
-		case t.name:
+		switch {
+		case et.name == t.name && !strings.HasSuffix(et.args, "/"): // {{< x />}} has no end tag
 			depth++
-		case "/" + t.name:
+		case et.name == "/"+t.name:
 			depth--
 		}
 		if depth < 0 {
@@ -1657,6 +1662,41 @@ func (c *converter) detailsStart(t tag, a args) int {
 	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.pos(0), "Details"))
 	open := a.named["open"] == "true" || slices.Contains(a.posn, "open")
 	return c.labelStart(t, summary, c.im.conf.unsafe, open)
+}
+
+// mathShortcode writes the site's shortcode t whose template wrote its
+// inside as mathematics for a script to typeset, hugo-book's {{< katex
+// >}}\pi(x){{< /katex >}}, as plotline's mathematics: \(…\) in a line,
+// and, with display=true, $$…$$ on lines of their own when the
+// shortcode stands on its own lines (else \[…\]). Its inside is kept as
+// written, as Hugo passed it to the template. It returns how many bytes
+// of the body it took, 0 when it has no end tag or no inside.
+func (c *converter) mathShortcode(t tag, a args) int {
+	if strings.HasSuffix(t.args, "/") {
+		return 0 // {{< katex />}}, which only loads the script
+	}
+	end := c.shortcodeEnd(t)
+	if end < 0 {
+		return 0
+	}
+	et, ok := c.readTag(end, "{{<", ">}}")
+	if !ok {
+		et, ok = c.readTag(end, "{{%", "%}}")
+	}
+	inner := strings.TrimSpace(string(c.body[t.end:end]))
+	if !ok || inner == "" || strings.Contains(inner, "\n\n") {
+		return 0
+	}
+	switch {
+	case a.named["display"] != "true" && a.named["display"] != "block":
+		c.out.WriteString(`\(` + inner + `\)`)
+	case lineStart(c.body, t.start) == t.start && c.aloneOnLine(end, et.end):
+		c.out.WriteString("$$\n" + inner + "\n$$")
+	default:
+		c.out.WriteString(`\[` + inner + `\]`)
+	}
+	c.im.res.Converted++
+	return et.end - t.start
 }
 
 // tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its

@@ -217,7 +217,7 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
-	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes, im.conf.quoteKinds, im.conf.details = siteShortcodes(im.src, conf)
+	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes, im.conf.quoteKinds, im.conf.details, im.conf.mathShortcodes = siteShortcodes(im.src, conf)
 	im.conf.docsy = usesDocsy(conf)
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
@@ -497,14 +497,14 @@ var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 // reads the code's language from its first or lang parameter. conf names
 // the themes; the site's template of a name is the one Hugo uses, of
 // layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
-func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes, kinds, details map[string]bool) {
+func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes, kinds, details, math map[string]bool) {
 	var dirs []string
 	themes := hugoThemes(conf)
 	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
 		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes", "themes/"+themes[k]+"/layouts/_shortcodes")
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
-	figures, quotes, code, includes, kinds, details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	figures, quotes, code, includes, kinds, details, math = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -521,6 +521,7 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
 			kinds[name] = quotes[name] && quoteClassRE.Match(data)
 			details[name] = bytes.Contains(data, []byte("<details")) && inner
+			math[name] = inner && bytes.Contains(data, []byte(`\\(`))
 			delete(code, name)
 			if inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline")) {
 				// A block of code: an inline one (hl_inline) is left.
@@ -529,7 +530,7 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 			includes[name] = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 		}
 	}
-	return figures, quotes, code, includes, kinds, details
+	return figures, quotes, code, includes, kinds, details, math
 }
 
 // quoteClassRE finds, in a quote shortcode's template, a class made of

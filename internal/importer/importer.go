@@ -187,6 +187,10 @@ type siteConfig struct {
 	// details are the site's own shortcodes whose template is a
 	// <details> of their inside, by name.
 	details map[string]bool
+	// mathShortcodes are the site's own shortcodes whose template writes
+	// their inside as mathematics for a script to typeset, "\\( %s \\)"
+	// (hugo-book's katex), by name.
+	mathShortcodes map[string]bool
 	// code are the site's own shortcodes whose template highlights their
 	// inside as code, by name; true when the first or lang parameter
 	// names its language.
