@@ -63,6 +63,9 @@ type page struct {
 	// a page of the default language that has no translation.
 	polyLang  string
 	fallbacks []string
+	// unpublished is set for a page the source published no page of,
+	// which has no old address to keep.
+	unpublished bool
 
 	// section is set on a Hugo section's page (_index.md), which lists
 	// the pages of its folder; taxonomy on the page of a tag or category,

@@ -103,7 +103,8 @@ func (im *importer) polyglotPages(confName string) {
 	for _, p := range im.pages {
 		lang, ok := pl.langOf(p)
 		if !ok {
-			im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "lang %q is none of the site's languages, and polyglot published no page for it: imported at %s", lang, "/"+p.newURL)
+			p.draft, p.unpublished = true, true
+			im.done(p.fieldPos("lang"), "lang %q is none of the site's languages, and polyglot published no page of it: imported as a draft, its text kept", lang)
 			continue
 		}
 		id := cmp.Or(p.str("page_id"), pl.plain(p.oldURL))

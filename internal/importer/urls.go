@@ -302,6 +302,9 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 	// the computed address) is looked at once.
 	type cand struct{ addr, key string }
 	var cands []cand
+	if p.unpublished {
+		return
+	}
 	if p.oldURL != "" {
 		key := ""
 		for _, k := range []string{"url", "permalink", "slug"} {
