@@ -71,6 +71,10 @@ type converter struct {
 	// being converted, and mathInline says whether it is written \).
 	mathEnd    int
 	mathInline bool
+	// math are the $$…$$ of a Hugo page read without the passthrough
+	// extension, as plotline will read them, those before the offset
+	// being converted dropped (hugoMath).
+	math []span
 	// termIDs are the ids kramdown's {:auto_ids} gave the terms of
 	// definition lists, by the body offset of each term's line, and
 	// autoIDLists the offsets of those attribute lists.
@@ -86,6 +90,9 @@ type converter struct {
 	// mdOpen are the elements with kramdown's markdown attribute whose
 	// end tags are yet to come, by the body offset of each end tag.
 	mdOpen map[int]mdElement
+	// detailsEnds are the end tags of the details shortcodes being
+	// written, by body offset: true for a <details> of HTML.
+	detailsEnds map[int]bool
 	// opens holds the output offset of each "[" of the body written so
 	// far, by its body offset, so that a link's text can lose its
 	// brackets with its link (unlink).
@@ -161,6 +168,12 @@ func (im *importer) convertBody(p *page) []byte {
 		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
 	} else {
 		c.code, c.html = codeSpans(im.code, b)
+		if !im.conf.passthrough && bytes.Contains(b, []byte("$$")) {
+			if im.math == nil {
+				im.math = newMathParser()
+			}
+			c.math = dollarMath(im.math, b)
+		}
 	}
 	for i := 0; i < len(b); {
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
@@ -175,6 +188,9 @@ func (im *importer) convertBody(p *page) []byte {
 		if n := c.unprintable(i); n > 0 {
 			i += n
 			continue
+		}
+		if len(im.conf.fenceLabels) > 0 && (i == 0 || b[i-1] == '\n') {
+			c.fenceLabel(i)
 		}
 		if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
 			if n := c.markdownEnd(i); n > 0 {
@@ -204,6 +220,18 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 		if im.kind == Jekyll && b[i] == '$' {
 			if n := c.kramdownMath(i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		if !im.conf.passthrough && b[i] == '\\' {
+			if n := c.escapedMath(i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		if im.kind == Hugo && !im.conf.passthrough && b[i] == '$' && len(c.math) > 0 {
+			if n := c.hugoMath(i); n > 0 {
 				i += n
 				continue
 			}
@@ -262,6 +290,47 @@ func (im *importer) convertBody(p *page) []byte {
 	}
 	c.markdownUnended()
 	return c.out.Bytes()
+}
+
+// fenceLabel writes, when a fenced code block opens on the line at body
+// offset i with an attribute that the site's render hook showed above
+// it ("```toml {filename=hugo.toml}"), that label, a code span in a
+// paragraph of its own, indented as the fence is, before the block.
+func (c *converter) fenceLabel(i int) {
+	if !slices.ContainsFunc(c.code, func(s span) bool { return s.start == i }) {
+		return
+	}
+	line := c.body[i:lineEnd(c.body, i)]
+	fence := bytes.TrimLeft(line, " \t>")
+	indent := line[:len(line)-len(fence)]
+	if !bytes.HasPrefix(fence, []byte("```")) && !bytes.HasPrefix(fence, []byte("~~~")) {
+		return
+	}
+	from := bytes.IndexByte(fence, '{')
+	to := bytes.LastIndexByte(fence, '}')
+	if from < 0 || to < from {
+		return
+	}
+	attrs := parseArgs(string(fence[from+1 : to]))
+	for _, k := range c.im.conf.fenceLabels {
+		if v := strings.TrimSpace(attrs.named[k]); v != "" {
+			label := "`" + v + "`"
+			if strings.Contains(v, "`") {
+				label = "`` " + v + " ``"
+			}
+			if out := c.out.Bytes(); len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+				// A paragraph of its own, not the end of the one above.
+				c.out.Write(bytes.TrimRight(indent, " \t"))
+				c.out.WriteString("\n")
+			}
+			c.out.Write(indent)
+			c.out.WriteString(label + "\n")
+			c.out.Write(bytes.TrimRight(indent, " \t"))
+			c.out.WriteString("\n")
+			c.im.res.Converted++
+			return
+		}
+	}
 }
 
 // maxLeftOutNotes is the most characters left out of a page (see
@@ -452,7 +521,7 @@ func (c *converter) hugo(i int) int {
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
 	switch t.name {
 	case "figure":
-		c.figure(i, args)
+		c.figure(i, t.end, args)
 		return t.end - i
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
@@ -529,6 +598,24 @@ func (c *converter) hugo(i int) int {
 		if n := c.admonitionEnd(t); n > 0 {
 			return n // the end of a site's quote
 		}
+		if n := c.detailsEnd(t); n > 0 {
+			return n
+		}
+	}
+	if _, own := c.im.conf.quotes[t.name]; t.name == "details" && !t.closing && (!own || c.im.conf.details[t.name]) {
+		if n := c.detailsStart(t, args); n > 0 {
+			return n
+		}
+	}
+	if c.im.conf.mathShortcodes[t.name] && !t.closing {
+		if n := c.mathShortcode(t, args); n > 0 {
+			return n
+		}
+	}
+	if _, own := c.im.conf.quotes[t.name]; t.name == "tab" && !t.closing && (own || c.im.conf.docsy) {
+		if n := c.tabStart(t, args); n > 0 {
+			return n
+		}
 	}
 	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
 		// The site's own shortcode that shows another page's text
@@ -548,7 +635,12 @@ func (c *converter) hugo(i int) int {
 		}
 	}
 	if c.im.conf.quotes[t.name] && !t.closing {
-		if n := c.quoteStart(t, "", quoteFooter(args)); n > 0 {
+		header := ""
+		if kind := classAlert(args.pos(0)); kind != "" && c.im.conf.quoteKinds[t.name] {
+			// A note of that kind: the alert nearest it.
+			header = "[!" + kind + "]\n"
+		}
+		if n := c.quoteStart(t, header, quoteFooter(args)); n > 0 {
 			return n
 		}
 	}
@@ -557,7 +649,7 @@ func (c *converter) hugo(i int) int {
 		if !c.siteImage(args.named["src"]) {
 			return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: its src %s is no file of the new site (a resource its template made an image of?)", t.name, args.named["src"]))
 		}
-		c.figure(i, args)
+		c.figure(i, t.end, args)
 		return t.end - i
 	}
 	return c.wrapAt(i, t, "shortcode "+t.name)
@@ -1114,7 +1206,7 @@ func parseArgs(s string) args {
 }
 
 // figure writes Hugo's figure as a Markdown image with a title.
-func (c *converter) figure(i int, a args) {
+func (c *converter) figure(i, end int, a args) {
 	// Its addresses are converted as a link's are: an image of the old
 	// site's assets/, which Hugo published, keeps its old address.
 	c.at = i
@@ -1134,6 +1226,20 @@ func (c *converter) figure(i int, a args) {
 		// In a raw HTML block, where Hugo's figure wrote HTML, Markdown
 		// would be shown as typed: HTML, as the figure was.
 		c.figureHTML(src, alt, title, a.named["link"])
+		return
+	}
+	if caption := strings.Join(slices.DeleteFunc([]string{a.named["title"], a.named["caption"]}, func(s string) bool { return strings.TrimSpace(s) == "" }), " "); caption != "" && c.im.conf.unsafe && c.aloneOnLine(i, end) {
+		// Hugo showed the caption (and the title) under the image; an
+		// image's title is no more than a tooltip: a figure of HTML, a
+		// block of its own, as Hugo's was, which the site's raw HTML
+		// lets through.
+		if t, ok := plainText(c.im.code, caption); ok {
+			caption = t // Hugo made HTML of its Markdown
+		}
+		c.figureHTML(src, alt, caption, a.named["link"])
+		if k := afterSpaces(c.body, end); k < len(c.body) && c.body[k] == '\n' && !blankLine(c.body[k+1:]) {
+			c.out.WriteString("\n") // the text below is not the HTML block's
+		}
 		return
 	}
 	dest := src
@@ -1188,6 +1294,17 @@ func (c *converter) figureHTML(src, alt, caption, link string) {
 	}
 	c.out.WriteString("</figure>")
 	c.im.res.Converted++
+}
+
+// aloneOnLine reports whether the shortcode from body offset i to end
+// stands alone on its line, at its start, outside a list or a quote.
+func (c *converter) aloneOnLine(i, end int) bool {
+	b := c.body
+	if i > 0 && b[i-1] != '\n' {
+		return false
+	}
+	k := afterSpaces(b, end)
+	return k == len(b) || b[k] == '\n' || b[k] == '\r'
 }
 
 // stripTags leaves out the HTML tags of s, for alt text.
@@ -1473,34 +1590,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 	if lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
 		return 0
 	}
-	end := -1
-	depth := 0
-	for from := t.end; from < len(b); {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			break
-		}
-		from += k
-		et, ok := c.readTag(from, "{{<", ">}}")
-		if !ok {
-			et, ok = c.readTag(from, "{{%", "%}}")
-		}
-		if !ok {
-			from += 2
-			continue
-		}
-		switch et.name {
-		case t.name:
-			depth++
-		case "/" + t.name:
-			depth--
-		}
-		if depth < 0 {
-			end = from
-			break
-		}
-		from = et.end
-	}
+	end := c.shortcodeEnd(t)
 	if end < 0 {
 		return 0
 	}
@@ -1524,6 +1614,167 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 		k++ // the inside starts on the next line
 	}
 	return k - t.start
+}
+
+// shortcodeEnd returns the body offset of the end tag of the shortcode t
+// ("{{< /quote >}}" for "{{< quote >}}", shortcodes of its name between
+// them nested), or -1 when it has none.
+func (c *converter) shortcodeEnd(t tag) int {
+	b := c.body
+	depth := 0
+	for from := t.end; from < len(b); {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			break
+		}
+		from += k
+		et, ok := c.readTag(from, "{{<", ">}}")
+		if !ok {
+			et, ok = c.readTag(from, "{{%", "%}}")
+		}
+		if !ok {
+			from += 2
+			continue
+		}
+		switch {
+		case et.name == t.name && !strings.HasSuffix(et.args, "/"): // {{< x />}} has no end tag
+			depth++
+		case et.name == "/"+t.name:
+			depth--
+		}
+		if depth < 0 {
+			return from
+		}
+		from = et.end
+	}
+	return -1
+}
+
+// detailsStart begins the fold that Hugo's details shortcode (or a
+// site's own of that name whose template is a <details>) stands for,
+// {{< details summary="Why?" >}} at the start of a line: on a site
+// whose raw HTML is published, a <details> with its <summary>, its
+// inside Markdown between blank lines; on another, its summary in bold
+// above its inside, which then shows unfolded. The end tag is written
+// by detailsEnd. It returns how many bytes of the body it took, 0 when
+// the shortcode is not one it can write so.
+func (c *converter) detailsStart(t tag, a args) int {
+	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.pos(0), "Details"))
+	open := a.named["open"] == "true" || slices.Contains(a.posn, "open")
+	return c.labelStart(t, summary, c.im.conf.unsafe, open)
+}
+
+// mathShortcode writes the site's shortcode t whose template wrote its
+// inside as mathematics for a script to typeset, hugo-book's {{< katex
+// >}}\pi(x){{< /katex >}}, as plotline's mathematics: \(…\) in a line,
+// and, with display=true, $$…$$ on lines of their own when the
+// shortcode stands on its own lines (else \[…\]). Its inside is kept as
+// written, as Hugo passed it to the template. It returns how many bytes
+// of the body it took, 0 when it has no end tag or no inside.
+func (c *converter) mathShortcode(t tag, a args) int {
+	if strings.HasSuffix(t.args, "/") {
+		return 0 // {{< katex />}}, which only loads the script
+	}
+	end := c.shortcodeEnd(t)
+	if end < 0 {
+		return 0
+	}
+	et, ok := c.readTag(end, "{{<", ">}}")
+	if !ok {
+		et, ok = c.readTag(end, "{{%", "%}}")
+	}
+	inner := strings.TrimSpace(string(c.body[t.end:end]))
+	if !ok || inner == "" || strings.Contains(inner, "\n\n") {
+		return 0
+	}
+	switch {
+	case a.named["display"] != "true" && a.named["display"] != "block":
+		c.out.WriteString(`\(` + inner + `\)`)
+	case lineStart(c.body, t.start) == t.start && c.aloneOnLine(end, et.end):
+		c.out.WriteString("$$\n" + inner + "\n$$")
+	default:
+		c.out.WriteString(`\[` + inner + `\]`)
+	}
+	c.im.res.Converted++
+	return et.end - t.start
+}
+
+// tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its
+// label the first parameter, or header, name or title, as hugo-book,
+// Docsy and others name it) at the start of a line: its label in bold
+// above its inside, as the tabs show one after another, so that the
+// reader still knows which system or language the inside is for. It
+// returns how many bytes of the body it took, 0 when it has no label or
+// no end tag.
+func (c *converter) tabStart(t tag, a args) int {
+	label := strings.TrimSpace(cmp.Or(a.named["header"], a.named["name"], a.named["title"], a.pos(0)))
+	if label == "" {
+		return 0
+	}
+	return c.labelStart(t, label, false, false)
+}
+
+// labelStart writes the start of a shortcode, at the start of a line,
+// that shows its inside under a label: a <details> with the label its
+// <summary> when fold is set (open when open is), else the label in
+// bold above the inside. Its end tag is written by detailsEnd. It
+// returns how many bytes of the body it took, 0 when the shortcode is
+// not at the start of a line or has no end tag.
+func (c *converter) labelStart(t tag, label string, fold, open bool) int {
+	b := c.body
+	if lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+		return 0
+	}
+	end := c.shortcodeEnd(t)
+	if end < 0 {
+		return 0
+	}
+	if plain, ok := plainText(c.im.code, label); ok {
+		label = plain
+	}
+	if c.detailsEnds == nil {
+		c.detailsEnds = map[int]bool{}
+	}
+	if fold {
+		attr := ""
+		if open {
+			attr = " open"
+		}
+		c.out.WriteString("<details" + attr + "><summary>" + html.EscapeString(label) + "</summary>\n\n")
+	} else {
+		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(label) + "**\n\n")
+	}
+	c.detailsEnds[end] = fold
+	c.im.res.Converted++
+	k := afterSpaces(b, t.end)
+	if k < len(b) && b[k] == '\r' {
+		k++
+	}
+	if k < len(b) && b[k] == '\n' {
+		k++ // the inside starts on the next line
+	}
+	return k - t.start
+}
+
+// detailsEnd writes the end of the fold whose end tag is t (see
+// detailsStart), and returns how many bytes of the body it took, 0 when
+// t ends no such fold.
+func (c *converter) detailsEnd(t tag) int {
+	fold, ok := c.detailsEnds[t.start]
+	if !ok {
+		return 0
+	}
+	delete(c.detailsEnds, t.start)
+	if fold {
+		out := bytes.TrimRight(c.out.Bytes(), " \t\r\n")
+		c.out.Truncate(len(out))
+		c.out.WriteString("\n\n</details>")
+		if k := afterSpaces(c.body, t.end); k < len(c.body) && c.body[k] == '\n' && !blankLine(c.body[k+1:]) {
+			c.out.WriteString("\n") // the text below is not the HTML block's
+		}
+	}
+	c.im.res.Converted++
+	return t.end - t.start
 }
 
 // admonitionEnd ends the alert whose end tag is t, which may follow its
@@ -2339,6 +2590,9 @@ func (c *converter) rooted(dest string) (string, bool) {
 		prefix = strings.TrimSuffix(base.Path, "/")
 	}
 	if prefix == "" {
+		if local, ok := c.polyglotLink(dest); ok {
+			return local, true
+		}
 		return c.elsewhere(dest, dest)
 	}
 	if rest, ok := strings.CutPrefix(dest, prefix); ok && (rest == "" || strings.ContainsRune("/?#", rune(rest[0]))) {
@@ -3090,6 +3344,15 @@ func (c *converter) ialAlert(line []byte) string {
 		return ""
 	}
 	return alertKinds[best]
+}
+
+// classAlert returns the alert nearest the note whose class is class
+// ("warning", "info"), and "" when it names none.
+func classAlert(class string) string {
+	if k := slices.Index(alertClasses, strings.ToLower(strings.TrimSpace(class))); k >= 0 {
+		return alertKinds[k]
+	}
+	return ""
 }
 
 // alertClasses are the classes of notes that sites and themes write, and

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -216,10 +217,11 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
-	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes = siteShortcodes(im.src, conf)
+	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes, im.conf.quoteKinds, im.conf.details, im.conf.mathShortcodes = siteShortcodes(im.src, conf)
 	im.conf.docsy = usesDocsy(conf)
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
+	im.conf.fenceLabels = fenceLabels(im.src, conf)
 	im.conf.ownShortcodes = map[string]bool{}
 	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
 		entries, _ := fs.ReadDir(im.src, dir)
@@ -301,6 +303,7 @@ func (im *importer) hugo() error {
 		p.post = len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) })
 		p.cats = nil
 	}
+	im.sectionPages(contentDir)
 	im.copyStatic("static", false)
 	for _, t := range hugoThemes(conf) {
 		// Hugo publishes a theme's static/ too, under the site's own:
@@ -423,6 +426,43 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 	return found
 }
 
+// fenceLabels returns the attributes of a fenced code block that the
+// Hugo site's code block render hook (render-codeblock.html, its own or
+// its theme's) shows above the code, as hugo-book's shows
+// {filename=hugo.toml}: those of filename, file and title it reads.
+func fenceLabels(src fs.FS, conf map[string]any) []string {
+	roots := []string{"layouts"}
+	for _, t := range hugoThemes(conf) {
+		roots = append(roots, "themes/"+t+"/layouts")
+	}
+	var keys []string
+	for _, root := range roots {
+		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fs.SkipDir
+			}
+			if d.IsDir() || d.Name() != "render-codeblock.html" {
+				return nil
+			}
+			data, err := fs.ReadFile(src, p)
+			if err != nil {
+				return nil
+			}
+			for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
+				if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+			return nil
+		})
+	}
+	return keys
+}
+
+// fenceAttrRE finds an attribute a code block render hook reads:
+// index .Attributes "filename", or .Attributes.filename.
+var fenceAttrRE = regexp.MustCompile(`index\s+\$?\.Attributes\s+"(\w+)"|\.Attributes\.(\w+)`)
+
 // leafBundle reports whether the folder dir of the source is a leaf
 // bundle of Hugo's: it holds a page named index (index.md, index.es.md,
 // index.html), whose resources its other files are.
@@ -457,14 +497,14 @@ var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 // reads the code's language from its first or lang parameter. conf names
 // the themes; the site's template of a name is the one Hugo uses, of
 // layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
-func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes map[string]bool) {
+func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes, kinds, details, math map[string]bool) {
 	var dirs []string
 	themes := hugoThemes(conf)
 	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
 		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes", "themes/"+themes[k]+"/layouts/_shortcodes")
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
-	figures, quotes, code, includes = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	figures, quotes, code, includes, kinds, details, math = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -479,6 +519,9 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 			figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
 			inner := bytes.Contains(data, []byte(".Inner"))
 			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
+			kinds[name] = quotes[name] && quoteClassRE.Match(data)
+			details[name] = bytes.Contains(data, []byte("<details")) && inner
+			math[name] = inner && bytes.Contains(data, []byte(`\\(`))
 			delete(code, name)
 			if inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline")) {
 				// A block of code: an inline one (hl_inline) is left.
@@ -487,8 +530,13 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 			includes[name] = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 		}
 	}
-	return figures, quotes, code, includes
+	return figures, quotes, code, includes, kinds, details, math
 }
+
+// quoteClassRE finds, in a quote shortcode's template, a class made of
+// its first parameter, the kind of a note: hugo-book's hint,
+// "class" (slice "book-hint" (or (.Get 0) "default")).
+var quoteClassRE = regexp.MustCompile(`class[^\n]*\.Get\s+0\b`)
 
 // includeRE finds, in a shortcode's template, the page its first or path
 // parameter names: site.GetPage (.Get 0), with .Get 0 read before.
@@ -575,7 +623,7 @@ func (ml multilingual) fileLang(rel string) (string, string) {
 // "/es/": a page of another language's contentDir, or a translation by
 // file name ("index.es.md").
 func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, count map[string]int) error {
-	firstIndex := map[string]string{} // by folder and stem: the bundle's index file read first
+	firstIndex := map[string]string{} // by folder and stem: the page file read first
 	return fs.WalkDir(im.src, w.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
@@ -626,18 +674,24 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.copyFile(p, folder+txt)
 			return nil
 		}
-		if stem := strings.TrimSuffix(d.Name(), path.Ext(d.Name())); stem == "index" || stem == "_index" {
-			// Hugo reads the files of a bundle in order of name, as
-			// the walk does, and publishes the first index file as
-			// the page (blogdown's index.markdown and Quarto's
-			// index.md of one post).
-			key := path.Join(path.Dir(p), stem)
-			if first, ok := firstIndex[key]; ok {
+		// Hugo reads the files of a bundle in order of name, as the walk
+		// does, and publishes the first index file as the page
+		// (blogdown's index.markdown and Quarto's index.md of one
+		// post). Two pages of one folder and name (blogdown's
+		// software.html and the software.md a Makefile rendered) are
+		// one page at one address too, and would be one file of the
+		// new site: the first is imported.
+		stem := strings.TrimSuffix(d.Name(), path.Ext(d.Name()))
+		key := path.Join(path.Dir(p), stem)
+		if first, ok := firstIndex[key]; ok {
+			if stem == "index" || stem == "_index" {
 				im.done(diag.Pos{Path: p}, "%s, another index file of this page bundle, comes first by name, and Hugo published that one as the page: not imported", first)
-				return nil
+			} else {
+				im.done(diag.Pos{Path: p}, "%s, another page of this folder and name, comes first by name, and is the page published at their one address: not imported", first)
 			}
-			firstIndex[key] = d.Name()
+			return nil
 		}
+		firstIndex[key] = d.Name()
 		lang := w.lang
 		if code, plain := ml.fileLang(rel); code != "" {
 			lang, rel = code, plain
@@ -1008,7 +1062,7 @@ func (im *importer) fillIn(p *page) {
 		if name == "index" || name == "_index" {
 			name = path.Base(path.Dir(src))
 		}
-		if _, rest, prefixed, err := fileDate(name); prefixed && err == nil {
+		if _, rest, prefixed, err := im.nameDate(name); prefixed && err == nil {
 			name = rest
 		}
 		t := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
@@ -1034,7 +1088,15 @@ func (im *importer) fillIn(p *page) {
 				unread = &p.fields[i]
 			}
 		}
-		if d, _, prefixed, err := fileDate(path.Base(cmp.Or(p.rel, p.src))); prefixed && err == nil {
+		if d, ok := leadingDate(p.str("date")); ok && unread != nil && im.kind == Jekyll {
+			// Ruby's lenient parser, which Jekyll dates a page with,
+			// took the date the text starts with: "2017-09-27
+			// (optional)" dated the post, and its address, 2017-09-27.
+			p.date, p.setDate = d, d
+			im.done(unread.pos, "date %q not understood: dated %s, the date it starts with, as Jekyll read it", p.str("date"), d.Format("2006-01-02"))
+			return
+		}
+		if d, _, prefixed, err := im.nameDate(path.Base(cmp.Or(p.rel, p.src))); prefixed && err == nil {
 			p.date = d
 			if unread != nil {
 				p.setDate = d
@@ -1063,6 +1125,18 @@ func (im *importer) fillIn(p *page) {
 		}
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day the file was last changed", p.setDate.Format("2006-01-02"))
 	}
+}
+
+// leadingDate returns the day a date that plotline does not read
+// starts with, "2017-09-27 (optional)", and false when it starts with
+// none: YYYY-MM-DD followed by a space or nothing.
+func leadingDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 10 || len(s) > 10 && s[10] != ' ' {
+		return time.Time{}, false
+	}
+	d, err := time.Parse("2006-01-02", s[:10])
+	return d, err == nil
 }
 
 // leadingHeading returns the text of the level-one ATX heading that body
@@ -1094,6 +1168,64 @@ func leadingHeading(body []byte) (title string, at int, rest []byte, ok bool) {
 		return "", 0, nil, false
 	}
 	return string(text), start, after, true
+}
+
+// sectionPages gives each top folder of the default language's content
+// that holds pages, none of them an article, and has no _index.md, the
+// page Hugo published at its address all the same, the list of its
+// pages (/publications/): a section page titled by the folder's name.
+// plotline answers at a folder of articles itself, with a redirect to
+// the home page's list.
+func (im *importer) sectionPages(contentDir string) {
+	type section struct {
+		pages    int
+		articles bool
+		newest   time.Time
+	}
+	sections := map[string]*section{}
+	var names []string
+	taken := map[string]bool{}
+	for _, p := range im.pages {
+		taken[p.dest] = true
+		rest, ok := strings.CutPrefix(p.dest, "content/")
+		top, _, deeper := strings.Cut(rest, "/")
+		if !ok || !deeper || p.lang != "" || p.taxonomy || im.conf.taxonomies[top] || top == "tags" || top == "categories" {
+			continue
+		}
+		s := sections[top]
+		if s == nil {
+			s = &section{}
+			sections[top] = s
+			names = append(names, top)
+		}
+		if !p.draft {
+			s.pages++
+		}
+		s.articles = s.articles || p.post
+		if p.date.After(s.newest) {
+			s.newest = p.date
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		s := sections[name]
+		dest := "content/" + name + "/index.md"
+		if s.pages == 0 || s.articles || taken[dest] {
+			continue
+		}
+		if _, ok := im.res.Files["content/"+name+"/index.html"]; ok {
+			continue
+		}
+		title := capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)))
+		pg := &page{src: path.Join(contentDir, name), dest: dest, section: true, title: title, setTitle: title, date: s.newest, setDate: s.newest}
+		pg.oldURL = "/" + name + "/"
+		if !im.conf.paths.keepCase {
+			pg.oldURL = strings.ToLower(pg.oldURL)
+		}
+		pg.newURL = newURL(pg.dest, "")
+		im.pages = append(im.pages, pg)
+		im.done(diag.Pos{Path: pg.src}, "a section without _index.md, whose list of pages Hugo published at %s: a page there, titled %q, its text a list of the section's pages as they are now (new pages do not join it)", pg.oldURL, title)
+	}
 }
 
 // listSections ends the body of each Hugo section page with a list of

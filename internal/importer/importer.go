@@ -147,6 +147,9 @@ type importer struct {
 	bundles map[string]*page
 	// code reads where a body's code is (codeSpans).
 	code parser.Parser
+	// math reads where a Hugo body's $$…$$ is (dollarMath), made when a
+	// page has one.
+	math parser.Parser
 }
 
 // siteConfig is what the importer reads of the source's config.
@@ -155,6 +158,9 @@ type siteConfig struct {
 	language       string // the site's language tag: "zh-cn"
 	description    string
 	unsafe         bool
+	// polyglot is set when a Jekyll site builds its languages with
+	// jekyll-polyglot.
+	polyglot *polyglot
 	// passthrough is set when Hugo's goldmark passthrough extension is
 	// on, so that \[…\] and \(…\) are mathematics in the source as they
 	// are in plotline; without it they are escaped brackets.
@@ -174,8 +180,17 @@ type siteConfig struct {
 	// theme's) that show the image their src parameter names, by name.
 	figures map[string]bool
 	// quotes are the site's own shortcodes whose template is a block
-	// quote of their inside, by name.
-	quotes map[string]bool
+	// quote of their inside, by name; quoteKinds those of them whose
+	// first parameter is its class, a note's kind (hugo-book's
+	// {{% hint warning %}}).
+	quotes, quoteKinds map[string]bool
+	// details are the site's own shortcodes whose template is a
+	// <details> of their inside, by name.
+	details map[string]bool
+	// mathShortcodes are the site's own shortcodes whose template writes
+	// their inside as mathematics for a script to typeset, "\\( %s \\)"
+	// (hugo-book's katex), by name.
+	mathShortcodes map[string]bool
 	// code are the site's own shortcodes whose template highlights their
 	// inside as code, by name; true when the first or lang parameter
 	// names its language.
@@ -195,6 +210,9 @@ type siteConfig struct {
 	// show a block quote's alert with a render hook, which reads any
 	// type and a title after the marker.
 	alertHook bool
+	// fenceLabels are the attributes of a fenced code block that the
+	// site's render hook shows above it ("filename"), see fenceLabels.
+	fenceLabels []string
 	// hugoConf is a Hugo site's config, its keys in lower case, for
 	// the param shortcode.
 	hugoConf map[string]any
@@ -265,6 +283,8 @@ var plotlineWrites = map[string]string{
 	"sitemap.xml": "its sitemap of every page and list",
 	"feed.xml":    "its Atom feed of the newest articles",
 	".nojekyll":   "an empty .nojekyll",
+	// A Jekyll page at /tags/ whose layout listed the tags.
+	"tags/index.html": "its list of tags",
 }
 
 // copyFile adds the source file src to the new site at dest, unless a

@@ -142,7 +142,14 @@ func TestBody(t *testing.T) {
 		{Hugo, "[b](b.md) [d](doc/x.md)", "[b](b.md) [d](https://old.example/posts/a/doc/x.md)", 1, []string{"content/posts/a.md:5:15: note: link /posts/a/doc/x.md names nothing of this site: written as https://old.example/posts/a/doc/x.md"}},
 		// Without Hugo's passthrough extension an escaped bracket is a
 		// bracket, not mathematics, and does not start a link.
-		{Hugo, "more on \\[below\\](x), \\(y\\) \\\\[z\\\\] `\\[c\\]`\n\n    \\[d\\]\n", "more on &#91;below&#93;(x), &#40;y&#41; \\\\[z\\\\] `\\[c\\]`\n\n    \\[d\\]\n", 0, nil},
+		{Hugo, "more on \\[below\\](x), \\(y\\) \\\\[z] `\\[c\\]`\n\n    \\[d\\]\n", "more on &#91;below&#93;(x), &#40;y&#41; \\\\[z] `\\[c\\]`\n\n    \\[d\\]\n", 0, nil},
+		// Mathematics written for a page's script with its backslashes
+		// escaped, "\\(x\\)", which the source published as "\(x\)",
+		// is plotline's, its other escapes resolved as the source
+		// resolved them; a "$$" of Hugo's, read as Markdown, has its
+		// escapes resolved too.
+		{Hugo, "a \\\\(x\\_i\\\\) b \\\\[y \\\\\\\\ z\\\\] `\\\\(c\\\\)` \\\\(d\n\ne\\\\)\n\n$$\na\\_1 \\\\\\\\ b\n$$\n\n`$$\\_$$`\n", "a \\(x_i\\) b \\[y \\\\ z\\] `\\\\(c\\\\)` \\\\(d\n\ne\\\\)\n\n$$\na_1 \\\\ b\n$$\n\n`$$\\_$$`\n", 3, nil},
+		{Jekyll, "a \\\\(y_i \\in \\\\{ -1,1 \\\\} \\\\) and \\\\(\\,x\\\\)\n\n$$\\_$$\n", "a \\(y_i \\in \\{ -1,1 \\} \\) and \\(\\,x\\)\n\n$$\\_$$\n", 2, nil},
 		// kramdown's $$ within a paragraph is inline mathematics; alone
 		// between blank lines, a block.
 		{Jekyll, "takes ($$x_i$$) and $$y_{ {{ site.answer }} }$$.\n\n$$\na^2\n$$\n\n> $$b$$\n\n* $$c$$\n\nText\n$$d\ne$$\n\n`$$f$$` \\$$g$$\n", "takes (\\(x_i\\)) and \\(y_{ 42 }\\).\n\n$$\na^2\n$$\n\n> $$b$$\n\n* $$c$$\n\nText\n\\(d\ne\\)\n\n`$$f$$` \\$$g$$\n", 4, nil},

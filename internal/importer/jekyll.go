@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,13 +32,41 @@ func fileDate(name string) (time.Time, string, bool, error) {
 	return d, strings.TrimSuffix(rest, ".md"), prefixed, err
 }
 
+// jekyllNameDateRE is the date a Jekyll post's file name starts with, as
+// Jekyll reads it: its month and day may have one digit
+// ("2015-9-19-presenting-polyglot.md").
+var jekyllNameDateRE = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})-(.+)$`)
+
+// nameDate is fileDate for the site being imported: on a Jekyll site, a
+// month or day of one digit is read too, as Jekyll reads it.
+func (im *importer) nameDate(name string) (time.Time, string, bool, error) {
+	d, rest, prefixed, err := fileDate(name)
+	if prefixed || im.kind != Jekyll {
+		return d, rest, prefixed, err
+	}
+	m := jekyllNameDateRE.FindStringSubmatch(strings.TrimSuffix(name, path.Ext(name)))
+	if m == nil {
+		return d, rest, prefixed, err
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
+	if t.Month() != time.Month(mo) || t.Day() != day {
+		return time.Time{}, rest, false, nil // 2015-2-30 is no date: no post
+	}
+	return t, m[4], true, nil
+}
+
 func (im *importer) jekyll() error {
-	conf, err := readConfig(im.src, "_config.yml")
+	confName := "_config.yml"
+	conf, err := readConfig(im.src, confName)
 	if err != nil {
 		return err
 	}
 	if conf == nil {
-		if conf, err = readConfig(im.src, "_config.yaml"); err != nil {
+		confName = "_config.yaml"
+		if conf, err = readConfig(im.src, confName); err != nil {
 			return err
 		}
 	}
@@ -78,7 +107,8 @@ func (im *importer) jekyll() error {
 	}
 	im.readCollections(conf)
 	im.readCallouts(conf)
-	return fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
+	im.conf.polyglot = readPolyglot(conf)
+	err = fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
 			return nil
@@ -232,11 +262,17 @@ func (im *importer) jekyll() error {
 			if len(cats) > 0 {
 				folder = path.Join(append([]string{"content"}, cats...)...)
 			}
-			pg.dest = path.Join(folder, sub, strings.TrimSuffix(path.Base(rest), path.Ext(rest))+".md")
+			file := strings.TrimSuffix(path.Base(rest), path.Ext(rest))
+			if d, name, ok, _ := im.nameDate(path.Base(rest)); ok {
+				// A date of one-digit month or day is written in full
+				// ("2015-09-19-…"), which plotline reads as the date.
+				file = d.Format("2006-01-02-") + name
+			}
+			pg.dest = path.Join(folder, sub, file+".md")
 			im.fillIn(pg)
 			pg.cats = append(append([]string{}, cats...), pg.list("categories", true)...)
 			pg.cats = append(pg.cats, pg.list("category", false)...)
-			_, name, prefixed, _ := fileDate(path.Base(rest))
+			_, name, prefixed, _ := im.nameDate(path.Base(rest))
 			if !prefixed {
 				name = strings.TrimSuffix(path.Base(rest), path.Ext(rest))
 			}
@@ -246,6 +282,11 @@ func (im *importer) jekyll() error {
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	im.polyglotPages(confName)
+	return nil
 }
 
 // wholeDocument reports whether the Jekyll page p, written in HTML, is a

@@ -57,6 +57,15 @@ type page struct {
 	setDate  time.Time
 	setTitle string
 	aliases  []string // old addresses, as written in aliases:
+	// polyLang is the language of a page of a jekyll-polyglot site other
+	// than the default, under whose /LANG/ polyglot published it; and
+	// fallbacks the addresses under other languages at which it published
+	// a page of the default language that has no translation.
+	polyLang  string
+	fallbacks []string
+	// unpublished is set for a page the source published no page of,
+	// which has no old address to keep.
+	unpublished bool
 
 	// section is set on a Hugo section's page (_index.md), which lists
 	// the pages of its folder; taxonomy on the page of a tag or category,

@@ -302,6 +302,9 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 	// the computed address) is looked at once.
 	type cand struct{ addr, key string }
 	var cands []cand
+	if p.unpublished {
+		return
+	}
 	if p.oldURL != "" {
 		key := ""
 		for _, k := range []string{"url", "permalink", "slug"} {
@@ -319,6 +322,13 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 			continue
 		}
 		for _, a := range p.list(k, false) {
+			if p.polyLang != "" && (k == "permalink" || k == "redirect_from") && !strings.Contains(a, "://") {
+				// polyglot published the page, and its redirects, under
+				// its language's folder.
+				if a = "/" + strings.TrimPrefix(a, "/"); !strings.HasPrefix(a, "/"+p.polyLang+"/") {
+					a = "/" + p.polyLang + a
+				}
+			}
 			if k == "aliases" && !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
 				// Hugo reads an alias without a leading slash relative to
 				// the page's section.
@@ -332,6 +342,9 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 			}
 			cands = append(cands, cand{a, k})
 		}
+	}
+	for _, a := range p.fallbacks {
+		cands = append(cands, cand{a, ""})
 	}
 	seen := map[string]bool{}
 	looked := map[string]bool{}

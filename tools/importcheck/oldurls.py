@@ -5,7 +5,7 @@ Usage: python3 tools/importcheck/oldurls.py hugo|jekyll SRC PUBLIC
 
 It lists the published pages of the Hugo or Jekyll site SRC (Jekyll: its
 posts, its Markdown pages and the documents of its collections with
-output) with their addresses, worked out here from the files and the permalink config
+output, and with jekyll-polyglot each language's under /LANG/) with their addresses, worked out here from the files and the permalink config
 without plotline's code, and looks each up in PUBLIC, the public/ folder
 plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
@@ -35,7 +35,13 @@ def date_of(d, name):
         for f in ('%Y-%m-%d', '%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S %z', '%Y-%m-%dT%H:%M:%S'):
             try: return datetime.datetime.strptime(d.strip()[:len(datetime.datetime(2000,1,1).strftime(f))+6] if False else d.strip(), f)
             except ValueError: pass
-    m = re.match(r'(\d{4})-(\d\d)-(\d\d)-', name)
+        # As Ruby's lenient parser reads it, with which Jekyll dates a
+        # post: "August 4, 2020", "2017-09-27 (optional)".
+        try: return datetime.datetime.strptime(d.strip(), '%B %d, %Y')
+        except ValueError: pass
+        m = re.match(r'(\d{4})-(\d\d)-(\d\d)( |$)', d.strip())
+        if m: return datetime.datetime(int(m[1]), int(m[2]), int(m[3]))
+    m = re.match(r'(\d{4})-(\d{1,2})-(\d{1,2})-', name)  # Jekyll's month and day may have one digit
     return datetime.datetime(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 def hugo(src):
@@ -159,7 +165,7 @@ def jekyll(src):
             if not re.search(r'\.(md|markdown)$', f): continue
             meta = fm(os.path.join(d, f))
             if meta is None or meta.get('published') is False: continue
-            m = re.match(r'(\d{4}-\d\d-\d\d)-(.*)\.(md|markdown)$', f)
+            m = re.match(r'(\d{4}-\d{1,2}-\d{1,2})-(.*)\.(md|markdown)$', f)
             if not m: continue
             dt = date_of(meta.get('date'), f)
             cats = meta.get('categories') or meta.get('category') or []
@@ -170,7 +176,7 @@ def jekyll(src):
             # writes the file at its unescaped path.
             u = urllib.parse.unquote(meta['permalink']) if meta.get('permalink') else pattern
             for k, v in (('categories', '/'.join(dict.fromkeys(cats))), ('year', '%04d' % dt.year), ('month', '%02d' % dt.month),
-                         ('day', '%02d' % dt.day), ('y_day', '%03d' % dt.timetuple().tm_yday), ('title', meta.get('slug') or m[2]),
+                         ('day', '%02d' % dt.day), ('y_day', '%03d' % dt.timetuple().tm_yday), ('title', re.sub(r'\s+', '-', str(meta.get('slug') or m[2]))),
                          ('output_ext', '.html')):
                 u = u.replace(':' + k, v)
             yield os.path.relpath(os.path.join(d, f), src), re.sub('/+', '/', '/' + u)
@@ -244,7 +250,7 @@ def jekyll_pages(src, conf, style):
             elif coll:
                 name, u = colls[coll]
                 path = os.path.relpath(os.path.join(d, m[1]), os.path.join(src, coll))
-                for k, v in (('collection', name), ('path', path), ('name', m[1]), ('title', str(meta.get('slug') or m[1])),
+                for k, v in (('collection', name), ('path', path), ('name', m[1].lower()), ('title', str(meta.get('slug') or m[1])),
                              ('output_ext', '.html')):
                     u = u.replace(':' + k, v)
             elif reld == '' and m[1] in ('index', '404'):
@@ -255,9 +261,41 @@ def jekyll_pages(src, conf, style):
                 u = '/' + os.path.join(reld, m[1]) + suffix(style).replace(':output_ext', '.html')
             yield rel, re.sub('/+', '/', '/' + u)
 
+def polyglot(src):
+    # jekyll-polyglot builds the site once for each language: the
+    # default's at the root; each other's under /LANG/, where a page is
+    # its translation (front matter lang) or else, as a fallback, the
+    # default language's page of the same address or page_id.
+    conf = yaml.safe_load(open(os.path.join(src, '_config.yml'))) or {}
+    langs = [str(l) for l in conf.get('languages') or []]
+    if 'jekyll-polyglot' not in (conf.get('plugins') or conf.get('gems') or []) or not langs:
+        yield from jekyll(src)
+        return
+    default = str(conf.get('default_lang') or 'en')
+    others = [l for l in langs if l.lower() != default.lower()]
+    seg = re.compile('[/.](?:' + '|'.join(map(re.escape, others)) + ')[/.]')
+    excl = [str(e).strip('/') for e in conf.get('exclude_from_localization') or []]
+    pages, have = [], set()
+    for rel, u in jekyll(src):
+        lang = str((fm(os.path.join(src, rel)) or {}).get('lang') or default)
+        lang = next((l for l in langs if l.lower() == lang.lower()), None)
+        if lang is None: continue  # a language polyglot is not set for: no page
+        plain = seg.sub('/', u)
+        meta = fm(os.path.join(src, rel)) or {}
+        pid = str(meta.get('page_id') or plain)
+        have.add((lang, pid)); pages.append((rel, plain, lang, pid))
+    for rel, plain, lang, pid in pages:
+        if lang.lower() != default.lower():
+            yield rel, '/' + lang + plain
+            continue
+        yield rel, plain
+        if any(rel == e or rel.startswith(e + '/') for e in excl): continue
+        for l in others:
+            if (l, pid) not in have: yield rel, '/' + l + plain
+
 kind, src, public = sys.argv[1:4]
 ok = redirect = missing = 0
-for rel, u in (hugo if kind == 'hugo' else jekyll)(src):
+for rel, u in (hugo if kind == 'hugo' else polyglot)(src):
     p = os.path.join(public, u.strip('/'))
     if not u.endswith('.html') and not u.endswith('.xml'): p = os.path.join(p, 'index.html')
     if not os.path.exists(p):

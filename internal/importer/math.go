@@ -1,0 +1,154 @@
+package importer
+
+import (
+	"bytes"
+
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// newMathParser returns a parser that finds a body's $$…$$ as plotline's
+// Markdown reader will find it, mathematics kept as written, whether it
+// stands as a block or within a paragraph.
+func newMathParser() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.Table, extension.Strikethrough, extension.Footnote, extension.DefinitionList,
+		passthrough.New(passthrough.Config{BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}}),
+	)).Parser()
+}
+
+// dollarMath returns the ranges of body, in order, that plotline will
+// read as mathematics written $$…$$, delimiters included.
+func dollarMath(p parser.Parser, body []byte) []span {
+	doc := p.Parse(text.NewReader(body))
+	var out []span
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *passthrough.PassthroughInline:
+			out = append(out, span{n.Segment.Start, n.Segment.Stop})
+			return ast.WalkSkipChildren, nil
+		case *passthrough.PassthroughBlock:
+			if lines := n.Lines(); lines.Len() > 0 {
+				out = append(out, span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// hugoMath writes the $$…$$ at body offset i of a Hugo page read without
+// the passthrough extension, and returns how many bytes of the body it
+// took, or 0 when none starts there. Hugo read it as Markdown, so that
+// its writers escaped what Markdown would take ("\lambda\_1", a row's end
+// "\\\\"), and the page's script typeset what Hugo made of it,
+// "\lambda_1" and "\\". plotline keeps mathematics as written: it is
+// written with Hugo's escapes resolved.
+func (c *converter) hugoMath(i int) int {
+	for len(c.math) > 0 && c.math[0].end <= i {
+		c.math = c.math[1:]
+	}
+	if len(c.math) == 0 || c.math[0].start != i || c.inCode(i) || c.inHTMLBlock(i) {
+		return 0
+	}
+	s := c.math[0]
+	src := c.body[s.start:s.end]
+	if !bytes.HasPrefix(src, []byte("$$")) || !bytes.HasSuffix(src, []byte("$$")) || len(src) < 4 {
+		return 0
+	}
+	inner := unescape(src[2:len(src)-2], asciiPunct)
+	if !bytes.Equal(inner, src[2:len(src)-2]) {
+		c.im.res.Converted++
+	}
+	c.out.WriteString("$$")
+	c.out.Write(inner)
+	c.out.WriteString("$$")
+	return len(src)
+}
+
+// escapedMath converts the inline or display mathematics at body offset
+// i written for a page's script with its backslashes escaped,
+// "\\(x\_i\\)" and "\\[…\\]", which kramdown (and Hugo without the
+// passthrough extension) published as "\(x_i\)" for the script to find,
+// to "\(x_i\)" and "\[…\]", which plotline reads as mathematics. It
+// returns how many bytes of the body it took, or 0 when there is none:
+// the closing "\\)" must be in the same paragraph.
+func (c *converter) escapedMath(i int) int {
+	b := c.body
+	if i+2 >= len(b) || b[i] != '\\' || b[i+1] != '\\' || (b[i+2] != '(' && b[i+2] != '[') {
+		return 0
+	}
+	if c.mathEnd > 0 || c.inCode(i) || c.inHTMLBlock(i) || run(reversed(b[:i]), '\\')%2 == 1 {
+		return 0
+	}
+	closer := []byte(`\\)`)
+	if b[i+2] == '[' {
+		closer = []byte(`\\]`)
+	}
+	start := i + 3
+	end := -1
+	for k := start; k < len(b); k++ {
+		if b[k] == '\n' && blankLine(b[k+1:]) {
+			break
+		}
+		if b[k] == '\\' && bytes.HasPrefix(b[k:], closer) {
+			end = k
+			break
+		}
+		if b[k] == '\\' {
+			k++ // an escaped character, "\\{" among them
+		}
+	}
+	if end < 0 || end == start || c.inCode(end) {
+		return 0
+	}
+	esc := asciiPunct
+	if c.im.kind == Jekyll {
+		esc = kramdownEscapable
+	}
+	opening, closing := `\(`, `\)`
+	if b[i+2] == '[' {
+		opening, closing = `\[`, `\]`
+	}
+	c.out.WriteString(opening)
+	c.out.Write(unescape(b[start:end], esc))
+	c.out.WriteString(closing)
+	c.im.res.Converted++
+	return end + len(closer) - i
+}
+
+// asciiPunct reports whether a backslash before ch escapes it in
+// CommonMark, as Hugo's goldmark reads it: any ASCII punctuation.
+func asciiPunct(ch byte) bool {
+	return ch >= '!' && ch <= '/' || ch >= ':' && ch <= '@' || ch >= '[' && ch <= '`' || ch >= '{' && ch <= '~'
+}
+
+// kramdownEscapable reports whether a backslash before ch escapes it in
+// kramdown.
+func kramdownEscapable(ch byte) bool {
+	return bytes.IndexByte([]byte("\\.*_+-`()[]{}#!:|\"'$=<>"), ch) >= 0
+}
+
+// unescape returns b with each backslash escape resolved, "\_" as "_",
+// "\\" as "\", for the characters esc says a backslash escapes.
+func unescape(b []byte, esc func(byte) bool) []byte {
+	if bytes.IndexByte(b, '\\') < 0 {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for k := 0; k < len(b); k++ {
+		if b[k] == '\\' && k+1 < len(b) && esc(b[k+1]) {
+			k++
+		}
+		out = append(out, b[k])
+	}
+	return out
+}

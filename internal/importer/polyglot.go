@@ -1,0 +1,197 @@
+package importer
+
+import (
+	"cmp"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/plotline/plotline/internal/diag"
+)
+
+// polyglot is what a Jekyll site's config says of jekyll-polyglot, the
+// plugin that builds the site once for each of its languages, the
+// default language's at the root and each other's under /LANG/.
+type polyglot struct {
+	def   string   // the default language, "en"
+	langs []string // the other languages, as the config writes them: "es", "pt-BR"
+	// exclude are the folders and files of exclude_from_localization,
+	// which polyglot published for the default language only.
+	exclude []string
+	// segment matches a segment of an address that names one of langs,
+	// "/es/" or ".es/".
+	segment *regexp.Regexp
+	// translated holds the old address of each page of a language other
+	// than the default, "/es/about/".
+	translated map[string]bool
+}
+
+// readPolyglot reads the config of jekyll-polyglot, when the site's
+// plugins name it, and returns nil otherwise.
+func readPolyglot(conf map[string]any) *polyglot {
+	on := false
+	for _, key := range []string{"plugins", "gems"} {
+		if list, ok := lookup(conf, key).([]any); ok && slices.Contains(list, any("jekyll-polyglot")) {
+			on = true
+		}
+	}
+	list, _ := lookup(conf, "languages").([]any)
+	if !on || len(list) == 0 {
+		return nil
+	}
+	pl := &polyglot{def: cmp.Or(lookupString(conf, "default_lang"), "en"), translated: map[string]bool{}}
+	var alts []string
+	for _, l := range list {
+		if s, ok := l.(string); ok && !strings.EqualFold(s, pl.def) {
+			pl.langs = append(pl.langs, s)
+			alts = append(alts, regexp.QuoteMeta(s))
+		}
+	}
+	pl.segment = regexp.MustCompile(`[/.](?:` + strings.Join(alts, "|") + `)[/.]`)
+	if ex, ok := lookup(conf, "exclude_from_localization").([]any); ok {
+		for _, e := range ex {
+			if s, ok := e.(string); ok {
+				pl.exclude = append(pl.exclude, strings.Trim(s, "/"))
+			}
+		}
+	}
+	return pl
+}
+
+// langOf returns the language of the page p as polyglot reads it: its
+// front matter's lang, in the config's case, or the default one; and
+// false for a lang the config does not list, whose page polyglot leaves
+// out.
+func (pl *polyglot) langOf(p *page) (string, bool) {
+	l := strings.TrimSpace(p.str("lang"))
+	if l == "" || strings.EqualFold(l, pl.def) {
+		return pl.def, true
+	}
+	for _, c := range pl.langs {
+		if strings.EqualFold(c, l) {
+			return c, true
+		}
+	}
+	return l, false
+}
+
+// plain returns the address u without the segments that name a language,
+// "/about.es/" as "/about/", as polyglot matches a page with its
+// translations.
+func (pl *polyglot) plain(u string) string {
+	if len(pl.langs) == 0 {
+		return u
+	}
+	return pl.segment.ReplaceAllString(u, "/")
+}
+
+// polyglotPages places the pages of a jekyll-polyglot site's languages
+// other than the default under a folder of their code, "content/es/",
+// each at its old address under "/es/", and gives each page of the
+// default language the addresses polyglot published it at under each
+// other language that has no translation of it (its fallback).
+func (im *importer) polyglotPages(confName string) {
+	pl := im.conf.polyglot
+	if pl == nil {
+		return
+	}
+	type key struct{ lang, id string }
+	have := map[key]bool{}
+	langOf := map[*page]string{}
+	count := map[string]int{}
+	for _, p := range im.pages {
+		lang, ok := pl.langOf(p)
+		if !ok {
+			p.draft, p.unpublished = true, true
+			im.done(p.fieldPos("lang"), "lang %q is none of the site's languages, and polyglot published no page of it: imported as a draft, its text kept", lang)
+			continue
+		}
+		id := cmp.Or(p.str("page_id"), pl.plain(p.oldURL))
+		have[key{lang, id}] = true
+		langOf[p] = lang
+		// The language's code goes from the file's name, about.es.md
+		// (about.en.md too), and from its folders, _posts/es/.
+		var parts []string
+		for _, s := range strings.Split(strings.TrimPrefix(p.dest, "content/"), "/") {
+			if lang == pl.def || !strings.EqualFold(s, lang) {
+				parts = append(parts, s)
+			}
+		}
+		file := parts[len(parts)-1]
+		stem := strings.TrimSuffix(file, ".md")
+		if ext := path.Ext(stem); strings.EqualFold(ext, "."+lang) {
+			parts[len(parts)-1] = strings.TrimSuffix(stem, ext) + ".md"
+		}
+		if lang == pl.def {
+			p.dest = "content/" + strings.Join(parts, "/")
+			p.newURL = newURL(p.dest, p.slug)
+			continue
+		}
+		count[lang]++
+		p.polyLang = lang
+		p.oldURL = "/" + lang + pl.plain(p.oldURL)
+		pl.translated[p.oldURL] = true
+		p.dest = "content/" + lang + "/" + strings.Join(parts, "/")
+		p.newURL = newURL(p.dest, p.slug)
+	}
+	fallbacks := 0
+	for _, p := range im.pages {
+		if langOf[p] != pl.def {
+			continue
+		}
+		id := cmp.Or(p.str("page_id"), pl.plain(p.oldURL))
+		for _, l := range pl.langs {
+			if !have[key{l, id}] && !pl.excluded(p.src) {
+				p.fallbacks = append(p.fallbacks, "/"+l+p.oldURL)
+				fallbacks++
+			}
+		}
+	}
+	for _, l := range pl.langs {
+		if n := count[l]; n > 0 {
+			im.done(diag.Pos{Path: confName}, "jekyll-polyglot: %d %s of language %s imported under content/%s/, each at its old /%s/ address", n, plural(n, "page", "pages"), l, l, l)
+		}
+	}
+	if fallbacks > 0 {
+		im.done(diag.Pos{Path: confName}, "jekyll-polyglot: %d addresses under another language's folder at which polyglot published a page of the default language %s, having no translation of it, redirect to that page", fallbacks, pl.def)
+	}
+}
+
+// excluded reports whether exclude_from_localization names the source
+// file src or a folder above it.
+func (pl *polyglot) excluded(src string) bool {
+	for _, e := range pl.exclude {
+		if src == e || strings.HasPrefix(src, e+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// plural returns one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// polyglotLink returns the address under the page's language of dest, a
+// site path in a page of a jekyll-polyglot site's language other than
+// the default ("/seo/" in a page of /es/), which polyglot rewrote so in
+// that language's pages ("/es/seo/"), when that address was a
+// translation's; false when the page is of the default language, or
+// dest is under the language already, or polyglot published the default
+// language's page there (its fallback), to which the link goes as it is.
+func (c *converter) polyglotLink(dest string) (string, bool) {
+	pl, l := c.im.conf.polyglot, c.p.polyLang
+	if pl == nil || l == "" {
+		return "", false
+	}
+	p, _ := splitSuffix(dest)
+	if strings.HasPrefix(p, "/"+l+"/") || !pl.translated["/"+l+p] {
+		return "", false
+	}
+	return "/" + l + dest, true
+}
