@@ -160,6 +160,7 @@ func (r *run) parseLayouts(diags *diag.List) error {
 	}
 	r.st.layouts = layouts
 	r.st.templateWarnings = append(unusedTemplates(r.b.fsys), wd.Warnings()...)
+	r.st.templateWarnings = append(r.st.templateWarnings, baseAddresses(r.b.fsys, r.st.site.BasePath)...)
 	return nil
 }
 

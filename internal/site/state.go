@@ -37,8 +37,9 @@ type state struct {
 	listing *listing              // the articles of the lists, once they are rendered
 
 	// templateWarnings are about files of templates/ that no page is
-	// made with; said by every build, rebuilds too, as they are read
-	// with the templates.
+	// made with, and addresses in the templates and the theme's style
+	// sheets outside the base path; said by every build, rebuilds too,
+	// as they are read with the templates.
 	templateWarnings diag.List
 
 	sitemapKey uint64    // fingerprint of the sitemap's entries
