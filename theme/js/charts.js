@@ -379,7 +379,9 @@
   // chart follows light and dark mode like the static one: the observed
   // series take --pl-chart-observed and --pl-chart-series-2 on, in order;
   // the shade of the projected period and the grid take
-  // --pl-chart-projected and --pl-chart-grid, as the static chart does.
+  // --pl-chart-projected and --pl-chart-grid, as the static chart does;
+  // the axis lines and ticks take --pl-chart-axis at the static chart's
+  // opacity, and the ring around each observation the page's --pl-bg.
   // It also draws the observations above the projection's band.
   function applyColours(option, frameOption, figure) {
     var style = window.getComputedStyle(figure);
@@ -392,6 +394,7 @@
     var axis = prop('--pl-chart-axis');
     var projected = prop('--pl-chart-projected');
     var grid = prop('--pl-chart-grid');
+    var bg = prop('--pl-bg');
     var slots = [];
     var slot = 0;
     (option.series || []).forEach(function (s) {
@@ -401,6 +404,9 @@
         colour = prop(slot === 1 ? '--pl-chart-observed' : '--pl-chart-series-' + slot);
         slots.push(colour);
         s.z = 5;
+        if (bg && s.itemStyle && s.itemStyle.borderColor) {
+          s.itemStyle.borderColor = bg;
+        }
       } else if (s.id === 'limit') {
         colour = limit;
       } else if (s.id === 'events') {
@@ -450,6 +456,16 @@
       [].concat(frameOption.xAxis || [], frameOption.yAxis || []).forEach(function (a) {
         a.axisLabel = a.axisLabel || {};
         a.axisLabel.color = text;
+      });
+    }
+    if (axis) {
+      [].concat(frameOption.xAxis || [], frameOption.yAxis || []).forEach(function (a) {
+        ['axisLine', 'axisTick'].forEach(function (part) {
+          a[part] = a[part] || {};
+          a[part].lineStyle = a[part].lineStyle || {};
+          a[part].lineStyle.color = axis;
+          a[part].lineStyle.opacity = 0.6;
+        });
       });
     }
     if (grid) {
