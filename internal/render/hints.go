@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"maps"
+	"path"
 	"reflect"
 	"regexp"
 	"slices"
@@ -239,4 +241,34 @@ func hugoField(typ, field string) string {
 		}
 	}
 	return ""
+}
+
+// templateHint returns what to add to the error of a {{ template name }}
+// that no file defines: the templates there are and, for a partial named
+// by its file as in Hugo ("partials/header.html"), the name its
+// {{ define }} gives; for one of Hugo's own templates, that plotline has
+// none; else the one a letter away from name.
+func (l *Layouts) templateHint(name string) string {
+	var names []string
+	for _, file := range slices.Sorted(maps.Keys(l.src)) {
+		for _, d := range defines(l.src[file]) {
+			if !slices.Contains(names, d.name) {
+				names = append(names, d.name)
+			}
+		}
+	}
+	slices.Sort(names)
+	hint := " (the templates: " + strings.Join(names, ", ") + ")"
+	base := strings.TrimSuffix(path.Base(name), ".html")
+	switch {
+	case strings.HasPrefix(name, "_internal/"):
+		hint += ": Hugo's own templates are not plotline's; the default base.html writes the page's Open Graph and Twitter tags itself"
+	case base != name && slices.Contains(names, base):
+		hint += fmt.Sprintf(": a partial is run by the name its {{ define }} gives, not by its file: {{ template %q . }}", base)
+	default:
+		if i := slices.IndexFunc(names, func(n string) bool { return diag.OneEdit(n, name) }); i >= 0 {
+			hint += ": did you mean " + names[i] + "?"
+		}
+	}
+	return hint
 }

@@ -763,11 +763,14 @@ func (l *Layouts) execError(err error, file string, data any) error {
 		// template that calls it, which the site may not have.
 		file := "templates/partials/" + m[1] + ".html"
 		if _, ok := l.src[file]; ok {
-			d = diag.Diagnostic{
+			return &ExecError{Diag: diag.Diagnostic{
 				Pos:     diag.Pos{Path: file, Line: 1, Col: 1},
 				Message: fmt.Sprintf("defines no template %q, which %s uses: wrap it in {{ define %q }}…{{ end }}", m[1], d.Pos, m[1]),
-			}
+			}, Err: err}
 		}
+	}
+	if m := anyTemplateRE.FindStringSubmatch(d.Message); m != nil {
+		d.Message += l.templateHint(m[1])
 	}
 	return &ExecError{Diag: d, Err: err}
 }
@@ -775,6 +778,9 @@ func (l *Layouts) execError(err error, file string, data any) error {
 // noTemplateRE matches the error of a {{ template "name" }} whose template
 // no file defines.
 var noTemplateRE = regexp.MustCompile(`^no such template "([^"/]+)"`)
+
+// anyTemplateRE is noTemplateRE for any name, a file's path included.
+var anyTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
 
 // charColumn returns the column, from 1 in characters, of the byte
 // offset col (from 0) into line (from 1) of src.

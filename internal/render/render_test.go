@@ -508,6 +508,7 @@ func TestExecDiag(t *testing.T) {
 // guards it.
 func TestExecDiagHints(t *testing.T) {
 	const page = "Article, Articles, Canonical, Description, HasChart, Image, Kind, Pager, Site, Tag, Tags, Title, URL"
+	const templates = "base, footer, header, main" // those layoutFS defines
 	const summary = "Author, Date, Description, Excerpt, Item, ReadingMinutes, Tags, Title, URL, Updated, ListTags, MoreTags, Teaser"
 	for _, tc := range []struct {
 		name, kind, tmpl string
@@ -544,6 +545,20 @@ func TestExecDiagHints(t *testing.T) {
 			kind: "home",
 			tmpl: "{{ define \"main\" }}{{ .Tagline }}{{ end }}",
 			want: `templates/home.html:1:23: executing "main" at <.Tagline>: can't evaluate field Tagline in type *render.Page (a Page has: ` + page + `)`,
+		},
+		{
+			// "<p>{{ template " is 15 characters: the name is at 16.
+			name: "a Hugo partial named by its file",
+			kind: "article",
+			tmpl: "{{ define \"main\" }}\n<p>{{ template \"partials/footer.html\" . }}</p>{{ end }}",
+			want: `templates/article.html:2:16: no such template "partials/footer.html" (the templates: ` + templates + `): a partial is run by the name its {{ define }} gives, not by its file: {{ template "footer" . }}`,
+		},
+		{
+			// {{ define "main" }} and "{{ template " are 31 characters.
+			name: "one of Hugo's own templates",
+			kind: "article",
+			tmpl: "{{ define \"main\" }}{{ template \"_internal/opengraph.html\" . }}{{ end }}",
+			want: `templates/article.html:1:32: no such template "_internal/opengraph.html" (the templates: ` + templates + `): Hugo's own templates are not plotline's; the default base.html writes the page's Open Graph and Twitter tags itself`,
 		},
 		{
 			// On the home page .Article is nil: the error names it, not
