@@ -161,6 +161,7 @@ func (r *run) parseLayouts(diags *diag.List) error {
 	r.st.layouts = layouts
 	r.st.templateWarnings = append(unusedTemplates(r.b.fsys), wd.Warnings()...)
 	r.st.templateWarnings = append(r.st.templateWarnings, baseAddresses(r.b.fsys, r.st.site.BasePath)...)
+	r.st.templateWarnings = append(r.st.templateWarnings, otherSiteFolders(r.b.fsys)...)
 	return nil
 }
 

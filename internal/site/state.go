@@ -37,8 +37,9 @@ type state struct {
 	listing *listing              // the articles of the lists, once they are rendered
 
 	// templateWarnings are about files of templates/ that no page is
-	// made with, and addresses in the templates and the theme's style
-	// sheets outside the base path; said by every build, rebuilds too,
+	// made with, addresses in the templates and the theme's style
+	// sheets outside the base path, and folders of a Hugo or Jekyll site
+	// that plotline does not read; said by every build, rebuilds too,
 	// as they are read with the templates.
 	templateWarnings diag.List
 

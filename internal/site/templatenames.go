@@ -52,3 +52,33 @@ func unusedTemplates(fsys fs.FS) diag.List {
 	})
 	return l
 }
+
+// otherFolders says, for each folder a Hugo or Jekyll site keeps its
+// templates, assets or data in, where such files go in a plotline site.
+var otherFolders = map[string]string{
+	"layouts":    `templates are Go templates in templates/: base.html for Hugo's baseof.html, article.html for single.html, home.html for the home page, partials/ for partials (see README, "Templates and theme")`,
+	"_layouts":   `templates are Go templates in templates/: base.html, article.html, home.html and partials/ (see README, "Templates and theme")`,
+	"_includes":  `templates are Go templates in templates/, and an include is a partial in templates/partials/`,
+	"static":     `files published beside the pages go in content/ (static/img/a.png as content/img/a.png), and a theme's files in theme/, named in the templates with {{ asset "theme/…" }}`,
+	"assets":     `a theme's style sheets, fonts and images go in theme/ and are named in the templates with {{ asset "theme/…" }}`,
+	"_sass":      `a theme's style sheets are CSS files in theme/, named in the templates with {{ asset "theme/…" }}`,
+	"themes":     `a theme is the site's templates/ and theme/, each file replacing plotline's own of its name`,
+	"archetypes": `plotline new article writes a new article's front matter`,
+	"data":       `a page's data blocks are in its front matter, or in CSV files beside it that they name`,
+	"_data":      `a page's data blocks are in its front matter, or in CSV files beside it that they name`,
+}
+
+// otherSiteFolders returns a warning at each folder of the site that
+// plotline does not read but a Hugo or Jekyll site keeps its templates,
+// assets or data in (layouts/, static/, assets/…), saying where such
+// files go: a designer's files there were left out without a word.
+func otherSiteFolders(fsys fs.FS) diag.List {
+	var l diag.List
+	entries, _ := fs.ReadDir(fsys, ".")
+	for _, e := range entries {
+		if where, ok := otherFolders[e.Name()]; ok && e.IsDir() {
+			l.Warnf(diag.Pos{Path: e.Name() + "/"}, "plotline reads no %s/ folder (a Hugo or Jekyll site's): %s", e.Name(), where)
+		}
+	}
+	return l
+}
