@@ -64,21 +64,49 @@ var otherFolders = map[string]string{
 	"_sass":      `a theme's style sheets are CSS files in theme/, named in the templates with {{ asset "theme/…" }}`,
 	"themes":     `a theme is the site's templates/ and theme/, each file replacing plotline's own of its name`,
 	"archetypes": `plotline new article writes a new article's front matter`,
-	"data":       `a page's data blocks are in its front matter, or in CSV files beside it that they name`,
-	"_data":      `a page's data blocks are in its front matter, or in CSV files beside it that they name`,
 }
+
+// csvFolders are the folders of otherFolders in which a site may keep the
+// CSV files its data blocks read (csv: ../../static/prices.csv): only
+// another file there is left out.
+var csvFolders = []string{"static", "assets"}
 
 // otherSiteFolders returns a warning at each folder of the site that
 // plotline does not read but a Hugo or Jekyll site keeps its templates,
 // assets or data in (layouts/, static/, assets/…), saying where such
-// files go: a designer's files there were left out without a word.
+// files go: a designer's files there were left out without a word. A
+// site's data/ is not named, nor a static/ or assets/ of CSV files alone,
+// which data blocks may read.
 func otherSiteFolders(fsys fs.FS) diag.List {
 	var l diag.List
 	entries, _ := fs.ReadDir(fsys, ".")
 	for _, e := range entries {
 		if where, ok := otherFolders[e.Name()]; ok && e.IsDir() {
+			if slices.Contains(csvFolders, e.Name()) && !holdsOtherThanCSV(fsys, e.Name()) {
+				continue
+			}
 			l.Warnf(diag.Pos{Path: e.Name() + "/"}, "plotline reads no %s/ folder (a Hugo or Jekyll site's): %s", e.Name(), where)
 		}
 	}
 	return l
+}
+
+// holdsOtherThanCSV reports whether the folder dir of fsys holds a file,
+// at any depth, that is not a CSV file (nor one sitefs.LeftOut leaves out).
+func holdsOtherThanCSV(fsys fs.FS, dir string) bool {
+	found := false
+	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return fs.SkipAll
+		}
+		if skip, err := sitefs.SkipLeftOut(dir, p, d); skip {
+			return err
+		}
+		if !d.IsDir() && !strings.EqualFold(path.Ext(p), ".csv") {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
 }
