@@ -272,3 +272,42 @@ func (l *Layouts) templateHint(name string) string {
 	}
 	return hint
 }
+
+// LoaderTemplate is the partial whose script turns a page's static charts
+// into live ones.
+const LoaderTemplate = "chart-loader"
+
+// Warnings returns a warning at each template that makes pages with
+// charts but never runs the chart-loader partial, directly or through
+// another: a site's own base.html or embed.html written without it, whose
+// charts stay static without a word.
+func (l *Layouts) Warnings() diag.List {
+	var out diag.List
+	warn := func(t *template.Template, name, where string) {
+		top := t.Lookup(name)
+		if top == nil || top.Tree == nil || calls(t, top)[LoaderTemplate] {
+			return
+		}
+		file := top.Tree.ParseName
+		pos := diag.Pos{Path: file, Line: 1, Col: 1}
+		for _, d := range defines(l.src[file]) {
+			if d.name == name {
+				pos.Line, pos.Col = lineCol(l.src[file], d.off)
+			}
+		}
+		out.Warnf(pos, "%s never runs {{ template %q . }}, so the charts of %s stay static, without tooltips or the keyboard: run it where the default does (%s)", path.Base(file), LoaderTemplate, where, loaderPlace[name])
+	}
+	if t, ok := l.byKind["article"]; ok {
+		warn(t, "base", "articles and pages")
+	}
+	if l.embed != nil {
+		warn(l.embed, EmbedTemplate, "the embed pages")
+	}
+	return out
+}
+
+// loaderPlace says where the default templates run the chart loader.
+var loaderPlace = map[string]string{
+	"base":        `before </body>, inside {{ if .HasChart }}`,
+	EmbedTemplate: `after the chart's figure`,
+}

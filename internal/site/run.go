@@ -162,6 +162,10 @@ func (r *run) parseLayouts(diags *diag.List) error {
 	r.st.templateWarnings = append(unusedTemplates(r.b.fsys), wd.Warnings()...)
 	r.st.templateWarnings = append(r.st.templateWarnings, baseAddresses(r.b.fsys, r.st.site.BasePath)...)
 	r.st.templateWarnings = append(r.st.templateWarnings, otherSiteFolders(r.b.fsys)...)
+	r.st.loaderWarnings = nil
+	if layouts != nil {
+		r.st.loaderWarnings = layouts.Warnings()
+	}
 	return nil
 }
 

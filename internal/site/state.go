@@ -42,6 +42,9 @@ type state struct {
 	// that plotline does not read; said by every build, rebuilds too,
 	// as they are read with the templates.
 	templateWarnings diag.List
+	// loaderWarnings are about templates that never run the chart
+	// loader; said by a build whose pages have charts (hasCharts).
+	loaderWarnings diag.List
 
 	sitemapKey uint64    // fingerprint of the sitemap's entries
 	feedKey    uint64    // fingerprint of the feed's entries (see feedChanged)
@@ -94,6 +97,19 @@ type record struct {
 	// warnings are the page's own warnings, from reading and rendering
 	// it; a page taken from the cache reports them again.
 	warnings diag.List
+}
+
+// hasCharts reports whether a page of st has a chart: it writes the
+// chart's SVG file.
+func (st *state) hasCharts() bool {
+	for _, rec := range st.pages {
+		for _, o := range rec.outputs {
+			if strings.HasSuffix(o, ".svg") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sortedRecords returns the pages of st in site order: newest first.
