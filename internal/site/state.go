@@ -42,9 +42,10 @@ type state struct {
 	// that plotline does not read; said by every build, rebuilds too,
 	// as they are read with the templates.
 	templateWarnings diag.List
-	// loaderWarnings are about templates that never run the chart
-	// loader; said by a build whose pages have charts (hasCharts).
-	loaderWarnings diag.List
+	// chartWarnings are about templates that never run the chart
+	// loader and a stylesheet without the charts' rules; said by a
+	// build whose pages have charts (hasCharts).
+	chartWarnings diag.List
 
 	sitemapKey uint64    // fingerprint of the sitemap's entries
 	feedKey    uint64    // fingerprint of the feed's entries (see feedChanged)

@@ -1,11 +1,13 @@
 package site
 
 import (
+	"bytes"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
 
+	"github.com/plotline/plotline"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/render"
 	"github.com/plotline/plotline/internal/sitefs"
@@ -109,4 +111,39 @@ func holdsOtherThanCSV(fsys fs.FS, dir string) bool {
 		return nil
 	})
 	return found
+}
+
+// chartStyleSheet is the stylesheet that lays out the charts, among its
+// other rules.
+const chartStyleSheet = "theme/css/plotline.css"
+
+// chartRules are class names of the figure whose rules in chartStyleSheet
+// lay out a chart: the narrow frame's SVG, shown in a narrow figure, and
+// the live chart's box.
+var chartRules = []string{"chart-narrow", "chart-box"}
+
+// chartStyle returns a warning at a site's own chartStyleSheet that has
+// no rule for the classes the charts are laid out by: a theme that
+// replaced plotline's stylesheet with one of its own shows the wide chart
+// shrunk on a phone, under an empty box. A copy of plotline's, edited, has
+// them.
+func chartStyle(fsys fs.FS) diag.List {
+	var l diag.List
+	src, err := fs.ReadFile(fsys, chartStyleSheet)
+	if err != nil {
+		return l
+	}
+	if def, err := fs.ReadFile(plotline.Defaults(), chartStyleSheet); err == nil && bytes.Equal(src, def) {
+		return l
+	}
+	var missing []string
+	for _, c := range chartRules {
+		if !bytes.Contains(src, []byte("."+c)) {
+			missing = append(missing, "."+c)
+		}
+	}
+	if len(missing) > 0 {
+		l.Warnf(diag.Pos{Path: chartStyleSheet, Line: 1, Col: 1}, "has no rules for %s, which lay out the charts: a phone gets the wide chart shrunk under an empty box; keep plotline's section 8, Charts, or link a stylesheet of the site's own after plotline's instead of replacing it", strings.Join(missing, " or "))
+	}
+	return l
 }
