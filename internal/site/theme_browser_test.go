@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -65,6 +66,10 @@ type chartParts struct {
 	Live   map[string]string `json:"live"`
 }
 
+// toggled is the observations' colour under the class desk-dark of
+// TestBrowserThemeColours.
+const toggled = "rgb(1, 90, 200)"
+
 // TestBrowserThemeColours gives every custom property of the charts that
 // README names a colour of its own in a site's style sheet, and checks
 // that the static chart and the live one, light and dark, draw each part
@@ -73,7 +78,10 @@ type chartParts struct {
 // the texts, the axis, the grid and the shade of the projected period.
 // The live chart once drew its axis line in ECharts' grey and its
 // observations' rings in white whatever the theme said, which on a dark
-// page put white rings around the points of the live chart only.
+// page put white rings around the points of the live chart only. Then a
+// class set on the html element, as a theme's own switch of light and
+// dark sets it, changes the colours: the live chart, which once kept
+// those it was drawn in while the static SVG followed, is drawn again.
 func TestBrowserThemeColours(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	root, dest := serveExample(t)
@@ -82,6 +90,8 @@ func TestBrowserThemeColours(t *testing.T) {
 		rule += name + ": " + colour + "; "
 	}
 	rule += "}\n@media (prefers-color-scheme: dark) { :root, :root:root { " + "--pl-bg: rgb(20, 20, 30); } }\n"
+	// A theme's own switch to dark, by a class on the html element.
+	rule += ":root:root.desk-dark { --pl-chart-observed: " + toggled + "; --pl-bg: rgb(5, 5, 5); }\n"
 	css := filepath.Join(dest, "theme", "css", "plotline.css")
 	f, err := os.OpenFile(css, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -135,4 +145,18 @@ func TestBrowserThemeColours(t *testing.T) {
 			})
 		}
 	}
+	t.Run("class-switch", func(t *testing.T) {
+		setWindow(t, ctx, 1280, "light", true)
+		navigate(t, ctx, root+kurskPath)
+		waitChartsDrawn(t, ctx)
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.classList.add('desk-dark') || true`)); err != nil {
+			t.Fatal(err)
+		}
+		js := `(() => { const p = ` + chartPartsJS + `; return p.live.observed + ' ' + p.live.ring; })()`
+		want := toggled + " rgb(5, 5, 5)"
+		if _, err := chromedp.Run(ctx, poll[string](`(() => { const s = `+js+`; return s === '`+want+`' ? s : ''; })()`, 5*time.Second)); err != nil {
+			now, _ := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+			t.Fatalf("after the class switch the live chart draws observations and rings in %q; want %q (%v)", now, want, err)
+		}
+	})
 }

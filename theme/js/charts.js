@@ -517,6 +517,39 @@
     }
   }, true);
 
+  // chartProps are the custom properties applyColours reads.
+  var chartProps = ['--pl-chart-observed', '--pl-chart-series-2', '--pl-chart-series-3',
+    '--pl-chart-series-4', '--pl-chart-series-5', '--pl-chart-series-6', '--pl-chart-projection',
+    '--pl-chart-limit', '--pl-chart-text', '--pl-chart-axis', '--pl-chart-projected',
+    '--pl-chart-grid', '--pl-bg'];
+
+  // colourKey returns the values of chartProps on figure, one string.
+  function colourKey(figure) {
+    var style = window.getComputedStyle(figure);
+    return chartProps.map(function (name) {
+      return style.getPropertyValue(name).trim();
+    }).join('|');
+  }
+
+  // recolours holds, for each chart drawn so far, a function that draws it
+  // again when its colours are no longer those it was drawn in. A theme's
+  // own switch of light and dark (a class or an attribute set on the html
+  // or body element) changes the custom properties, which the static SVG
+  // follows at once; the live chart follows once it is drawn again.
+  var recolours = [];
+  if (typeof window.MutationObserver === 'function') {
+    var watch = new window.MutationObserver(function () {
+      recolours.forEach(function (recolour) {
+        recolour();
+      });
+    });
+    [document.documentElement, document.body].forEach(function (node) {
+      if (node) {
+        watch.observe(node, {attributes: true});
+      }
+    });
+  }
+
   function setup(el) {
     if (!el) {
       return;
@@ -548,6 +581,7 @@
 
     var chart = null;
     var current = null;
+    var drawnColours = null;
     // stops are the dates the keyboard moves the tooltip to, in ms, in
     // order; at is the one it shows, -1 before the first key.
     var stops = [];
@@ -652,6 +686,7 @@
         };
       });
       applyColours(option, frameOption, figure);
+      drawnColours = colourKey(figure);
       el.style.width = frame.width + 'px';
       el.style.height = frame.height + 'px';
       el.style.transformOrigin = '0 0';
@@ -671,6 +706,13 @@
     function redraw() {
       draw(true);
     }
+
+    function recolour() {
+      if (colourKey(figure) !== drawnColours) {
+        redraw();
+      }
+    }
+    recolours.push(recolour);
 
     function resized() {
       if (frameFor() !== current) {
