@@ -81,7 +81,9 @@ const toggled = "rgb(1, 90, 200)"
 // page put white rings around the points of the live chart only. Then a
 // class set on the html element, as a theme's own switch of light and
 // dark sets it, changes the colours: the live chart, which once kept
-// those it was drawn in while the static SVG followed, is drawn again.
+// those it was drawn in while the static SVG followed, is drawn again,
+// in ECharts' dark theme (its tooltip), which once only the system's
+// dark scheme gave it.
 func TestBrowserThemeColours(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	root, dest := serveExample(t)
@@ -149,11 +151,16 @@ func TestBrowserThemeColours(t *testing.T) {
 		setWindow(t, ctx, 1280, "light", true)
 		navigate(t, ctx, root+kurskPath)
 		waitChartsDrawn(t, ctx)
+		light, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`echarts.getInstanceByDom(document.querySelector('.chart-live')).getModel().get('darkMode') === true`))
+		if err != nil || light {
+			t.Fatalf("before the switch, the live chart takes ECharts' dark theme: %v, %v; want its light one", light, err)
+		}
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.classList.add('desk-dark') || true`)); err != nil {
 			t.Fatal(err)
 		}
-		js := `(() => { const p = ` + chartPartsJS + `; return p.live.observed + ' ' + p.live.ring; })()`
-		want := toggled + " rgb(5, 5, 5)"
+		js := `(() => { const p = ` + chartPartsJS + `; const inst = echarts.getInstanceByDom(document.querySelector('.chart-live'));
+			return p.live.observed + ' ' + p.live.ring + ' dark ' + (inst.getModel().get('darkMode') === true); })()`
+		want := toggled + " rgb(5, 5, 5) dark true"
 		if _, err := chromedp.Run(ctx, poll[string](`(() => { const s = `+js+`; return s === '`+want+`' ? s : ''; })()`, 5*time.Second)); err != nil {
 			now, _ := chromedp.Run(ctx, chromedp.Evaluate[string](js))
 			t.Fatalf("after the class switch the live chart draws observations and rings in %q; want %q (%v)", now, want, err)

@@ -531,6 +531,30 @@
     }).join('|');
   }
 
+  // darkPage reports whether the page behind figure is dark, by its
+  // --pl-bg (or, without one, the body's background), so that a theme's
+  // own switch of light and dark gets ECharts' dark theme (its tooltip)
+  // as the system's does; without either, by the system's scheme. The
+  // colour is read through an element of its own, without the
+  // transitions the page may give the body.
+  function darkPage(figure) {
+    var bg = window.getComputedStyle(figure).getPropertyValue('--pl-bg').trim() ||
+      window.getComputedStyle(document.body).backgroundColor;
+    var probe = document.createElement('span');
+    probe.style.transition = 'none';
+    probe.style.color = bg;
+    var m = null;
+    if (probe.style.color) {
+      document.body.appendChild(probe);
+      m = window.getComputedStyle(probe).color.match(/[\d.]+/g);
+      probe.parentNode.removeChild(probe);
+    }
+    if (m && m.length >= 3 && (m.length < 4 || Number(m[3]) > 0)) {
+      return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2] < 128;
+    }
+    return !!(darkScheme && darkScheme.matches);
+  }
+
   // recolours holds, for each chart drawn so far, a function that draws it
   // again when its colours are no longer those it was drawn in. A theme's
   // own switch of light and dark (a class or an attribute set on the html
@@ -691,8 +715,7 @@
       el.style.height = frame.height + 'px';
       el.style.transformOrigin = '0 0';
       fit();
-      var dark = !!(darkScheme && darkScheme.matches);
-      chart = echarts.init(el, dark ? 'dark' : null, {
+      chart = echarts.init(el, darkPage(figure) ? 'dark' : null, {
         renderer: 'canvas',
         width: frame.width,
         height: frame.height,
