@@ -61,7 +61,7 @@ func (l *Layouts) execute(t *template.Template, w io.Writer, name string, data a
 	lw := &limitWriter{w: w, left: l.maxOutput}
 	err := t.ExecuteTemplate(lw, name, data)
 	if !errors.Is(err, errTooMuch) {
-		err = l.execError(err, file)
+		err = l.execError(err, file, data)
 		if e, ok := errors.AsType[*ExecError](err); ok && strings.Contains(e.Diag.Message, "exceeded maximum template depth") {
 			// Where the depth ran out may be far from the call that
 			// made the loop, in a template the site does not have.

@@ -376,7 +376,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	defined := map[string]diag.Pos{} // template name → its {{ define }}
 	for _, name := range shared {
 		if err := parseFile(common, fsys, name, src); err != nil {
-			diags.Add(templateDiag(name, err, src[name]))
+			diags.Add(templateDiag(name, err, src[name], funcs))
 			continue
 		}
 		for _, d := range defines(src[name]) {
@@ -403,7 +403,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 		}
 		name := "templates/" + file
 		if err := parseFile(t, fsys, name, src); err != nil {
-			diags.Add(templateDiag(name, err, src[name]))
+			diags.Add(templateDiag(name, err, src[name], funcs))
 			continue
 		}
 		l.byKind[kind] = t
@@ -413,7 +413,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 		return nil, err
 	}
 	if err := parseFile(embed, fsys, EmbedTemplate, src); err != nil {
-		diags.Add(templateDiag(EmbedTemplate, err, src[EmbedTemplate]))
+		diags.Add(templateDiag(EmbedTemplate, err, src[EmbedTemplate], funcs))
 	}
 	l.embed = embed
 	if err := diags.Err(); err != nil {
@@ -442,8 +442,10 @@ func parseFile(t *template.Template, fsys fs.FS, name string, texts map[string]s
 // templateDiag turns a template error ("template: NAME:LINE: msg") into a
 // diagnostic at the template file's line. An action never closed, which
 // the templates report at the end of the file, is placed at its "{{";
-// src is the file's text.
-func templateDiag(name string, err error, src string) diag.Diagnostic {
+// src is the file's text. A function that neither Go nor funcs defines
+// is named at its column, with what Hugo's function of that name is
+// written as here and the functions there are.
+func templateDiag(name string, err error, src string, funcs template.FuncMap) diag.Diagnostic {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: 1, Col: 1}, Message: "cannot read: " + pe.Err.Error()}
@@ -465,8 +467,11 @@ func templateDiag(name string, err error, src string) diag.Diagnostic {
 		}
 	}
 	col := 0
-	if m := undefinedFuncRE.FindStringSubmatch(msg); m != nil && line > 0 {
-		col = funcColumn(src, line, m[1])
+	if m := undefinedFuncRE.FindStringSubmatch(msg); m != nil {
+		if line > 0 {
+			col = funcColumn(src, line, m[1])
+		}
+		msg += undefinedFuncHint(m[1], funcs)
 	}
 	if col == 0 && line > 0 {
 		col = onlyAction(src, line)
@@ -500,6 +505,8 @@ var undefinedFuncRE = regexp.MustCompile(`^function "([^"]+)" not defined$`)
 
 // funcColumn returns the column, in characters from 1, of the first word
 // fn inside an action on line (from 1) of src, or 0 when there is none.
+// The word may be followed by a field of what it returns (site.Title,
+// now.Year), but not be one itself (.Site.site).
 func funcColumn(src string, line int, fn string) int {
 	start, end, ok := lineBounds(src, line)
 	if !ok {
@@ -515,7 +522,7 @@ func funcColumn(src string, line int, fn string) int {
 		}
 		at := i + j
 		i = at + len(fn)
-		if at > 0 && word(src[at-1]) || i < len(src) && word(src[i]) {
+		if at > 0 && word(src[at-1]) || i < len(src) && src[i] != '.' && word(src[i]) {
 			continue
 		}
 		if open := strings.LastIndex(src[:at], "{{"); open >= 0 && strings.LastIndex(src[:at], "}}") < open {
@@ -736,8 +743,9 @@ func (e *ExecError) Unwrap() error { return e.Err }
 // *ExecError whose column counts characters of the template's line, not
 // bytes as the templates do; any other error as it is. file is the
 // template file parsed over the shared ones for what was executed (a
-// kind's, or the embed page's), "" for none.
-func (l *Layouts) execError(err error, file string) error {
+// kind's, or the embed page's), "" for none; data is what it ran with,
+// whose fields a field that does not exist is told with (withHint).
+func (l *Layouts) execError(err error, file string, data any) error {
 	if d, ok := l.endContext(err, file); ok {
 		return &ExecError{Diag: d, Err: err}
 	}
@@ -748,17 +756,21 @@ func (l *Layouts) execError(err error, file string) error {
 	if src, ok := l.src[d.Pos.Path]; ok && d.Pos.Line > 0 {
 		d.Pos.Col = charColumn(src, d.Pos.Line, d.Pos.Col-1)
 	}
+	d.Message = withHint(d.Message, data)
 	if m := noTemplateRE.FindStringSubmatch(d.Message); m != nil {
 		// A site's partial that replaces the default one but does not
 		// define its template: the mistake is in the partial, not in the
 		// template that calls it, which the site may not have.
 		file := "templates/partials/" + m[1] + ".html"
 		if _, ok := l.src[file]; ok {
-			d = diag.Diagnostic{
+			return &ExecError{Diag: diag.Diagnostic{
 				Pos:     diag.Pos{Path: file, Line: 1, Col: 1},
 				Message: fmt.Sprintf("defines no template %q, which %s uses: wrap it in {{ define %q }}…{{ end }}", m[1], d.Pos, m[1]),
-			}
+			}, Err: err}
 		}
+	}
+	if m := anyTemplateRE.FindStringSubmatch(d.Message); m != nil {
+		d.Message += l.templateHint(m[1])
 	}
 	return &ExecError{Diag: d, Err: err}
 }
@@ -766,6 +778,9 @@ func (l *Layouts) execError(err error, file string) error {
 // noTemplateRE matches the error of a {{ template "name" }} whose template
 // no file defines.
 var noTemplateRE = regexp.MustCompile(`^no such template "([^"/]+)"`)
+
+// anyTemplateRE is noTemplateRE for any name, a file's path included.
+var anyTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
 
 // charColumn returns the column, from 1 in characters, of the byte
 // offset col (from 0) into line (from 1) of src.

@@ -46,6 +46,10 @@ func testSite(base, basePath string) *Site {
 	return &Site{Title: "The Ledger", Language: "en", BaseURL: base, BasePath: basePath}
 }
 
+// funcList is the list of the templates' functions that an error for a
+// function none is named gives.
+const funcList = "absurl, and, asset, call, count, date, eq, ge, gt, html, index, isodate, js, le, len, longdate, lt, ne, not, or, print, printf, println, readableurl, slice, T, Tjs, Tlang, url, urlquery"
+
 func testFuncs(s *Site) template.FuncMap {
 	return Funcs(s, locale.New(s.Language), words.New(s.Language), func(p string) (string, error) { return s.URL(p) + "?h=abc", nil })
 }
@@ -153,7 +157,7 @@ func TestParseLayoutsErrors(t *testing.T) {
 			edit: func(fsys fstest.MapFS) {
 				fsys["templates/base.html"] = &fstest.MapFile{Data: []byte("{{ define \"base\" }}\n{{ shout .Title }}\n{{ end }}")}
 			},
-			diags: []string{`templates/base.html:2:4: function "shout" not defined`},
+			diags: []string{`templates/base.html:2:4: function "shout" not defined (the templates' functions: ` + funcList + `)`},
 		},
 		{
 			// "é · shout " is ten characters: the action starts at 11,
@@ -163,7 +167,31 @@ func TestParseLayoutsErrors(t *testing.T) {
 			edit: func(fsys fstest.MapFS) {
 				fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte("{{ define \"footer\" }}\né · shout {{ $x := .Title | shout }} {{ shout }}\n{{ end }}")}
 			},
-			diags: []string{`templates/partials/footer.html:2:29: function "shout" not defined`},
+			diags: []string{`templates/partials/footer.html:2:29: function "shout" not defined (the templates' functions: ` + funcList + `)`},
+		},
+		{
+			// Hugo's partial, after "<body>{{ " on line 2: column 10.
+			name: "a Hugo partial",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/base.html"] = &fstest.MapFile{Data: []byte("{{ define \"base\" }}\n<body>{{ partial \"header.html\" . }}\n{{ end }}")}
+			},
+			diags: []string{`templates/base.html:2:10: function "partial" not defined (the templates' functions: ` + funcList + `): Hugo's partial is {{ template "NAME" . }} here, NAME being what the partial's {{ define }} names (templates/partials/header.html defines "header")`},
+		},
+		{
+			// Hugo's site with a field after it, after "<title>{{ ":
+			// column 11.
+			name: "Hugo's site function and its field",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/base.html"] = &fstest.MapFile{Data: []byte("{{ define \"base\" }}\n<title>{{ site.Title }}</title>\n{{ end }}")}
+			},
+			diags: []string{`templates/base.html:2:11: function "site" not defined (the templates' functions: ` + funcList + `): Hugo's site is .Site here ($.Site inside a range or with)`},
+		},
+		{
+			name: "a function one letter away from one",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/base.html"] = &fstest.MapFile{Data: []byte("{{ define \"base\" }}\n{{ isodat .Title }}\n{{ end }}")}
+			},
+			diags: []string{`templates/base.html:2:4: function "isodat" not defined (the templates' functions: ` + funcList + `): did you mean isodate?`},
 		},
 		{
 			// The default footer.html, parsed after afooter.html,
@@ -471,6 +499,97 @@ func TestExecDiag(t *testing.T) {
 	}
 	if d, ok := ExecDiag(errors.New("disk full")); ok {
 		t.Errorf("ExecDiag(disk full) = %v, true; want false", d)
+	}
+}
+
+// TestExecDiagHints runs templates that ask for what a Hugo template
+// would: the error names the fields there are and what Hugo's is written
+// as here, and a field of a page's nil .Article the {{ with }} that
+// guards it.
+func TestExecDiagHints(t *testing.T) {
+	const page = "Article, Articles, Canonical, Description, HasChart, Image, Kind, Pager, Site, Tag, Tags, Title, URL"
+	const templates = "base, footer, header, main" // those layoutFS defines
+	const summary = "Author, Date, Description, Excerpt, Item, ReadingMinutes, Tags, Title, URL, Updated, ListTags, MoreTags, Teaser"
+	for _, tc := range []struct {
+		name, kind, tmpl string
+		want             string
+	}{
+		{
+			// "<p>{{ .Site" is 11 characters: .Params is at column 12.
+			name: "Hugo's site params",
+			kind: "article",
+			tmpl: "{{ define \"main\" }}\n<p>{{ .Site.Params.subtitle }}</p>{{ end }}",
+			want: `templates/article.html:2:12: executing "main" at <.Site.Params.subtitle>: can't evaluate field Params in type *render.Site (a Site has: Author, BasePath, BaseURL, Description, Digits, Direction, Language, Nav, OpenGraphLocale, Title, AbsURL, URL): Hugo's .Site.Params: plotline has no site-wide params; a page's own keys are .Article.Params`,
+		},
+		{
+			name: "Hugo's permalink of a page",
+			kind: "article",
+			tmpl: "{{ define \"main\" }}\n<p>{{ .Permalink }}</p>{{ end }}",
+			want: `templates/article.html:2:7: executing "main" at <.Permalink>: can't evaluate field Permalink in type *render.Page (a Page has: ` + page + `): Hugo's .Permalink is .Canonical`,
+		},
+		{
+			name: "Hugo's content of a page",
+			kind: "article",
+			tmpl: "{{ define \"main\" }}\n{{ .Content }}{{ end }}",
+			want: `templates/article.html:2:4: executing "main" at <.Content>: can't evaluate field Content in type *render.Page (a Page has: ` + page + `): Hugo's .Content is .Article.Content (on an article or page: write {{ with .Article }}…{{ end }} around it)`,
+		},
+		{
+			// "{{ range .Articles }}{{ " is 24 characters.
+			name: "Hugo's relative permalink of a list's article",
+			kind: "home",
+			tmpl: "{{ define \"main\" }}\n{{ range .Articles }}{{ .RelPermalink }}{{ end }}{{ end }}",
+			want: `templates/home.html:2:25: executing "main" at <.RelPermalink>: can't evaluate field RelPermalink in type *render.Summary (a Summary has: ` + summary + `): Hugo's .RelPermalink is {{ url .URL }}`,
+		},
+		{
+			name: "a field no one has",
+			kind: "home",
+			tmpl: "{{ define \"main\" }}{{ .Tagline }}{{ end }}",
+			want: `templates/home.html:1:23: executing "main" at <.Tagline>: can't evaluate field Tagline in type *render.Page (a Page has: ` + page + `)`,
+		},
+		{
+			// "<p>{{ template " is 15 characters: the name is at 16.
+			name: "a Hugo partial named by its file",
+			kind: "article",
+			tmpl: "{{ define \"main\" }}\n<p>{{ template \"partials/footer.html\" . }}</p>{{ end }}",
+			want: `templates/article.html:2:16: no such template "partials/footer.html" (the templates: ` + templates + `): a partial is run by the name its {{ define }} gives, not by its file: {{ template "footer" . }}`,
+		},
+		{
+			// {{ define "main" }} and "{{ template " are 31 characters.
+			name: "one of Hugo's own templates",
+			kind: "article",
+			tmpl: "{{ define \"main\" }}{{ template \"_internal/opengraph.html\" . }}{{ end }}",
+			want: `templates/article.html:1:32: no such template "_internal/opengraph.html" (the templates: ` + templates + `): Hugo's own templates are not plotline's; the default base.html writes the page's Open Graph and Twitter tags itself`,
+		},
+		{
+			// On the home page .Article is nil: the error names it, not
+			// .Article.Date.
+			name: "an article's field on the home page",
+			kind: "home",
+			tmpl: "{{ define \"main\" }}\n<p>{{ .Article.Date.Year }}</p>{{ end }}",
+			want: `templates/home.html:2:15: executing "main" at <.Article.Date.Year>: nil pointer evaluating *render.Article.Date: this page has no .Article (only an article or a page has one): write {{ with .Article }}…{{ end }}, which runs only where there is one`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := layoutFS()
+			fsys["templates/"+Kinds[tc.kind]] = &fstest.MapFile{Data: []byte(tc.tmpl)}
+			site := testSite("", "/")
+			l, err := ParseLayouts(fsys, testFuncs(site))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := &Page{Site: site, Kind: tc.kind, Title: "T", Articles: []*Summary{{Title: "A", URL: "a/"}}}
+			if tc.kind == "article" {
+				p.Article = &Article{}
+			}
+			err = l.Execute(new(bytes.Buffer), p)
+			d, ok := ExecDiag(err)
+			if !ok {
+				t.Fatalf("ExecDiag(%v) reports false", err)
+			}
+			if got := d.String(); got != tc.want {
+				t.Errorf("ExecDiag() =\n%s\nwant\n%s", got, tc.want)
+			}
+		})
 	}
 }
 

@@ -249,6 +249,9 @@ func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Re
 	}
 	diags.Add(r.unknownKeys(nil)...)
 	diags.Add(r.st.templateWarnings...)
+	if r.st.hasCharts() {
+		diags.Add(r.st.chartWarnings...)
+	}
 	b.last = r.st
 	if !b.opts.DryRun {
 		b.lastDest, _ = os.Stat(b.opts.Dest)

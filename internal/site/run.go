@@ -160,6 +160,12 @@ func (r *run) parseLayouts(diags *diag.List) error {
 	}
 	r.st.layouts = layouts
 	r.st.templateWarnings = append(unusedTemplates(r.b.fsys), wd.Warnings()...)
+	r.st.templateWarnings = append(r.st.templateWarnings, baseAddresses(r.b.fsys, r.st.site.BasePath)...)
+	r.st.templateWarnings = append(r.st.templateWarnings, otherSiteFolders(r.b.fsys)...)
+	r.st.chartWarnings = chartStyle(r.b.fsys)
+	if layouts != nil {
+		r.st.chartWarnings = append(r.st.chartWarnings, layouts.Warnings()...)
+	}
 	return nil
 }
 

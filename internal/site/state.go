@@ -37,9 +37,15 @@ type state struct {
 	listing *listing              // the articles of the lists, once they are rendered
 
 	// templateWarnings are about files of templates/ that no page is
-	// made with; said by every build, rebuilds too, as they are read
-	// with the templates.
+	// made with, addresses in the templates and the theme's style
+	// sheets outside the base path, and folders of a Hugo or Jekyll site
+	// that plotline does not read; said by every build, rebuilds too,
+	// as they are read with the templates.
 	templateWarnings diag.List
+	// chartWarnings are about templates that never run the chart
+	// loader and a stylesheet without the charts' rules; said by a
+	// build whose pages have charts (hasCharts).
+	chartWarnings diag.List
 
 	sitemapKey uint64    // fingerprint of the sitemap's entries
 	feedKey    uint64    // fingerprint of the feed's entries (see feedChanged)
@@ -92,6 +98,19 @@ type record struct {
 	// warnings are the page's own warnings, from reading and rendering
 	// it; a page taken from the cache reports them again.
 	warnings diag.List
+}
+
+// hasCharts reports whether a page of st has a chart: it writes the
+// chart's SVG file.
+func (st *state) hasCharts() bool {
+	for _, rec := range st.pages {
+		for _, o := range rec.outputs {
+			if strings.HasSuffix(o, ".svg") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sortedRecords returns the pages of st in site order: newest first.

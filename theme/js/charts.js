@@ -387,7 +387,9 @@
   // chart follows light and dark mode like the static one: the observed
   // series take --pl-chart-observed and --pl-chart-series-2 on, in order;
   // the shade of the projected period and the grid take
-  // --pl-chart-projected and --pl-chart-grid, as the static chart does.
+  // --pl-chart-projected and --pl-chart-grid, as the static chart does;
+  // the axis lines and ticks take --pl-chart-axis at the static chart's
+  // opacity, and the ring around each observation the page's --pl-bg.
   // It also draws the observations above the projection's band.
   function applyColours(option, frameOption, figure) {
     var style = window.getComputedStyle(figure);
@@ -400,6 +402,7 @@
     var axis = prop('--pl-chart-axis');
     var projected = prop('--pl-chart-projected');
     var grid = prop('--pl-chart-grid');
+    var bg = prop('--pl-bg');
     var slots = [];
     var slot = 0;
     (option.series || []).forEach(function (s) {
@@ -409,6 +412,9 @@
         colour = prop(slot === 1 ? '--pl-chart-observed' : '--pl-chart-series-' + slot);
         slots.push(colour);
         s.z = 5;
+        if (bg && s.itemStyle && s.itemStyle.borderColor) {
+          s.itemStyle.borderColor = bg;
+        }
       } else if (s.id === 'limit') {
         colour = limit;
       } else if (s.id === 'events') {
@@ -460,6 +466,16 @@
         a.axisLabel.color = text;
       });
     }
+    if (axis) {
+      [].concat(frameOption.xAxis || [], frameOption.yAxis || []).forEach(function (a) {
+        ['axisLine', 'axisTick'].forEach(function (part) {
+          a[part] = a[part] || {};
+          a[part].lineStyle = a[part].lineStyle || {};
+          a[part].lineStyle.color = axis;
+          a[part].lineStyle.opacity = 0.6;
+        });
+      });
+    }
     if (grid) {
       (frameOption.yAxis || []).forEach(function (a) {
         a.splitLine = a.splitLine || {};
@@ -509,6 +525,63 @@
     }
   }, true);
 
+  // chartProps are the custom properties applyColours reads.
+  var chartProps = ['--pl-chart-observed', '--pl-chart-series-2', '--pl-chart-series-3',
+    '--pl-chart-series-4', '--pl-chart-series-5', '--pl-chart-series-6', '--pl-chart-projection',
+    '--pl-chart-limit', '--pl-chart-text', '--pl-chart-axis', '--pl-chart-projected',
+    '--pl-chart-grid', '--pl-bg'];
+
+  // colourKey returns the values of chartProps on figure, one string.
+  function colourKey(figure) {
+    var style = window.getComputedStyle(figure);
+    return chartProps.map(function (name) {
+      return style.getPropertyValue(name).trim();
+    }).join('|');
+  }
+
+  // darkPage reports whether the page behind figure is dark, by its
+  // --pl-bg (or, without one, the body's background), so that a theme's
+  // own switch of light and dark gets ECharts' dark theme (its tooltip)
+  // as the system's does; without either, by the system's scheme. The
+  // colour is read through an element of its own, without the
+  // transitions the page may give the body.
+  function darkPage(figure) {
+    var bg = window.getComputedStyle(figure).getPropertyValue('--pl-bg').trim() ||
+      window.getComputedStyle(document.body).backgroundColor;
+    var probe = document.createElement('span');
+    probe.style.transition = 'none';
+    probe.style.color = bg;
+    var m = null;
+    if (probe.style.color) {
+      document.body.appendChild(probe);
+      m = window.getComputedStyle(probe).color.match(/[\d.]+/g);
+      probe.parentNode.removeChild(probe);
+    }
+    if (m && m.length >= 3 && (m.length < 4 || Number(m[3]) > 0)) {
+      return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2] < 128;
+    }
+    return !!(darkScheme && darkScheme.matches);
+  }
+
+  // recolours holds, for each chart drawn so far, a function that draws it
+  // again when its colours are no longer those it was drawn in. A theme's
+  // own switch of light and dark (a class or an attribute set on the html
+  // or body element) changes the custom properties, which the static SVG
+  // follows at once; the live chart follows once it is drawn again.
+  var recolours = [];
+  if (typeof window.MutationObserver === 'function') {
+    var watch = new window.MutationObserver(function () {
+      recolours.forEach(function (recolour) {
+        recolour();
+      });
+    });
+    [document.documentElement, document.body].forEach(function (node) {
+      if (node) {
+        watch.observe(node, {attributes: true});
+      }
+    });
+  }
+
   function setup(el) {
     if (!el) {
       return;
@@ -540,6 +613,7 @@
 
     var chart = null;
     var current = null;
+    var drawnColours = null;
     // stops are the dates the keyboard moves the tooltip to, in ms, in
     // order; at is the one it shows, -1 before the first key.
     var stops = [];
@@ -644,12 +718,12 @@
         };
       });
       applyColours(option, frameOption, figure);
+      drawnColours = colourKey(figure);
       el.style.width = frame.width + 'px';
       el.style.height = frame.height + 'px';
       el.style.transformOrigin = '0 0';
       fit();
-      var dark = !!(darkScheme && darkScheme.matches);
-      chart = echarts.init(el, dark ? 'dark' : null, {
+      chart = echarts.init(el, darkPage(figure) ? 'dark' : null, {
         renderer: 'canvas',
         width: frame.width,
         height: frame.height,
@@ -663,6 +737,13 @@
     function redraw() {
       draw(true);
     }
+
+    function recolour() {
+      if (colourKey(figure) !== drawnColours) {
+        redraw();
+      }
+    }
+    recolours.push(recolour);
 
     function resized() {
       if (frameFor() !== current) {
