@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -285,10 +286,9 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 // by convention, however named; a folder named with -d is taken only when
 // it is empty or a build wrote it.
 func checkDest(dir, dest string, byDefault bool) error {
-	folders := site.SourceFolders()
-	sources := make([]string, len(folders))
-	for i, f := range folders {
-		sources[i] = filepath.Join(dir, f)
+	var sources []string
+	for _, f := range slices.Concat(site.SourceFolders(), config.Files) {
+		sources = append(sources, filepath.Join(dir, f))
 	}
 	public := filepath.Join(dir, "public")
 	if !byDefault {
