@@ -11,11 +11,14 @@ import (
 	"math/big"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/idna"
 	"golang.org/x/text/language"
 
 	"github.com/plotline/plotline/internal/diag"
@@ -469,7 +472,62 @@ func baseURLMistake(u string) string {
 			return "its path must not hold . or .. segments"
 		}
 	}
+	if port := p.Port(); port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return fmt.Sprintf("its port %s is no port (want a number from 1 to 65535)", port)
+		}
+	}
+	if _, err := asciiHost(p); err != nil {
+		return fmt.Sprintf("its host %q cannot be written as a domain name (%s)", p.Hostname(), strings.Replace(strings.TrimPrefix(err.Error(), "idna: "), "rune", "character", 1))
+	}
 	return ""
+}
+
+// asciiHost returns the host and port of u with a host name in another
+// script written in its ASCII form (IDNA), as DNS and the sitemap's
+// readers take it: bücher.example is xn--bcher-kva.example. An ASCII host
+// is returned as it is.
+func asciiHost(u *url.URL) (string, error) {
+	name := u.Hostname()
+	if isASCII(name) {
+		return u.Host, nil
+	}
+	ascii, err := idna.Lookup.ToASCII(name)
+	if err != nil {
+		return "", err
+	}
+	return strings.Replace(u.Host, name, ascii, 1), nil
+}
+
+// isASCII reports whether s holds only ASCII characters.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// SiteURL returns the base URL as the site's absolute addresses start
+// with it (links in the feed, the sitemap, canonical and preview tags,
+// embed snippets): its host in ASCII (see asciiHost), its path
+// percent-encoded (see BasePath) and ending with a slash, so that
+// https://bücher.example/café is https://xn--bcher-kva.example/caf%C3%A9/.
+// It returns "" without a base URL, or for one Check refuses.
+func (c *Config) SiteURL() string {
+	if c.BaseURL == "" || baseURLMistake(c.BaseURL) != "" {
+		return ""
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil {
+		return ""
+	}
+	host, err := asciiHost(u)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + host + c.BasePath()
 }
 
 // place returns where the key's value was set: its place in the config
@@ -486,7 +544,9 @@ func (c *Config) place(key string) diag.Pos {
 }
 
 // BasePath returns the path of the base URL with a leading and trailing
-// slash: "/" or "/repo/".
+// slash, percent-encoded as links write it: "/" or "/repo/"; "/my%20site/"
+// for https://ex.org/my site/, and "/a%3Fb/" as written, whose ? a link
+// must not hold bare.
 func (c *Config) BasePath() string {
 	if c.BaseURL == "" {
 		return "/"
@@ -495,7 +555,7 @@ func (c *Config) BasePath() string {
 	if err != nil {
 		return "/"
 	}
-	p := "/" + strings.Trim(u.Path, "/") + "/"
+	p := "/" + strings.Trim(u.EscapedPath(), "/") + "/"
 	if p == "//" {
 		return "/"
 	}

@@ -372,6 +372,12 @@ func TestCheck(t *testing.T) {
 		{"https://x.org/a%20b/", true},
 		{"https://x.org/caf%C3%A9/", true},
 		{"https://x.org/a..b/", true},
+		{"https://x.org:8080/", true},
+		{"https://x.org:99999/", false},
+		{"https://x.org:0/", false},
+		{"https://bücher.example/", true},
+		{"https://bü_cher.example/", false},
+		{"http://[::1]:8080/", true},
 	} {
 		c := Default()
 		c.BaseURL = tc.base
@@ -397,10 +403,38 @@ func TestBasePath(t *testing.T) {
 		{"https://x.org/repo/", "/repo/"},
 		{"https://x.org/a/b/", "/a/b/"},
 		{"https://x.org//repo//", "/repo/"},
+		// A link writes the path as the URL does: a ? or # decoded
+		// there would start a query or a fragment.
+		{"https://x.org/a%3Fb/", "/a%3Fb/"},
+		{"https://x.org/a%23b/", "/a%23b/"},
+		{"https://x.org/a%2Fb/", "/a%2Fb/"},
+		{"https://x.org/my%20site/", "/my%20site/"},
+		{"https://x.org/café/", "/caf%C3%A9/"},
 	} {
 		c := Config{BaseURL: tc.base}
 		if got := c.BasePath(); got != tc.want {
 			t.Errorf("BasePath() with base URL %q = %q; want %q", tc.base, got, tc.want)
+		}
+	}
+}
+
+func TestSiteURL(t *testing.T) {
+	for _, tc := range []struct {
+		base string
+		want string
+	}{
+		{"", ""},
+		{"https://x.org", "https://x.org/"},
+		{"https://x.org/repo", "https://x.org/repo/"},
+		{"https://x.org:8080/a%3Fb/", "https://x.org:8080/a%3Fb/"},
+		{"https://bücher.example/café/", "https://xn--bcher-kva.example/caf%C3%A9/"},
+		{"https://BÜCHER.example:8443/", "https://xn--bcher-kva.example:8443/"},
+		{"http://[::1]:1313/x/", "http://[::1]:1313/x/"},
+		{"https://x.org:99999/", ""},
+	} {
+		c := Config{BaseURL: tc.base}
+		if got := c.SiteURL(); got != tc.want {
+			t.Errorf("SiteURL() with base URL %q = %q; want %q", tc.base, got, tc.want)
 		}
 	}
 }
