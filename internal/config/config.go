@@ -403,6 +403,9 @@ func (c *Config) check() diag.List {
 	}
 	if _, ok := c.languageTag(); c.Language != "" && !ok {
 		diags.Errorf(c.place("language"), "language: want a language tag such as en, en-GB, de or ar, got %q", c.Language)
+	} else if _, set := c.places["language"]; set && c.Language == "" {
+		// Pages would say lang="", a language unknown.
+		diags.Errorf(c.place("language"), "language: want a language tag such as en, en-GB, de or ar, got empty text (leave the key out for en)")
 	}
 	return diags
 }

@@ -302,6 +302,13 @@ plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 			src:  "title = \"T\"\n\nlanguage = \"pt BR\"\n",
 			want: `plotline.toml:3:12: language: want a language tag such as en, en-GB, de or ar, got "pt BR"`,
 		},
+		{
+			// Pages said lang="", a language unknown, and the feed none.
+			name: "an empty language",
+			file: "plotline.yaml",
+			src:  "title: T\nlanguage: \"\"\n",
+			want: `plotline.yaml:2:11: language: want a language tag such as en, en-GB, de or ar, got empty text (leave the key out for en)`,
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, err := Load(fstest.MapFS{tc.file: {Data: []byte(tc.src)}})
