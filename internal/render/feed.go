@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -147,7 +148,8 @@ func feedID(site *Site, p string) string {
 // WriteFeed writes an Atom feed of entries (newest first) to w. An entry's
 // updated time is its Updated, or its Date when Updated is not later; the
 // feed's is that of its newest entry, so an unchanged site writes an
-// unchanged feed.
+// unchanged feed. The feed's author is the site's, or, when an entry has
+// none and the site neither, the site's title.
 func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 	f := atomFeed{
 		Lang:  site.Language,
@@ -198,6 +200,13 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 			}
 		}
 		f.Entries = append(f.Entries, ae)
+	}
+	if f.Author == nil && slices.ContainsFunc(f.Entries, func(e atomEntry) bool { return e.Author == nil }) {
+		// Atom wants an author of every entry, its own or the feed's
+		// (RFC 4287, 4.1.1): without one a validator refuses the feed,
+		// and readers show no name. The site is the author of its
+		// articles then, as it is of the feed.
+		f.Author = &atomAuthor{Name: site.Title}
 	}
 	if newest.IsZero() {
 		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
