@@ -56,6 +56,11 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(fs.Output(), "plotline serve: --port %d is not a port (want 0 to 65535)\n", *port)
 		return ExitUsage
 	}
+	if _, p, err := net.SplitHostPort(*bind); err == nil {
+		// Listening failed with "lookup 127.0.0.1:8080: no such host".
+		fmt.Fprintf(fs.Output(), "plotline serve: --bind %s names a port too: give the address alone, and the port with --port %s\n", *bind, p)
+		return ExitUsage
+	}
 	l, err := sf.open(e)
 	if err != nil {
 		return report(e, err)
