@@ -384,6 +384,11 @@ func (c *Config) check() diag.List {
 			diags.Errorf(c.place("base_url"), "base URL %q: %s", c.BaseURL, msg)
 		}
 	}
+	if _, set := c.places["title"]; set && strings.TrimSpace(c.Title) == "" {
+		// Pages were titled "A · ", the home page's <title> was empty,
+		// and the header's link to the home page had no text.
+		diags.Errorf(c.place("title"), "title: must not be empty: it names the site in every page's title, its header and the feed")
+	}
 	if c.PageSize < 0 {
 		diags.Errorf(c.place("page_size"), "page_size: want a positive number, or 0 for one page, got %d", c.PageSize)
 	}

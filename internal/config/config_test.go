@@ -303,6 +303,18 @@ plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 			want: `plotline.toml:3:12: language: want a language tag such as en, en-GB, de or ar, got "pt BR"`,
 		},
 		{
+			name: "an empty title",
+			file: "plotline.yaml",
+			src:  "title: \"  \"\nlanguage: en\n",
+			want: `plotline.yaml:1:8: title: must not be empty: it names the site in every page's title, its header and the feed`,
+		},
+		{
+			name: "an empty title, in toml",
+			file: "plotline.toml",
+			src:  "title = \"\"\n",
+			want: `plotline.toml:1:9: title: must not be empty: it names the site in every page's title, its header and the feed`,
+		},
+		{
 			// Pages said lang="", a language unknown, and the feed none.
 			name: "an empty language",
 			file: "plotline.yaml",
