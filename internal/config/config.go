@@ -480,6 +480,11 @@ func baseURLMistake(u string) string {
 			return "its path must not hold . or .. segments"
 		}
 	}
+	if strings.ContainsFunc(p.Path, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\\' }) {
+		// The preview server refuses such a path, so it could never
+		// show the site.
+		return "its path must not hold a control character or a backslash, even percent-encoded (%00, %0A, %5C)"
+	}
 	if port := p.Port(); port != "" {
 		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
 			return fmt.Sprintf("its port %s is no port (want a number from 1 to 65535)", port)

@@ -396,6 +396,10 @@ func TestCheck(t *testing.T) {
 		{"https://x.org:0/", false},
 		{"https://bücher.example/", true},
 		{"https://bü_cher.example/", false},
+		{"https://x.org/a%00b/", false},
+		{"https://x.org/a%0Ab/", false},
+		{"https://x.org/a%5Cb/", false},
+		{"https://x.org/a%7Fb/", false},
 		{"http://[::1]:8080/", true},
 	} {
 		c := Default()
