@@ -308,6 +308,27 @@ func TestWriteFeedAuthor(t *testing.T) {
 	}
 }
 
+// TestWriteFeedFormFeed checks that a form feed, which HTML reads as a
+// space and XML forbids, is a space in the feed, not the U+FFFD that
+// encoding/xml writes for it.
+func TestWriteFeedFormFeed(t *testing.T) {
+	var b bytes.Buffer
+	entry := FeedEntry{Summary: Summary{Title: "Page\fbreak", Description: "A\fdek", URL: "a/", Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Author: "Ana\fB",
+		Tags: []Tag{{Name: "x\fy"}}}, Content: "<p>one\ftwo</p>"}
+	if err := WriteFeed(&b, &Site{Title: "The\fLedger", Description: "D\fE", Author: "Desk\fF", BaseURL: "https://x.org/", BasePath: "/"}, []FeedEntry{entry}); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	if strings.ContainsAny(got, "\f\ufffd") {
+		t.Errorf("feed holds a form feed or U+FFFD:\n%s", got)
+	}
+	for _, want := range []string{"<title>The Ledger</title>", "<subtitle>D E</subtitle>", "<name>Desk F</name>", "<title>Page break</title>", "<name>Ana B</name>", `term="x y"`, ">A dek</summary>", "one two"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("feed does not hold %q:\n%s", want, got)
+		}
+	}
+}
+
 func TestWriteSitemap(t *testing.T) {
 	site := &Site{BaseURL: "https://x.org/repo/", BasePath: "/repo/"}
 	var b bytes.Buffer
