@@ -55,7 +55,7 @@ func CheckDest(p Place) error {
 	// The default output is the site's own folder: a symbolic link there
 	// (public -> ../notes, committed in a repository) names a folder like
 	// any other.
-	link := p.Claimed && through != filepath.Clean(p.Dest)
+	link := through != filepath.Clean(p.Dest)
 	fi, err := os.Lstat(dest)
 	exists := err == nil
 	if exists && !fi.IsDir() {

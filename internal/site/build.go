@@ -170,13 +170,26 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 // Builder's last build (or that is gone), make it a full build. On errors
 // nothing is written; the caller should pass the same paths again with the
 // next change, since they have still not been built. Like Build, it waits
-// while another build of the same output folder runs.
+// while another build of the same output folder runs. An output folder
+// that was replaced since by a file, or by a folder (or a link to one)
+// holding files but no marker of a build, is an error, and is left as it
+// is (see output.CheckDest).
 func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error) {
 	unlock, err := b.lock(ctx)
 	if err != nil {
 		return Result{}, err
 	}
 	defer unlock()
+	if b.last != nil && !b.opts.DryRun {
+		// The output was checked before the first build, but may have
+		// been replaced since, while watch or serve ran: by a symbolic
+		// link to a folder of a writer's files, or by a file. The last
+		// build left its marker there; a folder without it, or a file,
+		// is not replaced.
+		if err := output.CheckDest(output.Place{Dest: b.opts.Dest}); err != nil {
+			return Result{}, err
+		}
+	}
 	if b.last == nil || b.opts.DryRun || b.outputReplaced() || !sameDay(b.today(), b.last.today) {
 		// On another day, pages dated after the last build's day may
 		// be due: only a full build looks at every page's date.
