@@ -20,6 +20,7 @@ import (
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/serve"
 	"github.com/plotline/plotline/internal/site"
+	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/watch"
 )
 
@@ -350,6 +351,12 @@ func describeChanges(paths, sources []string) string {
 	names := sources
 	if len(names) == 0 {
 		names = paths
+	}
+	// A name is shown as the build's messages show it: an escape in a
+	// file's name would otherwise reach the terminal.
+	names = slices.Clone(names)
+	for i, n := range names {
+		names[i] = sitefs.Shown(n)
 	}
 	if len(names) <= 3 {
 		return strings.Join(names, ", ")
