@@ -419,15 +419,17 @@ func (c *Config) check() diag.List {
 // writes it, a language and a country joined by an underscore: "en_GB"
 // for en-GB, and for a tag without a country the one it is most often
 // spoken in ("en_US" for en, "de_DE" for de). It returns "" when no
-// country is known (x-klingon) or the region is no country (es-419).
+// country is known (x-klingon), the region is no country (es-419) or the
+// tag names no language (und).
 func (c *Config) OpenGraphLocale() string {
 	tag, ok := c.languageTag()
 	if !ok {
 		return ""
 	}
-	base, _ := tag.Base()
+	base, sure := tag.Base()
 	region, confidence := tag.Region()
-	if confidence == language.No || !region.IsCountry() || region.String() == "ZZ" || base.String() == "und" {
+	// For und, no language, x/text guesses English with low confidence.
+	if sure <= language.Low || confidence == language.No || !region.IsCountry() || region.String() == "ZZ" || base.String() == "und" {
 		return ""
 	}
 	return base.String() + "_" + region.String()

@@ -529,6 +529,8 @@ func TestLanguage(t *testing.T) {
 	for lang, want := range map[string]string{
 		"en": "en_US", "en-GB": "en_GB", "de": "de_DE", "ar": "ar_EG", "pt-BR": "pt_BR",
 		"zh-Hant": "zh_TW", "es-419": "", "x-klingon": "",
+		// No language: x/text guesses English, with low confidence.
+		"und": "", "und-u-nu-thai": "", "und-Arab": "ar_EG",
 	} {
 		c := Config{Language: lang}
 		if got := c.OpenGraphLocale(); got != want {
