@@ -40,9 +40,9 @@ type Place struct {
 // nil. A build replaces its output folder whole, deleting what was there:
 // so the output must be a folder or not exist yet, must be neither the
 // site folder nor any folder holding it, must not lie inside a folder the
-// build reads nor hold one, and, unless Claimed, must be empty or hold the marker a
-// build leaves. Symbolic links are followed, so that a link to the site
-// is refused as the site is.
+// build reads nor hold one, and, unless Claimed, must be empty or hold the
+// marker a build leaves. Symbolic links are followed, so that a link to
+// the site is refused as the site is.
 func CheckDest(p Place) error {
 	dest, err := resolve(p.Dest)
 	if err != nil {
@@ -54,7 +54,7 @@ func CheckDest(p Place) error {
 	}
 	// The default output is the site's own folder: a symbolic link there
 	// (public -> ../notes, committed in a repository) names a folder like
-	// any other.
+	// any other. The message names the link, claimed or not.
 	link := through != filepath.Clean(p.Dest)
 	fi, err := os.Lstat(dest)
 	exists := err == nil
