@@ -384,6 +384,13 @@ func (c *Config) check() diag.List {
 			diags.Errorf(c.place("base_url"), "base URL %q: %s", c.BaseURL, msg)
 		}
 	}
+	for _, f := range []struct{ key, text string }{{"title", c.Title}, {"description", c.Description}, {"author", c.Author}} {
+		if strings.Contains(f.text, "{{") {
+			// Shown as typed on every page: the config has no data
+			// blocks to take values from.
+			diags.Errorf(c.place(f.key), "%s: {{ }} is not read in the config file, and would be shown as typed on every page: write it as text (values go in an article's prose, title, description and charts)", f.key)
+		}
+	}
 	if _, set := c.places["title"]; set && strings.TrimSpace(c.Title) == "" {
 		// Pages were titled "A · ", the home page's <title> was empty,
 		// and the header's link to the home page had no text.

@@ -303,6 +303,13 @@ plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 			want: `plotline.toml:3:12: language: want a language tag such as en, en-GB, de or ar, got "pt BR"`,
 		},
 		{
+			// Every page showed the braces as typed.
+			name: "a value in the title",
+			file: "plotline.yaml",
+			src:  "title: \"{{ beds.crossing }} Desk\"\n",
+			want: `plotline.yaml:1:8: title: {{ }} is not read in the config file, and would be shown as typed on every page: write it as text (values go in an article's prose, title, description and charts)`,
+		},
+		{
 			name: "an empty title",
 			file: "plotline.yaml",
 			src:  "title: \"  \"\nlanguage: en\n",
