@@ -390,6 +390,17 @@ func TestRebuildAfterAnotherBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		// rm -rf public; mkdir public: the new folder often gets the
+		// old one's number, and the rebuild wrote its two files into
+		// it, leaving a site of two files.
+		{"removed and made again", func() {
+			if err := os.RemoveAll(dest); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Mkdir(dest, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}},
 	} {
 		step.change()
 		edit++
@@ -463,6 +474,23 @@ func TestRebuildOutputNoLongerOne(t *testing.T) {
 	edit(3)
 	if _, err := b.Rebuild(t.Context(), []string{"content/articles/a.md"}); err != nil {
 		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+
+	// A folder of other files in the output's place is refused, but for
+	// the site's own public/, which a build replaces whatever it holds,
+	// as the first build does.
+	for _, claimed := range []bool{false, true} {
+		if err := os.RemoveAll(dest); err != nil {
+			t.Fatal(err)
+		}
+		writeFiles(t, dest, map[string]string{"old.txt": "Old."})
+		b.opts.DestClaimed = claimed
+		edit(4)
+		_, err := b.Rebuild(t.Context(), []string{"content/articles/a.md"})
+		if claimed != (err == nil) {
+			t.Errorf("rebuild into a folder of other files, claimed %v: error %v", claimed, err)
+		}
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }
