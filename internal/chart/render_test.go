@@ -98,6 +98,22 @@ func TestSVG(t *testing.T) {
 	}
 }
 
+// TestSVGFormFeed checks that a form feed in a chart's text, which HTML
+// reads as a space and XML forbids, is a space in the SVG, not U+FFFD.
+func TestSVGFormFeed(t *testing.T) {
+	f, err := renderOne(kursk(), Spec{Block: "losses", Title: "Kursk\fso far"}, "chart-kursk-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xmlElements(t, f.SVG) // well-formed
+	if bytes.ContainsAny(f.SVG, "\f\ufffd") {
+		t.Errorf("SVG holds a form feed or U+FFFD:\n%s", f.SVG)
+	}
+	if !bytes.Contains(f.SVG, []byte(">Kursk so far</title>")) {
+		t.Errorf("SVG lacks its title with a space for the form feed:\n%s", f.SVG)
+	}
+}
+
 func TestSVGBarAndLine(t *testing.T) {
 	for typ, want := range map[string]string{TypeBar: "rect.plc-bar", TypeLine: "polyline.plc-line"} {
 		f, err := renderOne(noProjection(), Spec{Type: typ}, "c")

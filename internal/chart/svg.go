@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
@@ -120,14 +121,16 @@ func (w *svgWriter) num(v float64) {
 }
 
 // text appends s escaped for XML by encoding/xml, which also replaces the
-// characters XML forbids; the result reads the same in HTML.
+// characters XML forbids; the result reads the same in HTML. A form feed,
+// which HTML reads as a space and XML forbids, is written as a space
+// rather than replaced (a page break in text copied from a PDF).
 func (w *svgWriter) text(s string) {
 	if plainText(s) {
 		w.b = append(w.b, s...)
 		return
 	}
 	w.esc.Reset()
-	xml.EscapeText(&w.esc, []byte(s)) // writing to a bytes.Buffer does not fail
+	xml.EscapeText(&w.esc, []byte(strings.ReplaceAll(s, "\f", " "))) // writing to a bytes.Buffer does not fail
 	w.b = append(w.b, w.esc.Bytes()...)
 }
 

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -263,8 +264,9 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 	if dest == "" {
 		dest = filepath.Join(s.dir, "public")
 	}
+	claimed := claimedDest(s.dir, dest, s.dest == "")
 	if !s.dryRun {
-		if err := checkDest(s.dir, dest, s.dest == ""); err != nil {
+		if err := checkDest(s.dir, dest, claimed); err != nil {
 			return nil, err
 		}
 	}
@@ -272,7 +274,7 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 		return nil, err
 	}
 	today := func() time.Time { t, _ := buildDay(); return t }
-	opts := site.Options{Dest: dest, Drafts: s.drafts, Future: s.future, Today: today, Verbose: s.verbose, DryRun: s.dryRun, WarnBaseURL: s.warnBaseURL, Waiting: func(pid int) { printWaiting(e, dest, pid) }}
+	opts := site.Options{Dest: dest, DestClaimed: claimed, Drafts: s.drafts, Future: s.future, Today: today, Verbose: s.verbose, DryRun: s.dryRun, WarnBaseURL: s.warnBaseURL, Waiting: func(pid int) { printWaiting(e, dest, pid) }}
 	if s.cache {
 		opts.CacheFile = buildcache.DefaultFile(dest)
 	}
@@ -280,27 +282,32 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 	return &loaded{builder: b, cfg: cfg, dest: dest, dir: dir}, nil
 }
 
-// checkDest reports why a build of the site folder dir may not write its
-// output to dest (see output.CheckDest). The site's public/ is its output
-// by convention, however named; a folder named with -d is taken only when
-// it is empty or a build wrote it.
-func checkDest(dir, dest string, byDefault bool) error {
-	folders := site.SourceFolders()
-	sources := make([]string, len(folders))
-	for i, f := range folders {
-		sources[i] = filepath.Join(dir, f)
+// claimedDest reports whether dest is the site folder dir's public/, its
+// output by convention, however named: byDefault, when no -d was given,
+// or -d naming that folder.
+func claimedDest(dir, dest string, byDefault bool) bool {
+	if byDefault {
+		return true
 	}
-	public := filepath.Join(dir, "public")
-	if !byDefault {
-		a, errA := filepath.Abs(dest)
-		b, errB := filepath.Abs(public)
-		byDefault = errA == nil && errB == nil && a == b
+	a, errA := filepath.Abs(dest)
+	b, errB := filepath.Abs(filepath.Join(dir, "public"))
+	return errA == nil && errB == nil && a == b
+}
+
+// checkDest reports why a build of the site folder dir may not write its
+// output to dest (see output.CheckDest). The site's public/ (claimed) is
+// its output by convention; another folder is taken only when it is empty
+// or a build wrote it.
+func checkDest(dir, dest string, claimed bool) error {
+	var sources []string
+	for _, f := range slices.Concat(site.SourceFolders(), config.Files) {
+		sources = append(sources, filepath.Join(dir, f))
 	}
 	return output.CheckDest(output.Place{
 		Dest:    dest,
 		Site:    dir,
 		Sources: sources,
-		Claimed: byDefault,
+		Claimed: claimed,
 	})
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/serve"
 	"github.com/plotline/plotline/internal/site"
+	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/watch"
 )
 
@@ -54,6 +55,11 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(fs.Output(), "plotline serve: --port %d is not a port (want 0 to 65535)\n", *port)
+		return ExitUsage
+	}
+	if _, p, err := net.SplitHostPort(*bind); err == nil {
+		// Listening failed with "lookup 127.0.0.1:8080: no such host".
+		fmt.Fprintf(fs.Output(), "plotline serve: --bind %s names a port too: give the address alone, and the port with --port %s\n", *bind, p)
 		return ExitUsage
 	}
 	l, err := sf.open(e)
@@ -345,6 +351,12 @@ func describeChanges(paths, sources []string) string {
 	names := sources
 	if len(names) == 0 {
 		names = paths
+	}
+	// A name is shown as the build's messages show it: an escape in a
+	// file's name would otherwise reach the terminal.
+	names = slices.Clone(names)
+	for i, n := range names {
+		names[i] = sitefs.Shown(n)
 	}
 	if len(names) <= 3 {
 		return strings.Join(names, ", ")

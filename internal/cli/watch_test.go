@@ -21,3 +21,24 @@ func TestPublishErrorSaysWhatIsServed(t *testing.T) {
 		t.Errorf("watch printed\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestDescribeChanges checks the names of the rebuild line: a file's name
+// that holds an escape, a bidi control or bytes of no character is shown
+// with U+FFFD in their place, as the build's messages show it, so that
+// saving templates/partials/\x1b[2Jx.html does not clear the terminal.
+func TestDescribeChanges(t *testing.T) {
+	for _, tc := range []struct {
+		paths, sources []string
+		want           string
+	}{
+		{[]string{"content/a.md"}, nil, "content/a.md"},
+		{[]string{"content/a.md~"}, []string{"content/a.md"}, "content/a.md"},
+		{[]string{"templates/partials/\x1b[2Jx.html"}, nil, "templates/partials/\ufffd[2Jx.html"},
+		{[]string{"content/\u202efdp.exe.png", "content/caf\xe9.md"}, nil, "content/\ufffdfdp.exe.png, content/caf\ufffd.md"},
+		{[]string{"a", "b", "c", "d\x07"}, nil, "a, b and 2 more"},
+	} {
+		if got := describeChanges(tc.paths, tc.sources); got != tc.want {
+			t.Errorf("describeChanges(%q, %q) = %q; want %q", tc.paths, tc.sources, got, tc.want)
+		}
+	}
+}

@@ -11,11 +11,14 @@ import (
 	"math/big"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/idna"
 	"golang.org/x/text/language"
 
 	"github.com/plotline/plotline/internal/diag"
@@ -381,6 +384,18 @@ func (c *Config) check() diag.List {
 			diags.Errorf(c.place("base_url"), "base URL %q: %s", c.BaseURL, msg)
 		}
 	}
+	for _, f := range []struct{ key, text string }{{"title", c.Title}, {"description", c.Description}, {"author", c.Author}} {
+		if strings.Contains(f.text, "{{") {
+			// Shown as typed on every page: the config has no data
+			// blocks to take values from.
+			diags.Errorf(c.place(f.key), "%s: {{ }} is not read in the config file, and would be shown as typed on every page: write it as text (values go in an article's prose, title, description and charts)", f.key)
+		}
+	}
+	if _, set := c.places["title"]; set && strings.TrimSpace(c.Title) == "" {
+		// Pages were titled "A · ", the home page's <title> was empty,
+		// and the header's link to the home page had no text.
+		diags.Errorf(c.place("title"), "title: must not be empty: it names the site in every page's title, its header and the feed")
+	}
 	if c.PageSize < 0 {
 		diags.Errorf(c.place("page_size"), "page_size: want a positive number, or 0 for one page, got %d", c.PageSize)
 	}
@@ -400,6 +415,9 @@ func (c *Config) check() diag.List {
 	}
 	if _, ok := c.languageTag(); c.Language != "" && !ok {
 		diags.Errorf(c.place("language"), "language: want a language tag such as en, en-GB, de or ar, got %q", c.Language)
+	} else if _, set := c.places["language"]; set && c.Language == "" {
+		// Pages would say lang="", a language unknown.
+		diags.Errorf(c.place("language"), "language: want a language tag such as en, en-GB, de or ar, got empty text (leave the key out for en)")
 	}
 	return diags
 }
@@ -408,15 +426,17 @@ func (c *Config) check() diag.List {
 // writes it, a language and a country joined by an underscore: "en_GB"
 // for en-GB, and for a tag without a country the one it is most often
 // spoken in ("en_US" for en, "de_DE" for de). It returns "" when no
-// country is known (x-klingon) or the region is no country (es-419).
+// country is known (x-klingon), the region is no country (es-419) or the
+// tag names no language (und).
 func (c *Config) OpenGraphLocale() string {
 	tag, ok := c.languageTag()
 	if !ok {
 		return ""
 	}
-	base, _ := tag.Base()
+	base, sure := tag.Base()
 	region, confidence := tag.Region()
-	if confidence == language.No || !region.IsCountry() || region.String() == "ZZ" || base.String() == "und" {
+	// For und, no language, x/text guesses English with low confidence.
+	if sure <= language.Low || confidence == language.No || !region.IsCountry() || region.String() == "ZZ" || base.String() == "und" {
 		return ""
 	}
 	return base.String() + "_" + region.String()
@@ -469,7 +489,67 @@ func baseURLMistake(u string) string {
 			return "its path must not hold . or .. segments"
 		}
 	}
+	if strings.ContainsFunc(p.Path, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\\' }) {
+		// The preview server refuses such a path, so it could never
+		// show the site.
+		return "its path must not hold a control character or a backslash, even percent-encoded (%00, %0A, %5C)"
+	}
+	if port := p.Port(); port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return fmt.Sprintf("its port %s is no port (want a number from 1 to 65535)", port)
+		}
+	}
+	if _, err := asciiHost(p); err != nil {
+		return fmt.Sprintf("its host %q cannot be written as a domain name (%s)", p.Hostname(), strings.Replace(strings.TrimPrefix(err.Error(), "idna: "), "rune", "character", 1))
+	}
 	return ""
+}
+
+// asciiHost returns the host and port of u with a host name in another
+// script written in its ASCII form (IDNA), as DNS and the sitemap's
+// readers take it: bücher.example is xn--bcher-kva.example. An ASCII host
+// is returned as it is.
+func asciiHost(u *url.URL) (string, error) {
+	name := u.Hostname()
+	if isASCII(name) {
+		return u.Host, nil
+	}
+	ascii, err := idna.Lookup.ToASCII(name)
+	if err != nil {
+		return "", err
+	}
+	return strings.Replace(u.Host, name, ascii, 1), nil
+}
+
+// isASCII reports whether s holds only ASCII characters.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// SiteURL returns the base URL as the site's absolute addresses start
+// with it (links in the feed, the sitemap, canonical and preview tags,
+// embed snippets): its host in ASCII (see asciiHost), its path
+// percent-encoded (see BasePath) and ending with a slash, so that
+// https://bücher.example/café is https://xn--bcher-kva.example/caf%C3%A9/.
+// It returns "" without a base URL, or for one Check refuses.
+func (c *Config) SiteURL() string {
+	if c.BaseURL == "" || baseURLMistake(c.BaseURL) != "" {
+		return ""
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil {
+		return ""
+	}
+	host, err := asciiHost(u)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + host + c.BasePath()
 }
 
 // place returns where the key's value was set: its place in the config
@@ -486,7 +566,9 @@ func (c *Config) place(key string) diag.Pos {
 }
 
 // BasePath returns the path of the base URL with a leading and trailing
-// slash: "/" or "/repo/".
+// slash, percent-encoded as links write it: "/" or "/repo/"; "/my%20site/"
+// for https://ex.org/my site/, and "/a%3Fb/" as written, whose ? a link
+// must not hold bare.
 func (c *Config) BasePath() string {
 	if c.BaseURL == "" {
 		return "/"
@@ -495,7 +577,7 @@ func (c *Config) BasePath() string {
 	if err != nil {
 		return "/"
 	}
-	p := "/" + strings.Trim(u.Path, "/") + "/"
+	p := "/" + strings.Trim(u.EscapedPath(), "/") + "/"
 	if p == "//" {
 		return "/"
 	}

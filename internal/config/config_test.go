@@ -302,6 +302,32 @@ plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 			src:  "title = \"T\"\n\nlanguage = \"pt BR\"\n",
 			want: `plotline.toml:3:12: language: want a language tag such as en, en-GB, de or ar, got "pt BR"`,
 		},
+		{
+			// Every page showed the braces as typed.
+			name: "a value in the title",
+			file: "plotline.yaml",
+			src:  "title: \"{{ beds.crossing }} Desk\"\n",
+			want: `plotline.yaml:1:8: title: {{ }} is not read in the config file, and would be shown as typed on every page: write it as text (values go in an article's prose, title, description and charts)`,
+		},
+		{
+			name: "an empty title",
+			file: "plotline.yaml",
+			src:  "title: \"  \"\nlanguage: en\n",
+			want: `plotline.yaml:1:8: title: must not be empty: it names the site in every page's title, its header and the feed`,
+		},
+		{
+			name: "an empty title, in toml",
+			file: "plotline.toml",
+			src:  "title = \"\"\n",
+			want: `plotline.toml:1:9: title: must not be empty: it names the site in every page's title, its header and the feed`,
+		},
+		{
+			// Pages said lang="", a language unknown, and the feed none.
+			name: "an empty language",
+			file: "plotline.yaml",
+			src:  "title: T\nlanguage: \"\"\n",
+			want: `plotline.yaml:2:11: language: want a language tag such as en, en-GB, de or ar, got empty text (leave the key out for en)`,
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, err := Load(fstest.MapFS{tc.file: {Data: []byte(tc.src)}})
@@ -372,6 +398,16 @@ func TestCheck(t *testing.T) {
 		{"https://x.org/a%20b/", true},
 		{"https://x.org/caf%C3%A9/", true},
 		{"https://x.org/a..b/", true},
+		{"https://x.org:8080/", true},
+		{"https://x.org:99999/", false},
+		{"https://x.org:0/", false},
+		{"https://bücher.example/", true},
+		{"https://bü_cher.example/", false},
+		{"https://x.org/a%00b/", false},
+		{"https://x.org/a%0Ab/", false},
+		{"https://x.org/a%5Cb/", false},
+		{"https://x.org/a%7Fb/", false},
+		{"http://[::1]:8080/", true},
 	} {
 		c := Default()
 		c.BaseURL = tc.base
@@ -397,10 +433,38 @@ func TestBasePath(t *testing.T) {
 		{"https://x.org/repo/", "/repo/"},
 		{"https://x.org/a/b/", "/a/b/"},
 		{"https://x.org//repo//", "/repo/"},
+		// A link writes the path as the URL does: a ? or # decoded
+		// there would start a query or a fragment.
+		{"https://x.org/a%3Fb/", "/a%3Fb/"},
+		{"https://x.org/a%23b/", "/a%23b/"},
+		{"https://x.org/a%2Fb/", "/a%2Fb/"},
+		{"https://x.org/my%20site/", "/my%20site/"},
+		{"https://x.org/café/", "/caf%C3%A9/"},
 	} {
 		c := Config{BaseURL: tc.base}
 		if got := c.BasePath(); got != tc.want {
 			t.Errorf("BasePath() with base URL %q = %q; want %q", tc.base, got, tc.want)
+		}
+	}
+}
+
+func TestSiteURL(t *testing.T) {
+	for _, tc := range []struct {
+		base string
+		want string
+	}{
+		{"", ""},
+		{"https://x.org", "https://x.org/"},
+		{"https://x.org/repo", "https://x.org/repo/"},
+		{"https://x.org:8080/a%3Fb/", "https://x.org:8080/a%3Fb/"},
+		{"https://bücher.example/café/", "https://xn--bcher-kva.example/caf%C3%A9/"},
+		{"https://BÜCHER.example:8443/", "https://xn--bcher-kva.example:8443/"},
+		{"http://[::1]:1313/x/", "http://[::1]:1313/x/"},
+		{"https://x.org:99999/", ""},
+	} {
+		c := Config{BaseURL: tc.base}
+		if got := c.SiteURL(); got != tc.want {
+			t.Errorf("SiteURL() with base URL %q = %q; want %q", tc.base, got, tc.want)
 		}
 	}
 }
@@ -472,6 +536,8 @@ func TestLanguage(t *testing.T) {
 	for lang, want := range map[string]string{
 		"en": "en_US", "en-GB": "en_GB", "de": "de_DE", "ar": "ar_EG", "pt-BR": "pt_BR",
 		"zh-Hant": "zh_TW", "es-419": "", "x-klingon": "",
+		// No language: x/text guesses English, with low confidence.
+		"und": "", "und-u-nu-thai": "", "und-Arab": "ar_EG",
 	} {
 		c := Config{Language: lang}
 		if got := c.OpenGraphLocale(); got != want {

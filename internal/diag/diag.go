@@ -21,15 +21,43 @@ type Pos struct {
 	Col  int
 }
 
-// String formats p as "path:line:col", "path:line" or "path".
+// String formats p as "path:line:col", "path:line" or "path". A control
+// or bidi character of the path is written U+FFFD (see printable).
 func (p Pos) String() string {
+	path := printable(p.Path, false)
 	switch {
 	case p.Line <= 0:
-		return p.Path
+		return path
 	case p.Col <= 0:
-		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+		return fmt.Sprintf("%s:%d", path, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", path, p.Line, p.Col)
+}
+
+// printable returns s with each control character (tabs and, when
+// lines is set, line feeds aside) and each bidi control written U+FFFD:
+// a file's name may hold an escape, which printed as it is would reach
+// the terminal (a colour, a cleared screen), or U+202E, which would show
+// the rest of the line reversed.
+func printable(s string, lines bool) string {
+	unseen := func(r rune) bool {
+		switch {
+		case r == '\t', lines && r == '\n':
+			return false
+		case r < 0x20, r >= 0x7f && r <= 0x9f:
+			return true
+		}
+		return r == 0x061C || r == 0x200E || r == 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+	}
+	if !strings.ContainsFunc(s, unseen) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unseen(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 // bom is the byte-order mark a file may start with, which an editor does
@@ -89,16 +117,19 @@ type Diagnostic struct {
 }
 
 // String formats d as "path:line:col: message", with "warning: " before the
-// message of a warning.
+// message of a warning. A control or bidi character of the path or the
+// message (a line feed of the message aside) is written U+FFFD, so that
+// what a file is named cannot reach the terminal as an escape.
 func (d Diagnostic) String() string {
 	prefix := d.Pos.String() + ": "
 	if d.Pos == (Pos{}) {
 		prefix = "" // about the whole site: "warning: …"
 	}
+	msg := printable(d.Message, true)
 	if d.Severity == Warning {
-		return prefix + "warning: " + d.Message
+		return prefix + "warning: " + msg
 	}
-	return prefix + d.Message
+	return prefix + msg
 }
 
 // List collects the diagnostics of a build. Its zero value is ready to use.

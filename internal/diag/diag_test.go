@@ -80,6 +80,29 @@ func TestDiagnosticString(t *testing.T) {
 	}
 }
 
+// TestDiagnosticStringUnseen checks that a file's name or a message
+// holding an escape, another control character or a bidi control is
+// printed with U+FFFD in its place: templates/partials/\x1b[31mbad.html
+// turned the terminal red, and U+202E reversed the rest of the line.
+func TestDiagnosticStringUnseen(t *testing.T) {
+	for _, tc := range []struct {
+		d    Diagnostic
+		want string
+	}{
+		{Diagnostic{Pos: Pos{Path: "templates/partials/\x1b[31mbad.html", Line: 1, Col: 1}, Message: "missing value for if"},
+			"templates/partials/\ufffd[31mbad.html:1:1: missing value for if"},
+		{Diagnostic{Pos: Pos{Path: "templates/\u202elmth.x"}, Severity: Warning, Message: "not read"},
+			"templates/\ufffdlmth.x: warning: not read"},
+		{Diagnostic{Pos: Pos{Path: "a\nb.md", Line: 2}, Message: "template: x\x07y: bad\tone\nsecond line \u0085"},
+			"a\ufffdb.md:2: template: x\ufffdy: bad\tone\nsecond line \ufffd"},
+		{Diagnostic{Pos: Pos{Path: "café/فارسی\u200c.md", Line: 1, Col: 1}, Message: "x"}, "café/فارسی\u200c.md:1:1: x"},
+	} {
+		if got := tc.d.String(); got != tc.want {
+			t.Errorf("String() = %q; want %q", got, tc.want)
+		}
+	}
+}
+
 func TestSort(t *testing.T) {
 	e := func(path string, line, col int, msg string) Diagnostic {
 		return Diagnostic{Pos: Pos{Path: path, Line: line, Col: col}, Message: msg}

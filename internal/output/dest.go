@@ -24,8 +24,9 @@ type Place struct {
 	// Site is the site folder: the output may lie inside it, but must not
 	// be it or hold it.
 	Site string
-	// Sources are the folders a build reads (content, templates, theme):
-	// the output must not lie inside one of them.
+	// Sources are the folders and files a build reads (content,
+	// templates, theme, the config file): the output must not lie inside
+	// one of them, nor hold one, as it may through a symbolic link.
 	Sources []string
 	// Claimed is set when Dest is the folder a build writes by default, so
 	// that a folder there is taken as an output even without the marker
@@ -39,9 +40,9 @@ type Place struct {
 // nil. A build replaces its output folder whole, deleting what was there:
 // so the output must be a folder or not exist yet, must be neither the
 // site folder nor any folder holding it, must not lie inside a folder the
-// build reads, and, unless Claimed, must be empty or hold the marker a
-// build leaves. Symbolic links are followed, so that a link to the site
-// is refused as the site is.
+// build reads nor hold one, and, unless Claimed, must be empty or hold the
+// marker a build leaves. Symbolic links are followed, so that a link to
+// the site is refused as the site is.
 func CheckDest(p Place) error {
 	dest, err := resolve(p.Dest)
 	if err != nil {
@@ -53,8 +54,8 @@ func CheckDest(p Place) error {
 	}
 	// The default output is the site's own folder: a symbolic link there
 	// (public -> ../notes, committed in a repository) names a folder like
-	// any other.
-	link := p.Claimed && through != filepath.Clean(p.Dest)
+	// any other. The message names the link, claimed or not.
+	link := through != filepath.Clean(p.Dest)
 	fi, err := os.Lstat(dest)
 	exists := err == nil
 	if exists && !fi.IsDir() {
@@ -80,6 +81,11 @@ func CheckDest(p Place) error {
 		}
 		if within(dest, s) {
 			return fmt.Errorf("output folder %s lies inside %s, which the build reads: a build replaces its output folder whole, which would delete what is there; name another folder with -d", p.Dest, src)
+		}
+		if within(s, dest) {
+			// A source that is a symbolic link into the output
+			// (content -> public/src) would be deleted with it.
+			return fmt.Errorf("output folder %s holds %s (as %s), which the build reads: a build replaces its output folder whole, which would delete it; move it out of the output folder", p.Dest, src, s)
 		}
 	}
 	if !exists || p.Claimed && !link {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -129,6 +130,12 @@ func absoluteLinks(s, base string) string {
 	return out.String()
 }
 
+// xmlSpace returns s with each form feed made a space. HTML reads a form
+// feed (a page break, in text copied from a PDF) as a space; XML forbids
+// it, and encoding/xml writes U+FFFD in its place, which a feed reader
+// shows as a box.
+func xmlSpace(s string) string { return strings.ReplaceAll(s, "\f", " ") }
+
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // feedID returns the Atom id of the site path p: its absolute URL, or,
@@ -147,12 +154,13 @@ func feedID(site *Site, p string) string {
 // WriteFeed writes an Atom feed of entries (newest first) to w. An entry's
 // updated time is its Updated, or its Date when Updated is not later; the
 // feed's is that of its newest entry, so an unchanged site writes an
-// unchanged feed.
+// unchanged feed. The feed's author is the site's, or, when an entry has
+// none and the site neither, the site's title.
 func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 	f := atomFeed{
 		Lang:  site.Language,
-		Title: site.Title,
-		Sub:   site.Description,
+		Title: xmlSpace(site.Title),
+		Sub:   xmlSpace(site.Description),
 		ID:    feedID(site, ""),
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: site.AbsURL("feed.xml")},
@@ -160,7 +168,7 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 		},
 	}
 	if site.Author != "" {
-		f.Author = &atomAuthor{Name: site.Author}
+		f.Author = &atomAuthor{Name: xmlSpace(site.Author)}
 	}
 	var newest time.Time
 	for _, e := range entries {
@@ -175,29 +183,36 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 			newest = updated
 		}
 		ae := atomEntry{
-			Title:     e.Title,
+			Title:     xmlSpace(e.Title),
 			ID:        feedID(site, e.URL),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: site.AbsURL(e.URL)}},
 			Published: rfc3339(e.Date),
 			Updated:   rfc3339(updated),
 		}
 		if e.Author != "" {
-			ae.Author = &atomAuthor{Name: e.Author}
+			ae.Author = &atomAuthor{Name: xmlSpace(e.Author)}
 		}
 		for _, t := range e.Tags {
-			ae.Categories = append(ae.Categories, atomCategory{Term: t.Name})
+			ae.Categories = append(ae.Categories, atomCategory{Term: xmlSpace(t.Name)})
 		}
 		if t := e.Teaser(); t != "" {
-			ae.Summary = &atomText{Type: "text", Body: t}
+			ae.Summary = &atomText{Type: "text", Body: xmlSpace(t)}
 		}
 		if e.Content != "" {
-			ae.Content = &atomText{Type: "html", Body: e.Content}
+			ae.Content = &atomText{Type: "html", Body: xmlSpace(e.Content)}
 			if site.BaseURL != "" {
 				ae.Content.Base = site.AbsURL(e.URL)
-				ae.Content.Body = absoluteLinks(e.Content, ae.Content.Base)
+				ae.Content.Body = absoluteLinks(ae.Content.Body, ae.Content.Base)
 			}
 		}
 		f.Entries = append(f.Entries, ae)
+	}
+	if f.Author == nil && slices.ContainsFunc(f.Entries, func(e atomEntry) bool { return e.Author == nil }) {
+		// Atom wants an author of every entry, its own or the feed's
+		// (RFC 4287, 4.1.1): without one a validator refuses the feed,
+		// and readers show no name. The site is the author of its
+		// articles then, as it is of the feed.
+		f.Author = &atomAuthor{Name: xmlSpace(site.Title)}
 	}
 	if newest.IsZero() {
 		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)

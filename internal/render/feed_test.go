@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -266,6 +267,65 @@ func TestWriteFeedEmpty(t *testing.T) {
 	// An Atom id must be an absolute IRI: without a base URL it is a URN.
 	if f.ID != "urn:plotline:T:/" || len(f.Entries) != 0 || f.Author != nil {
 		t.Errorf("empty feed without base URL = %+v; want id urn:plotline:T:/, no entries, no author", f)
+	}
+}
+
+// TestWriteFeedAuthor checks that every entry has an author, its own or
+// the feed's, as Atom requires: a site without an author gives its title
+// to a feed with an entry that has none.
+func TestWriteFeedAuthor(t *testing.T) {
+	day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name    string
+		site    string
+		entries []string // each entry's author
+		want    string   // the feed's author, "" for none
+	}{
+		{"site author", "Desk", []string{"", "Ana"}, "Desk"},
+		{"an entry without one", "", []string{"Ana", ""}, "The Ledger"},
+		{"every entry its own", "", []string{"Ana", "Bo"}, ""},
+		{"no entries", "", nil, ""},
+	} {
+		var entries []FeedEntry
+		for i, a := range tc.entries {
+			entries = append(entries, FeedEntry{Summary: Summary{Title: "A", URL: fmt.Sprintf("a%d/", i), Date: day, Author: a}})
+		}
+		var b bytes.Buffer
+		if err := WriteFeed(&b, &Site{Title: "The Ledger", Author: tc.site, BaseURL: "https://x.org/", BasePath: "/"}, entries); err != nil {
+			t.Fatal(err)
+		}
+		var f feed
+		if err := xml.Unmarshal(b.Bytes(), &f); err != nil {
+			t.Fatalf("%s: feed is not valid XML: %v", tc.name, err)
+		}
+		got := ""
+		if f.Author != nil {
+			got = f.Author.Name
+		}
+		if got != tc.want {
+			t.Errorf("%s: feed author = %q; want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestWriteFeedFormFeed checks that a form feed, which HTML reads as a
+// space and XML forbids, is a space in the feed, not the U+FFFD that
+// encoding/xml writes for it.
+func TestWriteFeedFormFeed(t *testing.T) {
+	var b bytes.Buffer
+	entry := FeedEntry{Summary: Summary{Title: "Page\fbreak", Description: "A\fdek", URL: "a/", Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Author: "Ana\fB",
+		Tags: []Tag{{Name: "x\fy"}}}, Content: "<p>one\ftwo</p>"}
+	if err := WriteFeed(&b, &Site{Title: "The\fLedger", Description: "D\fE", Author: "Desk\fF", BaseURL: "https://x.org/", BasePath: "/"}, []FeedEntry{entry}); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	if strings.ContainsAny(got, "\f\ufffd") {
+		t.Errorf("feed holds a form feed or U+FFFD:\n%s", got)
+	}
+	for _, want := range []string{"<title>The Ledger</title>", "<subtitle>D E</subtitle>", "<name>Desk F</name>", "<title>Page break</title>", "<name>Ana B</name>", `term="x y"`, ">A dek</summary>", "one two"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("feed does not hold %q:\n%s", want, got)
+		}
 	}
 }
 

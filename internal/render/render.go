@@ -45,7 +45,7 @@ type Site struct {
 	OpenGraphLocale string
 	Author          string
 	BaseURL         string // absolute, with a trailing slash; "" when unknown
-	BasePath        string // "/" or "/repo/"
+	BasePath        string // "/" or "/repo/", percent-encoded as a link writes it
 	// Nav are the pages that ask to be in the site's navigation (the
 	// "nav" key), in the order of their names.
 	Nav []NavLink

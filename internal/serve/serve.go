@@ -90,25 +90,36 @@ type Server struct {
 
 // basePath is where a Server serves the site.
 type basePath struct {
-	base string // starts and ends with a slash
-	tag  []byte // the script tag inserted into HTML pages, up to its generation (see inject)
+	// base is the path decoded, as a request's URL.Path is; it starts and
+	// ends with a slash.
+	base string
+	// escaped is the path as the pages link it, percent-encoded: what
+	// SetBasePath was given, cleaned.
+	escaped string
+	tag     []byte // the script tag inserted into HTML pages, up to its generation (see inject)
 	// before are the base paths the site was served under earlier, the
 	// latest first: a request under one of them, and not under base, is
 	// sent to the same place under base.
 	before []string
 }
 
-// newBasePath cleans the base path p, such as "repo" or "/repo/".
+// newBasePath cleans the base path p, such as "repo" or "/repo/",
+// percent-encoded as the pages link it ("/my%20site/").
 func newBasePath(p string) *basePath {
-	base := "/" + strings.Trim(p, "/") + "/"
-	if base == "//" {
-		base = "/"
+	escaped := "/" + strings.Trim(p, "/") + "/"
+	if escaped == "//" {
+		escaped = "/"
 	}
-	return &basePath{base: base, tag: []byte(`<script src="` + html.EscapeString(base+reloadPath) + `" defer data-since="`)}
+	base, err := url.PathUnescape(escaped)
+	if err != nil {
+		base = escaped // not percent-encoding: a path as it is
+	}
+	return &basePath{base: base, escaped: escaped, tag: []byte(`<script src="` + html.EscapeString(escaped+reloadPath) + `" defer data-since="`)}
 }
 
 // New returns a Server for the site built into dir and published under
-// basePath, such as "/" or "/repo/". The folder is opened afresh for each
+// basePath, such as "/" or "/repo/", a URL path percent-encoded as the
+// pages link it ("/my%20site/"). The folder is opened afresh for each
 // request, so it may be replaced, or not exist yet, while the Server runs.
 func New(dir, basePath string, opts Options) *Server {
 	opts = opts.withDefaults()
@@ -121,12 +132,13 @@ func New(dir, basePath string, opts Options) *Server {
 	return s
 }
 
-// SetBasePath moves the site to the base path p, such as "/" or "/repo/",
-// for the requests that follow: a site rebuilt with another base URL links
-// its pages under the new path. A request under an earlier base path, and
-// not under the new one, is redirected to the same place under the new
-// one, so that a page open at its old address reloads at its new one. It
-// returns the path as the Server serves it, with a slash at each end.
+// SetBasePath moves the site to the base path p, such as "/" or "/repo/"
+// (percent-encoded, as for New), for the requests that follow: a site
+// rebuilt with another base URL links its pages under the new path. A
+// request under an earlier base path, and not under the new one, is
+// redirected to the same place under the new one, so that a page open at
+// its old address reloads at its new one. It returns the path as the
+// Server serves it, percent-encoded, with a slash at each end.
 func (s *Server) SetBasePath(p string) string {
 	bp := newBasePath(p)
 	if old := s.at.Load(); old != nil && old.base != bp.base {
@@ -137,7 +149,7 @@ func (s *Server) SetBasePath(p string) string {
 		}
 	}
 	s.at.Store(bp)
-	return bp.base
+	return bp.escaped
 }
 
 // maxBefore is how many earlier base paths a Server redirects from.

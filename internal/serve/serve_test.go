@@ -230,6 +230,31 @@ func TestBasePath(t *testing.T) {
 			t.Errorf("GET %s under /my repo/: status %d to %q; want 302 to /my%%20repo/", path, resp.StatusCode, resp.Header.Get("Location"))
 		}
 	}
+
+	// The base path is given as the pages link it, percent-encoded: a
+	// %3F there is a ? of the folder's name, which the script's address
+	// keeps encoded, as a bare one would start a query.
+	s := New(writeSite(t), "/a%3Fb/", Options{})
+	if got := s.SetBasePath("/a%3Fb/"); got != "/a%3Fb/" {
+		t.Errorf("SetBasePath(/a%%3Fb/) = %q; want it as given", got)
+	}
+	h = s.Handler()
+	for _, tt := range []struct {
+		path     string
+		status   int
+		location string
+		contains string
+	}{
+		{"/a%3Fb/articles/a/", 200, "", `<script src="/a%3Fb/_plotline/reload.js" defer data-since="0"></script>`},
+		{"/a%3Fb/_plotline/reload.js", 200, "", "EventSource"},
+		{"/", 302, "/a%3Fb/", ""},
+		{"/a?b/articles/a/", 404, "", ""},
+	} {
+		resp, body := do(t, h, "GET", tt.path)
+		if resp.StatusCode != tt.status || resp.Header.Get("Location") != tt.location || !strings.Contains(body, tt.contains) {
+			t.Errorf("GET %s under /a%%3Fb/: status %d to %q, body %q; want %d to %q holding %q", tt.path, resp.StatusCode, resp.Header.Get("Location"), body, tt.status, tt.location, tt.contains)
+		}
+	}
 }
 
 // TestSetBasePath moves a running server to a new base path, as serve does

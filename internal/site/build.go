@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -33,8 +34,13 @@ import (
 
 // Options are the settings of a build besides the site's config.
 type Options struct {
-	Dest   string // the output folder on disk
-	Drafts bool   // build pages marked draft
+	Dest string // the output folder on disk
+	// DestClaimed is set when Dest is the site's own public/, which a
+	// rebuild replaces whatever it holds unless it became a symbolic
+	// link or a file (see output.Place.Claimed); another Dest must hold
+	// the marker of the build before it.
+	DestClaimed bool
+	Drafts      bool // build pages marked draft
 	// Future builds the pages dated after today too.
 	Future bool
 	// Today returns the day of the build, read at the start of each
@@ -94,8 +100,9 @@ type Builder struct {
 
 	last *state // the last successful build; nil before the first
 	// lastDest is the output folder as the last successful build left it,
-	// to tell when another build has replaced it since.
-	lastDest os.FileInfo
+	// and lastMarker the marker file in it, to tell when another build
+	// (or anything else) has replaced it since.
+	lastDest, lastMarker os.FileInfo
 }
 
 // NewBuilder returns a Builder for the site in fsys: the site folder laid
@@ -170,13 +177,26 @@ func (b *Builder) Build(ctx context.Context) (Result, error) {
 // Builder's last build (or that is gone), make it a full build. On errors
 // nothing is written; the caller should pass the same paths again with the
 // next change, since they have still not been built. Like Build, it waits
-// while another build of the same output folder runs.
+// while another build of the same output folder runs. An output folder
+// that was replaced since by a file, or by a link to a folder (or, unless
+// DestClaimed, a folder) holding files but no marker of a build, is an
+// error, and is left as it is (see output.CheckDest).
 func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error) {
 	unlock, err := b.lock(ctx)
 	if err != nil {
 		return Result{}, err
 	}
 	defer unlock()
+	if b.last != nil && !b.opts.DryRun {
+		// The output was checked before the first build, but may have
+		// been replaced since, while watch or serve ran: by a symbolic
+		// link to a folder of a writer's files, or by a file. The last
+		// build left its marker there; a folder without it (but the
+		// site's own public/), or a file, is not replaced.
+		if err := output.CheckDest(output.Place{Dest: b.opts.Dest, Claimed: b.opts.DestClaimed}); err != nil {
+			return Result{}, err
+		}
+	}
 	if b.last == nil || b.opts.DryRun || b.outputReplaced() || !sameDay(b.today(), b.last.today) {
 		// On another day, pages dated after the last build's day may
 		// be due: only a full build looks at every page's date.
@@ -224,10 +244,18 @@ func (b *Builder) lock(ctx context.Context) (func(), error) {
 }
 
 // outputReplaced reports whether the output folder is no longer the one
-// the last build left: the files in it may not be those it wrote.
+// the last build left: the files in it may not be those it wrote. The
+// folder alone does not tell: one removed and made again (rm -rf public;
+// mkdir public) may get the number the system gave the old one, and a
+// rebuild then wrote its few files into an empty folder. So the marker
+// the last build wrote in it must be there, the same file, untouched.
 func (b *Builder) outputReplaced() bool {
 	fi, err := os.Stat(b.opts.Dest)
-	return err != nil || b.lastDest == nil || !os.SameFile(fi, b.lastDest)
+	if err != nil || b.lastDest == nil || !os.SameFile(fi, b.lastDest) {
+		return true
+	}
+	mi, err := os.Stat(filepath.Join(b.opts.Dest, output.MarkerName))
+	return err != nil || b.lastMarker == nil || !os.SameFile(mi, b.lastMarker) || !mi.ModTime().Equal(b.lastMarker.ModTime())
 }
 
 // finish records a successful build as the last one and returns its
@@ -255,6 +283,7 @@ func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Re
 	b.last = r.st
 	if !b.opts.DryRun {
 		b.lastDest, _ = os.Stat(b.opts.Dest)
+		b.lastMarker, _ = os.Stat(filepath.Join(b.opts.Dest, output.MarkerName))
 	}
 	diags.Sort()
 	return Result{

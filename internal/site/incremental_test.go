@@ -390,6 +390,17 @@ func TestRebuildAfterAnotherBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		// rm -rf public; mkdir public: the new folder often gets the
+		// old one's number, and the rebuild wrote its two files into
+		// it, leaving a site of two files.
+		{"removed and made again", func() {
+			if err := os.RemoveAll(dest); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Mkdir(dest, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}},
 	} {
 		step.change()
 		edit++
@@ -412,6 +423,74 @@ func TestRebuildAfterAnotherBuild(t *testing.T) {
 	}
 	if res.Full {
 		t.Errorf("output untouched: the edit made a full build; want one page rendered")
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
+// TestRebuildOutputNoLongerOne replaces the output, while the Builder
+// that wrote it waits for changes as watch and serve do, with what no
+// build may replace: a symbolic link to a folder of a writer's files, and
+// a file. The rebuild says so and leaves them; a full build replaced the
+// link's folder, deleting the writer's file, and the file with a folder.
+// Once the output is gone the rebuild builds it again.
+func TestRebuildOutputNoLongerOne(t *testing.T) {
+	dir, dest, b := builtTestSite(t, testSite)
+	notes := filepath.Join(t.TempDir(), "notes")
+	writeFiles(t, notes, map[string]string{"thesis.txt": "My thesis."})
+	edit := func(n int) {
+		writeFiles(t, dir, map[string]string{"content/articles/a.md": strings.Replace(testSite["content/articles/a.md"], "Alpha body.", "Alpha body, edit "+strconv.Itoa(n)+".", 1)})
+	}
+	if err := os.RemoveAll(dest); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(notes, dest); err != nil {
+		t.Fatal(err)
+	}
+	edit(1)
+	_, err := b.Rebuild(t.Context(), []string{"content/articles/a.md"})
+	if err == nil || !strings.Contains(err.Error(), "is a symbolic link to "+notes+", which holds files no plotline build wrote") {
+		t.Errorf("rebuild into a link to a folder of other files: error %v; want one naming the link", err)
+	}
+	if got := readTree(t, notes); len(got) != 1 || string(got["thesis.txt"]) != "My thesis." {
+		t.Errorf("after the rebuild, the link's folder holds %d files; want the thesis alone", len(got))
+	}
+
+	if err := os.Remove(dest); err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, map[string]string{"public": "My notes."})
+	edit(2)
+	_, err = b.Rebuild(t.Context(), []string{"content/articles/a.md"})
+	if err == nil || !strings.Contains(err.Error(), "is not a folder") {
+		t.Errorf("rebuild into a file: error %v; want one saying it is not a folder", err)
+	}
+	if got, err := os.ReadFile(dest); err != nil || string(got) != "My notes." {
+		t.Errorf("after the rebuild, the file holds %q, %v; want it as it was", got, err)
+	}
+
+	if err := os.Remove(dest); err != nil {
+		t.Fatal(err)
+	}
+	edit(3)
+	if _, err := b.Rebuild(t.Context(), []string{"content/articles/a.md"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+
+	// A folder of other files in the output's place is refused, but for
+	// the site's own public/, which a build replaces whatever it holds,
+	// as the first build does.
+	for _, claimed := range []bool{false, true} {
+		if err := os.RemoveAll(dest); err != nil {
+			t.Fatal(err)
+		}
+		writeFiles(t, dest, map[string]string{"old.txt": "Old."})
+		b.opts.DestClaimed = claimed
+		edit(4)
+		_, err := b.Rebuild(t.Context(), []string{"content/articles/a.md"})
+		if claimed != (err == nil) {
+			t.Errorf("rebuild into a folder of other files, claimed %v: error %v", claimed, err)
+		}
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/config"
@@ -212,6 +213,8 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			return nil, true, nil
 		case content.Hidden(p):
 			continue
+		case badName(p):
+			return nil, true, nil // the full build reports the name
 		case sitefs.TooDeep(path.Dir(p)):
 			return nil, true, nil // the full build reports the folder
 		case content.OtherMarkdown(p), content.SectionPage(p):
@@ -706,4 +709,15 @@ func unwrapLeftover(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// badName reports whether a name of the slash path p is one a full build
+// refuses (see sitefs.Unreadable): not valid UTF-8, or holding a control,
+// bidi or invisible character (sitefs.UnseenRune).
+func badName(p string) bool {
+	if !utf8.ValidString(p) {
+		return true
+	}
+	_, _, ok := sitefs.UnseenRune(p)
+	return ok
 }

@@ -111,10 +111,7 @@ func (b *Builder) newRun(ctx context.Context, st *state, tx *output.Tx) *run {
 // renderSite returns what the templates see of the site of cfg, whose
 // numbers loc writes.
 func renderSite(cfg *config.Config, loc *locale.Locale) *render.Site {
-	base := cfg.BaseURL
-	if base != "" && !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
+	base := cfg.SiteURL()
 	dir := cfg.Direction()
 	if dir == "ltr" {
 		dir = "" // the default: no attribute

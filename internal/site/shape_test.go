@@ -335,6 +335,31 @@ func TestRebuildNameTwins(t *testing.T) {
 	assertSameAsCleanBuild(t, dir, dest)
 }
 
+// TestRebuildBadNames adds, in a rebuild, a page, an image and a folder
+// whose names a full build refuses: an escape (a terminal's colour code),
+// a bidi control, a name not valid UTF-8. The rebuild published each, as
+// new names; now it reports them as the full build does.
+func TestRebuildBadNames(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		want string
+	}{
+		{"content/articles/a\x1b[31mred.md", "content/articles/a\ufffd[31mred.md:1:1: the file's name holds U+001B (shown here as \ufffd), a control character: rename it without it"},
+		{"content/articles/\u202efdp.exe.png", "content/articles/\ufffdfdp.exe.png:1:1: the file's name holds U+202E"},
+		{"content/articles/caf\xe9.md", "content/articles/caf\ufffd.md:1:1: the file's name is not valid UTF-8"},
+		{"content/d\x07ir/x.md", "content/d\ufffdir: the folder's name holds U+0007"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			dir, dest, b := builtTestSite(t, testSite)
+			writeFiles(t, dir, map[string]string{tc.file: "---\ntitle: Named\ndate: 2025-01-05\n---\ny\n"})
+			got := rebuildErrors(t, b, dir, dest, tc.file)
+			if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, tc.want) }) {
+				t.Errorf("rebuild: %q; want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestRebuildNameTwinASCII adds, in a rebuild, an image named K.png beside
 // one named with the Kelvin sign, U+212A, which NFC writes as K: the two
 // are twins to the full build, though one of them is ASCII alone.

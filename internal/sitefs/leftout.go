@@ -90,15 +90,22 @@ func badName(p string, d fs.DirEntry) (shown, msg string, bad bool) {
 		return strings.ToValidUTF8(p, "\uFFFD"), fmt.Sprintf("the %s's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)", what), true
 	}
 	if r, why, ok := UnseenRune(d.Name()); ok {
-		shown := strings.Map(func(r rune) rune {
-			if _, _, ok := UnseenRune(string(r)); ok {
-				return '\uFFFD'
-			}
-			return r
-		}, p)
-		return shown, fmt.Sprintf("the %s's name holds U+%04X (shown here as \uFFFD), %s: rename it without it", what, r, why), true
+		return Shown(p), fmt.Sprintf("the %s's name holds U+%04X (shown here as \uFFFD), %s: rename it without it", what, r, why), true
 	}
 	return "", "", false
+}
+
+// Shown returns the path p as a message shows it: each character
+// UnseenRune finds, and each run of bytes that are no character, as
+// U+FFFD, so that a name printed on a terminal can neither send it an
+// escape (a colour, a clear screen) nor reorder the line.
+func Shown(p string) string {
+	return strings.Map(func(r rune) rune {
+		if _, _, ok := UnseenRune(string(r)); ok {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(p, "\uFFFD"))
 }
 
 // UnseenRune returns the first character of s that a reader of a web
