@@ -1606,14 +1606,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 	}
 	c.out.WriteString(header)
 	c.im.res.Converted++
-	k := afterSpaces(b, t.end)
-	if k < len(b) && b[k] == '\r' {
-		k++
-	}
-	if k < len(b) && b[k] == '\n' {
-		k++ // the inside starts on the next line
-	}
-	return k - t.start
+	return afterLineEnd(b, t.end) - t.start
 }
 
 // shortcodeEnd returns the body offset of the end tag of the shortcode t
@@ -1746,14 +1739,7 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	}
 	c.detailsEnds[end] = fold
 	c.im.res.Converted++
-	k := afterSpaces(b, t.end)
-	if k < len(b) && b[k] == '\r' {
-		k++
-	}
-	if k < len(b) && b[k] == '\n' {
-		k++ // the inside starts on the next line
-	}
-	return k - t.start
+	return afterLineEnd(b, t.end) - t.start
 }
 
 // detailsEnd writes the end of the fold whose end tag is t (see
@@ -2210,6 +2196,20 @@ func linkAsAddress(b []byte, start int) (lead, innerEnd int) {
 		return 0, 0
 	}
 	return from - start, end
+}
+
+// afterLineEnd returns the offset in b past the spaces and the line end
+// at or after i: where the next line starts, when only spaces stand
+// between i and it (the inside of a shortcode whose tag ends its line).
+func afterLineEnd(b []byte, i int) int {
+	i = afterSpaces(b, i)
+	if i < len(b) && b[i] == '\r' {
+		i++
+	}
+	if i < len(b) && b[i] == '\n' {
+		i++
+	}
+	return i
 }
 
 // afterSpaces returns the offset of the first byte at or after i of b
