@@ -1587,10 +1587,7 @@ func (c *converter) titledAlert(i int) int {
 // end tag.
 func (c *converter) quoteStart(t tag, header, footer string) int {
 	b := c.body
-	if lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
-		return 0
-	}
-	end := c.shortcodeEnd(t)
+	end := c.blockEnd(t)
 	if end < 0 {
 		return 0
 	}
@@ -1607,6 +1604,16 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 	c.out.WriteString(header)
 	c.im.res.Converted++
 	return afterLineEnd(b, t.end) - t.start
+}
+
+// blockEnd is shortcodeEnd for a shortcode that holds blocks of its own
+// (a quote, a fold): -1 also when t does not start a line of the body
+// and of the output.
+func (c *converter) blockEnd(t tag) int {
+	if lineStart(c.body, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+		return -1
+	}
+	return c.shortcodeEnd(t)
 }
 
 // shortcodeEnd returns the body offset of the end tag of the shortcode t
@@ -1715,10 +1722,7 @@ func (c *converter) tabStart(t tag, a args) int {
 // not at the start of a line or has no end tag.
 func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	b := c.body
-	if lineStart(b, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
-		return 0
-	}
-	end := c.shortcodeEnd(t)
+	end := c.blockEnd(t)
 	if end < 0 {
 		return 0
 	}
