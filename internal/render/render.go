@@ -757,7 +757,8 @@ func (l *Layouts) execError(err error, file string, data any) error {
 		d.Pos.Col = charColumn(src, d.Pos.Line, d.Pos.Col-1)
 	}
 	d.Message = withHint(d.Message, data)
-	if m := noTemplateRE.FindStringSubmatch(d.Message); m != nil {
+	m := noTemplateRE.FindStringSubmatch(d.Message)
+	if m != nil && !strings.Contains(m[1], "/") {
 		// A site's partial that replaces the default one but does not
 		// define its template: the mistake is in the partial, not in the
 		// template that calls it, which the site may not have.
@@ -769,18 +770,15 @@ func (l *Layouts) execError(err error, file string, data any) error {
 			}, Err: err}
 		}
 	}
-	if m := anyTemplateRE.FindStringSubmatch(d.Message); m != nil {
+	if m != nil {
 		d.Message += l.templateHint(m[1])
 	}
 	return &ExecError{Diag: d, Err: err}
 }
 
 // noTemplateRE matches the error of a {{ template "name" }} whose template
-// no file defines.
-var noTemplateRE = regexp.MustCompile(`^no such template "([^"/]+)"`)
-
-// anyTemplateRE is noTemplateRE for any name, a file's path included.
-var anyTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
+// no file defines; the name may be a file's path.
+var noTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
 
 // charColumn returns the column, from 1 in characters, of the byte
 // offset col (from 0) into line (from 1) of src.
