@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	texttemplate "text/template"
@@ -242,6 +243,18 @@ var Kinds = map[string]string{
 	"tag":     "tag.html",
 	"tags":    "tags.html",
 	"404":     "404.html",
+}
+
+// PageTemplates returns the site paths of the template files plotline
+// makes pages with, sorted: templates/base.html, the embed page's and
+// each kind's; the partials of templates/partials/ come besides.
+func PageTemplates() []string {
+	files := []string{"templates/base.html", EmbedTemplate}
+	for _, f := range Kinds {
+		files = append(files, "templates/"+f)
+	}
+	slices.Sort(files)
+	return files
 }
 
 // Funcs returns the template functions for a site; loc is how its

@@ -32,13 +32,8 @@ func baseAddresses(fsys fs.FS, basePath string) diag.List {
 	if basePath == "/" || basePath == "" {
 		return l
 	}
-	templates := []string{"templates/base.html", render.EmbedTemplate}
-	for _, f := range render.Kinds {
-		templates = append(templates, "templates/"+f)
-	}
 	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
-	templates = append(templates, partials...)
-	slices.Sort(templates)
+	templates := slices.Sorted(slices.Values(slices.Concat(render.PageTemplates(), partials)))
 	for _, p := range templates {
 		if sitefs.LeftOut(path.Base(p)) {
 			continue

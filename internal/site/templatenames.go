@@ -20,11 +20,7 @@ import (
 // templates/_default/single.html), a partial that is not .html. A name
 // one letter off one plotline reads is named.
 func unusedTemplates(fsys fs.FS) diag.List {
-	read := []string{"templates/base.html", render.EmbedTemplate}
-	for _, f := range render.Kinds {
-		read = append(read, "templates/"+f)
-	}
-	slices.Sort(read)
+	read := render.PageTemplates()
 	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
 	var l diag.List
 	_ = fs.WalkDir(fsys, "templates", func(p string, d fs.DirEntry, err error) error {
