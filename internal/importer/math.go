@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // newMathParser returns a parser that finds a body's $$…$$ as plotline's
@@ -64,7 +65,7 @@ func (c *converter) hugoMath(i int) int {
 	if !bytes.HasPrefix(src, []byte("$$")) || !bytes.HasSuffix(src, []byte("$$")) || len(src) < 4 {
 		return 0
 	}
-	inner := unescape(src[2:len(src)-2], asciiPunct)
+	inner := unescape(src[2:len(src)-2], util.IsPunct) // CommonMark's escapes: ASCII punctuation
 	if !bytes.Equal(inner, src[2:len(src)-2]) {
 		c.im.res.Converted++
 	}
@@ -110,7 +111,7 @@ func (c *converter) escapedMath(i int) int {
 	if end < 0 || end == start || c.inCode(end) {
 		return 0
 	}
-	esc := asciiPunct
+	esc := util.IsPunct // CommonMark's escapes, as Hugo's goldmark reads them
 	if c.im.kind == Jekyll {
 		esc = kramdownEscapable
 	}
@@ -123,12 +124,6 @@ func (c *converter) escapedMath(i int) int {
 	c.out.WriteString(closing)
 	c.im.res.Converted++
 	return end + len(closer) - i
-}
-
-// asciiPunct reports whether a backslash before ch escapes it in
-// CommonMark, as Hugo's goldmark reads it: any ASCII punctuation.
-func asciiPunct(ch byte) bool {
-	return ch >= '!' && ch <= '/' || ch >= ':' && ch <= '@' || ch >= '[' && ch <= '`' || ch >= '{' && ch <= '~'
 }
 
 // kramdownEscapable reports whether a backslash before ch escapes it in
