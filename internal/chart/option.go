@@ -138,7 +138,7 @@ type pageLocale struct {
 	Zero        string    `json:"zero"`  // the digit zero; the others follow it
 	Minus       [2]string `json:"minus"` // written before and after a negative number
 	// Months are the short month names, January first; Date is the
-	// order of a date, as locale.Locale.MediumPattern gives it.
+	// order of a date, as locale.Locale.Pattern gives it.
 	Months [12]string `json:"months"`
 	Date   []string   `json:"date"`
 }
@@ -152,7 +152,7 @@ func newPageLocale(loc *locale.Locale) *pageLocale {
 	return &pageLocale{
 		Decimal: n.Decimal, Group: n.Group, Primary: n.Primary, Secondary: n.Secondary, MinGrouping: n.MinGrouping,
 		Zero: string(n.Zero), Minus: [2]string{n.MinusPrefix, n.MinusSuffix},
-		Months: loc.ShortMonths(), Date: loc.MediumPattern(),
+		Months: loc.ShortMonths(), Date: loc.Pattern(locale.Medium),
 	}
 }
 

@@ -26,17 +26,20 @@ const (
 	Year
 	// LongDayMonth is a day and a month in full: "4 November".
 	LongDayMonth
+	// LongMonthYear is a month of a year in full: "November 2025".
+	LongMonthYear
 )
 
 // englishLayouts are the Go layouts of the forms in English.
 var englishLayouts = [...]string{
-	Long:         "2 January 2006",
-	Medium:       "2 Jan 2006",
-	MonthYear:    "Jan 2006",
-	Month:        "Jan",
-	DayMonth:     "2 Jan",
-	Year:         "2006",
-	LongDayMonth: "2 January",
+	Long:          "2 January 2006",
+	Medium:        "2 Jan 2006",
+	MonthYear:     "Jan 2006",
+	Month:         "Jan",
+	DayMonth:      "2 Jan",
+	Year:          "2006",
+	LongDayMonth:  "2 January",
+	LongMonthYear: "January 2006",
 }
 
 // partKind says what a part of a date's pattern writes.
@@ -203,6 +206,8 @@ func (l *Locale) formParts(f DateForm) ([]part, bool) {
 		return without(l.long, year), true
 	case LongDayMonth:
 		return without(l.long, year), false
+	case LongMonthYear:
+		return without(l.long, day, dayPadded), false
 	case Year:
 		return []part{{kind: year}}, true
 	}
@@ -253,16 +258,24 @@ func (l *Locale) FormatLayout(t time.Time, layout string) string {
 	return b.String()
 }
 
-// MediumPattern returns the order of a Medium date, "4 Nov 2025", for a
-// page script that writes dates as l does: the fields as "{d}", "{dd}"
-// (two digits), "{MMM}" (the short month name), "{M}" (the month's
-// number) and "{y}", and the texts between them.
-func (l *Locale) MediumPattern() []string {
+// Pattern returns the order of a date in form f, Medium ("4 Nov 2025")
+// or MonthYear ("Nov 2025"), for a page script that writes dates as l
+// does: the fields as "{d}", "{dd}" (two digits), "{MMM}" (the short
+// month name), "{M}" (the month's number) and "{y}", and the texts
+// between them.
+func (l *Locale) Pattern(f DateForm) []string {
 	if l == nil || l.long == nil {
+		if f == MonthYear {
+			return []string{"{MMM}", " ", "{y}"}
+		}
 		return []string{"{d}", " ", "{MMM}", " ", "{y}"}
 	}
+	parts := l.long
+	if f == MonthYear {
+		parts, _ = l.formParts(MonthYear)
+	}
 	var out []string
-	for _, p := range l.long {
+	for _, p := range parts {
 		switch p.kind {
 		case text:
 			out = append(out, p.text)

@@ -116,6 +116,24 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestLongMonthYear checks a month of a year in full, as prose writes
+// the date of an observation written as a month (2025-11).
+func TestLongMonthYear(t *testing.T) {
+	d := time.Date(2025, time.November, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ tag, want string }{
+		{"en", "November 2025"},
+		{"de", "November 2025"},
+		{"fr", "novembre 2025"},
+		{"pt-BR", "novembro de 2025"},
+		{"ar-EG", "نوفمبر ٢٠٢٥"},
+		{"ja", "2025年11月"},
+	} {
+		if got := New(c.tag).Date(d, LongMonthYear); got != c.want {
+			t.Errorf("New(%q).Date(1 Nov 2025, LongMonthYear) = %q; want %q", c.tag, got, c.want)
+		}
+	}
+}
+
 // TestMonthAlone checks a month written alone, as the chart's ticks
 // write it, against the same month with its year: Persian drops the
 // ezafe that joins a month to what follows it.
@@ -157,15 +175,22 @@ func TestFormatLayout(t *testing.T) {
 	}
 }
 
-// TestMediumPattern checks the pattern a page script writes dates with
-// against the dates Go writes.
-func TestMediumPattern(t *testing.T) {
+// TestPattern checks the patterns a page script writes dates with against
+// the dates Go writes.
+func TestPattern(t *testing.T) {
 	d := time.Date(2025, time.November, 4, 0, 0, 0, 0, time.UTC)
-	for _, tag := range []string{"en", "de", "fr", "ar", "ar-EG", "fa", "he", "ja", "ru", "sr-Latn"} {
+	for _, c := range []struct {
+		tag string
+		f   DateForm
+	}{
+		{"en", Medium}, {"de", Medium}, {"fr", Medium}, {"ar", Medium}, {"ar-EG", Medium}, {"fa", Medium}, {"he", Medium}, {"ja", Medium}, {"ru", Medium}, {"sr-Latn", Medium},
+		{"en", MonthYear}, {"de", MonthYear}, {"fr", MonthYear}, {"ar-EG", MonthYear}, {"fa", MonthYear}, {"ja", MonthYear}, {"ru", MonthYear},
+	} {
+		tag := c.tag
 		l := New(tag)
 		months := l.ShortMonths()
 		var b strings.Builder
-		for _, p := range l.MediumPattern() {
+		for _, p := range l.Pattern(c.f) {
 			switch p {
 			case "{d}":
 				b.WriteString(l.Digits("4"))
@@ -181,8 +206,8 @@ func TestMediumPattern(t *testing.T) {
 				b.WriteString(p)
 			}
 		}
-		if got, want := strings.TrimSpace(b.String()), l.Date(d, Medium); got != want {
-			t.Errorf("%s: the pattern writes %q; want %q", tag, got, want)
+		if got, want := strings.TrimSpace(b.String()), l.Date(d, c.f); got != want {
+			t.Errorf("%s, form %d: the pattern writes %q; want %q", tag, c.f, got, want)
 		}
 	}
 }
