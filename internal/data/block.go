@@ -24,6 +24,9 @@ type Point struct {
 	// is more than its shortest form has (2.50 is 2.5 written with 2),
 	// and 0 otherwise: it is shown with as many.
 	Places int
+	// Grain is how the date of an observation was written: by the day,
+	// the month or the year. A projection's samples are ByDay.
+	Grain DateGrain
 }
 
 // Scenario is one run of a block's projection: the central one, or the low

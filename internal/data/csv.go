@@ -440,7 +440,7 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 		ds := strings.TrimSpace(rec[col["date"]])
 		var timed bool
 		var zone string
-		if pt.Date, timed, zone, good = parseObservationDate(ds); !good {
+		if pt.Date, pt.Grain, timed, zone, good = parseObservationDate(ds); !good {
 			line, c := r.FieldPos(col["date"])
 			if ds == "" {
 				diags.Errorf(f.pos(line, c), "date: the cell is empty (want YYYY-MM-DD)")
@@ -449,7 +449,7 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 			}
 		} else {
 			line, c := r.FieldPos(col["date"])
-			if msg := times.see(ds, line, pt.Date, timed, zone); msg != "" {
+			if msg := times.see(ds, line, pt.Date, pt.Grain, timed, zone); msg != "" {
 				diags.Errorf(f.pos(line, c), "date: %s", msg)
 				good = false
 			}

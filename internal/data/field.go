@@ -98,7 +98,7 @@ func (b *Block) Field(path string) (Value, error) {
 		}
 		switch rest {
 		case "date":
-			return Value{Kind: Date, Date: pr.Start.Date}, nil
+			return Value{Kind: Date, Date: pr.Start.Date, Grain: pr.Start.Grain}, nil
 		case "value":
 			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 		}
@@ -168,7 +168,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 		for _, p := range b.Series {
 			timed = timed || HasTime(p.Date)
 		}
-		return Value{Kind: Date, Date: pt.Date, Timed: timed}, nil
+		return Value{Kind: Date, Date: pt.Date, Timed: timed, Grain: pt.Grain}, nil
 	case "value":
 		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 	case "label":

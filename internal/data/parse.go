@@ -244,9 +244,9 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 		if d, has := f["date"]; has {
 			var timed bool
 			var zone, text string
-			pt.Date, timed, zone, text, has = p.observationDate("date", d.val)
+			pt.Date, pt.Grain, timed, zone, text, has = p.observationDate("date", d.val)
 			if has {
-				if msg := times.see(text, d.val.Line, pt.Date, timed, zone); msg != "" {
+				if msg := times.see(text, d.val.Line, pt.Date, pt.Grain, timed, zone); msg != "" {
 					p.errorf(d.val, "date: %s", msg)
 					has = false
 				}

@@ -86,7 +86,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		}
 		last := b.Series[len(b.Series)-1]
 		// The start is that observation, shown as it was written.
-		out.Start = Point{Date: last.Date, Value: last.Value, Places: last.Places}
+		out.Start = Point{Date: last.Date, Value: last.Value, Places: last.Places, Grain: last.Grain}
 	case yamlpos.Resolve(n.val).Kind == yaml.MappingNode:
 		sf := p.mapping(n.val, "in start", []string{"date", "value"})
 		if d, has := sf["date"]; has {

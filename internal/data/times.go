@@ -7,6 +7,11 @@ package data
 // error: a series that gives times for some observations and not for
 // others, and two observations at one written time in different zones
 // (the hour repeated when clocks go back).
+//
+// Observations may also be written by the month (2024-06) or by the year
+// (1959), as monthly and annual statistics are published: such a date
+// stands on the first day of its month or year, and is shown as written
+// (DateGrain). A series writes all its dates to one grain.
 
 import (
 	"fmt"
@@ -21,20 +26,28 @@ import (
 // that time of day, with an optional zone (Z, +HH:MM or -HH:MM), which it
 // returns as written and otherwise leaves aside. timed reports
 // whether s gives a time of day.
-func parseObservationDate(s string) (t time.Time, timed bool, zone string, ok bool) {
+func parseObservationDate(s string) (t time.Time, grain DateGrain, timed bool, zone string, ok bool) {
+	switch {
+	case len(s) == len("2006") && isDigits(s, 4, 4):
+		t, err := time.Parse("2006", s)
+		return t, ByYear, false, "", err == nil
+	case len(s) == len("2006-01") && s[4] == '-' && isDigits(s[:4], 4, 4) && isDigits(s[5:], 2, 2):
+		t, err := time.Parse("2006-01", s)
+		return t, ByMonth, false, "", err == nil
+	}
 	if len(s) <= len(time.DateOnly) {
 		t, ok = parseDate(s)
-		return t, false, "", ok
+		return t, ByDay, false, "", ok
 	}
 	d, ok := parseDate(s[:10])
 	if !ok || (s[10] != 'T' && s[10] != ' ') {
-		return time.Time{}, false, "", false
+		return time.Time{}, ByDay, false, "", false
 	}
 	rest := s[11:]
 	if i := strings.IndexAny(rest, "Z+-"); i >= 0 {
 		rest, zone = rest[:i], rest[i:]
 		if !validZone(zone) {
-			return time.Time{}, false, "", false
+			return time.Time{}, ByDay, false, "", false
 		}
 	}
 	if i := strings.IndexByte(rest, '.'); i >= 0 && strings.Trim(rest[i+1:], "0") == "" && len(rest) > i+1 {
@@ -44,19 +57,19 @@ func parseObservationDate(s string) (t time.Time, timed bool, zone string, ok bo
 	}
 	parts := strings.Split(rest, ":")
 	if len(parts) < 2 || len(parts) > 3 {
-		return time.Time{}, false, "", false
+		return time.Time{}, ByDay, false, "", false
 	}
 	var hms [3]int
 	for i, p := range parts {
 		if len(p) != 2 || !isDigits(p, 2, 2) {
-			return time.Time{}, false, "", false
+			return time.Time{}, ByDay, false, "", false
 		}
 		hms[i], _ = strconv.Atoi(p)
 	}
 	if hms[0] > 23 || hms[1] > 59 || hms[2] > 59 {
-		return time.Time{}, false, "", false
+		return time.Time{}, ByDay, false, "", false
 	}
-	return d.Add(time.Duration(hms[0])*time.Hour + time.Duration(hms[1])*time.Minute + time.Duration(hms[2])*time.Second), true, zone, true
+	return d.Add(time.Duration(hms[0])*time.Hour + time.Duration(hms[1])*time.Minute + time.Duration(hms[2])*time.Second), ByDay, true, zone, true
 }
 
 // validZone reports whether z is Z, +HH:MM, -HH:MM, +HHMM or -HHMM.
@@ -91,6 +104,11 @@ type timeCheck struct {
 	timedLine, untimedLine int    // the first observation with a time, and without
 	timedText              string // as written
 	zones                  map[time.Time]zoneSeen
+	// grainLine is the line of the first observation, whose date was
+	// written as grainText, to grain.
+	grainLine int
+	grainText string
+	grain     DateGrain
 }
 
 // zoneSeen is the zone of the first observation at a written time.
@@ -99,8 +117,14 @@ type zoneSeen struct {
 	line       int
 }
 
-// see checks the observation written text, at line, read as t.
-func (c *timeCheck) see(text string, line int, t time.Time, timed bool, zone string) string {
+// see checks the observation written text, at line, read as t, a date
+// written to grain.
+func (c *timeCheck) see(text string, line int, t time.Time, grain DateGrain, timed bool, zone string) string {
+	if c.grainLine == 0 {
+		c.grainLine, c.grainText, c.grain = line, text, grain
+	} else if grain != c.grain {
+		return fmt.Sprintf("%s is %s, and line %d gives %s (%s): a series writes every date as a day, every one as a month (2024-06) or every one as a year (1959)", text, grain, c.grainLine, c.grain, c.grainText)
+	}
 	if !timed {
 		if c.untimedLine == 0 {
 			c.untimedLine = line
@@ -129,6 +153,48 @@ func (c *timeCheck) see(text string, line int, t time.Time, timed bool, zone str
 		return fmt.Sprintf("%s is the time of line %d (%s) in another zone: a chart shows a time as written, so both would stand at one place (as in the hour repeated when clocks go back); write every time of the series in one zone", text, first.line, first.text)
 	}
 	return ""
+}
+
+// DateGrain is how finely the dates of a series are written: by the day
+// (with or without a time of day), by the month (2024-06) or by the year
+// (1959). A date written as a month or a year stands on the first day of
+// it, and wherever it is shown it is written as it was: "June 2024" and
+// "1959", not "1 June 2024" and "1 January 1959".
+type DateGrain uint8
+
+// The grains of a date, finest first.
+const (
+	ByDay DateGrain = iota
+	ByMonth
+	ByYear
+)
+
+// Shows returns the grain t is shown at when it is a date of a series
+// written to grain g: g when t is the first moment of its month (ByMonth)
+// or year (ByYear), and ByDay otherwise, as for a projection's crossing on
+// another day.
+func (g DateGrain) Shows(t time.Time) DateGrain {
+	_, m, d := t.Date()
+	switch {
+	case g == ByDay || d != 1 || HasTime(t):
+		return ByDay
+	case g == ByMonth:
+		return ByMonth
+	case m == time.January:
+		return ByYear
+	}
+	return ByDay
+}
+
+// String names g as messages do: "a day", "a month", "a year".
+func (g DateGrain) String() string {
+	switch g {
+	case ByMonth:
+		return "a month"
+	case ByYear:
+		return "a year"
+	}
+	return "a day"
 }
 
 // HasTime reports whether t, a date of the data, gives a time of day.

@@ -62,6 +62,9 @@ type Value struct {
 	// times of day, and for the crossing of its projection, which is
 	// found by the hour: a date layout may then show the time ("15:04").
 	Timed bool
+	// Grain is how the date of an observation was written: a date
+	// written as a month or a year is shown as one ("June 2024", "1959").
+	Grain DateGrain
 }
 
 // dateLayout is how dates are written in English and in messages to the
@@ -81,11 +84,23 @@ func (v Value) String() string { return v.In(nil) }
 func (v Value) In(l *locale.Locale) string {
 	switch v.Kind {
 	case Date:
-		return l.Date(v.Date, locale.Long)
+		return v.dateIn(l)
 	case Text:
 		return v.Text
 	}
 	return formatNumber(l, v.Num, v.decimals(), v.Places == 0)
+}
+
+// dateIn writes v, a date, in full in the language of l, "15 April 2025",
+// or as the month or year it was written as: "April 2025", "2025".
+func (v Value) dateIn(l *locale.Locale) string {
+	switch v.Grain.Shows(v.Date) {
+	case ByYear:
+		return l.Date(v.Date, locale.Year)
+	case ByMonth:
+		return l.Date(v.Date, locale.LongMonthYear)
+	}
+	return l.Date(v.Date, locale.Long)
 }
 
 // decimals returns how many decimals v is shown with by default, before
@@ -185,9 +200,12 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 			return "", err
 		}
 		if arg == "" {
-			return l.Date(v.Date, locale.Long), nil
+			return v.dateIn(l), nil
 		}
 		if err := checkDateLayout(arg, v.Timed); err != nil {
+			return "", err
+		}
+		if err := checkLayoutGrain(arg, v.Grain.Shows(v.Date)); err != nil {
 			return "", err
 		}
 		return l.FormatLayout(v.Date, arg), nil
@@ -196,6 +214,10 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 			return "", err
 		}
 		if v.Kind == Date {
+			if v.Grain.Shows(v.Date) != ByDay {
+				// A month or a year is as near as the data goes.
+				return v.dateIn(l), nil
+			}
 			if s, ok := l.ApproxDate(v.Date); ok {
 				return s, nil
 			}
@@ -296,6 +318,21 @@ func checkDateLayout(layout string, timed bool) error {
 	}
 	if unchanged {
 		return fmt.Errorf("format \"date\" wants a Go layout written with the date 2 January 2006, such as \"2 January 2006\" or \"2006-01-02\"; %q has no part of it, so it would be printed as it is", layout)
+	}
+	return nil
+}
+
+// checkLayoutGrain reports a layout of the date format that writes more
+// than a date written as a month or a year (grain) says: its day, or its
+// month, which would be the first of it ("1 June 2024" for 2024-06).
+func checkLayoutGrain(layout string, grain DateGrain) error {
+	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
+	text := base.Format(layout)
+	switch {
+	case grain == ByYear && (base.AddDate(0, 0, 1).Format(layout) != text || base.AddDate(0, 1, 0).Format(layout) != text):
+		return fmt.Errorf("format \"date\": layout %q writes a day or a month, and the date was written as a year, which has neither (want the year alone, \"2006\", or no layout)", layout)
+	case grain == ByMonth && base.AddDate(0, 0, 1).Format(layout) != text:
+		return fmt.Errorf("format \"date\": layout %q writes a day, and the date was written as a month, which has none (want a month and a year, such as \"January 2006\", or no layout)", layout)
 	}
 	return nil
 }

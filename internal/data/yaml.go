@@ -467,17 +467,17 @@ func (p *parser) date(key string, n *yaml.Node) (time.Time, bool) {
 // observationDate reads the date of an observation n holds, which may
 // give a time of day (parseObservationDate); key names it in messages.
 // It returns the text as written too.
-func (p *parser) observationDate(key string, n *yaml.Node) (t time.Time, timed bool, zone, text string, ok bool) {
+func (p *parser) observationDate(key string, n *yaml.Node) (t time.Time, grain DateGrain, timed bool, zone, text string, ok bool) {
 	v := yamlpos.Resolve(n)
 	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
 		p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
-		return time.Time{}, false, "", "", false
+		return time.Time{}, ByDay, false, "", "", false
 	}
-	t, timed, zone, ok = parseObservationDate(v.Value)
+	t, grain, timed, zone, ok = parseObservationDate(v.Value)
 	if !ok {
 		p.errorf(n, "%s", badObservationDate(key, v.Value))
 	}
-	return t, timed, zone, v.Value, ok
+	return t, grain, timed, zone, v.Value, ok
 }
 
 // badObservationDate is the message for s, an observation's date that
@@ -492,6 +492,10 @@ func badObservationDate(key, s string) string {
 	}
 	if hint := otherDateTimeHint(s); hint != "" {
 		return fmt.Sprintf("%s: %q is not a valid date and time (want YYYY-MM-DDTHH:MM)%s", key, s, hint)
+	}
+	if y, m, found := strings.Cut(s, "-"); found && isDigits(y, 4, 4) && isDigits(m, 1, 1) && m != "0" {
+		// 2024-3: an observation may be a month, written with two digits.
+		return fmt.Sprintf("%s: %q is not a valid date (want YYYY-MM-DD): that is a month; write it %s-0%s", key, s, y, m)
 	}
 	return fmt.Sprintf("%s: %q is not a valid date (want YYYY-MM-DD)%s", key, s, DateHint(s))
 }

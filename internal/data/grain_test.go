@@ -1,0 +1,138 @@
+package data
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/plotline/plotline/internal/locale"
+)
+
+// TestDatesWrittenAsMonthsOrYears checks observations written as annual
+// and monthly statistics are published, 1959 and 2024-06: each stands on
+// the first day of its year or month, and prose shows it as written,
+// not as "1 January 1959".
+func TestDatesWrittenAsMonthsOrYears(t *testing.T) {
+	src := `data:
+  co2:
+    unit: ppm
+    series:
+      - {date: 2024, value: 424.61}
+      - {date: 1959, value: 315.98}
+    projection: {rate: 2.4, per: year, limit: 450}
+  ice:
+    csv: ice.csv
+`
+	fsys := fstest.MapFS{"content/articles/ice.csv": {Data: []byte("date,value\n2024-09,4.28\n1979-09,7.05\n")}}
+	blocks, diags := parse(t, src, fsys)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	var got []string
+	for _, b := range blocks {
+		for _, p := range b.Series {
+			got = append(got, p.Date.Format(time.DateOnly)+" "+p.Grain.String())
+		}
+	}
+	want := []string{"1959-01-01 a year", "2024-01-01 a year", "1979-09-01 a month", "2024-09-01 a month"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("dates (-want +got):\n%s", diff)
+	}
+
+	de := locale.New("de")
+	for _, c := range []struct {
+		block, field, format, arg string
+		l                         *locale.Locale
+		want                      string
+	}{
+		{"co2", "last.date", "", "", nil, "2024"},
+		{"co2", "first.date", "", "", nil, "1959"},
+		{"co2", "max.date", "date", "", nil, "2024"},
+		{"co2", "last.date", "approx", "", nil, "2024"},
+		{"co2", "last.date", "date", "2006", nil, "2024"},
+		// The projection starts from the latest observation, on 1
+		// January 2024, and says so as the data does.
+		{"co2", "start.date", "", "", nil, "2024"},
+		// Its crossing is a day it computes: shown as one.
+		{"co2", "crossing", "", "", nil, "1 August 2034"},
+		{"ice", "last.date", "", "", nil, "September 2024"},
+		{"ice", "first.date", "", "", de, "September 1979"},
+		{"ice", "last.date", "approx", "", nil, "September 2024"},
+		{"ice", "last.date", "date", "Jan 2006", nil, "Sep 2024"},
+	} {
+		var b *Block
+		for _, blk := range blocks {
+			if blk.Name == c.block {
+				b = blk
+			}
+		}
+		v, err := b.Field(c.field)
+		if err != nil {
+			t.Errorf("%s.%s: %v", c.block, c.field, err)
+			continue
+		}
+		if got, err := FormatIn(c.l, v, c.format, c.arg); err != nil || got != c.want {
+			t.Errorf("{{ %s.%s | %s %s }} = %q, %v; want %q", c.block, c.field, c.format, c.arg, got, err, c.want)
+		}
+	}
+
+	// A layout that would write a day the data does not give.
+	for _, c := range []struct{ block, layout, want string }{
+		{"co2", "2 January 2006", `format "date": layout "2 January 2006" writes a day or a month, and the date was written as a year, which has neither (want the year alone, "2006", or no layout)`},
+		{"co2", "January 2006", `format "date": layout "January 2006" writes a day or a month, and the date was written as a year, which has neither (want the year alone, "2006", or no layout)`},
+		{"ice", "2006-01-02", `format "date": layout "2006-01-02" writes a day, and the date was written as a month, which has none (want a month and a year, such as "January 2006", or no layout)`},
+	} {
+		for _, blk := range blocks {
+			if blk.Name != c.block {
+				continue
+			}
+			v, _ := blk.Field("last.date")
+			if _, err := Format(v, "date", c.layout); err == nil || err.Error() != c.want {
+				t.Errorf("%s.last.date | date %q: error %v; want %s", c.block, c.layout, err, c.want)
+			}
+		}
+	}
+}
+
+// TestDateGrainErrors checks a series that writes its dates to two
+// grains, each told at the date that differs from the first.
+func TestDateGrainErrors(t *testing.T) {
+	const p = pagePath + ":"
+	for _, c := range []struct {
+		name, src, csv string
+		want           []string
+	}{
+		{"a day among years", "data:\n  g:\n    series:\n      - {date: 1959, value: 1}\n      - {date: 2024-06-15, value: 2}\n", "", []string{
+			p + "5:16: date: 2024-06-15 is a day, and line 4 gives a year (1959): a series writes every date as a day, every one as a month (2024-06) or every one as a year (1959)",
+		}},
+		{"a month among days", "data:\n  g:\n    series:\n      - {date: 2024-05-31, value: 1}\n      - {date: 2024-06, value: 2}\n", "", []string{
+			p + "5:16: date: 2024-06 is a month, and line 4 gives a day (2024-05-31): a series writes every date as a day, every one as a month (2024-06) or every one as a year (1959)",
+		}},
+		{"a year among months in a CSV", "data:\n  g:\n    csv: g.csv\n", "date,value\n2024-01,1\n2024-02,2\n2025,3\n", []string{
+			"content/articles/g.csv:4:1: date: 2025 is a year, and line 2 gives a month (2024-01): a series writes every date as a day, every one as a month (2024-06) or every one as a year (1959)",
+		}},
+		{"a month of one digit", "data:\n  g:\n    series:\n      - {date: 2024-6, value: 1}\n", "", []string{
+			p + `4:16: date: "2024-6" is not a valid date (want YYYY-MM-DD): that is a month; write it 2024-06`,
+		}},
+		{"no month 13", "data:\n  g:\n    series:\n      - {date: 2024-13, value: 1}\n", "", []string{
+			p + `4:16: date: "2024-13" is not a valid date (want YYYY-MM-DD)`,
+		}},
+		{"a year written with three digits", "data:\n  g:\n    series:\n      - {date: 959, value: 1}\n", "", []string{
+			p + `4:16: date: "959" is not a valid date (want YYYY-MM-DD)`,
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var fsys fstest.MapFS
+			if c.csv != "" {
+				fsys = fstest.MapFS{"content/articles/g.csv": {Data: []byte(c.csv)}}
+			}
+			_, diags := parse(t, c.src, fsys)
+			if diff := cmp.Diff(c.want, diags); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
