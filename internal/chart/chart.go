@@ -197,6 +197,7 @@ type table struct {
 	// timed is set when an observation gives a time of day: a row at
 	// midnight then shows 00:00.
 	timed bool
+	grain data.DateGrain // model.grain
 }
 
 // tableRow is one date of the projected table.

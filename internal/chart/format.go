@@ -19,6 +19,19 @@ func isoDate(t time.Time) string {
 	return string(appendISODate(b[:0], t))
 }
 
+// appendGrainDate appends t as appendISODate does, or, when grain shows it
+// as a month or a year, as "2024-06" or "1959": the machine-readable
+// date of a time element, as written in the data.
+func appendGrainDate(b []byte, t time.Time, grain data.DateGrain) []byte {
+	switch grain.Shows(t) {
+	case data.ByYear:
+		return t.AppendFormat(b, "2006")
+	case data.ByMonth:
+		return t.AppendFormat(b, "2006-01")
+	}
+	return appendISODate(b, t)
+}
+
 // appendISODate appends t as "2025-04-15", or "2025-04-15T06:00", to b.
 func appendISODate(b []byte, t time.Time) []byte {
 	switch {
@@ -28,13 +41,6 @@ func appendISODate(b []byte, t time.Time) []byte {
 		return t.AppendFormat(b, "2006-01-02T15:04")
 	}
 	return t.AppendFormat(b, time.DateOnly)
-}
-
-// shortDate formats t as "15 Apr 2025", for labels, in the language of
-// loc ("4. Nov. 2025" in German).
-func shortDate(loc *locale.Locale, t time.Time) string {
-	var b [32]byte
-	return string(appendDate(b[:0], loc, nil, t, false))
 }
 
 // dayOf returns the day of t, at midnight: a crossing is counted in whole
@@ -69,8 +75,19 @@ func appendDate(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long 
 // appendReading appends t, a date of a chart whose observations may give
 // a time of day, as appendDate does, and when they do (timed), a midnight
 // with its time too, "3 Mar 2025 00:00", as a row among readings at other
-// hours of the day.
-func appendReading(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long, timed bool) []byte {
+// hours of the day. Of a chart whose observations were written as months
+// or years (grain), a date on the first day of one is written as that
+// month or year: "Jun 2024" ("June 2024" when long), "1959".
+func appendReading(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long, timed bool, grain data.DateGrain) []byte {
+	switch grain.Shows(t) {
+	case data.ByYear:
+		return loc.AppendDate(b, t, locale.Year)
+	case data.ByMonth:
+		if long {
+			return loc.AppendDate(b, t, locale.LongMonthYear)
+		}
+		return loc.AppendDate(b, t, locale.MonthYear)
+	}
 	if !timed || data.HasTime(t) {
 		return appendDate(b, loc, w, t, long)
 	}

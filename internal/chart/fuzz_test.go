@@ -142,6 +142,9 @@ func FuzzRender(f *testing.F) {
 		"z:\n  projection: {start: {date: 2025-01-01, value: 1}, rate: 1000, model: exponential, per: day, until: 2100-01-01, low: -99.99, high: 1e6}\n",
 		"s:\n  unit: \"</script>\\u2028\"\n  series: [{date: 2025-01-01, value: 5e-324, label: \"=1+1\", source: \"javascript:alert(1)\"}]\n  projection: {rate: 1, limit: 5e-324}\n",
 		"g:\n  series: [{date: 2025-03-09T01:00, value: 5}, {date: \"2025-03-09 02:00:30\", value: 5}, {date: 2025-03-09T03:00-04:00, value: 6}]\n  projection: {rate: fit, limit: 9, low: 0.5}\n",
+		// Dates written as years and months, at the calendar's ends.
+		"a:\n  series: [{date: 0000, value: 1}, {date: 9999, value: 2}]\n  projection: {rate: 1, per: year, limit: 5}\n",
+		"m:\n  series: [{date: 9999-12, value: 1}]\n  projection: {rate: fit, limit: 9}\n",
 	} {
 		f.Add(s)
 	}

@@ -298,6 +298,9 @@ func (l *layout) pickDateTicks(m *model) {
 		if st.hours > 0 && !m.timed {
 			continue // days are the finest step of dates
 		}
+		if m.grain == data.ByMonth && st.hours+st.days > 0 || m.grain == data.ByYear && st.years == 0 {
+			continue // nor finer than the dates as written: months, years
+		}
 		if days/st.approxDays() > float64(most)+1 {
 			continue // too many ticks, without making them
 		}

@@ -82,6 +82,10 @@ type model struct {
 	// timed is set when an observation gives a time of day: the time
 	// axis may then step by hours.
 	timed bool
+	// grain is how the observations' dates were written, the finest of
+	// any drawn: a date shown as a month or a year wherever one falls on
+	// its first day (data.DateGrain.Shows).
+	grain data.DateGrain
 	// align says where the ticks of weeks, months and years fall, to
 	// stand on the readings.
 	align tickAlign
@@ -101,6 +105,8 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 	events = slices.Clone(events)
 	slices.SortStableFunc(events, func(a, b Event) int { return a.Date.Compare(b.Date) })
 	m := &model{kind: kind, unit: b.Unit, obs: b.Series, events: events}
+	m.grain = data.ByYear
+	observed := false
 	for i, blk := range bs {
 		if blk.Unit != m.unit {
 			m.unit = ""
@@ -121,8 +127,12 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 				return nil, err
 			}
 			m.timed = m.timed || data.HasTime(p.Date)
+			m.grain, observed = min(m.grain, p.Grain), true
 		}
 		m.layers = append(m.layers, ly)
+	}
+	if !observed {
+		m.grain = data.ByDay
 	}
 	m.align = alignTicks(bs, kind)
 	if p := b.Projection; p != nil && p.HasLimit && finite(p.Limit) {

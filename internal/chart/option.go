@@ -103,6 +103,10 @@ type chartOption struct {
 	// Words are the tooltip's words in the site's language; absent, the
 	// script writes English.
 	Words *pageWords `json:"words,omitempty"`
+	// Grain is "month" or "year" when the observations' dates were
+	// written as months or years: the tooltip then writes a date on the
+	// first day of one as that month or year, as the table does.
+	Grain string `json:"grain,omitempty"`
 }
 
 // pageWords are the words the page script's tooltip writes before the
@@ -141,6 +145,8 @@ type pageLocale struct {
 	// order of a date, as locale.Locale.Pattern gives it.
 	Months [12]string `json:"months"`
 	Date   []string   `json:"date"`
+	// MonthYear is the order of a month and its year, "Nov 2025".
+	MonthYear []string `json:"monthYear"`
 }
 
 // newPageLocale returns loc as the page script reads it, nil for English.
@@ -152,7 +158,7 @@ func newPageLocale(loc *locale.Locale) *pageLocale {
 	return &pageLocale{
 		Decimal: n.Decimal, Group: n.Group, Primary: n.Primary, Secondary: n.Secondary, MinGrouping: n.MinGrouping,
 		Zero: string(n.Zero), Minus: [2]string{n.MinusPrefix, n.MinusSuffix},
-		Months: loc.ShortMonths(), Date: loc.Pattern(locale.Medium),
+		Months: loc.ShortMonths(), Date: loc.Pattern(locale.Medium), MonthYear: loc.Pattern(locale.MonthYear),
 	}
 }
 
@@ -284,6 +290,12 @@ const markPrecision = 20
 // to its chart.
 func (m *model) option(summary string, layouts [2]*layout) ([]byte, error) {
 	out := chartOption{Option: m.buildOption(summary), Unit: m.unit, Locale: newPageLocale(m.loc), Words: newPageWords(m.words)}
+	switch m.grain {
+	case data.ByMonth:
+		out.Grain = "month"
+	case data.ByYear:
+		out.Grain = "year"
+	}
 	if sc := scaleOf(m.loc, m.y); sc.Size != 0 {
 		out.TickScale = &sc
 	}

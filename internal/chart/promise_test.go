@@ -30,7 +30,9 @@ import (
 // start; and with obs's highest bit set, the projection has a floor, 0
 // or the limit when the limit is below 0, and a ceiling, twice the
 // greater of the start and the limit when that is above 0, so that its
-// scenarios stop there.
+// scenarios stop there; with obs's next bit set, the observations are a
+// year apart and written as years (2022, 2023), as annual statistics are,
+// so that the projection starts on 1 January 2025.
 func promiseBlock(start, rate, reach, lowBy, highBy float64, per, model uint8, until uint16, obs uint8) string {
 	pers := []string{"day", "week", "month", "year", "hour"}
 	models := []string{"linear", "exponential"}
@@ -48,8 +50,11 @@ func promiseBlock(start, rate, reach, lowBy, highBy float64, per, model uint8, u
 	if n := int(obs % 4); n > 0 {
 		b.WriteString("  series:\n")
 		for i := n - 1; i >= 0; i-- {
-			d := day.AddDate(0, 0, -7*i)
-			fmt.Fprintf(&b, "    - {date: %s, value: %s}\n", d.Format("2006-01-02"), num(start-float64(i)*rate))
+			d := day.AddDate(0, 0, -7*i).Format("2006-01-02")
+			if obs&0x40 != 0 {
+				d = strconv.Itoa(2025 - i)
+			}
+			fmt.Fprintf(&b, "    - {date: %s, value: %s}\n", d, num(start-float64(i)*rate))
 		}
 		b.WriteString("  projection:\n    start: last\n")
 	} else {
@@ -98,6 +103,10 @@ func FuzzPromise(f *testing.F) {
 	f.Add(12.5, 0.25, 30.0, 0.15, 0.25, uint8(4), uint8(0), uint16(2), uint8(1), uint8(3))
 	f.Add(3000.0, 92.0, 97.8, 22.0, 18.0, uint8(0), uint8(0), uint16(400), uint8(0), uint8(4))
 	f.Add(0.0, 1.5, 66.7, 0.0, 1.0, uint8(2), uint8(0), uint16(0), uint8(3), uint8(5))
+	// Annual observations written as years, the projection from the
+	// latest, 2025: until, a year later, is a year in the CSV.
+	f.Add(400.0, 2.4, 20.0, 0.4, 0.6, uint8(3), uint8(0), uint16(0), uint8(0x43), uint8(0))
+	f.Add(400.0, 2.4, 2.0, 0.4, 0.6, uint8(3), uint8(0), uint16(0), uint8(0x42), uint8(1))
 	// Sea ice that stops at its floor of 0, and a count at its ceiling.
 	f.Add(4.5, -0.08, 10.0, 0.08, 0.02, uint8(3), uint8(0), uint16(20000), uint8(0x82), uint8(0))
 	f.Add(50.0, 2.0, 10.0, 1.0, 2.0, uint8(3), uint8(0), uint16(40000), uint8(0x80), uint8(6))
@@ -196,7 +205,7 @@ func FuzzPromise(f *testing.F) {
 				until := b.Projection.Until.Format("2006-01-02")
 				found := false
 				for _, r := range rows[1:] {
-					if r[0] != until && !strings.HasPrefix(r[0], until+"T") || r[col[s.column]] == "" {
+					if csvDay(r[0]) != until && !strings.HasPrefix(r[0], until+"T") || r[col[s.column]] == "" {
 						continue
 					}
 					got, err := strconv.ParseFloat(r[col[s.column]], 64)
@@ -210,6 +219,19 @@ func FuzzPromise(f *testing.F) {
 			}
 		}
 	})
+}
+
+// csvDay returns the day a date of the CSV stands on: a year, 2026, and
+// a month, 2026-03, written as data written them, stand on their first
+// day.
+func csvDay(s string) string {
+	switch len(s) {
+	case len("2006"):
+		return s + "-01-01"
+	case len("2006-01"):
+		return s + "-01"
+	}
+	return s
 }
 
 // sameAsPrinted reports whether the CSV's number got is the value v to
@@ -234,7 +256,7 @@ func TestPromiseInputsParse(t *testing.T) {
 	const n = 3000
 	parsed := 0
 	for range n {
-		src := promiseBlock(random(), random(), random(), random(), random(), uint8(rng.IntN(5)), uint8(rng.IntN(2)), uint16(rng.IntN(400)), uint8(rng.IntN(4)|rng.IntN(2)<<7))
+		src := promiseBlock(random(), random(), random(), random(), random(), uint8(rng.IntN(5)), uint8(rng.IntN(2)), uint16(rng.IntN(400)), uint8(rng.IntN(4)|rng.IntN(2)<<6|rng.IntN(2)<<7))
 		var doc yaml.Node
 		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
 			t.Fatalf("%v\n%s", err, src)

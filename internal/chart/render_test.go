@@ -448,6 +448,57 @@ func TestTableThinsAndKeepsCrossings(t *testing.T) {
 	}
 }
 
+// co2Years is the annual mean of carbon dioxide at Mauna Loa, written by
+// the year, rising 2.4 ppm a year towards 450.
+const co2Years = `co2:
+  unit: ppm
+  series:
+    - {date: 1959, value: 315.98}
+    - {date: 1970, value: 325.68}
+    - {date: 1980, value: 338.76}
+    - {date: 1990, value: 354.45}
+    - {date: 2000, value: 369.71}
+    - {date: 2010, value: 389.90}
+    - {date: 2020, value: 414.21}
+    - {date: 2024, value: 424.61}
+  projection: {rate: 2.4, per: year, limit: 450}
+`
+
+// iceMonths is the Arctic's sea ice in September, written by the month.
+const iceMonths = `ice:
+  unit: Mio. km²
+  series:
+    - {date: 1979-09, value: 7.05}
+    - {date: 1990-09, value: 6.14}
+    - {date: 2000-09, value: 6.25}
+    - {date: 2012-09, value: 3.57}
+    - {date: 2024-09, value: 4.28}
+`
+
+// TestDatesAsWritten checks that the CSV of annual statistics writes
+// their dates as years, and that of a projection reaching its limit
+// within a year writes days throughout, so that the column holds one
+// form.
+func TestDatesAsWritten(t *testing.T) {
+	f, err := renderOne(parseBlock(t, iceMonths), Spec{Block: "ice"}, "chart-ice-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(f.CSV), "date,value,label,source\n1979-09,7.05,,\n1990-09,6.14,,\n2000-09,6.25,,\n2012-09,3.57,,\n2024-09,4.28,,\n"; got != want {
+		t.Errorf("CSV of months:\n%s\nwant:\n%s", got, want)
+	}
+	f, err = renderOne(parseBlock(t, co2Years), Spec{Block: "co2"}, "chart-co2-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := string(f.CSV)
+	for _, want := range []string{"\n1959-01-01,315.98,,", "\n2034-08-01,,,,450.004,,,Central reaches 450 ppm\n"} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("CSV of years with a crossing lacks %q:\n%s", want, csv)
+		}
+	}
+}
+
 // population is Japan's population at its censuses and its latest
 // estimate, falling 0.5% a year towards 120 million.
 const population = `japan:
@@ -500,6 +551,12 @@ func TestGolden(t *testing.T) {
 		// An area that cannot go below zero: the band's lower edge
 		// falls to 0 and runs along it, the axis starts at 0.
 		{"sea-ice.html", parseBlock(t, seaIce), Spec{Block: "ice"}},
+		// Annual and monthly statistics, written as years and months:
+		// the table, the summary, the static chart's points and the
+		// tooltip say 1959 and Sep. 1979, not their first days; the
+		// crossing, a day the projection computes, stays a day.
+		{"co2-years.html", parseBlock(t, co2Years), Spec{Block: "co2"}},
+		{"ice-months-de.html", parseBlock(t, iceMonths), Spec{Block: "ice", Locale: locale.New("de"), Words: words.New("de")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -92,8 +92,16 @@ func (m *model) summary() string {
 // day (26 May 2025), high 110 a day (25 March 2025)."
 func (m *model) projectionSummary(b *strings.Builder) {
 	p := m.proj
-	start, date := written(m.loc, p.Start.Value, p.Start.Places), longDate(m.loc, m.words, p.Start.Date)
-	if m.unit != "" {
+	start := written(m.loc, p.Start.Value, p.Start.Places)
+	if p.Start.Grain.Shows(p.Start.Date) != data.ByDay {
+		// From an observation written as a month or a year.
+		date := reading(m.loc, m.words, p.Start.Date, false, p.Start.Grain)
+		if m.unit != "" {
+			m.words.Write(b, words.ProjectionInOf, m.unit, start, date)
+		} else {
+			m.words.Write(b, words.ProjectionIn, start, date)
+		}
+	} else if date := longDate(m.loc, m.words, p.Start.Date); m.unit != "" {
 		m.words.Write(b, words.ProjectionStartOf, m.unit, start, date)
 	} else {
 		m.words.Write(b, words.ProjectionStart, start, date)
@@ -248,30 +256,41 @@ func (m *model) crossingDate(s *data.Scenario, long bool) string {
 	if !s.Hourly() {
 		return string(appendDate(buf[:0], m.loc, m.words, dayOf(s.Crossing), long))
 	}
-	return string(appendReading(buf[:0], m.loc, m.words, s.Crossing, long, true))
+	return string(appendReading(buf[:0], m.loc, m.words, s.Crossing, long, true, data.ByDay))
 }
 
 // reading returns t, the date of an observation, as writeReading writes
 // it.
-func reading(loc *locale.Locale, w *words.Table, t time.Time, timed bool) string {
+func reading(loc *locale.Locale, w *words.Table, t time.Time, timed bool, grain data.DateGrain) string {
 	var buf [48]byte
-	return string(appendReading(buf[:0], loc, w, t, true, timed))
+	return string(appendReading(buf[:0], loc, w, t, true, timed, grain))
 }
 
 // observedSummary writes "2 observations from 1 January 2025, latest
-// 3,000 on 13 January 2025." in the words of w.
+// 3,000 on 13 January 2025." in the words of w; of observations written
+// as months or years, "66 observations from 1959 to 2024, the latest
+// 424.61.", whose dates take no "on".
 func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs []data.Point) {
 	n := len(obs)
-	// Readings at hours of the day show 00:00 at a midnight too.
-	timed := slices.ContainsFunc(obs, func(p data.Point) bool { return data.HasTime(p.Date) })
 	if n == 0 {
 		b.WriteString(w.Text(words.NoObservations))
 		return
 	}
+	// Readings at hours of the day show 00:00 at a midnight too.
+	timed := slices.ContainsFunc(obs, func(p data.Point) bool { return data.HasTime(p.Date) })
+	grain := data.ByYear
+	for _, p := range obs {
+		grain = min(grain, p.Grain)
+	}
 	last := obs[n-1]
-	value, date := written(loc, last.Value, last.Places), reading(loc, w, last.Date, timed)
+	value, date := written(loc, last.Value, last.Places), reading(loc, w, last.Date, timed, grain)
+	period := grain.Shows(obs[0].Date) != data.ByDay && grain.Shows(last.Date) != data.ByDay
 	if n == 1 {
-		w.Write(b, words.OneObservation, value, date)
+		key := words.OneObservation
+		if period {
+			key = words.OneObservationIn
+		}
+		w.Write(b, key, value, date)
 		return
 	}
 	lo, hi := last, last
@@ -283,10 +302,16 @@ func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs
 			hi = p
 		}
 	}
-	count, first := written(loc, float64(n), 0), reading(loc, w, obs[0].Date, timed)
-	if lo.Value != hi.Value {
-		w.Write(b, words.ObservationsRange, count, first, value, date, written(loc, lo.Value, lo.Places), written(loc, hi.Value, hi.Places))
-		return
+	count, first := written(loc, float64(n), 0), reading(loc, w, obs[0].Date, timed, grain)
+	low, high := written(loc, lo.Value, lo.Places), written(loc, hi.Value, hi.Places)
+	switch {
+	case period && lo.Value != hi.Value:
+		w.Write(b, words.ObservedRangeIn, count, first, date, value, low, high)
+	case period:
+		w.Write(b, words.ObservationsIn, count, first, date, value)
+	case lo.Value != hi.Value:
+		w.Write(b, words.ObservationsRange, count, first, value, date, low, high)
+	default:
+		w.Write(b, words.Observations, count, first, value, date)
 	}
-	w.Write(b, words.Observations, count, first, value, date)
 }

@@ -33,6 +33,11 @@ var summarySources = []struct{ name, src string }{
 	{"fitted", "fitted:\n  series: [{date: 2025-01-01, value: 10}, {date: 2025-01-08, value: 24}, {date: 2025-01-15, value: 31}]\n  projection: {rate: fit, limit: 100}\n"},
 	{"hourly", "hourly:\n  series: [{date: 2025-03-09T01:00, value: 5}, {date: 2025-03-09T03:00, value: 6}]\n  projection: {rate: fit, limit: 9}\n"},
 	{"per_hour", "per_hour:\n  unit: m\n  series: [{date: 2025-03-03T12:00, value: 3.94}]\n  projection: {start: last, rate: 0.04, per: hour, limit: 4.5}\n"},
+	// Observations written as years and as months: their dates take no
+	// "on", "am" or "le".
+	{"years", "years:\n  series: [{date: 1959, value: 315.98}, {date: 2024, value: 424.61}]\n  projection: {start: last, rate: 2.4, per: year, limit: 450}\n"},
+	{"one_month", "one_month:\n  series: [{date: 2024-09, value: 4.28}]\n"},
+	{"months", "months:\n  series: [{date: 2012-09, value: 4.28}, {date: 2024-09, value: 4.28}]\n"},
 }
 
 // englishLeft matches words of the English summary that no translation

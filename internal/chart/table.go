@@ -20,7 +20,7 @@ const maxTableRows = 56
 // table returns the figure's table: every observation and the projection
 // thinned to days, weeks, months or years, with the crossing dates.
 func (m *model) table() table {
-	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed}
+	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed, grain: m.grain}
 	if m.proj == nil {
 		return t
 	}
@@ -202,16 +202,24 @@ func (m *model) csv(t table) []byte {
 	w.Write(header) // into a bytes.Buffer, writing does not fail
 	rec := make([]string, len(header))
 	obs, rows := t.layers[0].obs, t.rows
+	// Dates written as months or years stay so, unless a projected row
+	// falls within one (a crossing): the column then holds days throughout.
+	grain := m.grain
+	for _, r := range rows {
+		if grain.Shows(r.Date) == data.ByDay || r.Note != "" {
+			grain = data.ByDay
+		}
+	}
 	for len(obs) > 0 || len(rows) > 0 {
 		clear(rec)
 		if len(obs) > 0 && (len(rows) == 0 || !rows[0].Date.Before(obs[0].Date)) {
 			p := &obs[0]
 			obs = obs[1:]
-			rec[0], rec[1], rec[2], rec[3] = m.csvDate(p.Date), plainWritten(*p), guardCell(p.Label), guardCell(p.Source)
+			rec[0], rec[1], rec[2], rec[3] = m.csvDate(p.Date, grain), plainWritten(*p), guardCell(p.Label), guardCell(p.Source)
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
-			rec[0], rec[4], rec[7] = m.csvDate(r.Date), r.csvNumber(r.Central), r.Note
+			rec[0], rec[4], rec[7] = m.csvDate(r.Date, grain), r.csvNumber(r.Central), r.Note
 			if t.hasLow {
 				rec[5] = r.csvNumber(r.Low)
 			}
@@ -250,7 +258,7 @@ func (m *model) csvBlocks(t table) []byte {
 			break
 		}
 		clear(rec)
-		rec[0] = m.csvDate(day)
+		rec[0] = m.csvDate(day, m.grain)
 		for i, ly := range t.layers {
 			if j := next[i]; j < len(ly.obs) && ly.obs[j].Date.Equal(day) {
 				p := ly.obs[j]
@@ -267,8 +275,13 @@ func (m *model) csvBlocks(t table) []byte {
 // csvDate writes t for the CSV's date column: as isoDate does, but with
 // 00:00 on a midnight of a chart whose observations give times of day, so
 // that the column holds one form that a spreadsheet or a script reads
-// throughout, rather than a date alone on the rows at midnight.
-func (m *model) csvDate(t time.Time) string {
+// throughout, rather than a date alone on the rows at midnight; and as
+// the month or year it stands for ("2024-06", "1959") when every date of
+// the column was written so (grain).
+func (m *model) csvDate(t time.Time, grain data.DateGrain) string {
+	if grain != data.ByDay {
+		return string(appendGrainDate(nil, t, grain))
+	}
 	if m.timed && !data.HasTime(t) {
 		return t.Format("2006-01-02T15:04")
 	}

@@ -146,3 +146,39 @@ func TestTimeAxisTwoLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestTicksNoFinerThanWritten checks a time axis over a few months or
+// years of observations written as months or years: its ticks step by
+// months or years, "Feb", not by weeks between the readings, "12 Feb".
+func TestTicksNoFinerThanWritten(t *testing.T) {
+	months := parseBlock(t, "m:\n  series:\n    - {date: 2024-01, value: 1}\n    - {date: 2024-02, value: 2}\n    - {date: 2024-03, value: 3}\n    - {date: 2024-04, value: 5}\n    - {date: 2024-05, value: 4}\n")
+	years := parseBlock(t, "y:\n  series:\n    - {date: 2022, value: 1}\n    - {date: 2023, value: 2}\n    - {date: 2024, value: 3}\n")
+	for _, tt := range []struct {
+		name string
+		b    *data.Block
+		kind string
+		want data.DateGrain
+	}{
+		{"months, line", months, TypeLine, data.ByMonth},
+		{"months, bars", months, TypeBar, data.ByMonth},
+		{"years, line", years, TypeLine, data.ByYear},
+		{"years, bars", years, TypeBar, data.ByYear},
+	} {
+		m, err := newModel([]*data.Block{tt.b}, nil, tt.kind, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range frames(DefaultHeight) {
+			l := m.layout(f)
+			if len(l.xTicks) == 0 {
+				t.Errorf("%s, %s frame: no ticks", tt.name, f.name)
+			}
+			for _, tk := range l.xTicks {
+				if tt.want.Shows(tk.Date) != tt.want {
+					t.Errorf("%s, %s frame: tick on %s, within a %s (labels %q)", tt.name, f.name, tk.Date.Format("2006-01-02"), tt.want, tickLabels(l.xLabels))
+					break
+				}
+			}
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/words"
 )
@@ -299,7 +300,11 @@ func (t table) write(b *bytes.Buffer) {
 			} else {
 				b.WriteString("<tr>")
 			}
-			writeDateHeader(b, t.loc, r.Date, t.timed)
+			grain := t.grain
+			if r.Note != "" {
+				grain = data.ByDay // a crossing, a day the projection computes
+			}
+			writeDateHeader(b, t.loc, r.Date, t.timed, grain)
 			r.writeCell(b, t.loc, r.Central)
 			if t.hasLow {
 				r.writeCell(b, t.loc, r.Low)
@@ -325,7 +330,7 @@ func (t table) write(b *bytes.Buffer) {
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, e := range t.events {
 			b.WriteString("<tr>")
-			writeDateHeader(b, t.loc, e.Date, false)
+			writeDateHeader(b, t.loc, e.Date, false, data.ByDay)
 			b.WriteString("<td>")
 			writeEscaped(b, e.Label)
 			b.WriteString("</td></tr>\n")
@@ -380,14 +385,14 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	for i, p := range ly.obs {
 		if n > maxTableObservations && i == half {
 			fmt.Fprintf(b, "<tr class=\"chart-more\"><td colspan=\"%d\">", cols)
-			writeEscaped(b, t.words.Format(words.TableMore, formatNumber(t.loc, float64(n-2*half)), shortDate(t.loc, ly.obs[half].Date), shortDate(t.loc, ly.obs[n-half-1].Date)))
+			writeEscaped(b, t.words.Format(words.TableMore, formatNumber(t.loc, float64(n-2*half)), t.shortDate(ly.obs[half].Date), t.shortDate(ly.obs[n-half-1].Date)))
 			b.WriteString("</td></tr>\n")
 		}
 		if n > maxTableObservations && i >= half && i < n-half {
 			continue
 		}
 		b.WriteString("<tr>")
-		writeDateHeader(b, t.loc, p.Date, t.timed)
+		writeDateHeader(b, t.loc, p.Date, t.timed, t.grain)
 		b.WriteString(`<td class="num">`)
 		b.Write(appendWritten(b.AvailableBuffer(), t.loc, p.Value, p.Places))
 		b.WriteString("</td>")
@@ -421,14 +426,21 @@ func writeNumHeader(b *bytes.Buffer, text string) {
 	b.WriteString("</th>")
 }
 
+// shortDate writes d, the date of an observation, as the table's rows
+// write it: "15 Apr 2025", "Jun 2024", "1959".
+func (t table) shortDate(d time.Time) string {
+	return string(appendReading(nil, t.loc, nil, d, false, false, t.grain))
+}
+
 // writeDateHeader writes a row header cell holding a time element: the
 // date in ISO form for machines and as "15 Apr 2025" for readers, in the
-// language of loc; with its time, 00:00 too, when timed (appendReading).
-func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed bool) {
+// language of loc; with its time, 00:00 too, when timed, and as a month or
+// a year as the data wrote it (appendReading).
+func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed bool, grain data.DateGrain) {
 	b.WriteString(`<th scope="row"><time datetime="`)
-	b.Write(appendISODate(b.AvailableBuffer(), d))
+	b.Write(appendGrainDate(b.AvailableBuffer(), d, grain))
 	b.WriteString(`">`)
-	b.Write(appendReading(b.AvailableBuffer(), loc, nil, d, false, timed))
+	b.Write(appendReading(b.AvailableBuffer(), loc, nil, d, false, timed, grain))
 	b.WriteString("</time></th>")
 }
 

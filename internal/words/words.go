@@ -95,6 +95,11 @@ const (
 	BarChartOf
 	ProjectionStart
 	ProjectionStartOf
+	// ProjectionIn and ProjectionInOf are ProjectionStart and
+	// ProjectionStartOf from an observation written as a month or a year,
+	// whose date takes no "on".
+	ProjectionIn
+	ProjectionInOf
 	Fitted
 	RatePerHour
 	RatePerDay
@@ -122,6 +127,11 @@ const (
 	OneObservation
 	Observations
 	ObservationsRange
+	// OneObservationIn, ObservationsIn and ObservedRangeIn are the three
+	// above of observations written as months or years.
+	OneObservationIn
+	ObservationsIn
+	ObservedRangeIn
 	SummaryLimit
 	SummaryEvents
 	DateAtTime
@@ -220,6 +230,8 @@ var english = [count]struct{ name, text string }{
 	BarChartOf:         {"bar_chart_of", "Bar chart of {subject}:"},
 	ProjectionStart:    {"projection_start", "Projection: {value} on {date}"},
 	ProjectionStartOf:  {"projection_start_of", "Projection of {unit}: {value} on {date}"},
+	ProjectionIn:       {"projection_in", "Projection: {value} ({date})"},
+	ProjectionInOf:     {"projection_in_of", "Projection of {unit}: {value} ({date})"},
 	Fitted:             {"fitted", "(fitted to the observations)"},
 	RatePerHour:        {"rate_per_hour", "{rate} an hour"},
 	RatePerDay:         {"rate_per_day", "{rate} a day"},
@@ -247,6 +259,9 @@ var english = [count]struct{ name, text string }{
 	OneObservation:     {"one_observation", "1 observation, {value} on {date}."},
 	Observations:       {"observations", "{count} observations from {first}, latest {value} on {date}."},
 	ObservationsRange:  {"observations_range", "{count} observations from {first}, latest {value} on {date}, ranging from {low} to {high}."},
+	OneObservationIn:   {"one_observation_in", "1 observation, {value} ({date})."},
+	ObservationsIn:     {"observations_in", "{count} observations from {first} to {date}, the latest {value}."},
+	ObservedRangeIn:    {"observed_range_in", "{count} observations from {first} to {date}, the latest {value}, ranging from {low} to {high}."},
 	SummaryLimit:       {"summary_limit", "Limit: {limit}."},
 	SummaryEvents:      {"summary_events", "Marked dates: {events}."},
 	DateAtTime:         {"date_at_time", "{date} at {time}"},

@@ -100,7 +100,10 @@
   // UTC's clock, and "15 Apr 2025 06:00" for "2025-04-15T06:00", an
   // observation's time of day, as the static chart does; in the site's
   // language when loc, the option's locale, is given: "15. Apr. 2025".
-  function formatDate(v, loc, timed) {
+  // Of a chart whose observations were written as months or years (grain,
+  // "month" or "year"), a date on the first day of one is written as that
+  // month, "Jun 2024", or year, "1959", as the table writes it.
+  function formatDate(v, loc, timed, grain) {
     var y, mo, d, clock;
     var m = typeof v === 'string' && /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/.exec(v);
     if (m) {
@@ -127,10 +130,20 @@
     if (timed && !clock) {
       clock = '00:00'; // a midnight among readings at other hours
     }
+    var pattern = loc ? loc.date : null;
+    if (grain && d === 1 && !clock) {
+      if (grain === 'year' && mo === 1) {
+        return loc ? localDigits(String(y), loc) : String(y);
+      }
+      if (!loc) {
+        return MONTHS[mo - 1] + ' ' + y;
+      }
+      pattern = loc.monthYear;
+    }
     if (!loc) {
       return d + ' ' + MONTHS[mo - 1] + ' ' + y + (clock ? ' ' + clock : '');
     }
-    return loc.date.map(function (part) {
+    return pattern.map(function (part) {
       switch (part) {
         case '{d}': return localDigits(String(d), loc);
         case '{dd}': return localDigits((d < 10 ? '0' : '') + d, loc);
@@ -301,12 +314,13 @@
   // series id (in a chart of blocks whose units differ). Every piece of
   // text from the option passes through esc before it is shown. loc is
   // the option's locale: numbers and dates in the site's language; words
-  // the option's words, absent for English. The chart is laid out from
+  // the option's words, absent for English; timed and grain say how its
+  // dates are written (formatDate). The chart is laid out from
   // left to right on every page, so each line takes the direction of its
   // first letter ("1 בינו׳ 2025" and "120 מ״ק" read from the right, as on
   // the page), and a value or name after a word is isolated from it, so
   // that "Central projection: 120 מ״ק" keeps each in its own order.
-  function tooltipFormatter(unit, several, units, loc, timed, words) {
+  function tooltipFormatter(unit, several, units, loc, timed, words, grain) {
     var suffix = unit ? ' ' + unit : '';
     words = words || { central: 'Central projection', range: 'Range', low: 'Low scenario', high: 'High scenario', colon: ': ' };
     return function (params) {
@@ -328,7 +342,7 @@
       });
       var first = params[0];
       var date = Array.isArray(first.value) ? first.value[0] : first.axisValue;
-      lines.push('<strong>' + esc(formatDate(date, loc, timed)) + '</strong>');
+      lines.push('<strong>' + esc(formatDate(date, loc, timed, grain)) + '</strong>');
       observed.forEach(function (p) {
         var d = p.data || {};
         var own = units[p.seriesId];
@@ -678,7 +692,7 @@
           return d && Array.isArray(d.value) && typeof d.value[0] === 'string' && d.value[0].indexOf('T') > 0;
         });
       });
-      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc, timed, data.words || null);
+      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc, timed, data.words || null, data.grain || '');
       option.backgroundColor = 'transparent';
       if (again === true || (reducedMotion && reducedMotion.matches)) {
         option.animation = false;
