@@ -148,6 +148,25 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		}
 	}
 	b.WriteString(".")
+	// Where the curves stop, as the chart draws them flat there.
+	if p.HasFloor {
+		b.WriteString(" ")
+		m.words.Write(b, words.SummaryFloor, m.limitText(p.Floor))
+	}
+	if p.HasCeiling {
+		b.WriteString(" ")
+		m.words.Write(b, words.SummaryCeiling, m.limitText(p.Ceiling))
+	}
+}
+
+// limitText writes v, a floor or a ceiling the writer gave, with the
+// unit of the chart: "0 million square kilometres".
+func (m *model) limitText(v float64) string {
+	text := written(m.loc, v, 0)
+	if m.unit != "" {
+		text += " " + m.unit
+	}
+	return text
 }
 
 // scenario returns "70 a day (26 May 2025)" for a scenario, and

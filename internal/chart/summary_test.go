@@ -36,6 +36,9 @@ var summarySources = []struct{ name, src string }{
 	// Observations written as years and as months: their dates take no
 	// "on", "am" or "le".
 	{"years", "years:\n  series: [{date: 1959, value: 315.98}, {date: 2024, value: 424.61}]\n  projection: {start: last, rate: 2.4, per: year, limit: 450}\n"},
+	// Curves that stop at a floor and a ceiling.
+	{"floor", "floor:\n  unit: km²\n  series: [{date: 2024-09-15, value: 4.28}]\n  projection: {start: last, rate: -0.16, per: year, limit: 1, floor: 0}\n"},
+	{"ceiling", "ceiling:\n  projection: {start: {date: 2025-01-01, value: 90}, rate: 5, per: year, ceiling: 100}\n"},
 	{"one_month", "one_month:\n  series: [{date: 2024-09, value: 4.28}]\n"},
 	{"months", "months:\n  series: [{date: 2012-09, value: 4.28}, {date: 2024-09, value: 4.28}]\n"},
 }

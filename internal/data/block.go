@@ -101,6 +101,11 @@ type Projection struct {
 	Central     Scenario
 	Low         *Scenario // nil when the block has no low rate
 	High        *Scenario // nil when the block has no high rate
+
+	// HasFloor and HasCeiling say that the curves go no lower than
+	// Floor and no higher than Ceiling, where they stop.
+	HasFloor, HasCeiling bool
+	Floor, Ceiling       float64
 }
 
 // Block is one named data block of an article.

@@ -165,6 +165,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	}
 	floor, floorNode, hasFloor := bound("floor")
 	ceiling, ceilingNode, hasCeiling := bound("ceiling")
+	out.HasFloor, out.Floor, out.HasCeiling, out.Ceiling = hasFloor, floor, hasCeiling, ceiling
 	if hasFloor && hasCeiling && !(floor < ceiling) {
 		p.errorf(ceilingNode, "ceiling %s is not above floor %s: the floor is the least value the projection can take, the ceiling the greatest", num(ceiling), num(floor))
 		ok = false

@@ -133,6 +133,8 @@ const (
 	ObservationsIn
 	ObservedRangeIn
 	SummaryLimit
+	SummaryFloor
+	SummaryCeiling
 	SummaryEvents
 	DateAtTime
 	ImageChart
@@ -263,6 +265,8 @@ var english = [count]struct{ name, text string }{
 	ObservationsIn:     {"observations_in", "{count} observations from {first} to {date}, the latest {value}."},
 	ObservedRangeIn:    {"observed_range_in", "{count} observations from {first} to {date}, the latest {value}, ranging from {low} to {high}."},
 	SummaryLimit:       {"summary_limit", "Limit: {limit}."},
+	SummaryFloor:       {"summary_floor", "The projection goes no lower than {floor}."},
+	SummaryCeiling:     {"summary_ceiling", "The projection goes no higher than {ceiling}."},
 	SummaryEvents:      {"summary_events", "Marked dates: {events}."},
 	DateAtTime:         {"date_at_time", "{date} at {time}"},
 	ImageChart:         {"image_chart", "Chart: {title}"},
