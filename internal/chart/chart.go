@@ -197,7 +197,10 @@ type table struct {
 	// timed is set when an observation gives a time of day: a row at
 	// midnight then shows 00:00.
 	timed bool
-	grain data.DateGrain // model.grain
+	// grain is how the projected block's observations' dates were
+	// written: the projected rows on the first day of a year or month
+	// are written as one, as its observations are.
+	grain data.DateGrain
 }
 
 // tableRow is one date of the projected table.

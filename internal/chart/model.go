@@ -46,6 +46,8 @@ type layer struct {
 	drawn []data.Point // the observations drawn: obs, or a sample of it
 	slot  int          // its colour, from 1
 	id    string       // the option's series id
+	// grain is how its observations' dates were written (data.Point.Grain).
+	grain data.DateGrain
 }
 
 // model is a chart laid out for drawing: everything the option, the SVG,
@@ -84,7 +86,9 @@ type model struct {
 	timed bool
 	// grain is how the observations' dates were written, the finest of
 	// any drawn: a date shown as a month or a year wherever one falls on
-	// its first day (data.DateGrain.Shows).
+	// its first day (data.DateGrain.Shows), where the dates of several
+	// blocks meet (the tooltip, the CSV); a block's own table and points
+	// take its own (layer.grain).
 	grain data.DateGrain
 	// align says where the ticks of weeks, months and years fall, to
 	// stand on the readings.
@@ -108,6 +112,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 	m.grain = data.ByYear
 	observed := false
 	for i, blk := range bs {
+		grain := data.ByYear
 		if blk.Unit != m.unit {
 			m.unit = ""
 		}
@@ -127,7 +132,11 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 				return nil, err
 			}
 			m.timed = m.timed || data.HasTime(p.Date)
-			m.grain, observed = min(m.grain, p.Grain), true
+			grain = min(grain, p.Grain)
+		}
+		if len(blk.Series) > 0 {
+			ly.grain = grain
+			m.grain, observed = min(m.grain, grain), true
 		}
 		m.layers = append(m.layers, ly)
 	}

@@ -571,7 +571,7 @@ func (m *model) writePointText(w *svgWriter, ly layer, p data.Point) {
 		w.text(ly.name)
 		w.s(m.words.Colon())
 	}
-	w.b = appendReading(w.b, m.loc, nil, p.Date, false, m.timed, m.grain)
+	w.b = appendReading(w.b, m.loc, nil, p.Date, false, m.timed, ly.grain)
 	w.s(m.words.Colon())
 	w.b = appendWritten(w.b, m.loc, p.Value, p.Places)
 	if ly.unit != "" {

@@ -20,7 +20,10 @@ const maxTableRows = 56
 // table returns the figure's table: every observation and the projection
 // thinned to days, weeks, months or years, with the crossing dates.
 func (m *model) table() table {
-	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed, grain: m.grain}
+	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed}
+	if len(m.layers) > 0 {
+		t.grain = m.layers[0].grain // the projected block's
+	}
 	if m.proj == nil {
 		return t
 	}

@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -179,6 +181,35 @@ func TestTicksNoFinerThanWritten(t *testing.T) {
 					break
 				}
 			}
+		}
+	}
+}
+
+// TestBlocksKeepTheirGrain checks a chart of an annual block beside a
+// monthly one: each block's table and points write its own dates as it
+// wrote them, 2020 and Jan 2020, while the tooltip, where both meet,
+// takes the finer, months.
+func TestBlocksKeepTheirGrain(t *testing.T) {
+	years := parseBlock(t, "annual:\n  series:\n    - {date: 2020, value: 10}\n    - {date: 2021, value: 12}\n")
+	months := parseBlock(t, "monthly:\n  series:\n    - {date: 2020-01, value: 9}\n    - {date: 2020-07, value: 11}\n    - {date: 2021-01, value: 13}\n")
+	f, err := RenderBlocks([]*data.Block{years, months}, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := writeHTML(&html, f, ""); err != nil {
+		t.Fatal(err)
+	}
+	page := html.String() + string(f.SVG)
+	for _, want := range []string{
+		`<th scope="row"><time datetime="2020">2020</time></th><td class="num">10</td>`,
+		`<th scope="row"><time datetime="2020-01">Jan 2020</time></th><td class="num">9</td>`,
+		`<title>annual: 2020: 10`,
+		`<title>monthly: Jan 2020: 9`,
+		`"grain":"month"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the figure lacks %s", want)
 		}
 	}
 }

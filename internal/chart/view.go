@@ -385,14 +385,14 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	for i, p := range ly.obs {
 		if n > maxTableObservations && i == half {
 			fmt.Fprintf(b, "<tr class=\"chart-more\"><td colspan=\"%d\">", cols)
-			writeEscaped(b, t.words.Format(words.TableMore, formatNumber(t.loc, float64(n-2*half)), t.shortDate(ly.obs[half].Date), t.shortDate(ly.obs[n-half-1].Date)))
+			writeEscaped(b, t.words.Format(words.TableMore, formatNumber(t.loc, float64(n-2*half)), t.shortDate(ly.obs[half].Date, ly.grain), t.shortDate(ly.obs[n-half-1].Date, ly.grain)))
 			b.WriteString("</td></tr>\n")
 		}
 		if n > maxTableObservations && i >= half && i < n-half {
 			continue
 		}
 		b.WriteString("<tr>")
-		writeDateHeader(b, t.loc, p.Date, t.timed, t.grain)
+		writeDateHeader(b, t.loc, p.Date, t.timed, ly.grain)
 		b.WriteString(`<td class="num">`)
 		b.Write(appendWritten(b.AvailableBuffer(), t.loc, p.Value, p.Places))
 		b.WriteString("</td>")
@@ -426,10 +426,11 @@ func writeNumHeader(b *bytes.Buffer, text string) {
 	b.WriteString("</th>")
 }
 
-// shortDate writes d, the date of an observation, as the table's rows
-// write it: "15 Apr 2025", "Jun 2024", "1959".
-func (t table) shortDate(d time.Time) string {
-	return string(appendReading(nil, t.loc, nil, d, false, false, t.grain))
+// shortDate writes d, the date of an observation of a block whose dates
+// were written to grain, as the table's rows write it: "15 Apr 2025",
+// "Jun 2024", "1959".
+func (t table) shortDate(d time.Time, grain data.DateGrain) string {
+	return string(appendReading(nil, t.loc, nil, d, false, false, grain))
 }
 
 // writeDateHeader writes a row header cell holding a time element: the
