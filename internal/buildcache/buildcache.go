@@ -26,7 +26,7 @@ import (
 )
 
 // Version changes whenever what the cache holds changes shape.
-const Version = 9
+const Version = 10
 
 // Key is the hash of a build's or a page's inputs.
 type Key [32]byte

@@ -61,6 +61,7 @@ type Page struct {
 	DatePos        diag.Pos  // where the date is written: its value, or 1:1 for a file name's
 	Updated        time.Time // zero when the page has no "updated"
 	Tags           []string
+	TagPos         []diag.Pos // where each of Tags is written
 	Draft          bool
 	Slug           string
 	SlugPos        diag.Pos // where the slug's value starts; zero when it has none
@@ -596,7 +597,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 				diags.Errorf(at(v), "type: unknown page type %q (want article or page)", t)
 			}
 		case "tags":
-			p.Tags = parseTags(v, at, diags)
+			p.Tags, p.TagPos = parseTags(v, at, diags)
 		case "sources":
 			p.Sources = parseSources(v, at, diags)
 			if v.Kind == yaml.SequenceNode {
@@ -765,16 +766,17 @@ func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *di
 // date, which would read as no date at all.
 const minYear = 1000
 
-func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []string {
+func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) ([]string, []diag.Pos) {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
 		v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{v}}
 	}
 	if v.Kind != yaml.SequenceNode {
 		diags.Errorf(at(v), "tags: want a list of words, got %s", yamlpos.Describe(v))
-		return nil
+		return nil, nil
 	}
 	var tags []string
-	seen := map[string]bool{}
+	var pos []diag.Pos
+	seen := map[string]int{} // the index in tags of each slug
 	for _, t := range v.Content {
 		t = yamlpos.Resolve(t)
 		if t.Kind != yaml.ScalarNode {
@@ -791,12 +793,37 @@ func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []s
 			diags.Errorf(at(t), "tags: tag %q makes a page name of %d bytes; a file name may have %d at most", shorten(t.Value), len(slug), MaxNameBytes)
 			continue
 		}
-		if !seen[slug] {
-			seen[slug] = true
-			tags = append(tags, name)
+		if i, dup := seen[slug]; dup {
+			// One page for both: "C" beside "C++".
+			if !TagsAlike(tags[i], name) {
+				diags.Warnf(at(t), "tags: %q has the page of %q (line %d), tags/%s/, so the article is listed once, under %q: spell them alike, or rename one", name, tags[i], pos[i].Line, slug, tags[i])
+			}
+			continue
 		}
+		seen[slug] = len(tags)
+		tags = append(tags, name)
+		pos = append(pos, at(t))
 	}
-	return tags
+	return tags, pos
+}
+
+// TagsAlike reports whether a and b name one tag written two ways: alike
+// in their letters and digits, whatever their case and the spaces and
+// punctuation between them ("Climate change", "climate-change"; "U.S.",
+// "US"). A + or a # is part of a name, as in C++ and C#: two tags that
+// make one page (Slugify), "C++" and "C", are two names that a reader of
+// the page would not take for one.
+func TagsAlike(a, b string) bool {
+	norm := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '+' || r == '#':
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	return norm(a) == norm(b)
 }
 
 func parseParams(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) map[string]any {

@@ -790,3 +790,24 @@ func aliasLines(from, to int) string {
 	}
 	return b.String()
 }
+
+// TestTagsAlike checks which two names of one tag page are one tag
+// written two ways, and which are two names a reader would tell apart.
+func TestTagsAlike(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Go", "go", true},
+		{"Climate change", "climate-change", true},
+		{"climate_change", "Climate  Change", true},
+		{"C++", "C", false},
+		{"C#", "c", false},
+		{"U.S.", "US", true},
+		{"Public Finance", "public finance!", true},
+	} {
+		if got := TagsAlike(c.a, c.b); got != c.want {
+			t.Errorf("TagsAlike(%q, %q) = %v; want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

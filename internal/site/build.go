@@ -276,6 +276,7 @@ func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Re
 		changed = slices.Sorted(maps.Keys(r.st.outputs))
 	}
 	diags.Add(r.unknownKeys(nil)...)
+	diags.Add(r.tagSpellings()...)
 	diags.Add(r.st.templateWarnings...)
 	if r.st.hasCharts() {
 		diags.Add(r.st.chartWarnings...)

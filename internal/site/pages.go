@@ -411,9 +411,13 @@ func (r *run) summary(p *content.Page, words int) *render.Summary {
 	if s.Author == "" {
 		s.Author = r.b.cfg.Author
 	}
-	for _, t := range p.Tags {
+	for i, t := range p.Tags {
 		slug := content.Slugify(t)
-		s.Tags = append(s.Tags, render.Tag{Name: t, Slug: slug, URL: "tags/" + slug + "/"})
+		tag := render.Tag{Name: t, Slug: slug, URL: "tags/" + slug + "/"}
+		if i < len(p.TagPos) {
+			tag.Pos = p.TagPos[i]
+		}
+		s.Tags = append(s.Tags, tag)
 	}
 	return s
 }
