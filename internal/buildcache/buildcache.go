@@ -57,6 +57,7 @@ type Page struct {
 	IDs     []string             // the ids of its HTML, sorted
 	Card    Key                  // the hash of what its preview image was drawn from; zero for none
 	Unknown []content.UnknownKey // front-matter keys plotline does not read
+	TagPos  []diag.Pos           // where each of its summary's tags is written
 	// Warnings are the page's own, reported again when it is reused, so
 	// that a build from the cache says what a clean build says.
 	Warnings diag.List

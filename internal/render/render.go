@@ -86,9 +86,6 @@ type Tag struct {
 	Slug  string
 	URL   string // "tags/economy/"
 	Count int
-	// Pos is where an article's front matter names the tag; zero in the
-	// list of every tag.
-	Pos diag.Pos
 }
 
 // Heading is an entry of an article's table of contents.

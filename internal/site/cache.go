@@ -122,7 +122,7 @@ func (r *run) reuse(path string, src []byte, feed feedSet) *record {
 	if !ok || key != c.Key {
 		return nil
 	}
-	rec := &record{path: path, url: c.URL, kind: c.Kind, date: c.Date, deps: c.Deps, links: c.Links, checks: c.Checks, ids: c.IDs, card: c.Card, key: key, unknown: c.Unknown, warnings: c.Warnings}
+	rec := &record{path: path, url: c.URL, kind: c.Kind, date: c.Date, deps: c.Deps, links: c.Links, checks: c.Checks, ids: c.IDs, card: c.Card, key: key, unknown: c.Unknown, tagPos: c.TagPos, warnings: c.Warnings}
 	summary := c.Summary
 	rec.summary = &summary
 	if feed[path] {
@@ -204,7 +204,7 @@ func (r *run) saveCache(file string) error {
 		return err
 	}
 	for i, rec := range recs {
-		c.Pages[rec.path] = buildcache.Page{Key: rec.key, URL: rec.url, Kind: rec.kind, Date: rec.date, Summary: *rec.summary, Feed: rec.feed, Deps: rec.deps, Links: rec.links, Checks: rec.checks, IDs: rec.ids, Card: rec.card, Unknown: rec.unknown, Warnings: rec.warnings, Files: pageFiles[i]}
+		c.Pages[rec.path] = buildcache.Page{Key: rec.key, URL: rec.url, Kind: rec.kind, Date: rec.date, Summary: *rec.summary, Feed: rec.feed, Deps: rec.deps, Links: rec.links, Checks: rec.checks, IDs: rec.ids, Card: rec.card, Unknown: rec.unknown, TagPos: rec.tagPos, Warnings: rec.warnings, Files: pageFiles[i]}
 	}
 	for i, sitePath := range lists {
 		c.Lists[sitePath] = buildcache.List{Key: r.st.lists[sitePath], File: listFiles[i]}

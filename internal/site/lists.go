@@ -105,7 +105,7 @@ func (r *run) renderLists(which int) error {
 		// The tag as its newest article writes it.
 		i := slices.IndexFunc(tl.sums[0].Tags, func(t render.Tag) bool { return t.Slug == slug })
 		t := tl.sums[0].Tags[i]
-		t.Count, t.Pos = len(tl.recs), diag.Pos{}
+		t.Count = len(tl.recs)
 		tags = append(tags, t)
 	}
 	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })

@@ -305,7 +305,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		Image:       pv.image,
 		Article:     art,
 	}
-	rec := &record{path: p.Path, url: p.URL, kind: p.Kind, date: p.Date, summary: summary, deps: deps, links: links.targets, checks: links.checks, card: pv.key, unknown: p.Unknown}
+	rec := &record{path: p.Path, url: p.URL, kind: p.Kind, date: p.Date, summary: summary, deps: deps, links: links.targets, checks: links.checks, card: pv.key, unknown: p.Unknown, tagPos: p.TagPos}
 	if r.prev != nil {
 		rec.key, _ = r.pageKey(p.Source, deps)
 	}
@@ -411,13 +411,9 @@ func (r *run) summary(p *content.Page, words int) *render.Summary {
 	if s.Author == "" {
 		s.Author = r.b.cfg.Author
 	}
-	for i, t := range p.Tags {
+	for _, t := range p.Tags {
 		slug := content.Slugify(t)
-		tag := render.Tag{Name: t, Slug: slug, URL: "tags/" + slug + "/"}
-		if i < len(p.TagPos) {
-			tag.Pos = p.TagPos[i]
-		}
-		s.Tags = append(s.Tags, tag)
+		s.Tags = append(s.Tags, render.Tag{Name: t, Slug: slug, URL: "tags/" + slug + "/"})
 	}
 	return s
 }

@@ -95,6 +95,7 @@ type record struct {
 	listKey uint64                 // see summaryKey
 	card    buildcache.Key         // the hash of its preview card, if it drew one
 	unknown []content.UnknownKey   // front-matter keys plotline does not read
+	tagPos  []diag.Pos             // where each of its summary's tags is written
 	// warnings are the page's own warnings, from reading and rendering
 	// it; a page taken from the cache reports them again.
 	warnings diag.List

@@ -23,7 +23,7 @@ func (r *run) tagSpellings() diag.List {
 		if rec == nil || rec.kind != content.Article || rec.summary == nil {
 			continue
 		}
-		for _, t := range rec.summary.Tags {
+		for i, t := range rec.summary.Tags {
 			known := bySlug[t.Slug]
 			met := false
 			for _, s := range known {
@@ -35,7 +35,11 @@ func (r *run) tagSpellings() diag.List {
 			if len(known) == 0 {
 				slugs = append(slugs, t.Slug)
 			}
-			bySlug[t.Slug] = append(known, spelling{t.Name, t.Pos})
+			var pos diag.Pos
+			if i < len(rec.tagPos) {
+				pos = rec.tagPos[i]
+			}
+			bySlug[t.Slug] = append(known, spelling{t.Name, pos})
 		}
 	}
 	var l diag.List
