@@ -222,8 +222,8 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 		}
 		pct := v
 		if !v.Percent {
-			pct.Num *= 100
-			pct.Exact = false // 0.1 × 100 is 10.000000000000002
+			pct.Num = hundredfold(v.Num)
+			pct.Exact = false
 		}
 		if arg == "" {
 			return l.Percent(formatNumber(l, pct.Num, max(2, pct.decimals()), true)), nil
@@ -258,6 +258,27 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 		return "", fmt.Errorf("%s: did you mean %s?", msg, f)
 	}
 	return "", errors.New(msg)
+}
+
+// hundredfold returns f × 100 as its decimal form reads: the decimal
+// point of the shortest form of f moved two places, so that 0.145 is
+// 14.5, a half that rounds to 15 as a claim about it reads it, where the
+// binary product is 14.499999999999998 (and 0.1 × 100 is
+// 10.000000000000002).
+func hundredfold(f float64) float64 {
+	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+		return f * 100
+	}
+	mant, exp, _ := strings.Cut(strconv.FormatFloat(f, 'e', -1, 64), "e")
+	e, err := strconv.Atoi(exp)
+	if err != nil {
+		return f * 100
+	}
+	r, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+2), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return f * 100
+	}
+	return r
 }
 
 // checkDateLayout reports a layout of the date format that would not

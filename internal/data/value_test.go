@@ -1,7 +1,9 @@
 package data
 
 import (
+	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -124,6 +126,10 @@ func TestFormat(t *testing.T) {
 		{n(0.00123), "percent", "", "0.123%"},
 		{pct(5), "percent", "", "5%"},
 		{pct(-2.5), "percent", "1", "-2.5%"},
+		// 0.145 is 14.5%, a half, though 0.145 × 100 is 14.499999999999998.
+		{exact(0.145), "percent", "0", "15%"},
+		{exact(-0.145), "percent", "0", "-15%"},
+		{exact(0.00145), "percent", "2", "0.15%"},
 		{n(11960.6), "int", "", "11961"},
 		{n(-0.4), "int", "", "0"},
 	}
@@ -135,6 +141,35 @@ func TestFormat(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("Format(%v, %q, %q) = %q; want %q", tt.v, tt.name, tt.arg, got, tt.want)
+		}
+	}
+}
+
+// TestPercentRoundsAsWritten checks that percent rounds the hundredfold
+// of a number as written, as a claim about it reads it: each of the
+// numbers 0.0000 to 1.0000 in steps of 0.0001, with no decimals and with
+// one, halves away from zero ("15%" for 0.145, which the claim "15%"
+// holds), counted in whole numbers so that no binary fraction decides.
+func TestPercentRoundsAsWritten(t *testing.T) {
+	for k := range 10001 {
+		f, err := strconv.ParseFloat(fmt.Sprintf("%d.%04d", k/10000, k%10000), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := Value{Kind: Number, Num: f, Exact: true}
+		// k/10000 is k/100 percent: (k+50)/100 whole, (k+5)/10 tenths.
+		whole, tenths := (k+50)/100, (k+5)/10
+		for _, c := range []struct{ arg, want string }{
+			{"0", fmt.Sprintf("%d%%", whole)},
+			{"1", fmt.Sprintf("%d.%d%%", tenths/10, tenths%10)},
+		} {
+			got, err := Format(v, "percent", c.arg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want {
+				t.Errorf("Format(%v, \"percent\", %q) = %q; want %q", f, c.arg, got, c.want)
+			}
 		}
 	}
 }
