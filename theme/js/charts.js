@@ -104,7 +104,7 @@
     var y, mo, d, clock;
     var m = typeof v === 'string' && /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/.exec(v);
     if (m) {
-      y = m[1];
+      y = Number(m[1]);
       mo = Number(m[2]);
       d = Number(m[3]);
       clock = m[4] || '';
@@ -128,7 +128,10 @@
       clock = '00:00'; // a midnight among readings at other hours
     }
     if (!loc) {
-      return d + ' ' + MONTHS[mo - 1] + ' ' + y + (clock ? ' ' + clock : '');
+      // English writes a year with four digits at least, as Go's 2006
+      // does on the static chart: 0050, not 50.
+      var year = y >= 0 && y < 1000 ? ('000' + y).slice(-4) : String(y);
+      return d + ' ' + MONTHS[mo - 1] + ' ' + year + (clock ? ' ' + clock : '');
     }
     return loc.date.map(function (part) {
       switch (part) {
