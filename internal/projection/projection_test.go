@@ -77,6 +77,34 @@ func TestValueAt(t *testing.T) {
 	}
 }
 
+// TestValueAtCancels checks that a straight line that comes to 0 as the
+// writer counts, in decimals, is 0, not the remainder of binary
+// arithmetic: 0.3 falling 0.1 a day is 5.55e-17 after three days in
+// binary, which the prose and the table wrote in full
+// (-0.0000000000000000555). A value of that size the numbers really
+// give is kept.
+func TestValueAtCancels(t *testing.T) {
+	tests := []struct {
+		name string
+		p    Projection
+		at   string
+		want float64
+	}{
+		{"daily", Projection{Start: date("2025-01-13"), Value: 0.3, Rate: -0.1}, "2025-01-16", 0},
+		{"weekly, part of a week", Projection{Start: date("2025-01-13"), Value: 0.3, Rate: -0.7, Per: Week}, "2025-01-16", 0},
+		{"monthly", Projection{Start: date("2025-01-01"), Value: 1.1, Rate: -0.1, Per: Month}, "2025-12-01", 0},
+		{"hourly", Projection{Start: at("2025-03-03T12:00:00Z"), Value: -0.3, Rate: 0.1, Per: Hour}, "2025-03-03T15:00:00Z", 0},
+		{"rising through zero", Projection{Start: date("2025-01-13"), Value: -0.3, Rate: 0.1}, "2025-01-17", 0.1},
+		{"small, not cancelled", Projection{Start: date("2025-01-13"), Value: 3e-17}, "2025-01-16", 3e-17},
+	}
+	for _, tt := range tests {
+		got := tt.p.ValueAt(at(tt.at))
+		if got != tt.want && math.Abs(got-tt.want) > 1e-15*math.Abs(tt.want) {
+			t.Errorf("%s: ValueAt(%s) = %v; want %v", tt.name, tt.at, got, tt.want)
+		}
+	}
+}
+
 func TestCrossing(t *testing.T) {
 	tests := []struct {
 		name  string
