@@ -17,7 +17,8 @@ import (
 type literalFormat struct{ name, arg string }
 
 // numberFormats and dateFormats are the ways a value is looked for in
-// text typed by hand. approx numbers drop their "about".
+// text typed by hand. approx numbers drop their "about"; approx dates are
+// looked for without their year too ("mid-April").
 var (
 	numberFormats = []literalFormat{{"", ""}, {"comma", ""}, {"int", ""}, {"round", "1"}, {"round", "2"}, {"percent", ""}, {"abs", ""}}
 	dateFormats   = []literalFormat{
@@ -77,6 +78,13 @@ func (s *Scope) literals() literalIndex {
 				for _, f := range dateFormats {
 					if text, err := dateLiteral(v, f); err == nil {
 						add(text, literalRef{b.Name, field, f})
+					}
+				}
+				// "by mid-April", approx's words without the year, as
+				// "15 April" is the date without it.
+				if text, err := Format(v, "approx", ""); err == nil {
+					if short, ok := strings.CutSuffix(text, " "+v.Date.Format("2006")); ok {
+						add(short, literalRef{b.Name, field, literalFormat{"approx", ""}})
 					}
 				}
 			}
