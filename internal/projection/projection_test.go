@@ -293,6 +293,37 @@ func TestFit(t *testing.T) {
 	}
 }
 
+// TestFitLevel checks that values whose least-squares line is level, as
+// their decimals give it, are fitted a rate of 0, not the remainder of
+// binary arithmetic: 0.1, 0.4 and 0.16 on days 0, 1 and 3 were fitted
+// -5.95e-18 a day, which the prose and the chart's summary wrote in full
+// ("falling 0.00000000000000000595 a day").
+func TestFitLevel(t *testing.T) {
+	days := []time.Time{date("2025-01-01"), date("2025-01-02"), date("2025-01-04")}
+	for _, tc := range []struct {
+		values []float64
+		model  Model
+	}{
+		{[]float64{0.1, 0.4, 0.16}, Linear},
+		{[]float64{1000.1, 1000.4, 1000.16}, Linear},
+		{[]float64{-7.3, -7, -7.24}, Linear},
+		{[]float64{2, 0.0625, 1}, Exponential},
+	} {
+		p, _, err := Fit(days, tc.values, Day, tc.model)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Rate != 0 {
+			t.Errorf("Fit(%v, %v) rate = %v; want 0", tc.values, tc.model, p.Rate)
+		}
+	}
+	// A slope the values do give, however small, is kept.
+	p, _, err := Fit(days, []float64{0.1, 0.4, 0.1600000001}, Day, Linear)
+	if err != nil || p.Rate == 0 {
+		t.Errorf("Fit of a slope of 1e-11 = %v, %v; want it kept", p.Rate, err)
+	}
+}
+
 func TestFitErrors(t *testing.T) {
 	d1, d2 := date("2025-01-01"), date("2025-01-02")
 	tests := []struct {
