@@ -1642,7 +1642,12 @@ func ApproxDate(t time.Time) string {
 // within returns the shortest "within N units" from asOf that holds v,
 // which must be after asOf.
 func within(asOf, v time.Time, unit durUnit) string {
-	days := int(v.Sub(asOf).Hours()/24 + 0.5)
+	// Calendar days, as the claim counts them: a time.Duration would
+	// stop at 292 years.
+	day := func(t time.Time) int64 {
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400
+	}
+	days := int(day(v) - day(asOf))
 	var n int
 	switch unit {
 	case uDay:
