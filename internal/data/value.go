@@ -201,7 +201,7 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 			}
 			return claim.ApproxDate(v.Date), nil
 		}
-		return l.About(approxNumber(l, v.Num)), nil
+		return l.About(approxNumber(l, v.Num, v.Scale == 0)), nil
 	case "comma":
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
@@ -377,14 +377,16 @@ func describeKind(k ValueKind) string {
 // approxNumber rounds f to two significant figures: 11960 is "12,000",
 // 3.456 is "3.5", 0.01234 is "0.012" (in English). In English a number of
 // a million or more is written as a newsroom writes it, in millions,
-// billions or trillions: 15,000,000 is "15 million", 2.4e9 "2.4 billion".
-func approxNumber(l *locale.Locale, f float64) string {
+// billions or trillions, when inWords: 15,000,000 is "15 million", 2.4e9
+// "2.4 billion". A number whose unit counts in thousands or more already
+// is not: 2,500,000 thousand people is not "2.5 million thousand".
+func approxNumber(l *locale.Locale, f float64, inWords bool) string {
 	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
 		return formatNumber(l, f, 0, false)
 	}
 	dec := 1 - Magnitude(f)
 	r := Round(f, dec)
-	if l.IsEnglish() {
+	if inWords && l.IsEnglish() {
 		for _, sc := range largeNumbers {
 			if math.Abs(r) >= sc.size {
 				n := r / sc.size

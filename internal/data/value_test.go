@@ -113,6 +113,11 @@ func TestFormat(t *testing.T) {
 		{n(-2.43e9), "approx", "", "about -2.4 billion"},
 		{n(37.64e12), "approx", "", "about 38 trillion"},
 		{n(1.234e15), "approx", "", "about 1,200 trillion"},
+		// A number counted in thousands or more already keeps its digits:
+		// "about 2.5 million thousand people" would be read, as a claim
+		// reads it, as 2.5 million.
+		{Value{Kind: Number, Num: 2.5e6, Scale: 3}, "approx", "", "about 2,500,000"},
+		{Value{Kind: Number, Num: 37640, Scale: 9}, "approx", "", "about 38,000"},
 
 		{n(11960.4), "comma", "", "11,960"},
 		{n(2.5), "comma", "", "3"},
