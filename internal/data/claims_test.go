@@ -1,9 +1,13 @@
 package data
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
 )
 
@@ -251,6 +255,61 @@ func TestPercentUnit(t *testing.T) {
 		ev, err := scope.EvalString(tc.expr, at)
 		if err != nil || ev.Text != tc.want {
 			t.Errorf("{{ %s }} = %q, %v; want %q", tc.expr, ev.Text, err, tc.want)
+		}
+	}
+}
+
+// TestPrintedNumbersHold checks that a number as a format prints it,
+// taken as a claim about the number it prints, is true: "12,000" of
+// what comma printed "12,000", "about 2,500,000" of what approx printed
+// so, "14.5%" of what percent printed so. The prose and the claim
+// checker then read one text one way. The numbers are decimals of up to
+// four digits at magnitudes from 10⁻¹² to 10¹¹, halves among them, in
+// ones, in percent and in units that count in thousands and billions
+// (a fixed seed).
+func TestPrintedNumbersHold(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	formats := []struct{ name, arg string }{
+		{"", ""}, {"comma", ""}, {"round", "0"}, {"round", "1"}, {"round", "2"},
+		{"percent", ""}, {"percent", "0"}, {"percent", "1"}, {"approx", ""}, {"int", ""},
+	}
+	for range 2000 {
+		mant := rng.IntN(20000) - 10000
+		if rng.IntN(3) == 0 {
+			mant = mant/10*10 + 5 // a half at the last digit but one
+		}
+		f, err := strconv.ParseFloat(fmt.Sprintf("%de%d", mant, rng.IntN(24)-12), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := Value{Kind: Number, Num: f, Exact: rng.IntN(2) == 0}
+		switch rng.IntN(4) {
+		case 1:
+			v.Percent = true
+		case 2:
+			v.Scale = 3
+		case 3:
+			v.Scale = 9
+		}
+		for _, fm := range formats {
+			text, err := Format(v, fm.name, fm.arg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			phrase := text
+			if rest, ok := strings.CutPrefix(phrase, "-"); ok {
+				phrase = "minus " + rest
+			} else if rest, ok := strings.CutPrefix(phrase, "about -"); ok {
+				phrase = "about minus " + rest
+			}
+			verdict, err := claim.Number(phrase, quantity(v), claim.Options{})
+			if err != nil {
+				t.Errorf("%v (percent %v, scale %d) with %q %q prints %q, which a claim cannot read: %v", f, v.Percent, v.Scale, fm.name, fm.arg, text, err)
+				continue
+			}
+			if !verdict.True {
+				t.Errorf("%v (percent %v, scale %d) with %q %q prints %q; the claim %q is false: %s, %s", f, v.Percent, v.Scale, fm.name, fm.arg, text, phrase, verdict.Value, verdict.Meaning)
+			}
 		}
 	}
 }
