@@ -313,3 +313,42 @@ func TestPrintedNumbersHold(t *testing.T) {
 		}
 	}
 }
+
+// TestApproxWithinAbout checks that approx, on a site whose claims
+// allow "about" less than the default 5%, rounds to as many figures as
+// that needs, so that the "about 1,050" it prints holds as a claim
+// where "about 1,000" would not: with a tolerance of 1%, 1,049 is 4.9%
+// from 1,000. Two figures stay the rule at 5%.
+func TestApproxWithinAbout(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  crowd:
+    series: [{date: 2025-01-10, value: 1049}, {date: 2025-01-11, value: 1049000}, {date: 2025-01-12, value: 12001}]
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		about      float64
+		expr, want string
+	}{
+		{0, `crowd.first.value | approx`, "about 1,000"},
+		{0.05, `crowd.max.value | approx`, "about 1 million"},
+		{0.01, `crowd.first.value | approx`, "about 1,050"},
+		{0.01, `crowd.max.value | approx`, "about 1.05 million"},
+		{0.01, `crowd.last.value | approx`, "about 12,000"},
+		{0.0001, `crowd.first.value | approx`, "about 1,049"},
+	} {
+		scope := NewScope(blocks)
+		scope.Claims.About = tc.about
+		got, err := scope.EvalString(tc.expr, at)
+		if err != nil || got.Text != tc.want {
+			t.Errorf("about %v: {{ %s }} = %q, %v; want %q", tc.about, tc.expr, got.Text, err, tc.want)
+			continue
+		}
+		phrase := tc.want
+		if _, err := scope.EvalString(fmt.Sprintf("%s | claim %q", strings.TrimSuffix(tc.expr, " | approx"), phrase), at); err != nil {
+			t.Errorf("about %v: {{ %s }} prints %q, and the claim of it is false: %v", tc.about, tc.expr, phrase, err)
+		}
+	}
+}

@@ -69,7 +69,7 @@ func (s *Scope) literals() literalIndex {
 					}
 					add(text, literalRef{b.Name, field, f})
 				}
-				if text, err := Format(v, "approx", ""); err == nil {
+				if text, err := formatIn(nil, v, "approx", "", s.Claims.About); err == nil {
 					if text = strings.TrimPrefix(text, "about "); !smallOrYear(text) {
 						add(text, literalRef{b.Name, field, literalFormat{"approx", ""}})
 					}

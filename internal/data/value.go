@@ -158,6 +158,13 @@ func Format(v Value, name string, arg string) (string, error) { return FormatIn(
 // writer's order with the language's names; approx in the language's
 // words where it has them (locale.ApproxDate, locale.About).
 func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error) {
+	return formatIn(l, v, name, arg, 0)
+}
+
+// formatIn is FormatIn on a site whose claims take "about" to allow
+// about, a share of the number (0 for claim.DefaultAbout): approx rounds
+// a number so that the claim of what it prints holds.
+func formatIn(l *locale.Locale, v Value, name string, arg string, about float64) (string, error) {
 	arg = strings.TrimSpace(arg)
 	need := func(kinds ...ValueKind) error {
 		for _, k := range kinds {
@@ -201,7 +208,7 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 			}
 			return claim.ApproxDate(v.Date), nil
 		}
-		return l.About(approxNumber(l, v.Num, v.Scale == 0)), nil
+		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nil
 	case "comma":
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
@@ -379,18 +386,34 @@ func describeKind(k ValueKind) string {
 // a million or more is written as a newsroom writes it, in millions,
 // billions or trillions, when inWords: 15,000,000 is "15 million", 2.4e9
 // "2.4 billion". A number whose unit counts in thousands or more already
-// is not: 2,500,000 thousand people is not "2.5 million thousand".
-func approxNumber(l *locale.Locale, f float64, inWords bool) string {
+// is not: 2,500,000 thousand people is not "2.5 million thousand". Where
+// "about" allows less than two figures can miss by (about, a share of
+// the number; 0 is claim.DefaultAbout, 5%, which two figures always
+// meet), it takes as many more as the claim "about N" of what it
+// prints needs to hold: 1,049 is "1,050" within 1%.
+func approxNumber(l *locale.Locale, f float64, inWords bool, about float64) string {
 	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
 		return formatNumber(l, f, 0, false)
 	}
-	dec := 1 - Magnitude(f)
+	if about <= 0 {
+		about = claim.DefaultAbout
+	}
+	figs := 2
+	for ; figs < 17; figs++ {
+		r := Round(f, figs-1-Magnitude(f))
+		// A hair inside the tolerance, so that the claim, which
+		// compares the decimals exactly, agrees.
+		if math.Abs(f-r) <= about*math.Abs(r)*(1-1e-9) {
+			break
+		}
+	}
+	dec := figs - 1 - Magnitude(f)
 	r := Round(f, dec)
 	if inWords && l.IsEnglish() {
 		for _, sc := range largeNumbers {
 			if math.Abs(r) >= sc.size {
 				n := r / sc.size
-				d := 1 - Magnitude(n)
+				d := figs - 1 - Magnitude(n)
 				return formatNumber(l, Round(n, d), max(d, 0), true) + " " + sc.name
 			}
 		}
