@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -227,6 +228,14 @@ func (s *Scope) localDates() []localDate {
 				if !seen[text] {
 					seen[text] = true
 					out = append(out, localDate{text, literalRef{b.Name, field, f}})
+				}
+			}
+			// approx's words, with the year and without ("Mitte April").
+			approx := literalRef{b.Name, field, literalFormat{"approx", ""}}
+			for _, write := range []func(time.Time) (string, bool){s.Locale.ApproxDate, s.Locale.ApproxDateNoYear} {
+				if text, ok := write(v.Date); ok && !seen[text] {
+					seen[text] = true
+					out = append(out, localDate{text, approx})
 				}
 			}
 		}

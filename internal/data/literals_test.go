@@ -112,6 +112,12 @@ func TestCheckLiteralsInLanguages(t *testing.T) {
 		// those is read the English way; a date is found as the site
 		// writes it.
 		{"ar-EG", "12,000 في ١٥ أبريل ٢٠٢٥", []string{`12,000 → {{ losses.limit }}`, `١٥ أبريل ٢٠٢٥ → {{ losses.crossing }}`}},
+		// A third of a month, as approx writes it, with its year and
+		// without.
+		{"de", "Bis Mitte April 2025, also bis Mitte April; nicht Ende April.", []string{
+			`Mitte April 2025 → {{ losses.crossing | approx }}`, `Mitte April → {{ losses.crossing | approx }}`}},
+		{"es", "A mediados de abril de 2025, o a mediados de abril.", []string{
+			`mediados de abril de 2025 → {{ losses.crossing | approx }}`, `mediados de abril → {{ losses.crossing | approx }}`}},
 		{"fr", "Le 15 avril 2025, ou le 15 avril.", []string{
 			`15 avril 2025 → {{ losses.crossing }}`, `15 avril → {{ losses.crossing | date "2 January" }}`}},
 	} {
