@@ -690,3 +690,37 @@ func TestAxisFitsValuesFarFromZero(t *testing.T) {
 		t.Errorf("the preview card's value axis is not 925 to 1050")
 	}
 }
+
+// TestShortenedTextsKeepNumbersWhole checks that a label shortened to
+// fit, an event's above the plot, a legend entry or an observation's
+// label beside its point, never ends in part of a number: "56,7…" of
+// "56,789 beds" reads as another number, and "30 Jan 202…" as another
+// year. The cut falls before such a word instead; a word without digits
+// is still cut where the room ends.
+func TestShortenedTextsKeepNumbersWhole(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"56,789…", ""},
+		{"56,789 beds", "56,789 bed…"},
+		{"30 Jan 2025", "30 Jan…"},
+		{"Ward C reaches", "Ward C reache…"},
+		{"Ward C reache…", "Ward C reach…"},
+		{"Ward 12 full", "Ward 12 ful…"},
+		{"COVID-19 peak", "COVID-19 pea…"},
+		{"Peak of COVID-19", "Peak of…"},
+	} {
+		if got := shorten(tc.in); got != tc.want {
+			t.Errorf("shorten(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+	const legend = "Scenario 12,500 beds"
+	if got := fitText(legend, fontSmall, textWidth("Scenario 12,5…", fontSmall)); got != "Scenario…" {
+		t.Errorf("fitText(%q) in the room of %q = %q; want %q", legend, "Scenario 12,5…", got, "Scenario…")
+	}
+	if got := fitText(legend, fontSmall, textWidth("Scenario 12,500 b…", fontSmall)); got != "Scenario 12,500 b…" {
+		t.Errorf("fitText(%q) in the room of %q = %q; want it so", legend, "Scenario 12,500 b…", got)
+	}
+	const label = "Ministry of Health figure, 12,345,678 doses"
+	if got, want := clipRunes(label, maxObservationLabel-1), "Ministry of Health figure,…"; got != want {
+		t.Errorf("clipRunes(%q, %d) = %q; want %q", label, maxObservationLabel-1, got, want)
+	}
+}

@@ -3,7 +3,9 @@ package chart
 import (
 	"math"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/data"
@@ -494,20 +496,63 @@ func fitText(s string, size, width float64) string {
 		}
 		end = i + utf8.RuneLen(r)
 	}
-	return s[:end] + "…"
+	return clipNumber(s, end) + "…"
 }
 
-// shorten returns s less its last word or character, with an ellipsis;
-// "" when too little would be left to read.
+// shorten returns s less its last character, with an ellipsis, or less
+// the number that would be cut short; "" when too little would be left
+// to read.
 func shorten(s string) string {
-	r := []rune(s)
-	if r[len(r)-1] == '…' {
-		r = r[:len(r)-1]
-	}
-	if len(r) <= 4 {
+	s = strings.TrimSuffix(s, "…")
+	if utf8.RuneCountInString(s) <= 4 {
 		return ""
 	}
-	return string(r[:len(r)-1]) + "…"
+	_, last := utf8.DecodeLastRuneInString(s)
+	head := clipNumber(s, len(s)-last)
+	if head == "" {
+		return ""
+	}
+	return head + "…"
+}
+
+// clipRunes returns the first n characters of s with an ellipsis, less
+// a number they would cut short.
+func clipRunes(s string, n int) string {
+	end := len(s)
+	for i := range s {
+		if n == 0 {
+			end = i
+			break
+		}
+		n--
+	}
+	return clipNumber(s, end) + "…"
+}
+
+// clipNumber returns s[:end], or, where end falls inside a word that
+// holds a digit, the text before that word: a number cut short reads as
+// another number ("56,7" of "56,789", "202" of 2025), so a shortened
+// label leaves it out whole. A word without digits is cut where end
+// falls.
+func clipNumber(s string, end int) string {
+	head := s[:end]
+	if head == "" || end == len(s) {
+		return head
+	}
+	before, _ := utf8.DecodeLastRuneInString(head)
+	after, _ := utf8.DecodeRuneInString(s[end:])
+	if unicode.IsSpace(before) || unicode.IsSpace(after) {
+		return head
+	}
+	start := strings.LastIndexFunc(head, unicode.IsSpace) + 1
+	word := s[start:]
+	if i := strings.IndexFunc(word, unicode.IsSpace); i >= 0 {
+		word = word[:i]
+	}
+	if !strings.ContainsFunc(word, unicode.IsDigit) {
+		return head
+	}
+	return strings.TrimRightFunc(head[:start], unicode.IsSpace)
 }
 
 // placeLegend lays the legend's entries out in rows inside the frame's
@@ -713,7 +758,7 @@ func (l *layout) placeObservationLabels(m *model) {
 	for _, cd := range cands {
 		text := cd.text
 		if utf8.RuneCountInString(text) > maxObservationLabel {
-			text = string([]rune(text)[:maxObservationLabel-1]) + "…"
+			text = clipRunes(text, maxObservationLabel-1)
 		}
 		x, y := c.x(cd.p.Date), c.yv(cd.p.Value)
 		side := 8.0 // from the middle of a marker to a label beside it

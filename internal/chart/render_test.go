@@ -257,6 +257,12 @@ func TestGuardCell(t *testing.T) {
 		{"a,+1|@b\t-c", "a,'+1|'@b\t'-c"},
 		{"a;b", "a;b"},
 		{"5 - 3", "5 - 3"},
+		// Apostrophes before such a character get one more, so that the
+		// file reads back as it was; others stay as they are.
+		{"'=x", "''=x"},
+		{"a;''-b", "a;'''-b"},
+		{"'x", "'x"},
+		{"it's -1", "it's -1"},
 	}
 	for _, tt := range tests {
 		if got := guardCell(tt.in); got != tt.want {

@@ -324,20 +324,20 @@ func plainNumber(v float64) string { return string(appendPlainNumber(nil, v)) }
 // before it. A cell starts at the start of the text and after any
 // character a spreadsheet may be told to split cells at (a comma, a
 // semicolon, a tab, a bar): "x;=2+3;" read with ";" as the separator has
-// a cell "=2+3", so it is written "x;'=2+3;".
+// a cell "=2+3", so it is written "x;'=2+3;". Apostrophes that start a
+// cell before one of those characters get one more ("'=x" is written
+// with two), so that the data package, reading the file back, takes one
+// apostrophe off each and has the text as it was.
 func guardCell(s string) string {
 	var b strings.Builder
 	start := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if start {
-			switch c {
-			case '=', '+', '-', '@', '\t', '\r':
-				if b.Len() == 0 && i > 0 {
-					b.WriteString(s[:i])
-				}
-				b.WriteByte('\'')
+		if start && formulaStart(s[i:]) {
+			if b.Len() == 0 && i > 0 {
+				b.WriteString(s[:i])
 			}
+			b.WriteByte('\'')
 		}
 		if b.Len() > 0 {
 			b.WriteByte(c)
@@ -353,4 +353,12 @@ func guardCell(s string) string {
 		return s // nothing to defuse: no copy
 	}
 	return b.String()
+}
+
+// formulaStart reports whether s, the rest of a cell, starts with a
+// character a spreadsheet runs as a formula, or with apostrophes before
+// one.
+func formulaStart(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	return s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0
 }

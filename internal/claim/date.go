@@ -286,11 +286,11 @@ func durationText(n int, unit durUnit) string {
 }
 
 // durationUnits are the units of a within phrase, singular and plural.
-var durationUnits = []string{"day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years"}
+var durationUnits = []string{"day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades"}
 
 // duration reads the "N weeks" of a within phrase: "6 weeks", "a
-// fortnight", and after "the next" or "the coming" a unit alone, "the next
-// month". A phrase without a number of plural units ("within weeks", "in
+// fortnight", "a decade" (ten years), and after "the next" or "the coming"
+// a unit alone, "the next month". A phrase without a number of plural units ("within weeks", "in
 // the coming months", "within a few days") is refused: it does not say how
 // long.
 func (p *parser) duration(c *dateClaim) bool {
@@ -309,7 +309,7 @@ func (p *parser) duration(c *dateClaim) bool {
 		return p.fail("readers take it both as by the end of this %s and as within a %s from the as-of date; write %s", u, u, instead)
 	}
 	n, ok := p.count()
-	if !ok && p.pos > 0 && (p.toks[p.pos-1].text == "next" || p.toks[p.pos-1].text == "coming") && slices.Contains([]string{"day", "week", "fortnight", "month", "year"}, p.peek(0).text) {
+	if !ok && p.pos > 0 && (p.toks[p.pos-1].text == "next" || p.toks[p.pos-1].text == "coming") && slices.Contains([]string{"day", "week", "fortnight", "month", "year", "decade"}, p.peek(0).text) {
 		n, ok = 1, true // "within the next month"
 	}
 	if !ok {
@@ -329,6 +329,8 @@ func (p *parser) duration(c *dateClaim) bool {
 		c.unit, n = uWeek, 2*n
 	case "month", "months":
 		c.unit = uMonth
+	case "decade", "decades":
+		c.unit, n = uYear, 10*n
 	default:
 		c.unit = uYear
 	}
@@ -1640,7 +1642,12 @@ func ApproxDate(t time.Time) string {
 // within returns the shortest "within N units" from asOf that holds v,
 // which must be after asOf.
 func within(asOf, v time.Time, unit durUnit) string {
-	days := int(v.Sub(asOf).Hours()/24 + 0.5)
+	// Calendar days, as the claim counts them: a time.Duration would
+	// stop at 292 years.
+	day := func(t time.Time) int64 {
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400
+	}
+	days := int(day(v) - day(asOf))
 	var n int
 	switch unit {
 	case uDay:

@@ -109,7 +109,7 @@
 // P". N is written in digits, in words from one to 99 ("within
 // twenty-one days"), or as "a" ("within a week"); "within the next 6
 // weeks", "in the next 6 weeks" and "over the coming 6 weeks" are the same, "within the next month" is
-// within a month, and a fortnight is two weeks. Months and years are
+// within a month, a fortnight is two weeks and a decade ten years. Months and years are
 // counted by the calendar: a month from 31 January is 28 February.
 //
 // "In 6 weeks" and "in six weeks' time" are refused: readers take them

@@ -1,9 +1,13 @@
 package data
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
 )
 
@@ -251,6 +255,100 @@ func TestPercentUnit(t *testing.T) {
 		ev, err := scope.EvalString(tc.expr, at)
 		if err != nil || ev.Text != tc.want {
 			t.Errorf("{{ %s }} = %q, %v; want %q", tc.expr, ev.Text, err, tc.want)
+		}
+	}
+}
+
+// TestPrintedNumbersHold checks that a number as a format prints it,
+// taken as a claim about the number it prints, is true: "12,000" of
+// what comma printed "12,000", "about 2,500,000" of what approx printed
+// so, "14.5%" of what percent printed so. The prose and the claim
+// checker then read one text one way. The numbers are decimals of up to
+// four digits at magnitudes from 10⁻¹² to 10¹¹, halves among them, in
+// ones, in percent and in units that count in thousands and billions
+// (a fixed seed).
+func TestPrintedNumbersHold(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	formats := []struct{ name, arg string }{
+		{"", ""}, {"comma", ""}, {"round", "0"}, {"round", "1"}, {"round", "2"},
+		{"percent", ""}, {"percent", "0"}, {"percent", "1"}, {"approx", ""}, {"int", ""},
+	}
+	for range 2000 {
+		mant := rng.IntN(20000) - 10000
+		if rng.IntN(3) == 0 {
+			mant = mant/10*10 + 5 // a half at the last digit but one
+		}
+		f, err := strconv.ParseFloat(fmt.Sprintf("%de%d", mant, rng.IntN(24)-12), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := Value{Kind: Number, Num: f, Exact: rng.IntN(2) == 0}
+		switch rng.IntN(4) {
+		case 1:
+			v.Percent = true
+		case 2:
+			v.Scale = 3
+		case 3:
+			v.Scale = 9
+		}
+		for _, fm := range formats {
+			text, err := Format(v, fm.name, fm.arg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			phrase := text
+			if rest, ok := strings.CutPrefix(phrase, "-"); ok {
+				phrase = "minus " + rest
+			} else if rest, ok := strings.CutPrefix(phrase, "about -"); ok {
+				phrase = "about minus " + rest
+			}
+			verdict, err := claim.Number(phrase, quantity(v), claim.Options{})
+			if err != nil {
+				t.Errorf("%v (percent %v, scale %d) with %q %q prints %q, which a claim cannot read: %v", f, v.Percent, v.Scale, fm.name, fm.arg, text, err)
+				continue
+			}
+			if !verdict.True {
+				t.Errorf("%v (percent %v, scale %d) with %q %q prints %q; the claim %q is false: %s, %s", f, v.Percent, v.Scale, fm.name, fm.arg, text, phrase, verdict.Value, verdict.Meaning)
+			}
+		}
+	}
+}
+
+// TestApproxWithinAbout checks that approx, on a site whose claims
+// allow "about" less than the default 5%, rounds to as many figures as
+// that needs, so that the "about 1,050" it prints holds as a claim
+// where "about 1,000" would not: with a tolerance of 1%, 1,049 is 4.9%
+// from 1,000. Two figures stay the rule at 5%.
+func TestApproxWithinAbout(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  crowd:
+    series: [{date: 2025-01-10, value: 1049}, {date: 2025-01-11, value: 1049000}, {date: 2025-01-12, value: 12001}]
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		about      float64
+		expr, want string
+	}{
+		{0, `crowd.first.value | approx`, "about 1,000"},
+		{0.05, `crowd.max.value | approx`, "about 1 million"},
+		{0.01, `crowd.first.value | approx`, "about 1,050"},
+		{0.01, `crowd.max.value | approx`, "about 1.05 million"},
+		{0.01, `crowd.last.value | approx`, "about 12,000"},
+		{0.0001, `crowd.first.value | approx`, "about 1,049"},
+	} {
+		scope := NewScope(blocks)
+		scope.Claims.About = tc.about
+		got, err := scope.EvalString(tc.expr, at)
+		if err != nil || got.Text != tc.want {
+			t.Errorf("about %v: {{ %s }} = %q, %v; want %q", tc.about, tc.expr, got.Text, err, tc.want)
+			continue
+		}
+		phrase := tc.want
+		if _, err := scope.EvalString(fmt.Sprintf("%s | claim %q", strings.TrimSuffix(tc.expr, " | approx"), phrase), at); err != nil {
+			t.Errorf("about %v: {{ %s }} prints %q, and the claim of it is false: %v", tc.about, tc.expr, phrase, err)
 		}
 	}
 }

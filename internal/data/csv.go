@@ -502,7 +502,7 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 			if i < 0 || i >= len(rec) {
 				continue
 			}
-			cell := strings.TrimSpace(rec[i])
+			cell := unguardCell(strings.TrimSpace(rec[i]))
 			if name == "label" {
 				pt.Label = cell
 			} else {
@@ -546,4 +546,37 @@ func headerNames(rec []string) string {
 		return ""
 	}
 	return strings.Join(rec, ",")
+}
+
+// unguardCell reads a label or source as a chart's CSV download wrote
+// it: the download puts an apostrophe before a cell's =, +, -, @, tab or
+// carriage return, which a spreadsheet would run as a formula, and one
+// more before apostrophes in that place, at the text's start and after a
+// comma, semicolon, tab or bar; one apostrophe comes off each, so that
+// "'=YouGov" reads back as "=YouGov", and "=x" after two apostrophes as
+// "'=x". A spreadsheet hides that apostrophe too.
+func unguardCell(s string) string {
+	if strings.IndexByte(s, '\'') < 0 {
+		return s
+	}
+	var b strings.Builder
+	start := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if start && c == '\'' {
+			rest := strings.TrimLeft(s[i:], "'")
+			if rest != "" && strings.IndexByte("=+-@\t\r", rest[0]) >= 0 {
+				start = false
+				continue // the guard's apostrophe
+			}
+		}
+		b.WriteByte(c)
+		switch c {
+		case ',', ';', '\t', '|':
+			start = true
+		default:
+			start = false
+		}
+	}
+	return b.String()
 }

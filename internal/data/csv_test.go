@@ -45,6 +45,32 @@ func TestCSV(t *testing.T) {
 // its column: names, a row with that cell empty has no observation of it,
 // the label column is every block's, and the other blocks' columns are no
 // warning.
+// TestUnguardCell checks that a label or source read from a CSV file
+// loses the apostrophe a chart's CSV download puts before a character a
+// spreadsheet runs as a formula (chart.TestGuardCell writes these), and
+// keeps every other.
+func TestUnguardCell(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"plain", "plain"},
+		{"'=1+1", "=1+1"},
+		{"'-1", "-1"},
+		{"'@A1", "@A1"},
+		{"'\tx", "\tx"},
+		{"x;'=2+3;", "x;=2+3;"},
+		{"a,'+1|'@b\t'-c", "a,+1|@b\t-c"},
+		{"''=x", "'=x"},
+		{"a;'''-b", "a;''-b"},
+		{"'x", "'x"},
+		{"it's -1", "it's -1"},
+		{"a'=b", "a'=b"},
+	} {
+		if got := unguardCell(tt.in); got != tt.want {
+			t.Errorf("unguardCell(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestCSVColumn(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/articles/polls.csv": {Data: []byte("date,reform,labour,label\n2025-01-31,25,26,\n2025-02-28,,25,no Reform figure\n2025-05-31,30,22,After the local elections\n")},

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,7 +18,8 @@ import (
 type literalFormat struct{ name, arg string }
 
 // numberFormats and dateFormats are the ways a value is looked for in
-// text typed by hand. approx numbers drop their "about".
+// text typed by hand. approx numbers drop their "about"; approx dates are
+// looked for without their year too ("mid-April").
 var (
 	numberFormats = []literalFormat{{"", ""}, {"comma", ""}, {"int", ""}, {"round", "1"}, {"round", "2"}, {"percent", ""}, {"abs", ""}}
 	dateFormats   = []literalFormat{
@@ -68,7 +70,7 @@ func (s *Scope) literals() literalIndex {
 					}
 					add(text, literalRef{b.Name, field, f})
 				}
-				if text, err := Format(v, "approx", ""); err == nil {
+				if text, err := formatIn(nil, v, "approx", "", s.Claims.About); err == nil {
 					if text = strings.TrimPrefix(text, "about "); !smallOrYear(text) {
 						add(text, literalRef{b.Name, field, literalFormat{"approx", ""}})
 					}
@@ -77,6 +79,13 @@ func (s *Scope) literals() literalIndex {
 				for _, f := range dateFormats {
 					if text, err := dateLiteral(v, f); err == nil {
 						add(text, literalRef{b.Name, field, f})
+					}
+				}
+				// "by mid-April", approx's words without the year, as
+				// "15 April" is the date without it.
+				if text, err := Format(v, "approx", ""); err == nil {
+					if short, ok := strings.CutSuffix(text, " "+v.Date.Format("2006")); ok {
+						add(short, literalRef{b.Name, field, literalFormat{"approx", ""}})
 					}
 				}
 			}
@@ -219,6 +228,14 @@ func (s *Scope) localDates() []localDate {
 				if !seen[text] {
 					seen[text] = true
 					out = append(out, localDate{text, literalRef{b.Name, field, f}})
+				}
+			}
+			// approx's words, with the year and without ("Mitte April").
+			approx := literalRef{b.Name, field, literalFormat{"approx", ""}}
+			for _, write := range []func(time.Time) (string, bool){s.Locale.ApproxDate, s.Locale.ApproxDateNoYear} {
+				if text, ok := write(v.Date); ok && !seen[text] {
+					seen[text] = true
+					out = append(out, localDate{text, approx})
 				}
 			}
 		}

@@ -43,6 +43,10 @@ func TestCheckLiterals(t *testing.T) {
 		{"In mid-April 2025 and on 15 Apr. Mid-April 2025.", []string{
 			`mid-April 2025 → {{ losses.crossing | approx }}`, `15 Apr → {{ losses.crossing | date "2 Jan" }}`,
 			`Mid-April 2025 → {{ losses.crossing | approx }}`}},
+		// A third of a month without its year, as a writer types it
+		// after reading the chart: "by mid-April".
+		{"Spent by mid-April, or Mid-April; not by late April or early May.", []string{
+			`mid-April → {{ losses.crossing | approx }}`, `Mid-April → {{ losses.crossing | approx }}`}},
 		{"Latest 3,800 on 6 January; fund 0.125, 12.5%, 2025 and 9.8.", []string{
 			`3,800 → {{ losses.last.value }}`, `6 January → {{ losses.last.date | date "2 January" }}`,
 			`0.125 → {{ fund.last.value }}`, `12.5% → {{ fund.last.value | percent }}`}},
@@ -108,6 +112,12 @@ func TestCheckLiteralsInLanguages(t *testing.T) {
 		// those is read the English way; a date is found as the site
 		// writes it.
 		{"ar-EG", "12,000 في ١٥ أبريل ٢٠٢٥", []string{`12,000 → {{ losses.limit }}`, `١٥ أبريل ٢٠٢٥ → {{ losses.crossing }}`}},
+		// A third of a month, as approx writes it, with its year and
+		// without.
+		{"de", "Bis Mitte April 2025, also bis Mitte April; nicht Ende April.", []string{
+			`Mitte April 2025 → {{ losses.crossing | approx }}`, `Mitte April → {{ losses.crossing | approx }}`}},
+		{"es", "A mediados de abril de 2025, o a mediados de abril.", []string{
+			`mediados de abril de 2025 → {{ losses.crossing | approx }}`, `mediados de abril → {{ losses.crossing | approx }}`}},
 		{"fr", "Le 15 avril 2025, ou le 15 avril.", []string{
 			`15 avril 2025 → {{ losses.crossing }}`, `15 avril → {{ losses.crossing | date "2 January" }}`}},
 	} {

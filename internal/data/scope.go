@@ -107,7 +107,7 @@ func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) {
 	if e.Claim != nil {
 		return s.evalClaim(e, v, pos)
 	}
-	text, err := FormatIn(s.Locale, v, e.Format, e.Arg)
+	text, err := formatIn(s.Locale, v, e.Format, e.Arg, s.Claims.About)
 	if err != nil {
 		return Evaluation{}, err
 	}

@@ -173,6 +173,13 @@ func Format(v Value, name string, arg string) (string, error) { return FormatIn(
 // writer's order with the language's names; approx in the language's
 // words where it has them (locale.ApproxDate, locale.About).
 func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error) {
+	return formatIn(l, v, name, arg, 0)
+}
+
+// formatIn is FormatIn on a site whose claims take "about" to allow
+// about, a share of the number (0 for claim.DefaultAbout): approx rounds
+// a number so that the claim of what it prints holds.
+func formatIn(l *locale.Locale, v Value, name string, arg string, about float64) (string, error) {
 	arg = strings.TrimSpace(arg)
 	need := func(kinds ...ValueKind) error {
 		for _, k := range kinds {
@@ -223,7 +230,7 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 			}
 			return claim.ApproxDate(v.Date), nil
 		}
-		return l.About(approxNumber(l, v.Num)), nil
+		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nil
 	case "comma":
 		if err := firstErr(need(Number), noArg()); err != nil {
 			return "", err
@@ -244,8 +251,8 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 		}
 		pct := v
 		if !v.Percent {
-			pct.Num *= 100
-			pct.Exact = false // 0.1 × 100 is 10.000000000000002
+			pct.Num = hundredfold(v.Num)
+			pct.Exact = false
 		}
 		if arg == "" {
 			return l.Percent(formatNumber(l, pct.Num, max(2, pct.decimals()), true)), nil
@@ -280,6 +287,27 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 		return "", fmt.Errorf("%s: did you mean %s?", msg, f)
 	}
 	return "", errors.New(msg)
+}
+
+// hundredfold returns f × 100 as its decimal form reads: the decimal
+// point of the shortest form of f moved two places, so that 0.145 is
+// 14.5, a half that rounds to 15 as a claim about it reads it, where the
+// binary product is 14.499999999999998 (and 0.1 × 100 is
+// 10.000000000000002).
+func hundredfold(f float64) float64 {
+	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+		return f * 100
+	}
+	mant, exp, _ := strings.Cut(strconv.FormatFloat(f, 'e', -1, 64), "e")
+	e, err := strconv.Atoi(exp)
+	if err != nil {
+		return f * 100
+	}
+	r, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+2), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return f * 100
+	}
+	return r
 }
 
 // checkDateLayout reports a layout of the date format that would not
@@ -393,18 +421,36 @@ func describeKind(k ValueKind) string {
 // approxNumber rounds f to two significant figures: 11960 is "12,000",
 // 3.456 is "3.5", 0.01234 is "0.012" (in English). In English a number of
 // a million or more is written as a newsroom writes it, in millions,
-// billions or trillions: 15,000,000 is "15 million", 2.4e9 "2.4 billion".
-func approxNumber(l *locale.Locale, f float64) string {
+// billions or trillions, when inWords: 15,000,000 is "15 million", 2.4e9
+// "2.4 billion". A number whose unit counts in thousands or more already
+// is not: 2,500,000 thousand people is not "2.5 million thousand". Where
+// "about" allows less than two figures can miss by (about, a share of
+// the number; 0 is claim.DefaultAbout, 5%, which two figures always
+// meet), it takes as many more as the claim "about N" of what it
+// prints needs to hold: 1,049 is "1,050" within 1%.
+func approxNumber(l *locale.Locale, f float64, inWords bool, about float64) string {
 	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
 		return formatNumber(l, f, 0, false)
 	}
-	dec := 1 - Magnitude(f)
+	if about <= 0 {
+		about = claim.DefaultAbout
+	}
+	figs := 2
+	for ; figs < 17; figs++ {
+		r := Round(f, figs-1-Magnitude(f))
+		// A hair inside the tolerance, so that the claim, which
+		// compares the decimals exactly, agrees.
+		if math.Abs(f-r) <= about*math.Abs(r)*(1-1e-9) {
+			break
+		}
+	}
+	dec := figs - 1 - Magnitude(f)
 	r := Round(f, dec)
-	if l.IsEnglish() {
+	if inWords && l.IsEnglish() {
 		for _, sc := range largeNumbers {
 			if math.Abs(r) >= sc.size {
 				n := r / sc.size
-				d := 1 - Magnitude(n)
+				d := figs - 1 - Magnitude(n)
 				return formatNumber(l, Round(n, d), max(d, 0), true) + " " + sc.name
 			}
 		}

@@ -1,7 +1,9 @@
 package data
 
 import (
+	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -111,6 +113,11 @@ func TestFormat(t *testing.T) {
 		{n(-2.43e9), "approx", "", "about -2.4 billion"},
 		{n(37.64e12), "approx", "", "about 38 trillion"},
 		{n(1.234e15), "approx", "", "about 1,200 trillion"},
+		// A number counted in thousands or more already keeps its digits:
+		// "about 2.5 million thousand people" would be read, as a claim
+		// reads it, as 2.5 million.
+		{Value{Kind: Number, Num: 2.5e6, Scale: 3}, "approx", "", "about 2,500,000"},
+		{Value{Kind: Number, Num: 37640, Scale: 9}, "approx", "", "about 38,000"},
 
 		{n(11960.4), "comma", "", "11,960"},
 		{n(2.5), "comma", "", "3"},
@@ -124,6 +131,10 @@ func TestFormat(t *testing.T) {
 		{n(0.00123), "percent", "", "0.123%"},
 		{pct(5), "percent", "", "5%"},
 		{pct(-2.5), "percent", "1", "-2.5%"},
+		// 0.145 is 14.5%, a half, though 0.145 × 100 is 14.499999999999998.
+		{exact(0.145), "percent", "0", "15%"},
+		{exact(-0.145), "percent", "0", "-15%"},
+		{exact(0.00145), "percent", "2", "0.15%"},
 		{n(11960.6), "int", "", "11961"},
 		{n(-0.4), "int", "", "0"},
 	}
@@ -135,6 +146,35 @@ func TestFormat(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("Format(%v, %q, %q) = %q; want %q", tt.v, tt.name, tt.arg, got, tt.want)
+		}
+	}
+}
+
+// TestPercentRoundsAsWritten checks that percent rounds the hundredfold
+// of a number as written, as a claim about it reads it: each of the
+// numbers 0.0000 to 1.0000 in steps of 0.0001, with no decimals and with
+// one, halves away from zero ("15%" for 0.145, which the claim "15%"
+// holds), counted in whole numbers so that no binary fraction decides.
+func TestPercentRoundsAsWritten(t *testing.T) {
+	for k := range 10001 {
+		f, err := strconv.ParseFloat(fmt.Sprintf("%d.%04d", k/10000, k%10000), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := Value{Kind: Number, Num: f, Exact: true}
+		// k/10000 is k/100 percent: (k+50)/100 whole, (k+5)/10 tenths.
+		whole, tenths := (k+50)/100, (k+5)/10
+		for _, c := range []struct{ arg, want string }{
+			{"0", fmt.Sprintf("%d%%", whole)},
+			{"1", fmt.Sprintf("%d.%d%%", tenths/10, tenths%10)},
+		} {
+			got, err := Format(v, "percent", c.arg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want {
+				t.Errorf("Format(%v, \"percent\", %q) = %q; want %q", f, c.arg, got, c.want)
+			}
 		}
 	}
 }

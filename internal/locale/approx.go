@@ -61,6 +61,32 @@ func (l *Locale) ApproxDate(t time.Time) (string, bool) {
 	return strings.Replace(phrase, "{year}", l.Digits(strconv.Itoa(t.Year())), 1), true
 }
 
+// ApproxDateNoYear writes t as ApproxDate does, without the year: "mi-avril"
+// for 15 April 2025 in French, "mediados de abril" in Spanish, as a
+// writer types it of a date of the coming months. It returns false where
+// l has no such phrases, as ApproxDate does.
+func (l *Locale) ApproxDateNoYear(t time.Time) (string, bool) {
+	full, ok := l.ApproxDate(t)
+	if !ok {
+		return "", false
+	}
+	w, _ := l.approx()
+	phrase := w.late
+	switch d := t.Day(); {
+	case d <= 10:
+		phrase = w.early
+	case d <= 20:
+		phrase = w.mid
+	}
+	// Every phrase names the month before the year, with only the text
+	// that joins them (" ", " de ") between.
+	before, _, ok := strings.Cut(phrase, "{month}")
+	if !ok {
+		return full, true
+	}
+	return before + l.months[t.Month()-1], true
+}
+
 // About writes the rounded number n, written as l writes numbers, as the
 // approx format does: "about 12,000" in English, "etwa 12.000" in German.
 func (l *Locale) About(n string) string {

@@ -304,3 +304,24 @@ func TestSystem(t *testing.T) {
 		}
 	}
 }
+
+// TestApproxDateNoYear checks approx's words without the year, as a
+// writer types them: the phrase up to the month, whatever joins the
+// month to the year in the language.
+func TestApproxDateNoYear(t *testing.T) {
+	day := time.Date(2025, 4, 15, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ tag, want string }{
+		{"de", "Mitte April"},
+		{"fr", "mi-avril"},
+		{"es", "mediados de abril"},
+		{"pt", "meados de abril"},
+	} {
+		got, ok := New(tc.tag).ApproxDateNoYear(day)
+		if !ok || got != tc.want {
+			t.Errorf("%s: ApproxDateNoYear(15 April 2025) = %q, %v; want %q", tc.tag, got, ok, tc.want)
+		}
+	}
+	if _, ok := New("en").ApproxDateNoYear(day); ok {
+		t.Errorf("en: ApproxDateNoYear gives words; want English's own, claim.ApproxDate")
+	}
+}

@@ -61,17 +61,25 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 		// fit that is perfect.
 		my = ys[0]
 	}
-	var sxx, sxy, syy float64
+	// size bounds the terms sxy is summed from, and so its rounding.
+	var sxx, sxy, syy, size float64
 	for i := range xs {
 		dx, dy := xs[i]-mx, ys[i]-my
 		sxx += dx * dx
 		sxy += dx * dy
 		syy += dy * dy
+		size += (math.Abs(xs[i]) + math.Abs(mx)) * (math.Abs(ys[i]) + math.Abs(my))
 	}
 	if sxx == 0 {
 		return Projection{}, 0, errors.New("a fit needs observations on at least 2 different dates")
 	}
 	slope := sxy / sxx
+	if math.Abs(sxy) <= 0x1p-48*size {
+		// Level, as the values' decimals give it: 0.1, 0.4 and 0.16 on
+		// days 0, 1 and 3 sum to a slope of -5.95e-18 in binary, a
+		// remainder of rounding that the prose would write in full.
+		slope = 0
+	}
 	intercept := my - slope*mx
 	var ssr float64
 	for i := range xs {

@@ -240,11 +240,19 @@ func elapsedDays(a, b time.Time) float64 {
 // after returns the projected value n periods after Start, within the
 // floor and the ceiling. An exponential projection from 0 stays at 0,
 // however large its growth: 0 times a growth that overflows would be NaN.
+// A straight line that cancels to within a few units of the last binary
+// place of its terms is 0, as it is in the decimals the writer gave: 0.3
+// falling 0.1 a day for three days is 0, not 5.55e-17, which would be
+// written in full as a value of its own size.
 func (p Projection) after(n float64) float64 {
 	var v float64
 	switch {
 	case p.Model != Exponential:
-		v = p.Value + p.Rate*n
+		moved := p.Rate * n
+		v = p.Value + moved
+		if !math.IsInf(moved, 0) && math.Abs(v) <= 0x1p-50*max(math.Abs(p.Value), math.Abs(moved)) {
+			v = 0
+		}
 	case p.Value != 0:
 		v = p.Value * math.Pow(1+p.Rate/100, n)
 	}

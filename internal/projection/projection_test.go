@@ -77,6 +77,34 @@ func TestValueAt(t *testing.T) {
 	}
 }
 
+// TestValueAtCancels checks that a straight line that comes to 0 as the
+// writer counts, in decimals, is 0, not the remainder of binary
+// arithmetic: 0.3 falling 0.1 a day is 5.55e-17 after three days in
+// binary, which the prose and the table wrote in full
+// (-0.0000000000000000555). A value of that size the numbers really
+// give is kept.
+func TestValueAtCancels(t *testing.T) {
+	tests := []struct {
+		name string
+		p    Projection
+		at   string
+		want float64
+	}{
+		{"daily", Projection{Start: date("2025-01-13"), Value: 0.3, Rate: -0.1}, "2025-01-16", 0},
+		{"weekly, part of a week", Projection{Start: date("2025-01-13"), Value: 0.3, Rate: -0.7, Per: Week}, "2025-01-16", 0},
+		{"monthly", Projection{Start: date("2025-01-01"), Value: 1.1, Rate: -0.1, Per: Month}, "2025-12-01", 0},
+		{"hourly", Projection{Start: at("2025-03-03T12:00:00Z"), Value: -0.3, Rate: 0.1, Per: Hour}, "2025-03-03T15:00:00Z", 0},
+		{"rising through zero", Projection{Start: date("2025-01-13"), Value: -0.3, Rate: 0.1}, "2025-01-17", 0.1},
+		{"small, not cancelled", Projection{Start: date("2025-01-13"), Value: 3e-17}, "2025-01-16", 3e-17},
+	}
+	for _, tt := range tests {
+		got := tt.p.ValueAt(at(tt.at))
+		if got != tt.want && math.Abs(got-tt.want) > 1e-15*math.Abs(tt.want) {
+			t.Errorf("%s: ValueAt(%s) = %v; want %v", tt.name, tt.at, got, tt.want)
+		}
+	}
+}
+
 func TestCrossing(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -262,6 +290,37 @@ func TestFit(t *testing.T) {
 		if p.Per != tt.per || p.Model != tt.model {
 			t.Errorf("%s: Fit per, model = %v, %v; want %v, %v", tt.name, p.Per, p.Model, tt.per, tt.model)
 		}
+	}
+}
+
+// TestFitLevel checks that values whose least-squares line is level, as
+// their decimals give it, are fitted a rate of 0, not the remainder of
+// binary arithmetic: 0.1, 0.4 and 0.16 on days 0, 1 and 3 were fitted
+// -5.95e-18 a day, which the prose and the chart's summary wrote in full
+// ("falling 0.00000000000000000595 a day").
+func TestFitLevel(t *testing.T) {
+	days := []time.Time{date("2025-01-01"), date("2025-01-02"), date("2025-01-04")}
+	for _, tc := range []struct {
+		values []float64
+		model  Model
+	}{
+		{[]float64{0.1, 0.4, 0.16}, Linear},
+		{[]float64{1000.1, 1000.4, 1000.16}, Linear},
+		{[]float64{-7.3, -7, -7.24}, Linear},
+		{[]float64{2, 0.0625, 1}, Exponential},
+	} {
+		p, _, err := Fit(days, tc.values, Day, tc.model)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Rate != 0 {
+			t.Errorf("Fit(%v, %v) rate = %v; want 0", tc.values, tc.model, p.Rate)
+		}
+	}
+	// A slope the values do give, however small, is kept.
+	p, _, err := Fit(days, []float64{0.1, 0.4, 0.1600000001}, Day, Linear)
+	if err != nil || p.Rate == 0 {
+		t.Errorf("Fit of a slope of 1e-11 = %v, %v; want it kept", p.Rate, err)
 	}
 }
 

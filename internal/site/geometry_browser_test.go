@@ -1199,3 +1199,34 @@ func TestBrowserTooltipTime(t *testing.T) {
 		t.Errorf("tooltip %q does not say %q", text, want)
 	}
 }
+
+// earlyArticle charts two readings of the first century, whose years
+// have fewer than four digits.
+const earlyArticle = "---\ntitle: Early\ndate: 2025-03-01\ndata:\n" +
+	"  early:\n    unit: coins\n    series:\n      - {date: 0050-01-13, value: 5}\n      - {date: 0051-06-13, value: 7}\n" +
+	"---\nCoins from {{ early.first.date }}.\n\n```chart\ndata: early\n```\n"
+
+// TestBrowserTooltipEarlyYear shows, in Chromium, the tooltip of a
+// reading of the year 50: it gives the year with four digits, 0050, as
+// the static chart, the table and the prose write it, not as 50.
+func TestBrowserTooltipEarlyYear(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":           {Data: []byte("title: Early\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/old.md": {Data: []byte(earlyArticle)},
+	})
+	page, err := os.ReadFile(filepath.Join(dest, "articles", "old", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "<title>13 Jan 0050: 5 coins</title>") {
+		t.Fatalf("the static chart does not write 13 Jan 0050: 5 coins")
+	}
+	useUTC(t, ctx)
+	navigate(t, ctx, serveDir(t, dest)+"articles/old/")
+	charts := waitChartsPainted(t, ctx, 0.005)
+	text := showTooltip(t, ctx, charts[0].Figure, "observed", 0, "coins")
+	if want := "13 Jan 0050"; !strings.Contains(text, want) {
+		t.Errorf("tooltip %q does not say %q", text, want)
+	}
+}

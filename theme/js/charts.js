@@ -107,7 +107,7 @@
     var y, mo, d, clock;
     var m = typeof v === 'string' && /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/.exec(v);
     if (m) {
-      y = m[1];
+      y = Number(m[1]);
       mo = Number(m[2]);
       d = Number(m[3]);
       clock = m[4] || '';
@@ -130,18 +130,21 @@
     if (timed && !clock) {
       clock = '00:00'; // a midnight among readings at other hours
     }
+    // English writes a year with four digits at least, as Go's 2006
+    // does on the static chart: 0050, not 50.
+    var year = y >= 0 && y < 1000 ? ('000' + y).slice(-4) : String(y);
     var pattern = loc ? loc.date : null;
     if (grain && d === 1 && !clock) {
       if (grain === 'year' && mo === 1) {
-        return loc ? localDigits(String(y), loc) : String(y);
+        return loc ? localDigits(String(y), loc) : year;
       }
       if (!loc) {
-        return MONTHS[mo - 1] + ' ' + y;
+        return MONTHS[mo - 1] + ' ' + year;
       }
       pattern = loc.monthYear;
     }
     if (!loc) {
-      return d + ' ' + MONTHS[mo - 1] + ' ' + y + (clock ? ' ' + clock : '');
+      return d + ' ' + MONTHS[mo - 1] + ' ' + year + (clock ? ' ' + clock : '');
     }
     return pattern.map(function (part) {
       switch (part) {
