@@ -232,8 +232,13 @@ func (im *importer) jekyll() error {
 		}
 		if pg == nil {
 			var ok bool
-			if pg, ok = im.readPage(p, data); !ok {
+			if pg, ok = im.readPage(p, data); !ok && kind == "" {
 				return nil
+			}
+			if !ok {
+				// Jekyll publishes a post or draft without front
+				// matter, as it does one with.
+				pg = &page{src: p, source: data, body: data}
 			}
 		}
 		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && listLayout(im.src, layout) {
