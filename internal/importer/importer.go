@@ -222,7 +222,10 @@ type siteConfig struct {
 	// jekyll
 	permalink string
 	exclude   []string
-	vars      map[string]any // _config.yml, for {{ site.x }}
+	// include are the names of include:, which Jekyll reads though
+	// they start with an underscore or a dot (_pages).
+	include []string
+	vars    map[string]any // _config.yml, for {{ site.x }}
 	// dataDir is the folder of the data files, for {{ site.data.x }}:
 	// data_dir, or _data; data holds each one read, nil when it cannot
 	// be read, by its path.
