@@ -347,15 +347,21 @@ func (c *converter) unprintable(i int) int {
 	if ch := b[i]; ch >= 0x20 && ch < 0x7f || ch == '\n' {
 		return 0
 	}
+	what := "the character U+%04X cannot be shown in a web page: left out"
 	off, r, ok := yamlpos.Unprintable(b[i:min(len(b), i+utf8.UTFMax)])
 	if !ok || off != 0 {
-		return 0
+		if !bytes.HasPrefix(b[i:], []byte("\uFEFF")) {
+			return 0
+		}
+		// A byte order mark inside the text, which a spreadsheet's
+		// cells leave behind: a web page shows it as nothing, and at
+		// the start of a link's address it makes the address another.
+		r, what = 0xFEFF, "the character U+%04X, a byte order mark, which shows as nothing: left out"
 	}
 	// The first ten are noted at their places; the others of the page
 	// are counted in the tenth note, since finding each one's line and
 	// column from the top of the file would take time in the square of
 	// their number (60,000 in one page took 1.9 s).
-	const what = "the character U+%04X cannot be shown in a web page: left out"
 	if c.leftOut < maxLeftOutNotes {
 		c.im.done(c.pos(i), what, r)
 		c.leftOutNote, c.leftOutRune = len(c.im.res.Notes)-1, r

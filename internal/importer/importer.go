@@ -29,6 +29,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // Kind names the generator a site comes from.
@@ -320,6 +321,7 @@ func (im *importer) modDate(p string) time.Time {
 // finish converts every page, now that all are known, and writes the
 // config.
 func (im *importer) finish() {
+	im.visibleNames()
 	im.uniqueURLs()
 	im.byKey = map[string][]*page{}
 	im.dests = map[string]bool{}
@@ -624,6 +626,37 @@ func (im *importer) onSite(u string) bool {
 	_, file := im.known[p]
 	_, dir := im.known[p+"/index.html"]
 	return file || dir
+}
+
+// visibleNames writes each page whose file name holds an invisible
+// character (a byte order mark a spreadsheet's cell left at the start of
+// a title the name was made of), which plotline build refuses, under the
+// name without it, with a note; its old address keeps it, for its
+// redirect.
+func (im *importer) visibleNames() {
+	taken := map[string]bool{}
+	for _, p := range im.pages {
+		taken[p.dest] = true
+	}
+	for _, p := range im.pages {
+		dir, name := path.Split(p.dest)
+		if !strings.ContainsFunc(name, sitefs.Invisible) {
+			continue
+		}
+		dest := dir + strings.Map(func(r rune) rune {
+			if sitefs.Invisible(r) {
+				return -1
+			}
+			return r
+		}, name)
+		if taken[dest] || path.Base(dest) == ".md" {
+			continue
+		}
+		taken[dest] = true
+		p.dest = dest
+		p.newURL = newURL(p.dest, p.slug)
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "the file's name holds an invisible character, which plotline build refuses: written as %s", strings.TrimPrefix(dest, "content/"))
+	}
 }
 
 // uniqueURLs gives each page that would share its plotline URL with an

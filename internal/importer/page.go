@@ -159,6 +159,7 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 		p.body, p.bodyOff = data, 0
 		return p, true
 	}
+	im.dropBOMs(p)
 	p.title = p.str("title")
 	p.slug = p.str("slug")
 	p.draft = p.bool("draft") || p.has("published") && !p.bool("published")
@@ -166,6 +167,40 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 		p.date, _ = parseDate(d)
 	}
 	return p, true
+}
+
+// addressKeys are the front matter keys that hold a page's old address,
+// which keeps every character it has.
+var addressKeys = []string{"permalink", "url", "aliases", "redirect_from"}
+
+// dropBOMs leaves out of p's front matter values, but for its old
+// addresses, each byte order mark (U+FEFF), which a spreadsheet's cells
+// leave behind and the source showed as nothing, with a note at each key
+// that had one. yaml.v3 would write a value that holds one as a row of
+// \x escapes.
+func (im *importer) dropBOMs(p *page) {
+	var drop func(n *yaml.Node) bool
+	drop = func(n *yaml.Node) bool {
+		found := false
+		if n.Kind == yaml.ScalarNode && strings.ContainsRune(n.Value, '\uFEFF') {
+			n.Value = strings.ReplaceAll(n.Value, "\uFEFF", "")
+			found = true
+		}
+		for _, c := range n.Content {
+			if drop(c) {
+				found = true
+			}
+		}
+		return found
+	}
+	for _, f := range p.fields {
+		if slices.ContainsFunc(addressKeys, func(k string) bool { return p.is(f.key, k) }) {
+			continue
+		}
+		if drop(f.val) {
+			im.done(f.pos, "%s: the character U+FEFF, a byte order mark, which shows as nothing: left out", f.key)
+		}
+	}
 }
 
 // splitFrontMatter finds the front matter of src between "---" or "+++"
