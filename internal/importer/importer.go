@@ -361,10 +361,6 @@ func (im *importer) finish() {
 			taken[rel] = f
 		}
 	}
-	for _, p := range im.pages {
-		im.aliases(p, taken)
-	}
-	im.known = taken
 	im.tags = map[string]bool{}
 	for _, p := range im.pages {
 		for _, key := range im.tagKeys() {
@@ -373,6 +369,15 @@ func (im *importer) finish() {
 			}
 		}
 	}
+	// The list of each tag, which a page of the source may have stood
+	// at (a Jekyll page at /tags/markup/ whose layout listed the posts).
+	for t := range im.tags {
+		taken["tags/"+t+"/index.html"] = "plotline (its list of the tag " + t + ")"
+	}
+	for _, p := range im.pages {
+		im.aliases(p, taken)
+	}
+	im.known = taken
 	for _, p := range im.pages {
 		if p.html {
 			p.converted = im.convertHTML(p)
