@@ -1980,6 +1980,9 @@ func (c *converter) include(t tag) {
 		c.out.WriteString("<!-- plotline import: TODO " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
 	}
+	if t.name == "include" && c.themeInclude(t, name, data, err == nil) {
+		return
+	}
 	switch {
 	case err != nil:
 		todo("names no file " + file)
@@ -1998,6 +2001,44 @@ func (c *converter) include(t tag) {
 		c.out.Write(bytes.TrimRight(data, "\n"))
 		c.im.res.Converted++
 	}
+}
+
+// themeInclude converts the include t of name when it is one of
+// minimal-mistakes' own, which a site whose theme it is shows from the
+// theme (found is false) or from its copy of the theme's file, data: the
+// figure (image_path, alt, caption) is an image with its caption, as
+// Hugo's figure is, and a video of YouTube or Vimeo (id, provider) a link
+// to it. It reports whether it wrote t.
+func (c *converter) themeInclude(t tag, name string, data []byte, found bool) bool {
+	ours := map[string]string{"figure": "include.image_path", "video": "include.provider"}[name]
+	if ours == "" || found && !bytes.Contains(data, []byte(ours)) || !found && !c.im.conf.minimalMistakes {
+		return false
+	}
+	a := parseArgs(strings.TrimPrefix(strings.TrimSpace(t.args), name))
+	switch name {
+	case "figure":
+		if a.named["image_path"] == "" {
+			return false
+		}
+		c.figure(t.start, t.end, args{named: map[string]string{"src": a.named["image_path"], "alt": a.named["alt"], "caption": a.named["caption"]}})
+		return true
+	case "video":
+		id := a.named["id"]
+		var text, u string
+		switch a.named["provider"] {
+		case "youtube":
+			text, u = "YouTube: "+id, "https://www.youtube.com/watch?v="+url.QueryEscape(id)
+		case "vimeo":
+			text, u = "Vimeo: "+id, "https://vimeo.com/"+url.PathEscape(id)
+		}
+		if id == "" || u == "" {
+			return false
+		}
+		c.writeLink(t.start, t.end, text, u)
+		c.im.res.Converted++
+		return true
+	}
+	return false
 }
 
 // liquidFlowRE finds a Liquid tag that makes what a template shows

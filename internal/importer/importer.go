@@ -223,6 +223,9 @@ type siteConfig struct {
 	// jekyll
 	permalink string
 	exclude   []string
+	// minimalMistakes is set when the site's theme is minimal-mistakes
+	// (theme: or remote_theme:), whose includes the site does not hold.
+	minimalMistakes bool
 	// include are the names of include:, which Jekyll reads though
 	// they start with an underscore or a dot (_pages).
 	include []string

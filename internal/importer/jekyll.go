@@ -112,6 +112,11 @@ func (im *importer) jekyll() error {
 			}
 		}
 	}
+	for _, key := range []string{"theme", "remote_theme"} {
+		if strings.Contains(strings.ToLower(lookupString(conf, key)), "minimal-mistakes") {
+			im.conf.minimalMistakes = true
+		}
+	}
 	im.readCollections(conf)
 	im.readCallouts(conf)
 	im.conf.polyglot = readPolyglot(conf)
