@@ -253,6 +253,12 @@ func (im *importer) jekyll() error {
 				pg = &page{src: p, source: data, body: data}
 			}
 		}
+		if kind == "" && jekyllPageURL(pg, p, im.conf.permalink) == "/404.html" {
+			// The page for a missing address, in Markdown or kept in
+			// _pages (permalink: /404.html), as a 404.html is.
+			im.done(diag.Pos{Path: p}, "not imported: plotline writes %s", plotlineWrites["404.html"])
+			return nil
+		}
 		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && listLayout(im.src, layout) {
 			// A tag's page and the like: the layout made all of it.
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "no text of its own: its layout %s made the page, a list, as a template does: not imported", layout)
