@@ -608,7 +608,9 @@ func (c *converter) hugo(i int) int {
 			return n
 		}
 	}
-	if _, own := c.im.conf.quotes[t.name]; t.name == "details" && !t.closing && (!own || c.im.conf.details[t.name]) {
+	if _, own := c.im.conf.quotes[t.name]; !t.closing && (t.name == "details" && !own || c.im.conf.details[t.name]) {
+		// Hugo's details, or a site's shortcode of any name whose
+		// template is a <details> of its inside (PaperMod's collapse).
 		if n := c.detailsStart(t, args); n > 0 {
 			return n
 		}
@@ -1657,7 +1659,8 @@ func (c *converter) shortcodeEnd(t tag) int {
 }
 
 // detailsStart begins the fold that Hugo's details shortcode (or a
-// site's own of that name whose template is a <details>) stands for,
+// site's own whose template is a <details>, of that name or another)
+// stands for,
 // {{< details summary="Why?" >}} at the start of a line: on a site
 // whose raw HTML is published, a <details> with its <summary>, its
 // inside Markdown between blank lines; on another, its summary in bold
@@ -1666,7 +1669,7 @@ func (c *converter) shortcodeEnd(t tag) int {
 // the shortcode is not one it can write so.
 func (c *converter) detailsStart(t tag, a args) int {
 	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.pos(0), "Details"))
-	open := a.named["open"] == "true" || slices.Contains(a.posn, "open")
+	open := a.named["open"] == "true" || a.named["openByDefault"] == "true" || slices.Contains(a.posn, "open")
 	return c.labelStart(t, summary, c.im.conf.unsafe, open)
 }
 
