@@ -809,6 +809,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			}
 			pg.slug = slug
 		}
+		im.previewImage(pg, p)
 		pg.newURL = newURL(pg.dest, pg.slug)
 		if section, _, found := strings.Cut(rel, "/"); found && !strings.HasPrefix(path.Base(rel), "_index.") {
 			pg.cats = []string{section}
@@ -817,6 +818,48 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+}
+
+// previewExts are the kinds of image plotline takes as a page's preview.
+var previewExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp"}
+
+// previewImage sets the preview image of the Hugo page p, at src, a
+// bundle's index, from the theme's own way of naming it: PaperMod's
+// cover.image when that is a file of the bundle, else Hugo Blox's
+// (Wowchemy's) featured file of the bundle (featured.png). A page that
+// sets image: to a value of its own keeps it, under params.
+func (im *importer) previewImage(p *page, src string) {
+	if base := path.Base(src); p.lang != "" || !strings.HasPrefix(base, "index.") && !strings.HasPrefix(base, "_index.") {
+		return // a translation's files may be in another folder
+	}
+	if n := p.get("image"); n != nil && n.Kind == yaml.ScalarNode {
+		return
+	}
+	dir := path.Dir(src)
+	isImage := func(name string) bool {
+		return slices.Contains(previewExts, strings.ToLower(path.Ext(name)))
+	}
+	if c := p.get("cover"); c != nil && c.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(c.Content); i += 2 {
+			img := c.Content[i+1].Value
+			if c.Content[i].Value != "image" || !isImage(img) || !fs.ValidPath(img) {
+				continue
+			}
+			if _, err := fs.Stat(im.src, path.Join(dir, img)); err == nil {
+				p.preview = img
+				im.done(p.fieldPos("cover"), "cover.image %s: the page's image:, its link preview", img)
+				return
+			}
+		}
+	}
+	entries, _ := fs.ReadDir(im.src, dir)
+	for _, e := range entries {
+		if name := e.Name(); strings.HasPrefix(name, "featured.") && isImage(name) && e.Type().IsRegular() {
+			p.preview = name
+			im.done(diag.Pos{Path: src, Line: 1, Col: 1}, "%s, the bundle's featured image: the page's image:, its link preview", name)
+			return
+		}
+	}
 }
 
 // expiry reads the expiry date of the Hugo page p (expiryDate, or

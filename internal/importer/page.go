@@ -21,6 +21,10 @@ import (
 
 // page is one Markdown page of the source on its way to the new site.
 type page struct {
+	// preview is the image: of the new page, its link preview image,
+	// a file relative to it, when the source named one its own way.
+	preview string
+
 	src     string // slash path in the source
 	dest    string // slash path in the new site, "content/posts/x.md"
 	source  []byte // the whole source file
@@ -633,6 +637,9 @@ func (im *importer) render(p *page) []byte {
 	if p.slug != "" && validSlug(p.slug) {
 		add("slug", scalar(p.slug))
 		consumed["slug"] = true
+	}
+	if p.preview != "" {
+		add("image", scalar(p.preview))
 	}
 	if t := p.get("toc"); t != nil && t.ShortTag() == "!!bool" {
 		add("toc", t)
