@@ -198,6 +198,12 @@ func (im *importer) hugo() error {
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
 	im.conf.description = lookupString(conf, "params.description")
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
+	if merge, _ := lookup(conf, "markup._merge").(string); !im.conf.unsafe && merge == "deep" &&
+		(importsModule(conf, "hugoblox/") || importsModule(conf, "wowchemy/")) {
+		// Hugo Blox's modules (Wowchemy's before them) publish raw
+		// HTML, and the site merges their markup config into its own.
+		im.conf.unsafe = true
+	}
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
@@ -383,6 +389,12 @@ func usesDocsy(conf map[string]any) bool {
 			return true
 		}
 	}
+	return importsModule(conf, "google/docsy")
+}
+
+// importsModule reports whether the Hugo config conf imports a module,
+// not disabled, whose path holds name, in lower case.
+func importsModule(conf map[string]any, name string) bool {
 	var imports []any
 	switch v := lookup(conf, "module.imports").(type) {
 	case []any:
@@ -395,7 +407,7 @@ func usesDocsy(conf map[string]any) bool {
 	for _, x := range imports {
 		m, _ := x.(map[string]any)
 		p, _ := m["path"].(string)
-		if d, _ := m["disable"].(bool); !d && strings.Contains(strings.ToLower(p), "google/docsy") {
+		if d, _ := m["disable"].(bool); !d && strings.Contains(strings.ToLower(p), name) {
 			return true
 		}
 	}
