@@ -652,6 +652,12 @@ func (c *converter) hugo(i int) int {
 			return n
 		}
 	}
+	if m, ok := c.im.conf.media[t.name]; ok && !t.closing && args.named["src"] != "" && c.siteImage(args.named["src"]) {
+		// The site's own video or sound, which plays the file of its
+		// src.
+		c.media(i, t.end, m, args)
+		return t.end - i
+	}
 	if c.im.conf.figures[t.name] && !t.closing && args.named["src"] != "" {
 		// The site's own figure, which shows the image of its src.
 		if !c.siteImage(args.named["src"]) {
@@ -1267,6 +1273,39 @@ func (c *converter) figure(i, end int, a args) {
 	}
 	c.out.WriteString(img)
 	c.im.res.Converted++
+}
+
+// media writes the site's shortcode m from body offset i to end, which
+// plays the video or sound of its src: on a site whose raw HTML is
+// published, that element with its controls, in a <figure> with its
+// caption when the template showed one; on another, a link to the file.
+func (c *converter) media(i, end int, m mediaShortcode, a args) {
+	c.at = i
+	src := a.named["src"]
+	if u, ok := c.resolve(src); ok {
+		src = u
+	}
+	el, caption := m.el, ""
+	if m.caption != "" {
+		caption = a.named[m.caption]
+	}
+	c.im.res.Converted++
+	if !c.im.conf.unsafe {
+		text := map[string]string{"video": "Video", "audio": "Sound"}[el]
+		if caption != "" {
+			text += ": " + caption
+		}
+		c.writeLink(i, end, strings.NewReplacer("[", `\[`, "]", `\]`, "\n", " ").Replace(text), src)
+		return
+	}
+	player := "<" + el + ` controls src="` + html.EscapeString(src) + `"></` + el + ">"
+	if caption != "" && c.aloneOnLine(i, end) {
+		player = "<figure>" + player + "<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption></figure>"
+		if k := afterSpaces(c.body, end); k < len(c.body) && c.body[k] == '\n' && !blankLine(c.body[k+1:]) {
+			player += "\n" // the text below is not the HTML block's
+		}
+	}
+	c.out.WriteString(player)
 }
 
 // writeLink writes a link with text to u, in place of the shortcode at

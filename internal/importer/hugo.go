@@ -223,7 +223,7 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
-	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes, im.conf.quoteKinds, im.conf.details, im.conf.mathShortcodes = siteShortcodes(im.src, conf)
+	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes, im.conf.quoteKinds, im.conf.details, im.conf.mathShortcodes, im.conf.media = siteShortcodes(im.src, conf)
 	im.conf.docsy = usesDocsy(conf)
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
@@ -492,6 +492,17 @@ func leafBundle(src fs.FS, dir string) bool {
 // parameter.
 var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
 
+// mediaShortcode is a site's own shortcode that plays the video or
+// sound its src parameter names: the element, "video" or "audio", and
+// the parameter whose text the template shows as its caption, if any.
+type mediaShortcode struct {
+	el, caption string
+}
+
+// captionParamRE finds, in a shortcode's template, the use of its title
+// or caption parameter.
+var captionParamRE = regexp.MustCompile(`\.Get\s+"(title|caption)"|\.Params\.(title|caption)\b`)
+
 // highlightRE finds, in a shortcode's template, a call of Hugo's
 // highlighter: highlight, transform.Highlight.
 var highlightRE = regexp.MustCompile(`\b(?:transform\.Highlight|highlight)\s`)
@@ -506,10 +517,12 @@ var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 // figure, a theme's img), of those whose template is a block quote of
 // their inside, and of those whose template highlights their inside as
 // code (a config shown in three formats), each of these true when it
-// reads the code's language from its first or lang parameter. conf names
+// reads the code's language from its first or lang parameter, and
+// media, those whose template plays the file their src parameter
+// names. conf names
 // the themes; the site's template of a name is the one Hugo uses, of
 // layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
-func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes, kinds, details, math map[string]bool) {
+func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes, kinds, details, math map[string]bool, media map[string]mediaShortcode) {
 	var dirs []string
 	themes := hugoThemes(conf)
 	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
@@ -517,6 +530,7 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	figures, quotes, code, includes, kinds, details, math = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	media = map[string]mediaShortcode{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -529,6 +543,17 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 				continue
 			}
 			figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
+			delete(media, name)
+			for _, el := range []string{"video", "audio"} {
+				if !figures[name] && bytes.Contains(data, []byte("<"+el)) && figureSrcRE.Match(data) {
+					m := mediaShortcode{el: el}
+					if c := captionParamRE.FindSubmatch(data); c != nil {
+						m.caption = cmp.Or(string(c[1]), string(c[2]))
+					}
+					media[name] = m
+					break
+				}
+			}
 			inner := bytes.Contains(data, []byte(".Inner"))
 			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
 			kinds[name] = quotes[name] && quoteClassRE.Match(data)
@@ -542,7 +567,7 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 			includes[name] = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 		}
 	}
-	return figures, quotes, code, includes, kinds, details, math
+	return figures, quotes, code, includes, kinds, details, math, media
 }
 
 // quoteClassRE finds, in a quote shortcode's template, a class made of

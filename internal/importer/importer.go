@@ -180,6 +180,9 @@ type siteConfig struct {
 	// figures are the site's own shortcodes (of its layouts/ or its
 	// theme's) that show the image their src parameter names, by name.
 	figures map[string]bool
+	// media are the site's own shortcodes that play the video or sound
+	// their src parameter names, by name.
+	media map[string]mediaShortcode
 	// quotes are the site's own shortcodes whose template is a block
 	// quote of their inside, by name; quoteKinds those of them whose
 	// first parameter is its class, a note's kind (hugo-book's
