@@ -192,6 +192,12 @@ func (im *importer) convertBody(p *page) []byte {
 		if len(im.conf.fenceLabels) > 0 && (i == 0 || b[i-1] == '\n') {
 			c.fenceLabel(i)
 		}
+		if im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && (i == 0 || b[i-1] == '\n') {
+			if n := c.captionedImage(i); n > 0 {
+				i += n
+				continue
+			}
+		}
 		if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
 			if n := c.markdownEnd(i); n > 0 {
 				i += n
@@ -331,6 +337,48 @@ func (c *converter) fenceLabel(i int) {
 			return
 		}
 	}
+}
+
+// imageLineRE matches a line that is a Markdown image and nothing else:
+// its text, its address and its title.
+var imageLineRE = regexp.MustCompile(`^!\[([^\[\]\n]*)\]\(\s*([^\s()<>]+)(?:\s+"([^"\n]*)")?\s*\)[ \t]*$`)
+
+// captionedImage writes the image at body offset i, on a site whose image
+// render hook showed a caption under it (see imageCaption), as a <figure>
+// with that caption, when the image is a line of its own in a paragraph
+// of such lines, as the hook's figure was a block of its own; and returns
+// how many bytes of the body it took, 0 when it is no such image or has
+// no caption.
+func (c *converter) captionedImage(i int) int {
+	b := c.body
+	line := func(from int) []byte { return bytes.TrimRight(b[from:lineEnd(b, from)], "\r\n") }
+	m := imageLineRE.FindSubmatch(line(i))
+	if m == nil || c.inCode(i) {
+		return 0
+	}
+	alone := func(l []byte) bool { return blankLine(l) || imageLineRE.Match(l) }
+	end := i + len(line(i))
+	if i > 0 && !alone(line(lineStart(b, i-1))) || lineEnd(b, i) < len(b) && !alone(line(lineEnd(b, i))) {
+		return 0
+	}
+	alt, title := string(m[1]), string(m[3])
+	caption := alt
+	if c.im.conf.imageCaption == "title" {
+		caption = title
+	}
+	if strings.TrimSpace(caption) == "" {
+		return 0
+	}
+	if t, ok := plainText(c.im.code, caption); ok {
+		caption = t // the hook showed the HTML of its Markdown
+	}
+	c.at = i
+	src := string(m[2])
+	if u, ok := c.resolve(src); ok {
+		src = u
+	}
+	c.figureHTML(src, alt, caption, "")
+	return end - i
 }
 
 // maxLeftOutNotes is the most characters left out of a page (see

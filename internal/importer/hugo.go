@@ -228,6 +228,7 @@ func (im *importer) hugo() error {
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
+	im.conf.imageCaption = imageCaption(im.src, conf)
 	im.conf.ownShortcodes = map[string]bool{}
 	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
 		entries, _ := fs.ReadDir(im.src, dir)
@@ -469,6 +470,48 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 		})
 	}
 	return keys
+}
+
+// imageCaption returns what the Hugo site's image render hook
+// (render-image.html, its own or its theme's) shows in a <figcaption>
+// under the image: "text", the image's text (.Text, .PlainText), or
+// "title", its title; "" when it shows no caption.
+func imageCaption(src fs.FS, conf map[string]any) string {
+	roots := []string{"layouts"}
+	for _, t := range hugoThemes(conf) {
+		roots = append(roots, "themes/"+t+"/layouts")
+	}
+	for _, root := range roots { // the site's hook first
+		what := ""
+		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fs.SkipDir
+			}
+			if what != "" || d.IsDir() || d.Name() != "render-image.html" {
+				return nil
+			}
+			data, err := fs.ReadFile(src, p)
+			if err != nil {
+				return nil
+			}
+			from := bytes.Index(data, []byte("<figcaption"))
+			to := bytes.Index(data, []byte("</figcaption>"))
+			if from < 0 || to < from {
+				return nil
+			}
+			switch caption := data[from:to]; {
+			case bytes.Contains(caption, []byte(".Text")) || bytes.Contains(caption, []byte(".PlainText")):
+				what = "text"
+			case bytes.Contains(caption, []byte(".Title")):
+				what = "title"
+			}
+			return nil
+		})
+		if what != "" {
+			return what
+		}
+	}
+	return ""
 }
 
 // fenceAttrRE finds an attribute a code block render hook reads:

@@ -217,6 +217,9 @@ type siteConfig struct {
 	// fenceLabels are the attributes of a fenced code block that the
 	// site's render hook shows above it ("filename"), see fenceLabels.
 	fenceLabels []string
+	// imageCaption is what the site's image render hook shows as an
+	// image's caption: "text" (its alt text) or "title", or "".
+	imageCaption string
 	// hugoConf is a Hugo site's config, its keys in lower case, for
 	// the param shortcode.
 	hugoConf map[string]any
