@@ -343,10 +343,15 @@ func (c *converter) fenceLabel(i int) {
 // its text, its address and its title.
 var imageLineRE = regexp.MustCompile(`^!\[([^\[\]\n]*)\]\(\s*([^\s()<>]+)(?:\s+"([^"\n]*)")?\s*\)[ \t]*$`)
 
+// shortcodeLineRE matches a line that is a Hugo shortcode's tag and
+// nothing else, which Hugo wrote as a block of its own.
+var shortcodeLineRE = regexp.MustCompile(`^\{\{[<%].*[>%]\}\}[ \t]*$`)
+
 // captionedImage writes the image at body offset i, on a site whose image
 // render hook showed a caption under it (see imageCaption), as a <figure>
-// with that caption, when the image is a line of its own in a paragraph
-// of such lines, as the hook's figure was a block of its own; and returns
+// with that caption, when the image is a line of its own between blank
+// lines, other such images or shortcodes alone on their lines, as the
+// hook's figure was a block of its own; and returns
 // how many bytes of the body it took, 0 when it is no such image or has
 // no caption.
 func (c *converter) captionedImage(i int) int {
@@ -356,9 +361,10 @@ func (c *converter) captionedImage(i int) int {
 	if m == nil || c.inCode(i) {
 		return 0
 	}
-	alone := func(l []byte) bool { return blankLine(l) || imageLineRE.Match(l) }
+	alone := func(l []byte) bool { return blankLine(l) || imageLineRE.Match(l) || shortcodeLineRE.Match(l) }
 	end := i + len(line(i))
-	if i > 0 && !alone(line(lineStart(b, i-1))) || lineEnd(b, i) < len(b) && !alone(line(lineEnd(b, i))) {
+	next := lineEnd(b, i)
+	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) {
 		return 0
 	}
 	alt, title := string(m[1]), string(m[3])
@@ -378,6 +384,9 @@ func (c *converter) captionedImage(i int) int {
 		src = u
 	}
 	c.figureHTML(src, alt, caption, "")
+	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
+		c.out.WriteString("\n") // the line below is not the HTML block's
+	}
 	return end - i
 }
 
