@@ -468,10 +468,11 @@ func quoteFooter(a args) string {
 
 // emoji writes the emoji that the short name at body offset i, ":eyes:",
 // stood for on a source that showed them, and returns how many bytes of
-// the body it took; 0 when there is none there, or it is in code.
+// the body it took; 0 when there is none there, or it is in code or in
+// a Hugo page's raw HTML block, which goldmark publishes as written.
 func (c *converter) emoji(i int) int {
 	b := c.body
-	if !c.im.conf.emoji || b[i] != ':' || c.inCode(i) {
+	if !c.im.conf.emoji || b[i] != ':' || c.inCode(i) || c.inHTMLBlock(i) {
 		return 0
 	}
 	end := i + 1
