@@ -644,6 +644,10 @@ func (im *importer) render(p *page) []byte {
 	if t := p.get("toc"); t != nil && t.ShortTag() == "!!bool" {
 		add("toc", t)
 		consumed["toc"] = true
+	} else if t := p.get("showtoc"); t != nil && t.ShortTag() == "!!bool" && p.foldKeys {
+		// PaperMod's ShowToc, read in any case, as Hugo reads keys.
+		add("toc", t)
+		consumed["showtoc"] = true
 	}
 	if !p.post {
 		add("type", scalar("page"))
