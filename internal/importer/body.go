@@ -907,8 +907,95 @@ func (c *converter) liquid(i int) int {
 	case "include", "include_relative":
 		c.include(t)
 		return t.end - i
+	case "for":
+		if n := c.collectionLoop(t); n > 0 {
+			return n
+		}
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
+}
+
+// loopRE matches the inside of a Liquid loop over the pages of a
+// collection or the posts, in the order Jekyll gives them or reversed:
+// "post in site.publications reversed".
+var loopRE = regexp.MustCompile(`^\w+\s+in\s+site\.(\w+)(\s+reversed)?$`)
+
+// collectionLoop writes the Liquid loop t over the pages of a collection
+// with output, or over the posts ({% for post in site.publications
+// reversed %}, as academicpages lists its publications), as the list of
+// links to those pages as they are now, in Jekyll's order: a Markdown
+// list, or one of HTML in a raw HTML block. It returns how many bytes of
+// the body it took, to the end of its endfor tag; 0 when the loop holds
+// anything but text, HTML, outputs and includes (a condition, another
+// loop), which choose what it shows, or is over something else.
+func (c *converter) collectionLoop(t tag) int {
+	m := loopRE.FindStringSubmatch(t.args)
+	if m == nil || c.inCode(t.start) || c.im.conf.polyglot != nil {
+		return 0 // polyglot lists each language's pages on its own
+	}
+	name, reversed := m[1], m[2] != ""
+	dir := ""
+	for _, coll := range c.im.conf.collections { // by folder
+		if coll.name == name && coll.output {
+			dir = coll.dir
+		}
+	}
+	future, _ := lookup(c.im.conf.vars, "future").(bool)
+	var pages []*page
+	for _, p := range c.im.pages {
+		if p.draft || p.unpublished || !future && p.date.After(c.im.now) {
+			continue // Jekyll lists only what it publishes
+		}
+		if dir != "" && strings.HasPrefix(p.src, dir+"/") || name == "posts" && p.post {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		return 0
+	}
+	// The end tag, with nothing between that chooses what is shown.
+	b := c.body
+	end := -1
+	for k := t.end; k < len(b); k++ {
+		in, ok := c.readTag(k, "{%", "%}")
+		if !ok {
+			continue
+		}
+		if in.name == "endfor" {
+			end = in.end
+			break
+		}
+		if in.name != "include" && in.name != "include_relative" {
+			return 0
+		}
+		k = in.end - 1
+	}
+	if end < 0 {
+		return 0
+	}
+	// Jekyll orders a collection's documents by date, then path, and
+	// gives site.posts newest first.
+	slices.SortStableFunc(pages, func(a, b *page) int {
+		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.src, b.src))
+	})
+	if name == "posts" != reversed {
+		slices.Reverse(pages)
+	}
+	inHTML := inSpans(c.html, t.start)
+	for k, p := range pages {
+		switch {
+		case inHTML:
+			c.out.WriteString(`<li><a href="/` + html.EscapeString(p.newURL) + `">` + html.EscapeString(p.title) + "</a></li>")
+		default:
+			if k > 0 {
+				c.out.WriteString("\n")
+			}
+			c.out.WriteString("- [" + linkText(p.title) + "](</" + p.newURL + ">)")
+		}
+	}
+	c.im.res.Converted++
+	c.im.done(c.pos(t.start), "a Liquid loop over site.%s: written as the list of its %d pages as they are now (new pages do not join it)", name, len(pages))
+	return end - t.start
 }
 
 // addressStart reports whether out, what the converter has written, ends
