@@ -351,9 +351,8 @@ var shortcodeLineRE = regexp.MustCompile(`^\{\{[<%].*[>%]\}\}[ \t]*$`)
 // render hook showed a caption under it (see imageCaption), as a <figure>
 // with that caption, when the image is a line of its own between blank
 // lines, other such images or shortcodes alone on their lines, as the
-// hook's figure was a block of its own; and returns
-// how many bytes of the body it took, 0 when it is no such image or has
-// no caption.
+// hook's figure was a block of its own; and returns how many bytes of
+// the body it took, 0 when it is no such image or has no caption.
 func (c *converter) captionedImage(i int) int {
 	b := c.body
 	line := func(from int) []byte { return bytes.TrimRight(b[from:lineEnd(b, from)], "\r\n") }
@@ -1844,8 +1843,7 @@ func (c *converter) shortcodeEnd(t tag) int {
 
 // detailsStart begins the fold that Hugo's details shortcode (or a
 // site's own whose template is a <details>, of that name or another)
-// stands for,
-// {{< details summary="Why?" >}} at the start of a line: on a site
+// stands for, {{< details summary="Why?" >}} at the start of a line: on a site
 // whose raw HTML is published, a <details> with its <summary>, its
 // inside Markdown between blank lines; on another, its summary in bold
 // above its inside, which then shows unfolded. The end tag is written

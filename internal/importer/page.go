@@ -173,10 +173,6 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 	return p, true
 }
 
-// addressKeys are the front matter keys that hold a page's old address,
-// which keeps every character it has.
-var addressKeys = []string{"permalink", "url", "aliases", "redirect_from"}
-
 // dropBOMs leaves out of p's front matter values, but for its old
 // addresses, each byte order mark (U+FEFF), which a spreadsheet's cells
 // leave behind and the source showed as nothing, with a note at each key
@@ -198,8 +194,8 @@ func (im *importer) dropBOMs(p *page) {
 		return found
 	}
 	for _, f := range p.fields {
-		if slices.ContainsFunc(addressKeys, func(k string) bool { return p.is(f.key, k) }) {
-			continue
+		if slices.ContainsFunc([]string{"permalink", "url", "aliases", "redirect_from"}, func(k string) bool { return p.is(f.key, k) }) {
+			continue // the old address keeps every character it has
 		}
 		if drop(f.val) {
 			im.done(f.pos, "%s: the character U+FEFF, a byte order mark, which shows as nothing: left out", f.key)
