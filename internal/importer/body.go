@@ -1201,6 +1201,17 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 		c.im.note(c.pos(i), "%s as the address of a reference: left out", what)
 		return t.end + le - i
 	}
+	if m := openAddressAttrRE.FindSubmatchIndex(lastLine(c.out.Bytes())); m != nil {
+		// In the address of a raw HTML element, where a comment would
+		// be part of the address: the attribute goes, the element
+		// stays, as one whose address names nothing does.
+		q := c.out.Bytes()[c.out.Len()-len(lastLine(c.out.Bytes()))+m[2]]
+		if k := bytes.IndexAny(b[t.end:], string(q)+"<>\n"); k >= 0 && b[t.end+k] == q {
+			c.out.Truncate(c.out.Len() - len(lastLine(c.out.Bytes())) + m[0])
+			c.im.note(c.pos(i), "%s in the address of an HTML element: the attribute is left out", what)
+			return t.end + k + 1 - i
+		}
+	}
 	var closer byte
 	switch {
 	case i > 0 && b[i-1] == '<':
@@ -1245,6 +1256,11 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	c.wrap(t, what)
 	return t.end - i
 }
+
+// openAddressAttrRE finds, at the end of what the converter has written,
+// the start of a raw HTML element's address attribute whose value is not
+// yet closed: ` href="../../`. Its group is the quote.
+var openAddressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(["'])[^"'<>]*$`)
 
 // wrapAddress wraps t, the address of a link whose text ends with the
 // "]" at body offset k, the last byte written, in a comment, noting what:
