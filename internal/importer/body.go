@@ -192,6 +192,12 @@ func (im *importer) convertBody(p *page) []byte {
 		if len(im.conf.fenceLabels) > 0 && (i == 0 || b[i-1] == '\n') {
 			c.fenceLabel(i)
 		}
+		if im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && (i == 0 || b[i-1] == '\n') {
+			if n := c.captionedImage(i); n > 0 {
+				i += n
+				continue
+			}
+		}
 		if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
 			if n := c.markdownEnd(i); n > 0 {
 				i += n
@@ -333,6 +339,56 @@ func (c *converter) fenceLabel(i int) {
 	}
 }
 
+// imageLineRE matches a line that is a Markdown image and nothing else:
+// its text, its address and its title.
+var imageLineRE = regexp.MustCompile(`^!\[([^\[\]\n]*)\]\(\s*([^\s()<>]+)(?:\s+"([^"\n]*)")?\s*\)[ \t]*$`)
+
+// shortcodeLineRE matches a line that is a Hugo shortcode's tag and
+// nothing else, which Hugo wrote as a block of its own.
+var shortcodeLineRE = regexp.MustCompile(`^\{\{[<%].*[>%]\}\}[ \t]*$`)
+
+// captionedImage writes the image at body offset i, on a site whose image
+// render hook showed a caption under it (see imageCaption), as a <figure>
+// with that caption, when the image is a line of its own between blank
+// lines, other such images or shortcodes alone on their lines, as the
+// hook's figure was a block of its own; and returns how many bytes of
+// the body it took, 0 when it is no such image or has no caption.
+func (c *converter) captionedImage(i int) int {
+	b := c.body
+	line := func(from int) []byte { return bytes.TrimRight(b[from:lineEnd(b, from)], "\r\n") }
+	m := imageLineRE.FindSubmatch(line(i))
+	if m == nil || c.inCode(i) {
+		return 0
+	}
+	alone := func(l []byte) bool { return blankLine(l) || imageLineRE.Match(l) || shortcodeLineRE.Match(l) }
+	end := i + len(line(i))
+	next := lineEnd(b, i)
+	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) {
+		return 0
+	}
+	alt, title := string(m[1]), string(m[3])
+	caption := alt
+	if c.im.conf.imageCaption == "title" {
+		caption = title
+	}
+	if strings.TrimSpace(caption) == "" {
+		return 0
+	}
+	if t, ok := plainText(c.im.code, caption); ok {
+		caption = t // the hook showed the HTML of its Markdown
+	}
+	c.at = i
+	src := string(m[2])
+	if u, ok := c.resolve(src); ok {
+		src = u
+	}
+	c.figureHTML(src, alt, caption, "")
+	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
+		c.out.WriteString("\n") // the line below is not the HTML block's
+	}
+	return end - i
+}
+
 // maxLeftOutNotes is the most characters left out of a page (see
 // converter.unprintable) noted each at its place.
 const maxLeftOutNotes = 10
@@ -347,15 +403,21 @@ func (c *converter) unprintable(i int) int {
 	if ch := b[i]; ch >= 0x20 && ch < 0x7f || ch == '\n' {
 		return 0
 	}
+	what := "the character U+%04X cannot be shown in a web page: left out"
 	off, r, ok := yamlpos.Unprintable(b[i:min(len(b), i+utf8.UTFMax)])
 	if !ok || off != 0 {
-		return 0
+		if !bytes.HasPrefix(b[i:], []byte("\uFEFF")) {
+			return 0
+		}
+		// A byte order mark inside the text, which a spreadsheet's
+		// cells leave behind: a web page shows it as nothing, and at
+		// the start of a link's address it makes the address another.
+		r, what = 0xFEFF, "the character U+%04X, a byte order mark, which shows as nothing: left out"
 	}
 	// The first ten are noted at their places; the others of the page
 	// are counted in the tenth note, since finding each one's line and
 	// column from the top of the file would take time in the square of
 	// their number (60,000 in one page took 1.9 s).
-	const what = "the character U+%04X cannot be shown in a web page: left out"
 	if c.leftOut < maxLeftOutNotes {
 		c.im.done(c.pos(i), what, r)
 		c.leftOutNote, c.leftOutRune = len(c.im.res.Notes)-1, r
@@ -405,10 +467,11 @@ func quoteFooter(a args) string {
 
 // emoji writes the emoji that the short name at body offset i, ":eyes:",
 // stood for on a source that showed them, and returns how many bytes of
-// the body it took; 0 when there is none there, or it is in code.
+// the body it took; 0 when there is none there, or it is in code or in
+// a Hugo page's raw HTML block, which goldmark publishes as written.
 func (c *converter) emoji(i int) int {
 	b := c.body
-	if !c.im.conf.emoji || b[i] != ':' || c.inCode(i) {
+	if !c.im.conf.emoji || b[i] != ':' || c.inCode(i) || c.inHTMLBlock(i) {
 		return 0
 	}
 	end := i + 1
@@ -602,7 +665,9 @@ func (c *converter) hugo(i int) int {
 			return n
 		}
 	}
-	if _, own := c.im.conf.quotes[t.name]; t.name == "details" && !t.closing && (!own || c.im.conf.details[t.name]) {
+	if _, own := c.im.conf.quotes[t.name]; !t.closing && (t.name == "details" && !own || c.im.conf.details[t.name]) {
+		// Hugo's details, or a site's shortcode of any name whose
+		// template is a <details> of its inside (PaperMod's collapse).
 		if n := c.detailsStart(t, args); n > 0 {
 			return n
 		}
@@ -643,6 +708,12 @@ func (c *converter) hugo(i int) int {
 		if n := c.quoteStart(t, header, quoteFooter(args)); n > 0 {
 			return n
 		}
+	}
+	if m, ok := c.im.conf.media[t.name]; ok && !t.closing && args.named["src"] != "" && c.siteImage(args.named["src"]) {
+		// The site's own video or sound, which plays the file of its
+		// src.
+		c.media(i, t.end, m, args)
+		return t.end - i
 	}
 	if c.im.conf.figures[t.name] && !t.closing && args.named["src"] != "" {
 		// The site's own figure, which shows the image of its src.
@@ -835,8 +906,95 @@ func (c *converter) liquid(i int) int {
 	case "include", "include_relative":
 		c.include(t)
 		return t.end - i
+	case "for":
+		if n := c.collectionLoop(t); n > 0 {
+			return n
+		}
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
+}
+
+// loopRE matches the inside of a Liquid loop over the pages of a
+// collection or the posts, in the order Jekyll gives them or reversed:
+// "post in site.publications reversed".
+var loopRE = regexp.MustCompile(`^\w+\s+in\s+site\.(\w+)(\s+reversed)?$`)
+
+// collectionLoop writes the Liquid loop t over the pages of a collection
+// with output, or over the posts ({% for post in site.publications
+// reversed %}, as academicpages lists its publications), as the list of
+// links to those pages as they are now, in Jekyll's order: a Markdown
+// list, or one of HTML in a raw HTML block. It returns how many bytes of
+// the body it took, to the end of its endfor tag; 0 when the loop holds
+// anything but text, HTML, outputs and includes (a condition, another
+// loop), which choose what it shows, or is over something else.
+func (c *converter) collectionLoop(t tag) int {
+	m := loopRE.FindStringSubmatch(t.args)
+	if m == nil || c.inCode(t.start) || c.im.conf.polyglot != nil {
+		return 0 // polyglot lists each language's pages on its own
+	}
+	name, reversed := m[1], m[2] != ""
+	dir := ""
+	for _, coll := range c.im.conf.collections { // by folder
+		if coll.name == name && coll.output {
+			dir = coll.dir
+		}
+	}
+	future, _ := lookup(c.im.conf.vars, "future").(bool)
+	var pages []*page
+	for _, p := range c.im.pages {
+		if p.draft || p.unpublished || !future && p.date.After(c.im.now) {
+			continue // Jekyll lists only what it publishes
+		}
+		if dir != "" && strings.HasPrefix(p.src, dir+"/") || name == "posts" && p.post {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		return 0
+	}
+	// The end tag, with nothing between that chooses what is shown.
+	b := c.body
+	end := -1
+	for k := t.end; k < len(b); k++ {
+		in, ok := c.readTag(k, "{%", "%}")
+		if !ok {
+			continue
+		}
+		if in.name == "endfor" {
+			end = in.end
+			break
+		}
+		if in.name != "include" && in.name != "include_relative" {
+			return 0
+		}
+		k = in.end - 1
+	}
+	if end < 0 {
+		return 0
+	}
+	// Jekyll orders a collection's documents by date, then path, and
+	// gives site.posts newest first.
+	slices.SortStableFunc(pages, func(a, b *page) int {
+		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.src, b.src))
+	})
+	if name == "posts" != reversed {
+		slices.Reverse(pages)
+	}
+	inHTML := inSpans(c.html, t.start)
+	for k, p := range pages {
+		switch {
+		case inHTML:
+			c.out.WriteString(`<li><a href="/` + html.EscapeString(p.newURL) + `">` + html.EscapeString(p.title) + "</a></li>")
+		default:
+			if k > 0 {
+				c.out.WriteString("\n")
+			}
+			c.out.WriteString("- [" + linkText(p.title) + "](</" + p.newURL + ">)")
+		}
+	}
+	c.im.res.Converted++
+	c.im.done(c.pos(t.start), "a Liquid loop over site.%s: written as the list of its %d pages as they are now (new pages do not join it)", name, len(pages))
+	return end - t.start
 }
 
 // addressStart reports whether out, what the converter has written, ends
@@ -1043,6 +1201,17 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 		c.im.note(c.pos(i), "%s as the address of a reference: left out", what)
 		return t.end + le - i
 	}
+	if m := openAddressAttrRE.FindSubmatchIndex(lastLine(c.out.Bytes())); m != nil {
+		// In the address of a raw HTML element, where a comment would
+		// be part of the address: the attribute goes, the element
+		// stays, as one whose address names nothing does.
+		q := c.out.Bytes()[c.out.Len()-len(lastLine(c.out.Bytes()))+m[2]]
+		if k := bytes.IndexAny(b[t.end:], string(q)+"<>\n"); k >= 0 && b[t.end+k] == q {
+			c.out.Truncate(c.out.Len() - len(lastLine(c.out.Bytes())) + m[0])
+			c.im.note(c.pos(i), "%s in the address of an HTML element: the attribute is left out", what)
+			return t.end + k + 1 - i
+		}
+	}
 	var closer byte
 	switch {
 	case i > 0 && b[i-1] == '<':
@@ -1087,6 +1256,11 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	c.wrap(t, what)
 	return t.end - i
 }
+
+// openAddressAttrRE finds, at the end of what the converter has written,
+// the start of a raw HTML element's address attribute whose value is not
+// yet closed: ` href="../../`. Its group is the quote.
+var openAddressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(["'])[^"'<>]*$`)
 
 // wrapAddress wraps t, the address of a link whose text ends with the
 // "]" at body offset k, the last byte written, in a comment, noting what:
@@ -1259,6 +1433,39 @@ func (c *converter) figure(i, end int, a args) {
 	}
 	c.out.WriteString(img)
 	c.im.res.Converted++
+}
+
+// media writes the site's shortcode m from body offset i to end, which
+// plays the video or sound of its src: on a site whose raw HTML is
+// published, that element with its controls, in a <figure> with its
+// caption when the template showed one; on another, a link to the file.
+func (c *converter) media(i, end int, m mediaShortcode, a args) {
+	c.at = i
+	src := a.named["src"]
+	if u, ok := c.resolve(src); ok {
+		src = u
+	}
+	el, caption := m.el, ""
+	if m.caption != "" {
+		caption = a.named[m.caption]
+	}
+	c.im.res.Converted++
+	if !c.im.conf.unsafe {
+		text := map[string]string{"video": "Video", "audio": "Sound"}[el]
+		if caption != "" {
+			text += ": " + caption
+		}
+		c.writeLink(i, end, strings.NewReplacer("[", `\[`, "]", `\]`, "\n", " ").Replace(text), src)
+		return
+	}
+	player := "<" + el + ` controls src="` + html.EscapeString(src) + `"></` + el + ">"
+	if caption != "" && c.aloneOnLine(i, end) {
+		player = "<figure>" + player + "<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption></figure>"
+		if k := afterSpaces(c.body, end); k < len(c.body) && c.body[k] == '\n' && !blankLine(c.body[k+1:]) {
+			player += "\n" // the text below is not the HTML block's
+		}
+	}
+	c.out.WriteString(player)
 }
 
 // writeLink writes a link with text to u, in place of the shortcode at
@@ -1651,8 +1858,8 @@ func (c *converter) shortcodeEnd(t tag) int {
 }
 
 // detailsStart begins the fold that Hugo's details shortcode (or a
-// site's own of that name whose template is a <details>) stands for,
-// {{< details summary="Why?" >}} at the start of a line: on a site
+// site's own whose template is a <details>, of that name or another)
+// stands for, {{< details summary="Why?" >}} at the start of a line: on a site
 // whose raw HTML is published, a <details> with its <summary>, its
 // inside Markdown between blank lines; on another, its summary in bold
 // above its inside, which then shows unfolded. The end tag is written
@@ -1660,7 +1867,7 @@ func (c *converter) shortcodeEnd(t tag) int {
 // the shortcode is not one it can write so.
 func (c *converter) detailsStart(t tag, a args) int {
 	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.pos(0), "Details"))
-	open := a.named["open"] == "true" || slices.Contains(a.posn, "open")
+	open := a.named["open"] == "true" || a.named["openByDefault"] == "true" || slices.Contains(a.posn, "open")
 	return c.labelStart(t, summary, c.im.conf.unsafe, open)
 }
 
@@ -1974,6 +2181,9 @@ func (c *converter) include(t tag) {
 		c.out.WriteString("<!-- plotline import: TODO " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
 	}
+	if t.name == "include" && c.themeInclude(t, name, data, err == nil) {
+		return
+	}
 	switch {
 	case err != nil:
 		todo("names no file " + file)
@@ -1992,6 +2202,44 @@ func (c *converter) include(t tag) {
 		c.out.Write(bytes.TrimRight(data, "\n"))
 		c.im.res.Converted++
 	}
+}
+
+// themeInclude converts the include t of name when it is one of
+// minimal-mistakes' own, which a site whose theme it is shows from the
+// theme (found is false) or from its copy of the theme's file, data: the
+// figure (image_path, alt, caption) is an image with its caption, as
+// Hugo's figure is, and a video of YouTube or Vimeo (id, provider) a link
+// to it. It reports whether it wrote t.
+func (c *converter) themeInclude(t tag, name string, data []byte, found bool) bool {
+	ours := map[string]string{"figure": "include.image_path", "video": "include.provider"}[name]
+	if ours == "" || found && !bytes.Contains(data, []byte(ours)) || !found && !c.im.conf.minimalMistakes {
+		return false
+	}
+	a := parseArgs(strings.TrimPrefix(strings.TrimSpace(t.args), name))
+	switch name {
+	case "figure":
+		if a.named["image_path"] == "" {
+			return false
+		}
+		c.figure(t.start, t.end, args{named: map[string]string{"src": a.named["image_path"], "alt": a.named["alt"], "caption": a.named["caption"]}})
+		return true
+	case "video":
+		id := a.named["id"]
+		var text, u string
+		switch a.named["provider"] {
+		case "youtube":
+			text, u = "YouTube: "+id, "https://www.youtube.com/watch?v="+url.QueryEscape(id)
+		case "vimeo":
+			text, u = "Vimeo: "+id, "https://vimeo.com/"+url.PathEscape(id)
+		}
+		if id == "" || u == "" {
+			return false
+		}
+		c.writeLink(t.start, t.end, text, u)
+		c.im.res.Converted++
+		return true
+	}
+	return false
 }
 
 // liquidFlowRE finds a Liquid tag that makes what a template shows

@@ -198,6 +198,12 @@ func (im *importer) hugo() error {
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
 	im.conf.description = lookupString(conf, "params.description")
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
+	if merge, _ := lookup(conf, "markup._merge").(string); !im.conf.unsafe && merge == "deep" &&
+		(importsModule(conf, "hugoblox/") || importsModule(conf, "wowchemy/")) {
+		// Hugo Blox's modules (Wowchemy's before them) publish raw
+		// HTML, and the site merges their markup config into its own.
+		im.conf.unsafe = true
+	}
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
@@ -217,11 +223,12 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
-	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes, im.conf.quoteKinds, im.conf.details, im.conf.mathShortcodes = siteShortcodes(im.src, conf)
+	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes, im.conf.quoteKinds, im.conf.details, im.conf.mathShortcodes, im.conf.media = siteShortcodes(im.src, conf)
 	im.conf.docsy = usesDocsy(conf)
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
+	im.conf.imageCaption = imageCaption(im.src, conf)
 	im.conf.ownShortcodes = map[string]bool{}
 	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
 		entries, _ := fs.ReadDir(im.src, dir)
@@ -383,6 +390,12 @@ func usesDocsy(conf map[string]any) bool {
 			return true
 		}
 	}
+	return importsModule(conf, "google/docsy")
+}
+
+// importsModule reports whether the Hugo config conf imports a module,
+// not disabled, whose path holds name, in lower case.
+func importsModule(conf map[string]any, name string) bool {
 	var imports []any
 	switch v := lookup(conf, "module.imports").(type) {
 	case []any:
@@ -395,7 +408,7 @@ func usesDocsy(conf map[string]any) bool {
 	for _, x := range imports {
 		m, _ := x.(map[string]any)
 		p, _ := m["path"].(string)
-		if d, _ := m["disable"].(bool); !d && strings.Contains(strings.ToLower(p), "google/docsy") {
+		if d, _ := m["disable"].(bool); !d && strings.Contains(strings.ToLower(p), name) {
 			return true
 		}
 	}
@@ -459,6 +472,48 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 	return keys
 }
 
+// imageCaption returns what the Hugo site's image render hook
+// (render-image.html, its own or its theme's) shows in a <figcaption>
+// under the image: "text", the image's text (.Text, .PlainText), or
+// "title", its title; "" when it shows no caption.
+func imageCaption(src fs.FS, conf map[string]any) string {
+	roots := []string{"layouts"}
+	for _, t := range hugoThemes(conf) {
+		roots = append(roots, "themes/"+t+"/layouts")
+	}
+	for _, root := range roots { // the site's hook first
+		what := ""
+		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fs.SkipDir
+			}
+			if what != "" || d.IsDir() || d.Name() != "render-image.html" {
+				return nil
+			}
+			data, err := fs.ReadFile(src, p)
+			if err != nil {
+				return nil
+			}
+			from := bytes.Index(data, []byte("<figcaption"))
+			to := bytes.Index(data, []byte("</figcaption>"))
+			if from < 0 || to < from {
+				return nil
+			}
+			switch caption := data[from:to]; {
+			case bytes.Contains(caption, []byte(".Text")) || bytes.Contains(caption, []byte(".PlainText")):
+				what = "text"
+			case bytes.Contains(caption, []byte(".Title")):
+				what = "title"
+			}
+			return nil
+		})
+		if what != "" {
+			return what
+		}
+	}
+	return ""
+}
+
 // fenceAttrRE finds an attribute a code block render hook reads:
 // index .Attributes "filename", or .Attributes.filename.
 var fenceAttrRE = regexp.MustCompile(`index\s+\$?\.Attributes\s+"(\w+)"|\.Attributes\.(\w+)`)
@@ -480,6 +535,17 @@ func leafBundle(src fs.FS, dir string) bool {
 // parameter.
 var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
 
+// mediaShortcode is a site's own shortcode that plays the video or
+// sound its src parameter names: the element, "video" or "audio", and
+// the parameter whose text the template shows as its caption, if any.
+type mediaShortcode struct {
+	el, caption string
+}
+
+// captionParamRE finds, in a shortcode's template, the use of its title
+// or caption parameter.
+var captionParamRE = regexp.MustCompile(`\.Get\s+"(title|caption)"|\.Params\.(title|caption)\b`)
+
 // highlightRE finds, in a shortcode's template, a call of Hugo's
 // highlighter: highlight, transform.Highlight.
 var highlightRE = regexp.MustCompile(`\b(?:transform\.Highlight|highlight)\s`)
@@ -494,10 +560,12 @@ var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 // figure, a theme's img), of those whose template is a block quote of
 // their inside, and of those whose template highlights their inside as
 // code (a config shown in three formats), each of these true when it
-// reads the code's language from its first or lang parameter. conf names
+// reads the code's language from its first or lang parameter, and
+// media, those whose template plays the file their src parameter
+// names. conf names
 // the themes; the site's template of a name is the one Hugo uses, of
 // layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
-func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes, kinds, details, math map[string]bool) {
+func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes, kinds, details, math map[string]bool, media map[string]mediaShortcode) {
 	var dirs []string
 	themes := hugoThemes(conf)
 	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
@@ -505,6 +573,7 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	figures, quotes, code, includes, kinds, details, math = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	media = map[string]mediaShortcode{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -517,6 +586,17 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 				continue
 			}
 			figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
+			delete(media, name)
+			for _, el := range []string{"video", "audio"} {
+				if !figures[name] && bytes.Contains(data, []byte("<"+el)) && figureSrcRE.Match(data) {
+					m := mediaShortcode{el: el}
+					if c := captionParamRE.FindSubmatch(data); c != nil {
+						m.caption = cmp.Or(string(c[1]), string(c[2]))
+					}
+					media[name] = m
+					break
+				}
+			}
 			inner := bytes.Contains(data, []byte(".Inner"))
 			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
 			kinds[name] = quotes[name] && quoteClassRE.Match(data)
@@ -530,7 +610,7 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 			includes[name] = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 		}
 	}
-	return figures, quotes, code, includes, kinds, details, math
+	return figures, quotes, code, includes, kinds, details, math, media
 }
 
 // quoteClassRE finds, in a quote shortcode's template, a class made of
@@ -809,6 +889,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			}
 			pg.slug = slug
 		}
+		im.previewImage(pg, p)
 		pg.newURL = newURL(pg.dest, pg.slug)
 		if section, _, found := strings.Cut(rel, "/"); found && !strings.HasPrefix(path.Base(rel), "_index.") {
 			pg.cats = []string{section}
@@ -817,6 +898,48 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		im.pages = append(im.pages, pg)
 		return nil
 	})
+}
+
+// previewExts are the kinds of image plotline takes as a page's preview.
+var previewExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp"}
+
+// previewImage sets the preview image of the Hugo page p, at src, a
+// bundle's index, from the theme's own way of naming it: PaperMod's
+// cover.image when that is a file of the bundle, else Hugo Blox's
+// (Wowchemy's) featured file of the bundle (featured.png). A page that
+// sets image: to a value of its own keeps it, under params.
+func (im *importer) previewImage(p *page, src string) {
+	if base := path.Base(src); p.lang != "" || !strings.HasPrefix(base, "index.") && !strings.HasPrefix(base, "_index.") {
+		return // a translation's files may be in another folder
+	}
+	if n := p.get("image"); n != nil && n.Kind == yaml.ScalarNode {
+		return
+	}
+	dir := path.Dir(src)
+	isImage := func(name string) bool {
+		return slices.Contains(previewExts, strings.ToLower(path.Ext(name)))
+	}
+	if c := p.get("cover"); c != nil && c.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(c.Content); i += 2 {
+			img := c.Content[i+1].Value
+			if c.Content[i].Value != "image" || !isImage(img) || !fs.ValidPath(img) {
+				continue
+			}
+			if _, err := fs.Stat(im.src, path.Join(dir, img)); err == nil {
+				p.preview = img
+				im.done(p.fieldPos("cover"), "cover.image %s: the page's image:, its link preview", img)
+				return
+			}
+		}
+	}
+	entries, _ := fs.ReadDir(im.src, dir)
+	for _, e := range entries {
+		if name := e.Name(); strings.HasPrefix(name, "featured.") && isImage(name) && e.Type().IsRegular() {
+			p.preview = name
+			im.done(diag.Pos{Path: src, Line: 1, Col: 1}, "%s, the bundle's featured image: the page's image:, its link preview", name)
+			return
+		}
+	}
 }
 
 // expiry reads the expiry date of the Hugo page p (expiryDate, or

@@ -29,6 +29,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // Kind names the generator a site comes from.
@@ -179,6 +180,9 @@ type siteConfig struct {
 	// figures are the site's own shortcodes (of its layouts/ or its
 	// theme's) that show the image their src parameter names, by name.
 	figures map[string]bool
+	// media are the site's own shortcodes that play the video or sound
+	// their src parameter names, by name.
+	media map[string]mediaShortcode
 	// quotes are the site's own shortcodes whose template is a block
 	// quote of their inside, by name; quoteKinds those of them whose
 	// first parameter is its class, a note's kind (hugo-book's
@@ -213,6 +217,9 @@ type siteConfig struct {
 	// fenceLabels are the attributes of a fenced code block that the
 	// site's render hook shows above it ("filename"), see fenceLabels.
 	fenceLabels []string
+	// imageCaption is what the site's image render hook shows as an
+	// image's caption: "text" (its alt text) or "title", or "".
+	imageCaption string
 	// hugoConf is a Hugo site's config, its keys in lower case, for
 	// the param shortcode.
 	hugoConf map[string]any
@@ -222,7 +229,13 @@ type siteConfig struct {
 	// jekyll
 	permalink string
 	exclude   []string
-	vars      map[string]any // _config.yml, for {{ site.x }}
+	// minimalMistakes is set when the site's theme is minimal-mistakes
+	// (theme: or remote_theme:), whose includes the site does not hold.
+	minimalMistakes bool
+	// include are the names of include:, which Jekyll reads though
+	// they start with an underscore or a dot (_pages).
+	include []string
+	vars    map[string]any // _config.yml, for {{ site.x }}
 	// dataDir is the folder of the data files, for {{ site.data.x }}:
 	// data_dir, or _data; data holds each one read, nil when it cannot
 	// be read, by its path.
@@ -317,6 +330,7 @@ func (im *importer) modDate(p string) time.Time {
 // finish converts every page, now that all are known, and writes the
 // config.
 func (im *importer) finish() {
+	im.visibleNames()
 	im.uniqueURLs()
 	im.byKey = map[string][]*page{}
 	im.dests = map[string]bool{}
@@ -356,10 +370,6 @@ func (im *importer) finish() {
 			taken[rel] = f
 		}
 	}
-	for _, p := range im.pages {
-		im.aliases(p, taken)
-	}
-	im.known = taken
 	im.tags = map[string]bool{}
 	for _, p := range im.pages {
 		for _, key := range im.tagKeys() {
@@ -368,6 +378,15 @@ func (im *importer) finish() {
 			}
 		}
 	}
+	// The list of each tag, which a page of the source may have stood
+	// at (a Jekyll page at /tags/markup/ whose layout listed the posts).
+	for t := range im.tags {
+		taken["tags/"+t+"/index.html"] = "plotline (its list of the tag " + t + ")"
+	}
+	for _, p := range im.pages {
+		im.aliases(p, taken)
+	}
+	im.known = taken
 	for _, p := range im.pages {
 		if p.html {
 			p.converted = im.convertHTML(p)
@@ -621,6 +640,37 @@ func (im *importer) onSite(u string) bool {
 	_, file := im.known[p]
 	_, dir := im.known[p+"/index.html"]
 	return file || dir
+}
+
+// visibleNames writes each page whose file name holds an invisible
+// character (a byte order mark a spreadsheet's cell left at the start of
+// a title the name was made of), which plotline build refuses, under the
+// name without it, with a note; its old address keeps it, for its
+// redirect.
+func (im *importer) visibleNames() {
+	taken := map[string]bool{}
+	for _, p := range im.pages {
+		taken[p.dest] = true
+	}
+	for _, p := range im.pages {
+		dir, name := path.Split(p.dest)
+		if !strings.ContainsFunc(name, sitefs.Invisible) {
+			continue
+		}
+		dest := dir + strings.Map(func(r rune) rune {
+			if sitefs.Invisible(r) {
+				return -1
+			}
+			return r
+		}, name)
+		if taken[dest] || path.Base(dest) == ".md" {
+			continue
+		}
+		taken[dest] = true
+		p.dest = dest
+		p.newURL = newURL(p.dest, p.slug)
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "the file's name holds an invisible character, which plotline build refuses: written as %s", strings.TrimPrefix(dest, "content/"))
+	}
 }
 
 // uniqueURLs gives each page that would share its plotline URL with an

@@ -105,6 +105,18 @@ func (im *importer) jekyll() error {
 			}
 		}
 	}
+	if in, ok := lookup(conf, "include").([]any); ok {
+		for _, e := range in {
+			if s, ok := e.(string); ok && strings.Trim(s, "/") != "" {
+				im.conf.include = append(im.conf.include, strings.Trim(s, "/"))
+			}
+		}
+	}
+	for _, key := range []string{"theme", "remote_theme"} {
+		if strings.Contains(strings.ToLower(lookupString(conf, key)), "minimal-mistakes") {
+			im.conf.minimalMistakes = true
+		}
+	}
 	im.readCollections(conf)
 	im.readCallouts(conf)
 	im.conf.polyglot = readPolyglot(conf)
@@ -129,7 +141,7 @@ func (im *importer) jekyll() error {
 				im.skipCollection(p, coll)
 				return fs.SkipDir
 			}
-			if strings.HasPrefix(name, "_") && name != "_posts" && name != "_drafts" && !inColl {
+			if strings.HasPrefix(name, "_") && name != "_posts" && name != "_drafts" && !inColl && !im.included(p) {
 				return fs.SkipDir
 			}
 			return nil
@@ -163,7 +175,7 @@ func (im *importer) jekyll() error {
 				break
 			}
 		}
-		if strings.HasPrefix(name, "_") {
+		if strings.HasPrefix(name, "_") && !im.included(p) {
 			return nil
 		}
 		data, err := fs.ReadFile(im.src, p)
@@ -232,9 +244,20 @@ func (im *importer) jekyll() error {
 		}
 		if pg == nil {
 			var ok bool
-			if pg, ok = im.readPage(p, data); !ok {
+			if pg, ok = im.readPage(p, data); !ok && kind == "" {
 				return nil
 			}
+			if !ok {
+				// Jekyll publishes a post or draft without front
+				// matter, as it does one with.
+				pg = &page{src: p, source: data, body: data}
+			}
+		}
+		if kind == "" && jekyllPageURL(pg, p, im.conf.permalink) == "/404.html" {
+			// The page for a missing address, in Markdown or kept in
+			// _pages (permalink: /404.html), as a 404.html is.
+			im.done(diag.Pos{Path: p}, "not imported: plotline writes %s", plotlineWrites["404.html"])
+			return nil
 		}
 		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && listLayout(im.src, layout) {
 			// A tag's page and the like: the layout made all of it.
@@ -242,7 +265,7 @@ func (im *importer) jekyll() error {
 			return nil
 		}
 		if kind == "" {
-			pg.dest = "content/" + strings.TrimSuffix(p, path.Ext(p)) + ".md"
+			pg.dest = "content/" + strings.TrimSuffix(im.pagePath(p), path.Ext(p)) + ".md"
 			im.fillIn(pg)
 			pg.oldURL = jekyllPageURL(pg, p, im.conf.permalink)
 		} else {
@@ -384,6 +407,41 @@ func (im *importer) excluded(p string) bool {
 		}
 	}
 	return false
+}
+
+// included reports whether Jekyll reads p, a path of the source, though
+// its name starts with an underscore: include: names it or a folder it is
+// in, by its path or its name.
+func (im *importer) included(p string) bool {
+	for _, e := range im.conf.include {
+		if ok, _ := path.Match(e, p); ok || strings.HasPrefix(p, e+"/") {
+			return true
+		}
+		if ok, _ := path.Match(e, path.Base(p)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// pagePath is where the new site keeps the Jekyll page p: a page of a
+// folder of the root that include: names and whose name starts with an
+// underscore (_pages/about.md), which holds pages but is no part of their
+// addresses, at the root (about.md), unless the root has a page of that
+// name, when it stays in its folder without the underscore
+// (pages/about.md). Any other page stays where it is.
+func (im *importer) pagePath(p string) string {
+	top, rest, ok := strings.Cut(p, "/")
+	if !ok || !strings.HasPrefix(top, "_") || !im.included(top) {
+		return p
+	}
+	noExt := strings.TrimSuffix(rest, path.Ext(rest))
+	for _, ext := range []string{".md", ".markdown", ".html"} {
+		if _, err := fs.Stat(im.src, noExt+ext); err == nil {
+			return strings.TrimPrefix(top, "_") + "/" + rest
+		}
+	}
+	return rest
 }
 
 // collection is one of a Jekyll site's collections (collections: in

@@ -21,6 +21,10 @@ import (
 
 // page is one Markdown page of the source on its way to the new site.
 type page struct {
+	// preview is the image: of the new page, its link preview image,
+	// a file relative to it, when the source named one its own way.
+	preview string
+
 	src     string // slash path in the source
 	dest    string // slash path in the new site, "content/posts/x.md"
 	source  []byte // the whole source file
@@ -159,6 +163,7 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 		p.body, p.bodyOff = data, 0
 		return p, true
 	}
+	im.dropBOMs(p)
 	p.title = p.str("title")
 	p.slug = p.str("slug")
 	p.draft = p.bool("draft") || p.has("published") && !p.bool("published")
@@ -166,6 +171,36 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 		p.date, _ = parseDate(d)
 	}
 	return p, true
+}
+
+// dropBOMs leaves out of p's front matter values, but for its old
+// addresses, each byte order mark (U+FEFF), which a spreadsheet's cells
+// leave behind and the source showed as nothing, with a note at each key
+// that had one. yaml.v3 would write a value that holds one as a row of
+// \x escapes.
+func (im *importer) dropBOMs(p *page) {
+	var drop func(n *yaml.Node) bool
+	drop = func(n *yaml.Node) bool {
+		found := false
+		if n.Kind == yaml.ScalarNode && strings.ContainsRune(n.Value, '\uFEFF') {
+			n.Value = strings.ReplaceAll(n.Value, "\uFEFF", "")
+			found = true
+		}
+		for _, c := range n.Content {
+			if drop(c) {
+				found = true
+			}
+		}
+		return found
+	}
+	for _, f := range p.fields {
+		if slices.ContainsFunc([]string{"permalink", "url", "aliases", "redirect_from"}, func(k string) bool { return p.is(f.key, k) }) {
+			continue // the old address keeps every character it has
+		}
+		if drop(f.val) {
+			im.done(f.pos, "%s: the character U+FEFF, a byte order mark, which shows as nothing: left out", f.key)
+		}
+	}
 }
 
 // splitFrontMatter finds the front matter of src between "---" or "+++"
@@ -599,9 +634,16 @@ func (im *importer) render(p *page) []byte {
 		add("slug", scalar(p.slug))
 		consumed["slug"] = true
 	}
+	if p.preview != "" {
+		add("image", scalar(p.preview))
+	}
 	if t := p.get("toc"); t != nil && t.ShortTag() == "!!bool" {
 		add("toc", t)
 		consumed["toc"] = true
+	} else if t := p.get("showtoc"); t != nil && t.ShortTag() == "!!bool" && p.foldKeys {
+		// PaperMod's ShowToc, read in any case, as Hugo reads keys.
+		add("toc", t)
+		consumed["showtoc"] = true
 	}
 	if !p.post {
 		add("type", scalar("page"))

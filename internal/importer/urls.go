@@ -367,6 +367,11 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 		file, msg := content.AliasFile(a)
 		if msg != "" {
 			if file == "" && msg == "is the home page" {
+				if c.key == "permalink" || c.key == "url" {
+					// The page was the site's home page (academicpages'
+					// about page); plotline makes its own.
+					im.done(p.fieldPos(c.key), "old address / is the home page, which plotline makes (a list of the articles): this page is at /%s", p.newURL)
+				}
 				continue
 			}
 			im.note(p.fieldPos(c.key), "alias %q %s: left out", a, msg)

@@ -122,11 +122,19 @@ func UnseenRune(s string) (rune, string, bool) {
 			return r, "a control character", true
 		case r == 0x061C, r == 0x200E, r == 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
 			return r, "a bidi control, which changes the order its letters are shown in", true
-		case r == 0x00AD, r == 0x200B, r >= 0x2060 && r <= 0x2064, r == 0xFEFF:
+		case Invisible(r):
 			return r, "an invisible character, which makes the name look like another", true
 		}
 	}
 	return 0, "", false
+}
+
+// Invisible reports whether r is a character that takes no room and
+// shows nothing: a soft hyphen (U+00AD), a zero-width space (U+200B), a
+// word joiner or invisible operator (U+2060 to U+2064), or a zero-width
+// no-break space, the byte order mark (U+FEFF).
+func Invisible(r rune) bool {
+	return r == 0x00AD || r == 0x200B || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF
 }
 
 // Unreadable reports, for the entry d at p of a walk of the site folder,

@@ -46,7 +46,7 @@ def date_of(d, name):
 
 def hugo(src):
     conf = {}
-    for n in ('hugo.toml', 'config.toml', 'hugo.yaml', 'config.yaml'):
+    for n in ('hugo.toml', 'config.toml', 'hugo.yaml', 'config.yaml', 'hugo.yml', 'config.yml'):
         p = os.path.join(src, n)
         if os.path.exists(p):
             conf = tomllib.load(open(p, 'rb')) if n.endswith('toml') else yaml.load(open(p), Loader=Yaml12)
@@ -164,10 +164,13 @@ def jekyll(src):
         for f in files:
             if not re.search(r'\.(md|markdown)$', f): continue
             meta = fm(os.path.join(d, f))
-            if meta is None or meta.get('published') is False: continue
+            if meta is None: meta = {}  # a post without front matter is published too
+            if meta.get('published') is False: continue
             m = re.match(r'(\d{4}-\d{1,2}-\d{1,2})-(.*)\.(md|markdown)$', f)
             if not m: continue
             dt = date_of(meta.get('date'), f)
+            if dt and dt.replace(tzinfo=None) > datetime.datetime.now() and not conf.get('future'):
+                continue  # Jekyll leaves a post dated in the future out
             cats = meta.get('categories') or meta.get('category') or []
             if isinstance(cats, str): cats = cats.split()
             pre = os.path.relpath(d, src).split('_posts')[0].strip('/')
@@ -229,12 +232,13 @@ def jekyll_pages(src, conf, style):
         pl = {'pretty': '/:collection/:path/', 'date': '/:collection/:path:output_ext'}.get(pl, pl)
         colls[os.path.join(cdir, '_' + name)] = (name, pl)
     excl = [str(e).strip('/') for e in conf.get('exclude') or []]
+    incl = [str(e).strip('/') for e in conf.get('include') or []]  # _pages, read though it starts with _
     for d, dirs, files in os.walk(src):
         reld = os.path.relpath(d, src)
         reld = '' if reld == '.' else reld
         coll = next((k for k in colls if reld == k or reld.startswith(k + '/')), None)
         dirs[:] = [x for x in dirs if not x.startswith('.') and x != 'node_modules' and x != 'vendor'
-                   and (not x.startswith('_') or os.path.join(reld, x) in colls or coll)
+                   and (not x.startswith('_') or os.path.join(reld, x) in colls or coll or os.path.join(reld, x) in incl or x in incl)
                    and not any(os.path.join(reld, x) == e or os.path.join(reld, x).startswith(e + '/') for e in excl)]
         for f in files:
             m = re.match(r'(.*)\.(md|markdown|html)$', f)
