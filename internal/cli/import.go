@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/importer"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 const importUsage = `usage: plotline import hugo|jekyll SRC DEST
@@ -57,7 +58,17 @@ func runImport(ctx context.Context, e *env, args []string) int {
 		return report(e, err)
 	}
 	start := time.Now()
-	fsys := os.DirFS(src)
+	// The source is read through an os.Root, as a site is: a symbolic
+	// link that leads out of it (an include linked to a key in the
+	// importer's home folder) is an error, not a way to copy that file
+	// into the new site, and a named pipe is refused, not waited on.
+	dir, err := sitefs.Open(src)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "plotline import: %v\n", err)
+		return ExitContent
+	}
+	defer dir.Close()
+	fsys := dir.FS
 	res, err := importer.Import(fsys, kind, today)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "plotline import: %s: %v\n", src, err)

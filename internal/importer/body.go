@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"io/fs"
@@ -18,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
@@ -1002,7 +1004,7 @@ func (im *importer) dataFile(p string) any {
 		im.conf.data = map[string]any{}
 	}
 	var v any
-	if data, err := fs.ReadFile(im.src, p); err == nil {
+	if data, err := readFile(im.src, p); err == nil {
 		if path.Ext(p) == ".json" {
 			err = json.Unmarshal(data, &v)
 		} else {
@@ -1969,25 +1971,27 @@ func (c *converter) include(t tag) {
 	if t.name == "include_relative" {
 		file = path.Join(path.Dir(c.p.src), name)
 	}
-	data, err := fs.ReadFile(c.im.src, file)
+	data, err := readFile(c.im.src, file)
 	todo := func(why string) {
 		c.out.WriteString("<!-- plotline import: TODO " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
 	}
+	liquid := bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))
 	switch {
-	case err != nil:
+	case errors.Is(err, fs.ErrNotExist):
 		todo("names no file " + file)
+	case err != nil:
+		todo(file + ": " + sitefs.DescribeReadError(err))
 	case len(fields) > 1:
 		todo("has parameters: inline it by hand")
-	case (bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))) && markdownExt(file) &&
-		!liquidFlowRE.Match(data) && c.p.includeDepth < maxIncludeDepth:
+	case liquid && (!markdownExt(file) || liquidFlowRE.Match(data) || c.p.includeDepth >= maxIncludeDepth):
+		todo("uses Liquid: inline it by hand")
+	case liquid:
 		// Markdown with Liquid outputs and includes, but no loop or
 		// condition (a lesson's list of link definitions, shared by
 		// its pages): converted as part of the page, as Jekyll reads
 		// it, each note at its place in the include.
 		c.includeText(file, data, data, 0)
-	case bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{")):
-		todo("uses Liquid: inline it by hand")
 	default:
 		c.out.Write(bytes.TrimRight(data, "\n"))
 		c.im.res.Converted++

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // hugoConfigs are the config files Hugo reads, in its order.
@@ -34,10 +36,15 @@ var hugoConfigs = []string{
 
 // readConfig decodes the config file name of src into a map whose keys
 // are in lower case, as Hugo reads them; nil when there is no such file.
+// A file there that cannot be read (a link out of the source, a named
+// pipe) is an error: the site would be imported without its config.
 func readConfig(src fs.FS, name string) (map[string]any, error) {
-	data, err := fs.ReadFile(src, name)
-	if err != nil {
+	data, err := readFile(src, name)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", name, sitefs.DescribeReadError(err))
 	}
 	var m map[string]any
 	switch path.Ext(name) {
@@ -416,7 +423,7 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 				return fs.SkipDir
 			}
 			if !d.IsDir() && strings.HasPrefix(d.Name(), "render-blockquote") {
-				if data, err := fs.ReadFile(src, p); err == nil && bytes.Contains(data, []byte(".AlertType")) {
+				if data, err := readFile(src, p); err == nil && bytes.Contains(data, []byte(".AlertType")) {
 					found = true
 				}
 			}
@@ -444,7 +451,7 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 			if d.IsDir() || d.Name() != "render-codeblock.html" {
 				return nil
 			}
-			data, err := fs.ReadFile(src, p)
+			data, err := readFile(src, p)
 			if err != nil {
 				return nil
 			}
@@ -512,7 +519,7 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 			if !ok || e.IsDir() {
 				continue
 			}
-			data, err := fs.ReadFile(src, dir+"/"+e.Name())
+			data, err := readFile(src, dir+"/"+e.Name())
 			if err != nil {
 				continue
 			}
@@ -626,7 +633,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 	firstIndex := map[string]string{} // by folder and stem: the page file read first
 	return fs.WalkDir(im.src, w.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
 		if p != w.dir && (content.Hidden(d.Name()) || im.ignored(p)) {
@@ -656,7 +663,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		html := false
 		if !markdownExt(p) {
 			if path.Ext(p) == ".html" {
-				if b, err := fs.ReadFile(im.src, p); err == nil {
+				if b, err := readFile(im.src, p); err == nil {
 					data, html = b, hugoFrontMatter(b)
 				}
 			}
@@ -707,8 +714,8 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		}
 		if !html {
 			var err error
-			if data, err = fs.ReadFile(im.src, p); err != nil {
-				im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			if data, err = readFile(im.src, p); err != nil {
+				im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 				return nil
 			}
 		}

@@ -29,6 +29,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // Kind names the generator a site comes from.
@@ -492,6 +493,14 @@ func (r *Result) Report(w io.Writer, dir string) {
 	}
 	fmt.Fprintf(w, "imported %d pages, %d files; converted %d, not converted %d; %d aliases\n",
 		r.Pages, r.Copied, r.Converted, r.NotConverted(), r.Aliases)
+}
+
+// readFile reads the file name of the source: a regular file of
+// sitefs.MaxAssetSize at most, the most a build copies, so that a file of
+// gigabytes (or a link to a device, where src follows links) is an error
+// and not the import's memory, and a named pipe an error and not a wait.
+func readFile(src fs.FS, name string) ([]byte, error) {
+	return sitefs.ReadFile(src, name, sitefs.MaxAssetSize)
 }
 
 // markdownExt reports whether name is a Markdown file the generators read.

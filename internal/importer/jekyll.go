@@ -16,6 +16,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // jekyllSkip are the files of a Jekyll site's root that are the site's
@@ -110,7 +111,7 @@ func (im *importer) jekyll() error {
 	im.conf.polyglot = readPolyglot(conf)
 	err = fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
 		if p == "." {
@@ -166,9 +167,9 @@ func (im *importer) jekyll() error {
 		if strings.HasPrefix(name, "_") {
 			return nil
 		}
-		data, err := fs.ReadFile(im.src, p)
+		data, err := readFile(im.src, p)
 		if err != nil {
-			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
 		_, _, bodyOff, _, hasFM := splitFrontMatter(data)
@@ -323,7 +324,7 @@ func listLayout(src fs.FS, name string) bool {
 		return false
 	}
 	for _, ext := range []string{".html", ".md", ".markdown"} {
-		if data, err := fs.ReadFile(src, "_layouts/"+name+ext); err == nil {
+		if data, err := readFile(src, "_layouts/"+name+ext); err == nil {
 			return liquidForRE.Match(data)
 		}
 	}
@@ -481,9 +482,9 @@ func (im *importer) collectionFile(p string, c collection) error {
 	if strings.HasPrefix(path.Base(rel), "_") {
 		return nil
 	}
-	data, err := fs.ReadFile(im.src, p)
+	data, err := readFile(im.src, p)
 	if err != nil {
-		im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+		im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 		return nil
 	}
 	_, _, _, _, hasFM := splitFrontMatter(data)
@@ -582,7 +583,7 @@ func (im *importer) pageDefault(p *page, key string) any {
 // ("https://opensource.guide"), with a note; "" when there is none or
 // the file holds no domain name.
 func (im *importer) cname() string {
-	data, err := fs.ReadFile(im.src, "CNAME")
+	data, err := readFile(im.src, "CNAME")
 	if err != nil {
 		return ""
 	}
