@@ -623,6 +623,9 @@ func (c *converter) hugo(i int) int {
 		// The site's own shortcode that shows another page's text
 		// (a snippet shared by many pages): that text, converted here.
 		if q := c.refPage(strings.Trim(args.get("path", 0), `"'`)); q != nil && q != c.p && !q.html {
+			if !c.mayInclude(len(q.body)) {
+				return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: %s", t.name, tooMuchIncluded))
+			}
 			c.includeText(q.src, q.source, q.body, q.bodyOff)
 			return t.end - i
 		}
@@ -1986,6 +1989,8 @@ func (c *converter) include(t tag) {
 		todo("has parameters: inline it by hand")
 	case liquid && (!markdownExt(file) || liquidFlowRE.Match(data) || c.p.includeDepth >= maxIncludeDepth):
 		todo("uses Liquid: inline it by hand")
+	case !c.mayInclude(len(data)):
+		todo(tooMuchIncluded)
 	case liquid:
 		// Markdown with Liquid outputs and includes, but no loop or
 		// condition (a lesson's list of link definitions, shared by
@@ -2006,6 +2011,40 @@ var liquidFlowRE = regexp.MustCompile(`\{%-?\s*(?:for|if|unless|case|assign|capt
 // one another, so that one that includes itself ends.
 const maxIncludeDepth = 4
 
+// maxIncludes and maxIncludedBytes bound the includes taken into one
+// page, all of them counted, each as often as it is taken in: a
+// thousand, and 8 MB of their text, the most plotline reads of an
+// article (sitefs.MaxFileSize). Without them, an include that includes
+// itself, or another, a few dozen times grows the page by that many
+// times at each of maxIncludeDepth levels: 60 times made 13 million
+// copies, an import that ran for hours.
+const (
+	maxIncludes      = 1000
+	maxIncludedBytes = sitefs.MaxFileSize
+)
+
+// tooMuchIncluded is the note of an include that maxIncludes or
+// maxIncludedBytes leave out.
+const tooMuchIncluded = "would take the page past 1000 includes or 8 MB of included text, the most plotline reads of a page (does an include include itself, or another many times?): inline it by hand"
+
+// mayInclude reports whether the page being converted may take in one
+// more include, of n bytes, and counts it when it may.
+func (c *converter) mayInclude(n int) bool {
+	if c.p.included == nil {
+		c.p.included = &includeCount{}
+	}
+	in := c.p.included
+	if in.files+1 > maxIncludes || in.bytes+n > maxIncludedBytes {
+		return false
+	}
+	in.files++
+	in.bytes += n
+	return true
+}
+
+// includeCount counts the includes taken into a page and their bytes.
+type includeCount struct{ files, bytes int }
+
 // includeText writes body, the text of the source file src (whose whole
 // text is source, body from offset bodyOff on), converted in the page's
 // place: its links are resolved from the page's address, its fragments
@@ -2015,6 +2054,7 @@ func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 	inc := &page{
 		src: src, source: source, body: bytes.TrimRight(body, "\n"), bodyOff: bodyOff, dest: c.p.dest, oldURL: c.p.oldURL,
 		newURL: c.p.newURL, filesDir: c.p.filesDir, draft: c.p.draft, includeDepth: c.p.includeDepth + 1,
+		included: c.p.included,
 	}
 	seen := map[Note]bool{}
 	for _, n := range c.im.res.Notes {

@@ -384,6 +384,14 @@ func (im *importer) finish() {
 	}
 	im.res.Files["plotline.yaml"] = File{Data: im.config()}
 	slices.SortStableFunc(im.res.Notes, func(a, b Note) int { return diag.ComparePos(a.Pos, b.Pos) })
+	// A snippet that is a page of its own and is shown in others is
+	// converted more than once: a note at one place is given once.
+	seen := map[Note]bool{}
+	im.res.Notes = slices.DeleteFunc(im.res.Notes, func(n Note) bool {
+		dup := seen[n]
+		seen[n] = true
+		return dup
+	})
 }
 
 // config returns the plotline.yaml of the new site.

@@ -671,3 +671,55 @@ func TestUnprintableNotesBounded(t *testing.T) {
 		t.Errorf("tenth note %q; want %q", got[9], want)
 	}
 }
+
+// TestIncludesBounded checks that includes that take each other in many
+// times stop at maxIncludes a page, each left out with a note, where
+// their number grew as a power of how often each names the next: an
+// include that names itself on 60 lines made 13 million copies of it, an
+// import that ran for hours. Here 12 a level make 1,885 without the
+// bound; a Hugo snippet that shows another, which shows the first, is
+// bounded alike.
+func TestIncludesBounded(t *testing.T) {
+	hugoShortcode := "{{ with .Get 0 }}{{ with site.GetPage . }}{{ .RenderShortcodes }}{{ end }}{{ end }}\n"
+	for _, tc := range []struct {
+		name string
+		kind Kind
+		src  fstest.MapFS
+		at   string // the file of a note that an include was left out
+	}{
+		{"jekyll", Jekyll, fstest.MapFS{
+			"_config.yml":            {Data: []byte("title: x\n")},
+			"_includes/a.md":         {Data: []byte("a {{ page.title }}\n" + strings.Repeat("{% include a.md %}\n", 12))},
+			"_posts/2020-01-01-p.md": {Data: []byte("---\ntitle: P\n---\n{% include a.md %}\n")},
+			"_posts/2020-01-02-q.md": {Data: []byte("---\ntitle: Q\n---\n{% include a.md %}\n")},
+		}, "_includes/a.md"},
+		{"hugo", Hugo, fstest.MapFS{
+			"hugo.toml":                        {Data: []byte("baseURL = 'https://old.example/'\n")},
+			"layouts/_shortcodes/include.html": {Data: []byte(hugoShortcode)},
+			"content/snip/a.md":                {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{{% include \"/snip/b\" %}}\n", 12))},
+			"content/snip/b.md":                {Data: []byte("---\ntitle: B\n---\n" + strings.Repeat("{{% include \"/snip/a\" %}}\n", 12))},
+			"content/posts/p.md":               {Data: []byte("---\ntitle: P\ndate: 2020-01-01\n---\n{{% include \"/snip/a\" %}}\n")},
+		}, "content/snip/a.md"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Import(tc.src, tc.kind, caseNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Each page takes in maxIncludes; the snippets of the Hugo
+			// site, pages themselves, take in theirs too.
+			if limit := res.Pages * maxIncludes; res.Converted > limit {
+				t.Errorf("converted %d includes in %d pages; want at most %d", res.Converted, res.Pages, limit)
+			}
+			left := 0
+			for _, n := range res.Notes {
+				if n.Pos.Path == tc.at && strings.HasSuffix(n.What, tooMuchIncluded) {
+					left++
+				}
+			}
+			if left == 0 {
+				t.Errorf("no note at %s of an include left out: %s", tc.at, tooMuchIncluded)
+			}
+		})
+	}
+}

@@ -82,7 +82,11 @@ type page struct {
 	// includeDepth is set on the text of a Jekyll include converted as
 	// part of a page: how deep in includes it is.
 	includeDepth int
-	fragments    []fragmentLink // the links with a #fragment in converted
+	// included counts the includes converted into the page so far,
+	// shared by the page and the includes in it (see maxIncludes); nil
+	// until the page takes in its first.
+	included  *includeCount
+	fragments []fragmentLink // the links with a #fragment in converted
 }
 
 // field is one front-matter key and its value.
