@@ -434,7 +434,10 @@ func languageTag(s string) string {
 var ErrNotEmpty = errors.New("exists and is not empty: import into a new folder")
 
 // Write writes r into the folder dest, which must not exist or be empty,
-// copying the source files from src.
+// copying the source files from src. It writes through an os.Root of
+// dest, and refuses, before it writes anything, a name of r that is not
+// a path inside it ("content/../../x.md", made of a name a hostile
+// source chose), so that no file is written outside dest.
 func (r *Result) Write(src fs.FS, dest string) error {
 	entries, err := os.ReadDir(dest)
 	switch {
@@ -445,38 +448,48 @@ func (r *Result) Write(src fs.FS, dest string) error {
 	}
 	names := make([]string, 0, len(r.Files))
 	for n := range r.Files {
+		if !fs.ValidPath(n) || n == "." || strings.Contains(n, `\`) {
+			return fmt.Errorf("%s: %q is not a path inside the new site; nothing was written", dest, n)
+		}
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		return err
+	}
+	root, err := os.OpenRoot(dest)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
 	for _, n := range names {
 		f := r.Files[n]
-		to := filepath.Join(dest, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		if err := root.MkdirAll(path.Dir(n), 0o755); err != nil {
 			return err
 		}
-		if f.Data != nil {
-			if err := os.WriteFile(to, f.Data, 0o644); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := copyFrom(src, f.Src, to); err != nil {
+		if err := writeFile(root, n, f, src); err != nil {
 			return err
 		}
 	}
 	// Every site has its content folder, even one whose source had no
 	// page to import (a theme's example site with a home page only), so
 	// that the new site builds, empty, as a new one does.
-	return os.MkdirAll(filepath.Join(dest, "content"), 0o755)
+	return root.MkdirAll("content", 0o755)
 }
 
-func copyFrom(src fs.FS, from, to string) error {
-	in, err := src.Open(from)
-	if err != nil {
-		return err
+// writeFile writes f at name in root, a new file: its Data, or a copy of
+// its source file in src.
+func writeFile(root *os.Root, name string, f File, src fs.FS) error {
+	var in io.Reader = bytes.NewReader(f.Data)
+	if f.Data == nil {
+		file, err := src.Open(f.Src)
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		in = file
 	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	out, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -721,5 +722,34 @@ func TestIncludesBounded(t *testing.T) {
 				t.Errorf("no note at %s of an include left out: %s", tc.at, tooMuchIncluded)
 			}
 		})
+	}
+}
+
+// TestWriteStaysInside checks that Write refuses a file of the result
+// whose name leads out of the new site, before it writes anything:
+// such a name, made of a language a hostile config named, was written
+// where it led, replacing what was there.
+func TestWriteStaysInside(t *testing.T) {
+	for _, name := range []string{"content/../../x/p.md", "../x.md", "/tmp/x.md", `content\..\..\x.md`} {
+		dir := t.TempDir()
+		dest := filepath.Join(dir, "site", "new")
+		res := &Result{Files: map[string]File{
+			"content/a.md": {Data: []byte("a")},
+			name:           {Data: []byte("x")},
+		}}
+		err := res.Write(nil, dest)
+		if err == nil || !strings.Contains(err.Error(), "is not a path inside the new site") {
+			t.Errorf("Write of %q: %v; want an error that it is not a path inside the new site", name, err)
+		}
+		var written []string
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				written = append(written, p)
+			}
+			return nil
+		})
+		if len(written) > 0 {
+			t.Errorf("Write of %q wrote %v; want nothing", name, written)
+		}
 	}
 }

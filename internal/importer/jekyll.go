@@ -109,6 +109,11 @@ func (im *importer) jekyll() error {
 	im.readCollections(conf)
 	im.readCallouts(conf)
 	im.conf.polyglot = readPolyglot(conf)
+	if pl := im.conf.polyglot; pl != nil {
+		for _, l := range pl.refused {
+			im.note(diag.Pos{Path: confName}, "jekyll-polyglot: language %q cannot name a folder (it is empty, . or .., or holds a slash): not a language; its pages are imported as drafts", l)
+		}
+	}
 	err = fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
