@@ -357,13 +357,12 @@ func (c *converter) unprintable(i int) int {
 	// are counted in the tenth note, since finding each one's line and
 	// column from the top of the file would take time in the square of
 	// their number (60,000 in one page took 1.9 s).
-	const what = "the character U+%04X cannot be shown in a web page: left out"
 	if c.leftOut < maxLeftOutNotes {
-		c.im.done(c.pos(i), what, r)
+		c.im.done(c.pos(i), "%s: left out", yamlpos.UnprintableWhat(r))
 		c.leftOutNote, c.leftOutRune = len(c.im.res.Notes)-1, r
 	} else {
 		n := &c.im.res.Notes[c.leftOutNote]
-		n.What = fmt.Sprintf(what+" (and %d more such characters of this page)", c.leftOutRune, c.leftOut-maxLeftOutNotes+1)
+		n.What = fmt.Sprintf("%s: left out (and %d more such characters of this page)", yamlpos.UnprintableWhat(c.leftOutRune), c.leftOut-maxLeftOutNotes+1)
 	}
 	c.leftOut++
 	return utf8.RuneLen(r)

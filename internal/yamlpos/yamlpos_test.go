@@ -272,6 +272,10 @@ func TestUnprintable(t *testing.T) {
 		{"x\ufdd0", 1, 0xfdd0, true},
 		{"\U0001FFFF", 0, 0x1ffff, true},
 		{"\ufffd replacement is fine", 0, 0, false},
+		{"up to \u202e12", 6, 0x202e, true},
+		{"\u202dtag", 0, 0x202d, true},
+		// Isolates, embeddings and marks set a phrase's direction.
+		{"\u2067\u05e1\u2069 \u200f12 \u202b\u202c \u200e", 0, 0, false},
 	} {
 		off, r, ok := Unprintable(tc.s)
 		if ok != tc.want || ok && (off != tc.off || r != tc.r) {
