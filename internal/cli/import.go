@@ -43,7 +43,7 @@ func runImport(ctx context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 	kind, src, dest := importer.Kind(pos[0]), pos[1], pos[2]
-	if entries, err := os.ReadDir(dest); err == nil && len(entries) > 0 {
+	if err := importer.CheckDest(dest); errors.Is(err, importer.ErrNotEmpty) {
 		fmt.Fprintf(e.stderr, "plotline import: %s %v; nothing was written\n", dest, importer.ErrNotEmpty)
 		return ExitContent
 	}
@@ -74,7 +74,11 @@ func runImport(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "plotline import: %s: %v\n", src, err)
 		return ExitContent
 	}
-	if err := res.Write(fsys, dest); err != nil {
+	if err := res.Write(ctx, fsys, dest); err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintf(e.stderr, "plotline import: interrupted; %s was not written\n", dest)
+			return ExitContent
+		}
 		if errors.Is(err, importer.ErrNotEmpty) {
 			fmt.Fprintf(e.stderr, "plotline import: %v; nothing was written\n", err)
 		} else {

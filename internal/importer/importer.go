@@ -11,6 +11,7 @@ package importer
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -434,16 +435,18 @@ func languageTag(s string) string {
 var ErrNotEmpty = errors.New("exists and is not empty: import into a new folder")
 
 // Write writes r into the folder dest, which must not exist or be empty,
-// copying the source files from src. It writes through an os.Root of
-// dest, and refuses, before it writes anything, a name of r that is not
-// a path inside it ("content/../../x.md", made of a name a hostile
-// source chose), so that no file is written outside dest.
-func (r *Result) Write(src fs.FS, dest string) error {
+// copying the source files from src. The new site is written into a
+// temporary folder inside dest, whose files take their places in dest
+// once it is whole: a Write that fails, or whose ctx is cancelled
+// (Ctrl-C), leaves dest as it was, where a half-written site was left,
+// which the next import refused as not empty. (A temporary folder that
+// a killed import left is removed by the next.) It writes through an
+// os.Root of that folder, and refuses, before it writes anything, a name
+// of r that is not a path inside it ("content/../../x.md", made of a
+// name a hostile source chose), so that no file is written outside it.
+func (r *Result) Write(ctx context.Context, src fs.FS, dest string) error {
 	entries, err := os.ReadDir(dest)
-	switch {
-	case err == nil && len(entries) > 0:
-		return fmt.Errorf("%s %w", dest, ErrNotEmpty)
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
+	if err := CheckDest(dest); err != nil {
 		return err
 	}
 	names := make([]string, 0, len(r.Files))
@@ -454,20 +457,78 @@ func (r *Result) Write(src fs.FS, dest string) error {
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(dest, e.Name())); err != nil {
+			return err
+		}
+	}
+	made := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(dest, 0o755); err != nil {
 		return err
 	}
-	root, err := os.OpenRoot(dest)
+	undo := func() {
+		if made {
+			os.RemoveAll(dest)
+		}
+	}
+	tmp, err := os.MkdirTemp(dest, writeTemp+"*")
+	if err != nil {
+		undo()
+		return err
+	}
+	if err := r.writeAll(ctx, src, tmp, names); err != nil {
+		os.RemoveAll(tmp)
+		undo()
+		return err
+	}
+	done, err := os.ReadDir(tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		undo()
+		return err
+	}
+	for _, e := range done {
+		if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(dest, e.Name())); err != nil {
+			return err
+		}
+	}
+	return os.Remove(tmp)
+}
+
+// CheckDest returns an error unless dest is a folder Write may write a
+// site into: one that does not exist, or is empty but for what a killed
+// Write left; ErrNotEmpty for a folder that holds files.
+func CheckDest(dest string) error {
+	entries, err := os.ReadDir(dest)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), writeTemp) {
+			return fmt.Errorf("%s %w", dest, ErrNotEmpty)
+		}
+	}
+	return nil
+}
+
+// writeTemp begins the name of the folder Write writes a site into.
+const writeTemp = ".plotline-import-"
+
+// writeAll writes the files names of r into the folder dir.
+func (r *Result) writeAll(ctx context.Context, src fs.FS, dir string, names []string) error {
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
 	}
 	defer root.Close()
 	for _, n := range names {
-		f := r.Files[n]
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := root.MkdirAll(path.Dir(n), 0o755); err != nil {
 			return err
 		}
-		if err := writeFile(root, n, f, src); err != nil {
+		if err := writeFile(root, n, r.Files[n], src); err != nil {
 			return err
 		}
 	}

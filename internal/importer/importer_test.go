@@ -1,8 +1,10 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -737,7 +739,7 @@ func TestWriteStaysInside(t *testing.T) {
 			"content/a.md": {Data: []byte("a")},
 			name:           {Data: []byte("x")},
 		}}
-		err := res.Write(nil, dest)
+		err := res.Write(context.Background(), nil, dest)
 		if err == nil || !strings.Contains(err.Error(), "is not a path inside the new site") {
 			t.Errorf("Write of %q: %v; want an error that it is not a path inside the new site", name, err)
 		}
@@ -751,5 +753,80 @@ func TestWriteStaysInside(t *testing.T) {
 		if len(written) > 0 {
 			t.Errorf("Write of %q wrote %v; want nothing", name, written)
 		}
+	}
+}
+
+// TestWriteLeavesNothingOnFailure checks that a Write that fails part of
+// the way (a source file gone), or is cancelled, leaves the folder as it
+// was, absent or empty, and nothing beside it: it left a half-written
+// site, which the next import refused as not empty. A Write into an
+// empty folder that succeeds puts the site there.
+func TestWriteLeavesNothingOnFailure(t *testing.T) {
+	files := map[string]File{
+		"content/a.md":   {Data: []byte("a")},
+		"content/b.png":  {Src: "static/b.png"},
+		"content/c.md":   {Data: []byte("c")},
+		"plotline.yaml":  {Data: []byte("title: x\n")},
+		"content/z/d.md": {Data: []byte("d")},
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tc := range []struct {
+		name  string
+		ctx   context.Context
+		src   fstest.MapFS
+		empty bool // dest is an empty folder to begin with
+	}{
+		{"source file gone", context.Background(), fstest.MapFS{}, false},
+		{"source file gone, empty folder", context.Background(), fstest.MapFS{}, true},
+		{"cancelled", cancelled, fstest.MapFS{"static/b.png": {Data: []byte("png")}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			dest := filepath.Join(dir, "new")
+			if tc.empty {
+				if err := os.Mkdir(dest, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res := &Result{Files: files}
+			if err := res.Write(tc.ctx, tc.src, dest); err == nil {
+				t.Fatal("Write: no error")
+			}
+			var left []string
+			_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if p != dir && !(tc.empty && p == dest) {
+					left = append(left, p)
+				}
+				return nil
+			})
+			if len(left) > 0 {
+				t.Errorf("a failed Write left %v", left)
+			}
+		})
+	}
+	// A folder that a killed import left in the new site's folder is
+	// no file of the user's: it goes.
+	dest := filepath.Join(t.TempDir(), "new")
+	if err := os.MkdirAll(filepath.Join(dest, ".plotline-import-12345", "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res := &Result{Files: files}
+	if err := res.Write(context.Background(), fstest.MapFS{"static/b.png": {Data: []byte("png")}}, dest); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dest, "content", "b.png")); err != nil || string(b) != "png" {
+		t.Errorf("content/b.png = %q, %v; want png", b, err)
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"content", "plotline.yaml"}; !slices.Equal(names, want) {
+		t.Errorf("the new site's folder holds %v; want %v", names, want)
 	}
 }
