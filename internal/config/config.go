@@ -243,6 +243,10 @@ func shareHint(k, s string) string {
 // other mistakes.
 func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 	text := yamlpos.New(name, src, 1)
+	if line := yamlpos.TOMLTooDeep(src, yamlpos.MaxTOMLDepth); line > 0 {
+		diags.Errorf(text.Pos(line, 1), "nested more than %d levels deep", yamlpos.MaxTOMLDepth)
+		return
+	}
 	var doc map[string]toml.Primitive
 	md, err := toml.Decode(string(src), &doc)
 	if err != nil {

@@ -124,6 +124,15 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:3:10: claims: about: want a share such as 0.05 (five per cent), got text "5%": write 0.05`,
 		},
 		{
+			// Arrays 400,000 deep in the 1 MB a config may have took the
+			// TOML decoder 15 s and 300 MB; a few hundred thousand more
+			// ended the process with a stack overflow.
+			name: "toml nested too deep",
+			file: "plotline.toml",
+			src:  "title = \"T\"\n\nx = " + strings.Repeat("[", 1000) + strings.Repeat("]", 1000) + "\n",
+			want: `plotline.toml:3:1: nested more than 100 levels deep`,
+		},
+		{
 			name: "toml about in per cent",
 			file: "plotline.toml",
 			src:  "title = \"T\"\n[claims]\nabout = \"2.5 %\"\n",

@@ -24,6 +24,7 @@ import (
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 // hugoConfigs are the config files Hugo reads, in its order.
@@ -49,6 +50,9 @@ func readConfig(src fs.FS, name string) (map[string]any, error) {
 	var m map[string]any
 	switch path.Ext(name) {
 	case ".toml":
+		if line := yamlpos.TOMLTooDeep(data, yamlpos.MaxTOMLDepth); line > 0 {
+			return nil, fmt.Errorf("%s:%d:1: nested more than %d levels deep", name, line, yamlpos.MaxTOMLDepth)
+		}
 		_, err = toml.Decode(string(data), &m)
 	case ".json":
 		err = json.Unmarshal(data, &m)

@@ -830,3 +830,34 @@ func TestWriteLeavesNothingOnFailure(t *testing.T) {
 		t.Errorf("the new site's folder holds %v; want %v", names, want)
 	}
 }
+
+// TestTOMLTooDeep checks that TOML nested deeper than any real config or
+// front matter is refused before the TOML decoder reads it: two million
+// arrays deep, a Hugo config or a page's front matter ended the import
+// with a stack overflow after 17 to 30 s. Here 1,000 deep, which the
+// decoder reads, are refused at their line alike.
+func TestTOMLTooDeep(t *testing.T) {
+	deep := "x = " + strings.Repeat("[", 1000) + strings.Repeat("]", 1000) + "\n"
+	_, err := Import(fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n" + deep)},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nBody\n")},
+	}, Hugo, caseNow)
+	if want := "hugo.toml:2:1: nested more than 100 levels deep"; err == nil || err.Error() != want {
+		t.Errorf("Import of a config nested 1000 deep: %v; want %s", err, want)
+	}
+	res, err := Import(fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/a.md": {Data: []byte("+++\ntitle = \"A\"\ndate = 2020-01-01\n" + deep + "+++\nBody\n")},
+	}, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "content/posts/a.md:4:1: front matter could not be read (nested more than 100 levels deep): written as it is"
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	if !slices.Contains(notes, want) {
+		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
+	}
+}

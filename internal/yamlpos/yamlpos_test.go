@@ -486,3 +486,23 @@ func TestTOMLCommaInNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestTooDeepTOMLLines checks the line TOMLTooDeep blames, past strings
+// that span lines.
+func TestTooDeepTOMLLines(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want int
+	}{
+		{"a = 1\n", 0},
+		{"a = [[1]]\n", 0},
+		{"a = \"\"\"x\ny\\\nz\"\"\"\nb = " + strings.Repeat("[", 5), 4},
+		{"a = 'unclosed\nb = " + strings.Repeat("[", 5), 2},
+		{"a = \"esc \\\" [[[[[[\"\nb = 1", 0},
+		{"a = [\n" + strings.Repeat("[\n", 10), 5},
+	} {
+		if got := TOMLTooDeep([]byte(tc.src), 4); got != tc.want {
+			t.Errorf("TOMLTooDeep(%q, 4) = %d; want %d", tc.src, got, tc.want)
+		}
+	}
+}
