@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
@@ -151,6 +152,17 @@ func inSpans(spans []span, off int) bool {
 func (im *importer) convertBody(p *page) []byte {
 	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
 	b := c.body
+	// Text that plotline build refuses to read is not read here either,
+	// as goldmark would take as long over it (or longer: a page may have
+	// 100 MB): it is written as it is, and the build says where.
+	if len(b) > sitefs.MaxFileSize {
+		im.note(c.pos(0), "the text is %.1f MB, more than the %d MB plotline reads of a page: written as it is, not converted (split it into pages)", float64(len(b))/(1<<20), sitefs.MaxFileSize>>20)
+		return b
+	}
+	if off, msg, ok := markdown.TooDeep(b); ok {
+		im.note(c.pos(off), "%s: written as it is, not converted", msg)
+		return b
+	}
 	var blockEnds map[int]bool
 	if im.kind == Jekyll {
 		// Code is found where kramdown finds it: the line after an HTML

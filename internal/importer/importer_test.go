@@ -861,3 +861,41 @@ func TestTOMLTooDeep(t *testing.T) {
 		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
 	}
 }
+
+// TestHostileMarkdownNotRead checks that a page whose Markdown plotline
+// build refuses to read (nested 100,000 deep, brackets goldmark reads
+// over and over, more than 8 MB) is written as it is, with a note at the
+// place the build will name, and is not read by goldmark: the two pages
+// below took the import 23 s, each as long as the build refuses to take.
+func TestHostileMarkdownNotRead(t *testing.T) {
+	head := "---\ntitle: A\ndate: 2020-01-01\n---\n"
+	quotes := head + strings.Repeat(">", 100000) + " deep\n"
+	links := head + "Text.\n\n" + strings.Repeat("[a](", 20000) + "\n"
+	large := head + strings.Repeat("A line of an article that goes on.\n", 9<<20/35)
+	res, err := Import(fstest.MapFS{
+		"hugo.toml":               {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/quotes.md": {Data: []byte(quotes)},
+		"content/posts/links.md":  {Data: []byte(links)},
+		"content/posts/large.md":  {Data: []byte(large)},
+	}, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	for _, want := range []string{
+		"content/posts/quotes.md:5:101: block quotes and lists nest more than 100 deep here, counting their markers and indentation: plotline refuses Markdown this deep: written as it is, not converted",
+		"content/posts/links.md:7:3431: too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up): written as it is, not converted",
+		"content/posts/large.md:5:1: the text is 9.0 MB, more than the 8 MB plotline reads of a page: written as it is, not converted (split it into pages)",
+	} {
+		if !slices.Contains(notes, want) {
+			t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
+		}
+	}
+	got := string(res.Files["content/posts/quotes.md"].Data)
+	if !strings.HasSuffix(got, "---\n"+strings.Repeat(">", 100000)+" deep\n") {
+		t.Errorf("content/posts/quotes.md ends %q; want its text as it was", got[max(0, len(got)-40):])
+	}
+}
