@@ -190,6 +190,14 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 	}
 	for i := 0; i < len(b); {
+		if c.out.Len() > sitefs.MaxFileSize {
+			// A value of the config, the data or the front matter shown
+			// many times: 2,000 times 1 MB made a page of 2 GB, which
+			// took 4 GB and a minute, and which the build refuses.
+			im.note(c.pos(i), "converted, the page has passed %d MB by here, the most plotline reads of a page (a long value of the config, the data or the front matter, shown many times?): written as it is, not converted", sitefs.MaxFileSize>>20)
+			p.fragments = nil
+			return b
+		}
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
 			// So too in the new page.
 			c.out.WriteByte('\n')

@@ -899,3 +899,30 @@ func TestHostileMarkdownNotRead(t *testing.T) {
 		t.Errorf("content/posts/quotes.md ends %q; want its text as it was", got[max(0, len(got)-40):])
 	}
 }
+
+// TestConvertedPageBounded checks that a page whose conversion grows past
+// the 8 MB plotline reads of a page, a long value of the config shown
+// many times, is written as it is with a note at the end of the use
+// that passes it (the 84th of 100,000 bytes, line 87): 2,000 uses of a value of
+// 1 MB made a page of 2 GB, in a minute and 4 GB of memory.
+func TestConvertedPageBounded(t *testing.T) {
+	res, err := Import(fstest.MapFS{
+		"_config.yml":            {Data: []byte("title: T\nbig: \"" + strings.Repeat("a", 100_000) + "\"\n")},
+		"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{{ site.big }}\n", 200))},
+	}, Jekyll, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := res.Files["content/posts/2020-01-01-a.md"].Data
+	if len(got) > 1<<20 {
+		t.Errorf("the page is %d bytes; want it written as it is", len(got))
+	}
+	want := "_posts/2020-01-01-a.md:87:15: converted, the page has passed 8 MB by here, the most plotline reads of a page (a long value of the config, the data or the front matter, shown many times?): written as it is, not converted"
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	if !slices.Contains(notes, want) {
+		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
+	}
+}
