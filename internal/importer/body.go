@@ -2002,6 +2002,8 @@ func (c *converter) include(t tag) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		todo("names no file " + file)
+	case errors.Is(err, fs.ErrInvalid):
+		todo("names " + file + ", outside the site")
 	case err != nil:
 		todo(file + ": " + sitefs.DescribeReadError(err))
 	case len(fields) > 1:
