@@ -44,7 +44,7 @@ func runImport(ctx context.Context, e *env, args []string) int {
 	}
 	kind, src, dest := importer.Kind(pos[0]), pos[1], pos[2]
 	if err := importer.CheckDest(dest); errors.Is(err, importer.ErrNotEmpty) {
-		fmt.Fprintf(e.stderr, "plotline import: %s %v; nothing was written\n", dest, importer.ErrNotEmpty)
+		fmt.Fprintf(e.stderr, "plotline import: %v; nothing was written\n", err)
 		return ExitContent
 	}
 	if info, err := os.Stat(src); err != nil || !info.IsDir() {

@@ -439,13 +439,11 @@ var ErrNotEmpty = errors.New("exists and is not empty: import into a new folder"
 // temporary folder inside dest, whose files take their places in dest
 // once it is whole: a Write that fails, or whose ctx is cancelled
 // (Ctrl-C), leaves dest as it was, where a half-written site was left,
-// which the next import refused as not empty. (A temporary folder that
-// a killed import left is removed by the next.) It writes through an
+// which the next import refused as not empty. It writes through an
 // os.Root of that folder, and refuses, before it writes anything, a name
 // of r that is not a path inside it ("content/../../x.md", made of a
 // name a hostile source chose), so that no file is written outside it.
 func (r *Result) Write(ctx context.Context, src fs.FS, dest string) error {
-	entries, err := os.ReadDir(dest)
 	if err := CheckDest(dest); err != nil {
 		return err
 	}
@@ -457,56 +455,65 @@ func (r *Result) Write(ctx context.Context, src fs.FS, dest string) error {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	for _, e := range entries {
-		if err := os.RemoveAll(filepath.Join(dest, e.Name())); err != nil {
-			return err
-		}
-	}
+	_, err := os.Stat(dest)
 	made := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(dest, 0o755); err != nil {
 		return err
 	}
-	undo := func() {
-		if made {
-			os.RemoveAll(dest)
-		}
-	}
 	tmp, err := os.MkdirTemp(dest, writeTemp+"*")
 	if err != nil {
-		undo()
-		return err
+		return errors.Join(err, undo(dest, "", nil, made))
 	}
 	if err := r.writeAll(ctx, src, tmp, names); err != nil {
-		os.RemoveAll(tmp)
-		undo()
-		return err
+		return errors.Join(err, undo(dest, tmp, nil, made))
 	}
 	done, err := os.ReadDir(tmp)
 	if err != nil {
-		os.RemoveAll(tmp)
-		undo()
-		return err
+		return errors.Join(err, undo(dest, tmp, nil, made))
 	}
+	var moved []string
 	for _, e := range done {
 		if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(dest, e.Name())); err != nil {
-			return err
+			return errors.Join(err, undo(dest, tmp, moved, made))
 		}
+		moved = append(moved, e.Name())
 	}
 	return os.Remove(tmp)
 }
 
+// undo removes what a Write that failed wrote: its temporary folder tmp
+// (if any), the files and folders moved from there into dest, and dest
+// when the Write made it and it is empty again.
+func undo(dest, tmp string, moved []string, made bool) error {
+	var errs []error
+	if tmp != "" {
+		errs = append(errs, os.RemoveAll(tmp))
+	}
+	for _, name := range moved {
+		errs = append(errs, os.RemoveAll(filepath.Join(dest, name)))
+	}
+	if made {
+		errs = append(errs, os.Remove(dest))
+	}
+	return errors.Join(errs...)
+}
+
 // CheckDest returns an error unless dest is a folder Write may write a
-// site into: one that does not exist, or is empty but for what a killed
-// Write left; ErrNotEmpty for a folder that holds files.
+// site into: one that does not exist, or is empty; ErrNotEmpty for a
+// folder that holds files. The message names a folder that a killed
+// import left there, which a writer may not know to look for.
 func CheckDest(dest string) error {
 	entries, err := os.ReadDir(dest)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), writeTemp) {
-			return fmt.Errorf("%s %w", dest, ErrNotEmpty)
+		if strings.HasPrefix(e.Name(), writeTemp) {
+			return fmt.Errorf("%s %w (it holds %s, what an import that was stopped wrote: remove it)", dest, ErrNotEmpty, e.Name())
 		}
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("%s %w", dest, ErrNotEmpty)
 	}
 	return nil
 }

@@ -805,13 +805,21 @@ func TestWriteLeavesNothingOnFailure(t *testing.T) {
 			}
 		})
 	}
-	// A folder that a killed import left in the new site's folder is
-	// no file of the user's: it goes.
+	// A folder that a killed import left is named (it is hidden), and
+	// left: it may be another import's, running.
 	dest := filepath.Join(t.TempDir(), "new")
-	if err := os.MkdirAll(filepath.Join(dest, ".plotline-import-12345", "content"), 0o755); err != nil {
+	left := filepath.Join(dest, ".plotline-import-12345")
+	if err := os.MkdirAll(filepath.Join(left, "content"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	res := &Result{Files: files}
+	err := res.Write(context.Background(), fstest.MapFS{}, dest)
+	if want := dest + " exists and is not empty: import into a new folder (it holds .plotline-import-12345, what an import that was stopped wrote: remove it)"; err == nil || err.Error() != want {
+		t.Errorf("Write beside a stopped import's folder: %v; want %s", err, want)
+	}
+	if err := os.RemoveAll(left); err != nil {
+		t.Fatal(err)
+	}
 	if err := res.Write(context.Background(), fstest.MapFS{"static/b.png": {Data: []byte("png")}}, dest); err != nil {
 		t.Fatal(err)
 	}
