@@ -922,6 +922,17 @@ func AliasFile(alias string) (string, string) {
 	if clean == "" {
 		return "", "is the home page"
 	}
+	// The redirect page is written at the address: each part names a
+	// folder or a file, and the system takes paths of a few thousand
+	// bytes at most, the build's temporary folder's name included.
+	for part := range strings.SplitSeq(clean, "/") {
+		if len(part) > MaxNameBytes {
+			return "", fmt.Sprintf("has a part of %d bytes; a file name may have %d at most", len(part), MaxNameBytes)
+		}
+	}
+	if len(clean) > MaxAliasBytes {
+		return "", fmt.Sprintf("is %d bytes long; an old address may have %d at most, as its redirect page is written at that path", len(clean), MaxAliasBytes)
+	}
 	if dir || !strings.Contains(path.Base(clean), ".") {
 		return clean + "/index.html", ""
 	}
@@ -1040,6 +1051,11 @@ func hasUnseen(s string) bool {
 	_, _, ok := sitefs.UnseenRune(s)
 	return ok
 }
+
+// MaxAliasBytes is the longest an old address under aliases may be, in
+// bytes: many times any real address, and well within the paths a system
+// takes once the output folder's own path is put before it.
+const MaxAliasBytes = 1000
 
 // MaxNameBytes is the longest a slug or a tag's URL segment may be, in
 // bytes: each names a folder of the output, and file systems take names

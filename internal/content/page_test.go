@@ -684,6 +684,10 @@ func TestAliasFile(t *testing.T) {
 		{"", "", "is the home page"},
 		{"/a/../../b/", "", `must not contain ".."`},
 		{"/a?b=1", "", "is not a site path: leave out ?, # and backslashes"},
+		{"/x/" + strings.Repeat("a", 255) + "/", "x/" + strings.Repeat("a", 255) + "/index.html", ""},
+		{"/x/" + strings.Repeat("a", 256) + "/", "", "has a part of 256 bytes; a file name may have 255 at most"},
+		{"/" + strings.Repeat("b/", 500), strings.Repeat("b/", 500) + "index.html", ""},
+		{"/" + strings.Repeat("b/", 3000), "", "is 5999 bytes long; an old address may have 1000 at most, as its redirect page is written at that path"},
 		{"https://example.org/old/", "", "is not a site path: write the path below the base URL, \"/old/\""},
 	} {
 		got, msg := AliasFile(tc.in)
