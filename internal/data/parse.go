@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -266,6 +267,10 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 		if l, has := f["label"]; has {
 			pt.Label, has = p.text("label", l.val)
 			p.noValues("label", l.val, pt.Label)
+			if n := utf8.RuneCountInString(pt.Label); n > MaxLabelRunes {
+				p.errorf(l.val, "%s", labelTooLong(n))
+				has = false
+			}
 			good = good && has
 		}
 		if s, has := f["source"]; has {
