@@ -124,6 +124,13 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:3:10: claims: about: want a share such as 0.05 (five per cent), got text "5%": write 0.05`,
 		},
 		{
+			// Written on every page of the site.
+			name: "yaml title of a whole text",
+			file: "plotline.yaml",
+			src:  "title: " + strings.Repeat("x", 1001) + "\n",
+			want: `plotline.yaml:1:8: title: 1001 characters, more than the 1000 the site's title may have: it is written on every page`,
+		},
+		{
 			// Arrays 400,000 deep in the 1 MB a config may have took the
 			// TOML decoder 15 s and 300 MB; a few hundred thousand more
 			// ended the process with a stack overflow.

@@ -557,9 +557,11 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			if strings.TrimSpace(p.Title) == "" && v.Kind == yaml.ScalarNode {
 				diags.Errorf(at(v), "title: must not be empty")
 			}
+			checkListedLength(key, p.Title, MaxTitleRunes, at(v), diags)
 		case "description":
 			p.Description = scalarString(v, key, at, diags)
 			p.DescriptionPos = at(v)
+			checkListedLength(key, p.Description, MaxDescriptionRunes, at(v), diags)
 		case "author":
 			p.Author = scalarString(v, key, at, diags)
 		case "date":
@@ -1050,6 +1052,24 @@ func checkSlug(s string) string {
 func hasUnseen(s string) bool {
 	_, _, ok := sitefs.UnseenRune(s)
 	return ok
+}
+
+// MaxTitleRunes and MaxDescriptionRunes bound a page's title and
+// description, in characters. Both are written on every list that shows
+// the page, each of its tags' pages among them: a title of 2 MB on a page
+// of 200 tags made 394 MB of output, and the 8 MB an article may have,
+// with a thousand tags, gigabytes. No headline or summary comes near.
+const (
+	MaxTitleRunes       = 1000
+	MaxDescriptionRunes = 5000
+)
+
+// checkListedLength reports a title or description of more than limit
+// characters at pos.
+func checkListedLength(key, s string, limit int, pos diag.Pos, diags *diag.List) {
+	if n := utf8.RuneCountInString(s); n > limit {
+		diags.Errorf(pos, "%s: %d characters, more than the %d a %s may have: it is written on every list that shows the page (the home page, the feed and each of its tags' pages)", key, n, limit, key)
+	}
 }
 
 // MaxAliasBytes is the longest an old address under aliases may be, in

@@ -459,6 +459,16 @@ func TestFrontMatterErrors(t *testing.T) {
 			diags: []string{"content/a.md:2:1: missing date", "content/a.md:2:1: missing title"},
 		},
 		{
+			// Written on every list of the page: 2 MB of title on a page
+			// of 200 tags made 394 MB of output.
+			name: "title and description of a whole text",
+			fm:   "title: " + strings.Repeat("ü", 1001) + "\ndate: 2025-01-01\ndescription: \"" + strings.Repeat("a ", 2501) + "\"\n",
+			diags: []string{
+				"content/a.md:2:8: title: 1001 characters, more than the 1000 a title may have: it is written on every list that shows the page (the home page, the feed and each of its tags' pages)",
+				"content/a.md:4:14: description: 5002 characters, more than the 5000 a description may have: it is written on every list that shows the page (the home page, the feed and each of its tags' pages)",
+			},
+		},
+		{
 			// Keys whose text is used as written: a value there would be
 			// shown with its braces.
 			name: "values where they are not read",
