@@ -789,6 +789,12 @@ func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []s
 			diags.Errorf(at(t), "tags: tag %q has no letters or digits", t.Value)
 			continue
 		}
+		if n := utf8.RuneCountInString(name); n > MaxTagRunes {
+			// Its page name may be short ("a" for "a!!!…"), but the
+			// tag is written as it is on every list of the page.
+			diags.Errorf(at(t), "tags: tag %q has %d characters, more than the %d a tag may have: it is written on every list that shows the page", shorten(t.Value), n, MaxTagRunes)
+			continue
+		}
 		if len(slug) > MaxNameBytes {
 			diags.Errorf(at(t), "tags: tag %q makes a page name of %d bytes; a file name may have %d at most", shorten(t.Value), len(slug), MaxNameBytes)
 			continue
@@ -1063,6 +1069,11 @@ const (
 	MaxTitleRunes       = 1000
 	MaxDescriptionRunes = 5000
 )
+
+// MaxTagRunes is the most characters a tag may have, as written: a page
+// lists up to 8 of its tags, on every list that shows it, and eight tags
+// of 200,000 "!" after a letter, on 21 pages, made 398 MB of output.
+const MaxTagRunes = 255
 
 // checkListedLength reports a title or description of more than limit
 // characters at pos.

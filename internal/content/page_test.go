@@ -262,6 +262,7 @@ func TestTags(t *testing.T) {
 		{"number in a list is a word", "[2025, war]", []string{"2025", "war"}, nil},
 		{"no letters", `[war, "!!!"]`, []string{"war"}, []string{`content/a.md:4:13: tags: tag "!!!" has no letters or digits`}},
 		{"too long for a file name", "[war, " + strings.Repeat("é", 128) + "]", []string{"war"}, []string{`content/a.md:4:13: tags: tag "` + strings.Repeat("é", 40) + `…" makes a page name of 256 bytes; a file name may have 255 at most`}},
+		{"too long to list", "[war, \"a" + strings.Repeat("!", 300) + "\"]", []string{"war"}, []string{`content/a.md:4:13: tags: tag "a` + strings.Repeat("!", 39) + `…" has 301 characters, more than the 255 a tag may have: it is written on every list that shows the page`}},
 		{"nested list", "[war, [a, b]]", []string{"war"}, []string{"content/a.md:4:13: tags: want a word, got a list"}},
 		{"number", "5", nil, []string{"content/a.md:4:7: tags: want a list of words, got a number"}},
 		{"mapping", "{a: b}", nil, []string{"content/a.md:4:7: tags: want a list of words, got a mapping"}},
