@@ -140,6 +140,9 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	if u, ok := f["unit"]; ok {
 		b.Unit, _ = p.text("unit", u.val)
 		p.noValues("unit", u.val, b.Unit)
+		if n := utf8.RuneCountInString(b.Unit); n > MaxUnitRunes {
+			p.errorf(u.val, "unit: %d characters, more than the %d a unit may have: it is written beside every value of the block, on the chart's axis, in its tooltip and in each row of its table", n, MaxUnitRunes)
+		}
 	}
 	hasAsOf := false
 	if a, ok := f["as_of"]; ok {
