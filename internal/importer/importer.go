@@ -300,6 +300,13 @@ func (im *importer) copyFile(src, dest string) bool {
 		im.note(diag.Pos{Path: src}, "not copied: %s comes from another file already", dest)
 		return false
 	}
+	if info, err := fs.Stat(im.src, src); err == nil && info.Size() > sitefs.MaxAssetSize {
+		// The build would refuse it; copied, a file of gigabytes (a
+		// sparse one, which takes no room in the source) would fill
+		// the disk.
+		im.note(diag.Pos{Path: src}, "not copied: %s", (&sitefs.TooLargeError{Size: info.Size(), Limit: sitefs.MaxAssetSize}).Error())
+		return false
+	}
 	im.res.Files[dest] = File{Src: src}
 	im.res.Copied++
 	return true
@@ -555,7 +562,9 @@ func writeFile(root *os.Root, name string, f File, src fs.FS) error {
 			return err
 		}
 		defer file.Close()
-		in = file
+		// A file that grew past the size the import saw is cut short
+		// rather than copied whole.
+		in = io.LimitReader(file, sitefs.MaxAssetSize+1)
 	}
 	out, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
