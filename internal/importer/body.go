@@ -66,6 +66,9 @@ type converter struct {
 	html []span
 	out  bytes.Buffer
 	at   int // body offset of the link destination being resolved
+	// ends are the end tags of the shortcodes of each name, by the
+	// offsets of their start tags (see shortcodeEnd).
+	ends map[string]map[int]int
 	// leftOut counts the characters of the body left out as unprintable;
 	// the last noted, leftOutRune, is in im.res.Notes[leftOutNote].
 	leftOut, leftOutNote int
@@ -473,7 +476,10 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 	if !bytes.HasPrefix(b[i:], []byte(open)) {
 		return tag{}, false
 	}
-	j := bytes.Index(b[i+len(open):], []byte(close))
+	// A tag is at most 4,000 bytes long: its end is looked for that far
+	// and no further, so that a page of "{{<" that never end is read in
+	// time linear in its length.
+	j := bytes.Index(b[i+len(open):min(len(b), i+len(open)+4000+len(close))], []byte(close))
 	if j < 0 || j > 4000 {
 		return tag{}, false
 	}
@@ -1642,8 +1648,64 @@ func (c *converter) blockEnd(t tag) int {
 
 // shortcodeEnd returns the body offset of the end tag of the shortcode t
 // ("{{< /quote >}}" for "{{< quote >}}", shortcodes of its name between
-// them nested), or -1 when it has none.
+// them nested), or -1 when it has none. The ends of the shortcodes of a
+// name are matched once a body, in one pass over its tags (endsOf): a
+// search from each start tag to the end of the body took time in the
+// square of their number when they had no end tags, 20,000 lines of
+// {{< details >}} a minute.
 func (c *converter) shortcodeEnd(t tag) int {
+	if c.ends == nil {
+		c.ends = map[string]map[int]int{}
+	}
+	ends, ok := c.ends[t.name]
+	if !ok {
+		ends = c.endsOf(t.name)
+		c.ends[t.name] = ends
+	}
+	if end, ok := ends[t.start]; ok {
+		return end
+	}
+	return c.scanEnd(t) // a tag the pass did not meet: inside another's
+}
+
+// endsOf returns, for each start tag of the shortcode name in the body,
+// by its offset, the offset of its end tag, or -1: as scanEnd finds it,
+// an end tag closing the latest start tag not yet closed.
+func (c *converter) endsOf(name string) map[int]int {
+	b := c.body
+	ends := map[int]int{}
+	var open []int
+	for from := 0; from < len(b); {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			break
+		}
+		from += k
+		et, ok := c.readTag(from, "{{<", ">}}")
+		if !ok {
+			et, ok = c.readTag(from, "{{%", "%}}")
+		}
+		if !ok {
+			from += 2
+			continue
+		}
+		switch {
+		case et.name == name && !strings.HasSuffix(et.args, "/"):
+			open = append(open, from)
+		case et.name == "/"+name && len(open) > 0:
+			ends[open[len(open)-1]] = from
+			open = open[:len(open)-1]
+		}
+		from = et.end
+	}
+	for _, start := range open {
+		ends[start] = -1
+	}
+	return ends
+}
+
+// scanEnd is shortcodeEnd for a start tag that endsOf did not meet.
+func (c *converter) scanEnd(t tag) int {
 	b := c.body
 	depth := 0
 	for from := t.end; from < len(b); {

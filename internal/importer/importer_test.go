@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -932,5 +933,58 @@ func TestConvertedPageBounded(t *testing.T) {
 	}
 	if !slices.Contains(notes, want) {
 		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
+	}
+}
+
+// TestShortcodeEnds checks that the end tags matched once a body, in
+// one pass, are those a search from each start tag finds, on bodies of
+// random tags: nested, unclosed, closed twice, self-closing, of both
+// forms and two names, with text and tags inside others' quotes.
+func TestShortcodeEnds(t *testing.T) {
+	parts := []string{"{{< a >}}", "{{< /a >}}", "{{% a %}}", "{{% /a %}}", "{{< b >}}", "{{< /b >}}", "{{< a />}}",
+		"{{< a \"{{< /a >}}\" >}}", "text ", "\n", "{{", "{{< x"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		body := []byte(b.String())
+		c := &converter{body: body}
+		for i := 0; i < len(body); i++ {
+			tg, ok := c.readTag(i, "{{<", ">}}")
+			if !ok {
+				tg, ok = c.readTag(i, "{{%", "%}}")
+			}
+			if !ok || tg.closing {
+				continue
+			}
+			if got, want := c.shortcodeEnd(tg), c.scanEnd(tg); got != want {
+				t.Fatalf("in %q, the end of the tag at %d is %d; a search from it finds %d", body, i, got, want)
+			}
+		}
+	}
+}
+
+// TestUnclosedShortcodes checks that a page of 20,000 block shortcodes
+// without end tags is imported in time linear in their number: each
+// looked for its end tag to the end of the page, which took a minute.
+func TestUnclosedShortcodes(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + strings.Repeat("{{< details summary=\"x\" >}}\n", 20000))},
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Import(src, Hugo, caseNow)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the import of 20,000 unclosed shortcodes still runs after 20 s")
 	}
 }
