@@ -69,6 +69,12 @@ type converter struct {
 	// ends are the end tags of the shortcodes of each name, by the
 	// offsets of their start tags (see shortcodeEnd).
 	ends map[string]map[int]int
+	// noClose holds, for the end tag of a highlight and its delimiters,
+	// the earliest place from which fence found none (see fence).
+	noClose map[string]int
+	// tagEnds are the end tags of the HTML elements of each name, in
+	// lower case, by the offsets where their insides start (see endTag).
+	tagEnds map[string]map[int]int
 	// leftOut counts the characters of the body left out as unprintable;
 	// the last noted, leftOutRune, is in im.res.Notes[leftOutNote].
 	leftOut, leftOutNote int
@@ -1389,9 +1395,24 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 	b := c.body
 	end, closeLen := -1, 0
 	for _, d := range delims {
+		// A search that found no end tag to the end of the body finds
+		// none from any later place either (but where a raw tag, which
+		// the search steps over, may stand between): many highlight
+		// tags without end tags each searched to the end, 20,000 of
+		// them 37 s.
+		key := closeName + " " + d[0]
+		if f, ok := c.noClose[key]; ok && t.end >= f && (d[0] != "{%" || !bytes.Contains(b, []byte("raw"))) {
+			continue
+		}
 		for from := t.end; end < 0 || from < t.end+end; {
 			k := bytes.Index(b[from:], []byte(d[0]))
 			if k < 0 {
+				if c.noClose == nil {
+					c.noClose = map[string]int{}
+				}
+				if f, ok := c.noClose[key]; !ok || t.end < f {
+					c.noClose[key] = t.end
+				}
 				break
 			}
 			ct, ok := c.readTag(from+k, d[0], d[1])

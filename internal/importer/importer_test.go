@@ -988,3 +988,58 @@ func TestUnclosedShortcodes(t *testing.T) {
 		t.Fatal("the import of 20,000 unclosed shortcodes still runs after 20 s")
 	}
 }
+
+// TestHTMLEndTags checks that the end tags of HTML elements matched once
+// a body, in one pass, are those a search from each start tag finds, on
+// bodies of random tags: nested, unclosed, closed twice, self-closing,
+// in other cases, with a "<" in an attribute, and in code.
+func TestHTMLEndTags(t *testing.T) {
+	parts := []string{"<div markdown=\"1\">", "</div>", "<DIV>", "</Div >", "<div/>", "<div title=\"<div>\">",
+		"<divx>", "</div", "text ", "\n", "`<div>`", "<span>", "</span>"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		body := []byte(b.String())
+		c := &converter{im: &importer{code: newCodeParser()}, body: body}
+		c.code, c.html = codeSpans(c.im.code, body)
+		for i := range body {
+			m := startTagRE.FindSubmatchIndex(body[i:min(len(body), i+4000)])
+			if m == nil || c.inCode(i) {
+				continue
+			}
+			name := string(body[i+m[2] : i+m[3]])
+			if got, want := c.endTag(name, i+m[1]), c.scanEndTag(name, i+m[1]); got != want {
+				t.Fatalf("in %q, the end of the <%s> at %d is %d; a search from it finds %d", body, name, i, got, want)
+			}
+		}
+	}
+}
+
+// TestUnclosedBlocks checks that a page of 20,000 Liquid highlight tags,
+// or kramdown's <div markdown="1">, without end tags is imported in time
+// linear in their number: each looked for its end tag to the end of the
+// page, which took 37 s and more than 100 s.
+func TestUnclosedBlocks(t *testing.T) {
+	for _, line := range []string{"{% highlight go %}\n", "<div markdown=\"1\">\n\n"} {
+		src := fstest.MapFS{
+			"_config.yml":            {Data: []byte("title: x\n")},
+			"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat(line, 20000))},
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := Import(src, Jekyll, caseNow)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("the import of 20,000 lines %q still runs after 20 s", line)
+		}
+	}
+}
