@@ -1019,14 +1019,19 @@ func TestHTMLEndTags(t *testing.T) {
 }
 
 // TestUnclosedBlocks checks that a page of 20,000 Liquid highlight tags,
-// or kramdown's <div markdown="1">, without end tags is imported in time
-// linear in their number: each looked for its end tag to the end of the
-// page, which took 37 s and more than 100 s.
+// or kramdown's <div markdown="1">, or 80,000 Liquid comments, without
+// end tags is imported in time linear in their number: each looked for
+// its end tag to the end of the page, which took 37 s, more than 100 s
+// and 32 s.
 func TestUnclosedBlocks(t *testing.T) {
-	for _, line := range []string{"{% highlight go %}\n", "<div markdown=\"1\">\n\n"} {
+	for _, tc := range []struct {
+		line string
+		n    int
+	}{{"{% highlight go %}\n", 20000}, {"<div markdown=\"1\">\n\n", 20000}, {"{% comment %}\n", 80000}} {
+		line := tc.line
 		src := fstest.MapFS{
 			"_config.yml":            {Data: []byte("title: x\n")},
-			"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat(line, 20000))},
+			"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat(line, tc.n))},
 		}
 		done := make(chan error, 1)
 		go func() {
