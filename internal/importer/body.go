@@ -106,6 +106,8 @@ type converter struct {
 	// detailsEnds are the end tags of the details shortcodes being
 	// written, by body offset: true for a <details> of HTML.
 	detailsEnds map[int]bool
+	// lastPos is the place pos found last.
+	lastPos placeAt
 	// opens holds the output offset of each "[" of the body written so
 	// far, by its body offset, so that a link's text can lose its
 	// brackets with its link (unlink).
@@ -114,7 +116,35 @@ type converter struct {
 
 // pos returns the source position of body offset off.
 func (c *converter) pos(off int) diag.Pos {
-	return diag.At(c.p.src, c.p.source, c.p.bodyOff+off)
+	abs := c.p.bodyOff + off
+	src := c.p.source
+	if last := c.lastPos; last.ok && abs >= last.off && (last.off == len(src) || utf8.RuneStart(src[last.off])) {
+		// From the last place asked for, as the places of a page's
+		// notes mostly come in order: counted from the top of the file
+		// each time, a page of one line with 50,000 tags took more
+		// than a minute.
+		seg := src[last.off:abs]
+		p := last.pos
+		if nl := bytes.Count(seg, []byte{'\n'}); nl > 0 {
+			start := last.off + bytes.LastIndexByte(seg, '\n') + 1
+			p.Line += nl
+			p.Col = 1 + utf8.RuneCount(src[start:abs])
+		} else {
+			p.Col += utf8.RuneCount(seg)
+		}
+		c.lastPos = placeAt{off: abs, pos: p, ok: true}
+		return p
+	}
+	p := diag.At(c.p.src, src, abs)
+	c.lastPos = placeAt{off: abs, pos: p, ok: true}
+	return p
+}
+
+// placeAt is a file offset and its place.
+type placeAt struct {
+	off int
+	pos diag.Pos
+	ok  bool
 }
 
 // inCode reports whether body offset off is in code.
@@ -885,7 +915,21 @@ func addressStart(out []byte) bool {
 			return true
 		}
 	}
-	return refLabelEnd(bytes.TrimSuffix(lastLine(out), []byte("<")))
+	return refLabelEnd(bytes.TrimSuffix(refLine(out), []byte("<")))
+}
+
+// refLine returns the last line of out when it is short enough to be a
+// reference definition's label and its colon ("[x]: "), which CommonMark
+// bounds at 999 characters, and nil otherwise. It reads no further back
+// than that: reading back to the line's start took, on a page of one
+// line with many tags, time in the square of its length.
+func refLine(out []byte) []byte {
+	from := max(0, len(out)-4*999-16)
+	k := bytes.LastIndexByte(out[from:], '\n')
+	if k < 0 && from > 0 {
+		return nil
+	}
+	return out[from+k+1:]
 }
 
 // liquidPath converts the Liquid outputs that name an address of the
@@ -1069,7 +1113,7 @@ func (c *converter) wrap(t tag, what string) {
 // its brackets, which cannot hold a comment.
 func (c *converter) wrapAt(i int, t tag, what string) int {
 	b := c.body
-	if written := lastLine(c.out.Bytes()); refLabelEnd(bytes.TrimSuffix(written, []byte("<"))) {
+	if written := refLine(c.out.Bytes()); refLabelEnd(bytes.TrimSuffix(written, []byte("<"))) {
 		ls := bytes.LastIndexByte(b[:i], '\n') + 1
 		le := bytes.IndexByte(b[t.end:], '\n')
 		if le < 0 {

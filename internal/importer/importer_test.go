@@ -12,6 +12,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/plotline/plotline/internal/diag"
 )
 
 func TestJekyllPostURL(t *testing.T) {
@@ -1081,5 +1083,49 @@ func TestManyMendedFragments(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("mending 50,000 links still runs after 20 s")
+	}
+}
+
+// TestConverterPos checks the places pos gives, each from the last one
+// asked for, against diag.At's from the top of the file, in text with a
+// byte-order mark, line ends of both kinds and letters of several bytes.
+func TestConverterPos(t *testing.T) {
+	src := []byte("\ufeff---\ntitle: é\n---\nab€\r\nc\n\n𝄞x y\nlast")
+	p := &page{src: "content/a.md", source: src, bodyOff: 4, body: src[4:]}
+	rng := rand.New(rand.NewPCG(5, 6))
+	c := &converter{p: p, body: p.body}
+	for range 5000 {
+		off := rng.IntN(len(p.body) + 1)
+		if got, want := c.pos(off), diag.At(p.src, src, p.bodyOff+off); got != want {
+			t.Fatalf("pos(%d) = %v; want %v", off, got, want)
+		}
+	}
+}
+
+// TestNotesOnOneLine checks that a page of one line with 50,000 tags the
+// importer notes is imported in time linear in its length: each note's
+// place was counted from the top of the file, and each tag read the
+// page's text written so far back to its line's start, more than a
+// minute.
+func TestNotesOnOneLine(t *testing.T) {
+	src := fstest.MapFS{
+		"_config.yml":            {Data: []byte("title: x\nurl: https://ex.org\n")},
+		"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{% link nothere.md %} ", 50000))},
+	}
+	done := make(chan *Result, 1)
+	go func() {
+		res, err := Import(src, Jekyll, caseNow)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- res
+	}()
+	select {
+	case res := <-done:
+		if res != nil && res.NotConverted() == 0 {
+			t.Error("no note of the links to no page")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the import of 50,000 tags on one line still runs after 20 s")
 	}
 }
