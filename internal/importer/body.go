@@ -219,7 +219,11 @@ func (im *importer) convertBody(p *page) []byte {
 			}
 		}
 		c.code, c.html = codeSpans(im.code, read)
-		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
+		var over int
+		c.termIDs, c.autoIDLists, over = autoIDs(b, c.code)
+		if over >= 0 {
+			im.note(c.pos(over), "more than %d {:auto_ids} on the page: from here on, the terms of definition lists get no ids (add them by hand where links need them)", maxAutoIDs)
+		}
 	} else {
 		c.code, c.html = codeSpans(im.code, b)
 		if !im.conf.passthrough && bytes.Contains(b, []byte("$$")) {

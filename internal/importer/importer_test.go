@@ -1129,3 +1129,33 @@ func TestNotesOnOneLine(t *testing.T) {
 		t.Fatal("the import of 50,000 tags on one line still runs after 20 s")
 	}
 }
+
+// TestAutoIDsBounded checks that a page reads maxAutoIDs {:auto_ids} at
+// most, and notes the one past them: each reads its definition list to
+// its end, and lists that run into one another made 20,000 of them take
+// more than 30 s. The terms of the lists read get their ids.
+func TestAutoIDsBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range maxAutoIDs + 1 {
+		fmt.Fprintf(&b, "{:auto_ids}\nTerm %d\n: def\n\n", i)
+	}
+	res, err := Import(fstest.MapFS{
+		"_config.yml":            {Data: []byte("title: x\n")},
+		"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + b.String())},
+	}, Jekyll, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The 101st is on line 4 + 4 × 100.
+	want := "_posts/2024-01-01-a.md:404:1: more than 100 {:auto_ids} on the page: from here on, the terms of definition lists get no ids (add them by hand where links need them)"
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	if !slices.Contains(notes, want) {
+		t.Errorf("no note %q", want)
+	}
+	if got := string(res.Files["content/posts/2024-01-01-a.md"].Data); !strings.Contains(got, `<a id="term-0"></a>Term 0`) {
+		t.Errorf("the first term has no id:\n%.300s", got)
+	}
+}

@@ -21,8 +21,11 @@ var autoIDsRE = regexp.MustCompile(`^auto_ids(?:-([\w-]+))?$`)
 // after the list or, after a blank line, directly before it. It returns
 // the id of each term, by the body offset of the term's line, and the
 // body offsets of those attribute lists. A term whose text is Liquid, or
-// that names its own id, is left out.
-func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool) {
+// that names its own id, is left out. Only the first maxAutoIDs of them
+// are read; over is the body offset of the one past them, or -1.
+func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool, over int) {
+	over = -1
+	read := 0
 	var lines [][2]int // each line's start and end, without its line feed
 	for off := 0; off < len(body); {
 		end := bytes.IndexByte(body[off:], '\n')
@@ -48,6 +51,11 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 		}
 		if !ok {
 			continue
+		}
+		if read++; read > maxAutoIDs {
+			// Each reads its list to its end, which may be the page's.
+			over = lines[k][0]
+			break
 		}
 		// kramdown gives a block attribute list to the block it follows,
 		// and to the next one only after a blank line.
@@ -89,8 +97,14 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 			terms[lines[t][0]] = prefix + id
 		}
 	}
-	return terms, lists
+	return terms, lists, over
 }
+
+// maxAutoIDs bounds the {:auto_ids} of a page that autoIDs reads. Each
+// reads its definition list to its end, and lists may run into one
+// another to the end of the page: 20,000 of them, each before a term,
+// took more than 30 s. A page has one or two.
+const maxAutoIDs = 100
 
 // definitionTerms reads the kramdown definition list that starts at line
 // k of body, whose lines are lines, and returns the line numbers of its
