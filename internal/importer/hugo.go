@@ -734,6 +734,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				return nil
 			}
 		}
+		if im.tooLargePage(p, data) {
+			return nil
+		}
 		pg, ok := im.readPage(p, data)
 		if !ok {
 			// Hugo publishes a Markdown file without front matter as a

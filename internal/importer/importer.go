@@ -312,6 +312,19 @@ func (im *importer) copyFile(src, dest string) bool {
 	return true
 }
 
+// tooLargePage reports whether data, the page p of the source, is larger
+// than the 8 MB plotline reads of an article, and notes it when it is.
+// Such a page is not imported: the build would refuse it, and the import
+// keeps every page's text until the end, so that pages of 100 MB each
+// would take gigabytes.
+func (im *importer) tooLargePage(p string, data []byte) bool {
+	if len(data) <= sitefs.MaxFileSize {
+		return false
+	}
+	im.note(diag.Pos{Path: p}, "%s, for an article: not imported (split it into pages)", (&sitefs.TooLargeError{Size: int64(len(data)), Limit: sitefs.MaxFileSize}).Error())
+	return true
+}
+
 // modDate returns the day a source file was last changed, for pages that
 // name no date.
 func (im *importer) modDate(p string) time.Time {

@@ -188,6 +188,9 @@ func (im *importer) jekyll() error {
 			im.copyFile(p, "content/"+p)
 			return nil
 		}
+		if im.tooLargePage(p, data) {
+			return nil
+		}
 		base := strings.TrimSuffix(name, path.Ext(name))
 		var pg *page
 		if !markdownExt(p) {
