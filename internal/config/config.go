@@ -411,6 +411,12 @@ func (c *Config) check() diag.List {
 		if n := utf8.RuneCountInString(f.text); n > f.limit {
 			diags.Errorf(c.place(f.key), "%s: %d characters, more than the %d the site's %s may have: it is written on every page", f.key, n, f.limit, f.key)
 		}
+		// As in an article's text: a bell or a terminal's escape is no
+		// character of a web page, and a bidi override reorders what a
+		// reader sees, here on every page.
+		if _, r, ok := yamlpos.Unprintable(f.text); ok {
+			diags.Errorf(c.place(f.key), "%s: %s", f.key, yamlpos.UnprintableMessage(r))
+		}
 	}
 	if _, set := c.places["title"]; set && strings.TrimSpace(c.Title) == "" {
 		// Pages were titled "A · ", the home page's <title> was empty,

@@ -124,6 +124,15 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:3:10: claims: about: want a share such as 0.05 (five per cent), got text "5%": write 0.05`,
 		},
 		{
+			// Written on every page: a bell in each <title>, which no
+			// web page may hold, and a bidi override that turns 12
+			// into 21 for readers.
+			name: "yaml title with a control character",
+			file: "plotline.yaml",
+			src:  "title: \"Desk \\a\"\ndescription: \"Up \\u202e12\"\n",
+			want: "plotline.yaml:1:8: title: the character U+0007 cannot be shown in a web page: remove it\nplotline.yaml:2:14: description: the character U+202E, a bidi override, shows what follows it in reverse order, so that a reader takes 12 for 21 (to set a phrase right to left, put it between U+2067 and U+2069): remove it",
+		},
+		{
 			// Written on every page of the site.
 			name: "yaml title of a whole text",
 			file: "plotline.yaml",

@@ -126,6 +126,10 @@ func decode(name string, src []byte, diags *diag.List) map[Key]string {
 			diags.Errorf(at(v), "%s: %d characters, more than the %d a word of plotline's may have: it is written on many pages, some on every one", k.Value, n, MaxRunes)
 			continue
 		}
+		if _, r, ok := yamlpos.Unprintable(v.Value); ok {
+			diags.Errorf(at(v), "%s: %s", k.Value, yamlpos.UnprintableMessage(r))
+			continue
+		}
 		if msg := checkPlaceholders(key, v.Value); msg != "" {
 			diags.Errorf(at(v), "%s: %s", k.Value, msg)
 			continue
