@@ -36,7 +36,7 @@ var allowedInternal = map[string][]string{
 	"render":      {"diag", "sitefs", "locale", "words"},
 	"output":      {},
 	"buildcache":  {"content", "diag", "output", "render"},
-	"importer":    {"content", "diag", "anchor", "yamlpos", "sitefs"},
+	"importer":    {"content", "diag", "anchor", "yamlpos", "sitefs", "markdown"},
 	"site":        {"diag", "config", "content", "data", "chart", "markdown", "render", "sitefs", "output", "buildcache", "ogimage", "locale", "words"},
 	"watch":       {"sitefs"},
 	"devloop":     {},

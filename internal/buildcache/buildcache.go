@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/plotline/plotline/internal/content"
@@ -124,11 +125,21 @@ func Load(file string, global Key) *Cache {
 // file of another version gives a Cache with that Version and nothing
 // else.
 func Read(file string) (*Cache, error) {
-	f, err := os.Open(file)
+	// Opened without waiting, so that a named pipe in the cache's place
+	// cannot stop the build, which waited for a writer forever; then
+	// anything but a regular file is no cache.
+	f, err := os.OpenFile(file, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("cache file %s is not a regular file", file)
+	}
 	return decode(bufio.NewReaderSize(f, 64<<10))
 }
 
@@ -186,7 +197,13 @@ func (c *Cache) Save(file string) error {
 		os.Remove(tmp.Name())
 		return err
 	}
-	return os.Rename(tmp.Name(), file)
+	if err := os.Rename(tmp.Name(), file); err != nil {
+		// A folder in the cache file's place: the new cache is not kept,
+		// and neither is its temporary file, one more each build.
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
 }
 
 // encode writes the cache file's contents to w.

@@ -162,3 +162,28 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestSaveOverFolder checks that a Save that cannot replace the cache
+// file (a folder is in its place) leaves nothing behind: its temporary
+// file stayed, one more each build, each the size of the cache.
+func TestSaveOverFolder(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "cache.gob")
+	if err := os.Mkdir(file, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := sample(3).Save(file); err == nil {
+		t.Error("Save over a folder: no error")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("after Save over a folder, the cache folder holds %v; want cache.gob alone", names)
+	}
+}

@@ -120,24 +120,33 @@ var glyphWidths = [95]uint16{
 func textWidth(s string, size float64) float64 {
 	w := 0
 	for _, r := range s {
-		switch {
-		case r >= ' ' && r <= '~':
-			w += int(glyphWidths[r-' '])
-		case r >= 0x2066 && r <= 0x2069:
-			// the marks of isolated (no width)
-		case r >= 0x0660 && r <= 0x066c || r >= 0x06f0 && r <= 0x06f9:
-			w += 640 // Arabic-Indic digits and separators
-		case r >= 0x0590 && r <= 0x05ff:
-			w += 720 // Hebrew
-		case r >= 0x0600 && r <= 0x06ff || r >= 0x0750 && r <= 0x077f:
-			w += 800 // Arabic
-		case r >= 0x1100:
-			w += 1000
-		default:
-			w += 863
-		}
+		w += runeUnits(r)
 	}
+	return unitsWidth(w, size)
+}
+
+// unitsWidth is the width at size of text of w thousandths of an em.
+func unitsWidth(w int, size float64) float64 {
 	return float64(w) * size / 1000 * 1.02
+}
+
+// runeUnits is the width of r, in thousandths of an em (see textWidth).
+func runeUnits(r rune) int {
+	switch {
+	case r >= ' ' && r <= '~':
+		return int(glyphWidths[r-' '])
+	case r >= 0x2066 && r <= 0x2069:
+		return 0 // the marks of isolated (no width)
+	case r >= 0x0660 && r <= 0x066c || r >= 0x06f0 && r <= 0x06f9:
+		return 640 // Arabic-Indic digits and separators
+	case r >= 0x0590 && r <= 0x05ff:
+		return 720 // Hebrew
+	case r >= 0x0600 && r <= 0x06ff || r >= 0x0750 && r <= 0x077f:
+		return 800 // Arabic
+	case r >= 0x1100:
+		return 1000
+	}
+	return 863
 }
 
 // label is a piece of text placed in a frame: its anchor point on the

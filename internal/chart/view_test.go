@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plotline/plotline"
 	"github.com/plotline/plotline/internal/data"
@@ -220,6 +221,29 @@ func TestWrapWords(t *testing.T) {
 		if got := wrapWords(tc.in, 12, tc.width); !slices.Equal(got, tc.want) {
 			t.Errorf("wrapWords(%q, 12, %g) = %q; want %q", tc.in, tc.width, got, tc.want)
 		}
+	}
+}
+
+// TestWrapLongWord checks that a word of megabytes (a source's address
+// pasted with the page it names) is broken into lines in time that grows
+// with its length: each line measured what was left of the word, and
+// 1 MB took 26 s, 4 MB would take about seven minutes. Its lines are
+// those of a word of their own.
+func TestWrapLongWord(t *testing.T) {
+	word := strings.Repeat("s", 4<<20)
+	done := make(chan []string, 1)
+	go func() { done <- wrapWords("see "+word, 12, 600) }()
+	select {
+	case lines := <-done:
+		short := wrapWords(word[:1000], 12, 600)
+		if len(lines) < 2 || lines[0] != "see" || lines[1] != short[0] {
+			t.Errorf("wrapWords of a long word begins %q; want \"see\", then %q", lines[:min(2, len(lines))], short[0])
+		}
+		if got := strings.Join(lines[1:], ""); got != word {
+			t.Errorf("the lines of the word join to %d bytes; want the word, %d", len(got), len(word))
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("wrapWords of a word of 4 MB still runs after 20 s")
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/importer"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 const importUsage = `usage: plotline import hugo|jekyll SRC DEST
@@ -42,8 +43,8 @@ func runImport(ctx context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 	kind, src, dest := importer.Kind(pos[0]), pos[1], pos[2]
-	if entries, err := os.ReadDir(dest); err == nil && len(entries) > 0 {
-		fmt.Fprintf(e.stderr, "plotline import: %s %v; nothing was written\n", dest, importer.ErrNotEmpty)
+	if err := importer.CheckDest(dest); errors.Is(err, importer.ErrNotEmpty) {
+		fmt.Fprintf(e.stderr, "plotline import: %v; nothing was written\n", err)
 		return ExitContent
 	}
 	if info, err := os.Stat(src); err != nil || !info.IsDir() {
@@ -57,13 +58,27 @@ func runImport(ctx context.Context, e *env, args []string) int {
 		return report(e, err)
 	}
 	start := time.Now()
-	fsys := os.DirFS(src)
+	// The source is read through an os.Root, as a site is: a symbolic
+	// link that leads out of it (an include linked to a key in the
+	// importer's home folder) is an error, not a way to copy that file
+	// into the new site, and a named pipe is refused, not waited on.
+	dir, err := sitefs.Open(src)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "plotline import: %v\n", err)
+		return ExitContent
+	}
+	defer dir.Close()
+	fsys := dir.FS
 	res, err := importer.Import(fsys, kind, today)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "plotline import: %s: %v\n", src, err)
 		return ExitContent
 	}
-	if err := res.Write(fsys, dest); err != nil {
+	if err := res.Write(ctx, fsys, dest); err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintf(e.stderr, "plotline import: interrupted; %s was not written\n", dest)
+			return ExitContent
+		}
 		if errors.Is(err, importer.ErrNotEmpty) {
 			fmt.Fprintf(e.stderr, "plotline import: %v; nothing was written\n", err)
 		} else {

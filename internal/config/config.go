@@ -237,12 +237,23 @@ func shareHint(k, s string) string {
 	return ": write " + strings.TrimSuffix(strings.TrimRight(share, "0"), ".")
 }
 
+// maxTitleRunes and maxDescriptionRunes bound the site's title (and
+// author) and description, in characters, as content bounds a page's.
+const (
+	maxTitleRunes       = 1000
+	maxDescriptionRunes = 5000
+)
+
 // decodeTOML reads the TOML file name, src, into cfg, as decodeYAML does
 // a YAML one: into plain values first, then key by key, so that a value of
 // the wrong type is reported at its place and does not hide the file's
 // other mistakes.
 func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 	text := yamlpos.New(name, src, 1)
+	if line := yamlpos.TOMLTooDeep(src, yamlpos.MaxTOMLDepth); line > 0 {
+		diags.Errorf(text.Pos(line, 1), "nested more than %d levels deep", yamlpos.MaxTOMLDepth)
+		return
+	}
 	var doc map[string]toml.Primitive
 	md, err := toml.Decode(string(src), &doc)
 	if err != nil {
@@ -389,6 +400,22 @@ func (c *Config) check() diag.List {
 			// Shown as typed on every page: the config has no data
 			// blocks to take values from.
 			diags.Errorf(c.place(f.key), "%s: {{ }} is not read in the config file, and would be shown as typed on every page: write it as text (values go in an article's prose, title, description and charts)", f.key)
+		}
+	}
+	for _, f := range []struct {
+		key, text string
+		limit     int
+	}{{"title", c.Title, maxTitleRunes}, {"description", c.Description, maxDescriptionRunes}, {"author", c.Author, maxTitleRunes}} {
+		// Written on every page: a title of 900 KB, under the config's
+		// 1 MB, on a site of 10,000 pages would be 9 GB of output.
+		if n := utf8.RuneCountInString(f.text); n > f.limit {
+			diags.Errorf(c.place(f.key), "%s: %d characters, more than the %d the site's %s may have: it is written on every page", f.key, n, f.limit, f.key)
+		}
+		// As in an article's text: a bell or a terminal's escape is no
+		// character of a web page, and a bidi override reorders what a
+		// reader sees, here on every page.
+		if _, r, ok := yamlpos.Unprintable(f.text); ok {
+			diags.Errorf(c.place(f.key), "%s: %s", f.key, yamlpos.UnprintableMessage(r))
 		}
 	}
 	if _, set := c.places["title"]; set && strings.TrimSpace(c.Title) == "" {

@@ -124,6 +124,31 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:3:10: claims: about: want a share such as 0.05 (five per cent), got text "5%": write 0.05`,
 		},
 		{
+			// Written on every page: a bell in each <title>, which no
+			// web page may hold, and a bidi override that turns 12
+			// into 21 for readers.
+			name: "yaml title with a control character",
+			file: "plotline.yaml",
+			src:  "title: \"Desk \\a\"\ndescription: \"Up \\u202e12\"\n",
+			want: "plotline.yaml:1:8: title: the character U+0007 cannot be shown in a web page: remove it\nplotline.yaml:2:14: description: the character U+202E, a bidi override, shows what follows it in reverse order, so that a reader takes 12 for 21 (to set a phrase right to left, put it between U+2067 and U+2069): remove it",
+		},
+		{
+			// Written on every page of the site.
+			name: "yaml title of a whole text",
+			file: "plotline.yaml",
+			src:  "title: " + strings.Repeat("x", 1001) + "\n",
+			want: `plotline.yaml:1:8: title: 1001 characters, more than the 1000 the site's title may have: it is written on every page`,
+		},
+		{
+			// Arrays 400,000 deep in the 1 MB a config may have took the
+			// TOML decoder 15 s and 300 MB; a few hundred thousand more
+			// ended the process with a stack overflow.
+			name: "toml nested too deep",
+			file: "plotline.toml",
+			src:  "title = \"T\"\n\nx = " + strings.Repeat("[", 1000) + strings.Repeat("]", 1000) + "\n",
+			want: `plotline.toml:3:1: nested more than 100 levels deep`,
+		},
+		{
 			name: "toml about in per cent",
 			file: "plotline.toml",
 			src:  "title = \"T\"\n[claims]\nabout = \"2.5 %\"\n",

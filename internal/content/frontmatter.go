@@ -92,8 +92,8 @@ func decodeYAML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
 // each node at the line and column of its key or value in the file (see
 // placeTOML). Dates become YYYY-MM-DD strings.
 func decodeTOML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
-	if line := tooDeepTOML(fm, maxDepth); line > 0 {
-		return nil, t.Pos(line, 1), fmt.Errorf("nested more than %d levels deep", maxDepth)
+	if line := yamlpos.TOMLTooDeep(fm, yamlpos.MaxTOMLDepth); line > 0 {
+		return nil, t.Pos(line, 1), fmt.Errorf("nested more than %d levels deep", yamlpos.MaxTOMLDepth)
 	}
 	var m map[string]any
 	if _, err := toml.Decode(string(fm), &m); err != nil {
@@ -266,67 +266,6 @@ func tomlStyle(rest []byte) yaml.Style {
 		return yaml.DoubleQuotedStyle
 	case bytes.HasPrefix(rest, []byte("'")):
 		return yaml.SingleQuotedStyle
-	}
-	return 0
-}
-
-// maxDepth bounds how deeply TOML front matter may nest tables and
-// arrays. Real front matter nests four or five levels; the TOML decoder
-// takes time that grows much faster than the input with deeply nested
-// inline tables, so deeper input is refused before it is decoded. (The
-// YAML decoder refuses depths beyond 10,000 by itself, quickly.)
-const maxDepth = 100
-
-// tooDeepTOML returns the 1-based line of fm where its nesting first goes
-// deeper than limit, or 0. Depth is counted generously, without parsing:
-// the brackets and braces open at a place, plus the dots of dotted keys
-// and numbers before it on its line, leaving out strings and comments.
-func tooDeepTOML(fm []byte, limit int) int {
-	line, brackets, dots := 1, 0, 0
-	for i := 0; i < len(fm); i++ {
-		c := fm[i]
-		switch c {
-		case '\n':
-			line++
-			dots = 0
-		case '[', '{':
-			brackets++
-		case ']', '}':
-			brackets = max(brackets-1, 0)
-		case '.':
-			dots++
-		case '#':
-			for i+1 < len(fm) && fm[i+1] != '\n' {
-				i++
-			}
-		case '"', '\'':
-			// Skip the string: """…""", '''…''', "…" with escapes, or '…'.
-			delim := fm[i : i+1]
-			if i+2 < len(fm) && fm[i+1] == c && fm[i+2] == c {
-				delim = fm[i : i+3]
-			}
-			j := i + len(delim)
-			for j < len(fm) && !bytes.HasPrefix(fm[j:], delim) {
-				if fm[j] == '\\' && c == '"' && j+1 < len(fm) {
-					j++
-				}
-				if fm[j] == '\n' {
-					if len(delim) == 1 {
-						break // an unclosed one-line string: the decoder reports it
-					}
-					line++
-				}
-				j++
-			}
-			if j < len(fm) && fm[j] == '\n' {
-				i = j - 1
-			} else {
-				i = min(j+len(delim), len(fm)) - 1
-			}
-		}
-		if brackets+dots > limit {
-			return line
-		}
 	}
 	return 0
 }

@@ -205,26 +205,6 @@ func TestHostileFiles(t *testing.T) {
 	}
 }
 
-// TestTooDeepTOMLLines checks the line tooDeepTOML blames, past strings
-// that span lines.
-func TestTooDeepTOMLLines(t *testing.T) {
-	for _, tc := range []struct {
-		src  string
-		want int
-	}{
-		{"a = 1\n", 0},
-		{"a = [[1]]\n", 0},
-		{"a = \"\"\"x\ny\\\nz\"\"\"\nb = " + strings.Repeat("[", 5), 4},
-		{"a = 'unclosed\nb = " + strings.Repeat("[", 5), 2},
-		{"a = \"esc \\\" [[[[[[\"\nb = 1", 0},
-		{"a = [\n" + strings.Repeat("[\n", 10), 5},
-	} {
-		if got := tooDeepTOML([]byte(tc.src), 4); got != tc.want {
-			t.Errorf("tooDeepTOML(%q, 4) = %d; want %d", tc.src, got, tc.want)
-		}
-	}
-}
-
 // billionLaughs returns YAML front matter whose aliases would expand to
 // 9^levels strings if anything followed them all.
 func billionLaughs(levels int) string {

@@ -558,9 +558,11 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			if strings.TrimSpace(p.Title) == "" && v.Kind == yaml.ScalarNode {
 				diags.Errorf(at(v), "title: must not be empty")
 			}
+			checkListedLength(key, p.Title, MaxTitleRunes, at(v), diags)
 		case "description":
 			p.Description = scalarString(v, key, at, diags)
 			p.DescriptionPos = at(v)
+			checkListedLength(key, p.Description, MaxDescriptionRunes, at(v), diags)
 		case "author":
 			p.Author = scalarString(v, key, at, diags)
 		case "date":
@@ -789,6 +791,12 @@ func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) ([]
 			diags.Errorf(at(t), "tags: tag %q has no letters or digits", t.Value)
 			continue
 		}
+		if n := utf8.RuneCountInString(name); n > MaxTagRunes {
+			// Its page name may be short ("a" for "a!!!…"), but the
+			// tag is written as it is on every list of the page.
+			diags.Errorf(at(t), "tags: tag %q has %d characters, more than the %d a tag may have: it is written on every list that shows the page", shorten(t.Value), n, MaxTagRunes)
+			continue
+		}
 		if len(slug) > MaxNameBytes {
 			diags.Errorf(at(t), "tags: tag %q makes a page name of %d bytes; a file name may have %d at most", shorten(t.Value), len(slug), MaxNameBytes)
 			continue
@@ -949,6 +957,17 @@ func AliasFile(alias string) (string, string) {
 	if clean == "" {
 		return "", "is the home page"
 	}
+	// The redirect page is written at the address: each part names a
+	// folder or a file, and the system takes paths of a few thousand
+	// bytes at most, the build's temporary folder's name included.
+	for part := range strings.SplitSeq(clean, "/") {
+		if len(part) > MaxNameBytes {
+			return "", fmt.Sprintf("has a part of %d bytes; a file name may have %d at most", len(part), MaxNameBytes)
+		}
+	}
+	if len(clean) > MaxAliasBytes {
+		return "", fmt.Sprintf("is %d bytes long; an old address may have %d at most, as its redirect page is written at that path", len(clean), MaxAliasBytes)
+	}
 	if dir || !strings.Contains(path.Base(clean), ".") {
 		return clean + "/index.html", ""
 	}
@@ -1067,6 +1086,34 @@ func hasUnseen(s string) bool {
 	_, _, ok := sitefs.UnseenRune(s)
 	return ok
 }
+
+// MaxTitleRunes and MaxDescriptionRunes bound a page's title and
+// description, in characters. Both are written on every list that shows
+// the page, each of its tags' pages among them: a title of 2 MB on a page
+// of 200 tags made 394 MB of output, and the 8 MB an article may have,
+// with a thousand tags, gigabytes. No headline or summary comes near.
+const (
+	MaxTitleRunes       = 1000
+	MaxDescriptionRunes = 5000
+)
+
+// MaxTagRunes is the most characters a tag may have, as written: a page
+// lists up to 8 of its tags, on every list that shows it, and eight tags
+// of 200,000 "!" after a letter, on 21 pages, made 398 MB of output.
+const MaxTagRunes = 255
+
+// checkListedLength reports a title or description of more than limit
+// characters at pos.
+func checkListedLength(key, s string, limit int, pos diag.Pos, diags *diag.List) {
+	if n := utf8.RuneCountInString(s); n > limit {
+		diags.Errorf(pos, "%s: %d characters, more than the %d a %s may have: it is written on every list that shows the page (the home page, the feed and each of its tags' pages)", key, n, limit, key)
+	}
+}
+
+// MaxAliasBytes is the longest an old address under aliases may be, in
+// bytes: many times any real address, and well within the paths a system
+// takes once the output folder's own path is put before it.
+const MaxAliasBytes = 1000
 
 // MaxNameBytes is the longest a slug or a tag's URL segment may be, in
 // bytes: each names a folder of the output, and file systems take names

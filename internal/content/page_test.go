@@ -262,6 +262,7 @@ func TestTags(t *testing.T) {
 		{"number in a list is a word", "[2025, war]", []string{"2025", "war"}, nil},
 		{"no letters", `[war, "!!!"]`, []string{"war"}, []string{`content/a.md:4:13: tags: tag "!!!" has no letters or digits`}},
 		{"too long for a file name", "[war, " + strings.Repeat("é", 128) + "]", []string{"war"}, []string{`content/a.md:4:13: tags: tag "` + strings.Repeat("é", 40) + `…" makes a page name of 256 bytes; a file name may have 255 at most`}},
+		{"too long to list", "[war, \"a" + strings.Repeat("!", 300) + "\"]", []string{"war"}, []string{`content/a.md:4:13: tags: tag "a` + strings.Repeat("!", 39) + `…" has 301 characters, more than the 255 a tag may have: it is written on every list that shows the page`}},
 		{"nested list", "[war, [a, b]]", []string{"war"}, []string{"content/a.md:4:13: tags: want a word, got a list"}},
 		{"number", "5", nil, []string{"content/a.md:4:7: tags: want a list of words, got a number"}},
 		{"mapping", "{a: b}", nil, []string{"content/a.md:4:7: tags: want a list of words, got a mapping"}},
@@ -457,6 +458,16 @@ func TestFrontMatterErrors(t *testing.T) {
 			name:  "missing title and date",
 			fm:    "author: A\n",
 			diags: []string{"content/a.md:2:1: missing date", "content/a.md:2:1: missing title"},
+		},
+		{
+			// Written on every list of the page: 2 MB of title on a page
+			// of 200 tags made 394 MB of output.
+			name: "title and description of a whole text",
+			fm:   "title: " + strings.Repeat("ü", 1001) + "\ndate: 2025-01-01\ndescription: \"" + strings.Repeat("a ", 2501) + "\"\n",
+			diags: []string{
+				"content/a.md:2:8: title: 1001 characters, more than the 1000 a title may have: it is written on every list that shows the page (the home page, the feed and each of its tags' pages)",
+				"content/a.md:4:14: description: 5002 characters, more than the 5000 a description may have: it is written on every list that shows the page (the home page, the feed and each of its tags' pages)",
+			},
 		},
 		{
 			// Keys whose text is used as written: a value there would be
@@ -684,6 +695,10 @@ func TestAliasFile(t *testing.T) {
 		{"", "", "is the home page"},
 		{"/a/../../b/", "", `must not contain ".."`},
 		{"/a?b=1", "", "is not a site path: leave out ?, # and backslashes"},
+		{"/x/" + strings.Repeat("a", 255) + "/", "x/" + strings.Repeat("a", 255) + "/index.html", ""},
+		{"/x/" + strings.Repeat("a", 256) + "/", "", "has a part of 256 bytes; a file name may have 255 at most"},
+		{"/" + strings.Repeat("b/", 500), strings.Repeat("b/", 500) + "index.html", ""},
+		{"/" + strings.Repeat("b/", 3000), "", "is 5999 bytes long; an old address may have 1000 at most, as its redirect page is written at that path"},
 		{"https://example.org/old/", "", "is not a site path: write the path below the base URL, \"/old/\""},
 	} {
 		got, msg := AliasFile(tc.in)

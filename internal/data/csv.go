@@ -505,6 +505,11 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 			cell := unguardCell(strings.TrimSpace(rec[i]))
 			if name == "label" {
 				pt.Label = cell
+				if n := utf8.RuneCountInString(cell); n > MaxLabelRunes {
+					line, c := r.FieldPos(i)
+					diags.Errorf(f.pos(line, c), "%s", labelTooLong(n))
+					good = false
+				}
 			} else {
 				pt.Source = cell
 			}

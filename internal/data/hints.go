@@ -40,6 +40,19 @@ var currencies = []struct{ sign, unit string }{{"$", "dollars"}, {"€", "euros"
 // NA, n/a or a dash. It is "" otherwise.
 func numberHint(s string) string {
 	t := strings.TrimSpace(s)
+	if ascii, ok := yamlpos.ASCIIDigits(t); ok {
+		// Digits of another script, ١٢٣ or １２３: a number to the eye,
+		// none to a program. Arabic's decimal and thousands separators
+		// go with its digits.
+		ascii = strings.NewReplacer("\u066b", ".", "\u066c", "").Replace(ascii)
+		if _, _, ok := decimalDigits(ascii); ok {
+			return ", write " + ascii + ", with the digits 0 to 9"
+		}
+		if hint := numberHint(ascii); hint != "" {
+			return ": with the digits 0 to 9 it is " + ascii + hint
+		}
+		return ""
+	}
 	switch strings.ToLower(t) {
 	case "na", "n/a", "n.a.", "nan", ".nan", "null", "none", "-", "–", "—", "..", "...", "?":
 		return ": a date without an observation is left out of the data: delete its line"

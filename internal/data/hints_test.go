@@ -7,6 +7,10 @@ func TestDateHint(t *testing.T) {
 		{"2024-03-01T00:00:00Z", ": only an observation's date takes a time of day; write 2024-03-01"},
 		{"2024-03-01 23:30:00-05:00", ": only an observation's date takes a time of day; write 2024-03-01"},
 		{"2024/03/01", ", write 2024-03-01"},
+		// Digits of other scripts look like a date and are none.
+		{"\uff12\uff10\uff12\uff15-05-19", ", write 2025-05-19, with the digits 0 to 9"},
+		{"\u0662\u0660\u0662\u0665-\u0660\u0665-\u0662\u0660", ", write 2025-05-20, with the digits 0 to 9"},
+		{"\u0968\u0966\u0968\u096a/\u0966\u0969/\u0966\u0967", ": with the digits 0 to 9 it is 2024/03/01, write 2024-03-01"},
 		{"2024.3.1", ", write 2024-03-01"},
 		{"2024-3-1", ", write 2024-03-01"},
 		{"2024-03", ": that is a month; write a day of it, such as 2024-03-01"},
@@ -37,6 +41,15 @@ func TestDateHint(t *testing.T) {
 func TestNumberHint(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"12%", ", write 12, and give the block unit: percent"},
+		// Digits of other scripts: Arabic-Indic, Persian with Arabic's
+		// decimal separator, full-width, mathematical sans-serif bold (the
+		// fourth of five blocks of ten side by side).
+		{"\u0661\u0662\u0663", ", write 123, with the digits 0 to 9"},
+		{"\u06f1\u06f2\u066b\u06f5", ", write 12.5, with the digits 0 to 9"},
+		{"\uff11\uff12", ", write 12, with the digits 0 to 9"},
+		{"\U0001d7ed\U0001d7ee", ", write 12, with the digits 0 to 9"},
+		{"\u0661\u0662%", ": with the digits 0 to 9 it is 12%, write 12, and give the block unit: percent"},
+		{"\u0661\u0662 \u0661", ""},
 		{"12.5 %", ", write 12.5, and give the block unit: percent"},
 		{"$1,200", ", write 1200, and give the block unit: dollars"},
 		{"-$3.50", ""},

@@ -86,6 +86,10 @@ func TestHostileValues(t *testing.T) {
 	}{
 		{"rate is a word", "data:\n  l:\n    series: [{date: 2025-01-06, value: 1}]\n    projection: {rate: fast}\n",
 			[]string{p + `4:24: rate: cannot use "fast" as a number`}},
+		{"a label of a whole text", "data:\n  l:\n    series: [{date: 2025-01-06, value: 1, label: " + strings.Repeat("a", 1001) + "}]\n",
+			[]string{p + `3:50: label: 1001 characters, more than the 1000 a label may have: it is shown in each chart's tooltip and table; shorten it (a note on the data goes in the prose)`}},
+		{"a unit of a whole text", "data:\n  l:\n    unit: " + strings.Repeat("u", 201) + "\n    series: [{date: 2025-01-06, value: 1}]\n",
+			[]string{p + `3:11: unit: 201 characters, more than the 200 a unit may have: it is written beside every value of the block, on the chart's axis, in its tooltip and in each row of its table`}},
 		{"series is a number", "data:\n  l:\n    series: 3\n",
 			[]string{p + "3:13: series: want a list of observations, got a number"}},
 		{"series is empty", "data:\n  l:\n    series: []\n",

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -139,6 +140,9 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	if u, ok := f["unit"]; ok {
 		b.Unit, _ = p.text("unit", u.val)
 		p.noValues("unit", u.val, b.Unit)
+		if n := utf8.RuneCountInString(b.Unit); n > MaxUnitRunes {
+			p.errorf(u.val, "unit: %d characters, more than the %d a unit may have: it is written beside every value of the block, on the chart's axis, in its tooltip and in each row of its table", n, MaxUnitRunes)
+		}
 	}
 	hasAsOf := false
 	if a, ok := f["as_of"]; ok {
@@ -266,6 +270,10 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 		if l, has := f["label"]; has {
 			pt.Label, has = p.text("label", l.val)
 			p.noValues("label", l.val, pt.Label)
+			if n := utf8.RuneCountInString(pt.Label); n > MaxLabelRunes {
+				p.errorf(l.val, "%s", labelTooLong(n))
+				has = false
+			}
 			good = good && has
 		}
 		if s, has := f["source"]; has {

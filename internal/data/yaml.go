@@ -297,6 +297,26 @@ func (p *parser) noValues(key string, n *yaml.Node, text string) {
 }
 
 // noValuesMessage says why a {{ }} in the data's key is an error.
+// MaxLabelRunes is the most characters an observation's label may have.
+// A label is shown in the chart's tooltip, its table, its static drawings
+// and its option, once for each chart of its block: a label of 8 MB (a
+// whole text pasted into one cell) drawn by 20 charts took 4.3 GB and
+// 25 s before the page was refused as too large. No tooltip reads well
+// past a sentence or two; notes on the data go in the prose.
+const MaxLabelRunes = 1000
+
+// MaxUnitRunes is the most characters a block's unit may have. The unit
+// is written beside every value of the block: a unit of 1 MB on a block
+// of 28 observations and one chart made 166 MB of output in 10 s. Units
+// are a few words ("people a day", "thousand tonnes of CO2 a year").
+const MaxUnitRunes = 200
+
+// labelTooLong returns the message for a label of n characters, past
+// MaxLabelRunes.
+func labelTooLong(n int) string {
+	return fmt.Sprintf("label: %d characters, more than the %d a label may have: it is shown in each chart's tooltip and table; shorten it (a note on the data goes in the prose)", n, MaxLabelRunes)
+}
+
 func noValuesMessage(key string) string {
 	return key + ": {{ }} is not read in the data, which values are computed from: write the " + key +
 		" as text (values go in the prose, the title, the description and a chart's title, caption and event labels)"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"io/fs"
@@ -18,6 +19,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/markdown"
+	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
@@ -63,6 +66,16 @@ type converter struct {
 	html []span
 	out  bytes.Buffer
 	at   int // body offset of the link destination being resolved
+	// ends are the end tags of the shortcodes of each name, by the
+	// offsets of their start tags (see shortcodeEnd).
+	ends map[string]map[int]int
+	// noClose holds, for the end tag of a highlight and its delimiters,
+	// the earliest place from which fence found none (see fence), and
+	// for a word, the earliest place after which it is not (indexFrom).
+	noClose map[string]int
+	// tagEnds are the end tags of the HTML elements of each name, in
+	// lower case, by the offsets where their insides start (see endTag).
+	tagEnds map[string]map[int]int
 	// leftOut counts the characters of the body left out as unprintable;
 	// the last noted, leftOutRune, is in im.res.Notes[leftOutNote].
 	leftOut, leftOutNote int
@@ -93,6 +106,8 @@ type converter struct {
 	// detailsEnds are the end tags of the details shortcodes being
 	// written, by body offset: true for a <details> of HTML.
 	detailsEnds map[int]bool
+	// lastPos is the place pos found last.
+	lastPos placeAt
 	// opens holds the output offset of each "[" of the body written so
 	// far, by its body offset, so that a link's text can lose its
 	// brackets with its link (unlink).
@@ -101,7 +116,35 @@ type converter struct {
 
 // pos returns the source position of body offset off.
 func (c *converter) pos(off int) diag.Pos {
-	return diag.At(c.p.src, c.p.source, c.p.bodyOff+off)
+	abs := c.p.bodyOff + off
+	src := c.p.source
+	if last := c.lastPos; last.ok && abs >= last.off && (last.off == len(src) || utf8.RuneStart(src[last.off])) {
+		// From the last place asked for, as the places of a page's
+		// notes mostly come in order: counted from the top of the file
+		// each time, a page of one line with 50,000 tags took more
+		// than a minute.
+		seg := src[last.off:abs]
+		p := last.pos
+		if nl := bytes.Count(seg, []byte{'\n'}); nl > 0 {
+			start := last.off + bytes.LastIndexByte(seg, '\n') + 1
+			p.Line += nl
+			p.Col = 1 + utf8.RuneCount(src[start:abs])
+		} else {
+			p.Col += utf8.RuneCount(seg)
+		}
+		c.lastPos = placeAt{off: abs, pos: p, ok: true}
+		return p
+	}
+	p := diag.At(c.p.src, src, abs)
+	c.lastPos = placeAt{off: abs, pos: p, ok: true}
+	return p
+}
+
+// placeAt is a file offset and its place.
+type placeAt struct {
+	off int
+	pos diag.Pos
+	ok  bool
 }
 
 // inCode reports whether body offset off is in code.
@@ -149,6 +192,17 @@ func inSpans(spans []span, off int) bool {
 func (im *importer) convertBody(p *page) []byte {
 	c := &converter{im: im, p: p, body: p.body, opens: map[int]int{}}
 	b := c.body
+	// Text that plotline build refuses to read is not read here either,
+	// as goldmark would take as long over it (or longer: a page may have
+	// 100 MB): it is written as it is, and the build says where.
+	if len(b) > sitefs.MaxFileSize {
+		im.note(c.pos(0), "the text is %.1f MB, more than the %d MB plotline reads of a page: written as it is, not converted (split it into pages)", float64(len(b))/(1<<20), sitefs.MaxFileSize>>20)
+		return b
+	}
+	if off, msg, ok := markdown.TooDeep(b); ok {
+		im.note(c.pos(off), "%s: written as it is, not converted", msg)
+		return b
+	}
 	var blockEnds map[int]bool
 	if im.kind == Jekyll {
 		// Code is found where kramdown finds it: the line after an HTML
@@ -165,7 +219,11 @@ func (im *importer) convertBody(p *page) []byte {
 			}
 		}
 		c.code, c.html = codeSpans(im.code, read)
-		c.termIDs, c.autoIDLists = autoIDs(b, c.code)
+		var over int
+		c.termIDs, c.autoIDLists, over = autoIDs(b, c.code)
+		if over >= 0 {
+			im.note(c.pos(over), "more than %d {:auto_ids} on the page: from here on, the terms of definition lists get no ids (add them by hand where links need them)", maxAutoIDs)
+		}
 	} else {
 		c.code, c.html = codeSpans(im.code, b)
 		if !im.conf.passthrough && bytes.Contains(b, []byte("$$")) {
@@ -176,6 +234,14 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 	}
 	for i := 0; i < len(b); {
+		if c.out.Len() > sitefs.MaxFileSize {
+			// A value of the config, the data or the front matter shown
+			// many times: 2,000 times 1 MB made a page of 2 GB, which
+			// took 4 GB and a minute, and which the build refuses.
+			im.note(c.pos(i), "converted, the page has passed %d MB by here, the most plotline reads of a page (a long value of the config, the data or the front matter, shown many times?): written as it is, not converted", sitefs.MaxFileSize>>20)
+			p.fragments = nil
+			return b
+		}
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
 			// So too in the new page.
 			c.out.WriteByte('\n')
@@ -403,7 +469,6 @@ func (c *converter) unprintable(i int) int {
 	if ch := b[i]; ch >= 0x20 && ch < 0x7f || ch == '\n' {
 		return 0
 	}
-	what := "the character U+%04X cannot be shown in a web page: left out"
 	off, r, ok := yamlpos.Unprintable(b[i:min(len(b), i+utf8.UTFMax)])
 	if !ok || off != 0 {
 		if !bytes.HasPrefix(b[i:], []byte("\uFEFF")) {
@@ -412,21 +477,30 @@ func (c *converter) unprintable(i int) int {
 		// A byte order mark inside the text, which a spreadsheet's
 		// cells leave behind: a web page shows it as nothing, and at
 		// the start of a link's address it makes the address another.
-		r, what = 0xFEFF, "the character U+%04X, a byte order mark, which shows as nothing: left out"
+		r = 0xFEFF
 	}
 	// The first ten are noted at their places; the others of the page
 	// are counted in the tenth note, since finding each one's line and
 	// column from the top of the file would take time in the square of
 	// their number (60,000 in one page took 1.9 s).
 	if c.leftOut < maxLeftOutNotes {
-		c.im.done(c.pos(i), what, r)
+		c.im.done(c.pos(i), "%s: left out", leftOutWhat(r))
 		c.leftOutNote, c.leftOutRune = len(c.im.res.Notes)-1, r
 	} else {
 		n := &c.im.res.Notes[c.leftOutNote]
-		n.What = fmt.Sprintf(what+" (and %d more such characters of this page)", c.leftOutRune, c.leftOut-maxLeftOutNotes+1)
+		n.What = fmt.Sprintf("%s: left out (and %d more such characters of this page)", leftOutWhat(c.leftOutRune), c.leftOut-maxLeftOutNotes+1)
 	}
 	c.leftOut++
 	return utf8.RuneLen(r)
+}
+
+// leftOutWhat says what r, a character converter.unprintable leaves out,
+// is: a byte order mark, or what yamlpos.UnprintableWhat says.
+func leftOutWhat(r rune) string {
+	if r == 0xFEFF {
+		return "the character U+FEFF, a byte order mark, which shows as nothing"
+	}
+	return yamlpos.UnprintableWhat(r)
 }
 
 // postref returns what blogdown's {{< blogdown/postref >}} stands for:
@@ -515,7 +589,10 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 	if !bytes.HasPrefix(b[i:], []byte(open)) {
 		return tag{}, false
 	}
-	j := bytes.Index(b[i+len(open):], []byte(close))
+	// A tag is at most 4,000 bytes long: its end is looked for that far
+	// and no further, so that a page of "{{<" that never end is read in
+	// time linear in its length.
+	j := bytes.Index(b[i+len(open):min(len(b), i+len(open)+4000+len(close))], []byte(close))
 	if j < 0 || j > 4000 {
 		return tag{}, false
 	}
@@ -686,6 +763,9 @@ func (c *converter) hugo(i int) int {
 		// The site's own shortcode that shows another page's text
 		// (a snippet shared by many pages): that text, converted here.
 		if q := c.refPage(strings.Trim(args.get("path", 0), `"'`)); q != nil && q != c.p && !q.html {
+			if !c.mayInclude(len(q.body)) {
+				return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: %s", t.name, tooMuchIncluded))
+			}
 			c.includeText(q.src, q.source, q.body, q.bodyOff)
 			return t.end - i
 		}
@@ -863,7 +943,7 @@ func (c *converter) liquid(i int) int {
 		c.im.res.Converted++
 		return end - i
 	case "comment":
-		end := bytes.Index(b[t.end:], []byte("endcomment"))
+		end := c.indexFrom(t.end, "endcomment")
 		if end < 0 {
 			break
 		}
@@ -1006,7 +1086,21 @@ func addressStart(out []byte) bool {
 			return true
 		}
 	}
-	return refLabelEnd(bytes.TrimSuffix(lastLine(out), []byte("<")))
+	return refLabelEnd(bytes.TrimSuffix(refLine(out), []byte("<")))
+}
+
+// refLine returns the last line of out when it is short enough to be a
+// reference definition's label and its colon ("[x]: "), which CommonMark
+// bounds at 999 characters, and nil otherwise. It reads no further back
+// than that: reading back to the line's start took, on a page of one
+// line with many tags, time in the square of its length.
+func refLine(out []byte) []byte {
+	from := max(0, len(out)-4*999-16)
+	k := bytes.LastIndexByte(out[from:], '\n')
+	if k < 0 && from > 0 {
+		return nil
+	}
+	return out[from+k+1:]
 }
 
 // liquidPath converts the Liquid outputs that name an address of the
@@ -1160,7 +1254,7 @@ func (im *importer) dataFile(p string) any {
 		im.conf.data = map[string]any{}
 	}
 	var v any
-	if data, err := fs.ReadFile(im.src, p); err == nil {
+	if data, err := readFile(im.src, p); err == nil {
 		if path.Ext(p) == ".json" {
 			err = json.Unmarshal(data, &v)
 		} else {
@@ -1190,7 +1284,7 @@ func (c *converter) wrap(t tag, what string) {
 // its brackets, which cannot hold a comment.
 func (c *converter) wrapAt(i int, t tag, what string) int {
 	b := c.body
-	if written := lastLine(c.out.Bytes()); refLabelEnd(bytes.TrimSuffix(written, []byte("<"))) {
+	if written := refLine(c.out.Bytes()); refLabelEnd(bytes.TrimSuffix(written, []byte("<"))) {
 		ls := bytes.LastIndexByte(b[:i], '\n') + 1
 		le := bytes.IndexByte(b[t.end:], '\n')
 		if le < 0 {
@@ -1201,13 +1295,13 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 		c.im.note(c.pos(i), "%s as the address of a reference: left out", what)
 		return t.end + le - i
 	}
-	if m := openAddressAttrRE.FindSubmatchIndex(lastLine(c.out.Bytes())); m != nil {
+	if start, quote, ok := openAddressAttr(c.out.Bytes()); ok {
 		// In the address of a raw HTML element, where a comment would
 		// be part of the address: the attribute goes, the element
 		// stays, as one whose address names nothing does.
-		q := c.out.Bytes()[c.out.Len()-len(lastLine(c.out.Bytes()))+m[2]]
+		q := c.out.Bytes()[quote]
 		if k := bytes.IndexAny(b[t.end:], string(q)+"<>\n"); k >= 0 && b[t.end+k] == q {
-			c.out.Truncate(c.out.Len() - len(lastLine(c.out.Bytes())) + m[0])
+			c.out.Truncate(start)
 			c.im.note(c.pos(i), "%s in the address of an HTML element: the attribute is left out", what)
 			return t.end + k + 1 - i
 		}
@@ -1260,7 +1354,39 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 // openAddressAttrRE finds, at the end of what the converter has written,
 // the start of a raw HTML element's address attribute whose value is not
 // yet closed: ` href="../../`. Its group is the quote.
-var openAddressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(["'])[^"'<>]*$`)
+// openAddressAttr reports whether out ends inside the value of an href
+// or src attribute, as `<a href="../../` does: it returns the offsets of
+// the space before the attribute's name and of the quote that opens its
+// value. It looks back over maxAddressScan bytes of the value at most,
+// so that each Liquid tag of a page of one long line costs the same.
+func openAddressAttr(out []byte) (start, quote int, ok bool) {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	i := len(out) - 1
+	for limit := max(0, len(out)-maxAddressScan); i >= limit && !strings.ContainsRune("\"'<>\n", rune(out[i])); i-- {
+	}
+	if i < 0 || out[i] != '"' && out[i] != '\'' {
+		return 0, 0, false
+	}
+	quote = i
+	for i--; i >= 0 && isSpace(out[i]) && out[i] != '\n'; i-- {
+	}
+	if i < 0 || out[i] != '=' {
+		return 0, 0, false
+	}
+	for i--; i >= 0 && isSpace(out[i]) && out[i] != '\n'; i-- {
+	}
+	for _, name := range []string{"href", "src"} {
+		at := i + 1 - len(name)
+		if at >= 1 && strings.EqualFold(string(out[at:i+1]), name) && isSpace(out[at-1]) {
+			return at - 1, quote, true
+		}
+	}
+	return 0, 0, false
+}
+
+// maxAddressScan bounds the value of an address openAddressAttr reads
+// back over: no address of a page is longer.
+const maxAddressScan = 4096
 
 // wrapAddress wraps t, the address of a link whose text ends with the
 // "]" at body offset k, the last byte written, in a comment, noting what:
@@ -1566,9 +1692,24 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 	b := c.body
 	end, closeLen := -1, 0
 	for _, d := range delims {
+		// A search that found no end tag to the end of the body finds
+		// none from any later place either (but where a raw tag, which
+		// the search steps over, may stand between): many highlight
+		// tags without end tags each searched to the end, 20,000 of
+		// them 37 s.
+		key := closeName + " " + d[0]
+		if f, ok := c.noClose[key]; ok && t.end >= f && (d[0] != "{%" || !bytes.Contains(b, []byte("raw"))) {
+			continue
+		}
 		for from := t.end; end < 0 || from < t.end+end; {
 			k := bytes.Index(b[from:], []byte(d[0]))
 			if k < 0 {
+				if c.noClose == nil {
+					c.noClose = map[string]int{}
+				}
+				if f, ok := c.noClose[key]; !ok || t.end < f {
+					c.noClose[key] = t.end
+				}
 				break
 			}
 			ct, ok := c.readTag(from+k, d[0], d[1])
@@ -1825,8 +1966,64 @@ func (c *converter) blockEnd(t tag) int {
 
 // shortcodeEnd returns the body offset of the end tag of the shortcode t
 // ("{{< /quote >}}" for "{{< quote >}}", shortcodes of its name between
-// them nested), or -1 when it has none.
+// them nested), or -1 when it has none. The ends of the shortcodes of a
+// name are matched once a body, in one pass over its tags (endsOf): a
+// search from each start tag to the end of the body took time in the
+// square of their number when they had no end tags, 20,000 lines of
+// {{< details >}} a minute.
 func (c *converter) shortcodeEnd(t tag) int {
+	if c.ends == nil {
+		c.ends = map[string]map[int]int{}
+	}
+	ends, ok := c.ends[t.name]
+	if !ok {
+		ends = c.endsOf(t.name)
+		c.ends[t.name] = ends
+	}
+	if end, ok := ends[t.start]; ok {
+		return end
+	}
+	return c.scanEnd(t) // a tag the pass did not meet: inside another's
+}
+
+// endsOf returns, for each start tag of the shortcode name in the body,
+// by its offset, the offset of its end tag, or -1: as scanEnd finds it,
+// an end tag closing the latest start tag not yet closed.
+func (c *converter) endsOf(name string) map[int]int {
+	b := c.body
+	ends := map[int]int{}
+	var open []int
+	for from := 0; from < len(b); {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			break
+		}
+		from += k
+		et, ok := c.readTag(from, "{{<", ">}}")
+		if !ok {
+			et, ok = c.readTag(from, "{{%", "%}}")
+		}
+		if !ok {
+			from += 2
+			continue
+		}
+		switch {
+		case et.name == name && !strings.HasSuffix(et.args, "/"):
+			open = append(open, from)
+		case et.name == "/"+name && len(open) > 0:
+			ends[open[len(open)-1]] = from
+			open = open[:len(open)-1]
+		}
+		from = et.end
+	}
+	for _, start := range open {
+		ends[start] = -1
+	}
+	return ends
+}
+
+// scanEnd is shortcodeEnd for a start tag that endsOf did not meet.
+func (c *converter) scanEnd(t tag) int {
 	b := c.body
 	depth := 0
 	for from := t.end; from < len(b); {
@@ -2047,7 +2244,7 @@ func (c *converter) rawEnd(t tag) (innerEnd, end int, ok bool) {
 	if t.name != "raw" || t.closing {
 		return 0, 0, false
 	}
-	endRaw := bytes.Index(b[t.end:], []byte("endraw"))
+	endRaw := c.indexFrom(t.end, "endraw")
 	if endRaw < 0 {
 		return 0, 0, false
 	}
@@ -2057,6 +2254,27 @@ func (c *converter) rawEnd(t tag) (innerEnd, end int, ok bool) {
 		return 0, 0, false
 	}
 	return t.end + closeStart, t.end + endRaw + closeEnd + 2, true
+}
+
+// indexFrom returns bytes.Index(body[from:], word): the offset from from
+// of the first word in the body after it, or -1. A word not found after
+// a place is not after any later place either: that is remembered, so
+// that many tags whose end tag is missing ({% comment %} 80,000 times
+// took 32 s) search the rest of the body once.
+func (c *converter) indexFrom(from int, word string) int {
+	if f, ok := c.noClose[word]; ok && from >= f {
+		return -1
+	}
+	k := bytes.Index(c.body[from:], []byte(word))
+	if k < 0 {
+		if c.noClose == nil {
+			c.noClose = map[string]int{}
+		}
+		if f, ok := c.noClose[word]; !ok || from < f {
+			c.noClose[word] = from
+		}
+	}
+	return k
 }
 
 // unraw returns the body from offset start to end with each Liquid raw
@@ -2176,7 +2394,7 @@ func (c *converter) include(t tag) {
 	if t.name == "include_relative" {
 		file = path.Join(path.Dir(c.p.src), name)
 	}
-	data, err := fs.ReadFile(c.im.src, file)
+	data, err := readFile(c.im.src, file)
 	todo := func(why string) {
 		c.out.WriteString("<!-- plotline import: TODO " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
@@ -2184,20 +2402,26 @@ func (c *converter) include(t tag) {
 	if t.name == "include" && c.themeInclude(t, name, data, err == nil) {
 		return
 	}
+	liquid := bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))
 	switch {
-	case err != nil:
+	case errors.Is(err, fs.ErrNotExist):
 		todo("names no file " + file)
+	case errors.Is(err, fs.ErrInvalid):
+		todo("names " + file + ", outside the site")
+	case err != nil:
+		todo(file + ": " + sitefs.DescribeReadError(err))
 	case len(fields) > 1:
 		todo("has parameters: inline it by hand")
-	case (bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))) && markdownExt(file) &&
-		!liquidFlowRE.Match(data) && c.p.includeDepth < maxIncludeDepth:
+	case liquid && (!markdownExt(file) || liquidFlowRE.Match(data) || c.p.includeDepth >= maxIncludeDepth):
+		todo("uses Liquid: inline it by hand")
+	case !c.mayInclude(len(data)):
+		todo(tooMuchIncluded)
+	case liquid:
 		// Markdown with Liquid outputs and includes, but no loop or
 		// condition (a lesson's list of link definitions, shared by
 		// its pages): converted as part of the page, as Jekyll reads
 		// it, each note at its place in the include.
 		c.includeText(file, data, data, 0)
-	case bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{")):
-		todo("uses Liquid: inline it by hand")
 	default:
 		c.out.Write(bytes.TrimRight(data, "\n"))
 		c.im.res.Converted++
@@ -2250,6 +2474,40 @@ var liquidFlowRE = regexp.MustCompile(`\{%-?\s*(?:for|if|unless|case|assign|capt
 // one another, so that one that includes itself ends.
 const maxIncludeDepth = 4
 
+// maxIncludes and maxIncludedBytes bound the includes taken into one
+// page, all of them counted, each as often as it is taken in: a
+// thousand, and 8 MB of their text, the most plotline reads of an
+// article (sitefs.MaxFileSize). Without them, an include that includes
+// itself, or another, a few dozen times grows the page by that many
+// times at each of maxIncludeDepth levels: 60 times made 13 million
+// copies, an import that ran for hours.
+const (
+	maxIncludes      = 1000
+	maxIncludedBytes = sitefs.MaxFileSize
+)
+
+// tooMuchIncluded is the note of an include that maxIncludes or
+// maxIncludedBytes leave out.
+const tooMuchIncluded = "would take the page past 1000 includes or 8 MB of included text, the most plotline reads of a page (does an include include itself, or another many times?): inline it by hand"
+
+// mayInclude reports whether the page being converted may take in one
+// more include, of n bytes, and counts it when it may.
+func (c *converter) mayInclude(n int) bool {
+	if c.p.included == nil {
+		c.p.included = &includeCount{}
+	}
+	in := c.p.included
+	if in.files+1 > maxIncludes || in.bytes+n > maxIncludedBytes {
+		return false
+	}
+	in.files++
+	in.bytes += n
+	return true
+}
+
+// includeCount counts the includes taken into a page and their bytes.
+type includeCount struct{ files, bytes int }
+
 // includeText writes body, the text of the source file src (whose whole
 // text is source, body from offset bodyOff on), converted in the page's
 // place: its links are resolved from the page's address, its fragments
@@ -2259,6 +2517,7 @@ func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 	inc := &page{
 		src: src, source: source, body: bytes.TrimRight(body, "\n"), bodyOff: bodyOff, dest: c.p.dest, oldURL: c.p.oldURL,
 		newURL: c.p.newURL, filesDir: c.p.filesDir, draft: c.p.draft, includeDepth: c.p.includeDepth + 1,
+		included: c.p.included,
 	}
 	seen := map[Note]bool{}
 	for _, n := range c.im.res.Notes {

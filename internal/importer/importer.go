@@ -11,6 +11,7 @@ package importer
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -311,8 +312,28 @@ func (im *importer) copyFile(src, dest string) bool {
 		im.note(diag.Pos{Path: src}, "not copied: %s comes from another file already", dest)
 		return false
 	}
+	if info, err := fs.Stat(im.src, src); err == nil && info.Size() > sitefs.MaxAssetSize {
+		// The build would refuse it; copied, a file of gigabytes (a
+		// sparse one, which takes no room in the source) would fill
+		// the disk.
+		im.note(diag.Pos{Path: src}, "not copied: %s", (&sitefs.TooLargeError{Size: info.Size(), Limit: sitefs.MaxAssetSize}).Error())
+		return false
+	}
 	im.res.Files[dest] = File{Src: src}
 	im.res.Copied++
+	return true
+}
+
+// tooLargePage reports whether data, the page p of the source, is larger
+// than the 8 MB plotline reads of an article, and notes it when it is.
+// Such a page is not imported: the build would refuse it, and the import
+// keeps every page's text until the end, so that pages of 100 MB each
+// would take gigabytes.
+func (im *importer) tooLargePage(p string, data []byte) bool {
+	if len(data) <= sitefs.MaxFileSize {
+		return false
+	}
+	im.note(diag.Pos{Path: p}, "%s, for an article: not imported (split it into pages)", (&sitefs.TooLargeError{Size: int64(len(data)), Limit: sitefs.MaxFileSize}).Error())
 	return true
 }
 
@@ -402,6 +423,14 @@ func (im *importer) finish() {
 	}
 	im.res.Files["plotline.yaml"] = File{Data: im.config()}
 	slices.SortStableFunc(im.res.Notes, func(a, b Note) int { return diag.ComparePos(a.Pos, b.Pos) })
+	// A snippet that is a page of its own and is shown in others is
+	// converted more than once: a note at one place is given once.
+	seen := map[Note]bool{}
+	im.res.Notes = slices.DeleteFunc(im.res.Notes, func(n Note) bool {
+		dup := seen[n]
+		seen[n] = true
+		return dup
+	})
 }
 
 // config returns the plotline.yaml of the new site.
@@ -444,49 +473,131 @@ func languageTag(s string) string {
 var ErrNotEmpty = errors.New("exists and is not empty: import into a new folder")
 
 // Write writes r into the folder dest, which must not exist or be empty,
-// copying the source files from src.
-func (r *Result) Write(src fs.FS, dest string) error {
-	entries, err := os.ReadDir(dest)
-	switch {
-	case err == nil && len(entries) > 0:
-		return fmt.Errorf("%s %w", dest, ErrNotEmpty)
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
+// copying the source files from src. The new site is written into a
+// temporary folder inside dest, whose files take their places in dest
+// once it is whole: a Write that fails, or whose ctx is cancelled
+// (Ctrl-C), leaves dest as it was, where a half-written site was left,
+// which the next import refused as not empty. It writes through an
+// os.Root of that folder, and refuses, before it writes anything, a name
+// of r that is not a path inside it ("content/../../x.md", made of a
+// name a hostile source chose), so that no file is written outside it.
+func (r *Result) Write(ctx context.Context, src fs.FS, dest string) error {
+	if err := CheckDest(dest); err != nil {
 		return err
 	}
 	names := make([]string, 0, len(r.Files))
 	for n := range r.Files {
+		if !fs.ValidPath(n) || n == "." || strings.Contains(n, `\`) {
+			return fmt.Errorf("%s: %q is not a path inside the new site; nothing was written", dest, n)
+		}
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	_, err := os.Stat(dest)
+	made := errors.Is(err, fs.ErrNotExist)
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(dest, writeTemp+"*")
+	if err != nil {
+		return errors.Join(err, undo(dest, "", nil, made))
+	}
+	if err := r.writeAll(ctx, src, tmp, names); err != nil {
+		return errors.Join(err, undo(dest, tmp, nil, made))
+	}
+	done, err := os.ReadDir(tmp)
+	if err != nil {
+		return errors.Join(err, undo(dest, tmp, nil, made))
+	}
+	var moved []string
+	for _, e := range done {
+		if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(dest, e.Name())); err != nil {
+			return errors.Join(err, undo(dest, tmp, moved, made))
+		}
+		moved = append(moved, e.Name())
+	}
+	return os.Remove(tmp)
+}
+
+// undo removes what a Write that failed wrote: its temporary folder tmp
+// (if any), the files and folders moved from there into dest, and dest
+// when the Write made it and it is empty again.
+func undo(dest, tmp string, moved []string, made bool) error {
+	var errs []error
+	if tmp != "" {
+		errs = append(errs, os.RemoveAll(tmp))
+	}
+	for _, name := range moved {
+		errs = append(errs, os.RemoveAll(filepath.Join(dest, name)))
+	}
+	if made {
+		errs = append(errs, os.Remove(dest))
+	}
+	return errors.Join(errs...)
+}
+
+// CheckDest returns an error unless dest is a folder Write may write a
+// site into: one that does not exist, or is empty; ErrNotEmpty for a
+// folder that holds files. The message names a folder that a killed
+// import left there, which a writer may not know to look for.
+func CheckDest(dest string) error {
+	entries, err := os.ReadDir(dest)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), writeTemp) {
+			return fmt.Errorf("%s %w (it holds %s, what an import that was stopped wrote: remove it)", dest, ErrNotEmpty, e.Name())
+		}
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("%s %w", dest, ErrNotEmpty)
+	}
+	return nil
+}
+
+// writeTemp begins the name of the folder Write writes a site into.
+const writeTemp = ".plotline-import-"
+
+// writeAll writes the files names of r into the folder dir.
+func (r *Result) writeAll(ctx context.Context, src fs.FS, dir string, names []string) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
 	for _, n := range names {
-		f := r.Files[n]
-		to := filepath.Join(dest, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if f.Data != nil {
-			if err := os.WriteFile(to, f.Data, 0o644); err != nil {
-				return err
-			}
-			continue
+		if err := root.MkdirAll(path.Dir(n), 0o755); err != nil {
+			return err
 		}
-		if err := copyFrom(src, f.Src, to); err != nil {
+		if err := writeFile(root, n, r.Files[n], src); err != nil {
 			return err
 		}
 	}
 	// Every site has its content folder, even one whose source had no
 	// page to import (a theme's example site with a home page only), so
 	// that the new site builds, empty, as a new one does.
-	return os.MkdirAll(filepath.Join(dest, "content"), 0o755)
+	return root.MkdirAll("content", 0o755)
 }
 
-func copyFrom(src fs.FS, from, to string) error {
-	in, err := src.Open(from)
-	if err != nil {
-		return err
+// writeFile writes f at name in root, a new file: its Data, or a copy of
+// its source file in src.
+func writeFile(root *os.Root, name string, f File, src fs.FS) error {
+	var in io.Reader = bytes.NewReader(f.Data)
+	if f.Data == nil {
+		file, err := src.Open(f.Src)
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		// A file that grew past the size the import saw is cut short
+		// rather than copied whole.
+		in = io.LimitReader(file, sitefs.MaxAssetSize+1)
 	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	out, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
@@ -511,6 +622,14 @@ func (r *Result) Report(w io.Writer, dir string) {
 	}
 	fmt.Fprintf(w, "imported %d pages, %d files; converted %d, not converted %d; %d aliases\n",
 		r.Pages, r.Copied, r.Converted, r.NotConverted(), r.Aliases)
+}
+
+// readFile reads the file name of the source: a regular file of
+// sitefs.MaxAssetSize at most, the most a build copies, so that a file of
+// gigabytes (or a link to a device, where src follows links) is an error
+// and not the import's memory, and a named pipe an error and not a wait.
+func readFile(src fs.FS, name string) ([]byte, error) {
+	return sitefs.ReadFile(src, name, sitefs.MaxAssetSize)
 }
 
 // markdownExt reports whether name is a Markdown file the generators read.

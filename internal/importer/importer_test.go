@@ -1,13 +1,19 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/plotline/plotline/internal/diag"
 )
 
 func TestJekyllPostURL(t *testing.T) {
@@ -669,5 +675,521 @@ func TestUnprintableNotesBounded(t *testing.T) {
 	}
 	if want := "5:20: the character U+0005 cannot be shown in a web page: left out (and 29990 more such characters of this page)"; got[9] != want {
 		t.Errorf("tenth note %q; want %q", got[9], want)
+	}
+}
+
+// TestIncludesBounded checks that includes that take each other in many
+// times stop at maxIncludes a page, each left out with a note, where
+// their number grew as a power of how often each names the next: an
+// include that names itself on 60 lines made 13 million copies of it, an
+// import that ran for hours. Here 12 a level make 1,885 without the
+// bound; a Hugo snippet that shows another, which shows the first, is
+// bounded alike.
+func TestIncludesBounded(t *testing.T) {
+	hugoShortcode := "{{ with .Get 0 }}{{ with site.GetPage . }}{{ .RenderShortcodes }}{{ end }}{{ end }}\n"
+	for _, tc := range []struct {
+		name string
+		kind Kind
+		src  fstest.MapFS
+		at   string // the file of a note that an include was left out
+	}{
+		{"jekyll", Jekyll, fstest.MapFS{
+			"_config.yml":            {Data: []byte("title: x\n")},
+			"_includes/a.md":         {Data: []byte("a {{ page.title }}\n" + strings.Repeat("{% include a.md %}\n", 12))},
+			"_posts/2020-01-01-p.md": {Data: []byte("---\ntitle: P\n---\n{% include a.md %}\n")},
+			"_posts/2020-01-02-q.md": {Data: []byte("---\ntitle: Q\n---\n{% include a.md %}\n")},
+		}, "_includes/a.md"},
+		{"hugo", Hugo, fstest.MapFS{
+			"hugo.toml":                        {Data: []byte("baseURL = 'https://old.example/'\n")},
+			"layouts/_shortcodes/include.html": {Data: []byte(hugoShortcode)},
+			"content/snip/a.md":                {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{{% include \"/snip/b\" %}}\n", 12))},
+			"content/snip/b.md":                {Data: []byte("---\ntitle: B\n---\n" + strings.Repeat("{{% include \"/snip/a\" %}}\n", 12))},
+			"content/posts/p.md":               {Data: []byte("---\ntitle: P\ndate: 2020-01-01\n---\n{{% include \"/snip/a\" %}}\n")},
+		}, "content/snip/a.md"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Import(tc.src, tc.kind, caseNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Each page takes in maxIncludes; the snippets of the Hugo
+			// site, pages themselves, take in theirs too.
+			if limit := res.Pages * maxIncludes; res.Converted > limit {
+				t.Errorf("converted %d includes in %d pages; want at most %d", res.Converted, res.Pages, limit)
+			}
+			left := 0
+			for _, n := range res.Notes {
+				if n.Pos.Path == tc.at && strings.HasSuffix(n.What, tooMuchIncluded) {
+					left++
+				}
+			}
+			if left == 0 {
+				t.Errorf("no note at %s of an include left out: %s", tc.at, tooMuchIncluded)
+			}
+		})
+	}
+}
+
+// TestWriteStaysInside checks that Write refuses a file of the result
+// whose name leads out of the new site, before it writes anything:
+// such a name, made of a language a hostile config named, was written
+// where it led, replacing what was there.
+func TestWriteStaysInside(t *testing.T) {
+	for _, name := range []string{"content/../../x/p.md", "../x.md", "/tmp/x.md", `content\..\..\x.md`} {
+		dir := t.TempDir()
+		dest := filepath.Join(dir, "site", "new")
+		res := &Result{Files: map[string]File{
+			"content/a.md": {Data: []byte("a")},
+			name:           {Data: []byte("x")},
+		}}
+		err := res.Write(context.Background(), nil, dest)
+		if err == nil || !strings.Contains(err.Error(), "is not a path inside the new site") {
+			t.Errorf("Write of %q: %v; want an error that it is not a path inside the new site", name, err)
+		}
+		var written []string
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				written = append(written, p)
+			}
+			return nil
+		})
+		if len(written) > 0 {
+			t.Errorf("Write of %q wrote %v; want nothing", name, written)
+		}
+	}
+}
+
+// TestWriteLeavesNothingOnFailure checks that a Write that fails part of
+// the way (a source file gone), or is cancelled, leaves the folder as it
+// was, absent or empty, and nothing beside it: it left a half-written
+// site, which the next import refused as not empty. A Write into an
+// empty folder that succeeds puts the site there.
+func TestWriteLeavesNothingOnFailure(t *testing.T) {
+	files := map[string]File{
+		"content/a.md":   {Data: []byte("a")},
+		"content/b.png":  {Src: "static/b.png"},
+		"content/c.md":   {Data: []byte("c")},
+		"plotline.yaml":  {Data: []byte("title: x\n")},
+		"content/z/d.md": {Data: []byte("d")},
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tc := range []struct {
+		name  string
+		ctx   context.Context
+		src   fstest.MapFS
+		empty bool // dest is an empty folder to begin with
+	}{
+		{"source file gone", context.Background(), fstest.MapFS{}, false},
+		{"source file gone, empty folder", context.Background(), fstest.MapFS{}, true},
+		{"cancelled", cancelled, fstest.MapFS{"static/b.png": {Data: []byte("png")}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			dest := filepath.Join(dir, "new")
+			if tc.empty {
+				if err := os.Mkdir(dest, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res := &Result{Files: files}
+			if err := res.Write(tc.ctx, tc.src, dest); err == nil {
+				t.Fatal("Write: no error")
+			}
+			var left []string
+			_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if p != dir && !(tc.empty && p == dest) {
+					left = append(left, p)
+				}
+				return nil
+			})
+			if len(left) > 0 {
+				t.Errorf("a failed Write left %v", left)
+			}
+		})
+	}
+	// A folder that a killed import left is named (it is hidden), and
+	// left: it may be another import's, running.
+	dest := filepath.Join(t.TempDir(), "new")
+	left := filepath.Join(dest, ".plotline-import-12345")
+	if err := os.MkdirAll(filepath.Join(left, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res := &Result{Files: files}
+	err := res.Write(context.Background(), fstest.MapFS{}, dest)
+	if want := dest + " exists and is not empty: import into a new folder (it holds .plotline-import-12345, what an import that was stopped wrote: remove it)"; err == nil || err.Error() != want {
+		t.Errorf("Write beside a stopped import's folder: %v; want %s", err, want)
+	}
+	if err := os.RemoveAll(left); err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Write(context.Background(), fstest.MapFS{"static/b.png": {Data: []byte("png")}}, dest); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dest, "content", "b.png")); err != nil || string(b) != "png" {
+		t.Errorf("content/b.png = %q, %v; want png", b, err)
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"content", "plotline.yaml"}; !slices.Equal(names, want) {
+		t.Errorf("the new site's folder holds %v; want %v", names, want)
+	}
+}
+
+// TestTOMLTooDeep checks that TOML nested deeper than any real config or
+// front matter is refused before the TOML decoder reads it: two million
+// arrays deep, a Hugo config or a page's front matter ended the import
+// with a stack overflow after 17 to 30 s. Here 1,000 deep, which the
+// decoder reads, are refused at their line alike.
+func TestTOMLTooDeep(t *testing.T) {
+	deep := "x = " + strings.Repeat("[", 1000) + strings.Repeat("]", 1000) + "\n"
+	_, err := Import(fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n" + deep)},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nBody\n")},
+	}, Hugo, caseNow)
+	if want := "hugo.toml:2:1: nested more than 100 levels deep"; err == nil || err.Error() != want {
+		t.Errorf("Import of a config nested 1000 deep: %v; want %s", err, want)
+	}
+	res, err := Import(fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/a.md": {Data: []byte("+++\ntitle = \"A\"\ndate = 2020-01-01\n" + deep + "+++\nBody\n")},
+	}, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "content/posts/a.md:4:1: front matter could not be read (nested more than 100 levels deep): written as it is"
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	if !slices.Contains(notes, want) {
+		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
+	}
+}
+
+// TestHostileMarkdownNotRead checks that a page whose Markdown plotline
+// build refuses to read (nested 100,000 deep, brackets goldmark reads
+// over and over) is written as it is, with a note at the place the build
+// will name, and is not read by goldmark: the two pages below took the
+// import 23 s, each as long as the build refuses to take. A page of more
+// than 8 MB is not imported, with a note; the import kept its text, and
+// those of 100 MB would have taken gigabytes.
+func TestHostileMarkdownNotRead(t *testing.T) {
+	head := "---\ntitle: A\ndate: 2020-01-01\n---\n"
+	quotes := head + strings.Repeat(">", 100000) + " deep\n"
+	links := head + "Text.\n\n" + strings.Repeat("[a](", 20000) + "\n"
+	large := head + strings.Repeat("A line of an article that goes on.\n", 9<<20/35)
+	res, err := Import(fstest.MapFS{
+		"hugo.toml":               {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/quotes.md": {Data: []byte(quotes)},
+		"content/posts/links.md":  {Data: []byte(links)},
+		"content/posts/large.md":  {Data: []byte(large)},
+	}, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	for _, want := range []string{
+		"content/posts/quotes.md:5:101: block quotes and lists nest more than 100 deep here, counting their markers and indentation: plotline refuses Markdown this deep: written as it is, not converted",
+		"content/posts/links.md:7:3431: too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up): written as it is, not converted",
+		"content/posts/large.md: file is 9.0 MB, more than the 8 MB plotline reads, for an article: not imported (split it into pages)",
+	} {
+		if !slices.Contains(notes, want) {
+			t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
+		}
+	}
+	got := string(res.Files["content/posts/quotes.md"].Data)
+	if !strings.HasSuffix(got, "---\n"+strings.Repeat(">", 100000)+" deep\n") {
+		t.Errorf("content/posts/quotes.md ends %q; want its text as it was", got[max(0, len(got)-40):])
+	}
+}
+
+// TestConvertedPageBounded checks that a page whose conversion grows past
+// the 8 MB plotline reads of a page, a long value of the config shown
+// many times, is written as it is with a note at the end of the use
+// that passes it (the 84th of 100,000 bytes, line 87): 2,000 uses of a value of
+// 1 MB made a page of 2 GB, in a minute and 4 GB of memory.
+func TestConvertedPageBounded(t *testing.T) {
+	res, err := Import(fstest.MapFS{
+		"_config.yml":            {Data: []byte("title: T\nbig: \"" + strings.Repeat("a", 100_000) + "\"\n")},
+		"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{{ site.big }}\n", 200))},
+	}, Jekyll, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := res.Files["content/posts/2020-01-01-a.md"].Data
+	if len(got) > 1<<20 {
+		t.Errorf("the page is %d bytes; want it written as it is", len(got))
+	}
+	want := "_posts/2020-01-01-a.md:87:15: converted, the page has passed 8 MB by here, the most plotline reads of a page (a long value of the config, the data or the front matter, shown many times?): written as it is, not converted"
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	if !slices.Contains(notes, want) {
+		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
+	}
+}
+
+// TestShortcodeEnds checks that the end tags matched once a body, in
+// one pass, are those a search from each start tag finds, on bodies of
+// random tags: nested, unclosed, closed twice, self-closing, of both
+// forms and two names, with text and tags inside others' quotes.
+func TestShortcodeEnds(t *testing.T) {
+	parts := []string{"{{< a >}}", "{{< /a >}}", "{{% a %}}", "{{% /a %}}", "{{< b >}}", "{{< /b >}}", "{{< a />}}",
+		"{{< a \"{{< /a >}}\" >}}", "text ", "\n", "{{", "{{< x"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		body := []byte(b.String())
+		c := &converter{body: body}
+		for i := 0; i < len(body); i++ {
+			tg, ok := c.readTag(i, "{{<", ">}}")
+			if !ok {
+				tg, ok = c.readTag(i, "{{%", "%}}")
+			}
+			if !ok || tg.closing {
+				continue
+			}
+			if got, want := c.shortcodeEnd(tg), c.scanEnd(tg); got != want {
+				t.Fatalf("in %q, the end of the tag at %d is %d; a search from it finds %d", body, i, got, want)
+			}
+		}
+	}
+}
+
+// TestUnclosedShortcodes checks that a page of 20,000 block shortcodes
+// without end tags is imported in time linear in their number: each
+// looked for its end tag to the end of the page, which took a minute.
+func TestUnclosedShortcodes(t *testing.T) {
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + strings.Repeat("{{< details summary=\"x\" >}}\n", 20000))},
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Import(src, Hugo, caseNow)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the import of 20,000 unclosed shortcodes still runs after 20 s")
+	}
+}
+
+// TestHTMLEndTags checks that the end tags of HTML elements matched once
+// a body, in one pass, are those a search from each start tag finds, on
+// bodies of random tags: nested, unclosed, closed twice, self-closing,
+// in other cases, with a "<" in an attribute, and in code.
+func TestHTMLEndTags(t *testing.T) {
+	parts := []string{"<div markdown=\"1\">", "</div>", "<DIV>", "</Div >", "<div/>", "<div title=\"<div>\">",
+		"<divx>", "</div", "text ", "\n", "`<div>`", "<span>", "</span>"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		body := []byte(b.String())
+		c := &converter{im: &importer{code: newCodeParser()}, body: body}
+		c.code, c.html = codeSpans(c.im.code, body)
+		for i := range body {
+			m := startTagRE.FindSubmatchIndex(body[i:min(len(body), i+4000)])
+			if m == nil || c.inCode(i) {
+				continue
+			}
+			name := string(body[i+m[2] : i+m[3]])
+			if got, want := c.endTag(name, i+m[1]), c.scanEndTag(name, i+m[1]); got != want {
+				t.Fatalf("in %q, the end of the <%s> at %d is %d; a search from it finds %d", body, name, i, got, want)
+			}
+		}
+	}
+}
+
+// TestUnclosedBlocks checks that a page of 20,000 Liquid highlight tags,
+// or kramdown's <div markdown="1">, or 80,000 Liquid comments, without
+// end tags is imported in time linear in their number: each looked for
+// its end tag to the end of the page, which took 37 s, more than 100 s
+// and 32 s.
+func TestUnclosedBlocks(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		n    int
+	}{{"{% highlight go %}\n", 20000}, {"<div markdown=\"1\">\n\n", 20000}, {"{% comment %}\n", 80000}} {
+		line := tc.line
+		src := fstest.MapFS{
+			"_config.yml":            {Data: []byte("title: x\n")},
+			"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat(line, tc.n))},
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := Import(src, Jekyll, caseNow)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("the import of 20,000 lines %q still runs after 20 s", line)
+		}
+	}
+}
+
+// TestManyMendedFragments checks that 50,000 links to fragments their
+// page lacks are mended in one pass over the page: each rewrote the whole
+// page, 22 s. Each is written without its fragment, as before.
+func TestManyMendedFragments(t *testing.T) {
+	var a strings.Builder
+	for i := range 50000 {
+		fmt.Fprintf(&a, "[x](/posts/b/#f%d)\n\n", i)
+	}
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + a.String())},
+		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n## Only\n")},
+	}
+	done := make(chan *Result, 1)
+	go func() {
+		res, err := Import(src, Hugo, caseNow)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- res
+	}()
+	select {
+	case res := <-done:
+		if res == nil {
+			return
+		}
+		got := string(res.Files["content/posts/a.md"].Data)
+		if n := strings.Count(got, "[x](/posts/b/)"); n != 50000 || strings.Contains(got, "#f") {
+			t.Errorf("%d links written without their fragment; want all 50000 of them", n)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("mending 50,000 links still runs after 20 s")
+	}
+}
+
+// TestConverterPos checks the places pos gives, each from the last one
+// asked for, against diag.At's from the top of the file, in text with a
+// byte-order mark, line ends of both kinds and letters of several bytes.
+func TestConverterPos(t *testing.T) {
+	src := []byte("\ufeff---\ntitle: é\n---\nab€\r\nc\n\n𝄞x y\nlast")
+	p := &page{src: "content/a.md", source: src, bodyOff: 4, body: src[4:]}
+	rng := rand.New(rand.NewPCG(5, 6))
+	c := &converter{p: p, body: p.body}
+	for range 5000 {
+		off := rng.IntN(len(p.body) + 1)
+		if got, want := c.pos(off), diag.At(p.src, src, p.bodyOff+off); got != want {
+			t.Fatalf("pos(%d) = %v; want %v", off, got, want)
+		}
+	}
+}
+
+// TestNotesOnOneLine checks that a page of one line with 50,000 tags the
+// importer notes is imported in time linear in its length: each note's
+// place was counted from the top of the file, and each tag read the
+// page's text written so far back to its line's start, more than a
+// minute.
+func TestNotesOnOneLine(t *testing.T) {
+	src := fstest.MapFS{
+		"_config.yml":            {Data: []byte("title: x\nurl: https://ex.org\n")},
+		"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{% link nothere.md %} ", 50000))},
+	}
+	done := make(chan *Result, 1)
+	go func() {
+		res, err := Import(src, Jekyll, caseNow)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- res
+	}()
+	select {
+	case res := <-done:
+		if res != nil && res.NotConverted() == 0 {
+			t.Error("no note of the links to no page")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the import of 50,000 tags on one line still runs after 20 s")
+	}
+}
+
+// TestAutoIDsBounded checks that a page reads maxAutoIDs {:auto_ids} at
+// most, and notes the one past them: each reads its definition list to
+// its end, and lists that run into one another made 20,000 of them take
+// more than 30 s. The terms of the lists read get their ids.
+func TestAutoIDsBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range maxAutoIDs + 1 {
+		fmt.Fprintf(&b, "{:auto_ids}\nTerm %d\n: def\n\n", i)
+	}
+	res, err := Import(fstest.MapFS{
+		"_config.yml":            {Data: []byte("title: x\n")},
+		"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + b.String())},
+	}, Jekyll, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The 101st is on line 4 + 4 × 100.
+	want := "_posts/2024-01-01-a.md:404:1: more than 100 {:auto_ids} on the page: from here on, the terms of definition lists get no ids (add them by hand where links need them)"
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.Pos.String()+": "+n.What)
+	}
+	if !slices.Contains(notes, want) {
+		t.Errorf("no note %q", want)
+	}
+	if got := string(res.Files["content/posts/2024-01-01-a.md"].Data); !strings.Contains(got, `<a id="term-0"></a>Term 0`) {
+		t.Errorf("the first term has no id:\n%.300s", got)
+	}
+}
+
+// countingFS counts the reads of each folder of a MapFS.
+type countingFS struct {
+	fstest.MapFS
+	reads map[string]int
+}
+
+func (c countingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	c.reads[name]++
+	return c.MapFS.ReadDir(name)
+}
+
+// TestFolderOfManyPages checks that a folder of many pages is read a few
+// times, not once for each of its files: whether it is a leaf bundle was
+// asked of each Markdown file, and a folder of 5,000 posts took 56 s to
+// import.
+func TestFolderOfManyPages(t *testing.T) {
+	src := countingFS{fstest.MapFS{"hugo.toml": {Data: []byte("baseURL = 'https://old.example/'\n")}}, map[string]int{}}
+	for i := range 2000 {
+		src.MapFS[fmt.Sprintf("content/posts/p%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: P%d\ndate: 2024-01-01\n---\nText.\n", i))}
+	}
+	res, err := Import(src, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages < 2000 {
+		t.Errorf("imported %d pages; want the 2000", res.Pages)
+	}
+	if n := src.reads["content/posts"]; n > 5 {
+		t.Errorf("content/posts was read %d times; want a few", n)
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // jekyllSkip are the files of a Jekyll site's root that are the site's
@@ -120,9 +121,14 @@ func (im *importer) jekyll() error {
 	im.readCollections(conf)
 	im.readCallouts(conf)
 	im.conf.polyglot = readPolyglot(conf)
+	if pl := im.conf.polyglot; pl != nil {
+		for _, l := range pl.refused {
+			im.note(diag.Pos{Path: confName}, "jekyll-polyglot: language %q cannot name a folder (it is empty, . or .., or holds a slash): not a language; its pages are imported as drafts", l)
+		}
+	}
 	err = fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
 		if p == "." {
@@ -178,9 +184,9 @@ func (im *importer) jekyll() error {
 		if strings.HasPrefix(name, "_") && !im.included(p) {
 			return nil
 		}
-		data, err := fs.ReadFile(im.src, p)
+		data, err := readFile(im.src, p)
 		if err != nil {
-			im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
 		_, _, bodyOff, _, hasFM := splitFrontMatter(data)
@@ -192,6 +198,9 @@ func (im *importer) jekyll() error {
 				return nil
 			}
 			im.copyFile(p, "content/"+p)
+			return nil
+		}
+		if im.tooLargePage(p, data) {
 			return nil
 		}
 		base := strings.TrimSuffix(name, path.Ext(name))
@@ -346,7 +355,7 @@ func listLayout(src fs.FS, name string) bool {
 		return false
 	}
 	for _, ext := range []string{".html", ".md", ".markdown"} {
-		if data, err := fs.ReadFile(src, "_layouts/"+name+ext); err == nil {
+		if data, err := readFile(src, "_layouts/"+name+ext); err == nil {
 			return liquidForRE.Match(data)
 		}
 	}
@@ -539,9 +548,9 @@ func (im *importer) collectionFile(p string, c collection) error {
 	if strings.HasPrefix(path.Base(rel), "_") {
 		return nil
 	}
-	data, err := fs.ReadFile(im.src, p)
+	data, err := readFile(im.src, p)
 	if err != nil {
-		im.note(diag.Pos{Path: p}, "cannot read: %v", err)
+		im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 		return nil
 	}
 	_, _, _, _, hasFM := splitFrontMatter(data)
@@ -640,7 +649,7 @@ func (im *importer) pageDefault(p *page, key string) any {
 // ("https://opensource.guide"), with a note; "" when there is none or
 // the file holds no domain name.
 func (im *importer) cname() string {
-	data, err := fs.ReadFile(im.src, "CNAME")
+	data, err := readFile(im.src, "CNAME")
 	if err != nil {
 		return ""
 	}

@@ -21,8 +21,11 @@ var autoIDsRE = regexp.MustCompile(`^auto_ids(?:-([\w-]+))?$`)
 // after the list or, after a blank line, directly before it. It returns
 // the id of each term, by the body offset of the term's line, and the
 // body offsets of those attribute lists. A term whose text is Liquid, or
-// that names its own id, is left out.
-func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool) {
+// that names its own id, is left out. Only the first maxAutoIDs of them
+// are read; over is the body offset of the one past them, or -1.
+func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool, over int) {
+	over = -1
+	read := 0
 	var lines [][2]int // each line's start and end, without its line feed
 	for off := 0; off < len(body); {
 		end := bytes.IndexByte(body[off:], '\n')
@@ -48,6 +51,11 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 		}
 		if !ok {
 			continue
+		}
+		if read++; read > maxAutoIDs {
+			// Each reads its list to its end, which may be the page's.
+			over = lines[k][0]
+			break
 		}
 		// kramdown gives a block attribute list to the block it follows,
 		// and to the next one only after a blank line.
@@ -89,8 +97,14 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 			terms[lines[t][0]] = prefix + id
 		}
 	}
-	return terms, lists
+	return terms, lists, over
 }
+
+// maxAutoIDs bounds the {:auto_ids} of a page that autoIDs reads. Each
+// reads its definition list to its end, and lists may run into one
+// another to the end of the page: 20,000 of them, each before a term,
+// took more than 30 s. A page has one or two.
+const maxAutoIDs = 100
 
 // definitionTerms reads the kramdown definition list that starts at line
 // k of body, whose lines are lines, and returns the line numbers of its
@@ -405,8 +419,77 @@ func (c *converter) refind(e mdElement, html []byte) {
 }
 
 // endTag returns the body offset of the end tag of the element name
-// whose inside starts at from, or -1 when it has none.
+// whose inside starts at from, or -1 when it has none. The end tags of
+// the elements of a name are matched once a body, in one pass
+// (endTagsOf): a search from each start tag to the end of the body took
+// time in the square of their number when they had no end tags, 20,000
+// lines <div markdown="1"> more than a minute and a half.
 func (c *converter) endTag(name string, from int) int {
+	key := strings.ToLower(name)
+	if c.tagEnds == nil {
+		c.tagEnds = map[string]map[int]int{}
+	}
+	ends, ok := c.tagEnds[key]
+	if !ok {
+		ends = c.endTagsOf(name)
+		c.tagEnds[key] = ends
+	}
+	if end, ok := ends[from]; ok {
+		return end
+	}
+	return c.scanEndTag(name, from)
+}
+
+// endTagsOf returns, for each start tag of the element name in the body
+// outside code, by the offset where its inside starts, the offset of its
+// end tag or -1, as scanEndTag finds it: the end tag that closes the
+// latest start tag not yet closed. It returns nil, and leaves every
+// search to scanEndTag, when a start tag holds a "<" in its attributes,
+// which a search from inside the tag does not read and one from before
+// it does.
+func (c *converter) endTagsOf(name string) map[int]int {
+	b := c.body
+	ends := map[int]int{}
+	var open []int
+	for k := 0; k < len(b); k++ {
+		if b[k] != '<' || c.inCode(k) {
+			continue
+		}
+		closing := k+1 < len(b) && b[k+1] == '/'
+		at := k + 1
+		if closing {
+			at++
+		}
+		if at+len(name) >= len(b) || !strings.EqualFold(string(b[at:at+len(name)]), name) || !strings.ContainsRune(" \t\r\n/>", rune(b[at+len(name)])) {
+			continue
+		}
+		switch {
+		case !closing:
+			m := startTagRE.Find(b[k:min(len(b), k+4000)])
+			if m == nil || bytes.HasSuffix(m, []byte("/>")) {
+				continue
+			}
+			if bytes.IndexByte(m[1:], '<') >= 0 {
+				return nil
+			}
+			open = append(open, k+len(m))
+		case len(open) > 0:
+			end := k
+			if bytes.IndexByte(b[at:], '>') < 0 {
+				end = -1
+			}
+			ends[open[len(open)-1]] = end
+			open = open[:len(open)-1]
+		}
+	}
+	for _, start := range open {
+		ends[start] = -1
+	}
+	return ends
+}
+
+// scanEndTag is endTag for a start tag that endTagsOf did not meet.
+func (c *converter) scanEndTag(name string, from int) int {
 	b := c.body
 	depth := 0
 	for k := from; k < len(b); k++ {

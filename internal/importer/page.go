@@ -86,7 +86,11 @@ type page struct {
 	// includeDepth is set on the text of a Jekyll include converted as
 	// part of a page: how deep in includes it is.
 	includeDepth int
-	fragments    []fragmentLink // the links with a #fragment in converted
+	// included counts the includes converted into the page so far,
+	// shared by the page and the includes in it (see maxIncludes); nil
+	// until the page takes in its first.
+	included  *includeCount
+	fragments []fragmentLink // the links with a #fragment in converted
 }
 
 // field is one front-matter key and its value.
@@ -146,17 +150,26 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 	}
 	p.body, p.bodyOff, p.toml = data[bodyOff:], bodyOff, format == '+'
 	var err error
+	deep := 0 // the line where TOML front matter nests too deep
 	if p.toml {
-		p.fields, err = tomlFields(fm, src, fmLine)
+		if deep = yamlpos.TOMLTooDeep(fm, yamlpos.MaxTOMLDepth); deep == 0 {
+			p.fields, err = tomlFields(fm, src, fmLine)
+		}
 	} else {
 		p.fields, err = yamlFields(fm, src, fmLine)
 	}
-	if err != nil {
+	if err != nil || deep > 0 {
 		// The decoder's error, at the line and column of the file.
 		t := yamlpos.New(src, fm, fmLine)
-		pos, msg := t.Error(err)
-		if p.toml {
+		var pos diag.Pos
+		var msg string
+		switch {
+		case deep > 0:
+			pos, msg = t.Pos(deep, 1), fmt.Sprintf("nested more than %d levels deep", yamlpos.MaxTOMLDepth)
+		case p.toml:
 			pos, msg = t.TOMLError(err)
+		default:
+			pos, msg = t.Error(err)
 		}
 		im.note(pos, "front matter could not be read (%s): written as it is", msg)
 		p.fields = nil

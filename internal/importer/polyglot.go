@@ -25,6 +25,10 @@ type polyglot struct {
 	// translated holds the old address of each page of a language other
 	// than the default, "/es/about/".
 	translated map[string]bool
+	// refused are the languages of the config that cannot name a folder
+	// ("../../x", "a/b"), under which their pages would be written: they
+	// are not taken for languages.
+	refused []string
 }
 
 // readPolyglot reads the config of jekyll-polyglot, when the site's
@@ -43,7 +47,12 @@ func readPolyglot(conf map[string]any) *polyglot {
 	pl := &polyglot{def: cmp.Or(lookupString(conf, "default_lang"), "en"), translated: map[string]bool{}}
 	var alts []string
 	for _, l := range list {
-		if s, ok := l.(string); ok && !strings.EqualFold(s, pl.def) {
+		s, ok := l.(string)
+		if ok && !folderName(s) {
+			pl.refused = append(pl.refused, s)
+			continue
+		}
+		if ok && !strings.EqualFold(s, pl.def) {
 			pl.langs = append(pl.langs, s)
 			alts = append(alts, regexp.QuoteMeta(s))
 		}
@@ -57,6 +66,12 @@ func readPolyglot(conf map[string]any) *polyglot {
 		}
 	}
 	return pl
+}
+
+// folderName reports whether s can be the name of one folder of the new
+// site: not empty, not . or .., and without a slash or a backslash.
+func folderName(s string) bool {
+	return s != "" && s != "." && s != ".." && !strings.ContainsAny(s, `/\`)
 }
 
 // langOf returns the language of the page p as polyglot reads it: its

@@ -17,6 +17,7 @@ func TestTooDeep(t *testing.T) {
 		closers  = "too many *, _ or ~ that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\* or \\_ for a star or an underscore)"
 		unclosed = "more than 100000 [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)"
 		table    = "this table has more than 200000 cells, counting its rows and the columns of its row of dashes: plotline refuses Markdown that would take seconds to read (split the table, or link to the data as a CSV file)"
+		notes    = "more than 2000 footnotes in this file: plotline refuses Markdown that would take seconds to read (goldmark sorts footnotes in time that grows with the square of their number)"
 		links    = "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)"
 	)
 	// 4,100 markers that stay, then closers with no opener: the 4,093rd
@@ -41,6 +42,13 @@ func TestTooDeep(t *testing.T) {
 		{"quotes and lists", strings.Repeat("> - ", 51) + "a\n", "5:201: " + blocks},
 		{"lists nested by indentation", indented(102), "105:201: " + blocks},
 		{"100 lists nested by indentation", indented(60), ""},
+		// goldmark sorts footnotes with an insertion sort: each given in
+		// order walks the whole sorted list. A definition is four lines
+		// here, from line 5, so the 2,001st is on line 4 × 2,000 + 7.
+		{"2000 footnotes", footnotes(2000), ""},
+		{"2001 footnotes", footnotes(2001), "8007:1: " + notes},
+		{"footnotes in a block quote", "> " + strings.ReplaceAll(footnotes(2001), "\n", "\n> "), "8007:3: " + notes},
+		{"footnote definitions in fenced code", "```\n" + strings.Repeat("[^1]: x\n", 3000) + "```\n", ""},
 		{"deep quotes inside fenced code", "```\n" + strings.Repeat(">", 500) + "\n```\n", ""},
 		{"deep quotes after fenced code", "~~~~\nx\n~~~~\n" + strings.Repeat(">", 500) + "\n", "8:101: " + blocks},
 		{"a long run of stars opens", strings.Repeat("*", 300) + "a", "5:101: " + emphasis},
@@ -214,4 +222,14 @@ func BenchmarkHostile(b *testing.B) {
 			}
 		})
 	}
+}
+
+// footnotes returns n paragraphs, each with a footnote, and the
+// footnote's definition after it.
+func footnotes(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "x[^%d]\n\n[^%d]: y\n\n", i, i)
+	}
+	return b.String()
 }

@@ -293,3 +293,26 @@ func TestFeedAfterDateChange(t *testing.T) {
 		t.Errorf("feed has %d entries; want 1, the article saved again, with its text:\n%s", n, feed)
 	}
 }
+
+// TestCacheNotSaved checks that a build that cannot save its cache (a
+// file where its folder goes) says so in a warning, where the next build
+// rendered every page again without a word.
+func TestCacheNotSaved(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	writeFiles(t, dir, testSite)
+	blocked := filepath.Join(t.TempDir(), "plotline")
+	if err := os.WriteFile(blocked, []byte("not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(blocked, "cache.gob")
+	res := cachedBuild(t, dir, dest, cache)
+	want := cache + ": warning: could not save the build cache (not a directory), so the next build renders every page again: make the folder writable by this user, or build with --no-cache"
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.String())
+	}
+	if !slices.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant among them\n%s", strings.Join(got, "\n"), want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"maps"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,6 +145,16 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	}
 	warnUnlabelled(fig, bodyPos, diags)
 	csvPath := c.page.URL + c.csvName(csvKey(spec))
+	if name := path.Base(csvPath); len(name) > content.MaxNameBytes {
+		// A block's name has no bound of its own: the file would fail
+		// at its write, in the system's words and at no place.
+		pos := spec.Data[0].Pos
+		if pos.Path == "" {
+			pos = bodyPos
+		}
+		diags.Errorf(pos, "chart: its CSV and SVG files are named after its data blocks, and %s… is %d bytes long, more than the %d a file name may have: give the blocks shorter names", strings.ToValidUTF8(name[:20], ""), len(name), content.MaxNameBytes)
+		return nil
+	}
 	svgPath := strings.TrimSuffix(csvPath, ".csv") + ".svg"
 	if c.files == nil {
 		c.files = map[string][]byte{}

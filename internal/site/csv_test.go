@@ -14,6 +14,10 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/overlay"
 )
 
 // twoChartsSite is a site with one article that charts the block losses
@@ -270,5 +274,27 @@ func TestRebuildRenamesChartCSVs(t *testing.T) {
 			}
 		}
 		assertSameAsCleanBuild(t, dir, dest)
+	}
+}
+
+// TestChartFileNameTooLong checks that a chart whose files, named after
+// its data blocks, would have a name longer than a file system takes is
+// an error at the chart's data key: the build failed at the write, with
+// "file name too long" and the path of its temporary folder.
+func TestChartFileNameTooLong(t *testing.T) {
+	name := strings.Repeat("b", 300)
+	fsys := fstest.MapFS{
+		"content/articles/t.md": {Data: []byte("---\ntitle: T\ndate: 2025-01-01\ndata:\n  " + name +
+			":\n    series: [{date: 2025-01-01, value: 1}, {date: 2025-01-02, value: 2}]\n---\nText.\n\n```chart\ndata: " + name + "\n```\n")},
+	}
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: filepath.Join(t.TempDir(), "public")})
+	_, err = b.Build(context.Background())
+	want := "content/articles/t.md:11:7: chart: its CSV and SVG files are named after its data blocks, and bbbbbbbbbbbbbbbbbbbb… is 304 bytes long, more than the 255 a file name may have: give the blocks shorter names"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("the build returned %v; want %s", err, want)
 	}
 }

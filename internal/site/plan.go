@@ -146,8 +146,13 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	}
 	warnLeftovers(tx, &diags)
 	if cached {
-		// A cache that cannot be written only makes the next build slower.
-		_ = r.saveCache(b.opts.CacheFile)
+		// A cache that cannot be written only makes the next build
+		// slower, but every next one: a cache folder made by a build
+		// run as another user (sudo), or a file where it goes, left
+		// every build a full one without a word.
+		if err := r.saveCache(b.opts.CacheFile); err != nil {
+			diags.Warnf(diag.Pos{Path: b.opts.CacheFile}, "could not save the build cache (%v), so the next build renders every page again: make the folder writable by this user, or build with --no-cache", unwrapLeftover(err))
+		}
 	}
 	res := b.finish(r, start, diags, kept)
 	res.Full = true

@@ -216,7 +216,9 @@ func TestLoadErrors(t *testing.T) {
 		"data: [a, b]\n" + // 5
 		"zzz: x\n" + // 6
 		"data: Zahlen\n" + // 7
-		"copied: \"{x} kopiert\"\n" // 8
+		"copied: \"{x} kopiert\"\n" + // 8
+		"made_with: " + strings.Repeat("w", 1001) + "\n" + // 9
+		"feed: \"Feed \\a\"\n" // 10
 	var diags diag.List
 	tab := Load(fstest.MapFS{"i18n/de.yaml": {Data: []byte(src)}}, "de", &diags)
 	want := []string{
@@ -227,6 +229,8 @@ func TestLoadErrors(t *testing.T) {
 		`i18n/de.yaml:6:1: unknown key "zzz" (README.md, "plotline's own words", lists the keys)`,
 		`i18n/de.yaml:7:1: duplicate key "data" (first at line 5)`,
 		`i18n/de.yaml:8:9: copied: unknown placeholder {x}: the English text has none`,
+		`i18n/de.yaml:9:12: made_with: 1001 characters, more than the 1000 a word of plotline's may have: it is written on many pages, some on every one`,
+		`i18n/de.yaml:10:7: feed: the character U+0007 cannot be shown in a web page: remove it`,
 	}
 	diags.Sort()
 	var got []string

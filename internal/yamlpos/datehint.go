@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // DateHint says how to write s, a date that was refused, as YYYY-MM-DD,
@@ -13,8 +14,22 @@ import (
 // or year for 2024-03 or 2024; both readings of 03/01/2024, whose order of
 // day and month is not guessed; and the date turned round for 2024-24-01,
 // whose middle number is no month. It is "" when s is no date it knows.
+//
+// A date written with the digits of another script (Arabic-Indic
+// ٢٠٢٥-٠٥-١٩, full-width ２０２５-05-19), which look like a date and are
+// none to a program, gets the same hint for its digits 0 to 9: ", write
+// 2025-05-19, with the digits 0 to 9".
 func DateHint(s string) string {
 	s = strings.TrimSpace(s)
+	if ascii, ok := ASCIIDigits(s); ok {
+		if d, err := time.Parse(time.DateOnly, ascii); err == nil {
+			return fmt.Sprintf(", write %s, with the digits 0 to 9", d.Format(time.DateOnly))
+		}
+		if hint := DateHint(ascii); hint != "" {
+			return ": with the digits 0 to 9 it is " + ascii + hint
+		}
+		return ""
+	}
 	for _, layout := range []string{"2 January 2006", "2 Jan 2006", "January 2, 2006", "Jan 2, 2006", "January 2 2006", "Jan 2 2006"} {
 		if d, err := time.Parse(layout, s); err == nil {
 			return fmt.Sprintf(", write %s", d.Format(time.DateOnly))
@@ -70,4 +85,32 @@ func DateHint(s string) string {
 		}
 	}
 	return ""
+}
+
+// ASCIIDigits returns s with each decimal digit of another script than
+// Latin (the Arabic-Indic ١٢٣, the Persian ۱۲۳, the full-width １２３, the
+// Devanagari १२३) written as the digit 0 to 9 of its value, and whether s
+// had one. Other characters stay as they are.
+func ASCIIDigits(s string) (string, bool) {
+	other := false
+	out := strings.Map(func(r rune) rune {
+		if r > unicode.MaxASCII && unicode.Is(unicode.Nd, r) {
+			other = true
+			return '0' + digitValue(r)
+		}
+		return r
+	}, s)
+	return out, other
+}
+
+// digitValue returns the value of r, a decimal digit (Unicode's Nd). The
+// digits of a script run from 0 to 9 in a block of ten, and blocks of one
+// kind stand side by side (the mathematical digits: five blocks of ten),
+// so its value is its distance from the first digit of its run, modulo 10.
+func digitValue(r rune) rune {
+	zero := r
+	for zero > 0 && r-zero < 100 && unicode.Is(unicode.Nd, zero-1) {
+		zero--
+	}
+	return (r - zero) % 10
 }

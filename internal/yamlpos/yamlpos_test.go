@@ -272,6 +272,10 @@ func TestUnprintable(t *testing.T) {
 		{"x\ufdd0", 1, 0xfdd0, true},
 		{"\U0001FFFF", 0, 0x1ffff, true},
 		{"\ufffd replacement is fine", 0, 0, false},
+		{"up to \u202e12", 6, 0x202e, true},
+		{"\u202dtag", 0, 0x202d, true},
+		// Isolates, embeddings and marks set a phrase's direction.
+		{"\u2067\u05e1\u2069 \u200f12 \u202b\u202c \u200e", 0, 0, false},
 	} {
 		off, r, ok := Unprintable(tc.s)
 		if ok != tc.want || ok && (off != tc.off || r != tc.r) {
@@ -479,6 +483,26 @@ func TestTOMLCommaInNumber(t *testing.T) {
 		pos, msg := New("f", []byte(c.src), 5).TOMLError(err)
 		if got := pos.String() + ": " + msg; got != c.want {
 			t.Errorf("TOMLError(%q) =\n%s\nwant\n%s", c.src, got, c.want)
+		}
+	}
+}
+
+// TestTooDeepTOMLLines checks the line TOMLTooDeep blames, past strings
+// that span lines.
+func TestTooDeepTOMLLines(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want int
+	}{
+		{"a = 1\n", 0},
+		{"a = [[1]]\n", 0},
+		{"a = \"\"\"x\ny\\\nz\"\"\"\nb = " + strings.Repeat("[", 5), 4},
+		{"a = 'unclosed\nb = " + strings.Repeat("[", 5), 2},
+		{"a = \"esc \\\" [[[[[[\"\nb = 1", 0},
+		{"a = [\n" + strings.Repeat("[\n", 10), 5},
+	} {
+		if got := TOMLTooDeep([]byte(tc.src), 4); got != tc.want {
+			t.Errorf("TOMLTooDeep(%q, 4) = %d; want %d", tc.src, got, tc.want)
 		}
 	}
 }
