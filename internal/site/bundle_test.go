@@ -149,3 +149,30 @@ func TestRebuildDraftBundleCSV(t *testing.T) {
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }
+
+// TestRebuildBundleBackAsDraft removes a page bundle's index.md, which
+// leaves its picture published as a file of no page, and saves it again
+// as a draft, as an editor that saves by removing a file and writing it
+// anew can: the picture is withheld with the draft, as a clean build
+// withholds it.
+func TestRebuildBundleBackAsDraft(t *testing.T) {
+	page := func(extra string) string { return "---\ntitle: B\ndate: 2025-01-01\n" + extra + "---\n![p](pic.png)\n" }
+	dir, dest, b := builtTestSite(t, map[string]string{
+		"content/articles/b/index.md": page(""),
+		"content/articles/b/pic.png":  "png",
+		"content/articles/x.md":       "---\ntitle: X\ndate: 2025-01-01\n---\nx\n",
+	})
+	ctx := t.Context()
+	if err := os.Remove(filepath.Join(dir, "content/articles/b/index.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Rebuild(ctx, []string{"content/articles/b/index.md"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+	writeFiles(t, dir, map[string]string{"content/articles/b/index.md": page("draft: true\n")})
+	if _, err := b.Rebuild(ctx, []string{"content/articles/b/index.md"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}

@@ -294,8 +294,10 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 				why = laterReason(page)
 				page.FutureWarning(st.today, &plan.diags)
 			}
-			if known && isBundle(p) {
-				// A page bundle goes unbuilt: its files go with it.
+			if dir, ok := content.BundleFolder(p); ok && (known || b.holdsUnder(dir)) {
+				// A page bundle goes unbuilt: its files go with it, those
+				// the last build published as files of no page too (the
+				// bundle's index.md removed and saved again as a draft).
 				return nil, true, nil
 			}
 			if known && inNav(st.site.Nav, rec.url) {
