@@ -279,10 +279,10 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		if err != nil {
 			return nil, true, nil // the full build reports it at the file
 		}
-		page := content.Parse(p, src, &plan.diags)
-		if page.Broken {
-			plan.broken = append(plan.broken, p)
-		}
+		// A page the build leaves out is not checked, as in a full
+		// build: its own problems are reported once it is built.
+		var pageDiags diag.List
+		page := content.Parse(p, src, &pageDiags)
 		if content.WindowsDevice(page.Slug) {
 			return nil, true, nil // the full build warns at it
 		}
@@ -309,6 +309,10 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 				loseAliases(st.ix, p, nil, lost)
 			}
 			continue
+		}
+		plan.diags.Add(pageDiags...)
+		if page.Broken {
+			plan.broken = append(plan.broken, p)
 		}
 		if _, was := st.ix.unbuiltFiles[nfc(p)]; was && isBundle(p) {
 			// A page bundle is built again: its files come with it.
