@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -154,14 +155,20 @@ func (s *testServer) stop(tb testing.TB) int {
 // status and body.
 func (s *testServer) get(tb testing.TB, rel string) (int, string) {
 	tb.Helper()
-	resp, err := s.client.Get(s.url + rel)
+	return s.getURL(tb, s.url+rel)
+}
+
+// getURL fetches u, a whole URL, and returns the status and body.
+func (s *testServer) getURL(tb testing.TB, u string) (int, string) {
+	tb.Helper()
+	resp, err := s.client.Get(u)
 	if err != nil {
-		tb.Fatalf("GET %s: %v", rel, err)
+		tb.Fatalf("GET %s: %v", u, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		tb.Fatalf("GET %s: reading the body: %v", rel, err)
+		tb.Fatalf("GET %s: reading the body: %v", u, err)
 	}
 	return resp.StatusCode, string(body)
 }
@@ -204,8 +211,23 @@ type eventStream struct {
 // the test ends.
 func (s *testServer) events(tb testing.TB) *eventStream {
 	tb.Helper()
+	return s.eventsAt(tb, "")
+}
+
+// eventsAt is events for a site served under the base path base, such
+// as "/desk/", rather than where it was first served; "" is that place.
+func (s *testServer) eventsAt(tb testing.TB, base string) *eventStream {
+	tb.Helper()
+	u := s.url
+	if base != "" {
+		pu, err := url.Parse(s.url)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		u = pu.Scheme + "://" + pu.Host + base
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.url+"_plotline/events", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u+"_plotline/events", nil)
 	if err != nil {
 		cancel()
 		tb.Fatal(err)
