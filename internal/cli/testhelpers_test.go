@@ -77,10 +77,11 @@ type testServer struct {
 
 var servingRE = regexp.MustCompile(`^serving (.+) at (http://\S+) \(Ctrl-C to stop\)$`)
 
-// startServe runs "plotline serve -s dir --port 0" and waits, up to
-// timeout (raceSlowdown times it under the race detector), for it to
-// print the URL it listens on. The server is stopped when the test ends.
-func startServe(tb testing.TB, dir string, timeout time.Duration) *testServer {
+// startServe runs "plotline serve -s dir --port 0", with the flags args
+// after, and waits, up to timeout (raceSlowdown times it under the race
+// detector), for it to print the URL it listens on. The server is stopped
+// when the test ends.
+func startServe(tb testing.TB, dir string, timeout time.Duration, args ...string) *testServer {
 	tb.Helper()
 	timeout *= raceSlowdown
 	ctx, cancel := context.WithCancel(context.Background())
@@ -99,7 +100,7 @@ func startServe(tb testing.TB, dir string, timeout time.Duration) *testServer {
 	}
 	pr, pw := io.Pipe()
 	go func() {
-		code := Main(ctx, []string{"serve", "-s", dir, "--port", "0"}, pw, &s.stderr)
+		code := Main(ctx, append([]string{"serve", "-s", dir, "--port", "0"}, args...), pw, &s.stderr)
 		pw.Close()
 		s.exit <- code
 	}()
