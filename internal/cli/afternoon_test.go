@@ -460,7 +460,11 @@ func (a *afternoon) change(n int) {
 				return
 			}
 		}
-		a.did = append(a.did, "no bundle")
+		// No bundle to edit: a new one.
+		nb := &anArticle{dir: "content/articles", name: fmt.Sprintf("a%d", a.next), bundle: true, day: 1 + rng.IntN(9)}
+		a.next++
+		a.articles = append(a.articles, nb)
+		a.saveArticle(nb)
 	default: // the claim made and the CSV file read, or not
 		ar.shared = !ar.shared
 		a.saveArticle(ar)
@@ -595,7 +599,7 @@ func (a *afternoon) servedBase() string {
 	if err != nil {
 		return ""
 	}
-	m := regexp.MustCompile(`href="(/[^"]*/)theme/css/`).FindSubmatch(home)
+	m := regexp.MustCompile(`href="(/(?:[^"]*/)?)theme/css/`).FindSubmatch(home)
 	if m == nil {
 		return ""
 	}
