@@ -26,8 +26,8 @@ func clickSite() map[string]string {
 		"content/articles/a.md": "---\ntitle: Alpha\ndate: 2025-03-01\ntags: [water, Public Finance]\naliases: [/old/alpha/]\n" +
 			"data:\n  level:\n    csv: level.csv\n    projection:\n      rate: fit\n      per: day\n      limit: 400\n---\n\n" +
 			"The level is {{ level.last.value }}. See [Bravo](../notes/deep/b.md#method) and the [picture's page](c/index.md).\n\n## Method\n\nHow.\n\n```chart\ndata: level\n```\n",
-		"content/articles/level.csv": "date,value\n2025-01-01,100\n2025-02-01,130\n",
-		"content/notes/deep/b.md":    "---\ntitle: Bravo\ndate: 2025-02-01\ntags: [water]\n---\n\nBack to [Alpha](/articles/a/).\n\n## Method\n\nThe method.\n",
+		"content/articles/level.csv":  "date,value\n2025-01-01,100\n2025-02-01,130\n",
+		"content/notes/deep/b.md":     "---\ntitle: Bravo\ndate: 2025-02-01\ntags: [water]\n---\n\nBack to [Alpha](/articles/a/).\n\n## Method\n\nThe method.\n",
 		"content/articles/c/index.md": "---\ntitle: Charlie\ndate: 2025-01-15\n---\n\n![A reservoir](pic.png)\n\n[The old address of Alpha](/old/alpha/)\n",
 		"content/articles/c/pic.png":  "not really a png",
 		"content/about.md":            "---\ntitle: About\ndate: 2025-01-01\ntype: page\nnav: About\n---\n\nAbout the [desk](/).\n",
