@@ -279,8 +279,9 @@ func (a *afternoon) step(n int) {
 }
 
 // changeNames name the changes change makes, for the log of a run.
-var changeNames = [20]string{"prose", "prose", "data", "headline and date", "tags", "slug", "aliases", "draft", "page or navigation",
-	"mistake", "removal", "renaming", "new article", "new article", "shared CSV", "config", "footer template", "stylesheet", "picture", "claim"}
+var changeNames = [22]string{"prose", "prose", "data", "headline and date", "tags", "slug", "aliases", "draft", "page or navigation",
+	"mistake", "removal", "renaming", "new article", "new article", "shared CSV", "config", "footer template", "stylesheet", "picture", "claim",
+	"folder renamed", "shared CSV removed or back"}
 
 // change makes one of a writer's changes.
 func (a *afternoon) change(n int) {
@@ -305,7 +306,7 @@ func (a *afternoon) change(n int) {
 	if len(a.articles) > 0 {
 		ar = a.articles[rng.IntN(len(a.articles))]
 	}
-	op := rng.IntN(20)
+	op := rng.IntN(len(changeNames))
 	if ar == nil && op < 12 {
 		op = 12
 	}
@@ -381,7 +382,7 @@ func (a *afternoon) change(n int) {
 			ar.name = fmt.Sprintf("a%d", a.next)
 			a.next++
 		} else if ar.dir == "content/articles" {
-			ar.dir = "content/notes/deep"
+			ar.dir = a.subFolder()
 		} else {
 			ar.dir = "content/articles"
 		}
@@ -402,7 +403,7 @@ func (a *afternoon) change(n int) {
 		}
 	case 12, 13: // a new article, a bundle now and then
 		ar := &anArticle{
-			dir: []string{"content/articles", "content/notes/deep"}[rng.IntN(2)], name: fmt.Sprintf("a%d", a.next),
+			dir: []string{"content/articles", a.subFolder()}[rng.IntN(2)], name: fmt.Sprintf("a%d", a.next),
 			bundle: rng.IntN(3) == 0, day: 1 + rng.IntN(9), shared: rng.IntN(3) == 0,
 		}
 		a.next++
@@ -465,9 +466,39 @@ func (a *afternoon) change(n int) {
 		a.next++
 		a.articles = append(a.articles, nb)
 		a.saveArticle(nb)
-	default: // the claim made and the CSV file read, or not
+	case 19: // the claim made and the CSV file read, or not
 		ar.shared = !ar.shared
 		a.saveArticle(ar)
+	case 20: // the sub-folder renamed, with every article in it
+		from, to := "content/notes/deep", "content/notes/deeper"
+		if _, err := os.Stat(a.path(from)); err != nil {
+			from, to = to, from
+		}
+		if _, err := os.Stat(a.path(from)); err != nil {
+			a.did = append(a.did, "no sub-folder: a new article in it")
+			nb := &anArticle{dir: from, name: fmt.Sprintf("a%d", a.next), day: 1 + rng.IntN(9)}
+			a.next++
+			a.articles = append(a.articles, nb)
+			a.saveArticle(nb)
+			return
+		}
+		a.did = append(a.did, fmt.Sprintf("rename %s to %s", from, to))
+		if err := os.Rename(a.path(from), a.path(to)); err != nil {
+			t.Fatal(err)
+		}
+		for _, ar := range a.articles {
+			if ar.dir == from {
+				ar.dir = to
+			}
+		}
+	default: // the CSV file two articles read, removed or back
+		f := "content/data/shared.csv"
+		if _, err := os.Stat(a.path(f)); err == nil {
+			a.did = append(a.did, "remove "+f)
+			os.Remove(a.path(f))
+			return
+		}
+		a.save(f, a.sharedCSV())
 	}
 }
 
@@ -590,6 +621,14 @@ func isWarning(line string) bool {
 // about the pages it rendered only; its errors are a clean build's.
 func errorLines(lines []string) []string {
 	return slices.DeleteFunc(slices.Clone(lines), isWarning)
+}
+
+// subFolder returns the name the sub-folder of notes has now.
+func (a *afternoon) subFolder() string {
+	if _, err := os.Stat(a.path("content/notes/deeper")); err == nil {
+		return "content/notes/deeper"
+	}
+	return "content/notes/deep"
 }
 
 // servedBase returns the base path the pages of the served output link
