@@ -156,7 +156,12 @@ type afternoon struct {
 
 	did      []string          // what the step did, for the failure message
 	lastGood map[string][]byte // the clean build of the last good step
-	base     string            // the base path served
+	served   map[string][]byte // the output at the end of the last good step
+	// servedBefore is the base path at the end of the last good step,
+	// and evs the events since then.
+	servedBefore string
+	evs          []sseEvent
+	base         string // the base path served
 }
 
 func newAfternoon(t *testing.T, seed uint64) *afternoon {
@@ -184,6 +189,7 @@ func newAfternoon(t *testing.T, seed uint64) *afternoon {
 	if a.lastGood == nil {
 		t.Fatalf("the first site does not build")
 	}
+	a.served, a.servedBefore = readTree(t, a.s.dest), "/repo/"
 	return a
 }
 
@@ -535,6 +541,7 @@ func (a *afternoon) check() {
 		return
 	}
 	evs := append([]sseEvent{first}, a.es.settle(t, 400*time.Millisecond*raceSlowdown, eventWait)...)
+	t.Logf("events: %v", evs)
 	want, wantErrs := a.clean()
 	if want != nil {
 		a.lastGood = want
@@ -555,12 +562,30 @@ func (a *afternoon) check() {
 		}
 		return sseEvent{}
 	}
+	if (wantErrs != nil) != (last().Kind == "error") {
+		// A build that ends after the quiet spell: wait for it.
+		evs = append(evs, a.es.settle(t, 2*time.Second, eventWait)...)
+	}
 	if diff := a.servedDiff(); diff != "" {
 		// A slow build may end after the quiet spell: wait once more.
 		evs = append(evs, a.es.settle(t, 2*time.Second, eventWait)...)
 		if diff = a.servedDiff(); diff != "" {
 			t.Errorf("served site differs from a clean build (got served, want clean):\n%s", diff)
 		}
+	}
+	// The pages a step changed reload once it builds; a build that a
+	// change cancelled after it had written tells them with the next
+	// build that succeeds, so a step that fails tells nothing, and the
+	// next good step answers for it too.
+	if wantErrs == nil {
+		served := readTree(t, a.s.dest)
+		a.evs = append(a.evs, evs...)
+		if a.base == a.servedBefore {
+			a.checkReloads(a.served, served, a.evs)
+		}
+		a.served, a.evs, a.servedBefore = served, nil, a.base
+	} else {
+		a.evs = append(a.evs, evs...)
 	}
 	// The error a page shows, and one opened now is told of.
 	if wantErrs != nil {
@@ -643,4 +668,51 @@ func (a *afternoon) servedBase() string {
 		return ""
 	}
 	return string(m[1])
+}
+
+// versionRE matches the version a page's link to a stylesheet or script
+// carries, which a stylesheet's edit changes on every page.
+var versionRE = regexp.MustCompile(`\?v=[0-9a-f]+`)
+
+// checkReloads checks that the events evs told every page whose HTML
+// changed from before to after, both under the same base path, to
+// reload: a page open in a browser shows what it was last sent. A page
+// that changed only in the versions of its stylesheets needs none after
+// a css event, which swaps them in place.
+func (a *afternoon) checkReloads(before, after map[string][]byte, evs []sseEvent) {
+	t := a.t
+	t.Helper()
+	css := false
+	told := map[string]bool{}
+	for _, ev := range evs {
+		switch ev.Kind {
+		case "reload":
+			if len(ev.Paths) == 0 {
+				return // every page
+			}
+			for _, p := range ev.Paths {
+				told[p] = true
+			}
+		case "css":
+			css = true
+		}
+	}
+	names := slices.Concat(sortedKeys(before), sortedKeys(after))
+	slices.Sort(names)
+	for _, name := range slices.Compact(names) {
+		if !strings.HasSuffix(name, ".html") || name == "404.html" {
+			continue
+		}
+		b, inBefore := before[name]
+		f, inAfter := after[name]
+		if inBefore == inAfter && string(b) == string(f) {
+			continue
+		}
+		if css && inBefore && inAfter && string(versionRE.ReplaceAll(b, nil)) == string(versionRE.ReplaceAll(f, nil)) {
+			continue
+		}
+		if u := a.base + strings.TrimSuffix(name, "index.html"); !told[u] {
+			t.Errorf("%s changed (before %v, after %v), and no event told its page to reload: %v", u, inBefore, inAfter, evs)
+		}
+	}
 }
