@@ -55,6 +55,7 @@ func TestServeAfternoon(t *testing.T) {
 			for step := range steps {
 				a.step(step)
 				if t.Failed() {
+					t.Logf("plotline serve's output:\n%s\n%s", a.s.stdout.String(), a.s.stderr.String())
 					t.Fatalf("seed %d, step %d: %s", seed, step, strings.Join(a.did, "; "))
 				}
 			}
@@ -596,7 +597,7 @@ func (a *afternoon) check() {
 		t.Errorf("the last event is %s; the clean build succeeds", ev)
 	}
 	late := a.s.eventsAt(t, a.base)
-	ev, ok := late.next(150 * time.Millisecond)
+	ev, ok := late.next(time.Second)
 	late.close()
 	switch {
 	case wantErrs != nil && (!ok || ev.Kind != "error" || !slices.Equal(errorLines(ev.Errors), wantErrs)):
@@ -712,7 +713,7 @@ func (a *afternoon) checkReloads(before, after map[string][]byte, evs []sseEvent
 			continue
 		}
 		if u := a.base + strings.TrimSuffix(name, "index.html"); !told[u] {
-			t.Errorf("%s changed (before %v, after %v), and no event told its page to reload: %v", u, inBefore, inAfter, evs)
+			t.Errorf("%s changed (%s), and no event told its page to reload: %v", u, firstDifference(f, b), evs)
 		}
 	}
 }
