@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/plotline/plotline/internal/browsertest"
@@ -56,7 +59,11 @@ func clickThrough(t *testing.T, base string, args ...string) {
 	dir := t.TempDir()
 	writeSite(t, dir, clickSite())
 	s := startServe(t, dir, 60*time.Second, args...)
-	browser := browsertest.Start(t, 120*time.Second, nil)
+	var problems pageProblems
+	browser := browsertest.Start(t, 120*time.Second, nil, chromedp.WithListener(problems.listen))
+	if _, err := chromedp.Call(browser, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
 	u, err := url.Parse(s.url)
 	if err != nil {
 		t.Fatal(err)
@@ -139,6 +146,15 @@ func clickThrough(t *testing.T, base string, args ...string) {
 			}
 		}
 	}
+	// What the pages loaded themselves (the charts' scripts) was there,
+	// and no script failed.
+	for _, p := range problems.take() {
+		// A page without an icon of its own (the feed, shown as XML)
+		// makes Chromium ask for the host's, outside any site.
+		if !strings.HasPrefix(p, origin+"/favicon.ico:") {
+			t.Errorf("while following the links: %s", p)
+		}
+	}
 	for _, want := range []string{"articles/a/", "notes/deep/b/", "articles/c/", "articles/c/pic.png", "about/", "tags/water/", "page/2/", "old/alpha/", "articles/a/level.csv"} {
 		if !seen[s.url+want] {
 			t.Errorf("no link reaches %s", want)
@@ -218,4 +234,42 @@ func navigate(t *testing.T, ctx context.Context, u string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("%s: %v", u, err)
+}
+
+// pageProblems collects what goes wrong in a tab: a response with an error
+// status, a request that failed, an uncaught exception.
+type pageProblems struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (p *pageProblems) listen(ev any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventResponseReceived:
+		if ev.Response.Status >= 400 {
+			p.list = append(p.list, fmt.Sprintf("%s: status %d", ev.Response.URL, ev.Response.Status))
+		}
+	case *network.EventLoadingFailed:
+		if !ev.Canceled {
+			p.list = append(p.list, fmt.Sprintf("request %s failed: %s", ev.RequestID, ev.ErrorText))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil {
+			msg += " " + d.Exception.Description
+		}
+		p.list = append(p.list, fmt.Sprintf("exception at %s:%d: %s", d.URL, d.LineNumber+1, msg))
+	}
+}
+
+// take returns the problems so far and forgets them.
+func (p *pageProblems) take() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := p.list
+	p.list = nil
+	return l
 }
