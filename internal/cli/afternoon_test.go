@@ -574,6 +574,9 @@ func (a *afternoon) check() {
 			t.Errorf("served site differs from a clean build (got served, want clean):\n%s", diff)
 		}
 	}
+	// A build that wrote what was compared has published its event by
+	// now, though it may have ended after the quiet spell.
+	evs = append(evs, a.es.settle(t, 300*time.Millisecond, eventWait)...)
 	// The pages a step changed reload once it builds; a build that a
 	// change cancelled after it had written tells them with the next
 	// build that succeeds, so a step that fails tells nothing, and the
