@@ -31,11 +31,13 @@ var (
 // drafts, pages, the navigation, the config, a template and the theme's
 // stylesheet, mistakes saved and mended — each saved the way some editor
 // saves: in place, truncated and then written, through a temporary file
-// renamed over it, removed and made again, or twice within the debounce.
+// renamed over it, removed and made again, moved aside for a backup, or
+// twice within the debounce.
 // After each step settles it checks that what the server serves is, file
 // by file and byte for byte, what a clean build of the same files writes,
-// and that the error a page shows is the clean build's; when the clean
-// build fails, that the last good site is still served. -afternoon-seed
+// that every page whose HTML changed was told to reload, and that the
+// error a page shows is the clean build's; when the clean build fails,
+// that the last good site is still served. -afternoon-seed
 // and -afternoon-steps make longer runs.
 func TestServeAfternoon(t *testing.T) {
 	if testing.Short() {
@@ -216,7 +218,7 @@ func (a *afternoon) save(rel, data string) {
 	_, err := os.Stat(p)
 	exists := err == nil
 	pause := func() { time.Sleep(time.Duration(10+a.rng.IntN(50)) * time.Millisecond) }
-	how := a.rng.IntN(6)
+	how := a.rng.IntN(7)
 	if !exists {
 		how = 0
 	}
@@ -248,13 +250,27 @@ func (a *afternoon) save(rel, data string) {
 		os.Remove(p)
 		pause()
 		writeFile(t, p, data)
-	case 4: // the old file kept as a backup while the new one is written
+	case 4: // the old file kept as a backup while the new one is written,
+		// after a probe of whether the folder can be written (Vim)
 		a.did = append(a.did, "backup and write "+rel)
+		probe := filepath.Join(filepath.Dir(p), "4913")
+		writeFile(t, probe, "")
+		os.Remove(probe)
 		if err := os.Rename(p, p+"~"); err != nil {
 			t.Fatal(err)
 		}
 		writeFile(t, p, data)
 		os.Remove(p + "~")
+	case 6: // JetBrains IDEs: a new file, the old one moved aside, the new one moved in
+		a.did = append(a.did, "swap in "+rel)
+		writeFile(t, p+"___jb_tmp___", data)
+		if err := os.Rename(p, p+"___jb_old___"); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(p+"___jb_tmp___", p); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(p + "___jb_old___")
 	case 5: // saved twice within the debounce, with something else first
 		a.did = append(a.did, "twice "+rel)
 		writeFile(t, p, data+"\nA sentence the writer took back.\n")
