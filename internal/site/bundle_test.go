@@ -176,3 +176,21 @@ func TestRebuildBundleBackAsDraft(t *testing.T) {
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }
+
+// TestRebuildDraftBundleRemoved removes the index.md of a page bundle that
+// is a draft: its picture, withheld with the draft, is published as a file
+// of no page, as a clean build publishes it.
+func TestRebuildDraftBundleRemoved(t *testing.T) {
+	dir, dest, b := builtTestSite(t, map[string]string{
+		"content/articles/b/index.md": "---\ntitle: B\ndate: 2025-01-01\ndraft: true\n---\n![p](pic.png)\n",
+		"content/articles/b/pic.png":  "png",
+		"content/articles/x.md":       "---\ntitle: X\ndate: 2025-01-01\n---\nx\n",
+	})
+	if err := os.Remove(filepath.Join(dir, "content/articles/b/index.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Rebuild(t.Context(), []string{"content/articles/b/index.md"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}

@@ -266,6 +266,11 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			if bundleMoves(st.bundles, p, "", false) {
 				return nil, true, nil // its files are published elsewhere now
 			}
+			if _, was := st.ix.unbuiltFiles[nfc(p)]; was && isBundle(p) {
+				// A page bundle left out goes: its files are published
+				// now, as files of no page.
+				return nil, true, nil
+			}
 			if known && inNav(st.site.Nav, rec.url) {
 				return nil, true, nil // every page shows the navigation
 			}
