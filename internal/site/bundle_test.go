@@ -2,13 +2,20 @@ package site
 
 import (
 	"context"
+	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/overlay"
 )
 
 // TestSluggedBundle checks that a page bundle with a slug is published
@@ -193,4 +200,71 @@ func TestRebuildDraftBundleRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertSameAsCleanBuild(t, dir, dest)
+}
+
+var bundleSeeds = flag.Int("bundle-seeds", 10, "run TestRebuildBundleFolder with this many seeds")
+
+// TestRebuildBundleFolder makes seeded random runs of saves and removals
+// in one folder of articles, which is a page bundle while it holds an
+// index.md: the index.md published, a draft, dated after the day of the
+// build, with a slug or without; a picture beside it; another page in the
+// folder; a bundle inside it with a picture of its own. After each change
+// the rebuild must give what a clean build gives: the same files, or the
+// same errors (and then the change is passed again with the next one, as
+// watch and serve do). -bundle-seeds runs more.
+func TestRebuildBundleFolder(t *testing.T) {
+	today := func() time.Time { return time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC) }
+	for seed := uint64(1); seed <= uint64(*bundleSeeds); seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			dir := t.TempDir()
+			dest := filepath.Join(dir, "public")
+			writeFiles(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nx\n"})
+			builder := func(dest string) *Builder {
+				fsys := os.DirFS(dir)
+				cfg, err := config.Load(fsys)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest, Today: today})
+			}
+			b := builder(dest)
+			if _, err := b.Build(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			rng := rand.New(rand.NewPCG(seed, 9))
+			files := []string{"content/articles/b/index.md", "content/articles/b/pic.png", "content/articles/b/other.md", "content/articles/b/sub/index.md", "content/articles/b/sub/s.png"}
+			var did, pending []string
+			for step := range 25 {
+				f := files[rng.IntN(len(files))]
+				switch {
+				case rng.IntN(5) == 0:
+					os.Remove(filepath.Join(dir, f))
+					did = append(did, "remove "+f)
+				case strings.HasSuffix(f, ".png"):
+					writeFiles(t, dir, map[string]string{f: fmt.Sprintf("png %d", step)})
+					did = append(did, "write "+f)
+				default:
+					extra := []string{"", "draft: true\n", "slug: s1\n", "slug: s2\n", "date: 2025-06-01\n"}[rng.IntN(5)]
+					writeFiles(t, dir, map[string]string{f: "---\ntitle: T\ndate: 2025-01-02\n" + extra + "---\n![p](pic.png)\n"})
+					did = append(did, fmt.Sprintf("write %s %q", f, extra))
+				}
+				pending = append(pending, f)
+				_, err := b.Rebuild(t.Context(), pending)
+				clean := filepath.Join(t.TempDir(), "public")
+				_, cleanErr := builder(clean).Build(t.Context())
+				switch {
+				case (err == nil) != (cleanErr == nil):
+					t.Errorf("rebuild error %v; clean build error %v", err, cleanErr)
+				case err != nil && errorsOf(err) != errorsOf(cleanErr):
+					t.Errorf("rebuild errors\n%v\nclean build errors\n%v", errorsOf(err), errorsOf(cleanErr))
+				case err == nil:
+					pending = nil
+					assertSameTree(t, dest, clean)
+				}
+				if t.Failed() {
+					t.Fatalf("after %s", strings.Join(did, "; "))
+				}
+			}
+		})
+	}
 }
