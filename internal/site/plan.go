@@ -130,7 +130,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	st.verifyLinks(b.cfg.PageSize, nil, false, &diags)
-	diags.Add(r.clashes...)
+	diags.Add(r.clashList()...)
 	if diags.HasErrors() {
 		return failed(diags, r)
 	}
@@ -572,7 +572,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		}
 	}
 	next.verifyLinks(b.cfg.PageSize, nil, false, &diags)
-	diags.Add(r.clashes...)
+	diags.Add(r.clashList()...)
 	if diags.HasErrors() {
 		return failed(diags, r)
 	}
