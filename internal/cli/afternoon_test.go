@@ -32,13 +32,13 @@ var (
 // stylesheet, mistakes saved and mended — each saved the way some editor
 // saves: in place, truncated and then written, through a temporary file
 // renamed over it, removed and made again, moved aside for a backup, or
-// twice within the debounce.
-// After each step settles it checks that what the server serves is, file
-// by file and byte for byte, what a clean build of the same files writes,
-// that every page whose HTML changed was told to reload, and that the
-// error a page shows is the clean build's; when the clean build fails,
-// that the last good site is still served. -afternoon-seed
-// and -afternoon-steps make longer runs.
+// twice within the debounce. After each step settles it checks that what
+// the server serves is, file by file and byte for byte, what a clean
+// build of the same files writes (when that fails: the output of the last
+// build that succeeded, under the base path its pages link), that every
+// page whose HTML changed was told to reload, and that the error a page
+// shows, or is told of when it opens, is the clean build's.
+// -afternoon-seed and -afternoon-steps make longer runs.
 func TestServeAfternoon(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs plotline serve for a while")
