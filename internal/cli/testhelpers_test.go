@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -76,10 +77,11 @@ type testServer struct {
 
 var servingRE = regexp.MustCompile(`^serving (.+) at (http://\S+) \(Ctrl-C to stop\)$`)
 
-// startServe runs "plotline serve -s dir --port 0" and waits, up to
-// timeout (raceSlowdown times it under the race detector), for it to
-// print the URL it listens on. The server is stopped when the test ends.
-func startServe(tb testing.TB, dir string, timeout time.Duration) *testServer {
+// startServe runs "plotline serve -s dir --port 0", with the flags args
+// after, and waits, up to timeout (raceSlowdown times it under the race
+// detector), for it to print the URL it listens on. The server is stopped
+// when the test ends.
+func startServe(tb testing.TB, dir string, timeout time.Duration, args ...string) *testServer {
 	tb.Helper()
 	timeout *= raceSlowdown
 	ctx, cancel := context.WithCancel(context.Background())
@@ -98,7 +100,7 @@ func startServe(tb testing.TB, dir string, timeout time.Duration) *testServer {
 	}
 	pr, pw := io.Pipe()
 	go func() {
-		code := Main(ctx, []string{"serve", "-s", dir, "--port", "0"}, pw, &s.stderr)
+		code := Main(ctx, append([]string{"serve", "-s", dir, "--port", "0"}, args...), pw, &s.stderr)
 		pw.Close()
 		s.exit <- code
 	}()
@@ -154,14 +156,20 @@ func (s *testServer) stop(tb testing.TB) int {
 // status and body.
 func (s *testServer) get(tb testing.TB, rel string) (int, string) {
 	tb.Helper()
-	resp, err := s.client.Get(s.url + rel)
+	return s.getURL(tb, s.url+rel)
+}
+
+// getURL fetches u, a whole URL, and returns the status and body.
+func (s *testServer) getURL(tb testing.TB, u string) (int, string) {
+	tb.Helper()
+	resp, err := s.client.Get(u)
 	if err != nil {
-		tb.Fatalf("GET %s: %v", rel, err)
+		tb.Fatalf("GET %s: %v", u, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		tb.Fatalf("GET %s: reading the body: %v", rel, err)
+		tb.Fatalf("GET %s: reading the body: %v", u, err)
 	}
 	return resp.StatusCode, string(body)
 }
@@ -204,8 +212,23 @@ type eventStream struct {
 // the test ends.
 func (s *testServer) events(tb testing.TB) *eventStream {
 	tb.Helper()
+	return s.eventsAt(tb, "")
+}
+
+// eventsAt is events for a site served under the base path base, such
+// as "/desk/", rather than where it was first served; "" is that place.
+func (s *testServer) eventsAt(tb testing.TB, base string) *eventStream {
+	tb.Helper()
+	u := s.url
+	if base != "" {
+		pu, err := url.Parse(s.url)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		u = pu.Scheme + "://" + pu.Host + base
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.url+"_plotline/events", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u+"_plotline/events", nil)
 	if err != nil {
 		cancel()
 		tb.Fatal(err)

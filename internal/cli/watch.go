@@ -180,15 +180,13 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 		close(hooks.started)
 	}
 
-	rebuild := func(b *site.Builder) devloop.Build[site.Result] {
-		return func(ctx context.Context, paths []string) (site.Result, []string, error) {
-			res, err := b.Rebuild(ctx, paths)
-			return res, res.Changed, err
-		}
+	var server *serve.Server
+	if hooks != nil {
+		server = hooks.server
 	}
 	changes, errs := forward(ctx, w)
 	loop := &devloop.Loop[site.Result]{
-		Build: rebuild(l.builder),
+		Build: rebuildWith(l.builder, server, l.cfg.BasePath()),
 		Restart: func(paths []string) (devloop.Build[site.Result], bool, error) {
 			if !slices.ContainsFunc(paths, func(p string) bool { return slices.Contains(config.Files, p) }) {
 				return nil, false, nil
@@ -205,7 +203,7 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 				// is the last good site, served where it links.
 				hooks.nextBase = nl.cfg.BasePath()
 			}
-			return rebuild(nl.builder), true, nil
+			return rebuildWith(nl.builder, server, nl.cfg.BasePath()), true, nil
 		},
 		Changes: changes,
 		Errors:  errs,
@@ -244,6 +242,22 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 		return ExitContent
 	}
 	return ExitOK
+}
+
+// rebuildWith returns the build of the watch loop for the builder b, whose
+// pages link under the base path base. With a server, a build that
+// succeeds moves the preview to base as soon as it has written, whether
+// or not the loop then takes its outcome: a change that comes as the build
+// ends cancels it after it wrote, and the output links under base from
+// then on, even if the next build fails.
+func rebuildWith(b *site.Builder, server *serve.Server, base string) devloop.Build[site.Result] {
+	return func(ctx context.Context, paths []string) (site.Result, []string, error) {
+		res, err := b.Rebuild(ctx, paths)
+		if err == nil && server != nil {
+			server.SetBasePath(base)
+		}
+		return res, res.Changed, err
+	}
 }
 
 // forward passes the watcher's change sets and errors on as the loop

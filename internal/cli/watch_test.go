@@ -2,9 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"testing"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/serve"
 )
 
 // TestPublishErrorSaysWhatIsServed checks the line that ends a failed
@@ -39,6 +45,56 @@ func TestDescribeChanges(t *testing.T) {
 	} {
 		if got := describeChanges(tc.paths, tc.sources); got != tc.want {
 			t.Errorf("describeChanges(%q, %q) = %q; want %q", tc.paths, tc.sources, got, tc.want)
+		}
+	}
+}
+
+// TestRebuildMovesPreview runs the build the watch loop is given for a
+// site whose base_url moved it to /desk/ while the preview is at /repo/:
+// once the build has written, the preview is at /desk/, and /repo/ leads
+// there. The loop takes no outcome of a build that a change cancelled as
+// it ended; the preview must follow what the build wrote all the same,
+// or its pages link under a path it does not serve.
+func TestRebuildMovesPreview(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"plotline.yaml":         "title: Desk\nbase_url: https://example.org/desk/\n",
+		"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nHello.\n",
+	})
+	e := &env{stdout: io.Discard, stderr: io.Discard}
+	sf := siteFlags{dir: dir}
+	l, err := sf.open(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serve.New(l.dest, "/repo/", serve.Options{})
+	build := rebuildWith(l.builder, srv, l.cfg.BasePath())
+	if _, _, err := build(t.Context(), []string{"content/articles/a.md"}); err != nil {
+		t.Fatal(err)
+	}
+
+	ln, err := serve.Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	served := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln, func(url string) { served <- url }) }()
+	defer func() { cancel(); <-done }()
+	u, err := url.Parse(<-served)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for path, want := range map[string]string{"/desk/articles/a/": "200 ", "/repo/articles/a/": "302 /desk/articles/a/"} {
+		resp, err := client.Get("http://" + u.Host + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := fmt.Sprintf("%d %s", resp.StatusCode, resp.Header.Get("Location")); got != want {
+			t.Errorf("GET %s after the build: %q; want %q", path, got, want)
 		}
 	}
 }

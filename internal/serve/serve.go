@@ -137,11 +137,16 @@ func New(dir, basePath string, opts Options) *Server {
 // rebuilt with another base URL links its pages under the new path. A
 // request under an earlier base path, and not under the new one, is
 // redirected to the same place under the new one, so that a page open at
-// its old address reloads at its new one. It returns the path as the
-// Server serves it, percent-encoded, with a slash at each end.
+// its old address reloads at its new one. Setting the path the Server
+// has already changes nothing. It returns the path as the Server serves
+// it, percent-encoded, with a slash at each end.
 func (s *Server) SetBasePath(p string) string {
 	bp := newBasePath(p)
-	if old := s.at.Load(); old != nil && old.base != bp.base {
+	old := s.at.Load()
+	if old != nil && old.base == bp.base && old.escaped == bp.escaped {
+		return old.escaped // the earlier paths still lead here
+	}
+	if old != nil && old.base != bp.base {
 		bp.before = append([]string{old.base}, old.before...)
 		bp.before = slices.DeleteFunc(bp.before, func(b string) bool { return b == bp.base })
 		if len(bp.before) > maxBefore {

@@ -287,8 +287,10 @@ func TestSetBasePath(t *testing.T) {
 			t.Errorf("GET %s: status %d to %q, body %q; want %d to %q holding %q", tt.path, resp.StatusCode, resp.Header.Get("Location"), body, tt.status, tt.location, tt.contains)
 		}
 	}
-	// Moved again, and back: every earlier path leads to the latest.
+	// Moved again, and back: every earlier path leads to the latest, also
+	// after the path it has is set once more.
 	s.SetBasePath("/third/")
+	s.SetBasePath("/repo/")
 	s.SetBasePath("/repo/")
 	for path, want := range map[string]string{"/other/a/": "/repo/a/", "/third/a/": "/repo/a/"} {
 		if resp, _ := do(t, h, "GET", path); resp.StatusCode != 302 || resp.Header.Get("Location") != want {

@@ -2,13 +2,20 @@ package site
 
 import (
 	"context"
+	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/plotline/plotline"
+	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/overlay"
 )
 
 // TestSluggedBundle checks that a page bundle with a slug is published
@@ -148,4 +155,209 @@ func TestRebuildDraftBundleCSV(t *testing.T) {
 		t.Fatalf("Rebuild with the bundle published: %v", err)
 	}
 	assertSameAsCleanBuild(t, dir, dest)
+}
+
+// TestRebuildBundleBackAsDraft removes a page bundle's index.md, which
+// leaves its picture published as a file of no page, and saves it again
+// as a draft, as an editor that saves by removing a file and writing it
+// anew can: the picture is withheld with the draft, as a clean build
+// withholds it.
+func TestRebuildBundleBackAsDraft(t *testing.T) {
+	page := func(extra string) string { return "---\ntitle: B\ndate: 2025-01-01\n" + extra + "---\n![p](pic.png)\n" }
+	dir, dest, b := builtTestSite(t, map[string]string{
+		"content/articles/b/index.md": page(""),
+		"content/articles/b/pic.png":  "png",
+		"content/articles/x.md":       "---\ntitle: X\ndate: 2025-01-01\n---\nx\n",
+	})
+	ctx := t.Context()
+	if err := os.Remove(filepath.Join(dir, "content/articles/b/index.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Rebuild(ctx, []string{"content/articles/b/index.md"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+	writeFiles(t, dir, map[string]string{"content/articles/b/index.md": page("draft: true\n")})
+	if _, err := b.Rebuild(ctx, []string{"content/articles/b/index.md"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
+// TestRebuildDraftBundleRemoved removes the index.md of a page bundle that
+// is a draft: its picture, withheld with the draft, is published as a file
+// of no page, as a clean build publishes it.
+func TestRebuildDraftBundleRemoved(t *testing.T) {
+	dir, dest, b := builtTestSite(t, map[string]string{
+		"content/articles/b/index.md": "---\ntitle: B\ndate: 2025-01-01\ndraft: true\n---\n![p](pic.png)\n",
+		"content/articles/b/pic.png":  "png",
+		"content/articles/x.md":       "---\ntitle: X\ndate: 2025-01-01\n---\nx\n",
+	})
+	if err := os.Remove(filepath.Join(dir, "content/articles/b/index.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Rebuild(t.Context(), []string{"content/articles/b/index.md"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
+var bundleSeeds = flag.Int("bundle-seeds", 10, "run TestRebuildBundleFolder with this many seeds")
+
+// TestRebuildBundleFolder makes seeded random runs of saves and removals
+// in one folder of articles, which is a page bundle while it holds an
+// index.md: the index.md published, a draft, dated after the day of the
+// build, with a slug or without; a picture beside it; another page in the
+// folder; a bundle inside it with a picture of its own. After each change
+// the rebuild must give what a clean build gives: the same files, or the
+// same errors (and then the change is passed again with the next one, as
+// watch and serve do). -bundle-seeds runs more.
+func TestRebuildBundleFolder(t *testing.T) {
+	for seed := uint64(1); seed <= uint64(*bundleSeeds); seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			dir := t.TempDir()
+			dest := filepath.Join(dir, "public")
+			writeFiles(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nx\n"})
+			builder := datedBuilder(t, dir)
+			b := builder(dest)
+			if _, err := b.Build(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			rng := rand.New(rand.NewPCG(seed, 9))
+			files := []string{"content/articles/b/index.md", "content/articles/b/pic.png", "content/articles/b/other.md", "content/articles/b/sub/index.md", "content/articles/b/sub/s.png"}
+			var did, pending []string
+			for step := range 25 {
+				f := files[rng.IntN(len(files))]
+				switch {
+				case rng.IntN(5) == 0:
+					os.Remove(filepath.Join(dir, f))
+					did = append(did, "remove "+f)
+				case strings.HasSuffix(f, ".png"):
+					writeFiles(t, dir, map[string]string{f: fmt.Sprintf("png %d", step)})
+					did = append(did, "write "+f)
+				default:
+					extra := []string{"", "draft: true\n", "slug: s1\n", "slug: s2\n", "date: 2025-06-01\n"}[rng.IntN(5)]
+					writeFiles(t, dir, map[string]string{f: "---\ntitle: T\ndate: 2025-01-02\n" + extra + "---\n![p](pic.png)\n"})
+					did = append(did, fmt.Sprintf("write %s %q", f, extra))
+				}
+				pending = append(pending, f)
+				if rebuildAsClean(t, b, builder, pending) {
+					pending = nil
+				}
+				if t.Failed() {
+					t.Fatalf("after %s", strings.Join(did, "; "))
+				}
+			}
+		})
+	}
+}
+
+// datedBuilder returns a function that makes a Builder of the site in dir
+// into dest, whose builds take 4 March 2025 for the day they run on.
+func datedBuilder(t *testing.T, dir string) func(dest string) *Builder {
+	today := func() time.Time { return time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC) }
+	return func(dest string) *Builder {
+		fsys := os.DirFS(dir)
+		cfg, err := config.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest, Today: today})
+	}
+}
+
+// rebuildAsClean rebuilds with b after the changes pending and checks
+// that it gives what a clean build by a Builder of builder gives: the same
+// files, or the same errors. It reports whether the rebuild succeeded.
+func rebuildAsClean(t *testing.T, b *Builder, builder func(dest string) *Builder, pending []string) bool {
+	t.Helper()
+	_, err := b.Rebuild(t.Context(), pending)
+	clean := filepath.Join(t.TempDir(), "public")
+	_, cleanErr := builder(clean).Build(t.Context())
+	switch {
+	case (err == nil) != (cleanErr == nil):
+		t.Errorf("rebuild error %v; clean build error %v", err, cleanErr)
+	case err != nil && errorsOf(err) != errorsOf(cleanErr):
+		t.Errorf("rebuild errors\n%v\nclean build errors\n%v", errorsOf(err), errorsOf(cleanErr))
+	case err == nil:
+		assertSameTree(t, b.opts.Dest, clean)
+	}
+	return err == nil
+}
+
+var addressSeeds = flag.Int("address-seeds", 10, "run TestRebuildAddresses with this many seeds")
+
+// TestRebuildAddresses makes seeded random runs of saves, removals and
+// renamings of five pages (two articles, a note, a bundle's page and a
+// page at the top of content/) that take slugs, old addresses (shared
+// among them now and then), drafts, dates after the day of the build,
+// type: page, places in the navigation and tags, and link to a page and a
+// tag's list. After each change the rebuild must give what a clean build
+// gives (see rebuildAsClean). -address-seeds runs more.
+func TestRebuildAddresses(t *testing.T) {
+	for seed := uint64(1); seed <= uint64(*addressSeeds); seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{"plotline.yaml": "page_size: 2\nfeed_items: 2\n", "content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nx\n"})
+			builder := datedBuilder(t, dir)
+			b := builder(filepath.Join(dir, "public"))
+			if _, err := b.Build(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			rng := rand.New(rand.NewPCG(seed, 11))
+			files := []string{"content/articles/p.md", "content/articles/q.md", "content/notes/r.md", "content/notes/s/index.md", "content/about.md"}
+			var did, pending []string
+			for step := range 30 {
+				f := files[rng.IntN(len(files))]
+				switch op := rng.IntN(8); {
+				case op == 0:
+					os.Remove(filepath.Join(dir, f))
+					did = append(did, "remove "+f)
+				case op == 1:
+					g := files[rng.IntN(len(files))]
+					if _, err := os.Stat(filepath.Join(dir, g)); err == nil || g == f {
+						continue
+					}
+					os.MkdirAll(filepath.Dir(filepath.Join(dir, g)), 0o755)
+					os.Rename(filepath.Join(dir, f), filepath.Join(dir, g))
+					did = append(did, "rename "+f+" to "+g)
+					pending = append(pending, g)
+				default:
+					var fm strings.Builder
+					fmt.Fprintf(&fm, "title: T%d\ndate: 2025-0%d-0%d\n", step, 1+rng.IntN(4), 1+rng.IntN(9))
+					if rng.IntN(3) == 0 {
+						fmt.Fprintf(&fm, "slug: s%d\n", rng.IntN(2))
+					}
+					if rng.IntN(3) == 0 {
+						fmt.Fprintf(&fm, "aliases: [/old/a%d/]\n", rng.IntN(2))
+					}
+					if rng.IntN(4) == 0 {
+						fm.WriteString("draft: true\n")
+					}
+					if rng.IntN(4) == 0 {
+						fm.WriteString("type: page\n")
+					}
+					if rng.IntN(4) == 0 {
+						fmt.Fprintf(&fm, "nav: N%d\n", rng.IntN(2))
+					}
+					if rng.IntN(2) == 0 {
+						fmt.Fprintf(&fm, "tags: [t%d]\n", rng.IntN(2))
+					}
+					body := "Body.\n"
+					if rng.IntN(3) == 0 {
+						body += "[x](/articles/x/) [tag](/tags/t0/)\n"
+					}
+					writeFiles(t, dir, map[string]string{f: "---\n" + fm.String() + "---\n" + body})
+					did = append(did, fmt.Sprintf("write %s %q", f, fm.String()))
+				}
+				pending = append(pending, f)
+				if rebuildAsClean(t, b, builder, pending) {
+					pending = nil
+				}
+				if t.Failed() {
+					t.Fatalf("after %s", strings.Join(did, "; "))
+				}
+			}
+		})
+	}
 }

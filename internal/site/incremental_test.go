@@ -541,6 +541,23 @@ func TestRebuildReportsEveryError(t *testing.T) {
 	assertSameErrorsAsCleanBuild(t, dir, err)
 }
 
+// TestRebuildDraftMistake saves drafts with mistakes in their front
+// matter and body: a clean build leaves a draft out without reading it
+// further, and so must a rebuild, rather than fail on a page it does not
+// build.
+func TestRebuildDraftMistake(t *testing.T) {
+	dir, dest, b := builtTestSite(t, testSite)
+	ctx := context.Background()
+	writeFiles(t, dir, map[string]string{
+		"content/articles/d1.md": "---\ntitle: Draft\ndate: next tuesday\ndraft: true\n---\nNot yet.\n",
+		"content/articles/d2.md": "---\ntitle: Draft\ndate: 2025-01-01\ndraft: true\ndata:\n  a: {value: x}\n---\nNot yet {{ b.zz }}.\n",
+	})
+	if _, err := b.Rebuild(ctx, []string{"content/articles/d1.md", "content/articles/d2.md"}); err != nil {
+		t.Errorf("Rebuild = %v; want no error, as a clean build gives none", err)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
 // TestFrontMatterMistakeChecksBody checks that a page with a mistake in a
 // value of its front matter still has its body checked, by a clean build
 // and by a rebuild alike, so that one build shows every mistake of the

@@ -130,7 +130,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	st.verifyLinks(b.cfg.PageSize, nil, false, &diags)
-	diags.Add(r.clashes...)
+	diags.Add(r.clashList()...)
 	if diags.HasErrors() {
 		return failed(diags, r)
 	}
@@ -271,6 +271,11 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 			if bundleMoves(st.bundles, p, "", false) {
 				return nil, true, nil // its files are published elsewhere now
 			}
+			if _, was := st.ix.unbuiltFiles[nfc(p)]; was && isBundle(p) {
+				// A page bundle left out goes: its files are published
+				// now, as files of no page.
+				return nil, true, nil
+			}
 			if known && inNav(st.site.Nav, rec.url) {
 				return nil, true, nil // every page shows the navigation
 			}
@@ -284,10 +289,10 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		if err != nil {
 			return nil, true, nil // the full build reports it at the file
 		}
-		page := content.Parse(p, src, &plan.diags)
-		if page.Broken {
-			plan.broken = append(plan.broken, p)
-		}
+		// A page the build leaves out is not checked, as in a full
+		// build: its own problems are reported once it is built.
+		var pageDiags diag.List
+		page := content.Parse(p, src, &pageDiags)
 		if content.WindowsDevice(page.Slug) {
 			return nil, true, nil // the full build warns at it
 		}
@@ -299,8 +304,10 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 				why = laterReason(page)
 				page.FutureWarning(st.today, &plan.diags)
 			}
-			if known && isBundle(p) {
-				// A page bundle goes unbuilt: its files go with it.
+			if dir, ok := content.BundleFolder(p); ok && (known || b.holdsUnder(dir)) {
+				// A page bundle goes unbuilt: its files go with it, those
+				// the last build published as files of no page too (the
+				// bundle's index.md removed and saved again as a draft).
 				return nil, true, nil
 			}
 			if known && inNav(st.site.Nav, rec.url) {
@@ -312,6 +319,10 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 				loseAliases(st.ix, p, nil, lost)
 			}
 			continue
+		}
+		plan.diags.Add(pageDiags...)
+		if page.Broken {
+			plan.broken = append(plan.broken, p)
 		}
 		if _, was := st.ix.unbuiltFiles[nfc(p)]; was && isBundle(p) {
 			// A page bundle is built again: its files come with it.
@@ -566,7 +577,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		}
 	}
 	next.verifyLinks(b.cfg.PageSize, nil, false, &diags)
-	diags.Add(r.clashes...)
+	diags.Add(r.clashList()...)
 	if diags.HasErrors() {
 		return failed(diags, r)
 	}

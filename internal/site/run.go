@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -48,9 +49,11 @@ type run struct {
 	claims  []Claim
 	written map[string]bool // site paths written, kept or reused by this run
 	removed map[string]bool // site paths this run takes out of the output
-	// clashes are the diagnostics of files that two writers claimed,
-	// and of a file and a folder of one name (see run.own).
+	// clashes are the diagnostics of a file and a folder of one name
+	// (see run.own); sharers the writers of each file that two or more
+	// claimed, reported by clashList.
 	clashes diag.List
+	sharers map[string][]string
 	// folderClashes are the file and the path inside it of each clash of
 	// a file and a folder reported, to report each once.
 	folderClashes map[[2]string]bool
@@ -252,26 +255,52 @@ func (r *run) reuseFile(sitePath, owner string, st output.Stamp) {
 	}
 }
 
-// clash reports that owner and other both make the file at sitePath. It
-// is reported at the source file among them, or at both when both are.
-// r.mu is held.
+// clash records that owner and other both make the file at sitePath (see
+// clashList). r.mu is held.
 func (r *run) clash(sitePath, owner, other string) {
-	for _, o := range []string{owner, other} {
-		if isSourceFile(o) {
-			another := other
-			if o == other {
-				another = owner
-			}
-			if pos, ok := r.st.aliasAt[aliasKey{sitePath, o}]; ok {
-				r.clashes.Errorf(pos, "aliases: writes %s, which %s writes too: remove the alias, or move the other", sitePath, describeOwner(another))
-				continue
-			}
-			r.clashes.Errorf(diag.Pos{Path: o, Line: 1, Col: 1}, "writes %s, which %s writes too: rename one of them", sitePath, describeOwner(another))
+	if r.sharers == nil {
+		r.sharers = map[string][]string{}
+	}
+	for _, o := range []string{other, owner} {
+		if !slices.Contains(r.sharers[sitePath], o) {
+			r.sharers[sitePath] = append(r.sharers[sitePath], o)
 		}
 	}
-	if !isSourceFile(owner) && !isSourceFile(other) {
-		r.clashes.Errorf(diag.Pos{}, "%s and %s both write %s", describeOwner(owner), describeOwner(other), sitePath)
+}
+
+// clashList returns the diagnostics of the run's clashes. A file that
+// several writers make is reported at each source file among them, naming
+// the first other writer in path order, or once when none is a source
+// file: so the report is the same whichever writer came first, in a full
+// build, whose pages render at once, and in a rebuild, where the writers
+// of the last build come first.
+func (r *run) clashList() diag.List {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := slices.Clone(r.clashes)
+	for _, sitePath := range slices.Sorted(maps.Keys(r.sharers)) {
+		owners := slices.Sorted(slices.Values(r.sharers[sitePath]))
+		sources := 0
+		for _, o := range owners {
+			if !isSourceFile(o) {
+				continue
+			}
+			sources++
+			another := owners[0]
+			if another == o {
+				another = owners[1]
+			}
+			if pos, ok := r.st.aliasAt[aliasKey{sitePath, o}]; ok {
+				out.Errorf(pos, "aliases: writes %s, which %s writes too: remove the alias, or move the other", sitePath, describeOwner(another))
+				continue
+			}
+			out.Errorf(diag.Pos{Path: o, Line: 1, Col: 1}, "writes %s, which %s writes too: rename one of them", sitePath, describeOwner(another))
+		}
+		if sources == 0 {
+			out.Errorf(diag.Pos{}, "%s and %s both write %s", describeOwner(owners[0]), describeOwner(owners[1]), sitePath)
+		}
 	}
+	return out
 }
 
 // own records owner as the writer of the file at sitePath, and reports

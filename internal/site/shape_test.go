@@ -111,6 +111,30 @@ func TestRebuildClaimsTwice(t *testing.T) {
 	}
 }
 
+// TestRebuildClaimedThrice gives three pages one old address: the last
+// build's page, which wrote it alone, and two new ones. Each is an error
+// naming another of them, the first in path order, in a rebuild as in a
+// clean build; the rebuild named the page of the last build, which wrote
+// first there.
+func TestRebuildClaimedThrice(t *testing.T) {
+	page := func(title string) string {
+		return "---\ntitle: " + title + "\ndate: 2025-01-01\naliases: [/old/a0/]\n---\nx\n"
+	}
+	dir, _, b := builtTestSite(t, map[string]string{"content/articles/q.md": page("Q")})
+	writeFiles(t, dir, map[string]string{"content/about.md": page("About"), "content/notes/r.md": page("R")})
+	_, err := b.Rebuild(context.Background(), []string{"content/about.md", "content/notes/r.md"})
+	// "aliases: [/old/a0/]" is line 4; the alias starts at column 11.
+	want := []string{
+		"content/about.md:4:11: aliases: writes old/a0/index.html, which content/articles/q.md writes too: remove the alias, or move the other",
+		"content/articles/q.md:4:11: aliases: writes old/a0/index.html, which content/about.md writes too: remove the alias, or move the other",
+		"content/notes/r.md:4:11: aliases: writes old/a0/index.html, which content/about.md writes too: remove the alias, or move the other",
+	}
+	if err == nil || errorsOf(err) != strings.Join(want, "\n") {
+		t.Errorf("rebuild errors:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))
+	}
+	assertSameErrorsAsCleanBuild(t, dir, err)
+}
+
 // TestRebuildFileOrFolder adds, in a rebuild, files whose output needs a
 // folder where another source or plotline writes a file, or the other way
 // round: each is an error at its source, where the rebuild failed with the
