@@ -16,6 +16,9 @@ import (
 type listing struct {
 	home articleList
 	tags map[string]articleList // by tag slug; never empty
+	// mixed holds the slugs of the tags whose articles write names that
+	// are not alike, "C++" and "C" (see run.tagSpellings).
+	mixed map[string]bool
 }
 
 // articleList is a list of articles in site order, in parallel slices:
@@ -47,7 +50,33 @@ func newListing(records []*record) *listing {
 			l.tags[t.Slug] = tl
 		}
 	}
+	l.mixed = map[string]bool{}
+	for slug, tl := range l.tags {
+		if tl.mixedNames(slug) {
+			l.mixed[slug] = true
+		}
+	}
 	return l
+}
+
+// mixedNames reports whether the articles of l, the list of the tag
+// slug, write its name in two ways that are not alike
+// (content.TagsAlike). Most write it as the first does, which is found
+// without comparing letters.
+func (l articleList) mixedNames(slug string) bool {
+	first := ""
+	for _, s := range l.sums {
+		for _, t := range s.Tags {
+			switch {
+			case t.Slug != slug || t.Name == first:
+			case first == "":
+				first = t.Name
+			case !content.TagsAlike(first, t.Name):
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // update returns the listing after the pages at the paths in moved went
@@ -77,13 +106,14 @@ func (l *listing) update(before, after map[string]*record, moved []string) (*lis
 			}
 		}
 	}
-	next := &listing{tags: maps.Clone(l.tags)}
+	next := &listing{tags: maps.Clone(l.tags), mixed: maps.Clone(l.mixed)}
 	var ok bool
 	if next.home, ok = l.home.splice(drop, add); !ok {
 		return nil, false
 	}
 	for slug := range joinKeys(dropTags, addTags) {
 		tl, ok := l.tags[slug].splice(dropTags[slug], addTags[slug])
+		delete(next.mixed, slug)
 		switch {
 		case !ok:
 			return nil, false
@@ -91,6 +121,9 @@ func (l *listing) update(before, after map[string]*record, moved []string) (*lis
 			delete(next.tags, slug)
 		default:
 			next.tags[slug] = tl
+			if tl.mixedNames(slug) {
+				next.mixed[slug] = true
+			}
 		}
 	}
 	return next, true

@@ -112,7 +112,10 @@ func (r *run) renderLists(which int) error {
 	for _, t := range tags {
 		tl := l.tags[t.Slug]
 		p := &render.Page{Site: site, Kind: "tag", Title: r.st.words.Format(words.TaggedTitle, t.Name), Description: r.st.words.Format(words.TaggedDescription, t.Name), Tag: &t}
-		r.queueList(t.URL, "list of the tag "+t.Name, p, tl.sums, tl.keys, &sitemap, &pending, seen)
+		// Named by its address, which stays when the name the page
+		// shows does ("C" once an article writes "C++" after it), so
+		// that a rebuild knows its own page.
+		r.queueList(t.URL, "list of the tag "+t.Slug, p, tl.sums, tl.keys, &sitemap, &pending, seen)
 	}
 	tagsPage := &render.Page{Site: site, Kind: "tags", Title: r.st.words.Text(words.Tags), Description: r.st.words.Format(words.TagsDescription, site.Title), URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
 	pending = append(pending, listPage{"tags/index.html", "list of tags", tagsPage})

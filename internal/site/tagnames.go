@@ -1,6 +1,9 @@
 package site
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 )
@@ -10,44 +13,42 @@ import (
 // (content.TagsAlike): "C" in one article and "C++" in another both make
 // tags/c/, whose readers find the articles of both under the name the
 // newest of them writes. The warning stands at the newest article that
-// writes the other name. It is found over every page, as a clean build
-// and a rebuild both see them.
+// writes the other name. The listing knows which tags have such names
+// (listing.mixed), kept as pages come and go; their places are read from
+// the pages now, so that a clean build and a rebuild say the same.
 func (r *run) tagSpellings() diag.List {
-	type spelling struct {
-		name string
-		pos  diag.Pos
+	l := r.st.listing
+	if l == nil {
+		l = newListing(r.st.sortedRecords())
 	}
-	bySlug := map[string][]spelling{}
-	var slugs []string // in the order first met, for the warnings' order
-	for _, rec := range r.st.sortedRecords() {
-		if rec == nil || rec.kind != content.Article || rec.summary == nil {
-			continue
+	var out diag.List
+	for _, slug := range slices.Sorted(maps.Keys(l.mixed)) {
+		type spelling struct {
+			name string
+			pos  diag.Pos
 		}
-		for i, t := range rec.summary.Tags {
-			known := bySlug[t.Slug]
-			met := false
-			for _, s := range known {
-				met = met || content.TagsAlike(s.name, t.Name)
+		var names []spelling
+		for _, rec := range l.tags[slug].recs {
+			// The page as it is now: a rebuild that leaves the lists
+			// as they were keeps the listing's record of an edited
+			// page, whose tags may have moved to another line.
+			if now := r.st.pages[rec.path]; now != nil && now.summary != nil {
+				rec = now
 			}
-			if met {
-				continue
+			for i, t := range rec.summary.Tags {
+				if t.Slug != slug || slices.ContainsFunc(names, func(s spelling) bool { return content.TagsAlike(s.name, t.Name) }) {
+					continue
+				}
+				var pos diag.Pos
+				if i < len(rec.tagPos) {
+					pos = rec.tagPos[i]
+				}
+				names = append(names, spelling{t.Name, pos})
 			}
-			if len(known) == 0 {
-				slugs = append(slugs, t.Slug)
-			}
-			var pos diag.Pos
-			if i < len(rec.tagPos) {
-				pos = rec.tagPos[i]
-			}
-			bySlug[t.Slug] = append(known, spelling{t.Name, pos})
 		}
-	}
-	var l diag.List
-	for _, slug := range slugs {
-		names := bySlug[slug]
-		for _, s := range names[1:] {
-			l.Warnf(s.pos, "tags: %q has the page of %q (%s), tags/%s/, which lists the articles of both under %q: spell them alike, or rename one", s.name, names[0].name, names[0].pos, slug, names[0].name)
+		for _, s := range names[min(1, len(names)):] {
+			out.Warnf(s.pos, "tags: %q has the page of %q (%s), tags/%s/, which lists the articles of both under %q: spell them alike, or rename one", s.name, names[0].name, names[0].pos, slug, names[0].name)
 		}
 	}
-	return l
+	return out
 }
