@@ -120,6 +120,11 @@ func TestDateGrainErrors(t *testing.T) {
 		{"no month 13", "data:\n  g:\n    series:\n      - {date: 2024-13, value: 1}\n", "", []string{
 			p + `4:16: date: "2024-13" is not a valid date (want YYYY-MM-DD)`,
 		}},
+		// A year repeated is told as written, without the advice to
+		// give each reading its time of day, which a year has not.
+		{"a year repeated", "data:\n  g:\n    series:\n      - {date: 1959, value: 1}\n      - {date: 1959, value: 1}\n", "", []string{
+			p + "5:9: warning: this repeats the observation of line 4 (1959, 1): it would be drawn, counted and fitted twice; delete one of them",
+		}},
 		{"a year written with three digits", "data:\n  g:\n    series:\n      - {date: 959, value: 1}\n", "", []string{
 			p + `4:16: date: "959" is not a valid date (want YYYY-MM-DD)`,
 		}},

@@ -304,9 +304,16 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 // written without their times, as an hourly gauge's might be, look like
 // repeats where the level held, so the message says how to keep them.
 func repeatMessage(first int, pt Point) string {
+	date := dateText(pt.Date)
+	switch pt.Grain {
+	case ByYear:
+		date = pt.Date.Format("2006")
+	case ByMonth:
+		date = pt.Date.Format("2006-01")
+	}
 	msg := fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
-		first, dateText(pt.Date), WrittenNumber(pt.Value, pt.Places))
-	if !HasTime(pt.Date) {
+		first, date, WrittenNumber(pt.Value, pt.Places))
+	if !HasTime(pt.Date) && pt.Grain == ByDay {
 		msg += fmt.Sprintf(", or, if they are readings at two times of the day, give each its time (%sT06:00)", dateText(pt.Date))
 	}
 	return msg
