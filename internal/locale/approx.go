@@ -41,6 +41,18 @@ func (l *Locale) approx() (approxWords, bool) {
 	return w, ok
 }
 
+// of returns the phrase of w for t's part of its month: days 1 to 10
+// early, 11 to 20 mid, the rest late.
+func (w approxWords) of(t time.Time) string {
+	switch d := t.Day(); {
+	case d <= 10:
+		return w.early
+	case d <= 20:
+		return w.mid
+	}
+	return w.late
+}
+
 // ApproxDate writes t as the approx format does in l's language, "mi-avril
 // 2025" for 15 April 2025 in French: days 1 to 10 are early in the month,
 // 11 to 20 its middle, the rest late. It returns false where l has no such
@@ -50,14 +62,7 @@ func (l *Locale) ApproxDate(t time.Time) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	phrase := w.late
-	switch d := t.Day(); {
-	case d <= 10:
-		phrase = w.early
-	case d <= 20:
-		phrase = w.mid
-	}
-	phrase = strings.Replace(phrase, "{month}", l.months[t.Month()-1], 1)
+	phrase := strings.Replace(w.of(t), "{month}", l.months[t.Month()-1], 1)
 	return strings.Replace(phrase, "{year}", l.Digits(strconv.Itoa(t.Year())), 1), true
 }
 
@@ -71,13 +76,7 @@ func (l *Locale) ApproxDateNoYear(t time.Time) (string, bool) {
 		return "", false
 	}
 	w, _ := l.approx()
-	phrase := w.late
-	switch d := t.Day(); {
-	case d <= 10:
-		phrase = w.early
-	case d <= 20:
-		phrase = w.mid
-	}
+	phrase := w.of(t)
 	// Every phrase names the month before the year, with only the text
 	// that joins them (" ", " de ") between.
 	before, _, ok := strings.Cut(phrase, "{month}")
