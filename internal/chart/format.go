@@ -13,34 +13,10 @@ import (
 
 // isoDate formats t as "2006-01-02", the form dates take in the option and
 // the CSV, followed by its time of day, "T06:00" (or "T06:00:30"), when it
-// has one: an observation's time as the data gives it.
+// has one: an observation's time as the data gives it (data.AppendDateText).
 func isoDate(t time.Time) string {
 	var b [20]byte
-	return string(appendISODate(b[:0], t))
-}
-
-// appendGrainDate appends t as appendISODate does, or, when grain shows it
-// as a month or a year, as "2024-06" or "1959": the machine-readable
-// date of a time element, as written in the data.
-func appendGrainDate(b []byte, t time.Time, grain data.DateGrain) []byte {
-	switch grain.Shows(t) {
-	case data.ByYear:
-		return t.AppendFormat(b, "2006")
-	case data.ByMonth:
-		return t.AppendFormat(b, "2006-01")
-	}
-	return appendISODate(b, t)
-}
-
-// appendISODate appends t as "2025-04-15", or "2025-04-15T06:00", to b.
-func appendISODate(b []byte, t time.Time) []byte {
-	switch {
-	case t.Second() != 0:
-		return t.AppendFormat(b, "2006-01-02T15:04:05")
-	case data.HasTime(t):
-		return t.AppendFormat(b, "2006-01-02T15:04")
-	}
-	return t.AppendFormat(b, time.DateOnly)
+	return string(data.AppendDateText(b[:0], t, data.ByDay))
 }
 
 // dayOf returns the day of t, at midnight: a crossing is counted in whole
@@ -79,14 +55,8 @@ func appendDate(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long 
 // or years (grain), a date on the first day of one is written as that
 // month or year: "Jun 2024" ("June 2024" when long), "1959".
 func appendReading(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long, timed bool, grain data.DateGrain) []byte {
-	switch grain.Shows(t) {
-	case data.ByYear:
-		return loc.AppendDate(b, t, locale.Year)
-	case data.ByMonth:
-		if long {
-			return loc.AppendDate(b, t, locale.LongMonthYear)
-		}
-		return loc.AppendDate(b, t, locale.MonthYear)
+	if f, ok := grain.Form(t, long); ok {
+		return loc.AppendDate(b, t, f)
 	}
 	if !timed || data.HasTime(t) {
 		return appendDate(b, loc, w, t, long)

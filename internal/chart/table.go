@@ -283,7 +283,7 @@ func (m *model) csvBlocks(t table) []byte {
 // the column was written so (grain).
 func (m *model) csvDate(t time.Time, grain data.DateGrain) string {
 	if grain != data.ByDay {
-		return string(appendGrainDate(nil, t, grain))
+		return string(data.AppendDateText(nil, t, grain))
 	}
 	if m.timed && !data.HasTime(t) {
 		return t.Format("2006-01-02T15:04")

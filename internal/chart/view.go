@@ -455,7 +455,7 @@ func (t table) shortDate(d time.Time, grain data.DateGrain) string {
 // a year as the data wrote it (appendReading).
 func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed bool, grain data.DateGrain) {
 	b.WriteString(`<th scope="row"><time datetime="`)
-	b.Write(appendGrainDate(b.AvailableBuffer(), d, grain))
+	b.Write(data.AppendDateText(b.AvailableBuffer(), d, grain))
 	b.WriteString(`">`)
 	b.Write(appendReading(b.AvailableBuffer(), loc, nil, d, false, timed, grain))
 	b.WriteString("</time></th>")

@@ -304,13 +304,7 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 // written without their times, as an hourly gauge's might be, look like
 // repeats where the level held, so the message says how to keep them.
 func repeatMessage(first int, pt Point) string {
-	date := dateText(pt.Date)
-	switch pt.Grain {
-	case ByYear:
-		date = pt.Date.Format("2006")
-	case ByMonth:
-		date = pt.Date.Format("2006-01")
-	}
+	date := string(AppendDateText(nil, pt.Date, pt.Grain))
 	msg := fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
 		first, date, WrittenNumber(pt.Value, pt.Places))
 	if !HasTime(pt.Date) && pt.Grain == ByDay {

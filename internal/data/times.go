@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // parseObservationDate parses the date of an observation: YYYY-MM-DD at
@@ -205,11 +207,42 @@ func HasTime(t time.Time) bool {
 // dateText writes t as YYYY-MM-DD, followed by THH:MM (and :SS when it
 // has seconds) when it has a time of day.
 func dateText(t time.Time) string {
+	var b [20]byte
+	return string(AppendDateText(b[:0], t, ByDay))
+}
+
+// AppendDateText appends t as the data writes a date, for machines: a
+// date of grain g on the first day of its year or month as that year or
+// month, "1959" or "2024-06" (see DateGrain.Shows); any other as
+// YYYY-MM-DD, followed by THH:MM (and :SS when it has seconds) when it
+// has a time of day.
+func AppendDateText(b []byte, t time.Time, g DateGrain) []byte {
 	switch {
+	case g.Shows(t) == ByYear:
+		return t.AppendFormat(b, "2006")
+	case g.Shows(t) == ByMonth:
+		return t.AppendFormat(b, "2006-01")
 	case t.Second() != 0:
-		return t.Format("2006-01-02T15:04:05")
+		return t.AppendFormat(b, "2006-01-02T15:04:05")
 	case HasTime(t):
-		return t.Format("2006-01-02T15:04")
+		return t.AppendFormat(b, "2006-01-02T15:04")
 	}
-	return t.Format(time.DateOnly)
+	return t.AppendFormat(b, time.DateOnly)
+}
+
+// Form returns the locale's form in which a date t of grain g is shown
+// to readers when it stands for a year or a month (Shows): Year, or
+// LongMonthYear when long and MonthYear otherwise; false for a day,
+// which the caller writes its own way.
+func (g DateGrain) Form(t time.Time, long bool) (locale.DateForm, bool) {
+	switch g.Shows(t) {
+	case ByYear:
+		return locale.Year, true
+	case ByMonth:
+		if long {
+			return locale.LongMonthYear, true
+		}
+		return locale.MonthYear, true
+	}
+	return 0, false
 }

@@ -94,11 +94,8 @@ func (v Value) In(l *locale.Locale) string {
 // dateIn writes v, a date, in full in the language of l, "15 April 2025",
 // or as the month or year it was written as: "April 2025", "2025".
 func (v Value) dateIn(l *locale.Locale) string {
-	switch v.Grain.Shows(v.Date) {
-	case ByYear:
-		return l.Date(v.Date, locale.Year)
-	case ByMonth:
-		return l.Date(v.Date, locale.LongMonthYear)
+	if f, ok := v.Grain.Form(v.Date, true); ok {
+		return l.Date(v.Date, f)
 	}
 	return l.Date(v.Date, locale.Long)
 }
