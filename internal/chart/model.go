@@ -112,7 +112,6 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 	m.grain = data.ByYear
 	observed := false
 	for i, blk := range bs {
-		grain := data.ByYear
 		if blk.Unit != m.unit {
 			m.unit = ""
 		}
@@ -132,11 +131,11 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 				return nil, err
 			}
 			m.timed = m.timed || data.HasTime(p.Date)
-			grain = min(grain, p.Grain)
 		}
 		if len(blk.Series) > 0 {
-			ly.grain = grain
-			m.grain, observed = min(m.grain, grain), true
+			// A series writes every date to one grain.
+			ly.grain = blk.Series[0].Grain
+			m.grain, observed = min(m.grain, ly.grain), true
 		}
 		m.layers = append(m.layers, ly)
 	}

@@ -64,7 +64,7 @@ func (m *model) summary() string {
 			b.WriteString(ly.name)
 			b.WriteString(m.words.Colon())
 		}
-		observedSummary(&b, m.loc, m.words, ly.obs)
+		observedSummary(&b, m.loc, m.words, ly.obs, ly.grain)
 	}
 	if m.proj == nil && m.hasLimit {
 		// Drawn on a line or bar chart too, where no projection says it.
@@ -288,8 +288,8 @@ func reading(loc *locale.Locale, w *words.Table, t time.Time, timed bool, grain 
 // observedSummary writes "2 observations from 1 January 2025, latest
 // 3,000 on 13 January 2025." in the words of w; of observations written
 // as months or years, "66 observations from 1959 to 2024, the latest
-// 424.61.", whose dates take no "on".
-func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs []data.Point) {
+// 424.61.", whose dates take no "on" (grain, the layer's).
+func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs []data.Point, grain data.DateGrain) {
 	n := len(obs)
 	if n == 0 {
 		b.WriteString(w.Text(words.NoObservations))
@@ -297,10 +297,6 @@ func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs
 	}
 	// Readings at hours of the day show 00:00 at a midnight too.
 	timed := slices.ContainsFunc(obs, func(p data.Point) bool { return data.HasTime(p.Date) })
-	grain := data.ByYear
-	for _, p := range obs {
-		grain = min(grain, p.Grain)
-	}
 	last := obs[n-1]
 	value, date := written(loc, last.Value, last.Places), reading(loc, w, last.Date, timed, grain)
 	period := grain.Shows(obs[0].Date) != data.ByDay && grain.Shows(last.Date) != data.ByDay

@@ -25,7 +25,9 @@ type Point struct {
 	// and 0 otherwise: it is shown with as many.
 	Places int
 	// Grain is how the date of an observation was written: by the day,
-	// the month or the year. A projection's samples are ByDay.
+	// the month or the year, one grain for every observation of a series
+	// (the parser refuses a series of two). A projection's samples are
+	// ByDay.
 	Grain DateGrain
 }
 
