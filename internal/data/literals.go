@@ -77,15 +77,17 @@ func (s *Scope) literals() literalIndex {
 				}
 			case Date:
 				for _, f := range dateFormats {
-					if text, err := dateLiteral(v, f); err == nil {
-						add(text, literalRef{b.Name, field, f})
+					text, err := dateLiteral(v, f)
+					if err != nil {
+						continue
 					}
-				}
-				// "by mid-April", approx's words without the year, as
-				// "15 April" is the date without it.
-				if text, err := Format(v, "approx", ""); err == nil {
-					if short, ok := strings.CutSuffix(text, " "+v.Date.Format("2006")); ok {
-						add(short, literalRef{b.Name, field, literalFormat{"approx", ""}})
+					add(text, literalRef{b.Name, field, f})
+					if f.name == "approx" {
+						// "by mid-April", approx's words without the
+						// year, as "15 April" is the date without it.
+						if short, ok := strings.CutSuffix(text, " "+v.Date.Format("2006")); ok {
+							add(short, literalRef{b.Name, field, f})
+						}
 					}
 				}
 			}
