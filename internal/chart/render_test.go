@@ -265,7 +265,7 @@ func TestGuardCell(t *testing.T) {
 		{"it's -1", "it's -1"},
 	}
 	for _, tt := range tests {
-		if got := guardCell(tt.in); got != tt.want {
+		if got := data.GuardCell(tt.in); got != tt.want {
 			t.Errorf("guardCell(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
@@ -218,7 +217,7 @@ func (m *model) csv(t table) []byte {
 		if len(obs) > 0 && (len(rows) == 0 || !rows[0].Date.Before(obs[0].Date)) {
 			p := &obs[0]
 			obs = obs[1:]
-			rec[0], rec[1], rec[2], rec[3] = m.csvDate(p.Date, grain), plainWritten(*p), guardCell(p.Label), guardCell(p.Source)
+			rec[0], rec[1], rec[2], rec[3] = m.csvDate(p.Date, grain), plainWritten(*p), data.GuardCell(p.Label), data.GuardCell(p.Source)
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
@@ -265,7 +264,7 @@ func (m *model) csvBlocks(t table) []byte {
 		for i, ly := range t.layers {
 			if j := next[i]; j < len(ly.obs) && ly.obs[j].Date.Equal(day) {
 				p := ly.obs[j]
-				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainWritten(p), guardCell(p.Label), guardCell(p.Source)
+				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainWritten(p), data.GuardCell(p.Label), data.GuardCell(p.Source)
 				next[i]++
 			}
 		}
@@ -318,47 +317,3 @@ func plainWritten(p data.Point) string {
 
 // plainNumber is appendPlainNumber as a string.
 func plainNumber(v float64) string { return string(appendPlainNumber(nil, v)) }
-
-// guardCell defuses text a spreadsheet would run as a formula: an =, +,
-// -, @, tab or carriage return that starts a cell gets an apostrophe
-// before it. A cell starts at the start of the text and after any
-// character a spreadsheet may be told to split cells at (a comma, a
-// semicolon, a tab, a bar): "x;=2+3;" read with ";" as the separator has
-// a cell "=2+3", so it is written "x;'=2+3;". Apostrophes that start a
-// cell before one of those characters get one more ("'=x" is written
-// with two), so that the data package, reading the file back, takes one
-// apostrophe off each and has the text as it was.
-func guardCell(s string) string {
-	var b strings.Builder
-	start := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if start && formulaStart(s[i:]) {
-			if b.Len() == 0 && i > 0 {
-				b.WriteString(s[:i])
-			}
-			b.WriteByte('\'')
-		}
-		if b.Len() > 0 {
-			b.WriteByte(c)
-		}
-		switch c {
-		case ',', ';', '\t', '|':
-			start = true
-		default:
-			start = false
-		}
-	}
-	if b.Len() == 0 {
-		return s // nothing to defuse: no copy
-	}
-	return b.String()
-}
-
-// formulaStart reports whether s, the rest of a cell, starts with a
-// character a spreadsheet runs as a formula, or with apostrophes before
-// one.
-func formulaStart(s string) bool {
-	s = strings.TrimLeft(s, "'")
-	return s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0
-}

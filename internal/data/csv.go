@@ -568,20 +568,55 @@ func unguardCell(s string) string {
 	start := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if start && c == '\'' {
-			rest := strings.TrimLeft(s[i:], "'")
-			if rest != "" && strings.IndexByte("=+-@\t\r", rest[0]) >= 0 {
-				start = false
-				continue // the guard's apostrophe
-			}
+		if start && c == '\'' && formulaStart(s[i:]) {
+			start = false
+			continue // the guard's apostrophe
 		}
 		b.WriteByte(c)
-		switch c {
-		case ',', ';', '\t', '|':
-			start = true
-		default:
-			start = false
-		}
+		start = cellSeparator(c)
 	}
 	return b.String()
 }
+
+// GuardCell defuses text a spreadsheet would run as a formula, for a
+// chart's CSV download: an =, +, -, @, tab or carriage return that
+// starts a cell gets an apostrophe before it. A cell starts at the start
+// of the text and after any character a spreadsheet may be told to split
+// cells at (cellSeparator): "x;=2+3;" read with ";" as the separator has
+// a cell "=2+3", so it is written "x;'=2+3;". Apostrophes that start a
+// cell before one of those characters get one more ("'=x" is written
+// with two), so that unguardCell, reading the file back, takes one
+// apostrophe off each and has the text as it was.
+func GuardCell(s string) string {
+	var b strings.Builder
+	start := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if start && formulaStart(s[i:]) {
+			if b.Len() == 0 && i > 0 {
+				b.WriteString(s[:i])
+			}
+			b.WriteByte('\'')
+		}
+		if b.Len() > 0 {
+			b.WriteByte(c)
+		}
+		start = cellSeparator(c)
+	}
+	if b.Len() == 0 {
+		return s // nothing to defuse: no copy
+	}
+	return b.String()
+}
+
+// formulaStart reports whether s, the rest of a cell, starts with a
+// character a spreadsheet runs as a formula, or with apostrophes before
+// one.
+func formulaStart(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	return s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0
+}
+
+// cellSeparator reports whether a spreadsheet may be told to split cells
+// at c: a comma, a semicolon, a tab or a bar.
+func cellSeparator(c byte) bool { return c == ',' || c == ';' || c == '\t' || c == '|' }
