@@ -614,6 +614,16 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 	return t, true
 }
 
+// shortcodeTag reads the shortcode that starts at i, {{< >}} or {{% %}}.
+func (c *converter) shortcodeTag(i int) (tag, bool) {
+	if t, ok := c.readTag(i, "{{<", ">}}"); ok {
+		return t, true
+	}
+	t, ok := c.readTag(i, "{{%", "%}}")
+	t.markdown = ok
+	return t, ok
+}
+
 // hugo converts the shortcode or braces at body offset i, and returns
 // how many bytes of the body it took; 0 leaves the byte as it is.
 func (c *converter) hugo(i int) int {
@@ -640,13 +650,7 @@ func (c *converter) hugo(i int) int {
 	if code {
 		return 0
 	}
-	var t tag
-	var ok bool
-	if t, ok = c.readTag(i, "{{<", ">}}"); !ok {
-		if t, ok = c.readTag(i, "{{%", "%}}"); ok {
-			t.markdown = true
-		}
-	}
+	t, ok := c.shortcodeTag(i)
 	if !ok {
 		// Hugo leaves {{ and {% in content as they are: so must plotline.
 		if !asTyped {
@@ -848,10 +852,7 @@ func (c *converter) inlineShortcode(t tag) int {
 			return 0
 		}
 		at := from + k
-		ct, ok := c.readTag(at, "{{<", ">}}")
-		if !ok {
-			ct, ok = c.readTag(at, "{{%", "%}}")
-		}
+		ct, ok := c.shortcodeTag(at)
 		if !ok || ct.name != "/"+t.name {
 			from = at + 2
 			continue
@@ -1999,10 +2000,7 @@ func (c *converter) endsOf(name string) map[int]int {
 			break
 		}
 		from += k
-		et, ok := c.readTag(from, "{{<", ">}}")
-		if !ok {
-			et, ok = c.readTag(from, "{{%", "%}}")
-		}
+		et, ok := c.shortcodeTag(from)
 		if !ok {
 			from += 2
 			continue
@@ -2032,10 +2030,7 @@ func (c *converter) scanEnd(t tag) int {
 			break
 		}
 		from += k
-		et, ok := c.readTag(from, "{{<", ">}}")
-		if !ok {
-			et, ok = c.readTag(from, "{{%", "%}}")
-		}
+		et, ok := c.shortcodeTag(from)
 		if !ok {
 			from += 2
 			continue
@@ -2083,10 +2078,7 @@ func (c *converter) mathShortcode(t tag, a args) int {
 	if end < 0 {
 		return 0
 	}
-	et, ok := c.readTag(end, "{{<", ">}}")
-	if !ok {
-		et, ok = c.readTag(end, "{{%", "%}}")
-	}
+	et, ok := c.shortcodeTag(end)
 	inner := strings.TrimSpace(string(c.body[t.end:end]))
 	if !ok || inner == "" || strings.Contains(inner, "\n\n") {
 		return 0
@@ -3711,11 +3703,9 @@ func (c *converter) htmlShortcode(i int) int {
 	if bytes.HasPrefix(b[i:], []byte("{{</*")) || bytes.HasPrefix(b[i:], []byte("{{%/*")) {
 		return c.hugo(i)
 	}
-	t, ok := c.readTag(i, "{{<", ">}}")
+	t, ok := c.shortcodeTag(i)
 	if !ok {
-		if t, ok = c.readTag(i, "{{%", "%}}"); !ok {
-			return 0
-		}
+		return 0
 	}
 	if htmlShortcodes[t.name] || t.name == "/highlight" || c.im.conf.figures[t.name] && !t.closing {
 		if n := c.hugo(i); n > 0 {

@@ -956,10 +956,7 @@ func TestShortcodeEnds(t *testing.T) {
 		body := []byte(b.String())
 		c := &converter{body: body}
 		for i := 0; i < len(body); i++ {
-			tg, ok := c.readTag(i, "{{<", ">}}")
-			if !ok {
-				tg, ok = c.readTag(i, "{{%", "%}}")
-			}
+			tg, ok := c.shortcodeTag(i)
 			if !ok || tg.closing {
 				continue
 			}
