@@ -1991,28 +1991,16 @@ func (c *converter) shortcodeEnd(t tag) int {
 // by its offset, the offset of its end tag, or -1: as scanEnd finds it,
 // an end tag closing the latest start tag not yet closed.
 func (c *converter) endsOf(name string) map[int]int {
-	b := c.body
 	ends := map[int]int{}
 	var open []int
-	for from := 0; from < len(b); {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			break
-		}
-		from += k
-		et, ok := c.shortcodeTag(from)
-		if !ok {
-			from += 2
-			continue
-		}
+	for et, ok := c.nextShortcode(0); ok; et, ok = c.nextShortcode(et.end) {
 		switch {
 		case et.name == name && !strings.HasSuffix(et.args, "/"):
-			open = append(open, from)
+			open = append(open, et.start)
 		case et.name == "/"+name && len(open) > 0:
-			ends[open[len(open)-1]] = from
+			ends[open[len(open)-1]] = et.start
 			open = open[:len(open)-1]
 		}
-		from = et.end
 	}
 	for _, start := range open {
 		ends[start] = -1
@@ -2022,19 +2010,8 @@ func (c *converter) endsOf(name string) map[int]int {
 
 // scanEnd is shortcodeEnd for a start tag that endsOf did not meet.
 func (c *converter) scanEnd(t tag) int {
-	b := c.body
 	depth := 0
-	for from := t.end; from < len(b); {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			break
-		}
-		from += k
-		et, ok := c.shortcodeTag(from)
-		if !ok {
-			from += 2
-			continue
-		}
+	for et, ok := c.nextShortcode(t.end); ok; et, ok = c.nextShortcode(et.end) {
 		switch {
 		case et.name == t.name && !strings.HasSuffix(et.args, "/"): // {{< x />}} has no end tag
 			depth++
@@ -2042,11 +2019,27 @@ func (c *converter) scanEnd(t tag) int {
 			depth--
 		}
 		if depth < 0 {
-			return from
+			return et.start
 		}
-		from = et.end
 	}
 	return -1
+}
+
+// nextShortcode reads the first shortcode that starts at body offset from
+// or after it.
+func (c *converter) nextShortcode(from int) (tag, bool) {
+	b := c.body
+	for from < len(b) {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			break
+		}
+		if t, ok := c.shortcodeTag(from + k); ok {
+			return t, true
+		}
+		from += k + 2
+	}
+	return tag{}, false
 }
 
 // detailsStart begins the fold that Hugo's details shortcode (or a
