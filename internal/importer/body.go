@@ -1352,9 +1352,6 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	return t.end - i
 }
 
-// openAddressAttrRE finds, at the end of what the converter has written,
-// the start of a raw HTML element's address attribute whose value is not
-// yet closed: ` href="../../`. Its group is the quote.
 // openAddressAttr reports whether out ends inside the value of an href
 // or src attribute, as `<a href="../../` does: it returns the offsets of
 // the space before the attribute's name and of the quote that opens its
