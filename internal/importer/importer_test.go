@@ -317,10 +317,7 @@ func TestHugoFrontMatter(t *testing.T) {
 			t.Errorf("%s:\n%s\nwant\n%s", name, got, want)
 		}
 	}
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	for _, want := range []string{"content/docs/hints.md:2:1: no title: titled \"Hints and tips\" from its first line, a heading, which the page now shows as its title", "content/posts/json.md:7:6: shortcode x"} {
 		if !slices.Contains(notes, want) {
 			t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
@@ -460,10 +457,7 @@ func TestSectionPages(t *testing.T) {
 			t.Errorf("%s:\n%s\nwant type: page, and the end\n%s", file, got, want)
 		}
 	}
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	want := []string{
 		"content/docs/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
 		"content/docs/sub/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
@@ -864,10 +858,7 @@ func TestTOMLTooDeep(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "content/posts/a.md:4:1: front matter could not be read (nested more than 100 levels deep): written as it is"
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	if !slices.Contains(notes, want) {
 		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
 	}
@@ -894,10 +885,7 @@ func TestHostileMarkdownNotRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	for _, want := range []string{
 		"content/posts/quotes.md:5:101: block quotes and lists nest more than 100 deep here, counting their markers and indentation: plotline refuses Markdown this deep: written as it is, not converted",
 		"content/posts/links.md:7:3431: too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up): written as it is, not converted",
@@ -931,10 +919,7 @@ func TestConvertedPageBounded(t *testing.T) {
 		t.Errorf("the page is %d bytes; want it written as it is", len(got))
 	}
 	want := "_posts/2020-01-01-a.md:87:15: converted, the page has passed 8 MB by here, the most plotline reads of a page (a long value of the config, the data or the front matter, shown many times?): written as it is, not converted"
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	if !slices.Contains(notes, want) {
 		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
 	}
@@ -1147,10 +1132,7 @@ func TestAutoIDsBounded(t *testing.T) {
 	}
 	// The 101st is on line 4 + 4 × 100.
 	want := "_posts/2024-01-01-a.md:404:1: more than 100 {:auto_ids} on the page: from here on, the terms of definition lists get no ids (add them by hand where links need them)"
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	if !slices.Contains(notes, want) {
 		t.Errorf("no note %q", want)
 	}
@@ -1189,4 +1171,13 @@ func TestFolderOfManyPages(t *testing.T) {
 	if n := src.reads["content/posts"]; n > 5 {
 		t.Errorf("content/posts was read %d times; want a few", n)
 	}
+}
+
+// noteLines returns each of notes as "path:line:col: what".
+func noteLines(notes []Note) []string {
+	var out []string
+	for _, n := range notes {
+		out = append(out, n.Pos.String()+": "+n.What)
+	}
+	return out
 }
