@@ -960,19 +960,7 @@ func TestUnclosedShortcodes(t *testing.T) {
 		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
 		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + strings.Repeat("{{< details summary=\"x\" >}}\n", 20000))},
 	}
-	done := make(chan error, 1)
-	go func() {
-		_, err := Import(src, Hugo, caseNow)
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the import of 20,000 unclosed shortcodes still runs after 20 s")
-	}
+	importWithin(t, src, Hugo, "the import of 20,000 unclosed shortcodes")
 }
 
 // TestHTMLEndTags checks that the end tags of HTML elements matched once
@@ -1019,19 +1007,7 @@ func TestUnclosedBlocks(t *testing.T) {
 			"_config.yml":            {Data: []byte("title: x\n")},
 			"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat(line, tc.n))},
 		}
-		done := make(chan error, 1)
-		go func() {
-			_, err := Import(src, Jekyll, caseNow)
-			done <- err
-		}()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatal(err)
-			}
-		case <-time.After(20 * time.Second):
-			t.Fatalf("the import of 20,000 lines %q still runs after 20 s", line)
-		}
+		importWithin(t, src, Jekyll, fmt.Sprintf("the import of 20,000 lines %q", line))
 	}
 }
 
@@ -1048,25 +1024,10 @@ func TestManyMendedFragments(t *testing.T) {
 		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + a.String())},
 		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n## Only\n")},
 	}
-	done := make(chan *Result, 1)
-	go func() {
-		res, err := Import(src, Hugo, caseNow)
-		if err != nil {
-			t.Error(err)
-		}
-		done <- res
-	}()
-	select {
-	case res := <-done:
-		if res == nil {
-			return
-		}
-		got := string(res.Files["content/posts/a.md"].Data)
-		if n := strings.Count(got, "[x](/posts/b/)"); n != 50000 || strings.Contains(got, "#f") {
-			t.Errorf("%d links written without their fragment; want all 50000 of them", n)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("mending 50,000 links still runs after 20 s")
+	res := importWithin(t, src, Hugo, "mending 50,000 links")
+	got := string(res.Files["content/posts/a.md"].Data)
+	if n := strings.Count(got, "[x](/posts/b/)"); n != 50000 || strings.Contains(got, "#f") {
+		t.Errorf("%d links written without their fragment; want all 50000 of them", n)
 	}
 }
 
@@ -1096,21 +1057,9 @@ func TestNotesOnOneLine(t *testing.T) {
 		"_config.yml":            {Data: []byte("title: x\nurl: https://ex.org\n")},
 		"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{% link nothere.md %} ", 50000))},
 	}
-	done := make(chan *Result, 1)
-	go func() {
-		res, err := Import(src, Jekyll, caseNow)
-		if err != nil {
-			t.Error(err)
-		}
-		done <- res
-	}()
-	select {
-	case res := <-done:
-		if res != nil && res.NotConverted() == 0 {
-			t.Error("no note of the links to no page")
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the import of 50,000 tags on one line still runs after 20 s")
+	res := importWithin(t, src, Jekyll, "the import of 50,000 tags on one line")
+	if res.NotConverted() == 0 {
+		t.Error("no note of the links to no page")
 	}
 }
 
@@ -1180,4 +1129,29 @@ func noteLines(notes []Note) []string {
 		out = append(out, n.Pos.String()+": "+n.What)
 	}
 	return out
+}
+
+// importWithin imports src, and fails the test when the import returns
+// an error or still runs after 20 s; what names the import then.
+func importWithin(t *testing.T, src fs.FS, k Kind, what string) *Result {
+	t.Helper()
+	type result struct {
+		res *Result
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		res, err := Import(src, k, caseNow)
+		done <- result{res, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		return r.res
+	case <-time.After(20 * time.Second):
+		t.Fatalf("%s still runs after 20 s", what)
+	}
+	return nil
 }
