@@ -614,6 +614,16 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 	return t, true
 }
 
+// shortcodeTag reads the shortcode that starts at i, {{< >}} or {{% %}}.
+func (c *converter) shortcodeTag(i int) (tag, bool) {
+	if t, ok := c.readTag(i, "{{<", ">}}"); ok {
+		return t, true
+	}
+	t, ok := c.readTag(i, "{{%", "%}}")
+	t.markdown = ok
+	return t, ok
+}
+
 // hugo converts the shortcode or braces at body offset i, and returns
 // how many bytes of the body it took; 0 leaves the byte as it is.
 func (c *converter) hugo(i int) int {
@@ -640,13 +650,7 @@ func (c *converter) hugo(i int) int {
 	if code {
 		return 0
 	}
-	var t tag
-	var ok bool
-	if t, ok = c.readTag(i, "{{<", ">}}"); !ok {
-		if t, ok = c.readTag(i, "{{%", "%}}"); ok {
-			t.markdown = true
-		}
-	}
+	t, ok := c.shortcodeTag(i)
 	if !ok {
 		// Hugo leaves {{ and {% in content as they are: so must plotline.
 		if !asTyped {
@@ -848,10 +852,7 @@ func (c *converter) inlineShortcode(t tag) int {
 			return 0
 		}
 		at := from + k
-		ct, ok := c.readTag(at, "{{<", ">}}")
-		if !ok {
-			ct, ok = c.readTag(at, "{{%", "%}}")
-		}
+		ct, ok := c.shortcodeTag(at)
 		if !ok || ct.name != "/"+t.name {
 			from = at + 2
 			continue
@@ -1351,9 +1352,6 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	return t.end - i
 }
 
-// openAddressAttrRE finds, at the end of what the converter has written,
-// the start of a raw HTML element's address attribute whose value is not
-// yet closed: ` href="../../`. Its group is the quote.
 // openAddressAttr reports whether out ends inside the value of an href
 // or src attribute, as `<a href="../../` does: it returns the offsets of
 // the space before the attribute's name and of the quote that opens its
@@ -1990,31 +1988,16 @@ func (c *converter) shortcodeEnd(t tag) int {
 // by its offset, the offset of its end tag, or -1: as scanEnd finds it,
 // an end tag closing the latest start tag not yet closed.
 func (c *converter) endsOf(name string) map[int]int {
-	b := c.body
 	ends := map[int]int{}
 	var open []int
-	for from := 0; from < len(b); {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			break
-		}
-		from += k
-		et, ok := c.readTag(from, "{{<", ">}}")
-		if !ok {
-			et, ok = c.readTag(from, "{{%", "%}}")
-		}
-		if !ok {
-			from += 2
-			continue
-		}
+	for et, ok := c.nextShortcode(0); ok; et, ok = c.nextShortcode(et.end) {
 		switch {
 		case et.name == name && !strings.HasSuffix(et.args, "/"):
-			open = append(open, from)
+			open = append(open, et.start)
 		case et.name == "/"+name && len(open) > 0:
-			ends[open[len(open)-1]] = from
+			ends[open[len(open)-1]] = et.start
 			open = open[:len(open)-1]
 		}
-		from = et.end
 	}
 	for _, start := range open {
 		ends[start] = -1
@@ -2024,22 +2007,8 @@ func (c *converter) endsOf(name string) map[int]int {
 
 // scanEnd is shortcodeEnd for a start tag that endsOf did not meet.
 func (c *converter) scanEnd(t tag) int {
-	b := c.body
 	depth := 0
-	for from := t.end; from < len(b); {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			break
-		}
-		from += k
-		et, ok := c.readTag(from, "{{<", ">}}")
-		if !ok {
-			et, ok = c.readTag(from, "{{%", "%}}")
-		}
-		if !ok {
-			from += 2
-			continue
-		}
+	for et, ok := c.nextShortcode(t.end); ok; et, ok = c.nextShortcode(et.end) {
 		switch {
 		case et.name == t.name && !strings.HasSuffix(et.args, "/"): // {{< x />}} has no end tag
 			depth++
@@ -2047,11 +2016,27 @@ func (c *converter) scanEnd(t tag) int {
 			depth--
 		}
 		if depth < 0 {
-			return from
+			return et.start
 		}
-		from = et.end
 	}
 	return -1
+}
+
+// nextShortcode reads the first shortcode that starts at body offset from
+// or after it.
+func (c *converter) nextShortcode(from int) (tag, bool) {
+	b := c.body
+	for from < len(b) {
+		k := bytes.Index(b[from:], []byte("{{"))
+		if k < 0 {
+			break
+		}
+		if t, ok := c.shortcodeTag(from + k); ok {
+			return t, true
+		}
+		from += k + 2
+	}
+	return tag{}, false
 }
 
 // detailsStart begins the fold that Hugo's details shortcode (or a
@@ -2083,10 +2068,7 @@ func (c *converter) mathShortcode(t tag, a args) int {
 	if end < 0 {
 		return 0
 	}
-	et, ok := c.readTag(end, "{{<", ">}}")
-	if !ok {
-		et, ok = c.readTag(end, "{{%", "%}}")
-	}
+	et, ok := c.shortcodeTag(end)
 	inner := strings.TrimSpace(string(c.body[t.end:end]))
 	if !ok || inner == "" || strings.Contains(inner, "\n\n") {
 		return 0
@@ -3711,11 +3693,9 @@ func (c *converter) htmlShortcode(i int) int {
 	if bytes.HasPrefix(b[i:], []byte("{{</*")) || bytes.HasPrefix(b[i:], []byte("{{%/*")) {
 		return c.hugo(i)
 	}
-	t, ok := c.readTag(i, "{{<", ">}}")
+	t, ok := c.shortcodeTag(i)
 	if !ok {
-		if t, ok = c.readTag(i, "{{%", "%}}"); !ok {
-			return 0
-		}
+		return 0
 	}
 	if htmlShortcodes[t.name] || t.name == "/highlight" || c.im.conf.figures[t.name] && !t.closing {
 		if n := c.hugo(i); n > 0 {

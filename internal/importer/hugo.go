@@ -234,7 +234,7 @@ func (im *importer) hugo() error {
 		}
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
-	im.conf.figures, im.conf.quotes, im.conf.code, im.conf.includes, im.conf.quoteKinds, im.conf.details, im.conf.mathShortcodes, im.conf.media = siteShortcodes(im.src, conf)
+	siteShortcodes(im.src, conf, &im.conf)
 	im.conf.docsy = usesDocsy(conf)
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
@@ -565,26 +565,24 @@ var highlightRE = regexp.MustCompile(`\b(?:transform\.Highlight|highlight)\s`)
 // that names the language of its code: the first, or lang.
 var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 
-// siteShortcodes reads the shortcodes of the site and its themes, and
-// returns the names of those whose template shows an image from their
-// src parameter, a figure of the site's own making (hugo-easy-gallery's
-// figure, a theme's img), of those whose template is a block quote of
-// their inside, and of those whose template highlights their inside as
-// code (a config shown in three formats), each of these true when it
-// reads the code's language from its first or lang parameter, and
-// media, those whose template plays the file their src parameter
-// names. conf names
-// the themes; the site's template of a name is the one Hugo uses, of
-// layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
-func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, includes, kinds, details, math map[string]bool, media map[string]mediaShortcode) {
+// siteShortcodes reads the shortcodes of the site and its themes into
+// sc: the names of those whose template shows an image from their src
+// parameter (figures), plays the file it names (media), is a block quote
+// (quotes, quoteKinds), a <details> (details) or mathematics
+// (mathShortcodes) of their inside, highlights their inside as code
+// (code), or shows another page (includes); each field says more. conf
+// names the themes; the site's template of a name is the one Hugo uses,
+// of layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
+func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	var dirs []string
 	themes := hugoThemes(conf)
 	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
 		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes", "themes/"+themes[k]+"/layouts/_shortcodes")
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
-	figures, quotes, code, includes, kinds, details, math = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	media = map[string]mediaShortcode{}
+	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	sc.mathShortcodes, sc.code, sc.includes = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	sc.media = map[string]mediaShortcode{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -596,32 +594,31 @@ func siteShortcodes(src fs.FS, conf map[string]any) (figures, quotes, code, incl
 			if err != nil {
 				continue
 			}
-			figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
-			delete(media, name)
+			sc.figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
+			delete(sc.media, name)
 			for _, el := range []string{"video", "audio"} {
-				if !figures[name] && bytes.Contains(data, []byte("<"+el)) && figureSrcRE.Match(data) {
+				if !sc.figures[name] && bytes.Contains(data, []byte("<"+el)) && figureSrcRE.Match(data) {
 					m := mediaShortcode{el: el}
 					if c := captionParamRE.FindSubmatch(data); c != nil {
 						m.caption = cmp.Or(string(c[1]), string(c[2]))
 					}
-					media[name] = m
+					sc.media[name] = m
 					break
 				}
 			}
 			inner := bytes.Contains(data, []byte(".Inner"))
-			quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
-			kinds[name] = quotes[name] && quoteClassRE.Match(data)
-			details[name] = bytes.Contains(data, []byte("<details")) && inner
-			math[name] = inner && bytes.Contains(data, []byte(`\\(`))
-			delete(code, name)
+			sc.quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
+			sc.quoteKinds[name] = sc.quotes[name] && quoteClassRE.Match(data)
+			sc.details[name] = bytes.Contains(data, []byte("<details")) && inner
+			sc.mathShortcodes[name] = inner && bytes.Contains(data, []byte(`\\(`))
+			delete(sc.code, name)
 			if inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline")) {
 				// A block of code: an inline one (hl_inline) is left.
-				code[name] = codeLangRE.Match(data)
+				sc.code[name] = codeLangRE.Match(data)
 			}
-			includes[name] = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
+			sc.includes[name] = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 		}
 	}
-	return figures, quotes, code, includes, kinds, details, math, media
 }
 
 // quoteClassRE finds, in a quote shortcode's template, a class made of

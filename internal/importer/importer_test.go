@@ -317,10 +317,7 @@ func TestHugoFrontMatter(t *testing.T) {
 			t.Errorf("%s:\n%s\nwant\n%s", name, got, want)
 		}
 	}
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	for _, want := range []string{"content/docs/hints.md:2:1: no title: titled \"Hints and tips\" from its first line, a heading, which the page now shows as its title", "content/posts/json.md:7:6: shortcode x"} {
 		if !slices.Contains(notes, want) {
 			t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
@@ -460,10 +457,7 @@ func TestSectionPages(t *testing.T) {
 			t.Errorf("%s:\n%s\nwant type: page, and the end\n%s", file, got, want)
 		}
 	}
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	want := []string{
 		"content/docs/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
 		"content/docs/sub/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
@@ -864,10 +858,7 @@ func TestTOMLTooDeep(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "content/posts/a.md:4:1: front matter could not be read (nested more than 100 levels deep): written as it is"
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	if !slices.Contains(notes, want) {
 		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
 	}
@@ -894,10 +885,7 @@ func TestHostileMarkdownNotRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	for _, want := range []string{
 		"content/posts/quotes.md:5:101: block quotes and lists nest more than 100 deep here, counting their markers and indentation: plotline refuses Markdown this deep: written as it is, not converted",
 		"content/posts/links.md:7:3431: too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up): written as it is, not converted",
@@ -931,10 +919,7 @@ func TestConvertedPageBounded(t *testing.T) {
 		t.Errorf("the page is %d bytes; want it written as it is", len(got))
 	}
 	want := "_posts/2020-01-01-a.md:87:15: converted, the page has passed 8 MB by here, the most plotline reads of a page (a long value of the config, the data or the front matter, shown many times?): written as it is, not converted"
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	if !slices.Contains(notes, want) {
 		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(notes, "\n"), want)
 	}
@@ -956,10 +941,7 @@ func TestShortcodeEnds(t *testing.T) {
 		body := []byte(b.String())
 		c := &converter{body: body}
 		for i := 0; i < len(body); i++ {
-			tg, ok := c.readTag(i, "{{<", ">}}")
-			if !ok {
-				tg, ok = c.readTag(i, "{{%", "%}}")
-			}
+			tg, ok := c.shortcodeTag(i)
 			if !ok || tg.closing {
 				continue
 			}
@@ -978,19 +960,7 @@ func TestUnclosedShortcodes(t *testing.T) {
 		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
 		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + strings.Repeat("{{< details summary=\"x\" >}}\n", 20000))},
 	}
-	done := make(chan error, 1)
-	go func() {
-		_, err := Import(src, Hugo, caseNow)
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the import of 20,000 unclosed shortcodes still runs after 20 s")
-	}
+	importWithin(t, src, Hugo, "the import of 20,000 unclosed shortcodes")
 }
 
 // TestHTMLEndTags checks that the end tags of HTML elements matched once
@@ -1037,19 +1007,7 @@ func TestUnclosedBlocks(t *testing.T) {
 			"_config.yml":            {Data: []byte("title: x\n")},
 			"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat(line, tc.n))},
 		}
-		done := make(chan error, 1)
-		go func() {
-			_, err := Import(src, Jekyll, caseNow)
-			done <- err
-		}()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatal(err)
-			}
-		case <-time.After(20 * time.Second):
-			t.Fatalf("the import of 20,000 lines %q still runs after 20 s", line)
-		}
+		importWithin(t, src, Jekyll, fmt.Sprintf("the import of 20,000 lines %q", line))
 	}
 }
 
@@ -1066,25 +1024,10 @@ func TestManyMendedFragments(t *testing.T) {
 		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + a.String())},
 		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n## Only\n")},
 	}
-	done := make(chan *Result, 1)
-	go func() {
-		res, err := Import(src, Hugo, caseNow)
-		if err != nil {
-			t.Error(err)
-		}
-		done <- res
-	}()
-	select {
-	case res := <-done:
-		if res == nil {
-			return
-		}
-		got := string(res.Files["content/posts/a.md"].Data)
-		if n := strings.Count(got, "[x](/posts/b/)"); n != 50000 || strings.Contains(got, "#f") {
-			t.Errorf("%d links written without their fragment; want all 50000 of them", n)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("mending 50,000 links still runs after 20 s")
+	res := importWithin(t, src, Hugo, "mending 50,000 links")
+	got := string(res.Files["content/posts/a.md"].Data)
+	if n := strings.Count(got, "[x](/posts/b/)"); n != 50000 || strings.Contains(got, "#f") {
+		t.Errorf("%d links written without their fragment; want all 50000 of them", n)
 	}
 }
 
@@ -1114,21 +1057,9 @@ func TestNotesOnOneLine(t *testing.T) {
 		"_config.yml":            {Data: []byte("title: x\nurl: https://ex.org\n")},
 		"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{% link nothere.md %} ", 50000))},
 	}
-	done := make(chan *Result, 1)
-	go func() {
-		res, err := Import(src, Jekyll, caseNow)
-		if err != nil {
-			t.Error(err)
-		}
-		done <- res
-	}()
-	select {
-	case res := <-done:
-		if res != nil && res.NotConverted() == 0 {
-			t.Error("no note of the links to no page")
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the import of 50,000 tags on one line still runs after 20 s")
+	res := importWithin(t, src, Jekyll, "the import of 50,000 tags on one line")
+	if res.NotConverted() == 0 {
+		t.Error("no note of the links to no page")
 	}
 }
 
@@ -1150,10 +1081,7 @@ func TestAutoIDsBounded(t *testing.T) {
 	}
 	// The 101st is on line 4 + 4 × 100.
 	want := "_posts/2024-01-01-a.md:404:1: more than 100 {:auto_ids} on the page: from here on, the terms of definition lists get no ids (add them by hand where links need them)"
-	var notes []string
-	for _, n := range res.Notes {
-		notes = append(notes, n.Pos.String()+": "+n.What)
-	}
+	notes := noteLines(res.Notes)
 	if !slices.Contains(notes, want) {
 		t.Errorf("no note %q", want)
 	}
@@ -1192,4 +1120,38 @@ func TestFolderOfManyPages(t *testing.T) {
 	if n := src.reads["content/posts"]; n > 5 {
 		t.Errorf("content/posts was read %d times; want a few", n)
 	}
+}
+
+// noteLines returns each of notes as "path:line:col: what".
+func noteLines(notes []Note) []string {
+	var out []string
+	for _, n := range notes {
+		out = append(out, n.Pos.String()+": "+n.What)
+	}
+	return out
+}
+
+// importWithin imports src, and fails the test when the import returns
+// an error or still runs after 20 s; what names the import then.
+func importWithin(t *testing.T, src fs.FS, k Kind, what string) *Result {
+	t.Helper()
+	type result struct {
+		res *Result
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		res, err := Import(src, k, caseNow)
+		done <- result{res, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		return r.res
+	case <-time.After(20 * time.Second):
+		t.Fatalf("%s still runs after 20 s", what)
+	}
+	return nil
 }

@@ -452,15 +452,8 @@ func (c *converter) endTagsOf(name string) map[int]int {
 	ends := map[int]int{}
 	var open []int
 	for k := 0; k < len(b); k++ {
-		if b[k] != '<' || c.inCode(k) {
-			continue
-		}
-		closing := k+1 < len(b) && b[k+1] == '/'
-		at := k + 1
-		if closing {
-			at++
-		}
-		if at+len(name) >= len(b) || !strings.EqualFold(string(b[at:at+len(name)]), name) || !strings.ContainsRune(" \t\r\n/>", rune(b[at+len(name)])) {
+		closing, at, ok := c.elementTagAt(k, name)
+		if !ok {
 			continue
 		}
 		switch {
@@ -488,20 +481,32 @@ func (c *converter) endTagsOf(name string) map[int]int {
 	return ends
 }
 
+// elementTagAt reports whether a start or end tag of the element name
+// begins at body offset k, outside code; if so, whether it is an end
+// tag, and the offset of the name in it.
+func (c *converter) elementTagAt(k int, name string) (closing bool, at int, ok bool) {
+	b := c.body
+	if b[k] != '<' || c.inCode(k) {
+		return false, 0, false
+	}
+	closing = k+1 < len(b) && b[k+1] == '/'
+	at = k + 1
+	if closing {
+		at++
+	}
+	if at+len(name) >= len(b) || !strings.EqualFold(string(b[at:at+len(name)]), name) || !strings.ContainsRune(" \t\r\n/>", rune(b[at+len(name)])) {
+		return false, 0, false
+	}
+	return closing, at, true
+}
+
 // scanEndTag is endTag for a start tag that endTagsOf did not meet.
 func (c *converter) scanEndTag(name string, from int) int {
 	b := c.body
 	depth := 0
 	for k := from; k < len(b); k++ {
-		if b[k] != '<' || c.inCode(k) {
-			continue
-		}
-		closing := k+1 < len(b) && b[k+1] == '/'
-		at := k + 1
-		if closing {
-			at++
-		}
-		if at+len(name) >= len(b) || !strings.EqualFold(string(b[at:at+len(name)]), name) || !strings.ContainsRune(" \t\r\n/>", rune(b[at+len(name)])) {
+		closing, at, ok := c.elementTagAt(k, name)
+		if !ok {
 			continue
 		}
 		switch {

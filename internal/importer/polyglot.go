@@ -152,12 +152,12 @@ func (im *importer) polyglotPages(confName string) {
 	}
 	fallbacks := 0
 	for _, p := range im.pages {
-		if langOf[p] != pl.def {
+		if langOf[p] != pl.def || pl.excluded(p.src) {
 			continue
 		}
 		id := cmp.Or(p.str("page_id"), pl.plain(p.oldURL))
 		for _, l := range pl.langs {
-			if !have[key{l, id}] && !pl.excluded(p.src) {
+			if !have[key{l, id}] {
 				p.fallbacks = append(p.fallbacks, "/"+l+p.oldURL)
 				fallbacks++
 			}

@@ -281,11 +281,11 @@ def polyglot(src):
     excl = [str(e).strip('/') for e in conf.get('exclude_from_localization') or []]
     pages, have = [], set()
     for rel, u in jekyll(src):
-        lang = str((fm(os.path.join(src, rel)) or {}).get('lang') or default)
+        meta = fm(os.path.join(src, rel)) or {}
+        lang = str(meta.get('lang') or default)
         lang = next((l for l in langs if l.lower() == lang.lower()), None)
         if lang is None: continue  # a language polyglot is not set for: no page
         plain = seg.sub('/', u)
-        meta = fm(os.path.join(src, rel)) or {}
         pid = str(meta.get('page_id') or plain)
         have.add((lang, pid)); pages.append((rel, plain, lang, pid))
     for rel, plain, lang, pid in pages:
