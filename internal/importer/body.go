@@ -580,7 +580,6 @@ type tag struct {
 	name       string // "figure", "/highlight", "endhighlight"
 	args       string // the rest of its inside
 	closing    bool   // {{< /name >}}
-	markdown   bool   // {{% %}} rather than {{< >}}
 }
 
 // readTag reads the tag that starts at i with open and ends with close.
@@ -619,9 +618,7 @@ func (c *converter) shortcodeTag(i int) (tag, bool) {
 	if t, ok := c.readTag(i, "{{<", ">}}"); ok {
 		return t, true
 	}
-	t, ok := c.readTag(i, "{{%", "%}}")
-	t.markdown = ok
-	return t, ok
+	return c.readTag(i, "{{%", "%}}")
 }
 
 // hugo converts the shortcode or braces at body offset i, and returns
