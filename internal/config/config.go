@@ -395,17 +395,15 @@ func (c *Config) check() diag.List {
 			diags.Errorf(c.place("base_url"), "base URL %q: %s", c.BaseURL, msg)
 		}
 	}
-	for _, f := range []struct{ key, text string }{{"title", c.Title}, {"description", c.Description}, {"author", c.Author}} {
+	for _, f := range []struct {
+		key, text string
+		limit     int
+	}{{"title", c.Title, maxTitleRunes}, {"description", c.Description, maxDescriptionRunes}, {"author", c.Author, maxTitleRunes}} {
 		if strings.Contains(f.text, "{{") {
 			// Shown as typed on every page: the config has no data
 			// blocks to take values from.
 			diags.Errorf(c.place(f.key), "%s: {{ }} is not read in the config file, and would be shown as typed on every page: write it as text (values go in an article's prose, title, description and charts)", f.key)
 		}
-	}
-	for _, f := range []struct {
-		key, text string
-		limit     int
-	}{{"title", c.Title, maxTitleRunes}, {"description", c.Description, maxDescriptionRunes}, {"author", c.Author, maxTitleRunes}} {
 		// Written on every page: a title of 900 KB, under the config's
 		// 1 MB, on a site of 10,000 pages would be 9 GB of output.
 		if n := utf8.RuneCountInString(f.text); n > f.limit {

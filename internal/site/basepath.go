@@ -44,13 +44,11 @@ func baseAddresses(fsys fs.FS, basePath string) diag.List {
 		}
 		text := string(src)
 		for _, span := range templateText(text) {
-			for _, m := range attrAddressRE.FindAllStringSubmatchIndex(text[span[0]:span[1]], -1) {
-				at := span[0] + m[2]
-				rootAddress(&l, p, src, at, text[at:], basePath, false)
-			}
-			for _, m := range cssAddressRE.FindAllStringSubmatchIndex(text[span[0]:span[1]], -1) {
-				at := span[0] + m[2]
-				rootAddress(&l, p, src, at, text[at:], basePath, false)
+			for _, re := range []*regexp.Regexp{attrAddressRE, cssAddressRE} {
+				for _, m := range re.FindAllStringSubmatchIndex(text[span[0]:span[1]], -1) {
+					at := span[0] + m[2]
+					rootAddress(&l, p, src, at, text[at:], basePath, false)
+				}
 			}
 		}
 	}

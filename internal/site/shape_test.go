@@ -37,6 +37,18 @@ func rebuildErrors(t *testing.T, b *Builder, dir, dest string, changes ...string
 	return out
 }
 
+// assertRebuildFails builds files, then writes body to file and checks
+// that a rebuild of it fails with an error starting with want.
+func assertRebuildFails(t *testing.T, files map[string]string, file, body, want string) {
+	t.Helper()
+	dir, dest, b := builtTestSite(t, files)
+	writeFiles(t, dir, map[string]string{file: body})
+	got := rebuildErrors(t, b, dir, dest, file)
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, want) }) {
+		t.Errorf("rebuild: %q; want %q", got, want)
+	}
+}
+
 // TestRebuildBrokenLinks removes a page and a file that others link to or
 // read: each such page renders again and reports the link or the CSV at
 // its place; the output stays as it was until the links are mended.
@@ -335,12 +347,7 @@ func TestRebuildNameTwins(t *testing.T) {
 		{"content/articles/pe\u0301.png", "content/articles/pe\u0301.png:1:1: is also content/articles/p\u00e9.png in looks"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			dir, dest, b := builtTestSite(t, site)
-			writeFiles(t, dir, map[string]string{tc.file: "---\ntitle: Decomposed\ndate: 2025-01-05\n---\ny\n"})
-			got := rebuildErrors(t, b, dir, dest, tc.file)
-			if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, tc.want) }) {
-				t.Errorf("rebuild: %v; want %q", got, tc.want)
-			}
+			assertRebuildFails(t, site, tc.file, "---\ntitle: Decomposed\ndate: 2025-01-05\n---\ny\n", tc.want)
 		})
 	}
 
@@ -374,12 +381,7 @@ func TestRebuildBadNames(t *testing.T) {
 		{"content/d\x07ir/x.md", "content/d\ufffdir: the folder's name holds U+0007"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			dir, dest, b := builtTestSite(t, testSite)
-			writeFiles(t, dir, map[string]string{tc.file: "---\ntitle: Named\ndate: 2025-01-05\n---\ny\n"})
-			got := rebuildErrors(t, b, dir, dest, tc.file)
-			if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, tc.want) }) {
-				t.Errorf("rebuild: %q; want %q", got, tc.want)
-			}
+			assertRebuildFails(t, testSite, tc.file, "---\ntitle: Named\ndate: 2025-01-05\n---\ny\n", tc.want)
 		})
 	}
 }
@@ -390,11 +392,5 @@ func TestRebuildBadNames(t *testing.T) {
 func TestRebuildNameTwinASCII(t *testing.T) {
 	site := maps.Clone(testSite)
 	site["content/articles/\u212a.png"] = "png"
-	dir, dest, b := builtTestSite(t, site)
-	writeFiles(t, dir, map[string]string{"content/articles/K.png": "png"})
-	got := rebuildErrors(t, b, dir, dest, "content/articles/K.png")
-	const want = "content/articles/K.png:1:1: is also content/articles/\u212a.png in looks"
-	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, want) }) {
-		t.Errorf("rebuild: %v; want %q", got, want)
-	}
+	assertRebuildFails(t, site, "content/articles/K.png", "png", "content/articles/K.png:1:1: is also content/articles/\u212a.png in looks")
 }

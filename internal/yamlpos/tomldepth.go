@@ -3,17 +3,16 @@ package yamlpos
 import "bytes"
 
 // MaxTOMLDepth bounds how deeply a TOML file (front matter, a config) may
-// nest tables and arrays. Real ones nest four or five levels; the TOML
-// decoder takes time that grows much faster than the input with deeply
-// nested inline tables, so deeper input is refused before it is decoded
-// (see TOMLTooDeep). (The YAML decoder refuses depths beyond 10,000 by
-// itself, quickly.)
+// nest tables and arrays (see TOMLTooDeep). Real ones nest four or five
+// levels. (The YAML decoder refuses depths beyond 10,000 by itself,
+// quickly.)
 const MaxTOMLDepth = 100
 
-// TOMLTooDeep returns the 1-based line of the TOML text fm where its nesting first goes
-// deeper than limit, or 0. Depth is counted generously, without parsing:
-// the brackets and braces open at a place, plus the dots of dotted keys
-// and numbers before it on its line, leaving out strings and comments.
+// TOMLTooDeep returns the 1-based line of the TOML text fm where its
+// nesting first goes deeper than limit, or 0. Depth is counted
+// generously, without parsing: the brackets and braces open at a place,
+// plus the dots of dotted keys and numbers before it on its line, leaving
+// out strings and comments.
 // The TOML decoder takes time that grows much faster than its input with
 // deeply nested arrays and inline tables, and a few hundred thousand
 // levels exhaust the stack it recurses on, which ends the process: text
