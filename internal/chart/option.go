@@ -145,8 +145,12 @@ type pageLocale struct {
 	// order of a date, as locale.Locale.Pattern gives it.
 	Months [12]string `json:"months"`
 	Date   []string   `json:"date"`
-	// MonthYear is the order of a month and its year, "Nov 2025".
-	MonthYear []string `json:"monthYear"`
+	// MonthYear is the order of a month and its year, "Nov 2025", and
+	// MonthNames the names of its month fields other than "{MMM}": a
+	// month of a year in full ("{MMMM}", Czech's "listopad 2025"), or
+	// as a month without its day is named ("{LLL}", Russian's "май").
+	MonthYear  []string              `json:"monthYear"`
+	MonthNames map[string][12]string `json:"monthNames,omitempty"`
 }
 
 // newPageLocale returns loc as the page script reads it, nil for English.
@@ -155,11 +159,21 @@ func newPageLocale(loc *locale.Locale) *pageLocale {
 		return nil
 	}
 	n := loc.Numbers()
-	return &pageLocale{
+	months, _ := loc.MonthNames("{MMM}")
+	pl := &pageLocale{
 		Decimal: n.Decimal, Group: n.Group, Primary: n.Primary, Secondary: n.Secondary, MinGrouping: n.MinGrouping,
 		Zero: string(n.Zero), Minus: [2]string{n.MinusPrefix, n.MinusSuffix},
-		Months: loc.ShortMonths(), Date: loc.Pattern(locale.Medium), MonthYear: loc.Pattern(locale.MonthYear),
+		Months: months, Date: loc.Pattern(locale.Medium), MonthYear: loc.Pattern(locale.MonthYear),
 	}
+	for _, field := range pl.MonthYear {
+		if names, ok := loc.MonthNames(field); ok && field != "{MMM}" {
+			if pl.MonthNames == nil {
+				pl.MonthNames = map[string][12]string{}
+			}
+			pl.MonthNames[field] = names
+		}
+	}
+	return pl
 }
 
 // frameOption is one frame of a chart for the page script.

@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -644,5 +645,74 @@ func TestOneDay(t *testing.T) {
 				t.Errorf("%s chart, %s frame: the day is drawn at x %.1f; want the middle, %.1f", kind, fr.name, c.x(day("2025-01-06")), mid)
 			}
 		}
+	}
+}
+
+// TestMonthsOfAYearAsNouns checks monthly statistics in languages whose
+// date puts the month in the genitive ("4 мая 1979 г."): a month of a
+// year is the noun itself, as CLDR's stand-alone names and its patterns
+// yMMMM and yMMM write it, alike in the table, the static chart, the
+// summary and what the page script writes in the tooltip.
+func TestMonthsOfAYearAsNouns(t *testing.T) {
+	const may = "ice:\n  unit: km²\n  series:\n    - {date: 1979-05, value: 7.05}\n    - {date: 1990-03, value: 6.14}\n    - {date: 2024-05, value: 4.28}\n"
+	for _, c := range []struct {
+		tag        string
+		table      string // the last row's date in the table
+		genitive   string // the date's form of that month, written nowhere
+		tooltipKey string // the month field of the script's month-year pattern
+	}{
+		{"ru", "май 2024\u202fг.", "мая", "{LLL}"},
+		{"pl", "maj 2024", "maja", "{LLL}"},
+		{"cs", "květen 2024", "května", "{LLLL}"},
+		{"uk", "трав. 2024\u202fр.", "травня", "{LLL}"},
+	} {
+		t.Run(c.tag, func(t *testing.T) {
+			f, err := renderOne(parseBlock(t, may), Spec{Block: "ice", Locale: locale.New(c.tag)}, "chart-ice-1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := writeHTML(&b, f, "/ice/chart-ice-1.csv"); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			// The option carries the names of a date's months too, for
+			// dates with a day.
+			withoutOption := strings.Replace(page, string(f.Option), "", 1)
+			if !strings.Contains(page, ">"+c.table+"</time>") {
+				t.Errorf("the table has no %q", c.table)
+			}
+			for name, text := range map[string]string{"page": withoutOption, "summary": f.Summary, "SVG": string(f.SVG), "narrow SVG": string(f.SVGNarrow)} {
+				if strings.Contains(text, c.genitive) {
+					t.Errorf("the %s writes the genitive %q", name, c.genitive)
+				}
+			}
+			var opt struct {
+				Locale struct {
+					MonthYear  []string              `json:"monthYear"`
+					MonthNames map[string][12]string `json:"monthNames"`
+				} `json:"locale"`
+			}
+			if err := json.Unmarshal(f.Option, &opt); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(opt.Locale.MonthYear, c.tooltipKey) {
+				t.Fatalf("the script's month-year pattern %q has no %s", opt.Locale.MonthYear, c.tooltipKey)
+			}
+			var tooltip strings.Builder
+			for _, p := range opt.Locale.MonthYear {
+				switch {
+				case p == "{y}":
+					tooltip.WriteString("2024")
+				case opt.Locale.MonthNames[p] != [12]string{}:
+					tooltip.WriteString(opt.Locale.MonthNames[p][4])
+				default:
+					tooltip.WriteString(p)
+				}
+			}
+			if got := strings.TrimSpace(tooltip.String()); got != c.table {
+				t.Errorf("the tooltip would write %q where the table writes %q", got, c.table)
+			}
+		})
 	}
 }

@@ -53,6 +53,10 @@ const (
 	monthShort  // the month's short name, even in a long date
 	monthNumber // the month's number, as in 2025年11月4日
 	year
+	// monthAlone and monthAloneShort are the month's names, in full and
+	// short, as a month without a day is written: "ноябрь 2025 г.".
+	monthAlone
+	monthAloneShort
 )
 
 // part is a piece of a date's pattern: a field, or the text between two.
@@ -180,6 +184,10 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 			}
 		case monthShort:
 			b = append(b, l.monthsShort[t.Month()-1]...)
+		case monthAlone:
+			b = append(b, l.monthsAloneWide[t.Month()-1]...)
+		case monthAloneShort:
+			b = append(b, l.monthsAlone[t.Month()-1]...)
 		case monthNumber:
 			b = append(b, l.Digits(strconv.Itoa(int(t.Month())))...)
 		case year:
@@ -199,6 +207,9 @@ func (l *Locale) formParts(f DateForm) ([]part, bool) {
 	case Long:
 		return l.long, false
 	case MonthYear:
+		if l.monthYearShort != nil {
+			return l.monthYearShort, false
+		}
 		return without(l.long, day, dayPadded), true
 	case Month:
 		return []part{{kind: month}}, true
@@ -207,6 +218,9 @@ func (l *Locale) formParts(f DateForm) ([]part, bool) {
 	case LongDayMonth:
 		return without(l.long, year), false
 	case LongMonthYear:
+		if l.monthYear != nil {
+			return l.monthYear, false
+		}
 		return without(l.long, day, dayPadded), false
 	case Year:
 		return []part{{kind: year}}, true
@@ -260,9 +274,11 @@ func (l *Locale) FormatLayout(t time.Time, layout string) string {
 
 // Pattern returns the order of a date in form f, Medium ("4 Nov 2025")
 // or MonthYear ("Nov 2025"), for a page script that writes dates as l
-// does: the fields as "{d}", "{dd}" (two digits), "{MMM}" (the short
-// month name), "{M}" (the month's number) and "{y}", and the texts
-// between them.
+// does: the fields as "{d}", "{dd}" (two digits), "{MMM}" and "{MMMM}"
+// (the month's name, short and in full, as a date writes it), "{LLL}"
+// and "{LLLL}" (the same, as a month without its day is written), "{M}"
+// (the month's number) and "{y}", and the texts between them.
+// MonthNames gives the names of each month field.
 func (l *Locale) Pattern(f DateForm) []string {
 	if l == nil || l.long == nil {
 		if f == MonthYear {
@@ -270,10 +286,10 @@ func (l *Locale) Pattern(f DateForm) []string {
 		}
 		return []string{"{d}", " ", "{MMM}", " ", "{y}"}
 	}
-	parts := l.long
-	if f == MonthYear {
-		parts, _ = l.formParts(MonthYear)
+	if f != MonthYear {
+		f = Medium
 	}
+	parts, short := l.formParts(f)
 	var out []string
 	for _, p := range parts {
 		switch p.kind {
@@ -283,8 +299,18 @@ func (l *Locale) Pattern(f DateForm) []string {
 			out = append(out, "{d}")
 		case dayPadded:
 			out = append(out, "{dd}")
-		case month, monthShort:
+		case month:
+			if short {
+				out = append(out, "{MMM}")
+			} else {
+				out = append(out, "{MMMM}")
+			}
+		case monthShort:
 			out = append(out, "{MMM}")
+		case monthAlone:
+			out = append(out, "{LLLL}")
+		case monthAloneShort:
+			out = append(out, "{LLL}")
 		case monthNumber:
 			out = append(out, "{M}")
 		case year:
@@ -294,16 +320,32 @@ func (l *Locale) Pattern(f DateForm) []string {
 	return out
 }
 
-// ShortMonths returns the short names of the months, January first.
-func (l *Locale) ShortMonths() [12]string {
+// MonthNames returns the names of the months, January first, that the
+// field of a Pattern writes, "{MMM}", "{MMMM}", "{LLL}" or "{LLLL}", and
+// false for another field.
+func (l *Locale) MonthNames(field string) ([12]string, bool) {
 	if l == nil || l.long == nil {
 		var out [12]string
 		for m := range 12 {
-			out[m] = time.Month(m + 1).String()[:3]
+			name := time.Month(m + 1).String()
+			if field == "{MMM}" || field == "{LLL}" {
+				name = name[:3]
+			}
+			out[m] = name
 		}
-		return out
+		return out, strings.HasPrefix(field, "{MMM") || strings.HasPrefix(field, "{LLL")
 	}
-	return l.monthsShort
+	switch field {
+	case "{MMM}":
+		return l.monthsShort, true
+	case "{MMMM}":
+		return l.months, true
+	case "{LLL}":
+		return l.monthsAlone, true
+	case "{LLLL}":
+		return l.monthsAloneWide, true
+	}
+	return [12]string{}, false
 }
 
 // Layout returns a Go time layout that FormatLayout writes as form f,
@@ -329,8 +371,10 @@ func (l *Locale) Layout(f DateForm) (string, bool) {
 			} else {
 				b.WriteString("January")
 			}
-		case monthShort:
+		case monthShort, monthAloneShort:
 			b.WriteString("Jan")
+		case monthAlone:
+			b.WriteString("January")
 		case monthNumber:
 			b.WriteString("1")
 		case year:

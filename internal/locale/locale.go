@@ -14,6 +14,7 @@ package locale
 //go:generate go run ../../tools/cldrdates -o cldr.go
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,14 +31,21 @@ type Locale struct {
 	// writes them in English, by the fast path.
 	english bool
 	num     Numbers
-	// months and monthsShort are the month names, January first;
-	// monthsAlone the short ones as a month alone is written.
-	months, monthsShort, monthsAlone [12]string
+	// months and monthsShort are the month names, January first, as a
+	// date writes them; monthsAloneWide and monthsAlone are the names, in
+	// full and short, of a month without a day (Russian's "ноябрь" and
+	// "нояб." for a date's "ноября").
+	months, monthsShort, monthsAloneWide, monthsAlone [12]string
 	// weekdays and weekdaysShort are the names of the days, Sunday first.
 	weekdays, weekdaysShort [7]string
 	// long is the order of a long date, "4. November 2025": its parts,
 	// day, month and year, with the text between them.
 	long []part
+	// monthYear and monthYearShort are the orders of a month of a year,
+	// in full and shortened, from CLDR's patterns; nil where a pattern
+	// has a field plotline does not write, and a month of a year is then
+	// the long date without its day.
+	monthYear, monthYearShort []part
 	// base is the base language, "de" for "de-CH".
 	base string
 	// quotes are the language's quotation marks; zero for English's.
@@ -89,9 +97,21 @@ func New(tag string) *Locale {
 	}
 	if cal, ok := calendarFor(t); ok {
 		l.months, l.monthsShort = cal.months, cal.monthsShort
-		l.monthsAlone = standAlone(l.base, cal.monthsShort)
+		l.monthsAloneWide, l.monthsAlone = cal.months, standAlone(l.base, cal.monthsShort)
 		l.weekdays, l.weekdaysShort = cal.weekdays, cal.weekdaysShort
 		l.long = readLong(cal.long, cal.months[probe.Month()-1], cal.monthsShort[probe.Month()-1])
+		forms := monthYearOf(t)
+		l.monthYear, l.monthYearShort = readPattern(forms.long), readPattern(forms.short)
+		if forms.alone != ([12]string{}) {
+			l.monthsAloneWide = forms.alone
+		}
+		// A month alone, as a chart's ticks write it between the months
+		// written with their years, takes the names the shortened month
+		// of a year takes, so that the ticks of one axis agree: German's
+		// "Jan. 2025", "Feb.", Russian's "янв. 2025 г.", "февр.", "май".
+		if forms.aloneShort != ([12]string{}) && slices.ContainsFunc(l.monthYearShort, func(p part) bool { return p.kind == monthAloneShort }) {
+			l.monthsAlone = forms.aloneShort
+		}
 	}
 	return l
 }
@@ -100,8 +120,9 @@ func New(tag string) *Locale {
 // month alone is written, from their format forms, which are those of a
 // date: Persian's end with the ezafe that joins a month to its year
 // ("ژوئیهٔ ۲۰۲۵"), which CLDR's stand-alone forms drop ("ژوئیه"). The
-// other languages keep their format forms (a month alone in Russian is
-// then the genitive, "нояб.").
+// languages whose stand-alone names are not their format forms (Russian's
+// "нояб." for a date's "нояб.", "май" for "мая") take them from
+// months_cldr.go instead.
 func standAlone(base string, short [12]string) [12]string {
 	if base == "fa" {
 		for i, m := range short {

@@ -101,7 +101,10 @@ func TestDates(t *testing.T) {
 		{"ar-EG", [6]string{"٤ نوفمبر ٢٠٢٥", "٤ نوفمبر ٢٠٢٥", "نوفمبر ٢٠٢٥", "نوفمبر", "٤ نوفمبر", "٢٠٢٥"}},
 		{"ar-u-nu-latn", [6]string{"4 نوفمبر 2025", "4 نوفمبر 2025", "نوفمبر 2025", "نوفمبر", "4 نوفمبر", "2025"}},
 		{"pt-BR", [6]string{"4 de novembro de 2025", "4 de nov. de 2025", "nov. de 2025", "nov.", "4 de nov.", "2025"}},
-		{"ru", [6]string{"4 ноября 2025 г.", "4 нояб. 2025 г.", "нояб. 2025 г.", "нояб.", "4 нояб.", "2025"}},
+		// A month of a year and a month alone are written as nouns of
+		// their own, not in the genitive of a date (CLDR's stand-alone
+		// names in its pattern yMMM, with a narrow no-break space).
+		{"ru", [6]string{"4 ноября 2025 г.", "4 нояб. 2025 г.", "нояб. 2025\u202fг.", "нояб.", "4 нояб.", "2025"}},
 		// The library's tables of ar_DZ are short: Arabic's names stand in.
 		{"ar-DZ", [6]string{"4 نوفمبر 2025", "4 نوفمبر 2025", "نوفمبر 2025", "نوفمبر", "4 نوفمبر", "2025"}},
 		{"ja", [6]string{"2025年11月4日", "2025年11月4日", "2025年11月", "11月", "11月4日", "2025"}},
@@ -127,6 +130,20 @@ func TestLongMonthYear(t *testing.T) {
 		{"pt-BR", "novembro de 2025"},
 		{"ar-EG", "نوفمبر ٢٠٢٥"},
 		{"ja", "2025年11月"},
+		// Where a date's month is in the genitive, a month of a year is
+		// the noun itself: CLDR's stand-alone names and pattern yMMMM.
+		{"ru", "ноябрь 2025\u202fг."},
+		{"uk", "листопад 2025\u202fр."},
+		{"pl", "listopad 2025"},
+		{"cs", "listopad 2025"},
+		{"fi", "marraskuu 2025"},
+		{"el", "Νοέμβριος 2025"},
+		{"hr", "studeni 2025."},
+		{"lt", "2025 m. lapkritis"},
+		// Catalan's month of a year has no "de" before it.
+		{"ca", "novembre del 2025"},
+		{"es", "noviembre de 2025"},
+		{"he", "נובמבר 2025"},
 	} {
 		if got := New(c.tag).Date(d, LongMonthYear); got != c.want {
 			t.Errorf("New(%q).Date(1 Nov 2025, LongMonthYear) = %q; want %q", c.tag, got, c.want)
@@ -144,6 +161,10 @@ func TestMonthAlone(t *testing.T) {
 		{"fa-AF", "جول", "جول ۲۰۲۵"},
 		{"de", "Juli", "Juli 2025"},
 		{"en", "Jul", "Jul 2025"},
+		// Russian's month alone is the noun, "июль", as in its month of
+		// a year, not the genitive of a date ("4 июля").
+		{"ru", "июль", "июль 2025\u202fг."},
+		{"pl", "lip", "lip 2025"},
 	} {
 		l := New(c.tag)
 		if got := l.Date(d, Month); got != c.alone {
@@ -185,10 +206,10 @@ func TestPattern(t *testing.T) {
 	}{
 		{"en", Medium}, {"de", Medium}, {"fr", Medium}, {"ar", Medium}, {"ar-EG", Medium}, {"fa", Medium}, {"he", Medium}, {"ja", Medium}, {"ru", Medium}, {"sr-Latn", Medium},
 		{"en", MonthYear}, {"de", MonthYear}, {"fr", MonthYear}, {"ar-EG", MonthYear}, {"fa", MonthYear}, {"ja", MonthYear}, {"ru", MonthYear},
+		{"pl", MonthYear}, {"ca", MonthYear}, {"cs", MonthYear}, {"lt", MonthYear}, {"es", MonthYear},
 	} {
 		tag := c.tag
 		l := New(tag)
-		months := l.ShortMonths()
 		var b strings.Builder
 		for _, p := range l.Pattern(c.f) {
 			switch p {
@@ -196,8 +217,12 @@ func TestPattern(t *testing.T) {
 				b.WriteString(l.Digits("4"))
 			case "{dd}":
 				b.WriteString(l.Digits("04"))
-			case "{MMM}":
-				b.WriteString(months[10])
+			case "{MMM}", "{MMMM}", "{LLL}", "{LLLL}":
+				names, ok := l.MonthNames(p)
+				if !ok {
+					t.Errorf("%s: MonthNames(%q) has no names", tag, p)
+				}
+				b.WriteString(names[10])
 			case "{M}":
 				b.WriteString(l.Digits("11"))
 			case "{y}":

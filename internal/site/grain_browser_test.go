@@ -20,6 +20,9 @@ func TestBrowserTooltipWrittenDates(t *testing.T) {
 	const ice = "---\ntitle: Meereis\ndate: 2025-03-01\ndata:\n" +
 		"  ice:\n    unit: Mio. km²\n    series:\n      - {date: 1979-09, value: 7.05}\n      - {date: 2024-09, value: 4.28}\n" +
 		"---\nIm {{ ice.last.date }}.\n\n```chart\ndata: ice\n```\n"
+	// May, whose name in a Russian or Czech date is the genitive ("4 мая",
+	// "4. května") and, for a month of a year, the noun ("май", "květen").
+	iceMay := strings.Replace(ice, "1979-09", "1979-05", 1)
 	for _, c := range []struct {
 		name, config, article, url string
 		series                     string
@@ -29,6 +32,8 @@ func TestBrowserTooltipWrittenDates(t *testing.T) {
 		{"a year", "title: Data\nbase_url: https://example.github.io/repo/\n", co2, "articles/co2/", "observed", 0, "1959"},
 		{"the projection's start", "title: Data\nbase_url: https://example.github.io/repo/\n", co2, "articles/co2/", "central", 0, "2024"},
 		{"a month in German", "title: Daten\nlanguage: de\nbase_url: https://example.github.io/repo/\n", ice, "articles/ice/", "observed", 0, "Sept. 1979"},
+		{"a month in Russian", "title: Data\nlanguage: ru\nbase_url: https://example.github.io/repo/\n", iceMay, "articles/ice/", "observed", 0, "май 1979\u202fг."},
+		{"a month in Czech", "title: Data\nlanguage: cs\nbase_url: https://example.github.io/repo/\n", iceMay, "articles/ice/", "observed", 0, "květen 1979"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dest := buildFS(t, fstest.MapFS{

@@ -154,6 +154,9 @@
         case '{M}': return localDigits(String(mo), loc);
         case '{y}': return localDigits(String(y), loc);
       }
+      if (loc.monthNames && loc.monthNames[part]) {
+        return loc.monthNames[part][mo - 1];
+      }
       return part;
     }).join('').trim() + (clock ? ' ' + localDigits(clock, loc) : '');
   }
