@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,7 +22,7 @@ type literalFormat struct{ name, arg string }
 // text typed by hand. approx numbers drop their "about"; approx dates are
 // looked for without their year too ("mid-April").
 var (
-	numberFormats = []literalFormat{{"", ""}, {"comma", ""}, {"int", ""}, {"round", "1"}, {"round", "2"}, {"percent", ""}, {"abs", ""}}
+	numberFormats = [...]literalFormat{{"", ""}, {"comma", ""}, {"int", ""}, {"round", "1"}, {"round", "2"}, {"percent", ""}, {"abs", ""}}
 	dateFormats   = []literalFormat{
 		{"", ""}, {"date", "2 January"}, {"date", "January 2, 2006"}, {"date", "January 2"},
 		{"date", "2 Jan 2006"}, {"date", "2 Jan"}, {"date", "2006-01-02"}, {"approx", ""},
@@ -29,7 +30,8 @@ var (
 )
 
 // literalIndex maps the text of a value, as plotline would write it, to
-// the value and format that write it: "12,000" → losses.limit | comma.
+// the value and format that write it: "15 April" → losses.crossing | date
+// "2 January".
 type literalIndex map[string]literalRef
 
 // literalRef is a block's field in a format. The expression is written
@@ -42,58 +44,155 @@ type literalRef struct {
 // expr writes the {{ }} expression that shows the value in its format.
 func (r literalRef) expr() string { return exprText(r.block+"."+r.field, r.format) }
 
-// literals returns the index of every value of the scope's blocks.
-func (s *Scope) literals() literalIndex {
-	if s.index != nil {
-		return s.index
+// fieldValue is a field of a block and its value, a number or a date;
+// for a number, the texts it is written as, once a number typed near it
+// asks for them.
+type fieldValue struct {
+	block, field string
+	value        Value
+	// texts are the value in each of numberFormats, then approx without
+	// its "about", each written when first needed; written marks those
+	// written, by their place.
+	texts   [len(numberFormats) + 1]string
+	written uint16
+}
+
+// approxAt is the place of approx among a number's texts.
+const approxAt = len(numberFormats)
+
+// text returns the value of f written in the number format at place i,
+// approx rounding within about; "" where the format does not write it.
+func (f *fieldValue) text(i int, about float64) string {
+	if f.written&(1<<i) == 0 {
+		var text string
+		if i == approxAt {
+			text, _ = formatIn(nil, f.value, "approx", "", about)
+			text = strings.TrimPrefix(text, "about ")
+		} else {
+			text, _ = Format(f.value, numberFormats[i].name, numberFormats[i].arg)
+		}
+		f.texts[i] = text
+		f.written |= 1 << i
 	}
-	blocks := s.Blocks()
-	ix := make(literalIndex, 64*len(blocks))
+	return f.texts[i]
+}
+
+// lookup returns the field and format that write tok, a number or a date
+// typed in prose (with English marks), and false when none does; of
+// several, the first field in indexFields' order, and its first format.
+// A number is read and compared with the values near it, each written only
+// in the formats that could write it, rather than looked up in an index of
+// every value in every format, which took a tenth of a build to make.
+func (s *Scope) lookup(tok string) (literalRef, bool) {
+	if x, ok := typedNumber(tok); ok && !smallOrYear(tok) {
+		percent := strings.HasSuffix(tok, "%")
+		numbers, _ := s.fieldValues()
+		for i := range numbers {
+			f := &numbers[i]
+			for j := range approxAt + 1 {
+				if !mayWrite(j, f.value.Num, x, percent) || f.text(j, s.Claims.About) != tok {
+					continue
+				}
+				if j == approxAt {
+					return literalRef{f.block, f.field, literalFormat{"approx", ""}}, true
+				}
+				return literalRef{f.block, f.field, numberFormats[j]}, true
+			}
+		}
+	}
+	ref, ok := s.dateLiterals()[tok]
+	return ref, ok
+}
+
+// typedNumber reads tok, a number as plotline writes it in English
+// ("12,000", "-3.5", "12.5%"), and false for another text.
+func typedNumber(tok string) (float64, bool) {
+	digits := strings.ReplaceAll(strings.TrimSuffix(tok, "%"), ",", "")
+	if digits == "" || strings.ContainsFunc(digits, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != '-' }) {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(digits, 64)
+	return x, err == nil
+}
+
+// mayWrite reports whether the number format at place i may write v as
+// x, typed with a percent sign or without: only percent writes one; the
+// formats that round to whole numbers or decimals write a number within
+// half a unit of v, its size (abs) or a hundredfold (percent, or v
+// itself when it is one already); approx one within half of v. It is a
+// quick test that lets through more than it should, never less; the
+// texts are then compared.
+func mayWrite(i int, v, x float64, percent bool) bool {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return false
+	}
+	if i == approxAt {
+		return !percent && math.Abs(math.Abs(x)-math.Abs(v)) <= 0.5+math.Abs(v)/2
+	}
+	if (numberFormats[i].name == "percent") != percent {
+		return false
+	}
+	near := func(t float64) bool { return math.Abs(math.Abs(x)-math.Abs(t)) <= 0.5+1e-9*math.Abs(t) }
+	return near(v) || percent && near(100*v)
+}
+
+// fieldValues returns the fields of the scope's blocks whose values are
+// numbers, and those whose values are dates, each in indexFields' order.
+func (s *Scope) fieldValues() (numbers, dates []fieldValue) {
+	if s.values != nil {
+		return s.values.numbers, s.values.dates
+	}
+	s.values = &scopeValues{}
+	fields := indexFields()
+	for _, b := range s.Blocks() {
+		for _, field := range fields {
+			v, err := b.Field(field)
+			switch {
+			case err != nil:
+			case v.Kind == Number:
+				s.values.numbers = append(s.values.numbers, fieldValue{block: b.Name, field: field, value: v})
+			case v.Kind == Date:
+				s.values.dates = append(s.values.dates, fieldValue{block: b.Name, field: field, value: v})
+			}
+		}
+	}
+	return s.values.numbers, s.values.dates
+}
+
+// scopeValues are the values of a scope's blocks, as fieldValues gives
+// them.
+type scopeValues struct{ numbers, dates []fieldValue }
+
+// dateLiterals returns the index of the dates of the scope's blocks, in
+// every format the check looks for.
+func (s *Scope) dateLiterals() literalIndex {
+	if s.dateIndex != nil {
+		return s.dateIndex
+	}
+	_, dates := s.fieldValues()
+	ix := make(literalIndex, len(dates)*(len(dateFormats)+1))
 	add := func(text string, ref literalRef) {
 		if _, ok := ix[text]; !ok && text != "" {
 			ix[text] = ref
 		}
 	}
-	fields := indexFields()
-	for _, b := range blocks {
-		for _, field := range fields {
-			v, err := b.Field(field)
+	for _, d := range dates {
+		for _, f := range dateFormats {
+			text, err := dateLiteral(d.value, f)
 			if err != nil {
 				continue
 			}
-			switch v.Kind {
-			case Number:
-				for _, f := range numberFormats {
-					text, err := Format(v, f.name, f.arg)
-					if err != nil || smallOrYear(text) {
-						continue
-					}
-					add(text, literalRef{b.Name, field, f})
-				}
-				if text, err := formatIn(nil, v, "approx", "", s.Claims.About); err == nil {
-					if text = strings.TrimPrefix(text, "about "); !smallOrYear(text) {
-						add(text, literalRef{b.Name, field, literalFormat{"approx", ""}})
-					}
-				}
-			case Date:
-				for _, f := range dateFormats {
-					text, err := dateLiteral(v, f)
-					if err != nil {
-						continue
-					}
-					add(text, literalRef{b.Name, field, f})
-					if f.name == "approx" {
-						// "by mid-April", approx's words without the
-						// year, as "15 April" is the date without it.
-						if short, ok := strings.CutSuffix(text, " "+v.Date.Format("2006")); ok {
-							add(short, literalRef{b.Name, field, f})
-						}
-					}
+			add(text, literalRef{d.block, d.field, f})
+			if f.name == "approx" {
+				// "by mid-April", approx's words without the year, as
+				// "15 April" is the date without it.
+				if short, ok := strings.CutSuffix(text, " "+d.value.Date.Format("2006")); ok {
+					add(short, literalRef{d.block, d.field, f})
 				}
 			}
 		}
 	}
-	s.index = ix
+	s.dateIndex = ix
 	return ix
 }
 
@@ -155,7 +254,6 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 	if len(s.blocks) == 0 {
 		return
 	}
-	var ix literalIndex
 	marks := marksOf(s.Locale)
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -182,13 +280,10 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 			i = skipWord(text, i)
 			continue
 		}
-		if ix == nil {
-			ix = s.literals()
-		}
-		ref, ok := ix[marks.english(tok)]
+		ref, ok := s.lookup(marks.english(tok))
 		if !ok && tok[0] >= 'A' && tok[0] <= 'Z' {
 			// At the start of a sentence: "Mid-April 2025".
-			ref, ok = ix[strings.ToLower(tok[:1])+tok[1:]]
+			ref, ok = s.dateLiterals()[strings.ToLower(tok[:1])+tok[1:]]
 		}
 		if ok {
 			diags.Warnf(at(i), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", tok, ref.expr(), tok)

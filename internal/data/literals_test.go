@@ -1,6 +1,9 @@
 package data
 
 import (
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -199,6 +202,129 @@ func BenchmarkLiteralIndex(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		NewScope(blocks).literals()
+		s := NewScope(blocks)
+		for _, tok := range []string{"12,000", "92", "3,800", "15 April 2025", "mid-April"} {
+			s.lookup(tok)
+		}
+	}
+}
+
+// everyLiteral is the index the check once made of every value of a
+// scope in every format, the first field and format to write a text
+// taking it; lookup must find what it found.
+func everyLiteral(s *Scope) literalIndex {
+	ix := literalIndex{}
+	add := func(text string, ref literalRef) {
+		if _, ok := ix[text]; !ok && text != "" {
+			ix[text] = ref
+		}
+	}
+	for _, b := range s.Blocks() {
+		for _, field := range indexFields() {
+			v, err := b.Field(field)
+			if err != nil {
+				continue
+			}
+			switch v.Kind {
+			case Number:
+				for _, f := range numberFormats {
+					if text, err := Format(v, f.name, f.arg); err == nil && !smallOrYear(text) {
+						add(text, literalRef{b.Name, field, f})
+					}
+				}
+				if text, err := formatIn(nil, v, "approx", "", s.Claims.About); err == nil {
+					if text = strings.TrimPrefix(text, "about "); !smallOrYear(text) {
+						add(text, literalRef{b.Name, field, literalFormat{"approx", ""}})
+					}
+				}
+			case Date:
+				for _, f := range dateFormats {
+					text, err := dateLiteral(v, f)
+					if err != nil {
+						continue
+					}
+					add(text, literalRef{b.Name, field, f})
+					if short, ok := strings.CutSuffix(text, " "+v.Date.Format("2006")); ok && f.name == "approx" {
+						add(short, literalRef{b.Name, field, f})
+					}
+				}
+			}
+		}
+	}
+	return ix
+}
+
+// TestLookupFindsEveryLiteral checks lookup against the index of every
+// value in every format, on blocks of values drawn at random (sizes from
+// a thousandth to a trillion, negative, percentages, rates that fall):
+// each text of the index is found as the same field and format, and
+// numbers near them, which the index does not hold, are not found.
+func TestLookupFindsEveryLiteral(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	skipped, checked := 0, 0
+	defer func() {
+		if !t.Failed() && (checked < 5000 || skipped > 50) {
+			t.Errorf("%d texts checked, %d documents refused: the documents drawn are not what the test needs", checked, skipped)
+		}
+	}()
+	for round := range 150 {
+		var doc strings.Builder
+		doc.WriteString("data:\n")
+		for b := range 3 {
+			scale := math.Pow(10, float64(rng.IntN(16)-3))
+			fmt.Fprintf(&doc, "  b%d:\n", b)
+			if rng.IntN(3) == 0 {
+				doc.WriteString("    unit: percent\n")
+			}
+			doc.WriteString("    series:\n")
+			day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+			v := scale * (1 + rng.Float64())
+			for range 2 + rng.IntN(4) {
+				day = day.AddDate(0, 0, 1+rng.IntN(60))
+				v += scale * (rng.Float64() - 0.3)
+				fmt.Fprintf(&doc, "      - {date: %s, value: %s}\n", day.Format("2006-01-02"), strconv.FormatFloat(Round(v, rng.IntN(4)), 'f', -1, 64))
+			}
+			if rng.IntN(2) == 0 && v > 0 {
+				// A rate toward the limit: rising to above the last
+				// value, or falling to below it.
+				rate, limit := scale*(0.05+rng.Float64())/10, v*(1.5+rng.Float64())
+				if rng.IntN(2) == 0 {
+					rate, limit = -rate, v*(0.1+0.5*rng.Float64())
+				}
+				fmt.Fprintf(&doc, "    projection: {rate: %s, per: day, limit: %s}\n",
+					strconv.FormatFloat(rate, 'g', 4, 64), strconv.FormatFloat(limit, 'g', 5, 64))
+			}
+		}
+		blocks, msgs := parse(t, doc.String(), nil)
+		if len(msgs) > 0 {
+			skipped++
+			continue // a limit on the wrong side, say: not this test's matter
+		}
+		s := NewScope(blocks)
+		want := everyLiteral(s)
+		checked += len(want)
+		for text, ref := range want {
+			if v, _ := s.Block(ref.block).Field(ref.field); v.Kind == Number {
+				if _, ok := typedNumber(text); !ok {
+					continue // "170 billion": prose holds no such token
+				}
+			}
+			if got, ok := s.lookup(text); !ok || got != ref {
+				t.Fatalf("round %d: lookup(%q) = %v, %v; the index has %v\n%s", round, text, got, ok, ref, doc.String())
+			}
+		}
+		for text := range want {
+			x, ok := typedNumber(text)
+			if !ok {
+				continue
+			}
+			for _, near := range []float64{x + 1, x - 1, x * 1.01, -x} {
+				tok := strconv.FormatFloat(near, 'f', -1, 64)
+				ref, inIndex := want[tok]
+				if got, ok := s.lookup(tok); ok != inIndex || got != ref {
+					t.Fatalf("round %d: lookup(%q) = %v, %v; the index has %v, %v", round, tok, got, ok, ref, inIndex)
+				}
+			}
+		}
 	}
 }

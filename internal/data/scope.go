@@ -29,8 +29,12 @@ type Scope struct {
 	// English. Claims are English phrases in every language.
 	Locale *locale.Locale
 
-	index literalIndex // made by the first CheckLiterals that needs it
-	dates []localDate  // the blocks' dates in the page's language, likewise
+	// values, dateIndex and dates are made by the first CheckLiterals
+	// that needs them: the blocks' numbers and dates, their dates in
+	// every format the check reads, and in the page's language.
+	values    *scopeValues
+	dateIndex literalIndex
+	dates     []localDate
 }
 
 // NewScope returns the scope of a page with the given blocks.
