@@ -57,6 +57,7 @@ const (
 	// short, as a month without a day is written: "ноябрь 2025 г.".
 	monthAlone
 	monthAloneShort
+	monthPadded // the month's number in two digits: 2025-11-04
 )
 
 // part is a piece of a date's pattern: a field, or the text between two.
@@ -65,72 +66,80 @@ type part struct {
 	text string
 }
 
-// probe is the date read to find a language's order: its day, month and
-// year cannot be mistaken for one another. tools/cldrdates writes the same
-// date in full for each locale.
-var probe = time.Date(2033, time.November, 4, 0, 0, 0, 0, time.UTC)
-
-// readLong reads the pattern of s, the probe date as CLDR writes it in
-// full, whose month is wide or short: "4. November 2033" is day, ". ",
-// month, " ", year. It returns nil when s does not hold the three fields.
-func readLong(s, wide, short string) []part {
-	type span struct {
-		at, end int
-		kind    partKind
+// readPattern reads a CLDR date pattern, "d. MMMM y" or "LLLL y 'г'.",
+// into its parts: letters are fields, text in single quotes and every
+// other character is written as it is, and two single quotes are one. It
+// returns nil when the pattern has a field plotline does not write (a
+// weekday, a two-digit year, a narrow month).
+func readPattern(pattern string) []part {
+	var parts []part
+	var lit strings.Builder
+	flush := func() {
+		if lit.Len() > 0 {
+			parts = append(parts, part{kind: text, text: lit.String()})
+			lit.Reset()
+		}
 	}
-	var found []span
-	find := func(kind partKind, subs ...string) bool {
-		for _, sub := range subs {
-			if sub == "" {
+	for i := 0; i < len(pattern); {
+		c := pattern[i]
+		switch {
+		case c == '\'':
+			if strings.HasPrefix(pattern[i:], "''") {
+				lit.WriteByte('\'')
+				i += 2
 				continue
 			}
-			from := 0
-			for from <= len(s) {
-				i := strings.Index(s[from:], sub)
-				if i < 0 {
-					break
-				}
-				i += from
-				taken := false
-				for _, f := range found {
-					if i < f.end && i+len(sub) > f.at {
-						taken = true
-					}
-				}
-				if !taken {
-					found = append(found, span{i, i + len(sub), kind})
-					return true
-				}
-				from = i + 1
+			end := strings.IndexByte(pattern[i+1:], '\'')
+			if end < 0 {
+				return nil
 			}
+			lit.WriteString(pattern[i+1 : i+1+end])
+			i += end + 2
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			n := 1
+			for i+n < len(pattern) && pattern[i+n] == c {
+				n++
+			}
+			kind, ok := patternField(c, n)
+			if !ok {
+				return nil
+			}
+			flush()
+			parts = append(parts, part{kind: kind})
+			i += n
+		default:
+			lit.WriteByte(c)
+			i++
 		}
-		return false
 	}
-	if !find(year, "2033") || !find(month, wide) && !find(monthShort, short) && !find(monthNumber, "11") {
-		return nil
-	}
-	if !find(dayPadded, "04") && !find(day, "4") {
-		return nil
-	}
-	// In the order of s.
-	for i := 1; i < len(found); i++ {
-		for j := i; j > 0 && found[j].at < found[j-1].at; j-- {
-			found[j], found[j-1] = found[j-1], found[j]
-		}
-	}
-	var parts []part
-	at := 0
-	for _, f := range found {
-		if f.at > at {
-			parts = append(parts, part{kind: text, text: s[at:f.at]})
-		}
-		parts = append(parts, part{kind: f.kind})
-		at = f.end
-	}
-	if at < len(s) {
-		parts = append(parts, part{kind: text, text: s[at:]})
-	}
+	flush()
 	return parts
+}
+
+// patternField returns the kind of part that n letters c of a CLDR
+// pattern write, and false for a field plotline does not write.
+func patternField(c byte, n int) (partKind, bool) {
+	switch {
+	case c == 'd' && n == 1:
+		return day, true
+	case c == 'd' && n == 2:
+		return dayPadded, true
+	case c == 'y' && n != 2:
+		return year, true
+	case (c == 'M' || c == 'L') && n == 1:
+		return monthNumber, true
+	case (c == 'M' || c == 'L') && n == 2:
+		return monthPadded, true
+	case c == 'M' && n == 3:
+		return monthShort, true
+	case c == 'M' && n == 4:
+		return month, true
+	case c == 'L' && n == 3:
+		return monthAloneShort, true
+	case c == 'L' && n == 4:
+		return monthAlone, true
+	}
+	return text, false
 }
 
 // without returns parts without the field of kind k and the text that
@@ -190,6 +199,8 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 			b = append(b, l.monthsAlone[t.Month()-1]...)
 		case monthNumber:
 			b = append(b, l.Digits(strconv.Itoa(int(t.Month())))...)
+		case monthPadded:
+			b = append(b, l.Digits(t.Format("01"))...)
 		case year:
 			b = append(b, l.Digits(strconv.Itoa(t.Year()))...)
 		}
@@ -200,30 +211,30 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	return append(b[:start], trimmed...)
 }
 
-// formParts returns the fields of form f in l's pattern, and whether its
-// month is the short name.
+// formParts returns the fields of form f in l's pattern, and whether a
+// month of its parts is written with the short name: a form CLDR gives no
+// pattern plotline reads is the long date with parts left out.
 func (l *Locale) formParts(f DateForm) ([]part, bool) {
 	switch f {
 	case Long:
 		return l.long, false
-	case MonthYear:
-		if l.monthYearShort != nil {
-			return l.monthYearShort, false
-		}
-		return without(l.long, day, dayPadded), true
 	case Month:
 		return []part{{kind: month}}, true
+	case Year:
+		return []part{{kind: year}}, true
+	}
+	if parts := l.forms[f]; parts != nil {
+		return parts, false
+	}
+	switch f {
+	case MonthYear:
+		return without(l.long, day, dayPadded), true
 	case DayMonth:
 		return without(l.long, year), true
 	case LongDayMonth:
 		return without(l.long, year), false
 	case LongMonthYear:
-		if l.monthYear != nil {
-			return l.monthYear, false
-		}
 		return without(l.long, day, dayPadded), false
-	case Year:
-		return []part{{kind: year}}, true
 	}
 	return l.long, true
 }
@@ -277,8 +288,8 @@ func (l *Locale) FormatLayout(t time.Time, layout string) string {
 // does: the fields as "{d}", "{dd}" (two digits), "{MMM}" and "{MMMM}"
 // (the month's name, short and in full, as a date writes it), "{LLL}"
 // and "{LLLL}" (the same, as a month without its day is written), "{M}"
-// (the month's number) and "{y}", and the texts between them.
-// MonthNames gives the names of each month field.
+// and "{MM}" (the month's number, in two digits) and "{y}", and the texts
+// between them. MonthNames gives the names of each month field.
 func (l *Locale) Pattern(f DateForm) []string {
 	if l == nil || l.long == nil {
 		if f == MonthYear {
@@ -313,6 +324,8 @@ func (l *Locale) Pattern(f DateForm) []string {
 			out = append(out, "{LLL}")
 		case monthNumber:
 			out = append(out, "{M}")
+		case monthPadded:
+			out = append(out, "{MM}")
 		case year:
 			out = append(out, "{y}")
 		}
@@ -377,11 +390,16 @@ func (l *Locale) Layout(f DateForm) (string, bool) {
 			b.WriteString("January")
 		case monthNumber:
 			b.WriteString("1")
+		case monthPadded:
+			b.WriteString("01")
 		case year:
 			b.WriteString("2006")
 		}
 	}
 	layout := strings.TrimSpace(b.String())
+	// A date whose day, month and year cannot be mistaken for one
+	// another.
+	probe := time.Date(2033, time.November, 4, 0, 0, 0, 0, time.UTC)
 	return layout, l.FormatLayout(probe, layout) == l.Date(probe, f)
 }
 

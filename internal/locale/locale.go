@@ -1,9 +1,8 @@
 // Package locale writes numbers and dates for readers in a site's
 // language: the decimal mark, the grouping of thousands, the digits and
-// the percent sign from CLDR through golang.org/x/text, the month names
-// and the order of day, month and year from CLDR as
-// github.com/go-playground/locales holds it, taken into cldr.go by
-// tools/cldrdates.
+// the percent sign from CLDR through golang.org/x/text, the month and
+// weekday names and the order of day, month and year from CLDR's JSON
+// release, taken into cldr.go by tools/cldrdates.
 //
 // It formats digits others have rounded: callers decide how many
 // decimals a number has and pass it written by strconv ("-12000.5"). A
@@ -11,9 +10,8 @@
 // always written: "12,000.5", "12.5%", "4 November 2025", "4 Nov 2025".
 package locale
 
-//go:generate go run ../../tools/cldrdates -o cldr.go
-
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -41,11 +39,10 @@ type Locale struct {
 	// long is the order of a long date, "4. November 2025": its parts,
 	// day, month and year, with the text between them.
 	long []part
-	// monthYear and monthYearShort are the orders of a month of a year,
-	// in full and shortened, from CLDR's patterns; nil where a pattern
-	// has a field plotline does not write, and a month of a year is then
-	// the long date without its day.
-	monthYear, monthYearShort []part
+	// forms are the orders of the other forms, by DateForm, from CLDR's
+	// patterns; nil where a pattern has a field plotline does not write,
+	// and the form is then the long date with parts left out.
+	forms [LongMonthYear + 1][]part
 	// base is the base language, "de" for "de-CH".
 	base string
 	// quotes are the language's quotation marks; zero for English's.
@@ -95,41 +92,23 @@ func New(tag string) *Locale {
 		}
 		return l
 	}
-	if cal, ok := calendarFor(t); ok {
+	if cal, ok := calendarOf(t); ok {
 		l.months, l.monthsShort = cal.months, cal.monthsShort
-		l.monthsAloneWide, l.monthsAlone = cal.months, standAlone(l.base, cal.monthsShort)
+		l.monthsAloneWide, l.monthsAlone = cmp.Or(cal.monthsAlone, cal.months), cal.monthsShort
 		l.weekdays, l.weekdaysShort = cal.weekdays, cal.weekdaysShort
-		l.long = readLong(cal.long, cal.months[probe.Month()-1], cal.monthsShort[probe.Month()-1])
-		forms := monthYearOf(t)
-		l.monthYear, l.monthYearShort = readPattern(forms.long), readPattern(forms.short)
-		if forms.alone != ([12]string{}) {
-			l.monthsAloneWide = forms.alone
-		}
+		l.long = readPattern(cal.long)
+		l.forms[Medium], l.forms[DayMonth] = readPattern(cal.medium), readPattern(cal.dayMonth)
+		l.forms[LongDayMonth] = readPattern(cal.longDayMonth)
+		l.forms[MonthYear], l.forms[LongMonthYear] = readPattern(cal.monthYearShort), readPattern(cal.monthYear)
 		// A month alone, as a chart's ticks write it between the months
 		// written with their years, takes the names the shortened month
 		// of a year takes, so that the ticks of one axis agree: German's
 		// "Jan. 2025", "Feb.", Russian's "янв. 2025 г.", "февр.", "май".
-		if forms.aloneShort != ([12]string{}) && slices.ContainsFunc(l.monthYearShort, func(p part) bool { return p.kind == monthAloneShort }) {
-			l.monthsAlone = forms.aloneShort
+		if cal.monthsAloneShort != ([12]string{}) && slices.ContainsFunc(l.forms[MonthYear], func(p part) bool { return p.kind == monthAloneShort }) {
+			l.monthsAlone = cal.monthsAloneShort
 		}
 	}
 	return l
-}
-
-// standAlone returns the short month names of the language base as a
-// month alone is written, from their format forms, which are those of a
-// date: Persian's end with the ezafe that joins a month to its year
-// ("ژوئیهٔ ۲۰۲۵"), which CLDR's stand-alone forms drop ("ژوئیه"). The
-// languages whose stand-alone names are not their format forms (Russian's
-// "нояб." for a date's "нояб.", "май" for "мая") take them from
-// months_cldr.go instead.
-func standAlone(base string, short [12]string) [12]string {
-	if base == "fa" {
-		for i, m := range short {
-			short[i] = strings.TrimSuffix(m, "\u0654")
-		}
-	}
-	return short
 }
 
 // Numbers returns the symbols l writes numbers with.
@@ -282,38 +261,35 @@ func around(s string) (prefix, suffix string) {
 	return s[:i], s[j+size:]
 }
 
-// calendar is what CLDR says of dates in one locale (cldr.go, made by
-// tools/cldrdates from github.com/go-playground/locales).
+// calendar is how CLDR writes dates in one locale (cldr.go, made by
+// tools/cldrdates from CLDR's JSON release): the month and weekday names
+// of a date, the month names of a month without its day where they
+// differ (zero where they do not), and CLDR's patterns of a date in full
+// ("d. MMMM y") and of the shorter forms, by their skeletons: medium
+// yMMMd, dayMonth MMMd, longDayMonth MMMMd, monthYear yMMMM and
+// monthYearShort yMMM.
 type calendar struct {
-	months, monthsShort     [12]string // January first
-	weekdays, weekdaysShort [7]string  // Sunday first
-	long                    string     // probe written in full: "4. November 2033"
+	months, monthsShort, monthsAlone, monthsAloneShort [12]string // January first
+	weekdays, weekdaysShort                            [7]string  // Sunday first
+	long, medium, dayMonth, longDayMonth               string
+	monthYear, monthYearShort                          string
 }
 
-// calendarFor returns CLDR's calendar of t: that of its language, script
-// and region if CLDR has one, else the closest it has ("de" for
-// de-AT-1996), and false when it has none.
-func calendarFor(t language.Tag) (calendar, bool) {
-	base, _ := t.Base()
-	script, sc := t.Script()
-	region, rc := t.Region()
-	var names []string
-	if sc == language.Exact && rc == language.Exact {
-		names = append(names, base.String()+"_"+script.String()+"_"+region.String())
+// calendarOf returns CLDR's calendar of t: that of t or of the closest
+// of its CLDR parents that has its own ("de" for de-AT-1996, "es" for
+// es-MX), else that of its language (Arabic's for ar-Latn, a script CLDR
+// has no dates in), and false when it has none.
+func calendarOf(t language.Tag) (calendar, bool) {
+	base, script, region := t.Raw()
+	if t2, err := language.Compose(base, script, region); err == nil {
+		t = t2 // without extensions such as -u-nu-latn
 	}
-	if rc == language.Exact {
-		names = append(names, base.String()+"_"+region.String())
-	}
-	if sc == language.Exact {
-		names = append(names, base.String()+"_"+script.String())
-	}
-	names = append(names, base.String())
-	for _, name := range names {
-		if cal, ok := cldrCalendar(name); ok {
+	for ; !t.IsRoot(); t = t.Parent() {
+		if cal, ok := cldrCalendar(t.String()); ok {
 			return cal, true
 		}
 	}
-	return calendar{}, false
+	return cldrCalendar(base.String())
 }
 
 // AppendNumber appends s, a number as strconv writes it with 'f' ("12000",

@@ -33,6 +33,7 @@ func TestBrowserTooltipWrittenDates(t *testing.T) {
 		{"the projection's start", "title: Data\nbase_url: https://example.github.io/repo/\n", co2, "articles/co2/", "central", 0, "2024"},
 		{"a month in German", "title: Daten\nlanguage: de\nbase_url: https://example.github.io/repo/\n", ice, "articles/ice/", "observed", 0, "Sept. 1979"},
 		{"a month in Russian", "title: Data\nlanguage: ru\nbase_url: https://example.github.io/repo/\n", iceMay, "articles/ice/", "observed", 0, "май 1979\u202fг."},
+		{"a month in Lithuanian, its number in two digits", "title: Data\nlanguage: lt\nbase_url: https://example.github.io/repo/\n", iceMay, "articles/ice/", "observed", 0, "1979-05"},
 		{"a month in Czech", "title: Data\nlanguage: cs\nbase_url: https://example.github.io/repo/\n", iceMay, "articles/ice/", "observed", 0, "květen 1979"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -61,11 +61,11 @@ func TestBrowserTooltipGrouping(t *testing.T) {
 	useUTC(t, ctx)
 	navigate(t, ctx, serveDir(t, dest)+"articles/stau/")
 	charts := waitChartsDrawn(t, ctx)
-	text := showTooltip(t, ctx, charts[0].Figure, "observed", 0, "1 de feb. de 2025")
+	text := showTooltip(t, ctx, charts[0].Figure, "observed", 0, "1 feb 2025")
 	if !strings.Contains(text, "\n1850 Megaliter") {
 		t.Errorf("tooltip %q does not say %q", text, "1850 Megaliter")
 	}
-	text = showTooltip(t, ctx, charts[0].Figure, "central", 1, "3 de may. de 2032")
+	text = showTooltip(t, ctx, charts[0].Figure, "central", 1, "3 may 2032")
 	for _, want := range []string{"Proyección central: -2878 Megaliter", "Rango: -3814\u2013-70,9 Megaliter"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("tooltip %q does not say %q", text, want)

@@ -152,6 +152,7 @@
         case '{dd}': return localDigits((d < 10 ? '0' : '') + d, loc);
         case '{MMM}': return loc.months[mo - 1];
         case '{M}': return localDigits(String(mo), loc);
+        case '{MM}': return localDigits((mo < 10 ? '0' : '') + mo, loc);
         case '{y}': return localDigits(String(y), loc);
       }
       if (loc.monthNames && loc.monthNames[part]) {

@@ -62,28 +62,12 @@ func vendored() []source {
 	return []source{
 		{name: "Apache ECharts, with code of d3 and zrender (theme/vendor/echarts)", dir: "theme/vendor/echarts",
 			files: []string{"LICENSE", "NOTICE", "licenses/LICENSE-d3", "licenses/LICENSE-zrender"}},
-		{name: "Unicode CLDR's quotation marks, taken by tools/cldrquotes from cldr-misc-full (internal/locale/quotes_cldr.go)", dir: "internal/locale/licenses",
+		{name: "Unicode CLDR's dates and quotation marks, taken by tools/cldrdates and tools/cldrquotes from cldr-dates-full and cldr-misc-full (internal/locale/cldr.go, quotes_cldr.go)", dir: "internal/locale/licenses",
 			files: []string{"LICENSE-CLDR"}},
 		{name: "Charis SIL, the preview images' serif font (internal/ogimage/fonts)", dir: "internal/ogimage/fonts",
 			files: []string{"OFL.txt"}},
 		{name: "Go Regular and Go Bold, the preview images' sans-serif font (internal/ogimage/fonts)", dir: "internal/ogimage/fonts",
 			files: []string{"GO-LICENSE"}},
-	}
-}
-
-// generated is a module not compiled into plotline whose data a tool
-// writes into plotline's source.
-type generated struct {
-	module string // its path
-	what   string // what of it plotline holds, and where
-}
-
-// generatedFrom lists the modules whose data plotline's source holds:
-// CLDR's month and weekday names, which tools/cldrdates takes from
-// github.com/go-playground/locales into internal/locale/cldr.go.
-func generatedFrom() []generated {
-	return []generated{
-		{module: "github.com/go-playground/locales", what: "CLDR's month and weekday names taken from it (internal/locale/cldr.go)"},
 	}
 }
 
@@ -108,14 +92,6 @@ func Generate(ctx context.Context, opts Options) ([]byte, error) {
 	for _, v := range vendored() {
 		v.dir = filepath.Join(opts.Root, filepath.FromSlash(v.dir))
 		sources = append(sources, v)
-	}
-	for _, g := range generatedFrom() {
-		dir, err := goCommand(ctx, opts, "", "list", "-m", "-f", "{{.Path}}@{{.Version}}\t{{.Dir}}", g.module)
-		if err != nil {
-			return nil, err
-		}
-		name, d, _ := strings.Cut(strings.TrimSpace(string(dir)), "\t")
-		sources = append(sources, source{name: name + ", " + g.what, dir: d})
 	}
 	var lists [][]pkg
 	for _, p := range platforms {
