@@ -371,11 +371,15 @@ func ReadableURL(u string) string {
 // ParseLayouts parses templates/base.html, templates/partials/*.html
 // (leaving out the names sitefs.LeftOut does, such as an editor's lock
 // .#footer.html), one template per kind and templates/embed.html from fsys. Errors carry the
-// template's file name and line.
+// template's file name and line. The functions that make texts, Go's
+// printf among them, refuse one longer than a page may be (see
+// textFuncs).
 func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	var diags diag.List
 	src := map[string]string{}
-	common := template.New("").Funcs(funcs)
+	l := &Layouts{byKind: map[string]*template.Template{}, src: src, maxOutput: MaxOutputBytes}
+	l.funcs = l.textFuncs(funcs)
+	common := template.New("").Funcs(l.funcs)
 	shared := []string{"templates/base.html"}
 	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
 	for _, p := range partials {
@@ -408,7 +412,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	l := &Layouts{byKind: map[string]*template.Template{}, src: src, shared: shared, funcs: funcs, maxOutput: MaxOutputBytes}
+	l.shared = shared
 	for kind, file := range Kinds {
 		t, err := common.Clone()
 		if err != nil {

@@ -720,3 +720,127 @@ func TestEndContext(t *testing.T) {
 		})
 	}
 }
+
+// TestTextTooLong checks that a template that makes a text longer each
+// time round a loop, without writing it, is an error at the call that
+// would pass the bound, and not a build that asks for terabytes of memory
+// and dies of it.
+func TestTextTooLong(t *testing.T) {
+	for _, tc := range []struct {
+		name, main string
+		want       string
+	}{
+		{
+			// {{ define "main" }}{{ $s := "ab" }}{{ range 60 }} is 49
+			// characters: {{ $s = printf … }} starts at the 50th, and
+			// printf, the call placed, at the 58th.
+			name: "printf doubling a text",
+			main: `{{ define "main" }}{{ $s := "ab" }}{{ range 60 }}{{ $s = printf "%s%s" $s $s }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:58: executing "main" at <printf "%s%s" $s $s>: error calling printf: this would make a text of up to 2 MB, more than the 1 MB plotline writes of one page`,
+		},
+		{
+			name: "printf naming one argument twice",
+			main: "{{ define \"main\" }}\n{{ $s := \"ab\" }}{{ range 60 }}{{ $s = printf \"%[1]s%[1]s\" $s }}{{ end }}{{ end }}",
+			want: `templates/article.html:2:39: executing "main" at <printf "%[1]s%[1]s" $s>: error calling printf: this would make a text of up to 2 MB`,
+		},
+		{
+			name: "printf of wide numbers",
+			main: `{{ define "main" }}{{ printf "%999999d%999999d" 1 2 }}{{ end }}`,
+			want: `templates/article.html:1:23: executing "main" at <printf "%999999d%999999d" 1 2>: error calling printf: this would make a text of up to 2 MB`,
+		},
+		{
+			name: "print",
+			main: `{{ define "main" }}{{ $s := "ab" }}{{ range 60 }}{{ $s = print $s $s }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:58: executing "main" at <print $s $s>: error calling print: this would make a text of up to 2 MB`,
+		},
+		{
+			name: "js escaping a backslash",
+			main: `{{ define "main" }}{{ $s := "\\" }}{{ range 60 }}{{ $s = js $s }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:58: executing "main" at <js $s>: error calling js: this would make a text of up to`,
+		},
+		{
+			name: "T with a text in both placeholders",
+			main: `{{ define "main" }}{{ $s := "ab" }}{{ range 60 }}{{ $s = T "page_of" $s $s }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:58: executing "main" at <T "page_of" $s $s>: error calling T: this would make a text of up to 2 MB`,
+		},
+		{
+			// "1" writes the month, 12, and "2" the day, 22.
+			name: "date of a layout that doubles",
+			main: `{{ define "main" }}{{ $s := "1" }}{{ range 60 }}{{ $s = date $s $.Article.Date }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:57: executing "main" at <date $s $.Article.Date>: error calling date: this would make a text of up to`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := layoutFS()
+			fsys["templates/article.html"] = &fstest.MapFile{Data: []byte(tc.main)}
+			site := testSite("", "/")
+			l, err := ParseLayouts(fsys, testFuncs(site))
+			if err != nil {
+				t.Fatal(err)
+			}
+			l.maxOutput = 1 << 20
+			var out bytes.Buffer
+			err = l.Execute(&out, &Page{Site: site, Kind: "article", Title: "T", Article: &Article{Summary: Summary{Date: time.Date(2025, 12, 22, 0, 0, 0, 0, time.UTC)}}})
+			if err == nil {
+				t.Fatal("Execute() = nil; want an error")
+			}
+			d, ok := ExecDiag(fmt.Errorf("rendering /x/: %w", err))
+			if !ok {
+				t.Fatalf("ExecDiag(%v) reports false", err)
+			}
+			if got := d.String(); !strings.HasPrefix(got, tc.want) {
+				t.Errorf("ExecDiag(%v) =\n%s\nwant it to start\n%s", err, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPrintfSize checks that printfSize is never less than the length of
+// the text fmt.Sprintf makes, for every kind of verb, flag, width,
+// argument index and mistake.
+func TestPrintfSize(t *testing.T) {
+	type pair struct{ A, B string }
+	for _, tc := range []struct {
+		format string
+		args   []any
+	}{
+		{"%s", []any{"abc"}},
+		{"%x", []any{"abc"}},
+		{"% #X", []any{"abc"}},
+		{"%q", []any{"\x01\x02\u2028\U0001F600"}},
+		{"%+q", []any{"\u00e9\U0001F600"}},
+		{"%#v", []any{"\x00\x00"}},
+		{"%U", []any{0x1F600}},
+		{"%#U", []any{0x1F600}},
+		{"%5.3f", []any{3.14159}},
+		{"%f", []any{1e308}},
+		{"%.1000f", []any{1e-300}},
+		{"%b", []any{-1 << 63}},
+		{"%[2]*[1]d", []any{7, 12}},
+		{"%-*.*s|", []any{10, 2, "abcdef"}},
+		{"%.*s", []any{-5, "abc"}},
+		{"%*d", []any{2000000, 1}},
+		{"%d", []any{"text"}},
+		{"%s %s %s", []any{"one"}},
+		{"%s", []any{"one", "two", 3}},
+		{"%[3]s", []any{"a"}},
+		{"%[x]s", []any{"a"}},
+		{"%[1", []any{"a"}},
+		{"%", nil},
+		{"%!", nil},
+		{"100%%", nil},
+		{"%5%", nil},
+		{"%é", []any{"a"}},
+		{"%v %+v %#v", []any{pair{"a", "b"}, pair{"c", "d"}, pair{"e", "f"}}},
+		{"%x", []any{pair{"\x01", "\x02"}}},
+		{"%v", []any{[]string{"a", "b"}}},
+		{"%v", []any{nil}},
+		{"%s", []any{time.Date(2025, 1, 2, 3, 4, 5, 6, time.UTC)}},
+		{"%010.3s", []any{"abcdef"}},
+	} {
+		got, want := printfSize(tc.format, tc.args), len(fmt.Sprintf(tc.format, tc.args...))
+		if got < want {
+			t.Errorf("printfSize(%q, %v) = %d; want at least %d, the length of %q", tc.format, tc.args, got, want, fmt.Sprintf(tc.format, tc.args...))
+		}
+	}
+}
