@@ -239,9 +239,12 @@ func shareHint(k, s string) string {
 
 // maxTitleRunes and maxDescriptionRunes bound the site's title (and
 // author) and description, in characters, as content bounds a page's.
+// maxBaseURLRunes bounds the base URL, which leaves a page's address
+// room under the 2,048 characters a sitemap's may have.
 const (
 	maxTitleRunes       = 1000
 	maxDescriptionRunes = 5000
+	maxBaseURLRunes     = 1000
 )
 
 // decodeTOML reads the TOML file name, src, into cfg, as decodeYAML does
@@ -390,7 +393,11 @@ func (c *Config) SetBaseURL(u, from string) {
 // check returns the mistakes Check reports.
 func (c *Config) check() diag.List {
 	var diags diag.List
-	if c.BaseURL != "" {
+	if n := utf8.RuneCountInString(c.BaseURL); n > maxBaseURLRunes {
+		// Not quoted: the message would be as long. Every link of every
+		// page starts with it: one of 800 KB made 13 MB of each page.
+		diags.Errorf(c.place("base_url"), "base URL: %d characters, more than the %d a base URL may have: every address of every page starts with it", n, maxBaseURLRunes)
+	} else if c.BaseURL != "" {
 		if msg := baseURLMistake(c.BaseURL); msg != "" {
 			diags.Errorf(c.place("base_url"), "base URL %q: %s", c.BaseURL, msg)
 		}

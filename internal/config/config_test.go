@@ -140,6 +140,14 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:1:8: title: 1001 characters, more than the 1000 the site's title may have: it is written on every page`,
 		},
 		{
+			// The start of every link of every page: 800 KB of it made
+			// 13 MB of each page. Not quoted in the message.
+			name: "yaml base URL of a whole text",
+			file: "plotline.yaml",
+			src:  "title: T\nbase_url: https://x.org/" + strings.Repeat("a/", 493) + "a\n",
+			want: `plotline.yaml:2:11: base URL: 1001 characters, more than the 1000 a base URL may have: every address of every page starts with it`,
+		},
+		{
 			// Arrays 400,000 deep in the 1 MB a config may have took the
 			// TOML decoder 15 s and 300 MB; a few hundred thousand more
 			// ended the process with a stack overflow.
@@ -503,6 +511,15 @@ func TestSetBaseURL(t *testing.T) {
 	want := `--base-url: base URL "ftp://y": want an absolute http(s) URL such as https://user.github.io/repo/`
 	if err := cfg.Check(); err == nil || err.Error() != want {
 		t.Errorf("Check() = %v; want %s", err, want)
+	}
+	cfg.SetBaseURL("https://x.org/"+strings.Repeat("b", 2000), "--base-url")
+	want = `--base-url: base URL: 2014 characters, more than the 1000 a base URL may have: every address of every page starts with it`
+	if err := cfg.Check(); err == nil || err.Error() != want {
+		t.Errorf("Check() = %v; want %s", err, want)
+	}
+	cfg.SetBaseURL("https://x.org/"+strings.Repeat("é", 986), "--base-url")
+	if err := cfg.Check(); err != nil {
+		t.Errorf("Check() with a base URL of 1000 characters = %v; want nil", err)
 	}
 	cfg.SetBaseURL("https://user.github.io/repo/", "--base-url")
 	if err := cfg.Check(); err != nil {
