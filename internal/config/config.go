@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"math/big"
 	"net/url"
 	"slices"
@@ -219,6 +220,12 @@ func decodeKey(k, v *yaml.Node, out any, prefix string, at func(*yaml.Node) diag
 	one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 	if err := one.Decode(out); err != nil {
 		diags.Errorf(at(v), "%s%s: want %s, got %s%s", prefix, k.Value, wants[k.Value], yamlpos.Describe(v), shareHint(k.Value, v.Value))
+		return
+	}
+	// The decoder cuts a number with a fraction to the whole number
+	// below it, so that page_size: 2.5 made pages of 2 without a word.
+	if f, err := strconv.ParseFloat(v.Value, 64); wants[k.Value] == "a whole number" && v.ShortTag() == "!!float" && err == nil && f != math.Trunc(f) {
+		diags.Errorf(at(v), "%s%s: want %s, got %s", prefix, k.Value, wants[k.Value], v.Value)
 	}
 }
 
@@ -433,6 +440,10 @@ func (c *Config) check() diag.List {
 	}
 	if c.FeedItems < 0 {
 		diags.Errorf(c.place("feed_items"), "feed_items: want a positive number, got %d", c.FeedItems)
+	} else if _, set := c.places["feed_items"]; set && c.FeedItems == 0 {
+		// Unlike page_size: 0, which puts every article on one page,
+		// this published a feed of no article without a word.
+		diags.Errorf(c.place("feed_items"), "feed_items: want a positive number, got 0, which would publish a feed of no articles (to have every article in it, give their number)")
 	}
 	if a := c.Claims.About; a < 0 || a >= 1 {
 		hint := ""

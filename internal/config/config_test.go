@@ -140,6 +140,20 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:1:8: title: 1001 characters, more than the 1000 the site's title may have: it is written on every page`,
 		},
 		{
+			// Cut to 2 by the decoder, without a word; 1e1 is 10.
+			name: "yaml page size with a fraction",
+			file: "plotline.yaml",
+			src:  "title: T\npage_size: 2.5\nfeed_items: 1e1\n",
+			want: `plotline.yaml:2:12: page_size: want a whole number, got 2.5`,
+		},
+		{
+			// Not every article, as page_size: 0 is: a feed of none.
+			name: "yaml feed of no articles",
+			file: "plotline.yaml",
+			src:  "title: T\nfeed_items: 0\n",
+			want: `plotline.yaml:2:13: feed_items: want a positive number, got 0, which would publish a feed of no articles (to have every article in it, give their number)`,
+		},
+		{
 			// The start of every link of every page: 800 KB of it made
 			// 13 MB of each page. Not quoted in the message.
 			name: "yaml base URL of a whole text",
