@@ -164,3 +164,65 @@ func TestClientsThatDisconnect(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// discardWriter is a ResponseWriter that keeps only the status, the
+// number of bytes of the body and those of it from the offset from on,
+// up to 300.
+type discardWriter struct {
+	header http.Header
+	status int
+	n      int
+	from   int
+	window []byte
+}
+
+func (d *discardWriter) Header() http.Header { return d.header }
+
+func (d *discardWriter) WriteHeader(status int) { d.status = status }
+
+func (d *discardWriter) Write(b []byte) (int, error) {
+	for i, c := range b {
+		if at := d.n + i; at >= d.from && len(d.window) < 300 {
+			d.window = append(d.window, c)
+		}
+	}
+	d.n += len(b)
+	return len(b), nil
+}
+
+// TestLargePageReadAsSent serves an HTML page of 32 MB: it is read as it
+// is sent, with the reload script before its last </body>, and not read
+// whole into memory for each request, which made a few readers of a page
+// of many charts take gigabytes.
+func TestLargePageReadAsSent(t *testing.T) {
+	dir := writeSite(t)
+	// The last </body> begins 64 KB and 4 bytes before the end: it lies
+	// across two of the pieces lastBodyTag reads, 64 KB each from the
+	// end. A </BODY> before it is not the last.
+	head := "<html><body><p>x</p></BODY>"
+	trailer := "<!--" + strings.Repeat("-", 64<<10-3-len("<!---->")) + "-->"
+	filler := strings.Repeat("<p>x</p>", (32<<20)/8)
+	page := head + filler + "</body>" + trailer
+	at := len(head) + len(filler)
+	writeFile(t, filepath.Join(dir, "big.html"), page)
+	h := New(dir, "/", Options{}).Handler()
+	req := httptest.NewRequest("GET", "/big.html", nil)
+	req.Host = "localhost"
+	w := &discardWriter{header: http.Header{}, from: at - 8}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	h.ServeHTTP(w, req)
+	runtime.ReadMemStats(&after)
+	if w.status != http.StatusOK && w.status != 0 {
+		t.Fatalf("GET /big.html: status %d; want 200", w.status)
+	}
+	if got := string(w.window); !strings.HasPrefix(got, `<p>x</p><script src="/_plotline/reload.js"`) || !strings.Contains(got, `"></script></body><!--`) {
+		t.Errorf("GET /big.html at the last </body>: %q; want the script before it", got)
+	}
+	if got := w.header.Get("Content-Length"); got != fmt.Sprint(w.n) || w.n <= len(page) {
+		t.Errorf("GET /big.html: Content-Length %s, %d bytes sent; want the page's %d and the script's", got, w.n, len(page))
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+		t.Errorf("GET /big.html allocated %d MB; want less than 4 MB for a page of 32 MB", alloc>>20)
+	}
+}
