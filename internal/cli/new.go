@@ -17,6 +17,7 @@ import (
 	"github.com/plotline/plotline/internal/scaffold"
 	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/version"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 const newUsage = `usage: plotline new site DIR
@@ -157,6 +158,17 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 	slug := content.Slugify(title)
 	if slug == "" {
 		fmt.Fprintf(e.stderr, "plotline new article: the title %q has no letters or digits to make a file name of\n", pos[0])
+		return ExitUsage
+	}
+	// A title the build refuses made an article that failed every build
+	// with --drafts, as plotline serve --drafts, which the message below
+	// suggests, runs it.
+	if n := utf8.RuneCountInString(title); n > content.MaxTitleRunes {
+		fmt.Fprintf(e.stderr, "plotline new article: the title has %d characters, more than the %d a title may have: give a shorter one\n", n, content.MaxTitleRunes)
+		return ExitUsage
+	}
+	if _, r, ok := yamlpos.Unprintable(title); ok {
+		fmt.Fprintf(e.stderr, "plotline new article: title: %s\n", yamlpos.UnprintableMessage(r))
 		return ExitUsage
 	}
 	if _, err := time.Parse(time.DateOnly, *date); err != nil {

@@ -200,6 +200,44 @@ func TestNewArticleUnseenFolder(t *testing.T) {
 	}
 }
 
+// TestNewArticleTitleRefused checks that a title the build refuses is
+// refused before anything is written, where the article was written and
+// then failed every build with --drafts, as plotline serve --drafts runs.
+func TestNewArticleTitleRefused(t *testing.T) {
+	for _, tc := range []struct {
+		title, want string
+	}{
+		{"Bell \a here", "plotline new article: title: the character U+0007 cannot be shown in a web page: remove it\n"},
+		{"Up \u202e12", "plotline new article: title: the character U+202E, a bidi override, shows what follows it in reverse order, so that a reader takes 12 for 21 (to set a phrase right to left, put it between U+2067 and U+2069): remove it\n"},
+		{strings.Repeat("word ", 200) + "end", "plotline new article: the title has 1003 characters, more than the 1000 a title may have: give a shorter one\n"},
+	} {
+		dir := t.TempDir()
+		writeSite(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nX.\n"})
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr}
+		now := time.Date(2025, 7, 9, 12, 0, 0, 0, time.UTC)
+		if code := runNewArticle(e, []string{tc.title, "-s", dir}, now); code != ExitUsage {
+			t.Errorf("new article %.20q: exit %d; want %d", tc.title, code, ExitUsage)
+		}
+		if got := stderr.String(); got != tc.want {
+			t.Errorf("new article %.20q: stderr = %q; want %q", tc.title, got, tc.want)
+		}
+		if entries, _ := os.ReadDir(filepath.Join(dir, "content", "articles")); len(entries) != 1 {
+			t.Errorf("new article %.20q: content/articles holds %d files; want only x.md", tc.title, len(entries))
+		}
+	}
+	// 1,000 characters, and a line break and a tab, which a page may
+	// hold, are a title like any.
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nX.\n"})
+	for _, title := range []string{strings.Repeat("word ", 199) + "words", "Two\nlines\tand a tab"} {
+		var stdout, stderr bytes.Buffer
+		if code := runNewArticle(&env{stdout: &stdout, stderr: &stderr}, []string{title, "-s", dir}, time.Date(2025, 7, 9, 12, 0, 0, 0, time.UTC)); code != ExitOK {
+			t.Errorf("new article %.20q: exit %d, stderr %q; want %d", title, code, stderr.String(), ExitOK)
+		}
+	}
+}
+
 func TestNewUsage(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
