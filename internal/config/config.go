@@ -247,11 +247,14 @@ func shareHint(k, s string) string {
 // maxTitleRunes and maxDescriptionRunes bound the site's title (and
 // author) and description, in characters, as content bounds a page's.
 // maxBaseURLRunes bounds the base URL, which leaves a page's address
-// room under the 2,048 characters a sitemap's may have.
+// room under the 2,048 characters a sitemap's may have; maxLanguageRunes
+// the language tag, some three times the longest a site has any use for
+// (en-US-u-ca-gregory-nu-latn-x-house is 34).
 const (
 	maxTitleRunes       = 1000
 	maxDescriptionRunes = 5000
 	maxBaseURLRunes     = 1000
+	maxLanguageRunes    = 100
 )
 
 // decodeTOML reads the TOML file name, src, into cfg, as decodeYAML does
@@ -456,7 +459,11 @@ func (c *Config) check() diag.List {
 	if s := c.Claims.Seasons; s != "" && s != "northern" && s != "southern" {
 		diags.Errorf(c.place("claims.seasons"), "claims: seasons: want northern or southern, got %q", s)
 	}
-	if _, ok := c.languageTag(); c.Language != "" && !ok {
+	if n := utf8.RuneCountInString(c.Language); n > maxLanguageRunes {
+		// Private-use subtags have no bound of their own: en-x-… of
+		// 800 KB was written into every page's lang, a megabyte each.
+		diags.Errorf(c.place("language"), "language: %d characters, more than the %d a language tag may have: it is written on every page", n, maxLanguageRunes)
+	} else if _, ok := c.languageTag(); c.Language != "" && !ok {
 		diags.Errorf(c.place("language"), "language: want a language tag such as en, en-GB, de or ar, got %q", c.Language)
 	} else if _, set := c.places["language"]; set && c.Language == "" {
 		// Pages would say lang="", a language unknown.

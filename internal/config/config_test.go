@@ -154,6 +154,14 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:2:13: feed_items: want a positive number, got 0, which would publish a feed of no articles (to have every article in it, give their number)`,
 		},
 		{
+			// Written into every page's lang: 800 KB made each page
+			// a megabyte. Not quoted in the message.
+			name: "yaml language tag of a whole text",
+			file: "plotline.yaml",
+			src:  "title: T\nlanguage: en-x-" + strings.Repeat("abcdefgh-", 11) + "end\n",
+			want: `plotline.yaml:2:11: language: 107 characters, more than the 100 a language tag may have: it is written on every page`,
+		},
+		{
 			// The start of every link of every page: 800 KB of it made
 			// 13 MB of each page. Not quoted in the message.
 			name: "yaml base URL of a whole text",
