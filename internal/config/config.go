@@ -431,6 +431,10 @@ func (c *Config) check() diag.List {
 		// reader sees, here on every page.
 		if _, r, ok := yamlpos.Unprintable(f.text); ok {
 			diags.Errorf(c.place(f.key), "%s: %s", f.key, yamlpos.UnprintableMessage(r))
+		} else if !utf8.ValidString(f.text) {
+			// YAML's !!binary, decoded into the text as its bytes, which
+			// were written into every page as they are.
+			diags.Errorf(c.place(f.key), "%s: want text, got bytes that are not UTF-8 (a !!binary value?): write the text itself", f.key)
 		}
 	}
 	if _, set := c.places["title"]; set && strings.TrimSpace(c.Title) == "" {

@@ -147,6 +147,14 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:2:12: page_size: want a whole number, got 2.5`,
 		},
 		{
+			// Decoded into the bytes 0x48 0x69 0xff, written into every
+			// page as they were.
+			name: "yaml title of !!binary bytes",
+			file: "plotline.yaml",
+			src:  "title: !!binary SGn/\n",
+			want: `plotline.yaml:1:8: title: want text, got bytes that are not UTF-8 (a !!binary value?): write the text itself`,
+		},
+		{
 			// Not every article, as page_size: 0 is: a feed of none.
 			name: "yaml feed of no articles",
 			file: "plotline.yaml",
