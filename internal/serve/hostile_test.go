@@ -226,3 +226,56 @@ func TestLargePageReadAsSent(t *testing.T) {
 		t.Errorf("GET /big.html allocated %d MB; want less than 4 MB for a page of 32 MB", alloc>>20)
 	}
 }
+
+// TestRangesOfAPage asks for ranges of HTML pages, which are served with
+// the reload script spliced in: each is the same bytes of the page as a
+// whole GET serves, across the script's edges too, and HEAD gives the
+// length of the page as served.
+func TestRangesOfAPage(t *testing.T) {
+	h := New(writeSite(t), "/", Options{}).Handler()
+	get := func(target string, header ...string) (*http.Response, string) {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", target, nil)
+		req.Host = "localhost"
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		h.ServeHTTP(rec, req)
+		resp := rec.Result()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, string(body)
+	}
+	for _, page := range []string{"/articles/a/", "/nobody.html", "/two.html", "/upper.html"} {
+		_, whole := get(page)
+		script := strings.Index(whole, "<script")
+		if script < 0 {
+			t.Fatalf("GET %s = %q; want the reload script in it", page, whole)
+		}
+		end := strings.Index(whole, "</script>") + len("</script>")
+		for _, r := range [][2]int{{0, 0}, {0, 20}, {script - 3, script + 5}, {end - 4, end + 2}, {script, end - 1}, {0, len(whole) - 1}} {
+			r[1] = min(r[1], len(whole)-1)
+			resp, body := get(page, "Range", fmt.Sprintf("bytes=%d-%d", r[0], r[1]))
+			if want := whole[r[0] : r[1]+1]; resp.StatusCode != http.StatusPartialContent || body != want {
+				t.Errorf("GET %s bytes %d-%d: status %d, %q; want 206 and %q", page, r[0], r[1], resp.StatusCode, body, want)
+			}
+		}
+		if resp, body := get(page, "Range", "bytes=-10"); body != whole[len(whole)-10:] {
+			t.Errorf("GET %s the last 10 bytes: status %d, %q; want %q", page, resp.StatusCode, body, whole[len(whole)-10:])
+		}
+		if resp, _ := get(page, "Range", fmt.Sprintf("bytes=%d-", len(whole)+5)); resp.StatusCode != http.StatusRequestedRangeNotSatisfiable {
+			t.Errorf("GET %s a range past its end: status %d; want 416", page, resp.StatusCode)
+		}
+		resp, body := get(page, "Range", fmt.Sprintf("bytes=0-3,%d-%d", script, script+6))
+		if resp.StatusCode != http.StatusPartialContent || !strings.Contains(body, whole[:4]) || !strings.Contains(body, whole[script:script+7]) {
+			t.Errorf("GET %s two ranges: status %d, %q; want 206 with both", page, resp.StatusCode, body)
+		}
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("HEAD", page, nil)
+		req.Host = "localhost"
+		h.ServeHTTP(rec, req)
+		if got := rec.Result().Header.Get("Content-Length"); got != fmt.Sprint(len(whole)) || rec.Body.Len() != 0 {
+			t.Errorf("HEAD %s: Content-Length %s and %d bytes; want %d and none", page, got, rec.Body.Len(), len(whole))
+		}
+	}
+}
