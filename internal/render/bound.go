@@ -4,6 +4,7 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -65,6 +66,9 @@ func (l *Layouts) textFuncs(funcs htmltemplate.FuncMap) htmltemplate.FuncMap {
 	}
 	if tr, ok := funcs["T"].(func(string, ...any) (string, error)); ok {
 		out["T"] = func(name string, args ...any) (string, error) {
+			if !slices.ContainsFunc(args, isText) {
+				return tr(name, args...) // a word and numbers: short
+			}
 			n, err := wordSize(tr, name, args)
 			if err != nil {
 				return "", err
@@ -106,9 +110,9 @@ func wordSize(tr func(string, ...any) (string, error), name string, args []any) 
 	longest := 0
 	for i, a := range args {
 		probe[i] = a
-		if v := reflect.ValueOf(a); v.Kind() == reflect.String {
+		if isText(a) {
 			probe[i] = mark
-			longest = max(longest, v.Len())
+			longest = max(longest, reflect.ValueOf(a).Len())
 		}
 	}
 	text, err := tr(name, probe...)
@@ -117,6 +121,9 @@ func wordSize(tr func(string, ...any) (string, error), name string, args []any) 
 	}
 	return len(text) + strings.Count(text, mark)*longest, nil
 }
+
+// isText reports whether a is a text, of a type whose kind is string.
+func isText(a any) bool { return reflect.ValueOf(a).Kind() == reflect.String }
 
 // argsSize returns at least the length of fmt.Sprint(args...): the length
 // of each, and a space between any two.
