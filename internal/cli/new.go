@@ -99,6 +99,13 @@ func runNewSite(e *env, args []string) int {
 		return ExitUsage
 	}
 	dir := pos[0]
+	if dir == "" {
+		// os.ReadDir("") finds nothing, and the files went into the
+		// current folder, replacing its plotline.yaml and .gitignore
+		// (as a script's "$SITE" that is not set does).
+		fmt.Fprintln(e.stderr, "plotline new site: the folder's name is empty: name the folder to make, as in: plotline new site mysite")
+		return ExitUsage
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		fmt.Fprintf(e.stderr, "plotline new site: %s already exists and is not empty; nothing was written\n", dir)
 		return ExitContent
@@ -114,7 +121,7 @@ func runNewSite(e *env, args []string) int {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return report(e, err)
 		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		if err := writeNew(p, f.Data); err != nil {
 			return report(e, err)
 		}
 	}
@@ -132,6 +139,20 @@ func runNewSite(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "plotline new site: warning: this plotline is a development build, %s, that does not know its release; replace %s in %s with the release to build the site with, such as v1.2.3\n", e.version, scaffold.Placeholder, workflow)
 	}
 	return ExitOK
+}
+
+// writeNew writes data to the file name, which must not exist: a file
+// that was made after the folder was found empty is never replaced.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func runNewArticle(e *env, args []string, now time.Time) int {
