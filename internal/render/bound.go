@@ -19,10 +19,6 @@ import (
 // and refuses, with an error at the call, a text longer than the most one
 // page may have (Layouts.maxOutput).
 
-// maxWidth is the largest width or precision fmt takes in a format; it
-// writes a larger one as an error.
-const maxWidth = 1_000_000
-
 // textFuncs returns funcs with the functions that make texts in bounded
 // forms: Go's print, printf, println, html, js and urlquery, and the
 // site's T and date when funcs has them, as
@@ -157,18 +153,32 @@ func textSize(a any) int {
 
 // printfSize returns at least the length of fmt.Sprintf(format, args...),
 // without making it: the format's own text, and for each of its verbs
-// the width and precision it gives and the argument it writes, five
-// times over for the verbs and flags that may write five bytes for one
-// (% #x writes "0x41 " for "A"); and each argument once more, for those
-// that no verb writes, which fmt lists after the text.
+// the width and precision it gives, for each value it pads, and the
+// argument it writes, five times over for the verbs and flags that may
+// write five bytes for one (% #x writes "0x41 " for "A"); and each
+// argument once more, for those that no verb writes, which fmt lists
+// after the text. It reads the format as fmt does.
 func printfSize(format string, args []any) int {
 	sizes := make([]int, len(args))
+	parts := make([]int, len(args))
 	n := len(format)
 	for i, a := range args {
 		sizes[i] = textSize(a)
+		parts[i] = values(reflect.ValueOf(a), 0)
 		n += sizes[i] + 64 // %!(EXTRA type=value)
 	}
 	argNum := 0
+	// star reads a width or precision of "*", which takes an argument
+	// for it; fmt takes none larger than maxStar.
+	star := func(i int) (int, int, bool) {
+		if i < len(format) && format[i] == '*' {
+			if argNum < len(args) {
+				argNum++
+			}
+			return maxStar, i + 1, true
+		}
+		return 0, i, false
+	}
 	for i := 0; i < len(format); {
 		if format[i] != '%' {
 			i++
@@ -183,69 +193,128 @@ func printfSize(format string, args []any) int {
 			i++
 		}
 		var wid, prec int
-		i, argNum = argIndex(format, i, argNum)
-		wid, i, argNum = widthOf(format, i, argNum)
-		if i < len(format) && format[i] == '.' {
-			i, argNum = argIndex(format, i+1, argNum)
-			prec, i, argNum = widthOf(format, i, argNum)
+		good, after := true, false
+		i, after, good = argIndex(format, i, &argNum, len(args), good)
+		if w, next, ok := star(i); ok {
+			wid, i, after = w, next, false
+		} else if wid, i = digits(format, i); after && wid > 0 {
+			good = false
 		}
-		i, argNum = argIndex(format, i, argNum)
+		if i+1 < len(format) && format[i] == '.' {
+			if after {
+				good = false
+			}
+			i, after, good = argIndex(format, i+1, &argNum, len(args), good)
+			if p, next, ok := star(i); ok {
+				prec, i, after = p, next, false
+			} else {
+				prec, i = digits(format, i)
+			}
+		}
+		if !after {
+			i, _, good = argIndex(format, i, &argNum, len(args), good)
+		}
 		if i >= len(format) {
 			n += 64 // %!(NOVERB)
 			break
 		}
 		verb, size := utf8.DecodeRuneInString(format[i:])
 		i += size
-		// A verb writes its argument padded to its width, or a
-		// message naming a verb that does not suit it, its type and
-		// the argument: %!d(string=…).
-		n += wid + prec + 64
-		if verb == '%' {
+		// A verb writes its argument padded to its width, each value
+		// of a list or a struct padded on its own, or a message naming
+		// a verb that does not suit it, its type and the argument:
+		// %!d(string=…). %% and %!d(BADINDEX) take no argument and no
+		// width.
+		n += 64
+		if verb == '%' || !good {
 			continue
 		}
 		if strings.ContainsRune("xXqU", verb) {
 			grow = 5
 		}
-		if argNum >= 0 && argNum < len(args) {
-			n += grow * sizes[argNum]
+		if argNum < len(args) {
+			n += grow*sizes[argNum] + (wid+prec)*parts[argNum]
 		}
 		argNum++
 	}
 	return n
 }
 
-// argIndex reads an argument index, "[2]", at format[i:], and returns
-// where it ends and the argument it names (counted from 0), or i and
-// argNum when there is none. A broken index names no argument.
-func argIndex(format string, i, argNum int) (int, int) {
+// maxStar is the largest width or precision fmt takes from an argument
+// ("%*d"); written in the format it may have seven digits.
+const maxStar = 1_000_000
+
+// digits reads a width or precision written at format[i:], and returns it
+// and where it ends. As fmt, it reads no more of the format after a
+// number of more than seven digits.
+func digits(format string, i int) (int, int) {
+	n := 0
+	for ; i < len(format) && '0' <= format[i] && format[i] <= '9'; i++ {
+		if n > maxStar {
+			return 0, len(format)
+		}
+		n = n*10 + int(format[i]-'0')
+	}
+	return n, i
+}
+
+// argIndex reads an argument index, "[2]", at format[i:], as fmt does:
+// it returns where it ends, whether there was one, and good, false once
+// an index is broken or names none of the n arguments, when fmt writes the
+// verb as %!d(BADINDEX); *argNum becomes the argument it names.
+func argIndex(format string, i int, argNum *int, n int, good bool) (int, bool, bool) {
 	if i >= len(format) || format[i] != '[' {
-		return i, argNum
+		return i, false, good
 	}
 	end := strings.IndexByte(format[i:], ']')
 	if end < 0 {
-		return len(format), -1
+		return i + 1, false, false
 	}
-	n := 0
-	for _, c := range format[i+1 : i+end] {
-		if c < '0' || c > '9' || n > maxWidth {
-			return i + end + 1, -1
-		}
-		n = n*10 + int(c-'0')
+	index, next := digits(format[:i+end], i+1)
+	if end == 1 || next != i+end {
+		return i + end + 1, false, false
 	}
-	return i + end + 1, n - 1
+	if index < 1 || index > n {
+		return i + end + 1, true, false
+	}
+	*argNum = index - 1
+	return i + end + 1, true, good
 }
 
-// widthOf reads a width or precision at format[i:]: digits, or a "*",
-// which takes an argument for it, and returns the largest it can be, where
-// it ends and the next argument.
-func widthOf(format string, i, argNum int) (int, int, int) {
-	if i < len(format) && format[i] == '*' {
-		return maxWidth, i + 1, argNum + 1
+// values returns at least the number of values fmt pads to a width in
+// writing v at depth (0 for an argument): one for a value that is not a
+// list, a map or a struct, or is a pointer within one (written as an
+// address), and those of each element, key and field of the others.
+func values(v reflect.Value, depth int) int {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if depth == 0 && !v.IsNil() {
+			return values(v.Elem(), 1)
+		}
+	case reflect.Interface:
+		if !v.IsNil() {
+			return values(v.Elem(), depth)
+		}
+	case reflect.Slice, reflect.Array:
+		n := 1
+		for i := range v.Len() {
+			n += values(v.Index(i), depth+1)
+		}
+		return n
+	case reflect.Map:
+		n := 1
+		for it := v.MapRange(); it.Next(); {
+			n += values(it.Key(), depth+1) + values(it.Value(), depth+1)
+		}
+		return n
+	case reflect.Struct:
+		n := 1
+		for i := range v.NumField() {
+			n += values(v.Field(i), depth+1)
+		}
+		return n
+	case reflect.Complex64, reflect.Complex128:
+		return 2 // each part padded
 	}
-	w := 0
-	for i < len(format) && '0' <= format[i] && format[i] <= '9' {
-		w = min(w*10+int(format[i]-'0'), maxWidth+1)
-		i++
-	}
-	return min(w, maxWidth), i, argNum
+	return 1
 }

@@ -838,6 +838,17 @@ func TestPrintfSize(t *testing.T) {
 		{"%v", []any{nil}},
 		{"%s", []any{time.Date(2025, 1, 2, 3, 4, 5, 6, time.UTC)}},
 		{"%010.3s", []any{"abcdef"}},
+		// Each value of a list, a map or a struct, and each part of a
+		// complex number, is padded on its own.
+		{"%999x", []any{[]string{"x\x00", "y"}}},
+		{"%999v", []any{map[string]int{"a": 1, "b": 2}}},
+		{"%99v", []any{&pair{"a", "b"}}},
+		{"%9995q", []any{complex(1e300, -2)}},
+		// fmt takes widths of seven digits, and an index after a
+		// width as a verb.
+		{"%9999999d", []any{1}},
+		{"%[2][3]5U#%999\x01év0", []any{nil, []string{"x\x00", "y"}, map[string]int{"a": 1}}},
+		{"%[1]5d %[0]d %[9]d %[1", []any{1}},
 	} {
 		got, want := printfSize(tc.format, tc.args), len(fmt.Sprintf(tc.format, tc.args...))
 		if got < want {
