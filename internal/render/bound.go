@@ -12,7 +12,7 @@ import (
 
 // A template can make a text without writing it: a variable set to
 // {{ printf "%s%s" $s $s }} in a {{ range }} doubles each time round, and
-// forty times round it asks for a terabyte, which ends the process with
+// forty times round it asks for two terabytes, which ends the process with
 // Go's "out of memory" before anything is written. The functions that
 // make texts, Go's own and the site's, are therefore given in bounded
 // forms: each works out how long its text could be before it makes it,
@@ -21,9 +21,9 @@ import (
 
 // textFuncs returns funcs with the functions that make texts in bounded
 // forms: Go's print, printf, println, html, js and urlquery, and the
-// site's T and date when funcs has them, as
-// Funcs makes them. A function of funcs whose type is not that of Funcs'
-// is left as it is. The bound is read from l at each call.
+// site's T and date when funcs has them as Funcs makes them (a function
+// of another type is left as it is). The bound is read from l at each
+// call.
 func (l *Layouts) textFuncs(funcs htmltemplate.FuncMap) htmltemplate.FuncMap {
 	out := make(htmltemplate.FuncMap, len(funcs)+6)
 	for name, f := range funcs {
