@@ -404,11 +404,11 @@ func lastBodyTag(page io.ReaderAt, size int64) (int64, error) {
 		start := max(0, end-piece)
 		// Each piece takes the start of the next one, for a tag
 		// that the two share.
-		b := buf[:min(size, end+int64(len(sep)-1))-start]
-		if _, err := page.ReadAt(b, start); err != nil && err != io.EOF {
+		n, err := page.ReadAt(buf[:min(size, end+int64(len(sep)-1))-start], start)
+		if err != nil && err != io.EOF {
 			return 0, err
 		}
-		if i := lastIndexFold(b, sep); i >= 0 {
+		if i := lastIndexFold(buf[:n], sep); i >= 0 {
 			return start + int64(i), nil
 		}
 		end = start
