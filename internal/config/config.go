@@ -452,7 +452,9 @@ func (c *Config) check() diag.List {
 		// this published a feed of no article without a word.
 		diags.Errorf(c.place("feed_items"), "feed_items: want a positive number, got 0, which would publish a feed of no articles (to have every article in it, give their number)")
 	}
-	if a := c.Claims.About; a < 0 || a >= 1 {
+	// NaN, which YAML writes .nan and TOML nan, is none of them: it was
+	// an error at every claim of every article, never at this file.
+	if a := c.Claims.About; a < 0 || a >= 1 || math.IsNaN(a) {
 		hint := ""
 		if a >= 1 && a < 100 {
 			// 5 where 5 per cent was meant.

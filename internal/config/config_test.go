@@ -155,6 +155,19 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:1:8: title: want text, got bytes that are not UTF-8 (a !!binary value?): write the text itself`,
 		},
 		{
+			// Reported at every claim of every article, and not here.
+			name: "yaml about of NaN",
+			file: "plotline.yaml",
+			src:  "title: T\nclaims:\n  about: .nan\n",
+			want: `plotline.yaml:3:10: claims: about: want a share such as 0.05 (five per cent), got NaN`,
+		},
+		{
+			name: "toml about of NaN",
+			file: "plotline.toml",
+			src:  "title = \"T\"\n[claims]\nabout = nan\n",
+			want: `plotline.toml:3:9: claims: about: want a share such as 0.05 (five per cent), got NaN`,
+		},
+		{
 			// Not every article, as page_size: 0 is: a feed of none.
 			name: "yaml feed of no articles",
 			file: "plotline.yaml",
