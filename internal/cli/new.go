@@ -141,6 +141,33 @@ func runNewSite(e *env, args []string) int {
 	return ExitOK
 }
 
+// mkdirAll makes the folder dir and those above it that are missing, as
+// os.MkdirAll does, and when it fails removes again those it made: a
+// path the system refuses half-way (too long, say) left a chain of
+// empty folders under content/.
+func mkdirAll(dir string) error {
+	top := "" // the topmost folder of dir that is missing
+	for p := dir; ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil {
+			break
+		}
+		top = p
+		if filepath.Dir(p) == p {
+			break
+		}
+	}
+	err := os.MkdirAll(dir, 0o755)
+	if err != nil && top != "" {
+		for p := dir; ; p = filepath.Dir(p) {
+			os.Remove(p) // only an empty folder goes
+			if p == top || filepath.Dir(p) == p {
+				break
+			}
+		}
+	}
+	return err
+}
+
 // writeNew writes data to the file name, which must not exist: a file
 // that was made after the folder was found empty is never replaced.
 func writeNew(name string, data []byte) error {
@@ -205,6 +232,11 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		fmt.Fprintf(e.stderr, "plotline new article: --dir %q holds U+%04X, %s, which a web address must not hold: name another folder\n", *sub, r, why)
 		return ExitUsage
 	}
+	if sitefs.TooDeep(path.Join("content", folder)) {
+		// Every build, drafts or not, stopped at the folder.
+		fmt.Fprintf(e.stderr, "plotline new article: --dir lies %d folders below content/, deeper than the %d plotline reads, so every build would stop at it: name a folder nearer the top\n", strings.Count(folder, "/")+1, sitefs.MaxDepth)
+		return ExitUsage
+	}
 	if sitefs.LeftOutPath(folder) {
 		fmt.Fprintf(e.stderr, "plotline new article: --dir %q is a folder plotline leaves out of the site (a hidden one, or an editor's file), so the article would never be read: name another\n", *sub)
 		return ExitUsage
@@ -236,7 +268,7 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		return ExitUsage
 	}
 	file := filepath.Join(*dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+	if err := mkdirAll(filepath.Dir(file)); err != nil {
 		return report(e, err)
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

@@ -238,6 +238,35 @@ func TestNewArticleTitleRefused(t *testing.T) {
 	}
 }
 
+// TestNewArticleDirRefused checks that a --dir the build cannot read, or
+// the system cannot make, leaves nothing behind: a folder 150 deep made
+// an article at which every build stopped, and a path too long for the
+// system left the folders made before it failed.
+func TestNewArticleDirRefused(t *testing.T) {
+	for _, tc := range []struct {
+		dir, want string
+		code      int
+	}{
+		{strings.Repeat("d/", 149) + "d", "plotline new article: --dir lies 150 folders below content/, deeper than the 100 plotline reads, so every build would stop at it: name a folder nearer the top\n", ExitUsage},
+		{strings.Repeat(strings.Repeat("x", 250)+"/", 29) + "x", "file name too long", -1},
+	} {
+		dir := t.TempDir()
+		writeSite(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nX.\n"})
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr}
+		code := runNewArticle(e, []string{"Deep", "-s", dir, "--dir", tc.dir}, time.Date(2025, 7, 9, 12, 0, 0, 0, time.UTC))
+		if tc.code >= 0 && code != tc.code || code == ExitOK {
+			t.Errorf("new article --dir %.20q…: exit %d; want %d", tc.dir, code, tc.code)
+		}
+		if got := stderr.String(); !strings.Contains(got, tc.want) {
+			t.Errorf("new article --dir %.20q…: stderr = %.300q; want %q", tc.dir, got, tc.want)
+		}
+		if entries, _ := os.ReadDir(filepath.Join(dir, "content")); len(entries) != 1 {
+			t.Errorf("new article --dir %.20q…: content/ holds %d entries; want only articles/", tc.dir, len(entries))
+		}
+	}
+}
+
 func TestNewUsage(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
