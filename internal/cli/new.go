@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -116,13 +117,26 @@ func runNewSite(e *env, args []string) int {
 	pins := scaffold.Pins{Go: version.Go}
 	pins.Plotline, _ = e.version.Installable()
 	files := scaffold.Site(pins)
+	// What was made, folders and files, in order: a write that fails
+	// half-way (a full disk, a path the system finds too long) takes it
+	// all away again, where it left half a site, which the next new site
+	// into the folder refused as not empty.
+	var made []string
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return report(e, err)
+		folders, err := mkdirAll(filepath.Dir(p))
+		made = append(made, folders...)
+		if err == nil {
+			if err = writeNew(p, f.Data); err == nil {
+				made = append(made, p)
+			}
 		}
-		if err := writeNew(p, f.Data); err != nil {
-			return report(e, err)
+		if err != nil {
+			for _, m := range slices.Backward(made) {
+				os.Remove(m)
+			}
+			fmt.Fprintf(e.stderr, "plotline new site: %v; nothing was written\n", err)
+			return ExitContent
 		}
 	}
 	fmt.Fprintf(e.stdout, "created a new site in %s:\n\n", dir)
@@ -142,30 +156,28 @@ func runNewSite(e *env, args []string) int {
 }
 
 // mkdirAll makes the folder dir and those above it that are missing, as
-// os.MkdirAll does, and when it fails removes again those it made: a
-// path the system refuses half-way (too long, say) left a chain of
-// empty folders under content/.
-func mkdirAll(dir string) error {
-	top := "" // the topmost folder of dir that is missing
+// os.MkdirAll does, and returns those it made, the topmost first. When it
+// fails it removes them again: a path the system refuses half-way (too
+// long, say) left a chain of empty folders under content/.
+func mkdirAll(dir string) ([]string, error) {
+	var missing []string
 	for p := dir; ; p = filepath.Dir(p) {
 		if _, err := os.Lstat(p); err == nil {
 			break
 		}
-		top = p
+		missing = append(missing, p)
 		if filepath.Dir(p) == p {
 			break
 		}
 	}
-	err := os.MkdirAll(dir, 0o755)
-	if err != nil && top != "" {
-		for p := dir; ; p = filepath.Dir(p) {
+	slices.Reverse(missing)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		for _, p := range slices.Backward(missing) {
 			os.Remove(p) // only an empty folder goes
-			if p == top || filepath.Dir(p) == p {
-				break
-			}
 		}
+		return nil, err
 	}
-	return err
+	return missing, nil
 }
 
 // writeNew writes data to the file name, which must not exist: a file
@@ -268,7 +280,7 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		return ExitUsage
 	}
 	file := filepath.Join(*dir, filepath.FromSlash(rel))
-	if err := mkdirAll(filepath.Dir(file)); err != nil {
+	if _, err := mkdirAll(filepath.Dir(file)); err != nil {
 		return report(e, err)
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plotline/plotline/internal/scaffold"
 	"github.com/plotline/plotline/internal/version"
 )
 
@@ -264,6 +265,51 @@ func TestNewArticleDirRefused(t *testing.T) {
 		if entries, _ := os.ReadDir(filepath.Join(dir, "content")); len(entries) != 1 {
 			t.Errorf("new article --dir %.20q…: content/ holds %d entries; want only articles/", tc.dir, len(entries))
 		}
+	}
+}
+
+// TestNewSiteHalfWay makes a new site in a folder whose path is so long
+// that Linux (whose paths have 4,095 bytes at most) takes the site's
+// shorter files and refuses its longest: what was made is taken away
+// again, where half a site was left, which the next new site into the
+// folder refused as not empty.
+func TestNewSiteHalfWay(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the bound on a path's length is Linux's")
+	}
+	files := scaffold.Site(scaffold.Pins{Go: "1.26"})
+	longest := slices.IndexFunc(files, func(f scaffold.File) bool {
+		return !slices.ContainsFunc(files, func(g scaffold.File) bool { return len(g.Path) > len(f.Path) })
+	})
+	if longest == 0 {
+		t.Skip("the longest file of a new site is written first")
+	}
+	second := 0
+	for i, f := range files {
+		if i != longest && len(f.Path) > second {
+			second = len(f.Path)
+		}
+	}
+	if second == len(files[longest].Path) {
+		t.Skip("two files of a new site have the longest path")
+	}
+	// A folder whose path leaves room for the second longest file and
+	// its separator, and not for the longest.
+	parent := t.TempDir()
+	dir := parent
+	for want := 4095 - second - 1; len(dir) < want; {
+		dir = filepath.Join(dir, strings.Repeat("s", min(200, want-len(dir)-1)))
+	}
+	var stdout, stderr bytes.Buffer
+	code := runNewSite(&env{stdout: &stdout, stderr: &stderr, version: version.Info{}}, []string{dir})
+	if code != ExitContent {
+		t.Errorf("new site in a folder of %d bytes: exit %d; want %d", len(dir), code, ExitContent)
+	}
+	if got := stderr.String(); !strings.Contains(got, "file name too long; nothing was written") {
+		t.Errorf("new site in a folder of %d bytes: stderr = %q; want the system's error and nothing was written", len(dir), got)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("new site in a folder of %d bytes left %d entries; want none", len(dir), len(entries))
 	}
 }
 
