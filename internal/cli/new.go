@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,6 +18,7 @@ import (
 	"github.com/plotline/plotline/internal/scaffold"
 	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/version"
+	"github.com/plotline/plotline/internal/yamlpos"
 )
 
 const newUsage = `usage: plotline new site DIR
@@ -98,6 +100,13 @@ func runNewSite(e *env, args []string) int {
 		return ExitUsage
 	}
 	dir := pos[0]
+	if dir == "" {
+		// os.ReadDir("") finds nothing, and the files went into the
+		// current folder, replacing its plotline.yaml and .gitignore
+		// (as a script's "$SITE" that is not set does).
+		fmt.Fprintln(e.stderr, "plotline new site: the folder's name is empty: name the folder to make, as in: plotline new site mysite")
+		return ExitUsage
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		fmt.Fprintf(e.stderr, "plotline new site: %s already exists and is not empty; nothing was written\n", dir)
 		return ExitContent
@@ -108,13 +117,26 @@ func runNewSite(e *env, args []string) int {
 	pins := scaffold.Pins{Go: version.Go}
 	pins.Plotline, _ = e.version.Installable()
 	files := scaffold.Site(pins)
+	// What was made, folders and files, in order: a write that fails
+	// half-way (a full disk, a path the system finds too long) takes it
+	// all away again, where it left half a site, which the next new site
+	// into the folder refused as not empty.
+	var made []string
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return report(e, err)
+		folders, err := mkdirAll(filepath.Dir(p))
+		made = append(made, folders...)
+		if err == nil {
+			if err = writeNew(p, f.Data); err == nil {
+				made = append(made, p)
+			}
 		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return report(e, err)
+		if err != nil {
+			for _, m := range slices.Backward(made) {
+				os.Remove(m)
+			}
+			fmt.Fprintf(e.stderr, "plotline new site: %v; nothing was written\n", err)
+			return ExitContent
 		}
 	}
 	fmt.Fprintf(e.stdout, "created a new site in %s:\n\n", dir)
@@ -131,6 +153,45 @@ func runNewSite(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "plotline new site: warning: this plotline is a development build, %s, that does not know its release; replace %s in %s with the release to build the site with, such as v1.2.3\n", e.version, scaffold.Placeholder, workflow)
 	}
 	return ExitOK
+}
+
+// mkdirAll makes the folder dir and those above it that are missing, as
+// os.MkdirAll does, and returns those it made, the topmost first. When it
+// fails it removes them again: a path the system refuses half-way (too
+// long, say) left a chain of empty folders under content/.
+func mkdirAll(dir string) ([]string, error) {
+	var missing []string
+	for p := dir; ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil {
+			break
+		}
+		missing = append(missing, p)
+		if filepath.Dir(p) == p {
+			break
+		}
+	}
+	slices.Reverse(missing)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		for _, p := range slices.Backward(missing) {
+			os.Remove(p) // only an empty folder goes
+		}
+		return nil, err
+	}
+	return missing, nil
+}
+
+// writeNew writes data to the file name, which must not exist: a file
+// that was made after the folder was found empty is never replaced.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func runNewArticle(e *env, args []string, now time.Time) int {
@@ -159,6 +220,17 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		fmt.Fprintf(e.stderr, "plotline new article: the title %q has no letters or digits to make a file name of\n", pos[0])
 		return ExitUsage
 	}
+	// A title the build refuses made an article that failed every build
+	// with --drafts, as plotline serve --drafts, which the message below
+	// suggests, runs it.
+	if n := utf8.RuneCountInString(title); n > content.MaxTitleRunes {
+		fmt.Fprintf(e.stderr, "plotline new article: the title has %d characters, more than the %d a title may have: give a shorter one\n", n, content.MaxTitleRunes)
+		return ExitUsage
+	}
+	if _, r, ok := yamlpos.Unprintable(title); ok {
+		fmt.Fprintf(e.stderr, "plotline new article: title: %s\n", yamlpos.UnprintableMessage(r))
+		return ExitUsage
+	}
 	if _, err := time.Parse(time.DateOnly, *date); err != nil {
 		fmt.Fprintf(e.stderr, "plotline new article: --date %q is not a date (want YYYY-MM-DD)\n", *date)
 		return ExitUsage
@@ -170,6 +242,11 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 	}
 	if r, why, ok := sitefs.UnseenRune(folder); ok {
 		fmt.Fprintf(e.stderr, "plotline new article: --dir %q holds U+%04X, %s, which a web address must not hold: name another folder\n", *sub, r, why)
+		return ExitUsage
+	}
+	if sitefs.TooDeep(path.Join("content", folder)) {
+		// Every build, drafts or not, stopped at the folder.
+		fmt.Fprintf(e.stderr, "plotline new article: --dir lies %d folders below content/, deeper than the %d plotline reads, so every build would stop at it: name a folder nearer the top\n", strings.Count(folder, "/")+1, sitefs.MaxDepth)
 		return ExitUsage
 	}
 	if sitefs.LeftOutPath(folder) {
@@ -203,7 +280,7 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		return ExitUsage
 	}
 	file := filepath.Join(*dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+	if _, err := mkdirAll(filepath.Dir(file)); err != nil {
 		return report(e, err)
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plotline/plotline/internal/scaffold"
 	"github.com/plotline/plotline/internal/version"
 )
 
@@ -197,6 +198,118 @@ func TestNewArticleUnseenFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "content", "x\u202ey")); err == nil {
 		t.Errorf("the folder was made")
+	}
+}
+
+// TestNewArticleTitleRefused checks that a title the build refuses is
+// refused before anything is written, where the article was written and
+// then failed every build with --drafts, as plotline serve --drafts runs.
+func TestNewArticleTitleRefused(t *testing.T) {
+	for _, tc := range []struct {
+		title, want string
+	}{
+		{"Bell \a here", "plotline new article: title: the character U+0007 cannot be shown in a web page: remove it\n"},
+		{"Up \u202e12", "plotline new article: title: the character U+202E, a bidi override, shows what follows it in reverse order, so that a reader takes 12 for 21 (to set a phrase right to left, put it between U+2067 and U+2069): remove it\n"},
+		{strings.Repeat("word ", 200) + "end", "plotline new article: the title has 1003 characters, more than the 1000 a title may have: give a shorter one\n"},
+	} {
+		dir := t.TempDir()
+		writeSite(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nX.\n"})
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr}
+		now := time.Date(2025, 7, 9, 12, 0, 0, 0, time.UTC)
+		if code := runNewArticle(e, []string{tc.title, "-s", dir}, now); code != ExitUsage {
+			t.Errorf("new article %.20q: exit %d; want %d", tc.title, code, ExitUsage)
+		}
+		if got := stderr.String(); got != tc.want {
+			t.Errorf("new article %.20q: stderr = %q; want %q", tc.title, got, tc.want)
+		}
+		if entries, _ := os.ReadDir(filepath.Join(dir, "content", "articles")); len(entries) != 1 {
+			t.Errorf("new article %.20q: content/articles holds %d files; want only x.md", tc.title, len(entries))
+		}
+	}
+	// 1,000 characters, and a line break and a tab, which a page may
+	// hold, are a title like any.
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nX.\n"})
+	for _, title := range []string{strings.Repeat("word ", 199) + "words", "Two\nlines\tand a tab"} {
+		var stdout, stderr bytes.Buffer
+		if code := runNewArticle(&env{stdout: &stdout, stderr: &stderr}, []string{title, "-s", dir}, time.Date(2025, 7, 9, 12, 0, 0, 0, time.UTC)); code != ExitOK {
+			t.Errorf("new article %.20q: exit %d, stderr %q; want %d", title, code, stderr.String(), ExitOK)
+		}
+	}
+}
+
+// TestNewArticleDirRefused checks that a --dir the build cannot read, or
+// the system cannot make, leaves nothing behind: a folder 150 deep made
+// an article at which every build stopped, and a path too long for the
+// system left the folders made before it failed.
+func TestNewArticleDirRefused(t *testing.T) {
+	for _, tc := range []struct {
+		dir, want string
+		code      int
+	}{
+		{strings.Repeat("d/", 149) + "d", "plotline new article: --dir lies 150 folders below content/, deeper than the 100 plotline reads, so every build would stop at it: name a folder nearer the top\n", ExitUsage},
+		{strings.Repeat(strings.Repeat("x", 250)+"/", 29) + "x", "file name too long", -1},
+	} {
+		dir := t.TempDir()
+		writeSite(t, dir, map[string]string{"content/articles/x.md": "---\ntitle: X\ndate: 2025-01-01\n---\nX.\n"})
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr}
+		code := runNewArticle(e, []string{"Deep", "-s", dir, "--dir", tc.dir}, time.Date(2025, 7, 9, 12, 0, 0, 0, time.UTC))
+		if tc.code >= 0 && code != tc.code || code == ExitOK {
+			t.Errorf("new article --dir %.20q…: exit %d; want %d", tc.dir, code, tc.code)
+		}
+		if got := stderr.String(); !strings.Contains(got, tc.want) {
+			t.Errorf("new article --dir %.20q…: stderr = %.300q; want %q", tc.dir, got, tc.want)
+		}
+		if entries, _ := os.ReadDir(filepath.Join(dir, "content")); len(entries) != 1 {
+			t.Errorf("new article --dir %.20q…: content/ holds %d entries; want only articles/", tc.dir, len(entries))
+		}
+	}
+}
+
+// TestNewSiteHalfWay makes a new site in a folder whose path is so long
+// that Linux (whose paths have 4,095 bytes at most) takes the site's
+// shorter files and refuses its longest: what was made is taken away
+// again, where half a site was left, which the next new site into the
+// folder refused as not empty.
+func TestNewSiteHalfWay(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the bound on a path's length is Linux's")
+	}
+	files := scaffold.Site(scaffold.Pins{Go: "1.26"})
+	longest := slices.IndexFunc(files, func(f scaffold.File) bool {
+		return !slices.ContainsFunc(files, func(g scaffold.File) bool { return len(g.Path) > len(f.Path) })
+	})
+	if longest == 0 {
+		t.Skip("the longest file of a new site is written first")
+	}
+	second := 0
+	for i, f := range files {
+		if i != longest && len(f.Path) > second {
+			second = len(f.Path)
+		}
+	}
+	if second == len(files[longest].Path) {
+		t.Skip("two files of a new site have the longest path")
+	}
+	// A folder whose path leaves room for the second longest file and
+	// its separator, and not for the longest.
+	parent := t.TempDir()
+	dir := parent
+	for want := 4095 - second - 1; len(dir) < want; {
+		dir = filepath.Join(dir, strings.Repeat("s", min(200, want-len(dir)-1)))
+	}
+	var stdout, stderr bytes.Buffer
+	code := runNewSite(&env{stdout: &stdout, stderr: &stderr, version: version.Info{}}, []string{dir})
+	if code != ExitContent {
+		t.Errorf("new site in a folder of %d bytes: exit %d; want %d", len(dir), code, ExitContent)
+	}
+	if got := stderr.String(); !strings.Contains(got, "file name too long; nothing was written") {
+		t.Errorf("new site in a folder of %d bytes: stderr = %q; want the system's error and nothing was written", len(dir), got)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("new site in a folder of %d bytes left %d entries; want none", len(dir), len(entries))
 	}
 }
 

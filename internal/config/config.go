@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"math/big"
 	"net/url"
 	"slices"
@@ -219,6 +220,12 @@ func decodeKey(k, v *yaml.Node, out any, prefix string, at func(*yaml.Node) diag
 	one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 	if err := one.Decode(out); err != nil {
 		diags.Errorf(at(v), "%s%s: want %s, got %s%s", prefix, k.Value, wants[k.Value], yamlpos.Describe(v), shareHint(k.Value, v.Value))
+		return
+	}
+	// The decoder cuts a number with a fraction to the whole number
+	// below it, so that page_size: 2.5 made pages of 2 without a word.
+	if f, err := strconv.ParseFloat(v.Value, 64); wants[k.Value] == "a whole number" && v.ShortTag() == "!!float" && err == nil && f != math.Trunc(f) {
+		diags.Errorf(at(v), "%s%s: want %s, got %s", prefix, k.Value, wants[k.Value], v.Value)
 	}
 }
 
@@ -239,9 +246,15 @@ func shareHint(k, s string) string {
 
 // maxTitleRunes and maxDescriptionRunes bound the site's title (and
 // author) and description, in characters, as content bounds a page's.
+// maxBaseURLRunes bounds the base URL, which leaves a page's address
+// room under the 2,048 characters a sitemap's may have; maxLanguageRunes
+// the language tag, some three times the longest a site has any use for
+// (en-US-u-ca-gregory-nu-latn-x-house is 34).
 const (
 	maxTitleRunes       = 1000
 	maxDescriptionRunes = 5000
+	maxBaseURLRunes     = 1000
+	maxLanguageRunes    = 100
 )
 
 // decodeTOML reads the TOML file name, src, into cfg, as decodeYAML does
@@ -390,7 +403,11 @@ func (c *Config) SetBaseURL(u, from string) {
 // check returns the mistakes Check reports.
 func (c *Config) check() diag.List {
 	var diags diag.List
-	if c.BaseURL != "" {
+	if n := utf8.RuneCountInString(c.BaseURL); n > maxBaseURLRunes {
+		// Not quoted: the message would be as long. Every link of every
+		// page starts with it: one of 800 KB made 13 MB of each page.
+		diags.Errorf(c.place("base_url"), "base URL: %d characters, more than the %d a base URL may have: every address of every page starts with it", n, maxBaseURLRunes)
+	} else if c.BaseURL != "" {
 		if msg := baseURLMistake(c.BaseURL); msg != "" {
 			diags.Errorf(c.place("base_url"), "base URL %q: %s", c.BaseURL, msg)
 		}
@@ -414,6 +431,10 @@ func (c *Config) check() diag.List {
 		// reader sees, here on every page.
 		if _, r, ok := yamlpos.Unprintable(f.text); ok {
 			diags.Errorf(c.place(f.key), "%s: %s", f.key, yamlpos.UnprintableMessage(r))
+		} else if !utf8.ValidString(f.text) {
+			// YAML's !!binary, decoded into the text as its bytes, which
+			// were written into every page as they are.
+			diags.Errorf(c.place(f.key), "%s: want text, got bytes that are not UTF-8 (a !!binary value?): write the text itself", f.key)
 		}
 	}
 	if _, set := c.places["title"]; set && strings.TrimSpace(c.Title) == "" {
@@ -426,8 +447,14 @@ func (c *Config) check() diag.List {
 	}
 	if c.FeedItems < 0 {
 		diags.Errorf(c.place("feed_items"), "feed_items: want a positive number, got %d", c.FeedItems)
+	} else if _, set := c.places["feed_items"]; set && c.FeedItems == 0 {
+		// Unlike page_size: 0, which puts every article on one page,
+		// this published a feed of no article without a word.
+		diags.Errorf(c.place("feed_items"), "feed_items: want a positive number, got 0, which would publish a feed of no articles (to have every article in it, give their number)")
 	}
-	if a := c.Claims.About; a < 0 || a >= 1 {
+	// NaN, which YAML writes .nan and TOML nan, is none of them: it was
+	// an error at every claim of every article, never at this file.
+	if a := c.Claims.About; a < 0 || a >= 1 || math.IsNaN(a) {
 		hint := ""
 		if a >= 1 && a < 100 {
 			// 5 where 5 per cent was meant.
@@ -438,7 +465,11 @@ func (c *Config) check() diag.List {
 	if s := c.Claims.Seasons; s != "" && s != "northern" && s != "southern" {
 		diags.Errorf(c.place("claims.seasons"), "claims: seasons: want northern or southern, got %q", s)
 	}
-	if _, ok := c.languageTag(); c.Language != "" && !ok {
+	if n := utf8.RuneCountInString(c.Language); n > maxLanguageRunes {
+		// Private-use subtags have no bound of their own: en-x-… of
+		// 800 KB was written into every page's lang, a megabyte each.
+		diags.Errorf(c.place("language"), "language: %d characters, more than the %d a language tag may have: it is written on every page", n, maxLanguageRunes)
+	} else if _, ok := c.languageTag(); c.Language != "" && !ok {
 		diags.Errorf(c.place("language"), "language: want a language tag such as en, en-GB, de or ar, got %q", c.Language)
 	} else if _, set := c.places["language"]; set && c.Language == "" {
 		// Pages would say lang="", a language unknown.

@@ -140,6 +140,57 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:1:8: title: 1001 characters, more than the 1000 the site's title may have: it is written on every page`,
 		},
 		{
+			// Cut to 2 by the decoder, without a word; 1e1 is 10.
+			name: "yaml page size with a fraction",
+			file: "plotline.yaml",
+			src:  "title: T\npage_size: 2.5\nfeed_items: 1e1\n",
+			want: `plotline.yaml:2:12: page_size: want a whole number, got 2.5`,
+		},
+		{
+			// Decoded into the bytes 0x48 0x69 0xff, written into every
+			// page as they were.
+			name: "yaml title of !!binary bytes",
+			file: "plotline.yaml",
+			src:  "title: !!binary SGn/\n",
+			want: `plotline.yaml:1:8: title: want text, got bytes that are not UTF-8 (a !!binary value?): write the text itself`,
+		},
+		{
+			// Reported at every claim of every article, and not here.
+			name: "yaml about of NaN",
+			file: "plotline.yaml",
+			src:  "title: T\nclaims:\n  about: .nan\n",
+			want: `plotline.yaml:3:10: claims: about: want a share such as 0.05 (five per cent), got NaN`,
+		},
+		{
+			name: "toml about of NaN",
+			file: "plotline.toml",
+			src:  "title = \"T\"\n[claims]\nabout = nan\n",
+			want: `plotline.toml:3:9: claims: about: want a share such as 0.05 (five per cent), got NaN`,
+		},
+		{
+			// Not every article, as page_size: 0 is: a feed of none.
+			name: "yaml feed of no articles",
+			file: "plotline.yaml",
+			src:  "title: T\nfeed_items: 0\n",
+			want: `plotline.yaml:2:13: feed_items: want a positive number, got 0, which would publish a feed of no articles (to have every article in it, give their number)`,
+		},
+		{
+			// Written into every page's lang: 800 KB made each page
+			// a megabyte. Not quoted in the message.
+			name: "yaml language tag of a whole text",
+			file: "plotline.yaml",
+			src:  "title: T\nlanguage: en-x-" + strings.Repeat("abcdefgh-", 11) + "end\n",
+			want: `plotline.yaml:2:11: language: 107 characters, more than the 100 a language tag may have: it is written on every page`,
+		},
+		{
+			// The start of every link of every page: 800 KB of it made
+			// 13 MB of each page. Not quoted in the message.
+			name: "yaml base URL of a whole text",
+			file: "plotline.yaml",
+			src:  "title: T\nbase_url: https://x.org/" + strings.Repeat("a/", 493) + "a\n",
+			want: `plotline.yaml:2:11: base URL: 1001 characters, more than the 1000 a base URL may have: every address of every page starts with it`,
+		},
+		{
 			// Arrays 400,000 deep in the 1 MB a config may have took the
 			// TOML decoder 15 s and 300 MB; a few hundred thousand more
 			// ended the process with a stack overflow.
@@ -503,6 +554,15 @@ func TestSetBaseURL(t *testing.T) {
 	want := `--base-url: base URL "ftp://y": want an absolute http(s) URL such as https://user.github.io/repo/`
 	if err := cfg.Check(); err == nil || err.Error() != want {
 		t.Errorf("Check() = %v; want %s", err, want)
+	}
+	cfg.SetBaseURL("https://x.org/"+strings.Repeat("b", 2000), "--base-url")
+	want = `--base-url: base URL: 2014 characters, more than the 1000 a base URL may have: every address of every page starts with it`
+	if err := cfg.Check(); err == nil || err.Error() != want {
+		t.Errorf("Check() = %v; want %s", err, want)
+	}
+	cfg.SetBaseURL("https://x.org/"+strings.Repeat("é", 986), "--base-url")
+	if err := cfg.Check(); err != nil {
+		t.Errorf("Check() with a base URL of 1000 characters = %v; want nil", err)
 	}
 	cfg.SetBaseURL("https://user.github.io/repo/", "--base-url")
 	if err := cfg.Check(); err != nil {

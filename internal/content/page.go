@@ -578,6 +578,9 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.TOC = parseBool(v, key, at, diags)
 		case "nav":
 			p.Nav = strings.TrimSpace(scalarString(v, key, at, diags))
+			if n := utf8.RuneCountInString(p.Nav); n > MaxNavRunes {
+				diags.Errorf(at(v), "nav: %d characters, more than the %d a name in the site's navigation may have: it is written on every page", n, MaxNavRunes)
+			}
 		case "image":
 			// Checked by the site, which knows the page's charts and files.
 			p.Image = scalarString(v, key, at, diags)
@@ -1096,6 +1099,12 @@ const (
 	MaxTitleRunes       = 1000
 	MaxDescriptionRunes = 5000
 )
+
+// MaxNavRunes is the most characters a page's name in the site's
+// navigation (its nav key) may have: the navigation is written on every
+// page, and five pages named in 2 MB each made each page of the site
+// 10 MB.
+const MaxNavRunes = 100
 
 // MaxTagRunes is the most characters a tag may have, as written: a page
 // lists up to 8 of its tags, on every list that shows it, and eight tags

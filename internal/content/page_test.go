@@ -470,6 +470,12 @@ func TestFrontMatterErrors(t *testing.T) {
 			},
 		},
 		{
+			// Written on every page of the site, in its navigation.
+			name:  "nav of a whole text",
+			fm:    "title: T\ndate: 2025-01-01\nnav: " + strings.Repeat("é", 101) + "\n",
+			diags: []string{"content/a.md:4:6: nav: 101 characters, more than the 100 a name in the site's navigation may have: it is written on every page"},
+		},
+		{
 			// Keys whose text is used as written: a value there would be
 			// shown with its braces.
 			name: "values where they are not read",

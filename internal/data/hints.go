@@ -32,6 +32,9 @@ func DateHint(s string) string {
 // for the block's unit.
 var currencies = []struct{ sign, unit string }{{"$", "dollars"}, {"€", "euros"}, {"£", "pounds"}, {"¥", "yen"}}
 
+// missingHint is numberHint's for a placeholder of a missing observation.
+const missingHint = ": a date without an observation is left out of the data: delete its line"
+
 // numberHint says how to write s, a value that is no number, when it is a
 // number written with a sign plotline does not read or a placeholder for
 // a missing observation: ", write 12, and give the block unit: percent"
@@ -55,7 +58,7 @@ func numberHint(s string) string {
 	}
 	switch strings.ToLower(t) {
 	case "na", "n/a", "n.a.", "nan", ".nan", "null", "none", "-", "–", "—", "..", "...", "?":
-		return ": a date without an observation is left out of the data: delete its line"
+		return missingHint
 	}
 	for _, minus := range []string{"\u2212", "\u2013", "\u2014"} {
 		// −5, as typeset text writes it: the sign of a number is a

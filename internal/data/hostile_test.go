@@ -86,6 +86,11 @@ func TestHostileValues(t *testing.T) {
 	}{
 		{"rate is a word", "data:\n  l:\n    series: [{date: 2025-01-06, value: 1}]\n    projection: {rate: fast}\n",
 			[]string{p + `4:24: rate: cannot use "fast" as a number`}},
+		// A placeholder for a missing number is no missing observation
+		// in a projection: deleting the line of a rate or a limit is no
+		// mend.
+		{"a projection's numbers as placeholders", "data:\n  l:\n    series: [{date: 2025-01-06, value: 1}]\n    projection: {rate: .nan, limit: NA}\n",
+			[]string{p + `4:24: rate: cannot use ".nan" as a number`, p + `4:37: limit: cannot use "NA" as a number`}},
 		{"a label of a whole text", "data:\n  l:\n    series: [{date: 2025-01-06, value: 1, label: " + strings.Repeat("a", 1001) + "}]\n",
 			[]string{p + `3:50: label: 1001 characters, more than the 1000 a label may have: it is shown in each chart's tooltip and table; shorten it (a note on the data goes in the prose)`}},
 		{"a unit of a whole text", "data:\n  l:\n    unit: " + strings.Repeat("u", 201) + "\n    series: [{date: 2025-01-06, value: 1}]\n",

@@ -262,6 +262,9 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 		return 0, false
 	}
 	hint := numberHint(v.Value)
+	if hint == missingHint && key != "value" {
+		hint = "" // a rate or a limit is no observation to leave out
+	}
 	if rest, ok := strings.CutSuffix(strings.TrimSpace(v.Value), "%"); ok && (key == "rate" || key == "low" || key == "high") {
 		if _, _, ok := decimalDigits(strings.TrimSpace(rest)); ok {
 			// rate: 5% is a growth of 5% a period.

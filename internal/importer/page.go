@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -662,7 +663,13 @@ func (im *importer) render(p *page) []byte {
 		add("type", scalar("page"))
 	}
 	if name, ok := p.mainMenu(title); ok {
-		add("nav", scalar(name))
+		if n := utf8.RuneCountInString(name); n > content.MaxNavRunes {
+			// A menu named by a long title: the build refuses it.
+			key := cmp.Or(p.keyOf("menu"), p.keyOf("menus"))
+			im.note(p.fieldPos(key), "menu name of %d characters, more than the %d a name in plotline's navigation may have: left out of the navigation (give the page a shorter nav:)", n, content.MaxNavRunes)
+		} else {
+			add("nav", scalar(name))
+		}
 		consumed["menu"], consumed["menus"] = true, true
 	}
 	if len(p.aliases) > 0 {
@@ -819,6 +826,14 @@ func (p *page) mainMenu(title string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// keyOf returns key when the page has it (see field), and "" when not.
+func (p *page) keyOf(key string) string {
+	if p.has(key) {
+		return key
+	}
+	return ""
 }
 
 // validSlug reports whether plotline takes s as a slug as it is.

@@ -371,11 +371,19 @@ func ReadableURL(u string) string {
 // ParseLayouts parses templates/base.html, templates/partials/*.html
 // (leaving out the names sitefs.LeftOut does, such as an editor's lock
 // .#footer.html), one template per kind and templates/embed.html from fsys. Errors carry the
-// template's file name and line.
+// template's file name and line. The functions that make texts, Go's
+// printf among them, refuse one longer than a page may be (see
+// textFuncs).
 func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	var diags diag.List
+	if d, ok := templatesTooLarge(fsys); ok {
+		diags.Add(d)
+		return nil, diags.Err()
+	}
 	src := map[string]string{}
-	common := template.New("").Funcs(funcs)
+	l := &Layouts{byKind: map[string]*template.Template{}, src: src, maxOutput: MaxOutputBytes}
+	l.funcs = l.textFuncs(funcs)
+	common := template.New("").Funcs(l.funcs)
 	shared := []string{"templates/base.html"}
 	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
 	for _, p := range partials {
@@ -408,7 +416,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	l := &Layouts{byKind: map[string]*template.Template{}, src: src, shared: shared, funcs: funcs, maxOutput: MaxOutputBytes}
+	l.shared = shared
 	for kind, file := range Kinds {
 		t, err := common.Clone()
 		if err != nil {
@@ -437,12 +445,44 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	return l, nil
 }
 
+// MaxTemplateSize is the size in bytes of the largest template file
+// plotline reads, and MaxTemplatesSize that of all the template files of a
+// site together, plotline's own among them (16 KB). The templates are
+// parsed, and copied for each kind of page, whether a page calls them or
+// not: 20 MB of them took 82 s and 3 GB, and the 100 MB a file of the site
+// may have would fill the memory.
+const (
+	MaxTemplateSize  = 1 << 20
+	MaxTemplatesSize = 4 << 20
+)
+
+// templatesTooLarge returns an error at the template file of fsys, in the
+// order of their names, with which the templates pass MaxTemplatesSize
+// together, and false when they do not. A file that parseFile refuses
+// (too large, or no regular file) is not counted.
+func templatesTooLarge(fsys fs.FS) (diag.Diagnostic, bool) {
+	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
+	var total int64
+	for _, name := range slices.Sorted(slices.Values(slices.Concat(PageTemplates(), partials))) {
+		info, err := fs.Stat(fsys, name)
+		if err != nil || !info.Mode().IsRegular() || info.Size() > MaxTemplateSize || sitefs.LeftOut(path.Base(name)) {
+			continue
+		}
+		total += info.Size()
+		if total > MaxTemplatesSize {
+			msg := fmt.Sprintf("with this file the templates hold %.1f MB, more than the %d MB plotline reads of them in all: each is parsed, and copied for each kind of page, whether a page calls it or not", float64(total)/(1<<20), MaxTemplatesSize>>20)
+			return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: 1, Col: 1}, Message: msg}, true
+		}
+	}
+	return diag.Diagnostic{}, false
+}
+
 // parseFile parses the template file name of fsys into t, and keeps its
 // text in texts. A byte-order mark that starts the file is left out: it
 // is no column of the file (see diag.At), and not to be copied into a
 // page.
 func parseFile(t *template.Template, fsys fs.FS, name string, texts map[string]string) error {
-	src, err := fs.ReadFile(fsys, name)
+	src, err := sitefs.ReadFile(fsys, name, MaxTemplateSize)
 	if err != nil {
 		return err
 	}
@@ -460,8 +500,9 @@ func parseFile(t *template.Template, fsys fs.FS, name string, texts map[string]s
 // written as here and the functions there are.
 func templateDiag(name string, err error, src string, funcs template.FuncMap) diag.Diagnostic {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: 1, Col: 1}, Message: "cannot read: " + pe.Err.Error()}
+	var tl *sitefs.TooLargeError
+	if errors.As(err, &pe) || errors.As(err, &tl) {
+		return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: 1, Col: 1}, Message: sitefs.DescribeReadError(err)}
 	}
 	msg := err.Error()
 	line := 0

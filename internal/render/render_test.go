@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -718,5 +719,192 @@ func TestEndContext(t *testing.T) {
 				t.Errorf("ExecDiag(%v) =\n%s\nwant\n%s", err, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTextTooLong checks that a template that makes a text longer each
+// time round a loop, without writing it, is an error at the call that
+// would pass the bound, and not a build that asks for terabytes of memory
+// and dies of it.
+func TestTextTooLong(t *testing.T) {
+	for _, tc := range []struct {
+		name, main string
+		want       string
+	}{
+		{
+			// {{ define "main" }}{{ $s := "ab" }}{{ range 60 }} is 49
+			// characters: {{ $s = printf … }} starts at the 50th, and
+			// printf, the call placed, at the 58th.
+			name: "printf doubling a text",
+			main: `{{ define "main" }}{{ $s := "ab" }}{{ range 60 }}{{ $s = printf "%s%s" $s $s }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:58: executing "main" at <printf "%s%s" $s $s>: error calling printf: this would make a text of up to 2 MB, more than the 1 MB plotline writes of one page`,
+		},
+		{
+			name: "printf naming one argument twice",
+			main: "{{ define \"main\" }}\n{{ $s := \"ab\" }}{{ range 60 }}{{ $s = printf \"%[1]s%[1]s\" $s }}{{ end }}{{ end }}",
+			want: `templates/article.html:2:39: executing "main" at <printf "%[1]s%[1]s" $s>: error calling printf: this would make a text of up to 2 MB`,
+		},
+		{
+			name: "printf of wide numbers",
+			main: `{{ define "main" }}{{ printf "%999999d%999999d" 1 2 }}{{ end }}`,
+			want: `templates/article.html:1:23: executing "main" at <printf "%999999d%999999d" 1 2>: error calling printf: this would make a text of up to 2 MB`,
+		},
+		{
+			name: "print",
+			main: `{{ define "main" }}{{ $s := "ab" }}{{ range 60 }}{{ $s = print $s $s }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:58: executing "main" at <print $s $s>: error calling print: this would make a text of up to 2 MB`,
+		},
+		{
+			name: "js escaping a backslash",
+			main: `{{ define "main" }}{{ $s := "\\" }}{{ range 60 }}{{ $s = js $s }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:58: executing "main" at <js $s>: error calling js: this would make a text of up to`,
+		},
+		{
+			name: "T with a text in both placeholders",
+			main: `{{ define "main" }}{{ $s := "ab" }}{{ range 60 }}{{ $s = T "page_of" $s $s }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:58: executing "main" at <T "page_of" $s $s>: error calling T: this would make a text of up to 2 MB`,
+		},
+		{
+			// "1" writes the month, 12, and "2" the day, 22.
+			name: "date of a layout that doubles",
+			main: `{{ define "main" }}{{ $s := "1" }}{{ range 60 }}{{ $s = date $s $.Article.Date }}{{ end }}{{ end }}`,
+			want: `templates/article.html:1:57: executing "main" at <date $s $.Article.Date>: error calling date: this would make a text of up to`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := layoutFS()
+			fsys["templates/article.html"] = &fstest.MapFile{Data: []byte(tc.main)}
+			site := testSite("", "/")
+			l, err := ParseLayouts(fsys, testFuncs(site))
+			if err != nil {
+				t.Fatal(err)
+			}
+			l.maxOutput = 1 << 20
+			var out bytes.Buffer
+			err = l.Execute(&out, &Page{Site: site, Kind: "article", Title: "T", Article: &Article{Summary: Summary{Date: time.Date(2025, 12, 22, 0, 0, 0, 0, time.UTC)}}})
+			if err == nil {
+				t.Fatal("Execute() = nil; want an error")
+			}
+			d, ok := ExecDiag(fmt.Errorf("rendering /x/: %w", err))
+			if !ok {
+				t.Fatalf("ExecDiag(%v) reports false", err)
+			}
+			if got := d.String(); !strings.HasPrefix(got, tc.want) {
+				t.Errorf("ExecDiag(%v) =\n%s\nwant it to start\n%s", err, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPrintfSize checks that printfSize is never less than the length of
+// the text fmt.Sprintf makes, for every kind of verb, flag, width,
+// argument index and mistake.
+func TestPrintfSize(t *testing.T) {
+	type pair struct{ A, B string }
+	for _, tc := range []struct {
+		format string
+		args   []any
+	}{
+		{"%s", []any{"abc"}},
+		{"%x", []any{"abc"}},
+		{"% #X", []any{"abc"}},
+		{"%q", []any{"\x01\x02\u2028\U0001F600"}},
+		{"%+q", []any{"\u00e9\U0001F600"}},
+		{"%#v", []any{"\x00\x00"}},
+		{"%U", []any{0x1F600}},
+		{"%#U", []any{0x1F600}},
+		{"%5.3f", []any{3.14159}},
+		{"%f", []any{1e308}},
+		{"%.1000f", []any{1e-300}},
+		{"%b", []any{-1 << 63}},
+		{"%[2]*[1]d", []any{7, 12}},
+		{"%-*.*s|", []any{10, 2, "abcdef"}},
+		{"%.*s", []any{-5, "abc"}},
+		{"%*d", []any{2000000, 1}},
+		{"%d", []any{"text"}},
+		{"%s %s %s", []any{"one"}},
+		{"%s", []any{"one", "two", 3}},
+		{"%[3]s", []any{"a"}},
+		{"%[x]s", []any{"a"}},
+		{"%[1", []any{"a"}},
+		{"%", nil},
+		{"%!", nil},
+		{"100%%", nil},
+		{"%5%", nil},
+		{"%é", []any{"a"}},
+		{"%v %+v %#v", []any{pair{"a", "b"}, pair{"c", "d"}, pair{"e", "f"}}},
+		{"%x", []any{pair{"\x01", "\x02"}}},
+		{"%v", []any{[]string{"a", "b"}}},
+		{"%v", []any{nil}},
+		{"%s", []any{time.Date(2025, 1, 2, 3, 4, 5, 6, time.UTC)}},
+		{"%010.3s", []any{"abcdef"}},
+		// Each value of a list, a map or a struct, and each part of a
+		// complex number, is padded on its own.
+		{"%999x", []any{[]string{"x\x00", "y"}}},
+		{"%999v", []any{map[string]int{"a": 1, "b": 2}}},
+		{"%99v", []any{&pair{"a", "b"}}},
+		{"%9995q", []any{complex(1e300, -2)}},
+		// fmt takes widths of seven digits, and an index after a
+		// width as a verb.
+		{"%9999999d", []any{1}},
+		{"%[2][3]5U#%999\x01év0", []any{nil, []string{"x\x00", "y"}, map[string]int{"a": 1}}},
+		{"%[1]5d %[0]d %[9]d %[1", []any{1}},
+	} {
+		got, want := printfSize(tc.format, tc.args), len(fmt.Sprintf(tc.format, tc.args...))
+		if got < want {
+			t.Errorf("printfSize(%q, %v) = %d; want at least %d, the length of %q", tc.format, tc.args, got, want, fmt.Sprintf(tc.format, tc.args...))
+		}
+	}
+}
+
+// TestTemplatesTooLarge checks that a template file larger than a
+// template may be, or files that together pass what the templates may
+// hold, are an error at the file before anything is parsed, where 20 MB
+// of templates, called by no page, took 82 s and 3 GB.
+func TestTemplatesTooLarge(t *testing.T) {
+	partial := func(name string, size int) *fstest.MapFile {
+		text := `{{ define "` + name + `" }}{{ end }}`
+		return &fstest.MapFile{Data: []byte(text + strings.Repeat("x", size-len(text)))}
+	}
+	for _, tc := range []struct {
+		name  string
+		files map[string]*fstest.MapFile
+		want  string
+	}{
+		{
+			name:  "one file",
+			files: map[string]*fstest.MapFile{"templates/partials/big.html": partial("big", 2<<20)},
+			want:  "templates/partials/big.html:1:1: file is 2 MB, more than the 1 MB plotline reads",
+		},
+		{
+			// 5,000,000 bytes and the few hundred of the others: 4.8 MB.
+			name: "five files",
+			files: map[string]*fstest.MapFile{
+				"templates/partials/p1.html": partial("p1", 1_000_000),
+				"templates/partials/p2.html": partial("p2", 1_000_000),
+				"templates/partials/p3.html": partial("p3", 1_000_000),
+				"templates/partials/p4.html": partial("p4", 1_000_000),
+				"templates/partials/p5.html": partial("p5", 1_000_000),
+			},
+			want: "templates/partials/p5.html:1:1: with this file the templates hold 4.8 MB, more than the 4 MB plotline reads of them in all: each is parsed, and copied for each kind of page, whether a page calls it or not",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := layoutFS()
+			maps.Copy(fsys, tc.files)
+			_, err := ParseLayouts(fsys, testFuncs(testSite("", "/")))
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("ParseLayouts() = %v; want %s", err, tc.want)
+			}
+		})
+	}
+	// Four of them are a site's templates like any.
+	fsys := layoutFS()
+	for i := range 4 {
+		name := fmt.Sprintf("p%d", i)
+		fsys["templates/partials/"+name+".html"] = partial(name, 1_000_000)
+	}
+	if _, err := ParseLayouts(fsys, testFuncs(testSite("", "/"))); err != nil {
+		t.Errorf("ParseLayouts() of four partials of 1,000,000 bytes = %v; want nil", err)
 	}
 }

@@ -164,3 +164,118 @@ func TestClientsThatDisconnect(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// discardWriter is a ResponseWriter that keeps only the status, the
+// number of bytes of the body and those of it from the offset from on,
+// up to 300.
+type discardWriter struct {
+	header http.Header
+	status int
+	n      int
+	from   int
+	window []byte
+}
+
+func (d *discardWriter) Header() http.Header { return d.header }
+
+func (d *discardWriter) WriteHeader(status int) { d.status = status }
+
+func (d *discardWriter) Write(b []byte) (int, error) {
+	for i, c := range b {
+		if at := d.n + i; at >= d.from && len(d.window) < 300 {
+			d.window = append(d.window, c)
+		}
+	}
+	d.n += len(b)
+	return len(b), nil
+}
+
+// TestLargePageReadAsSent serves an HTML page of 32 MB: it is read as it
+// is sent, with the reload script before its last </body>, and not read
+// whole into memory for each request, which made a few readers of a page
+// of many charts take gigabytes.
+func TestLargePageReadAsSent(t *testing.T) {
+	dir := writeSite(t)
+	// The last </body> begins 64 KB and 4 bytes before the end: it lies
+	// across two of the pieces lastBodyTag reads, 64 KB each from the
+	// end. A </BODY> before it is not the last.
+	head := "<html><body><p>x</p></BODY>"
+	trailer := "<!--" + strings.Repeat("-", 64<<10-3-len("<!---->")) + "-->"
+	filler := strings.Repeat("<p>x</p>", (32<<20)/8)
+	page := head + filler + "</body>" + trailer
+	at := len(head) + len(filler)
+	writeFile(t, filepath.Join(dir, "big.html"), page)
+	h := New(dir, "/", Options{}).Handler()
+	req := httptest.NewRequest("GET", "/big.html", nil)
+	req.Host = "localhost"
+	w := &discardWriter{header: http.Header{}, from: at - 8}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	h.ServeHTTP(w, req)
+	runtime.ReadMemStats(&after)
+	if w.status != http.StatusOK && w.status != 0 {
+		t.Fatalf("GET /big.html: status %d; want 200", w.status)
+	}
+	if got := string(w.window); !strings.HasPrefix(got, `<p>x</p><script src="/_plotline/reload.js"`) || !strings.Contains(got, `"></script></body><!--`) {
+		t.Errorf("GET /big.html at the last </body>: %q; want the script before it", got)
+	}
+	if got := w.header.Get("Content-Length"); got != fmt.Sprint(w.n) || w.n <= len(page) {
+		t.Errorf("GET /big.html: Content-Length %s, %d bytes sent; want the page's %d and the script's", got, w.n, len(page))
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+		t.Errorf("GET /big.html allocated %d MB; want less than 4 MB for a page of 32 MB", alloc>>20)
+	}
+}
+
+// TestRangesOfAPage asks for ranges of HTML pages, which are served with
+// the reload script spliced in: each is the same bytes of the page as a
+// whole GET serves, across the script's edges too, and HEAD gives the
+// length of the page as served.
+func TestRangesOfAPage(t *testing.T) {
+	h := New(writeSite(t), "/", Options{}).Handler()
+	get := func(target string, header ...string) (*http.Response, string) {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", target, nil)
+		req.Host = "localhost"
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		h.ServeHTTP(rec, req)
+		resp := rec.Result()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, string(body)
+	}
+	for _, page := range []string{"/articles/a/", "/nobody.html", "/two.html", "/upper.html"} {
+		_, whole := get(page)
+		script := strings.Index(whole, "<script")
+		if script < 0 {
+			t.Fatalf("GET %s = %q; want the reload script in it", page, whole)
+		}
+		end := strings.Index(whole, "</script>") + len("</script>")
+		for _, r := range [][2]int{{0, 0}, {0, 20}, {script - 3, script + 5}, {end - 4, end + 2}, {script, end - 1}, {0, len(whole) - 1}} {
+			r[1] = min(r[1], len(whole)-1)
+			resp, body := get(page, "Range", fmt.Sprintf("bytes=%d-%d", r[0], r[1]))
+			if want := whole[r[0] : r[1]+1]; resp.StatusCode != http.StatusPartialContent || body != want {
+				t.Errorf("GET %s bytes %d-%d: status %d, %q; want 206 and %q", page, r[0], r[1], resp.StatusCode, body, want)
+			}
+		}
+		if resp, body := get(page, "Range", "bytes=-10"); body != whole[len(whole)-10:] {
+			t.Errorf("GET %s the last 10 bytes: status %d, %q; want %q", page, resp.StatusCode, body, whole[len(whole)-10:])
+		}
+		if resp, _ := get(page, "Range", fmt.Sprintf("bytes=%d-", len(whole)+5)); resp.StatusCode != http.StatusRequestedRangeNotSatisfiable {
+			t.Errorf("GET %s a range past its end: status %d; want 416", page, resp.StatusCode)
+		}
+		resp, body := get(page, "Range", fmt.Sprintf("bytes=0-3,%d-%d", script, script+6))
+		if resp.StatusCode != http.StatusPartialContent || !strings.Contains(body, whole[:4]) || !strings.Contains(body, whole[script:script+7]) {
+			t.Errorf("GET %s two ranges: status %d, %q; want 206 with both", page, resp.StatusCode, body)
+		}
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("HEAD", page, nil)
+		req.Host = "localhost"
+		h.ServeHTTP(rec, req)
+		if got := rec.Result().Header.Get("Content-Length"); got != fmt.Sprint(len(whole)) || rec.Body.Len() != 0 {
+			t.Errorf("HEAD %s: Content-Length %s and %d bytes; want %d and none", page, got, rec.Body.Len(), len(whole))
+		}
+	}
+}

@@ -380,12 +380,90 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		http.ServeContent(w, r, "", time.Time{}, f)
 		return
 	}
-	page, err := io.ReadAll(f)
+	// The page is read as it is sent, not whole: a page of 40 MB (an
+	// article of a thousand charts) read whole for each request took
+	// three times that for each, however many came at once.
+	at, err := lastBodyTag(f, info.Size())
 	if err != nil {
 		http.Error(w, "reading "+name+" failed", http.StatusInternalServerError)
 		return
 	}
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(s.inject(page, pageGeneration(r))))
+	tag := s.scriptTag(pageGeneration(r))
+	page := newSplice(io.NewSectionReader(f, 0, at), io.NewSectionReader(bytes.NewReader(tag), 0, int64(len(tag))), io.NewSectionReader(f, at, info.Size()-at))
+	http.ServeContent(w, r, "", time.Time{}, page)
+}
+
+// lastBodyTag returns the offset of the last </body> (in any case) of the
+// size bytes of page, or size when it has none, reading it backwards a
+// piece at a time.
+func lastBodyTag(page io.ReaderAt, size int64) (int64, error) {
+	const piece = 64 << 10
+	sep := []byte("</body>")
+	buf := make([]byte, piece+len(sep)-1)
+	for end := size; end > 0; {
+		start := max(0, end-piece)
+		// Each piece takes the start of the next one, for a tag
+		// that the two share.
+		n, err := page.ReadAt(buf[:min(size, end+int64(len(sep)-1))-start], start)
+		if err != nil && err != io.EOF {
+			return 0, err
+		}
+		if i := lastIndexFold(buf[:n], sep); i >= 0 {
+			return start + int64(i), nil
+		}
+		end = start
+	}
+	return size, nil
+}
+
+// splice reads the parts it is made of one after the other, as one text
+// that it can seek in.
+type splice struct {
+	parts []*io.SectionReader
+	size  int64
+	off   int64
+}
+
+// newSplice returns a splice of parts.
+func newSplice(parts ...*io.SectionReader) *splice {
+	sp := &splice{parts: parts}
+	for _, p := range parts {
+		sp.size += p.Size()
+	}
+	return sp
+}
+
+// Read reads from the part that holds the current offset.
+func (sp *splice) Read(b []byte) (int, error) {
+	base := int64(0)
+	for _, p := range sp.parts {
+		if sp.off < base+p.Size() {
+			b = b[:min(int64(len(b)), base+p.Size()-sp.off)]
+			n, err := p.ReadAt(b, sp.off-base)
+			sp.off += int64(n)
+			if err == io.EOF && n == len(b) {
+				err = nil // the end of this part, not of the splice
+			}
+			return n, err
+		}
+		base += p.Size()
+	}
+	return 0, io.EOF
+}
+
+// Seek sets the offset of the next Read.
+func (sp *splice) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	case io.SeekCurrent:
+		offset += sp.off
+	case io.SeekEnd:
+		offset += sp.size
+	}
+	if offset < 0 {
+		return 0, errors.New("seek before the start")
+	}
+	sp.off = offset
+	return offset, nil
 }
 
 // errNotRegular is the error for a path in the site folder that is a named
@@ -499,13 +577,21 @@ func (s *Server) inject(page []byte, gen uint64) []byte {
 	if i < 0 {
 		i = len(page)
 	}
-	tag := s.at.Load().tag
-	out := make([]byte, 0, len(page)+len(tag)+32)
+	tag := s.scriptTag(gen)
+	out := make([]byte, 0, len(page)+len(tag))
 	out = append(out, page[:i]...)
 	out = append(out, tag...)
-	out = strconv.AppendUint(out, gen, 10)
-	out = append(out, `"></script>`...)
 	return append(out, page[i:]...)
+}
+
+// scriptTag returns the live-reload script tag of a page served at the
+// generation gen.
+func (s *Server) scriptTag(gen uint64) []byte {
+	tag := s.at.Load().tag
+	out := make([]byte, 0, len(tag)+32)
+	out = append(out, tag...)
+	out = strconv.AppendUint(out, gen, 10)
+	return append(out, `"></script>`...)
 }
 
 // genKey is the context key of the generation of the hub's events that a
