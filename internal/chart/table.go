@@ -237,7 +237,8 @@ func (m *model) csv(t table) []byte {
 
 // csvBlocks writes the CSV of a chart of several blocks: a row per date,
 // in date order, with a value, label and source column per block (a block
-// with two observations on one date takes two rows).
+// with two observations on one date takes two rows). Each date is written
+// as the blocks on its row wrote it, a year, a month or a day.
 func (m *model) csvBlocks(t table) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -248,22 +249,39 @@ func (m *model) csvBlocks(t table) []byte {
 	w.Write(header) // into a bytes.Buffer, writing does not fail
 	rec := make([]string, len(header))
 	next := make([]int, len(t.layers)) // the next observation of each block
+	// A row is a date as the blocks write it: the year 2024, the month
+	// January 2024 and the day 1 January 2024 stand on one instant and
+	// are three rows, the coarser first, so that each block's dates read
+	// back as they were written.
+	type key struct {
+		day   time.Time
+		grain data.DateGrain
+	}
+	keyOf := func(i int) (key, bool) {
+		ly := t.layers[i]
+		if j := next[i]; j < len(ly.obs) {
+			d := ly.obs[j].Date
+			return key{d, ly.grain.Shows(d)}, true
+		}
+		return key{}, false
+	}
 	for {
-		var day time.Time
+		var row key
 		found := false
-		for i, ly := range t.layers {
-			if j := next[i]; j < len(ly.obs) && (!found || ly.obs[j].Date.Before(day)) {
-				day, found = ly.obs[j].Date, true
+		for i := range t.layers {
+			k, ok := keyOf(i)
+			if ok && (!found || k.day.Before(row.day) || k.day.Equal(row.day) && k.grain > row.grain) {
+				row, found = k, true
 			}
 		}
 		if !found {
 			break
 		}
 		clear(rec)
-		rec[0] = m.csvDate(day, m.grain)
+		rec[0] = m.csvDate(row.day, row.grain)
 		for i, ly := range t.layers {
-			if j := next[i]; j < len(ly.obs) && ly.obs[j].Date.Equal(day) {
-				p := ly.obs[j]
+			if k, ok := keyOf(i); ok && k.day.Equal(row.day) && k.grain == row.grain {
+				p := ly.obs[next[i]]
 				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainWritten(p), data.GuardCell(p.Label), data.GuardCell(p.Source)
 				next[i]++
 			}
