@@ -269,6 +269,11 @@ type series struct {
 	// differ; a chart whose blocks share one names it once, above the
 	// value axis, and the tooltip takes it from there.
 	Unit string `json:"unit,omitempty"`
+	// Grain is "year", "month" or "day" for an observed series whose
+	// dates were written to another grain than the chart's finest (an
+	// annual block beside a monthly one): the tooltip then writes its
+	// date as its own table does, beside its value.
+	Grain string `json:"grain,omitempty"`
 }
 
 // markLine is a series' mark lines with the precision ECharts rounds their
@@ -349,7 +354,7 @@ func (m *model) buildOption(summary string) *echartsOption {
 				Data:      points(ly.drawn),
 				BarGap:    "0%",
 				ItemStyle: &opts.ItemStyle{Color: slotColor(ly.slot)},
-			}, Unit: m.layerUnit(ly)})
+			}, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
 		}
 	case TypeLine:
 		for _, ly := range m.layers {
@@ -364,7 +369,7 @@ func (m *model) buildOption(summary string) *echartsOption {
 				Animation:  animation,
 				LineStyle:  &opts.LineStyle{Color: slotColor(ly.slot), Width: 2},
 				ItemStyle:  &opts.ItemStyle{Color: slotColor(ly.slot)},
-			}, Unit: m.layerUnit(ly)})
+			}, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
 		}
 	default:
 		opt.Series = m.projectionSeries(animation)
