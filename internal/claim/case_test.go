@@ -20,7 +20,8 @@ var update = flag.Bool("update", false, "rewrite the expected parts of testdata/
 //
 // The value is a day (2025-04-15) in dates.txt, or a month (2024-09) or a
 // year (2024) checked as the span of its days with DateSpan; a number in numbers.txt
-// (with a trailing % for a Quantity already in percent units, or a word
+// (with a trailing % for a Quantity already in percent units, pp for one
+// in percentage points, or a word
 // for one counted in thousands, millions, billions or trillions: "37.64
 // trillion"), and two numbers "v | w" in comparisons.txt. The verdict is true or false; the
 // suggestion is written for false verdicts only. A phrase that is not
@@ -175,8 +176,9 @@ func parseDay(value string) (first, last time.Time, err error) {
 	return time.Time{}, time.Time{}, fmt.Errorf("want a day, a month or a year, got %q", value)
 }
 
-// parseQuantity reads "11960", "5%" (a value in percent units) or "37.64
-// trillion" (a value counted in trillions: Scale 12).
+// parseQuantity reads "11960", "5%" (a value in percent units), "0.5pp"
+// (one in percentage points) or "37.64 trillion" (a value counted in
+// trillions: Scale 12).
 func parseQuantity(s string) (Quantity, error) {
 	scale := 0
 	if num, word, ok := strings.Cut(s, " "); ok {
@@ -185,6 +187,10 @@ func parseQuantity(s string) (Quantity, error) {
 			return Quantity{}, fmt.Errorf("unknown scale %q", word)
 		}
 		s = num
+	}
+	if num, ok := strings.CutSuffix(s, "pp"); ok {
+		f, err := strconv.ParseFloat(num, 64)
+		return Quantity{Value: f, Points: true}, err
 	}
 	pct := strings.HasSuffix(s, "%")
 	f, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)

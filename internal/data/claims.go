@@ -99,7 +99,7 @@ func dateClaim(phrase string, v Value, opts claim.Options) (claim.Verdict, error
 
 // quantity is v as the claim package reads a number.
 func quantity(v Value) claim.Quantity {
-	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale}
+	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale, Points: v.Points}
 }
 
 // asOf returns the date claims about block count from: its as_of.

@@ -233,11 +233,9 @@ func TestPercentUnit(t *testing.T) {
 		{`jobless.last.value | claim "more than" jobless.first.value`, "more than"},
 		{`jobless.start.value | percent 1`, "4.2%"},
 		{`jobless.limit | percent`, "5%"},
-		{`jobless.rate | percent`, "0.1%"},
 		{`jobless.value_at_until | claim "about 5%"`, "about 5%"},
 		{`debt.last.value | percent`, "98.5%"},
 		{`share.last.value | percent`, "12.5%"},
-		{`gap.last.value | percent`, "50%"},
 		// The words for per cent of the languages plotline writes in.
 		{`tasso.last.value | percent`, "5.9%"},
 		{`tasso.last.value | claim "1.3 percentage points lower than" tasso.first.value`, "1.3 percentage points lower than"},
@@ -246,15 +244,33 @@ func TestPercentUnit(t *testing.T) {
 		{`tasa.last.value | percent`, "10.6%"},
 		{`taxa.last.value | percent`, "6.1%"},
 		{`werkloosheid.last.value | percent`, "3.8%"},
-		{`punten.last.value | percent`, "50%"},
 		{`batala.last.value | percent`, "9.1%"},
 		{`avtala.last.value | percent`, "2.9%"},
 		{`bikari.last.value | percent`, "7.6%"},
-		{`nuqat.last.value | percent`, "50%"},
+		{`gap.last.value | claim "about 0.5"`, "about 0.5"},
+		{`jobless.rate | claim "about 0.1"`, "about 0.1"},
 	} {
 		ev, err := scope.EvalString(tc.expr, at)
 		if err != nil || ev.Text != tc.want {
 			t.Errorf("{{ %s }} = %q, %v; want %q", tc.expr, ev.Text, err, tc.want)
+		}
+	}
+	// A number in percentage points: the linear rate of a block in
+	// percent, a change of a percentage, and a block whose unit says
+	// so. percent wrote the rate's 0.1 points as "0.1%", and 0.5
+	// points as "50%", and claims in per cent of them held.
+	const pointsFormat = `format "percent": the value is in percentage points, a difference of two percentages, which percent would write as per cent: write it without the format, followed by "percentage points"`
+	for _, tc := range []struct{ expr, err string }{
+		{`jobless.rate | percent`, pointsFormat},
+		{`gap.last.value | percent`, pointsFormat},
+		{`punten.last.value | percent`, pointsFormat},
+		{`nuqat.last.value | percent`, pointsFormat},
+		{`jobless.rate | claim "about 0.1%"`, `claim: "about 0.1%" reads the value as a share or in per cent, and it is in percentage points (0.1): claim the number alone, as in "about 0.1", and write "percentage points" after it`},
+		{`gap.last.value | claim "50%"`, `claim: "50%" reads the value as a share or in per cent, and it is in percentage points (0.5): claim the number alone, as in "about 0.5", and write "percentage points" after it`},
+	} {
+		ev, err := scope.EvalString(tc.expr, at)
+		if err == nil || err.Error() != tc.err {
+			t.Errorf("{{ %s }} = %q, %v; want the error %s", tc.expr, ev.Text, err, tc.err)
 		}
 	}
 }
