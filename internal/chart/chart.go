@@ -201,6 +201,9 @@ type table struct {
 	// written: the projected rows on the first day of a year or month
 	// are written as one, as its observations are.
 	grain data.DateGrain
+	// proj is the projected block's projection: a value on its floor or
+	// ceiling is written as the writer wrote that (data.Projection.Bound).
+	proj *data.Projection
 }
 
 // tableRow is one date of the projected table.

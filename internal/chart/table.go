@@ -19,7 +19,7 @@ const maxTableRows = 56
 // table returns the figure's table: every observation and the projection
 // thinned to days, weeks, months or years, with the crossing dates.
 func (m *model) table() table {
-	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed}
+	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed, proj: m.proj}
 	if len(m.layers) > 0 {
 		t.grain = m.layers[0].grain // the projected block's
 	}
@@ -221,12 +221,12 @@ func (m *model) csv(t table) []byte {
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
-			rec[0], rec[4], rec[7] = m.csvDate(r.Date, grain), r.csvNumber(r.Central), r.Note
+			rec[0], rec[4], rec[7] = m.csvDate(r.Date, grain), r.csvNumber(m.proj, r.Central), r.Note
 			if t.hasLow {
-				rec[5] = r.csvNumber(r.Low)
+				rec[5] = r.csvNumber(m.proj, r.Low)
 			}
 			if t.hasHigh {
-				rec[6] = r.csvNumber(r.High)
+				rec[6] = r.csvNumber(m.proj, r.High)
 			}
 		}
 		w.Write(rec)
@@ -309,13 +309,17 @@ func (m *model) csvDate(t time.Time, grain data.DateGrain) string {
 }
 
 // csvNumber writes v, a value of r, for the CSV: as written on the
-// projection's start, as keepComputed keeps it elsewhere.
-func (r *tableRow) csvNumber(v float64) string {
+// projection's start and on p's floor or ceiling, as keepComputed keeps
+// it elsewhere.
+func (r *tableRow) csvNumber(p *data.Projection, v float64) string {
 	switch {
 	case math.IsNaN(v):
 		return "" // a scenario past until, as the table leaves it empty
 	case r.Start:
 		return plainWritten(data.Point{Value: v, Places: r.Places})
+	}
+	if places, ok := p.Bound(v); ok {
+		return plainWritten(data.Point{Value: v, Places: places})
 	}
 	return plainNumber(keepComputed(v))
 }

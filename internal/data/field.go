@@ -234,7 +234,11 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
 		}
-		return Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
+		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}
+		if places, ok := pr.Bound(v.Num); ok {
+			v.Exact, v.Places = true, places // the floor or ceiling, as written
+		}
+		return v, nil
 	}
 	if !pr.HasLimit {
 		return Value{}, fmt.Errorf("block %q has no limit, so it has no %q", b.Name, path)

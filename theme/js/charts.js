@@ -384,8 +384,10 @@
         var low = Number(valueOf(byId.low));
         var width = Number(valueOf(byId.band));
         var high = low + width;
-        // On the start the band has no width: both ends are the start value.
-        var highData = width === 0 ? byId.low.data : null;
+        // On the start the band has no width: both ends are the start
+        // value; an upper end on the floor or the ceiling is written as
+        // the writer wrote it, as the band's point says.
+        var highData = width === 0 ? byId.low.data : (byId.band.data && byId.band.data.written ? byId.band.data : null);
         lines.push(marker(byId.band) + esc(words.range + words.colon) + isolate(esc(formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix)));
       } else if (byId.low) {
         lines.push(marker(byId.low) + esc(words.low + words.colon) + isolate(esc(formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix)));
