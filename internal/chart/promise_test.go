@@ -253,13 +253,17 @@ func FuzzPromise(f *testing.F) {
 }
 
 // tableRows returns the HTML of the rows of fig's tables on day, written
-// as a day, or as a month or a year on its first day.
+// as a day (with its hour, if it has one), or as a month or a year on its
+// first day.
 func tableRows(fig Figure, day time.Time) []string {
 	var tables bytes.Buffer
 	fig.table.write(&tables)
 	html := tables.String()
 	forms := []string{day.Format("2006-01-02")}
-	if day.Day() == 1 {
+	switch {
+	case data.HasTime(day):
+		forms = []string{day.Format("2006-01-02T15:04")} // a projection by the hour
+	case day.Day() == 1:
 		forms = append(forms, day.Format("2006-01"))
 		if day.Month() == time.January {
 			forms = append(forms, day.Format("2006"))
