@@ -217,6 +217,13 @@ scan:
 			ix = s.literals()
 		}
 		ref, ok := ix[marks.english(tok)]
+		if num, large := cutLarge(tok); !ok && large {
+			// A number in millions that approx does not write: the
+			// number alone may still be a value ("12 million" of a
+			// block in millions).
+			tok, end = num, end-(len(tok)-len(num))
+			ref, ok = ix[marks.english(tok)]
+		}
 		if !ok && tok[0] >= 'A' && tok[0] <= 'Z' {
 			// At the start of a sentence: "Mid-April 2025".
 			ref, ok = ix[strings.ToLower(tok[:1])+tok[1:]]
@@ -523,7 +530,25 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 	if i > 0 && text[i-1] == '-' && (i == 1 || text[i-2] == ' ' || text[i-2] == '(') {
 		start-- // a minus sign
 	}
+	// A number in millions, billions or trillions, as approx writes one
+	// in English: "84 million".
+	for _, sc := range largeNumbers {
+		if w := " " + sc.name; strings.HasPrefix(text[end:], w) && !isLetterAt(text, end+len(w)) {
+			return text[start : end+len(w)], end + len(w)
+		}
+	}
 	return text[start:end], end
+}
+
+// cutLarge returns tok without the word for millions, billions or
+// trillions that literalAt read after it, and whether it had one.
+func cutLarge(tok string) (string, bool) {
+	for _, sc := range largeNumbers {
+		if num, ok := strings.CutSuffix(tok, " "+sc.name); ok && num != "" && num[len(num)-1] >= '0' && num[len(num)-1] <= '9' {
+			return num, true
+		}
+	}
+	return tok, false
 }
 
 // numberMarks are the marks of a number typed in prose in a language.

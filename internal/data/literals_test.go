@@ -78,6 +78,45 @@ func TestCheckLiterals(t *testing.T) {
 	}
 }
 
+// TestCheckLiteralsInMillions checks a number typed as approx writes a
+// large one in English, "84 million", which was passed without a word:
+// the check read "84" and stopped at the word.
+func TestCheckLiteralsInMillions(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  pop:
+    series:
+      - {date: 2024-01-01, value: 83200000}
+      - {date: 2025-01-01, value: 84100000}
+  debt:
+    unit: trillion dollars
+    series: [{date: 2025-01-01, value: 37.64}]
+  staff:
+    unit: million people
+    series: [{date: 2025-01-01, value: 12}]
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"About 84 million people, up from 83 million; not 85 million.", []string{
+			`84 million → {{ pop.last.value | approx }}`, `83 million → {{ pop.first.value | approx }}`}},
+		// A number of a block in millions or trillions is found with
+		// the word after it, as the prose writes its unit.
+		{"Debt is $38 trillion, and 12 million people work.", []string{
+			`38 → {{ debt.first.value | comma }}`, `12 → {{ staff.first.value }}`}},
+		{"It rose 84 millionfold.", nil},
+	} {
+		got := typed(t, scope, tc.text)
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("CheckLiterals(%q):\n%s\nwant:\n%s", tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
+
 // TestCheckLiteralsInLanguages checks that numbers and dates typed in a
 // language's own way are found: 12.000, 3,5 and 15. April 2025 in German,
 // 12 000 and 15 avril in French, and that a German page's 12,000, twelve
