@@ -1377,7 +1377,7 @@ func checkDate(phrase string, v span, o Options) (Verdict, error) {
 		Suggest: ApproxDate(v.lo),
 	}
 	if whole := wholeText(v); whole != "" {
-		verdict.Suggest = whole
+		verdict.Suggest = "in " + whole
 	}
 	if (c.rel == relWithin || c.rel == relWithinLess) && v.lo.After(e.asOf) {
 		verdict.Suggest = within(e.asOf, v.hi, c.unit)
