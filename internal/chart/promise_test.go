@@ -114,7 +114,7 @@ func FuzzPromise(f *testing.F) {
 	// Monthly observations written as months, the projection from
 	// January 2025.
 	f.Add(4.28, -0.05, 30.0, 0.02, 0.01, uint8(2), uint8(0), uint16(400), uint8(0x23), uint8(1))
-		// Sea ice that stops at its floor of 0, and a count at its ceiling.
+	// Sea ice that stops at its floor of 0, and a count at its ceiling.
 	f.Add(4.5, -0.08, 10.0, 0.08, 0.02, uint8(3), uint8(0), uint16(20000), uint8(0x82), uint8(0))
 	f.Add(50.0, 2.0, 10.0, 1.0, 2.0, uint8(3), uint8(0), uint16(40000), uint8(0x80), uint8(6))
 	f.Fuzz(func(t *testing.T, start, rate, reach, lowBy, highBy float64, per, model uint8, until uint16, obs, lang uint8) {
