@@ -594,10 +594,13 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	iv := c.interval(wr, a)
 	verdict := Verdict{Suggest: c.suggest(vr, wr, a)}
 	if c.kind == cPoints {
-		if c.pointsUnit == "points" && !v.Percent && !w.Percent {
+		if c.pointsUnit == "points" && !v.Percent && !w.Percent && !v.Points && !w.Points {
 			return Verdict{}, errors.New(`"points" are percentage points, a difference of two values in percent, and neither value is; for shares written as fractions (0.31) write "percentage points"`)
 		}
-		d := mul(sub(vr, wr), ratInt(100))
+		pv, pw := inPoints(v, vr), inPoints(w, wr)
+		d := sub(pv, pw)
+		hundred := ratInt(100)
+		verdict.Suggest = c.suggest(quo(pv, hundred), quo(pw, hundred), a)
 		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
 		verdict.Meaning = "a difference of " + iv.describe(formatShort) + " percentage points"
 		verdict.Value = vs + " is " + pointsWords(d, formatShort(roundSig(absRat(d), 3)), "percentage points", "more", "less") + " " + ws
@@ -689,6 +692,16 @@ func plain(q Quantity) *big.Rat {
 		r = quo(r, ratInt(100))
 	}
 	return r
+}
+
+// inPoints returns q, whose plain value is r, as a number of percentage
+// points: a value in percent or in points as it is (5% is 5), a share as
+// a hundredfold (0.05 is 5).
+func inPoints(q Quantity, r *big.Rat) *big.Rat {
+	if q.Percent || q.Points {
+		return ratOf(q.Value)
+	}
+	return mul(r, ratInt(100))
 }
 
 // showQuantity writes q as messages show it: "2,700", "5%".

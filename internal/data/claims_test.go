@@ -188,6 +188,9 @@ func TestPercentUnit(t *testing.T) {
   gap:
     unit: percentage points
     series: [{date: 2025-01-01, value: 0.5}]
+  lead:
+    unit: percentage points
+    series: [{date: 2025-01-01, value: 2.0}]
   tasso:
     unit: per cento
     series: [{date: 2025-01-01, value: 7.2}, {date: 2025-02-01, value: 5.9}]
@@ -249,6 +252,11 @@ func TestPercentUnit(t *testing.T) {
 		{`bikari.last.value | percent`, "7.6%"},
 		{`gap.last.value | claim "about 0.5"`, "about 0.5"},
 		{`jobless.rate | claim "about 0.1"`, "about 0.1"},
+		// Two numbers in percentage points differ by points, not by a
+		// hundredfold of them: 2.0 and 0.5 are 1.5 points apart (it
+		// said 150).
+		{`lead.last.value | claim "1.5 percentage points more than" gap.last.value`, "1.5 percentage points more than"},
+		{`lead.last.value | claim "1.5 points ahead of" gap.last.value`, "1.5 points ahead of"},
 	} {
 		ev, err := scope.EvalString(tc.expr, at)
 		if err != nil || ev.Text != tc.want {
