@@ -86,4 +86,22 @@ func TestBrowserTooltipGrainsOfBlocks(t *testing.T) {
 		}
 		t.Logf("tooltip: %q", text)
 	}
+
+	// Beside readings at hours of the day, a month is still a month, as
+	// the table and the static chart give it, not its first midnight.
+	const timed = "---\ntitle: CO2\ndate: 2025-03-01\ndata:\n" +
+		"  monthly:\n    unit: ppm\n    series:\n      - {date: 2023-12, value: 421.5}\n      - {date: 2024-01, value: 422.8}\n" +
+		"  gauge:\n    unit: ppm\n    series:\n      - {date: 2024-01-01T06:00, value: 423.0}\n      - {date: 2024-01-01T18:00, value: 423.4}\n" +
+		"---\nIn {{ monthly.last.date }}.\n\n```chart\ndata: [monthly, gauge]\n```\n"
+	dest = buildFS(t, fstest.MapFS{
+		"plotline.yaml":           {Data: []byte("title: Data\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/co2.md": {Data: []byte(timed)},
+	})
+	navigate(t, ctx, serveDir(t, dest)+"articles/co2/")
+	charts = waitChartsPainted(t, ctx, 0.005)
+	text := showTooltip(t, ctx, charts[0].Figure, "observed-monthly", 0, "421.5 ppm")
+	if !strings.HasPrefix(text, "Dec 2023") || strings.Contains(text, "00:00") {
+		t.Errorf("tooltip of December 2023 beside hourly readings = %q; want it to start with Dec 2023, without a time", text)
+	}
+	t.Logf("tooltip: %q", text)
 }

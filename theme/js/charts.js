@@ -127,6 +127,9 @@
       mo = t.getUTCMonth() + 1;
       d = t.getUTCDate();
     }
+    // A month or a year stays one beside readings at other hours; a
+    // day's midnight among them shows its time.
+    var midnight = !clock;
     if (timed && !clock) {
       clock = '00:00'; // a midnight among readings at other hours
     }
@@ -134,7 +137,7 @@
     // does on the static chart: 0050, not 50.
     var year = y >= 0 && y < 1000 ? ('000' + y).slice(-4) : String(y);
     var pattern = loc ? loc.date : null;
-    if (grain && d === 1 && !clock) {
+    if (grain && d === 1 && midnight) {
       if (grain === 'year' && mo === 1) {
         return loc ? localDigits(String(y), loc) : year;
       }
