@@ -641,7 +641,10 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	}
 	if c.kind != cRatio {
 		show := func(x *big.Rat) string { return formatShort(x) }
-		if w.Percent {
+		switch {
+		case w.Points:
+			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + " percentage points" }
+		case w.Percent:
 			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + "%" }
 		}
 		verdict.True = iv.contains(vr)
@@ -685,10 +688,12 @@ func sameInterval(w *big.Rat) interval {
 // roundSig rounds x to n significant figures.
 func roundSig(x *big.Rat, n int) *big.Rat { return roundAt(x, sigUnit(x, n)) }
 
-// plain returns q's value as a plain number: 5% is 0.05.
+// plain returns q's value as a plain number: 5% is 0.05, and so are 5
+// percentage points, so that a value in percent and one in points compare
+// as the numbers of percent they are.
 func plain(q Quantity) *big.Rat {
 	r := ratOf(q.Value)
-	if q.Percent {
+	if q.Percent || q.Points {
 		r = quo(r, ratInt(100))
 	}
 	return r
@@ -704,10 +709,14 @@ func inPoints(q Quantity, r *big.Rat) *big.Rat {
 	return mul(r, ratInt(100))
 }
 
-// showQuantity writes q as messages show it: "2,700", "5%".
+// showQuantity writes q as messages show it: "2,700", "5%", "0.5
+// percentage points".
 func showQuantity(q Quantity) string {
 	s := formatValue(ratOf(q.Value))
-	if q.Percent {
+	switch {
+	case q.Points:
+		s += " percentage points"
+	case q.Percent:
 		s += "%"
 	}
 	return s

@@ -191,6 +191,10 @@ func TestPercentUnit(t *testing.T) {
   lead:
     unit: percentage points
     series: [{date: 2025-01-01, value: 2.0}]
+  inflation:
+    unit: percent
+    series: [{date: 2025-01-01, value: 2.5}]
+    projection: {rate: 0.6, per: year}
   tasso:
     unit: per cento
     series: [{date: 2025-01-01, value: 7.2}, {date: 2025-02-01, value: 5.9}]
@@ -257,6 +261,10 @@ func TestPercentUnit(t *testing.T) {
 		// said 150).
 		{`lead.last.value | claim "1.5 percentage points more than" gap.last.value`, "1.5 percentage points more than"},
 		{`lead.last.value | claim "1.5 points ahead of" gap.last.value`, "1.5 points ahead of"},
+		// A rise of 0.6 points a year against a gap of 0.5 points: more,
+		// as both are in points (the rate was taken for 0.006).
+		{`inflation.rate | claim "more than" gap.last.value`, "more than"},
+		{`inflation.rate | claim "0.1 percentage points more than" gap.last.value`, "0.1 percentage points more than"},
 	} {
 		ev, err := scope.EvalString(tc.expr, at)
 		if err != nil || ev.Text != tc.want {
