@@ -179,6 +179,29 @@ func TestBlocksErrors(t *testing.T) {
 	if _, err := RenderBlocks(bs, spec, "c"); err != nil {
 		t.Errorf("a bar chart of two blocks: %v", err)
 	}
+
+	// Blocks counted in millions and in billions: one axis drew 1.6 in
+	// billions below 1,300 in millions, where a claim finds it above.
+	cities := &data.Block{Name: "cities", Unit: "million dollars", Series: []data.Point{{Date: day("2025-01-01"), Value: 1300}}}
+	state := &data.Block{Name: "state", Unit: "billion dollars", Series: []data.Point{{Date: day("2025-01-01"), Value: 1.6}}}
+	people := &data.Block{Name: "people", Series: []data.Point{{Date: day("2025-01-01"), Value: 5}}}
+	for _, tc := range []struct {
+		bs   []*data.Block
+		want string
+	}{
+		{[]*data.Block{cities, state}, `chart: data blocks "cities" (million dollars) and "state" (billion dollars) count in different multiples, and one axis would draw their numbers as written, as if they counted in one: write them in one unit, or draw them in two charts`},
+		{[]*data.Block{people, state}, `chart: data blocks "people" (no unit) and "state" (billion dollars) count in different multiples, and one axis would draw their numbers as written, as if they counted in one: write them in one unit, or draw them in two charts`},
+	} {
+		for _, kind := range []string{TypeLine, TypeBar} {
+			if _, err := RenderBlocks(tc.bs, Spec{Type: kind}, "c"); err == nil || err.Error() != tc.want {
+				t.Errorf("RenderBlocks(%s, %s) as %s: %v; want %s", tc.bs[0].Unit, tc.bs[1].Unit, kind, err, tc.want)
+			}
+		}
+	}
+	billions := &data.Block{Name: "federal", Unit: "billions of dollars", Series: []data.Point{{Date: day("2025-01-01"), Value: 4}}}
+	if _, err := RenderBlocks([]*data.Block{state, billions}, Spec{}, "c"); err != nil {
+		t.Errorf("two blocks in billions: %v", err)
+	}
 }
 
 // TestBarSameDay checks that a bar chart refuses a block with two

@@ -59,6 +59,14 @@ func (f Figure) UnlabelledEvents() (narrow, wide []Event) {
 	return f.unlabelled[1], f.unlabelled[0]
 }
 
+// unitOrOnes names a unit in a message: as written, or "no unit".
+func unitOrOnes(unit string) string {
+	if unit == "" {
+		return "no unit"
+	}
+	return unit
+}
+
 // RenderBlocks draws the blocks bs in one chart, as s asks, each block in
 // its colour; s.Data names them for the legend. A chart of several blocks
 // is a line chart (the default) or a bar chart of their observations.
@@ -83,6 +91,14 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 			return Figure{}, fmt.Errorf("chart: data block %q has no projection (use type line or bar)", b.Name)
 		}
 	case TypeLine, TypeBar:
+		for _, other := range bs[1:] {
+			// One axis draws the numbers as written: 1.6 in "billion
+			// dollars" below 1,300 in "million dollars", the other way
+			// round from what they are and what a claim finds.
+			if data.UnitScale(other.Unit) != data.UnitScale(b.Unit) {
+				return Figure{}, fmt.Errorf("chart: data blocks %q (%s) and %q (%s) count in different multiples, and one axis would draw their numbers as written, as if they counted in one: write them in one unit, or draw them in two charts", b.Name, unitOrOnes(b.Unit), other.Name, unitOrOnes(other.Unit))
+			}
+		}
 		for _, b := range bs {
 			if len(b.Series) == 0 {
 				return Figure{}, fmt.Errorf("chart: data block %q has no observations to draw as a %s chart", b.Name, kind)
@@ -201,6 +217,9 @@ type table struct {
 	// written: the projected rows on the first day of a year or month
 	// are written as one, as its observations are.
 	grain data.DateGrain
+	// proj is the projected block's projection: a value on its floor or
+	// ceiling is written as the writer wrote that (data.Projection.Bound).
+	proj *data.Projection
 }
 
 // tableRow is one date of the projected table.

@@ -508,6 +508,59 @@ func TestStartAsWritten(t *testing.T) {
 	}
 }
 
+// TestBoundAsWritten checks a projection that stops at its floor, 895.50
+// feet as the writer wrote it: the summary names it so, and the table,
+// the CSV, the live chart's lines (the low one, and the band's upper edge
+// where the high one is there too) and {{ lake.value_at_until }} give a
+// value there as the floor, not as a computed number of that size, which
+// was 896 in the table and the prose and 895.5 in the CSV.
+func TestBoundAsWritten(t *testing.T) {
+	b := parseBlock(t, "lake:\n  unit: feet\n  series: [{date: 2025-01-01, value: 1040.8}, {date: 2025-02-01, value: 1030.2}]\n"+
+		"  projection: {rate: -10, per: month, limit: 900, low: -15, high: -8, floor: 895.50, until: 2027-01-01}\n")
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(f.Summary, "no lower than 895.50 feet") {
+		t.Errorf("summary %q does not name the floor as written", f.Summary)
+	}
+	v, err := b.Field("value_at_until")
+	if err != nil || v.String() != "895.50" {
+		t.Errorf("{{ lake.value_at_until }} = %q, %v; want 895.50", v.String(), err)
+	}
+	tables := string(f.View(Links{}).Tables)
+	if want := `<time datetime="2027-01-01">1 Jan 2027</time></th><td class="num">895.50</td><td class="num">895.50</td><td class="num">895.50</td>`; !strings.Contains(tables, want) {
+		t.Errorf("the projected table's row of until does not give the floor as written:\n%s", tables)
+	}
+	if want := "\n2027-01-01,,,,895.50,895.50,895.50,\n"; !strings.Contains(string(f.CSV), want) {
+		t.Errorf("the CSV has no row %q:\n%s", strings.TrimSpace(want), f.CSV)
+	}
+	series := seriesByID(t, decodeOption(t, f.Option))
+	last := func(id string) any {
+		pts, _ := series[id]["data"].([]any)
+		return pts[len(pts)-1]
+	}
+	if got := last(idCentral); !equalJSON(got, map[string]any{"value": []any{"2027-01-01", 895.5}, "places": 2.0, "written": true}) {
+		t.Errorf("the central line ends with %v; want the floor, marked as written", got)
+	}
+	if got := dig(last(idLow), "written"); got != true {
+		t.Errorf("the low line ends with %v; want the floor, marked as written", last(idLow))
+	}
+
+	// A share rising to its ceiling of 99.0, the high scenario first:
+	// the band's upper edge there is the ceiling as written, which the
+	// tooltip reads from the band's point.
+	b = parseBlock(t, "share:\n  series: [{date: 2025-01-01, value: 90}]\n"+
+		"  projection: {rate: 1, per: month, limit: 95, low: 0.5, high: 2, ceiling: 99.0, until: 2026-01-01}\n")
+	if f, err = renderOne(b, Spec{}, "c"); err != nil {
+		t.Fatal(err)
+	}
+	series = seriesByID(t, decodeOption(t, f.Option))
+	if got := last(idBand); dig(got, "written") != true || dig(got, "places") != 1.0 {
+		t.Errorf("the band ends with %v; want its width marked as ending on the ceiling, written with 1 decimal", got)
+	}
+}
+
 // TestComputedNumbersAgreeWithProse checks that the chart writes a
 // computed number (a projected value in the table and the tooltip) as
 // {{ }} writes it: whole from 100 up, so that {{ b.value_at_until }} of

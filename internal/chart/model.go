@@ -221,6 +221,22 @@ func (m *model) layerUnit(ly layer) string {
 	return ly.unit
 }
 
+// layerGrain returns the grain ly's dates were written to, "year",
+// "month" or "day", when it is not the chart's own (the finest of its
+// blocks'), for the page script's tooltip; "" when it is.
+func (m *model) layerGrain(ly layer) string {
+	if ly.grain == m.grain || len(ly.obs) == 0 {
+		return ""
+	}
+	switch ly.grain {
+	case data.ByYear:
+		return "year"
+	case data.ByMonth:
+		return "month"
+	}
+	return "day"
+}
+
 // subject returns what m shows, for the name of an untitled chart's
 // drawings: the unit its blocks share, or else the name of its block, or
 // those of its blocks as the legend gives them ("ukraine and South

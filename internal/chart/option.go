@@ -67,9 +67,10 @@ type optPoint struct {
 	// many decimals, as the page's text does.
 	Places int `json:"places,omitempty"`
 	// Written marks the point of a projected line on the projection's
-	// start, whose value is the start value the writer gave: the tooltip
-	// writes it as written, as it writes an observation, rather than as
-	// a computed number.
+	// start, whose value is the start value the writer gave, or on its
+	// floor or ceiling (and the band's width where its upper edge is
+	// there): the tooltip writes it as written, as it writes an
+	// observation, rather than as a computed number.
 	Written bool `json:"written,omitempty"`
 }
 
@@ -283,6 +284,11 @@ type series struct {
 	// differ; a chart whose blocks share one names it once, above the
 	// value axis, and the tooltip takes it from there.
 	Unit string `json:"unit,omitempty"`
+	// Grain is "year", "month" or "day" for an observed series whose
+	// dates were written to another grain than the chart's finest (an
+	// annual block beside a monthly one): the tooltip then writes its
+	// date as its own table does, beside its value.
+	Grain string `json:"grain,omitempty"`
 }
 
 // markLine is a series' mark lines with the precision ECharts rounds their
@@ -363,7 +369,7 @@ func (m *model) buildOption(summary string) *echartsOption {
 				Data:      points(ly.drawn),
 				BarGap:    "0%",
 				ItemStyle: &opts.ItemStyle{Color: slotColor(ly.slot)},
-			}, Unit: m.layerUnit(ly)})
+			}, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
 		}
 	case TypeLine:
 		for _, ly := range m.layers {
@@ -378,7 +384,7 @@ func (m *model) buildOption(summary string) *echartsOption {
 				Animation:  animation,
 				LineStyle:  &opts.LineStyle{Color: slotColor(ly.slot), Width: 2},
 				ItemStyle:  &opts.ItemStyle{Color: slotColor(ly.slot)},
-			}, Unit: m.layerUnit(ly)})
+			}, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
 		}
 	default:
 		opt.Series = m.projectionSeries(animation)
@@ -609,14 +615,21 @@ type markLineX struct {
 func (m *model) projectionSeries(animation types.Bool) []series {
 	// curve returns the points of a projected line whose values f gives;
 	// a line of a scenario's values, rather than the band's width, has
-	// the start value as written on the start.
+	// the start value as written on the start, and the floor or the
+	// ceiling as written where it stops there.
 	start := m.proj.Start
 	curveOf := func(samples []sample, f func(sample) float64, scenario bool) []optPoint {
 		out := make([]optPoint, len(samples))
 		for i, s := range samples {
-			out[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(f(s))}}
-			if scenario && sameDay(s.Date, start.Date) {
+			v := f(s)
+			out[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(v)}}
+			if !scenario {
+				continue
+			}
+			if sameDay(s.Date, start.Date) {
 				out[i] = optPoint{Value: [2]any{isoDate(s.Date), start.Value}, Places: start.Places, Written: true}
+			} else if places, ok := m.proj.Bound(v); ok {
+				out[i] = optPoint{Value: [2]any{isoDate(s.Date), v}, Places: places, Written: true}
 			}
 		}
 		return out
@@ -637,7 +650,15 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		hidden := &opts.LineStyle{Opacity: opts.Float(0)}
 		low := line(m.words.Text(words.LowScenario), idLow, curve(bandLower, true))
 		low.Stack, low.StackStrategy, low.LineStyle = "band", "all", hidden
-		band := line(m.words.Text(words.LowHighRange), idBand, curve(bandWidth, false))
+		// The band's upper edge on the floor or the ceiling is written
+		// as written too: its width's point says so, for the tooltip.
+		width := curve(bandWidth, false)
+		for i, s := range m.plot {
+			if places, ok := m.proj.Bound(bandUpper(s)); ok && bandWidth(s) != 0 {
+				width[i].Places, width[i].Written = places, true
+			}
+		}
+		band := line(m.words.Text(words.LowHighRange), idBand, width)
 		band.Stack, band.StackStrategy, band.LineStyle = "band", "all", hidden
 		band.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 		band.AreaStyle = &opts.AreaStyle{Color: colorProjection, Opacity: opts.Float(0.18)}

@@ -32,7 +32,8 @@ import (
 // greater of the start and the limit when that is above 0, so that its
 // scenarios stop there; with obs's next bit set, the observations are a
 // year apart and written as years (2022, 2023), as annual statistics are,
-// so that the projection starts on 1 January 2025.
+// so that the projection starts on 1 January 2025; with the bit after it
+// (and not that one), a month apart and written as months (2024-12).
 func promiseBlock(start, rate, reach, lowBy, highBy float64, per, model uint8, until uint16, obs uint8) string {
 	pers := []string{"day", "week", "month", "year", "hour"}
 	models := []string{"linear", "exponential"}
@@ -51,8 +52,11 @@ func promiseBlock(start, rate, reach, lowBy, highBy float64, per, model uint8, u
 		b.WriteString("  series:\n")
 		for i := n - 1; i >= 0; i-- {
 			d := day.AddDate(0, 0, -7*i).Format("2006-01-02")
-			if obs&0x40 != 0 {
+			switch {
+			case obs&0x40 != 0:
 				d = strconv.Itoa(2025 - i)
+			case obs&0x20 != 0:
+				d = time.Date(2025, time.January-time.Month(i), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
 			}
 			fmt.Fprintf(&b, "    - {date: %s, value: %s}\n", d, num(start-float64(i)*rate))
 		}
@@ -107,6 +111,9 @@ func FuzzPromise(f *testing.F) {
 	// latest, 2025: until, a year later, is a year in the CSV.
 	f.Add(400.0, 2.4, 20.0, 0.4, 0.6, uint8(3), uint8(0), uint16(0), uint8(0x43), uint8(0))
 	f.Add(400.0, 2.4, 2.0, 0.4, 0.6, uint8(3), uint8(0), uint16(0), uint8(0x42), uint8(1))
+	// Monthly observations written as months, the projection from
+	// January 2025.
+	f.Add(4.28, -0.05, 30.0, 0.02, 0.01, uint8(2), uint8(0), uint16(400), uint8(0x23), uint8(1))
 	// Sea ice that stops at its floor of 0, and a count at its ceiling.
 	f.Add(4.5, -0.08, 10.0, 0.08, 0.02, uint8(3), uint8(0), uint16(20000), uint8(0x82), uint8(0))
 	f.Add(50.0, 2.0, 10.0, 1.0, 2.0, uint8(3), uint8(0), uint16(40000), uint8(0x80), uint8(6))
@@ -202,6 +209,11 @@ func FuzzPromise(f *testing.F) {
 				}
 			}
 			if v, err := b.Field(s.prefix + "value_at_until"); err == nil {
+				// A row of until in the table shows it as the prose prints it.
+				trs := tableRows(fig, b.Projection.Until)
+				if !slices.ContainsFunc(trs, func(r string) bool { return strings.Contains(r, `<td class="num">`+v.In(loc)+`</td>`) }) {
+					t.Errorf("{{ b.%svalue_at_until }} prints %s; the table's rows of until are %q\n%s", s.prefix, v.In(loc), trs, src)
+				}
 				until := b.Projection.Until.Format("2006-01-02")
 				found := false
 				for _, r := range rows[1:] {
@@ -218,7 +230,58 @@ func FuzzPromise(f *testing.F) {
 				}
 			}
 		}
+		// The summary says the projection goes no lower than its floor
+		// and no higher than its ceiling: nor does any projected number
+		// of the CSV, but for the six significant figures it keeps of a
+		// computed number beside a bound written with more.
+		if pr := b.Projection; pr != nil && (pr.HasFloor || pr.HasCeiling) {
+			tol := 5e-6 * math.Max(math.Max(math.Abs(pr.Floor), math.Abs(pr.Ceiling)), 1)
+			for _, r := range rows[1:] {
+				for _, c := range []string{"central", "low", "high"} {
+					i, ok := col[c]
+					if !ok || r[i] == "" {
+						continue
+					}
+					got, err := strconv.ParseFloat(r[i], 64)
+					if err != nil || pr.HasFloor && got < pr.Floor-tol || pr.HasCeiling && got > pr.Ceiling+tol {
+						t.Errorf("the CSV's %s on %s is %s, past the floor %v or the ceiling %v the summary names: %s\n%s", c, r[0], r[i], pr.Floor, pr.Ceiling, fig.Summary, src)
+					}
+				}
+			}
+		}
 	})
+}
+
+// tableRows returns the HTML of the rows of fig's tables on day, written
+// as a day (with its hour, if it has one), or as a month or a year on its
+// first day.
+func tableRows(fig Figure, day time.Time) []string {
+	var tables bytes.Buffer
+	fig.table.write(&tables)
+	html := tables.String()
+	forms := []string{day.Format("2006-01-02")}
+	switch {
+	case data.HasTime(day):
+		forms = []string{day.Format("2006-01-02T15:04")} // a projection by the hour
+	case day.Day() == 1:
+		forms = append(forms, day.Format("2006-01"))
+		if day.Month() == time.January {
+			forms = append(forms, day.Format("2006"))
+		}
+	}
+	var rows []string
+	for _, d := range forms {
+		for rest := html; ; {
+			i := strings.Index(rest, `<time datetime="`+d+`"`)
+			if i < 0 {
+				break
+			}
+			end := strings.Index(rest[i:], "</tr>")
+			rows = append(rows, rest[i:i+end])
+			rest = rest[i+end:]
+		}
+	}
+	return rows
 }
 
 // csvDay returns the day a date of the CSV stands on: a year, 2026, and

@@ -151,18 +151,19 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	// Where the curves stop, as the chart draws them flat there.
 	if p.HasFloor {
 		b.WriteString(" ")
-		m.words.Write(b, words.SummaryFloor, m.limitText(p.Floor))
+		m.words.Write(b, words.SummaryFloor, m.limitText(p.Floor, p.FloorPlaces))
 	}
 	if p.HasCeiling {
 		b.WriteString(" ")
-		m.words.Write(b, words.SummaryCeiling, m.limitText(p.Ceiling))
+		m.words.Write(b, words.SummaryCeiling, m.limitText(p.Ceiling, p.CeilingPlaces))
 	}
 }
 
 // limitText writes v, a floor or a ceiling the writer gave, with the
+// decimals it was written with (places, as data.Point.Places) and the
 // unit of the chart: "0 million square kilometres".
-func (m *model) limitText(v float64) string {
-	text := written(m.loc, v, 0)
+func (m *model) limitText(v float64, places int) string {
+	text := written(m.loc, v, places)
 	if m.unit != "" {
 		text += " " + m.unit
 	}

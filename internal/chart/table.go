@@ -19,7 +19,7 @@ const maxTableRows = 56
 // table returns the figure's table: every observation and the projection
 // thinned to days, weeks, months or years, with the crossing dates.
 func (m *model) table() table {
-	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed}
+	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed, proj: m.proj}
 	if len(m.layers) > 0 {
 		t.grain = m.layers[0].grain // the projected block's
 	}
@@ -221,12 +221,12 @@ func (m *model) csv(t table) []byte {
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
-			rec[0], rec[4], rec[7] = m.csvDate(r.Date, grain), r.csvNumber(r.Central), r.Note
+			rec[0], rec[4], rec[7] = m.csvDate(r.Date, grain), r.csvNumber(m.proj, r.Central), r.Note
 			if t.hasLow {
-				rec[5] = r.csvNumber(r.Low)
+				rec[5] = r.csvNumber(m.proj, r.Low)
 			}
 			if t.hasHigh {
-				rec[6] = r.csvNumber(r.High)
+				rec[6] = r.csvNumber(m.proj, r.High)
 			}
 		}
 		w.Write(rec)
@@ -237,7 +237,8 @@ func (m *model) csv(t table) []byte {
 
 // csvBlocks writes the CSV of a chart of several blocks: a row per date,
 // in date order, with a value, label and source column per block (a block
-// with two observations on one date takes two rows).
+// with two observations on one date takes two rows). Each date is written
+// as the blocks on its row wrote it, a year, a month or a day.
 func (m *model) csvBlocks(t table) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -248,22 +249,39 @@ func (m *model) csvBlocks(t table) []byte {
 	w.Write(header) // into a bytes.Buffer, writing does not fail
 	rec := make([]string, len(header))
 	next := make([]int, len(t.layers)) // the next observation of each block
+	// A row is a date as the blocks write it: the year 2024, the month
+	// January 2024 and the day 1 January 2024 stand on one instant and
+	// are three rows, the coarser first, so that each block's dates read
+	// back as they were written.
+	type key struct {
+		day   time.Time
+		grain data.DateGrain
+	}
+	keyOf := func(i int) (key, bool) {
+		ly := t.layers[i]
+		if j := next[i]; j < len(ly.obs) {
+			d := ly.obs[j].Date
+			return key{d, ly.grain.Shows(d)}, true
+		}
+		return key{}, false
+	}
 	for {
-		var day time.Time
+		var row key
 		found := false
-		for i, ly := range t.layers {
-			if j := next[i]; j < len(ly.obs) && (!found || ly.obs[j].Date.Before(day)) {
-				day, found = ly.obs[j].Date, true
+		for i := range t.layers {
+			k, ok := keyOf(i)
+			if ok && (!found || k.day.Before(row.day) || k.day.Equal(row.day) && k.grain > row.grain) {
+				row, found = k, true
 			}
 		}
 		if !found {
 			break
 		}
 		clear(rec)
-		rec[0] = m.csvDate(day, m.grain)
+		rec[0] = m.csvDate(row.day, row.grain)
 		for i, ly := range t.layers {
-			if j := next[i]; j < len(ly.obs) && ly.obs[j].Date.Equal(day) {
-				p := ly.obs[j]
+			if k, ok := keyOf(i); ok && k.day.Equal(row.day) && k.grain == row.grain {
+				p := ly.obs[next[i]]
 				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainWritten(p), data.GuardCell(p.Label), data.GuardCell(p.Source)
 				next[i]++
 			}
@@ -291,13 +309,17 @@ func (m *model) csvDate(t time.Time, grain data.DateGrain) string {
 }
 
 // csvNumber writes v, a value of r, for the CSV: as written on the
-// projection's start, as keepComputed keeps it elsewhere.
-func (r *tableRow) csvNumber(v float64) string {
+// projection's start and on p's floor or ceiling, as keepComputed keeps
+// it elsewhere.
+func (r *tableRow) csvNumber(p *data.Projection, v float64) string {
 	switch {
 	case math.IsNaN(v):
 		return "" // a scenario past until, as the table leaves it empty
 	case r.Start:
 		return plainWritten(data.Point{Value: v, Places: r.Places})
+	}
+	if places, ok := p.Bound(v); ok {
+		return plainWritten(data.Point{Value: v, Places: places})
 	}
 	return plainNumber(keepComputed(v))
 }

@@ -321,12 +321,12 @@ func (t table) write(b *bytes.Buffer) {
 				grain = data.ByDay // a crossing, a day the projection computes
 			}
 			writeDateHeader(b, t.loc, r.Date, t.timed, grain)
-			r.writeCell(b, t.loc, r.Central)
+			r.writeCell(b, &t, r.Central)
 			if t.hasLow {
-				r.writeCell(b, t.loc, r.Low)
+				r.writeCell(b, &t, r.Low)
 			}
 			if t.hasHigh {
-				r.writeCell(b, t.loc, r.High)
+				r.writeCell(b, &t, r.High)
 			}
 			if notes {
 				b.WriteString("<td>")
@@ -461,17 +461,21 @@ func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed boo
 	b.WriteString("</time></th>")
 }
 
-// writeCell writes a number cell of r, empty for NaN: as written on the
-// projection's start, as a computed number elsewhere, in the language of
-// loc. Its class, num, aligns the column's numbers on their last digit.
-func (r *tableRow) writeCell(b *bytes.Buffer, loc *locale.Locale, v float64) {
+// writeCell writes a number cell of r, a row of t, empty for NaN: as
+// written on the projection's start and on its floor or ceiling, as a
+// computed number elsewhere, in the language of t. Its class, num, aligns
+// the column's numbers on their last digit.
+func (r *tableRow) writeCell(b *bytes.Buffer, t *table, v float64) {
 	b.WriteString(`<td class="num">`)
+	places, bound := t.proj.Bound(v)
 	switch {
 	case math.IsNaN(v):
 	case r.Start:
-		b.Write(appendWritten(b.AvailableBuffer(), loc, v, r.Places))
+		b.Write(appendWritten(b.AvailableBuffer(), t.loc, v, r.Places))
+	case bound:
+		b.Write(appendWritten(b.AvailableBuffer(), t.loc, v, places))
 	default:
-		b.Write(appendNumber(b.AvailableBuffer(), loc, v))
+		b.Write(appendNumber(b.AvailableBuffer(), t.loc, v))
 	}
 	b.WriteString("</td>")
 }

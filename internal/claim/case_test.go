@@ -18,8 +18,10 @@ var update = flag.Bool("update", false, "rewrite the expected parts of testdata/
 //
 //	phrase | value => verdict | meaning | suggestion
 //
-// The value is a day (2025-04-15) in dates.txt, a number in numbers.txt
-// (with a trailing % for a Quantity already in percent units, or a word
+// The value is a day (2025-04-15) in dates.txt, or a month (2024-09) or a
+// year (2024) checked as the span of its days with DateSpan; a number in numbers.txt
+// (with a trailing % for a Quantity already in percent units, pp for one
+// in percentage points, or a word
 // for one counted in thousands, millions, billions or trillions: "37.64
 // trillion"), and two numbers "v | w" in comparisons.txt. The verdict is true or false; the
 // suggestion is written for false verdicts only. A phrase that is not
@@ -118,11 +120,15 @@ func runCase(file, input string, o Options) (string, error) {
 	var err error
 	switch {
 	case file == "dates.txt" && len(fields) == 2:
-		d, perr := time.Parse("2006-01-02", fields[1])
+		first, last, perr := parseDay(fields[1])
 		if perr != nil {
 			return "", perr
 		}
-		v, err = Date(fields[0], d, o)
+		if last.IsZero() {
+			v, err = Date(fields[0], first, o)
+		} else {
+			v, err = DateSpan(fields[0], first, last, o)
+		}
 	case file == "numbers.txt" && len(fields) == 2:
 		q, perr := parseQuantity(fields[1])
 		if perr != nil {
@@ -151,8 +157,28 @@ func runCase(file, input string, o Options) (string, error) {
 	return "false | " + v.Meaning + " | " + v.Suggest, nil
 }
 
-// parseQuantity reads "11960", "5%" (a value in percent units) or "37.64
-// trillion" (a value counted in trillions: Scale 12).
+// parseDay reads a case's date: a day, or a month or a year, which it
+// returns as the span of its days (last is zero for a day).
+func parseDay(value string) (first, last time.Time, err error) {
+	for _, g := range []struct {
+		layout        string
+		years, months int
+	}{{"2006-01-02", 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
+		d, err := time.Parse(g.layout, value)
+		if err != nil {
+			continue
+		}
+		if g.years == 0 && g.months == 0 {
+			return d, time.Time{}, nil
+		}
+		return d, d.AddDate(g.years, g.months, -1), nil
+	}
+	return time.Time{}, time.Time{}, fmt.Errorf("want a day, a month or a year, got %q", value)
+}
+
+// parseQuantity reads "11960", "5%" (a value in percent units), "0.5pp"
+// (one in percentage points) or "37.64 trillion" (a value counted in
+// trillions: Scale 12).
 func parseQuantity(s string) (Quantity, error) {
 	scale := 0
 	if num, word, ok := strings.Cut(s, " "); ok {
@@ -161,6 +187,10 @@ func parseQuantity(s string) (Quantity, error) {
 			return Quantity{}, fmt.Errorf("unknown scale %q", word)
 		}
 		s = num
+	}
+	if num, ok := strings.CutSuffix(s, "pp"); ok {
+		f, err := strconv.ParseFloat(num, 64)
+		return Quantity{Value: f, Points: true}, err
 	}
 	pct := strings.HasSuffix(s, "%")
 	f, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)

@@ -50,6 +50,12 @@ type Quantity struct {
 	// ("about 38 trillion dollars"). Two values of different scales are
 	// compared at their full size.
 	Scale int
+	// Points says Value is in percentage points: a change of a value in
+	// percent (a rise from 4.2% to 4.7% is 0.5 points), or a number of a
+	// unit that says so. A number phrase in percent ("about 0.5%") or a
+	// share ("half") of it is refused, as readers take 0.5% of 4.2% for
+	// 0.021 points.
+	Points bool
 }
 
 // Verdict is the outcome of checking one claim.

@@ -319,3 +319,57 @@ func TestLexGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestDateSpanAgreesWithDays checks DateSpan against Date day by day: for
+// months and years from 2023 to 2027 and phrases of every shape, a phrase
+// holds of the span when Date finds it true of every day, is false when
+// Date finds it false of every day, and is refused otherwise.
+func TestDateSpanAgreesWithDays(t *testing.T) {
+	phrases := []string{
+		"in 2024", "by 2025", "before 2026", "after 2024", "not before 2025", "mid-2024", "early 2025",
+		"the first half of 2024", "H2 2025", "Q3 2024", "this quarter", "next year", "last year", "this year",
+		"in September 2024", "by spring", "before the end of March", "within 6 weeks", "within 2 years",
+		"in less than a year", "the 2020s", "winter 2024/25", "in 2024/25", "this week", "later this year",
+		"earlier this year", "the turn of the year", "by the end of 2025", "between March and May 2025",
+		"on 15 April 2025", "in April", "late 2024", "this summer", "the coming winter", "within a decade",
+	}
+	o := Options{AsOf: time.Date(2025, 1, 13, 0, 0, 0, 0, time.UTC)}
+	var spans [][2]time.Time
+	for y := 2023; y <= 2027; y++ {
+		spans = append(spans, [2]time.Time{day(y, 1, 1), day(y, 12, 31)})
+		for m := time.January; m <= time.December; m++ {
+			spans = append(spans, [2]time.Time{day(y, m, 1), day(y, m+1, 0)})
+		}
+	}
+	for _, phrase := range phrases {
+		for _, s := range spans {
+			trues, falses, refused := 0, 0, 0
+			for d := s[0]; !d.After(s[1]); d = d.AddDate(0, 0, 1) {
+				v, err := Date(phrase, d, o)
+				switch {
+				case err != nil:
+					refused++
+				case v.True:
+					trues++
+				default:
+					falses++
+				}
+			}
+			v, err := DateSpan(phrase, s[0], s[1], o)
+			switch {
+			case refused == 0 && falses == 0:
+				if err != nil || !v.True {
+					t.Errorf("%q of %s: %+v, %v; want true, as of every day", phrase, valueText(span{s[0], s[1]}), v, err)
+				}
+			case refused == 0 && trues == 0:
+				if err != nil || v.True {
+					t.Errorf("%q of %s: %+v, %v; want false, as of every day", phrase, valueText(span{s[0], s[1]}), v, err)
+				}
+			default:
+				if err == nil {
+					t.Errorf("%q of %s: %+v; want it refused: %d days true, %d false, %d refused", phrase, valueText(span{s[0], s[1]}), v, trues, falses, refused)
+				}
+			}
+		}
+	}
+}

@@ -594,10 +594,13 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	iv := c.interval(wr, a)
 	verdict := Verdict{Suggest: c.suggest(vr, wr, a)}
 	if c.kind == cPoints {
-		if c.pointsUnit == "points" && !v.Percent && !w.Percent {
+		if c.pointsUnit == "points" && !v.Percent && !w.Percent && !v.Points && !w.Points {
 			return Verdict{}, errors.New(`"points" are percentage points, a difference of two values in percent, and neither value is; for shares written as fractions (0.31) write "percentage points"`)
 		}
-		d := mul(sub(vr, wr), ratInt(100))
+		pv, pw := inPoints(v, vr), inPoints(w, wr)
+		d := sub(pv, pw)
+		hundred := ratInt(100)
+		verdict.Suggest = c.suggest(quo(pv, hundred), quo(pw, hundred), a)
 		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
 		verdict.Meaning = "a difference of " + iv.describe(formatShort) + " percentage points"
 		verdict.Value = vs + " is " + pointsWords(d, formatShort(roundSig(absRat(d), 3)), "percentage points", "more", "less") + " " + ws
@@ -638,7 +641,10 @@ func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	}
 	if c.kind != cRatio {
 		show := func(x *big.Rat) string { return formatShort(x) }
-		if w.Percent {
+		switch {
+		case w.Points:
+			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + " percentage points" }
+		case w.Percent:
 			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + "%" }
 		}
 		verdict.True = iv.contains(vr)
@@ -682,19 +688,35 @@ func sameInterval(w *big.Rat) interval {
 // roundSig rounds x to n significant figures.
 func roundSig(x *big.Rat, n int) *big.Rat { return roundAt(x, sigUnit(x, n)) }
 
-// plain returns q's value as a plain number: 5% is 0.05.
+// plain returns q's value as a plain number: 5% is 0.05, and so are 5
+// percentage points, so that a value in percent and one in points compare
+// as the numbers of percent they are.
 func plain(q Quantity) *big.Rat {
 	r := ratOf(q.Value)
-	if q.Percent {
+	if q.Percent || q.Points {
 		r = quo(r, ratInt(100))
 	}
 	return r
 }
 
-// showQuantity writes q as messages show it: "2,700", "5%".
+// inPoints returns q, whose plain value is r, as a number of percentage
+// points: a value in percent or in points as it is (5% is 5), a share as
+// a hundredfold (0.05 is 5).
+func inPoints(q Quantity, r *big.Rat) *big.Rat {
+	if q.Percent || q.Points {
+		return ratOf(q.Value)
+	}
+	return mul(r, ratInt(100))
+}
+
+// showQuantity writes q as messages show it: "2,700", "5%", "0.5
+// percentage points".
 func showQuantity(q Quantity) string {
 	s := formatValue(ratOf(q.Value))
-	if q.Percent {
+	switch {
+	case q.Points:
+		s += " percentage points"
+	case q.Percent:
 		s += "%"
 	}
 	return s

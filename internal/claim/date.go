@@ -1306,19 +1306,47 @@ const dateLayout = "2 January 2006"
 // cannot be placed: a phrase that leaves out the year, or counts from the
 // as-of date, needs o.AsOf.
 func Date(phrase string, v time.Time, o Options) (Verdict, error) {
+	v = dayOf(v)
+	return checkDate(phrase, span{v, v}, o)
+}
+
+// DateSpan checks phrase against a date known to its month or its year
+// only, as monthly and annual statistics give them: the days from first
+// to last, both included. The phrase holds when it allows every one of
+// those days and is false when it allows none of them. One that allows
+// some and not others, "in mid-2024" or "before March 2024" of the year
+// 2024, cannot be told from such a date and is an *Error saying so. The
+// verdict writes the value as the year or the month it is ("2024",
+// "September 2024").
+func DateSpan(phrase string, first, last time.Time, o Options) (Verdict, error) {
+	first, last = dayOf(first), dayOf(last)
+	if last.Before(first) {
+		return Verdict{}, fmt.Errorf("date span from %s to %s ends before it starts", first.Format(dateLayout), last.Format(dateLayout))
+	}
+	return checkDate(phrase, span{first, last}, o)
+}
+
+// checkDate checks phrase against a value known to lie in v, a day or a
+// longer span.
+func checkDate(phrase string, v span, o Options) (Verdict, error) {
 	c, perr := parseDate(phrase)
 	if perr != nil {
 		return Verdict{}, wrongKind(phrase, KindDate, perr)
 	}
-	v = dayOf(v)
-	if v.Year() < 1000 || v.Year() > 9999 {
-		return Verdict{}, fmt.Errorf("date %s is outside the years 1000 to 9999", v.Format("2006-01-02"))
+	for _, t := range []time.Time{v.lo, v.hi} {
+		if t.Year() < 1000 || t.Year() > 9999 {
+			return Verdict{}, fmt.Errorf("date %s is outside the years 1000 to 9999", t.Format("2006-01-02"))
+		}
 	}
 	e := dateEnv{south: o.Southern}
 	if !o.AsOf.IsZero() {
 		e.asOf, e.hasAsOf = dayOf(o.AsOf), true
 	}
 	in, reason := c.place(e)
+	if reason != "" {
+		return Verdict{}, &Error{Phrase: phrase, Want: KindDate, Reason: reason}
+	}
+	holds, reason := in.holds(v)
 	if reason != "" {
 		return Verdict{}, &Error{Phrase: phrase, Want: KindDate, Reason: reason}
 	}
@@ -1330,24 +1358,87 @@ func Date(phrase string, v time.Time, o Options) (Verdict, error) {
 		if reason != "" {
 			return Verdict{}, &Error{Phrase: phrase, Want: KindDate, Reason: reason}
 		}
-		if in.contains(v) != late.contains(v) {
+		lateHolds, reason := late.holds(v)
+		if reason != "" {
+			return Verdict{}, &Error{Phrase: phrase, Want: KindDate, Reason: reason}
+		}
+		if holds != lateHolds {
 			return Verdict{}, &Error{Phrase: phrase, Want: KindDate, Reason: fmt.Sprintf(
-				"%s, and %s is in one reading and not the other; %s", two.twoWays, v.Format(dateLayout), two.instead)}
+				"%s, and %s is in one reading and not the other; %s", two.twoWays, valueText(v), two.instead)}
 		}
 		if in.meaning != late.meaning {
 			in.meaning += " or " + late.meaning + ", as " + two.twoWays
 		}
 	}
 	verdict := Verdict{
-		True:    in.contains(v),
+		True:    holds,
 		Meaning: in.meaning,
-		Value:   v.Format(dateLayout),
-		Suggest: ApproxDate(v),
+		Value:   valueText(v),
+		Suggest: ApproxDate(v.lo),
 	}
-	if (c.rel == relWithin || c.rel == relWithinLess) && v.After(e.asOf) {
-		verdict.Suggest = within(e.asOf, v, c.unit)
+	if whole := wholeText(v); whole != "" {
+		verdict.Suggest = "in " + whole
+	}
+	if (c.rel == relWithin || c.rel == relWithinLess) && v.lo.After(e.asOf) {
+		verdict.Suggest = within(e.asOf, v.hi, c.unit)
 	}
 	return verdict, nil
+}
+
+// holds reports whether r allows every day of v. When it allows some of
+// them and not others, it says why the phrase cannot be judged instead:
+// the value is a month or a year, and the phrase is about part of it.
+func (r dayRange) holds(v span) (bool, string) {
+	first, last := r.contains(v.lo), r.contains(v.hi)
+	if first == last && (first || v.lo.Equal(v.hi) || !r.within(v)) {
+		return first, ""
+	}
+	part := span{maxTime(v.lo, r.lo), v.hi}
+	if !r.hi.IsZero() {
+		part.hi = minTime(v.hi, r.hi)
+	}
+	kind := "days"
+	switch whole := wholeText(v); {
+	case whole == "":
+	case v.lo.Month() == v.hi.Month():
+		kind = "a month"
+	default:
+		kind = "a year"
+	}
+	return false, fmt.Sprintf("%s is %s of the data, not a day, and the phrase holds for part of it (%s) and not for the rest; write one that holds for all of %s or for none of it, such as %q",
+		valueText(v), kind, strings.TrimPrefix(spanText(part), "on "), valueText(v), "in "+valueText(v))
+}
+
+// within reports whether r lies inside v with days of v on both sides,
+// so that v's first and last days are outside r and some between are in.
+func (r dayRange) within(v span) bool {
+	return !r.lo.IsZero() && !r.hi.IsZero() && r.lo.After(v.lo) && r.hi.Before(v.hi) && !r.lo.After(r.hi)
+}
+
+// wholeText writes v as the month or the year it spans, "September 2024"
+// or "2024", and returns "" for any other span.
+func wholeText(v span) string {
+	switch {
+	case v.lo.Day() != 1 || v.hi.AddDate(0, 0, 1).Day() != 1 || v.lo.Year() != v.hi.Year():
+		return ""
+	case v.lo.Month() == v.hi.Month():
+		return v.lo.Format("January 2006")
+	case v.lo.Month() == time.January && v.hi.Month() == time.December:
+		return v.lo.Format("2006")
+	}
+	return ""
+}
+
+// valueText writes v as a verdict shows the value: a day as "15 April
+// 2025", a month or a year as written ("September 2024", "2024").
+func valueText(v span) string {
+	if v.lo.Equal(v.hi) {
+		return v.lo.Format(dateLayout)
+	}
+	if whole := wholeText(v); whole != "" {
+		return whole
+	}
+	return strings.TrimPrefix(spanText(v), "on ")
 }
 
 // twoWays returns the period of c that readers place two ways, or the

@@ -124,6 +124,13 @@
 // for a within phrase the shortest "within N units" of the same unit that
 // holds.
 //
+// DateSpan checks a date known to its month or its year only, as monthly
+// and annual statistics give them: the phrase holds when it takes in every
+// day of the month or year, is false when it takes in none, and is refused
+// when it takes in some ("in mid-2024" or "before March 2024" of the year
+// 2024), as such a date does not say which day. Its suggestion is the
+// month or the year: "in September 2024", "in 2024".
+//
 // # Numbers
 //
 // N is written with digits, with "," between thousands (or a space, a
@@ -143,7 +150,9 @@
 // come before N, and %, percent or per cent after it; "a hundred per cent"
 // is 100%, read as the digits are. A phrase with a percent sign is checked
 // against the value times 100 unless Quantity.Percent says the value is in
-// percent already. With a = Options.About (5% unless set):
+// percent already; a phrase with a percent sign, or a share, of a value in
+// percentage points (Quantity.Points) is refused. With a = Options.About
+// (5% unless set):
 //
 //	N                                             the value rounds to N at N's last written digit, halves away from zero:
 //	                                              12,000 is 11,999.5 up to 12,000.5; 1.5 million is 1.45 up to 1.55 million;
@@ -203,7 +212,7 @@
 //	well above, well over / well below, well under                          v > w + a·|w| / v < w − a·|w|
 //	N percentage points more than (higher than, above …)                    100·(v − w) rounds to N
 //	N percentage points less than (lower than, below …)                     100·(w − v) rounds to N
-//	N points ahead of / N points behind                                     the same, of values in percent (a poll's lead)
+//	N points ahead of / N points behind                                     the same, of values in percent or points (a poll's lead)
 //	N more than (higher than, above …), rose by N, up N on (from)           v − w rounds to N at N's precision, or holds with its qualifier
 //	N fewer than (lower than, below …), fell by N, down N from              w − v the same; of two percentages refused (that is points)
 //	N times [as many as], twice, double, triple, fourfold, 10-fold          v/w rounds to N at N's precision, two figures at least
@@ -217,6 +226,9 @@
 //	  rose (grew, increased, climbed, jumped) by N% [from, on]
 //	N% less than (fewer than, lower than, below …), down N% on (from),      100·(1 − v/w) rounds to N
 //	  fell (dropped, declined, decreased, shrank) by N% [from, on]
+//
+// Of values in percent or in percentage points (Quantity.Percent,
+// Quantity.Points) the difference in points is v − w itself, not 100·(v − w).
 //
 // The verbs of a change may be written as participles after "has" or
 // "have": "has fallen by half", "has more than doubled", "have risen by

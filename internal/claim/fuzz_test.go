@@ -3,6 +3,7 @@ package claim
 import (
 	"math"
 	"testing"
+	"time"
 )
 
 // FuzzClaim throws arbitrary phrases and values at the three checkers. None
@@ -49,10 +50,25 @@ func FuzzClaim(f *testing.F) {
 		}
 		vd, err := Date(phrase, d, o)
 		check("date", vd, err, func(s string) (Verdict, error) { return Date(s, d, o) })
+		// The month and the year of d, as monthly and annual data give
+		// them: a verdict on either holds as one on every day of it.
+		for _, sp := range []span{months(d.Year(), d.Month(), 1), months(d.Year(), time.January, 12)} {
+			vs, err := DateSpan(phrase, sp.lo, sp.hi, o)
+			check("date span", vs, err, func(s string) (Verdict, error) { return DateSpan(s, sp.lo, sp.hi, o) })
+			if err != nil {
+				continue
+			}
+			for _, t1 := range []time.Time{sp.lo, sp.hi} {
+				if one, err := Date(phrase, t1, o); err != nil || one.True != vs.True {
+					t.Fatalf("%q of %s is %v; of its day %s it is %+v, %v", phrase, vs.Value, vs.True, t1.Format("2006-01-02"), one, err)
+				}
+			}
+		}
 		if math.IsNaN(v) || math.IsInf(v, 0) || math.IsNaN(w) || math.IsInf(w, 0) {
 			return
 		}
-		q, r := Quantity{Value: v, Percent: vPct}, Quantity{Value: w, Percent: wPct}
+		// With about's top bit, the first value is in percentage points.
+		q, r := Quantity{Value: v, Percent: vPct, Points: about&0x80 != 0}, Quantity{Value: w, Percent: wPct}
 		vn, err := Number(phrase, q, o)
 		check("number", vn, err, func(s string) (Verdict, error) { return Number(s, q, o) })
 		vc, err := Compare(phrase, q, r, o)

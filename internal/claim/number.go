@@ -2,6 +2,7 @@ package claim
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -649,13 +650,16 @@ func Number(phrase string, v Quantity, o Options) (Verdict, error) {
 	if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
 		return Verdict{}, errors.New("the value is not a finite number")
 	}
+	style := c.style()
+	if v.Points && (style.percent || c.share != nil) {
+		return Verdict{}, fmt.Errorf("%q reads the value as a share or in per cent, and it is in percentage points (%s): claim the number alone, as in \"about %s\", and write \"percentage points\" after it", phrase, formatShort(ratOf(v.Value)), formatShort(roundSig(ratOf(v.Value), 2)))
+	}
 	if c.share != nil {
 		return c.shareVerdict(v, a), nil
 	}
 	if c.mag != nil {
 		return c.magnitudeVerdict(v, a), nil
 	}
-	style := c.style()
 	m := ratOf(v.Value)
 	if style.percent && !v.Percent {
 		m = mul(m, ratInt(100))

@@ -108,6 +108,25 @@ type Projection struct {
 	// Floor and no higher than Ceiling, where they stop.
 	HasFloor, HasCeiling bool
 	Floor, Ceiling       float64
+	// FloorPlaces and CeilingPlaces are Point.Places for them.
+	FloorPlaces, CeilingPlaces int
+}
+
+// Bound reports whether v, a value of a projected curve, is p's floor or
+// its ceiling, where the curve stopped: a number the writer gave, shown
+// as written (with places decimals, as Point.Places) wherever it stands,
+// rather than rounded as a computed one. A floor of 895.5 feet was "896"
+// in the table and {{ block.value_at_until }}, and "895.5" in the summary
+// that names it.
+func (p *Projection) Bound(v float64) (places int, ok bool) {
+	switch {
+	case p == nil:
+	case p.HasFloor && v == p.Floor:
+		return p.FloorPlaces, true
+	case p.HasCeiling && v == p.Ceiling:
+		return p.CeilingPlaces, true
+	}
+	return 0, false
 }
 
 // Block is one named data block of an article.

@@ -51,7 +51,7 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 		}
 		verdict, err = claim.Compare(c.Phrase, quantity(v), quantity(w), opts)
 	case v.Kind == Date:
-		verdict, err = claim.Date(c.Phrase, v.Date, opts)
+		verdict, err = dateClaim(c.Phrase, v, opts)
 	case v.Kind == Number:
 		verdict, err = claim.Number(c.Phrase, quantity(v), opts)
 	default:
@@ -84,9 +84,22 @@ func falseClaim(r ClaimResult) error {
 	return fmt.Errorf("claim %q is false: %s is %s (%s)", r.Phrase, r.Ref, r.Value, r.Suggest)
 }
 
+// dateClaim checks phrase against the date v: a day, or the whole of
+// the month or year an observation written as one stands for ("2024-09",
+// "1959"), as the data says nothing of its days.
+func dateClaim(phrase string, v Value, opts claim.Options) (claim.Verdict, error) {
+	switch v.Grain.Shows(v.Date) {
+	case ByYear:
+		return claim.DateSpan(phrase, v.Date, v.Date.AddDate(1, 0, -1), opts)
+	case ByMonth:
+		return claim.DateSpan(phrase, v.Date, v.Date.AddDate(0, 1, -1), opts)
+	}
+	return claim.Date(phrase, v.Date, opts)
+}
+
 // quantity is v as the claim package reads a number.
 func quantity(v Value) claim.Quantity {
-	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale}
+	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale, Points: v.Points}
 }
 
 // asOf returns the date claims about block count from: its as_of.

@@ -188,6 +188,13 @@ func TestPercentUnit(t *testing.T) {
   gap:
     unit: percentage points
     series: [{date: 2025-01-01, value: 0.5}]
+  lead:
+    unit: percentage points
+    series: [{date: 2025-01-01, value: 2.0}]
+  inflation:
+    unit: percent
+    series: [{date: 2025-01-01, value: 2.5}]
+    projection: {rate: 0.6, per: year}
   tasso:
     unit: per cento
     series: [{date: 2025-01-01, value: 7.2}, {date: 2025-02-01, value: 5.9}]
@@ -233,11 +240,9 @@ func TestPercentUnit(t *testing.T) {
 		{`jobless.last.value | claim "more than" jobless.first.value`, "more than"},
 		{`jobless.start.value | percent 1`, "4.2%"},
 		{`jobless.limit | percent`, "5%"},
-		{`jobless.rate | percent`, "0.1%"},
 		{`jobless.value_at_until | claim "about 5%"`, "about 5%"},
 		{`debt.last.value | percent`, "98.5%"},
 		{`share.last.value | percent`, "12.5%"},
-		{`gap.last.value | percent`, "50%"},
 		// The words for per cent of the languages plotline writes in.
 		{`tasso.last.value | percent`, "5.9%"},
 		{`tasso.last.value | claim "1.3 percentage points lower than" tasso.first.value`, "1.3 percentage points lower than"},
@@ -246,15 +251,42 @@ func TestPercentUnit(t *testing.T) {
 		{`tasa.last.value | percent`, "10.6%"},
 		{`taxa.last.value | percent`, "6.1%"},
 		{`werkloosheid.last.value | percent`, "3.8%"},
-		{`punten.last.value | percent`, "50%"},
 		{`batala.last.value | percent`, "9.1%"},
 		{`avtala.last.value | percent`, "2.9%"},
 		{`bikari.last.value | percent`, "7.6%"},
-		{`nuqat.last.value | percent`, "50%"},
+		{`gap.last.value | claim "about 0.5"`, "about 0.5"},
+		{`jobless.rate | claim "about 0.1"`, "about 0.1"},
+		// Two numbers in percentage points differ by points, not by a
+		// hundredfold of them: 2.0 and 0.5 are 1.5 points apart (it
+		// said 150).
+		{`lead.last.value | claim "1.5 percentage points more than" gap.last.value`, "1.5 percentage points more than"},
+		{`lead.last.value | claim "1.5 points ahead of" gap.last.value`, "1.5 points ahead of"},
+		// A rise of 0.6 points a year against a gap of 0.5 points: more,
+		// as both are in points (the rate was taken for 0.006).
+		{`inflation.rate | claim "more than" gap.last.value`, "more than"},
+		{`inflation.rate | claim "0.1 percentage points more than" gap.last.value`, "0.1 percentage points more than"},
 	} {
 		ev, err := scope.EvalString(tc.expr, at)
 		if err != nil || ev.Text != tc.want {
 			t.Errorf("{{ %s }} = %q, %v; want %q", tc.expr, ev.Text, err, tc.want)
+		}
+	}
+	// A number in percentage points: the linear rate of a block in
+	// percent, a change of a percentage, and a block whose unit says
+	// so. percent wrote the rate's 0.1 points as "0.1%", and 0.5
+	// points as "50%", and claims in per cent of them held.
+	const pointsFormat = `format "percent": the value is in percentage points, a difference of two percentages, which percent would write as per cent: write it without the format, followed by "percentage points"`
+	for _, tc := range []struct{ expr, err string }{
+		{`jobless.rate | percent`, pointsFormat},
+		{`gap.last.value | percent`, pointsFormat},
+		{`punten.last.value | percent`, pointsFormat},
+		{`nuqat.last.value | percent`, pointsFormat},
+		{`jobless.rate | claim "about 0.1%"`, `claim: "about 0.1%" reads the value as a share or in per cent, and it is in percentage points (0.1): claim the number alone, as in "about 0.1", and write "percentage points" after it`},
+		{`gap.last.value | claim "50%"`, `claim: "50%" reads the value as a share or in per cent, and it is in percentage points (0.5): claim the number alone, as in "about 0.5", and write "percentage points" after it`},
+	} {
+		ev, err := scope.EvalString(tc.expr, at)
+		if err == nil || err.Error() != tc.err {
+			t.Errorf("{{ %s }} = %q, %v; want the error %s", tc.expr, ev.Text, err, tc.err)
 		}
 	}
 }
@@ -265,8 +297,8 @@ func TestPercentUnit(t *testing.T) {
 // so, "14.5%" of what percent printed so. The prose and the claim
 // checker then read one text one way. The numbers are decimals of up to
 // four digits at magnitudes from 10⁻¹² to 10¹¹, halves among them, in
-// ones, in percent and in units that count in thousands and billions
-// (a fixed seed).
+// ones, in percent, in percentage points and in units that count in
+// thousands and billions (a fixed seed).
 func TestPrintedNumbersHold(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	formats := []struct{ name, arg string }{
@@ -283,16 +315,21 @@ func TestPrintedNumbersHold(t *testing.T) {
 			t.Fatal(err)
 		}
 		v := Value{Kind: Number, Num: f, Exact: rng.IntN(2) == 0}
-		switch rng.IntN(4) {
+		switch rng.IntN(5) {
 		case 1:
 			v.Percent = true
 		case 2:
 			v.Scale = 3
 		case 3:
 			v.Scale = 9
+		case 4:
+			v.Points = true // percent refuses it; the other formats hold
 		}
 		for _, fm := range formats {
 			text, err := Format(v, fm.name, fm.arg)
+			if err != nil && v.Points && fm.name == "percent" {
+				continue
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

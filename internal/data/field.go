@@ -100,7 +100,7 @@ func (b *Block) Field(path string) (Value, error) {
 		case "date":
 			return Value{Kind: Date, Date: pr.Start.Date, Grain: pr.Start.Grain}, nil
 		case "value":
-			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
+			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 		}
 	case "central", "low", "high":
 		if isScenarioField(rest) {
@@ -170,7 +170,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 		}
 		return Value{Kind: Date, Date: pt.Date, Timed: timed, Grain: pt.Grain}, nil
 	case "value":
-		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
+		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 	case "label":
 		return Value{Kind: Text, Text: pt.Label}, nil
 	}
@@ -191,7 +191,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 		if !pr.HasLimit {
 			return Value{}, fmt.Errorf("block %q has no limit", b.Name)
 		}
-		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
+		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
 	case "until":
 		return Value{Kind: Date, Date: pr.Until}, nil
 	}
@@ -226,14 +226,19 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	switch field {
 	case "rate":
 		// A rate written in the front matter is shown as written; a fitted
-		// one is computed. An exponential rate is a percentage, and so is
-		// a linear one of a block in percent (percentage points).
-		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Places: s.RatePlaces, Scale: rateScale(pr.Model, b.Unit)}, nil
+		// one is computed. An exponential rate is a percentage; a linear
+		// one of a block in percent is a change of a percentage, in
+		// percentage points.
+		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Points: pr.Model != "exponential" && (percentUnit(b.Unit) || pointsUnit(b.Unit)), Places: s.RatePlaces, Scale: rateScale(pr.Model, b.Unit)}, nil
 	case "value_at_until":
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
 		}
-		return Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
+		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}
+		if places, ok := pr.Bound(v.Num); ok {
+			v.Exact, v.Places = true, places // the floor or ceiling, as written
+		}
+		return v, nil
 	}
 	if !pr.HasLimit {
 		return Value{}, fmt.Errorf("block %q has no limit, so it has no %q", b.Name, path)
@@ -299,6 +304,27 @@ var percentWords = []string{
 	"%", "percent", "per cent", "pct",
 	"prozent", "pour cent", "por ciento", "per cento", "percento", "por cento", "procent",
 	"٪", "في المئة", "في المائة", "بالمئة", "بالمائة", "אחוז", "אחוזים", "درصد",
+}
+
+// pointsWords are the units pointsUnit knows, in lower case.
+var pointsWords = []string{
+	"percentage points", "percentage point", "pp", "prozentpunkte", "prozentpunkt", "procentpunten", "procentpunt",
+	"points de pourcentage", "point de pourcentage", "punti percentuali", "punto percentuale",
+	"puntos porcentuales", "punto porcentual", "pontos percentuais", "ponto percentual",
+	"نقطة مئوية", "نقاط مئوية", "נקודות אחוז", "נקודת אחוז", "واحد درصد",
+}
+
+// pointsUnit reports whether a block's unit says that its numbers are
+// percentage points, differences of percentages ("percentage points",
+// "Prozentpunkte", "pp"), alone or followed by what they are of.
+func pointsUnit(unit string) bool {
+	u := strings.ToLower(strings.TrimSpace(unit))
+	for _, w := range pointsWords {
+		if u == w || strings.HasPrefix(u, w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // unitScale returns the power of ten a block's unit counts its numbers

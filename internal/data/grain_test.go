@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/locale"
 )
 
@@ -139,5 +140,56 @@ func TestDateGrainErrors(t *testing.T) {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestClaimsAboutMonthsAndYears checks a claim about the date of an
+// annual or monthly observation against the whole year or month it
+// stands for, not its first day: "before March 2024" of the year 2024
+// was true, and "in mid-2024" false, though the data says neither.
+func TestClaimsAboutMonthsAndYears(t *testing.T) {
+	src := `data:
+  co2:
+    series:
+      - {date: 1959, value: 315.98}
+      - {date: 2024, value: 424.61}
+    projection: {rate: 2.4, per: year, limit: 450}
+  ice:
+    series:
+      - {date: 2023-09, value: 4.2}
+      - {date: 2024-09, value: 4.28}
+`
+	blocks, diags := parse(t, src, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	scope := NewScope(blocks)
+	var told []ClaimResult
+	scope.OnClaim = func(_ diag.Pos, c ClaimResult) { told = append(told, c) }
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct{ expr, want, err string }{
+		{`co2.last.date | claim "in 2024"`, "in 2024", ""},
+		{`co2.first.date | claim "before the 1960s"`, "before the 1960s", ""},
+		{`co2.start.date | claim "by 2030"`, "by 2030", ""},
+		{`co2.last.date | claim "by 2023"`, "", `claim "by 2023" is false: co2.last.date is 2024 (in 2024)`},
+		{`co2.last.date | claim "before March 2024"`, "", `claim: cannot read "before March 2024": 2024 is a year of the data, not a day, and the phrase holds for part of it (1 January to 29 February 2024) and not for the rest; write one that holds for all of 2024 or for none of it, such as "in 2024"`},
+		{`co2.last.date | claim "in mid-2024"`, "", `claim: cannot read "in mid-2024": 2024 is a year of the data, not a day, and the phrase holds for part of it (1 May to 31 August 2024) and not for the rest; write one that holds for all of 2024 or for none of it, such as "in 2024"`},
+		{`ice.last.date | claim "in autumn 2024"`, "in autumn 2024", ""},
+		{`ice.max.date | claim "by August 2023"`, "", `claim "by August 2023" is false: ice.max.date is September 2024 (in September 2024)`},
+		{`ice.last.date | claim "early September 2024"`, "", `claim: cannot read "early September 2024": September 2024 is a month of the data, not a day, and the phrase holds for part of it (1 to 10 September 2024) and not for the rest; write one that holds for all of September 2024 or for none of it, such as "in September 2024"`},
+		// A day the projection computes is a day.
+		{`co2.crossing | claim "on 1 August 2034"`, "on 1 August 2034", ""},
+	} {
+		ev, err := scope.EvalString(tc.expr, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err || ev.Text != tc.want {
+			t.Errorf("{{ %s }} = %q, %q;\nwant %q, %q", tc.expr, ev.Text, got, tc.want, tc.err)
+		}
+	}
+	if len(told) == 0 || told[0].Value != "2024" {
+		t.Errorf("OnClaim was told %+v; want the value 2024 first", told)
 	}
 }

@@ -27,6 +27,10 @@ var (
 		{"", ""}, {"date", "2 January"}, {"date", "January 2, 2006"}, {"date", "January 2"},
 		{"date", "2 Jan 2006"}, {"date", "2 Jan"}, {"date", "2006-01-02"}, {"approx", ""},
 	}
+	// monthFormats and yearFormats are those of a date the data gives as
+	// a month or a year, which no layout may write as a day.
+	monthFormats = []literalFormat{{"", ""}, {"date", "Jan 2006"}}
+	yearFormats  = []literalFormat{{"", ""}}
 )
 
 // literalIndex maps the text of a value, as plotline would write it, to
@@ -105,14 +109,22 @@ func (s *Scope) lookup(tok string) (literalRef, bool) {
 }
 
 // typedNumber reads tok, a number as plotline writes it in English
-// ("12,000", "-3.5", "12.5%"), and false for another text.
+// ("12,000", "-3.5", "12.5%", and approx's "84 million"), and false for
+// another text.
 func typedNumber(tok string) (float64, bool) {
+	scale := 1.0
+	for _, sc := range largeNumbers {
+		if num, ok := strings.CutSuffix(tok, " "+sc.name); ok {
+			tok, scale = num, sc.size
+			break
+		}
+	}
 	digits := strings.ReplaceAll(strings.TrimSuffix(tok, "%"), ",", "")
 	if digits == "" || strings.ContainsFunc(digits, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != '-' }) {
 		return 0, false
 	}
 	x, err := strconv.ParseFloat(digits, 64)
-	return x, err == nil
+	return x * scale, err == nil
 }
 
 // mayWrite reports whether the number format at place i may write v as
@@ -177,7 +189,14 @@ func (s *Scope) dateLiterals() literalIndex {
 		}
 	}
 	for _, d := range dates {
-		for _, f := range dateFormats {
+		formats := dateFormats
+		switch d.value.Grain.Shows(d.value.Date) {
+		case ByMonth:
+			formats = monthFormats
+		case ByYear:
+			formats = yearFormats
+		}
+		for _, f := range formats {
 			text, err := dateLiteral(d.value, f)
 			if err != nil {
 				continue
@@ -254,7 +273,20 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 	if len(s.blocks) == 0 {
 		return
 	}
+	// A date the language writes its own way ("Sept. 2024", "septembre
+	// 2024") is one, and a number in it (its year) is part of it.
+	hits := s.localHits(text)
+	local := len(hits)
+	inLocal := func(from, to int) bool {
+		for _, h := range hits[:local] {
+			if from < h.end && to > h.at {
+				return true
+			}
+		}
+		return false
+	}
 	marks := marksOf(s.Locale)
+scan:
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -262,7 +294,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 			// A value or a literal the writer marked: not typed by hand.
 			end := strings.Index(text[i+2:], "}}")
 			if end < 0 {
-				return
+				break scan
 			}
 			i += end + 4
 			continue
@@ -280,17 +312,55 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 			i = skipWord(text, i)
 			continue
 		}
+		if inLocal(i, end) || isMonthYear(tok) && dayBefore(text[:i]) {
+			// Part of a date in the page's language, or a day's month
+			// and year ("1. September 2024"): a day, which no month of
+			// the data writes.
+			i = end
+			continue
+		}
 		ref, ok := s.lookup(marks.english(tok))
+		if num, large := cutLarge(tok); !ok && large {
+			// A number in millions that approx does not write: the
+			// number alone may still be a value ("12 million" of a
+			// block in millions).
+			tok, end = num, end-(len(tok)-len(num))
+			ref, ok = s.lookup(marks.english(tok))
+		}
 		if !ok && tok[0] >= 'A' && tok[0] <= 'Z' {
 			// At the start of a sentence: "Mid-April 2025".
 			ref, ok = s.dateLiterals()[strings.ToLower(tok[:1])+tok[1:]]
 		}
+		if !ok && isMonthYear(tok) {
+			// A month of a year that no value writes: its year may
+			// still be one, as an annual observation's.
+			i += len(monthAt(tok))
+			continue
+		}
 		if ok {
-			diags.Warnf(at(i), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", tok, ref.expr(), tok)
+			hits = append(hits, textHit{i, end, tok, ref})
 		}
 		i = end
 	}
-	s.checkLocalDates(text, at, diags)
+	slices.SortStableFunc(hits, func(a, b textHit) int { return a.at - b.at })
+	for _, h := range hits {
+		diags.Warnf(at(h.at), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", h.text, h.ref.expr(), h.text)
+	}
+}
+
+// isMonthYear reports whether tok, read by literalAt, is a month's name
+// and a year: "September 2024".
+func isMonthYear(tok string) bool {
+	m := monthAt(tok)
+	return m != "" && len(tok) == len(m)+5 && tok[len(m)] == ' '
+}
+
+// textHit is a value found typed in a text: where, as typed, and the
+// value and format that write it.
+type textHit struct {
+	at, end int
+	text    string
+	ref     literalRef
 }
 
 // localDates returns the dates of the scope's blocks as the page's
@@ -312,9 +382,19 @@ func (s *Scope) localDates() []localDate {
 			if err != nil || v.Kind != Date {
 				continue
 			}
-			for _, form := range []locale.DateForm{locale.Long, locale.Medium, locale.LongDayMonth} {
+			forms, withApprox := []locale.DateForm{locale.Long, locale.Medium, locale.LongDayMonth}, true
+			switch v.Grain.Shows(v.Date) {
+			case ByMonth:
+				// As {{ }} writes a month of the data, and the
+				// shorter form of the table.
+				forms, withApprox = []locale.DateForm{locale.LongMonthYear, locale.MonthYear}, false
+			case ByYear:
+				// A year is a number to the check, found as one.
+				continue
+			}
+			for _, form := range forms {
 				f := literalFormat{}
-				if form != locale.Long {
+				if form != locale.Long && form != locale.LongMonthYear {
 					layout, ok := s.Locale.Layout(form)
 					if !ok {
 						continue
@@ -324,15 +404,18 @@ func (s *Scope) localDates() []localDate {
 				text := s.Locale.Date(v.Date, form)
 				if !seen[text] {
 					seen[text] = true
-					out = append(out, localDate{text, literalRef{b.Name, field, f}})
+					out = append(out, localDate{text, literalRef{b.Name, field, f}, !withApprox})
 				}
+			}
+			if !withApprox {
+				continue // approx writes a month of the data as {{ }} does
 			}
 			// approx's words, with the year and without ("Mitte April").
 			approx := literalRef{b.Name, field, literalFormat{"approx", ""}}
 			for _, write := range []func(time.Time) (string, bool){s.Locale.ApproxDate, s.Locale.ApproxDateNoYear} {
 				if text, ok := write(v.Date); ok && !seen[text] {
 					seen[text] = true
-					out = append(out, localDate{text, approx})
+					out = append(out, localDate{text: text, ref: approx})
 				}
 			}
 		}
@@ -345,17 +428,18 @@ func (s *Scope) localDates() []localDate {
 // localDate is a date as the page's language writes it, and the value
 // and format that write it.
 type localDate struct {
-	text string
-	ref  literalRef
+	text  string
+	ref   literalRef
+	month bool // a month of the data, "September 2024"
 }
 
-// checkLocalDates warns about the dates of the scope's blocks typed in
-// text as the page's language writes them ("5. April 2025" in German),
-// outside {{ }} and not inside a longer word or number.
-func (s *Scope) checkLocalDates(text string, at func(off int) diag.Pos, diags *diag.List) {
+// localHits returns the dates of the scope's blocks typed in text as the
+// page's language writes them ("5. April 2025" in German), outside {{ }}
+// and not inside a longer word or number, in the order of the text.
+func (s *Scope) localHits(text string) []textHit {
 	dates := s.localDates()
 	if len(dates) == 0 {
-		return
+		return nil
 	}
 	// What the writer marked, and what a longer date took, is passed.
 	var taken [][2]int
@@ -380,11 +464,7 @@ func (s *Scope) checkLocalDates(text string, at func(off int) diag.Pos, diags *d
 		}
 		return true
 	}
-	type found struct {
-		at int
-		d  localDate
-	}
-	var hits []found
+	var hits []textHit
 	for _, d := range dates {
 		for from := 0; from < len(text); {
 			k := strings.Index(text[from:], d.text)
@@ -399,17 +479,26 @@ func (s *Scope) checkLocalDates(text string, at func(off int) diag.Pos, diags *d
 			if k > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) || end < len(text) && (unicode.IsLetter(after) || unicode.IsDigit(after)) {
 				continue
 			}
+			if d.month && dayBefore(text[:k]) {
+				continue // a day of the month: "1. September 2024"
+			}
 			if !free(k, end) {
 				continue
 			}
 			taken = append(taken, [2]int{k, end})
-			hits = append(hits, found{k, d})
+			hits = append(hits, textHit{k, end, d.text, d.ref})
 		}
 	}
-	slices.SortFunc(hits, func(a, b found) int { return a.at - b.at })
-	for _, h := range hits {
-		diags.Warnf(at(h.at), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", h.d.text, h.d.ref.expr(), h.d.text)
-	}
+	slices.SortFunc(hits, func(a, b textHit) int { return a.at - b.at })
+	return hits
+}
+
+// dayBefore reports whether text ends with a day of the month before a
+// month's name: digits, then a full stop or a space or both ("1. ", "1 ").
+func dayBefore(text string) bool {
+	t := strings.TrimRight(text, " \u00a0")
+	t = strings.TrimSuffix(t, ".")
+	return len(t) < len(text) && t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9'
 }
 
 // boundaryBefore reports whether a token may start at i: not in the
@@ -495,6 +584,10 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 				return text[i:end], end
 			}
 		}
+		// A month of a year, as monthly data is written: "September 2024".
+		if y := yearAfter(text, end, " "); y > end {
+			return text[i:y], y
+		}
 		return "", i
 	}
 	// 2025-04-15
@@ -540,7 +633,25 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 	if i > 0 && text[i-1] == '-' && (i == 1 || text[i-2] == ' ' || text[i-2] == '(') {
 		start-- // a minus sign
 	}
+	// A number in millions, billions or trillions, as approx writes one
+	// in English: "84 million".
+	for _, sc := range largeNumbers {
+		if w := " " + sc.name; strings.HasPrefix(text[end:], w) && !isLetterAt(text, end+len(w)) {
+			return text[start : end+len(w)], end + len(w)
+		}
+	}
 	return text[start:end], end
+}
+
+// cutLarge returns tok without the word for millions, billions or
+// trillions that literalAt read after it, and whether it had one.
+func cutLarge(tok string) (string, bool) {
+	for _, sc := range largeNumbers {
+		if num, ok := strings.CutSuffix(tok, " "+sc.name); ok && num != "" && num[len(num)-1] >= '0' && num[len(num)-1] <= '9' {
+			return num, true
+		}
+	}
+	return tok, false
 }
 
 // numberMarks are the marks of a number typed in prose in a language.

@@ -152,20 +152,21 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	}
 	// A floor and a ceiling: the least and the greatest value the
 	// quantity can take, a count or an area 0, a share 100.
-	bound := func(name string) (float64, *yaml.Node, bool) {
+	bound := func(name string) (float64, int, *yaml.Node, bool) {
 		n, has := f[name]
 		if !has {
-			return 0, nil, false
+			return 0, 0, nil, false
 		}
-		v, good := p.number(name, n.val)
+		v, places, good := p.numberPlaces(name, n.val)
 		if !good {
 			ok = false
 		}
-		return v, n.val, good
+		return v, places, n.val, good
 	}
-	floor, floorNode, hasFloor := bound("floor")
-	ceiling, ceilingNode, hasCeiling := bound("ceiling")
+	floor, floorPlaces, floorNode, hasFloor := bound("floor")
+	ceiling, ceilingPlaces, ceilingNode, hasCeiling := bound("ceiling")
 	out.HasFloor, out.Floor, out.HasCeiling, out.Ceiling = hasFloor, floor, hasCeiling, ceiling
+	out.FloorPlaces, out.CeilingPlaces = floorPlaces, ceilingPlaces
 	if hasFloor && hasCeiling && !(floor < ceiling) {
 		p.errorf(ceilingNode, "ceiling %s is not above floor %s: the floor is the least value the projection can take, the ceiling the greatest", num(ceiling), num(floor))
 		ok = false

@@ -52,6 +52,11 @@ type Value struct {
 	// Percent is set for a number in percent units, such as the rate of
 	// an exponential projection: 5 means 5%.
 	Percent bool
+	// Points is set for a number in percentage points: the rate of a
+	// linear projection of a block in percent (a change of a percentage),
+	// and the numbers of a block whose unit is percentage points. The
+	// percent format and claims in per cent refuse it.
+	Points bool
 	// Scale is the power of ten the block's unit counts the number in: 12
 	// for 37.64 in "trillion dollars" (see unitScale), 0 for ones.
 	Scale int
@@ -245,6 +250,9 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 	case "percent":
 		if err := need(Number); err != nil {
 			return "", err
+		}
+		if v.Points {
+			return "", errors.New(`format "percent": the value is in percentage points, a difference of two percentages, which percent would write as per cent: write it without the format, followed by "percentage points"`)
 		}
 		pct := v
 		if !v.Percent {

@@ -51,3 +51,63 @@ func TestBrowserTooltipWrittenDates(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserTooltipGrainsOfBlocks shows, in Chromium, the tooltip of a
+// chart of an annual block beside a monthly one: the tooltip wrote every
+// date as the finest block does, so that the annual value of 2023 was
+// given as January 2023's, and the one of 2024 under "Jan 2024". Each
+// block's value now comes with its own date, as its table gives it.
+func TestBrowserTooltipGrainsOfBlocks(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	const article = "---\ntitle: CO2\ndate: 2025-03-01\ndata:\n" +
+		"  annual:\n    unit: ppm\n    series:\n      - {date: 2023, value: 420.1}\n      - {date: 2024, value: 424.61}\n" +
+		"  monthly:\n    unit: ppm\n    series:\n      - {date: 2023-12, value: 421.5}\n      - {date: 2024-01, value: 422.8}\n" +
+		"---\nIn {{ annual.last.date }}.\n\n```chart\ndata: [annual, monthly]\n```\n"
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":           {Data: []byte("title: Data\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/co2.md": {Data: []byte(article)},
+	})
+	useUTC(t, ctx)
+	navigate(t, ctx, serveDir(t, dest)+"articles/co2/")
+	charts := waitChartsPainted(t, ctx, 0.005)
+	for _, c := range []struct {
+		series string
+		index  int
+		want   []string
+	}{
+		// The year 2023 alone: its date is the year.
+		{"observed-annual", 0, []string{"2023", "annual: 420.1 ppm"}},
+		// The year 2024 and January 2024, on one instant: each with
+		// its own date.
+		{"observed-monthly", 1, []string{"annual", "424.61 ppm", "monthly (Jan 2024): 422.8 ppm"}},
+	} {
+		text := showTooltip(t, ctx, charts[0].Figure, c.series, c.index, c.want[len(c.want)-1])
+		for _, want := range c.want {
+			if !strings.Contains(text, want) {
+				t.Errorf("tooltip of %s %d = %q; want it to say %q", c.series, c.index, text, want)
+			}
+		}
+		if strings.Contains(text, "Jan 2023") || strings.Contains(text, "annual (Jan") || strings.HasPrefix(text, "Jan 2024") && !strings.Contains(text, "annual (2024)") {
+			t.Errorf("tooltip of %s %d = %q gives the annual value a month", c.series, c.index, text)
+		}
+		t.Logf("tooltip: %q", text)
+	}
+
+	// Beside readings at hours of the day, a month is still a month, as
+	// the table and the static chart give it, not its first midnight.
+	const timed = "---\ntitle: CO2\ndate: 2025-03-01\ndata:\n" +
+		"  monthly:\n    unit: ppm\n    series:\n      - {date: 2023-12, value: 421.5}\n      - {date: 2024-01, value: 422.8}\n" +
+		"  gauge:\n    unit: ppm\n    series:\n      - {date: 2024-01-01T06:00, value: 423.0}\n      - {date: 2024-01-01T18:00, value: 423.4}\n" +
+		"---\nIn {{ monthly.last.date }}.\n\n```chart\ndata: [monthly, gauge]\n```\n"
+	dest = buildFS(t, fstest.MapFS{
+		"plotline.yaml":           {Data: []byte("title: Data\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/co2.md": {Data: []byte(timed)},
+	})
+	navigate(t, ctx, serveDir(t, dest)+"articles/co2/")
+	charts = waitChartsPainted(t, ctx, 0.005)
+	text := showTooltip(t, ctx, charts[0].Figure, "observed-monthly", 0, "421.5 ppm")
+	if !strings.HasPrefix(text, "Dec 2023") || strings.Contains(text, "00:00") {
+		t.Errorf("tooltip of December 2023 beside hourly readings = %q; want it to start with Dec 2023, without a time", text)
+	}
+	t.Logf("tooltip: %q", text)
+}

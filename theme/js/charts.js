@@ -127,6 +127,9 @@
       mo = t.getUTCMonth() + 1;
       d = t.getUTCDate();
     }
+    // A month or a year stays one beside readings at other hours; a
+    // day's midnight among them shows its time.
+    var midnight = !clock;
     if (timed && !clock) {
       clock = '00:00'; // a midnight among readings at other hours
     }
@@ -134,7 +137,7 @@
     // does on the static chart: 0050, not 50.
     var year = y >= 0 && y < 1000 ? ('000' + y).slice(-4) : String(y);
     var pattern = loc ? loc.date : null;
-    if (grain && d === 1 && !clock) {
+    if (grain && d === 1 && midnight) {
       if (grain === 'year' && mo === 1) {
         return loc ? localDigits(String(y), loc) : year;
       }
@@ -322,12 +325,13 @@
   // text from the option passes through esc before it is shown. loc is
   // the option's locale: numbers and dates in the site's language; words
   // the option's words, absent for English; timed and grain say how its
-  // dates are written (formatDate). The chart is laid out from
+  // dates are written (formatDate), and grains the grain of each observed
+  // series written to another, by series id ('' for days). The chart is laid out from
   // left to right on every page, so each line takes the direction of its
   // first letter ("1 בינו׳ 2025" and "120 מ״ק" read from the right, as on
   // the page), and a value or name after a word is isolated from it, so
   // that "Central projection: 120 מ״ק" keeps each in its own order.
-  function tooltipFormatter(unit, several, units, loc, timed, words, grain) {
+  function tooltipFormatter(unit, several, units, loc, timed, words, grain, grains) {
     var suffix = unit ? ' ' + unit : '';
     words = words || { central: 'Central projection', range: 'Range', low: 'Low scenario', high: 'High scenario', colon: ': ' };
     return function (params) {
@@ -349,13 +353,24 @@
       });
       var first = params[0];
       var date = Array.isArray(first.value) ? first.value[0] : first.axisValue;
-      lines.push('<strong>' + esc(formatDate(date, loc, timed, grain)) + '</strong>');
+      // Blocks written to different grains (a year, a month) each
+      // have their own: the first names the date, and a block of
+      // another grain says its own date by its name.
+      var grainOf = function (p) {
+        return grains && p.seriesId in grains ? grains[p.seriesId] : grain;
+      };
+      var headGrain = grainOf(first);
+      lines.push('<strong>' + esc(formatDate(date, loc, timed, headGrain)) + '</strong>');
       observed.forEach(function (p) {
         var d = p.data || {};
         var own = units[p.seriesId];
         var text = esc(formatWritten(valueOf(p), (p.data && p.data.places) || 0, loc) + (own ? ' ' + own : suffix));
         if (several) {
-          text = esc(p.seriesName + ': ') + isolate(text);
+          var name = p.seriesName;
+          if (grainOf(p) !== headGrain && Array.isArray(p.value)) {
+            name += ' (' + formatDate(p.value[0], loc, timed, grainOf(p)) + ')';
+          }
+          text = esc(name + ': ') + isolate(text);
         }
         var line = marker(p) + text;
         if (d.name) {
@@ -376,8 +391,10 @@
         var low = Number(valueOf(byId.low));
         var width = Number(valueOf(byId.band));
         var high = low + width;
-        // On the start the band has no width: both ends are the start value.
-        var highData = width === 0 ? byId.low.data : null;
+        // On the start the band has no width: both ends are the start
+        // value; an upper end on the floor or the ceiling is written as
+        // the writer wrote it, as the band's point says.
+        var highData = width === 0 ? byId.low.data : (byId.band.data && byId.band.data.written ? byId.band.data : null);
         lines.push(marker(byId.band) + esc(words.range + words.colon) + isolate(esc(formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix)));
       } else if (byId.low) {
         lines.push(marker(byId.low) + esc(words.low + words.colon) + isolate(esc(formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix)));
@@ -683,9 +700,13 @@
       // The unit in full: the label above the plot may be shortened.
       var unit = data.unit || '';
       var units = {};
+      var grains = {};
       (option.series || []).forEach(function (s) {
         if (isObserved(s.id) && s.unit) {
           units[s.id] = s.unit;
+        }
+        if (isObserved(s.id) && s.grain) {
+          grains[s.id] = s.grain === 'day' ? '' : s.grain;
         }
       });
       option.tooltip = option.tooltip || {};
@@ -699,7 +720,7 @@
           return d && Array.isArray(d.value) && typeof d.value[0] === 'string' && d.value[0].indexOf('T') > 0;
         });
       });
-      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc, timed, data.words || null, data.grain || '');
+      option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc, timed, data.words || null, data.grain || '', grains);
       option.backgroundColor = 'transparent';
       if (again === true || (reducedMotion && reducedMotion.matches)) {
         option.animation = false;
