@@ -259,17 +259,7 @@ func (im *importer) hugo() error {
 	}
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
-	im.conf.permalinks = map[string]string{}
-	if pl, ok := lookup(conf, "permalinks").(map[string]any); ok {
-		if page, ok := pl["page"].(map[string]any); ok {
-			pl = page
-		}
-		for k, v := range pl {
-			if s, ok := v.(string); ok {
-				im.conf.permalinks[k] = s
-			}
-		}
-	}
+	im.conf.permalinks = readPermalinks(map[string]string{}, lookup(conf, "permalinks"))
 	for _, key := range []string{"params.mainsections", "mainsections"} {
 		switch v := lookup(conf, key).(type) {
 		case []any:
@@ -666,12 +656,13 @@ type multilingual struct {
 	codes    []string          // the languages of the config, sorted
 	dirs     map[string]string // each language's contentDir, cleaned, or ""
 	inSubdir bool              // defaultContentLanguageInSubdir
+	own      map[string]any    // each language's own permalinks table, if it has one
 }
 
 // hugoLanguages reads the languages of a Hugo config whose default
 // language's pages are in contentDir.
 func hugoLanguages(conf map[string]any, contentDir string) multilingual {
-	ml := multilingual{def: strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")), dirs: map[string]string{}}
+	ml := multilingual{def: strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")), dirs: map[string]string{}, own: map[string]any{}}
 	ml.inSubdir, _ = lookup(conf, "defaultcontentlanguageinsubdir").(bool)
 	langs, _ := lookup(conf, "languages").(map[string]any)
 	for code := range langs {
@@ -679,9 +670,39 @@ func hugoLanguages(conf map[string]any, contentDir string) multilingual {
 		if d := lookupString(langs, code+".contentdir"); d != "" {
 			ml.dirs[code] = path.Clean(d)
 		}
+		if pl := lookup(langs, code+".permalinks"); pl != nil {
+			ml.own[code] = pl
+		}
 	}
 	slices.Sort(ml.codes)
 	return ml
+}
+
+// permalinks returns the permalink patterns of the language code: the
+// site's, each replaced by the one the language's own config gives for
+// its section ([languages.en.permalinks] blog = "/:year/:month/:slug/").
+func (ml multilingual) permalinks(code string, site map[string]string) map[string]string {
+	own, ok := ml.own[code]
+	if !ok {
+		return site
+	}
+	return readPermalinks(maps.Clone(site), own)
+}
+
+// readPermalinks adds to dst the patterns of a Hugo permalinks table,
+// v, by section: the table itself, or its page table (Hugo's
+// [permalinks.page]), and returns dst.
+func readPermalinks(dst map[string]string, v any) map[string]string {
+	pl, _ := v.(map[string]any)
+	if page, ok := pl["page"].(map[string]any); ok {
+		pl = page
+	}
+	for k, v := range pl {
+		if s, ok := v.(string); ok {
+			dst[k] = s
+		}
+	}
+	return dst
 }
 
 // langCodeRE matches a language code a file name may end with when the
@@ -893,7 +914,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		default:
 			im.fillIn(pg)
 		}
-		pg.oldURL = hugoURL(pg, rel, im.conf.permalinks, im.conf.paths)
+		pg.oldURL = hugoURL(pg, rel, ml.permalinks(cmp.Or(lang, ml.def), im.conf.permalinks), im.conf.paths)
 		switch {
 		case lang != "":
 			pg.oldURL = "/" + lang + pg.oldURL
