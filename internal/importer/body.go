@@ -3083,6 +3083,9 @@ func (c *converter) rooted(dest string) (string, bool) {
 		if local, ok := c.polyglotLink(dest); ok {
 			return local, true
 		}
+		if local, ok := c.hostLink(dest); ok {
+			return local, true
+		}
 		return c.elsewhere(dest, dest)
 	}
 	if rest, ok := strings.CutPrefix(dest, prefix); ok && (rest == "" || strings.ContainsRune("/?#", rune(rest[0]))) {

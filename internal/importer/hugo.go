@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"maps"
 	"math"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -274,6 +275,12 @@ func (im *importer) hugo() error {
 	}
 
 	ml := hugoLanguages(conf, contentDir)
+	if len(ml.hosts) > 0 {
+		// A multihost site: each language at the root of its own host,
+		// the default language's the new site's.
+		im.conf.hosts = ml.hosts
+		im.conf.baseURL = cmp.Or(ml.hosts[ml.def], im.conf.baseURL)
+	}
 	confName := configName(im.src)
 	walks := []hugoWalk{{dir: contentDir}}
 	for _, code := range ml.codes {
@@ -657,6 +664,7 @@ type multilingual struct {
 	dirs     map[string]string // each language's contentDir, cleaned, or ""
 	inSubdir bool              // defaultContentLanguageInSubdir
 	own      map[string]any    // each language's own permalinks table, if it has one
+	hosts    map[string]string // each language's own baseURL (a multihost site), if any has one
 }
 
 // hugoLanguages reads the languages of a Hugo config whose default
@@ -672,6 +680,12 @@ func hugoLanguages(conf map[string]any, contentDir string) multilingual {
 		}
 		if pl := lookup(langs, code+".permalinks"); pl != nil {
 			ml.own[code] = pl
+		}
+		if u := lookupString(langs, code+".baseurl"); u != "" {
+			if ml.hosts == nil {
+				ml.hosts = map[string]string{}
+			}
+			ml.hosts[code] = u
 		}
 	}
 	slices.Sort(ml.codes)
@@ -918,7 +932,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		switch {
 		case lang != "":
 			pg.oldURL = "/" + lang + pg.oldURL
-		case ml.inSubdir && len(ml.codes) > 0:
+		case ml.inSubdir && len(ml.codes) > 0 && len(ml.hosts) == 0:
+			// On a multihost site, each language is at the root of its
+			// host, the default one too.
 			pg.oldURL = "/" + ml.def + pg.oldURL
 		}
 		if strings.ContainsFunc(pg.slug, unicode.IsSpace) {
@@ -1177,6 +1193,12 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 		pages := "pages"
 		if n == 1 {
 			pages = "page"
+		}
+		if host := im.conf.hosts[code]; host != "" {
+			// A multihost site: the language's old addresses were at the
+			// root of its own host.
+			im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with params.lang %q (plotline gives every page the site's language; a template may read .Article.Params.lang); its old addresses were on its own host, %s, and each has a redirect at the same path under /%s/: send that host's addresses there", code, n, pages, how, code, code, host, code)
+			return
 		}
 		im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with params.lang %q and its old /%s/ address (plotline gives every page the site's language; a template may read .Article.Params.lang)", code, n, pages, how, code, code, code)
 	}
@@ -1541,4 +1563,26 @@ func titleizeSlug(slug string) string {
 		words[i] = capitalize(strings.ToLower(w))
 	}
 	return strings.Join(words, " ")
+}
+
+// hostLink returns the address under the page's language of dest, a
+// site path in a page of a multihost Hugo site's language other than the
+// default ("/blogue/" in a page of fr), which led to a page of that
+// language's host, now under its folder ("/fr/blogue/"); false when the
+// site is not multihost, the page is of the default language, dest is
+// under the language's folder already, or nothing of the new site is
+// there (a static file, which every host published: dest as it is).
+func (c *converter) hostLink(dest string) (string, bool) {
+	l := c.p.lang
+	if l == "" || c.im.conf.hosts[l] == "" {
+		return "", false
+	}
+	p, _ := splitSuffix(dest)
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	if strings.HasPrefix(p, "/"+l+"/") || !c.im.onSite("/"+l+p) {
+		return "", false
+	}
+	return "/" + l + dest, true
 }

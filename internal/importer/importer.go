@@ -171,7 +171,11 @@ type siteConfig struct {
 	// whose expiry date had passed.
 	buildExpired bool
 	// hugo
-	permalinks   map[string]string
+	permalinks map[string]string
+	// hosts are the base URLs of a multihost Hugo site's languages, by
+	// code, each of which Hugo published at the root of its own host;
+	// nil on any other site.
+	hosts        map[string]string
 	paths        pathRules
 	mainSections []string
 	// taxonomies are the site's taxonomies other than tags and

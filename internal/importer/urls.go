@@ -329,6 +329,12 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 					a = "/" + p.polyLang + a
 				}
 			}
+			if (k == "aliases" || k == "url") && p.lang != "" && im.conf.hosts[p.lang] != "" && strings.HasPrefix(a, "/") && !strings.HasPrefix(a, "/"+p.lang+"/") {
+				// On a multihost site, Hugo published a language's pages
+				// and aliases on its host, whose addresses are under its
+				// folder here.
+				a = "/" + p.lang + a
+			}
 			if k == "aliases" && !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
 				// Hugo reads an alias without a leading slash relative to
 				// the page's section.
