@@ -795,7 +795,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				}
 			}
 			if !html {
-				im.copyFile(p, folder+rel)
+				im.copyFile(p, folder+im.rawHTMLPath(p, folder, rel, data, isLeaf))
 				return nil
 			}
 		}
@@ -1585,4 +1585,26 @@ func (c *converter) hostLink(dest string) (string, bool) {
 		return "", false
 	}
 	return "/" + l + dest, true
+}
+
+// rawHTMLPath returns where, under folder of the new site, to copy the
+// file rel, at p in the source, of a Hugo content folder, that is no
+// page: rel itself, but for an HTML file without front matter, data,
+// outside a leaf bundle (a redirect written by hand, a <meta
+// http-equiv="refresh">), which Hugo published as it is at the address
+// of a page: "guides/old.html", at /guides/old/, is
+// "guides/old/index.html", and a section's "partners/_index.html"
+// "partners/index.html".
+func (im *importer) rawHTMLPath(p, folder, rel string, data []byte, isLeaf func(string) bool) string {
+	stem, ok := strings.CutSuffix(path.Base(rel), ".html")
+	dir := path.Dir(rel)
+	if !ok || data == nil || stem == "index" || stem == "_index" && dir == "." || isLeaf(path.Dir(p)) && stem != "_index" {
+		return rel
+	}
+	if stem != "_index" {
+		dir = path.Join(dir, im.conf.paths.path(stem))
+	}
+	dest := path.Join(dir, "index.html")
+	im.done(diag.Pos{Path: p}, "an HTML file without front matter, which Hugo published as it is at the address of a page: copied as %s", folder+dest)
+	return dest
 }
