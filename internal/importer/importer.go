@@ -147,6 +147,11 @@ type importer struct {
 	// bundles finds a page whose files are in its folder (a page
 	// bundle, a section) by its old address: "/en/basics/".
 	bundles map[string]*page
+	// refreshLayouts holds, by name, what each Jekyll layout read so far
+	// refreshes to: the key of the page's value it names ("redirect_url"
+	// for {{ page.redirect_url }}), or "" for a layout that is no
+	// redirect.
+	refreshLayouts map[string]string
 	// code reads where a body's code is (codeSpans).
 	code parser.Parser
 	// math reads where a Hugo body's $$…$$ is (dollarMath), made when a
@@ -408,6 +413,7 @@ func (im *importer) finish() {
 	for t := range im.tags {
 		taken["tags/"+t+"/index.html"] = "plotline (its list of the tag " + t + ")"
 	}
+	im.redirects(taken)
 	for _, p := range im.pages {
 		im.aliases(p, taken)
 	}

@@ -310,6 +310,7 @@ func (im *importer) jekyll() error {
 			}
 			pg.oldURL = jekyllPostURL(pg, name, im.conf.permalink)
 		}
+		im.redirectOf(pg)
 		pg.newURL = newURL(pg.dest, pg.slug)
 		im.pages = append(im.pages, pg)
 		return nil
@@ -578,6 +579,7 @@ func (im *importer) collectionFile(p string, c collection) error {
 	pg.dest = "content/" + c.name + "/" + noExt + ".md"
 	im.fillIn(pg)
 	pg.oldURL = jekyllDocURL(pg, c, noExt)
+	im.redirectOf(pg)
 	pg.newURL = newURL(pg.dest, pg.slug)
 	im.pages = append(im.pages, pg)
 	return nil

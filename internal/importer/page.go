@@ -70,6 +70,11 @@ type page struct {
 	// unpublished is set for a page the source published no page of,
 	// which has no old address to keep.
 	unpublished bool
+	// redirect is the address a Jekyll page was published as a redirect
+	// to, by jekyll-redirect-from's redirect_to or by a layout that is
+	// only a refresh to a value of the page ({{ page.redirect_url }});
+	// redirectKey is the front matter key that names it.
+	redirect, redirectKey string
 
 	// section is set on a Hugo section's page (_index.md), which lists
 	// the pages of its folder; taxonomy on the page of a tag or category,
