@@ -187,6 +187,10 @@ func inSpans(spans []span, off int) bool {
 	return false
 }
 
+// rawTagLineRE finds a line that holds nothing but a Liquid raw or
+// endraw tag, which Liquid leaves blank.
+var rawTagLineRE = regexp.MustCompile(`(?m)^[ \t]*\{%[ \t]*(?:end)?raw[ \t]*%\}[ \t]*$`)
+
 // convertBody returns p's body with what plotline has an equivalent for
 // converted and the rest wrapped in HTML comments.
 func (im *importer) convertBody(p *page) []byte {
@@ -214,6 +218,19 @@ func (im *importer) convertBody(p *page) []byte {
 			read = bytes.Clone(b)
 			for nl := range blockEnds {
 				for k := nl - 1; k >= 0 && read[k] != '\n'; k-- {
+					read[k] = ' '
+				}
+			}
+		}
+		// A raw or endraw tag alone on its line leaves a blank line,
+		// which is what kramdown reads: indented lines after it are
+		// code, not more of a paragraph.
+		if raws := rawTagLineRE.FindAllIndex(read, -1); len(raws) > 0 {
+			if len(blockEnds) == 0 {
+				read = bytes.Clone(b)
+			}
+			for _, r := range raws {
+				for k := r[0]; k < r[1]; k++ {
 					read[k] = ' '
 				}
 			}
