@@ -802,6 +802,9 @@ func (c *converter) hugo(i int) int {
 		if kind := classAlert(args.pos(0)); kind != "" && c.im.conf.quoteKinds[t.name] {
 			// A note of that kind: the alert nearest it.
 			header = "[!" + kind + "]\n"
+		} else if kind := c.im.conf.notes[t.name]; kind != "" {
+			// A note of its template's kind.
+			header = "[!" + kind + "]\n"
 		}
 		if n := c.quoteStart(t, header, quoteFooter(args)); n > 0 {
 			return n

@@ -579,7 +579,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.mathShortcodes, sc.code, sc.includes = map[string]bool{}, map[string]bool{}, map[string]bool{}
-	sc.media = map[string]mediaShortcode{}
+	sc.media, sc.notes = map[string]mediaShortcode{}, map[string]string{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -606,6 +606,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			inner := bytes.Contains(data, []byte(".Inner"))
 			sc.quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
 			sc.quoteKinds[name] = sc.quotes[name] && quoteClassRE.Match(data)
+			delete(sc.notes, name)
+			if kind := noteTemplate(data); inner && !sc.quotes[name] && kind != "" {
+				sc.quotes[name], sc.notes[name] = true, kind
+			}
 			sc.details[name] = bytes.Contains(data, []byte("<details")) && inner
 			sc.mathShortcodes[name] = inner && bytes.Contains(data, []byte(`\\(`))
 			delete(sc.code, name)
@@ -622,6 +626,29 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 // its first parameter, the kind of a note: hugo-book's hint,
 // "class" (slice "book-hint" (or (.Get 0) "default")).
 var quoteClassRE = regexp.MustCompile(`class[^\n]*\.Get\s+0\b`)
+
+// noteClassRE finds, in a shortcode's template, a block element with a
+// class written out: <div class="note">.
+var noteClassRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s*=\s*"([^"{}]*)"`)
+
+// noteTemplate returns the alert nearest the note a shortcode's
+// template, data, makes of its inside: the gravest kind of the classes
+// of its first block element (<div class="note"> a NOTE, <aside
+// class="callout warning"> a WARNING), or "" when they name none.
+func noteTemplate(data []byte) string {
+	m := noteClassRE.FindSubmatch(data)
+	if m == nil {
+		return ""
+	}
+	best := -1
+	for _, class := range strings.Fields(string(m[1])) {
+		best = max(best, slices.Index(alertClasses, strings.ToLower(class)))
+	}
+	if best < 0 {
+		return ""
+	}
+	return alertKinds[best]
+}
 
 // includeRE finds, in a shortcode's template, the page its first or path
 // parameter names: site.GetPage (.Get 0), with .Get 0 read before.

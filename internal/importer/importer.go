@@ -198,6 +198,11 @@ type siteConfig struct {
 	// first parameter is its class, a note's kind (hugo-book's
 	// {{% hint warning %}}).
 	quotes, quoteKinds map[string]bool
+	// notes are the site's own shortcodes whose template is an element
+	// of a note's class around their inside (<div class="warning">), by
+	// name: the alert nearest that class, "WARNING". Each is among the
+	// quotes too.
+	notes map[string]string
 	// details are the site's own shortcodes whose template is a
 	// <details> of their inside, by name.
 	details map[string]bool
