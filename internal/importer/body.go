@@ -1001,15 +1001,61 @@ func (c *converter) liquid(i int) int {
 			return t.end - i
 		}
 		return c.wrapAt(i, t, "link: no page or file "+arg)
-	case "include", "include_relative":
+	case "include", "include_relative", "include_cached":
+		// include_cached is jekyll-include-cache's include, which shows
+		// the same text.
 		c.include(t)
 		return t.end - i
+	case "figure":
+		if n := c.jekyllFigure(i, t); n > 0 {
+			return n
+		}
 	case "for":
 		if n := c.collectionLoop(t); n > 0 {
 			return n
 		}
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
+}
+
+// figureArgRE matches an argument of jekyll-figure's figure tag:
+// caption:"A *caption*", class:'wide'.
+var figureArgRE = regexp.MustCompile(`(\w+):(?:"([^"]*)"|'([^']*)')`)
+
+// imageRE matches a Markdown image alone, with an optional title:
+// ![alt](/src.png "title").
+var imageRE = regexp.MustCompile(`^!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+"([^"\n]*)")?\s*\)$`)
+
+// jekyllFigure writes jekyll-figure's {% figure caption:"…" %}, at body
+// offset i, with one Markdown image inside and its endfigure tag after
+// it, as a figure of that image with the caption, as Hugo's figure is
+// written. It returns how many bytes of the body it took, to the end of
+// its endfigure tag; 0 for anything else inside, which is left.
+func (c *converter) jekyllFigure(i int, t tag) int {
+	end := c.indexFrom(t.end, "endfigure")
+	if end < 0 {
+		return 0
+	}
+	closeStart := bytes.LastIndex(c.body[t.end:t.end+end], []byte("{%"))
+	closeEnd := bytes.Index(c.body[t.end+end:], []byte("%}"))
+	if closeStart < 0 || closeEnd < 0 {
+		return 0
+	}
+	m := imageRE.FindSubmatch(bytes.TrimSpace(c.body[t.end : t.end+closeStart]))
+	if m == nil {
+		return 0
+	}
+	a := args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3])}}
+	for _, f := range figureArgRE.FindAllStringSubmatch(t.args, -1) {
+		if f[1] == "caption" && f[2]+f[3] != "" {
+			// The figure shows its caption; the image's title was a
+			// tooltip.
+			a.named["caption"], a.named["title"] = f[2]+f[3], ""
+		}
+	}
+	stop := t.end + end + closeEnd + 2
+	c.figure(i, stop, a)
+	return stop - i
 }
 
 // loopRE matches the inside of a Liquid loop over the pages of a
@@ -1062,7 +1108,7 @@ func (c *converter) collectionLoop(t tag) int {
 			end = in.end
 			break
 		}
-		if in.name != "include" && in.name != "include_relative" {
+		if in.name != "include" && in.name != "include_relative" && in.name != "include_cached" {
 			return 0
 		}
 		k = in.end - 1
@@ -2398,7 +2444,7 @@ func (c *converter) include(t tag) {
 		c.out.WriteString("<!-- plotline import: TODO " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
 	}
-	if t.name == "include" && c.themeInclude(t, name, data, err == nil) {
+	if t.name != "include_relative" && c.themeInclude(t, name, data, err == nil) {
 		return
 	}
 	liquid := bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))
