@@ -1010,6 +1010,18 @@ func (c *converter) liquid(i int) int {
 		if n := c.jekyllFigure(i, t); n > 0 {
 			return n
 		}
+	case "youtube", "vimeo":
+		// A plugin's video ({% youtube gpz8aPXwd18 %}, the id first, its
+		// size after): a link to it, as Hugo's youtube is.
+		if f := strings.Fields(t.args); len(f) > 0 && videoIDRE.MatchString(f[0]) {
+			text, u := "YouTube: "+f[0], "https://www.youtube.com/watch?v="+f[0]
+			if t.name == "vimeo" {
+				text, u = "Vimeo: "+f[0], "https://vimeo.com/"+f[0]
+			}
+			c.writeLink(i, t.end, text, u)
+			c.im.res.Converted++
+			return t.end - i
+		}
 	case "for":
 		if n := c.collectionLoop(t); n > 0 {
 			return n
@@ -1017,6 +1029,9 @@ func (c *converter) liquid(i int) int {
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
 }
+
+// videoIDRE matches the id of a video of YouTube or Vimeo.
+var videoIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 // figureArgRE matches an argument of jekyll-figure's figure tag:
 // caption:"A *caption*", class:'wide'.
