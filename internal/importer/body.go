@@ -66,6 +66,10 @@ type converter struct {
 	html []span
 	out  bytes.Buffer
 	at   int // body offset of the link destination being resolved
+	// attrEdits are the converted addresses of raw HTML start tags
+	// that have Liquid in them, by the body offset where each starts,
+	// written when the conversion gets there (see rawAddresses).
+	attrEdits map[int]attrEdit
 	// ends are the end tags of the shortcodes of each name, by the
 	// offsets of their start tags (see shortcodeEnd).
 	ends map[string]map[int]int
@@ -258,6 +262,13 @@ func (im *importer) convertBody(p *page) []byte {
 			im.note(c.pos(i), "converted, the page has passed %d MB by here, the most plotline reads of a page (a long value of the config, the data or the front matter, shown many times?): written as it is, not converted", sitefs.MaxFileSize>>20)
 			p.fragments = nil
 			return b
+		}
+		if e, ok := c.attrEdits[i]; ok {
+			// An address after Liquid in a raw HTML tag.
+			delete(c.attrEdits, i)
+			c.writeAttrEdit(e)
+			i = e.stop
+			continue
 		}
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
 			// So too in the new page.
@@ -2983,11 +2994,23 @@ var (
 	addressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 )
 
+// attrEdit is a converted address of a raw HTML start tag: the body
+// from start to stop is written as text; frag is set when text holds a
+// #fragment, remembered for mendFragments, and pos is where.
+type attrEdit struct {
+	start, stop int
+	text        string
+	frag        bool
+	pos         diag.Pos
+}
+
 // rawAddresses converts the addresses of the raw HTML start tag at body
 // offset i (href and src) as link converts a Markdown link's, and
 // returns how many bytes of the body it took; 0 leaves the tag to the
-// rest of the conversion (no such tag, or one with a shortcode or Liquid
-// inside, whose own conversion makes its addresses).
+// rest of the conversion (no such tag). In a tag with a shortcode or
+// Liquid inside, whose own conversion makes what it stands for, the
+// addresses without one are converted all the same: it takes the tag
+// up to the first, and leaves the addresses after it in attrEdits.
 func (c *converter) rawAddresses(i int) int {
 	b := c.body
 	if !addressTagRE.Match(b[i:min(len(b), i+8)]) {
@@ -2998,14 +3021,20 @@ func (c *converter) rawAddresses(i int) int {
 		return 0
 	}
 	tagText := b[i : end+1]
-	if bytes.Contains(tagText, []byte("{{")) || bytes.Contains(tagText, []byte("{%")) {
-		return 0
+	liquid := len(tagText)
+	for _, d := range []string{"{{", "{%"} {
+		if k := bytes.Index(tagText, []byte(d)); k >= 0 {
+			liquid = min(liquid, k)
+		}
 	}
-	from := i
+	var edits []attrEdit
 	for _, m := range addressAttrRE.FindAllSubmatchIndex(tagText, -1) {
 		start, stop := m[2], m[3]
 		if start < 0 {
 			start, stop = m[4], m[5]
+		}
+		if bytes.Contains(tagText[start:stop], []byte("{{")) || bytes.Contains(tagText[start:stop], []byte("{%")) {
+			continue // the Liquid's conversion makes its address
 		}
 		start, stop = i+start, i+stop
 		// An attribute's value may hold character references, which
@@ -3017,8 +3046,7 @@ func (c *converter) rawAddresses(i int) int {
 		if target := cmp.Or(u, dest); c.nowhere(target) {
 			// As a Markdown link's text stays without its link, the
 			// element stays without its address.
-			c.out.Write(b[from : i+m[0]])
-			from = i + m[1]
+			edits = append(edits, attrEdit{start: i + m[0], stop: i + m[1]})
 			c.im.note(c.pos(start), "address %s names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", target)
 			continue
 		}
@@ -3030,16 +3058,35 @@ func (c *converter) rawAddresses(i int) int {
 		default:
 			continue
 		}
-		c.out.Write(b[from:start])
 		u = html.EscapeString(u)
-		if strings.Contains(u, "#") {
-			c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
-		}
-		c.out.WriteString(u)
-		from = stop
+		edits = append(edits, attrEdit{start: start, stop: stop, text: u, frag: strings.Contains(u, "#"), pos: c.pos(start)})
 	}
-	c.out.Write(b[from : end+1])
-	return end + 1 - i
+	from, last := i, i+liquid
+	if liquid == len(tagText) {
+		last = end + 1
+	}
+	for _, e := range edits {
+		if e.start >= last {
+			if c.attrEdits == nil {
+				c.attrEdits = map[int]attrEdit{}
+			}
+			c.attrEdits[e.start] = e
+			continue
+		}
+		c.out.Write(b[from:e.start])
+		c.writeAttrEdit(e)
+		from = e.stop
+	}
+	c.out.Write(b[from:last])
+	return last - i
+}
+
+// writeAttrEdit writes e, a converted address of a raw HTML tag.
+func (c *converter) writeAttrEdit(e attrEdit) {
+	if e.frag {
+		c.p.fragments = append(c.p.fragments, fragmentLink{pos: e.pos, at: c.out.Len(), dest: e.text})
+	}
+	c.out.WriteString(e.text)
 }
 
 // tagEnd returns the offset of the ">" that ends the HTML tag at offset
@@ -3717,6 +3764,13 @@ func (im *importer) convertHTML(p *page) []byte {
 	// converted in it is written as HTML.
 	c.html = []span{{start: 0, end: len(b)}}
 	for i := 0; i < len(b); {
+		if e, ok := c.attrEdits[i]; ok {
+			// An address after a shortcode in a raw HTML tag.
+			delete(c.attrEdits, i)
+			c.writeAttrEdit(e)
+			i = e.stop
+			continue
+		}
 		if n := c.unprintable(i); n > 0 {
 			i += n
 			continue
