@@ -1052,9 +1052,13 @@ var figureArgRE = regexp.MustCompile(`(\w+):(?:"([^"]*)"|'([^']*)')`)
 // ![alt](/src.png "title").
 var imageRE = regexp.MustCompile(`^!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+"([^"\n]*)")?\s*\)$`)
 
+// linkedImageRE matches a Markdown image that is a link's text, alone:
+// [![alt](/small.png)](/large.png).
+var linkedImageRE = regexp.MustCompile(`^\[(!\[[^\]\n]*\]\([^()\n]*\))\]\(\s*<?([^\s()<>]+)>?\s*\)$`)
+
 // jekyllFigure writes jekyll-figure's {% figure caption:"…" %}, at body
-// offset i, with one Markdown image inside and its endfigure tag after
-// it, as a figure of that image with the caption, as Hugo's figure is
+// offset i, with one Markdown image inside (or an image that is a
+// link's text) and its endfigure tag after it, as a figure of that image with the caption, as Hugo's figure is
 // written. It returns how many bytes of the body it took, to the end of
 // its endfigure tag; 0 for anything else inside, which is left.
 func (c *converter) jekyllFigure(i int, t tag) int {
@@ -1067,11 +1071,17 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 	if closeStart < 0 || closeEnd < 0 {
 		return 0
 	}
-	m := imageRE.FindSubmatch(bytes.TrimSpace(c.body[t.end : t.end+closeStart]))
+	inside := bytes.TrimSpace(c.body[t.end : t.end+closeStart])
+	link := ""
+	if l := linkedImageRE.FindSubmatch(inside); l != nil {
+		// An image that links to a larger one.
+		inside, link = l[1], string(l[2])
+	}
+	m := imageRE.FindSubmatch(inside)
 	if m == nil {
 		return 0
 	}
-	a := args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3])}}
+	a := args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3]), "link": link}}
 	for _, f := range figureArgRE.FindAllStringSubmatch(t.args, -1) {
 		if f[1] == "caption" && f[2]+f[3] != "" {
 			// The figure shows its caption; the image's title was a
