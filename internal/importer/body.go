@@ -1057,10 +1057,13 @@ var imageRE = regexp.MustCompile(`^!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+"([
 var linkedImageRE = regexp.MustCompile(`^\[(!\[[^\]\n]*\]\([^()\n]*\))\]\(\s*<?([^\s()<>]+)>?\s*\)$`)
 
 // jekyllFigure writes jekyll-figure's {% figure caption:"…" %}, at body
-// offset i, with one Markdown image inside (or an image that is a
-// link's text) and its endfigure tag after it, as a figure of that image with the caption, as Hugo's figure is
-// written. It returns how many bytes of the body it took, to the end of
-// its endfigure tag; 0 for anything else inside, which is left.
+// offset i, with Markdown images inside, each alone on its line (or an
+// image that is a link's text), and its endfigure tag after it: one
+// image as a figure of it with the caption, as Hugo's figure is written;
+// more, on a site whose raw HTML is published, as one <figure> of them
+// all with the caption. It returns how many bytes of the body it took,
+// to the end of its endfigure tag; 0 for anything else inside, which is
+// left.
 func (c *converter) jekyllFigure(i int, t tag) int {
 	end := c.indexFrom(t.end, "endfigure")
 	if end < 0 {
@@ -1071,26 +1074,68 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 	if closeStart < 0 || closeEnd < 0 {
 		return 0
 	}
-	inside := bytes.TrimSpace(c.body[t.end : t.end+closeStart])
-	link := ""
-	if l := linkedImageRE.FindSubmatch(inside); l != nil {
-		// An image that links to a larger one.
-		inside, link = l[1], string(l[2])
+	type image struct {
+		a  args
+		at int // body offset of the image
 	}
-	m := imageRE.FindSubmatch(inside)
-	if m == nil {
-		return 0
+	var imgs []image
+	off := t.end
+	for l := range bytes.Lines(c.body[t.end : t.end+closeStart]) {
+		at := off
+		off += len(l)
+		s := bytes.TrimSpace(l)
+		if len(s) == 0 {
+			continue
+		}
+		link := ""
+		if m := linkedImageRE.FindSubmatch(s); m != nil {
+			// An image that links to a larger one.
+			s, link = m[1], string(m[2])
+		}
+		m := imageRE.FindSubmatch(s)
+		if m == nil {
+			return 0
+		}
+		imgs = append(imgs, image{args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3]), "link": link}}, at})
 	}
-	a := args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3]), "link": link}}
+	caption := ""
 	for _, f := range figureArgRE.FindAllStringSubmatch(t.args, -1) {
-		if f[1] == "caption" && f[2]+f[3] != "" {
-			// The figure shows its caption; the image's title was a
-			// tooltip.
-			a.named["caption"], a.named["title"] = f[2]+f[3], ""
+		if f[1] == "caption" {
+			caption = f[2] + f[3]
 		}
 	}
 	stop := t.end + end + closeEnd + 2
-	c.figure(i, stop, a)
+	switch {
+	case len(imgs) == 1:
+		a := imgs[0].a
+		if caption != "" {
+			// The figure shows its caption; the image's title was a
+			// tooltip.
+			a.named["caption"], a.named["title"] = caption, ""
+		}
+		c.figure(i, stop, a)
+	case len(imgs) > 1 && c.im.conf.unsafe && c.aloneOnLine(i, stop):
+		c.out.WriteString("<figure>")
+		for _, img := range imgs {
+			a := img.a
+			c.at = img.at
+			src := a.named["src"]
+			if u, ok := c.resolve(src); ok {
+				src = u
+			}
+			c.out.WriteString(c.figureImage(src, a.named["alt"], a.named["link"]))
+		}
+		if t, ok := plainText(c.im.code, caption); ok {
+			caption = t // jekyll-figure made HTML of its Markdown
+		}
+		if caption != "" {
+			c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
+		}
+		c.out.WriteString("</figure>")
+		c.im.res.Converted++
+	default:
+		return 0
+	}
 	return stop - i
 }
 
@@ -1711,6 +1756,17 @@ func (c *converter) writeLink(i, end int, text, u string) {
 // figureHTML writes a figure of the image at src, with its alt text, its
 // caption and the address it links to, if any, as HTML.
 func (c *converter) figureHTML(src, alt, caption, link string) {
+	c.out.WriteString("<figure>" + c.figureImage(src, alt, link))
+	if caption != "" {
+		c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
+	}
+	c.out.WriteString("</figure>")
+	c.im.res.Converted++
+}
+
+// figureImage returns the <img> of a figure of HTML, inside a link to
+// link when there is one.
+func (c *converter) figureImage(src, alt, link string) string {
 	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(stripTags(alt)) + `">`
 	if link != "" {
 		if u, ok := c.resolve(link); ok {
@@ -1718,12 +1774,7 @@ func (c *converter) figureHTML(src, alt, caption, link string) {
 		}
 		img = `<a href="` + html.EscapeString(link) + `">` + img + `</a>`
 	}
-	c.out.WriteString("<figure>" + img)
-	if caption != "" {
-		c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
-	}
-	c.out.WriteString("</figure>")
-	c.im.res.Converted++
+	return img
 }
 
 // aloneOnLine reports whether the shortcode from body offset i to end
