@@ -3994,7 +3994,8 @@ func quotePrefix(line []byte) int {
 // TIP, or with one of the callouts of the site's config (Just the Docs'
 // callouts:, {: .warning} giving WARNING), or else with the class of a
 // note as sites and themes name them ({: .note .info}, Minimal Mistakes'
-// {: .notice--warning}), the gravest of them; or "".
+// {: .notice--warning}, beautiful-jekyll's {: .box-warning}), the
+// gravest of them; or "".
 func (c *converter) ialAlert(line []byte) string {
 	fields := strings.Fields(string(line[2 : len(line)-1]))
 	for _, f := range fields {
@@ -4020,6 +4021,8 @@ func (c *converter) ialAlert(line []byte) string {
 		}
 		if rest, ok := strings.CutPrefix(name, "notice--"); ok {
 			name = rest
+		} else if rest, ok := strings.CutPrefix(name, "box-"); ok {
+			name = rest // beautiful-jekyll's box-note, box-error
 		} else if name == "notice" {
 			name = "note"
 		}
@@ -4045,8 +4048,8 @@ func classAlert(class string) string {
 // alertClasses are the classes of notes that sites and themes write, and
 // alertKinds the alert of each, from the mildest to the gravest.
 var (
-	alertClasses = []string{"note", "info", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger"}
-	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION"}
+	alertClasses = []string{"note", "info", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger", "error"}
+	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION", "CAUTION"}
 )
 
 // paragraphBefore returns the offset in out of the paragraph that out
