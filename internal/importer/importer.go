@@ -419,6 +419,7 @@ func (im *importer) finish() {
 		taken["tags/"+t+"/index.html"] = "plotline (its list of the tag " + t + ")"
 	}
 	im.redirects(taken)
+	im.netlifyRedirects()
 	for _, p := range im.pages {
 		im.aliases(p, taken)
 	}

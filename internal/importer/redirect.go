@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"path"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/plotline/plotline/internal/content"
+	"github.com/plotline/plotline/internal/diag"
 )
 
 // refreshRE finds a refresh to a value of the page in a Jekyll layout:
@@ -66,13 +68,7 @@ func (im *importer) redirectOf(p *page) {
 // is written at the page's old address, a file. taken holds the files
 // the new site has, by site path, and gets each written.
 func (im *importer) redirects(taken map[string]string) {
-	byOld := map[string]*page{}
-	for _, p := range im.pages {
-		if p.oldURL != "" && !p.draft {
-			byOld[p.oldURL] = p
-			byOld["/"+p.newURL] = p
-		}
-	}
+	byOld := im.byOldURL()
 	// target follows the redirects from p to the page they end at, or
 	// to the address that is none, "" for a loop.
 	target := func(p *page) (*page, string) {
@@ -188,4 +184,56 @@ func redirectFile(target string) []byte {
 </body>
 </html>
 `, t, t, t)
+}
+
+// byOldURL returns the published pages by their old addresses and their
+// new ones ("/posts/x/").
+func (im *importer) byOldURL() map[string]*page {
+	byOld := map[string]*page{}
+	for _, p := range im.pages {
+		if p.oldURL != "" && !p.draft {
+			byOld[p.oldURL] = p
+			byOld["/"+p.newURL] = p
+		}
+	}
+	return byOld
+}
+
+// netlifyRedirects reads the _redirects file the source published at
+// its root, Netlify's list of redirects ("/old/ /new/ 301"): each from a
+// site path to a page of the new site becomes an alias of that page, so
+// that the old address answers wherever the new site is served. The
+// file is copied all the same. A redirect with a placeholder (*,
+// :splat), to another site, or a rewrite (200) is left to the host.
+func (im *importer) netlifyRedirects() {
+	f, ok := im.res.Files["content/_redirects"]
+	if !ok || f.Src == "" {
+		return
+	}
+	data, err := readFile(im.src, f.Src)
+	if err != nil {
+		return
+	}
+	byOld := im.byOldURL()
+	n := 0
+	for l := range bytes.Lines(data) {
+		n++
+		fields := strings.Fields(string(l))
+		if len(fields) < 2 || strings.HasPrefix(fields[0], "#") || !strings.HasPrefix(fields[0], "/") {
+			continue
+		}
+		from, to := fields[0], fields[1]
+		if rest, ok := im.onOwnHost(to); ok {
+			to = rest
+		}
+		if len(fields) > 2 && !strings.HasPrefix(fields[2], "30") || strings.ContainsAny(from+to, "*:") {
+			continue // a rewrite, a condition, a placeholder, another site
+		}
+		q := byOld[redirectKey(to)]
+		if q == nil {
+			continue
+		}
+		q.fallbacks = append(q.fallbacks, from)
+		im.done(diag.Pos{Path: f.Src, Line: n, Col: 1}, "a redirect of Netlify's _redirects, from %s: an alias of %s", from, q.src)
+	}
 }
