@@ -1048,17 +1048,18 @@ var videoIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 // caption:"A *caption*", class:'wide'.
 var figureArgRE = regexp.MustCompile(`(\w+):(?:"([^"]*)"|'([^']*)')`)
 
-// imageRE matches a Markdown image alone, with an optional title:
-// ![alt](/src.png "title").
-var imageRE = regexp.MustCompile(`^!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+"([^"\n]*)")?\s*\)$`)
+// imageRE matches a Markdown image, with an optional title, at the
+// start of a text: ![alt](/src.png "title").
+var imageRE = regexp.MustCompile(`^!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+"([^"\n]*)")?\s*\)`)
 
-// linkedImageRE matches a Markdown image that is a link's text, alone:
-// [![alt](/small.png)](/large.png).
-var linkedImageRE = regexp.MustCompile(`^\[(!\[[^\]\n]*\]\([^()\n]*\))\]\(\s*<?([^\s()<>]+)>?\s*\)$`)
+// linkedImageRE matches a Markdown image that is a link's text, at the
+// start of a text: [![alt](/small.png)](/large.png).
+var linkedImageRE = regexp.MustCompile(`^\[(!\[[^\]\n]*\]\([^()\n]*\))\]\(\s*<?([^\s()<>]+)>?\s*\)`)
 
 // jekyllFigure writes jekyll-figure's {% figure caption:"…" %}, at body
-// offset i, with Markdown images inside, each alone on its line (or an
-// image that is a link's text), and its endfigure tag after it: one
+// offset i, with nothing but Markdown images inside, one or more on a
+// line (or images that are links' text), and its endfigure tag after
+// it: one
 // image as a figure of it with the caption, as Hugo's figure is written;
 // more, on a site whose raw HTML is published, as one <figure> of them
 // all with the caption. It returns how many bytes of the body it took,
@@ -1083,20 +1084,30 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 	for l := range bytes.Lines(c.body[t.end : t.end+closeStart]) {
 		at := off
 		off += len(l)
-		s := bytes.TrimSpace(l)
-		if len(s) == 0 {
-			continue
+		// The images of the line, one after another.
+		line := bytes.TrimRight(l, " \t\r\n")
+		for k := 0; ; {
+			for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
+				k++
+			}
+			if k == len(line) {
+				break
+			}
+			img, link, n := line[k:], "", 0
+			if m := linkedImageRE.FindSubmatch(img); m != nil {
+				// An image that links to a larger one.
+				img, link, n = m[1], string(m[2]), len(m[0])
+			}
+			m := imageRE.FindSubmatch(img)
+			if m == nil {
+				return 0
+			}
+			if n == 0 {
+				n = len(m[0])
+			}
+			imgs = append(imgs, image{args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3]), "link": link}}, at + k})
+			k += n
 		}
-		link := ""
-		if m := linkedImageRE.FindSubmatch(s); m != nil {
-			// An image that links to a larger one.
-			s, link = m[1], string(m[2])
-		}
-		m := imageRE.FindSubmatch(s)
-		if m == nil {
-			return 0
-		}
-		imgs = append(imgs, image{args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3]), "link": link}}, at})
 	}
 	caption := ""
 	for _, f := range figureArgRE.FindAllStringSubmatch(t.args, -1) {
