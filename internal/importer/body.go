@@ -991,6 +991,17 @@ func (c *converter) liquid(i int) int {
 	if code {
 		return 0
 	}
+	if _, ok := c.im.conf.liquidNotes[t.name]; ok {
+		// A note of the site's own plugin.
+		if n := c.liquidNoteStart(t); n > 0 {
+			return n
+		}
+	}
+	if name, ok := strings.CutPrefix(t.name, "end"); ok && c.im.conf.liquidNotes[name] != "" {
+		if n := c.admonitionEnd(t); n > 0 {
+			return n
+		}
+	}
 	switch t.name {
 	case "highlight":
 		return c.fence(t, parseArgs(t.args).pos(0), "endhighlight", [2]string{"{%", "%}"})
@@ -1039,6 +1050,55 @@ func (c *converter) liquid(i int) int {
 		}
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
+}
+
+// liquidNoteStart begins the alert that a plugin's note tag t stands
+// for, {% notice warning %} at the start of a line, with its end tag at
+// the start of a later one: the alert nearest its first argument's
+// class, or else the plugin's own. admonitionEnd quotes its inside at
+// the end tag. It returns how many bytes of the body it took, 0 when t
+// is not so placed.
+func (c *converter) liquidNoteStart(t tag) int {
+	b := c.body
+	if lineStart(b, t.start) != t.start || c.out.Len() > 0 && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
+		return 0
+	}
+	end := -1
+	for k := t.end; k < len(b); {
+		j := bytes.Index(b[k:], []byte("{%"))
+		if j < 0 {
+			break
+		}
+		in, ok := c.readTag(k+j, "{%", "%}")
+		if !ok {
+			k += j + 2
+			continue
+		}
+		if in.name == t.name {
+			return 0 // nested: left
+		}
+		if in.name == "end"+t.name {
+			end = in.start
+			break
+		}
+		k = in.end
+	}
+	if end < 0 {
+		return 0
+	}
+	kind := c.im.conf.liquidNotes[t.name]
+	if f := strings.Fields(t.args); len(f) > 0 {
+		if k := classAlert(f[0]); k != "" {
+			kind = k
+		}
+	}
+	if c.quotes == nil {
+		c.quotes = map[int][2]int{}
+	}
+	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
+	c.out.WriteString("[!" + kind + "]\n")
+	c.im.res.Converted++
+	return afterLineEnd(b, t.end) - t.start
 }
 
 // videoIDRE matches the id of a video of YouTube or Vimeo.
@@ -4024,12 +4084,22 @@ func (c *converter) ialAlert(line []byte) string {
 			return "CAUTION"
 		}
 	}
-	best := -1
+	var classes []string
 	for _, f := range fields {
-		name, ok := strings.CutPrefix(f, ".")
-		if !ok {
-			continue
+		if name, ok := strings.CutPrefix(f, "."); ok {
+			classes = append(classes, name)
 		}
+	}
+	return classesAlert(classes)
+}
+
+// classesAlert returns the kind of GitHub alert nearest the gravest of
+// classes that names a note as sites and themes name them ("note",
+// "info", Minimal Mistakes' "notice--warning", beautiful-jekyll's
+// "box-error", a plain "notice"), or "".
+func classesAlert(classes []string) string {
+	best := -1
+	for _, name := range classes {
 		if rest, ok := strings.CutPrefix(name, "notice--"); ok {
 			name = rest
 		} else if rest, ok := strings.CutPrefix(name, "box-"); ok {

@@ -266,6 +266,11 @@ type siteConfig struct {
 	// callouts are the classes of Just the Docs' callouts that are
 	// GitHub alerts, by name: "warning" is WARNING.
 	callouts map[string]string
+	// liquidNotes are the block tags of the site's own plugins
+	// (_plugins/*.rb) that show their inside in an element of a note's
+	// class, by name: the alert of that class, "NOTE" for
+	// {% notice %}…{% endnotice %}.
+	liquidNotes map[string]string
 }
 
 // note records something not converted at pos.
