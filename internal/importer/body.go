@@ -3477,7 +3477,7 @@ func (c *converter) attributeList(i int) int {
 			return whole
 		}
 		if out := c.out.Bytes(); e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) &&
-			(len(out) == 0 || bytes.HasSuffix(out, []byte("\n\n"))) {
+			afterBlank(out) {
 			// Before a block quote, and not right after another block,
 			// which kramdown would give the list to.
 			c.out.WriteString("> [!" + alert + "]\n")
@@ -4161,7 +4161,7 @@ func paragraphBefore(out []byte) (int, bool) {
 // starts: out ends with a blank line (or is empty), and rest's first
 // line is text that starts no other block.
 func paragraphAfter(out, rest []byte) bool {
-	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+	if !afterBlank(out) {
 		return false
 	}
 	l := rest[:lineEnd(rest, 0)]
@@ -4169,6 +4169,13 @@ func paragraphAfter(out, rest []byte) bool {
 		return false
 	}
 	return blockMark(l) < 0 && !bytes.HasPrefix(l, []byte("{:")) && !bytes.HasPrefix(l, []byte("|")) && !htmlBlock(l)
+}
+
+// afterBlank reports whether what out ends with is a blank line, or
+// the start of the page (nothing, or only blank lines: the line after
+// the front matter).
+func afterBlank(out []byte) bool {
+	return len(bytes.TrimSpace(out)) == 0 || bytes.HasSuffix(out, []byte("\n\n"))
 }
 
 // quoteAlert makes the block quote that the output ends with (its lines
