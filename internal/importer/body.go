@@ -64,6 +64,9 @@ type converter struct {
 	// html are the raw HTML blocks of the body, which Hugo's goldmark
 	// publishes as they are.
 	html []span
+	// rawText are the <script> and <style> elements of a Jekyll page,
+	// whose text kramdown reads as no Markdown.
+	rawText []span
 	out  bytes.Buffer
 	at   int // body offset of the link destination being resolved
 	// attrEdits are the converted addresses of raw HTML start tags
@@ -160,7 +163,7 @@ func (c *converter) inCode(off int) bool { return inSpans(c.code, off) }
 // kramdown's HTML blocks are not CommonMark's, and Jekyll's are left to
 // the rest of the conversion.
 func (c *converter) inHTMLBlock(off int) bool {
-	return c.im.kind == Hugo && inSpans(c.html, off)
+	return c.im.kind == Hugo && inSpans(c.html, off) || inSpans(c.rawText, off)
 }
 
 // literalBrace writes the brace at body offset i, which starts "{{" or
@@ -226,11 +229,24 @@ func (im *importer) convertBody(p *page) []byte {
 				}
 			}
 		}
+		// A <script> or <style> element is one raw HTML block to
+		// kramdown, to its own end tag, whatever end tags of other raw
+		// elements it holds, which would end it in CommonMark.
+		var inner []int
+		inner, _, c.rawText = rawInnerEnds(read, nil)
+		if len(inner) > 0 {
+			if len(blockEnds) == 0 {
+				read = bytes.Clone(b)
+			}
+			for _, k := range inner {
+				read[k+1] = '_'
+			}
+		}
 		// A raw or endraw tag alone on its line leaves a blank line,
 		// which is what kramdown reads: indented lines after it are
 		// code, not more of a paragraph.
 		if raws := rawTagLineRE.FindAllIndex(read, -1); len(raws) > 0 {
-			if len(blockEnds) == 0 {
+			if &read[0] == &b[0] {
 				read = bytes.Clone(b)
 			}
 			for _, r := range raws {
@@ -389,6 +405,9 @@ func (im *importer) convertBody(p *page) []byte {
 		i += n
 	}
 	c.markdownUnended()
+	if im.kind == Jekyll {
+		c.rawElementEnds()
+	}
 	return c.out.Bytes()
 }
 
@@ -3811,7 +3830,7 @@ func reversed(b []byte) []byte {
 // as the rest of the body is (Jekyll runs Liquid over it).
 func (c *converter) kramdownMath(i int) int {
 	b := c.body
-	if i+1 >= len(b) || b[i+1] != '$' || c.inCode(i) {
+	if i+1 >= len(b) || b[i+1] != '$' || c.inCode(i) || inSpans(c.rawText, i) {
 		return 0
 	}
 	if c.mathEnd > 0 && i == c.mathEnd {
