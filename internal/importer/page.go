@@ -540,6 +540,11 @@ var dateLayouts = []string{
 	"2 January 2006",
 	"January 2, 2006",
 	"Jan 2, 2006",
+	// Ruby's parser, with which Jekyll reads a date, also takes the
+	// day first with a comma before the year, as knitr writes it in an
+	// R Markdown post's date ('%d %B, %Y').
+	"2 January, 2006",
+	"2 Jan, 2006",
 }
 
 // parseDate reads a date as plotline does, or in one of the other forms

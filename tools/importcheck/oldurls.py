@@ -39,8 +39,9 @@ def date_of(d, name):
             except ValueError: pass
         # As Ruby's lenient parser reads it, with which Jekyll dates a
         # post: "August 4, 2020", "2017-09-27 (optional)".
-        try: return datetime.datetime.strptime(d.strip(), '%B %d, %Y')
-        except ValueError: pass
+        for f in ('%B %d, %Y', '%b %d, %Y', '%d %B, %Y', '%d %b, %Y'):  # and knitr's "22 March, 2018"
+            try: return datetime.datetime.strptime(d.strip(), f)
+            except ValueError: pass
         m = re.match(r'(\d{4})-(\d\d)-(\d\d)( |$)', d.strip())
         if m: return datetime.datetime(int(m[1]), int(m[2]), int(m[3]))
     m = re.match(r'(\d{4})-(\d{1,2})-(\d{1,2})-', name)  # Jekyll's month and day may have one digit
