@@ -272,8 +272,19 @@ func (c *converter) markdownStart(i int) int {
 	switch {
 	case value == "0" || value == "1" && markdownRaw[name] || m[7] > m[6]:
 		// Nothing inside to read as Markdown: the attribute goes.
-		c.out.WriteString(startTag)
 		c.im.res.Converted++
+		if bytes.Contains(attrs, []byte("{{")) || bytes.Contains(attrs, []byte("{%")) {
+			// Liquid in the tag's other attributes, which the rest of
+			// the conversion makes: the attribute goes when it gets
+			// there.
+			if c.attrEdits == nil {
+				c.attrEdits = map[int]attrEdit{}
+			}
+			c.attrEdits[i+m[4]+a[0]] = attrEdit{start: i + m[4] + a[0], stop: i + m[4] + a[1]}
+			c.out.WriteString(string(b[i : i+m[4]]))
+			return m[4]
+		}
+		c.out.WriteString(startTag)
 		return tagEnd - i
 	case value == "block" || value == "1" && markdownBlocks[name]:
 		how = mdBlock
