@@ -67,8 +67,8 @@ type converter struct {
 	// rawText are the <script> and <style> elements of a Jekyll page,
 	// whose text kramdown reads as no Markdown.
 	rawText []span
-	out  bytes.Buffer
-	at   int // body offset of the link destination being resolved
+	out     bytes.Buffer
+	at      int // body offset of the link destination being resolved
 	// attrEdits are the converted addresses of raw HTML start tags
 	// that have Liquid in them, by the body offset where each starts,
 	// written when the conversion gets there (see rawAddresses).
@@ -1054,11 +1054,7 @@ func (c *converter) liquid(i int) int {
 	case "youtube", "vimeo":
 		// A plugin's video ({% youtube gpz8aPXwd18 %}, the id first, its
 		// size after): a link to it, as Hugo's youtube is.
-		if f := strings.Fields(t.args); len(f) > 0 && videoIDRE.MatchString(f[0]) {
-			text, u := "YouTube: "+f[0], "https://www.youtube.com/watch?v="+f[0]
-			if t.name == "vimeo" {
-				text, u = "Vimeo: "+f[0], "https://vimeo.com/"+f[0]
-			}
+		if text, u, ok := videoTag(b[t.start:t.end]); ok {
 			c.writeLink(i, t.end, text, u)
 			c.im.res.Converted++
 			return t.end - i
@@ -1120,8 +1116,22 @@ func (c *converter) liquidNoteStart(t tag) int {
 	return afterLineEnd(b, t.end) - t.start
 }
 
-// videoIDRE matches the id of a video of YouTube or Vimeo.
-var videoIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+// videoTagRE matches a plugin's video tag alone: {% youtube ID %} or
+// {% vimeo ID %}, a size after the id or not.
+var videoTagRE = regexp.MustCompile(`^\{%-?\s*(youtube|vimeo)\s+([A-Za-z0-9_-]+)(?:\s+[0-9]+)*\s*-?%\}$`)
+
+// videoTag returns the text and address of the link that s, a plugin's
+// video tag alone, stands for; false for anything else.
+func videoTag(s []byte) (text, u string, ok bool) {
+	m := videoTagRE.FindSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	if id := string(m[2]); string(m[1]) == "vimeo" {
+		return "Vimeo: " + id, "https://vimeo.com/" + id, true
+	}
+	return "YouTube: " + string(m[2]), "https://www.youtube.com/watch?v=" + string(m[2]), true
+}
 
 // figureArgRE matches an argument of jekyll-figure's figure tag:
 // caption:"A *caption*", class:'wide'.
@@ -1153,6 +1163,30 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 	closeEnd := bytes.Index(c.body[t.end+end:], []byte("%}"))
 	if closeStart < 0 || closeEnd < 0 {
 		return 0
+	}
+	stop := t.end + end + closeEnd + 2
+	caption := ""
+	for _, f := range figureArgRE.FindAllStringSubmatch(t.args, -1) {
+		if f[1] == "caption" {
+			caption = f[2] + f[3]
+		}
+	}
+	if text, u, ok := videoTag(bytes.TrimSpace(c.body[t.end : t.end+closeStart])); ok {
+		// A plugin's video with its caption: the link to it in a
+		// figure with the caption, where raw HTML is published.
+		if !c.im.conf.unsafe || !c.aloneOnLine(i, stop) {
+			return 0
+		}
+		if t, ok := plainText(c.im.code, caption); ok {
+			caption = t
+		}
+		c.out.WriteString(`<figure><a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
+		if caption != "" {
+			c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
+		}
+		c.out.WriteString("</figure>")
+		c.im.res.Converted++
+		return stop - i
 	}
 	type image struct {
 		a  args
@@ -1188,13 +1222,6 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 			k += n
 		}
 	}
-	caption := ""
-	for _, f := range figureArgRE.FindAllStringSubmatch(t.args, -1) {
-		if f[1] == "caption" {
-			caption = f[2] + f[3]
-		}
-	}
-	stop := t.end + end + closeEnd + 2
 	switch {
 	case len(imgs) == 1:
 		a := imgs[0].a
