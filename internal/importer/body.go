@@ -64,8 +64,15 @@ type converter struct {
 	// html are the raw HTML blocks of the body, which Hugo's goldmark
 	// publishes as they are.
 	html []span
-	out  bytes.Buffer
-	at   int // body offset of the link destination being resolved
+	// rawText are the <script> and <style> elements of a Jekyll page,
+	// whose text kramdown reads as no Markdown.
+	rawText []span
+	out     bytes.Buffer
+	at      int // body offset of the link destination being resolved
+	// attrEdits are the converted addresses of raw HTML start tags
+	// that have Liquid in them, by the body offset where each starts,
+	// written when the conversion gets there (see rawAddresses).
+	attrEdits map[int]attrEdit
 	// ends are the end tags of the shortcodes of each name, by the
 	// offsets of their start tags (see shortcodeEnd).
 	ends map[string]map[int]int
@@ -156,7 +163,7 @@ func (c *converter) inCode(off int) bool { return inSpans(c.code, off) }
 // kramdown's HTML blocks are not CommonMark's, and Jekyll's are left to
 // the rest of the conversion.
 func (c *converter) inHTMLBlock(off int) bool {
-	return c.im.kind == Hugo && inSpans(c.html, off)
+	return c.im.kind == Hugo && inSpans(c.html, off) || inSpans(c.rawText, off)
 }
 
 // literalBrace writes the brace at body offset i, which starts "{{" or
@@ -186,6 +193,10 @@ func inSpans(spans []span, off int) bool {
 	}
 	return false
 }
+
+// rawTagLineRE finds a line that holds nothing but a Liquid raw or
+// endraw tag, which Liquid leaves blank.
+var rawTagLineRE = regexp.MustCompile(`(?m)^[ \t]*\{%[ \t]*(?:end)?raw[ \t]*%\}[ \t]*$`)
 
 // convertBody returns p's body with what plotline has an equivalent for
 // converted and the rest wrapped in HTML comments.
@@ -218,6 +229,32 @@ func (im *importer) convertBody(p *page) []byte {
 				}
 			}
 		}
+		// A <script> or <style> element is one raw HTML block to
+		// kramdown, to its own end tag, whatever end tags of other raw
+		// elements it holds, which would end it in CommonMark.
+		var inner []int
+		inner, _, c.rawText = rawInnerEnds(read, nil)
+		if len(inner) > 0 {
+			if len(blockEnds) == 0 {
+				read = bytes.Clone(b)
+			}
+			for _, k := range inner {
+				read[k+1] = '_'
+			}
+		}
+		// A raw or endraw tag alone on its line leaves a blank line,
+		// which is what kramdown reads: indented lines after it are
+		// code, not more of a paragraph.
+		if raws := rawTagLineRE.FindAllIndex(read, -1); len(raws) > 0 {
+			if &read[0] == &b[0] {
+				read = bytes.Clone(b)
+			}
+			for _, r := range raws {
+				for k := r[0]; k < r[1]; k++ {
+					read[k] = ' '
+				}
+			}
+		}
 		c.code, c.html = codeSpans(im.code, read)
 		var over int
 		c.termIDs, c.autoIDLists, over = autoIDs(b, c.code)
@@ -241,6 +278,13 @@ func (im *importer) convertBody(p *page) []byte {
 			im.note(c.pos(i), "converted, the page has passed %d MB by here, the most plotline reads of a page (a long value of the config, the data or the front matter, shown many times?): written as it is, not converted", sitefs.MaxFileSize>>20)
 			p.fragments = nil
 			return b
+		}
+		if e, ok := c.attrEdits[i]; ok {
+			// An address after Liquid in a raw HTML tag.
+			delete(c.attrEdits, i)
+			c.writeAttrEdit(e)
+			i = e.stop
+			continue
 		}
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
 			// So too in the new page.
@@ -361,6 +405,9 @@ func (im *importer) convertBody(p *page) []byte {
 		i += n
 	}
 	c.markdownUnended()
+	if im.kind == Jekyll {
+		c.rawElementEnds()
+	}
 	return c.out.Bytes()
 }
 
@@ -785,6 +832,9 @@ func (c *converter) hugo(i int) int {
 		if kind := classAlert(args.pos(0)); kind != "" && c.im.conf.quoteKinds[t.name] {
 			// A note of that kind: the alert nearest it.
 			header = "[!" + kind + "]\n"
+		} else if kind := c.im.conf.notes[t.name]; kind != "" {
+			// A note of its template's kind.
+			header = "[!" + kind + "]\n"
 		}
 		if n := c.quoteStart(t, header, quoteFooter(args)); n > 0 {
 			return n
@@ -960,6 +1010,17 @@ func (c *converter) liquid(i int) int {
 	if code {
 		return 0
 	}
+	if _, ok := c.im.conf.liquidNotes[t.name]; ok {
+		// A note of the site's own plugin.
+		if n := c.liquidNoteStart(t); n > 0 {
+			return n
+		}
+	}
+	if name, ok := strings.CutPrefix(t.name, "end"); ok && c.im.conf.liquidNotes[name] != "" {
+		if n := c.admonitionEnd(t); n > 0 {
+			return n
+		}
+	}
 	switch t.name {
 	case "highlight":
 		return c.fence(t, parseArgs(t.args).pos(0), "endhighlight", [2]string{"{%", "%}"})
@@ -981,15 +1042,218 @@ func (c *converter) liquid(i int) int {
 			return t.end - i
 		}
 		return c.wrapAt(i, t, "link: no page or file "+arg)
-	case "include", "include_relative":
+	case "include", "include_relative", "include_cached":
+		// include_cached is jekyll-include-cache's include, which shows
+		// the same text.
 		c.include(t)
 		return t.end - i
+	case "figure":
+		if n := c.jekyllFigure(i, t); n > 0 {
+			return n
+		}
+	case "youtube", "vimeo":
+		// A plugin's video ({% youtube gpz8aPXwd18 %}, the id first, its
+		// size after): a link to it, as Hugo's youtube is.
+		if text, u, ok := videoTag(b[t.start:t.end]); ok {
+			c.writeLink(i, t.end, text, u)
+			c.im.res.Converted++
+			return t.end - i
+		}
 	case "for":
 		if n := c.collectionLoop(t); n > 0 {
 			return n
 		}
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
+}
+
+// liquidNoteStart begins the alert that a plugin's note tag t stands
+// for, {% notice warning %} at the start of a line, with its end tag at
+// the start of a later one: the alert nearest its first argument's
+// class, or else the plugin's own. admonitionEnd quotes its inside at
+// the end tag. It returns how many bytes of the body it took, 0 when t
+// is not so placed.
+func (c *converter) liquidNoteStart(t tag) int {
+	b := c.body
+	if lineStart(b, t.start) != t.start || c.out.Len() > 0 && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
+		return 0
+	}
+	end := -1
+	for k := t.end; k < len(b); {
+		j := bytes.Index(b[k:], []byte("{%"))
+		if j < 0 {
+			break
+		}
+		in, ok := c.readTag(k+j, "{%", "%}")
+		if !ok {
+			k += j + 2
+			continue
+		}
+		if in.name == t.name {
+			return 0 // nested: left
+		}
+		if in.name == "end"+t.name {
+			end = in.start
+			break
+		}
+		k = in.end
+	}
+	if end < 0 {
+		return 0
+	}
+	kind := c.im.conf.liquidNotes[t.name]
+	if f := strings.Fields(t.args); len(f) > 0 {
+		if k := classAlert(f[0]); k != "" {
+			kind = k
+		}
+	}
+	if c.quotes == nil {
+		c.quotes = map[int][2]int{}
+	}
+	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
+	c.out.WriteString("[!" + kind + "]\n")
+	c.im.res.Converted++
+	return afterLineEnd(b, t.end) - t.start
+}
+
+// videoTagRE matches a plugin's video tag alone: {% youtube ID %} or
+// {% vimeo ID %}, a size after the id or not.
+var videoTagRE = regexp.MustCompile(`^\{%-?\s*(youtube|vimeo)\s+([A-Za-z0-9_-]+)(?:\s+[0-9]+)*\s*-?%\}$`)
+
+// videoTag returns the text and address of the link that s, a plugin's
+// video tag alone, stands for; false for anything else.
+func videoTag(s []byte) (text, u string, ok bool) {
+	m := videoTagRE.FindSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	if id := string(m[2]); string(m[1]) == "vimeo" {
+		return "Vimeo: " + id, "https://vimeo.com/" + id, true
+	}
+	return "YouTube: " + string(m[2]), "https://www.youtube.com/watch?v=" + string(m[2]), true
+}
+
+// figureArgRE matches an argument of jekyll-figure's figure tag:
+// caption:"A *caption*", class:'wide'.
+var figureArgRE = regexp.MustCompile(`(\w+):(?:"([^"]*)"|'([^']*)')`)
+
+// imageRE matches a Markdown image, with an optional title, at the
+// start of a text: ![alt](/src.png "title").
+var imageRE = regexp.MustCompile(`^!\[([^\]\n]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+"([^"\n]*)")?\s*\)`)
+
+// linkedImageRE matches a Markdown image that is a link's text, at the
+// start of a text: [![alt](/small.png)](/large.png).
+var linkedImageRE = regexp.MustCompile(`^\[(!\[[^\]\n]*\]\([^()\n]*\))\]\(\s*<?([^\s()<>]+)>?\s*\)`)
+
+// jekyllFigure writes jekyll-figure's {% figure caption:"…" %}, at body
+// offset i, with nothing but Markdown images inside, one or more on a
+// line (or images that are links' text), and its endfigure tag after
+// it: one
+// image as a figure of it with the caption, as Hugo's figure is written;
+// more, on a site whose raw HTML is published, as one <figure> of them
+// all with the caption. It returns how many bytes of the body it took,
+// to the end of its endfigure tag; 0 for anything else inside, which is
+// left.
+func (c *converter) jekyllFigure(i int, t tag) int {
+	end := c.indexFrom(t.end, "endfigure")
+	if end < 0 {
+		return 0
+	}
+	closeStart := bytes.LastIndex(c.body[t.end:t.end+end], []byte("{%"))
+	closeEnd := bytes.Index(c.body[t.end+end:], []byte("%}"))
+	if closeStart < 0 || closeEnd < 0 {
+		return 0
+	}
+	stop := t.end + end + closeEnd + 2
+	caption := ""
+	for _, f := range figureArgRE.FindAllStringSubmatch(t.args, -1) {
+		if f[1] == "caption" {
+			caption = f[2] + f[3]
+		}
+	}
+	if text, u, ok := videoTag(bytes.TrimSpace(c.body[t.end : t.end+closeStart])); ok {
+		// A plugin's video with its caption: the link to it in a
+		// figure with the caption, where raw HTML is published.
+		if !c.im.conf.unsafe || !c.aloneOnLine(i, stop) {
+			return 0
+		}
+		if t, ok := plainText(c.im.code, caption); ok {
+			caption = t
+		}
+		c.out.WriteString(`<figure><a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
+		if caption != "" {
+			c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
+		}
+		c.out.WriteString("</figure>")
+		c.im.res.Converted++
+		return stop - i
+	}
+	type image struct {
+		a  args
+		at int // body offset of the image
+	}
+	var imgs []image
+	off := t.end
+	for l := range bytes.Lines(c.body[t.end : t.end+closeStart]) {
+		at := off
+		off += len(l)
+		// The images of the line, one after another.
+		line := bytes.TrimRight(l, " \t\r\n")
+		for k := 0; ; {
+			for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
+				k++
+			}
+			if k == len(line) {
+				break
+			}
+			img, link, n := line[k:], "", 0
+			if m := linkedImageRE.FindSubmatch(img); m != nil {
+				// An image that links to a larger one.
+				img, link, n = m[1], string(m[2]), len(m[0])
+			}
+			m := imageRE.FindSubmatch(img)
+			if m == nil {
+				return 0
+			}
+			if n == 0 {
+				n = len(m[0])
+			}
+			imgs = append(imgs, image{args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3]), "link": link}}, at + k})
+			k += n
+		}
+	}
+	switch {
+	case len(imgs) == 1:
+		a := imgs[0].a
+		if caption != "" {
+			// The figure shows its caption; the image's title was a
+			// tooltip.
+			a.named["caption"], a.named["title"] = caption, ""
+		}
+		c.figure(i, stop, a)
+	case len(imgs) > 1 && c.im.conf.unsafe && c.aloneOnLine(i, stop):
+		c.out.WriteString("<figure>")
+		for _, img := range imgs {
+			a := img.a
+			c.at = img.at
+			src := a.named["src"]
+			if u, ok := c.resolve(src); ok {
+				src = u
+			}
+			c.out.WriteString(c.figureImage(src, a.named["alt"], a.named["link"]))
+		}
+		if t, ok := plainText(c.im.code, caption); ok {
+			caption = t // jekyll-figure made HTML of its Markdown
+		}
+		if caption != "" {
+			c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
+		}
+		c.out.WriteString("</figure>")
+		c.im.res.Converted++
+	default:
+		return 0
+	}
+	return stop - i
 }
 
 // loopRE matches the inside of a Liquid loop over the pages of a
@@ -1042,7 +1306,7 @@ func (c *converter) collectionLoop(t tag) int {
 			end = in.end
 			break
 		}
-		if in.name != "include" && in.name != "include_relative" {
+		if in.name != "include" && in.name != "include_relative" && in.name != "include_cached" {
 			return 0
 		}
 		k = in.end - 1
@@ -1609,6 +1873,17 @@ func (c *converter) writeLink(i, end int, text, u string) {
 // figureHTML writes a figure of the image at src, with its alt text, its
 // caption and the address it links to, if any, as HTML.
 func (c *converter) figureHTML(src, alt, caption, link string) {
+	c.out.WriteString("<figure>" + c.figureImage(src, alt, link))
+	if caption != "" {
+		c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
+	}
+	c.out.WriteString("</figure>")
+	c.im.res.Converted++
+}
+
+// figureImage returns the <img> of a figure of HTML, inside a link to
+// link when there is one.
+func (c *converter) figureImage(src, alt, link string) string {
 	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(stripTags(alt)) + `">`
 	if link != "" {
 		if u, ok := c.resolve(link); ok {
@@ -1616,12 +1891,7 @@ func (c *converter) figureHTML(src, alt, caption, link string) {
 		}
 		img = `<a href="` + html.EscapeString(link) + `">` + img + `</a>`
 	}
-	c.out.WriteString("<figure>" + img)
-	if caption != "" {
-		c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
-	}
-	c.out.WriteString("</figure>")
-	c.im.res.Converted++
+	return img
 }
 
 // aloneOnLine reports whether the shortcode from body offset i to end
@@ -2378,7 +2648,7 @@ func (c *converter) include(t tag) {
 		c.out.WriteString("<!-- plotline import: TODO " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
 	}
-	if t.name == "include" && c.themeInclude(t, name, data, err == nil) {
+	if t.name != "include_relative" && c.themeInclude(t, name, data, err == nil) {
 		return
 	}
 	liquid := bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))
@@ -2902,11 +3172,23 @@ var (
 	addressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 )
 
+// attrEdit is a converted address of a raw HTML start tag: the body
+// from start to stop is written as text; frag is set when text holds a
+// #fragment, remembered for mendFragments, and pos is where.
+type attrEdit struct {
+	start, stop int
+	text        string
+	frag        bool
+	pos         diag.Pos
+}
+
 // rawAddresses converts the addresses of the raw HTML start tag at body
 // offset i (href and src) as link converts a Markdown link's, and
 // returns how many bytes of the body it took; 0 leaves the tag to the
-// rest of the conversion (no such tag, or one with a shortcode or Liquid
-// inside, whose own conversion makes its addresses).
+// rest of the conversion (no such tag). In a tag with a shortcode or
+// Liquid inside, whose own conversion makes what it stands for, the
+// addresses without one are converted all the same: it takes the tag
+// up to the first, and leaves the addresses after it in attrEdits.
 func (c *converter) rawAddresses(i int) int {
 	b := c.body
 	if !addressTagRE.Match(b[i:min(len(b), i+8)]) {
@@ -2917,14 +3199,20 @@ func (c *converter) rawAddresses(i int) int {
 		return 0
 	}
 	tagText := b[i : end+1]
-	if bytes.Contains(tagText, []byte("{{")) || bytes.Contains(tagText, []byte("{%")) {
-		return 0
+	liquid := len(tagText)
+	for _, d := range []string{"{{", "{%"} {
+		if k := bytes.Index(tagText, []byte(d)); k >= 0 {
+			liquid = min(liquid, k)
+		}
 	}
-	from := i
+	var edits []attrEdit
 	for _, m := range addressAttrRE.FindAllSubmatchIndex(tagText, -1) {
 		start, stop := m[2], m[3]
 		if start < 0 {
 			start, stop = m[4], m[5]
+		}
+		if bytes.Contains(tagText[start:stop], []byte("{{")) || bytes.Contains(tagText[start:stop], []byte("{%")) {
+			continue // the Liquid's conversion makes its address
 		}
 		start, stop = i+start, i+stop
 		// An attribute's value may hold character references, which
@@ -2936,8 +3224,7 @@ func (c *converter) rawAddresses(i int) int {
 		if target := cmp.Or(u, dest); c.nowhere(target) {
 			// As a Markdown link's text stays without its link, the
 			// element stays without its address.
-			c.out.Write(b[from : i+m[0]])
-			from = i + m[1]
+			edits = append(edits, attrEdit{start: i + m[0], stop: i + m[1]})
 			c.im.note(c.pos(start), "address %s names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", target)
 			continue
 		}
@@ -2949,16 +3236,35 @@ func (c *converter) rawAddresses(i int) int {
 		default:
 			continue
 		}
-		c.out.Write(b[from:start])
 		u = html.EscapeString(u)
-		if strings.Contains(u, "#") {
-			c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
-		}
-		c.out.WriteString(u)
-		from = stop
+		edits = append(edits, attrEdit{start: start, stop: stop, text: u, frag: strings.Contains(u, "#"), pos: c.pos(start)})
 	}
-	c.out.Write(b[from : end+1])
-	return end + 1 - i
+	from, last := i, i+liquid
+	if liquid == len(tagText) {
+		last = end + 1
+	}
+	for _, e := range edits {
+		if e.start >= last {
+			if c.attrEdits == nil {
+				c.attrEdits = map[int]attrEdit{}
+			}
+			c.attrEdits[e.start] = e
+			continue
+		}
+		c.out.Write(b[from:e.start])
+		c.writeAttrEdit(e)
+		from = e.stop
+	}
+	c.out.Write(b[from:last])
+	return last - i
+}
+
+// writeAttrEdit writes e, a converted address of a raw HTML tag.
+func (c *converter) writeAttrEdit(e attrEdit) {
+	if e.frag {
+		c.p.fragments = append(c.p.fragments, fragmentLink{pos: e.pos, at: c.out.Len(), dest: e.text})
+	}
+	c.out.WriteString(e.text)
 }
 
 // tagEnd returns the offset of the ">" that ends the HTML tag at offset
@@ -3081,6 +3387,9 @@ func (c *converter) rooted(dest string) (string, bool) {
 	}
 	if prefix == "" {
 		if local, ok := c.polyglotLink(dest); ok {
+			return local, true
+		}
+		if local, ok := c.hostLink(dest); ok {
 			return local, true
 		}
 		return c.elsewhere(dest, dest)
@@ -3214,7 +3523,7 @@ func (c *converter) attributeList(i int) int {
 			return whole
 		}
 		if out := c.out.Bytes(); e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) &&
-			(len(out) == 0 || bytes.HasSuffix(out, []byte("\n\n"))) {
+			afterBlank(out) {
 			// Before a block quote, and not right after another block,
 			// which kramdown would give the list to.
 			c.out.WriteString("> [!" + alert + "]\n")
@@ -3548,7 +3857,7 @@ func reversed(b []byte) []byte {
 // as the rest of the body is (Jekyll runs Liquid over it).
 func (c *converter) kramdownMath(i int) int {
 	b := c.body
-	if i+1 >= len(b) || b[i+1] != '$' || c.inCode(i) {
+	if i+1 >= len(b) || b[i+1] != '$' || c.inCode(i) || inSpans(c.rawText, i) {
 		return 0
 	}
 	if c.mathEnd > 0 && i == c.mathEnd {
@@ -3633,6 +3942,13 @@ func (im *importer) convertHTML(p *page) []byte {
 	// converted in it is written as HTML.
 	c.html = []span{{start: 0, end: len(b)}}
 	for i := 0; i < len(b); {
+		if e, ok := c.attrEdits[i]; ok {
+			// An address after a shortcode in a raw HTML tag.
+			delete(c.attrEdits, i)
+			c.writeAttrEdit(e)
+			i = e.stop
+			continue
+		}
 		if n := c.unprintable(i); n > 0 {
 			i += n
 			continue
@@ -3795,7 +4111,8 @@ func quotePrefix(line []byte) int {
 // TIP, or with one of the callouts of the site's config (Just the Docs'
 // callouts:, {: .warning} giving WARNING), or else with the class of a
 // note as sites and themes name them ({: .note .info}, Minimal Mistakes'
-// {: .notice--warning}), the gravest of them; or "".
+// {: .notice--warning}, beautiful-jekyll's {: .box-warning}), the
+// gravest of them; or "".
 func (c *converter) ialAlert(line []byte) string {
 	fields := strings.Fields(string(line[2 : len(line)-1]))
 	for _, f := range fields {
@@ -3813,14 +4130,26 @@ func (c *converter) ialAlert(line []byte) string {
 			return "CAUTION"
 		}
 	}
-	best := -1
+	var classes []string
 	for _, f := range fields {
-		name, ok := strings.CutPrefix(f, ".")
-		if !ok {
-			continue
+		if name, ok := strings.CutPrefix(f, "."); ok {
+			classes = append(classes, name)
 		}
+	}
+	return classesAlert(classes)
+}
+
+// classesAlert returns the kind of GitHub alert nearest the gravest of
+// classes that names a note as sites and themes name them ("note",
+// "info", Minimal Mistakes' "notice--warning", beautiful-jekyll's
+// "box-error", a plain "notice"), or "".
+func classesAlert(classes []string) string {
+	best := -1
+	for _, name := range classes {
 		if rest, ok := strings.CutPrefix(name, "notice--"); ok {
 			name = rest
+		} else if rest, ok := strings.CutPrefix(name, "box-"); ok {
+			name = rest // beautiful-jekyll's box-note, box-error
 		} else if name == "notice" {
 			name = "note"
 		}
@@ -3846,8 +4175,8 @@ func classAlert(class string) string {
 // alertClasses are the classes of notes that sites and themes write, and
 // alertKinds the alert of each, from the mildest to the gravest.
 var (
-	alertClasses = []string{"note", "info", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger"}
-	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION"}
+	alertClasses = []string{"note", "info", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger", "error"}
+	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION", "CAUTION"}
 )
 
 // paragraphBefore returns the offset in out of the paragraph that out
@@ -3878,7 +4207,7 @@ func paragraphBefore(out []byte) (int, bool) {
 // starts: out ends with a blank line (or is empty), and rest's first
 // line is text that starts no other block.
 func paragraphAfter(out, rest []byte) bool {
-	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+	if !afterBlank(out) {
 		return false
 	}
 	l := rest[:lineEnd(rest, 0)]
@@ -3886,6 +4215,13 @@ func paragraphAfter(out, rest []byte) bool {
 		return false
 	}
 	return blockMark(l) < 0 && !bytes.HasPrefix(l, []byte("{:")) && !bytes.HasPrefix(l, []byte("|")) && !htmlBlock(l)
+}
+
+// afterBlank reports whether what out ends with is a blank line, or
+// the start of the page (nothing, or only blank lines: the line after
+// the front matter).
+func afterBlank(out []byte) bool {
+	return len(bytes.TrimSpace(out)) == 0 || bytes.HasSuffix(out, []byte("\n\n"))
 }
 
 // quoteAlert makes the block quote that the output ends with (its lines

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"maps"
 	"math"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -259,17 +260,7 @@ func (im *importer) hugo() error {
 	}
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
-	im.conf.permalinks = map[string]string{}
-	if pl, ok := lookup(conf, "permalinks").(map[string]any); ok {
-		if page, ok := pl["page"].(map[string]any); ok {
-			pl = page
-		}
-		for k, v := range pl {
-			if s, ok := v.(string); ok {
-				im.conf.permalinks[k] = s
-			}
-		}
-	}
+	im.conf.permalinks = readPermalinks(map[string]string{}, lookup(conf, "permalinks"))
 	for _, key := range []string{"params.mainsections", "mainsections"} {
 		switch v := lookup(conf, key).(type) {
 		case []any:
@@ -284,6 +275,12 @@ func (im *importer) hugo() error {
 	}
 
 	ml := hugoLanguages(conf, contentDir)
+	if len(ml.hosts) > 0 {
+		// A multihost site: each language at the root of its own host,
+		// the default language's the new site's.
+		im.conf.hosts = ml.hosts
+		im.conf.baseURL = cmp.Or(ml.hosts[ml.def], im.conf.baseURL)
+	}
 	confName := configName(im.src)
 	walks := []hugoWalk{{dir: contentDir}}
 	for _, code := range ml.codes {
@@ -582,7 +579,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.mathShortcodes, sc.code, sc.includes = map[string]bool{}, map[string]bool{}, map[string]bool{}
-	sc.media = map[string]mediaShortcode{}
+	sc.media, sc.notes = map[string]mediaShortcode{}, map[string]string{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -609,6 +606,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			inner := bytes.Contains(data, []byte(".Inner"))
 			sc.quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
 			sc.quoteKinds[name] = sc.quotes[name] && quoteClassRE.Match(data)
+			delete(sc.notes, name)
+			if kind := noteTemplate(data); inner && !sc.quotes[name] && kind != "" {
+				sc.quotes[name], sc.notes[name] = true, kind
+			}
 			sc.details[name] = bytes.Contains(data, []byte("<details")) && inner
 			sc.mathShortcodes[name] = inner && bytes.Contains(data, []byte(`\\(`))
 			delete(sc.code, name)
@@ -625,6 +626,29 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 // its first parameter, the kind of a note: hugo-book's hint,
 // "class" (slice "book-hint" (or (.Get 0) "default")).
 var quoteClassRE = regexp.MustCompile(`class[^\n]*\.Get\s+0\b`)
+
+// noteClassRE finds, in a shortcode's template, a block element with a
+// class written out: <div class="note">.
+var noteClassRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s*=\s*"([^"{}]*)"`)
+
+// noteTemplate returns the alert nearest the note a shortcode's
+// template, data, makes of its inside: the gravest kind of the classes
+// of its first block element (<div class="note"> a NOTE, <aside
+// class="callout warning"> a WARNING), or "" when they name none.
+func noteTemplate(data []byte) string {
+	m := noteClassRE.FindSubmatch(data)
+	if m == nil {
+		return ""
+	}
+	best := -1
+	for _, class := range strings.Fields(string(m[1])) {
+		best = max(best, slices.Index(alertClasses, strings.ToLower(class)))
+	}
+	if best < 0 {
+		return ""
+	}
+	return alertKinds[best]
+}
 
 // includeRE finds, in a shortcode's template, the page its first or path
 // parameter names: site.GetPage (.Get 0), with .Get 0 read before.
@@ -666,12 +690,14 @@ type multilingual struct {
 	codes    []string          // the languages of the config, sorted
 	dirs     map[string]string // each language's contentDir, cleaned, or ""
 	inSubdir bool              // defaultContentLanguageInSubdir
+	own      map[string]any    // each language's own permalinks table, if it has one
+	hosts    map[string]string // each language's own baseURL (a multihost site), if any has one
 }
 
 // hugoLanguages reads the languages of a Hugo config whose default
 // language's pages are in contentDir.
 func hugoLanguages(conf map[string]any, contentDir string) multilingual {
-	ml := multilingual{def: strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")), dirs: map[string]string{}}
+	ml := multilingual{def: strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")), dirs: map[string]string{}, own: map[string]any{}}
 	ml.inSubdir, _ = lookup(conf, "defaultcontentlanguageinsubdir").(bool)
 	langs, _ := lookup(conf, "languages").(map[string]any)
 	for code := range langs {
@@ -679,9 +705,45 @@ func hugoLanguages(conf map[string]any, contentDir string) multilingual {
 		if d := lookupString(langs, code+".contentdir"); d != "" {
 			ml.dirs[code] = path.Clean(d)
 		}
+		if pl := lookup(langs, code+".permalinks"); pl != nil {
+			ml.own[code] = pl
+		}
+		if u := lookupString(langs, code+".baseurl"); u != "" {
+			if ml.hosts == nil {
+				ml.hosts = map[string]string{}
+			}
+			ml.hosts[code] = u
+		}
 	}
 	slices.Sort(ml.codes)
 	return ml
+}
+
+// permalinks returns the permalink patterns of the language code: the
+// site's, each replaced by the one the language's own config gives for
+// its section ([languages.en.permalinks] blog = "/:year/:month/:slug/").
+func (ml multilingual) permalinks(code string, site map[string]string) map[string]string {
+	own, ok := ml.own[code]
+	if !ok {
+		return site
+	}
+	return readPermalinks(maps.Clone(site), own)
+}
+
+// readPermalinks adds to dst the patterns of a Hugo permalinks table,
+// v, by section: the table itself, or its page table (Hugo's
+// [permalinks.page]), and returns dst.
+func readPermalinks(dst map[string]string, v any) map[string]string {
+	pl, _ := v.(map[string]any)
+	if page, ok := pl["page"].(map[string]any); ok {
+		pl = page
+	}
+	for k, v := range pl {
+		if s, ok := v.(string); ok {
+			dst[k] = s
+		}
+	}
+	return dst
 }
 
 // langCodeRE matches a language code a file name may end with when the
@@ -760,7 +822,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				}
 			}
 			if !html {
-				im.copyFile(p, folder+rel)
+				im.copyFile(p, folder+im.rawHTMLPath(p, folder, rel, data, isLeaf))
 				return nil
 			}
 		}
@@ -893,11 +955,13 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		default:
 			im.fillIn(pg)
 		}
-		pg.oldURL = hugoURL(pg, rel, im.conf.permalinks, im.conf.paths)
+		pg.oldURL = hugoURL(pg, rel, ml.permalinks(cmp.Or(lang, ml.def), im.conf.permalinks), im.conf.paths)
 		switch {
 		case lang != "":
 			pg.oldURL = "/" + lang + pg.oldURL
-		case ml.inSubdir && len(ml.codes) > 0:
+		case ml.inSubdir && len(ml.codes) > 0 && len(ml.hosts) == 0:
+			// On a multihost site, each language is at the root of its
+			// host, the default one too.
 			pg.oldURL = "/" + ml.def + pg.oldURL
 		}
 		if strings.ContainsFunc(pg.slug, unicode.IsSpace) {
@@ -1156,6 +1220,12 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 		pages := "pages"
 		if n == 1 {
 			pages = "page"
+		}
+		if host := im.conf.hosts[code]; host != "" {
+			// A multihost site: the language's old addresses were at the
+			// root of its own host.
+			im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with params.lang %q (plotline gives every page the site's language; a template may read .Article.Params.lang); its old addresses were on its own host, %s, and each has a redirect at the same path under /%s/: send that host's addresses there", code, n, pages, how, code, code, host, code)
+			return
 		}
 		im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with params.lang %q and its old /%s/ address (plotline gives every page the site's language; a template may read .Article.Params.lang)", code, n, pages, how, code, code, code)
 	}
@@ -1520,4 +1590,48 @@ func titleizeSlug(slug string) string {
 		words[i] = capitalize(strings.ToLower(w))
 	}
 	return strings.Join(words, " ")
+}
+
+// hostLink returns the address under the page's language of dest, a
+// site path in a page of a multihost Hugo site's language other than the
+// default ("/blogue/" in a page of fr), which led to a page of that
+// language's host, now under its folder ("/fr/blogue/"); false when the
+// site is not multihost, the page is of the default language, dest is
+// under the language's folder already, or nothing of the new site is
+// there (a static file, which every host published: dest as it is).
+func (c *converter) hostLink(dest string) (string, bool) {
+	l := c.p.lang
+	if l == "" || c.im.conf.hosts[l] == "" {
+		return "", false
+	}
+	p, _ := splitSuffix(dest)
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	if strings.HasPrefix(p, "/"+l+"/") || !c.im.onSite("/"+l+p) {
+		return "", false
+	}
+	return "/" + l + dest, true
+}
+
+// rawHTMLPath returns where, under folder of the new site, to copy the
+// file rel, at p in the source, of a Hugo content folder, that is no
+// page: rel itself, but for an HTML file without front matter, data,
+// outside a leaf bundle (a redirect written by hand, a <meta
+// http-equiv="refresh">), which Hugo published as it is at the address
+// of a page: "guides/old.html", at /guides/old/, is
+// "guides/old/index.html", and a section's "partners/_index.html"
+// "partners/index.html".
+func (im *importer) rawHTMLPath(p, folder, rel string, data []byte, isLeaf func(string) bool) string {
+	stem, ok := strings.CutSuffix(path.Base(rel), ".html")
+	dir := path.Dir(rel)
+	if !ok || data == nil || stem == "index" || stem == "_index" && dir == "." || isLeaf(path.Dir(p)) && stem != "_index" {
+		return rel
+	}
+	if stem != "_index" {
+		dir = path.Join(dir, im.conf.paths.path(stem))
+	}
+	dest := path.Join(dir, "index.html")
+	im.done(diag.Pos{Path: p}, "an HTML file without front matter, which Hugo published as it is at the address of a page: copied as %s", folder+dest)
+	return dest
 }

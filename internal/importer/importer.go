@@ -147,6 +147,11 @@ type importer struct {
 	// bundles finds a page whose files are in its folder (a page
 	// bundle, a section) by its old address: "/en/basics/".
 	bundles map[string]*page
+	// refreshLayouts holds, by name, what each Jekyll layout read so far
+	// refreshes to: the key of the page's value it names ("redirect_url"
+	// for {{ page.redirect_url }}), or "" for a layout that is no
+	// redirect.
+	refreshLayouts map[string]string
 	// code reads where a body's code is (codeSpans).
 	code parser.Parser
 	// math reads where a Hugo body's $$…$$ is (dollarMath), made when a
@@ -171,7 +176,11 @@ type siteConfig struct {
 	// whose expiry date had passed.
 	buildExpired bool
 	// hugo
-	permalinks   map[string]string
+	permalinks map[string]string
+	// hosts are the base URLs of a multihost Hugo site's languages, by
+	// code, each of which Hugo published at the root of its own host;
+	// nil on any other site.
+	hosts        map[string]string
 	paths        pathRules
 	mainSections []string
 	// taxonomies are the site's taxonomies other than tags and
@@ -189,6 +198,11 @@ type siteConfig struct {
 	// first parameter is its class, a note's kind (hugo-book's
 	// {{% hint warning %}}).
 	quotes, quoteKinds map[string]bool
+	// notes are the site's own shortcodes whose template is an element
+	// of a note's class around their inside (<div class="warning">), by
+	// name: the alert nearest that class, "WARNING". Each is among the
+	// quotes too.
+	notes map[string]string
 	// details are the site's own shortcodes whose template is a
 	// <details> of their inside, by name.
 	details map[string]bool
@@ -252,6 +266,11 @@ type siteConfig struct {
 	// callouts are the classes of Just the Docs' callouts that are
 	// GitHub alerts, by name: "warning" is WARNING.
 	callouts map[string]string
+	// liquidNotes are the block tags of the site's own plugins
+	// (_plugins/*.rb) that show their inside in an element of a note's
+	// class, by name: the alert of that class, "NOTE" for
+	// {% notice %}…{% endnotice %}.
+	liquidNotes map[string]string
 }
 
 // note records something not converted at pos.
@@ -404,6 +423,8 @@ func (im *importer) finish() {
 	for t := range im.tags {
 		taken["tags/"+t+"/index.html"] = "plotline (its list of the tag " + t + ")"
 	}
+	im.redirects(taken)
+	im.netlifyRedirects()
 	for _, p := range im.pages {
 		im.aliases(p, taken)
 	}

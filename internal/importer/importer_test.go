@@ -80,6 +80,9 @@ func TestHugoURL(t *testing.T) {
 		{"blog/x.md", "H", "", "/somewhere/else/", pathRules{}, "/somewhere/else/"},
 		{"blog/_index.md", "Blog", "", "", pathRules{}, "/blog/"},
 		{"about.md", "About Me", "", "", pathRules{}, "/about-me/"},
+		// A space after a character Hugo drops at the start of a part
+		// of the path makes no hyphen there.
+		{"notes/« bouchées »-au-snc.md", "N", "", "", pathRules{}, "/notes/bouchées-au-snc/"},
 	}
 	for _, tt := range tests {
 		p := &page{date: date, title: tt.title, slug: tt.slug}

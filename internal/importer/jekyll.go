@@ -120,6 +120,7 @@ func (im *importer) jekyll() error {
 	}
 	im.readCollections(conf)
 	im.readCallouts(conf)
+	im.readPluginNotes()
 	im.conf.polyglot = readPolyglot(conf)
 	if pl := im.conf.polyglot; pl != nil {
 		for _, l := range pl.refused {
@@ -310,6 +311,7 @@ func (im *importer) jekyll() error {
 			}
 			pg.oldURL = jekyllPostURL(pg, name, im.conf.permalink)
 		}
+		im.redirectOf(pg)
 		pg.newURL = newURL(pg.dest, pg.slug)
 		im.pages = append(im.pages, pg)
 		return nil
@@ -383,6 +385,41 @@ func (im *importer) jekyllSource(dir string) error {
 	}
 	im.src, im.srcDir = sub, clean
 	return nil
+}
+
+// registerTagRE finds the name a Jekyll plugin registers a Liquid tag
+// by: Liquid::Template.register_tag('notice', …).
+var registerTagRE = regexp.MustCompile(`register_tag\(\s*['"]([\w-]+)['"]`)
+
+// pluginClassRE finds the classes of the element a plugin's tag renders,
+// "<div class=\"notice #{@type}\">" in Ruby.
+var pluginClassRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass=\\?"([^"\\]*)`)
+
+// readPluginNotes reads the site's own plugins for block tags that show
+// their inside in an element of a note's class (a Liquid::Block whose
+// render writes <div class="notice …">): liquidNotes.
+func (im *importer) readPluginNotes() {
+	entries, _ := fs.ReadDir(im.src, "_plugins")
+	for _, e := range entries {
+		if e.IsDir() || path.Ext(e.Name()) != ".rb" {
+			continue
+		}
+		data, err := readFile(im.src, "_plugins/"+e.Name())
+		if err != nil || !bytes.Contains(data, []byte("Liquid::Block")) {
+			continue
+		}
+		names := registerTagRE.FindAllSubmatch(data, -1)
+		classes := pluginClassRE.FindSubmatch(data)
+		if len(names) != 1 || classes == nil {
+			continue // a file of several tags: which renders what is unclear
+		}
+		if kind := classesAlert(strings.Fields(string(classes[1]))); kind != "" {
+			if im.conf.liquidNotes == nil {
+				im.conf.liquidNotes = map[string]string{}
+			}
+			im.conf.liquidNotes[string(names[0][1])] = kind
+		}
+	}
 }
 
 // readCallouts reads the callouts of a Just the Docs config, classes of
@@ -578,6 +615,7 @@ func (im *importer) collectionFile(p string, c collection) error {
 	pg.dest = "content/" + c.name + "/" + noExt + ".md"
 	im.fillIn(pg)
 	pg.oldURL = jekyllDocURL(pg, c, noExt)
+	im.redirectOf(pg)
 	pg.newURL = newURL(pg.dest, pg.slug)
 	im.pages = append(im.pages, pg)
 	return nil

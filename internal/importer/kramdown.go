@@ -9,6 +9,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/renderer/html"
+
+	"github.com/plotline/plotline/internal/diag"
 )
 
 // autoIDsRE matches the reference of a kramdown attribute list that gives
@@ -270,8 +272,19 @@ func (c *converter) markdownStart(i int) int {
 	switch {
 	case value == "0" || value == "1" && markdownRaw[name] || m[7] > m[6]:
 		// Nothing inside to read as Markdown: the attribute goes.
-		c.out.WriteString(startTag)
 		c.im.res.Converted++
+		if bytes.Contains(attrs, []byte("{{")) || bytes.Contains(attrs, []byte("{%")) {
+			// Liquid in the tag's other attributes, which the rest of
+			// the conversion makes: the attribute goes when it gets
+			// there.
+			if c.attrEdits == nil {
+				c.attrEdits = map[int]attrEdit{}
+			}
+			c.attrEdits[i+m[4]+a[0]] = attrEdit{start: i + m[4] + a[0], stop: i + m[4] + a[1]}
+			c.out.WriteString(string(b[i : i+m[4]]))
+			return m[4]
+		}
+		c.out.WriteString(startTag)
 		return tagEnd - i
 	case value == "block" || value == "1" && markdownBlocks[name]:
 		how = mdBlock
@@ -821,4 +834,83 @@ func tableRow(line []byte) bool {
 func tableSeparator(line []byte) bool {
 	t := bytes.TrimSpace(line)
 	return tableRow(t) && bytes.Contains(t, []byte("-")) && len(bytes.Trim(t, "|-:+ \t")) == 0
+}
+
+// rawStartRE finds the start tag of a <script> or <style> element at the
+// start of a line, which starts a raw HTML block in CommonMark.
+var rawStartRE = regexp.MustCompile(`(?im)^ {0,3}<(script|style)(?:[\s>]|$)`)
+
+// rawEndRE finds an end tag that ends such a block in CommonMark:
+// that of any of the four elements whose text is raw.
+var rawEndRE = regexp.MustCompile(`(?i)</(script|style|pre|textarea)`)
+
+// rawInnerEnds returns the offsets in b of the end tags of other raw
+// elements inside each <script> and <style> element of b that starts a
+// line outside code: each would end its raw HTML block in CommonMark
+// (a </textarea> in a string of jQuery), which kramdown reads whole, to
+// the element's own end tag. It returns, too, the offset of each such
+// element's start tag, by the offset of its first inner end tag, and
+// the span of every element.
+func rawInnerEnds(b []byte, code []span) (inner []int, starts map[int]int, elements []span) {
+	from := 0
+	for _, m := range rawStartRE.FindAllSubmatchIndex(b, -1) {
+		if m[0] < from || slices.ContainsFunc(code, func(s span) bool { return s.start <= m[0] && m[0] < s.end }) {
+			continue
+		}
+		name := string(b[m[2]:m[3]])
+		var ends []int
+		end := -1
+		for _, e := range rawEndRE.FindAllSubmatchIndex(b[m[1]:], -1) {
+			if strings.EqualFold(string(b[m[1]+e[2]:m[1]+e[3]]), name) {
+				end = m[1] + e[1]
+				break
+			}
+			ends = append(ends, m[1]+e[0])
+		}
+		if end < 0 {
+			break // no end tag: the block goes on to the end
+		}
+		from = end
+		elements = append(elements, span{m[0], end})
+		if len(ends) > 0 {
+			if starts == nil {
+				starts = map[int]int{}
+			}
+			starts[ends[0]] = m[0]
+			inner = append(inner, ends...)
+		}
+	}
+	return inner, starts, elements
+}
+
+// rawElementEnds keeps each <script> and <style> element of the output
+// one raw HTML block, as kramdown read it: an end tag of another raw
+// element in it (rawInnerEnds) is written <\/textarea>, which a script's
+// string and a style sheet read the same.
+func (c *converter) rawElementEnds() {
+	out := c.out.Bytes()
+	if !rawStartRE.Match(out) {
+		return
+	}
+	code, _ := codeSpans(c.im.code, out)
+	inner, starts, _ := rawInnerEnds(out, code)
+	for _, at := range inner {
+		if start, ok := starts[at]; ok {
+			name := strings.ToLower(string(rawStartRE.FindSubmatch(out[start:])[1]))
+			c.im.done(c.sourcePos(out[start:lineEnd(out, start)]), "a <%s> element with an end tag of another raw element in it (%s), which would end it in CommonMark, where kramdown read it whole: written with <\\/, which it reads the same", name, rawEndRE.Find(out[at:]))
+		}
+	}
+	for k := len(inner) - 1; k >= 0; k-- {
+		c.insert(inner[k]+1, "\\")
+	}
+}
+
+// sourcePos returns where in the page's body the text line, of the
+// output, was written, when it is there once (not in an include), and
+// else the page's first line.
+func (c *converter) sourcePos(line []byte) diag.Pos {
+	if k := bytes.Index(c.body, line); k >= 0 && bytes.Count(c.body, line) == 1 {
+		return c.pos(k)
+	}
+	return diag.Pos{Path: c.p.src, Line: 1, Col: 1}
 }

@@ -71,6 +71,11 @@ type page struct {
 	// unpublished is set for a page the source published no page of,
 	// which has no old address to keep.
 	unpublished bool
+	// redirect is the address a Jekyll page was published as a redirect
+	// to, by jekyll-redirect-from's redirect_to or by a layout that is
+	// only a refresh to a value of the page ({{ page.redirect_url }});
+	// redirectKey is the front matter key that names it.
+	redirect, redirectKey string
 
 	// section is set on a Hugo section's page (_index.md), which lists
 	// the pages of its folder; taxonomy on the page of a tag or category,
@@ -536,6 +541,11 @@ var dateLayouts = []string{
 	"2 January 2006",
 	"January 2, 2006",
 	"Jan 2, 2006",
+	// Ruby's parser, with which Jekyll reads a date, also takes the
+	// day first with a comma before the year, as knitr writes it in an
+	// R Markdown post's date ('%d %B, %Y').
+	"2 January, 2006",
+	"2 Jan, 2006",
 }
 
 // parseDate reads a date as plotline does, or in one of the other forms

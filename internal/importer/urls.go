@@ -19,7 +19,8 @@ type pathRules struct{ keepCase, noAccents bool }
 
 // path makes s a path as Hugo does for URLs: lower case, only letters,
 // digits, marks and ./_-~+#@% kept, and a run of spaces between two of
-// them one hyphen, none beside a hyphen ("a - b" is "a-b").
+// them one hyphen, none beside a hyphen ("a - b" is "a-b") or at the
+// start of a part of the path ("/« x »-y" is "/x-y").
 func (r pathRules) path(s string) string {
 	if !r.keepCase {
 		s = strings.ToLower(s)
@@ -42,7 +43,7 @@ func (r pathRules) path(s string) string {
 			}
 			space, hyphen = false, r == '-'
 			b.WriteRune(r)
-		case unicode.IsSpace(r) && b.Len() > 0 && !hyphen:
+		case unicode.IsSpace(r) && b.Len() > 0 && !hyphen && !strings.HasSuffix(b.String(), "/"):
 			space = true
 		}
 	}
@@ -328,6 +329,12 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 				if a = "/" + strings.TrimPrefix(a, "/"); !strings.HasPrefix(a, "/"+p.polyLang+"/") {
 					a = "/" + p.polyLang + a
 				}
+			}
+			if (k == "aliases" || k == "url") && p.lang != "" && im.conf.hosts[p.lang] != "" && strings.HasPrefix(a, "/") && !strings.HasPrefix(a, "/"+p.lang+"/") {
+				// On a multihost site, Hugo published a language's pages
+				// and aliases on its host, whose addresses are under its
+				// folder here.
+				a = "/" + p.lang + a
 			}
 			if k == "aliases" && !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
 				// Hugo reads an alias without a leading slash relative to

@@ -6,7 +6,9 @@ Usage: python3 tools/importcheck/oldurls.py hugo|jekyll SRC PUBLIC
 It lists the published pages of the Hugo or Jekyll site SRC (Jekyll: its
 posts, its Markdown pages and the documents of its collections with
 output, and with jekyll-polyglot each language's under /LANG/) with their addresses, worked out here from the files and the permalink config
-without plotline's code, and looks each up in PUBLIC, the public/ folder
+without plotline's code (Hugo: a language's own permalinks too; on a
+multihost site, each language's under /LANG/, where the import
+redirects its host's addresses), and looks each up in PUBLIC, the public/ folder
 plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
 import os, re, sys, datetime, urllib.parse, yaml, tomllib
@@ -32,13 +34,14 @@ def date_of(d, name):
     if isinstance(d, datetime.datetime): return d
     if isinstance(d, datetime.date): return datetime.datetime(d.year, d.month, d.day)
     if isinstance(d, str):
-        for f in ('%Y-%m-%d', '%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S %z', '%Y-%m-%dT%H:%M:%S'):
+        for f in ('%Y-%m-%d', '%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S %z', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M:%S.%f%z'):
             try: return datetime.datetime.strptime(d.strip()[:len(datetime.datetime(2000,1,1).strftime(f))+6] if False else d.strip(), f)
             except ValueError: pass
         # As Ruby's lenient parser reads it, with which Jekyll dates a
         # post: "August 4, 2020", "2017-09-27 (optional)".
-        try: return datetime.datetime.strptime(d.strip(), '%B %d, %Y')
-        except ValueError: pass
+        for f in ('%B %d, %Y', '%b %d, %Y', '%d %B, %Y', '%d %b, %Y'):  # and knitr's "22 March, 2018"
+            try: return datetime.datetime.strptime(d.strip(), f)
+            except ValueError: pass
         m = re.match(r'(\d{4})-(\d\d)-(\d\d)( |$)', d.strip())
         if m: return datetime.datetime(int(m[1]), int(m[2]), int(m[3]))
     m = re.match(r'(\d{4})-(\d{1,2})-(\d{1,2})-', name)  # Jekyll's month and day may have one digit
@@ -46,7 +49,9 @@ def date_of(d, name):
 
 def hugo(src):
     conf = {}
-    for n in ('hugo.toml', 'config.toml', 'hugo.yaml', 'config.yaml', 'hugo.yml', 'config.yml'):
+    for n in ('hugo.toml', 'config.toml', 'hugo.yaml', 'config.yaml', 'hugo.yml', 'config.yml',
+              'config/_default/hugo.toml', 'config/_default/config.toml', 'config/_default/hugo.yaml',
+              'config/_default/config.yaml'):
         p = os.path.join(src, n)
         if os.path.exists(p):
             conf = tomllib.load(open(p, 'rb')) if n.endswith('toml') else yaml.load(open(p), Loader=Yaml12)
@@ -56,6 +61,15 @@ def hugo(src):
     langs = {k.lower() for k in (lower.get('languages') or {})}
     default = str(lower.get('defaultcontentlanguage') or 'en').lower()
     langs.add(default)  # index.en.md is the default language's page
+    # A language's own permalinks, over the site's; a language's own
+    # baseURL (multihost): each language at the root of its host, which
+    # the import redirects under /LANG/ of the new site (the default
+    # language's at its root).
+    langpl, multihost = {}, False
+    for code, lc in (lower.get('languages') or {}).items():
+        lc = {k.lower(): v for k, v in (lc or {}).items()}
+        langpl['' if code.lower() == default else '/' + code.lower()] = dict(pl, **{k.lower(): v for k, v in (lc.get('permalinks') or {}).items()})
+        multihost = multihost or bool(lc.get('baseurl'))
     # A language's own contentDir (content/es): its pages under /es/.
     langdirs = {}
     for code, lc in (lower.get('languages') or {}).items():
@@ -96,6 +110,8 @@ def hugo(src):
                 meta = {str(k).lower(): v for k, v in meta.items()}  # Hugo reads keys in any case
             if meta is None and ext != '.html':
                 meta = {}  # Markdown without front matter: a page too
+            if meta is None and stem not in ('index',) and not os.path.exists(os.path.join(d, 'index.md')):
+                meta = {}  # HTML without front matter outside a leaf bundle: published as it is, at a page's address
             if meta is None or meta.get('draft'): continue
             if stem in ('index', '_index'):
                 if stem in seen: continue
@@ -134,20 +150,24 @@ def hugo(src):
                     p = re.sub(r'[^\w./~+#@%-]', '', os.path.join(dirs, name).lower().replace(' ', '-'))
                     yield rel, re.sub('/+', '/', lang + '/' + p + '/'); continue
             if meta.get('url'):
-                yield rel, meta['url']; continue
+                yield rel, (lang if multihost else '') + meta['url']; continue
             section = dirs.split('/')[0] if dirs else ''
             slug = str(meta.get('slug') or '')
-            if section in pl:
+            lpl = langpl.get(lang, pl)
+            if section in lpl:
                 dt = date_of(meta.get('date'), name)
                 if dt is None:
                     print('no date', rel); continue
-                u = pl[section]
+                u = lpl[section]
                 for k, v in (('slugorcontentbasename', slug or name), ('slugorfilename', slug or name), ('contentbasename', name),
                              ('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
                              ('sections', dirs), ('section', section), ('slug', re.sub(r'\s+', '-', slug or str(meta.get('title', '')).lower())),
                              ('filename', name)):
                     u = u.replace(':' + k, v)
-                yield rel, lang + u.lower()
+                # Hugo keeps letters, digits and ./_-~+#@% of a path, a
+                # space one hyphen, none beside another.
+                u = re.sub(r'(?<=[\w.~+#@%])\s+(?=[\w.~+#@%])', '-', u.lower().strip())
+                yield rel, lang + re.sub(r'[^\w./~+#@%-]', '', u)
             else:
                 yield rel, lang + '/' + os.path.join(dirs, slug or name).lower().replace(' ', '-') + '/'
 
