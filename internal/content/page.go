@@ -455,9 +455,9 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 	text.MoveNodes(root)
 	if checkText {
 		at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			if root.Content[i].Value != "slug" { // which has a message of its own
-				yamlpos.CheckUnprintable(&yaml.Node{Kind: yaml.MappingNode, Content: root.Content[i : i+2]}, "", at, diags)
+		for k, v := range yamlpos.Pairs(root) {
+			if k.Value != "slug" { // which has a message of its own
+				yamlpos.CheckUnprintable(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}, "", at, diags)
 			}
 		}
 	}
@@ -501,7 +501,7 @@ const maxUnprintable = 10
 // start is the first line of the front matter, where missing keys are reported.
 func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
-	seen := map[string]*yaml.Node{}
+	seen := map[string]bool{}
 	var titleSeen, dateSeen bool
 	var updatedPos diag.Pos
 	// slip is an unknown key that stands for a known one the page needs:
@@ -513,7 +513,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	var slipped []slip
 	defer func() {
 		for _, s := range slipped {
-			if seen[s.known] != nil {
+			if seen[s.known] {
 				continue // the page has the key too: the warning says it
 			}
 			diags.Errorf(s.Pos, "unknown key %q: did you mean %s? (%s)", s.Key, s.known, s.why)
@@ -531,14 +531,12 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		}
 		diags.Errorf(start, "%s", msg)
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
+	dup := func(k, first *yaml.Node) {
+		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
+	}
+	for k, v := range yamlpos.Keys(root, dup) {
 		key := k.Value
-		if first, dup := seen[key]; dup {
-			diags.Errorf(at(k), "%s", yamlpos.Duplicate(key, "", first.Line))
-			continue
-		}
-		seen[key] = k
+		seen[key] = true
 		if !knownKeys[key] {
 			p.Unknown = append(p.Unknown, UnknownKey{Key: key, Pos: at(k)})
 			if slipOf(key, "draft") && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" && strings.EqualFold(v.Value, "true") {
@@ -607,9 +605,9 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 				// written.
 				for _, item := range v.Content {
 					if item = yamlpos.Resolve(item); item.Kind == yaml.MappingNode {
-						for i := 0; i+1 < len(item.Content); i += 2 {
-							if item.Content[i].Value == "url" {
-								p.noValues("sources: url", "write the address in full", item.Content[i+1], at, diags)
+						for k, v := range yamlpos.Pairs(item) {
+							if k.Value == "url" {
+								p.noValues("sources: url", "write the address in full", v, at, diags)
 							}
 						}
 					}
@@ -869,8 +867,7 @@ func checkParamKeys(n *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List
 		}
 	case yaml.MappingNode:
 		seen := map[string]*yaml.Node{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
+		for k, v := range yamlpos.Pairs(n) {
 			switch {
 			case k.Kind != yaml.ScalarNode:
 				diags.Errorf(at(k), "params: a key must be text, got %s", yamlpos.Describe(k))
@@ -996,14 +993,10 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 			out = append(out, Source{Name: item.Value, NamePos: at(item)})
 		case yaml.MappingNode:
 			var s Source
-			seen := map[string]*yaml.Node{}
-			for i := 0; i+1 < len(item.Content); i += 2 {
-				k, val := item.Content[i], yamlpos.Resolve(item.Content[i+1])
-				if first, dup := seen[k.Value]; dup {
-					diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in a source", at(first).Line))
-					continue
-				}
-				seen[k.Value] = k
+			dup := func(k, first *yaml.Node) {
+				diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in a source", first.Line))
+			}
+			for k, val := range yamlpos.Keys(item, dup) {
 				switch k.Value {
 				case "name":
 					s.Name, s.NamePos = scalarString(val, "sources.name", at, diags), at(val)

@@ -942,9 +942,9 @@ func (im *importer) previewImage(p *page, src string) {
 		return slices.Contains(previewExts, strings.ToLower(path.Ext(name)))
 	}
 	if c := p.get("cover"); c != nil && c.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(c.Content); i += 2 {
-			img := c.Content[i+1].Value
-			if c.Content[i].Value != "image" || !isImage(img) || !fs.ValidPath(img) {
+		for k, v := range yamlpos.Pairs(c) {
+			img := v.Value
+			if k.Value != "image" || !isImage(img) || !fs.ValidPath(img) {
 				continue
 			}
 			if _, err := fs.Stat(im.src, path.Join(dir, img)); err == nil {

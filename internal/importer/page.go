@@ -313,8 +313,7 @@ func yamlFields(fm []byte, src string, line int) ([]field, error) {
 		return nil, fmt.Errorf("not a mapping")
 	}
 	var fs []field
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
+	for k, v := range yamlpos.Pairs(root) {
 		if v.Kind == yaml.AliasNode {
 			v = v.Alias
 		}
@@ -394,8 +393,8 @@ func fromNode(n *yaml.Node) any {
 		return out
 	case yaml.MappingNode:
 		out := map[string]any{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			out[n.Content[i].Value] = fromNode(n.Content[i+1])
+		for k, v := range yamlpos.Pairs(n) {
+			out[k.Value] = fromNode(v)
 		}
 		return out
 	}
@@ -562,8 +561,8 @@ func (im *importer) render(p *page) []byte {
 	params := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	param := func(f field) {
 		k := f.key
-		for i := 0; i+1 < len(params.Content); i += 2 {
-			if params.Content[i].Value == k {
+		for pk := range yamlpos.Pairs(params) {
+			if pk.Value == k {
 				return
 			}
 		}
@@ -680,8 +679,8 @@ func (im *importer) render(p *page) []byte {
 	for _, f := range p.fields {
 		switch {
 		case p.is(f.key, "params") && f.val.Kind == yaml.MappingNode:
-			for i := 0; i+1 < len(f.val.Content); i += 2 {
-				param(field{key: f.val.Content[i].Value, val: f.val.Content[i+1]})
+			for k, v := range yamlpos.Pairs(f.val) {
+				param(field{key: k.Value, val: v})
 			}
 		case !consumed[f.key] && !(p.foldKeys && consumed[strings.ToLower(f.key)]):
 			param(f)
@@ -803,15 +802,13 @@ func (p *page) mainMenu(title string) (string, bool) {
 				}
 			}
 		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value != "main" {
+			for k, e := range yamlpos.Pairs(n) {
+				if k.Value != "main" {
 					continue
 				}
-				if e := n.Content[i+1]; e.Kind == yaml.MappingNode {
-					for j := 0; j+1 < len(e.Content); j += 2 {
-						if e.Content[j].Value == "name" && e.Content[j+1].Kind == yaml.ScalarNode && e.Content[j+1].Value != "" {
-							name = e.Content[j+1].Value
-						}
+				for ek, ev := range yamlpos.Pairs(e) {
+					if ek.Value == "name" && ev.Kind == yaml.ScalarNode && ev.Value != "" {
+						name = ev.Value
 					}
 				}
 				return name, true

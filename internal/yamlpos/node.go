@@ -2,6 +2,7 @@ package yamlpos
 
 import (
 	"fmt"
+	"iter"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -20,6 +21,40 @@ func Resolve(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	return n
+}
+
+// Pairs yields the keys and values of the mapping n in order, as
+// written: an alias is not followed. Any other node has none.
+func Pairs(n *yaml.Node) iter.Seq2[*yaml.Node, *yaml.Node] {
+	return func(yield func(k, v *yaml.Node) bool) {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if !yield(n.Content[i], n.Content[i+1]) {
+				return
+			}
+		}
+	}
+}
+
+// Keys yields the keys of the mapping n in order, each with its value,
+// an alias followed. A key written again is not yielded: dup gets it
+// with the node of its first time.
+func Keys(n *yaml.Node, dup func(k, first *yaml.Node)) iter.Seq2[*yaml.Node, *yaml.Node] {
+	return func(yield func(k, v *yaml.Node) bool) {
+		seen := map[string]*yaml.Node{}
+		for k, v := range Pairs(n) {
+			if first, ok := seen[k.Value]; ok {
+				dup(k, first)
+				continue
+			}
+			seen[k.Value] = k
+			if !yield(k, Resolve(v)) {
+				return
+			}
+		}
+	}
 }
 
 // Describe names what the node n holds, following an alias, for messages
