@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"maps"
 	"math"
 	"path"
@@ -426,28 +427,43 @@ func importsModule(conf map[string]any, name string) bool {
 	return false
 }
 
+// hookTemplates yields the text of each file of the Hugo site src's
+// layouts, then of its themes' (those conf names), whose name is one
+// hook reports true for; a file that cannot be read is passed over.
+func hookTemplates(src fs.FS, conf map[string]any, hook func(name string) bool) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		roots := []string{"layouts"}
+		for _, t := range hugoThemes(conf) {
+			roots = append(roots, "themes/"+t+"/layouts")
+		}
+		done := false
+		for _, root := range roots {
+			_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || done {
+					return fs.SkipDir
+				}
+				if d.IsDir() || !hook(d.Name()) {
+					return nil
+				}
+				if data, err := readFile(src, p); err == nil && !yield(data) {
+					done = true
+				}
+				return nil
+			})
+		}
+	}
+}
+
 // alertHook reports whether the Hugo site src, or a theme conf names,
 // has a block-quote render hook that reads alerts (.AlertType).
 func alertHook(src fs.FS, conf map[string]any) bool {
-	roots := []string{"layouts"}
-	for _, t := range hugoThemes(conf) {
-		roots = append(roots, "themes/"+t+"/layouts")
+	isHook := func(name string) bool { return strings.HasPrefix(name, "render-blockquote") }
+	for data := range hookTemplates(src, conf, isHook) {
+		if bytes.Contains(data, []byte(".AlertType")) {
+			return true
+		}
 	}
-	found := false
-	for _, root := range roots {
-		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || found {
-				return fs.SkipDir
-			}
-			if !d.IsDir() && strings.HasPrefix(d.Name(), "render-blockquote") {
-				if data, err := readFile(src, p); err == nil && bytes.Contains(data, []byte(".AlertType")) {
-					found = true
-				}
-			}
-			return nil
-		})
-	}
-	return found
+	return false
 }
 
 // fenceLabels returns the attributes of a fenced code block that the
@@ -455,30 +471,14 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 // its theme's) shows above the code, as hugo-book's shows
 // {filename=hugo.toml}: those of filename, file and title it reads.
 func fenceLabels(src fs.FS, conf map[string]any) []string {
-	roots := []string{"layouts"}
-	for _, t := range hugoThemes(conf) {
-		roots = append(roots, "themes/"+t+"/layouts")
-	}
+	isHook := func(name string) bool { return name == "render-codeblock.html" }
 	var keys []string
-	for _, root := range roots {
-		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fs.SkipDir
+	for data := range hookTemplates(src, conf, isHook) {
+		for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
+			if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
+				keys = append(keys, k)
 			}
-			if d.IsDir() || d.Name() != "render-codeblock.html" {
-				return nil
-			}
-			data, err := readFile(src, p)
-			if err != nil {
-				return nil
-			}
-			for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
-				if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
-					keys = append(keys, k)
-				}
-			}
-			return nil
-		})
+		}
 	}
 	return keys
 }
@@ -486,40 +486,21 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 // imageCaption returns what the Hugo site's image render hook
 // (render-image.html, its own or its theme's) shows in a <figcaption>
 // under the image: "text", the image's text (.Text, .PlainText), or
-// "title", its title; "" when it shows no caption.
+// "title", its title; "" when it shows no caption. The site's hook is
+// read first.
 func imageCaption(src fs.FS, conf map[string]any) string {
-	roots := []string{"layouts"}
-	for _, t := range hugoThemes(conf) {
-		roots = append(roots, "themes/"+t+"/layouts")
-	}
-	for _, root := range roots { // the site's hook first
-		what := ""
-		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fs.SkipDir
-			}
-			if what != "" || d.IsDir() || d.Name() != "render-image.html" {
-				return nil
-			}
-			data, err := fs.ReadFile(src, p)
-			if err != nil {
-				return nil
-			}
-			from := bytes.Index(data, []byte("<figcaption"))
-			to := bytes.Index(data, []byte("</figcaption>"))
-			if from < 0 || to < from {
-				return nil
-			}
-			switch caption := data[from:to]; {
-			case bytes.Contains(caption, []byte(".Text")) || bytes.Contains(caption, []byte(".PlainText")):
-				what = "text"
-			case bytes.Contains(caption, []byte(".Title")):
-				what = "title"
-			}
-			return nil
-		})
-		if what != "" {
-			return what
+	isHook := func(name string) bool { return name == "render-image.html" }
+	for data := range hookTemplates(src, conf, isHook) {
+		from := bytes.Index(data, []byte("<figcaption"))
+		to := bytes.Index(data, []byte("</figcaption>"))
+		if from < 0 || to < from {
+			continue
+		}
+		switch caption := data[from:to]; {
+		case bytes.Contains(caption, []byte(".Text")) || bytes.Contains(caption, []byte(".PlainText")):
+			return "text"
+		case bytes.Contains(caption, []byte(".Title")):
+			return "title"
 		}
 	}
 	return ""
