@@ -2819,51 +2819,41 @@ func startsBlock(out []byte, o int) bool {
 }
 
 // cut removes n bytes of the output at offset at, and moves the output
-// offsets held for later (fragment links, kramdown's elements, link
-// texts' brackets) that were after them.
+// offsets held for later that were after them.
 func (c *converter) cut(at, n int) {
 	out := c.out.Bytes()
 	copy(out[at:], out[at+n:])
 	c.out.Truncate(len(out) - n)
-	for k := range c.p.fragments {
-		if c.p.fragments[k].at > at {
-			c.p.fragments[k].at -= n
-		}
-	}
-	for k, e := range c.mdOpen {
-		if e.out > at {
-			e.out -= n
-			c.mdOpen[k] = e
-		}
-	}
-	for k, o := range c.opens {
-		if o > at {
-			c.opens[k] = o - n
-		}
-	}
+	c.moveOffsets(at+1, -n)
 }
 
-// insert writes s into the output at offset at, and moves what the
-// converter holds of the output after it, as cut does.
+// insert writes s into the output at offset at, and moves the output
+// offsets held for later from at on.
 func (c *converter) insert(at int, s string) {
 	tail := bytes.Clone(c.out.Bytes()[at:])
 	c.out.Truncate(at)
 	c.out.WriteString(s)
 	c.out.Write(tail)
-	n := len(s)
+	c.moveOffsets(at, len(s))
+}
+
+// moveOffsets adds n to each output offset from from on that the
+// converter holds for later: fragment links, kramdown's elements, link
+// texts' brackets.
+func (c *converter) moveOffsets(from, n int) {
 	for k := range c.p.fragments {
-		if c.p.fragments[k].at >= at {
+		if c.p.fragments[k].at >= from {
 			c.p.fragments[k].at += n
 		}
 	}
 	for k, e := range c.mdOpen {
-		if e.out >= at {
+		if e.out >= from {
 			e.out += n
 			c.mdOpen[k] = e
 		}
 	}
 	for k, o := range c.opens {
-		if o >= at {
+		if o >= from {
 			c.opens[k] = o + n
 		}
 	}
