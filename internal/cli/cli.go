@@ -220,12 +220,12 @@ func (s *siteFlags) register(fs *flag.FlagSet) {
 
 // load reads the site's config and returns a builder for it. A build that
 // must wait for another build of the same output says so on e's stderr.
-func (s *siteFlags) load(e *env) (*site.Builder, config.Config, string, error) {
+func (s *siteFlags) load(e *env) (*site.Builder, error) {
 	l, err := s.open(e)
 	if err != nil {
-		return nil, config.Config{}, "", err
+		return nil, err
 	}
-	return l.builder, l.cfg, l.dest, nil
+	return l.builder, nil
 }
 
 // loaded is a site folder opened for building.
@@ -338,7 +338,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	sf.cache = !*noCache
 	sf.warnBaseURL = true
-	b, _, _, err := sf.load(e)
+	b, err := sf.load(e)
 	if err != nil {
 		return report(e, err)
 	}

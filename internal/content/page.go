@@ -566,9 +566,9 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		case "date":
 			dateSeen = true
 			p.DatePos = at(v)
-			p.Date, _ = parseDate(v, key, at, diags)
+			p.Date = parseDate(v, key, at, diags)
 		case "updated":
-			p.Updated, _ = parseDate(v, key, at, diags)
+			p.Updated = parseDate(v, key, at, diags)
 			updatedPos = at(v)
 		case "draft":
 			p.Draft = parseBool(v, key, at, diags)
@@ -739,26 +739,28 @@ func OwnOffset(t time.Time) time.Time {
 	return t.In(time.FixedZone("", off))
 }
 
-func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *diag.List) (time.Time, bool) {
+// parseDate reads the date of the key, or reports why it cannot and
+// returns the zero time.
+func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *diag.List) time.Time {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 		diags.Errorf(at(v), "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(v))
-		return time.Time{}, false
+		return time.Time{}
 	}
 	t, err := ParseDate(v.Value)
 	if err != nil {
 		diags.Errorf(at(v), "%s: %v", key, err)
-		return time.Time{}, false
+		return time.Time{}
 	}
 	if t.Year() < minYear {
 		diags.Errorf(at(v), "%s: %s is before the year %d, most likely a mistyped year", key, strings.TrimSpace(v.Value), minYear)
-		return time.Time{}, false
+		return time.Time{}
 	}
 	if t.UTC().Year() > 9999 {
 		// The feed writes the time in UTC, with a four-digit year.
 		diags.Errorf(at(v), "%s: %s is in the year %d in UTC, the time the feed gives, which writes four-digit years: check the year, or leave out the time and its offset", key, strings.TrimSpace(v.Value), t.UTC().Year())
-		return time.Time{}, false
+		return time.Time{}
 	}
-	return t, true
+	return t
 }
 
 // minYear is the earliest year a publication date may have. An earlier

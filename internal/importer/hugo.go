@@ -284,7 +284,7 @@ func (im *importer) hugo() error {
 		}
 	}
 
-	ml := hugoLanguages(conf, contentDir)
+	ml := hugoLanguages(conf)
 	confName := configName(im.src)
 	walks := []hugoWalk{{dir: contentDir}}
 	for _, code := range ml.codes {
@@ -649,9 +649,8 @@ type multilingual struct {
 	inSubdir bool              // defaultContentLanguageInSubdir
 }
 
-// hugoLanguages reads the languages of a Hugo config whose default
-// language's pages are in contentDir.
-func hugoLanguages(conf map[string]any, contentDir string) multilingual {
+// hugoLanguages reads the languages of a Hugo config.
+func hugoLanguages(conf map[string]any) multilingual {
 	ml := multilingual{def: strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")), dirs: map[string]string{}}
 	ml.inSubdir, _ = lookup(conf, "defaultcontentlanguageinsubdir").(bool)
 	langs, _ := lookup(conf, "languages").(map[string]any)
