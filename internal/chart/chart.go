@@ -15,6 +15,7 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -100,10 +101,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	default:
 		return Figure{}, fmt.Errorf("chart: unknown type %q (want projection, line or bar)", kind)
 	}
-	height := s.Height
-	if height == 0 {
-		height = DefaultHeight
-	}
+	height := cmp.Or(s.Height, DefaultHeight)
 
 	m, err := newModel(bs, s.Data, kind, s.Events)
 	if err != nil {

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -260,10 +261,7 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 			return nil, err
 		}
 	}
-	dest := s.dest
-	if dest == "" {
-		dest = filepath.Join(s.dir, "public")
-	}
+	dest := cmp.Or(s.dest, filepath.Join(s.dir, "public"))
 	claimed := claimedDest(s.dir, dest, s.dest == "")
 	if !s.dryRun {
 		if err := checkDest(s.dir, dest, claimed); err != nil {

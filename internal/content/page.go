@@ -7,6 +7,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"maps"
 	"net/url"
@@ -1012,9 +1013,7 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 				diags.Errorf(at(item), "sources: an entry needs a name or a url")
 				continue
 			}
-			if s.Name == "" {
-				s.Name = s.URL
-			}
+			s.Name = cmp.Or(s.Name, s.URL)
 			out = append(out, s)
 		default:
 			diags.Errorf(at(item), "sources: want {name, url}, got %s", yamlpos.Describe(item))

@@ -508,10 +508,7 @@ func leftOutWhat(r rune) string {
 // published ("{{< blogdown/postref >}}index_files/x.js"). A translation
 // whose files stayed in the default language's folder names them there.
 func (c *converter) postref() string {
-	dir := c.p.filesDir
-	if dir == "" {
-		dir = path.Dir(c.p.dest)
-	}
+	dir := cmp.Or(c.p.filesDir, path.Dir(c.p.dest))
 	if u, ok := c.im.bundleURL(dir); ok {
 		return u
 	}
@@ -710,13 +707,11 @@ func (c *converter) hugo(i int) int {
 	case "tweet", "x":
 		// Hugo's post of X (Twitter): {{< tweet user="u" id="1" >}}, or
 		// the id alone in older sites.
-		id, user := args.named["id"], args.named["user"]
+		id := args.named["id"]
 		if id == "" && len(args.named) == 0 {
 			id = args.pos(0)
 		}
-		if user == "" {
-			user = "i" // x.com finds a post by its id alone
-		}
+		user := cmp.Or(args.named["user"], "i") // x.com finds a post by its id alone
 		if id != "" && strings.Trim(id, "0123456789") == "" {
 			c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
 			c.im.res.Converted++
@@ -1509,14 +1504,8 @@ func (c *converter) figure(i, end int, a args) {
 	if u, ok := c.resolve(src); ok {
 		src = u
 	}
-	alt := a.named["alt"]
-	title := a.named["caption"]
-	if title == "" {
-		title = a.named["title"]
-	}
-	if alt == "" {
-		alt = title
-	}
+	title := cmp.Or(a.named["caption"], a.named["title"])
+	alt := cmp.Or(a.named["alt"], title)
 	if c.inHTMLBlock(i) {
 		// In a raw HTML block, where Hugo's figure wrote HTML, Markdown
 		// would be shown as typed: HTML, as the figure was.

@@ -1190,10 +1190,7 @@ func (im *importer) fillIn(p *page) {
 		if _, rest, prefixed, err := im.nameDate(name); prefixed && err == nil {
 			name = rest
 		}
-		t := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
-		if t == "" {
-			t = name
-		}
+		t := cmp.Or(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)), name)
 		p.setTitle = capitalize(t)
 		how := "from the file name"
 		if im.kind == Jekyll && im.jekyllDocument(p) {
@@ -1378,20 +1375,13 @@ func (im *importer) listSections() {
 		}
 		slices.SortStableFunc(pages, func(a, b *page) int {
 			// Without a weight, a page comes after every weighted one.
-			wa, wb := a.weight(), b.weight()
-			if wa == 0 {
-				wa = math.MaxInt
-			}
-			if wb == 0 {
-				wb = math.MaxInt
-			}
-			if c := cmp.Compare(wa, wb); c != 0 {
-				return c
-			}
-			if c := b.date.Compare(a.date); c != 0 {
-				return c
-			}
-			return cmp.Or(cmp.Compare(a.title, b.title), cmp.Compare(a.dest, b.dest))
+			wa, wb := cmp.Or(a.weight(), math.MaxInt), cmp.Or(b.weight(), math.MaxInt)
+			return cmp.Or(
+				cmp.Compare(wa, wb),
+				b.date.Compare(a.date),
+				cmp.Compare(a.title, b.title),
+				cmp.Compare(a.dest, b.dest),
+			)
 		})
 		body := bytes.TrimRight(s.converted, "\n")
 		if len(body) > 0 {

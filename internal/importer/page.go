@@ -570,10 +570,7 @@ func (im *importer) render(p *page) []byte {
 	}
 	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": im.kind == Jekyll,
 		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
-	title := p.title
-	if title == "" {
-		title = p.setTitle
-	}
+	title := cmp.Or(p.title, p.setTitle)
 	add("title", scalar(title))
 	if !p.setDate.IsZero() {
 		add("date", scalar(p.setDate.Format("2006-01-02")))

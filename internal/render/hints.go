@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"maps"
@@ -208,10 +209,8 @@ func hugoField(typ, field string) string {
 		case "RelPermalink":
 			return hugo + ` is {{ url .URL }}`
 		case "Params", "Content", "Date", "Lastmod", "ReadingTime", "TableOfContents", "Summary", "Author":
-			name := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}[field]
-			if name == "" {
-				name = field
-			}
+			renamed := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}
+			name := cmp.Or(renamed[field], field)
 			return hugo + " is .Article." + name + " (on an article or page: write {{ with .Article }}…{{ end }} around it)"
 		case "Pages", "RegularPages", "Data":
 			return hugo + " is .Articles, on the home and tag pages"

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"html/template"
@@ -354,9 +355,6 @@ func (c *charts) writeFiles() ([]string, error) {
 // chartID derives a chart's HTML id from its page and position, so that
 // the same input always gives the same page.
 func chartID(p *content.Page, ordinal int) string {
-	slug := content.Slugify(p.URL)
-	if slug == "" {
-		slug = "home"
-	}
+	slug := cmp.Or(content.Slugify(p.URL), "home")
 	return "chart-" + slug + "-" + strconv.Itoa(ordinal)
 }
