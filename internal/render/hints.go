@@ -50,10 +50,7 @@ var hugoFuncs = map[string]string{
 // and, when fn is one of Hugo's, what it is written as here, or else the
 // function one letter away from it.
 func undefinedFuncHint(fn string, funcs template.FuncMap) string {
-	names := slices.Clone(builtinFuncs)
-	for n := range funcs {
-		names = append(names, n)
-	}
+	names := slices.AppendSeq(slices.Clone(builtinFuncs), maps.Keys(funcs))
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	hint := " (the templates' functions: " + strings.Join(names, ", ") + ")"
 	if h, ok := hugoFuncs[fn]; ok {
