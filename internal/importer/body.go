@@ -24,8 +24,6 @@ import (
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
-// span is a range of the body, [start, end).
-
 // run counts the bytes c that s starts with.
 func run(s []byte, c byte) int {
 	n := 0
