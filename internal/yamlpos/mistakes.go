@@ -840,9 +840,7 @@ func entryStart(src []byte, i, end int) string {
 // indented is the message for a line indented n spaces among siblings
 // indented want.
 func indented(n, want int) string {
-	if want < 0 {
-		want = 0
-	}
+	want = max(want, 0)
 	unit := "spaces"
 	if n == 1 {
 		unit = "space"
