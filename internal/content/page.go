@@ -795,11 +795,11 @@ func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) ([]
 		if n := utf8.RuneCountInString(name); n > MaxTagRunes {
 			// Its page name may be short ("a" for "a!!!…"), but the
 			// tag is written as it is on every list of the page.
-			diags.Errorf(at(t), "tags: tag %q has %d characters, more than the %d a tag may have: it is written on every list that shows the page", shorten(t.Value), n, MaxTagRunes)
+			diags.Errorf(at(t), "tags: tag %q has %d characters, more than the %d a tag may have: it is written on every list that shows the page", yamlpos.Shorten(t.Value), n, MaxTagRunes)
 			continue
 		}
 		if len(slug) > MaxNameBytes {
-			diags.Errorf(at(t), "tags: tag %q makes a page name of %d bytes; a file name may have %d at most", shorten(t.Value), len(slug), MaxNameBytes)
+			diags.Errorf(at(t), "tags: tag %q makes a page name of %d bytes; a file name may have %d at most", yamlpos.Shorten(t.Value), len(slug), MaxNameBytes)
 			continue
 		}
 		if i, dup := seen[slug]; dup {
@@ -1138,14 +1138,4 @@ func Slugify(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
-}
-
-// shorten returns s, or its first 40 characters and an ellipsis, for a
-// message.
-func shorten(s string) string {
-	if utf8.RuneCountInString(s) <= 40 {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:40]) + "…"
 }

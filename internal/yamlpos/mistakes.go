@@ -830,11 +830,7 @@ func entryStart(src []byte, i, end int) string {
 			j++
 		}
 	}
-	s := strings.TrimRight(string(src[i:j]), " \t")
-	if utf8.RuneCountInString(s) > 40 {
-		s = string([]rune(s)[:40]) + "…"
-	}
-	return s
+	return Shorten(strings.TrimRight(string(src[i:j]), " \t"))
 }
 
 // indented is the message for a line indented n spaces among siblings

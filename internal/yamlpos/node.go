@@ -82,7 +82,7 @@ func Describe(n *yaml.Node) string {
 		case "!!timestamp":
 			return "a date"
 		}
-		return fmt.Sprintf("text %q", shorten(n.Value, maxQuoted))
+		return fmt.Sprintf("text %q", Shorten(n.Value))
 	case yaml.DocumentNode:
 		if len(n.Content) == 1 {
 			return Describe(n.Content[0])
@@ -94,15 +94,15 @@ func Describe(n *yaml.Node) string {
 // maxQuoted is the most characters of a text value a message quotes.
 const maxQuoted = 40
 
-// shorten returns s, or its first max characters and "…" when it is
-// longer.
-func shorten(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
+// Shorten returns s as a message quotes it: whole, or its first 40
+// characters and "…" when it is longer.
+func Shorten(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
 		return s
 	}
 	n := 0
 	for i := range s {
-		if n == max {
+		if n == maxQuoted {
 			return s[:i] + "…"
 		}
 		n++
