@@ -555,8 +555,7 @@ func (c *converter) emoji(i int) int {
 		return 0
 	}
 	c.out.WriteString(string(e.Unicode))
-	c.im.res.Converted++
-	return end + 1 - i
+	return c.converted(end + 1 - i)
 }
 
 // codeSpan returns s as a Markdown code span, which shows it as typed:
@@ -635,8 +634,7 @@ func (c *converter) hugo(i int) int {
 				shown = codeSpan(shown)
 			}
 			c.out.WriteString(shown)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	}
 	if code {
@@ -674,8 +672,7 @@ func (c *converter) hugo(i int) int {
 		// the site's.
 		if v, ok := c.hugoParam(args.get("name", 0)); ok && !t.closing {
 			c.out.WriteString(v)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "alert", "pageinfo":
 		if n := c.docsyAlert(t, args); n > 0 {
@@ -688,19 +685,16 @@ func (c *converter) hugo(i int) int {
 		return c.fence(t, "mermaid", "/mermaid", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "ref", "relref":
 		if u, ok := c.ref(args.get("path", 0)); ok {
-			c.im.res.Converted++
-			return c.writeRef(i, t.end, u)
+			return c.converted(c.writeRef(i, t.end, u))
 		}
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
 	case "blogdown/postref":
 		c.out.WriteString(c.postref())
-		c.im.res.Converted++
-		return t.end - i
+		return c.converted(t.end - i)
 	case "youtube":
 		if id := args.get("id", 0); id != "" {
 			c.writeLink(i, t.end, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "tweet", "x":
 		// Hugo's post of X (Twitter): {{< tweet user="u" id="1" >}}, or
@@ -712,20 +706,17 @@ func (c *converter) hugo(i int) int {
 		user := cmp.Or(args.named["user"], "i") // x.com finds a post by its id alone
 		if id != "" && strings.Trim(id, "0123456789") == "" {
 			c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "vimeo":
 		if id := args.get("id", 0); id != "" {
 			c.writeLink(i, t.end, "Vimeo: "+id, "https://vimeo.com/"+id)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
 			c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	}
 	if t.closing {
@@ -931,8 +922,7 @@ func (c *converter) liquid(i int) int {
 			}
 			c.out.WriteByte(inner[k])
 		}
-		c.im.res.Converted++
-		return end - i
+		return c.converted(end - i)
 	case "comment":
 		end := c.indexFrom(t.end, "endcomment")
 		if end < 0 {
@@ -947,8 +937,7 @@ func (c *converter) liquid(i int) int {
 			inner = inner[:k]
 		}
 		c.out.WriteString("<!-- " + commentSafe(string(inner)) + " -->")
-		c.im.res.Converted++
-		return t.end + end + closeEnd + 2 - i
+		return c.converted(t.end + end + closeEnd + 2 - i)
 	}
 	if code {
 		return 0
@@ -958,20 +947,17 @@ func (c *converter) liquid(i int) int {
 		return c.fence(t, parseArgs(t.args).pos(0), "endhighlight", [2]string{"{%", "%}"})
 	case "post_url":
 		if u, ok := c.ref(strings.TrimSpace(t.args)); ok {
-			c.im.res.Converted++
-			return c.writeRef(i, t.end, u)
+			return c.converted(c.writeRef(i, t.end, u))
 		}
 		return c.wrapAt(i, t, "post_url: no post "+strings.TrimSpace(t.args))
 	case "link":
 		arg := strings.TrimSpace(t.args)
 		if u, ok := c.ref(arg); ok {
-			c.im.res.Converted++
-			return c.writeRef(i, t.end, u)
+			return c.converted(c.writeRef(i, t.end, u))
 		}
 		if _, ok := c.im.res.Files["content/"+strings.TrimPrefix(arg, "/")]; ok {
 			c.out.WriteString("/" + strings.TrimPrefix(arg, "/"))
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 		return c.wrapAt(i, t, "link: no page or file "+arg)
 	case "include", "include_relative":
@@ -1735,8 +1721,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 		}
 		code := strings.ReplaceAll(strings.Join(lines, "\n"), "\n\n", "\n&#10;")
 		c.out.WriteString(">" + code + "</code></pre>")
-		c.im.res.Converted++
-		return t.end + end + closeLen - t.start
+		return c.converted(t.end + end + closeLen - t.start)
 	}
 	// The fence takes the indentation of the tag's line, as in a list.
 	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
@@ -1765,8 +1750,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 	if after < len(b) && b[after] != '\n' && b[after] != '\r' {
 		c.out.WriteString("\n")
 	}
-	c.im.res.Converted++
-	return after - t.start
+	return c.converted(after - t.start)
 }
 
 // admonitionKinds are the GitHub alerts that the admonition types of
@@ -1905,8 +1889,7 @@ func (c *converter) titledAlert(i int) int {
 		}
 	}
 	c.im.done(c.pos(i+len(m[1])), "alert [!%s]%s: written as the alert [!%s]%s", m[2], sign, kind, what)
-	c.im.res.Converted++
-	return end - i
+	return c.converted(end - i)
 }
 
 // quoteStart begins the block quote of the inside of the paired
@@ -1932,8 +1915,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 		c.quoteFooters[end] = footer
 	}
 	c.out.WriteString(header)
-	c.im.res.Converted++
-	return afterLineEnd(b, t.end) - t.start
+	return c.converted(afterLineEnd(b, t.end) - t.start)
 }
 
 // blockEnd is shortcodeEnd for a shortcode that holds blocks of its own
@@ -2065,8 +2047,7 @@ func (c *converter) mathShortcode(t tag, a args) int {
 	default:
 		c.out.WriteString(`\[` + inner + `\]`)
 	}
-	c.im.res.Converted++
-	return et.end - t.start
+	return c.converted(et.end - t.start)
 }
 
 // tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its
@@ -2112,8 +2093,7 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(label) + "**\n\n")
 	}
 	c.detailsEnds[end] = fold
-	c.im.res.Converted++
-	return afterLineEnd(b, t.end) - t.start
+	return c.converted(afterLineEnd(b, t.end) - t.start)
 }
 
 // detailsEnd writes the end of the fold whose end tag is t (see
@@ -2133,8 +2113,7 @@ func (c *converter) detailsEnd(t tag) int {
 			c.out.WriteString("\n") // the text below is not the HTML block's
 		}
 	}
-	c.im.res.Converted++
-	return t.end - t.start
+	return c.converted(t.end - t.start)
 }
 
 // admonitionEnd ends the alert whose end tag is t, which may follow its
@@ -2198,8 +2177,7 @@ func (c *converter) admonitionEnd(t tag) int {
 	default:
 		after++
 	}
-	c.im.res.Converted++
-	return after - t.start
+	return c.converted(after - t.start)
 }
 
 // rawEnd returns, for t, a Liquid raw tag, the body offsets where its
@@ -2846,6 +2824,13 @@ func (c *converter) moveOffsets(from, n int) {
 	}
 }
 
+// converted counts a conversion in the import's result and returns n,
+// how many bytes of the body it took.
+func (c *converter) converted(n int) int {
+	c.im.res.Converted++
+	return n
+}
+
 // writeRef writes u, the address of a page that the tag from body offset
 // i to end stands for, with the #fragment that follows the tag, if any,
 // as in "{% link a.md %}#usage"; a fragment is remembered for
@@ -3179,31 +3164,27 @@ func (c *converter) attributeList(i int) int {
 	if lang := ialLanguage(line); lang != "" && c.fenceLanguage(lang) {
 		// kramdown names the language of the code block above:
 		// {: .language-r} is the fence's info string r.
-		c.im.res.Converted++
-		return whole
+		return c.converted(whole)
 	}
 	if alert := c.ialAlert(line); alert != "" {
 		// Chirpy's prompts, {: .prompt-tip} after or before a block
 		// quote, and Just the Docs' callouts: plotline's alerts,
 		// > [!TIP].
 		if c.quoteAlert(alert) {
-			c.im.res.Converted++
-			return whole
+			return c.converted(whole)
 		}
 		if out := c.out.Bytes(); e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) &&
 			(len(out) == 0 || bytes.HasSuffix(out, []byte("\n\n"))) {
 			// Before a block quote, and not right after another block,
 			// which kramdown would give the list to.
 			c.out.WriteString("> [!" + alert + "]\n")
-			c.im.res.Converted++
-			return whole
+			return c.converted(whole)
 		}
 		if k, ok := paragraphBefore(c.out.Bytes()); ok && quote == 0 {
 			// Right after a paragraph, the list is the paragraph's:
 			// the alert's line before it takes it into a quote.
 			c.insert(k, "> [!"+alert+"]\n")
-			c.im.res.Converted++
-			return whole
+			return c.converted(whole)
 		}
 		if e < len(b) && quote == 0 && paragraphAfter(c.out.Bytes(), b[e+1:]) {
 			// Before a paragraph, after a blank line, the list is
@@ -3211,8 +3192,7 @@ func (c *converter) attributeList(i int) int {
 			// alert's line takes it into a quote as its lazy
 			// continuation.
 			c.out.WriteString("> [!" + alert + "]\n")
-			c.im.res.Converted++
-			return whole
+			return c.converted(whole)
 		}
 	}
 	if c.autoIDLists[i] {
@@ -3258,8 +3238,7 @@ func (c *converter) attributeList(i int) int {
 		if len(attrs) > 0 && bytes.HasPrefix(prev, []byte("#")) && !bytes.HasSuffix(bytes.TrimSpace(prev), []byte("}")) {
 			c.out.Truncate(len(out) - 1)
 			c.out.WriteString(" {" + strings.Join(attrs, " ") + "}")
-			c.im.res.Converted++
-			return e - i
+			return c.converted(e - i)
 		}
 	}
 	if id := listID(attrs); id != "" && len(out) > 0 && out[len(out)-1] == '\n' && len(bytes.TrimSpace(lastLine(out[:len(out)-1]))) > 0 {
@@ -3342,8 +3321,7 @@ func (c *converter) kramdownSpan(i int) int {
 		} else {
 			c.out.Write(rest[:end])
 		}
-		c.im.res.Converted++
-		return len(open) + end + closeLen
+		return c.converted(len(open) + end + closeLen)
 	}
 	if m := kramdownExtRE.Find(b[i:min(len(b), i+4000)]); m != nil {
 		// An extension without a body, {::options toc_levels="2..4" /},

@@ -271,8 +271,7 @@ func (c *converter) markdownStart(i int) int {
 	case value == "0" || value == "1" && markdownRaw[name] || m[7] > m[6]:
 		// Nothing inside to read as Markdown: the attribute goes.
 		c.out.WriteString(startTag)
-		c.im.res.Converted++
-		return tagEnd - i
+		return c.converted(tagEnd - i)
 	case value == "block" || value == "1" && markdownBlocks[name]:
 		how = mdBlock
 	case value == "span" || value == "1":
@@ -362,8 +361,7 @@ func (c *converter) markdownEnd(i int) int {
 		if k < len(b) && b[k] == '\n' {
 			k++
 		}
-		c.im.res.Converted++
-		return k - i
+		return c.converted(k - i)
 	default:
 		html, ok := inlineHTML(c.out.Bytes()[e.out:], e.span)
 		if !ok {
@@ -374,8 +372,7 @@ func (c *converter) markdownEnd(i int) int {
 		c.refind(e, html)
 		c.out.Write(b[i : i+tagLen])
 	}
-	c.im.res.Converted++
-	return tagLen
+	return c.converted(tagLen)
 }
 
 // paragraphBreak ends the output's last line without its trailing
@@ -806,8 +803,7 @@ func (c *converter) tableTopLine(i int) int {
 		}
 	}
 	c.im.done(c.pos(i), "kramdown table's separator line above its header, a line of dashes to CommonMark: left out")
-	c.im.res.Converted++
-	return len(lines[0])
+	return c.converted(len(lines[0]))
 }
 
 // tableRow reports whether line is a row of a kramdown table: it starts
