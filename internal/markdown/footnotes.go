@@ -62,17 +62,14 @@ func (backlinkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser
 	if words != nil && words.Zero != 0 && words.Zero != '0' {
 		doc.SetAttributeString(footnoteZero, words.Zero)
 	}
-	_ = ast.Walk(list, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(list, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *east.FootnoteList:
 			n.SetAttributeString(notesHeading, words.notes())
 		case *east.FootnoteBacklink:
 			n.SetAttributeString(backlinkLabel, words.footnoteBack())
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 }
 

@@ -405,6 +405,17 @@ func (directWriter) Buffered() int { return 0 }
 // Flush has nothing to do.
 func (directWriter) Flush() error { return nil }
 
+// walk calls f for n and each node under it, in document order, as
+// ast.Walk enters them; what f returns steers the walk as in ast.Walk.
+func walk(n ast.Node, f func(n ast.Node) ast.WalkStatus) {
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		return f(n), nil
+	})
+}
+
 // outline collects the h2 and h3 headings of doc, counts its words and
 // returns the text before brk, the summary break (none when nil).
 func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
@@ -413,10 +424,7 @@ func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
 	inWord := false // a word may run over several text nodes: "three" and "."
 	var summary strings.Builder
 	summarizing := brk != nil
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		if n.Type() == ast.TypeBlock {
 			inWord = false
 		}
@@ -436,7 +444,7 @@ func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
 				inWord = false
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		}
 		if summarizing && n.Type() == ast.TypeBlock && isTextBlock(n) {
 			if t := summaryText(n, src, brk); t != "" {
@@ -446,7 +454,7 @@ func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
 				summary.WriteString(t)
 			}
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	return hs, words, summary.String()
 }
