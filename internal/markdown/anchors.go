@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"cmp"
 	"html"
 	"strings"
 
@@ -64,7 +65,7 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		id, _ := h.AttributeString("id")
 		b, _ := id.([]byte)
-		h.AppendChild(h, &HeadingAnchor{ID: string(b), Label: words.headingLink()})
+		h.AppendChild(h, &HeadingAnchor{ID: string(b), Label: cmp.Or(words.HeadingLink, "Link to this section")})
 	}
 }
 
