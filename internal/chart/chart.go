@@ -136,10 +136,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 // name returns what the static SVG of a chart titled title is named by:
 // the title, or, without one, the words "Chart of" and what m shows.
 func (m *model) name(title string) string {
-	if title != "" {
-		return title
-	}
-	return m.words.Format(words.ChartOf, m.subject())
+	return cmp.Or(title, m.words.Format(words.ChartOf, m.subject()))
 }
 
 // ImageAlt returns the text alternative of the chart's SVG file shown as

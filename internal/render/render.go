@@ -5,6 +5,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -140,10 +141,7 @@ const ListTags = 8
 // Teaser returns what lists and the feed show under an article's title:
 // its Description, or else its Excerpt.
 func (s *Summary) Teaser() string {
-	if s.Description != "" {
-		return s.Description
-	}
-	return s.Excerpt
+	return cmp.Or(s.Description, s.Excerpt)
 }
 
 // ListTags returns the tags an entry in a list shows: the first ListTags.

@@ -227,10 +227,7 @@ func embedPath(p *content.Page, ordinal int) string {
 // embedTitle returns the title of a chart's embed page: the chart's, or
 // the article's when the chart has none.
 func (c *charts) embedTitle(fig chart.Figure) string {
-	if fig.Title != "" {
-		return fig.Title
-	}
-	return c.page.Title
+	return cmp.Or(fig.Title, c.page.Title)
 }
 
 // credit returns the line an SVG file of a chart ends with, to say where
