@@ -580,10 +580,7 @@ func contentType(name string) string {
 	case ".wasm":
 		return "application/wasm"
 	}
-	if t := mime.TypeByExtension(ext); t != "" {
-		return t
-	}
-	return "application/octet-stream"
+	return cmp.Or(mime.TypeByExtension(ext), "application/octet-stream")
 }
 
 // isHTML reports whether the media type ctype is HTML.
