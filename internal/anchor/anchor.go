@@ -6,6 +6,7 @@
 package anchor
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -50,10 +51,7 @@ func (s *Set) Reserve(id string) { s.used[id] = true }
 // Name(text), "heading" when that is empty, with "-1", "-2" and so on
 // added when the page has it already.
 func (s *Set) Add(text string) string {
-	id := Name(text)
-	if id == "" {
-		id = "heading"
-	}
+	id := cmp.Or(Name(text), "heading")
 	unique := id
 	i := max(s.next[id], 1)
 	for ; s.used[unique]; i++ {

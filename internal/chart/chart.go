@@ -15,6 +15,7 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -116,10 +117,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	default:
 		return Figure{}, fmt.Errorf("chart: unknown type %q (want projection, line or bar)", kind)
 	}
-	height := s.Height
-	if height == 0 {
-		height = DefaultHeight
-	}
+	height := cmp.Or(s.Height, DefaultHeight)
 
 	m, err := newModel(bs, s.Data, kind, s.Events)
 	if err != nil {
@@ -154,10 +152,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 // name returns what the static SVG of a chart titled title is named by:
 // the title, or, without one, the words "Chart of" and what m shows.
 func (m *model) name(title string) string {
-	if title != "" {
-		return title
-	}
-	return m.words.Format(words.ChartOf, m.subject())
+	return cmp.Or(title, m.words.Format(words.ChartOf, m.subject()))
 }
 
 // ImageAlt returns the text alternative of the chart's SVG file shown as

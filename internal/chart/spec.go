@@ -124,15 +124,11 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 		return spec, false
 	}
 
-	seen := make(map[string]*yaml.Node)
+	dup := func(k, first *yaml.Node) {
+		errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "", text.NodePos(first).Line))
+	}
 	var dataNode *yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
-		if first, dup := seen[k.Value]; dup {
-			errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "", text.NodePos(first).Line))
-			continue
-		}
-		seen[k.Value] = k
+	for k, v := range yamlpos.Keys(root, dup) {
 		switch k.Value {
 		case "data":
 			dataNode = k
@@ -244,15 +240,11 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 	}
 	var ref BlockRef
 	ok := true
-	seen := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], yamlpos.Resolve(n.Content[i+1])
-		if first, dup := seen[k.Value]; dup {
-			errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "in a data item", pos(first).Line))
-			ok = false
-			continue
-		}
-		seen[k.Value] = k
+	dup := func(k, first *yaml.Node) {
+		errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "in a data item", pos(first).Line))
+		ok = false
+	}
+	for k, v := range yamlpos.Keys(n, dup) {
 		s, isText := scalar(v)
 		switch k.Value {
 		case "block":
@@ -322,15 +314,11 @@ func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node
 	}
 	var e Event
 	ok, hasDate := true, false
-	seen := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], yamlpos.Resolve(n.Content[i+1])
-		if first, dup := seen[k.Value]; dup {
-			errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "in an event", pos(first).Line))
-			ok = false
-			continue
-		}
-		seen[k.Value] = k
+	dup := func(k, first *yaml.Node) {
+		errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "in an event", pos(first).Line))
+		ok = false
+	}
+	for k, v := range yamlpos.Keys(n, dup) {
 		s, isText := scalar(v)
 		switch k.Value {
 		case "date":

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"math"
 	"slices"
@@ -257,10 +258,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 		w.line("plc-axis", x, c.bottom, x, c.bottom+5)
 	}
 	for _, t := range l.xLabels {
-		anchor := t.Anchor
-		if anchor == "" {
-			anchor = "middle"
-		}
+		anchor := cmp.Or(t.Anchor, "middle")
 		w.label("plc-small", c.x(t.Date), c.bottom+18, anchor, t.Label)
 	}
 

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -225,10 +226,7 @@ func wrongKind(phrase string, want Kind, err *Error) error {
 
 // about returns the tolerance o asks for as an exact decimal.
 func (o Options) about() (*big.Rat, error) {
-	a := o.About
-	if a == 0 {
-		a = DefaultAbout
-	}
+	a := cmp.Or(o.About, DefaultAbout)
 	if math.IsNaN(a) || a < 0 || a >= 1 {
 		return nil, fmt.Errorf("tolerance of \"about\" is %v; want a fraction from 0 to 1, such as 0.05", o.About)
 	}

@@ -202,7 +202,7 @@ func parseDate(s string) (*dateClaim, *Error) {
 		return c, nil
 	}
 	if p.pos == 1 && p.toks[0].text == "in" {
-		p.inDuration(s)
+		p.inDuration()
 	}
 	if p.pos == 0 {
 		p.until(s)
@@ -237,10 +237,10 @@ func (p *parser) fail(format string, args ...any) bool {
 	return false
 }
 
-// inDuration refuses "in 6 weeks" and "in six weeks' time", the rest of a
-// phrase s after its "in": readers take it both as within 6 weeks and as
+// inDuration refuses "in 6 weeks" and "in six weeks' time", read from
+// after the phrase's "in": readers take it both as within 6 weeks and as
 // about 6 weeks from the as-of date.
-func (p *parser) inDuration(s string) {
+func (p *parser) inDuration() {
 	start := p.pos
 	var c dateClaim
 	if p.duration(&c) {

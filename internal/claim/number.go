@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -512,12 +513,8 @@ func inherit(a, b amount) (amount, amount) {
 	if a.percent || b.percent {
 		a.percent, b.percent = true, true
 	}
-	if a.currency == "" {
-		a.currency = b.currency
-	}
-	if b.currency == "" {
-		b.currency = a.currency
-	}
+	a.currency = cmp.Or(a.currency, b.currency)
+	b.currency = cmp.Or(b.currency, a.currency)
 	if a.multWord == "" && b.multWord != "" && a.n.Cmp(quo(b.n, b.mult())) <= 0 {
 		a.multWord = b.multWord
 		a.n, a.unit = mul(a.n, b.mult()), mul(a.unit, b.mult())

@@ -1,5 +1,7 @@
 package claim
 
+import "slices"
+
 // parser walks the tokens of one phrase. Every method that reads
 // something either consumes it and reports true, or leaves the position as
 // it was and reports false, so alternatives can be tried one after another.
@@ -43,13 +45,11 @@ func (p *parser) oneOf(ws ...string) (string, bool) {
 	if t.kind < 0 {
 		return "", false
 	}
-	for _, w := range ws {
-		if t.text == w {
-			p.pos++
-			return w, true
-		}
+	if !slices.Contains(ws, t.text) {
+		return "", false
 	}
-	return "", false
+	p.pos++
+	return t.text, true
 }
 
 // phrase is one entry of a vocabulary table: a run of words and what it stands for.

@@ -68,7 +68,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 // I/O error, a cancelled build.
 func checkSite(ctx context.Context, e *env, sf *siteFlags) (pages int, diags diag.List, claims []site.Claim, err error) {
 	sf.dryRun = true
-	b, _, _, err := sf.load(e)
+	b, err := sf.load(e)
 	if err == nil {
 		stop := progressFor(e)
 		var res site.Result

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -220,12 +221,12 @@ func (s *siteFlags) register(fs *flag.FlagSet) {
 
 // load reads the site's config and returns a builder for it. A build that
 // must wait for another build of the same output says so on e's stderr.
-func (s *siteFlags) load(e *env) (*site.Builder, config.Config, string, error) {
+func (s *siteFlags) load(e *env) (*site.Builder, error) {
 	l, err := s.open(e)
 	if err != nil {
-		return nil, config.Config{}, "", err
+		return nil, err
 	}
-	return l.builder, l.cfg, l.dest, nil
+	return l.builder, nil
 }
 
 // loaded is a site folder opened for building.
@@ -260,10 +261,7 @@ func (s *siteFlags) open(e *env) (*loaded, error) {
 			return nil, err
 		}
 	}
-	dest := s.dest
-	if dest == "" {
-		dest = filepath.Join(s.dir, "public")
-	}
+	dest := cmp.Or(s.dest, filepath.Join(s.dir, "public"))
 	claimed := claimedDest(s.dir, dest, s.dest == "")
 	if !s.dryRun {
 		if err := checkDest(s.dir, dest, claimed); err != nil {
@@ -338,7 +336,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	sf.cache = !*noCache
 	sf.warnBaseURL = true
-	b, _, _, err := sf.load(e)
+	b, err := sf.load(e)
 	if err != nil {
 		return report(e, err)
 	}

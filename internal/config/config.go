@@ -175,14 +175,10 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 	}
 	text.MoveNodes(root)
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: name, Line: n.Line, Col: n.Column} }
-	seen := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
-		if first, dup := seen[k.Value]; dup {
-			diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
-			continue
-		}
-		seen[k.Value] = k
+	dup := func(k, first *yaml.Node) {
+		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
+	}
+	for k, v := range yamlpos.Keys(root, dup) {
 		switch k.Value {
 		case "title", "description", "language", "author", "base_url", "unsafe_html", "feed_items", "page_size":
 			cfg.places[k.Value] = at(v)
@@ -192,14 +188,10 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 				diags.Errorf(at(v), "claims: want %s, got %s", wants["claims"], yamlpos.Describe(v))
 				continue
 			}
-			seenClaims := map[string]*yaml.Node{}
-			for j := 0; j+1 < len(v.Content); j += 2 {
-				ck, cv := v.Content[j], yamlpos.Resolve(v.Content[j+1])
-				if first, dup := seenClaims[ck.Value]; dup {
-					diags.Errorf(at(ck), "%s", yamlpos.Duplicate(ck.Value, "in claims", first.Line))
-					continue
-				}
-				seenClaims[ck.Value] = ck
+			dupClaim := func(k, first *yaml.Node) {
+				diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in claims", first.Line))
+			}
+			for ck, cv := range yamlpos.Keys(v, dupClaim) {
 				if ck.Value != "about" && ck.Value != "seasons" {
 					diags.Errorf(at(ck), "%s", unknownKey(ck.Value, " in claims", claimKeys))
 					continue

@@ -146,12 +146,12 @@ func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
 		}
 		switch n.Kind {
 		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
+			for k, v := range yamlpos.Pairs(n) {
 				var p *yamlpos.TOMLNode
 				if at != nil {
-					p = at.Keys[n.Content[i].Value]
+					p = at.Keys[k.Value]
 				}
-				place(n.Content[i], n.Content[i+1], p)
+				place(k, v, p)
 			}
 		case yaml.SequenceNode:
 			for i, c := range n.Content {

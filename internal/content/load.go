@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -313,10 +314,7 @@ func URLFor(p *Page) (string, error) {
 		// Jekyll's dated file names: the date is not part of the URL.
 		file = rest
 	}
-	slug := p.Slug
-	if slug == "" {
-		slug = FileSlug(strings.TrimSuffix(file, ".md"))
-	}
+	slug := cmp.Or(p.Slug, FileSlug(strings.TrimSuffix(file, ".md")))
 	u := dir + slug + "/"
 	switch {
 	case file == "index.md" && p.Slug != "" && dir != "":

@@ -7,6 +7,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"maps"
 	"net/url"
@@ -455,9 +456,9 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 	text.MoveNodes(root)
 	if checkText {
 		at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			if root.Content[i].Value != "slug" { // which has a message of its own
-				yamlpos.CheckUnprintable(&yaml.Node{Kind: yaml.MappingNode, Content: root.Content[i : i+2]}, "", at, diags)
+		for k, v := range yamlpos.Pairs(root) {
+			if k.Value != "slug" { // which has a message of its own
+				yamlpos.CheckUnprintable(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}, "", at, diags)
 			}
 		}
 	}
@@ -501,7 +502,7 @@ const maxUnprintable = 10
 // start is the first line of the front matter, where missing keys are reported.
 func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
-	seen := map[string]*yaml.Node{}
+	seen := map[string]bool{}
 	var titleSeen, dateSeen bool
 	var updatedPos diag.Pos
 	// slip is an unknown key that stands for a known one the page needs:
@@ -513,7 +514,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	var slipped []slip
 	defer func() {
 		for _, s := range slipped {
-			if seen[s.known] != nil {
+			if seen[s.known] {
 				continue // the page has the key too: the warning says it
 			}
 			diags.Errorf(s.Pos, "unknown key %q: did you mean %s? (%s)", s.Key, s.known, s.why)
@@ -531,14 +532,12 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		}
 		diags.Errorf(start, "%s", msg)
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
+	dup := func(k, first *yaml.Node) {
+		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
+	}
+	for k, v := range yamlpos.Keys(root, dup) {
 		key := k.Value
-		if first, dup := seen[key]; dup {
-			diags.Errorf(at(k), "%s", yamlpos.Duplicate(key, "", first.Line))
-			continue
-		}
-		seen[key] = k
+		seen[key] = true
 		if !knownKeys[key] {
 			p.Unknown = append(p.Unknown, UnknownKey{Key: key, Pos: at(k)})
 			if slipOf(key, "draft") && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" && strings.EqualFold(v.Value, "true") {
@@ -568,9 +567,9 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		case "date":
 			dateSeen = true
 			p.DatePos = at(v)
-			p.Date, _ = parseDate(v, key, at, diags)
+			p.Date = parseDate(v, key, at, diags)
 		case "updated":
-			p.Updated, _ = parseDate(v, key, at, diags)
+			p.Updated = parseDate(v, key, at, diags)
 			updatedPos = at(v)
 		case "draft":
 			p.Draft = parseBool(v, key, at, diags)
@@ -610,9 +609,9 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 				// written.
 				for _, item := range v.Content {
 					if item = yamlpos.Resolve(item); item.Kind == yaml.MappingNode {
-						for i := 0; i+1 < len(item.Content); i += 2 {
-							if item.Content[i].Value == "url" {
-								p.noValues("sources: url", "write the address in full", item.Content[i+1], at, diags)
+						for k, v := range yamlpos.Pairs(item) {
+							if k.Value == "url" {
+								p.noValues("sources: url", "write the address in full", v, at, diags)
 							}
 						}
 					}
@@ -744,26 +743,28 @@ func OwnOffset(t time.Time) time.Time {
 	return t.In(time.FixedZone("", off))
 }
 
-func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *diag.List) (time.Time, bool) {
+// parseDate reads the date of the key, or reports why it cannot and
+// returns the zero time.
+func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *diag.List) time.Time {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 		diags.Errorf(at(v), "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(v))
-		return time.Time{}, false
+		return time.Time{}
 	}
 	t, err := ParseDate(v.Value)
 	if err != nil {
 		diags.Errorf(at(v), "%s: %v", key, err)
-		return time.Time{}, false
+		return time.Time{}
 	}
 	if t.Year() < minYear {
 		diags.Errorf(at(v), "%s: %s is before the year %d, most likely a mistyped year", key, strings.TrimSpace(v.Value), minYear)
-		return time.Time{}, false
+		return time.Time{}
 	}
 	if t.UTC().Year() > 9999 {
 		// The feed writes the time in UTC, with a four-digit year.
 		diags.Errorf(at(v), "%s: %s is in the year %d in UTC, the time the feed gives, which writes four-digit years: check the year, or leave out the time and its offset", key, strings.TrimSpace(v.Value), t.UTC().Year())
-		return time.Time{}, false
+		return time.Time{}
 	}
-	return t, true
+	return t
 }
 
 // minYear is the earliest year a publication date may have. An earlier
@@ -797,11 +798,11 @@ func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) ([]
 		if n := utf8.RuneCountInString(name); n > MaxTagRunes {
 			// Its page name may be short ("a" for "a!!!…"), but the
 			// tag is written as it is on every list of the page.
-			diags.Errorf(at(t), "tags: tag %q has %d characters, more than the %d a tag may have: it is written on every list that shows the page", shorten(t.Value), n, MaxTagRunes)
+			diags.Errorf(at(t), "tags: tag %q has %d characters, more than the %d a tag may have: it is written on every list that shows the page", yamlpos.Shorten(t.Value), n, MaxTagRunes)
 			continue
 		}
 		if len(slug) > MaxNameBytes {
-			diags.Errorf(at(t), "tags: tag %q makes a page name of %d bytes; a file name may have %d at most", shorten(t.Value), len(slug), MaxNameBytes)
+			diags.Errorf(at(t), "tags: tag %q makes a page name of %d bytes; a file name may have %d at most", yamlpos.Shorten(t.Value), len(slug), MaxNameBytes)
 			continue
 		}
 		if i, dup := seen[slug]; dup {
@@ -872,8 +873,7 @@ func checkParamKeys(n *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List
 		}
 	case yaml.MappingNode:
 		seen := map[string]*yaml.Node{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
+		for k, v := range yamlpos.Pairs(n) {
 			switch {
 			case k.Kind != yaml.ScalarNode:
 				diags.Errorf(at(k), "params: a key must be text, got %s", yamlpos.Describe(k))
@@ -999,14 +999,10 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 			out = append(out, Source{Name: item.Value, NamePos: at(item)})
 		case yaml.MappingNode:
 			var s Source
-			seen := map[string]*yaml.Node{}
-			for i := 0; i+1 < len(item.Content); i += 2 {
-				k, val := item.Content[i], yamlpos.Resolve(item.Content[i+1])
-				if first, dup := seen[k.Value]; dup {
-					diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in a source", at(first).Line))
-					continue
-				}
-				seen[k.Value] = k
+			dup := func(k, first *yaml.Node) {
+				diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in a source", first.Line))
+			}
+			for k, val := range yamlpos.Keys(item, dup) {
 				switch k.Value {
 				case "name":
 					s.Name, s.NamePos = scalarString(val, "sources.name", at, diags), at(val)
@@ -1020,9 +1016,7 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 				diags.Errorf(at(item), "sources: an entry needs a name or a url")
 				continue
 			}
-			if s.Name == "" {
-				s.Name = s.URL
-			}
+			s.Name = cmp.Or(s.Name, s.URL)
 			out = append(out, s)
 		default:
 			diags.Errorf(at(item), "sources: want {name, url}, got %s", yamlpos.Describe(item))
@@ -1153,14 +1147,4 @@ func Slugify(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
-}
-
-// shorten returns s, or its first 40 characters and an ellipsis, for a
-// message.
-func shorten(s string) string {
-	if utf8.RuneCountInString(s) <= 40 {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:40]) + "…"
 }

@@ -74,8 +74,7 @@ func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
 	}
 	var blocks []*Block
 	seen := make(map[string]*yaml.Node)
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
+	for k, v := range yamlpos.Pairs(m) {
 		rk := yamlpos.Resolve(k)
 		if rk == nil || rk.Kind != yaml.ScalarNode {
 			p.errorf(k, "block name: want a name, got %s", yamlpos.Describe(k))

@@ -496,10 +496,7 @@ func sample(pr projection.Projection, start, until time.Time) []Point {
 		unit = 3600
 	}
 	at := func(k int) time.Time { return time.Unix(start.Unix()+int64(k)*unit, 0).UTC() }
-	days := int(math.Floor(float64(until.Unix()-start.Unix()) / float64(unit)))
-	if days < 0 {
-		days = 0
-	}
+	days := max(0, int(math.Floor(float64(until.Unix()-start.Unix())/float64(unit))))
 	end := at(days)
 	if pr.Model == projection.Linear && days > 0 {
 		out := []Point{{Date: start, Value: pr.ValueAt(start)}}

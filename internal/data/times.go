@@ -14,6 +14,7 @@ package data
 // (DateGrain). A series writes all its dates to one grain.
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -128,9 +129,7 @@ func (c *timeCheck) see(text string, line int, t time.Time, grain DateGrain, tim
 		return fmt.Sprintf("%s is %s, and line %d gives %s (%s): a series writes every date as a day, every one as a month (2024-06) or every one as a year (1959)", text, grain, c.grainLine, c.grain, c.grainText)
 	}
 	if !timed {
-		if c.untimedLine == 0 {
-			c.untimedLine = line
-		}
+		c.untimedLine = cmp.Or(c.untimedLine, line)
 		if c.timedLine != 0 {
 			return fmt.Sprintf("%s has no time of day, and line %d gives one (%s): a day alone cannot be placed among times; give its time, such as %sT00:00", text, c.timedLine, c.timedText, text)
 		}

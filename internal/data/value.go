@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -184,10 +185,8 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 func formatIn(l *locale.Locale, v Value, name string, arg string, about float64) (string, error) {
 	arg = strings.TrimSpace(arg)
 	need := func(kinds ...ValueKind) error {
-		for _, k := range kinds {
-			if v.Kind == k {
-				return nil
-			}
+		if slices.Contains(kinds, v.Kind) {
+			return nil
 		}
 		want := kinds[0].String()
 		if len(kinds) > 1 {

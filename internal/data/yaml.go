@@ -136,8 +136,8 @@ func (p *parser) merge(out map[string]field, m field, what string, known []strin
 			p.errorf(m.val, "<<: want a mapping or a list of mappings to merge %s, got %s", what, yamlpos.Describe(m.val))
 			return
 		}
-		for i := 0; i+1 < len(src.Content); i += 2 {
-			k := yamlpos.Resolve(src.Content[i])
+		for key, val := range yamlpos.Pairs(src) {
+			k := yamlpos.Resolve(key)
 			if k == nil || k.Kind != yaml.ScalarNode || k.ShortTag() == "!!merge" {
 				continue
 			}
@@ -145,10 +145,10 @@ func (p *parser) merge(out map[string]field, m field, what string, known []strin
 				continue
 			}
 			if !slices.Contains(known, k.Value) {
-				p.errorf(m.key, "<<: merges unknown key %q from line %d %s (want %s)", k.Value, src.Content[i].Line, what, orList(known))
+				p.errorf(m.key, "<<: merges unknown key %q from line %d %s (want %s)", k.Value, key.Line, what, orList(known))
 				continue
 			}
-			out[k.Value] = field{src.Content[i], src.Content[i+1]}
+			out[k.Value] = field{key, val}
 		}
 	}
 }

@@ -156,21 +156,16 @@ func (l List) HasErrors() bool {
 }
 
 // Errors returns the errors of l, without warnings.
-func (l List) Errors() List {
-	var out List
-	for _, d := range l {
-		if d.Severity == Error {
-			out = append(out, d)
-		}
-	}
-	return out
-}
+func (l List) Errors() List { return l.only(Error) }
 
 // Warnings returns the warnings of l.
-func (l List) Warnings() List {
+func (l List) Warnings() List { return l.only(Warning) }
+
+// only returns the diagnostics of l of severity s, in order.
+func (l List) only(s Severity) List {
 	var out List
 	for _, d := range l {
-		if d.Severity == Warning {
+		if d.Severity == s {
 			out = append(out, d)
 		}
 	}

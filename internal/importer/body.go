@@ -24,8 +24,6 @@ import (
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
-// span is a range of the body, [start, end).
-
 // run counts the bytes c that s starts with.
 func run(s []byte, c byte) int {
 	n := 0
@@ -555,10 +553,7 @@ func leftOutWhat(r rune) string {
 // published ("{{< blogdown/postref >}}index_files/x.js"). A translation
 // whose files stayed in the default language's folder names them there.
 func (c *converter) postref() string {
-	dir := c.p.filesDir
-	if dir == "" {
-		dir = path.Dir(c.p.dest)
-	}
+	dir := cmp.Or(c.p.filesDir, path.Dir(c.p.dest))
 	if u, ok := c.im.bundleURL(dir); ok {
 		return u
 	}
@@ -607,8 +602,7 @@ func (c *converter) emoji(i int) int {
 		return 0
 	}
 	c.out.WriteString(string(e.Unicode))
-	c.im.res.Converted++
-	return end + 1 - i
+	return c.converted(end + 1 - i)
 }
 
 // codeSpan returns s as a Markdown code span, which shows it as typed:
@@ -687,8 +681,7 @@ func (c *converter) hugo(i int) int {
 				shown = codeSpan(shown)
 			}
 			c.out.WriteString(shown)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	}
 	if code {
@@ -726,8 +719,7 @@ func (c *converter) hugo(i int) int {
 		// the site's.
 		if v, ok := c.hugoParam(args.get("name", 0)); ok && !t.closing {
 			c.out.WriteString(v)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "alert", "pageinfo":
 		if n := c.docsyAlert(t, args); n > 0 {
@@ -740,46 +732,38 @@ func (c *converter) hugo(i int) int {
 		return c.fence(t, "mermaid", "/mermaid", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "ref", "relref":
 		if u, ok := c.ref(args.get("path", 0)); ok {
-			c.im.res.Converted++
-			return c.writeRef(i, t.end, u)
+			return c.converted(c.writeRef(i, t.end, u))
 		}
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
 	case "blogdown/postref":
 		c.out.WriteString(c.postref())
-		c.im.res.Converted++
-		return t.end - i
+		return c.converted(t.end - i)
 	case "youtube":
 		if id := args.get("id", 0); id != "" {
 			c.writeLink(i, t.end, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "tweet", "x":
 		// Hugo's post of X (Twitter): {{< tweet user="u" id="1" >}}, or
 		// the id alone in older sites.
-		id, user := args.named["id"], args.named["user"]
+		id := args.named["id"]
 		if id == "" && len(args.named) == 0 {
 			id = args.pos(0)
 		}
-		if user == "" {
-			user = "i" // x.com finds a post by its id alone
-		}
+		user := cmp.Or(args.named["user"], "i") // x.com finds a post by its id alone
 		if id != "" && strings.Trim(id, "0123456789") == "" {
 			c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "vimeo":
 		if id := args.get("id", 0); id != "" {
 			c.writeLink(i, t.end, "Vimeo: "+id, "https://vimeo.com/"+id)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
 			c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	}
 	if t.closing {
@@ -988,8 +972,7 @@ func (c *converter) liquid(i int) int {
 			}
 			c.out.WriteByte(inner[k])
 		}
-		c.im.res.Converted++
-		return end - i
+		return c.converted(end - i)
 	case "comment":
 		end := c.indexFrom(t.end, "endcomment")
 		if end < 0 {
@@ -1004,8 +987,7 @@ func (c *converter) liquid(i int) int {
 			inner = inner[:k]
 		}
 		c.out.WriteString("<!-- " + commentSafe(string(inner)) + " -->")
-		c.im.res.Converted++
-		return t.end + end + closeEnd + 2 - i
+		return c.converted(t.end + end + closeEnd + 2 - i)
 	}
 	if code {
 		return 0
@@ -1026,20 +1008,17 @@ func (c *converter) liquid(i int) int {
 		return c.fence(t, parseArgs(t.args).pos(0), "endhighlight", [2]string{"{%", "%}"})
 	case "post_url":
 		if u, ok := c.ref(strings.TrimSpace(t.args)); ok {
-			c.im.res.Converted++
-			return c.writeRef(i, t.end, u)
+			return c.converted(c.writeRef(i, t.end, u))
 		}
 		return c.wrapAt(i, t, "post_url: no post "+strings.TrimSpace(t.args))
 	case "link":
 		arg := strings.TrimSpace(t.args)
 		if u, ok := c.ref(arg); ok {
-			c.im.res.Converted++
-			return c.writeRef(i, t.end, u)
+			return c.converted(c.writeRef(i, t.end, u))
 		}
 		if _, ok := c.im.res.Files["content/"+strings.TrimPrefix(arg, "/")]; ok {
 			c.out.WriteString("/" + strings.TrimPrefix(arg, "/"))
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 		return c.wrapAt(i, t, "link: no page or file "+arg)
 	case "include", "include_relative", "include_cached":
@@ -1773,14 +1752,8 @@ func (c *converter) figure(i, end int, a args) {
 	if u, ok := c.resolve(src); ok {
 		src = u
 	}
-	alt := a.named["alt"]
-	title := a.named["caption"]
-	if title == "" {
-		title = a.named["title"]
-	}
-	if alt == "" {
-		alt = title
-	}
+	title := cmp.Or(a.named["caption"], a.named["title"])
+	alt := cmp.Or(a.named["alt"], title)
 	if c.inHTMLBlock(i) {
 		// In a raw HTML block, where Hugo's figure wrote HTML, Markdown
 		// would be shown as typed: HTML, as the figure was.
@@ -2018,8 +1991,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 		}
 		code := strings.ReplaceAll(strings.Join(lines, "\n"), "\n\n", "\n&#10;")
 		c.out.WriteString(">" + code + "</code></pre>")
-		c.im.res.Converted++
-		return t.end + end + closeLen - t.start
+		return c.converted(t.end + end + closeLen - t.start)
 	}
 	// The fence takes the indentation of the tag's line, as in a list.
 	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
@@ -2048,8 +2020,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 	if after < len(b) && b[after] != '\n' && b[after] != '\r' {
 		c.out.WriteString("\n")
 	}
-	c.im.res.Converted++
-	return after - t.start
+	return c.converted(after - t.start)
 }
 
 // admonitionKinds are the GitHub alerts that the admonition types of
@@ -2188,8 +2159,7 @@ func (c *converter) titledAlert(i int) int {
 		}
 	}
 	c.im.done(c.pos(i+len(m[1])), "alert [!%s]%s: written as the alert [!%s]%s", m[2], sign, kind, what)
-	c.im.res.Converted++
-	return end - i
+	return c.converted(end - i)
 }
 
 // quoteStart begins the block quote of the inside of the paired
@@ -2215,8 +2185,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 		c.quoteFooters[end] = footer
 	}
 	c.out.WriteString(header)
-	c.im.res.Converted++
-	return afterLineEnd(b, t.end) - t.start
+	return c.converted(afterLineEnd(b, t.end) - t.start)
 }
 
 // blockEnd is shortcodeEnd for a shortcode that holds blocks of its own
@@ -2348,8 +2317,7 @@ func (c *converter) mathShortcode(t tag, a args) int {
 	default:
 		c.out.WriteString(`\[` + inner + `\]`)
 	}
-	c.im.res.Converted++
-	return et.end - t.start
+	return c.converted(et.end - t.start)
 }
 
 // tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its
@@ -2395,8 +2363,7 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(label) + "**\n\n")
 	}
 	c.detailsEnds[end] = fold
-	c.im.res.Converted++
-	return afterLineEnd(b, t.end) - t.start
+	return c.converted(afterLineEnd(b, t.end) - t.start)
 }
 
 // detailsEnd writes the end of the fold whose end tag is t (see
@@ -2416,8 +2383,7 @@ func (c *converter) detailsEnd(t tag) int {
 			c.out.WriteString("\n") // the text below is not the HTML block's
 		}
 	}
-	c.im.res.Converted++
-	return t.end - t.start
+	return c.converted(t.end - t.start)
 }
 
 // admonitionEnd ends the alert whose end tag is t, which may follow its
@@ -2481,8 +2447,7 @@ func (c *converter) admonitionEnd(t tag) int {
 	default:
 		after++
 	}
-	c.im.res.Converted++
-	return after - t.start
+	return c.converted(after - t.start)
 }
 
 // rawEnd returns, for t, a Liquid raw tag, the body offsets where its
@@ -3089,54 +3054,51 @@ func startsBlock(out []byte, o int) bool {
 }
 
 // cut removes n bytes of the output at offset at, and moves the output
-// offsets held for later (fragment links, kramdown's elements, link
-// texts' brackets) that were after them.
+// offsets held for later that were after them.
 func (c *converter) cut(at, n int) {
 	out := c.out.Bytes()
 	copy(out[at:], out[at+n:])
 	c.out.Truncate(len(out) - n)
-	for k := range c.p.fragments {
-		if c.p.fragments[k].at > at {
-			c.p.fragments[k].at -= n
-		}
-	}
-	for k, e := range c.mdOpen {
-		if e.out > at {
-			e.out -= n
-			c.mdOpen[k] = e
-		}
-	}
-	for k, o := range c.opens {
-		if o > at {
-			c.opens[k] = o - n
-		}
-	}
+	c.moveOffsets(at+1, -n)
 }
 
-// insert writes s into the output at offset at, and moves what the
-// converter holds of the output after it, as cut does.
+// insert writes s into the output at offset at, and moves the output
+// offsets held for later from at on.
 func (c *converter) insert(at int, s string) {
 	tail := bytes.Clone(c.out.Bytes()[at:])
 	c.out.Truncate(at)
 	c.out.WriteString(s)
 	c.out.Write(tail)
-	n := len(s)
+	c.moveOffsets(at, len(s))
+}
+
+// moveOffsets adds n to each output offset from from on that the
+// converter holds for later: fragment links, kramdown's elements, link
+// texts' brackets.
+func (c *converter) moveOffsets(from, n int) {
 	for k := range c.p.fragments {
-		if c.p.fragments[k].at >= at {
+		if c.p.fragments[k].at >= from {
 			c.p.fragments[k].at += n
 		}
 	}
 	for k, e := range c.mdOpen {
-		if e.out >= at {
+		if e.out >= from {
 			e.out += n
 			c.mdOpen[k] = e
 		}
 	}
 	for k, o := range c.opens {
-		if o >= at {
+		if o >= from {
 			c.opens[k] = o + n
 		}
 	}
+}
+
+// converted counts a conversion in the import's result and returns n,
+// how many bytes of the body it took.
+func (c *converter) converted(n int) int {
+	c.im.res.Converted++
+	return n
 }
 
 // writeRef writes u, the address of a page that the tag from body offset
@@ -3511,31 +3473,27 @@ func (c *converter) attributeList(i int) int {
 	if lang := ialLanguage(line); lang != "" && c.fenceLanguage(lang) {
 		// kramdown names the language of the code block above:
 		// {: .language-r} is the fence's info string r.
-		c.im.res.Converted++
-		return whole
+		return c.converted(whole)
 	}
 	if alert := c.ialAlert(line); alert != "" {
 		// Chirpy's prompts, {: .prompt-tip} after or before a block
 		// quote, and Just the Docs' callouts: plotline's alerts,
 		// > [!TIP].
 		if c.quoteAlert(alert) {
-			c.im.res.Converted++
-			return whole
+			return c.converted(whole)
 		}
 		if out := c.out.Bytes(); e < len(b) && bytes.HasPrefix(bytes.TrimLeft(b[e+1:], " "), []byte(">")) &&
 			afterBlank(out) {
 			// Before a block quote, and not right after another block,
 			// which kramdown would give the list to.
 			c.out.WriteString("> [!" + alert + "]\n")
-			c.im.res.Converted++
-			return whole
+			return c.converted(whole)
 		}
 		if k, ok := paragraphBefore(c.out.Bytes()); ok && quote == 0 {
 			// Right after a paragraph, the list is the paragraph's:
 			// the alert's line before it takes it into a quote.
 			c.insert(k, "> [!"+alert+"]\n")
-			c.im.res.Converted++
-			return whole
+			return c.converted(whole)
 		}
 		if e < len(b) && quote == 0 && paragraphAfter(c.out.Bytes(), b[e+1:]) {
 			// Before a paragraph, after a blank line, the list is
@@ -3543,8 +3501,7 @@ func (c *converter) attributeList(i int) int {
 			// alert's line takes it into a quote as its lazy
 			// continuation.
 			c.out.WriteString("> [!" + alert + "]\n")
-			c.im.res.Converted++
-			return whole
+			return c.converted(whole)
 		}
 	}
 	if c.autoIDLists[i] {
@@ -3590,8 +3547,7 @@ func (c *converter) attributeList(i int) int {
 		if len(attrs) > 0 && bytes.HasPrefix(prev, []byte("#")) && !bytes.HasSuffix(bytes.TrimSpace(prev), []byte("}")) {
 			c.out.Truncate(len(out) - 1)
 			c.out.WriteString(" {" + strings.Join(attrs, " ") + "}")
-			c.im.res.Converted++
-			return e - i
+			return c.converted(e - i)
 		}
 	}
 	if id := listID(attrs); id != "" && len(out) > 0 && out[len(out)-1] == '\n' && len(bytes.TrimSpace(lastLine(out[:len(out)-1]))) > 0 {
@@ -3674,8 +3630,7 @@ func (c *converter) kramdownSpan(i int) int {
 		} else {
 			c.out.Write(rest[:end])
 		}
-		c.im.res.Converted++
-		return len(open) + end + closeLen
+		return c.converted(len(open) + end + closeLen)
 	}
 	if m := kramdownExtRE.Find(b[i:min(len(b), i+4000)]); m != nil {
 		// An extension without a body, {::options toc_levels="2..4" /},

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"net/url"
 	"path"
 	"regexp"
@@ -88,9 +89,7 @@ func (im *importer) mendFragments() {
 				im.done(f.pos, "link %s: footnotes are numbered, not named: written as %s", f.dest, where+"#"+n)
 				continue
 			}
-			if where == "" {
-				where = "/" + p.newURL
-			}
+			where = cmp.Or(where, "/"+p.newURL)
 			edits = append(edits, edit{f.at, len(f.dest), where})
 			im.done(f.pos, "link %s: that page has no #%s (its old page had none either, or one a script made): written as %s", f.dest, frag, where)
 		}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"maps"
 	"math"
 	"net/url"
@@ -423,28 +424,43 @@ func importsModule(conf map[string]any, name string) bool {
 	return false
 }
 
+// hookTemplates yields the text of each file of the Hugo site src's
+// layouts, then of its themes' (those conf names), whose name is one
+// hook reports true for; a file that cannot be read is passed over.
+func hookTemplates(src fs.FS, conf map[string]any, hook func(name string) bool) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		roots := []string{"layouts"}
+		for _, t := range hugoThemes(conf) {
+			roots = append(roots, "themes/"+t+"/layouts")
+		}
+		done := false
+		for _, root := range roots {
+			_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || done {
+					return fs.SkipDir
+				}
+				if d.IsDir() || !hook(d.Name()) {
+					return nil
+				}
+				if data, err := readFile(src, p); err == nil && !yield(data) {
+					done = true
+				}
+				return nil
+			})
+		}
+	}
+}
+
 // alertHook reports whether the Hugo site src, or a theme conf names,
 // has a block-quote render hook that reads alerts (.AlertType).
 func alertHook(src fs.FS, conf map[string]any) bool {
-	roots := []string{"layouts"}
-	for _, t := range hugoThemes(conf) {
-		roots = append(roots, "themes/"+t+"/layouts")
+	isHook := func(name string) bool { return strings.HasPrefix(name, "render-blockquote") }
+	for data := range hookTemplates(src, conf, isHook) {
+		if bytes.Contains(data, []byte(".AlertType")) {
+			return true
+		}
 	}
-	found := false
-	for _, root := range roots {
-		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || found {
-				return fs.SkipDir
-			}
-			if !d.IsDir() && strings.HasPrefix(d.Name(), "render-blockquote") {
-				if data, err := readFile(src, p); err == nil && bytes.Contains(data, []byte(".AlertType")) {
-					found = true
-				}
-			}
-			return nil
-		})
-	}
-	return found
+	return false
 }
 
 // fenceLabels returns the attributes of a fenced code block that the
@@ -452,30 +468,14 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 // its theme's) shows above the code, as hugo-book's shows
 // {filename=hugo.toml}: those of filename, file and title it reads.
 func fenceLabels(src fs.FS, conf map[string]any) []string {
-	roots := []string{"layouts"}
-	for _, t := range hugoThemes(conf) {
-		roots = append(roots, "themes/"+t+"/layouts")
-	}
+	isHook := func(name string) bool { return name == "render-codeblock.html" }
 	var keys []string
-	for _, root := range roots {
-		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fs.SkipDir
+	for data := range hookTemplates(src, conf, isHook) {
+		for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
+			if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
+				keys = append(keys, k)
 			}
-			if d.IsDir() || d.Name() != "render-codeblock.html" {
-				return nil
-			}
-			data, err := readFile(src, p)
-			if err != nil {
-				return nil
-			}
-			for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
-				if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
-					keys = append(keys, k)
-				}
-			}
-			return nil
-		})
+		}
 	}
 	return keys
 }
@@ -483,40 +483,21 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 // imageCaption returns what the Hugo site's image render hook
 // (render-image.html, its own or its theme's) shows in a <figcaption>
 // under the image: "text", the image's text (.Text, .PlainText), or
-// "title", its title; "" when it shows no caption.
+// "title", its title; "" when it shows no caption. The site's hook is
+// read first.
 func imageCaption(src fs.FS, conf map[string]any) string {
-	roots := []string{"layouts"}
-	for _, t := range hugoThemes(conf) {
-		roots = append(roots, "themes/"+t+"/layouts")
-	}
-	for _, root := range roots { // the site's hook first
-		what := ""
-		_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fs.SkipDir
-			}
-			if what != "" || d.IsDir() || d.Name() != "render-image.html" {
-				return nil
-			}
-			data, err := fs.ReadFile(src, p)
-			if err != nil {
-				return nil
-			}
-			from := bytes.Index(data, []byte("<figcaption"))
-			to := bytes.Index(data, []byte("</figcaption>"))
-			if from < 0 || to < from {
-				return nil
-			}
-			switch caption := data[from:to]; {
-			case bytes.Contains(caption, []byte(".Text")) || bytes.Contains(caption, []byte(".PlainText")):
-				what = "text"
-			case bytes.Contains(caption, []byte(".Title")):
-				what = "title"
-			}
-			return nil
-		})
-		if what != "" {
-			return what
+	isHook := func(name string) bool { return name == "render-image.html" }
+	for data := range hookTemplates(src, conf, isHook) {
+		from := bytes.Index(data, []byte("<figcaption"))
+		to := bytes.Index(data, []byte("</figcaption>"))
+		if from < 0 || to < from {
+			continue
+		}
+		switch caption := data[from:to]; {
+		case bytes.Contains(caption, []byte(".Text")) || bytes.Contains(caption, []byte(".PlainText")):
+			return "text"
+		case bytes.Contains(caption, []byte(".Title")):
+			return "title"
 		}
 	}
 	return ""
@@ -1006,9 +987,9 @@ func (im *importer) previewImage(p *page, src string) {
 		return slices.Contains(previewExts, strings.ToLower(path.Ext(name)))
 	}
 	if c := p.get("cover"); c != nil && c.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(c.Content); i += 2 {
-			img := c.Content[i+1].Value
-			if c.Content[i].Value != "image" || !isImage(img) || !fs.ValidPath(img) {
+		for k, v := range yamlpos.Pairs(c) {
+			img := v.Value
+			if k.Value != "image" || !isImage(img) || !fs.ValidPath(img) {
 				continue
 			}
 			if _, err := fs.Stat(im.src, path.Join(dir, img)); err == nil {
@@ -1280,10 +1261,7 @@ func (im *importer) fillIn(p *page) {
 		if _, rest, prefixed, err := im.nameDate(name); prefixed && err == nil {
 			name = rest
 		}
-		t := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
-		if t == "" {
-			t = name
-		}
+		t := cmp.Or(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)), name)
 		p.setTitle = capitalize(t)
 		how := "from the file name"
 		if im.kind == Jekyll && im.jekyllDocument(p) {
@@ -1468,20 +1446,13 @@ func (im *importer) listSections() {
 		}
 		slices.SortStableFunc(pages, func(a, b *page) int {
 			// Without a weight, a page comes after every weighted one.
-			wa, wb := a.weight(), b.weight()
-			if wa == 0 {
-				wa = math.MaxInt
-			}
-			if wb == 0 {
-				wb = math.MaxInt
-			}
-			if c := cmp.Compare(wa, wb); c != 0 {
-				return c
-			}
-			if c := b.date.Compare(a.date); c != 0 {
-				return c
-			}
-			return cmp.Or(cmp.Compare(a.title, b.title), cmp.Compare(a.dest, b.dest))
+			wa, wb := cmp.Or(a.weight(), math.MaxInt), cmp.Or(b.weight(), math.MaxInt)
+			return cmp.Or(
+				cmp.Compare(wa, wb),
+				b.date.Compare(a.date),
+				cmp.Compare(a.title, b.title),
+				cmp.Compare(a.dest, b.dest),
+			)
 		})
 		body := bytes.TrimRight(s.converted, "\n")
 		if len(body) > 0 {

@@ -272,7 +272,6 @@ func (c *converter) markdownStart(i int) int {
 	switch {
 	case value == "0" || value == "1" && markdownRaw[name] || m[7] > m[6]:
 		// Nothing inside to read as Markdown: the attribute goes.
-		c.im.res.Converted++
 		if bytes.Contains(attrs, []byte("{{")) || bytes.Contains(attrs, []byte("{%")) {
 			// Liquid in the tag's other attributes, which the rest of
 			// the conversion makes: the attribute goes when it gets
@@ -282,10 +281,10 @@ func (c *converter) markdownStart(i int) int {
 			}
 			c.attrEdits[i+m[4]+a[0]] = attrEdit{start: i + m[4] + a[0], stop: i + m[4] + a[1]}
 			c.out.WriteString(string(b[i : i+m[4]]))
-			return m[4]
+			return c.converted(m[4])
 		}
 		c.out.WriteString(startTag)
-		return tagEnd - i
+		return c.converted(tagEnd - i)
 	case value == "block" || value == "1" && markdownBlocks[name]:
 		how = mdBlock
 	case value == "span" || value == "1":
@@ -375,8 +374,7 @@ func (c *converter) markdownEnd(i int) int {
 		if k < len(b) && b[k] == '\n' {
 			k++
 		}
-		c.im.res.Converted++
-		return k - i
+		return c.converted(k - i)
 	default:
 		html, ok := inlineHTML(c.out.Bytes()[e.out:], e.span)
 		if !ok {
@@ -387,8 +385,7 @@ func (c *converter) markdownEnd(i int) int {
 		c.refind(e, html)
 		c.out.Write(b[i : i+tagLen])
 	}
-	c.im.res.Converted++
-	return tagLen
+	return c.converted(tagLen)
 }
 
 // paragraphBreak ends the output's last line without its trailing
@@ -819,8 +816,7 @@ func (c *converter) tableTopLine(i int) int {
 		}
 	}
 	c.im.done(c.pos(i), "kramdown table's separator line above its header, a line of dashes to CommonMark: left out")
-	c.im.res.Converted++
-	return len(lines[0])
+	return c.converted(len(lines[0]))
 }
 
 // tableRow reports whether line is a row of a kramdown table: it starts

@@ -122,8 +122,7 @@ func (c *converter) escapedMath(i int) int {
 	c.out.WriteString(opening)
 	c.out.Write(unescape(b[start:end], esc))
 	c.out.WriteString(closing)
-	c.im.res.Converted++
-	return end + len(closer) - i
+	return c.converted(end + len(closer) - i)
 }
 
 // kramdownEscapable reports whether a backslash before ch escapes it in

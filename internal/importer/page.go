@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -319,8 +320,7 @@ func yamlFields(fm []byte, src string, line int) ([]field, error) {
 		return nil, fmt.Errorf("not a mapping")
 	}
 	var fs []field
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
+	for k, v := range yamlpos.Pairs(root) {
 		if v.Kind == yaml.AliasNode {
 			v = v.Alias
 		}
@@ -374,12 +374,7 @@ func toNode(v any) *yaml.Node {
 		return n
 	case map[string]any:
 		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(v)) {
 			n.Content = append(n.Content, scalar(k), toNode(v[k]))
 		}
 		return n
@@ -400,8 +395,8 @@ func fromNode(n *yaml.Node) any {
 		return out
 	case yaml.MappingNode:
 		out := map[string]any{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			out[n.Content[i].Value] = fromNode(n.Content[i+1])
+		for k, v := range yamlpos.Pairs(n) {
+			out[k.Value] = fromNode(v)
 		}
 		return out
 	}
@@ -573,8 +568,8 @@ func (im *importer) render(p *page) []byte {
 	params := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	param := func(f field) {
 		k := f.key
-		for i := 0; i+1 < len(params.Content); i += 2 {
-			if params.Content[i].Value == k {
+		for pk := range yamlpos.Pairs(params) {
+			if pk.Value == k {
 				return
 			}
 		}
@@ -582,10 +577,7 @@ func (im *importer) render(p *page) []byte {
 	}
 	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": im.kind == Jekyll,
 		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
-	title := p.title
-	if title == "" {
-		title = p.setTitle
-	}
+	title := cmp.Or(p.title, p.setTitle)
 	add("title", scalar(title))
 	if !p.setDate.IsZero() {
 		add("date", scalar(p.setDate.Format("2006-01-02")))
@@ -697,8 +689,8 @@ func (im *importer) render(p *page) []byte {
 	for _, f := range p.fields {
 		switch {
 		case p.is(f.key, "params") && f.val.Kind == yaml.MappingNode:
-			for i := 0; i+1 < len(f.val.Content); i += 2 {
-				param(field{key: f.val.Content[i].Value, val: f.val.Content[i+1]})
+			for k, v := range yamlpos.Pairs(f.val) {
+				param(field{key: k.Value, val: v})
 			}
 		case !consumed[f.key] && !(p.foldKeys && consumed[strings.ToLower(f.key)]):
 			param(f)
@@ -820,15 +812,13 @@ func (p *page) mainMenu(title string) (string, bool) {
 				}
 			}
 		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value != "main" {
+			for k, e := range yamlpos.Pairs(n) {
+				if k.Value != "main" {
 					continue
 				}
-				if e := n.Content[i+1]; e.Kind == yaml.MappingNode {
-					for j := 0; j+1 < len(e.Content); j += 2 {
-						if e.Content[j].Value == "name" && e.Content[j+1].Kind == yaml.ScalarNode && e.Content[j+1].Value != "" {
-							name = e.Content[j+1].Value
-						}
+				for ek, ev := range yamlpos.Pairs(e) {
+					if ek.Value == "name" && ev.Kind == yaml.ScalarNode && ev.Value != "" {
+						name = ev.Value
 					}
 				}
 				return name, true

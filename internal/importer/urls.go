@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"strings"
@@ -97,10 +98,7 @@ func hugoURL(p *page, rel string, permalinks map[string]string, rules pathRules)
 // expandHugo fills in Hugo's permalink pattern for page p.
 func expandHugo(pattern string, p *page, dir, section, file string, rules pathRules) string {
 	d := p.date
-	slug := p.slug
-	if slug == "" {
-		slug = rules.urlize(p.title)
-	}
+	slug := cmp.Or(p.slug, rules.urlize(p.title))
 	fields := map[string]string{
 		"year": fmt.Sprintf("%04d", d.Year()), "month": fmt.Sprintf("%02d", int(d.Month())),
 		"monthname": d.Month().String(), "day": fmt.Sprintf("%02d", d.Day()),
@@ -189,10 +187,7 @@ func jekyllSlugify(s string, pretty, cased bool) string {
 // jekyllPostURL returns the address Jekyll gave the post p, whose file
 // name without date and extension is name.
 func jekyllPostURL(p *page, name, permalink string) string {
-	pattern := permalink
-	if pattern == "" {
-		pattern = "date"
-	}
+	pattern := cmp.Or(permalink, "date")
 	if s, ok := jekyllStyles[pattern]; ok {
 		pattern = s
 	}

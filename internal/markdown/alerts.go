@@ -50,14 +50,14 @@ type alertTransformer struct{}
 func (alertTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var quotes []*ast.Blockquote
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if q, ok := n.(*ast.Blockquote); ok && entering {
+	walk(doc, func(n ast.Node) ast.WalkStatus {
+		if q, ok := n.(*ast.Blockquote); ok {
 			quotes = append(quotes, q)
 		}
-		if entering && n.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren, nil
+		if n.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	words := pageWords(pc)
 	for _, q := range quotes {
@@ -113,12 +113,12 @@ func (alertTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 // starts, or -1.
 func inlineStart(n ast.Node) int {
 	off := -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
+	walk(n, func(c ast.Node) ast.WalkStatus {
+		if t, ok := c.(*ast.Text); ok {
 			off = t.Segment.Start
-			return ast.WalkStop, nil
+			return ast.WalkStop
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	return off
 }

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"cmp"
 	"html"
 	"strings"
 
@@ -38,12 +39,12 @@ type anchorTransformer struct{}
 func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var headings []*ast.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
+	walk(doc, func(n ast.Node) ast.WalkStatus {
+		if h, ok := n.(*ast.Heading); ok {
 			headings = append(headings, h)
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	// The ids the writer chose come first, so that no id made up for
 	// another heading takes one of them.
@@ -64,7 +65,7 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		id, _ := h.AttributeString("id")
 		b, _ := id.([]byte)
-		h.AppendChild(h, &HeadingAnchor{ID: string(b), Label: words.headingLink()})
+		h.AppendChild(h, &HeadingAnchor{ID: string(b), Label: cmp.Or(words.HeadingLink, "Link to this section")})
 	}
 }
 
@@ -74,10 +75,7 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 // the table of contents are made from it.
 func inlineText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(n, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.Text:
 			b.Write(n.Segment.Value(src))
@@ -92,14 +90,14 @@ func inlineText(n ast.Node, src []byte) string {
 			}
 		case *ValueNode:
 			b.WriteString(n.Resolved)
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.AutoLink:
 			b.Write(n.Label(src))
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	return b.String()
 }

@@ -55,14 +55,11 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	}
 	src := reader.Source()
 	var charts []*ast.FencedCodeBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
 			if n.Info == nil {
-				return ast.WalkSkipChildren, nil
+				return ast.WalkSkipChildren
 			}
 			lang := string(n.Language(src))
 			if lang == "chart" {
@@ -72,14 +69,14 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 				fence := strings.Repeat(string(src[at]), 3)
 				state.warnf(at, "%s%s is shown as code: did you mean %schart?", fence, lang, fence)
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.CodeBlock, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		}
 		if n.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren, nil // charts are blocks
+			return ast.WalkSkipChildren // charts are blocks
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	if len(charts) == 0 {
 		return

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"cmp"
 	"html"
 	"strconv"
 
@@ -59,20 +60,17 @@ func (backlinkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser
 		return
 	}
 	words := pageWords(pc)
-	if words != nil && words.Zero != 0 && words.Zero != '0' {
+	if words.Zero != 0 && words.Zero != '0' {
 		doc.SetAttributeString(footnoteZero, words.Zero)
 	}
-	_ = ast.Walk(list, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(list, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *east.FootnoteList:
-			n.SetAttributeString(notesHeading, words.notes())
+			n.SetAttributeString(notesHeading, cmp.Or(words.Notes, "Notes"))
 		case *east.FootnoteBacklink:
-			n.SetAttributeString(backlinkLabel, words.footnoteBack())
+			n.SetAttributeString(backlinkLabel, cmp.Or(words.FootnoteBack, "Back to the text"))
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 }
 

@@ -49,10 +49,7 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	state := pageOf(pc)
 	src := reader.Source()
 	warned := t.unsafe
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		var h htmlText
 		switch n := n.(type) {
 		case *ast.Text:
@@ -61,22 +58,22 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			if state != nil && bytes.HasPrefix(src[n.Segment.Start:], []byte("<!--")) {
 				state.errorf(n.Segment.Start, "<!-- is never closed in its paragraph, so it would be shown as text: end the comment with -->")
 			}
-			return ast.WalkContinue, nil
+			return ast.WalkContinue
 		case *ast.RawHTML:
 			h = inlineHTML(n, src)
 		case *ast.HTMLBlock:
 			h = blockHTML(n, src)
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.AutoLink:
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		default:
-			return ast.WalkContinue, nil
+			return ast.WalkContinue
 		}
 		stripped, more, unclosed := stripComments(h.text, h.keepComments)
 		if more && summaryBreak(pc) == nil {
 			pc.Set(summaryKey, n)
 		}
 		if state == nil {
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		}
 		if t.unsafe {
 			scanTags(stripped.text, func(a rawAttr) {
@@ -106,7 +103,7 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				state.warnf(h.offset(stripped.from[i]), "raw HTML is left out of the page: set unsafe_html: true in the config to publish it")
 			}
 		}
-		return ast.WalkSkipChildren, nil
+		return ast.WalkSkipChildren
 	})
 }
 
@@ -287,12 +284,9 @@ func (r htmlRenderer) write(w util.BufWriter, n ast.Node, h htmlText, block bool
 // out (a footnote mark has no text node, so it leaves nothing).
 func summaryText(n ast.Node, src []byte, brk ast.Node) string {
 	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(n, func(c ast.Node) ast.WalkStatus {
 		if c == brk {
-			return ast.WalkStop, nil
+			return ast.WalkStop
 		}
 		switch c := c.(type) {
 		case *ast.Text:
@@ -314,11 +308,11 @@ func summaryText(n ast.Node, src []byte, brk ast.Node) string {
 					b.Write(t.Segment.Value(src))
 				}
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.Image, *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	return strings.Join(strings.Fields(b.String()), " ")
 }

@@ -43,10 +43,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	src := reader.Source()
 	var unwrap []ast.Node    // the links and images left out, for their text
 	titled := map[int]bool{} // the "{{" in titles reported, for links sharing a definition
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		var dest *[]byte
 		switch n := n.(type) {
 		case *ast.Link:
@@ -76,21 +73,21 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				n.AppendChild(n, text)
 				unwrap = append(unwrap, n)
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.RawHTML:
 			if t.unsafe {
 				rawLinks(state, n, inlineHTML(n, src))
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.HTMLBlock:
 			if t.unsafe {
 				rawLinks(state, n, blockHTML(n, src))
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock:
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		default:
-			return ast.WalkContinue, nil
+			return ast.WalkContinue
 		}
 		if bytes.Contains(*dest, []byte("{{")) {
 			// At the "{{" after the link's text.
@@ -102,7 +99,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				lo += i
 			}
 			state.errorf(lo, "%s", addressValueMsg)
-			return ast.WalkContinue, nil
+			return ast.WalkContinue
 		}
 		if title := linkTitle(n); bytes.Contains(title, []byte("{{")) {
 			// At the "{{" of the title as written: after the link's
@@ -125,19 +122,19 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			// The HTML renderer leaves such a destination out; say so.
 			state.warnf(linkOffset(n, src), "link %q is left out: a link that runs a script or opens a local file cannot be published (write an https: address)", d)
 			unwrap = append(unwrap, n)
-			return ast.WalkContinue, nil
+			return ast.WalkContinue
 		}
 		if d == "" || schemeRE.MatchString(d) || bytes.HasPrefix(*dest, []byte("//")) {
-			return ast.WalkContinue, nil
+			return ast.WalkContinue
 		}
 		off := linkOffset(n, src)
 		resolved, err := state.page.Links.ResolveLink(d, state.pos(off))
 		if err != nil {
 			state.errorf(off, "link %q: %v", d, err)
-			return ast.WalkContinue, nil
+			return ast.WalkContinue
 		}
 		*dest = []byte(resolved)
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	// What was left out keeps its text, without the link (an image, its
 	// alt text): the renderer would write <a href=""> or <img src="">.
@@ -206,16 +203,16 @@ func rawLinks(state *pageState, n ast.Node, h htmlText) {
 // "![]" after what comes before it in its paragraph.
 func linkOffset(n ast.Node, src []byte) int {
 	off := -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+	walk(n, func(c ast.Node) ast.WalkStatus {
 		switch c := c.(type) {
 		case *ast.Text:
 			off = c.Segment.Start
 		case *ValueNode:
 			off = c.Offset
 		default:
-			return ast.WalkContinue, nil
+			return ast.WalkContinue
 		}
-		return ast.WalkStop, nil
+		return ast.WalkStop
 	})
 	if off > 0 {
 		// Step back over emphasis or code markers to the "[" (or "![").
@@ -300,10 +297,7 @@ func linkTitle(n ast.Node) []byte {
 // holds none.
 func textEnd(n ast.Node) int {
 	end := -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(n, func(c ast.Node) ast.WalkStatus {
 		switch c := c.(type) {
 		case *ast.Text:
 			end = c.Segment.Stop
@@ -314,7 +308,7 @@ func textEnd(n ast.Node) int {
 		case *ValueNode:
 			end = c.End
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	return end
 }

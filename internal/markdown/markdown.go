@@ -20,6 +20,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"io"
 	"slices"
 	"strings"
@@ -143,61 +144,29 @@ type Words struct {
 // alertTitle returns the title of an alert of the type typ ("note"), in
 // the words of w, or English.
 func (w *Words) alertTitle(typ string) string {
-	if w != nil {
-		var t string
-		switch typ {
-		case "note":
-			t = w.Note
-		case "tip":
-			t = w.Tip
-		case "important":
-			t = w.Important
-		case "warning":
-			t = w.Warning
-		case "caution":
-			t = w.Caution
-		}
-		if t != "" {
-			return t
-		}
+	var t string
+	switch typ {
+	case "note":
+		t = w.Note
+	case "tip":
+		t = w.Tip
+	case "important":
+		t = w.Important
+	case "warning":
+		t = w.Warning
+	case "caution":
+		t = w.Caution
 	}
-	return alertTitles[typ]
+	return cmp.Or(t, alertTitles[typ])
 }
 
-// pageWords returns the words of the page being converted with pc, nil
-// (English) when there is none.
+// pageWords returns the words of the page being converted with pc; empty
+// ones, which the extensions write in English, when it has none.
 func pageWords(pc parser.Context) *Words {
-	if s := pageOf(pc); s != nil {
+	if s := pageOf(pc); s != nil && s.page.Words != nil {
 		return s.page.Words
 	}
-	return nil
-}
-
-// headingLink returns the label of a heading's link, in the words of w,
-// or English.
-func (w *Words) headingLink() string {
-	if w == nil || w.HeadingLink == "" {
-		return "Link to this section"
-	}
-	return w.HeadingLink
-}
-
-// footnoteBack returns the label of a footnote's link back to the text,
-// in the words of w, or English.
-func (w *Words) footnoteBack() string {
-	if w == nil || w.FootnoteBack == "" {
-		return "Back to the text"
-	}
-	return w.FootnoteBack
-}
-
-// notes returns the heading of a page's footnotes, in the words of w, or
-// English.
-func (w *Words) notes() string {
-	if w == nil || w.Notes == "" {
-		return "Notes"
-	}
-	return w.Notes
+	return &Words{}
 }
 
 // Heading is a section heading, for a table of contents.
@@ -405,6 +374,17 @@ func (directWriter) Buffered() int { return 0 }
 // Flush has nothing to do.
 func (directWriter) Flush() error { return nil }
 
+// walk calls f for n and each node under it, in document order, as
+// ast.Walk enters them; what f returns steers the walk as in ast.Walk.
+func walk(n ast.Node, f func(n ast.Node) ast.WalkStatus) {
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		return f(n), nil
+	})
+}
+
 // outline collects the h2 and h3 headings of doc, counts its words and
 // returns the text before brk, the summary break (none when nil).
 func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
@@ -413,10 +393,7 @@ func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
 	inWord := false // a word may run over several text nodes: "three" and "."
 	var summary strings.Builder
 	summarizing := brk != nil
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		if n.Type() == ast.TypeBlock {
 			inWord = false
 		}
@@ -436,7 +413,7 @@ func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
 				inWord = false
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		}
 		if summarizing && n.Type() == ast.TypeBlock && isTextBlock(n) {
 			if t := summaryText(n, src, brk); t != "" {
@@ -446,7 +423,7 @@ func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
 				summary.WriteString(t)
 			}
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	return hs, words, summary.String()
 }

@@ -42,10 +42,7 @@ func (mathTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	if state == nil {
 		return
 	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		off := -1
 		switch n := n.(type) {
 		case *passthrough.PassthroughInline:
@@ -55,13 +52,13 @@ func (mathTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 				off = n.Lines().At(0).Start
 			}
 		default:
-			return ast.WalkContinue, nil
+			return ast.WalkContinue
 		}
 		if off >= 0 {
 			state.warnf(off, "mathematics is published as its LaTeX source: plotline does not typeset it (a site's own script may, in .math elements)")
-			return ast.WalkStop, nil
+			return ast.WalkStop
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 }
 

@@ -29,17 +29,14 @@ func (proseTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	}
 	src := reader.Source()
 	var texts []*ast.Text
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ChartNode:
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.Text:
 			texts = append(texts, n)
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	// Inline parsers split text at the characters they look at (linkify
 	// at every space), so runs of text nodes that follow each other in

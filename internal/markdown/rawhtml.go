@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"slices"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -160,12 +161,7 @@ var rawURLAttrs = map[string][]string{
 
 // isURLAttr reports whether a holds an address (see rawURLAttrs).
 func isURLAttr(a rawAttr) bool {
-	for _, t := range rawURLAttrs[a.key] {
-		if t == a.tag {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(rawURLAttrs[a.key], a.tag)
 }
 
 // isAnchor reports whether a names a place a fragment scrolls to: an id,

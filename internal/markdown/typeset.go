@@ -60,10 +60,7 @@ func (c *Converter) Typeset(s string) string {
 	doc := c.typesetter.Parse(text.NewReader(src))
 	var b strings.Builder
 	b.WriteString(lead)
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.Paragraph:
 			if n.PreviousSibling() != nil {
@@ -77,7 +74,7 @@ func (c *Converter) Typeset(s string) string {
 		case *ast.String:
 			b.WriteString(html.UnescapeString(string(n.Value)))
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	b.WriteString(s[len(lead)+len(body):])
 	return b.String()

@@ -133,11 +133,11 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		return
 	}
 	var values []*ValueNode
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if v, ok := n.(*ValueNode); ok && entering {
+	walk(doc, func(n ast.Node) ast.WalkStatus {
+		if v, ok := n.(*ValueNode); ok {
 			values = append(values, v)
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	src := reader.Source()
 	for _, v := range values {

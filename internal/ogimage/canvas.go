@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"slices"
 
 	"golang.org/x/image/vector"
 )
@@ -144,7 +145,7 @@ func (c *canvas) fill(polys [][]pt, clip rect, col color.NRGBA) {
 func (c *canvas) fillGroup(polys [][]pt, box rect, col color.NRGBA) {
 	for _, q := range polys {
 		if area(q) > 0 {
-			reverse(q)
+			slices.Reverse(q)
 		}
 	}
 	c.rasterize(polys, pixelRect(box), col)
@@ -250,12 +251,6 @@ func area(p []pt) float64 {
 		s += float64(a.X*b.Y) - float64(b.X*a.Y)
 	}
 	return s / 2
-}
-
-func reverse(p []pt) {
-	for i, j := 0, len(p)-1; i < j; i, j = i+1, j-1 {
-		p[i], p[j] = p[j], p[i]
-	}
 }
 
 // clipPolygon returns the part of p inside r (Sutherland–Hodgman), with

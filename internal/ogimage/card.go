@@ -46,15 +46,15 @@ func (tl textLines) height() float64 {
 	return tl.cap + float64(float64(len(tl.lines)-1)*tl.lead)
 }
 
-// draw sets the lines from top (the first line's cap height) and returns
-// the last baseline.
-func (tl textLines) draw(cv *canvas, t *typesetter, x, top float64, col color.NRGBA) float64 {
+// draw sets the lines at the left margin from top (the first line's cap
+// height) and returns the last baseline.
+func (tl textLines) draw(cv *canvas, t *typesetter, top float64, col color.NRGBA) float64 {
 	y := top + tl.cap
 	for i, l := range tl.lines {
 		if i > 0 {
 			y += tl.lead
 		}
-		t.draw(cv, tl.st, tl.size, x, y, l, col)
+		t.draw(cv, tl.st, tl.size, marginX, y, l, col)
 	}
 	return y
 }
@@ -95,7 +95,7 @@ func drawCard(cv *canvas, t *typesetter, c Card) layout {
 	y := siteTop
 	if s, cut := cleanText(t.drawable(styleUIBold, c.Site), 200); s != "" {
 		site := t.setLines(styleUIBold, siteSize, 1.2, textW, s, cut, 1)
-		base := site.draw(cv, t, marginX, y, th.Accent)
+		base := site.draw(cv, t, y, th.Accent)
 		y = base + siteGap
 	} else {
 		y += 8
@@ -127,10 +127,10 @@ func drawCard(cv *canvas, t *typesetter, c Card) layout {
 		}
 		room := Height - marginBot - y
 		top := y + max(0, (room-block)/2-10)
-		base := tl.draw(cv, t, marginX, top, th.Text)
+		base := tl.draw(cv, t, top, th.Text)
 		lay.title = rect{marginX, top, Width - marginX, base}
 		if len(dl.lines) > 0 {
-			dl.draw(cv, t, marginX, base+dekGap, th.Muted)
+			dl.draw(cv, t, base+dekGap, th.Muted)
 		}
 		return lay
 	}
@@ -138,7 +138,7 @@ func drawCard(cv *canvas, t *typesetter, c Card) layout {
 	tl := t.setTitle(title, titleCut, titleSizes(true), 2, 3, textW)
 	base := y
 	if len(tl.lines) > 0 {
-		base = tl.draw(cv, t, marginX, y, th.Text)
+		base = tl.draw(cv, t, y, th.Text)
 		lay.title = rect{marginX, y, Width - marginX, base}
 	}
 	bottom := base + float64(0.25*tl.size) // below the descenders
@@ -152,7 +152,7 @@ func drawCard(cv *canvas, t *typesetter, c Card) layout {
 				if dl.cutOff && n == 1 && len(dl.lines) > 0 && len([]rune(dl.lines[0])) < 24 {
 					break // a stub of a sentence says nothing
 				}
-				dl.draw(cv, t, marginX, top, th.Muted)
+				dl.draw(cv, t, top, th.Muted)
 				bottom = dekBottom
 				break
 			}

@@ -457,10 +457,7 @@ func (pl *plotter) drawLabels() {
 	if p.Crossing != nil {
 		x := pl.x(*p.Crossing)
 		if x >= b.X0-crossingW && x <= b.X1+crossingW {
-			text := p.CrossingLabel
-			if text == "" {
-				text = p.Crossing.Format("2 Jan 2006")
-			}
+			text := cmp.Or(p.CrossingLabel, p.Crossing.Format("2 Jan 2006"))
 			l := pl.newLabel(styleUIBold, text, pl.th.Crossing, (a.X1-a.X0)/2)
 			centred := min(max(x-l.w/2, a.X0+5), a.X1-l.w-5)
 			in := b.Y0 + l.capH + 12
@@ -480,10 +477,7 @@ func (pl *plotter) drawLabels() {
 		if y >= b.Y0-limitW && y <= b.Y1+limitW {
 			l := pl.newLabel(styleUIBold, p.LimitLabel, pl.th.Limit, (b.X1-b.X0)/2)
 			if l.text == "" {
-				text := p.LimitNumber
-				if text == "" {
-					text = formatNumber(*p.Limit)
-				}
+				text := cmp.Or(p.LimitNumber, formatNumber(*p.Limit))
 				l = pl.newLabel(styleUIBold, text, pl.th.Limit, (b.X1-b.X0)/2)
 			}
 			above, below := y-limitW/2-10, y+limitW/2+12+l.capH

@@ -193,11 +193,11 @@ type pathSeg struct {
 }
 
 // draw sets s in st at size in col, with its baseline starting at
-// (x, y), and returns its width.
-func (t *typesetter) draw(cv *canvas, st style, size, x, y float64, s string, col color.NRGBA) float64 {
+// (x, y).
+func (t *typesetter) draw(cv *canvas, st style, size, x, y float64, s string, col color.NRGBA) {
 	em := ppem(size)
 	path := t.path[:0]
-	w := t.layout(st, size, s, func(g glyphRef, gx float64, _ int) {
+	t.layout(st, size, s, func(g glyphRef, gx float64, _ int) {
 		segs, err := g.f.LoadGlyph(t.buf, g.x, em, nil)
 		if err != nil {
 			return
@@ -241,7 +241,7 @@ func (t *typesetter) draw(cv *canvas, st style, size, x, y float64, s string, co
 	}
 	t.contours = contours
 	if len(contours) == 0 {
-		return w
+		return
 	}
 	box := bbox(contours[0])
 	for _, c := range contours[1:] {
@@ -250,7 +250,6 @@ func (t *typesetter) draw(cv *canvas, st style, size, x, y float64, s string, co
 	// The outlines keep their winding: the holes of letters wind the
 	// other way.
 	cv.rasterize(contours, pixelRect(box), col)
-	return w
 }
 
 // curveSteps returns how many lines a curve whose control points stray

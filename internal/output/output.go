@@ -21,6 +21,7 @@ package output
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -215,10 +216,7 @@ func (t *Tx) Dest() string { return t.dest }
 // filepath.Join joins it to the folder: "/a//b/./c" is "a/b/c", and "" is
 // ".".
 func siteKey(sitePath string) string {
-	if k := path.Clean("/" + sitePath)[1:]; k != "" {
-		return k
-	}
-	return "."
+	return cmp.Or(path.Clean("/" + sitePath)[1:], ".")
 }
 
 // outside reports whether sitePath, a slash path, could name a file

@@ -119,18 +119,8 @@ func calls(set *template.Template, t *template.Template) map[string]bool {
 // closes the {{ define }} or {{ block }} of the template name.
 func defineEnd(src, name string) (int, bool) {
 	depth := 0
-	for i := 0; ; {
-		j := strings.Index(src[i:], "{{")
-		if j < 0 {
-			return 0, false
-		}
-		start := i + j
-		body, end := actionBody(src, start+2)
-		if end < 0 {
-			return 0, false
-		}
-		i = end
-		fields := strings.Fields(strings.Trim(strings.TrimSpace(body), "-"))
+	for start, text := range actions(src) {
+		fields := strings.Fields(text)
 		if len(fields) == 0 {
 			continue
 		}
@@ -158,6 +148,7 @@ func defineEnd(src, name string) (int, bool) {
 			}
 		}
 	}
+	return 0, false
 }
 
 // openWords says in a writer's words what html/template's description of

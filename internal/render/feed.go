@@ -218,12 +218,18 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	f.Updated = rfc3339(newest)
+	return writeXML(w, f)
+}
+
+// writeXML writes v to w as an XML document: the declaration, then v
+// indented by a space a level, then a line feed.
+func writeXML(w io.Writer, v any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", " ")
-	if err := enc.Encode(f); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "\n")
@@ -256,16 +262,7 @@ func WriteSitemap(w io.Writer, site *Site, entries []SitemapEntry) error {
 		}
 		u.URLs = append(u.URLs, su)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	if err := enc.Encode(u); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return writeXML(w, u)
 }
 
 // WriteRobots writes robots.txt, pointing at the sitemap.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"maps"
@@ -49,10 +50,7 @@ var hugoFuncs = map[string]string{
 // and, when fn is one of Hugo's, what it is written as here, or else the
 // function one letter away from it.
 func undefinedFuncHint(fn string, funcs template.FuncMap) string {
-	names := slices.Clone(builtinFuncs)
-	for n := range funcs {
-		names = append(names, n)
-	}
+	names := slices.AppendSeq(slices.Clone(builtinFuncs), maps.Keys(funcs))
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	hint := " (the templates' functions: " + strings.Join(names, ", ") + ")"
 	if h, ok := hugoFuncs[fn]; ok {
@@ -208,10 +206,8 @@ func hugoField(typ, field string) string {
 		case "RelPermalink":
 			return hugo + ` is {{ url .URL }}`
 		case "Params", "Content", "Date", "Lastmod", "ReadingTime", "TableOfContents", "Summary", "Author":
-			name := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}[field]
-			if name == "" {
-				name = field
-			}
+			renamed := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}
+			name := cmp.Or(renamed[field], field)
 			return hugo + " is .Article." + name + " (on an article or page: write {{ with .Article }}…{{ end }} around it)"
 		case "Pages", "RegularPages", "Data":
 			return hugo + " is .Articles, on the home and tag pages"

@@ -109,8 +109,8 @@ func (l *Layouts) textPos(t *template.Template, b []byte) (diag.Pos, bool) {
 // column counted in characters.
 func (l *Layouts) nodePos(tree *parse.Tree, n parse.Node) diag.Pos {
 	loc, _ := tree.ErrorContext(n) // "templates/x.html:3:14", its column in bytes from 0
-	rest, c, _ := cutLast(loc, ":")
-	path, ln, _ := cutLast(rest, ":")
+	rest, c := cutLast(loc, ":")
+	path, ln := cutLast(rest, ":")
 	line, _ := strconv.Atoi(ln)
 	col, _ := strconv.Atoi(c)
 	pos := diag.Pos{Path: path, Line: line, Col: col + 1}
@@ -120,13 +120,14 @@ func (l *Layouts) nodePos(tree *parse.Tree, n parse.Node) diag.Pos {
 	return pos
 }
 
-// cutLast slices s around the last sep.
-func cutLast(s, sep string) (string, string, bool) {
+// cutLast slices s around the last sep, or returns s and "" when there
+// is none.
+func cutLast(s, sep string) (string, string) {
 	i := strings.LastIndex(s, sep)
 	if i < 0 {
-		return s, "", false
+		return s, ""
 	}
-	return s[:i], s[i+len(sep):], true
+	return s[:i], s[i+len(sep):]
 }
 
 // findText returns the text node under n whose text starts at p, or nil.

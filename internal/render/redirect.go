@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
 	"io"
 	"strings"
@@ -52,10 +53,7 @@ func WriteListRedirect(w io.Writer, site *Site, ws *words.Table, title, target s
 
 // writeRedirect writes a redirect page whose sentence is the key's.
 func writeRedirect(w io.Writer, site *Site, ws *words.Table, key words.Key, title, target string) error {
-	lang := site.Language
-	if lang == "" {
-		lang = "en"
-	}
+	lang := cmp.Or(site.Language, "en")
 	// The sentence around the link: the text before and after the
 	// placeholder that the link stands in.
 	before, after, _ := strings.Cut(ws.Format(key, "\x00"), "\x00")

@@ -5,11 +5,13 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
+	"iter"
 	"net/url"
 	"path"
 	"regexp"
@@ -139,10 +141,7 @@ const ListTags = 8
 // Teaser returns what lists and the feed show under an article's title:
 // its Description, or else its Excerpt.
 func (s *Summary) Teaser() string {
-	if s.Description != "" {
-		return s.Description
-	}
-	return s.Excerpt
+	return cmp.Or(s.Description, s.Excerpt)
 }
 
 // ListTags returns the tags an entry in a list shows: the first ListTags.
@@ -617,24 +616,15 @@ type definition struct {
 // replace, is left out.
 func defines(src string) []definition {
 	var out []definition
-	for i := 0; ; {
-		j := strings.Index(src[i:], "{{")
-		if j < 0 {
-			return out
-		}
-		start := i + j
-		body, end := actionBody(src, start+2)
-		if end < 0 {
-			return out
-		}
-		i = end
-		f := strings.Fields(strings.Trim(strings.TrimSpace(body), "-"))
+	for start, text := range actions(src) {
+		f := strings.Fields(text)
 		if len(f) > 1 && f[0] == "define" {
 			if n, err := strconv.Unquote(f[1]); err == nil {
 				out = append(out, definition{n, start})
 			}
 		}
 	}
+	return out
 }
 
 // action is an action of a template that a {{ end }} closes, or that
@@ -652,18 +642,8 @@ type action struct {
 // false when it finds none.
 func unclosedAction(src string) (action, bool) {
 	var acts []action
-	for i := 0; ; {
-		j := strings.Index(src[i:], "{{")
-		if j < 0 {
-			break
-		}
-		start := i + j
-		body, end := actionBody(src, start+2)
-		if end < 0 {
-			break
-		}
-		i = end
-		word, _, _ := strings.Cut(strings.TrimSpace(strings.Trim(strings.TrimSpace(body), "-")), " ")
+	for start, text := range actions(src) {
+		word, _, _ := strings.Cut(text, " ")
 		switch word {
 		case "if", "range", "with", "define", "block", "end":
 			acts = append(acts, action{word, start})
@@ -690,6 +670,26 @@ func unclosedAction(src string) (action, bool) {
 		}
 	}
 	return stack[len(stack)-1], true
+}
+
+// actions yields, for each action of src, a template, in order, the
+// offset of its "{{" and its text without the trim markers and the
+// spaces around it; it stops at an action without its "}}".
+func actions(src string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i := 0; ; {
+			j := strings.Index(src[i:], "{{")
+			if j < 0 {
+				return
+			}
+			start := i + j
+			body, end := actionBody(src, start+2)
+			if end < 0 || !yield(start, strings.TrimSpace(strings.Trim(strings.TrimSpace(body), "-"))) {
+				return
+			}
+			i = end
+		}
+	}
 }
 
 // actionBody returns the text of the action whose "{{" ends at from, and

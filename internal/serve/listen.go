@@ -3,6 +3,7 @@ package serve
 import (
 	"net"
 	"net/netip"
+	"slices"
 	"strings"
 )
 
@@ -146,24 +147,8 @@ func (hs hostSet) allows(hostport string) bool {
 	}
 	if a, err := netip.ParseAddr(host); err == nil {
 		a = a.Unmap().WithZone("")
-		if a.IsLoopback() {
-			return true
-		}
-		for _, b := range hs.addrs {
-			if a == b {
-				return true
-			}
-		}
-		return false
+		return a.IsLoopback() || slices.Contains(hs.addrs, a)
 	}
 	host = strings.ToLower(host)
-	if host == "localhost" {
-		return true
-	}
-	for _, n := range hs.names {
-		if host == n {
-			return true
-		}
-	}
-	return false
+	return host == "localhost" || slices.Contains(hs.names, host)
 }

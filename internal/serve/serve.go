@@ -12,6 +12,7 @@ package serve
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	_ "embed"
 	"errors"
@@ -337,10 +338,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 	}
 	defer root.Close()
 
-	name := strings.TrimSuffix(rel, "/")
-	if name == "" {
-		name = "."
-	}
+	name := cmp.Or(strings.TrimSuffix(rel, "/"), ".")
 	f, info, err := open(root, name)
 	if err != nil {
 		s.openFailed(w, r, root, name, err)
@@ -668,10 +666,7 @@ func contentType(name string) string {
 	case ".wasm":
 		return "application/wasm"
 	}
-	if t := mime.TypeByExtension(ext); t != "" {
-		return t
-	}
-	return "application/octet-stream"
+	return cmp.Or(mime.TypeByExtension(ext), "application/octet-stream")
 }
 
 // isHTML reports whether the media type ctype is HTML.

@@ -205,10 +205,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 	if b.touchesLink(changed) {
 		return b.buildFull(ctx)
 	}
-	plan, full, err := b.planChanges(changed)
-	if err != nil {
-		return Result{}, err
-	}
+	plan, full := b.planChanges(changed)
 	if full {
 		return b.buildFull(ctx)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"html/template"
@@ -226,10 +227,7 @@ func embedPath(p *content.Page, ordinal int) string {
 // embedTitle returns the title of a chart's embed page: the chart's, or
 // the article's when the chart has none.
 func (c *charts) embedTitle(fig chart.Figure) string {
-	if fig.Title != "" {
-		return fig.Title
-	}
-	return c.page.Title
+	return cmp.Or(fig.Title, c.page.Title)
 }
 
 // credit returns the line an SVG file of a chart ends with, to say where
@@ -354,9 +352,6 @@ func (c *charts) writeFiles() ([]string, error) {
 // chartID derives a chart's HTML id from its page and position, so that
 // the same input always gives the same page.
 func chartID(p *content.Page, ordinal int) string {
-	slug := content.Slugify(p.URL)
-	if slug == "" {
-		slug = "home"
-	}
+	slug := cmp.Or(content.Slugify(p.URL), "home")
 	return "chart-" + slug + "-" + strconv.Itoa(ordinal)
 }

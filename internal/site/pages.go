@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -405,11 +406,8 @@ func (r *run) summary(p *content.Page, words int) *render.Summary {
 		URL:            p.URL,
 		Date:           p.Date,
 		Updated:        p.Updated,
-		Author:         p.Author,
+		Author:         cmp.Or(p.Author, r.b.cfg.Author),
 		ReadingMinutes: max(1, (words+220)/230),
-	}
-	if s.Author == "" {
-		s.Author = r.b.cfg.Author
 	}
 	for _, t := range p.Tags {
 		slug := content.Slugify(t)

@@ -178,10 +178,10 @@ type changePlan struct {
 // made or removed) touch. It reports full when only a full build will do:
 // a change to the config, the templates or the theme, a folder that came
 // or went, a file outside the folders a site reads.
-func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
+func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 	st := b.last
 	if st.devices {
-		return nil, true, nil // the full build warns of them again
+		return nil, true // the full build warns of them again
 	}
 	plan := &changePlan{}
 	rendered := map[string]bool{}
@@ -211,44 +211,44 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 	for _, p := range slices.Compact(paths) {
 		switch {
 		case slices.Contains(config.Files, p), strings.HasPrefix(p, "templates/"), strings.HasPrefix(p, "theme/"):
-			return nil, true, nil
+			return nil, true
 		case !strings.HasPrefix(p, "content/"):
 			// Outside the folders a site reads: nothing to do, but a full
 			// build is always right.
-			return nil, true, nil
+			return nil, true
 		case content.Hidden(p):
 			continue
 		case badName(p):
-			return nil, true, nil // the full build reports the name
+			return nil, true // the full build reports the name
 		case sitefs.TooDeep(path.Dir(p)):
-			return nil, true, nil // the full build reports the folder
+			return nil, true // the full build reports the folder
 		case content.OtherMarkdown(p), content.SectionPage(p):
-			return nil, true, nil // the full build warns at it
+			return nil, true // the full build warns at it
 		}
 		fi, err := fs.Stat(b.fsys, p)
 		exists := err == nil
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, true, nil // the full build reports it
+			return nil, true // the full build reports it
 		}
 		if exists && fi.IsDir() {
-			return nil, true, nil
+			return nil, true
 		}
 		changedFiles[p] = true
 		if !strings.HasSuffix(p, ".md") && b.withholds(p, plan.unbuilt) {
 			// A file of a page bundle left out: the full build decides
 			// whether its files are published.
-			return nil, true, nil
+			return nil, true
 		}
 		if _, ok := content.DeviceIn(p); ok {
-			return nil, true, nil // the full build warns at it
+			return nil, true // the full build warns at it
 		}
 		if !strings.HasSuffix(p, ".md") {
 			known := slices.Contains(st.assets, p)
 			if !known && exists && hasTwin(st.assets, p) {
-				return nil, true, nil // the full build reports both
+				return nil, true // the full build reports both
 			}
 			if !exists && !known && b.holdsUnder(p) {
-				return nil, true, nil // a folder that went, with what was in it
+				return nil, true // a folder that went, with what was in it
 			}
 			switch {
 			case exists:
@@ -265,19 +265,19 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		plan.pagesSeen = append(plan.pagesSeen, p)
 		rec, known := st.pages[p]
 		if !exists && !known && b.holdsUnder(p) {
-			return nil, true, nil // a folder that went, with what was in it
+			return nil, true // a folder that went, with what was in it
 		}
 		if !exists {
 			if bundleMoves(st.bundles, p, "", false) {
-				return nil, true, nil // its files are published elsewhere now
+				return nil, true // its files are published elsewhere now
 			}
 			if _, was := st.ix.unbuiltFiles[nfc(p)]; was && isBundle(p) {
 				// A page bundle left out goes: its files are published
 				// now, as files of no page.
-				return nil, true, nil
+				return nil, true
 			}
 			if known && inNav(st.site.Nav, rec.url) {
-				return nil, true, nil // every page shows the navigation
+				return nil, true // every page shows the navigation
 			}
 			if known {
 				drop(p, rec.url)
@@ -287,14 +287,14 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		}
 		src, err := sitefs.ReadFile(b.fsys, p, sitefs.MaxFileSize)
 		if err != nil {
-			return nil, true, nil // the full build reports it at the file
+			return nil, true // the full build reports it at the file
 		}
 		// A page the build leaves out is not checked, as in a full
 		// build: its own problems are reported once it is built.
 		var pageDiags diag.List
 		page := content.Parse(p, src, &pageDiags)
 		if content.WindowsDevice(page.Slug) {
-			return nil, true, nil // the full build warns at it
+			return nil, true // the full build warns at it
 		}
 		later := !b.opts.Future && page.Future(st.today)
 		if (page.Draft && !b.opts.Drafts) || later {
@@ -308,10 +308,10 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 				// A page bundle goes unbuilt: its files go with it, those
 				// the last build published as files of no page too (the
 				// bundle's index.md removed and saved again as a draft).
-				return nil, true, nil
+				return nil, true
 			}
 			if known && inNav(st.site.Nav, rec.url) {
-				return nil, true, nil // every page shows the navigation
+				return nil, true // every page shows the navigation
 			}
 			plan.unbuilt = append(plan.unbuilt, unbuiltPage{file: p, url: u, why: why})
 			if known {
@@ -326,11 +326,11 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		}
 		if _, was := st.ix.unbuiltFiles[nfc(p)]; was && isBundle(p) {
 			// A page bundle is built again: its files come with it.
-			return nil, true, nil
+			return nil, true
 		}
 		if navChanged(st.site.Nav, page, known, rec) {
 			// Every page shows the navigation.
-			return nil, true, nil
+			return nil, true
 		}
 		loseAliases(st.ix, p, page.Aliases, lost)
 		u, urlErr := content.URLFor(page)
@@ -341,7 +341,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		}
 		page.URL = u
 		if bundleMoves(st.bundles, p, u, true) {
-			return nil, true, nil // its files are published elsewhere now
+			return nil, true // its files are published elsewhere now
 		}
 		if known && (u != rec.url || page.Kind != rec.kind) {
 			// Renamed: the old page goes, the new one comes.
@@ -364,13 +364,13 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 	for _, p := range plan.added {
 		u := nfc(p.URL)
 		if other, ok := holders[u]; ok && other != p.Path {
-			return nil, true, nil
+			return nil, true
 		}
 		holders[u] = p.Path
 		if _, taken := st.ix.pages[u]; taken {
 			for file, fu := range st.ix.files {
 				if nfc(fu) == u && !gone[file] && file != p.Path {
-					return nil, true, nil
+					return nil, true
 				}
 			}
 		}
@@ -386,7 +386,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		}
 		src, err := sitefs.ReadFile(b.fsys, rec.path, sitefs.MaxFileSize)
 		if err != nil {
-			return nil, true, nil
+			return nil, true
 		}
 		page := content.Parse(rec.path, src, &plan.diags)
 		page.URL = rec.url
@@ -394,7 +394,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool, error) {
 		rendered[rec.path] = true
 	}
 	slices.SortFunc(plan.render, func(a, b *content.Page) int { return strings.Compare(a.Path, b.Path) })
-	return plan, false, nil
+	return plan, false
 }
 
 // hasTwin reports whether assets holds a path other than p that is p in

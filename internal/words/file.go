@@ -105,14 +105,10 @@ func decode(name string, src []byte, diags *diag.List) map[Key]string {
 	}
 	text.MoveNodes(root)
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: name, Line: n.Line, Col: n.Column} }
-	seen := map[string]int{}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], yamlpos.Resolve(root.Content[i+1])
-		if first, dup := seen[k.Value]; dup {
-			diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first))
-			continue
-		}
-		seen[k.Value] = k.Line
+	dup := func(k, first *yaml.Node) {
+		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
+	}
+	for k, v := range yamlpos.Keys(root, dup) {
 		key, ok := lookup(k.Value)
 		if !ok {
 			diags.Errorf(at(k), "unknown key %q%s", k.Value, suggest(k.Value))

@@ -365,12 +365,7 @@ func split(s string, args []string) (pieces []piece, unknown string) {
 		if !ok {
 			continue
 		}
-		n := -1
-		for j, a := range args {
-			if a == name {
-				n = j
-			}
-		}
+		n := slices.Index(args, name)
 		if n < 0 {
 			return nil, name
 		}

@@ -830,19 +830,13 @@ func entryStart(src []byte, i, end int) string {
 			j++
 		}
 	}
-	s := strings.TrimRight(string(src[i:j]), " \t")
-	if utf8.RuneCountInString(s) > 40 {
-		s = string([]rune(s)[:40]) + "…"
-	}
-	return s
+	return Shorten(strings.TrimRight(string(src[i:j]), " \t"))
 }
 
 // indented is the message for a line indented n spaces among siblings
 // indented want.
 func indented(n, want int) string {
-	if want < 0 {
-		want = 0
-	}
+	want = max(want, 0)
 	unit := "spaces"
 	if n == 1 {
 		unit = "space"

@@ -2,6 +2,7 @@ package yamlpos
 
 import (
 	"fmt"
+	"iter"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -20,6 +21,40 @@ func Resolve(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	return n
+}
+
+// Pairs yields the keys and values of the mapping n in order, as
+// written: an alias is not followed. Any other node has none.
+func Pairs(n *yaml.Node) iter.Seq2[*yaml.Node, *yaml.Node] {
+	return func(yield func(k, v *yaml.Node) bool) {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if !yield(n.Content[i], n.Content[i+1]) {
+				return
+			}
+		}
+	}
+}
+
+// Keys yields the keys of the mapping n in order, each with its value,
+// an alias followed. A key written again is not yielded: dup gets it
+// with the node of its first time.
+func Keys(n *yaml.Node, dup func(k, first *yaml.Node)) iter.Seq2[*yaml.Node, *yaml.Node] {
+	return func(yield func(k, v *yaml.Node) bool) {
+		seen := map[string]*yaml.Node{}
+		for k, v := range Pairs(n) {
+			if first, ok := seen[k.Value]; ok {
+				dup(k, first)
+				continue
+			}
+			seen[k.Value] = k
+			if !yield(k, Resolve(v)) {
+				return
+			}
+		}
+	}
 }
 
 // Describe names what the node n holds, following an alias, for messages
@@ -47,7 +82,7 @@ func Describe(n *yaml.Node) string {
 		case "!!timestamp":
 			return "a date"
 		}
-		return fmt.Sprintf("text %q", shorten(n.Value, maxQuoted))
+		return fmt.Sprintf("text %q", Shorten(n.Value))
 	case yaml.DocumentNode:
 		if len(n.Content) == 1 {
 			return Describe(n.Content[0])
@@ -59,15 +94,15 @@ func Describe(n *yaml.Node) string {
 // maxQuoted is the most characters of a text value a message quotes.
 const maxQuoted = 40
 
-// shorten returns s, or its first max characters and "…" when it is
-// longer.
-func shorten(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
+// Shorten returns s as a message quotes it: whole, or its first 40
+// characters and "…" when it is longer.
+func Shorten(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
 		return s
 	}
 	n := 0
 	for i := range s {
-		if n == max {
+		if n == maxQuoted {
 			return s[:i] + "…"
 		}
 		n++

@@ -92,9 +92,9 @@ func CheckUnprintable(n *yaml.Node, what string, pos func(*yaml.Node) diag.Pos, 
 				diags.Errorf(pos(n), "%s%s", prefix, UnprintableMessage(r))
 			}
 		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				walk(n.Content[i], "")
-				walk(n.Content[i+1], n.Content[i].Value)
+			for k, v := range Pairs(n) {
+				walk(k, "")
+				walk(v, k.Value)
 			}
 		case yaml.DocumentNode, yaml.SequenceNode:
 			for _, c := range n.Content {

@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -366,13 +367,8 @@ func writeZip(w io.Writer, files []archiveFile, mtime time.Time) error {
 // checksums returns the text of checksums.txt: one line a file, sorted by
 // name, as sha256sum writes them.
 func checksums(sums map[string][sha256.Size]byte) []byte {
-	names := make([]string, 0, len(sums))
-	for n := range sums {
-		names = append(names, n)
-	}
-	slices.Sort(names)
 	var b bytes.Buffer
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(sums)) {
 		fmt.Fprintf(&b, "%x  %s\n", sums[n], n)
 	}
 	return b.Bytes()

@@ -10,6 +10,7 @@ package noticegen
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -304,8 +305,5 @@ func ModuleRoot(ctx context.Context) (string, error) {
 }
 
 func platformName(p string) string {
-	if p == "" {
-		return "this platform"
-	}
-	return p
+	return cmp.Or(p, "this platform")
 }
