@@ -18,7 +18,9 @@ const (
 	Medium
 	// MonthYear is a month of a year, shortened: "Nov 2025".
 	MonthYear
-	// Month is a month's short name alone: "Nov".
+	// Month is a month's short name alone: "Nov"; in the few languages
+	// whose CLDR writes a month alone otherwise, as they do: "11" in
+	// Lithuanian, whose month of a year is "2025-11".
 	Month
 	// DayMonth is a day and a short month: "4 Nov".
 	DayMonth
@@ -171,7 +173,9 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	}
 	switch f {
 	case Month:
-		return append(b, l.monthsAlone[t.Month()-1]...)
+		if l.forms[Month] == nil {
+			return append(b, l.monthsAlone[t.Month()-1]...)
+		}
 	case Year:
 		return append(b, l.Digits(strconv.Itoa(t.Year()))...)
 	}
@@ -219,6 +223,9 @@ func (l *Locale) formParts(f DateForm) ([]part, bool) {
 	case Long:
 		return l.long, false
 	case Month:
+		if l.forms[Month] != nil {
+			return l.forms[Month], true
+		}
 		return []part{{kind: month}}, true
 	case Year:
 		return []part{{kind: year}}, true

@@ -170,6 +170,11 @@ func TestMonthAlone(t *testing.T) {
 		// a year, not the genitive of a date ("4 июля").
 		{"ru", "июль", "июль 2025\u202fг."},
 		{"pl", "lip", "lip 2025"},
+		// Where a month of a year writes the month's number, a month alone
+		// is that number, as CLDR's MMM has it: an axis of months in
+		// Lithuanian reads "2025-07", "08", not "2025-07", "rugp.".
+		{"lt", "07", "2025-07"},
+		{"bg", "07", "07.2025\u202fг."},
 	} {
 		l := New(c.tag)
 		if got := l.Date(d, Month); got != c.alone {
