@@ -162,6 +162,12 @@ func TestCheckLiteralsInLanguages(t *testing.T) {
 			`mediados de abril de 2025 → {{ losses.crossing | approx }}`, `mediados de abril → {{ losses.crossing | approx }}`}},
 		{"fr", "Le 15 avril 2025, ou le 15 avril.", []string{
 			`15 avril 2025 → {{ losses.crossing }}`, `15 avril → {{ losses.crossing | date "2 January" }}`}},
+		// CLDR joins Russian's "г." with a narrow no-break space; a date
+		// typed with a space, or a no-break space, is the same date, found
+		// whole, not as its day and month.
+		{"ru", "К 15 апреля 2025 г. или к 15 апреля 2025 г.; 15 апр. 2025 г.", []string{
+			`15 апреля 2025 г. → {{ losses.crossing }}`, "15 апреля 2025 г. → {{ losses.crossing }}",
+			`15 апр. 2025 г. → {{ losses.crossing | date "2 Jan 2006\u202fг." }}`}},
 	} {
 		scope := NewScope(blocks)
 		scope.Locale = locale.New(tc.lang)
