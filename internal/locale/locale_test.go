@@ -199,6 +199,20 @@ func TestFormatLayout(t *testing.T) {
 		{"ar-EG", "2 January 2006", "٤ نوفمبر ٢٠٢٥"},
 		{"ar", "2 January 2006", "4 نوفمبر 2025"},
 		{"fa-IR", "2 January 2006", "۴ نوامبر ۲۰۲۵"},
+		// A month without its day is the noun, as a month of a year is
+		// written ("listopad 2025"), not the genitive of a date
+		// ("4. listopadu 2025"); with a day, or a weekday, the genitive.
+		{"cs", "January 2006", "listopad 2025"},
+		{"cs", "2. January 2006", "4. listopadu 2025"},
+		{"ru", "January 2006", "ноябрь 2025"},
+		{"ru", "Jan 2006", "нояб. 2025"},
+		{"ru", "Monday, 2 Jan", "вторник, 4 нояб."},
+		{"pl", "January 2006", "listopad 2025"},
+		{"pl", "2 January", "4 listopada"},
+		{"lt", "2006 January", "2025 lapkritis"},
+		{"lt", "January 2 d.", "lapkričio 4 d."},
+		{"es", "January 2006", "noviembre 2025"},
+		{"fi", "January 2006", "marraskuu 2025"},
 	} {
 		if got := New(c.tag).FormatLayout(d, c.layout); got != c.want {
 			t.Errorf("New(%q).FormatLayout(%q) = %q; want %q", c.tag, c.layout, got, c.want)
