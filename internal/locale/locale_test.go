@@ -354,6 +354,37 @@ func TestSystem(t *testing.T) {
 	}
 }
 
+// TestApproxDate checks approx's words with the year in the languages
+// that have them: the month as a date writes it, and the year as the
+// language's long date has it, "2025 г.", "2025 m.".
+func TestApproxDate(t *testing.T) {
+	for _, tc := range []struct {
+		tag  string
+		day  int
+		want string
+	}{
+		{"de", 15, "Mitte April 2025"},
+		{"ru", 3, "в начале апреля 2025\u202fг."},
+		{"ru", 15, "в середине апреля 2025\u202fг."},
+		{"ru", 28, "в конце апреля 2025\u202fг."},
+		{"cs", 3, "začátkem dubna 2025"},
+		{"pl", 28, "pod koniec kwietnia 2025"},
+		{"lt", 15, "2025 m. balandžio viduryje"},
+	} {
+		got, ok := New(tc.tag).ApproxDate(time.Date(2025, 4, tc.day, 0, 0, 0, 0, time.UTC))
+		if !ok || got != tc.want {
+			t.Errorf("%s: ApproxDate(%d April 2025) = %q, %v; want %q", tc.tag, tc.day, got, ok, tc.want)
+		}
+	}
+	for _, tc := range []struct{ tag, want string }{
+		{"ru", "около 12\u00a0000"}, {"cs", "přibližně 12\u00a0000"}, {"pl", "około 12\u00a0000"}, {"lt", "apie 12\u00a0000"},
+	} {
+		if got := New(tc.tag).About(New(tc.tag).Number("12000")); got != tc.want {
+			t.Errorf("%s: About(12000) = %q; want %q", tc.tag, got, tc.want)
+		}
+	}
+}
+
 // TestApproxDateNoYear checks approx's words without the year, as a
 // writer types them: the phrase up to the month, whatever joins the
 // month to the year in the language.
@@ -364,6 +395,10 @@ func TestApproxDateNoYear(t *testing.T) {
 		{"fr", "mi-avril"},
 		{"es", "mediados de abril"},
 		{"pt", "meados de abril"},
+		{"ru", "в середине апреля"},
+		{"cs", "v polovině dubna"},
+		{"pl", "w połowie kwietnia"},
+		{"lt", "balandžio viduryje"},
 	} {
 		got, ok := New(tc.tag).ApproxDateNoYear(day)
 		if !ok || got != tc.want {
