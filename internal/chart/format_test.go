@@ -777,3 +777,43 @@ func TestShortenedTextsKeepNumbersWhole(t *testing.T) {
 		t.Errorf("clipRunes(%q, %d) = %q; want %q", label, maxObservationLabel-1, got, want)
 	}
 }
+
+// TestDateTicksInLanguage checks the date axis in languages whose month
+// names are long or whose months of a year are numbers: the labels fit
+// both frames, and the months after the first say the month as the first
+// does. Lithuanian writes a month of a year "2025-01", and its months
+// alone "02", "03", as CLDR has them; they were "vas.", "kov.".
+func TestDateTicksInLanguage(t *testing.T) {
+	tests := []struct {
+		lang, from, to string
+		want           []string
+	}{
+		{"lt", "2024-12-05", "2025-06-01", []string{"2025-01", "02", "03", "04", "05", "06"}},
+		{"bg", "2024-12-05", "2025-06-01", []string{"01.2025\u202fг.", "02", "03", "04", "05", "06"}},
+		{"cs", "2024-12-05", "2025-06-01", []string{"leden 2025", "úno", "bře", "dub", "kvě", "čvn"}},
+		{"ru", "2024-12-05", "2025-06-01", []string{"янв. 2025\u202fг.", "февр.", "март", "апр.", "май", "июнь|end"}},
+		{"pl", "2024-12-05", "2025-06-01", []string{"sty 2025", "lut", "mar", "kwi", "maj", "cze"}},
+		{"es", "2024-12-05", "2025-06-01", []string{"ene 2025", "feb", "mar", "abr", "may", "jun"}},
+		{"lt", "2025-01-02", "2025-01-17", []string{"2025-01-02|start", "01-06", "01-08", "01-10", "01-12", "01-14", "01-16"}},
+	}
+	for _, tt := range tests {
+		b := &data.Block{Name: "x", Series: []data.Point{{Date: day(tt.from), Value: 1}, {Date: day(tt.to), Value: 2}}}
+		m, err := newModel([]*data.Block{b}, nil, TypeLine, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.loc = locale.New(tt.lang)
+		for _, f := range frames(DefaultHeight) {
+			l := m.layout(f)
+			if !ticksFit(&l.c, l.xLabels) || len(l.xLabels) < 2 {
+				t.Errorf("%s, %s frame, %s to %s: labels %q overlap or are too few", tt.lang, f.name, tt.from, tt.to, tickLabels(l.xLabels))
+			}
+			if f.name != "wide" {
+				continue
+			}
+			if diff := cmp.Diff(tt.want, tickLabels(l.xLabels)); diff != "" {
+				t.Errorf("%s, wide frame, %s to %s (-want +got):\n%s", tt.lang, tt.from, tt.to, diff)
+			}
+		}
+	}
+}

@@ -147,7 +147,10 @@ func (m *model) projectionSummary(b *strings.Builder) {
 			m.words.Write(b, words.HighRate, m.scenario(p.High))
 		}
 	}
-	b.WriteString(".")
+	// One full stop after a date that ends with one, "29 апреля 2039 г.".
+	if !strings.HasSuffix(b.String(), ".") {
+		b.WriteString(".")
+	}
 	// Where the curves stop, as the chart draws them flat there.
 	if p.HasFloor {
 		b.WriteString(" ")

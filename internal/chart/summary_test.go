@@ -73,7 +73,10 @@ func TestSummaryLanguages(t *testing.T) {
 	figs = append(figs, figure{"bar_no_unit", []*data.Block{{Name: "count", Series: one.Series}}, Spec{Type: TypeBar}})
 
 	var out bytes.Buffer
-	for _, lang := range []string{"en", "de", "fr", "es", "it", "pt", "nl", "ar-EG", "he", "fa"} {
+	// Russian and Lithuanian have no built-in words, but end their long
+	// dates with a full stop ("4 мая 2025 г.", "2025 m. gegužės 4 d."),
+	// which a sentence's does not double.
+	for _, lang := range []string{"en", "de", "fr", "es", "it", "pt", "nl", "ar-EG", "he", "fa", "ru", "lt"} {
 		fmt.Fprintf(&out, "## %s\n\n", lang)
 		for _, fg := range figs {
 			s := fg.s
@@ -84,7 +87,7 @@ func TestSummaryLanguages(t *testing.T) {
 			}
 			fmt.Fprintf(&out, "%s: %s\n", fg.name, f.Summary)
 			checkSentences(t, lang+": "+fg.name, f.Summary)
-			if lang == "en" {
+			if s.Words.IsEnglish() {
 				continue
 			}
 			// The data's own words (its unit, block names and event

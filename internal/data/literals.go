@@ -467,12 +467,10 @@ func (s *Scope) localHits(text string) []textHit {
 	var hits []textHit
 	for _, d := range dates {
 		for from := 0; from < len(text); {
-			k := strings.Index(text[from:], d.text)
+			k, end := indexSpaced(text, from, d.text)
 			if k < 0 {
 				break
 			}
-			k += from
-			end := k + len(d.text)
 			from = k + 1
 			before, _ := utf8.DecodeLastRuneInString(text[:k])
 			after, _ := utf8.DecodeRuneInString(text[end:])
@@ -486,12 +484,49 @@ func (s *Scope) localHits(text string) []textHit {
 				continue
 			}
 			taken = append(taken, [2]int{k, end})
-			hits = append(hits, textHit{k, end, d.text, d.ref})
+			hits = append(hits, textHit{k, end, text[k:end], d.ref})
 		}
 	}
 	slices.SortFunc(hits, func(a, b textHit) int { return a.at - b.at })
 	return hits
 }
+
+// indexSpaced returns where date, as the language writes it, is first
+// typed in text from byte from on, and where it ends, or -1: a space of
+// date, U+0020, U+00A0 or U+202F, is any of the three in text, since CLDR
+// joins Russian's "2025 г." with a narrow no-break space a writer does not
+// type.
+func indexSpaced(text string, from int, date string) (int, int) {
+	first := date
+	if i := strings.IndexFunc(date, isDateSpace); i > 0 {
+		first = date[:i]
+	}
+	for from <= len(text) {
+		k := strings.Index(text[from:], first)
+		if k < 0 {
+			return -1, -1
+		}
+		k += from
+		i, j := k+len(first), len(first)
+		for j < len(date) && i < len(text) {
+			d, dn := utf8.DecodeRuneInString(date[j:])
+			r, rn := utf8.DecodeRuneInString(text[i:])
+			if d != r && !(isDateSpace(d) && isDateSpace(r)) {
+				break
+			}
+			i, j = i+rn, j+dn
+		}
+		if j == len(date) {
+			return k, i
+		}
+		from = k + 1
+	}
+	return -1, -1
+}
+
+// isDateSpace reports whether r is one of the spaces that join the parts
+// of a date.
+func isDateSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
 
 // dayBefore reports whether text ends with a day of the month before a
 // month's name: digits, then a full stop or a space or both ("1. ", "1 ").

@@ -160,8 +160,18 @@ func TestCheckLiteralsInLanguages(t *testing.T) {
 			`Mitte April 2025 → {{ losses.crossing | approx }}`, `Mitte April → {{ losses.crossing | approx }}`}},
 		{"es", "A mediados de abril de 2025, o a mediados de abril.", []string{
 			`mediados de abril de 2025 → {{ losses.crossing | approx }}`, `mediados de abril → {{ losses.crossing | approx }}`}},
+		{"ru", "Запасы кончатся в середине апреля 2025 г., то есть в середине апреля.", []string{
+			`в середине апреля 2025 г. → {{ losses.crossing | approx }}`, `в середине апреля → {{ losses.crossing | approx }}`}},
+		{"lt", "Iki 2025 m. balandžio viduryje, t. y. balandžio viduryje.", []string{
+			`2025 m. balandžio viduryje → {{ losses.crossing | approx }}`, `balandžio viduryje → {{ losses.crossing | approx }}`}},
 		{"fr", "Le 15 avril 2025, ou le 15 avril.", []string{
 			`15 avril 2025 → {{ losses.crossing }}`, `15 avril → {{ losses.crossing | date "2 January" }}`}},
+		// CLDR joins Russian's "г." with a narrow no-break space; a date
+		// typed with a space, or a no-break space, is the same date, found
+		// whole, not as its day and month.
+		{"ru", "К 15 апреля 2025 г. или к 15 апреля 2025 г.; 15 апр. 2025 г.", []string{
+			`15 апреля 2025 г. → {{ losses.crossing }}`, "15 апреля 2025 г. → {{ losses.crossing }}",
+			`15 апр. 2025 г. → {{ losses.crossing | date "2 Jan 2006\u202fг." }}`}},
 	} {
 		scope := NewScope(blocks)
 		scope.Locale = locale.New(tc.lang)

@@ -18,8 +18,15 @@ type approxWords struct {
 
 // approxPhrases holds the languages plotline writes approx in, beyond
 // English, by their base language: those with built-in words (see
-// internal/words). A language missing here writes English's phrases.
+// internal/words), and Russian, Czech, Polish and Lithuanian, whose
+// phrases say when, "в начале июня 2026 г.", as their cases need a
+// preposition the writer could not add. A language missing here writes
+// English's phrases.
 var approxPhrases = map[string]approxWords{
+	"ru": {"в начале {month} {year}\u202fг.", "в середине {month} {year}\u202fг.", "в конце {month} {year}\u202fг.", "около {n}"},
+	"cs": {"začátkem {month} {year}", "v polovině {month} {year}", "koncem {month} {year}", "přibližně {n}"},
+	"pl": {"na początku {month} {year}", "w połowie {month} {year}", "pod koniec {month} {year}", "około {n}"},
+	"lt": {"{year} m. {month} pradžioje", "{year} m. {month} viduryje", "{year} m. {month} pabaigoje", "apie {n}"},
 	"de": {"Anfang {month} {year}", "Mitte {month} {year}", "Ende {month} {year}", "etwa {n}"},
 	"fr": {"début {month} {year}", "mi-{month} {year}", "fin {month} {year}", "environ {n}"},
 	"es": {"principios de {month} de {year}", "mediados de {month} de {year}", "finales de {month} de {year}", "alrededor de {n}"},
@@ -77,13 +84,21 @@ func (l *Locale) ApproxDateNoYear(t time.Time) (string, bool) {
 	}
 	w, _ := l.approx()
 	phrase := w.of(t)
-	// Every phrase names the month before the year, with only the text
-	// that joins them (" ", " de ") between.
-	before, _, ok := strings.Cut(phrase, "{month}")
-	if !ok {
+	// The phrase without the year and the text that joins it to the
+	// month (" ", " de ", " m. "): what comes after the month when the
+	// year comes first ("2025 m. balandžio viduryje"), else what comes
+	// before it ("mediados de abril de 2025").
+	m := strings.Index(phrase, "{month}")
+	y := strings.Index(phrase, "{year}")
+	switch {
+	case m < 0 || y < 0:
 		return full, true
+	case y < m:
+		phrase = phrase[m:]
+	default:
+		phrase = phrase[:m+len("{month}")]
 	}
-	return before + l.months[t.Month()-1], true
+	return strings.Replace(phrase, "{month}", l.months[t.Month()-1], 1), true
 }
 
 // About writes the rounded number n, written as l writes numbers, as the

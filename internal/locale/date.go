@@ -18,7 +18,9 @@ const (
 	Medium
 	// MonthYear is a month of a year, shortened: "Nov 2025".
 	MonthYear
-	// Month is a month's short name alone: "Nov".
+	// Month is a month's short name alone: "Nov"; in the few languages
+	// whose CLDR writes a month alone otherwise, as they do: "11" in
+	// Lithuanian, whose month of a year is "2025-11".
 	Month
 	// DayMonth is a day and a short month: "4 Nov".
 	DayMonth
@@ -171,7 +173,9 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	}
 	switch f {
 	case Month:
-		return append(b, l.monthsAlone[t.Month()-1]...)
+		if l.forms[Month] == nil {
+			return append(b, l.monthsAlone[t.Month()-1]...)
+		}
 	case Year:
 		return append(b, l.Digits(strconv.Itoa(t.Year()))...)
 	}
@@ -219,6 +223,9 @@ func (l *Locale) formParts(f DateForm) ([]part, bool) {
 	case Long:
 		return l.long, false
 	case Month:
+		if l.forms[Month] != nil {
+			return l.forms[Month], true
+		}
 		return []part{{kind: month}}, true
 	case Year:
 		return []part{{kind: year}}, true
@@ -247,19 +254,25 @@ func (l *Locale) Date(t time.Time, f DateForm) string {
 
 // FormatLayout writes t with the Go time layout of a writer, "2 January
 // 2006", in l's language: month and weekday names in it, digits in its
-// digits. The order is the layout's.
+// digits. The order is the layout's. A layout without a day writes the
+// month as a month of a year does: "January 2006" is "май 2025", not the
+// genitive of a date, "4 мая 2025".
 func (l *Locale) FormatLayout(t time.Time, layout string) string {
 	if l == nil || l.long == nil {
 		return t.Format(layout)
+	}
+	months, monthsShort := l.months, l.monthsShort
+	if !hasDay(layout) {
+		months, monthsShort = l.monthsAloneWide, l.monthsAlone
 	}
 	var b strings.Builder
 	for layout != "" {
 		name, size := "", 0
 		switch {
 		case strings.HasPrefix(layout, "January"):
-			name, size = l.months[t.Month()-1], len("January")
+			name, size = months[t.Month()-1], len("January")
 		case strings.HasPrefix(layout, "Jan"):
-			name, size = l.monthsShort[t.Month()-1], len("Jan")
+			name, size = monthsShort[t.Month()-1], len("Jan")
 		case strings.HasPrefix(layout, "Monday"):
 			name, size = l.weekdays[t.Weekday()], len("Monday")
 		case strings.HasPrefix(layout, "Mon"):
@@ -281,6 +294,13 @@ func (l *Locale) FormatLayout(t time.Time, layout string) string {
 		layout = layout[next:]
 	}
 	return b.String()
+}
+
+// hasDay reports whether a Go time layout writes the day: its day of the
+// month, of the week or of the year, which two days of one month tell.
+func hasDay(layout string) bool {
+	a := time.Date(2033, time.November, 4, 0, 0, 0, 0, time.UTC)
+	return a.Format(layout) != a.AddDate(0, 0, 1).Format(layout)
 }
 
 // Pattern returns the order of a date in form f, Medium ("4 Nov 2025")

@@ -41,7 +41,8 @@ type Locale struct {
 	long []part
 	// forms are the orders of the other forms, by DateForm, from CLDR's
 	// patterns; nil where a pattern has a field plotline does not write,
-	// and the form is then the long date with parts left out.
+	// and the form is then the long date with parts left out. Month's is
+	// nil where CLDR writes a month alone as its short name.
 	forms [LongMonthYear + 1][]part
 	// base is the base language, "de" for "de-CH".
 	base string
@@ -107,6 +108,10 @@ func New(tag string) *Locale {
 		if cal.monthsAloneShort != ([12]string{}) && slices.ContainsFunc(l.forms[MonthYear], func(p part) bool { return p.kind == monthAloneShort }) {
 			l.monthsAlone = cal.monthsAloneShort
 		}
+		// Where CLDR writes a month alone as more than its name, its
+		// pattern: Lithuanian's and Bulgarian's number, "05", beside
+		// their month of a year, "2025-05".
+		l.forms[Month] = readPattern(cal.monthAlone)
 	}
 	return l
 }
@@ -267,12 +272,14 @@ func around(s string) (prefix, suffix string) {
 // differ (zero where they do not), and CLDR's patterns of a date in full
 // ("d. MMMM y") and of the shorter forms, by their skeletons: medium
 // yMMMd, dayMonth MMMd, longDayMonth MMMMd, monthYear yMMMM and
-// monthYearShort yMMM.
+// monthYearShort yMMM; monthAlone MMM, empty where it is the month's short
+// name (LLL) and not a number ("MM" in Lithuanian) or a name with a word.
 type calendar struct {
 	months, monthsShort, monthsAlone, monthsAloneShort [12]string // January first
 	weekdays, weekdaysShort                            [7]string  // Sunday first
 	long, medium, dayMonth, longDayMonth               string
 	monthYear, monthYearShort                          string
+	monthAlone                                         string
 }
 
 // calendarOf returns CLDR's calendar of t: that of t or of the closest

@@ -170,6 +170,11 @@ func TestMonthAlone(t *testing.T) {
 		// a year, not the genitive of a date ("4 июля").
 		{"ru", "июль", "июль 2025\u202fг."},
 		{"pl", "lip", "lip 2025"},
+		// Where a month of a year writes the month's number, a month alone
+		// is that number, as CLDR's MMM has it: an axis of months in
+		// Lithuanian reads "2025-07", "08", not "2025-07", "rugp.".
+		{"lt", "07", "2025-07"},
+		{"bg", "07", "07.2025\u202fг."},
 	} {
 		l := New(c.tag)
 		if got := l.Date(d, Month); got != c.alone {
@@ -194,6 +199,20 @@ func TestFormatLayout(t *testing.T) {
 		{"ar-EG", "2 January 2006", "٤ نوفمبر ٢٠٢٥"},
 		{"ar", "2 January 2006", "4 نوفمبر 2025"},
 		{"fa-IR", "2 January 2006", "۴ نوامبر ۲۰۲۵"},
+		// A month without its day is the noun, as a month of a year is
+		// written ("listopad 2025"), not the genitive of a date
+		// ("4. listopadu 2025"); with a day, or a weekday, the genitive.
+		{"cs", "January 2006", "listopad 2025"},
+		{"cs", "2. January 2006", "4. listopadu 2025"},
+		{"ru", "January 2006", "ноябрь 2025"},
+		{"ru", "Jan 2006", "нояб. 2025"},
+		{"ru", "Monday, 2 Jan", "вторник, 4 нояб."},
+		{"pl", "January 2006", "listopad 2025"},
+		{"pl", "2 January", "4 listopada"},
+		{"lt", "2006 January", "2025 lapkritis"},
+		{"lt", "January 2 d.", "lapkričio 4 d."},
+		{"es", "January 2006", "noviembre 2025"},
+		{"fi", "January 2006", "marraskuu 2025"},
 	} {
 		if got := New(c.tag).FormatLayout(d, c.layout); got != c.want {
 			t.Errorf("New(%q).FormatLayout(%q) = %q; want %q", c.tag, c.layout, got, c.want)
@@ -335,6 +354,37 @@ func TestSystem(t *testing.T) {
 	}
 }
 
+// TestApproxDate checks approx's words with the year in the languages
+// that have them: the month as a date writes it, and the year as the
+// language's long date has it, "2025 г.", "2025 m.".
+func TestApproxDate(t *testing.T) {
+	for _, tc := range []struct {
+		tag  string
+		day  int
+		want string
+	}{
+		{"de", 15, "Mitte April 2025"},
+		{"ru", 3, "в начале апреля 2025\u202fг."},
+		{"ru", 15, "в середине апреля 2025\u202fг."},
+		{"ru", 28, "в конце апреля 2025\u202fг."},
+		{"cs", 3, "začátkem dubna 2025"},
+		{"pl", 28, "pod koniec kwietnia 2025"},
+		{"lt", 15, "2025 m. balandžio viduryje"},
+	} {
+		got, ok := New(tc.tag).ApproxDate(time.Date(2025, 4, tc.day, 0, 0, 0, 0, time.UTC))
+		if !ok || got != tc.want {
+			t.Errorf("%s: ApproxDate(%d April 2025) = %q, %v; want %q", tc.tag, tc.day, got, ok, tc.want)
+		}
+	}
+	for _, tc := range []struct{ tag, want string }{
+		{"ru", "около 12\u00a0000"}, {"cs", "přibližně 12\u00a0000"}, {"pl", "około 12\u00a0000"}, {"lt", "apie 12\u00a0000"},
+	} {
+		if got := New(tc.tag).About(New(tc.tag).Number("12000")); got != tc.want {
+			t.Errorf("%s: About(12000) = %q; want %q", tc.tag, got, tc.want)
+		}
+	}
+}
+
 // TestApproxDateNoYear checks approx's words without the year, as a
 // writer types them: the phrase up to the month, whatever joins the
 // month to the year in the language.
@@ -345,6 +395,10 @@ func TestApproxDateNoYear(t *testing.T) {
 		{"fr", "mi-avril"},
 		{"es", "mediados de abril"},
 		{"pt", "meados de abril"},
+		{"ru", "в середине апреля"},
+		{"cs", "v polovině dubna"},
+		{"pl", "w połowie kwietnia"},
+		{"lt", "balandžio viduryje"},
 	} {
 		got, ok := New(tc.tag).ApproxDateNoYear(day)
 		if !ok || got != tc.want {

@@ -151,11 +151,22 @@ func (t *Table) Write(b *strings.Builder, k Key, args ...string) {
 	for _, p := range pieces {
 		switch {
 		case p.arg < 0:
-			b.WriteString(p.lit)
+			writeText(b, p.lit)
 		case p.arg < len(args):
 			b.WriteString(args[p.arg])
 		}
 	}
+}
+
+// writeText writes s, the text of a key after a placeholder or at its
+// start, to b. A full stop that ends a sentence after a value ending in
+// one is left out: "reaches 12 000 on 4 мая 2025 г." has one, and so
+// has a limit of "10 000 руб.".
+func writeText(b *strings.Builder, s string) {
+	if strings.HasPrefix(s, ".") && strings.HasSuffix(b.String(), ".") && !strings.HasPrefix(s, "..") {
+		s = s[1:]
+	}
+	b.WriteString(s)
 }
 
 // writeEnglish writes s, an English text, with its placeholders filled by
@@ -166,16 +177,16 @@ func writeEnglish(b *strings.Builder, s string, args []string) {
 	for {
 		i := strings.IndexByte(s, '{')
 		if i < 0 {
-			b.WriteString(s)
+			writeText(b, s)
 			return
 		}
 		_, rest, ok := placeholderAt(s[i:])
 		if !ok {
-			b.WriteString(s[:i+1])
+			writeText(b, s[:i+1])
 			s = s[i+1:]
 			continue
 		}
-		b.WriteString(s[:i])
+		writeText(b, s[:i])
 		if n < len(args) {
 			b.WriteString(args[n])
 		}

@@ -154,6 +154,10 @@ func TestFormat(t *testing.T) {
 		{New("fr"), SourceList, []string{"ISW"}, "Source\u00a0: ISW"},
 		{New("en"), MinRead, nil, " min read"},
 		{New("en"), Copied, []string{"x"}, "Copied"},
+		// A value that ends with a full stop ends the sentence with it.
+		{nil, OneObservation, []string{"17 200", "4 мая 2025 г."}, "1 observation, 17 200 on 4 мая 2025 г."},
+		{New("ru"), SummaryLimit, []string{"10 000 руб."}, "Limit: 10 000 руб."},
+		{New("es"), SummaryLimit, []string{"10.000 t"}, "Límite: 10.000 t."},
 	}
 	for _, tt := range tests {
 		if got := tt.tab.Format(tt.key, tt.args...); got != tt.want {

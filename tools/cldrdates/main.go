@@ -42,6 +42,7 @@ type calendar struct {
 	weekdays, weekdaysShort                            [7]string
 	long, medium, dayMonth, longDayMonth               string
 	monthYear, monthYearShort                          string
+	monthAlone                                         string
 }
 
 func main() {
@@ -159,6 +160,12 @@ func read(f, name string) (calendar, error) {
 			return calendar{}, fmt.Errorf("a pattern is missing: %+v", cal)
 		}
 	}
+	// A month alone (MMM) is kept only where it is more than the month's
+	// short name: Lithuanian's and Bulgarian's number ("MM"), Japanese's
+	// "M月".
+	if p := skeleton("MMM"); p != "LLL" && p != "MMM" {
+		cal.monthAlone = p
+	}
 	for m := range 12 {
 		key := strconv.Itoa(m + 1)
 		cal.months[m], cal.monthsShort[m] = g.Months.Format.Wide[key], g.Months.Format.Abbreviated[key]
@@ -199,8 +206,12 @@ func literal(cal calendar) string {
 		fmt.Fprintf(&b, ", monthsAloneShort: %s", list(cal.monthsAloneShort[:]))
 	}
 	fmt.Fprintf(&b, ", weekdays: %s, weekdaysShort: %s", list(cal.weekdays[:]), list(cal.weekdaysShort[:]))
-	fmt.Fprintf(&b, ", long: %q, medium: %q, dayMonth: %q, longDayMonth: %q, monthYear: %q, monthYearShort: %q}",
+	fmt.Fprintf(&b, ", long: %q, medium: %q, dayMonth: %q, longDayMonth: %q, monthYear: %q, monthYearShort: %q",
 		cal.long, cal.medium, cal.dayMonth, cal.longDayMonth, cal.monthYear, cal.monthYearShort)
+	if cal.monthAlone != "" {
+		fmt.Fprintf(&b, ", monthAlone: %q", cal.monthAlone)
+	}
+	b.WriteString("}")
 	return b.String()
 }
 
