@@ -605,8 +605,9 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	for _, p := range plan.render {
 		res.Sources = append(res.Sources, p.Path)
 	}
-	res.Sources = slices.Compact(append(res.Sources, plan.gone...))
+	res.Sources = append(res.Sources, plan.gone...)
 	slices.Sort(res.Sources)
+	res.Sources = slices.Compact(res.Sources)
 	return res, nil
 }
 
