@@ -112,13 +112,7 @@ func (s *Scope) lookup(tok string) (literalRef, bool) {
 // ("12,000", "-3.5", "12.5%", and approx's "84 million"), and false for
 // another text.
 func typedNumber(tok string) (float64, bool) {
-	scale := 1.0
-	for _, sc := range largeNumbers {
-		if num, ok := strings.CutSuffix(tok, " "+sc.name); ok {
-			tok, scale = num, sc.size
-			break
-		}
-	}
+	tok, scale := cutLarge(tok)
 	digits := strings.ReplaceAll(strings.TrimSuffix(tok, "%"), ",", "")
 	if digits == "" || strings.ContainsFunc(digits, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != '-' }) {
 		return 0, false
@@ -320,7 +314,7 @@ scan:
 			continue
 		}
 		ref, ok := s.lookup(marks.english(tok))
-		if num, large := cutLarge(tok); !ok && large {
+		if num, size := cutLarge(tok); !ok && size > 1 {
 			// A number in millions that approx does not write: the
 			// number alone may still be a value ("12 million" of a
 			// block in millions).
@@ -679,14 +673,15 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 }
 
 // cutLarge returns tok without the word for millions, billions or
-// trillions that literalAt read after it, and whether it had one.
-func cutLarge(tok string) (string, bool) {
+// trillions that literalAt read after it, and the size the word stands
+// for: 1 when it has none.
+func cutLarge(tok string) (string, float64) {
 	for _, sc := range largeNumbers {
 		if num, ok := strings.CutSuffix(tok, " "+sc.name); ok && num != "" && num[len(num)-1] >= '0' && num[len(num)-1] <= '9' {
-			return num, true
+			return num, sc.size
 		}
 	}
-	return tok, false
+	return tok, 1
 }
 
 // numberMarks are the marks of a number typed in prose in a language.
