@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -427,6 +429,45 @@ func TestLookupFindsEveryLiteral(t *testing.T) {
 					t.Fatalf("round %d: lookup(%q) = %v, %v; the index has %v, %v", round, tok, got, ok, ref, inIndex)
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkCheckLiteralsSite checks the prose of the first 300 articles
+// of a generated site, each with a scope of its own, as a build does:
+//
+//	go run ../shared/bench/gencorpus -n 10000 -out /tmp/plotline-bench-10000
+//	PLOTLINE_BENCH_SITE=/tmp/plotline-bench-10000 go test ./internal/data -run '^$' -bench CheckLiteralsSite
+func BenchmarkCheckLiteralsSite(b *testing.B) {
+	dir := os.Getenv("PLOTLINE_BENCH_SITE")
+	if dir == "" {
+		b.Skip("PLOTLINE_BENCH_SITE is not set; see the comment above")
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "content", "articles", "*.md"))
+	if err != nil || len(files) < 300 {
+		b.Fatalf("%d articles in %s, want 300: %v", len(files), dir, err)
+	}
+	type page struct {
+		blocks []*Block
+		body   string
+	}
+	var pages []page
+	for _, f := range files[:300] {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, rest, _ := strings.Cut(string(raw), "---\n")
+		front, body, _ := strings.Cut(rest, "---\n")
+		blocks, _ := parse(b, front, nil)
+		pages = append(pages, page{blocks, body})
+	}
+	at := func(int) diag.Pos { return diag.Pos{} }
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			var diags diag.List
+			NewScope(p.blocks).CheckLiterals(p.body, at, &diags)
 		}
 	}
 }
