@@ -368,49 +368,52 @@ func (s *Scope) localDates() []localDate {
 	if s.dates != nil {
 		return s.dates
 	}
+	// A form's layout is the language's, whatever the date: read once.
+	layouts := map[locale.DateForm]string{}
+	for _, form := range []locale.DateForm{locale.Medium, locale.LongDayMonth, locale.MonthYear} {
+		if layout, ok := s.Locale.Layout(form); ok {
+			layouts[form] = layout
+		}
+	}
 	var out []localDate
 	seen := map[string]bool{}
-	for _, b := range s.Blocks() {
-		for _, field := range indexFields() {
-			v, err := b.Field(field)
-			if err != nil || v.Kind != Date {
-				continue
-			}
-			forms, withApprox := []locale.DateForm{locale.Long, locale.Medium, locale.LongDayMonth}, true
-			switch v.Grain.Shows(v.Date) {
-			case ByMonth:
-				// As {{ }} writes a month of the data, and the
-				// shorter form of the table.
-				forms, withApprox = []locale.DateForm{locale.LongMonthYear, locale.MonthYear}, false
-			case ByYear:
-				// A year is a number to the check, found as one.
-				continue
-			}
-			for _, form := range forms {
-				f := literalFormat{}
-				if form != locale.Long && form != locale.LongMonthYear {
-					layout, ok := s.Locale.Layout(form)
-					if !ok {
-						continue
-					}
-					f = literalFormat{"date", layout}
+	_, dates := s.fieldValues()
+	for _, d := range dates {
+		v := d.value
+		forms, withApprox := []locale.DateForm{locale.Long, locale.Medium, locale.LongDayMonth}, true
+		switch v.Grain.Shows(v.Date) {
+		case ByMonth:
+			// As {{ }} writes a month of the data, and the shorter form
+			// of the table.
+			forms, withApprox = []locale.DateForm{locale.LongMonthYear, locale.MonthYear}, false
+		case ByYear:
+			// A year is a number to the check, found as one.
+			continue
+		}
+		for _, form := range forms {
+			f := literalFormat{}
+			if form != locale.Long && form != locale.LongMonthYear {
+				layout, ok := layouts[form]
+				if !ok {
+					continue
 				}
-				text := s.Locale.Date(v.Date, form)
-				if !seen[text] {
-					seen[text] = true
-					out = append(out, localDate{text, literalRef{b.Name, field, f}, !withApprox})
-				}
+				f = literalFormat{"date", layout}
 			}
-			if !withApprox {
-				continue // approx writes a month of the data as {{ }} does
+			text := s.Locale.Date(v.Date, form)
+			if !seen[text] {
+				seen[text] = true
+				out = append(out, localDate{text, literalRef{d.block, d.field, f}, !withApprox})
 			}
-			// approx's words, with the year and without ("Mitte April").
-			approx := literalRef{b.Name, field, literalFormat{"approx", ""}}
-			for _, write := range []func(time.Time) (string, bool){s.Locale.ApproxDate, s.Locale.ApproxDateNoYear} {
-				if text, ok := write(v.Date); ok && !seen[text] {
-					seen[text] = true
-					out = append(out, localDate{text: text, ref: approx})
-				}
+		}
+		if !withApprox {
+			continue // approx writes a month of the data as {{ }} does
+		}
+		// approx's words, with the year and without ("Mitte April").
+		approx := literalRef{d.block, d.field, literalFormat{"approx", ""}}
+		for _, write := range []func(time.Time) (string, bool){s.Locale.ApproxDate, s.Locale.ApproxDateNoYear} {
+			if text, ok := write(v.Date); ok && !seen[text] {
+				seen[text] = true
+				out = append(out, localDate{text: text, ref: approx})
 			}
 		}
 	}
