@@ -353,15 +353,23 @@ var liquidForRE = regexp.MustCompile(`\{%-?\s*for\s`)
 // src, makes a list of its own with a Liquid for loop, as a tag's page
 // does ({% for post in site.tags[page.tag] %}).
 func listLayout(src fs.FS, name string) bool {
+	data, ok := jekyllLayout(src, name)
+	return ok && liquidForRE.Match(data)
+}
+
+// jekyllLayout returns the text of the Jekyll layout name in _layouts/,
+// the first of its .html, .md and .markdown files, and false when there
+// is none (or name is a path, which no layout's is).
+func jekyllLayout(src fs.FS, name string) ([]byte, bool) {
 	if name == "" || strings.ContainsAny(name, "/\\") {
-		return false
+		return nil, false
 	}
 	for _, ext := range []string{".html", ".md", ".markdown"} {
 		if data, err := readFile(src, "_layouts/"+name+ext); err == nil {
-			return liquidForRE.Match(data)
+			return data, true
 		}
 	}
-	return false
+	return nil, false
 }
 
 // jekyllSource makes dir, the folder that _config.yml's source: names,

@@ -24,9 +24,6 @@ var contentRE = regexp.MustCompile(`\{\{-?\s*content[\s|}-]`)
 // refresh to {{ page.KEY }} that does not show the page's text. It
 // returns "" for any other layout.
 func (im *importer) refreshLayout(name string) string {
-	if name == "" || strings.ContainsAny(name, "/\\") {
-		return ""
-	}
 	if key, ok := im.refreshLayouts[name]; ok {
 		return key
 	}
@@ -34,12 +31,9 @@ func (im *importer) refreshLayout(name string) string {
 		im.refreshLayouts = map[string]string{}
 	}
 	key := ""
-	for _, ext := range []string{".html", ".md", ".markdown"} {
-		if data, err := readFile(im.src, "_layouts/"+name+ext); err == nil {
-			if m := refreshRE.FindSubmatch(data); m != nil && !contentRE.Match(data) {
-				key = string(m[1])
-			}
-			break
+	if data, ok := jekyllLayout(im.src, name); ok {
+		if m := refreshRE.FindSubmatch(data); m != nil && !contentRE.Match(data) {
+			key = string(m[1])
 		}
 	}
 	im.refreshLayouts[name] = key
