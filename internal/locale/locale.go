@@ -2,7 +2,9 @@
 // language: the decimal mark, the grouping of thousands, the digits and
 // the percent sign from CLDR through golang.org/x/text, the month and
 // weekday names and the order of day, month and year from CLDR's JSON
-// release, taken into cldr.go by tools/cldrdates.
+// release, taken into cldr.go by tools/cldrdates, and the words of large
+// numbers ("84 Millionen", "84 Mio.") from the same release, taken into
+// compact_cldr.tsv by tools/cldrcompact.
 //
 // It formats digits others have rounded: callers decide how many
 // decimals a number has and pass it written by strconv ("-12000.5"). A
@@ -48,6 +50,10 @@ type Locale struct {
 	base string
 	// quotes are the language's quotation marks; zero for English's.
 	quotes Quotes
+	// tag is the language, whose plural rules choose the word of a large
+	// number; large are those words, in full and short.
+	tag   language.Tag
+	large largeStyles
 }
 
 // Numbers are the symbols a language writes numbers with, as CLDR gives
@@ -84,7 +90,7 @@ func New(tag string) *Locale {
 	if err != nil {
 		return nil
 	}
-	l := &Locale{num: readNumbers(t), base: baseOf(t), quotes: quotesOf(t)}
+	l := &Locale{num: readNumbers(t), base: baseOf(t), quotes: quotesOf(t), tag: t, large: largeStylesOf(t)}
 	if l.base == "en" {
 		// English dates keep plotline's day-month-year order in every
 		// region, so that an English page reads as it always has.
@@ -303,6 +309,13 @@ func calendarOf(t language.Tag) (calendar, bool) {
 // "-0.25"), as l writes it: "12.000", "-0,25". A text that is not such a
 // number (NaN, +Inf) is appended as it is.
 func (l *Locale) AppendNumber(b []byte, s string) []byte {
+	return l.appendNumber(b, s, l.Numbers().MinGrouping)
+}
+
+// appendNumber appends s as AppendNumber does, grouping the digits of its
+// whole part only when there are minGrouping of them left of the first
+// group.
+func (l *Locale) appendNumber(b []byte, s string, minGrouping int) []byte {
 	n := l.Numbers()
 	neg := strings.HasPrefix(s, "-")
 	if neg {
@@ -318,7 +331,7 @@ func (l *Locale) AppendNumber(b []byte, s string) []byte {
 	if neg {
 		b = append(b, n.MinusPrefix...)
 	}
-	grouped := n.Group != "" && len(whole) >= n.Primary+n.MinGrouping
+	grouped := n.Group != "" && len(whole) >= n.Primary+minGrouping
 	for i := range len(whole) {
 		if i > 0 && grouped && groupBefore(len(whole)-i, n.Primary, n.Secondary) {
 			b = append(b, n.Group...)
