@@ -423,11 +423,12 @@ func describeKind(k ValueKind) string {
 }
 
 // approxNumber rounds f to two significant figures: 11960 is "12,000",
-// 3.456 is "3.5", 0.01234 is "0.012" (in English). In English a number of
-// a million or more is written as a newsroom writes it, in millions,
-// billions or trillions, when inWords: 15,000,000 is "15 million", 2.4e9
-// "2.4 billion". A number whose unit counts in thousands or more already
-// is not: 2,500,000 thousand people is not "2.5 million thousand". Where
+// 3.456 is "3.5", 0.01234 is "0.012" (in English). A number of a million
+// or more is written as a newsroom writes it, with the word CLDR gives
+// the site's language, when inWords: 15,000,000 is "15 million", 2.4e9
+// "2.4 billion", in German "15 Millionen" and "2,4 Milliarden". A number
+// whose unit counts in thousands or more already is not: 2,500,000
+// thousand people is not "2.5 million thousand". Where
 // "about" allows less than two figures can miss by (about, a share of
 // the number; 0 is claim.DefaultAbout, 5%, which two figures always
 // meet), it takes as many more as the claim "about N" of what it
@@ -450,13 +451,14 @@ func approxNumber(l *locale.Locale, f float64, inWords bool, about float64) stri
 	}
 	dec := figs - 1 - Magnitude(f)
 	r := Round(f, dec)
-	if inWords && l.IsEnglish() {
-		for _, sc := range largeNumbers {
-			if math.Abs(r) >= sc.size {
-				n := r / sc.size
-				d := figs - 1 - Magnitude(n)
-				return formatNumber(l, Round(n, d), max(d, 0), true) + " " + sc.name
+	if mag := Magnitude(r); inWords {
+		if sc, ok := l.LargeScale(mag, true); ok {
+			d := dec + sc.Exp
+			n := strconv.FormatFloat(Round(r/math.Pow10(sc.Exp), d), 'f', max(d, 0), 64)
+			if strings.IndexByte(n, '.') >= 0 {
+				n = strings.TrimSuffix(strings.TrimRight(n, "0"), ".")
 			}
+			return string(l.AppendLarge(nil, n, mag, true))
 		}
 	}
 	return formatNumber(l, r, max(dec, 0), true)
