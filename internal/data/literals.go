@@ -279,7 +279,11 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 		}
 		return false
 	}
-	marks := marksOf(s.Locale)
+	if s.marks == nil {
+		m := marksOf(s.Locale)
+		s.marks = &m
+	}
+	marks := *s.marks
 scan:
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -314,7 +318,7 @@ scan:
 			continue
 		}
 		ref, ok := s.lookup(marks.english(tok))
-		if num, size := cutLarge(tok); !ok && size > 1 {
+		if num, _, cut := marks.cutLarge(tok); !ok && cut {
 			// A number in millions that approx does not write: the
 			// number alone may still be a value ("12 million" of a
 			// block in millions).
@@ -658,21 +662,59 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 			break
 		}
 	}
-	if isLetterAt(text, end) {
-		return "", i // "3rd", "10am", "4x"
-	}
 	start := i
 	if i > 0 && text[i-1] == '-' && (i == 1 || text[i-2] == ' ' || text[i-2] == '(') {
 		start-- // a minus sign
 	}
-	// A number in millions, billions or trillions, as approx writes one
-	// in English: "84 million".
-	for _, sc := range largeNumbers {
-		if w := " " + sc.name; strings.HasPrefix(text[end:], w) && !isLetterAt(text, end+len(w)) {
-			return text[start : end+len(w)], end + len(w)
+	// A number in millions, billions or trillions, as approx writes one:
+	// "84 million", "84 Millionen", "8400万".
+	for _, w := range marks.large {
+		// A word after a space ends at a word's end; one without ends
+		// anywhere, as Japanese's "8400万人".
+		spaced := !strings.HasPrefix(w.Text, strings.TrimLeftFunc(w.Text, unicode.IsSpace))
+		if strings.HasPrefix(text[end:], w.Text) && (!spaced || !isLetterAt(text, end+len(w.Text))) {
+			return text[start : end+len(w.Text)], end + len(w.Text)
 		}
 	}
+	if isLetterAt(text, end) {
+		return "", i // "3rd", "10am", "4x"
+	}
 	return text[start:end], end
+}
+
+// cutLarge returns tok, a number typed with m's marks, without the word of
+// a large number that literalAt read after it ("84" of "84 Millionen"),
+// and that word; false when it has none.
+func (m numberMarks) cutLarge(tok string) (string, locale.LargeWord, bool) {
+	for _, w := range m.large {
+		if num, ok := strings.CutSuffix(tok, w.Text); ok && num != "" && num[len(num)-1] >= '0' && num[len(num)-1] <= '9' {
+			return num, w, true
+		}
+	}
+	return tok, locale.LargeWord{}, false
+}
+
+// englishLarge writes num, a number in English marks ("2.4", "8,400")
+// counted in 10^exp, as approx writes it in English: "2.4 billion" of
+// 2.4 and 9, "84 million" of Japanese's 8,400 and 4, "500,000" of 50 and
+// 4, "1,200 trillion" of 1,200 and 12.
+func englishLarge(num string, exp int) string {
+	digits := strings.ReplaceAll(num, ",", "")
+	for _, sc := range largeNumbers {
+		scExp := Magnitude(sc.size)
+		x, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp-scExp), 64)
+		if err != nil {
+			return num
+		}
+		if math.Abs(x) >= 1 {
+			return (*locale.Locale)(nil).Number(strconv.FormatFloat(x, 'f', -1, 64)) + " " + sc.name
+		}
+	}
+	x, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64)
+	if err != nil {
+		return num
+	}
+	return (*locale.Locale)(nil).Number(strconv.FormatFloat(x, 'f', -1, 64))
 }
 
 // cutLarge returns tok without the word for millions, billions or
@@ -700,6 +742,11 @@ type numberMarks struct {
 	// percent are the ways a percent sign follows a number: "%", and
 	// after a space in languages that write one ("12,5 %").
 	percent []string
+	// large are the words of large numbers in full, as approx writes
+	// them: " million" in English, " Millionen" and " Million" in
+	// German; a word after a space also after a no-break space or a
+	// narrow one.
+	large []locale.LargeWord
 }
 
 // spaceGroups are the spaces that group thousands in every language.
@@ -712,9 +759,22 @@ var spaceGroups = []string{" ", "\u00a0", "\u2009", "\u202f"}
 func marksOf(l *locale.Locale) numberMarks {
 	n := l.Numbers()
 	if n.Zero != '0' {
-		n = (*locale.Locale)(nil).Numbers()
+		l = nil
+		n = l.Numbers()
 	}
 	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}}
+	for _, w := range l.LargeWords() {
+		m.large = append(m.large, w)
+		for _, sp := range []string{" ", "\u00a0", "\u202f"} {
+			if rest, ok := strings.CutPrefix(w.Text, sp); ok {
+				for _, other := range []string{" ", "\u00a0", "\u202f"} {
+					if other != sp {
+						m.large = append(m.large, locale.LargeWord{Text: other + rest, Exp: w.Exp})
+					}
+				}
+			}
+		}
+	}
 	if n.Group != "" && !slices.Contains(spaceGroups, n.Group) {
 		m.groups = append(m.groups, n.Group)
 	}
@@ -730,6 +790,9 @@ func marksOf(l *locale.Locale) numberMarks {
 // "12,000", and so is German's "12.000"; German's "3,5" is "3.5". Other
 // tokens are kept.
 func (m numberMarks) english(tok string) string {
+	if num, w, ok := m.cutLarge(tok); ok {
+		return englishLarge(m.english(num), w.Exp)
+	}
 	if strings.ContainsFunc(tok, unicode.IsLetter) {
 		return tok // a date: "15 April 2025"
 	}

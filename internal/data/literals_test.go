@@ -122,6 +122,48 @@ func TestCheckLiteralsInMillions(t *testing.T) {
 	}
 }
 
+// TestCheckLiteralsLargeInLanguages checks that a large number typed as
+// approx writes it in the site's language is found, with its word in any
+// plural form and after any space: German's "84 Millionen", which the
+// check read as 84 and stopped at the word.
+func TestCheckLiteralsLargeInLanguages(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  pop:
+    series:
+      - {date: 2024-01-01, value: 1020000}
+      - {date: 2025-01-01, value: 84100000}
+  debt:
+    series: [{date: 2025-01-01, value: 2440000000}]
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"de", "Etwa 84 Millionen, 2,4 Milliarden und 1 Million; nicht 85 Millionen, nicht 84 Millionenstädte.", []string{
+			`84 Millionen → {{ pop.last.value | approx }}`, `2,4 Milliarden → {{ debt.first.value | approx }}`,
+			`1 Million → {{ pop.first.value | approx }}`}},
+		{"de", "Etwa 84\u00a0Millionen.", []string{"84\u00a0Millionen → {{ pop.last.value | approx }}"}},
+		{"fr", "Environ 84 millions et 2,4 milliards.", []string{
+			`84 millions → {{ pop.last.value | approx }}`, `2,4 milliards → {{ debt.first.value | approx }}`}},
+		{"ru", "Около 84 миллионов и 2,4 миллиарда.", []string{
+			`84 миллионов → {{ pop.last.value | approx }}`, `2,4 миллиарда → {{ debt.first.value | approx }}`}},
+		// A word without a space before it ends anywhere: "8400万人".
+		{"ja", "8400万人", []string{`8400万 → {{ pop.last.value | approx }}`}},
+		{"en", "About 84 million and 2.4 billion.", []string{
+			`84 million → {{ pop.last.value | approx }}`, `2.4 billion → {{ debt.first.value | approx }}`}},
+	} {
+		scope := NewScope(blocks)
+		scope.Locale = locale.New(tc.lang)
+		got := typed(t, scope, tc.text)
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s: CheckLiterals(%q):\n%s\nwant:\n%s", tc.lang, tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
+
 // TestCheckLiteralsInLanguages checks that numbers and dates typed in a
 // language's own way are found: 12.000, 3,5 and 15. April 2025 in German,
 // 12 000 and 15 avril in French, and that a German page's 12,000, twelve

@@ -35,6 +35,9 @@ type Scope struct {
 	values    *scopeValues
 	dateIndex literalIndex
 	dates     []localDate
+	// marks are how the page's language writes numbers, read by the
+	// first CheckLiterals.
+	marks *numberMarks
 }
 
 // NewScope returns the scope of a page with the given blocks.
