@@ -116,26 +116,48 @@ func appendTick(b []byte, loc *locale.Locale, v, step float64) []byte {
 // "about 130 million" and a phone's axis is not half taken by
 // 130,000,000. The zero value writes every digit.
 type tickScale struct {
-	Size   float64 `json:"size"`   // 1e6, 1e9 or 1e12
-	Suffix string  `json:"suffix"` // "m", "bn" or "tn", as "$1.2bn" is written
+	Size float64 `json:"size"` // 1e6, 1e9 or 1e12
+	// Prefix and Suffix are written before and after the digits: "m",
+	// "bn" or "tn" after them in English, as "$1.2bn" is written; in
+	// other languages CLDR's short words, German's "\u00a0Mio.".
+	Prefix string `json:"prefix,omitempty"`
+	Suffix string `json:"suffix"`
+	// Compact is set for CLDR's words, whose digits are grouped from
+	// five on: Japanese "1000万", not "1,000万".
+	Compact bool `json:"compact,omitempty"`
 }
 
 // tickScales are the scales of a value axis, largest first.
-var tickScales = []tickScale{{1e12, "tn"}, {1e9, "bn"}, {1e6, "m"}}
+var tickScales = []tickScale{{Size: 1e12, Suffix: "tn"}, {Size: 1e9, Suffix: "bn"}, {Size: 1e6, Suffix: "m"}}
 
 // scaleOf returns the scale the ticks of a are written in, in the language
 // of loc: in English, the largest of a million, a billion and a trillion
 // that the axis's greatest tick reaches and in which its step is written
 // with two decimals at most (ticks 500,000 apart read 0.5m, 1m, 1.5m;
 // ticks from 1,234 to 1,240 billion, 2 billion apart, 1,234bn and not
-// 1.234tn); otherwise, for an axis of a unit that counts in millions
-// already (a.Digits), and in other languages, whose short words plotline
-// does not have, the zero scale.
+// 1.234tn); in other languages, the short word CLDR gives the greatest
+// tick's magnitude, or a smaller one, in which the step is written with
+// two decimals at most ("130\u00a0Mio." in German, "1,3\u00a0млрд" in
+// Russian; "12,750万" in Japanese, where 1.275億 would need three);
+// otherwise, for an axis of a unit that counts in millions already
+// (a.Digits), and for smaller numbers, the zero scale.
 func scaleOf(loc *locale.Locale, a axisScale) tickScale {
-	if !loc.IsEnglishLanguage() || !(a.Step > 0) || a.Digits {
+	if !(a.Step > 0) || a.Digits {
 		return tickScale{}
 	}
 	top := max(math.Abs(a.Min), math.Abs(a.Max))
+	if !loc.IsEnglishLanguage() {
+		if top == 0 || math.IsInf(top, 0) || math.IsNaN(top) {
+			return tickScale{}
+		}
+		for mag := data.Magnitude(top); mag >= locale.MinLarge; mag-- {
+			sc, ok := loc.LargeScale(mag, false)
+			if size := math.Pow10(sc.Exp); ok && tickDecimals(a.Step/size) <= 2 {
+				return tickScale{Size: size, Prefix: sc.Prefix, Suffix: sc.Suffix, Compact: true}
+			}
+		}
+		return tickScale{}
+	}
 	for _, sc := range tickScales {
 		if top >= sc.Size && tickDecimals(a.Step/sc.Size) <= 2 {
 			return sc
@@ -151,6 +173,16 @@ func appendValueTick(b []byte, loc *locale.Locale, v float64, a axisScale) []byt
 	sc := scaleOf(loc, a)
 	if sc.Size == 0 {
 		return appendTick(b, loc, v, a.Step)
+	}
+	if sc.Compact {
+		var buf [48]byte
+		digits := bytes.ReplaceAll(appendTick(buf[:0], nil, v/sc.Size, a.Step/sc.Size), []byte(","), nil)
+		if string(digits) == "0" {
+			return loc.AppendNumber(b, "0")
+		}
+		b = append(b, sc.Prefix...)
+		b = loc.AppendLargeDigits(b, string(digits))
+		return append(b, sc.Suffix...)
 	}
 	start := len(b)
 	b = appendTick(b, loc, v/sc.Size, a.Step/sc.Size)

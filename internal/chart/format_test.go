@@ -108,10 +108,16 @@ func TestTicksInMillions(t *testing.T) {
 		// Below a million, and ticks a thousand apart, every digit.
 		{"en", 0, 900000, 300000, "0 300,000 600,000 900,000"},
 		{"en", 1000000, 1003000, 1000, "1,000,000 1,001,000 1,002,000 1,003,000"},
-		// Other languages, and India's English, keep their digits.
-		{"de", 80e6, 100e6, 10e6, "80.000.000 90.000.000 100.000.000"},
-		{"en-IN", 0, 20e6, 10e6, "0 1,00,00,000 2,00,00,000"},
-		{"ja", 0, 20e6, 10e6, "0 10,000,000 20,000,000"},
+		// Other languages, and India's English, take CLDR's short words,
+		// the digits grouped from five on.
+		{"de", 80e6, 100e6, 10e6, "80\u00a0Mio. 90\u00a0Mio. 100\u00a0Mio."},
+		{"de", 0, 2.5e6, 5e5, "0 0,5\u00a0Mio. 1\u00a0Mio. 1,5\u00a0Mio. 2\u00a0Mio. 2,5\u00a0Mio."},
+		{"ru", 0, 3e9, 1e9, "0 1\u00a0млрд 2\u00a0млрд 3\u00a0млрд"},
+		{"en-IN", 0, 20e6, 10e6, "0 1Cr 2Cr"},
+		{"ja", 0, 20e6, 10e6, "0 1000万 2000万"},
+		{"ar-EG", 0, 2e6, 1e6, "٠ ١\u00a0مليون ٢\u00a0مليون"},
+		// Below a million, every digit.
+		{"de", 0, 900000, 300000, "0 300.000 600.000 900.000"},
 	}
 	// The value axis of a block counted in millions already keeps its
 	// digits: 2.5m under "million dollars" would read as 2.5 million

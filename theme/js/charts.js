@@ -177,16 +177,17 @@
   }
 
   // localNumber writes s, a number written in English ("-12,345.6"), as
-  // loc, the option's locale, writes it ("-12.345,6"): its groups, its
+  // loc, the option's locale, writes it ("-12.345,6"): its groups (when
+  // compact, from five digits on, as CLDR's compact numbers are), its
   // decimal mark, its digits and minus sign. Without loc, s is English.
-  function localNumber(s, loc) {
+  function localNumber(s, loc, compact) {
     var m = loc && /^(-?)([\d,]+)(?:\.(\d+))?$/.exec(s);
     if (!m) {
       return s;
     }
     var whole = m[2].replace(/,/g, '');
     // As CLDR's minimum grouping digits ask: Spanish writes 1234.
-    var grouped = loc.group && whole.length >= loc.primary + (loc.minGrouping || 1);
+    var grouped = loc.group && whole.length >= loc.primary + Math.max(loc.minGrouping || 1, compact ? 2 : 1);
     var out = '';
     for (var i = 0; i < whole.length; i++) {
       var left = whole.length - i;
@@ -222,12 +223,12 @@
   // chart writes them (0.1 and 0.125 for a step of 0.025), in the
   // language of loc; with scale, the option's tickScale, in millions,
   // billions or trillions, as "130m", and 0 as "0".
-  function tickFormatter(step, loc, scale) {
+  function tickFormatter(step, loc, scale, compact) {
     if (scale && scale.size > 0) {
-      var inScale = tickFormatter(step / scale.size, loc, null);
+      var inScale = tickFormatter(step / scale.size, loc, null, scale.compact);
       return function (v) {
         var s = inScale(Number(v) / scale.size);
-        return s === '0' ? s : s + scale.suffix;
+        return s === formatFixed(0, 0, loc) ? s : (scale.prefix || '') + s + scale.suffix;
       };
     }
     var digits = 0;
@@ -239,15 +240,15 @@
       digits++;
     }
     return function (v) {
-      return formatFixed(Number(v), digits, loc);
+      return formatFixed(Number(v), digits, loc, compact);
     };
   }
 
   // formatFixed writes n with at most digits decimals, rounded as the
   // number is written, halves away from zero (2.675 is 2.68 at two
-  // decimals, not the 2.67 of its binary value), thousands grouped, in the
-  // language of loc.
-  function formatFixed(n, digits, loc) {
+  // decimals, not the 2.67 of its binary value), thousands grouped as
+  // localNumber groups them, in the language of loc.
+  function formatFixed(n, digits, loc, compact) {
     if (!isFinite(n)) {
       return String(n);
     }
@@ -256,7 +257,7 @@
     if (isFinite(shifted)) {
       a = Number(Math.round(shifted) + 'e-' + digits);
     }
-    return localNumber((n < 0 && a !== 0 ? -a : a).toLocaleString('en-GB', { maximumFractionDigits: digits }), loc);
+    return localNumber((n < 0 && a !== 0 ? -a : a).toLocaleString('en-GB', { maximumFractionDigits: digits }), loc, compact);
   }
 
   // formatWritten writes a number the writer gave, an observation, as the
