@@ -542,7 +542,7 @@ func dayBefore(text string) bool {
 // ("COVID-19").
 func boundaryBefore(text string, i int) bool {
 	r, size := utf8.DecodeLastRuneInString(text[:i])
-	if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ',' || r == '_' {
+	if wordLetter(r) || unicode.IsDigit(r) || r == '.' || r == ',' || r == '_' {
 		return false
 	}
 	if r == '-' || r == '/' {
@@ -860,5 +860,13 @@ func isLetterAt(text string, i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return unicode.IsLetter(r)
+	return wordLetter(r)
+}
+
+// wordLetter reports whether r is a letter that joins a number beside it
+// into a word ("3rd", "COVID-19"): a letter of a script written with
+// spaces between words. Chinese, Japanese and Thai are written without,
+// so "死者92人" holds the number 92.
+func wordLetter(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }

@@ -150,8 +150,11 @@ func TestCheckLiteralsLargeInLanguages(t *testing.T) {
 			`84 millions → {{ pop.last.value | approx }}`, `2,4 milliards → {{ debt.first.value | approx }}`}},
 		{"ru", "Около 84 миллионов и 2,4 миллиарда.", []string{
 			`84 миллионов → {{ pop.last.value | approx }}`, `2,4 миллиарда → {{ debt.first.value | approx }}`}},
-		// A word without a space before it ends anywhere: "8400万人".
-		{"ja", "8400万人", []string{`8400万 → {{ pop.last.value | approx }}`}},
+		// A word without a space before it ends anywhere: "8400万人";
+		// and a number between the letters of a language written
+		// without spaces stands on its own.
+		{"ja", "約8400万人と24億。", []string{`8400万 → {{ pop.last.value | approx }}`, `24億 → {{ debt.first.value | approx }}`}},
+		{"ja", "人口は84,100,000人", []string{`84,100,000 → {{ pop.last.value }}`}},
 		{"en", "About 84 million and 2.4 billion.", []string{
 			`84 million → {{ pop.last.value | approx }}`, `2.4 billion → {{ debt.first.value | approx }}`}},
 	} {
