@@ -788,7 +788,8 @@ func TestShortenedTextsKeepNumbersWhole(t *testing.T) {
 // names are long or whose months of a year are numbers: the labels fit
 // both frames, and the months after the first say the month as the first
 // does. Lithuanian writes a month of a year "2025-01", and its months
-// alone "02", "03", as CLDR has them; they were "vas.", "kov.".
+// alone "02", "03", as CLDR has them; they were "vas.", "kov.". Czech
+// writes "leden 2025", and then "únor"; it was "úno".
 func TestDateTicksInLanguage(t *testing.T) {
 	tests := []struct {
 		lang, from, to string
@@ -796,7 +797,9 @@ func TestDateTicksInLanguage(t *testing.T) {
 	}{
 		{"lt", "2024-12-05", "2025-06-01", []string{"2025-01", "02", "03", "04", "05", "06"}},
 		{"bg", "2024-12-05", "2025-06-01", []string{"01.2025\u202fг.", "02", "03", "04", "05", "06"}},
-		{"cs", "2024-12-05", "2025-06-01", []string{"leden 2025", "úno", "bře", "dub", "kvě", "čvn"}},
+		// Czech names the month of a year in full, and so the months
+		// after it: "únor", not "úno" beside "leden 2025".
+		{"cs", "2024-12-05", "2025-06-01", []string{"leden 2025", "únor", "březen", "duben", "květen", "červen|end"}},
 		{"ru", "2024-12-05", "2025-06-01", []string{"янв. 2025\u202fг.", "февр.", "март", "апр.", "май", "июнь|end"}},
 		{"pl", "2024-12-05", "2025-06-01", []string{"sty 2025", "lut", "mar", "kwi", "maj", "cze"}},
 		{"es", "2024-12-05", "2025-06-01", []string{"ene 2025", "feb", "mar", "abr", "may", "jun"}},

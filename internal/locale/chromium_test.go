@@ -25,6 +25,9 @@ func TestDatesChromium(t *testing.T) {
 		// their short names, "Nov." of "Nov. 2025".
 		"de Month": "names", "de-AT Month": "names", "de-CH Month": "names", "nb Month": "names",
 		"bn Month": "names", "vi Month": "names",
+		// Czech's month of a year names the month in full, "květen
+		// 2025", and so does a month alone beside it: "červen".
+		"cs Month": "names",
 		// A year alone is its digits: CLDR's "2025.", "2025. g.",
 		// "2025 г." and "2025年" are not written.
 		"bg Year": "digits", "hr Year": "digits", "hu Year": "digits", "lv Year": "digits",

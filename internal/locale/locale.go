@@ -118,6 +118,12 @@ func New(tag string) *Locale {
 		// pattern: Lithuanian's and Bulgarian's number, "05", beside
 		// their month of a year, "2025-05".
 		l.forms[Month] = readPattern(cal.monthAlone)
+		// Where a month of a year names its month in full (Czech's
+		// "leden 2025"), so does a month alone between such ticks:
+		// "únor", not "úno".
+		if l.forms[Month] == nil && slices.ContainsFunc(l.forms[MonthYear], func(p part) bool { return p.kind == monthAlone || p.kind == month }) {
+			l.forms[Month] = []part{{kind: monthAlone}}
+		}
 	}
 	return l
 }

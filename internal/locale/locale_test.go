@@ -170,6 +170,10 @@ func TestMonthAlone(t *testing.T) {
 		// a year, not the genitive of a date ("4 июля").
 		{"ru", "июль", "июль 2025\u202fг."},
 		{"pl", "lip", "lip 2025"},
+		// Czech writes a month of a year with the month in full,
+		// "červenec 2025": a month alone beside it is in full too, not
+		// "čvc".
+		{"cs", "červenec", "červenec 2025"},
 		// Where a month of a year writes the month's number, a month alone
 		// is that number, as CLDR's MMM has it: an axis of months in
 		// Lithuanian reads "2025-07", "08", not "2025-07", "rugp.".
