@@ -23,7 +23,10 @@ type literalFormat struct{ name, arg string }
 // looked for without their year too ("mid-April").
 var (
 	numberFormats = [...]literalFormat{{"", ""}, {"comma", ""}, {"int", ""}, {"round", "1"}, {"round", "2"}, {"percent", ""}, {"abs", ""}}
-	dateFormats   = []literalFormat{
+	// figuresFormats are tried after approx, which writes two figures
+	// too: "84.1 million" is figures 3 of 84,123,456.
+	figuresFormats = [...]literalFormat{{"figures", "2"}, {"figures", "3"}}
+	dateFormats    = []literalFormat{
 		{"", ""}, {"date", "2 January"}, {"date", "January 2, 2006"}, {"date", "January 2"},
 		{"date", "2 Jan 2006"}, {"date", "2 Jan"}, {"date", "2006-01-02"}, {"approx", ""},
 	}
@@ -55,14 +58,29 @@ type fieldValue struct {
 	block, field string
 	value        Value
 	// texts are the value in each of numberFormats, then approx without
-	// its "about", each written when first needed; written marks those
-	// written, by their place.
-	texts   [len(numberFormats) + 1]string
+	// its "about", then in each of figuresFormats, each written when
+	// first needed; written marks those written, by their place.
+	texts   [textCount]string
 	written uint16
 }
 
-// approxAt is the place of approx among a number's texts.
-const approxAt = len(numberFormats)
+const (
+	// approxAt is the place of approx among a number's texts.
+	approxAt = len(numberFormats)
+	// textCount is the number of a number's texts.
+	textCount = approxAt + 1 + len(figuresFormats)
+)
+
+// textFormat returns the format of a number's text at place i.
+func textFormat(i int) literalFormat {
+	switch {
+	case i < approxAt:
+		return numberFormats[i]
+	case i == approxAt:
+		return literalFormat{"approx", ""}
+	}
+	return figuresFormats[i-approxAt-1]
+}
 
 // text returns the value of f written in the number format at place i,
 // approx rounding within about; "" where the format does not write it.
@@ -73,7 +91,7 @@ func (f *fieldValue) text(i int, about float64) string {
 			text, _ = formatIn(nil, f.value, "approx", "", about)
 			text = strings.TrimPrefix(text, "about ")
 		} else {
-			text, _ = Format(f.value, numberFormats[i].name, numberFormats[i].arg)
+			text, _ = Format(f.value, textFormat(i).name, textFormat(i).arg)
 		}
 		f.texts[i] = text
 		f.written |= 1 << i
@@ -93,14 +111,10 @@ func (s *Scope) lookup(tok string) (literalRef, bool) {
 		numbers, _ := s.fieldValues()
 		for i := range numbers {
 			f := &numbers[i]
-			for j := range approxAt + 1 {
-				if !mayWrite(j, f.value.Num, x, percent) || f.text(j, s.Claims.About) != tok {
-					continue
+			for j := range textCount {
+				if mayWrite(j, f.value.Num, x, percent) && f.text(j, s.Claims.About) == tok {
+					return literalRef{f.block, f.field, textFormat(j)}, true
 				}
-				if j == approxAt {
-					return literalRef{f.block, f.field, literalFormat{"approx", ""}}, true
-				}
-				return literalRef{f.block, f.field, numberFormats[j]}, true
 			}
 		}
 	}
@@ -132,7 +146,8 @@ func mayWrite(i int, v, x float64, percent bool) bool {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return false
 	}
-	if i == approxAt {
+	if i >= approxAt {
+		// approx, and figures of two or three: within half of v.
 		return !percent && math.Abs(math.Abs(x)-math.Abs(v)) <= 0.5+math.Abs(v)/2
 	}
 	if (numberFormats[i].name == "percent") != percent {

@@ -114,6 +114,8 @@ func TestCheckLiteralsInMillions(t *testing.T) {
 		{"Debt is $38 trillion, and 12 million people work.", []string{
 			`38 → {{ debt.first.value | comma }}`, `12 → {{ staff.first.value }}`}},
 		{"It rose 84 millionfold.", nil},
+		// Three figures, as figures 3 writes them; not 84.2 million.
+		{"It reached 84.1 million, not 84.2 million.", []string{`84.1 million → {{ pop.last.value | figures 3 }}`}},
 	} {
 		got := typed(t, scope, tc.text)
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
@@ -382,6 +384,11 @@ func everyLiteral(s *Scope) literalIndex {
 				if text, err := formatIn(nil, v, "approx", "", s.Claims.About); err == nil {
 					if text = strings.TrimPrefix(text, "about "); !smallOrYear(text) {
 						add(text, literalRef{b.Name, field, literalFormat{"approx", ""}})
+					}
+				}
+				for _, f := range figuresFormats {
+					if text, err := Format(v, f.name, f.arg); err == nil && !smallOrYear(text) {
+						add(text, literalRef{b.Name, field, f})
 					}
 				}
 			case Date:

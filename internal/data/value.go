@@ -159,6 +159,8 @@ const MaxDecimals = 20
 //	             figures: "about 12,000", and in English "about 15 million"
 //	comma        a number rounded to a whole number, with thousands separators: "11,960"
 //	round N      a number with exactly N decimals (0 to 10), with thousands separators
+//	figures N    a number rounded to N significant figures (1 to 6), from a million
+//	             up in words as approx writes them: 84,123,456 is "84.1 million"
 //	percent [N]  a number times 100 with a percent sign: 0.125 is "12.5%";
 //	             a number already in percent (an exponential rate) is not
 //	             multiplied: 5 is "5%"; N fixes the decimals
@@ -246,6 +248,18 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 			return "", fmt.Errorf("format \"round\" wants a number of decimals from 0 to 10, got %q", arg)
 		}
 		return formatNumber(l, Round(v.Num, n), n, false), nil
+	case "figures":
+		if err := need(Number); err != nil {
+			return "", err
+		}
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 1 || n > 6 {
+			return "", fmt.Errorf("format \"figures\" wants a number of significant figures from 1 to 6, got %q", arg)
+		}
+		if v.Num == 0 || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
+			return formatNumber(l, v.Num, 0, false), nil
+		}
+		return writeRounded(l, v.Num, n-1-Magnitude(v.Num), v.Scale == 0), nil
 	case "percent":
 		if err := need(Number); err != nil {
 			return "", err
@@ -286,8 +300,8 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		}
 		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), nil
 	}
-	msg := fmt.Sprintf("unknown format %q (want date, approx, comma, round, percent, abs or int)", name)
-	if f, ok := diag.SlipOf(name, []string{"date", "approx", "comma", "round", "percent", "abs", "int"}); ok {
+	msg := fmt.Sprintf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)", name)
+	if f, ok := diag.SlipOf(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}); ok {
 		return "", fmt.Errorf("%s: did you mean %s?", msg, f)
 	}
 	return "", errors.New(msg)
@@ -449,7 +463,14 @@ func approxNumber(l *locale.Locale, f float64, inWords bool, about float64) stri
 			break
 		}
 	}
-	dec := figs - 1 - Magnitude(f)
+	return writeRounded(l, f, figs-1-Magnitude(f), inWords)
+}
+
+// writeRounded writes f rounded to dec decimals (below zero, to tens,
+// hundreds …), trailing zeros dropped, in the language of l; from a
+// million up, when inWords, with the word CLDR gives the language: 2.4e9
+// at -8 is "2.4 billion", in German "2,4 Milliarden".
+func writeRounded(l *locale.Locale, f float64, dec int, inWords bool) string {
 	r := Round(f, dec)
 	if mag := Magnitude(r); inWords {
 		if sc, ok := l.LargeScale(mag, true); ok {

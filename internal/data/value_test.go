@@ -124,6 +124,15 @@ func TestFormat(t *testing.T) {
 		{n(12345.67), "round", "1", "12,345.7"},
 		{n(3.5), "round", "2", "3.50"},
 		{n(2.5), "round", "0", "3"},
+		// Significant figures, from a million up in words.
+		{n(84123456), "figures", "3", "84.1 million"},
+		{n(84123456), "figures", "1", "80 million"},
+		{n(99960000), "figures", "2", "100 million"},
+		{n(2.449e9), "figures", "2", "2.4 billion"},
+		{n(12345), "figures", "2", "12,000"},
+		{n(-0.012345), "figures", "3", "-0.0123"},
+		{n(0), "figures", "2", "0"},
+		{Value{Kind: Number, Num: 2500000, Scale: 3}, "figures", "2", "2,500,000"},
 		{n(0.125), "percent", "", "12.5%"},
 		{n(0.125), "percent", "0", "13%"},
 		{n(1), "percent", "", "100%"},
@@ -210,6 +219,8 @@ func TestFormatIn(t *testing.T) {
 		{"pl", n(22e6), "approx", "", "około 22 miliony"},
 		{"ja", n(84_100_000), "approx", "", "about 8400万"},
 		{"en-IN", n(1500000), "approx", "", "about 15\u202flakh"},
+		{"de", n(84123456), "figures", "3", "84,1 Millionen"},
+		{"ru", n(84123456), "figures", "2", "84 миллиона"},
 		{"de", n(11960.6), "int", "", "11961"},
 		{"de", n(3.5), "round", "2", "3,50"},
 		{"de", d("2025-11-04"), "", "", "4. November 2025"},
@@ -282,10 +293,10 @@ func TestFormatErrors(t *testing.T) {
 		name, arg string
 		want      string
 	}{
-		{Value{Kind: Number, Num: 1}, "foo", "", `unknown format "foo" (want date, approx, comma, round, percent, abs or int)`},
-		{Value{Kind: Date, Date: day("2025-04-15")}, "aprox", "", `unknown format "aprox" (want date, approx, comma, round, percent, abs or int): did you mean approx?`},
-		{Value{Kind: Number, Num: 1}, "Comma", "", `unknown format "Comma" (want date, approx, comma, round, percent, abs or int): did you mean comma?`},
-		{Value{Kind: Number, Num: 1}, "percentage", "", `unknown format "percentage" (want date, approx, comma, round, percent, abs or int)`},
+		{Value{Kind: Number, Num: 1}, "foo", "", `unknown format "foo" (want date, approx, comma, round, figures, percent, abs or int)`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "aprox", "", `unknown format "aprox" (want date, approx, comma, round, figures, percent, abs or int): did you mean approx?`},
+		{Value{Kind: Number, Num: 1}, "Comma", "", `unknown format "Comma" (want date, approx, comma, round, figures, percent, abs or int): did you mean comma?`},
+		{Value{Kind: Number, Num: 1}, "percentage", "", `unknown format "percentage" (want date, approx, comma, round, figures, percent, abs or int)`},
 		{Value{Kind: Number, Num: -1}, "abs", "one", `format "abs" wants a number of decimals from 0 to 10, got "one"`},
 		{Value{Kind: Date, Date: day("2025-04-15")}, "abs", "", `format "abs" needs a number, got a date`},
 		{Value{Kind: Number, Num: 1}, "date", "", `format "date" needs a date, got a number`},
@@ -293,6 +304,9 @@ func TestFormatErrors(t *testing.T) {
 		{Value{Kind: Date, Date: day("2025-01-01")}, "comma", "", `format "comma" needs a number, got a date`},
 		{Value{Kind: Number, Num: 1}, "round", "", `format "round" wants a number of decimals from 0 to 10, got ""`},
 		{Value{Kind: Number, Num: 1}, "round", "eleven", `format "round" wants a number of decimals from 0 to 10, got "eleven"`},
+		{Value{Kind: Number, Num: 1}, "figures", "0", `format "figures" wants a number of significant figures from 1 to 6, got "0"`},
+		{Value{Kind: Number, Num: 1}, "figures", "", `format "figures" wants a number of significant figures from 1 to 6, got ""`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "figures", "2", `format "figures" needs a number, got a date`},
 		{Value{Kind: Number, Num: 1}, "comma", "2", `format "comma" takes no argument, got "2"`},
 		// A layout that is not Go's, or that has a time of day, would not
 		// show the date.
