@@ -686,8 +686,8 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 	for _, w := range marks.large {
 		// A word after a space ends at a word's end; one without ends
 		// anywhere, as Japanese's "8400万人".
-		spaced := !strings.HasPrefix(w.Text, strings.TrimLeftFunc(w.Text, unicode.IsSpace))
-		if strings.HasPrefix(text[end:], w.Text) && (!spaced || !isLetterAt(text, end+len(w.Text))) {
+		first, _ := utf8.DecodeRuneInString(w.Text)
+		if strings.HasPrefix(text[end:], w.Text) && (!unicode.IsSpace(first) || !isLetterAt(text, end+len(w.Text))) {
 			return text[start : end+len(w.Text)], end + len(w.Text)
 		}
 	}
