@@ -146,9 +146,12 @@ func mayWrite(i int, v, x float64, percent bool) bool {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return false
 	}
-	if i >= approxAt {
-		// approx, and figures of two or three: within half of v.
+	switch {
+	case i == approxAt:
 		return !percent && math.Abs(math.Abs(x)-math.Abs(v)) <= 0.5+math.Abs(v)/2
+	case i > approxAt:
+		// Two significant figures or more: within 5% of v.
+		return !percent && math.Abs(math.Abs(x)-math.Abs(v)) <= 0.5+math.Abs(v)/20
 	}
 	if (numberFormats[i].name == "percent") != percent {
 		return false
