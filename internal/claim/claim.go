@@ -86,6 +86,9 @@ const (
 	// KindComparison is a phrase about one number against another:
 	// "more than", "nine times as many as", "a third of".
 	KindComparison
+	// KindHistory is a phrase about an observation against the rest of
+	// its series: "up 3% on a year earlier", "the highest since 1998".
+	KindHistory
 )
 
 // String names k: "date", "number" or "comparison".
@@ -97,6 +100,8 @@ func (k Kind) String() string {
 		return "number"
 	case KindComparison:
 		return "comparison"
+	case KindHistory:
+		return "history"
 	}
 	return "unknown"
 }
@@ -107,6 +112,7 @@ var examples = map[Kind]string{
 	KindDate:       `a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`,
 	KindNumber:     `a number phrase such as "about 12,000", "more than 1.5 million", "between 10% and 15%" or "nearly twenty"`,
 	KindComparison: `a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"`,
+	KindHistory:    `a phrase about a series' history such as "up 3% on a year earlier", "doubled since 1990", "the highest since 1998" or "has risen every year since 2010"`,
 }
 
 // Error reports a phrase that cannot be checked as the kind asked for.
@@ -164,6 +170,9 @@ func respell(phrase string, want Kind) string {
 		case KindComparison:
 			_, err := parseComparison(s)
 			return err == nil
+		case KindHistory:
+			_, err := parseHistory(s)
+			return err == nil
 		}
 		_, err := KindOf(s)
 		return err == nil
@@ -198,7 +207,7 @@ func respell(phrase string, want Kind) string {
 
 // KindOf returns the kind of value phrase is about. A phrase that reads as
 // more than one kind, such as "2025" (a year, or the number 2025), reports
-// the first of date, number and comparison.
+// the first of date, number, comparison and history.
 func KindOf(phrase string) (Kind, error) {
 	if _, err := parseDate(phrase); err == nil || err.Reason != "" {
 		return KindDate, nil
@@ -208,6 +217,9 @@ func KindOf(phrase string) (Kind, error) {
 	}
 	if _, err := parseComparison(phrase); err == nil || err.Reason != "" {
 		return KindComparison, nil
+	}
+	if _, err := parseHistory(phrase); err == nil || err.Reason != "" {
+		return KindHistory, nil
 	}
 	return 0, &Error{Phrase: phrase}
 }
