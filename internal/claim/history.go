@@ -716,22 +716,33 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		}
 	}
 	v := Verdict{Value: s.obsText(at)}
-	higher := map[int]string{1: "higher", -1: "lower"}[c.dir]
+	high, higher, record := "high", "higher", "a record high"
+	if c.dir < 0 {
+		high, higher, record = "low", "lower", "a record low"
+	}
 	since := func(i int) string { return words + " since " + s.dateText(s.Obs[i].Date) }
-	record := map[int]string{1: "a record high", -1: "a record low"}[c.dir]
 	if c.scope != recBefore {
 		record = words + " on record"
 	}
 	switch c.scope {
 	case recBefore, recAll:
-		if before == 0 {
+		others := before
+		for i := at + 1; i < len(s.Obs) && c.scope == recAll; i++ {
+			if kept(i) {
+				others++
+			}
+		}
+		if others == 0 && c.scope == recAll {
+			return refuse("there is no other observation to measure %s against", s.dateText(t))
+		}
+		if others == 0 {
 			return refuse("there is no observation before %s to measure it against", s.dateText(t))
 		}
 		v.True = last < 0
 		v.Meaning = higher + " than every observation before it"
 		v.Suggest = record
 		if last >= 0 {
-			v.Value += "; " + s.obsText(last) + " was as " + map[int]string{1: "high", -1: "low"}[c.dir]
+			v.Value += "; " + s.obsText(last) + " was at least as " + high
 			v.Suggest = since(last)
 		}
 		if c.scope == recAll {
@@ -739,8 +750,8 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 			for i := at + 1; i < len(s.Obs) && v.True; i++ {
 				if kept(i) && asHigh(s.Obs[i].Value, s.Obs[at].Value, c.dir) {
 					v.True = false
-					v.Value += "; " + s.obsText(i) + " is as " + map[int]string{1: "high", -1: "low"}[c.dir]
-					v.Suggest = map[int]string{1: "a record high", -1: "a record low"}[c.dir]
+					v.Value += "; " + s.obsText(i) + " is at least as " + high
+					v.Suggest = "a record " + high
 					if last >= 0 {
 						v.Suggest = since(last)
 					}
@@ -758,17 +769,17 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case !pEnd.Before(t):
 		return refuse("%s is not before %s, the observation claimed about", p, s.dateText(t))
 	}
-	v.Meaning = fmt.Sprintf("%s than every observation after %s, and one of %s as %s or %s", higher, p, p, map[int]string{1: "high", -1: "low"}[c.dir], higher)
-	both := fmt.Sprintf("readers take it both as %s than every observation after %s, which holds, and as the last one as %s being of %s", higher, p, map[int]string{1: "high", -1: "low"}[c.dir], p)
+	v.Meaning = fmt.Sprintf("%s than every observation after %s, and one of %s as %s or %s", higher, p, p, high, higher)
+	both := fmt.Sprintf("readers take it both as %s than every observation after %s, which holds, and as the last one as %s being of %s", higher, p, high, p)
 	switch {
 	case last < 0:
-		return refuse("%s, and no observation before %s is as %s; write %q", both, s.dateText(t), map[int]string{1: "high", -1: "low"}[c.dir], record)
+		return refuse("%s, and no observation before %s is as %s; write %q", both, s.dateText(t), high, record)
 	case s.Obs[last].Date.After(pEnd):
-		v.Value += "; " + s.obsText(last) + " was as " + map[int]string{1: "high", -1: "low"}[c.dir]
+		v.Value += "; " + s.obsText(last) + " was at least as " + high
 		v.Suggest = since(last)
 		return v, nil
 	case s.end(last).Before(a.date):
-		return refuse("%s, and the last one as %s was %s; write %q", both, map[int]string{1: "high", -1: "low"}[c.dir], s.obsText(last), since(last))
+		return refuse("%s, and the last one as %s was %s; write %q", both, high, s.obsText(last), since(last))
 	}
 	v.True = true
 	v.Suggest = since(last)
