@@ -810,7 +810,16 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	head := "has " + verbs[c.dir]
 	n := s.Grain.noun()
 	first := at - run // the observation the run starts from
-	v := Verdict{Value: fmt.Sprintf("%s %s %d %s in a row, from %s to %s", s.dateText(s.Obs[at].Date), map[int]string{1: "rose", -1: "fell"}[c.dir], run, n+"s", s.obsText(first), s.obsText(at))}
+	rose := map[int]string{1: "rose", -1: "fell"}[c.dir]
+	v := Verdict{Value: fmt.Sprintf("%s %s %d %ss in a row, from %s", s.obsText(at), rose, run, n, s.obsText(first))}
+	switch {
+	case run == 1:
+		v.Value = fmt.Sprintf("%s %s on %s", s.obsText(at), rose, s.obsText(first))
+	case run == 0 && stop == "turn":
+		v.Value = fmt.Sprintf("%s did not %s on %s", s.obsText(at), map[int]string{1: "rise", -1: "fall"}[c.dir], s.obsText(at-1))
+	case run == 0:
+		v.Value = fmt.Sprintf("%s has no %s before it", s.obsText(at), n)
+	}
 	switch {
 	case run == 0:
 		v.Suggest = map[int]string{1: "lower", -1: "higher"}[c.dir] + " than a " + n + " earlier"
