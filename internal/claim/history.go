@@ -145,7 +145,6 @@ type anchor struct {
 	week  bool  // seven days back
 	date  time.Time
 	grain Grain // how finely date is named
-	text  string
 }
 
 // histClaim is a parsed claim about a series' history.
@@ -257,7 +256,7 @@ func readRecord(s string) (*histClaim, string) {
 		c.scope, c.since = recSince, a
 	case p.seq("in"), p.seq("for"):
 		start := p.pos
-		if _, ok := p.countWord(); ok || p.seq("a", "decade") {
+		if p.span() {
 			return nil, "readers count the years back to different ones (is 20 years before 2024 the year 2004 or 2005?); write \"" + c.words + " since\" and the year meant"
 		}
 		p.pos = start
@@ -285,6 +284,23 @@ func (p *parser) countWord() (int, bool) {
 		return n, true
 	}
 	return 0, false
+}
+
+// span reads a length of time counted back: "20 years", "ten years", "a
+// decade", "a year".
+func (p *parser) span() bool {
+	start := p.pos
+	if _, ok := p.countWord(); ok {
+		if _, ok := p.oneOf("days", "weeks", "months", "years", "decades"); ok {
+			return true
+		}
+	} else if p.seq("a") {
+		if _, ok := p.oneOf("day", "week", "month", "year", "decade"); ok {
+			return true
+		}
+	}
+	p.pos = start
+	return false
 }
 
 // namedDate reads a year, a month of a year or a day: "1998", "March
@@ -447,7 +463,7 @@ func readChange(s string) (*histClaim, string) {
 		if (prep == "in" || prep == "over") && strings.ToLower(ws[i-1]) != "than" {
 			start := p.pos
 			_ = p.seq("the", "past") || p.seq("the", "last")
-			if _, ok := p.countWord(); ok || p.seq("a", "decade") || p.seq("a", "year") {
+			if p.span() {
 				return nil, "readers count the time back to different observations (is ten years before 2024 the year 2014, or 2015, the first of the ten?); write \"since\" and the date meant, as in \"doubled since 2014\""
 			}
 			p.pos = start
@@ -460,7 +476,6 @@ func readChange(s string) (*histClaim, string) {
 		if !ok || !p.done() {
 			continue
 		}
-		a.text = tail
 		for _, added := range []string{"", prep, "on"} {
 			h := strings.TrimSpace(head + " " + added)
 			if prep == "compared" || prep == "against" || prep == "since" {
@@ -477,10 +492,9 @@ func readChange(s string) (*histClaim, string) {
 		return nil, reason
 	}
 	// "up 2% year on year", "down 1% month-on-month".
-	lower := strings.ToLower(s)
 	for _, g := range []Grain{ByYear, ByMonth} {
 		for _, form := range []string{g.noun() + " on " + g.noun(), g.noun() + "-on-" + g.noun()} {
-			if !strings.HasSuffix(lower, " "+form) {
+			if len(s) <= len(form) || s[len(s)-len(form)-1] != ' ' || !strings.EqualFold(s[len(s)-len(form):], form) {
 				continue
 			}
 			head := strings.TrimSpace(s[:len(s)-len(form)])
