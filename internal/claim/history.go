@@ -437,7 +437,7 @@ func readStreak(s string) (*histClaim, string) {
 
 // changePreps are the words that join a change to the observation it is
 // measured from: "up 3% on a year earlier", "doubled since 1990".
-var changePreps = map[string]bool{"on": true, "from": true, "since": true, "than": true, "compared": true, "against": true, "in": true, "over": true}
+var changePreps = map[string]bool{"on": true, "from": true, "since": true, "than": true, "as": true, "compared": true, "against": true, "in": true, "over": true}
 
 // readChange reads a comparison followed by what it compares with: "rose
 // 3% on a year earlier", "up a fifth since 2010", "3% higher than in 2010",
@@ -460,7 +460,7 @@ func readChange(s string) (*histClaim, string) {
 		if reason := perPeriod(head); reason != "" {
 			return nil, reason
 		}
-		if (prep == "in" || prep == "over") && strings.ToLower(ws[i-1]) != "than" {
+		if before := strings.ToLower(ws[i-1]); (prep == "in" || prep == "over") && before != "than" && before != "as" {
 			start := p.pos
 			_ = p.seq("the", "past") || p.seq("the", "last")
 			if p.span() {
@@ -532,7 +532,7 @@ func perPeriod(head string) string {
 // year earlier", or a date named, "2010", "March 2010".
 func (p *parser) anchor(prep string) (anchor, bool) {
 	start := p.pos
-	if prep == "than" {
+	if prep == "than" || prep == "as" {
 		p.opt("in")
 	}
 	unit := func() (Grain, bool, bool) {
@@ -647,7 +647,7 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 		return -1, fmt.Sprintf("the series has no value for %s", grainText(a.date, a.grain))
 	}
 	if a.step < s.Grain || a.week && s.Grain != ByDay {
-		return -1, fmt.Sprintf("the series is %s, so it has no value a %s before %s", s.Grain.adjective(), map[bool]string{true: "week", false: a.step.noun()}[a.week], s.dateText(t))
+		return -1, fmt.Sprintf("the series is %s, so it has no value a %s before %s", s.Grain.adjective(), a.unit(), s.dateText(t))
 	}
 	var want time.Time
 	switch {
@@ -666,7 +666,15 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	if j := s.find(want); j >= 0 {
 		return j, ""
 	}
-	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), map[bool]string{true: "week", false: a.step.noun()}[a.week], s.dateText(t))
+	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), a.unit(), s.dateText(t))
+}
+
+// unit names the step of a: "day", "week", "month" or "year".
+func (a anchor) unit() string {
+	if a.week {
+		return "week"
+	}
+	return a.step.noun()
 }
 
 // change checks a change on an earlier observation with Compare.
@@ -824,27 +832,35 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		}
 		run++
 	}
-	verbs := map[int]string{1: "risen", -1: "fallen"}
-	head := "has " + verbs[c.dir]
+	rise, rose, head, higher, lower := "rise", "rose", "has risen", "higher", "lower"
+	if c.dir < 0 {
+		rise, rose, head, higher, lower = "fall", "fell", "has fallen", "lower", "higher"
+	}
 	n := s.Grain.noun()
 	first := at - run // the observation the run starts from
-	rose := map[int]string{1: "rose", -1: "fell"}[c.dir]
 	v := Verdict{Value: fmt.Sprintf("%s %s %d %ss in a row, from %s", s.obsText(at), rose, run, n, s.obsText(first))}
 	switch {
 	case run == 1:
 		v.Value = fmt.Sprintf("%s %s on %s", s.obsText(at), rose, s.obsText(first))
 	case run == 0 && stop == "turn":
-		v.Value = fmt.Sprintf("%s did not %s on %s", s.obsText(at), map[int]string{1: "rise", -1: "fall"}[c.dir], s.obsText(at-1))
+		v.Value = fmt.Sprintf("%s did not %s on %s", s.obsText(at), rise, s.obsText(at-1))
 	case run == 0:
 		v.Value = fmt.Sprintf("%s has no %s before it", s.obsText(at), n)
 	}
+	// The suggestion is a phrase the run makes true in every reading: a
+	// run known to end where it does is "for N years in a row", one that
+	// may be longer "every year since" its first change.
 	switch {
+	case run == 0 && at > 0 && s.Obs[at].Value == s.Obs[at-1].Value:
+		v.Suggest = "the same as a " + n + " earlier"
 	case run == 0:
-		v.Suggest = map[int]string{1: "lower", -1: "higher"}[c.dir] + " than a " + n + " earlier"
+		v.Suggest = lower + " than a " + n + " earlier"
 	case run == 1:
-		v.Suggest = map[int]string{1: "higher", -1: "lower"}[c.dir] + " than a " + n + " earlier"
-	default:
+		v.Suggest = higher + " than a " + n + " earlier"
+	case stop == "turn":
 		v.Suggest = fmt.Sprintf("%s for %d %ss in a row", head, run, n)
+	default:
+		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
 	}
 	gapAt := func() string { return s.dateText(s.next(s.Obs[first-1].Date)) }
 	if c.n == 0 {
@@ -855,7 +871,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 			return refuse("%s", why)
 		}
 		p := s.dateText(s.Obs[j].Date)
-		v.Meaning = fmt.Sprintf("a %s in every %s after %s, and in %s itself", map[int]string{1: "rise", -1: "fall"}[c.dir], n, p, p)
+		v.Meaning = fmt.Sprintf("a %s in every %s after %s, and in %s itself", rise, n, p, p)
 		if run >= 2 {
 			v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
 		}
@@ -866,11 +882,11 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 			return refuse("the series has no value for %s", gapAt())
 		case run < at-j:
 		case stop == "gap":
-			return refuse("readers take it both as a change in every %s after %s and as one in %s too, and the series has no value for %s", n, p, p, gapAt())
+			return refuse("readers take it both as a %s in every %s after %s and as one in %s too, and the series has no value for %s", rise, n, p, p, gapAt())
 		case stop == "start":
-			return refuse("readers take it both as a change in every %s after %s and as one in %s too, and the series begins in %s", n, p, p, p)
+			return refuse("readers take it both as a %s in every %s after %s and as one in %s too, and the series begins in %s", rise, n, p, p, p)
 		default:
-			return refuse("readers take it both as a change in every %s after %s, which holds, and as one in %s too, which does not (%s against %s); write %q", n, p, p, s.obsText(j), s.obsText(j-1), v.Suggest)
+			return refuse("readers take it both as a %s in every %s after %s, which holds, and as one in %s too, which does not (%s against %s); write %q", rise, n, p, p, s.obsText(j), s.obsText(j-1), v.Suggest)
 		}
 		return v, nil
 	}
@@ -883,7 +899,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case run < c.n && stop == "gap":
 		return refuse("the series has no value for %s", gapAt())
 	case run < c.n && stop == "start":
-		return refuse("the series begins in %s, %d %ss before %s", s.dateText(s.Obs[0].Date), at, n, s.dateText(s.Obs[at].Date))
+		return refuse("the series begins in %s, so it does not show %d %ss of change before %s", s.dateText(s.Obs[0].Date), c.n, n, s.dateText(s.Obs[at].Date))
 	case run < c.n:
 	case run > c.n && c.nth:
 	case run > c.n:
