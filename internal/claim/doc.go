@@ -264,10 +264,10 @@
 // series' own grain, found by its date; one that is missing is an *Error
 // naming it, never interpolated.
 //
-//	C on | from | than  a year earlier, last year,      C, a comparison above, of v against the observation a year (a month,
+//	C on | from | than | as  a year earlier, last year, C, a comparison above, of v against the observation a year (a month,
 //	  the previous year, the year before, a year ago,   a week, a day) before: on a monthly series the same month, on a daily
 //	  the same month last year; C year on year          one the same day; a step finer than the series is refused
-//	C since | on | from | than [in] D                   C against the observation of D, a year, month or day named to the
+//	C since | on | from | than [in] | as [in] D         C against the observation of D, a year, month or day named to the
 //	                                                    series' grain ("since 2010" of a monthly series is refused)
 //	a record | new | all-time high (low)                higher (lower) than every observation before v
 //	the highest [N] on record | ever | since records    higher than every other observation, before or after v
