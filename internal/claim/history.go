@@ -321,6 +321,9 @@ func (p *parser) namedDate() (anchor, bool) {
 		}
 		d, ok := p.num(2, 2)
 		if !ok || d < 1 || d > daysIn(y, time.Month(m)) {
+			if ok {
+				p.fail("%04d-%02d-%02d is not a day", y, m, d)
+			}
 			p.pos = start
 			return anchor{}, false
 		}
