@@ -272,6 +272,8 @@
 //	a record | new | all-time high (low)                higher (lower) than every observation before v
 //	the highest [N] on record | ever | since records    higher than every other observation, before or after v
 //	  began | of all time
+//	the second | third … | 2nd … highest [N] on record exactly one (two …) other observation higher, none level with v;
+//	  (ever, since records began, of all time)          a value level with another is refused
 //	the highest [N] since D                             higher than every observation after D, and the latest before v at
 //	                                                    least as high is of D
 //	has risen (fallen …) every N since D                a rise (fall) on every observation after D, and on D's itself

@@ -21,6 +21,7 @@ func FuzzClaim(f *testing.F) {
 		"dozens", "by 2024/25", "2024-25", "later this week", "until April",
 		"up 3% on a year earlier", "doubled since 2020", "the highest since 2021", "a record low",
 		"has risen every year since 2020", "fell for the third year in a row", "up 2% year on year",
+		"the second highest on record", "the same as in 2021",
 	} {
 		f.Add(s, int32(0), int32(222), 11960.0, 300.0, false, false, false, uint8(0))
 	}

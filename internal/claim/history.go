@@ -161,6 +161,9 @@ type histClaim struct {
 	words, noun string
 	month       time.Month
 	scope       recScope
+	// rank is the place of "the second highest on record": 2; 0 for
+	// the highest.
+	rank int
 	// hStreak: the verb, its unit, and the number of steps in a row
 	// (nth for "the fifth year in a row").
 	verb     string
@@ -231,6 +234,10 @@ func readRecord(s string) (*histClaim, string) {
 	if !p.seq("the") {
 		return nil, ""
 	}
+	if k, ok := p.ordinal(); ok {
+		p.opt("-") // "the second-highest"
+		c.rank = k
+	}
 	t := p.peek(0)
 	dir := superlatives[t.text]
 	if dir == 0 || t.kind != tWord {
@@ -269,7 +276,45 @@ func readRecord(s string) (*histClaim, string) {
 	if !p.done() {
 		return nil, ""
 	}
+	if c.rank > 0 && c.scope != recAll {
+		return nil, fmt.Sprintf("a place is counted among every observation: write \"the %s %s on record\"", ordinalText(c.rank), strings.TrimPrefix(c.words, "the "))
+	}
 	return c, ""
+}
+
+// ordinal reads a place from second on: "second", "2nd".
+func (p *parser) ordinal() (int, bool) {
+	t := p.peek(0)
+	if k := ordinals[t.text]; k != 0 && t.kind == tWord {
+		p.pos++
+		return k, true
+	}
+	start := p.pos
+	if n, ok := p.num(1, 3); ok && n >= 2 {
+		if _, ok := p.oneOf("st", "nd", "rd", "th"); ok {
+			return n, true
+		}
+	}
+	p.pos = start
+	return 0, false
+}
+
+// ordinalText writes a place: "second", "twentieth", "21st".
+func ordinalText(k int) string {
+	for w, n := range ordinals {
+		if n == k {
+			return w
+		}
+	}
+	switch {
+	case k%10 == 1 && k%100 != 11:
+		return fmt.Sprintf("%dst", k)
+	case k%10 == 2 && k%100 != 12:
+		return fmt.Sprintf("%dnd", k)
+	case k%10 == 3 && k%100 != 13:
+		return fmt.Sprintf("%drd", k)
+	}
+	return fmt.Sprintf("%dth", k)
 }
 
 // historyTails are the words that may follow a superlative directly.
@@ -749,6 +794,9 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	if c.scope != recBefore {
 		record = words + " on record"
 	}
+	if c.rank > 0 {
+		return s.place(c, at, kept, words, refuse)
+	}
 	switch c.scope {
 	case recBefore, recAll:
 		others := before
@@ -812,6 +860,59 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	}
 	v.True = true
 	v.Suggest = since(last)
+	return v, nil
+}
+
+// place checks "the second highest on record": exactly rank−1 other
+// observations are higher, and none is as high.
+func (s Series) place(c *histClaim, at int, kept func(int) bool, words string, refuse refuser) (Verdict, error) {
+	x := s.Obs[at].Value
+	var above, tied []int
+	for i := range s.Obs {
+		switch {
+		case !kept(i):
+		case s.Obs[i].Value == x:
+			tied = append(tied, i)
+		case asHigh(s.Obs[i].Value, x, c.dir):
+			above = append(above, i)
+		}
+	}
+	higher := "higher"
+	if c.dir < 0 {
+		higher = "lower"
+	}
+	list := func(is []int) string {
+		var out []string
+		for _, i := range is[:min(len(is), 3)] {
+			out = append(out, s.obsText(i))
+		}
+		if len(is) > 3 {
+			out = append(out, fmt.Sprintf("and %d more", len(is)-3))
+		}
+		return strings.Join(out, ", ")
+	}
+	if len(tied) > 0 && len(above) < c.rank && c.rank <= len(above)+len(tied)+1 {
+		return refuse("%s is level with %s, and readers count a shared place differently; write %q", s.obsText(at), list(tied), "the same as in "+s.dateText(s.Obs[tied[0]].Date))
+	}
+	v := Verdict{
+		True:    len(above) == c.rank-1 && len(tied) == 0,
+		Meaning: fmt.Sprintf("exactly %d other observations %s, and none level with it", c.rank-1, higher),
+		Value:   s.obsText(at),
+	}
+	if c.rank == 2 {
+		v.Meaning = "exactly one other observation " + higher + ", and none level with it"
+	}
+	if len(above) > 0 {
+		v.Value += fmt.Sprintf("; %d %s: %s", len(above), map[bool]string{true: "is " + higher, false: "are " + higher}[len(above) == 1], list(above))
+	}
+	switch {
+	case len(tied) > 0:
+		v.Suggest = "the same as in " + s.dateText(s.Obs[tied[0]].Date)
+	case len(above) == 0:
+		v.Suggest = words + " on record"
+	default:
+		v.Suggest = "the " + ordinalText(len(above)+1) + " " + strings.TrimPrefix(words, "the ") + " on record"
+	}
 	return v, nil
 }
 
