@@ -145,10 +145,11 @@ func (e *Error) Error() string {
 }
 
 // respell returns phrase with one misspelt word put right ("Febuary",
-// "fourty", "thousnad", "droped"), when a word of four letters or more is
-// one slip from a month, a season, a number word or a verb of a change
-// ("doubled", "dropped") and the phrase then reads as the kind want (any
-// kind when want is 0). It returns "" otherwise.
+// "fourty", "thousnad", "droped", "higest"), when a word of four letters
+// or more is one slip from a month, a season, a number word, a verb of a
+// change ("doubled", "dropped") or a word of a series' history
+// ("highest", "record", "earlier") and the phrase then reads as the kind
+// want (any kind when want is 0). It returns "" otherwise.
 func respell(phrase string, want Kind) string {
 	var vocabulary []string
 	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords, multipleVerbs} {
@@ -158,6 +159,9 @@ func respell(phrase string, want Kind) string {
 	vocabulary = append(vocabulary, "halved")
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(monthNames))
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(seasonNames))
+	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(superlatives))
+	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(ordinals))
+	vocabulary = append(vocabulary, "record", "earlier", "previous", "consecutive", "every")
 	slices.Sort(vocabulary)
 	reads := func(s string) bool {
 		switch want {

@@ -15,6 +15,7 @@ func TestErrors(t *testing.T) {
 	o := Options{AsOf: asOf}
 	d := day(2025, 4, 15)
 	q := Quantity{Value: 12000}
+	series := Series{Grain: ByYear, Obs: []Observation{{day(1998, 1, 1), 15}, {day(2023, 1, 1), 14}, {day(2024, 1, 1), 14.5}}}
 	tests := []struct {
 		name   string
 		check  func(string) error
@@ -48,6 +49,13 @@ func TestErrors(t *testing.T) {
 		{"comparison", compareErr(q, q, o), "mid-April", `"mid-April" is a date phrase, not a comparison phrase`, KindDate},
 		{"comparison", compareErr(q, q, o), "three times more than", `cannot read "three times more than": readers take it both as "three times as many as" and as "four times as many as"; write the one that is meant`, 0},
 		{"comparison", compareErr(q, Quantity{Value: math.Inf(1)}, o), "more than", `the value is not a finite number`, 0},
+		{"comparison", compareErr(q, q, o), "the highest since 1998", `"the highest since 1998" is a history phrase, not a comparison phrase`, KindHistory},
+		{"history", historyErr(series, o), "the higest since 1998", `cannot read "the higest since 1998": did you mean "the highest since 1998"?`, 0},
+		{"history", historyErr(series, o), "a recrd high", `cannot read "a recrd high": did you mean "a record high"?`, 0},
+		{"history", historyErr(series, o), "up 3% on a year erlier", `cannot read "up 3% on a year erlier": did you mean "up 3% on a year earlier"?`, 0},
+		{"history", historyErr(series, o), "about 12,000", `"about 12,000" is a number phrase, not a history phrase`, KindNumber},
+		{"history", historyErr(series, o), "mid-April", `"mid-April" is a date phrase, not a history phrase`, KindDate},
+		{"history", historyErr(Series{Grain: ByYear, Obs: []Observation{{day(2024, 1, 1), math.NaN()}}}, o), "a record high", `the series holds a value that is not a finite number`, 0},
 	}
 	for _, tt := range tests {
 		err := tt.check(tt.phrase)
@@ -71,6 +79,10 @@ func dateErr(v time.Time, o Options) func(string) error {
 
 func numberErr(v Quantity, o Options) func(string) error {
 	return func(s string) error { _, err := Number(s, v, o); return err }
+}
+
+func historyErr(s Series, o Options) func(string) error {
+	return func(p string) error { _, err := History(p, s, len(s.Obs)-1, o); return err }
 }
 
 func compareErr(v, w Quantity, o Options) func(string) error {
