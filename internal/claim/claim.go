@@ -108,7 +108,7 @@ func (k Kind) String() string {
 
 // examples lists phrases of each kind that error messages offer.
 var examples = map[Kind]string{
-	0:              `a date, number or comparison phrase such as "by spring 2025", "about 12,000" or "more than"`,
+	0:              `a date, number, comparison or history phrase such as "by spring 2025", "about 12,000", "more than" or "up 3% on a year earlier"`,
 	KindDate:       `a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`,
 	KindNumber:     `a number phrase such as "about 12,000", "more than 1.5 million", "between 10% and 15%" or "nearly twenty"`,
 	KindComparison: `a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"`,

@@ -106,6 +106,11 @@ func TestKindOf(t *testing.T) {
 		{"more than", KindComparison},
 		{"a third of", KindComparison},
 		{"30% more than", KindComparison},
+		{"the highest since 1998", KindHistory},
+		{"up 3% on a year earlier", KindHistory},
+		{"has risen every year since 2010", KindHistory},
+		{"rose 3% a year", KindHistory}, // refused, but known for what it is
+		{"rose by 30%", KindComparison}, // a comparison first
 	}
 	for _, tt := range tests {
 		got, err := KindOf(tt.phrase)
@@ -113,7 +118,7 @@ func TestKindOf(t *testing.T) {
 			t.Errorf("KindOf(%q) = %v, %v; want %v", tt.phrase, got, err, tt.want)
 		}
 	}
-	const want = `cannot read "by soon": want a date, number or comparison phrase such as "by spring 2025", "about 12,000" or "more than"`
+	const want = `cannot read "by soon": want a date, number, comparison or history phrase such as "by spring 2025", "about 12,000", "more than" or "up 3% on a year earlier"`
 	if got, err := KindOf("by soon"); err == nil || err.Error() != want {
 		t.Errorf("KindOf(%q) = %v, %v; want error %s", "by soon", got, err, want)
 	}
