@@ -284,10 +284,11 @@
 //
 // "Highest" may be any of largest, biggest, greatest, most, warmest,
 // hottest, wettest and their kin, "lowest" smallest, fewest, least,
-// coldest, driest and theirs; N is day, month or year and must be the
-// series' grain, or a month's name on a monthly series, which keeps to
-// that month of every year ("the warmest March since 1998"). A tie is not
-// a record.
+// coldest, driest and theirs. N, when it names a span of time (day,
+// week, month, quarter, summer, year …), must be the series' grain; a
+// month's name on a monthly series keeps to that month of every year
+// ("the warmest March since 1998"); any other noun ("the highest level")
+// only says what the value is. A tie is not a record.
 //
 // "The highest since 1998" is read two ways: as higher than every
 // observation after 1998, and as the highest since 1998, which was as

@@ -317,6 +317,15 @@ func ordinalText(k int) string {
 	return fmt.Sprintf("%dth", k)
 }
 
+// timeNouns are the nouns after a superlative that name a span of time,
+// "the warmest month": the span must be the series' grain. Any other
+// noun ("the highest level") only says what the value is.
+var timeNouns = map[string]bool{
+	"day": true, "week": true, "fortnight": true, "weekend": true, "month": true, "quarter": true,
+	"season": true, "spring": true, "summer": true, "autumn": true, "fall": true, "winter": true,
+	"year": true, "decade": true, "century": true,
+}
+
 // historyTails are the words that may follow a superlative directly.
 var historyTails = map[string]bool{"on": true, "ever": true, "since": true, "of": true, "in": true, "for": true}
 
@@ -765,7 +774,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		return refuse("the series is %s; a claim about one month of the year needs a monthly series", s.Grain.adjective())
 	case c.month != 0 && t.Month() != c.month:
 		return refuse("the observation is %s, not a %s", s.dateText(t), c.month)
-	case c.month == 0 && c.noun != "" && c.noun != s.Grain.noun():
+	case c.month == 0 && timeNouns[c.noun] && c.noun != s.Grain.noun():
 		return refuse("the series is %s, so it says nothing of a %s as a whole; write \"%s %s\", or leave the %s out", s.Grain.adjective(), c.noun, c.words, s.Grain.noun(), c.noun)
 	}
 	words := c.words
