@@ -282,6 +282,7 @@
 //	has risen for three Ns in a row, for three          three rises in a row ending at v, at least and exactly
 //	  consecutive Ns
 //
+// "The" may be "its" or "their" ("its highest level since 1998").
 // "Highest" may be any of largest, biggest, greatest, most, warmest,
 // hottest, wettest and their kin, "lowest" smallest, fewest, least,
 // coldest, driest and theirs. N, when it names a span of time (day,

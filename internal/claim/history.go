@@ -231,7 +231,8 @@ func readRecord(s string) (*histClaim, string) {
 		}
 		return c, ""
 	}
-	if !p.seq("the") {
+	det, ok := p.oneOf("the", "its", "their")
+	if !ok {
 		return nil, ""
 	}
 	if k, ok := p.ordinal(); ok {
@@ -245,7 +246,7 @@ func readRecord(s string) (*histClaim, string) {
 	}
 	p.pos++
 	c.dir = dir
-	c.words = "the " + t.text
+	c.words = det + " " + t.text
 	if m, ok := p.month(); ok {
 		c.month, c.noun = m, m.String()
 	} else if n := p.peek(0); n.kind == tWord && !historyTails[n.text] {
@@ -277,7 +278,7 @@ func readRecord(s string) (*histClaim, string) {
 		return nil, ""
 	}
 	if c.rank > 0 && c.scope != recAll {
-		return nil, fmt.Sprintf("a place is counted among every observation: write \"the %s %s on record\"", ordinalText(c.rank), strings.TrimPrefix(c.words, "the "))
+		return nil, fmt.Sprintf("a place is counted among every observation: write \"%s %s %s on record\"", det, ordinalText(c.rank), t.text)
 	}
 	return c, ""
 }
@@ -920,7 +921,8 @@ func (s Series) place(c *histClaim, at int, kept func(int) bool, words string, r
 	case len(above) == 0:
 		v.Suggest = words + " on record"
 	default:
-		v.Suggest = "the " + ordinalText(len(above)+1) + " " + strings.TrimPrefix(words, "the ") + " on record"
+		det, rest, _ := strings.Cut(words, " ")
+		v.Suggest = det + " " + ordinalText(len(above)+1) + " " + rest + " on record"
 	}
 	return v, nil
 }
