@@ -27,7 +27,7 @@ import (
 )
 
 // Version changes whenever what the cache holds changes shape.
-const Version = 10
+const Version = 11
 
 // Key is the hash of a build's or a page's inputs.
 type Key [32]byte
@@ -170,6 +170,7 @@ func decode(r io.Reader) (*Cache, error) {
 		e.Page.Date = content.OwnOffset(e.Page.Date)
 		e.Page.Summary.Date = content.OwnOffset(e.Page.Summary.Date)
 		e.Page.Summary.Updated = content.OwnOffset(e.Page.Summary.Updated)
+		e.Page.Summary.DataDate = content.OwnOffset(e.Page.Summary.DataDate)
 		c.Pages[e.Path] = e.Page
 	}
 	var extra entry

@@ -23,7 +23,11 @@ var update = flag.Bool("update", false, "rewrite the expected parts of testdata/
 // (with a trailing % for a Quantity already in percent units, pp for one
 // in percentage points, or a word
 // for one counted in thousands, millions, billions or trillions: "37.64
-// trillion"), and two numbers "v | w" in comparisons.txt. The verdict is true or false; the
+// trillion"), two numbers "v | w" in comparisons.txt, and in history.txt a
+// series of dates and values, "2019 10, *2020 12, 2021 15", the
+// observation claimed about marked with * (the last when none is), its
+// dates days, months or years, a value ending in % for a series in
+// percent units. The verdict is true or false; the
 // suggestion is written for false verdicts only. A phrase that is not
 // understood expects "error: message". Lines starting with # are comments;
 // these lines set the options of the cases after them:
@@ -35,7 +39,7 @@ var update = flag.Bool("update", false, "rewrite the expected parts of testdata/
 // go test -run Cases -update rewrites everything after "=>" from what the
 // checkers return; review the diff.
 func TestCases(t *testing.T) {
-	for _, name := range []string{"dates.txt", "numbers.txt", "comparisons.txt"} {
+	for _, name := range []string{"dates.txt", "numbers.txt", "comparisons.txt", "history.txt"} {
 		t.Run(name, func(t *testing.T) { runCaseFile(t, name) })
 	}
 }
@@ -145,6 +149,12 @@ func runCase(file, input string, o Options) (string, error) {
 			return "", perr
 		}
 		v, err = Compare(fields[0], q, r, o)
+	case file == "history.txt" && len(fields) == 2:
+		s, at, perr := parseSeries(fields[1])
+		if perr != nil {
+			return "", perr
+		}
+		v, err = History(fields[0], s, at, o)
 	default:
 		return "", fmt.Errorf("want phrase | value in %s, got %q", file, input)
 	}
@@ -195,4 +205,46 @@ func parseQuantity(s string) (Quantity, error) {
 	pct := strings.HasSuffix(s, "%")
 	f, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)
 	return Quantity{Value: f, Percent: pct, Scale: scale}, err
+}
+
+// parseSeries reads a case's series, "2019 10, *2020 12, 2021 15", and
+// the index of the observation marked with *, or of the last.
+func parseSeries(text string) (Series, int, error) {
+	var s Series
+	at := -1
+	for i, item := range strings.Split(text, ",") {
+		date, value, ok := strings.Cut(strings.TrimSpace(item), " ")
+		if !ok {
+			return Series{}, 0, fmt.Errorf("want DATE VALUE, got %q", item)
+		}
+		if d, ok := strings.CutPrefix(date, "*"); ok {
+			date, at = d, i
+		}
+		first, last, err := parseDay(date)
+		if err != nil {
+			return Series{}, 0, err
+		}
+		g := ByDay
+		switch {
+		case last.IsZero():
+		case last.Month() == first.Month():
+			g = ByMonth
+		default:
+			g = ByYear
+		}
+		if i > 0 && g != s.Grain {
+			return Series{}, 0, fmt.Errorf("%q: every date of a series has one grain", item)
+		}
+		s.Grain = g
+		q, err := parseQuantity(strings.TrimSpace(value))
+		if err != nil {
+			return Series{}, 0, err
+		}
+		s.Unit.Percent = q.Percent
+		s.Obs = append(s.Obs, Observation{Date: first, Value: q.Value})
+	}
+	if at < 0 {
+		at = len(s.Obs) - 1
+	}
+	return s, at, nil
 }

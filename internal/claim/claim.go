@@ -86,6 +86,9 @@ const (
 	// KindComparison is a phrase about one number against another:
 	// "more than", "nine times as many as", "a third of".
 	KindComparison
+	// KindHistory is a phrase about an observation against the rest of
+	// its series: "up 3% on a year earlier", "the highest since 1998".
+	KindHistory
 )
 
 // String names k: "date", "number" or "comparison".
@@ -97,16 +100,19 @@ func (k Kind) String() string {
 		return "number"
 	case KindComparison:
 		return "comparison"
+	case KindHistory:
+		return "history"
 	}
 	return "unknown"
 }
 
 // examples lists phrases of each kind that error messages offer.
 var examples = map[Kind]string{
-	0:              `a date, number or comparison phrase such as "by spring 2025", "about 12,000" or "more than"`,
+	0:              `a date, number, comparison or history phrase such as "by spring 2025", "about 12,000", "more than" or "up 3% on a year earlier"`,
 	KindDate:       `a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`,
 	KindNumber:     `a number phrase such as "about 12,000", "more than 1.5 million", "between 10% and 15%" or "nearly twenty"`,
 	KindComparison: `a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"`,
+	KindHistory:    `a phrase about a series' history such as "up 3% on a year earlier", "doubled since 1990", "the highest since 1998" or "has risen every year since 2010"`,
 }
 
 // Error reports a phrase that cannot be checked as the kind asked for.
@@ -139,10 +145,11 @@ func (e *Error) Error() string {
 }
 
 // respell returns phrase with one misspelt word put right ("Febuary",
-// "fourty", "thousnad", "droped"), when a word of four letters or more is
-// one slip from a month, a season, a number word or a verb of a change
-// ("doubled", "dropped") and the phrase then reads as the kind want (any
-// kind when want is 0). It returns "" otherwise.
+// "fourty", "thousnad", "droped", "higest"), when a word of four letters
+// or more is one slip from a month, a season, a number word, a verb of a
+// change ("doubled", "dropped") or a word of a series' history
+// ("highest", "record", "earlier") and the phrase then reads as the kind
+// want (any kind when want is 0). It returns "" otherwise.
 func respell(phrase string, want Kind) string {
 	var vocabulary []string
 	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords, multipleVerbs} {
@@ -152,6 +159,9 @@ func respell(phrase string, want Kind) string {
 	vocabulary = append(vocabulary, "halved")
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(monthNames))
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(seasonNames))
+	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(superlatives))
+	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(ordinals))
+	vocabulary = append(vocabulary, "record", "earlier", "previous", "consecutive", "every")
 	slices.Sort(vocabulary)
 	reads := func(s string) bool {
 		switch want {
@@ -163,6 +173,9 @@ func respell(phrase string, want Kind) string {
 			return err == nil
 		case KindComparison:
 			_, err := parseComparison(s)
+			return err == nil
+		case KindHistory:
+			_, err := parseHistory(s)
 			return err == nil
 		}
 		_, err := KindOf(s)
@@ -198,7 +211,7 @@ func respell(phrase string, want Kind) string {
 
 // KindOf returns the kind of value phrase is about. A phrase that reads as
 // more than one kind, such as "2025" (a year, or the number 2025), reports
-// the first of date, number and comparison.
+// the first of date, number, comparison and history.
 func KindOf(phrase string) (Kind, error) {
 	if _, err := parseDate(phrase); err == nil || err.Reason != "" {
 		return KindDate, nil
@@ -208,6 +221,9 @@ func KindOf(phrase string) (Kind, error) {
 	}
 	if _, err := parseComparison(phrase); err == nil || err.Reason != "" {
 		return KindComparison, nil
+	}
+	if _, err := parseHistory(phrase); err == nil || err.Reason != "" {
+		return KindHistory, nil
 	}
 	return 0, &Error{Phrase: phrase}
 }

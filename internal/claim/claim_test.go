@@ -15,6 +15,7 @@ func TestErrors(t *testing.T) {
 	o := Options{AsOf: asOf}
 	d := day(2025, 4, 15)
 	q := Quantity{Value: 12000}
+	series := Series{Grain: ByYear, Obs: []Observation{{day(1998, 1, 1), 15}, {day(2023, 1, 1), 14}, {day(2024, 1, 1), 14.5}}}
 	tests := []struct {
 		name   string
 		check  func(string) error
@@ -48,6 +49,13 @@ func TestErrors(t *testing.T) {
 		{"comparison", compareErr(q, q, o), "mid-April", `"mid-April" is a date phrase, not a comparison phrase`, KindDate},
 		{"comparison", compareErr(q, q, o), "three times more than", `cannot read "three times more than": readers take it both as "three times as many as" and as "four times as many as"; write the one that is meant`, 0},
 		{"comparison", compareErr(q, Quantity{Value: math.Inf(1)}, o), "more than", `the value is not a finite number`, 0},
+		{"comparison", compareErr(q, q, o), "the highest since 1998", `"the highest since 1998" is a history phrase, not a comparison phrase`, KindHistory},
+		{"history", historyErr(series, o), "the higest since 1998", `cannot read "the higest since 1998": did you mean "the highest since 1998"?`, 0},
+		{"history", historyErr(series, o), "a recrd high", `cannot read "a recrd high": did you mean "a record high"?`, 0},
+		{"history", historyErr(series, o), "up 3% on a year erlier", `cannot read "up 3% on a year erlier": did you mean "up 3% on a year earlier"?`, 0},
+		{"history", historyErr(series, o), "about 12,000", `"about 12,000" is a number phrase, not a history phrase`, KindNumber},
+		{"history", historyErr(series, o), "mid-April", `"mid-April" is a date phrase, not a history phrase`, KindDate},
+		{"history", historyErr(Series{Grain: ByYear, Obs: []Observation{{day(2024, 1, 1), math.NaN()}}}, o), "a record high", `the series holds a value that is not a finite number`, 0},
 	}
 	for _, tt := range tests {
 		err := tt.check(tt.phrase)
@@ -73,6 +81,10 @@ func numberErr(v Quantity, o Options) func(string) error {
 	return func(s string) error { _, err := Number(s, v, o); return err }
 }
 
+func historyErr(s Series, o Options) func(string) error {
+	return func(p string) error { _, err := History(p, s, len(s.Obs)-1, o); return err }
+}
+
 func compareErr(v, w Quantity, o Options) func(string) error {
 	return func(s string) error { _, err := Compare(s, v, w, o); return err }
 }
@@ -94,6 +106,11 @@ func TestKindOf(t *testing.T) {
 		{"more than", KindComparison},
 		{"a third of", KindComparison},
 		{"30% more than", KindComparison},
+		{"the highest since 1998", KindHistory},
+		{"up 3% on a year earlier", KindHistory},
+		{"has risen every year since 2010", KindHistory},
+		{"rose 3% a year", KindHistory}, // refused, but known for what it is
+		{"rose by 30%", KindComparison}, // a comparison first
 	}
 	for _, tt := range tests {
 		got, err := KindOf(tt.phrase)
@@ -101,7 +118,7 @@ func TestKindOf(t *testing.T) {
 			t.Errorf("KindOf(%q) = %v, %v; want %v", tt.phrase, got, err, tt.want)
 		}
 	}
-	const want = `cannot read "by soon": want a date, number or comparison phrase such as "by spring 2025", "about 12,000" or "more than"`
+	const want = `cannot read "by soon": want a date, number, comparison or history phrase such as "by spring 2025", "about 12,000", "more than" or "up 3% on a year earlier"`
 	if got, err := KindOf("by soon"); err == nil || err.Error() != want {
 		t.Errorf("KindOf(%q) = %v, %v; want error %s", "by soon", got, err, want)
 	}

@@ -6,7 +6,7 @@
 //
 // Phrases are read without regard to case or extra spaces; "mid-April" and
 // "mid April" are the same, an en dash or a hyphen joins a range, and "−"
-// (U+2212) is a minus sign. There are three kinds, and a phrase of one kind
+// (U+2212) is a minus sign. There are four kinds, and a phrase of one kind
 // given where another is wanted is an *Error naming the kind it is.
 //
 // # Dates
@@ -256,4 +256,61 @@
 // Numbers are compared as exact decimals: a float64 counts as its shortest
 // decimal form, so 0.29 is 29%, and 11,400 is "about 12,000" while
 // 11,399.99 is not.
+//
+// # History
+//
+// History checks an observation of a Series of days, months or years
+// against the rest of it. Every other observation it reads is of the
+// series' own grain, found by its date; one that is missing is an *Error
+// naming it, never interpolated.
+//
+//	C on | from | than | as  a year earlier, last year, C, a comparison above, of v against the observation a year (a month,
+//	  the previous year, the year before, a year ago,   a week, a day) before: on a monthly series the same month, on a daily
+//	  the same month last year; C year on year          one the same day; a step finer than the series is refused
+//	C since | on | from | than [in] | as [in] D         C against the observation of D, a year, month or day named to the
+//	                                                    series' grain ("since 2010" of a monthly series is refused)
+//	a record | new | all-time high (low)                higher (lower) than every observation before v
+//	the highest [N] on record | ever | since records    higher than every other observation, before or after v
+//	  began | of all time
+//	the second | third … | 2nd … highest [N] on record exactly one (two …) other observation higher, none level with v;
+//	  (ever, since records began, of all time)          a value level with another is refused
+//	the highest [N] since D                             higher than every observation after D, and the latest before v at
+//	                                                    least as high is of D
+//	has risen (fallen …) every N since D                a rise (fall) on every observation after D, and on D's itself
+//	rose for the third N in a row, for a third          exactly three rises in a row ending at v
+//	  consecutive N
+//	has risen for three Ns in a row, for three          three rises in a row ending at v, at least and exactly
+//	  consecutive Ns
+//
+// "The" may be "its" or "their" ("its highest level since 1998").
+// "Highest" may be any of largest, biggest, greatest, most, warmest,
+// hottest, wettest and their kin, "lowest" smallest, fewest, least,
+// coldest, driest and theirs. N, when it names a span of time (day,
+// week, month, quarter, summer, year …), must be the series' grain; a
+// month's name on a monthly series keeps to that month of every year
+// ("the warmest March since 1998"); any other noun ("the highest level")
+// only says what the value is. A tie is not a record.
+//
+// "The highest since 1998" is read two ways: as higher than every
+// observation after 1998, and as the highest since 1998, which was as
+// high. It holds when the latest observation as high is of 1998, is false
+// when it is later, and is refused when it is earlier or there is none,
+// the first reading holding and the second not. "Every year since 2020"
+// is read with 2020's own rise and without it, and "for three years in a
+// row" as at least three and as exactly three; each holds or fails only
+// where both readings agree, and is refused otherwise, as is a run that
+// reaches the start of the series or a missing observation.
+//
+// "Rose 3% a year" and "grew 2% annually" are refused: readers take them
+// both as compound growth and as the mean of the yearly changes; the
+// change over the whole time ("up 34% since 2010") is what to write. So
+// are "doubled in a decade" and "over the past ten years", counted back
+// to different years by different readers, "since last year", "the
+// highest in 20 years", and "a record" without high or low.
+//
+// The suggestion for a change is the comparison's own, followed by the
+// words it was measured with; for a record, "the highest since" the date
+// of the latest observation as high, or "a record high"; for a run, the
+// run there is ("has risen for 4 years in a row", "has risen every year
+// since 2021").
 package claim

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// FuzzClaim throws arbitrary phrases and values at the three checkers. None
+// FuzzClaim throws arbitrary phrases and values at the four checkers. None
 // may panic; a phrase that is accepted must say what it means; and the
 // suggestion of a false verdict must itself be read, as the same kind, and
 // hold for the same value.
@@ -19,6 +19,9 @@ func FuzzClaim(f *testing.F) {
 		"the same as", "far fewer than", "12 percent less than", "at least as high as",
 		"12\u202f000", "about 1 250 000", "a hundred and twenty-five thousand", "tens of thousands of",
 		"dozens", "by 2024/25", "2024-25", "later this week", "until April",
+		"up 3% on a year earlier", "doubled since 2020", "the highest since 2021", "a record low",
+		"has risen every year since 2020", "fell for the third year in a row", "up 2% year on year",
+		"the second highest on record", "the same as in 2021",
 	} {
 		f.Add(s, int32(0), int32(222), 11960.0, 300.0, false, false, false, uint8(0))
 	}
@@ -73,6 +76,20 @@ func FuzzClaim(f *testing.F) {
 		check("number", vn, err, func(s string) (Verdict, error) { return Number(s, q, o) })
 		vc, err := Compare(phrase, q, r, o)
 		check("comparison", vc, err, func(s string) (Verdict, error) { return Compare(s, q, r, o) })
+		// Annual and daily series whose last values are w and v.
+		for _, g := range []Grain{ByYear, ByDay} {
+			step := func(i int) time.Time { return day(2020+i, 1, 1) }
+			if g == ByDay {
+				step = func(i int) time.Time { return day(2025, 1, 1+i) }
+			}
+			sr := Series{Grain: g, Unit: Quantity{Percent: vPct}}
+			for i, x := range []float64{v - w, w, w + v, w, v} {
+				sr.Obs = append(sr.Obs, Observation{Date: step(i), Value: x})
+			}
+			at := int(uint32(asOffset) % 5)
+			vh, err := History(phrase, sr, at, o)
+			check("history", vh, err, func(s string) (Verdict, error) { return History(s, sr, at, o) })
+		}
 		if _, err := KindOf(phrase); err != nil && (vd.Meaning != "" || vn.Meaning != "" || vc.Meaning != "") {
 			t.Fatalf("KindOf(%q): %v, yet the phrase was read", phrase, err)
 		}

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/plotline/plotline/internal/claim"
@@ -59,6 +60,8 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	}
 	var phraseErr *claim.Error
 	switch {
+	case errors.As(err, &phraseErr) && phraseErr.Is == claim.KindHistory:
+		return Evaluation{}, fmt.Errorf("claim %q is about the series' history: name the observation, as in {{ %s.%s | claim %q }}", c.Phrase, e.Ref.Block, observationOf(e.Ref.Field), c.Phrase)
 	case errors.As(err, &phraseErr) && phraseErr.Is != 0 && phraseErr.Is != claim.KindComparison && c.Other == nil:
 		return Evaluation{}, fmt.Errorf("claim %q is about a %s, but %s is %s", c.Phrase, phraseErr.Is, res.Ref, describeKind(v.Kind))
 	case errors.As(err, &phraseErr) && phraseErr.Is == claim.KindComparison && c.Other == nil:
@@ -74,6 +77,112 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 		return Evaluation{}, falseClaim(res)
 	}
 	return Evaluation{Text: c.Phrase, Value: v, Claim: &res}, nil
+}
+
+// isObservation reports whether field names an observation as a whole,
+// first, last, max or min, as a claim about a series' history does.
+func isObservation(field string) bool {
+	switch field {
+	case "first", "last", "max", "min":
+		return true
+	}
+	return false
+}
+
+// observationOf returns the observation a field path is of, "last" for
+// "last.value", and "last" for any other.
+func observationOf(field string) string {
+	head, _, _ := strings.Cut(field, ".")
+	if isObservation(head) {
+		return head
+	}
+	return "last"
+}
+
+// evalHistory checks the claim of e about the history of a block's
+// series: e.Ref names an observation (block.last), which the claim
+// measures against the others: "up 3% on a year earlier", "the highest
+// since 1998".
+func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
+	c := e.Claim
+	b, ok := s.blocks[e.Ref.Block]
+	if !ok {
+		return Evaluation{}, s.Missing(e.Ref.Block)
+	}
+	if b.Broken {
+		return Evaluation{}, ErrReported
+	}
+	at, err := b.observation(e.Ref.Field)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	v, err := b.Field(e.Ref.Field + ".value")
+	if err != nil {
+		return Evaluation{}, err
+	}
+	if c.Other != nil {
+		return Evaluation{}, fmt.Errorf("claim %q compares two numbers: name a value, as in {{ %s.%s.value | claim %q %s }}", c.Phrase, e.Ref.Block, e.Ref.Field, c.Phrase, c.Other)
+	}
+	series := claim.Series{Unit: quantity(v)}
+	switch b.Series[at].Grain {
+	case ByYear:
+		series.Grain = claim.ByYear
+	case ByMonth:
+		series.Grain = claim.ByMonth
+	default:
+		series.Grain = claim.ByDay
+	}
+	for _, p := range b.Series {
+		if HasTime(p.Date) {
+			return Evaluation{}, fmt.Errorf("claim %q: the series of %q gives times of day; claims about a series' history read daily, monthly and annual series", c.Phrase, b.Name)
+		}
+		series.Obs = append(series.Obs, claim.Observation{Date: p.Date, Value: p.Value})
+	}
+	opts := claim.Options{AsOf: s.asOf(e.Ref.Block), About: s.Claims.About, Southern: s.Claims.Southern}
+	verdict, err := claim.History(c.Phrase, series, at, opts)
+	var phraseErr *claim.Error
+	switch {
+	case errors.As(err, &phraseErr) && phraseErr.Is != 0 && phraseErr.Is != claim.KindHistory:
+		ref := e.Ref.String() + ".value"
+		if phraseErr.Is == claim.KindDate {
+			ref = e.Ref.String() + ".date"
+		}
+		if phraseErr.Is == claim.KindComparison {
+			return Evaluation{}, fmt.Errorf("claim %q is a comparison, not a claim about the series' history: write {{ %s | claim %q other.ref }}, or name what it is measured from, as in %q", c.Phrase, ref, c.Phrase, c.Phrase+" a year earlier")
+		}
+		return Evaluation{}, fmt.Errorf("claim %q is about a %s, not about the series' history: write {{ %s | claim %q }}", c.Phrase, phraseErr.Is, ref, c.Phrase)
+	case err != nil:
+		return Evaluation{}, fmt.Errorf("claim: %v", err)
+	}
+	res := ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase, Value: verdict.Value, True: verdict.True, Meaning: verdict.Meaning, Suggest: verdict.Suggest}
+	if s.OnClaim != nil {
+		s.OnClaim(pos, res)
+	}
+	if !verdict.True {
+		return Evaluation{}, falseClaim(res)
+	}
+	return Evaluation{Text: c.Phrase, Value: v, Claim: &res}, nil
+}
+
+// observation returns the index in b.Series of the observation first,
+// last, max or min names: the earliest of equal greatest or least values,
+// as Field gives them.
+func (b *Block) observation(which string) (int, error) {
+	if len(b.Series) == 0 {
+		return 0, fmt.Errorf("block %q has no observations, so it has no %q", b.Name, which)
+	}
+	at := 0
+	switch which {
+	case "last":
+		at = len(b.Series) - 1
+	case "max", "min":
+		for i, p := range b.Series {
+			if which == "max" && p.Value > b.Series[at].Value || which == "min" && p.Value < b.Series[at].Value {
+				at = i
+			}
+		}
+	}
+	return at, nil
 }
 
 // falseClaim is the error of a claim its value makes false.

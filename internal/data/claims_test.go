@@ -389,3 +389,77 @@ func TestApproxWithinAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryClaims checks claims about a series' history through the
+// expression language: they name an observation (temp.last), and a
+// phrase of another kind, or a history phrase given a value, says what to
+// write instead.
+func TestHistoryClaims(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  temp:
+    unit: degrees
+    series:
+      - {date: "1998", value: 15.1}
+      - {date: "1999", value: 14.2}
+      - {date: "2010", value: 14.8}
+      - {date: "2023", value: 14.6}
+      - {date: "2024", value: 15.0}
+  sales:
+    unit: percent
+    series:
+      - {date: 2023-03, value: 4.0}
+      - {date: 2024-02, value: 4.1}
+      - {date: 2024-03, value: 4.2}
+  hourly:
+    series:
+      - {date: "2025-01-01 06:00", value: 1}
+      - {date: "2025-01-01 07:00", value: 2}
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	var told []ClaimResult
+	scope.OnClaim = func(_ diag.Pos, c ClaimResult) { told = append(told, c) }
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		expr, want, err string
+	}{
+		{`temp.last | claim "the highest since 1998"`, "the highest since 1998", ""},
+		{`temp.last | claim "a record high"`, "", `claim "a record high" is false: temp.last is 2024 (15); 1998 (15.1) was at least as high (the highest since 1998)`},
+		{`temp.last | claim "up 3% on last year"`, "up 3% on last year", ""},
+		{`temp.max | claim "the highest on record"`, "the highest on record", ""},
+		{`temp.min | claim "the lowest on record"`, "the lowest on record", ""},
+		{`temp.first | claim "a record high"`, "", `claim: cannot read "a record high": there is no observation before 1998 to measure it against`},
+		{`temp.last | claim "up 2% on a year earlier"`, "", `claim "up 2% on a year earlier" is false: temp.last is 2024 (15) against 2023 (14.6): 15 is 2.74% more than 14.6 (up 3% on a year earlier)`},
+		// A monthly series' "a year earlier" is the same month a year
+		// before; the series is in percent, so the change is a ratio of
+		// percentages.
+		{`sales.last | claim "up 5% on a year earlier"`, "up 5% on a year earlier", ""},
+		{`sales.last | claim "up 5% on 2023"`, "", `claim: cannot read "up 5% on 2023": the series is monthly, and 2023 holds many of its values; name the month, as in "March 2023"`},
+		// What to write instead.
+		{`temp.last.value | claim "the highest since 1998"`, "", `claim "the highest since 1998" is about the series' history: name the observation, as in {{ temp.last | claim "the highest since 1998" }}`},
+		{`temp.max.value | claim "doubled since 1990"`, "", `claim "doubled since 1990" is about the series' history: name the observation, as in {{ temp.max | claim "doubled since 1990" }}`},
+		{`temp.last | claim "about 15"`, "", `claim "about 15" is about a number, not about the series' history: write {{ temp.last.value | claim "about 15" }}`},
+		{`temp.last | claim "in 2024"`, "", `claim "in 2024" is about a date, not about the series' history: write {{ temp.last.date | claim "in 2024" }}`},
+		{`temp.last | claim "more than"`, "", `claim "more than" is a comparison, not a claim about the series' history: write {{ temp.last.value | claim "more than" other.ref }}, or name what it is measured from, as in "more than a year earlier"`},
+		{`temp.last | claim "more than" temp.first.value`, "", `claim "more than" compares two numbers: name a value, as in {{ temp.last.value | claim "more than" temp.first.value }}`},
+		{`hourly.last | claim "a record high"`, "", `claim "a record high": the series of "hourly" gives times of day; claims about a series' history read daily, monthly and annual series`},
+		{`nope.last | claim "a record high"`, "", `no data block "nope" on this page (known: hourly, sales, temp)`},
+	} {
+		ev, err := scope.EvalString(tc.expr, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err || ev.Text != tc.want {
+			t.Errorf("{{ %s }} = %q, %q;\nwant %q, %q", tc.expr, ev.Text, got, tc.want, tc.err)
+		}
+	}
+	if len(told) != 7 {
+		t.Errorf("OnClaim told of %d claims; want 7: %+v", len(told), told)
+	}
+	if c := told[0]; c.Ref != "temp.last" || !c.True || c.Meaning != "higher than every observation after 1998, and one of 1998 as high or higher" {
+		t.Errorf("first claim told = %+v", c)
+	}
+}

@@ -107,6 +107,9 @@ func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) {
 	if e.IsLiteral {
 		return Evaluation{Text: e.Literal}, nil
 	}
+	if e.Claim != nil && isObservation(e.Ref.Field) {
+		return s.evalHistory(e, pos)
+	}
 	v, err := s.Lookup(e.Ref)
 	if err != nil {
 		return Evaluation{}, err

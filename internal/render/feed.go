@@ -152,7 +152,7 @@ func feedID(site *Site, p string) string {
 }
 
 // WriteFeed writes an Atom feed of entries (newest first) to w. An entry's
-// updated time is its Updated, or its Date when Updated is not later; the
+// updated time is the latest of its Date, its Updated and its DataDate; the
 // feed's is that of its newest entry, so an unchanged site writes an
 // unchanged feed. The feed's author is the site's, or, when an entry has
 // none and the site neither, the site's title.
@@ -178,6 +178,11 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 		updated := e.Date
 		if e.Updated.After(e.Date) {
 			updated = e.Updated
+		}
+		if e.DataDate.After(updated) {
+			// New data is a change of the entry, though its
+			// front matter says nothing of it.
+			updated = e.DataDate
 		}
 		if updated.After(newest) {
 			newest = updated

@@ -113,11 +113,17 @@ type Source struct {
 
 // Summary is what a list shows of an article.
 type Summary struct {
-	Title          string
-	Description    string
-	URL            string
-	Date           time.Time
-	Updated        time.Time
+	Title       string
+	Description string
+	URL         string
+	Date        time.Time
+	Updated     time.Time
+	// DataDate is the date of the newest observation of the article's
+	// data blocks, zero without one. The feed and the sitemap count the
+	// article as updated on it when it is later than Date and Updated,
+	// so that new data read from a CSV file moves them as a new
+	// updated: would; the page's own "Updated" line shows Updated alone.
+	DataDate       time.Time
 	Author         string
 	Tags           []Tag
 	ReadingMinutes int

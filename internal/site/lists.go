@@ -57,6 +57,9 @@ func (r *run) renderLists(which int) error {
 			if !rec.summary.Updated.IsZero() {
 				last = rec.summary.Updated
 			}
+			if rec.summary.DataDate.After(last) {
+				last = rec.summary.DataDate
+			}
 			sitemap = append(sitemap, render.SitemapEntry{URL: rec.url, Lastmod: last})
 		}
 	}
@@ -355,7 +358,7 @@ func (rec *record) summaryKey() uint64 {
 	}
 	s := rec.summary
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00", s.Title, s.Description, s.Excerpt, s.URL, s.Date.Unix(), s.Updated.Unix(), s.ReadingMinutes)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00%d\x00", s.Title, s.Description, s.Excerpt, s.URL, s.Date.Unix(), s.Updated.Unix(), s.DataDate.Unix(), s.ReadingMinutes)
 	for _, t := range s.Tags {
 		fmt.Fprintf(h, "%s\x00", t.Name)
 	}

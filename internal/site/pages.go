@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -267,6 +268,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 	}
 	summary := r.summary(p, res.Words)
 	summary.Excerpt = res.Summary
+	summary.DataDate = newestObservation(blocks)
 	if p.Kind == content.Article {
 		// Rendered here, in parallel with the other pages, and once,
 		// rather than in every list the article appears in.
@@ -387,6 +389,18 @@ func (r *run) expand(scope *data.Scope, p *content.Page, text string, pos diag.P
 	at := content.ValuePositions(p.Path, p.Source, pos, text)
 	scope.CheckLiterals(text, at, diags)
 	return r.b.md.Typeset(scope.Expand(text, at, diags))
+}
+
+// newestObservation returns the date of the latest observation of
+// blocks, or the zero time when they have none.
+func newestObservation(blocks []*data.Block) time.Time {
+	var newest time.Time
+	for _, b := range blocks {
+		if n := len(b.Series); n > 0 && b.Series[n-1].Date.After(newest) {
+			newest = b.Series[n-1].Date
+		}
+	}
+	return newest
 }
 
 // httpLink returns u when it is an http(s) URL, and "" otherwise.

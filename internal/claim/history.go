@@ -1,0 +1,1030 @@
+package claim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// Grain says how finely the dates of a Series are given.
+type Grain int
+
+const (
+	// ByDay is a series of days: 2024-03-04.
+	ByDay Grain = iota + 1
+	// ByMonth is a series of months, each dated on its first day: 2024-03.
+	ByMonth
+	// ByYear is a series of years, each dated on 1 January: 2024.
+	ByYear
+)
+
+// noun is the word for one step of g: "day", "month" or "year".
+func (g Grain) noun() string {
+	switch g {
+	case ByMonth:
+		return "month"
+	case ByYear:
+		return "year"
+	}
+	return "day"
+}
+
+// adjective describes a series of g: "daily", "monthly" or "annual".
+func (g Grain) adjective() string {
+	switch g {
+	case ByMonth:
+		return "monthly"
+	case ByYear:
+		return "annual"
+	}
+	return "daily"
+}
+
+// Observation is one value of a Series on its date.
+type Observation struct {
+	Date  time.Time
+	Value float64
+}
+
+// Series is the history a claim about change over time is read against:
+// observations in date order, at most one a date, each dated on the first
+// day of its month or year when Grain says the series is monthly or
+// annual.
+type Series struct {
+	Obs   []Observation
+	Grain Grain
+	// Unit gives Percent, Points and Scale of every value; its Value is
+	// not used.
+	Unit Quantity
+}
+
+// quantity is the value of observation i as Compare reads it.
+func (s Series) quantity(i int) Quantity {
+	q := s.Unit
+	q.Value = s.Obs[i].Value
+	return q
+}
+
+// dateText writes t as the series gives its dates: "2010", "March 2010",
+// "4 March 2010".
+func (s Series) dateText(t time.Time) string { return grainText(t, s.Grain) }
+
+func grainText(t time.Time, g Grain) string {
+	switch g {
+	case ByYear:
+		return t.Format("2006")
+	case ByMonth:
+		return t.Format("January 2006")
+	}
+	return t.Format(dateLayout)
+}
+
+// obsText writes observation i with its value: "2010 (14.2)".
+func (s Series) obsText(i int) string {
+	return s.dateText(s.Obs[i].Date) + " (" + showQuantity(s.quantity(i)) + ")"
+}
+
+// find returns the index of the observation dated t, or -1.
+func (s Series) find(t time.Time) int {
+	for i, o := range s.Obs {
+		if o.Date.Equal(t) {
+			return i
+		}
+	}
+	return -1
+}
+
+// end returns the last day observation i stands for.
+func (s Series) end(i int) time.Time { return spanEnd(s.Obs[i].Date, s.Grain) }
+
+func spanEnd(t time.Time, g Grain) time.Time {
+	switch g {
+	case ByYear:
+		return t.AddDate(1, 0, -1)
+	case ByMonth:
+		return t.AddDate(0, 1, -1)
+	}
+	return t
+}
+
+// next returns the date one step of the series' grain after t.
+func (s Series) next(t time.Time) time.Time {
+	switch s.Grain {
+	case ByYear:
+		return t.AddDate(1, 0, 0)
+	case ByMonth:
+		return t.AddDate(0, 1, 0)
+	}
+	return t.AddDate(0, 0, 1)
+}
+
+// histKind is what a claim about a series' history says.
+type histKind int
+
+const (
+	hChange histKind = iota + 1 // "up 3% on a year earlier", "doubled since 1990"
+	hRecord                     // "a record high", "the highest since 1998"
+	hStreak                     // "has risen every year since 2010"
+)
+
+// recScope is which observations a record is measured against.
+type recScope int
+
+const (
+	recBefore recScope = iota + 1 // every one before it: "a record high"
+	recAll                        // every other one: "the highest on record"
+	recSince                      // those after a date: "the highest since 1998"
+)
+
+// anchor is the earlier observation a change is measured from: a step
+// back from the observation claimed about, or a date named.
+type anchor struct {
+	step  Grain // one day, month or year back; 0 for a named date
+	week  bool  // seven days back
+	date  time.Time
+	grain Grain // how finely date is named
+}
+
+// histClaim is a parsed claim about a series' history.
+type histClaim struct {
+	kind histKind
+	// hChange: the comparison, written as Compare reads it, and the
+	// words after it as written.
+	head, added, tail string
+	from              anchor
+	// hRecord: the superlative and its direction (1 the highest, -1 the
+	// lowest), the noun after it ("month", "March"), the month a month
+	// name keeps to.
+	dir         int
+	words, noun string
+	month       time.Month
+	scope       recScope
+	// rank is the place of "the second highest on record": 2; 0 for
+	// the highest.
+	rank int
+	// hStreak: the verb, its unit, and the number of steps in a row
+	// (nth for "the fifth year in a row").
+	verb     string
+	unitWord string
+	n        int
+	nth      bool
+	// since is the date of recSince and of a streak "every year since".
+	since anchor
+}
+
+// superlatives are the words of a record, with their direction.
+var superlatives = map[string]int{
+	"highest": 1, "largest": 1, "biggest": 1, "greatest": 1, "most": 1, "hottest": 1, "warmest": 1,
+	"wettest": 1, "strongest": 1, "heaviest": 1, "busiest": 1, "deepest": 1, "fastest": 1, "longest": 1,
+	"lowest": -1, "smallest": -1, "fewest": -1, "least": -1, "coldest": -1, "coolest": -1, "driest": -1,
+	"weakest": -1, "lightest": -1, "shallowest": -1, "slowest": -1, "shortest": -1,
+}
+
+// ordinals are the words of "for the fifth year in a row".
+var ordinals = map[string]int{
+	"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+	"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+	"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+
+// parseHistory reads a claim about a series' history.
+func parseHistory(s string) (*histClaim, *Error) {
+	var reason string
+	for _, read := range []func(string) (*histClaim, string){readRecord, readStreak, readChange} {
+		c, why := read(s)
+		if c != nil {
+			return c, nil
+		}
+		if reason == "" {
+			reason = why
+		}
+	}
+	return nil, &Error{Phrase: s, Want: KindHistory, Reason: reason}
+}
+
+// readRecord reads "a record high", "a new low", "an all-time high", "the
+// highest on record", "the warmest month since 1998".
+func readRecord(s string) (*histClaim, string) {
+	p := newParser(s)
+	c := &histClaim{kind: hRecord}
+	if _, ok := p.oneOf("a", "an"); ok {
+		named := p.seq("new")
+		named = p.seq("record") || p.seq("all", "-", "time") || p.seq("all", "time") || named
+		if !named {
+			return nil, ""
+		}
+		w, ok := p.oneOf("high", "low")
+		if !ok {
+			if p.done() {
+				return nil, "say which: \"a record high\" or \"a record low\""
+			}
+			return nil, ""
+		}
+		if !p.done() {
+			return nil, ""
+		}
+		c.dir, c.scope, c.words = 1, recBefore, "the highest"
+		if w == "low" {
+			c.dir, c.words = -1, "the lowest"
+		}
+		return c, ""
+	}
+	det, ok := p.oneOf("the", "its", "their")
+	if !ok {
+		return nil, ""
+	}
+	if k, ok := p.ordinal(); ok {
+		p.opt("-") // "the second-highest"
+		c.rank = k
+	}
+	t := p.peek(0)
+	dir := superlatives[t.text]
+	if dir == 0 || t.kind != tWord {
+		return nil, ""
+	}
+	p.pos++
+	c.dir = dir
+	c.words = det + " " + t.text
+	if m, ok := p.month(); ok {
+		c.month, c.noun = m, m.String()
+	} else if n := p.peek(0); n.kind == tWord && !historyTails[n.text] {
+		c.noun = n.text
+		p.pos++
+	}
+	switch {
+	case p.seq("on", "record"), p.seq("ever", "recorded"), p.seq("ever"), p.seq("since", "records", "began"), p.seq("of", "all", "time"):
+		c.scope = recAll
+	case p.seq("since"):
+		a, ok := p.namedDate()
+		if !ok || !p.done() {
+			return nil, p.reason
+		}
+		c.scope, c.since = recSince, a
+	case p.seq("in"), p.seq("for"):
+		start := p.pos
+		if p.span() {
+			return nil, "readers count the years back to different ones (is 20 years before 2024 the year 2004 or 2005?); write \"" + c.words + " since\" and the year meant"
+		}
+		p.pos = start
+		return nil, ""
+	case p.done():
+		return nil, "say since when: \"" + c.words + " on record\", or \"" + c.words + " since\" and a date"
+	default:
+		return nil, ""
+	}
+	if !p.done() {
+		return nil, ""
+	}
+	if c.rank > 0 && c.scope != recAll {
+		return nil, fmt.Sprintf("a place is counted among every observation: write \"%s %s %s on record\"", det, ordinalText(c.rank), t.text)
+	}
+	return c, ""
+}
+
+// ordinal reads a place from second on: "second", "2nd".
+func (p *parser) ordinal() (int, bool) {
+	t := p.peek(0)
+	if k := ordinals[t.text]; k != 0 && t.kind == tWord {
+		p.pos++
+		return k, true
+	}
+	start := p.pos
+	if n, ok := p.num(1, 3); ok && n >= 2 {
+		if _, ok := p.oneOf("st", "nd", "rd", "th"); ok {
+			return n, true
+		}
+	}
+	p.pos = start
+	return 0, false
+}
+
+// ordinalText writes a place: "second", "twentieth", "21st".
+func ordinalText(k int) string {
+	for w, n := range ordinals {
+		if n == k {
+			return w
+		}
+	}
+	switch {
+	case k%10 == 1 && k%100 != 11:
+		return fmt.Sprintf("%dst", k)
+	case k%10 == 2 && k%100 != 12:
+		return fmt.Sprintf("%dnd", k)
+	case k%10 == 3 && k%100 != 13:
+		return fmt.Sprintf("%drd", k)
+	}
+	return fmt.Sprintf("%dth", k)
+}
+
+// timeNouns are the nouns after a superlative that name a span of time,
+// "the warmest month": the span must be the series' grain. Any other
+// noun ("the highest level") only says what the value is.
+var timeNouns = map[string]bool{
+	"day": true, "week": true, "fortnight": true, "weekend": true, "month": true, "quarter": true,
+	"season": true, "spring": true, "summer": true, "autumn": true, "fall": true, "winter": true,
+	"year": true, "decade": true, "century": true,
+}
+
+// historyTails are the words that may follow a superlative directly.
+var historyTails = map[string]bool{"on": true, "ever": true, "since": true, "of": true, "in": true, "for": true}
+
+// countWord reads a count in digits or words: "20", "twenty".
+func (p *parser) countWord() (int, bool) {
+	if n, ok := p.num(1, 4); ok {
+		return n, true
+	}
+	if n, ok := p.wordBelowHundred(); ok {
+		return n, true
+	}
+	return 0, false
+}
+
+// span reads a length of time counted back: "20 years", "ten years", "a
+// decade", "a year".
+func (p *parser) span() bool {
+	start := p.pos
+	if _, ok := p.countWord(); ok {
+		if _, ok := p.oneOf("days", "weeks", "months", "years", "decades"); ok {
+			return true
+		}
+	} else if p.seq("a") {
+		if _, ok := p.oneOf("day", "week", "month", "year", "decade"); ok {
+			return true
+		}
+	}
+	p.pos = start
+	return false
+}
+
+// namedDate reads a year, a month of a year or a day: "1998", "March
+// 1998", "4 March 1998", "March 4, 1998", "1998-03", "1998-03-04".
+func (p *parser) namedDate() (anchor, bool) {
+	start := p.pos
+	if y, ok := p.year(); ok {
+		if !p.seq("-") {
+			return anchor{date: day(y, 1, 1), grain: ByYear}, true
+		}
+		m, ok := p.num(2, 2)
+		if !ok || m < 1 || m > 12 {
+			p.pos = start
+			return anchor{}, false
+		}
+		if !p.seq("-") {
+			return anchor{date: day(y, time.Month(m), 1), grain: ByMonth}, true
+		}
+		d, ok := p.num(2, 2)
+		if !ok || d < 1 || d > daysIn(y, time.Month(m)) {
+			if ok {
+				p.fail("%04d-%02d-%02d is not a day", y, m, d)
+			}
+			p.pos = start
+			return anchor{}, false
+		}
+		return anchor{date: day(y, time.Month(m), d), grain: ByDay}, true
+	}
+	p.opt("the")
+	d, hasDay := p.dayNumber()
+	if hasDay {
+		p.opt("of")
+	}
+	m, ok := p.month()
+	if !ok {
+		p.pos = start
+		return anchor{}, false
+	}
+	if !hasDay {
+		d, hasDay = p.dayNumber()
+	}
+	p.opt(",")
+	p.opt("of")
+	y, ok := p.year()
+	if !ok {
+		p.pos = start
+		p.fail("name the year, as in \"since %s 1998\"", m)
+		return anchor{}, false
+	}
+	if !hasDay {
+		return anchor{date: day(y, m, 1), grain: ByMonth}, true
+	}
+	if d > daysIn(y, m) {
+		p.pos = start
+		p.fail("%d %s %d is not a day", d, m, y)
+		return anchor{}, false
+	}
+	return anchor{date: day(y, m, d), grain: ByDay}, true
+}
+
+// readStreak reads "has risen every year since 2010", "fell for the
+// fifth month in a row", "has grown for three consecutive years".
+func readStreak(s string) (*histClaim, string) {
+	p := newParser(s)
+	c := &histClaim{kind: hStreak}
+	aux, _ := p.oneOf("has", "have")
+	t := p.peek(0)
+	if t.kind != tWord || changeVerbs[t.text] == "" {
+		return nil, ""
+	}
+	p.pos++
+	c.verb = t.text
+	if aux != "" {
+		c.verb = aux + " " + t.text
+	}
+	c.dir = -1
+	if riseVerbs[t.text] {
+		c.dir = 1
+	}
+	unit := func() bool {
+		w, ok := p.oneOf("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
+		c.unitWord = strings.TrimSuffix(w, "s")
+		return ok
+	}
+	switch {
+	case p.seq("every"), p.seq("each"):
+		if !unit() || !p.seq("since") {
+			return nil, ""
+		}
+		a, ok := p.namedDate()
+		if !ok || !p.done() {
+			return nil, p.reason
+		}
+		c.since = a
+		return c, ""
+	case p.seq("for", "the"), p.seq("for", "a"):
+		t := p.peek(0)
+		switch n, ok := p.num(1, 3); {
+		case ok:
+			if _, ok := p.oneOf("st", "nd", "rd", "th"); !ok {
+				return nil, ""
+			}
+			c.n = n
+		case ordinals[t.text] != 0 && t.kind == tWord:
+			c.n = ordinals[t.text]
+			p.pos++
+		default:
+			return nil, ""
+		}
+		c.nth = true
+		_ = p.seq("consecutive") || p.seq("straight")
+		if !unit() {
+			return nil, ""
+		}
+		p.seq("in", "a", "row")
+	case p.seq("for"):
+		n, ok := p.countWord()
+		if !ok {
+			return nil, ""
+		}
+		c.n = n
+		consecutive := p.seq("consecutive") || p.seq("straight")
+		if !unit() {
+			return nil, ""
+		}
+		if !consecutive && !p.seq("in", "a", "row") {
+			return nil, "\"for " + fmt.Sprint(n) + " " + c.unitWord + "s\" does not say the change came in each of them; write \"for " + fmt.Sprint(n) + " " + c.unitWord + "s in a row\""
+		}
+	default:
+		return nil, ""
+	}
+	if !p.done() || c.n < 1 {
+		return nil, ""
+	}
+	return c, ""
+}
+
+// changePreps are the words that join a change to the observation it is
+// measured from: "up 3% on a year earlier", "doubled since 1990".
+var changePreps = map[string]bool{"on": true, "from": true, "since": true, "than": true, "as": true, "compared": true, "against": true, "in": true, "over": true}
+
+// readChange reads a comparison followed by what it compares with: "rose
+// 3% on a year earlier", "up a fifth since 2010", "3% higher than in 2010",
+// "up 2% year on year".
+func readChange(s string) (*histClaim, string) {
+	ws := strings.Fields(s)
+	for i := len(ws) - 1; i >= 1; i-- {
+		prep := strings.ToLower(ws[i])
+		if !changePreps[prep] {
+			continue
+		}
+		head, tail := strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")
+		p := newParser(tail)
+		p.pos = 1
+		if prep == "compared" {
+			if _, ok := p.oneOf("with", "to"); !ok {
+				continue
+			}
+		}
+		if reason := perPeriod(head); reason != "" {
+			return nil, reason
+		}
+		if before := strings.ToLower(ws[i-1]); (prep == "in" || prep == "over") && before != "than" && before != "as" {
+			start := p.pos
+			_ = p.seq("the", "past") || p.seq("the", "last")
+			if p.span() {
+				return nil, "readers count the time back to different observations (is ten years before 2024 the year 2014, or 2015, the first of the ten?); write \"since\" and the date meant, as in \"doubled since 2014\""
+			}
+			p.pos = start
+			continue
+		}
+		a, ok := p.anchor(prep)
+		if p.reason != "" {
+			return nil, p.reason
+		}
+		if !ok || !p.done() {
+			continue
+		}
+		for _, added := range []string{"", prep, "on"} {
+			h := strings.TrimSpace(head + " " + added)
+			if prep == "compared" || prep == "against" || prep == "since" {
+				if added == prep {
+					continue
+				}
+			}
+			if _, err := parseComparison(h); err == nil {
+				return &histClaim{kind: hChange, head: h, added: added, tail: tail, from: a}, ""
+			}
+		}
+	}
+	if reason := perPeriod(s); reason != "" {
+		return nil, reason
+	}
+	// "up 2% year on year", "down 1% month-on-month".
+	for _, g := range []Grain{ByYear, ByMonth} {
+		for _, form := range []string{g.noun() + " on " + g.noun(), g.noun() + "-on-" + g.noun()} {
+			if len(s) <= len(form) || s[len(s)-len(form)-1] != ' ' || !strings.EqualFold(s[len(s)-len(form):], form) {
+				continue
+			}
+			head := strings.TrimSpace(s[:len(s)-len(form)])
+			for _, added := range []string{"", "on"} {
+				h := strings.TrimSpace(head + " " + added)
+				if _, err := parseComparison(h); err == nil {
+					return &histClaim{kind: hChange, head: h, added: added, tail: s[len(s)-len(form):], from: anchor{step: g}}, ""
+				}
+			}
+		}
+	}
+	return nil, ""
+}
+
+// perPeriod refuses a rate per period, "rose 3% a year": readers take it
+// both as growth compounded each year and as the mean of the yearly
+// changes.
+func perPeriod(head string) string {
+	ws := strings.Fields(strings.ToLower(head))
+	if len(ws) < 2 {
+		return ""
+	}
+	last := ws[len(ws)-1]
+	per := ws[len(ws)-2] + " " + last
+	if last == "annually" || last == "monthly" {
+		per = last
+	} else if !strings.HasPrefix(per, "a ") && !strings.HasPrefix(per, "per ") && !strings.HasPrefix(per, "each ") && !strings.HasPrefix(per, "every ") || last != "year" && last != "month" && last != "day" && last != "week" {
+		return ""
+	}
+	return "a change \"" + per + "\" is read both as growth compounded each time and as the average of the changes; write the change over the whole time, as in \"up 34% since 2010\""
+}
+
+// anchor reads what a change is measured from, after prep: a step back,
+// "a year earlier", "last month", "the previous year", "the same month a
+// year earlier", or a date named, "2010", "March 2010".
+func (p *parser) anchor(prep string) (anchor, bool) {
+	start := p.pos
+	if prep == "than" || prep == "as" {
+		p.opt("in")
+	}
+	unit := func() (Grain, bool, bool) {
+		switch w, _ := p.oneOf("day", "week", "month", "year"); w {
+		case "day":
+			return ByDay, false, true
+		case "week":
+			return ByDay, true, true
+		case "month":
+			return ByMonth, false, true
+		case "year":
+			return ByYear, false, true
+		}
+		return 0, false, false
+	}
+	back := func(g Grain, week bool) (anchor, bool) {
+		if prep == "since" {
+			p.pos = start
+			return anchor{}, p.fail("readers take \"since\" a %s both as against the one before and as since its start; write \"on a %s earlier\", or \"since\" and the date meant", g.noun(), g.noun())
+		}
+		return anchor{step: g, week: week}, true
+	}
+	switch {
+	case p.seq("last"), p.seq("the", "previous"), p.seq("the", "preceding"):
+		if g, week, ok := unit(); ok {
+			return back(g, week)
+		}
+	case p.seq("a"), p.seq("one"):
+		if g, week, ok := unit(); ok {
+			if _, ok := p.oneOf("earlier", "ago", "before"); ok {
+				return back(g, week)
+			}
+		}
+	case p.seq("the", "same"):
+		if _, ok := p.oneOf("day", "week", "month", "quarter"); ok {
+			if p.seq("last", "year") || p.seq("a", "year", "earlier") || p.seq("a", "year", "ago") || p.seq("the", "year", "before") || p.seq("of", "the", "previous", "year") {
+				return back(ByYear, false)
+			}
+		}
+	case p.seq("the"):
+		if g, week, ok := unit(); ok && p.seq("before") {
+			return back(g, week)
+		}
+	default:
+		if a, ok := p.namedDate(); ok {
+			return a, true
+		}
+	}
+	if p.reason == "" {
+		p.pos = start
+	}
+	return anchor{}, false
+}
+
+// History checks phrase, a claim about how observation at of s stands to
+// the rest of the series: a change on an earlier observation ("up 3% on a
+// year earlier", "doubled since 1990"), a record ("the highest since
+// 1998", "a record low") or a run of changes ("has risen every year since
+// 2010"). The error is an *Error when the phrase is not such a claim, or
+// when readers take it in ways the data tells apart.
+func History(phrase string, s Series, at int, o Options) (Verdict, error) {
+	c, perr := parseHistory(phrase)
+	if perr != nil {
+		return Verdict{}, wrongKind(phrase, KindHistory, perr)
+	}
+	if at < 0 || at >= len(s.Obs) {
+		return Verdict{}, fmt.Errorf("observation %d is not one of the series' %d", at, len(s.Obs))
+	}
+	for _, ob := range s.Obs {
+		if math.IsNaN(ob.Value) || math.IsInf(ob.Value, 0) {
+			return Verdict{}, errors.New("the series holds a value that is not a finite number")
+		}
+	}
+	refuse := func(format string, args ...any) (Verdict, error) {
+		return Verdict{}, &Error{Phrase: phrase, Want: KindHistory, Reason: fmt.Sprintf(format, args...)}
+	}
+	switch c.kind {
+	case hChange:
+		return s.change(c, at, o, refuse)
+	case hRecord:
+		return s.record(c, at, refuse)
+	}
+	return s.streak(c, at, refuse)
+}
+
+// refuser makes the *Error of a phrase the data cannot judge.
+type refuser func(format string, args ...any) (Verdict, error)
+
+// earlier returns the observation a, read for the observation at, stands
+// for, or why there is none.
+func (s Series) earlier(a anchor, at int) (int, string) {
+	t := s.Obs[at].Date
+	if a.step == 0 {
+		switch {
+		case a.grain < s.Grain:
+			return -1, fmt.Sprintf("the series is %s, so it has no value for %s; write \"%s\"", s.Grain.adjective(), grainText(a.date, a.grain), grainText(a.date, s.Grain))
+		case a.grain > s.Grain:
+			same := a.date
+			if s.Grain <= ByMonth {
+				same = day(a.date.Year(), t.Month(), 1)
+			}
+			if s.Grain == ByDay {
+				same = day(a.date.Year(), t.Month(), min(t.Day(), daysIn(a.date.Year(), t.Month())))
+			}
+			return -1, fmt.Sprintf("the series is %s, and %s holds many of its values; name the %s, as in %q", s.Grain.adjective(), grainText(a.date, a.grain), s.Grain.noun(), grainText(same, s.Grain))
+		case !a.date.Before(t):
+			return -1, fmt.Sprintf("%s is not before %s, the observation claimed about", grainText(a.date, a.grain), s.dateText(t))
+		}
+		if j := s.find(a.date); j >= 0 {
+			return j, ""
+		}
+		return -1, fmt.Sprintf("the series has no value for %s", grainText(a.date, a.grain))
+	}
+	if a.step < s.Grain || a.week && s.Grain != ByDay {
+		return -1, fmt.Sprintf("the series is %s, so it has no value a %s before %s", s.Grain.adjective(), a.unit(), s.dateText(t))
+	}
+	var want time.Time
+	switch {
+	case a.week:
+		want = t.AddDate(0, 0, -7)
+	case a.step == ByDay:
+		want = t.AddDate(0, 0, -1)
+	case a.step == ByMonth:
+		want = t.AddDate(0, -1, 0)
+	default:
+		want = t.AddDate(-1, 0, 0)
+	}
+	if !a.week && a.step != ByDay && want.Day() != t.Day() {
+		return -1, fmt.Sprintf("%s has no day %d", want.AddDate(0, 0, -want.Day()).Format("January 2006"), t.Day())
+	}
+	if j := s.find(want); j >= 0 {
+		return j, ""
+	}
+	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), a.unit(), s.dateText(t))
+}
+
+// unit names the step of a: "day", "week", "month" or "year".
+func (a anchor) unit() string {
+	if a.week {
+		return "week"
+	}
+	return a.step.noun()
+}
+
+// change checks a change on an earlier observation with Compare.
+func (s Series) change(c *histClaim, at int, o Options, refuse refuser) (Verdict, error) {
+	j, why := s.earlier(c.from, at)
+	if why != "" {
+		return refuse("%s", why)
+	}
+	v, err := Compare(c.head, s.quantity(at), s.quantity(j), o)
+	if err != nil {
+		return Verdict{}, err
+	}
+	v.Meaning += " on " + s.dateText(s.Obs[j].Date)
+	v.Value = s.obsText(at) + " against " + s.obsText(j) + ": " + v.Value
+	if c.added != "" {
+		v.Suggest = strings.TrimSuffix(v.Suggest, " "+c.added)
+		for _, w := range []string{" from", " on", " than"} {
+			v.Suggest = strings.TrimSuffix(v.Suggest, w)
+		}
+	}
+	v.Suggest += " " + c.tail
+	return v, nil
+}
+
+// asHigh reports whether x is at least as high as y, or, for dir -1, at
+// least as low.
+func asHigh(x, y float64, dir int) bool {
+	if dir > 0 {
+		return x >= y
+	}
+	return x <= y
+}
+
+// record checks a record: observation at is higher (or lower) than the
+// others it is measured against.
+func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
+	t := s.Obs[at].Date
+	switch {
+	case c.month != 0 && s.Grain != ByMonth:
+		return refuse("the series is %s; a claim about one month of the year needs a monthly series", s.Grain.adjective())
+	case c.month != 0 && t.Month() != c.month:
+		return refuse("the observation is %s, not a %s", s.dateText(t), c.month)
+	case c.month == 0 && timeNouns[c.noun] && c.noun != s.Grain.noun():
+		return refuse("the series is %s, so it says nothing of a %s as a whole; write \"%s %s\", or leave the %s out", s.Grain.adjective(), c.noun, c.words, s.Grain.noun(), c.noun)
+	}
+	words := c.words
+	if c.noun != "" {
+		words += " " + c.noun
+	}
+	kept := func(i int) bool { return i != at && (c.month == 0 || s.Obs[i].Date.Month() == c.month) }
+	// last is the latest observation before at as high as it.
+	last := -1
+	before := 0
+	for i := range at {
+		if !kept(i) {
+			continue
+		}
+		before++
+		if asHigh(s.Obs[i].Value, s.Obs[at].Value, c.dir) {
+			last = i
+		}
+	}
+	v := Verdict{Value: s.obsText(at)}
+	high, higher, record := "high", "higher", "a record high"
+	if c.dir < 0 {
+		high, higher, record = "low", "lower", "a record low"
+	}
+	since := func(i int) string { return words + " since " + s.dateText(s.Obs[i].Date) }
+	if c.scope != recBefore {
+		record = words + " on record"
+	}
+	if c.rank > 0 {
+		return s.place(c, at, kept, words, refuse)
+	}
+	switch c.scope {
+	case recBefore, recAll:
+		others := before
+		for i := at + 1; i < len(s.Obs) && c.scope == recAll; i++ {
+			if kept(i) {
+				others++
+			}
+		}
+		if others == 0 && c.scope == recAll {
+			return refuse("there is no other observation to measure %s against", s.dateText(t))
+		}
+		if others == 0 {
+			return refuse("there is no observation before %s to measure it against", s.dateText(t))
+		}
+		v.True = last < 0
+		v.Meaning = higher + " than every observation before it"
+		v.Suggest = record
+		if last >= 0 {
+			v.Value += "; " + s.obsText(last) + " was at least as " + high
+			v.Suggest = since(last)
+		}
+		if c.scope == recAll {
+			v.Meaning = higher + " than every other observation"
+			for i := at + 1; i < len(s.Obs) && v.True; i++ {
+				if kept(i) && asHigh(s.Obs[i].Value, s.Obs[at].Value, c.dir) {
+					v.True = false
+					v.Value += "; " + s.obsText(i) + " is at least as " + high
+					v.Suggest = "a record " + high
+					if last >= 0 {
+						v.Suggest = since(last)
+					}
+				}
+			}
+		}
+		return v, nil
+	}
+	a := c.since
+	p := grainText(a.date, a.grain)
+	pEnd := spanEnd(a.date, a.grain)
+	switch {
+	case a.grain < s.Grain:
+		return refuse("the series is %s, so it has no value for %s; write \"%s since %s\"", s.Grain.adjective(), p, words, grainText(a.date, s.Grain))
+	case !pEnd.Before(t):
+		return refuse("%s is not before %s, the observation claimed about", p, s.dateText(t))
+	}
+	each := "observation"
+	if c.month != 0 {
+		each = c.month.String()
+	}
+	v.Meaning = fmt.Sprintf("%s than every %s after %s, and one of %s as %s or %s", higher, each, p, p, high, higher)
+	both := fmt.Sprintf("readers take it both as %s than every observation after %s, which holds, and as the last one as %s being of %s", higher, p, high, p)
+	switch {
+	case last < 0:
+		return refuse("%s, and no observation before %s is as %s; write %q", both, s.dateText(t), high, record)
+	case s.Obs[last].Date.After(pEnd):
+		v.Value += "; " + s.obsText(last) + " was at least as " + high
+		v.Suggest = since(last)
+		return v, nil
+	case s.end(last).Before(a.date):
+		return refuse("%s, and the last one as %s was %s; write %q", both, high, s.obsText(last), since(last))
+	}
+	v.True = true
+	v.Suggest = since(last)
+	return v, nil
+}
+
+// place checks "the second highest on record": exactly rank−1 other
+// observations are higher, and none is as high.
+func (s Series) place(c *histClaim, at int, kept func(int) bool, words string, refuse refuser) (Verdict, error) {
+	x := s.Obs[at].Value
+	var above, tied []int
+	for i := range s.Obs {
+		switch {
+		case !kept(i):
+		case s.Obs[i].Value == x:
+			tied = append(tied, i)
+		case asHigh(s.Obs[i].Value, x, c.dir):
+			above = append(above, i)
+		}
+	}
+	higher := "higher"
+	if c.dir < 0 {
+		higher = "lower"
+	}
+	list := func(is []int) string {
+		var out []string
+		for _, i := range is[:min(len(is), 3)] {
+			out = append(out, s.obsText(i))
+		}
+		if len(is) > 3 {
+			out = append(out, fmt.Sprintf("and %d more", len(is)-3))
+		}
+		return strings.Join(out, ", ")
+	}
+	if len(tied) > 0 && len(above) < c.rank && c.rank <= len(above)+len(tied)+1 {
+		return refuse("%s is level with %s, and readers count a shared place differently; write %q", s.obsText(at), list(tied), "the same as in "+s.dateText(s.Obs[tied[0]].Date))
+	}
+	v := Verdict{
+		True:    len(above) == c.rank-1 && len(tied) == 0,
+		Meaning: fmt.Sprintf("exactly %d other observations %s, and none level with it", c.rank-1, higher),
+		Value:   s.obsText(at),
+	}
+	if c.rank == 2 {
+		v.Meaning = "exactly one other observation " + higher + ", and none level with it"
+	}
+	if len(above) > 0 {
+		v.Value += fmt.Sprintf("; %d %s: %s", len(above), map[bool]string{true: "is " + higher, false: "are " + higher}[len(above) == 1], list(above))
+	}
+	switch {
+	case len(tied) > 0:
+		v.Suggest = "the same as in " + s.dateText(s.Obs[tied[0]].Date)
+	case len(above) == 0:
+		v.Suggest = words + " on record"
+	default:
+		det, rest, _ := strings.Cut(words, " ")
+		v.Suggest = det + " " + ordinalText(len(above)+1) + " " + rest + " on record"
+	}
+	return v, nil
+}
+
+// streak checks a run of rises or falls ending at observation at.
+func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
+	if c.unitWord != s.Grain.noun() {
+		return refuse("the series is %s; write \"every %s\" or \"%s in a row\"", s.Grain.adjective(), s.Grain.noun(), s.Grain.noun())
+	}
+	// run counts the changes in c's direction that end at at; stop says
+	// why it ends: a change the other way (or none), a missing
+	// observation, or the start of the series.
+	run, stop := 0, "start"
+	for i := at; i > 0; i-- {
+		if !s.next(s.Obs[i-1].Date).Equal(s.Obs[i].Date) {
+			stop = "gap"
+			break
+		}
+		if d := s.Obs[i].Value - s.Obs[i-1].Value; d*float64(c.dir) <= 0 {
+			stop = "turn"
+			break
+		}
+		run++
+	}
+	rise, rose, head, higher, lower := "rise", "rose", "has risen", "higher", "lower"
+	if c.dir < 0 {
+		rise, rose, head, higher, lower = "fall", "fell", "has fallen", "lower", "higher"
+	}
+	n := s.Grain.noun()
+	first := at - run // the observation the run starts from
+	v := Verdict{Value: fmt.Sprintf("%s %s %d %ss in a row, from %s", s.obsText(at), rose, run, n, s.obsText(first))}
+	switch {
+	case run == 1:
+		v.Value = fmt.Sprintf("%s %s on %s", s.obsText(at), rose, s.obsText(first))
+	case run == 0 && stop == "turn":
+		v.Value = fmt.Sprintf("%s did not %s on %s", s.obsText(at), rise, s.obsText(at-1))
+	case run == 0:
+		v.Value = fmt.Sprintf("%s has no %s before it", s.obsText(at), n)
+	}
+	// The suggestion is a phrase the run makes true in every reading: a
+	// run known to end where it does is "for N years in a row", one that
+	// may be longer "every year since" its first change.
+	switch {
+	case run == 0 && at > 0 && s.Obs[at].Value == s.Obs[at-1].Value:
+		v.Suggest = "the same as a " + n + " earlier"
+	case run == 0:
+		v.Suggest = lower + " than a " + n + " earlier"
+	case run == 1:
+		v.Suggest = higher + " than a " + n + " earlier"
+	case stop == "turn":
+		v.Suggest = fmt.Sprintf("%s for %d %ss in a row", head, run, n)
+	default:
+		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
+	}
+	gapAt := func() string { return s.dateText(s.next(s.Obs[first-1].Date)) }
+	if c.n == 0 {
+		// "every year since P": the changes after P at least (from P's
+		// value), and P's own change too in the second reading.
+		j, why := s.earlier(c.since, at)
+		if why != "" {
+			return refuse("%s", why)
+		}
+		p := s.dateText(s.Obs[j].Date)
+		v.Meaning = fmt.Sprintf("a %s in every %s after %s, and in %s itself", rise, n, p, p)
+		if run >= 2 {
+			v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
+		}
+		switch {
+		case run > at-j:
+			v.True = true
+		case run < at-j && stop == "gap":
+			return refuse("the series has no value for %s", gapAt())
+		case run < at-j:
+		case stop == "gap":
+			return refuse("readers take it both as a %s in every %s after %s and as one in %s too, and the series has no value for %s", rise, n, p, p, gapAt())
+		case stop == "start":
+			return refuse("readers take it both as a %s in every %s after %s and as one in %s too, and the series begins in %s", rise, n, p, p, p)
+		default:
+			return refuse("readers take it both as a %s in every %s after %s, which holds, and as one in %s too, which does not (%s against %s); write %q", rise, n, p, p, s.obsText(j), s.obsText(j-1), v.Suggest)
+		}
+		return v, nil
+	}
+	if c.nth {
+		v.Meaning = fmt.Sprintf("exactly %d %ss in a row", c.n, n)
+	} else {
+		v.Meaning = fmt.Sprintf("%d %ss in a row", c.n, n)
+	}
+	switch {
+	case run < c.n && stop == "gap":
+		return refuse("the series has no value for %s", gapAt())
+	case run < c.n && stop == "start":
+		return refuse("the series begins in %s, so it does not show %d %ss of change before %s", s.dateText(s.Obs[0].Date), c.n, n, s.dateText(s.Obs[at].Date))
+	case run < c.n:
+	case run > c.n && c.nth:
+	case run > c.n:
+		return refuse("readers take it both as at least %d %ss in a row and as exactly %d, and it was %d; write %q", c.n, n, c.n, run, v.Suggest)
+	case stop == "gap":
+		return refuse("the series has no value for %s, so it does not say whether the run was longer", gapAt())
+	case stop == "start":
+		return refuse("the series begins in %s, so it does not say whether the run was longer", s.dateText(s.Obs[0].Date))
+	default:
+		v.True = true
+	}
+	return v, nil
+}
