@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -560,11 +561,7 @@ func shallow(inner []byte) bool {
 // whose end tags the converter never reached, taken into something it
 // converted (a Liquid tag's comment, say): their inside is as written.
 func (c *converter) markdownUnended() {
-	var left []mdElement
-	for _, e := range c.mdOpen {
-		left = append(left, e)
-	}
-	slices.SortFunc(left, func(a, b mdElement) int { return a.start - b.start })
+	left := slices.SortedFunc(maps.Values(c.mdOpen), func(a, b mdElement) int { return a.start - b.start })
 	for _, e := range left {
 		c.im.note(c.pos(e.start), "kramdown markdown=%q on <%s>, whose end tag is in something converted: its Markdown is published as written", e.value, e.name)
 	}
