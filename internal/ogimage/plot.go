@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -176,12 +177,7 @@ func (pl *plotter) drawGrid(ticks []ValueTick) {
 
 // freeOf reports whether b overlaps none of boxes.
 func (pl *plotter) freeOf(b rect, boxes []rect) bool {
-	for _, o := range boxes {
-		if b.overlaps(o) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(boxes, b.overlaps)
 }
 
 func (pl *plotter) drawTimeAxis() {

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	htmltemplate "html/template"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -26,9 +27,7 @@ import (
 // call.
 func (l *Layouts) textFuncs(funcs htmltemplate.FuncMap) htmltemplate.FuncMap {
 	out := make(htmltemplate.FuncMap, len(funcs)+6)
-	for name, f := range funcs {
-		out[name] = f
-	}
+	maps.Copy(out, funcs)
 	out["print"] = func(args ...any) (string, error) {
 		if err := l.fits(argsSize(args)); err != nil {
 			return "", err
