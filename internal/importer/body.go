@@ -965,7 +965,7 @@ func (c *converter) liquid(i int) int {
 			break
 		}
 		inner := b[t.end:innerEnd]
-		for k := 0; k < len(inner); k++ {
+		for k := range inner {
 			if inner[k] == '{' && k+1 < len(inner) && (inner[k+1] == '{' || inner[k+1] == '%') && !c.inCode(t.end+k) && (k == 0 || inner[k-1] != '\\') {
 				c.literalBrace(t.end + k)
 				continue
@@ -4049,7 +4049,7 @@ func preformatted(line []byte) bool {
 // starts with ("> > "), with the spaces around them; 0 when it has none.
 func quotePrefix(line []byte) int {
 	n := 0
-	for k := 0; k < len(line); k++ {
+	for k := range line {
 		switch line[k] {
 		case '>':
 			n = k + 1

@@ -554,8 +554,8 @@ var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	var dirs []string
 	themes := hugoThemes(conf)
-	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
-		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes", "themes/"+themes[k]+"/layouts/_shortcodes")
+	for _, theme := range slices.Backward(themes) { // the first theme wins
+		dirs = append(dirs, "themes/"+theme+"/layouts/shortcodes", "themes/"+theme+"/layouts/_shortcodes")
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}

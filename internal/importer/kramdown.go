@@ -462,7 +462,7 @@ func (c *converter) endTagsOf(name string) map[int]int {
 	b := c.body
 	ends := map[int]int{}
 	var open []int
-	for k := 0; k < len(b); k++ {
+	for k := range b {
 		closing, at, ok := c.elementTagAt(k, name)
 		if !ok {
 			continue
@@ -893,8 +893,8 @@ func (c *converter) rawElementEnds() {
 			c.im.done(c.sourcePos(out[start:lineEnd(out, start)]), "a <%s> element with an end tag of another raw element in it (%s), which would end it in CommonMark, where kramdown read it whole: written with <\\/, which it reads the same", name, rawEndRE.Find(out[at:]))
 		}
 	}
-	for k := len(inner) - 1; k >= 0; k-- {
-		c.insert(inner[k]+1, "\\")
+	for _, i := range slices.Backward(inner) {
+		c.insert(i+1, "\\")
 	}
 }
 

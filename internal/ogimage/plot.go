@@ -215,8 +215,8 @@ func (pl *plotter) drawBand() {
 	hi, lo := pl.line(p.BandHigh), pl.line(p.BandLow)
 	poly := make([]pt, 0, len(hi)+len(lo))
 	poly = append(poly, hi...)
-	for i := len(lo) - 1; i >= 0; i-- {
-		poly = append(poly, lo[i])
+	for _, q := range slices.Backward(lo) {
+		poly = append(poly, q)
 	}
 	pl.cv.fillRaw(poly, pl.box, pl.th.Band)
 	pl.avoidLine(hi)
