@@ -308,8 +308,8 @@ func values(v reflect.Value, depth int) int {
 		return n
 	case reflect.Struct:
 		n := 1
-		for i := range v.NumField() {
-			n += values(v.Field(i), depth+1)
+		for _, f := range v.Fields() {
+			n += values(f, depth+1)
 		}
 		return n
 	case reflect.Complex64, reflect.Complex128:
