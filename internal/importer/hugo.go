@@ -275,7 +275,7 @@ func (im *importer) hugo() error {
 		}
 	}
 
-	ml := hugoLanguages(conf, contentDir)
+	ml := hugoLanguages(conf)
 	if len(ml.hosts) > 0 {
 		// A multihost site: each language at the root of its own host,
 		// the default language's the new site's.
@@ -675,9 +675,8 @@ type multilingual struct {
 	hosts    map[string]string // each language's own baseURL (a multihost site), if any has one
 }
 
-// hugoLanguages reads the languages of a Hugo config whose default
-// language's pages are in contentDir.
-func hugoLanguages(conf map[string]any, contentDir string) multilingual {
+// hugoLanguages reads the languages of a Hugo config.
+func hugoLanguages(conf map[string]any) multilingual {
 	ml := multilingual{def: strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")), dirs: map[string]string{}, own: map[string]any{}}
 	ml.inSubdir, _ = lookup(conf, "defaultcontentlanguageinsubdir").(bool)
 	langs, _ := lookup(conf, "languages").(map[string]any)
