@@ -300,81 +300,9 @@ func (im *importer) convertBody(p *page) []byte {
 		if len(im.conf.fenceLabels) > 0 && (i == 0 || b[i-1] == '\n') {
 			c.fenceLabel(i)
 		}
-		if im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && (i == 0 || b[i-1] == '\n') {
-			if n := c.captionedImage(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
-			if n := c.markdownEnd(i); n > 0 {
-				i += n
-				continue
-			}
-			if n := c.markdownStart(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Jekyll && (i == 0 || b[i-1] == '\n') && !c.inCode(i) {
-			if n := c.attributeList(i); n > 0 {
-				i += n
-				continue
-			}
-			if n := c.tableTopLine(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) {
-			if n := c.kramdownSpan(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Jekyll && b[i] == '$' {
-			if n := c.kramdownMath(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if !im.conf.passthrough && b[i] == '\\' {
-			if n := c.escapedMath(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Hugo && !im.conf.passthrough && b[i] == '$' && len(c.math) > 0 {
-			if n := c.hugoMath(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if !im.conf.passthrough && b[i] == '\\' {
-			if n := c.escapedBracket(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Hugo && (i == 0 || b[i-1] == '\n') && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) {
-			if n := c.titledAlert(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if n := c.emoji(i); n > 0 {
+		if n := c.syntax(i); n > 0 {
 			i += n
 			continue
-		}
-		if n := c.link(i); n > 0 {
-			i += n
-			continue
-		}
-		if b[i] == '<' && !c.inCode(i) {
-			if n := c.rawAddresses(i); n > 0 {
-				i += n
-				continue
-			}
 		}
 		if b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%') {
 			if b[i] == '[' {
@@ -407,6 +335,79 @@ func (im *importer) convertBody(p *page) []byte {
 		c.rawElementEnds()
 	}
 	return c.out.Bytes()
+}
+
+// syntax converts what starts at body offset i in the syntax of the
+// source's Markdown, kramdown's or Hugo's, other than its shortcodes and
+// Liquid: each reader in turn, where its first byte and the site allow
+// it. It returns how many bytes of the body the first reader that took
+// any took, 0 when none did.
+func (c *converter) syntax(i int) int {
+	b, im := c.body, c.im
+	lineStart := i == 0 || b[i-1] == '\n'
+	if im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && lineStart {
+		if n := c.captionedImage(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
+		if n := c.markdownEnd(i); n > 0 {
+			return n
+		}
+		if n := c.markdownStart(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Jekyll && lineStart && !c.inCode(i) {
+		if n := c.attributeList(i); n > 0 {
+			return n
+		}
+		if n := c.tableTopLine(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) {
+		if n := c.kramdownSpan(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Jekyll && b[i] == '$' {
+		if n := c.kramdownMath(i); n > 0 {
+			return n
+		}
+	}
+	if !im.conf.passthrough && b[i] == '\\' {
+		if n := c.escapedMath(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Hugo && !im.conf.passthrough && b[i] == '$' && len(c.math) > 0 {
+		if n := c.hugoMath(i); n > 0 {
+			return n
+		}
+	}
+	if !im.conf.passthrough && b[i] == '\\' {
+		if n := c.escapedBracket(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) {
+		if n := c.titledAlert(i); n > 0 {
+			return n
+		}
+	}
+	if n := c.emoji(i); n > 0 {
+		return n
+	}
+	if n := c.link(i); n > 0 {
+		return n
+	}
+	if b[i] == '<' && !c.inCode(i) {
+		if n := c.rawAddresses(i); n > 0 {
+			return n
+		}
+	}
+	return 0
 }
 
 // fenceLabel writes, when a fenced code block opens on the line at body
