@@ -163,7 +163,7 @@ func (l fileLine) write(w *svgWriter, x float64) {
 func wrapWords(s string, size, width float64) []string {
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(s) {
+	for word := range strings.FieldsSeq(s) {
 		for {
 			cut, fits := breakAt(word, size, width)
 			if fits {

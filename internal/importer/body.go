@@ -3537,7 +3537,7 @@ func (c *converter) attributeList(i int) int {
 		return e - i
 	}
 	var attrs []string
-	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
 		if strings.HasPrefix(f, "#") || strings.HasPrefix(f, ".") {
 			attrs = append(attrs, f)
 		}
@@ -4218,7 +4218,7 @@ func (c *converter) quoteAlert(kind string) bool {
 // ialLanguage returns the language a kramdown attribute list names for
 // code, "{: .language-r}" giving "r", or "".
 func ialLanguage(line []byte) string {
-	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
 		if lang, ok := strings.CutPrefix(f, ".language-"); ok && lang != "" && !strings.ContainsAny(lang, "`~{}") {
 			return lang
 		}

@@ -82,7 +82,7 @@ func lowerKeys(m map[string]any) map[string]any {
 // lookup returns the value at the dotted key of m.
 func lookup(m map[string]any, key string) any {
 	var v any = m
-	for _, k := range strings.Split(key, ".") {
+	for k := range strings.SplitSeq(key, ".") {
 		mm, ok := v.(map[string]any)
 		if !ok {
 			return nil
@@ -622,7 +622,7 @@ func noteTemplate(data []byte) string {
 		return ""
 	}
 	best := -1
-	for _, class := range strings.Fields(string(m[1])) {
+	for class := range strings.FieldsSeq(string(m[1])) {
 		best = max(best, slices.Index(alertClasses, strings.ToLower(class)))
 	}
 	if best < 0 {

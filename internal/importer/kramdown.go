@@ -46,7 +46,7 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 			continue
 		}
 		prefix, ok := "", false
-		for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+		for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
 			if m := autoIDsRE.FindStringSubmatch(f); m != nil {
 				prefix, ok = m[1], true
 				break

@@ -115,7 +115,7 @@ func (im *importer) polyglotPages(confName string) {
 		// The language's code goes from the file's name, about.es.md
 		// (about.en.md too), and from its folders, _posts/es/.
 		var parts []string
-		for _, s := range strings.Split(strings.TrimPrefix(p.dest, "content/"), "/") {
+		for s := range strings.SplitSeq(strings.TrimPrefix(p.dest, "content/"), "/") {
 			if lang == pl.def || !strings.EqualFold(s, lang) {
 				parts = append(parts, s)
 			}

@@ -133,7 +133,7 @@ func IsRelease(v string) bool {
 	if !hasPre {
 		return true
 	}
-	for _, id := range strings.Split(pre, ".") {
+	for id := range strings.SplitSeq(pre, ".") {
 		if id == "" || strings.Trim(id, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") != "" {
 			return false
 		}
