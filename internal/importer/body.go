@@ -1083,9 +1083,7 @@ func (c *converter) liquidNoteStart(t tag) int {
 	}
 	kind := c.im.conf.liquidNotes[t.name]
 	if f := strings.Fields(t.args); len(f) > 0 {
-		if k := classAlert(f[0]); k != "" {
-			kind = k
-		}
+		kind = cmp.Or(classAlert(f[0]), kind)
 	}
 	if c.quotes == nil {
 		c.quotes = map[int][2]int{}
@@ -1195,9 +1193,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 			if m == nil {
 				return 0
 			}
-			if n == 0 {
-				n = len(m[0])
-			}
+			n = cmp.Or(n, len(m[0]))
 			imgs = append(imgs, image{args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3]), "link": link}}, at + k})
 			k += n
 		}

@@ -11,6 +11,7 @@
 package version
 
 import (
+	"cmp"
 	"runtime/debug"
 	"strings"
 )
@@ -56,9 +57,7 @@ func FromBuildInfo(release string, bi *debug.BuildInfo) Info {
 	if bi == nil {
 		return i
 	}
-	if bi.Main.Version != "" {
-		i.Module = bi.Main.Version
-	}
+	i.Module = cmp.Or(bi.Main.Version, i.Module)
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
