@@ -198,7 +198,7 @@ func tickDecimals(step float64) int {
 	if !(step > 0) || math.IsInf(step, 0) {
 		return 0
 	}
-	for d := 0; d < maxDecimals; d++ {
+	for d := range maxDecimals {
 		x := step * math.Pow10(d)
 		if math.Abs(x-math.Round(x)) <= 1e-9*x {
 			return d

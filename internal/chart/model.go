@@ -734,7 +734,7 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep, align tickA
 	}
 	var out []dateTick
 	prevYear := -1
-	for i := 0; i < 210; i++ {
+	for range 210 {
 		next := t.AddDate(st.years, st.months, st.days).Add(time.Duration(st.hours) * time.Hour)
 		// t names the month or year; at is where its tick stands.
 		at := t

@@ -254,17 +254,18 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 			}
 			ref.Block = s
 		case "name":
-			switch i := strings.Index(s, "{{"); {
+			before, _, hasValues := strings.Cut(s, "{{")
+			switch {
 			case !isText:
 				errorf(v, "chart: name must be text, got %s", yamlpos.Describe(v))
 				ok = false
-			case i >= 0:
+			case hasValues:
 				// A legend's name is shown as written. The error stands
 				// at the {{ when the name is written on one line as it
 				// reads.
 				at := *v
-				if !strings.Contains(s[:i], "\n") && (v.Style == 0 || v.Style == yaml.DoubleQuotedStyle || v.Style == yaml.SingleQuotedStyle) && !strings.ContainsAny(s[:i], `"'\\`) {
-					at.Column += utf8.RuneCountInString(s[:i])
+				if !strings.Contains(before, "\n") && (v.Style == 0 || v.Style == yaml.DoubleQuotedStyle || v.Style == yaml.SingleQuotedStyle) && !strings.ContainsAny(before, `"'\\`) {
+					at.Column += utf8.RuneCountInString(before)
 					if v.Style != 0 {
 						at.Column++
 					}

@@ -325,8 +325,7 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 		// the option draws them.
 		w.s(`<polygon class="plc-band" points="`)
 		points(bandUpper)
-		for i := len(m.plot) - 1; i >= 0; i-- {
-			s := m.plot[i]
+		for _, s := range slices.Backward(m.plot) {
 			w.s(" ")
 			w.num(c.x(s.Date))
 			w.s(",")

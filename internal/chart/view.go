@@ -123,10 +123,10 @@ func (f Figure) SVGFile(credit, lang string) (file []byte, width, height float64
 	// its frame's size, below the heading.
 	inner := f.SVG
 	size := fmt.Sprintf(` x="0" y="%g" width="%g" height="%g"`, chartY, w, fr[0].h)
-	if i := bytes.Index(inner, []byte(` width="100%"`)); i >= 0 {
-		out.b = append(out.b, inner[:i]...)
+	if before, after, ok := bytes.Cut(inner, []byte(` width="100%"`)); ok {
+		out.b = append(out.b, before...)
 		out.s(size)
-		out.b = append(out.b, inner[i+len(` width="100%"`):]...)
+		out.b = append(out.b, after...)
 	} else {
 		out.b = append(out.b, inner...)
 	}
@@ -163,7 +163,7 @@ func (l fileLine) write(w *svgWriter, x float64) {
 func wrapWords(s string, size, width float64) []string {
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(s) {
+	for word := range strings.FieldsSeq(s) {
 		for {
 			cut, fits := breakAt(word, size, width)
 			if fits {

@@ -960,7 +960,7 @@ func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
 // percentWords writes x as a whole percentage, or with as many decimals as
 // it takes not to round a non-zero x to 0: "30%", "0.04%".
 func percentWords(x *big.Rat) string {
-	for dec := 0; dec < 30; dec++ {
+	for dec := range 30 {
 		if n := roundAt(x, pow10(-dec)); n.Sign() != 0 || x.Sign() == 0 {
 			return formatRat(n, dec) + "%"
 		}

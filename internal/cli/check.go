@@ -76,8 +76,7 @@ func checkSite(ctx context.Context, e *env, sf *siteFlags) (pages int, diags dia
 		stop()
 		pages, diags, claims = res.Pages, res.Warnings, res.Claims
 	}
-	var l diag.List
-	if errors.As(err, &l) {
+	if l, ok := errors.AsType[diag.List](err); ok {
 		diags = append(diags, l...) // the errors, and the warnings again: Sort drops them
 		err = nil
 	}

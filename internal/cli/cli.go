@@ -384,8 +384,7 @@ func printWaiting(e *env, dest string, pid int) {
 
 // report prints an error, one diagnostic a line, and returns the exit code.
 func report(e *env, err error) int {
-	var l diag.List
-	if errors.As(err, &l) {
+	if l, ok := errors.AsType[diag.List](err); ok {
 		printDiags(e, l)
 		fmt.Fprintf(e.stderr, "plotline: %d error%s; nothing was written\n", len(l.Errors()), plural(len(l.Errors())))
 		return ExitContent

@@ -303,8 +303,7 @@ func count(n int, noun string) string {
 // browser.
 func publishError(e *env, hooks *watchHooks, err error) {
 	var lines []string
-	var l diag.List
-	if errors.As(err, &l) {
+	if l, ok := errors.AsType[diag.List](err); ok {
 		printDiags(e, l)
 		for _, d := range l {
 			lines = append(lines, d.String())

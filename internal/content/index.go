@@ -33,13 +33,11 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(len(files), runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range next {
 				entries[i] = indexEntry(fsys, files[i], &problems[i])
 			}
-		}()
+		})
 	}
 	for i := range files {
 		next <- i

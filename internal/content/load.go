@@ -198,8 +198,7 @@ func linkError(err error) error {
 // reads (split it into smaller articles)" or "cannot read: permission
 // denied".
 func readError(err error) string {
-	var tl *sitefs.TooLargeError
-	if errors.As(err, &tl) {
+	if tl, ok := errors.AsType[*sitefs.TooLargeError](err); ok {
 		return tl.Error() + " (split it into smaller articles)"
 	}
 	return sitefs.DescribeReadError(err)

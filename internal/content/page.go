@@ -219,7 +219,7 @@ func valuePositions(path string, src []byte, start diag.Pos, value string) func(
 		if off < 0 || off+2 > len(value) || value[off:off+2] != "{{" {
 			return start
 		}
-		k := countBraces(value[:off])
+		k := strings.Count(value[:off], "{{")
 		i := base
 		for {
 			j := bytes.Index(src[i:], []byte("{{"))
@@ -353,19 +353,6 @@ func unescape(s []byte) (string, int, bool) {
 		r = r<<4 | rune(d)
 	}
 	return string(r), 2 + digits, true
-}
-
-// countBraces counts the "{{" of s, not overlapping.
-func countBraces(s string) int {
-	n := 0
-	for {
-		i := strings.Index(s, "{{")
-		if i < 0 {
-			return n
-		}
-		n++
-		s = s[i+2:]
-	}
 }
 
 // knownKeys lists the front-matter keys plotline reads.

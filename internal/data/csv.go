@@ -65,8 +65,7 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 		p.errorf(n, "csv: %s: %v", file, err)
 		return file, nil, false
 	case err != nil:
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
 			err = pe.Err
 		}
 		p.errorf(n, "csv: %s cannot be read: %v", file, err)
@@ -278,8 +277,7 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 	r := csv.NewReader(bytes.NewReader(body))
 	r.FieldsPerRecord = -1
 	parseErr := func(err error) {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
+		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
 			if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine >= 1 && pe.StartLine <= len(f.lineStarts) {
 				if q := unclosedQuote(src, f.lineStarts[pe.StartLine-1]+f.bomOn(pe.StartLine)); q >= 0 {
 					diags.Errorf(diag.At(path, src, q), `this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`)

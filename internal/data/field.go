@@ -100,7 +100,7 @@ func (b *Block) Field(path string) (Value, error) {
 		case "date":
 			return Value{Kind: Date, Date: pr.Start.Date, Grain: pr.Start.Grain}, nil
 		case "value":
-			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
+			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
 		}
 	case "central", "low", "high":
 		if isScenarioField(rest) {
@@ -170,7 +170,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 		}
 		return Value{Kind: Date, Date: pt.Date, Timed: timed, Grain: pt.Grain}, nil
 	case "value":
-		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
+		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
 	case "label":
 		return Value{Kind: Text, Text: pt.Label}, nil
 	}
@@ -191,7 +191,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 		if !pr.HasLimit {
 			return Value{}, fmt.Errorf("block %q has no limit", b.Name)
 		}
-		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}, nil
+		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
 	case "until":
 		return Value{Kind: Date, Date: pr.Until}, nil
 	}
@@ -234,7 +234,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
 		}
-		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: unitScale(b.Unit)}
+		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}
 		if places, ok := pr.Bound(v.Num); ok {
 			v.Exact, v.Places = true, places // the floor or ceiling, as written
 		}
@@ -318,20 +318,14 @@ var pointsWords = []string{
 // percentage points, differences of percentages ("percentage points",
 // "Prozentpunkte", "pp"), alone or followed by what they are of.
 func pointsUnit(unit string) bool {
-	u := strings.ToLower(strings.TrimSpace(unit))
-	for _, w := range pointsWords {
-		if u == w || strings.HasPrefix(u, w+" ") {
-			return true
-		}
-	}
-	return false
+	return unitIsOneOf(unit, pointsWords)
 }
 
-// unitScale returns the power of ten a block's unit counts its numbers
-// in, as its first word says: 6 for "million people", 12 for "trillion
-// dollars" or "trillions of dollars", 0 for a unit of ones. Claims read
-// "$38 trillion" against 37.64 in "trillion dollars" at its full size.
-func unitScale(unit string) int {
+// UnitScale returns the power of ten a unit counts its numbers in, as
+// its first word says: 6 for "million people", 12 for "trillion dollars"
+// or "trillions of dollars", 0 for a unit of ones. Claims read "$38
+// trillion" against 37.64 in "trillion dollars" at its full size.
+func UnitScale(unit string) int {
 	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(unit)), " ")
 	switch strings.TrimSuffix(first, "s") {
 	case "thousand":
@@ -346,11 +340,6 @@ func unitScale(unit string) int {
 	return 0
 }
 
-// UnitScale returns the power of ten a unit counts its numbers in, as its
-// first word says: 6 for "million people", 12 for "trillions of dollars",
-// 0 for a unit of ones.
-func UnitScale(unit string) int { return unitScale(unit) }
-
 // rateScale is the scale of a projection's rate: that of the block's unit
 // for a linear model, whose rate is in the unit, and none for an
 // exponential one, whose rate is a percentage.
@@ -358,7 +347,7 @@ func rateScale(model, unit string) int {
 	if model == "exponential" {
 		return 0
 	}
-	return unitScale(unit)
+	return UnitScale(unit)
 }
 
 // percentUnit reports whether a block's unit says that its numbers are
@@ -371,11 +360,14 @@ func rateScale(model, unit string) int {
 // "percentage points" (and "Prozentpunkte", "procentpunten", "نقطة
 // مئوية", "נקודות אחוז", "واحد درصد") is not one.
 func percentUnit(unit string) bool {
+	return unitIsOneOf(unit, percentWords)
+}
+
+// unitIsOneOf reports whether unit, in any case, is one of words, alone
+// or followed by a space and what it is of.
+func unitIsOneOf(unit string, words []string) bool {
 	u := strings.ToLower(strings.TrimSpace(unit))
-	for _, w := range percentWords {
-		if u == w || strings.HasPrefix(u, w+" ") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(words, func(w string) bool {
+		return u == w || strings.HasPrefix(u, w+" ")
+	})
 }

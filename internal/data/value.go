@@ -59,7 +59,7 @@ type Value struct {
 	// percent format and claims in per cent refuse it.
 	Points bool
 	// Scale is the power of ten the block's unit counts the number in: 12
-	// for 37.64 in "trillion dollars" (see unitScale), 0 for ones.
+	// for 37.64 in "trillion dollars" (see UnitScale), 0 for ones.
 	Scale int
 	// Places, for an Exact number, is how many decimals it was written
 	// with when more than its shortest form has (see Point.Places).

@@ -280,19 +280,19 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 // into it, and it would be shown as typed. The error stands at the {{
 // when n is a scalar of one line.
 func (p *parser) noValues(key string, n *yaml.Node, text string) {
-	i := strings.Index(text, "{{")
-	if i < 0 {
+	before, _, ok := strings.Cut(text, "{{")
+	if !ok {
 		return
 	}
 	at := p.pos(n)
 	v := yamlpos.Resolve(n)
-	if v == n && !strings.Contains(text[:i], "\n") {
+	if v == n && !strings.Contains(before, "\n") {
 		switch v.Style {
 		case 0:
-			at.Col += utf8.RuneCountInString(text[:i])
+			at.Col += utf8.RuneCountInString(before)
 		case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
-			if !strings.ContainsAny(text[:i], `"'\`) {
-				at.Col += utf8.RuneCountInString(text[:i]) + 1
+			if !strings.ContainsAny(before, `"'\`) {
+				at.Col += utf8.RuneCountInString(before) + 1
 			}
 		}
 	}

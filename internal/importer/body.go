@@ -300,81 +300,9 @@ func (im *importer) convertBody(p *page) []byte {
 		if len(im.conf.fenceLabels) > 0 && (i == 0 || b[i-1] == '\n') {
 			c.fenceLabel(i)
 		}
-		if im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && (i == 0 || b[i-1] == '\n') {
-			if n := c.captionedImage(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
-			if n := c.markdownEnd(i); n > 0 {
-				i += n
-				continue
-			}
-			if n := c.markdownStart(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Jekyll && (i == 0 || b[i-1] == '\n') && !c.inCode(i) {
-			if n := c.attributeList(i); n > 0 {
-				i += n
-				continue
-			}
-			if n := c.tableTopLine(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) {
-			if n := c.kramdownSpan(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Jekyll && b[i] == '$' {
-			if n := c.kramdownMath(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if !im.conf.passthrough && b[i] == '\\' {
-			if n := c.escapedMath(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Hugo && !im.conf.passthrough && b[i] == '$' && len(c.math) > 0 {
-			if n := c.hugoMath(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if !im.conf.passthrough && b[i] == '\\' {
-			if n := c.escapedBracket(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if im.kind == Hugo && (i == 0 || b[i-1] == '\n') && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) {
-			if n := c.titledAlert(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if n := c.emoji(i); n > 0 {
+		if n := c.syntax(i); n > 0 {
 			i += n
 			continue
-		}
-		if n := c.link(i); n > 0 {
-			i += n
-			continue
-		}
-		if b[i] == '<' && !c.inCode(i) {
-			if n := c.rawAddresses(i); n > 0 {
-				i += n
-				continue
-			}
 		}
 		if b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%') {
 			if b[i] == '[' {
@@ -407,6 +335,79 @@ func (im *importer) convertBody(p *page) []byte {
 		c.rawElementEnds()
 	}
 	return c.out.Bytes()
+}
+
+// syntax converts what starts at body offset i in the syntax of the
+// source's Markdown, kramdown's or Hugo's, other than its shortcodes and
+// Liquid: each reader in turn, where its first byte and the site allow
+// it. It returns how many bytes of the body the first reader that took
+// any took, 0 when none did.
+func (c *converter) syntax(i int) int {
+	b, im := c.body, c.im
+	lineStart := i == 0 || b[i-1] == '\n'
+	if im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && lineStart {
+		if n := c.captionedImage(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
+		if n := c.markdownEnd(i); n > 0 {
+			return n
+		}
+		if n := c.markdownStart(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Jekyll && lineStart && !c.inCode(i) {
+		if n := c.attributeList(i); n > 0 {
+			return n
+		}
+		if n := c.tableTopLine(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) {
+		if n := c.kramdownSpan(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Jekyll && b[i] == '$' {
+		if n := c.kramdownMath(i); n > 0 {
+			return n
+		}
+	}
+	if !im.conf.passthrough && b[i] == '\\' {
+		if n := c.escapedMath(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Hugo && !im.conf.passthrough && b[i] == '$' && len(c.math) > 0 {
+		if n := c.hugoMath(i); n > 0 {
+			return n
+		}
+	}
+	if !im.conf.passthrough && b[i] == '\\' {
+		if n := c.escapedBracket(i); n > 0 {
+			return n
+		}
+	}
+	if im.kind == Hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) {
+		if n := c.titledAlert(i); n > 0 {
+			return n
+		}
+	}
+	if n := c.emoji(i); n > 0 {
+		return n
+	}
+	if n := c.link(i); n > 0 {
+		return n
+	}
+	if b[i] == '<' && !c.inCode(i) {
+		if n := c.rawAddresses(i); n > 0 {
+			return n
+		}
+	}
+	return 0
 }
 
 // fenceLabel writes, when a fenced code block opens on the line at body
@@ -965,7 +966,7 @@ func (c *converter) liquid(i int) int {
 			break
 		}
 		inner := b[t.end:innerEnd]
-		for k := 0; k < len(inner); k++ {
+		for k := range inner {
 			if inner[k] == '{' && k+1 < len(inner) && (inner[k+1] == '{' || inner[k+1] == '%') && !c.inCode(t.end+k) && (k == 0 || inner[k-1] != '\\') {
 				c.literalBrace(t.end + k)
 				continue
@@ -1082,9 +1083,7 @@ func (c *converter) liquidNoteStart(t tag) int {
 	}
 	kind := c.im.conf.liquidNotes[t.name]
 	if f := strings.Fields(t.args); len(f) > 0 {
-		if k := classAlert(f[0]); k != "" {
-			kind = k
-		}
+		kind = cmp.Or(classAlert(f[0]), kind)
 	}
 	if c.quotes == nil {
 		c.quotes = map[int][2]int{}
@@ -1194,9 +1193,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 			if m == nil {
 				return 0
 			}
-			if n == 0 {
-				n = len(m[0])
-			}
+			n = cmp.Or(n, len(m[0]))
 			imgs = append(imgs, image{args{named: map[string]string{"src": string(m[2]), "alt": string(m[1]), "title": string(m[3]), "link": link}}, at + k})
 			k += n
 		}
@@ -3536,7 +3533,7 @@ func (c *converter) attributeList(i int) int {
 		return e - i
 	}
 	var attrs []string
-	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
 		if strings.HasPrefix(f, "#") || strings.HasPrefix(f, ".") {
 			attrs = append(attrs, f)
 		}
@@ -4049,7 +4046,7 @@ func preformatted(line []byte) bool {
 // starts with ("> > "), with the spaces around them; 0 when it has none.
 func quotePrefix(line []byte) int {
 	n := 0
-	for k := 0; k < len(line); k++ {
+	for k := range line {
 		switch line[k] {
 		case '>':
 			n = k + 1
@@ -4217,7 +4214,7 @@ func (c *converter) quoteAlert(kind string) bool {
 // ialLanguage returns the language a kramdown attribute list names for
 // code, "{: .language-r}" giving "r", or "".
 func ialLanguage(line []byte) string {
-	for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
 		if lang, ok := strings.CutPrefix(f, ".language-"); ok && lang != "" && !strings.ContainsAny(lang, "`~{}") {
 			return lang
 		}

@@ -49,8 +49,7 @@ func (im *importer) mendFragments() {
 	}
 	for _, p := range im.pages {
 		var edits []edit
-		for k := len(p.fragments) - 1; k >= 0; k-- {
-			f := p.fragments[k]
+		for _, f := range slices.Backward(p.fragments) {
 			where, frag, _ := strings.Cut(f.dest, "#")
 			if dec, err := url.PathUnescape(frag); err == nil {
 				frag = dec

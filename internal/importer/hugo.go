@@ -82,7 +82,7 @@ func lowerKeys(m map[string]any) map[string]any {
 // lookup returns the value at the dotted key of m.
 func lookup(m map[string]any, key string) any {
 	var v any = m
-	for _, k := range strings.Split(key, ".") {
+	for k := range strings.SplitSeq(key, ".") {
 		mm, ok := v.(map[string]any)
 		if !ok {
 			return nil
@@ -275,7 +275,7 @@ func (im *importer) hugo() error {
 		}
 	}
 
-	ml := hugoLanguages(conf, contentDir)
+	ml := hugoLanguages(conf)
 	if len(ml.hosts) > 0 {
 		// A multihost site: each language at the root of its own host,
 		// the default language's the new site's.
@@ -554,8 +554,8 @@ var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	var dirs []string
 	themes := hugoThemes(conf)
-	for k := len(themes) - 1; k >= 0; k-- { // the first theme wins
-		dirs = append(dirs, "themes/"+themes[k]+"/layouts/shortcodes", "themes/"+themes[k]+"/layouts/_shortcodes")
+	for _, theme := range slices.Backward(themes) { // the first theme wins
+		dirs = append(dirs, "themes/"+theme+"/layouts/shortcodes", "themes/"+theme+"/layouts/_shortcodes")
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
@@ -622,7 +622,7 @@ func noteTemplate(data []byte) string {
 		return ""
 	}
 	best := -1
-	for _, class := range strings.Fields(string(m[1])) {
+	for class := range strings.FieldsSeq(string(m[1])) {
 		best = max(best, slices.Index(alertClasses, strings.ToLower(class)))
 	}
 	if best < 0 {
@@ -675,9 +675,8 @@ type multilingual struct {
 	hosts    map[string]string // each language's own baseURL (a multihost site), if any has one
 }
 
-// hugoLanguages reads the languages of a Hugo config whose default
-// language's pages are in contentDir.
-func hugoLanguages(conf map[string]any, contentDir string) multilingual {
+// hugoLanguages reads the languages of a Hugo config.
+func hugoLanguages(conf map[string]any) multilingual {
 	ml := multilingual{def: strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")), dirs: map[string]string{}, own: map[string]any{}}
 	ml.inSubdir, _ = lookup(conf, "defaultcontentlanguageinsubdir").(bool)
 	langs, _ := lookup(conf, "languages").(map[string]any)

@@ -94,25 +94,9 @@ func (im *importer) jekyll() error {
 	im.conf.baseURL = site + "/" + strings.Trim(lookupString(conf, "baseurl"), "/")
 	im.conf.unsafe = true // kramdown publishes raw HTML
 	im.conf.permalink = lookupString(conf, "permalink")
-	for _, key := range []string{"plugins", "gems"} {
-		if list, ok := lookup(conf, key).([]any); ok && slices.Contains(list, any("jemoji")) {
-			im.conf.emoji = true // GitHub's emoji plugin
-		}
-	}
-	if ex, ok := lookup(conf, "exclude").([]any); ok {
-		for _, e := range ex {
-			if s, ok := e.(string); ok {
-				im.conf.exclude = append(im.conf.exclude, strings.Trim(s, "/"))
-			}
-		}
-	}
-	if in, ok := lookup(conf, "include").([]any); ok {
-		for _, e := range in {
-			if s, ok := e.(string); ok && strings.Trim(s, "/") != "" {
-				im.conf.include = append(im.conf.include, strings.Trim(s, "/"))
-			}
-		}
-	}
+	im.conf.emoji = hasPlugin(conf, "jemoji") // GitHub's emoji plugin
+	im.conf.exclude = lookupPaths(conf, "exclude")
+	im.conf.include = lookupPaths(conf, "include")
 	for _, key := range []string{"theme", "remote_theme"} {
 		if strings.Contains(strings.ToLower(lookupString(conf, key)), "minimal-mistakes") {
 			im.conf.minimalMistakes = true
@@ -447,6 +431,31 @@ func (im *importer) readCallouts(conf map[string]any) {
 			}
 		}
 	}
+}
+
+// hasPlugin reports whether the Jekyll config conf names the plugin
+// name in its plugins or, as older sites do, its gems.
+func hasPlugin(conf map[string]any, name string) bool {
+	for _, key := range []string{"plugins", "gems"} {
+		if list, ok := lookup(conf, key).([]any); ok && slices.Contains(list, any(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lookupPaths returns the texts of the list at key in the config conf,
+// each without slashes at its ends; an empty one, which names no path,
+// is left out.
+func lookupPaths(conf map[string]any, key string) []string {
+	list, _ := lookup(conf, key).([]any)
+	var out []string
+	for _, e := range list {
+		if s, ok := e.(string); ok && strings.Trim(s, "/") != "" {
+			out = append(out, strings.Trim(s, "/"))
+		}
+	}
+	return out
 }
 
 // excluded reports whether the config's exclude list names p or a folder

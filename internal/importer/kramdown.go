@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,7 +46,7 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 			continue
 		}
 		prefix, ok := "", false
-		for _, f := range strings.Fields(string(line[2 : len(line)-1])) {
+		for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
 			if m := autoIDsRE.FindStringSubmatch(f); m != nil {
 				prefix, ok = m[1], true
 				break
@@ -461,7 +462,7 @@ func (c *converter) endTagsOf(name string) map[int]int {
 	b := c.body
 	ends := map[int]int{}
 	var open []int
-	for k := 0; k < len(b); k++ {
+	for k := range b {
 		closing, at, ok := c.elementTagAt(k, name)
 		if !ok {
 			continue
@@ -560,11 +561,7 @@ func shallow(inner []byte) bool {
 // whose end tags the converter never reached, taken into something it
 // converted (a Liquid tag's comment, say): their inside is as written.
 func (c *converter) markdownUnended() {
-	var left []mdElement
-	for _, e := range c.mdOpen {
-		left = append(left, e)
-	}
-	slices.SortFunc(left, func(a, b mdElement) int { return a.start - b.start })
+	left := slices.SortedFunc(maps.Values(c.mdOpen), func(a, b mdElement) int { return a.start - b.start })
 	for _, e := range left {
 		c.im.note(c.pos(e.start), "kramdown markdown=%q on <%s>, whose end tag is in something converted: its Markdown is published as written", e.value, e.name)
 	}
@@ -896,8 +893,8 @@ func (c *converter) rawElementEnds() {
 			c.im.done(c.sourcePos(out[start:lineEnd(out, start)]), "a <%s> element with an end tag of another raw element in it (%s), which would end it in CommonMark, where kramdown read it whole: written with <\\/, which it reads the same", name, rawEndRE.Find(out[at:]))
 		}
 	}
-	for k := len(inner) - 1; k >= 0; k-- {
-		c.insert(inner[k]+1, "\\")
+	for _, i := range slices.Backward(inner) {
+		c.insert(i+1, "\\")
 	}
 }
 

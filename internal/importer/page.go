@@ -620,7 +620,7 @@ func (im *importer) render(p *page) []byte {
 			// list at its commas. (Categories stay as Jekyll read them,
 			// as an address made of them kept the commas.)
 			list = nil
-			for _, t := range strings.Split(n.Value, ",") {
+			for t := range strings.SplitSeq(n.Value, ",") {
 				if t = strings.TrimSpace(t); t != "" {
 					list = append(list, t)
 				}

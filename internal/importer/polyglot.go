@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/plotline/plotline/internal/diag"
@@ -34,14 +33,8 @@ type polyglot struct {
 // readPolyglot reads the config of jekyll-polyglot, when the site's
 // plugins name it, and returns nil otherwise.
 func readPolyglot(conf map[string]any) *polyglot {
-	on := false
-	for _, key := range []string{"plugins", "gems"} {
-		if list, ok := lookup(conf, key).([]any); ok && slices.Contains(list, any("jekyll-polyglot")) {
-			on = true
-		}
-	}
 	list, _ := lookup(conf, "languages").([]any)
-	if !on || len(list) == 0 {
+	if !hasPlugin(conf, "jekyll-polyglot") || len(list) == 0 {
 		return nil
 	}
 	pl := &polyglot{def: cmp.Or(lookupString(conf, "default_lang"), "en"), translated: map[string]bool{}}
@@ -58,13 +51,7 @@ func readPolyglot(conf map[string]any) *polyglot {
 		}
 	}
 	pl.segment = regexp.MustCompile(`[/.](?:` + strings.Join(alts, "|") + `)[/.]`)
-	if ex, ok := lookup(conf, "exclude_from_localization").([]any); ok {
-		for _, e := range ex {
-			if s, ok := e.(string); ok {
-				pl.exclude = append(pl.exclude, strings.Trim(s, "/"))
-			}
-		}
-	}
+	pl.exclude = lookupPaths(conf, "exclude_from_localization")
 	return pl
 }
 
@@ -128,7 +115,7 @@ func (im *importer) polyglotPages(confName string) {
 		// The language's code goes from the file's name, about.es.md
 		// (about.en.md too), and from its folders, _posts/es/.
 		var parts []string
-		for _, s := range strings.Split(strings.TrimPrefix(p.dest, "content/"), "/") {
+		for s := range strings.SplitSeq(strings.TrimPrefix(p.dest, "content/"), "/") {
 			if lang == pl.def || !strings.EqualFold(s, lang) {
 				parts = append(parts, s)
 			}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html"
 	"path"
@@ -120,9 +121,7 @@ func (im *importer) redirects(taken map[string]string) {
 			// Relative to the file, so that it stays right under any
 			// base path: "/" from 2017/08/11/x.html is "../../../".
 			rel = strings.Repeat("../", strings.Count(file, "/")) + strings.TrimPrefix(to, "/")
-			if rel == "" {
-				rel = "./"
-			}
+			rel = cmp.Or(rel, "./")
 		}
 		im.res.Files["content/"+file] = File{Data: redirectFile(rel)}
 		via := ""

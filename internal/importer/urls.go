@@ -88,11 +88,7 @@ func hugoURL(p *page, rel string, permalinks map[string]string, rules pathRules)
 	if ok {
 		return expandHugo(pattern, p, dir, section, file, rules)
 	}
-	last := file
-	if p.slug != "" {
-		last = p.slug
-	}
-	return "/" + rules.path(path.Join(dir, last)) + "/"
+	return "/" + rules.path(path.Join(dir, cmp.Or(p.slug, file))) + "/"
 }
 
 // expandHugo fills in Hugo's permalink pattern for page p.
@@ -191,14 +187,9 @@ func jekyllPostURL(p *page, name, permalink string) string {
 	if s, ok := jekyllStyles[pattern]; ok {
 		pattern = s
 	}
-	if fm := p.str("permalink"); fm != "" {
-		pattern = fm
-	}
+	pattern = cmp.Or(p.str("permalink"), pattern)
 	d := p.date
-	title := name
-	if p.slug != "" {
-		title = p.slug
-	}
+	title := cmp.Or(p.slug, name)
 	var cats []string
 	seen := map[string]bool{}
 	for _, c := range p.cats {
@@ -239,31 +230,18 @@ func jekyllPageURL(p *page, rel, permalink string) string {
 	if strings.HasSuffix(permalink, "/") {
 		pattern = "/:path/:basename/"
 	}
-	if fm := p.str("permalink"); fm != "" {
-		pattern = fm
-	}
+	pattern = cmp.Or(p.str("permalink"), pattern)
 	fields := map[string]string{"path": dir, "basename": base, "output_ext": ".html", "title": base}
-	u := expand(pattern, fields)
-	u = strings.Replace(u, "/index.html", "/", 1)
-	if strings.HasSuffix(u, "/index/") {
-		u = strings.TrimSuffix(u, "index/")
-	}
-	return cleanURL(u)
+	return indexless(expand(pattern, fields))
 }
 
 // jekyllDocURL returns the address Jekyll gave the document p of the
 // collection c, whose path in the collection's folder without its
 // extension is noExt ("sub/installation").
 func jekyllDocURL(p *page, c collection, noExt string) string {
-	pattern := c.permalink
-	if fm := p.str("permalink"); fm != "" {
-		pattern = fm
-	}
+	pattern := cmp.Or(p.str("permalink"), c.permalink)
 	name := path.Base(noExt)
-	title := name
-	if p.slug != "" {
-		title = p.slug
-	}
+	title := cmp.Or(p.slug, name)
 	d := p.date
 	fields := map[string]string{
 		"collection": c.name, "path": noExt, "name": jekyllSlugify(name, false, false),
@@ -271,7 +249,13 @@ func jekyllDocURL(p *page, c collection, noExt string) string {
 		"output_ext": ".html", "year": fmt.Sprintf("%04d", d.Year()),
 		"month": fmt.Sprintf("%02d", int(d.Month())), "day": fmt.Sprintf("%02d", d.Day()),
 	}
-	u := expand(pattern, fields)
+	return indexless(expand(pattern, fields))
+}
+
+// indexless returns the site path u of a Jekyll page or document as its
+// address: its first "/index.html" is "/", and an "index/" at its end
+// goes.
+func indexless(u string) string {
 	u = strings.Replace(u, "/index.html", "/", 1)
 	if strings.HasSuffix(u, "/index/") {
 		u = strings.TrimSuffix(u, "index/")

@@ -68,6 +68,15 @@ type part struct {
 	text string
 }
 
+// kindIn returns what p writes in a form whose month is short or not: a
+// month's name is its short name where the form shortens it.
+func (p part) kindIn(short bool) partKind {
+	if p.kind == month && short {
+		return monthShort
+	}
+	return p.kind
+}
+
 // readPattern reads a CLDR date pattern, "d. MMMM y" or "LLLL y 'г'.",
 // into its parts: letters are fields, text in single quotes and every
 // other character is written as it is, and two single quotes are one. It
@@ -182,7 +191,7 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	parts, short := l.formParts(f)
 	start := len(b)
 	for _, p := range parts {
-		switch p.kind {
+		switch p.kindIn(short) {
 		case text:
 			b = append(b, p.text...)
 		case day:
@@ -190,11 +199,7 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 		case dayPadded:
 			b = append(b, l.Digits(t.Format("02"))...)
 		case month:
-			if short {
-				b = append(b, l.monthsShort[t.Month()-1]...)
-			} else {
-				b = append(b, l.months[t.Month()-1]...)
-			}
+			b = append(b, l.months[t.Month()-1]...)
 		case monthShort:
 			b = append(b, l.monthsShort[t.Month()-1]...)
 		case monthAlone:
@@ -323,34 +328,27 @@ func (l *Locale) Pattern(f DateForm) []string {
 	parts, short := l.formParts(f)
 	var out []string
 	for _, p := range parts {
-		switch p.kind {
-		case text:
+		if p.kind == text {
 			out = append(out, p.text)
-		case day:
-			out = append(out, "{d}")
-		case dayPadded:
-			out = append(out, "{dd}")
-		case month:
-			if short {
-				out = append(out, "{MMM}")
-			} else {
-				out = append(out, "{MMMM}")
-			}
-		case monthShort:
-			out = append(out, "{MMM}")
-		case monthAlone:
-			out = append(out, "{LLLL}")
-		case monthAloneShort:
-			out = append(out, "{LLL}")
-		case monthNumber:
-			out = append(out, "{M}")
-		case monthPadded:
-			out = append(out, "{MM}")
-		case year:
-			out = append(out, "{y}")
+		} else {
+			out = append(out, patternFields[p.kindIn(short)])
 		}
 	}
 	return out
+}
+
+// patternFields are the fields of a Pattern, by the kind of part that
+// writes them.
+var patternFields = [...]string{
+	day:             "{d}",
+	dayPadded:       "{dd}",
+	month:           "{MMMM}",
+	monthShort:      "{MMM}",
+	monthAlone:      "{LLLL}",
+	monthAloneShort: "{LLL}",
+	monthNumber:     "{M}",
+	monthPadded:     "{MM}",
+	year:            "{y}",
 }
 
 // MonthNames returns the names of the months, January first, that the
@@ -391,29 +389,10 @@ func (l *Locale) Layout(f DateForm) (string, bool) {
 	parts, short := l.formParts(f)
 	var b strings.Builder
 	for _, p := range parts {
-		switch p.kind {
-		case text:
+		if p.kind == text {
 			b.WriteString(p.text)
-		case day:
-			b.WriteString("2")
-		case dayPadded:
-			b.WriteString("02")
-		case month:
-			if short {
-				b.WriteString("Jan")
-			} else {
-				b.WriteString("January")
-			}
-		case monthShort, monthAloneShort:
-			b.WriteString("Jan")
-		case monthAlone:
-			b.WriteString("January")
-		case monthNumber:
-			b.WriteString("1")
-		case monthPadded:
-			b.WriteString("01")
-		case year:
-			b.WriteString("2006")
+		} else {
+			b.WriteString(layoutFields[p.kindIn(short)])
 		}
 	}
 	layout := strings.TrimSpace(b.String())
@@ -421,6 +400,20 @@ func (l *Locale) Layout(f DateForm) (string, bool) {
 	// another.
 	probe := time.Date(2033, time.November, 4, 0, 0, 0, 0, time.UTC)
 	return layout, l.FormatLayout(probe, layout) == l.Date(probe, f)
+}
+
+// layoutFields are the fields of a Go time layout, by the kind of part
+// that writes them.
+var layoutFields = [...]string{
+	day:             "2",
+	dayPadded:       "02",
+	month:           "January",
+	monthShort:      "Jan",
+	monthAlone:      "January",
+	monthAloneShort: "Jan",
+	monthNumber:     "1",
+	monthPadded:     "01",
+	year:            "2006",
 }
 
 // EnglishDates reports whether l writes dates as plotline writes them in

@@ -78,7 +78,7 @@ func BenchmarkManyCharts(b *testing.B) {
 }
 
 // BenchmarkTooDeep measures the pre-scan that refuses Markdown goldmark
-// would take seconds on (tooDeep), over the body of the example site's
+// would take seconds on (TooDeep), over the body of the example site's
 // longest article: it runs on every page of every build.
 func BenchmarkTooDeep(b *testing.B) {
 	const name = "content/articles/north-korean-troops-kursk.md"
@@ -91,7 +91,7 @@ func BenchmarkTooDeep(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		if _, msg, bad := tooDeep(body); bad {
+		if _, msg, bad := TooDeep(body); bad {
 			b.Fatal(msg)
 		}
 	}

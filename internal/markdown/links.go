@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -185,8 +186,8 @@ func rawLinks(state *pageState, n ast.Node, h htmlText) {
 			}
 		}
 		val := a.val
-		for i := len(urls) - 1; i >= 0; i-- { // from the end, so that the others stay where they are
-			val = val[:urls[i][0]] + resolved[i] + val[urls[i][1]:]
+		for i, u := range slices.Backward(urls) { // from the end, so that the others stay where they are
+			val = val[:u[0]] + resolved[i] + val[u[1]:]
 		}
 		if !changed || a.valEnd <= a.valStart {
 			return

@@ -321,18 +321,11 @@ func (s *pageState) pos(bodyOff int) diag.Pos {
 	return diag.Pos{Path: s.page.Path, Line: l.line, Col: l.col}
 }
 
-// TooDeep returns the offset in body of the first place where its
-// Markdown nests deeper, or would take goldmark longer to read, than
-// plotline reads, and the message a build gives there; ok is false when
-// body has none. Convert refuses such a body; a program that reads
-// Markdown with goldmark for plotline (the importer) checks it first.
-func TooDeep(body []byte) (offset int, msg string, ok bool) { return tooDeep(body) }
-
 // Convert converts p's body. Problems go to diags; the HTML is returned
 // even when there were some.
 func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 	body := p.Source[p.BodyOffset:]
-	if off, msg, ok := tooDeep(body); ok {
+	if off, msg, ok := TooDeep(body); ok {
 		diags.Errorf(diag.At(p.Path, p.Source, p.BodyOffset+off), "%s", msg)
 		return Result{}, nil
 	}

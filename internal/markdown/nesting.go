@@ -60,8 +60,12 @@ const MaxFootnotes = 2000
 // before it is parsed. No article needs a tenth of it.
 const MaxNesting = 100
 
-// tooDeep reads body once and returns the offset of, and a message for,
-// the first place where Markdown nests more than MaxNesting deep:
+// TooDeep reads body once and returns the offset of, and the message a
+// build gives for, the first place where Markdown nests more than
+// MaxNesting deep or would take goldmark seconds to read; ok is false
+// when body has none. Convert refuses such a body; a program that reads
+// Markdown with goldmark for plotline (the importer) checks it first.
+// The nesting is that of:
 //
 //   - block quotes and lists, counted on each line by the markers it starts
 //     with (">", "-", "*", "+", "1." and "1)" followed by a space) plus its
@@ -79,7 +83,7 @@ const MaxNesting = 100
 // emphasis. It over-counts rather than misses: what it refuses is far
 // deeper than any real article, and a line indented by 200 columns is
 // refused even when it is code.
-func tooDeep(body []byte) (int, string, bool) {
+func TooDeep(body []byte) (offset int, msg string, ok bool) {
 	var fence byte // the fence character while inside fenced code
 	fenceLen := 0
 	var open [3]int    // emphasis runs of *, _ and ~ waiting in the paragraph
@@ -315,7 +319,7 @@ func htmlBlockEnds(html int, line []byte) bool {
 	return false
 }
 
-// unclosedMessage returns tooDeep's message for the "[" past MaxUnclosed.
+// unclosedMessage returns TooDeep's message for the "[" past MaxUnclosed.
 func unclosedMessage() string {
 	return fmt.Sprintf("more than %d [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)", MaxUnclosed)
 }

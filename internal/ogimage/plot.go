@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -176,12 +177,7 @@ func (pl *plotter) drawGrid(ticks []ValueTick) {
 
 // freeOf reports whether b overlaps none of boxes.
 func (pl *plotter) freeOf(b rect, boxes []rect) bool {
-	for _, o := range boxes {
-		if b.overlaps(o) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(boxes, b.overlaps)
 }
 
 func (pl *plotter) drawTimeAxis() {
@@ -219,8 +215,8 @@ func (pl *plotter) drawBand() {
 	hi, lo := pl.line(p.BandHigh), pl.line(p.BandLow)
 	poly := make([]pt, 0, len(hi)+len(lo))
 	poly = append(poly, hi...)
-	for i := len(lo) - 1; i >= 0; i-- {
-		poly = append(poly, lo[i])
+	for _, q := range slices.Backward(lo) {
+		poly = append(poly, q)
 	}
 	pl.cv.fillRaw(poly, pl.box, pl.th.Band)
 	pl.avoidLine(hi)

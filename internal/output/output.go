@@ -551,8 +551,8 @@ func (t *Tx) commitPatch() error {
 	}
 	var done []undoable
 	rollback := func(err error) error {
-		for i := len(done) - 1; i >= 0; i-- {
-			if uerr := done[i].undo(); uerr != nil {
+		for _, d := range slices.Backward(done) {
+			if uerr := d.undo(); uerr != nil {
 				err = errors.Join(err, fmt.Errorf("putting the previous output back: %w", uerr))
 			}
 		}

@@ -5,6 +5,7 @@ package projection
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -30,37 +31,25 @@ const (
 // daysPerYear is the length of the mean Gregorian year.
 const daysPerYear = 365.2425
 
+// periodNames are the names of the periods, in their order.
+var periodNames = [...]string{Day: "day", Week: "week", Month: "month", Year: "year", Hour: "hour"}
+
 // ParsePeriod returns the period named s ("hour", "day", "week", "month"
 // or "year"), and false if s names none.
 func ParsePeriod(s string) (Period, bool) {
-	switch s {
-	case "hour":
-		return Hour, true
-	case "day":
-		return Day, true
-	case "week":
-		return Week, true
-	case "month":
-		return Month, true
-	case "year":
-		return Year, true
+	if i := slices.Index(periodNames[:], s); i >= 0 {
+		return Period(i), true
 	}
 	return Day, false
 }
 
-// String returns the name ParsePeriod accepts for p.
+// String returns the name ParsePeriod accepts for p; an unknown Period
+// is a day.
 func (p Period) String() string {
-	switch p {
-	case Hour:
-		return "hour"
-	case Week:
-		return "week"
-	case Month:
-		return "month"
-	case Year:
-		return "year"
+	if p < 0 || int(p) >= len(periodNames) {
+		return "day"
 	}
-	return "day"
+	return periodNames[p]
 }
 
 // Days returns the mean length of p in days: a month is a twelfth of the

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	htmltemplate "html/template"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -26,9 +27,7 @@ import (
 // call.
 func (l *Layouts) textFuncs(funcs htmltemplate.FuncMap) htmltemplate.FuncMap {
 	out := make(htmltemplate.FuncMap, len(funcs)+6)
-	for name, f := range funcs {
-		out[name] = f
-	}
+	maps.Copy(out, funcs)
 	out["print"] = func(args ...any) (string, error) {
 		if err := l.fits(argsSize(args)); err != nil {
 			return "", err
@@ -309,8 +308,8 @@ func values(v reflect.Value, depth int) int {
 		return n
 	case reflect.Struct:
 		n := 1
-		for i := range v.NumField() {
-			n += values(v.Field(i), depth+1)
+		for _, f := range v.Fields() {
+			n += values(f, depth+1)
 		}
 		return n
 	case reflect.Complex64, reflect.Complex128:

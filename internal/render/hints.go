@@ -147,9 +147,9 @@ func dataTypes(data any) map[string]reflect.Type {
 				walk(f.Type)
 			}
 		}
-		for i := range t.NumMethod() {
-			if mt := t.Method(i).Type; mt.NumOut() > 0 {
-				walk(mt.Out(0))
+		for m := range t.Methods() {
+			if m.Type.NumOut() > 0 {
+				walk(m.Type.Out(0))
 			}
 		}
 	}
@@ -170,8 +170,8 @@ func members(t reflect.Type) []string {
 			fields = append(fields, f.Name)
 		}
 	}
-	for i := range t.NumMethod() {
-		methods = append(methods, t.Method(i).Name)
+	for m := range t.Methods() {
+		methods = append(methods, m.Name)
 	}
 	slices.Sort(fields)
 	slices.Sort(methods)

@@ -844,15 +844,13 @@ var noTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
 // offset col (from 0) into line (from 1) of src.
 func charColumn(src string, line, col int) int {
 	for range line - 1 {
-		i := strings.IndexByte(src, '\n')
-		if i < 0 {
+		_, rest, ok := strings.Cut(src, "\n")
+		if !ok {
 			return col + 1
 		}
-		src = src[i+1:]
+		src = rest
 	}
-	if i := strings.IndexByte(src, '\n'); i >= 0 {
-		src = src[:i]
-	}
+	src, _, _ = strings.Cut(src, "\n")
 	return utf8.RuneCountInString(src[:min(col, len(src))]) + 1
 }
 

@@ -613,60 +613,47 @@ func lastIndexFold(b, sep []byte) int {
 	return -1
 }
 
-// contentType returns the media type of a file by its extension. Common
-// web types are fixed here so that they do not depend on the system's
-// MIME tables.
+// contentType returns the media type of a file by its extension: a
+// common web type from mediaTypes, so that it does not depend on the
+// system's MIME tables, or else the system's.
 func contentType(name string) string {
 	ext := strings.ToLower(path.Ext(name))
-	switch ext {
-	case ".html", ".htm":
-		return "text/html; charset=utf-8"
-	case ".css":
-		return "text/css; charset=utf-8"
-	case ".js", ".mjs":
-		return "text/javascript; charset=utf-8"
-	case ".json", ".map":
-		return "application/json"
-	case ".webmanifest":
-		return "application/manifest+json"
-	case ".xml":
-		return "application/xml; charset=utf-8"
-	case ".atom":
-		return "application/atom+xml; charset=utf-8"
-	case ".rss":
-		return "application/rss+xml; charset=utf-8"
-	case ".svg":
-		return "image/svg+xml"
-	case ".csv":
-		return "text/csv; charset=utf-8"
-	case ".txt", ".md":
-		return "text/plain; charset=utf-8"
-	case ".woff2":
-		return "font/woff2"
-	case ".woff":
-		return "font/woff"
-	case ".ttf":
-		return "font/ttf"
-	case ".otf":
-		return "font/otf"
-	case ".png":
-		return "image/png"
-	case ".jpg", ".jpeg":
-		return "image/jpeg"
-	case ".gif":
-		return "image/gif"
-	case ".webp":
-		return "image/webp"
-	case ".avif":
-		return "image/avif"
-	case ".ico":
-		return "image/vnd.microsoft.icon"
-	case ".pdf":
-		return "application/pdf"
-	case ".wasm":
-		return "application/wasm"
+	if t, ok := mediaTypes[ext]; ok {
+		return t
 	}
 	return cmp.Or(mime.TypeByExtension(ext), "application/octet-stream")
+}
+
+// mediaTypes are the media types of common web files, by extension.
+var mediaTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".htm":         "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".json":        "application/json",
+	".map":         "application/json",
+	".webmanifest": "application/manifest+json",
+	".xml":         "application/xml; charset=utf-8",
+	".atom":        "application/atom+xml; charset=utf-8",
+	".rss":         "application/rss+xml; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".csv":         "text/csv; charset=utf-8",
+	".txt":         "text/plain; charset=utf-8",
+	".md":          "text/plain; charset=utf-8",
+	".woff2":       "font/woff2",
+	".woff":        "font/woff",
+	".ttf":         "font/ttf",
+	".otf":         "font/otf",
+	".png":         "image/png",
+	".jpg":         "image/jpeg",
+	".jpeg":        "image/jpeg",
+	".gif":         "image/gif",
+	".webp":        "image/webp",
+	".avif":        "image/avif",
+	".ico":         "image/vnd.microsoft.icon",
+	".pdf":         "application/pdf",
+	".wasm":        "application/wasm",
 }
 
 // isHTML reports whether the media type ctype is HTML.

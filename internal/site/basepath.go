@@ -87,11 +87,8 @@ func rootAddress(l *diag.List, p string, src []byte, at int, rest, basePath stri
 	if end < 0 {
 		end = len(rest)
 	}
-	addr := rest[:end]
-	made := false // the address goes on with an action: {{ .URL }}
-	if i := strings.Index(addr, "{{"); i >= 0 {
-		addr, made = addr[:i], true
-	}
+	// made: the address goes on with an action, {{ .URL }}.
+	addr, _, made := strings.Cut(rest[:end], "{{")
 	sitePath := strings.TrimPrefix(addr, "/")
 	var mend string
 	switch {

@@ -242,14 +242,14 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		// Relative to the Markdown file first: "other.md", "chart.png".
 		file := path.Join(nfc(from.Dir), target)
 		if u, ok := ix.files[file]; ok {
-			return ix.basePath + escapePath(u) + suffix, u, check(u, frag, false), nil
+			return ix.basePath + render.EscapePath(u) + suffix, u, check(u, frag, false), nil
 		}
 		if u, ok := ix.unbuiltFiles[file]; ok {
 			return "", "", nil, errors.New(u.why)
 		}
 		if strings.HasPrefix(file, "content/") {
 			if a, ok := ix.assets[nfc(ix.sitePath(file))]; ok {
-				return ix.basePath + escapePath(a) + suffix, a, nil, nil
+				return ix.basePath + render.EscapePath(a) + suffix, a, nil, nil
 			}
 		}
 		// Then as a browser would read it from the page's own URL.
@@ -268,7 +268,7 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 			if page {
 				ch = check(site, frag, false)
 			}
-			return ix.basePath + escapePath(site) + suffix, site, ch, nil
+			return ix.basePath + render.EscapePath(site) + suffix, site, ch, nil
 		}
 	}
 	// A page that is not built (a draft) says so before its address is
@@ -283,7 +283,7 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		// A list plotline makes from the pages: whether it exists is
 		// known once they are all rendered.
 		if list := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"; listPageRE.MatchString(list) && list != "/" {
-			return ix.basePath + escapePath(list) + suffix, list, check(list, "", true), nil
+			return ix.basePath + render.EscapePath(list) + suffix, list, check(list, "", true), nil
 		}
 	}
 	if strings.HasSuffix(target, ".md") {
@@ -325,9 +325,6 @@ func check(target, frag string, list bool) *buildcache.LinkCheck {
 	}
 	return &buildcache.LinkCheck{Target: target, Fragment: frag, List: list}
 }
-
-// escapePath percent-encodes a site path for a URL, leaving its slashes.
-func escapePath(p string) string { return render.EscapePath(p) }
 
 // resolveFile checks dest, written in the page at from as a link would be,
 // and returns the site path of the file of content/ it names, and that

@@ -721,8 +721,7 @@ func warnLeftovers(tx *output.Tx, diags *diag.List) {
 // unwrapLeftover gives the reason of a removal error without the path,
 // which the warning names already.
 func unwrapLeftover(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		return pe.Err
 	}
 	return err

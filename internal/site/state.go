@@ -204,18 +204,7 @@ func orderOf(aDate time.Time, aPath string, bDate time.Time, bPath string) int {
 // sortOrder returns the paths of pages in site order, newest first, then
 // by path.
 func sortOrder(pages map[string]*record) []string {
-	type key struct {
-		path string
-		date time.Time
-	}
-	keys := make([]key, 0, len(pages))
-	for p, rec := range pages {
-		keys = append(keys, key{p, rec.date})
-	}
-	slices.SortFunc(keys, func(a, b key) int { return orderOf(a.date, a.path, b.date, b.path) })
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = k.path
-	}
-	return out
+	return slices.SortedFunc(maps.Keys(pages), func(a, b string) int {
+		return orderOf(pages[a].date, a, pages[b].date, b)
+	})
 }

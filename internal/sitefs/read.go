@@ -121,12 +121,10 @@ func checkRegular(name string, info fs.FileInfo) error {
 // permission denied" or "file is 120.0 MB, more than the 100 MB plotline
 // reads".
 func DescribeReadError(err error) string {
-	var tl *TooLargeError
-	if errors.As(err, &tl) {
+	if tl, ok := errors.AsType[*TooLargeError](err); ok {
 		return tl.Error()
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		err = pe.Err
 	}
 	return "cannot read: " + err.Error()

@@ -59,8 +59,7 @@ func Open(dir string) (*Site, error) {
 	// does not export; its answer for ".." is that value.
 	var escapes error
 	if _, err := root.Stat(".."); err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
 			escapes = pe.Err
 		}
 	}

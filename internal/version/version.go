@@ -11,6 +11,7 @@
 package version
 
 import (
+	"cmp"
 	"runtime/debug"
 	"strings"
 )
@@ -56,9 +57,7 @@ func FromBuildInfo(release string, bi *debug.BuildInfo) Info {
 	if bi == nil {
 		return i
 	}
-	if bi.Main.Version != "" {
-		i.Module = bi.Main.Version
-	}
+	i.Module = cmp.Or(bi.Main.Version, i.Module)
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
@@ -133,7 +132,7 @@ func IsRelease(v string) bool {
 	if !hasPre {
 		return true
 	}
-	for _, id := range strings.Split(pre, ".") {
+	for id := range strings.SplitSeq(pre, ".") {
 		if id == "" || strings.Trim(id, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") != "" {
 			return false
 		}

@@ -21,8 +21,7 @@ import (
 // message at the line the decoder blamed, corrected as errorLine says.
 func (t *Text) Error(err error) (diag.Pos, string) {
 	line, msg := errorLine(err)
-	var te *yaml.TypeError
-	if !errors.As(err, &te) {
+	if _, ok := errors.AsType[*yaml.TypeError](err); !ok {
 		if m, ok := findMistake(t.src); ok {
 			return t.OffsetPos(m.off), m.msg
 		}
@@ -92,8 +91,7 @@ var tomlLineRE = regexp.MustCompile(`(?s)^toml: line (\d+)(?: \(last key "([^"]*
 // the text is, and its message. A syntax error has its line and column;
 // a value of the wrong type has its line and names its key.
 func (t *Text) TOMLError(err error) (diag.Pos, string) {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[toml.ParseError](err); ok {
 		// The decoder's column can run past its line (it counts from the
 		// start of a multi-line construct); its byte offset does not.
 		pos := t.Pos(max(pe.Position.Line, 1), 1)

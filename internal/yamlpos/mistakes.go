@@ -468,18 +468,9 @@ func (a *analyzer) value(p, end, col int, key string) bool {
 		if src[p] != '&' {
 			break
 		}
-		q := p + 1
-		for q < end && isAnchorChar(src[q]) {
-			q++
-		}
-		if q == p+1 || q < end && !isSpace(src[q]) {
+		if p = a.anchor(p, end); p < 0 {
 			return a.decline()
 		}
-		if a.anchors == nil {
-			a.anchors = map[string]bool{}
-		}
-		a.anchors[string(src[p+1:q])] = true
-		p = q
 	}
 	switch c := src[p]; c {
 	case '"', '\'':
@@ -557,10 +548,7 @@ func (a *analyzer) prevIndentOf() int {
 // (in block context) and name an anchor defined before it.
 func (a *analyzer) alias(p, end int, flow bool) bool {
 	src := a.src
-	q := p + 1
-	for q < end && isAnchorChar(src[q]) {
-		q++
-	}
+	q := anchorEnd(src, p, end)
 	if q == p+1 || q < end && !isSpace(src[q]) && !(flow && isFlowIndicator(src[q])) {
 		return a.fail(p, `a value cannot start with "*": put it in quotes`)
 	}
@@ -572,6 +560,31 @@ func (a *analyzer) alias(p, end int, flow bool) bool {
 		return a.fail(p, "no anchor &%s above for *%s to repeat: if the value is text, put it in quotes", name, name)
 	}
 	return false
+}
+
+// anchor reads the anchor at p, "&name", and notes its name. It returns
+// the offset after the name, or -1 when the & starts no name or one
+// that runs into more than spaces.
+func (a *analyzer) anchor(p, end int) int {
+	q := anchorEnd(a.src, p, end)
+	if q == p+1 || q < end && !isSpace(a.src[q]) {
+		return -1
+	}
+	if a.anchors == nil {
+		a.anchors = map[string]bool{}
+	}
+	a.anchors[string(a.src[p+1:q])] = true
+	return q
+}
+
+// anchorEnd returns the end of the name of the anchor or alias whose &
+// or * is at p, before end.
+func anchorEnd(src []byte, p, end int) int {
+	q := p + 1
+	for q < end && isAnchorChar(src[q]) {
+		q++
+	}
+	return q
 }
 
 // afterScalar checks the rest of the line after a quoted value that
@@ -756,23 +769,11 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			if a.alias(i, end, true) {
 				return true
 			}
-			i++
-			for i < end && isAnchorChar(src[i]) {
-				i++
-			}
+			i = anchorEnd(src, i, end)
 		case c == '&':
-			q := i + 1
-			for q < end && isAnchorChar(src[q]) {
-				q++
-			}
-			if q == i+1 || q < end && !isSpace(src[q]) {
+			if i = a.anchor(i, end); i < 0 {
 				return a.decline()
 			}
-			if a.anchors == nil {
-				a.anchors = map[string]bool{}
-			}
-			a.anchors[string(src[i+1:q])] = true
-			i = q
 		case c == '@' || c == '`' || c == '%':
 			return a.fail(i, "a value cannot start with %q: put it in quotes", string(c))
 		case c == '!' || c == '?' || c == '|' || c == '>':

@@ -19,6 +19,7 @@
 package yamlsubset
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -51,10 +52,8 @@ func Parse(src []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	p := &parser{src: src, lines: splitLines(src)}
-	for _, l := range p.lines {
-		if p.marker(l) {
-			return nil, false
-		}
+	if slices.ContainsFunc(p.lines, p.marker) {
+		return nil, false
 	}
 	if !p.nextContent() {
 		return nil, false

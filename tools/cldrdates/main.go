@@ -155,10 +155,8 @@ func read(f, name string) (calendar, error) {
 		dayMonth: skeleton("MMMd"), longDayMonth: skeleton("MMMMd"),
 		monthYear: skeleton("yMMMM"), monthYearShort: skeleton("yMMM"),
 	}
-	for _, p := range []string{cal.long, cal.medium, cal.dayMonth, cal.longDayMonth, cal.monthYear, cal.monthYearShort} {
-		if p == "" {
-			return calendar{}, fmt.Errorf("a pattern is missing: %+v", cal)
-		}
+	if slices.Contains([]string{cal.long, cal.medium, cal.dayMonth, cal.longDayMonth, cal.monthYear, cal.monthYearShort}, "") {
+		return calendar{}, fmt.Errorf("a pattern is missing: %+v", cal)
 	}
 	// A month alone (MMM) is kept only where it is more than the month's
 	// short name: Lithuanian's and Bulgarian's number ("MM"), Japanese's

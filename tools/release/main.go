@@ -87,7 +87,7 @@ func archiveName(v string, t target) string {
 // of allTargets.
 func parseTargets(s string) ([]target, error) {
 	var out []target
-	for _, f := range strings.Split(s, ",") {
+	for f := range strings.SplitSeq(s, ",") {
 		f = strings.TrimSpace(f)
 		goos, goarch, _ := strings.Cut(f, "/")
 		t := target{goos, goarch}

@@ -132,7 +132,7 @@ func listDeps(ctx context.Context, opts Options, p string) ([]pkg, error) {
 // parseList reads the output of go list with listFormat.
 func parseList(out []byte) ([]pkg, error) {
 	var pkgs []pkg
-	for _, line := range strings.Split(string(out), "\n") {
+	for line := range strings.SplitSeq(string(out), "\n") {
 		if line == "" {
 			continue
 		}
