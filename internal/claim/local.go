@@ -1,0 +1,136 @@
+package claim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// local is how a page in a language other than English is read: the words
+// of its language, and the marks its numbers are written with.
+type local struct {
+	lang *language
+	// decimal and group are the page's decimal mark and the mark between
+	// its groups of thousands: "," and "." in German, "," and a no-break
+	// space in French.
+	decimal, group string
+}
+
+// localOf returns how o's phrases are read besides English, or nil when
+// they are read as English only: o.Language has no table of words here.
+func localOf(o Options) *local {
+	lang := languages[o.Language]
+	if lang == nil {
+		return nil
+	}
+	l := &local{lang: lang, decimal: o.Decimal, group: o.Group}
+	if l.decimal == "" {
+		l.decimal, l.group = lang.decimal, lang.group
+	}
+	return l
+}
+
+// isSpace reports whether s is a space that may group thousands.
+func isSpace(s string) bool {
+	return s == " " || s == "\u00a0" || s == "\u2009" || s == "\u202f"
+}
+
+// scanNumber reads the number that starts at s[i] as l's language writes
+// it, as the English scanNumber does with l's marks: digits, groups of
+// exactly three after one separator, the page's group mark or a space, and
+// the decimal mark and digits. It returns the end, the text written the
+// English way ("12,000.5"), and why the number cannot be read: a
+// decimal mark followed by exactly three digits after one to three
+// ("12,000", twelve thousand to a reader of English and 12 in German), or
+// a mark between digits that the language does not write there ("1.5" in
+// German or French).
+func (l *local) scanNumber(s string, i int) (int, string, string) {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	whole := s[i:j]
+	text := whole
+	grouped := false
+	if j-i >= 1 && j-i <= 3 {
+		seps := []string{" ", "\u00a0", "\u2009", "\u202f"}
+		if !isSpace(l.group) && l.group != "" {
+			seps = append([]string{l.group}, seps...)
+		}
+		for _, sep := range seps {
+			for strings.HasPrefix(s[j:], sep) && group(s, j+len(sep)) {
+				text += "," + s[j+len(sep):j+len(sep)+3]
+				j += len(sep) + 3
+				grouped = true
+			}
+			if grouped {
+				break
+			}
+		}
+	}
+	why := ""
+	if strings.HasPrefix(s[j:], l.decimal) && j+len(l.decimal) < len(s) && isDigit(s[j+len(l.decimal)]) {
+		k := j + len(l.decimal)
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		frac := s[j+len(l.decimal) : k]
+		if !grouped && whole != "" && whole != "0" && len(whole) <= 3 && len(frac) == 3 && (l.decimal == "," || l.decimal == ".") {
+			why = l.twoWays(whole, frac)
+		}
+		text += "." + frac
+		j = k
+	}
+	if why == "" && (whole == "" && l.decimal != "." || j < len(s) && (s[j] == '.' || s[j] == ',') && j+1 < len(s) && isDigit(s[j+1])) {
+		why = l.foreignMark(s[i:min(len(s), j+1)] + digitsAfter(s, j+1))
+		if whole == "" {
+			// ".5": read the English way, for the message alone.
+			k, t := scanNumber(s, i)
+			return k, t, why
+		}
+	}
+	return j, text, why
+}
+
+// digitsAfter returns the digits of s from k on.
+func digitsAfter(s string, k int) string {
+	j := k
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	return s[k:j]
+}
+
+// twoWays says why whole, a decimal mark and frac, such as "12,000", is
+// refused: a reader of English takes the mark for one between thousands.
+func (l *local) twoWays(whole, frac string) string {
+	n := whole + l.decimal + frac
+	thousands := whole + l.shownGroup() + frac
+	if strings.Trim(frac, "0") == "" {
+		return fmt.Sprintf("%q is %s thousand in English and %s in %s; write %q for %s thousand, or %q", n, whole, whole, l.lang.name, thousands, whole, whole)
+	}
+	return fmt.Sprintf("%q is %s%s in English and a number below %d in %s; write %q for the thousands, or the fraction with more or fewer decimals", n, whole, frac, atoi(whole)+1, l.lang.name, thousands)
+}
+
+// foreignMark says why the number n, written with a mark where the
+// language writes none, is refused.
+func (l *local) foreignMark(n string) string {
+	return fmt.Sprintf("%q is not how %s writes numbers: write them as 12%s000 and 3%s5", n, l.lang.name, l.shownGroup(), l.decimal)
+}
+
+// shownGroup is the group mark as a message writes it: a space for any
+// kind of space.
+func (l *local) shownGroup() string {
+	if isSpace(l.group) || l.group == "" {
+		return " "
+	}
+	return l.group
+}
+
+// atoi reads a run of at most a few digits.
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = 10*n + int(c-'0')
+	}
+	return n
+}
