@@ -9,6 +9,7 @@ import (
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // TestClaims checks claims through the expression language: what a true
@@ -386,6 +387,51 @@ func TestApproxWithinAbout(t *testing.T) {
 		phrase := tc.want
 		if _, err := scope.EvalString(fmt.Sprintf("%s | claim %q", strings.TrimSuffix(tc.expr, " | approx"), phrase), at); err != nil {
 			t.Errorf("about %v: {{ %s }} prints %q, and the claim of it is false: %v", tc.about, tc.expr, phrase, err)
+		}
+	}
+}
+
+// TestClaimsInLanguage checks that a page in German or French reads its
+// claims in its language, with its numbers, besides English; and that a
+// number written the English way is refused rather than misread.
+func TestClaimsInLanguage(t *testing.T) {
+	blocks, msgs := parse(t, kursk, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		lang, expr, want, err string
+	}{
+		// as_of 13 January 2025; the crossing is 15 April 2025, the limit 12,000.
+		{"de", `losses.crossing | claim "bis Mitte April"`, "bis Mitte April", ""},
+		{"de", `losses.crossing | claim "im Frühjahr 2025"`, "im Frühjahr 2025", ""},
+		{"de", `losses.crossing | claim "vor Ende März"`, "", `claim "vor Ende März" is false: losses.crossing is 15 April 2025 (Mitte April 2025)`},
+		{"de", `losses.crossing | claim "bis April"`, "", `claim: cannot read "bis April": readers take it both as before that time and as through it; write "vor April" or "bis Ende April"`},
+		{"de", `losses.crossing | claim "by spring"`, "by spring", ""},
+		{"de", `losses.limit | claim "etwa 12.000"`, "etwa 12.000", ""},
+		{"de", `losses.limit | claim "mehr als 12.500"`, "", `claim "mehr als 12.500" is false: losses.limit is 12,000 (etwa 12.000)`},
+		{"de", `losses.limit | claim "12,000"`, "", `claim: cannot read "12,000": "12,000" is 12 thousand in English and 12 in German; write "12.000" for 12 thousand, or "12"`},
+		{"de", `losses.limit | claim "about 12,000"`, "about 12,000", ""},
+		{"de-CH", `losses.limit | claim "etwa 12’000"`, "etwa 12’000", ""},
+		{"de-AT", `losses.crossing | claim "Mitte April 2025"`, "Mitte April 2025", ""},
+		{"fr", `losses.crossing | claim "d'ici la mi-avril"`, "d'ici la mi-avril", ""},
+		{"fr", `losses.limit | claim "environ 12 000"`, "environ 12 000", ""},
+		{"fr", `losses.limit | claim "environ 12\u00a0000"`, "environ 12\u00a0000", ""},
+		{"fr-CA", `losses.crossing | claim "jusqu'en avril"`, "", `claim: cannot read "jusqu'en avril": readers take it both as before that time and as through it; write "avant avril" or "d'ici fin avril"`},
+		// A language without a table of words reads English only.
+		{"es", `losses.crossing | claim "by spring"`, "by spring", ""},
+		{"en", `losses.crossing | claim "bis Mitte April"`, "", `claim: cannot read "bis Mitte April": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`},
+	} {
+		scope := NewScope(blocks)
+		scope.Locale = locale.New(tc.lang)
+		ev, err := scope.EvalString(tc.expr, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err || ev.Text != tc.want {
+			t.Errorf("%s: {{ %s }} = %q, %q;\nwant %q, %q", tc.lang, tc.expr, ev.Text, got, tc.want, tc.err)
 		}
 	}
 }
