@@ -146,6 +146,9 @@ func (e *Error) Error() string {
 	if near := respell(e.Phrase, e.Want, e.in); near != "" {
 		return fmt.Sprintf("cannot read %q: did you mean %q?", e.Phrase, near)
 	}
+	if e.in != nil && e.in.speaks(e.Phrase) {
+		return fmt.Sprintf("cannot read %q: want %s", e.Phrase, e.in.lang.examples[e.Want])
+	}
 	return fmt.Sprintf("cannot read %q: want %s", e.Phrase, examples[e.Want])
 }
 

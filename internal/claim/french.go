@@ -10,6 +10,12 @@ package claim
 // through it.
 var french = newLanguage(spec{
 	code: "fr", name: "French", decimal: ",", group: "\u00a0", before: "avant", through: "d'ici fin",
+	examples: map[Kind]string{
+		0:              `a date, number or comparison phrase such as "d'ici le printemps 2025", "environ 12 000" or "plus que"`,
+		KindDate:       `a date phrase such as "d'ici le printemps 2025", "mi-avril", "avant fin mars" or "dans les 6 semaines"`,
+		KindNumber:     `a number phrase such as "environ 12 000", "plus de 1,5 million", "entre 10 et 15 %" or "près de vingt"`,
+		KindComparison: `a comparison such as "plus que", "à peu près autant que", "neuf fois plus que" or "un tiers de"`,
+	},
 	reads: []string{
 		// Months and seasons, with their short forms. "sept" is September in
 		// "sept. 2025" and seven in "sept semaines".
@@ -64,7 +70,7 @@ var french = newLanguage(spec{
 		"avant la fin de l'année", "before the end of the year",
 		"après", "after", "après la", "after", "après le", "after", "après l'", "after",
 		"après fin", "after the end of", "après la fin de", "after the end of",
-		"pas avant", "not before", "au plus tôt", "no earlier than", "au plus tôt en", "no earlier than",
+		"vers", "around", "vers la", "around", "vers le", "around", "pas avant", "not before", "au plus tôt", "no earlier than", "au plus tôt en", "no earlier than",
 		"jusqu'en", "until", "jusqu'au", "until", "jusqu'à", "until|up to", "jusqu'à la", "until",
 		"dans les", "within", "dans", "in", "en moins de", "in less than", "dans moins de", "in less than",
 		"à l'", "in", "l'", "", "entre", "between", "et", "and", "de", "from|of", "d'", "from|of", "à", "to",
@@ -114,7 +120,7 @@ var french = newLanguage(spec{
 		"a doublé", "has doubled", "a triplé", "has tripled", "doublé", "doubled", "triplé", "tripled",
 	},
 	writes: []string{
-		"early", "début", "mid -", "mi-", "mid", "mi-", "late", "fin",
+		"early", "début", "in mid -", "à la mi-", "mid -", "mi-", "mid", "mi-", "late", "fin",
 		"january", "janvier", "february", "février", "march", "mars", "april", "avril", "may", "mai",
 		"june", "juin", "july", "juillet", "august", "août", "september", "septembre",
 		"october", "octobre", "november", "novembre", "december", "décembre",

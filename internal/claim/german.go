@@ -10,6 +10,12 @@ package claim
 // "bis April" both as before April and as through it.
 var german = newLanguage(spec{
 	code: "de", name: "German", decimal: ",", group: ".", before: "vor", through: "bis Ende",
+	examples: map[Kind]string{
+		0:              `a date, number or comparison phrase such as "spätestens im Frühjahr 2025", "etwa 12.000" or "mehr als"`,
+		KindDate:       `a date phrase such as "spätestens im Frühjahr 2025", "Mitte April", "vor Ende März" or "innerhalb von 6 Wochen"`,
+		KindNumber:     `a number phrase such as "etwa 12.000", "mehr als 1,5 Millionen", "zwischen 10 und 15 %" or "fast zwanzig"`,
+		KindComparison: `a comparison such as "mehr als", "etwa so viele wie", "neunmal so viele wie" or "ein Drittel von"`,
+	},
 	reads: []string{
 		// Months and seasons, with their short and inflected forms.
 		"januar", "january", "jänner", "january", "jan", "january",
@@ -126,7 +132,7 @@ var german = newLanguage(spec{
 		"hat sich verdoppelt", "has doubled", "hat sich verdreifacht", "has tripled", "hat sich halbiert", "has halved",
 	},
 	writes: []string{
-		"early", "Anfang", "mid -", "Mitte", "mid", "Mitte", "late", "Ende",
+		"early", "Anfang", "in mid -", "Mitte", "in early", "Anfang", "in late", "Ende", "mid -", "Mitte", "mid", "Mitte", "late", "Ende",
 		"january", "Januar", "february", "Februar", "march", "März", "april", "April", "may", "Mai",
 		"june", "Juni", "july", "Juli", "august", "August", "september", "September",
 		"october", "Oktober", "november", "November", "december", "Dezember",

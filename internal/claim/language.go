@@ -40,6 +40,9 @@ type language struct {
 	// writes word by word right ("im 2025" is "im Jahr 2025").
 	writes []phrase[[]string]
 	fixes  []fix
+	// examples are the phrases of each kind that an error offers for a
+	// phrase written in the language, as examples does for English.
+	examples map[Kind]string
 }
 
 // spec is what a language is made from: its table, given as pairs of a
@@ -50,11 +53,12 @@ type language struct {
 type spec struct {
 	code, name, decimal, group, before, through string
 	reads, writes, fixes                        []string
+	examples                                    map[Kind]string
 }
 
 // newLanguage makes a language from its spec.
 func newLanguage(sp spec) *language {
-	lang := &language{code: sp.code, name: sp.name, decimal: sp.decimal, group: sp.group, before: sp.before, through: sp.through}
+	lang := &language{code: sp.code, name: sp.name, decimal: sp.decimal, group: sp.group, before: sp.before, through: sp.through, examples: sp.examples}
 	l := &local{lang: lang, decimal: sp.decimal, group: sp.group}
 	runs := func(pairs []string, in *local) []phrase[[]string] {
 		var out []phrase[[]string]
@@ -316,6 +320,34 @@ func (lang *language) untilReason(phrase string, at int) string {
 	through := lang.through + " " + rest
 	return "readers take it both as before that time and as through it; write " +
 		strconv.Quote(lang.before+" "+rest) + " or " + strconv.Quote(through)
+}
+
+// speaks reports whether phrase has a word of l's language that English
+// does not share: "bis" or "Frühjahr", but not "April".
+func (l *local) speaks(phrase string) bool {
+	toks, _ := lexIn(phrase, l)
+	p := &parser{toks: toks}
+	for !p.done() {
+		start := p.pos
+		alts, ok := longest(p, l.lang.phrases)
+		if !ok {
+			p.pos++
+			continue
+		}
+		if alts[0] != strings.Join(ws(toks[start:p.pos]), " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// ws returns the texts of toks.
+func ws(toks []token) []string {
+	var out []string
+	for _, t := range toks {
+		out = append(out, t.text)
+	}
+	return out
 }
 
 // vocabulary returns the single words of lang's table of four letters or
