@@ -270,10 +270,11 @@
 // with any other word is read as English, as on any page. In a phrase of
 // the language numbers are written with the page's marks (Options.Decimal
 // and Options.Group, or the language's own): "12.000" and "3,5" in
-// German, "12 000" and "3,5" in French. A decimal mark followed by exactly
-// three digits ("12,000", twelve thousand to a reader of English and 12 to
-// one of German) is refused, and so is a mark the language does not write
-// between digits ("1.5" in French). "bis April", "bis 2030", "jusqu'en
+// German, "12 000" and "3,5" in French. A decimal mark followed by three
+// zeros ("12,000", twelve thousand to a reader of English and 12 to one of
+// German) is refused, and so is a mark the language does not write between
+// digits ("1.5" in French); other decimals are the language's ("8,845" is
+// 8.845 in German, as plotline writes it). "bis April", "bis 2030", "jusqu'en
 // avril" and the like are refused as "until April" is, naming what to
 // write; "bis Mitte April" and "bis zum 15. April" are "by" phrases. A
 // slip in a word of the language is put right in the language ("Febuar"

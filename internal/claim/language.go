@@ -3,6 +3,7 @@ package claim
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,7 +28,7 @@ type language struct {
 	// follows the English before it as the words it stands for follow
 	// theirs, glued ("mi-avril", "T1") or after a space, unless it starts
 	// with a space.
-	phrases []phrase[[]string]
+	phrases table
 	// before and through are the words that write a period p, refused
 	// after an "until" that readers take two ways, as before p and as
 	// through it: "vor" and "bis Ende" in German.
@@ -38,7 +39,7 @@ type language struct {
 	// glued to what follows it; one starting with "+" to what comes
 	// before ("drei" and "+mal", "dreimal"). fixes put what the table
 	// writes word by word right ("im 2025" is "im Jahr 2025").
-	writes []phrase[[]string]
+	writes table
 	fixes  []fix
 	// examples are the phrases of each kind that an error offers for a
 	// phrase written in the language, as examples does for English.
@@ -60,15 +61,12 @@ type spec struct {
 func newLanguage(sp spec) *language {
 	lang := &language{code: sp.code, name: sp.name, decimal: sp.decimal, group: sp.group, before: sp.before, through: sp.through, examples: sp.examples}
 	l := &local{lang: lang, decimal: sp.decimal, group: sp.group}
-	runs := func(pairs []string, in *local) []phrase[[]string] {
-		var out []phrase[[]string]
+	runs := func(pairs []string, in *local) table {
+		out := table{}
 		for i := 0; i+1 < len(pairs); i += 2 {
 			toks, _ := lexIn(pairs[i], in)
-			var ws []string
-			for _, t := range toks {
-				ws = append(ws, t.text)
-			}
-			out = append(out, phrase[[]string]{words: ws, is: strings.Split(pairs[i+1], "|")})
+			first := toks[0].text
+			out[first] = append(out[first], phrase[[]string]{words: ws(toks), is: strings.Split(pairs[i+1], "|")})
 		}
 		return out
 	}
@@ -78,6 +76,19 @@ func newLanguage(sp spec) *language {
 		lang.fixes = append(lang.fixes, fix{regexp.MustCompile(sp.fixes[i]), sp.fixes[i+1]})
 	}
 	return lang
+}
+
+// table holds runs of words, each with the words that stand for it, by
+// the run's first word.
+type table map[string][]phrase[[]string]
+
+// longest consumes the longest run of t that comes next and returns what
+// it stands for.
+func (t table) longest(p *parser) ([]string, bool) {
+	if p.done() {
+		return nil, false
+	}
+	return longest(p, t[p.peek(0).text])
 }
 
 // fix is a replacement in a phrase a language writes.
@@ -109,7 +120,7 @@ func (lang *language) translate(toks []token) (translation, bool) {
 	for !p.done() {
 		t := p.peek(0)
 		start := p.pos
-		alts, ok := longest(p, lang.phrases)
+		alts, ok := lang.phrases.longest(p)
 		switch {
 		case ok:
 			if alts[0] == "until" && !p.done() {
@@ -329,7 +340,7 @@ func (l *local) speaks(phrase string) bool {
 	p := &parser{toks: toks}
 	for !p.done() {
 		start := p.pos
-		alts, ok := longest(p, l.lang.phrases)
+		alts, ok := l.lang.phrases.longest(p)
 		if !ok {
 			p.pos++
 			continue
@@ -354,11 +365,14 @@ func ws(toks []token) []string {
 // more, which a slip in a phrase may be put right to.
 func (lang *language) vocabulary() []string {
 	var out []string
-	for _, e := range lang.phrases {
-		if len(e.words) == 1 && utf8.RuneCountInString(e.words[0]) >= 4 && isWord(e.words[0]) {
-			out = append(out, e.words[0])
+	for _, runs := range lang.phrases {
+		for _, e := range runs {
+			if len(e.words) == 1 && utf8.RuneCountInString(e.words[0]) >= 4 && isWord(e.words[0]) {
+				out = append(out, e.words[0])
+			}
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 
@@ -430,7 +444,7 @@ func (l *local) write(s string) []string {
 	for !p.done() {
 		t := p.peek(0)
 		start := p.pos
-		alts, ok := longest(p, l.lang.writes)
+		alts, ok := l.lang.writes.longest(p)
 		switch {
 		case ok:
 		case t.kind == tWord:

@@ -39,10 +39,11 @@ func isSpace(s string) bool {
 // exactly three after one separator, the page's group mark or a space, and
 // the decimal mark and digits. It returns the end, the text written the
 // English way ("12,000.5"), and why the number cannot be read: a
-// decimal mark followed by exactly three digits after one to three
+// decimal mark followed by three zeros after one to three digits
 // ("12,000", twelve thousand to a reader of English and 12 in German), or
 // a mark between digits that the language does not write there ("1.5" in
-// German or French).
+// German or French). Other decimals are read as the language reads them:
+// "8,845" is 8.845 in German, as plotline writes that number there.
 func (l *local) scanNumber(s string, i int) (int, string, string) {
 	j := i
 	for j < len(s) && isDigit(s[j]) {
@@ -74,7 +75,7 @@ func (l *local) scanNumber(s string, i int) (int, string, string) {
 			k++
 		}
 		frac := s[j+len(l.decimal) : k]
-		if !grouped && whole != "" && whole != "0" && len(whole) <= 3 && len(frac) == 3 && (l.decimal == "," || l.decimal == ".") {
+		if !grouped && whole != "" && whole != "0" && len(whole) <= 3 && frac == "000" && (l.decimal == "," || l.decimal == ".") {
 			why = l.twoWays(whole, frac)
 		}
 		text += "." + frac
@@ -100,15 +101,13 @@ func digitsAfter(s string, k int) string {
 	return s[k:j]
 }
 
-// twoWays says why whole, a decimal mark and frac, such as "12,000", is
-// refused: a reader of English takes the mark for one between thousands.
+// twoWays says why whole, a decimal mark and three zeros, such as
+// "12,000", is refused: a reader of English takes the mark for one between
+// thousands, and one of the language for the decimal mark of twelve.
 func (l *local) twoWays(whole, frac string) string {
 	n := whole + l.decimal + frac
 	thousands := whole + l.shownGroup() + frac
-	if strings.Trim(frac, "0") == "" {
-		return fmt.Sprintf("%q is %s thousand in English and %s in %s; write %q for %s thousand, or %q", n, whole, whole, l.lang.name, thousands, whole, whole)
-	}
-	return fmt.Sprintf("%q is %s%s in English and a number below %d in %s; write %q for the thousands, or the fraction with more or fewer decimals", n, whole, frac, atoi(whole)+1, l.lang.name, thousands)
+	return fmt.Sprintf("%q is %s thousand in English and %s in %s; write %q for %s thousand, or %q", n, whole, whole, l.lang.name, thousands, whole, whole)
 }
 
 // foreignMark says why the number n, written with a mark where the

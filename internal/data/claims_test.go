@@ -299,14 +299,16 @@ func TestPercentUnit(t *testing.T) {
 // checker then read one text one way. The numbers are decimals of up to
 // four digits at magnitudes from 10⁻¹² to 10¹¹, halves among them, in
 // ones, in percent, in percentage points and in units that count in
-// thousands and billions (a fixed seed).
+// thousands and billions (a fixed seed); and the same of what they print
+// in German, French and Swiss German, read as claims in those languages.
 func TestPrintedNumbersHold(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
+	langs := []*locale.Locale{locale.New("de"), locale.New("fr"), locale.New("de-CH")}
 	formats := []struct{ name, arg string }{
 		{"", ""}, {"comma", ""}, {"round", "0"}, {"round", "1"}, {"round", "2"},
 		{"percent", ""}, {"percent", "0"}, {"percent", "1"}, {"approx", ""}, {"int", ""},
 	}
-	for range 2000 {
+	for i := range 2000 {
 		mant := rng.IntN(20000) - 10000
 		if rng.IntN(3) == 0 {
 			mant = mant/10*10 + 5 // a half at the last digit but one
@@ -347,6 +349,27 @@ func TestPrintedNumbersHold(t *testing.T) {
 			}
 			if !verdict.True {
 				t.Errorf("%v (percent %v, scale %d) with %q %q prints %q; the claim %q is false: %s, %s", f, v.Percent, v.Scale, fm.name, fm.arg, text, phrase, verdict.Value, verdict.Meaning)
+			}
+			// The same in the languages whose claims are read in
+			// their own words and numbers: "etwa 12.000", "12,5 %".
+			for _, l := range langs {
+				if i%2 != 0 {
+					break // half the numbers, to keep the test quick
+				}
+				text, err := FormatIn(l, v, fm.name, fm.arg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				marks := l.Numbers()
+				o := claim.Options{Language: l.Language(), Decimal: marks.Decimal, Group: marks.Group}
+				verdict, err := claim.Number(text, quantity(v), o)
+				if err != nil {
+					t.Errorf("%v (percent %v, scale %d) with %q %q prints %q in %s, which a claim cannot read: %v", f, v.Percent, v.Scale, fm.name, fm.arg, text, l.Language(), err)
+					continue
+				}
+				if !verdict.True {
+					t.Errorf("%v (percent %v, scale %d) with %q %q prints %q in %s; the claim is false: %s, %s", f, v.Percent, v.Scale, fm.name, fm.arg, text, l.Language(), verdict.Value, verdict.Meaning)
+				}
 			}
 		}
 	}
