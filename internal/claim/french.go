@@ -21,7 +21,7 @@ var french = newLanguage(spec{
 		// "sept. 2025" and seven in "sept semaines".
 		"janvier", "january", "janv", "january", "février", "february", "fevrier", "february",
 		"févr", "february", "fevr", "february", "mars", "march", "avril", "april", "avr", "april",
-		"mai", "may", "juin", "june", "juillet", "july", "juil", "july", "août", "august", "aout", "august",
+		"mai", "may", "juin", "june", "juillet", "july", "juil", "july", "juill", "july", "août", "august", "aout", "august",
 		"septembre", "september", "sept", "seven|september", "octobre", "october", "oct", "october",
 		"novembre", "november", "nov", "november", "décembre", "december", "decembre", "december",
 		"déc", "december",

@@ -18,7 +18,7 @@ var german = newLanguage(spec{
 	},
 	reads: []string{
 		// Months and seasons, with their short and inflected forms.
-		"januar", "january", "jänner", "january", "jan", "january",
+		"januar", "january", "jänner", "january", "jän", "january", "jan", "january",
 		"februar", "february", "feber", "february", "feb", "february",
 		"märz", "march", "mär", "march", "mrz", "march",
 		"april", "april", "apr", "april", "mai", "may",

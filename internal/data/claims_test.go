@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -455,6 +456,49 @@ func TestClaimsInLanguage(t *testing.T) {
 		}
 		if got != tc.err || ev.Text != tc.want {
 			t.Errorf("%s: {{ %s }} = %q, %q;\nwant %q, %q", tc.lang, tc.expr, ev.Text, got, tc.want, tc.err)
+		}
+	}
+}
+
+// TestPrintedDatesHold checks that a date as the formats print it in
+// German and French, taken as a claim in that language about the date it
+// prints, is true: "15. April 2025", "15. Apr. 2025", "April 2025", "Mitte
+// April 2025", "15 avr. 2025", "mi-avril 2025". A writer may copy what the
+// page prints into a claim.
+func TestPrintedDatesHold(t *testing.T) {
+	layouts := []string{"", "2 Jan 2006", "2 January 2006", "January 2006", "Jan 2006", "2 January", "2 Jan"}
+	for _, tag := range []string{"de", "de-AT", "de-CH", "fr", "fr-CA", "fr-CH"} {
+		l := locale.New(tag)
+		marks := l.Numbers()
+		for d := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == 2025; d = d.AddDate(0, 0, 3) {
+			o := claim.Options{AsOf: d, Language: l.Language(), Decimal: marks.Decimal, Group: marks.Group}
+			v := Value{Kind: Date, Date: d}
+			var texts []string
+			for _, layout := range layouts {
+				name := "date"
+				if layout == "" {
+					name = ""
+				}
+				text, err := FormatIn(l, v, name, layout)
+				if err != nil {
+					t.Fatal(err)
+				}
+				texts = append(texts, text)
+			}
+			approx, err := FormatIn(l, v, "approx", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, text := range append(texts, approx) {
+				verdict, err := claim.Date(text, d, o)
+				if err != nil {
+					t.Errorf("%s: %s prints %q, which a claim cannot read: %v", tag, d.Format("2006-01-02"), text, err)
+					continue
+				}
+				if !verdict.True {
+					t.Errorf("%s: %s prints %q; the claim is false: %s", tag, d.Format("2006-01-02"), text, verdict.Meaning)
+				}
+			}
 		}
 	}
 }
