@@ -118,6 +118,10 @@ var french = newLanguage(spec{
 		"deux fois moins que", "half as many as", "moitié moins que", "half as many as",
 		"deux fois moins nombreux que", "half as many as", "le double de", "double", "le triple de", "triple",
 		"a doublé", "has doubled", "a triplé", "has tripled", "doublé", "doubled", "triplé", "tripled",
+		"a plus que doublé", "has more than doubled", "a presque doublé", "has nearly doubled",
+		"a augmenté de", "has risen by", "a progressé de", "has risen by", "a grimpé de", "has climbed by",
+		"a baissé de", "has fallen by", "a diminué de", "has decreased by", "a reculé de", "has fallen by",
+		"en hausse de", "up", "en baisse de", "down", "par rapport à", "on|from", "a été divisé par deux", "has halved",
 	},
 	writes: []string{
 		"early", "début", "in mid -", "à la mi-", "mid -", "mi-", "mid", "mi-", "late", "fin",
@@ -141,7 +145,11 @@ var french = newLanguage(spec{
 		"a third of", "le tiers de", "a quarter of", "le quart de", "a fifth of", "un cinquième de",
 		"three", "trois", "four", "quatre", "five", "cinq", "six", "six", "seven", "sept", "eight", "huit",
 		"nine", "neuf", "ten", "dix", "eleven", "onze", "twelve", "douze",
-		"percentage points", "points de pourcentage", "doubled", "doublé", "tripled", "triplé",
+		"percentage points", "points de pourcentage", "doubled", "a doublé", "tripled", "a triplé",
+		"has doubled", "a doublé", "has more than doubled", "a plus que doublé", "has nearly doubled", "a presque doublé",
+		"has increased by", "a augmenté de", "has decreased by", "a diminué de", "has tripled", "a triplé", "rose by", "a augmenté de", "has risen by", "a augmenté de",
+		"grew by", "a augmenté de", "fell by", "a baissé de", "has fallen by", "a baissé de",
+		"up", "en hausse de", "down", "en baisse de", "on", "par rapport à", "from", "par rapport à",
 	},
 	fixes: []string{
 		`^(plus|moins) de$`, "$1 que", `([0-9%]) (plus|moins) (que|de)$`, "$1 de $2 que",

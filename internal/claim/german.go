@@ -130,6 +130,10 @@ var german = newLanguage(spec{
 		"- fache", "-fold", "fache", "-fold",
 		"verdoppelt", "doubled", "verdreifacht", "tripled", "vervierfacht", "quadrupled", "halbiert", "halved",
 		"hat sich verdoppelt", "has doubled", "hat sich verdreifacht", "has tripled", "hat sich halbiert", "has halved",
+		"hat sich mehr als verdoppelt", "has more than doubled", "hat sich fast verdoppelt", "has nearly doubled",
+		"verdoppelte sich", "doubled", "verdreifachte sich", "tripled", "halbierte sich", "halved",
+		"stieg um", "rose by", "wuchs um", "grew by", "sank um", "fell by", "fiel um", "fell by",
+		"ein plus von", "up", "ein minus von", "down", "gegenüber", "on|from",
 	},
 	writes: []string{
 		"early", "Anfang", "in mid -", "Mitte", "in early", "Anfang", "in late", "Ende", "mid -", "Mitte", "mid", "Mitte", "late", "Ende",
@@ -156,7 +160,11 @@ var german = newLanguage(spec{
 		"a third of", "ein Drittel von", "a quarter of", "ein Viertel von", "a fifth of", "ein Fünftel von",
 		"three", "drei", "four", "vier", "five", "fünf", "six", "sechs", "seven", "sieben", "eight", "acht",
 		"nine", "neun", "ten", "zehn", "eleven", "elf", "twelve", "zwölf",
-		"percentage points", "Prozentpunkte", "doubled", "verdoppelt", "tripled", "verdreifacht",
+		"percentage points", "Prozentpunkte", "doubled", "verdoppelte sich", "tripled", "verdreifachte sich",
+		"has doubled", "hat sich verdoppelt", "has more than doubled", "hat sich mehr als verdoppelt",
+		"has nearly doubled", "hat sich fast verdoppelt", "has tripled", "hat sich verdreifacht", "halved", "halbierte sich",
+		"rose by", "stieg um", "grew by", "wuchs um", "fell by", "sank um", "up", "ein Plus von", "down", "ein Minus von",
+		"on", "gegenüber", "from", "gegenüber",
 	},
 	fixes: []string{
 		`(^|\s)im ([0-9]{4})(\s|$)`, "${1}im Jahr $2$3",
