@@ -9,7 +9,11 @@ package claim
 // refused, as readers take "jusqu'en avril" both as before April and as
 // through it.
 var french = newLanguage(spec{
-	code: "fr", name: "French", decimal: ",", group: "\u00a0", before: "avant", through: "d'ici fin",
+	code: "fr", name: "French", decimal: ",", group: "\u00a0", before: "avant", through: "d'ici fin", by: "d'ici",
+	until: map[string][2]string{
+		"printemps": {"avant le printemps", "d'ici la fin du printemps"}, "l'été": {"avant l'été", "d'ici la fin de l'été"},
+		"l'automne": {"avant l'automne", "d'ici la fin de l'automne"}, "l'hiver": {"avant l'hiver", "d'ici la fin de l'hiver"},
+	},
 	examples: map[Kind]string{
 		0:              `a date, number or comparison phrase such as "d'ici le printemps 2025", "environ 12 000" or "plus que"`,
 		KindDate:       `a date phrase such as "d'ici le printemps 2025", "mi-avril", "avant fin mars" or "dans les 6 semaines"`,
@@ -64,7 +68,8 @@ var french = newLanguage(spec{
 		"en", "in", "au", "in", "le", "on", "pendant", "during", "durant", "during", "au cours de", "during",
 		"d'ici", "by", "d'ici à", "by", "d'ici la", "by", "d'ici le", "by", "d'ici l'", "by",
 		"au plus tard", "by", "au plus tard en", "by", "au plus tard le", "by", "au plus tard au", "by",
-		"d'ici la fin de", "by the end of", "d'ici fin", "by late",
+		"d'ici la fin de", "by the end of", "d'ici la fin du", "by the end of", "d'ici fin", "by late",
+		"la fin du", "the end of",
 		"avant", "before", "avant la", "before", "avant le", "before", "avant l'", "before",
 		"avant fin", "before the end of", "avant la fin", "before the end of", "avant la fin de", "before the end of",
 		"avant la fin de l'année", "before the end of the year",

@@ -9,7 +9,12 @@ package claim
 // "bis" before a whole month, season or year is refused, as readers take
 // "bis April" both as before April and as through it.
 var german = newLanguage(spec{
-	code: "de", name: "German", decimal: ",", group: ".", before: "vor", through: "bis Ende",
+	code: "de", name: "German", decimal: ",", group: ".", before: "vor", through: "bis Ende", by: "bis",
+	until: map[string][2]string{
+		"frühjahr": {"vor dem Frühjahr", "bis Ende des Frühjahrs"}, "frühling": {"vor dem Frühling", "bis Ende des Frühlings"},
+		"sommer": {"vor dem Sommer", "bis Ende des Sommers"}, "herbst": {"vor dem Herbst", "bis Ende des Herbstes"},
+		"winter": {"vor dem Winter", "bis Ende des Winters"},
+	},
 	examples: map[Kind]string{
 		0:              `a date, number or comparison phrase such as "spätestens im Frühjahr 2025", "etwa 12.000" or "mehr als"`,
 		KindDate:       `a date phrase such as "spätestens im Frühjahr 2025", "Mitte April", "vor Ende März" or "innerhalb von 6 Wochen"`,
@@ -71,7 +76,7 @@ var german = newLanguage(spec{
 		// How a date phrase places its period.
 		"im", "in", "in", "in", "am", "on", "während", "during", "im jahr", "in", "im jahre", "in",
 		"bis", "until", "bis zum", "until", "bis zur", "until", "bis in den", "until",
-		"bis mitte", "by mid", "bis anfang", "by early", "bis ende", "by late",
+		"bis mitte", "by mid", "bis anfang", "by early", "bis ende", "by late", "bis ende des", "by late",
 		"bis zum ende des jahres", "by the end of the year", "bis ende des jahres", "by the end of the year",
 		"bis spätestens", "by", "spätestens", "by", "spätestens im", "by", "spätestens am", "by", "bis spätestens im", "by",
 		"vor", "before", "vor dem", "before", "vor der", "before",

@@ -33,6 +33,13 @@ type language struct {
 	// after an "until" that readers take two ways, as before p and as
 	// through it: "vor" and "bis Ende" in German.
 	before, through string
+	// by is the word of a "by" phrase ("bis", "d'ici"), which an "until"
+	// phrase before part of a period is told to write ("d'ici
+	// mi-avril"); until holds, by a period as written after "until", the
+	// wordings of before and through it that the language's grammar asks
+	// for ("vor dem Sommer", "bis Ende des Sommers").
+	by    string
+	until map[string][2]string
 	// writes are runs of English words with the language's, as a
 	// suggestion is written in the language: "mid -" is "Mitte" in
 	// German and "mi-" in French. An alternative ending in a hyphen is
@@ -52,14 +59,15 @@ type language struct {
 // of English words and the language's, with fixes of what it writes,
 // pairs of a regular expression and its replacement.
 type spec struct {
-	code, name, decimal, group, before, through string
-	reads, writes, fixes                        []string
-	examples                                    map[Kind]string
+	code, name, decimal, group, before, through, by string
+	until                                           map[string][2]string
+	reads, writes, fixes                            []string
+	examples                                        map[Kind]string
 }
 
 // newLanguage makes a language from its spec.
 func newLanguage(sp spec) *language {
-	lang := &language{code: sp.code, name: sp.name, decimal: sp.decimal, group: sp.group, before: sp.before, through: sp.through, examples: sp.examples}
+	lang := &language{code: sp.code, name: sp.name, decimal: sp.decimal, group: sp.group, before: sp.before, through: sp.through, by: sp.by, until: sp.until, examples: sp.examples}
 	l := &local{lang: lang, decimal: sp.decimal, group: sp.group}
 	runs := func(pairs []string, in *local) table {
 		out := table{}
@@ -284,7 +292,7 @@ func (l *local) finish(err error, phrase, text string, tr *translation) error {
 		out := *e
 		out.Phrase, out.in = phrase, l
 		if tr != nil && tr.until >= 0 && strings.HasPrefix(text, "until ") && out.Reason != "" {
-			out.Reason = l.lang.untilReason(phrase, tr.until)
+			out.Reason = l.untilReason(phrase, tr.until)
 		} else if tr != nil {
 			out.Reason = l.rewrite(out.Reason, out.Want)
 		}
@@ -315,22 +323,34 @@ func (l *local) rewrite(reason string, want Kind) string {
 }
 
 // untilReason says why an "until" phrase is refused, from the period that
-// starts at byte at of the phrase folded to lower case.
-func (lang *language) untilReason(phrase string, at int) string {
+// starts at byte at of the phrase folded to lower case, and what to write
+// instead: the first of the language's wordings that reads as a date.
+func (l *local) untilReason(phrase string, at int) string {
+	lang := l.lang
 	lower := strings.ToLower(phrase)
 	rest := lower[at:]
 	if len(lower) == len(phrase) {
 		rest = phrase[at:]
 	}
 	rest = strings.TrimSpace(rest)
-	// "jusqu'à fin avril": by then, or in its last days?
-	if i := strings.LastIndex(lang.through, " "); i >= 0 && strings.HasPrefix(strings.ToLower(rest), strings.ToLower(lang.through[i+1:])+" ") {
-		return "readers take it both as by then and as in its last days; write " +
-			strconv.Quote(lang.through[:i]+" "+rest) + " or " + strconv.Quote(rest)
+	key := strings.ToLower(rest)
+	first := func(cands ...string) string {
+		for _, c := range cands {
+			text, _, tr, err := Options{Language: lang.code, Decimal: l.decimal, Group: l.group}.read(c, KindDate)
+			if err == nil && tr != nil && parseAs(text, KindDate) == nil {
+				return strconv.Quote(c)
+			}
+		}
+		return strconv.Quote(cands[len(cands)-1])
 	}
-	through := lang.through + " " + rest
+	// "jusqu'à fin avril": by then, or in its last days?
+	if i := strings.LastIndex(lang.through, " "); i >= 0 && strings.HasPrefix(key, strings.ToLower(lang.through[i+1:])+" ") {
+		return "readers take it both as by then and as in its last days; write " +
+			first(lang.through[:i]+" "+rest) + " or " + strconv.Quote(rest)
+	}
+	forms := lang.until[key]
 	return "readers take it both as before that time and as through it; write " +
-		strconv.Quote(lang.before+" "+rest) + " or " + strconv.Quote(through)
+		first(forms[0], lang.before+" "+rest) + " or " + first(forms[1], lang.through+" "+rest, lang.by+" "+rest)
 }
 
 // speaks reports whether phrase has a word of l's language that English
