@@ -214,9 +214,9 @@ func respell(phrase string, want Kind, l *local) string {
 	return ""
 }
 
-// KindOf returns the kind of value phrase is about. A phrase that reads as
-// more than one kind, such as "2025" (a year, or the number 2025), reports
-// the first of date, number and comparison.
+// KindOf returns the kind of value phrase, read as English, is about. A
+// phrase that reads as more than one kind, such as "2025" (a year, or the
+// number 2025), reports the first of date, number and comparison.
 func KindOf(phrase string) (Kind, error) {
 	if _, err := parseDate(phrase); err == nil || err.Reason != "" {
 		return KindDate, nil
