@@ -57,6 +57,9 @@ func (l *local) scanNumber(s string, i int) (int, string, string) {
 		if !isSpace(l.group) && l.group != "" {
 			seps = append([]string{l.group}, seps...)
 		}
+		if l.group == "\u2019" {
+			seps = append(seps, "'") // "12'000", as Swiss German is typed
+		}
 		for _, sep := range seps {
 			for strings.HasPrefix(s[j:], sep) && group(s, j+len(sep)) {
 				text += "," + s[j+len(sep):j+len(sep)+3]
