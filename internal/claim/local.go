@@ -110,6 +110,10 @@ func digitsAfter(s string, k int) string {
 func (l *local) twoWays(whole, frac string) string {
 	n := whole + l.decimal + frac
 	thousands := whole + l.shownGroup() + frac
+	if l.decimal == "." {
+		// Swiss German: a German reader from elsewhere groups with it.
+		return fmt.Sprintf("%q is %s thousand where %s groups thousands with \".\" and %s on this page; write %q for %s thousand, or %q", n, whole, l.lang.name, whole, thousands, whole, whole)
+	}
 	return fmt.Sprintf("%q is %s thousand in English and %s in %s; write %q for %s thousand, or %q", n, whole, whole, l.lang.name, thousands, whole, whole)
 }
 
