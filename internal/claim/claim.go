@@ -176,7 +176,7 @@ func respell(phrase string, want Kind, l *local) string {
 		if l == nil {
 			return parseAs(s, want) == nil
 		}
-		text, _, _, err := Options{Language: l.lang.code, Decimal: l.decimal, Group: l.group}.read(s, want)
+		text, _, _, err := l.options().read(s, want)
 		return err == nil && parseAs(text, want) == nil
 	}
 	letter := func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) || l != nil && unicode.IsLetter(r) }

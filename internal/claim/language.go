@@ -166,6 +166,11 @@ func join(text, alt string, glued bool) string {
 	return text + " " + strings.TrimPrefix(alt, " ")
 }
 
+// options returns Options that read phrases as l does.
+func (l *local) options() Options {
+	return Options{Language: l.lang.code, Decimal: l.decimal, Group: l.group}
+}
+
 // currencyAfter matches a currency sign written after its number, as
 // German and French write it: "12.000 €", "3 Mrd. €".
 var currencyAfter = regexp.MustCompile(`(^|\s)(-?[0-9][0-9,.]*(?:\s(?:thousand|million|billion|trillion))?)\s?([€$£])(\s|$)`)
@@ -173,8 +178,9 @@ var currencyAfter = regexp.MustCompile(`(^|\s)(-?[0-9][0-9,.]*(?:\s(?:thousand|m
 // read returns the English text phrase is read as on a page of o's
 // language: phrase itself when o's language has no table or a word of
 // phrase is not in it, and otherwise the first English twin that reads as
-// want (or as any kind). It returns the page's reading, nil for English,
-// and an error for a phrase of the language whose numbers cannot be read.
+// want (or as any kind). It returns the page's reading, nil for English;
+// the translation, nil for a phrase read as English; and an error for a
+// phrase of the language whose numbers cannot be read.
 func (o Options) read(phrase string, want Kind) (string, *local, *translation, *Error) {
 	l := localOf(o)
 	if l == nil {
@@ -313,7 +319,7 @@ var quoted = regexp.MustCompile(`"[^"]+"`)
 func (l *local) rewrite(reason string, want Kind) string {
 	return quoted.ReplaceAllStringFunc(reason, func(q string) string {
 		for _, w := range l.write(q[1 : len(q)-1]) {
-			text, _, tr, err := Options{Language: l.lang.code, Decimal: l.decimal, Group: l.group}.read(w, want)
+			text, _, tr, err := l.options().read(w, want)
 			if err == nil && tr != nil && parseAs(text, want) == nil {
 				return strconv.Quote(w)
 			}
@@ -336,7 +342,7 @@ func (l *local) untilReason(phrase string, at int) string {
 	key := strings.ToLower(rest)
 	first := func(cands ...string) string {
 		for _, c := range cands {
-			text, _, tr, err := Options{Language: lang.code, Decimal: l.decimal, Group: l.group}.read(c, KindDate)
+			text, _, tr, err := l.options().read(c, KindDate)
 			if err == nil && tr != nil && parseAs(text, KindDate) == nil {
 				return strconv.Quote(c)
 			}
