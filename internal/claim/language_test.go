@@ -1,6 +1,9 @@
 package claim
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestLanguageExamplesRead checks that every phrase an error offers as an
 // example on a page in German or French reads there as its kind.
@@ -48,6 +51,25 @@ func TestErrorsInLanguage(t *testing.T) {
 		}
 		if err.Error() != tt.want {
 			t.Errorf("%s(%q) error = %s; want %s", tt.name, tt.phrase, err, tt.want)
+		}
+	}
+}
+
+// TestLanguageTablesUnique checks that no run of words is in a language's
+// table twice, where the first would silently win.
+func TestLanguageTablesUnique(t *testing.T) {
+	for _, lang := range []*language{german, french} {
+		for name, tab := range map[string]table{"reads": lang.phrases, "writes": lang.writes} {
+			seen := map[string]bool{}
+			for _, runs := range tab {
+				for _, r := range runs {
+					key := strings.Join(r.words, " ")
+					if seen[key] {
+						t.Errorf("%s %s: %q is in the table twice", lang.name, name, key)
+					}
+					seen[key] = true
+				}
+			}
 		}
 	}
 }
