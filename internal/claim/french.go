@@ -9,7 +9,7 @@ package claim
 // refused, as readers take "jusqu'en avril" both as before April and as
 // through it.
 var french = newLanguage(spec{
-	code: "fr", name: "French", decimal: ",", group: "\u00a0", before: "avant", through: "d'ici fin", by: "d'ici",
+	code: "fr", name: "French", decimal: ",", group: "\u00a0", dateMark: "/", before: "avant", through: "d'ici fin", by: "d'ici",
 	until: map[string][2]string{
 		"printemps": {"avant le printemps", "d'ici la fin du printemps"}, "l'été": {"avant l'été", "d'ici la fin de l'été"},
 		"l'automne": {"avant l'automne", "d'ici la fin de l'automne"}, "l'hiver": {"avant l'hiver", "d'ici la fin de l'hiver"},

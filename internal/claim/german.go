@@ -9,7 +9,7 @@ package claim
 // "bis" before a whole month, season or year is refused, as readers take
 // "bis April" both as before April and as through it.
 var german = newLanguage(spec{
-	code: "de", name: "German", decimal: ",", group: ".", before: "vor", through: "bis Ende", by: "bis",
+	code: "de", name: "German", decimal: ",", group: ".", dateMark: ".", before: "vor", through: "bis Ende", by: "bis",
 	until: map[string][2]string{
 		"frühjahr": {"vor dem Frühjahr", "bis Ende des Frühjahrs"}, "frühling": {"vor dem Frühling", "bis Ende des Frühlings"},
 		"sommer": {"vor dem Sommer", "bis Ende des Sommers"}, "herbst": {"vor dem Herbst", "bis Ende des Herbstes"},

@@ -21,6 +21,9 @@ type language struct {
 	// decimal and group are the marks its numbers are written with when
 	// Options give none.
 	decimal, group string
+	// dateMark is the mark between the day, the month and the year of a
+	// date written with numbers: "." in German, "/" in French.
+	dateMark string
 	// phrases are runs of words with the English they stand for: one or
 	// more alternatives, of which the first that reads as the kind wanted
 	// is taken ("sept" is September in "sept. 2025" and seven in "sept
@@ -59,15 +62,15 @@ type language struct {
 // of English words and the language's, with fixes of what it writes,
 // pairs of a regular expression and its replacement.
 type spec struct {
-	code, name, decimal, group, before, through, by string
-	until                                           map[string][2]string
-	reads, writes, fixes                            []string
-	examples                                        map[Kind]string
+	code, name, decimal, group, dateMark, before, through, by string
+	until                                                     map[string][2]string
+	reads, writes, fixes                                      []string
+	examples                                                  map[Kind]string
 }
 
 // newLanguage makes a language from its spec.
 func newLanguage(sp spec) *language {
-	lang := &language{code: sp.code, name: sp.name, decimal: sp.decimal, group: sp.group, before: sp.before, through: sp.through, by: sp.by, until: sp.until, examples: sp.examples}
+	lang := &language{code: sp.code, name: sp.name, decimal: sp.decimal, group: sp.group, dateMark: sp.dateMark, before: sp.before, through: sp.through, by: sp.by, until: sp.until, examples: sp.examples}
 	l := &local{lang: lang, decimal: sp.decimal, group: sp.group}
 	runs := func(pairs []string, in *local) table {
 		out := table{}
@@ -200,22 +203,18 @@ func (o Options) read(phrase string, want Kind) (string, *local, *translation, *
 	return choose(tr.texts, want), l, &tr, nil
 }
 
-// untilDay reads "until" before a day as "by": "bis zum 15. April" and
-// "jusqu'au 15 avril" take in the day, as "by 15 April" does.
+// untilDay reads "until" before a day as "by": "bis zum 15. April", "bis
+// 15.4.2025" and "jusqu'au 15 avril" take in the day, as "by 15 April"
+// does.
 func untilDay(text string) string {
-	rest, ok := strings.CutPrefix(text, "until ")
-	if !ok {
-		return text
-	}
-	n := 0
-	for n < len(rest) && isDigit(rest[n]) {
-		n++
-	}
-	if n >= 1 && n <= 2 && strings.HasPrefix(rest[n:], " ") && atoi(rest[:n]) <= 31 {
-		return "by " + rest
+	if m := untilADay.FindStringSubmatch(text); m != nil && (m[1] == "" || atoi(m[1]) <= 31) {
+		return "by " + strings.TrimPrefix(text, "until ")
 	}
 	return text
 }
+
+// untilADay matches "until" before a day of the month or an ISO date.
+var untilADay = regexp.MustCompile(`^until (?:([0-9]{1,2}) |[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\s|$))`)
 
 // choose returns the first of texts that reads as want, or else the
 // first that is a phrase of want but a wrong one, or else the first that

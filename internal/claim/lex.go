@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,8 +42,10 @@ func lex(phrase string) []token {
 // mark read as an apostrophe, numbers written with l's marks ("12.000",
 // "3,5" in German), whose text is written the English way ("12,000",
 // "3.5"), and a full stop after a number that no digit follows dropped, as
-// in "15. April". It returns why a number cannot be read in l's language,
-// or "".
+// in "15. April"; a date written with numbers as the language writes it,
+// "15.04.2025" in German or "15/04/2025" in French, is the day written
+// the ISO way, 2025-04-15. It returns why a number cannot be read in l's
+// language, or "".
 func lexIn(phrase string, l *local) ([]token, string) {
 	s := strings.ToLower(phrase)
 	var toks []token
@@ -82,6 +85,18 @@ func lexIn(phrase string, l *local) ([]token, string) {
 				j++
 			}
 			i = j
+		case l != nil && r >= '0' && r <= '9' && l.numericDate(s[i:]) != nil:
+			// "15.04.2025", "15/04/2025": the day 2025-04-15.
+			m := l.numericDate(s[i:])
+			at := glued && len(toks) > 0
+			for k, text := range []string{m[3], "-", fmt.Sprintf("%02s", m[2]), "-", fmt.Sprintf("%02s", m[1])} {
+				kind := tNum
+				if text == "-" {
+					kind = tPunct
+				}
+				toks = append(toks, token{kind: kind, text: text, glued: k > 0 || at, at: i})
+			}
+			i += len(m[0])
 		case r >= '0' && r <= '9' || r == '.' && i+1 < len(s) && isDigit(s[i+1]):
 			j, text := number(i)
 			toks = append(toks, token{kind: tNum, text: text, glued: glued && len(toks) > 0, at: i})

@@ -2,6 +2,7 @@ package claim
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -27,6 +28,28 @@ func localOf(o Options) *local {
 		l.decimal, l.group = lang.decimal, lang.group
 	}
 	return l
+}
+
+// numericDates match a day written with numbers, day first, at the start
+// of a text, by the mark between its parts: "15.04.2025", "15/04/2025".
+var numericDates = map[string]*regexp.Regexp{
+	".": regexp.MustCompile(`^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?:[^0-9.]|\.?$)`),
+	"/": regexp.MustCompile(`^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:[^0-9/]|$)`),
+}
+
+// numericDate returns the day, month and year of a day written with
+// numbers as l's language writes it at the start of s, or nil.
+func (l *local) numericDate(s string) []string {
+	re := numericDates[l.lang.dateMark]
+	if re == nil {
+		return nil
+	}
+	m := re.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	m[0] = m[0][:len(m[1])+len(m[2])+len(m[3])+2]
+	return m
 }
 
 // isSpace reports whether s is a space that may group thousands.
