@@ -21,7 +21,7 @@ var allowedInternal = map[string][]string{
 	"sitefs":      {},
 	"yamlsubset":  {},
 	"yamlpos":     {"diag"},
-	"claim":       {"diag"},
+	"claim":       {},
 	"version":     {},
 	"ogimage":     {},
 	"notices":     {},

@@ -35,11 +35,19 @@ var update = flag.Bool("update", false, "rewrite the expected parts of testdata/
 //	as_of 2025-01-13 (or none)
 //	tolerance 0.1    (Options.About; 0 for the default)
 //	southern         (or northern)
+//	language de      (Options.Language; "language en" for none)
+//	marks . ’        (Options.Decimal and Group; "marks" alone for the language's own)
 //
+// A file named dates-de.txt holds date phrases read on a page in German,
+// and so on: its language is set from the start.
 // go test -run Cases -update rewrites everything after "=>" from what the
 // checkers return; review the diff.
 func TestCases(t *testing.T) {
-	for _, name := range []string{"dates.txt", "numbers.txt", "comparisons.txt", "history.txt"} {
+	for _, name := range []string{
+		"dates.txt", "numbers.txt", "comparisons.txt", "history.txt",
+		"dates-de.txt", "numbers-de.txt", "comparisons-de.txt",
+		"dates-fr.txt", "numbers-fr.txt", "comparisons-fr.txt",
+	} {
 		t.Run(name, func(t *testing.T) { runCaseFile(t, name) })
 	}
 }
@@ -52,6 +60,8 @@ func runCaseFile(t *testing.T, name string) {
 	}
 	var out strings.Builder
 	var o Options
+	kind, lang, _ := strings.Cut(strings.TrimSuffix(name, ".txt"), "-")
+	o.Language = lang
 	cases := 0
 	sc := bufio.NewScanner(strings.NewReader(string(src)))
 	for lineNo := 1; sc.Scan(); lineNo++ {
@@ -66,7 +76,7 @@ func runCaseFile(t *testing.T, name string) {
 			continue
 		}
 		cases++
-		got, err := runCase(name, input, o)
+		got, err := runCase(kind, input, o)
 		if err != nil {
 			t.Fatalf("%s:%d: %v", path, lineNo, err)
 		}
@@ -106,6 +116,10 @@ func setOption(o *Options, line string) error {
 			return err
 		}
 		o.About = a
+	case "language":
+		o.Language = strings.TrimSpace(arg)
+	case "marks":
+		o.Decimal, o.Group, _ = strings.Cut(strings.TrimSpace(arg), " ")
 	case "southern":
 		o.Southern = true
 	case "northern":
@@ -115,7 +129,7 @@ func setOption(o *Options, line string) error {
 }
 
 // runCase checks one case and writes its outcome as the file does.
-func runCase(file, input string, o Options) (string, error) {
+func runCase(kind, input string, o Options) (string, error) {
 	fields := strings.Split(input, "|")
 	for i := range fields {
 		fields[i] = strings.TrimSpace(fields[i])
@@ -123,7 +137,7 @@ func runCase(file, input string, o Options) (string, error) {
 	var v Verdict
 	var err error
 	switch {
-	case file == "dates.txt" && len(fields) == 2:
+	case kind == "dates" && len(fields) == 2:
 		first, last, perr := parseDay(fields[1])
 		if perr != nil {
 			return "", perr
@@ -133,13 +147,13 @@ func runCase(file, input string, o Options) (string, error) {
 		} else {
 			v, err = DateSpan(fields[0], first, last, o)
 		}
-	case file == "numbers.txt" && len(fields) == 2:
+	case kind == "numbers" && len(fields) == 2:
 		q, perr := parseQuantity(fields[1])
 		if perr != nil {
 			return "", perr
 		}
 		v, err = Number(fields[0], q, o)
-	case file == "comparisons.txt" && len(fields) == 3:
+	case kind == "comparisons" && len(fields) == 3:
 		q, perr := parseQuantity(fields[1])
 		if perr != nil {
 			return "", perr
@@ -149,14 +163,14 @@ func runCase(file, input string, o Options) (string, error) {
 			return "", perr
 		}
 		v, err = Compare(fields[0], q, r, o)
-	case file == "history.txt" && len(fields) == 2:
+	case kind == "history" && len(fields) == 2:
 		s, at, perr := parseSeries(fields[1])
 		if perr != nil {
 			return "", perr
 		}
 		v, err = History(fields[0], s, at, o)
 	default:
-		return "", fmt.Errorf("want phrase | value in %s, got %q", file, input)
+		return "", fmt.Errorf("want phrase | value in %s, got %q", kind, input)
 	}
 	if err != nil {
 		return "error: " + err.Error(), nil

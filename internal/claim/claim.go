@@ -11,8 +11,6 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/plotline/plotline/internal/diag"
 )
 
 // DefaultAbout is the relative tolerance of "about", "nearly", "just over"
@@ -34,6 +32,16 @@ type Options struct {
 	// September to November, summer December to February, autumn March to
 	// May and winter June to August.
 	Southern bool
+	// Language is the base language of the page, "de" or "fr": a phrase
+	// whose words are all of that language is read as its English twin
+	// ("bis Mitte April" as "by mid-April"), with numbers written as the
+	// language writes them; any other phrase is read as English. Empty,
+	// or a language without a table of words, reads English only.
+	Language string
+	// Decimal and Group are the marks the page's numbers are written
+	// with, "," and "." in German, for phrases read in Language; empty
+	// takes the language's own.
+	Decimal, Group string
 }
 
 // Quantity is a number checked by Number or Compare.
@@ -127,6 +135,9 @@ type Error struct {
 	// Reason says what is wrong when more is known than that the phrase is
 	// not understood: "29 February 2025 is not a day".
 	Reason string
+	// in is the page's language, whose words a slip is put right to; nil
+	// for English.
+	in *local
 }
 
 // Error says what is wrong with the phrase. A phrase that is not
@@ -138,19 +149,23 @@ func (e *Error) Error() string {
 	case e.Is != 0:
 		return fmt.Sprintf("%q is a %s phrase, not a %s phrase", e.Phrase, e.Is, e.Want)
 	}
-	if near := respell(e.Phrase, e.Want); near != "" {
+	if near := respell(e.Phrase, e.Want, e.in); near != "" {
 		return fmt.Sprintf("cannot read %q: did you mean %q?", e.Phrase, near)
+	}
+	if e.in != nil && e.in.speaks(e.Phrase) {
+		return fmt.Sprintf("cannot read %q: want %s", e.Phrase, e.in.lang.examples[e.Want])
 	}
 	return fmt.Sprintf("cannot read %q: want %s", e.Phrase, examples[e.Want])
 }
 
 // respell returns phrase with one misspelt word put right ("Febuary",
-// "fourty", "thousnad", "droped", "higest"), when a word of four letters
-// or more is one slip from a month, a season, a number word, a verb of a
-// change ("doubled", "dropped") or a word of a series' history
-// ("highest", "record", "earlier") and the phrase then reads as the kind
-// want (any kind when want is 0). It returns "" otherwise.
-func respell(phrase string, want Kind) string {
+// "fourty", "thousnad", "droped", "higest"; "Febuar" on a page in
+// German), when a word of four letters or more is one slip from a month, a
+// season, a number word, a verb of a change ("doubled", "dropped"), a word
+// of a series' history ("highest", "record", "earlier"), or a word of the
+// page's language l, and the phrase then reads as the kind want (any kind
+// when want is 0). It returns "" otherwise.
+func respell(phrase string, want Kind, l *local) string {
 	var vocabulary []string
 	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords, multipleVerbs} {
 		vocabulary = slices.AppendSeq(vocabulary, maps.Keys(words))
@@ -162,42 +177,42 @@ func respell(phrase string, want Kind) string {
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(superlatives))
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(ordinals))
 	vocabulary = append(vocabulary, "record", "earlier", "previous", "consecutive", "every")
-	slices.Sort(vocabulary)
-	reads := func(s string) bool {
-		switch want {
-		case KindDate:
-			_, err := parseDate(s)
-			return err == nil
-		case KindNumber:
-			_, err := parseNumber(s)
-			return err == nil
-		case KindComparison:
-			_, err := parseComparison(s)
-			return err == nil
-		case KindHistory:
-			_, err := parseHistory(s)
-			return err == nil
-		}
-		_, err := KindOf(s)
-		return err == nil
+	if l != nil {
+		vocabulary = append(vocabulary, l.lang.vocabulary()...)
 	}
+	slices.Sort(vocabulary)
+	vocabulary = slices.Compact(vocabulary)
+	reads := func(s string) bool {
+		if l == nil {
+			return parseAs(s, want) == nil
+		}
+		text, _, _, err := l.options().read(s, want)
+		return err == nil && parseAs(text, want) == nil
+	}
+	letter := func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) || l != nil && unicode.IsLetter(r) }
 	for start := 0; start < len(phrase); {
 		end := start
-		for end < len(phrase) && unicode.IsLetter(rune(phrase[end])) && phrase[end] < utf8.RuneSelf {
-			end++
+		for end < len(phrase) {
+			r, size := utf8.DecodeRuneInString(phrase[end:])
+			if !letter(r) {
+				break
+			}
+			end += size
 		}
 		if end == start {
-			start++
+			_, size := utf8.DecodeRuneInString(phrase[start:])
+			start += size
 			continue
 		}
 		word := strings.ToLower(phrase[start:end])
-		if len(word) >= 4 && !slices.Contains(vocabulary, word) {
+		if utf8.RuneCountInString(word) >= 4 && !slices.Contains(vocabulary, word) {
 			for _, v := range vocabulary {
-				if len(v) < 4 || !diag.OneEdit(word, v) {
+				if utf8.RuneCountInString(v) < 4 || !oneEdit(word, v) {
 					continue
 				}
-				if unicode.IsUpper(rune(phrase[start])) {
-					v = strings.ToUpper(v[:1]) + v[1:]
+				if first, _ := utf8.DecodeRuneInString(phrase[start:]); unicode.IsUpper(first) {
+					r, size := utf8.DecodeRuneInString(v)
+					v = string(unicode.ToUpper(r)) + v[size:]
 				}
 				if s := phrase[:start] + v + phrase[end:]; reads(s) {
 					return s
@@ -209,9 +224,9 @@ func respell(phrase string, want Kind) string {
 	return ""
 }
 
-// KindOf returns the kind of value phrase is about. A phrase that reads as
-// more than one kind, such as "2025" (a year, or the number 2025), reports
-// the first of date, number, comparison and history.
+// KindOf returns the kind of value phrase, read as English, is about. A
+// phrase that reads as more than one kind, such as "2025" (a year, or the
+// number 2025), reports the first of date, number, comparison and history.
 func KindOf(phrase string) (Kind, error) {
 	if _, err := parseDate(phrase); err == nil || err.Reason != "" {
 		return KindDate, nil

@@ -570,6 +570,12 @@ func (c *cmpClaim) interval(w, a *big.Rat) interval {
 // is more than w. Percentages are compared as the fractions they are. The
 // error is an *Error when the phrase is not a comparison.
 func Compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
+	return o.check(phrase, KindComparison, func(text string) (Verdict, error) { return compare(text, v, w, o) })
+}
+
+// compare checks the English comparison phrase for v against w, as
+// Compare does.
+func compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	c, perr := parseComparison(phrase)
 	if perr != nil {
 		return Verdict{}, wrongKind(phrase, KindComparison, perr)

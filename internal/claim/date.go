@@ -1329,6 +1329,11 @@ func DateSpan(phrase string, first, last time.Time, o Options) (Verdict, error) 
 // checkDate checks phrase against a value known to lie in v, a day or a
 // longer span.
 func checkDate(phrase string, v span, o Options) (Verdict, error) {
+	return o.check(phrase, KindDate, func(text string) (Verdict, error) { return checkDateText(text, v, o) })
+}
+
+// checkDateText checks the English phrase against v, as checkDate does.
+func checkDateText(phrase string, v span, o Options) (Verdict, error) {
 	c, perr := parseDate(phrase)
 	if perr != nil {
 		return Verdict{}, wrongKind(phrase, KindDate, perr)

@@ -253,6 +253,36 @@
 // many as", "a ninth of", "20% more than"), and otherwise "more than",
 // "fewer than", "the same as" or "about the same as".
 //
+// # Languages
+//
+// With Options.Language "de" or "fr", a phrase all of whose words are
+// German (French) is read as its English twin, word for word through a
+// table of the language (german.go, french.go): "bis Mitte April" is "by
+// mid-April", "im Frühjahr 2025" "in spring 2025", "vor Ende März" "before
+// the end of March", "Anfang 2025" "early 2025", "innerhalb von sechs
+// Wochen" "within six weeks", "etwa 12.000" "about 12,000", "knapp" and
+// "fast" "nearly", "doppelt so viele wie" "twice as many as", "30 % mehr
+// als" "30% more than"; "d'ici la mi-avril", "au printemps 2025", "avant
+// fin mars", "dans les six semaines", "environ 12 000", "près de",
+// "deux fois plus que", "moitié moins que" and "30 % de plus que" in
+// French. "Anfang", "Mitte" and "Ende" ("début", "mi-", "fin") of a month
+// or a year are its thirds, as the approx format writes them. A phrase
+// with any other word is read as English, as on any page. In a phrase of
+// the language numbers are written with the page's marks (Options.Decimal
+// and Options.Group, or the language's own): "12.000" and "3,5" in
+// German, "12 000" and "3,5" in French. A decimal mark followed by three
+// zeros ("12,000", twelve thousand to a reader of English and 12 to one of
+// German) is refused, and so is a mark the language does not write between
+// digits ("1.5" in French); other decimals are the language's ("8,845" is
+// 8.845 in German, as plotline writes it). "bis April", "bis 2030", "jusqu'en
+// avril" and the like are refused as "until April" is, naming what to
+// write; "bis Mitte April" and "bis zum 15. April" are "by" phrases. A
+// slip in a word of the language is put right in the language ("Febuar"
+// to "Februar"), and the suggestion of a verdict is written in the
+// language where its table has the words and the wording holds ("Ende
+// August 2025", "etwa 12.000", "2,3-mal so viele wie"), and in English
+// otherwise. Meanings and values stay in English, as messages are.
+//
 // Numbers are compared as exact decimals: a float64 counts as its shortest
 // decimal form, so 0.29 is 29%, and 11,400 is "about 12,000" while
 // 11,399.99 is not.

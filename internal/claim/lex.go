@@ -1,7 +1,9 @@
 package claim
 
 import (
+	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,6 +21,7 @@ type token struct {
 	kind  tokKind
 	text  string // lower case; a number keeps its commas
 	glued bool   // no space before it
+	at    int    // where it starts in the phrase folded to lower case
 }
 
 // lex splits a phrase into tokens. Case is folded, runs of spaces count as
@@ -30,8 +33,36 @@ type token struct {
 // may be grouped with commas or with spaces, thin or narrow no-break
 // spaces included ("12 000"); a number's text has commas either way.
 func lex(phrase string) []token {
+	toks, _ := lexIn(phrase, nil)
+	return toks
+}
+
+// lexIn splits a phrase as lex does, or, with l, as its language writes
+// it: words of any letters ("März", "février"), a right single quotation
+// mark read as an apostrophe, numbers written with l's marks ("12.000",
+// "3,5" in German), whose text is written the English way ("12,000",
+// "3.5"), and a full stop after a number that no digit follows dropped, as
+// in "15. April"; a date written with numbers as the language writes it,
+// "15.04.2025" in German or "15/04/2025" in French, is the day written
+// the ISO way, 2025-04-15. It returns why a number cannot be read in l's
+// language, or "".
+func lexIn(phrase string, l *local) ([]token, string) {
 	s := strings.ToLower(phrase)
 	var toks []token
+	reason := ""
+	number := func(i int) (int, string) {
+		if l == nil {
+			return scanNumber(s, i)
+		}
+		j, text, why := l.scanNumber(s, i)
+		if reason == "" {
+			reason = why
+		}
+		if j < len(s) && s[j] == '.' && (j+1 == len(s) || !isDigit(s[j+1])) {
+			j++ // "15. April"
+		}
+		return j, text
+	}
 	glued := false // the next token follows the previous one without a space
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -40,37 +71,56 @@ func lex(phrase string) []token {
 			i += size
 			glued = false
 			continue
-		case r >= 'a' && r <= 'z':
+		case r >= 'a' && r <= 'z' || l != nil && r >= utf8.RuneSelf && unicode.IsLetter(r):
 			j := i
-			for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
-				j++
+			for j < len(s) {
+				c, n := utf8.DecodeRuneInString(s[j:])
+				if !(c >= 'a' && c <= 'z' || l != nil && c >= utf8.RuneSelf && unicode.IsLetter(c)) {
+					break
+				}
+				j += n
 			}
-			toks = append(toks, token{kind: tWord, text: s[i:j], glued: glued && len(toks) > 0})
+			toks = append(toks, token{kind: tWord, text: s[i:j], glued: glued && len(toks) > 0, at: i})
 			if j < len(s) && s[j] == '.' {
 				j++
 			}
 			i = j
+		case l != nil && r >= '0' && r <= '9' && l.numericDate(s[i:]) != nil:
+			// "15.04.2025", "15/04/2025": the day 2025-04-15.
+			m := l.numericDate(s[i:])
+			at := glued && len(toks) > 0
+			for k, text := range []string{m[3], "-", fmt.Sprintf("%02s", m[2]), "-", fmt.Sprintf("%02s", m[1])} {
+				kind := tNum
+				if text == "-" {
+					kind = tPunct
+				}
+				toks = append(toks, token{kind: kind, text: text, glued: k > 0 || at, at: i})
+			}
+			i += len(m[0])
 		case r >= '0' && r <= '9' || r == '.' && i+1 < len(s) && isDigit(s[i+1]):
-			j, text := scanNumber(s, i)
-			toks = append(toks, token{kind: tNum, text: text, glued: glued && len(toks) > 0})
+			j, text := number(i)
+			toks = append(toks, token{kind: tNum, text: text, glued: glued && len(toks) > 0, at: i})
 			i = j
 		case isDash(r):
 			j := i + size
 			if (len(toks) == 0 || !glued || toks[len(toks)-1].text == "-") && j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
-				k, text := scanNumber(s, j)
-				toks = append(toks, token{kind: tNum, text: "-" + text, glued: glued && len(toks) > 0})
+				k, text := number(j)
+				toks = append(toks, token{kind: tNum, text: "-" + text, glued: glued && len(toks) > 0, at: i})
 				i = k
 				break
 			}
-			toks = append(toks, token{kind: tPunct, text: "-", glued: glued && len(toks) > 0})
+			toks = append(toks, token{kind: tPunct, text: "-", glued: glued && len(toks) > 0, at: i})
 			i = j
+		case r == '\u2019' && l != nil:
+			toks = append(toks, token{kind: tPunct, text: "'", glued: glued && len(toks) > 0, at: i})
+			i += size
 		default:
-			toks = append(toks, token{kind: tPunct, text: string(r), glued: glued && len(toks) > 0})
+			toks = append(toks, token{kind: tPunct, text: string(r), glued: glued && len(toks) > 0, at: i})
 			i += size
 		}
 		glued = true
 	}
-	return toks
+	return toks, reason
 }
 
 // isDash reports whether r is a hyphen, a dash or a minus sign.

@@ -636,6 +636,11 @@ func (c *numClaim) style() numStyle {
 // Number checks the number phrase against v. The error is an *Error when
 // the phrase is not a number phrase.
 func Number(phrase string, v Quantity, o Options) (Verdict, error) {
+	return o.check(phrase, KindNumber, func(text string) (Verdict, error) { return number(text, v, o) })
+}
+
+// number checks the English number phrase against v, as Number does.
+func number(phrase string, v Quantity, o Options) (Verdict, error) {
 	c, perr := parseNumber(phrase)
 	if perr != nil {
 		return Verdict{}, wrongKind(phrase, KindNumber, perr)

@@ -36,7 +36,11 @@ type ClaimResult struct {
 // true.
 func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	c := e.Claim
-	opts := claim.Options{AsOf: s.asOf(e.Ref.Block), About: s.Claims.About, Southern: s.Claims.Southern}
+	marks := s.Locale.Numbers()
+	opts := claim.Options{
+		AsOf: s.asOf(e.Ref.Block), About: s.Claims.About, Southern: s.Claims.Southern,
+		Language: s.Locale.Language(), Decimal: marks.Decimal, Group: marks.Group,
+	}
 	res := ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase}
 	var verdict claim.Verdict
 	var err error

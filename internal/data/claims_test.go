@@ -6,9 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 )
 
 // TestClaims checks claims through the expression language: what a true
@@ -298,14 +300,16 @@ func TestPercentUnit(t *testing.T) {
 // checker then read one text one way. The numbers are decimals of up to
 // four digits at magnitudes from 10⁻¹² to 10¹¹, halves among them, in
 // ones, in percent, in percentage points and in units that count in
-// thousands and billions (a fixed seed).
+// thousands and billions (a fixed seed); and the same of what they print
+// in German, French and Swiss German, read as claims in those languages.
 func TestPrintedNumbersHold(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
+	langs := []*locale.Locale{locale.New("de"), locale.New("fr"), locale.New("de-CH")}
 	formats := []struct{ name, arg string }{
 		{"", ""}, {"comma", ""}, {"round", "0"}, {"round", "1"}, {"round", "2"},
 		{"percent", ""}, {"percent", "0"}, {"percent", "1"}, {"approx", ""}, {"int", ""},
 	}
-	for range 2000 {
+	for i := range 2000 {
 		mant := rng.IntN(20000) - 10000
 		if rng.IntN(3) == 0 {
 			mant = mant/10*10 + 5 // a half at the last digit but one
@@ -346,6 +350,27 @@ func TestPrintedNumbersHold(t *testing.T) {
 			}
 			if !verdict.True {
 				t.Errorf("%v (percent %v, scale %d) with %q %q prints %q; the claim %q is false: %s, %s", f, v.Percent, v.Scale, fm.name, fm.arg, text, phrase, verdict.Value, verdict.Meaning)
+			}
+			// The same in the languages whose claims are read in
+			// their own words and numbers: "etwa 12.000", "12,5 %".
+			for _, l := range langs {
+				if i%2 != 0 {
+					break // half the numbers, to keep the test quick
+				}
+				text, err := FormatIn(l, v, fm.name, fm.arg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				marks := l.Numbers()
+				o := claim.Options{Language: l.Language(), Decimal: marks.Decimal, Group: marks.Group}
+				verdict, err := claim.Number(text, quantity(v), o)
+				if err != nil {
+					t.Errorf("%v (percent %v, scale %d) with %q %q prints %q in %s, which a claim cannot read: %v", f, v.Percent, v.Scale, fm.name, fm.arg, text, l.Language(), err)
+					continue
+				}
+				if !verdict.True {
+					t.Errorf("%v (percent %v, scale %d) with %q %q prints %q in %s; the claim is false: %s, %s", f, v.Percent, v.Scale, fm.name, fm.arg, text, l.Language(), verdict.Value, verdict.Meaning)
+				}
 			}
 		}
 	}
@@ -461,5 +486,93 @@ func TestHistoryClaims(t *testing.T) {
 	}
 	if c := told[0]; c.Ref != "temp.last" || !c.True || c.Meaning != "higher than every observation after 1998, and one of 1998 as high or higher" {
 		t.Errorf("first claim told = %+v", c)
+	}
+}
+
+// TestClaimsInLanguage checks that a page in German or French reads its
+// claims in its language, with its numbers, besides English; and that a
+// number written the English way is refused rather than misread.
+func TestClaimsInLanguage(t *testing.T) {
+	blocks, msgs := parse(t, kursk, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		lang, expr, want, err string
+	}{
+		// as_of 13 January 2025; the crossing is 15 April 2025, the limit 12,000.
+		{"de", `losses.crossing | claim "bis Mitte April"`, "bis Mitte April", ""},
+		{"de", `losses.crossing | claim "im Frühjahr 2025"`, "im Frühjahr 2025", ""},
+		{"de", `losses.crossing | claim "vor Ende März"`, "", `claim "vor Ende März" is false: losses.crossing is 15 April 2025 (Mitte April 2025)`},
+		{"de", `losses.crossing | claim "bis April"`, "", `claim: cannot read "bis April": readers take it both as before that time and as through it; write "vor April" or "bis Ende April"`},
+		{"de", `losses.crossing | claim "by spring"`, "by spring", ""},
+		{"de", `losses.limit | claim "etwa 12.000"`, "etwa 12.000", ""},
+		{"de", `losses.limit | claim "mehr als 12.500"`, "", `claim "mehr als 12.500" is false: losses.limit is 12,000 (etwa 12.000)`},
+		{"de", `losses.limit | claim "12,000"`, "", `claim: cannot read "12,000": "12,000" is 12 thousand in English and 12 in German; write "12.000" for 12 thousand, or "12"`},
+		{"de", `losses.limit | claim "about 12,000"`, "about 12,000", ""},
+		{"de-CH", `losses.limit | claim "etwa 12’000"`, "etwa 12’000", ""},
+		{"de-AT", `losses.crossing | claim "Mitte April 2025"`, "Mitte April 2025", ""},
+		{"fr", `losses.crossing | claim "d'ici la mi-avril"`, "d'ici la mi-avril", ""},
+		{"fr", `losses.limit | claim "environ 12 000"`, "environ 12 000", ""},
+		{"fr", `losses.limit | claim "environ 12\u00a0000"`, "environ 12\u00a0000", ""},
+		{"fr-CA", `losses.crossing | claim "jusqu'en avril"`, "", `claim: cannot read "jusqu'en avril": readers take it both as before that time and as through it; write "avant avril" or "d'ici fin avril"`},
+		// A language without a table of words reads English only.
+		{"es", `losses.crossing | claim "by spring"`, "by spring", ""},
+		{"en", `losses.crossing | claim "bis Mitte April"`, "", `claim: cannot read "bis Mitte April": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`},
+	} {
+		scope := NewScope(blocks)
+		scope.Locale = locale.New(tc.lang)
+		ev, err := scope.EvalString(tc.expr, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err || ev.Text != tc.want {
+			t.Errorf("%s: {{ %s }} = %q, %q;\nwant %q, %q", tc.lang, tc.expr, ev.Text, got, tc.want, tc.err)
+		}
+	}
+}
+
+// TestPrintedDatesHold checks that a date as the formats print it in
+// German and French, taken as a claim in that language about the date it
+// prints, is true: "15. April 2025", "15. Apr. 2025", "April 2025", "Mitte
+// April 2025", "15 avr. 2025", "mi-avril 2025". A writer may copy what the
+// page prints into a claim.
+func TestPrintedDatesHold(t *testing.T) {
+	layouts := []string{"", "2 Jan 2006", "2 January 2006", "January 2006", "Jan 2006", "2 January", "2 Jan"}
+	for _, tag := range []string{"de", "de-AT", "de-CH", "fr", "fr-CA", "fr-CH"} {
+		l := locale.New(tag)
+		marks := l.Numbers()
+		for d := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == 2025; d = d.AddDate(0, 0, 3) {
+			o := claim.Options{AsOf: d, Language: l.Language(), Decimal: marks.Decimal, Group: marks.Group}
+			v := Value{Kind: Date, Date: d}
+			var texts []string
+			for _, layout := range layouts {
+				name := "date"
+				if layout == "" {
+					name = ""
+				}
+				text, err := FormatIn(l, v, name, layout)
+				if err != nil {
+					t.Fatal(err)
+				}
+				texts = append(texts, text)
+			}
+			approx, err := FormatIn(l, v, "approx", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, text := range append(texts, approx) {
+				verdict, err := claim.Date(text, d, o)
+				if err != nil {
+					t.Errorf("%s: %s prints %q, which a claim cannot read: %v", tag, d.Format("2006-01-02"), text, err)
+					continue
+				}
+				if !verdict.True {
+					t.Errorf("%s: %s prints %q; the claim is false: %s", tag, d.Format("2006-01-02"), text, verdict.Meaning)
+				}
+			}
+		}
 	}
 }

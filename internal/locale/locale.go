@@ -148,6 +148,15 @@ var systems = map[rune]string{
 // ۹, and "" for digits it has no name for.
 func (n Numbers) System() string { return systems[n.Zero] }
 
+// Language returns l's base language, "de" for "de-CH", and "en" for the
+// nil Locale.
+func (l *Locale) Language() string {
+	if l == nil {
+		return "en"
+	}
+	return l.base
+}
+
 // IsEnglish reports whether l writes numbers and dates as plotline writes
 // them in English.
 func (l *Locale) IsEnglish() bool { return l == nil || l.english }

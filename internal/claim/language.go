@@ -1,0 +1,543 @@
+package claim
+
+import (
+	"errors"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// language is how a language other than English writes the phrases of
+// claims: a table of its words, and runs of them, each with the English
+// it stands for. A phrase all of whose words are in the table is read as
+// its English twin, so that each phrase means what its twin means; any
+// other is read as English.
+type language struct {
+	code string // "de", as Options.Language names it
+	name string // "German", as messages name it
+	// decimal and group are the marks its numbers are written with when
+	// Options give none.
+	decimal, group string
+	// dateMark is the mark between the day, the month and the year of a
+	// date written with numbers: "." in German, "/" in French.
+	dateMark string
+	// phrases are runs of words with the English they stand for: one or
+	// more alternatives, of which the first that reads as the kind wanted
+	// is taken ("sept" is September in "sept. 2025" and seven in "sept
+	// semaines"). An empty alternative drops the words. An alternative
+	// follows the English before it as the words it stands for follow
+	// theirs, glued ("mi-avril", "T1") or after a space, unless it starts
+	// with a space.
+	phrases table
+	// before and through are the words that write a period p, refused
+	// after an "until" that readers take two ways, as before p and as
+	// through it: "vor" and "bis Ende" in German.
+	before, through string
+	// by is the word of a "by" phrase ("bis", "d'ici"), which an "until"
+	// phrase before part of a period is told to write ("d'ici
+	// mi-avril"); until holds, by a period as written after "until", the
+	// wordings of before and through it that the language's grammar asks
+	// for ("vor dem Sommer", "bis Ende des Sommers").
+	by    string
+	until map[string][2]string
+	// writes are runs of English words with the language's, as a
+	// suggestion is written in the language: "mid -" is "Mitte" in
+	// German and "mi-" in French. An alternative ending in a hyphen is
+	// glued to what follows it; one starting with "+" to what comes
+	// before ("drei" and "+mal", "dreimal"). fixes put what the table
+	// writes word by word right ("im 2025" is "im Jahr 2025").
+	writes table
+	fixes  []fix
+	// examples are the phrases of each kind that an error offers for a
+	// phrase written in the language, as examples does for English.
+	examples map[Kind]string
+}
+
+// spec is what a language is made from: its table, given as pairs of a
+// run of its words and the English they stand for, with alternatives
+// split by "|"; and the table suggestions are written with, pairs of a run
+// of English words and the language's, with fixes of what it writes,
+// pairs of a regular expression and its replacement.
+type spec struct {
+	code, name, decimal, group, dateMark, before, through, by string
+	until                                                     map[string][2]string
+	reads, writes, fixes                                      []string
+	examples                                                  map[Kind]string
+}
+
+// newLanguage makes a language from its spec.
+func newLanguage(sp spec) *language {
+	lang := &language{code: sp.code, name: sp.name, decimal: sp.decimal, group: sp.group, dateMark: sp.dateMark, before: sp.before, through: sp.through, by: sp.by, until: sp.until, examples: sp.examples}
+	l := &local{lang: lang, decimal: sp.decimal, group: sp.group}
+	runs := func(pairs []string, in *local) table {
+		out := table{}
+		for i := 0; i+1 < len(pairs); i += 2 {
+			toks, _ := lexIn(pairs[i], in)
+			first := toks[0].text
+			out[first] = append(out[first], phrase[[]string]{words: ws(toks), is: strings.Split(pairs[i+1], "|")})
+		}
+		return out
+	}
+	lang.phrases = runs(sp.reads, l)
+	lang.writes = runs(sp.writes, nil)
+	for i := 0; i+1 < len(sp.fixes); i += 2 {
+		lang.fixes = append(lang.fixes, fix{regexp.MustCompile(sp.fixes[i]), sp.fixes[i+1]})
+	}
+	return lang
+}
+
+// table holds runs of words, each with the words that stand for it, by
+// the run's first word.
+type table map[string][]phrase[[]string]
+
+// longest consumes the longest run of t that comes next and returns what
+// it stands for.
+func (t table) longest(p *parser) ([]string, bool) {
+	if p.done() {
+		return nil, false
+	}
+	return longest(p, t[p.peek(0).text])
+}
+
+// fix is a replacement in a phrase a language writes.
+type fix struct {
+	re   *regexp.Regexp
+	with string
+}
+
+// languages are the languages whose phrases are read besides English, by
+// their base language.
+var languages = map[string]*language{"de": german, "fr": french}
+
+// maxReadings caps the English phrases one phrase may stand for.
+const maxReadings = 16
+
+// translation is a phrase of a language as English reads it.
+type translation struct {
+	texts []string // the English phrases it may stand for, the likeliest first
+	// until is where the period after an "until" starts in the phrase
+	// folded to lower case, or -1.
+	until int
+}
+
+// translate returns the English phrases toks stand for, and false when a
+// word of them is not in lang's table.
+func (lang *language) translate(toks []token) (translation, bool) {
+	tr := translation{texts: []string{""}, until: -1}
+	p := &parser{toks: toks}
+	for !p.done() {
+		t := p.peek(0)
+		start := p.pos
+		alts, ok := lang.phrases.longest(p)
+		switch {
+		case ok:
+			if alts[0] == "until" && !p.done() {
+				tr.until = p.peek(0).at
+			}
+		case t.kind == tWord:
+			return translation{}, false
+		default:
+			alts = []string{t.text}
+			p.pos++
+		}
+		var next []string
+		for _, text := range tr.texts {
+			for _, alt := range alts {
+				next = append(next, join(text, alt, toks[start].glued))
+			}
+		}
+		tr.texts = next[:min(len(next), maxReadings)]
+	}
+	return tr, true
+}
+
+// join appends the English alt to text: glued when the words it stands
+// for are glued to those before them ("mi-avril", "T1"), unless alt starts
+// with a space or would run two words into one.
+func join(text, alt string, glued bool) string {
+	if alt == "" {
+		return text
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	first, _ := utf8.DecodeRuneInString(alt)
+	if text == "" || glued && first != ' ' && !(unicode.IsLetter(last) && unicode.IsLetter(first)) {
+		return text + alt
+	}
+	return text + " " + strings.TrimPrefix(alt, " ")
+}
+
+// options returns Options that read phrases as l does.
+func (l *local) options() Options {
+	return Options{Language: l.lang.code, Decimal: l.decimal, Group: l.group}
+}
+
+// currencyAfter matches a currency sign written after its number, as
+// German and French write it: "12.000 €", "3 Mrd. €".
+var currencyAfter = regexp.MustCompile(`(^|\s)(-?[0-9][0-9,.]*(?:\s(?:thousand|million|billion|trillion))?)\s?([€$£])(\s|$)`)
+
+// read returns the English text phrase is read as on a page of o's
+// language: phrase itself when o's language has no table or a word of
+// phrase is not in it, and otherwise the first English twin that reads as
+// want (or as any kind). It returns the page's reading, nil for English;
+// the translation, nil for a phrase read as English; and an error for a
+// phrase of the language whose numbers cannot be read.
+func (o Options) read(phrase string, want Kind) (string, *local, *translation, *Error) {
+	l := localOf(o)
+	if l == nil {
+		return phrase, nil, nil, nil
+	}
+	toks, why := lexIn(phrase, l)
+	tr, ok := l.lang.translate(toks)
+	if !ok {
+		return phrase, l, nil, nil
+	}
+	if why != "" {
+		return "", l, nil, &Error{Phrase: phrase, Want: want, Reason: why, in: l}
+	}
+	for i, text := range tr.texts {
+		tr.texts[i] = currencyAfter.ReplaceAllString(untilDay(text), "$1$3$2$4")
+	}
+	return choose(tr.texts, want), l, &tr, nil
+}
+
+// untilDay reads "until" before a day as "by": "bis zum 15. April", "bis
+// 15.4.2025" and "jusqu'au 15 avril" take in the day, as "by 15 April"
+// does.
+func untilDay(text string) string {
+	if m := untilADay.FindStringSubmatch(text); m != nil && (m[1] == "" || atoi(m[1]) <= 31) {
+		return "by " + strings.TrimPrefix(text, "until ")
+	}
+	return text
+}
+
+// untilADay matches "until" before a day of the month or an ISO date.
+var untilADay = regexp.MustCompile(`^until (?:([0-9]{1,2}) |[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\s|$))`)
+
+// choose returns the first of texts that reads as want, or else the
+// first that is a phrase of want but a wrong one, or else the first that
+// reads as any kind, or else the first.
+func choose(texts []string, want Kind) string {
+	if len(texts) == 1 {
+		return texts[0]
+	}
+	for _, pass := range []func(*Error) bool{
+		func(err *Error) bool { return err == nil },
+		func(err *Error) bool { return err != nil && err.Reason != "" },
+	} {
+		for _, text := range texts {
+			if pass(parseAs(text, want)) {
+				return text
+			}
+		}
+	}
+	for _, text := range texts {
+		if _, err := KindOf(text); err == nil {
+			return text
+		}
+	}
+	return texts[0]
+}
+
+// parseAs reads the English text as want (any kind for 0) and returns why
+// it does not read, or nil.
+func parseAs(text string, want Kind) *Error {
+	var err *Error
+	switch want {
+	case KindDate:
+		_, err = parseDate(text)
+	case KindNumber:
+		_, err = parseNumber(text)
+	case KindComparison:
+		_, err = parseComparison(text)
+	case KindHistory:
+		_, err = parseHistory(text)
+	default:
+		if _, kerr := KindOf(text); kerr != nil {
+			return &Error{Phrase: text}
+		}
+	}
+	return err
+}
+
+// check reads phrase on a page of o's language, as the kind want, and has
+// f check the English text it is read as. A suggestion is written in the
+// page's language where it can be.
+func (o Options) check(phrase string, want Kind, f func(text string) (Verdict, error)) (Verdict, error) {
+	verdict, l, err := o.checkIn(phrase, want, f)
+	if err != nil || l == nil {
+		return verdict, err
+	}
+	verdict.Suggest = l.suggest(verdict.Suggest, func(s string) bool {
+		v, _, err := o.checkIn(s, want, f)
+		return err == nil && v.True
+	})
+	return verdict, nil
+}
+
+// checkIn is check without writing the suggestion in the page's
+// language; it returns the page's reading, nil for English.
+func (o Options) checkIn(phrase string, want Kind, f func(text string) (Verdict, error)) (Verdict, *local, error) {
+	text, l, tr, rerr := o.read(phrase, want)
+	if rerr != nil {
+		return Verdict{}, l, rerr
+	}
+	verdict, err := f(text)
+	return verdict, l, l.finish(err, phrase, text, tr)
+}
+
+// finish turns err, about the English text a phrase was read as, into an
+// error about the phrase as written.
+func (l *local) finish(err error, phrase, text string, tr *translation) error {
+	if err == nil || l == nil {
+		return err
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		out := *e
+		out.Phrase, out.in = phrase, l
+		if tr != nil && tr.until >= 0 && strings.HasPrefix(text, "until ") && out.Reason != "" {
+			out.Reason = l.untilReason(phrase, tr.until)
+		} else if tr != nil {
+			out.Reason = l.rewrite(out.Reason, out.Want)
+		}
+		return &out
+	}
+	if text == phrase {
+		return err
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), strconv.Quote(text), strconv.Quote(phrase)))
+}
+
+// quoted matches a phrase quoted in a message.
+var quoted = regexp.MustCompile(`"[^"]+"`)
+
+// rewrite returns the reason a phrase of l's language is refused with the
+// phrases it offers ("write \"within 6 weeks\"") written in the language
+// where they read there as the kind want.
+func (l *local) rewrite(reason string, want Kind) string {
+	return quoted.ReplaceAllStringFunc(reason, func(q string) string {
+		for _, w := range l.write(q[1 : len(q)-1]) {
+			text, _, tr, err := l.options().read(w, want)
+			if err == nil && tr != nil && parseAs(text, want) == nil {
+				return strconv.Quote(w)
+			}
+		}
+		return q
+	})
+}
+
+// untilReason says why an "until" phrase is refused, from the period that
+// starts at byte at of the phrase folded to lower case, and what to write
+// instead: the first of the language's wordings that reads as a date.
+func (l *local) untilReason(phrase string, at int) string {
+	lang := l.lang
+	lower := strings.ToLower(phrase)
+	rest := lower[at:]
+	if len(lower) == len(phrase) {
+		rest = phrase[at:]
+	}
+	rest = strings.TrimSpace(rest)
+	key := strings.ToLower(rest)
+	first := func(cands ...string) string {
+		for _, c := range cands {
+			text, _, tr, err := l.options().read(c, KindDate)
+			if err == nil && tr != nil && parseAs(text, KindDate) == nil {
+				return strconv.Quote(c)
+			}
+		}
+		return strconv.Quote(cands[len(cands)-1])
+	}
+	// "jusqu'à fin avril": by then, or in its last days?
+	if i := strings.LastIndex(lang.through, " "); i >= 0 && strings.HasPrefix(key, strings.ToLower(lang.through[i+1:])+" ") {
+		return "readers take it both as by then and as in its last days; write " +
+			first(lang.through[:i]+" "+rest) + " or " + strconv.Quote(rest)
+	}
+	forms := lang.until[key]
+	return "readers take it both as before that time and as through it; write " +
+		first(forms[0], lang.before+" "+rest) + " or " + first(forms[1], lang.through+" "+rest, lang.by+" "+rest)
+}
+
+// speaks reports whether phrase has a word of l's language that English
+// does not share: "bis" or "Frühjahr", but not "April".
+func (l *local) speaks(phrase string) bool {
+	toks, _ := lexIn(phrase, l)
+	p := &parser{toks: toks}
+	for !p.done() {
+		start := p.pos
+		alts, ok := l.lang.phrases.longest(p)
+		if !ok {
+			p.pos++
+			continue
+		}
+		if alts[0] != strings.Join(ws(toks[start:p.pos]), " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// ws returns the texts of toks.
+func ws(toks []token) []string {
+	var out []string
+	for _, t := range toks {
+		out = append(out, t.text)
+	}
+	return out
+}
+
+// vocabulary returns the single words of lang's table of four letters or
+// more, which a slip in a phrase may be put right to.
+func (lang *language) vocabulary() []string {
+	var out []string
+	for _, runs := range lang.phrases {
+		for _, e := range runs {
+			if len(e.words) == 1 && utf8.RuneCountInString(e.words[0]) >= 4 && isWord(e.words[0]) {
+				out = append(out, e.words[0])
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// isWord reports whether s is letters only.
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// oneEdit reports whether a and b differ by one letter changed, added or
+// removed, or two neighbours swapped, counting letters, not bytes.
+func oneEdit(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	same := func(x, y []rune) bool { return string(x) == string(y) }
+	switch {
+	case len(ra) == len(rb):
+		if i == len(ra) {
+			return false
+		}
+		if same(ra[i+1:], rb[i+1:]) {
+			return true
+		}
+		return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && same(ra[i+2:], rb[i+2:])
+	case len(ra)+1 == len(rb):
+		return same(ra[i:], rb[i+1:])
+	}
+	return false
+}
+
+// suggest returns the English suggestion s as the language writes it, the
+// first of its wordings that holds (as holds reports); s itself when the
+// language has no wording of it that holds, with its numbers written as
+// the language writes them when s would otherwise be read as a phrase of
+// the language.
+func (l *local) suggest(s string, holds func(string) bool) string {
+	if s == "" {
+		return s
+	}
+	for _, w := range l.write(s) {
+		if holds(w) {
+			return w
+		}
+	}
+	if toks, _ := lexIn(s, l); func() bool { _, ok := l.lang.translate(toks); return ok }() {
+		if w := l.numbers(s); holds(w) {
+			return w
+		}
+	}
+	return s
+}
+
+// write returns the wordings of the English phrase s in l's language, or
+// none when a word of s has none.
+func (l *local) write(s string) []string {
+	toks := lex(s)
+	texts := []string{""}
+	p := &parser{toks: toks}
+	for !p.done() {
+		t := p.peek(0)
+		start := p.pos
+		alts, ok := l.lang.writes.longest(p)
+		switch {
+		case ok:
+		case t.kind == tWord:
+			return nil
+		case t.kind == tNum:
+			alts = []string{l.number(t.text)}
+			p.pos++
+		default:
+			alts = []string{t.text}
+			p.pos++
+		}
+		var next []string
+		for _, text := range texts {
+			for _, alt := range alts {
+				next = append(next, writeJoin(text, alt, toks[start].glued))
+			}
+		}
+		texts = next[:min(len(next), maxReadings)]
+	}
+	for i, text := range texts {
+		for _, f := range l.lang.fixes {
+			text = f.re.ReplaceAllString(text, f.with)
+		}
+		texts[i] = text
+	}
+	return texts
+}
+
+// writeJoin appends alt to text as the language writes it: after a space,
+// unless text ends in a hyphen, alt starts with "+", or alt is a mark
+// glued to what came before it in English ("12%").
+func writeJoin(text, alt string, glued bool) string {
+	switch {
+	case text == "":
+		return strings.TrimPrefix(alt, "+")
+	case strings.HasPrefix(alt, "+"):
+		return text + alt[1:]
+	case strings.HasSuffix(text, "-"), glued && !isWord(alt[:1]):
+		return text + alt
+	}
+	return text + " " + alt
+}
+
+// number writes the number text, as English writes it ("-12,000.5"), with
+// l's marks.
+func (l *local) number(text string) string {
+	whole, frac, hasFrac := strings.Cut(text, ".")
+	out := strings.ReplaceAll(whole, ",", l.group)
+	if hasFrac {
+		out += l.decimal + frac
+	}
+	return out
+}
+
+// numbers writes every number of the English phrase s with l's marks.
+func (l *local) numbers(s string) string {
+	var b strings.Builder
+	for i, t := range lex(s) {
+		text := t.text
+		if t.kind == tNum {
+			text = l.number(text)
+		}
+		if i > 0 && !t.glued {
+			b.WriteByte(' ')
+		}
+		b.WriteString(text)
+	}
+	return b.String()
+}

@@ -1,0 +1,165 @@
+package claim
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// local is how a page in a language other than English is read: the words
+// of its language, and the marks its numbers are written with.
+type local struct {
+	lang *language
+	// decimal and group are the page's decimal mark and the mark between
+	// its groups of thousands: "," and "." in German, "," and a no-break
+	// space in French.
+	decimal, group string
+}
+
+// localOf returns how o's phrases are read besides English, or nil when
+// they are read as English only: o.Language has no table of words here.
+func localOf(o Options) *local {
+	lang := languages[o.Language]
+	if lang == nil {
+		return nil
+	}
+	l := &local{lang: lang, decimal: o.Decimal, group: o.Group}
+	if l.decimal == "" {
+		l.decimal, l.group = lang.decimal, lang.group
+	}
+	return l
+}
+
+// numericDates match a day written with numbers, day first, at the start
+// of a text, by the mark between its parts: "15.04.2025", "15/04/2025".
+var numericDates = map[string]*regexp.Regexp{
+	".": regexp.MustCompile(`^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?:[^0-9.]|\.?$)`),
+	"/": regexp.MustCompile(`^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:[^0-9/]|$)`),
+}
+
+// numericDate returns the day, month and year of a day written with
+// numbers as l's language writes it at the start of s, or nil.
+func (l *local) numericDate(s string) []string {
+	re := numericDates[l.lang.dateMark]
+	if re == nil {
+		return nil
+	}
+	m := re.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	m[0] = m[0][:len(m[1])+len(m[2])+len(m[3])+2]
+	return m
+}
+
+// isSpace reports whether s is a space that may group thousands.
+func isSpace(s string) bool {
+	return s == " " || s == "\u00a0" || s == "\u2009" || s == "\u202f"
+}
+
+// scanNumber reads the number that starts at s[i] as l's language writes
+// it, as the English scanNumber does with l's marks: digits, groups of
+// exactly three after one separator, the page's group mark or a space, and
+// the decimal mark and digits. It returns the end, the text written the
+// English way ("12,000.5"), and why the number cannot be read: a
+// decimal mark followed by three zeros after one to three digits
+// ("12,000", twelve thousand to a reader of English and 12 in German), or
+// a mark between digits that the language does not write there ("1.5" in
+// German or French). Other decimals are read as the language reads them:
+// "8,845" is 8.845 in German, as plotline writes that number there.
+func (l *local) scanNumber(s string, i int) (int, string, string) {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	whole := s[i:j]
+	text := whole
+	grouped := false
+	if j-i >= 1 && j-i <= 3 {
+		seps := []string{" ", "\u00a0", "\u2009", "\u202f"}
+		if !isSpace(l.group) && l.group != "" {
+			seps = append([]string{l.group}, seps...)
+		}
+		if l.group == "\u2019" {
+			seps = append(seps, "'") // "12'000", as Swiss German is typed
+		}
+		for _, sep := range seps {
+			for strings.HasPrefix(s[j:], sep) && group(s, j+len(sep)) {
+				text += "," + s[j+len(sep):j+len(sep)+3]
+				j += len(sep) + 3
+				grouped = true
+			}
+			if grouped {
+				break
+			}
+		}
+	}
+	why := ""
+	if strings.HasPrefix(s[j:], l.decimal) && j+len(l.decimal) < len(s) && isDigit(s[j+len(l.decimal)]) {
+		k := j + len(l.decimal)
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		frac := s[j+len(l.decimal) : k]
+		if !grouped && whole != "" && whole != "0" && len(whole) <= 3 && frac == "000" && (l.decimal == "," || l.decimal == ".") {
+			why = l.twoWays(whole, frac)
+		}
+		text += "." + frac
+		j = k
+	}
+	if why == "" && (whole == "" && l.decimal != "." || j < len(s) && (s[j] == '.' || s[j] == ',') && j+1 < len(s) && isDigit(s[j+1])) {
+		why = l.foreignMark(s[i:min(len(s), j+1)] + digitsAfter(s, j+1))
+		if whole == "" {
+			// ".5": read the English way, for the message alone.
+			k, t := scanNumber(s, i)
+			return k, t, why
+		}
+	}
+	return j, text, why
+}
+
+// digitsAfter returns the digits of s from k on.
+func digitsAfter(s string, k int) string {
+	j := k
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	return s[k:j]
+}
+
+// twoWays says why whole, a decimal mark and three zeros, such as
+// "12,000", is refused: a reader of English takes the mark for one between
+// thousands, and one of the language for the decimal mark of twelve.
+func (l *local) twoWays(whole, frac string) string {
+	n := whole + l.decimal + frac
+	thousands := whole + l.shownGroup() + frac
+	if l.decimal == "." {
+		// Swiss German: a German reader from elsewhere groups with it.
+		return fmt.Sprintf("%q is %s thousand where %s groups thousands with \".\" and %s on this page; write %q for %s thousand, or %q", n, whole, l.lang.name, whole, thousands, whole, whole)
+	}
+	return fmt.Sprintf("%q is %s thousand in English and %s in %s; write %q for %s thousand, or %q", n, whole, whole, l.lang.name, thousands, whole, whole)
+}
+
+// foreignMark says why the number n, written with a mark where the
+// language writes none, is refused.
+func (l *local) foreignMark(n string) string {
+	return fmt.Sprintf("%q is not how %s writes numbers: write them as 12%s000 and 3%s5", n, l.lang.name, l.shownGroup(), l.decimal)
+}
+
+// shownGroup is the group mark as a message writes it: a space for any
+// kind of space.
+func (l *local) shownGroup() string {
+	if isSpace(l.group) || l.group == "" {
+		return " "
+	}
+	return l.group
+}
+
+// atoi reads a run of at most a few digits.
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = 10*n + int(c-'0')
+	}
+	return n
+}
