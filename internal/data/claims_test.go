@@ -307,7 +307,7 @@ func TestPrintedNumbersHold(t *testing.T) {
 	langs := []*locale.Locale{locale.New("de"), locale.New("fr"), locale.New("de-CH")}
 	formats := []struct{ name, arg string }{
 		{"", ""}, {"comma", ""}, {"round", "0"}, {"round", "1"}, {"round", "2"},
-		{"percent", ""}, {"percent", "0"}, {"percent", "1"}, {"approx", ""}, {"int", ""},
+		{"percent", ""}, {"percent", "0"}, {"percent", "1"}, {"approx", ""}, {"int", ""}, {"figures", "2"}, {"figures", "3"},
 	}
 	for i := range 2000 {
 		mant := rng.IntN(20000) - 10000

@@ -160,7 +160,8 @@ const MaxDecimals = 20
 //	comma        a number rounded to a whole number, with thousands separators: "11,960"
 //	round N      a number with exactly N decimals (0 to 10), with thousands separators
 //	figures N    a number rounded to N significant figures (1 to 6), from a million
-//	             up in words as approx writes them: 84,123,456 is "84.1 million"
+//	             up in words as approx writes them: 84,123,456 is "84.1 million";
+//	             no whole digit it writes is rounded to zero: 12,345 is "12,345"
 //	percent [N]  a number times 100 with a percent sign: 0.125 is "12.5%";
 //	             a number already in percent (an exponential rate) is not
 //	             multiplied: 5 is "5%"; N fixes the decimals
@@ -259,7 +260,7 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		if v.Num == 0 || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
 			return formatNumber(l, v.Num, 0, false), nil
 		}
-		return writeRounded(l, v.Num, n-1-Magnitude(v.Num), v.Scale == 0), nil
+		return writeRounded(l, v.Num, n-1-Magnitude(v.Num), v.Scale == 0, true), nil
 	case "percent":
 		if err := need(Number); err != nil {
 			return "", err
@@ -463,26 +464,35 @@ func approxNumber(l *locale.Locale, f float64, inWords bool, about float64) stri
 			break
 		}
 	}
-	return writeRounded(l, f, figs-1-Magnitude(f), inWords)
+	return writeRounded(l, f, figs-1-Magnitude(f), inWords, false)
 }
 
 // writeRounded writes f rounded to dec decimals (below zero, to tens,
 // hundreds …), trailing zeros dropped, in the language of l; from a
 // million up, when inWords, with the word CLDR gives the language: 2.4e9
-// at -8 is "2.4 billion", in German "2,4 Milliarden".
-func writeRounded(l *locale.Locale, f float64, dec int, inWords bool) string {
+// at -8 is "2.4 billion", in German "2,4 Milliarden". With whole, it
+// rounds no whole digit of what it writes to zero, since a reader, and a
+// claim, reads "12,000" or "80 million" as exact to its last digit:
+// 12,345 at -3 is "12,345", 84,123,456 at -7 "84 million".
+func writeRounded(l *locale.Locale, f float64, dec int, inWords, whole bool) string {
 	r := Round(f, dec)
 	if mag := Magnitude(r); inWords {
 		if sc, ok := l.LargeScale(mag, true); ok {
 			d := dec + sc.Exp
-			n := strconv.FormatFloat(Round(r/math.Pow10(sc.Exp), d), 'f', max(d, 0), 64)
+			if whole {
+				d = max(d, 0)
+			}
+			n := strconv.FormatFloat(Round(f/math.Pow10(sc.Exp), d), 'f', max(d, 0), 64)
 			if strings.IndexByte(n, '.') >= 0 {
 				n = strings.TrimSuffix(strings.TrimRight(n, "0"), ".")
 			}
 			return string(l.AppendLarge(nil, n, mag, true))
 		}
 	}
-	return formatNumber(l, r, max(dec, 0), true)
+	if whole {
+		dec = max(dec, 0)
+	}
+	return formatNumber(l, Round(f, dec), max(dec, 0), true)
 }
 
 // largeNumbers are the words approx writes a large number with in

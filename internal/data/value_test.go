@@ -126,10 +126,13 @@ func TestFormat(t *testing.T) {
 		{n(2.5), "round", "0", "3"},
 		// Significant figures, from a million up in words.
 		{n(84123456), "figures", "3", "84.1 million"},
-		{n(84123456), "figures", "1", "80 million"},
+		// No whole digit written is rounded to zero, which a reader and
+		// a claim would read as exact: not "80 million", nor "12,000".
+		{n(84123456), "figures", "1", "84 million"},
 		{n(99960000), "figures", "2", "100 million"},
 		{n(2.449e9), "figures", "2", "2.4 billion"},
-		{n(12345), "figures", "2", "12,000"},
+		{n(12345), "figures", "2", "12,345"},
+		{n(3.4567), "figures", "3", "3.46"},
 		{n(-0.012345), "figures", "3", "-0.0123"},
 		{n(0), "figures", "2", "0"},
 		{Value{Kind: Number, Num: 2500000, Scale: 3}, "figures", "2", "2,500,000"},
