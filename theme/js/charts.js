@@ -721,6 +721,12 @@
         });
       });
       option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc, timed, data.words || null, data.grain || '', grains);
+      // The chart's box hides what passes its edges: the tooltip stays
+      // inside the frame, and a line longer than the frame is wide (an
+      // observation's label, a source) wraps rather than pushing the
+      // date and the values out of sight.
+      option.tooltip.confine = true;
+      option.tooltip.extraCssText = 'white-space:normal;overflow-wrap:break-word;max-width:' + (frame.width - 16) + 'px;';
       option.backgroundColor = 'transparent';
       if (again === true || (reducedMotion && reducedMotion.matches)) {
         option.animation = false;
