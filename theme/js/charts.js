@@ -19,8 +19,8 @@
  * screen: it shows the live chart, hides the static SVGs, adds the tooltip
  * (every shown string escaped; Escape hides it; the arrow keys move it
  * over a chart that has the focus), follows the figure's width
- * and the colour scheme. Without ECharts, or when the option cannot be read, the static
- * SVG stays. A stylesheet that loads later, such as an edited one the
+ * and the colour scheme. Without ECharts, when the option cannot be read,
+ * or when the chart fails to draw, the static SVG stays. A stylesheet that loads later, such as an edited one the
  * preview server swaps in, draws each chart again in its colours.
  * Printing shows the static SVG through CSS. Nothing is added to the
  * global scope.
@@ -780,7 +780,28 @@
       chart.setOption(option);
       chart.setOption(frameOption);
     }
-    draw();
+    // A chart that cannot be drawn (a browser whose canvas is blocked, an
+    // ECharts that fails) gives the reader back the static SVG, rather
+    // than an empty box.
+    try {
+      draw();
+    } catch (e) {
+      try {
+        if (chart) {
+          chart.dispose();
+        }
+      } catch (ignored) {
+        // What is left of it is hidden below.
+      }
+      chart = null;
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+      box.hidden = true;
+      if (staticChart) {
+        staticChart.hidden = false;
+      }
+      return;
+    }
 
     function redraw() {
       draw(true);
