@@ -139,9 +139,13 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	if err != nil {
 		return Figure{}, fmt.Errorf("chart: data block %q: %w", b.Name, err)
 	}
-	title := m.name(s.Title)
-	f.SVG = m.svg(id, layouts[0], title, f.Summary)
-	f.SVGNarrow = m.svg(id+"-narrow", layouts[1], title, f.Summary)
+	// The static SVG is named by what it charts, not by the title: the
+	// figure's caption shows the title, and its SVG file draws it above
+	// the chart, where a screen reader reads it once, and would read it a
+	// second time, at once, as the drawing's name.
+	name := m.name("")
+	f.SVG = m.svg(id, layouts[0], name, f.Summary)
+	f.SVGNarrow = m.svg(id+"-narrow", layouts[1], name, f.Summary)
 	f.table = m.table()
 	f.CSV = m.csv(f.table)
 	f.model, f.wide = m, layouts[0]
@@ -149,15 +153,15 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	return f, nil
 }
 
-// name returns what the static SVG of a chart titled title is named by:
-// the title, or, without one, the words "Chart of" and what m shows.
+// name returns title, or, without one, the words "Chart of" and what m
+// shows, which is what the static SVG is named by.
 func (m *model) name(title string) string {
 	return cmp.Or(title, m.words.Format(words.ChartOf, m.subject()))
 }
 
 // ImageAlt returns the text alternative of the chart's SVG file shown as
-// an image: the words drawn above the chart, its title (or the name of
-// its static SVG) and its caption.
+// an image: the words drawn above the chart, its title (or, without one,
+// the name of its static SVG) and its caption.
 func (f Figure) ImageAlt() string {
 	alt := f.Title
 	if f.model != nil {

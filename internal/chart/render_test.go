@@ -92,7 +92,7 @@ func TestSVG(t *testing.T) {
 		}
 	}
 	if bytes.Contains(f.SVG, []byte(">Kursk</text>")) {
-		t.Errorf("SVG shows the title; want it only in the figcaption and the <title>")
+		t.Errorf("SVG shows the title; want it only in the figcaption")
 	}
 	if !bytes.Contains(f.SVG, []byte("var(--pl-chart-observed,#2f6fb3)")) {
 		t.Errorf("SVG colours do not come from custom properties with fallbacks")
@@ -100,18 +100,22 @@ func TestSVG(t *testing.T) {
 }
 
 // TestSVGFormFeed checks that a form feed in a chart's text, which HTML
-// reads as a space and XML forbids, is a space in the SVG, not U+FFFD.
+// reads as a space and XML forbids, is a space in the SVG file, which
+// draws the title, not U+FFFD.
 func TestSVGFormFeed(t *testing.T) {
 	f, err := renderOne(kursk(), Spec{Block: "losses", Title: "Kursk\fso far"}, "chart-kursk-1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	xmlElements(t, f.SVG) // well-formed
-	if bytes.ContainsAny(f.SVG, "\f\ufffd") {
-		t.Errorf("SVG holds a form feed or U+FFFD:\n%s", f.SVG)
+	file, _, _ := f.SVGFile("", "en")
+	for _, svg := range [][]byte{f.SVG, file} {
+		xmlElements(t, svg) // well-formed
+		if bytes.ContainsAny(svg, "\f\ufffd") {
+			t.Errorf("SVG holds a form feed or U+FFFD:\n%s", svg)
+		}
 	}
-	if !bytes.Contains(f.SVG, []byte(">Kursk so far</title>")) {
-		t.Errorf("SVG lacks its title with a space for the form feed:\n%s", f.SVG)
+	if !bytes.Contains(file, []byte(">Kursk so far</text>")) {
+		t.Errorf("SVG file lacks its title with a space for the form feed:\n%s", file)
 	}
 }
 

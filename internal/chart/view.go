@@ -517,8 +517,29 @@ func writeSource(b *bytes.Buffer, src string) {
 	b.WriteString(`<a href="`)
 	writeEscaped(b, u)
 	b.WriteString(`">`)
-	writeEscaped(b, shortURL(src))
+	writeAddress(b, shortURL(src))
 	b.WriteString("</a>")
+}
+
+// writeAddress writes s, a web address as a reader reads it, escaped, with
+// a <wbr> where a line may break in it: before a dot and after a slash, as
+// style guides break addresses. A table's column of sources then wraps an
+// address on a phone, rather than widening the table past the screen.
+func writeAddress(b *bytes.Buffer, s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '.' && i > start:
+			writeEscaped(b, s[start:i])
+			b.WriteString("<wbr>")
+			start = i
+		case s[i] == '/' && i+1 < len(s):
+			writeEscaped(b, s[start:i+1])
+			b.WriteString("<wbr>")
+			start = i + 1
+		}
+	}
+	writeEscaped(b, s[start:])
 }
 
 // shortURL returns u, a web address as the writer wrote it, as a reader

@@ -450,6 +450,44 @@ func TestBrowserNoScript(t *testing.T) {
 	}
 }
 
+// TestBrowserChartFails loads the Kursk article in a browser whose canvas
+// cannot be drawn on, as when a privacy setting blocks it: ECharts loads,
+// but fails as it starts the chart. The reader sees the static SVG, and no
+// empty box where the live chart would have been: the page had hidden the
+// static SVG before it tried, and left the empty box on screen, 720 by 360
+// pixels on a desktop.
+func TestBrowserChartFails(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root, dest := serveExample(t)
+	lib := filepath.Join(dest, "theme", "vendor", "echarts", "echarts.common.min.js")
+	src, err := os.ReadFile(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The blocked canvas counts the charts' tries to draw on it.
+	blocked := "HTMLCanvasElement.prototype.getContext = function () { window.plotlineCanvasTries = (window.plotlineCanvasTries || 0) + 1; return null; };\n"
+	if err := os.WriteFile(lib, append([]byte(blocked), src...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int64{390, 1280} {
+		setWindow(t, ctx, width, "light", true)
+		navigate(t, ctx, root+kurskPath)
+		// The chart is scrolled to, and once it has tried to draw, it has
+		// done what it does when that fails.
+		js := `(() => {
+	document.querySelector('figure.chart').scrollIntoView({block: 'center', behavior: 'instant'});
+	return window.plotlineCanvasTries > 0;
+})()`
+		if _, err := chromedp.Run(ctx, poll[bool](js, 10*time.Second)); err != nil {
+			t.Fatalf("%d px: waiting for the chart to try to draw: %v", width, err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(done => setTimeout(() => requestAnimationFrame(() => done(true)), 500))`, chromedp.EvalAwaitPromise)); err != nil {
+			t.Fatal(err)
+		}
+		checkStaticShown(t, ctx)
+	}
+}
+
 // checkStaticShown expects every chart to show one static SVG (of its two
 // frames, the one that fits), and every live chart to take no room.
 func checkStaticShown(t *testing.T, ctx context.Context) {

@@ -386,17 +386,22 @@ func TestHostileStrings(t *testing.T) {
 		}
 	}
 
-	// The static SVGs, one per frame, are well-formed XML, with the title
-	// and unit as text.
+	// The static SVGs, one per frame, are well-formed XML, with the unit
+	// as text in their name ("Chart of units …").
 	svgs := svgRE.FindAllString(article, -1)
 	if len(svgs) != 2 {
 		t.Fatalf("found %d SVGs; want 2, the wide and the narrow chart", len(svgs))
 	}
 	for _, svg := range svgs {
 		titles := checkXML(t, "the SVG", svg, "title")
-		if len(titles) == 0 || !strings.Contains(titles[0], "Chart "+strings.TrimRight(typeset(evil), "\u2028\u2029")) {
-			t.Errorf("SVG titles = %q; want the chart's title as text", titles)
+		if len(titles) == 0 || !strings.Contains(titles[0], "Chart of units "+evil) {
+			t.Errorf("SVG titles = %q; want the chart's name, with its unit, as text", titles)
 		}
+	}
+	// The SVG file draws the chart's title as text, in lines.
+	lines := checkXML(t, "the SVG file", readOut(t, dest, "articles/evil/losses.svg"), "text")
+	if drawn := strings.Join(lines, " "); !strings.Contains(drawn, "Chart "+strings.TrimSpace(strings.TrimRight(typeset(evil), "\u2028\u2029"))) {
+		t.Errorf("the SVG file draws %q; want the chart's title as text", drawn)
 	}
 
 	// The feed and the sitemap are well-formed; the HTML in the feed is

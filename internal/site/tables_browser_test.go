@@ -73,3 +73,35 @@ func TestBrowserTableNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserTablesFitPhone opens the data tables of the example's
+// charts on a 390-pixel phone and checks that they fit their box, which
+// hides what is wider until it is scrolled sideways: the Kursk chart's
+// sources, web addresses that were not broken, made its table of
+// observations 49 pixels wider than the box, so that the Source column
+// stood cut at the screen's edge, and a reader who tabbed to its links
+// scrolled the dates of both tables out of sight.
+func TestBrowserTablesFitPhone(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root, _ := serveExample(t)
+	setWindow(t, ctx, 390, "light", true)
+	for _, p := range []string{kurskPath, millbrookPath} {
+		navigate(t, ctx, root+p)
+		type box struct{ Scroll, Width int }
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]box](`(() => {
+	document.querySelectorAll('details.chart-data').forEach(d => { d.open = true; });
+	return Array.from(document.querySelectorAll('.chart-tables'), b => ({Scroll: b.scrollWidth, Width: b.clientWidth}));
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 {
+			t.Fatalf("%s: no data tables", p)
+		}
+		for i, b := range got {
+			if b.Scroll > b.Width {
+				t.Errorf("%s, chart %d: the data tables are %d pixels wide in a box of %d; want them to fit", p, i+1, b.Scroll, b.Width)
+			}
+		}
+	}
+}

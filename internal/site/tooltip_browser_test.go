@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -110,5 +111,76 @@ func TestBrowserChartKeyboard(t *testing.T) {
 	}
 	if _, err := chromedp.Run(ctx, poll[bool]("!("+tooltipShownJS+")", 2*time.Second)); err != nil {
 		t.Errorf("the tooltip stays once the focus has left the chart: %v", err)
+	}
+}
+
+// tooltipBoxJS returns the text of the tooltip the page's live chart
+// shows, with its box and the chart's, as the reader sees them: the chart's
+// box hides whatever of the tooltip passes its edges.
+const tooltipBoxJS = `(() => {
+	const tip = Array.from(document.querySelectorAll('.chart-live div')).find(d => {
+		const s = getComputedStyle(d);
+		return (d.innerText || '').trim() !== '' && s.display !== 'none' && s.visibility !== 'hidden' && Number(s.opacity) > 0;
+	});
+	if (!tip) {
+		return {Text: ''};
+	}
+	const t = tip.getBoundingClientRect(), b = tip.closest('.chart-box').getBoundingClientRect();
+	return {Text: tip.innerText, Tip: [t.left, t.top, t.right, t.bottom], Box: [b.left, b.top, b.right, b.bottom]};
+})()`
+
+// TestBrowserTooltipInsideChart reaches the example's live chart with the
+// Tab key at a phone's width and a desktop's, and moves its tooltip over
+// every date with the arrow keys: each time, the whole tooltip lies within
+// the chart's box, which hides what passes its edges. The tooltip of the
+// second observation, whose label is long, stood half outside the chart on
+// a desktop and wholly outside it on a phone, so that its date and value
+// could not be read; on a phone, the last date's did too.
+func TestBrowserTooltipInsideChart(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	root, _ := serveExample(t)
+	useUTC(t, ctx)
+	for _, width := range []int64{390, 1280} {
+		setWindow(t, ctx, width, "light", true)
+		navigate(t, ctx, root+kurskPath)
+		waitChartsPainted(t, ctx, minPainted)
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.querySelector('.chart-data summary').focus(), true)`)); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift))); err != nil {
+			t.Fatal(err)
+		}
+		for i, date := range []string{"5 Dec 2024", "6 Jan 2025", "13 Jan 2025", "13 Jun 2025"} {
+			if i > 0 {
+				if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			type tipBox struct {
+				Text     string
+				Tip, Box [4]float64
+			}
+			// The tooltip glides to its place: it is measured once it
+			// shows the date and has stood still for a tenth of a second.
+			var got tipBox
+			for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+				b, err := chromedp.Run(ctx, chromedp.Evaluate[tipBox](tooltipBoxJS))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if strings.HasPrefix(b.Text, date) && b == got {
+					break
+				}
+				got = b
+			}
+			if !strings.HasPrefix(got.Text, date) {
+				t.Errorf("%d px: after %d presses of the right arrow the tooltip says %q; want %s", width, i, got.Text, date)
+				continue
+			}
+			if got.Tip[0] < got.Box[0]-1 || got.Tip[1] < got.Box[1]-1 || got.Tip[2] > got.Box[2]+1 || got.Tip[3] > got.Box[3]+1 {
+				t.Errorf("%d px: the tooltip of %s spans %.0f–%.0f across and %.0f–%.0f down, the chart %.0f–%.0f and %.0f–%.0f; want it within the chart, where it can be read",
+					width, date, got.Tip[0], got.Tip[2], got.Tip[1], got.Tip[3], got.Box[0], got.Box[2], got.Box[1], got.Box[3])
+			}
+		}
 	}
 }

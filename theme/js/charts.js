@@ -19,8 +19,8 @@
  * screen: it shows the live chart, hides the static SVGs, adds the tooltip
  * (every shown string escaped; Escape hides it; the arrow keys move it
  * over a chart that has the focus), follows the figure's width
- * and the colour scheme. Without ECharts, or when the option cannot be read, the static
- * SVG stays. A stylesheet that loads later, such as an edited one the
+ * and the colour scheme. Without ECharts, when the option cannot be read,
+ * or when the chart fails to draw, the static SVG stays. A stylesheet that loads later, such as an edited one the
  * preview server swaps in, draws each chart again in its colours.
  * Printing shows the static SVG through CSS. Nothing is added to the
  * global scope.
@@ -722,6 +722,12 @@
         });
       });
       option.tooltip.formatter = tooltipFormatter(unit, observedCount > 1, units, loc, timed, data.words || null, data.grain || '', grains);
+      // The chart's box hides what passes its edges: the tooltip stays
+      // inside the frame, and a line longer than the frame is wide (an
+      // observation's label, a source) wraps rather than pushing the
+      // date and the values out of sight.
+      option.tooltip.confine = true;
+      option.tooltip.extraCssText = 'white-space:normal;overflow-wrap:break-word;max-width:' + (frame.width - 16) + 'px;';
       option.backgroundColor = 'transparent';
       if (again === true || (reducedMotion && reducedMotion.matches)) {
         option.animation = false;
@@ -775,7 +781,28 @@
       chart.setOption(option);
       chart.setOption(frameOption);
     }
-    draw();
+    // A chart that cannot be drawn (a browser whose canvas is blocked, an
+    // ECharts that fails) gives the reader back the static SVG, rather
+    // than an empty box.
+    try {
+      draw();
+    } catch (e) {
+      try {
+        if (chart) {
+          chart.dispose();
+        }
+      } catch (ignored) {
+        // What is left of it is hidden below.
+      }
+      chart = null;
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+      box.hidden = true;
+      if (staticChart) {
+        staticChart.hidden = false;
+      }
+      return;
+    }
 
     function redraw() {
       draw(true);
