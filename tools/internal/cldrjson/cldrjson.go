@@ -1,0 +1,77 @@
+// Package cldrjson reads the locales of an unpacked package of CLDR's JSON
+// release from npm (cldr-dates-full, cldr-misc-full, cldr-numbers-full),
+// for the tools that write package locale's tables from them.
+package cldrjson
+
+import (
+	"encoding/json"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/text/language"
+)
+
+// Locale is a locale's file in the package.
+type Locale struct {
+	Name string       // the locale's folder: "pt-PT"
+	Tag  language.Tag // the locale
+	Path string       // its file: DIR/main/pt-PT/numbers.json
+}
+
+// Open returns the version of the package unpacked in dir and the locales
+// that have the file called file (such as "numbers.json"), in the order
+// of their names. The root locale, "und", is left out, and so is a name
+// that is not a language tag, with a line in the log.
+func Open(dir, file string) (version string, locales []Locale, err error) {
+	var pkg struct{ Version string }
+	raw, err := os.ReadFile(filepath.Join(dir, "package.json"))
+	if err != nil {
+		return "", nil, err
+	}
+	if err := json.Unmarshal(raw, &pkg); err != nil {
+		return "", nil, fmt.Errorf("%s: %v", filepath.Join(dir, "package.json"), err)
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "main", "*", file))
+	if err != nil || len(paths) == 0 {
+		return "", nil, fmt.Errorf("no main/*/%s in %s", file, dir)
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		name := filepath.Base(filepath.Dir(p))
+		if name == "und" {
+			continue
+		}
+		t, err := language.Parse(name)
+		if err != nil {
+			log.Printf("%s: %v; left out", name, err)
+			continue
+		}
+		locales = append(locales, Locale{Name: name, Tag: t, Path: p})
+	}
+	return pkg.Version, locales, nil
+}
+
+// Own returns, in order, the names of the locales of all whose value is
+// not that of their closest parent in all, or, for a locale without a
+// parent there, not root's: the locales a table needs, since package
+// locale finds the others by walking a tag's parents.
+func Own[T comparable](all map[string]T, root T) []string {
+	var names []string
+	for name, v := range all {
+		inherited := root
+		for t := language.MustParse(name).Parent(); !t.IsRoot(); t = t.Parent() {
+			if p, ok := all[t.String()]; ok {
+				inherited = p
+				break
+			}
+		}
+		if v != inherited {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
