@@ -636,14 +636,12 @@ func inNav(nav []render.NavLink, url string) bool {
 	return slices.ContainsFunc(nav, func(l render.NavLink) bool { return l.URL == url })
 }
 
-// navOf returns the site's navigation: the pages with a "nav" name, in
-// the order of their names, then of their URLs.
+// navOf returns the site's navigation: the pages with a "nav" name (see
+// content.NavPages), in the order of their names, then of their URLs.
 func navOf(pages []*content.Page) []render.NavLink {
 	var nav []render.NavLink
-	for _, p := range pages {
-		if p.Nav != "" {
-			nav = append(nav, render.NavLink{Name: p.Nav, URL: p.URL})
-		}
+	for _, p := range content.NavPages(pages) {
+		nav = append(nav, render.NavLink{Name: p.Nav, URL: p.URL})
 	}
 	slices.SortFunc(nav, func(a, b render.NavLink) int {
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.URL, b.URL))

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
 )
@@ -393,4 +394,22 @@ func TestRebuildNameTwinASCII(t *testing.T) {
 	site := maps.Clone(testSite)
 	site["content/articles/\u212a.png"] = "png"
 	assertRebuildFails(t, site, "content/articles/K.png", "png", "content/articles/K.png:1:1: is also content/articles/\u212a.png in looks")
+}
+
+// TestRebuildNavBounded gives, in a rebuild, a nav key to one page more
+// than content.MaxNavPages allows: the rebuild reports it, as a full
+// build does, as a change of the navigation is built in full.
+func TestRebuildNavBounded(t *testing.T) {
+	files := map[string]string{}
+	for i := range content.MaxNavPages {
+		files[fmt.Sprintf("content/p%03d.md", i)] = fmt.Sprintf("---\ntitle: P\ndate: 2025-01-01\ntype: page\nnav: P%d\n---\nx\n", i)
+	}
+	dir, dest, b := builtTestSite(t, files)
+	file := "content/q.md"
+	writeFiles(t, dir, map[string]string{file: "---\ntitle: Q\ndate: 2025-01-01\ntype: page\nnav: Q\n---\nx\n"})
+	want := "content/q.md:5:6: nav: 101 pages have a nav key, more than the 100 the site's navigation may name, and this is the first past them by file name"
+	got := rebuildErrors(t, b, dir, dest, file)
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("rebuild: %v; want %q…", got, want)
+	}
 }
