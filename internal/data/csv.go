@@ -242,6 +242,17 @@ func parseCSV(path string, src []byte, column string, diags *diag.List) []Point 
 	return points
 }
 
+// loneCR returns the offset in src of the carriage return that ends its
+// first line, when that line ends with a carriage return alone, not
+// followed by a line feed; -1 otherwise.
+func loneCR(src []byte) int {
+	i := bytes.IndexAny(src, "\r\n")
+	if i < 0 || src[i] != '\r' || i+1 < len(src) && src[i+1] == '\n' || i+1 == len(src) {
+		return -1
+	}
+	return i
+}
+
 // maxCSVProblems is how many problems of one CSV file are listed: as many
 // as of an article's Markdown.
 const maxCSVProblems = 1000
@@ -273,6 +284,12 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 	}
 	if off, r, ok := yamlpos.Unprintable(src); ok {
 		diags.Errorf(f.at(off), "%s", yamlpos.UnprintableMessage(r))
+		return nil
+	}
+	if off := loneCR(body); off >= 0 {
+		// Excel's "CSV (Macintosh)" ends lines so: read with line feeds
+		// only, the whole file is one header of many columns.
+		diags.Errorf(f.at(f.bom+off), "the lines of this file end with a carriage return alone (as on old Macs, and in Excel's \"CSV (Macintosh)\"), which plotline does not take for line ends: save it with LF or CRLF line endings (as \"CSV UTF-8\")")
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(body))

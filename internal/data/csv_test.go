@@ -189,6 +189,13 @@ func TestCSVErrors(t *testing.T) {
 		{"a label of a whole text", "date,value,label\n2025-01-01,1," + strings.Repeat("é", 1000) + "\n2025-01-02,2,\"" + strings.Repeat("word ", 400) + "\"\n", "prices.csv", []string{
 			c + `:3:14: label: 1999 characters, more than the 1000 a label may have: it is shown in each chart's tooltip and table; shorten it (a note on the data goes in the prose)`,
 		}},
+		{"carriage returns alone", "date,value\r2025-01-01,5\r2025-01-02,6\r", "prices.csv", []string{
+			c + `:1:11: the lines of this file end with a carriage return alone (as on old Macs, and in Excel's "CSV (Macintosh)"), which plotline does not take for line ends: save it with LF or CRLF line endings (as "CSV UTF-8")`,
+		}},
+		{"carriage returns alone after a byte-order mark", "\ufeffDate,Value\r2025-01-01,5\r", "prices.csv", []string{
+			c + `:1:11: the lines of this file end with a carriage return alone (as on old Macs, and in Excel's "CSV (Macintosh)"), which plotline does not take for line ends: save it with LF or CRLF line endings (as "CSV UTF-8")`,
+		}},
+		{"carriage returns with line feeds", "date,value\r\n2025-01-01,5\r\n", "prices.csv", nil},
 		{"semicolons", "date;value\n2025-01-01;3,5\n", "prices.csv", []string{
 			c + `:1:1: the columns are separated by semicolons, and plotline reads commas: write date,value, and decimals with a point (3.5, not 3,5)`,
 		}},
