@@ -150,3 +150,27 @@ func TestReadLink(t *testing.T) {
 		t.Errorf("Lstat(content/a.md) = %v, %v; want a regular file", fi, err)
 	}
 }
+
+// TestNameNotUTF8 reads a file whose name is not valid UTF-8 (Latin-1's
+// é): it cannot be read, and the error says why, where it was "cannot
+// read: invalid argument", which the import noted at such a file.
+func TestNameNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	name := "caf\xe9.md"
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, readErr := ReadFile(s, name, MaxFileSize)
+	_, statErr := fs.Stat(s, name)
+	for _, err := range []error{readErr, statErr} {
+		const want = "cannot read: its name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)"
+		if got := DescribeReadError(err); !errors.Is(err, ErrNameNotUTF8) || got != want {
+			t.Errorf("%v: described as %q; want %q", err, got, want)
+		}
+	}
+}
