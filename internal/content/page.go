@@ -395,6 +395,10 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "%s", readError(&sitefs.TooLargeError{Size: int64(len(src)), Limit: sitefs.MaxFileSize}))
 		return p
 	}
+	if sitefs.UTF16(src) {
+		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "file is in UTF-16 (as Notepad's \"Unicode\" saves text), not UTF-8: save it as UTF-8")
+		return p
+	}
 	if !utf8.Valid(src) {
 		off := sitefs.FirstInvalidUTF8(src)
 		diags.Errorf(diag.At(filePath, src, off), "file is not valid UTF-8 (save it as UTF-8)")

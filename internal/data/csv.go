@@ -278,6 +278,10 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the csv file is empty (want a header row naming date and value, then one observation a line)")
 		return nil
 	}
+	if sitefs.UTF16(src) {
+		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the csv file is in UTF-16 (as Excel's \"Unicode Text\" saves a sheet), not UTF-8: save it as \"CSV UTF-8\"")
+		return nil
+	}
 	if !utf8.Valid(src) {
 		diags.Errorf(f.at(sitefs.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
 		return nil

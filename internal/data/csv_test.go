@@ -189,6 +189,12 @@ func TestCSVErrors(t *testing.T) {
 		{"a label of a whole text", "date,value,label\n2025-01-01,1," + strings.Repeat("é", 1000) + "\n2025-01-02,2,\"" + strings.Repeat("word ", 400) + "\"\n", "prices.csv", []string{
 			c + `:3:14: label: 1999 characters, more than the 1000 a label may have: it is shown in each chart's tooltip and table; shorten it (a note on the data goes in the prose)`,
 		}},
+		{"UTF-16 with its byte-order mark", "\xff\xfed\x00a\x00t\x00e\x00,\x00v\x00a\x00l\x00u\x00e\x00\x0a\x002\x000\x002\x005\x00-\x000\x001\x00-\x000\x001\x00,\x005\x00\x0a\x00", "prices.csv", []string{
+			c + `:1:1: the csv file is in UTF-16 (as Excel's "Unicode Text" saves a sheet), not UTF-8: save it as "CSV UTF-8"`,
+		}},
+		{"UTF-16 without a byte-order mark", "\x00d\x00a\x00t\x00e\x00,\x00v\x00a\x00l\x00u\x00e\x00\x0a\x002\x000\x002\x005\x00-\x000\x001\x00-\x000\x001\x00,\x005\x00\x0a", "prices.csv", []string{
+			c + `:1:1: the csv file is in UTF-16 (as Excel's "Unicode Text" saves a sheet), not UTF-8: save it as "CSV UTF-8"`,
+		}},
 		{"carriage returns alone", "date,value\r2025-01-01,5\r2025-01-02,6\r", "prices.csv", []string{
 			c + `:1:11: the lines of this file end with a carriage return alone (as on old Macs, and in Excel's "CSV (Macintosh)"), which plotline does not take for line ends: save it with LF or CRLF line endings (as "CSV UTF-8")`,
 		}},
