@@ -453,7 +453,11 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 		rows++
 		if len(rec) < need {
 			line, c := r.FieldPos(0)
-			diags.Errorf(f.pos(line, c), "the line has %d fields, want at least %d (date and value)", len(rec), need)
+			fields := "fields"
+			if len(rec) == 1 {
+				fields = "field"
+			}
+			diags.Errorf(f.pos(line, c), "the line has %d %s, want at least %d (date and value)", len(rec), fields, need)
 			continue
 		}
 		var pt Point

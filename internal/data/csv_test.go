@@ -174,7 +174,7 @@ func TestCSVErrors(t *testing.T) {
 		{"bad values", "date,value,label\n2025-01-01,1200,a\n2025-02-30,5,b\n2025-01-03,x,c\n2025-01-04\n", "prices.csv", []string{
 			c + `:3:1: date: "2025-02-30" is not a valid date (want YYYY-MM-DD)`,
 			c + `:4:12: value: cannot use "x" as a number`,
-			c + `:5:1: the line has 1 fields, want at least 2 (date and value)`,
+			c + `:5:1: the line has 1 field, want at least 2 (date and value)`,
 		}},
 		{"thousands separators", "date,value,label\n2025-01-01,\"1,200\",a\n2025-01-02,1 200,b\n2025-01-03,1,200\n2025-01-04,12,000.5,d\n2025-01-05,1200,345\n", "prices.csv", []string{
 			c + `:2:12: value: "1,200" has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write 1200`,
