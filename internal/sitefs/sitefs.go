@@ -44,7 +44,7 @@ var ErrMoved = errors.New("the site folder has been moved, renamed or removed")
 // writes beside it, by that path, would write somewhere else.
 func (s *Site) Moved() error {
 	open, err := s.root.Stat(".")
-	if err != nil {
+	if err != nil || removed(open) {
 		return fmt.Errorf("%s: %w", s.dir, ErrMoved)
 	}
 	now, err := os.Stat(s.dir)

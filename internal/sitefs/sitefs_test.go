@@ -131,6 +131,32 @@ func TestMoved(t *testing.T) {
 	}
 }
 
+// TestRemovedWorkingFolder removes the site folder that plotline runs
+// in, opened as ".": "." still finds the removed folder, the one opened,
+// so that Moved said nothing, and a watch run in its site folder went on
+// after the folder was gone, saying at each change that "." was no site.
+func TestRemovedWorkingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	s, err := Open(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Moved(); err != nil {
+		t.Fatalf("Moved() = %v before anything moved", err)
+	}
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Moved(); !errors.Is(err, ErrMoved) {
+		t.Errorf("Moved() after the folder was removed = %v; want ErrMoved", err)
+	}
+}
+
 // TestReadLink checks that a Site tells a symbolic link from its target,
 // so that a build can record where its links lead.
 func TestReadLink(t *testing.T) {
