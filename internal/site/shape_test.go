@@ -450,3 +450,45 @@ func TestPlanManyFiles(t *testing.T) {
 	}
 	assertSameAsCleanBuild(t, dir, dest)
 }
+
+// TestBundleMovesGone checks bundleMoves for a bundle's index.md that
+// went, against the bundles without it, for bundles inside bundles, with
+// slugs and without; and that it costs nothing like a copy of every
+// bundle: 5,000 bundles removed at once made 5,000 such copies, seconds
+// of the plan of one rebuild.
+func TestBundleMovesGone(t *testing.T) {
+	bundles := content.Bundles{
+		"content/a":       "a/",
+		"content/a/b":     "a/b/",
+		"content/s":       "slug/",
+		"content/s/inner": "slug/inner/",
+		"content/s/moved": "elsewhere/",
+		"content/t/x":     "t/x/",
+	}
+	for _, p := range []string{"content/a/index.md", "content/a/b/index.md", "content/s/index.md", "content/s/inner/index.md", "content/s/moved/index.md", "content/t/x/index.md", "content/new/index.md"} {
+		dir, _ := content.BundleFolder(p)
+		without := content.Bundles{}
+		for d, u := range bundles {
+			if d != dir {
+				without[d] = u
+			}
+		}
+		want := bundles.SitePath(dir+"/f") != without.SitePath(dir+"/f")
+		if got := bundleMoves(bundles, p, "", false); got != want {
+			t.Errorf("bundleMoves(%s gone) = %v; want %v", p, got, want)
+		}
+	}
+	many := content.Bundles{}
+	for i := range 100_000 {
+		many[fmt.Sprintf("content/b/p%06d", i)] = fmt.Sprintf("b/p%06d/", i)
+	}
+	start := time.Now()
+	for i := range 2_000 {
+		if bundleMoves(many, fmt.Sprintf("content/b/p%06d/index.md", i), "", false) {
+			t.Fatalf("bundleMoves(p%06d gone) = true; want false, as its files stay where they were", i)
+		}
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("2,000 bundles gone of 100,000 took %v; want well under a second", d)
+	}
+}
