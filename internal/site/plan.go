@@ -195,7 +195,11 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 		gone[file] = true
 		lost[url] = true
 	}
-	var assets *assetSet // the last build's files, made when a file changed
+	var assets *assetSet    // the last build's files, made when a file changed
+	withheld := folderSet{} // the folders of the page bundles left out
+	for _, u := range st.ix.unbuiltFiles {
+		withheld.add(u.file)
+	}
 	paths := slices.Clone(changed)
 	// Pages first, so that a file is planned knowing whether the page
 	// whose bundle holds it is left out (see withholds).
@@ -234,7 +238,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 			return nil, true
 		}
 		changedFiles[p] = true
-		if !strings.HasSuffix(p, ".md") && b.withholds(p, plan.unbuilt) {
+		if !strings.HasSuffix(p, ".md") && withheld.holds(p) {
 			// A file of a page bundle left out: the full build decides
 			// whether its files are published.
 			return nil, true
@@ -317,6 +321,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 				return nil, true // every page shows the navigation
 			}
 			plan.unbuilt = append(plan.unbuilt, unbuiltPage{file: p, url: u, why: why})
+			withheld.add(p)
 			if known {
 				drop(p, rec.url)
 				loseAliases(st.ix, p, nil, lost)
@@ -676,20 +681,27 @@ func navOf(pages []*content.Page) []render.NavLink {
 	return nav
 }
 
-// withholds reports whether the file p lies in the folder of a page
-// bundle left out (see content.BundleFolder): by the last build, or by
-// this rebuild's plan so far, unbuilt.
-func (b *Builder) withholds(p string, unbuilt []unbuiltPage) bool {
-	in := func(file string) bool {
-		dir, ok := content.BundleFolder(file)
-		return ok && strings.HasPrefix(p, dir+"/")
+// folderSet holds the folders of the page bundles a build leaves out
+// (see content.BundleFolder), to tell whether a file lies in one by its
+// own folders, where each file was compared with every page left out.
+type folderSet map[string]bool
+
+// add adds the folder of the page bundle whose page is at file, if it is
+// one.
+func (s folderSet) add(file string) {
+	if dir, ok := content.BundleFolder(file); ok {
+		s[dir] = true
 	}
-	for _, u := range b.last.ix.unbuiltFiles {
-		if in(u.file) {
+}
+
+// holds reports whether the file p lies in one of the folders.
+func (s folderSet) holds(p string) bool {
+	for dir := path.Dir(p); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if s[dir] {
 			return true
 		}
 	}
-	return slices.ContainsFunc(unbuilt, func(u unbuiltPage) bool { return in(u.file) })
+	return false
 }
 
 // bundleMoves reports whether the page at p, published at u when it
