@@ -108,3 +108,29 @@ func TestListingManyTags(t *testing.T) {
 		}
 	}
 }
+
+// TestTagSpellingsManyTags warns of 20,000 tags each written two ways
+// that are not alike, "T1" in one article and "T1+" in the other: the
+// tags of each article are read once for all of them, where each was
+// read through every tag of both articles, 800 million.
+func TestTagSpellingsManyTags(t *testing.T) {
+	plain, plus := &render.Summary{}, &render.Summary{}
+	for i := range 20_000 {
+		slug := fmt.Sprintf("t%d", i)
+		plain.Tags = append(plain.Tags, render.Tag{Name: fmt.Sprintf("T%d", i), Slug: slug})
+		plus.Tags = append(plus.Tags, render.Tag{Name: fmt.Sprintf("T%d+", i), Slug: slug})
+	}
+	records := []*record{
+		{path: "content/b.md", kind: content.Article, summary: plus},
+		{path: "content/a.md", kind: content.Article, summary: plain},
+	}
+	r := &run{st: &state{listing: newListing(records), pages: map[string]*record{}}}
+	start := time.Now()
+	warnings := r.tagSpellings()
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("the warnings of 20,000 tags took %v; want well under a second", d)
+	}
+	if len(warnings) != 20_000 || !strings.Contains(warnings[0].Message, `"T0" has the page of "T0+"`) {
+		t.Errorf("%d warnings, the first %v; want 20,000, the first of T0 and T0+", len(warnings), warnings[0])
+	}
+}
