@@ -404,3 +404,19 @@ Inline <a name=inline>x</a>, and ` + "`<a name=\"in-code\">`" + `.
 		t.Errorf("Anchors of HTML left out = %q; want none", res.Anchors)
 	}
 }
+
+// TestManyCharts checks that a page of more charts than MaxCharts is an
+// error at the fence of the first past them, and that only MaxCharts are
+// drawn: 20,000 were each drawn and written, 728 MB and 1.7 GB of memory.
+func TestManyCharts(t *testing.T) {
+	body := strings.Repeat("```chart\nblock: a\n```\n\n", MaxCharts+5) // four lines a chart from line 5, its text on the second
+	c := &countingCharts{t: t}
+	_, diags := convert(t, casefrontMatter, body, &Page{Values: testValues(), Charts: c})
+	want := fmt.Sprintf("content/case.md:%d:1: chart: more than %d charts on this page: each is drawn with its table and written as an SVG file, a CSV file and an embed page (this is the first past them): split the article", 6+4*MaxCharts, MaxCharts)
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("diagnostics = %v; want %s", diags, want)
+	}
+	if len(c.drawn) != MaxCharts {
+		t.Errorf("%d charts drawn; want %d", len(c.drawn), MaxCharts)
+	}
+}
