@@ -321,31 +321,32 @@ var plotlineWrites = map[string]string{
 	"tags/index.html": "its list of tags",
 }
 
-// copyFile adds the source file src to the new site at dest, unless a
-// file is there already, and reports whether it did.
-func (im *importer) copyFile(src, dest string) bool {
+// copyFile adds the source file src to the new site at dest, or at dest
+// without the characters the build refuses in a name (see visiblePath),
+// unless a file is there already, and reports where and whether it did.
+func (im *importer) copyFile(src, dest string) (string, bool) {
 	if what, ok := plotlineWrites[strings.TrimPrefix(dest, "content/")]; ok {
 		im.note(diag.Pos{Path: src}, "not copied: plotline writes %s", what)
-		return false
+		return "", false
 	}
 	clean, what, renamed := visiblePath(dest)
 	if _, ok := im.res.Files[clean]; ok {
 		im.note(diag.Pos{Path: src}, "not copied: %s comes from another file already", clean)
-		return false
+		return "", false
 	}
 	if info, err := fs.Stat(im.src, src); err == nil && info.Size() > sitefs.MaxAssetSize {
 		// The build would refuse it; copied, a file of gigabytes (a
 		// sparse one, which takes no room in the source) would fill
 		// the disk.
 		im.note(diag.Pos{Path: src}, "not copied: %s", (&sitefs.TooLargeError{Size: info.Size(), Limit: sitefs.MaxAssetSize}).Error())
-		return false
+		return "", false
 	}
 	if renamed {
 		im.done(diag.Pos{Path: src}, "%s: plotline build refuses such names, so it is written as %s (mend a link to it by hand)", what, strings.TrimPrefix(clean, "content/"))
 	}
 	im.res.Files[clean] = File{Src: src}
 	im.res.Copied++
-	return true
+	return clean, true
 }
 
 // tooLargePage reports whether data, the page p of the source, is larger
