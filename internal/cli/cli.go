@@ -240,6 +240,11 @@ type loaded struct {
 // open reads the site's config and returns a builder for it, with the
 // open site folder.
 func (s *siteFlags) open(e *env) (*loaded, error) {
+	if s.dir == "" {
+		// -s "$SITE" with SITE not set: "open : no such file or
+		// directory" said nothing of -s.
+		return nil, errors.New("-s names no folder: the site folder's name is empty (leave -s out to build the current folder)")
+	}
 	// The folder stays open while the builder reads it; a builder that a
 	// config change replaced lets the collector close its folder.
 	dir, err := sitefs.Open(s.dir)

@@ -60,6 +60,27 @@ func TestHostileFiles(t *testing.T) {
 			diags: []string{"content/a.md:2:11: file is not valid UTF-8 (save it as UTF-8)"},
 		},
 		{
+			// Where the file was "missing front matter", or its first NUL
+			// byte a character no page may hold.
+			name:  "UTF-16 with its byte-order mark",
+			src:   "\xff\xfe-\x00-\x00-\x00\x0a\x00t\x00i\x00t\x00l\x00e\x00:\x00 \x00A\x00\x0a\x00d\x00a\x00t\x00e\x00:\x00 \x002\x000\x002\x005\x00-\x000\x001\x00-\x000\x001\x00\x0a\x00-\x00-\x00-\x00\x0a\x00H\x00i\x00\x0a\x00",
+			diags: []string{"content/a.md:1:1: file is in UTF-16 (as Notepad's \"Unicode\" saves text), not UTF-8: save it as UTF-8"},
+		},
+		{
+			// Where the file was "missing front matter", or its first NUL
+			// byte a character no page may hold.
+			name:  "UTF-16, little-endian, without a byte-order mark",
+			src:   "-\x00-\x00-\x00\x0a\x00t\x00i\x00t\x00l\x00e\x00:\x00 \x00A\x00\x0a\x00d\x00a\x00t\x00e\x00:\x00 \x002\x000\x002\x005\x00-\x000\x001\x00-\x000\x001\x00\x0a\x00-\x00-\x00-\x00\x0a\x00H\x00i\x00\x0a\x00",
+			diags: []string{"content/a.md:1:1: file is in UTF-16 (as Notepad's \"Unicode\" saves text), not UTF-8: save it as UTF-8"},
+		},
+		{
+			// Where the file was "missing front matter", or its first NUL
+			// byte a character no page may hold.
+			name:  "UTF-16, big-endian, without a byte-order mark",
+			src:   "\x00-\x00-\x00-\x00\x0a\x00t\x00i\x00t\x00l\x00e\x00:\x00 \x00A\x00\x0a\x00d\x00a\x00t\x00e\x00:\x00 \x002\x000\x002\x005\x00-\x000\x001\x00-\x000\x001\x00\x0a\x00-\x00-\x00-\x00\x0a\x00H\x00i\x00\x0a",
+			diags: []string{"content/a.md:1:1: file is in UTF-16 (as Notepad's \"Unicode\" saves text), not UTF-8: save it as UTF-8"},
+		},
+		{
 			name:  "byte-order mark",
 			src:   "\ufeff---\ntitle: A\ndate: 2025-02-30\n---\n",
 			diags: []string{`content/a.md:3:7: date: cannot parse "2025-02-30" as a date (want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional offset such as +01:00 or +0100, or RFC 3339 such as 2025-01-10T10:00:00Z)`},

@@ -5,6 +5,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/text/unicode/norm"
@@ -65,8 +66,44 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	site.Assets, site.Withheld = withhold(site.Assets, slices.Concat(site.Drafts, site.Later))
 	site.Devices = checkTwins(site.Assets, diags)
 	site.Devices += AssignURLs(site.Pages, diags)
+	checkNav(site.Pages, diags)
 	site.Bundles = BundlesOf(slices.Concat(site.Pages, site.Drafts, site.Later))
 	return site
+}
+
+// checkNav reports an error at the nav key of the page past the first
+// MaxNavPages of pages, in the order of their paths, that have one. A
+// rebuild that changes who has a nav key is a full build, so the index
+// sees every change of their number.
+func checkNav(pages []*Page, diags *diag.List) {
+	named := withNav(pages)
+	if len(named) <= MaxNavPages {
+		return
+	}
+	p := named[MaxNavPages]
+	diags.Errorf(p.NavPos, "nav: %d pages have a nav key, more than the %d the site's navigation may name, and this is the first past them by file name: every page writes the whole navigation; keep nav for a few pages, and link the others from a page of their own", len(named), MaxNavPages)
+}
+
+// NavPages returns the pages of pages that have a nav key, in the order
+// of their paths, and no more than MaxNavPages of them: a site with more
+// fails at LoadIndex, and its pages are still rendered, for their own
+// problems, with a navigation of the size a site may have.
+func NavPages(pages []*Page) []*Page {
+	named := withNav(pages)
+	return named[:min(len(named), MaxNavPages)]
+}
+
+// withNav returns the pages of pages that have a nav key, in the order of
+// their paths.
+func withNav(pages []*Page) []*Page {
+	var named []*Page
+	for _, p := range pages {
+		if p.Nav != "" {
+			named = append(named, p)
+		}
+	}
+	slices.SortFunc(named, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
+	return named
 }
 
 // withhold splits assets into those published and those of the bundles
@@ -106,7 +143,7 @@ func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 	// The parse's problems are reported when the page renders.
 	var scratch diag.List
 	full := parse(f, src, &scratch, false)
-	return &Page{Path: f, Dir: path.Dir(f), Kind: full.Kind, Slug: full.Slug, SlugPos: full.SlugPos, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos, Nav: full.Nav}
+	return &Page{Path: f, Dir: path.Dir(f), Kind: full.Kind, Slug: full.Slug, SlugPos: full.SlugPos, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos, Nav: full.Nav, NavPos: full.NavPos}
 }
 
 // checkTwins reports the files of assets whose paths differ only in how

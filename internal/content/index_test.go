@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"testing"
 	"testing/fstest"
 
@@ -135,5 +136,29 @@ func TestWindowsDevices(t *testing.T) {
 		"content/con.md:1:1: warning: Windows keeps the name con.md for a device, so the site could not be checked out or built there: rename it",
 		"content/lpt1/x.csv:1:1: warning: Windows keeps the name lpt1 for a device, so the site could not be checked out or built there: rename it",
 		`content/s.md:4:7: warning: slug "NUL": Windows keeps the name NUL for a device, so the site could not be built there: choose another slug`,
+	)
+}
+
+// TestNavBounded checks that a site whose navigation would name more than
+// MaxNavPages pages is an error at the nav key of the first page past
+// them, by file name, and that MaxNavPages are not: each page writes the
+// whole navigation, and 2,000 such pages made 246 MB of output.
+func TestNavBounded(t *testing.T) {
+	site := func(n int) fstest.MapFS {
+		fsys := fstest.MapFS{"content/plain.md": {Data: []byte("---\ntitle: P\ndate: 2025-01-01\n---\n")}}
+		for i := range n {
+			src := fmt.Sprintf("---\ntitle: A\ndate: 2025-01-01\nnav: Page %d\n---\n", i)
+			fsys[fmt.Sprintf("content/p%03d.md", i)] = &fstest.MapFile{Data: []byte(src)}
+		}
+		return fsys
+	}
+	var diags diag.List
+	LoadIndex(site(MaxNavPages), Options{}, &diags)
+	checkDiags(t, diags)
+
+	diags = nil
+	LoadIndex(site(MaxNavPages+20), Options{}, &diags)
+	checkDiags(t, diags,
+		"content/p100.md:4:6: nav: 120 pages have a nav key, more than the 100 the site's navigation may name, and this is the first past them by file name: every page writes the whole navigation; keep nav for a few pages, and link the others from a page of their own",
 	)
 }

@@ -69,6 +69,7 @@ type Page struct {
 	Sources        []Source
 	TOC            bool       // whether to show a table of contents (default true for articles)
 	Nav            string     // the "nav" key: the page's name in the site's navigation, or ""
+	NavPos         diag.Pos   // where the nav key's value starts; zero when it has none
 	Image          string     // the "image" key: a chart's number, a file, "none" or ""
 	ImagePos       diag.Pos   // where the image key's value starts
 	Data           *yaml.Node // the value of the "data" key, nil when absent
@@ -381,6 +382,10 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "%s", readError(&sitefs.TooLargeError{Size: int64(len(src)), Limit: sitefs.MaxFileSize}))
 		return p
 	}
+	if sitefs.UTF16(src) {
+		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "file is in UTF-16 (as Notepad's \"Unicode\" saves text), not UTF-8: save it as UTF-8")
+		return p
+	}
 	if !utf8.Valid(src) {
 		off := sitefs.FirstInvalidUTF8(src)
 		diags.Errorf(diag.At(filePath, src, off), "file is not valid UTF-8 (save it as UTF-8)")
@@ -564,6 +569,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.TOC = parseBool(v, key, at, diags)
 		case "nav":
 			p.Nav = strings.TrimSpace(scalarString(v, key, at, diags))
+			p.NavPos = at(v)
 			if n := utf8.RuneCountInString(p.Nav); n > MaxNavRunes {
 				diags.Errorf(at(v), "nav: %d characters, more than the %d a name in the site's navigation may have: it is written on every page", n, MaxNavRunes)
 			}
@@ -1086,6 +1092,12 @@ const (
 // page, and five pages named in 2 MB each made each page of the site
 // 10 MB.
 const MaxNavRunes = 100
+
+// MaxNavPages is the most pages a site's navigation may name: each page
+// writes every name of it, so that 2,000 pages with a nav key made 2,000
+// names on each page, 246 MB of output for pages of a line each. A site's
+// navigation names a few pages.
+const MaxNavPages = 100
 
 // MaxTagRunes is the most characters a tag may have, as written: a page
 // lists up to 8 of its tags, on every list that shows it, and eight tags

@@ -241,6 +241,17 @@ func parseCSV(path string, src []byte, column string, diags *diag.List) []Point 
 	return points
 }
 
+// loneCR returns the offset in src of the carriage return that ends its
+// first line, when that line ends with a carriage return alone, not
+// followed by a line feed; -1 otherwise.
+func loneCR(src []byte) int {
+	i := bytes.IndexAny(src, "\r\n")
+	if i < 0 || src[i] != '\r' || i+1 < len(src) && src[i+1] == '\n' || i+1 == len(src) {
+		return -1
+	}
+	return i
+}
+
 // maxCSVProblems is how many problems of one CSV file are listed: as many
 // as of an article's Markdown.
 const maxCSVProblems = 1000
@@ -266,12 +277,22 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the csv file is empty (want a header row naming date and value, then one observation a line)")
 		return nil
 	}
+	if sitefs.UTF16(src) {
+		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the csv file is in UTF-16 (as Excel's \"Unicode Text\" saves a sheet), not UTF-8: save it as \"CSV UTF-8\"")
+		return nil
+	}
 	if !utf8.Valid(src) {
 		diags.Errorf(f.at(sitefs.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
 		return nil
 	}
 	if off, r, ok := yamlpos.Unprintable(src); ok {
 		diags.Errorf(f.at(off), "%s", yamlpos.UnprintableMessage(r))
+		return nil
+	}
+	if off := loneCR(body); off >= 0 {
+		// Excel's "CSV (Macintosh)" ends lines so: read with line feeds
+		// only, the whole file is one header of many columns.
+		diags.Errorf(f.at(f.bom+off), "the lines of this file end with a carriage return alone (as on old Macs, and in Excel's \"CSV (Macintosh)\"), which plotline does not take for line ends: save it with LF or CRLF line endings (as \"CSV UTF-8\")")
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(body))
@@ -430,7 +451,11 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 		rows++
 		if len(rec) < need {
 			line, c := r.FieldPos(0)
-			diags.Errorf(f.pos(line, c), "the line has %d fields, want at least %d (date and value)", len(rec), need)
+			fields := "fields"
+			if len(rec) == 1 {
+				fields = "field"
+			}
+			diags.Errorf(f.pos(line, c), "the line has %d %s, want at least %d (date and value)", len(rec), fields, need)
 			continue
 		}
 		var pt Point

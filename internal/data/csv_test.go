@@ -174,7 +174,7 @@ func TestCSVErrors(t *testing.T) {
 		{"bad values", "date,value,label\n2025-01-01,1200,a\n2025-02-30,5,b\n2025-01-03,x,c\n2025-01-04\n", "prices.csv", []string{
 			c + `:3:1: date: "2025-02-30" is not a valid date (want YYYY-MM-DD)`,
 			c + `:4:12: value: cannot use "x" as a number`,
-			c + `:5:1: the line has 1 fields, want at least 2 (date and value)`,
+			c + `:5:1: the line has 1 field, want at least 2 (date and value)`,
 		}},
 		{"thousands separators", "date,value,label\n2025-01-01,\"1,200\",a\n2025-01-02,1 200,b\n2025-01-03,1,200\n2025-01-04,12,000.5,d\n2025-01-05,1200,345\n", "prices.csv", []string{
 			c + `:2:12: value: "1,200" has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write 1200`,
@@ -189,6 +189,19 @@ func TestCSVErrors(t *testing.T) {
 		{"a label of a whole text", "date,value,label\n2025-01-01,1," + strings.Repeat("é", 1000) + "\n2025-01-02,2,\"" + strings.Repeat("word ", 400) + "\"\n", "prices.csv", []string{
 			c + `:3:14: label: 1999 characters, more than the 1000 a label may have: it is shown in each chart's tooltip and table; shorten it (a note on the data goes in the prose)`,
 		}},
+		{"UTF-16 with its byte-order mark", "\xff\xfed\x00a\x00t\x00e\x00,\x00v\x00a\x00l\x00u\x00e\x00\x0a\x002\x000\x002\x005\x00-\x000\x001\x00-\x000\x001\x00,\x005\x00\x0a\x00", "prices.csv", []string{
+			c + `:1:1: the csv file is in UTF-16 (as Excel's "Unicode Text" saves a sheet), not UTF-8: save it as "CSV UTF-8"`,
+		}},
+		{"UTF-16 without a byte-order mark", "\x00d\x00a\x00t\x00e\x00,\x00v\x00a\x00l\x00u\x00e\x00\x0a\x002\x000\x002\x005\x00-\x000\x001\x00-\x000\x001\x00,\x005\x00\x0a", "prices.csv", []string{
+			c + `:1:1: the csv file is in UTF-16 (as Excel's "Unicode Text" saves a sheet), not UTF-8: save it as "CSV UTF-8"`,
+		}},
+		{"carriage returns alone", "date,value\r2025-01-01,5\r2025-01-02,6\r", "prices.csv", []string{
+			c + `:1:11: the lines of this file end with a carriage return alone (as on old Macs, and in Excel's "CSV (Macintosh)"), which plotline does not take for line ends: save it with LF or CRLF line endings (as "CSV UTF-8")`,
+		}},
+		{"carriage returns alone after a byte-order mark", "\ufeffDate,Value\r2025-01-01,5\r", "prices.csv", []string{
+			c + `:1:11: the lines of this file end with a carriage return alone (as on old Macs, and in Excel's "CSV (Macintosh)"), which plotline does not take for line ends: save it with LF or CRLF line endings (as "CSV UTF-8")`,
+		}},
+		{"carriage returns with line feeds", "date,value\r\n2025-01-01,5\r\n", "prices.csv", nil},
 		{"semicolons", "date;value\n2025-01-01;3,5\n", "prices.csv", []string{
 			c + `:1:1: the columns are separated by semicolons, and plotline reads commas: write date,value, and decimals with a point (3.5, not 3,5)`,
 		}},

@@ -35,7 +35,8 @@ func (p Pos) String() string {
 }
 
 // printable returns s with each control character (tabs and, when
-// lines is set, line feeds aside) and each bidi control written U+FFFD:
+// lines is set, line feeds aside), each bidi control and each run of
+// bytes that are not UTF-8 written U+FFFD:
 // a file's name may hold an escape, which printed as it is would reach
 // the terminal (a colour, a cleared screen), or U+202E, which would show
 // the rest of the line reversed.
@@ -49,9 +50,12 @@ func printable(s string, lines bool) string {
 		}
 		return r == 0x061C || r == 0x200E || r == 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 	}
-	if !strings.ContainsFunc(s, unseen) {
+	if !strings.ContainsFunc(s, unseen) && utf8.ValidString(s) {
 		return s
 	}
+	// A byte that is no character (a name in Latin-1) is one U+FFFD a
+	// run too: a terminal may read 0x9B as the start of an escape.
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Map(func(r rune) rune {
 		if unseen(r) {
 			return '\uFFFD'

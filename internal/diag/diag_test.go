@@ -96,6 +96,11 @@ func TestDiagnosticStringUnseen(t *testing.T) {
 		{Diagnostic{Pos: Pos{Path: "a\nb.md", Line: 2}, Message: "template: x\x07y: bad\tone\nsecond line \u0085"},
 			"a\ufffdb.md:2: template: x\ufffdy: bad\tone\nsecond line \ufffd"},
 		{Diagnostic{Pos: Pos{Path: "café/فارسی\u200c.md", Line: 1, Col: 1}, Message: "x"}, "café/فارسی\u200c.md:1:1: x"},
+		// Latin-1 names, as plotline import notes them: 0x9B is a
+		// terminal's CSI, the start of an escape, where 8-bit controls
+		// are read.
+		{Diagnostic{Pos: Pos{Path: "_posts/caf\xe9\x9b2J.md"}, Message: "not converted: cannot read: x\xff\xfey"},
+			"_posts/caf\ufffd2J.md: not converted: cannot read: x\ufffdy"},
 	} {
 		if got := tc.d.String(); got != tc.want {
 			t.Errorf("String() = %q; want %q", got, tc.want)

@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/yuin/goldmark/parser"
 	"golang.org/x/text/language"
@@ -320,27 +321,32 @@ var plotlineWrites = map[string]string{
 	"tags/index.html": "its list of tags",
 }
 
-// copyFile adds the source file src to the new site at dest, unless a
-// file is there already, and reports whether it did.
-func (im *importer) copyFile(src, dest string) bool {
+// copyFile adds the source file src to the new site at dest, or at dest
+// without the characters the build refuses in a name (see visiblePath),
+// unless a file is there already, and reports where and whether it did.
+func (im *importer) copyFile(src, dest string) (string, bool) {
 	if what, ok := plotlineWrites[strings.TrimPrefix(dest, "content/")]; ok {
 		im.note(diag.Pos{Path: src}, "not copied: plotline writes %s", what)
-		return false
+		return "", false
 	}
-	if _, ok := im.res.Files[dest]; ok {
-		im.note(diag.Pos{Path: src}, "not copied: %s comes from another file already", dest)
-		return false
+	clean, what, renamed := visiblePath(dest)
+	if _, ok := im.res.Files[clean]; ok {
+		im.note(diag.Pos{Path: src}, "not copied: %s comes from another file already", clean)
+		return "", false
 	}
 	if info, err := fs.Stat(im.src, src); err == nil && info.Size() > sitefs.MaxAssetSize {
 		// The build would refuse it; copied, a file of gigabytes (a
 		// sparse one, which takes no room in the source) would fill
 		// the disk.
 		im.note(diag.Pos{Path: src}, "not copied: %s", (&sitefs.TooLargeError{Size: info.Size(), Limit: sitefs.MaxAssetSize}).Error())
-		return false
+		return "", false
 	}
-	im.res.Files[dest] = File{Src: src}
+	if renamed {
+		im.done(diag.Pos{Path: src}, "%s: plotline build refuses such names, so it is written as %s (mend a link to it by hand)", what, strings.TrimPrefix(clean, "content/"))
+	}
+	im.res.Files[clean] = File{Src: src}
 	im.res.Copied++
-	return true
+	return clean, true
 }
 
 // tooLargePage reports whether data, the page p of the source, is larger
@@ -782,35 +788,60 @@ func (im *importer) onSite(u string) bool {
 	return file || dir
 }
 
-// visibleNames writes each page whose file name holds an invisible
-// character (a byte order mark a spreadsheet's cell left at the start of
-// a title the name was made of), which plotline build refuses, under the
-// name without it, with a note; its old address keeps it, for its
-// redirect.
+// visibleNames writes each page whose path holds a character plotline
+// build refuses in a name (sitefs.UnseenRune: an invisible one, a byte
+// order mark a spreadsheet's cell left at the start of a title the name
+// was made of; a control character, such as a line break; a bidi
+// control) under the path without it, with a note; its old address
+// keeps it, for its redirect.
 func (im *importer) visibleNames() {
 	taken := map[string]bool{}
 	for _, p := range im.pages {
 		taken[p.dest] = true
 	}
 	for _, p := range im.pages {
-		dir, name := path.Split(p.dest)
-		if !strings.ContainsFunc(name, sitefs.Invisible) {
-			continue
-		}
-		dest := dir + strings.Map(func(r rune) rune {
-			if sitefs.Invisible(r) {
-				return -1
-			}
-			return r
-		}, name)
-		if taken[dest] || path.Base(dest) == ".md" {
+		dest, what, ok := visiblePath(p.dest)
+		if !ok || taken[dest] || path.Base(dest) == ".md" {
 			continue
 		}
 		taken[dest] = true
 		p.dest = dest
 		p.newURL = newURL(p.dest, p.slug)
-		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "the file's name holds an invisible character, which plotline build refuses: written as %s", strings.TrimPrefix(dest, "content/"))
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "%s: plotline build refuses such names, so it is written as %s", what, strings.TrimPrefix(dest, "content/"))
 	}
+}
+
+// visiblePath returns the slash path p without the characters
+// sitefs.UnseenRune finds in it, a white space among them (a line break,
+// a tab) written as "-", as a slug writes it, and what the first of them
+// is, "the file's name holds U+202E, a bidi control"; ok is false when
+// p has none.
+func visiblePath(p string) (clean, what string, ok bool) {
+	dir, name := path.Split(p)
+	r, why, inName := sitefs.UnseenRune(name)
+	if !inName {
+		if r, why, ok = sitefs.UnseenRune(dir); !ok {
+			return p, "", false
+		}
+	}
+	clean = strings.Map(func(r rune) rune {
+		switch _, _, unseen := sitefs.UnseenRune(string(r)); {
+		case !unseen:
+			return r
+		case unicode.IsSpace(r):
+			return '-'
+		}
+		return -1
+	}, p)
+	what = "the file's name holds "
+	if !inName {
+		what = "the file's folder holds "
+	}
+	if sitefs.Invisible(r) {
+		return clean, what + "an invisible character", true
+	}
+	why, _, _ = strings.Cut(why, ",")
+	return clean, fmt.Sprintf("%sU+%04X, %s", what, r, why), true
 }
 
 // uniqueURLs gives each page that would share its plotline URL with an

@@ -198,8 +198,8 @@ func (im *importer) jekyll() error {
 					if wholeDocument(hp) {
 						// No layout framed it: Jekyll published it as
 						// it is, and so does the new site.
-						if im.copyFile(p, "content/"+p) {
-							im.res.Files["content/"+p] = File{Data: hp.body}
+						if dest, ok := im.copyFile(p, "content/"+p); ok {
+							im.res.Files[dest] = File{Data: hp.body}
 							im.done(diag.Pos{Path: p}, "a whole HTML document with front matter but no Liquid, which Jekyll published as it is: copied without its front matter")
 						}
 						return nil
@@ -217,8 +217,8 @@ func (im *importer) jekyll() error {
 			case kind == "" && plainAfterFrontMatter(p, data[bodyOff:]):
 				// Jekyll ran it through Liquid, which left it as it is,
 				// and published it without its front matter.
-				if im.copyFile(p, "content/"+p) {
-					im.res.Files["content/"+p] = File{Data: data[bodyOff:]}
+				if dest, ok := im.copyFile(p, "content/"+p); ok {
+					im.res.Files[dest] = File{Data: data[bodyOff:]}
 					im.done(diag.Pos{Path: p}, "a file with front matter but no Liquid, which Jekyll published as its text: copied without its front matter")
 				}
 				return nil

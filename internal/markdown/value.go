@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -113,13 +114,38 @@ func foreignHint(expr string) string {
 	return ""
 }
 
-// inAddress reports whether the "{{" at off in src is in what a writer
-// meant as a link's address, "[text](/path/{{ … }})", which spaces in
-// the address kept from being read as a link.
-func inAddress(src []byte, off int) bool {
-	before := src[bytes.LastIndexByte(src[:off], '\n')+1 : off]
-	i := bytes.LastIndex(before, []byte("]("))
-	return i >= 0 && !bytes.ContainsAny(before[i+2:], " \t)")
+// inAddresses reports, for each of the offsets of "{{" in src, whether
+// it is in what a writer meant as a link's address, "[text](/path/{{ … }})",
+// which spaces in the address kept from being read as a link: after a
+// "](" on its line, with no space, tab or ")" between. It reads src once,
+// in the order of the offsets: each value read its line back to its
+// start, so that a paragraph of 40,000 values on one line, 760 KB, took
+// 30 s.
+func inAddresses(src []byte, offsets []int) []bool {
+	order := make([]int, len(offsets))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
+	out := make([]bool, len(offsets))
+	open, gap := -1, -1 // on the current line: just after the last "](", and the last space, tab or ")"
+	at := 0
+	for _, i := range order {
+		for ; at < offsets[i] && at < len(src); at++ {
+			switch src[at] {
+			case '\n':
+				open, gap = -1, -1
+			case ' ', '\t', ')':
+				gap = at
+			case '(':
+				if at > 0 && src[at-1] == ']' {
+					open = at + 1
+				}
+			}
+		}
+		out[i] = open >= 0 && gap < open
+	}
+	return out
 }
 
 // valueTransformer resolves the page's values, then fits them where
@@ -140,8 +166,13 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		return ast.WalkContinue
 	})
 	src := reader.Source()
-	for _, v := range values {
-		if inAddress(src, v.Offset) {
+	offsets := make([]int, len(values))
+	for i, v := range values {
+		offsets[i] = v.Offset
+	}
+	inAddress := inAddresses(src, offsets)
+	for i, v := range values {
+		if inAddress[i] {
 			state.errorf(v.Offset, "%s", addressValueMsg)
 			continue
 		}

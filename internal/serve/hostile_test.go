@@ -227,6 +227,50 @@ func TestLargePageReadAsSent(t *testing.T) {
 	}
 }
 
+// TestLargeNotFoundReadAsSent serves a site's 404.html of 32 MB for a
+// page that does not exist: it is read as it is sent, as any page is,
+// with the reload script before its last </body>, where each request read
+// it whole and copied it, twice its size in memory a request.
+func TestLargeNotFoundReadAsSent(t *testing.T) {
+	dir := writeSite(t)
+	head := "<html><body><p>gone</p>"
+	filler := strings.Repeat("<p>x</p>", (32<<20)/8)
+	page := head + filler + "</body></html>"
+	at := len(head) + len(filler)
+	writeFile(t, filepath.Join(dir, "404.html"), page)
+	h := New(dir, "/", Options{}).Handler()
+	sent := 0 // the bytes a GET sends
+	for _, method := range []string{"GET", "HEAD"} {
+		req := httptest.NewRequest(method, "/no/such/page/", nil)
+		req.Host = "localhost"
+		w := &discardWriter{header: http.Header{}, from: at - 8}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		h.ServeHTTP(w, req)
+		runtime.ReadMemStats(&after)
+		if w.status != http.StatusNotFound {
+			t.Fatalf("%s /no/such/page/: status %d; want 404", method, w.status)
+		}
+		length := w.header.Get("Content-Length")
+		if method == "HEAD" {
+			if w.n != 0 || length != fmt.Sprint(sent) {
+				t.Errorf("HEAD /no/such/page/: Content-Length %s, %d bytes sent; want the length of the page as a GET serves it, and no body", length, w.n)
+			}
+			continue
+		}
+		if got := string(w.window); !strings.HasPrefix(got, `<p>x</p><script src="/_plotline/reload.js`) || !strings.Contains(got, `"></script></body></html>`) {
+			t.Errorf("GET /no/such/page/ at the last </body>: %q; want the script before it", got)
+		}
+		if length != fmt.Sprint(w.n) || w.n <= len(page) {
+			t.Errorf("GET /no/such/page/: Content-Length %s, %d bytes sent; want the page's %d and the script's", length, w.n, len(page))
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+			t.Errorf("GET /no/such/page/ allocated %d MB; want less than 4 MB for a 404.html of 32 MB", alloc>>20)
+		}
+		sent = w.n
+	}
+}
+
 // TestRangesOfAPage asks for ranges of HTML pages, which are served with
 // the reload script spliced in: each is the same bytes of the page as a
 // whole GET serves, across the script's edges too, and HEAD gives the

@@ -378,17 +378,27 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		http.ServeContent(w, r, "", time.Time{}, f)
 		return
 	}
-	// The page is read as it is sent, not whole: a page of 40 MB (an
-	// article of a thousand charts) read whole for each request took
-	// three times that for each, however many came at once.
-	at, err := lastBodyTag(f, info.Size())
+	page, err := s.withScript(f, info.Size(), pageGeneration(r))
 	if err != nil {
 		http.Error(w, "reading "+name+" failed", http.StatusInternalServerError)
 		return
 	}
-	tag := s.scriptTag(pageGeneration(r))
-	page := newSplice(io.NewSectionReader(f, 0, at), io.NewSectionReader(bytes.NewReader(tag), 0, int64(len(tag))), io.NewSectionReader(f, at, info.Size()-at))
 	http.ServeContent(w, r, "", time.Time{}, page)
+}
+
+// withScript returns the HTML page of size bytes read from src with the
+// live-reload script of generation gen spliced in before its last
+// </body>, or after its end when it has none. The page is read as it is
+// sent, not whole: a page of 40 MB (an article of a thousand charts) read
+// whole for each request took three times that for each, however many
+// came at once.
+func (s *Server) withScript(src io.ReaderAt, size int64, gen uint64) (*splice, error) {
+	at, err := lastBodyTag(src, size)
+	if err != nil {
+		return nil, err
+	}
+	tag := s.scriptTag(gen)
+	return newSplice(io.NewSectionReader(src, 0, at), io.NewSectionReader(bytes.NewReader(tag), 0, int64(len(tag))), io.NewSectionReader(src, at, size-at)), nil
 }
 
 // lastBodyTag returns the offset of the last </body> (in any case) of the
@@ -517,7 +527,8 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 // so that the build's errors show over it and it reloads once a build
 // succeeds.
 func (s *Server) notBuilt(w http.ResponseWriter, r *http.Request) {
-	s.writeNotFound(w, r, []byte("<!DOCTYPE html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>Not built yet</title>\n<body>\n<p>404 page not found (the site is not built yet)</p>\n</body>\n</html>\n"))
+	page := strings.NewReader("<!DOCTYPE html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>Not built yet</title>\n<body>\n<p>404 page not found (the site is not built yet)</p>\n</body>\n</html>\n")
+	s.writeNotFound(w, r, page, page.Size())
 }
 
 // openFailed answers a request for name, which open could not open with
@@ -532,54 +543,38 @@ func (s *Server) openFailed(w http.ResponseWriter, r *http.Request, root *os.Roo
 }
 
 // notFoundIn is notFound with the site folder already open. A 404.html
-// that is not a regular file counts as none.
+// that is not a regular file counts as none. It is read as it is sent, as
+// any page is: a site's 404.html is written by its templates, and may be
+// as large as a page may be.
 func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root) {
-	page, err := readPage(root, "404.html")
+	f, info, err := open(root, "404.html")
+	if err == nil && info.IsDir() {
+		f.Close()
+		err = fs.ErrNotExist
+	}
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
-	s.writeNotFound(w, r, page)
+	defer f.Close()
+	s.writeNotFound(w, r, f, info.Size())
 }
 
-// writeNotFound answers r with page, an HTML page, as a 404, with the
-// live-reload script added.
-func (s *Server) writeNotFound(w http.ResponseWriter, r *http.Request, page []byte) {
-	page = s.inject(page, pageGeneration(r))
+// writeNotFound answers r with the HTML page of size bytes read from src,
+// as a 404, with the live-reload script added.
+func (s *Server) writeNotFound(w http.ResponseWriter, r *http.Request, src io.ReaderAt, size int64) {
+	page, err := s.withScript(src, size, pageGeneration(r))
+	if err != nil {
+		http.Error(w, "reading 404.html failed", http.StatusInternalServerError)
+		return
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Length", fmt.Sprint(len(page)))
+	h.Set("Content-Length", fmt.Sprint(page.size))
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
-		w.Write(page)
+		io.Copy(w, page)
 	}
-}
-
-// readPage reads the regular file name in root whole.
-func readPage(root *os.Root, name string) ([]byte, error) {
-	f, info, err := open(root, name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if info.IsDir() {
-		return nil, fs.ErrNotExist
-	}
-	return io.ReadAll(f)
-}
-
-// inject returns page with the live-reload script tag inserted before its
-// last </body>, or appended when it has none.
-func (s *Server) inject(page []byte, gen uint64) []byte {
-	i := lastIndexFold(page, []byte("</body>"))
-	if i < 0 {
-		i = len(page)
-	}
-	tag := s.scriptTag(gen)
-	out := make([]byte, 0, len(page)+len(tag))
-	out = append(out, page[:i]...)
-	out = append(out, tag...)
-	return append(out, page[i:]...)
 }
 
 // scriptTag returns the live-reload script tag of a page served at the

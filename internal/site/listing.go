@@ -3,6 +3,7 @@ package site
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/render"
@@ -50,33 +51,43 @@ func newListing(records []*record) *listing {
 			l.tags[t.Slug] = tl
 		}
 	}
-	l.mixed = map[string]bool{}
-	for slug, tl := range l.tags {
-		if tl.mixedNames(slug) {
-			l.mixed[slug] = true
-		}
+	all := make(map[string]bool, len(l.tags))
+	for slug := range l.tags {
+		all[slug] = true
 	}
+	l.mixed = mixedNames(l.tags, all)
 	return l
 }
 
-// mixedNames reports whether the articles of l, the list of the tag
-// slug, write its name in two ways that are not alike
+// mixedNames returns those of slugs whose articles, listed in tags by
+// slug, write the tag's name in two ways that are not alike
 // (content.TagsAlike). Most write it as the first does, which is found
-// without comparing letters.
-func (l articleList) mixedNames(slug string) bool {
-	first := ""
-	for _, s := range l.sums {
-		for _, t := range s.Tags {
-			switch {
-			case t.Slug != slug || t.Name == first:
-			case first == "":
-				first = t.Name
-			case !content.TagsAlike(first, t.Name):
-				return true
+// without comparing letters. Each article's tags are read once, however
+// many of slugs it has: an article of 30,000 tags read them all for each
+// of its tags, 900 million, and took most of 30 s to build.
+func mixedNames(tags map[string]articleList, slugs map[string]bool) map[string]bool {
+	mixed := map[string]bool{}
+	first := make(map[string]string, len(slugs))
+	read := map[*render.Summary]bool{}
+	for slug := range slugs {
+		for _, s := range tags[slug].sums {
+			if read[s] {
+				continue
+			}
+			read[s] = true
+			for _, t := range s.Tags {
+				f, ok := first[t.Slug]
+				switch {
+				case !slugs[t.Slug] || t.Name == f || mixed[t.Slug]:
+				case !ok:
+					first[t.Slug] = t.Name
+				case !content.TagsAlike(f, t.Name):
+					mixed[t.Slug] = true
+				}
 			}
 		}
 	}
-	return false
+	return mixed
 }
 
 // update returns the listing after the pages at the paths in moved went
@@ -111,6 +122,7 @@ func (l *listing) update(before, after map[string]*record, moved []string) (*lis
 	if next.home, ok = l.home.splice(drop, add); !ok {
 		return nil, false
 	}
+	kept := map[string]bool{} // the tags whose lists changed and stay
 	for slug := range joinKeys(dropTags, addTags) {
 		tl, ok := l.tags[slug].splice(dropTags[slug], addTags[slug])
 		delete(next.mixed, slug)
@@ -121,10 +133,11 @@ func (l *listing) update(before, after map[string]*record, moved []string) (*lis
 			delete(next.tags, slug)
 		default:
 			next.tags[slug] = tl
-			if tl.mixedNames(slug) {
-				next.mixed[slug] = true
-			}
+			kept[slug] = true
 		}
+	}
+	for slug := range mixedNames(next.tags, kept) {
+		next.mixed[slug] = true
 	}
 	return next, true
 }
@@ -199,4 +212,31 @@ func (l *articleList) copyFrom(src articleList, i, j int) {
 	l.recs = append(l.recs, src.recs[i:j]...)
 	l.sums = append(l.sums, src.sums[i:j]...)
 	l.keys = append(l.keys, src.keys[i:j]...)
+}
+
+// tagList returns every tag of the listing, as the newest of its articles
+// writes it, with the number of its articles, in the order of their
+// slugs. The tags of each article are read once: an article of 30,000
+// tags was searched through for each of them.
+func (l *listing) tagList() []render.Tag {
+	tags := make([]render.Tag, 0, len(l.tags))
+	newest := map[*render.Summary]map[string]render.Tag{} // the tags of an article by slug
+	for slug, tl := range l.tags {
+		s := tl.sums[0]
+		bySlug, ok := newest[s]
+		if !ok {
+			bySlug = make(map[string]render.Tag, len(s.Tags))
+			for _, t := range s.Tags {
+				if _, seen := bySlug[t.Slug]; !seen {
+					bySlug[t.Slug] = t
+				}
+			}
+			newest[s] = bySlug
+		}
+		t := bySlug[slug]
+		t.Count = len(tl.recs)
+		tags = append(tags, t)
+	}
+	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
+	return tags
 }

@@ -8,7 +8,6 @@ import (
 	"hash/fnv"
 	"hash/maphash"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -103,15 +102,7 @@ func (r *run) renderLists(which int) error {
 	seen := map[string]bool{}
 	r.queueList("", "home page", home, l.home.sums, l.home.keys, &sitemap, &pending, seen)
 
-	tags := make([]render.Tag, 0, len(l.tags))
-	for slug, tl := range l.tags {
-		// The tag as its newest article writes it.
-		i := slices.IndexFunc(tl.sums[0].Tags, func(t render.Tag) bool { return t.Slug == slug })
-		t := tl.sums[0].Tags[i]
-		t.Count = len(tl.recs)
-		tags = append(tags, t)
-	}
-	slices.SortFunc(tags, func(a, b render.Tag) int { return strings.Compare(a.Slug, b.Slug) })
+	tags := l.tagList()
 	for _, t := range tags {
 		tl := l.tags[t.Slug]
 		p := &render.Page{Site: site, Kind: "tag", Title: r.st.words.Format(words.TaggedTitle, t.Name), Description: r.st.words.Format(words.TaggedDescription, t.Name), Tag: &t}

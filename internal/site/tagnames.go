@@ -22,6 +22,22 @@ func (r *run) tagSpellings() diag.List {
 		l = newListing(r.st.sortedRecords())
 	}
 	var out diag.List
+	// Where each record writes each tag with two names, found once a
+	// record: an article of 30,000 such tags was read through for each.
+	where := map[*record]map[string][]int{}
+	at := func(rec *record, slug string) []int {
+		bySlug, ok := where[rec]
+		if !ok {
+			bySlug = map[string][]int{}
+			for i, t := range rec.summary.Tags {
+				if l.mixed[t.Slug] {
+					bySlug[t.Slug] = append(bySlug[t.Slug], i)
+				}
+			}
+			where[rec] = bySlug
+		}
+		return bySlug[slug]
+	}
 	for _, slug := range slices.Sorted(maps.Keys(l.mixed)) {
 		type spelling struct {
 			name string
@@ -35,8 +51,9 @@ func (r *run) tagSpellings() diag.List {
 			if now := r.st.pages[rec.path]; now != nil && now.summary != nil {
 				rec = now
 			}
-			for i, t := range rec.summary.Tags {
-				if t.Slug != slug || slices.ContainsFunc(names, func(s spelling) bool { return content.TagsAlike(s.name, t.Name) }) {
+			for _, i := range at(rec, slug) {
+				t := rec.summary.Tags[i]
+				if slices.ContainsFunc(names, func(s spelling) bool { return content.TagsAlike(s.name, t.Name) }) {
 					continue
 				}
 				var pos diag.Pos

@@ -1,6 +1,7 @@
 package sitefs
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -142,4 +143,25 @@ func FirstInvalidUTF8(b []byte) int {
 		i += size
 	}
 	return len(b)
+}
+
+// UTF16 reports whether b looks like text in UTF-16, which Excel's
+// "Unicode Text" and Notepad's "Unicode" save: it starts with UTF-16's
+// byte-order mark, or its first characters are ASCII with a zero byte
+// beside each, which UTF-8 would read as text with a NUL every other
+// byte.
+func UTF16(b []byte) bool {
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	n := min(len(b), 64) &^ 1
+	if n < 4 {
+		return false
+	}
+	le, be := true, true
+	for i := 0; i < n; i += 2 {
+		le = le && b[i] != 0 && b[i] < 0x80 && b[i+1] == 0
+		be = be && b[i] == 0 && b[i+1] != 0 && b[i+1] < 0x80
+	}
+	return le || be
 }

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
+	"unicode/utf8"
 )
 
 // ErrNotRegular is the error for a path that is neither a regular file nor
@@ -23,6 +24,10 @@ var ErrNotRegular = errors.New("is a named pipe, socket or device, not a regular
 // ErrOutside is the error for a path that a symbolic link leads out of the
 // site folder.
 var ErrOutside = errors.New("it is a link that leads out of the site folder")
+
+// ErrNameNotUTF8 is the error for a path that is not valid UTF-8, which
+// fs.FS does not open: a name in Latin-1 from an old archive.
+var ErrNameNotUTF8 = errors.New("its name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)")
 
 // Site is an open site folder. Close it when done.
 type Site struct {
@@ -39,7 +44,7 @@ var ErrMoved = errors.New("the site folder has been moved, renamed or removed")
 // writes beside it, by that path, would write somewhere else.
 func (s *Site) Moved() error {
 	open, err := s.root.Stat(".")
-	if err != nil {
+	if err != nil || removed(open) {
 		return fmt.Errorf("%s: %w", s.dir, ErrMoved)
 	}
 	now, err := os.Stat(s.dir)
@@ -91,6 +96,9 @@ func (r rootFS) explain(op, name string, err error) error {
 }
 
 func (r rootFS) Open(name string) (fs.File, error) {
+	if !utf8.ValidString(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNameNotUTF8}
+	}
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
@@ -119,6 +127,9 @@ func (r rootFS) OpensWithoutBlocking() bool { return true }
 // Stat and ReadDir open nothing, so they go straight to the root's own.
 
 func (r rootFS) Stat(name string) (fs.FileInfo, error) {
+	if !utf8.ValidString(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: ErrNameNotUTF8}
+	}
 	info, err := fs.Stat(r.FS, name)
 	return info, r.explain("stat", name, err)
 }

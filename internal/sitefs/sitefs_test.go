@@ -131,6 +131,32 @@ func TestMoved(t *testing.T) {
 	}
 }
 
+// TestRemovedWorkingFolder removes the site folder that plotline runs
+// in, opened as ".": "." still finds the removed folder, the one opened,
+// so that Moved said nothing, and a watch run in its site folder went on
+// after the folder was gone, saying at each change that "." was no site.
+func TestRemovedWorkingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	s, err := Open(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Moved(); err != nil {
+		t.Fatalf("Moved() = %v before anything moved", err)
+	}
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Moved(); !errors.Is(err, ErrMoved) {
+		t.Errorf("Moved() after the folder was removed = %v; want ErrMoved", err)
+	}
+}
+
 // TestReadLink checks that a Site tells a symbolic link from its target,
 // so that a build can record where its links lead.
 func TestReadLink(t *testing.T) {
@@ -148,5 +174,29 @@ func TestReadLink(t *testing.T) {
 	}
 	if fi, err := fs.Lstat(s.FS, "content/a.md"); err != nil || !fi.Mode().IsRegular() {
 		t.Errorf("Lstat(content/a.md) = %v, %v; want a regular file", fi, err)
+	}
+}
+
+// TestNameNotUTF8 reads a file whose name is not valid UTF-8 (Latin-1's
+// é): it cannot be read, and the error says why, where it was "cannot
+// read: invalid argument", which the import noted at such a file.
+func TestNameNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	name := "caf\xe9.md"
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, readErr := ReadFile(s, name, MaxFileSize)
+	_, statErr := fs.Stat(s, name)
+	for _, err := range []error{readErr, statErr} {
+		const want = "cannot read: its name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)"
+		if got := DescribeReadError(err); !errors.Is(err, ErrNameNotUTF8) || got != want {
+			t.Errorf("%v: described as %q; want %q", err, got, want)
+		}
 	}
 }

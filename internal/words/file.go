@@ -72,7 +72,7 @@ func Load(fsys fs.FS, tag string, diags *diag.List) *Table {
 		}
 		src, err := sitefs.ReadFile(fsys, file, MaxFileSize)
 		if err != nil {
-			diags.Errorf(diag.Pos{Path: file}, "%v", err)
+			diags.Errorf(diag.Pos{Path: file, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			continue
 		}
 		own[t.String()] = decode(file, src, diags)

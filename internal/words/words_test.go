@@ -3,6 +3,7 @@ package words
 import (
 	"cmp"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -258,8 +259,16 @@ func TestLoadErrors(t *testing.T) {
 	diags = nil
 	huge := "data: " + strings.Repeat("x", 3<<20-6)
 	Load(fstest.MapFS{"i18n/de.yaml": {Data: []byte(huge)}}, "de", &diags)
-	if got := diags.Error(); got != "i18n/de.yaml: file is 3 MB, more than the 1 MB plotline reads" {
+	if got := diags.Error(); got != "i18n/de.yaml:1:1: file is 3 MB, more than the 1 MB plotline reads" {
 		t.Errorf("3 MB: %q", got)
+	}
+
+	// A named pipe is refused, not opened, in the words of every other
+	// file the build reads, where the path was given twice and no place.
+	diags = nil
+	Load(fstest.MapFS{"i18n/de.yaml": {Mode: fs.ModeNamedPipe}}, "de", &diags)
+	if got := diags.Error(); got != "i18n/de.yaml:1:1: cannot read: is a named pipe, socket or device, not a regular file" {
+		t.Errorf("a named pipe: %q", got)
 	}
 }
 
