@@ -168,7 +168,8 @@ func scaleOf(loc *locale.Locale, a axisScale) tickScale {
 
 // appendValueTick appends the tick v of the value axis a, with the
 // decimals its step needs, in the scale scaleOf gives it: 130000000 is
-// "130m" in English, "130.000.000" in German; 0 is "0" in every scale.
+// "130m" in English, "130\u00a0Mio." in German; 0 is the language's 0 in
+// every scale.
 func appendValueTick(b []byte, loc *locale.Locale, v float64, a axisScale) []byte {
 	sc := scaleOf(loc, a)
 	if sc.Size == 0 {
