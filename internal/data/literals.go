@@ -23,8 +23,9 @@ type literalFormat struct{ name, arg string }
 // looked for without their year too ("mid-April").
 var (
 	numberFormats = [...]literalFormat{{"", ""}, {"comma", ""}, {"int", ""}, {"round", "1"}, {"round", "2"}, {"percent", ""}, {"abs", ""}}
-	// figuresFormats are tried after approx, which writes two figures
-	// too: "84.1 million" is figures 3 of 84,123,456.
+	// figuresFormats are tried before approx, which writes two figures
+	// too but says "about": "84 million" typed by hand is figures 2 of
+	// 84,123,456, as typed, and "84.1 million" figures 3.
 	figuresFormats = [...]literalFormat{{"figures", "2"}, {"figures", "3"}}
 	dateFormats    = []literalFormat{
 		{"", ""}, {"date", "2 January"}, {"date", "January 2, 2006"}, {"date", "January 2"},
@@ -57,29 +58,31 @@ func (r literalRef) expr() string { return exprText(r.block+"."+r.field, r.forma
 type fieldValue struct {
 	block, field string
 	value        Value
-	// texts are the value in each of numberFormats, then approx without
-	// its "about", then in each of figuresFormats, each written when
+	// texts are the value in each of numberFormats, then in each of
+	// figuresFormats, then approx without its "about", each written when
 	// first needed; written marks those written, by their place.
 	texts   [textCount]string
 	written uint16
 }
 
 const (
-	// approxAt is the place of approx among a number's texts.
-	approxAt = len(numberFormats)
+	// figuresAt and approxAt are the places of the first of
+	// figuresFormats and of approx among a number's texts.
+	figuresAt = len(numberFormats)
+	approxAt  = figuresAt + len(figuresFormats)
 	// textCount is the number of a number's texts.
-	textCount = approxAt + 1 + len(figuresFormats)
+	textCount = approxAt + 1
 )
 
 // textFormat returns the format of a number's text at place i.
 func textFormat(i int) literalFormat {
 	switch {
-	case i < approxAt:
+	case i < figuresAt:
 		return numberFormats[i]
-	case i == approxAt:
-		return literalFormat{"approx", ""}
+	case i < approxAt:
+		return figuresFormats[i-figuresAt]
 	}
-	return figuresFormats[i-approxAt-1]
+	return literalFormat{"approx", ""}
 }
 
 // text returns the value of f written in the number format at place i,
@@ -149,7 +152,7 @@ func mayWrite(i int, v, x float64, percent bool) bool {
 	switch {
 	case i == approxAt:
 		return !percent && math.Abs(math.Abs(x)-math.Abs(v)) <= 0.5+math.Abs(v)/2
-	case i > approxAt:
+	case i >= figuresAt:
 		// Two significant figures or more: within 5% of v.
 		return !percent && math.Abs(math.Abs(x)-math.Abs(v)) <= 0.5+math.Abs(v)/20
 	}

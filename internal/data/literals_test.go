@@ -83,9 +83,10 @@ func TestCheckLiterals(t *testing.T) {
 	}
 }
 
-// TestCheckLiteralsInMillions checks a number typed as approx writes a
-// large one in English, "84 million", which was passed without a word:
-// the check read "84" and stopped at the word.
+// TestCheckLiteralsInMillions checks a number typed as figures and approx
+// write a large one in English, "84 million", which was passed without a
+// word: the check read "84" and stopped at the word. The warning names
+// figures 2, which writes it as typed, without approx's "about".
 func TestCheckLiteralsInMillions(t *testing.T) {
 	blocks, msgs := parse(t, `data:
   pop:
@@ -108,7 +109,7 @@ func TestCheckLiteralsInMillions(t *testing.T) {
 		want []string
 	}{
 		{"About 84 million people, up from 83 million; not 85 million.", []string{
-			`84 million → {{ pop.last.value | approx }}`, `83 million → {{ pop.first.value | approx }}`}},
+			`84 million → {{ pop.last.value | figures 2 }}`, `83 million → {{ pop.first.value | figures 2 }}`}},
 		// A number of a block in millions or trillions is found with
 		// the word after it, as the prose writes its unit.
 		{"Debt is $38 trillion, and 12 million people work.", []string{
@@ -145,20 +146,20 @@ func TestCheckLiteralsLargeInLanguages(t *testing.T) {
 		want       []string
 	}{
 		{"de", "Etwa 84 Millionen, 2,4 Milliarden und 1 Million; nicht 85 Millionen, nicht 84 Millionenstädte.", []string{
-			`84 Millionen → {{ pop.last.value | approx }}`, `2,4 Milliarden → {{ debt.first.value | approx }}`,
-			`1 Million → {{ pop.first.value | approx }}`}},
-		{"de", "Etwa 84\u00a0Millionen.", []string{"84\u00a0Millionen → {{ pop.last.value | approx }}"}},
+			`84 Millionen → {{ pop.last.value | figures 2 }}`, `2,4 Milliarden → {{ debt.first.value | figures 2 }}`,
+			`1 Million → {{ pop.first.value | figures 2 }}`}},
+		{"de", "Etwa 84\u00a0Millionen.", []string{"84\u00a0Millionen → {{ pop.last.value | figures 2 }}"}},
 		{"fr", "Environ 84 millions et 2,4 milliards.", []string{
-			`84 millions → {{ pop.last.value | approx }}`, `2,4 milliards → {{ debt.first.value | approx }}`}},
+			`84 millions → {{ pop.last.value | figures 2 }}`, `2,4 milliards → {{ debt.first.value | figures 2 }}`}},
 		{"ru", "Около 84 миллионов и 2,4 миллиарда.", []string{
-			`84 миллионов → {{ pop.last.value | approx }}`, `2,4 миллиарда → {{ debt.first.value | approx }}`}},
+			`84 миллионов → {{ pop.last.value | figures 2 }}`, `2,4 миллиарда → {{ debt.first.value | figures 2 }}`}},
 		// A word without a space before it ends anywhere: "8400万人";
 		// and a number between the letters of a language written
 		// without spaces stands on its own.
-		{"ja", "約8400万人と24億。", []string{`8400万 → {{ pop.last.value | approx }}`, `24億 → {{ debt.first.value | approx }}`}},
+		{"ja", "約8400万人と24億。", []string{`8400万 → {{ pop.last.value | figures 2 }}`, `24億 → {{ debt.first.value | figures 2 }}`}},
 		{"ja", "人口は84,100,000人", []string{`84,100,000 → {{ pop.last.value }}`}},
 		{"en", "About 84 million and 2.4 billion.", []string{
-			`84 million → {{ pop.last.value | approx }}`, `2.4 billion → {{ debt.first.value | approx }}`}},
+			`84 million → {{ pop.last.value | figures 2 }}`, `2.4 billion → {{ debt.first.value | figures 2 }}`}},
 	} {
 		scope := NewScope(blocks)
 		scope.Locale = locale.New(tc.lang)
@@ -381,14 +382,14 @@ func everyLiteral(s *Scope) literalIndex {
 						add(text, literalRef{b.Name, field, f})
 					}
 				}
-				if text, err := formatIn(nil, v, "approx", "", s.Claims.About); err == nil {
-					if text = strings.TrimPrefix(text, "about "); !smallOrYear(text) {
-						add(text, literalRef{b.Name, field, literalFormat{"approx", ""}})
-					}
-				}
 				for _, f := range figuresFormats {
 					if text, err := Format(v, f.name, f.arg); err == nil && !smallOrYear(text) {
 						add(text, literalRef{b.Name, field, f})
+					}
+				}
+				if text, err := formatIn(nil, v, "approx", "", s.Claims.About); err == nil {
+					if text = strings.TrimPrefix(text, "about "); !smallOrYear(text) {
+						add(text, literalRef{b.Name, field, literalFormat{"approx", ""}})
 					}
 				}
 			case Date:
