@@ -652,6 +652,15 @@ func (p *parser) anchor(prep string) (anchor, bool) {
 // 2010"). The error is an *Error when the phrase is not such a claim, or
 // when readers take it in ways the data tells apart.
 func History(phrase string, s Series, at int, o Options) (Verdict, error) {
+	// The phrase is read as English inside: its parts are checked as
+	// English, and check writes the suggestion in the page's language.
+	english := o
+	english.Language, english.Decimal, english.Group = "", "", ""
+	return o.check(phrase, KindHistory, func(text string) (Verdict, error) { return history(text, s, at, english) })
+}
+
+// history checks the English phrase as History does.
+func history(phrase string, s Series, at int, o Options) (Verdict, error) {
 	c, perr := parseHistory(phrase)
 	if perr != nil {
 		return Verdict{}, wrongKind(phrase, KindHistory, perr)
@@ -735,8 +744,45 @@ func (a anchor) unit() string {
 	return a.step.noun()
 }
 
-// change checks a change on an earlier observation with Compare.
+// change checks a change on an earlier observation with Compare. Where
+// the phrase Compare offers, put before the earlier observation, does not
+// read as a change that holds ("more on a year earlier", of a value above
+// a negative one, whose ratio says nothing), it offers the plain
+// comparison that does: "higher than a year earlier".
 func (s Series) change(c *histClaim, at int, o Options, refuse refuser) (Verdict, error) {
+	v, err := s.changeOnly(c, at, o, refuse)
+	if err != nil || s.changeHolds(v.Suggest, at, o, refuse) {
+		return v, err
+	}
+	rest := c.tail
+	for _, prep := range []string{"on ", "from ", "than ", "as "} {
+		rest = strings.TrimPrefix(rest, prep)
+	}
+	if r, ok := strings.CutPrefix(rest, "since "); ok {
+		rest = "in " + r
+	}
+	for _, plain := range []string{"higher than ", "lower than ", "the same as "} {
+		if s.changeHolds(plain+rest, at, o, refuse) {
+			v.Suggest = plain + rest
+			break
+		}
+	}
+	return v, nil
+}
+
+// changeHolds reports whether text reads as a change on an earlier
+// observation that holds for observation at.
+func (s Series) changeHolds(text string, at int, o Options, refuse refuser) bool {
+	c, perr := parseHistory(text)
+	if perr != nil || c.kind != hChange {
+		return false
+	}
+	v, err := s.changeOnly(c, at, o, refuse)
+	return err == nil && v.True
+}
+
+// changeOnly is change without putting its suggestion right.
+func (s Series) changeOnly(c *histClaim, at int, o Options, refuse refuser) (Verdict, error) {
 	j, why := s.earlier(c.from, at)
 	if why != "" {
 		return refuse("%s", why)
@@ -835,8 +881,17 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 					v.True = false
 					v.Value += "; " + s.obsText(i) + " is at least as " + high
 					v.Suggest = "a record " + high
-					if last >= 0 {
+					switch {
+					case last >= 0:
 						v.Suggest = since(last)
+					case before == 0:
+						// The first observation has no record before
+						// it to be: say its place on record.
+						first := *c
+						first.rank = 1
+						if pv, err := s.place(&first, at, kept, words, refuse); err == nil {
+							v.Suggest = pv.Suggest
+						}
 					}
 				}
 			}
