@@ -47,6 +47,7 @@ func TestCases(t *testing.T) {
 		"dates.txt", "numbers.txt", "comparisons.txt", "history.txt",
 		"dates-de.txt", "numbers-de.txt", "comparisons-de.txt",
 		"dates-fr.txt", "numbers-fr.txt", "comparisons-fr.txt",
+		"history-de.txt", "history-fr.txt",
 	} {
 		t.Run(name, func(t *testing.T) { runCaseFile(t, name) })
 	}

@@ -27,6 +27,19 @@ func TestDocsLanguageTables(t *testing.T) {
 	days = append(days, day(2025, 3, 31), day(2025, 4, 1), day(2025, 4, 20), day(2025, 4, 21), day(2025, 5, 31), day(2025, 6, 1), day(2030, 12, 31), day(2031, 1, 1))
 	numbers := []float64{-5, 0.2, 0.33, 0.5, 0.67, 0.9, 3.5, 12, 12.5, 20, 2500, 9999, 10000, 10600, 11400, 11999, 12000, 12600, 15000, 120000, 1.5e6, 3.6e6, 2e9, 1e12}
 	pairs := [][2]float64{{301, 300}, {300, 300}, {299, 300}, {600, 300}, {590, 300}, {700, 300}, {750, 300}, {900, 300}, {150, 300}, {100, 300}, {310, 300}, {290, 300}, {15000, 12000}, {390, 300}, {210, 300}}
+	// Annual series from 1996 and monthly ones from 2023, each ending
+	// in its own way: its highest, its lowest, up or down on the one
+	// before, level with 1998.
+	var histories []Series
+	for k := range 12 {
+		annual, monthly := Series{Grain: ByYear}, Series{Grain: ByMonth}
+		for i := range 30 {
+			v := 100 + float64((i*37+k*11)%23) + float64(k%3)*float64(i)
+			annual.Obs = append(annual.Obs, Observation{Date: day(1996+i, 1, 1), Value: v})
+			monthly.Obs = append(monthly.Obs, Observation{Date: day(2023+i/12, time.Month(1+i%12), 1), Value: v})
+		}
+		histories = append(histories, annual, monthly)
+	}
 	lang := ""
 	rows := 0
 	for i, line := range strings.Split(string(src), "\n") {
@@ -102,6 +115,11 @@ func TestDocsLanguageTables(t *testing.T) {
 				}
 				got = append(got, outcome(Compare(p, Quantity{Value: 14, Percent: true}, Quantity{Value: 12, Percent: true}, in)))
 				want = append(want, outcome(Compare(twin, Quantity{Value: 14, Percent: true}, Quantity{Value: 12, Percent: true}, en)))
+			case KindHistory:
+				for _, sr := range histories {
+					got = append(got, outcome(History(p, sr, len(sr.Obs)-1, in)))
+					want = append(want, outcome(History(twin, sr, len(sr.Obs)-1, en)))
+				}
 			}
 			for j := range got {
 				if got[j] != want[j] {

@@ -19,6 +19,7 @@ var french = newLanguage(spec{
 		KindDate:       `a date phrase such as "d'ici le printemps 2025", "mi-avril", "avant fin mars" or "dans les 6 semaines"`,
 		KindNumber:     `a number phrase such as "environ 12 000", "plus de 1,5 million", "entre 10 et 15 %" or "près de vingt"`,
 		KindComparison: `a comparison such as "plus que", "à peu près autant que", "neuf fois plus que" or "un tiers de"`,
+		KindHistory:    `a claim about the series' history such as "le plus haut niveau depuis 1998", "un plus bas historique" or "en hausse de 3 % sur un an"`,
 	},
 	reads: []string{
 		// Months and seasons, with their short forms. "sept" is September in
@@ -127,6 +128,19 @@ var french = newLanguage(spec{
 		"a augmenté de", "has risen by", "a progressé de", "has risen by", "a grimpé de", "has climbed by",
 		"a baissé de", "has fallen by", "a diminué de", "has decreased by", "a reculé de", "has fallen by",
 		"en hausse de", "up", "en baisse de", "down", "par rapport à", "on|from", "a été divisé par deux", "has halved",
+
+		// A series' history: records, and changes on an earlier
+		// observation.
+		"depuis", "since", "le plus haut", "the highest", "la plus haute", "the highest",
+		"le plus bas", "the lowest", "la plus basse", "the lowest",
+		"au plus haut", "the highest", "au plus bas", "the lowest",
+		"son plus haut niveau", "its highest level", "son plus bas niveau", "its lowest level",
+		"leur plus haut niveau", "their highest level", "leur plus bas niveau", "their lowest level",
+		"niveau", "level", "un plus haut historique", "an all-time high", "un plus bas historique", "an all-time low",
+		"depuis le début des relevés", "since records began",
+		"sur un an", "year on year", "sur un mois", "month-on-month",
+		"par rapport à l'an dernier", "on last year", "par rapport à l'année précédente", "on a year earlier",
+		"par rapport au mois précédent", "on the previous month",
 	},
 	writes: []string{
 		"early", "début", "in mid -", "à la mi-", "mid -", "mi-", "mid", "mi-", "late", "fin",
@@ -155,9 +169,12 @@ var french = newLanguage(spec{
 		"has increased by", "a augmenté de", "has decreased by", "a diminué de", "has tripled", "a triplé", "rose by", "a augmenté de", "has risen by", "a augmenté de",
 		"grew by", "a augmenté de", "fell by", "a baissé de", "has fallen by", "a baissé de",
 		"up", "en hausse de", "down", "en baisse de", "on", "par rapport à", "from", "par rapport à",
+		"year on year", "sur un an", "year-on-year", "sur un an", "on a year earlier", "par rapport à l'année précédente",
+		"on last year", "par rapport à l'an dernier", "on the previous month", "par rapport au mois précédent",
+		"the highest", "le plus haut", "the lowest", "le plus bas", "level", "niveau", "since", "depuis",
 	},
 	fixes: []string{
 		`^(plus|moins) de$`, "$1 que", `([0-9%]) (plus|moins) (que|de)$`, "$1 de $2 que",
-		`€([0-9][0-9\x{a0},]*)`, "$1\u00a0€",
+		`€([0-9][0-9\x{a0},]*)`, "$1\u00a0€", `([0-9])%`, "$1\u00a0%",
 	},
 })

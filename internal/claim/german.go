@@ -20,6 +20,7 @@ var german = newLanguage(spec{
 		KindDate:       `a date phrase such as "spätestens im Frühjahr 2025", "Mitte April", "vor Ende März" or "innerhalb von 6 Wochen"`,
 		KindNumber:     `a number phrase such as "etwa 12.000", "mehr als 1,5 Millionen", "zwischen 10 und 15 %" or "fast zwanzig"`,
 		KindComparison: `a comparison such as "mehr als", "etwa so viele wie", "neunmal so viele wie" or "ein Drittel von"`,
+		KindHistory:    `a claim about the series' history such as "der höchste Stand seit 1998", "ein Rekordhoch" or "ein Plus von 3 % gegenüber dem Vorjahr"`,
 	},
 	reads: []string{
 		// Months and seasons, with their short and inflected forms.
@@ -139,6 +140,21 @@ var german = newLanguage(spec{
 		"verdoppelte sich", "doubled", "verdreifachte sich", "tripled", "halbierte sich", "halved",
 		"stieg um", "rose by", "wuchs um", "grew by", "sank um", "fell by", "fiel um", "fell by",
 		"ein plus von", "up", "ein minus von", "down", "gegenüber", "on|from",
+
+		// A series' history: records, and changes on an earlier
+		// observation.
+		"seit", "since", "der", "the", "seinen", "its", "ihren", "their",
+		"höchste", "highest", "höchsten", "highest", "höchster", "the highest",
+		"niedrigste", "lowest", "niedrigsten", "lowest", "niedrigster", "the lowest",
+		"tiefste", "lowest", "tiefsten", "lowest", "tiefster", "the lowest",
+		"zweithöchste", "second highest", "zweithöchsten", "second highest",
+		"zweitniedrigste", "second lowest", "zweitniedrigsten", "second lowest",
+		"stand", "level", "wert", "level", "niveau", "level",
+		"rekordhoch", "a record high", "ein rekordhoch", "a record high", "ein neues rekordhoch", "a new high",
+		"rekordtief", "a record low", "ein rekordtief", "a record low", "ein neues rekordtief", "a new low",
+		"aller zeiten", "ever", "seit beginn der aufzeichnungen", "since records began",
+		"im vorjahr", "last year", "gegenüber dem vorjahr", "on a year earlier", "im vergleich zum vorjahr", "on a year earlier",
+		"gegenüber dem vormonat", "on the previous month", "im vergleich zum vormonat", "on the previous month",
 	},
 	writes: []string{
 		"early", "Anfang", "in mid -", "Mitte", "in early", "Anfang", "in late", "Ende", "mid -", "Mitte", "mid", "Mitte", "late", "Ende",
@@ -170,9 +186,14 @@ var german = newLanguage(spec{
 		"has nearly doubled", "hat sich fast verdoppelt", "has tripled", "hat sich verdreifacht", "halved", "halbierte sich",
 		"rose by", "stieg um", "grew by", "wuchs um", "fell by", "sank um", "up", "ein Plus von", "down", "ein Minus von",
 		"on", "gegenüber", "from", "gegenüber",
+		"on a year earlier", "gegenüber dem Vorjahr", "on last year", "gegenüber dem Vorjahr",
+		"year on year", "gegenüber dem Vorjahr", "year-on-year", "gegenüber dem Vorjahr", "last year", "im Vorjahr",
+		"on the previous month", "gegenüber dem Vormonat", "the highest", "der höchste", "the lowest", "der niedrigste",
+		"level", "Stand", "since", "seit",
 	},
 	fixes: []string{
 		`(^|\s)im ([0-9]{4})(\s|$)`, "${1}im Jahr $2$3",
 		`€([0-9][0-9.,]*)`, "$1\u00a0€",
+		`([0-9])%`, "$1 %",
 	},
 })

@@ -142,7 +142,11 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 		}
 		series.Obs = append(series.Obs, claim.Observation{Date: p.Date, Value: p.Value})
 	}
-	opts := claim.Options{AsOf: s.asOf(e.Ref.Block), About: s.Claims.About, Southern: s.Claims.Southern}
+	marks := s.Locale.Numbers()
+	opts := claim.Options{
+		AsOf: s.asOf(e.Ref.Block), About: s.Claims.About, Southern: s.Claims.Southern,
+		Language: s.Locale.Language(), Decimal: marks.Decimal, Group: marks.Group,
+	}
 	verdict, err := claim.History(c.Phrase, series, at, opts)
 	var phraseErr *claim.Error
 	switch {

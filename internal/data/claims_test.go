@@ -503,6 +503,11 @@ func TestClaimsInLanguage(t *testing.T) {
 	}{
 		// as_of 13 January 2025; the crossing is 15 April 2025, the limit 12,000.
 		{"de", `losses.crossing | claim "bis Mitte April"`, "bis Mitte April", ""},
+		// Claims about the series' history too, in the page's language.
+		{"de", `losses.last | claim "ein Rekordhoch"`, "ein Rekordhoch", ""},
+		{"de", `losses.last | claim "der höchste Stand seit Beginn der Aufzeichnungen"`, "der höchste Stand seit Beginn der Aufzeichnungen", ""},
+		{"fr", `losses.last | claim "un plus haut historique"`, "un plus haut historique", ""},
+		{"de", `losses.last | claim "ein Plus von 10 % gegenüber dem Vorjahr"`, "", `claim: cannot read "ein Plus von 10 % gegenüber dem Vorjahr": the series has no value for 6 January 2024, a year before 6 January 2025`},
 		{"de", `losses.crossing | claim "im Frühjahr 2025"`, "im Frühjahr 2025", ""},
 		{"de", `losses.crossing | claim "vor Ende März"`, "", `claim "vor Ende März" is false: losses.crossing is 15 April 2025 (Mitte April 2025)`},
 		{"de", `losses.crossing | claim "bis April"`, "", `claim: cannot read "bis April": readers take it both as before that time and as through it; write "vor April" or "bis Ende April"`},
