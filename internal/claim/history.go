@@ -956,8 +956,23 @@ func (s Series) place(c *histClaim, at int, kept func(int) bool, words string, r
 		}
 		return strings.Join(out, ", ")
 	}
+	// same is a phrase that holds of a place shared with an earlier
+	// observation: "the same as in 2019". A later one, which "the same
+	// as" cannot name, leaves it empty.
+	same := ""
+	for _, i := range tied {
+		if i < at {
+			same = "the same as in " + s.dateText(s.Obs[i].Date)
+		}
+	}
+	shared := func() (Verdict, error) {
+		if same == "" {
+			return refuse("%s is level with %s, and readers count a shared place differently", s.obsText(at), list(tied))
+		}
+		return refuse("%s is level with %s, and readers count a shared place differently; write %q", s.obsText(at), list(tied), same)
+	}
 	if len(tied) > 0 && len(above) < c.rank && c.rank <= len(above)+len(tied)+1 {
-		return refuse("%s is level with %s, and readers count a shared place differently; write %q", s.obsText(at), list(tied), "the same as in "+s.dateText(s.Obs[tied[0]].Date))
+		return shared()
 	}
 	v := Verdict{
 		True:    len(above) == c.rank-1 && len(tied) == 0,
@@ -971,8 +986,10 @@ func (s Series) place(c *histClaim, at int, kept func(int) bool, words string, r
 		v.Value += fmt.Sprintf("; %d %s: %s", len(above), map[bool]string{true: "is " + higher, false: "are " + higher}[len(above) == 1], list(above))
 	}
 	switch {
+	case len(tied) > 0 && same == "":
+		return shared()
 	case len(tied) > 0:
-		v.Suggest = "the same as in " + s.dateText(s.Obs[tied[0]].Date)
+		v.Suggest = same
 	case len(above) == 0:
 		v.Suggest = words + " on record"
 	default:
