@@ -516,10 +516,16 @@ func writeJoin(text, alt string, glued bool) string {
 }
 
 // number writes the number text, as English writes it ("-12,000.5"), with
-// l's marks.
+// l's marks; a fraction of three zeros, which the language's readers
+// would take for a group, is left out.
 func (l *local) number(text string) string {
 	whole, frac, hasFrac := strings.Cut(text, ".")
 	out := strings.ReplaceAll(whole, ",", l.group)
+	if frac == "000" {
+		// "10,000" is refused as English's ten thousand; "10" allows
+		// every number "10.000" does.
+		hasFrac = false
+	}
 	if hasFrac {
 		out += l.decimal + frac
 	}
