@@ -203,6 +203,15 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		}
 		return nil
 	}
+	// count reads the argument, a number of what from lo to hi: the
+	// decimals of round 1, the figures of figures 3.
+	count := func(what string, lo, hi int) (int, error) {
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < lo || n > hi {
+			return 0, fmt.Errorf("format %q wants a number of %s from %d to %d, got %q", name, what, lo, hi, arg)
+		}
+		return n, nil
+	}
 	switch name {
 	case "":
 		return v.In(l), nil
@@ -244,18 +253,18 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		if err := need(Number); err != nil {
 			return "", err
 		}
-		n, err := strconv.Atoi(arg)
-		if err != nil || n < 0 || n > 10 {
-			return "", fmt.Errorf("format \"round\" wants a number of decimals from 0 to 10, got %q", arg)
+		n, err := count("decimals", 0, 10)
+		if err != nil {
+			return "", err
 		}
 		return formatNumber(l, Round(v.Num, n), n, false), nil
 	case "figures":
 		if err := need(Number); err != nil {
 			return "", err
 		}
-		n, err := strconv.Atoi(arg)
-		if err != nil || n < 1 || n > 6 {
-			return "", fmt.Errorf("format \"figures\" wants a number of significant figures from 1 to 6, got %q", arg)
+		n, err := count("significant figures", 1, 6)
+		if err != nil {
+			return "", err
 		}
 		if v.Num == 0 || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
 			return formatNumber(l, v.Num, 0, false), nil
@@ -276,9 +285,9 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		if arg == "" {
 			return l.Percent(formatNumber(l, pct.Num, max(2, pct.decimals()), true)), nil
 		}
-		n, err := strconv.Atoi(arg)
-		if err != nil || n < 0 || n > 10 {
-			return "", fmt.Errorf("format \"percent\" wants a number of decimals from 0 to 10, got %q", arg)
+		n, err := count("decimals", 0, 10)
+		if err != nil {
+			return "", err
 		}
 		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), nil
 	case "abs":
@@ -290,9 +299,9 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		if arg == "" {
 			return size.In(l), nil
 		}
-		n, err := strconv.Atoi(arg)
-		if err != nil || n < 0 || n > 10 {
-			return "", fmt.Errorf("format \"abs\" wants a number of decimals from 0 to 10, got %q", arg)
+		n, err := count("decimals", 0, 10)
+		if err != nil {
+			return "", err
 		}
 		return formatNumber(l, Round(size.Num, n), n, false), nil
 	case "int":
