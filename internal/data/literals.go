@@ -129,7 +129,10 @@ func (s *Scope) lookup(tok string) (literalRef, bool) {
 // ("12,000", "-3.5", "12.5%", and approx's "84 million"), and false for
 // another text.
 func typedNumber(tok string) (float64, bool) {
-	tok, scale := cutLarge(tok)
+	scale := 1.0
+	if num, w, ok := cutLargeWord(tok, (*locale.Locale)(nil).LargeWords()); ok {
+		tok, scale = num, math.Pow10(w.Exp)
+	}
 	digits := strings.ReplaceAll(strings.TrimSuffix(tok, "%"), ",", "")
 	if digits == "" || strings.ContainsFunc(digits, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != '-' }) {
 		return 0, false
@@ -707,7 +710,13 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 // a large number that literalAt read after it ("84" of "84 Millionen"),
 // and that word; false when it has none.
 func (m numberMarks) cutLarge(tok string) (string, locale.LargeWord, bool) {
-	for _, w := range m.large {
+	return cutLargeWord(tok, m.large)
+}
+
+// cutLargeWord returns tok without the one of words it ends with after a
+// digit, and that word; false when it ends with none.
+func cutLargeWord(tok string, words []locale.LargeWord) (string, locale.LargeWord, bool) {
+	for _, w := range words {
 		if num, ok := strings.CutSuffix(tok, w.Text); ok && num != "" && num[len(num)-1] >= '0' && num[len(num)-1] <= '9' {
 			return num, w, true
 		}
@@ -720,34 +729,23 @@ func (m numberMarks) cutLarge(tok string) (string, locale.LargeWord, bool) {
 // 2.4 and 9, "84 million" of Japanese's 8,400 and 4, "500,000" of 50 and
 // 4, "1,200 trillion" of 1,200 and 12.
 func englishLarge(num string, exp int) string {
+	var english *locale.Locale
 	digits := strings.ReplaceAll(num, ",", "")
-	for _, sc := range largeNumbers {
-		scExp := Magnitude(sc.size)
-		x, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp-scExp), 64)
-		if err != nil {
-			return num
-		}
-		if math.Abs(x) >= 1 {
-			return (*locale.Locale)(nil).Number(strconv.FormatFloat(x, 'f', -1, 64)) + " " + sc.name
-		}
-	}
 	x, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64)
 	if err != nil {
 		return num
 	}
-	return (*locale.Locale)(nil).Number(strconv.FormatFloat(x, 'f', -1, 64))
-}
-
-// cutLarge returns tok without the word for millions, billions or
-// trillions that literalAt read after it, and the size the word stands
-// for: 1 when it has none.
-func cutLarge(tok string) (string, float64) {
-	for _, sc := range largeNumbers {
-		if num, ok := strings.CutSuffix(tok, " "+sc.name); ok && num != "" && num[len(num)-1] >= '0' && num[len(num)-1] <= '9' {
-			return num, sc.size
+	if x != 0 {
+		mag := Magnitude(x)
+		if sc, ok := english.LargeScale(mag, true); ok {
+			n, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp-sc.Exp), 64)
+			if err != nil {
+				return num
+			}
+			return string(english.AppendLarge(nil, strconv.FormatFloat(n, 'f', -1, 64), mag, true))
 		}
 	}
-	return tok, 1
+	return english.Number(strconv.FormatFloat(x, 'f', -1, 64))
 }
 
 // numberMarks are the marks of a number typed in prose in a language.

@@ -504,13 +504,6 @@ func writeRounded(l *locale.Locale, f float64, dec int, inWords, whole bool) str
 	return formatNumber(l, Round(f, dec), max(dec, 0), true)
 }
 
-// largeNumbers are the words approx writes a large number with in
-// English, largest first.
-var largeNumbers = []struct {
-	size float64
-	name string
-}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}}
-
 // Magnitude returns the exponent of the decimal form of f, a finite number
 // other than 0: 0 for 3.4, -2 for 0.05, 4 for -12000. math.Log10 is off by
 // two or more for the smallest floats, and by one just under a power of
