@@ -71,6 +71,8 @@ func (s Series) quantity(i int) Quantity {
 // "4 March 2010".
 func (s Series) dateText(t time.Time) string { return grainText(t, s.Grain) }
 
+// grainText writes t as a date of grain g: "2010", "March 2010", "4
+// March 2010".
 func grainText(t time.Time, g Grain) string {
 	switch g {
 	case ByYear:
@@ -99,19 +101,16 @@ func (s Series) find(t time.Time) int {
 // end returns the last day observation i stands for.
 func (s Series) end(i int) time.Time { return spanEnd(s.Obs[i].Date, s.Grain) }
 
-func spanEnd(t time.Time, g Grain) time.Time {
-	switch g {
-	case ByYear:
-		return t.AddDate(1, 0, -1)
-	case ByMonth:
-		return t.AddDate(0, 1, -1)
-	}
-	return t
-}
+// spanEnd returns the last day of the year, month or day of grain g that
+// starts on t.
+func spanEnd(t time.Time, g Grain) time.Time { return g.after(t).AddDate(0, 0, -1) }
 
 // next returns the date one step of the series' grain after t.
-func (s Series) next(t time.Time) time.Time {
-	switch s.Grain {
+func (s Series) next(t time.Time) time.Time { return s.Grain.after(t) }
+
+// after returns the date one step of g after t: a year, a month or a day.
+func (g Grain) after(t time.Time) time.Time {
+	switch g {
 	case ByYear:
 		return t.AddDate(1, 0, 0)
 	case ByMonth:
