@@ -651,11 +651,7 @@ func (p *parser) anchor(prep string) (anchor, bool) {
 // 2010"). The error is an *Error when the phrase is not such a claim, or
 // when readers take it in ways the data tells apart.
 func History(phrase string, s Series, at int, o Options) (Verdict, error) {
-	// The phrase is read as English inside: its parts are checked as
-	// English, and check writes the suggestion in the page's language.
-	english := o
-	english.Language, english.Decimal, english.Group = "", "", ""
-	return o.check(phrase, KindHistory, func(text string) (Verdict, error) { return history(text, s, at, english) })
+	return o.check(phrase, KindHistory, func(text string) (Verdict, error) { return history(text, s, at, o) })
 }
 
 // history checks the English phrase as History does.
@@ -743,8 +739,8 @@ func (a anchor) unit() string {
 	return a.step.noun()
 }
 
-// change checks a change on an earlier observation with Compare. Where
-// the phrase Compare offers, put before the earlier observation, does not
+// change checks a change on an earlier observation with compare. Where
+// the phrase compare offers, put before the earlier observation, does not
 // read as a change that holds ("more on a year earlier", of a value above
 // a negative one, whose ratio says nothing), it offers the plain
 // comparison that does: "higher than a year earlier".
@@ -786,7 +782,9 @@ func (s Series) changeOnly(c *histClaim, at int, o Options, refuse refuser) (Ver
 	if why != "" {
 		return refuse("%s", why)
 	}
-	v, err := Compare(c.head, s.quantity(at), s.quantity(j), o)
+	// compare, not Compare: the phrase is English here, read through the
+	// page's language once by History, which writes the suggestion back.
+	v, err := compare(c.head, s.quantity(at), s.quantity(j), o)
 	if err != nil {
 		return Verdict{}, err
 	}
