@@ -499,7 +499,7 @@ func (s *Scope) localHits(text string) []textHit {
 			from = k + 1
 			before, _ := utf8.DecodeLastRuneInString(text[:k])
 			after, _ := utf8.DecodeRuneInString(text[end:])
-			if k > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) || end < len(text) && (unicode.IsLetter(after) || unicode.IsDigit(after)) {
+			if k > 0 && (wordLetter(before) || unicode.IsDigit(before)) || end < len(text) && (wordLetter(after) || unicode.IsDigit(after)) {
 				continue
 			}
 			if d.month && dayBefore(text[:k]) {

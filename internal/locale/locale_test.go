@@ -374,6 +374,22 @@ func TestApproxDate(t *testing.T) {
 		{"cs", 3, "začátkem dubna 2025"},
 		{"pl", 28, "pod koniec kwietnia 2025"},
 		{"lt", 15, "2025 m. balandžio viduryje"},
+		{"ja", 3, "2025年4月上旬"},
+		{"ja", 15, "2025年4月中旬"},
+		{"zh", 28, "2025年4月下旬"},
+		{"zh-Hant", 15, "2025年4月中旬"},
+		{"ko", 15, "2025년 4월 중순"},
+		{"ko", 28, "2025년 4월 말"},
+		{"uk", 3, "на початку квітня 2025\u202fр."},
+		{"hu", 15, "2025. április közepén"},
+		{"sv", 28, "slutet av april 2025"},
+		{"da", 15, "midten af april 2025"},
+		{"nb", 3, "begynnelsen av april 2025"},
+		{"no", 15, "midten av april 2025"},
+		{"el", 15, "μέσα Απριλίου 2025"},
+		{"ro", 28, "sfârșitul lunii aprilie 2025"},
+		{"id", 15, "pertengahan April 2025"},
+		{"vi", 15, "giữa tháng 4 năm 2025"},
 	} {
 		got, ok := New(tc.tag).ApproxDate(time.Date(2025, 4, tc.day, 0, 0, 0, 0, time.UTC))
 		if !ok || got != tc.want {
@@ -382,6 +398,8 @@ func TestApproxDate(t *testing.T) {
 	}
 	for _, tc := range []struct{ tag, want string }{
 		{"ru", "около 12\u00a0000"}, {"cs", "přibližně 12\u00a0000"}, {"pl", "około 12\u00a0000"}, {"lt", "apie 12\u00a0000"},
+		{"ja", "約12,000"}, {"zh", "约12,000"}, {"zh-Hant", "約12,000"}, {"ko", "약 12,000"}, {"sv", "omkring 12\u00a0000"},
+		{"uk", "близько 12\u00a0000"}, {"el", "περίπου 12.000"}, {"vi", "khoảng 12.000"},
 	} {
 		if got := New(tc.tag).About(New(tc.tag).Number("12000")); got != tc.want {
 			t.Errorf("%s: About(12000) = %q; want %q", tc.tag, got, tc.want)
@@ -403,6 +421,14 @@ func TestApproxDateNoYear(t *testing.T) {
 		{"cs", "v polovině dubna"},
 		{"pl", "w połowie kwietnia"},
 		{"lt", "balandžio viduryje"},
+		{"ja", "4月中旬"},
+		{"zh", "4月中旬"},
+		{"ko", "4월 중순"},
+		{"hu", "április közepén"},
+		{"uk", "у середині квітня"},
+		{"sv", "mitten av april"},
+		{"ro", "mijlocul lunii aprilie"},
+		{"vi", "giữa tháng 4"},
 	} {
 		got, ok := New(tc.tag).ApproxDateNoYear(day)
 		if !ok || got != tc.want {
