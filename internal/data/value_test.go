@@ -255,7 +255,8 @@ func TestFormatIn(t *testing.T) {
 		{"fa", d("2025-07-25"), "approx", "", "اواخر ژوئیهٔ ۲۰۲۵"},
 		{"fa", n(11960), "approx", "", "حدود ۱۲٬۰۰۰"},
 		// A language without them writes English's.
-		{"sv", d("2025-04-15"), "approx", "", "mid-April 2025"},
+		{"fi", d("2025-04-15"), "approx", "", "mid-April 2025"},
+		{"sv", d("2025-04-15"), "approx", "", "mitten av april 2025"},
 		{"ur", d("2025-04-15"), "approx", "", "mid-April 2025"},
 		{"en-GB", d("2025-04-15"), "approx", "", "mid-April 2025"},
 		{"en-GB", n(11960), "approx", "", "about 12,000"},
