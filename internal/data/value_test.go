@@ -220,7 +220,7 @@ func TestFormatIn(t *testing.T) {
 		{"ru", n(5e9), "approx", "", "около 5 миллиардов"},
 		{"ru", n(2.4e9), "approx", "", "около 2,4 миллиарда"},
 		{"pl", n(22e6), "approx", "", "około 22 miliony"},
-		{"ja", n(84_100_000), "approx", "", "about 8400万"},
+		{"ja", n(84_100_000), "approx", "", "約8400万"},
 		{"en-IN", n(1500000), "approx", "", "about 15\u202flakh"},
 		{"de", n(84123456), "figures", "3", "84,1 Millionen"},
 		{"ru", n(84123456), "figures", "2", "84 миллиона"},
