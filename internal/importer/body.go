@@ -2102,6 +2102,18 @@ func (c *converter) hugoParam(key string) (string, bool) {
 	if n := c.p.get("params"); v == nil && n != nil {
 		v = lookup(lowerKeys(map[string]any{"params": fromNode(n)}), "params."+key)
 	}
+	for dir := path.Dir(c.p.rel); v == nil && c.p.rel != ""; dir = path.Dir(dir) {
+		// A section page above it (or itself) cascades it.
+		if s := c.im.cascades[c.p.lang+"|"+dir]; s != nil {
+			cascade := lowerKeys(map[string]any{"cascade": fromNode(s.get("cascade"))})
+			if v = lookup(cascade, "cascade."+key); v == nil {
+				v = lookup(cascade, "cascade.params."+key)
+			}
+		}
+		if dir == "." {
+			break
+		}
+	}
 	if v == nil && c.p.lang != "" {
 		v = lookup(c.im.conf.hugoConf, "languages."+strings.ToLower(c.p.lang)+".params."+key)
 	}

@@ -392,19 +392,26 @@ func hugoThemes(conf map[string]any) []string {
 
 // usesDocsy reports whether the Hugo config conf takes its theme from
 // Docsy: a theme named docsy, or a module import of google/docsy (its
-// theme folder included).
+// theme folder included) or of a folder of themesDir named docsy (as
+// npm installs it, "path: docsy").
 func usesDocsy(conf map[string]any) bool {
-	for _, t := range hugoThemes(conf) {
+	for _, t := range append(hugoThemes(conf), moduleImports(conf)...) {
 		if strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy") {
 			return true
 		}
 	}
-	return importsModule(conf, "google/docsy")
+	return false
 }
 
 // importsModule reports whether the Hugo config conf imports a module,
 // not disabled, whose path holds name, in lower case.
 func importsModule(conf map[string]any, name string) bool {
+	return slices.ContainsFunc(moduleImports(conf), func(p string) bool { return strings.Contains(strings.ToLower(p), name) })
+}
+
+// moduleImports returns the paths of the modules the Hugo config conf
+// imports, but those disabled.
+func moduleImports(conf map[string]any) []string {
 	var imports []any
 	switch v := lookup(conf, "module.imports").(type) {
 	case []any:
@@ -414,14 +421,15 @@ func importsModule(conf map[string]any, name string) bool {
 			imports = append(imports, m)
 		}
 	}
+	var paths []string
 	for _, x := range imports {
 		m, _ := x.(map[string]any)
 		p, _ := m["path"].(string)
-		if d, _ := m["disable"].(bool); !d && strings.Contains(strings.ToLower(p), name) {
-			return true
+		if d, _ := m["disable"].(bool); !d {
+			paths = append(paths, p)
 		}
 	}
-	return false
+	return paths
 }
 
 // hookTemplates yields the text of each file of the Hugo site src's

@@ -137,6 +137,9 @@ type importer struct {
 	// byKey finds a page for ref, relref, link and post_url: by source
 	// path, with and without extension, and by base name.
 	byKey map[string][]*page
+	// cascades are the Hugo section pages that cascade values to the
+	// pages below them, by language and folder.
+	cascades map[string]*page
 	// dests holds the slash path of each page in the new site.
 	dests map[string]bool
 	// known holds the site paths the new site will have: each page's
@@ -381,8 +384,12 @@ func (im *importer) finish() {
 	im.byKey = map[string][]*page{}
 	im.dests = map[string]bool{}
 	im.bundles = map[string]*page{}
+	im.cascades = map[string]*page{}
 	for _, p := range im.pages {
 		im.dests[p.dest] = true
+		if strings.HasPrefix(path.Base(p.rel), "_index.") && p.get("cascade") != nil {
+			im.cascades[p.lang+"|"+path.Dir(p.rel)] = p
+		}
 		if path.Base(p.dest) == "index.md" && p.oldURL != "" {
 			im.bundles[strings.TrimSuffix(p.oldURL, "/")+"/"] = p
 		}
