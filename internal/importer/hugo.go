@@ -206,10 +206,13 @@ func (im *importer) hugo() error {
 			return fmt.Errorf("not a Hugo site: no hugo.toml, config.toml or config.yaml, and no content folder")
 		}
 	}
-	im.conf.title = lookupString(conf, "title")
+	// The default language's own title and description come before
+	// the site's, as Hugo shows them on its pages.
+	def := "languages." + strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")) + "."
+	im.conf.title = cmp.Or(lookupString(conf, def+"title"), lookupString(conf, "title"))
 	im.conf.baseURL = lookupString(conf, "baseurl")
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
-	im.conf.description = lookupString(conf, "params.description")
+	im.conf.description = cmp.Or(lookupString(conf, def+"params.description"), lookupString(conf, "params.description"))
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
 	if merge, _ := lookup(conf, "markup._merge").(string); !im.conf.unsafe && merge == "deep" &&
 		(importsModule(conf, "hugoblox/") || importsModule(conf, "wowchemy/")) {
