@@ -691,6 +691,14 @@ func (c *converter) hugo(i int) int {
 		}
 	}
 	if code {
+		// Hugo ran shortcodes in code too: a param, plain text, is the
+		// value Hugo showed there; any other stays as typed.
+		if t, ok := c.shortcodeTag(i); ok && t.name == "param" && !t.closing {
+			if v, ok := c.hugoParam(parseArgs(strings.TrimSuffix(t.args, "/")).get("name", 0)); ok {
+				c.out.WriteString(v)
+				return c.converted(t.end - i)
+			}
+		}
 		return 0
 	}
 	t, ok := c.shortcodeTag(i)
