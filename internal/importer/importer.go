@@ -799,8 +799,9 @@ func (im *importer) onSite(u string) bool {
 // build refuses in a name (sitefs.UnseenRune: an invisible one, a byte
 // order mark a spreadsheet's cell left at the start of a title the name
 // was made of; a control character, such as a line break; a bidi
-// control) under the path without it, with a note; its old address
-// keeps it, for its redirect.
+// control), or whose name starts with a date that is none (datelessPath),
+// under the path without it, with a note; its old address keeps it, for
+// its redirect.
 func (im *importer) visibleNames() {
 	taken := map[string]bool{}
 	for _, p := range im.pages {
@@ -808,6 +809,9 @@ func (im *importer) visibleNames() {
 	}
 	for _, p := range im.pages {
 		dest, what, ok := visiblePath(p.dest)
+		if !ok {
+			dest, what, ok = datelessPath(p.dest)
+		}
 		if !ok || taken[dest] || path.Base(dest) == ".md" {
 			continue
 		}
@@ -816,6 +820,18 @@ func (im *importer) visibleNames() {
 		p.newURL = newURL(p.dest, p.slug)
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "%s: plotline build refuses such names, so it is written as %s", what, strings.TrimPrefix(dest, "content/"))
 	}
+}
+
+// datelessPath returns the slash path p without the YYYY-MM-DD- its name
+// starts with when that is no date ("2021-09-31-recap.md", which Hugo
+// published as it is), as a date is left out of a page's address, and
+// what it is; ok is false when p's name has no such start.
+func datelessPath(p string) (clean, what string, ok bool) {
+	dir, name := path.Split(p)
+	if _, _, prefixed, err := content.FileDate(name); prefixed && err != nil {
+		return dir + name[11:], "the file name starts with " + name[:10] + ", which is no date", true
+	}
+	return p, "", false
 }
 
 // visiblePath returns the slash path p without the characters
