@@ -222,6 +222,12 @@ func (im *importer) hugo() error {
 	}
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
+	if fm, ok := lookup(conf, "frontmatter").(map[string]any); ok {
+		for _, v := range fm {
+			l, _ := v.([]any)
+			im.conf.nameSlugs = im.conf.nameSlugs || len(l) > 0 && strings.EqualFold(fmt.Sprint(l[0]), ":filename")
+		}
+	}
 	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
 	var ignore []any
 	switch v := lookup(conf, "ignorefiles").(type) {
@@ -946,7 +952,15 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		default:
 			im.fillIn(pg)
 		}
+		slug := pg.slug
+		if name := path.Base(strings.TrimSuffix(strings.TrimSuffix(rel, path.Ext(rel)), "/index")); slug == "" && im.conf.nameSlugs && !pg.section {
+			// Hugo took the date from the name, and the rest for a slug.
+			if _, rest, prefixed, err := fileDate(name); prefixed && err == nil {
+				pg.slug = rest
+			}
+		}
 		pg.oldURL = hugoURL(pg, rel, ml.permalinks(cmp.Or(lang, ml.def), im.conf.permalinks), im.conf.paths)
+		pg.slug = slug
 		switch {
 		case lang != "":
 			pg.oldURL = "/" + lang + pg.oldURL

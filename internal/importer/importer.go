@@ -179,6 +179,10 @@ type siteConfig struct {
 	// buildExpired is Hugo's buildExpired: its build published the pages
 	// whose expiry date had passed.
 	buildExpired bool
+	// nameSlugs is set on a Hugo site that dates its pages by their file
+	// names first (frontmatter: {date: [":filename", …]}), where the rest
+	// of a dated name is the page's slug.
+	nameSlugs bool
 	// hugo
 	permalinks map[string]string
 	// hosts are the base URLs of a multihost Hugo site's languages, by
