@@ -111,6 +111,10 @@ type converter struct {
 	// detailsEnds are the end tags of the details shortcodes being
 	// written, by body offset: true for a <details> of HTML.
 	detailsEnds map[int]bool
+	// sideNotes are the footnotes made of side notes, written at the
+	// end of the page, and noteLabels their labels.
+	sideNotes  []sideNote
+	noteLabels map[string]bool
 	// lastPos is the place pos found last.
 	lastPos placeAt
 	// opens holds the output offset of each "[" of the body written so
@@ -334,6 +338,7 @@ func (im *importer) convertBody(p *page) []byte {
 	if im.kind == Jekyll {
 		c.rawElementEnds()
 	}
+	c.writeSideNotes()
 	return c.out.Bytes()
 }
 
@@ -686,6 +691,14 @@ func (c *converter) hugo(i int) int {
 		}
 	}
 	if code {
+		// Hugo ran shortcodes in code too: a param, plain text, is the
+		// value Hugo showed there; any other stays as typed.
+		if t, ok := c.shortcodeTag(i); ok && t.name == "param" && !t.closing {
+			if v, ok := c.hugoParam(parseArgs(strings.TrimSuffix(t.args, "/")).get("name", 0)); ok {
+				c.out.WriteString(v)
+				return c.converted(t.end - i)
+			}
+		}
 		return 0
 	}
 	t, ok := c.shortcodeTag(i)
@@ -1757,15 +1770,30 @@ func (c *converter) figure(i, end int, a args) {
 		c.figureHTML(src, alt, title, a.named["link"])
 		return
 	}
-	if caption := strings.Join(slices.DeleteFunc([]string{a.named["title"], a.named["caption"]}, func(s string) bool { return strings.TrimSpace(s) == "" }), " "); caption != "" && c.im.conf.unsafe && c.aloneOnLine(i, end) {
+	alone := c.aloneOnLine(i, end)
+	if caption := strings.Join(slices.DeleteFunc([]string{a.named["title"], a.named["caption"]}, func(s string) bool { return strings.TrimSpace(s) == "" }), " "); caption != "" && c.im.conf.unsafe && (alone || c.endsTextLine(i, end)) {
 		// Hugo showed the caption (and the title) under the image; an
 		// image's title is no more than a tooltip: a figure of HTML, a
 		// block of its own, as Hugo's was, which the site's raw HTML
-		// lets through.
-		if t, ok := plainText(c.im.code, caption); ok {
-			caption = t // Hugo made HTML of its Markdown
+		// lets through. One that ends a line of a paragraph, which the
+		// browser showed below the paragraph, is a block after it.
+		if !alone {
+			c.out.WriteString("\n\n")
 		}
-		c.figureHTML(src, alt, caption, a.named["link"])
+		switch t, ok := plainText(c.im.code, caption); {
+		case strings.Contains(caption, "$$"):
+			// Mathematics, which the page's script typeset in the
+			// caption: the caption is a paragraph of Markdown, in which
+			// the build reads it.
+			c.out.WriteString("<figure>" + c.figureImage(src, strings.ReplaceAll(alt, "$$", ""), a.named["link"]) + "<figcaption>\n\n")
+			c.paramText(i, end, caption)
+			c.out.WriteString("\n\n</figcaption></figure>")
+		case ok:
+			caption = t // Hugo made HTML of its Markdown
+			fallthrough
+		default:
+			c.figureHTML(src, alt, caption, a.named["link"])
+		}
 		if k := afterSpaces(c.body, end); k < len(c.body) && c.body[k] == '\n' && !blankLine(c.body[k+1:]) {
 			c.out.WriteString("\n") // the text below is not the HTML block's
 		}
@@ -1874,6 +1902,20 @@ func (c *converter) aloneOnLine(i, end int) bool {
 	k := afterSpaces(b, end)
 	return k == len(b) || b[k] == '\n' || b[k] == '\r'
 }
+
+// endsTextLine reports whether the shortcode from body offset i to end
+// ends its line, after text of a paragraph outside a list, a quote or a
+// table.
+func (c *converter) endsTextLine(i, end int) bool {
+	b := c.body
+	k := afterSpaces(b, end)
+	line := b[bytes.LastIndexByte(b[:i], '\n')+1 : i]
+	return (k == len(b) || b[k] == '\n' || b[k] == '\r') && !blockMarkRE.Match(line)
+}
+
+// blockMarkRE matches the start of a line that is not a paragraph's at
+// the left margin: indented, or in a list, a quote or a table.
+var blockMarkRE = regexp.MustCompile(`^(?:[ \t>|*+-]|\d+[.)])`)
 
 // stripTags leaves out the HTML tags of s, for alt text.
 func stripTags(s string) string {
@@ -2067,6 +2109,18 @@ func (c *converter) hugoParam(key string) (string, bool) {
 	}
 	if n := c.p.get("params"); v == nil && n != nil {
 		v = lookup(lowerKeys(map[string]any{"params": fromNode(n)}), "params."+key)
+	}
+	for dir := path.Dir(c.p.rel); v == nil && c.p.rel != ""; dir = path.Dir(dir) {
+		// A section page above it (or itself) cascades it.
+		if s := c.im.cascades[c.p.lang+"|"+dir]; s != nil {
+			cascade := lowerKeys(map[string]any{"cascade": fromNode(s.get("cascade"))})
+			if v = lookup(cascade, "cascade."+key); v == nil {
+				v = lookup(cascade, "cascade.params."+key)
+			}
+		}
+		if dir == "." {
+			break
+		}
 	}
 	if v == nil && c.p.lang != "" {
 		v = lookup(c.im.conf.hugoConf, "languages."+strings.ToLower(c.p.lang)+".params."+key)
@@ -2613,6 +2667,9 @@ func (c *converter) include(t tag) {
 	if t.name != "include_relative" && c.themeInclude(t, name, data, err == nil) {
 		return
 	}
+	if err == nil && len(fields) > 1 && c.shapedInclude(t, name, data) {
+		return
+	}
 	liquid := bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -2675,6 +2732,115 @@ func (c *converter) themeInclude(t tag, name string, data []byte, found bool) bo
 		return true
 	}
 	return false
+}
+
+// includeImgRE finds an <img> of an include's template whose src ends
+// with a parameter, and what the template writes before it ("{{
+// site.baseurl }}/": the parameter is a path from the site's root).
+var includeImgRE = regexp.MustCompile(`<img\b[^>]*?\bsrc\s*=\s*"([^"]*?)\{\{-?\s*include\.(\w+)\s*-?\}\}"`)
+
+// includeAltRE finds the parameter an include's <img> takes its alt from,
+// and includeTextRE the first one its template shows as text.
+var (
+	includeAltRE  = regexp.MustCompile(`<img\b[^>]*?\balt\s*=\s*"\{\{-?\s*include\.(\w+)\s*-?\}\}"`)
+	includeTextRE = regexp.MustCompile(`>\s*\{\{-?\s*include\.(\w+)\s*-?\}\}`)
+)
+
+// includeNoteRE finds the parameter an include's template shows as a
+// side or margin note (tufte-jekyll's sidenote and marginnote).
+var includeNoteRE = regexp.MustCompile(`class\s*=\s*"(?:[^"]*\s)?(?:side|margin)-?note(?:\s[^"]*)?"[^>]*>\s*\{\{-?\s*include\.(\w+)\s*-?\}\}`)
+
+// shapedInclude converts the include t of name, with parameters, by what
+// its template data shows of them: an <img> of one, an image with the
+// parameter shown as text as its caption (tufte-jekyll's marginfigure,
+// maincolumn_img and fullwidth); else one shown as a side or margin
+// note, a footnote. It reports whether it wrote t.
+func (c *converter) shapedInclude(t tag, name string, data []byte) bool {
+	a := parseArgs(strings.TrimPrefix(strings.TrimSpace(t.args), name))
+	param := func(re *regexp.Regexp) string {
+		if m := re.FindSubmatch(data); m != nil {
+			return a.named[string(m[1])]
+		}
+		return ""
+	}
+	if imgs := includeImgRE.FindAllSubmatch(data, -1); imgs != nil {
+		src := a.named[string(imgs[0][2])]
+		if src == "" {
+			return false
+		}
+		for _, m := range imgs {
+			if bytes.HasSuffix(m[1], []byte("/")) && !strings.HasPrefix(src, "/") && !strings.Contains(src, "://") {
+				src = "/" + src
+				break
+			}
+		}
+		caption := param(includeTextRE)
+		c.figure(t.start, t.end, args{named: map[string]string{"src": src, "alt": cmp.Or(param(includeAltRE), caption), "caption": caption}})
+		return true
+	}
+	if note := param(includeNoteRE); note != "" {
+		c.sideNote(t, a.named["id"], note)
+		return true
+	}
+	return false
+}
+
+// sideNote writes the include t, a note in the margin of the source's
+// page, as a footnote: its reference here, and its text, converted as
+// the page's, in a definition at the end of the page (writeSideNotes).
+func (c *converter) sideNote(t tag, id, note string) {
+	if !footnoteLabelRE.MatchString(id) || c.noteLabels[id] {
+		id = fmt.Sprintf("note-%d", len(c.sideNotes)+1)
+	}
+	if c.noteLabels == nil {
+		c.noteLabels = map[string]bool{}
+	}
+	c.noteLabels[id] = true
+	at, frags := c.out.Len(), len(c.p.fragments)
+	c.paramText(t.start, t.end, note)
+	text := strings.ReplaceAll(string(c.out.Bytes()[at:]), "\n", " ")
+	c.out.Truncate(at)
+	n := sideNote{label: id, text: text}
+	for _, f := range c.p.fragments[frags:] {
+		f.at -= at
+		n.frags = append(n.frags, f)
+	}
+	c.p.fragments = c.p.fragments[:frags]
+	c.sideNotes = append(c.sideNotes, n)
+	c.out.WriteString("[^" + id + "]")
+}
+
+// paramText writes s, a parameter of the tag from body offset i to end,
+// converted as Markdown of the page, its notes at its place in the tag.
+func (c *converter) paramText(i, end int, s string) {
+	off := max(0, bytes.Index(c.body[i:end], []byte(s)))
+	c.includeText(c.p.src, c.p.source, []byte(s), c.p.bodyOff+i+off)
+}
+
+// footnoteLabelRE matches an id that may be a footnote's label as it is.
+var footnoteLabelRE = regexp.MustCompile(`^[\w-]+$`)
+
+// sideNote is a footnote made of a side note, and the links with a
+// #fragment in its text, at their offsets in it.
+type sideNote struct {
+	label, text string
+	frags       []fragmentLink
+}
+
+// writeSideNotes writes the definitions of the footnotes sideNote made,
+// at the end of the page.
+func (c *converter) writeSideNotes() {
+	for _, n := range c.sideNotes {
+		for !bytes.HasSuffix(c.out.Bytes(), []byte("\n\n")) {
+			c.out.WriteByte('\n')
+		}
+		c.out.WriteString("[^" + n.label + "]: ")
+		for _, f := range n.frags {
+			f.at += c.out.Len()
+			c.p.fragments = append(c.p.fragments, f)
+		}
+		c.out.WriteString(n.text + "\n")
+	}
 }
 
 // liquidFlowRE finds a Liquid tag that makes what a template shows

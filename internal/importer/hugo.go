@@ -206,10 +206,13 @@ func (im *importer) hugo() error {
 			return fmt.Errorf("not a Hugo site: no hugo.toml, config.toml or config.yaml, and no content folder")
 		}
 	}
-	im.conf.title = lookupString(conf, "title")
+	// The default language's own title and description come before
+	// the site's, as Hugo shows them on its pages.
+	def := "languages." + strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")) + "."
+	im.conf.title = cmp.Or(lookupString(conf, def+"title"), lookupString(conf, "title"))
 	im.conf.baseURL = lookupString(conf, "baseurl")
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
-	im.conf.description = lookupString(conf, "params.description")
+	im.conf.description = cmp.Or(lookupString(conf, def+"params.description"), lookupString(conf, "params.description"))
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
 	if merge, _ := lookup(conf, "markup._merge").(string); !im.conf.unsafe && merge == "deep" &&
 		(importsModule(conf, "hugoblox/") || importsModule(conf, "wowchemy/")) {
@@ -219,6 +222,12 @@ func (im *importer) hugo() error {
 	}
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
+	if fm, ok := lookup(conf, "frontmatter").(map[string]any); ok {
+		for _, v := range fm {
+			l, _ := v.([]any)
+			im.conf.nameSlugs = im.conf.nameSlugs || len(l) > 0 && strings.EqualFold(fmt.Sprint(l[0]), ":filename")
+		}
+	}
 	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
 	var ignore []any
 	switch v := lookup(conf, "ignorefiles").(type) {
@@ -392,19 +401,26 @@ func hugoThemes(conf map[string]any) []string {
 
 // usesDocsy reports whether the Hugo config conf takes its theme from
 // Docsy: a theme named docsy, or a module import of google/docsy (its
-// theme folder included).
+// theme folder included) or of a folder of themesDir named docsy (as
+// npm installs it, "path: docsy").
 func usesDocsy(conf map[string]any) bool {
-	for _, t := range hugoThemes(conf) {
+	for _, t := range append(hugoThemes(conf), moduleImports(conf)...) {
 		if strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy") {
 			return true
 		}
 	}
-	return importsModule(conf, "google/docsy")
+	return false
 }
 
 // importsModule reports whether the Hugo config conf imports a module,
 // not disabled, whose path holds name, in lower case.
 func importsModule(conf map[string]any, name string) bool {
+	return slices.ContainsFunc(moduleImports(conf), func(p string) bool { return strings.Contains(strings.ToLower(p), name) })
+}
+
+// moduleImports returns the paths of the modules the Hugo config conf
+// imports, but those disabled.
+func moduleImports(conf map[string]any) []string {
 	var imports []any
 	switch v := lookup(conf, "module.imports").(type) {
 	case []any:
@@ -414,14 +430,15 @@ func importsModule(conf map[string]any, name string) bool {
 			imports = append(imports, m)
 		}
 	}
+	var paths []string
 	for _, x := range imports {
 		m, _ := x.(map[string]any)
 		p, _ := m["path"].(string)
-		if d, _ := m["disable"].(bool); !d && strings.Contains(strings.ToLower(p), name) {
-			return true
+		if d, _ := m["disable"].(bool); !d {
+			paths = append(paths, p)
 		}
 	}
-	return false
+	return paths
 }
 
 // hookTemplates yields the text of each file of the Hugo site src's
@@ -935,7 +952,15 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		default:
 			im.fillIn(pg)
 		}
+		slug := pg.slug
+		if name := path.Base(strings.TrimSuffix(strings.TrimSuffix(rel, path.Ext(rel)), "/index")); slug == "" && im.conf.nameSlugs && !pg.section {
+			// Hugo took the date from the name, and the rest for a slug.
+			if _, rest, prefixed, err := fileDate(name); prefixed && err == nil {
+				pg.slug = rest
+			}
+		}
 		pg.oldURL = hugoURL(pg, rel, ml.permalinks(cmp.Or(lang, ml.def), im.conf.permalinks), im.conf.paths)
+		pg.slug = slug
 		switch {
 		case lang != "":
 			pg.oldURL = "/" + lang + pg.oldURL

@@ -137,6 +137,9 @@ type importer struct {
 	// byKey finds a page for ref, relref, link and post_url: by source
 	// path, with and without extension, and by base name.
 	byKey map[string][]*page
+	// cascades are the Hugo section pages that cascade values to the
+	// pages below them, by language and folder.
+	cascades map[string]*page
 	// dests holds the slash path of each page in the new site.
 	dests map[string]bool
 	// known holds the site paths the new site will have: each page's
@@ -176,6 +179,10 @@ type siteConfig struct {
 	// buildExpired is Hugo's buildExpired: its build published the pages
 	// whose expiry date had passed.
 	buildExpired bool
+	// nameSlugs is set on a Hugo site that dates its pages by their file
+	// names first (frontmatter: {date: [":filename", …]}), where the rest
+	// of a dated name is the page's slug.
+	nameSlugs bool
 	// hugo
 	permalinks map[string]string
 	// hosts are the base URLs of a multihost Hugo site's languages, by
@@ -381,8 +388,12 @@ func (im *importer) finish() {
 	im.byKey = map[string][]*page{}
 	im.dests = map[string]bool{}
 	im.bundles = map[string]*page{}
+	im.cascades = map[string]*page{}
 	for _, p := range im.pages {
 		im.dests[p.dest] = true
+		if strings.HasPrefix(path.Base(p.rel), "_index.") && p.get("cascade") != nil {
+			im.cascades[p.lang+"|"+path.Dir(p.rel)] = p
+		}
 		if path.Base(p.dest) == "index.md" && p.oldURL != "" {
 			im.bundles[strings.TrimSuffix(p.oldURL, "/")+"/"] = p
 		}
@@ -792,8 +803,9 @@ func (im *importer) onSite(u string) bool {
 // build refuses in a name (sitefs.UnseenRune: an invisible one, a byte
 // order mark a spreadsheet's cell left at the start of a title the name
 // was made of; a control character, such as a line break; a bidi
-// control) under the path without it, with a note; its old address
-// keeps it, for its redirect.
+// control), or whose name starts with a date that is none (datelessPath),
+// under the path without it, with a note; its old address keeps it, for
+// its redirect.
 func (im *importer) visibleNames() {
 	taken := map[string]bool{}
 	for _, p := range im.pages {
@@ -801,6 +813,9 @@ func (im *importer) visibleNames() {
 	}
 	for _, p := range im.pages {
 		dest, what, ok := visiblePath(p.dest)
+		if !ok {
+			dest, what, ok = datelessPath(p.dest)
+		}
 		if !ok || taken[dest] || path.Base(dest) == ".md" {
 			continue
 		}
@@ -809,6 +824,18 @@ func (im *importer) visibleNames() {
 		p.newURL = newURL(p.dest, p.slug)
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "%s: plotline build refuses such names, so it is written as %s", what, strings.TrimPrefix(dest, "content/"))
 	}
+}
+
+// datelessPath returns the slash path p without the YYYY-MM-DD- its name
+// starts with when that is no date ("2021-09-31-recap.md", which Hugo
+// published as it is), as a date is left out of a page's address, and
+// what it is; ok is false when p's name has no such start.
+func datelessPath(p string) (clean, what string, ok bool) {
+	dir, name := path.Split(p)
+	if _, _, prefixed, err := content.FileDate(name); prefixed && err != nil {
+		return dir + name[11:], "the file name starts with " + name[:10] + ", which is no date", true
+	}
+	return p, "", false
 }
 
 // visiblePath returns the slash path p without the characters

@@ -58,7 +58,7 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	words := pageWords(pc)
 	for _, h := range headings {
 		if _, ok := h.AttributeString("id"); !ok {
-			h.SetAttributeString("id", pc.IDs().Generate([]byte(inlineText(h, src)), ast.KindHeading))
+			h.SetAttributeString("id", pc.IDs().Generate([]byte(inlineText(h, src, true)), ast.KindHeading))
 		}
 		if h.Level != 2 && h.Level != 3 {
 			continue
@@ -72,8 +72,10 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 // inlineText returns the text of n, a heading say, as the reader sees
 // it: values resolved, a link's text without its address, the
 // typographer's entities decoded, and raw HTML left out. Heading ids and
-// the table of contents are made from it.
-func inlineText(n ast.Node, src []byte) string {
+// the table of contents are made from it. For an id (typed), the
+// typographer's dashes are the hyphens they were typed as, which GitHub
+// and Hugo keep in theirs ("### --name" is #--name).
+func inlineText(n ast.Node, src []byte, typed bool) string {
 	var b strings.Builder
 	walk(n, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
@@ -83,7 +85,9 @@ func inlineText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			if n.IsCode() {
+			if d, ok := typedDash(n.Value); ok && typed && n.IsCode() {
+				b.WriteString(d)
+			} else if n.IsCode() {
 				b.WriteString(html.UnescapeString(string(n.Value))) // &ldquo; from the typographer
 			} else {
 				b.Write(n.Value)
@@ -100,6 +104,17 @@ func inlineText(n ast.Node, src []byte) string {
 		return ast.WalkContinue
 	})
 	return b.String()
+}
+
+// typedDash returns what was typed for the typographer's dash v.
+func typedDash(v []byte) (string, bool) {
+	switch string(v) {
+	case "&ndash;":
+		return "--", true
+	case "&mdash;":
+		return "---", true
+	}
+	return "", false
 }
 
 // headingIDs makes the ids of a page's headings (see anchor.Set) for

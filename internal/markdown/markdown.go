@@ -398,7 +398,7 @@ func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
 			if n.Level == 2 || n.Level == 3 {
 				id, _ := n.AttributeString("id")
 				idb, _ := id.([]byte)
-				hs = append(hs, Heading{Level: n.Level, ID: string(idb), Text: inlineText(n, src)})
+				hs = append(hs, Heading{Level: n.Level, ID: string(idb), Text: inlineText(n, src, false)})
 			}
 		case *ast.Text:
 			words, inWord = countWords(n.Segment.Value(src), words, inWord)

@@ -47,6 +47,12 @@ def date_of(d, name):
     m = re.match(r'(\d{4})-(\d{1,2})-(\d{1,2})-', name)  # Jekyll's month and day may have one digit
     return datetime.datetime(int(m[1]), int(m[2]), int(m[3])) if m else None
 
+def valid_date(s):
+    try:
+        datetime.date.fromisoformat(s); return True
+    except ValueError:
+        return False
+
 def hugo(src):
     conf = {}
     for n in ('hugo.toml', 'config.toml', 'hugo.yaml', 'config.yaml', 'hugo.yml', 'config.yml',
@@ -58,6 +64,8 @@ def hugo(src):
             break
     pl = {k.lower(): v for k, v in (conf.get('permalinks') or {}).items()}
     lower = {k.lower(): v for k, v in conf.items()}
+    filename_dates = any(isinstance(v, list) and v and str(v[0]).lower() == ':filename'
+                         for v in (lower.get('frontmatter') or {}).values())
     langs = {k.lower() for k in (lower.get('languages') or {})}
     default = str(lower.get('defaultcontentlanguage') or 'en').lower()
     langs.add(default)  # index.en.md is the default language's page
@@ -153,6 +161,11 @@ def hugo(src):
                 yield rel, (lang if multihost else '') + meta['url']; continue
             section = dirs.split('/')[0] if dirs else ''
             slug = str(meta.get('slug') or '')
+            m = re.match(r'(\d{4}-\d{2}-\d{2})-(.+)$', name)
+            if not slug and filename_dates and m and valid_date(m[1]):
+                # Dated by its name first (frontmatter: {date:
+                # [":filename", ...]}): Hugo takes the rest for a slug.
+                slug = m[2]
             lpl = langpl.get(lang, pl)
             if section in lpl:
                 dt = date_of(meta.get('date'), name)
