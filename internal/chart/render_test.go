@@ -361,6 +361,27 @@ func TestSummary(t *testing.T) {
 				"1 observation, 1,040 on 1 January 2025.",
 		},
 		{
+			// A band that runs both ways from a level or rising line: a
+			// rising scenario after a falling one says so, where "high 20
+			// a month" read as falling 20 too. 100 to fall at 20 a month
+			// from 1 March is 1 August.
+			name: "band both ways",
+			b: parseBlock(t, "stock:\n  unit: cases\n  series:\n    - {date: 2025-03-01, value: 800}\n"+
+				"  projection: {per: month, rate: 0, low: -20, high: 20, limit: 700, until: 2025-06-01}\n"),
+			want: "Projection of cases: 800 on 1 March 2025, no change (0 a month), does not reach 700 by 1 June 2025; " +
+				"low scenario falling 20 a month (1 August 2025), high rising 20 a month (not reaching 700). " +
+				"1 observation, 800 on 1 March 2025.",
+		},
+		{
+			// 200 to rise from 1 March 2025: 20 months at 10 a month, 4 at 50.
+			name: "rising with a falling low",
+			b: parseBlock(t, "stock:\n  unit: cases\n  series:\n    - {date: 2025-03-01, value: 800}\n"+
+				"  projection: {per: month, rate: 10, low: -5, high: 50, limit: 1000, until: 2025-06-01}\n"),
+			want: "Projection of cases: 800 on 1 March 2025, rising 10 a month, reaches 1,000 on 1 November 2026; " +
+				"low scenario falling 5 a month (not reaching 1,000), high rising 50 a month (1 July 2025). " +
+				"1 observation, 800 on 1 March 2025.",
+		},
+		{
 			name: "bar",
 			b:    noProjection(),
 			typ:  TypeBar,

@@ -134,17 +134,21 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		}
 	}
 	sep := m.words.Semicolon()
+	// A scenario's rate goes without its verb only where every rate rises,
+	// "low scenario 70 a day": after a fall or no change, a bare "high 20
+	// a month" would be read as falling too.
+	verbs := p.Central.Rate <= 0 || (p.Low != nil && p.Low.Rate <= 0) || (p.High != nil && p.High.Rate <= 0)
 	if p.Low != nil {
 		b.WriteString(sep)
-		m.words.Write(b, words.LowScenarioRate, m.scenario(p.Low))
+		m.words.Write(b, words.LowScenarioRate, m.scenario(p.Low, verbs))
 		sep = m.words.Comma()
 	}
 	if p.High != nil {
 		b.WriteString(sep)
 		if p.Low == nil {
-			m.words.Write(b, words.HighScenarioRate, m.scenario(p.High))
+			m.words.Write(b, words.HighScenarioRate, m.scenario(p.High, verbs))
 		} else {
-			m.words.Write(b, words.HighRate, m.scenario(p.High))
+			m.words.Write(b, words.HighRate, m.scenario(p.High, verbs))
 		}
 	}
 	// One full stop after a date that ends with one, "29 апреля 2039 г.".
@@ -173,12 +177,12 @@ func (m *model) limitText(v float64, places int) string {
 	return text
 }
 
-// scenario returns "70 a day (26 May 2025)" for a scenario, and
-// "falling 1.8 a month (3 February 2031)" for one that falls, as the
-// central rate is written, not "-1.8 a month".
-func (m *model) scenario(s *data.Scenario) string {
+// scenario returns "70 a day (26 May 2025)" for a scenario, and, with
+// verb, "falling 1.8 a month (3 February 2031)" or "rising 20 a month", as
+// the central rate is written, not "-1.8 a month".
+func (m *model) scenario(s *data.Scenario, verb bool) string {
 	var b strings.Builder
-	b.WriteString(m.rate(s.Rate, s.RatePlaces, s.Rate < 0))
+	b.WriteString(m.rate(s.Rate, s.RatePlaces, verb))
 	p := m.proj
 	switch {
 	case !p.HasLimit:

@@ -174,16 +174,10 @@ func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
 	for _, e := range entries {
 		// An entry is updated when it is published, or later: a date
 		// and time, 2025-06-02T10:00:00+05:30, updated on its day,
-		// 2025-06-02 (midnight UTC), stays published at its time.
-		updated := e.Date
-		if e.Updated.After(e.Date) {
-			updated = e.Updated
-		}
-		if e.DataDate.After(updated) {
-			// New data is a change of the entry, though its
-			// front matter says nothing of it.
-			updated = e.DataDate
-		}
+		// 2025-06-02 (midnight UTC), stays published at its time. New
+		// data is a change of the entry, though its front matter says
+		// nothing of it.
+		updated := e.Modified()
 		if updated.After(newest) {
 			newest = updated
 		}

@@ -122,7 +122,8 @@ type Summary struct {
 	// data blocks, zero without one. The feed and the sitemap count the
 	// article as updated on it when it is later than Date and Updated,
 	// so that new data read from a CSV file moves them as a new
-	// updated: would; the page's own "Updated" line shows Updated alone.
+	// updated: would (Modified); the page's own "Updated" line shows
+	// Updated alone.
 	DataDate       time.Time
 	Author         string
 	Tags           []Tag
@@ -158,6 +159,19 @@ func (s *Summary) ListTags() []Tag {
 // MoreTags returns how many tags the entry in a list leaves out.
 func (s *Summary) MoreTags() int {
 	return max(0, len(s.Tags)-ListTags)
+}
+
+// Modified returns when the article last changed: the latest of its Date,
+// its Updated and its DataDate. The feed's updated, the sitemap's lastmod
+// and the page's article:modified_time all give it.
+func (s *Summary) Modified() time.Time {
+	t := s.Date
+	for _, u := range []time.Time{s.Updated, s.DataDate} {
+		if u.After(t) {
+			t = u
+		}
+	}
+	return t
 }
 
 // Article is an article or standalone page, rendered.

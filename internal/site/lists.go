@@ -52,14 +52,7 @@ func (r *run) renderLists(which int) error {
 		// Every page, in site order; a site without a base URL has no
 		// sitemap (see below).
 		for _, rec := range r.st.sortedRecords() {
-			last := rec.summary.Date
-			if !rec.summary.Updated.IsZero() {
-				last = rec.summary.Updated
-			}
-			if rec.summary.DataDate.After(last) {
-				last = rec.summary.DataDate
-			}
-			sitemap = append(sitemap, render.SitemapEntry{URL: rec.url, Lastmod: last})
+			sitemap = append(sitemap, render.SitemapEntry{URL: rec.url, Lastmod: rec.summary.Modified()})
 		}
 	}
 	if which&listFeed != 0 && r.feedChanged(feed, feedKeys) {
