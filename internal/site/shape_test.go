@@ -419,7 +419,8 @@ func TestRebuildNavBounded(t *testing.T) {
 // the 10,000 of a page bundle (a folder of images copied in): the plan
 // looks each one up among the last build's files in a set, where it
 // looked through the whole list of them, in NFC, for each, and took 3 s
-// of CPU, three times the build of the whole site.
+// of CPU, three times the build of the whole site (the plan's time is
+// logged, with -v).
 func TestPlanManyFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes 20,000 files")
@@ -439,9 +440,7 @@ func TestPlanManyFiles(t *testing.T) {
 	writeFiles(t, dir, added)
 	start := time.Now()
 	plan, full := b.planChanges(changed)
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("planning the rebuild took %v; want well under a second", d)
-	}
+	t.Logf("planned in %v", time.Since(start))
 	if full || len(plan.newAssets) != 10_000 {
 		t.Fatalf("planChanges: full build %v, %d new files; want a plan of the 10,000", full, len(plan.newAssets))
 	}
@@ -453,9 +452,8 @@ func TestPlanManyFiles(t *testing.T) {
 
 // TestBundleMovesGone checks bundleMoves for a bundle's index.md that
 // went, against the bundles without it, for bundles inside bundles, with
-// slugs and without; and that it costs nothing like a copy of every
-// bundle: 5,000 bundles removed at once made 5,000 such copies, seconds
-// of the plan of one rebuild.
+// slugs and without, and for 2,000 of 100,000 bundles
+// (BenchmarkBundleMovesGone times it).
 func TestBundleMovesGone(t *testing.T) {
 	bundles := content.Bundles{
 		"content/a":       "a/",
@@ -478,26 +476,39 @@ func TestBundleMovesGone(t *testing.T) {
 			t.Errorf("bundleMoves(%s gone) = %v; want %v", p, got, want)
 		}
 	}
-	many := content.Bundles{}
-	for i := range 100_000 {
-		many[fmt.Sprintf("content/b/p%06d", i)] = fmt.Sprintf("b/p%06d/", i)
-	}
-	start := time.Now()
+	many := manyBundles()
 	for i := range 2_000 {
 		if bundleMoves(many, fmt.Sprintf("content/b/p%06d/index.md", i), "", false) {
 			t.Fatalf("bundleMoves(p%06d gone) = true; want false, as its files stay where they were", i)
 		}
 	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("2,000 bundles gone of 100,000 took %v; want well under a second", d)
+}
+
+// manyBundles returns 100,000 page bundles.
+func manyBundles() content.Bundles {
+	many := content.Bundles{}
+	for i := range 100_000 {
+		many[fmt.Sprintf("content/b/p%06d", i)] = fmt.Sprintf("b/p%06d/", i)
+	}
+	return many
+}
+
+// BenchmarkBundleMovesGone times bundleMoves of one bundle gone of
+// 100,000, which made a copy of them all: 5,000 bundles removed at once
+// took seconds of the plan of one rebuild.
+func BenchmarkBundleMovesGone(b *testing.B) {
+	many := manyBundles()
+	for b.Loop() {
+		bundleMoves(many, "content/b/p000007/index.md", "", false)
 	}
 }
 
 // TestPlanFilesBesideDrafts plans a rebuild after 5,000 files were added
 // to a page bundle on a site of 2,000 draft bundles: each file was
 // compared with every page left out, to tell whether it lay in one's
-// folder, and the plan took 12 s for 10,000 files beside 3,000 drafts. A
-// file of a draft's bundle is still withheld, by a full build.
+// folder, and the plan took 12 s for 10,000 files beside 3,000 drafts
+// (its time is logged, with -v). A file of a draft's bundle is still
+// withheld, by a full build.
 func TestPlanFilesBesideDrafts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes 7,000 files")
@@ -517,9 +528,7 @@ func TestPlanFilesBesideDrafts(t *testing.T) {
 	writeFiles(t, dir, added)
 	start := time.Now()
 	plan, full := b.planChanges(changed)
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("planning the rebuild took %v; want well under a second", d)
-	}
+	t.Logf("planned in %v", time.Since(start))
 	if full || len(plan.newAssets) != 5_000 {
 		t.Fatalf("planChanges: full build %v, %d new files; want a plan of the 5,000", full, len(plan.newAssets))
 	}
