@@ -177,19 +177,15 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 					spec.Events = append(spec.Events, e)
 				}
 			}
-		case "title":
-			if s, ok := scalar(v); ok {
-				spec.Title = s
-				spec.TitlePos = text.NodePos(v)
-			} else {
-				errorf(v, "chart: title must be text, got %s", yamlpos.Describe(v))
-			}
-		case "caption":
-			if s, ok := scalar(v); ok {
-				spec.Caption = s
-				spec.CaptionPos = text.NodePos(v)
-			} else {
-				errorf(v, "chart: caption must be text, got %s", yamlpos.Describe(v))
+		case "title", "caption":
+			s, ok := scalar(v)
+			switch {
+			case !ok:
+				errorf(v, "chart: %s must be text, got %s", k.Value, yamlpos.Describe(v))
+			case k.Value == "title":
+				spec.Title, spec.TitlePos = s, text.NodePos(v)
+			default:
+				spec.Caption, spec.CaptionPos = s, text.NodePos(v)
 			}
 		case "type":
 			s, _ := scalar(v)

@@ -63,6 +63,15 @@ func TestParseSpec(t *testing.T) {
 			wantDiag: []string{`content/kursk.md:20:20: chart: unknown type "pie" (want projection, line or bar)`, `content/kursk.md:20:32: chart: height must be a whole number of pixels, got "tall"`},
 		},
 		{
+			name: "title and caption not text",
+			src:  "data: losses\ntitle: [a, b]\ncaption: {a: b}\n",
+			want: Spec{Block: "losses"},
+			wantDiag: []string{
+				"content/kursk.md:21:8: chart: title must be text, got a list",
+				"content/kursk.md:22:10: chart: caption must be text, got a mapping",
+			},
+		},
+		{
 			name:     "height out of range",
 			src:      "data: losses\nheight: 5000\n",
 			want:     Spec{Block: "losses"},

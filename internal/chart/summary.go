@@ -197,6 +197,9 @@ func (m *model) scenario(s *data.Scenario, verb bool) string {
 	return b.String()
 }
 
+// ratePer is the words of a rate in each period but a day's.
+var ratePer = map[string]words.Key{"hour": words.RatePerHour, "week": words.RatePerWeek, "month": words.RatePerMonth, "year": words.RatePerYear}
+
 // rate returns a rate: "rising 92 a day", "falling 3 a week", "growing 2%
 // a month", "no change (0 a day)"; without the verb when verb is false.
 func (m *model) rate(rate float64, places int, verb bool) string {
@@ -216,16 +219,9 @@ func (m *model) rate(rate float64, places int, verb bool) string {
 	if exp {
 		text = m.loc.Percent(text)
 	}
-	per := words.RatePerDay
-	switch m.proj.Per {
-	case "hour":
-		per = words.RatePerHour
-	case "week":
-		per = words.RatePerWeek
-	case "month":
-		per = words.RatePerMonth
-	case "year":
-		per = words.RatePerYear
+	per, ok := ratePer[m.proj.Per]
+	if !ok {
+		per = words.RatePerDay
 	}
 	text = m.words.Format(per, text)
 	switch {

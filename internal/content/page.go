@@ -495,7 +495,6 @@ const maxUnprintable = 10
 func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: p.Path, Line: n.Line, Col: n.Column} }
 	seen := map[string]bool{}
-	var titleSeen, dateSeen bool
 	var updatedPos diag.Pos
 	// slip is an unknown key that stands for a known one the page needs:
 	// an error at it, not a warning.
@@ -543,7 +542,6 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		}
 		switch key {
 		case "title":
-			titleSeen = true
 			p.Title = scalarString(v, key, at, diags)
 			p.TitlePos = at(v)
 			if strings.TrimSpace(p.Title) == "" && v.Kind == yaml.ScalarNode {
@@ -557,7 +555,6 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		case "author":
 			p.Author = scalarString(v, key, at, diags)
 		case "date":
-			dateSeen = true
 			p.DatePos = at(v)
 			p.Date = parseDate(v, key, at, diags)
 		case "updated":
@@ -619,7 +616,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.DataPos = at(k)
 		}
 	}
-	if !titleSeen {
+	if !seen["title"] {
 		missing("title", "missing title: add \"title: …\" to the front matter")
 	}
 	fileDate, _, prefixed, err := FileDate(p.Path)
@@ -627,7 +624,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		diags.Errorf(diag.Pos{Path: p.Path, Line: 1, Col: 1}, "%v", err)
 	}
 	switch {
-	case dateSeen:
+	case seen["date"]:
 	case prefixed && err == nil:
 		p.Date = fileDate
 		p.DatePos = diag.Pos{Path: p.Path, Line: 1, Col: 1}

@@ -56,19 +56,14 @@ var englishLarge = largeStylesOf(language.English)
 // largeStylesOf returns the large numbers of t: those of t or of the
 // closest of its parents the table has; zero where none has any.
 func largeStylesOf(t language.Tag) largeStyles {
-	base, script, region := t.Raw()
-	if t2, err := language.Compose(base, script, region); err == nil {
-		t = t2 // without extensions such as -u-nu-latn
+	line, ok := ownOrParents(t, compactLine)
+	if !ok {
+		return largeStyles{}
 	}
-	for ; !t.IsRoot(); t = t.Parent() {
-		if line, ok := compactLine(t.String()); ok {
-			long, short, _ := strings.Cut(line, "\t")
-			st := largeStyles{long: readLargeStyle(long), short: readLargeStyle(short)}
-			st.words = readLargeWords(&st.long)
-			return st
-		}
-	}
-	return largeStyles{}
+	long, short, _ := strings.Cut(line, "\t")
+	st := largeStyles{long: readLargeStyle(long), short: readLargeStyle(short)}
+	st.words = readLargeWords(&st.long)
+	return st
 }
 
 // compactLine returns the patterns of the locale called tag in

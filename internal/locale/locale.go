@@ -308,16 +308,29 @@ type calendar struct {
 // es-MX), else that of its language (Arabic's for ar-Latn, a script CLDR
 // has no dates in), and false when it has none.
 func calendarOf(t language.Tag) (calendar, bool) {
+	if cal, ok := ownOrParents(t, cldrCalendar); ok {
+		return cal, true
+	}
+	base, _, _ := t.Raw()
+	return cldrCalendar(base.String())
+}
+
+// ownOrParents returns the entry of t in a table made from CLDR, which
+// find looks a tag up in: that of t without its extensions (such as
+// -u-nu-latn) or of the closest of its parents that has one, and false
+// when none has.
+func ownOrParents[T any](t language.Tag, find func(tag string) (T, bool)) (T, bool) {
 	base, script, region := t.Raw()
 	if t2, err := language.Compose(base, script, region); err == nil {
-		t = t2 // without extensions such as -u-nu-latn
+		t = t2
 	}
 	for ; !t.IsRoot(); t = t.Parent() {
-		if cal, ok := cldrCalendar(t.String()); ok {
-			return cal, true
+		if v, ok := find(t.String()); ok {
+			return v, true
 		}
 	}
-	return cldrCalendar(base.String())
+	var none T
+	return none, false
 }
 
 // AppendNumber appends s, a number as strconv writes it with 'f' ("12000",

@@ -31,18 +31,11 @@ func (l *Locale) Quotes() Quotes {
 // CLDR parents that has its own (pt-AO's are pt-PT's), else English's.
 // The table, quotes_cldr.go, is made by tools/cldrquotes.
 func quotesOf(t language.Tag) Quotes {
-	base, script, region := t.Raw()
-	if t2, err := language.Compose(base, script, region); err == nil {
-		t = t2 // without extensions such as -u-nu-latn
+	q, ok := ownOrParents(t, cldrQuotes)
+	if !ok {
+		q = englishQuotes
 	}
-	q := englishQuotes
-	for ; !t.IsRoot(); t = t.Parent() {
-		if own, ok := cldrQuotes(t.String()); ok {
-			q = own
-			break
-		}
-	}
-	if base.String() == "fr" {
+	if base, _, _ := t.Raw(); base.String() == "fr" {
 		q = Quotes{spaced(q.Open, true), spaced(q.Close, false), spaced(q.InnerOpen, true), spaced(q.InnerClose, false)}
 	}
 	return q

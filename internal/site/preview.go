@@ -187,14 +187,7 @@ func (r *run) preview(p *content.Page, c *charts, count int, diags *diag.List) p
 }
 
 // isDigits reports whether s is a non-empty run of ASCII digits.
-func isDigits(s string) bool {
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
+func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // sentence returns s ending in a full stop, unless it ends in a mark of
 // its own.

@@ -189,13 +189,4 @@ func checkPlaceholders(k Key, s string) string {
 }
 
 // braced writes names as "{a}, {b}".
-func braced(names []string) string {
-	var b strings.Builder
-	for i, n := range names {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("{" + n + "}")
-	}
-	return b.String()
-}
+func braced(names []string) string { return "{" + strings.Join(names, "}, {") + "}" }

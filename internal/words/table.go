@@ -75,6 +75,10 @@ func New(tag string) *Table {
 // the first of own's texts (by tag) or the built-in tables that has it.
 func newTable(chain []string, own map[string]map[Key]string) *Table {
 	t := &Table{names: make(map[string]Key, count), english: true}
+	built := map[string]map[Key]string{}
+	for _, tag := range chain {
+		built[tag] = builtin(tag)
+	}
 	for k := range count {
 		t.names[english[k].name] = k
 		t.text[k], t.from[k] = english[k].text, "en"
@@ -83,8 +87,8 @@ func newTable(chain []string, own map[string]map[Key]string) *Table {
 				t.text[k], t.from[k] = s, tag
 				break
 			}
-			if b := builtin(tag); b != nil && b[k] != "" {
-				t.text[k], t.from[k] = b[k], tag
+			if s, ok := built[tag][k]; ok {
+				t.text[k], t.from[k] = s, tag
 				break
 			}
 		}
