@@ -31,7 +31,7 @@ var allowedInternal = map[string][]string{
 	"config":      {"diag", "yamlpos", "sitefs"},
 	"content":     {"diag", "sitefs", "yamlsubset", "yamlpos"},
 	"data":        {"diag", "projection", "claim", "yamlpos", "sitefs", "locale"},
-	"chart":       {"diag", "data", "yamlpos", "ogimage", "locale", "words"},
+	"chart":       {"diag", "data", "yamlpos", "yamlsubset", "ogimage", "locale", "words"},
 	"markdown":    {"diag", "highlight", "anchor"},
 	"render":      {"diag", "sitefs", "locale", "words"},
 	"output":      {},

@@ -14,6 +14,7 @@ import (
 	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/words"
 	"github.com/plotline/plotline/internal/yamlpos"
+	"github.com/plotline/plotline/internal/yamlsubset"
 )
 
 // Chart types a Spec may ask for.
@@ -107,17 +108,22 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 		diags.Errorf(text.Pos(1, 1), "chart: the block is not valid UTF-8")
 		return spec, false
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		pos, msg := text.Error(err)
-		diags.Errorf(pos, "chart: %s", msg)
-		return spec, false
+	// A block in the common subset of YAML is read by yamlsubset, as
+	// front matter is: the same tree, a fraction of the work.
+	doc, ok := yamlsubset.Parse(src)
+	if !ok {
+		doc = new(yaml.Node)
+		if err := yaml.Unmarshal(src, doc); err != nil {
+			pos, msg := text.Error(err)
+			diags.Errorf(pos, "chart: %s", msg)
+			return spec, false
+		}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		diags.Errorf(text.Pos(1, 1), "chart: data is required (the name of a data block)")
 		return spec, false
 	}
-	yamlpos.CheckUnprintable(&doc, "chart: ", text.NodePos, diags)
+	yamlpos.CheckUnprintable(doc, "chart: ", text.NodePos, diags)
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		errorf(root, "chart: want keys (%s), got %s", strings.Join(knownKeys(), ", "), yamlpos.Describe(root))

@@ -100,8 +100,13 @@ type Heading struct {
 // Section is an entry of an article's table of contents with the
 // entries under it: an h2 and the h3s that follow it.
 type Section struct {
-	Heading
-	Sub []Heading
+	// The heading's own fields, not an embedded Heading: a template
+	// finds a promoted field only by reflect's slow search, which
+	// allocates at every {{ .ID }}.
+	Level int
+	ID    string
+	Text  string
+	Sub   []Heading
 }
 
 // Source is an entry of an article's sources list; Link is set only for
@@ -196,7 +201,7 @@ func (a *Article) Sections() []Section {
 			out[n-1].Sub = append(out[n-1].Sub, h)
 			continue
 		}
-		out = append(out, Section{Heading: h})
+		out = append(out, Section{Level: h.Level, ID: h.ID, Text: h.Text})
 	}
 	return out
 }

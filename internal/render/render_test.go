@@ -908,3 +908,31 @@ func TestTemplatesTooLarge(t *testing.T) {
 		t.Errorf("ParseLayouts() of four partials of 1,000,000 bytes = %v; want nil", err)
 	}
 }
+
+// TestSectionFieldsCheap checks that a table of contents entry's fields
+// cost a template what a Heading's do. Promoted from an embedded Heading,
+// each {{ .ID }} was found by reflect's search of embedded structs, which
+// allocates: 38 allocations to execute a section's three fields against 23
+// for a heading's.
+func TestSectionFieldsCheap(t *testing.T) {
+	tmpl := template.Must(template.New("toc").Parse(`<a href="#{{ .ID }}">{{ .Text }}</a>{{ .Level }}`))
+	h := Heading{Level: 2, ID: "part-1", Text: "Part 1"}
+	s := (&Article{Headings: []Heading{h}}).Sections()[0]
+	var buf bytes.Buffer
+	execute := func(v any) func() {
+		return func() {
+			buf.Reset()
+			if err := tmpl.Execute(&buf, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	heading := testing.AllocsPerRun(50, execute(h))
+	section := testing.AllocsPerRun(50, execute(s))
+	if got, want := buf.String(), `<a href="#part-1">Part 1</a>2`; got != want {
+		t.Errorf("section = %q; want %q", got, want)
+	}
+	if section > heading {
+		t.Errorf("a section's fields took %v allocations; want a heading's %v", section, heading)
+	}
+}

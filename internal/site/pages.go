@@ -272,14 +272,14 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 	if p.Kind == content.Article {
 		// Rendered here, in parallel with the other pages, and once,
 		// rather than in every list the article appears in.
-		var item strings.Builder
-		if err := r.st.layouts.ExecuteItem(&item, summary); err != nil {
+		item, err := r.item(summary)
+		if err != nil {
 			// The page is still rendered, for its template's errors.
 			if err := templateError(err, diags); err != nil {
 				return nil, err
 			}
 		}
-		summary.Item = template.HTML(item.String())
+		summary.Item = item
 	}
 	art := &render.Article{
 		Params:  p.Params,
@@ -353,6 +353,18 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		rec.feed = string(res.FeedHTML)
 	}
 	return rec, nil
+}
+
+// item renders s's entry in a list. The entry is kept until the end of
+// the build, one for every article: it is rendered into a pooled buffer
+// and copied out at its length, where a strings.Builder grown by doubling
+// kept up to twice its length and left the smaller buffers before it as
+// garbage.
+func (r *run) item(s *render.Summary) (template.HTML, error) {
+	buf := r.b.buffers.get()
+	defer r.b.buffers.put(buf)
+	err := r.st.layouts.ExecuteItem(buf, s)
+	return template.HTML(buf.String()), err
 }
 
 // writeAliases writes a redirect page to p at each of its aliases, and
