@@ -46,6 +46,8 @@ func TestClaims(t *testing.T) {
 		{`losses.crossing | claim "more than" losses.limit`, "", `claim "more than" compares two numbers, but losses.crossing is a date and losses.limit is a number`},
 		{`losses.unit | claim "about 3"`, "", `claim "about 3": losses.unit is text; claims are about dates and numbers`},
 		{`losses.crossing | claim "by sprung"`, "", `claim: cannot read "by sprung": did you mean "by spring"?`},
+		// A phrase of a whole text is refused before it is read.
+		{`losses.crossing | claim "` + strings.Repeat("mid-Febuary ", 17) + `"`, "", `claim: the phrase has 204 characters, more than the 200 a claim's phrase may have: a claim is a few words, such as "by spring 2025" or "nine times as many as"`},
 		{`losses.crossing | claim by spring`, "", `claim: want a phrase in quotes, such as | claim "by spring 2025"`},
 		// Single quotes, for an expression inside a double-quoted YAML
 		// string; an apostrophe ends them.
