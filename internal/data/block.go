@@ -143,4 +143,39 @@ type Block struct {
 	// they are; what it could not compute is then not reported again at
 	// every reference to it.
 	Broken bool
+
+	// known is what Parse worked out of Series once, for every reference
+	// to read (see facts); nil in a Block made otherwise.
+	known *seriesFacts
+}
+
+// seriesFacts are what references read of a whole series: each reference
+// to a date, to max or to min read the series again, so that 2,000 of
+// {{ d.last.date }} on 100,000 observations took 6 s of CPU.
+type seriesFacts struct {
+	maxAt, minAt int  // the earliest observation of the greatest and of the least value
+	timed        bool // some observation has a time of day
+}
+
+// factsOf works out the seriesFacts of a series sorted by date.
+func factsOf(series []Point) *seriesFacts {
+	f := &seriesFacts{}
+	for i, p := range series {
+		if p.Value > series[f.maxAt].Value {
+			f.maxAt = i
+		}
+		if p.Value < series[f.minAt].Value {
+			f.minAt = i
+		}
+		f.timed = f.timed || HasTime(p.Date)
+	}
+	return f
+}
+
+// facts returns the seriesFacts of b's series.
+func (b *Block) facts() *seriesFacts {
+	if b.known == nil {
+		return factsOf(b.Series)
+	}
+	return b.known
 }

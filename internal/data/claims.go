@@ -127,7 +127,10 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	if c.Other != nil {
 		return Evaluation{}, fmt.Errorf("claim %q compares two numbers: name a value, as in {{ %s.%s.value | claim %q %s }}", c.Phrase, e.Ref.Block, e.Ref.Field, c.Phrase, c.Other)
 	}
-	series := claim.Series{Unit: quantity(v)}
+	if b.facts().timed {
+		return Evaluation{}, fmt.Errorf("claim %q: the series of %q gives times of day; claims about a series' history read daily, monthly and annual series", c.Phrase, b.Name)
+	}
+	series := claim.Series{Obs: s.observations(b), Unit: quantity(v)}
 	switch b.Series[at].Grain {
 	case ByYear:
 		series.Grain = claim.ByYear
@@ -135,12 +138,6 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 		series.Grain = claim.ByMonth
 	default:
 		series.Grain = claim.ByDay
-	}
-	for _, p := range b.Series {
-		if HasTime(p.Date) {
-			return Evaluation{}, fmt.Errorf("claim %q: the series of %q gives times of day; claims about a series' history read daily, monthly and annual series", c.Phrase, b.Name)
-		}
-		series.Obs = append(series.Obs, claim.Observation{Date: p.Date, Value: p.Value})
 	}
 	marks := s.Locale.Numbers()
 	opts := claim.Options{
@@ -172,6 +169,23 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	return Evaluation{Text: c.Phrase, Value: v, Claim: &res}, nil
 }
 
+// observations returns b's series as claims about its history read it,
+// made once a page: each claim copied it, 3 MB for 100,000 observations.
+func (s *Scope) observations(b *Block) []claim.Observation {
+	if obs, ok := s.history[b]; ok {
+		return obs
+	}
+	obs := make([]claim.Observation, len(b.Series))
+	for i, p := range b.Series {
+		obs[i] = claim.Observation{Date: p.Date, Value: p.Value}
+	}
+	if s.history == nil {
+		s.history = map[*Block][]claim.Observation{}
+	}
+	s.history[b] = obs
+	return obs
+}
+
 // observation returns the index in b.Series of the observation first,
 // last, max or min names: the earliest of equal greatest or least values,
 // as Field gives them.
@@ -179,18 +193,15 @@ func (b *Block) observation(which string) (int, error) {
 	if len(b.Series) == 0 {
 		return 0, fmt.Errorf("block %q has no observations, so it has no %q", b.Name, which)
 	}
-	at := 0
 	switch which {
 	case "last":
-		at = len(b.Series) - 1
-	case "max", "min":
-		for i, p := range b.Series {
-			if which == "max" && p.Value > b.Series[at].Value || which == "min" && p.Value < b.Series[at].Value {
-				at = i
-			}
-		}
+		return len(b.Series) - 1, nil
+	case "max":
+		return b.facts().maxAt, nil
+	case "min":
+		return b.facts().minAt, nil
 	}
-	return at, nil
+	return 0, nil
 }
 
 // falseClaim is the error of a claim its value makes false.

@@ -107,6 +107,13 @@ func ParseExpr(src string) (Expr, error) {
 	return e, nil
 }
 
+// MaxClaimRunes is the most characters a claim's phrase may have. The
+// longest phrase plotline reads has about fifty ("between a hundred and
+// twenty and a hundred and fifty"); reading one and finding a phrase one
+// slip away takes time that grows faster than its length, so that a
+// phrase of 48 KB took 39 s and one of 1 MB did not end.
+const MaxClaimRunes = 200
+
 // parseRef reads block.field.
 func parseRef(s string) (Ref, error) {
 	name, field, ok := strings.Cut(s, ".")
@@ -128,6 +135,9 @@ func parseClaim(s string) (*Claim, error) {
 	}
 	if strings.TrimSpace(phrase) == "" {
 		return nil, errors.New(`claim: the phrase is empty (want one such as "by spring 2025")`)
+	}
+	if n := utf8.RuneCountInString(phrase); n > MaxClaimRunes {
+		return nil, fmt.Errorf(`claim: the phrase has %d characters, more than the %d a claim's phrase may have: a claim is a few words, such as "by spring 2025" or "nine times as many as"`, n, MaxClaimRunes)
 	}
 	c := &Claim{Phrase: phrase}
 	if rest = strings.TrimSpace(rest); rest != "" {

@@ -149,26 +149,11 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 	if len(b.Series) == 0 {
 		return Value{}, fmt.Errorf("block %q has no observations, so it has no %q", b.Name, path)
 	}
-	pt := b.Series[0]
-	switch which {
-	case "last":
-		pt = b.Series[len(b.Series)-1]
-	case "max", "min":
-		// The series is in date order: the first of equal values is
-		// the earliest.
-		for _, p := range b.Series[1:] {
-			if which == "max" && p.Value > pt.Value || which == "min" && p.Value < pt.Value {
-				pt = p
-			}
-		}
-	}
+	at, _ := b.observation(which)
+	pt := b.Series[at]
 	switch field {
 	case "date":
-		timed := false
-		for _, p := range b.Series {
-			timed = timed || HasTime(p.Date)
-		}
-		return Value{Kind: Date, Date: pt.Date, Timed: timed, Grain: pt.Grain}, nil
+		return Value{Kind: Date, Date: pt.Date, Timed: b.facts().timed, Grain: pt.Grain}, nil
 	case "value":
 		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
 	case "label":

@@ -177,6 +177,16 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	// A series read before for another block had its problems reported
 	// then; this block is broken all the same.
 	b.Broken = !sourceOK
+	if len(b.Series) > 0 {
+		k := seriesKey{&b.Series[0], len(b.Series)}
+		if p.facts[k] == nil {
+			if p.facts == nil {
+				p.facts = map[seriesKey]*seriesFacts{}
+			}
+			p.facts[k] = factsOf(b.Series)
+		}
+		b.known = p.facts[k]
+	}
 
 	pr, hasProj := f["projection"]
 	if !hasProj && len(b.Series) == 0 && sourceOK {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/locale"
 )
@@ -38,6 +39,9 @@ type Scope struct {
 	// marks are how the page's language writes numbers, read by the
 	// first CheckLiterals.
 	marks *numberMarks
+	// history holds each block's series as claims about its history
+	// read it (see observations).
+	history map[*Block][]claim.Observation
 }
 
 // NewScope returns the scope of a page with the given blocks.

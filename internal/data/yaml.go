@@ -31,6 +31,15 @@ type parser struct {
 	// problems reported, once: blocks share what it holds.
 	read    map[*yaml.Node]observations
 	readCSV map[string]observations
+	// facts holds the seriesFacts of each series read, which the blocks
+	// that share it share too.
+	facts map[seriesKey]*seriesFacts
+}
+
+// seriesKey tells a series by its first point and its length.
+type seriesKey struct {
+	first *Point
+	n     int
 }
 
 // observations is what reading a series gave: its points, sorted by

@@ -473,3 +473,30 @@ func BenchmarkLineOfValues(b *testing.B) {
 		convert(b, casefrontMatter, lineOfValues, &Page{Values: testValues()})
 	}
 }
+
+// countingValues refuses every expression and counts what it was asked.
+type countingValues struct{ asked *int }
+
+func (v countingValues) ResolveValue(expr string, _ diag.Pos) (string, string, error) {
+	*v.asked++
+	return "", "", fmt.Errorf("unknown reference %q", expr)
+}
+
+// TestValuesPastTheProblemsListed checks that the values of a page with
+// more problems than are listed are not resolved past them: the page
+// fails, and a claim may take milliseconds to check, so 8 MB of claims
+// that no phrase reads took minutes.
+func TestValuesPastTheProblemsListed(t *testing.T) {
+	asked := 0
+	var diags diag.List
+	src := []byte(strings.Repeat("{{ a.b | claim \"by mid-Febuary\" }}\n\n", 3*maxReported))
+	if _, err := New(Options{}).Convert(&Page{Path: casePath, Source: src, Values: countingValues{&asked}}, &diags); err != nil {
+		t.Fatal(err)
+	}
+	if asked != maxReported+1 {
+		t.Errorf("resolved %d values; want %d, those listed and the one past them", asked, maxReported+1)
+	}
+	if n := len(diags.Errors()); n != maxReported+1 {
+		t.Errorf("%d errors; want %d and the one that says the rest are not listed", n, maxReported+1)
+	}
+}

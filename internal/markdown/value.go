@@ -184,6 +184,12 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			state.errorf(v.Offset, "{{ %s }}: this page has no data blocks%s", v.Expr, foreignHint(v.Expr))
 			continue
 		}
+		if state.reported > maxReported {
+			// The page has failed, and its values are not shown: checking
+			// one may take milliseconds (a claim no phrase reads), and an
+			// article may hold 300,000.
+			continue
+		}
 		s, warning, err := state.page.Values.ResolveValue(v.Expr, state.pos(v.Offset))
 		if err != nil {
 			state.errorf(v.Offset, "{{ %s }}: %v%s", v.Expr, err, foreignHint(v.Expr))
