@@ -251,7 +251,10 @@ type siteConfig struct {
 	emoji bool
 	// jekyll
 	permalink string
-	exclude   []string
+	// exclude is exclude:, its entries without a wildcard (a path, or a
+	// folder's) in a set, the patterns apart.
+	exclude        map[string]bool
+	excludePattern []string
 	// minimalMistakes is set when the site's theme is minimal-mistakes
 	// (theme: or remote_theme:), whose includes the site does not hold.
 	minimalMistakes bool
