@@ -46,7 +46,7 @@ func TestRebuildEqualsCleanBuildWriter(t *testing.T) {
 func writerRun(t *testing.T, seed uint64) {
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "public")
-	writeFiles(t, dir, map[string]string{"plotline.yaml": "page_size: 3\nfeed_items: 4\n"})
+	writeFiles(t, dir, map[string]string{"plotline.yaml": "base_url: https://example.org/desk/\npage_size: 3\nfeed_items: 4\n"})
 	writeFiles(t, dir, testSite)
 	// The day of every build: pages dated after it are left out.
 	today := func() time.Time { return time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC) }
