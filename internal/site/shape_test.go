@@ -430,17 +430,7 @@ func TestPlanManyFiles(t *testing.T) {
 		files[fmt.Sprintf("content/articles/a/f%05d.txt", i)] = "x"
 	}
 	dir, dest, b := builtTestSite(t, files)
-	added := map[string]string{}
-	var changed []string
-	for i := range 10_000 {
-		p := fmt.Sprintf("content/articles/a/g%05d.txt", i)
-		added[p] = "y"
-		changed = append(changed, p)
-	}
-	writeFiles(t, dir, added)
-	start := time.Now()
-	plan, full := b.planChanges(changed)
-	t.Logf("planned in %v", time.Since(start))
+	changed, plan, full := planAdded(t, b, dir, "content/articles/a", 10_000)
 	if full || len(plan.newAssets) != 10_000 {
 		t.Fatalf("planChanges: full build %v, %d new files; want a plan of the 10,000", full, len(plan.newAssets))
 	}
@@ -448,6 +438,24 @@ func TestPlanManyFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertSameAsCleanBuild(t, dir, dest)
+}
+
+// planAdded writes n new files into folder of the site in dir, and
+// returns their paths and b's plan of them, logging the plan's time.
+func planAdded(t *testing.T, b *Builder, dir, folder string, n int) ([]string, *changePlan, bool) {
+	t.Helper()
+	added := map[string]string{}
+	var changed []string
+	for i := range n {
+		p := fmt.Sprintf("%s/g%05d.txt", folder, i)
+		added[p] = "y"
+		changed = append(changed, p)
+	}
+	writeFiles(t, dir, added)
+	start := time.Now()
+	plan, full := b.planChanges(changed)
+	t.Logf("planned in %v", time.Since(start))
+	return changed, plan, full
 }
 
 // TestBundleMovesGone checks bundleMoves for a bundle's index.md that
@@ -518,17 +526,7 @@ func TestPlanFilesBesideDrafts(t *testing.T) {
 		files[fmt.Sprintf("content/d/p%04d/index.md", i)] = fmt.Sprintf("---\ntitle: P%d\ndate: 2025-01-01\ndraft: true\n---\nDraft.\n", i)
 	}
 	dir, _, b := builtTestSite(t, files)
-	added := map[string]string{}
-	var changed []string
-	for i := range 5_000 {
-		p := fmt.Sprintf("content/a/g%05d.txt", i)
-		added[p] = "y"
-		changed = append(changed, p)
-	}
-	writeFiles(t, dir, added)
-	start := time.Now()
-	plan, full := b.planChanges(changed)
-	t.Logf("planned in %v", time.Since(start))
+	_, plan, full := planAdded(t, b, dir, "content/a", 5_000)
 	if full || len(plan.newAssets) != 5_000 {
 		t.Fatalf("planChanges: full build %v, %d new files; want a plan of the 5,000", full, len(plan.newAssets))
 	}
