@@ -330,3 +330,11 @@ func TestLoadDirIsFile(t *testing.T) {
 		t.Errorf("Text(DownloadCSV) = %q; want the built-in %q", got, want)
 	}
 }
+
+// BenchmarkNewBuiltin reads a built-in table, German for de-AT, from its
+// embedded YAML file, as every full build of a site in German does once.
+func BenchmarkNewBuiltin(b *testing.B) {
+	for b.Loop() {
+		New("de-AT")
+	}
+}
