@@ -115,6 +115,11 @@ type converter struct {
 	// end of the page, and noteLabels their labels.
 	sideNotes  []sideNote
 	noteLabels map[string]bool
+	// lineTags are the comments of tags not converted that began a
+	// line's text, kept for the end of that line (at body offset
+	// lineTagsEnd), where they start no raw HTML block (see wrapAt).
+	lineTags    []byte
+	lineTagsEnd int
 	// lastPos is the place pos found last.
 	lastPos placeAt
 	// opens holds the output offset of each "[" of the body written so
@@ -273,6 +278,9 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 	}
 	for i := 0; i < len(b); {
+		if len(c.lineTags) > 0 && i >= c.lineTagsEnd {
+			c.writeLineTags()
+		}
 		if c.out.Len() > sitefs.MaxFileSize {
 			// A value of the config, the data or the front matter shown
 			// many times: 2,000 times 1 MB made a page of 2 GB, which
@@ -334,6 +342,7 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 		i += n
 	}
+	c.writeLineTags()
 	c.markdownUnended()
 	if im.kind == Jekyll {
 		c.rawElementEnds()
@@ -1522,6 +1531,7 @@ func (im *importer) dataFile(p string) any {
 // wrap writes the tag t inside an HTML comment, which plotline drops,
 // and notes it.
 func (c *converter) wrap(t tag, what string) {
+	c.writeLineTags()
 	c.out.WriteString("<!-- plotline import: " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 	c.im.note(c.pos(t.start), "%s", what)
 }
@@ -1598,8 +1608,52 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 			return end + 1 - i
 		}
 	}
+	if rest, _, _ := bytes.Cut(b[t.end:], []byte("\n")); !c.p.html && !c.inHTMLBlock(i) && markersOnly(c.out.Bytes()) &&
+		len(bytes.TrimSpace(rest)) > 0 && bytes.TrimLeft(rest, " \t")[0] != '<' {
+		// A comment that begins a line starts a raw HTML block, which
+		// would show the rest of the line as typed, or, with raw HTML
+		// not published, not at all: it goes at the line's end.
+		c.lineTags = append(c.lineTags, "<!-- plotline import: "+commentSafe(string(b[t.start:t.end]))+" -->"...)
+		c.lineTagsEnd = t.end + len(rest)
+		c.im.note(c.pos(t.start), "%s", what)
+		return t.end + len(rest) - len(bytes.TrimLeft(rest, " \t")) - i
+	}
 	c.wrap(t, what)
 	return t.end - i
+}
+
+// markersOnly reports whether the last line of out holds only the
+// markers of block quotes and list items and indentation, so that what
+// is written next begins a block's text.
+func markersOnly(out []byte) bool {
+	line := lastLine(out)
+	for {
+		line = bytes.TrimLeft(line, " \t>")
+		d := len(line) - len(bytes.TrimLeft(line, "0123456789"))
+		switch {
+		case len(line) == 0:
+			return true
+		case d == 0 && bytes.IndexByte([]byte("-*+"), line[0]) >= 0 && len(line) > 1 && line[1] == ' ':
+			line = line[2:]
+		case d > 0 && d+1 < len(line) && (line[d] == '.' || line[d] == ')') && line[d+1] == ' ':
+			line = line[d+2:]
+		default:
+			return false
+		}
+	}
+}
+
+// writeLineTags writes the comments kept for the end of a line, after
+// its text, with a space between.
+func (c *converter) writeLineTags() {
+	if len(c.lineTags) == 0 {
+		return
+	}
+	if out := c.out.Bytes(); len(out) > 0 && out[len(out)-1] != ' ' && out[len(out)-1] != '\n' {
+		c.out.WriteByte(' ')
+	}
+	c.out.Write(c.lineTags)
+	c.lineTags = c.lineTags[:0]
 }
 
 // openAddressAttr reports whether out ends inside the value of an href
