@@ -198,11 +198,12 @@ func (im *importer) jekyll() error {
 		base := strings.TrimSuffix(name, path.Ext(name))
 		var pg *page
 		if !markdownExt(p) {
-			if kind == "" && path.Ext(p) == ".html" && !(dir == "" && (base == "index" || base == "404")) {
-				// A page of HTML with no Liquid in it: its layout
-				// framed it, and its text is the page's own.
+			if path.Ext(p) == ".html" && (kind != "" || !(dir == "" && (base == "index" || base == "404"))) {
+				// A page or post of HTML with no Liquid in it (as
+				// jekyll-import writes a WordPress blog's posts): its
+				// layout framed it, and its text is the page's own.
 				if hp, ok := im.readPage(p, data); ok && len(bytes.TrimSpace(hp.body)) > 0 && !bytes.Contains(hp.body, []byte("{{")) && !bytes.Contains(hp.body, []byte("{%")) {
-					if wholeDocument(hp) {
+					if kind == "" && wholeDocument(hp) {
 						// No layout framed it: Jekyll published it as
 						// it is, and so does the new site.
 						if dest, ok := im.copyFile(p, "content/"+p); ok {
@@ -236,6 +237,7 @@ func (im *importer) jekyll() error {
 				im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
 				return nil
 			default:
+				im.done(diag.Pos{Path: p}, "a post in neither Markdown nor HTML without Liquid: not imported (convert it to Markdown)")
 				return nil
 			}
 		}
