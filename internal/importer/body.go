@@ -90,8 +90,9 @@ type converter struct {
 	mathEnd    int
 	mathInline bool
 	// math are the $$…$$ of a Hugo page read without the passthrough
-	// extension, as plotline will read them, those before the offset
-	// being converted dropped (hugoMath).
+	// extension, as plotline will read them, or, with $…$ among that
+	// extension's delimiters, what it read as mathematics; those before
+	// the offset being converted dropped (hugoMath, dollarInline).
 	math []span
 	// termIDs are the ids kramdown's {:auto_ids} gave the terms of
 	// definition lists, by the body offset of each term's line, and
@@ -270,9 +271,9 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 	} else {
 		c.code, c.html = codeSpans(im.code, b)
-		if !im.conf.passthrough && bytes.Contains(b, []byte("$$")) {
+		if !im.conf.passthrough && bytes.Contains(b, []byte("$$")) || im.conf.dollarInline != nil && bytes.IndexByte(b, '$') >= 0 {
 			if im.math == nil {
-				im.math = newMathParser()
+				im.math = newMathParser(im.conf.dollarInline)
 			}
 			c.math = dollarMath(im.math, b)
 		}
@@ -392,6 +393,11 @@ func (c *converter) syntax(i int) int {
 	}
 	if !im.conf.passthrough && b[i] == '\\' {
 		if n := c.escapedMath(i); n > 0 {
+			return n
+		}
+	}
+	if im.conf.dollarInline != nil && b[i] == '$' && len(c.math) > 0 {
+		if n := c.dollarInline(i); n > 0 {
 			return n
 		}
 	}

@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/content"
@@ -221,6 +222,27 @@ func (im *importer) hugo() error {
 		im.conf.unsafe = true
 	}
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
+	if im.conf.passthrough {
+		// The delimiters Hugo's passthrough reads: with $…$ among the
+		// inline ones, the page's $…$ are found as Hugo found them.
+		var pt passthrough.Config
+		for _, kind := range []string{"block", "inline"} {
+			l, _ := lookup(conf, "markup.goldmark.extensions.passthrough.delimiters."+kind).([]any)
+			for _, v := range l {
+				if d, ok := v.([]any); ok && len(d) == 2 {
+					pair := passthrough.Delimiters{Open: fmt.Sprint(d[0]), Close: fmt.Sprint(d[1])}
+					if kind == "block" {
+						pt.BlockDelimiters = append(pt.BlockDelimiters, pair)
+					} else {
+						pt.InlineDelimiters = append(pt.InlineDelimiters, pair)
+					}
+				}
+			}
+		}
+		if slices.Contains(pt.InlineDelimiters, passthrough.Delimiters{Open: "$", Close: "$"}) {
+			im.conf.dollarInline = &pt
+		}
+	}
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	if fm, ok := lookup(conf, "frontmatter").(map[string]any); ok {
 		for _, v := range fm {

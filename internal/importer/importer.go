@@ -26,6 +26,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/parser"
 	"golang.org/x/text/language"
 
@@ -158,8 +159,8 @@ type importer struct {
 	refreshLayouts map[string]string
 	// code reads where a body's code is (codeSpans).
 	code parser.Parser
-	// math reads where a Hugo body's $$…$$ is (dollarMath), made when a
-	// page has one.
+	// math reads where a Hugo body's $$…$$ is (dollarMath), and its $…$
+	// with conf.dollarInline, made when a page has one.
 	math parser.Parser
 }
 
@@ -176,6 +177,9 @@ type siteConfig struct {
 	// on, so that \[…\] and \(…\) are mathematics in the source as they
 	// are in plotline; without it they are escaped brackets.
 	passthrough bool
+	// dollarInline holds the passthrough extension's delimiters when
+	// its inline ones include $…$, which plotline writes \(…\).
+	dollarInline *passthrough.Config
 	// buildExpired is Hugo's buildExpired: its build published the pages
 	// whose expiry date had passed.
 	buildExpired bool

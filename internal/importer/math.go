@@ -14,12 +14,38 @@ import (
 
 // newMathParser returns a parser that finds a body's $$…$$ as plotline's
 // Markdown reader will find it, mathematics kept as written, whether it
-// stands as a block or within a paragraph.
-func newMathParser() parser.Parser {
+// stands as a block or within a paragraph; with the delimiters of a
+// site's passthrough extension, what that extension found.
+func newMathParser(delims *passthrough.Config) parser.Parser {
+	conf := passthrough.Config{BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}}
+	if delims != nil {
+		conf = *delims
+	}
 	return goldmark.New(goldmark.WithExtensions(
 		extension.Table, extension.Strikethrough, extension.Footnote, extension.DefinitionList,
-		passthrough.New(passthrough.Config{BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}}),
+		passthrough.New(conf),
 	)).Parser()
+}
+
+// dollarInline writes the $…$ at body offset i of a Hugo page whose
+// passthrough extension read it as mathematics, as plotline's \(…\),
+// its text as written, and returns how many bytes of the body it took,
+// or 0 when none starts there. plotline reads a $ as a dollar.
+func (c *converter) dollarInline(i int) int {
+	for len(c.math) > 0 && c.math[0].end <= i {
+		c.math = c.math[1:]
+	}
+	if len(c.math) == 0 || c.math[0].start != i || c.inCode(i) || c.inHTMLBlock(i) {
+		return 0
+	}
+	src := c.body[i:c.math[0].end]
+	if len(src) < 3 || src[1] == '$' || src[len(src)-1] != '$' {
+		return 0 // $$…$$, which plotline reads as it is
+	}
+	c.out.WriteString(`\(`)
+	c.out.Write(src[1 : len(src)-1])
+	c.out.WriteString(`\)`)
+	return c.converted(len(src))
 }
 
 // dollarMath returns the ranges of body, in order, that plotline will
