@@ -32,6 +32,28 @@ func Name(text string) string {
 	return b.String()
 }
 
+// Blackfriday returns the id Hugo gave a heading whose text is text on
+// a site with autoHeadingIDType = "blackfriday" (Hugo's Markdown reader
+// before 0.60): lower-cased letters and digits, each run of anything
+// else between them one "-", none at either end ("--fast-list" is
+// "fast-list").
+func Blackfriday(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range text {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
 // Set hands out the ids of one page's headings: each unique on the page.
 type Set struct {
 	used map[string]bool
@@ -51,7 +73,12 @@ func (s *Set) Reserve(id string) { s.used[id] = true }
 // Name(text), "heading" when that is empty, with "-1", "-2" and so on
 // added when the page has it already.
 func (s *Set) Add(text string) string {
-	id := cmp.Or(Name(text), "heading")
+	return s.Take(cmp.Or(Name(text), "heading"))
+}
+
+// Take returns id, with "-1", "-2" and so on added when the page has it
+// already, and takes it.
+func (s *Set) Take(id string) string {
 	unique := id
 	i := max(s.next[id], 1)
 	for ; s.used[unique]; i++ {

@@ -66,3 +66,18 @@ func BenchmarkSetAlike(b *testing.B) {
 		}
 	}
 }
+
+func TestBlackfriday(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"--fast-list", "fast-list"},
+		{"Filtering, includes and excludes", "filtering-includes-and-excludes"},
+		{"rclone config: 2 steps", "rclone-config-2-steps"},
+		{"Café au lait", "café-au-lait"},
+		{"--", ""},
+		{"snake_case flag", "snake-case-flag"},
+	} {
+		if got := Blackfriday(c.text); got != c.want {
+			t.Errorf("Blackfriday(%q) = %q; want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -3,10 +3,12 @@ package importer
 import (
 	"bytes"
 	"cmp"
+	"iter"
 	"net/url"
 	"path"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -211,69 +213,129 @@ func withoutAttributes(text string) string {
 }
 
 // pageIDs returns the ids a converted body gives its headings and
-// elements. A setext heading's text is the lines of text above its
-// underline, as a paragraph's would be.
+// elements.
 func pageIDs(md parser.Parser, body []byte) *pageAnchors {
 	code, _ := codeSpans(md, body)
 	ids := map[string]bool{}
-	headings := anchor.NewSet()
+	set := anchor.NewSet()
 	var texts []string
-	// heading takes a heading's text: its id when it is written in
-	// attributes ({#id}), its words to make one from otherwise.
-	heading := func(text string) {
-		if m := headingAttrRE.FindStringSubmatch(" " + text); m != nil {
-			headings.Reserve(m[1])
-			ids[m[1]] = true
+	for _, text := range headings(body, code) {
+		// Heading ids written by hand come first, as the converter
+		// reserves them; ids of HTML elements do not take part.
+		if id, ok := headingID(text); ok {
+			set.Reserve(id)
+			ids[id] = true
 		} else {
-			texts = append(texts, withoutAttributes(text))
+			texts = append(texts, id)
 		}
 	}
-	var para []string // the lines of text since the last other line
-	for off := 0; off < len(body); {
-		end := bytes.IndexByte(body[off:], '\n')
-		next := len(body)
-		if end >= 0 {
-			next = off + end + 1
-		}
-		line := strings.TrimRight(string(body[off:next]), " \t\r\n")
-		trimmed := strings.TrimLeft(line, " ")
-		if inSpans(code, off) || len(line)-len(trimmed) > 3 && len(para) == 0 {
-			para = nil
-			off = next
-			continue
-		}
-		if len(para) > 0 && (trimmed != "" && strings.Trim(trimmed, "=") == "" || len(trimmed) > 1 && strings.Trim(trimmed, "-") == "") {
-			// A setext heading: the paragraph above is its text.
-			heading(strings.Join(para, " "))
-			para = nil
-			off = next
-			continue
-		}
-		level := run([]byte(trimmed), '#')
-		if level >= 1 && level <= 6 && (len(trimmed) == level || trimmed[level] == ' ' || trimmed[level] == '\t') {
-			text := strings.TrimSpace(trimmed[level:])
-			if closing := strings.TrimRight(text, "#"); closing != text && (closing == "" || strings.HasSuffix(closing, " ")) {
-				text = strings.TrimSpace(closing)
-			}
-			heading(text)
-			para = nil
-		} else if trimmed != "" && !listItem([]byte(trimmed)) && trimmed[0] != '<' && trimmed[0] != '|' {
-			para = append(para, strings.TrimSpace(trimmed))
-		} else {
-			para = nil
-		}
-		off = next
-	}
-	// Heading ids written by hand come first, as the converter reserves
-	// them; ids of HTML elements do not take part.
-	unmark := strings.NewReplacer("\\", "", "`", "")
 	for _, text := range texts {
-		text = tagRE.ReplaceAllString(text, "")
-		text = inlineLinkRE.ReplaceAllString(text, "$1$2")
-		ids[headings.Add(unmark.Replace(text))] = true
+		ids[set.Add(text)] = true
 	}
 	for _, m := range attrIDRE.FindAllSubmatch(body, -1) {
 		ids[string(m[1])] = true
 	}
 	return &pageAnchors{ids: ids, notes: footnoteNumbers(body, code)}
+}
+
+// headingID returns the id a heading's text, as written, gives it in
+// attributes ({#id}), or, with false, its words as a reader sees them,
+// to make one from.
+func headingID(text string) (string, bool) {
+	if m := headingAttrRE.FindStringSubmatch(" " + text); m != nil {
+		return m[1], true
+	}
+	text = tagRE.ReplaceAllString(withoutAttributes(text), "")
+	text = inlineLinkRE.ReplaceAllString(text, "$1$2")
+	return strings.NewReplacer("\\", "", "`", "").Replace(text), false
+}
+
+// headings yields the headings of a converted body whose code is code:
+// the offset where each one's line ends (a setext heading's, -1) and its
+// text as written. A setext heading's text is the lines of text above
+// its underline, as a paragraph's would be.
+func headings(body []byte, code []span) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		var para []string // the lines of text since the last other line
+		for off := 0; off < len(body); {
+			end := bytes.IndexByte(body[off:], '\n')
+			next := len(body)
+			if end >= 0 {
+				next = off + end + 1
+			}
+			line := strings.TrimRight(string(body[off:next]), " \t\r\n")
+			trimmed := strings.TrimLeft(line, " ")
+			if inSpans(code, off) || len(line)-len(trimmed) > 3 && len(para) == 0 {
+				para = nil
+				off = next
+				continue
+			}
+			if len(para) > 0 && (trimmed != "" && strings.Trim(trimmed, "=") == "" || len(trimmed) > 1 && strings.Trim(trimmed, "-") == "") {
+				// A setext heading: the paragraph above is its text.
+				if !yield(-1, strings.Join(para, " ")) {
+					return
+				}
+				para = nil
+				off = next
+				continue
+			}
+			level := run([]byte(trimmed), '#')
+			if level >= 1 && level <= 6 && (len(trimmed) == level || trimmed[level] == ' ' || trimmed[level] == '\t') {
+				text := strings.TrimSpace(trimmed[level:])
+				if closing := strings.TrimRight(text, "#"); closing != text && (closing == "" || strings.HasSuffix(closing, " ")) {
+					text = strings.TrimSpace(closing)
+				}
+				if !yield(off+len(line), text) {
+					return
+				}
+				para = nil
+			} else if trimmed != "" && !listItem([]byte(trimmed)) && trimmed[0] != '<' && trimmed[0] != '|' {
+				para = append(para, strings.TrimSpace(trimmed))
+			} else {
+				para = nil
+			}
+			off = next
+		}
+	}
+}
+
+// blackfridayIDs writes, on a Hugo site whose headings had the ids of
+// Hugo's old Markdown reader (autoHeadingIDType = "blackfriday"), the
+// old id after each heading where plotline would make another,
+// "### --fast-list {#fast-list}" (not "--fast-list"), so that the links
+// to it, the site's and others', keep their target. p's fragment links
+// move with its text.
+func blackfridayIDs(md parser.Parser, p *page) {
+	code, _ := codeSpans(md, p.converted)
+	ours, old := anchor.NewSet(), anchor.NewSet()
+	type insert struct {
+		at int
+		id string
+	}
+	var ins []insert
+	for end, text := range headings(p.converted, code) {
+		words, explicit := headingID(text)
+		if explicit {
+			continue
+		}
+		id, was := ours.Add(words), anchor.Blackfriday(words)
+		if was != "" {
+			if was = old.Take(was); was != id && end >= 0 {
+				ins = append(ins, insert{end, " {#" + was + "}"})
+			}
+		}
+	}
+	if len(ins) == 0 {
+		return
+	}
+	var out []byte
+	from, shifts := 0, make([]int, len(ins)+1) // what the first n insert
+	for n, in := range ins {
+		out = append(append(out, p.converted[from:in.at]...), in.id...)
+		from, shifts[n+1] = in.at, shifts[n]+len(in.id)
+	}
+	for k, f := range p.fragments {
+		p.fragments[k].at += shifts[sort.Search(len(ins), func(n int) bool { return ins[n].at > f.at })]
+	}
+	p.converted = append(out, p.converted[from:]...)
 }

@@ -222,6 +222,7 @@ func (im *importer) hugo() error {
 		im.conf.unsafe = true
 	}
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
+	im.conf.blackfriday = lookupString(conf, "markup.goldmark.parser.autoheadingidtype") == "blackfriday"
 	if im.conf.passthrough {
 		// The delimiters Hugo's passthrough reads: with $…$ among the
 		// inline ones, the page's $…$ are found as Hugo found them.

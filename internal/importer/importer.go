@@ -180,6 +180,9 @@ type siteConfig struct {
 	// dollarInline holds the passthrough extension's delimiters when
 	// its inline ones include $…$, which plotline writes \(…\).
 	dollarInline *passthrough.Config
+	// blackfriday is set when Hugo gave headings the ids of its old
+	// Markdown reader (autoHeadingIDType = "blackfriday").
+	blackfriday bool
 	// buildExpired is Hugo's buildExpired: its build published the pages
 	// whose expiry date had passed.
 	buildExpired bool
@@ -458,6 +461,9 @@ func (im *importer) finish() {
 			p.converted = im.convertHTML(p)
 		} else {
 			p.converted = im.convertBody(p)
+			if im.conf.blackfriday {
+				blackfridayIDs(im.code, p)
+			}
 		}
 	}
 	im.listSections()
