@@ -42,6 +42,9 @@ type Config struct {
 	BaseURL string `yaml:"base_url" toml:"base_url"`
 	// UnsafeHTML lets raw HTML in Markdown through instead of escaping it.
 	UnsafeHTML bool `yaml:"unsafe_html" toml:"unsafe_html"`
+	// Typographer makes typographic marks of straight quotes, --, ---,
+	// ... and << >> in prose and titles; true by default, as in Hugo.
+	Typographer bool `yaml:"typographer" toml:"typographer"`
 	// FeedItems is the number of newest articles in the Atom feed.
 	FeedItems int `yaml:"feed_items" toml:"feed_items"`
 	// PageSize is the number of articles on each page of the home page and
@@ -78,7 +81,7 @@ var Files = []string{"plotline.yaml", "plotline.yml", "plotline.toml"}
 
 // Default returns the configuration of a site without a config file.
 func Default() Config {
-	return Config{Title: "plotline", Language: "en", FeedItems: 20, PageSize: 25}
+	return Config{Title: "plotline", Language: "en", FeedItems: 20, PageSize: 25, Typographer: true}
 }
 
 // MaxSize is the size in bytes of the largest config file plotline reads:
@@ -130,7 +133,7 @@ func Load(fsys fs.FS) (Config, error) {
 // knownKeys are the keys of a config file, and claimKeys those of its
 // claims, for the unknown-key message.
 var (
-	knownKeys = []string{"author", "base_url", "claims", "description", "feed_items", "language", "page_size", "title", "unsafe_html"}
+	knownKeys = []string{"author", "base_url", "claims", "description", "feed_items", "language", "page_size", "title", "typographer", "unsafe_html"}
 	claimKeys = []string{"about", "seasons"}
 )
 
@@ -149,7 +152,7 @@ func unknownKey(k, where string, known []string) string {
 // value must be, for the message when it is not.
 var wants = map[string]string{
 	"title": "text", "description": "text", "language": "text", "author": "text", "base_url": "text",
-	"unsafe_html": "true or false", "feed_items": "a whole number", "page_size": "a whole number",
+	"unsafe_html": "true or false", "typographer": "true or false", "feed_items": "a whole number", "page_size": "a whole number",
 	"claims": "a mapping of about and seasons", "about": "a share such as 0.05 (five per cent)", "seasons": "text",
 }
 
@@ -180,7 +183,7 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 	}
 	for k, v := range yamlpos.Keys(root, dup) {
 		switch k.Value {
-		case "title", "description", "language", "author", "base_url", "unsafe_html", "feed_items", "page_size":
+		case "title", "description", "language", "author", "base_url", "unsafe_html", "typographer", "feed_items", "page_size":
 			cfg.places[k.Value] = at(v)
 			decodeKey(k, v, cfg, "", at, diags)
 		case "claims":
@@ -296,7 +299,7 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 	}
 	fields := map[string]any{
 		"title": &cfg.Title, "description": &cfg.Description, "language": &cfg.Language, "author": &cfg.Author,
-		"base_url": &cfg.BaseURL, "unsafe_html": &cfg.UnsafeHTML, "feed_items": &cfg.FeedItems, "page_size": &cfg.PageSize,
+		"base_url": &cfg.BaseURL, "unsafe_html": &cfg.UnsafeHTML, "typographer": &cfg.Typographer, "feed_items": &cfg.FeedItems, "page_size": &cfg.PageSize,
 	}
 	claimFields := map[string]any{"about": &cfg.Claims.About, "seasons": &cfg.Claims.Seasons}
 	for _, k := range slices.Sorted(maps.Keys(doc)) {

@@ -29,6 +29,7 @@ language: de
 author: Ana Ruiz
 base_url: https://user.github.io/repo/
 unsafe_html: true
+typographer: false
 feed_items: 5
 `)}},
 			want: Config{
@@ -39,12 +40,12 @@ feed_items: 5
 		{
 			name: "yml keeps defaults it does not set",
 			fsys: fstest.MapFS{"plotline.yml": {Data: []byte("title: T\n")}},
-			want: Config{Title: "T", Language: "en", FeedItems: 20, PageSize: 25, File: "plotline.yml"},
+			want: Config{Title: "T", Language: "en", FeedItems: 20, PageSize: 25, Typographer: true, File: "plotline.yml"},
 		},
 		{
 			name: "empty yaml",
 			fsys: fstest.MapFS{"plotline.yaml": {Data: []byte("# nothing yet\n")}},
-			want: Config{Title: "plotline", Language: "en", FeedItems: 20, PageSize: 25, File: "plotline.yaml"},
+			want: Config{Title: "plotline", Language: "en", FeedItems: 20, PageSize: 25, Typographer: true, File: "plotline.yaml"},
 		},
 		{
 			name: "toml",
@@ -54,6 +55,7 @@ language = "fr"
 author = "Ana Ruiz"
 base_url = "https://x.org/"
 unsafe_html = true
+typographer = false
 feed_items = 3
 `)}},
 			want: Config{
@@ -67,7 +69,7 @@ feed_items = 3
 				"plotline.yaml": {Data: []byte("title: from yaml\n")},
 				"plotline.toml": {Data: []byte("title = \"from toml\"\n")},
 			},
-			want: Config{Title: "from yaml", Language: "en", FeedItems: 20, PageSize: 25, File: "plotline.yaml", Unread: []string{"plotline.toml"}},
+			want: Config{Title: "from yaml", Language: "en", FeedItems: 20, PageSize: 25, Typographer: true, File: "plotline.yaml", Unread: []string{"plotline.toml"}},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -114,7 +116,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml unknown key",
 			file: "plotline.yaml",
 			src:  "title: T\n  # comment\nbaseurl: https://x.org/\n",
-			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html): did you mean base_url?`,
+			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, typographer, unsafe_html): did you mean base_url?`,
 		},
 		{
 			// A tolerance written as the README's comment says it, 5%.
@@ -246,9 +248,10 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "yaml every error at once",
 			file: "plotline.yaml",
-			src:  "colour: red\ntitle: T\nunsafe_html: sometimes\n",
-			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html)\n" +
-				`plotline.yaml:3:14: unsafe_html: want true or false, got text "sometimes"`,
+			src:  "colour: red\ntitle: T\nunsafe_html: sometimes\ntypographer: smart\n",
+			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, claims, description, feed_items, language, page_size, title, typographer, unsafe_html)\n" +
+				`plotline.yaml:3:14: unsafe_html: want true or false, got text "sometimes"` + "\n" +
+				`plotline.yaml:4:14: typographer: want true or false, got text "smart"`,
 		},
 		{
 			name: "yaml not a mapping",
@@ -285,7 +288,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbaseurl = \"https://x.org/\"\n",
 			// The decoder says no position; the key's line is found.
-			want: `plotline.toml:2:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html): did you mean base_url?`,
+			want: `plotline.toml:2:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, typographer, unsafe_html): did you mean base_url?`,
 		},
 		{
 			name: "toml wrong type",
@@ -356,7 +359,7 @@ plotline.yaml:7:12: claims: seasons: want northern or southern, got "autumn"`,
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbase_url = \"ftp://x\"\nfeedItems = 3\n[claims]\n  about = 2.0\n  seasons = \"x\"\n",
 			want: `plotline.toml:2:12: base URL "ftp://x": want an absolute http(s) URL such as https://user.github.io/repo/
-plotline.toml:3:1: unknown key "feedItems" (known: author, base_url, claims, description, feed_items, language, page_size, title, unsafe_html): did you mean feed_items?
+plotline.toml:3:1: unknown key "feedItems" (known: author, base_url, claims, description, feed_items, language, page_size, title, typographer, unsafe_html): did you mean feed_items?
 plotline.toml:5:11: claims: about: want a share such as 0.05 (five per cent), got 2: for 2 per cent, write 0.02
 plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 		},

@@ -222,6 +222,8 @@ func (im *importer) hugo() error {
 		im.conf.unsafe = true
 	}
 	im.conf.passthrough, _ = lookup(conf, "markup.goldmark.extensions.passthrough.enable").(bool)
+	typo := lookup(conf, "markup.goldmark.extensions.typographer")
+	im.conf.straight = typo == false || lookup(conf, "markup.goldmark.extensions.typographer.disable") == true
 	im.conf.blackfriday = lookupString(conf, "markup.goldmark.parser.autoheadingidtype") == "blackfriday"
 	if im.conf.passthrough {
 		// The delimiters Hugo's passthrough reads: with $…$ among the

@@ -180,6 +180,8 @@ type siteConfig struct {
 	// dollarInline holds the passthrough extension's delimiters when
 	// its inline ones include $…$, which plotline writes \(…\).
 	dollarInline *passthrough.Config
+	// straight is set when Hugo's typographer was off.
+	straight bool
 	// blackfriday is set when Hugo gave headings the ids of its old
 	// Markdown reader (autoHeadingIDType = "blackfriday").
 	blackfriday bool
@@ -505,6 +507,9 @@ func (im *importer) config() []byte {
 	}
 	if im.conf.unsafe {
 		b.WriteString("# The source published the raw HTML of its pages; so does this site.\nunsafe_html: true\n")
+	}
+	if im.conf.straight {
+		b.WriteString("# The source kept quotes and dashes as typed (--fast-list); so does this site.\ntypographer: false\n")
 	}
 	return b.Bytes()
 }

@@ -104,6 +104,9 @@ type Options struct {
 	// Quotes are the marks straight quotes become, in the site's
 	// language; the zero Quotes writes English's.
 	Quotes Quotes
+	// Straight leaves quotes, dashes and dots as they are typed: no
+	// typographer, in the prose or in Typeset.
+	Straight bool
 }
 
 // Page is one Markdown document to convert.
@@ -200,7 +203,7 @@ type Converter struct {
 	md   goldmark.Markdown
 	feed renderer.Renderer // renders charts for a feed reader
 	// typesetter reads the plain text that Typeset gives typographic
-	// marks.
+	// marks; nil with Options.Straight.
 	typesetter parser.Parser
 }
 
@@ -223,8 +226,10 @@ func newConverter(opts Options, exts func(feed bool) []goldmark.Extender) *Conve
 			htmlOpts = append(htmlOpts, html.WithUnsafe())
 		}
 		base := []goldmark.Extender{
-			extension.Linkify, gfmTable{}, extension.Strikethrough, extension.TaskList,
-			extension.Footnote, extension.NewTypographer(opts.Quotes.typographerOptions()...), extension.DefinitionList,
+			extension.Linkify, gfmTable{}, extension.Strikethrough, extension.TaskList, extension.Footnote, extension.DefinitionList,
+		}
+		if !opts.Straight {
+			base = append(base, extension.NewTypographer(opts.Quotes.typographerOptions()...))
 		}
 		return goldmark.New(
 			goldmark.WithExtensions(append(base, exts(feed)...)...),
@@ -234,7 +239,11 @@ func newConverter(opts Options, exts func(feed bool) []goldmark.Extender) *Conve
 			))...),
 		)
 	}
-	return &Converter{md: build(false), feed: build(true).Renderer(), typesetter: newTypesetter(opts.Quotes)}
+	c := &Converter{md: build(false), feed: build(true).Renderer()}
+	if !opts.Straight {
+		c.typesetter = newTypesetter(opts.Quotes)
+	}
+	return c
 }
 
 // pageKey holds the *pageState of the document being converted.

@@ -49,9 +49,10 @@ func newTypesetter(q Quotes) parser.Parser {
 // chart's caption, with the marks the typographer gives the prose: quotes
 // and apostrophes in the page's language, – for --, — for ---, … for ...,
 // « and » for << and >>. Nothing else of Markdown is read: *, _, [, `
-// and < stay as they are, and so do spaces at either end.
+// and < stay as they are, and so do spaces at either end. With
+// Options.Straight it returns text as it is.
 func (c *Converter) Typeset(s string) string {
-	if !strings.ContainsAny(s, `'"-.<>`) {
+	if c.typesetter == nil || !strings.ContainsAny(s, `'"-.<>`) {
 		return s
 	}
 	body := strings.TrimSpace(s)

@@ -113,7 +113,7 @@ func NewBuilder(cfg config.Config, fsys fs.FS, opts Options) *Builder {
 		cfg:  cfg,
 		fsys: fsys,
 		opts: opts,
-		md:   markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Quotes: markdown.Quotes(loc.Quotes())}),
+		md:   markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Quotes: markdown.Quotes(loc.Quotes()), Straight: !cfg.Typographer}),
 		seed: maphash.MakeSeed(),
 		claims: data.ClaimOptions{
 			About:    cfg.Claims.About,
