@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"cmp"
+	"html"
 	"iter"
 	"net/url"
 	"path"
@@ -247,7 +248,7 @@ func headingID(text string) (string, bool) {
 	}
 	text = tagRE.ReplaceAllString(withoutAttributes(text), "")
 	text = inlineLinkRE.ReplaceAllString(text, "$1$2")
-	return strings.NewReplacer("\\", "", "`", "").Replace(text), false
+	return html.UnescapeString(strings.NewReplacer("\\", "", "`", "").Replace(text)), false // &#91; is [, as plotline reads it
 }
 
 // headings yields the headings of a converted body whose code is code:

@@ -182,7 +182,10 @@ func (im *importer) jekyll() error {
 			return nil
 		}
 		_, _, bodyOff, _, hasFM := splitFrontMatter(data)
-		if kind == "" && !hasFM {
+		// jekyll-optional-front-matter makes a page of Markdown
+		// without front matter, as GitHub Pages does.
+		optional := !hasFM && kind == "" && markdownExt(p) && hasPlugin(im.conf.vars, "jekyll-optional-front-matter")
+		if kind == "" && !hasFM && !optional {
 			// Jekyll copies a file without front matter as it is.
 			if markdownExt(p) {
 				im.done(diag.Pos{Path: p}, "Markdown without front matter, which Jekyll copies as it is: copied as %s", strings.TrimSuffix(p, path.Ext(p))+".txt")
@@ -247,12 +250,13 @@ func (im *importer) jekyll() error {
 		}
 		if pg == nil {
 			var ok bool
-			if pg, ok = im.readPage(p, data); !ok && kind == "" {
+			if pg, ok = im.readPage(p, data); !ok && kind == "" && !optional {
 				return nil
 			}
 			if !ok {
 				// Jekyll publishes a post or draft without front
-				// matter, as it does one with.
+				// matter, as it does one with, and so a page with
+				// jekyll-optional-front-matter.
 				pg = &page{src: p, source: data, body: data}
 			}
 		}

@@ -70,8 +70,9 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 }
 
 // inlineText returns the text of n, a heading say, as the reader sees
-// it: values resolved, a link's text without its address, the
-// typographer's entities decoded, and raw HTML left out. Heading ids and
+// it: values resolved, a link's text without its address, character
+// references and the typographer's entities decoded, and raw HTML left
+// out. Heading ids and
 // the table of contents are made from it. For an id (typed), the
 // typographer's dashes are the hyphens they were typed as, which GitHub
 // and Hugo keep in theirs ("### --name" is #--name).
@@ -80,7 +81,11 @@ func inlineText(n ast.Node, src []byte, typed bool) string {
 	walk(n, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(n.Segment.Value(src))
+			if n.Parent().Kind() == ast.KindCodeSpan {
+				b.Write(n.Segment.Value(src))
+			} else {
+				b.WriteString(html.UnescapeString(string(n.Segment.Value(src)))) // &#91; is [
+			}
 			if n.SoftLineBreak() {
 				b.WriteByte(' ')
 			}
