@@ -195,6 +195,33 @@ func emulateMedia(t *testing.T, ctx context.Context, media string, features ...s
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, p); err != nil {
 		t.Fatal(err)
 	}
+	// The renderer may take the new media after the call returns: a
+	// loaded machine once measured a printed page against the dark
+	// screen's background. Wait until the page's own matchMedia agrees,
+	// then finish the transitions the switch started.
+	var query []string
+	if media != "" {
+		query = append(query, media)
+	}
+	for i := 0; i+1 < len(features); i += 2 {
+		query = append(query, fmt.Sprintf("(%s: %s)", features[i], features[i+1]))
+	}
+	// Polled from here, not with poll: the page's scripts may be off.
+	js := fmt.Sprintf("matchMedia(%q).matches", strings.Join(query, " and "))
+	for tries := 0; len(query) > 0; tries++ {
+		matches, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err != nil {
+			t.Fatalf("asking the page whether it matches %s: %v", strings.Join(query, " and "), err)
+		}
+		if matches {
+			break
+		}
+		if tries == 500 {
+			t.Fatalf("the page does not match %s after %d tries", strings.Join(query, " and "), tries)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	finishTransitions(t, ctx, "emulating the media")
 }
 
 // poll waits until the expression js is true (or, for a string, not
@@ -218,10 +245,17 @@ func navigate(t *testing.T, ctx context.Context, u string) {
 	// or a reading of colours taken at once still sees at their light
 	// start (the static chart's grid and shade, observation labels under
 	// 4.5:1). They are finished before the page is looked at.
+	finishTransitions(t, ctx, u)
+}
+
+// finishTransitions finishes the page's CSS transitions until none is
+// left running, as finishing one may start another.
+func finishTransitions(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
 	for range 10 {
 		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](finishTransitionsJS))
 		if err != nil {
-			t.Fatalf("%s: finishing transitions: %v", u, err)
+			t.Fatalf("%s: finishing transitions: %v", what, err)
 		}
 		if n == 0 {
 			return

@@ -111,9 +111,6 @@ func TestBrowserPrintContrast(t *testing.T) {
 			setWindow(t, ctx, 1280, scheme, true)
 			navigate(t, ctx, p)
 			emulateMedia(t, ctx, "print", "prefers-color-scheme", scheme, "prefers-reduced-motion", "reduce")
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](finishTransitionsJS)); err != nil {
-				t.Fatal(err)
-			}
 			texts, err := chromedp.Run(ctx, chromedp.Evaluate[[]pageText](pageContrastJS))
 			if err != nil {
 				t.Fatal(err)
