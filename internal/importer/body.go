@@ -866,11 +866,7 @@ func (c *converter) siteImage(src string) bool {
 	if k := strings.IndexAny(src, ":/?#"); k >= 0 && src[k] == ':' || strings.HasPrefix(src, "/") {
 		return true
 	}
-	file, _, _ := strings.Cut(src, "#")
-	file, _, _ = strings.Cut(file, "?")
-	if dec, err := url.PathUnescape(file); err == nil {
-		file = dec
-	}
+	file, _ := addressPath(src)
 	for _, dir := range []string{path.Dir(c.p.dest), c.p.filesDir} {
 		if _, ok := c.im.res.Files[path.Join(dir, file)]; ok && dir != "" {
 			return true
@@ -3529,12 +3525,7 @@ func (c *converter) rooted(dest string) (string, bool) {
 		}
 		return site, true
 	}
-	p, _, _ := strings.Cut(dest, "#")
-	p, _, _ = strings.Cut(p, "?")
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
-	if c.im.onSite(p) {
+	if p, _ := addressPath(dest); c.im.onSite(p) {
 		return c.elsewhere(dest, dest)
 	}
 	abs := base.Scheme + "://" + base.Host + dest
@@ -3553,10 +3544,7 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 		// The list of a tag, at the address plotline gives it.
 		return t, t != u
 	}
-	filePath, rest := splitSuffix(u)
-	if dec, err := url.PathUnescape(filePath); err == nil {
-		filePath = dec
-	}
+	filePath, rest := addressPath(u)
 	if moved, ok := c.im.movedFile(filePath); ok && !c.im.onSite(filePath) {
 		// A file of a page bundle at its page's old address.
 		return (&url.URL{Path: moved}).EscapedPath() + rest, true
@@ -3565,12 +3553,7 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
 		return "", false
 	}
-	p, _, _ := strings.Cut(u, "#")
-	p, _, _ = strings.Cut(p, "?")
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
-	if c.im.onSite(p) {
+	if c.im.onSite(filePath) {
 		return "", false
 	}
 	abs := strings.TrimSuffix(base, "/") + u
@@ -3589,10 +3572,7 @@ func (c *converter) nowhere(dest string) bool {
 	if strings.HasPrefix(base, "http://") || strings.HasPrefix(base, "https://") {
 		return false
 	}
-	p, _ := splitSuffix(dest)
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
+	p, _ := addressPath(dest)
 	if _, ok := c.im.tagURL(p); ok {
 		return false
 	}
@@ -3609,6 +3589,16 @@ func splitSuffix(u string) (string, string) {
 		return u[:i], u[i:]
 	}
 	return u, ""
+}
+
+// addressPath is splitSuffix with the path unescaped, where it can be:
+// "/a%20b/?w=1" is "/a b/" and "?w=1".
+func addressPath(u string) (string, string) {
+	p, rest := splitSuffix(u)
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	return p, rest
 }
 
 // attributeList reads a kramdown attribute list on a line of its own at

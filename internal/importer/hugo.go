@@ -10,7 +10,6 @@ import (
 	"iter"
 	"maps"
 	"math"
-	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -1599,11 +1598,7 @@ func (c *converter) hostLink(dest string) (string, bool) {
 	if l == "" || c.im.conf.hosts[l] == "" {
 		return "", false
 	}
-	p, _ := splitSuffix(dest)
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
-	if strings.HasPrefix(p, "/"+l+"/") || !c.im.onSite("/"+l+p) {
+	if p, _ := addressPath(dest); strings.HasPrefix(p, "/"+l+"/") || !c.im.onSite("/"+l+p) {
 		return "", false
 	}
 	return "/" + l + dest, true
