@@ -1168,11 +1168,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 			caption = t
 		}
 		c.out.WriteString(`<figure><a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
-		if caption != "" {
-			c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
-		}
-		c.out.WriteString("</figure>")
-		c.im.res.Converted++
+		c.endFigure(caption)
 		return stop - i
 	}
 	type image struct {
@@ -1230,11 +1226,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 		if t, ok := plainText(c.im.code, caption); ok {
 			caption = t // jekyll-figure made HTML of its Markdown
 		}
-		if caption != "" {
-			c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
-		}
-		c.out.WriteString("</figure>")
-		c.im.res.Converted++
+		c.endFigure(caption)
 	default:
 		return 0
 	}
@@ -1868,6 +1860,12 @@ func (c *converter) writeLink(i, end int, text, u string) {
 // caption and the address it links to, if any, as HTML.
 func (c *converter) figureHTML(src, alt, caption, link string) {
 	c.out.WriteString("<figure>" + c.figureImage(src, alt, link))
+	c.endFigure(caption)
+}
+
+// endFigure ends a figure the output has open, with caption, as plain
+// text, when there is one, and counts it converted.
+func (c *converter) endFigure(caption string) {
 	if caption != "" {
 		c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
 	}
@@ -3444,23 +3442,21 @@ func (c *converter) resolve(dest string) (string, bool) {
 	if file == "" {
 		return "", false
 	}
+	withFrag := func(u string) string {
+		if frag != "" {
+			return u + "#" + frag
+		}
+		return u
+	}
 	beside := path.Join(path.Dir(c.p.dest), file)
 	if name := path.Base(beside); strings.TrimSuffix(name, path.Ext(name)) == "_index" && !c.im.dests[beside] {
 		// A section's page, now its folder's index.md.
 		if index := path.Join(path.Dir(beside), "index.md"); c.im.dests[index] {
-			u := "/" + newURL(index, "")
-			if frag != "" {
-				u += "#" + frag
-			}
-			return u, true
+			return withFrag("/" + newURL(index, "")), true
 		}
 	}
 	if _, ok := c.im.res.Files[beside]; ok || c.im.dests[beside] {
-		u := "/" + strings.TrimPrefix(beside, "content/")
-		if frag != "" {
-			u += "#" + frag
-		}
-		if t, ok := c.im.tagURL(u); ok {
+		if t, ok := c.im.tagURL(withFrag("/" + strings.TrimPrefix(beside, "content/"))); ok {
 			return t, true // a tag's _index.md: its list
 		}
 		return "", false
@@ -3470,11 +3466,7 @@ func (c *converter) resolve(dest string) (string, bool) {
 		// default language's folder: the file's site path.
 		there := path.Join(dir, file)
 		if _, ok := c.im.res.Files[there]; ok {
-			u := c.im.fileURL(there)
-			if frag != "" {
-				u += "#" + frag
-			}
-			return u, true
+			return withFrag(c.im.fileURL(there)), true
 		}
 	}
 	base := c.p.oldURL
@@ -3485,9 +3477,7 @@ func (c *converter) resolve(dest string) (string, bool) {
 	if strings.HasSuffix(file, "/") && u != "/" {
 		u += "/"
 	}
-	if frag != "" {
-		u += "#" + frag
-	}
+	u = withFrag(u)
 	if abs, ok := c.elsewhere(u, u); ok {
 		return abs, true
 	}
