@@ -3142,7 +3142,7 @@ func (c *converter) unlink(i int, comment string) {
 			j = -1 // a paragraph's text goes no further back
 			break
 		}
-		if c.inCode(j) || (b[j] != '[' && b[j] != ']') || run(reversed(b[:j]), '\\')%2 == 1 {
+		if c.inCode(j) || (b[j] != '[' && b[j] != ']') || escaped(b[:j]) {
 			continue
 		}
 		if b[j] == ']' {
@@ -3160,7 +3160,7 @@ func (c *converter) unlink(i int, comment string) {
 		return
 	}
 	n := 1
-	if o > 0 && out[o-1] == '!' && run(reversed(out[:o-1]), '\\')%2 == 0 {
+	if o > 0 && out[o-1] == '!' && !escaped(out[:o-1]) {
 		o, n = o-1, 2
 	}
 	c.cut(o, n)
@@ -3928,22 +3928,18 @@ func (c *converter) escapedBracket(i int) int {
 		return 0
 	}
 	ent, ok := bracketEntities[b[i+1]]
-	if !ok || run(reversed(b[:i]), '\\')%2 == 1 {
+	if !ok || escaped(b[:i]) {
 		return 0 // "\\[" is a backslash, then a bracket
 	}
 	c.out.WriteString(ent)
 	return 2
 }
 
-// reversed returns a reversed copy of the last 64 bytes of b, enough to
-// count the backslashes before a character.
-func reversed(b []byte) []byte {
+// escaped reports whether b, the text before a character, ends in an odd
+// number of backslashes, which escape it, counted in its last 64 bytes.
+func escaped(b []byte) bool {
 	b = b[max(0, len(b)-64):]
-	out := make([]byte, len(b))
-	for i, c := range b {
-		out[len(b)-1-i] = c
-	}
-	return out
+	return (len(b)-len(bytes.TrimRight(b, `\`)))%2 == 1
 }
 
 // kramdownMath converts kramdown's mathematics at body offset i, and
