@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -113,12 +114,7 @@ const MaxCSVSize = sitefs.MaxFileSize
 // trailing "," or a row of them, as spreadsheets write them, holds
 // nothing to lose.
 func allEmpty(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(rec, func(f string) bool { return strings.TrimSpace(f) != "" })
 }
 
 // hasDrive reports whether name starts with a Windows drive letter, "C:".

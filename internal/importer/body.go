@@ -4176,12 +4176,9 @@ func htmlBody(body []byte, offs []int) []byte {
 // block in CommonMark ends at its end tag rather than at a blank line.
 func preformatted(line []byte) bool {
 	lower := bytes.ToLower(line)
-	for _, name := range []string{"<pre", "<script", "<style", "<textarea", "<!--", "<?", "<!"} {
-		if bytes.HasPrefix(lower, []byte(name)) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc([]string{"<pre", "<script", "<style", "<textarea", "<!--", "<?", "<!"}, func(name string) bool {
+		return bytes.HasPrefix(lower, []byte(name))
+	})
 }
 
 // quotePrefix returns the length of the block-quote markers a line

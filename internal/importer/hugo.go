@@ -403,12 +403,9 @@ func hugoThemes(conf map[string]any) []string {
 // theme folder included) or of a folder of themesDir named docsy (as
 // npm installs it, "path: docsy").
 func usesDocsy(conf map[string]any) bool {
-	for _, t := range append(hugoThemes(conf), moduleImports(conf)...) {
-		if strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(append(hugoThemes(conf), moduleImports(conf)...), func(t string) bool {
+		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
+	})
 }
 
 // importsModule reports whether the Hugo config conf imports a module,
@@ -528,12 +525,10 @@ var fenceAttrRE = regexp.MustCompile(`index\s+\$?\.Attributes\s+"(\w+)"|\.Attrib
 // index.html), whose resources its other files are.
 func leafBundle(src fs.FS, dir string) bool {
 	entries, _ := fs.ReadDir(src, dir)
-	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
+		n := e.Name()
+		return !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html")
+	})
 }
 
 // figureSrcRE finds, in a shortcode's template, the use of its src
@@ -666,12 +661,7 @@ func configName(src fs.FS) string {
 // folder p. Hugo matches them against the file's absolute path; the
 // path from the site's folder, with a leading slash, stands in for it.
 func (im *importer) ignored(p string) bool {
-	for _, re := range im.conf.ignore {
-		if re.MatchString("/" + p) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) })
 }
 
 // hugoWalk is one content folder of a Hugo site: the default
@@ -1496,12 +1486,7 @@ func (im *importer) listSections() {
 // ("authors"), the term whose key is key ("ana-lima" for "Ana Lima").
 func (p *page) hasTerm(taxonomy, key string) bool {
 	key = content.Slugify(key)
-	for _, t := range p.list(taxonomy, false) {
-		if content.Slugify(t) == key {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(p.list(taxonomy, false), func(t string) bool { return content.Slugify(t) == key })
 }
 
 // termTitles titles each page of a term that has no title of its own

@@ -443,12 +443,10 @@ func (im *importer) readCallouts(conf map[string]any) {
 // hasPlugin reports whether the Jekyll config conf names the plugin
 // name in its plugins or, as older sites do, its gems.
 func hasPlugin(conf map[string]any, name string) bool {
-	for _, key := range []string{"plugins", "gems"} {
-		if list, ok := lookup(conf, key).([]any); ok && slices.Contains(list, any(name)) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc([]string{"plugins", "gems"}, func(key string) bool {
+		list, _ := lookup(conf, key).([]any)
+		return slices.Contains(list, any(name))
+	})
 }
 
 // lookupPaths returns the texts of the list at key in the config conf,
