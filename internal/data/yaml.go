@@ -191,15 +191,7 @@ func separatedGroups(m *yaml.Node, i int) []string {
 
 // isDigits reports whether s is between lo and hi ASCII digits.
 func isDigits(s string, lo, hi int) bool {
-	if len(s) < lo || len(s) > hi {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	return len(s) >= lo && len(s) <= hi && !strings.ContainsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
 }
 
 // isGroupWithDecimals reports whether s is the last group of a number

@@ -1320,12 +1320,8 @@ func (c *converter) collectionLoop(t tag) int {
 // where an address starts: a Markdown link's, an attribute's value, a
 // reference definition's.
 func addressStart(out []byte) bool {
-	for _, end := range []string{"](", "](<", `="`, `='`} {
-		if bytes.HasSuffix(out, []byte(end)) {
-			return true
-		}
-	}
-	return refLabelEnd(bytes.TrimSuffix(refLine(out), []byte("<")))
+	return slices.ContainsFunc([]string{"](", "](<", `="`, `='`}, func(end string) bool { return bytes.HasSuffix(out, []byte(end)) }) ||
+		refLabelEnd(bytes.TrimSuffix(refLine(out), []byte("<")))
 }
 
 // refLine returns the last line of out when it is short enough to be a
