@@ -138,11 +138,7 @@ var (
 // names the mapping it is in ("" for the top, " in claims"), and names a
 // known key one slip away from k ("baseurl" for base_url).
 func unknownKey(k, where string, known []string) string {
-	msg := fmt.Sprintf("unknown key %q%s (known: %s)", k, where, strings.Join(known, ", "))
-	if want, ok := diag.SlipOf(k, known); ok {
-		return msg + ": did you mean " + want + "?"
-	}
-	return msg
+	return fmt.Sprintf("unknown key %q%s (known: %s)%s", k, where, strings.Join(known, ", "), diag.DidYouMean(k, known))
 }
 
 // wants says, for each key of a config file and of its claims, what its

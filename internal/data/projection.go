@@ -580,10 +580,7 @@ func periodHint(s string) string {
 	if want, ok := adjectives[strings.ToLower(strings.TrimSpace(s))]; ok {
 		return ": did you mean " + want + "?"
 	}
-	if want, ok := diag.SlipOf(s, []string{"hour", "day", "week", "month", "year"}); ok {
-		return ": did you mean " + want + "?"
-	}
-	return ""
+	return diag.DidYouMean(s, []string{"hour", "day", "week", "month", "year"})
 }
 
 // modelHint returns ": did you mean exponential?" for a model written

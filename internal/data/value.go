@@ -305,11 +305,8 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		}
 		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), nil
 	}
-	msg := fmt.Sprintf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)", name)
-	if f, ok := diag.SlipOf(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}); ok {
-		return "", fmt.Errorf("%s: did you mean %s?", msg, f)
-	}
-	return "", errors.New(msg)
+	return "", fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
+		diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}))
 }
 
 // hundredfold returns f × 100 as its decimal form reads: the decimal

@@ -113,11 +113,7 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) map[string]f
 				i += 2 * (len(groups) - 1)
 				continue
 			}
-			if near, ok := diag.SlipOf(name, known); ok {
-				p.errorf(k, "unknown key %q %s (want %s): did you mean %s?", name, what, orList(known), near)
-			} else {
-				p.errorf(k, "unknown key %q %s (want %s)", name, what, orList(known))
-			}
+			p.errorf(k, "unknown key %q %s (want %s)%s", name, what, orList(known), diag.DidYouMean(name, known))
 			continue
 		}
 		out[name] = field{k, v}
