@@ -1211,10 +1211,7 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 		}
 	}
 	say := func(code, how string, n int) {
-		pages := "pages"
-		if n == 1 {
-			pages = "page"
-		}
+		pages := plural(n, "page", "pages")
 		if host := im.conf.hosts[code]; host != "" {
 			// A multihost site: the language's old addresses were at the
 			// root of its own host.

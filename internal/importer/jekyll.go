@@ -598,11 +598,7 @@ func (im *importer) skipCollection(p string, c collection) {
 		}
 		return nil
 	})
-	files := "files"
-	if n == 1 {
-		files = "file"
-	}
-	im.note(diag.Pos{Path: p}, "collection %s (%s/, %d %s) has no output: Jekyll published no page of it, only its templates read it: not imported", c.name, p, n, files)
+	im.note(diag.Pos{Path: p}, "collection %s (%s/, %d %s) has no output: Jekyll published no page of it, only its templates read it: not imported", c.name, p, n, plural(n, "file", "files"))
 }
 
 // collectionFile imports the file p of the collection c: a Markdown
