@@ -199,11 +199,7 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 			case TypeProjection, TypeLine, TypeBar:
 				spec.Type = s
 			default:
-				hint := ""
-				if near, ok := diag.SlipOf(s, []string{TypeProjection, TypeLine, TypeBar}); ok {
-					hint = ": did you mean " + near + "?"
-				}
-				errorf(v, "chart: unknown type %q (want projection, line or bar)%s", v.Value, hint)
+				errorf(v, "chart: unknown type %q (want projection, line or bar)%s", v.Value, diag.DidYouMean(s, []string{TypeProjection, TypeLine, TypeBar}))
 			}
 		case "height":
 			s, _ := scalar(v)
@@ -217,11 +213,7 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 				spec.Height = h
 			}
 		default:
-			hint := ""
-			if near, ok := diag.SlipOf(k.Value, knownKeys()); ok {
-				hint = ": did you mean " + near + "?"
-			}
-			errorf(k, "chart: unknown key %q (known keys: %s)%s", k.Value, strings.Join(knownKeys(), ", "), hint)
+			errorf(k, "chart: unknown key %q (known keys: %s)%s", k.Value, strings.Join(knownKeys(), ", "), diag.DidYouMean(k.Value, knownKeys()))
 		}
 	}
 	if dataNode == nil {

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -274,10 +275,7 @@ const maxTableObservations = 40
 // write writes the observed, projected and events tables, or nothing when
 // there is nothing to show.
 func (t table) write(b *bytes.Buffer) {
-	hasObs := false
-	for _, ly := range t.layers {
-		hasObs = hasObs || len(ly.obs) > 0
-	}
+	hasObs := slices.ContainsFunc(t.layers, func(ly layer) bool { return len(ly.obs) > 0 })
 	if !hasObs && !t.hasProj && len(t.events) == 0 {
 		return
 	}
@@ -287,10 +285,7 @@ func (t table) write(b *bytes.Buffer) {
 		}
 	}
 	if t.hasProj {
-		notes := false
-		for _, r := range t.rows {
-			notes = notes || r.Note != ""
-		}
+		notes := slices.ContainsFunc(t.rows, func(r tableRow) bool { return r.Note != "" })
 		b.WriteString("<table class=\"chart-projected\">\n<caption>")
 		if t.unit != "" {
 			writeEscaped(b, t.words.Format(words.TableProjectedUnit, t.unit))

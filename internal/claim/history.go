@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 )
@@ -90,12 +91,7 @@ func (s Series) obsText(i int) string {
 
 // find returns the index of the observation dated t, or -1.
 func (s Series) find(t time.Time) int {
-	for i, o := range s.Obs {
-		if o.Date.Equal(t) {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(s.Obs, func(o Observation) bool { return o.Date.Equal(t) })
 }
 
 // end returns the last day observation i stands for.

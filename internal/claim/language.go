@@ -405,12 +405,7 @@ func (lang *language) vocabulary() []string {
 
 // isWord reports whether s is letters only.
 func isWord(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return s != ""
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
 // oneEdit reports whether a and b differ by one letter changed, added or

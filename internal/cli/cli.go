@@ -483,10 +483,8 @@ func isSiteFolder(dir string) bool {
 	if st, err := os.Stat(filepath.Join(dir, "content")); err == nil && st.IsDir() {
 		return true
 	}
-	for _, name := range config.Files {
-		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(config.Files, func(name string) bool {
+		_, err := os.Stat(filepath.Join(dir, name))
+		return err == nil
+	})
 }

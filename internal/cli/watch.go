@@ -292,12 +292,7 @@ func forward(ctx context.Context, w *watch.Watcher) (<-chan []string, <-chan err
 }
 
 // count writes n and a noun, "1 page" or "3 pages".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
+func count(n int, noun string) string { return strconv.Itoa(n) + " " + noun + plural(n) }
 
 // publishError prints a failed build's errors and shows them in the
 // browser.

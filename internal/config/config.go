@@ -141,11 +141,7 @@ var (
 // names the mapping it is in ("" for the top, " in claims"), and names a
 // known key one slip away from k ("baseurl" for base_url).
 func unknownKey(k, where string, known []string) string {
-	msg := fmt.Sprintf("unknown key %q%s (known: %s)", k, where, strings.Join(known, ", "))
-	if want, ok := diag.SlipOf(k, known); ok {
-		return msg + ": did you mean " + want + "?"
-	}
-	return msg
+	return fmt.Sprintf("unknown key %q%s (known: %s)%s", k, where, strings.Join(known, ", "), diag.DidYouMean(k, known))
 }
 
 // wants says, for each key of a config file and of its claims, what its
@@ -157,26 +153,10 @@ var wants = map[string]string{
 }
 
 func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
-	text := yamlpos.New(name, src, 1)
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		pos, msg := text.Error(err)
-		diags.Errorf(pos, "%s", msg)
+	root := yamlpos.FileMapping(name, src, "keys to values", diags)
+	if root == nil {
 		return
 	}
-	if len(doc.Content) == 0 {
-		return
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		if pos, msg, ok := text.Mistake(); ok {
-			diags.Errorf(pos, "%s", msg)
-			return
-		}
-		diags.Errorf(text.NodePos(root), "want a mapping of keys to values, got %s", yamlpos.Describe(root))
-		return
-	}
-	text.MoveNodes(root)
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: name, Line: n.Line, Col: n.Column} }
 	dup := func(k, first *yaml.Node) {
 		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))

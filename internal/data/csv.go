@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -113,12 +114,7 @@ const MaxCSVSize = sitefs.MaxFileSize
 // trailing "," or a row of them, as spreadsheets write them, holds
 // nothing to lose.
 func allEmpty(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(rec, func(f string) bool { return strings.TrimSpace(f) != "" })
 }
 
 // hasDrive reports whether name starts with a Windows drive letter, "C:".
@@ -460,53 +456,45 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 		}
 		var pt Point
 		good := true
+		bad := func(line, c int, format string, args ...any) {
+			diags.Errorf(f.pos(line, c), format, args...)
+			good = false
+		}
 		ds := strings.TrimSpace(rec[col["date"]])
 		var timed bool
 		var zone string
+		line, c := r.FieldPos(col["date"])
 		if pt.Date, pt.Grain, timed, zone, good = parseObservationDate(ds); !good {
-			line, c := r.FieldPos(col["date"])
 			if ds == "" {
 				diags.Errorf(f.pos(line, c), "date: the cell is empty (want YYYY-MM-DD)")
 			} else {
 				diags.Errorf(f.pos(line, c), "%s", badObservationDate("date", ds))
 			}
-		} else {
-			line, c := r.FieldPos(col["date"])
-			if msg := times.see(ds, line, pt.Date, pt.Grain, timed, zone); msg != "" {
-				diags.Errorf(f.pos(line, c), "date: %s", msg)
-				good = false
-			}
+		} else if msg := times.see(ds, line, pt.Date, pt.Grain, timed, zone); msg != "" {
+			bad(line, c, "date: %s", msg)
 		}
 		vs := strings.TrimSpace(rec[col[vname]])
 		v, err := strconv.ParseFloat(vs, 64)
-		line, c := r.FieldPos(col[vname])
+		line, c = r.FieldPos(col[vname])
 		switch plain, sep := withoutSeparators(vs); {
 		case sep:
-			diags.Errorf(f.pos(line, c), "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vname, vs, plain)
-			good = false
+			bad(line, c, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vname, vs, plain)
 		case vs == "":
 			// A gap in the data: a line with no value would be read
 			// as an observation of 0 by many a program.
-			diags.Errorf(f.pos(line, c), "value: the cell is empty: leave out the line of a date without an observation")
-			good = false
+			bad(line, c, "value: the cell is empty: leave out the line of a date without an observation")
 		case radixName(vs) != "":
 			// strconv reads 0x1p4 as 16: a CSV cell is read in
 			// decimal, as a number in front matter is.
-			diags.Errorf(f.pos(line, c), "%s: %s", vname, radixMessage(vs, radixName(vs)))
-			good = false
+			bad(line, c, "%s: %s", vname, radixMessage(vs, radixName(vs)))
 		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-			diags.Errorf(f.pos(line, c), "%s: cannot use %q as a number%s", vname, vs, numberHint(vs))
-			good = false
+			bad(line, c, "%s: cannot use %q as a number%s", vname, vs, numberHint(vs))
 		default:
 			if msg, ok := keptAsWritten(vs, v); !ok {
-				diags.Errorf(f.pos(line, c), "%s: %s", vname, msg)
-				good = false
-				break
-			}
-			if next := col[vname] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) {
+				bad(line, c, "%s: %s", vname, msg)
+			} else if next := col[vname] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) {
 				// 2025-01-01,1,545: the separator split the number.
-				diags.Errorf(f.pos(line, c), "%s: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vname, vs, rec[next], vs, rec[next], vs, rec[next])
-				good = false
+				bad(line, c, "%s: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vname, vs, rec[next], vs, rec[next], vs, rec[next])
 			}
 		}
 		pt.Value, pt.Places = v, places(vs, v)
@@ -514,8 +502,7 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 			// 2025-01-01,3800,Kursk, Russia: the rest of the label is
 			// a field of its own, which would be lost.
 			line, c := r.FieldPos(len(header))
-			diags.Errorf(f.pos(line, c), "the line has %d fields, more than the %d of the header: a comma inside a label or source needs the field in double quotes (\"Kursk, Russia\")", len(rec), len(header))
-			good = false
+			bad(line, c, "the line has %d fields, more than the %d of the header: a comma inside a label or source needs the field in double quotes (\"Kursk, Russia\")", len(rec), len(header))
 		}
 		for _, name := range []string{"label", "source"} {
 			i := col[name]
@@ -526,20 +513,17 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 				continue
 			}
 			cell := unguardCell(strings.TrimSpace(rec[i]))
+			line, c := r.FieldPos(i)
 			if name == "label" {
 				pt.Label = cell
 				if n := utf8.RuneCountInString(cell); n > MaxLabelRunes {
-					line, c := r.FieldPos(i)
-					diags.Errorf(f.pos(line, c), "%s", labelTooLong(n))
-					good = false
+					bad(line, c, "%s", labelTooLong(n))
 				}
 			} else {
 				pt.Source = cell
 			}
 			if strings.Contains(cell, "{{") {
-				line, c := r.FieldPos(i)
-				diags.Errorf(f.pos(line, c), "%s", noValuesMessage(name))
-				good = false
+				bad(line, c, "%s", noValuesMessage(name))
 			}
 		}
 		if good {

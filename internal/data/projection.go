@@ -217,10 +217,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	// A series read by the hour crosses on the day its curve does, which
 	// whole days counted from a reading at noon would miss by one; a rate
 	// per hour crosses at an hour too.
-	hourly := per == projection.Hour || HasTime(out.Start.Date)
-	for _, pt := range b.Series {
-		hourly = hourly || HasTime(pt.Date)
-	}
+	hourly := per == projection.Hour || HasTime(out.Start.Date) || slices.ContainsFunc(b.Series, func(pt Point) bool { return HasTime(pt.Date) })
 	run := func(s *Scenario) projection.Projection {
 		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model, Hourly: hourly,
 			HasFloor: hasFloor, Floor: floor, HasCeiling: hasCeiling, Ceiling: ceiling}
@@ -583,10 +580,7 @@ func periodHint(s string) string {
 	if want, ok := adjectives[strings.ToLower(strings.TrimSpace(s))]; ok {
 		return ": did you mean " + want + "?"
 	}
-	if want, ok := diag.SlipOf(s, []string{"hour", "day", "week", "month", "year"}); ok {
-		return ": did you mean " + want + "?"
-	}
-	return ""
+	return diag.DidYouMean(s, []string{"hour", "day", "week", "month", "year"})
 }
 
 // modelHint returns ": did you mean exponential?" for a model written

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -230,7 +231,7 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		}
 		return l.FormatLayout(v.Date, arg), nil
 	case "approx":
-		if err := firstErr(need(Number, Date), noArg()); err != nil {
+		if err := cmp.Or(need(Number, Date), noArg()); err != nil {
 			return "", err
 		}
 		if v.Kind == Date {
@@ -245,25 +246,19 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		}
 		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nil
 	case "comma":
-		if err := firstErr(need(Number), noArg()); err != nil {
+		if err := cmp.Or(need(Number), noArg()); err != nil {
 			return "", err
 		}
 		return formatNumber(l, Round(v.Num, 0), 0, false), nil
 	case "round":
-		if err := need(Number); err != nil {
-			return "", err
-		}
 		n, err := count("decimals", 0, 10)
-		if err != nil {
+		if err := cmp.Or(need(Number), err); err != nil {
 			return "", err
 		}
 		return formatNumber(l, Round(v.Num, n), n, false), nil
 	case "figures":
-		if err := need(Number); err != nil {
-			return "", err
-		}
 		n, err := count("significant figures", 1, 6)
-		if err != nil {
+		if err := cmp.Or(need(Number), err); err != nil {
 			return "", err
 		}
 		if v.Num == 0 || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
@@ -305,16 +300,13 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 		}
 		return formatNumber(l, Round(size.Num, n), n, false), nil
 	case "int":
-		if err := firstErr(need(Number), noArg()); err != nil {
+		if err := cmp.Or(need(Number), noArg()); err != nil {
 			return "", err
 		}
 		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), nil
 	}
-	msg := fmt.Sprintf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)", name)
-	if f, ok := diag.SlipOf(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}); ok {
-		return "", fmt.Errorf("%s: did you mean %s?", msg, f)
-	}
-	return "", errors.New(msg)
+	return "", fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
+		diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}))
 }
 
 // hundredfold returns f × 100 as its decimal form reads: the decimal
@@ -427,16 +419,6 @@ func WrittenNumber(f float64, places int) string { return WrittenNumberIn(nil, f
 // "12.000,5" in German.
 func WrittenNumberIn(l *locale.Locale, f float64, places int) string {
 	return Value{Kind: Number, Num: f, Exact: true, Places: places}.In(l)
-}
-
-// firstErr returns the first non-nil error.
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func describeKind(k ValueKind) string {

@@ -113,11 +113,7 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) map[string]f
 				i += 2 * (len(groups) - 1)
 				continue
 			}
-			if near, ok := diag.SlipOf(name, known); ok {
-				p.errorf(k, "unknown key %q %s (want %s): did you mean %s?", name, what, orList(known), near)
-			} else {
-				p.errorf(k, "unknown key %q %s (want %s)", name, what, orList(known))
-			}
+			p.errorf(k, "unknown key %q %s (want %s)%s", name, what, orList(known), diag.DidYouMean(name, known))
 			continue
 		}
 		out[name] = field{k, v}
@@ -191,15 +187,7 @@ func separatedGroups(m *yaml.Node, i int) []string {
 
 // isDigits reports whether s is between lo and hi ASCII digits.
 func isDigits(s string, lo, hi int) bool {
-	if len(s) < lo || len(s) > hi {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	return len(s) >= lo && len(s) <= hi && !strings.ContainsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
 }
 
 // isGroupWithDecimals reports whether s is the last group of a number

@@ -37,14 +37,14 @@ func Slip(got, want string) bool {
 	return len(got) >= 3 && (strings.EqualFold(got, want) || OneEdit(strings.ToLower(got), want))
 }
 
-// SlipOf returns the first name of known, in lower case, that got may be
-// a slip of (Slip), and whether there is one: "hight" of high, "titel" of
-// title.
-func SlipOf(got string, known []string) (string, bool) {
+// DidYouMean returns ": did you mean NAME?" for the first name of known,
+// in lower case, that got may be a slip of (Slip), "hight" of high,
+// "titel" of title, and "" when there is none.
+func DidYouMean(got string, known []string) string {
 	for _, k := range known {
 		if Slip(got, k) {
-			return k, true
+			return ": did you mean " + k + "?"
 		}
 	}
-	return "", false
+	return ""
 }

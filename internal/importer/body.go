@@ -881,11 +881,7 @@ func (c *converter) siteImage(src string) bool {
 	if k := strings.IndexAny(src, ":/?#"); k >= 0 && src[k] == ':' || strings.HasPrefix(src, "/") {
 		return true
 	}
-	file, _, _ := strings.Cut(src, "#")
-	file, _, _ = strings.Cut(file, "?")
-	if dec, err := url.PathUnescape(file); err == nil {
-		file = dec
-	}
+	file, _ := addressPath(src)
 	for _, dir := range []string{path.Dir(c.p.dest), c.p.filesDir} {
 		if _, ok := c.im.res.Files[path.Join(dir, file)]; ok && dir != "" {
 			return true
@@ -1187,11 +1183,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 			caption = t
 		}
 		c.out.WriteString(`<figure><a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
-		if caption != "" {
-			c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
-		}
-		c.out.WriteString("</figure>")
-		c.im.res.Converted++
+		c.endFigure(caption)
 		return stop - i
 	}
 	type image struct {
@@ -1249,11 +1241,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 		if t, ok := plainText(c.im.code, caption); ok {
 			caption = t // jekyll-figure made HTML of its Markdown
 		}
-		if caption != "" {
-			c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
-		}
-		c.out.WriteString("</figure>")
-		c.im.res.Converted++
+		c.endFigure(caption)
 	default:
 		return 0
 	}
@@ -1347,12 +1335,8 @@ func (c *converter) collectionLoop(t tag) int {
 // where an address starts: a Markdown link's, an attribute's value, a
 // reference definition's.
 func addressStart(out []byte) bool {
-	for _, end := range []string{"](", "](<", `="`, `='`} {
-		if bytes.HasSuffix(out, []byte(end)) {
-			return true
-		}
-	}
-	return refLabelEnd(bytes.TrimSuffix(refLine(out), []byte("<")))
+	return slices.ContainsFunc([]string{"](", "](<", `="`, `='`}, func(end string) bool { return bytes.HasSuffix(out, []byte(end)) }) ||
+		refLabelEnd(bytes.TrimSuffix(refLine(out), []byte("<")))
 }
 
 // refLine returns the last line of out when it is short enough to be a
@@ -1932,6 +1916,12 @@ func (c *converter) writeLink(i, end int, text, u string) {
 // caption and the address it links to, if any, as HTML.
 func (c *converter) figureHTML(src, alt, caption, link string) {
 	c.out.WriteString("<figure>" + c.figureImage(src, alt, link))
+	c.endFigure(caption)
+}
+
+// endFigure ends a figure the output has open, with caption, as plain
+// text, when there is one, and counts it converted.
+func (c *converter) endFigure(caption string) {
 	if caption != "" {
 		c.out.WriteString("<figcaption>" + html.EscapeString(stripTags(caption)) + "</figcaption>")
 	}
@@ -3208,7 +3198,7 @@ func (c *converter) unlink(i int, comment string) {
 			j = -1 // a paragraph's text goes no further back
 			break
 		}
-		if c.inCode(j) || (b[j] != '[' && b[j] != ']') || run(reversed(b[:j]), '\\')%2 == 1 {
+		if c.inCode(j) || (b[j] != '[' && b[j] != ']') || escaped(b[:j]) {
 			continue
 		}
 		if b[j] == ']' {
@@ -3226,7 +3216,7 @@ func (c *converter) unlink(i int, comment string) {
 		return
 	}
 	n := 1
-	if o > 0 && out[o-1] == '!' && run(reversed(out[:o-1]), '\\')%2 == 0 {
+	if o > 0 && out[o-1] == '!' && !escaped(out[:o-1]) {
 		o, n = o-1, 2
 	}
 	c.cut(o, n)
@@ -3508,23 +3498,21 @@ func (c *converter) resolve(dest string) (string, bool) {
 	if file == "" {
 		return "", false
 	}
+	withFrag := func(u string) string {
+		if frag != "" {
+			return u + "#" + frag
+		}
+		return u
+	}
 	beside := path.Join(path.Dir(c.p.dest), file)
 	if name := path.Base(beside); strings.TrimSuffix(name, path.Ext(name)) == "_index" && !c.im.dests[beside] {
 		// A section's page, now its folder's index.md.
 		if index := path.Join(path.Dir(beside), "index.md"); c.im.dests[index] {
-			u := "/" + newURL(index, "")
-			if frag != "" {
-				u += "#" + frag
-			}
-			return u, true
+			return withFrag("/" + newURL(index, "")), true
 		}
 	}
 	if _, ok := c.im.res.Files[beside]; ok || c.im.dests[beside] {
-		u := "/" + strings.TrimPrefix(beside, "content/")
-		if frag != "" {
-			u += "#" + frag
-		}
-		if t, ok := c.im.tagURL(u); ok {
+		if t, ok := c.im.tagURL(withFrag("/" + strings.TrimPrefix(beside, "content/"))); ok {
 			return t, true // a tag's _index.md: its list
 		}
 		return "", false
@@ -3534,11 +3522,7 @@ func (c *converter) resolve(dest string) (string, bool) {
 		// default language's folder: the file's site path.
 		there := path.Join(dir, file)
 		if _, ok := c.im.res.Files[there]; ok {
-			u := c.im.fileURL(there)
-			if frag != "" {
-				u += "#" + frag
-			}
-			return u, true
+			return withFrag(c.im.fileURL(there)), true
 		}
 	}
 	base := c.p.oldURL
@@ -3549,9 +3533,7 @@ func (c *converter) resolve(dest string) (string, bool) {
 	if strings.HasSuffix(file, "/") && u != "/" {
 		u += "/"
 	}
-	if frag != "" {
-		u += "#" + frag
-	}
+	u = withFrag(u)
 	if abs, ok := c.elsewhere(u, u); ok {
 		return abs, true
 	}
@@ -3589,12 +3571,7 @@ func (c *converter) rooted(dest string) (string, bool) {
 		}
 		return site, true
 	}
-	p, _, _ := strings.Cut(dest, "#")
-	p, _, _ = strings.Cut(p, "?")
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
-	if c.im.onSite(p) {
+	if p, _ := addressPath(dest); c.im.onSite(p) {
 		return c.elsewhere(dest, dest)
 	}
 	abs := base.Scheme + "://" + base.Host + dest
@@ -3613,10 +3590,7 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 		// The list of a tag, at the address plotline gives it.
 		return t, t != u
 	}
-	filePath, rest := splitSuffix(u)
-	if dec, err := url.PathUnescape(filePath); err == nil {
-		filePath = dec
-	}
+	filePath, rest := addressPath(u)
 	if moved, ok := c.im.movedFile(filePath); ok && !c.im.onSite(filePath) {
 		// A file of a page bundle at its page's old address.
 		return (&url.URL{Path: moved}).EscapedPath() + rest, true
@@ -3625,12 +3599,7 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
 		return "", false
 	}
-	p, _, _ := strings.Cut(u, "#")
-	p, _, _ = strings.Cut(p, "?")
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
-	if c.im.onSite(p) {
+	if c.im.onSite(filePath) {
 		return "", false
 	}
 	abs := strings.TrimSuffix(base, "/") + u
@@ -3649,10 +3618,7 @@ func (c *converter) nowhere(dest string) bool {
 	if strings.HasPrefix(base, "http://") || strings.HasPrefix(base, "https://") {
 		return false
 	}
-	p, _ := splitSuffix(dest)
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
+	p, _ := addressPath(dest)
 	if _, ok := c.im.tagURL(p); ok {
 		return false
 	}
@@ -3669,6 +3635,16 @@ func splitSuffix(u string) (string, string) {
 		return u[:i], u[i:]
 	}
 	return u, ""
+}
+
+// addressPath is splitSuffix with the path unescaped, where it can be:
+// "/a%20b/?w=1" is "/a b/" and "?w=1".
+func addressPath(u string) (string, string) {
+	p, rest := splitSuffix(u)
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	return p, rest
 }
 
 // attributeList reads a kramdown attribute list on a line of its own at
@@ -4008,22 +3984,18 @@ func (c *converter) escapedBracket(i int) int {
 		return 0
 	}
 	ent, ok := bracketEntities[b[i+1]]
-	if !ok || run(reversed(b[:i]), '\\')%2 == 1 {
+	if !ok || escaped(b[:i]) {
 		return 0 // "\\[" is a backslash, then a bracket
 	}
 	c.out.WriteString(ent)
 	return 2
 }
 
-// reversed returns a reversed copy of the last 64 bytes of b, enough to
-// count the backslashes before a character.
-func reversed(b []byte) []byte {
+// escaped reports whether b, the text before a character, ends in an odd
+// number of backslashes, which escape it, counted in its last 64 bytes.
+func escaped(b []byte) bool {
 	b = b[max(0, len(b)-64):]
-	out := make([]byte, len(b))
-	for i, c := range b {
-		out[len(b)-1-i] = c
-	}
-	return out
+	return (len(b)-len(bytes.TrimRight(b, `\`)))%2 == 1
 }
 
 // kramdownMath converts kramdown's mathematics at body offset i, and
@@ -4260,12 +4232,9 @@ func htmlBody(body []byte, offs []int) []byte {
 // block in CommonMark ends at its end tag rather than at a blank line.
 func preformatted(line []byte) bool {
 	lower := bytes.ToLower(line)
-	for _, name := range []string{"<pre", "<script", "<style", "<textarea", "<!--", "<?", "<!"} {
-		if bytes.HasPrefix(lower, []byte(name)) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc([]string{"<pre", "<script", "<style", "<textarea", "<!--", "<?", "<!"}, func(name string) bool {
+		return bytes.HasPrefix(lower, []byte(name))
+	})
 }
 
 // quotePrefix returns the length of the block-quote markers a line

@@ -10,7 +10,6 @@ import (
 	"iter"
 	"maps"
 	"math"
-	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -429,12 +428,9 @@ func hugoThemes(conf map[string]any) []string {
 // theme folder included) or of a folder of themesDir named docsy (as
 // npm installs it, "path: docsy").
 func usesDocsy(conf map[string]any) bool {
-	for _, t := range append(hugoThemes(conf), moduleImports(conf)...) {
-		if strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(append(hugoThemes(conf), moduleImports(conf)...), func(t string) bool {
+		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
+	})
 }
 
 // importsModule reports whether the Hugo config conf imports a module,
@@ -554,12 +550,10 @@ var fenceAttrRE = regexp.MustCompile(`index\s+\$?\.Attributes\s+"(\w+)"|\.Attrib
 // index.html), whose resources its other files are.
 func leafBundle(src fs.FS, dir string) bool {
 	entries, _ := fs.ReadDir(src, dir)
-	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
+		n := e.Name()
+		return !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html")
+	})
 }
 
 // figureSrcRE finds, in a shortcode's template, the use of its src
@@ -692,12 +686,7 @@ func configName(src fs.FS) string {
 // folder p. Hugo matches them against the file's absolute path; the
 // path from the site's folder, with a leading slash, stands in for it.
 func (im *importer) ignored(p string) bool {
-	for _, re := range im.conf.ignore {
-		if re.MatchString("/" + p) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) })
 }
 
 // hugoWalk is one content folder of a Hugo site: the default
@@ -1247,10 +1236,7 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 		}
 	}
 	say := func(code, how string, n int) {
-		pages := "pages"
-		if n == 1 {
-			pages = "page"
-		}
+		pages := plural(n, "page", "pages")
 		if host := im.conf.hosts[code]; host != "" {
 			// A multihost site: the language's old addresses were at the
 			// root of its own host.
@@ -1522,12 +1508,7 @@ func (im *importer) listSections() {
 // ("authors"), the term whose key is key ("ana-lima" for "Ana Lima").
 func (p *page) hasTerm(taxonomy, key string) bool {
 	key = content.Slugify(key)
-	for _, t := range p.list(taxonomy, false) {
-		if content.Slugify(t) == key {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(p.list(taxonomy, false), func(t string) bool { return content.Slugify(t) == key })
 }
 
 // termTitles titles each page of a term that has no title of its own
@@ -1624,11 +1605,7 @@ func (c *converter) hostLink(dest string) (string, bool) {
 	if l == "" || c.im.conf.hosts[l] == "" {
 		return "", false
 	}
-	p, _ := splitSuffix(dest)
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
-	if strings.HasPrefix(p, "/"+l+"/") || !c.im.onSite("/"+l+p) {
+	if p, _ := addressPath(dest); strings.HasPrefix(p, "/"+l+"/") || !c.im.onSite("/"+l+p) {
 		return "", false
 	}
 	return "/" + l + dest, true

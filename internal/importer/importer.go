@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -748,13 +747,7 @@ func (im *importer) taxonomyURL(p *page) string {
 // query stays. It returns false when u is no such list, or its tag is
 // none of the pages'.
 func (im *importer) tagURL(u string) (string, bool) {
-	p, rest := u, ""
-	if i := strings.IndexAny(u, "?#"); i >= 0 {
-		p, rest = u[:i], u[i:]
-	}
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
+	p, rest := addressPath(u)
 	parts := strings.Split(strings.Trim(p, "/"), "/")
 	if n := len(parts); n == 3 && (parts[2] == "index.html" || parts[2] == "_index.md") {
 		parts = parts[:2]

@@ -449,12 +449,10 @@ func (im *importer) readCallouts(conf map[string]any) {
 // hasPlugin reports whether the Jekyll config conf names the plugin
 // name in its plugins or, as older sites do, its gems.
 func hasPlugin(conf map[string]any, name string) bool {
-	for _, key := range []string{"plugins", "gems"} {
-		if list, ok := lookup(conf, key).([]any); ok && slices.Contains(list, any(name)) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc([]string{"plugins", "gems"}, func(key string) bool {
+		list, _ := lookup(conf, key).([]any)
+		return slices.Contains(list, any(name))
+	})
 }
 
 // lookupPaths returns the texts of the list at key in the config conf,
@@ -606,11 +604,7 @@ func (im *importer) skipCollection(p string, c collection) {
 		}
 		return nil
 	})
-	files := "files"
-	if n == 1 {
-		files = "file"
-	}
-	im.note(diag.Pos{Path: p}, "collection %s (%s/, %d %s) has no output: Jekyll published no page of it, only its templates read it: not imported", c.name, p, n, files)
+	im.note(diag.Pos{Path: p}, "collection %s (%s/, %d %s) has no output: Jekyll published no page of it, only its templates read it: not imported", c.name, p, n, plural(n, "file", "files"))
 }
 
 // collectionFile imports the file p of the collection c: a Markdown

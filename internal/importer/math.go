@@ -113,7 +113,7 @@ func (c *converter) escapedMath(i int) int {
 	if i+2 >= len(b) || b[i] != '\\' || b[i+1] != '\\' || (b[i+2] != '(' && b[i+2] != '[') {
 		return 0
 	}
-	if c.mathEnd > 0 || c.inCode(i) || c.inHTMLBlock(i) || run(reversed(b[:i]), '\\')%2 == 1 {
+	if c.mathEnd > 0 || c.inCode(i) || c.inHTMLBlock(i) || escaped(b[:i]) {
 		return 0
 	}
 	closer := []byte(`\\)`)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/plotline/plotline/internal/diag"
@@ -163,12 +164,7 @@ func (im *importer) polyglotPages(confName string) {
 // excluded reports whether exclude_from_localization names the source
 // file src or a folder above it.
 func (pl *polyglot) excluded(src string) bool {
-	for _, e := range pl.exclude {
-		if src == e || strings.HasPrefix(src, e+"/") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(pl.exclude, func(e string) bool { return src == e || strings.HasPrefix(src, e+"/") })
 }
 
 // plural returns one when n is 1, else many.

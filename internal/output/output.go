@@ -228,12 +228,9 @@ func outside(sitePath string) bool {
 	if path.IsAbs(sitePath) || filepath.IsAbs(sitePath) || filepath.VolumeName(sitePath) != "" {
 		return true
 	}
-	for _, name := range strings.FieldsFunc(sitePath, func(r rune) bool { return r == '/' || r == '\\' }) {
-		if strings.Count(name, ".") >= 2 && strings.Trim(name, ". ") == "" {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(strings.FieldsFunc(sitePath, func(r rune) bool { return r == '/' || r == '\\' }), func(name string) bool {
+		return strings.Count(name, ".") >= 2 && strings.Trim(name, ". ") == ""
+	})
 }
 
 // path returns the file path of a site key in the temporary folder.

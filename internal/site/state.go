@@ -105,10 +105,8 @@ type record struct {
 // chart's SVG file.
 func (st *state) hasCharts() bool {
 	for _, rec := range st.pages {
-		for _, o := range rec.outputs {
-			if strings.HasSuffix(o, ".svg") {
-				return true
-			}
+		if slices.ContainsFunc(rec.outputs, func(o string) bool { return strings.HasSuffix(o, ".svg") }) {
+			return true
 		}
 	}
 	return false

@@ -13,6 +13,7 @@ package version
 import (
 	"cmp"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -121,13 +122,8 @@ func IsRelease(v string) bool {
 	}
 	core, pre, hasPre := strings.Cut(rest, "-")
 	nums := strings.Split(core, ".")
-	if len(nums) != 3 {
+	if len(nums) != 3 || slices.ContainsFunc(nums, func(n string) bool { return !isNumber(n) }) {
 		return false
-	}
-	for _, n := range nums {
-		if !isNumber(n) {
-			return false
-		}
 	}
 	if !hasPre {
 		return true

@@ -332,12 +332,7 @@ func (w *Watcher) rel(name string) (string, bool) {
 // inScope reports whether rel lies in one of the recursively watched
 // directories.
 func (w *Watcher) inScope(rel string) bool {
-	for _, d := range w.dirs {
-		if d == "." || rel == d || strings.HasPrefix(rel, d+"/") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(w.dirs, func(d string) bool { return d == "." || rel == d || strings.HasPrefix(rel, d+"/") })
 }
 
 // relevant reports whether a change to rel is reported.

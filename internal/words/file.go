@@ -84,26 +84,10 @@ func Load(fsys fs.FS, tag string, diags *diag.List) *Table {
 // to texts.
 func decode(name string, src []byte, diags *diag.List) map[Key]string {
 	out := map[Key]string{}
-	text := yamlpos.New(name, src, 1)
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		pos, msg := text.Error(err)
-		diags.Errorf(pos, "%s", msg)
+	root := yamlpos.FileMapping(name, src, "keys to texts", diags)
+	if root == nil {
 		return out
 	}
-	if len(doc.Content) == 0 {
-		return out
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		if pos, msg, ok := text.Mistake(); ok {
-			diags.Errorf(pos, "%s", msg)
-			return out
-		}
-		diags.Errorf(text.NodePos(root), "want a mapping of keys to texts, got %s", yamlpos.Describe(root))
-		return out
-	}
-	text.MoveNodes(root)
 	at := func(n *yaml.Node) diag.Pos { return diag.Pos{Path: name, Line: n.Line, Col: n.Column} }
 	dup := func(k, first *yaml.Node) {
 		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))

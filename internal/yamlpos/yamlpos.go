@@ -76,6 +76,35 @@ func (t *Text) MoveNodes(n *yaml.Node) {
 	}
 }
 
+// FileMapping decodes src, the whole YAML file at path, and returns its
+// mapping with every node placed in the file (MoveNodes). It returns nil
+// for an empty file, and for one that does not decode or holds anything
+// but a mapping, each reported into diags; want says what the mapping
+// maps ("keys to values"), for that message.
+func FileMapping(path string, src []byte, want string, diags *diag.List) *yaml.Node {
+	text := New(path, src, 1)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		pos, msg := text.Error(err)
+		diags.Errorf(pos, "%s", msg)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		if pos, msg, ok := text.Mistake(); ok {
+			diags.Errorf(pos, "%s", msg)
+		} else {
+			diags.Errorf(text.NodePos(root), "want a mapping of %s, got %s", want, Describe(root))
+		}
+		return nil
+	}
+	text.MoveNodes(root)
+	return root
+}
+
 // Offset returns the byte offset in the text of a line and column as the
 // decoders give them and Pos takes them, the inverse of Pos within the
 // text; a place past the end of its line or of the text is clamped to it.

@@ -190,12 +190,9 @@ func moduleSources(platforms []string, lists [][]pkg) []source {
 // goes with a copy of the code beside it.
 func IsNotice(name string) bool {
 	n := strings.ToUpper(name)
-	for _, p := range []string{"LICENSE", "LICENCE", "COPYING", "NOTICE", "PATENTS"} {
-		if n == p || strings.HasPrefix(n, p+".") || strings.HasPrefix(n, p+"-") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc([]string{"LICENSE", "LICENCE", "COPYING", "NOTICE", "PATENTS"}, func(p string) bool {
+		return n == p || strings.HasPrefix(n, p+".") || strings.HasPrefix(n, p+"-")
+	})
 }
 
 // noticeFiles returns the licence files of s, relative to s.dir. A source
