@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -107,7 +109,10 @@ type Evaluation struct {
 // says what the value is and which phrase would be true; a claim whose
 // phrase cannot be read is one too. Claims, true or false, are also told
 // to OnClaim.
-func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) {
+func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) { return s.eval(e, "", pos) }
+
+// eval is Eval of a value that follows the text before on its line.
+func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 	if e.IsLiteral {
 		return Evaluation{Text: e.Literal}, nil
 	}
@@ -122,6 +127,9 @@ func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) {
 		return s.evalClaim(e, v, pos)
 	}
 	text, err := formatIn(s.Locale, v, e.Format, e.Arg, s.Claims.About)
+	if err == nil {
+		err = s.bound(e.Ref, e.Format, v, before)
+	}
 	if err != nil {
 		return Evaluation{}, err
 	}
@@ -154,11 +162,82 @@ func (s *Scope) pastCrossing(ref Ref, v Value) string {
 
 // EvalString parses and evaluates the expression src, found at pos.
 func (s *Scope) EvalString(src string, pos diag.Pos) (Evaluation, error) {
+	return s.EvalAfter(src, "", pos)
+}
+
+// EvalAfter is EvalString of an expression that follows the text before
+// on its line, whose last words may make a count of time to a crossing a
+// bound (see bound).
+func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) {
 	e, err := ParseExpr(src)
 	if err != nil {
 		return Evaluation{}, err
 	}
-	return s.Eval(e, pos)
+	return s.eval(e, before, pos)
+}
+
+// Words that make a count of time to a crossing a bound: it is at most
+// (upTo) or at least (past) what follows them.
+var (
+	upToWords = []string{"within", "within the next", "in the next", "in under", "in less than", "less than", "under", "no more than", "at most",
+		"innerhalb", "innerhalb von", "binnen", "in weniger als", "weniger als", "höchstens", "d'ici", "en moins de", "dans moins de", "moins de", "au plus"}
+	pastWords = []string{"more than", "in more than", "at least", "no less than", "mehr als", "in mehr als", "mindestens", "plus de", "dans plus de", "au moins"}
+)
+
+// bound returns an error when v, a count of whole weeks, months or years
+// to a crossing as ref names it (rounded to the nearest), shown as a whole
+// number, follows words that make it a bound its rounding made false:
+// "within {{ b.weeks_to_limit }} weeks" of a crossing 13.4 weeks away
+// would say 13, and "more than" one 13.6 weeks away 14.
+func (s *Scope) bound(ref Ref, format string, v Value, before string) error {
+	scenario, field, ok := strings.Cut(ref.Field, ".")
+	if !ok {
+		scenario, field = "central", ref.Field
+	}
+	months := 0 // weeks
+	switch field {
+	case "months_to_limit":
+		months = 1
+	case "years_to_limit":
+		months = 12
+	case "weeks_to_limit":
+	default:
+		return nil
+	}
+	b := s.blocks[ref.Block]
+	if b == nil || (format != "" && format != "comma" && format != "int") {
+		return nil
+	}
+	c, err := b.Field(scenario + ".crossing")
+	if err != nil {
+		return nil
+	}
+	unit := strings.TrimSuffix(field, "s_to_limit")
+	exact := float64(daysBetween(b.AsOf, c.Date)) / 7
+	if months > 0 {
+		exact = calendarSpan(b.AsOf, c.Date, months)
+	}
+	before = strings.ReplaceAll(strings.ToLower(before), "’", "'")
+	words := strings.FieldsFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	bounds := func(list []string) string {
+		for _, p := range list {
+			if w := strings.Fields(p); len(words) >= len(w) && slices.Equal(words[len(words)-len(w):], w) {
+				return p
+			}
+		}
+		return ""
+	}
+	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
+	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
+		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
+	if w := bounds(upToWords); w != "" && v.Num < exact {
+		n := math.Ceil(exact)
+		return fmt.Errorf("\"%s %g %ss\" is false: %s; write {{ %s | claim \"within %g %s\" }}", w, v.Num, unit, why, crossing, n, unit+strings.Repeat("s", min(int(n)-1, 1)))
+	}
+	if w := bounds(pastWords); w != "" && v.Num > exact && exact > 0 {
+		return fmt.Errorf("\"%s %g %ss\" is false: %s; write \"about\", or the date", w, v.Num, unit, why)
+	}
+	return nil
 }
 
 // Expand replaces each {{ … }} in text with what it shows, for text that
@@ -192,7 +271,7 @@ func (s *Scope) Expand(text string, at func(off int) diag.Pos, diags *diag.List)
 			return b.String()
 		}
 		src := text[i+2 : i+2+end]
-		ev, err := s.EvalString(src, at(i))
+		ev, err := s.EvalAfter(src, text[:i], at(i))
 		switch {
 		case errors.Is(err, ErrReported):
 		case err != nil:

@@ -190,7 +190,8 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			// article may hold 300,000.
 			continue
 		}
-		s, warning, err := state.page.Values.ResolveValue(v.Expr, state.pos(v.Offset))
+		before := src[bytes.LastIndexByte(src[:v.Offset], '\n')+1 : v.Offset]
+		s, warning, err := state.page.Values.ResolveValue(v.Expr, string(before), state.pos(v.Offset))
 		if err != nil {
 			state.errorf(v.Offset, "{{ %s }}: %v%s", v.Expr, err, foreignHint(v.Expr))
 			continue
