@@ -649,6 +649,11 @@ func TestBoundedCounts(t *testing.T) {
     as_of: 2025-01-13
     series: [{date: 2024-12-05, value: 0}]
     projection: {rate: 100, limit: 12000}
+  slow:
+    series: [{date: 2025-01-01, value: 11900}]
+    projection: {rate: 2.52, low: 2.51, high: 2.6, until: 2025-01-31}
+  pop:
+    series: [{date: 2025-01-01, value: 84123456}]
 `, nil)
 	if len(msgs) > 0 {
 		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
@@ -674,6 +679,22 @@ func TestBoundedCounts(t *testing.T) {
 		{"within ", "pace.weeks_to_limit", "12", ""},
 		{"more than ", "pace.weeks_to_limit", "", `"more than 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		{"At least ", "pace.weeks_to_limit", "", `"at least 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
+		// A number rounded the way that makes the bound false: 11,900
+		// rising 2.52 a day for 30 days is 11,975.6, its low scenario
+		// 11,975.3.
+		{"more than ", "slow.value_at_until", "", `"more than 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"At least ", "slow.value_at_until | comma", "", `"at least 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"under ", "slow.value_at_until", "11,976", ""},
+		{"more than ", "slow.value_at_until | round 1", "11,975.6", ""},
+		{"more than ", "slow.low.value_at_until", "11,975", ""},
+		{"(fewer than ", "slow.low.value_at_until | int", "", `"fewer than 11975" is false: slow.low.value_at_until is 11,975.3, rounded down to 11975; write it unrounded, or a bound the number holds`},
+		{"the other ", "slow.value_at_until", "11,976", ""},
+		{"more than ", "slow.value_at_until | approx", "about 12,000", ""},
+		{"under ", "pop.last.value | figures 3", "", `"under 84.1 million" is false: pop.last.value is 84,123,456, rounded down to 84.1 million; write it unrounded, or a bound the number holds`},
+		{"mehr als ", "pop.last.value | figures 3", "84.1 million", ""},
+		{"more than ", "pop.last.value | figures 2", "84 million", ""},
+		{"more than ", "pop.last.value", "84,123,456", ""},
+		{"more than ", "pop.last.value | round 2", "84,123,456.00", ""},
 	} {
 		ev, err := scope.EvalAfter(tc.expr, tc.before, at)
 		got := ""

@@ -1,11 +1,13 @@
 package data
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -128,7 +130,7 @@ func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 	}
 	text, err := formatIn(s.Locale, v, e.Format, e.Arg, s.Claims.About)
 	if err == nil {
-		err = s.bound(e.Ref, e.Format, v, before)
+		err = s.bound(e, v, text, before)
 	}
 	if err != nil {
 		return Evaluation{}, err
@@ -182,14 +184,76 @@ var (
 	upToWords = []string{"within", "within the next", "in the next", "in under", "in less than", "less than", "under", "no more than", "at most",
 		"innerhalb", "innerhalb von", "binnen", "in weniger als", "weniger als", "höchstens", "d'ici", "en moins de", "dans moins de", "moins de", "au plus"}
 	pastWords = []string{"more than", "in more than", "at least", "no less than", "mehr als", "in mehr als", "mindestens", "plus de", "dans plus de", "au moins"}
+	// Words that make a number a bound: at least (over) or at most (under)
+	// the number that follows.
+	overWords  = []string{"more than", "over", "above", "at least", "mehr als", "über", "mindestens", "plus de", "au moins"}
+	underWords = []string{"less than", "fewer than", "under", "below", "at most", "no more than", "up to", "weniger als", "unter", "höchstens", "moins de", "au plus"}
 )
 
-// bound returns an error when v, a count of whole weeks, months or years
-// to a crossing as ref names it (rounded to the nearest), shown as a whole
-// number, follows words that make it a bound its rounding made false:
-// "within {{ b.weeks_to_limit }} weeks" of a crossing 13.4 weeks away
-// would say 13, and "more than" one 13.6 weeks away 14.
-func (s *Scope) bound(ref Ref, format string, v Value, before string) error {
+// bound returns an error when v, shown as text after the words before it
+// on its line, is a bound its rounding made false: a count of weeks,
+// months or years to a crossing (countBound), or a number rounded the
+// wrong way after "more than" or "under" (numberBound).
+func (s *Scope) bound(e Expr, v Value, text, before string) error {
+	before = strings.ReplaceAll(strings.ToLower(before), "’", "'")
+	words := strings.FieldsFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	ends := func(list []string) string {
+		for _, p := range list {
+			if w := strings.Fields(p); len(words) >= len(w) && slices.Equal(words[len(words)-len(w):], w) {
+				return p
+			}
+		}
+		return ""
+	}
+	if err := s.countBound(e.Ref, e.Format, v, ends); err != nil {
+		return err
+	}
+	return s.numberBound(e, v, text, cmp.Or(ends(overWords), ends(underWords)))
+}
+
+// numberBound returns an error when v, rounded by its format to text,
+// follows w, words that make it a bound ("more than", "under"), and the
+// rounding went the way that makes the bound false: "more than {{
+// x.value_at_until | comma }}" of 11,999.6 would say "more than 12,000".
+func (s *Scope) numberBound(e Expr, v Value, text, w string) error {
+	if w == "" || v.Kind != Number {
+		return nil
+	}
+	var shown float64
+	switch e.Format {
+	case "":
+		if v.Exact {
+			return nil // as written
+		}
+		shown = Round(v.Num, v.decimals())
+	case "comma", "int":
+		shown = Round(v.Num, 0)
+	case "round":
+		n, _ := strconv.Atoi(e.Arg)
+		shown = Round(v.Num, n)
+	case "figures":
+		n, _ := strconv.Atoi(e.Arg)
+		_, shown = rounded(s.Locale, v.Num, n-1-Magnitude(v.Num), v.Scale == 0, true)
+	default:
+		return nil
+	}
+	if math.Abs(shown-v.Num) <= 1e-12*math.Abs(v.Num) {
+		return nil
+	}
+	up := shown > v.Num
+	if up != slices.Contains(overWords, w) {
+		return nil
+	}
+	way := map[bool]string{true: "up", false: "down"}[up]
+	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0), way, text)
+}
+
+// countBound returns an error when v, a count of whole weeks, months or
+// years to a crossing as ref names it (rounded to the nearest), shown as a
+// whole number, follows words (ends finds them) that make it a bound its
+// rounding made false: "within {{ b.weeks_to_limit }} weeks" of a crossing
+// 13.4 weeks away would say 13, and "more than" one 13.6 weeks away 14.
+func (s *Scope) countBound(ref Ref, format string, v Value, ends func([]string) string) error {
 	scenario, field, ok := strings.Cut(ref.Field, ".")
 	if !ok {
 		scenario, field = "central", ref.Field
@@ -217,24 +281,14 @@ func (s *Scope) bound(ref Ref, format string, v Value, before string) error {
 	if months > 0 {
 		exact = calendarSpan(b.AsOf, c.Date, months)
 	}
-	before = strings.ReplaceAll(strings.ToLower(before), "’", "'")
-	words := strings.FieldsFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	bounds := func(list []string) string {
-		for _, p := range list {
-			if w := strings.Fields(p); len(words) >= len(w) && slices.Equal(words[len(words)-len(w):], w) {
-				return p
-			}
-		}
-		return ""
-	}
 	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
 	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
 		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
-	if w := bounds(upToWords); w != "" && v.Num < exact {
+	if w := ends(upToWords); w != "" && v.Num < exact {
 		n := math.Ceil(exact)
 		return fmt.Errorf("\"%s %g %ss\" is false: %s; write {{ %s | claim \"within %g %s\" }}", w, v.Num, unit, why, crossing, n, unit+strings.Repeat("s", min(int(n)-1, 1)))
 	}
-	if w := bounds(pastWords); w != "" && v.Num > exact && exact > 0 {
+	if w := ends(pastWords); w != "" && v.Num > exact && exact > 0 {
 		return fmt.Errorf("\"%s %g %ss\" is false: %s; write \"about\", or the date", w, v.Num, unit, why)
 	}
 	return nil
@@ -271,7 +325,7 @@ func (s *Scope) Expand(text string, at func(off int) diag.Pos, diags *diag.List)
 			return b.String()
 		}
 		src := text[i+2 : i+2+end]
-		ev, err := s.EvalAfter(src, text[:i], at(i))
+		ev, err := s.EvalAfter(src, text[max(0, i-48):i], at(i))
 		switch {
 		case errors.Is(err, ErrReported):
 		case err != nil:
