@@ -195,6 +195,9 @@ var (
 // months or years to a crossing (countBound), or a number rounded the
 // wrong way after "more than" or "under" (numberBound).
 func (s *Scope) bound(e Expr, v Value, text, before string) error {
+	if v.Kind != Number || strings.TrimSpace(before) == "" {
+		return nil
+	}
 	before = strings.ReplaceAll(strings.ToLower(before), "’", "'")
 	words := strings.FieldsFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	ends := func(list []string) string {
