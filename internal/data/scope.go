@@ -168,8 +168,8 @@ func (s *Scope) EvalString(src string, pos diag.Pos) (Evaluation, error) {
 }
 
 // EvalAfter is EvalString of an expression that follows the text before
-// on its line, whose last words may make a count of time to a crossing a
-// bound (see bound).
+// on its line, whose last words ("within", "more than") may make the value
+// a bound that its rounding must keep true (see bound).
 func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) {
 	e, err := ParseExpr(src)
 	if err != nil {
@@ -219,7 +219,7 @@ func (s *Scope) bound(e Expr, v Value, text, before string) error {
 // rounding went the way that makes the bound false: "more than {{
 // x.value_at_until | comma }}" of 11,999.6 would say "more than 12,000".
 func (s *Scope) numberBound(e Expr, v Value, text, w string) error {
-	if w == "" || v.Kind != Number {
+	if w == "" {
 		return nil
 	}
 	var shown float64
@@ -243,11 +243,13 @@ func (s *Scope) numberBound(e Expr, v Value, text, w string) error {
 	if math.Abs(shown-v.Num) <= 1e-12*math.Abs(v.Num) {
 		return nil
 	}
-	up := shown > v.Num
+	up, way := shown > v.Num, "down"
 	if up != slices.Contains(overWords, w) {
 		return nil
 	}
-	way := map[bool]string{true: "up", false: "down"}[up]
+	if up {
+		way = "up"
+	}
 	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0), way, text)
 }
 
