@@ -692,6 +692,8 @@ func TestBoundedCounts(t *testing.T) {
 		{"more than ", "slow.value_at_until | approx", "about 12,000", ""},
 		{"under ", "pop.last.value | figures 3", "", `"under 84.1 million" is false: pop.last.value is 84,123,456, rounded down to 84.1 million; write it unrounded, or a bound the number holds`},
 		{"mehr als ", "pop.last.value | figures 3", "84.1 million", ""},
+		{"nearly ", "pop.last.value | figures 3", "", `"nearly 84.1 million" is false: pop.last.value is 84,123,456, rounded down to 84.1 million; write it unrounded, or a bound the number holds`},
+		{"nearly ", "slow.value_at_until", "11,976", ""},
 		{"more than ", "pop.last.value | figures 2", "84 million", ""},
 		{"more than ", "pop.last.value", "84,123,456", ""},
 		{"more than ", "pop.last.value | round 2", "84,123,456.00", ""},

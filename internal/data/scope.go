@@ -187,7 +187,8 @@ var (
 	// Words that make a number a bound: at least (over) or at most (under)
 	// the number that follows.
 	overWords  = []string{"more than", "over", "above", "at least", "mehr als", "über", "mindestens", "plus de", "au moins"}
-	underWords = []string{"less than", "fewer than", "under", "below", "at most", "no more than", "up to", "weniger als", "unter", "höchstens", "moins de", "au plus"}
+	underWords = []string{"less than", "fewer than", "under", "below", "at most", "no more than", "up to", "nearly", "almost",
+		"weniger als", "unter", "höchstens", "fast", "moins de", "au plus", "presque"}
 )
 
 // bound returns an error when v, shown as text after the words before it
