@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
@@ -190,17 +189,14 @@ var (
 	overWords  = []string{"more than", "over", "above", "at least", "mehr als", "über", "mindestens", "plus de", "au moins"}
 	underWords = []string{"less than", "fewer than", "under", "below", "at most", "no more than", "up to", "nearly", "almost",
 		"weniger als", "unter", "höchstens", "fast", "moins de", "au plus", "presque"}
-	// Words that put a date before or after the span that follows.
-	dateWords = []string{"before", "after", "earlier than", "later than", "vor", "nach", "früher als", "später als", "avant", "après"}
 )
 
 // bound returns an error when v, shown as text after the words before it
 // on its line, is a bound its rounding made false: a count of weeks,
-// months or years to a crossing (countBound), a number rounded the wrong
-// way after "more than" or "under" (numberBound), or a day shown as a
-// span after "before" or "after" (dateBound).
+// months or years to a crossing (countBound), or a number rounded the
+// wrong way after "more than" or "under" (numberBound).
 func (s *Scope) bound(e Expr, v Value, text, before string) error {
-	if (v.Kind != Number && v.Kind != Date) || strings.TrimSpace(before) == "" {
+	if v.Kind != Number || strings.TrimSpace(before) == "" {
 		return nil
 	}
 	before = strings.ReplaceAll(strings.ToLower(before), "’", "'")
@@ -213,26 +209,10 @@ func (s *Scope) bound(e Expr, v Value, text, before string) error {
 		}
 		return ""
 	}
-	if v.Kind == Date {
-		return dateBound(e, v, text, ends(dateWords))
-	}
 	if err := s.countBound(e.Ref, e.Format, v, ends); err != nil {
 		return err
 	}
 	return s.numberBound(e, v, text, cmp.Or(ends(overWords), ends(underWords)))
-}
-
-// dateBound returns an error when v, a day, is shown as a span that holds
-// it (approx, or a date layout without the day) after w, words that put
-// it before or after that span: a crossing on 15 April is not "before
-// mid-April 2025", nor "after April 2025".
-func dateBound(e Expr, v Value, text, w string) error {
-	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
-	span := e.Format == "approx" || (e.Format == "date" && e.Arg != "" && base.AddDate(0, 0, 1).Format(e.Arg) == base.Format(e.Arg))
-	if w == "" || !span || v.Grain.Shows(v.Date) != ByDay {
-		return nil
-	}
-	return fmt.Errorf("\"%s %s\" is false: %s is %s, within %s; write \"by\" or \"in\", or the day", w, text, e.Ref, v.Date.Format(dateLayout), text)
 }
 
 // numberBound returns an error when v, rounded by its format to text,
