@@ -36,11 +36,7 @@ type ClaimResult struct {
 // true.
 func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	c := e.Claim
-	marks := s.Locale.Numbers()
-	opts := claim.Options{
-		AsOf: s.asOf(e.Ref.Block), About: s.Claims.About, Southern: s.Claims.Southern,
-		Language: s.Locale.Language(), Decimal: marks.Decimal, Group: marks.Group,
-	}
+	opts := s.claimOptions(e.Ref.Block)
 	res := ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase}
 	var verdict claim.Verdict
 	var err error
@@ -228,6 +224,15 @@ func dateClaim(phrase string, v Value, opts claim.Options) (claim.Verdict, error
 // quantity is v as the claim package reads a number.
 func quantity(v Value) claim.Quantity {
 	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale, Points: v.Points}
+}
+
+// claimOptions returns how claims about block are read on this page.
+func (s *Scope) claimOptions(block string) claim.Options {
+	marks := s.Locale.Numbers()
+	return claim.Options{
+		AsOf: s.asOf(block), About: s.Claims.About, Southern: s.Claims.Southern,
+		Language: s.Locale.Language(), Decimal: marks.Decimal, Group: marks.Group,
+	}
 }
 
 // asOf returns the date claims about block count from: its as_of.

@@ -635,3 +635,82 @@ func TestReferencesReadSeriesOnce(t *testing.T) {
 		t.Errorf("last.date = %+v, %v; want a date without a time, as the series was read", v, err)
 	}
 }
+
+// TestBoundedCounts checks the weeks, months and years to a crossing,
+// rounded to the nearest, where the words before them make them a bound:
+// "within" a count rounded down, and "more than" one rounded up, say what
+// the data does not, and are errors that name a claim which holds.
+func TestBoundedCounts(t *testing.T) {
+	// As of 13 January 2025, losses reaches 12,000 on 15 April (92 days,
+	// 13.1 weeks, 3.07 months, 0.25 years), its low scenario on 26 May
+	// (133 days, 19 weeks to the day, 4.42 months), and pace, 100 a day
+	// from 0 on 5 December, on 4 April (81 days, 11.6 weeks).
+	blocks, msgs := parse(t, kursk+`  pace:
+    as_of: 2025-01-13
+    series: [{date: 2024-12-05, value: 0}]
+    projection: {rate: 100, limit: 12000}
+  slow:
+    series: [{date: 2025-01-01, value: 11900}]
+    projection: {rate: 2.52, low: 2.51, high: 2.6, until: 2025-01-31}
+  pop:
+    series: [{date: 2025-01-01, value: 84123456}]
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		before, expr, want, err string
+	}{
+		{"spent in about ", "losses.weeks_to_limit", "13", ""},
+		{"", "losses.weeks_to_limit", "13", ""},
+		{"spent within ", "losses.weeks_to_limit", "", `"within 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
+		{"| *In under* ", "losses.weeks_to_limit | comma", "", `"in under 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
+		{"within ", "losses.weeks_to_limit | approx", "about 13", ""},
+		{"Within the next ", "losses.months_to_limit", "", `"within the next 3 months" is false: losses.crossing is 15 April 2025, 3.1 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.crossing | claim "within 4 months" }}`},
+		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within 1 year" }}`},
+		{"Erschöpft binnen ", "losses.central.weeks_to_limit", "", `"binnen 13 weeks" is false: losses.central.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.central.crossing | claim "within 14 weeks" }}`},
+		{"épuisées d’ici ", "losses.weeks_to_limit", "", `"d'ici 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
+		{"more than ", "losses.weeks_to_limit", "13", ""},
+		{"within ", "losses.low.weeks_to_limit", "19", ""},
+		{"more than ", "losses.low.months_to_limit", "4", ""},
+		{"within ", "losses.low.months_to_limit", "", `"within 4 months" is false: losses.low.crossing is 26 May 2025, 4.4 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.low.crossing | claim "within 5 months" }}`},
+		{"within ", "pace.weeks_to_limit", "12", ""},
+		{"more than ", "pace.weeks_to_limit", "", `"more than 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
+		{"At least ", "pace.weeks_to_limit", "", `"at least 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
+		// A number rounded the way that makes the bound false: 11,900
+		// rising 2.52 a day for 30 days is 11,975.6, its low scenario
+		// 11,975.3.
+		{"more than ", "slow.value_at_until", "", `"more than 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"At least ", "slow.value_at_until | comma", "", `"at least 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"under ", "slow.value_at_until", "11,976", ""},
+		{"more than ", "slow.value_at_until | round 1", "11,975.6", ""},
+		{"more than ", "slow.low.value_at_until", "11,975", ""},
+		{"(fewer than ", "slow.low.value_at_until | int", "", `"fewer than 11975" is false: slow.low.value_at_until is 11,975.3, rounded down to 11975; write it unrounded, or a bound the number holds`},
+		{"the other ", "slow.value_at_until", "11,976", ""},
+		{"more than ", "slow.value_at_until | approx", "about 12,000", ""},
+		{"under ", "pop.last.value | figures 3", "", `"under 84.1 million" is false: pop.last.value is 84,123,456, rounded down to 84.1 million; write it unrounded, or a bound the number holds`},
+		{"mehr als ", "pop.last.value | figures 3", "84.1 million", ""},
+		{"nearly ", "pop.last.value | figures 3", "", `"nearly 84.1 million" is false: pop.last.value is 84,123,456, rounded down to 84.1 million; write it unrounded, or a bound the number holds`},
+		{"nearly ", "slow.value_at_until", "11,976", ""},
+		{"more than ", "pop.last.value | figures 2", "84 million", ""},
+		{"more than ", "pop.last.value", "84,123,456", ""},
+		{"more than ", "pop.last.value | round 2", "84,123,456.00", ""},
+	} {
+		ev, err := scope.EvalAfter(tc.expr, tc.before, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err || ev.Text != tc.want {
+			t.Errorf("%s{{ %s }} = %q, %q;\nwant %q, %q", tc.before, tc.expr, ev.Text, got, tc.want, tc.err)
+		}
+		// The claim the error names holds.
+		if _, suggest, ok := strings.Cut(got, "; write {{ "); ok {
+			if _, err := scope.EvalString(strings.TrimSuffix(suggest, " }}"), at); err != nil {
+				t.Errorf("the suggestion of %s{{ %s }}: %v", tc.before, tc.expr, err)
+			}
+		}
+	}
+}

@@ -271,6 +271,12 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 // calendar as a projection counts them: from 31 January, a month on is 28
 // February and two are 31 March. It is below zero when b is before a.
 func calendarSteps(a, b time.Time, per int) float64 {
+	return math.Round(calendarSpan(a, b, per))
+}
+
+// calendarSpan is calendarSteps before its rounding: 13 January to 26 May
+// is 4.42 months.
+func calendarSpan(a, b time.Time, per int) float64 {
 	sign := 1.0
 	if b.Before(a) {
 		a, b, sign = b, a, -1
@@ -281,7 +287,7 @@ func calendarSteps(a, b time.Time, per int) float64 {
 	}
 	lo, hi := AddMonths(a, n*per), AddMonths(a, (n+1)*per)
 	frac := b.Sub(lo).Hours() / hi.Sub(lo).Hours()
-	return sign * math.Round(float64(n)+frac)
+	return sign * (float64(n) + frac)
 }
 
 // percentWords are the units percentUnit knows, in lower case.

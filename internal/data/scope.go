@@ -1,11 +1,15 @@
 package data
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -107,7 +111,10 @@ type Evaluation struct {
 // says what the value is and which phrase would be true; a claim whose
 // phrase cannot be read is one too. Claims, true or false, are also told
 // to OnClaim.
-func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) {
+func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) { return s.eval(e, "", pos) }
+
+// eval is Eval of a value that follows the text before on its line.
+func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 	if e.IsLiteral {
 		return Evaluation{Text: e.Literal}, nil
 	}
@@ -122,6 +129,9 @@ func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) {
 		return s.evalClaim(e, v, pos)
 	}
 	text, err := formatIn(s.Locale, v, e.Format, e.Arg, s.Claims.About)
+	if err == nil {
+		err = s.bound(e, v, text, before)
+	}
 	if err != nil {
 		return Evaluation{}, err
 	}
@@ -154,11 +164,140 @@ func (s *Scope) pastCrossing(ref Ref, v Value) string {
 
 // EvalString parses and evaluates the expression src, found at pos.
 func (s *Scope) EvalString(src string, pos diag.Pos) (Evaluation, error) {
+	return s.EvalAfter(src, "", pos)
+}
+
+// EvalAfter is EvalString of an expression that follows the text before
+// on its line, whose last words ("within", "more than") may make the value
+// a bound that its rounding must keep true (see bound).
+func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) {
 	e, err := ParseExpr(src)
 	if err != nil {
 		return Evaluation{}, err
 	}
-	return s.Eval(e, pos)
+	return s.eval(e, before, pos)
+}
+
+// Words that make a count of time to a crossing a bound: it is at most
+// (upTo) or at least (past) what follows them.
+var (
+	upToWords = []string{"within", "within the next", "in the next", "in under", "in less than", "less than", "under", "no more than", "at most",
+		"innerhalb", "innerhalb von", "binnen", "in weniger als", "weniger als", "höchstens", "d'ici", "en moins de", "dans moins de", "moins de", "au plus"}
+	pastWords = []string{"more than", "in more than", "at least", "no less than", "mehr als", "in mehr als", "mindestens", "plus de", "dans plus de", "au moins"}
+	// Words that make a number a bound: at least (over) or at most (under)
+	// the number that follows.
+	overWords  = []string{"more than", "over", "above", "at least", "mehr als", "über", "mindestens", "plus de", "au moins"}
+	underWords = []string{"less than", "fewer than", "under", "below", "at most", "no more than", "up to", "nearly", "almost",
+		"weniger als", "unter", "höchstens", "fast", "moins de", "au plus", "presque"}
+)
+
+// bound returns an error when v, shown as text after the words before it
+// on its line, is a bound its rounding made false: a count of weeks,
+// months or years to a crossing (countBound), or a number rounded the
+// wrong way after "more than" or "under" (numberBound).
+func (s *Scope) bound(e Expr, v Value, text, before string) error {
+	if v.Kind != Number || strings.TrimSpace(before) == "" {
+		return nil
+	}
+	before = strings.ReplaceAll(strings.ToLower(before), "’", "'")
+	words := strings.FieldsFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	ends := func(list []string) string {
+		for _, p := range list {
+			if w := strings.Fields(p); len(words) >= len(w) && slices.Equal(words[len(words)-len(w):], w) {
+				return p
+			}
+		}
+		return ""
+	}
+	if err := s.countBound(e.Ref, e.Format, v, ends); err != nil {
+		return err
+	}
+	return s.numberBound(e, v, text, cmp.Or(ends(overWords), ends(underWords)))
+}
+
+// numberBound returns an error when v, rounded by its format to text,
+// follows w, words that make it a bound ("more than", "under"), and the
+// rounding went the way that makes the bound false: "more than {{
+// x.value_at_until | comma }}" of 11,999.6 would say "more than 12,000".
+func (s *Scope) numberBound(e Expr, v Value, text, w string) error {
+	if w == "" {
+		return nil
+	}
+	var shown float64
+	switch e.Format {
+	case "":
+		if v.Exact {
+			return nil // as written
+		}
+		shown = Round(v.Num, v.decimals())
+	case "comma", "int":
+		shown = Round(v.Num, 0)
+	case "round":
+		n, _ := strconv.Atoi(e.Arg)
+		shown = Round(v.Num, n)
+	case "figures":
+		n, _ := strconv.Atoi(e.Arg)
+		_, shown = rounded(s.Locale, v.Num, n-1-Magnitude(v.Num), v.Scale == 0, true)
+	default:
+		return nil
+	}
+	if math.Abs(shown-v.Num) <= 1e-12*math.Abs(v.Num) {
+		return nil
+	}
+	up, way := shown > v.Num, "down"
+	if up != slices.Contains(overWords, w) {
+		return nil
+	}
+	if up {
+		way = "up"
+	}
+	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0), way, text)
+}
+
+// countBound returns an error when v, a count of whole weeks, months or
+// years to a crossing as ref names it (rounded to the nearest), shown as a
+// whole number, follows words (ends finds them) that make it a bound its
+// rounding made false: "within {{ b.weeks_to_limit }} weeks" of a crossing
+// 13.4 weeks away would say 13, and "more than" one 13.6 weeks away 14.
+func (s *Scope) countBound(ref Ref, format string, v Value, ends func([]string) string) error {
+	scenario, field, ok := strings.Cut(ref.Field, ".")
+	if !ok {
+		scenario, field = "central", ref.Field
+	}
+	months := 0 // weeks
+	switch field {
+	case "months_to_limit":
+		months = 1
+	case "years_to_limit":
+		months = 12
+	case "weeks_to_limit":
+	default:
+		return nil
+	}
+	b := s.blocks[ref.Block]
+	if b == nil || (format != "" && format != "comma" && format != "int") {
+		return nil
+	}
+	c, err := b.Field(scenario + ".crossing")
+	if err != nil {
+		return nil
+	}
+	unit := strings.TrimSuffix(field, "s_to_limit")
+	exact := float64(daysBetween(b.AsOf, c.Date)) / 7
+	if months > 0 {
+		exact = calendarSpan(b.AsOf, c.Date, months)
+	}
+	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
+	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
+		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
+	if w := ends(upToWords); w != "" && v.Num < exact {
+		n := math.Ceil(exact)
+		return fmt.Errorf("\"%s %g %ss\" is false: %s; write {{ %s | claim \"within %g %s\" }}", w, v.Num, unit, why, crossing, n, unit+strings.Repeat("s", min(int(n)-1, 1)))
+	}
+	if w := ends(pastWords); w != "" && v.Num > exact && exact > 0 {
+		return fmt.Errorf("\"%s %g %ss\" is false: %s; write \"about\", or the date", w, v.Num, unit, why)
+	}
+	return nil
 }
 
 // Expand replaces each {{ … }} in text with what it shows, for text that
@@ -192,7 +331,7 @@ func (s *Scope) Expand(text string, at func(off int) diag.Pos, diags *diag.List)
 			return b.String()
 		}
 		src := text[i+2 : i+2+end]
-		ev, err := s.EvalString(src, at(i))
+		ev, err := s.EvalAfter(src, text[max(0, i-48):i], at(i))
 		switch {
 		case errors.Is(err, ErrReported):
 		case err != nil:

@@ -466,6 +466,12 @@ func approxNumber(l *locale.Locale, f float64, inWords bool, about float64) stri
 // claim, reads "12,000" or "80 million" as exact to its last digit:
 // 12,345 at -3 is "12,345", 84,123,456 at -7 "84 million".
 func writeRounded(l *locale.Locale, f float64, dec int, inWords, whole bool) string {
+	s, _ := rounded(l, f, dec, inWords, whole)
+	return s
+}
+
+// rounded returns what writeRounded writes, and the number it shows.
+func rounded(l *locale.Locale, f float64, dec int, inWords, whole bool) (string, float64) {
 	r := Round(f, dec)
 	if mag := Magnitude(r); inWords {
 		if sc, ok := l.LargeScale(mag, true); ok {
@@ -473,17 +479,18 @@ func writeRounded(l *locale.Locale, f float64, dec int, inWords, whole bool) str
 			if whole {
 				d = max(d, 0)
 			}
-			n := strconv.FormatFloat(Round(f/math.Pow10(sc.Exp), d), 'f', max(d, 0), 64)
+			shown := Round(f/math.Pow10(sc.Exp), d)
+			n := strconv.FormatFloat(shown, 'f', max(d, 0), 64)
 			if strings.IndexByte(n, '.') >= 0 {
 				n = strings.TrimSuffix(strings.TrimRight(n, "0"), ".")
 			}
-			return string(l.AppendLarge(nil, n, mag, true))
+			return string(l.AppendLarge(nil, n, mag, true)), shown * math.Pow10(sc.Exp)
 		}
 	}
 	if whole {
 		dec = max(dec, 0)
 	}
-	return formatNumber(l, Round(f, dec), max(dec, 0), true)
+	return formatNumber(l, Round(f, dec), max(dec, 0), true), Round(f, dec)
 }
 
 // Magnitude returns the exponent of the decimal form of f, a finite number

@@ -148,6 +148,10 @@ func inAddresses(src []byte, offsets []int) []bool {
 	return out
 }
 
+// maxBefore is how many bytes before a value its resolver is shown: room
+// for the few words that make it a bound, "dans moins de".
+const maxBefore = 48
+
 // valueTransformer resolves the page's values, then fits them where
 // goldmark's renderer would not see them: the alt text of an image, which
 // goldmark writes from the text nodes under the image only.
@@ -190,7 +194,11 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			// article may hold 300,000.
 			continue
 		}
-		s, warning, err := state.page.Values.ResolveValue(v.Expr, state.pos(v.Offset))
+		// The last words before the value on its line, not the line: a
+		// line of 40,000 values is read once.
+		before := src[max(0, v.Offset-maxBefore):v.Offset]
+		before = before[bytes.LastIndexByte(before, '\n')+1:]
+		s, warning, err := state.page.Values.ResolveValue(v.Expr, string(before), state.pos(v.Offset))
 		if err != nil {
 			state.errorf(v.Offset, "{{ %s }}: %v%s", v.Expr, err, foreignHint(v.Expr))
 			continue

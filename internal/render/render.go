@@ -127,8 +127,8 @@ type Summary struct {
 	// data blocks, zero without one. The feed and the sitemap count the
 	// article as updated on it when it is later than Date and Updated,
 	// so that new data read from a CSV file moves them as a new
-	// updated: would (Modified); the page's own "Updated" line shows
-	// Updated alone.
+	// updated: would (Modified), and so does the page's own "Updated"
+	// line.
 	DataDate       time.Time
 	Author         string
 	Tags           []Tag

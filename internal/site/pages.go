@@ -301,7 +301,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		Site:        r.st.site,
 		Kind:        kind,
 		Title:       p.Title,
-		Description: p.Description,
+		Description: cmp.Or(p.Description, summary.Excerpt), // as lists and the feed sum it up
 		URL:         p.URL,
 		Canonical:   r.st.site.AbsURL(p.URL),
 		HasChart:    res.Charts > 0,
