@@ -61,6 +61,14 @@ const MaxFootnotes = 2000
 // hundred times is far within it.
 const MaxFootnoteRefs = 10_000
 
+// MaxHeadings bounds the headings of one file, counted by the lines that
+// start with one to six "#" and a space, and the lines of "=" or "-"
+// under a line of text. Each writes its id, a link to itself and a line
+// of the page's contents, about 190 bytes for the five of "## a": 8 MB
+// of them made a page of 300 MB. The budget's article of 20,000 headings
+// is within it.
+const MaxHeadings = 20_000
+
 // MaxNesting is how deeply block quotes and lists may nest, and how many
 // emphasis markers (*, _ or ~) of one kind may be open at once in a
 // paragraph. goldmark's
@@ -107,6 +115,7 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 	html := htmlNone // the kind of raw HTML block being read, if any
 	footnotes := 0   // lines that define a footnote
 	refs := 0        // references to footnotes
+	headings := 0
 	for start := 0; start < len(body); {
 		end := start
 		for end < len(body) && body[end] != '\n' {
@@ -229,6 +238,11 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 					return start + i, fmt.Sprintf("more than %d footnotes in this file: plotline refuses Markdown that would take seconds to read (goldmark sorts footnotes in time that grows with the square of their number)", MaxFootnotes), true
 				}
 			}
+			if isHeading(rest, prevBlank) {
+				if headings++; headings > MaxHeadings {
+					return start + i, fmt.Sprintf("more than %d headings in this file: plotline refuses Markdown that would make a page thirty times its size (each heading writes its id, a link to itself and a line of the page's contents: split the article)", MaxHeadings), true
+				}
+			}
 			for j := 0; ; j += 2 {
 				k := bytes.Index(rest[j:], []byte("[^"))
 				if k < 0 {
@@ -260,6 +274,19 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 		return off, unclosedMessage(), true
 	}
 	return 0, "", false
+}
+
+// isHeading reports whether line, after its block quote and list
+// markers, is an ATX heading ("## a", "#"), or the "=" or "-" under a
+// setext heading's text (after a line of text, not a blank one).
+func isHeading(line []byte, afterBlank bool) bool {
+	if n := run(line, '#'); n >= 1 && n <= 6 {
+		return n == len(line) || line[n] == ' ' || line[n] == '\t' || line[n] == '\r'
+	}
+	if afterBlank || len(line) == 0 || (line[0] != '=' && line[0] != '-') {
+		return false
+	}
+	return isBlank(line[run(line, line[0]):])
 }
 
 // The kinds of raw HTML block, by what ends them: a blank line (CommonMark's
