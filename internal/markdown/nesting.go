@@ -52,6 +52,23 @@ const MaxTableCells = 200_000
 // few hundred notes is far within it.
 const MaxFootnotes = 2000
 
+// MaxFootnoteRefs bounds the references to footnotes in one file ("[^1]"
+// anywhere but at the start of a definition). Each writes a link to its
+// note and one back from the note, about 220 bytes of the page for its
+// five: 8 MB of "x[^1] " made a page of 300 MB in 115 s and 2.3 GB,
+// refused at last by the bound on what the templates write, at a line of
+// plotline's own article.html. An article that cites its notes a few
+// hundred times is far within it.
+const MaxFootnoteRefs = 10_000
+
+// MaxHeadings bounds the headings of one file, counted by the lines that
+// start with one to six "#" and a space, and the lines of "=" or "-"
+// under a line of text. Each writes its id, a link to itself and a line
+// of the page's contents, about 190 bytes for the five of "## a": 8 MB
+// of them made a page of 300 MB. The budget's article of 20,000 headings
+// is within it.
+const MaxHeadings = 20_000
+
 // MaxNesting is how deeply block quotes and lists may nest, and how many
 // emphasis markers (*, _ or ~) of one kind may be open at once in a
 // paragraph. goldmark's
@@ -75,7 +92,8 @@ const MaxNesting = 100
 //     that open and have not been closed by a run of the same character.
 //
 // It also refuses the shapes that would take goldmark seconds, as
-// MaxEmphasisWalk, MaxLinkWalk, MaxUnclosed and MaxTableCells bound them.
+// MaxEmphasisWalk, MaxLinkWalk, MaxUnclosed, MaxTableCells, MaxFootnotes
+// and MaxFootnoteRefs bound them.
 // A table is counted from a row of dashes that follows a line of its
 // paragraph to the paragraph's first blank line.
 //
@@ -96,6 +114,8 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 	prevBlank := true
 	html := htmlNone // the kind of raw HTML block being read, if any
 	footnotes := 0   // lines that define a footnote
+	refs := 0        // references to footnotes
+	headings := 0
 	for start := 0; start < len(body); {
 		end := start
 		for end < len(body) && body[end] != '\n' {
@@ -212,9 +232,27 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 			} else if !prevBlank {
 				cols, rows = tableColumns(rest), 1
 			}
-			if bytes.HasPrefix(rest, []byte("[^")) && bytes.Contains(rest, []byte("]:")) {
+			def := bytes.HasPrefix(rest, []byte("[^")) && bytes.Contains(rest, []byte("]:"))
+			if def {
 				if footnotes++; footnotes > MaxFootnotes {
 					return start + i, fmt.Sprintf("more than %d footnotes in this file: plotline refuses Markdown that would take seconds to read (goldmark sorts footnotes in time that grows with the square of their number)", MaxFootnotes), true
+				}
+			}
+			if isHeading(rest, prevBlank) {
+				if headings++; headings > MaxHeadings {
+					return start + i, fmt.Sprintf("more than %d headings in this file: plotline refuses Markdown that would make a page thirty times its size (each heading writes its id, a link to itself and a line of the page's contents: split the article)", MaxHeadings), true
+				}
+			}
+			for j := 0; ; j += 2 {
+				k := bytes.Index(rest[j:], []byte("[^"))
+				if k < 0 {
+					break
+				}
+				if j += k; j == 0 && def {
+					continue
+				}
+				if refs++; refs > MaxFootnoteRefs {
+					return start + i + j, fmt.Sprintf("more than %d references to footnotes in this file: plotline refuses Markdown that would make a page forty times its size (each reference writes a link to its note and one back from the note: cite a note once where it applies, or name the source in the text)", MaxFootnoteRefs), true
 				}
 			}
 			if cols > 0 && rows*cols > MaxTableCells {
@@ -236,6 +274,19 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 		return off, unclosedMessage(), true
 	}
 	return 0, "", false
+}
+
+// isHeading reports whether line, after its block quote and list
+// markers, is an ATX heading ("## a", "#"), or the "=" or "-" under a
+// setext heading's text (after a line of text, not a blank one).
+func isHeading(line []byte, afterBlank bool) bool {
+	if n := run(line, '#'); n >= 1 && n <= 6 {
+		return n == len(line) || line[n] == ' ' || line[n] == '\t' || line[n] == '\r'
+	}
+	if afterBlank || len(line) == 0 || (line[0] != '=' && line[0] != '-') {
+		return false
+	}
+	return isBlank(line[run(line, line[0]):])
 }
 
 // The kinds of raw HTML block, by what ends them: a blank line (CommonMark's

@@ -18,6 +18,8 @@ func TestTooDeep(t *testing.T) {
 		unclosed = "more than 100000 [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)"
 		table    = "this table has more than 200000 cells, counting its rows and the columns of its row of dashes: plotline refuses Markdown that would take seconds to read (split the table, or link to the data as a CSV file)"
 		notes    = "more than 2000 footnotes in this file: plotline refuses Markdown that would take seconds to read (goldmark sorts footnotes in time that grows with the square of their number)"
+		refs     = "more than 10000 references to footnotes in this file: plotline refuses Markdown that would make a page forty times its size (each reference writes a link to its note and one back from the note: cite a note once where it applies, or name the source in the text)"
+		heads    = "more than 20000 headings in this file: plotline refuses Markdown that would make a page thirty times its size (each heading writes its id, a link to itself and a line of the page's contents: split the article)"
 		links    = "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)"
 	)
 	// 4,100 markers that stay, then closers with no opener: the 4,093rd
@@ -48,6 +50,24 @@ func TestTooDeep(t *testing.T) {
 		{"2000 footnotes", footnotes(2000), ""},
 		{"2001 footnotes", footnotes(2001), "8007:1: " + notes},
 		{"footnotes in a block quote", "> " + strings.ReplaceAll(footnotes(2001), "\n", "\n> "), "8007:3: " + notes},
+		// Each reference writes a link to its note and one back. The
+		// 10,001st "x[^1] " starts at column 6 × 10,000 + 1; over lines
+		// of two, the first of line 5,001 (line 5,005 of the file).
+		{"10,000 references to a footnote", strings.Repeat("x[^1] ", 10000) + "\n\n[^1]: n\n", ""},
+		{"10,001 references to a footnote", strings.Repeat("x[^1] ", 10001) + "\n\n[^1]: n\n", "5:60002: " + refs},
+		{"references over lines", strings.Repeat("See[^a] and[^b].\n", 5001), "5005:4: " + refs},
+		{"references in a block quote", "> " + strings.Repeat("x[^1] ", 10001), "5:60004: " + refs},
+		{"references in fenced code", "```\n" + strings.Repeat("x[^1] ", 20000) + "\n```\n", ""},
+		// Each heading writes its id, a link to itself and a line of
+		// the contents: the 20,001st is on line 20,005 (setext: its
+		// "=" on line 40,006).
+		{"20,000 headings", strings.Repeat("## a\n\n", 20000), ""},
+		{"20,001 headings", strings.Repeat("## a\n", 20001), "20005:1: " + heads},
+		{"empty headings", strings.Repeat("#\n", 20001), "20005:1: " + heads},
+		{"setext headings", strings.Repeat("a\n=\n", 20001), "40006:1: " + heads},
+		{"headings in a block quote", strings.Repeat("> ### a\n", 20001), "20005:3: " + heads},
+		{"hashes that are no headings", strings.Repeat("#a #7 ####### a\n", 30000), ""},
+		{"headings in fenced code", "```\n" + strings.Repeat("# a\n", 30000) + "```\n", ""},
 		{"footnote definitions in fenced code", "```\n" + strings.Repeat("[^1]: x\n", 3000) + "```\n", ""},
 		{"deep quotes inside fenced code", "```\n" + strings.Repeat(">", 500) + "\n```\n", ""},
 		{"deep quotes after fenced code", "~~~~\nx\n~~~~\n" + strings.Repeat(">", 500) + "\n", "8:101: " + blocks},
