@@ -121,9 +121,6 @@ func (v Value) decimals() int {
 		return 0
 	}
 	if v.Exact {
-		if math.Abs(f) < 1e15 && f == math.Trunc(f) {
-			return v.Places // a whole number below 2⁵³ has no decimals of its own
-		}
 		// The shortest decimal form that reads back as f: what was written.
 		s := strconv.FormatFloat(f, 'f', -1, 64)
 		if _, frac, ok := strings.Cut(s, "."); ok {
