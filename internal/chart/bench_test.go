@@ -2,6 +2,9 @@ package chart
 
 import (
 	"bytes"
+	"fmt"
+	"runtime/debug"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,5 +121,55 @@ func BenchmarkParseSpec(b *testing.B) {
 		if _, ok := ParseSpec("content/articles/00001.md", src, 94, &diags); !ok {
 			b.Fatal(diags)
 		}
+	}
+}
+
+// observedBlock returns a block of n labelled observations, a day apart,
+// and a projection with a low and a high rate, as a generated article has.
+func observedBlock(tb testing.TB, n int) *data.Block {
+	tb.Helper()
+	var src strings.Builder
+	src.WriteString("outages:\n  unit: incidents\n  series:\n")
+	day := time.Date(2023, 4, 22, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		fmt.Fprintf(&src, "    - {date: %s, value: %d, label: \"Ministry\"}\n", day.AddDate(0, 0, i).Format(time.DateOnly), 3232+117*i)
+	}
+	src.WriteString("  projection:\n    start: {date: 2023-04-03, value: 0}\n    rate: 114\n    per: day\n    limit: 57000\n    until: 2024-10-12\n    low: 77\n    high: 160\n")
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src.String()), &doc); err != nil {
+		tb.Fatal(err)
+	}
+	var diags diag.List
+	blocks := data.Parse(nil, data.Page{Path: "content/a.md", Date: day.AddDate(0, 0, n)}, doc.Content[0], &diags)
+	if diags.HasErrors() || len(blocks) != 1 {
+		tb.Fatalf("block: %v", diags)
+	}
+	return blocks[0]
+}
+
+// TestObservationsWrittenOnce checks that each observation's date and
+// value, which the tooltips of both SVG frames and the table show, are
+// written for readers once a chart: a further observation costs at most
+// nine allocations (its points of the option and its row of the CSV
+// among them), where writing its texts again for each frame and for the
+// table took twelve.
+func TestObservationsWrittenOnce(t *testing.T) {
+	// No collection while counting: it empties the pools of the CSV
+	// writer and of fmt, and their refills would be counted.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	allocs := func(n int) float64 {
+		blk := observedBlock(t, n)
+		spec := Spec{Block: "outages", Title: "Visible incidents"}
+		return testing.AllocsPerRun(20, func() {
+			f, err := renderOne(blk, spec, "chart-a-1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.View(Links{})
+		})
+	}
+	few, more := allocs(20), allocs(40)
+	if per := (more - few) / 20; per > 9 {
+		t.Errorf("each further observation took %.1f allocations; want at most 9", per)
 	}
 }

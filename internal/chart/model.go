@@ -48,6 +48,39 @@ type layer struct {
 	id    string       // the option's series id
 	// grain is how its observations' dates were written (data.Point.Grain).
 	grain data.DateGrain
+	// read holds the observations' dates and values as readers are shown
+	// them, shared by the copies of the layer (see reading).
+	read *readings
+}
+
+// readings holds what readers are shown of a layer's observations, written
+// once for the tooltips of both SVG frames and the table: buf, and the
+// offsets of each observation's date and value in it, zero until written.
+type readings struct {
+	buf []byte
+	at  [][3]int32
+}
+
+// reading returns the date and the value of observation i of ly as the
+// table and the SVG tooltips show them, in the language of loc, "22 Apr
+// 2023" and "3,232", with 00:00 on a midnight when timed. They are valid
+// until the next call.
+func (ly layer) reading(loc *locale.Locale, timed bool, i int) (date, value []byte) {
+	r := ly.read
+	if r.at == nil {
+		r.at = make([][3]int32, len(ly.obs))
+		r.buf = make([]byte, 0, 20*min(len(ly.obs), maxMarkers+maxTableObservations))
+	}
+	a := &r.at[i]
+	if a[2] == 0 {
+		p := &ly.obs[i]
+		a[0] = int32(len(r.buf))
+		r.buf = appendReading(r.buf, loc, nil, p.Date, false, timed, ly.grain)
+		a[1] = int32(len(r.buf))
+		r.buf = appendWritten(r.buf, loc, p.Value, p.Places)
+		a[2] = int32(len(r.buf))
+	}
+	return r.buf[a[0]:a[1]], r.buf[a[1]:a[2]]
 }
 
 // model is a chart laid out for drawing: everything the option, the SVG,
@@ -115,7 +148,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		if blk.Unit != m.unit {
 			m.unit = ""
 		}
-		ly := layer{block: blk.Name, name: "Observed", unit: blk.Unit, obs: blk.Series, drawn: blk.Series, slot: i + 1, id: idObserved}
+		ly := layer{block: blk.Name, name: "Observed", unit: blk.Unit, obs: blk.Series, drawn: blk.Series, slot: i + 1, id: idObserved, read: &readings{}}
 		if len(bs) > 1 {
 			ly.name = humanName(blk.Name)
 			if i < len(refs) && refs[i].Name != "" {

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/plotline/plotline/internal/data"
 )
 
 // colorGrid is the static chart's grid where the page sets no
@@ -380,9 +378,11 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 			w.s(`</g>`)
 			continue
 		}
+		// So few are all of them (drawn is a sample only of more than
+		// MaxDrawnPoints), and pts[i] is ly.obs[i].
 		titles := len(pts) <= maxMarkers
 		barW := m.barWidth(c)
-		for _, p := range pts {
+		for i, p := range pts {
 			x, y := c.x(p.Date), c.yv(p.Value)
 			switch m.kind {
 			case TypeBar:
@@ -399,7 +399,7 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 			}
 			if titles {
 				w.s("><title>")
-				m.writePointText(w, ly, p)
+				m.writePointText(w, ly, i)
 				w.s("</title></")
 				w.s(w.open)
 				w.s(">")
@@ -561,16 +561,19 @@ func (m *model) svgLegend(w *svgWriter, l *layout) {
 	}
 }
 
-// writePointText writes the description of one observation, escaped:
-// "South Korea: 13 Jan 2025: 3,000 casualties (ISW estimate)".
-func (m *model) writePointText(w *svgWriter, ly layer, p data.Point) {
+// writePointText writes the description of observation i of ly, one it
+// draws every observation of, escaped: "South Korea: 13 Jan 2025: 3,000
+// casualties (ISW estimate)".
+func (m *model) writePointText(w *svgWriter, ly layer, i int) {
 	if len(m.layers) > 1 {
 		w.text(ly.name)
 		w.s(m.words.Colon())
 	}
-	w.b = appendReading(w.b, m.loc, nil, p.Date, false, m.timed, ly.grain)
+	p := &ly.obs[i]
+	date, value := ly.reading(m.loc, m.timed, i)
+	w.b = append(w.b, date...)
 	w.s(m.words.Colon())
-	w.b = appendWritten(w.b, m.loc, p.Value, p.Places)
+	w.b = append(w.b, value...)
 	if ly.unit != "" {
 		w.s(" ")
 		w.text(ly.unit)

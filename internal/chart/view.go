@@ -402,10 +402,13 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 		if n > maxTableObservations && i >= half && i < n-half {
 			continue
 		}
-		b.WriteString("<tr>")
-		writeDateHeader(b, t.loc, p.Date, t.timed, ly.grain)
-		b.WriteString(`<td class="num">`)
-		b.Write(appendWritten(b.AvailableBuffer(), t.loc, p.Value, p.Places))
+		date, value := ly.reading(t.loc, t.timed, i)
+		b.WriteString(`<tr><th scope="row"><time datetime="`)
+		b.Write(data.AppendDateText(b.AvailableBuffer(), p.Date, ly.grain))
+		b.WriteString(`">`)
+		b.Write(date)
+		b.WriteString(`</time></th><td class="num">`)
+		b.Write(value)
 		b.WriteString("</td>")
 		if notes {
 			b.WriteString("<td>")
