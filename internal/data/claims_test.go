@@ -654,6 +654,10 @@ func TestBoundedCounts(t *testing.T) {
     projection: {rate: 2.52, low: 2.51, high: 2.6, until: 2025-01-31}
   pop:
     series: [{date: 2025-01-01, value: 84123456}]
+  late:
+    as_of: 2025-06-01
+    series: [{date: 2024-12-05, value: 0}]
+    projection: {rate: 100, limit: 12000}
 `, nil)
 	if len(msgs) > 0 {
 		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
@@ -697,6 +701,12 @@ func TestBoundedCounts(t *testing.T) {
 		{"more than ", "pop.last.value | figures 2", "84 million", ""},
 		{"more than ", "pop.last.value", "84,123,456", ""},
 		{"more than ", "pop.last.value | round 2", "84,123,456.00", ""},
+		// late crosses on 4 April 2025, 58 days before its as_of: its
+		// counts are below zero, which the value's warning tells, and
+		// no bound is read into them.
+		{"more than ", "late.weeks_to_limit", "-8", ""},
+		{"within ", "late.months_to_limit", "-2", ""},
+		{"in under ", "late.years_to_limit", "0", ""},
 	} {
 		ev, err := scope.EvalAfter(tc.expr, tc.before, at)
 		got := ""

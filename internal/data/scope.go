@@ -287,6 +287,9 @@ func (s *Scope) countBound(ref Ref, format string, v Value, ends func([]string) 
 	if months > 0 {
 		exact = calendarSpan(b.AsOf, c.Date, months)
 	}
+	if exact <= 0 {
+		return nil // a crossing before as_of: pastCrossing warns of it
+	}
 	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
 	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
 		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
