@@ -690,6 +690,7 @@ func TestBoundedCounts(t *testing.T) {
 		{"At least ", "slow.value_at_until | comma", "", `"at least 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
 		{"under ", "slow.value_at_until", "11,976", ""},
 		{"more than ", "slow.value_at_until | round 1", "11,975.6", ""},
+		{"more than ", `slow.value_at_until | round " 1"`, "11,975.6", ""}, // the number the format showed, its argument read as the format reads it
 		{"more than ", "slow.low.value_at_until", "11,975", ""},
 		{"(fewer than ", "slow.low.value_at_until | int", "", `"fewer than 11975" is false: slow.low.value_at_until is 11,975.3, rounded down to 11975; write it unrounded, or a bound the number holds`},
 		{"the other ", "slow.value_at_until", "11,976", ""},

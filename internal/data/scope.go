@@ -7,7 +7,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -128,9 +127,9 @@ func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 	if e.Claim != nil {
 		return s.evalClaim(e, v, pos)
 	}
-	text, err := formatIn(s.Locale, v, e.Format, e.Arg, s.Claims.About)
+	text, shown, err := formatShown(s.Locale, v, e.Format, e.Arg, s.Claims.About)
 	if err == nil {
-		err = s.bound(e, v, text, before)
+		err = s.bound(e, v, text, shown, before)
 	}
 	if err != nil {
 		return Evaluation{}, err
@@ -191,11 +190,12 @@ var (
 		"weniger als", "unter", "höchstens", "fast", "moins de", "au plus", "presque"}
 )
 
-// bound returns an error when v, shown as text after the words before it
-// on its line, is a bound its rounding made false: a count of weeks,
+// bound returns an error when v, shown as text (the number shown, as its
+// format rounded it) after the words before it on its line, is a bound
+// its rounding made false: a count of weeks,
 // months or years to a crossing (countBound), or a number rounded the
 // wrong way after "more than" or "under" (numberBound).
-func (s *Scope) bound(e Expr, v Value, text, before string) error {
+func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string) error {
 	if v.Kind != Number || strings.TrimSpace(before) == "" {
 		return nil
 	}
@@ -212,33 +212,17 @@ func (s *Scope) bound(e Expr, v Value, text, before string) error {
 	if err := s.countBound(e.Ref, e.Format, v, ends); err != nil {
 		return err
 	}
-	return s.numberBound(e, v, text, cmp.Or(ends(overWords), ends(underWords)))
+	return s.numberBound(e, v, text, shown, cmp.Or(ends(overWords), ends(underWords)))
 }
 
-// numberBound returns an error when v, rounded by its format to text,
-// follows w, words that make it a bound ("more than", "under"), and the
-// rounding went the way that makes the bound false: "more than {{
-// x.value_at_until | comma }}" of 11,999.6 would say "more than 12,000".
-func (s *Scope) numberBound(e Expr, v Value, text, w string) error {
-	if w == "" {
-		return nil
-	}
-	var shown float64
-	switch e.Format {
-	case "":
-		if v.Exact {
-			return nil // as written
-		}
-		shown = Round(v.Num, v.decimals())
-	case "comma", "int":
-		shown = Round(v.Num, 0)
-	case "round":
-		n, _ := strconv.Atoi(e.Arg)
-		shown = Round(v.Num, n)
-	case "figures":
-		n, _ := strconv.Atoi(e.Arg)
-		_, shown = rounded(s.Locale, v.Num, n-1-Magnitude(v.Num), v.Scale == 0, true)
-	default:
+// numberBound returns an error when v, rounded by its format to shown
+// and written as text, follows w, words that make it a bound ("more
+// than", "under"), and the rounding went the way that makes the bound
+// false: "more than {{ x.value_at_until | comma }}" of 11,999.6 would say
+// "more than 12,000". A format that shows no rounded number (shown is
+// NaN: approx, percent, abs) is left alone.
+func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string) error {
+	if w == "" || math.IsNaN(shown) {
 		return nil
 	}
 	if math.Abs(shown-v.Num) <= 1e-12*math.Abs(v.Num) {

@@ -187,6 +187,15 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 // about, a share of the number (0 for claim.DefaultAbout): approx rounds
 // a number so that the claim of what it prints holds.
 func formatIn(l *locale.Locale, v Value, name string, arg string, about float64) (string, error) {
+	text, _, err := formatShown(l, v, name, arg, about)
+	return text, err
+}
+
+// formatShown is formatIn, and also returns the number the text shows
+// after the format rounded it, for the formats that show a number as it
+// was rounded ("", comma, round, figures, int); NaN for the others.
+func formatShown(l *locale.Locale, v Value, name string, arg string, about float64) (string, float64, error) {
+	nan := math.NaN()
 	arg = strings.TrimSpace(arg)
 	need := func(kinds ...ValueKind) error {
 		if slices.Contains(kinds, v.Kind) {
@@ -215,62 +224,70 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 	}
 	switch name {
 	case "":
-		return v.In(l), nil
+		shown := nan
+		if v.Kind == Number {
+			shown = v.Num
+			if !v.Exact {
+				shown = Round(v.Num, v.decimals())
+			}
+		}
+		return v.In(l), shown, nil
 	case "date":
 		if err := need(Date); err != nil {
-			return "", err
+			return "", nan, err
 		}
 		if arg == "" {
-			return v.dateIn(l), nil
+			return v.dateIn(l), nan, nil
 		}
 		if err := checkDateLayout(arg, v.Timed); err != nil {
-			return "", err
+			return "", nan, err
 		}
 		if err := checkLayoutGrain(arg, v.Grain.Shows(v.Date)); err != nil {
-			return "", err
+			return "", nan, err
 		}
-		return l.FormatLayout(v.Date, arg), nil
+		return l.FormatLayout(v.Date, arg), nan, nil
 	case "approx":
 		if err := cmp.Or(need(Number, Date), noArg()); err != nil {
-			return "", err
+			return "", nan, err
 		}
 		if v.Kind == Date {
 			if v.Grain.Shows(v.Date) != ByDay {
 				// A month or a year is as near as the data goes.
-				return v.dateIn(l), nil
+				return v.dateIn(l), nan, nil
 			}
 			if s, ok := l.ApproxDate(v.Date); ok {
-				return s, nil
+				return s, nan, nil
 			}
-			return claim.ApproxDate(v.Date), nil
+			return claim.ApproxDate(v.Date), nan, nil
 		}
-		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nil
+		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nan, nil
 	case "comma":
 		if err := cmp.Or(need(Number), noArg()); err != nil {
-			return "", err
+			return "", nan, err
 		}
-		return formatNumber(l, Round(v.Num, 0), 0, false), nil
+		return formatNumber(l, Round(v.Num, 0), 0, false), Round(v.Num, 0), nil
 	case "round":
 		n, err := count("decimals", 0, 10)
 		if err := cmp.Or(need(Number), err); err != nil {
-			return "", err
+			return "", nan, err
 		}
-		return formatNumber(l, Round(v.Num, n), n, false), nil
+		return formatNumber(l, Round(v.Num, n), n, false), Round(v.Num, n), nil
 	case "figures":
 		n, err := count("significant figures", 1, 6)
 		if err := cmp.Or(need(Number), err); err != nil {
-			return "", err
+			return "", nan, err
 		}
 		if v.Num == 0 || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
-			return formatNumber(l, v.Num, 0, false), nil
+			return formatNumber(l, v.Num, 0, false), v.Num, nil
 		}
-		return writeRounded(l, v.Num, n-1-Magnitude(v.Num), v.Scale == 0, true), nil
+		text, shown := rounded(l, v.Num, n-1-Magnitude(v.Num), v.Scale == 0, true)
+		return text, shown, nil
 	case "percent":
 		if err := need(Number); err != nil {
-			return "", err
+			return "", nan, err
 		}
 		if v.Points {
-			return "", errors.New(`format "percent": the value is in percentage points, a difference of two percentages, which percent would write as per cent: write it without the format, followed by "percentage points"`)
+			return "", nan, errors.New(`format "percent": the value is in percentage points, a difference of two percentages, which percent would write as per cent: write it without the format, followed by "percentage points"`)
 		}
 		pct := v
 		if !v.Percent {
@@ -278,34 +295,34 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 			pct.Exact = false
 		}
 		if arg == "" {
-			return l.Percent(formatNumber(l, pct.Num, max(2, pct.decimals()), true)), nil
+			return l.Percent(formatNumber(l, pct.Num, max(2, pct.decimals()), true)), nan, nil
 		}
 		n, err := count("decimals", 0, 10)
 		if err != nil {
-			return "", err
+			return "", nan, err
 		}
-		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), nil
+		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), nan, nil
 	case "abs":
 		if err := need(Number); err != nil {
-			return "", err
+			return "", nan, err
 		}
 		size := v
 		size.Num = math.Abs(v.Num)
 		if arg == "" {
-			return size.In(l), nil
+			return size.In(l), nan, nil
 		}
 		n, err := count("decimals", 0, 10)
 		if err != nil {
-			return "", err
+			return "", nan, err
 		}
-		return formatNumber(l, Round(size.Num, n), n, false), nil
+		return formatNumber(l, Round(size.Num, n), n, false), nan, nil
 	case "int":
 		if err := cmp.Or(need(Number), noArg()); err != nil {
-			return "", err
+			return "", nan, err
 		}
-		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), nil
+		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), Round(v.Num, 0), nil
 	}
-	return "", fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
+	return "", nan, fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
 		diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}))
 }
 
