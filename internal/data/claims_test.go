@@ -17,15 +17,11 @@ import (
 // TestClaims checks claims through the expression language: what a true
 // one shows, what a false or unreadable one says, and what OnClaim is told.
 func TestClaims(t *testing.T) {
-	blocks, msgs := parse(t, kursk+`  killed:
+	scope := scopeOf(t, kursk+`  killed:
     series: [{date: 2025-01-13, value: 300}]
   wounded:
     series: [{date: 2025-01-13, value: 2700}]
-`, nil)
-	if len(msgs) > 0 {
-		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
-	}
-	scope := NewScope(blocks)
+`)
 	var told []ClaimResult
 	scope.OnClaim = func(_ diag.Pos, c ClaimResult) { told = append(told, c) }
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
@@ -83,18 +79,14 @@ func TestClaims(t *testing.T) {
 // week, a split year's readings) count from the block's as_of and nothing
 // else, and that orders of magnitude and spaced thousands are read.
 func TestClaimsFromAsOf(t *testing.T) {
-	blocks, msgs := parse(t, `data:
+	scope := scopeOf(t, `data:
   reservoir:
     as_of: 2025-01-13
     series: [{date: 2025-01-15, value: 41500}]
   late:
     as_of: 2025-01-20
     series: [{date: 2025-01-15, value: 41500}]
-`, nil)
-	if len(msgs) > 0 {
-		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
-	}
-	scope := NewScope(blocks)
+`)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
 		expr, err string
@@ -124,7 +116,7 @@ func TestClaimsFromAsOf(t *testing.T) {
 // claim that names such a multiplier, and as written by one that names
 // none, and that blocks of two scales compare at their full size.
 func TestScaledUnit(t *testing.T) {
-	blocks, msgs := parse(t, `data:
+	scope := scopeOf(t, `data:
   debt:
     unit: trillion dollars
     series: [{date: 2015-09-30, value: 18.15}, {date: 2025-09-30, value: 37.64}]
@@ -139,11 +131,7 @@ func TestScaledUnit(t *testing.T) {
     unit: trillion dollars
     series: [{date: 2015-09-30, value: 18.15}]
     projection: {rate: 5, per: year, model: exponential, limit: 40}
-`, nil)
-	if len(msgs) > 0 {
-		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
-	}
-	scope := NewScope(blocks)
+`)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
 		expr, err string
@@ -180,7 +168,7 @@ func TestScaledUnit(t *testing.T) {
 // percent format and for claims, not 420%; a block in other units, or in
 // percentage points, is not.
 func TestPercentUnit(t *testing.T) {
-	blocks, msgs := parse(t, `data:
+	scope := scopeOf(t, `data:
   jobless:
     unit: percent
     series: [{date: 2025-01-01, value: 4.0}, {date: 2025-02-01, value: 4.2}]
@@ -233,11 +221,7 @@ func TestPercentUnit(t *testing.T) {
   nuqat:
     unit: نقطة مئوية
     series: [{date: 2025-01-01, value: 0.5}]
-`, nil)
-	if len(msgs) > 0 {
-		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
-	}
-	scope := NewScope(blocks)
+`)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct{ expr, want string }{
 		{`jobless.last.value | percent`, "4.2%"},
@@ -423,7 +407,7 @@ func TestApproxWithinAbout(t *testing.T) {
 // phrase of another kind, or a history phrase given a value, says what to
 // write instead.
 func TestHistoryClaims(t *testing.T) {
-	blocks, msgs := parse(t, `data:
+	scope := scopeOf(t, `data:
   temp:
     unit: degrees
     series:
@@ -442,11 +426,7 @@ func TestHistoryClaims(t *testing.T) {
     series:
       - {date: "2025-01-01 06:00", value: 1}
       - {date: "2025-01-01 07:00", value: 2}
-`, nil)
-	if len(msgs) > 0 {
-		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
-	}
-	scope := NewScope(blocks)
+`)
 	var told []ClaimResult
 	scope.OnClaim = func(_ diag.Pos, c ClaimResult) { told = append(told, c) }
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
@@ -645,7 +625,7 @@ func TestBoundedCounts(t *testing.T) {
 	// 13.1 weeks, 3.07 months, 0.25 years), its low scenario on 26 May
 	// (133 days, 19 weeks to the day, 4.42 months), and pace, 100 a day
 	// from 0 on 5 December, on 4 April (81 days, 11.6 weeks).
-	blocks, msgs := parse(t, kursk+`  pace:
+	scope := scopeOf(t, kursk+`  pace:
     as_of: 2025-01-13
     series: [{date: 2024-12-05, value: 0}]
     projection: {rate: 100, limit: 12000}
@@ -658,11 +638,7 @@ func TestBoundedCounts(t *testing.T) {
     as_of: 2025-06-01
     series: [{date: 2024-12-05, value: 0}]
     projection: {rate: 100, limit: 12000}
-`, nil)
-	if len(msgs) > 0 {
-		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
-	}
-	scope := NewScope(blocks)
+`)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
 		before, expr, want, err string
@@ -724,4 +700,15 @@ func TestBoundedCounts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// scopeOf is the scope of the blocks of src, which must parse without a
+// message.
+func scopeOf(t *testing.T, src string) *Scope {
+	t.Helper()
+	blocks, msgs := parse(t, src, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	return NewScope(blocks)
 }
