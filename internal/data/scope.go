@@ -177,6 +177,12 @@ func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) 
 	return s.eval(e, before, pos)
 }
 
+// maxBefore is how many bytes before a value bound reads, room for the
+// longest of the words below ("dans moins de"); markdown hands its
+// resolver as many (markdown.maxBefore), so that a line of many values is
+// not read again for each.
+const maxBefore = 48
+
 // Words that make a count of time to a crossing a bound: it is at most
 // (upTo) or at least (past) what follows them.
 var (
@@ -318,7 +324,7 @@ func (s *Scope) Expand(text string, at func(off int) diag.Pos, diags *diag.List)
 			return b.String()
 		}
 		src := text[i+2 : i+2+end]
-		ev, err := s.EvalAfter(src, text[max(0, i-48):i], at(i))
+		ev, err := s.EvalAfter(src, text[max(0, i-maxBefore):i], at(i))
 		switch {
 		case errors.Is(err, ErrReported):
 		case err != nil:

@@ -149,7 +149,8 @@ func inAddresses(src []byte, offsets []int) []bool {
 }
 
 // maxBefore is how many bytes before a value its resolver is shown: room
-// for the few words that make it a bound, "dans moins de".
+// for the few words that make it a bound, "dans moins de"; data's bound
+// reads as many (data.maxBefore) in titles and descriptions.
 const maxBefore = 48
 
 // valueTransformer resolves the page's values, then fits them where
