@@ -712,3 +712,21 @@ func scopeOf(t *testing.T, src string) *Scope {
 	}
 	return NewScope(blocks)
 }
+
+// BenchmarkValueAfterWords evaluates a value after words that make no
+// bound, as most values of a page are: the cost the bound check adds to
+// every value.
+func BenchmarkValueAfterWords(b *testing.B) {
+	blocks, msgs := parse(b, kursk, nil)
+	if len(msgs) > 0 {
+		b.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := scope.EvalAfter("losses.last.value | comma", "the tally reached, by the latest count, ", at); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -209,7 +209,7 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 	words := strings.FieldsFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	ends := func(list []string) string {
 		for _, p := range list {
-			if w := strings.Fields(p); len(words) >= len(w) && slices.Equal(words[len(words)-len(w):], w) {
+			if endsWith(words, p) {
 				return p
 			}
 		}
@@ -219,6 +219,23 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 		return err
 	}
 	return s.numberBound(e, v, text, shown, cmp.Or(ends(overWords), ends(underWords)))
+}
+
+// endsWith reports whether words end with the words of the phrase p,
+// read from its end without splitting it: it runs for every value.
+func endsWith(words []string, p string) bool {
+	for i := len(words) - 1; p != ""; i-- {
+		w := p
+		if k := strings.LastIndexByte(p, ' '); k >= 0 {
+			w, p = p[k+1:], p[:k]
+		} else {
+			p = ""
+		}
+		if i < 0 || words[i] != w {
+			return false
+		}
+	}
+	return true
 }
 
 // numberBound returns an error when v, rounded by its format to shown
