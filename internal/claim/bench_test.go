@@ -31,3 +31,11 @@ func BenchmarkPhrases(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadLanguages reads the tables of languages/, as the first
+// page in German or French does, once a process.
+func BenchmarkReadLanguages(b *testing.B) {
+	for b.Loop() {
+		readLanguages()
+	}
+}

@@ -257,7 +257,7 @@
 //
 // With Options.Language "de" or "fr", a phrase all of whose words are
 // German (French) is read as its English twin, word for word through a
-// table of the language (german.go, french.go): "bis Mitte April" is "by
+// table of the language (languages/de.yaml, languages/fr.yaml): "bis Mitte April" is "by
 // mid-April", "im Frühjahr 2025" "in spring 2025", "vor Ende März" "before
 // the end of March", "Anfang 2025" "early 2025", "innerhalb von sechs
 // Wochen" "within six weeks", "etwa 12.000" "about 12,000", "knapp" and

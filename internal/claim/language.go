@@ -1,13 +1,22 @@
 package claim
 
 import (
+	"bytes"
+	"embed"
 	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // language is how a language other than English writes the phrases of
@@ -56,35 +65,67 @@ type language struct {
 	examples map[Kind]string
 }
 
-// spec is what a language is made from: its table, given as pairs of a
-// run of its words and the English they stand for, with alternatives
-// split by "|"; and the table suggestions are written with, pairs of a run
-// of English words and the language's, with fixes of what it writes,
-// pairs of a regular expression and its replacement.
+// spec is a language as its file in languages/ writes it (see
+// docs/claims-in-languages.md): reads and writes map a run of words to
+// the words it stands for, alternatives split by "|"; fixes are pairs of
+// a regular expression and its replacement.
 type spec struct {
-	code, name, decimal, group, dateMark, before, through, by string
-	until                                                     map[string][2]string
-	reads, writes, fixes                                      []string
-	examples                                                  map[Kind]string
+	Name, Decimal, Group, Before, Through, By string
+	DateMark                                  string `yaml:"dateMark"`
+	Until                                     map[string][2]string
+	Reads, Writes                             map[string]string
+	Fixes                                     [][2]string
+	Examples                                  struct{ Any, Date, Number, Comparison, History string }
 }
 
-// newLanguage makes a language from its spec.
-func newLanguage(sp spec) *language {
-	lang := &language{code: sp.code, name: sp.name, decimal: sp.decimal, group: sp.group, dateMark: sp.dateMark, before: sp.before, through: sp.through, by: sp.by, until: sp.until, examples: sp.examples}
-	l := &local{lang: lang, decimal: sp.decimal, group: sp.group}
-	runs := func(pairs []string, in *local) table {
+// files holds the tables of the languages whose phrases are read besides
+// English, one file a language named by its base language.
+//
+//go:embed languages/*.yaml
+var files embed.FS
+
+// languages returns the languages of files by their base language, read
+// on first use and never changed after.
+var languages = sync.OnceValue(readLanguages)
+
+// readLanguages reads the languages of files. A mistake in a file is
+// plotline's own: it panics, and TestLanguageFiles with it.
+func readLanguages() map[string]*language {
+	out := map[string]*language{}
+	names, _ := fs.Glob(files, "languages/*.yaml")
+	for _, name := range names {
+		var sp spec
+		src, _ := files.ReadFile(name)
+		dec := yaml.NewDecoder(bytes.NewReader(src))
+		dec.KnownFields(true)
+		if err := dec.Decode(&sp); err != nil {
+			panic(fmt.Sprintf("claim: %s: %v", name, err))
+		}
+		code := strings.TrimSuffix(path.Base(name), ".yaml")
+		out[code] = newLanguage(code, sp)
+	}
+	return out
+}
+
+// newLanguage makes the language code ("de") from its spec.
+func newLanguage(code string, sp spec) *language {
+	e := sp.Examples
+	lang := &language{code: code, name: sp.Name, decimal: sp.Decimal, group: sp.Group, dateMark: sp.DateMark, before: sp.Before, through: sp.Through, by: sp.By, until: sp.Until,
+		examples: map[Kind]string{0: e.Any, KindDate: e.Date, KindNumber: e.Number, KindComparison: e.Comparison, KindHistory: e.History}}
+	l := &local{lang: lang, decimal: sp.Decimal, group: sp.Group}
+	runs := func(pairs map[string]string, in *local) table {
 		out := table{}
-		for i := 0; i+1 < len(pairs); i += 2 {
-			toks, _ := lexIn(pairs[i], in)
+		for _, run := range slices.Sorted(maps.Keys(pairs)) {
+			toks, _ := lexIn(run, in)
 			first := toks[0].text
-			out[first] = append(out[first], phrase[[]string]{words: ws(toks), is: strings.Split(pairs[i+1], "|")})
+			out[first] = append(out[first], phrase[[]string]{words: ws(toks), is: strings.Split(pairs[run], "|")})
 		}
 		return out
 	}
-	lang.phrases = runs(sp.reads, l)
-	lang.writes = runs(sp.writes, nil)
-	for i := 0; i+1 < len(sp.fixes); i += 2 {
-		lang.fixes = append(lang.fixes, fix{regexp.MustCompile(sp.fixes[i]), sp.fixes[i+1]})
+	lang.phrases = runs(sp.Reads, l)
+	lang.writes = runs(sp.Writes, nil)
+	for _, f := range sp.Fixes {
+		lang.fixes = append(lang.fixes, fix{regexp.MustCompile(f[0]), f[1]})
 	}
 	return lang
 }
@@ -107,10 +148,6 @@ type fix struct {
 	re   *regexp.Regexp
 	with string
 }
-
-// languages are the languages whose phrases are read besides English, by
-// their base language.
-var languages = map[string]*language{"de": german, "fr": french}
 
 // maxReadings caps the English phrases one phrase may stand for.
 const maxReadings = 16

@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"io/fs"
+	"path"
 	"strings"
 	"testing"
 )
@@ -8,13 +10,42 @@ import (
 // TestLanguageExamplesRead checks that every phrase an error offers as an
 // example on a page in German or French reads there as its kind.
 func TestLanguageExamplesRead(t *testing.T) {
-	for _, lang := range []*language{german, french} {
+	for _, lang := range languages() {
 		for k, ex := range lang.examples {
 			for _, q := range quoted.FindAllString(ex, -1) {
 				text, _, tr, err := Options{Language: lang.code}.read(q[1:len(q)-1], k)
 				if err != nil || tr == nil || parseAs(text, k) != nil {
 					t.Errorf("%s example of %v %s reads as %q, %v", lang.name, k, q, text, err)
 				}
+			}
+		}
+	}
+}
+
+// TestLanguageFiles checks that every file of languages/ is read, whole:
+// a language by its file's name, with its marks, both tables and an
+// example of every kind.
+func TestLanguageFiles(t *testing.T) {
+	names, err := fs.Glob(files, "languages/*.yaml")
+	if err != nil || len(names) < 2 {
+		t.Fatalf("languages/*.yaml = %v, %v; want German and French at least", names, err)
+	}
+	for _, name := range names {
+		code := strings.TrimSuffix(path.Base(name), ".yaml")
+		lang := languages()[code]
+		if lang == nil || lang.code != code {
+			t.Errorf("%s: no language %q", name, code)
+			continue
+		}
+		if lang.name == "" || lang.decimal == "" || lang.group == "" || lang.dateMark == "" || lang.before == "" || lang.through == "" || lang.by == "" {
+			t.Errorf("%s: a field is missing: %+v", name, *lang)
+		}
+		if len(lang.phrases) == 0 || len(lang.writes) == 0 || len(lang.until) == 0 {
+			t.Errorf("%s: %d reads, %d writes, %d until; want some of each", name, len(lang.phrases), len(lang.writes), len(lang.until))
+		}
+		for k := range KindHistory + 1 {
+			if lang.examples[k] == "" {
+				t.Errorf("%s: no example of %v", name, k)
 			}
 		}
 	}
@@ -58,7 +89,7 @@ func TestErrorsInLanguage(t *testing.T) {
 // TestLanguageTablesUnique checks that no run of words is in a language's
 // table twice, where the first would silently win.
 func TestLanguageTablesUnique(t *testing.T) {
-	for _, lang := range []*language{german, french} {
+	for _, lang := range languages() {
 		for name, tab := range map[string]table{"reads": lang.phrases, "writes": lang.writes} {
 			seen := map[string]bool{}
 			for _, runs := range tab {

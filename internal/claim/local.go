@@ -19,7 +19,7 @@ type local struct {
 // localOf returns how o's phrases are read besides English, or nil when
 // they are read as English only: o.Language has no table of words here.
 func localOf(o Options) *local {
-	lang := languages[o.Language]
+	lang := languages()[o.Language]
 	if lang == nil {
 		return nil
 	}
