@@ -154,6 +154,16 @@ func (w *svgWriter) attrNum(name string, v float64) {
 	w.s(`"`)
 }
 
+// point appends x,y to a list of points, after a space unless first.
+func (w *svgWriter) point(x, y float64, first bool) {
+	if !first {
+		w.s(" ")
+	}
+	w.num(x)
+	w.s(",")
+	w.num(y)
+}
+
 func (w *svgWriter) line(class string, x1, y1, x2, y2 float64) {
 	w.s(`<line class="`)
 	w.s(class)
@@ -308,12 +318,7 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 	central := func(s sample) float64 { return s.Central }
 	pointsOf := func(samples []sample, f func(sample) float64) {
 		for i, s := range samples {
-			if i > 0 {
-				w.s(" ")
-			}
-			w.num(c.x(s.Date))
-			w.s(",")
-			w.num(c.yv(f(s)))
+			w.point(c.x(s.Date), c.yv(f(s)), i == 0)
 		}
 	}
 	points := func(f func(sample) float64) { pointsOf(m.plot, f) }
@@ -324,10 +329,7 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 		w.s(`<polygon class="plc-band" points="`)
 		points(bandUpper)
 		for _, s := range slices.Backward(m.plot) {
-			w.s(" ")
-			w.num(c.x(s.Date))
-			w.s(",")
-			w.num(c.yv(bandLower(s)))
+			w.point(c.x(s.Date), c.yv(bandLower(s)), false)
 		}
 		w.s(`"/>`)
 	case m.hasLow:
@@ -365,12 +367,7 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 		if m.kind == TypeLine && len(pts) > 1 {
 			w.s(`<polyline class="plc-line" points="`)
 			for i, p := range pts {
-				if i > 0 {
-					w.s(" ")
-				}
-				w.num(c.x(p.Date))
-				w.s(",")
-				w.num(c.yv(p.Value))
+				w.point(c.x(p.Date), c.yv(p.Value), i == 0)
 			}
 			w.s(`"/>`)
 		}
@@ -482,34 +479,15 @@ func (w *svgWriter) symbol(n int, x, y, r float64) {
 	case 2, 3:
 		w.open = "polygon"
 		w.s(`<polygon class="plc-obs" points="`)
-		if (n-1)%4 == 2 {
-			w.num(x)
-			w.s(",")
-			w.num(y - 1.2*r)
-			w.s(" ")
-			w.num(x + 1.1*r)
-			w.s(",")
-			w.num(y + 0.8*r)
-			w.s(" ")
-			w.num(x - 1.1*r)
-			w.s(",")
-			w.num(y + 0.8*r)
-		} else {
-			w.num(x)
-			w.s(",")
-			w.num(y - 1.3*r)
-			w.s(" ")
-			w.num(x + 1.1*r)
-			w.s(",")
-			w.num(y)
-			w.s(" ")
-			w.num(x)
-			w.s(",")
-			w.num(y + 1.3*r)
-			w.s(" ")
-			w.num(x - 1.1*r)
-			w.s(",")
-			w.num(y)
+		if (n-1)%4 == 2 { // a triangle
+			w.point(x, y-1.2*r, true)
+			w.point(x+1.1*r, y+0.8*r, false)
+			w.point(x-1.1*r, y+0.8*r, false)
+		} else { // a diamond
+			w.point(x, y-1.3*r, true)
+			w.point(x+1.1*r, y, false)
+			w.point(x, y+1.3*r, false)
+			w.point(x-1.1*r, y, false)
 		}
 		w.s(`"`)
 	default:
