@@ -25,57 +25,50 @@ import (
 // its English twin, so that each phrase means what its twin means; any
 // other is read as English.
 type language struct {
-	code string // "de", as Options.Language names it
-	name string // "German", as messages name it
-	// decimal and group are the marks its numbers are written with when
-	// Options give none.
-	decimal, group string
-	// dateMark is the mark between the day, the month and the year of a
-	// date written with numbers: "." in German, "/" in French.
-	dateMark string
-	// phrases are runs of words with the English they stand for: one or
-	// more alternatives, of which the first that reads as the kind wanted
-	// is taken ("sept" is September in "sept. 2025" and seven in "sept
-	// semaines"). An empty alternative drops the words. An alternative
-	// follows the English before it as the words it stands for follow
-	// theirs, glued ("mi-avril", "T1") or after a space, unless it starts
-	// with a space.
-	phrases table
-	// before and through are the words that write a period p, refused
-	// after an "until" that readers take two ways, as before p and as
-	// through it: "vor" and "bis Ende" in German.
-	before, through string
-	// by is the word of a "by" phrase ("bis", "d'ici"), which an "until"
-	// phrase before part of a period is told to write ("d'ici
-	// mi-avril"); until holds, by a period as written after "until", the
-	// wordings of before and through it that the language's grammar asks
-	// for ("vor dem Sommer", "bis Ende des Sommers").
-	by    string
-	until map[string][2]string
-	// writes are runs of English words with the language's, as a
-	// suggestion is written in the language: "mid -" is "Mitte" in
-	// German and "mi-" in French. An alternative ending in a hyphen is
-	// glued to what follows it; one starting with "+" to what comes
-	// before ("drei" and "+mal", "dreimal"). fixes put what the table
-	// writes word by word right ("im 2025" is "im Jahr 2025").
-	writes table
-	fixes  []fix
-	// examples are the phrases of each kind that an error offers for a
-	// phrase written in the language, as examples does for English.
-	examples map[Kind]string
+	spec
+	code string // "de", as Options.Language names it: the file's name
+	// phrases and writes are Reads and Writes by the first word of each
+	// run, fixes the Fixes compiled, examples the Examples by kind.
+	phrases, writes table
+	fixes           []fix
+	examples        map[Kind]string
 }
 
-// spec is a language as its file in languages/ writes it (see
-// docs/claims-in-languages.md): reads and writes map a run of words to
-// the words it stands for, alternatives split by "|"; fixes are pairs of
-// a regular expression and its replacement.
+// spec is a language as its file in languages/ writes it;
+// docs/claims-in-languages.md says what each field holds.
 type spec struct {
-	Name, Decimal, Group, Before, Through, By string
-	DateMark                                  string `yaml:"dateMark"`
-	Until                                     map[string][2]string
-	Reads, Writes                             map[string]string
-	Fixes                                     [][2]string
-	Examples                                  struct{ Any, Date, Number, Comparison, History string }
+	Name string // "German", as messages name it
+	// Decimal and Group are the marks its numbers are written with when
+	// Options give none; DateMark is the mark between the day, the month
+	// and the year of a date written with numbers: "." in German.
+	Decimal, Group string
+	DateMark       string `yaml:"dateMark"`
+	// Before, Through and By write a period p where an "until" that
+	// readers take two ways, as before p and as through it, is refused:
+	// "vor", "bis Ende" and "bis" in German. Until holds, by a period as
+	// written after "until", the wordings of before and through it that
+	// the grammar asks for ("vor dem Sommer", "bis Ende des Sommers").
+	Before, Through, By string
+	Until               map[string][2]string
+	// Reads are runs of its words with the English they stand for: one or
+	// more alternatives split by "|", of which the first that reads as the
+	// kind wanted is taken ("sept" is September in "sept. 2025" and seven
+	// in "sept semaines"). An empty alternative drops the words. An
+	// alternative follows the English before it as the words it stands
+	// for follow theirs, glued ("mi-avril", "T1") or after a space, unless
+	// it starts with a space.
+	Reads map[string]string
+	// Writes are runs of English words with the language's, as a
+	// suggestion is written in the language: "mid -" is "Mitte" in German.
+	// An alternative ending in a hyphen is glued to what follows it; one
+	// starting with "+" to what comes before ("drei" and "+mal",
+	// "dreimal"). Fixes, regular expressions and their replacements, put
+	// right what Writes gives word by word ("im 2025" is "im Jahr 2025").
+	Writes map[string]string
+	Fixes  [][2]string
+	// Examples are the phrases of each kind that an error offers for a
+	// phrase written in the language, as examples does for English.
+	Examples struct{ Any, Date, Number, Comparison, History string }
 }
 
 // files holds the tables of the languages whose phrases are read besides
@@ -110,7 +103,7 @@ func readLanguages() map[string]*language {
 // newLanguage makes the language code ("de") from its spec.
 func newLanguage(code string, sp spec) *language {
 	e := sp.Examples
-	lang := &language{code: code, name: sp.Name, decimal: sp.Decimal, group: sp.Group, dateMark: sp.DateMark, before: sp.Before, through: sp.Through, by: sp.By, until: sp.Until,
+	lang := &language{spec: sp, code: code,
 		examples: map[Kind]string{0: e.Any, KindDate: e.Date, KindNumber: e.Number, KindComparison: e.Comparison, KindHistory: e.History}}
 	l := &local{lang: lang, decimal: sp.Decimal, group: sp.Group}
 	runs := func(pairs map[string]string, in *local) table {
@@ -388,13 +381,13 @@ func (l *local) untilReason(phrase string, at int) string {
 		return strconv.Quote(cands[len(cands)-1])
 	}
 	// "jusqu'à fin avril": by then, or in its last days?
-	if i := strings.LastIndex(lang.through, " "); i >= 0 && strings.HasPrefix(key, strings.ToLower(lang.through[i+1:])+" ") {
+	if i := strings.LastIndex(lang.Through, " "); i >= 0 && strings.HasPrefix(key, strings.ToLower(lang.Through[i+1:])+" ") {
 		return "readers take it both as by then and as in its last days; write " +
-			first(lang.through[:i]+" "+rest) + " or " + strconv.Quote(rest)
+			first(lang.Through[:i]+" "+rest) + " or " + strconv.Quote(rest)
 	}
-	forms := lang.until[key]
+	forms := lang.Until[key]
 	return "readers take it both as before that time and as through it; write " +
-		first(forms[0], lang.before+" "+rest) + " or " + first(forms[1], lang.through+" "+rest, lang.by+" "+rest)
+		first(forms[0], lang.Before+" "+rest) + " or " + first(forms[1], lang.Through+" "+rest, lang.By+" "+rest)
 }
 
 // speaks reports whether phrase has a word of l's language that English

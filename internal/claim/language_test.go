@@ -15,7 +15,7 @@ func TestLanguageExamplesRead(t *testing.T) {
 			for _, q := range quoted.FindAllString(ex, -1) {
 				text, _, tr, err := Options{Language: lang.code}.read(q[1:len(q)-1], k)
 				if err != nil || tr == nil || parseAs(text, k) != nil {
-					t.Errorf("%s example of %v %s reads as %q, %v", lang.name, k, q, text, err)
+					t.Errorf("%s example of %v %s reads as %q, %v", lang.Name, k, q, text, err)
 				}
 			}
 		}
@@ -37,11 +37,11 @@ func TestLanguageFiles(t *testing.T) {
 			t.Errorf("%s: no language %q", name, code)
 			continue
 		}
-		if lang.name == "" || lang.decimal == "" || lang.group == "" || lang.dateMark == "" || lang.before == "" || lang.through == "" || lang.by == "" {
+		if lang.Name == "" || lang.Decimal == "" || lang.Group == "" || lang.DateMark == "" || lang.Before == "" || lang.Through == "" || lang.By == "" {
 			t.Errorf("%s: a field is missing: %+v", name, *lang)
 		}
-		if len(lang.phrases) == 0 || len(lang.writes) == 0 || len(lang.until) == 0 {
-			t.Errorf("%s: %d reads, %d writes, %d until; want some of each", name, len(lang.phrases), len(lang.writes), len(lang.until))
+		if len(lang.phrases) == 0 || len(lang.writes) == 0 || len(lang.Until) == 0 {
+			t.Errorf("%s: %d reads, %d writes, %d until; want some of each", name, len(lang.phrases), len(lang.writes), len(lang.Until))
 		}
 		for k := range KindHistory + 1 {
 			if lang.examples[k] == "" {
@@ -96,7 +96,7 @@ func TestLanguageTablesUnique(t *testing.T) {
 				for _, r := range runs {
 					key := strings.Join(r.words, " ")
 					if seen[key] {
-						t.Errorf("%s %s: %q is in the table twice", lang.name, name, key)
+						t.Errorf("%s %s: %q is in the table twice", lang.Name, name, key)
 					}
 					seen[key] = true
 				}

@@ -25,7 +25,7 @@ func localOf(o Options) *local {
 	}
 	l := &local{lang: lang, decimal: o.Decimal, group: o.Group}
 	if l.decimal == "" {
-		l.decimal, l.group = lang.decimal, lang.group
+		l.decimal, l.group = lang.Decimal, lang.Group
 	}
 	return l
 }
@@ -40,7 +40,7 @@ var numericDates = map[string]*regexp.Regexp{
 // numericDate returns the day, month and year of a day written with
 // numbers as l's language writes it at the start of s, or nil.
 func (l *local) numericDate(s string) []string {
-	re := numericDates[l.lang.dateMark]
+	re := numericDates[l.lang.DateMark]
 	if re == nil {
 		return nil
 	}
@@ -135,15 +135,15 @@ func (l *local) twoWays(whole, frac string) string {
 	thousands := whole + l.shownGroup() + frac
 	if l.decimal == "." {
 		// Swiss German: a German reader from elsewhere groups with it.
-		return fmt.Sprintf("%q is %s thousand where %s groups thousands with \".\" and %s on this page; write %q for %s thousand, or %q", n, whole, l.lang.name, whole, thousands, whole, whole)
+		return fmt.Sprintf("%q is %s thousand where %s groups thousands with \".\" and %s on this page; write %q for %s thousand, or %q", n, whole, l.lang.Name, whole, thousands, whole, whole)
 	}
-	return fmt.Sprintf("%q is %s thousand in English and %s in %s; write %q for %s thousand, or %q", n, whole, whole, l.lang.name, thousands, whole, whole)
+	return fmt.Sprintf("%q is %s thousand in English and %s in %s; write %q for %s thousand, or %q", n, whole, whole, l.lang.Name, thousands, whole, whole)
 }
 
 // foreignMark says why the number n, written with a mark where the
 // language writes none, is refused.
 func (l *local) foreignMark(n string) string {
-	return fmt.Sprintf("%q is not how %s writes numbers: write them as 12%s000 and 3%s5", n, l.lang.name, l.shownGroup(), l.decimal)
+	return fmt.Sprintf("%q is not how %s writes numbers: write them as 12%s000 and 3%s5", n, l.lang.Name, l.shownGroup(), l.decimal)
 }
 
 // shownGroup is the group mark as a message writes it: a space for any
