@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -103,32 +104,33 @@ func newTable(chain []string, own map[string]map[Key]string) *Table {
 	return t
 }
 
+// englishTable is the nil Table's: English, made on first use and never
+// changed after.
+var englishTable = sync.OnceValue(func() *Table { return newTable([]string{"en"}, nil) })
+
+// or returns t, or the English Table for nil.
+func (t *Table) or() *Table {
+	if t == nil {
+		return englishTable()
+	}
+	return t
+}
+
 // IsEnglish reports whether every text of t is the English one.
 func (t *Table) IsEnglish() bool { return t == nil || t.english }
 
 // Text returns the text of k, placeholders and all.
-func (t *Table) Text(k Key) string {
-	if t == nil {
-		return english[k].text
-	}
-	return t.text[k]
-}
+func (t *Table) Text(k Key) string { return t.or().text[k] }
 
 // Lang returns the language tag the text of k is in: the site's, one of
 // its parents, or "en" for the English fallback.
 func (t *Table) Lang(k Key) string {
-	if t == nil {
-		return "en"
-	}
-	return t.from[k]
+	return t.or().from[k]
 }
 
 // Lookup returns the key named name ("download_csv").
 func (t *Table) Lookup(name string) (Key, bool) {
-	if t == nil {
-		return lookup(name)
-	}
-	k, ok := t.names[name]
+	k, ok := t.or().names[name]
 	return k, ok
 }
 
@@ -143,10 +145,7 @@ func (t *Table) Format(k Key, args ...string) string {
 
 // Write writes the text of k to b as Format returns it.
 func (t *Table) Write(b *strings.Builder, k Key, args ...string) {
-	if t == nil {
-		writeEnglish(b, english[k].text, args)
-		return
-	}
+	t = t.or()
 	pieces := t.pieces[k]
 	if pieces == nil {
 		b.WriteString(t.text[k])
@@ -173,32 +172,6 @@ func writeText(b *strings.Builder, s string) {
 	b.WriteString(s)
 }
 
-// writeEnglish writes s, an English text, with its placeholders filled by
-// args in order: no English text names a placeholder twice (TestKeys), so
-// its nth placeholder is the nth argument.
-func writeEnglish(b *strings.Builder, s string, args []string) {
-	n := 0
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			writeText(b, s)
-			return
-		}
-		_, rest, ok := placeholderAt(s[i:])
-		if !ok {
-			writeText(b, s[:i+1])
-			s = s[i+1:]
-			continue
-		}
-		writeText(b, s[:i])
-		if n < len(args) {
-			b.WriteString(args[n])
-		}
-		n++
-		s = rest
-	}
-}
-
 // Func returns the template function T of t: {{ T "download_csv" }} is
 // the text of the key download_csv, and {{ T "page_of" .Number .Total }}
 // fills its placeholders with the arguments, in the order of the English
@@ -214,12 +187,7 @@ func (t *Table) Func(number func(int64) string) func(name string, args ...any) (
 		if !ok {
 			return "", fmt.Errorf("unknown key %q%s", name, suggest(name))
 		}
-		want := 0
-		if t == nil {
-			want = len(placeholders(english[k].text))
-		} else {
-			want = int(t.argc[k])
-		}
+		want := int(t.or().argc[k])
 		if len(args) != want {
 			if want == 0 {
 				return "", fmt.Errorf("%s has no placeholders: give T no values, not %d", name, len(args))

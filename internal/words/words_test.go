@@ -167,6 +167,34 @@ func TestFormat(t *testing.T) {
 	}
 }
 
+// TestNilIsEnglish checks that the nil Table writes every key as the
+// English Table does, with a full stop after a value ending in one, a
+// missing value left empty and one too many left out, and that writing
+// a key allocates nothing.
+func TestNilIsEnglish(t *testing.T) {
+	var nilTable *Table
+	en := New("en")
+	for k := range Key(Count) {
+		args := k.Placeholders()
+		for _, args := range [][]string{args, append(args, "x."), args[:max(0, len(args)-1)]} {
+			if got, want := nilTable.Format(k, args...), en.Format(k, args...); got != want {
+				t.Errorf("nil Format(%s, %q) = %q; want %q", k.Name(), args, got, want)
+			}
+		}
+		if got, want := nilTable.Text(k), k.English(); got != want {
+			t.Errorf("nil Text(%s) = %q; want %q", k.Name(), got, want)
+		}
+		if got, ok := nilTable.Lookup(k.Name()); got != k || !ok || nilTable.Lang(k) != "en" {
+			t.Errorf("nil Lookup(%s) = %d, %v; Lang %q", k.Name(), got, ok, nilTable.Lang(k))
+		}
+	}
+	var b strings.Builder
+	b.Grow(1 << 16)
+	if n := testing.AllocsPerRun(100, func() { nilTable.Write(&b, Observations, "3", "2020", "1.", "2021") }); n != 0 {
+		t.Errorf("nil Write allocates %v times; want 0", n)
+	}
+}
+
 // TestLoad reads a site's own words over the built-in ones.
 func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{
