@@ -309,11 +309,7 @@ func (p *parser) qualifier() (numQual, string) {
 	if !ok {
 		return qBare, ""
 	}
-	var ws []string
-	for _, t := range p.toks[start:p.pos] {
-		ws = append(ws, t.text)
-	}
-	return q, strings.Join(ws, " ")
+	return q, strings.Join(ws(p.toks[start:p.pos]), " ")
 }
 
 // order is a number phrase that names a range by its order of
