@@ -24,6 +24,14 @@ import (
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
+// put sets m[k] to v, making the map first when it is nil.
+func put[K comparable, V any](m *map[K]V, k K, v V) {
+	if *m == nil {
+		*m = map[K]V{}
+	}
+	(*m)[k] = v
+}
+
 // run counts the bytes c that s starts with.
 func run(s []byte, c byte) int {
 	n := 0
@@ -1109,10 +1117,7 @@ func (c *converter) liquidNoteStart(t tag) int {
 	if f := strings.Fields(t.args); len(f) > 0 {
 		kind = cmp.Or(classAlert(f[0]), kind)
 	}
-	if c.quotes == nil {
-		c.quotes = map[int][2]int{}
-	}
-	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
+	put(&c.quotes, end, [2]int{c.out.Len(), len(c.p.fragments)})
 	c.out.WriteString("[!" + kind + "]\n")
 	c.im.res.Converted++
 	return afterLineEnd(b, t.end) - t.start
@@ -1500,9 +1505,6 @@ func (im *importer) dataFile(p string) any {
 	if v, ok := im.conf.data[p]; ok {
 		return v
 	}
-	if im.conf.data == nil {
-		im.conf.data = map[string]any{}
-	}
 	var v any
 	if data, err := readFile(im.src, p); err == nil {
 		if path.Ext(p) == ".json" {
@@ -1514,7 +1516,7 @@ func (im *importer) dataFile(p string) any {
 			v = nil
 		}
 	}
-	im.conf.data[p] = v
+	put(&im.conf.data, p, v)
 	return v
 }
 
@@ -2031,12 +2033,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 		for from := t.end; end < 0 || from < t.end+end; {
 			k := bytes.Index(b[from:], []byte(d[0]))
 			if k < 0 {
-				if c.noClose == nil {
-					c.noClose = map[string]int{}
-				}
-				if f, ok := c.noClose[key]; !ok || t.end < f {
-					c.noClose[key] = t.end
-				}
+				c.noneAfter(key, t.end)
 				break
 			}
 			ct, ok := c.readTag(from+k, d[0], d[1])
@@ -2275,15 +2272,9 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 	if end < 0 {
 		return 0
 	}
-	if c.quotes == nil {
-		c.quotes = map[int][2]int{}
-	}
-	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
+	put(&c.quotes, end, [2]int{c.out.Len(), len(c.p.fragments)})
 	if footer != "" {
-		if c.quoteFooters == nil {
-			c.quoteFooters = map[int]string{}
-		}
-		c.quoteFooters[end] = footer
+		put(&c.quoteFooters, end, footer)
 	}
 	c.out.WriteString(header)
 	return c.converted(afterLineEnd(b, t.end) - t.start)
@@ -2307,13 +2298,10 @@ func (c *converter) blockEnd(t tag) int {
 // square of their number when they had no end tags, 20,000 lines of
 // {{< details >}} a minute.
 func (c *converter) shortcodeEnd(t tag) int {
-	if c.ends == nil {
-		c.ends = map[string]map[int]int{}
-	}
 	ends, ok := c.ends[t.name]
 	if !ok {
 		ends = c.endsOf(t.name)
-		c.ends[t.name] = ends
+		put(&c.ends, t.name, ends)
 	}
 	if end, ok := ends[t.start]; ok {
 		return end
@@ -2451,9 +2439,6 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	if plain, ok := plainText(c.im.code, label); ok {
 		label = plain
 	}
-	if c.detailsEnds == nil {
-		c.detailsEnds = map[int]bool{}
-	}
 	if fold {
 		attr := ""
 		if open {
@@ -2463,7 +2448,7 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	} else {
 		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(label) + "**\n\n")
 	}
-	c.detailsEnds[end] = fold
+	put(&c.detailsEnds, end, fold)
 	return c.converted(afterLineEnd(b, t.end) - t.start)
 }
 
@@ -2582,14 +2567,17 @@ func (c *converter) indexFrom(from int, word string) int {
 	}
 	k := bytes.Index(c.body[from:], []byte(word))
 	if k < 0 {
-		if c.noClose == nil {
-			c.noClose = map[string]int{}
-		}
-		if f, ok := c.noClose[word]; !ok || from < f {
-			c.noClose[word] = from
-		}
+		c.noneAfter(word, from)
 	}
 	return k
+}
+
+// noneAfter remembers in noClose that key is not found after body
+// offset from, nor, then, after any later one.
+func (c *converter) noneAfter(key string, from int) {
+	if f, ok := c.noClose[key]; !ok || from < f {
+		put(&c.noClose, key, from)
+	}
 }
 
 // unraw returns the body from offset start to end with each Liquid raw
@@ -2842,10 +2830,7 @@ func (c *converter) sideNote(t tag, id, note string) {
 	if !footnoteLabelRE.MatchString(id) || c.noteLabels[id] {
 		id = fmt.Sprintf("note-%d", len(c.sideNotes)+1)
 	}
-	if c.noteLabels == nil {
-		c.noteLabels = map[string]bool{}
-	}
-	c.noteLabels[id] = true
+	put(&c.noteLabels, id, true)
 	at, frags := c.out.Len(), len(c.p.fragments)
 	c.paramText(t.start, t.end, note)
 	text := strings.ReplaceAll(string(c.out.Bytes()[at:]), "\n", " ")
@@ -3420,10 +3405,7 @@ func (c *converter) rawAddresses(i int) int {
 	}
 	for _, e := range edits {
 		if e.start >= last {
-			if c.attrEdits == nil {
-				c.attrEdits = map[int]attrEdit{}
-			}
-			c.attrEdits[e.start] = e
+			put(&c.attrEdits, e.start, e)
 			continue
 		}
 		c.out.Write(b[from:e.start])

@@ -720,10 +720,7 @@ func hugoLanguages(conf map[string]any) multilingual {
 			ml.own[code] = pl
 		}
 		if u := lookupString(langs, code+".baseurl"); u != "" {
-			if ml.hosts == nil {
-				ml.hosts = map[string]string{}
-			}
-			ml.hosts[code] = u
+			put(&ml.hosts, code, u)
 		}
 	}
 	slices.Sort(ml.codes)

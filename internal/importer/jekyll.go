@@ -419,10 +419,7 @@ func (im *importer) readPluginNotes() {
 			continue // a file of several tags: which renders what is unclear
 		}
 		if kind := classesAlert(strings.Fields(string(classes[1]))); kind != "" {
-			if im.conf.liquidNotes == nil {
-				im.conf.liquidNotes = map[string]string{}
-			}
-			im.conf.liquidNotes[string(names[0][1])] = kind
+			put(&im.conf.liquidNotes, string(names[0][1]), kind)
 		}
 	}
 }
@@ -437,10 +434,7 @@ func (im *importer) readCallouts(conf map[string]any) {
 		for _, s := range []string{name, title} {
 			switch kind := strings.ToUpper(strings.TrimSpace(s)); kind {
 			case "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION":
-				if im.conf.callouts == nil {
-					im.conf.callouts = map[string]string{}
-				}
-				im.conf.callouts[name] = kind
+				put(&im.conf.callouts, name, kind)
 			}
 		}
 	}

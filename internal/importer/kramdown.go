@@ -277,10 +277,7 @@ func (c *converter) markdownStart(i int) int {
 			// Liquid in the tag's other attributes, which the rest of
 			// the conversion makes: the attribute goes when it gets
 			// there.
-			if c.attrEdits == nil {
-				c.attrEdits = map[int]attrEdit{}
-			}
-			c.attrEdits[i+m[4]+a[0]] = attrEdit{start: i + m[4] + a[0], stop: i + m[4] + a[1]}
+			put(&c.attrEdits, i+m[4]+a[0], attrEdit{start: i + m[4] + a[0], stop: i + m[4] + a[1]})
 			c.out.WriteString(string(b[i : i+m[4]]))
 			return c.converted(m[4])
 		}
@@ -316,9 +313,6 @@ func (c *converter) markdownStart(i int) int {
 		after <= end+le && len(bytes.TrimSpace(tagRE.ReplaceAll(b[after:end+le], nil))) == 0 {
 		how = mdParagraph
 	}
-	if c.mdOpen == nil {
-		c.mdOpen = map[int]mdElement{}
-	}
 	switch how {
 	case mdBlock:
 		c.out.WriteString(startTag + "\n\n")
@@ -328,7 +322,7 @@ func (c *converter) markdownStart(i int) int {
 		c.out.WriteString(startTag)
 	}
 	span := value == "span" || value == "1" && markdownSpans[name]
-	c.mdOpen[end] = mdElement{name: name, value: value, how: how, span: span, start: i, out: c.out.Len(), fragment: len(c.p.fragments)}
+	put(&c.mdOpen, end, mdElement{name: name, value: value, how: how, span: span, start: i, out: c.out.Len(), fragment: len(c.p.fragments)})
 	if how == mdInline {
 		return tagEnd - i
 	}
@@ -437,13 +431,10 @@ func (c *converter) refind(e mdElement, html []byte) {
 // lines <div markdown="1"> more than a minute and a half.
 func (c *converter) endTag(name string, from int) int {
 	key := strings.ToLower(name)
-	if c.tagEnds == nil {
-		c.tagEnds = map[string]map[int]int{}
-	}
 	ends, ok := c.tagEnds[key]
 	if !ok {
 		ends = c.endTagsOf(name)
-		c.tagEnds[key] = ends
+		put(&c.tagEnds, key, ends)
 	}
 	if end, ok := ends[from]; ok {
 		return end
@@ -866,10 +857,7 @@ func rawInnerEnds(b []byte, code []span) (inner []int, starts map[int]int, eleme
 		from = end
 		elements = append(elements, span{m[0], end})
 		if len(ends) > 0 {
-			if starts == nil {
-				starts = map[int]int{}
-			}
-			starts[ends[0]] = m[0]
+			put(&starts, ends[0], m[0])
 			inner = append(inner, ends...)
 		}
 	}
