@@ -368,74 +368,28 @@ func (im *importer) convertBody(p *page) []byte {
 func (c *converter) syntax(i int) int {
 	b, im := c.body, c.im
 	lineStart := i == 0 || b[i-1] == '\n'
-	if im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && lineStart {
-		if n := c.captionedImage(i); n > 0 {
-			return n
-		}
+	jekyll, hugo, escapes := im.kind == Jekyll, im.kind == Hugo, !im.conf.passthrough
+	// Each case asks a reader only when its conditions hold, and
+	// matches when the reader took something: took keeps how much.
+	var n int
+	took := func(m int) bool { n = m; return m > 0 }
+	switch {
+	case im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && lineStart && took(c.captionedImage(i)):
+	case jekyll && b[i] == '<' && !c.inCode(i) && (took(c.markdownEnd(i)) || took(c.markdownStart(i))):
+	case jekyll && lineStart && !c.inCode(i) && (took(c.attributeList(i)) || took(c.tableTopLine(i))):
+	case jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) && took(c.kramdownSpan(i)):
+	case jekyll && b[i] == '$' && took(c.kramdownMath(i)):
+	case escapes && b[i] == '\\' && took(c.escapedMath(i)):
+	case im.conf.dollarInline != nil && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
+	case hugo && escapes && b[i] == '$' && len(c.math) > 0 && took(c.hugoMath(i)):
+	case escapes && b[i] == '\\' && took(c.escapedBracket(i)):
+	case hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) && took(c.titledAlert(i)):
+	case took(c.emoji(i)) || took(c.link(i)):
+	case b[i] == '<' && !c.inCode(i) && took(c.rawAddresses(i)):
+	default:
+		return 0
 	}
-	if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
-		if n := c.markdownEnd(i); n > 0 {
-			return n
-		}
-		if n := c.markdownStart(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Jekyll && lineStart && !c.inCode(i) {
-		if n := c.attributeList(i); n > 0 {
-			return n
-		}
-		if n := c.tableTopLine(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) {
-		if n := c.kramdownSpan(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Jekyll && b[i] == '$' {
-		if n := c.kramdownMath(i); n > 0 {
-			return n
-		}
-	}
-	if !im.conf.passthrough && b[i] == '\\' {
-		if n := c.escapedMath(i); n > 0 {
-			return n
-		}
-	}
-	if im.conf.dollarInline != nil && b[i] == '$' && len(c.math) > 0 {
-		if n := c.dollarInline(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Hugo && !im.conf.passthrough && b[i] == '$' && len(c.math) > 0 {
-		if n := c.hugoMath(i); n > 0 {
-			return n
-		}
-	}
-	if !im.conf.passthrough && b[i] == '\\' {
-		if n := c.escapedBracket(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) {
-		if n := c.titledAlert(i); n > 0 {
-			return n
-		}
-	}
-	if n := c.emoji(i); n > 0 {
-		return n
-	}
-	if n := c.link(i); n > 0 {
-		return n
-	}
-	if b[i] == '<' && !c.inCode(i) {
-		if n := c.rawAddresses(i); n > 0 {
-			return n
-		}
-	}
-	return 0
+	return n
 }
 
 // fenceLabel writes, when a fenced code block opens on the line at body
