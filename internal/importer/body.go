@@ -757,30 +757,19 @@ func (c *converter) hugo(i int) int {
 			return c.converted(t.end - i)
 		}
 	}
-	if t.closing {
-		if n := c.admonitionEnd(t); n > 0 {
-			return n // the end of a site's quote
-		}
-		if n := c.detailsEnd(t); n > 0 {
-			return n
-		}
-	}
-	if _, own := c.im.conf.quotes[t.name]; !t.closing && (t.name == "details" && !own || c.im.conf.details[t.name]) {
+	var n int
+	took := func(m int) bool { n = m; return m > 0 } // as in syntax
+	_, ownQuote := c.im.conf.quotes[t.name]
+	switch open := !t.closing; {
+	case t.closing && (took(c.admonitionEnd(t)) || took(c.detailsEnd(t))): // a site's quote's end, a fold's
+		return n
+	case open && (t.name == "details" && !ownQuote || c.im.conf.details[t.name]) && took(c.detailsStart(t, args)):
 		// Hugo's details, or a site's shortcode of any name whose
 		// template is a <details> of its inside (PaperMod's collapse).
-		if n := c.detailsStart(t, args); n > 0 {
-			return n
-		}
-	}
-	if c.im.conf.mathShortcodes[t.name] && !t.closing {
-		if n := c.mathShortcode(t, args); n > 0 {
-			return n
-		}
-	}
-	if _, own := c.im.conf.quotes[t.name]; t.name == "tab" && !t.closing && (own || c.im.conf.docsy) {
-		if n := c.tabStart(t, args); n > 0 {
-			return n
-		}
+		return n
+	case open && c.im.conf.mathShortcodes[t.name] && took(c.mathShortcode(t, args)),
+		open && t.name == "tab" && (ownQuote || c.im.conf.docsy) && took(c.tabStart(t, args)):
+		return n
 	}
 	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
 		// The site's own shortcode that shows another page's text
@@ -1116,23 +1105,17 @@ var linkedImageRE = regexp.MustCompile(`^\[(!\[[^\]\n]*\]\([^()\n]*\))\]\(\s*<?(
 // to the end of its endfigure tag; 0 for anything else inside, which is
 // left.
 func (c *converter) jekyllFigure(i int, t tag) int {
-	end := c.indexFrom(t.end, "endfigure")
-	if end < 0 {
+	innerEnd, stop, ok := c.endTagOf(t, "endfigure")
+	if !ok {
 		return 0
 	}
-	closeStart := bytes.LastIndex(c.body[t.end:t.end+end], []byte("{%"))
-	closeEnd := bytes.Index(c.body[t.end+end:], []byte("%}"))
-	if closeStart < 0 || closeEnd < 0 {
-		return 0
-	}
-	stop := t.end + end + closeEnd + 2
 	caption := ""
 	for _, f := range figureArgRE.FindAllStringSubmatch(t.args, -1) {
 		if f[1] == "caption" {
 			caption = f[2] + f[3]
 		}
 	}
-	if text, u, ok := videoTag(bytes.TrimSpace(c.body[t.end : t.end+closeStart])); ok {
+	if text, u, ok := videoTag(bytes.TrimSpace(c.body[t.end:innerEnd])); ok {
 		// A plugin's video with its caption: the link to it in a
 		// figure with the caption, where raw HTML is published.
 		if !c.im.conf.unsafe || !c.aloneOnLine(i, stop) {
@@ -1151,15 +1134,13 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 	}
 	var imgs []image
 	off := t.end
-	for l := range bytes.Lines(c.body[t.end : t.end+closeStart]) {
+	for l := range bytes.Lines(c.body[t.end:innerEnd]) {
 		at := off
 		off += len(l)
 		// The images of the line, one after another.
 		line := bytes.TrimRight(l, " \t\r\n")
 		for k := 0; ; {
-			for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
-				k++
-			}
+			k = afterSpaces(line, k)
 			if k == len(line) {
 				break
 			}
@@ -2494,20 +2475,27 @@ func (c *converter) admonitionEnd(t tag) int {
 // text ends and where its endraw tag ends; false when t is no raw tag or
 // has no end.
 func (c *converter) rawEnd(t tag) (innerEnd, end int, ok bool) {
-	b := c.body
 	if t.name != "raw" || t.closing {
 		return 0, 0, false
 	}
-	endRaw := c.indexFrom(t.end, "endraw")
-	if endRaw < 0 {
+	return c.endTagOf(t, "endraw")
+}
+
+// endTagOf returns, for the Liquid tag t, the body offsets where its
+// text ends and where its end tag, the first {% … %} after it that holds
+// word, ends; false when there is none.
+func (c *converter) endTagOf(t tag, word string) (innerEnd, end int, ok bool) {
+	b := c.body
+	k := c.indexFrom(t.end, word)
+	if k < 0 {
 		return 0, 0, false
 	}
-	closeStart := bytes.LastIndex(b[t.end:t.end+endRaw], []byte("{%"))
-	closeEnd := bytes.Index(b[t.end+endRaw:], []byte("%}"))
+	closeStart := bytes.LastIndex(b[t.end:t.end+k], []byte("{%"))
+	closeEnd := bytes.Index(b[t.end+k:], []byte("%}"))
 	if closeStart < 0 || closeEnd < 0 {
 		return 0, 0, false
 	}
-	return t.end + closeStart, t.end + endRaw + closeEnd + 2, true
+	return t.end + closeStart, t.end + k + closeEnd + 2, true
 }
 
 // indexFrom returns bytes.Index(body[from:], word): the offset from from
@@ -2928,10 +2916,7 @@ func (c *converter) link(i int) int {
 			start = afterSpaces(b, start+1)
 		}
 	case b[i] == ']' && i+1 < len(b) && b[i+1] == ':' && lineStartsRef(b, i):
-		start = i + 2
-		for start < len(b) && (b[start] == ' ' || b[start] == '\t') {
-			start++
-		}
+		start = afterSpaces(b, i+2)
 	default:
 		return 0
 	}
@@ -4202,15 +4187,8 @@ func (c *converter) ialAlert(line []byte) string {
 		if kind := c.im.conf.callouts[strings.TrimPrefix(f, ".")]; kind != "" && strings.HasPrefix(f, ".") {
 			return kind
 		}
-		switch f {
-		case ".prompt-tip":
-			return "TIP"
-		case ".prompt-info":
-			return "NOTE"
-		case ".prompt-warning":
-			return "WARNING"
-		case ".prompt-danger":
-			return "CAUTION"
+		if kind := promptKinds[f]; kind != "" {
+			return kind
 		}
 	}
 	var classes []string
@@ -4221,6 +4199,9 @@ func (c *converter) ialAlert(line []byte) string {
 	}
 	return classesAlert(classes)
 }
+
+// promptKinds are the alerts of Chirpy's prompt classes.
+var promptKinds = map[string]string{".prompt-tip": "TIP", ".prompt-info": "NOTE", ".prompt-warning": "WARNING", ".prompt-danger": "CAUTION"}
 
 // classesAlert returns the kind of GitHub alert nearest the gravest of
 // classes that names a note as sites and themes name them ("note",
