@@ -701,10 +701,6 @@ func (c *converter) hugo(i int) int {
 		if n := c.admonitionStart(t, args); n > 0 {
 			return n
 		}
-	case "/admonition":
-		if n := c.admonitionEnd(t); n > 0 {
-			return n
-		}
 	case "param":
 		// Hugo's own: the page's parameter, or else its language's or
 		// the site's.
@@ -729,9 +725,9 @@ func (c *converter) hugo(i int) int {
 	case "blogdown/postref":
 		c.out.WriteString(c.postref())
 		return c.converted(t.end - i)
-	case "youtube":
+	case "youtube", "vimeo":
 		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, t.end, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
+			c.writeLink(i, t.end, videoLinks[t.name][0]+id, videoLinks[t.name][1]+id)
 			return c.converted(t.end - i)
 		}
 	case "tweet", "x":
@@ -744,11 +740,6 @@ func (c *converter) hugo(i int) int {
 		user := cmp.Or(args.named["user"], "i") // x.com finds a post by its id alone
 		if id != "" && strings.Trim(id, "0123456789") == "" {
 			c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
-			return c.converted(t.end - i)
-		}
-	case "vimeo":
-		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, t.end, "Vimeo: "+id, "https://vimeo.com/"+id)
 			return c.converted(t.end - i)
 		}
 	case "gist":
@@ -1077,11 +1068,13 @@ func videoTag(s []byte) (text, u string, ok bool) {
 	if m == nil {
 		return "", "", false
 	}
-	if id := string(m[2]); string(m[1]) == "vimeo" {
-		return "Vimeo: " + id, "https://vimeo.com/" + id, true
-	}
-	return "YouTube: " + string(m[2]), "https://www.youtube.com/watch?v=" + string(m[2]), true
+	v, id := videoLinks[string(m[1])], string(m[2])
+	return v[0] + id, v[1] + id, true
 }
+
+// videoLinks are the text and the address of a link to a video, before
+// its id, by the shortcode or tag that shows it.
+var videoLinks = map[string][2]string{"youtube": {"YouTube: ", "https://www.youtube.com/watch?v="}, "vimeo": {"Vimeo: ", "https://vimeo.com/"}}
 
 // figureArgRE matches an argument of jekyll-figure's figure tag:
 // caption:"A *caption*", class:'wide'.
