@@ -584,8 +584,7 @@ func (c *converter) emoji(i int) int {
 	if !ok {
 		return 0
 	}
-	c.out.WriteString(string(e.Unicode))
-	return c.converted(end + 1 - i)
+	return c.wrote(string(e.Unicode), end+1-i)
 }
 
 // codeSpan returns s as a Markdown code span, which shows it as typed:
@@ -663,8 +662,7 @@ func (c *converter) hugo(i int) int {
 				// address in it not made a link.
 				shown = codeSpan(shown)
 			}
-			c.out.WriteString(shown)
-			return c.converted(t.end - i)
+			return c.wrote(shown, t.end-i)
 		}
 	}
 	if code {
@@ -672,8 +670,7 @@ func (c *converter) hugo(i int) int {
 		// value Hugo showed there; any other stays as typed.
 		if t, ok := c.shortcodeTag(i); ok && t.name == "param" && !t.closing {
 			if v, ok := c.hugoParam(parseArgs(strings.TrimSuffix(t.args, "/")).get("name", 0)); ok {
-				c.out.WriteString(v)
-				return c.converted(t.end - i)
+				return c.wrote(v, t.end-i)
 			}
 		}
 		return 0
@@ -705,8 +702,7 @@ func (c *converter) hugo(i int) int {
 		// Hugo's own: the page's parameter, or else its language's or
 		// the site's.
 		if v, ok := c.hugoParam(args.get("name", 0)); ok && !t.closing {
-			c.out.WriteString(v)
-			return c.converted(t.end - i)
+			return c.wrote(v, t.end-i)
 		}
 	case "alert", "pageinfo":
 		if n := c.docsyAlert(t, args); n > 0 {
@@ -723,8 +719,7 @@ func (c *converter) hugo(i int) int {
 		}
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
 	case "blogdown/postref":
-		c.out.WriteString(c.postref())
-		return c.converted(t.end - i)
+		return c.wrote(c.postref(), t.end-i)
 	case "youtube", "vimeo":
 		if id := args.get("id", 0); id != "" {
 			c.writeLink(i, t.end, videoLinks[t.name][0]+id, videoLinks[t.name][1]+id)
@@ -953,8 +948,7 @@ func (c *converter) liquid(i int) int {
 		if k := bytes.LastIndex(inner, []byte("{%")); k >= 0 {
 			inner = inner[:k]
 		}
-		c.out.WriteString("<!-- " + commentSafe(string(inner)) + " -->")
-		return c.converted(t.end + end + closeEnd + 2 - i)
+		return c.wrote("<!-- "+commentSafe(string(inner))+" -->", t.end+end+closeEnd+2-i)
 	}
 	if code {
 		return 0
@@ -984,8 +978,7 @@ func (c *converter) liquid(i int) int {
 			return c.converted(c.writeRef(i, t.end, u))
 		}
 		if _, ok := c.im.res.Files["content/"+strings.TrimPrefix(arg, "/")]; ok {
-			c.out.WriteString("/" + strings.TrimPrefix(arg, "/"))
-			return c.converted(t.end - i)
+			return c.wrote("/"+strings.TrimPrefix(arg, "/"), t.end-i)
 		}
 		return c.wrapAt(i, t, "link: no page or file "+arg)
 	case "include", "include_relative", "include_cached":
@@ -2004,8 +1997,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 			lines[k] = html.EscapeString(l)
 		}
 		code := strings.ReplaceAll(strings.Join(lines, "\n"), "\n\n", "\n&#10;")
-		c.out.WriteString(">" + code + "</code></pre>")
-		return c.converted(t.end + end + closeLen - t.start)
+		return c.wrote(">"+code+"</code></pre>", t.end+end+closeLen-t.start)
 	}
 	// The fence takes the indentation of the tag's line, as in a list.
 	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
@@ -2204,8 +2196,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 	if footer != "" {
 		put(&c.quoteFooters, end, footer)
 	}
-	c.out.WriteString(header)
-	return c.converted(afterLineEnd(b, t.end) - t.start)
+	return c.wrote(header, afterLineEnd(b, t.end)-t.start)
 }
 
 // blockEnd is shortcodeEnd for a shortcode that holds blocks of its own
@@ -3231,6 +3222,12 @@ func (c *converter) converted(n int) int {
 	return n
 }
 
+// wrote writes s and is converted(n): s stands for n bytes of the body.
+func (c *converter) wrote(s string, n int) int {
+	c.out.WriteString(s)
+	return c.converted(n)
+}
+
 // writeRef writes u, the address of a page that the tag from body offset
 // i to end stands for, with the #fragment that follows the tag, if any,
 // as in "{% link a.md %}#usage"; a fragment is remembered for
@@ -3599,8 +3596,7 @@ func (c *converter) attributeList(i int) int {
 			afterBlank(out) {
 			// Before a block quote, and not right after another block,
 			// which kramdown would give the list to.
-			c.out.WriteString("> [!" + alert + "]\n")
-			return c.converted(whole)
+			return c.wrote("> [!"+alert+"]\n", whole)
 		}
 		if k, ok := paragraphBefore(c.out.Bytes()); ok && quote == 0 {
 			// Right after a paragraph, the list is the paragraph's:
@@ -3613,8 +3609,7 @@ func (c *converter) attributeList(i int) int {
 			// the paragraph's (a site's note, {: .note .info}): the
 			// alert's line takes it into a quote as its lazy
 			// continuation.
-			c.out.WriteString("> [!" + alert + "]\n")
-			return c.converted(whole)
+			return c.wrote("> [!"+alert+"]\n", whole)
 		}
 	}
 	if c.autoIDLists[i] {
@@ -3659,8 +3654,7 @@ func (c *converter) attributeList(i int) int {
 		prev := lastLine(out[:len(out)-1])
 		if len(attrs) > 0 && bytes.HasPrefix(prev, []byte("#")) && !bytes.HasSuffix(bytes.TrimSpace(prev), []byte("}")) {
 			c.out.Truncate(len(out) - 1)
-			c.out.WriteString(" {" + strings.Join(attrs, " ") + "}")
-			return c.converted(e - i)
+			return c.wrote(" {"+strings.Join(attrs, " ")+"}", e-i)
 		}
 	}
 	if id := listID(attrs); id != "" && len(out) > 0 && out[len(out)-1] == '\n' && len(bytes.TrimSpace(lastLine(out[:len(out)-1]))) > 0 {

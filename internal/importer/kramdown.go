@@ -278,11 +278,9 @@ func (c *converter) markdownStart(i int) int {
 			// the conversion makes: the attribute goes when it gets
 			// there.
 			put(&c.attrEdits, i+m[4]+a[0], attrEdit{start: i + m[4] + a[0], stop: i + m[4] + a[1]})
-			c.out.WriteString(string(b[i : i+m[4]]))
-			return c.converted(m[4])
+			return c.wrote(string(b[i:i+m[4]]), m[4])
 		}
-		c.out.WriteString(startTag)
-		return c.converted(tagEnd - i)
+		return c.wrote(startTag, tagEnd-i)
 	case value == "block" || value == "1" && markdownBlocks[name]:
 		how = mdBlock
 	case value == "span" || value == "1":
