@@ -995,8 +995,7 @@ func (c *converter) liquid(i int) int {
 		// size after): a link to it, as Hugo's youtube is.
 		if text, u, ok := videoTag(b[t.start:t.end]); ok {
 			c.writeLink(i, t.end, text, u)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "for":
 		if n := c.collectionLoop(t); n > 0 {
@@ -1045,9 +1044,7 @@ func (c *converter) liquidNoteStart(t tag) int {
 		kind = cmp.Or(classAlert(f[0]), kind)
 	}
 	put(&c.quotes, end, [2]int{c.out.Len(), len(c.p.fragments)})
-	c.out.WriteString("[!" + kind + "]\n")
-	c.im.res.Converted++
-	return afterLineEnd(b, t.end) - t.start
+	return c.wrote("[!"+kind+"]\n", afterLineEnd(b, t.end)-t.start)
 }
 
 // videoTagRE matches a plugin's video tag alone: {% youtube ID %} or

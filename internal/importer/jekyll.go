@@ -453,11 +453,10 @@ func hasPlugin(conf map[string]any, name string) bool {
 // each without slashes at its ends; an empty one, which names no path,
 // is left out.
 func lookupPaths(conf map[string]any, key string) []string {
-	list, _ := lookup(conf, key).([]any)
 	var out []string
-	for _, e := range list {
-		if s, ok := e.(string); ok && strings.Trim(s, "/") != "" {
-			out = append(out, strings.Trim(s, "/"))
+	for _, s := range listOf[string](lookup(conf, key)) {
+		if s = strings.Trim(s, "/"); s != "" {
+			out = append(out, s)
 		}
 	}
 	return out
@@ -569,10 +568,8 @@ func (im *importer) readCollections(conf map[string]any) {
 			add(name, settings)
 		}
 	case []any:
-		for _, v := range cs {
-			if name, ok := v.(string); ok {
-				add(name, nil)
-			}
+		for _, name := range listOf[string](cs) {
+			add(name, nil)
 		}
 	}
 }
@@ -656,10 +653,8 @@ type frontDefault struct {
 
 // frontDefaults reads the defaults: of a Jekyll config.
 func frontDefaults(conf map[string]any) []frontDefault {
-	list, _ := lookup(conf, "defaults").([]any)
 	var out []frontDefault
-	for _, d := range list {
-		m, _ := d.(map[string]any)
+	for _, m := range listOf[map[string]any](lookup(conf, "defaults")) {
 		values, _ := m["values"].(map[string]any)
 		if values == nil {
 			continue
