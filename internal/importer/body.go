@@ -298,11 +298,8 @@ func (im *importer) convertBody(p *page) []byte {
 			p.fragments = nil
 			return b
 		}
-		if e, ok := c.attrEdits[i]; ok {
-			// An address after Liquid in a raw HTML tag.
-			delete(c.attrEdits, i)
-			c.writeAttrEdit(e)
-			i = e.stop
+		if n := c.attrEditAt(i); n > 0 {
+			i += n // an address after Liquid in a raw HTML tag
 			continue
 		}
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
@@ -3342,6 +3339,19 @@ func (c *converter) rawAddresses(i int) int {
 	return last - i
 }
 
+// attrEditAt writes the converted address that attrEdits holds for body
+// offset i, and returns how many bytes of the body it stands for; 0 when
+// there is none.
+func (c *converter) attrEditAt(i int) int {
+	e, ok := c.attrEdits[i]
+	if !ok {
+		return 0
+	}
+	delete(c.attrEdits, i)
+	c.writeAttrEdit(e)
+	return e.stop - i
+}
+
 // writeAttrEdit writes e, a converted address of a raw HTML tag.
 func (c *converter) writeAttrEdit(e attrEdit) {
 	if e.frag {
@@ -3997,40 +4007,21 @@ func (im *importer) convertHTML(p *page) []byte {
 	// converted in it is written as HTML.
 	c.html = []span{{start: 0, end: len(b)}}
 	for i := 0; i < len(b); {
-		if e, ok := c.attrEdits[i]; ok {
-			// An address after a shortcode in a raw HTML tag.
-			delete(c.attrEdits, i)
-			c.writeAttrEdit(e)
-			i = e.stop
-			continue
-		}
-		if n := c.unprintable(i); n > 0 {
-			i += n
-			continue
-		}
-		if t, ok := c.readTag(i, "{{<", ">}}"); ok && t.name == "blogdown/postref" {
+		var n int
+		took := func(m int) bool { n = m; return m > 0 } // as in syntax
+		switch t, _ := c.readTag(i, "{{<", ">}}"); {
+		case took(c.attrEditAt(i)) || took(c.unprintable(i)): // an address after a shortcode in a raw HTML tag
+		case t.name == "blogdown/postref":
 			// Hugo runs the shortcodes of a page written in HTML too,
 			// and blogdown writes this one in its script and style
 			// sheet addresses.
-			c.out.WriteString(c.postref())
-			c.im.res.Converted++
-			i = t.end
-			continue
+			n = c.wrote(c.postref(), t.end-i)
+		case b[i] == '<' && took(c.rawAddresses(i)), b[i] == '{' && took(c.htmlShortcode(i)):
+		default:
+			c.out.WriteByte(b[i])
+			n = 1
 		}
-		if b[i] == '<' {
-			if n := c.rawAddresses(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if b[i] == '{' {
-			if n := c.htmlShortcode(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		c.out.WriteByte(b[i])
-		i++
+		i += n
 	}
 	offs := make([]int, len(p.fragments))
 	for k, f := range p.fragments {
