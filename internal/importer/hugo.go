@@ -926,21 +926,19 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			}
 		}
 		im.expiry(pg)
+		top := diag.Pos{Path: p, Line: 1, Col: 1}
 		switch {
 		case listPage:
-			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
+			im.done(top, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
 		case pg.term != "":
-			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a term's page of the taxonomy %s (_index): published at its address as a page, its text followed by a list of the pages of the term as they are now (new pages do not join it)", pg.term)
-			im.fillIn(pg)
-		case pg.section && pg.unrendered():
-			im.fillIn(pg) // made a draft by unrendered
+			im.done(top, "a term's page of the taxonomy %s (_index): published at its address as a page, its text followed by a list of the pages of the term as they are now (new pages do not join it)", pg.term)
+		case pg.section && pg.unrendered(): // made a draft by unrendered
 		case pg.section && rel == "_index"+path.Ext(rel):
-			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
-			im.fillIn(pg)
+			im.done(top, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
 		case pg.section:
-			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
-			im.fillIn(pg)
-		default:
+			im.done(top, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
+		}
+		if !listPage {
 			im.fillIn(pg)
 		}
 		slug := pg.slug
@@ -1310,25 +1308,19 @@ func (im *importer) fillIn(p *page) {
 			return
 		}
 		p.setDate = im.modDate(p.src)
+		why := "the day the file was last changed"
 		if k, u, ok := p.updatedDay(); ok && u.Before(p.setDate) {
 			// The file's time is that of the copy; the page says when
 			// it was last changed, and a date after it would read as
 			// published after its update.
-			p.setDate = u
-			p.date = u
-			if unread != nil {
-				im.done(unread.pos, "date %q not understood: dated %s, the day its %s: names", p.str("date"), u.Format("2006-01-02"), k)
-				return
-			}
-			im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day its %s: names", u.Format("2006-01-02"), k)
-			return
+			p.setDate, why = u, "the day its "+k+": names"
 		}
 		p.date = p.setDate
 		if unread != nil {
-			im.done(unread.pos, "date %q not understood: dated %s, the day the file was last changed", p.str("date"), p.setDate.Format("2006-01-02"))
+			im.done(unread.pos, "date %q not understood: dated %s, %s", p.str("date"), p.date.Format("2006-01-02"), why)
 			return
 		}
-		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day the file was last changed", p.setDate.Format("2006-01-02"))
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, %s", p.date.Format("2006-01-02"), why)
 	}
 }
 
