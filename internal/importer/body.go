@@ -32,6 +32,15 @@ func put[K comparable, V any](m *map[K]V, k K, v V) {
 	(*m)[k] = v
 }
 
+// setOf returns the set of the words of s.
+func setOf(s string) map[string]bool {
+	set := map[string]bool{}
+	for w := range strings.FieldsSeq(s) {
+		set[w] = true
+	}
+	return set
+}
+
 // run counts the bytes c that s starts with.
 func run(s []byte, c byte) int {
 	n := 0
@@ -4037,10 +4046,7 @@ func (im *importer) convertHTML(p *page) []byte {
 // htmlShortcodes are the shortcodes that a page written in HTML gets in
 // HTML: a figure, highlighted code, a video's or a post's link, a page's
 // address.
-var htmlShortcodes = map[string]bool{
-	"figure": true, "highlight": true, "youtube": true, "vimeo": true, "gist": true,
-	"tweet": true, "x": true, "ref": true, "relref": true,
-}
+var htmlShortcodes = setOf("figure highlight youtube vimeo gist tweet x ref relref")
 
 // htmlShortcode converts the shortcode at body offset i of a Hugo page
 // written in HTML, whose shortcodes Hugo ran too, and returns how many

@@ -21,10 +21,7 @@ import (
 
 // jekyllSkip are the files of a Jekyll site's root that are the site's
 // machinery, not its pages or files.
-var jekyllSkip = map[string]bool{
-	"Gemfile": true, "Gemfile.lock": true, "node_modules": true, "vendor": true,
-	"Rakefile": true, "package.json": true, "package-lock.json": true,
-}
+var jekyllSkip = setOf("Gemfile Gemfile.lock node_modules vendor Rakefile package.json package-lock.json")
 
 // fileDate reads the YYYY-MM-DD- a file name starts with, and returns the
 // name without it and without its extension.

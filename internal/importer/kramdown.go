@@ -199,32 +199,18 @@ var startTagRE = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+
 // markdownBlocks are the elements whose Markdown inside kramdown's
 // markdown="1" reads as blocks, and that start an HTML block in
 // CommonMark: blank lines inside them let plotline read it so too.
-var markdownBlocks = map[string]bool{
-	"address": true, "article": true, "aside": true, "blockquote": true, "center": true,
-	"details": true, "dialog": true, "div": true, "fieldset": true, "figure": true,
-	"footer": true, "form": true, "header": true, "hgroup": true, "main": true,
-	"nav": true, "search": true, "section": true,
-}
+var markdownBlocks = setOf("address article aside blockquote center details dialog div fieldset figure" +
+	" footer form header hgroup main nav search section")
 
 // markdownSpans are the elements whose inside kramdown's markdown="1"
 // reads as text, one paragraph's, in which a line starting "- " or "#"
 // starts no block.
-var markdownSpans = map[string]bool{
-	"a": true, "abbr": true, "acronym": true, "b": true, "bdo": true, "big": true,
-	"button": true, "caption": true, "cite": true, "del": true, "dfn": true, "dt": true,
-	"em": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"i": true, "ins": true, "label": true, "legend": true, "optgroup": true, "p": true,
-	"q": true, "rb": true, "rbc": true, "rp": true, "rt": true, "rtc": true, "ruby": true,
-	"select": true, "small": true, "span": true, "strong": true, "sub": true, "sup": true,
-	"th": true, "tt": true,
-}
+var markdownSpans = setOf("a abbr acronym b bdo big button caption cite del dfn dt em h1 h2 h3 h4 h5 h6" +
+	" i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt")
 
 // markdownRaw are the elements whose text kramdown keeps as it is even
 // with markdown="1".
-var markdownRaw = map[string]bool{
-	"pre": true, "script": true, "style": true, "textarea": true, "code": true,
-	"kbd": true, "samp": true, "var": true, "math": true, "option": true,
-}
+var markdownRaw = setOf("pre script style textarea code kbd samp var math option")
 
 // How the Markdown inside an element with kramdown's markdown attribute
 // is written.
@@ -705,9 +691,7 @@ func markdownSafe(html []byte) []byte {
 
 // kramdownBlocks are the elements that start an HTML block in kramdown
 // and in CommonMark alike.
-var kramdownBlocks = map[string]bool{
-	"table": true, "ul": true, "ol": true, "dl": true, "p": true,
-}
+var kramdownBlocks = setOf("table ul ol dl p")
 
 // kramdownBlockEnds returns the body offsets of the line feeds that end
 // a line on which an HTML block of kramdown ends: "</div>", closing the
