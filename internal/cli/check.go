@@ -23,8 +23,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(e.stderr, "plotline check: unknown format %q (want text or json)\n", *format)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline check: unknown format %q (want text or json)", *format)
 	}
 
 	pages, diags, claims, err := checkSite(ctx, e, &sf)
@@ -37,8 +36,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			out.Errors = append(out.Errors, jsonDiag{Message: err.Error()})
 		}
 		if werr := json.NewEncoder(e.stdout).Encode(out); werr != nil {
-			fmt.Fprintf(e.stderr, "plotline: %v\n", werr)
-			return exitInternal
+			return e.fail(exitInternal, "plotline: %v", werr)
 		}
 		if err != nil || len(errs) > 0 {
 			return ExitContent
@@ -49,14 +47,11 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	printDiags(e, diags)
 	switch {
 	case interrupted:
-		fmt.Fprintln(e.stderr, "plotline: interrupted")
-		return ExitContent
+		return e.fail(ExitContent, "plotline: interrupted")
 	case err != nil:
-		fmt.Fprintf(e.stderr, "plotline: %v\n", err)
-		return exitInternal
+		return e.fail(exitInternal, "plotline: %v", err)
 	case len(errs) > 0:
-		fmt.Fprintf(e.stderr, "plotline: %d error%s, %d warning%s\n", len(errs), plural(len(errs)), len(warns), plural(len(warns)))
-		return ExitContent
+		return e.fail(ExitContent, "plotline: %d error%s, %d warning%s", len(errs), plural(len(errs)), len(warns), plural(len(warns)))
 	}
 	fmt.Fprintf(e.stdout, "checked %d pages: no errors, %d warning%s\n", pages, len(warns), plural(len(warns)))
 	return ExitOK

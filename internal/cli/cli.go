@@ -81,6 +81,13 @@ type env struct {
 	version        version.Info
 }
 
+// fail writes the message of format and a, a line, to e's stderr, and
+// returns code, the exit code to stop with.
+func (e *env) fail(code int, format string, a ...any) int {
+	fmt.Fprintf(e.stderr, format+"\n", a...)
+	return code
+}
+
 func commands() []command {
 	return []command{
 		{name: "new", summary: "start a new site, or a new article in a site", example: "plotline new site mysite", run: runNew},
@@ -391,15 +398,12 @@ func printWaiting(e *env, dest string, pid int) {
 func report(e *env, err error) int {
 	if l, ok := errors.AsType[diag.List](err); ok {
 		printDiags(e, l)
-		fmt.Fprintf(e.stderr, "plotline: %d error%s; nothing was written\n", len(l.Errors()), plural(len(l.Errors())))
-		return ExitContent
+		return e.fail(ExitContent, "plotline: %d error%s; nothing was written", len(l.Errors()), plural(len(l.Errors())))
 	}
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(e.stderr, "plotline: interrupted; the previous output is unchanged")
-		return ExitContent
+		return e.fail(ExitContent, "plotline: interrupted; the previous output is unchanged")
 	}
-	fmt.Fprintf(e.stderr, "plotline: %v\n", err)
-	return exitInternal
+	return e.fail(exitInternal, "plotline: %v", err)
 }
 
 func printDiags(e *env, l diag.List) {

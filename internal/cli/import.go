@@ -39,17 +39,14 @@ func runImport(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	if len(pos) != 3 || (pos[0] != "hugo" && pos[0] != "jekyll") {
-		fmt.Fprintf(e.stderr, "plotline import: want hugo or jekyll, the source folder and a new folder, as in: plotline import hugo ~/blog ~/blog-plotline\n")
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline import: want hugo or jekyll, the source folder and a new folder, as in: plotline import hugo ~/blog ~/blog-plotline")
 	}
 	kind, src, dest := importer.Kind(pos[0]), pos[1], pos[2]
 	if err := importer.CheckDest(dest); errors.Is(err, importer.ErrNotEmpty) {
-		fmt.Fprintf(e.stderr, "plotline import: %v; nothing was written\n", err)
-		return ExitContent
+		return e.fail(ExitContent, "plotline import: %v; nothing was written", err)
 	}
 	if info, err := os.Stat(src); err != nil || !info.IsDir() {
-		fmt.Fprintf(e.stderr, "plotline import: %s is not a folder\n", src)
-		return ExitContent
+		return e.fail(ExitContent, "plotline import: %s is not a folder", src)
 	}
 	// The day whose expired pages become drafts: a build's day, so that
 	// SOURCE_DATE_EPOCH makes an import the same on every run.
@@ -64,20 +61,17 @@ func runImport(ctx context.Context, e *env, args []string) int {
 	// into the new site, and a named pipe is refused, not waited on.
 	dir, err := sitefs.Open(src)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "plotline import: %v\n", err)
-		return ExitContent
+		return e.fail(ExitContent, "plotline import: %v", err)
 	}
 	defer dir.Close()
 	fsys := dir.FS
 	res, err := importer.Import(fsys, kind, today)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "plotline import: %s: %v\n", src, err)
-		return ExitContent
+		return e.fail(ExitContent, "plotline import: %s: %v", src, err)
 	}
 	if err := res.Write(ctx, fsys, dest); err != nil {
 		if ctx.Err() != nil {
-			fmt.Fprintf(e.stderr, "plotline import: interrupted; %s was not written\n", dest)
-			return ExitContent
+			return e.fail(ExitContent, "plotline import: interrupted; %s was not written", dest)
 		}
 		if errors.Is(err, importer.ErrNotEmpty) {
 			fmt.Fprintf(e.stderr, "plotline import: %v; nothing was written\n", err)

@@ -96,23 +96,19 @@ func runNewSite(e *env, args []string) int {
 		return code
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(e.stderr, "plotline new site: want one folder, as in: plotline new site mysite")
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new site: want one folder, as in: plotline new site mysite")
 	}
 	dir := pos[0]
 	if dir == "" {
 		// os.ReadDir("") finds nothing, and the files went into the
 		// current folder, replacing its plotline.yaml and .gitignore
 		// (as a script's "$SITE" that is not set does).
-		fmt.Fprintln(e.stderr, "plotline new site: the folder's name is empty: name the folder to make, as in: plotline new site mysite")
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new site: the folder's name is empty: name the folder to make, as in: plotline new site mysite")
 	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		fmt.Fprintf(e.stderr, "plotline new site: %s already exists and is not empty; nothing was written\n", dir)
-		return ExitContent
+		return e.fail(ExitContent, "plotline new site: %s already exists and is not empty; nothing was written", dir)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(e.stderr, "plotline new site: %v\n", err)
-		return ExitContent
+		return e.fail(ExitContent, "plotline new site: %v", err)
 	}
 	pins := scaffold.Pins{Go: version.Go}
 	pins.Plotline, _ = e.version.Installable()
@@ -135,8 +131,7 @@ func runNewSite(e *env, args []string) int {
 			for _, m := range slices.Backward(made) {
 				os.Remove(m)
 			}
-			fmt.Fprintf(e.stderr, "plotline new site: %v; nothing was written\n", err)
-			return ExitContent
+			return e.fail(ExitContent, "plotline new site: %v; nothing was written", err)
 		}
 	}
 	fmt.Fprintf(e.stdout, "created a new site in %s:\n\n", dir)
@@ -211,73 +206,59 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		return code
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(e.stderr, `plotline new article: want one title, in quotes, as in: plotline new article "My title"`)
-		return ExitUsage
+		return e.fail(ExitUsage, `plotline new article: want one title, in quotes, as in: plotline new article "My title"`)
 	}
 	title := strings.TrimSpace(pos[0])
 	slug := content.Slugify(title)
 	if slug == "" {
-		fmt.Fprintf(e.stderr, "plotline new article: the title %q has no letters or digits to make a file name of\n", pos[0])
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: the title %q has no letters or digits to make a file name of", pos[0])
 	}
 	// A title the build refuses made an article that failed every build
 	// with --drafts, as plotline serve --drafts, which the message below
 	// suggests, runs it.
 	if n := utf8.RuneCountInString(title); n > content.MaxTitleRunes {
-		fmt.Fprintf(e.stderr, "plotline new article: the title has %d characters, more than the %d a title may have: give a shorter one\n", n, content.MaxTitleRunes)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: the title has %d characters, more than the %d a title may have: give a shorter one", n, content.MaxTitleRunes)
 	}
 	if _, r, ok := yamlpos.Unprintable(title); ok {
-		fmt.Fprintf(e.stderr, "plotline new article: title: %s\n", yamlpos.UnprintableMessage(r))
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: title: %s", yamlpos.UnprintableMessage(r))
 	}
 	if _, err := time.Parse(time.DateOnly, *date); err != nil {
-		fmt.Fprintf(e.stderr, "plotline new article: --date %q is not a date (want YYYY-MM-DD)\n", *date)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: --date %q is not a date (want YYYY-MM-DD)", *date)
 	}
 	folder := path.Clean(filepath.ToSlash(*sub))
 	if !validSubdir(folder) {
-		fmt.Fprintf(e.stderr, "plotline new article: --dir %q must be a folder inside content/, such as articles\n", *sub)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: --dir %q must be a folder inside content/, such as articles", *sub)
 	}
 	if r, why, ok := sitefs.UnseenRune(folder); ok {
-		fmt.Fprintf(e.stderr, "plotline new article: --dir %q holds U+%04X, %s, which a web address must not hold: name another folder\n", *sub, r, why)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: --dir %q holds U+%04X, %s, which a web address must not hold: name another folder", *sub, r, why)
 	}
 	if sitefs.TooDeep(path.Join("content", folder)) {
 		// Every build, drafts or not, stopped at the folder.
-		fmt.Fprintf(e.stderr, "plotline new article: --dir lies %d folders below content/, deeper than the %d plotline reads, so every build would stop at it: name a folder nearer the top\n", strings.Count(folder, "/")+1, sitefs.MaxDepth)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: --dir lies %d folders below content/, deeper than the %d plotline reads, so every build would stop at it: name a folder nearer the top", strings.Count(folder, "/")+1, sitefs.MaxDepth)
 	}
 	if sitefs.LeftOutPath(folder) {
-		fmt.Fprintf(e.stderr, "plotline new article: --dir %q is a folder plotline leaves out of the site (a hidden one, or an editor's file), so the article would never be read: name another\n", *sub)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: --dir %q is a folder plotline leaves out of the site (a hidden one, or an editor's file), so the article would never be read: name another", *sub)
 	}
 	if len(slug) > maxSlugBytes {
 		slug = cutSlug(slug, maxSlugBytes)
 	}
 	if content.WindowsDevice(slug) {
-		fmt.Fprintf(e.stderr, "plotline new article: the title %q makes the file name %s.md, and Windows keeps the name %s for a device: there the file could not be opened, nor the site be built or checked out; give a longer title\n", pos[0], slug, slug)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: the title %q makes the file name %s.md, and Windows keeps the name %s for a device: there the file could not be opened, nor the site be built or checked out; give a longer title", pos[0], slug, slug)
 	}
 	if slug == "index" || slug == "_index" {
-		fmt.Fprintf(e.stderr, "plotline new article: the title %q makes the file name %s.md, which is the page of its folder, not an article: give a longer title\n", pos[0], slug)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: the title %q makes the file name %s.md, which is the page of its folder, not an article: give a longer title", pos[0], slug)
 	}
 	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
-		fmt.Fprintf(e.stderr, "plotline new article: %s is not a site folder\n", *dir)
-		return ExitContent
+		return e.fail(ExitContent, "plotline new article: %s is not a site folder", *dir)
 	}
 	if err := checkSiteFolder(*dir); err != nil {
-		fmt.Fprintf(e.stderr, "plotline new article: %v; nothing was written\n", err)
-		return ExitContent
+		return e.fail(ExitContent, "plotline new article: %v; nothing was written", err)
 	}
 	rel := path.Join("content", folder, slug+".md")
 	var urlErr *content.URLError
 	if _, err := content.URLFor(&content.Page{Path: rel}); errors.As(err, &urlErr) {
 		// The advice to rename the file is for a file that exists.
-		fmt.Fprintf(e.stderr, "plotline new article: %s cannot be written: %s; give another title or --dir\n", rel, urlErr.Reason)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline new article: %s cannot be written: %s; give another title or --dir", rel, urlErr.Reason)
 	}
 	file := filepath.Join(*dir, filepath.FromSlash(rel))
 	if _, err := mkdirAll(filepath.Dir(file)); err != nil {
@@ -285,8 +266,7 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		fmt.Fprintf(e.stderr, "plotline new article: %s already exists; nothing was written\n", file)
-		return ExitContent
+		return e.fail(ExitContent, "plotline new article: %s already exists; nothing was written", file)
 	}
 	if err != nil {
 		return report(e, err)

@@ -78,8 +78,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		if errors.Is(err, syscall.EADDRINUSE) {
 			hint = " (is another preview running? choose another port with --port, or --port 0 for any free one)"
 		}
-		fmt.Fprintf(e.stderr, "plotline serve: %v%s\n", err, hint)
-		return exitInternal
+		return e.fail(exitInternal, "plotline serve: %v%s", err, hint)
 	}
 	if !ln.Loopback() {
 		// Name the address as it was asked for: Go reports 0.0.0.0 as [::],
@@ -112,8 +111,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	code := watchLoop(ctx, e, &sf, &watchHooks{site: l, server: srv, basePath: cfg.BasePath(), started: first})
 	cancel()
 	if err := <-served; err != nil {
-		fmt.Fprintf(e.stderr, "plotline: %v\n", err)
-		return exitInternal
+		return e.fail(exitInternal, "plotline: %v", err)
 	}
 	return code
 }

@@ -24,6 +24,23 @@ import (
 	"github.com/plotline/plotline/internal/yamlpos"
 )
 
+// put sets m[k] to v, making the map first when it is nil.
+func put[K comparable, V any](m *map[K]V, k K, v V) {
+	if *m == nil {
+		*m = map[K]V{}
+	}
+	(*m)[k] = v
+}
+
+// setOf returns the set of the words of s.
+func setOf(s string) map[string]bool {
+	set := map[string]bool{}
+	for w := range strings.FieldsSeq(s) {
+		set[w] = true
+	}
+	return set
+}
+
 // run counts the bytes c that s starts with.
 func run(s []byte, c byte) int {
 	n := 0
@@ -290,11 +307,8 @@ func (im *importer) convertBody(p *page) []byte {
 			p.fragments = nil
 			return b
 		}
-		if e, ok := c.attrEdits[i]; ok {
-			// An address after Liquid in a raw HTML tag.
-			delete(c.attrEdits, i)
-			c.writeAttrEdit(e)
-			i = e.stop
+		if n := c.attrEditAt(i); n > 0 {
+			i += n // an address after Liquid in a raw HTML tag
 			continue
 		}
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
@@ -360,74 +374,28 @@ func (im *importer) convertBody(p *page) []byte {
 func (c *converter) syntax(i int) int {
 	b, im := c.body, c.im
 	lineStart := i == 0 || b[i-1] == '\n'
-	if im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && lineStart {
-		if n := c.captionedImage(i); n > 0 {
-			return n
-		}
+	jekyll, hugo, escapes := im.kind == Jekyll, im.kind == Hugo, !im.conf.passthrough
+	// Each case asks a reader only when its conditions hold, and
+	// matches when the reader took something: took keeps how much.
+	var n int
+	took := func(m int) bool { n = m; return m > 0 }
+	switch {
+	case im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && lineStart && took(c.captionedImage(i)):
+	case jekyll && b[i] == '<' && !c.inCode(i) && (took(c.markdownEnd(i)) || took(c.markdownStart(i))):
+	case jekyll && lineStart && !c.inCode(i) && (took(c.attributeList(i)) || took(c.tableTopLine(i))):
+	case jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) && took(c.kramdownSpan(i)):
+	case jekyll && b[i] == '$' && took(c.kramdownMath(i)):
+	case escapes && b[i] == '\\' && took(c.escapedMath(i)):
+	case im.conf.dollarInline != nil && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
+	case hugo && escapes && b[i] == '$' && len(c.math) > 0 && took(c.hugoMath(i)):
+	case escapes && b[i] == '\\' && took(c.escapedBracket(i)):
+	case hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) && took(c.titledAlert(i)):
+	case took(c.emoji(i)) || took(c.link(i)):
+	case b[i] == '<' && !c.inCode(i) && took(c.rawAddresses(i)):
+	default:
+		return 0
 	}
-	if im.kind == Jekyll && b[i] == '<' && !c.inCode(i) {
-		if n := c.markdownEnd(i); n > 0 {
-			return n
-		}
-		if n := c.markdownStart(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Jekyll && lineStart && !c.inCode(i) {
-		if n := c.attributeList(i); n > 0 {
-			return n
-		}
-		if n := c.tableTopLine(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) {
-		if n := c.kramdownSpan(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Jekyll && b[i] == '$' {
-		if n := c.kramdownMath(i); n > 0 {
-			return n
-		}
-	}
-	if !im.conf.passthrough && b[i] == '\\' {
-		if n := c.escapedMath(i); n > 0 {
-			return n
-		}
-	}
-	if im.conf.dollarInline != nil && b[i] == '$' && len(c.math) > 0 {
-		if n := c.dollarInline(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Hugo && !im.conf.passthrough && b[i] == '$' && len(c.math) > 0 {
-		if n := c.hugoMath(i); n > 0 {
-			return n
-		}
-	}
-	if !im.conf.passthrough && b[i] == '\\' {
-		if n := c.escapedBracket(i); n > 0 {
-			return n
-		}
-	}
-	if im.kind == Hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) {
-		if n := c.titledAlert(i); n > 0 {
-			return n
-		}
-	}
-	if n := c.emoji(i); n > 0 {
-		return n
-	}
-	if n := c.link(i); n > 0 {
-		return n
-	}
-	if b[i] == '<' && !c.inCode(i) {
-		if n := c.rawAddresses(i); n > 0 {
-			return n
-		}
-	}
-	return 0
+	return n
 }
 
 // fenceLabel writes, when a fenced code block opens on the line at body
@@ -622,8 +590,7 @@ func (c *converter) emoji(i int) int {
 	if !ok {
 		return 0
 	}
-	c.out.WriteString(string(e.Unicode))
-	return c.converted(end + 1 - i)
+	return c.wrote(string(e.Unicode), end+1-i)
 }
 
 // codeSpan returns s as a Markdown code span, which shows it as typed:
@@ -701,8 +668,7 @@ func (c *converter) hugo(i int) int {
 				// address in it not made a link.
 				shown = codeSpan(shown)
 			}
-			c.out.WriteString(shown)
-			return c.converted(t.end - i)
+			return c.wrote(shown, t.end-i)
 		}
 	}
 	if code {
@@ -710,8 +676,7 @@ func (c *converter) hugo(i int) int {
 		// value Hugo showed there; any other stays as typed.
 		if t, ok := c.shortcodeTag(i); ok && t.name == "param" && !t.closing {
 			if v, ok := c.hugoParam(parseArgs(strings.TrimSuffix(t.args, "/")).get("name", 0)); ok {
-				c.out.WriteString(v)
-				return c.converted(t.end - i)
+				return c.wrote(v, t.end-i)
 			}
 		}
 		return 0
@@ -739,16 +704,11 @@ func (c *converter) hugo(i int) int {
 		if n := c.admonitionStart(t, args); n > 0 {
 			return n
 		}
-	case "/admonition":
-		if n := c.admonitionEnd(t); n > 0 {
-			return n
-		}
 	case "param":
 		// Hugo's own: the page's parameter, or else its language's or
 		// the site's.
 		if v, ok := c.hugoParam(args.get("name", 0)); ok && !t.closing {
-			c.out.WriteString(v)
-			return c.converted(t.end - i)
+			return c.wrote(v, t.end-i)
 		}
 	case "alert", "pageinfo":
 		if n := c.docsyAlert(t, args); n > 0 {
@@ -765,11 +725,10 @@ func (c *converter) hugo(i int) int {
 		}
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
 	case "blogdown/postref":
-		c.out.WriteString(c.postref())
-		return c.converted(t.end - i)
-	case "youtube":
+		return c.wrote(c.postref(), t.end-i)
+	case "youtube", "vimeo":
 		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, t.end, "YouTube: "+id, "https://www.youtube.com/watch?v="+id)
+			c.writeLink(i, t.end, videoLinks[t.name][0]+id, videoLinks[t.name][1]+id)
 			return c.converted(t.end - i)
 		}
 	case "tweet", "x":
@@ -784,41 +743,25 @@ func (c *converter) hugo(i int) int {
 			c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
 			return c.converted(t.end - i)
 		}
-	case "vimeo":
-		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, t.end, "Vimeo: "+id, "https://vimeo.com/"+id)
-			return c.converted(t.end - i)
-		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
 			c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 			return c.converted(t.end - i)
 		}
 	}
-	if t.closing {
-		if n := c.admonitionEnd(t); n > 0 {
-			return n // the end of a site's quote
-		}
-		if n := c.detailsEnd(t); n > 0 {
-			return n
-		}
-	}
-	if _, own := c.im.conf.quotes[t.name]; !t.closing && (t.name == "details" && !own || c.im.conf.details[t.name]) {
+	var n int
+	took := func(m int) bool { n = m; return m > 0 } // as in syntax
+	_, ownQuote := c.im.conf.quotes[t.name]
+	switch open := !t.closing; {
+	case t.closing && (took(c.admonitionEnd(t)) || took(c.detailsEnd(t))): // a site's quote's end, a fold's
+		return n
+	case open && (t.name == "details" && !ownQuote || c.im.conf.details[t.name]) && took(c.detailsStart(t, args)):
 		// Hugo's details, or a site's shortcode of any name whose
 		// template is a <details> of its inside (PaperMod's collapse).
-		if n := c.detailsStart(t, args); n > 0 {
-			return n
-		}
-	}
-	if c.im.conf.mathShortcodes[t.name] && !t.closing {
-		if n := c.mathShortcode(t, args); n > 0 {
-			return n
-		}
-	}
-	if _, own := c.im.conf.quotes[t.name]; t.name == "tab" && !t.closing && (own || c.im.conf.docsy) {
-		if n := c.tabStart(t, args); n > 0 {
-			return n
-		}
+		return n
+	case open && c.im.conf.mathShortcodes[t.name] && took(c.mathShortcode(t, args)),
+		open && t.name == "tab" && (ownQuote || c.im.conf.docsy) && took(c.tabStart(t, args)):
+		return n
 	}
 	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
 		// The site's own shortcode that shows another page's text
@@ -1011,8 +954,7 @@ func (c *converter) liquid(i int) int {
 		if k := bytes.LastIndex(inner, []byte("{%")); k >= 0 {
 			inner = inner[:k]
 		}
-		c.out.WriteString("<!-- " + commentSafe(string(inner)) + " -->")
-		return c.converted(t.end + end + closeEnd + 2 - i)
+		return c.wrote("<!-- "+commentSafe(string(inner))+" -->", t.end+end+closeEnd+2-i)
 	}
 	if code {
 		return 0
@@ -1042,8 +984,7 @@ func (c *converter) liquid(i int) int {
 			return c.converted(c.writeRef(i, t.end, u))
 		}
 		if _, ok := c.im.res.Files["content/"+strings.TrimPrefix(arg, "/")]; ok {
-			c.out.WriteString("/" + strings.TrimPrefix(arg, "/"))
-			return c.converted(t.end - i)
+			return c.wrote("/"+strings.TrimPrefix(arg, "/"), t.end-i)
 		}
 		return c.wrapAt(i, t, "link: no page or file "+arg)
 	case "include", "include_relative", "include_cached":
@@ -1060,8 +1001,7 @@ func (c *converter) liquid(i int) int {
 		// size after): a link to it, as Hugo's youtube is.
 		if text, u, ok := videoTag(b[t.start:t.end]); ok {
 			c.writeLink(i, t.end, text, u)
-			c.im.res.Converted++
-			return t.end - i
+			return c.converted(t.end - i)
 		}
 	case "for":
 		if n := c.collectionLoop(t); n > 0 {
@@ -1109,13 +1049,8 @@ func (c *converter) liquidNoteStart(t tag) int {
 	if f := strings.Fields(t.args); len(f) > 0 {
 		kind = cmp.Or(classAlert(f[0]), kind)
 	}
-	if c.quotes == nil {
-		c.quotes = map[int][2]int{}
-	}
-	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
-	c.out.WriteString("[!" + kind + "]\n")
-	c.im.res.Converted++
-	return afterLineEnd(b, t.end) - t.start
+	put(&c.quotes, end, [2]int{c.out.Len(), len(c.p.fragments)})
+	return c.wrote("[!"+kind+"]\n", afterLineEnd(b, t.end)-t.start)
 }
 
 // videoTagRE matches a plugin's video tag alone: {% youtube ID %} or
@@ -1129,11 +1064,13 @@ func videoTag(s []byte) (text, u string, ok bool) {
 	if m == nil {
 		return "", "", false
 	}
-	if id := string(m[2]); string(m[1]) == "vimeo" {
-		return "Vimeo: " + id, "https://vimeo.com/" + id, true
-	}
-	return "YouTube: " + string(m[2]), "https://www.youtube.com/watch?v=" + string(m[2]), true
+	v, id := videoLinks[string(m[1])], string(m[2])
+	return v[0] + id, v[1] + id, true
 }
+
+// videoLinks are the text and the address of a link to a video, before
+// its id, by the shortcode or tag that shows it.
+var videoLinks = map[string][2]string{"youtube": {"YouTube: ", "https://www.youtube.com/watch?v="}, "vimeo": {"Vimeo: ", "https://vimeo.com/"}}
 
 // figureArgRE matches an argument of jekyll-figure's figure tag:
 // caption:"A *caption*", class:'wide'.
@@ -1157,23 +1094,17 @@ var linkedImageRE = regexp.MustCompile(`^\[(!\[[^\]\n]*\]\([^()\n]*\))\]\(\s*<?(
 // to the end of its endfigure tag; 0 for anything else inside, which is
 // left.
 func (c *converter) jekyllFigure(i int, t tag) int {
-	end := c.indexFrom(t.end, "endfigure")
-	if end < 0 {
+	innerEnd, stop, ok := c.endTagOf(t, "endfigure")
+	if !ok {
 		return 0
 	}
-	closeStart := bytes.LastIndex(c.body[t.end:t.end+end], []byte("{%"))
-	closeEnd := bytes.Index(c.body[t.end+end:], []byte("%}"))
-	if closeStart < 0 || closeEnd < 0 {
-		return 0
-	}
-	stop := t.end + end + closeEnd + 2
 	caption := ""
 	for _, f := range figureArgRE.FindAllStringSubmatch(t.args, -1) {
 		if f[1] == "caption" {
 			caption = f[2] + f[3]
 		}
 	}
-	if text, u, ok := videoTag(bytes.TrimSpace(c.body[t.end : t.end+closeStart])); ok {
+	if text, u, ok := videoTag(bytes.TrimSpace(c.body[t.end:innerEnd])); ok {
 		// A plugin's video with its caption: the link to it in a
 		// figure with the caption, where raw HTML is published.
 		if !c.im.conf.unsafe || !c.aloneOnLine(i, stop) {
@@ -1192,15 +1123,13 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 	}
 	var imgs []image
 	off := t.end
-	for l := range bytes.Lines(c.body[t.end : t.end+closeStart]) {
+	for l := range bytes.Lines(c.body[t.end:innerEnd]) {
 		at := off
 		off += len(l)
 		// The images of the line, one after another.
 		line := bytes.TrimRight(l, " \t\r\n")
 		for k := 0; ; {
-			for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
-				k++
-			}
+			k = afterSpaces(line, k)
 			if k == len(line) {
 				break
 			}
@@ -1500,9 +1429,6 @@ func (im *importer) dataFile(p string) any {
 	if v, ok := im.conf.data[p]; ok {
 		return v
 	}
-	if im.conf.data == nil {
-		im.conf.data = map[string]any{}
-	}
 	var v any
 	if data, err := readFile(im.src, p); err == nil {
 		if path.Ext(p) == ".json" {
@@ -1514,7 +1440,7 @@ func (im *importer) dataFile(p string) any {
 			v = nil
 		}
 	}
-	im.conf.data[p] = v
+	put(&im.conf.data, p, v)
 	return v
 }
 
@@ -2031,12 +1957,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 		for from := t.end; end < 0 || from < t.end+end; {
 			k := bytes.Index(b[from:], []byte(d[0]))
 			if k < 0 {
-				if c.noClose == nil {
-					c.noClose = map[string]int{}
-				}
-				if f, ok := c.noClose[key]; !ok || t.end < f {
-					c.noClose[key] = t.end
-				}
+				c.noneAfter(key, t.end)
 				break
 			}
 			ct, ok := c.readTag(from+k, d[0], d[1])
@@ -2079,8 +2000,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 			lines[k] = html.EscapeString(l)
 		}
 		code := strings.ReplaceAll(strings.Join(lines, "\n"), "\n\n", "\n&#10;")
-		c.out.WriteString(">" + code + "</code></pre>")
-		return c.converted(t.end + end + closeLen - t.start)
+		return c.wrote(">"+code+"</code></pre>", t.end+end+closeLen-t.start)
 	}
 	// The fence takes the indentation of the tag's line, as in a list.
 	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
@@ -2275,18 +2195,11 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 	if end < 0 {
 		return 0
 	}
-	if c.quotes == nil {
-		c.quotes = map[int][2]int{}
-	}
-	c.quotes[end] = [2]int{c.out.Len(), len(c.p.fragments)}
+	put(&c.quotes, end, [2]int{c.out.Len(), len(c.p.fragments)})
 	if footer != "" {
-		if c.quoteFooters == nil {
-			c.quoteFooters = map[int]string{}
-		}
-		c.quoteFooters[end] = footer
+		put(&c.quoteFooters, end, footer)
 	}
-	c.out.WriteString(header)
-	return c.converted(afterLineEnd(b, t.end) - t.start)
+	return c.wrote(header, afterLineEnd(b, t.end)-t.start)
 }
 
 // blockEnd is shortcodeEnd for a shortcode that holds blocks of its own
@@ -2307,13 +2220,10 @@ func (c *converter) blockEnd(t tag) int {
 // square of their number when they had no end tags, 20,000 lines of
 // {{< details >}} a minute.
 func (c *converter) shortcodeEnd(t tag) int {
-	if c.ends == nil {
-		c.ends = map[string]map[int]int{}
-	}
 	ends, ok := c.ends[t.name]
 	if !ok {
 		ends = c.endsOf(t.name)
-		c.ends[t.name] = ends
+		put(&c.ends, t.name, ends)
 	}
 	if end, ok := ends[t.start]; ok {
 		return end
@@ -2451,9 +2361,6 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	if plain, ok := plainText(c.im.code, label); ok {
 		label = plain
 	}
-	if c.detailsEnds == nil {
-		c.detailsEnds = map[int]bool{}
-	}
 	if fold {
 		attr := ""
 		if open {
@@ -2463,7 +2370,7 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	} else {
 		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(label) + "**\n\n")
 	}
-	c.detailsEnds[end] = fold
+	put(&c.detailsEnds, end, fold)
 	return c.converted(afterLineEnd(b, t.end) - t.start)
 }
 
@@ -2555,20 +2462,27 @@ func (c *converter) admonitionEnd(t tag) int {
 // text ends and where its endraw tag ends; false when t is no raw tag or
 // has no end.
 func (c *converter) rawEnd(t tag) (innerEnd, end int, ok bool) {
-	b := c.body
 	if t.name != "raw" || t.closing {
 		return 0, 0, false
 	}
-	endRaw := c.indexFrom(t.end, "endraw")
-	if endRaw < 0 {
+	return c.endTagOf(t, "endraw")
+}
+
+// endTagOf returns, for the Liquid tag t, the body offsets where its
+// text ends and where its end tag, the first {% … %} after it that holds
+// word, ends; false when there is none.
+func (c *converter) endTagOf(t tag, word string) (innerEnd, end int, ok bool) {
+	b := c.body
+	k := c.indexFrom(t.end, word)
+	if k < 0 {
 		return 0, 0, false
 	}
-	closeStart := bytes.LastIndex(b[t.end:t.end+endRaw], []byte("{%"))
-	closeEnd := bytes.Index(b[t.end+endRaw:], []byte("%}"))
+	closeStart := bytes.LastIndex(b[t.end:t.end+k], []byte("{%"))
+	closeEnd := bytes.Index(b[t.end+k:], []byte("%}"))
 	if closeStart < 0 || closeEnd < 0 {
 		return 0, 0, false
 	}
-	return t.end + closeStart, t.end + endRaw + closeEnd + 2, true
+	return t.end + closeStart, t.end + k + closeEnd + 2, true
 }
 
 // indexFrom returns bytes.Index(body[from:], word): the offset from from
@@ -2582,14 +2496,17 @@ func (c *converter) indexFrom(from int, word string) int {
 	}
 	k := bytes.Index(c.body[from:], []byte(word))
 	if k < 0 {
-		if c.noClose == nil {
-			c.noClose = map[string]int{}
-		}
-		if f, ok := c.noClose[word]; !ok || from < f {
-			c.noClose[word] = from
-		}
+		c.noneAfter(word, from)
 	}
 	return k
+}
+
+// noneAfter remembers in noClose that key is not found after body
+// offset from, nor, then, after any later one.
+func (c *converter) noneAfter(key string, from int) {
+	if f, ok := c.noClose[key]; !ok || from < f {
+		put(&c.noClose, key, from)
+	}
 }
 
 // unraw returns the body from offset start to end with each Liquid raw
@@ -2842,10 +2759,7 @@ func (c *converter) sideNote(t tag, id, note string) {
 	if !footnoteLabelRE.MatchString(id) || c.noteLabels[id] {
 		id = fmt.Sprintf("note-%d", len(c.sideNotes)+1)
 	}
-	if c.noteLabels == nil {
-		c.noteLabels = map[string]bool{}
-	}
-	c.noteLabels[id] = true
+	put(&c.noteLabels, id, true)
 	at, frags := c.out.Len(), len(c.p.fragments)
 	c.paramText(t.start, t.end, note)
 	text := strings.ReplaceAll(string(c.out.Bytes()[at:]), "\n", " ")
@@ -2989,10 +2903,7 @@ func (c *converter) link(i int) int {
 			start = afterSpaces(b, start+1)
 		}
 	case b[i] == ']' && i+1 < len(b) && b[i+1] == ':' && lineStartsRef(b, i):
-		start = i + 2
-		for start < len(b) && (b[start] == ' ' || b[start] == '\t') {
-			start++
-		}
+		start = afterSpaces(b, i+2)
 	default:
 		return 0
 	}
@@ -3314,6 +3225,12 @@ func (c *converter) converted(n int) int {
 	return n
 }
 
+// wrote writes s and is converted(n): s stands for n bytes of the body.
+func (c *converter) wrote(s string, n int) int {
+	c.out.WriteString(s)
+	return c.converted(n)
+}
+
 // writeRef writes u, the address of a page that the tag from body offset
 // i to end stands for, with the #fragment that follows the tag, if any,
 // as in "{% link a.md %}#usage"; a fragment is remembered for
@@ -3420,10 +3337,7 @@ func (c *converter) rawAddresses(i int) int {
 	}
 	for _, e := range edits {
 		if e.start >= last {
-			if c.attrEdits == nil {
-				c.attrEdits = map[int]attrEdit{}
-			}
-			c.attrEdits[e.start] = e
+			put(&c.attrEdits, e.start, e)
 			continue
 		}
 		c.out.Write(b[from:e.start])
@@ -3432,6 +3346,19 @@ func (c *converter) rawAddresses(i int) int {
 	}
 	c.out.Write(b[from:last])
 	return last - i
+}
+
+// attrEditAt writes the converted address that attrEdits holds for body
+// offset i, and returns how many bytes of the body it stands for; 0 when
+// there is none.
+func (c *converter) attrEditAt(i int) int {
+	e, ok := c.attrEdits[i]
+	if !ok {
+		return 0
+	}
+	delete(c.attrEdits, i)
+	c.writeAttrEdit(e)
+	return e.stop - i
 }
 
 // writeAttrEdit writes e, a converted address of a raw HTML tag.
@@ -3685,8 +3612,7 @@ func (c *converter) attributeList(i int) int {
 			afterBlank(out) {
 			// Before a block quote, and not right after another block,
 			// which kramdown would give the list to.
-			c.out.WriteString("> [!" + alert + "]\n")
-			return c.converted(whole)
+			return c.wrote("> [!"+alert+"]\n", whole)
 		}
 		if k, ok := paragraphBefore(c.out.Bytes()); ok && quote == 0 {
 			// Right after a paragraph, the list is the paragraph's:
@@ -3699,8 +3625,7 @@ func (c *converter) attributeList(i int) int {
 			// the paragraph's (a site's note, {: .note .info}): the
 			// alert's line takes it into a quote as its lazy
 			// continuation.
-			c.out.WriteString("> [!" + alert + "]\n")
-			return c.converted(whole)
+			return c.wrote("> [!"+alert+"]\n", whole)
 		}
 	}
 	if c.autoIDLists[i] {
@@ -3745,8 +3670,7 @@ func (c *converter) attributeList(i int) int {
 		prev := lastLine(out[:len(out)-1])
 		if len(attrs) > 0 && bytes.HasPrefix(prev, []byte("#")) && !bytes.HasSuffix(bytes.TrimSpace(prev), []byte("}")) {
 			c.out.Truncate(len(out) - 1)
-			c.out.WriteString(" {" + strings.Join(attrs, " ") + "}")
-			return c.converted(e - i)
+			return c.wrote(" {"+strings.Join(attrs, " ")+"}", e-i)
 		}
 	}
 	if id := listID(attrs); id != "" && len(out) > 0 && out[len(out)-1] == '\n' && len(bytes.TrimSpace(lastLine(out[:len(out)-1]))) > 0 {
@@ -4092,40 +4016,21 @@ func (im *importer) convertHTML(p *page) []byte {
 	// converted in it is written as HTML.
 	c.html = []span{{start: 0, end: len(b)}}
 	for i := 0; i < len(b); {
-		if e, ok := c.attrEdits[i]; ok {
-			// An address after a shortcode in a raw HTML tag.
-			delete(c.attrEdits, i)
-			c.writeAttrEdit(e)
-			i = e.stop
-			continue
-		}
-		if n := c.unprintable(i); n > 0 {
-			i += n
-			continue
-		}
-		if t, ok := c.readTag(i, "{{<", ">}}"); ok && t.name == "blogdown/postref" {
+		var n int
+		took := func(m int) bool { n = m; return m > 0 } // as in syntax
+		switch t, _ := c.readTag(i, "{{<", ">}}"); {
+		case took(c.attrEditAt(i)) || took(c.unprintable(i)): // an address after a shortcode in a raw HTML tag
+		case t.name == "blogdown/postref":
 			// Hugo runs the shortcodes of a page written in HTML too,
 			// and blogdown writes this one in its script and style
 			// sheet addresses.
-			c.out.WriteString(c.postref())
-			c.im.res.Converted++
-			i = t.end
-			continue
+			n = c.wrote(c.postref(), t.end-i)
+		case b[i] == '<' && took(c.rawAddresses(i)), b[i] == '{' && took(c.htmlShortcode(i)):
+		default:
+			c.out.WriteByte(b[i])
+			n = 1
 		}
-		if b[i] == '<' {
-			if n := c.rawAddresses(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		if b[i] == '{' {
-			if n := c.htmlShortcode(i); n > 0 {
-				i += n
-				continue
-			}
-		}
-		c.out.WriteByte(b[i])
-		i++
+		i += n
 	}
 	offs := make([]int, len(p.fragments))
 	for k, f := range p.fragments {
@@ -4141,10 +4046,7 @@ func (im *importer) convertHTML(p *page) []byte {
 // htmlShortcodes are the shortcodes that a page written in HTML gets in
 // HTML: a figure, highlighted code, a video's or a post's link, a page's
 // address.
-var htmlShortcodes = map[string]bool{
-	"figure": true, "highlight": true, "youtube": true, "vimeo": true, "gist": true,
-	"tweet": true, "x": true, "ref": true, "relref": true,
-}
+var htmlShortcodes = setOf("figure highlight youtube vimeo gist tweet x ref relref")
 
 // htmlShortcode converts the shortcode at body offset i of a Hugo page
 // written in HTML, whose shortcodes Hugo ran too, and returns how many
@@ -4266,15 +4168,8 @@ func (c *converter) ialAlert(line []byte) string {
 		if kind := c.im.conf.callouts[strings.TrimPrefix(f, ".")]; kind != "" && strings.HasPrefix(f, ".") {
 			return kind
 		}
-		switch f {
-		case ".prompt-tip":
-			return "TIP"
-		case ".prompt-info":
-			return "NOTE"
-		case ".prompt-warning":
-			return "WARNING"
-		case ".prompt-danger":
-			return "CAUTION"
+		if kind := promptKinds[f]; kind != "" {
+			return kind
 		}
 	}
 	var classes []string
@@ -4285,6 +4180,9 @@ func (c *converter) ialAlert(line []byte) string {
 	}
 	return classesAlert(classes)
 }
+
+// promptKinds are the alerts of Chirpy's prompt classes.
+var promptKinds = map[string]string{".prompt-tip": "TIP", ".prompt-info": "NOTE", ".prompt-warning": "WARNING", ".prompt-danger": "CAUTION"}
 
 // classesAlert returns the kind of GitHub alert nearest the gravest of
 // classes that names a note as sites and themes name them ("note",

@@ -97,24 +97,28 @@ func lookupString(m map[string]any, key string) string {
 	return s
 }
 
+// listOf returns the items of type T of v, a decoded list: v itself when
+// it is a []T (TOML's list of tables), or else those of a []any.
+func listOf[T any](v any) []T {
+	if l, ok := v.([]T); ok {
+		return l
+	}
+	l, _ := v.([]any)
+	var out []T
+	for _, x := range l {
+		if t, ok := x.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // hugoContentDir returns the folder Hugo reads the pages of the site's
 // default language from, or "" for content/: the mount whose target is
 // content ([[module.mounts]] source = "content/en"), the language's
 // contentDir ([languages.en] contentDir = "content/en"), or the site's.
 func hugoContentDir(conf map[string]any) string {
-	// TOML gives a list of tables, YAML a list of anything.
-	var mounts []map[string]any
-	switch ms := lookup(conf, "module.mounts").(type) {
-	case []map[string]any:
-		mounts = ms
-	case []any:
-		for _, m := range ms {
-			if mm, ok := m.(map[string]any); ok {
-				mounts = append(mounts, mm)
-			}
-		}
-	}
-	for _, m := range mounts {
+	for _, m := range listOf[map[string]any](lookup(conf, "module.mounts")) {
 		t, _ := m["target"].(string)
 		if src, _ := m["source"].(string); path.Clean(t) == "content" && src != "" {
 			return src
@@ -296,15 +300,10 @@ func (im *importer) hugo() error {
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
 	im.conf.permalinks = readPermalinks(map[string]string{}, lookup(conf, "permalinks"))
 	for _, key := range []string{"params.mainsections", "mainsections"} {
-		switch v := lookup(conf, key).(type) {
-		case []any:
-			for _, s := range v {
-				if s, ok := s.(string); ok {
-					im.conf.mainSections = append(im.conf.mainSections, s)
-				}
-			}
-		case string:
+		if v, ok := lookup(conf, key).(string); ok {
 			im.conf.mainSections = []string{v}
+		} else {
+			im.conf.mainSections = append(im.conf.mainSections, listOf[string](lookup(conf, key))...)
 		}
 	}
 
@@ -408,19 +407,10 @@ func (im *importer) copyStatic(dir string, quiet bool) {
 // hugoThemes returns the themes conf names, the first the one whose
 // files win.
 func hugoThemes(conf map[string]any) []string {
-	switch t := lookup(conf, "theme").(type) {
-	case string:
+	if t, ok := lookup(conf, "theme").(string); ok {
 		return []string{t}
-	case []any:
-		var names []string
-		for _, x := range t {
-			if s, ok := x.(string); ok {
-				names = append(names, s)
-			}
-		}
-		return names
 	}
-	return nil
+	return listOf[string](lookup(conf, "theme"))
 }
 
 // usesDocsy reports whether the Hugo config conf takes its theme from
@@ -442,18 +432,8 @@ func importsModule(conf map[string]any, name string) bool {
 // moduleImports returns the paths of the modules the Hugo config conf
 // imports, but those disabled.
 func moduleImports(conf map[string]any) []string {
-	var imports []any
-	switch v := lookup(conf, "module.imports").(type) {
-	case []any:
-		imports = v
-	case []map[string]any:
-		for _, m := range v {
-			imports = append(imports, m)
-		}
-	}
 	var paths []string
-	for _, x := range imports {
-		m, _ := x.(map[string]any)
+	for _, m := range listOf[map[string]any](lookup(conf, "module.imports")) {
 		p, _ := m["path"].(string)
 		if d, _ := m["disable"].(bool); !d {
 			paths = append(paths, p)
@@ -720,10 +700,7 @@ func hugoLanguages(conf map[string]any) multilingual {
 			ml.own[code] = pl
 		}
 		if u := lookupString(langs, code+".baseurl"); u != "" {
-			if ml.hosts == nil {
-				ml.hosts = map[string]string{}
-			}
-			ml.hosts[code] = u
+			put(&ml.hosts, code, u)
 		}
 	}
 	slices.Sort(ml.codes)
@@ -949,21 +926,19 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			}
 		}
 		im.expiry(pg)
+		top := diag.Pos{Path: p, Line: 1, Col: 1}
 		switch {
 		case listPage:
-			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
+			im.done(top, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
 		case pg.term != "":
-			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a term's page of the taxonomy %s (_index): published at its address as a page, its text followed by a list of the pages of the term as they are now (new pages do not join it)", pg.term)
-			im.fillIn(pg)
-		case pg.section && pg.unrendered():
-			im.fillIn(pg) // made a draft by unrendered
+			im.done(top, "a term's page of the taxonomy %s (_index): published at its address as a page, its text followed by a list of the pages of the term as they are now (new pages do not join it)", pg.term)
+		case pg.section && pg.unrendered(): // made a draft by unrendered
 		case pg.section && rel == "_index"+path.Ext(rel):
-			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
-			im.fillIn(pg)
+			im.done(top, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
 		case pg.section:
-			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
-			im.fillIn(pg)
-		default:
+			im.done(top, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
+		}
+		if !listPage {
 			im.fillIn(pg)
 		}
 		slug := pg.slug
@@ -1333,25 +1308,19 @@ func (im *importer) fillIn(p *page) {
 			return
 		}
 		p.setDate = im.modDate(p.src)
+		why := "the day the file was last changed"
 		if k, u, ok := p.updatedDay(); ok && u.Before(p.setDate) {
 			// The file's time is that of the copy; the page says when
 			// it was last changed, and a date after it would read as
 			// published after its update.
-			p.setDate = u
-			p.date = u
-			if unread != nil {
-				im.done(unread.pos, "date %q not understood: dated %s, the day its %s: names", p.str("date"), u.Format("2006-01-02"), k)
-				return
-			}
-			im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day its %s: names", u.Format("2006-01-02"), k)
-			return
+			p.setDate, why = u, "the day its "+k+": names"
 		}
 		p.date = p.setDate
 		if unread != nil {
-			im.done(unread.pos, "date %q not understood: dated %s, the day the file was last changed", p.str("date"), p.setDate.Format("2006-01-02"))
+			im.done(unread.pos, "date %q not understood: dated %s, %s", p.str("date"), p.date.Format("2006-01-02"), why)
 			return
 		}
-		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, the day the file was last changed", p.setDate.Format("2006-01-02"))
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no date: dated %s, %s", p.date.Format("2006-01-02"), why)
 	}
 }
 

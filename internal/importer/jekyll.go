@@ -21,10 +21,7 @@ import (
 
 // jekyllSkip are the files of a Jekyll site's root that are the site's
 // machinery, not its pages or files.
-var jekyllSkip = map[string]bool{
-	"Gemfile": true, "Gemfile.lock": true, "node_modules": true, "vendor": true,
-	"Rakefile": true, "package.json": true, "package-lock.json": true,
-}
+var jekyllSkip = setOf("Gemfile Gemfile.lock node_modules vendor Rakefile package.json package-lock.json")
 
 // fileDate reads the YYYY-MM-DD- a file name starts with, and returns the
 // name without it and without its extension.
@@ -419,10 +416,7 @@ func (im *importer) readPluginNotes() {
 			continue // a file of several tags: which renders what is unclear
 		}
 		if kind := classesAlert(strings.Fields(string(classes[1]))); kind != "" {
-			if im.conf.liquidNotes == nil {
-				im.conf.liquidNotes = map[string]string{}
-			}
-			im.conf.liquidNotes[string(names[0][1])] = kind
+			put(&im.conf.liquidNotes, string(names[0][1]), kind)
 		}
 	}
 }
@@ -437,10 +431,7 @@ func (im *importer) readCallouts(conf map[string]any) {
 		for _, s := range []string{name, title} {
 			switch kind := strings.ToUpper(strings.TrimSpace(s)); kind {
 			case "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION":
-				if im.conf.callouts == nil {
-					im.conf.callouts = map[string]string{}
-				}
-				im.conf.callouts[name] = kind
+				put(&im.conf.callouts, name, kind)
 			}
 		}
 	}
@@ -459,11 +450,10 @@ func hasPlugin(conf map[string]any, name string) bool {
 // each without slashes at its ends; an empty one, which names no path,
 // is left out.
 func lookupPaths(conf map[string]any, key string) []string {
-	list, _ := lookup(conf, key).([]any)
 	var out []string
-	for _, e := range list {
-		if s, ok := e.(string); ok && strings.Trim(s, "/") != "" {
-			out = append(out, strings.Trim(s, "/"))
+	for _, s := range listOf[string](lookup(conf, key)) {
+		if s = strings.Trim(s, "/"); s != "" {
+			out = append(out, s)
 		}
 	}
 	return out
@@ -575,10 +565,8 @@ func (im *importer) readCollections(conf map[string]any) {
 			add(name, settings)
 		}
 	case []any:
-		for _, v := range cs {
-			if name, ok := v.(string); ok {
-				add(name, nil)
-			}
+		for _, name := range listOf[string](cs) {
+			add(name, nil)
 		}
 	}
 }
@@ -662,10 +650,8 @@ type frontDefault struct {
 
 // frontDefaults reads the defaults: of a Jekyll config.
 func frontDefaults(conf map[string]any) []frontDefault {
-	list, _ := lookup(conf, "defaults").([]any)
 	var out []frontDefault
-	for _, d := range list {
-		m, _ := d.(map[string]any)
+	for _, m := range listOf[map[string]any](lookup(conf, "defaults")) {
 		values, _ := m["values"].(map[string]any)
 		if values == nil {
 			continue

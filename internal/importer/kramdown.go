@@ -199,32 +199,18 @@ var startTagRE = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+
 // markdownBlocks are the elements whose Markdown inside kramdown's
 // markdown="1" reads as blocks, and that start an HTML block in
 // CommonMark: blank lines inside them let plotline read it so too.
-var markdownBlocks = map[string]bool{
-	"address": true, "article": true, "aside": true, "blockquote": true, "center": true,
-	"details": true, "dialog": true, "div": true, "fieldset": true, "figure": true,
-	"footer": true, "form": true, "header": true, "hgroup": true, "main": true,
-	"nav": true, "search": true, "section": true,
-}
+var markdownBlocks = setOf("address article aside blockquote center details dialog div fieldset figure" +
+	" footer form header hgroup main nav search section")
 
 // markdownSpans are the elements whose inside kramdown's markdown="1"
 // reads as text, one paragraph's, in which a line starting "- " or "#"
 // starts no block.
-var markdownSpans = map[string]bool{
-	"a": true, "abbr": true, "acronym": true, "b": true, "bdo": true, "big": true,
-	"button": true, "caption": true, "cite": true, "del": true, "dfn": true, "dt": true,
-	"em": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"i": true, "ins": true, "label": true, "legend": true, "optgroup": true, "p": true,
-	"q": true, "rb": true, "rbc": true, "rp": true, "rt": true, "rtc": true, "ruby": true,
-	"select": true, "small": true, "span": true, "strong": true, "sub": true, "sup": true,
-	"th": true, "tt": true,
-}
+var markdownSpans = setOf("a abbr acronym b bdo big button caption cite del dfn dt em h1 h2 h3 h4 h5 h6" +
+	" i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt")
 
 // markdownRaw are the elements whose text kramdown keeps as it is even
 // with markdown="1".
-var markdownRaw = map[string]bool{
-	"pre": true, "script": true, "style": true, "textarea": true, "code": true,
-	"kbd": true, "samp": true, "var": true, "math": true, "option": true,
-}
+var markdownRaw = setOf("pre script style textarea code kbd samp var math option")
 
 // How the Markdown inside an element with kramdown's markdown attribute
 // is written.
@@ -277,15 +263,10 @@ func (c *converter) markdownStart(i int) int {
 			// Liquid in the tag's other attributes, which the rest of
 			// the conversion makes: the attribute goes when it gets
 			// there.
-			if c.attrEdits == nil {
-				c.attrEdits = map[int]attrEdit{}
-			}
-			c.attrEdits[i+m[4]+a[0]] = attrEdit{start: i + m[4] + a[0], stop: i + m[4] + a[1]}
-			c.out.WriteString(string(b[i : i+m[4]]))
-			return c.converted(m[4])
+			put(&c.attrEdits, i+m[4]+a[0], attrEdit{start: i + m[4] + a[0], stop: i + m[4] + a[1]})
+			return c.wrote(string(b[i:i+m[4]]), m[4])
 		}
-		c.out.WriteString(startTag)
-		return c.converted(tagEnd - i)
+		return c.wrote(startTag, tagEnd-i)
 	case value == "block" || value == "1" && markdownBlocks[name]:
 		how = mdBlock
 	case value == "span" || value == "1":
@@ -316,9 +297,6 @@ func (c *converter) markdownStart(i int) int {
 		after <= end+le && len(bytes.TrimSpace(tagRE.ReplaceAll(b[after:end+le], nil))) == 0 {
 		how = mdParagraph
 	}
-	if c.mdOpen == nil {
-		c.mdOpen = map[int]mdElement{}
-	}
 	switch how {
 	case mdBlock:
 		c.out.WriteString(startTag + "\n\n")
@@ -328,7 +306,7 @@ func (c *converter) markdownStart(i int) int {
 		c.out.WriteString(startTag)
 	}
 	span := value == "span" || value == "1" && markdownSpans[name]
-	c.mdOpen[end] = mdElement{name: name, value: value, how: how, span: span, start: i, out: c.out.Len(), fragment: len(c.p.fragments)}
+	put(&c.mdOpen, end, mdElement{name: name, value: value, how: how, span: span, start: i, out: c.out.Len(), fragment: len(c.p.fragments)})
 	if how == mdInline {
 		return tagEnd - i
 	}
@@ -437,13 +415,10 @@ func (c *converter) refind(e mdElement, html []byte) {
 // lines <div markdown="1"> more than a minute and a half.
 func (c *converter) endTag(name string, from int) int {
 	key := strings.ToLower(name)
-	if c.tagEnds == nil {
-		c.tagEnds = map[string]map[int]int{}
-	}
 	ends, ok := c.tagEnds[key]
 	if !ok {
 		ends = c.endTagsOf(name)
-		c.tagEnds[key] = ends
+		put(&c.tagEnds, key, ends)
 	}
 	if end, ok := ends[from]; ok {
 		return end
@@ -716,9 +691,7 @@ func markdownSafe(html []byte) []byte {
 
 // kramdownBlocks are the elements that start an HTML block in kramdown
 // and in CommonMark alike.
-var kramdownBlocks = map[string]bool{
-	"table": true, "ul": true, "ol": true, "dl": true, "p": true,
-}
+var kramdownBlocks = setOf("table ul ol dl p")
 
 // kramdownBlockEnds returns the body offsets of the line feeds that end
 // a line on which an HTML block of kramdown ends: "</div>", closing the
@@ -866,10 +839,7 @@ func rawInnerEnds(b []byte, code []span) (inner []int, starts map[int]int, eleme
 		from = end
 		elements = append(elements, span{m[0], end})
 		if len(ends) > 0 {
-			if starts == nil {
-				starts = map[int]int{}
-			}
-			starts[ends[0]] = m[0]
+			put(&starts, ends[0], m[0])
 			inner = append(inner, ends...)
 		}
 	}

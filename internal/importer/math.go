@@ -44,8 +44,7 @@ func (c *converter) dollarInline(i int) int {
 	}
 	c.out.WriteString(`\(`)
 	c.out.Write(src[1 : len(src)-1])
-	c.out.WriteString(`\)`)
-	return c.converted(len(src))
+	return c.wrote(`\)`, len(src))
 }
 
 // dollarMath returns the ranges of body, in order, that plotline will
@@ -147,8 +146,7 @@ func (c *converter) escapedMath(i int) int {
 	}
 	c.out.WriteString(opening)
 	c.out.Write(unescape(b[start:end], esc))
-	c.out.WriteString(closing)
-	return c.converted(end + len(closer) - i)
+	return c.wrote(closing, end+len(closer)-i)
 }
 
 // kramdownEscapable reports whether a backslash before ch escapes it in

@@ -28,16 +28,13 @@ func (im *importer) refreshLayout(name string) string {
 	if key, ok := im.refreshLayouts[name]; ok {
 		return key
 	}
-	if im.refreshLayouts == nil {
-		im.refreshLayouts = map[string]string{}
-	}
 	key := ""
 	if data, ok := jekyllLayout(im.src, name); ok {
 		if m := refreshRE.FindSubmatch(data); m != nil && !contentRE.Match(data) {
 			key = string(m[1])
 		}
 	}
-	im.refreshLayouts[name] = key
+	put(&im.refreshLayouts, name, key)
 	return key
 }
 

@@ -217,12 +217,7 @@ func stripComments(b []byte, keep bool) (s strippedText, more bool, unclosed int
 // firstNonSpace returns the index of the first byte of b that is not
 // white space, or -1.
 func firstNonSpace(b []byte) int {
-	for i, c := range b {
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
-			return i
-		}
-	}
-	return -1
+	return bytes.IndexFunc(b, func(r rune) bool { return !strings.ContainsRune(" \t\n\r\f\v", r) })
 }
 
 // htmlRenderer renders raw HTML: nothing of comments, the rest only when

@@ -116,14 +116,12 @@ func (mathTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			if n.Lines().Len() > 0 {
 				off = n.Lines().At(0).Start
 			}
-		default:
+		}
+		if off < 0 {
 			return ast.WalkContinue
 		}
-		if off >= 0 {
-			state.warnf(off, "mathematics is published as its LaTeX source: plotline does not typeset it (a site's own script may, in .math elements)")
-			return ast.WalkStop
-		}
-		return ast.WalkContinue
+		state.warnf(off, "mathematics is published as its LaTeX source: plotline does not typeset it (a site's own script may, in .math elements)")
+		return ast.WalkStop
 	})
 }
 

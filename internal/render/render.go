@@ -862,15 +862,11 @@ var noTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
 // charColumn returns the column, from 1 in characters, of the byte
 // offset col (from 0) into line (from 1) of src.
 func charColumn(src string, line, col int) int {
-	for range line - 1 {
-		_, rest, ok := strings.Cut(src, "\n")
-		if !ok {
-			return col + 1
-		}
-		src = rest
+	start, end, ok := lineBounds(src, line)
+	if !ok {
+		return col + 1
 	}
-	src, _, _ = strings.Cut(src, "\n")
-	return utf8.RuneCountInString(src[:min(col, len(src))]) + 1
+	return utf8.RuneCountInString(src[start:min(start+col, end)]) + 1
 }
 
 // ExecDiag turns an error of a template's execution (a missing field, a

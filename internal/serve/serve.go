@@ -59,25 +59,20 @@ type Options struct {
 
 // withDefaults returns o with zero fields set to their defaults.
 func (o Options) withDefaults() Options {
-	if o.MaxClients <= 0 {
-		o.MaxClients = 64
-	}
-	if o.ClientBuffer <= 0 {
-		o.ClientBuffer = 16
-	}
-	if o.PingInterval <= 0 {
-		o.PingInterval = 15 * time.Second
-	}
-	if o.ReadTimeout <= 0 {
-		o.ReadTimeout = 10 * time.Second
-	}
-	if o.WriteTimeout <= 0 {
-		o.WriteTimeout = 10 * time.Second
-	}
-	if o.IdleTimeout <= 0 {
-		o.IdleTimeout = 30 * time.Second
-	}
+	orDefault(&o.MaxClients, 64)
+	orDefault(&o.ClientBuffer, 16)
+	orDefault(&o.PingInterval, 15*time.Second)
+	orDefault(&o.ReadTimeout, 10*time.Second)
+	orDefault(&o.WriteTimeout, 10*time.Second)
+	orDefault(&o.IdleTimeout, 30*time.Second)
 	return o
+}
+
+// orDefault sets *v to def when it is zero or less.
+func orDefault[T int | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
 
 // Server serves the site in one folder and the live-reload event stream.

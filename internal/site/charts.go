@@ -84,15 +84,20 @@ func (c *charts) csvName(block string) string {
 	return block + "-" + strconv.Itoa(c.drawn[block]) + ".csv"
 }
 
+// placed returns pos, or bodyPos, the chart block's, when pos is no
+// place (a field read without one).
+func placed(pos, bodyPos diag.Pos) diag.Pos {
+	if pos.Path == "" {
+		return bodyPos
+	}
+	return pos
+}
+
 // RenderChart implements markdown.ChartRenderer.
 func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal int, diags *diag.List) error {
 	spec, ok := chart.ParseSpec(c.page.Path, body, bodyPos.Line, diags)
 	if over := c.events + len(spec.Events) - chart.MaxEvents; over > 0 && c.events <= chart.MaxEvents {
-		pos := spec.Events[len(spec.Events)-over].LabelPos
-		if pos.Path == "" {
-			pos = bodyPos
-		}
-		diags.Errorf(pos, "chart: more than %d events on this page: the charts of a page mark %d dates at most, each drawn with its rule and label (this is the first past them)", chart.MaxEvents, chart.MaxEvents)
+		diags.Errorf(placed(spec.Events[len(spec.Events)-over].LabelPos, bodyPos), "chart: more than %d events on this page: the charts of a page mark %d dates at most, each drawn with its rule and label (this is the first past them)", chart.MaxEvents, chart.MaxEvents)
 	}
 	c.events += len(spec.Events)
 	if c.events > chart.MaxEvents {
@@ -104,11 +109,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	for _, ref := range spec.Data {
 		b := c.scope.Block(ref.Block)
 		if b == nil {
-			pos := ref.Pos
-			if pos.Path == "" {
-				pos = bodyPos
-			}
-			diags.Errorf(pos, "chart: %v", c.scope.Missing(ref.Block))
+			diags.Errorf(placed(ref.Pos, bodyPos), "chart: %v", c.scope.Missing(ref.Block))
 			continue
 		}
 		blocks = append(blocks, b)
@@ -149,11 +150,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	if name := path.Base(csvPath); len(name) > content.MaxNameBytes {
 		// A block's name has no bound of its own: the file would fail
 		// at its write, in the system's words and at no place.
-		pos := spec.Data[0].Pos
-		if pos.Path == "" {
-			pos = bodyPos
-		}
-		diags.Errorf(pos, "chart: its CSV and SVG files are named after its data blocks, and %s… is %d bytes long, more than the %d a file name may have: give the blocks shorter names", strings.ToValidUTF8(name[:20], ""), len(name), content.MaxNameBytes)
+		diags.Errorf(placed(spec.Data[0].Pos, bodyPos), "chart: its CSV and SVG files are named after its data blocks, and %s… is %d bytes long, more than the %d a file name may have: give the blocks shorter names", strings.ToValidUTF8(name[:20], ""), len(name), content.MaxNameBytes)
 		return nil
 	}
 	svgPath := strings.TrimSuffix(csvPath, ".csv") + ".svg"
@@ -194,11 +191,7 @@ func warnUnlabelled(fig chart.Figure, bodyPos diag.Pos, diags *diag.List) {
 		return a.LabelPos == b.LabelPos && a.Date.Equal(b.Date) && a.Label == b.Label
 	}
 	warn := func(e chart.Event, where string) {
-		pos := e.LabelPos
-		if pos.Path == "" {
-			pos = bodyPos
-		}
-		diags.Warnf(pos, "chart: the label %q of the event on %s finds no room above the plot %s, so its rule stands there unlabelled (the data table still lists it): shorten the events' labels, or mark fewer dates",
+		diags.Warnf(placed(e.LabelPos, bodyPos), "chart: the label %q of the event on %s finds no room above the plot %s, so its rule stands there unlabelled (the data table still lists it): shorten the events' labels, or mark fewer dates",
 			e.Label, e.Date.Format(time.DateOnly), where)
 	}
 	for _, e := range narrow {
