@@ -265,8 +265,12 @@ func (im *importer) hugo() error {
 		ignore = []any{v}
 	}
 	for _, x := range ignore {
-		s, _ := x.(string)
+		s, ok := x.(string)
 		re, err := regexp.Compile(s)
+		if !ok {
+			im.note(diag.Pos{Path: configName(im.src)}, "ignoreFiles: %v is no text: left out", x)
+			continue
+		}
 		if err != nil {
 			im.note(diag.Pos{Path: configName(im.src)}, "ignoreFiles: %q is no regular expression (%v): left out", s, err)
 			continue
