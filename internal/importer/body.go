@@ -3683,10 +3683,7 @@ func (c *converter) attributeList(i int) int {
 			// paragraph: the anchor goes on a line of its own after it.
 			c.out.WriteString(anchor)
 		} else {
-			rest := slices.Clone(out[at:])
-			c.out.Truncate(at)
-			c.out.WriteString(anchor)
-			c.out.Write(rest)
+			c.insert(at, anchor)
 			if e+1 < len(b) && b[e+1] == '\n' {
 				e++ // the attribute list's line is gone: so is its line feed
 			}
@@ -4296,11 +4293,7 @@ func (c *converter) quoteAlert(kind string) bool {
 	if bytes.HasPrefix(bytes.TrimSpace(line[len(prefix):]), []byte("[!")) {
 		return false // an alert already
 	}
-	rest := slices.Clone(out[at:])
-	c.out.Truncate(at)
-	c.out.Write(prefix)
-	c.out.WriteString(" [!" + kind + "]\n")
-	c.out.Write(rest)
+	c.insert(at, string(prefix)+" [!"+kind+"]\n")
 	return true
 }
 
@@ -4340,11 +4333,7 @@ func (c *converter) fenceLanguage(lang string) bool {
 		}
 		info := bytes.TrimSpace(text[run(text, closing[0]):])
 		if len(info) == 0 {
-			pos := at + (len(l) - len(text)) + run(text, closing[0])
-			rest := slices.Clone(out[pos:])
-			c.out.Truncate(pos)
-			c.out.WriteString(lang)
-			c.out.Write(rest)
+			c.insert(at+(len(l)-len(text))+run(text, closing[0]), lang)
 		}
 		return true
 	}
