@@ -377,7 +377,7 @@ func readCSV(path string, src []byte, column string, diags *diag.List) []Point {
 				guess = ": did you mean " + h + "?"
 			}
 		}
-		diags.Errorf(f.pos(1, 1), "the header has no column %q, which the block's column: names (the columns are %s)%s", column, strings.Join(names, ", "), guess)
+		diags.Errorf(f.pos(1, 1), "the header has no column %q, which the block's column: names (the columns are %s)%s", column, diag.Some(names), guess)
 		return nil
 	}
 	if col["date"] < 0 || col[vname] < 0 {

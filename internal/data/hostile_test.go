@@ -236,3 +236,23 @@ func TestMergeKeys(t *testing.T) {
 		t.Errorf("series = %+v; want %+v", s, want)
 	}
 }
+
+// TestMissingNamesSome checks that a reference to a block a page of many
+// lacks names a few of them and counts the rest: a page of 50,000 blocks
+// and a thousand such references listed every name in every message,
+// 389 MB of errors in 165 s.
+func TestMissingNamesSome(t *testing.T) {
+	var blocks []*Block
+	for i := range 50_000 {
+		blocks = append(blocks, &Block{Name: fmt.Sprintf("b%05d", i)})
+	}
+	scope := NewScope(blocks)
+	for _, tc := range []struct{ name, want string }{
+		{"nope", `no data block "nope" on this page (known: b00000, b00001, b00002, b00003, b00004, b00005, b00006, b00007, b00008, b00009, b00010, b00011, b00012, b00013, b00014, b00015, b00016, b00017, b00018, b00019 and 49980 more)`},
+		{"b4999", `no data block "b4999" on this page (known: b00000, b00001, b00002, b00003, b00004, b00005, b00006, b00007, b00008, b00009, b00010, b00011, b00012, b00013, b00014, b00015, b00016, b00017, b00018, b00019 and 49980 more): did you mean b04999?`},
+	} {
+		if got := scope.Missing(tc.name).Error(); got != tc.want {
+			t.Errorf("Missing(%q) = %s; want %s", tc.name, got, tc.want)
+		}
+	}
+}

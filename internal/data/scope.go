@@ -24,6 +24,7 @@ var ErrReported = errors.New("the data block has errors, reported where it is de
 // Scope answers the {{ … }} expressions of one page from its data blocks.
 type Scope struct {
 	blocks map[string]*Block
+	names  []string // the blocks' names, sorted
 	// OnClaim, when set, is told of every claim checked, true or false,
 	// with its place: for check --format json.
 	OnClaim func(pos diag.Pos, c ClaimResult)
@@ -53,6 +54,7 @@ func NewScope(blocks []*Block) *Scope {
 	for _, b := range blocks {
 		s.blocks[b.Name] = b
 	}
+	s.names = slices.Sorted(maps.Keys(s.blocks))
 	return s
 }
 
@@ -61,8 +63,8 @@ func (s *Scope) Block(name string) *Block { return s.blocks[name] }
 
 // Blocks returns the page's blocks, by name.
 func (s *Scope) Blocks() []*Block {
-	out := make([]*Block, 0, len(s.blocks))
-	for _, name := range slices.Sorted(maps.Keys(s.blocks)) {
+	out := make([]*Block, 0, len(s.names))
+	for _, name := range s.names {
 		out = append(out, s.blocks[name])
 	}
 	return out
@@ -73,13 +75,12 @@ func (s *Scope) Missing(name string) error {
 	if len(s.blocks) == 0 {
 		return fmt.Errorf("no data block %q on this page (it has none)", name)
 	}
-	known := slices.Sorted(maps.Keys(s.blocks))
-	for _, k := range known {
+	for _, k := range s.names {
 		if diag.OneEdit(name, k) {
-			return fmt.Errorf("no data block %q on this page (known: %s): did you mean %s?", name, strings.Join(known, ", "), k)
+			return fmt.Errorf("no data block %q on this page (known: %s): did you mean %s?", name, diag.Some(s.names), k)
 		}
 	}
-	return fmt.Errorf("no data block %q on this page (known: %s)", name, strings.Join(known, ", "))
+	return fmt.Errorf("no data block %q on this page (known: %s)", name, diag.Some(s.names))
 }
 
 // Lookup returns the value ref names.
