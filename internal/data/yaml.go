@@ -31,6 +31,9 @@ type parser struct {
 	// problems reported, once: blocks share what it holds.
 	read    map[*yaml.Node]observations
 	readCSV map[string]observations
+	// csvTables holds each CSV file read, for the blocks that read
+	// other columns of it.
+	csvTables map[string]*csvTable
 	// facts holds the seriesFacts of each series read, which the blocks
 	// that share it share too.
 	facts map[seriesKey]*seriesFacts
