@@ -76,7 +76,7 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 		p.errorf(n, "csv: %s cannot be read: %v", file, err)
 		return file, nil, false
 	}
-	before := len(p.diags.Errors())
+	before := len(*p.diags)
 	if t == nil {
 		t = newCSVTable(file, src)
 		if p.csvTables == nil {
@@ -86,7 +86,7 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 	}
 	points := parseCSV(t, column, p.diags)
 	sortByDate(points)
-	ok = len(p.diags.Errors()) == before
+	ok = !(*p.diags)[before:].HasErrors()
 	if p.readCSV == nil {
 		p.readCSV = map[string]observations{}
 	}
