@@ -37,9 +37,10 @@ type Scope struct {
 	// values, dateIndex and dates are made by the first CheckLiterals
 	// that needs them: the blocks' numbers and dates, their dates in
 	// every format the check reads, and in the page's language.
-	values    *scopeValues
-	dateIndex literalIndex
-	dates     []localDate
+	values      *scopeValues
+	dateIndex   literalIndex
+	numberIndex literalIndex // see numberLiterals
+	dates       []localDate
 	// marks are how the page's language writes numbers, read by the
 	// first CheckLiterals.
 	marks *numberMarks
