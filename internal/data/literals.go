@@ -108,21 +108,66 @@ func (f *fieldValue) text(i int, about float64) string {
 // A number is read and compared with the values near it, each written only
 // in the formats that could write it, rather than looked up in an index of
 // every value in every format, which took a tenth of a build to make.
+//
+// A page of more than maxScanned numbers has them indexed by their texts
+// instead, as each number typed was compared with every one: 5,000 typed
+// on a page of 2,000 blocks took 7 s of CPU.
 func (s *Scope) lookup(tok string) (literalRef, bool) {
 	if x, ok := typedNumber(tok); ok && !smallOrYear(tok) {
-		percent := strings.HasSuffix(tok, "%")
-		numbers, _ := s.fieldValues()
-		for i := range numbers {
-			f := &numbers[i]
-			for j := range textCount {
-				if mayWrite(j, f.value.Num, x, percent) && f.text(j, s.Claims.About) == tok {
-					return literalRef{f.block, f.field, textFormat(j)}, true
-				}
+		if ix := s.numberLiterals(); ix != nil {
+			if ref, ok := ix[tok]; ok {
+				return ref, true
 			}
+		} else if ref, ok := s.scanNumbers(tok, x); ok {
+			return ref, true
 		}
 	}
 	ref, ok := s.dateLiterals()[tok]
 	return ref, ok
+}
+
+// maxScanned is how many numbers a page may have for a number typed to be
+// compared with each (scanNumbers) rather than looked up in their index
+// (numberLiterals), which costs a tenth of a build to make for a page of a
+// few blocks.
+const maxScanned = 500
+
+// numberLiterals returns the index of the texts of the scope's numbers in
+// every format, the first field and format of each text, as scanNumbers
+// finds them, or nil for a page of maxScanned numbers or fewer.
+func (s *Scope) numberLiterals() literalIndex {
+	numbers, _ := s.fieldValues()
+	if len(numbers) <= maxScanned || s.numberIndex != nil {
+		return s.numberIndex
+	}
+	s.numberIndex = make(literalIndex, len(numbers)*textCount)
+	for i := range numbers {
+		f := &numbers[i]
+		for j := range textCount {
+			if t := f.text(j, s.Claims.About); t != "" {
+				if _, dup := s.numberIndex[t]; !dup {
+					s.numberIndex[t] = literalRef{f.block, f.field, textFormat(j)}
+				}
+			}
+		}
+	}
+	return s.numberIndex
+}
+
+// scanNumbers returns the first field and format of the scope's numbers
+// that write tok, read as the number x.
+func (s *Scope) scanNumbers(tok string, x float64) (literalRef, bool) {
+	percent := strings.HasSuffix(tok, "%")
+	numbers, _ := s.fieldValues()
+	for i := range numbers {
+		f := &numbers[i]
+		for j := range textCount {
+			if mayWrite(j, f.value.Num, x, percent) && f.text(j, s.Claims.About) == tok {
+				return literalRef{f.block, f.field, textFormat(j)}, true
+			}
+		}
+	}
+	return literalRef{}, false
 }
 
 // typedNumber reads tok, a number as plotline writes it in English

@@ -524,3 +524,67 @@ func BenchmarkCheckLiteralsSite(b *testing.B) {
 		}
 	}
 }
+
+// TestLookupManyNumbers checks lookup on a page of more numbers than
+// maxScanned, which it finds through their index: the same field and
+// format as the index of every value and as the comparison with each
+// number (scanNumbers), for each text and for numbers near them.
+func TestLookupManyNumbers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var doc strings.Builder
+	doc.WriteString("data:\n")
+	for b := range 200 {
+		scale := math.Pow(10, float64(rng.IntN(10)-3))
+		fmt.Fprintf(&doc, "  b%d:\n    series:\n", b)
+		day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+		for range 2 + rng.IntN(4) {
+			day = day.AddDate(0, 0, 1+rng.IntN(60))
+			fmt.Fprintf(&doc, "      - {date: %s, value: %s}\n", day.Format("2006-01-02"), strconv.FormatFloat(Round(scale*(1+rng.Float64()), rng.IntN(4)), 'f', -1, 64))
+		}
+	}
+	s := scopeOf(t, doc.String())
+	if numbers, _ := s.fieldValues(); len(numbers) <= maxScanned || s.numberLiterals() == nil {
+		t.Fatalf("%d numbers, indexed %v; want more than %d, indexed", len(numbers), s.numberLiterals() != nil, maxScanned)
+	}
+	want := everyLiteral(s)
+	for text := range want {
+		x, ok := typedNumber(text)
+		if !ok {
+			continue
+		}
+		for _, tok := range []string{text, strconv.FormatFloat(x+1, 'f', -1, 64), strconv.FormatFloat(x*1.01, 'f', -1, 64), strconv.FormatFloat(-x, 'f', -1, 64)} {
+			ref, inIndex := want[tok]
+			got, ok := s.lookup(tok)
+			if ok != inIndex || got != ref {
+				t.Fatalf("lookup(%q) = %v, %v; the index of every value has %v, %v", tok, got, ok, ref, inIndex)
+			}
+			if x, isNumber := typedNumber(tok); isNumber && !smallOrYear(tok) {
+				if scanned, ok := s.scanNumbers(tok, x); ok != inIndex || scanned != ref {
+					t.Fatalf("scanNumbers(%q) = %v, %v; lookup found %v, %v", tok, scanned, ok, got, inIndex)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkCheckLiteralsManyBlocks checks a paragraph of 1,000 numbers
+// typed by hand on a page of 2,000 blocks.
+func BenchmarkCheckLiteralsManyBlocks(b *testing.B) {
+	var doc, text strings.Builder
+	doc.WriteString("data:\n")
+	for i := range 2000 {
+		fmt.Fprintf(&doc, "  b%d: {series: [{date: 2024-01-01, value: %d.25}, {date: 2024-02-01, value: %d.75}]}\n", i, i, i+7)
+	}
+	for i := range 1000 {
+		fmt.Fprintf(&text, "Paragraph %d of text with the number %d.5 in it. ", i, 3*i)
+	}
+	blocks, msgs := parse(b, doc.String(), nil)
+	if len(msgs) > 0 {
+		b.Fatal(msgs)
+	}
+	at := func(int) diag.Pos { return diag.Pos{Path: pagePath, Line: 1, Col: 1} }
+	for b.Loop() {
+		var diags diag.List
+		NewScope(blocks).CheckLiterals(text.String(), at, &diags)
+	}
+}

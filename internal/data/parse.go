@@ -90,9 +90,9 @@ func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
 			continue
 		}
 		seen[name] = k
-		before := len(p.diags.Errors())
+		before := len(*p.diags)
 		b := p.block(name, k, v)
-		b.Broken = b.Broken || len(p.diags.Errors()) > before
+		b.Broken = b.Broken || (*p.diags)[before:].HasErrors()
 		blocks = append(blocks, b)
 	}
 	return blocks

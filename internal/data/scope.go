@@ -24,6 +24,7 @@ var ErrReported = errors.New("the data block has errors, reported where it is de
 // Scope answers the {{ … }} expressions of one page from its data blocks.
 type Scope struct {
 	blocks map[string]*Block
+	names  []string // the blocks' names, sorted
 	// OnClaim, when set, is told of every claim checked, true or false,
 	// with its place: for check --format json.
 	OnClaim func(pos diag.Pos, c ClaimResult)
@@ -36,9 +37,10 @@ type Scope struct {
 	// values, dateIndex and dates are made by the first CheckLiterals
 	// that needs them: the blocks' numbers and dates, their dates in
 	// every format the check reads, and in the page's language.
-	values    *scopeValues
-	dateIndex literalIndex
-	dates     []localDate
+	values      *scopeValues
+	dateIndex   literalIndex
+	numberIndex literalIndex // see numberLiterals
+	dates       []localDate
 	// marks are how the page's language writes numbers, read by the
 	// first CheckLiterals.
 	marks *numberMarks
@@ -53,6 +55,7 @@ func NewScope(blocks []*Block) *Scope {
 	for _, b := range blocks {
 		s.blocks[b.Name] = b
 	}
+	s.names = slices.Sorted(maps.Keys(s.blocks))
 	return s
 }
 
@@ -61,8 +64,8 @@ func (s *Scope) Block(name string) *Block { return s.blocks[name] }
 
 // Blocks returns the page's blocks, by name.
 func (s *Scope) Blocks() []*Block {
-	out := make([]*Block, 0, len(s.blocks))
-	for _, name := range slices.Sorted(maps.Keys(s.blocks)) {
+	out := make([]*Block, 0, len(s.names))
+	for _, name := range s.names {
 		out = append(out, s.blocks[name])
 	}
 	return out
@@ -73,13 +76,12 @@ func (s *Scope) Missing(name string) error {
 	if len(s.blocks) == 0 {
 		return fmt.Errorf("no data block %q on this page (it has none)", name)
 	}
-	known := slices.Sorted(maps.Keys(s.blocks))
-	for _, k := range known {
+	for _, k := range s.names {
 		if diag.OneEdit(name, k) {
-			return fmt.Errorf("no data block %q on this page (known: %s): did you mean %s?", name, strings.Join(known, ", "), k)
+			return fmt.Errorf("no data block %q on this page (known: %s): did you mean %s?", name, diag.Some(s.names), k)
 		}
 	}
-	return fmt.Errorf("no data block %q on this page (known: %s)", name, strings.Join(known, ", "))
+	return fmt.Errorf("no data block %q on this page (known: %s)", name, diag.Some(s.names))
 }
 
 // Lookup returns the value ref names.

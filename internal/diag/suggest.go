@@ -1,6 +1,9 @@
 package diag
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // OneEdit reports whether a becomes b by one byte inserted, deleted or
 // changed, or by two neighbouring bytes swapped: a slip worth a "did you
@@ -47,4 +50,18 @@ func DidYouMean(got string, known []string) string {
 		}
 	}
 	return ""
+}
+
+// MaxNamed is how many names a message lists before it counts the rest
+// (Some).
+const MaxNamed = 20
+
+// Some joins names for a message, "a, b, c", the first MaxNamed of them
+// and then how many more there are, "… and 49980 more": a page of 50,000
+// data blocks named each in each of its thousand messages, 389 MB.
+func Some(names []string) string {
+	if len(names) <= MaxNamed {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:MaxNamed], ", "), len(names)-MaxNamed)
 }
