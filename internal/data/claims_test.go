@@ -704,7 +704,8 @@ func TestBoundedCounts(t *testing.T) {
 // as a claim on the page reads them, in the page's language: a negated
 // bound ("no fewer than", "pas plus de") is not its opposite, every
 // qualifier of a number phrase is a bound ("greater than", "knapp"), a
-// percentage rounded by its format is one, and "over" before a count of
+// percentage rounded by its format is one, so is a number abs rounds
+// (of the number without its sign), and "over" before a count of
 // time, which also reads as "during", is none.
 func TestBoundWords(t *testing.T) {
 	// slow is 11,975.6 on 31 January, its low scenario 11,975.3; pace
@@ -718,6 +719,9 @@ func TestBoundWords(t *testing.T) {
     projection: {rate: 2.52, low: 2.51, high: 2.6, until: 2025-01-31}
   share:
     series: [{date: 2025-01-01, value: 0.145}]
+  lake:
+    series: [{date: 2025-01-01, value: 1040}]
+    projection: {rate: -0.86, per: week, until: 2025-03-01}
 `)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
@@ -730,6 +734,9 @@ func TestBoundWords(t *testing.T) {
 		{"en", "more than ", "share.last.value | percent 0", "", `"more than 15%" is false: share.last.value is 0.145, rounded up to 15%; write it unrounded, or a bound the number holds`},
 		{"en", "under ", "share.last.value | percent 0", "15%", ""},
 		{"en", "more than ", "share.last.value | percent 1", "14.5%", ""},
+		{"en", "falling more than ", "lake.rate | abs 1", "", `"more than 0.9" is false: lake.rate | abs is 0.86, rounded up to 0.9; write it unrounded, or a bound the number holds`},
+		{"en", "falling less than ", "lake.rate | abs 1", "0.9", ""},
+		{"en", "falling more than ", "lake.rate | abs", "0.86", ""},
 		{"en", "spread over ", "pace.weeks_to_limit", "12", ""},
 		{"en", "just over ", "pace.weeks_to_limit", "", `"just over 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		{"en", "no less than ", "pace.weeks_to_limit", "", `"no less than 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},

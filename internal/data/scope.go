@@ -206,9 +206,14 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 // and written as text, follows w, words that make it a bound ("more
 // than", "under"), and the claim they make of it with the number shown
 // is false: "more than {{ x.value_at_until | comma }}" of 11,999.6 would
-// say "more than 12,000". A format that shows no rounded number (shown
-// is NaN: approx, abs) is left alone.
+// say "more than 12,000"; after abs, the claim is of the number without
+// its sign. A format that shows no rounded number (shown is NaN: approx)
+// is left alone.
 func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string, opts claim.Options) error {
+	ref := e.Ref.String()
+	if e.Format == "abs" {
+		v.Num, ref = math.Abs(v.Num), ref+" | abs"
+	}
 	if math.IsNaN(shown) || math.Abs(shown-v.Num) <= 1e-12*math.Abs(v.Num) {
 		return nil
 	}
@@ -220,7 +225,7 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 	if shown > v.Num {
 		way = "up"
 	}
-	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0), way, text)
+	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, ref, WrittenNumberIn(s.Locale, v.Num, 0), way, text)
 }
 
 // countBound returns an error when v, a count of whole weeks, months or
