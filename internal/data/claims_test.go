@@ -719,6 +719,8 @@ func TestBoundWords(t *testing.T) {
     projection: {rate: 2.52, low: 2.51, high: 2.6, until: 2025-01-31}
   share:
     series: [{date: 2025-01-01, value: 0.145}]
+  pop:
+    series: [{date: 2025-01-01, value: 84123456}]
   lake:
     series: [{date: 2025-01-01, value: 1040}]
     projection: {rate: -0.86, per: week, until: 2025-03-01}
@@ -749,6 +751,10 @@ func TestBoundWords(t *testing.T) {
 		{"fr", "pas plus de ", "slow.low.value_at_until", "", "\"pas plus de 11\u00a0975\" is false: slow.low.value_at_until is 11\u00a0975,3, rounded down to 11\u00a0975; write it unrounded, or a bound the number holds"},
 		{"fr", "pas moins de ", "slow.low.value_at_until", "11\u00a0975", ""},
 		{"fr", "près de ", "slow.value_at_until", "11\u00a0976", ""},
+		// Claims do not read Spanish words of large numbers: the way the
+		// number was rounded tells.
+		{"es", "under ", "pop.last.value | figures 3", "", `"under 84,1 millones" is false: pop.last.value is 84.123.456, rounded down to 84,1 millones; write it unrounded, or a bound the number holds`},
+		{"es", "over ", "pop.last.value | figures 3", "84,1 millones", ""},
 	} {
 		scope.Locale = locale.New(tc.lang)
 		ev, err := scope.EvalAfter(tc.expr, tc.before, at)

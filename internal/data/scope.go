@@ -199,17 +199,19 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 	if err := s.countBound(e.Ref, e.Format, v, w, dir); err != nil {
 		return err
 	}
-	return s.numberBound(e, v, text, shown, w, opts)
+	return s.numberBound(e, v, text, shown, w, dir, opts)
 }
 
 // numberBound returns an error when v, rounded by its format to shown
 // and written as text, follows w, words that make it a bound ("more
-// than", "under"), and the claim they make of it with the number shown
-// is false: "more than {{ x.value_at_until | comma }}" of 11,999.6 would
+// than", "under"; dir as claim.Bound gives it), and the claim they make
+// of it with the number shown is false (or, where claims cannot read the
+// number as shown, it was rounded up after "more than" or down after
+// "under"): "more than {{ x.value_at_until | comma }}" of 11,999.6 would
 // say "more than 12,000"; after abs, the claim is of the number without
 // its sign. A format that shows no rounded number (shown is NaN: approx)
 // is left alone.
-func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string, opts claim.Options) error {
+func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string, dir int, opts claim.Options) error {
 	ref := e.Ref.String()
 	if e.Format == "abs" {
 		v.Num, ref = math.Abs(v.Num), ref+" | abs"
@@ -218,7 +220,12 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 		return nil
 	}
 	verdict, err := claim.Number(w+" "+text, quantity(v), opts)
-	if err != nil || verdict.True {
+	if err != nil {
+		// Words of large numbers claims do not read ("84,1 millones"):
+		// by the way the number was rounded.
+		verdict.True = (shown > v.Num) != (dir > 0)
+	}
+	if verdict.True {
 		return nil
 	}
 	way := "down"
