@@ -221,6 +221,9 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 	}
 	verdict, err := claim.Number(w+" "+text, quantity(v), opts)
 	if err != nil {
+		if _, err := claim.Number(w+" 1", claim.Quantity{Value: 1}, opts); err != nil {
+			return nil // words that bound a count of time alone: "within", "by"
+		}
 		// Words of large numbers claims do not read ("84,1 millones"):
 		// by the way the number was rounded.
 		verdict.True = (shown > v.Num) != (dir > 0)
