@@ -17,7 +17,9 @@ const maxBoundWords = 4
 // "knapp", "within" a count of time, "d'ici"). Of the runs of words that
 // end text, the longest that reads is taken, so that "no more than" is
 // not read as "more than". It returns "" and 0 for words that bound
-// nothing ("about", "some").
+// nothing ("about", "some"), and for a bound that ends a comparison
+// ("twice as many as", "far more than", "doppelt so viele wie"), where
+// the number is what another is compared with.
 func Bound(text string, o Options) (string, int) {
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }
 	text = strings.TrimRightFunc(strings.ReplaceAll(text, "’", "'"), notWord)
@@ -32,10 +34,27 @@ func Bound(text string, o Options) (string, int) {
 			continue
 		}
 		if dir := boundOf(w, o); dir != 0 {
+			if comparedBefore(ws[:len(ws)-k], w, o) {
+				return "", 0
+			}
 			return w, dir
 		}
 	}
 	return "", 0
+}
+
+// comparedBefore reports whether the words before, then w, end with a
+// comparison longer than w: "twice" before "as many as".
+func comparedBefore(before []string, w string, o Options) bool {
+	for k := 1; k <= min(len(before), maxBoundWords); k++ {
+		run := strings.Join(before[len(before)-k:], " ") + " " + w
+		if text, _, _, err := o.read(run, KindComparison); err == nil {
+			if _, perr := parseComparison(text); perr == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // boundRuns holds every run of words that Bound may read as a bound, and

@@ -18,6 +18,12 @@ func TestBound(t *testing.T) {
 		{"", "spent within the next ", "within the next", -1},
 		{"", "in less than", "in less than", -1},
 		{"", "about ", "", 0},
+		{"", "twice as many as ", "", 0}, // a comparison: the number is the other side's
+		{"", "nearly as many as", "", 0},
+		{"", "far more than", "", 0},
+		{"", "as many as", "as many as", -1}, // "up to", as a claim reads it
+		{"", "slightly more than", "slightly more than", 1},
+		{"de", "doppelt so viele wie", "", 0},
 		{"", "the tally reached, by the latest count, ", "", 0},
 		{"", "nicht weniger als", "", 0}, // German on an English page
 		{"de", "Nicht weniger als ", "nicht weniger als", 1},

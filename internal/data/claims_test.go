@@ -755,6 +755,9 @@ func TestBoundWords(t *testing.T) {
 		// number was rounded tells.
 		{"es", "under ", "pop.last.value | figures 3", "", `"under 84,1 millones" is false: pop.last.value is 84.123.456, rounded down to 84,1 millones; write it unrounded, or a bound the number holds`},
 		{"es", "over ", "pop.last.value | figures 3", "84,1 millones", ""},
+		// A bound that ends a comparison is of the other number.
+		{"en", "twice as many as ", "slow.low.value_at_until", "11,975", ""},
+		{"de", "doppelt so viele wie ", "slow.low.value_at_until", "11.975", ""},
 		// Words that bound a count of time alone say nothing of a number.
 		{"es", "rose by ", "pop.last.value | figures 3", "84,1 millones", ""},
 		{"en", "in the next ", "slow.low.value_at_until", "11,975", ""},
