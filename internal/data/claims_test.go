@@ -650,8 +650,6 @@ func TestBoundedCounts(t *testing.T) {
 		{"within ", "losses.weeks_to_limit | approx", "about 13", ""},
 		{"Within the next ", "losses.months_to_limit", "", `"within the next 3 months" is false: losses.crossing is 15 April 2025, 3.1 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.crossing | claim "within 4 months" }}`},
 		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within 1 year" }}`},
-		{"Erschöpft binnen ", "losses.central.weeks_to_limit", "", `"binnen 13 weeks" is false: losses.central.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.central.crossing | claim "within 14 weeks" }}`},
-		{"épuisées d’ici ", "losses.weeks_to_limit", "", `"d'ici 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
 		{"more than ", "losses.weeks_to_limit", "13", ""},
 		{"within ", "losses.low.weeks_to_limit", "19", ""},
 		{"more than ", "losses.low.months_to_limit", "4", ""},
@@ -698,6 +696,80 @@ func TestBoundedCounts(t *testing.T) {
 			if _, err := scope.EvalString(strings.TrimSuffix(suggest, " }}"), at); err != nil {
 				t.Errorf("the suggestion of %s{{ %s }}: %v", tc.before, tc.expr, err)
 			}
+		}
+	}
+}
+
+// TestBoundWords checks that the words before a rounded number are read
+// as a claim on the page reads them, in the page's language: a negated
+// bound ("no fewer than", "pas plus de") is not its opposite, every
+// qualifier of a number phrase is a bound ("greater than", "knapp"), a
+// percentage rounded by its format is one, so is a number abs rounds
+// (of the number without its sign), and "over" before a count of
+// time, which also reads as "during", is none.
+func TestBoundWords(t *testing.T) {
+	// slow is 11,975.6 on 31 January, its low scenario 11,975.3; pace
+	// crosses 11.6 weeks after its as_of, losses 13.1 weeks after.
+	scope := scopeOf(t, kursk+`  pace:
+    as_of: 2025-01-13
+    series: [{date: 2024-12-05, value: 0}]
+    projection: {rate: 100, limit: 12000}
+  slow:
+    series: [{date: 2025-01-01, value: 11900}]
+    projection: {rate: 2.52, low: 2.51, high: 2.6, until: 2025-01-31}
+  share:
+    series: [{date: 2025-01-01, value: 0.145}]
+  pop:
+    series: [{date: 2025-01-01, value: 84123456}]
+  lake:
+    series: [{date: 2025-01-01, value: 1040}]
+    projection: {rate: -0.86, per: week, until: 2025-03-01}
+`)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		lang, before, expr, want, err string
+	}{
+		{"en", "No fewer than ", "slow.low.value_at_until", "11,975", ""},
+		{"en", "no fewer than ", "slow.value_at_until", "", `"no fewer than 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"en", "not more than ", "slow.low.value_at_until", "", `"not more than 11,975" is false: slow.low.value_at_until is 11,975.3, rounded down to 11,975; write it unrounded, or a bound the number holds`},
+		{"en", "greater than ", "slow.value_at_until", "", `"greater than 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"en", "more than ", "share.last.value | percent 0", "", `"more than 15%" is false: share.last.value is 0.145, rounded up to 15%; write it unrounded, or a bound the number holds`},
+		{"en", "under ", "share.last.value | percent 0", "15%", ""},
+		{"en", "more than ", "share.last.value | percent 1", "14.5%", ""},
+		{"en", "falling more than ", "lake.rate | abs 1", "", `"more than 0.9" is false: lake.rate | abs is 0.86, rounded up to 0.9; write it unrounded, or a bound the number holds`},
+		{"en", "falling less than ", "lake.rate | abs 1", "0.9", ""},
+		{"en", "falling more than ", "lake.rate | abs", "0.86", ""},
+		{"en", "spread over ", "pace.weeks_to_limit", "12", ""},
+		{"en", "just over ", "pace.weeks_to_limit", "", `"just over 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
+		{"en", "no less than ", "pace.weeks_to_limit", "", `"no less than 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
+		{"en", "nicht mehr als ", "slow.low.value_at_until", "11,975", ""}, // German words on an English page
+		{"de", "Erschöpft binnen ", "losses.central.weeks_to_limit", "", `"binnen 13 weeks" is false: losses.central.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.central.crossing | claim "within 14 weeks" }}`},
+		{"de", "knapp ", "slow.low.value_at_until", "", `"knapp 11.975" is false: slow.low.value_at_until is 11.975,3, rounded down to 11.975; write it unrounded, or a bound the number holds`},
+		{"de", "nicht weniger als ", "slow.low.value_at_until", "11.975", ""},
+		{"de", "über ", "slow.value_at_until", "", `"über 11.976" is false: slow.value_at_until is 11.975,6, rounded up to 11.976; write it unrounded, or a bound the number holds`},
+		{"fr", "épuisées d’ici ", "losses.weeks_to_limit", "", `"d'ici 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
+		{"fr", "pas plus de ", "slow.low.value_at_until", "", "\"pas plus de 11\u00a0975\" is false: slow.low.value_at_until is 11\u00a0975,3, rounded down to 11\u00a0975; write it unrounded, or a bound the number holds"},
+		{"fr", "pas moins de ", "slow.low.value_at_until", "11\u00a0975", ""},
+		{"fr", "près de ", "slow.value_at_until", "11\u00a0976", ""},
+		// Claims do not read Spanish words of large numbers: the way the
+		// number was rounded tells.
+		{"es", "under ", "pop.last.value | figures 3", "", `"under 84,1 millones" is false: pop.last.value is 84.123.456, rounded down to 84,1 millones; write it unrounded, or a bound the number holds`},
+		{"es", "over ", "pop.last.value | figures 3", "84,1 millones", ""},
+		// A bound that ends a comparison is of the other number.
+		{"en", "twice as many as ", "slow.low.value_at_until", "11,975", ""},
+		{"de", "doppelt so viele wie ", "slow.low.value_at_until", "11.975", ""},
+		// Words that bound a count of time alone say nothing of a number.
+		{"es", "rose by ", "pop.last.value | figures 3", "84,1 millones", ""},
+		{"en", "in the next ", "slow.low.value_at_until", "11,975", ""},
+	} {
+		scope.Locale = locale.New(tc.lang)
+		ev, err := scope.EvalAfter(tc.expr, tc.before, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err || ev.Text != tc.want {
+			t.Errorf("%s: %s{{ %s }} = %q, %q;\nwant %q, %q", tc.lang, tc.before, tc.expr, ev.Text, got, tc.want, tc.err)
 		}
 	}
 }

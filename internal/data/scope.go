@@ -1,14 +1,12 @@
 package data
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"maps"
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -180,95 +178,75 @@ func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) 
 }
 
 // maxBefore is how many bytes before a value bound reads, room for the
-// longest of the words below ("dans moins de"); markdown hands its
-// resolver as many (markdown.maxBefore), so that a line of many values is
-// not read again for each.
+// longest words claim.Bound reads ("dans moins de", "nicht weniger
+// als"); markdown hands its resolver as many (markdown.maxBefore), so
+// that a line of many values is not read again for each.
 const maxBefore = 48
-
-// Words that make a count of time to a crossing a bound: it is at most
-// (upTo) or at least (past) what follows them.
-var (
-	upToWords = []string{"within", "within the next", "in the next", "in under", "in less than", "less than", "under", "no more than", "at most",
-		"innerhalb", "innerhalb von", "binnen", "in weniger als", "weniger als", "höchstens", "d'ici", "en moins de", "dans moins de", "moins de", "au plus"}
-	pastWords = []string{"more than", "in more than", "at least", "no less than", "mehr als", "in mehr als", "mindestens", "plus de", "dans plus de", "au moins"}
-	// Words that make a number a bound: at least (over) or at most (under)
-	// the number that follows.
-	overWords  = []string{"more than", "over", "above", "at least", "mehr als", "über", "mindestens", "plus de", "au moins"}
-	underWords = []string{"less than", "fewer than", "under", "below", "at most", "no more than", "up to", "nearly", "almost",
-		"weniger als", "unter", "höchstens", "fast", "moins de", "au plus", "presque"}
-)
 
 // bound returns an error when v, shown as text (the number shown, as its
 // format rounded it) after the words before it on its line, is a bound
-// its rounding made false: a count of weeks,
-// months or years to a crossing (countBound), or a number rounded the
-// wrong way after "more than" or "under" (numberBound).
+// its rounding made false: a count of weeks, months or years to a
+// crossing (countBound), or a number rounded the wrong way after "more
+// than" or "under" (numberBound). The words are read as a claim on the
+// page reads them (claim.Bound), in the page's language or English.
 func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string) error {
 	if v.Kind != Number || strings.TrimSpace(before) == "" {
 		return nil
 	}
-	before = strings.ReplaceAll(strings.ToLower(before), "’", "'")
-	words := strings.FieldsFunc(before, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	ends := func(list []string) string {
-		for _, p := range list {
-			if endsWith(words, p) {
-				return p
-			}
-		}
-		return ""
+	opts := s.claimOptions(e.Ref.Block)
+	w, dir := claim.Bound(before, opts)
+	if dir == 0 {
+		return nil
 	}
-	if err := s.countBound(e.Ref, e.Format, v, ends); err != nil {
+	if err := s.countBound(e.Ref, e.Format, v, w, dir); err != nil {
 		return err
 	}
-	return s.numberBound(e, v, text, shown, cmp.Or(ends(overWords), ends(underWords)))
-}
-
-// endsWith reports whether words end with the words of the phrase p,
-// read from its end without splitting it: it runs for every value.
-func endsWith(words []string, p string) bool {
-	for i := len(words) - 1; p != ""; i-- {
-		w := p
-		if k := strings.LastIndexByte(p, ' '); k >= 0 {
-			w, p = p[k+1:], p[:k]
-		} else {
-			p = ""
-		}
-		if i < 0 || words[i] != w {
-			return false
-		}
-	}
-	return true
+	return s.numberBound(e, v, text, shown, w, dir, opts)
 }
 
 // numberBound returns an error when v, rounded by its format to shown
 // and written as text, follows w, words that make it a bound ("more
-// than", "under"), and the rounding went the way that makes the bound
-// false: "more than {{ x.value_at_until | comma }}" of 11,999.6 would say
-// "more than 12,000". A format that shows no rounded number (shown is
-// NaN: approx, percent, abs) is left alone.
-func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string) error {
-	if w == "" || math.IsNaN(shown) {
+// than", "under"; dir as claim.Bound gives it), and the claim they make
+// of it with the number shown is false (or, where claims cannot read the
+// number as shown, it was rounded up after "more than" or down after
+// "under"): "more than {{ x.value_at_until | comma }}" of 11,999.6 would
+// say "more than 12,000"; after abs, the claim is of the number without
+// its sign. A format that shows no rounded number (shown is NaN: approx)
+// is left alone.
+func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string, dir int, opts claim.Options) error {
+	ref := e.Ref.String()
+	if e.Format == "abs" {
+		v.Num, ref = math.Abs(v.Num), ref+" | abs"
+	}
+	if math.IsNaN(shown) || math.Abs(shown-v.Num) <= 1e-12*math.Abs(v.Num) {
 		return nil
 	}
-	if math.Abs(shown-v.Num) <= 1e-12*math.Abs(v.Num) {
+	verdict, err := claim.Number(w+" "+text, quantity(v), opts)
+	if err != nil {
+		if _, err := claim.Number(w+" 1", claim.Quantity{Value: 1}, opts); err != nil {
+			return nil // words that bound a count of time alone: "within", "by"
+		}
+		// Words of large numbers claims do not read ("84,1 millones"):
+		// by the way the number was rounded.
+		verdict.True = (shown > v.Num) != (dir > 0)
+	}
+	if verdict.True {
 		return nil
 	}
-	up, way := shown > v.Num, "down"
-	if up != slices.Contains(overWords, w) {
-		return nil
-	}
-	if up {
+	way := "down"
+	if shown > v.Num {
 		way = "up"
 	}
-	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0), way, text)
+	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, ref, WrittenNumberIn(s.Locale, v.Num, 0), way, text)
 }
 
 // countBound returns an error when v, a count of whole weeks, months or
 // years to a crossing as ref names it (rounded to the nearest), shown as a
-// whole number, follows words (ends finds them) that make it a bound its
-// rounding made false: "within {{ b.weeks_to_limit }} weeks" of a crossing
+// whole number, follows words w that make it a bound its rounding made
+// false (dir as claim.Bound gives it; "over", which before a span of time
+// also reads as "during", makes none): "within {{ b.weeks_to_limit }} weeks" of a crossing
 // 13.4 weeks away would say 13, and "more than" one 13.6 weeks away 14.
-func (s *Scope) countBound(ref Ref, format string, v Value, ends func([]string) string) error {
+func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int) error {
 	scenario, field, ok := strings.Cut(ref.Field, ".")
 	if !ok {
 		scenario, field = "central", ref.Field
@@ -302,11 +280,11 @@ func (s *Scope) countBound(ref Ref, format string, v Value, ends func([]string) 
 	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
 	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
 		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
-	if w := ends(upToWords); w != "" && v.Num < exact {
+	if dir < 0 && v.Num < exact {
 		n := math.Ceil(exact)
 		return fmt.Errorf("\"%s %g %ss\" is false: %s; write {{ %s | claim \"within %g %s\" }}", w, v.Num, unit, why, crossing, n, unit+strings.Repeat("s", min(int(n)-1, 1)))
 	}
-	if w := ends(pastWords); w != "" && v.Num > exact && exact > 0 {
+	if dir > 0 && w != "over" && v.Num > exact {
 		return fmt.Errorf("\"%s %g %ss\" is false: %s; write \"about\", or the date", w, v.Num, unit, why)
 	}
 	return nil

@@ -192,8 +192,10 @@ func formatIn(l *locale.Locale, v Value, name string, arg string, about float64)
 }
 
 // formatShown is formatIn, and also returns the number the text shows
-// after the format rounded it, for the formats that show a number as it
-// was rounded ("", comma, round, figures, int); NaN for the others.
+// after the format rounded it, in the value's own units, for the formats
+// that show a number as it was rounded ("", comma, round, figures, int,
+// percent with its decimals; abs with its decimals, of the number
+// without its sign); NaN for the others.
 func formatShown(l *locale.Locale, v Value, name string, arg string, about float64) (string, float64, error) {
 	nan := math.NaN()
 	arg = strings.TrimSpace(arg)
@@ -301,7 +303,11 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		if err != nil {
 			return "", nan, err
 		}
-		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), nan, nil
+		shown := Round(pct.Num, n)
+		if !v.Percent {
+			shown /= 100 // in the value's own units, as a bound compares it
+		}
+		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), shown, nil
 	case "abs":
 		if err := need(Number); err != nil {
 			return "", nan, err
@@ -315,7 +321,7 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		if err != nil {
 			return "", nan, err
 		}
-		return formatNumber(l, Round(size.Num, n), n, false), nan, nil
+		return formatNumber(l, Round(size.Num, n), n, false), Round(size.Num, n), nil
 	case "int":
 		if err := cmp.Or(need(Number), noArg()); err != nil {
 			return "", nan, err

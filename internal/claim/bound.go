@@ -1,0 +1,110 @@
+package claim
+
+import (
+	"strings"
+	"unicode"
+)
+
+// maxBoundWords is the most words Bound reads before a number: "dans
+// moins de", "nicht mehr als", "a little more than".
+const maxBoundWords = 4
+
+// Bound reads the words that end text, the prose before a number, as a
+// claim on a page of o's language reads them before its number: it
+// returns them with +1 when they make the number a least value ("more
+// than", "at least", "no fewer than", "knapp über", "pas moins de"), and
+// -1 when they make it a greatest ("under", "nearly", "no more than",
+// "knapp", "within" a count of time, "d'ici"). Of the runs of words that
+// end text, the longest that reads is taken, so that "no more than" is
+// not read as "more than". It returns "" and 0 for words that bound
+// nothing ("about", "some"), and for a bound that ends a comparison
+// ("twice as many as", "far more than", "doppelt so viele wie"), where
+// the number is what another is compared with.
+func Bound(text string, o Options) (string, int) {
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }
+	text = strings.TrimRightFunc(strings.ReplaceAll(text, "’", "'"), notWord)
+	last := text[strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	if !boundEnds[strings.ToLower(last)] {
+		return "", 0 // the common case: quick, as it is for every value
+	}
+	ws := strings.FieldsFunc(strings.ToLower(text), notWord)
+	for k := min(len(ws), maxBoundWords); k > 0; k-- {
+		w := strings.Join(ws[len(ws)-k:], " ")
+		if !boundRuns[w] {
+			continue
+		}
+		if dir := boundOf(w, o); dir != 0 {
+			if comparedBefore(ws[:len(ws)-k], w, o) {
+				return "", 0
+			}
+			return w, dir
+		}
+	}
+	return "", 0
+}
+
+// comparedBefore reports whether the words before, then w, end with a
+// comparison longer than w: "twice" before "as many as".
+func comparedBefore(before []string, w string, o Options) bool {
+	for k := 1; k <= min(len(before), maxBoundWords); k++ {
+		run := strings.Join(before[len(before)-k:], " ") + " " + w
+		if text, _, _, err := o.read(run, KindComparison); err == nil {
+			if _, perr := parseComparison(text); perr == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boundRuns holds every run of words that Bound may read as a bound, and
+// boundEnds their last words: the qualifiers of number phrases, the words
+// that start a date phrase, and the runs of each language's table; other
+// words are passed over without being parsed, as nearly all the words
+// before a value are.
+var boundRuns, boundEnds = func() (map[string]bool, map[string]bool) {
+	runs, ends := map[string]bool{}, map[string]bool{}
+	add := func(words []string) {
+		run := strings.ReplaceAll(strings.Join(words, " "), " ' ", "'")
+		runs[run] = true
+		ends[run[strings.LastIndexAny(run, " '")+1:]] = true
+	}
+	for _, q := range numQualifiers {
+		add(q.words)
+	}
+	for _, d := range datePrefixes {
+		add(d.words)
+	}
+	for _, lang := range languages {
+		for _, ps := range lang.phrases {
+			for _, p := range ps {
+				add(p.words)
+			}
+		}
+	}
+	return runs, ends
+}()
+
+// boundOf says which way the words w bound the number after them: as the
+// qualifier of a number phrase, or as the words of a date phrase that
+// bound a count of time ("within", "by", "d'ici").
+func boundOf(w string, o Options) int {
+	if text, _, _, err := o.read(w+" 1", KindNumber); err == nil {
+		if c, perr := parseNumber(text); perr == nil && c.share == nil && c.mag == nil {
+			switch c.q {
+			case qMore, qAtLeast, qJustOver, qWellOver:
+				return 1
+			case qLess, qAtMost, qNearly, qJustUnder, qWellUnder:
+				return -1
+			}
+		}
+	}
+	if text, _, _, err := o.read(w, KindDate); err == nil {
+		p := newParser(text)
+		rel, ok := longest(p, datePrefixes)
+		if ok && p.done() && (rel == relWithin || rel == relWithinLess || rel == relBy) {
+			return -1
+		}
+	}
+	return 0
+}
