@@ -2,6 +2,7 @@ package claim
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -24,13 +25,14 @@ func Bound(text string, o Options) (string, int) {
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }
 	text = strings.TrimRightFunc(strings.ReplaceAll(text, "’", "'"), notWord)
 	last := text[strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
-	if !boundEnds[strings.ToLower(last)] {
+	runs, ends := boundWords()
+	if !ends[strings.ToLower(last)] {
 		return "", 0 // the common case: quick, as it is for every value
 	}
 	ws := strings.FieldsFunc(strings.ToLower(text), notWord)
 	for k := min(len(ws), maxBoundWords); k > 0; k-- {
 		w := strings.Join(ws[len(ws)-k:], " ")
-		if !boundRuns[w] {
+		if !runs[w] {
 			continue
 		}
 		if dir := boundOf(w, o); dir != 0 {
@@ -57,12 +59,12 @@ func comparedBefore(before []string, w string, o Options) bool {
 	return false
 }
 
-// boundRuns holds every run of words that Bound may read as a bound, and
-// boundEnds their last words: the qualifiers of number phrases, the words
+// boundWords returns every run of words that Bound may read as a bound, and
+// their last words, made on first use and never changed after: the qualifiers of number phrases, the words
 // that start a date phrase, and the runs of each language's table; other
 // words are passed over without being parsed, as nearly all the words
 // before a value are.
-var boundRuns, boundEnds = func() (map[string]bool, map[string]bool) {
+var boundWords = sync.OnceValues(func() (map[string]bool, map[string]bool) {
 	runs, ends := map[string]bool{}, map[string]bool{}
 	add := func(words []string) {
 		run := strings.ReplaceAll(strings.Join(words, " "), " ' ", "'")
@@ -75,7 +77,7 @@ var boundRuns, boundEnds = func() (map[string]bool, map[string]bool) {
 	for _, d := range datePrefixes {
 		add(d.words)
 	}
-	for _, lang := range languages {
+	for _, lang := range languages() {
 		for _, ps := range lang.phrases {
 			for _, p := range ps {
 				add(p.words)
@@ -83,7 +85,7 @@ var boundRuns, boundEnds = func() (map[string]bool, map[string]bool) {
 		}
 	}
 	return runs, ends
-}()
+})
 
 // boundOf says which way the words w bound the number after them: as the
 // qualifier of a number phrase, or as the words of a date phrase that
