@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark-emoji/definition"
@@ -3010,6 +3011,12 @@ func (c *converter) link(i int) int {
 		}
 		start += lead
 	}
+	inv := invisibleLead(b[start:])
+	invAt, invRune := start, rune(0)
+	if inv > 0 {
+		invRune, _ = utf8.DecodeRune(b[start:])
+		start += inv
+	}
 	end := start
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
 		end++
@@ -3023,6 +3030,9 @@ func (c *converter) link(i int) int {
 		return 0
 	}
 	dest := string(b[start:end])
+	if inv > 0 {
+		c.im.done(c.pos(invAt), "link address %s starts with %U, an invisible character that made it another address, one that led nowhere: left out", dest, invRune)
+	}
 	c.at = start
 	u, ok := c.resolve(dest)
 	if target := cmp.Or(u, dest); c.nowhere(target) {
@@ -3053,17 +3063,33 @@ func (c *converter) link(i int) int {
 		c.im.res.Converted++
 	case strings.Contains(dest, "#") && !strings.ContainsAny(dest, "{<"):
 		u = dest // kept, and remembered for mendFragments
-	case lead > 0:
-		u = dest // kept, without its brackets
+	case lead > 0 || inv > 0:
+		u = dest // kept, without its brackets or invisible characters
 	default:
 		return 0
 	}
-	c.out.Write(b[i : start-lead])
+	c.out.Write(b[i : start-lead-inv])
 	if strings.Contains(u, "#") {
 		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
 	}
 	c.out.WriteString(u)
 	return end + trail - i
+}
+
+// invisibleLead returns how many bytes of b, a link's address, are
+// characters that show as nothing (a zero-width joiner or non-joiner, a
+// direction mark), typed before it in right-to-left and Indic text; a
+// byte order mark is left to converter.unprintable.
+func invisibleLead(b []byte) int {
+	n := 0
+	for n < len(b) {
+		r, size := utf8.DecodeRune(b[n:])
+		if !unicode.Is(unicode.Cf, r) || r == 0xFEFF {
+			break
+		}
+		n += size
+	}
+	return n
 }
 
 // strayBrackets reads the address of an inline link whose destination
@@ -3343,8 +3369,9 @@ var (
 	// shows another file, or loads one (a style sheet, a script): the
 	// elements whose href or src plotline build checks.
 	addressTagRE = regexp.MustCompile(`^<(?i:a|img|area|source|iframe|video|audio|embed|track|link|script|input)[\s/>]`)
-	// addressAttrRE finds the address attributes of an HTML start tag.
-	addressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+	// addressAttrRE finds the address attributes of an HTML start tag
+	// (a video's poster image too, which plotline build checks as well).
+	addressAttrRE = regexp.MustCompile(`\s(?i:href|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 )
 
 // attrEdit is a converted address of a raw HTML start tag: the body
@@ -3358,7 +3385,7 @@ type attrEdit struct {
 }
 
 // rawAddresses converts the addresses of the raw HTML start tag at body
-// offset i (href and src) as link converts a Markdown link's, and
+// offset i (href, src and poster) as link converts a Markdown link's, and
 // returns how many bytes of the body it took; 0 leaves the tag to the
 // rest of the conversion (no such tag). In a tag with a shortcode or
 // Liquid inside, whose own conversion makes what it stands for, the
