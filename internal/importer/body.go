@@ -476,13 +476,22 @@ func (c *converter) fenceLabel(i int) {
 // its text, its address and its title.
 var imageLineRE = regexp.MustCompile(`^!\[([^\[\]\n]*)\]\(\s*([^\s()<>]+)(?:\s+"([^"\n]*)")?\s*\)[ \t]*$`)
 
+// emLineRE matches a line of emphasis alone, "*Album cover*", which a
+// site's style sheet showed as the caption of the image above it.
+var emLineRE = regexp.MustCompile(`^(?:\*([^*\n]+)\*|_([^_\n]+)_)[ \t]*$`)
+
+// ialLineRE matches a kramdown attribute list alone on its line, which
+// the conversion leaves out (or keeps) as a line of its own.
+var ialLineRE = regexp.MustCompile(`^[ \t]*\{:[^{}\n]*\}[ \t]*$`)
+
 // shortcodeLineRE matches a line that is a Hugo shortcode's tag and
 // nothing else, which Hugo wrote as a block of its own.
 var shortcodeLineRE = regexp.MustCompile(`^\{\{[<%].*[>%]\}\}[ \t]*$`)
 
 // captionedImage writes the image at body offset i, on a site whose image
-// render hook showed a caption under it (see imageCaption), as a <figure>
-// with that caption, when the image is a line of its own between blank
+// render hook showed a caption under it (see imageCaption), or whose
+// style sheet showed the line of emphasis under it as its caption (a
+// Jekyll site's "img + em"), as a <figure> with that caption, when the image is a line of its own between blank
 // lines, other such images or shortcodes alone on their lines, as the
 // hook's figure was a block of its own; and returns how many bytes of
 // the body it took, 0 when it is no such image or has no caption.
@@ -493,16 +502,26 @@ func (c *converter) captionedImage(i int) int {
 	if m == nil || c.inCode(i) {
 		return 0
 	}
-	alone := func(l []byte) bool { return blankLine(l) || imageLineRE.Match(l) || shortcodeLineRE.Match(l) }
+	alone := func(l []byte) bool {
+		return blankLine(l) || imageLineRE.Match(l) || shortcodeLineRE.Match(l) || ialLineRE.Match(l)
+	}
 	end := i + len(line(i))
 	next := lineEnd(b, i)
-	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) {
-		return 0
-	}
 	alt, title := string(m[1]), string(m[3])
 	caption := alt
-	if c.im.conf.imageCaption == "title" {
+	switch c.im.conf.imageCaption {
+	case "title":
 		caption = title
+	case "em":
+		em := emLineRE.FindSubmatch(line(next))
+		if em == nil {
+			return 0
+		}
+		caption = string(em[1]) + string(em[2])
+		end, next = next+len(line(next)), lineEnd(b, next)
+	}
+	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) {
+		return 0
 	}
 	if strings.TrimSpace(caption) == "" {
 		return 0

@@ -249,7 +249,8 @@ type siteConfig struct {
 	// site's render hook shows above it ("filename"), see fenceLabels.
 	fenceLabels []string
 	// imageCaption is what the site's image render hook shows as an
-	// image's caption: "text" (its alt text) or "title", or "".
+	// image's caption: "text" (its alt text) or "title", or "", or
+	// "em", the line of emphasis under it, for a Jekyll site's style.
 	imageCaption string
 	// hugoConf is a Hugo site's config, its keys in lower case, for
 	// the param shortcode.
