@@ -3641,6 +3641,13 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 		// A file of a page bundle at its page's old address.
 		return (&url.URL{Path: moved}).EscapedPath() + rest, true
 	}
+	f := strings.Trim(filePath, "/")
+	_, file := c.im.known[f]
+	if _, dir := c.im.known[f+"/index.html"]; file && !dir && strings.HasSuffix(filePath, "/") {
+		// "./x.html/": a file, which no server answers with a "/" after.
+		c.im.done(c.pos(c.at), "link %s names the file /%s with a / after it, an address that led nowhere: written without the /", written, f)
+		return (&url.URL{Path: "/" + f}).EscapedPath() + rest, true
+	}
 	base := c.im.conf.baseURL
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
 		return "", false
