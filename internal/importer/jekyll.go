@@ -647,6 +647,11 @@ func (im *importer) collectionFile(p string, c collection) error {
 	}
 	noExt := strings.TrimSuffix(rel, path.Ext(rel))
 	pg.dest = "content/" + c.name + "/" + noExt + ".md"
+	if d, name, ok, _ := im.nameDate(path.Base(rel)); ok {
+		// Jekyll dates a document by its name as it dates a post, a
+		// month or day of one digit too: written in full, as a post's.
+		pg.dest = path.Join(path.Dir(pg.dest), d.Format("2006-01-02-")+name+".md")
+	}
 	im.fillIn(pg)
 	pg.oldURL = jekyllDocURL(pg, c, noExt)
 	im.redirectOf(pg)
