@@ -194,13 +194,19 @@ var (
 	overWords  = []string{"more than", "over", "above", "at least", "mehr als", "über", "mindestens", "plus de", "au moins"}
 	underWords = []string{"less than", "fewer than", "under", "below", "at most", "no more than", "up to", "nearly", "almost",
 		"weniger als", "unter", "höchstens", "fast", "moins de", "au plus", "presque"}
+	// Words that say a number is a fall, after which its minus sign
+	// would say so twice: "falling -1.3 a day" reads as a rise.
+	fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
+		"decreasing", "decreased", "shrinking", "shrank", "sinking", "sank", "losing", "lost",
+		"falling by", "fell by", "down by", "dropped by", "declined by", "decreased by", "shrank by"}
 )
 
 // bound returns an error when v, shown as text (the number shown, as its
 // format rounded it) after the words before it on its line, is a bound
 // its rounding made false: a count of weeks,
 // months or years to a crossing (countBound), or a number rounded the
-// wrong way after "more than" or "under" (numberBound).
+// wrong way after "more than" or "under" (numberBound); or when it is
+// written with its minus sign after a word that says it falls.
 func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string) error {
 	if v.Kind != Number || strings.TrimSpace(before) == "" {
 		return nil
@@ -217,6 +223,9 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 	}
 	if err := s.countBound(e.Ref, e.Format, v, ends); err != nil {
 		return err
+	}
+	if w := ends(fallWords); w != "" && strings.ContainsAny(text[:min(len(text), 3)], "-−") {
+		return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
 	}
 	return s.numberBound(e, v, text, shown, cmp.Or(ends(overWords), ends(underWords)))
 }
