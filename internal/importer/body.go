@@ -1087,6 +1087,16 @@ func (c *converter) liquid(i int) int {
 		if n := c.collectionLoop(t); n > 0 {
 			return n
 		}
+	case "cite":
+		if n := c.cite(i, t); n > 0 {
+			return n
+		}
+	case "bibliography":
+		if strings.Contains(t.args, "--cited") && len(c.noteLabels) > 0 {
+			// The works cited, which are now the page's footnotes.
+			c.im.done(c.pos(i), "jekyll-scholar's list of the works cited: left out, as they are the page's footnotes")
+			return t.end - i
+		}
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
 }

@@ -156,6 +156,9 @@ type importer struct {
 	// for {{ page.redirect_url }}), or "" for a layout that is no
 	// redirect.
 	refreshLayouts map[string]string
+	// bib holds the works of a Jekyll site's BibTeX files, each as a
+	// note's text, by key (see bibliography).
+	bib map[string]string
 	// code reads where a body's code is (codeSpans).
 	code parser.Parser
 	// math reads where a Hugo body's $$…$$ is (dollarMath), and its $…$
