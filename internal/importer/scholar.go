@@ -16,8 +16,8 @@ var bibFieldRE = regexp.MustCompile(`^[\s,]*([A-Za-z][\w-]*)\s*=\s*`)
 
 // bibliography returns the works of the site's BibTeX files (in
 // jekyll-scholar's source folder, _bibliography by default), each as the
-// text of a note, "Ben Poole and Surya Ganguli (2016). Exponential
-// expressivity. Advances in NIPS.", by key; read once.
+// text of a note, "Ana Lima and Ben Ortiz (2016). A title. A
+// journal.", by key; read once.
 func (im *importer) bibliography() map[string]string {
 	if im.bib != nil {
 		return im.bib
