@@ -774,6 +774,13 @@ func (c *converter) hugo(i int) int {
 		if n := c.docsyAlert(t, args); n > 0 {
 			return n
 		}
+	case "callout":
+		// Hextra's, by its type: default and info a NOTE.
+		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !c.im.conf.ownShortcodes[t.name] {
+			if n := c.quoteStart(t, "[!"+kind+"]\n", ""); n > 0 {
+				return n
+			}
+		}
 	case "mermaid":
 		// A theme's diagram (LoveIt, Docsy, Blowfish): its source in a
 		// fence of that language, which is read as code, not prose,
@@ -2219,6 +2226,9 @@ func (c *converter) hugoParam(key string) (string, bool) {
 // and pageinfo shortcodes are closest to; any other color (primary,
 // info, secondary) is a NOTE.
 var docsyKinds = map[string]string{"success": "TIP", "warning": "WARNING", "danger": "CAUTION"}
+
+// hextraKinds are the GitHub alerts of the types of Hextra's callout.
+var hextraKinds = map[string]string{"": "NOTE", "default": "NOTE", "info": "NOTE", "important": "IMPORTANT", "warning": "WARNING", "error": "CAUTION"}
 
 // docsyAlert begins the alert that Docsy's alert or pageinfo shortcode,
 // {{% alert title="Note" color="warning" %}} at the start of a line,

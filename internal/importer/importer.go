@@ -244,6 +244,9 @@ type siteConfig struct {
 	// theme of that name), whose alert and pageinfo shortcodes are
 	// callouts, and whose templates the site may not hold.
 	docsy bool
+	// hextra is set on a Hugo site that takes the Hextra theme as a
+	// module or a theme, whose callout shortcode is an alert.
+	hextra bool
 	// alertHook is set on a Hugo site whose layouts (or its theme's)
 	// show a block quote's alert with a render hook, which reads any
 	// type and a title after the marker.
