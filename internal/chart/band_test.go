@@ -201,3 +201,31 @@ func TestSVGBand(t *testing.T) {
 		})
 	}
 }
+
+// TestBandBendsWhereScenariosDo draws a reservoir falling 1.3 a day to a
+// floor of 120, its low scenario (1.6 a day) reaching the floor on 27
+// September, four weeks before the central one: the band's lower edge
+// must bend there, in both drawings, and not run straight from the start
+// to the central curve's bend, which drew the low scenario 37 higher on
+// that day, near the central line.
+func TestBandBendsWhereScenariosDo(t *testing.T) {
+	b := parseBlock(t, "storage:\n  projection: {start: {date: 2026-05-31, value: 309}, rate: -1.3, low: -1.6, high: -1.0, limit: 150, floor: 120}\n")
+	m, err := newModel([]*data.Block{b}, nil, TypeProjection, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range b.Projection.Low.Curve {
+		found := false
+		for _, s := range m.plot {
+			if s.Date.Equal(c.Date) {
+				found = true
+				if s.Low != c.Value {
+					t.Errorf("band's low edge on %s = %v; want %v", c.Date.Format(time.DateOnly), s.Low, c.Value)
+				}
+			}
+		}
+		if !found && c.Date.Before(m.projTo) {
+			t.Errorf("the band has no point on %s, where the low scenario bends (%v)", c.Date.Format(time.DateOnly), c.Value)
+		}
+	}
+}

@@ -638,6 +638,9 @@ func TestBoundedCounts(t *testing.T) {
     as_of: 2025-06-01
     series: [{date: 2024-12-05, value: 0}]
     projection: {rate: 100, limit: 12000}
+  lake:
+    series: [{date: 2025-01-01, value: 1040}]
+    projection: {rate: -0.9, per: week, limit: 950}
 `)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
@@ -682,6 +685,13 @@ func TestBoundedCounts(t *testing.T) {
 		{"more than ", "late.weeks_to_limit", "-8", ""},
 		{"within ", "late.months_to_limit", "-2", ""},
 		{"in under ", "late.years_to_limit", "0", ""},
+		// A number below zero after a word that says it falls reads as
+		// a rise; without such a word, or without its sign, it is left.
+		{"Falling ", "lake.rate", "", `"falling -0.9" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
+		{"the level fell by ", "lake.rate | round 2", "", `"fell by -0.90" reads as a rise: lake.rate is below zero, and "fell by" already says it falls; write {{ lake.rate | abs }}`},
+		{"falling ", "lake.rate | abs", "0.9", ""},
+		{"a rate of ", "lake.rate", "-0.9", ""},
+		{"down ", "losses.rate", "92", ""},
 	} {
 		ev, err := scope.EvalAfter(tc.expr, tc.before, at)
 		got := ""

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark-emoji/definition"
@@ -443,13 +444,22 @@ func (c *converter) fenceLabel(i int) {
 // its text, its address and its title.
 var imageLineRE = regexp.MustCompile(`^!\[([^\[\]\n]*)\]\(\s*([^\s()<>]+)(?:\s+"([^"\n]*)")?\s*\)[ \t]*$`)
 
+// emLineRE matches a line of emphasis alone, "*Album cover*", which a
+// site's style sheet showed as the caption of the image above it.
+var emLineRE = regexp.MustCompile(`^(?:\*([^*\n]+)\*|_([^_\n]+)_)[ \t]*$`)
+
+// ialLineRE matches a kramdown attribute list alone on its line, which
+// the conversion leaves out (or keeps) as a line of its own.
+var ialLineRE = regexp.MustCompile(`^[ \t]*\{:[^{}\n]*\}[ \t]*$`)
+
 // shortcodeLineRE matches a line that is a Hugo shortcode's tag and
 // nothing else, which Hugo wrote as a block of its own.
 var shortcodeLineRE = regexp.MustCompile(`^\{\{[<%].*[>%]\}\}[ \t]*$`)
 
 // captionedImage writes the image at body offset i, on a site whose image
-// render hook showed a caption under it (see imageCaption), as a <figure>
-// with that caption, when the image is a line of its own between blank
+// render hook showed a caption under it (see imageCaption), or whose
+// style sheet showed the line of emphasis under it as its caption (a
+// Jekyll site's "img + em"), as a <figure> with that caption, when the image is a line of its own between blank
 // lines, other such images or shortcodes alone on their lines, as the
 // hook's figure was a block of its own; and returns how many bytes of
 // the body it took, 0 when it is no such image or has no caption.
@@ -460,16 +470,26 @@ func (c *converter) captionedImage(i int) int {
 	if m == nil || c.inCode(i) {
 		return 0
 	}
-	alone := func(l []byte) bool { return blankLine(l) || imageLineRE.Match(l) || shortcodeLineRE.Match(l) }
+	alone := func(l []byte) bool {
+		return blankLine(l) || imageLineRE.Match(l) || shortcodeLineRE.Match(l) || ialLineRE.Match(l)
+	}
 	end := i + len(line(i))
 	next := lineEnd(b, i)
-	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) {
-		return 0
-	}
 	alt, title := string(m[1]), string(m[3])
 	caption := alt
-	if c.im.conf.imageCaption == "title" {
+	switch c.im.conf.imageCaption {
+	case "title":
 		caption = title
+	case "em":
+		em := emLineRE.FindSubmatch(line(next))
+		if em == nil {
+			return 0
+		}
+		caption = string(em[1]) + string(em[2])
+		end, next = next+len(line(next)), lineEnd(b, next)
+	}
+	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) {
+		return 0
 	}
 	if strings.TrimSpace(caption) == "" {
 		return 0
@@ -713,6 +733,13 @@ func (c *converter) hugo(i int) int {
 	case "alert", "pageinfo":
 		if n := c.docsyAlert(t, args); n > 0 {
 			return n
+		}
+	case "callout":
+		// Hextra's, by its type: default and info a NOTE.
+		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !c.im.conf.ownShortcodes[t.name] {
+			if n := c.quoteStart(t, "[!"+kind+"]\n", ""); n > 0 {
+				return n
+			}
 		}
 	case "mermaid":
 		// A theme's diagram (LoveIt, Docsy, Blowfish): its source in a
@@ -1006,6 +1033,16 @@ func (c *converter) liquid(i int) int {
 	case "for":
 		if n := c.collectionLoop(t); n > 0 {
 			return n
+		}
+	case "cite":
+		if n := c.cite(i, t); n > 0 {
+			return n
+		}
+	case "bibliography":
+		if strings.Contains(t.args, "--cited") && len(c.noteLabels) > 0 {
+			// The works cited, which are now the page's footnotes.
+			c.im.done(c.pos(i), "jekyll-scholar's list of the works cited: left out, as they are the page's footnotes")
+			return t.end - i
 		}
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
@@ -2110,6 +2147,9 @@ func (c *converter) hugoParam(key string) (string, bool) {
 // info, secondary) is a NOTE.
 var docsyKinds = map[string]string{"success": "TIP", "warning": "WARNING", "danger": "CAUTION"}
 
+// hextraKinds are the GitHub alerts of the types of Hextra's callout.
+var hextraKinds = map[string]string{"": "NOTE", "default": "NOTE", "info": "NOTE", "important": "IMPORTANT", "warning": "WARNING", "error": "CAUTION"}
+
 // docsyAlert begins the alert that Docsy's alert or pageinfo shortcode,
 // {{% alert title="Note" color="warning" %}} at the start of a line,
 // stands for, > [!WARNING], with its title in bold when it has one
@@ -2921,6 +2961,12 @@ func (c *converter) link(i int) int {
 		}
 		start += lead
 	}
+	inv := invisibleLead(b[start:])
+	invAt, invRune := start, rune(0)
+	if inv > 0 {
+		invRune, _ = utf8.DecodeRune(b[start:])
+		start += inv
+	}
 	end := start
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
 		end++
@@ -2934,6 +2980,9 @@ func (c *converter) link(i int) int {
 		return 0
 	}
 	dest := string(b[start:end])
+	if inv > 0 {
+		c.im.done(c.pos(invAt), "link address %s starts with %U, an invisible character that made it another address, one that led nowhere: left out", dest, invRune)
+	}
 	c.at = start
 	u, ok := c.resolve(dest)
 	if target := cmp.Or(u, dest); c.nowhere(target) {
@@ -2964,17 +3013,33 @@ func (c *converter) link(i int) int {
 		c.im.res.Converted++
 	case strings.Contains(dest, "#") && !strings.ContainsAny(dest, "{<"):
 		u = dest // kept, and remembered for mendFragments
-	case lead > 0:
-		u = dest // kept, without its brackets
+	case lead > 0 || inv > 0:
+		u = dest // kept, without its brackets or invisible characters
 	default:
 		return 0
 	}
-	c.out.Write(b[i : start-lead])
+	c.out.Write(b[i : start-lead-inv])
 	if strings.Contains(u, "#") {
 		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
 	}
 	c.out.WriteString(u)
 	return end + trail - i
+}
+
+// invisibleLead returns how many bytes of b, a link's address, are
+// characters that show as nothing (a zero-width joiner or non-joiner, a
+// direction mark), typed before it in right-to-left and Indic text; a
+// byte order mark is left to converter.unprintable.
+func invisibleLead(b []byte) int {
+	n := 0
+	for n < len(b) {
+		r, size := utf8.DecodeRune(b[n:])
+		if !unicode.Is(unicode.Cf, r) || r == 0xFEFF {
+			break
+		}
+		n += size
+	}
+	return n
 }
 
 // strayBrackets reads the address of an inline link whose destination
@@ -3260,8 +3325,9 @@ var (
 	// shows another file, or loads one (a style sheet, a script): the
 	// elements whose href or src plotline build checks.
 	addressTagRE = regexp.MustCompile(`^<(?i:a|img|area|source|iframe|video|audio|embed|track|link|script|input)[\s/>]`)
-	// addressAttrRE finds the address attributes of an HTML start tag.
-	addressAttrRE = regexp.MustCompile(`\s(?i:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+	// addressAttrRE finds the address attributes of an HTML start tag
+	// (a video's poster image too, which plotline build checks as well).
+	addressAttrRE = regexp.MustCompile(`\s(?i:href|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 )
 
 // attrEdit is a converted address of a raw HTML start tag: the body
@@ -3275,7 +3341,7 @@ type attrEdit struct {
 }
 
 // rawAddresses converts the addresses of the raw HTML start tag at body
-// offset i (href and src) as link converts a Markdown link's, and
+// offset i (href, src and poster) as link converts a Markdown link's, and
 // returns how many bytes of the body it took; 0 leaves the tag to the
 // rest of the conversion (no such tag). In a tag with a shortcode or
 // Liquid inside, whose own conversion makes what it stands for, the
@@ -3521,6 +3587,13 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 	if moved, ok := c.im.movedFile(filePath); ok && !c.im.onSite(filePath) {
 		// A file of a page bundle at its page's old address.
 		return (&url.URL{Path: moved}).EscapedPath() + rest, true
+	}
+	f := strings.Trim(filePath, "/")
+	_, file := c.im.known[f]
+	if _, dir := c.im.known[f+"/index.html"]; file && !dir && strings.HasSuffix(filePath, "/") {
+		// "./x.html/": a file, which no server answers with a "/" after.
+		c.im.done(c.pos(c.at), "link %s names the file /%s with a / after it, an address that led nowhere: written without the /", written, f)
+		return (&url.URL{Path: "/" + f}).EscapedPath() + rest, true
 	}
 	base := c.im.conf.baseURL
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {

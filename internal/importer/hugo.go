@@ -279,6 +279,9 @@ func (im *importer) hugo() error {
 	}
 	siteShortcodes(im.src, conf, &im.conf)
 	im.conf.docsy = usesDocsy(conf)
+	im.conf.hextra = slices.ContainsFunc(append(hugoThemes(conf), moduleImports(conf)...), func(t string) bool {
+		return strings.EqualFold(path.Base(t), "hextra")
+	})
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)

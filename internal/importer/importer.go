@@ -156,6 +156,9 @@ type importer struct {
 	// for {{ page.redirect_url }}), or "" for a layout that is no
 	// redirect.
 	refreshLayouts map[string]string
+	// bib holds the works of a Jekyll site's BibTeX files, each as a
+	// note's text, by key (see bibliography).
+	bib map[string]string
 	// code reads where a body's code is (codeSpans).
 	code parser.Parser
 	// math reads where a Hugo body's $$…$$ is (dollarMath), and its $…$
@@ -241,6 +244,9 @@ type siteConfig struct {
 	// theme of that name), whose alert and pageinfo shortcodes are
 	// callouts, and whose templates the site may not hold.
 	docsy bool
+	// hextra is set on a Hugo site that takes the Hextra theme as a
+	// module or a theme, whose callout shortcode is an alert.
+	hextra bool
 	// alertHook is set on a Hugo site whose layouts (or its theme's)
 	// show a block quote's alert with a render hook, which reads any
 	// type and a title after the marker.
@@ -249,7 +255,8 @@ type siteConfig struct {
 	// site's render hook shows above it ("filename"), see fenceLabels.
 	fenceLabels []string
 	// imageCaption is what the site's image render hook shows as an
-	// image's caption: "text" (its alt text) or "title", or "".
+	// image's caption: "text" (its alt text) or "title", or "", or
+	// "em", the line of emphasis under it, for a Jekyll site's style.
 	imageCaption string
 	// hugoConf is a Hugo site's config, its keys in lower case, for
 	// the param shortcode.

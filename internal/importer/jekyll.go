@@ -106,6 +106,9 @@ func (im *importer) jekyll() error {
 			im.conf.minimalMistakes = true
 		}
 	}
+	if emCaptions(im.src) {
+		im.conf.imageCaption = "em"
+	}
 	im.readCollections(conf)
 	im.readCallouts(conf)
 	im.readPluginNotes()
@@ -632,6 +635,11 @@ func (im *importer) collectionFile(p string, c collection) error {
 	}
 	noExt := strings.TrimSuffix(rel, path.Ext(rel))
 	pg.dest = "content/" + c.name + "/" + noExt + ".md"
+	if d, name, ok, _ := im.nameDate(path.Base(rel)); ok {
+		// Jekyll dates a document by its name as it dates a post, a
+		// month or day of one digit too: written in full, as a post's.
+		pg.dest = path.Join(path.Dir(pg.dest), d.Format("2006-01-02-")+name+".md")
+	}
 	im.fillIn(pg)
 	pg.oldURL = jekyllDocURL(pg, c, noExt)
 	im.redirectOf(pg)
@@ -723,4 +731,31 @@ func (im *importer) cname() string {
 func (im *importer) jekyllDocument(p *page) bool {
 	_, inColl := im.collectionOf(p.src)
 	return p.post || inColl
+}
+
+// imgEmRE finds a style rule for the emphasis right after an image.
+var imgEmRE = regexp.MustCompile(`img\s*\+\s*em\s*[{,]`)
+
+// emCaptions reports whether the site's own style sheets (in _sass/,
+// css/ or assets/) style the emphasis right after an image, "img + em {
+// display: block }", so that "![](x.jpg)" over "*Album cover*" showed a
+// caption under the image.
+func emCaptions(src fs.FS) bool {
+	found := false
+	for _, dir := range []string{"_sass", "css", "assets"} {
+		_ = fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
+			if found {
+				return fs.SkipAll
+			}
+			if err != nil {
+				return fs.SkipDir
+			}
+			if ext := path.Ext(p); d.Type().IsRegular() && (ext == ".scss" || ext == ".sass" || ext == ".css") {
+				data, err := readFile(src, p)
+				found = err == nil && imgEmRE.Match(data)
+			}
+			return nil
+		})
+	}
+	return found
 }

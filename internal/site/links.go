@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
@@ -216,6 +218,11 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		}
 		return r
 	}, dest)
+	if r, _ := utf8.DecodeRuneInString(dest); unicode.Is(unicode.Cf, r) {
+		// A zero-width non-joiner typed before "https://" in Persian
+		// text: the browser keeps it, and reads a path of this site.
+		return "", "", nil, fmt.Errorf("starts with %U, an invisible character, which makes the rest an address on this site: delete the character", r)
+	}
 	u, err := url.Parse(string(util.URLEscape([]byte(dest), true)))
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return "", "", nil, errors.New("is not an address plotline can follow")
