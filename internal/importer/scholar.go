@@ -30,8 +30,13 @@ func (im *importer) bibliography() map[string]string {
 		if err != nil {
 			continue
 		}
-		for _, m := range bibEntryRE.FindAllSubmatchIndex(data, -1) {
-			f := bibFields(data[m[1]:])
+		entries := bibEntryRE.FindAllSubmatchIndex(data, -1)
+		for k, m := range entries {
+			end := len(data) // an entry ends where the next starts, however broken
+			if k+1 < len(entries) {
+				end = entries[k+1][0]
+			}
+			f := bibFields(data[m[1]:end])
 			if f["title"] == "" {
 				continue
 			}
