@@ -625,14 +625,7 @@ func TestBoundedCounts(t *testing.T) {
 	// 13.1 weeks, 3.07 months, 0.25 years), its low scenario on 26 May
 	// (133 days, 19 weeks to the day, 4.42 months), and pace, 100 a day
 	// from 0 on 5 December, on 4 April (81 days, 11.6 weeks).
-	scope := scopeOf(t, kursk+`  pace:
-    as_of: 2025-01-13
-    series: [{date: 2024-12-05, value: 0}]
-    projection: {rate: 100, limit: 12000}
-  slow:
-    series: [{date: 2025-01-01, value: 11900}]
-    projection: {rate: 2.52, low: 2.51, high: 2.6, until: 2025-01-31}
-  pop:
+	scope := scopeOf(t, kursk+paceAndSlow+`  pop:
     series: [{date: 2025-01-01, value: 84123456}]
   late:
     as_of: 2025-06-01
@@ -693,13 +686,9 @@ func TestBoundedCounts(t *testing.T) {
 		{"a rate of ", "lake.rate", "-0.9", ""},
 		{"down ", "losses.rate", "92", ""},
 	} {
-		ev, err := scope.EvalAfter(tc.expr, tc.before, at)
-		got := ""
-		if err != nil {
-			got = err.Error()
-		}
-		if got != tc.err || ev.Text != tc.want {
-			t.Errorf("%s{{ %s }} = %q, %q;\nwant %q, %q", tc.before, tc.expr, ev.Text, got, tc.want, tc.err)
+		text, got := evalAfter(scope, tc.expr, tc.before, at)
+		if got != tc.err || text != tc.want {
+			t.Errorf("%s{{ %s }} = %q, %q;\nwant %q, %q", tc.before, tc.expr, text, got, tc.want, tc.err)
 		}
 		// The claim the error names holds.
 		if _, suggest, ok := strings.Cut(got, "; write {{ "); ok {
@@ -720,14 +709,7 @@ func TestBoundedCounts(t *testing.T) {
 func TestBoundWords(t *testing.T) {
 	// slow is 11,975.6 on 31 January, its low scenario 11,975.3; pace
 	// crosses 11.6 weeks after its as_of, losses 13.1 weeks after.
-	scope := scopeOf(t, kursk+`  pace:
-    as_of: 2025-01-13
-    series: [{date: 2024-12-05, value: 0}]
-    projection: {rate: 100, limit: 12000}
-  slow:
-    series: [{date: 2025-01-01, value: 11900}]
-    projection: {rate: 2.52, low: 2.51, high: 2.6, until: 2025-01-31}
-  share:
+	scope := scopeOf(t, kursk+paceAndSlow+`  share:
     series: [{date: 2025-01-01, value: 0.145}]
   pop:
     series: [{date: 2025-01-01, value: 84123456}]
@@ -773,15 +755,33 @@ func TestBoundWords(t *testing.T) {
 		{"en", "in the next ", "slow.low.value_at_until", "11,975", ""},
 	} {
 		scope.Locale = locale.New(tc.lang)
-		ev, err := scope.EvalAfter(tc.expr, tc.before, at)
-		got := ""
-		if err != nil {
-			got = err.Error()
-		}
-		if got != tc.err || ev.Text != tc.want {
-			t.Errorf("%s: %s{{ %s }} = %q, %q;\nwant %q, %q", tc.lang, tc.before, tc.expr, ev.Text, got, tc.want, tc.err)
+		text, got := evalAfter(scope, tc.expr, tc.before, at)
+		if got != tc.err || text != tc.want {
+			t.Errorf("%s: %s{{ %s }} = %q, %q;\nwant %q, %q", tc.lang, tc.before, tc.expr, text, got, tc.want, tc.err)
 		}
 	}
+}
+
+// paceAndSlow are the blocks of the bound tests: pace crosses 12,000
+// 11.6 weeks after its as_of; slow is 11,975.6 on 31 January, its low
+// scenario 11,975.3.
+const paceAndSlow = `  pace:
+    as_of: 2025-01-13
+    series: [{date: 2024-12-05, value: 0}]
+    projection: {rate: 100, limit: 12000}
+  slow:
+    series: [{date: 2025-01-01, value: 11900}]
+    projection: {rate: 2.52, low: 2.51, high: 2.6, until: 2025-01-31}
+`
+
+// evalAfter evaluates expr after the words before, and returns the text
+// shown and the error's message, "" for none.
+func evalAfter(scope *Scope, expr, before string, at diag.Pos) (text, err string) {
+	ev, e := scope.EvalAfter(expr, before, at)
+	if e != nil {
+		err = e.Error()
+	}
+	return ev.Text, err
 }
 
 // scopeOf is the scope of the blocks of src, which must parse without a
