@@ -195,16 +195,21 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		// The dates where a scenario bends too (reaching a floor or a
 		// ceiling before the central curve does), or the band would cut
 		// the corner from the start to the central curve's bend.
-		curve = slices.Clone(curve)
-		for _, sc := range []*data.Scenario{p.Low, p.High} {
-			for _, c := range scenarioCurve(sc) {
-				if c.Date.After(curve[0].Date) && c.Date.Before(curve[len(curve)-1].Date) {
-					curve = append(curve, data.Point{Date: c.Date, Value: p.Central.ValueAt(c.Date)})
+		if m.hasLow || m.hasHigh {
+			curve = slices.Clone(curve)
+			for _, sc := range []*data.Scenario{p.Low, p.High} {
+				if sc == nil {
+					continue
+				}
+				for _, c := range sc.Curve {
+					if c.Date.After(curve[0].Date) && c.Date.Before(curve[len(curve)-1].Date) {
+						curve = append(curve, data.Point{Date: c.Date, Value: p.Central.ValueAt(c.Date)})
+					}
 				}
 			}
+			slices.SortStableFunc(curve, func(a, b data.Point) int { return a.Date.Compare(b.Date) })
+			curve = slices.CompactFunc(curve, func(a, b data.Point) bool { return a.Date.Equal(b.Date) })
 		}
-		slices.SortStableFunc(curve, func(a, b data.Point) int { return a.Date.Compare(b.Date) })
-		curve = slices.CompactFunc(curve, func(a, b data.Point) bool { return a.Date.Equal(b.Date) })
 		m.samples = make([]sample, len(curve))
 		for i, c := range curve {
 			s := sample{Date: c.Date, Central: c.Value, Low: math.NaN(), High: math.NaN()}
@@ -821,12 +826,4 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep, align tickA
 		t = next
 	}
 	return out
-}
-
-// scenarioCurve returns the curve of sc, nil when there is no sc.
-func scenarioCurve(sc *data.Scenario) []data.Point {
-	if sc == nil {
-		return nil
-	}
-	return sc.Curve
 }
