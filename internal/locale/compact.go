@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -15,6 +16,9 @@ import (
 //
 //go:embed compact_cldr.tsv
 var compactTable string
+
+// compactLines indexes compactTable once a process, on first use.
+var compactLines = sync.OnceValue(func() map[string]string { return tableLines(compactTable) })
 
 // MinLarge and MaxLarge are the magnitudes of the large numbers a
 // language writes with a word: from a million (10⁶) to a hundred
@@ -50,13 +54,17 @@ type largeStyles struct {
 	words       []LargeWord
 }
 
-// englishLarge are English's large numbers, which the nil Locale writes.
-var englishLarge = largeStylesOf(language.English)
+// englishLarge returns English's large numbers, which the nil Locale
+// writes, read once a process, on first use.
+var englishLarge = sync.OnceValue(func() *largeStyles {
+	st := largeStylesOf(language.English)
+	return &st
+})
 
 // largeStylesOf returns the large numbers of t: those of t or of the
 // closest of its parents the table has; zero where none has any.
 func largeStylesOf(t language.Tag) largeStyles {
-	line, ok := ownOrParents(t, compactLine)
+	line, ok := ownOrParents(t, compactLines())
 	if !ok {
 		return largeStyles{}
 	}
@@ -64,17 +72,6 @@ func largeStylesOf(t language.Tag) largeStyles {
 	st := largeStyles{long: readLargeStyle(long), short: readLargeStyle(short)}
 	st.words = readLargeWords(&st.long)
 	return st
-}
-
-// compactLine returns the patterns of the locale called tag in
-// compactTable, without its name.
-func compactLine(tag string) (string, bool) {
-	for line := range strings.Lines(compactTable) {
-		if rest, ok := strings.CutPrefix(line, tag+"\t"); ok {
-			return strings.TrimSuffix(rest, "\n"), true
-		}
-	}
-	return "", false
 }
 
 // readLargeStyle reads the patterns of one style, as tools/cldrcompact
@@ -164,14 +161,14 @@ func (l *Locale) largeWords(mag int, long bool) []largeWord {
 		return nil
 	}
 	mag = min(mag, MaxLarge)
-	st := &englishLarge.short
+	st := &englishLarge().short
 	switch {
 	case l != nil && long:
 		st = &l.large.long
 	case l != nil:
 		st = &l.large.short
 	case long:
-		st = &englishLarge.long
+		st = &englishLarge().long
 	}
 	return st[mag-MinLarge]
 }
@@ -207,7 +204,7 @@ type LargeWord struct {
 // " billion", " trillion".
 func (l *Locale) LargeWords() []LargeWord {
 	if l == nil {
-		return englishLarge.words
+		return englishLarge().words
 	}
 	return l.large.words
 }

@@ -2,9 +2,9 @@
 // language: the decimal mark, the grouping of thousands, the digits and
 // the percent sign from CLDR through golang.org/x/text, the month and
 // weekday names and the order of day, month and year from CLDR's JSON
-// release, taken into cldr.go by tools/cldrdates, and the words of large
-// numbers ("84 Millionen", "84 Mio.") from the same release, taken into
-// compact_cldr.tsv by tools/cldrcompact.
+// release, taken into dates_cldr.tsv by tools/cldrdates, and the words of
+// large numbers ("84 Millionen", "84 Mio.") from the same release, taken
+// into compact_cldr.tsv by tools/cldrcompact.
 //
 // It formats digits others have rounded: callers decide how many
 // decimals a number has and pass it written by strconv ("-12000.5"). A
@@ -14,8 +14,10 @@ package locale
 
 import (
 	"cmp"
+	_ "embed"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -287,14 +289,15 @@ func around(s string) (prefix, suffix string) {
 	return s[:i], s[j+size:]
 }
 
-// calendar is how CLDR writes dates in one locale (cldr.go, made by
-// tools/cldrdates from CLDR's JSON release): the month and weekday names
-// of a date, the month names of a month without its day where they
-// differ (zero where they do not), and CLDR's patterns of a date in full
-// ("d. MMMM y") and of the shorter forms, by their skeletons: medium
-// yMMMd, dayMonth MMMd, longDayMonth MMMMd, monthYear yMMMM and
-// monthYearShort yMMM; monthAlone MMM, empty where it is the month's short
-// name (LLL) and not a number ("MM" in Lithuanian) or a name with a word.
+// calendar is how CLDR writes dates in one locale (a line of
+// dates_cldr.tsv, made by tools/cldrdates from CLDR's JSON release): the
+// month and weekday names of a date, the month names of a month without
+// its day where they differ (zero where they do not), and CLDR's patterns
+// of a date in full ("d. MMMM y") and of the shorter forms, by their
+// skeletons: medium yMMMd, dayMonth MMMd, longDayMonth MMMMd, monthYear
+// yMMMM and monthYearShort yMMM; monthAlone MMM, empty where it is the
+// month's short name (LLL) and not a number ("MM" in Lithuanian) or a name
+// with a word.
 type calendar struct {
 	months, monthsShort, monthsAlone, monthsAloneShort [12]string // January first
 	weekdays, weekdaysShort                            [7]string  // Sunday first
@@ -303,34 +306,73 @@ type calendar struct {
 	monthAlone                                         string
 }
 
+// datesTable is CLDR's calendars, a line a locale: its name, then the
+// fields of a calendar in their order, separated by tabs, the names of a
+// field by "|".
+//
+//go:embed dates_cldr.tsv
+var datesTable string
+
+// calendarLines indexes datesTable once a process, on first use; a line
+// is read when its tag is asked for.
+var calendarLines = sync.OnceValue(func() map[string]string { return tableLines(datesTable) })
+
 // calendarOf returns CLDR's calendar of t: that of t or of the closest
 // of its CLDR parents that has its own ("de" for de-AT-1996, "es" for
 // es-MX), else that of its language (Arabic's for ar-Latn, a script CLDR
 // has no dates in), and false when it has none.
 func calendarOf(t language.Tag) (calendar, bool) {
-	if cal, ok := ownOrParents(t, cldrCalendar); ok {
-		return cal, true
+	line, ok := ownOrParents(t, calendarLines())
+	if !ok {
+		base, _, _ := t.Raw()
+		if line, ok = calendarLines()[base.String()]; !ok {
+			return calendar{}, false
+		}
 	}
-	base, _, _ := t.Raw()
-	return cldrCalendar(base.String())
+	return readCalendar(line), true
 }
 
-// ownOrParents returns the entry of t in a table made from CLDR, which
-// find looks a tag up in: that of t without its extensions (such as
-// -u-nu-latn) or of the closest of its parents that has one, and false
-// when none has.
-func ownOrParents[T any](t language.Tag, find func(tag string) (T, bool)) (T, bool) {
+// readCalendar reads a line of datesTable, without its locale's name.
+func readCalendar(line string) calendar {
+	f := strings.Split(line, "\t")
+	var cal calendar
+	for i, names := range [][]string{cal.months[:], cal.monthsShort[:], cal.monthsAlone[:], cal.monthsAloneShort[:], cal.weekdays[:], cal.weekdaysShort[:]} {
+		if f[i] != "" {
+			copy(names, strings.Split(f[i], "|"))
+		}
+	}
+	cal.long, cal.medium, cal.dayMonth, cal.longDayMonth = f[6], f[7], f[8], f[9]
+	cal.monthYear, cal.monthYearShort, cal.monthAlone = f[10], f[11], f[12]
+	return cal
+}
+
+// tableLines indexes a table made by tools/cldr*: each line's text after
+// its locale's name and a tab, by that name; lines of comment, which start
+// with "#", are left out.
+func tableLines(table string) map[string]string {
+	lines := map[string]string{}
+	for line := range strings.Lines(table) {
+		if tag, rest, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t"); ok && !strings.HasPrefix(tag, "#") {
+			lines[tag] = rest
+		}
+	}
+	return lines
+}
+
+// ownOrParents returns the line of t in a table made from CLDR, indexed
+// by tableLines: that of t without its extensions (such as -u-nu-latn) or
+// of the closest of its parents that has one, and false when none has.
+func ownOrParents(t language.Tag, lines map[string]string) (string, bool) {
 	base, script, region := t.Raw()
 	if t2, err := language.Compose(base, script, region); err == nil {
 		t = t2
 	}
 	for ; !t.IsRoot(); t = t.Parent() {
-		if v, ok := find(t.String()); ok {
-			return v, true
+		if line, ok := lines[t.String()]; ok {
+			return line, true
 		}
 	}
-	var none T
-	return none, false
+	return "", false
 }
 
 // AppendNumber appends s, a number as strconv writes it with 'f' ("12000",

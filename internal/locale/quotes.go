@@ -1,7 +1,9 @@
 package locale
 
 import (
+	_ "embed"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -27,13 +29,22 @@ func (l *Locale) Quotes() Quotes {
 	return l.quotes
 }
 
+// quotesTable is CLDR's quotation marks, made by tools/cldrquotes: a line
+// a locale, its name and its four marks, separated by tabs.
+//
+//go:embed quotes_cldr.tsv
+var quotesTable string
+
+// quoteLines indexes quotesTable once a process, on first use.
+var quoteLines = sync.OnceValue(func() map[string]string { return tableLines(quotesTable) })
+
 // quotesOf returns the marks of t: those of t or of the closest of its
 // CLDR parents that has its own (pt-AO's are pt-PT's), else English's.
-// The table, quotes_cldr.go, is made by tools/cldrquotes.
 func quotesOf(t language.Tag) Quotes {
-	q, ok := ownOrParents(t, cldrQuotes)
-	if !ok {
-		q = englishQuotes
+	q := englishQuotes
+	if line, ok := ownOrParents(t, quoteLines()); ok {
+		m := strings.Split(line, "\t")
+		q = Quotes{m[0], m[1], m[2], m[3]}
 	}
 	if base, _, _ := t.Raw(); base.String() == "fr" {
 		q = Quotes{spaced(q.Open, true), spaced(q.Close, false), spaced(q.InnerOpen, true), spaced(q.InnerClose, false)}

@@ -1,15 +1,18 @@
 // Package cldrjson reads the locales of an unpacked package of CLDR's JSON
 // release from npm (cldr-dates-full, cldr-misc-full, cldr-numbers-full),
-// for the tools that write package locale's tables from them.
+// and writes package locale's tables from them, for the tools that make
+// those tables.
 package cldrjson
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -54,11 +57,30 @@ func Open(dir, file string) (version string, locales []Locale, err error) {
 	return pkg.Version, locales, nil
 }
 
-// Own returns, in order, the names of the locales of all whose value is
+// Write writes the table of all, each locale's line without its name, to
+// path, as package locale reads it: the lines of comment, each after "# ",
+// then a line for each locale whose line is not that of its closest parent
+// in all (or, for a locale without a parent there, not root), in the
+// order of their names, the name and the line separated by a tab. Package
+// locale finds the locales left out by walking a tag's parents.
+func Write(path string, comment []string, all map[string]string, root string) error {
+	var b bytes.Buffer
+	for _, c := range comment {
+		fmt.Fprintf(&b, "# %s\n", c)
+	}
+	for _, name := range own(all, root) {
+		if strings.Contains(all[name], "\n") {
+			return fmt.Errorf("%s: a line break in %q", name, all[name])
+		}
+		fmt.Fprintf(&b, "%s\t%s\n", name, all[name])
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// own returns, in order, the names of the locales of all whose value is
 // not that of their closest parent in all, or, for a locale without a
-// parent there, not root's: the locales a table needs, since package
-// locale finds the others by walking a tag's parents.
-func Own[T comparable](all map[string]T, root T) []string {
+// parent there, not root's.
+func own(all map[string]string, root string) []string {
 	var names []string
 	for name, v := range all {
 		inherited := root
