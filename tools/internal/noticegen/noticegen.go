@@ -63,7 +63,7 @@ func vendored() []source {
 	return []source{
 		{name: "Apache ECharts, with code of d3 and zrender (theme/vendor/echarts)", dir: "theme/vendor/echarts",
 			files: []string{"LICENSE", "NOTICE", "licenses/LICENSE-d3", "licenses/LICENSE-zrender"}},
-		{name: "Unicode CLDR's dates and quotation marks, taken by tools/cldrdates and tools/cldrquotes from cldr-dates-full and cldr-misc-full (internal/locale/cldr.go, quotes_cldr.go)", dir: "internal/locale/licenses",
+		{name: "Unicode CLDR's dates and quotation marks, taken by tools/cldrdates and tools/cldrquotes from cldr-dates-full and cldr-misc-full (internal/locale/dates_cldr.tsv, quotes_cldr.tsv)", dir: "internal/locale/licenses",
 			files: []string{"LICENSE-CLDR"}},
 		{name: "Charis SIL, the preview images' serif font (internal/ogimage/fonts)", dir: "internal/ogimage/fonts",
 			files: []string{"OFL.txt"}},
