@@ -97,7 +97,7 @@ func newTable(chain []string, own map[string]map[Key]string) *Table {
 			t.english = false
 		}
 		if args := placeholders(english[k].text); len(args) > 0 {
-			t.pieces[k], _ = split(t.text[k], args)
+			t.pieces[k] = split(t.text[k], args)
 			t.argc[k] = uint8(len(args))
 		}
 	}

@@ -354,8 +354,8 @@ func placeholderAt(s string) (name, rest string, ok bool) {
 }
 
 // split splits s, a text of a key whose English placeholders are args,
-// into pieces. It reports the name of a placeholder args lacks, if any.
-func split(s string, args []string) (pieces []piece, unknown string) {
+// into pieces, or returns nil when s names a placeholder args lacks.
+func split(s string, args []string) (pieces []piece) {
 	lit := 0 // the start of the literal being read
 	for i := 0; i < len(s); i++ {
 		if s[i] != '{' {
@@ -367,7 +367,7 @@ func split(s string, args []string) (pieces []piece, unknown string) {
 		}
 		n := slices.Index(args, name)
 		if n < 0 {
-			return nil, name
+			return nil
 		}
 		if lit < i {
 			pieces = append(pieces, piece{lit: s[lit:i], arg: -1})
@@ -379,5 +379,5 @@ func split(s string, args []string) (pieces []piece, unknown string) {
 	if lit < len(s) {
 		pieces = append(pieces, piece{lit: s[lit:], arg: -1})
 	}
-	return pieces, ""
+	return pieces
 }
