@@ -126,7 +126,8 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	if b.facts().timed {
 		return Evaluation{}, fmt.Errorf("claim %q: the series of %q gives times of day; claims about a series' history read daily, monthly and annual series", c.Phrase, b.Name)
 	}
-	series := claim.Series{Obs: s.observations(b), Unit: quantity(v)}
+	series := s.series(b)
+	series.Unit = quantity(v)
 	switch b.Series[at].Grain {
 	case ByYear:
 		series.Grain = claim.ByYear
@@ -165,21 +166,22 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	return Evaluation{Text: c.Phrase, Value: v, Claim: &res}, nil
 }
 
-// observations returns b's series as claims about its history read it,
-// made once a page: each claim copied it, 3 MB for 100,000 observations.
-func (s *Scope) observations(b *Block) []claim.Observation {
-	if obs, ok := s.history[b]; ok {
-		return obs
+// series returns b's series as claims about its history read it, made
+// once a page with the Memo its claims share: each claim copied it, 3 MB
+// for 100,000 observations, and read it whole.
+func (s *Scope) series(b *Block) claim.Series {
+	if cs, ok := s.history[b]; ok {
+		return cs
 	}
 	obs := make([]claim.Observation, len(b.Series))
 	for i, p := range b.Series {
 		obs[i] = claim.Observation{Date: p.Date, Value: p.Value}
 	}
 	if s.history == nil {
-		s.history = map[*Block][]claim.Observation{}
+		s.history = map[*Block]claim.Series{}
 	}
-	s.history[b] = obs
-	return obs
+	s.history[b] = claim.Series{Obs: obs, Memo: &claim.Memo{}}
+	return s.history[b]
 }
 
 // observation returns the index in b.Series of the observation first,

@@ -123,19 +123,14 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		ok = ok && good
 	}
 	if out.Fitted && ok {
-		dates := make([]time.Time, len(b.Series))
-		values := make([]float64, len(b.Series))
-		for i, pt := range b.Series {
-			dates[i], values[i] = pt.Date, pt.Value
-		}
 		if len(b.Series) < 2 {
 			p.errorf(rateNode, "rate: fit needs at least 2 observations, got %d", len(b.Series))
 			ok = false
-		} else if fitted, r2, err := projection.Fit(dates, values, per, model); err != nil {
-			p.errorf(rateNode, "rate: %v", err)
+		} else if f := p.fit(b.Series, per, model); f.err != nil {
+			p.errorf(rateNode, "rate: %v", f.err)
 			ok = false
 		} else {
-			out.Central.Rate, out.R2 = fitted.Rate, r2
+			out.Central.Rate, out.R2 = f.rate, f.r2
 		}
 	}
 	if ok && model == projection.Exponential && out.Central.Rate <= -100 {
@@ -217,7 +212,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	// A series read by the hour crosses on the day its curve does, which
 	// whole days counted from a reading at noon would miss by one; a rate
 	// per hour crosses at an hour too.
-	hourly := per == projection.Hour || HasTime(out.Start.Date) || slices.ContainsFunc(b.Series, func(pt Point) bool { return HasTime(pt.Date) })
+	hourly := per == projection.Hour || HasTime(out.Start.Date) || b.facts().timed
 	run := func(s *Scenario) projection.Projection {
 		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model, Hourly: hourly,
 			HasFloor: hasFloor, Floor: floor, HasCeiling: hasCeiling, Ceiling: ceiling}
@@ -399,6 +394,41 @@ func (p *parser) checkBand(pr *Projection, rateNode *yaml.Node, f map[string]fie
 func isLast(n *yaml.Node) bool {
 	n = yamlpos.Resolve(n)
 	return n != nil && n.Kind == yaml.ScalarNode && n.Value == "last"
+}
+
+// fitKey names a fit: the series, and the period and model of its rate.
+type fitKey struct {
+	series seriesKey
+	per    projection.Period
+	model  projection.Model
+}
+
+// fitted is what a fit gave: the rate and r², or why there is none.
+type fitted struct {
+	rate, r2 float64
+	err      error
+}
+
+// fit fits a projection to series, once a page for each series, period
+// and model, which the blocks that share the series share: each block
+// fitted it, so that 2,000 blocks fitting one CSV file of 300,000 days,
+// an article of 100 KB, took 59 s of CPU.
+func (p *parser) fit(series []Point, per projection.Period, model projection.Model) fitted {
+	k := fitKey{seriesKey{&series[0], len(series)}, per, model}
+	if f, ok := p.fits[k]; ok {
+		return f
+	}
+	dates := make([]time.Time, len(series))
+	values := make([]float64, len(series))
+	for i, pt := range series {
+		dates[i], values[i] = pt.Date, pt.Value
+	}
+	pr, r2, err := projection.Fit(dates, values, per, model)
+	if p.fits == nil {
+		p.fits = map[fitKey]fitted{}
+	}
+	p.fits[k] = fitted{pr.Rate, r2, err}
+	return p.fits[k]
 }
 
 // isFit reports whether n is the scalar `fit`.

@@ -44,8 +44,8 @@ type Scope struct {
 	// first CheckLiterals.
 	marks *numberMarks
 	// history holds each block's series as claims about its history
-	// read it (see observations).
-	history map[*Block][]claim.Observation
+	// read it, with what they have read of it (see series).
+	history map[*Block]claim.Series
 }
 
 // NewScope returns the scope of a page with the given blocks.

@@ -39,6 +39,8 @@ type parser struct {
 	// facts holds the seriesFacts of each series read, which the blocks
 	// that share it share too.
 	facts map[seriesKey]*seriesFacts
+	// fits holds the fits of the series read (see fit).
+	fits map[fitKey]fitted
 }
 
 // seriesKey tells a series by its first point and its length.

@@ -37,6 +37,10 @@ type charts struct {
 	drawn   map[string]int // block → charts of it drawn so far
 	figures map[int]drawn  // ordinal → the chart drawn, for the feed
 	events  int            // events of the page's charts so far (see chart.MaxEvents)
+	// drawTotal is how many observations the page's charts draw, when
+	// that is more than chart.MaxPageObservations (else 0), and drawSoFar
+	// those of the charts RenderChart has met.
+	drawTotal, drawSoFar int
 }
 
 // drawn is a chart RenderChart drew, kept for RenderFeedChart.
@@ -54,12 +58,30 @@ type drawn struct {
 // does not parse is left out here, and reported by RenderChart.
 func (c *charts) PlanCharts(bodies [][]byte) {
 	c.planned = make(map[string]int, len(bodies))
+	total := 0
 	for _, body := range bodies {
 		var ignore diag.List
 		if spec, ok := chart.ParseSpec(c.page.Path, body, 1, &ignore); ok {
 			c.planned[csvKey(spec)]++
+			total += c.drawnObservations(spec)
 		}
 	}
+	c.drawTotal, c.drawSoFar = 0, 0
+	if total > chart.MaxPageObservations {
+		c.drawTotal = total
+	}
+}
+
+// drawnObservations returns how many observations the blocks of spec
+// hold, those the page lacks counted as none.
+func (c *charts) drawnObservations(spec chart.Spec) int {
+	n := 0
+	for _, ref := range spec.Data {
+		if b := c.scope.Block(ref.Block); b != nil {
+			n += len(b.Series)
+		}
+	}
+	return n
 }
 
 // csvKey returns the name a chart's CSV file is made from: its blocks'
@@ -103,6 +125,12 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	if c.events > chart.MaxEvents {
 		return nil
 	}
+	if before := c.drawSoFar; c.drawTotal > 0 {
+		c.drawSoFar += c.drawnObservations(spec)
+		if before <= chart.MaxPageObservations && c.drawSoFar > chart.MaxPageObservations {
+			diags.Errorf(placed(spec.Data[0].Pos, bodyPos), "chart: the charts of this page draw %d observations, more than the %d a page may draw (this is the first chart past them): each chart draws every observation of its blocks and writes it into its table and CSV file; chart a long series fewer times", c.drawTotal, chart.MaxPageObservations)
+		}
+	}
 	// The blocks the chart names are looked up even when the rest of it
 	// is wrong, so that every mistake of the block is reported at once.
 	var blocks []*data.Block
@@ -137,6 +165,9 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		if b.Broken {
 			return nil // its errors are reported where it is declared
 		}
+	}
+	if c.drawTotal > 0 {
+		return nil // the page fails: none of its charts is drawn
 	}
 	spec.Locale = c.run.b.loc
 	spec.Words = c.run.st.words
