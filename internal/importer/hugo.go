@@ -143,7 +143,9 @@ func hugoContentDir(conf map[string]any) string {
 // first config file of the site's folder, then every file of
 // config/_default, whose name is the key it sets (params.toml is
 // [params], hugo.toml and config.toml the whole), each filling in what
-// is not set yet. A language's file (menus.en.toml) is left out.
+// is not set yet. A language's file is that language's config, as Hugo
+// reads it: languages.fr.toml is [languages.fr], params.fr.toml and
+// menus.fr.toml its params and menus.
 func hugoConfig(src fs.FS) (map[string]any, error) {
 	var conf map[string]any
 	for _, name := range hugoConfigs {
@@ -163,14 +165,22 @@ func hugoConfig(src fs.FS) (map[string]any, error) {
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
 		key := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
-		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) || strings.Contains(key, ".") {
+		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
 			continue
 		}
 		c, err := readConfig(src, "config/_default/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
-		if key != "hugo" && key != "config" {
+		if i := strings.LastIndexByte(key, '.'); i >= 0 {
+			switch name := key[:i]; name {
+			case "params", "menus":
+				c = map[string]any{name: c}
+			case "menu":
+				c = map[string]any{"menus": c}
+			}
+			c = map[string]any{"languages": map[string]any{key[i+1:]: c}}
+		} else if key != "hugo" && key != "config" {
 			c = map[string]any{key: c}
 		}
 		conf = fillConfig(conf, c)
