@@ -325,6 +325,7 @@ func (im *importer) hugo() error {
 	}
 
 	ml := hugoLanguages(conf)
+	im.conf.langTags = ml.tags
 	if len(ml.hosts) > 0 {
 		// A multihost site: each language at the root of its own host,
 		// the default language's the new site's.
@@ -701,6 +702,7 @@ type multilingual struct {
 	inSubdir bool              // defaultContentLanguageInSubdir
 	own      map[string]any    // each language's own permalinks table, if it has one
 	hosts    map[string]string // each language's own baseURL (a multihost site), if any has one
+	tags     map[string]string // each language's locale or languageCode, if it has one
 }
 
 // hugoLanguages reads the languages of a Hugo config.
@@ -718,6 +720,9 @@ func hugoLanguages(conf map[string]any) multilingual {
 		}
 		if u := lookupString(langs, code+".baseurl"); u != "" {
 			put(&ml.hosts, code, u)
+		}
+		if t := cmp.Or(lookupString(langs, code+".locale"), lookupString(langs, code+".languagecode")); t != "" {
+			put(&ml.tags, code, t)
 		}
 	}
 	slices.Sort(ml.codes)
@@ -1232,10 +1237,10 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 		if host := im.conf.hosts[code]; host != "" {
 			// A multihost site: the language's old addresses were at the
 			// root of its own host.
-			im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with params.lang %q (plotline gives every page the site's language; a template may read .Article.Params.lang); its old addresses were on its own host, %s, and each has a redirect at the same path under /%s/: send that host's addresses there", code, n, pages, how, code, code, host, code)
+			im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with its lang:; its old addresses were on its own host, %s, and each has a redirect at the same path under /%s/: send that host's addresses there", code, n, pages, how, code, host, code)
 			return
 		}
-		im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with params.lang %q and its old /%s/ address (plotline gives every page the site's language; a template may read .Article.Params.lang)", code, n, pages, how, code, code, code)
+		im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with its lang: and its old /%s/ address", code, n, pages, how, code, code)
 	}
 	dirs := map[string]string{}
 	for _, w := range walks {

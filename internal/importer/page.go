@@ -685,9 +685,22 @@ func (im *importer) render(p *page) []byte {
 		}
 		add("aliases", seq)
 	}
-	if p.lang != "" {
-		// Quoted: YAML 1.1 reads a bare no as false.
-		param(field{key: "lang", val: &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: p.lang, Style: yaml.DoubleQuotedStyle}})
+	code := p.lang
+	if own := p.str("lang"); languageTag(own) != "" && (code == "" || strings.EqualFold(own, code)) {
+		// The page's own lang:, which Jekyll's themes and SEO tag
+		// write on its <html>, as plotline does.
+		code, consumed["lang"] = own, true
+	}
+	if code != "" {
+		// Quoted: YAML 1.1 reads a bare no as false. A code that is no
+		// language tag (Hugo's [languages.english]) stays the site's own.
+		lang := field{key: "lang", val: &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: code, Style: yaml.DoubleQuotedStyle}}
+		if lang.val.Value = languageTag(cmp.Or(im.conf.langTags[code], code)); lang.val.Value != "" {
+			add(lang.key, lang.val)
+		} else {
+			lang.val.Value = code
+			param(lang)
+		}
 	}
 	// Everything else is the site's own: under params.
 	for _, f := range p.fields {
