@@ -225,7 +225,7 @@ func (im *importer) hugo() error {
 	def := "languages." + strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")) + "."
 	im.conf.title = cmp.Or(lookupString(conf, def+"title"), lookupString(conf, "title"))
 	im.conf.baseURL = lookupString(conf, "baseurl")
-	im.conf.language = languageTag(cmp.Or(lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
+	im.conf.language = languageTag(cmp.Or(lookupString(conf, "locale"), lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
 	im.conf.description = cmp.Or(lookupString(conf, def+"params.description"), lookupString(conf, "params.description"))
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
 	if merge, _ := lookup(conf, "markup._merge").(string); !im.conf.unsafe && merge == "deep" &&
@@ -703,6 +703,7 @@ type multilingual struct {
 	own      map[string]any    // each language's own permalinks table, if it has one
 	hosts    map[string]string // each language's own baseURL (a multihost site), if any has one
 	tags     map[string]string // each language's locale or languageCode, if it has one
+	titles   map[string]string // each language's own title, if it has one
 }
 
 // hugoLanguages reads the languages of a Hugo config.
@@ -723,6 +724,9 @@ func hugoLanguages(conf map[string]any) multilingual {
 		}
 		if t := cmp.Or(lookupString(langs, code+".locale"), lookupString(langs, code+".languagecode")); t != "" {
 			put(&ml.tags, code, t)
+		}
+		if t := lookupString(langs, code+".title"); t != "" {
+			put(&ml.titles, code, t)
 		}
 	}
 	slices.Sort(ml.codes)
@@ -957,6 +961,11 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		case pg.section && pg.unrendered(): // made a draft by unrendered
 		case pg.section && rel == "_index"+path.Ext(rel):
 			im.done(top, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
+			if t := cmp.Or(ml.titles[lang], im.conf.title); pg.title == "" && t != "" {
+				// Hugo heads it with the language's title, not ".".
+				pg.setTitle, pg.title = t, t
+				im.done(top, "no title: titled %q, the title of the language's site", t)
+			}
 		case pg.section:
 			im.done(top, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
 		}
