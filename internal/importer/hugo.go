@@ -1017,18 +1017,24 @@ var previewExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp"}
 // previewImage sets the preview image of the Hugo page p, at src, a
 // bundle's index, from the theme's own way of naming it: PaperMod's
 // cover.image when that is a file of the bundle, else Hugo Blox's
-// (Wowchemy's) featured file of the bundle (featured.png). A page that
-// sets image: to a value of its own keeps it, under params.
+// (Wowchemy's) featured file of the bundle (featured.png). A page's own
+// image: that names an image of the bundle (Stack's cover) is its preview
+// as it is; one that names anything else stays, under params.
 func (im *importer) previewImage(p *page, src string) {
 	if base := path.Base(src); p.lang != "" || !strings.HasPrefix(base, "index.") && !strings.HasPrefix(base, "_index.") {
 		return // a translation's files may be in another folder
 	}
-	if n := p.get("image"); n != nil && n.Kind == yaml.ScalarNode {
-		return
-	}
 	dir := path.Dir(src)
 	isImage := func(name string) bool {
 		return slices.Contains(previewExts, strings.ToLower(path.Ext(name)))
+	}
+	if n := p.get("image"); n != nil && n.Kind == yaml.ScalarNode {
+		if img := n.Value; isImage(img) && fs.ValidPath(img) {
+			if _, err := fs.Stat(im.src, path.Join(dir, img)); err == nil {
+				p.preview = img
+			}
+		}
+		return
 	}
 	if c := p.get("cover"); c != nil && c.Kind == yaml.MappingNode {
 		for k, v := range yamlpos.Pairs(c) {

@@ -652,6 +652,7 @@ func (im *importer) render(p *page) []byte {
 	}
 	if p.preview != "" {
 		add("image", scalar(p.preview))
+		consumed["image"] = p.str("image") == p.preview
 	}
 	if t := p.get("toc"); t != nil && t.ShortTag() == "!!bool" {
 		add("toc", t)
