@@ -1566,11 +1566,16 @@ func (p *page) weight() int {
 }
 
 // linkText escapes the characters of a title that Markdown would read in
-// a link's text.
+// a link's text; brackets as character references, since plotline reads
+// \[…\] as mathematics.
 func linkText(title string) string {
 	var b strings.Builder
 	for _, r := range title {
-		if strings.ContainsRune("\\[]*_`<>&!#", r) {
+		switch {
+		case r == '[' || r == ']':
+			fmt.Fprintf(&b, "&#%d;", r)
+			continue
+		case strings.ContainsRune("\\*_`<>&!#", r):
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
