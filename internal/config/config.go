@@ -473,6 +473,15 @@ func (c *Config) OpenGraphLocale() string {
 	return base.String() + "_" + region.String()
 }
 
+// WithLanguage returns c for a page in the language tag (its own lang:),
+// and false when tag is no language tag.
+func (c Config) WithLanguage(tag string) (Config, bool) {
+	c.Language = tag
+	t, ok := c.languageTag()
+	c.Language = t.String() // as HTML wants it: pt_BR is pt-BR
+	return c, ok && tag != ""
+}
+
 // languageTag returns the site's language read as a BCP 47 tag, and false
 // when it is none.
 func (c *Config) languageTag() (language.Tag, bool) {

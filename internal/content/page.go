@@ -70,6 +70,8 @@ type Page struct {
 	TOC            bool       // whether to show a table of contents (default true for articles)
 	Nav            string     // the "nav" key: the page's name in the site's navigation, or ""
 	NavPos         diag.Pos   // where the nav key's value starts; zero when it has none
+	Lang           string     // the "lang" key: the page's own language tag, or "" for the site's
+	LangPos        diag.Pos   // where the lang key's value starts
 	Image          string     // the "image" key: a chart's number, a file, "none" or ""
 	ImagePos       diag.Pos   // where the image key's value starts
 	Data           *yaml.Node // the value of the "data" key, nil when absent
@@ -361,7 +363,7 @@ var knownKeys = map[string]bool{
 	"title": true, "date": true, "description": true, "tags": true, "draft": true,
 	"slug": true, "author": true, "updated": true, "sources": true, "data": true,
 	"type": true, "toc": true, "image": true, "aliases": true, "params": true,
-	"nav": true,
+	"nav": true, "lang": true,
 }
 
 // Parse parses the Markdown file at path (slash path relative to the site
@@ -537,7 +539,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			continue
 		}
 		switch key {
-		case "author", "nav", "slug", "image", "tags", "aliases":
+		case "author", "nav", "slug", "image", "tags", "aliases", "lang":
 			p.noValues(key, "write it as text", v, at, diags)
 		}
 		switch key {
@@ -570,6 +572,9 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			if n := utf8.RuneCountInString(p.Nav); n > MaxNavRunes {
 				diags.Errorf(at(v), "nav: %d characters, more than the %d a name in the site's navigation may have: it is written on every page", n, MaxNavRunes)
 			}
+		case "lang":
+			// Checked by the site, which reads language tags.
+			p.Lang, p.LangPos = strings.TrimSpace(scalarString(v, key, at, diags)), at(v)
 		case "image":
 			// Checked by the site, which knows the page's charts and files.
 			p.Image = scalarString(v, key, at, diags)

@@ -143,7 +143,9 @@ func hugoContentDir(conf map[string]any) string {
 // first config file of the site's folder, then every file of
 // config/_default, whose name is the key it sets (params.toml is
 // [params], hugo.toml and config.toml the whole), each filling in what
-// is not set yet. A language's file (menus.en.toml) is left out.
+// is not set yet. A language's file is that language's config, as Hugo
+// reads it: languages.fr.toml is [languages.fr], params.fr.toml and
+// menus.fr.toml its params and menus.
 func hugoConfig(src fs.FS) (map[string]any, error) {
 	var conf map[string]any
 	for _, name := range hugoConfigs {
@@ -163,14 +165,22 @@ func hugoConfig(src fs.FS) (map[string]any, error) {
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
 		key := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
-		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) || strings.Contains(key, ".") {
+		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
 			continue
 		}
 		c, err := readConfig(src, "config/_default/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
-		if key != "hugo" && key != "config" {
+		if i := strings.LastIndexByte(key, '.'); i >= 0 {
+			switch name := key[:i]; name {
+			case "params", "menus":
+				c = map[string]any{name: c}
+			case "menu":
+				c = map[string]any{"menus": c}
+			}
+			c = map[string]any{"languages": map[string]any{key[i+1:]: c}}
+		} else if key != "hugo" && key != "config" {
 			c = map[string]any{key: c}
 		}
 		conf = fillConfig(conf, c)
@@ -215,7 +225,7 @@ func (im *importer) hugo() error {
 	def := "languages." + strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")) + "."
 	im.conf.title = cmp.Or(lookupString(conf, def+"title"), lookupString(conf, "title"))
 	im.conf.baseURL = lookupString(conf, "baseurl")
-	im.conf.language = languageTag(cmp.Or(lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
+	im.conf.language = languageTag(cmp.Or(lookupString(conf, "locale"), lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
 	im.conf.description = cmp.Or(lookupString(conf, def+"params.description"), lookupString(conf, "params.description"))
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)
 	if merge, _ := lookup(conf, "markup._merge").(string); !im.conf.unsafe && merge == "deep" &&
@@ -315,6 +325,7 @@ func (im *importer) hugo() error {
 	}
 
 	ml := hugoLanguages(conf)
+	im.conf.langTags = ml.tags
 	if len(ml.hosts) > 0 {
 		// A multihost site: each language at the root of its own host,
 		// the default language's the new site's.
@@ -691,6 +702,8 @@ type multilingual struct {
 	inSubdir bool              // defaultContentLanguageInSubdir
 	own      map[string]any    // each language's own permalinks table, if it has one
 	hosts    map[string]string // each language's own baseURL (a multihost site), if any has one
+	tags     map[string]string // each language's locale or languageCode, if it has one
+	titles   map[string]string // each language's own title, if it has one
 }
 
 // hugoLanguages reads the languages of a Hugo config.
@@ -708,6 +721,12 @@ func hugoLanguages(conf map[string]any) multilingual {
 		}
 		if u := lookupString(langs, code+".baseurl"); u != "" {
 			put(&ml.hosts, code, u)
+		}
+		if t := cmp.Or(lookupString(langs, code+".locale"), lookupString(langs, code+".languagecode")); t != "" {
+			put(&ml.tags, code, t)
+		}
+		if t := lookupString(langs, code+".title"); t != "" {
+			put(&ml.titles, code, t)
 		}
 	}
 	slices.Sort(ml.codes)
@@ -942,6 +961,11 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		case pg.section && pg.unrendered(): // made a draft by unrendered
 		case pg.section && rel == "_index"+path.Ext(rel):
 			im.done(top, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
+			if t := cmp.Or(ml.titles[lang], im.conf.title); pg.title == "" && t != "" {
+				// Hugo heads it with the language's title, not ".".
+				pg.setTitle, pg.title = t, t
+				im.done(top, "no title: titled %q, the title of the language's site", t)
+			}
 		case pg.section:
 			im.done(top, "a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)")
 		}
@@ -993,18 +1017,24 @@ var previewExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp"}
 // previewImage sets the preview image of the Hugo page p, at src, a
 // bundle's index, from the theme's own way of naming it: PaperMod's
 // cover.image when that is a file of the bundle, else Hugo Blox's
-// (Wowchemy's) featured file of the bundle (featured.png). A page that
-// sets image: to a value of its own keeps it, under params.
+// (Wowchemy's) featured file of the bundle (featured.png). A page's own
+// image: that names an image of the bundle (Stack's cover) is its preview
+// as it is; one that names anything else stays, under params.
 func (im *importer) previewImage(p *page, src string) {
 	if base := path.Base(src); p.lang != "" || !strings.HasPrefix(base, "index.") && !strings.HasPrefix(base, "_index.") {
 		return // a translation's files may be in another folder
 	}
-	if n := p.get("image"); n != nil && n.Kind == yaml.ScalarNode {
-		return
-	}
 	dir := path.Dir(src)
 	isImage := func(name string) bool {
 		return slices.Contains(previewExts, strings.ToLower(path.Ext(name)))
+	}
+	if n := p.get("image"); n != nil && n.Kind == yaml.ScalarNode {
+		if img := n.Value; isImage(img) && fs.ValidPath(img) {
+			if _, err := fs.Stat(im.src, path.Join(dir, img)); err == nil {
+				p.preview = img
+			}
+		}
+		return
 	}
 	if c := p.get("cover"); c != nil && c.Kind == yaml.MappingNode {
 		for k, v := range yamlpos.Pairs(c) {
@@ -1222,10 +1252,10 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 		if host := im.conf.hosts[code]; host != "" {
 			// A multihost site: the language's old addresses were at the
 			// root of its own host.
-			im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with params.lang %q (plotline gives every page the site's language; a template may read .Article.Params.lang); its old addresses were on its own host, %s, and each has a redirect at the same path under /%s/: send that host's addresses there", code, n, pages, how, code, code, host, code)
+			im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with its lang:; its old addresses were on its own host, %s, and each has a redirect at the same path under /%s/: send that host's addresses there", code, n, pages, how, code, host, code)
 			return
 		}
-		im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with params.lang %q and its old /%s/ address (plotline gives every page the site's language; a template may read .Article.Params.lang)", code, n, pages, how, code, code, code)
+		im.done(diag.Pos{Path: confName}, "language %s: %d %s %s imported under /%s/, each with its lang: and its old /%s/ address", code, n, pages, how, code, code)
 	}
 	dirs := map[string]string{}
 	for _, w := range walks {
@@ -1536,11 +1566,16 @@ func (p *page) weight() int {
 }
 
 // linkText escapes the characters of a title that Markdown would read in
-// a link's text.
+// a link's text; brackets as character references, since plotline reads
+// \[…\] as mathematics.
 func linkText(title string) string {
 	var b strings.Builder
 	for _, r := range title {
-		if strings.ContainsRune("\\[]*_`<>&!#", r) {
+		switch {
+		case r == '[' || r == ']':
+			fmt.Fprintf(&b, "&#%d;", r)
+			continue
+		case strings.ContainsRune("\\*_`<>&!#", r):
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)

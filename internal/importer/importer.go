@@ -200,6 +200,7 @@ type siteConfig struct {
 	// code, each of which Hugo published at the root of its own host;
 	// nil on any other site.
 	hosts        map[string]string
+	langTags     map[string]string // a Hugo language's locale or languageCode, by code
 	paths        pathRules
 	mainSections []string
 	// taxonomies are the site's taxonomies other than tags and

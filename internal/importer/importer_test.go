@@ -453,7 +453,7 @@ func TestSectionPages(t *testing.T) {
 		t.Errorf("content/docs/a.md:\n%s\nwant it to end\n%s", got, want)
 	}
 	for file, want := range map[string]string{
-		"content/docs/index.md":     "---\n## Start\nThe docs.\n\n- [B](<b.md>)\n- [A](<a.md>)\n- [\\[Bundle\\] \\*one\\*](<bundle/index.md>)\n- [Sub](<sub/index.md>)\n",
+		"content/docs/index.md":     "---\n## Start\nThe docs.\n\n- [B](<b.md>)\n- [A](<a.md>)\n- [&#91;Bundle&#93; \\*one\\*](<bundle/index.md>)\n- [Sub](<sub/index.md>)\n",
 		"content/docs/sub/index.md": "---\n- [Deep](<deep.md>)\n",
 	} {
 		if got := string(res.Files[file].Data); !strings.HasSuffix(got, want) || !strings.Contains(got, "type: page\n") {

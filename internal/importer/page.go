@@ -652,6 +652,7 @@ func (im *importer) render(p *page) []byte {
 	}
 	if p.preview != "" {
 		add("image", scalar(p.preview))
+		consumed["image"] = p.str("image") == p.preview
 	}
 	if t := p.get("toc"); t != nil && t.ShortTag() == "!!bool" {
 		add("toc", t)
@@ -665,14 +666,18 @@ func (im *importer) render(p *page) []byte {
 		add("type", scalar("page"))
 	}
 	if name, ok := p.mainMenu(title); ok {
-		if n := utf8.RuneCountInString(name); n > content.MaxNavRunes {
+		if p.lang != "" {
+			// Hugo's menus are each language's own; plotline's one
+			// navigation is the site's, on every page of every language.
+			im.done(p.fieldPos(cmp.Or(p.keyOf("menu"), p.keyOf("menus"))), "in the main menu of language %s: no nav:, the menu left under params, as plotline's one navigation is in the site's language (a template may read .Article.Params.menu)", p.lang)
+		} else if n := utf8.RuneCountInString(name); n > content.MaxNavRunes {
 			// A menu named by a long title: the build refuses it.
 			key := cmp.Or(p.keyOf("menu"), p.keyOf("menus"))
 			im.note(p.fieldPos(key), "menu name of %d characters, more than the %d a name in plotline's navigation may have: left out of the navigation (give the page a shorter nav:)", n, content.MaxNavRunes)
 		} else {
 			add("nav", scalar(name))
 		}
-		consumed["menu"], consumed["menus"] = true, true
+		consumed["menu"], consumed["menus"] = p.lang == "", p.lang == ""
 	}
 	if len(p.aliases) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
@@ -681,9 +686,22 @@ func (im *importer) render(p *page) []byte {
 		}
 		add("aliases", seq)
 	}
-	if p.lang != "" {
-		// Quoted: YAML 1.1 reads a bare no as false.
-		param(field{key: "lang", val: &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: p.lang, Style: yaml.DoubleQuotedStyle}})
+	code := p.lang
+	if own := p.str("lang"); languageTag(own) != "" && (code == "" || strings.EqualFold(own, code)) {
+		// The page's own lang:, which Jekyll's themes and SEO tag
+		// write on its <html>, as plotline does.
+		code, consumed["lang"] = own, true
+	}
+	if code != "" {
+		// Quoted: YAML 1.1 reads a bare no as false. A code that is no
+		// language tag (Hugo's [languages.english]) stays the site's own.
+		lang := field{key: "lang", val: &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: code, Style: yaml.DoubleQuotedStyle}}
+		if lang.val.Value = languageTag(cmp.Or(im.conf.langTags[code], code)); lang.val.Value != "" {
+			add(lang.key, lang.val)
+		} else {
+			lang.val.Value = code
+			param(lang)
+		}
 	}
 	// Everything else is the site's own: under params.
 	for _, f := range p.fields {

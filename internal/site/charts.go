@@ -185,6 +185,14 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		return nil
 	}
 	svgPath := strings.TrimSuffix(csvPath, ".csv") + ".svg"
+	for _, b := range blocks {
+		// A bundle's data file named after its block (chargers.csv
+		// for chargers) is published where the chart's download goes.
+		if at := c.run.st.bundles.SitePath(b.CSV); b.CSV != "" && (at == csvPath || at == svgPath) {
+			diags.Errorf(b.CSVPos, "csv: %s is published at %s, the address of the chart's own download of block %s, which is named after the block: name the file otherwise, such as %s-data%s", b.CSV, at, b.Name, strings.TrimSuffix(path.Base(at), path.Ext(at)), path.Ext(at))
+			return nil
+		}
+	}
 	if c.files == nil {
 		c.files = map[string][]byte{}
 	}

@@ -298,7 +298,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		kind = "page"
 	}
 	page := &render.Page{
-		Site:        r.st.site,
+		Site:        r.pageSite(p, diags),
 		Kind:        kind,
 		Title:       p.Title,
 		Description: cmp.Or(p.Description, summary.Excerpt), // as lists and the feed sum it up

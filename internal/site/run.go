@@ -136,6 +136,25 @@ func renderSite(cfg *config.Config, loc *locale.Locale) *render.Site {
 	}
 }
 
+// pageSite returns what the templates of page p see of the site: the
+// site's own, or, for a page with a lang: of its own, the site in that
+// language (its lang, dir, digits and og:locale).
+func (r *run) pageSite(p *content.Page, diags *diag.List) *render.Site {
+	if p.Lang == "" {
+		return r.st.site
+	}
+	c, ok := r.b.cfg.WithLanguage(p.Lang)
+	if !ok {
+		diags.Errorf(p.LangPos, "lang: want a language tag such as en, fr-CA, he or zh-Hant, got %q (leave the key out for the site's language)", p.Lang)
+	}
+	if !ok || c.Language == r.b.cfg.Language {
+		return r.st.site
+	}
+	s, in := *r.st.site, renderSite(&c, locale.New(c.Language))
+	s.Language, s.Direction, s.Digits, s.OpenGraphLocale = in.Language, in.Direction, in.Digits, in.OpenGraphLocale
+	return &s
+}
+
 // parseLayouts reads plotline's own words in the site's language and
 // parses the templates; mistakes in either go to diags.
 func (r *run) parseLayouts(diags *diag.List) error {

@@ -62,6 +62,24 @@ def hugo(src):
         if os.path.exists(p):
             conf = tomllib.load(open(p, 'rb')) if n.endswith('toml') else yaml.load(open(p), Loader=Yaml12)
             break
+    # The other files of config/_default, each the key it is named after;
+    # one named after a language (languages.fr.toml, params.fr.toml) that
+    # language's config, as Hugo reads them.
+    d = os.path.join(src, 'config', '_default')
+    for n in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        stem, ext = os.path.splitext(n)
+        if ext not in ('.toml', '.yaml', '.yml') or stem.lower() in ('hugo', 'config'):
+            continue
+        v = tomllib.load(open(os.path.join(d, n), 'rb')) if ext == '.toml' else yaml.load(open(os.path.join(d, n)), Loader=Yaml12)
+        name, _, lang = stem.rpartition('.')
+        if not name:
+            conf.setdefault(stem, v)
+        elif name in ('params', 'menus', 'menu'):
+            conf.setdefault('languages', {}).setdefault(lang, {}).setdefault(name, v)
+        else:
+            lc = conf.setdefault('languages', {}).setdefault(lang, {})
+            for k, x in (v or {}).items():
+                lc.setdefault(k, x)
     pl = {k.lower(): v for k, v in (conf.get('permalinks') or {}).items()}
     lower = {k.lower(): v for k, v in conf.items()}
     filename_dates = any(isinstance(v, list) and v and str(v[0]).lower() == ':filename'
@@ -84,6 +102,9 @@ def hugo(src):
         cd = str((lc or {}).get('contentDir') or (lc or {}).get('contentdir') or '')
         if cd.startswith('content/'):
             langdirs[cd[len('content/'):].strip('/')] = '' if code.lower() == default else '/' + code.lower()
+    # Every language reading its own folder: the other folders of
+    # content/ (Let's Encrypt's unfinished translations) no language reads.
+    everyown = bool(langdirs) and len(langdirs) == len(lower.get('languages') or {})
     cd = str(lower.get('contentdir') or '').strip('/')
     if cd.startswith('content/'):
         langdirs.setdefault(cd[len('content/'):], '')  # the default language's: the site's contentDir
@@ -142,6 +163,8 @@ def hugo(src):
             top, _, rest = rel.partition('/')
             if top in langdirs and rest:
                 rel, lang = rest, langdirs[top]
+            elif everyown:
+                continue
             if rel in ('_index.md',):
                 if lang: yield rel, lang + '/'  # another language's home page, /es/
                 continue  # the home page
