@@ -138,7 +138,8 @@ func renderSite(cfg *config.Config, loc *locale.Locale) *render.Site {
 
 // pageSite returns what the templates of page p see of the site: the
 // site's own, or, for a page with a lang: of its own, the site in that
-// language (its lang, dir, digits and og:locale).
+// language: its lang, dir and og:locale. Its digits stay the site's, as
+// its numbers do: they number its lists (data-digits).
 func (r *run) pageSite(p *content.Page, diags *diag.List) *render.Site {
 	if p.Lang == "" {
 		return r.st.site
@@ -151,7 +152,7 @@ func (r *run) pageSite(p *content.Page, diags *diag.List) *render.Site {
 		return r.st.site
 	}
 	s, in := *r.st.site, renderSite(&c, locale.New(c.Language))
-	s.Language, s.Direction, s.Digits, s.OpenGraphLocale = in.Language, in.Direction, in.Digits, in.OpenGraphLocale
+	s.Language, s.Direction, s.OpenGraphLocale = in.Language, in.Direction, in.OpenGraphLocale
 	return &s
 }
 
