@@ -217,7 +217,7 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 	if dir == 0 {
 		return nil
 	}
-	if err := s.countBound(e.Ref, e.Format, v, w, dir); err != nil {
+	if err := s.countBound(e.Ref, e.Format, v, w, dir, opts); err != nil {
 		return err
 	}
 	return s.numberBound(e, v, text, shown, w, dir, opts)
@@ -265,7 +265,10 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 // false (dir as claim.Bound gives it; "over", which before a span of time
 // also reads as "during", makes none): "within {{ b.weeks_to_limit }} weeks" of a crossing
 // 13.4 weeks away would say 13, and "more than" one 13.6 weeks away 14.
-func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int) error {
+// The message quotes the words and the count as the page shows them, the
+// unit after them only when the words are English, and offers a claim in
+// the page's language, as claims write it ("innerhalb von 14 Wochen").
+func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, opts claim.Options) error {
 	scenario, field, ok := strings.Cut(ref.Field, ".")
 	if !ok {
 		scenario, field = "central", ref.Field
@@ -299,12 +302,20 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int) e
 	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
 	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
 		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
+	shown := fmt.Sprintf("%s %s", w, WrittenNumberIn(s.Locale, v.Num, 0))
+	if english, _ := claim.Bound(w, claim.Options{}); english == w {
+		shown += " " + unit + "s"
+	}
 	if dir < 0 && v.Num < exact {
 		n := math.Ceil(exact)
-		return fmt.Errorf("\"%s %g %ss\" is false: %s; write {{ %s | claim \"within %g %s\" }}", w, v.Num, unit, why, crossing, n, unit+strings.Repeat("s", min(int(n)-1, 1)))
+		within := fmt.Sprintf("within %g %s", n, unit+strings.Repeat("s", min(int(n)-1, 1)))
+		if verdict, err := claim.Date(within, c.Date, opts); err == nil && verdict.True {
+			within = verdict.Suggest
+		}
+		return fmt.Errorf("\"%s\" is false: %s; write {{ %s | claim %q }}", shown, why, crossing, within)
 	}
 	if dir > 0 && w != "over" && v.Num > exact {
-		return fmt.Errorf("\"%s %g %ss\" is false: %s; write \"about\", or the date", w, v.Num, unit, why)
+		return fmt.Errorf("\"%s\" is false: %s; write \"about\", or the date", shown, why)
 	}
 	return nil
 }
