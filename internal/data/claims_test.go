@@ -748,6 +748,12 @@ func TestBoundWords(t *testing.T) {
 		// number was rounded tells.
 		{"es", "under ", "pop.last.value | figures 3", "", `"under 84,1 millones" is false: pop.last.value is 84.123.456, rounded down to 84,1 millones; write it unrounded, or a bound the number holds`},
 		{"es", "over ", "pop.last.value | figures 3", "84,1 millones", ""},
+		// A fall said in the page's language, then a minus sign.
+		{"de", "Der Pegel sank um ", "lake.rate", "", `"sank um -0,86" reads as a rise: lake.rate is below zero, and "sank um" already says it falls; write {{ lake.rate | abs }}`},
+		{"fr", "Niveau en baisse de ", "lake.rate", "", `"en baisse de -0,86" reads as a rise: lake.rate is below zero, and "en baisse de" already says it falls; write {{ lake.rate | abs }}`},
+		{"fr", "a baissé de ", "lake.rate", "", `"a baissé de -0,86" reads as a rise: lake.rate is below zero, and "a baissé de" already says it falls; write {{ lake.rate | abs }}`},
+		{"de", "Der Pegel stieg um ", "lake.rate", "-0,86", ""},
+		{"de", "falling ", "lake.rate", "", `"falling -0,86" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
 		// A bound that ends a comparison is of the other number.
 		{"en", "twice as many as ", "slow.low.value_at_until", "11,975", ""},
 		{"de", "doppelt so viele wie ", "slow.low.value_at_until", "11.975", ""},

@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -184,11 +183,6 @@ func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) 
 // that a line of many values is not read again for each.
 const maxBefore = 48
 
-// fallWords say that a number is a fall, after which its minus sign
-// would say so twice: "falling -1.3 a day" reads as a rise.
-var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
-	"decreasing", "decreased", "shrinking", "shrank", "sinking", "sank", "losing", "lost"}
-
 // bound returns an error when v, shown as text (the number shown, as its
 // format rounded it) after the words before it on its line, is a bound
 // its rounding made false: a count of weeks, months or years to a
@@ -201,18 +195,12 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 	if v.Kind != Number || strings.TrimSpace(before) == "" {
 		return nil
 	}
+	opts := s.claimOptions(e.Ref.Block)
 	if strings.ContainsAny(text[:min(len(text), 3)], "-−") {
-		words := strings.FieldsFunc(strings.ToLower(before), func(r rune) bool { return !unicode.IsLetter(r) })
-		n := len(words) - 1
-		if n > 0 && words[n] == "by" {
-			n-- // "fell by"
-		}
-		if n >= 0 && slices.Contains(fallWords, words[n]) {
-			w := strings.Join(words[n:], " ")
+		if w := claim.Falls(before, opts); w != "" {
 			return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
 		}
 	}
-	opts := s.claimOptions(e.Ref.Block)
 	w, dir := claim.Bound(before, opts)
 	if dir == 0 {
 		return nil
