@@ -317,10 +317,15 @@ func pointsUnit(unit string) bool {
 // "Mrd. Euro" or "milliards de dollars", 12 for "trillion dollars" or
 // "trillions of dollars", 0 for a unit of ones. Claims read "$38
 // trillion" against 37.64 in "trillion dollars" at its full size.
-// "billion" is English's 10⁹ in any language; German's "Billionen" 10¹².
+// "billion" is English's 10⁹, but 10¹² in French ("billions de
+// dollars"), as German's "Billionen" is.
 func UnitScale(unit string) int {
-	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(unit)), " ")
-	return unitScales[strings.TrimSuffix(strings.TrimSuffix(first, "."), "s")]
+	first, rest, _ := strings.Cut(strings.ToLower(strings.TrimSpace(unit)), " ")
+	first = strings.TrimSuffix(strings.TrimSuffix(first, "."), "s")
+	if first == "billion" && (strings.HasPrefix(rest, "de ") || strings.HasPrefix(rest, "d'") || strings.HasPrefix(rest, "d’")) {
+		return 12 // French: "billions d'euros", a million million
+	}
+	return unitScales[first]
 }
 
 // unitScales are the first words of units that count in thousands or
