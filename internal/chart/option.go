@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -72,6 +73,11 @@ type optPoint struct {
 	// there): the tooltip writes it as written, as it writes an
 	// observation, rather than as a computed number.
 	Written bool `json:"written,omitempty"`
+	// Crossing marks a projected point on a day a scenario reaches the
+	// limit, of observations written as months or years: the tooltip
+	// writes its date as the day the projection computes, as the table's
+	// row of it does, not as the month or year its first day starts.
+	Crossing bool `json:"crossing,omitempty"`
 }
 
 // points returns ps as the data of a series.
@@ -623,14 +629,12 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		for i, s := range samples {
 			v := f(s)
 			out[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(v)}}
-			if !scenario {
-				continue
-			}
-			if sameDay(s.Date, start.Date) {
+			if scenario && sameDay(s.Date, start.Date) {
 				out[i] = optPoint{Value: [2]any{isoDate(s.Date), start.Value}, Places: start.Places, Written: true}
-			} else if places, ok := m.proj.Bound(v); ok {
+			} else if places, ok := m.proj.Bound(v); scenario && ok {
 				out[i] = optPoint{Value: [2]any{isoDate(s.Date), v}, Places: places, Written: true}
 			}
+			out[i].Crossing = m.grain != data.ByDay && m.crossingDay(s.Date)
 		}
 		return out
 	}
@@ -714,6 +718,17 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		out = append(out, beyond)
 	}
 	return out
+}
+
+// crossingDay reports whether a scenario of the projection reaches the
+// limit on t's day.
+func (m *model) crossingDay(t time.Time) bool {
+	for _, s := range []*data.Scenario{&m.proj.Central, m.proj.Low, m.proj.High} {
+		if s != nil && m.proj.HasLimit && s.Reaches && sameDay(s.Crossing, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // bandLower returns the lower edge of the low–high band on s's date.

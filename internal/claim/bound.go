@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -109,4 +110,45 @@ func boundOf(w string, o Options) int {
 		}
 	}
 	return 0
+}
+
+// fallWords say that a number is a fall, after which its minus sign
+// would say so twice: "falling -1.3 a day" reads as a rise.
+var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
+	"decreasing", "decreased", "shrinking", "shrank", "sinking", "sank", "losing", "lost"}
+
+// Falls returns the words that end text, the prose before a number, when
+// they say that the number is a fall, so that its minus sign would say so
+// twice: "falling", "fell by", "down" and their like, and on a page of o's
+// language the runs its table reads as them ("sank um", "en baisse de").
+// It returns "" for any other words.
+func Falls(text string, o Options) string {
+	ws := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(text, "’", "'")), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	})
+	// falls reports whether english, a fall word and perhaps "by" after
+	// it, says a fall; of a table's reading, with words before it.
+	falls := func(english string, alone bool) bool {
+		e := strings.Fields(english)
+		if n := len(e); n > 1 && e[n-1] == "by" {
+			e = e[:n-1]
+		}
+		return len(e) > 0 && (!alone || len(e) == 1) && slices.Contains(fallWords, e[len(e)-1])
+	}
+	if lang := languages()[o.Language]; lang != nil {
+		for k := min(len(ws), maxBoundWords); k > 0; k-- {
+			run := strings.Join(ws[len(ws)-k:], " ")
+			for _, english := range strings.Split(lang.Reads[run], "|") {
+				if falls(english, false) {
+					return run
+				}
+			}
+		}
+	}
+	for k := 1; k <= min(len(ws), 2); k++ {
+		if run := strings.Join(ws[len(ws)-k:], " "); falls(run, true) {
+			return run
+		}
+	}
+	return ""
 }

@@ -50,9 +50,11 @@ type Observation struct {
 }
 
 // Series is the history a claim about change over time is read against:
-// observations in date order, at most one a date, each dated on the first
-// day of its month or year when Grain says the series is monthly or
-// annual.
+// observations in date order, each dated on the first day of its month or
+// year when Grain says the series is monthly or annual. A date may hold
+// two (two sources' counts of one day); a claim measured against such a
+// date, or a run of changes through it, is refused, as either value
+// could be meant.
 type Series struct {
 	Obs   []Observation
 	Grain Grain
@@ -215,6 +217,20 @@ func (s Series) find(t time.Time) int {
 		return -1
 	}
 	return i
+}
+
+// single returns j, the observation a claim is measured against, or why
+// it cannot be: the observation after it has its date too.
+func (s Series) single(j int) (int, string) {
+	if k := j + 1; k < len(s.Obs) && s.Obs[k].Date.Equal(s.Obs[j].Date) {
+		return -1, s.twice(j)
+	}
+	return j, ""
+}
+
+// twice says that observations j and j+1 share a date.
+func (s Series) twice(j int) string {
+	return fmt.Sprintf("the series has two values for %s, %s and %s, and either could be meant", s.dateText(s.Obs[j].Date), showQuantity(s.quantity(j)), showQuantity(s.quantity(j+1)))
 }
 
 // end returns the last day observation i stands for.
@@ -821,7 +837,7 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 			return -1, fmt.Sprintf("%s is not before %s, the observation claimed about", grainText(a.date, a.grain), s.dateText(t))
 		}
 		if j := s.find(a.date); j >= 0 {
-			return j, ""
+			return s.single(j)
 		}
 		return -1, fmt.Sprintf("the series has no value for %s", grainText(a.date, a.grain))
 	}
@@ -843,7 +859,7 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 		return -1, fmt.Sprintf("%s has no day %d", want.AddDate(0, 0, -want.Day()).Format("January 2006"), t.Day())
 	}
 	if j := s.find(want); j >= 0 {
-		return j, ""
+		return s.single(j)
 	}
 	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), a.unit(), s.dateText(t))
 }
@@ -1096,9 +1112,12 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	// why it ends: a change the other way (or none), a missing
 	// observation, or the start of the series.
 	run, stop := s.run(at, c.dir), "start"
-	if i := at - run; i > 0 && !s.next(s.Obs[i-1].Date).Equal(s.Obs[i].Date) {
+	switch i := at - run; {
+	case i > 0 && s.Obs[i-1].Date.Equal(s.Obs[i].Date):
+		return refuse("%s", s.twice(i-1))
+	case i > 0 && !s.next(s.Obs[i-1].Date).Equal(s.Obs[i].Date):
 		stop = "gap"
-	} else if i > 0 {
+	case i > 0:
 		stop = "turn"
 	}
 	rise, rose, head, higher, lower := "rise", "rose", "has risen", "higher", "lower"

@@ -646,7 +646,7 @@ func TestBoundedCounts(t *testing.T) {
 		{"| *In under* ", "losses.weeks_to_limit | comma", "", `"in under 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
 		{"within ", "losses.weeks_to_limit | approx", "about 13", ""},
 		{"Within the next ", "losses.months_to_limit", "", `"within the next 3 months" is false: losses.crossing is 15 April 2025, 3.1 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.crossing | claim "within 4 months" }}`},
-		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within 1 year" }}`},
+		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within a year" }}`},
 		{"more than ", "losses.weeks_to_limit", "13", ""},
 		{"within ", "losses.low.weeks_to_limit", "19", ""},
 		{"more than ", "losses.low.months_to_limit", "4", ""},
@@ -736,11 +736,12 @@ func TestBoundWords(t *testing.T) {
 		{"en", "just over ", "pace.weeks_to_limit", "", `"just over 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		{"en", "no less than ", "pace.weeks_to_limit", "", `"no less than 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		{"en", "nicht mehr als ", "slow.low.value_at_until", "11,975", ""}, // German words on an English page
-		{"de", "Erschöpft binnen ", "losses.central.weeks_to_limit", "", `"binnen 13 weeks" is false: losses.central.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.central.crossing | claim "within 14 weeks" }}`},
+		{"de", "Erschöpft binnen ", "losses.central.weeks_to_limit", "", `"binnen 13" is false: losses.central.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.central.crossing | claim "innerhalb von 14 Wochen" }}`},
+		{"de", "Reicht mehr als ", "pace.months_to_limit", "", `"mehr als 3" is false: pace.crossing is 4 April 2025, 2.7 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write "about", or the date`},
 		{"de", "knapp ", "slow.low.value_at_until", "", `"knapp 11.975" is false: slow.low.value_at_until is 11.975,3, rounded down to 11.975; write it unrounded, or a bound the number holds`},
 		{"de", "nicht weniger als ", "slow.low.value_at_until", "11.975", ""},
 		{"de", "über ", "slow.value_at_until", "", `"über 11.976" is false: slow.value_at_until is 11.975,6, rounded up to 11.976; write it unrounded, or a bound the number holds`},
-		{"fr", "épuisées d’ici ", "losses.weeks_to_limit", "", `"d'ici 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
+		{"fr", "épuisées d’ici ", "losses.weeks_to_limit", "", `"d'ici 13" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "dans les 14 semaines" }}`},
 		{"fr", "pas plus de ", "slow.low.value_at_until", "", "\"pas plus de 11\u00a0975\" is false: slow.low.value_at_until is 11\u00a0975,3, rounded down to 11\u00a0975; write it unrounded, or a bound the number holds"},
 		{"fr", "pas moins de ", "slow.low.value_at_until", "11\u00a0975", ""},
 		{"fr", "près de ", "slow.value_at_until", "11\u00a0976", ""},
@@ -748,6 +749,12 @@ func TestBoundWords(t *testing.T) {
 		// number was rounded tells.
 		{"es", "under ", "pop.last.value | figures 3", "", `"under 84,1 millones" is false: pop.last.value is 84.123.456, rounded down to 84,1 millones; write it unrounded, or a bound the number holds`},
 		{"es", "over ", "pop.last.value | figures 3", "84,1 millones", ""},
+		// A fall said in the page's language, then a minus sign.
+		{"de", "Der Pegel sank um ", "lake.rate", "", `"sank um -0,86" reads as a rise: lake.rate is below zero, and "sank um" already says it falls; write {{ lake.rate | abs }}`},
+		{"fr", "Niveau en baisse de ", "lake.rate", "", `"en baisse de -0,86" reads as a rise: lake.rate is below zero, and "en baisse de" already says it falls; write {{ lake.rate | abs }}`},
+		{"fr", "a baissé de ", "lake.rate", "", `"a baissé de -0,86" reads as a rise: lake.rate is below zero, and "a baissé de" already says it falls; write {{ lake.rate | abs }}`},
+		{"de", "Der Pegel stieg um ", "lake.rate", "-0,86", ""},
+		{"de", "falling ", "lake.rate", "", `"falling -0,86" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
 		// A bound that ends a comparison is of the other number.
 		{"en", "twice as many as ", "slow.low.value_at_until", "11,975", ""},
 		{"de", "doppelt so viele wie ", "slow.low.value_at_until", "11.975", ""},

@@ -313,22 +313,29 @@ func pointsUnit(unit string) bool {
 }
 
 // UnitScale returns the power of ten a unit counts its numbers in, as
-// its first word says: 6 for "million people", 12 for "trillion dollars"
-// or "trillions of dollars", 0 for a unit of ones. Claims read "$38
+// its first word says: 6 for "million people" or "Millionen Euro", 9 for
+// "Mrd. Euro" or "milliards de dollars", 12 for "trillion dollars" or
+// "trillions of dollars", 0 for a unit of ones. Claims read "$38
 // trillion" against 37.64 in "trillion dollars" at its full size.
+// "billion" is English's 10⁹, but 10¹² in French ("billions de
+// dollars"), as German's "Billionen" is.
 func UnitScale(unit string) int {
-	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(unit)), " ")
-	switch strings.TrimSuffix(first, "s") {
-	case "thousand":
-		return 3
-	case "million":
-		return 6
-	case "billion":
-		return 9
-	case "trillion":
-		return 12
+	first, rest, _ := strings.Cut(strings.ToLower(strings.TrimSpace(unit)), " ")
+	first = strings.TrimSuffix(strings.TrimSuffix(first, "."), "s")
+	if first == "billion" && (strings.HasPrefix(rest, "de ") || strings.HasPrefix(rest, "d'") || strings.HasPrefix(rest, "d’")) {
+		return 12 // French: "billions d'euros", a million million
 	}
-	return 0
+	return unitScales[first]
+}
+
+// unitScales are the first words of units that count in thousands or
+// more, in English and the languages of claims' tables (German, French),
+// without a final "s" or ".".
+var unitScales = map[string]int{
+	"thousand": 3, "tausend": 3, "millier": 3,
+	"million": 6, "millionen": 6, "mio": 6,
+	"billion": 9, "milliarde": 9, "milliarden": 9, "mrd": 9, "milliard": 9,
+	"trillion": 12, "billionen": 12,
 }
 
 // rateScale is the scale of a projection's rate: that of the block's unit

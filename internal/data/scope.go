@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -184,11 +183,6 @@ func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) 
 // that a line of many values is not read again for each.
 const maxBefore = 48
 
-// fallWords say that a number is a fall, after which its minus sign
-// would say so twice: "falling -1.3 a day" reads as a rise.
-var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
-	"decreasing", "decreased", "shrinking", "shrank", "sinking", "sank", "losing", "lost"}
-
 // bound returns an error when v, shown as text (the number shown, as its
 // format rounded it) after the words before it on its line, is a bound
 // its rounding made false: a count of weeks, months or years to a
@@ -201,23 +195,17 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 	if v.Kind != Number || strings.TrimSpace(before) == "" {
 		return nil
 	}
+	opts := s.claimOptions(e.Ref.Block)
 	if strings.ContainsAny(text[:min(len(text), 3)], "-−") {
-		words := strings.FieldsFunc(strings.ToLower(before), func(r rune) bool { return !unicode.IsLetter(r) })
-		n := len(words) - 1
-		if n > 0 && words[n] == "by" {
-			n-- // "fell by"
-		}
-		if n >= 0 && slices.Contains(fallWords, words[n]) {
-			w := strings.Join(words[n:], " ")
+		if w := claim.Falls(before, opts); w != "" {
 			return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
 		}
 	}
-	opts := s.claimOptions(e.Ref.Block)
 	w, dir := claim.Bound(before, opts)
 	if dir == 0 {
 		return nil
 	}
-	if err := s.countBound(e.Ref, e.Format, v, w, dir); err != nil {
+	if err := s.countBound(e.Ref, e.Format, v, w, dir, opts); err != nil {
 		return err
 	}
 	return s.numberBound(e, v, text, shown, w, dir, opts)
@@ -265,7 +253,10 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 // false (dir as claim.Bound gives it; "over", which before a span of time
 // also reads as "during", makes none): "within {{ b.weeks_to_limit }} weeks" of a crossing
 // 13.4 weeks away would say 13, and "more than" one 13.6 weeks away 14.
-func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int) error {
+// The message quotes the words and the count as the page shows them, the
+// unit after them only when the words are English, and offers a claim in
+// the page's language, as claims write it ("innerhalb von 14 Wochen").
+func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, opts claim.Options) error {
 	scenario, field, ok := strings.Cut(ref.Field, ".")
 	if !ok {
 		scenario, field = "central", ref.Field
@@ -299,12 +290,20 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int) e
 	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
 	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
 		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
+	shown := fmt.Sprintf("%s %s", w, WrittenNumberIn(s.Locale, v.Num, 0))
+	if english, _ := claim.Bound(w, claim.Options{}); english == w {
+		shown += " " + unit + "s"
+	}
 	if dir < 0 && v.Num < exact {
 		n := math.Ceil(exact)
-		return fmt.Errorf("\"%s %g %ss\" is false: %s; write {{ %s | claim \"within %g %s\" }}", w, v.Num, unit, why, crossing, n, unit+strings.Repeat("s", min(int(n)-1, 1)))
+		within := fmt.Sprintf("within %g %s", n, unit+strings.Repeat("s", min(int(n)-1, 1)))
+		if verdict, err := claim.Date(within, c.Date, opts); err == nil && verdict.True {
+			within = verdict.Suggest
+		}
+		return fmt.Errorf("\"%s\" is false: %s; write {{ %s | claim %q }}", shown, why, crossing, within)
 	}
 	if dir > 0 && w != "over" && v.Num > exact {
-		return fmt.Errorf("\"%s %g %ss\" is false: %s; write \"about\", or the date", w, v.Num, unit, why)
+		return fmt.Errorf("\"%s\" is false: %s; write \"about\", or the date", shown, why)
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -110,4 +112,47 @@ func TestBrowserTooltipGrainsOfBlocks(t *testing.T) {
 		t.Errorf("tooltip of December 2023 beside hourly readings = %q; want it to start with Dec 2023, without a time", text)
 	}
 	t.Logf("tooltip: %q", text)
+}
+
+// TestBrowserTooltipCrossingDay shows, in Chromium, the tooltip of a
+// monthly series' projection on the day it reaches its limit, the first
+// of a month: the tooltip wrote it "Aug 2024", the month, where the
+// table, the label above the plot and the summary give the day the
+// projection computes, 1 August 2024.
+func TestBrowserTooltipCrossingDay(t *testing.T) {
+	ctx := newBrowser(t, browserTimeout, nil)
+	const article = "---\ntitle: Rates\ndate: 2024-03-15\ndata:\n" +
+		"  rate:\n    unit: percent\n    series:\n      - {date: 2024-02, value: 4.5}\n      - {date: 2024-03, value: 4.75}\n" +
+		"    projection: {rate: 0.25, per: month, limit: 6}\n" +
+		"---\nBy {{ rate.crossing }}.\n\n```chart\ndata: rate\n```\n"
+	dest := buildFS(t, fstest.MapFS{
+		"plotline.yaml":            {Data: []byte("title: Data\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/rate.md": {Data: []byte(article)},
+	})
+	page, err := os.ReadFile(filepath.Join(dest, "articles", "rate", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<time datetime="2024-08-01">1 Aug 2024</time>`; !strings.Contains(string(page), want) {
+		t.Fatalf("the table has no row %s", want)
+	}
+	useUTC(t, ctx)
+	navigate(t, ctx, serveDir(t, dest)+"articles/rate/")
+	charts := waitChartsPainted(t, ctx, 0.005)
+	// The central line's points: 1 March (the start) to 1 August, a
+	// month apart, then until.
+	text := showTooltip(t, ctx, charts[0].Figure, "central", 5, "6 percent")
+	if !strings.HasPrefix(text, "1 Aug 2024\n") {
+		t.Errorf("tooltip on the crossing = %q; want it to start with the day, 1 Aug 2024", text)
+	}
+	// A projected first of a month is written as the month, as the
+	// table writes such a row, and the start as its observation.
+	for _, c := range []struct {
+		index int
+		want  string
+	}{{0, "Mar 2024\n"}, {1, "Apr 2024\n"}} {
+		if text := showTooltip(t, ctx, charts[0].Figure, "central", c.index, "Central projection"); !strings.HasPrefix(text, c.want) {
+			t.Errorf("tooltip of central point %d = %q; want it to start with %q", c.index, text, c.want)
+		}
+	}
 }

@@ -360,7 +360,10 @@
       var grainOf = function (p) {
         return grains && p.seriesId in grains ? grains[p.seriesId] : grain;
       };
-      var headGrain = grainOf(first);
+      // A day a scenario reaches the limit is one the projection
+      // computes: a day, as the table's row of it, on a first of the
+      // month too.
+      var headGrain = params.some(function (p) { return p.data && p.data.crossing; }) ? '' : grainOf(first);
       lines.push('<strong>' + esc(formatDate(date, loc, timed, headGrain)) + '</strong>');
       observed.forEach(function (p) {
         var d = p.data || {};
