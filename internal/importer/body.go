@@ -498,10 +498,7 @@ func (c *converter) captionedImage(i int) int {
 		caption = t // the hook showed the HTML of its Markdown
 	}
 	c.at = i
-	src := string(m[2])
-	if u, ok := c.resolve(src); ok {
-		src = u
-	}
+	src := c.mended(string(m[2]))
 	c.figureHTML(src, alt, caption, "")
 	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
 		c.out.WriteString("\n") // the line below is not the HTML block's
@@ -721,8 +718,14 @@ func (c *converter) hugo(i int) int {
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "admonition":
-		if n := c.admonitionStart(t, args); n > 0 {
-			return n
+		// A theme's admonition (LoveIt, DoIt, FixIt), {{< admonition tip
+		// "Title" >}}: the alert nearest its type, titled unless the
+		// title names the type; a type with no alert is left.
+		typ := strings.ToLower(cmp.Or(args.get("type", 0), "note"))
+		if kind := admonitionKinds[typ]; kind != "" {
+			if n := c.alertStart(t, kind, args.get("title", 1), typ); n > 0 {
+				return n
+			}
 		}
 	case "param":
 		// Hugo's own: the page's parameter, or else its language's or
@@ -731,13 +734,17 @@ func (c *converter) hugo(i int) int {
 			return c.wrote(v, t.end-i)
 		}
 	case "alert", "pageinfo":
-		if n := c.docsyAlert(t, args); n > 0 {
-			return n
+		// Docsy's, where the site has no template of its own by that
+		// name: the alert nearest its color, the first of its classes.
+		if color, _, _ := strings.Cut(strings.TrimSpace(args.named["color"]), " "); c.im.conf.docsy && !c.im.conf.ownShortcodes[t.name] {
+			if n := c.alertStart(t, cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE"), args.named["title"]); n > 0 {
+				return n
+			}
 		}
 	case "callout":
 		// Hextra's, by its type: default and info a NOTE.
 		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !c.im.conf.ownShortcodes[t.name] {
-			if n := c.quoteStart(t, "[!"+kind+"]\n", ""); n > 0 {
+			if n := c.alertStart(t, kind, ""); n > 0 {
 				return n
 			}
 		}
@@ -1196,13 +1203,8 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 	case len(imgs) > 1 && c.im.conf.unsafe && c.aloneOnLine(i, stop):
 		c.out.WriteString("<figure>")
 		for _, img := range imgs {
-			a := img.a
 			c.at = img.at
-			src := a.named["src"]
-			if u, ok := c.resolve(src); ok {
-				src = u
-			}
-			c.out.WriteString(c.figureImage(src, a.named["alt"], a.named["link"]))
+			c.out.WriteString(c.figureImage(c.mended(img.a.named["src"]), img.a.named["alt"], img.a.named["link"]))
 		}
 		if t, ok := plainText(c.im.code, caption); ok {
 			caption = t // jekyll-figure made HTML of its Markdown
@@ -1424,11 +1426,8 @@ func (c *converter) pageVariable(i int, t tag, expr string) int {
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
 		end++
 	}
-	u := strings.TrimSuffix(s, "/") + "/" + strings.TrimPrefix(string(b[t.end:end]), "/")
 	c.at = i
-	if site, ok := c.resolve(u); ok {
-		u = site
-	}
+	u := c.mended(strings.TrimSuffix(s, "/") + "/" + strings.TrimPrefix(string(b[t.end:end]), "/"))
 	if c.nowhere(u) && i >= 2 && string(b[i-2:i]) == "](" && bytes.HasSuffix(c.out.Bytes(), []byte("](")) && end < len(b) && b[end] == ')' {
 		// No page of the new site, and no old site's address to keep:
 		// the text stays, as text, as a link's does.
@@ -1765,10 +1764,7 @@ func (c *converter) figure(i, end int, a args) {
 	// Its addresses are converted as a link's are: an image of the old
 	// site's assets/, which Hugo published, keeps its old address.
 	c.at = i
-	src := a.get("src", 0)
-	if u, ok := c.resolve(src); ok {
-		src = u
-	}
+	src := c.mended(a.get("src", 0))
 	title := cmp.Or(a.named["caption"], a.named["title"])
 	alt := cmp.Or(a.named["alt"], title)
 	if c.inHTMLBlock(i) {
@@ -1816,10 +1812,7 @@ func (c *converter) figure(i, end int, a args) {
 	}
 	img += ")"
 	if link := a.named["link"]; link != "" {
-		if u, ok := c.resolve(link); ok {
-			link = u
-		}
-		img = "[" + img + "](" + link + ")"
+		img = "[" + img + "](" + c.mended(link) + ")"
 	}
 	c.out.WriteString(img)
 	c.im.res.Converted++
@@ -1831,10 +1824,7 @@ func (c *converter) figure(i, end int, a args) {
 // caption when the template showed one; on another, a link to the file.
 func (c *converter) media(i, end int, m mediaShortcode, a args) {
 	c.at = i
-	src := a.named["src"]
-	if u, ok := c.resolve(src); ok {
-		src = u
-	}
+	src := c.mended(a.named["src"])
 	el, caption := m.el, ""
 	if m.caption != "" {
 		caption = a.named[m.caption]
@@ -1897,10 +1887,7 @@ func (c *converter) endFigure(caption string) {
 func (c *converter) figureImage(src, alt, link string) string {
 	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(stripTags(alt)) + `">`
 	if link != "" {
-		if u, ok := c.resolve(link); ok {
-			link = u
-		}
-		img = `<a href="` + html.EscapeString(link) + `">` + img + `</a>`
+		img = `<a href="` + html.EscapeString(c.mended(link)) + `">` + img + `</a>`
 	}
 	return img
 }
@@ -2078,25 +2065,20 @@ var admonitionKinds = map[string]string{
 	"failure": "CAUTION", "danger": "CAUTION", "bug": "CAUTION",
 }
 
-// admonitionStart begins the alert that a theme's admonition shortcode,
-// {{< admonition tip "Title" >}} at the start of a line, stands for,
-// > [!TIP], with its title in bold when it has one other than its type's
-// or the alert's; its inside (which may start on the tag's line) is
-// converted as the rest of the body is, and quoted when its end tag is
-// reached (admonitionEnd). It returns how many bytes of the body it
-// took, 0 when the shortcode is not one it can write so: of a type with
-// no alert, within a paragraph, or without its end tag.
-func (c *converter) admonitionStart(t tag, a args) int {
-	typ := strings.ToLower(cmp.Or(a.get("type", 0), "note"))
-	kind := admonitionKinds[typ]
-	if kind == "" {
-		return 0
-	}
+// alertStart begins, as quoteStart does, the alert of kind that the
+// paired shortcode t stands for, > [!TIP], with title in bold at its top
+// when it says more than kind or any of same.
+func (c *converter) alertStart(t tag, kind, title string, same ...string) int {
 	header := "[!" + kind + "]\n"
-	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) && !strings.EqualFold(title, kind) {
-		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
+	if title = strings.TrimSpace(title); title != "" && !slices.ContainsFunc(append(same, kind), func(s string) bool { return strings.EqualFold(title, s) }) {
+		header += bold(title) + "\n\n"
 	}
 	return c.quoteStart(t, header, "")
+}
+
+// bold returns s as one line of bold text.
+func bold(s string) string {
+	return "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(s) + "**"
 }
 
 // hugoParam returns the value that Hugo's param shortcode shows for
@@ -2149,27 +2131,6 @@ var docsyKinds = map[string]string{"success": "TIP", "warning": "WARNING", "dang
 
 // hextraKinds are the GitHub alerts of the types of Hextra's callout.
 var hextraKinds = map[string]string{"": "NOTE", "default": "NOTE", "info": "NOTE", "important": "IMPORTANT", "warning": "WARNING", "error": "CAUTION"}
-
-// docsyAlert begins the alert that Docsy's alert or pageinfo shortcode,
-// {{% alert title="Note" color="warning" %}} at the start of a line,
-// stands for, > [!WARNING], with its title in bold when it has one
-// other than the alert's: the kind is the nearest to its color, the
-// first of its classes. It returns how many bytes of the body it took,
-// 0 on a site without Docsy, or when the site has a template of its own
-// by that name, or the shortcode is not at a line's start or has no end
-// tag.
-func (c *converter) docsyAlert(t tag, a args) int {
-	if !c.im.conf.docsy || c.im.conf.ownShortcodes[t.name] {
-		return 0
-	}
-	color, _, _ := strings.Cut(strings.TrimSpace(a.named["color"]), " ")
-	kind := cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE")
-	header := "[!" + kind + "]\n"
-	if title := strings.TrimSpace(a.named["title"]); title != "" && !strings.EqualFold(title, kind) {
-		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
-	}
-	return c.quoteStart(t, header, "")
-}
 
 // alertLineRE reads the first line of a block quote that is an alert as
 // Hugo reads one for a render hook: "> [!DANGER]- Title", its type any
@@ -2408,7 +2369,7 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 		}
 		c.out.WriteString("<details" + attr + "><summary>" + html.EscapeString(label) + "</summary>\n\n")
 	} else {
-		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(label) + "**\n\n")
+		c.out.WriteString(bold(label) + "\n\n")
 	}
 	put(&c.detailsEnds, end, fold)
 	return c.converted(afterLineEnd(b, t.end) - t.start)
@@ -2436,7 +2397,7 @@ func (c *converter) detailsEnd(t tag) int {
 
 // admonitionEnd ends the alert whose end tag is t, which may follow its
 // last words on their line: what was written of it since
-// admonitionStart is quoted, line by line, and the fragment links in it
+// alertStart is quoted, line by line, and the fragment links in it
 // are moved with their lines. It returns how many bytes of
 // the body it took, 0 when t ends no such alert.
 func (c *converter) admonitionEnd(t tag) int {
@@ -3531,6 +3492,15 @@ func (c *converter) resolve(dest string) (string, bool) {
 		return abs, true
 	}
 	return u, true
+}
+
+// mended returns what resolve makes of dest, or dest when it leaves it
+// as it is.
+func (c *converter) mended(dest string) string {
+	if u, ok := c.resolve(dest); ok {
+		return u
+	}
+	return dest
 }
 
 // rooted returns what to write for dest, an address from the root of
