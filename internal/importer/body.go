@@ -762,8 +762,7 @@ func (c *converter) hugo(i int) int {
 		return c.wrote(c.postref(), t.end-i)
 	case "youtube", "vimeo":
 		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, t.end, videoLinks[t.name][0]+id, videoLinks[t.name][1]+id)
-			return c.converted(t.end - i)
+			return c.writeLink(i, t.end, videoLinks[t.name][0]+id, videoLinks[t.name][1]+id)
 		}
 	case "tweet", "x":
 		// Hugo's post of X (Twitter): {{< tweet user="u" id="1" >}}, or
@@ -774,13 +773,11 @@ func (c *converter) hugo(i int) int {
 		}
 		user := cmp.Or(args.named["user"], "i") // x.com finds a post by its id alone
 		if id != "" && strings.Trim(id, "0123456789") == "" {
-			c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
-			return c.converted(t.end - i)
+			return c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
 		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
-			c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
-			return c.converted(t.end - i)
+			return c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 		}
 	}
 	var n int
@@ -1034,8 +1031,7 @@ func (c *converter) liquid(i int) int {
 		// A plugin's video ({% youtube gpz8aPXwd18 %}, the id first, its
 		// size after): a link to it, as Hugo's youtube is.
 		if text, u, ok := videoTag(b[t.start:t.end]); ok {
-			c.writeLink(i, t.end, text, u)
-			return c.converted(t.end - i)
+			return c.writeLink(i, t.end, text, u)
 		}
 	case "for":
 		if n := c.collectionLoop(t); n > 0 {
@@ -1829,7 +1825,6 @@ func (c *converter) media(i, end int, m mediaShortcode, a args) {
 	if m.caption != "" {
 		caption = a.named[m.caption]
 	}
-	c.im.res.Converted++
 	if !c.im.conf.unsafe {
 		text := map[string]string{"video": "Video", "audio": "Sound"}[el]
 		if caption != "" {
@@ -1845,24 +1840,23 @@ func (c *converter) media(i, end int, m mediaShortcode, a args) {
 			player += "\n" // the text below is not the HTML block's
 		}
 	}
-	c.out.WriteString(player)
+	c.wrote(player, 0)
 }
 
 // writeLink writes a link with text to u, in place of the shortcode at
 // body offsets i to end: Markdown, or HTML in a raw HTML block, where
 // Markdown would be shown as typed, a paragraph of its own when the
-// shortcode stands alone on its line, as the video it stood for did.
-func (c *converter) writeLink(i, end int, text, u string) {
-	if c.inHTMLBlock(i) {
-		a := `<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`
-		b := c.body
-		if blankLine(b[lineStart(b, i):i]) && blankLine(b[end:end+lineEnd(b[end:], 0)]) {
-			a = "<p>" + a + "</p>"
-		}
-		c.out.WriteString(a)
-		return
+// shortcode stands alone on its line, as the video it stood for did. It
+// counts the conversion and returns end-i, the bytes of the body taken.
+func (c *converter) writeLink(i, end int, text, u string) int {
+	if !c.inHTMLBlock(i) {
+		return c.wrote("["+text+"]("+u+")", end-i)
 	}
-	c.out.WriteString("[" + text + "](" + u + ")")
+	a := `<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`
+	if b := c.body; blankLine(b[lineStart(b, i):i]) && blankLine(b[end:end+lineEnd(b[end:], 0)]) {
+		a = "<p>" + a + "</p>"
+	}
+	return c.wrote(a, end-i)
 }
 
 // figureHTML writes a figure of the image at src, with its alt text, its
@@ -2676,30 +2670,18 @@ func (c *converter) themeInclude(t tag, name string, data []byte, found bool) bo
 		return false
 	}
 	a := parseArgs(strings.TrimPrefix(strings.TrimSpace(t.args), name))
-	switch name {
-	case "figure":
-		if a.named["image_path"] == "" {
-			return false
-		}
+	id, provider := a.named["id"], a.named["provider"]
+	switch v := videoLinks[provider]; {
+	case name == "figure" && a.named["image_path"] != "":
 		c.figure(t.start, t.end, args{named: map[string]string{"src": a.named["image_path"], "alt": a.named["alt"], "caption": a.named["caption"]}})
-		return true
-	case "video":
-		id := a.named["id"]
-		var text, u string
-		switch a.named["provider"] {
-		case "youtube":
-			text, u = "YouTube: "+id, "https://www.youtube.com/watch?v="+url.QueryEscape(id)
-		case "vimeo":
-			text, u = "Vimeo: "+id, "https://vimeo.com/"+url.PathEscape(id)
-		}
-		if id == "" || u == "" {
-			return false
-		}
-		c.writeLink(t.start, t.end, text, u)
-		c.im.res.Converted++
-		return true
+	case name == "video" && id != "" && provider == "youtube":
+		c.writeLink(t.start, t.end, v[0]+id, v[1]+url.QueryEscape(id))
+	case name == "video" && id != "" && provider == "vimeo":
+		c.writeLink(t.start, t.end, v[0]+id, v[1]+url.PathEscape(id))
+	default:
+		return false
 	}
-	return false
+	return true
 }
 
 // includeImgRE finds an <img> of an include's template whose src ends
