@@ -278,10 +278,14 @@ func (im *importer) hugo() error {
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
 	siteShortcodes(im.src, conf, &im.conf)
-	im.conf.docsy = usesDocsy(conf)
-	im.conf.hextra = slices.ContainsFunc(append(hugoThemes(conf), moduleImports(conf)...), func(t string) bool {
-		return strings.EqualFold(path.Base(t), "hextra")
+	// Docsy is a theme named docsy, or a module import of google/docsy
+	// (its theme folder included) or of a folder of themesDir named
+	// docsy (as npm installs it, "path: docsy").
+	themes := append(hugoThemes(conf), moduleImports(conf)...)
+	im.conf.docsy = slices.ContainsFunc(themes, func(t string) bool {
+		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
 	})
+	im.conf.hextra = slices.ContainsFunc(themes, func(t string) bool { return strings.EqualFold(path.Base(t), "hextra") })
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
@@ -420,16 +424,6 @@ func hugoThemes(conf map[string]any) []string {
 	return listOf[string](lookup(conf, "theme"))
 }
 
-// usesDocsy reports whether the Hugo config conf takes its theme from
-// Docsy: a theme named docsy, or a module import of google/docsy (its
-// theme folder included) or of a folder of themesDir named docsy (as
-// npm installs it, "path: docsy").
-func usesDocsy(conf map[string]any) bool {
-	return slices.ContainsFunc(append(hugoThemes(conf), moduleImports(conf)...), func(t string) bool {
-		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
-	})
-}
-
 // importsModule reports whether the Hugo config conf imports a module,
 // not disabled, whose path holds name, in lower case.
 func importsModule(conf map[string]any, name string) bool {
@@ -479,8 +473,7 @@ func hookTemplates(src fs.FS, conf map[string]any, hook func(name string) bool) 
 // alertHook reports whether the Hugo site src, or a theme conf names,
 // has a block-quote render hook that reads alerts (.AlertType).
 func alertHook(src fs.FS, conf map[string]any) bool {
-	isHook := func(name string) bool { return strings.HasPrefix(name, "render-blockquote") }
-	for data := range hookTemplates(src, conf, isHook) {
+	for data := range hookTemplates(src, conf, func(name string) bool { return strings.HasPrefix(name, "render-blockquote") }) {
 		if bytes.Contains(data, []byte(".AlertType")) {
 			return true
 		}
@@ -493,9 +486,8 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 // its theme's) shows above the code, as hugo-book's shows
 // {filename=hugo.toml}: those of filename, file and title it reads.
 func fenceLabels(src fs.FS, conf map[string]any) []string {
-	isHook := func(name string) bool { return name == "render-codeblock.html" }
 	var keys []string
-	for data := range hookTemplates(src, conf, isHook) {
+	for data := range hookTemplates(src, conf, func(name string) bool { return name == "render-codeblock.html" }) {
 		for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
 			if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
 				keys = append(keys, k)
@@ -511,8 +503,7 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 // "title", its title; "" when it shows no caption. The site's hook is
 // read first.
 func imageCaption(src fs.FS, conf map[string]any) string {
-	isHook := func(name string) bool { return name == "render-image.html" }
-	for data := range hookTemplates(src, conf, isHook) {
+	for data := range hookTemplates(src, conf, func(name string) bool { return name == "render-image.html" }) {
 		from := bytes.Index(data, []byte("<figcaption"))
 		to := bytes.Index(data, []byte("</figcaption>"))
 		if from < 0 || to < from {
@@ -531,17 +522,6 @@ func imageCaption(src fs.FS, conf map[string]any) string {
 // fenceAttrRE finds an attribute a code block render hook reads:
 // index .Attributes "filename", or .Attributes.filename.
 var fenceAttrRE = regexp.MustCompile(`index\s+\$?\.Attributes\s+"(\w+)"|\.Attributes\.(\w+)`)
-
-// leafBundle reports whether the folder dir of the source is a leaf
-// bundle of Hugo's: it holds a page named index (index.md, index.es.md,
-// index.html), whose resources its other files are.
-func leafBundle(src fs.FS, dir string) bool {
-	entries, _ := fs.ReadDir(src, dir)
-	return slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
-		n := e.Name()
-		return !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html")
-	})
-}
 
 // figureSrcRE finds, in a shortcode's template, the use of its src
 // parameter.
@@ -669,13 +649,6 @@ func configName(src fs.FS) string {
 	return ""
 }
 
-// ignored reports whether Hugo's ignoreFiles leaves out the file or
-// folder p. Hugo matches them against the file's absolute path; the
-// path from the site's folder, with a leading slash, stands in for it.
-func (im *importer) ignored(p string) bool {
-	return slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) })
-}
-
 // hugoWalk is one content folder of a Hugo site: the default
 // language's, or another language's contentDir.
 type hugoWalk struct {
@@ -769,13 +742,19 @@ func (ml multilingual) fileLang(rel string) (string, string) {
 // file name ("index.es.md").
 func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, count map[string]int) error {
 	firstIndex := map[string]string{} // by folder and stem: the page file read first
-	// Whether each folder is a leaf bundle, read once: read for each of
-	// its files, a folder of 5,000 posts took 56 s to import.
+	// Whether each folder is a leaf bundle of Hugo's, holding a page
+	// named index (index.md, index.es.md, index.html), whose resources
+	// its other files are; read once: read for each of its files, a
+	// folder of 5,000 posts took 56 s to import.
 	leaf := map[string]bool{}
 	isLeaf := func(dir string) bool {
 		b, ok := leaf[dir]
 		if !ok {
-			b = leafBundle(im.src, dir)
+			entries, _ := fs.ReadDir(im.src, dir)
+			b = slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
+				n := e.Name()
+				return !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html")
+			})
 			leaf[dir] = b
 		}
 		return b
@@ -785,7 +764,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
-		if p != w.dir && (content.Hidden(d.Name()) || im.ignored(p)) {
+		// Hugo matches ignoreFiles against the file's absolute path; the
+		// path from the site's folder, with a leading slash, stands in.
+		if p != w.dir && (content.Hidden(d.Name()) || slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) })) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -1524,15 +1505,12 @@ func (im *importer) termTitles() {
 // weight returns the weight a Hugo page's front matter orders it by, 0
 // when it has none.
 func (p *page) weight() int {
-	n := p.get("weight")
-	if n == nil {
-		return 0
+	if n := p.get("weight"); n != nil {
+		if w, err := strconv.Atoi(n.Value); err == nil {
+			return w
+		}
 	}
-	w, err := strconv.Atoi(n.Value)
-	if err != nil {
-		return 0
-	}
-	return w
+	return 0
 }
 
 // linkText escapes the characters of a title that Markdown would read in
