@@ -711,6 +711,8 @@ func (c *converter) hugo(i int) int {
 		return n
 	}
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
+	var n int
+	took := func(m int) bool { n = m; return m > 0 } // as in syntax
 	switch t.name {
 	case "figure":
 		c.figure(i, t.end, args)
@@ -723,9 +725,7 @@ func (c *converter) hugo(i int) int {
 		// title names the type; a type with no alert is left.
 		typ := strings.ToLower(cmp.Or(args.get("type", 0), "note"))
 		if kind := admonitionKinds[typ]; kind != "" {
-			if n := c.alertStart(t, kind, args.get("title", 1), typ); n > 0 {
-				return n
-			}
+			n = c.alertStart(t, kind, args.get("title", 1), typ)
 		}
 	case "param":
 		// Hugo's own: the page's parameter, or else its language's or
@@ -737,16 +737,12 @@ func (c *converter) hugo(i int) int {
 		// Docsy's, where the site has no template of its own by that
 		// name: the alert nearest its color, the first of its classes.
 		if color, _, _ := strings.Cut(strings.TrimSpace(args.named["color"]), " "); c.im.conf.docsy && !c.im.conf.ownShortcodes[t.name] {
-			if n := c.alertStart(t, cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE"), args.named["title"]); n > 0 {
-				return n
-			}
+			n = c.alertStart(t, cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE"), args.named["title"])
 		}
 	case "callout":
 		// Hextra's, by its type: default and info a NOTE.
 		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !c.im.conf.ownShortcodes[t.name] {
-			if n := c.alertStart(t, kind, ""); n > 0 {
-				return n
-			}
+			n = c.alertStart(t, kind, "")
 		}
 	case "mermaid":
 		// A theme's diagram (LoveIt, Docsy, Blowfish): its source in a
@@ -780,10 +776,10 @@ func (c *converter) hugo(i int) int {
 			return c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 		}
 	}
-	var n int
-	took := func(m int) bool { n = m; return m > 0 } // as in syntax
 	_, ownQuote := c.im.conf.quotes[t.name]
 	switch open := !t.closing; {
+	case n > 0: // an alert's start
+		return n
 	case t.closing && (took(c.admonitionEnd(t)) || took(c.detailsEnd(t))): // a site's quote's end, a fold's
 		return n
 	case open && (t.name == "details" && !ownQuote || c.im.conf.details[t.name]) && took(c.detailsStart(t, args)):
@@ -1001,6 +997,7 @@ func (c *converter) liquid(i int) int {
 			return n
 		}
 	}
+	var n int
 	switch t.name {
 	case "highlight":
 		return c.fence(t, parseArgs(t.args).pos(0), "endhighlight", [2]string{"{%", "%}"})
@@ -1024,9 +1021,7 @@ func (c *converter) liquid(i int) int {
 		c.include(t)
 		return t.end - i
 	case "figure":
-		if n := c.jekyllFigure(i, t); n > 0 {
-			return n
-		}
+		n = c.jekyllFigure(i, t)
 	case "youtube", "vimeo":
 		// A plugin's video ({% youtube gpz8aPXwd18 %}, the id first, its
 		// size after): a link to it, as Hugo's youtube is.
@@ -1034,19 +1029,18 @@ func (c *converter) liquid(i int) int {
 			return c.writeLink(i, t.end, text, u)
 		}
 	case "for":
-		if n := c.collectionLoop(t); n > 0 {
-			return n
-		}
+		n = c.collectionLoop(t)
 	case "cite":
-		if n := c.cite(i, t); n > 0 {
-			return n
-		}
+		n = c.cite(i, t)
 	case "bibliography":
 		if strings.Contains(t.args, "--cited") && len(c.noteLabels) > 0 {
 			// The works cited, which are now the page's footnotes.
 			c.im.done(c.pos(i), "jekyll-scholar's list of the works cited: left out, as they are the page's footnotes")
 			return t.end - i
 		}
+	}
+	if n > 0 {
+		return n
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
 }
@@ -1889,22 +1883,21 @@ func (c *converter) figureImage(src, alt, link string) string {
 // aloneOnLine reports whether the shortcode from body offset i to end
 // stands alone on its line, at its start, outside a list or a quote.
 func (c *converter) aloneOnLine(i, end int) bool {
-	b := c.body
-	if i > 0 && b[i-1] != '\n' {
-		return false
-	}
-	k := afterSpaces(b, end)
-	return k == len(b) || b[k] == '\n' || b[k] == '\r'
+	return (i == 0 || c.body[i-1] == '\n') && endsLine(c.body, end)
 }
 
 // endsTextLine reports whether the shortcode from body offset i to end
 // ends its line, after text of a paragraph outside a list, a quote or a
 // table.
 func (c *converter) endsTextLine(i, end int) bool {
-	b := c.body
+	return endsLine(c.body, end) && !blockMarkRE.Match(c.body[lineStart(c.body, i):i])
+}
+
+// endsLine reports whether only spaces stand between offset end of b
+// and the end of its line.
+func endsLine(b []byte, end int) bool {
 	k := afterSpaces(b, end)
-	line := b[bytes.LastIndexByte(b[:i], '\n')+1 : i]
-	return (k == len(b) || b[k] == '\n' || b[k] == '\r') && !blockMarkRE.Match(line)
+	return k == len(b) || b[k] == '\n' || b[k] == '\r'
 }
 
 // blockMarkRE matches the start of a line that is not a paragraph's at
@@ -3006,16 +2999,8 @@ func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 		}
 	}
 	closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[b[start]]
-	from := start + 1
-	end := from
-	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
-		end++
-	}
-	if end >= len(b) || end == from {
-		return 0, 0, 0
-	}
-	inner := string(b[from:end])
-	if !strings.Contains(inner, "://") && (!strings.HasPrefix(inner, "/") || strings.HasPrefix(inner, "//")) {
+	end, ok := bareAddress(b, start+1)
+	if !ok || end >= len(b) {
 		return 0, 0, 0
 	}
 	switch {
@@ -3040,19 +3025,23 @@ func linkAsAddress(b []byte, start int) (lead, innerEnd int) {
 	if close+1 >= len(b) || b[close] != ']' || b[close+1] != '(' {
 		return 0, 0
 	}
-	from := close + 2
+	end, ok := bareAddress(b, close+2)
+	if !ok || end+1 >= len(b) || b[end] != ')' || b[end+1] != ')' {
+		return 0, 0
+	}
+	return close + 2 - start, end
+}
+
+// bareAddress returns the end of the address at offset from of b, up to
+// a space, a quote or a bracket, and whether it is one: not empty, and a
+// site path or with a scheme.
+func bareAddress(b []byte, from int) (int, bool) {
 	end := from
 	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
 		end++
 	}
-	if end+1 >= len(b) || end == from || b[end] != ')' || b[end+1] != ')' {
-		return 0, 0
-	}
 	inner := string(b[from:end])
-	if !strings.Contains(inner, "://") && (!strings.HasPrefix(inner, "/") || strings.HasPrefix(inner, "//")) {
-		return 0, 0
-	}
-	return from - start, end
+	return end, end > from && (strings.Contains(inner, "://") || strings.HasPrefix(inner, "/") && !strings.HasPrefix(inner, "//"))
 }
 
 // afterLineEnd returns the offset in b past the spaces and the line end
