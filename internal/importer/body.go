@@ -3772,39 +3772,37 @@ func (c *converter) kramdownSpan(i int) int {
 		c.im.note(c.pos(i), "kramdown extension %s, left out", m)
 		return len(m)
 	}
+	e := bytes.IndexAny(b[i:], "}\n")
+	if e <= 0 || b[i+e] != '}' {
+		return 0 // an attribute list ends on its line
+	}
 	if listItemStartRE.Match(b[lineStart(b, i):i]) {
 		// At a list item's start, "* {: .field-required} Required", the
 		// list is the item's: its id is kept as an empty anchor there,
 		// its classes go.
-		e := bytes.IndexAny(b[i:], "}\n")
-		if e > 0 && b[i+e] == '}' {
-			ial := b[i : i+e+1]
-			attrs := strings.Fields(string(ial[2 : len(ial)-1]))
-			n := e + 1
-			if i+n < len(b) && b[i+n] == ' ' {
-				n++
-			}
-			if id := listID(attrs); id != "" {
-				c.out.WriteString(`<a id="` + id + `"></a>`)
-				c.keptID(i, ial, attrs, " of a list item")
-				return n
-			}
-			c.im.note(c.pos(i), "kramdown attribute list %s of a list item, left out", ial)
+		ial := b[i : i+e+1]
+		attrs := strings.Fields(string(ial[2 : len(ial)-1]))
+		n := e + 1
+		if i+n < len(b) && b[i+n] == ' ' {
+			n++
+		}
+		if id := listID(attrs); id != "" {
+			c.out.WriteString(`<a id="` + id + `"></a>`)
+			c.keptID(i, ial, attrs, " of a list item")
 			return n
 		}
+		c.im.note(c.pos(i), "kramdown attribute list %s of a list item, left out", ial)
+		return n
 	}
-	if i > 0 && strings.IndexByte(")]*_`>", b[i-1]) >= 0 {
-		e := bytes.IndexAny(b[i:], "}\n")
-		if e > 0 && b[i+e] == '}' {
-			what := "a span"
-			if b[i-1] == ')' || b[i-1] == ']' {
-				what = "a link or image"
-			}
-			c.im.note(c.pos(i), "kramdown attribute list %s after %s, left out", b[i:i+e+1], what)
-			return e + 1
-		}
+	if i == 0 || strings.IndexByte(")]*_`>", b[i-1]) < 0 {
+		return 0
 	}
-	return 0
+	what := "a span"
+	if b[i-1] == ')' || b[i-1] == ']' {
+		what = "a link or image"
+	}
+	c.im.note(c.pos(i), "kramdown attribute list %s after %s, left out", b[i:i+e+1], what)
+	return e + 1
 }
 
 // listItemStartRE matches a line up to the text of a list item: its

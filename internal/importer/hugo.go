@@ -1330,17 +1330,10 @@ func leadingDate(s string) (time.Time, bool) {
 // markup a plain title would show as written.
 func leadingHeading(body []byte) (title string, at int, rest []byte, ok bool) {
 	start := 0
-	for start < len(body) {
-		end := bytes.IndexByte(body[start:], '\n')
-		if end < 0 {
-			end = len(body) - start
-		}
-		if len(bytes.TrimSpace(body[start:start+end])) > 0 {
-			break
-		}
-		start += end + 1
+	for start < len(body) && len(bytes.TrimSpace(body[start:lineEnd(body, start)])) == 0 {
+		start = lineEnd(body, start)
 	}
-	line, after, _ := bytes.Cut(body[min(start, len(body)):], []byte("\n"))
+	line, after, _ := bytes.Cut(body[start:], []byte("\n"))
 	text, ok := bytes.CutPrefix(bytes.TrimRight(line, " \t\r"), []byte("# "))
 	if !ok {
 		return "", 0, nil, false

@@ -345,6 +345,15 @@ func tomlFields(fm []byte, src string, line int) ([]field, error) {
 	return fs, nil
 }
 
+// seqNode is toNode for a list.
+func seqNode[T any](v []T) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, x := range v {
+		n.Content = append(n.Content, toNode(x))
+	}
+	return n
+}
+
 // toNode turns a decoded TOML value into a YAML node, dates tagged
 // !!timestamp.
 func toNode(v any) *yaml.Node {
@@ -361,17 +370,9 @@ func toNode(v any) *yaml.Node {
 		// As written, never with this machine's offset.
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: content.TOMLTime(v)}
 	case []any:
-		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, x := range v {
-			n.Content = append(n.Content, toNode(x))
-		}
-		return n
+		return seqNode(v)
 	case []map[string]any:
-		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, x := range v {
-			n.Content = append(n.Content, toNode(x))
-		}
-		return n
+		return seqNode(v)
 	case map[string]any:
 		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		for _, k := range slices.Sorted(maps.Keys(v)) {
