@@ -203,8 +203,7 @@ func (c *converter) literalBrace(i int) {
 		c.out.WriteString("&#123;")
 		return
 	}
-	c.out.WriteString(`\`)
-	c.out.WriteByte('{')
+	c.out.WriteString(`\{`)
 }
 
 // inSpans reports whether off is in one of spans, which are in order.
@@ -246,9 +245,8 @@ func (im *importer) convertBody(p *page) []byte {
 		// block's end tag is Markdown. A blank line in the end tag's
 		// place ends CommonMark's HTML block there too.
 		blockEnds = kramdownBlockEnds(b)
-		read := b
+		read := bytes.Clone(b) // the body as kramdown reads it
 		if len(blockEnds) > 0 {
-			read = bytes.Clone(b)
 			for nl := range blockEnds {
 				for k := nl - 1; k >= 0 && read[k] != '\n'; k-- {
 					read[k] = ' '
@@ -260,25 +258,15 @@ func (im *importer) convertBody(p *page) []byte {
 		// elements it holds, which would end it in CommonMark.
 		var inner []int
 		inner, _, c.rawText = rawInnerEnds(read, nil)
-		if len(inner) > 0 {
-			if len(blockEnds) == 0 {
-				read = bytes.Clone(b)
-			}
-			for _, k := range inner {
-				read[k+1] = '_'
-			}
+		for _, k := range inner {
+			read[k+1] = '_'
 		}
 		// A raw or endraw tag alone on its line leaves a blank line,
 		// which is what kramdown reads: indented lines after it are
 		// code, not more of a paragraph.
-		if raws := rawTagLineRE.FindAllIndex(read, -1); len(raws) > 0 {
-			if &read[0] == &b[0] {
-				read = bytes.Clone(b)
-			}
-			for _, r := range raws {
-				for k := r[0]; k < r[1]; k++ {
-					read[k] = ' '
-				}
+		for _, r := range rawTagLineRE.FindAllIndex(read, -1) {
+			for k := r[0]; k < r[1]; k++ {
+				read[k] = ' '
 			}
 		}
 		c.code, c.html = codeSpans(im.code, read)
@@ -332,29 +320,21 @@ func (im *importer) convertBody(p *page) []byte {
 			i += n
 			continue
 		}
-		if b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%') {
+		n := 0
+		switch {
+		case b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%'):
 			if b[i] == '[' {
 				c.opens[i] = c.out.Len()
 			}
-			c.out.WriteByte(b[i])
-			i++
-			continue
-		}
-		if i > 0 && b[i-1] == '\\' {
-			c.out.WriteByte(b[i])
-			i++
-			continue
-		}
-		var n int
-		if im.kind == Hugo {
+		case i > 0 && b[i-1] == '\\': // escaped
+		case im.kind == Hugo:
 			n = c.hugo(i)
-		} else {
+		default:
 			n = c.liquid(i)
 		}
 		if n == 0 {
 			c.out.WriteByte(b[i])
-			i++
-			continue
+			n = 1
 		}
 		i += n
 	}
@@ -1489,10 +1469,8 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	b := c.body
 	if written := refLine(c.out.Bytes()); refLabelEnd(bytes.TrimSuffix(written, []byte("<"))) {
 		ls := bytes.LastIndexByte(b[:i], '\n') + 1
-		le := bytes.IndexByte(b[t.end:], '\n')
-		if le < 0 {
-			le = len(b) - t.end
-		}
+		rest, _, _ := bytes.Cut(b[t.end:], []byte("\n"))
+		le := len(rest)
 		c.out.Truncate(c.out.Len() - len(written))
 		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[ls:t.end+le])) + " -->")
 		c.im.note(c.pos(i), "%s as the address of a reference: left out", what)

@@ -281,10 +281,8 @@ func (c *converter) markdownStart(i int) int {
 		return tagEnd - i
 	}
 	ls := bytes.LastIndexByte(b[:i], '\n') + 1
-	le := bytes.IndexByte(b[end:], '\n')
-	if le < 0 {
-		le = len(b) - end
-	}
+	line, _, _ := bytes.Cut(b[end:], []byte("\n"))
+	le := len(line)
 	alone := len(bytes.TrimSpace(tagRE.ReplaceAll(b[ls:i], nil))) == 0
 	inner := b[tagEnd:end]
 	if how == mdBlock && !(alone && markdownBlocks[name] && shallow(inner)) {
