@@ -3573,13 +3573,9 @@ func addressPath(u string) (string, string) {
 // is left out, and noted.
 func (c *converter) attributeList(i int) int {
 	b := c.body
-	e := bytes.IndexByte(b[i:], '\n')
-	if e < 0 {
-		e = len(b)
-	} else {
-		e += i
-	}
-	quote := quotePrefix(b[i:e])
+	text, _, _ := bytes.Cut(b[i:], []byte("\n"))
+	e := i + len(text)
+	quote := quotePrefix(text)
 	line := bytes.TrimSpace(b[i+quote : e])
 	if !bytes.HasPrefix(line, []byte("{:")) || bytes.HasPrefix(line, []byte("{::")) || !bytes.HasSuffix(line, []byte("}")) {
 		return 0 // {::nomarkdown} and the like are kramdownSpan's
@@ -3646,10 +3642,7 @@ func (c *converter) attributeList(i int) int {
 			}
 		}
 		c.im.note(c.pos(i), "kramdown table of contents {:toc}, left out: plotline makes its own")
-		if e < len(b) {
-			e++ // its line goes with its line feed
-		}
-		return e - i
+		return whole
 	}
 	var attrs []string
 	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
