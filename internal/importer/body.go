@@ -3943,11 +3943,9 @@ func (c *converter) kramdownMath(i int) int {
 	c.mathEnd = end
 	c.mathInline = !mathBlock(b, i, end)
 	if c.mathInline {
-		c.out.WriteString(`\(`)
-		c.im.res.Converted++
-	} else {
-		c.out.WriteString("$$")
+		return c.wrote(`\(`, 2)
 	}
+	c.out.WriteString("$$")
 	return 2
 }
 
@@ -4143,18 +4141,16 @@ func quotePrefix(line []byte) int {
 // {: .notice--warning}, beautiful-jekyll's {: .box-warning}), the
 // gravest of them; or "".
 func (c *converter) ialAlert(line []byte) string {
-	fields := strings.Fields(string(line[2 : len(line)-1]))
-	for _, f := range fields {
-		if kind := c.im.conf.callouts[strings.TrimPrefix(f, ".")]; kind != "" && strings.HasPrefix(f, ".") {
+	var classes []string
+	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
+		name, class := strings.CutPrefix(f, ".")
+		if kind := c.im.conf.callouts[name]; kind != "" && class {
 			return kind
 		}
 		if kind := promptKinds[f]; kind != "" {
 			return kind
 		}
-	}
-	var classes []string
-	for _, f := range fields {
-		if name, ok := strings.CutPrefix(f, "."); ok {
+		if class {
 			classes = append(classes, name)
 		}
 	}

@@ -106,10 +106,11 @@ func (c *converter) escapedMath(i int) int {
 	if c.mathEnd > 0 || c.inCode(i) || c.inHTMLBlock(i) || escaped(b[:i]) {
 		return 0
 	}
-	closer := []byte(`\\)`)
+	opening, closing := `\(`, `\)`
 	if b[i+2] == '[' {
-		closer = []byte(`\\]`)
+		opening, closing = `\[`, `\]`
 	}
+	closer := []byte(`\` + closing)
 	start := i + 3
 	end := -1
 	for k := start; k < len(b); k++ {
@@ -130,10 +131,6 @@ func (c *converter) escapedMath(i int) int {
 	esc := util.IsPunct // CommonMark's escapes, as Hugo's goldmark reads them
 	if c.im.kind == Jekyll {
 		esc = kramdownEscapable
-	}
-	opening, closing := `\(`, `\)`
-	if b[i+2] == '[' {
-		opening, closing = `\[`, `\]`
 	}
 	c.out.WriteString(opening)
 	c.out.Write(unescape(b[start:end], esc))
