@@ -405,16 +405,11 @@ func (c *converter) fenceLabel(i int) {
 			if strings.Contains(v, "`") {
 				label = "`` " + v + " ``"
 			}
+			blank := string(bytes.TrimRight(indent, " \t")) + "\n"
 			if out := c.out.Bytes(); len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
-				// A paragraph of its own, not the end of the one above.
-				c.out.Write(bytes.TrimRight(indent, " \t"))
-				c.out.WriteString("\n")
+				c.out.WriteString(blank) // a paragraph of its own, not the end of the one above
 			}
-			c.out.Write(indent)
-			c.out.WriteString(label + "\n")
-			c.out.Write(bytes.TrimRight(indent, " \t"))
-			c.out.WriteString("\n")
-			c.im.res.Converted++
+			c.wrote(string(indent)+label+"\n"+blank, 0)
 			return
 		}
 	}
@@ -1782,8 +1777,7 @@ func (c *converter) figure(i, end int, a args) {
 	if link := a.named["link"]; link != "" {
 		img = "[" + img + "](" + c.mended(link) + ")"
 	}
-	c.out.WriteString(img)
-	c.im.res.Converted++
+	c.wrote(img, 0)
 }
 
 // media writes the site's shortcode m from body offset i to end, which
@@ -1992,8 +1986,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 		return c.wrote(">"+code+"</code></pre>", t.end+end+closeLen-t.start)
 	}
 	// The fence takes the indentation of the tag's line, as in a list.
-	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
-	indent := string(b[lineStart:t.start])
+	indent := string(b[lineStart(b, t.start):t.start])
 	if strings.TrimSpace(indent) != "" {
 		indent = ""
 		c.out.WriteString("\n\n")

@@ -207,9 +207,7 @@ func (im *importer) dropBOMs(p *page) {
 			found = true
 		}
 		for _, c := range n.Content {
-			if drop(c) {
-				found = true
-			}
+			found = drop(c) || found
 		}
 		return found
 	}
