@@ -2590,14 +2590,11 @@ func (c *converter) include(t tag) {
 		c.out.WriteString("<!-- plotline import: TODO " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
 	}
-	if t.name != "include_relative" && c.themeInclude(t, name, data, err == nil) {
-		return
-	}
-	if err == nil && len(fields) > 1 && c.shapedInclude(t, name, data) {
-		return
-	}
 	liquid := bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))
 	switch {
+	case t.name != "include_relative" && c.themeInclude(t, name, data, err == nil),
+		err == nil && len(fields) > 1 && c.shapedInclude(t, name, data):
+		// written as what its template showed
 	case errors.Is(err, fs.ErrNotExist):
 		todo("names no file " + file)
 	case errors.Is(err, fs.ErrInvalid):

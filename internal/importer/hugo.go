@@ -232,16 +232,10 @@ func (im *importer) hugo() error {
 		// The delimiters Hugo's passthrough reads: with $…$ among the
 		// inline ones, the page's $…$ are found as Hugo found them.
 		var pt passthrough.Config
-		for _, kind := range []string{"block", "inline"} {
-			l, _ := lookup(conf, "markup.goldmark.extensions.passthrough.delimiters."+kind).([]any)
-			for _, v := range l {
-				if d, ok := v.([]any); ok && len(d) == 2 {
-					pair := passthrough.Delimiters{Open: fmt.Sprint(d[0]), Close: fmt.Sprint(d[1])}
-					if kind == "block" {
-						pt.BlockDelimiters = append(pt.BlockDelimiters, pair)
-					} else {
-						pt.InlineDelimiters = append(pt.InlineDelimiters, pair)
-					}
+		for kind, dst := range map[string]*[]passthrough.Delimiters{"block": &pt.BlockDelimiters, "inline": &pt.InlineDelimiters} {
+			for _, d := range listOf[[]any](lookup(conf, "markup.goldmark.extensions.passthrough.delimiters."+kind)) {
+				if len(d) == 2 {
+					*dst = append(*dst, passthrough.Delimiters{Open: fmt.Sprint(d[0]), Close: fmt.Sprint(d[1])})
 				}
 			}
 		}
@@ -290,15 +284,6 @@ func (im *importer) hugo() error {
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
 	im.conf.imageCaption = imageCaption(im.src, conf)
-	im.conf.ownShortcodes = map[string]bool{}
-	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
-		entries, _ := fs.ReadDir(im.src, dir)
-		for _, e := range entries {
-			if name, ok := strings.CutSuffix(e.Name(), ".html"); ok && !e.IsDir() {
-				im.conf.ownShortcodes[name] = true
-			}
-		}
-	}
 	im.conf.taxonomies = map[string]bool{}
 	if tx, ok := lookup(conf, "taxonomies").(map[string]any); ok {
 		for _, v := range tx {
@@ -551,7 +536,8 @@ var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 // parameter (figures), plays the file it names (media), is a block quote
 // (quotes, quoteKinds), a <details> (details) or mathematics
 // (mathShortcodes) of their inside, highlights their inside as code
-// (code), or shows another page (includes); each field says more. conf
+// (code), or shows another page (includes), and of those of the site's
+// own layouts/ (ownShortcodes); each field says more. conf
 // names the themes; the site's template of a name is the one Hugo uses,
 // of layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
 func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
@@ -563,13 +549,16 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.mathShortcodes, sc.code, sc.includes = map[string]bool{}, map[string]bool{}, map[string]bool{}
-	sc.media, sc.notes = map[string]mediaShortcode{}, map[string]string{}
+	sc.media, sc.notes, sc.ownShortcodes = map[string]mediaShortcode{}, map[string]string{}, map[string]bool{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
 			name, ok := strings.CutSuffix(e.Name(), ".html")
 			if !ok || e.IsDir() {
 				continue
+			}
+			if !strings.HasPrefix(dir, "themes/") {
+				sc.ownShortcodes[name] = true
 			}
 			data, err := readFile(src, dir+"/"+e.Name())
 			if err != nil {
