@@ -293,20 +293,17 @@ func (im *importer) jekyll() error {
 				folder = path.Join(append([]string{"content"}, cats...)...)
 			}
 			file := strings.TrimSuffix(path.Base(rest), path.Ext(rest))
+			title := file // the name without its date, for :title
 			if d, name, ok, _ := im.nameDate(path.Base(rest)); ok {
 				// A date of one-digit month or day is written in full
 				// ("2015-09-19-…"), which plotline reads as the date.
-				file = d.Format("2006-01-02-") + name
+				file, title = d.Format("2006-01-02-")+name, name
 			}
 			pg.dest = path.Join(folder, sub, file+".md")
 			im.fillIn(pg)
 			pg.cats = append(append([]string{}, cats...), pg.list("categories", true)...)
 			pg.cats = append(pg.cats, pg.list("category", false)...)
-			_, name, prefixed, _ := im.nameDate(path.Base(rest))
-			if !prefixed {
-				name = strings.TrimSuffix(path.Base(rest), path.Ext(rest))
-			}
-			pg.oldURL = jekyllPostURL(pg, name, im.conf.permalink)
+			pg.oldURL = jekyllPostURL(pg, title, im.conf.permalink)
 		}
 		im.redirectOf(pg)
 		pg.newURL = newURL(pg.dest, pg.slug)

@@ -327,6 +327,10 @@ func (c *converter) markdownEnd(i int) int {
 	delete(c.mdOpen, i)
 	b := c.body
 	tagLen := bytes.IndexByte(b[i:], '>') + 1
+	k := i + tagLen // past the spaces after the end tag
+	for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
+		k++
+	}
 	switch e.how {
 	case mdBlock:
 		c.paragraphBreak()
@@ -334,20 +338,12 @@ func (c *converter) markdownEnd(i int) int {
 		// kramdown reads the line after the end tag as Markdown;
 		// CommonMark would take it into the HTML block the end tag
 		// starts, up to a blank line: one goes between.
-		k := i + tagLen
-		for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
-			k++
-		}
 		if k < len(b) && b[k] == '\n' && markdownLine(b[k+1:]) {
 			c.out.WriteByte('\n')
 		}
 	case mdParagraph:
 		c.paragraphBreak()
 		// What follows on the line starts after the blank line.
-		k := i + tagLen
-		for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
-			k++
-		}
 		if k < len(b) && b[k] == '\n' {
 			k++
 		}
