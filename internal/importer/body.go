@@ -3574,7 +3574,7 @@ func (c *converter) attributeList(i int) int {
 	if e < len(b) {
 		whole++
 	}
-	if lang := ialLanguage(line); lang != "" && c.fenceLanguage(lang) {
+	if c.fenceLanguage(line) {
 		// kramdown names the language of the code block above:
 		// {: .language-r} is the fence's info string r.
 		return c.converted(whole)
@@ -4266,23 +4266,21 @@ func (c *converter) quoteAlert(kind string) bool {
 	return true
 }
 
-// ialLanguage returns the language a kramdown attribute list names for
-// code, "{: .language-r}" giving "r", or "".
-func ialLanguage(line []byte) string {
+// fenceLanguage gives the fenced code block that the output ends with
+// (its closing fence the last line, in a quote or not) the language the
+// kramdown attribute list line names for code, "{: .language-r}" giving
+// the info string "r", unless it has one, and reports whether it names a
+// language and there is such a block.
+func (c *converter) fenceLanguage(line []byte) bool {
+	lang := ""
 	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
-		if lang, ok := strings.CutPrefix(f, ".language-"); ok && lang != "" && !strings.ContainsAny(lang, "`~{}") {
-			return lang
+		if l, ok := strings.CutPrefix(f, ".language-"); ok && l != "" && !strings.ContainsAny(l, "`~{}") {
+			lang = l
+			break
 		}
 	}
-	return ""
-}
-
-// fenceLanguage gives the fenced code block that the output ends with
-// (its closing fence the last line, in a quote or not) the info string
-// lang, unless it has one, and reports whether there is such a block.
-func (c *converter) fenceLanguage(lang string) bool {
 	out := c.out.Bytes()
-	if len(out) == 0 || out[len(out)-1] != '\n' {
+	if lang == "" || len(out) == 0 || out[len(out)-1] != '\n' {
 		return false
 	}
 	lines := bytes.SplitAfter(out[:len(out)-1], []byte("\n"))
