@@ -791,8 +791,8 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				return nil
 			}
 		}
-		if name := strings.TrimSuffix(d.Name(), path.Ext(d.Name())); markdownExt(p) && name != "index" && name != "_index" &&
-			!strings.HasPrefix(name, "index.") && isLeaf(path.Dir(p)) {
+		stem := strings.TrimSuffix(d.Name(), path.Ext(d.Name()))
+		if markdownExt(p) && stem != "index" && stem != "_index" && !strings.HasPrefix(stem, "index.") && isLeaf(path.Dir(p)) {
 			// A resource of a leaf bundle, which Hugo reads for the page
 			// and publishes as no page of its own: its text stays.
 			txt := strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
@@ -807,7 +807,6 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		// software.html and the software.md a Makefile rendered) are
 		// one page at one address too, and would be one file of the
 		// new site: the first is imported.
-		stem := strings.TrimSuffix(d.Name(), path.Ext(d.Name()))
 		key := path.Join(path.Dir(p), stem)
 		if first, ok := firstIndex[key]; ok {
 			if stem == "index" || stem == "_index" {
@@ -1041,14 +1040,7 @@ func (im *importer) expiry(p *page) {
 // shows in other pages), or the page itself, cascades. Its text is
 // kept, and not published.
 func (im *importer) unrendered() {
-	cascades := map[string]*page{} // by language and folder: the section page cascading a render
-	for _, p := range im.pages {
-		if strings.HasPrefix(path.Base(p.rel), "_index.") {
-			if _, ok := p.cascadesRender(); ok {
-				cascades[p.lang+"|"+path.Dir(p.rel)] = p
-			}
-		}
-	}
+	cascades := im.sections(func(p *page) bool { _, ok := p.cascadesRender(); return ok })
 	for _, p := range im.pages {
 		if p.draft {
 			continue
@@ -1081,12 +1073,7 @@ func (im *importer) unrendered() {
 // Hugo published their files but no page, as of a bundle headless
 // itself. A bundle's own headless wins.
 func (im *importer) cascadedHeadless() {
-	heads := map[string]*page{} // by language and folder: the section page cascading headless
-	for _, p := range im.pages {
-		if strings.HasPrefix(path.Base(p.rel), "_index.") && child(p.get("cascade"), "headless") != nil {
-			heads[p.lang+"|"+path.Dir(p.rel)] = p
-		}
-	}
+	heads := im.sections(func(p *page) bool { return child(p.get("cascade"), "headless") != nil })
 	if len(heads) == 0 {
 		return
 	}
@@ -1107,6 +1094,18 @@ func (im *importer) cascadedHeadless() {
 		kept = append(kept, p)
 	}
 	im.pages = kept
+}
+
+// sections returns the Hugo section pages (_index) for which has is
+// true, by language and folder, for nearest.
+func (im *importer) sections(has func(p *page) bool) map[string]*page {
+	m := map[string]*page{}
+	for _, p := range im.pages {
+		if strings.HasPrefix(path.Base(p.rel), "_index.") && has(p) {
+			m[p.lang+"|"+path.Dir(p.rel)] = p
+		}
+	}
+	return m
 }
 
 // nearest returns the page of pages, by language and folder, of dir or
@@ -1201,8 +1200,7 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 	for _, w := range walks {
 		dirs[w.lang] = w.dir
 	}
-	codes := slices.Sorted(maps.Keys(byName))
-	codes = append(codes, slices.Collect(maps.Keys(byDir))...)
+	codes := append(slices.Collect(maps.Keys(byName)), slices.Collect(maps.Keys(byDir))...)
 	slices.Sort(codes)
 	for _, code := range slices.Compact(codes) {
 		if n := byDir[code]; n > 0 {

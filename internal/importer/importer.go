@@ -406,12 +406,9 @@ func (im *importer) finish() {
 	im.byKey = map[string][]*page{}
 	im.dests = map[string]bool{}
 	im.bundles = map[string]*page{}
-	im.cascades = map[string]*page{}
+	im.cascades = im.sections(func(p *page) bool { return p.get("cascade") != nil })
 	for _, p := range im.pages {
 		im.dests[p.dest] = true
-		if strings.HasPrefix(path.Base(p.rel), "_index.") && p.get("cascade") != nil {
-			im.cascades[p.lang+"|"+path.Dir(p.rel)] = p
-		}
 		if path.Base(p.dest) == "index.md" && p.oldURL != "" {
 			im.bundles[strings.TrimSuffix(p.oldURL, "/")+"/"] = p
 		}
