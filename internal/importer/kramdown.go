@@ -737,11 +737,8 @@ func kramdownBlockEnds(body []byte) map[int]bool {
 func elementDepth(line []byte, name string) int {
 	l := bytes.ToLower(line)
 	n := 0
-	for _, open := range []bool{true, false} {
-		tag := []byte("<" + name)
-		if !open {
-			tag = []byte("</" + name)
-		}
+	for prefix, step := range map[string]int{"<": 1, "</": -1} {
+		tag := []byte(prefix + name)
 		for k := 0; ; {
 			j := bytes.Index(l[k:], tag)
 			if j < 0 {
@@ -751,11 +748,7 @@ func elementDepth(line []byte, name string) int {
 			if k < len(l) && l[k] != '>' && l[k] != ' ' && l[k] != '\t' && l[k] != '/' {
 				continue // <divx>, <p> in <pre>
 			}
-			if open {
-				n++
-			} else {
-				n--
-			}
+			n += step
 		}
 	}
 	return n
