@@ -1787,10 +1787,7 @@ func (c *converter) figure(i, end int, a args) {
 func (c *converter) media(i, end int, m mediaShortcode, a args) {
 	c.at = i
 	src := c.mended(a.named["src"])
-	el, caption := m.el, ""
-	if m.caption != "" {
-		caption = a.named[m.caption]
-	}
+	el, caption := m.el, a.named[m.caption] // parseArgs names no argument ""
 	if !c.im.conf.unsafe {
 		text := map[string]string{"video": "Video", "audio": "Sound"}[el]
 		if caption != "" {
@@ -2149,7 +2146,6 @@ func (c *converter) titledAlert(i int) int {
 // bytes of the body it took, 0 when t is not at a line's start or has no
 // end tag.
 func (c *converter) quoteStart(t tag, header, footer string) int {
-	b := c.body
 	end := c.blockEnd(t)
 	if end < 0 {
 		return 0
@@ -2158,7 +2154,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 	if footer != "" {
 		put(&c.quoteFooters, end, footer)
 	}
-	return c.wrote(header, afterLineEnd(b, t.end)-t.start)
+	return c.wrote(header, afterLineEnd(c.body, t.end)-t.start)
 }
 
 // blockEnd is shortcodeEnd for a shortcode that holds blocks of its own

@@ -244,11 +244,10 @@ func (im *importer) hugo() error {
 		}
 	}
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
-	if fm, ok := lookup(conf, "frontmatter").(map[string]any); ok {
-		for _, v := range fm {
-			l, _ := v.([]any)
-			im.conf.nameSlugs = im.conf.nameSlugs || len(l) > 0 && strings.EqualFold(fmt.Sprint(l[0]), ":filename")
-		}
+	fm, _ := lookup(conf, "frontmatter").(map[string]any)
+	for _, v := range fm {
+		l, _ := v.([]any)
+		im.conf.nameSlugs = im.conf.nameSlugs || len(l) > 0 && strings.EqualFold(fmt.Sprint(l[0]), ":filename")
 	}
 	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
 	var ignore []any
@@ -285,11 +284,10 @@ func (im *importer) hugo() error {
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
 	im.conf.imageCaption = imageCaption(im.src, conf)
 	im.conf.taxonomies = map[string]bool{}
-	if tx, ok := lookup(conf, "taxonomies").(map[string]any); ok {
-		for _, v := range tx {
-			if plural, ok := v.(string); ok && plural != "tags" && plural != "categories" {
-				im.conf.taxonomies[strings.ToLower(plural)] = true
-			}
+	tx, _ := lookup(conf, "taxonomies").(map[string]any)
+	for _, v := range tx {
+		if plural, ok := v.(string); ok && plural != "tags" && plural != "categories" {
+			im.conf.taxonomies[strings.ToLower(plural)] = true
 		}
 	}
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
@@ -1249,7 +1247,7 @@ func (im *importer) fillIn(p *page) {
 		t := cmp.Or(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)), name)
 		p.setTitle = capitalize(t)
 		how := "from the file name"
-		if im.kind == Jekyll && im.jekyllDocument(p) {
+		if _, inColl := im.collectionOf(p.src); im.kind == Jekyll && (p.post || inColl) {
 			// Jekyll titled a post or a collection's document so.
 			p.setTitle = titleizeSlug(name)
 			how = "from the file name, as Jekyll titled it"

@@ -722,14 +722,6 @@ func (im *importer) cname() string {
 	return u
 }
 
-// jekyllDocument reports whether the Jekyll page p is a document, which
-// Jekyll titles from its file name when it has no title: a post, or a
-// document of a collection.
-func (im *importer) jekyllDocument(p *page) bool {
-	_, inColl := im.collectionOf(p.src)
-	return p.post || inColl
-}
-
 // imgEmRE finds a style rule for the emphasis right after an image.
 var imgEmRE = regexp.MustCompile(`img\s*\+\s*em\s*[{,]`)
 
