@@ -3104,10 +3104,7 @@ func startsBlock(out []byte, o int) bool {
 	if len(bytes.Trim(before, " \t>*+-.)0123456789")) > 0 {
 		return false
 	}
-	text := out[o+1:]
-	if k := bytes.IndexByte(text, '\n'); k >= 0 {
-		text = text[:k]
-	}
+	text, _, _ := bytes.Cut(out[o+1:], []byte("\n"))
 	if len(text) == 0 {
 		return true
 	}
@@ -3777,10 +3774,7 @@ func htmlBlock(text []byte) bool {
 	if len(text) < 2 || text[0] != '<' {
 		return false
 	}
-	line := text
-	if k := bytes.IndexByte(line, '\n'); k >= 0 {
-		line = line[:k]
-	}
+	line, _, _ := bytes.Cut(text, []byte("\n"))
 	line = bytes.TrimSpace(line)
 	if line[len(line)-1] == '>' && bytes.Count(line, []byte("<")) == 1 {
 		return true
@@ -3963,11 +3957,8 @@ func mathBlock(b []byte, i, end int) bool {
 // blankLine reports whether rest starts with a blank line (quote markers
 // aside) or is empty.
 func blankLine(rest []byte) bool {
-	le := bytes.IndexByte(rest, '\n')
-	if le < 0 {
-		le = len(rest)
-	}
-	return len(bytes.Trim(rest[:le], " \t\r>")) == 0
+	line, _, _ := bytes.Cut(rest, []byte("\n"))
+	return len(bytes.Trim(line, " \t\r>")) == 0
 }
 
 // convertHTML returns the body of p, a page written in HTML, with the

@@ -30,14 +30,9 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 	over = -1
 	read := 0
 	var lines [][2]int // each line's start and end, without its line feed
-	for off := 0; off < len(body); {
-		end := bytes.IndexByte(body[off:], '\n')
-		if end < 0 {
-			lines = append(lines, [2]int{off, len(body)})
-			break
-		}
-		lines = append(lines, [2]int{off, off + end})
-		off += end + 1
+	for off := 0; off < len(body); off = lineEnd(body, off) {
+		l, _, _ := bytes.Cut(body[off:], []byte("\n"))
+		lines = append(lines, [2]int{off, off + len(l)})
 	}
 	text := func(k int) []byte { return body[lines[k][0]:lines[k][1]] }
 	for k := range lines {
