@@ -3946,12 +3946,8 @@ func mathBlock(b []byte, i, end int) bool {
 			return false
 		}
 	}
-	after := end + 2
-	le := bytes.IndexByte(b[after:], '\n')
-	if le < 0 {
-		return len(bytes.TrimSpace(b[after:])) == 0
-	}
-	return len(bytes.TrimSpace(b[after:after+le])) == 0 && blankLine(b[after+le+1:])
+	line, next, more := bytes.Cut(b[end+2:], []byte("\n"))
+	return len(bytes.TrimSpace(line)) == 0 && (!more || blankLine(next))
 }
 
 // blankLine reports whether rest starts with a blank line (quote markers
