@@ -493,14 +493,10 @@ func (im *importer) finish() {
 func (im *importer) config() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Imported from a %s site by plotline import.\n", map[Kind]string{Hugo: "Hugo", Jekyll: "Jekyll"}[im.kind])
-	if im.conf.title != "" {
-		fmt.Fprintf(&b, "title: %s\n", yamlString(im.conf.title))
-	}
-	if im.conf.description != "" {
-		fmt.Fprintf(&b, "description: %s\n", yamlString(im.conf.description))
-	}
-	if im.conf.language != "" {
-		fmt.Fprintf(&b, "language: %s\n", yamlString(im.conf.language))
+	for _, kv := range [][2]string{{"title", im.conf.title}, {"description", im.conf.description}, {"language", im.conf.language}} {
+		if kv[1] != "" {
+			fmt.Fprintf(&b, "%s: %s\n", kv[0], yamlString(kv[1]))
+		}
 	}
 	if u := im.conf.baseURL; strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
 		if !strings.HasSuffix(u, "/") {

@@ -343,7 +343,7 @@ func tomlFields(fm []byte, src string, line int) ([]field, error) {
 	return fs, nil
 }
 
-// seqNode is toNode for a list.
+// seqNode is toNode for a list (of texts, a list of their scalars).
 func seqNode[T any](v []T) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for _, x := range v {
@@ -636,10 +636,8 @@ func (im *importer) render(p *page) []byte {
 		}
 	}
 	if len(tags) > 0 {
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
-		for _, t := range tags {
-			seq.Content = append(seq.Content, scalar(t))
-		}
+		seq := seqNode(tags)
+		seq.Style = yaml.FlowStyle
 		add("tags", seq)
 	}
 	if p.draft {
@@ -674,11 +672,7 @@ func (im *importer) render(p *page) []byte {
 		consumed["menu"], consumed["menus"] = true, true
 	}
 	if len(p.aliases) > 0 {
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, a := range p.aliases {
-			seq.Content = append(seq.Content, scalar(a))
-		}
-		add("aliases", seq)
+		add("aliases", seqNode(p.aliases))
 	}
 	if p.lang != "" {
 		// Quoted: YAML 1.1 reads a bare no as false.
