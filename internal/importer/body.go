@@ -203,8 +203,7 @@ func (c *converter) literalBrace(i int) {
 		c.out.WriteString("&#123;")
 		return
 	}
-	c.out.WriteString(`\`)
-	c.out.WriteByte('{')
+	c.out.WriteString(`\{`)
 }
 
 // inSpans reports whether off is in one of spans, which are in order.
@@ -246,9 +245,8 @@ func (im *importer) convertBody(p *page) []byte {
 		// block's end tag is Markdown. A blank line in the end tag's
 		// place ends CommonMark's HTML block there too.
 		blockEnds = kramdownBlockEnds(b)
-		read := b
+		read := bytes.Clone(b) // the body as kramdown reads it
 		if len(blockEnds) > 0 {
-			read = bytes.Clone(b)
 			for nl := range blockEnds {
 				for k := nl - 1; k >= 0 && read[k] != '\n'; k-- {
 					read[k] = ' '
@@ -260,25 +258,15 @@ func (im *importer) convertBody(p *page) []byte {
 		// elements it holds, which would end it in CommonMark.
 		var inner []int
 		inner, _, c.rawText = rawInnerEnds(read, nil)
-		if len(inner) > 0 {
-			if len(blockEnds) == 0 {
-				read = bytes.Clone(b)
-			}
-			for _, k := range inner {
-				read[k+1] = '_'
-			}
+		for _, k := range inner {
+			read[k+1] = '_'
 		}
 		// A raw or endraw tag alone on its line leaves a blank line,
 		// which is what kramdown reads: indented lines after it are
 		// code, not more of a paragraph.
-		if raws := rawTagLineRE.FindAllIndex(read, -1); len(raws) > 0 {
-			if &read[0] == &b[0] {
-				read = bytes.Clone(b)
-			}
-			for _, r := range raws {
-				for k := r[0]; k < r[1]; k++ {
-					read[k] = ' '
-				}
+		for _, r := range rawTagLineRE.FindAllIndex(read, -1) {
+			for k := r[0]; k < r[1]; k++ {
+				read[k] = ' '
 			}
 		}
 		c.code, c.html = codeSpans(im.code, read)
@@ -332,29 +320,21 @@ func (im *importer) convertBody(p *page) []byte {
 			i += n
 			continue
 		}
-		if b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%') {
+		n := 0
+		switch {
+		case b[i] != '{' || i+1 >= len(b) || (b[i+1] != '{' && b[i+1] != '%'):
 			if b[i] == '[' {
 				c.opens[i] = c.out.Len()
 			}
-			c.out.WriteByte(b[i])
-			i++
-			continue
-		}
-		if i > 0 && b[i-1] == '\\' {
-			c.out.WriteByte(b[i])
-			i++
-			continue
-		}
-		var n int
-		if im.kind == Hugo {
+		case i > 0 && b[i-1] == '\\': // escaped
+		case im.kind == Hugo:
 			n = c.hugo(i)
-		} else {
+		default:
 			n = c.liquid(i)
 		}
 		if n == 0 {
 			c.out.WriteByte(b[i])
-			i++
-			continue
+			n = 1
 		}
 		i += n
 	}
@@ -425,16 +405,11 @@ func (c *converter) fenceLabel(i int) {
 			if strings.Contains(v, "`") {
 				label = "`` " + v + " ``"
 			}
+			blank := string(bytes.TrimRight(indent, " \t")) + "\n"
 			if out := c.out.Bytes(); len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
-				// A paragraph of its own, not the end of the one above.
-				c.out.Write(bytes.TrimRight(indent, " \t"))
-				c.out.WriteString("\n")
+				c.out.WriteString(blank) // a paragraph of its own, not the end of the one above
 			}
-			c.out.Write(indent)
-			c.out.WriteString(label + "\n")
-			c.out.Write(bytes.TrimRight(indent, " \t"))
-			c.out.WriteString("\n")
-			c.im.res.Converted++
+			c.wrote(string(indent)+label+"\n"+blank, 0)
 			return
 		}
 	}
@@ -498,10 +473,7 @@ func (c *converter) captionedImage(i int) int {
 		caption = t // the hook showed the HTML of its Markdown
 	}
 	c.at = i
-	src := string(m[2])
-	if u, ok := c.resolve(src); ok {
-		src = u
-	}
+	src := c.mended(string(m[2]))
 	c.figureHTML(src, alt, caption, "")
 	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
 		c.out.WriteString("\n") // the line below is not the HTML block's
@@ -714,6 +686,8 @@ func (c *converter) hugo(i int) int {
 		return n
 	}
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
+	var n int
+	took := func(m int) bool { n = m; return m > 0 } // as in syntax
 	switch t.name {
 	case "figure":
 		c.figure(i, t.end, args)
@@ -721,8 +695,12 @@ func (c *converter) hugo(i int) int {
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "admonition":
-		if n := c.admonitionStart(t, args); n > 0 {
-			return n
+		// A theme's admonition (LoveIt, DoIt, FixIt), {{< admonition tip
+		// "Title" >}}: the alert nearest its type, titled unless the
+		// title names the type; a type with no alert is left.
+		typ := strings.ToLower(cmp.Or(args.get("type", 0), "note"))
+		if kind := admonitionKinds[typ]; kind != "" {
+			n = c.alertStart(t, kind, args.get("title", 1), typ)
 		}
 	case "param":
 		// Hugo's own: the page's parameter, or else its language's or
@@ -731,15 +709,15 @@ func (c *converter) hugo(i int) int {
 			return c.wrote(v, t.end-i)
 		}
 	case "alert", "pageinfo":
-		if n := c.docsyAlert(t, args); n > 0 {
-			return n
+		// Docsy's, where the site has no template of its own by that
+		// name: the alert nearest its color, the first of its classes.
+		if color, _, _ := strings.Cut(strings.TrimSpace(args.named["color"]), " "); c.im.conf.docsy && !c.im.conf.ownShortcodes[t.name] {
+			n = c.alertStart(t, cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE"), args.named["title"])
 		}
 	case "callout":
 		// Hextra's, by its type: default and info a NOTE.
 		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !c.im.conf.ownShortcodes[t.name] {
-			if n := c.quoteStart(t, "[!"+kind+"]\n", ""); n > 0 {
-				return n
-			}
+			n = c.alertStart(t, kind, "")
 		}
 	case "mermaid":
 		// A theme's diagram (LoveIt, Docsy, Blowfish): its source in a
@@ -755,8 +733,7 @@ func (c *converter) hugo(i int) int {
 		return c.wrote(c.postref(), t.end-i)
 	case "youtube", "vimeo":
 		if id := args.get("id", 0); id != "" {
-			c.writeLink(i, t.end, videoLinks[t.name][0]+id, videoLinks[t.name][1]+id)
-			return c.converted(t.end - i)
+			return c.writeLink(i, t.end, videoLinks[t.name][0]+id, videoLinks[t.name][1]+id)
 		}
 	case "tweet", "x":
 		// Hugo's post of X (Twitter): {{< tweet user="u" id="1" >}}, or
@@ -767,19 +744,17 @@ func (c *converter) hugo(i int) int {
 		}
 		user := cmp.Or(args.named["user"], "i") // x.com finds a post by its id alone
 		if id != "" && strings.Trim(id, "0123456789") == "" {
-			c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
-			return c.converted(t.end - i)
+			return c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
 		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
-			c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
-			return c.converted(t.end - i)
+			return c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 		}
 	}
-	var n int
-	took := func(m int) bool { n = m; return m > 0 } // as in syntax
 	_, ownQuote := c.im.conf.quotes[t.name]
 	switch open := !t.closing; {
+	case n > 0: // an alert's start
+		return n
 	case t.closing && (took(c.admonitionEnd(t)) || took(c.detailsEnd(t))): // a site's quote's end, a fold's
 		return n
 	case open && (t.name == "details" && !ownQuote || c.im.conf.details[t.name]) && took(c.detailsStart(t, args)):
@@ -997,6 +972,7 @@ func (c *converter) liquid(i int) int {
 			return n
 		}
 	}
+	var n int
 	switch t.name {
 	case "highlight":
 		return c.fence(t, parseArgs(t.args).pos(0), "endhighlight", [2]string{"{%", "%}"})
@@ -1020,30 +996,26 @@ func (c *converter) liquid(i int) int {
 		c.include(t)
 		return t.end - i
 	case "figure":
-		if n := c.jekyllFigure(i, t); n > 0 {
-			return n
-		}
+		n = c.jekyllFigure(i, t)
 	case "youtube", "vimeo":
 		// A plugin's video ({% youtube gpz8aPXwd18 %}, the id first, its
 		// size after): a link to it, as Hugo's youtube is.
 		if text, u, ok := videoTag(b[t.start:t.end]); ok {
-			c.writeLink(i, t.end, text, u)
-			return c.converted(t.end - i)
+			return c.writeLink(i, t.end, text, u)
 		}
 	case "for":
-		if n := c.collectionLoop(t); n > 0 {
-			return n
-		}
+		n = c.collectionLoop(t)
 	case "cite":
-		if n := c.cite(i, t); n > 0 {
-			return n
-		}
+		n = c.cite(i, t)
 	case "bibliography":
 		if strings.Contains(t.args, "--cited") && len(c.noteLabels) > 0 {
 			// The works cited, which are now the page's footnotes.
 			c.im.done(c.pos(i), "jekyll-scholar's list of the works cited: left out, as they are the page's footnotes")
 			return t.end - i
 		}
+	}
+	if n > 0 {
+		return n
 	}
 	return c.wrapAt(i, t, "Liquid tag "+t.name)
 }
@@ -1196,13 +1168,8 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 	case len(imgs) > 1 && c.im.conf.unsafe && c.aloneOnLine(i, stop):
 		c.out.WriteString("<figure>")
 		for _, img := range imgs {
-			a := img.a
 			c.at = img.at
-			src := a.named["src"]
-			if u, ok := c.resolve(src); ok {
-				src = u
-			}
-			c.out.WriteString(c.figureImage(src, a.named["alt"], a.named["link"]))
+			c.out.WriteString(c.figureImage(c.mended(img.a.named["src"]), img.a.named["alt"], img.a.named["link"]))
 		}
 		if t, ok := plainText(c.im.code, caption); ok {
 			caption = t // jekyll-figure made HTML of its Markdown
@@ -1424,11 +1391,8 @@ func (c *converter) pageVariable(i int, t tag, expr string) int {
 	for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
 		end++
 	}
-	u := strings.TrimSuffix(s, "/") + "/" + strings.TrimPrefix(string(b[t.end:end]), "/")
 	c.at = i
-	if site, ok := c.resolve(u); ok {
-		u = site
-	}
+	u := c.mended(strings.TrimSuffix(s, "/") + "/" + strings.TrimPrefix(string(b[t.end:end]), "/"))
 	if c.nowhere(u) && i >= 2 && string(b[i-2:i]) == "](" && bytes.HasSuffix(c.out.Bytes(), []byte("](")) && end < len(b) && b[end] == ')' {
 		// No page of the new site, and no old site's address to keep:
 		// the text stays, as text, as a link's does.
@@ -1500,10 +1464,8 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	b := c.body
 	if written := refLine(c.out.Bytes()); refLabelEnd(bytes.TrimSuffix(written, []byte("<"))) {
 		ls := bytes.LastIndexByte(b[:i], '\n') + 1
-		le := bytes.IndexByte(b[t.end:], '\n')
-		if le < 0 {
-			le = len(b) - t.end
-		}
+		rest, _, _ := bytes.Cut(b[t.end:], []byte("\n"))
+		le := len(rest)
 		c.out.Truncate(c.out.Len() - len(written))
 		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[ls:t.end+le])) + " -->")
 		c.im.note(c.pos(i), "%s as the address of a reference: left out", what)
@@ -1765,10 +1727,7 @@ func (c *converter) figure(i, end int, a args) {
 	// Its addresses are converted as a link's are: an image of the old
 	// site's assets/, which Hugo published, keeps its old address.
 	c.at = i
-	src := a.get("src", 0)
-	if u, ok := c.resolve(src); ok {
-		src = u
-	}
+	src := c.mended(a.get("src", 0))
 	title := cmp.Or(a.named["caption"], a.named["title"])
 	alt := cmp.Or(a.named["alt"], title)
 	if c.inHTMLBlock(i) {
@@ -1816,13 +1775,9 @@ func (c *converter) figure(i, end int, a args) {
 	}
 	img += ")"
 	if link := a.named["link"]; link != "" {
-		if u, ok := c.resolve(link); ok {
-			link = u
-		}
-		img = "[" + img + "](" + link + ")"
+		img = "[" + img + "](" + c.mended(link) + ")"
 	}
-	c.out.WriteString(img)
-	c.im.res.Converted++
+	c.wrote(img, 0)
 }
 
 // media writes the site's shortcode m from body offset i to end, which
@@ -1831,15 +1786,8 @@ func (c *converter) figure(i, end int, a args) {
 // caption when the template showed one; on another, a link to the file.
 func (c *converter) media(i, end int, m mediaShortcode, a args) {
 	c.at = i
-	src := a.named["src"]
-	if u, ok := c.resolve(src); ok {
-		src = u
-	}
-	el, caption := m.el, ""
-	if m.caption != "" {
-		caption = a.named[m.caption]
-	}
-	c.im.res.Converted++
+	src := c.mended(a.named["src"])
+	el, caption := m.el, a.named[m.caption] // parseArgs names no argument ""
 	if !c.im.conf.unsafe {
 		text := map[string]string{"video": "Video", "audio": "Sound"}[el]
 		if caption != "" {
@@ -1855,24 +1803,23 @@ func (c *converter) media(i, end int, m mediaShortcode, a args) {
 			player += "\n" // the text below is not the HTML block's
 		}
 	}
-	c.out.WriteString(player)
+	c.wrote(player, 0)
 }
 
 // writeLink writes a link with text to u, in place of the shortcode at
 // body offsets i to end: Markdown, or HTML in a raw HTML block, where
 // Markdown would be shown as typed, a paragraph of its own when the
-// shortcode stands alone on its line, as the video it stood for did.
-func (c *converter) writeLink(i, end int, text, u string) {
-	if c.inHTMLBlock(i) {
-		a := `<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`
-		b := c.body
-		if blankLine(b[lineStart(b, i):i]) && blankLine(b[end:end+lineEnd(b[end:], 0)]) {
-			a = "<p>" + a + "</p>"
-		}
-		c.out.WriteString(a)
-		return
+// shortcode stands alone on its line, as the video it stood for did. It
+// counts the conversion and returns end-i, the bytes of the body taken.
+func (c *converter) writeLink(i, end int, text, u string) int {
+	if !c.inHTMLBlock(i) {
+		return c.wrote("["+text+"]("+u+")", end-i)
 	}
-	c.out.WriteString("[" + text + "](" + u + ")")
+	a := `<a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`
+	if b := c.body; blankLine(b[lineStart(b, i):i]) && blankLine(b[end:end+lineEnd(b[end:], 0)]) {
+		a = "<p>" + a + "</p>"
+	}
+	return c.wrote(a, end-i)
 }
 
 // figureHTML writes a figure of the image at src, with its alt text, its
@@ -1897,10 +1844,7 @@ func (c *converter) endFigure(caption string) {
 func (c *converter) figureImage(src, alt, link string) string {
 	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(stripTags(alt)) + `">`
 	if link != "" {
-		if u, ok := c.resolve(link); ok {
-			link = u
-		}
-		img = `<a href="` + html.EscapeString(link) + `">` + img + `</a>`
+		img = `<a href="` + html.EscapeString(c.mended(link)) + `">` + img + `</a>`
 	}
 	return img
 }
@@ -1908,22 +1852,21 @@ func (c *converter) figureImage(src, alt, link string) string {
 // aloneOnLine reports whether the shortcode from body offset i to end
 // stands alone on its line, at its start, outside a list or a quote.
 func (c *converter) aloneOnLine(i, end int) bool {
-	b := c.body
-	if i > 0 && b[i-1] != '\n' {
-		return false
-	}
-	k := afterSpaces(b, end)
-	return k == len(b) || b[k] == '\n' || b[k] == '\r'
+	return (i == 0 || c.body[i-1] == '\n') && endsLine(c.body, end)
 }
 
 // endsTextLine reports whether the shortcode from body offset i to end
 // ends its line, after text of a paragraph outside a list, a quote or a
 // table.
 func (c *converter) endsTextLine(i, end int) bool {
-	b := c.body
+	return endsLine(c.body, end) && !blockMarkRE.Match(c.body[lineStart(c.body, i):i])
+}
+
+// endsLine reports whether only spaces stand between offset end of b
+// and the end of its line.
+func endsLine(b []byte, end int) bool {
 	k := afterSpaces(b, end)
-	line := b[bytes.LastIndexByte(b[:i], '\n')+1 : i]
-	return (k == len(b) || b[k] == '\n' || b[k] == '\r') && !blockMarkRE.Match(line)
+	return k == len(b) || b[k] == '\n' || b[k] == '\r'
 }
 
 // blockMarkRE matches the start of a line that is not a paragraph's at
@@ -2040,8 +1983,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 		return c.wrote(">"+code+"</code></pre>", t.end+end+closeLen-t.start)
 	}
 	// The fence takes the indentation of the tag's line, as in a list.
-	lineStart := bytes.LastIndexByte(b[:t.start], '\n') + 1
-	indent := string(b[lineStart:t.start])
+	indent := string(b[lineStart(b, t.start):t.start])
 	if strings.TrimSpace(indent) != "" {
 		indent = ""
 		c.out.WriteString("\n\n")
@@ -2078,25 +2020,20 @@ var admonitionKinds = map[string]string{
 	"failure": "CAUTION", "danger": "CAUTION", "bug": "CAUTION",
 }
 
-// admonitionStart begins the alert that a theme's admonition shortcode,
-// {{< admonition tip "Title" >}} at the start of a line, stands for,
-// > [!TIP], with its title in bold when it has one other than its type's
-// or the alert's; its inside (which may start on the tag's line) is
-// converted as the rest of the body is, and quoted when its end tag is
-// reached (admonitionEnd). It returns how many bytes of the body it
-// took, 0 when the shortcode is not one it can write so: of a type with
-// no alert, within a paragraph, or without its end tag.
-func (c *converter) admonitionStart(t tag, a args) int {
-	typ := strings.ToLower(cmp.Or(a.get("type", 0), "note"))
-	kind := admonitionKinds[typ]
-	if kind == "" {
-		return 0
-	}
+// alertStart begins, as quoteStart does, the alert of kind that the
+// paired shortcode t stands for, > [!TIP], with title in bold at its top
+// when it says more than kind or any of same.
+func (c *converter) alertStart(t tag, kind, title string, same ...string) int {
 	header := "[!" + kind + "]\n"
-	if title := strings.TrimSpace(a.get("title", 1)); title != "" && !strings.EqualFold(title, typ) && !strings.EqualFold(title, kind) {
-		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
+	if title = strings.TrimSpace(title); title != "" && !slices.ContainsFunc(append(same, kind), func(s string) bool { return strings.EqualFold(title, s) }) {
+		header += bold(title) + "\n\n"
 	}
 	return c.quoteStart(t, header, "")
+}
+
+// bold returns s as one line of bold text.
+func bold(s string) string {
+	return "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(s) + "**"
 }
 
 // hugoParam returns the value that Hugo's param shortcode shows for
@@ -2149,27 +2086,6 @@ var docsyKinds = map[string]string{"success": "TIP", "warning": "WARNING", "dang
 
 // hextraKinds are the GitHub alerts of the types of Hextra's callout.
 var hextraKinds = map[string]string{"": "NOTE", "default": "NOTE", "info": "NOTE", "important": "IMPORTANT", "warning": "WARNING", "error": "CAUTION"}
-
-// docsyAlert begins the alert that Docsy's alert or pageinfo shortcode,
-// {{% alert title="Note" color="warning" %}} at the start of a line,
-// stands for, > [!WARNING], with its title in bold when it has one
-// other than the alert's: the kind is the nearest to its color, the
-// first of its classes. It returns how many bytes of the body it took,
-// 0 on a site without Docsy, or when the site has a template of its own
-// by that name, or the shortcode is not at a line's start or has no end
-// tag.
-func (c *converter) docsyAlert(t tag, a args) int {
-	if !c.im.conf.docsy || c.im.conf.ownShortcodes[t.name] {
-		return 0
-	}
-	color, _, _ := strings.Cut(strings.TrimSpace(a.named["color"]), " ")
-	kind := cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE")
-	header := "[!" + kind + "]\n"
-	if title := strings.TrimSpace(a.named["title"]); title != "" && !strings.EqualFold(title, kind) {
-		header += "**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(title) + "**\n\n"
-	}
-	return c.quoteStart(t, header, "")
-}
 
 // alertLineRE reads the first line of a block quote that is an alert as
 // Hugo reads one for a render hook: "> [!DANGER]- Title", its type any
@@ -2230,7 +2146,6 @@ func (c *converter) titledAlert(i int) int {
 // bytes of the body it took, 0 when t is not at a line's start or has no
 // end tag.
 func (c *converter) quoteStart(t tag, header, footer string) int {
-	b := c.body
 	end := c.blockEnd(t)
 	if end < 0 {
 		return 0
@@ -2239,7 +2154,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 	if footer != "" {
 		put(&c.quoteFooters, end, footer)
 	}
-	return c.wrote(header, afterLineEnd(b, t.end)-t.start)
+	return c.wrote(header, afterLineEnd(c.body, t.end)-t.start)
 }
 
 // blockEnd is shortcodeEnd for a shortcode that holds blocks of its own
@@ -2408,7 +2323,7 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 		}
 		c.out.WriteString("<details" + attr + "><summary>" + html.EscapeString(label) + "</summary>\n\n")
 	} else {
-		c.out.WriteString("**" + strings.NewReplacer("*", `\*`, "\n", " ").Replace(label) + "**\n\n")
+		c.out.WriteString(bold(label) + "\n\n")
 	}
 	put(&c.detailsEnds, end, fold)
 	return c.converted(afterLineEnd(b, t.end) - t.start)
@@ -2436,7 +2351,7 @@ func (c *converter) detailsEnd(t tag) int {
 
 // admonitionEnd ends the alert whose end tag is t, which may follow its
 // last words on their line: what was written of it since
-// admonitionStart is quoted, line by line, and the fragment links in it
+// alertStart is quoted, line by line, and the fragment links in it
 // are moved with their lines. It returns how many bytes of
 // the body it took, 0 when t ends no such alert.
 func (c *converter) admonitionEnd(t tag) int {
@@ -2671,14 +2586,11 @@ func (c *converter) include(t tag) {
 		c.out.WriteString("<!-- plotline import: TODO " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
 	}
-	if t.name != "include_relative" && c.themeInclude(t, name, data, err == nil) {
-		return
-	}
-	if err == nil && len(fields) > 1 && c.shapedInclude(t, name, data) {
-		return
-	}
 	liquid := bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))
 	switch {
+	case t.name != "include_relative" && c.themeInclude(t, name, data, err == nil),
+		err == nil && len(fields) > 1 && c.shapedInclude(t, name, data):
+		// written as what its template showed
 	case errors.Is(err, fs.ErrNotExist):
 		todo("names no file " + file)
 	case errors.Is(err, fs.ErrInvalid):
@@ -2715,30 +2627,18 @@ func (c *converter) themeInclude(t tag, name string, data []byte, found bool) bo
 		return false
 	}
 	a := parseArgs(strings.TrimPrefix(strings.TrimSpace(t.args), name))
-	switch name {
-	case "figure":
-		if a.named["image_path"] == "" {
-			return false
-		}
+	id, provider := a.named["id"], a.named["provider"]
+	switch v := videoLinks[provider]; {
+	case name == "figure" && a.named["image_path"] != "":
 		c.figure(t.start, t.end, args{named: map[string]string{"src": a.named["image_path"], "alt": a.named["alt"], "caption": a.named["caption"]}})
-		return true
-	case "video":
-		id := a.named["id"]
-		var text, u string
-		switch a.named["provider"] {
-		case "youtube":
-			text, u = "YouTube: "+id, "https://www.youtube.com/watch?v="+url.QueryEscape(id)
-		case "vimeo":
-			text, u = "Vimeo: "+id, "https://vimeo.com/"+url.PathEscape(id)
-		}
-		if id == "" || u == "" {
-			return false
-		}
-		c.writeLink(t.start, t.end, text, u)
-		c.im.res.Converted++
-		return true
+	case name == "video" && id != "" && provider == "youtube":
+		c.writeLink(t.start, t.end, v[0]+id, v[1]+url.QueryEscape(id))
+	case name == "video" && id != "" && provider == "vimeo":
+		c.writeLink(t.start, t.end, v[0]+id, v[1]+url.PathEscape(id))
+	default:
+		return false
 	}
-	return false
+	return true
 }
 
 // includeImgRE finds an <img> of an include's template whose src ends
@@ -3063,16 +2963,8 @@ func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 		}
 	}
 	closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[b[start]]
-	from := start + 1
-	end := from
-	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
-		end++
-	}
-	if end >= len(b) || end == from {
-		return 0, 0, 0
-	}
-	inner := string(b[from:end])
-	if !strings.Contains(inner, "://") && (!strings.HasPrefix(inner, "/") || strings.HasPrefix(inner, "//")) {
+	end, ok := bareAddress(b, start+1)
+	if !ok || end >= len(b) {
 		return 0, 0, 0
 	}
 	switch {
@@ -3097,19 +2989,23 @@ func linkAsAddress(b []byte, start int) (lead, innerEnd int) {
 	if close+1 >= len(b) || b[close] != ']' || b[close+1] != '(' {
 		return 0, 0
 	}
-	from := close + 2
+	end, ok := bareAddress(b, close+2)
+	if !ok || end+1 >= len(b) || b[end] != ')' || b[end+1] != ')' {
+		return 0, 0
+	}
+	return close + 2 - start, end
+}
+
+// bareAddress returns the end of the address at offset from of b, up to
+// a space, a quote or a bracket, and whether it is one: not empty, and a
+// site path or with a scheme.
+func bareAddress(b []byte, from int) (int, bool) {
 	end := from
 	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
 		end++
 	}
-	if end+1 >= len(b) || end == from || b[end] != ')' || b[end+1] != ')' {
-		return 0, 0
-	}
 	inner := string(b[from:end])
-	if !strings.Contains(inner, "://") && (!strings.HasPrefix(inner, "/") || strings.HasPrefix(inner, "//")) {
-		return 0, 0
-	}
-	return from - start, end
+	return end, end > from && (strings.Contains(inner, "://") || strings.HasPrefix(inner, "/") && !strings.HasPrefix(inner, "//"))
 }
 
 // afterLineEnd returns the offset in b past the spaces and the line end
@@ -3208,10 +3104,7 @@ func startsBlock(out []byte, o int) bool {
 	if len(bytes.Trim(before, " \t>*+-.)0123456789")) > 0 {
 		return false
 	}
-	text := out[o+1:]
-	if k := bytes.IndexByte(text, '\n'); k >= 0 {
-		text = text[:k]
-	}
+	text, _, _ := bytes.Cut(out[o+1:], []byte("\n"))
 	if len(text) == 0 {
 		return true
 	}
@@ -3533,6 +3426,15 @@ func (c *converter) resolve(dest string) (string, bool) {
 	return u, true
 }
 
+// mended returns what resolve makes of dest, or dest when it leaves it
+// as it is.
+func (c *converter) mended(dest string) string {
+	if u, ok := c.resolve(dest); ok {
+		return u
+	}
+	return dest
+}
+
 // rooted returns what to write for dest, an address from the root of
 // the source's host, as resolve does. On a site published under a path
 // (https://h.example/mwe/), an address under it ("/mwe/x/") is the site
@@ -3654,13 +3556,9 @@ func addressPath(u string) (string, string) {
 // is left out, and noted.
 func (c *converter) attributeList(i int) int {
 	b := c.body
-	e := bytes.IndexByte(b[i:], '\n')
-	if e < 0 {
-		e = len(b)
-	} else {
-		e += i
-	}
-	quote := quotePrefix(b[i:e])
+	text, _, _ := bytes.Cut(b[i:], []byte("\n"))
+	e := i + len(text)
+	quote := quotePrefix(text)
 	line := bytes.TrimSpace(b[i+quote : e])
 	if !bytes.HasPrefix(line, []byte("{:")) || bytes.HasPrefix(line, []byte("{::")) || !bytes.HasSuffix(line, []byte("}")) {
 		return 0 // {::nomarkdown} and the like are kramdownSpan's
@@ -3669,7 +3567,7 @@ func (c *converter) attributeList(i int) int {
 	if e < len(b) {
 		whole++
 	}
-	if lang := ialLanguage(line); lang != "" && c.fenceLanguage(lang) {
+	if c.fenceLanguage(line) {
 		// kramdown names the language of the code block above:
 		// {: .language-r} is the fence's info string r.
 		return c.converted(whole)
@@ -3727,10 +3625,7 @@ func (c *converter) attributeList(i int) int {
 			}
 		}
 		c.im.note(c.pos(i), "kramdown table of contents {:toc}, left out: plotline makes its own")
-		if e < len(b) {
-			e++ // its line goes with its line feed
-		}
-		return e - i
+		return whole
 	}
 	var attrs []string
 	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
@@ -3831,39 +3726,37 @@ func (c *converter) kramdownSpan(i int) int {
 		c.im.note(c.pos(i), "kramdown extension %s, left out", m)
 		return len(m)
 	}
+	e := bytes.IndexAny(b[i:], "}\n")
+	if e <= 0 || b[i+e] != '}' {
+		return 0 // an attribute list ends on its line
+	}
 	if listItemStartRE.Match(b[lineStart(b, i):i]) {
 		// At a list item's start, "* {: .field-required} Required", the
 		// list is the item's: its id is kept as an empty anchor there,
 		// its classes go.
-		e := bytes.IndexAny(b[i:], "}\n")
-		if e > 0 && b[i+e] == '}' {
-			ial := b[i : i+e+1]
-			attrs := strings.Fields(string(ial[2 : len(ial)-1]))
-			n := e + 1
-			if i+n < len(b) && b[i+n] == ' ' {
-				n++
-			}
-			if id := listID(attrs); id != "" {
-				c.out.WriteString(`<a id="` + id + `"></a>`)
-				c.keptID(i, ial, attrs, " of a list item")
-				return n
-			}
-			c.im.note(c.pos(i), "kramdown attribute list %s of a list item, left out", ial)
+		ial := b[i : i+e+1]
+		attrs := strings.Fields(string(ial[2 : len(ial)-1]))
+		n := e + 1
+		if i+n < len(b) && b[i+n] == ' ' {
+			n++
+		}
+		if id := listID(attrs); id != "" {
+			c.out.WriteString(`<a id="` + id + `"></a>`)
+			c.keptID(i, ial, attrs, " of a list item")
 			return n
 		}
+		c.im.note(c.pos(i), "kramdown attribute list %s of a list item, left out", ial)
+		return n
 	}
-	if i > 0 && strings.IndexByte(")]*_`>", b[i-1]) >= 0 {
-		e := bytes.IndexAny(b[i:], "}\n")
-		if e > 0 && b[i+e] == '}' {
-			what := "a span"
-			if b[i-1] == ')' || b[i-1] == ']' {
-				what = "a link or image"
-			}
-			c.im.note(c.pos(i), "kramdown attribute list %s after %s, left out", b[i:i+e+1], what)
-			return e + 1
-		}
+	if i == 0 || strings.IndexByte(")]*_`>", b[i-1]) < 0 {
+		return 0
 	}
-	return 0
+	what := "a span"
+	if b[i-1] == ')' || b[i-1] == ']' {
+		what = "a link or image"
+	}
+	c.im.note(c.pos(i), "kramdown attribute list %s after %s, left out", b[i:i+e+1], what)
+	return e + 1
 }
 
 // listItemStartRE matches a line up to the text of a list item: its
@@ -3881,10 +3774,7 @@ func htmlBlock(text []byte) bool {
 	if len(text) < 2 || text[0] != '<' {
 		return false
 	}
-	line := text
-	if k := bytes.IndexByte(line, '\n'); k >= 0 {
-		line = line[:k]
-	}
+	line, _, _ := bytes.Cut(text, []byte("\n"))
 	line = bytes.TrimSpace(line)
 	if line[len(line)-1] == '>' && bytes.Count(line, []byte("<")) == 1 {
 		return true
@@ -4033,11 +3923,9 @@ func (c *converter) kramdownMath(i int) int {
 	c.mathEnd = end
 	c.mathInline = !mathBlock(b, i, end)
 	if c.mathInline {
-		c.out.WriteString(`\(`)
-		c.im.res.Converted++
-	} else {
-		c.out.WriteString("$$")
+		return c.wrote(`\(`, 2)
 	}
+	c.out.WriteString("$$")
 	return 2
 }
 
@@ -4058,22 +3946,15 @@ func mathBlock(b []byte, i, end int) bool {
 			return false
 		}
 	}
-	after := end + 2
-	le := bytes.IndexByte(b[after:], '\n')
-	if le < 0 {
-		return len(bytes.TrimSpace(b[after:])) == 0
-	}
-	return len(bytes.TrimSpace(b[after:after+le])) == 0 && blankLine(b[after+le+1:])
+	line, next, more := bytes.Cut(b[end+2:], []byte("\n"))
+	return len(bytes.TrimSpace(line)) == 0 && (!more || blankLine(next))
 }
 
 // blankLine reports whether rest starts with a blank line (quote markers
 // aside) or is empty.
 func blankLine(rest []byte) bool {
-	le := bytes.IndexByte(rest, '\n')
-	if le < 0 {
-		le = len(rest)
-	}
-	return len(bytes.Trim(rest[:le], " \t\r>")) == 0
+	line, _, _ := bytes.Cut(rest, []byte("\n"))
+	return len(bytes.Trim(line, " \t\r>")) == 0
 }
 
 // convertHTML returns the body of p, a page written in HTML, with the
@@ -4233,18 +4114,16 @@ func quotePrefix(line []byte) int {
 // {: .notice--warning}, beautiful-jekyll's {: .box-warning}), the
 // gravest of them; or "".
 func (c *converter) ialAlert(line []byte) string {
-	fields := strings.Fields(string(line[2 : len(line)-1]))
-	for _, f := range fields {
-		if kind := c.im.conf.callouts[strings.TrimPrefix(f, ".")]; kind != "" && strings.HasPrefix(f, ".") {
+	var classes []string
+	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
+		name, class := strings.CutPrefix(f, ".")
+		if kind := c.im.conf.callouts[name]; kind != "" && class {
 			return kind
 		}
 		if kind := promptKinds[f]; kind != "" {
 			return kind
 		}
-	}
-	var classes []string
-	for _, f := range fields {
-		if name, ok := strings.CutPrefix(f, "."); ok {
+		if class {
 			classes = append(classes, name)
 		}
 	}
@@ -4370,23 +4249,21 @@ func (c *converter) quoteAlert(kind string) bool {
 	return true
 }
 
-// ialLanguage returns the language a kramdown attribute list names for
-// code, "{: .language-r}" giving "r", or "".
-func ialLanguage(line []byte) string {
+// fenceLanguage gives the fenced code block that the output ends with
+// (its closing fence the last line, in a quote or not) the language the
+// kramdown attribute list line names for code, "{: .language-r}" giving
+// the info string "r", unless it has one, and reports whether it names a
+// language and there is such a block.
+func (c *converter) fenceLanguage(line []byte) bool {
+	lang := ""
 	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
-		if lang, ok := strings.CutPrefix(f, ".language-"); ok && lang != "" && !strings.ContainsAny(lang, "`~{}") {
-			return lang
+		if l, ok := strings.CutPrefix(f, ".language-"); ok && l != "" && !strings.ContainsAny(l, "`~{}") {
+			lang = l
+			break
 		}
 	}
-	return ""
-}
-
-// fenceLanguage gives the fenced code block that the output ends with
-// (its closing fence the last line, in a quote or not) the info string
-// lang, unless it has one, and reports whether there is such a block.
-func (c *converter) fenceLanguage(lang string) bool {
 	out := c.out.Bytes()
-	if len(out) == 0 || out[len(out)-1] != '\n' {
+	if lang == "" || len(out) == 0 || out[len(out)-1] != '\n' {
 		return false
 	}
 	lines := bytes.SplitAfter(out[:len(out)-1], []byte("\n"))

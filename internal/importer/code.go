@@ -18,11 +18,20 @@ type span struct{ start, end int }
 // newCodeParser returns a parser that reads a body's blocks and code as
 // plotline's Markdown reader will read the converted page: CommonMark,
 // with the GFM tables, footnotes and definition lists whose indented
-// lines are no code.
-func newCodeParser() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(
-		extension.Table, extension.Strikethrough, extension.Footnote, extension.DefinitionList,
-	)).Parser()
+// lines are no code, and the extensions more.
+func newCodeParser(more ...goldmark.Extender) parser.Parser {
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Footnote, extension.DefinitionList}
+	return goldmark.New(goldmark.WithExtensions(append(exts, more...)...)).Parser()
+}
+
+// walk calls f on each node of the tree n as ast.Walk enters it.
+func walk(n ast.Node, f func(n ast.Node) ast.WalkStatus) {
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		return f(n), nil
+	})
 }
 
 // codeSpans returns the ranges of body that are code, in order: fenced
@@ -33,10 +42,7 @@ func newCodeParser() parser.Parser {
 func codeSpans(p parser.Parser, body []byte) (code, html []span) {
 	doc := p.Parse(text.NewReader(body))
 	var out []span
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
 			start, end := -1, -1
@@ -60,12 +66,12 @@ func codeSpans(p parser.Parser, body []byte) (code, html []span) {
 				// The closing fence, when there is one, is code too.
 				out = append(out, span{start, closingFence(body, end)})
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.CodeBlock:
 			if lines := n.Lines(); lines.Len() > 0 {
 				out = append(out, span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.HTMLBlock:
 			if lines := n.Lines(); lines.Len() > 0 {
 				end := lines.At(lines.Len() - 1).Stop
@@ -74,7 +80,7 @@ func codeSpans(p parser.Parser, body []byte) (code, html []span) {
 				}
 				html = append(html, span{lines.At(0).Start, end})
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.CodeSpan:
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				if t, ok := c.(*ast.Text); ok {
@@ -82,9 +88,9 @@ func codeSpans(p parser.Parser, body []byte) (code, html []span) {
 					out = append(out, span{max(t.Segment.Start-1, 0), min(t.Segment.Stop+1, len(body))})
 				}
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
 	return out, html
@@ -135,10 +141,7 @@ func plainText(p parser.Parser, s string) (string, bool) {
 	}
 	var b strings.Builder
 	marked := false
-	_ = ast.Walk(para, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(para, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.Link, *ast.Emphasis:
 			marked = true
@@ -149,7 +152,7 @@ func plainText(p parser.Parser, s string) (string, bool) {
 					b.Write(t.Segment.Value(src))
 				}
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *ast.AutoLink:
 			b.Write(n.URL(src))
 		case *ast.RawHTML:
@@ -165,7 +168,7 @@ func plainText(p parser.Parser, s string) (string, bool) {
 				b.WriteByte(' ')
 			}
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	if !marked {
 		return "", false

@@ -259,29 +259,20 @@ func headings(body []byte, code []span) iter.Seq2[int, string] {
 	return func(yield func(int, string) bool) {
 		var para []string // the lines of text since the last other line
 		for off := 0; off < len(body); {
-			end := bytes.IndexByte(body[off:], '\n')
-			next := len(body)
-			if end >= 0 {
-				next = off + end + 1
-			}
+			next := lineEnd(body, off)
 			line := strings.TrimRight(string(body[off:next]), " \t\r\n")
 			trimmed := strings.TrimLeft(line, " ")
-			if inSpans(code, off) || len(line)-len(trimmed) > 3 && len(para) == 0 {
+			level := run([]byte(trimmed), '#')
+			switch {
+			case inSpans(code, off) || len(line)-len(trimmed) > 3 && len(para) == 0:
 				para = nil
-				off = next
-				continue
-			}
-			if len(para) > 0 && (trimmed != "" && strings.Trim(trimmed, "=") == "" || len(trimmed) > 1 && strings.Trim(trimmed, "-") == "") {
+			case len(para) > 0 && (trimmed != "" && strings.Trim(trimmed, "=") == "" || len(trimmed) > 1 && strings.Trim(trimmed, "-") == ""):
 				// A setext heading: the paragraph above is its text.
 				if !yield(-1, strings.Join(para, " ")) {
 					return
 				}
 				para = nil
-				off = next
-				continue
-			}
-			level := run([]byte(trimmed), '#')
-			if level >= 1 && level <= 6 && (len(trimmed) == level || trimmed[level] == ' ' || trimmed[level] == '\t') {
+			case level >= 1 && level <= 6 && (len(trimmed) == level || trimmed[level] == ' ' || trimmed[level] == '\t'):
 				text := strings.TrimSpace(trimmed[level:])
 				if closing := strings.TrimRight(text, "#"); closing != text && (closing == "" || strings.HasSuffix(closing, " ")) {
 					text = strings.TrimSpace(closing)
@@ -290,9 +281,9 @@ func headings(body []byte, code []span) iter.Seq2[int, string] {
 					return
 				}
 				para = nil
-			} else if trimmed != "" && !listItem([]byte(trimmed)) && trimmed[0] != '<' && trimmed[0] != '|' {
+			case trimmed != "" && !listItem([]byte(trimmed)) && trimmed[0] != '<' && trimmed[0] != '|':
 				para = append(para, strings.TrimSpace(trimmed))
-			} else {
+			default:
 				para = nil
 			}
 			off = next

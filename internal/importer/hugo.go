@@ -242,16 +242,10 @@ func (im *importer) hugo() error {
 		// The delimiters Hugo's passthrough reads: with $…$ among the
 		// inline ones, the page's $…$ are found as Hugo found them.
 		var pt passthrough.Config
-		for _, kind := range []string{"block", "inline"} {
-			l, _ := lookup(conf, "markup.goldmark.extensions.passthrough.delimiters."+kind).([]any)
-			for _, v := range l {
-				if d, ok := v.([]any); ok && len(d) == 2 {
-					pair := passthrough.Delimiters{Open: fmt.Sprint(d[0]), Close: fmt.Sprint(d[1])}
-					if kind == "block" {
-						pt.BlockDelimiters = append(pt.BlockDelimiters, pair)
-					} else {
-						pt.InlineDelimiters = append(pt.InlineDelimiters, pair)
-					}
+		for kind, dst := range map[string]*[]passthrough.Delimiters{"block": &pt.BlockDelimiters, "inline": &pt.InlineDelimiters} {
+			for _, d := range listOf[[]any](lookup(conf, "markup.goldmark.extensions.passthrough.delimiters."+kind)) {
+				if len(d) == 2 {
+					*dst = append(*dst, passthrough.Delimiters{Open: fmt.Sprint(d[0]), Close: fmt.Sprint(d[1])})
 				}
 			}
 		}
@@ -260,11 +254,10 @@ func (im *importer) hugo() error {
 		}
 	}
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
-	if fm, ok := lookup(conf, "frontmatter").(map[string]any); ok {
-		for _, v := range fm {
-			l, _ := v.([]any)
-			im.conf.nameSlugs = im.conf.nameSlugs || len(l) > 0 && strings.EqualFold(fmt.Sprint(l[0]), ":filename")
-		}
+	fm, _ := lookup(conf, "frontmatter").(map[string]any)
+	for _, v := range fm {
+		l, _ := v.([]any)
+		im.conf.nameSlugs = im.conf.nameSlugs || len(l) > 0 && strings.EqualFold(fmt.Sprint(l[0]), ":filename")
 	}
 	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
 	var ignore []any
@@ -288,29 +281,23 @@ func (im *importer) hugo() error {
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
 	siteShortcodes(im.src, conf, &im.conf)
-	im.conf.docsy = usesDocsy(conf)
-	im.conf.hextra = slices.ContainsFunc(append(hugoThemes(conf), moduleImports(conf)...), func(t string) bool {
-		return strings.EqualFold(path.Base(t), "hextra")
+	// Docsy is a theme named docsy, or a module import of google/docsy
+	// (its theme folder included) or of a folder of themesDir named
+	// docsy (as npm installs it, "path: docsy").
+	themes := append(hugoThemes(conf), moduleImports(conf)...)
+	im.conf.docsy = slices.ContainsFunc(themes, func(t string) bool {
+		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
 	})
+	im.conf.hextra = slices.ContainsFunc(themes, func(t string) bool { return strings.EqualFold(path.Base(t), "hextra") })
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
 	im.conf.imageCaption = imageCaption(im.src, conf)
-	im.conf.ownShortcodes = map[string]bool{}
-	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
-		entries, _ := fs.ReadDir(im.src, dir)
-		for _, e := range entries {
-			if name, ok := strings.CutSuffix(e.Name(), ".html"); ok && !e.IsDir() {
-				im.conf.ownShortcodes[name] = true
-			}
-		}
-	}
 	im.conf.taxonomies = map[string]bool{}
-	if tx, ok := lookup(conf, "taxonomies").(map[string]any); ok {
-		for _, v := range tx {
-			if plural, ok := v.(string); ok && plural != "tags" && plural != "categories" {
-				im.conf.taxonomies[strings.ToLower(plural)] = true
-			}
+	tx, _ := lookup(conf, "taxonomies").(map[string]any)
+	for _, v := range tx {
+		if plural, ok := v.(string); ok && plural != "tags" && plural != "categories" {
+			im.conf.taxonomies[strings.ToLower(plural)] = true
 		}
 	}
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
@@ -431,16 +418,6 @@ func hugoThemes(conf map[string]any) []string {
 	return listOf[string](lookup(conf, "theme"))
 }
 
-// usesDocsy reports whether the Hugo config conf takes its theme from
-// Docsy: a theme named docsy, or a module import of google/docsy (its
-// theme folder included) or of a folder of themesDir named docsy (as
-// npm installs it, "path: docsy").
-func usesDocsy(conf map[string]any) bool {
-	return slices.ContainsFunc(append(hugoThemes(conf), moduleImports(conf)...), func(t string) bool {
-		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
-	})
-}
-
 // importsModule reports whether the Hugo config conf imports a module,
 // not disabled, whose path holds name, in lower case.
 func importsModule(conf map[string]any, name string) bool {
@@ -490,8 +467,7 @@ func hookTemplates(src fs.FS, conf map[string]any, hook func(name string) bool) 
 // alertHook reports whether the Hugo site src, or a theme conf names,
 // has a block-quote render hook that reads alerts (.AlertType).
 func alertHook(src fs.FS, conf map[string]any) bool {
-	isHook := func(name string) bool { return strings.HasPrefix(name, "render-blockquote") }
-	for data := range hookTemplates(src, conf, isHook) {
+	for data := range hookTemplates(src, conf, func(name string) bool { return strings.HasPrefix(name, "render-blockquote") }) {
 		if bytes.Contains(data, []byte(".AlertType")) {
 			return true
 		}
@@ -504,9 +480,8 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 // its theme's) shows above the code, as hugo-book's shows
 // {filename=hugo.toml}: those of filename, file and title it reads.
 func fenceLabels(src fs.FS, conf map[string]any) []string {
-	isHook := func(name string) bool { return name == "render-codeblock.html" }
 	var keys []string
-	for data := range hookTemplates(src, conf, isHook) {
+	for data := range hookTemplates(src, conf, func(name string) bool { return name == "render-codeblock.html" }) {
 		for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
 			if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
 				keys = append(keys, k)
@@ -522,8 +497,7 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 // "title", its title; "" when it shows no caption. The site's hook is
 // read first.
 func imageCaption(src fs.FS, conf map[string]any) string {
-	isHook := func(name string) bool { return name == "render-image.html" }
-	for data := range hookTemplates(src, conf, isHook) {
+	for data := range hookTemplates(src, conf, func(name string) bool { return name == "render-image.html" }) {
 		from := bytes.Index(data, []byte("<figcaption"))
 		to := bytes.Index(data, []byte("</figcaption>"))
 		if from < 0 || to < from {
@@ -542,17 +516,6 @@ func imageCaption(src fs.FS, conf map[string]any) string {
 // fenceAttrRE finds an attribute a code block render hook reads:
 // index .Attributes "filename", or .Attributes.filename.
 var fenceAttrRE = regexp.MustCompile(`index\s+\$?\.Attributes\s+"(\w+)"|\.Attributes\.(\w+)`)
-
-// leafBundle reports whether the folder dir of the source is a leaf
-// bundle of Hugo's: it holds a page named index (index.md, index.es.md,
-// index.html), whose resources its other files are.
-func leafBundle(src fs.FS, dir string) bool {
-	entries, _ := fs.ReadDir(src, dir)
-	return slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
-		n := e.Name()
-		return !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html")
-	})
-}
 
 // figureSrcRE finds, in a shortcode's template, the use of its src
 // parameter.
@@ -582,7 +545,8 @@ var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 // parameter (figures), plays the file it names (media), is a block quote
 // (quotes, quoteKinds), a <details> (details) or mathematics
 // (mathShortcodes) of their inside, highlights their inside as code
-// (code), or shows another page (includes); each field says more. conf
+// (code), or shows another page (includes), and of those of the site's
+// own layouts/ (ownShortcodes); each field says more. conf
 // names the themes; the site's template of a name is the one Hugo uses,
 // of layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
 func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
@@ -594,13 +558,16 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.mathShortcodes, sc.code, sc.includes = map[string]bool{}, map[string]bool{}, map[string]bool{}
-	sc.media, sc.notes = map[string]mediaShortcode{}, map[string]string{}
+	sc.media, sc.notes, sc.ownShortcodes = map[string]mediaShortcode{}, map[string]string{}, map[string]bool{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
 			name, ok := strings.CutSuffix(e.Name(), ".html")
 			if !ok || e.IsDir() {
 				continue
+			}
+			if !strings.HasPrefix(dir, "themes/") {
+				sc.ownShortcodes[name] = true
 			}
 			data, err := readFile(src, dir+"/"+e.Name())
 			if err != nil {
@@ -678,13 +645,6 @@ func configName(src fs.FS) string {
 		}
 	}
 	return ""
-}
-
-// ignored reports whether Hugo's ignoreFiles leaves out the file or
-// folder p. Hugo matches them against the file's absolute path; the
-// path from the site's folder, with a leading slash, stands in for it.
-func (im *importer) ignored(p string) bool {
-	return slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) })
 }
 
 // hugoWalk is one content folder of a Hugo site: the default
@@ -788,13 +748,19 @@ func (ml multilingual) fileLang(rel string) (string, string) {
 // file name ("index.es.md").
 func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, count map[string]int) error {
 	firstIndex := map[string]string{} // by folder and stem: the page file read first
-	// Whether each folder is a leaf bundle, read once: read for each of
-	// its files, a folder of 5,000 posts took 56 s to import.
+	// Whether each folder is a leaf bundle of Hugo's, holding a page
+	// named index (index.md, index.es.md, index.html), whose resources
+	// its other files are; read once: read for each of its files, a
+	// folder of 5,000 posts took 56 s to import.
 	leaf := map[string]bool{}
 	isLeaf := func(dir string) bool {
 		b, ok := leaf[dir]
 		if !ok {
-			b = leafBundle(im.src, dir)
+			entries, _ := fs.ReadDir(im.src, dir)
+			b = slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
+				n := e.Name()
+				return !e.IsDir() && strings.HasPrefix(n, "index.") && (markdownExt(n) || path.Ext(n) == ".html")
+			})
 			leaf[dir] = b
 		}
 		return b
@@ -804,7 +770,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
-		if p != w.dir && (content.Hidden(d.Name()) || im.ignored(p)) {
+		// Hugo matches ignoreFiles against the file's absolute path; the
+		// path from the site's folder, with a leading slash, stands in.
+		if p != w.dir && (content.Hidden(d.Name()) || slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) })) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -840,8 +808,8 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				return nil
 			}
 		}
-		if name := strings.TrimSuffix(d.Name(), path.Ext(d.Name())); markdownExt(p) && name != "index" && name != "_index" &&
-			!strings.HasPrefix(name, "index.") && isLeaf(path.Dir(p)) {
+		stem := strings.TrimSuffix(d.Name(), path.Ext(d.Name()))
+		if markdownExt(p) && stem != "index" && stem != "_index" && !strings.HasPrefix(stem, "index.") && isLeaf(path.Dir(p)) {
 			// A resource of a leaf bundle, which Hugo reads for the page
 			// and publishes as no page of its own: its text stays.
 			txt := strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
@@ -856,7 +824,6 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		// software.html and the software.md a Makefile rendered) are
 		// one page at one address too, and would be one file of the
 		// new site: the first is imported.
-		stem := strings.TrimSuffix(d.Name(), path.Ext(d.Name()))
 		key := path.Join(path.Dir(p), stem)
 		if first, ok := firstIndex[key]; ok {
 			if stem == "index" || stem == "_index" {
@@ -1101,14 +1068,7 @@ func (im *importer) expiry(p *page) {
 // shows in other pages), or the page itself, cascades. Its text is
 // kept, and not published.
 func (im *importer) unrendered() {
-	cascades := map[string]*page{} // by language and folder: the section page cascading a render
-	for _, p := range im.pages {
-		if strings.HasPrefix(path.Base(p.rel), "_index.") {
-			if _, ok := p.cascadesRender(); ok {
-				cascades[p.lang+"|"+path.Dir(p.rel)] = p
-			}
-		}
-	}
+	cascades := im.sections(func(p *page) bool { _, ok := p.cascadesRender(); return ok })
 	for _, p := range im.pages {
 		if p.draft {
 			continue
@@ -1141,12 +1101,7 @@ func (im *importer) unrendered() {
 // Hugo published their files but no page, as of a bundle headless
 // itself. A bundle's own headless wins.
 func (im *importer) cascadedHeadless() {
-	heads := map[string]*page{} // by language and folder: the section page cascading headless
-	for _, p := range im.pages {
-		if strings.HasPrefix(path.Base(p.rel), "_index.") && child(p.get("cascade"), "headless") != nil {
-			heads[p.lang+"|"+path.Dir(p.rel)] = p
-		}
-	}
+	heads := im.sections(func(p *page) bool { return child(p.get("cascade"), "headless") != nil })
 	if len(heads) == 0 {
 		return
 	}
@@ -1167,6 +1122,18 @@ func (im *importer) cascadedHeadless() {
 		kept = append(kept, p)
 	}
 	im.pages = kept
+}
+
+// sections returns the Hugo section pages (_index) for which has is
+// true, by language and folder, for nearest.
+func (im *importer) sections(has func(p *page) bool) map[string]*page {
+	m := map[string]*page{}
+	for _, p := range im.pages {
+		if strings.HasPrefix(path.Base(p.rel), "_index.") && has(p) {
+			m[p.lang+"|"+path.Dir(p.rel)] = p
+		}
+	}
+	return m
 }
 
 // nearest returns the page of pages, by language and folder, of dir or
@@ -1261,8 +1228,7 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 	for _, w := range walks {
 		dirs[w.lang] = w.dir
 	}
-	codes := slices.Sorted(maps.Keys(byName))
-	codes = append(codes, slices.Collect(maps.Keys(byDir))...)
+	codes := append(slices.Collect(maps.Keys(byName)), slices.Collect(maps.Keys(byDir))...)
 	slices.Sort(codes)
 	for _, code := range slices.Compact(codes) {
 		if n := byDir[code]; n > 0 {
@@ -1311,7 +1277,7 @@ func (im *importer) fillIn(p *page) {
 		t := cmp.Or(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)), name)
 		p.setTitle = capitalize(t)
 		how := "from the file name"
-		if im.kind == Jekyll && im.jekyllDocument(p) {
+		if _, inColl := im.collectionOf(p.src); im.kind == Jekyll && (p.post || inColl) {
 			// Jekyll titled a post or a collection's document so.
 			p.setTitle = titleizeSlug(name)
 			how = "from the file name, as Jekyll titled it"
@@ -1379,17 +1345,10 @@ func leadingDate(s string) (time.Time, bool) {
 // markup a plain title would show as written.
 func leadingHeading(body []byte) (title string, at int, rest []byte, ok bool) {
 	start := 0
-	for start < len(body) {
-		end := bytes.IndexByte(body[start:], '\n')
-		if end < 0 {
-			end = len(body) - start
-		}
-		if len(bytes.TrimSpace(body[start:start+end])) > 0 {
-			break
-		}
-		start += end + 1
+	for start < len(body) && len(bytes.TrimSpace(body[start:lineEnd(body, start)])) == 0 {
+		start = lineEnd(body, start)
 	}
-	line, after, _ := bytes.Cut(body[min(start, len(body)):], []byte("\n"))
+	line, after, _ := bytes.Cut(body[start:], []byte("\n"))
 	text, ok := bytes.CutPrefix(bytes.TrimRight(line, " \t\r"), []byte("# "))
 	if !ok {
 		return "", 0, nil, false
@@ -1554,15 +1513,12 @@ func (im *importer) termTitles() {
 // weight returns the weight a Hugo page's front matter orders it by, 0
 // when it has none.
 func (p *page) weight() int {
-	n := p.get("weight")
-	if n == nil {
-		return 0
+	if n := p.get("weight"); n != nil {
+		if w, err := strconv.Atoi(n.Value); err == nil {
+			return w
+		}
 	}
-	w, err := strconv.Atoi(n.Value)
-	if err != nil {
-		return 0
-	}
-	return w
+	return 0
 }
 
 // linkText escapes the characters of a title that Markdown would read in

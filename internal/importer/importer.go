@@ -407,12 +407,9 @@ func (im *importer) finish() {
 	im.byKey = map[string][]*page{}
 	im.dests = map[string]bool{}
 	im.bundles = map[string]*page{}
-	im.cascades = map[string]*page{}
+	im.cascades = im.sections(func(p *page) bool { return p.get("cascade") != nil })
 	for _, p := range im.pages {
 		im.dests[p.dest] = true
-		if strings.HasPrefix(path.Base(p.rel), "_index.") && p.get("cascade") != nil {
-			im.cascades[p.lang+"|"+path.Dir(p.rel)] = p
-		}
 		if path.Base(p.dest) == "index.md" && p.oldURL != "" {
 			im.bundles[strings.TrimSuffix(p.oldURL, "/")+"/"] = p
 		}
@@ -497,14 +494,10 @@ func (im *importer) finish() {
 func (im *importer) config() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Imported from a %s site by plotline import.\n", map[Kind]string{Hugo: "Hugo", Jekyll: "Jekyll"}[im.kind])
-	if im.conf.title != "" {
-		fmt.Fprintf(&b, "title: %s\n", yamlString(im.conf.title))
-	}
-	if im.conf.description != "" {
-		fmt.Fprintf(&b, "description: %s\n", yamlString(im.conf.description))
-	}
-	if im.conf.language != "" {
-		fmt.Fprintf(&b, "language: %s\n", yamlString(im.conf.language))
+	for _, kv := range [][2]string{{"title", im.conf.title}, {"description", im.conf.description}, {"language", im.conf.language}} {
+		if kv[1] != "" {
+			fmt.Fprintf(&b, "%s: %s\n", kv[0], yamlString(kv[1]))
+		}
 	}
 	if u := im.conf.baseURL; strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
 		if !strings.HasSuffix(u, "/") {

@@ -293,20 +293,17 @@ func (im *importer) jekyll() error {
 				folder = path.Join(append([]string{"content"}, cats...)...)
 			}
 			file := strings.TrimSuffix(path.Base(rest), path.Ext(rest))
+			title := file // the name without its date, for :title
 			if d, name, ok, _ := im.nameDate(path.Base(rest)); ok {
 				// A date of one-digit month or day is written in full
 				// ("2015-09-19-…"), which plotline reads as the date.
-				file = d.Format("2006-01-02-") + name
+				file, title = d.Format("2006-01-02-")+name, name
 			}
 			pg.dest = path.Join(folder, sub, file+".md")
 			im.fillIn(pg)
 			pg.cats = append(append([]string{}, cats...), pg.list("categories", true)...)
 			pg.cats = append(pg.cats, pg.list("category", false)...)
-			_, name, prefixed, _ := im.nameDate(path.Base(rest))
-			if !prefixed {
-				name = strings.TrimSuffix(path.Base(rest), path.Ext(rest))
-			}
-			pg.oldURL = jekyllPostURL(pg, name, im.conf.permalink)
+			pg.oldURL = jekyllPostURL(pg, title, im.conf.permalink)
 		}
 		im.redirectOf(pg)
 		pg.newURL = newURL(pg.dest, pg.slug)
@@ -723,14 +720,6 @@ func (im *importer) cname() string {
 	u := "https://" + host
 	im.done(diag.Pos{Path: "CNAME"}, "no url in _config.yml: the site's address is %s, the domain its CNAME names, as GitHub Pages published it", u)
 	return u
-}
-
-// jekyllDocument reports whether the Jekyll page p is a document, which
-// Jekyll titles from its file name when it has no title: a post, or a
-// document of a collection.
-func (im *importer) jekyllDocument(p *page) bool {
-	_, inColl := im.collectionOf(p.src)
-	return p.post || inColl
 }
 
 // imgEmRE finds a style rule for the emphasis right after an image.

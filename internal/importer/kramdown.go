@@ -30,14 +30,9 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 	over = -1
 	read := 0
 	var lines [][2]int // each line's start and end, without its line feed
-	for off := 0; off < len(body); {
-		end := bytes.IndexByte(body[off:], '\n')
-		if end < 0 {
-			lines = append(lines, [2]int{off, len(body)})
-			break
-		}
-		lines = append(lines, [2]int{off, off + end})
-		off += end + 1
+	for off := 0; off < len(body); off = lineEnd(body, off) {
+		l, _, _ := bytes.Cut(body[off:], []byte("\n"))
+		lines = append(lines, [2]int{off, off + len(l)})
 	}
 	text := func(k int) []byte { return body[lines[k][0]:lines[k][1]] }
 	for k := range lines {
@@ -281,10 +276,8 @@ func (c *converter) markdownStart(i int) int {
 		return tagEnd - i
 	}
 	ls := bytes.LastIndexByte(b[:i], '\n') + 1
-	le := bytes.IndexByte(b[end:], '\n')
-	if le < 0 {
-		le = len(b) - end
-	}
+	line, _, _ := bytes.Cut(b[end:], []byte("\n"))
+	le := len(line)
 	alone := len(bytes.TrimSpace(tagRE.ReplaceAll(b[ls:i], nil))) == 0
 	inner := b[tagEnd:end]
 	if how == mdBlock && !(alone && markdownBlocks[name] && shallow(inner)) {
@@ -329,6 +322,10 @@ func (c *converter) markdownEnd(i int) int {
 	delete(c.mdOpen, i)
 	b := c.body
 	tagLen := bytes.IndexByte(b[i:], '>') + 1
+	k := i + tagLen // past the spaces after the end tag
+	for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
+		k++
+	}
 	switch e.how {
 	case mdBlock:
 		c.paragraphBreak()
@@ -336,20 +333,12 @@ func (c *converter) markdownEnd(i int) int {
 		// kramdown reads the line after the end tag as Markdown;
 		// CommonMark would take it into the HTML block the end tag
 		// starts, up to a blank line: one goes between.
-		k := i + tagLen
-		for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
-			k++
-		}
 		if k < len(b) && b[k] == '\n' && markdownLine(b[k+1:]) {
 			c.out.WriteByte('\n')
 		}
 	case mdParagraph:
 		c.paragraphBreak()
 		// What follows on the line starts after the blank line.
-		k := i + tagLen
-		for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
-			k++
-		}
 		if k < len(b) && b[k] == '\n' {
 			k++
 		}
@@ -743,11 +732,8 @@ func kramdownBlockEnds(body []byte) map[int]bool {
 func elementDepth(line []byte, name string) int {
 	l := bytes.ToLower(line)
 	n := 0
-	for _, open := range []bool{true, false} {
-		tag := []byte("<" + name)
-		if !open {
-			tag = []byte("</" + name)
-		}
+	for prefix, step := range map[string]int{"<": 1, "</": -1} {
+		tag := []byte(prefix + name)
 		for k := 0; ; {
 			j := bytes.Index(l[k:], tag)
 			if j < 0 {
@@ -757,11 +743,7 @@ func elementDepth(line []byte, name string) int {
 			if k < len(l) && l[k] != '>' && l[k] != ' ' && l[k] != '\t' && l[k] != '/' {
 				continue // <divx>, <p> in <pre>
 			}
-			if open {
-				n++
-			} else {
-				n--
-			}
+			n += step
 		}
 	}
 	return n

@@ -4,9 +4,7 @@ import (
 	"bytes"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -21,10 +19,7 @@ func newMathParser(delims *passthrough.Config) parser.Parser {
 	if delims != nil {
 		conf = *delims
 	}
-	return goldmark.New(goldmark.WithExtensions(
-		extension.Table, extension.Strikethrough, extension.Footnote, extension.DefinitionList,
-		passthrough.New(conf),
-	)).Parser()
+	return newCodeParser(passthrough.New(conf))
 }
 
 // dollarInline writes the $…$ at body offset i of a Hugo page whose
@@ -32,13 +27,7 @@ func newMathParser(delims *passthrough.Config) parser.Parser {
 // its text as written, and returns how many bytes of the body it took,
 // or 0 when none starts there. plotline reads a $ as a dollar.
 func (c *converter) dollarInline(i int) int {
-	for len(c.math) > 0 && c.math[0].end <= i {
-		c.math = c.math[1:]
-	}
-	if len(c.math) == 0 || c.math[0].start != i || c.inCode(i) || c.inHTMLBlock(i) {
-		return 0
-	}
-	src := c.body[i:c.math[0].end]
+	src := c.mathAt(i)
 	if len(src) < 3 || src[1] == '$' || src[len(src)-1] != '$' {
 		return 0 // $$…$$, which plotline reads as it is
 	}
@@ -52,23 +41,32 @@ func (c *converter) dollarInline(i int) int {
 func dollarMath(p parser.Parser, body []byte) []span {
 	doc := p.Parse(text.NewReader(body))
 	var out []span
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *passthrough.PassthroughInline:
 			out = append(out, span{n.Segment.Start, n.Segment.Stop})
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		case *passthrough.PassthroughBlock:
 			if lines := n.Lines(); lines.Len() > 0 {
 				out = append(out, span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkSkipChildren
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	return out
+}
+
+// mathAt returns the mathematics of c.math that starts at body offset i,
+// outside code and raw HTML, dropping those before it; nil when none does.
+func (c *converter) mathAt(i int) []byte {
+	for len(c.math) > 0 && c.math[0].end <= i {
+		c.math = c.math[1:]
+	}
+	if len(c.math) == 0 || c.math[0].start != i || c.inCode(i) || c.inHTMLBlock(i) {
+		return nil
+	}
+	return c.body[i:c.math[0].end]
 }
 
 // hugoMath writes the $$…$$ at body offset i of a Hugo page read without
@@ -79,14 +77,7 @@ func dollarMath(p parser.Parser, body []byte) []span {
 // "\lambda_1" and "\\". plotline keeps mathematics as written: it is
 // written with Hugo's escapes resolved.
 func (c *converter) hugoMath(i int) int {
-	for len(c.math) > 0 && c.math[0].end <= i {
-		c.math = c.math[1:]
-	}
-	if len(c.math) == 0 || c.math[0].start != i || c.inCode(i) || c.inHTMLBlock(i) {
-		return 0
-	}
-	s := c.math[0]
-	src := c.body[s.start:s.end]
+	src := c.mathAt(i)
 	if !bytes.HasPrefix(src, []byte("$$")) || !bytes.HasSuffix(src, []byte("$$")) || len(src) < 4 {
 		return 0
 	}
@@ -115,10 +106,11 @@ func (c *converter) escapedMath(i int) int {
 	if c.mathEnd > 0 || c.inCode(i) || c.inHTMLBlock(i) || escaped(b[:i]) {
 		return 0
 	}
-	closer := []byte(`\\)`)
+	opening, closing := `\(`, `\)`
 	if b[i+2] == '[' {
-		closer = []byte(`\\]`)
+		opening, closing = `\[`, `\]`
 	}
+	closer := []byte(`\` + closing)
 	start := i + 3
 	end := -1
 	for k := start; k < len(b); k++ {
@@ -139,10 +131,6 @@ func (c *converter) escapedMath(i int) int {
 	esc := util.IsPunct // CommonMark's escapes, as Hugo's goldmark reads them
 	if c.im.kind == Jekyll {
 		esc = kramdownEscapable
-	}
-	opening, closing := `\(`, `\)`
-	if b[i+2] == '[' {
-		opening, closing = `\[`, `\]`
 	}
 	c.out.WriteString(opening)
 	c.out.Write(unescape(b[start:end], esc))

@@ -207,9 +207,7 @@ func (im *importer) dropBOMs(p *page) {
 			found = true
 		}
 		for _, c := range n.Content {
-			if drop(c) {
-				found = true
-			}
+			found = drop(c) || found
 		}
 		return found
 	}
@@ -345,6 +343,15 @@ func tomlFields(fm []byte, src string, line int) ([]field, error) {
 	return fs, nil
 }
 
+// seqNode is toNode for a list (of texts, a list of their scalars).
+func seqNode[T any](v []T) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, x := range v {
+		n.Content = append(n.Content, toNode(x))
+	}
+	return n
+}
+
 // toNode turns a decoded TOML value into a YAML node, dates tagged
 // !!timestamp.
 func toNode(v any) *yaml.Node {
@@ -361,17 +368,9 @@ func toNode(v any) *yaml.Node {
 		// As written, never with this machine's offset.
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: content.TOMLTime(v)}
 	case []any:
-		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, x := range v {
-			n.Content = append(n.Content, toNode(x))
-		}
-		return n
+		return seqNode(v)
 	case []map[string]any:
-		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, x := range v {
-			n.Content = append(n.Content, toNode(x))
-		}
-		return n
+		return seqNode(v)
 	case map[string]any:
 		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		for _, k := range slices.Sorted(maps.Keys(v)) {
@@ -637,10 +636,8 @@ func (im *importer) render(p *page) []byte {
 		}
 	}
 	if len(tags) > 0 {
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
-		for _, t := range tags {
-			seq.Content = append(seq.Content, scalar(t))
-		}
+		seq := seqNode(tags)
+		seq.Style = yaml.FlowStyle
 		add("tags", seq)
 	}
 	if p.draft {
@@ -680,11 +677,7 @@ func (im *importer) render(p *page) []byte {
 		consumed["menu"], consumed["menus"] = p.lang == "", p.lang == ""
 	}
 	if len(p.aliases) > 0 {
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, a := range p.aliases {
-			seq.Content = append(seq.Content, scalar(a))
-		}
-		add("aliases", seq)
+		add("aliases", seqNode(p.aliases))
 	}
 	code := p.lang
 	if own := p.str("lang"); languageTag(own) != "" && (code == "" || strings.EqualFold(own, code)) {

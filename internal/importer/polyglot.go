@@ -126,16 +126,15 @@ func (im *importer) polyglotPages(confName string) {
 		if ext := path.Ext(stem); strings.EqualFold(ext, "."+lang) {
 			parts[len(parts)-1] = strings.TrimSuffix(stem, ext) + ".md"
 		}
-		if lang == pl.def {
-			p.dest = "content/" + strings.Join(parts, "/")
-			p.newURL = newURL(p.dest, p.slug)
-			continue
+		dir := "content/"
+		if lang != pl.def {
+			count[lang]++
+			p.polyLang = lang
+			p.oldURL = "/" + lang + pl.plain(p.oldURL)
+			pl.translated[p.oldURL] = true
+			dir += lang + "/"
 		}
-		count[lang]++
-		p.polyLang = lang
-		p.oldURL = "/" + lang + pl.plain(p.oldURL)
-		pl.translated[p.oldURL] = true
-		p.dest = "content/" + lang + "/" + strings.Join(parts, "/")
+		p.dest = dir + strings.Join(parts, "/")
 		p.newURL = newURL(p.dest, p.slug)
 	}
 	fallbacks := 0

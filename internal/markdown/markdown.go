@@ -149,20 +149,8 @@ type Words struct {
 // alertTitle returns the title of an alert of the type typ ("note"), in
 // the words of w, or English.
 func (w *Words) alertTitle(typ string) string {
-	var t string
-	switch typ {
-	case "note":
-		t = w.Note
-	case "tip":
-		t = w.Tip
-	case "important":
-		t = w.Important
-	case "warning":
-		t = w.Warning
-	case "caution":
-		t = w.Caution
-	}
-	return cmp.Or(t, alertTitles[typ])
+	own := map[string]string{"note": w.Note, "tip": w.Tip, "important": w.Important, "warning": w.Warning, "caution": w.Caution}
+	return cmp.Or(own[typ], alertTitles[typ])
 }
 
 // pageWords returns the words of the page being converted with pc; empty
