@@ -30,6 +30,19 @@ func localOf(o Options) *local {
 	return l
 }
 
+// Wording returns the English words s as a page of o's language writes
+// them ("about" is "etwa" in German), for a message to offer them in the
+// page's language; s itself where the language has no table here or no
+// wording of one of its words.
+func Wording(s string, o Options) string {
+	if l := localOf(o); l != nil {
+		if ws := l.write(s); len(ws) > 0 {
+			return ws[0]
+		}
+	}
+	return s
+}
+
 // numericDates match a day written with numbers, day first, at the start
 // of a text, by the mark between its parts: "15.04.2025", "15/04/2025".
 var numericDates = map[string]*regexp.Regexp{

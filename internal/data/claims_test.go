@@ -737,7 +737,8 @@ func TestBoundWords(t *testing.T) {
 		{"en", "no less than ", "pace.weeks_to_limit", "", `"no less than 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		{"en", "nicht mehr als ", "slow.low.value_at_until", "11,975", ""}, // German words on an English page
 		{"de", "Erschöpft binnen ", "losses.central.weeks_to_limit", "", `"binnen 13" is false: losses.central.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.central.crossing | claim "innerhalb von 14 Wochen" }}`},
-		{"de", "Reicht mehr als ", "pace.months_to_limit", "", `"mehr als 3" is false: pace.crossing is 4 April 2025, 2.7 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write "about", or the date`},
+		{"de", "Reicht mehr als ", "pace.months_to_limit", "", `"mehr als 3" is false: pace.crossing is 4 April 2025, 2.7 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write "etwa", or the date`},
+		{"fr", "Durera plus de ", "pace.months_to_limit", "", `"plus de 3" is false: pace.crossing is 4 April 2025, 2.7 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write "environ", or the date`},
 		{"de", "knapp ", "slow.low.value_at_until", "", `"knapp 11.975" is false: slow.low.value_at_until is 11.975,3, rounded down to 11.975; write it unrounded, or a bound the number holds`},
 		{"de", "nicht weniger als ", "slow.low.value_at_until", "11.975", ""},
 		{"de", "über ", "slow.value_at_until", "", `"über 11.976" is false: slow.value_at_until is 11.975,6, rounded up to 11.976; write it unrounded, or a bound the number holds`},

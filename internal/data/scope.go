@@ -303,7 +303,7 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 		return fmt.Errorf("\"%s\" is false: %s; write {{ %s | claim %q }}", shown, why, crossing, within)
 	}
 	if dir > 0 && w != "over" && v.Num > exact {
-		return fmt.Errorf("\"%s\" is false: %s; write \"about\", or the date", shown, why)
+		return fmt.Errorf("\"%s\" is false: %s; write %q, or the date", shown, why, claim.Wording("about", opts))
 	}
 	return nil
 }
