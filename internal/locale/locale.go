@@ -364,8 +364,8 @@ func tableLines(table string) map[string]string {
 // of the closest of its parents that has one, and false when none has.
 func ownOrParents(t language.Tag, lines map[string]string) (string, bool) {
 	base, script, region := t.Raw()
-	if t2, err := language.Compose(base, script, region); err == nil {
-		t = t2
+	if t2, err := language.Compose(base, script, region, t.Variants()); err == nil {
+		t = t2 // a variant CLDR has a line of stays: el-polyton
 	}
 	for ; !t.IsRoot(); t = t.Parent() {
 		if line, ok := lines[t.String()]; ok {

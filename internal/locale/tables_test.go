@@ -67,6 +67,15 @@ func TestTables(t *testing.T) {
 		t.Errorf("pt-AO, which has no line, = %+v; want pt-PT's", ptAO)
 	}
 
+	// A variant with a line of its own reads it (polytonic Greek's
+	// August), one without its language's.
+	if el, poly := calendarIn("el-u-nu-latn"), calendarIn("el-polyton"); el.months[7] != "Αυγούστου" || poly.months[7] != "Αὐγούστου" {
+		t.Errorf("el: %q; el-polyton: %q", el.months[7], poly.months[7])
+	}
+	if fr := calendarIn("fr-1694acad"); fr != calendarIn("fr") {
+		t.Errorf("fr-1694acad, which has no line, = %+v; want fr's", fr)
+	}
+
 	for tag, want := range map[string]Quotes{
 		"de": {"„", "“", "‚", "‘"}, "ja": {"「", "」", "『", "』"}, "pt-PT": {"«", "»", "“", "”"}, "pt-AO": {"«", "»", "“", "”"},
 		"ar-IQ": {"”", "“", "’", "‘"}, "fr": {"«\u202f", "\u202f»", "«\u202f", "\u202f»"}, "en": englishQuotes,
