@@ -151,7 +151,8 @@ func (r *run) pageSite(p *content.Page, diags *diag.List) *render.Site {
 	if !ok || c.Language == r.b.cfg.Language {
 		return r.st.site
 	}
-	s, in := *r.st.site, renderSite(&c, locale.New(c.Language))
+	// No locale: renderSite's digits from one are not taken.
+	s, in := *r.st.site, renderSite(&c, nil)
 	s.Language, s.Direction, s.OpenGraphLocale = in.Language, in.Direction, in.OpenGraphLocale
 	return &s
 }
