@@ -287,6 +287,9 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 	if exact <= 0 {
 		return nil // a crossing before as_of: pastCrossing warns of it
 	}
+	if !(dir < 0 && v.Num < exact || dir > 0 && w != "over" && v.Num > exact) {
+		return nil // the bound holds: nothing to write
+	}
 	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
 	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
 		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
@@ -294,18 +297,15 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 	if english, _ := claim.Bound(w, claim.Options{}); english == w {
 		shown += " " + unit + "s"
 	}
-	if dir < 0 && v.Num < exact {
-		n := math.Ceil(exact)
-		within := fmt.Sprintf("within %g %s", n, unit+strings.Repeat("s", min(int(n)-1, 1)))
-		if verdict, err := claim.Date(within, c.Date, opts); err == nil && verdict.True {
-			within = verdict.Suggest
-		}
-		return fmt.Errorf("\"%s\" is false: %s; write {{ %s | claim %q }}", shown, why, crossing, within)
-	}
-	if dir > 0 && w != "over" && v.Num > exact {
+	if dir > 0 {
 		return fmt.Errorf("\"%s\" is false: %s; write %q, or the date", shown, why, claim.Wording("about", opts))
 	}
-	return nil
+	n := math.Ceil(exact)
+	within := fmt.Sprintf("within %g %s", n, unit+strings.Repeat("s", min(int(n)-1, 1)))
+	if verdict, err := claim.Date(within, c.Date, opts); err == nil && verdict.True {
+		within = verdict.Suggest
+	}
+	return fmt.Errorf("\"%s\" is false: %s; write {{ %s | claim %q }}", shown, why, crossing, within)
 }
 
 // Expand replaces each {{ … }} in text with what it shows, for text that
