@@ -74,11 +74,9 @@ func runImport(ctx context.Context, e *env, args []string) int {
 			return e.fail(ExitContent, "plotline import: interrupted; %s was not written", dest)
 		}
 		if errors.Is(err, importer.ErrNotEmpty) {
-			fmt.Fprintf(e.stderr, "plotline import: %v; nothing was written\n", err)
-		} else {
-			fmt.Fprintf(e.stderr, "plotline import: %v\n", err)
+			return e.fail(ExitContent, "plotline import: %v; nothing was written", err)
 		}
-		return ExitContent
+		return e.fail(ExitContent, "plotline import: %v", err)
 	}
 	res.Report(e.stdout, src)
 	fmt.Fprintf(e.stdout, "wrote %s in %.2f s; next: plotline build -s %s\n", dest, time.Since(start).Seconds(), dest)
