@@ -610,15 +610,22 @@ func serveDir(t *testing.T, dest string) string {
 }
 
 // serveArticle builds a site of the one article content/articles/name.md
-// of Markdown src, the site titled after it ("Blocks" for blocks), serves
-// it as serveDir does and returns the article's address.
+// of Markdown src (buildArticle), serves it as serveDir does and returns
+// the article's address.
 func serveArticle(t *testing.T, name, src string) string {
 	t.Helper()
-	root := serveDir(t, buildFS(t, fstest.MapFS{
+	return serveDir(t, buildArticle(t, name, src)) + "articles/" + name + "/"
+}
+
+// buildArticle builds a site of the one article content/articles/name.md
+// of Markdown src, the site titled after it ("Blocks" for blocks), and
+// returns the folder it was built into.
+func buildArticle(t *testing.T, name, src string) string {
+	t.Helper()
+	return buildFS(t, fstest.MapFS{
 		"plotline.yaml":                    {Data: []byte("title: " + strings.ToUpper(name[:1]) + name[1:] + "\nbase_url: https://example.github.io/repo/\n")},
 		"content/articles/" + name + ".md": {Data: []byte(src)},
-	}))
-	return root + "articles/" + name + "/"
+	})
 }
 
 // tooltipJS shows the tooltip of the figure's chart on the last point of

@@ -65,12 +65,8 @@ func TestBrowserTooltipGrainsOfBlocks(t *testing.T) {
 		"  annual:\n    unit: ppm\n    series:\n      - {date: 2023, value: 420.1}\n      - {date: 2024, value: 424.61}\n" +
 		"  monthly:\n    unit: ppm\n    series:\n      - {date: 2023-12, value: 421.5}\n      - {date: 2024-01, value: 422.8}\n" +
 		"---\nIn {{ annual.last.date }}.\n\n```chart\ndata: [annual, monthly]\n```\n"
-	dest := buildFS(t, fstest.MapFS{
-		"plotline.yaml":           {Data: []byte("title: Data\nbase_url: https://example.github.io/repo/\n")},
-		"content/articles/co2.md": {Data: []byte(article)},
-	})
 	useUTC(t, ctx)
-	navigate(t, ctx, serveDir(t, dest)+"articles/co2/")
+	navigate(t, ctx, serveArticle(t, "co2", article))
 	charts := waitChartsPainted(t, ctx, 0.005)
 	for _, c := range []struct {
 		series string
@@ -101,11 +97,7 @@ func TestBrowserTooltipGrainsOfBlocks(t *testing.T) {
 		"  monthly:\n    unit: ppm\n    series:\n      - {date: 2023-12, value: 421.5}\n      - {date: 2024-01, value: 422.8}\n" +
 		"  gauge:\n    unit: ppm\n    series:\n      - {date: 2024-01-01T06:00, value: 423.0}\n      - {date: 2024-01-01T18:00, value: 423.4}\n" +
 		"---\nIn {{ monthly.last.date }}.\n\n```chart\ndata: [monthly, gauge]\n```\n"
-	dest = buildFS(t, fstest.MapFS{
-		"plotline.yaml":           {Data: []byte("title: Data\nbase_url: https://example.github.io/repo/\n")},
-		"content/articles/co2.md": {Data: []byte(timed)},
-	})
-	navigate(t, ctx, serveDir(t, dest)+"articles/co2/")
+	navigate(t, ctx, serveArticle(t, "co2", timed))
 	charts = waitChartsPainted(t, ctx, 0.005)
 	text := showTooltip(t, ctx, charts[0].Figure, "observed-monthly", 0, "421.5 ppm")
 	if !strings.HasPrefix(text, "Dec 2023") || strings.Contains(text, "00:00") {
@@ -125,10 +117,7 @@ func TestBrowserTooltipCrossingDay(t *testing.T) {
 		"  rate:\n    unit: percent\n    series:\n      - {date: 2024-02, value: 4.5}\n      - {date: 2024-03, value: 4.75}\n" +
 		"    projection: {rate: 0.25, per: month, limit: 6}\n" +
 		"---\nBy {{ rate.crossing }}.\n\n```chart\ndata: rate\n```\n"
-	dest := buildFS(t, fstest.MapFS{
-		"plotline.yaml":            {Data: []byte("title: Data\nbase_url: https://example.github.io/repo/\n")},
-		"content/articles/rate.md": {Data: []byte(article)},
-	})
+	dest := buildArticle(t, "rate", article)
 	page, err := os.ReadFile(filepath.Join(dest, "articles", "rate", "index.html"))
 	if err != nil {
 		t.Fatal(err)
