@@ -74,9 +74,8 @@ func (l *Layouts) endContext(err error, file string) (diag.Diagnostic, bool) {
 				off, where = end, "this {{ end }}"
 			}
 		}
-		line, col := lineCol(src, off)
 		return diag.Diagnostic{
-			Pos:     diag.Pos{Path: path, Line: line, Col: col},
+			Pos:     diag.At(path, []byte(src), off),
 			Message: fmt.Sprintf("template %q ends inside %s: close it before %s, or the rest of the page is read as part of it", name, openWords(open[name]), where),
 		}, true
 	}

@@ -288,7 +288,7 @@ func (l *Layouts) Warnings() diag.List {
 		pos := diag.Pos{Path: file, Line: 1, Col: 1}
 		for _, d := range defines(l.src[file]) {
 			if d.name == name {
-				pos.Line, pos.Col = lineCol(l.src[file], d.off)
+				pos = diag.At(file, []byte(l.src[file]), d.off)
 			}
 		}
 		out.Warnf(pos, "%s never runs {{ template %q . }}, so the charts of %s stay static, without tooltips or the keyboard: run it where the default does (%s)", path.Base(file), LoaderTemplate, where, loaderPlace[name])
