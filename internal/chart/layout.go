@@ -238,7 +238,7 @@ func (m *model) layout(f frame) *layout {
 	c.t0, c.t1 = float64(m.xMin.Unix()), float64(m.xMax.Unix())
 	c.y = m.y
 	c.barW = m.fitBarWidth(c)
-	if w := m.barWidth(c); w > 0 {
+	if w := c.barW; w > 0 {
 		// ECharts widens a time axis that carries bars so that the bars
 		// at its ends fit inside the plot: the blocks' bars of a date
 		// stand side by side, n·w wide, centred on it, and the axis grows
@@ -615,7 +615,7 @@ func (l *layout) collectLines(m *model) {
 	for _, e := range m.events {
 		add(c.x(e.Date), c.top, c.x(e.Date), c.bottom)
 	}
-	barW := m.barWidth(c)
+	barW := c.barW
 	for li, ly := range m.layers {
 		pts := ly.drawn
 		if m.kind == TypeLine {
@@ -775,7 +775,7 @@ func (l *layout) placeObservationLabels(m *model) {
 			// Beside its own bar, which stands off the date among the
 			// blocks' bars, or above it.
 			x = m.barCentre(c, cd.p.layer, cd.p.Date)
-			side = max(m.barWidth(c)/2, 6) + 3
+			side = max(c.barW/2, 6) + 3
 		}
 		for _, p := range []struct {
 			x, y   float64

@@ -280,14 +280,11 @@ func (m *model) layerGrain(ly layer) string {
 	if ly.grain == m.grain || len(ly.obs) == 0 {
 		return ""
 	}
-	switch ly.grain {
-	case data.ByYear:
-		return "year"
-	case data.ByMonth:
-		return "month"
-	}
-	return "day"
+	return grainNames[ly.grain]
 }
+
+// grainNames name the grains of dates for the page script.
+var grainNames = [...]string{data.ByDay: "day", data.ByMonth: "month", data.ByYear: "year"}
 
 // subject returns what m shows, for the name of an untitled chart's
 // drawings: the unit its blocks share, or else the name of its block, or
