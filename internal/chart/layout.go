@@ -650,17 +650,7 @@ func (l *layout) free(b box) bool {
 			return false
 		}
 	}
-	for _, o := range l.boxes {
-		if b.overlaps(o) {
-			return false
-		}
-	}
-	for _, n := range l.notes {
-		if b.overlaps(n.box().grow(2)) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(l.boxes, b.overlaps) && !slices.ContainsFunc(l.notes, func(n label) bool { return b.overlaps(n.box().grow(2)) })
 }
 
 // placeProjected writes "Projected" at the top left of the projected

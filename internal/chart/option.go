@@ -3,6 +3,7 @@ package chart
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -720,12 +721,9 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 // crossingDay reports whether a scenario of the projection reaches the
 // limit on t's day.
 func (m *model) crossingDay(t time.Time) bool {
-	for _, s := range []*data.Scenario{&m.proj.Central, m.proj.Low, m.proj.High} {
-		if s != nil && m.proj.HasLimit && s.Reaches && sameDay(s.Crossing, t) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc([]*data.Scenario{&m.proj.Central, m.proj.Low, m.proj.High}, func(s *data.Scenario) bool {
+		return s != nil && m.proj.HasLimit && s.Reaches && sameDay(s.Crossing, t)
+	})
 }
 
 // bandLower returns the lower edge of the low–high band on s's date.
