@@ -170,13 +170,7 @@ func (s *Summary) MoreTags() int {
 // its Updated and its DataDate. The feed's updated, the sitemap's lastmod
 // and the page's article:modified_time all give it.
 func (s *Summary) Modified() time.Time {
-	t := s.Date
-	for _, u := range []time.Time{s.Updated, s.DataDate} {
-		if u.After(t) {
-			t = u
-		}
-	}
-	return t
+	return slices.MaxFunc([]time.Time{s.Date, s.Updated, s.DataDate}, time.Time.Compare)
 }
 
 // Article is an article or standalone page, rendered.
