@@ -57,22 +57,17 @@ func loadFonts() (fontSet, error) {
 		}
 		return f, nil
 	}
-	serifBold, err := parse("CharisSIL-Bold.ttf", nil)
-	if err != nil {
-		return fontSet{}, err
+	var f [4]*sfnt.Font
+	for i, src := range []struct {
+		name string
+		data []byte
+	}{{"CharisSIL-Bold.ttf", nil}, {"CharisSIL-Regular.ttf", nil}, {"Go Regular", goregular.TTF}, {"Go Bold", gobold.TTF}} {
+		var err error
+		if f[i], err = parse(src.name, src.data); err != nil {
+			return fontSet{}, err
+		}
 	}
-	serif, err := parse("CharisSIL-Regular.ttf", nil)
-	if err != nil {
-		return fontSet{}, err
-	}
-	sans, err := parse("Go Regular", goregular.TTF)
-	if err != nil {
-		return fontSet{}, err
-	}
-	sansBold, err := parse("Go Bold", gobold.TTF)
-	if err != nil {
-		return fontSet{}, err
-	}
+	serifBold, serif, sans, sansBold := f[0], f[1], f[2], f[3]
 	var fs fontSet
 	fs.chain[styleTitle] = []*sfnt.Font{serifBold, sansBold}
 	fs.chain[styleDek] = []*sfnt.Font{serif, sans}
