@@ -465,11 +465,7 @@ func (l *layout) placeTopLabels(m *model) int {
 			for i := range maxLanes {
 				b := lb.box()
 				b = box{b.x0 - 8, 0, b.x1 + 8, 1}
-				free := true
-				for _, o := range placed[i] {
-					free = free && !o.overlaps(b)
-				}
-				if free {
+				if !slices.ContainsFunc(placed[i], b.overlaps) {
 					lane = i
 					placed[i] = append(placed[i], b)
 					break
