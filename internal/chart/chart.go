@@ -60,14 +60,6 @@ func (f Figure) UnlabelledEvents() (narrow, wide []Event) {
 	return f.unlabelled[1], f.unlabelled[0]
 }
 
-// unitOrOnes names a unit in a message: as written, or "no unit".
-func unitOrOnes(unit string) string {
-	if unit == "" {
-		return "no unit"
-	}
-	return unit
-}
-
 // RenderBlocks draws the blocks bs in one chart, as s asks, each block in
 // its colour; s.Data names them for the legend. A chart of several blocks
 // is a line chart (the default) or a bar chart of their observations.
@@ -97,7 +89,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 			// dollars" below 1,300 in "million dollars", the other way
 			// round from what they are and what a claim finds.
 			if data.UnitScale(other.Unit) != data.UnitScale(b.Unit) {
-				return Figure{}, fmt.Errorf("chart: data blocks %q (%s) and %q (%s) count in different multiples, and one axis would draw their numbers as written, as if they counted in one: write them in one unit, or draw them in two charts", b.Name, unitOrOnes(b.Unit), other.Name, unitOrOnes(other.Unit))
+				return Figure{}, fmt.Errorf("chart: data blocks %q (%s) and %q (%s) count in different multiples, and one axis would draw their numbers as written, as if they counted in one: write them in one unit, or draw them in two charts", b.Name, cmp.Or(b.Unit, "no unit"), other.Name, cmp.Or(other.Unit, "no unit"))
 			}
 		}
 		for _, b := range bs {

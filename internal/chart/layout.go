@@ -238,7 +238,7 @@ func (m *model) layout(f frame) *layout {
 	c.t0, c.t1 = float64(m.xMin.Unix()), float64(m.xMax.Unix())
 	c.y = m.y
 	c.barW = m.fitBarWidth(c)
-	if w := m.barWidth(c); w > 0 {
+	if w := c.barW; w > 0 {
 		// ECharts widens a time axis that carries bars so that the bars
 		// at its ends fit inside the plot: the blocks' bars of a date
 		// stand side by side, n·w wide, centred on it, and the axis grows
@@ -465,11 +465,7 @@ func (l *layout) placeTopLabels(m *model) int {
 			for i := range maxLanes {
 				b := lb.box()
 				b = box{b.x0 - 8, 0, b.x1 + 8, 1}
-				free := true
-				for _, o := range placed[i] {
-					free = free && !o.overlaps(b)
-				}
-				if free {
+				if !slices.ContainsFunc(placed[i], b.overlaps) {
 					lane = i
 					placed[i] = append(placed[i], b)
 					break
@@ -615,7 +611,7 @@ func (l *layout) collectLines(m *model) {
 	for _, e := range m.events {
 		add(c.x(e.Date), c.top, c.x(e.Date), c.bottom)
 	}
-	barW := m.barWidth(c)
+	barW := c.barW
 	for li, ly := range m.layers {
 		pts := ly.drawn
 		if m.kind == TypeLine {
@@ -650,17 +646,7 @@ func (l *layout) free(b box) bool {
 			return false
 		}
 	}
-	for _, o := range l.boxes {
-		if b.overlaps(o) {
-			return false
-		}
-	}
-	for _, n := range l.notes {
-		if b.overlaps(n.box().grow(2)) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(l.boxes, b.overlaps) && !slices.ContainsFunc(l.notes, func(n label) bool { return b.overlaps(n.box().grow(2)) })
 }
 
 // placeProjected writes "Projected" at the top left of the projected
@@ -775,7 +761,7 @@ func (l *layout) placeObservationLabels(m *model) {
 			// Beside its own bar, which stands off the date among the
 			// blocks' bars, or above it.
 			x = m.barCentre(c, cd.p.layer, cd.p.Date)
-			side = max(m.barWidth(c)/2, 6) + 3
+			side = max(c.barW/2, 6) + 3
 		}
 		for _, p := range []struct {
 			x, y   float64

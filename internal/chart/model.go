@@ -151,7 +151,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		}
 		ly := layer{block: blk.Name, name: "Observed", unit: blk.Unit, obs: blk.Series, drawn: blk.Series, slot: i + 1, id: idObserved, read: &readings{}}
 		if len(bs) > 1 {
-			ly.name = humanName(blk.Name)
+			ly.name = strings.ReplaceAll(blk.Name, "_", " ") // "south_korea" is "south korea"
 			if i < len(refs) && refs[i].Name != "" {
 				ly.name = refs[i].Name
 			}
@@ -280,14 +280,11 @@ func (m *model) layerGrain(ly layer) string {
 	if ly.grain == m.grain || len(ly.obs) == 0 {
 		return ""
 	}
-	switch ly.grain {
-	case data.ByYear:
-		return "year"
-	case data.ByMonth:
-		return "month"
-	}
-	return "day"
+	return grainNames[ly.grain]
 }
+
+// grainNames name the grains of dates for the page script.
+var grainNames = [...]string{data.ByDay: "day", data.ByMonth: "month", data.ByYear: "year"}
 
 // subject returns what m shows, for the name of an untitled chart's
 // drawings: the unit its blocks share, or else the name of its block, or
@@ -316,10 +313,6 @@ func (m *model) setWords(w *words.Table) {
 		m.layers[0].name = w.Text(words.Observed)
 	}
 }
-
-// humanName turns a block's name into a legend's: "south_korea" becomes
-// "south korea".
-func humanName(block string) string { return strings.ReplaceAll(block, "_", " ") }
 
 // legendItems returns the entries of the legend, in order: the observed
 // series, the projection's lines and band, and the limit (with its value

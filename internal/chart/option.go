@@ -3,6 +3,7 @@ package chart
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -316,11 +317,8 @@ const markPrecision = 20
 // to its chart.
 func (m *model) option(summary string, layouts [2]*layout) ([]byte, error) {
 	out := chartOption{Option: m.buildOption(summary), Unit: m.unit, Locale: newPageLocale(m.loc), Words: newPageWords(m.words)}
-	switch m.grain {
-	case data.ByMonth:
-		out.Grain = "month"
-	case data.ByYear:
-		out.Grain = "year"
+	if m.grain != data.ByDay {
+		out.Grain = grainNames[m.grain]
 	}
 	if sc := scaleOf(m.loc, m.y); sc.Size != 0 {
 		out.TickScale = &sc
@@ -563,7 +561,7 @@ func (m *model) frameOption(l *layout) frameOption {
 
 	if m.kind == TypeBar {
 		// The static chart's bars, side by side on their date.
-		w := strconv.FormatFloat(math.Round(m.barWidth(c)*10)/10, 'f', -1, 64)
+		w := strconv.FormatFloat(math.Round(c.barW*10)/10, 'f', -1, 64)
 		for _, ly := range m.layers {
 			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: ly.id, BarWidth: w}})
 		}
@@ -723,12 +721,9 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 // crossingDay reports whether a scenario of the projection reaches the
 // limit on t's day.
 func (m *model) crossingDay(t time.Time) bool {
-	for _, s := range []*data.Scenario{&m.proj.Central, m.proj.Low, m.proj.High} {
-		if s != nil && m.proj.HasLimit && s.Reaches && sameDay(s.Crossing, t) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc([]*data.Scenario{&m.proj.Central, m.proj.Low, m.proj.High}, func(s *data.Scenario) bool {
+		return s != nil && m.proj.HasLimit && s.Reaches && sameDay(s.Crossing, t)
+	})
 }
 
 // bandLower returns the lower edge of the low–high band on s's date.

@@ -33,7 +33,7 @@ func (f Figure) Plot() *ogimage.Plot {
 		Projected:    m.words.Text(words.Projected),
 	}
 	if m.kind == TypeBar {
-		p.BarWidth = m.barWidth(c) / (c.right - c.left)
+		p.BarWidth = c.barW / (c.right - c.left)
 	}
 	for _, v := range l.yTicks {
 		p.YTicks = append(p.YTicks, ogimage.ValueTick{Value: v, Label: yTickLabel(m.loc, v, c.y)})

@@ -154,7 +154,7 @@ func TestPlotOtherCharts(t *testing.T) {
 	}
 	p = f.Plot()
 	c := &f.wide.c
-	if want := f.model.barWidth(c) / (c.right - c.left); p == nil || p.ObservedLine || p.BarWidth != want || want <= 0 {
+	if want := c.barW / (c.right - c.left); p == nil || p.ObservedLine || p.BarWidth != want || want <= 0 {
 		t.Errorf("bar chart: Plot() = %+v; want bars %.4f of the plot wide", p, want)
 	}
 	bs, s := twoBlocks()

@@ -36,15 +36,11 @@ func (m *model) summary() string {
 				}
 				of.WriteString(ly.name)
 				if u := m.layerUnit(ly); u != "" {
-					of.WriteString(" (")
-					of.WriteString(u)
-					of.WriteString(")")
+					of.WriteString(" (" + u + ")")
 				}
 			}
 			if m.unit != "" {
-				of.WriteString(" (")
-				of.WriteString(m.unit)
-				of.WriteString(")")
+				of.WriteString(" (" + m.unit + ")")
 			}
 		} else if m.unit != "" {
 			of.WriteString(m.unit)
@@ -124,13 +120,12 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		m.words.Write(b, words.NotReaching, limit, m.end(words.ByDate, words.ByStart, m.samples[len(m.samples)-1].Date))
 	default:
 		last := m.samples[len(m.samples)-1]
-		var end strings.Builder
-		writeNumber(&end, m.loc, last.Central)
-		if start == end.String() {
+		end := formatNumber(m.loc, last.Central)
+		if start == end {
 			// A level series: "still 1,040 on 1 January 2026".
-			m.words.Write(b, words.StillAt, end.String(), m.end(words.OnDate, words.OnStart, last.Date))
+			m.words.Write(b, words.StillAt, end, m.end(words.OnDate, words.OnStart, last.Date))
 		} else {
-			m.words.Write(b, words.ReachingAt, end.String(), m.end(words.ByDate, words.ByStart, last.Date))
+			m.words.Write(b, words.ReachingAt, end, m.end(words.ByDate, words.ByStart, last.Date))
 		}
 	}
 	sep := m.words.Semicolon()
@@ -187,9 +182,7 @@ func (m *model) scenario(s *data.Scenario, verb bool) string {
 	switch {
 	case !p.HasLimit:
 	case s.Reaches:
-		b.WriteString(" (")
-		b.WriteString(m.crossingDate(s, true))
-		b.WriteString(")")
+		b.WriteString(" (" + m.crossingDate(s, true) + ")")
 	default:
 		b.WriteString(" ")
 		m.words.Write(&b, words.NotReachingLimit, written(m.loc, p.Limit, p.LimitPlaces))
@@ -238,12 +231,6 @@ func (m *model) rate(rate float64, places int, verb bool) string {
 		return m.words.Format(words.Falling, text)
 	}
 	return m.words.Format(words.Rising, text)
-}
-
-// writeNumber writes v as formatNumber does.
-func writeNumber(b *strings.Builder, loc *locale.Locale, v float64) {
-	var buf [32]byte
-	b.Write(appendNumber(buf[:0], loc, v))
 }
 
 // end returns t, the end of the curves, with the words of on or by: "by 4

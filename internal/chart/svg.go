@@ -378,7 +378,7 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 		// So few are all of them (drawn is a sample only of more than
 		// MaxDrawnPoints), and pts[i] is ly.obs[i].
 		titles := len(pts) <= maxMarkers
-		barW := m.barWidth(c)
+		barW := c.barW
 		for i, p := range pts {
 			x, y := c.x(p.Date), c.yv(p.Value)
 			switch m.kind {
@@ -412,12 +412,8 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 // on c: the bars of a date stand side by side, centred on it, the first
 // layer's on the left.
 func (m *model) barCentre(c *svgCanvas, li int, t time.Time) float64 {
-	return c.x(t) + (float64(li)-float64(len(m.layers)-1)/2)*m.barWidth(c)
+	return c.x(t) + (float64(li)-float64(len(m.layers)-1)/2)*c.barW
 }
-
-// barWidth returns the width of a bar of a bar chart drawn on c, as the
-// layout fitted it (fitBarWidth); 0 for other charts.
-func (m *model) barWidth(c *svgCanvas) float64 { return c.barW }
 
 // fitBarWidth returns the width of a bar of a bar chart drawn on c, whose
 // time axis is not yet widened for its bars: 60% of the room each date

@@ -62,9 +62,8 @@ func (m *model) table() table {
 	mark(&m.proj.Central, words.CentralReaches)
 	mark(m.proj.Low, words.LowReaches)
 	mark(m.proj.High, words.HighReaches)
-	byTime := func(a, b time.Time) int { return a.Compare(b) }
-	slices.SortFunc(dates, byTime)
-	slices.SortFunc(past, byTime)
+	slices.SortFunc(dates, time.Time.Compare)
+	slices.SortFunc(past, time.Time.Compare)
 	dates = append(lastOf(dates, same), lastOf(past, same)...)
 	// The central curve is drawn past until up to its crossing, the
 	// scenarios not at all: a row past until holds the central value

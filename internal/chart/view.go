@@ -589,11 +589,6 @@ func unitHeading(unit string) string {
 	if utf8.RuneCountInString(first) < 4 || strings.IndexFunc(first, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
 		return unit
 	}
-	return capitalize(unit)
-}
-
-// capitalize upper-cases the first letter of s.
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
+	r, n := utf8.DecodeRuneInString(unit)
+	return string(unicode.ToUpper(r)) + unit[n:]
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/site"
@@ -63,11 +64,11 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 // I/O error, a cancelled build.
 func checkSite(ctx context.Context, e *env, sf *siteFlags) (pages int, diags diag.List, claims []site.Claim, err error) {
 	sf.dryRun = true
-	b, err := sf.load(e)
+	l, err := sf.open(e)
 	if err == nil {
 		stop := progressFor(e)
 		var res site.Result
-		res, err = b.Build(ctx)
+		res, err = l.builder.Build(ctx)
 		stop()
 		pages, diags, claims = res.Pages, res.Warnings, res.Claims
 	}
@@ -123,14 +124,10 @@ func checkJSON(errs, warns diag.List, claims []site.Claim) checkOutput {
 	}
 	out := checkOutput{Errors: conv(errs), Warnings: conv(warns), Claims: []jsonClaim{}}
 	for _, c := range claims {
-		verdict := "false"
-		if c.True {
-			verdict = "true"
-		}
 		out.Claims = append(out.Claims, jsonClaim{
 			Path: c.Pos.Path, Line: c.Pos.Line, Col: c.Pos.Col,
 			Ref: c.Ref, Other: c.Other, Phrase: c.Phrase, Value: c.Value,
-			Verdict: verdict, Meaning: c.Meaning, Suggest: c.Suggest,
+			Verdict: strconv.FormatBool(c.True), Meaning: c.Meaning, Suggest: c.Suggest,
 		})
 	}
 	return out

@@ -68,10 +68,8 @@ Exit status:
 
 // command is one subcommand.
 type command struct {
-	name    string
-	summary string
-	example string
-	run     func(ctx context.Context, env *env, args []string) int
+	name string
+	run  func(ctx context.Context, env *env, args []string) int
 }
 
 // env is what a command writes to, and the version of the plotline
@@ -90,13 +88,13 @@ func (e *env) fail(code int, format string, a ...any) int {
 
 func commands() []command {
 	return []command{
-		{name: "new", summary: "start a new site, or a new article in a site", example: "plotline new site mysite", run: runNew},
-		{name: "build", summary: "build the site into public/", example: "plotline build -s mysite --base-url https://user.github.io/repo/", run: runBuild},
-		{name: "check", summary: "report every error and warning of a build, without writing the site", example: "plotline check -s mysite --format json", run: runCheck},
-		{name: "watch", summary: "build the site, then rebuild it on every change", example: "plotline watch -s mysite", run: runWatch},
-		{name: "serve", summary: "preview the site locally with live reload", example: "plotline serve -s mysite --port 1313 --open", run: runServe},
-		{name: "import", summary: "make a plotline site from a Hugo or Jekyll site", example: "plotline import hugo ~/blog ~/blog-plotline", run: runImport},
-		{name: "version", summary: "print plotline's version, or with --licences its licences", example: "plotline version --licences", run: runVersion},
+		{name: "new", run: runNew},
+		{name: "build", run: runBuild},
+		{name: "check", run: runCheck},
+		{name: "watch", run: runWatch},
+		{name: "serve", run: runServe},
+		{name: "import", run: runImport},
+		{name: "version", run: runVersion},
 	}
 }
 
@@ -226,16 +224,6 @@ func (s *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&s.future, "future", false, "build pages dated after today too")
 }
 
-// load reads the site's config and returns a builder for it. A build that
-// must wait for another build of the same output says so on e's stderr.
-func (s *siteFlags) load(e *env) (*site.Builder, error) {
-	l, err := s.open(e)
-	if err != nil {
-		return nil, err
-	}
-	return l.builder, nil
-}
-
 // loaded is a site folder opened for building.
 type loaded struct {
 	builder *site.Builder
@@ -245,7 +233,8 @@ type loaded struct {
 }
 
 // open reads the site's config and returns a builder for it, with the
-// open site folder.
+// open site folder. A build that must wait for another build of the same
+// output says so on e's stderr.
 func (s *siteFlags) open(e *env) (*loaded, error) {
 	if s.dir == "" {
 		// -s "$SITE" with SITE not set: "open : no such file or
@@ -348,7 +337,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	sf.cache = !*noCache
 	sf.warnBaseURL = true
-	b, err := sf.load(e)
+	l, err := sf.open(e)
 	if err != nil {
 		return report(e, err)
 	}
@@ -360,7 +349,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		defer stop()
 	}
 	stop := progressFor(e)
-	res, err := b.Build(ctx)
+	res, err := l.builder.Build(ctx)
 	stop()
 	if *memProfile != "" {
 		if err := writeHeapProfile(*memProfile); err != nil {

@@ -264,20 +264,13 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 	if _, err := mkdirAll(filepath.Dir(file)); err != nil {
 		return report(e, err)
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err := writeNew(file, scaffold.Article(title, *date))
 	if errors.Is(err, fs.ErrExist) {
 		return e.fail(ExitContent, "plotline new article: %s already exists; nothing was written", file)
 	}
 	if err != nil {
+		os.Remove(file) // made by this call, if made at all
 		return report(e, err)
-	}
-	_, werr := f.Write(scaffold.Article(title, *date))
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		os.Remove(file)
-		return report(e, werr)
 	}
 	fmt.Fprintf(e.stdout, "created %s\n", file)
 	fmt.Fprintln(e.stdout, "It is a draft: plotline serve --drafts shows it; remove its line draft: true to publish it.")

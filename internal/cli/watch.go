@@ -149,11 +149,11 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 	} else if l, err = sf.open(e); err != nil {
 		return report(e, err)
 	}
-	ignore := []string{}
+	var ignore []string
 	if rel, err := filepath.Rel(sf.dir, l.dest); err == nil && !strings.HasPrefix(rel, "..") {
 		ignore = append(ignore, filepath.ToSlash(rel))
 	}
-	w, err := watch.New(ctx, sf.dir, site.SourceFolders(), config.Files, debounce, watch.WithIgnore(ignore...))
+	w, err := watch.New(ctx, sf.dir, site.SourceFolders(), config.Files, debounce, ignore)
 	if err != nil {
 		return report(e, err)
 	}
@@ -174,12 +174,9 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 		printDiags(e, res.Warnings)
 		fmt.Fprintf(e.stdout, "built %d pages in %d ms; watching for changes\n", res.Pages, res.Duration.Milliseconds())
 	}
-	if hooks != nil {
-		close(hooks.started)
-	}
-
 	var server *serve.Server
 	if hooks != nil {
+		close(hooks.started)
 		server = hooks.server
 	}
 	changes, errs := forward(ctx, w)

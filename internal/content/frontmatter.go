@@ -32,7 +32,8 @@ const (
 // closed is false when the opening fence is never closed.
 func split(src []byte) (fm []byte, fmStart, bodyStart int, format Format, ok, closed bool) {
 	first, rest := cutLine(src)
-	switch string(bytes.TrimRight(first, " \t\r\n")) {
+	fence := string(bytes.TrimRight(first, " \t\r\n"))
+	switch fence {
 	case "---":
 		format = YAML
 	case "+++":
@@ -40,7 +41,6 @@ func split(src []byte) (fm []byte, fmStart, bodyStart int, format Format, ok, cl
 	default:
 		return nil, 0, 0, 0, false, false
 	}
-	fence := string(bytes.TrimRight(first, " \t\r\n"))
 	fmStart = len(src) - len(rest)
 	off := fmStart
 	for off < len(src) {

@@ -6,8 +6,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/plotline/plotline/internal/diag"
@@ -31,20 +31,15 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	// walk's order.
 	entries := make([]*Page, len(files))
 	problems := make([]diag.List, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(len(files), runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				entries[i] = indexEntry(fsys, files[i], &problems[i])
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			entries[i] = indexEntry(fsys, f, &problems[i])
+			return nil
 		})
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 	for i, p := range entries {
 		diags.Add(problems[i]...)
 		if p == nil {

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -120,7 +119,8 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 		if d.IsDir() {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
 			info, err := fs.Stat(fsys, p)
 			switch {
 			case err != nil:
@@ -129,11 +129,10 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 			case info.IsDir():
 				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "is a link to a folder, and plotline does not follow links to folders (copy the folder, or link its files one by one)")
 				return nil
-			case !info.Mode().IsRegular():
-				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "cannot read: %v", sitefs.ErrNotRegular)
-				return nil
 			}
-		} else if !d.Type().IsRegular() {
+			mode = info.Mode() // of the file it leads to
+		}
+		if !mode.IsRegular() {
 			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "cannot read: %v", sitefs.ErrNotRegular)
 			return nil
 		}
@@ -161,11 +160,7 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 // an article nor published as it is, since its text is the article's
 // source; the build warns at it.
 func OtherMarkdown(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext":
-		return true
-	}
-	return false
+	return slices.Contains([]string{".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"}, strings.ToLower(path.Ext(p)))
 }
 
 // SectionPage reports whether the file at p is a Hugo section page,
@@ -363,18 +358,5 @@ func (p *Page) URLPos() diag.Pos {
 // are, as Hugo and Jekyll keep them, so that the addresses of a site moved
 // from either keep working.
 func FileSlug(name string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(strings.TrimSpace(name)) {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space {
-			b.WriteByte('-')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return strings.Join(strings.Fields(strings.ToLower(name)), "-")
 }

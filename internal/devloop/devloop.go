@@ -66,13 +66,10 @@ type Loop[R any] struct {
 	OnWatchError func(error)
 }
 
-// outcome is a build that ended.
+// outcome is a build that ended, and its error.
 type outcome[R any] struct {
-	result  R
-	changed []string
-	err     error
-	paths   []string
-	took    time.Duration
+	Built[R]
+	err error
 }
 
 // Run runs the loop until ctx is done, a channel closes, or Check fails;
@@ -97,7 +94,7 @@ func (l *Loop[R]) Run(ctx context.Context) error {
 		o := <-running
 		running = nil
 		if o.err == nil {
-			carried = append(carried, o.changed...)
+			carried = append(carried, o.Changed...)
 		}
 	}
 	start := func() error {
@@ -124,7 +121,7 @@ func (l *Loop[R]) Run(ctx context.Context) error {
 		go func() {
 			t := time.Now()
 			result, changed, err := build(bctx, paths)
-			ch <- outcome[R]{result, changed, err, paths, time.Since(t)}
+			ch <- outcome[R]{Built[R]{result, paths, changed, time.Since(t)}, err}
 		}()
 		running = ch
 		return nil
@@ -176,11 +173,11 @@ func (l *Loop[R]) Run(ctx context.Context) error {
 				failure, reportAt = o.err, time.After(l.Grace)
 				continue
 			}
-			changed := merge(carried, o.changed)
+			o.Changed = merge(carried, o.Changed)
 			carried = nil
 			pending = nil
 			if l.OnBuilt != nil {
-				l.OnBuilt(Built[R]{Result: o.result, Paths: o.paths, Changed: changed, Took: o.took})
+				l.OnBuilt(o.Built)
 			}
 		}
 	}

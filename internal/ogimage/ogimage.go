@@ -228,44 +228,38 @@ const maxValue = 1e18
 
 // checkPlot returns an error unless every number in p can be drawn.
 func checkPlot(p *Plot) error {
-	check := func(what string, v float64) error {
-		if math.IsNaN(v) || math.Abs(v) > maxValue {
-			return fmt.Errorf("ogimage: plot: %s is %g, not a number within ±1e18", what, v)
+	var bad error // the first number that is not one
+	check := func(what string, i int, v float64) {
+		if bad == nil && (math.IsNaN(v) || math.Abs(v) > maxValue) {
+			if i >= 0 {
+				what = fmt.Sprintf("%s[%d]", what, i)
+			}
+			bad = fmt.Errorf("ogimage: plot: %s is %g, not a number within ±1e18", what, v)
 		}
-		return nil
 	}
-	if err := check("YMin", p.YMin); err != nil {
-		return err
-	}
-	if err := check("YMax", p.YMax); err != nil {
-		return err
-	}
-	if p.YMax < p.YMin {
+	check("YMin", -1, p.YMin)
+	check("YMax", -1, p.YMax)
+	switch {
+	case bad != nil:
+		return bad
+	case p.YMax < p.YMin:
 		return fmt.Errorf("ogimage: plot: YMax %g is below YMin %g", p.YMax, p.YMin)
-	}
-	if p.XMax.Before(p.XMin) {
+	case p.XMax.Before(p.XMin):
 		return fmt.Errorf("ogimage: plot: XMax %s is before XMin %s", p.XMax.Format(time.DateOnly), p.XMin.Format(time.DateOnly))
 	}
 	for i, t := range p.YTicks {
-		if err := check(fmt.Sprintf("YTicks[%d]", i), t.Value); err != nil {
-			return err
-		}
+		check("YTicks", i, t.Value)
 	}
-	series := []struct {
+	for _, s := range []struct {
 		name string
 		pts  []Point
-	}{{"Observed", p.Observed}, {"Central", p.Central}, {"BandLow", p.BandLow}, {"BandHigh", p.BandHigh}, {"Scenario", p.Scenario}}
-	for _, s := range series {
+	}{{"Observed", p.Observed}, {"Central", p.Central}, {"BandLow", p.BandLow}, {"BandHigh", p.BandHigh}, {"Scenario", p.Scenario}} {
 		for i, pt := range s.pts {
-			if err := check(fmt.Sprintf("%s[%d]", s.name, i), pt.Value); err != nil {
-				return err
-			}
+			check(s.name, i, pt.Value)
 		}
 	}
 	if p.Limit != nil {
-		if err := check("Limit", *p.Limit); err != nil {
-			return err
-		}
+		check("Limit", -1, *p.Limit)
 	}
-	return nil
+	return bad
 }

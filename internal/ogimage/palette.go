@@ -41,12 +41,7 @@ func paletted(img *image.RGBA) *image.Paletted {
 	}
 	// Most frequent first; equal counts by colour, so that the same
 	// pixels always give the same palette.
-	slices.SortFunc(tallies, func(a, b tally) int {
-		if d := cmp.Compare(b.n, a.n); d != 0 {
-			return d
-		}
-		return cmp.Compare(a.colour, b.colour)
-	})
+	slices.SortFunc(tallies, func(a, b tally) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.colour, b.colour)) })
 	kept := make([]uint32, min(len(tallies), 256))
 	pal := make(color.Palette, len(kept))
 	index := make(map[uint32]uint8, len(tallies))

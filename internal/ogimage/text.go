@@ -57,22 +57,17 @@ func loadFonts() (fontSet, error) {
 		}
 		return f, nil
 	}
-	serifBold, err := parse("CharisSIL-Bold.ttf", nil)
-	if err != nil {
-		return fontSet{}, err
+	var f [4]*sfnt.Font
+	for i, src := range []struct {
+		name string
+		data []byte
+	}{{"CharisSIL-Bold.ttf", nil}, {"CharisSIL-Regular.ttf", nil}, {"Go Regular", goregular.TTF}, {"Go Bold", gobold.TTF}} {
+		var err error
+		if f[i], err = parse(src.name, src.data); err != nil {
+			return fontSet{}, err
+		}
 	}
-	serif, err := parse("CharisSIL-Regular.ttf", nil)
-	if err != nil {
-		return fontSet{}, err
-	}
-	sans, err := parse("Go Regular", goregular.TTF)
-	if err != nil {
-		return fontSet{}, err
-	}
-	sansBold, err := parse("Go Bold", gobold.TTF)
-	if err != nil {
-		return fontSet{}, err
-	}
+	serifBold, serif, sans, sansBold := f[0], f[1], f[2], f[3]
 	var fs fontSet
 	fs.chain[styleTitle] = []*sfnt.Font{serifBold, sansBold}
 	fs.chain[styleDek] = []*sfnt.Font{serif, sans}
@@ -98,8 +93,7 @@ type typesetter struct {
 	fonts    *fontSet
 	buf      *sfnt.Buffer
 	glyphs   map[glyphKey]glyphRef
-	path     []pathSeg // reused by draw
-	contours [][]pt    // reused by draw
+	contours [][]pt // reused by draw
 }
 
 // glyph returns the glyph for r in the first font of st's chain that has
@@ -186,56 +180,44 @@ func (t *typesetter) capHeight(st style, size float64) float64 {
 	return unfix(m.CapHeight)
 }
 
-// pathSeg is one segment of a glyph's outline, placed on the canvas.
-type pathSeg struct {
-	op  sfnt.SegmentOp
-	pts [3]pt
-}
-
 // draw sets s in st at size in col, with its baseline starting at
 // (x, y).
 func (t *typesetter) draw(cv *canvas, st style, size, x, y float64, s string, col color.NRGBA) {
 	em := ppem(size)
-	path := t.path[:0]
-	t.layout(st, size, s, func(g glyphRef, gx float64, _ int) {
-		segs, err := g.f.LoadGlyph(t.buf, g.x, em, nil)
-		if err != nil {
-			return
-		}
-		for _, sg := range segs {
-			ps := pathSeg{op: sg.Op}
-			for i := range sg.Args {
-				ps.pts[i] = pt{x + gx + unfix(sg.Args[i].X), y + unfix(sg.Args[i].Y)}
-			}
-			path = append(path, ps)
-		}
-	})
-	t.path = path
 	// Curves are cut into lines here, not by the rasterizer, whose
 	// arithmetic for them rounds differently from machine to machine.
 	contours := t.contours[:0]
 	var cur []pt
 	var pen pt
 	lineTo := func(v pt) { cur = append(cur, v) }
-	for _, ps := range path {
-		switch ps.op {
-		case sfnt.SegmentOpMoveTo:
-			if len(cur) > 0 {
-				contours = append(contours, cur)
-			}
-			cur = []pt{ps.pts[0]}
-			pen = ps.pts[0]
-		case sfnt.SegmentOpLineTo:
-			lineTo(ps.pts[0])
-			pen = ps.pts[0]
-		case sfnt.SegmentOpQuadTo:
-			flattenQuad(pen, ps.pts[0], ps.pts[1], lineTo)
-			pen = ps.pts[1]
-		case sfnt.SegmentOpCubeTo:
-			flattenCube(pen, ps.pts[0], ps.pts[1], ps.pts[2], lineTo)
-			pen = ps.pts[2]
+	t.layout(st, size, s, func(g glyphRef, gx float64, _ int) {
+		segs, err := g.f.LoadGlyph(t.buf, g.x, em, nil)
+		if err != nil {
+			return
 		}
-	}
+		for _, sg := range segs {
+			var p [3]pt // the segment's points, placed on the canvas
+			for i := range sg.Args {
+				p[i] = pt{x + gx + unfix(sg.Args[i].X), y + unfix(sg.Args[i].Y)}
+			}
+			switch sg.Op {
+			case sfnt.SegmentOpMoveTo:
+				if len(cur) > 0 {
+					contours = append(contours, cur)
+				}
+				cur, pen = []pt{p[0]}, p[0]
+			case sfnt.SegmentOpLineTo:
+				lineTo(p[0])
+				pen = p[0]
+			case sfnt.SegmentOpQuadTo:
+				flattenQuad(pen, p[0], p[1], lineTo)
+				pen = p[1]
+			case sfnt.SegmentOpCubeTo:
+				flattenCube(pen, p[0], p[1], p[2], lineTo)
+				pen = p[2]
+			}
+		}
+	})
 	if len(cur) > 0 {
 		contours = append(contours, cur)
 	}

@@ -406,7 +406,7 @@ func (t *Tx) makeLinks() error {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for k := range t.links {
 		g.Go(func() error {
-			if err := t.mkdirAt(path.Dir(k)); err != nil {
+			if err := t.mkdir(t.path(path.Dir(k))); err != nil {
 				return err
 			}
 			if err := os.Link(t.destPath(k), t.path(k)); err != nil {

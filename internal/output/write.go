@@ -8,16 +8,6 @@ import (
 	"path/filepath"
 )
 
-// mkdirAt makes the folder at the site key d, once.
-func (t *Tx) mkdirAt(d string) error {
-	return t.mkdir(t.path(d))
-}
-
-// mkdirOf makes the folder of a file once.
-func (t *Tx) mkdirOf(file string) error {
-	return t.mkdir(filepath.Dir(file))
-}
-
 // mkdir makes the folder d once, its parents first, so that each folder
 // of the output costs one mkdir, where MkdirAll after a failed Mkdir
 // would stat each of them again.
@@ -41,7 +31,7 @@ func (t *Tx) mkdir(d string) error {
 // looks the file up once the output is committed.
 func (t *Tx) write(k string, data []byte) error {
 	p := t.path(k)
-	if err := t.mkdirOf(p); err != nil {
+	if err := t.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)

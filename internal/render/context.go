@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,14 +54,7 @@ func (l *Layouts) endContext(err error, file string) (diag.Diagnostic, bool) {
 			open[t.Name()] = e.Description
 		}
 	}
-	names := slices.Sorted(func(yield func(string) bool) {
-		for n := range open {
-			if !yield(n) {
-				return
-			}
-		}
-	})
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(open)) {
 		t := set.Lookup(name)
 		inner := false
 		for callee := range calls(set, t) {
@@ -80,9 +74,8 @@ func (l *Layouts) endContext(err error, file string) (diag.Diagnostic, bool) {
 				off, where = end, "this {{ end }}"
 			}
 		}
-		line, col := lineCol(src, off)
 		return diag.Diagnostic{
-			Pos:     diag.Pos{Path: path, Line: line, Col: col},
+			Pos:     diag.At(path, []byte(src), off),
 			Message: fmt.Sprintf("template %q ends inside %s: close it before %s, or the rest of the page is read as part of it", name, openWords(open[name]), where),
 		}, true
 	}

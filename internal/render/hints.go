@@ -245,15 +245,13 @@ func hugoField(typ, field string) string {
 // {{ define }} gives; for one of Hugo's own templates, that plotline has
 // none; else the one a letter away from name.
 func (l *Layouts) templateHint(name string) string {
-	var names []string
-	for _, file := range slices.Sorted(maps.Keys(l.src)) {
-		for _, d := range defines(l.src[file]) {
-			if !slices.Contains(names, d.name) {
-				names = append(names, d.name)
-			}
+	defined := map[string]bool{}
+	for _, src := range l.src {
+		for _, d := range defines(src) {
+			defined[d.name] = true
 		}
 	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(defined))
 	hint := " (the templates: " + strings.Join(names, ", ") + ")"
 	base := strings.TrimSuffix(path.Base(name), ".html")
 	switch {
@@ -288,7 +286,7 @@ func (l *Layouts) Warnings() diag.List {
 		pos := diag.Pos{Path: file, Line: 1, Col: 1}
 		for _, d := range defines(l.src[file]) {
 			if d.name == name {
-				pos.Line, pos.Col = lineCol(l.src[file], d.off)
+				pos = diag.At(file, []byte(l.src[file]), d.off)
 			}
 		}
 		out.Warnf(pos, "%s never runs {{ template %q . }}, so the charts of %s stay static, without tooltips or the keyboard: run it where the default does (%s)", path.Base(file), LoaderTemplate, where, loaderPlace[name])

@@ -170,13 +170,7 @@ func (s *Summary) MoreTags() int {
 // its Updated and its DataDate. The feed's updated, the sitemap's lastmod
 // and the page's article:modified_time all give it.
 func (s *Summary) Modified() time.Time {
-	t := s.Date
-	for _, u := range []time.Time{s.Updated, s.DataDate} {
-		if u.After(t) {
-			t = u
-		}
-	}
-	return t
+	return slices.MaxFunc([]time.Time{s.Date, s.Updated, s.DataDate}, time.Time.Compare)
 }
 
 // Article is an article or standalone page, rendered.
@@ -425,8 +419,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 			continue
 		}
 		for _, d := range defines(src[name]) {
-			line, col := lineCol(src[name], d.off)
-			pos := diag.Pos{Path: name, Line: line, Col: col}
+			pos := diag.At(name, []byte(src[name]), d.off)
 			other, ok := defined[d.name]
 			if !ok || other.Path == name {
 				defined[d.name] = pos
@@ -540,8 +533,7 @@ func templateDiag(name string, err error, src string, funcs template.FuncMap) di
 	}
 	if msg == "unexpected EOF" {
 		if a, ok := unclosedAction(src); ok {
-			line, col := lineCol(src, a.off)
-			return diag.Diagnostic{Pos: diag.Pos{Path: name, Line: line, Col: col}, Message: fmt.Sprintf("this {{ %s }} is never closed: add {{ end }} where what it holds ends", a.word)}
+			return diag.Diagnostic{Pos: diag.At(name, []byte(src), a.off), Message: fmt.Sprintf("this {{ %s }} is never closed: add {{ end }} where what it holds ends", a.word)}
 		}
 	}
 	col := 0
@@ -573,8 +565,7 @@ func onlyAction(src string, line int) int {
 	if open < 0 || strings.Count(text, "{{") != 1 || strings.Contains(text[:open], "}}") {
 		return 0
 	}
-	_, col := lineCol(src, start+open)
-	return col
+	return diag.At("", []byte(src), start+open).Col
 }
 
 // undefinedFuncRE matches the templates' error for a function that no
@@ -604,8 +595,7 @@ func funcColumn(src string, line int, fn string) int {
 			continue
 		}
 		if open := strings.LastIndex(src[:at], "{{"); open >= 0 && strings.LastIndex(src[:at], "}}") < open {
-			_, col := lineCol(src, at)
-			return col
+			return diag.At("", []byte(src), at).Col
 		}
 	}
 	return 0
@@ -740,13 +730,6 @@ func actionBody(src string, from int) (string, int) {
 		}
 	}
 	return "", -1
-}
-
-// lineCol returns the line and the column in characters, both from 1, of
-// the byte offset off in src.
-func lineCol(src string, off int) (int, int) {
-	line := 1 + strings.Count(src[:off], "\n")
-	return line, utf8.RuneCountInString(src[strings.LastIndexByte(src[:off], '\n')+1:off]) + 1
 }
 
 // ItemTemplate is the template that renders one article of a list; its

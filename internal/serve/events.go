@@ -48,12 +48,7 @@ func (ev Event) encode(gen uint64) []byte {
 		// An Event holds only strings; Marshal cannot fail on it.
 		panic(fmt.Sprintf("serve: encoding event: %v", err))
 	}
-	kind := strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, ev.Kind)
+	kind := strings.ReplaceAll(strings.ReplaceAll(ev.Kind, "\n", ""), "\r", "")
 	var id string
 	if gen != 0 {
 		id = "id: " + strconv.FormatUint(gen, 10) + "\n"

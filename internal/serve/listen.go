@@ -74,11 +74,7 @@ func boundAddr(addr net.Addr) netip.Addr {
 	if !ok {
 		return netip.Addr{}
 	}
-	a, ok := netip.AddrFromSlice(tcp.IP)
-	if !ok {
-		return netip.Addr{}
-	}
-	return a.Unmap().WithZone("")
+	return tcp.AddrPort().Addr().Unmap().WithZone("")
 }
 
 // interfaceAddrs returns the addresses of this machine's network

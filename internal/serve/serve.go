@@ -387,13 +387,14 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 // sent, not whole: a page of 40 MB (an article of a thousand charts) read
 // whole for each request took three times that for each, however many
 // came at once.
-func (s *Server) withScript(src io.ReaderAt, size int64, gen uint64) (*splice, error) {
+func (s *Server) withScript(src io.ReaderAt, size int64, gen uint64) (*io.SectionReader, error) {
 	at, err := lastBodyTag(src, size)
 	if err != nil {
 		return nil, err
 	}
 	tag := s.scriptTag(gen)
-	return newSplice(io.NewSectionReader(src, 0, at), io.NewSectionReader(bytes.NewReader(tag), 0, int64(len(tag))), io.NewSectionReader(src, at, size-at)), nil
+	sp := splice{io.NewSectionReader(src, 0, at), io.NewSectionReader(bytes.NewReader(tag), 0, int64(len(tag))), io.NewSectionReader(src, at, size-at)}
+	return io.NewSectionReader(sp, 0, size+int64(len(tag))), nil
 }
 
 // lastBodyTag returns the offset of the last </body> (in any case) of the
@@ -419,54 +420,27 @@ func lastBodyTag(page io.ReaderAt, size int64) (int64, error) {
 	return size, nil
 }
 
-// splice reads the parts it is made of one after the other, as one text
-// that it can seek in.
-type splice struct {
-	parts []*io.SectionReader
-	size  int64
-	off   int64
-}
+// splice is the text of its parts one after the other.
+type splice []*io.SectionReader
 
-// newSplice returns a splice of parts.
-func newSplice(parts ...*io.SectionReader) *splice {
-	sp := &splice{parts: parts}
-	for _, p := range parts {
-		sp.size += p.Size()
-	}
-	return sp
-}
-
-// Read reads from the part that holds the current offset.
-func (sp *splice) Read(b []byte) (int, error) {
-	base := int64(0)
-	for _, p := range sp.parts {
-		if sp.off < base+p.Size() {
-			b = b[:min(int64(len(b)), base+p.Size()-sp.off)]
-			n, err := p.ReadAt(b, sp.off-base)
-			sp.off += int64(n)
-			if err == io.EOF && n == len(b) {
-				err = nil // the end of this part, not of the splice
-			}
-			return n, err
+// ReadAt reads from the parts that hold the bytes from off on.
+func (sp splice) ReadAt(b []byte, off int64) (int, error) {
+	n := 0
+	for _, p := range sp {
+		if off >= p.Size() {
+			off -= p.Size()
+			continue
 		}
-		base += p.Size()
+		m, err := p.ReadAt(b[n:], off)
+		if n += m; n == len(b) {
+			return n, nil
+		}
+		if off+int64(m) < p.Size() {
+			return n, err // the part failed, or ended early
+		}
+		off = 0
 	}
-	return 0, io.EOF
-}
-
-// Seek sets the offset of the next Read.
-func (sp *splice) Seek(offset int64, whence int) (int64, error) {
-	switch whence {
-	case io.SeekCurrent:
-		offset += sp.off
-	case io.SeekEnd:
-		offset += sp.size
-	}
-	if offset < 0 {
-		return 0, errors.New("seek before the start")
-	}
-	sp.off = offset
-	return offset, nil
+	return n, io.EOF
 }
 
 // errNotRegular is the error for a path in the site folder that is a named
@@ -565,7 +539,7 @@ func (s *Server) writeNotFound(w http.ResponseWriter, r *http.Request, src io.Re
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Length", fmt.Sprint(page.size))
+	h.Set("Content-Length", fmt.Sprint(page.Size()))
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
 		io.Copy(w, page)

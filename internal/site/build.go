@@ -197,12 +197,9 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 			return Result{}, err
 		}
 	}
-	if b.last == nil || b.opts.DryRun || b.outputReplaced() || !sameDay(b.today(), b.last.today) {
-		// On another day, pages dated after the last build's day may
-		// be due: only a full build looks at every page's date.
-		return b.buildFull(ctx)
-	}
-	if b.touchesLink(changed) {
+	// On another day, pages dated after the last build's day may be due:
+	// only a full build looks at every page's date.
+	if b.last == nil || b.opts.DryRun || b.outputReplaced() || !sameDay(b.today(), b.last.today) || b.touchesLink(changed) {
 		return b.buildFull(ctx)
 	}
 	plan, full := b.planChanges(changed)
@@ -294,16 +291,14 @@ func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Re
 // failed returns the diagnostics of a build that stopped on errors, and
 // the claims its run r checked (r may be nil).
 func failed(diags diag.List, r *run) (Result, error) {
+	var claims []Claim
 	if r != nil {
 		diags.Add(r.unknownKeys(r.failed)...)
 		diags.Add(r.st.templateWarnings...)
+		claims = r.sortedClaims()
 	}
 	diags.Sort()
-	res := Result{Warnings: diags.Warnings()}
-	if r != nil {
-		res.Claims = r.sortedClaims()
-	}
-	return res, diags
+	return Result{Warnings: diags.Warnings(), Claims: claims}, diags
 }
 
 // unknownKeys returns the warnings about the front-matter keys that

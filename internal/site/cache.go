@@ -87,9 +87,7 @@ func (r *run) globalKey(site *content.Site) (buildcache.Key, error) {
 	for _, p := range site.Later {
 		fmt.Fprintf(h, "later %s\x00", p.Path)
 	}
-	var key buildcache.Key
-	copy(key[:], h.Sum(nil))
-	return key, nil
+	return buildcache.Key(h.Sum(nil)), nil
 }
 
 // pageKey hashes a page's own inputs under the global key.
@@ -105,9 +103,7 @@ func (r *run) pageKey(src []byte, deps []string) (buildcache.Key, bool) {
 		fmt.Fprintf(h, "\x00%s\x00%d\x00", d, len(data))
 		h.Write(data)
 	}
-	var key buildcache.Key
-	copy(key[:], h.Sum(nil))
-	return key, true
+	return buildcache.Key(h.Sum(nil)), true
 }
 
 // reuse takes the files a cached page wrote from the previous output,

@@ -96,9 +96,7 @@ func csvKey(spec chart.Spec) string {
 
 // csvName returns the file name of the CSV of the next chart of block.
 func (c *charts) csvName(block string) string {
-	if c.drawn == nil {
-		c.drawn = map[string]int{}
-	}
+	makeIfNil(&c.drawn)
 	c.drawn[block]++
 	if c.planned[block] <= 1 {
 		return block + ".csv"
@@ -193,23 +191,22 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 			return nil
 		}
 	}
-	if c.files == nil {
-		c.files = map[string][]byte{}
-	}
+	makeIfNil(&c.files)
 	c.files[csvPath] = fig.CSV
 	site := c.run.st.site
 	svgFile, svgWidth, svgHeight := fig.SVGFile(c.credit(), site.Language)
 	c.files[svgPath] = svgFile
-	if c.figures == nil {
-		c.figures = map[int]drawn{}
-	}
+	makeIfNil(&c.figures)
 	d := drawn{fig: fig, links: chart.Links{CSV: site.URL(csvPath), SVGFile: site.URL(svgPath)}, pos: bodyPos, svg: svgPath, svgWidth: svgWidth, svgHeight: svgHeight}
 	c.figures[ordinal] = d
 	links := d.links
 	if site.BaseURL != "" {
 		// Another site's page needs the absolute address.
 		links.Embed = site.AbsURL(embedPath(c.page, ordinal))
-		links.Snippet = chart.EmbedSnippet(links.Embed, c.embedTitle(fig), embedHeight(fig))
+		// The iframe's height until the page says, at the width of a text
+		// column: the chart, and about 230 pixels of title, caption,
+		// links and sources.
+		links.Snippet = chart.EmbedSnippet(links.Embed, c.embedTitle(fig), fig.Height+230)
 	}
 	if err := c.run.st.layouts.ExecuteChart(w, fig.View(links)); err != nil {
 		// Reported once: the feed and the embed page do not draw it
@@ -279,13 +276,6 @@ func (c *charts) credit() string {
 		return site.Title
 	}
 	return site.Title + " · " + from
-}
-
-// embedHeight guesses the height in CSS pixels of the embed page of fig
-// at the width of a text column, for the iframe until the page says: the
-// chart, and about 230 pixels of title, caption, links and sources.
-func embedHeight(fig chart.Figure) int {
-	return fig.Height + 230
 }
 
 // writeEmbeds writes the embed page of each chart drawn, for the article

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -181,12 +182,7 @@ func (l articleList) splice(drop, add []*record) (articleList, bool) {
 	}
 	slices.Sort(skip)
 	skip = slices.Compact(skip)
-	slices.SortFunc(ins, func(a, b insert) int {
-		if a.i != b.i {
-			return a.i - b.i
-		}
-		return compareOrder(a.rec, b.rec)
-	})
+	slices.SortFunc(ins, func(a, b insert) int { return cmp.Or(a.i-b.i, compareOrder(a.rec, b.rec)) })
 	n := len(l.recs) - len(skip) + len(ins)
 	out := articleList{recs: make([]*record, 0, n), sums: make([]*render.Summary, 0, n), keys: make([]uint64, 0, n)}
 	from := 0 // l's entries from here on are not copied yet

@@ -255,9 +255,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		// Not rendered, but its links are checked with the others, and
 		// its own ids are those of its Markdown.
 		r.mu.Lock()
-		if r.failed == nil {
-			r.failed = map[string]*record{}
-		}
+		makeIfNil(&r.failed)
 		r.failed[p.Path] = &record{path: p.Path, url: p.URL, kind: p.Kind, summary: r.summary(p, 0), checks: links.checks, ids: htmlIDs(res.HTML, res.Anchors), unknown: p.Unknown}
 		r.mu.Unlock()
 		return nil, nil

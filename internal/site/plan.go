@@ -143,7 +143,9 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	warnLeftovers(tx, &diags)
+	for _, l := range tx.Leftovers() {
+		diags.Warnf(diag.Pos{Path: l.Path}, "could not remove this old copy of the output (%v); the new site is in place: make the folder writable and remove it (chmod -R u+w, then rm -rf)", unwrapLeftover(l.Err))
+	}
 	if cached {
 		// A cache that cannot be written only makes the next build
 		// slower, but every next one: a cache folder made by a build
@@ -746,14 +748,6 @@ func (b *Builder) holdsUnder(p string) bool {
 		}
 	}
 	return false
-}
-
-// warnLeftovers warns at each folder beside the output that the build
-// could not remove; the build itself succeeded.
-func warnLeftovers(tx *output.Tx, diags *diag.List) {
-	for _, l := range tx.Leftovers() {
-		diags.Warnf(diag.Pos{Path: l.Path}, "could not remove this old copy of the output (%v); the new site is in place: make the folder writable and remove it (chmod -R u+w, then rm -rf)", unwrapLeftover(l.Err))
-	}
 }
 
 // unwrapLeftover gives the reason of a removal error without the path,

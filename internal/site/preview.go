@@ -99,9 +99,7 @@ func (r *run) card(owner, sitePath string, c ogimage.Card) (png []byte, kept boo
 	}
 	h := maphash.Bytes(r.b.seed, png)
 	r.b.cardMu.Lock()
-	if r.b.cardMemo == nil {
-		r.b.cardMemo = map[string]cardMemo{}
-	}
+	makeIfNil(&r.b.cardMemo)
 	r.b.cardMemo[owner] = cardMemo{card: key, png: h}
 	r.b.cardMu.Unlock()
 	r.mu.Lock()
@@ -125,7 +123,7 @@ func (r *run) preview(p *content.Page, c *charts, count int, diags *diag.List) p
 	switch {
 	case key == "none" || (key == "" && count == 0):
 		return out
-	case key == "" || isDigits(key):
+	case strings.Trim(key, "0123456789") == "": // none, or a number
 		n := 1
 		if key != "" {
 			n, _ = strconv.Atoi(key)
@@ -185,9 +183,6 @@ func (r *run) preview(p *content.Page, c *charts, count int, diags *diag.List) p
 	}
 	return out
 }
-
-// isDigits reports whether s is a non-empty run of ASCII digits.
-func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // sentence returns s ending in a full stop, unless it ends in a mark of
 // its own.

@@ -78,10 +78,15 @@ func (r *run) noteUnread(p *content.Page) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.unread == nil {
-		r.unread = map[string][]content.UnknownKey{}
-	}
+	makeIfNil(&r.unread)
 	r.unread[p.Path] = p.Unknown
+}
+
+// makeIfNil makes *m an empty map when it is nil.
+func makeIfNil[M ~map[K]V, K comparable, V any](m *M) {
+	if *m == nil {
+		*m = M{}
+	}
 }
 
 // newRun starts a build of st into tx. The link index is st's when it has
@@ -93,21 +98,11 @@ func (b *Builder) newRun(ctx context.Context, st *state, tx *output.Tx) *run {
 			st.ix.addAsset(a)
 		}
 	}
-	if st.outputs == nil {
-		st.outputs = map[string]uint64{}
-	}
-	if st.owners == nil {
-		st.owners = map[string]string{}
-	}
-	if st.dirs == nil {
-		st.dirs = map[string]int{}
-	}
-	if st.lists == nil {
-		st.lists = map[string]uint64{}
-	}
-	if st.aliasAt == nil {
-		st.aliasAt = map[aliasKey]diag.Pos{}
-	}
+	makeIfNil(&st.outputs)
+	makeIfNil(&st.owners)
+	makeIfNil(&st.dirs)
+	makeIfNil(&st.lists)
+	makeIfNil(&st.aliasAt)
 	return &run{b: b, ctx: ctx, st: st, tx: tx, written: map[string]bool{}, removed: map[string]bool{}}
 }
 
@@ -279,9 +274,7 @@ func (r *run) reuseFile(sitePath, owner string, st output.Stamp) {
 // clash records that owner and other both make the file at sitePath (see
 // clashList). r.mu is held.
 func (r *run) clash(sitePath, owner, other string) {
-	if r.sharers == nil {
-		r.sharers = map[string][]string{}
-	}
+	makeIfNil(&r.sharers)
 	for _, o := range []string{other, owner} {
 		if !slices.Contains(r.sharers[sitePath], o) {
 			r.sharers[sitePath] = append(r.sharers[sitePath], o)
@@ -399,9 +392,7 @@ func (r *run) folderClash(file, fileOwner, inner, innerOwner string) {
 	if r.folderClashes[key] {
 		return
 	}
-	if r.folderClashes == nil {
-		r.folderClashes = map[[2]string]bool{}
-	}
+	makeIfNil(&r.folderClashes)
 	r.folderClashes[key] = true
 	report := func(sitePath, owner, what string) {
 		if pos, ok := r.st.aliasAt[aliasKey{sitePath, owner}]; ok {

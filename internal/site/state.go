@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -161,12 +162,7 @@ func reorder(order []string, before, after map[string]*record, moved []string) [
 		ins[k].i = at(ins[k].rec)
 	}
 	slices.Sort(drop)
-	slices.SortFunc(ins, func(a, b insert) int {
-		if a.i != b.i {
-			return a.i - b.i
-		}
-		return compareOrder(a.rec, b.rec)
-	})
+	slices.SortFunc(ins, func(a, b insert) int { return cmp.Or(a.i-b.i, compareOrder(a.rec, b.rec)) })
 	out := make([]string, 0, len(order)-len(drop)+len(ins))
 	from := 0 // order[from:] is not yet copied
 	// copyTo copies order[from:to] but the dropped entries.

@@ -28,22 +28,6 @@ import (
 // should treat the whole site as changed.
 var ErrOverflow = errors.New("watch: event queue overflowed")
 
-// Option configures a Watcher made by New.
-type Option func(*options)
-
-type options struct {
-	ignore []string
-}
-
-// WithIgnore leaves out every path that matches one of patterns, or lies in
-// a directory that does. Patterns are slash paths relative to the root in
-// path.Match syntax, such as "public" or "content/drafts/*". Hidden paths
-// (a name starting with a dot, such as ".git" or ".plotline-tmp-1") are
-// always left out.
-func WithIgnore(patterns ...string) Option {
-	return func(o *options) { o.ignore = append(o.ignore, patterns...) }
-}
-
 // Watcher watches a site folder and delivers coalesced change sets.
 type Watcher struct {
 	root    string          // absolute
@@ -80,14 +64,14 @@ type addRequest struct {
 // dirs are root-relative directories watched with everything below them
 // ("." watches the whole root); files are root-relative files, such as
 // "plotline.yaml", watched through their parent directory. Directories and
-// files need not exist yet: they are picked up when created. The Watcher
-// stops when ctx is done or Close is called.
-func New(ctx context.Context, root string, dirs, files []string, debounce time.Duration, opts ...Option) (*Watcher, error) {
-	var o options
-	for _, opt := range opts {
-		opt(&o)
-	}
-	for _, pat := range o.ignore {
+// files need not exist yet: they are picked up when created. Every path
+// that matches one of the patterns ignore, or lies in a directory that
+// does, is left out: slash paths relative to the root in path.Match
+// syntax, such as "public" or "content/drafts/*". Hidden paths (a name
+// starting with a dot, such as ".git" or ".plotline-tmp-1") are always
+// left out. The Watcher stops when ctx is done or Close is called.
+func New(ctx context.Context, root string, dirs, files []string, debounce time.Duration, ignore []string) (*Watcher, error) {
+	for _, pat := range ignore {
 		if _, err := path.Match(pat, ""); err != nil {
 			return nil, fmt.Errorf("watch: ignore pattern %q: %w", pat, err)
 		}
@@ -108,7 +92,7 @@ func New(ctx context.Context, root string, dirs, files []string, debounce time.D
 		root:    abs,
 		files:   make(map[string]bool),
 		parents: map[string]bool{".": true},
-		ignore:  o.ignore,
+		ignore:  ignore,
 		watched: make(map[string]bool),
 		errs:    make(chan error, 8),
 		exited:  make(chan struct{}),
@@ -170,7 +154,7 @@ func (w *Watcher) addParents(rel string) {
 // AddFiles watches the root-relative files too, as New does its files:
 // through their parent directories, whether or not they exist yet. A file
 // left out by the rules of New (hidden, editors' files, the patterns of
-// WithIgnore) is not watched. It is safe to call from any goroutine, and
+// ignore) is not watched. It is safe to call from any goroutine, and
 // does nothing once the Watcher has stopped.
 func (w *Watcher) AddFiles(files ...string) error {
 	var rels []string

@@ -26,7 +26,7 @@ func newTestWatcher(t *testing.T, files ...string) (*Watcher, string) {
 		[]string{"content", "templates", "theme"},
 		[]string{"plotline.yaml", "plotline.toml"},
 		20*time.Millisecond,
-		WithIgnore("public", ".plotline-tmp-*"))
+		[]string{"public", ".plotline-tmp-*"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func TestWatchBurst(t *testing.T) {
 func TestWatchWholeRoot(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, "content/a.md", "a")
-	w, err := New(t.Context(), root, []string{"."}, nil, 20*time.Millisecond, WithIgnore("public"))
+	w, err := New(t.Context(), root, []string{"."}, nil, 20*time.Millisecond, []string{"public"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestWatchWholeRoot(t *testing.T) {
 func TestWatchStopsWithContext(t *testing.T) {
 	root := t.TempDir()
 	ctx, cancel := context.WithCancel(t.Context())
-	w, err := New(ctx, root, []string{"content"}, nil, 20*time.Millisecond)
+	w, err := New(ctx, root, []string{"content"}, nil, 20*time.Millisecond, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,22 +280,22 @@ func TestNewErrors(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, "file", "x")
 	tests := []struct {
-		name  string
-		root  string
-		dirs  []string
-		files []string
-		opts  []Option
+		name   string
+		root   string
+		dirs   []string
+		files  []string
+		ignore []string
 	}{
 		{"missing root", filepath.Join(root, "nope"), nil, nil, nil},
 		{"root is a file", filepath.Join(root, "file"), nil, nil, nil},
 		{"dir outside root", root, []string{"../x"}, nil, nil},
 		{"absolute dir", root, []string{"/etc"}, nil, nil},
 		{"file is root", root, nil, []string{"."}, nil},
-		{"bad pattern", root, nil, nil, []Option{WithIgnore("[")}},
+		{"bad pattern", root, nil, nil, []string{"["}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, err := New(t.Context(), tt.root, tt.dirs, tt.files, time.Millisecond, tt.opts...)
+			w, err := New(t.Context(), tt.root, tt.dirs, tt.files, time.Millisecond, tt.ignore)
 			if err == nil {
 				w.Close()
 				t.Fatal("New() = nil error; want one")

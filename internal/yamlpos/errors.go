@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -142,11 +143,7 @@ func (t *Text) tomlCommaNumber(off int) (diag.Pos, string, bool) {
 	parts := strings.Split(groups[1:], ",")
 	written := whole + groups
 	msg := fmt.Sprintf("%s = %s reads as %s and a key %q, because a comma separates keys in {…}: ", key, written, whole, parts[0])
-	thousands := true
-	for _, p := range parts {
-		thousands = thousands && len(p) == 3
-	}
-	if thousands {
+	if !slices.ContainsFunc(parts, func(p string) bool { return len(p) != 3 }) { // groups of thousands
 		msg += fmt.Sprintf("write %s, without a thousands separator", whole+strings.Join(parts, ""))
 	} else if len(parts) == 1 {
 		msg += fmt.Sprintf("if the comma marks decimals, write %s.%s", whole, parts[0])

@@ -3,7 +3,6 @@ package yamlpos
 import (
 	"fmt"
 	"iter"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -97,9 +96,6 @@ const maxQuoted = 40
 // Shorten returns s as a message quotes it: whole, or its first 40
 // characters and "…" when it is longer.
 func Shorten(s string) string {
-	if utf8.RuneCountInString(s) <= maxQuoted {
-		return s
-	}
 	n := 0
 	for i := range s {
 		if n == maxQuoted {
