@@ -86,8 +86,10 @@ func textFormat(i int) literalFormat {
 }
 
 // text returns the value of f written in the number format at place i,
-// approx rounding within about; "" where the format does not write it.
-func (f *fieldValue) text(i int, about float64) string {
+// approx rounding within about, in English, as marks.english reads a
+// number typed in the page's language; "" where the format does not
+// write it.
+func (f *fieldValue) text(i int, about float64, marks *numberMarks) string {
 	if f.written&(1<<i) == 0 {
 		var text string
 		if i == approxAt {
@@ -95,6 +97,14 @@ func (f *fieldValue) text(i int, about float64) string {
 			text = strings.TrimPrefix(text, "about ")
 		} else {
 			text, _ = Format(f.value, textFormat(i).name, textFormat(i).arg)
+		}
+		// figures writes the whole number its language's word of large
+		// numbers leaves: 84,123,456 is "84 million" in English but
+		// "8412万" in Japanese, 84.12 million.
+		if i >= figuresAt && i < approxAt && marks != nil && marks.loc != nil {
+			if local, _ := FormatIn(marks.loc, f.value, "figures", textFormat(i).arg); marks.hasLarge(local) {
+				text = marks.english(local)
+			}
 		}
 		f.texts[i] = text
 		f.written |= 1 << i
@@ -144,7 +154,7 @@ func (s *Scope) numberLiterals() literalIndex {
 	for i := range numbers {
 		f := &numbers[i]
 		for j := range textCount {
-			if t := f.text(j, s.Claims.About); t != "" {
+			if t := f.text(j, s.Claims.About, s.marks); t != "" {
 				if _, dup := s.numberIndex[t]; !dup {
 					s.numberIndex[t] = literalRef{f.block, f.field, textFormat(j)}
 				}
@@ -162,7 +172,7 @@ func (s *Scope) scanNumbers(tok string, x float64) (literalRef, bool) {
 	for i := range numbers {
 		f := &numbers[i]
 		for j := range textCount {
-			if mayWrite(j, f.value.Num, x, percent) && f.text(j, s.Claims.About) == tok {
+			if mayWrite(j, f.value.Num, x, percent) && f.text(j, s.Claims.About, s.marks) == tok {
 				return literalRef{f.block, f.field, textFormat(j)}, true
 			}
 		}
@@ -758,6 +768,12 @@ func (m numberMarks) cutLarge(tok string) (string, locale.LargeWord, bool) {
 	return cutLargeWord(tok, m.large)
 }
 
+// hasLarge reports whether tok ends with a word of a large number.
+func (m numberMarks) hasLarge(tok string) bool {
+	_, _, ok := m.cutLarge(tok)
+	return ok
+}
+
 // cutLargeWord returns tok without the one of words it ends with after a
 // digit, and that word; false when it ends with none.
 func cutLargeWord(tok string, words []locale.LargeWord) (string, locale.LargeWord, bool) {
@@ -811,6 +827,9 @@ type numberMarks struct {
 	// German; a word after a space also after a no-break space or a
 	// narrow one.
 	large []locale.LargeWord
+	// loc is the language numbers are read in; nil for English, and for a
+	// language written with other digits than 0 to 9.
+	loc *locale.Locale
 }
 
 // spaceGroups are the spaces that group thousands in every language.
@@ -826,7 +845,7 @@ func marksOf(l *locale.Locale) numberMarks {
 		l = nil
 		n = l.Numbers()
 	}
-	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}}
+	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}, loc: l}
 	for _, w := range l.LargeWords() {
 		m.large = append(m.large, w)
 		for _, sp := range []string{" ", "\u00a0", "\u202f"} {

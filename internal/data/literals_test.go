@@ -156,7 +156,12 @@ func TestCheckLiteralsLargeInLanguages(t *testing.T) {
 		// A word without a space before it ends anywhere: "8400万人";
 		// and a number between the letters of a language written
 		// without spaces stands on its own.
-		{"ja", "約8400万人と24億。", []string{`8400万 → {{ pop.last.value | figures 2 }}`, `24億 → {{ debt.first.value | figures 2 }}`}},
+		// figures 2 writes 84,100,000 as "8410万" in Japanese, whose
+		// word counts in ten thousands, not "8400万", which approx
+		// writes, as "約8400万"; it was named for "8400万", as in English
+		// it writes "84 million".
+		{"ja", "約8400万人と24億。", []string{`8400万 → {{ pop.last.value | approx }}`, `24億 → {{ debt.first.value | figures 2 }}`}},
+		{"ja", "8410万人", []string{`8410万 → {{ pop.last.value | figures 2 }}`}},
 		{"ja", "人口は84,100,000人", []string{`84,100,000 → {{ pop.last.value }}`}},
 		{"en", "About 84 million and 2.4 billion.", []string{
 			`84 million → {{ pop.last.value | figures 2 }}`, `2.4 billion → {{ debt.first.value | figures 2 }}`}},
