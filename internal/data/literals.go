@@ -830,6 +830,9 @@ type numberMarks struct {
 	// loc is the language numbers are read in; nil for English, and for a
 	// language written with other digits than 0 to 9.
 	loc *locale.Locale
+	// ungrouped is the most digits the language writes a whole number
+	// with, before its first group: 3 in English, 4 in Spanish (1234).
+	ungrouped int
 }
 
 // spaceGroups are the spaces that group thousands in every language.
@@ -845,7 +848,7 @@ func marksOf(l *locale.Locale) numberMarks {
 		l = nil
 		n = l.Numbers()
 	}
-	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}, loc: l}
+	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}, loc: l, ungrouped: n.Primary + max(n.MinGrouping, 1) - 1}
 	for _, w := range l.LargeWords() {
 		m.large = append(m.large, w)
 		for _, sp := range []string{" ", "\u00a0", "\u202f"} {
@@ -882,6 +885,10 @@ func (m numberMarks) english(tok string) string {
 	whole, frac, _ := strings.Cut(tok, m.decimal)
 	for _, sep := range m.groups {
 		whole = strings.ReplaceAll(whole, sep, ",")
+	}
+	// Spanish writes 1234 as English writes 1,234.
+	if isDigits(strings.TrimPrefix(whole, "-"), 4, m.ungrouped) {
+		whole = whole[:len(whole)-3] + "," + whole[len(whole)-3:]
 	}
 	if frac != "" {
 		for _, pct := range m.percent {

@@ -200,6 +200,9 @@ func TestCheckLiteralsInLanguages(t *testing.T) {
 		{"fr", "Les 12\u00a0000 et 12 000, à 0,125 ; pas 12.000.", []string{
 			"12\u00a0000 → {{ losses.limit }}", `12 000 → {{ losses.limit }}`, `0,125 → {{ fund.last.value }}`}},
 		{"en", "The 12,000 and 0.125, not 12.000.", []string{`12,000 → {{ losses.limit }}`, `0.125 → {{ fund.last.value }}`}},
+		// Spanish writes a number of four digits without a group, as
+		// {{ }} writes 3,800 on its page: 3800 is found, as 12.000 is.
+		{"es", "Quedan 3800 de 12.000, y 0,125.", []string{`3800 → {{ losses.last.value }}`, `12.000 → {{ losses.limit }}`, `0,125 → {{ fund.last.value }}`}},
 		// Dates as the language writes them, the longest first; not
 		// inside a longer number, nor inside {{ }}.
 		{"de", "Am 15. April 2025, kurz: 15. Apr. 2025; am 15. April; seit 6. Januar; nicht 115. April; {{ \"15. April\" }}.", []string{
