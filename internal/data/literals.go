@@ -722,8 +722,14 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 	if n := end - i; n <= 3 {
 		for _, sep := range marks.groups {
 			grouped := end
-			for strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 3, 3) == 3 {
-				end += len(sep) + 3
+			for strings.HasPrefix(text[end:], sep) {
+				// Groups of three, or in India's 12,34,567 of two
+				// before the last.
+				d := digitsAt(text, end+len(sep), 2, 3)
+				if d == 0 || d == 2 && (!marks.pairs || !strings.HasPrefix(text[end+len(sep)+2:], sep)) {
+					break
+				}
+				end += len(sep) + d
 			}
 			if end > grouped {
 				break // one separator throughout
@@ -833,6 +839,9 @@ type numberMarks struct {
 	// ungrouped is the most digits the language writes a whole number
 	// with, before its first group: 3 in English, 4 in Spanish (1234).
 	ungrouped int
+	// pairs is set where the groups left of the first are of two
+	// digits, as in India's 12,34,567.
+	pairs bool
 }
 
 // spaceGroups are the spaces that group thousands in every language.
@@ -848,7 +857,7 @@ func marksOf(l *locale.Locale) numberMarks {
 		l = nil
 		n = l.Numbers()
 	}
-	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}, loc: l, ungrouped: n.Primary + max(n.MinGrouping, 1) - 1}
+	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}, loc: l, ungrouped: n.Primary + max(n.MinGrouping, 1) - 1, pairs: n.Secondary == 2}
 	for _, w := range l.LargeWords() {
 		m.large = append(m.large, w)
 		for _, sp := range []string{" ", "\u00a0", "\u202f"} {
@@ -883,12 +892,15 @@ func (m numberMarks) english(tok string) string {
 		return tok // a date: "15 April 2025"
 	}
 	whole, frac, _ := strings.Cut(tok, m.decimal)
+	grouped := false
 	for _, sep := range m.groups {
-		whole = strings.ReplaceAll(whole, sep, ",")
+		grouped = grouped || strings.Contains(whole, sep)
+		whole = strings.ReplaceAll(whole, sep, "")
 	}
-	// Spanish writes 1234 as English writes 1,234.
-	if isDigits(strings.TrimPrefix(whole, "-"), 4, m.ungrouped) {
-		whole = whole[:len(whole)-3] + "," + whole[len(whole)-3:]
+	// Grouped in threes, as English groups 12,34,567 of India and 1234,
+	// which Spanish writes without a group.
+	if digits := strings.TrimPrefix(whole, "-"); grouped || isDigits(digits, 4, m.ungrouped) {
+		whole = whole[:len(whole)-len(digits)] + (*locale.Locale)(nil).Number(digits)
 	}
 	if frac != "" {
 		for _, pct := range m.percent {

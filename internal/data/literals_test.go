@@ -163,6 +163,9 @@ func TestCheckLiteralsLargeInLanguages(t *testing.T) {
 		{"ja", "約8400万人と24億。", []string{`8400万 → {{ pop.last.value | approx }}`, `24億 → {{ debt.first.value | figures 2 }}`}},
 		{"ja", "8410万人", []string{`8410万 → {{ pop.last.value | figures 2 }}`}},
 		{"ja", "人口は84,100,000人", []string{`84,100,000 → {{ pop.last.value }}`}},
+		// Indian English groups by two left of the first three, as
+		// {{ }} writes these numbers on its pages.
+		{"en-IN", "Some 8,41,00,000 and 10,20,000, not 8,41,00.", []string{`8,41,00,000 → {{ pop.last.value }}`, `10,20,000 → {{ pop.first.value }}`}},
 		{"en", "About 84 million and 2.4 billion.", []string{
 			`84 million → {{ pop.last.value | figures 2 }}`, `2.4 billion → {{ debt.first.value | figures 2 }}`}},
 	} {
