@@ -100,8 +100,9 @@ func (f *fieldValue) text(i int, about float64, marks *numberMarks) string {
 		}
 		// figures writes the whole number its language's word of large
 		// numbers leaves: 84,123,456 is "84 million" in English but
-		// "8412万" in Japanese, 84.12 million.
-		if i >= figuresAt && i < approxAt && marks != nil && marks.loc != nil {
+		// "8412万" in Japanese, 84.12 million. Only a number that may
+		// round to a million or more has such a word.
+		if i >= figuresAt && i < approxAt && marks != nil && marks.loc != nil && math.Abs(f.value.Num) >= math.Pow10(locale.MinLarge-1) {
 			if local, _ := FormatIn(marks.loc, f.value, "figures", textFormat(i).arg); marks.hasLarge(local) {
 				text = marks.english(local)
 			}
