@@ -29,42 +29,37 @@ func (m *model) table() table {
 	t.hasProj, t.hasLow, t.hasHigh = true, m.hasLow, m.hasHigh
 	first, last := m.samples[0].Date, m.samples[len(m.samples)-1].Date
 
-	// The notes of the crossing days, in the order of the scenarios.
+	// The notes of the crossings, in the order of the scenarios.
 	type note struct {
 		day  time.Time
 		text string
 	}
 	var notes []note
 	// A rate per hour over a few weeks at most has a row every few
-	// hours, and a crossing a row of its own at its hour; otherwise the
-	// table has a row a day at most, which holds the day's crossings.
-	dates, same := tableDates(first, last), sameDay
+	// hours; otherwise the table has a row a day at most. A crossing has
+	// a row of its own at its date and hour (a series read by the hour
+	// crosses at any hour of the day), which holds its note, so that the
+	// table gives the hour the summary and {{ block.crossing }} give.
+	dates := tableDates(first, last)
 	if m.proj.Per == "hour" && last.Sub(first) <= maxTableRows*12*time.Hour {
-		dates, same = hourDates(first, last), time.Time.Equal
+		dates = hourDates(first, last)
 	}
 	limit := m.limitLabel() // "4 million dollars", as the limit line says
-	// A crossing after until has a row of its own, after until's even on
-	// until's day: the central curve's, drawn on to it, and a
-	// scenario's, so that every date the summary and {{ block.low.crossing }}
-	// can state is in the table.
-	var past []time.Time
+	// A crossing after until has a row too: the central curve's, drawn on
+	// to it, and a scenario's, so that every date the summary and
+	// {{ block.low.crossing }} can state is in the table.
 	mark := func(s *data.Scenario, reaches words.Key) {
 		if s == nil || !m.proj.HasLimit || !s.Reaches || s.Crossing.Before(first) {
 			return
 		}
-		if s.Crossing.After(last) {
-			past = append(past, s.Crossing)
-		} else {
-			dates = append(dates, s.Crossing)
-		}
+		dates = append(dates, s.Crossing)
 		notes = append(notes, note{s.Crossing, m.words.Format(reaches, limit)})
 	}
 	mark(&m.proj.Central, words.CentralReaches)
 	mark(m.proj.Low, words.LowReaches)
 	mark(m.proj.High, words.HighReaches)
 	slices.SortFunc(dates, time.Time.Compare)
-	slices.SortFunc(past, time.Time.Compare)
-	dates = append(lastOf(dates, same), lastOf(past, same)...)
+	dates = slices.CompactFunc(dates, time.Time.Equal)
 	// The central curve is drawn past until up to its crossing, the
 	// scenarios not at all: a row past until holds the central value
 	// where the curve is drawn and a scenario's on its crossing's row.
@@ -77,24 +72,21 @@ func (m *model) table() table {
 	t.rows = make([]tableRow, len(dates))
 	for i, d := range dates {
 		r := tableRow{Date: d, Central: math.NaN(), Low: math.NaN(), High: math.NaN()}
-		// So is the day's row of its crossing: the last hour of the day
-		// that a crossing falls on, when another comes later that day.
-		if !d.After(beyondTo) || p.HasLimit && p.Central.Reaches && same(d, p.Central.Crossing) {
+		if !d.After(beyondTo) || p.HasLimit && p.Central.Reaches && d.Equal(p.Central.Crossing) {
 			r.Central = p.Central.ValueAt(d)
 		}
-		// The start's own row, as written; not a later row of its day,
-		// which a crossing at an hour of that day takes the place of.
+		// The start's own row, as written; not a later row of its day.
 		if (len(p.Central.Curve) == 0 || d.Equal(p.Start.Date)) && !d.After(last) {
 			r.Central, r.Start, r.Places = p.Start.Value, true, p.Start.Places
 		}
-		if m.hasLow && (!d.After(last) || same(d, p.Low.Crossing)) {
+		if m.hasLow && (!d.After(last) || d.Equal(p.Low.Crossing)) {
 			r.Low = p.Low.ValueAt(d)
 		}
-		if m.hasHigh && (!d.After(last) || same(d, p.High.Crossing)) {
+		if m.hasHigh && (!d.After(last) || d.Equal(p.High.Crossing)) {
 			r.High = p.High.ValueAt(d)
 		}
 		for _, n := range notes {
-			if !same(n.day, d) || d.After(last) != n.day.After(last) {
+			if !n.day.Equal(d) {
 				continue
 			}
 			if r.Note != "" {
@@ -113,22 +105,6 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd
-}
-
-// lastOf keeps, of each run of sorted dates that same says are one row's
-// (one day's, sameDay), the last. The table has one row a day, and a
-// day's notes say which scenarios reach the limit on it: of a series read
-// by the hour, whose crossings fall at any hour of the day, the last is
-// the row whose values have reached it.
-func lastOf(dates []time.Time, same func(a, b time.Time) bool) []time.Time {
-	out := dates[:0]
-	for i, d := range dates {
-		if i+1 < len(dates) && same(d, dates[i+1]) {
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
 }
 
 // tableDates returns dates from first to last, both included, a day, week,

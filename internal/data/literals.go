@@ -86,8 +86,10 @@ func textFormat(i int) literalFormat {
 }
 
 // text returns the value of f written in the number format at place i,
-// approx rounding within about; "" where the format does not write it.
-func (f *fieldValue) text(i int, about float64) string {
+// approx rounding within about, in English, as marks.english reads a
+// number typed in the page's language; "" where the format does not
+// write it.
+func (f *fieldValue) text(i int, about float64, marks *numberMarks) string {
 	if f.written&(1<<i) == 0 {
 		var text string
 		if i == approxAt {
@@ -95,6 +97,15 @@ func (f *fieldValue) text(i int, about float64) string {
 			text = strings.TrimPrefix(text, "about ")
 		} else {
 			text, _ = Format(f.value, textFormat(i).name, textFormat(i).arg)
+		}
+		// figures writes the whole number its language's word of large
+		// numbers leaves: 84,123,456 is "84 million" in English but
+		// "8412万" in Japanese, 84.12 million. Only a number that may
+		// round to a million or more has such a word.
+		if i >= figuresAt && i < approxAt && marks != nil && marks.loc != nil && math.Abs(f.value.Num) >= math.Pow10(locale.MinLarge-1) {
+			if local, _ := FormatIn(marks.loc, f.value, "figures", textFormat(i).arg); marks.hasLarge(local) {
+				text = marks.english(local)
+			}
 		}
 		f.texts[i] = text
 		f.written |= 1 << i
@@ -144,7 +155,7 @@ func (s *Scope) numberLiterals() literalIndex {
 	for i := range numbers {
 		f := &numbers[i]
 		for j := range textCount {
-			if t := f.text(j, s.Claims.About); t != "" {
+			if t := f.text(j, s.Claims.About, s.marks); t != "" {
 				if _, dup := s.numberIndex[t]; !dup {
 					s.numberIndex[t] = literalRef{f.block, f.field, textFormat(j)}
 				}
@@ -162,7 +173,7 @@ func (s *Scope) scanNumbers(tok string, x float64) (literalRef, bool) {
 	for i := range numbers {
 		f := &numbers[i]
 		for j := range textCount {
-			if mayWrite(j, f.value.Num, x, percent) && f.text(j, s.Claims.About) == tok {
+			if mayWrite(j, f.value.Num, x, percent) && f.text(j, s.Claims.About, s.marks) == tok {
 				return literalRef{f.block, f.field, textFormat(j)}, true
 			}
 		}
@@ -712,8 +723,14 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 	if n := end - i; n <= 3 {
 		for _, sep := range marks.groups {
 			grouped := end
-			for strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 3, 3) == 3 {
-				end += len(sep) + 3
+			for strings.HasPrefix(text[end:], sep) {
+				// Groups of three, or in India's 12,34,567 of two
+				// before the last.
+				d := digitsAt(text, end+len(sep), 2, 3)
+				if d == 0 || d == 2 && (!marks.pairs || !strings.HasPrefix(text[end+len(sep)+2:], sep)) {
+					break
+				}
+				end += len(sep) + d
 			}
 			if end > grouped {
 				break // one separator throughout
@@ -756,6 +773,12 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 // and that word; false when it has none.
 func (m numberMarks) cutLarge(tok string) (string, locale.LargeWord, bool) {
 	return cutLargeWord(tok, m.large)
+}
+
+// hasLarge reports whether tok ends with a word of a large number.
+func (m numberMarks) hasLarge(tok string) bool {
+	_, _, ok := m.cutLarge(tok)
+	return ok
 }
 
 // cutLargeWord returns tok without the one of words it ends with after a
@@ -811,6 +834,15 @@ type numberMarks struct {
 	// German; a word after a space also after a no-break space or a
 	// narrow one.
 	large []locale.LargeWord
+	// loc is the language numbers are read in; nil for English, and for a
+	// language written with other digits than 0 to 9.
+	loc *locale.Locale
+	// ungrouped is the most digits the language writes a whole number
+	// with, before its first group: 3 in English, 4 in Spanish (1234).
+	ungrouped int
+	// pairs is set where the groups left of the first are of two
+	// digits, as in India's 12,34,567.
+	pairs bool
 }
 
 // spaceGroups are the spaces that group thousands in every language.
@@ -826,7 +858,7 @@ func marksOf(l *locale.Locale) numberMarks {
 		l = nil
 		n = l.Numbers()
 	}
-	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}}
+	m := numberMarks{decimal: n.Decimal, percent: []string{"%"}, loc: l, ungrouped: n.Primary + max(n.MinGrouping, 1) - 1, pairs: n.Secondary == 2}
 	for _, w := range l.LargeWords() {
 		m.large = append(m.large, w)
 		for _, sp := range []string{" ", "\u00a0", "\u202f"} {
@@ -861,8 +893,15 @@ func (m numberMarks) english(tok string) string {
 		return tok // a date: "15 April 2025"
 	}
 	whole, frac, _ := strings.Cut(tok, m.decimal)
+	grouped := false
 	for _, sep := range m.groups {
-		whole = strings.ReplaceAll(whole, sep, ",")
+		grouped = grouped || strings.Contains(whole, sep)
+		whole = strings.ReplaceAll(whole, sep, "")
+	}
+	// Grouped in threes, as English groups 12,34,567 of India and 1234,
+	// which Spanish writes without a group.
+	if digits := strings.TrimPrefix(whole, "-"); grouped || isDigits(digits, 4, m.ungrouped) {
+		whole = whole[:len(whole)-len(digits)] + (*locale.Locale)(nil).Number(digits)
 	}
 	if frac != "" {
 		for _, pct := range m.percent {

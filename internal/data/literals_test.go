@@ -156,8 +156,16 @@ func TestCheckLiteralsLargeInLanguages(t *testing.T) {
 		// A word without a space before it ends anywhere: "8400万人";
 		// and a number between the letters of a language written
 		// without spaces stands on its own.
-		{"ja", "約8400万人と24億。", []string{`8400万 → {{ pop.last.value | figures 2 }}`, `24億 → {{ debt.first.value | figures 2 }}`}},
+		// figures 2 writes 84,100,000 as "8410万" in Japanese, whose
+		// word counts in ten thousands, not "8400万", which approx
+		// writes, as "約8400万"; it was named for "8400万", as in English
+		// it writes "84 million".
+		{"ja", "約8400万人と24億。", []string{`8400万 → {{ pop.last.value | approx }}`, `24億 → {{ debt.first.value | figures 2 }}`}},
+		{"ja", "8410万人", []string{`8410万 → {{ pop.last.value | figures 2 }}`}},
 		{"ja", "人口は84,100,000人", []string{`84,100,000 → {{ pop.last.value }}`}},
+		// Indian English groups by two left of the first three, as
+		// {{ }} writes these numbers on its pages.
+		{"en-IN", "Some 8,41,00,000 and 10,20,000, not 8,41,00.", []string{`8,41,00,000 → {{ pop.last.value }}`, `10,20,000 → {{ pop.first.value }}`}},
 		{"en", "About 84 million and 2.4 billion.", []string{
 			`84 million → {{ pop.last.value | figures 2 }}`, `2.4 billion → {{ debt.first.value | figures 2 }}`}},
 	} {
@@ -195,6 +203,9 @@ func TestCheckLiteralsInLanguages(t *testing.T) {
 		{"fr", "Les 12\u00a0000 et 12 000, à 0,125 ; pas 12.000.", []string{
 			"12\u00a0000 → {{ losses.limit }}", `12 000 → {{ losses.limit }}`, `0,125 → {{ fund.last.value }}`}},
 		{"en", "The 12,000 and 0.125, not 12.000.", []string{`12,000 → {{ losses.limit }}`, `0.125 → {{ fund.last.value }}`}},
+		// Spanish writes a number of four digits without a group, as
+		// {{ }} writes 3,800 on its page: 3800 is found, as 12.000 is.
+		{"es", "Quedan 3800 de 12.000, y 0,125.", []string{`3800 → {{ losses.last.value }}`, `12.000 → {{ losses.limit }}`, `0,125 → {{ fund.last.value }}`}},
 		// Dates as the language writes them, the longest first; not
 		// inside a longer number, nor inside {{ }}.
 		{"de", "Am 15. April 2025, kurz: 15. Apr. 2025; am 15. April; seit 6. Januar; nicht 115. April; {{ \"15. April\" }}.", []string{

@@ -84,7 +84,7 @@ func inlineText(n ast.Node, src []byte, typed bool) string {
 			if n.Parent().Kind() == ast.KindCodeSpan {
 				b.Write(n.Segment.Value(src))
 			} else {
-				b.WriteString(html.UnescapeString(string(n.Segment.Value(src)))) // &#91; is [
+				b.WriteString(shownText(n.Segment.Value(src))) // &#91; is [, \* is *
 			}
 			if n.SoftLineBreak() {
 				b.WriteByte(' ')

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"strings"
@@ -274,8 +275,22 @@ func (r htmlRenderer) write(w util.BufWriter, n ast.Node, h htmlText, block bool
 	gmhtml.DefaultWriter.SecureWrite(w, out)
 }
 
+// shownText returns the text of a text node's source v as the page shows
+// it: its backslash escapes (\{{, \*) and character references (&amp;)
+// undone, as goldmark's writer undoes them.
+func shownText(v []byte) string {
+	if bytes.IndexByte(v, '\\') < 0 {
+		return html.UnescapeString(string(v))
+	}
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	gmhtml.DefaultWriter.Write(w, v)
+	w.Flush()
+	return html.UnescapeString(b.String())
+}
+
 // summaryText returns the plain text of the inline content of n, up to
-// brk if brk is inside it: values resolved, entities decoded, images left
+// brk if brk is inside it: values resolved, escapes and entities undone, images left
 // out (a footnote mark has no text node, so it leaves nothing).
 func summaryText(n ast.Node, src []byte, brk ast.Node) string {
 	var b strings.Builder
@@ -285,7 +300,7 @@ func summaryText(n ast.Node, src []byte, brk ast.Node) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.WriteString(html.UnescapeString(string(c.Segment.Value(src))))
+			b.WriteString(shownText(c.Segment.Value(src)))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}

@@ -37,7 +37,8 @@ func TestHeadings(t *testing.T) {
 		"## First part\n\n" +
 		"## Written {#chosen}\n\n" +
 		"### Chosen\n\n" +
-		"## The \"quoted\" part -- [linked](https://example.com/x)\n"
+		"## The \"quoted\" part -- [linked](https://example.com/x)\n\n" +
+		"## Escaped \\*stars\\* and \\{{ braces }}\n"
 	res, diags := convert(t, casefrontMatter, body, &Page{Values: testValues()})
 	if len(diags) != 0 {
 		t.Errorf("diagnostics = %v; want none", diags)
@@ -54,6 +55,8 @@ func TestHeadings(t *testing.T) {
 		// as entities; a link's text without its address; in the id, the
 		// dash as typed, as GitHub keeps it.
 		{Level: 2, ID: "the-quoted-part----linked", Text: "The \u201cquoted\u201d part \u2013 linked"},
+		// Its backslash escapes undone, as the heading shows them.
+		{Level: 2, ID: "escaped-stars-and--braces-", Text: "Escaped *stars* and {{ braces }}"},
 	}
 	if !reflect.DeepEqual(res.Headings, want) {
 		t.Errorf("Headings =\n%+v\nwant\n%+v", res.Headings, want)

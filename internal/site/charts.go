@@ -279,13 +279,13 @@ func (c *charts) credit() string {
 }
 
 // writeEmbeds writes the embed page of each chart drawn, for the article
-// summarised by article, and returns their site paths. A site without a
+// summarised by article, whose templates see site (the page's language,
+// as the article's does), and returns their site paths. A site without a
 // base URL gets none: another site's iframe needs an absolute address,
 // which such a site cannot give, so nothing would link to them (as no
 // sitemap or link preview is written for it). A template error goes to
 // diags.
-func (c *charts) writeEmbeds(article *render.Summary, diags *diag.List) ([]string, error) {
-	site := c.run.st.site
+func (c *charts) writeEmbeds(article *render.Summary, site *render.Site, diags *diag.List) ([]string, error) {
 	if len(c.figures) == 0 || site.BaseURL == "" {
 		return nil, nil
 	}

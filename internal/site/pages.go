@@ -324,7 +324,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		return nil, err
 	}
 	rec.outputs = append(rec.outputs, files...)
-	embeds, err := charts.writeEmbeds(summary, diags)
+	embeds, err := charts.writeEmbeds(summary, page.Site, diags)
 	if err != nil {
 		return nil, err
 	}
