@@ -145,6 +145,9 @@ type converter struct {
 	// far, by its body offset, so that a link's text can lose its
 	// brackets with its link (unlink).
 	opens map[int]int
+	// dataVars are the variables assigned a data file, by name:
+	// "rows" is "site.data.prices".
+	dataVars map[string]string
 }
 
 // pos returns the source position of body offset off.
@@ -1004,7 +1007,14 @@ func (c *converter) liquid(i int) int {
 			return c.writeLink(i, t.end, text, u)
 		}
 	case "for":
-		n = c.collectionLoop(t)
+		n = cmp.Or(c.collectionLoop(t), c.dataTable(t))
+	case "assign":
+		// A variable that names a data file, for dataTable; it shows
+		// nothing.
+		if name, v, ok := strings.Cut(t.args, "="); ok && strings.HasPrefix(strings.TrimSpace(v), "site.data.") && !strings.ContainsAny(strings.TrimSpace(v), " |") {
+			put(&c.dataVars, strings.TrimSpace(name), strings.TrimSpace(v))
+			return c.converted(t.end - i)
+		}
 	case "cite":
 		n = c.cite(i, t)
 	case "bibliography":
