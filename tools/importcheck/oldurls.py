@@ -217,6 +217,8 @@ def jekyll(src):
                'none': '/:categories/:title:output_ext', 'ordinal': '/:categories/:year/:y_day/:title:output_ext'}.get(style, style)
     for d, _, files in os.walk(src):
         if '/_posts' not in d + '/' and not d.endswith('_posts'): continue
+        if any(x.startswith('.') for x in os.path.relpath(d, src).split(os.sep)):
+            continue  # Jekyll's glob of _posts, **/*, enters no hidden folder (.ipynb_checkpoints)
         for f in files:
             if not re.search(r'\.(md|markdown)$', f): continue
             meta = fm(os.path.join(d, f))
