@@ -284,6 +284,7 @@ func (im *importer) hugo() error {
 		}
 	}
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
+	im.conf.buildDrafts, _ = lookup(conf, "builddrafts").(bool)
 	fm, _ := lookup(conf, "frontmatter").(map[string]any)
 	for _, v := range fm {
 		l, _ := v.([]any)
@@ -947,6 +948,10 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			if !pg.date.IsZero() {
 				pg.setDate = pg.date
 			}
+		}
+		if f := cmp.Or(pg.field("draft"), pg.field("published")); pg.draft && im.conf.buildDrafts && f != nil {
+			pg.draft = false
+			im.done(f.pos, "a draft, which Hugo published, as the config sets buildDrafts: published (%s: left out)", f.key)
 		}
 		im.expiry(pg)
 		top := diag.Pos{Path: p, Line: 1, Col: 1}
