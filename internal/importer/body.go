@@ -242,13 +242,16 @@ func (im *importer) convertBody(p *page) []byte {
 		im.note(c.pos(off), "%s: written as it is, not converted", msg)
 		return b
 	}
-	var blockEnds map[int]bool
+	var blockEnds, blanks map[int]bool
 	if im.kind == Jekyll {
 		// Code is found where kramdown finds it: the line after an HTML
 		// block's end tag is Markdown. A blank line in the end tag's
 		// place ends CommonMark's HTML block there too.
-		blockEnds = kramdownBlockEnds(b)
+		blockEnds, blanks = kramdownBlockEnds(b)
 		read := bytes.Clone(b) // the body as kramdown reads it
+		for k := range blanks {
+			read[k] = ' ' // no blank line: more of the HTML block
+		}
 		if len(blockEnds) > 0 {
 			for nl := range blockEnds {
 				for k := nl - 1; k >= 0 && read[k] != '\n'; k-- {
@@ -301,6 +304,10 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 		if n := c.attrEditAt(i); n > 0 {
 			i += n // an address after Liquid in a raw HTML tag
+			continue
+		}
+		if blanks[i] {
+			i++ // so too in the new page
 			continue
 		}
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
