@@ -121,6 +121,10 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 		return Evaluation{}, err
 	}
 	if c.Other != nil {
+		var phraseErr *claim.Error
+		if _, err := claim.Compare(c.Phrase, quantity(v), quantity(v), s.claimOptions(e.Ref.Block)); errors.As(err, &phraseErr) && phraseErr.Is == 0 {
+			return Evaluation{}, fmt.Errorf("claim: %v", err) // no comparison: naming a value would not help
+		}
 		other := *c.Other
 		if isObservation(other.Field) {
 			other.Field += ".value" // an observation of the other too
