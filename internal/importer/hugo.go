@@ -991,10 +991,10 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			// host, the default one too.
 			pg.oldURL = "/" + ml.def + pg.oldURL
 		}
-		if strings.ContainsFunc(pg.slug, unicode.IsSpace) {
+		if slug := im.conf.paths.path(pg.slug); slug != pg.slug && (strings.ContainsFunc(pg.slug, unicode.IsSpace) || slug == strings.ToLower(pg.slug)) {
 			// Hugo made "internal functions" internal-functions in the
-			// address; plotline would keep the space.
-			slug := pathRules{keepCase: true}.path(pg.slug)
+			// address, and "Hugo常用配置" hugo常用配置; plotline would keep
+			// the space and the capital.
 			for _, fl := range pg.fields {
 				if pg.is(fl.key, "slug") {
 					im.done(fl.pos, "slug %q: written %s, as Hugo made it in the page's address", pg.slug, slug)
