@@ -141,7 +141,7 @@ def hugo(src):
                 meta = {}  # Markdown without front matter: a page too
             if meta is None and stem not in ('index',) and not os.path.exists(os.path.join(d, 'index.md')):
                 meta = {}  # HTML without front matter outside a leaf bundle: published as it is, at a page's address
-            if meta is None or meta.get('draft'): continue
+            if meta is None or meta.get('draft') and not lower.get('builddrafts'): continue
             if stem in ('index', '_index'):
                 if stem in seen: continue
                 seen.add(stem)
