@@ -121,7 +121,15 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 		return Evaluation{}, err
 	}
 	if c.Other != nil {
-		return Evaluation{}, fmt.Errorf("claim %q compares two numbers: name a value, as in {{ %s.%s.value | claim %q %s }}", c.Phrase, e.Ref.Block, e.Ref.Field, c.Phrase, c.Other)
+		var phraseErr *claim.Error
+		if _, err := claim.Compare(c.Phrase, quantity(v), quantity(v), s.claimOptions(e.Ref.Block)); errors.As(err, &phraseErr) && phraseErr.Is == 0 {
+			return Evaluation{}, fmt.Errorf("claim: %v", err) // no comparison: naming a value would not help
+		}
+		other := *c.Other
+		if isObservation(other.Field) {
+			other.Field += ".value" // an observation of the other too
+		}
+		return Evaluation{}, fmt.Errorf("claim %q compares two numbers: name a value, as in {{ %s.%s.value | claim %q %s }}", c.Phrase, e.Ref.Block, e.Ref.Field, c.Phrase, other)
 	}
 	if b.facts().timed {
 		return Evaluation{}, fmt.Errorf("claim %q: the series of %q gives times of day; claims about a series' history read daily, monthly and annual series", c.Phrase, b.Name)

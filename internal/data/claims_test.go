@@ -453,6 +453,11 @@ func TestHistoryClaims(t *testing.T) {
 		{`temp.last | claim "in 2024"`, "", `claim "in 2024" is about a date, not about the series' history: write {{ temp.last.date | claim "in 2024" }}`},
 		{`temp.last | claim "more than"`, "", `claim "more than" is a comparison, not a claim about the series' history: write {{ temp.last.value | claim "more than" other.ref }}, or name what it is measured from, as in "more than a year earlier"`},
 		{`temp.last | claim "more than" temp.first.value`, "", `claim "more than" compares two numbers: name a value, as in {{ temp.last.value | claim "more than" temp.first.value }}`},
+		// A phrase that is no comparison is told as such first, not
+		// after the writer has named the values.
+		{`temp.last | claim "overtook" temp.first`, "", `claim: cannot read "overtook": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"`},
+		// Two observations named: both need their value.
+		{`temp.last | claim "more than" temp.first`, "", `claim "more than" compares two numbers: name a value, as in {{ temp.last.value | claim "more than" temp.first.value }}`},
 		{`hourly.last | claim "a record high"`, "", `claim "a record high": the series of "hourly" gives times of day; claims about a series' history read daily, monthly and annual series`},
 		{`nope.last | claim "a record high"`, "", `no data block "nope" on this page (known: hourly, sales, temp)`},
 	} {

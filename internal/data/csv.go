@@ -585,7 +585,7 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 		default:
 			if msg, ok := keptAsWritten(vs, v); !ok {
 				bad(line, c, "%s: %s", vname, msg)
-			} else if next := col[vname] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) {
+			} else if next := col[vname] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) && !numberColumn(header, rec, next) {
 				// 2025-01-01,1,545: the separator split the number.
 				bad(line, c, "%s: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vname, vs, rec[next], vs, rec[next], vs, rec[next])
 			}
@@ -720,3 +720,15 @@ func formulaStart(s string) bool {
 // cellSeparator reports whether a spreadsheet may be told to split cells
 // at c: a comma, a semicolon, a tab or a bar.
 func cellSeparator(c byte) bool { return c == ',' || c == ';' || c == '\t' || c == '|' }
+
+// numberColumn reports whether field next of rec, a line of a CSV file
+// with no more fields than its header, is of a column of its own that
+// is no label or source: "2001,100,100" under "year,overall,trade" holds
+// two values, not one split by a thousands separator.
+func numberColumn(header, rec []string, next int) bool {
+	if len(rec) > len(header) {
+		return false
+	}
+	name := strings.ToLower(strings.TrimSpace(header[next]))
+	return name != "label" && name != "source" && !strings.HasSuffix(name, "_label") && !strings.HasSuffix(name, "_source")
+}

@@ -182,6 +182,11 @@ func TestCSVErrors(t *testing.T) {
 			c + `:4:12: value: 1,200 reads as 1 and a next field "200", because a comma separates fields: write 1200, without a thousands separator`,
 			c + `:5:12: value: 12,000.5 reads as 12 and a next field "000.5", because a comma separates fields: write 12000.5, without a thousands separator`,
 		}},
+		// A file of several series: a value of three digits beside
+		// another is two values, each in its column.
+		{"several columns of numbers", "date,value,trade,label\n2001,100,100,a\n2002,97,100,b\n", "prices.csv", []string{
+			c + `:1:12: warning: unknown column "trade" (want date, value, label or source)`,
+		}},
 		{"comma in a label, value in a label", "date,value,label,source\n2025-01-01,3800,Kursk, Russia,ISW\n2025-01-02,5,{{ x.limit }},s\n", "prices.csv", []string{
 			c + `:2:31: the line has 5 fields, more than the 4 of the header: a comma inside a label or source needs the field in double quotes ("Kursk, Russia")`,
 			c + `:3:14: label: {{ }} is not read in the data, which values are computed from: write the label as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,

@@ -118,6 +118,15 @@ func TestDateGrainErrors(t *testing.T) {
 		{"a month of one digit", "data:\n  g:\n    series:\n      - {date: 2024-6, value: 1}\n", "", []string{
 			p + `4:16: date: "2024-6" is not a valid date (want YYYY-MM-DD): that is a month; write it 2024-06`,
 		}},
+		// Quarterly statistics: plotline has no quarters, and the message
+		// says which dates to write instead.
+		{"a quarter", "data:\n  g:\n    series:\n      - {date: 2024-Q1, value: 1}\n      - {date: Q4 2024, value: 2}\n", "", []string{
+			p + `4:16: date: "2024-Q1" is not a valid date (want YYYY-MM-DD): that is a quarter, and a series is read by the day, the month or the year; write the quarter's last day, 2024-03-31, or its first month, 2024-01`,
+			p + `5:16: date: "Q4 2024" is not a valid date (want YYYY-MM-DD): that is a quarter, and a series is read by the day, the month or the year; write the quarter's last day, 2024-12-31, or its first month, 2024-10`,
+		}},
+		{"a quarter in a CSV", "data:\n  g:\n    csv: g.csv\n", "date,value\n2024q2,1\n", []string{
+			"content/articles/g.csv:2:1: date: \"2024q2\" is not a valid date (want YYYY-MM-DD): that is a quarter, and a series is read by the day, the month or the year; write the quarter's last day, 2024-06-30, or its first month, 2024-04",
+		}},
 		{"no month 13", "data:\n  g:\n    series:\n      - {date: 2024-13, value: 1}\n", "", []string{
 			p + `4:16: date: "2024-13" is not a valid date (want YYYY-MM-DD)`,
 		}},

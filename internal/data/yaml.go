@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -507,6 +508,10 @@ func (p *parser) observationDate(key string, n *yaml.Node) (t time.Time, grain D
 	return t, grain, timed, zone, v.Value, ok
 }
 
+// quarterRE matches a quarter of a year as statistics write it: 2024-Q1,
+// 2024 Q1, 2024Q1, Q1 2024, Q1-2024.
+var quarterRE = regexp.MustCompile(`^(?:(\d{4})[- ]?[Qq]([1-4])|[Qq]([1-4])[- /]?(\d{4}))$`)
+
 // badObservationDate is the message for s, an observation's date that
 // parseObservationDate refused.
 func badObservationDate(key, s string) string {
@@ -519,6 +524,12 @@ func badObservationDate(key, s string) string {
 	}
 	if hint := otherDateTimeHint(s); hint != "" {
 		return fmt.Sprintf("%s: %q is not a valid date and time (want YYYY-MM-DDTHH:MM)%s", key, s, hint)
+	}
+	if m := quarterRE.FindStringSubmatch(s); m != nil {
+		// 2024-Q1: quarterly statistics, a grain plotline lacks.
+		y, q := m[1]+m[4], int((m[2] + m[3])[0]-'0')
+		end := time.Date(0, time.Month(3*q+1), 0, 0, 0, 0, 0, time.UTC)
+		return fmt.Sprintf("%s: %q is not a valid date (want YYYY-MM-DD): that is a quarter, and a series is read by the day, the month or the year; write the quarter's last day, %s-%s, or its first month, %s-%02d", key, s, y, end.Format("01-02"), y, 3*q-2)
 	}
 	if y, m, found := strings.Cut(s, "-"); found && isDigits(y, 4, 4) && isDigits(m, 1, 1) && m != "0" {
 		// 2024-3: an observation may be a month, written with two digits.

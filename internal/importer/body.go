@@ -145,6 +145,9 @@ type converter struct {
 	// far, by its body offset, so that a link's text can lose its
 	// brackets with its link (unlink).
 	opens map[int]int
+	// dataVars are the variables assigned a data file, by name:
+	// "rows" is "site.data.prices".
+	dataVars map[string]string
 }
 
 // pos returns the source position of body offset off.
@@ -239,13 +242,16 @@ func (im *importer) convertBody(p *page) []byte {
 		im.note(c.pos(off), "%s: written as it is, not converted", msg)
 		return b
 	}
-	var blockEnds map[int]bool
+	var blockEnds, blanks map[int]bool
 	if im.kind == Jekyll {
 		// Code is found where kramdown finds it: the line after an HTML
 		// block's end tag is Markdown. A blank line in the end tag's
 		// place ends CommonMark's HTML block there too.
-		blockEnds = kramdownBlockEnds(b)
+		blockEnds, blanks = kramdownBlockEnds(b)
 		read := bytes.Clone(b) // the body as kramdown reads it
+		for k := range blanks {
+			read[k] = ' ' // no blank line: more of the HTML block
+		}
 		if len(blockEnds) > 0 {
 			for nl := range blockEnds {
 				for k := nl - 1; k >= 0 && read[k] != '\n'; k-- {
@@ -298,6 +304,10 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 		if n := c.attrEditAt(i); n > 0 {
 			i += n // an address after Liquid in a raw HTML tag
+			continue
+		}
+		if blanks[i] {
+			i++ // so too in the new page
 			continue
 		}
 		if blockEnds[i] && markdownLine(b[i+1:]) && !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) {
@@ -1004,7 +1014,14 @@ func (c *converter) liquid(i int) int {
 			return c.writeLink(i, t.end, text, u)
 		}
 	case "for":
-		n = c.collectionLoop(t)
+		n = cmp.Or(c.collectionLoop(t), c.dataTable(t))
+	case "assign":
+		// A variable that names a data file, for dataTable; it shows
+		// nothing.
+		if name, v, ok := strings.Cut(t.args, "="); ok && strings.HasPrefix(strings.TrimSpace(v), "site.data.") && !strings.ContainsAny(strings.TrimSpace(v), " |") {
+			put(&c.dataVars, strings.TrimSpace(name), strings.TrimSpace(v))
+			return c.converted(t.end - i)
+		}
 	case "cite":
 		n = c.cite(i, t)
 	case "bibliography":

@@ -28,6 +28,7 @@ func FuzzBody(f *testing.F) {
 		"<div>\n{{< figure src=\"a.png\" link=\"../b/\" >}}\n{{< highlight go >}}\na\n\n  \nb\n{{< /highlight >}}{{< youtube x >}}\n</div>\n{{< admonition note \"T\" >}}x\n[^f]:\n    y\n    {{< /admonition >}} z",
 		"**b**{:.c} `x`{: .l} {::options a=\"b\" /} [a b](c d) [[x]](/posts/b/) ![i]({{ x }}) <div>\n\\(y\\) [z](q)\n</div>",
 		"[r]({{ page.root }}/x/) [s]({{page.title}}{% link b.md %}) {{ site.data.a.b }}\n\n{: .note .info}\nText.\nMore {: .warning}\n{:.notice--danger}\n",
+		"{% assign r = site.data.x %}<div>\n<table>\n{% for row in r %}{% if forloop.first %}<tr>{% for p in row %}<th>{{ p[0] }}</th>{% endfor %}</tr>{% endif %}\n\n    {% tablerow p in row %}{{ p[1] }}{% endtablerow %}\n{% endfor %}\n</table>\n</div>\n<ul>\n\n  <li>x</li>\n</ul>\n<div>\n\n",
 		"<p markdown=\"1\" class=\"c\">\n- a, [b](https://x.example/)\n1. c\n</p>\n<h4 markdown=\"1\"># x</h4>\n{% include links.md %}\n<div>{% raw %}{{ y }}{% endraw %}</div>",
 	} {
 		f.Add(s)
@@ -45,6 +46,7 @@ func FuzzBody(f *testing.F) {
 				conf:                 {Data: []byte(confText)},
 				name:                 {Data: file},
 				"content/posts/b.md": {Data: []byte("---\ntitle: B\n---\n")},
+				"_data/x.csv":        {Data: []byte("a,b\n1,<2>\n")}, // for site.data.x
 			}
 			res, err := Import(src, k, caseNow)
 			if err != nil {

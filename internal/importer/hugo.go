@@ -37,12 +37,13 @@ var hugoConfigs = []string{
 	"config/_default/config.toml", "config/_default/config.yaml", "config/_default/config.yml",
 }
 
-// readConfig decodes the config file name of src into a map whose keys
-// are in lower case, as Hugo reads them; nil when there is no such file.
-// A file there that cannot be read (a link out of the source, a named
-// pipe) is an error: the site would be imported without its config.
-func readConfig(src fs.FS, name string) (map[string]any, error) {
-	data, err := readFile(src, name)
+// readConfig decodes the config file name of the source into a map
+// whose keys are in lower case, as Hugo reads them; nil when there is no
+// such file. A file there that cannot be read (a link out of the source,
+// a named pipe) is an error: the site would be imported without its
+// config.
+func (im *importer) readConfig(name string) (map[string]any, error) {
+	data, err := readFile(im.src, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -59,12 +60,41 @@ func readConfig(src fs.FS, name string) (map[string]any, error) {
 	case ".json":
 		err = json.Unmarshal(data, &m)
 	default:
-		err = yaml.Unmarshal(data, &m)
+		var doc yaml.Node
+		if err = yaml.Unmarshal(data, &doc); err == nil {
+			im.lastKeys(name, &doc)
+			err = doc.Decode(&m)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	return lowerKeys(m), nil
+}
+
+// lastKeys keeps, of a key that a mapping in n gives twice, the last
+// value, as Ruby's YAML reader gives Jekyll (the YAML reader here would
+// refuse the whole file, and the import with it), and notes each value
+// left out.
+func (im *importer) lastKeys(name string, n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		last := map[string]*yaml.Node{}
+		for k := range yamlpos.Pairs(n) {
+			last[k.Value] = k
+		}
+		var kept []*yaml.Node
+		for k, v := range yamlpos.Pairs(n) {
+			if l := last[k.Value]; l != k && k.Value != "<<" {
+				im.done(diag.Pos{Path: name, Line: k.Line, Col: k.Column}, "key %q is given again at line %d: the last value is read%s, and this one left out", k.Value, l.Line, map[bool]string{true: ", as Jekyll's YAML reader reads it"}[im.kind == Jekyll])
+				continue
+			}
+			kept = append(kept, k, v)
+		}
+		n.Content = kept
+	}
+	for _, c := range n.Content {
+		im.lastKeys(name, c)
+	}
 }
 
 // lowerKeys returns m with every key of every mapping in lower case.
@@ -146,13 +176,13 @@ func hugoContentDir(conf map[string]any) string {
 // is not set yet. A language's file is that language's config, as Hugo
 // reads it: languages.fr.toml is [languages.fr], params.fr.toml and
 // menus.fr.toml its params and menus.
-func hugoConfig(src fs.FS) (map[string]any, error) {
+func (im *importer) hugoConfig() (map[string]any, error) {
 	var conf map[string]any
 	for _, name := range hugoConfigs {
 		if strings.HasPrefix(name, "config/") {
 			break
 		}
-		c, err := readConfig(src, name)
+		c, err := im.readConfig(name)
 		if err != nil {
 			return nil, err
 		}
@@ -161,14 +191,14 @@ func hugoConfig(src fs.FS) (map[string]any, error) {
 			break
 		}
 	}
-	entries, _ := fs.ReadDir(src, "config/_default")
+	entries, _ := fs.ReadDir(im.src, "config/_default")
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
 		key := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
 		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
 			continue
 		}
-		c, err := readConfig(src, "config/_default/"+e.Name())
+		c, err := im.readConfig("config/_default/" + e.Name())
 		if err != nil {
 			return nil, err
 		}
@@ -210,7 +240,7 @@ func fillConfig(dst, src map[string]any) map[string]any {
 }
 
 func (im *importer) hugo() error {
-	conf, err := hugoConfig(im.src)
+	conf, err := im.hugoConfig()
 	if err != nil {
 		return err
 	}
@@ -254,6 +284,7 @@ func (im *importer) hugo() error {
 		}
 	}
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
+	im.conf.buildDrafts, _ = lookup(conf, "builddrafts").(bool)
 	fm, _ := lookup(conf, "frontmatter").(map[string]any)
 	for _, v := range fm {
 		l, _ := v.([]any)
@@ -918,6 +949,10 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				pg.setDate = pg.date
 			}
 		}
+		if f := cmp.Or(pg.field("draft"), pg.field("published")); pg.draft && im.conf.buildDrafts && f != nil {
+			pg.draft = false
+			im.done(f.pos, "a draft, which Hugo published, as the config sets buildDrafts: published (%s: left out)", f.key)
+		}
 		im.expiry(pg)
 		top := diag.Pos{Path: p, Line: 1, Col: 1}
 		switch {
@@ -956,10 +991,10 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			// host, the default one too.
 			pg.oldURL = "/" + ml.def + pg.oldURL
 		}
-		if strings.ContainsFunc(pg.slug, unicode.IsSpace) {
+		if slug := im.conf.paths.path(pg.slug); slug != pg.slug && (strings.ContainsFunc(pg.slug, unicode.IsSpace) || slug == strings.ToLower(pg.slug)) {
 			// Hugo made "internal functions" internal-functions in the
-			// address; plotline would keep the space.
-			slug := pathRules{keepCase: true}.path(pg.slug)
+			// address, and "Hugo常用配置" hugo常用配置; plotline would keep
+			// the space and the capital.
 			for _, fl := range pg.fields {
 				if pg.is(fl.key, "slug") {
 					im.done(fl.pos, "slug %q: written %s, as Hugo made it in the page's address", pg.slug, slug)

@@ -190,6 +190,8 @@ type siteConfig struct {
 	// buildExpired is Hugo's buildExpired: its build published the pages
 	// whose expiry date had passed.
 	buildExpired bool
+	// buildDrafts is Hugo's buildDrafts: its build published the drafts.
+	buildDrafts bool
 	// nameSlugs is set on a Hugo site that dates its pages by their file
 	// names first (frontmatter: {date: [":filename", …]}), where the rest
 	// of a dated name is the page's slug.

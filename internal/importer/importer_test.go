@@ -287,7 +287,8 @@ func TestHugoContentDir(t *testing.T) {
 		{"[[module.mounts]]\nsource = 'docs'\ntarget = 'content'\n", "docs"},
 	}
 	for _, tt := range tests {
-		conf, err := readConfig(fstest.MapFS{"hugo.toml": {Data: []byte(tt.conf)}}, "hugo.toml")
+		im := &importer{src: fstest.MapFS{"hugo.toml": {Data: []byte(tt.conf)}}}
+		conf, err := im.readConfig("hugo.toml")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -688,11 +688,16 @@ var kramdownBlocks = setOf("table ul ol dl p")
 // one-line element ("<p>x</p>"). kramdown reads the line after it as
 // Markdown; CommonMark reads it as more of the HTML block, up to a blank
 // line, so that a fence right under "</div>" would be published as text.
-// Fenced code is skipped.
-func kramdownBlockEnds(body []byte) map[int]bool {
-	ends := map[int]bool{}
+// Fenced code is skipped. blanks are the offsets of the bytes of the
+// blank lines inside such a block, which kramdown reads as raw HTML to
+// its end tag, but for the inside of a <pre> and of an element with
+// kramdown's markdown attribute; CommonMark would end the block at them,
+// and read the rest as Markdown, an indented line as code.
+func kramdownBlockEnds(body []byte) (ends, blanks map[int]bool) {
+	ends, blanks = map[int]bool{}, map[int]bool{}
 	var fence []byte
-	name, depth := "", 0
+	name, depth, pre, raw := "", 0, 0, false
+	var inside []int // the blank lines' bytes of the block, kept if it ends
 	for off := 0; off < len(body); {
 		next := lineEnd(body, off)
 		line := bytes.TrimRight(body[off:next], "\r\n")
@@ -710,21 +715,30 @@ func kramdownBlockEnds(body []byte) map[int]bool {
 				break
 			}
 			if n := strings.ToLower(string(m[1])); markdownBlocks[n] || kramdownBlocks[n] {
-				name, depth = n, 0
+				name, depth, pre, inside = n, 0, 0, nil
+				raw = !bytes.Contains(bytes.ToLower(m[2]), []byte("markdown"))
+			}
+		case len(trimmed) == 0 && raw && depth > 0 && pre <= 0:
+			for k := off; k < next; k++ {
+				inside = append(inside, k)
 			}
 		}
 		if name != "" {
 			depth += elementDepth(line, name)
+			pre += elementDepth(line, "pre")
 			if depth <= 0 {
 				if bytes.HasSuffix(bytes.ToLower(trimmed), []byte("</"+name+">")) && next > off && body[next-1] == '\n' {
 					ends[next-1] = true
+				}
+				for _, k := range inside {
+					blanks[k] = true
 				}
 				name = ""
 			}
 		}
 		off = next
 	}
-	return ends
+	return ends, blanks
 }
 
 // elementDepth returns how many more elements name line opens than it

@@ -367,6 +367,12 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 			continue
 		}
 		seen[file] = true
+		if strings.EqualFold(file, p.newURL+"index.html") {
+			// Hugo wrote /git/x/ of content/Git/x.md, where plotline
+			// keeps the folder's capital; Jekyll's permalink: /R/ is
+			// /r/ of R.md to plotline.
+			im.note(p.fieldPos(c.key), "old address %s is the page's own, /%s, in other case: where file names ignore case (macOS, Windows) its redirect is the page's file, and a build there replaces the page with it; build on Linux, or give the page the old address's case (its folder's name, or slug:) and drop the alias", a, p.newURL)
+		}
 		if other, ok := taken[file]; ok {
 			if other != p.src {
 				im.note(diag.Pos{Path: p.src, Line: 1, Col: 1}, "old address %s is taken by %s in the new site: no redirect", a, other)

@@ -141,7 +141,7 @@ def hugo(src):
                 meta = {}  # Markdown without front matter: a page too
             if meta is None and stem not in ('index',) and not os.path.exists(os.path.join(d, 'index.md')):
                 meta = {}  # HTML without front matter outside a leaf bundle: published as it is, at a page's address
-            if meta is None or meta.get('draft'): continue
+            if meta is None or meta.get('draft') and not lower.get('builddrafts'): continue
             if stem in ('index', '_index'):
                 if stem in seen: continue
                 seen.add(stem)
@@ -217,6 +217,8 @@ def jekyll(src):
                'none': '/:categories/:title:output_ext', 'ordinal': '/:categories/:year/:y_day/:title:output_ext'}.get(style, style)
     for d, _, files in os.walk(src):
         if '/_posts' not in d + '/' and not d.endswith('_posts'): continue
+        if any(x.startswith('.') for x in os.path.relpath(d, src).split(os.sep)):
+            continue  # Jekyll's glob of _posts, **/*, enters no hidden folder (.ipynb_checkpoints)
         for f in files:
             if not re.search(r'\.(md|markdown)$', f): continue
             meta = fm(os.path.join(d, f))

@@ -1,0 +1,120 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"html"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// dataTableRE matches the inside of the loop by which Jekyll's tutorial
+// "Tabulate CSV Data" shows a data file as the rows of a table: the
+// header row's cells, from the first row's keys, under `if
+// forloop.first`, then a tablerow of its values.
+var dataTableRE = regexp.MustCompile(`(?s)^\s*(?:\{%-?\s*if\s+forloop\.first\s*-?%\}(.*?)\{%-?\s*for\s+(\w+)\s+in\s+(\w+)\s*-?%\}(.*?)\{\{-?\s*(\w+)\[0\]\s*-?\}\}(.*?)\{%-?\s*endfor\s*-?%\}(.*?)\{%-?\s*endif\s*-?%\})?\s*\{%-?\s*tablerow\s+(\w+)\s+in\s+(\w+)\s*-?%\}(.*?)\{\{-?\s*(\w+)\[1\]\s*-?\}\}(.*?)\{%-?\s*endtablerow\s*-?%\}\s*$`)
+
+// dataTable writes the Liquid loop t, over the rows of a CSV or TSV data
+// file ({% for row in site.data.prices %}, or a variable assigned it),
+// whose inside is dataTableRE's, as the rows of HTML that Jekyll made of
+// the file, each on a line of its own. It returns how many bytes of the
+// body it took, to the end of its endfor tag; 0 for any other loop.
+func (c *converter) dataTable(t tag) int {
+	row, expr, ok := strings.Cut(t.args, " in ")
+	row, expr = strings.TrimSpace(row), strings.TrimSpace(expr)
+	if v, isVar := c.dataVars[expr]; isVar {
+		expr = v
+	}
+	key, isData := strings.CutPrefix(expr, "site.data.")
+	if !ok || !isData || c.inCode(t.start) {
+		return 0
+	}
+	b, depth := c.body, 0
+	for k := t.end; k < len(b); k++ {
+		in, ok := c.readTag(k, "{%", "%}")
+		switch {
+		case !ok:
+			continue
+		case in.name == "for":
+			depth++
+		case in.name == "endfor" && depth > 0:
+			depth--
+		case in.name == "endfor":
+			return c.writeDataTable(t, key, row, string(b[t.end:k]), in.end)
+		}
+		k = in.end - 1
+	}
+	return 0
+}
+
+// writeDataTable writes the table of the data file key whose loop t over
+// row has the inside body and ends at end (see dataTable).
+func (c *converter) writeDataTable(t tag, key, row, body string, end int) int {
+	m := dataTableRE.FindStringSubmatch(body)
+	header := m != nil && m[2] != "" // the loop writes a header row
+	if m == nil || header && (m[3] != row || m[5] != m[2]) || m[9] != row || m[11] != m[8] {
+		return 0
+	}
+	for _, s := range []string{m[1], m[4], m[6], m[7], m[10], m[12]} {
+		if strings.Contains(s, "{{") || strings.Contains(s, "{%") {
+			return 0
+		}
+	}
+	p, rows := c.im.dataRows(key)
+	if rows == nil {
+		return 0
+	}
+	trim := strings.TrimSpace
+	var out strings.Builder
+	cells := func(r []string, n int, before, after string) {
+		for k := range n {
+			v := ""
+			if k < len(r) {
+				v = html.EscapeString(r[k])
+			}
+			out.WriteString(trim(before) + v + trim(after))
+		}
+	}
+	if header && len(rows) > 1 {
+		out.WriteString(trim(m[1]) + "\n")
+		cells(rows[0], max(len(rows[0]), len(rows[1])), m[4], m[6])
+		out.WriteString("\n" + trim(m[7]))
+	}
+	for _, r := range rows[1:] {
+		out.WriteString("\n<tr>")
+		cells(r, max(len(rows[0]), len(r)), "<td>"+m[10], m[12]+"</td>")
+		out.WriteString("</tr>")
+	}
+	c.im.done(c.pos(t.start), "a Liquid loop over the rows of %s: written as its table of %d rows as the file is now (a change to the file does not reach it)", p, len(rows)-1)
+	return c.wrote(trim(out.String()), end-t.start)
+}
+
+// dataRows returns the path and records of the CSV or TSV data file that
+// Liquid names site.data.key ("prices" is _data/prices.csv, "a.b"
+// _data/a/b.tsv), its header first, as Jekyll reads it with headers; nil
+// when there is no such file, it cannot be read, or the config reads
+// that kind of file without headers.
+func (im *importer) dataRows(key string) (string, [][]string) {
+	base := path.Join(im.conf.dataDir, strings.ReplaceAll(key, ".", "/"))
+	for _, ext := range []string{".csv", ".tsv"} {
+		if h, ok := lookup(im.conf.vars, ext[1:]+"_reader.headers").(bool); ok && !h {
+			continue
+		}
+		data, err := readFile(im.src, base+ext)
+		if err != nil {
+			continue
+		}
+		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+		r.FieldsPerRecord, r.LazyQuotes = -1, true
+		if ext == ".tsv" {
+			r.Comma = '\t'
+		}
+		rows, err := r.ReadAll()
+		if err != nil || len(rows) == 0 {
+			return "", nil
+		}
+		return base + ext, rows
+	}
+	return "", nil
+}
