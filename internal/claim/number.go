@@ -737,12 +737,18 @@ func (c *numClaim) suggest(m, a *big.Rat) string {
 	if style.multWord != "" && absRat(m).Cmp(style.mult()) < 0 {
 		style.multWord = ""
 	}
+	return style.about(m, a)
+}
+
+// about writes "about" m in style s, to two significant figures, or to
+// as many more as the tolerance a asks for.
+func (s numStyle) about(m, a *big.Rat) string {
 	for figs := 2; ; figs++ {
 		unit := sigUnit(m, figs)
 		n := roundAt(m, unit)
 		if qualInterval(qAbout, n, unit, a).contains(m) || figs > 40 {
-			dec := decimalsOf(quo(unit, style.mult()))
-			return "about " + style.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, dec)) })
+			dec := decimalsOf(quo(unit, s.mult()))
+			return "about " + s.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, dec)) })
 		}
 	}
 }
