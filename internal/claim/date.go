@@ -55,24 +55,18 @@ const (
 	relEarlier                    // in the period and before AsOf
 )
 
-var datePrefixes = []phrase[relation]{
-	{words("in"), relIn}, {words("on"), relIn}, {words("during"), relIn}, {words("at"), relIn},
-	{words("sometime in"), relIn}, {words("some time in"), relIn},
-	{words("sometime during"), relIn}, {words("some time during"), relIn},
-	{words("by"), relBy}, {words("no later than"), relBy}, {words("not later than"), relBy},
-	{words("on or before"), relBy}, {words("on or after"), relNotBefore},
-	{words("before"), relBefore}, {words("earlier than"), relBefore}, {words("ahead of"), relBefore},
-	{words("after"), relAfter}, {words("later than"), relAfter},
-	{words("not before"), relNotBefore}, {words("no earlier than"), relNotBefore},
-	{words("not earlier than"), relNotBefore}, {words("no sooner than"), relNotBefore},
-	{words("not sooner than"), relNotBefore}, {words("not until"), relNotBefore},
-	{words("later"), relLater}, {words("later in"), relLater}, {words("earlier"), relEarlier},
-	{words("earlier in"), relEarlier}, {words("around"), relAround}, {words("within"), relWithin}, {words("within the next"), relWithin},
-	{words("within the coming"), relWithin}, {words("in the next"), relWithin},
-	{words("in the coming"), relWithin}, {words("over the next"), relWithin},
-	{words("over the coming"), relWithin}, {words("sometime"), relIn}, {words("some time"), relIn},
-	{words("in less than"), relWithinLess}, {words("in under"), relWithinLess},
-}
+var datePrefixes = slices.Concat(
+	runs(relIn, "in|on|during|at|sometime|some time|sometime in|some time in|sometime during|some time during"),
+	runs(relBy, "by|no later than|not later than|on or before"),
+	runs(relBefore, "before|earlier than|ahead of"),
+	runs(relAfter, "after|later than"),
+	runs(relNotBefore, "on or after|not before|no earlier than|not earlier than|no sooner than|not sooner than|not until"),
+	runs(relLater, "later|later in"),
+	runs(relEarlier, "earlier|earlier in"),
+	runs(relAround, "around"),
+	runs(relWithin, "within|within the next|within the coming|in the next|in the coming|over the next|over the coming"),
+	runs(relWithinLess, "in less than|in under"),
+)
 
 // durUnit is the unit of a "within" phrase.
 type durUnit int
@@ -285,8 +279,12 @@ func durationText(n int, unit durUnit) string {
 	return fmt.Sprintf("%d %ss", n, unitNames[unit])
 }
 
-// durationUnits are the units of a within phrase, singular and plural.
-var durationUnits = []string{"day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades"}
+// durationUnits are the units of a within phrase, each with the unit it
+// is counted in and how many of that it is; an "s" makes one plural.
+var durationUnits = map[string]struct {
+	unit durUnit
+	n    int
+}{"day": {uDay, 1}, "week": {uWeek, 1}, "fortnight": {uWeek, 2}, "month": {uMonth, 1}, "year": {uYear, 1}, "decade": {uYear, 10}}
 
 // duration reads the "N weeks" of a within phrase: "6 weeks", "a
 // fortnight", "a decade" (ten years), and after "the next" or "the coming"
@@ -296,7 +294,7 @@ var durationUnits = []string{"day", "days", "week", "weeks", "fortnight", "fortn
 func (p *parser) duration(c *dateClaim) bool {
 	start := p.pos
 	_ = p.seq("a", "few") || p.seq("few") || p.seq("several") || p.seq("some")
-	if t := p.peek(0); t.kind == tWord && strings.HasSuffix(t.text, "s") && slices.Contains(durationUnits, t.text) {
+	if t := p.peek(0); t.kind == tWord && strings.HasSuffix(t.text, "s") && durationUnits[t.text[:len(t.text)-1]].n > 0 {
 		return p.fail("it does not say how many %s; write \"within N %s\" with the number meant, such as \"within 6 %s\"", t.text, t.text, t.text)
 	}
 	p.pos = start
@@ -309,32 +307,19 @@ func (p *parser) duration(c *dateClaim) bool {
 		return p.fail("readers take it both as by the end of this %s and as within a %s from the as-of date; write %s", u, u, instead)
 	}
 	n, ok := p.count()
-	if !ok && p.pos > 0 && (p.toks[p.pos-1].text == "next" || p.toks[p.pos-1].text == "coming") && slices.Contains([]string{"day", "week", "fortnight", "month", "year", "decade"}, p.peek(0).text) {
+	if !ok && p.pos > 0 && (p.toks[p.pos-1].text == "next" || p.toks[p.pos-1].text == "coming") && durationUnits[p.peek(0).text].n > 0 {
 		n, ok = 1, true // "within the next month"
 	}
 	if !ok {
 		return false
 	}
-	unit, ok := p.oneOf(durationUnits...)
-	if !ok {
+	u := durationUnits[strings.TrimSuffix(p.peek(0).text, "s")]
+	if u.n == 0 {
 		p.pos = start
 		return false
 	}
-	switch unit {
-	case "day", "days":
-		c.unit = uDay
-	case "week", "weeks":
-		c.unit = uWeek
-	case "fortnight", "fortnights":
-		c.unit, n = uWeek, 2*n
-	case "month", "months":
-		c.unit = uMonth
-	case "decade", "decades":
-		c.unit, n = uYear, 10*n
-	default:
-		c.unit = uYear
-	}
-	c.n = n
+	p.pos++
+	c.unit, c.n = u.unit, u.n*n
 	return true
 }
 
@@ -479,17 +464,23 @@ func (p *parser) monthRef(f monthShape) (period, bool) {
 	if m, ok := p.month(); ok {
 		return period{shape: named(m, f), year: p.optYear()}, true
 	}
-	rel := 0
+	rel, ok := p.relative("month", true, true)
+	return period{inMonth: f, year: yearRef{monthRel, rel}}, ok
+}
+
+// relative reads noun counted from the as-of date: "next" noun is 1,
+// "last" noun -1, and "this" noun 0, as are "the" noun and noun alone
+// where the and bare allow them.
+func (p *parser) relative(noun string, the, bare bool) (int, bool) {
 	switch {
-	case p.seq("this", "month"), p.seq("the", "month"), p.seq("month"):
-	case p.seq("next", "month"):
-		rel = 1
-	case p.seq("last", "month"):
-		rel = -1
-	default:
-		return period{}, false
+	case p.seq("this", noun), the && p.seq("the", noun), bare && p.seq(noun):
+		return 0, true
+	case p.seq("next", noun):
+		return 1, true
+	case p.seq("last", noun):
+		return -1, true
 	}
-	return period{inMonth: f, year: yearRef{monthRel, rel}}, true
+	return 0, false
 }
 
 // dayNumber reads a day of the month, with or without "st", "nd", "rd" or
@@ -518,15 +509,8 @@ func (p *parser) yearRef() (yearRef, bool) {
 	if y, ok := p.year(); ok {
 		return yearRef{yearAbs, y}, true
 	}
-	switch {
-	case p.seq("this", "year"), p.seq("the", "year"), p.seq("year"):
-		return yearRef{yearRel, 0}, true
-	case p.seq("next", "year"):
-		return yearRef{yearRel, 1}, true
-	case p.seq("last", "year"):
-		return yearRef{yearRel, -1}, true
-	}
-	return yearRef{}, false
+	rel, ok := p.relative("year", true, true)
+	return yearRef{yearRel, rel}, ok
 }
 
 // optYear reads the year after a day, month or season, if there is one:
@@ -689,18 +673,12 @@ func (p *parser) dayPeriod(m time.Month, d int, y yearRef) (period, bool) {
 // part reads "early", "mid" or "late", with or without a hyphen after it,
 // and returns 0, 1 or 2.
 func (p *parser) part() (int, bool) {
-	w, ok := p.oneOf("early", "mid", "late")
-	if !ok {
-		return 0, false
+	parts := []string{"early", "mid", "late"}
+	w, ok := p.oneOf(parts...)
+	if ok {
+		p.opt("-")
 	}
-	p.opt("-")
-	switch w {
-	case "early":
-		return 0, true
-	case "mid":
-		return 1, true
-	}
-	return 2, true
+	return slices.Index(parts, w), ok
 }
 
 // edgeWord reads "[the] start|beginning|middle|end of" and returns 0 for
@@ -715,13 +693,7 @@ func (p *parser) edgeWord() (int, bool) {
 	if !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
 		return 0, false
 	}
-	switch w {
-	case "middle":
-		return 1, true
-	case "end":
-		return 2, true
-	}
-	return 0, true
+	return map[string]int{"middle": 1, "end": 2}[w], true
 }
 
 // edgeOf returns the edge mark for edgeWord's result.
@@ -1012,14 +984,8 @@ func (p *parser) yearPartPeriod() (period, bool) {
 // With w of 0, 1 or 2 it is the start, middle or end of it; with -1, all of
 // it.
 func (p *parser) relQuarter(w int) (period, bool) {
-	rel := 0
-	switch {
-	case p.seq("this", "quarter"), p.seq("the", "quarter"):
-	case p.seq("next", "quarter"):
-		rel = 1
-	case p.seq("last", "quarter"):
-		rel = -1
-	default:
+	rel, ok := p.relative("quarter", true, false)
+	if !ok {
 		return period{}, false
 	}
 	shape := func(y int, m time.Month) span {
@@ -1098,14 +1064,8 @@ func isSplitYear(s string) bool {
 // week", "last week". A week begins on a Sunday in some countries and on
 // a Monday in others; both are read.
 func (p *parser) relWeek() (period, bool) {
-	n := 0
-	switch {
-	case p.seq("this", "week"):
-	case p.seq("next", "week"):
-		n = 1
-	case p.seq("last", "week"):
-		n = -1
-	default:
+	n, ok := p.relative("week", false, false)
+	if !ok {
 		return period{}, false
 	}
 	return period{
@@ -1159,10 +1119,10 @@ func (p *parser) wholeYear() (period, bool) {
 // holidays are the days a phrase may name by their feast: the same day
 // every year.
 var holidays = []phrase[time.Time]{
-	{words("christmas"), day(0, 12, 25)}, {words("christmas day"), day(0, 12, 25)},
-	{words("christmas eve"), day(0, 12, 24)}, {words("boxing day"), day(0, 12, 26)},
-	{words("new year ' s day"), day(0, 1, 1)}, {words("new year \u2019 s day"), day(0, 1, 1)},
-	{words("new year ' s eve"), day(0, 12, 31)}, {words("new year \u2019 s eve"), day(0, 12, 31)},
+	{strings.Fields("christmas"), day(0, 12, 25)}, {strings.Fields("christmas day"), day(0, 12, 25)},
+	{strings.Fields("christmas eve"), day(0, 12, 24)}, {strings.Fields("boxing day"), day(0, 12, 26)},
+	{strings.Fields("new year ' s day"), day(0, 1, 1)}, {strings.Fields("new year \u2019 s day"), day(0, 1, 1)},
+	{strings.Fields("new year ' s eve"), day(0, 12, 31)}, {strings.Fields("new year \u2019 s eve"), day(0, 12, 31)},
 }
 
 // holiday reads "Christmas", "Christmas Day 2025", "New Year's Eve":
@@ -1763,8 +1723,5 @@ func within(asOf, v time.Time, unit durUnit) string {
 			n++
 		}
 	}
-	if n == 1 {
-		return "within a " + unitNames[unit]
-	}
-	return fmt.Sprintf("within %d %ss", n, unitNames[unit])
+	return "within " + durationText(n, unit)
 }

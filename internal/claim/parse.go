@@ -1,6 +1,9 @@
 package claim
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // parser walks the tokens of one phrase. Every method that reads
 // something either consumes it and reports true, or leaves the position as
@@ -85,19 +88,12 @@ func (p *parser) matches(ws []string) bool {
 	return true
 }
 
-// words splits a space-separated string: a shorthand for vocabulary tables.
-func words(s string) []string {
-	var out []string
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ' ' {
-			if start >= 0 {
-				out = append(out, s[start:i])
-			}
-			start = -1
-		} else if start < 0 {
-			start = i
-		}
+// runs returns a table entry for each run of words of alts, split by
+// "|", each standing for is.
+func runs[T any](is T, alts string) []phrase[T] {
+	var out []phrase[T]
+	for _, run := range strings.Split(alts, "|") {
+		out = append(out, phrase[T]{strings.Fields(run), is})
 	}
 	return out
 }
