@@ -65,28 +65,31 @@ func (l *local) numericDate(s string) []string {
 	return m
 }
 
+// englishMarks reads numbers as English writes them: it has no language,
+// and so finds no number that cannot be read.
+func englishMarks() *local { return &local{decimal: ".", group: ","} }
+
 // isSpace reports whether s is a space that may group thousands.
 func isSpace(s string) bool {
 	return s == " " || s == "\u00a0" || s == "\u2009" || s == "\u202f"
 }
 
 // scanNumber reads the number that starts at s[i] as l's language writes
-// it, as the English scanNumber does with l's marks: digits, groups of
-// exactly three after one separator, the page's group mark or a space, and
-// the decimal mark and digits. It returns the end, the text written the
-// English way ("12,000.5"), and why the number cannot be read: a
+// it: digits, then groups of exactly three digits after one separator
+// (only after at most three leading digits, and with the same separator
+// throughout), the page's group mark or a space, then the decimal mark and
+// digits. It returns the end, the text written the English way
+// ("12,000.5", so "12 000" reads as "12,000"; "2024 12 000" is two
+// numbers, since a group follows at most three digits), and, in a
+// language other than English, why the number cannot be read: a
 // decimal mark followed by three zeros after one to three digits
 // ("12,000", twelve thousand to a reader of English and 12 in German), or
 // a mark between digits that the language does not write there ("1.5" in
 // German or French). Other decimals are read as the language reads them:
 // "8,845" is 8.845 in German, as plotline writes that number there.
 func (l *local) scanNumber(s string, i int) (int, string, string) {
-	j := i
-	for j < len(s) && isDigit(s[j]) {
-		j++
-	}
-	whole := s[i:j]
-	text := whole
+	whole := digitsAfter(s, i)
+	j, text := i+len(whole), whole
 	grouped := false
 	if j-i >= 1 && j-i <= 3 {
 		seps := []string{" ", "\u00a0", "\u2009", "\u202f"}
@@ -109,22 +112,18 @@ func (l *local) scanNumber(s string, i int) (int, string, string) {
 	}
 	why := ""
 	if strings.HasPrefix(s[j:], l.decimal) && j+len(l.decimal) < len(s) && isDigit(s[j+len(l.decimal)]) {
-		k := j + len(l.decimal)
-		for k < len(s) && isDigit(s[k]) {
-			k++
-		}
-		frac := s[j+len(l.decimal) : k]
-		if !grouped && whole != "" && whole != "0" && len(whole) <= 3 && frac == "000" && (l.decimal == "," || l.decimal == ".") {
+		frac := digitsAfter(s, j+len(l.decimal))
+		if l.lang != nil && !grouped && whole != "" && whole != "0" && len(whole) <= 3 && frac == "000" && (l.decimal == "," || l.decimal == ".") {
 			why = l.twoWays(whole, frac)
 		}
 		text += "." + frac
-		j = k
+		j += len(l.decimal) + len(frac)
 	}
-	if why == "" && (whole == "" && l.decimal != "." || j < len(s) && (s[j] == '.' || s[j] == ',') && j+1 < len(s) && isDigit(s[j+1])) {
+	if l.lang != nil && why == "" && (whole == "" && l.decimal != "." || j < len(s) && (s[j] == '.' || s[j] == ',') && j+1 < len(s) && isDigit(s[j+1])) {
 		why = l.foreignMark(s[i:min(len(s), j+1)] + digitsAfter(s, j+1))
 		if whole == "" {
 			// ".5": read the English way, for the message alone.
-			k, t := scanNumber(s, i)
+			k, t, _ := englishMarks().scanNumber(s, i)
 			return k, t, why
 		}
 	}
