@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -69,14 +68,25 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	case err != nil:
 		return Evaluation{}, fmt.Errorf("claim: %v", err)
 	}
+	return s.told(res, verdict, v, pos)
+}
+
+// told tells OnClaim of the claim res, now checked with verdict, of the
+// value v, found at pos, and evaluates it: its phrase when the verdict
+// holds, and otherwise an error saying what the value is and which phrase
+// would be true.
+func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, pos diag.Pos) (Evaluation, error) {
 	res.Value, res.True, res.Meaning, res.Suggest = verdict.Value, verdict.True, verdict.Meaning, verdict.Suggest
 	if s.OnClaim != nil {
 		s.OnClaim(pos, res)
 	}
 	if !verdict.True {
-		return Evaluation{}, falseClaim(res)
+		if res.Other != "" {
+			return Evaluation{}, fmt.Errorf("claim %q is false of %s and %s: %s (%s)", res.Phrase, res.Ref, res.Other, res.Value, res.Suggest)
+		}
+		return Evaluation{}, fmt.Errorf("claim %q is false: %s is %s (%s)", res.Phrase, res.Ref, res.Value, res.Suggest)
 	}
-	return Evaluation{Text: c.Phrase, Value: v, Claim: &res}, nil
+	return Evaluation{Text: res.Phrase, Value: v, Claim: &res}, nil
 }
 
 // isObservation reports whether field names an observation as a whole,
@@ -136,12 +146,7 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	default:
 		series.Grain = claim.ByDay
 	}
-	marks := s.Locale.Numbers()
-	opts := claim.Options{
-		AsOf: s.asOf(e.Ref.Block), About: s.Claims.About, Southern: s.Claims.Southern,
-		Language: s.Locale.Language(), Decimal: marks.Decimal, Group: marks.Group,
-	}
-	verdict, err := claim.History(c.Phrase, series, at, opts)
+	verdict, err := claim.History(c.Phrase, series, at, s.claimOptions(e.Ref.Block))
 	var phraseErr *claim.Error
 	switch {
 	case errors.As(err, &phraseErr) && phraseErr.Is != 0 && phraseErr.Is != claim.KindHistory:
@@ -156,14 +161,7 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	case err != nil:
 		return Evaluation{}, fmt.Errorf("claim: %v", err)
 	}
-	res := ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase, Value: verdict.Value, True: verdict.True, Meaning: verdict.Meaning, Suggest: verdict.Suggest}
-	if s.OnClaim != nil {
-		s.OnClaim(pos, res)
-	}
-	if !verdict.True {
-		return Evaluation{}, falseClaim(res)
-	}
-	return Evaluation{Text: c.Phrase, Value: v, Claim: &res}, nil
+	return s.told(ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase}, verdict, v, pos)
 }
 
 // series returns b's series as claims about its history read it, made
@@ -202,14 +200,6 @@ func (b *Block) observation(which string) (int, error) {
 	return 0, nil
 }
 
-// falseClaim is the error of a claim its value makes false.
-func falseClaim(r ClaimResult) error {
-	if r.Other != "" {
-		return fmt.Errorf("claim %q is false of %s and %s: %s (%s)", r.Phrase, r.Ref, r.Other, r.Value, r.Suggest)
-	}
-	return fmt.Errorf("claim %q is false: %s is %s (%s)", r.Phrase, r.Ref, r.Value, r.Suggest)
-}
-
 // dateClaim checks phrase against the date v: a day, or the whole of
 // the month or year an observation written as one stands for ("2024-09",
 // "1959"), as the data says nothing of its days.
@@ -228,19 +218,16 @@ func quantity(v Value) claim.Quantity {
 	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale, Points: v.Points}
 }
 
-// claimOptions returns how claims about block are read on this page.
+// claimOptions returns how claims about block are read on this page,
+// counting from its as_of.
 func (s *Scope) claimOptions(block string) claim.Options {
 	marks := s.Locale.Numbers()
-	return claim.Options{
-		AsOf: s.asOf(block), About: s.Claims.About, Southern: s.Claims.Southern,
+	o := claim.Options{
+		About: s.Claims.About, Southern: s.Claims.Southern,
 		Language: s.Locale.Language(), Decimal: marks.Decimal, Group: marks.Group,
 	}
-}
-
-// asOf returns the date claims about block count from: its as_of.
-func (s *Scope) asOf(block string) time.Time {
 	if b := s.blocks[block]; b != nil {
-		return b.AsOf
+		o.AsOf = b.AsOf
 	}
-	return time.Time{}
+	return o
 }
