@@ -538,64 +538,56 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 			continue
 		}
 		rows++
+		good := true
+		// bad reports a problem at field i of the record.
+		bad := func(i int, format string, args ...any) {
+			diags.Errorf(f.pos(r.FieldPos(i)), format, args...)
+			good = false
+		}
 		if len(rec) < need {
-			line, c := r.FieldPos(0)
-			fields := "fields"
-			if len(rec) == 1 {
-				fields = "field"
-			}
-			diags.Errorf(f.pos(line, c), "the line has %d %s, want at least %d (date and value)", len(rec), fields, need)
+			bad(0, "the line has %d field%s, want at least %d (date and value)", len(rec), map[bool]string{true: "", false: "s"}[len(rec) == 1], need)
 			continue
 		}
 		var pt Point
-		good := true
-		bad := func(line, c int, format string, args ...any) {
-			diags.Errorf(f.pos(line, c), format, args...)
-			good = false
-		}
-		ds := strings.TrimSpace(rec[col["date"]])
+		ds, d, v := strings.TrimSpace(rec[col["date"]]), col["date"], col[vname]
 		var timed bool
 		var zone string
-		line, c := r.FieldPos(col["date"])
-		if pt.Date, pt.Grain, timed, zone, good = parseObservationDate(ds); !good {
-			if ds == "" {
-				diags.Errorf(f.pos(line, c), "date: the cell is empty (want YYYY-MM-DD)")
-			} else {
-				diags.Errorf(f.pos(line, c), "%s", badObservationDate("date", ds))
-			}
+		line, _ := r.FieldPos(d)
+		if pt.Date, pt.Grain, timed, zone, good = parseObservationDate(ds); ds == "" {
+			bad(d, "date: the cell is empty (want YYYY-MM-DD)")
+		} else if !good {
+			bad(d, "%s", badObservationDate("date", ds))
 		} else if msg := times.see(ds, line, pt.Date, pt.Grain, timed, zone); msg != "" {
-			bad(line, c, "date: %s", msg)
+			bad(d, "date: %s", msg)
 		}
-		vs := strings.TrimSpace(rec[col[vname]])
-		v, err := strconv.ParseFloat(vs, 64)
-		line, c = r.FieldPos(col[vname])
+		vs := strings.TrimSpace(rec[v])
+		x, err := strconv.ParseFloat(vs, 64)
 		switch plain, sep := withoutSeparators(vs); {
 		case sep:
-			bad(line, c, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vname, vs, plain)
+			bad(v, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vname, vs, plain)
 		case vs == "":
 			// A gap in the data: a line with no value would be read
 			// as an observation of 0 by many a program.
-			bad(line, c, "value: the cell is empty: leave out the line of a date without an observation")
+			bad(v, "value: the cell is empty: leave out the line of a date without an observation")
 		case radixName(vs) != "":
 			// strconv reads 0x1p4 as 16: a CSV cell is read in
 			// decimal, as a number in front matter is.
-			bad(line, c, "%s: %s", vname, radixMessage(vs, radixName(vs)))
-		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-			bad(line, c, "%s: cannot use %q as a number%s", vname, vs, numberHint(vs))
+			bad(v, "%s: %s", vname, radixMessage(vs, radixName(vs)))
+		case err != nil || math.IsNaN(x) || math.IsInf(x, 0):
+			bad(v, "%s: cannot use %q as a number%s", vname, vs, numberHint(vs))
 		default:
-			if msg, ok := keptAsWritten(vs, v); !ok {
-				bad(line, c, "%s: %s", vname, msg)
-			} else if next := col[vname] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) {
+			if msg, ok := keptAsWritten(vs, x); !ok {
+				bad(v, "%s: %s", vname, msg)
+			} else if next := v + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) {
 				// 2025-01-01,1,545: the separator split the number.
-				bad(line, c, "%s: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vname, vs, rec[next], vs, rec[next], vs, rec[next])
+				bad(v, "%s: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vname, vs, rec[next], vs, rec[next], vs, rec[next])
 			}
 		}
-		pt.Value, pt.Places = v, places(vs, v)
+		pt.Value, pt.Places = x, places(vs, x)
 		if good && len(rec) > len(header) && !allEmpty(rec[len(header):]) {
 			// 2025-01-01,3800,Kursk, Russia: the rest of the label is
 			// a field of its own, which would be lost.
-			line, c := r.FieldPos(len(header))
-			bad(line, c, "the line has %d fields, more than the %d of the header: a comma inside a label or source needs the field in double quotes (\"Kursk, Russia\")", len(rec), len(header))
+			bad(len(header), "the line has %d fields, more than the %d of the header: a comma inside a label or source needs the field in double quotes (\"Kursk, Russia\")", len(rec), len(header))
 		}
 		for _, name := range []string{"label", "source"} {
 			i := col[name]
@@ -606,17 +598,16 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 				continue
 			}
 			cell := unguardCell(strings.TrimSpace(rec[i]))
-			line, c := r.FieldPos(i)
 			if name == "label" {
 				pt.Label = cell
 				if n := utf8.RuneCountInString(cell); n > MaxLabelRunes {
-					bad(line, c, "%s", labelTooLong(n))
+					bad(i, "%s", labelTooLong(n))
 				}
 			} else {
 				pt.Source = cell
 			}
 			if strings.Contains(cell, "{{") {
-				bad(line, c, "%s", noValuesMessage(name))
+				bad(i, "%s", noValuesMessage(name))
 			}
 		}
 		if good {
