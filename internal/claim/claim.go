@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"math/big"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -189,21 +190,12 @@ func respell(phrase string, want Kind, l *local) string {
 		text, _, _, err := l.options().read(s, want)
 		return err == nil && parseAs(text, want) == nil
 	}
-	letter := func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) || l != nil && unicode.IsLetter(r) }
-	for start := 0; start < len(phrase); {
-		end := start
-		for end < len(phrase) {
-			r, size := utf8.DecodeRuneInString(phrase[end:])
-			if !letter(r) {
-				break
-			}
-			end += size
-		}
-		if end == start {
-			_, size := utf8.DecodeRuneInString(phrase[start:])
-			start += size
-			continue
-		}
+	words := asciiWords // a page in English: no other letters make words
+	if l != nil {
+		words = letterWords
+	}
+	for _, at := range words.FindAllStringIndex(phrase, -1) {
+		start, end := at[0], at[1]
 		word := strings.ToLower(phrase[start:end])
 		if utf8.RuneCountInString(word) >= 4 && !slices.Contains(vocabulary, word) {
 			for _, v := range vocabulary {
@@ -219,10 +211,13 @@ func respell(phrase string, want Kind, l *local) string {
 				}
 			}
 		}
-		start = end
 	}
 	return ""
 }
+
+// asciiWords and letterWords match the words of a phrase, runs of the
+// letters a to z or of any letters.
+var asciiWords, letterWords = regexp.MustCompile(`[A-Za-z]+`), regexp.MustCompile(`\pL+`)
 
 // KindOf returns the kind of value phrase, read as English, is about. A
 // phrase that reads as more than one kind, such as "2025" (a year, or the

@@ -166,12 +166,3 @@ func (l *local) shownGroup() string {
 	}
 	return l.group
 }
-
-// atoi reads a run of at most a few digits.
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = 10*n + int(c-'0')
-	}
-	return n
-}
