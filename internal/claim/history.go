@@ -22,25 +22,21 @@ const (
 )
 
 // noun is the word for one step of g: "day", "month" or "year".
-func (g Grain) noun() string {
-	switch g {
-	case ByMonth:
-		return "month"
-	case ByYear:
-		return "year"
-	}
-	return "day"
-}
+func (g Grain) noun() string { return g.pick("day", "month", "year") }
 
 // adjective describes a series of g: "daily", "monthly" or "annual".
-func (g Grain) adjective() string {
+func (g Grain) adjective() string { return g.pick("daily", "monthly", "annual") }
+
+// pick returns the one of day, month and year that is said of g, which is
+// by the day unless it is ByMonth or ByYear.
+func (g Grain) pick(day, month, year string) string {
 	switch g {
 	case ByMonth:
-		return "monthly"
+		return month
 	case ByYear:
-		return "annual"
+		return year
 	}
-	return "daily"
+	return day
 }
 
 // Observation is one value of a Series on its date.
@@ -195,15 +191,7 @@ func (s Series) dateText(t time.Time) string { return grainText(t, s.Grain) }
 
 // grainText writes t as a date of grain g: "2010", "March 2010", "4
 // March 2010".
-func grainText(t time.Time, g Grain) string {
-	switch g {
-	case ByYear:
-		return t.Format("2006")
-	case ByMonth:
-		return t.Format("January 2006")
-	}
-	return t.Format(dateLayout)
-}
+func grainText(t time.Time, g Grain) string { return t.Format(g.pick(dateLayout, "January 2006", "2006")) }
 
 // obsText writes observation i with its value: "2010 (14.2)".
 func (s Series) obsText(i int) string {
@@ -232,9 +220,6 @@ func (s Series) single(j int) (int, string) {
 func (s Series) twice(j int) string {
 	return fmt.Sprintf("the series has two values for %s, %s and %s, and either could be meant", s.dateText(s.Obs[j].Date), showQuantity(s.quantity(j)), showQuantity(s.quantity(j+1)))
 }
-
-// end returns the last day observation i stands for.
-func (s Series) end(i int) time.Time { return spanEnd(s.Obs[i].Date, s.Grain) }
 
 // spanEnd returns the last day of the year, month or day of grain g that
 // starts on t.
@@ -727,18 +712,9 @@ func (p *parser) anchor(prep string) (anchor, bool) {
 	if prep == "than" || prep == "as" {
 		p.opt("in")
 	}
-	unit := func() (Grain, bool, bool) {
-		switch w, _ := p.oneOf("day", "week", "month", "year"); w {
-		case "day":
-			return ByDay, false, true
-		case "week":
-			return ByDay, true, true
-		case "month":
-			return ByMonth, false, true
-		case "year":
-			return ByYear, false, true
-		}
-		return 0, false, false
+	unit := func() (Grain, bool, bool) { // the grain, whether a week, and whether read
+		w, ok := p.oneOf("day", "week", "month", "year")
+		return map[string]Grain{"day": ByDay, "week": ByDay, "month": ByMonth, "year": ByYear}[w], w == "week", ok
 	}
 	back := func(g Grain, week bool) (anchor, bool) {
 		if prep == "since" {
@@ -1035,7 +1011,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		v.Value += "; " + s.obsText(last) + " was at least as " + high
 		v.Suggest = since(last)
 		return v, nil
-	case s.end(last).Before(a.date):
+	case spanEnd(s.Obs[last].Date, s.Grain).Before(a.date):
 		return refuse("%s, and the last one as %s was %s; write %q", both, high, s.obsText(last), since(last))
 	}
 	v.True = true
