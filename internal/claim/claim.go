@@ -190,10 +190,7 @@ func respell(phrase string, want Kind, l *local) string {
 		text, _, _, err := l.options().read(s, want)
 		return err == nil && parseAs(text, want) == nil
 	}
-	words := asciiWords // a page in English: no other letters make words
-	if l != nil {
-		words = letterWords
-	}
+	words := pick(l != nil, letterWords, asciiWords) // on an English page, a to z alone
 	for _, at := range words.FindAllStringIndex(phrase, -1) {
 		start, end := at[0], at[1]
 		word := strings.ToLower(phrase[start:end])

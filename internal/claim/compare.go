@@ -129,24 +129,13 @@ func (p *parser) than(c *cmpClaim) int {
 	return pick(w == pair[0], 1, -1)
 }
 
-// pick returns a when cond holds, and b otherwise.
-func pick[T any](cond bool, a, b T) T {
-	if cond {
-		return a
-	}
-	return b
-}
-
 // relation reads a comparison without a ratio: "more than", "far fewer
 // than", "the same as", "about as many as", "at least as high as", and a
 // change from an earlier value, "up from", "down from".
 func (p *parser) relation(c *cmpClaim) bool {
 	if w, ok := p.oneOf("up", "down"); ok {
 		// "18.5%, down from 26% in January": the direction alone.
-		c.kind, c.more, c.less = cMore, "up from", "down from"
-		if w == "down" {
-			c.kind = cLess
-		}
+		c.kind, c.more, c.less = pick(w == "down", cLess, cMore), "up from", "down from"
 		return p.seq("from")
 	}
 	_, far := p.oneOf("far", "much", "many")
@@ -567,10 +556,7 @@ func compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
 		verdict.Meaning = "a difference of " + iv.describe(func(x *big.Rat) string { return style.write(x, formatShort) })
 		word := pick(d.Sign() < 0, "less", "more")
-		show := formatValue
-		if scaled {
-			show = func(x *big.Rat) string { return style.write(x, formatValue) } // "$37.64 trillion"
-		}
+		show := pick(scaled, func(x *big.Rat) string { return style.write(x, formatValue) }, formatValue) // "$37.64 trillion"
 		verdict.Value = show(vd) + " is " + show(absRat(d)) + " " + word + " than " + show(wd)
 		if scaled && absRat(d).Cmp(c.n.mult()) < 0 {
 			// Too small for the phrase's multiplier: a suggestion
@@ -599,10 +585,7 @@ func compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	verdict.Meaning = c.ratioMeaning(iv)
 	m, ok := c.measure(vr, wr)
 	if !ok {
-		verdict.Value = vs + " against 0: there is no ratio"
-		if wr.Sign() < 0 {
-			verdict.Value = vs + " against " + ws + ": no ratio is read to a number below 0"
-		}
+		verdict.Value = pick(wr.Sign() < 0, vs+" against "+ws+": no ratio is read to a number below 0", vs+" against 0: there is no ratio")
 		return verdict, nil
 	}
 	verdict.True = iv.contains(m)

@@ -300,10 +300,8 @@ func (p *parser) duration(c *dateClaim) bool {
 	p.pos = start
 	// "within the year": by its end, or within twelve months?
 	if u, ok := p.peek(1).text, p.peek(0).text == "the"; ok && slices.Contains([]string{"week", "month", "year"}, u) && p.peek(2).kind < 0 {
-		instead := fmt.Sprintf("\"by the end of the %s\" or \"within a %s\"", u, u)
-		if u == "week" {
-			instead = "\"within a week\", or the date" // weeks start on different days
-		}
+		// Weeks start on different days: "by the end of the week" is no answer.
+		instead := pick(u == "week", "\"within a week\", or the date", fmt.Sprintf("\"by the end of the %s\" or \"within a %s\"", u, u))
 		return p.fail("readers take it both as by the end of this %s and as within a %s from the as-of date; write %s", u, u, instead)
 	}
 	n, ok := p.count()
@@ -351,10 +349,7 @@ func (p *parser) count() (int, bool) {
 func (p *parser) rangeOrPeriod() (from, to period, ok bool) {
 	start := p.pos
 	if _, ok := p.oneOf("between", "from"); ok {
-		joiners := []string{"to", "until", "through", "-"}
-		if p.toks[start].text == "between" {
-			joiners = []string{"and"}
-		}
+		joiners := pick(p.toks[start].text == "between", []string{"and"}, []string{"to", "until", "through", "-"})
 		mid := p.pos
 		if from, ok = p.daysOf(joiners); ok {
 			return from, period{}, true // "between 15 and 20 April"
@@ -1488,10 +1483,7 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 	if reason != "" {
 		return dayRange{}, reason
 	}
-	edge := c.from.edge
-	if c.to.isSet() {
-		edge = edgeNone
-	}
+	edge := pick(c.to.isSet(), edgeNone, c.from.edge)
 	switch rel := c.rel; {
 	case rel == relLater || rel == relEarlier:
 		return e.clip(s, rel)
@@ -1656,11 +1648,7 @@ func (e dateEnv) inYear(per period) (span, string) {
 // "summer 2024/25" in the northern, where they do not span two years.
 func (e dateEnv) checkPair(per period) string {
 	if per.pair != "" && seasonStart(seasonNames[per.pair], e.south) != 12 {
-		hemisphere := "northern"
-		if e.south {
-			hemisphere = "southern"
-		}
-		return fmt.Sprintf("%s does not span two years in the %s hemisphere", per.pair, hemisphere)
+		return fmt.Sprintf("%s does not span two years in the %s hemisphere", per.pair, pick(e.south, "southern", "northern"))
 	}
 	return ""
 }
@@ -1711,10 +1699,7 @@ func within(asOf, v time.Time, unit durUnit) string {
 	case uWeek:
 		n = (days + 6) / 7
 	default:
-		per := 1
-		if unit == uYear {
-			per = 12
-		}
+		per := pick(unit == uYear, 12, 1) // months
 		n = max(((v.Year()-asOf.Year())*12+int(v.Month())-int(asOf.Month()))/per, 1)
 		for n > 1 && !addMonths(asOf, (n-1)*per).Before(v) {
 			n--

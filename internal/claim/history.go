@@ -191,7 +191,9 @@ func (s Series) dateText(t time.Time) string { return grainText(t, s.Grain) }
 
 // grainText writes t as a date of grain g: "2010", "March 2010", "4
 // March 2010".
-func grainText(t time.Time, g Grain) string { return t.Format(g.pick(dateLayout, "January 2006", "2006")) }
+func grainText(t time.Time, g Grain) string {
+	return t.Format(g.pick(dateLayout, "January 2006", "2006"))
+}
 
 // obsText writes observation i with its value: "2010 (14.2)".
 func (s Series) obsText(i int) string {
@@ -344,10 +346,7 @@ func readRecord(s string) (*histClaim, string) {
 		if !p.done() {
 			return nil, ""
 		}
-		c.dir, c.scope, c.words = 1, recBefore, "the highest"
-		if w == "low" {
-			c.dir, c.words = -1, "the lowest"
-		}
+		c.dir, c.scope, c.words = pick(w == "low", -1, 1), recBefore, "the "+pick(w == "low", "lowest", "highest")
 		return c, ""
 	}
 	det, ok := p.oneOf("the", "its", "their")
@@ -546,14 +545,7 @@ func readStreak(s string) (*histClaim, string) {
 		return nil, ""
 	}
 	p.pos++
-	c.verb = t.text
-	if aux != "" {
-		c.verb = aux + " " + t.text
-	}
-	c.dir = -1
-	if riseVerbs[t.text] {
-		c.dir = 1
-	}
+	c.verb, c.dir = strings.TrimPrefix(aux+" "+t.text, " "), pick(riseVerbs[t.text], 1, -1)
 	unit := func() bool {
 		w, ok := p.oneOf("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
 		c.unitWord = strings.TrimSuffix(w, "s")
@@ -937,10 +929,8 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	st := s.standing(at, c.dir, c.month)
 	last, before := st.last, st.before // the latest observation before at as high as it
 	v := Verdict{Value: s.obsText(at)}
-	high, higher, record := "high", "higher", "a record high"
-	if c.dir < 0 {
-		high, higher, record = "low", "lower", "a record low"
-	}
+	high, higher := pick(c.dir < 0, "low", "high"), pick(c.dir < 0, "lower", "higher")
+	record := "a record " + high
 	since := func(i int) string { return words + " since " + s.dateText(s.Obs[i].Date) }
 	if c.scope != recBefore {
 		record = words + " on record"
@@ -998,10 +988,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case !pEnd.Before(t):
 		return refuse("%s is not before %s, the observation claimed about", p, s.dateText(t))
 	}
-	each := "observation"
-	if c.month != 0 {
-		each = c.month.String()
-	}
+	each := pick(c.month != 0, c.month.String(), "observation")
 	v.Meaning = fmt.Sprintf("%s than every %s after %s, and one of %s as %s or %s", higher, each, p, p, high, higher)
 	both := fmt.Sprintf("readers take it both as %s than every observation after %s, which holds, and as the last one as %s being of %s", higher, p, high, p)
 	switch {
@@ -1023,10 +1010,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 // observations are higher, and none is as high.
 func (s Series) place(c *histClaim, at int, words string, refuse refuser) (Verdict, error) {
 	st := s.standing(at, c.dir, c.month)
-	higher := "higher"
-	if c.dir < 0 {
-		higher = "lower"
-	}
+	higher := pick(c.dir < 0, "lower", "higher")
 	list := func(is []int, n int) string {
 		var out []string
 		for _, i := range is {

@@ -563,10 +563,7 @@ func (l *local) number(text string) string {
 func (l *local) numbers(s string) string {
 	var b strings.Builder
 	for i, t := range lex(s) {
-		text := t.text
-		if t.kind == tNum {
-			text = l.number(text)
-		}
+		text := pick(t.kind == tNum, l.number(t.text), t.text)
 		if i > 0 && !t.glued {
 			b.WriteByte(' ')
 		}

@@ -88,6 +88,14 @@ func (p *parser) matches(ws []string) bool {
 	return true
 }
 
+// pick returns a when cond holds, and b otherwise.
+func pick[T any](cond bool, a, b T) T {
+	if cond {
+		return a
+	}
+	return b
+}
+
 // runs returns a table entry for each run of words of alts, split by
 // "|", each standing for is.
 func runs[T any](is T, alts string) []phrase[T] {

@@ -141,17 +141,10 @@ func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 // crossing and v, its value, is below zero: the limit was crossed before
 // as_of ("in -8 weeks"), which prose that counts down to it cannot say.
 func (s *Scope) pastCrossing(ref Ref, v Value) string {
-	scenario, field, ok := strings.Cut(ref.Field, ".")
-	if !ok {
-		scenario, field = "", ref.Field
-	}
-	if !strings.HasSuffix(field, "_to_limit") || v.Kind != Number || v.Num >= 0 {
+	if !strings.HasSuffix(ref.Field, "_to_limit") || v.Kind != Number || v.Num >= 0 {
 		return ""
 	}
-	crossing := "crossing"
-	if scenario != "" {
-		crossing = scenario + ".crossing"
-	}
+	crossing := ref.Field[:strings.Index(ref.Field, ".")+1] + "crossing" // of the same scenario
 	c, err := s.Lookup(Ref{Block: ref.Block, Field: crossing})
 	b := s.blocks[ref.Block]
 	if err != nil || b == nil {
