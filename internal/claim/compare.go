@@ -678,10 +678,7 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 		return vs + " is " + sig3(mul(r, hundred)) + "% of " + ws
 	case rPctMore, rPctLess, rPartMore, rPartLess:
 		d := mul(sub(r, ratInt(1)), hundred)
-		if d.Sign() < 0 {
-			return vs + " is " + sig3(absRat(d)) + "% less than " + ws
-		}
-		return vs + " is " + sig3(d) + "% more than " + ws
+		return vs + " is " + sig3(absRat(d)) + pick(d.Sign() < 0, "% less than ", "% more than ") + ws
 	}
 	return vs + " is " + sig3(r) + " times " + ws
 }
@@ -747,10 +744,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	}
 	switch c.kind {
 	case cSame, cAboutSame, cNearlySame, cAtLeastSame:
-		if aboutSame {
-			return "about the same as"
-		}
-		return direction()
+		return pick(aboutSame, "about the same as", direction())
 	case cPoints:
 		// The difference at the phrase's precision, in its words.
 		d := mul(sub(v, w), ratInt(100))

@@ -393,10 +393,7 @@ var seasonNames = map[string]time.Month{
 // seasonStart returns the first month of the season that starts in month
 // north in the northern hemisphere.
 func seasonStart(north time.Month, south bool) time.Month {
-	if south {
-		return (north+5)%12 + 1
-	}
-	return north
+	return pick(south, (north+5)%12+1, north)
 }
 
 // period reads one period: a day, part of a month, a month, part of a
@@ -1404,10 +1401,7 @@ func valueText(v span) string {
 // twoWays returns the period of c that readers place two ways, or the
 // zero period.
 func (c *dateClaim) twoWays() period {
-	if c.from.twoWays != "" {
-		return c.from
-	}
-	return c.to
+	return pick(c.from.twoWays != "", c.from, c.to)
 }
 
 // dateEnv is what a date phrase is placed against.
@@ -1420,10 +1414,7 @@ type dateEnv struct {
 
 // shape returns the shape of per in e's reading.
 func (e dateEnv) shape(per period) func(int, bool) (span, bool) {
-	if e.late && per.late != nil {
-		return per.late
-	}
-	return per.shape
+	return pick(e.late && per.late != nil, per.late, per.shape)
 }
 
 // dayRange is the days a date phrase allows: from lo to hi, both included;
@@ -1518,19 +1509,8 @@ func (e dateEnv) clip(s span, rel relation) (dayRange, string) {
 	return dayRange{s.lo, s.hi, spanText(s)}, ""
 }
 
-func minTime(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
+func minTime(a, b time.Time) time.Time { return pick(a.Before(b), a, b) }
+func maxTime(a, b time.Time) time.Time { return pick(a.After(b), a, b) }
 
 // placeAfter puts per in its year. A period named without a year is the
 // first one that does not end before the as-of date, nor before notBefore

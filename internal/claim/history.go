@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -94,10 +95,7 @@ type standing struct {
 
 // memo returns s's Memo, or one for this claim alone.
 func (s Series) memo() *Memo {
-	if s.Memo != nil {
-		return s.Memo
-	}
-	return &Memo{}
+	return cmp.Or(s.Memo, &Memo{})
 }
 
 // finite reports whether every value of s is a finite number.
@@ -203,10 +201,7 @@ func (s Series) obsText(i int) string {
 // find returns the index of the observation dated t, or -1.
 func (s Series) find(t time.Time) int {
 	i, ok := slices.BinarySearchFunc(s.Obs, t, func(o Observation, t time.Time) int { return o.Date.Compare(t) })
-	if !ok {
-		return -1
-	}
-	return i
+	return pick(ok, i, -1)
 }
 
 // single returns j, the observation a claim is measured against, or why
@@ -834,10 +829,7 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 
 // unit names the step of a: "day", "week", "month" or "year".
 func (a anchor) unit() string {
-	if a.week {
-		return "week"
-	}
-	return a.step.noun()
+	return pick(a.week, "week", a.step.noun())
 }
 
 // change checks a change on an earlier observation with compare. Where

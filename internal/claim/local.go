@@ -161,8 +161,5 @@ func (l *local) foreignMark(n string) string {
 // shownGroup is the group mark as a message writes it: a space for any
 // kind of space.
 func (l *local) shownGroup() string {
-	if isSpace(l.group) || l.group == "" {
-		return " "
-	}
-	return l.group
+	return pick(isSpace(l.group) || l.group == "", " ", l.group)
 }

@@ -97,12 +97,7 @@ type amount struct {
 }
 
 // mult returns the multiplier of a, 1 if it has none.
-func (a amount) mult() *big.Rat {
-	if a.multWord == "" {
-		return ratInt(1)
-	}
-	return pow10(multipliers[a.multWord])
-}
+func (a amount) mult() *big.Rat { return pow10(multipliers[a.multWord]) }
 
 // large reports whether a names a multiplier of a thousand or more, as
 // "$38 trillion" and "12k" do and "3 hundred" does not.
@@ -228,10 +223,8 @@ func twoFigures(n, unit *big.Rat) *big.Rat {
 	if n.Sign() == 0 {
 		return unit
 	}
-	if fine := sigUnit(n, 2); fine.Cmp(unit) < 0 {
-		return fine
-	}
-	return unit
+	fine := sigUnit(n, 2)
+	return pick(fine.Cmp(unit) < 0, fine, unit)
 }
 
 // halfA reads "half a million", "half a billion": half the multiplier,
