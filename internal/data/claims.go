@@ -103,10 +103,7 @@ func isObservation(field string) bool {
 // "last.value", and "last" for any other.
 func observationOf(field string) string {
 	head, _, _ := strings.Cut(field, ".")
-	if isObservation(head) {
-		return head
-	}
-	return "last"
+	return pick(isObservation(head), head, "last")
 }
 
 // evalHistory checks the claim of e about the history of a block's
@@ -150,10 +147,7 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	var phraseErr *claim.Error
 	switch {
 	case errors.As(err, &phraseErr) && phraseErr.Is != 0 && phraseErr.Is != claim.KindHistory:
-		ref := e.Ref.String() + ".value"
-		if phraseErr.Is == claim.KindDate {
-			ref = e.Ref.String() + ".date"
-		}
+		ref := e.Ref.String() + pick(phraseErr.Is == claim.KindDate, ".date", ".value")
 		if phraseErr.Is == claim.KindComparison {
 			return Evaluation{}, fmt.Errorf("claim %q is a comparison, not a claim about the series' history: write {{ %s | claim %q other.ref }}, or name what it is measured from, as in %q", c.Phrase, ref, c.Phrase, c.Phrase+" a year earlier")
 		}

@@ -194,10 +194,7 @@ func (f *csvFile) at(off int) diag.Pos {
 
 // bomOn returns the bytes of byte-order mark before line line's text.
 func (f *csvFile) bomOn(line int) int {
-	if line == 1 {
-		return f.bom
-	}
-	return 0
+	return pick(line == 1, f.bom, 0)
 }
 
 // unclosedQuote returns the offset in src of the quote that opens a field
@@ -248,10 +245,7 @@ func parseCSV(t *csvTable, column string, diags *diag.List) []Point {
 	// problem of the build.
 	found.Sort()
 	diags.Add(found[:maxCSVProblems]...)
-	note := diag.Diagnostic{Pos: found[maxCSVProblems].Pos, Severity: diag.Warning}
-	if found[maxCSVProblems:].HasErrors() {
-		note.Severity = diag.Error
-	}
+	note := diag.Diagnostic{Pos: found[maxCSVProblems].Pos, Severity: pick(found[maxCSVProblems:].HasErrors(), diag.Error, diag.Warning)}
 	note.Message = fmt.Sprintf("more than %d problems in this csv file; the rest are not listed", maxCSVProblems)
 	diags.Add(note)
 	return points
@@ -376,10 +370,7 @@ func (r *csvRecords) FieldPos(i int) (line, column int) {
 // readCSV reads the observations of a CSV file, and reports its problems
 // into diags; see parseCSV.
 func readCSV(t *csvTable, column string, diags *diag.List) []Point {
-	vname := "value"
-	if column != "" {
-		vname = strings.ToLower(strings.TrimSpace(column))
-	}
+	vname := pick(column != "", strings.ToLower(strings.TrimSpace(column)), "value")
 	if len(t.problem) > 0 {
 		diags.Add(t.problem...)
 		return nil
@@ -423,10 +414,7 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 				// date;value: a spreadsheet's export for a language
 				// that writes decimals with a comma.
 				name := map[string]string{";": "semicolons", "\t": "tabs", "|": "bars"}[sep]
-				also := ""
-				if sep == ";" {
-					also = ", and decimals with a point (3.5, not 3,5)"
-				}
+				also := pick(sep == ";", ", and decimals with a point (3.5, not 3,5)", "")
 				diags.Errorf(f.pos(1, 1), "the columns are separated by %s, and plotline reads commas: write %s%s", name, strings.Join(strings.Split(strings.TrimSpace(header[0]), sep), ","), also)
 				return nil
 			}

@@ -190,10 +190,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 // months_to_limit, years_to_limit and value_at_until of the scenario called
 // name.
 func (b *Block) scenarioField(name, field string) (Value, error) {
-	path := field
-	if name != "central" {
-		path = name + "." + field
-	}
+	path := pick(name != "central", name+"."+field, field)
 	pr, err := b.needProjection(path)
 	if err != nil {
 		return Value{}, err
@@ -229,10 +226,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		return Value{}, fmt.Errorf("block %q has no limit, so it has no %q", b.Name, path)
 	}
 	if !s.Reaches {
-		scen := "the projection"
-		if name != "central" {
-			scen = "the " + name + " scenario"
-		}
+		scen := pick(name != "central", "the "+name+" scenario", "the projection")
 		msg := fmt.Sprintf("block %q: %s never reaches the limit %s, so it has no %q", b.Name, scen, num(pr.Limit), path)
 		// A level projection (rate 0) has its limit for a scenario of
 		// its band: name the one that reaches it.
@@ -342,10 +336,7 @@ var unitScales = map[string]int{
 // for a linear model, whose rate is in the unit, and none for an
 // exponential one, whose rate is a percentage.
 func rateScale(model, unit string) int {
-	if model == "exponential" {
-		return 0
-	}
-	return UnitScale(unit)
+	return pick(model == "exponential", 0, UnitScale(unit))
 }
 
 // percentUnit reports whether a block's unit says that its numbers are

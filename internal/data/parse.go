@@ -106,10 +106,7 @@ func identHint(s string) string {
 		return ""
 	}
 	fixed := strings.NewReplacer("-", "_", " ", "_").Replace(strings.TrimSpace(s))
-	if !isIdent(fixed) {
-		return ""
-	}
-	return ": write " + fixed
+	return pick(isIdent(fixed), ": write "+fixed, "")
 }
 
 // isIdent reports whether s matches [A-Za-z_][A-Za-z0-9_]*.

@@ -242,10 +242,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			continue
 		}
 		if tol, moved, bad := tooFine(runs[i], out.Limit, hourly); bad {
-			at, what := limitNode, "the projection"
-			if s.Name != "central" {
-				at, what = f[s.Name].val, "the "+scenarioWords(s)
-			}
+			at, what := pick(s.Name != "central", f[s.Name].val, limitNode), "the "+scenarioWords(s)
 			fix := "check the rate and the limit"
 			if model == projection.Linear {
 				fix += fmt.Sprintf(", or count the change from the start instead (start at 0 and a limit of %s)", num(out.Limit-runs[i].Value))
@@ -258,9 +255,9 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		if s.Crossing.Year() <= LastDay().Year() {
 			continue
 		}
-		at, what := limitNode, fmt.Sprintf("limit %s is reached", num(out.Limit))
+		at, what := pick(s.Name != "central", f[s.Name].val, limitNode), fmt.Sprintf("limit %s is reached", num(out.Limit))
 		if s.Name != "central" {
-			at, what = f[s.Name].val, fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit))
+			what = fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit))
 		}
 		p.errorf(at, "%s on %s, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate",
 			what, s.Crossing.Format(dateLayout))
@@ -317,10 +314,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 // 1,000,000,000,000,010 on its first day. It returns the allowance and
 // how much the projection moves in a step, as the message gives them.
 func tooFine(pr projection.Projection, limit float64, hourly bool) (tol, moved string, bad bool) {
-	step, unit := 1.0, "a day"
-	if hourly {
-		step, unit = 1.0/24, "an hour"
-	}
+	step, unit := pick(hourly, 1.0/24, 1), pick(hourly, "an hour", "a day")
 	per := step / pr.Per.Days()
 	m := math.Abs(pr.Rate) * per
 	if pr.Model == projection.Exponential {
@@ -339,10 +333,7 @@ func threeDigits(f float64) string {
 
 // scenarioWords names s in a message: "projection", or "low scenario".
 func scenarioWords(s *Scenario) string {
-	if s.Name == "central" {
-		return "projection"
-	}
-	return s.Name + " scenario"
+	return pick(s.Name == "central", "projection", s.Name+" scenario")
 }
 
 // overflow reports whether pr, drawn from start to until, reaches a value
@@ -373,10 +364,7 @@ func overflow(pr projection.Projection, start, until time.Time) (time.Time, stri
 // computed, so that the rest of the page is checked against it too.
 func (p *parser) checkBand(pr *Projection, rateNode *yaml.Node, f map[string]field) {
 	rate := pr.Central.Rate
-	what := "rate " + num(rate)
-	if pr.Fitted {
-		what = "the fitted rate " + num(Round(rate, 4))
-	}
+	what := pick(pr.Fitted, "the fitted rate "+num(Round(rate, 4)), "rate "+num(rate))
 	low, high := pr.Low, pr.High
 	switch {
 	case low != nil && high != nil && low.Rate > high.Rate:
@@ -450,10 +438,7 @@ func unreachable(p projection.Projection, limit float64, fitted bool) string {
 	from, to := num(p.Value), num(limit)
 	sameSign := p.Model != projection.Exponential || p.Value > 0 && limit > 0
 	if fitted && p.Rate != 0 && sameSign && (limit < p.Value) == (p.Rate > 0) {
-		side, way := "below", "falls"
-		if p.Rate > 0 {
-			side, way = "above", "rises"
-		}
+		side, way := pick(p.Rate > 0, "above", "below"), pick(p.Rate > 0, "rises", "falls")
 		return fmt.Sprintf("the fitted rate %s, and the projection starts %s the limit already, at %s on %s: start it before the limit was passed, with start: {date: …, value: …}",
 			way, side, from, p.Start.Format(time.DateOnly))
 	}
@@ -518,10 +503,7 @@ func defaultUntil(start time.Time, scenarios []*Scenario, hours bool) time.Time 
 // included, until itself too when the start's time of day puts it
 // between two days.
 func sample(pr projection.Projection, start, until time.Time) []Point {
-	unit := int64(86400)
-	if pr.Per == projection.Hour {
-		unit = 3600
-	}
+	unit := pick[int64](pr.Per == projection.Hour, 3600, 86400)
 	at := func(k int) time.Time { return time.Unix(start.Unix()+int64(k)*unit, 0).UTC() }
 	days := max(0, int(math.Floor(float64(until.Unix()-start.Unix())/float64(unit))))
 	end := at(days)

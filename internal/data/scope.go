@@ -233,11 +233,7 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 	if verdict.True {
 		return nil
 	}
-	way := "down"
-	if shown > v.Num {
-		way = "up"
-	}
-	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, ref, WrittenNumberIn(s.Locale, v.Num, 0), way, text)
+	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, ref, WrittenNumberIn(s.Locale, v.Num, 0), pick(shown > v.Num, "up", "down"), text)
 }
 
 // countBound returns an error when v, a count of whole weeks, months or

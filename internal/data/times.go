@@ -94,10 +94,7 @@ func sameZone(z string) string {
 		return "+00:00"
 	}
 	digits := strings.Replace(z[1:], ":", "", 1)
-	if digits == "0000" {
-		return "+00:00"
-	}
-	return z[:1] + digits[:2] + ":" + digits[2:]
+	return pick(digits == "0000", "+00:00", z[:1]+digits[:2]+":"+digits[2:])
 }
 
 // timeCheck finds the observations of one series whose times cannot be

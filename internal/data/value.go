@@ -440,10 +440,7 @@ func WrittenNumberIn(l *locale.Locale, f float64, places int) string {
 }
 
 func describeKind(k ValueKind) string {
-	if k == Text {
-		return "text"
-	}
-	return "a " + k.String()
+	return pick(k == Text, "text", "a "+k.String())
 }
 
 // approxNumber rounds f to two significant figures: 11960 is "12,000",
@@ -530,6 +527,14 @@ func formatNumber(l *locale.Locale, f float64, dec int, trim bool) string {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
 	return l.Number(zeroSign(s))
+}
+
+// pick returns a when cond holds, and b otherwise.
+func pick[T any](cond bool, a, b T) T {
+	if cond {
+		return a
+	}
+	return b
 }
 
 // zeroSign drops the minus sign of a number that rounded to zero: "-0" and

@@ -541,10 +541,7 @@ func otherDateTimeHint(s string) string {
 	if err != nil {
 		return ""
 	}
-	hm := at.Format("15:04")
-	if at.Second() != 0 {
-		hm = at.Format("15:04:05")
-	}
+	hm := at.Format(pick(at.Second() != 0, "15:04:05", "15:04"))
 	hint := yamlpos.DateHint(date)
 	if !strings.Contains(hint, "write ") || strings.Contains(hint, "is a year") || strings.Contains(hint, "is a month") {
 		return ""
