@@ -102,17 +102,7 @@ const (
 
 // String names k: "date", "number" or "comparison".
 func (k Kind) String() string {
-	switch k {
-	case KindDate:
-		return "date"
-	case KindNumber:
-		return "number"
-	case KindComparison:
-		return "comparison"
-	case KindHistory:
-		return "history"
-	}
-	return "unknown"
+	return cmp.Or(map[Kind]string{KindDate: "date", KindNumber: "number", KindComparison: "comparison", KindHistory: "history"}[k], "unknown")
 }
 
 // examples lists phrases of each kind that error messages offer.

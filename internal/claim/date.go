@@ -689,15 +689,7 @@ func (p *parser) edgeWord() (int, bool) {
 }
 
 // edgeOf returns the edge mark for edgeWord's result.
-func edgeOf(w int) edge {
-	switch w {
-	case 0:
-		return edgeStart
-	case 2:
-		return edgeEnd
-	}
-	return edgeNone
-}
+func edgeOf(w int) edge { return map[int]edge{0: edgeStart, 2: edgeEnd}[w] }
 
 // partOfMonth reads "early April", "mid-April 2025", "late April": days
 // 1–10, 11–20 and 21 to the end.

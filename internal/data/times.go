@@ -186,13 +186,7 @@ func (g DateGrain) Shows(t time.Time) DateGrain {
 
 // String names g as messages do: "a day", "a month", "a year".
 func (g DateGrain) String() string {
-	switch g {
-	case ByMonth:
-		return "a month"
-	case ByYear:
-		return "a year"
-	}
-	return "a day"
+	return "a " + cmp.Or(map[DateGrain]string{ByMonth: "month", ByYear: "year"}[g], "day")
 }
 
 // HasTime reports whether t, a date of the data, gives a time of day.

@@ -31,13 +31,7 @@ const (
 
 // String names k: "number", "date" or "text".
 func (k ValueKind) String() string {
-	switch k {
-	case Date:
-		return "date"
-	case Text:
-		return "text"
-	}
-	return "number"
+	return cmp.Or(map[ValueKind]string{Date: "date", Text: "text"}[k], "number")
 }
 
 // Value is what a field reference such as {{ losses.crossing }} stands for.
