@@ -401,7 +401,7 @@ func seasonStart(north time.Month, south bool) time.Month {
 func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
-		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
+		p.partOfSeason, p.wholeSeason, p.wholeMonth,
 		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
 		p.holiday, p.relWeek, p.relDay,
 	} {
@@ -794,24 +794,19 @@ func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
 	return per, true
 }
 
-// edgeOfSeason reads "the start of spring", "the end of the summer 2025":
-// its first, second or third month.
-func (p *parser) edgeOfSeason() (period, bool) {
-	w, ok := p.edgeWord()
-	if !ok {
-		return period{}, false
-	}
-	return p.seasonPeriod(w, 1, edgeOf(w))
-}
-
-// partOfSeason reads "early spring", "mid-winter 2025/26", "late summer":
-// its first, second or third month.
+// partOfSeason reads "early spring", "mid-winter 2025/26", "late summer",
+// "the start of spring", "the end of the summer 2025": its first, second
+// or third month.
 func (p *parser) partOfSeason() (period, bool) {
-	part, ok := p.part()
-	if !ok {
-		return period{}, false
+	start := p.pos
+	if w, ok := p.edgeWord(); ok {
+		return p.seasonPeriod(w, 1, edgeOf(w))
 	}
-	return p.seasonPeriod(part, 1, edgeNone)
+	p.pos = start
+	if part, ok := p.part(); ok {
+		return p.seasonPeriod(part, 1, edgeNone)
+	}
+	return period{}, false
 }
 
 // wholeSeason reads "spring 2025", "the winter of 2024/25", "autumn".

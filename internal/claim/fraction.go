@@ -34,10 +34,10 @@ func (p *parser) multiple() (int, bool) {
 		}
 	}
 	start := p.pos
-	if n, ok := p.amount(); ok && n.currency == "" && !n.percent && n.n.IsInt() && n.n.Sign() > 0 && n.n.Num().IsInt64() && n.n.Num().Int64() <= 1e6 {
+	if k, ok := p.wholeCount(); ok {
 		p.opt("-")
 		if p.seq("fold") {
-			return int(n.n.Num().Int64()), true
+			return k, true
 		}
 	}
 	p.pos = start

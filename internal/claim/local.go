@@ -120,7 +120,9 @@ func (l *local) scanNumber(s string, i int) (int, string, string) {
 		j += len(l.decimal) + len(frac)
 	}
 	if l.lang != nil && why == "" && (whole == "" && l.decimal != "." || j < len(s) && (s[j] == '.' || s[j] == ',') && j+1 < len(s) && isDigit(s[j+1])) {
-		why = l.foreignMark(s[i:min(len(s), j+1)] + digitsAfter(s, j+1))
+		// A mark where the language writes none.
+		why = fmt.Sprintf("%q is not how %s writes numbers: write them as 12%s000 and 3%s5",
+			s[i:min(len(s), j+1)]+digitsAfter(s, j+1), l.lang.Name, l.shownGroup(), l.decimal)
 		if whole == "" {
 			// ".5": read the English way, for the message alone.
 			k, t, _ := englishMarks().scanNumber(s, i)
@@ -150,12 +152,6 @@ func (l *local) twoWays(whole, frac string) string {
 		return fmt.Sprintf("%q is %s thousand where %s groups thousands with \".\" and %s on this page; write %q for %s thousand, or %q", n, whole, l.lang.Name, whole, thousands, whole, whole)
 	}
 	return fmt.Sprintf("%q is %s thousand in English and %s in %s; write %q for %s thousand, or %q", n, whole, whole, l.lang.Name, thousands, whole, whole)
-}
-
-// foreignMark says why the number n, written with a mark where the
-// language writes none, is refused.
-func (l *local) foreignMark(n string) string {
-	return fmt.Sprintf("%q is not how %s writes numbers: write them as 12%s000 and 3%s5", n, l.lang.Name, l.shownGroup(), l.decimal)
 }
 
 // shownGroup is the group mark as a message writes it: a space for any

@@ -192,11 +192,6 @@ func (f *csvFile) at(off int) diag.Pos {
 	return diag.At(f.path, f.src, off)
 }
 
-// bomOn returns the bytes of byte-order mark before line line's text.
-func (f *csvFile) bomOn(line int) int {
-	return pick(line == 1, f.bom, 0)
-}
-
 // unclosedQuote returns the offset in src of the quote that opens a field
 // of the record starting at offset start and is never closed, as
 // encoding/csv reads quotes (a doubled quote inside a quoted field is
@@ -380,7 +375,7 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 	parseErr := func(err error) {
 		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
 			if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine >= 1 && pe.StartLine <= len(f.lineStarts) {
-				if q := unclosedQuote(src, f.lineStarts[pe.StartLine-1]+f.bomOn(pe.StartLine)); q >= 0 {
+				if q := unclosedQuote(src, f.lineStarts[pe.StartLine-1]+pick(pe.StartLine == 1, f.bom, 0)); q >= 0 {
 					diags.Errorf(diag.At(path, src, q), `this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`)
 					return
 				}

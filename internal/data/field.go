@@ -210,8 +210,9 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		// A rate written in the front matter is shown as written; a fitted
 		// one is computed. An exponential rate is a percentage; a linear
 		// one of a block in percent is a change of a percentage, in
-		// percentage points.
-		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Points: pr.Model != "exponential" && (percentUnit(b.Unit) || pointsUnit(b.Unit)), Places: s.RatePlaces, Scale: rateScale(pr.Model, b.Unit)}, nil
+		// percentage points. A linear rate is in the block's unit, and so
+		// counted in its scale.
+		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Points: pr.Model != "exponential" && (percentUnit(b.Unit) || pointsUnit(b.Unit)), Places: s.RatePlaces, Scale: pick(pr.Model == "exponential", 0, UnitScale(b.Unit))}, nil
 	case "value_at_until":
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
@@ -330,13 +331,6 @@ var unitScales = map[string]int{
 	"million": 6, "millionen": 6, "mio": 6,
 	"billion": 9, "milliarde": 9, "milliarden": 9, "mrd": 9, "milliard": 9,
 	"trillion": 12, "billionen": 12,
-}
-
-// rateScale is the scale of a projection's rate: that of the block's unit
-// for a linear model, whose rate is in the unit, and none for an
-// exponential one, whose rate is a percentage.
-func rateScale(model, unit string) int {
-	return pick(model == "exponential", 0, UnitScale(unit))
 }
 
 // percentUnit reports whether a block's unit says that its numbers are

@@ -314,7 +314,7 @@ func repeatMessage(first int, pt Point) string {
 	msg := fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
 		first, date, WrittenNumber(pt.Value, pt.Places))
 	if !HasTime(pt.Date) && pt.Grain == ByDay {
-		msg += fmt.Sprintf(", or, if they are readings at two times of the day, give each its time (%sT06:00)", dateText(pt.Date))
+		msg += fmt.Sprintf(", or, if they are readings at two times of the day, give each its time (%sT06:00)", AppendDateText(nil, pt.Date, ByDay))
 	}
 	return msg
 }

@@ -69,7 +69,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	// Start: a point, or the latest observation.
 	n, hasStart := f["start"]
 	switch {
-	case !hasStart || isLast(n.val):
+	case !hasStart || isWord(n.val, "last"):
 		if len(b.Series) == 0 && !seriesOK {
 			// The series has errors of its own, already reported.
 			ok = false
@@ -115,7 +115,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if n, has := f["rate"]; !has {
 		p.errorf(key, "projection: missing rate")
 		ok = false
-	} else if rateNode = n.val; isFit(n.val) {
+	} else if rateNode = n.val; isWord(n.val, "fit") {
 		out.Fitted = true
 	} else {
 		var good bool
@@ -378,10 +378,10 @@ func (p *parser) checkBand(pr *Projection, rateNode *yaml.Node, f map[string]fie
 	}
 }
 
-// isLast reports whether n is the scalar `last`.
-func isLast(n *yaml.Node) bool {
+// isWord reports whether n is the scalar word w: `last`, `fit`.
+func isWord(n *yaml.Node, w string) bool {
 	n = yamlpos.Resolve(n)
-	return n != nil && n.Kind == yaml.ScalarNode && n.Value == "last"
+	return n != nil && n.Kind == yaml.ScalarNode && n.Value == w
 }
 
 // fitKey names a fit: the series, and the period and model of its rate.
@@ -417,12 +417,6 @@ func (p *parser) fit(series []Point, per projection.Period, model projection.Mod
 	}
 	p.fits[k] = fitted{pr.Rate, r2, err}
 	return p.fits[k]
-}
-
-// isFit reports whether n is the scalar `fit`.
-func isFit(n *yaml.Node) bool {
-	n = yamlpos.Resolve(n)
-	return n != nil && n.Kind == yaml.ScalarNode && n.Value == "fit"
 }
 
 // num formats f plainly for messages: 12000, 0.5, -30.
@@ -490,7 +484,7 @@ func defaultUntil(start time.Time, scenarios []*Scenario, hours bool) time.Time 
 	}
 	span := daysBetween(start, latest)
 	pad := max(7, int(math.Ceil(float64(span)/10)))
-	return addDays(latest, pad)
+	return time.Unix(latest.Unix()+int64(pad)*86400, 0).UTC()
 }
 
 // sample returns the curve of pr from start to until. A linear projection
@@ -573,11 +567,6 @@ func withUntil(curve []Point, pr projection.Projection, until time.Time) []Point
 // daysBetween returns the whole days from a to b (dates at midnight UTC).
 func daysBetween(a, b time.Time) int {
 	return int(math.Floor(float64(b.Unix()-a.Unix()) / 86400))
-}
-
-// addDays returns t plus d days.
-func addDays(t time.Time, d int) time.Time {
-	return time.Unix(t.Unix()+int64(d)*86400, 0).UTC()
 }
 
 // periodHint returns ": did you mean week?" for a per written as the

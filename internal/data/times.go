@@ -194,13 +194,6 @@ func HasTime(t time.Time) bool {
 	return t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0
 }
 
-// dateText writes t as YYYY-MM-DD, followed by THH:MM (and :SS when it
-// has seconds) when it has a time of day.
-func dateText(t time.Time) string {
-	var b [20]byte
-	return string(AppendDateText(b[:0], t, ByDay))
-}
-
 // AppendDateText appends t as the data writes a date, for machines: a
 // date of grain g on the first day of its year or month as that year or
 // month, "1959" or "2024-06" (see DateGrain.Shows); any other as
