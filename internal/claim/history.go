@@ -1130,11 +1130,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		}
 		return v, nil
 	}
-	if c.nth {
-		v.Meaning = fmt.Sprintf("exactly %d %ss in a row", c.n, n)
-	} else {
-		v.Meaning = fmt.Sprintf("%d %ss in a row", c.n, n)
-	}
+	v.Meaning = fmt.Sprintf("%s%d %ss in a row", pick(c.nth, "exactly ", ""), c.n, n)
 	switch {
 	case run < c.n && stop == "gap":
 		return refuse("the series has no value for %s", gapAt())

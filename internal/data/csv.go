@@ -79,17 +79,11 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 	before := len(*p.diags)
 	if t == nil {
 		t = newCSVTable(file, src)
-		if p.csvTables == nil {
-			p.csvTables = map[string]*csvTable{}
-		}
 		p.csvTables[file] = t
 	}
 	points := parseCSV(t, column, p.diags)
 	sortByDate(points)
 	ok = !(*p.diags)[before:].HasErrors()
-	if p.readCSV == nil {
-		p.readCSV = map[string]observations{}
-	}
 	p.readCSV[key] = observations{points, ok}
 	return file, points, ok
 }
@@ -107,9 +101,6 @@ func (p *parser) csvGuess(name, file string) string {
 		// Read once a page: each missing file of 2,000 read a folder of
 		// 20,000 files, 190 s of CPU.
 		entries, _ = fs.ReadDir(p.fsys, dir)
-		if p.dirs == nil {
-			p.dirs = map[string][]fs.DirEntry{}
-		}
 		p.dirs[dir] = entries
 	}
 	for _, e := range entries {

@@ -412,9 +412,6 @@ func (p *parser) fit(series []Point, per projection.Period, model projection.Mod
 		dates[i], values[i] = pt.Date, pt.Value
 	}
 	pr, r2, err := projection.Fit(dates, values, per, model)
-	if p.fits == nil {
-		p.fits = map[fitKey]fitted{}
-	}
 	p.fits[k] = fitted{pr.Rate, r2, err}
 	return p.fits[k]
 }

@@ -114,9 +114,6 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) map[string]f
 				written := num.Value + "," + strings.Join(groups, ",")
 				p.errorf(num, "%s: %s reads as %s and a key %q, because a comma separates keys in {…}: write %s, without a thousands separator",
 					n.Content[i-2].Value, written, num.Value, groups[0], num.Value+strings.Join(groups, ""))
-				if p.misread == nil {
-					p.misread = map[*yaml.Node]bool{}
-				}
 				p.misread[num] = true
 				i += 2 * (len(groups) - 1)
 				continue
