@@ -158,15 +158,13 @@ func (e *Error) Error() string {
 // when want is 0). It returns "" otherwise.
 func respell(phrase string, want Kind, l *local) string {
 	var vocabulary []string
-	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords, multipleVerbs} {
+	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords, multipleVerbs, superlatives, ordinals} {
 		vocabulary = slices.AppendSeq(vocabulary, maps.Keys(words))
 	}
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(changeVerbs))
 	vocabulary = append(vocabulary, "halved")
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(monthNames))
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(seasonNames))
-	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(superlatives))
-	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(ordinals))
 	vocabulary = append(vocabulary, "record", "earlier", "previous", "consecutive", "every")
 	if l != nil {
 		vocabulary = append(vocabulary, l.lang.vocabulary()...)

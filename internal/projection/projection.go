@@ -211,12 +211,7 @@ func AddMonths(t time.Time, n int) time.Time {
 // elapsedDays returns the days from a to b as a float. It does not saturate
 // the way time.Time.Sub does past 292 years.
 func elapsedDays(a, b time.Time) float64 {
-	secs := float64(b.Unix() - a.Unix())
-	nanos := float64(b.Nanosecond() - a.Nanosecond())
-	if nanos == 0 {
-		return secs / 86400
-	}
-	return secs/86400 + nanos/86400e9
+	return float64(b.Unix()-a.Unix())/86400 + float64(b.Nanosecond()-a.Nanosecond())/86400e9
 }
 
 // after returns the projected value n periods after Start, within the
