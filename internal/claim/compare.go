@@ -103,10 +103,7 @@ func (p *parser) asAdj(c *cmpClaim) bool {
 	start := p.pos
 	if p.seq("as") {
 		if adj, ok := p.oneOf(adjectives...); ok && p.seq("as") {
-			c.adj = adj
-			if adj == "much" {
-				c.less = "less"
-			}
+			c.adj, c.less = adj, pick(adj == "much", "less", c.less)
 			return true
 		}
 	}

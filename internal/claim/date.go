@@ -273,10 +273,7 @@ func (p *parser) until(s string) {
 
 // durationText writes n units: "6 weeks", "a month".
 func durationText(n int, unit durUnit) string {
-	if n == 1 {
-		return "a " + unitNames[unit]
-	}
-	return fmt.Sprintf("%d %ss", n, unitNames[unit])
+	return pick(n == 1, "a "+unitNames[unit], fmt.Sprintf("%d %ss", n, unitNames[unit]))
 }
 
 // durationUnits are the units of a within phrase, each with the unit it
@@ -1585,23 +1582,17 @@ func (e dateEnv) placeDeixis(per period) (span, string) {
 // inYear puts a period named with a year in that year, and one named by a
 // month counted from the as-of date in that month.
 func (e dateEnv) inYear(per period) (span, string) {
-	if per.year.kind == monthRel {
-		if !e.hasAsOf {
-			return span{}, "it names a period relative to the as-of date, which is not set"
-		}
-		return per.inMonth(e.asOf.Year(), e.asOf.Month()+time.Month(per.year.n)), ""
-	}
-	if per.year.kind == weekRel {
-		if !e.hasAsOf {
-			return span{}, "it names a week relative to the as-of date, which is not set"
-		}
-		return per.onWeek(e.asOf, e.late), ""
+	relative := map[int]string{monthRel: "period", weekRel: "week", yearRel: "year"}[per.year.kind]
+	if relative != "" && !e.hasAsOf {
+		return span{}, "it names a " + relative + " relative to the as-of date, which is not set"
 	}
 	y := per.year.n
-	if per.year.kind == yearRel {
-		if !e.hasAsOf {
-			return span{}, "it names a year relative to the as-of date, which is not set"
-		}
+	switch per.year.kind {
+	case monthRel:
+		return per.inMonth(e.asOf.Year(), e.asOf.Month()+time.Month(per.year.n)), ""
+	case weekRel:
+		return per.onWeek(e.asOf, e.late), ""
+	case yearRel:
 		y += e.asOf.Year()
 	}
 	s, ok := e.shape(per)(y, e.south)

@@ -116,7 +116,7 @@ func (s Series) run(at, dir int) int {
 	if !ok {
 		runs = make([]int32, len(s.Obs))
 		for i := 1; i < len(s.Obs); i++ {
-			if s.next(s.Obs[i-1].Date).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
+			if s.Grain.after(s.Obs[i-1].Date).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
 				runs[i] = runs[i-1] + 1
 			}
 		}
@@ -221,9 +221,6 @@ func (s Series) twice(j int) string {
 // spanEnd returns the last day of the year, month or day of grain g that
 // starts on t.
 func spanEnd(t time.Time, g Grain) time.Time { return g.after(t).AddDate(0, 0, -1) }
-
-// next returns the date one step of the series' grain after t.
-func (s Series) next(t time.Time) time.Time { return s.Grain.after(t) }
 
 // after returns the date one step of g after t: a year, a month or a day.
 func (g Grain) after(t time.Time) time.Time {
@@ -420,13 +417,8 @@ func ordinalText(k int) string {
 			return w
 		}
 	}
-	switch {
-	case k%10 == 1 && k%100 != 11:
-		return fmt.Sprintf("%dst", k)
-	case k%10 == 2 && k%100 != 12:
-		return fmt.Sprintf("%dnd", k)
-	case k%10 == 3 && k%100 != 13:
-		return fmt.Sprintf("%drd", k)
+	if d := k % 10; d >= 1 && d <= 3 && k%100/10 != 1 { // 21st, but 11th
+		return fmt.Sprintf("%d%s", k, []string{"st", "nd", "rd"}[d-1])
 	}
 	return fmt.Sprintf("%dth", k)
 }
@@ -1067,7 +1059,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	switch i := at - run; {
 	case i > 0 && s.Obs[i-1].Date.Equal(s.Obs[i].Date):
 		return refuse("%s", s.twice(i-1))
-	case i > 0 && !s.next(s.Obs[i-1].Date).Equal(s.Obs[i].Date):
+	case i > 0 && !s.Grain.after(s.Obs[i-1].Date).Equal(s.Obs[i].Date):
 		stop = "gap"
 	case i > 0:
 		stop = "turn"
@@ -1102,7 +1094,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	default:
 		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
 	}
-	gapAt := func() string { return s.dateText(s.next(s.Obs[first-1].Date)) }
+	gapAt := func() string { return s.dateText(s.Grain.after(s.Obs[first-1].Date)) }
 	if c.n == 0 {
 		// "every year since P": the changes after P at least (from P's
 		// value), and P's own change too in the second reading.

@@ -118,13 +118,7 @@ func lexIn(phrase string, l *local) ([]token, string) {
 }
 
 // isDash reports whether r is a hyphen, a dash or a minus sign.
-func isDash(r rune) bool {
-	switch r {
-	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
-		return true
-	}
-	return false
-}
+func isDash(r rune) bool { return strings.ContainsRune("-\u2010\u2011\u2012\u2013\u2014\u2212", r) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

@@ -422,15 +422,9 @@ func parseNumber(s string) (*numClaim, *Error) {
 	}
 	p := newParser(s)
 	c := &numClaim{}
-	if p.seq("between") {
-		c.q = qRange
-		p.noAnd = true
-		if !p.amountRange(c, "and") {
-			return nil, p.err(s, KindNumber)
-		}
-	} else if p.seq("from") {
-		c.q = qRange
-		if !p.amountRange(c, "to") {
+	if w, ok := p.oneOf("between", "from"); ok {
+		c.q, p.noAnd = qRange, w == "between"
+		if !p.amountRange(c, pick(w == "between", "and", "to")) {
 			return nil, p.err(s, KindNumber)
 		}
 	} else {
