@@ -650,17 +650,16 @@ func showQuantity(q Quantity) string {
 // "a ratio of at least 8.5 and under 9.5", "an increase of 25% to 35%".
 func (c *cmpClaim) ratioMeaning(iv interval) string {
 	pct := func(x *big.Rat) string { return formatShort(x) + "%" }
+	if c.form == rPartMore || c.form == rPartLess { // a fraction, shown in per cent
+		pct = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + "%" }
+	}
 	switch c.form {
 	case rPctOf:
 		return "a share of " + iv.describe(pct)
-	case rPctMore:
+	case rPctMore, rPartMore:
 		return "an increase of " + iv.describe(pct)
-	case rPctLess:
+	case rPctLess, rPartLess:
 		return "a decrease of " + iv.describe(pct)
-	case rPartMore:
-		return "an increase of " + iv.describe(func(x *big.Rat) string { return pct(mul(x, ratInt(100))) })
-	case rPartLess:
-		return "a decrease of " + iv.describe(func(x *big.Rat) string { return pct(mul(x, ratInt(100))) })
 	}
 	return "a ratio of " + iv.describe(formatShort)
 }

@@ -1067,13 +1067,7 @@ func (p *parser) relDay() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	d := 0
-	switch w {
-	case "yesterday":
-		d = -1
-	case "tomorrow":
-		d = 1
-	}
+	d := map[string]int{"yesterday": -1, "tomorrow": 1}[w]
 	return period{
 		onWeek: func(asOf time.Time, _ bool) span {
 			day := asOf.AddDate(0, 0, d)
