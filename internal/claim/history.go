@@ -1,7 +1,6 @@
 package claim
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -95,7 +94,10 @@ type standing struct {
 
 // memo returns s's Memo, or one for this claim alone.
 func (s Series) memo() *Memo {
-	return cmp.Or(s.Memo, &Memo{})
+	if s.Memo == nil {
+		return &Memo{}
+	}
+	return s.Memo
 }
 
 // finite reports whether every value of s is a finite number.

@@ -190,7 +190,10 @@ func (b *Block) projectionField(name string) (Value, error) {
 // months_to_limit, years_to_limit and value_at_until of the scenario called
 // name.
 func (b *Block) scenarioField(name, field string) (Value, error) {
-	path := pick(name != "central", name+"."+field, field)
+	path := field
+	if name != "central" {
+		path = name + "." + field // built for low and high alone: central is asked for most
+	}
 	pr, err := b.needProjection(path)
 	if err != nil {
 		return Value{}, err
