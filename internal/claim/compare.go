@@ -726,21 +726,30 @@ var ordinalWords = []string{"", "", "half", "a third of", "a quarter of", "a fif
 // "the same as" or "about the same as".
 func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	aboutSame := qualInterval(qAbout, w, nil, a).contains(v)
-	more, less := c.more+" than", c.less+" than"
+	more, less, than := c.more, c.less, " than"
 	switch c.more {
 	case "above", "up from":
-		more, less = c.more, c.less
+		than = ""
 	case "ahead of":
 		// A lead under half a point: "ahead of" and "behind" need a
 		// number of points.
-		more, less = "more than", "less than"
+		more, less = "more", "less"
 	}
 	direction := func() string {
-		return [...]string{less, "the same as", more}[v.Cmp(w)+1]
+		switch v.Cmp(w) {
+		case 1:
+			return more + than
+		case -1:
+			return less + than
+		}
+		return "the same as"
 	}
 	switch c.kind {
 	case cSame, cAboutSame, cNearlySame, cAtLeastSame:
-		return pick(aboutSame, "about the same as", direction())
+		if aboutSame {
+			return "about the same as"
+		}
+		return direction()
 	case cPoints:
 		// The difference at the phrase's precision, in its words.
 		d := mul(sub(v, w), ratInt(100))

@@ -273,7 +273,10 @@ func (p *parser) until(s string) {
 
 // durationText writes n units: "6 weeks", "a month".
 func durationText(n int, unit durUnit) string {
-	return pick(n == 1, "a "+unitNames[unit], fmt.Sprintf("%d %ss", n, unitNames[unit]))
+	if n == 1 {
+		return "a " + unitNames[unit]
+	}
+	return fmt.Sprintf("%d %ss", n, unitNames[unit])
 }
 
 // durationUnits are the units of a within phrase, each with the unit it

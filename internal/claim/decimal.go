@@ -235,11 +235,20 @@ func (iv interval) describe(f func(*big.Rat) string) string {
 			return "exactly " + f(iv.lo)
 		}
 		lo, hi := pick(iv.loOpen, "over ", "at least "), pick(iv.hiOpen, "under ", "at most ")
-		return pick(iv.loOpen || iv.hiOpen, lo+f(iv.lo)+" and "+hi+f(iv.hi), f(iv.lo)+" to "+f(iv.hi))
+		if !iv.loOpen && !iv.hiOpen {
+			return f(iv.lo) + " to " + f(iv.hi)
+		}
+		return lo + f(iv.lo) + " and " + hi + f(iv.hi)
 	case iv.lo != nil:
-		return pick(iv.loOpen, "more than "+f(iv.lo), f(iv.lo)+" or more")
+		if iv.loOpen {
+			return "more than " + f(iv.lo)
+		}
+		return f(iv.lo) + " or more"
 	case iv.hi != nil:
-		return pick(iv.hiOpen, "less than "+f(iv.hi), f(iv.hi)+" or less")
+		if iv.hiOpen {
+			return "less than " + f(iv.hi)
+		}
+		return f(iv.hi) + " or less"
 	}
 	return "any value"
 }

@@ -340,7 +340,7 @@ func readRecord(s string) (*histClaim, string) {
 		if !p.done() {
 			return nil, ""
 		}
-		c.dir, c.scope, c.words = pick(w == "low", -1, 1), recBefore, "the "+pick(w == "low", "lowest", "highest")
+		c.dir, c.scope, c.words = pick(w == "low", -1, 1), recBefore, pick(w == "low", "the lowest", "the highest")
 		return c, ""
 	}
 	det, ok := p.oneOf("the", "its", "their")
@@ -534,7 +534,10 @@ func readStreak(s string) (*histClaim, string) {
 		return nil, ""
 	}
 	p.pos++
-	c.verb, c.dir = strings.TrimPrefix(aux+" "+t.text, " "), pick(riseVerbs[t.text], 1, -1)
+	c.verb, c.dir = t.text, pick(riseVerbs[t.text], 1, -1)
+	if aux != "" {
+		c.verb = aux + " " + t.text
+	}
 	unit := func() bool {
 		w, ok := p.oneOf("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
 		c.unitWord = strings.TrimSuffix(w, "s")
@@ -916,7 +919,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	last, before := st.last, st.before // the latest observation before at as high as it
 	v := Verdict{Value: s.obsText(at)}
 	high, higher := pick(c.dir < 0, "low", "high"), pick(c.dir < 0, "lower", "higher")
-	record := "a record " + high
+	record := pick(c.dir < 0, "a record low", "a record high")
 	since := func(i int) string { return words + " since " + s.dateText(s.Obs[i].Date) }
 	if c.scope != recBefore {
 		record = words + " on record"
@@ -974,7 +977,10 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case !pEnd.Before(t):
 		return refuse("%s is not before %s, the observation claimed about", p, s.dateText(t))
 	}
-	each := pick(c.month != 0, c.month.String(), "observation")
+	each := "observation"
+	if c.month != 0 {
+		each = c.month.String()
+	}
 	v.Meaning = fmt.Sprintf("%s than every %s after %s, and one of %s as %s or %s", higher, each, p, p, high, higher)
 	both := fmt.Sprintf("readers take it both as %s than every observation after %s, which holds, and as the last one as %s being of %s", higher, p, high, p)
 	switch {

@@ -92,14 +92,12 @@ func (l *local) scanNumber(s string, i int) (int, string, string) {
 	j, text := i+len(whole), whole
 	grouped := false
 	if j-i >= 1 && j-i <= 3 {
-		seps := []string{" ", "\u00a0", "\u2009", "\u202f"}
-		if !isSpace(l.group) && l.group != "" {
-			seps = append([]string{l.group}, seps...)
-		}
-		if l.group == "\u2019" {
-			seps = append(seps, "'") // "12'000", as Swiss German is typed
-		}
-		for _, sep := range seps {
+		// The page's group mark, unless it is a space, then the spaces,
+		// then, after "’", "'": "12'000", as Swiss German is typed.
+		for k, sep := range [...]string{l.group, " ", "\u00a0", "\u2009", "\u202f", "'"} {
+			if k == 0 && (sep == "" || isSpace(sep)) || k == 5 && l.group != "\u2019" {
+				continue
+			}
 			for strings.HasPrefix(s[j:], sep) && group(s, j+len(sep)) {
 				text += "," + s[j+len(sep):j+len(sep)+3]
 				j += len(sep) + 3

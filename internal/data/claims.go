@@ -169,6 +169,9 @@ func (s *Scope) series(b *Block) claim.Series {
 	for i, p := range b.Series {
 		obs[i] = claim.Observation{Date: p.Date, Value: p.Value}
 	}
+	if s.history == nil {
+		s.history = map[*Block]claim.Series{} // made by the first claim about a history
+	}
 	s.history[b] = claim.Series{Obs: obs, Memo: &claim.Memo{}}
 	return s.history[b]
 }

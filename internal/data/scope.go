@@ -49,7 +49,7 @@ type Scope struct {
 
 // NewScope returns the scope of a page with the given blocks.
 func NewScope(blocks []*Block) *Scope {
-	s := &Scope{blocks: make(map[string]*Block, len(blocks)), history: map[*Block]claim.Series{}}
+	s := &Scope{blocks: make(map[string]*Block, len(blocks))}
 	for _, b := range blocks {
 		s.blocks[b.Name] = b
 	}
