@@ -919,10 +919,8 @@ func (p *parser) ofYear() yearRef {
 func (p *parser) yearPart() (time.Month, int, bool) {
 	if t := p.peek(0); (t.text == "h" || t.text == "q") && p.peek(1).glued {
 		p.pos++
-		n, ok := p.num(1, 1)
+		n, _ := p.num(1, 1) // 0 when there is none
 		switch {
-		case !ok:
-			return 0, 0, false
 		case t.text == "h" && n >= 1 && n <= 2:
 			return time.Month(1 + 6*(n-1)), 6, true
 		case t.text == "q" && n >= 1 && n <= 4:

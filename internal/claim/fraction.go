@@ -1,6 +1,9 @@
 package claim
 
-import "math/big"
+import (
+	"math/big"
+	"strings"
+)
 
 // partWords are the fractions "a third of" … "a twentieth of".
 var partWords = map[string]int{
@@ -83,15 +86,9 @@ func (p *parser) fraction(c *cmpClaim) bool {
 // "twentieths", and returns the denominator.
 func (p *parser) partWord(plural bool) (int, bool) {
 	t := p.peek(0)
-	w := t.text
-	if plural {
-		if len(w) < 2 || w[len(w)-1] != 's' {
-			return 0, false
-		}
-		w = w[:len(w)-1]
-	}
-	n, ok := partWords[w]
-	if !ok || t.kind != tWord {
+	w, cut := strings.CutSuffix(t.text, "s")
+	n, ok := partWords[pick(plural, w, t.text)]
+	if !ok || t.kind != tWord || plural && !cut {
 		return 0, false
 	}
 	p.pos++

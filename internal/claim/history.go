@@ -442,10 +442,7 @@ func (p *parser) countWord() (int, bool) {
 	if n, ok := p.num(1, 4); ok {
 		return n, true
 	}
-	if n, ok := p.wordBelowHundred(); ok {
-		return n, true
-	}
-	return 0, false
+	return p.wordBelowHundred()
 }
 
 // span reads a length of time counted back: "20 years", "ten years", "a

@@ -483,9 +483,8 @@ func (p *parser) amountRange(c *numClaim, joiner string) bool {
 // first has none and is the smaller numeral, so "500,000 to 1.5 million"
 // keeps its 500,000.
 func inherit(a, b amount) (amount, amount) {
-	if a.percent || b.percent {
-		a.percent, b.percent = true, true
-	}
+	a.percent = a.percent || b.percent
+	b.percent = a.percent
 	a.currency = cmp.Or(a.currency, b.currency)
 	b.currency = cmp.Or(b.currency, a.currency)
 	if a.multWord == "" && b.multWord != "" && a.n.Cmp(quo(b.n, b.mult())) <= 0 {

@@ -30,10 +30,8 @@ func (p *parser) peek(i int) token {
 
 // seq consumes the tokens whose texts are ws, in order, or nothing.
 func (p *parser) seq(ws ...string) bool {
-	for i, w := range ws {
-		if p.peek(i).text != w || p.peek(i).kind < 0 {
-			return false
-		}
+	if !p.matches(ws) {
+		return false
 	}
 	p.pos += len(ws)
 	return true
@@ -45,10 +43,7 @@ func (p *parser) opt(w string) { p.seq(w) }
 // oneOf consumes the next token if its text is one of ws and returns it.
 func (p *parser) oneOf(ws ...string) (string, bool) {
 	t := p.peek(0)
-	if t.kind < 0 {
-		return "", false
-	}
-	if !slices.Contains(ws, t.text) {
+	if t.kind < 0 || !slices.Contains(ws, t.text) {
 		return "", false
 	}
 	p.pos++

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/plotline/plotline/internal/claim"
@@ -92,11 +93,7 @@ func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, pos diag.P
 // isObservation reports whether field names an observation as a whole,
 // first, last, max or min, as a claim about a series' history does.
 func isObservation(field string) bool {
-	switch field {
-	case "first", "last", "max", "min":
-		return true
-	}
-	return false
+	return slices.Contains([]string{"first", "last", "max", "min"}, field)
 }
 
 // observationOf returns the observation a field path is of, "last" for

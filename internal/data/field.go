@@ -221,9 +221,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
 		}
 		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}
-		if places, ok := pr.Bound(v.Num); ok {
-			v.Exact, v.Places = true, places // the floor or ceiling, as written
-		}
+		v.Places, v.Exact = pr.Bound(v.Num) // the floor or ceiling, as written
 		return v, nil
 	}
 	if !pr.HasLimit {

@@ -316,10 +316,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 func tooFine(pr projection.Projection, limit float64, hourly bool) (tol, moved string, bad bool) {
 	step, unit := pick(hourly, 1.0/24, 1), pick(hourly, "an hour", "a day")
 	per := step / pr.Per.Days()
-	m := math.Abs(pr.Rate) * per
-	if pr.Model == projection.Exponential {
-		m = math.Abs(limit) * math.Abs(math.Log1p(pr.Rate/100)) * per
-	}
+	m := pick(pr.Model == projection.Exponential, math.Abs(limit)*math.Abs(math.Log1p(pr.Rate/100))*per, math.Abs(pr.Rate)*per)
 	t := 1e-12 * max(math.Abs(limit), math.Abs(pr.Value))
 	return threeDigits(t), threeDigits(m) + " " + unit, m <= 2*t
 }
