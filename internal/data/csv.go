@@ -605,17 +605,10 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 // headerNames returns rec written as a CSV line when it is a header
 // plotline reads, one naming a date or a value column, and "" otherwise.
 func headerNames(rec []string) string {
-	named := false
-	for _, h := range rec {
-		switch strings.ToLower(strings.TrimSpace(h)) {
-		case "date", "value":
-			named = true
-		}
-	}
-	if !named {
-		return ""
-	}
-	return strings.Join(rec, ",")
+	named := slices.ContainsFunc(rec, func(h string) bool {
+		return slices.Contains([]string{"date", "value"}, strings.ToLower(strings.TrimSpace(h)))
+	})
+	return pick(named, strings.Join(rec, ","), "")
 }
 
 // unguardCell reads a label or source as a chart's CSV download wrote

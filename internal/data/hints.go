@@ -114,10 +114,8 @@ func withUnit(t string) (num, unit string, ok bool) {
 	if _, _, ok := decimalDigits(num); !ok || unit == "" {
 		return "", "", false
 	}
-	for _, r := range unit {
-		if r != ' ' && r != '°' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
-			return "", "", false
-		}
+	if strings.ContainsFunc(unit, func(r rune) bool { return r != ' ' && r != '°' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') }) {
+		return "", "", false
 	}
 	if strings.HasPrefix(strings.ToLower(unit), "e") && !strings.Contains(t[:i+1], " ") {
 		return "", "", false // 12e3 misread, or a bare exponent
