@@ -23,7 +23,6 @@ const maxBoundWords = 4
 // ("twice as many as", "far more than", "doppelt so viele wie"), where
 // the number is what another is compared with.
 func Bound(text string, o Options) (string, int) {
-	notWord := func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }
 	text = strings.TrimRightFunc(strings.ReplaceAll(text, "’", "'"), notWord)
 	last := text[strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
 	runs, ends := boundWords()
@@ -45,6 +44,10 @@ func Bound(text string, o Options) (string, int) {
 	}
 	return "", 0
 }
+
+// notWord reports whether r is neither a letter nor an apostrophe, which
+// the words before a number are made of.
+func notWord(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }
 
 // comparedBefore reports whether the words before, then w, end with a
 // comparison longer than w: "twice" before "as many as".
@@ -123,9 +126,7 @@ var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping
 // language the runs its table reads as them ("sank um", "en baisse de").
 // It returns "" for any other words.
 func Falls(text string, o Options) string {
-	ws := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(text, "’", "'")), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	})
+	ws := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(text, "’", "'")), notWord)
 	// falls reports whether english, a fall word and perhaps "by" after
 	// it, says a fall; of a table's reading, with words before it.
 	falls := func(english string, alone bool) bool {

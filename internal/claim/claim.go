@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"math/big"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -101,17 +102,7 @@ const (
 
 // String names k: "date", "number" or "comparison".
 func (k Kind) String() string {
-	switch k {
-	case KindDate:
-		return "date"
-	case KindNumber:
-		return "number"
-	case KindComparison:
-		return "comparison"
-	case KindHistory:
-		return "history"
-	}
-	return "unknown"
+	return cmp.Or(map[Kind]string{KindDate: "date", KindNumber: "number", KindComparison: "comparison", KindHistory: "history"}[k], "unknown")
 }
 
 // examples lists phrases of each kind that error messages offer.
@@ -167,15 +158,13 @@ func (e *Error) Error() string {
 // when want is 0). It returns "" otherwise.
 func respell(phrase string, want Kind, l *local) string {
 	var vocabulary []string
-	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords, multipleVerbs} {
+	for _, words := range []map[string]int{numberWords, tensWords, multipliers, partWords, multipleWords, multipleVerbs, superlatives, ordinals} {
 		vocabulary = slices.AppendSeq(vocabulary, maps.Keys(words))
 	}
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(changeVerbs))
 	vocabulary = append(vocabulary, "halved")
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(monthNames))
 	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(seasonNames))
-	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(superlatives))
-	vocabulary = slices.AppendSeq(vocabulary, maps.Keys(ordinals))
 	vocabulary = append(vocabulary, "record", "earlier", "previous", "consecutive", "every")
 	if l != nil {
 		vocabulary = append(vocabulary, l.lang.vocabulary()...)
@@ -189,21 +178,9 @@ func respell(phrase string, want Kind, l *local) string {
 		text, _, _, err := l.options().read(s, want)
 		return err == nil && parseAs(text, want) == nil
 	}
-	letter := func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) || l != nil && unicode.IsLetter(r) }
-	for start := 0; start < len(phrase); {
-		end := start
-		for end < len(phrase) {
-			r, size := utf8.DecodeRuneInString(phrase[end:])
-			if !letter(r) {
-				break
-			}
-			end += size
-		}
-		if end == start {
-			_, size := utf8.DecodeRuneInString(phrase[start:])
-			start += size
-			continue
-		}
+	words := pick(l != nil, letterWords, asciiWords) // on an English page, a to z alone
+	for _, at := range words.FindAllStringIndex(phrase, -1) {
+		start, end := at[0], at[1]
 		word := strings.ToLower(phrase[start:end])
 		if utf8.RuneCountInString(word) >= 4 && !slices.Contains(vocabulary, word) {
 			for _, v := range vocabulary {
@@ -219,10 +196,13 @@ func respell(phrase string, want Kind, l *local) string {
 				}
 			}
 		}
-		start = end
 	}
 	return ""
 }
+
+// asciiWords and letterWords match the words of a phrase, runs of the
+// letters a to z or of any letters.
+var asciiWords, letterWords = regexp.MustCompile(`[A-Za-z]+`), regexp.MustCompile(`\pL+`)
 
 // KindOf returns the kind of value phrase, read as English, is about. A
 // phrase that reads as more than one kind, such as "2025" (a year, or the

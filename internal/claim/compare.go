@@ -67,14 +67,19 @@ type cmpClaim struct {
 	adj        string // the "many" of "as many as"; "" when not written
 }
 
-// moreWords pairs each word for "more" with its opposite.
-var moreWords = map[string]string{
-	"more": "fewer", "greater": "less", "larger": "smaller", "higher": "lower", "bigger": "smaller",
+// thanWords pairs each word of "more than" and of "fewer than" with its
+// opposite: the word for more first, then the word for less.
+var thanWords = map[string][2]string{
+	"more": {"more", "fewer"}, "greater": {"greater", "less"}, "larger": {"larger", "smaller"}, "higher": {"higher", "lower"},
+	"bigger": {"bigger", "smaller"}, "fewer": {"more", "fewer"}, "less": {"more", "less"}, "smaller": {"larger", "smaller"},
+	"lower": {"higher", "lower"}, "above": {"above", "below"}, "below": {"above", "below"},
 }
 
-// lessWords pairs each word for "less" with its opposite.
-var lessWords = map[string]string{
-	"fewer": "more", "less": "more", "smaller": "larger", "lower": "higher",
+// qualKinds are the comparisons a number qualifier makes of v against w:
+// "about the same as", "slightly more than" (and "the same as", without).
+var qualKinds = map[numQual]cmpKind{
+	qBare: cSame, qAbout: cAboutSame, qNearly: cNearlySame, qAtLeast: cAtLeastSame,
+	qJustOver: cJustMore, qJustUnder: cJustLess, qWellOver: cWellMore, qWellUnder: cWellLess,
 }
 
 // adjectives are the words of "as many as", "as much as", "as high as".
@@ -98,10 +103,7 @@ func (p *parser) asAdj(c *cmpClaim) bool {
 	start := p.pos
 	if p.seq("as") {
 		if adj, ok := p.oneOf(adjectives...); ok && p.seq("as") {
-			c.adj = adj
-			if adj == "much" {
-				c.less = "less"
-			}
+			c.adj, c.less = adj, pick(adj == "much", "less", c.less)
 			return true
 		}
 	}
@@ -109,40 +111,19 @@ func (p *parser) asAdj(c *cmpClaim) bool {
 	return false
 }
 
-// moreThan reads "more than", "higher than" …, "above", and notes the words.
-func (p *parser) moreThan(c *cmpClaim) bool {
-	if p.seq("above") {
-		c.more, c.less = "above", "below"
-		return true
+// than reads "more than", "fewer than", "higher than" …, "above" or
+// "below", notes the words in c, and returns 1 for more, -1 for less, or
+// 0 when none comes next.
+func (p *parser) than(c *cmpClaim) int {
+	w := p.peek(0).text
+	pair, ok := thanWords[w]
+	n := pick(pair[0] == "above", 1, 2) // "above", "more than"
+	if !ok || n == 2 && p.peek(1).text != "than" {
+		return 0
 	}
-	w, ok := p.oneOf("more", "greater", "larger", "higher", "bigger")
-	if !ok {
-		return false
-	}
-	if !p.seq("than") {
-		p.pos--
-		return false
-	}
-	c.more, c.less = w, moreWords[w]
-	return true
-}
-
-// lessThan reads "fewer than", "lower than" …, "below", and notes the words.
-func (p *parser) lessThan(c *cmpClaim) bool {
-	if p.seq("below") {
-		c.more, c.less = "above", "below"
-		return true
-	}
-	w, ok := p.oneOf("fewer", "less", "smaller", "lower")
-	if !ok {
-		return false
-	}
-	if !p.seq("than") {
-		p.pos--
-		return false
-	}
-	c.more, c.less = lessWords[w], w
-	return true
+	p.pos += n
+	c.more, c.less = pair[0], pair[1]
+	return pick(w == pair[0], 1, -1)
 }
 
 // relation reads a comparison without a ratio: "more than", "far fewer
@@ -151,52 +132,35 @@ func (p *parser) lessThan(c *cmpClaim) bool {
 func (p *parser) relation(c *cmpClaim) bool {
 	if w, ok := p.oneOf("up", "down"); ok {
 		// "18.5%, down from 26% in January": the direction alone.
-		c.kind, c.more, c.less = cMore, "up from", "down from"
-		if w == "down" {
-			c.kind = cLess
-		}
+		c.kind, c.more, c.less = pick(w == "down", cLess, cMore), "up from", "down from"
 		return p.seq("from")
 	}
-	if _, ok := p.oneOf("far", "much", "many"); ok {
-		switch {
-		case p.moreThan(c):
-			c.kind = cFarMore
-			return true
-		case p.lessThan(c):
-			c.kind = cFarLess
-			return true
+	_, far := p.oneOf("far", "much", "many")
+	switch dir := p.than(c); {
+	case dir != 0:
+		c.kind = pick(dir > 0, cMore, cLess)
+		if far {
+			c.kind = pick(dir > 0, cFarMore, cFarLess)
 		}
+		return true
+	case far:
 		return false
-	}
-	switch {
-	case p.moreThan(c):
-		c.kind = cMore
-		return true
-	case p.lessThan(c):
-		c.kind = cLess
-		return true
 	}
 	if p.asAdj(c) {
 		c.kind = cSame // before the qualifiers, of which "as many as" N is one
 		return true
 	}
 	q, _ := p.qualifier()
+	kind, ok := qualKinds[q]
+	if !ok {
+		return false
+	}
+	c.kind = kind
 	switch q {
-	case qBare:
-		c.kind = cSame
-	case qAbout:
-		c.kind = cAboutSame
-	case qNearly:
-		c.kind = cNearlySame
-	case qAtLeast:
-		c.kind = cAtLeastSame
 	case qJustOver, qJustUnder, qWellOver, qWellUnder:
 		// "slightly more than", "just below", "well above": the
 		// qualifier is the whole comparison.
-		c.kind = map[numQual]cmpKind{qJustOver: cJustMore, qJustUnder: cJustLess, qWellOver: cWellMore, qWellUnder: cWellLess}[q]
 		return true
-	default:
-		return false
 	}
 	return p.asAdj(c) || p.seq("the", "same", "as") || p.seq("equal", "to")
 }
@@ -224,14 +188,10 @@ func (p *parser) points(c *cmpClaim) bool {
 		c.dir, c.more, c.less = 1, "ahead of", "behind"
 	case p.seq("behind"):
 		c.dir, c.more, c.less = -1, "ahead of", "behind"
-	case p.moreThan(c):
-		c.dir = 1
-	case p.lessThan(c):
-		c.dir = -1
 	default:
-		return false
+		c.dir = p.than(c)
 	}
-	return true
+	return c.dir != 0
 }
 
 // difference reads a difference of two values in their own unit: "3,000
@@ -259,13 +219,9 @@ func (p *parser) difference(c *cmpClaim) bool {
 			return false
 		}
 		c.updown = true
-	case p.moreThan(c):
-		return true
-	case p.lessThan(c):
-		c.dir = -1
-		return true
 	default:
-		return false
+		c.dir = p.than(c)
+		return c.dir != 0
 	}
 	if updown == "down" {
 		c.dir = -1
@@ -298,32 +254,18 @@ func (c *cmpClaim) diffWords(d, a *big.Rat) string {
 		text = style.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, decimalsOf(quo(unit, style.mult())))) })
 	} else {
 		style.multWord = ""
-		for figs := 2; ; figs++ {
-			unit := sigUnit(absRat(d), figs)
-			n := roundAt(absRat(d), unit)
-			if qualInterval(qAbout, n, unit, a).contains(absRat(d)) || figs > 40 {
-				text = "about " + style.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, decimalsOf(unit))) })
-				break
-			}
-		}
+		text = style.about(absRat(d), a)
 	}
+	down := d.Sign() < 0
 	switch {
-	case c.rise != "" && d.Sign() < 0:
-		return c.aux + c.fall + " by " + text
 	case c.rise != "":
-		return c.aux + c.rise + " by " + text
-	case c.updown && d.Sign() < 0:
-		return "down " + text + " from"
+		return c.aux + pick(down, c.fall, c.rise) + " by " + text
 	case c.updown:
-		return "up " + text + " from"
-	case c.more == "above" && d.Sign() < 0:
-		return text + " below"
+		return pick(down, "down ", "up ") + text + " from"
 	case c.more == "above":
-		return text + " above"
-	case d.Sign() < 0:
-		return text + " " + c.less + " than"
+		return text + pick(down, " below", " above")
 	}
-	return text + " " + c.more + " than"
+	return text + " " + pick(down, c.less, c.more) + " than"
 }
 
 // changeVerbs are the verbs of a change, "rose by 30%", "has fallen by
@@ -398,23 +340,20 @@ func (p *parser) ratio(c *cmpClaim) bool {
 	if updown != "" && p.fraction(c) {
 		// "fell by half", "rose by a third", "down by half from": the
 		// change as a fraction.
-		c.form = rPartLess
-		if updown == "up" {
-			c.form = rPartMore
-		}
-		c.updown = !verb
+		c.form, c.updown = pick(updown == "up", rPartMore, rPartLess), !verb
 		return p.seq("on") || p.seq("from") || verb
 	}
 	if updown == "" && p.fraction(c) {
 		c.form = rPart
-		switch {
-		case p.asAdj(c):
-		case p.moreThan(c):
-			c.form = rPartMore
-		case p.lessThan(c):
-			c.form = rPartLess
-		default:
-			p.opt("of")
+		if !p.asAdj(c) {
+			switch p.than(c) {
+			case 1:
+				c.form = rPartMore
+			case -1:
+				c.form = rPartLess
+			default:
+				p.opt("of")
+			}
 		}
 		return true
 	}
@@ -445,18 +384,14 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		return false
 	}
 	switch {
-	case updown == "up":
-		c.form, c.updown = rPctMore, true
-	case updown == "down":
-		c.form, c.updown = rPctLess, true
+	case updown != "":
+		c.form, c.updown = pick(updown == "up", rPctMore, rPctLess), true
 	case p.seq("of"):
 		c.form = rPctOf
-	case p.moreThan(c):
-		c.form = rPctMore
-	case p.lessThan(c):
-		c.form = rPctLess
 	default:
-		return false
+		dir := p.than(c)
+		c.form = pick(dir > 0, rPctMore, rPctLess)
+		return dir != 0
 	}
 	return true
 }
@@ -474,12 +409,12 @@ var asWords = map[string]string{
 func (p *parser) timesThan(n *big.Rat) bool {
 	var c cmpClaim
 	start := p.pos
-	switch {
-	case p.moreThan(&c):
+	switch p.than(&c) {
+	case 1:
 		adj := asWords[c.more]
 		p.fail("readers take it both as %q and as %q; write the one that is meant",
 			timesWords(n)+" as "+adj+" as", timesWords(add(n, ratInt(1)))+" as "+adj+" as")
-	case p.lessThan(&c):
+	case -1:
 		part := percentWords(quo(ratInt(100), n)) + " of"
 		if n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 2 && n.Num().Int64() < int64(len(ordinalWords)) {
 			part = ordinalWords[n.Num().Int64()]
@@ -543,22 +478,14 @@ func (c *cmpClaim) interval(w, a *big.Rat) interval {
 		return interval{lo: add(w, absRat(w)), loOpen: w.Sign() == 0}
 	case cFarLess:
 		return interval{hi: sub(w, half(absRat(w))), hiOpen: w.Sign() == 0}
-	case cAboutSame:
-		return qualInterval(qAbout, w, nil, a)
-	case cNearlySame:
-		return qualInterval(qNearly, w, nil, a)
-	case cAtLeastSame:
-		return interval{lo: w}
 	case cSame:
 		return sameInterval(w)
-	case cJustMore:
-		return qualInterval(qJustOver, w, nil, a)
-	case cJustLess:
-		return qualInterval(qJustUnder, w, nil, a)
-	case cWellMore:
-		return qualInterval(qWellOver, w, nil, a)
-	case cWellLess:
-		return qualInterval(qWellUnder, w, nil, a)
+	case cAboutSame, cNearlySame, cAtLeastSame, cJustMore, cJustLess, cWellMore, cWellLess:
+		for q, k := range qualKinds {
+			if k == c.kind {
+				return qualInterval(q, w, nil, a)
+			}
+		}
 	}
 	if c.part != 0 {
 		return c.fractionInterval(a)
@@ -625,14 +552,8 @@ func compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 		style := numStyle{currency: c.n.currency, multWord: c.n.multWord}
 		verdict.True = iv.contains(mul(d, ratInt(int64(c.dir))))
 		verdict.Meaning = "a difference of " + iv.describe(func(x *big.Rat) string { return style.write(x, formatShort) })
-		word := "more"
-		if d.Sign() < 0 {
-			word = "less"
-		}
-		show := formatValue
-		if scaled {
-			show = func(x *big.Rat) string { return style.write(x, formatValue) } // "$37.64 trillion"
-		}
+		word := pick(d.Sign() < 0, "less", "more")
+		show := pick(scaled, func(x *big.Rat) string { return style.write(x, formatValue) }, formatValue) // "$37.64 trillion"
 		verdict.Value = show(vd) + " is " + show(absRat(d)) + " " + word + " than " + show(wd)
 		if scaled && absRat(d).Cmp(c.n.mult()) < 0 {
 			// Too small for the phrase's multiplier: a suggestion
@@ -661,10 +582,7 @@ func compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	verdict.Meaning = c.ratioMeaning(iv)
 	m, ok := c.measure(vr, wr)
 	if !ok {
-		verdict.Value = vs + " against 0: there is no ratio"
-		if wr.Sign() < 0 {
-			verdict.Value = vs + " against " + ws + ": no ratio is read to a number below 0"
-		}
+		verdict.Value = pick(wr.Sign() < 0, vs+" against "+ws+": no ratio is read to a number below 0", vs+" against 0: there is no ratio")
 		return verdict, nil
 	}
 	verdict.True = iv.contains(m)
@@ -732,17 +650,16 @@ func showQuantity(q Quantity) string {
 // "a ratio of at least 8.5 and under 9.5", "an increase of 25% to 35%".
 func (c *cmpClaim) ratioMeaning(iv interval) string {
 	pct := func(x *big.Rat) string { return formatShort(x) + "%" }
+	if c.form == rPartMore || c.form == rPartLess { // a fraction, shown in per cent
+		pct = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + "%" }
+	}
 	switch c.form {
 	case rPctOf:
 		return "a share of " + iv.describe(pct)
-	case rPctMore:
+	case rPctMore, rPartMore:
 		return "an increase of " + iv.describe(pct)
-	case rPctLess:
+	case rPctLess, rPartLess:
 		return "a decrease of " + iv.describe(pct)
-	case rPartMore:
-		return "an increase of " + iv.describe(func(x *big.Rat) string { return pct(mul(x, ratInt(100))) })
-	case rPartLess:
-		return "a decrease of " + iv.describe(func(x *big.Rat) string { return pct(mul(x, ratInt(100))) })
 	}
 	return "a ratio of " + iv.describe(formatShort)
 }
@@ -757,10 +674,7 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 		return vs + " is " + sig3(mul(r, hundred)) + "% of " + ws
 	case rPctMore, rPctLess, rPartMore, rPartLess:
 		d := mul(sub(r, ratInt(1)), hundred)
-		if d.Sign() < 0 {
-			return vs + " is " + sig3(absRat(d)) + "% less than " + ws
-		}
-		return vs + " is " + sig3(d) + "% more than " + ws
+		return vs + " is " + sig3(absRat(d)) + pick(d.Sign() < 0, "% less than ", "% more than ") + ws
 	}
 	return vs + " is " + sig3(r) + " times " + ws
 }
@@ -785,21 +699,16 @@ func pointsWords(d *big.Rat, n, unit, more, less string) string {
 	if n == "1" {
 		unit = strings.TrimSuffix(unit, "s")
 	}
+	up, head := d.Sign() > 0, n+" "+unit+" "
 	switch {
 	case d.Sign() == 0:
 		return "the same as"
-	case more == "ahead of" && d.Sign() > 0:
-		return n + " " + unit + " ahead of"
 	case more == "ahead of":
-		return n + " " + unit + " behind"
-	case more == "above" && d.Sign() > 0:
-		return n + " " + unit + " above"
+		return head + pick(up, "ahead of", "behind")
 	case more == "above":
-		return n + " " + unit + " below"
-	case d.Sign() > 0:
-		return n + " " + unit + " " + more + " than"
+		return head + pick(up, "above", "below")
 	}
-	return n + " " + unit + " " + less + " than"
+	return head + pick(up, more, less) + " than"
 }
 
 // countWords spells the counts of "nine times as many as".
@@ -817,38 +726,23 @@ var ordinalWords = []string{"", "", "half", "a third of", "a quarter of", "a fif
 // "the same as" or "about the same as".
 func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	aboutSame := qualInterval(qAbout, w, nil, a).contains(v)
-	direction := func() string {
-		switch v.Cmp(w) {
-		case 1:
-			return c.more + " than"
-		case -1:
-			return c.less + " than"
-		}
-		return "the same as"
-	}
+	more, less, than := c.more, c.less, " than"
 	switch c.more {
 	case "above", "up from":
-		direction = func() string {
-			switch v.Cmp(w) {
-			case 1:
-				return c.more
-			case -1:
-				return c.less
-			}
-			return "the same as"
-		}
+		than = ""
 	case "ahead of":
 		// A lead under half a point: "ahead of" and "behind" need a
 		// number of points.
-		direction = func() string {
-			switch v.Cmp(w) {
-			case 1:
-				return "more than"
-			case -1:
-				return "less than"
-			}
-			return "the same as"
+		more, less = "more", "less"
+	}
+	direction := func() string {
+		switch v.Cmp(w) {
+		case 1:
+			return more + than
+		case -1:
+			return less + than
 		}
+		return "the same as"
 	}
 	switch c.kind {
 	case cSame, cAboutSame, cNearlySame, cAtLeastSame:
@@ -921,15 +815,12 @@ func (c *cmpClaim) verbRatio(r *big.Rat) string {
 			return c.aux + "more than " + verbs[k]
 		}
 	}
-	rise, fall := "rose", "fell"
-	if c.aux != "" {
-		rise, fall = "risen", "fallen"
-	}
 	d := mul(sub(r, ratInt(1)), ratInt(100))
-	if d.Sign() < 0 {
-		return c.aux + fall + " by " + percentWords(absRat(d))
+	verb := pick(d.Sign() < 0, "fell", "rose")
+	if c.aux != "" {
+		verb = pick(d.Sign() < 0, "fallen", "risen")
 	}
-	return c.aux + rise + " by " + percentWords(d)
+	return c.aux + verb + " by " + percentWords(absRat(d))
 }
 
 // percentChange returns "N% more than" or "N% fewer than" for the ratio r,
@@ -939,28 +830,17 @@ func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
 	if roundAt(d, ratInt(1)).Sign() == 0 && aboutSame {
 		return "about the same as"
 	}
-	word := c.more
-	if d.Sign() < 0 {
-		word = c.less
+	down, pct := d.Sign() < 0, percentWords(absRat(d))
+	word := pick(down, c.less, c.more)
+	switch {
+	case c.rise != "":
+		return c.aux + pick(down, c.fall, c.rise) + " by " + pct
+	case c.updown:
+		return pick(down, "down ", "up ") + pct + " on"
+	case word == "above" || word == "below":
+		return pct + " " + word
 	}
-	if c.rise != "" {
-		word = c.rise
-		if d.Sign() < 0 {
-			word = c.fall
-		}
-		return c.aux + word + " by " + percentWords(absRat(d))
-	}
-	if c.updown {
-		word = "up"
-		if d.Sign() < 0 {
-			word = "down"
-		}
-		return word + " " + percentWords(absRat(d)) + " on"
-	}
-	if word == "above" || word == "below" {
-		return percentWords(absRat(d)) + " " + word
-	}
-	return percentWords(absRat(d)) + " " + word + " than"
+	return pct + " " + word + " than"
 }
 
 // percentWords writes x as a whole percentage, or with as many decimals as

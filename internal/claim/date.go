@@ -55,24 +55,18 @@ const (
 	relEarlier                    // in the period and before AsOf
 )
 
-var datePrefixes = []phrase[relation]{
-	{words("in"), relIn}, {words("on"), relIn}, {words("during"), relIn}, {words("at"), relIn},
-	{words("sometime in"), relIn}, {words("some time in"), relIn},
-	{words("sometime during"), relIn}, {words("some time during"), relIn},
-	{words("by"), relBy}, {words("no later than"), relBy}, {words("not later than"), relBy},
-	{words("on or before"), relBy}, {words("on or after"), relNotBefore},
-	{words("before"), relBefore}, {words("earlier than"), relBefore}, {words("ahead of"), relBefore},
-	{words("after"), relAfter}, {words("later than"), relAfter},
-	{words("not before"), relNotBefore}, {words("no earlier than"), relNotBefore},
-	{words("not earlier than"), relNotBefore}, {words("no sooner than"), relNotBefore},
-	{words("not sooner than"), relNotBefore}, {words("not until"), relNotBefore},
-	{words("later"), relLater}, {words("later in"), relLater}, {words("earlier"), relEarlier},
-	{words("earlier in"), relEarlier}, {words("around"), relAround}, {words("within"), relWithin}, {words("within the next"), relWithin},
-	{words("within the coming"), relWithin}, {words("in the next"), relWithin},
-	{words("in the coming"), relWithin}, {words("over the next"), relWithin},
-	{words("over the coming"), relWithin}, {words("sometime"), relIn}, {words("some time"), relIn},
-	{words("in less than"), relWithinLess}, {words("in under"), relWithinLess},
-}
+var datePrefixes = slices.Concat(
+	runs(relIn, "in|on|during|at|sometime|some time|sometime in|some time in|sometime during|some time during"),
+	runs(relBy, "by|no later than|not later than|on or before"),
+	runs(relBefore, "before|earlier than|ahead of"),
+	runs(relAfter, "after|later than"),
+	runs(relNotBefore, "on or after|not before|no earlier than|not earlier than|no sooner than|not sooner than|not until"),
+	runs(relLater, "later|later in"),
+	runs(relEarlier, "earlier|earlier in"),
+	runs(relAround, "around"),
+	runs(relWithin, "within|within the next|within the coming|in the next|in the coming|over the next|over the coming"),
+	runs(relWithinLess, "in less than|in under"),
+)
 
 // durUnit is the unit of a "within" phrase.
 type durUnit int
@@ -285,8 +279,12 @@ func durationText(n int, unit durUnit) string {
 	return fmt.Sprintf("%d %ss", n, unitNames[unit])
 }
 
-// durationUnits are the units of a within phrase, singular and plural.
-var durationUnits = []string{"day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades"}
+// durationUnits are the units of a within phrase, each with the unit it
+// is counted in and how many of that it is; an "s" makes one plural.
+var durationUnits = map[string]struct {
+	unit durUnit
+	n    int
+}{"day": {uDay, 1}, "week": {uWeek, 1}, "fortnight": {uWeek, 2}, "month": {uMonth, 1}, "year": {uYear, 1}, "decade": {uYear, 10}}
 
 // duration reads the "N weeks" of a within phrase: "6 weeks", "a
 // fortnight", "a decade" (ten years), and after "the next" or "the coming"
@@ -296,45 +294,30 @@ var durationUnits = []string{"day", "days", "week", "weeks", "fortnight", "fortn
 func (p *parser) duration(c *dateClaim) bool {
 	start := p.pos
 	_ = p.seq("a", "few") || p.seq("few") || p.seq("several") || p.seq("some")
-	if t := p.peek(0); t.kind == tWord && strings.HasSuffix(t.text, "s") && slices.Contains(durationUnits, t.text) {
+	if t := p.peek(0); t.kind == tWord && strings.HasSuffix(t.text, "s") && durationUnits[t.text[:len(t.text)-1]].n > 0 {
 		return p.fail("it does not say how many %s; write \"within N %s\" with the number meant, such as \"within 6 %s\"", t.text, t.text, t.text)
 	}
 	p.pos = start
 	// "within the year": by its end, or within twelve months?
 	if u, ok := p.peek(1).text, p.peek(0).text == "the"; ok && slices.Contains([]string{"week", "month", "year"}, u) && p.peek(2).kind < 0 {
-		instead := fmt.Sprintf("\"by the end of the %s\" or \"within a %s\"", u, u)
-		if u == "week" {
-			instead = "\"within a week\", or the date" // weeks start on different days
-		}
+		// Weeks start on different days: "by the end of the week" is no answer.
+		instead := pick(u == "week", "\"within a week\", or the date", fmt.Sprintf("\"by the end of the %s\" or \"within a %s\"", u, u))
 		return p.fail("readers take it both as by the end of this %s and as within a %s from the as-of date; write %s", u, u, instead)
 	}
 	n, ok := p.count()
-	if !ok && p.pos > 0 && (p.toks[p.pos-1].text == "next" || p.toks[p.pos-1].text == "coming") && slices.Contains([]string{"day", "week", "fortnight", "month", "year", "decade"}, p.peek(0).text) {
+	if !ok && p.pos > 0 && (p.toks[p.pos-1].text == "next" || p.toks[p.pos-1].text == "coming") && durationUnits[p.peek(0).text].n > 0 {
 		n, ok = 1, true // "within the next month"
 	}
 	if !ok {
 		return false
 	}
-	unit, ok := p.oneOf(durationUnits...)
-	if !ok {
+	u := durationUnits[strings.TrimSuffix(p.peek(0).text, "s")]
+	if u.n == 0 {
 		p.pos = start
 		return false
 	}
-	switch unit {
-	case "day", "days":
-		c.unit = uDay
-	case "week", "weeks":
-		c.unit = uWeek
-	case "fortnight", "fortnights":
-		c.unit, n = uWeek, 2*n
-	case "month", "months":
-		c.unit = uMonth
-	case "decade", "decades":
-		c.unit, n = uYear, 10*n
-	default:
-		c.unit = uYear
-	}
-	c.n = n
+	p.pos++
+	c.unit, c.n = u.unit, u.n*n
 	return true
 }
 
@@ -366,10 +349,7 @@ func (p *parser) count() (int, bool) {
 func (p *parser) rangeOrPeriod() (from, to period, ok bool) {
 	start := p.pos
 	if _, ok := p.oneOf("between", "from"); ok {
-		joiners := []string{"to", "until", "through", "-"}
-		if p.toks[start].text == "between" {
-			joiners = []string{"and"}
-		}
+		joiners := pick(p.toks[start].text == "between", []string{"and"}, []string{"to", "until", "through", "-"})
 		mid := p.pos
 		if from, ok = p.daysOf(joiners); ok {
 			return from, period{}, true // "between 15 and 20 April"
@@ -413,10 +393,7 @@ var seasonNames = map[string]time.Month{
 // seasonStart returns the first month of the season that starts in month
 // north in the northern hemisphere.
 func seasonStart(north time.Month, south bool) time.Month {
-	if south {
-		return (north+5)%12 + 1
-	}
-	return north
+	return pick(south, (north+5)%12+1, north)
 }
 
 // period reads one period: a day, part of a month, a month, part of a
@@ -424,7 +401,7 @@ func seasonStart(north time.Month, south bool) time.Month {
 func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
-		p.edgeOfSeason, p.partOfSeason, p.wholeSeason, p.wholeMonth,
+		p.partOfSeason, p.wholeSeason, p.wholeMonth,
 		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
 		p.holiday, p.relWeek, p.relDay,
 	} {
@@ -479,17 +456,23 @@ func (p *parser) monthRef(f monthShape) (period, bool) {
 	if m, ok := p.month(); ok {
 		return period{shape: named(m, f), year: p.optYear()}, true
 	}
-	rel := 0
+	rel, ok := p.relative("month", true, true)
+	return period{inMonth: f, year: yearRef{monthRel, rel}}, ok
+}
+
+// relative reads noun counted from the as-of date: "next" noun is 1,
+// "last" noun -1, and "this" noun 0, as are "the" noun and noun alone
+// where the and bare allow them.
+func (p *parser) relative(noun string, the, bare bool) (int, bool) {
 	switch {
-	case p.seq("this", "month"), p.seq("the", "month"), p.seq("month"):
-	case p.seq("next", "month"):
-		rel = 1
-	case p.seq("last", "month"):
-		rel = -1
-	default:
-		return period{}, false
+	case p.seq("this", noun), the && p.seq("the", noun), bare && p.seq(noun):
+		return 0, true
+	case p.seq("next", noun):
+		return 1, true
+	case p.seq("last", noun):
+		return -1, true
 	}
-	return period{inMonth: f, year: yearRef{monthRel, rel}}, true
+	return 0, false
 }
 
 // dayNumber reads a day of the month, with or without "st", "nd", "rd" or
@@ -518,15 +501,8 @@ func (p *parser) yearRef() (yearRef, bool) {
 	if y, ok := p.year(); ok {
 		return yearRef{yearAbs, y}, true
 	}
-	switch {
-	case p.seq("this", "year"), p.seq("the", "year"), p.seq("year"):
-		return yearRef{yearRel, 0}, true
-	case p.seq("next", "year"):
-		return yearRef{yearRel, 1}, true
-	case p.seq("last", "year"):
-		return yearRef{yearRel, -1}, true
-	}
-	return yearRef{}, false
+	rel, ok := p.relative("year", true, true)
+	return yearRef{yearRel, rel}, ok
 }
 
 // optYear reads the year after a day, month or season, if there is one:
@@ -689,18 +665,12 @@ func (p *parser) dayPeriod(m time.Month, d int, y yearRef) (period, bool) {
 // part reads "early", "mid" or "late", with or without a hyphen after it,
 // and returns 0, 1 or 2.
 func (p *parser) part() (int, bool) {
-	w, ok := p.oneOf("early", "mid", "late")
-	if !ok {
-		return 0, false
+	parts := []string{"early", "mid", "late"}
+	w, ok := p.oneOf(parts...)
+	if ok {
+		p.opt("-")
 	}
-	p.opt("-")
-	switch w {
-	case "early":
-		return 0, true
-	case "mid":
-		return 1, true
-	}
-	return 2, true
+	return slices.Index(parts, w), ok
 }
 
 // edgeWord reads "[the] start|beginning|middle|end of" and returns 0 for
@@ -715,25 +685,11 @@ func (p *parser) edgeWord() (int, bool) {
 	if !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
 		return 0, false
 	}
-	switch w {
-	case "middle":
-		return 1, true
-	case "end":
-		return 2, true
-	}
-	return 0, true
+	return map[string]int{"middle": 1, "end": 2}[w], true
 }
 
 // edgeOf returns the edge mark for edgeWord's result.
-func edgeOf(w int) edge {
-	switch w {
-	case 0:
-		return edgeStart
-	case 2:
-		return edgeEnd
-	}
-	return edgeNone
-}
+func edgeOf(w int) edge { return map[int]edge{0: edgeStart, 2: edgeEnd}[w] }
 
 // partOfMonth reads "early April", "mid-April 2025", "late April": days
 // 1–10, 11–20 and 21 to the end.
@@ -838,24 +794,19 @@ func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
 	return per, true
 }
 
-// edgeOfSeason reads "the start of spring", "the end of the summer 2025":
-// its first, second or third month.
-func (p *parser) edgeOfSeason() (period, bool) {
-	w, ok := p.edgeWord()
-	if !ok {
-		return period{}, false
-	}
-	return p.seasonPeriod(w, 1, edgeOf(w))
-}
-
-// partOfSeason reads "early spring", "mid-winter 2025/26", "late summer":
-// its first, second or third month.
+// partOfSeason reads "early spring", "mid-winter 2025/26", "late summer",
+// "the start of spring", "the end of the summer 2025": its first, second
+// or third month.
 func (p *parser) partOfSeason() (period, bool) {
-	part, ok := p.part()
-	if !ok {
-		return period{}, false
+	start := p.pos
+	if w, ok := p.edgeWord(); ok {
+		return p.seasonPeriod(w, 1, edgeOf(w))
 	}
-	return p.seasonPeriod(part, 1, edgeNone)
+	p.pos = start
+	if part, ok := p.part(); ok {
+		return p.seasonPeriod(part, 1, edgeNone)
+	}
+	return period{}, false
 }
 
 // wholeSeason reads "spring 2025", "the winter of 2024/25", "autumn".
@@ -968,10 +919,8 @@ func (p *parser) ofYear() yearRef {
 func (p *parser) yearPart() (time.Month, int, bool) {
 	if t := p.peek(0); (t.text == "h" || t.text == "q") && p.peek(1).glued {
 		p.pos++
-		n, ok := p.num(1, 1)
+		n, _ := p.num(1, 1) // 0 when there is none
 		switch {
-		case !ok:
-			return 0, 0, false
 		case t.text == "h" && n >= 1 && n <= 2:
 			return time.Month(1 + 6*(n-1)), 6, true
 		case t.text == "q" && n >= 1 && n <= 4:
@@ -1012,14 +961,8 @@ func (p *parser) yearPartPeriod() (period, bool) {
 // With w of 0, 1 or 2 it is the start, middle or end of it; with -1, all of
 // it.
 func (p *parser) relQuarter(w int) (period, bool) {
-	rel := 0
-	switch {
-	case p.seq("this", "quarter"), p.seq("the", "quarter"):
-	case p.seq("next", "quarter"):
-		rel = 1
-	case p.seq("last", "quarter"):
-		rel = -1
-	default:
+	rel, ok := p.relative("quarter", true, false)
+	if !ok {
 		return period{}, false
 	}
 	shape := func(y int, m time.Month) span {
@@ -1098,14 +1041,8 @@ func isSplitYear(s string) bool {
 // week", "last week". A week begins on a Sunday in some countries and on
 // a Monday in others; both are read.
 func (p *parser) relWeek() (period, bool) {
-	n := 0
-	switch {
-	case p.seq("this", "week"):
-	case p.seq("next", "week"):
-		n = 1
-	case p.seq("last", "week"):
-		n = -1
-	default:
+	n, ok := p.relative("week", false, false)
+	if !ok {
 		return period{}, false
 	}
 	return period{
@@ -1131,13 +1068,7 @@ func (p *parser) relDay() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	d := 0
-	switch w {
-	case "yesterday":
-		d = -1
-	case "tomorrow":
-		d = 1
-	}
+	d := map[string]int{"yesterday": -1, "tomorrow": 1}[w]
 	return period{
 		onWeek: func(asOf time.Time, _ bool) span {
 			day := asOf.AddDate(0, 0, d)
@@ -1159,10 +1090,10 @@ func (p *parser) wholeYear() (period, bool) {
 // holidays are the days a phrase may name by their feast: the same day
 // every year.
 var holidays = []phrase[time.Time]{
-	{words("christmas"), day(0, 12, 25)}, {words("christmas day"), day(0, 12, 25)},
-	{words("christmas eve"), day(0, 12, 24)}, {words("boxing day"), day(0, 12, 26)},
-	{words("new year ' s day"), day(0, 1, 1)}, {words("new year \u2019 s day"), day(0, 1, 1)},
-	{words("new year ' s eve"), day(0, 12, 31)}, {words("new year \u2019 s eve"), day(0, 12, 31)},
+	{strings.Fields("christmas"), day(0, 12, 25)}, {strings.Fields("christmas day"), day(0, 12, 25)},
+	{strings.Fields("christmas eve"), day(0, 12, 24)}, {strings.Fields("boxing day"), day(0, 12, 26)},
+	{strings.Fields("new year ' s day"), day(0, 1, 1)}, {strings.Fields("new year \u2019 s day"), day(0, 1, 1)},
+	{strings.Fields("new year ' s eve"), day(0, 12, 31)}, {strings.Fields("new year \u2019 s eve"), day(0, 12, 31)},
 }
 
 // holiday reads "Christmas", "Christmas Day 2025", "New Year's Eve":
@@ -1449,10 +1380,7 @@ func valueText(v span) string {
 // twoWays returns the period of c that readers place two ways, or the
 // zero period.
 func (c *dateClaim) twoWays() period {
-	if c.from.twoWays != "" {
-		return c.from
-	}
-	return c.to
+	return pick(c.from.twoWays != "", c.from, c.to)
 }
 
 // dateEnv is what a date phrase is placed against.
@@ -1465,10 +1393,7 @@ type dateEnv struct {
 
 // shape returns the shape of per in e's reading.
 func (e dateEnv) shape(per period) func(int, bool) (span, bool) {
-	if e.late && per.late != nil {
-		return per.late
-	}
-	return per.shape
+	return pick(e.late && per.late != nil, per.late, per.shape)
 }
 
 // dayRange is the days a date phrase allows: from lo to hi, both included;
@@ -1528,10 +1453,7 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 	if reason != "" {
 		return dayRange{}, reason
 	}
-	edge := c.from.edge
-	if c.to.isSet() {
-		edge = edgeNone
-	}
+	edge := pick(c.to.isSet(), edgeNone, c.from.edge)
 	switch rel := c.rel; {
 	case rel == relLater || rel == relEarlier:
 		return e.clip(s, rel)
@@ -1566,19 +1488,8 @@ func (e dateEnv) clip(s span, rel relation) (dayRange, string) {
 	return dayRange{s.lo, s.hi, spanText(s)}, ""
 }
 
-func minTime(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
+func minTime(a, b time.Time) time.Time { return pick(a.Before(b), a, b) }
+func maxTime(a, b time.Time) time.Time { return pick(a.After(b), a, b) }
 
 // placeAfter puts per in its year. A period named without a year is the
 // first one that does not end before the as-of date, nor before notBefore
@@ -1666,23 +1577,17 @@ func (e dateEnv) placeDeixis(per period) (span, string) {
 // inYear puts a period named with a year in that year, and one named by a
 // month counted from the as-of date in that month.
 func (e dateEnv) inYear(per period) (span, string) {
-	if per.year.kind == monthRel {
-		if !e.hasAsOf {
-			return span{}, "it names a period relative to the as-of date, which is not set"
-		}
-		return per.inMonth(e.asOf.Year(), e.asOf.Month()+time.Month(per.year.n)), ""
-	}
-	if per.year.kind == weekRel {
-		if !e.hasAsOf {
-			return span{}, "it names a week relative to the as-of date, which is not set"
-		}
-		return per.onWeek(e.asOf, e.late), ""
+	relative := map[int]string{monthRel: "period", weekRel: "week", yearRel: "year"}[per.year.kind]
+	if relative != "" && !e.hasAsOf {
+		return span{}, "it names a " + relative + " relative to the as-of date, which is not set"
 	}
 	y := per.year.n
-	if per.year.kind == yearRel {
-		if !e.hasAsOf {
-			return span{}, "it names a year relative to the as-of date, which is not set"
-		}
+	switch per.year.kind {
+	case monthRel:
+		return per.inMonth(e.asOf.Year(), e.asOf.Month()+time.Month(per.year.n)), ""
+	case weekRel:
+		return per.onWeek(e.asOf, e.late), ""
+	case yearRel:
 		y += e.asOf.Year()
 	}
 	s, ok := e.shape(per)(y, e.south)
@@ -1696,11 +1601,7 @@ func (e dateEnv) inYear(per period) (span, string) {
 // "summer 2024/25" in the northern, where they do not span two years.
 func (e dateEnv) checkPair(per period) string {
 	if per.pair != "" && seasonStart(seasonNames[per.pair], e.south) != 12 {
-		hemisphere := "northern"
-		if e.south {
-			hemisphere = "southern"
-		}
-		return fmt.Sprintf("%s does not span two years in the %s hemisphere", per.pair, hemisphere)
+		return fmt.Sprintf("%s does not span two years in the %s hemisphere", per.pair, pick(e.south, "southern", "northern"))
 	}
 	return ""
 }
@@ -1751,10 +1652,7 @@ func within(asOf, v time.Time, unit durUnit) string {
 	case uWeek:
 		n = (days + 6) / 7
 	default:
-		per := 1
-		if unit == uYear {
-			per = 12
-		}
+		per := pick(unit == uYear, 12, 1) // months
 		n = max(((v.Year()-asOf.Year())*12+int(v.Month())-int(asOf.Month()))/per, 1)
 		for n > 1 && !addMonths(asOf, (n-1)*per).Before(v) {
 			n--
@@ -1763,8 +1661,5 @@ func within(asOf, v time.Time, unit durUnit) string {
 			n++
 		}
 	}
-	if n == 1 {
-		return "within a " + unitNames[unit]
-	}
-	return fmt.Sprintf("within %d %ss", n, unitNames[unit])
+	return "within " + durationText(n, unit)
 }

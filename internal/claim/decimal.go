@@ -234,13 +234,7 @@ func (iv interval) describe(f func(*big.Rat) string) string {
 		if iv.lo.Cmp(iv.hi) == 0 && !iv.loOpen && !iv.hiOpen {
 			return "exactly " + f(iv.lo)
 		}
-		lo, hi := "at least ", "at most "
-		if iv.loOpen {
-			lo = "over "
-		}
-		if iv.hiOpen {
-			hi = "under "
-		}
+		lo, hi := pick(iv.loOpen, "over ", "at least "), pick(iv.hiOpen, "under ", "at most ")
 		if !iv.loOpen && !iv.hiOpen {
 			return f(iv.lo) + " to " + f(iv.hi)
 		}

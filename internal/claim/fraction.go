@@ -1,6 +1,9 @@
 package claim
 
-import "math/big"
+import (
+	"math/big"
+	"strings"
+)
 
 // partWords are the fractions "a third of" … "a twentieth of".
 var partWords = map[string]int{
@@ -34,10 +37,10 @@ func (p *parser) multiple() (int, bool) {
 		}
 	}
 	start := p.pos
-	if n, ok := p.amount(); ok && n.currency == "" && !n.percent && n.n.IsInt() && n.n.Sign() > 0 && n.n.Num().IsInt64() && n.n.Num().Int64() <= 1e6 {
+	if k, ok := p.wholeCount(); ok {
 		p.opt("-")
 		if p.seq("fold") {
-			return int(n.n.Num().Int64()), true
+			return k, true
 		}
 	}
 	p.pos = start
@@ -83,15 +86,9 @@ func (p *parser) fraction(c *cmpClaim) bool {
 // "twentieths", and returns the denominator.
 func (p *parser) partWord(plural bool) (int, bool) {
 	t := p.peek(0)
-	w := t.text
-	if plural {
-		if len(w) < 2 || w[len(w)-1] != 's' {
-			return 0, false
-		}
-		w = w[:len(w)-1]
-	}
-	n, ok := partWords[w]
-	if !ok || t.kind != tWord {
+	w, cut := strings.CutSuffix(t.text, "s")
+	n, ok := partWords[pick(plural, w, t.text)]
+	if !ok || t.kind != tWord || plural && !cut {
 		return 0, false
 	}
 	p.pos++

@@ -22,25 +22,21 @@ const (
 )
 
 // noun is the word for one step of g: "day", "month" or "year".
-func (g Grain) noun() string {
-	switch g {
-	case ByMonth:
-		return "month"
-	case ByYear:
-		return "year"
-	}
-	return "day"
-}
+func (g Grain) noun() string { return g.pick("day", "month", "year") }
 
 // adjective describes a series of g: "daily", "monthly" or "annual".
-func (g Grain) adjective() string {
+func (g Grain) adjective() string { return g.pick("daily", "monthly", "annual") }
+
+// pick returns the one of day, month and year that is said of g, which is
+// by the day unless it is ByMonth or ByYear.
+func (g Grain) pick(day, month, year string) string {
 	switch g {
 	case ByMonth:
-		return "monthly"
+		return month
 	case ByYear:
-		return "annual"
+		return year
 	}
-	return "daily"
+	return day
 }
 
 // Observation is one value of a Series on its date.
@@ -98,10 +94,10 @@ type standing struct {
 
 // memo returns s's Memo, or one for this claim alone.
 func (s Series) memo() *Memo {
-	if s.Memo != nil {
-		return s.Memo
+	if s.Memo == nil {
+		return &Memo{}
 	}
-	return &Memo{}
+	return s.Memo
 }
 
 // finite reports whether every value of s is a finite number.
@@ -122,7 +118,7 @@ func (s Series) run(at, dir int) int {
 	if !ok {
 		runs = make([]int32, len(s.Obs))
 		for i := 1; i < len(s.Obs); i++ {
-			if s.next(s.Obs[i-1].Date).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
+			if s.Grain.after(s.Obs[i-1].Date).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
 				runs[i] = runs[i-1] + 1
 			}
 		}
@@ -196,13 +192,7 @@ func (s Series) dateText(t time.Time) string { return grainText(t, s.Grain) }
 // grainText writes t as a date of grain g: "2010", "March 2010", "4
 // March 2010".
 func grainText(t time.Time, g Grain) string {
-	switch g {
-	case ByYear:
-		return t.Format("2006")
-	case ByMonth:
-		return t.Format("January 2006")
-	}
-	return t.Format(dateLayout)
+	return t.Format(g.pick(dateLayout, "January 2006", "2006"))
 }
 
 // obsText writes observation i with its value: "2010 (14.2)".
@@ -213,10 +203,7 @@ func (s Series) obsText(i int) string {
 // find returns the index of the observation dated t, or -1.
 func (s Series) find(t time.Time) int {
 	i, ok := slices.BinarySearchFunc(s.Obs, t, func(o Observation, t time.Time) int { return o.Date.Compare(t) })
-	if !ok {
-		return -1
-	}
-	return i
+	return pick(ok, i, -1)
 }
 
 // single returns j, the observation a claim is measured against, or why
@@ -233,15 +220,9 @@ func (s Series) twice(j int) string {
 	return fmt.Sprintf("the series has two values for %s, %s and %s, and either could be meant", s.dateText(s.Obs[j].Date), showQuantity(s.quantity(j)), showQuantity(s.quantity(j+1)))
 }
 
-// end returns the last day observation i stands for.
-func (s Series) end(i int) time.Time { return spanEnd(s.Obs[i].Date, s.Grain) }
-
 // spanEnd returns the last day of the year, month or day of grain g that
 // starts on t.
 func spanEnd(t time.Time, g Grain) time.Time { return g.after(t).AddDate(0, 0, -1) }
-
-// next returns the date one step of the series' grain after t.
-func (s Series) next(t time.Time) time.Time { return s.Grain.after(t) }
 
 // after returns the date one step of g after t: a year, a month or a day.
 func (g Grain) after(t time.Time) time.Time {
@@ -359,10 +340,7 @@ func readRecord(s string) (*histClaim, string) {
 		if !p.done() {
 			return nil, ""
 		}
-		c.dir, c.scope, c.words = 1, recBefore, "the highest"
-		if w == "low" {
-			c.dir, c.words = -1, "the lowest"
-		}
+		c.dir, c.scope, c.words = pick(w == "low", -1, 1), recBefore, pick(w == "low", "the lowest", "the highest")
 		return c, ""
 	}
 	det, ok := p.oneOf("the", "its", "their")
@@ -441,13 +419,8 @@ func ordinalText(k int) string {
 			return w
 		}
 	}
-	switch {
-	case k%10 == 1 && k%100 != 11:
-		return fmt.Sprintf("%dst", k)
-	case k%10 == 2 && k%100 != 12:
-		return fmt.Sprintf("%dnd", k)
-	case k%10 == 3 && k%100 != 13:
-		return fmt.Sprintf("%drd", k)
+	if d := k % 10; d >= 1 && d <= 3 && k%100/10 != 1 { // 21st, but 11th
+		return fmt.Sprintf("%d%s", k, []string{"st", "nd", "rd"}[d-1])
 	}
 	return fmt.Sprintf("%dth", k)
 }
@@ -469,10 +442,7 @@ func (p *parser) countWord() (int, bool) {
 	if n, ok := p.num(1, 4); ok {
 		return n, true
 	}
-	if n, ok := p.wordBelowHundred(); ok {
-		return n, true
-	}
-	return 0, false
+	return p.wordBelowHundred()
 }
 
 // span reads a length of time counted back: "20 years", "ten years", "a
@@ -561,13 +531,9 @@ func readStreak(s string) (*histClaim, string) {
 		return nil, ""
 	}
 	p.pos++
-	c.verb = t.text
+	c.verb, c.dir = t.text, pick(riseVerbs[t.text], 1, -1)
 	if aux != "" {
 		c.verb = aux + " " + t.text
-	}
-	c.dir = -1
-	if riseVerbs[t.text] {
-		c.dir = 1
 	}
 	unit := func() bool {
 		w, ok := p.oneOf("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
@@ -727,18 +693,9 @@ func (p *parser) anchor(prep string) (anchor, bool) {
 	if prep == "than" || prep == "as" {
 		p.opt("in")
 	}
-	unit := func() (Grain, bool, bool) {
-		switch w, _ := p.oneOf("day", "week", "month", "year"); w {
-		case "day":
-			return ByDay, false, true
-		case "week":
-			return ByDay, true, true
-		case "month":
-			return ByMonth, false, true
-		case "year":
-			return ByYear, false, true
-		}
-		return 0, false, false
+	unit := func() (Grain, bool, bool) { // the grain, whether a week, and whether read
+		w, ok := p.oneOf("day", "week", "month", "year")
+		return map[string]Grain{"day": ByDay, "week": ByDay, "month": ByMonth, "year": ByYear}[w], w == "week", ok
 	}
 	back := func(g Grain, week bool) (anchor, bool) {
 		if prep == "since" {
@@ -866,10 +823,7 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 
 // unit names the step of a: "day", "week", "month" or "year".
 func (a anchor) unit() string {
-	if a.week {
-		return "week"
-	}
-	return a.step.noun()
+	return pick(a.week, "week", a.step.noun())
 }
 
 // change checks a change on an earlier observation with compare. Where
@@ -961,10 +915,8 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	st := s.standing(at, c.dir, c.month)
 	last, before := st.last, st.before // the latest observation before at as high as it
 	v := Verdict{Value: s.obsText(at)}
-	high, higher, record := "high", "higher", "a record high"
-	if c.dir < 0 {
-		high, higher, record = "low", "lower", "a record low"
-	}
+	high, higher := pick(c.dir < 0, "low", "high"), pick(c.dir < 0, "lower", "higher")
+	record := pick(c.dir < 0, "a record low", "a record high")
 	since := func(i int) string { return words + " since " + s.dateText(s.Obs[i].Date) }
 	if c.scope != recBefore {
 		record = words + " on record"
@@ -1035,7 +987,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		v.Value += "; " + s.obsText(last) + " was at least as " + high
 		v.Suggest = since(last)
 		return v, nil
-	case s.end(last).Before(a.date):
+	case spanEnd(s.Obs[last].Date, s.Grain).Before(a.date):
 		return refuse("%s, and the last one as %s was %s; write %q", both, high, s.obsText(last), since(last))
 	}
 	v.True = true
@@ -1047,10 +999,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 // observations are higher, and none is as high.
 func (s Series) place(c *histClaim, at int, words string, refuse refuser) (Verdict, error) {
 	st := s.standing(at, c.dir, c.month)
-	higher := "higher"
-	if c.dir < 0 {
-		higher = "lower"
-	}
+	higher := pick(c.dir < 0, "lower", "higher")
 	list := func(is []int, n int) string {
 		var out []string
 		for _, i := range is {
@@ -1115,7 +1064,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	switch i := at - run; {
 	case i > 0 && s.Obs[i-1].Date.Equal(s.Obs[i].Date):
 		return refuse("%s", s.twice(i-1))
-	case i > 0 && !s.next(s.Obs[i-1].Date).Equal(s.Obs[i].Date):
+	case i > 0 && !s.Grain.after(s.Obs[i-1].Date).Equal(s.Obs[i].Date):
 		stop = "gap"
 	case i > 0:
 		stop = "turn"
@@ -1150,7 +1099,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	default:
 		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
 	}
-	gapAt := func() string { return s.dateText(s.next(s.Obs[first-1].Date)) }
+	gapAt := func() string { return s.dateText(s.Grain.after(s.Obs[first-1].Date)) }
 	if c.n == 0 {
 		// "every year since P": the changes after P at least (from P's
 		// value), and P's own change too in the second reading.
@@ -1178,11 +1127,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		}
 		return v, nil
 	}
-	if c.nth {
-		v.Meaning = fmt.Sprintf("exactly %d %ss in a row", c.n, n)
-	} else {
-		v.Meaning = fmt.Sprintf("%d %ss in a row", c.n, n)
-	}
+	v.Meaning = fmt.Sprintf("%s%d %ss in a row", pick(c.nth, "exactly ", ""), c.n, n)
 	switch {
 	case run < c.n && stop == "gap":
 		return refuse("the series has no value for %s", gapAt())

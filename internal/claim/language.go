@@ -237,8 +237,10 @@ func (o Options) read(phrase string, want Kind) (string, *local, *translation, *
 // 15.4.2025" and "jusqu'au 15 avril" take in the day, as "by 15 April"
 // does.
 func untilDay(text string) string {
-	if m := untilADay.FindStringSubmatch(text); m != nil && (m[1] == "" || atoi(m[1]) <= 31) {
-		return "by " + strings.TrimPrefix(text, "until ")
+	if m := untilADay.FindStringSubmatch(text); m != nil {
+		if day, _ := strconv.Atoi(m[1]); day <= 31 { // no day: an ISO date
+			return "by " + strings.TrimPrefix(text, "until ")
+		}
 	}
 	return text
 }
@@ -561,10 +563,7 @@ func (l *local) number(text string) string {
 func (l *local) numbers(s string) string {
 	var b strings.Builder
 	for i, t := range lex(s) {
-		text := t.text
-		if t.kind == tNum {
-			text = l.number(text)
-		}
+		text := pick(t.kind == tNum, l.number(t.text), t.text)
 		if i > 0 && !t.glued {
 			b.WriteByte(' ')
 		}

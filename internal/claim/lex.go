@@ -52,7 +52,8 @@ func lexIn(phrase string, l *local) ([]token, string) {
 	reason := ""
 	number := func(i int) (int, string) {
 		if l == nil {
-			return scanNumber(s, i)
+			j, text, _ := englishMarks().scanNumber(s, i)
+			return j, text
 		}
 		j, text, why := l.scanNumber(s, i)
 		if reason == "" {
@@ -64,6 +65,12 @@ func lexIn(phrase string, l *local) ([]token, string) {
 		return j, text
 	}
 	glued := false // the next token follows the previous one without a space
+	add := func(kind tokKind, text string, at int) {
+		toks = append(toks, token{kind: kind, text: text, glued: glued && len(toks) > 0, at: at})
+	}
+	notLetter := func(c rune) bool {
+		return !(c >= 'a' && c <= 'z' || l != nil && c >= utf8.RuneSelf && unicode.IsLetter(c))
+	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -71,16 +78,16 @@ func lexIn(phrase string, l *local) ([]token, string) {
 			i += size
 			glued = false
 			continue
-		case r >= 'a' && r <= 'z' || l != nil && r >= utf8.RuneSelf && unicode.IsLetter(r):
-			j := i
+		case !notLetter(r):
+			j := i + size
 			for j < len(s) {
 				c, n := utf8.DecodeRuneInString(s[j:])
-				if !(c >= 'a' && c <= 'z' || l != nil && c >= utf8.RuneSelf && unicode.IsLetter(c)) {
+				if notLetter(c) {
 					break
 				}
 				j += n
 			}
-			toks = append(toks, token{kind: tWord, text: s[i:j], glued: glued && len(toks) > 0, at: i})
+			add(tWord, s[i:j], i)
 			if j < len(s) && s[j] == '.' {
 				j++
 			}
@@ -88,34 +95,25 @@ func lexIn(phrase string, l *local) ([]token, string) {
 		case l != nil && r >= '0' && r <= '9' && l.numericDate(s[i:]) != nil:
 			// "15.04.2025", "15/04/2025": the day 2025-04-15.
 			m := l.numericDate(s[i:])
-			at := glued && len(toks) > 0
-			for k, text := range []string{m[3], "-", fmt.Sprintf("%02s", m[2]), "-", fmt.Sprintf("%02s", m[1])} {
-				kind := tNum
-				if text == "-" {
-					kind = tPunct
-				}
-				toks = append(toks, token{kind: kind, text: text, glued: k > 0 || at, at: i})
+			for _, text := range []string{m[3], "-", fmt.Sprintf("%02s", m[2]), "-", fmt.Sprintf("%02s", m[1])} {
+				add(pick(text == "-", tPunct, tNum), text, i)
+				glued = true
 			}
 			i += len(m[0])
 		case r >= '0' && r <= '9' || r == '.' && i+1 < len(s) && isDigit(s[i+1]):
 			j, text := number(i)
-			toks = append(toks, token{kind: tNum, text: text, glued: glued && len(toks) > 0, at: i})
+			add(tNum, text, i)
+			i = j
+		case isDash(r) && (len(toks) == 0 || !glued || toks[len(toks)-1].text == "-") && i+size < len(s) &&
+			(isDigit(s[i+size]) || s[i+size] == '.' && i+size+1 < len(s) && isDigit(s[i+size+1])):
+			j, text := number(i + size)
+			add(tNum, "-"+text, i)
 			i = j
 		case isDash(r):
-			j := i + size
-			if (len(toks) == 0 || !glued || toks[len(toks)-1].text == "-") && j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
-				k, text := number(j)
-				toks = append(toks, token{kind: tNum, text: "-" + text, glued: glued && len(toks) > 0, at: i})
-				i = k
-				break
-			}
-			toks = append(toks, token{kind: tPunct, text: "-", glued: glued && len(toks) > 0, at: i})
-			i = j
-		case r == '\u2019' && l != nil:
-			toks = append(toks, token{kind: tPunct, text: "'", glued: glued && len(toks) > 0, at: i})
+			add(tPunct, "-", i)
 			i += size
 		default:
-			toks = append(toks, token{kind: tPunct, text: string(r), glued: glued && len(toks) > 0, at: i})
+			add(tPunct, pick(r == '\u2019' && l != nil, "'", string(r)), i)
 			i += size
 		}
 		glued = true
@@ -124,53 +122,9 @@ func lexIn(phrase string, l *local) ([]token, string) {
 }
 
 // isDash reports whether r is a hyphen, a dash or a minus sign.
-func isDash(r rune) bool {
-	switch r {
-	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
-		return true
-	}
-	return false
-}
+func isDash(r rune) bool { return strings.ContainsRune("-\u2010\u2011\u2012\u2013\u2014\u2212", r) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// thousandsSeps are the marks that may group thousands: a comma, a space,
-// a no-break space, a thin space and a narrow no-break space.
-var thousandsSeps = []string{",", " ", "\u00a0", "\u2009", "\u202f"}
-
-// scanNumber returns the end of the number that starts at s[i] and its
-// text: digits, then groups of one separator and exactly three digits
-// (only after at most three leading digits, and with the same separator
-// throughout), then a decimal point and digits. The text has commas for
-// separators, so "12 000" reads as "12,000"; "2024 12 000" is two
-// numbers, since a group follows at most three digits.
-func scanNumber(s string, i int) (int, string) {
-	j := i
-	for j < len(s) && isDigit(s[j]) {
-		j++
-	}
-	text := s[i:j]
-	if j-i >= 1 && j-i <= 3 {
-		for _, sep := range thousandsSeps {
-			for strings.HasPrefix(s[j:], sep) && group(s, j+len(sep)) {
-				text += "," + s[j+len(sep):j+len(sep)+3]
-				j += len(sep) + 3
-			}
-			if len(text) > 3 {
-				break // grouped: one separator throughout
-			}
-		}
-	}
-	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
-		k := j + 1
-		for k < len(s) && isDigit(s[k]) {
-			k++
-		}
-		text += s[j:k]
-		j = k
-	}
-	return j, text
-}
 
 // group reports whether s holds exactly three digits at k.
 func group(s string, k int) bool {

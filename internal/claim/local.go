@@ -65,38 +65,39 @@ func (l *local) numericDate(s string) []string {
 	return m
 }
 
+// englishMarks reads numbers as English writes them: it has no language,
+// and so finds no number that cannot be read.
+func englishMarks() *local { return &local{decimal: ".", group: ","} }
+
 // isSpace reports whether s is a space that may group thousands.
 func isSpace(s string) bool {
 	return s == " " || s == "\u00a0" || s == "\u2009" || s == "\u202f"
 }
 
 // scanNumber reads the number that starts at s[i] as l's language writes
-// it, as the English scanNumber does with l's marks: digits, groups of
-// exactly three after one separator, the page's group mark or a space, and
-// the decimal mark and digits. It returns the end, the text written the
-// English way ("12,000.5"), and why the number cannot be read: a
+// it: digits, then groups of exactly three digits after one separator
+// (only after at most three leading digits, and with the same separator
+// throughout), the page's group mark or a space, then the decimal mark and
+// digits. It returns the end, the text written the English way
+// ("12,000.5", so "12 000" reads as "12,000"; "2024 12 000" is two
+// numbers, since a group follows at most three digits), and, in a
+// language other than English, why the number cannot be read: a
 // decimal mark followed by three zeros after one to three digits
 // ("12,000", twelve thousand to a reader of English and 12 in German), or
 // a mark between digits that the language does not write there ("1.5" in
 // German or French). Other decimals are read as the language reads them:
 // "8,845" is 8.845 in German, as plotline writes that number there.
 func (l *local) scanNumber(s string, i int) (int, string, string) {
-	j := i
-	for j < len(s) && isDigit(s[j]) {
-		j++
-	}
-	whole := s[i:j]
-	text := whole
+	whole := digitsAfter(s, i)
+	j, text := i+len(whole), whole
 	grouped := false
 	if j-i >= 1 && j-i <= 3 {
-		seps := []string{" ", "\u00a0", "\u2009", "\u202f"}
-		if !isSpace(l.group) && l.group != "" {
-			seps = append([]string{l.group}, seps...)
-		}
-		if l.group == "\u2019" {
-			seps = append(seps, "'") // "12'000", as Swiss German is typed
-		}
-		for _, sep := range seps {
+		// The page's group mark, unless it is a space, then the spaces,
+		// then, after "’", "'": "12'000", as Swiss German is typed.
+		for k, sep := range [...]string{l.group, " ", "\u00a0", "\u2009", "\u202f", "'"} {
+			if k == 0 && (sep == "" || isSpace(sep)) || k == 5 && l.group != "\u2019" {
+				continue
+			}
 			for strings.HasPrefix(s[j:], sep) && group(s, j+len(sep)) {
 				text += "," + s[j+len(sep):j+len(sep)+3]
 				j += len(sep) + 3
@@ -109,22 +110,20 @@ func (l *local) scanNumber(s string, i int) (int, string, string) {
 	}
 	why := ""
 	if strings.HasPrefix(s[j:], l.decimal) && j+len(l.decimal) < len(s) && isDigit(s[j+len(l.decimal)]) {
-		k := j + len(l.decimal)
-		for k < len(s) && isDigit(s[k]) {
-			k++
-		}
-		frac := s[j+len(l.decimal) : k]
-		if !grouped && whole != "" && whole != "0" && len(whole) <= 3 && frac == "000" && (l.decimal == "," || l.decimal == ".") {
+		frac := digitsAfter(s, j+len(l.decimal))
+		if l.lang != nil && !grouped && whole != "" && whole != "0" && len(whole) <= 3 && frac == "000" && (l.decimal == "," || l.decimal == ".") {
 			why = l.twoWays(whole, frac)
 		}
 		text += "." + frac
-		j = k
+		j += len(l.decimal) + len(frac)
 	}
-	if why == "" && (whole == "" && l.decimal != "." || j < len(s) && (s[j] == '.' || s[j] == ',') && j+1 < len(s) && isDigit(s[j+1])) {
-		why = l.foreignMark(s[i:min(len(s), j+1)] + digitsAfter(s, j+1))
+	if l.lang != nil && why == "" && (whole == "" && l.decimal != "." || j < len(s) && (s[j] == '.' || s[j] == ',') && j+1 < len(s) && isDigit(s[j+1])) {
+		// A mark where the language writes none.
+		why = fmt.Sprintf("%q is not how %s writes numbers: write them as 12%s000 and 3%s5",
+			s[i:min(len(s), j+1)]+digitsAfter(s, j+1), l.lang.Name, l.shownGroup(), l.decimal)
 		if whole == "" {
 			// ".5": read the English way, for the message alone.
-			k, t := scanNumber(s, i)
+			k, t, _ := englishMarks().scanNumber(s, i)
 			return k, t, why
 		}
 	}
@@ -153,26 +152,8 @@ func (l *local) twoWays(whole, frac string) string {
 	return fmt.Sprintf("%q is %s thousand in English and %s in %s; write %q for %s thousand, or %q", n, whole, whole, l.lang.Name, thousands, whole, whole)
 }
 
-// foreignMark says why the number n, written with a mark where the
-// language writes none, is refused.
-func (l *local) foreignMark(n string) string {
-	return fmt.Sprintf("%q is not how %s writes numbers: write them as 12%s000 and 3%s5", n, l.lang.Name, l.shownGroup(), l.decimal)
-}
-
 // shownGroup is the group mark as a message writes it: a space for any
 // kind of space.
 func (l *local) shownGroup() string {
-	if isSpace(l.group) || l.group == "" {
-		return " "
-	}
-	return l.group
-}
-
-// atoi reads a run of at most a few digits.
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = 10*n + int(c-'0')
-	}
-	return n
+	return pick(isSpace(l.group) || l.group == "", " ", l.group)
 }

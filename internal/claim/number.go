@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strings"
 )
 
@@ -98,7 +99,7 @@ type amount struct {
 // mult returns the multiplier of a, 1 if it has none.
 func (a amount) mult() *big.Rat {
 	if a.multWord == "" {
-		return ratInt(1)
+		return ratInt(1) // quicker than pow10(0), as suggestions ask for it often
 	}
 	return pow10(multipliers[a.multWord])
 }
@@ -227,10 +228,8 @@ func twoFigures(n, unit *big.Rat) *big.Rat {
 	if n.Sign() == 0 {
 		return unit
 	}
-	if fine := sigUnit(n, 2); fine.Cmp(unit) < 0 {
-		return fine
-	}
-	return unit
+	fine := sigUnit(n, 2)
+	return pick(fine.Cmp(unit) < 0, fine, unit)
 }
 
 // halfA reads "half a million", "half a billion": half the multiplier,
@@ -270,36 +269,20 @@ const (
 	qRange                    // from A to B
 )
 
-var numQualifiers = []phrase[numQual]{
-	{words("about"), qAbout}, {words("around"), qAbout}, {words("roughly"), qAbout},
-	{words("approximately"), qAbout}, {words("approx"), qAbout}, {words("some"), qAbout},
-	{words("close to"), qAbout}, {words("an estimated"), qAbout},
-	{words("nearly"), qNearly}, {words("almost"), qNearly}, {words("just short of"), qNearly},
-	{words("just under"), qJustUnder}, {words("just below"), qJustUnder},
-	{words("slightly under"), qJustUnder}, {words("slightly less than"), qJustUnder},
-	{words("just over"), qJustOver}, {words("just above"), qJustOver},
-	{words("just more than"), qJustOver}, {words("slightly over"), qJustOver},
-	{words("slightly more than"), qJustOver}, {words("slightly above"), qJustOver},
-	{words("a little more than"), qJustOver}, {words("a little over"), qJustOver},
-	{words("a little above"), qJustOver}, {words("marginally more than"), qJustOver},
-	{words("marginally above"), qJustOver}, {words("slightly below"), qJustUnder},
-	{words("a little less than"), qJustUnder}, {words("a little under"), qJustUnder},
-	{words("a little below"), qJustUnder}, {words("marginally less than"), qJustUnder},
-	{words("marginally below"), qJustUnder}, {words("slightly fewer than"), qJustUnder},
-	{words("a little fewer than"), qJustUnder},
-	{words("more than"), qMore}, {words("over"), qMore}, {words("above"), qMore},
-	{words("greater than"), qMore}, {words("higher than"), qMore}, {words("in excess of"), qMore},
-	{words("at least"), qAtLeast}, {words("no fewer than"), qAtLeast}, {words("no less than"), qAtLeast},
-	{words("not fewer than"), qAtLeast}, {words("not less than"), qAtLeast},
-	{words("fewer than"), qLess}, {words("less than"), qLess}, {words("under"), qLess},
-	{words("below"), qLess}, {words("lower than"), qLess},
-	{words("at most"), qAtMost}, {words("no more than"), qAtMost}, {words("not more than"), qAtMost},
-	{words("up to"), qAtMost}, {words("as many as"), qAtMost}, {words("as much as"), qAtMost},
-	{words("as high as"), qAtMost}, {words("as few as"), qAtLeast}, {words("as little as"), qAtLeast},
-	{words("as low as"), qAtLeast}, {words("upwards of"), qMore},
-	{words("well over"), qWellOver}, {words("well above"), qWellOver}, {words("well in excess of"), qWellOver},
-	{words("well under"), qWellUnder}, {words("well below"), qWellUnder}, {words("well short of"), qWellUnder},
-}
+var numQualifiers = slices.Concat(
+	runs(qAbout, "about|around|roughly|approximately|approx|some|close to|an estimated"),
+	runs(qNearly, "nearly|almost|just short of"),
+	runs(qJustUnder, "just under|just below|slightly under|slightly less than|slightly below|slightly fewer than|"+
+		"a little less than|a little under|a little below|a little fewer than|marginally less than|marginally below"),
+	runs(qJustOver, "just over|just above|just more than|slightly over|slightly more than|slightly above|"+
+		"a little more than|a little over|a little above|marginally more than|marginally above"),
+	runs(qMore, "more than|over|above|greater than|higher than|in excess of|upwards of"),
+	runs(qAtLeast, "at least|no fewer than|no less than|not fewer than|not less than|as few as|as little as|as low as"),
+	runs(qLess, "fewer than|less than|under|below|lower than"),
+	runs(qAtMost, "at most|no more than|not more than|up to|as many as|as much as|as high as"),
+	runs(qWellOver, "well over|well above|well in excess of"),
+	runs(qWellUnder, "well under|well below|well short of"),
+)
 
 // qualifier reads a qualifier and returns it with the words it was written
 // with; a phrase without one is qBare.
@@ -321,17 +304,17 @@ type order struct {
 // magnitudes are the orders of magnitude a phrase may name, smallest
 // first. "Dozens" starts at two dozen and ends where "hundreds" begins.
 var magnitudes = []phrase[order]{
-	{words("dozens"), order{24, 100}},
-	{words("hundreds"), order{100, 1_000}},
-	{words("thousands"), order{1_000, 10_000}},
-	{words("tens of thousands"), order{10_000, 100_000}},
-	{words("hundreds of thousands"), order{100_000, 1_000_000}},
-	{words("millions"), order{1_000_000, 10_000_000}},
-	{words("tens of millions"), order{10_000_000, 100_000_000}},
-	{words("hundreds of millions"), order{100_000_000, 1_000_000_000}},
-	{words("billions"), order{1_000_000_000, 10_000_000_000}},
-	{words("tens of billions"), order{10_000_000_000, 100_000_000_000}},
-	{words("hundreds of billions"), order{100_000_000_000, 1_000_000_000_000}},
+	{strings.Fields("dozens"), order{24, 100}},
+	{strings.Fields("hundreds"), order{100, 1_000}},
+	{strings.Fields("thousands"), order{1_000, 10_000}},
+	{strings.Fields("tens of thousands"), order{10_000, 100_000}},
+	{strings.Fields("hundreds of thousands"), order{100_000, 1_000_000}},
+	{strings.Fields("millions"), order{1_000_000, 10_000_000}},
+	{strings.Fields("tens of millions"), order{10_000_000, 100_000_000}},
+	{strings.Fields("hundreds of millions"), order{100_000_000, 1_000_000_000}},
+	{strings.Fields("billions"), order{1_000_000_000, 10_000_000_000}},
+	{strings.Fields("tens of billions"), order{10_000_000_000, 100_000_000_000}},
+	{strings.Fields("hundreds of billions"), order{100_000_000_000, 1_000_000_000_000}},
 }
 
 // interval returns the values m stands for.
@@ -444,15 +427,9 @@ func parseNumber(s string) (*numClaim, *Error) {
 	}
 	p := newParser(s)
 	c := &numClaim{}
-	if p.seq("between") {
-		c.q = qRange
-		p.noAnd = true
-		if !p.amountRange(c, "and") {
-			return nil, p.err(s, KindNumber)
-		}
-	} else if p.seq("from") {
-		c.q = qRange
-		if !p.amountRange(c, "to") {
+	if w, ok := p.oneOf("between", "from"); ok {
+		c.q, p.noAnd = qRange, w == "between"
+		if !p.amountRange(c, pick(w == "between", "and", "to")) {
 			return nil, p.err(s, KindNumber)
 		}
 	} else {
@@ -506,9 +483,8 @@ func (p *parser) amountRange(c *numClaim, joiner string) bool {
 // first has none and is the smaller numeral, so "500,000 to 1.5 million"
 // keeps its 500,000.
 func inherit(a, b amount) (amount, amount) {
-	if a.percent || b.percent {
-		a.percent, b.percent = true, true
-	}
+	a.percent = a.percent || b.percent
+	b.percent = a.percent
 	a.currency = cmp.Or(a.currency, b.currency)
 	b.currency = cmp.Or(b.currency, a.currency)
 	if a.multWord == "" && b.multWord != "" && a.n.Cmp(quo(b.n, b.mult())) <= 0 {
@@ -737,12 +713,18 @@ func (c *numClaim) suggest(m, a *big.Rat) string {
 	if style.multWord != "" && absRat(m).Cmp(style.mult()) < 0 {
 		style.multWord = ""
 	}
+	return style.about(m, a)
+}
+
+// about writes "about" m in style s, to two significant figures, or to
+// as many more as the tolerance a asks for.
+func (s numStyle) about(m, a *big.Rat) string {
 	for figs := 2; ; figs++ {
 		unit := sigUnit(m, figs)
 		n := roundAt(m, unit)
 		if qualInterval(qAbout, n, unit, a).contains(m) || figs > 40 {
-			dec := decimalsOf(quo(unit, style.mult()))
-			return "about " + style.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, dec)) })
+			dec := decimalsOf(quo(unit, s.mult()))
+			return "about " + s.write(n, func(x *big.Rat) string { return trimZeros(formatRat(x, dec)) })
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package claim
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // parser walks the tokens of one phrase. Every method that reads
 // something either consumes it and reports true, or leaves the position as
@@ -27,10 +30,8 @@ func (p *parser) peek(i int) token {
 
 // seq consumes the tokens whose texts are ws, in order, or nothing.
 func (p *parser) seq(ws ...string) bool {
-	for i, w := range ws {
-		if p.peek(i).text != w || p.peek(i).kind < 0 {
-			return false
-		}
+	if !p.matches(ws) {
+		return false
 	}
 	p.pos += len(ws)
 	return true
@@ -42,10 +43,7 @@ func (p *parser) opt(w string) { p.seq(w) }
 // oneOf consumes the next token if its text is one of ws and returns it.
 func (p *parser) oneOf(ws ...string) (string, bool) {
 	t := p.peek(0)
-	if t.kind < 0 {
-		return "", false
-	}
-	if !slices.Contains(ws, t.text) {
+	if t.kind < 0 || !slices.Contains(ws, t.text) {
 		return "", false
 	}
 	p.pos++
@@ -85,19 +83,20 @@ func (p *parser) matches(ws []string) bool {
 	return true
 }
 
-// words splits a space-separated string: a shorthand for vocabulary tables.
-func words(s string) []string {
-	var out []string
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ' ' {
-			if start >= 0 {
-				out = append(out, s[start:i])
-			}
-			start = -1
-		} else if start < 0 {
-			start = i
-		}
+// pick returns a when cond holds, and b otherwise.
+func pick[T any](cond bool, a, b T) T {
+	if cond {
+		return a
+	}
+	return b
+}
+
+// runs returns a table entry for each run of words of alts, split by
+// "|", each standing for is.
+func runs[T any](is T, alts string) []phrase[T] {
+	var out []phrase[T]
+	for _, run := range strings.Split(alts, "|") {
+		out = append(out, phrase[T]{strings.Fields(run), is})
 	}
 	return out
 }

@@ -3,8 +3,8 @@ package data
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
-	"time"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -69,34 +69,38 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	case err != nil:
 		return Evaluation{}, fmt.Errorf("claim: %v", err)
 	}
+	return s.told(res, verdict, v, pos)
+}
+
+// told tells OnClaim of the claim res, now checked with verdict, of the
+// value v, found at pos, and evaluates it: its phrase when the verdict
+// holds, and otherwise an error saying what the value is and which phrase
+// would be true.
+func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, pos diag.Pos) (Evaluation, error) {
 	res.Value, res.True, res.Meaning, res.Suggest = verdict.Value, verdict.True, verdict.Meaning, verdict.Suggest
 	if s.OnClaim != nil {
 		s.OnClaim(pos, res)
 	}
 	if !verdict.True {
-		return Evaluation{}, falseClaim(res)
+		if res.Other != "" {
+			return Evaluation{}, fmt.Errorf("claim %q is false of %s and %s: %s (%s)", res.Phrase, res.Ref, res.Other, res.Value, res.Suggest)
+		}
+		return Evaluation{}, fmt.Errorf("claim %q is false: %s is %s (%s)", res.Phrase, res.Ref, res.Value, res.Suggest)
 	}
-	return Evaluation{Text: c.Phrase, Value: v, Claim: &res}, nil
+	return Evaluation{Text: res.Phrase, Value: v, Claim: &res}, nil
 }
 
 // isObservation reports whether field names an observation as a whole,
 // first, last, max or min, as a claim about a series' history does.
 func isObservation(field string) bool {
-	switch field {
-	case "first", "last", "max", "min":
-		return true
-	}
-	return false
+	return slices.Contains([]string{"first", "last", "max", "min"}, field)
 }
 
 // observationOf returns the observation a field path is of, "last" for
 // "last.value", and "last" for any other.
 func observationOf(field string) string {
 	head, _, _ := strings.Cut(field, ".")
-	if isObservation(head) {
-		return head
-	}
-	return "last"
+	return pick(isObservation(head), head, "last")
 }
 
 // evalHistory checks the claim of e about the history of a block's
@@ -144,19 +148,11 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	default:
 		series.Grain = claim.ByDay
 	}
-	marks := s.Locale.Numbers()
-	opts := claim.Options{
-		AsOf: s.asOf(e.Ref.Block), About: s.Claims.About, Southern: s.Claims.Southern,
-		Language: s.Locale.Language(), Decimal: marks.Decimal, Group: marks.Group,
-	}
-	verdict, err := claim.History(c.Phrase, series, at, opts)
+	verdict, err := claim.History(c.Phrase, series, at, s.claimOptions(e.Ref.Block))
 	var phraseErr *claim.Error
 	switch {
 	case errors.As(err, &phraseErr) && phraseErr.Is != 0 && phraseErr.Is != claim.KindHistory:
-		ref := e.Ref.String() + ".value"
-		if phraseErr.Is == claim.KindDate {
-			ref = e.Ref.String() + ".date"
-		}
+		ref := e.Ref.String() + pick(phraseErr.Is == claim.KindDate, ".date", ".value")
 		if phraseErr.Is == claim.KindComparison {
 			return Evaluation{}, fmt.Errorf("claim %q is a comparison, not a claim about the series' history: write {{ %s | claim %q other.ref }}, or name what it is measured from, as in %q", c.Phrase, ref, c.Phrase, c.Phrase+" a year earlier")
 		}
@@ -164,14 +160,7 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	case err != nil:
 		return Evaluation{}, fmt.Errorf("claim: %v", err)
 	}
-	res := ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase, Value: verdict.Value, True: verdict.True, Meaning: verdict.Meaning, Suggest: verdict.Suggest}
-	if s.OnClaim != nil {
-		s.OnClaim(pos, res)
-	}
-	if !verdict.True {
-		return Evaluation{}, falseClaim(res)
-	}
-	return Evaluation{Text: c.Phrase, Value: v, Claim: &res}, nil
+	return s.told(ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase}, verdict, v, pos)
 }
 
 // series returns b's series as claims about its history read it, made
@@ -186,7 +175,7 @@ func (s *Scope) series(b *Block) claim.Series {
 		obs[i] = claim.Observation{Date: p.Date, Value: p.Value}
 	}
 	if s.history == nil {
-		s.history = map[*Block]claim.Series{}
+		s.history = map[*Block]claim.Series{} // made by the first claim about a history
 	}
 	s.history[b] = claim.Series{Obs: obs, Memo: &claim.Memo{}}
 	return s.history[b]
@@ -210,14 +199,6 @@ func (b *Block) observation(which string) (int, error) {
 	return 0, nil
 }
 
-// falseClaim is the error of a claim its value makes false.
-func falseClaim(r ClaimResult) error {
-	if r.Other != "" {
-		return fmt.Errorf("claim %q is false of %s and %s: %s (%s)", r.Phrase, r.Ref, r.Other, r.Value, r.Suggest)
-	}
-	return fmt.Errorf("claim %q is false: %s is %s (%s)", r.Phrase, r.Ref, r.Value, r.Suggest)
-}
-
 // dateClaim checks phrase against the date v: a day, or the whole of
 // the month or year an observation written as one stands for ("2024-09",
 // "1959"), as the data says nothing of its days.
@@ -236,19 +217,16 @@ func quantity(v Value) claim.Quantity {
 	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale, Points: v.Points}
 }
 
-// claimOptions returns how claims about block are read on this page.
+// claimOptions returns how claims about block are read on this page,
+// counting from its as_of.
 func (s *Scope) claimOptions(block string) claim.Options {
 	marks := s.Locale.Numbers()
-	return claim.Options{
-		AsOf: s.asOf(block), About: s.Claims.About, Southern: s.Claims.Southern,
+	o := claim.Options{
+		About: s.Claims.About, Southern: s.Claims.Southern,
 		Language: s.Locale.Language(), Decimal: marks.Decimal, Group: marks.Group,
 	}
-}
-
-// asOf returns the date claims about block count from: its as_of.
-func (s *Scope) asOf(block string) time.Time {
 	if b := s.blocks[block]; b != nil {
-		return b.AsOf
+		o.AsOf = b.AsOf
 	}
-	return time.Time{}
+	return o
 }

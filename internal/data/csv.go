@@ -79,17 +79,11 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 	before := len(*p.diags)
 	if t == nil {
 		t = newCSVTable(file, src)
-		if p.csvTables == nil {
-			p.csvTables = map[string]*csvTable{}
-		}
 		p.csvTables[file] = t
 	}
 	points := parseCSV(t, column, p.diags)
 	sortByDate(points)
 	ok = !(*p.diags)[before:].HasErrors()
-	if p.readCSV == nil {
-		p.readCSV = map[string]observations{}
-	}
 	p.readCSV[key] = observations{points, ok}
 	return file, points, ok
 }
@@ -107,9 +101,6 @@ func (p *parser) csvGuess(name, file string) string {
 		// Read once a page: each missing file of 2,000 read a folder of
 		// 20,000 files, 190 s of CPU.
 		entries, _ = fs.ReadDir(p.fsys, dir)
-		if p.dirs == nil {
-			p.dirs = map[string][]fs.DirEntry{}
-		}
 		p.dirs[dir] = entries
 	}
 	for _, e := range entries {
@@ -192,14 +183,6 @@ func (f *csvFile) at(off int) diag.Pos {
 	return diag.At(f.path, f.src, off)
 }
 
-// bomOn returns the bytes of byte-order mark before line line's text.
-func (f *csvFile) bomOn(line int) int {
-	if line == 1 {
-		return f.bom
-	}
-	return 0
-}
-
 // unclosedQuote returns the offset in src of the quote that opens a field
 // of the record starting at offset start and is never closed, as
 // encoding/csv reads quotes (a doubled quote inside a quoted field is
@@ -248,10 +231,7 @@ func parseCSV(t *csvTable, column string, diags *diag.List) []Point {
 	// problem of the build.
 	found.Sort()
 	diags.Add(found[:maxCSVProblems]...)
-	note := diag.Diagnostic{Pos: found[maxCSVProblems].Pos, Severity: diag.Warning}
-	if found[maxCSVProblems:].HasErrors() {
-		note.Severity = diag.Error
-	}
+	note := diag.Diagnostic{Pos: found[maxCSVProblems].Pos, Severity: pick(found[maxCSVProblems:].HasErrors(), diag.Error, diag.Warning)}
 	note.Message = fmt.Sprintf("more than %d problems in this csv file; the rest are not listed", maxCSVProblems)
 	diags.Add(note)
 	return points
@@ -376,10 +356,7 @@ func (r *csvRecords) FieldPos(i int) (line, column int) {
 // readCSV reads the observations of a CSV file, and reports its problems
 // into diags; see parseCSV.
 func readCSV(t *csvTable, column string, diags *diag.List) []Point {
-	vname := "value"
-	if column != "" {
-		vname = strings.ToLower(strings.TrimSpace(column))
-	}
+	vname := pick(column != "", strings.ToLower(strings.TrimSpace(column)), "value")
 	if len(t.problem) > 0 {
 		diags.Add(t.problem...)
 		return nil
@@ -389,7 +366,7 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 	parseErr := func(err error) {
 		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
 			if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine >= 1 && pe.StartLine <= len(f.lineStarts) {
-				if q := unclosedQuote(src, f.lineStarts[pe.StartLine-1]+f.bomOn(pe.StartLine)); q >= 0 {
+				if q := unclosedQuote(src, f.lineStarts[pe.StartLine-1]+pick(pe.StartLine == 1, f.bom, 0)); q >= 0 {
 					diags.Errorf(diag.At(path, src, q), `this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`)
 					return
 				}
@@ -423,10 +400,7 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 				// date;value: a spreadsheet's export for a language
 				// that writes decimals with a comma.
 				name := map[string]string{";": "semicolons", "\t": "tabs", "|": "bars"}[sep]
-				also := ""
-				if sep == ";" {
-					also = ", and decimals with a point (3.5, not 3,5)"
-				}
+				also := pick(sep == ";", ", and decimals with a point (3.5, not 3,5)", "")
 				diags.Errorf(f.pos(1, 1), "the columns are separated by %s, and plotline reads commas: write %s%s", name, strings.Join(strings.Split(strings.TrimSpace(header[0]), sep), ","), also)
 				return nil
 			}
@@ -538,64 +512,56 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 			continue
 		}
 		rows++
+		good := true
+		// bad reports a problem at field i of the record.
+		bad := func(i int, format string, args ...any) {
+			diags.Errorf(f.pos(r.FieldPos(i)), format, args...)
+			good = false
+		}
 		if len(rec) < need {
-			line, c := r.FieldPos(0)
-			fields := "fields"
-			if len(rec) == 1 {
-				fields = "field"
-			}
-			diags.Errorf(f.pos(line, c), "the line has %d %s, want at least %d (date and value)", len(rec), fields, need)
+			bad(0, "the line has %d field%s, want at least %d (date and value)", len(rec), map[bool]string{true: "", false: "s"}[len(rec) == 1], need)
 			continue
 		}
 		var pt Point
-		good := true
-		bad := func(line, c int, format string, args ...any) {
-			diags.Errorf(f.pos(line, c), format, args...)
-			good = false
-		}
-		ds := strings.TrimSpace(rec[col["date"]])
+		ds, d, v := strings.TrimSpace(rec[col["date"]]), col["date"], col[vname]
 		var timed bool
 		var zone string
-		line, c := r.FieldPos(col["date"])
-		if pt.Date, pt.Grain, timed, zone, good = parseObservationDate(ds); !good {
-			if ds == "" {
-				diags.Errorf(f.pos(line, c), "date: the cell is empty (want YYYY-MM-DD)")
-			} else {
-				diags.Errorf(f.pos(line, c), "%s", badObservationDate("date", ds))
-			}
+		line, _ := r.FieldPos(d)
+		if pt.Date, pt.Grain, timed, zone, good = parseObservationDate(ds); ds == "" {
+			bad(d, "date: the cell is empty (want YYYY-MM-DD)")
+		} else if !good {
+			bad(d, "%s", badObservationDate("date", ds))
 		} else if msg := times.see(ds, line, pt.Date, pt.Grain, timed, zone); msg != "" {
-			bad(line, c, "date: %s", msg)
+			bad(d, "date: %s", msg)
 		}
-		vs := strings.TrimSpace(rec[col[vname]])
-		v, err := strconv.ParseFloat(vs, 64)
-		line, c = r.FieldPos(col[vname])
+		vs := strings.TrimSpace(rec[v])
+		x, err := strconv.ParseFloat(vs, 64)
 		switch plain, sep := withoutSeparators(vs); {
 		case sep:
-			bad(line, c, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vname, vs, plain)
+			bad(v, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vname, vs, plain)
 		case vs == "":
 			// A gap in the data: a line with no value would be read
 			// as an observation of 0 by many a program.
-			bad(line, c, "value: the cell is empty: leave out the line of a date without an observation")
+			bad(v, "value: the cell is empty: leave out the line of a date without an observation")
 		case radixName(vs) != "":
 			// strconv reads 0x1p4 as 16: a CSV cell is read in
 			// decimal, as a number in front matter is.
-			bad(line, c, "%s: %s", vname, radixMessage(vs, radixName(vs)))
-		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-			bad(line, c, "%s: cannot use %q as a number%s", vname, vs, numberHint(vs))
+			bad(v, "%s: %s", vname, radixMessage(vs, radixName(vs)))
+		case err != nil || math.IsNaN(x) || math.IsInf(x, 0):
+			bad(v, "%s: cannot use %q as a number%s", vname, vs, numberHint(vs))
 		default:
-			if msg, ok := keptAsWritten(vs, v); !ok {
-				bad(line, c, "%s: %s", vname, msg)
-			} else if next := col[vname] + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) && !numberColumn(header, rec, next) {
+			if msg, ok := keptAsWritten(vs, x); !ok {
+				bad(v, "%s: %s", vname, msg)
+			} else if next := v + 1; next < len(rec) && isDigits(strings.TrimPrefix(vs, "-"), 1, 3) && (isDigits(rec[next], 3, 3) || isGroupWithDecimals(rec[next])) && !numberColumn(header, rec, next) {
 				// 2025-01-01,1,545: the separator split the number.
-				bad(line, c, "%s: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vname, vs, rec[next], vs, rec[next], vs, rec[next])
+				bad(v, "%s: %s,%s reads as %s and a next field %q, because a comma separates fields: write %s%s, without a thousands separator", vname, vs, rec[next], vs, rec[next], vs, rec[next])
 			}
 		}
-		pt.Value, pt.Places = v, places(vs, v)
+		pt.Value, pt.Places = x, places(vs, x)
 		if good && len(rec) > len(header) && !allEmpty(rec[len(header):]) {
 			// 2025-01-01,3800,Kursk, Russia: the rest of the label is
 			// a field of its own, which would be lost.
-			line, c := r.FieldPos(len(header))
-			bad(line, c, "the line has %d fields, more than the %d of the header: a comma inside a label or source needs the field in double quotes (\"Kursk, Russia\")", len(rec), len(header))
+			bad(len(header), "the line has %d fields, more than the %d of the header: a comma inside a label or source needs the field in double quotes (\"Kursk, Russia\")", len(rec), len(header))
 		}
 		for _, name := range []string{"label", "source"} {
 			i := col[name]
@@ -606,17 +572,16 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 				continue
 			}
 			cell := unguardCell(strings.TrimSpace(rec[i]))
-			line, c := r.FieldPos(i)
 			if name == "label" {
 				pt.Label = cell
 				if n := utf8.RuneCountInString(cell); n > MaxLabelRunes {
-					bad(line, c, "%s", labelTooLong(n))
+					bad(i, "%s", labelTooLong(n))
 				}
 			} else {
 				pt.Source = cell
 			}
 			if strings.Contains(cell, "{{") {
-				bad(line, c, "%s", noValuesMessage(name))
+				bad(i, "%s", noValuesMessage(name))
 			}
 		}
 		if good {
@@ -640,17 +605,10 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 // headerNames returns rec written as a CSV line when it is a header
 // plotline reads, one naming a date or a value column, and "" otherwise.
 func headerNames(rec []string) string {
-	named := false
-	for _, h := range rec {
-		switch strings.ToLower(strings.TrimSpace(h)) {
-		case "date", "value":
-			named = true
-		}
-	}
-	if !named {
-		return ""
-	}
-	return strings.Join(rec, ",")
+	named := slices.ContainsFunc(rec, func(h string) bool {
+		return slices.Contains([]string{"date", "value"}, strings.ToLower(strings.TrimSpace(h)))
+	})
+	return pick(named, strings.Join(rec, ","), "")
 }
 
 // unguardCell reads a label or source as a chart's CSV download wrote

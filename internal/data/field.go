@@ -192,7 +192,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 func (b *Block) scenarioField(name, field string) (Value, error) {
 	path := field
 	if name != "central" {
-		path = name + "." + field
+		path = name + "." + field // built for low and high alone: central is asked for most
 	}
 	pr, err := b.needProjection(path)
 	if err != nil {
@@ -213,26 +213,22 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		// A rate written in the front matter is shown as written; a fitted
 		// one is computed. An exponential rate is a percentage; a linear
 		// one of a block in percent is a change of a percentage, in
-		// percentage points.
-		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Points: pr.Model != "exponential" && (percentUnit(b.Unit) || pointsUnit(b.Unit)), Places: s.RatePlaces, Scale: rateScale(pr.Model, b.Unit)}, nil
+		// percentage points. A linear rate is in the block's unit, and so
+		// counted in its scale.
+		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Points: pr.Model != "exponential" && (percentUnit(b.Unit) || pointsUnit(b.Unit)), Places: s.RatePlaces, Scale: pick(pr.Model == "exponential", 0, UnitScale(b.Unit))}, nil
 	case "value_at_until":
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
 		}
 		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}
-		if places, ok := pr.Bound(v.Num); ok {
-			v.Exact, v.Places = true, places // the floor or ceiling, as written
-		}
+		v.Places, v.Exact = pr.Bound(v.Num) // the floor or ceiling, as written
 		return v, nil
 	}
 	if !pr.HasLimit {
 		return Value{}, fmt.Errorf("block %q has no limit, so it has no %q", b.Name, path)
 	}
 	if !s.Reaches {
-		scen := "the projection"
-		if name != "central" {
-			scen = "the " + name + " scenario"
-		}
+		scen := pick(name != "central", "the "+name+" scenario", "the projection")
 		msg := fmt.Sprintf("block %q: %s never reaches the limit %s, so it has no %q", b.Name, scen, num(pr.Limit), path)
 		// A level projection (rate 0) has its limit for a scenario of
 		// its band: name the one that reaches it.
@@ -336,16 +332,6 @@ var unitScales = map[string]int{
 	"million": 6, "millionen": 6, "mio": 6,
 	"billion": 9, "milliarde": 9, "milliarden": 9, "mrd": 9, "milliard": 9,
 	"trillion": 12, "billionen": 12,
-}
-
-// rateScale is the scale of a projection's rate: that of the block's unit
-// for a linear model, whose rate is in the unit, and none for an
-// exponential one, whose rate is a percentage.
-func rateScale(model, unit string) int {
-	if model == "exponential" {
-		return 0
-	}
-	return UnitScale(unit)
 }
 
 // percentUnit reports whether a block's unit says that its numbers are

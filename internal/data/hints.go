@@ -114,10 +114,8 @@ func withUnit(t string) (num, unit string, ok bool) {
 	if _, _, ok := decimalDigits(num); !ok || unit == "" {
 		return "", "", false
 	}
-	for _, r := range unit {
-		if r != ' ' && r != '°' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
-			return "", "", false
-		}
+	if strings.ContainsFunc(unit, func(r rune) bool { return r != ' ' && r != '°' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') }) {
+		return "", "", false
 	}
 	if strings.HasPrefix(strings.ToLower(unit), "e") && !strings.Contains(t[:i+1], " ") {
 		return "", "", false // 12e3 misread, or a bare exponent
@@ -152,10 +150,7 @@ func scaledHint(t string) string {
 			return ""
 		}
 		r.Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(sc.exp)), nil)))
-		digits := r.FloatString(0)
-		if !r.IsInt() {
-			digits = strings.TrimRight(r.FloatString(20), "0")
-		}
+		digits := pick(r.IsInt(), r.FloatString(0), strings.TrimRight(r.FloatString(20), "0"))
 		word := map[int]string{3: "thousand", 6: "million", 9: "billion", 12: "trillion"}[sc.exp]
 		return fmt.Sprintf(", write %s, or %s with %s in the block's unit", digits, num, word)
 	}

@@ -93,7 +93,7 @@ func (f *fieldValue) text(i int, about float64, marks *numberMarks) string {
 	if f.written&(1<<i) == 0 {
 		var text string
 		if i == approxAt {
-			text, _ = formatIn(nil, f.value, "approx", "", about)
+			text, _, _ = formatShown(nil, f.value, "approx", "", about)
 			text = strings.TrimPrefix(text, "about ")
 		} else {
 			text, _ = Format(f.value, textFormat(i).name, textFormat(i).arg)
@@ -103,7 +103,8 @@ func (f *fieldValue) text(i int, about float64, marks *numberMarks) string {
 		// "8412万" in Japanese, 84.12 million. Only a number that may
 		// round to a million or more has such a word.
 		if i >= figuresAt && i < approxAt && marks != nil && marks.loc != nil && math.Abs(f.value.Num) >= math.Pow10(locale.MinLarge-1) {
-			if local, _ := FormatIn(marks.loc, f.value, "figures", textFormat(i).arg); marks.hasLarge(local) {
+			local, _ := FormatIn(marks.loc, f.value, "figures", textFormat(i).arg)
+			if _, _, large := cutLargeWord(local, marks.large); large {
 				text = marks.english(local)
 			}
 		}
@@ -398,7 +399,7 @@ scan:
 			continue
 		}
 		ref, ok := s.lookup(marks.english(tok))
-		if num, _, cut := marks.cutLarge(tok); !ok && cut {
+		if num, _, cut := cutLargeWord(tok, marks.large); !ok && cut {
 			// A number in millions that approx does not write: the
 			// number alone may still be a value ("12 million" of a
 			// block in millions).
@@ -768,21 +769,9 @@ func literalAt(text string, i int, marks numberMarks) (string, int) {
 	return text[start:end], end
 }
 
-// cutLarge returns tok, a number typed with m's marks, without the word of
-// a large number that literalAt read after it ("84" of "84 Millionen"),
-// and that word; false when it has none.
-func (m numberMarks) cutLarge(tok string) (string, locale.LargeWord, bool) {
-	return cutLargeWord(tok, m.large)
-}
-
-// hasLarge reports whether tok ends with a word of a large number.
-func (m numberMarks) hasLarge(tok string) bool {
-	_, _, ok := m.cutLarge(tok)
-	return ok
-}
-
 // cutLargeWord returns tok without the one of words it ends with after a
-// digit, and that word; false when it ends with none.
+// digit, and that word ("84" and " Millionen" of "84 Millionen", which
+// literalAt read with m.large); false when it ends with none.
 func cutLargeWord(tok string, words []locale.LargeWord) (string, locale.LargeWord, bool) {
 	for _, w := range words {
 		if num, ok := strings.CutSuffix(tok, w.Text); ok && num != "" && num[len(num)-1] >= '0' && num[len(num)-1] <= '9' {
@@ -886,7 +875,7 @@ func marksOf(l *locale.Locale) numberMarks {
 // "12,000", and so is German's "12.000"; German's "3,5" is "3.5". Other
 // tokens are kept.
 func (m numberMarks) english(tok string) string {
-	if num, w, ok := m.cutLarge(tok); ok {
+	if num, w, ok := cutLargeWord(tok, m.large); ok {
 		return englishLarge(m.english(num), w.Exp)
 	}
 	if strings.ContainsFunc(tok, unicode.IsLetter) {

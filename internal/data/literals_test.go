@@ -398,7 +398,7 @@ func everyLiteral(s *Scope) literalIndex {
 						add(text, literalRef{b.Name, field, f})
 					}
 				}
-				if text, err := formatIn(nil, v, "approx", "", s.Claims.About); err == nil {
+				if text, _, err := formatShown(nil, v, "approx", "", s.Claims.About); err == nil {
 					if text = strings.TrimPrefix(text, "about "); !smallOrYear(text) {
 						add(text, literalRef{b.Name, field, literalFormat{"approx", ""}})
 					}

@@ -66,7 +66,9 @@ func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
 	if isNull(node) {
 		return nil
 	}
-	p := &parser{fsys: fsys, page: page, diags: diags}
+	p := &parser{fsys: fsys, page: page, diags: diags, misread: map[*yaml.Node]bool{}, read: map[*yaml.Node]observations{},
+		readCSV: map[string]observations{}, csvTables: map[string]*csvTable{}, dirs: map[string][]fs.DirEntry{},
+		facts: map[seriesKey]*seriesFacts{}, fits: map[fitKey]fitted{}}
 	m := yamlpos.Resolve(node)
 	if m.Kind != yaml.MappingNode {
 		p.errorf(node, "data: want a mapping of named blocks, got %s", yamlpos.Describe(node))
@@ -106,10 +108,7 @@ func identHint(s string) string {
 		return ""
 	}
 	fixed := strings.NewReplacer("-", "_", " ", "_").Replace(strings.TrimSpace(s))
-	if !isIdent(fixed) {
-		return ""
-	}
-	return ": write " + fixed
+	return pick(isIdent(fixed), ": write "+fixed, "")
 }
 
 // isIdent reports whether s matches [A-Za-z_][A-Za-z0-9_]*.
@@ -180,9 +179,6 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	if len(b.Series) > 0 {
 		k := seriesKey{&b.Series[0], len(b.Series)}
 		if p.facts[k] == nil {
-			if p.facts == nil {
-				p.facts = map[seriesKey]*seriesFacts{}
-			}
 			p.facts[k] = factsOf(b.Series)
 		}
 		b.known = p.facts[k]
@@ -227,9 +223,6 @@ func (p *parser) series(n *yaml.Node) ([]Point, bool) {
 	}
 	points, ok := p.readSeries(list)
 	sortByDate(points)
-	if p.read == nil {
-		p.read = map[*yaml.Node]observations{}
-	}
 	p.read[list] = observations{points, ok}
 	return points, ok
 }
@@ -317,7 +310,7 @@ func repeatMessage(first int, pt Point) string {
 	msg := fmt.Sprintf("this repeats the observation of line %d (%s, %s): it would be drawn, counted and fitted twice; delete one of them",
 		first, date, WrittenNumber(pt.Value, pt.Places))
 	if !HasTime(pt.Date) && pt.Grain == ByDay {
-		msg += fmt.Sprintf(", or, if they are readings at two times of the day, give each its time (%sT06:00)", dateText(pt.Date))
+		msg += fmt.Sprintf(", or, if they are readings at two times of the day, give each its time (%sT06:00)", AppendDateText(nil, pt.Date, ByDay))
 	}
 	return msg
 }

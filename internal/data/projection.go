@@ -69,7 +69,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	// Start: a point, or the latest observation.
 	n, hasStart := f["start"]
 	switch {
-	case !hasStart || isLast(n.val):
+	case !hasStart || isWord(n.val, "last"):
 		if len(b.Series) == 0 && !seriesOK {
 			// The series has errors of its own, already reported.
 			ok = false
@@ -115,7 +115,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if n, has := f["rate"]; !has {
 		p.errorf(key, "projection: missing rate")
 		ok = false
-	} else if rateNode = n.val; isFit(n.val) {
+	} else if rateNode = n.val; isWord(n.val, "fit") {
 		out.Fitted = true
 	} else {
 		var good bool
@@ -242,10 +242,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			continue
 		}
 		if tol, moved, bad := tooFine(runs[i], out.Limit, hourly); bad {
-			at, what := limitNode, "the projection"
-			if s.Name != "central" {
-				at, what = f[s.Name].val, "the "+scenarioWords(s)
-			}
+			at, what := pick(s.Name != "central", f[s.Name].val, limitNode), "the "+scenarioWords(s)
 			fix := "check the rate and the limit"
 			if model == projection.Linear {
 				fix += fmt.Sprintf(", or count the change from the start instead (start at 0 and a limit of %s)", num(out.Limit-runs[i].Value))
@@ -258,9 +255,9 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		if s.Crossing.Year() <= LastDay().Year() {
 			continue
 		}
-		at, what := limitNode, fmt.Sprintf("limit %s is reached", num(out.Limit))
+		at, what := pick(s.Name != "central", f[s.Name].val, limitNode), fmt.Sprintf("limit %s is reached", num(out.Limit))
 		if s.Name != "central" {
-			at, what = f[s.Name].val, fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit))
+			what = fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit))
 		}
 		p.errorf(at, "%s on %s, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate",
 			what, s.Crossing.Format(dateLayout))
@@ -317,15 +314,9 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 // 1,000,000,000,000,010 on its first day. It returns the allowance and
 // how much the projection moves in a step, as the message gives them.
 func tooFine(pr projection.Projection, limit float64, hourly bool) (tol, moved string, bad bool) {
-	step, unit := 1.0, "a day"
-	if hourly {
-		step, unit = 1.0/24, "an hour"
-	}
+	step, unit := pick(hourly, 1.0/24, 1), pick(hourly, "an hour", "a day")
 	per := step / pr.Per.Days()
-	m := math.Abs(pr.Rate) * per
-	if pr.Model == projection.Exponential {
-		m = math.Abs(limit) * math.Abs(math.Log1p(pr.Rate/100)) * per
-	}
+	m := pick(pr.Model == projection.Exponential, math.Abs(limit)*math.Abs(math.Log1p(pr.Rate/100))*per, math.Abs(pr.Rate)*per)
 	t := 1e-12 * max(math.Abs(limit), math.Abs(pr.Value))
 	return threeDigits(t), threeDigits(m) + " " + unit, m <= 2*t
 }
@@ -339,10 +330,7 @@ func threeDigits(f float64) string {
 
 // scenarioWords names s in a message: "projection", or "low scenario".
 func scenarioWords(s *Scenario) string {
-	if s.Name == "central" {
-		return "projection"
-	}
-	return s.Name + " scenario"
+	return pick(s.Name == "central", "projection", s.Name+" scenario")
 }
 
 // overflow reports whether pr, drawn from start to until, reaches a value
@@ -373,10 +361,7 @@ func overflow(pr projection.Projection, start, until time.Time) (time.Time, stri
 // computed, so that the rest of the page is checked against it too.
 func (p *parser) checkBand(pr *Projection, rateNode *yaml.Node, f map[string]field) {
 	rate := pr.Central.Rate
-	what := "rate " + num(rate)
-	if pr.Fitted {
-		what = "the fitted rate " + num(Round(rate, 4))
-	}
+	what := pick(pr.Fitted, "the fitted rate "+num(Round(rate, 4)), "rate "+num(rate))
 	low, high := pr.Low, pr.High
 	switch {
 	case low != nil && high != nil && low.Rate > high.Rate:
@@ -390,10 +375,10 @@ func (p *parser) checkBand(pr *Projection, rateNode *yaml.Node, f map[string]fie
 	}
 }
 
-// isLast reports whether n is the scalar `last`.
-func isLast(n *yaml.Node) bool {
+// isWord reports whether n is the scalar word w: `last`, `fit`.
+func isWord(n *yaml.Node, w string) bool {
 	n = yamlpos.Resolve(n)
-	return n != nil && n.Kind == yaml.ScalarNode && n.Value == "last"
+	return n != nil && n.Kind == yaml.ScalarNode && n.Value == w
 }
 
 // fitKey names a fit: the series, and the period and model of its rate.
@@ -424,17 +409,8 @@ func (p *parser) fit(series []Point, per projection.Period, model projection.Mod
 		dates[i], values[i] = pt.Date, pt.Value
 	}
 	pr, r2, err := projection.Fit(dates, values, per, model)
-	if p.fits == nil {
-		p.fits = map[fitKey]fitted{}
-	}
 	p.fits[k] = fitted{pr.Rate, r2, err}
 	return p.fits[k]
-}
-
-// isFit reports whether n is the scalar `fit`.
-func isFit(n *yaml.Node) bool {
-	n = yamlpos.Resolve(n)
-	return n != nil && n.Kind == yaml.ScalarNode && n.Value == "fit"
 }
 
 // num formats f plainly for messages: 12000, 0.5, -30.
@@ -450,10 +426,7 @@ func unreachable(p projection.Projection, limit float64, fitted bool) string {
 	from, to := num(p.Value), num(limit)
 	sameSign := p.Model != projection.Exponential || p.Value > 0 && limit > 0
 	if fitted && p.Rate != 0 && sameSign && (limit < p.Value) == (p.Rate > 0) {
-		side, way := "below", "falls"
-		if p.Rate > 0 {
-			side, way = "above", "rises"
-		}
+		side, way := pick(p.Rate > 0, "above", "below"), pick(p.Rate > 0, "rises", "falls")
 		return fmt.Sprintf("the fitted rate %s, and the projection starts %s the limit already, at %s on %s: start it before the limit was passed, with start: {date: …, value: …}",
 			way, side, from, p.Start.Format(time.DateOnly))
 	}
@@ -505,7 +478,7 @@ func defaultUntil(start time.Time, scenarios []*Scenario, hours bool) time.Time 
 	}
 	span := daysBetween(start, latest)
 	pad := max(7, int(math.Ceil(float64(span)/10)))
-	return addDays(latest, pad)
+	return time.Unix(latest.Unix()+int64(pad)*86400, 0).UTC()
 }
 
 // sample returns the curve of pr from start to until. A linear projection
@@ -518,10 +491,7 @@ func defaultUntil(start time.Time, scenarios []*Scenario, hours bool) time.Time 
 // included, until itself too when the start's time of day puts it
 // between two days.
 func sample(pr projection.Projection, start, until time.Time) []Point {
-	unit := int64(86400)
-	if pr.Per == projection.Hour {
-		unit = 3600
-	}
+	unit := pick[int64](pr.Per == projection.Hour, 3600, 86400)
 	at := func(k int) time.Time { return time.Unix(start.Unix()+int64(k)*unit, 0).UTC() }
 	days := max(0, int(math.Floor(float64(until.Unix()-start.Unix())/float64(unit))))
 	end := at(days)
@@ -591,11 +561,6 @@ func withUntil(curve []Point, pr projection.Projection, until time.Time) []Point
 // daysBetween returns the whole days from a to b (dates at midnight UTC).
 func daysBetween(a, b time.Time) int {
 	return int(math.Floor(float64(b.Unix()-a.Unix()) / 86400))
-}
-
-// addDays returns t plus d days.
-func addDays(t time.Time, d int) time.Time {
-	return time.Unix(t.Unix()+int64(d)*86400, 0).UTC()
 }
 
 // periodHint returns ": did you mean week?" for a per written as the

@@ -141,17 +141,10 @@ func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 // crossing and v, its value, is below zero: the limit was crossed before
 // as_of ("in -8 weeks"), which prose that counts down to it cannot say.
 func (s *Scope) pastCrossing(ref Ref, v Value) string {
-	scenario, field, ok := strings.Cut(ref.Field, ".")
-	if !ok {
-		scenario, field = "", ref.Field
-	}
-	if !strings.HasSuffix(field, "_to_limit") || v.Kind != Number || v.Num >= 0 {
+	if !strings.HasSuffix(ref.Field, "_to_limit") || v.Kind != Number || v.Num >= 0 {
 		return ""
 	}
-	crossing := "crossing"
-	if scenario != "" {
-		crossing = scenario + ".crossing"
-	}
+	crossing := ref.Field[:strings.Index(ref.Field, ".")+1] + "crossing" // of the same scenario
 	c, err := s.Lookup(Ref{Block: ref.Block, Field: crossing})
 	b := s.blocks[ref.Block]
 	if err != nil || b == nil {
@@ -240,11 +233,7 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 	if verdict.True {
 		return nil
 	}
-	way := "down"
-	if shown > v.Num {
-		way = "up"
-	}
-	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, ref, WrittenNumberIn(s.Locale, v.Num, 0), way, text)
+	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, ref, WrittenNumberIn(s.Locale, v.Num, 0), pick(shown > v.Num, "up", "down"), text)
 }
 
 // countBound returns an error when v, a count of whole weeks, months or

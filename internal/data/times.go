@@ -94,10 +94,7 @@ func sameZone(z string) string {
 		return "+00:00"
 	}
 	digits := strings.Replace(z[1:], ":", "", 1)
-	if digits == "0000" {
-		return "+00:00"
-	}
-	return z[:1] + digits[:2] + ":" + digits[2:]
+	return pick(digits == "0000", "+00:00", z[:1]+digits[:2]+":"+digits[2:])
 }
 
 // timeCheck finds the observations of one series whose times cannot be
@@ -189,25 +186,12 @@ func (g DateGrain) Shows(t time.Time) DateGrain {
 
 // String names g as messages do: "a day", "a month", "a year".
 func (g DateGrain) String() string {
-	switch g {
-	case ByMonth:
-		return "a month"
-	case ByYear:
-		return "a year"
-	}
-	return "a day"
+	return "a " + cmp.Or(map[DateGrain]string{ByMonth: "month", ByYear: "year"}[g], "day")
 }
 
 // HasTime reports whether t, a date of the data, gives a time of day.
 func HasTime(t time.Time) bool {
 	return t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0
-}
-
-// dateText writes t as YYYY-MM-DD, followed by THH:MM (and :SS when it
-// has seconds) when it has a time of day.
-func dateText(t time.Time) string {
-	var b [20]byte
-	return string(AppendDateText(b[:0], t, ByDay))
 }
 
 // AppendDateText appends t as the data writes a date, for machines: a

@@ -31,13 +31,7 @@ const (
 
 // String names k: "number", "date" or "text".
 func (k ValueKind) String() string {
-	switch k {
-	case Date:
-		return "date"
-	case Text:
-		return "text"
-	}
-	return "number"
+	return cmp.Or(map[ValueKind]string{Date: "date", Text: "text"}[k], "number")
 }
 
 // Value is what a field reference such as {{ losses.crossing }} stands for.
@@ -180,19 +174,14 @@ func Format(v Value, name string, arg string) (string, error) { return FormatIn(
 // writer's order with the language's names; approx in the language's
 // words where it has them (locale.ApproxDate, locale.About).
 func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error) {
-	return formatIn(l, v, name, arg, 0)
-}
-
-// formatIn is FormatIn on a site whose claims take "about" to allow
-// about, a share of the number (0 for claim.DefaultAbout): approx rounds
-// a number so that the claim of what it prints holds.
-func formatIn(l *locale.Locale, v Value, name string, arg string, about float64) (string, error) {
-	text, _, err := formatShown(l, v, name, arg, about)
+	text, _, err := formatShown(l, v, name, arg, 0)
 	return text, err
 }
 
-// formatShown is formatIn, and also returns the number the text shows
-// after the format rounded it, in the value's own units, for the formats
+// formatShown is FormatIn on a site whose claims take "about" to allow
+// about, a share of the number (0 for claim.DefaultAbout): approx rounds
+// a number so that the claim of what it prints holds. It also returns
+// the number the text shows after the format rounded it, in the value's own units, for the formats
 // that show a number as it was rounded ("", comma, round, figures, int,
 // percent with its decimals; abs with its decimals, of the number
 // without its sign); NaN for the others.
@@ -445,10 +434,7 @@ func WrittenNumberIn(l *locale.Locale, f float64, places int) string {
 }
 
 func describeKind(k ValueKind) string {
-	if k == Text {
-		return "text"
-	}
-	return "a " + k.String()
+	return pick(k == Text, "text", "a "+k.String())
 }
 
 // approxNumber rounds f to two significant figures: 11960 is "12,000",
@@ -478,22 +464,18 @@ func approxNumber(l *locale.Locale, f float64, inWords bool, about float64) stri
 			break
 		}
 	}
-	return writeRounded(l, f, figs-1-Magnitude(f), inWords, false)
+	s, _ := rounded(l, f, figs-1-Magnitude(f), inWords, false)
+	return s
 }
 
-// writeRounded writes f rounded to dec decimals (below zero, to tens,
+// rounded writes f rounded to dec decimals (below zero, to tens,
 // hundreds …), trailing zeros dropped, in the language of l; from a
 // million up, when inWords, with the word CLDR gives the language: 2.4e9
 // at -8 is "2.4 billion", in German "2,4 Milliarden". With whole, it
 // rounds no whole digit of what it writes to zero, since a reader, and a
 // claim, reads "12,000" or "80 million" as exact to its last digit:
-// 12,345 at -3 is "12,345", 84,123,456 at -7 "84 million".
-func writeRounded(l *locale.Locale, f float64, dec int, inWords, whole bool) string {
-	s, _ := rounded(l, f, dec, inWords, whole)
-	return s
-}
-
-// rounded returns what writeRounded writes, and the number it shows.
+// 12,345 at -3 is "12,345", 84,123,456 at -7 "84 million". It returns the
+// text and the number it shows.
 func rounded(l *locale.Locale, f float64, dec int, inWords, whole bool) (string, float64) {
 	r := Round(f, dec)
 	if mag := Magnitude(r); inWords {
@@ -539,6 +521,14 @@ func formatNumber(l *locale.Locale, f float64, dec int, trim bool) string {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
 	return l.Number(zeroSign(s))
+}
+
+// pick returns a when cond holds, and b otherwise.
+func pick[T any](cond bool, a, b T) T {
+	if cond {
+		return a
+	}
+	return b
 }
 
 // zeroSign drops the minus sign of a number that rounded to zero: "-0" and

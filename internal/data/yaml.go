@@ -114,9 +114,6 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) map[string]f
 				written := num.Value + "," + strings.Join(groups, ",")
 				p.errorf(num, "%s: %s reads as %s and a key %q, because a comma separates keys in {…}: write %s, without a thousands separator",
 					n.Content[i-2].Value, written, num.Value, groups[0], num.Value+strings.Join(groups, ""))
-				if p.misread == nil {
-					p.misread = map[*yaml.Node]bool{}
-				}
 				p.misread[num] = true
 				i += 2 * (len(groups) - 1)
 				continue
@@ -224,6 +221,8 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 		return 0, false
 	}
 	var f float64
+	var err error = strconv.ErrSyntax // until v reads as a number
+	lit := v.Value
 	switch v.ShortTag() {
 	case "!!int", "!!float":
 		// A number is read from its digits in decimal, as a CSV cell
@@ -236,31 +235,23 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 			}
 			return 0, false
 		}
-		g, err := strconv.ParseFloat(v.Value, 64)
-		if err != nil {
-			err = v.Decode(&g)
+		if f, err = strconv.ParseFloat(v.Value, 64); err != nil {
+			err = v.Decode(&f)
 		}
-		if err == nil && !math.IsNaN(g) && !math.IsInf(g, 0) {
-			if msg, ok := keptAsWritten(v.Value, g); !ok {
-				p.errorf(n, "%s: %s", key, msg)
-				return 0, false
-			}
-			return g, true
-		}
-	}
-	if v.ShortTag() == "!!str" && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+	case "!!str":
 		// value: "1545" is the number the quotes hold, as a quoted cell
 		// of a CSV file is, and as a quoted date is a date.
-		lit := strings.TrimSpace(v.Value)
-		if _, _, ok := decimalDigits(lit); ok && radixName(lit) == "" {
-			if g, err := strconv.ParseFloat(lit, 64); err == nil && !math.IsInf(g, 0) {
-				if msg, ok := keptAsWritten(lit, g); !ok {
-					p.errorf(n, "%s: %s", key, msg)
-					return 0, false
-				}
-				return g, true
-			}
+		lit = strings.TrimSpace(v.Value)
+		if _, _, ok := decimalDigits(lit); ok && radixName(lit) == "" && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			f, err = strconv.ParseFloat(lit, 64)
 		}
+	}
+	if err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		if msg, ok := keptAsWritten(lit, f); !ok {
+			p.errorf(n, "%s: %s", key, msg)
+			return 0, false
+		}
+		return f, true
 	}
 	if plain, ok := withoutSeparators(v.Value); ok {
 		p.errorf(n, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", key, v.Value, plain)
@@ -557,33 +548,22 @@ func otherDateTimeHint(s string) string {
 	if err != nil {
 		return ""
 	}
-	hm := at.Format("15:04")
-	if at.Second() != 0 {
-		hm = at.Format("15:04:05")
-	}
+	hm := at.Format(pick(at.Second() != 0, "15:04:05", "15:04"))
 	hint := yamlpos.DateHint(date)
 	if !strings.Contains(hint, "write ") || strings.Contains(hint, "is a year") || strings.Contains(hint, "is a month") {
 		return ""
 	}
 	// Each date the hint names, YYYY-MM-DD, is followed by the time.
-	var b strings.Builder
-	for i := 0; i < len(hint); {
-		if i+10 <= len(hint) && isISODate(hint[i:i+10]) {
-			b.WriteString(hint[i:i+10] + "T" + hm)
-			i += 10
-			continue
+	return isoDates.ReplaceAllStringFunc(hint, func(d string) string {
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			return d
 		}
-		b.WriteByte(hint[i])
-		i++
-	}
-	return b.String()
+		return d + "T" + hm
+	})
 }
 
-// isISODate reports whether s is a YYYY-MM-DD date.
-func isISODate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
-}
+// isoDates matches the dates a hint writes, YYYY-MM-DD.
+var isoDates = regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`)
 
 // zoneName returns the letters that end s, a time refused, when they
 // name a zone as some agencies write it (2025-03-01 06:00 UTC, EST), and

@@ -84,11 +84,8 @@ const (
 // ParseModel returns the model named s ("linear" or "exponential"), and
 // false if s names none.
 func ParseModel(s string) (Model, bool) {
-	switch s {
-	case "linear":
-		return Linear, true
-	case "exponential":
-		return Exponential, true
+	if i := slices.Index([]string{"linear", "exponential"}, s); i >= 0 {
+		return Model(i), true
 	}
 	return Linear, false
 }
@@ -166,11 +163,17 @@ func (p Projection) Step(k int) time.Time {
 	case Year:
 		return AddMonths(p.Start, 12*k)
 	case Week:
-		return addDays(p.Start, 7*k)
+		return shift(p.Start, int64(k)*7*86400)
 	case Hour:
-		return time.Unix(p.Start.Unix()+int64(k)*3600, int64(p.Start.Nanosecond())).In(p.Start.Location())
+		return shift(p.Start, int64(k)*3600)
 	}
-	return addDays(p.Start, k)
+	return shift(p.Start, int64(k)*86400)
+}
+
+// shift returns t plus secs seconds, in t's location, counted in Unix
+// seconds, which do not saturate past 292 years as a time.Duration does.
+func shift(t time.Time, secs int64) time.Time {
+	return time.Unix(t.Unix()+secs, int64(t.Nanosecond())).In(t.Location())
 }
 
 // calendarSteps counts the steps of the given number of months from
@@ -198,32 +201,17 @@ func calendarSteps(start, t time.Time, months int) float64 {
 // would give 3 March and 1 March).
 func AddMonths(t time.Time, n int) time.Time {
 	y, m, d := t.Date()
-	total := int(m) - 1 + n
-	ty := y + floorDiv(total, 12)
-	tm := time.Month(total - floorDiv(total, 12)*12 + 1)
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC) // months past December roll over
+	ty, tm := first.Year(), first.Month()
 	last := time.Date(ty, tm+1, 0, 0, 0, 0, 0, t.Location()).Day()
 	h, mi, sec := t.Clock()
 	return time.Date(ty, tm, min(d, last), h, mi, sec, t.Nanosecond(), t.Location())
 }
 
-// floorDiv divides a by b > 0, rounding towards minus infinity.
-func floorDiv(a, b int) int {
-	q := a / b
-	if a%b != 0 && a < 0 {
-		q--
-	}
-	return q
-}
-
 // elapsedDays returns the days from a to b as a float. It does not saturate
 // the way time.Time.Sub does past 292 years.
 func elapsedDays(a, b time.Time) float64 {
-	secs := float64(b.Unix() - a.Unix())
-	nanos := float64(b.Nanosecond() - a.Nanosecond())
-	if nanos == 0 {
-		return secs / 86400
-	}
-	return secs/86400 + nanos/86400e9
+	return float64(b.Unix()-a.Unix())/86400 + float64(b.Nanosecond()-a.Nanosecond())/86400e9
 }
 
 // after returns the projected value n periods after Start, within the
@@ -267,12 +255,7 @@ func (p Projection) Crossing(limit float64) (time.Time, bool) {
 	if !ok {
 		return time.Time{}, false
 	}
-	return p.addSteps(p.Start, d), true
-}
-
-// addDays returns t plus d days of 24 hours, in t's location.
-func addDays(t time.Time, d int) time.Time {
-	return time.Unix(t.Unix()+int64(d)*86400, int64(t.Nanosecond())).In(t.Location())
+	return shift(p.Start, int64(d)*p.stepSeconds()), true
 }
 
 // stepSeconds is the length of the steps Crossing counts: a day, or an
@@ -282,11 +265,6 @@ func (p Projection) stepSeconds() int64 {
 		return 3600
 	}
 	return 86400
-}
-
-// addSteps returns t plus d of Crossing's steps, in t's location.
-func (p Projection) addSteps(t time.Time, d int) time.Time {
-	return time.Unix(t.Unix()+int64(d)*p.stepSeconds(), int64(t.Nanosecond())).In(t.Location())
 }
 
 func (p Projection) crossingDay(limit float64) (int, bool) {
@@ -305,7 +283,7 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 	x *= perDay
 	maxDay := int(math.Floor(Horizon * perDay))
 	reaches := func(d int) bool {
-		return d >= 0 && p.reaches(p.ValueAt(p.addSteps(p.Start, d)), limit, up)
+		return d >= 0 && p.reaches(p.ValueAt(shift(p.Start, int64(d)*p.stepSeconds())), limit, up)
 	}
 	// The solved fraction x is exact up to rounding; its ceiling is the
 	// answer or within a step or two of it. Bracket the first step with lo

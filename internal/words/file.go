@@ -160,13 +160,7 @@ func checkPlaceholders(k Key, s string) string {
 			return "unknown placeholder {" + g + "} (the English text has " + braced(want) + ")"
 		}
 	}
-	var missing []string
-	for _, w := range want {
-		if !slices.Contains(got, w) {
-			missing = append(missing, w)
-		}
-	}
-	if len(missing) > 0 {
+	if missing := slices.DeleteFunc(want, func(w string) bool { return slices.Contains(got, w) }); len(missing) > 0 {
 		return "missing placeholder " + braced(missing) + " (the English text is " + strconv.Quote(english[k].text) + ")"
 	}
 	return ""
