@@ -1238,3 +1238,25 @@ func TestLinksAmongManyDrafts(t *testing.T) {
 		t.Errorf("a link among 2,000 drafts allocates %.0f bytes, among 100 %.0f; want about the same", many, few)
 	}
 }
+
+// TestManyParams checks that a page of 150,000 front-matter keys that
+// plotline does not read (2 MB) is imported with each under params:,
+// once: each key was looked for among those already under params:, and
+// 200,000 took more than ten minutes. A key given both under params:
+// and at the top is given once, the first.
+func TestManyParams(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: A\ndate: 2024-01-01\nparams:\n  k0: first\n")
+	for i := range 150_000 {
+		fmt.Fprintf(&b, "k%d: v\n", i)
+	}
+	b.WriteString("---\nText.\n")
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("title = 'T'\n")},
+		"content/posts/a.md": {Data: []byte(b.String())},
+	}
+	got := string(importWithin(t, src, Hugo, "the import of 150,000 keys").Files["content/posts/a.md"].Data)
+	if !strings.Contains(got, "\n  k0: first\n  k1: v\n") || strings.Count(got, "k0:") != 1 || !strings.Contains(got, "\n  k149999: v\n") {
+		t.Errorf("the keys are not each under params once:\n%.300s", got)
+	}
+}
