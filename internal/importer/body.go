@@ -3063,11 +3063,8 @@ func (c *converter) draftLinked(u string, ok bool, dest string) *page {
 	if file == "" || strings.Contains(file, ":") {
 		return nil
 	}
-	beside := path.Join(path.Dir(c.p.dest), file)
-	for _, pg := range c.im.pages {
-		if pg.draft && pg.dest == beside {
-			return pg
-		}
+	if pg := c.im.dests[path.Join(path.Dir(c.p.dest), file)]; pg != nil && pg.draft {
+		return pg
 	}
 	return nil
 }
@@ -3408,13 +3405,13 @@ func (c *converter) resolve(dest string) (string, bool) {
 		return u
 	}
 	beside := path.Join(path.Dir(c.p.dest), file)
-	if name := path.Base(beside); strings.TrimSuffix(name, path.Ext(name)) == "_index" && !c.im.dests[beside] {
+	if name := path.Base(beside); strings.TrimSuffix(name, path.Ext(name)) == "_index" && c.im.dests[beside] == nil {
 		// A section's page, now its folder's index.md.
-		if index := path.Join(path.Dir(beside), "index.md"); c.im.dests[index] {
+		if index := path.Join(path.Dir(beside), "index.md"); c.im.dests[index] != nil {
 			return withFrag("/" + newURL(index, "")), true
 		}
 	}
-	if _, ok := c.im.res.Files[beside]; ok || c.im.dests[beside] {
+	if _, ok := c.im.res.Files[beside]; ok || c.im.dests[beside] != nil {
 		if t, ok := c.im.tagURL(withFrag("/" + strings.TrimPrefix(beside, "content/"))); ok {
 			return t, true // a tag's _index.md: its list
 		}

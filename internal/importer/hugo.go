@@ -1460,22 +1460,50 @@ func (im *importer) sectionPages(contentDir string) {
 // links to the pages of its section, drafts left out, as Hugo's section
 // templates list them: in the order of weight (pages without one last),
 // then newest first, then by title.
+//
+// The pages of each folder and term are found in one pass over the
+// pages: each section looked at every page, and a term's page read
+// every page's terms, so that 1,000 authors' pages over 4,000 posts
+// took 14 s of CPU (53 s on the busy machine).
 func (im *importer) listSections() {
+	taxonomies := map[string]bool{}
+	for _, s := range im.pages {
+		if s.section && s.term != "" {
+			taxonomies[s.term] = true
+		}
+	}
+	type key struct{ taxonomy, name string } // a folder, or a term's key
+	listed := map[key][]*page{}
+	add := func(k key, p *page) {
+		if l := listed[k]; len(l) == 0 || l[len(l)-1] != p {
+			listed[k] = append(l, p)
+		}
+	}
+	for _, p := range im.pages {
+		if p.draft {
+			continue
+		}
+		folder := path.Dir(p.dest)
+		if path.Base(p.dest) == "index.md" {
+			folder = path.Dir(folder)
+		}
+		add(key{"", folder}, p)
+		for tx := range taxonomies {
+			for _, t := range p.list(tx, false) {
+				add(key{tx, content.Slugify(t)}, p)
+			}
+		}
+	}
 	for _, s := range im.pages {
 		if !s.section {
 			continue
 		}
 		dir := path.Dir(s.dest)
-		var pages []*page
-		for _, p := range im.pages {
-			folder := path.Dir(p.dest)
-			if path.Base(p.dest) == "index.md" {
-				folder = path.Dir(folder)
-			}
-			if p != s && !p.draft && (s.term == "" && folder == dir || s.term != "" && p.hasTerm(s.term, path.Base(dir))) {
-				pages = append(pages, p)
-			}
+		k := key{"", dir}
+		if s.term != "" {
+			k = key{s.term, content.Slugify(path.Base(dir))}
 		}
+		pages := slices.DeleteFunc(slices.Clone(listed[k]), func(p *page) bool { return p == s })
 		if len(pages) == 0 {
 			continue
 		}
@@ -1502,13 +1530,6 @@ func (im *importer) listSections() {
 		}
 		s.converted = body
 	}
-}
-
-// hasTerm reports whether p names, in its front matter's list taxonomy
-// ("authors"), the term whose key is key ("ana-lima" for "Ana Lima").
-func (p *page) hasTerm(taxonomy, key string) bool {
-	key = content.Slugify(key)
-	return slices.ContainsFunc(p.list(taxonomy, false), func(t string) bool { return content.Slugify(t) == key })
 }
 
 // termTitles titles each page of a term that has no title of its own

@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -1158,4 +1160,104 @@ func importWithin(t *testing.T, src fs.FS, k Kind, what string) *Result {
 		t.Fatalf("%s still runs after 20 s", what)
 	}
 	return nil
+}
+
+// TestTermPagesListedOnce checks that the lists of a Hugo site's term
+// pages (content/authors/aN/_index.md) are made from one reading of the
+// pages' terms: each term's page read every page's terms again, so that
+// 1,000 authors over 4,000 posts took 14 s of CPU. The bytes listSections
+// allocates for a term's page stay the same as the site grows tenfold.
+func TestTermPagesListedOnce(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	perTerm := func(posts int) float64 {
+		terms := posts / 4
+		src := fstest.MapFS{"hugo.toml": {Data: []byte("[taxonomies]\nauthor = 'authors'\n")}}
+		for i := range terms {
+			src[fmt.Sprintf("content/authors/a%d/_index.md", i)] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\n")}
+		}
+		for i := range posts {
+			src[fmt.Sprintf("content/posts/p%d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
+				"---\ntitle: P%d\ndate: 2024-01-01\nauthors: [a%d, a%d, A%d]\n---\n", i, i%terms, (i+1)%terms, i%terms)}
+		}
+		im := &importer{src: src, kind: Hugo, now: caseNow, res: &Result{Files: map[string]File{}}, code: newCodeParser()}
+		if err := im.hugo(); err != nil {
+			t.Fatal(err)
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		im.listSections()
+		runtime.ReadMemStats(&after)
+		for _, p := range im.pages {
+			// a0 is named by every posts/4th post from p0 (p0 twice, as
+			// a0 and A0) and by the post before each: eight posts.
+			if p.src == "content/authors/a0/_index.md" && strings.Count(string(p.converted), "- [P") != 8 {
+				t.Fatalf("a0's page lists:\n%s\nwant its eight posts", p.converted)
+			}
+		}
+		return float64(after.TotalAlloc-before.TotalAlloc) / float64(terms)
+	}
+	few, many := perTerm(400), perTerm(4000)
+	if many > 2*few {
+		t.Errorf("listing the pages of 1,000 terms allocates %.0f bytes a term, of 100 %.0f; want about the same", many, few)
+	}
+}
+
+// TestLinksAmongManyDrafts checks that a link is told from one to a
+// draft without a look at every page: each link looked for a draft of
+// its address among all the pages, so that 10,000 pages of 50 links each
+// took 25 s of CPU. The bytes the import allocates for a link stay the
+// same with twenty times as many drafts, and a link to one of them is
+// still unlinked.
+func TestLinksAmongManyDrafts(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	perLink := func(drafts int) float64 {
+		alloc := func(links int) uint64 {
+			src := fstest.MapFS{"hugo.toml": {Data: []byte("title = 'T'\n")}}
+			for i := range drafts {
+				// Names longer than 32 bytes: the old search allocated for
+				// each draft it compared a link with.
+				src[fmt.Sprintf("content/drafts/a-draft-with-a-long-name-%d.md", i)] = &fstest.MapFile{Data: []byte("---\ntitle: D\ndate: 2024-01-01\ndraft: true\n---\n")}
+			}
+			src["content/posts/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\ndate: 2024-01-01\n---\n")}
+			src["content/posts/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\n[d](/drafts/a-draft-with-a-long-name-0/)" + strings.Repeat(" [b](/posts/b/)", links) + "\n")}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			res, err := Import(src, Hugo, caseNow)
+			runtime.ReadMemStats(&after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(res.Files["content/posts/a.md"].Data); !strings.Contains(got, "\nd<!-- plotline import: (/drafts/a-draft-with-a-long-name-0/) --> [b](/posts/b/)") {
+				t.Fatalf("the link to a draft is kept, or the others are not:\n%.300s", got)
+			}
+			return after.TotalAlloc - before.TotalAlloc
+		}
+		return float64(alloc(1001)-alloc(1)) / 1000
+	}
+	few, many := perLink(100), perLink(2000)
+	if many > 2*few {
+		t.Errorf("a link among 2,000 drafts allocates %.0f bytes, among 100 %.0f; want about the same", many, few)
+	}
+}
+
+// TestManyParams checks that a page of 150,000 front-matter keys that
+// plotline does not read (2 MB) is imported with each under params:,
+// once: each key was looked for among those already under params:, and
+// 200,000 took more than ten minutes. A key given both under params:
+// and at the top is given once, the first.
+func TestManyParams(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: A\ndate: 2024-01-01\nparams:\n  k0: first\n")
+	for i := range 150_000 {
+		fmt.Fprintf(&b, "k%d: v\n", i)
+	}
+	b.WriteString("---\nText.\n")
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("title = 'T'\n")},
+		"content/posts/a.md": {Data: []byte(b.String())},
+	}
+	got := string(importWithin(t, src, Hugo, "the import of 150,000 keys").Files["content/posts/a.md"].Data)
+	if !strings.Contains(got, "\n  k0: first\n  k1: v\n") || strings.Count(got, "k0:") != 1 || !strings.Contains(got, "\n  k149999: v\n") {
+		t.Errorf("the keys are not each under params once:\n%.300s", got)
+	}
 }

@@ -565,14 +565,15 @@ func (im *importer) render(p *page) []byte {
 	var out []field
 	add := func(key string, v *yaml.Node) { out = append(out, field{key: key, val: v}) }
 	params := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	// A key given twice under params is given once, the first, told in
+	// a set: looked for among those before it, a page of 200,000 keys
+	// took more than ten minutes.
+	inParams := map[string]bool{}
 	param := func(f field) {
-		k := f.key
-		for pk := range yamlpos.Pairs(params) {
-			if pk.Value == k {
-				return
-			}
+		if !inParams[f.key] {
+			inParams[f.key] = true
+			params.Content = append(params.Content, scalar(f.key), f.val)
 		}
-		params.Content = append(params.Content, scalar(k), f.val)
 	}
 	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": im.kind == Jekyll,
 		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
