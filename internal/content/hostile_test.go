@@ -548,6 +548,9 @@ func TestNamesUnseen(t *testing.T) {
 // with every other, and 40,000 took 29 s of CPU to build. Each key is
 // read, nested ones too.
 func TestManyParams(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses 1.5 MB of front matter against a limit of time, which the race detector's slowness could pass")
+	}
 	var b strings.Builder
 	b.WriteString("---\ntitle: A\ndate: 2025-01-01\nparams:\n  nested:\n")
 	for i := range 50_000 {
