@@ -881,6 +881,14 @@ func (m numberMarks) english(tok string) string {
 	if strings.ContainsFunc(tok, unicode.IsLetter) {
 		return tok // a date: "15 April 2025"
 	}
+	// The percent sign first: its space may be a group's ("1 250 %").
+	pct := ""
+	for _, p := range m.percent {
+		if num, ok := strings.CutSuffix(tok, p); ok {
+			tok, pct = num, "%"
+			break
+		}
+	}
 	whole, frac, _ := strings.Cut(tok, m.decimal)
 	grouped := false
 	for _, sep := range m.groups {
@@ -893,20 +901,9 @@ func (m numberMarks) english(tok string) string {
 		whole = whole[:len(whole)-len(digits)] + (*locale.Locale)(nil).Number(digits)
 	}
 	if frac != "" {
-		for _, pct := range m.percent {
-			if p, ok := strings.CutSuffix(frac, pct); ok {
-				frac = p + "%"
-				break
-			}
-		}
-		return whole + "." + frac
+		return whole + "." + frac + pct
 	}
-	for _, pct := range m.percent {
-		if p, ok := strings.CutSuffix(whole, pct); ok {
-			return p + "%"
-		}
-	}
-	return whole
+	return whole + pct
 }
 
 // monthAt returns the month name s starts with, followed by a word

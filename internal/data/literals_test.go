@@ -243,6 +243,29 @@ func TestCheckLiteralsInLanguages(t *testing.T) {
 	}
 }
 
+// TestCheckLiteralsGroupedPercent types a percentage of four digits as
+// German and French write it, with a group and a space before the sign
+// ("1.250 %", "1 250 %"): the space was taken for a group's, so the
+// number read as "1,250,%" and was not found.
+func TestCheckLiteralsGroupedPercent(t *testing.T) {
+	blocks, msgs := parse(t, `data:
+  fund:
+    series:
+      - {date: 2025-03-01, value: 12.5}
+`, nil)
+	if len(msgs) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(msgs, "\n"))
+	}
+	for lang, text := range map[string]string{"de": "Es sind 1.250\u00a0% oder 1.250 %.", "fr": "Soit 1\u202f250\u00a0% ou 1 250 %."} {
+		scope := NewScope(blocks)
+		scope.Locale = locale.New(lang)
+		got := typed(t, scope, text)
+		if len(got) != 2 || !strings.HasSuffix(got[0], "→ {{ fund.first.value | percent }}") || !strings.HasSuffix(got[1], "→ {{ fund.first.value | percent }}") {
+			t.Errorf("%s: CheckLiterals(%q) = %q; want both percentages found", lang, text, got)
+		}
+	}
+}
+
 // typed returns what CheckLiterals warns of in text, as "token →
 // expression", and checks that each warning is one, at its token.
 func typed(t *testing.T, scope *Scope, text string) []string {
