@@ -847,6 +847,13 @@ func TestDefaultPrecision(t *testing.T) {
   debt:
     series: [{date: 2025-01-01, value: 0.35}]
     projection: {rate: 2.5, model: exponential, per: year, low: 1.25}
+  close:
+    series:
+      - {date: 2025-01-01, value: 10}
+      - {date: 2025-01-08, value: 20}
+      - {date: 2025-01-15, value: 30}
+      - {date: 2025-01-22, value: 40.6}
+    projection: {rate: fit, per: week}
 `
 	blocks, diags := parse(t, src, nil)
 	if len(diags) > 0 {
@@ -866,6 +873,8 @@ func TestDefaultPrecision(t *testing.T) {
 		{1, "rate", "percent", "2.5%"},
 		{1, "low.rate", "percent", "1.25%"},
 		{1, "first.value", "percent", "35%"},
+		// r² of 0.99979 is not "1", which reads as a perfect fit.
+		{2, "r2", "", "0.9998"},
 	} {
 		v, err := blocks[tc.block].Field(tc.field)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -183,7 +184,21 @@ func (b *Block) projectionField(name string) (Value, error) {
 	if !pr.Fitted {
 		return Value{}, fmt.Errorf("block %q has no r2: its rate is not fitted (want rate: fit)", b.Name)
 	}
-	return Value{Kind: Number, Num: pr.R2}, nil
+	return Value{Kind: Number, Num: pr.R2, Places: r2Places(pr.R2)}, nil
+}
+
+// r2Places returns the decimals an r² of f is shown with where the three
+// significant figures of a computed number would write it as 1, which
+// reads as a perfect fit (0.99979 is "0.9998"), and 0 where they do not.
+func r2Places(f float64) int {
+	d := ComputedDecimals(f)
+	if f >= 1 || strconv.FormatFloat(f, 'f', d, 64)[0] != '1' {
+		return 0
+	}
+	for d < MaxDecimals && strconv.FormatFloat(f, 'f', d, 64)[0] == '1' {
+		d++
+	}
+	return d
 }
 
 // scenarioField answers rate, crossing, days_to_limit, weeks_to_limit,

@@ -57,7 +57,9 @@ type Value struct {
 	// for 37.64 in "trillion dollars" (see UnitScale), 0 for ones.
 	Scale int
 	// Places, for an Exact number, is how many decimals it was written
-	// with when more than its shortest form has (see Point.Places).
+	// with when more than its shortest form has (see Point.Places); for
+	// a computed one, the fewest it is shown with (an r² below 1 that
+	// three significant figures would write as 1).
 	Places int
 	// Timed is set for the date of an observation of a series that gives
 	// times of day, and for the crossing of its projection, which is
@@ -123,7 +125,7 @@ func (v Value) decimals() int {
 		}
 		return v.Places
 	}
-	return ComputedDecimals(f)
+	return max(ComputedDecimals(f), v.Places)
 }
 
 // ComputedDecimals returns the decimals a computed number f (a projected
