@@ -94,8 +94,25 @@ func (c *converter) writeDataTable(t tag, key, row, body string, end int) int {
 // Liquid names site.data.key ("prices" is _data/prices.csv, "a.b"
 // _data/a/b.tsv), its header first, as Jekyll reads it with headers; nil
 // when there is no such file, it cannot be read, or the config reads
-// that kind of file without headers.
+// that kind of file without headers. A file is read once an import, for
+// all the loops of its pages.
 func (im *importer) dataRows(key string) (string, [][]string) {
+	if t, ok := im.dataTables[key]; ok {
+		return t.path, t.rows
+	}
+	p, rows := im.readDataRows(key)
+	put(&im.dataTables, key, dataFile{p, rows})
+	return p, rows
+}
+
+// dataFile is a data file as dataRows returns it.
+type dataFile struct {
+	path string
+	rows [][]string
+}
+
+// readDataRows reads the data file of key for dataRows, each time.
+func (im *importer) readDataRows(key string) (string, [][]string) {
 	base := path.Join(im.conf.dataDir, strings.ReplaceAll(key, ".", "/"))
 	for _, ext := range []string{".csv", ".tsv"} {
 		if h, ok := lookup(im.conf.vars, ext[1:]+"_reader.headers").(bool); ok && !h {

@@ -158,6 +158,9 @@ type importer struct {
 	// for {{ page.redirect_url }}), or "" for a layout that is no
 	// redirect.
 	refreshLayouts map[string]string
+	// dataTables holds each CSV or TSV data file a Liquid loop showed,
+	// by its key ("prices"), as dataRows read it: its path and records.
+	dataTables map[string]dataFile
 	// bib holds the works of a Jekyll site's BibTeX files, each as a
 	// note's text, by key (see bibliography).
 	bib map[string]string
