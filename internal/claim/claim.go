@@ -136,7 +136,7 @@ type Error struct {
 func (e *Error) Error() string {
 	switch {
 	case e.Reason != "":
-		return fmt.Sprintf("cannot read %q: %s", e.Phrase, e.Reason)
+		return fmt.Sprintf("cannot read %q: %s", shorten(e.Phrase), e.Reason)
 	case e.Is != 0:
 		return fmt.Sprintf("%q is a %s phrase, not a %s phrase", e.Phrase, e.Is, e.Want)
 	}
@@ -147,6 +147,20 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("cannot read %q: want %s", e.Phrase, e.in.lang.examples[e.Want])
 	}
 	return fmt.Sprintf("cannot read %q: want %s", e.Phrase, examples[e.Want])
+}
+
+// shorten returns phrase cut to its first characters when it is longer
+// than a phrase may be, so that an error quotes its start, not a page.
+func shorten(phrase string) string {
+	if utf8.RuneCountInString(phrase) <= maxPhrase {
+		return phrase
+	}
+	end := 0
+	for range 60 {
+		_, n := utf8.DecodeRuneInString(phrase[end:])
+		end += n
+	}
+	return phrase[:end] + "…"
 }
 
 // respell returns phrase with one misspelt word put right ("Febuary",
@@ -208,6 +222,9 @@ var asciiWords, letterWords = regexp.MustCompile(`[A-Za-z]+`), regexp.MustCompil
 // phrase that reads as more than one kind, such as "2025" (a year, or the
 // number 2025), reports the first of date, number, comparison and history.
 func KindOf(phrase string) (Kind, error) {
+	if err := tooLong(phrase, 0); err != nil {
+		return 0, err
+	}
 	if _, err := parseDate(phrase); err == nil || err.Reason != "" {
 		return KindDate, nil
 	}
@@ -221,6 +238,19 @@ func KindOf(phrase string) (Kind, error) {
 		return KindHistory, nil
 	}
 	return 0, &Error{Phrase: phrase}
+}
+
+// maxPhrase is the most characters a phrase may have. The longest the
+// tables read has some fifty; a longer one is a sentence, not a claim,
+// and reading it would take time out of proportion to what it could say.
+const maxPhrase = 200
+
+// tooLong returns the error for a phrase longer than maxPhrase, or nil.
+func tooLong(phrase string, want Kind) *Error {
+	if n := utf8.RuneCountInString(phrase); n > maxPhrase {
+		return &Error{Phrase: phrase, Want: want, Reason: fmt.Sprintf("a claim is a phrase of at most %d characters, not %d", maxPhrase, n)}
+	}
+	return nil
 }
 
 // wrongKind returns the error for a phrase that does not read as want:

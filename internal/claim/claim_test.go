@@ -56,6 +56,11 @@ func TestErrors(t *testing.T) {
 		{"history", historyErr(series, o), "about 12,000", `"about 12,000" is a number phrase, not a history phrase`, KindNumber},
 		{"history", historyErr(series, o), "mid-April", `"mid-April" is a date phrase, not a history phrase`, KindDate},
 		{"history", historyErr(Series{Grain: ByYear, Obs: []Observation{{day(2024, 1, 1), math.NaN()}}}, o), "a record high", `the series holds a value that is not a finite number`, 0},
+		// A phrase is refused unread past 200 characters, quoted by its start.
+		{"date", dateErr(d, o), strings.Repeat("by spring ", 30), `cannot read "` + strings.Repeat("by spring ", 6) + `…": a claim is a phrase of at most 200 characters, not 300`, 0},
+		{"number", numberErr(q, Options{Language: "de"}), strings.Repeat("\xb8", 201), `cannot read "` + strings.Repeat(`\xb8`, 60) + `…": a claim is a phrase of at most 200 characters, not 201`, 0},
+		{"comparison", compareErr(q, q, o), strings.Repeat("ü", 250), `cannot read "` + strings.Repeat("ü", 60) + `…": a claim is a phrase of at most 200 characters, not 250`, 0},
+		{"history", historyErr(series, o), strings.Repeat("a record high ", 20), `cannot read "` + strings.Repeat("a record high ", 4) + `a re…": a claim is a phrase of at most 200 characters, not 280`, 0},
 	}
 	for _, tt := range tests {
 		err := tt.check(tt.phrase)
@@ -111,12 +116,17 @@ func TestKindOf(t *testing.T) {
 		{"has risen every year since 2010", KindHistory},
 		{"rose 3% a year", KindHistory}, // refused, but known for what it is
 		{"rose by 30%", KindComparison}, // a comparison first
+		// 200 characters, the most a phrase may have.
+		{"by spring 2025" + strings.Repeat(" ", 186), KindDate},
 	}
 	for _, tt := range tests {
 		got, err := KindOf(tt.phrase)
 		if err != nil || got != tt.want {
 			t.Errorf("KindOf(%q) = %v, %v; want %v", tt.phrase, got, err, tt.want)
 		}
+	}
+	if got, err := KindOf("by spring 2025" + strings.Repeat(" ", 187)); err == nil {
+		t.Errorf("KindOf of a phrase of 201 characters = %v; want an error", got)
 	}
 	const want = `cannot read "by soon": want a date, number, comparison or history phrase such as "by spring 2025", "about 12,000", "more than" or "up 3% on a year earlier"`
 	if got, err := KindOf("by soon"); err == nil || err.Error() != want {

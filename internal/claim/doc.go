@@ -7,7 +7,8 @@
 // Phrases are read without regard to case or extra spaces; "mid-April" and
 // "mid April" are the same, an en dash or a hyphen joins a range, and "−"
 // (U+2212) is a minus sign. There are four kinds, and a phrase of one kind
-// given where another is wanted is an *Error naming the kind it is.
+// given where another is wanted is an *Error naming the kind it is. A
+// phrase longer than 200 characters is an *Error before it is read.
 //
 // # Dates
 //

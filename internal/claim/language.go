@@ -312,6 +312,9 @@ func (o Options) check(phrase string, want Kind, f func(text string) (Verdict, e
 // checkIn is check without writing the suggestion in the page's
 // language; it returns the page's reading, nil for English.
 func (o Options) checkIn(phrase string, want Kind, f func(text string) (Verdict, error)) (Verdict, *local, error) {
+	if err := tooLong(phrase, want); err != nil {
+		return Verdict{}, nil, err
+	}
 	text, l, tr, rerr := o.read(phrase, want)
 	if rerr != nil {
 		return Verdict{}, l, rerr
