@@ -484,15 +484,11 @@ func (im *importer) excluded(p string) bool {
 // its name starts with an underscore: include: names it or a folder it is
 // in, by its path or its name.
 func (im *importer) included(p string) bool {
-	for _, e := range im.conf.include {
-		if ok, _ := path.Match(e, p); ok || strings.HasPrefix(p, e+"/") {
-			return true
-		}
-		if ok, _ := path.Match(e, path.Base(p)); ok {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(im.conf.include, func(e string) bool {
+		byPath, _ := path.Match(e, p)
+		byName, _ := path.Match(e, path.Base(p))
+		return byPath || byName || strings.HasPrefix(p, e+"/")
+	})
 }
 
 // pagePath is where the new site keeps the Jekyll page p: a page of a
@@ -540,19 +536,13 @@ func (im *importer) readCollections(conf map[string]any) {
 		}
 		c := collection{name: name, dir: path.Join(im.conf.collectionsDir, "_"+name)}
 		c.output, _ = settings["output"].(bool)
-		c.permalink, _ = settings["permalink"].(string)
-		if s, ok := jekyllStyles[c.permalink]; ok {
-			c.permalink = s
-		}
+		pl, _ := settings["permalink"].(string)
+		c.permalink = jekyllStyle(pl)
 		if c.permalink == "" {
 			// Jekyll's default: /:collection/:path, ended as the site's
 			// permalink style ends its URLs.
 			c.permalink = "/:collection/:path:output_ext"
-			style := im.conf.permalink
-			if s, ok := jekyllStyles[style]; ok {
-				style = s
-			}
-			if strings.HasSuffix(style, "/") {
+			if strings.HasSuffix(jekyllStyle(im.conf.permalink), "/") {
 				c.permalink = "/:collection/:path/"
 			}
 		}
