@@ -475,18 +475,14 @@ func (c *converter) captionedImage(i int) int {
 		caption = string(em[1]) + string(em[2])
 		end, next = next+len(line(next)), lineEnd(b, next)
 	}
-	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) {
-		return 0
-	}
-	if strings.TrimSpace(caption) == "" {
+	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) || strings.TrimSpace(caption) == "" {
 		return 0
 	}
 	if t, ok := plainText(c.im.code, caption); ok {
 		caption = t // the hook showed the HTML of its Markdown
 	}
 	c.at = i
-	src := c.mended(string(m[2]))
-	c.figureHTML(src, alt, caption, "")
+	c.figureHTML(c.mended(string(m[2])), alt, caption, "")
 	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
 		c.out.WriteString("\n") // the line below is not the HTML block's
 	}

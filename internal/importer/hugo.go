@@ -907,11 +907,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			// blogdown writes R Markdown posts: so must plotline.
 			im.conf.unsafe = true
 		}
-		langDir := ""
-		if lang != "" {
-			langDir = lang + "/"
-		}
-		pg.dest = "content/" + langDir + strings.TrimSuffix(rel, path.Ext(rel)) + ".md"
+		pg.dest = path.Join("content", lang, strings.TrimSuffix(rel, path.Ext(rel))+".md")
 		listPage := false
 		if base := path.Base(rel); strings.TrimSuffix(base, path.Ext(base)) == "_index" {
 			if top, _, _ := strings.Cut(rel, "/"); top == "tags" || top == "categories" {
