@@ -101,11 +101,9 @@ func (im *importer) jekyll() error {
 		}
 	}
 	im.conf.include = lookupPaths(conf, "include")
-	for _, key := range []string{"theme", "remote_theme"} {
-		if strings.Contains(strings.ToLower(lookupString(conf, key)), "minimal-mistakes") {
-			im.conf.minimalMistakes = true
-		}
-	}
+	im.conf.minimalMistakes = slices.ContainsFunc([]string{"theme", "remote_theme"}, func(key string) bool {
+		return strings.Contains(strings.ToLower(lookupString(conf, key)), "minimal-mistakes")
+	})
 	if emCaptions(im.src) {
 		im.conf.imageCaption = "em"
 	}
@@ -281,10 +279,7 @@ func (im *importer) jekyll() error {
 			if sub == "." {
 				sub = ""
 			}
-			pg.post = true
-			if kind == "_drafts" {
-				pg.draft = true
-			}
+			pg.post, pg.draft = true, pg.draft || kind == "_drafts"
 			// Posts of the root's _posts go to content/posts; those of
 			// en/news/_posts to content/en/news, so that two folders'
 			// posts of one name (one post in two languages) stay apart.
@@ -301,8 +296,7 @@ func (im *importer) jekyll() error {
 			}
 			pg.dest = path.Join(folder, sub, file+".md")
 			im.fillIn(pg)
-			pg.cats = append(append([]string{}, cats...), pg.list("categories", true)...)
-			pg.cats = append(pg.cats, pg.list("category", false)...)
+			pg.cats = slices.Concat(cats, pg.list("categories", true), pg.list("category", false))
 			pg.oldURL = jekyllPostURL(pg, title, im.conf.permalink)
 		}
 		im.redirectOf(pg)
