@@ -184,13 +184,7 @@ func (im *importer) jekyll() error {
 		// without front matter, as GitHub Pages does.
 		optional := !hasFM && kind == "" && markdownExt(p) && hasPlugin(im.conf.vars, "jekyll-optional-front-matter")
 		if kind == "" && !hasFM && !optional {
-			// Jekyll copies a file without front matter as it is.
-			if markdownExt(p) {
-				im.done(diag.Pos{Path: p}, "Markdown without front matter, which Jekyll copies as it is: copied as %s", strings.TrimSuffix(p, path.Ext(p))+".txt")
-				im.copyFile(p, "content/"+strings.TrimSuffix(p, path.Ext(p))+".txt")
-				return nil
-			}
-			im.copyFile(p, "content/"+p)
+			im.copyAsIs(p, p)
 			return nil
 		}
 		if im.tooLargePage(p, data) {
@@ -598,15 +592,8 @@ func (im *importer) collectionFile(p string, c collection) error {
 		switch {
 		case hasFM:
 			im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
-		case markdownExt(p):
-			// A collection's Markdown without front matter (a
-			// translation's README.md) is a file Jekyll copies as it
-			// is, which plotline would read as a page.
-			txt := "content/" + c.name + "/" + strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
-			im.done(diag.Pos{Path: p}, "Markdown without front matter, which Jekyll copies as it is: copied as %s", strings.TrimPrefix(txt, "content/"))
-			im.copyFile(p, txt)
 		default:
-			im.copyFile(p, "content/"+c.name+"/"+rel)
+			im.copyAsIs(p, c.name+"/"+rel) // a translation's README.md, say
 		}
 		return nil
 	}
@@ -627,6 +614,17 @@ func (im *importer) collectionFile(p string, c collection) error {
 	pg.newURL = newURL(pg.dest, pg.slug)
 	im.pages = append(im.pages, pg)
 	return nil
+}
+
+// copyAsIs copies the file p of the source, which Jekyll copies as it
+// is (it has no front matter), to dest under content/; Markdown, which
+// plotline would read as a page, as a .txt file, with a note.
+func (im *importer) copyAsIs(p, dest string) {
+	if markdownExt(p) {
+		dest = strings.TrimSuffix(dest, path.Ext(dest)) + ".txt"
+		im.done(diag.Pos{Path: p}, "Markdown without front matter, which Jekyll copies as it is: copied as %s", dest)
+	}
+	im.copyFile(p, "content/"+dest)
 }
 
 // frontDefault is one of the front matter defaults of a Jekyll config:
