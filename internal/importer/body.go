@@ -52,15 +52,19 @@ func run(s []byte, c byte) int {
 }
 
 // listItem reports whether a line starts a list item.
-func listItem(s []byte) bool {
+func listItem(s []byte) bool { return listMarker(s) > 0 }
+
+// listMarker returns the length of the list item's marker and the space
+// after it that s starts with ("- ", "12. "), 0 when it starts none.
+func listMarker(s []byte) int {
 	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' {
-		return true
+		return 2
 	}
-	n := 0
-	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
-		n++
+	n := len(s) - len(bytes.TrimLeft(s, "0123456789"))
+	if n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' ' {
+		return n + 2
 	}
-	return n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' '
+	return 0
 }
 
 // markdownLine reports whether the line rest starts with is Markdown that
@@ -252,11 +256,9 @@ func (im *importer) convertBody(p *page) []byte {
 		for k := range blanks {
 			read[k] = ' ' // no blank line: more of the HTML block
 		}
-		if len(blockEnds) > 0 {
-			for nl := range blockEnds {
-				for k := nl - 1; k >= 0 && read[k] != '\n'; k-- {
-					read[k] = ' '
-				}
+		for nl := range blockEnds {
+			for k := nl - 1; k >= 0 && read[k] != '\n'; k-- {
+				read[k] = ' '
 			}
 		}
 		// A <script> or <style> element is one raw HTML block to
@@ -473,18 +475,14 @@ func (c *converter) captionedImage(i int) int {
 		caption = string(em[1]) + string(em[2])
 		end, next = next+len(line(next)), lineEnd(b, next)
 	}
-	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) {
-		return 0
-	}
-	if strings.TrimSpace(caption) == "" {
+	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) || strings.TrimSpace(caption) == "" {
 		return 0
 	}
 	if t, ok := plainText(c.im.code, caption); ok {
 		caption = t // the hook showed the HTML of its Markdown
 	}
 	c.at = i
-	src := c.mended(string(m[2]))
-	c.figureHTML(src, alt, caption, "")
+	c.figureHTML(c.mended(string(m[2])), alt, caption, "")
 	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
 		c.out.WriteString("\n") // the line below is not the HTML block's
 	}
@@ -986,15 +984,13 @@ func (c *converter) liquid(i int) int {
 	switch t.name {
 	case "highlight":
 		return c.fence(t, parseArgs(t.args).pos(0), "endhighlight", [2]string{"{%", "%}"})
-	case "post_url":
-		if u, ok := c.ref(strings.TrimSpace(t.args)); ok {
-			return c.converted(c.writeRef(i, t.end, u))
-		}
-		return c.wrapAt(i, t, "post_url: no post "+strings.TrimSpace(t.args))
-	case "link":
+	case "post_url", "link":
 		arg := strings.TrimSpace(t.args)
 		if u, ok := c.ref(arg); ok {
 			return c.converted(c.writeRef(i, t.end, u))
+		}
+		if t.name == "post_url" {
+			return c.wrapAt(i, t, "post_url: no post "+arg)
 		}
 		if _, ok := c.im.res.Files["content/"+strings.TrimPrefix(arg, "/")]; ok {
 			return c.wrote("/"+strings.TrimPrefix(arg, "/"), t.end-i)
@@ -1276,9 +1272,8 @@ func (c *converter) collectionLoop(t tag) int {
 			c.out.WriteString("- [" + linkText(p.title) + "](</" + p.newURL + ">)")
 		}
 	}
-	c.im.res.Converted++
 	c.im.done(c.pos(t.start), "a Liquid loop over site.%s: written as the list of its %d pages as they are now (new pages do not join it)", name, len(pages))
-	return end - t.start
+	return c.converted(end - t.start)
 }
 
 // addressStart reports whether out, what the converter has written, ends
@@ -1480,11 +1475,10 @@ func (c *converter) wrap(t tag, what string) {
 func (c *converter) wrapAt(i int, t tag, what string) int {
 	b := c.body
 	if written := refLine(c.out.Bytes()); refLabelEnd(bytes.TrimSuffix(written, []byte("<"))) {
-		ls := bytes.LastIndexByte(b[:i], '\n') + 1
 		rest, _, _ := bytes.Cut(b[t.end:], []byte("\n"))
 		le := len(rest)
 		c.out.Truncate(c.out.Len() - len(written))
-		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[ls:t.end+le])) + " -->")
+		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[lineStart(b, i):t.end+le])) + " -->")
 		c.im.note(c.pos(i), "%s as the address of a reference: left out", what)
 		return t.end + le - i
 	}
@@ -1560,18 +1554,14 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 func markersOnly(out []byte) bool {
 	line := lastLine(out)
 	for {
-		line = bytes.TrimLeft(line, " \t>")
-		d := len(line) - len(bytes.TrimLeft(line, "0123456789"))
-		switch {
-		case len(line) == 0:
+		if line = bytes.TrimLeft(line, " \t>"); len(line) == 0 {
 			return true
-		case d == 0 && bytes.IndexByte([]byte("-*+"), line[0]) >= 0 && len(line) > 1 && line[1] == ' ':
-			line = line[2:]
-		case d > 0 && d+1 < len(line) && (line[d] == '.' || line[d] == ')') && line[d+1] == ' ':
-			line = line[d+2:]
-		default:
+		}
+		n := listMarker(line)
+		if n == 0 {
 			return false
 		}
+		line = line[n:]
 	}
 }
 
@@ -2906,9 +2896,8 @@ func (c *converter) link(i int) int {
 		// No page of the new site, and no old site's address to keep
 		// (the source has no base URL): the text stays, as text.
 		if b[i+1] == ':' {
-			ls := bytes.LastIndexByte(b[:i], '\n') + 1
 			c.out.Truncate(c.out.Len() - len(lastLine(c.out.Bytes())))
-			c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[ls:end])) + " -->")
+			c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[lineStart(b, i):end])) + " -->")
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: the reference definition is left out", target)
 			return end - i
 		}
@@ -2948,15 +2937,10 @@ func (c *converter) link(i int) int {
 // direction mark), typed before it in right-to-left and Indic text; a
 // byte order mark is left to converter.unprintable.
 func invisibleLead(b []byte) int {
-	n := 0
-	for n < len(b) {
-		r, size := utf8.DecodeRune(b[n:])
-		if !unicode.Is(unicode.Cf, r) || r == 0xFEFF {
-			break
-		}
-		n += size
+	if n := bytes.IndexFunc(b, func(r rune) bool { return !unicode.Is(unicode.Cf, r) || r == 0xFEFF }); n >= 0 {
+		return n
 	}
-	return n
+	return len(b)
 }
 
 // strayBrackets reads the address of an inline link whose destination
@@ -3615,11 +3599,10 @@ func (c *converter) attributeList(i int) int {
 	}
 	if c.autoIDLists[i] {
 		// {:auto_ids}: its definition list's terms have their ids.
-		c.im.res.Converted++
 		if fields := strings.Fields(string(line[2 : len(line)-1])); len(fields) > 1 {
 			c.im.note(c.pos(i), "kramdown attribute list %s: only its auto_ids kept", line)
 		}
-		return whole
+		return c.converted(whole)
 	}
 	if quote > 0 {
 		// In a block quote ("> {: .solution}"), left out as a line of

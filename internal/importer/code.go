@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/plotline/plotline/internal/markdown"
 )
 
 // span is a range of a body: [start, end).
@@ -24,16 +26,6 @@ func newCodeParser(more ...goldmark.Extender) parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(append(exts, more...)...)).Parser()
 }
 
-// walk calls f on each node of the tree n as ast.Walk enters it.
-func walk(n ast.Node, f func(n ast.Node) ast.WalkStatus) {
-	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		return f(n), nil
-	})
-}
-
 // codeSpans returns the ranges of body that are code, in order: fenced
 // blocks with their fences, indented blocks, and code spans. plotline
 // reads neither {{ }} nor {% %} in them, so the importer converts
@@ -42,7 +34,7 @@ func walk(n ast.Node, f func(n ast.Node) ast.WalkStatus) {
 func codeSpans(p parser.Parser, body []byte) (code, html []span) {
 	doc := p.Parse(text.NewReader(body))
 	var out []span
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	markdown.Walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
 			start, end := -1, -1
@@ -141,7 +133,7 @@ func plainText(p parser.Parser, s string) (string, bool) {
 	}
 	var b strings.Builder
 	marked := false
-	walk(para, func(n ast.Node) ast.WalkStatus {
+	markdown.Walk(para, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.Link, *ast.Emphasis:
 			marked = true

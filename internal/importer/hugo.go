@@ -907,11 +907,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			// blogdown writes R Markdown posts: so must plotline.
 			im.conf.unsafe = true
 		}
-		langDir := ""
-		if lang != "" {
-			langDir = lang + "/"
-		}
-		pg.dest = "content/" + langDir + strings.TrimSuffix(rel, path.Ext(rel)) + ".md"
+		pg.dest = path.Join("content", lang, strings.TrimSuffix(rel, path.Ext(rel))+".md")
 		listPage := false
 		if base := path.Base(rel); strings.TrimSuffix(base, path.Ext(base)) == "_index" {
 			if top, _, _ := strings.Cut(rel, "/"); top == "tags" || top == "categories" {
@@ -1030,23 +1026,24 @@ func (im *importer) previewImage(p *page, src string) {
 	isImage := func(name string) bool {
 		return slices.Contains(previewExts, strings.ToLower(path.Ext(name)))
 	}
+	inBundle := func(img string) bool {
+		if !isImage(img) || !fs.ValidPath(img) {
+			return false
+		}
+		_, err := fs.Stat(im.src, path.Join(dir, img))
+		return err == nil
+	}
 	if n := p.get("image"); n != nil && n.Kind == yaml.ScalarNode {
-		if img := n.Value; isImage(img) && fs.ValidPath(img) {
-			if _, err := fs.Stat(im.src, path.Join(dir, img)); err == nil {
-				p.preview = img
-			}
+		if inBundle(n.Value) {
+			p.preview = n.Value
 		}
 		return
 	}
 	if c := p.get("cover"); c != nil && c.Kind == yaml.MappingNode {
 		for k, v := range yamlpos.Pairs(c) {
-			img := v.Value
-			if k.Value != "image" || !isImage(img) || !fs.ValidPath(img) {
-				continue
-			}
-			if _, err := fs.Stat(im.src, path.Join(dir, img)); err == nil {
-				p.preview = img
-				im.done(p.fieldPos("cover"), "cover.image %s: the page's image:, its link preview", img)
+			if k.Value == "image" && inBundle(v.Value) {
+				p.preview = v.Value
+				im.done(p.fieldPos("cover"), "cover.image %s: the page's image:, its link preview", v.Value)
 				return
 			}
 		}

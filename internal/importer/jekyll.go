@@ -101,11 +101,9 @@ func (im *importer) jekyll() error {
 		}
 	}
 	im.conf.include = lookupPaths(conf, "include")
-	for _, key := range []string{"theme", "remote_theme"} {
-		if strings.Contains(strings.ToLower(lookupString(conf, key)), "minimal-mistakes") {
-			im.conf.minimalMistakes = true
-		}
-	}
+	im.conf.minimalMistakes = slices.ContainsFunc([]string{"theme", "remote_theme"}, func(key string) bool {
+		return strings.Contains(strings.ToLower(lookupString(conf, key)), "minimal-mistakes")
+	})
 	if emCaptions(im.src) {
 		im.conf.imageCaption = "em"
 	}
@@ -186,13 +184,7 @@ func (im *importer) jekyll() error {
 		// without front matter, as GitHub Pages does.
 		optional := !hasFM && kind == "" && markdownExt(p) && hasPlugin(im.conf.vars, "jekyll-optional-front-matter")
 		if kind == "" && !hasFM && !optional {
-			// Jekyll copies a file without front matter as it is.
-			if markdownExt(p) {
-				im.done(diag.Pos{Path: p}, "Markdown without front matter, which Jekyll copies as it is: copied as %s", strings.TrimSuffix(p, path.Ext(p))+".txt")
-				im.copyFile(p, "content/"+strings.TrimSuffix(p, path.Ext(p))+".txt")
-				return nil
-			}
-			im.copyFile(p, "content/"+p)
+			im.copyAsIs(p, p)
 			return nil
 		}
 		if im.tooLargePage(p, data) {
@@ -281,10 +273,7 @@ func (im *importer) jekyll() error {
 			if sub == "." {
 				sub = ""
 			}
-			pg.post = true
-			if kind == "_drafts" {
-				pg.draft = true
-			}
+			pg.post, pg.draft = true, pg.draft || kind == "_drafts"
 			// Posts of the root's _posts go to content/posts; those of
 			// en/news/_posts to content/en/news, so that two folders'
 			// posts of one name (one post in two languages) stay apart.
@@ -301,8 +290,7 @@ func (im *importer) jekyll() error {
 			}
 			pg.dest = path.Join(folder, sub, file+".md")
 			im.fillIn(pg)
-			pg.cats = append(append([]string{}, cats...), pg.list("categories", true)...)
-			pg.cats = append(pg.cats, pg.list("category", false)...)
+			pg.cats = slices.Concat(cats, pg.list("categories", true), pg.list("category", false))
 			pg.oldURL = jekyllPostURL(pg, title, im.conf.permalink)
 		}
 		im.redirectOf(pg)
@@ -484,15 +472,11 @@ func (im *importer) excluded(p string) bool {
 // its name starts with an underscore: include: names it or a folder it is
 // in, by its path or its name.
 func (im *importer) included(p string) bool {
-	for _, e := range im.conf.include {
-		if ok, _ := path.Match(e, p); ok || strings.HasPrefix(p, e+"/") {
-			return true
-		}
-		if ok, _ := path.Match(e, path.Base(p)); ok {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(im.conf.include, func(e string) bool {
+		byPath, _ := path.Match(e, p)
+		byName, _ := path.Match(e, path.Base(p))
+		return byPath || byName || strings.HasPrefix(p, e+"/")
+	})
 }
 
 // pagePath is where the new site keeps the Jekyll page p: a page of a
@@ -540,19 +524,13 @@ func (im *importer) readCollections(conf map[string]any) {
 		}
 		c := collection{name: name, dir: path.Join(im.conf.collectionsDir, "_"+name)}
 		c.output, _ = settings["output"].(bool)
-		c.permalink, _ = settings["permalink"].(string)
-		if s, ok := jekyllStyles[c.permalink]; ok {
-			c.permalink = s
-		}
+		pl, _ := settings["permalink"].(string)
+		c.permalink = jekyllStyle(pl)
 		if c.permalink == "" {
 			// Jekyll's default: /:collection/:path, ended as the site's
 			// permalink style ends its URLs.
 			c.permalink = "/:collection/:path:output_ext"
-			style := im.conf.permalink
-			if s, ok := jekyllStyles[style]; ok {
-				style = s
-			}
-			if strings.HasSuffix(style, "/") {
+			if strings.HasSuffix(jekyllStyle(im.conf.permalink), "/") {
 				c.permalink = "/:collection/:path/"
 			}
 		}
@@ -614,15 +592,8 @@ func (im *importer) collectionFile(p string, c collection) error {
 		switch {
 		case hasFM:
 			im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
-		case markdownExt(p):
-			// A collection's Markdown without front matter (a
-			// translation's README.md) is a file Jekyll copies as it
-			// is, which plotline would read as a page.
-			txt := "content/" + c.name + "/" + strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
-			im.done(diag.Pos{Path: p}, "Markdown without front matter, which Jekyll copies as it is: copied as %s", strings.TrimPrefix(txt, "content/"))
-			im.copyFile(p, txt)
 		default:
-			im.copyFile(p, "content/"+c.name+"/"+rel)
+			im.copyAsIs(p, c.name+"/"+rel) // a translation's README.md, say
 		}
 		return nil
 	}
@@ -643,6 +614,17 @@ func (im *importer) collectionFile(p string, c collection) error {
 	pg.newURL = newURL(pg.dest, pg.slug)
 	im.pages = append(im.pages, pg)
 	return nil
+}
+
+// copyAsIs copies the file p of the source, which Jekyll copies as it
+// is (it has no front matter), to dest under content/; Markdown, which
+// plotline would read as a page, as a .txt file, with a note.
+func (im *importer) copyAsIs(p, dest string) {
+	if markdownExt(p) {
+		dest = strings.TrimSuffix(dest, path.Ext(dest)) + ".txt"
+		im.done(diag.Pos{Path: p}, "Markdown without front matter, which Jekyll copies as it is: copied as %s", dest)
+	}
+	im.copyFile(p, "content/"+dest)
 }
 
 // frontDefault is one of the front matter defaults of a Jekyll config:

@@ -775,11 +775,8 @@ func (c *converter) tableTopLine(i int) int {
 	if len(lines) < 3 || !tableSeparator(lines[0]) || tableSeparator(lines[1]) || !tableRow(lines[1]) || !tableSeparator(lines[2]) {
 		return 0
 	}
-	if i > 0 {
-		prev := b[lineStart(b, i-1) : i-1]
-		if tableRow(prev) {
-			return 0 // inside a table, where it separates parts
-		}
+	if i > 0 && tableRow(b[lineStart(b, i-1):i-1]) {
+		return 0 // inside a table, where it separates parts
 	}
 	c.im.done(c.pos(i), "kramdown table's separator line above its header, a line of dashes to CommonMark: left out")
 	return c.converted(len(lines[0]))

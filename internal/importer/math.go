@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/plotline/plotline/internal/markdown"
 )
 
 // newMathParser returns a parser that finds a body's $$…$$ as plotline's
@@ -41,7 +43,7 @@ func (c *converter) dollarInline(i int) int {
 func dollarMath(p parser.Parser, body []byte) []span {
 	doc := p.Parse(text.NewReader(body))
 	var out []span
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	markdown.Walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *passthrough.PassthroughInline:
 			out = append(out, span{n.Segment.Start, n.Segment.Stop})

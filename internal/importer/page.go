@@ -234,10 +234,8 @@ func splitFrontMatter(src []byte) (fm []byte, line, bodyOff int, format byte, ok
 	fence := string(first)
 	off := bom + len(first) + 1
 	start := off
-	lines := 1
 	for len(rest) > 0 {
 		l, r, _ := bytes.Cut(rest, []byte("\n"))
-		lines++
 		next := off + len(l) + 1
 		if t := string(bytes.TrimRight(l, " \t\r")); t == fence || (fence == "---" && t == "...") {
 			return src[start:off], 2, min(next, len(src)), fence[0], true

@@ -156,6 +156,10 @@ var jekyllStyles = map[string]string{
 	"none":     "/:categories/:title:output_ext",
 }
 
+// jekyllStyle returns the pattern of the permalink style named
+// permalink, or permalink itself when it names none.
+func jekyllStyle(permalink string) string { return cmp.Or(jekyllStyles[permalink], permalink) }
+
 // jekyllSlugify is Jekyll's slugify: runs of characters other than letters
 // and digits (and, in pretty mode, ._~!$&'()+,;=@) become one hyphen,
 // hyphens at the ends go; lower case unless cased.
@@ -183,11 +187,7 @@ func jekyllSlugify(s string, pretty, cased bool) string {
 // jekyllPostURL returns the address Jekyll gave the post p, whose file
 // name without date and extension is name.
 func jekyllPostURL(p *page, name, permalink string) string {
-	pattern := cmp.Or(permalink, "date")
-	if s, ok := jekyllStyles[pattern]; ok {
-		pattern = s
-	}
-	pattern = cmp.Or(p.str("permalink"), pattern)
+	pattern := cmp.Or(p.str("permalink"), jekyllStyle(cmp.Or(permalink, "date")))
 	d := p.date
 	title := cmp.Or(p.slug, name)
 	var cats []string
@@ -224,10 +224,7 @@ func jekyllPageURL(p *page, rel, permalink string) string {
 	}
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	pattern := "/:path/:basename:output_ext"
-	if s, ok := jekyllStyles[permalink]; ok {
-		permalink = s
-	}
-	if strings.HasSuffix(permalink, "/") {
+	if strings.HasSuffix(jekyllStyle(permalink), "/") {
 		pattern = "/:path/:basename/"
 	}
 	pattern = cmp.Or(p.str("permalink"), pattern)

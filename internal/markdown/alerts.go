@@ -50,7 +50,7 @@ type alertTransformer struct{}
 func (alertTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var quotes []*ast.Blockquote
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		if q, ok := n.(*ast.Blockquote); ok {
 			quotes = append(quotes, q)
 		}
@@ -113,7 +113,7 @@ func (alertTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 // starts, or -1.
 func inlineStart(n ast.Node) int {
 	off := -1
-	walk(n, func(c ast.Node) ast.WalkStatus {
+	Walk(n, func(c ast.Node) ast.WalkStatus {
 		if t, ok := c.(*ast.Text); ok {
 			off = t.Segment.Start
 			return ast.WalkStop

@@ -39,7 +39,7 @@ type anchorTransformer struct{}
 func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var headings []*ast.Heading
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		if h, ok := n.(*ast.Heading); ok {
 			headings = append(headings, h)
 			return ast.WalkSkipChildren
@@ -78,7 +78,7 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 // and Hugo keep in theirs ("### --name" is #--name).
 func inlineText(n ast.Node, src []byte, typed bool) string {
 	var b strings.Builder
-	walk(n, func(n ast.Node) ast.WalkStatus {
+	Walk(n, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.Text:
 			if n.Parent().Kind() == ast.KindCodeSpan {

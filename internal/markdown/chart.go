@@ -63,7 +63,7 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	}
 	src := reader.Source()
 	var charts []*ast.FencedCodeBlock
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
 			if n.Info == nil {

@@ -63,7 +63,7 @@ func (backlinkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser
 	if words.Zero != 0 && words.Zero != '0' {
 		doc.SetAttributeString(footnoteZero, words.Zero)
 	}
-	walk(list, func(n ast.Node) ast.WalkStatus {
+	Walk(list, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *east.FootnoteList:
 			n.SetAttributeString(notesHeading, cmp.Or(words.Notes, "Notes"))

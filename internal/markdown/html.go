@@ -50,7 +50,7 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	state := pageOf(pc)
 	src := reader.Source()
 	warned := t.unsafe
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		var h htmlText
 		switch n := n.(type) {
 		case *ast.Text:
@@ -294,7 +294,7 @@ func shownText(v []byte) string {
 // out (a footnote mark has no text node, so it leaves nothing).
 func summaryText(n ast.Node, src []byte, brk ast.Node) string {
 	var b strings.Builder
-	walk(n, func(c ast.Node) ast.WalkStatus {
+	Walk(n, func(c ast.Node) ast.WalkStatus {
 		if c == brk {
 			return ast.WalkStop
 		}

@@ -44,7 +44,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	src := reader.Source()
 	var unwrap []ast.Node    // the links and images left out, for their text
 	titled := map[int]bool{} // the "{{" in titles reported, for links sharing a definition
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		var dest *[]byte
 		switch n := n.(type) {
 		case *ast.Link:
@@ -204,7 +204,7 @@ func rawLinks(state *pageState, n ast.Node, h htmlText) {
 // "![]" after what comes before it in its paragraph.
 func linkOffset(n ast.Node, src []byte) int {
 	off := -1
-	walk(n, func(c ast.Node) ast.WalkStatus {
+	Walk(n, func(c ast.Node) ast.WalkStatus {
 		switch c := c.(type) {
 		case *ast.Text:
 			off = c.Segment.Start
@@ -298,7 +298,7 @@ func linkTitle(n ast.Node) []byte {
 // holds none.
 func textEnd(n ast.Node) int {
 	end := -1
-	walk(n, func(c ast.Node) ast.WalkStatus {
+	Walk(n, func(c ast.Node) ast.WalkStatus {
 		switch c := c.(type) {
 		case *ast.Text:
 			end = c.Segment.Stop

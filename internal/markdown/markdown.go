@@ -366,9 +366,9 @@ func (directWriter) Buffered() int { return 0 }
 // Flush has nothing to do.
 func (directWriter) Flush() error { return nil }
 
-// walk calls f for n and each node under it, in document order, as
+// Walk calls f for n and each node under it, in document order, as
 // ast.Walk enters them; what f returns steers the walk as in ast.Walk.
-func walk(n ast.Node, f func(n ast.Node) ast.WalkStatus) {
+func Walk(n ast.Node, f func(n ast.Node) ast.WalkStatus) {
 	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -385,7 +385,7 @@ func outline(doc ast.Node, src []byte, brk ast.Node) ([]Heading, int, string) {
 	inWord := false // a word may run over several text nodes: "three" and "."
 	var summary strings.Builder
 	summarizing := brk != nil
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		if n.Type() == ast.TypeBlock {
 			inWord = false
 		}

@@ -107,7 +107,7 @@ func (mathTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	if state == nil {
 		return
 	}
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		off := -1
 		switch n := n.(type) {
 		case *passthrough.PassthroughInline:

@@ -29,7 +29,7 @@ func (proseTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	}
 	src := reader.Source()
 	var texts []*ast.Text
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ChartNode:
 			return ast.WalkSkipChildren

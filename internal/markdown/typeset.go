@@ -61,7 +61,7 @@ func (c *Converter) Typeset(s string) string {
 	doc := c.typesetter.Parse(text.NewReader(src))
 	var b strings.Builder
 	b.WriteString(lead)
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.Paragraph:
 			if n.PreviousSibling() != nil {

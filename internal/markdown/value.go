@@ -164,7 +164,7 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		return
 	}
 	var values []*ValueNode
-	walk(doc, func(n ast.Node) ast.WalkStatus {
+	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		if v, ok := n.(*ValueNode); ok {
 			values = append(values, v)
 		}
