@@ -1449,10 +1449,12 @@ func (im *importer) dataFile(p string) any {
 	}
 	var v any
 	if data, err := readFile(im.src, p); err == nil {
+		var doc yaml.Node
 		if path.Ext(p) == ".json" {
 			err = json.Unmarshal(data, &v)
-		} else {
-			err = yaml.Unmarshal(data, &v)
+		} else if err = yaml.Unmarshal(data, &doc); err == nil {
+			im.lastKeys(p, &doc)
+			v, err = yamlpos.Decode(&doc)
 		}
 		if err != nil {
 			v = nil
