@@ -1660,10 +1660,13 @@ func afterTitle(b []byte, i int) int {
 	return k
 }
 
-// commentSafe makes s fit inside an HTML comment: no "-->", and no blank
-// line, which would end the paragraph the comment is in.
+// commentSafe makes s fit inside an HTML comment: no "--" (a run of three
+// dashes, parted once, keeps one), and no blank line, which would end the
+// paragraph the comment is in.
 func commentSafe(s string) string {
-	s = strings.ReplaceAll(s, "--", "- -")
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "- -")
+	}
 	for strings.Contains(s, "\n\n") || strings.Contains(s, "\n \n") {
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "\n\n", "\n"), "\n \n", "\n")
 	}
