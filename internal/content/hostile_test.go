@@ -566,6 +566,28 @@ func TestManyParams(t *testing.T) {
 	}
 }
 
+// TestManyTOMLParams checks that TOML params of 50,000 keys (700 KB) are
+// placed in time linear in their number: each key's value was found by
+// reading the front matter from its start to its line, and 20,000 took 7
+// s of CPU to build. A mistake after them is reported at its place.
+func TestManyTOMLParams(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses 700 KB of front matter against a limit of time, which the race detector's slowness could pass")
+	}
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"A\"\ndate = 2025-01-01\n[params]\n")
+	for i := range 50_000 {
+		fmt.Fprintf(&b, "k%d = \"v\"\n", i)
+	}
+	b.WriteString("[[sources]]\nname = \"Bell \\u0007\"\n+++\nText.\n")
+	var diags diag.List
+	var p *Page
+	within(t, func() { p = Parse("content/a.md", []byte(b.String()), &diags) })
+	if want := "content/a.md:50006:8: name: the character U+0007 cannot be shown in a web page: remove it"; len(p.Params) != 50_000 || p.Params["k49999"] != "v" || diags.Error() != want {
+		t.Errorf("%d params, k49999 %v, diagnostics:\n%s\nwant all of them read, and %s", len(p.Params), p.Params["k49999"], diags.Error(), want)
+	}
+}
+
 // TestParamsAliasBomb parses params whose many aliases each name a list
 // of 500 words, each too small for yaml.v3 to count when decoded on its
 // own: params are refused as yaml.v3 refuses them, where decoding a key

@@ -541,3 +541,18 @@ func TestDecode(t *testing.T) {
 		}
 	}
 }
+
+// TestOffsetEveryPlace checks that Text.Offset gives what diag.Offset
+// gives of the whole text, at every line and column and past them.
+func TestOffsetEveryPlace(t *testing.T) {
+	for _, src := range []string{"a = 1\nb = \"é\"\r\n\nc = [1,\n  2]\n", "\ufeffa: 1\nb: 2", "x", "", "\n\n"} {
+		text := New("f", []byte(src), 1)
+		for line := 1; line <= 7; line++ {
+			for col := 1; col <= 9; col++ {
+				if got, want := text.Offset(line, col), diag.Offset([]byte(src), line, col); got != want {
+					t.Errorf("Offset(%d, %d) of %q = %d; want %d", line, col, src, got, want)
+				}
+			}
+		}
+	}
+}
