@@ -844,17 +844,15 @@ func parseParams(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) m
 	if !checkParamKeys(v, at, diags) {
 		return nil
 	}
-	var m map[string]any
 	x, err := yamlpos.Decode(v)
-	if err == nil {
-		m, _ = x.(map[string]any)
-	} else if err = v.Decode(&m); err != nil {
+	if err != nil {
 		// What the walk above does not foresee, such as an alias
 		// expanded too many times: the decoder's words on one line.
 		msg := strings.Join(strings.Fields(strings.TrimPrefix(err.Error(), "yaml: ")), " ")
 		diags.Errorf(at(v), "params: %s", msg)
 		return nil
 	}
+	m, _ := x.(map[string]any)
 	return m
 }
 
