@@ -7,14 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
@@ -569,28 +566,58 @@ func TestManyParams(t *testing.T) {
 	}
 }
 
-// TestDecodeParams checks that decodeParams gives what yaml.v3 gives of
-// the same params.
-func TestDecodeParams(t *testing.T) {
-	for _, src := range []string{
-		"{layout: post, weight: 3, nested: {a: [1, 2]}}",
-		"{a: ~, b: '', c: 1.50, d: 2025-01-01, e: 2025-01-01T10:00:00Z, f: true, g: [], h: {}, i: !!binary SGn/, j: !!str 12}",
-		"{x: &x {a: 1}, y: *x, z: [*x, {b: [{c: d}]}]}",
-		"{base: &b {a: 1, b: 2}, m: {<<: *b, b: 3}, n: {1: one, true: yes}}",
-		`{"quoted key": 1, 'single': [a, {k: v}], long: "` + strings.Repeat("x", 100) + `"}`,
-	} {
-		var doc yaml.Node
-		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
-			t.Fatal(err)
-		}
-		n := doc.Content[0]
-		var want map[string]any
-		if err := n.Decode(&want); err != nil {
-			t.Fatal(err)
-		}
-		got, err := decodeParams(n)
-		if err != nil || !reflect.DeepEqual(got, want) {
-			t.Errorf("decodeParams(%s) = %#v, %v; want %#v", src, got, err, want)
-		}
+// TestManyTOMLParams checks that TOML params of 50,000 keys (700 KB) are
+// placed in time linear in their number: each key's value was found by
+// reading the front matter from its start to its line, and 20,000 took 7
+// s of CPU to build. A mistake after them is reported at its place.
+func TestManyTOMLParams(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses 700 KB of front matter against a limit of time, which the race detector's slowness could pass")
+	}
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"A\"\ndate = 2025-01-01\n[params]\n")
+	for i := range 50_000 {
+		fmt.Fprintf(&b, "k%d = \"v\"\n", i)
+	}
+	b.WriteString("[[sources]]\nname = \"Bell \\u0007\"\n+++\nText.\n")
+	var diags diag.List
+	var p *Page
+	within(t, func() { p = Parse("content/a.md", []byte(b.String()), &diags) })
+	if want := "content/a.md:50006:8: name: the character U+0007 cannot be shown in a web page: remove it"; len(p.Params) != 50_000 || p.Params["k49999"] != "v" || diags.Error() != want {
+		t.Errorf("%d params, k49999 %v, diagnostics:\n%s\nwant all of them read, and %s", len(p.Params), p.Params["k49999"], diags.Error(), want)
+	}
+}
+
+// TestParamsAliasBomb parses params whose many aliases each name a list
+// of 500 words, each too small for yaml.v3 to count when decoded on its
+// own: params are refused as yaml.v3 refuses them, where decoding a key
+// at a time expanded each alias alone, 10,000,000 words for an article of
+// 81 KB, 24 s of CPU and 400 MB.
+func TestParamsAliasBomb(t *testing.T) {
+	src := "---\ntitle: A\ndate: 2025-01-01\nparams:\n  a: &a [" + strings.Repeat("x, ", 499) + "x]\n  b: [" + strings.Repeat("*a, ", 4999) + "*a]\n---\nText.\n"
+	var diags diag.List
+	var p *Page
+	alloc := allocated(func() { p = Parse("content/a.md", []byte(src), &diags) })
+	if want := "content/a.md:5:3: params: document contains excessive aliasing"; diags.Error() != want || p.Params != nil {
+		t.Errorf("diagnostics:\n%s\nparams of %d keys; want %s, and no params", diags.Error(), len(p.Params), want)
+	}
+	if alloc > 32<<20 {
+		t.Errorf("parsing %d bytes allocated %d MB; want under 32 MB", len(src), alloc>>20)
+	}
+	// Beside 40,000 other keys, the params were refused and then decoded
+	// by yaml.v3 whole for its words, which compared each key with every
+	// other, 29 s of CPU.
+	if testing.Short() {
+		return
+	}
+	var b strings.Builder
+	for i := range 40_000 {
+		fmt.Fprintf(&b, "  k%d: v\n", i)
+	}
+	src = strings.Replace(src, "params:\n", "params:\n"+b.String(), 1)
+	diags = nil
+	within(t, func() { p = Parse("content/a.md", []byte(src), &diags) })
+	if want := "content/a.md:5:3: params: document contains excessive aliasing"; diags.Error() != want || p.Params != nil {
+		t.Errorf("beside 40,000 keys, diagnostics:\n%s\nparams of %d keys; want %s, and no params", diags.Error(), len(p.Params), want)
 	}
 }

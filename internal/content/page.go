@@ -844,57 +844,16 @@ func parseParams(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) m
 	if !checkParamKeys(v, at, diags) {
 		return nil
 	}
-	var m map[string]any
-	x, err := decodeParams(v)
-	if err == nil {
-		m, _ = x.(map[string]any)
-	} else if err = v.Decode(&m); err != nil {
+	x, err := yamlpos.Decode(v)
+	if err != nil {
 		// What the walk above does not foresee, such as an alias
 		// expanded too many times: the decoder's words on one line.
 		msg := strings.Join(strings.Fields(strings.TrimPrefix(err.Error(), "yaml: ")), " ")
 		diags.Errorf(at(v), "params: %s", msg)
 		return nil
 	}
+	m, _ := x.(map[string]any)
 	return m
-}
-
-// decodeParams decodes n as yaml.v3 decodes it into a value of type any,
-// a mapping whose keys are all text (and none a merge key) a key at a
-// time: yaml.v3 compares each key of a mapping with every other, for a
-// key given twice, which checkParamKeys has ruled out already, so that
-// params of 40,000 keys took 29 s of CPU. Any other node, an alias
-// among them (yaml.v3 counts what aliases expand to), is decoded by
-// yaml.v3.
-func decodeParams(n *yaml.Node) (any, error) {
-	var x any
-	switch n.Kind {
-	case yaml.SequenceNode:
-		l := make([]any, len(n.Content))
-		for i, c := range n.Content {
-			var err error
-			if l[i], err = decodeParams(c); err != nil {
-				return nil, err
-			}
-		}
-		return l, nil
-	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
-		for k, v := range yamlpos.Pairs(n) {
-			if k.ShortTag() != "!!str" { // a merge key, or one that is no text
-				m = nil
-				break
-			}
-			var err error
-			if m[k.Value], err = decodeParams(v); err != nil {
-				return nil, err
-			}
-		}
-		if m != nil {
-			return m, nil
-		}
-	}
-	err := n.Decode(&x)
-	return x, err
 }
 
 // checkParamKeys reports, at its place, each key of the params node n, at

@@ -81,6 +81,37 @@ func At(path string, src []byte, off int) Pos {
 	return Pos{Path: path, Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
 }
 
+// Cursor gives the positions of many byte offsets of one file, as At
+// does, each counted from the last one when it comes after it: offsets
+// asked for in order cost what the text between them does, where At
+// counts from the start of the file each time.
+type Cursor struct {
+	Path string
+	Src  []byte
+	off  int
+	pos  Pos // of off; no Line before the first call
+}
+
+// At returns the position of the byte offset off in the cursor's file.
+func (c *Cursor) At(off int) Pos {
+	off = min(max(off, 0), len(c.Src))
+	// At counts afresh at a mark that may start the file, and from
+	// inside a character.
+	if c.pos.Line == 0 || off < c.off || c.off < len(bom) || c.off < len(c.Src) && !utf8.RuneStart(c.Src[c.off]) {
+		c.off, c.pos = off, At(c.Path, c.Src, off)
+		return c.pos
+	}
+	seg := c.Src[c.off:off]
+	if nl := bytes.Count(seg, []byte{'\n'}); nl > 0 {
+		start := c.off + bytes.LastIndexByte(seg, '\n') + 1
+		c.pos.Line, c.pos.Col = c.pos.Line+nl, 1+utf8.RuneCount(c.Src[start:off])
+	} else {
+		c.pos.Col += utf8.RuneCount(seg)
+	}
+	c.off = off
+	return c.pos
+}
+
 // Offset returns the byte offset in src of line and col (characters,
 // from 1, after the byte-order mark that may start src), the inverse of
 // At. A place past the end of its line or of src is clamped to it.

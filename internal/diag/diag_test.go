@@ -292,3 +292,24 @@ func TestOneEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestCursor checks that a Cursor gives what At gives, for every offset
+// of texts with a byte-order mark, CRLF line ends, characters of several
+// bytes and offsets inside them, asked for in order, backwards and twice.
+func TestCursor(t *testing.T) {
+	for _, src := range []string{"\ufeffa\nbé\r\n\n€x\ny", "one line, é and €", "\n\n", ""} {
+		var offs []int
+		for off := -1; off <= len(src)+1; off++ {
+			offs = append(offs, off)
+		}
+		for off := len(src); off >= 0; off -= 3 {
+			offs = append(offs, off, off)
+		}
+		c := &Cursor{Path: "f", Src: []byte(src)}
+		for _, off := range offs {
+			if got, want := c.At(off), At("f", []byte(src), off); got != want {
+				t.Errorf("Cursor.At(%d) of %q = %v; want %v", off, src, got, want)
+			}
+		}
+	}
+}

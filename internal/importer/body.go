@@ -1444,10 +1444,12 @@ func (im *importer) dataFile(p string) any {
 	}
 	var v any
 	if data, err := readFile(im.src, p); err == nil {
+		var doc yaml.Node
 		if path.Ext(p) == ".json" {
 			err = json.Unmarshal(data, &v)
-		} else {
-			err = yaml.Unmarshal(data, &v)
+		} else if err = yaml.Unmarshal(data, &doc); err == nil {
+			im.lastKeys(p, &doc)
+			v, err = yamlpos.Decode(&doc)
 		}
 		if err != nil {
 			v = nil
@@ -1648,10 +1650,13 @@ func afterTitle(b []byte, i int) int {
 	return k
 }
 
-// commentSafe makes s fit inside an HTML comment: no "-->", and no blank
-// line, which would end the paragraph the comment is in.
+// commentSafe makes s fit inside an HTML comment: no "--" (a run of three
+// dashes, parted once, keeps one), and no blank line, which would end the
+// paragraph the comment is in.
 func commentSafe(s string) string {
-	s = strings.ReplaceAll(s, "--", "- -")
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "- -")
+	}
 	for strings.Contains(s, "\n\n") || strings.Contains(s, "\n \n") {
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "\n\n", "\n"), "\n \n", "\n")
 	}

@@ -63,7 +63,13 @@ func (im *importer) readConfig(name string) (map[string]any, error) {
 		var doc yaml.Node
 		if err = yaml.Unmarshal(data, &doc); err == nil {
 			im.lastKeys(name, &doc)
-			err = doc.Decode(&m)
+			var x any
+			var ok bool
+			if x, err = yamlpos.Decode(&doc); err == nil {
+				if m, ok = x.(map[string]any); !ok {
+					err = doc.Decode(&m) // not a mapping: yaml.v3's words
+				}
+			}
 		}
 	}
 	if err != nil {

@@ -1162,6 +1162,37 @@ func importWithin(t *testing.T, src fs.FS, k Kind, what string) *Result {
 	return nil
 }
 
+// TestManyConfigAndDataKeys imports a Jekyll site whose _config.yml and
+// data file each hold 150,000 keys, one of them given twice: each is read
+// a key at a time, and the values shown on a page are the last of their
+// keys, as Jekyll reads them, where yaml.v3 compared each key of the
+// config with every other, 25 s of CPU for 50,000 keys (a config of 489
+// KB), and refused a data file with a key given twice.
+func TestManyConfigAndDataKeys(t *testing.T) {
+	keys := func(first string) []byte {
+		var b strings.Builder
+		b.WriteString("k0: " + first + "\n")
+		for i := range 150_000 {
+			fmt.Fprintf(&b, "k%d: v%d\n", i, i)
+		}
+		return []byte(b.String())
+	}
+	src := fstest.MapFS{
+		"_config.yml":            {Data: keys("first")},
+		"_data/big.yml":          {Data: keys("first")},
+		"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n{{ site.k0 }} {{ site.k149999 }} {{ site.data.big.k0 }} {{ site.data.big.k149999 }}\n")},
+	}
+	res := importWithin(t, src, Jekyll, "the import of 150,000 keys")
+	if got := string(res.Files["content/posts/2024-01-01-a.md"].Data); !strings.Contains(got, "\nv0 v149999 v0 v149999\n") {
+		t.Errorf("the page shows:\n%s\nwant the last value of each key", got)
+	}
+	for _, want := range []string{`_config.yml:1:1: key "k0" is given again at line 2`, `_data/big.yml:1:1: key "k0" is given again at line 2`} {
+		if !slices.ContainsFunc(noteLines(res.Notes), func(n string) bool { return strings.HasPrefix(n, want) }) {
+			t.Errorf("notes %q; want one starting %q", noteLines(res.Notes), want)
+		}
+	}
+}
+
 // TestTermPagesListedOnce checks that the lists of a Hugo site's term
 // pages (content/authors/aN/_index.md) are made from one reading of the
 // pages' terms: each term's page read every page's terms again, so that

@@ -323,3 +323,43 @@ func TestRangesOfAPage(t *testing.T) {
 		}
 	}
 }
+
+// readCounter is a page that counts the bytes read from it.
+type readCounter struct {
+	page io.ReaderAt
+	n    int64
+}
+
+func (c *readCounter) ReadAt(b []byte, off int64) (int, error) {
+	n, err := c.page.ReadAt(b, off)
+	c.n += int64(n)
+	return n, err
+}
+
+// TestPageWithoutBodyTagReadAtItsEnd looks for the </body> of pages that
+// have none near their end: only their last MB is read for it, and the
+// reload script goes after the end, where each request read a page of
+// 100 MB whole, backwards, comparing a tag at every byte, 0.6 s of CPU
+// for a request of one byte of it.
+func TestPageWithoutBodyTagReadAtItsEnd(t *testing.T) {
+	for _, page := range []string{
+		strings.Repeat("<p>x</p>\n", (8<<20)/9),
+		"<html><body><p>x</p></body>" + strings.Repeat("<!-- a comment -->\n", (2<<20)/19),
+	} {
+		r := &readCounter{page: strings.NewReader(page)}
+		at, err := lastBodyTag(r, int64(len(page)))
+		if err != nil || at != int64(len(page)) || r.n > maxBodyTagDistance+64<<10 {
+			t.Errorf("lastBodyTag of a page of %d bytes whose last </body> is not in its last MB = %d, %v, after reading %d bytes; want %d, read from the last MB alone", len(page), at, err, r.n, len(page))
+		}
+	}
+	dir := writeSite(t)
+	page := "<html><body><p>x</p></body>" + strings.Repeat("<!-- a comment -->\n", (2<<20)/19)
+	writeFile(t, filepath.Join(dir, "far.html"), page)
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest("GET", "/far.html", nil)
+	req.Host = "localhost"
+	New(dir, "/", Options{}).Handler().ServeHTTP(rec, req)
+	if got := rec.Body.String(); !strings.HasPrefix(got, page) || !strings.HasSuffix(got, "></script>") {
+		t.Errorf("GET /far.html ends %q; want the page, then the reload script", got[max(0, len(got)-80):])
+	}
+}

@@ -43,12 +43,17 @@ func baseAddresses(fsys fs.FS, basePath string) diag.List {
 			continue // reported by the build that parses it
 		}
 		text := string(src)
+		cur := &diag.Cursor{Path: p, Src: src}
 		for _, span := range templateText(text) {
+			var ats []int
 			for _, re := range []*regexp.Regexp{attrAddressRE, cssAddressRE} {
 				for _, m := range re.FindAllStringSubmatchIndex(text[span[0]:span[1]], -1) {
-					at := span[0] + m[2]
-					rootAddress(&l, p, src, at, text[at:], basePath, false)
+					ats = append(ats, span[0]+m[2])
 				}
+			}
+			slices.Sort(ats) // in order, for the cursor
+			for _, at := range ats {
+				rootAddress(&l, cur, at, text[at:], basePath, false)
 			}
 		}
 	}
@@ -67,19 +72,23 @@ func baseAddresses(fsys fs.FS, basePath string) diag.List {
 			return nil
 		}
 		text := string(src)
+		cur := &diag.Cursor{Path: p, Src: src}
 		for _, m := range cssAddressRE.FindAllStringSubmatchIndex(text, -1) {
-			rootAddress(&l, p, src, m[2], text[m[2]:], basePath, true)
+			rootAddress(&l, cur, m[2], text[m[2]:], basePath, true)
 		}
 		return nil
 	})
 	return l
 }
 
-// rootAddress adds to l a warning at offset at of file p (whose text is
-// src) when rest, the text from there, starts with an address at the
-// server's root outside basePath. css says p is a style sheet, where an
-// address relative to the sheet is the mend.
-func rootAddress(l *diag.List, p string, src []byte, at int, rest, basePath string, css bool) {
+// rootAddress adds to l a warning at offset at of the file of cur when
+// rest, the text from there, starts with an address at the server's root
+// outside basePath. css says the file is a style sheet, where an address
+// relative to the sheet is the mend. A file's offsets come in order: each
+// warning's place was counted from the start of the file, so that a
+// style sheet of 80,000 such addresses (2.6 MB) took 4 s of CPU.
+func rootAddress(l *diag.List, cur *diag.Cursor, at int, rest, basePath string, css bool) {
+	p := cur.Path
 	if !strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "//") || strings.HasPrefix(rest, basePath) {
 		return
 	}
@@ -106,7 +115,7 @@ func rootAddress(l *diag.List, p string, src []byte, at int, rest, basePath stri
 	if made {
 		shown += "…"
 	}
-	l.Warnf(diag.At(p, src, at), "%q is outside the site, which is published under %s: %s", shown, basePath, mend)
+	l.Warnf(cur.At(at), "%q is outside the site, which is published under %s: %s", shown, basePath, mend)
 }
 
 // relativeTo returns the address of the site path target relative to a

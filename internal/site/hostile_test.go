@@ -718,3 +718,35 @@ func TestObservationsOfAPage(t *testing.T) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestManyRootAddresses gives a site published under /repo/ a style sheet
+// of 300,000 addresses at the server's root (8 MB), each warned at its
+// place: each place was counted from the start of the file, 4 s of CPU for
+// 80,000, so that these took about a minute, where they take a second or
+// two.
+func TestManyRootAddresses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("makes 300,000 warnings against a limit of time, which the race detector's slowness could pass")
+	}
+	const n = 300_000
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, ".a%d{background:url(/x.png)}\n", i)
+	}
+	fsys := fstest.MapFS{"theme/css/extra.css": {Data: []byte(b.String())}}
+	var l diag.List
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		l = baseAddresses(fsys, "/repo/")
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the warnings are still being made after 20 s")
+	}
+	want := fmt.Sprintf("theme/css/extra.css:%d:%d: warning: \"/x.png\" is outside the site", n, len(fmt.Sprintf(".a%d{background:url(", n-1))+1)
+	if len(l) != n || !strings.HasPrefix(l[n-1].String(), want) {
+		t.Errorf("%d warnings, the last %v; want %d, the last at its place: %s…", len(l), l[len(l)-1], n, want)
+	}
+}

@@ -282,3 +282,26 @@ func sameTOML(a, b any) bool {
 	}
 	return reflect.DeepEqual(a, b)
 }
+
+// FuzzDecode checks Decode against yaml.v3 on any text yaml.v3 parses:
+// the same error, or the same value.
+func FuzzDecode(f *testing.F) {
+	for _, s := range validSeeds(f) {
+		f.Add(s)
+	}
+	for _, s := range []string{"{a: &k key, *k : v, b: {c: 2, c: 3}}", "a: &a [b, *a]", "{base: &b {a: 1}, m: {<<: *b, b: 3}, n: {1: one}}", "- !!binary SGn/\n- !!str 12\n- 2025-01-01"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var doc yaml.Node
+		if yaml.Unmarshal(src, &doc) != nil {
+			return
+		}
+		var want any
+		wantErr := doc.Decode(&want)
+		got, err := Decode(&doc)
+		if fmt.Sprint(err) != fmt.Sprint(wantErr) || wantErr == nil && !reflect.DeepEqual(got, want) {
+			t.Errorf("Decode(%q) = %#v, %v; want %#v, %v", src, got, err, want, wantErr)
+		}
+	})
+}

@@ -506,3 +506,53 @@ func TestTooDeepTOMLLines(t *testing.T) {
 		}
 	}
 }
+
+// TestDecode checks that Decode gives what yaml.v3 gives of the same
+// text: the value, or the error of a key given twice or of aliases that
+// expand too far.
+func TestDecode(t *testing.T) {
+	for _, src := range []string{
+		"{layout: post, weight: 3, nested: {a: [1, 2]}}",
+		"{a: ~, b: '', c: 1.50, d: 2025-01-01, e: 2025-01-01T10:00:00Z, f: true, g: [], h: {}, i: !!binary SGn/, j: !!str 12}",
+		"{x: &x {a: 1}, y: *x, z: [*x, {b: [{c: d}]}]}",
+		"{base: &b {a: 1, b: 2}, m: {<<: *b, b: 3}, n: {1: one, true: yes}}",
+		`{"quoted key": 1, 'single': [a, {k: v}], long: "` + strings.Repeat("x", 100) + `"}`,
+		"{a: &k key, *k : v}",
+		"{a: 1, b: {c: 2, c: 3}}",
+		"[a, {b: 1, b: 2}]",
+		"",
+		"- x\n- 1",
+		"a: &a [x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n",
+		// Many aliases of a list of 500: each one alone is too few nodes
+		// for yaml.v3 to count, and all of them together far too many.
+		"a: &a [" + strings.Repeat("x, ", 499) + "x]\nb: [" + strings.Repeat("*a, ", 2999) + "*a]\n",
+		"a: &a [" + strings.Repeat("x, ", 499) + "x]\nb: [*a, *a, {c: *a}]\n",
+		"a: &a [b, *a]",
+	} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var want any
+		wantErr := doc.Decode(&want)
+		got, err := Decode(&doc)
+		if fmt.Sprint(err) != fmt.Sprint(wantErr) || wantErr == nil && !reflect.DeepEqual(got, want) {
+			t.Errorf("Decode(%q) = %#v, %v; want %#v, %v", src, got, err, want, wantErr)
+		}
+	}
+}
+
+// TestOffsetEveryPlace checks that Text.Offset gives what diag.Offset
+// gives of the whole text, at every line and column and past them.
+func TestOffsetEveryPlace(t *testing.T) {
+	for _, src := range []string{"a = 1\nb = \"é\"\r\n\nc = [1,\n  2]\n", "\ufeffa: 1\nb: 2", "x", "", "\n\n"} {
+		text := New("f", []byte(src), 1)
+		for line := 1; line <= 7; line++ {
+			for col := 1; col <= 9; col++ {
+				if got, want := text.Offset(line, col), diag.Offset([]byte(src), line, col); got != want {
+					t.Errorf("Offset(%d, %d) of %q = %d; want %d", line, col, src, got, want)
+				}
+			}
+		}
+	}
+}
