@@ -640,6 +640,10 @@ func TestBoundedCounts(t *testing.T) {
   lake:
     series: [{date: 2025-01-01, value: 1040}]
     projection: {rate: -0.9, per: week, limit: 950}
+  gauge:
+    as_of: 2025-01-13
+    series: [{date: "2025-01-13T00:00", value: 0}]
+    projection: {rate: 1, per: hour, limit: 1434}
 `)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
@@ -657,6 +661,10 @@ func TestBoundedCounts(t *testing.T) {
 		{"more than ", "losses.low.months_to_limit", "4", ""},
 		{"within ", "losses.low.months_to_limit", "", `"within 4 months" is false: losses.low.crossing is 26 May 2025, 4.4 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.low.crossing | claim "within 5 months" }}`},
 		{"within ", "pace.weeks_to_limit", "12", ""},
+		// gauge crosses at 18:00 on 13 March, two months to the day
+		// after as_of: within 2 months, as the claim reads it, though
+		// not by the hour.
+		{"within ", "gauge.months_to_limit", "2", ""},
 		{"more than ", "pace.weeks_to_limit", "", `"more than 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		{"At least ", "pace.weeks_to_limit", "", `"at least 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		// A number rounded the way that makes the bound false: 11,900
