@@ -25,11 +25,24 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 		return Projection{}, 0, fmt.Errorf("a fit needs at least 2 observations, got %d", len(dates))
 	}
 	start := dates[0]
-	for _, d := range dates[1:] {
+	monthEnds := per == Month || per == Year // every date the last of its month
+	for _, d := range dates {
 		if d.Before(start) {
 			start = d
 		}
+		monthEnds = monthEnds && d.AddDate(0, 0, 1).Day() == 1
 	}
+	// Month ends are whole months apart, as a month's or a quarter's
+	// figures are dated: counted from 31 January, not from a 30 June,
+	// whence 31 December would be six months and a day.
+	from, scale := Projection{Start: start, Per: per}, 1.0
+	if monthEnds {
+		from = Projection{Start: time.Date(start.Year(), time.January, 31, 0, 0, 0, 0, start.Location()), Per: Month}
+		if per == Year {
+			scale = 12
+		}
+	}
+	x0 := from.Periods(start)
 	n := float64(len(dates))
 	xs := make([]float64, len(dates))
 	ys := make([]float64, len(values))
@@ -46,7 +59,7 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 			}
 			y = math.Log(y)
 		}
-		xs[i] = Projection{Start: start, Per: per}.Periods(dates[i])
+		xs[i] = (from.Periods(dates[i]) - x0) / scale
 		ys[i] = y
 		equal = equal && y == ys[0]
 		mx += xs[i]
