@@ -812,7 +812,13 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	default:
 		want = t.AddDate(-1, 0, 0)
 	}
-	if !a.week && a.step != ByDay && want.Day() != t.Day() {
+	switch {
+	case a.week || a.step == ByDay:
+	case s.monthEnd(t) && !slices.ContainsFunc(s.Obs, func(o Observation) bool { return !s.monthEnd(o.Date) }):
+		// Figures dated by their months' ends: a month before 30 April
+		// is 31 March, a year before 28 February 2025 29 February 2024.
+		want = day(t.Year(), t.Month()+1-pick[time.Month](a.step == ByMonth, 1, 12), 0)
+	case want.Day() != t.Day():
 		return -1, fmt.Sprintf("%s has no day %d", want.AddDate(0, 0, -want.Day()).Format("January 2006"), t.Day())
 	}
 	if j := s.find(want); j >= 0 {
@@ -820,6 +826,10 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	}
 	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), a.unit(), s.dateText(t))
 }
+
+// monthEnd reports whether t is the last day of its month in a daily
+// series.
+func (s Series) monthEnd(t time.Time) bool { return s.Grain == ByDay && t.AddDate(0, 0, 1).Day() == 1 }
 
 // unit names the step of a: "day", "week", "month" or "year".
 func (a anchor) unit() string {
