@@ -54,7 +54,11 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	case v.Kind == Date:
 		verdict, err = dateClaim(c.Phrase, v, opts)
 	case v.Kind == Number:
-		verdict, err = claim.Number(c.Phrase, quantity(v), opts)
+		q := quantity(v)
+		if exact, _, ok := s.countSpan(e.Ref); ok {
+			q.Value = exact // a count of weeks to the crossing is claimed of before its rounding
+		}
+		verdict, err = claim.Number(c.Phrase, q, opts)
 	default:
 		return Evaluation{}, fmt.Errorf("claim %q: %s is text; claims are about dates and numbers", c.Phrase, res.Ref)
 	}
