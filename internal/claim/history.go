@@ -787,7 +787,12 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 				same = day(a.date.Year(), t.Month(), 1)
 			}
 			if s.Grain == ByDay {
-				same = day(a.date.Year(), t.Month(), min(t.Day(), daysIn(a.date.Year(), t.Month())))
+				m := pick(a.grain == ByMonth, a.date.Month(), t.Month()) // a day of the month named
+				same = day(a.date.Year(), m, min(t.Day(), daysIn(a.date.Year(), m)))
+			}
+			// The series' own last day of a month named, where it has one.
+			if i, _ := slices.BinarySearchFunc(s.Obs, a.date.AddDate(0, 1, 0), func(o Observation, t time.Time) int { return o.Date.Compare(t) }); a.grain == ByMonth && i > 0 && !s.Obs[i-1].Date.Before(a.date) {
+				same = s.Obs[i-1].Date
 			}
 			return -1, fmt.Sprintf("the series is %s, and %s holds many of its values; name the %s, as in %q", s.Grain.adjective(), grainText(a.date, a.grain), s.Grain.noun(), grainText(same, s.Grain))
 		case !a.date.Before(t):
