@@ -661,13 +661,18 @@ func TestBoundedCounts(t *testing.T) {
 		{"more than ", "losses.low.months_to_limit", "4", ""},
 		{"within ", "losses.low.months_to_limit", "", `"within 4 months" is false: losses.low.crossing is 26 May 2025, 4.4 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.low.crossing | claim "within 5 months" }}`},
 		{"within ", "pace.weeks_to_limit", "12", ""},
-		// A claim about a count is of the time itself, not its
+		// A bound claimed of a count is of the time itself, not its
 		// rounding: pace's 11.6 weeks are fewer than 12 and not at
 		// least 12, losses' 3.07 months more than 3.
 		{"lasts ", `pace.weeks_to_limit | claim "fewer than 12"`, "fewer than 12", ""},
 		{"lasts ", `pace.weeks_to_limit | claim "at least 12"`, "", `claim "at least 12" is false: pace.weeks_to_limit is 11.5714 (about 12)`},
 		{"lasts ", `losses.months_to_limit | claim "more than 3"`, "more than 3", ""},
 		{"lasts ", `losses.weeks_to_limit | claim "13"`, "13", ""},
+		{"lasts ", `pace.months_to_limit | claim "at least three"`, "", `claim "at least three" is false: pace.months_to_limit is 2.70968 (about 2.7)`},
+		{"lasts ", `pace.weeks_to_limit | claim "nearly 12"`, "nearly 12", ""},
+		// Not a bound: 2.7 months are about 3, rounded to the nearest
+		// month, as "in about {{ pace.months_to_limit }} months" says.
+		{"lasts ", `pace.months_to_limit | claim "about 3"`, "about 3", ""},
 		// gauge crosses at 18:00 on 13 March, two months to the day
 		// after as_of: within 2 months, as the claim reads it, though
 		// not by the hour.
