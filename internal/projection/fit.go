@@ -25,19 +25,26 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 		return Projection{}, 0, fmt.Errorf("a fit needs at least 2 observations, got %d", len(dates))
 	}
 	start := dates[0]
-	monthEnds := per == Month || per == Year // every date the last of its month
+	sameDay := per == Month || per == Year // every date on one day of its month
+	monthEnds := sameDay                   // every date the last of its month
 	for _, d := range dates {
 		if d.Before(start) {
 			start = d
 		}
+		sameDay = sameDay && d.Day() == dates[0].Day()
 		monthEnds = monthEnds && d.AddDate(0, 0, 1).Day() == 1
 	}
-	// Month ends are whole months apart, as a month's or a quarter's
-	// figures are dated: counted from 31 January, not from a 30 June,
-	// whence 31 December would be six months and a day.
+	// Dates a whole number of months apart, as a month's or a quarter's
+	// figures are dated, are counted in months: by the year, with the
+	// share of a year by its days, 1 June would be 152/366 of 2024, not
+	// 5/12; and month ends from 31 January, not from a 30 June, whence 31
+	// December would be six months and a day.
 	from, scale := Projection{Start: start, Per: per}, 1.0
-	if monthEnds {
-		from = Projection{Start: time.Date(start.Year(), time.January, 31, 0, 0, 0, 0, start.Location()), Per: Month}
+	if sameDay || monthEnds {
+		from.Per = Month
+		if monthEnds {
+			from.Start = time.Date(start.Year(), time.January, 31, 0, 0, 0, 0, start.Location())
+		}
 		if per == Year {
 			scale = 12
 		}
