@@ -787,7 +787,12 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 				same = day(a.date.Year(), t.Month(), 1)
 			}
 			if s.Grain == ByDay {
-				same = day(a.date.Year(), t.Month(), min(t.Day(), daysIn(a.date.Year(), t.Month())))
+				m := pick(a.grain == ByMonth, a.date.Month(), t.Month()) // a day of the month named
+				same = day(a.date.Year(), m, min(t.Day(), daysIn(a.date.Year(), m)))
+			}
+			// The series' own last day of a month named, where it has one.
+			if i, _ := slices.BinarySearchFunc(s.Obs, a.date.AddDate(0, 1, 0), func(o Observation, t time.Time) int { return o.Date.Compare(t) }); a.grain == ByMonth && i > 0 && !s.Obs[i-1].Date.Before(a.date) {
+				same = s.Obs[i-1].Date
 			}
 			return -1, fmt.Sprintf("the series is %s, and %s holds many of its values; name the %s, as in %q", s.Grain.adjective(), grainText(a.date, a.grain), s.Grain.noun(), grainText(same, s.Grain))
 		case !a.date.Before(t):
@@ -812,7 +817,13 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	default:
 		want = t.AddDate(-1, 0, 0)
 	}
-	if !a.week && a.step != ByDay && want.Day() != t.Day() {
+	switch {
+	case a.week || a.step == ByDay:
+	case s.monthEnd(t) && !slices.ContainsFunc(s.Obs, func(o Observation) bool { return !s.monthEnd(o.Date) }):
+		// Figures dated by their months' ends: a month before 30 April
+		// is 31 March, a year before 28 February 2025 29 February 2024.
+		want = day(t.Year(), t.Month()+1-pick[time.Month](a.step == ByMonth, 1, 12), 0)
+	case want.Day() != t.Day():
 		return -1, fmt.Sprintf("%s has no day %d", want.AddDate(0, 0, -want.Day()).Format("January 2006"), t.Day())
 	}
 	if j := s.find(want); j >= 0 {
@@ -820,6 +831,10 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	}
 	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), a.unit(), s.dateText(t))
 }
+
+// monthEnd reports whether t is the last day of its month in a daily
+// series.
+func (s Series) monthEnd(t time.Time) bool { return s.Grain == ByDay && t.AddDate(0, 0, 1).Day() == 1 }
 
 // unit names the step of a: "day", "week", "month" or "year".
 func (a anchor) unit() string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -54,7 +55,11 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	case v.Kind == Date:
 		verdict, err = dateClaim(c.Phrase, v, opts)
 	case v.Kind == Number:
-		verdict, err = claim.Number(c.Phrase, quantity(v), opts)
+		q := quantity(v)
+		if exact, _, ok := s.countSpan(e.Ref); ok && boundsCount(c.Phrase, opts) {
+			q.Value = exact // "at least 12" weeks to the crossing is of the time before its rounding
+		}
+		verdict, err = claim.Number(c.Phrase, q, opts)
 	default:
 		return Evaluation{}, fmt.Errorf("claim %q: %s is text; claims are about dates and numbers", c.Phrase, res.Ref)
 	}
@@ -88,6 +93,19 @@ func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, pos diag.P
 		return Evaluation{}, fmt.Errorf("claim %q is false: %s is %s (%s)", res.Phrase, res.Ref, res.Value, res.Suggest)
 	}
 	return Evaluation{Text: res.Phrase, Value: v, Claim: &res}, nil
+}
+
+// boundsCount reports whether the words before the number of phrase bound
+// it, as "at least" and "within" do, where "about" and none do not: a
+// count rounded to the nearest week is about that many weeks, as "in about
+// {{ ice.years_to_limit }} years" says, but not at least that many.
+func boundsCount(phrase string, o claim.Options) bool {
+	end := strings.IndexFunc(phrase, unicode.IsDigit)
+	if end < 0 { // a number in words: "at least twelve"
+		end = max(strings.LastIndex(phrase, " "), 0)
+	}
+	_, dir := claim.Bound(phrase[:end], o)
+	return dir != 0
 }
 
 // isObservation reports whether field names an observation as a whole,

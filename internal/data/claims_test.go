@@ -640,6 +640,10 @@ func TestBoundedCounts(t *testing.T) {
   lake:
     series: [{date: 2025-01-01, value: 1040}]
     projection: {rate: -0.9, per: week, limit: 950}
+  gauge:
+    as_of: 2025-01-13
+    series: [{date: "2025-01-13T00:00", value: 0}]
+    projection: {rate: 1, per: hour, limit: 1434}
 `)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
@@ -657,6 +661,22 @@ func TestBoundedCounts(t *testing.T) {
 		{"more than ", "losses.low.months_to_limit", "4", ""},
 		{"within ", "losses.low.months_to_limit", "", `"within 4 months" is false: losses.low.crossing is 26 May 2025, 4.4 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.low.crossing | claim "within 5 months" }}`},
 		{"within ", "pace.weeks_to_limit", "12", ""},
+		// A bound claimed of a count is of the time itself, not its
+		// rounding: pace's 11.6 weeks are fewer than 12 and not at
+		// least 12, losses' 3.07 months more than 3.
+		{"lasts ", `pace.weeks_to_limit | claim "fewer than 12"`, "fewer than 12", ""},
+		{"lasts ", `pace.weeks_to_limit | claim "at least 12"`, "", `claim "at least 12" is false: pace.weeks_to_limit is 11.5714 (about 12)`},
+		{"lasts ", `losses.months_to_limit | claim "more than 3"`, "more than 3", ""},
+		{"lasts ", `losses.weeks_to_limit | claim "13"`, "13", ""},
+		{"lasts ", `pace.months_to_limit | claim "at least three"`, "", `claim "at least three" is false: pace.months_to_limit is 2.70968 (about 2.7)`},
+		{"lasts ", `pace.weeks_to_limit | claim "nearly 12"`, "nearly 12", ""},
+		// Not a bound: 2.7 months are about 3, rounded to the nearest
+		// month, as "in about {{ pace.months_to_limit }} months" says.
+		{"lasts ", `pace.months_to_limit | claim "about 3"`, "about 3", ""},
+		// gauge crosses at 18:00 on 13 March, two months to the day
+		// after as_of: within 2 months, as the claim reads it, though
+		// not by the hour.
+		{"within ", "gauge.months_to_limit", "2", ""},
 		{"more than ", "pace.weeks_to_limit", "", `"more than 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		{"At least ", "pace.weeks_to_limit", "", `"at least 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		// A number rounded the way that makes the bound false: 11,900

@@ -286,8 +286,10 @@ func calendarSteps(a, b time.Time, per int) float64 {
 }
 
 // calendarSpan is calendarSteps before its rounding: 13 January to 26 May
-// is 4.42 months.
+// is 4.42 months. b counts by its day, as days_to_limit and a claim count
+// it: a crossing at 18:00 on 13 March is 2 months after 13 January.
 func calendarSpan(a, b time.Time, per int) float64 {
+	b = time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, a.Location())
 	sign := 1.0
 	if b.Before(a) {
 		a, b, sign = b, a, -1

@@ -246,33 +246,12 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 // unit after them only when the words are English, and offers a claim in
 // the page's language, as claims write it ("innerhalb von 14 Wochen").
 func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, opts claim.Options) error {
-	scenario, field, ok := strings.Cut(ref.Field, ".")
-	if !ok {
-		scenario, field = "central", ref.Field
-	}
-	months := 0 // weeks
-	switch field {
-	case "months_to_limit":
-		months = 1
-	case "years_to_limit":
-		months = 12
-	case "weeks_to_limit":
-	default:
+	exact, c, ok := s.countSpan(ref)
+	if !ok || format != "" && format != "comma" && format != "int" {
 		return nil
 	}
-	b := s.blocks[ref.Block]
-	if b == nil || (format != "" && format != "comma" && format != "int") {
-		return nil
-	}
-	c, err := b.Field(scenario + ".crossing")
-	if err != nil {
-		return nil
-	}
+	b, field := s.blocks[ref.Block], ref.Field[strings.LastIndex(ref.Field, ".")+1:]
 	unit := strings.TrimSuffix(field, "s_to_limit")
-	exact := float64(daysBetween(b.AsOf, c.Date)) / 7
-	if months > 0 {
-		exact = calendarSpan(b.AsOf, c.Date, months)
-	}
 	if exact <= 0 {
 		return nil // a crossing before as_of: pastCrossing warns of it
 	}
@@ -295,6 +274,39 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 		within = verdict.Suggest
 	}
 	return fmt.Errorf("\"%s\" is false: %s; write {{ %s | claim %q }}", shown, why, crossing, within)
+}
+
+// countSpan returns the weeks, months or years from as_of to the crossing
+// that ref, a count such as weeks_to_limit, gives rounded to a whole one
+// (13.1 weeks for a crossing 92 days on), and that crossing; ok is false
+// for any other ref.
+func (s *Scope) countSpan(ref Ref) (exact float64, crossing Value, ok bool) {
+	scenario, field, found := strings.Cut(ref.Field, ".")
+	if !found {
+		scenario, field = "central", ref.Field
+	}
+	months := 0 // weeks
+	switch field {
+	case "months_to_limit":
+		months = 1
+	case "years_to_limit":
+		months = 12
+	case "weeks_to_limit":
+	default:
+		return 0, Value{}, false
+	}
+	b := s.blocks[ref.Block]
+	if b == nil {
+		return 0, Value{}, false
+	}
+	c, err := b.Field(scenario + ".crossing")
+	if err != nil {
+		return 0, Value{}, false
+	}
+	if months == 0 {
+		return float64(daysBetween(b.AsOf, c.Date)) / 7, c, true
+	}
+	return calendarSpan(b.AsOf, c.Date, months), c, true
 }
 
 // Expand replaces each {{ … }} in text with what it shows, for text that

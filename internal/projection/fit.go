@@ -25,11 +25,31 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 		return Projection{}, 0, fmt.Errorf("a fit needs at least 2 observations, got %d", len(dates))
 	}
 	start := dates[0]
-	for _, d := range dates[1:] {
+	sameDay := per == Month || per == Year // every date on one day of its month
+	monthEnds := sameDay                   // every date the last of its month
+	for _, d := range dates {
 		if d.Before(start) {
 			start = d
 		}
+		sameDay = sameDay && d.Day() == dates[0].Day()
+		monthEnds = monthEnds && d.AddDate(0, 0, 1).Day() == 1
 	}
+	// Dates a whole number of months apart, as a month's or a quarter's
+	// figures are dated, are counted in months: by the year, with the
+	// share of a year by its days, 1 June would be 152/366 of 2024, not
+	// 5/12; and month ends from 31 January, not from a 30 June, whence 31
+	// December would be six months and a day.
+	from, scale := Projection{Start: start, Per: per}, 1.0
+	if sameDay || monthEnds {
+		from.Per = Month
+		if monthEnds {
+			from.Start = time.Date(start.Year(), time.January, 31, 0, 0, 0, 0, start.Location())
+		}
+		if per == Year {
+			scale = 12
+		}
+	}
+	x0 := from.Periods(start)
 	n := float64(len(dates))
 	xs := make([]float64, len(dates))
 	ys := make([]float64, len(values))
@@ -46,7 +66,7 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 			}
 			y = math.Log(y)
 		}
-		xs[i] = Projection{Start: start, Per: per}.Periods(dates[i])
+		xs[i] = (from.Periods(dates[i]) - x0) / scale
 		ys[i] = y
 		equal = equal && y == ys[0]
 		mx += xs[i]

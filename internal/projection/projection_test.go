@@ -270,6 +270,18 @@ func TestFit(t *testing.T) {
 		// residuals -0.5 1 -0.5, r² = 1 - 1.5/2.
 		{"noisy", []string{"2025-01-01", "2025-01-02", "2025-01-03"}, []float64{0, 2, 1}, Day, Linear, "2025-01-01", 0.5, 0.5, 0.25},
 		{"doubling weekly", []string{"2025-01-01", "2025-01-08", "2025-01-15"}, []float64{100, 200, 400}, Week, Exponential, "2025-01-01", 100, 100, 1},
+		// Quarters dated by their last days, 100 a quarter: counted from
+		// 30 June, 31 December was 6 months and a day, and the fit 33.297
+		// a month with an r² of 0.99999. Month ends are whole months apart.
+		{"quarter ends per month", []string{"2024-06-30", "2024-09-30", "2024-12-31", "2025-03-31", "2025-06-30"}, []float64{100, 200, 300, 400, 500}, Month, Linear, "2024-06-30", 100, 100.0 / 3, 1},
+		{"quarter ends per year", []string{"2024-06-30", "2024-09-30", "2024-12-31", "2025-03-31", "2025-06-30"}, []float64{100, 200, 300, 400, 500}, Year, Linear, "2024-06-30", 100, 400, 1},
+		// Figures of months, and of quarters by their first days, by the
+		// year: counted by the days of the year, 1 June was 152/366 of
+		// 2024, and 10 a month was fitted 121 a year, r² 0.9999.
+		{"months per year", []string{"2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01", "2024-06-01"}, []float64{100, 110, 120, 130, 140, 150}, Year, Linear, "2024-01-01", 100, 120, 1},
+		{"quarter starts per year", []string{"2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01"}, []float64{100, 200, 300, 400}, Year, Linear, "2024-01-01", 100, 400, 1},
+		{"the 30th per month", []string{"2025-01-30", "2025-03-30", "2025-04-30"}, []float64{10, 30, 40}, Month, Linear, "2025-01-30", 10, 10, 1},
+		{"month ends across 29 February", []string{"2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"}, []float64{1, 2, 4, 8}, Month, Exponential, "2024-01-31", 1, 100, 1},
 	}
 	for _, tt := range tests {
 		var dates []time.Time
