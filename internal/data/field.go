@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/projection"
 )
 
 // Fields lists the field paths Block.Field answers, in the order error
@@ -285,20 +286,12 @@ func calendarSteps(a, b time.Time, per int) float64 {
 	return math.Round(calendarSpan(a, b, per))
 }
 
-// calendarSpan is calendarSteps before its rounding: 13 January to 26 May
-// is 4.42 months.
+// calendarSpan is calendarSteps before its rounding.
 func calendarSpan(a, b time.Time, per int) float64 {
-	sign := 1.0
 	if b.Before(a) {
-		a, b, sign = b, a, -1
+		return -projection.MonthSteps(b, a, per)
 	}
-	n := max(int(b.Sub(a).Hours()/24/(31*float64(per)))-1, 0) // a few steps short
-	for !AddMonths(a, (n+1)*per).After(b) {
-		n++
-	}
-	lo, hi := AddMonths(a, n*per), AddMonths(a, (n+1)*per)
-	frac := b.Sub(lo).Hours() / hi.Sub(lo).Hours()
-	return sign * (float64(n) + frac)
+	return projection.MonthSteps(a, b, per)
 }
 
 // percentWords are the units percentUnit knows, in lower case.

@@ -140,11 +140,10 @@ func (p Projection) ValueAt(t time.Time) float64 {
 func (p Projection) Periods(t time.Time) float64 {
 	switch p.Per {
 	case Month, Year:
-		months := 1
 		if p.Per == Year {
-			months = 12
+			return MonthSteps(p.Start, t, 12)
 		}
-		return calendarSteps(p.Start, t, months)
+		return MonthSteps(p.Start, t, 1)
 	case Hour:
 		// Counted in seconds, so that a whole hour is exactly one.
 		secs := float64(t.Unix() - p.Start.Unix())
@@ -176,9 +175,11 @@ func shift(t time.Time, secs int64) time.Time {
 	return time.Unix(t.Unix()+secs, int64(t.Nanosecond())).In(t.Location())
 }
 
-// calendarSteps counts the steps of the given number of months from
-// start to t, with the share of the step in progress.
-func calendarSteps(start, t time.Time, months int) float64 {
+// MonthSteps counts the steps of the given number of calendar months
+// (see AddMonths) from start to t, with the share of the step in
+// progress: 13 January to 26 May is 4.42 months. Before start it is
+// negative, the step t falls in counted back from start.
+func MonthSteps(start, t time.Time, months int) float64 {
 	sy, sm, _ := start.Date()
 	ty, tm, _ := t.Date()
 	k := ((ty-sy)*12 + int(tm-sm)) / months
