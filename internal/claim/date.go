@@ -1641,10 +1641,7 @@ func ApproxDate(t time.Time) string {
 func within(asOf, v time.Time, unit durUnit) string {
 	// Calendar days, as the claim counts them: a time.Duration would
 	// stop at 292 years.
-	day := func(t time.Time) int64 {
-		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400
-	}
-	days := int(day(v) - day(asOf))
+	days := int((dayOf(v).Unix() - dayOf(asOf).Unix()) / 86400)
 	var n int
 	switch unit {
 	case uDay:

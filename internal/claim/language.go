@@ -173,15 +173,21 @@ func (lang *language) translate(toks []token) (translation, bool) {
 			alts = []string{t.text}
 			p.pos++
 		}
-		var next []string
-		for _, text := range tr.texts {
-			for _, alt := range alts {
-				next = append(next, join(text, alt, toks[start].glued))
-			}
-		}
-		tr.texts = next[:min(len(next), maxReadings)]
+		tr.texts = extend(tr.texts, alts, toks[start].glued, join)
 	}
 	return tr, true
+}
+
+// extend returns each of texts with each of alts joined to it by join,
+// at most maxReadings of them.
+func extend(texts, alts []string, glued bool, join func(text, alt string, glued bool) string) []string {
+	var next []string
+	for _, text := range texts {
+		for _, alt := range alts {
+			next = append(next, join(text, alt, glued))
+		}
+	}
+	return next[:min(len(next), maxReadings)]
 }
 
 // join appends the English alt to text: glued when the words it stands
@@ -513,13 +519,7 @@ func (l *local) write(s string) []string {
 			alts = []string{t.text}
 			p.pos++
 		}
-		var next []string
-		for _, text := range texts {
-			for _, alt := range alts {
-				next = append(next, writeJoin(text, alt, toks[start].glued))
-			}
-		}
-		texts = next[:min(len(next), maxReadings)]
+		texts = extend(texts, alts, toks[start].glued, writeJoin)
 	}
 	for i, text := range texts {
 		for _, f := range l.lang.fixes {
