@@ -106,13 +106,10 @@ type Evaluation struct {
 	Warning string
 }
 
-// Eval evaluates e, found at pos. A claim that is false is an error that
-// says what the value is and which phrase would be true; a claim whose
-// phrase cannot be read is one too. Claims, true or false, are also told
-// to OnClaim.
-func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) { return s.eval(e, "", pos) }
-
-// eval is Eval of a value that follows the text before on its line.
+// eval evaluates e, found at pos after the text before on its line. A
+// claim that is false is an error that says what the value is and which
+// phrase would be true; a claim whose phrase cannot be read is one too.
+// Claims, true or false, are also told to OnClaim.
 func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 	if e.IsLiteral {
 		return Evaluation{Text: e.Literal}, nil
@@ -154,14 +151,9 @@ func (s *Scope) pastCrossing(ref Ref, v Value) string {
 		ref, c.Date.Format(dateLayout), b.AsOf.Format(dateLayout), ref.Block, crossing)
 }
 
-// EvalString parses and evaluates the expression src, found at pos.
-func (s *Scope) EvalString(src string, pos diag.Pos) (Evaluation, error) {
-	return s.EvalAfter(src, "", pos)
-}
-
-// EvalAfter is EvalString of an expression that follows the text before
-// on its line, whose last words ("within", "more than") may make the value
-// a bound that its rounding must keep true (see bound).
+// EvalAfter parses and evaluates the expression src, found at pos after
+// the text before on its line, whose last words ("within", "more than")
+// may make the value a bound that its rounding must keep true (see bound).
 func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) {
 	e, err := ParseExpr(src)
 	if err != nil {
