@@ -400,7 +400,7 @@ func seasonStart(north time.Month, south bool) time.Month {
 // season, a season, part of a year or a year.
 func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
-		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
+		p.isoDay, p.daysOfMonth, p.dayMonth, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.partOfSeason, p.wholeSeason, p.wholeMonth,
 		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
 		p.holiday, p.relWeek, p.relDay,
@@ -548,31 +548,20 @@ func (p *parser) isoDay() (period, bool) {
 	return period{shape: fixedDay(time.Month(m), d), year: yearRef{yearAbs, y}, desc: fmt.Sprintf("%d %s", d, time.Month(m))}, true
 }
 
-// dayMonth reads "15 April", "the 15th of April 2025".
+// dayMonth reads a day and its month, in either order: "15 April", "the
+// 15th of April 2025", "April 15", "April 15th, 2025".
 func (p *parser) dayMonth() (period, bool) {
+	m, monthFirst := p.month()
 	p.opt("the")
 	d, ok := p.dayNumber()
 	if !ok {
 		return period{}, false
 	}
-	p.opt("of")
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	return p.dayPeriod(m, d, p.optYear())
-}
-
-// monthDay reads "April 15", "April 15th, 2025".
-func (p *parser) monthDay() (period, bool) {
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	p.opt("the")
-	d, ok := p.dayNumber()
-	if !ok {
-		return period{}, false
+	if !monthFirst {
+		p.opt("of")
+		if m, ok = p.month(); !ok {
+			return period{}, false
+		}
 	}
 	return p.dayPeriod(m, d, p.optYear())
 }
