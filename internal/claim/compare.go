@@ -746,10 +746,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	}
 	switch c.kind {
 	case cSame, cAboutSame, cNearlySame, cAtLeastSame:
-		if aboutSame {
-			return "about the same as"
-		}
-		return direction()
+		return pick(aboutSame, "about the same as", direction())
 	case cPoints:
 		// The difference at the phrase's precision, in its words.
 		d := mul(sub(v, w), ratInt(100))

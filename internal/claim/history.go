@@ -889,12 +889,7 @@ func (s Series) changeOnly(c *histClaim, at int, o Options, refuse refuser) (Ver
 
 // asHigh reports whether x is at least as high as y, or, for dir -1, at
 // least as low.
-func asHigh(x, y float64, dir int) bool {
-	if dir > 0 {
-		return x >= y
-	}
-	return x <= y
-}
+func asHigh(x, y float64, dir int) bool { return pick(dir > 0, x >= y, x <= y) }
 
 // record checks a record: observation at is higher (or lower) than the
 // others it is measured against.

@@ -242,10 +242,7 @@ func parseCSV(t *csvTable, column string, diags *diag.List) []Point {
 // followed by a line feed; -1 otherwise.
 func loneCR(src []byte) int {
 	i := bytes.IndexAny(src, "\r\n")
-	if i < 0 || src[i] != '\r' || i+1 < len(src) && src[i+1] == '\n' || i+1 == len(src) {
-		return -1
-	}
-	return i
+	return pick(i < 0 || src[i] != '\r' || i+1 < len(src) && src[i+1] == '\n' || i+1 == len(src), -1, i)
 }
 
 // maxCSVProblems is how many problems of one CSV file are listed: as many

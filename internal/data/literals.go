@@ -900,10 +900,7 @@ func (m numberMarks) english(tok string) string {
 	if digits := strings.TrimPrefix(whole, "-"); grouped || isDigits(digits, 4, m.ungrouped) {
 		whole = whole[:len(whole)-len(digits)] + (*locale.Locale)(nil).Number(digits)
 	}
-	if frac != "" {
-		return whole + "." + frac + pct
-	}
-	return whole + pct
+	return whole + pick(frac != "", "."+frac, "") + pct
 }
 
 // monthAt returns the month name s starts with, followed by a word
@@ -923,10 +920,8 @@ func monthAt(s string) string {
 // yearAfter returns the end of a year written after end with sep before
 // it ("April 2025", "April 15, 2025"), or end when there is none.
 func yearAfter(text string, end int, sep string) int {
-	if strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 4, 4) == 4 && !isDigitAt(text, end+len(sep)+4) {
-		return end + len(sep) + 4
-	}
-	return end
+	found := strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 4, 4) == 4 && !isDigitAt(text, end+len(sep)+4)
+	return pick(found, end+len(sep)+4, end)
 }
 
 // digitsAt returns how many ASCII digits, from lo to hi, start at i; 0
@@ -936,10 +931,7 @@ func digitsAt(text string, i, lo, hi int) int {
 	for i+n < len(text) && text[i+n] >= '0' && text[i+n] <= '9' {
 		n++
 	}
-	if n < lo || n > hi {
-		return 0
-	}
-	return n
+	return pick(n < lo || n > hi, 0, n)
 }
 
 func isDigitAt(text string, i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }

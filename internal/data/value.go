@@ -112,10 +112,7 @@ func (v Value) decimals() int {
 	}
 	if f == 0 {
 		// 0.00 as written; a computed 0 is "0".
-		if v.Exact {
-			return v.Places
-		}
-		return 0
+		return pick(v.Exact, v.Places, 0)
 	}
 	if v.Exact {
 		// The shortest decimal form that reads back as f: what was written.
@@ -338,10 +335,7 @@ func hundredfold(f float64) float64 {
 		return f * 100
 	}
 	r, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+2), 64)
-	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return f * 100
-	}
-	return r
+	return pick(err != nil && !errors.Is(err, strconv.ErrRange), f*100, r)
 }
 
 // checkDateLayout reports a layout of the date format that would not

@@ -335,10 +335,7 @@ func places(lit string, f float64) int {
 	}
 	shortest := strconv.FormatFloat(f, 'f', -1, 64)
 	_, sfrac, _ := strings.Cut(shortest, ".")
-	if n > len(sfrac) && n <= 20 {
-		return n
-	}
-	return 0
+	return pick(n > len(sfrac) && n <= 20, n, 0)
 }
 
 // numberPlaces is number, with the value's Point.Places.
@@ -555,10 +552,8 @@ func otherDateTimeHint(s string) string {
 	}
 	// Each date the hint names, YYYY-MM-DD, is followed by the time.
 	return isoDates.ReplaceAllStringFunc(hint, func(d string) string {
-		if _, err := time.Parse(time.DateOnly, d); err != nil {
-			return d
-		}
-		return d + "T" + hm
+		_, err := time.Parse(time.DateOnly, d)
+		return pick(err != nil, d, d+"T"+hm)
 	})
 }
 
@@ -570,10 +565,7 @@ var isoDates = regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`)
 // "" otherwise.
 func zoneName(s string) string {
 	name := strings.TrimLeft(s[strings.LastIndexAny(s, " 0123456789")+1:], " ")
-	if len(name) < 2 || len(name) > 5 || strings.TrimLeft(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
-		return ""
-	}
-	return name
+	return pick(len(name) < 2 || len(name) > 5 || strings.TrimLeft(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "", "", name)
 }
 
 // parseDate parses a YYYY-MM-DD date as midnight UTC.
