@@ -1036,10 +1036,7 @@ func (p *parser) relWeek() (period, bool) {
 	}
 	return period{
 		onWeek: func(asOf time.Time, late bool) span {
-			back := int(asOf.Weekday()) // days since Sunday
-			if late {
-				back = (back + 6) % 7 // days since Monday
-			}
+			back := (int(asOf.Weekday()) + pick(late, 6, 0)) % 7 // days since Sunday, or since Monday when late
 			first := asOf.AddDate(0, 0, 7*n-back)
 			return span{first, first.AddDate(0, 0, 6)}
 		},

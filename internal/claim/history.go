@@ -969,10 +969,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case !pEnd.Before(t):
 		return refuse("%s is not before %s, the observation claimed about", p, s.dateText(t))
 	}
-	each := "observation"
-	if c.month != 0 {
-		each = c.month.String()
-	}
+	each := pick(c.month != 0, c.month.String(), "observation")
 	v.Meaning = fmt.Sprintf("%s than every %s after %s, and one of %s as %s or %s", higher, each, p, p, high, higher)
 	both := fmt.Sprintf("readers take it both as %s than every observation after %s, which holds, and as the last one as %s being of %s", higher, p, high, p)
 	switch {

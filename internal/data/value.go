@@ -368,10 +368,8 @@ func checkDateLayout(layout string, timed bool) error {
 	}
 	// A time of the data may be written alone ("15:04"); a layout with no
 	// part of the date, nor of the time, would print itself.
-	unchanged := base.AddDate(0, 0, 1).Format(layout) == text && base.AddDate(0, 1, 0).Format(layout) == text && base.AddDate(1, 0, 0).Format(layout) == text
-	if timed && base.Add(61*time.Minute+time.Second).Format(layout) != text {
-		unchanged = false
-	}
+	unchanged := base.AddDate(0, 0, 1).Format(layout) == text && base.AddDate(0, 1, 0).Format(layout) == text && base.AddDate(1, 0, 0).Format(layout) == text &&
+		(!timed || base.Add(61*time.Minute+time.Second).Format(layout) == text)
 	if unchanged {
 		return fmt.Errorf("format \"date\" wants a Go layout written with the date 2 January 2006, such as \"2 January 2006\" or \"2006-01-02\"; %q has no part of it, so it would be printed as it is", layout)
 	}
