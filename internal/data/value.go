@@ -187,21 +187,12 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 func formatShown(l *locale.Locale, v Value, name string, arg string, about float64) (string, float64, error) {
 	nan := math.NaN()
 	arg = strings.TrimSpace(arg)
-	need := func(kinds ...ValueKind) error {
-		if slices.Contains(kinds, v.Kind) {
-			return nil
-		}
-		want := kinds[0].String()
-		if len(kinds) > 1 {
-			want += " or a " + kinds[1].String()
-		}
-		return fmt.Errorf("format %q needs a %s, got %s", name, want, describeKind(v.Kind))
+	if kinds := formatKinds[name]; len(kinds) > 0 && !slices.Contains(kinds, v.Kind) {
+		want := kinds[0].String() + pick(len(kinds) > 1, " or a "+kinds[len(kinds)-1].String(), "")
+		return "", nan, fmt.Errorf("format %q needs a %s, got %s", name, want, describeKind(v.Kind))
 	}
-	noArg := func() error {
-		if arg != "" {
-			return fmt.Errorf("format %q takes no argument, got %q", name, arg)
-		}
-		return nil
+	if arg != "" && (name == "approx" || name == "comma" || name == "int") {
+		return "", nan, fmt.Errorf("format %q takes no argument, got %q", name, arg)
 	}
 	// count reads the argument, a number of what from lo to hi: the
 	// decimals of round 1, the figures of figures 3.
@@ -223,23 +214,14 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		}
 		return v.In(l), shown, nil
 	case "date":
-		if err := need(Date); err != nil {
-			return "", nan, err
-		}
 		if arg == "" {
 			return v.dateIn(l), nan, nil
 		}
-		if err := checkDateLayout(arg, v.Timed); err != nil {
-			return "", nan, err
-		}
-		if err := checkLayoutGrain(arg, v.Grain.Shows(v.Date)); err != nil {
+		if err := cmp.Or(checkDateLayout(arg, v.Timed), checkLayoutGrain(arg, v.Grain.Shows(v.Date))); err != nil {
 			return "", nan, err
 		}
 		return l.FormatLayout(v.Date, arg), nan, nil
 	case "approx":
-		if err := cmp.Or(need(Number, Date), noArg()); err != nil {
-			return "", nan, err
-		}
 		if v.Kind == Date {
 			if v.Grain.Shows(v.Date) != ByDay {
 				// A month or a year is as near as the data goes.
@@ -252,19 +234,16 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		}
 		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nan, nil
 	case "comma":
-		if err := cmp.Or(need(Number), noArg()); err != nil {
-			return "", nan, err
-		}
 		return formatNumber(l, Round(v.Num, 0), 0, false), Round(v.Num, 0), nil
 	case "round":
 		n, err := count("decimals", 0, 10)
-		if err := cmp.Or(need(Number), err); err != nil {
+		if err != nil {
 			return "", nan, err
 		}
 		return formatNumber(l, Round(v.Num, n), n, false), Round(v.Num, n), nil
 	case "figures":
 		n, err := count("significant figures", 1, 6)
-		if err := cmp.Or(need(Number), err); err != nil {
+		if err != nil {
 			return "", nan, err
 		}
 		if v.Num == 0 || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
@@ -273,9 +252,6 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		text, shown := rounded(l, v.Num, n-1-Magnitude(v.Num), v.Scale == 0, true)
 		return text, shown, nil
 	case "percent":
-		if err := need(Number); err != nil {
-			return "", nan, err
-		}
 		if v.Points {
 			return "", nan, errors.New(`format "percent": the value is in percentage points, a difference of two percentages, which percent would write as per cent: write it without the format, followed by "percentage points"`)
 		}
@@ -297,9 +273,6 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		}
 		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), shown, nil
 	case "abs":
-		if err := need(Number); err != nil {
-			return "", nan, err
-		}
 		size := v
 		size.Num = math.Abs(v.Num)
 		if arg == "" {
@@ -311,13 +284,16 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		}
 		return formatNumber(l, Round(size.Num, n), n, false), Round(size.Num, n), nil
 	case "int":
-		if err := cmp.Or(need(Number), noArg()); err != nil {
-			return "", nan, err
-		}
 		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), Round(v.Num, 0), nil
 	}
 	return "", nan, fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
 		diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}))
+}
+
+// formatKinds are the kinds of value each format takes.
+var formatKinds = map[string][]ValueKind{
+	"date": {Date}, "approx": {Number, Date}, "comma": {Number}, "round": {Number},
+	"figures": {Number}, "percent": {Number}, "abs": {Number}, "int": {Number},
 }
 
 // hundredfold returns f × 100 as its decimal form reads: the decimal
