@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -118,7 +119,7 @@ func (s Series) run(at, dir int) int {
 	if !ok {
 		runs = make([]int32, len(s.Obs))
 		for i := 1; i < len(s.Obs); i++ {
-			if s.Grain.after(s.Obs[i-1].Date).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
+			if s.Grain.after(s.Obs[i-1].Date, 1).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
 				runs[i] = runs[i-1] + 1
 			}
 		}
@@ -222,17 +223,18 @@ func (s Series) twice(j int) string {
 
 // spanEnd returns the last day of the year, month or day of grain g that
 // starts on t.
-func spanEnd(t time.Time, g Grain) time.Time { return g.after(t).AddDate(0, 0, -1) }
+func spanEnd(t time.Time, g Grain) time.Time { return g.after(t, 1).AddDate(0, 0, -1) }
 
-// after returns the date one step of g after t: a year, a month or a day.
-func (g Grain) after(t time.Time) time.Time {
+// after returns the date n steps of g after t, each a year, a month or a
+// day; before t when n is below zero.
+func (g Grain) after(t time.Time, n int) time.Time {
 	switch g {
 	case ByYear:
-		return t.AddDate(1, 0, 0)
+		return t.AddDate(n, 0, 0)
 	case ByMonth:
-		return t.AddDate(0, 1, 0)
+		return t.AddDate(0, n, 0)
 	}
-	return t.AddDate(0, 0, 1)
+	return t.AddDate(0, 0, n)
 }
 
 // histKind is what a claim about a series' history says.
@@ -801,17 +803,7 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	if a.step < s.Grain || a.week && s.Grain != ByDay {
 		return -1, fmt.Sprintf("the series is %s, so it has no value a %s before %s", s.Grain.adjective(), a.unit(), s.dateText(t))
 	}
-	var want time.Time
-	switch {
-	case a.week:
-		want = t.AddDate(0, 0, -7)
-	case a.step == ByDay:
-		want = t.AddDate(0, 0, -1)
-	case a.step == ByMonth:
-		want = t.AddDate(0, -1, 0)
-	default:
-		want = t.AddDate(-1, 0, 0)
-	}
+	want := pick(a.week, t.AddDate(0, 0, -7), a.step.after(t, -1))
 	if !a.week && a.step != ByDay && want.Day() != t.Day() {
 		return -1, fmt.Sprintf("%s has no day %d", want.AddDate(0, 0, -want.Day()).Format("January 2006"), t.Day())
 	}
@@ -903,10 +895,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case c.month == 0 && timeNouns[c.noun] && c.noun != s.Grain.noun():
 		return refuse("the series is %s, so it says nothing of a %s as a whole; write \"%s %s\", or leave the %s out", s.Grain.adjective(), c.noun, c.words, s.Grain.noun(), c.noun)
 	}
-	words := c.words
-	if c.noun != "" {
-		words += " " + c.noun
-	}
+	words := strings.TrimSpace(c.words + " " + c.noun)
 	st := s.standing(at, c.dir, c.month)
 	last, before := st.last, st.before // the latest observation before at as high as it
 	v := Verdict{Value: s.obsText(at)}
@@ -1011,10 +1000,7 @@ func (s Series) place(c *histClaim, at int, words string, refuse refuser) (Verdi
 	}
 	nAbove, nTied := st.nAbove, st.nTied
 	shared := func() (Verdict, error) {
-		if same == "" {
-			return refuse("%s is level with %s, and readers count a shared place differently", s.obsText(at), list(st.tied, nTied))
-		}
-		return refuse("%s is level with %s, and readers count a shared place differently; write %q", s.obsText(at), list(st.tied, nTied), same)
+		return refuse("%s is level with %s, and readers count a shared place differently%s", s.obsText(at), list(st.tied, nTied), pick(same == "", "", "; write "+strconv.Quote(same)))
 	}
 	if nTied > 0 && nAbove < c.rank && c.rank <= nAbove+nTied+1 {
 		return shared()
@@ -1056,7 +1042,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	switch i := at - run; {
 	case i > 0 && s.Obs[i-1].Date.Equal(s.Obs[i].Date):
 		return refuse("%s", s.twice(i-1))
-	case i > 0 && !s.Grain.after(s.Obs[i-1].Date).Equal(s.Obs[i].Date):
+	case i > 0 && !s.Grain.after(s.Obs[i-1].Date, 1).Equal(s.Obs[i].Date):
 		stop = "gap"
 	case i > 0:
 		stop = "turn"
@@ -1091,7 +1077,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	default:
 		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
 	}
-	gapAt := func() string { return s.dateText(s.Grain.after(s.Obs[first-1].Date)) }
+	gapAt := func() string { return s.dateText(s.Grain.after(s.Obs[first-1].Date, 1)) }
 	if c.n == 0 {
 		// "every year since P": the changes after P at least (from P's
 		// value), and P's own change too in the second reading.
