@@ -168,6 +168,20 @@ func (per period) isSet() bool { return per.shape != nil || per.inMonth != nil |
 // December or before January.
 type monthShape func(y int, m time.Month) span
 
+// monthDays is the shape of the days first to last of a month, each
+// counted from its start or, at 0 and below, back from its last day:
+// monthDays(-6, 0) is its last seven days, monthDays(21, 0) the 21st to
+// the end.
+func monthDays(first, last int) monthShape {
+	at := func(y int, m time.Month, d int) time.Time {
+		if d <= 0 {
+			m++ // day 0 of the next month is the last of this one
+		}
+		return day(y, m, d)
+	}
+	return func(y int, m time.Month) span { return span{at(y, m, first), at(y, m, last)} }
+}
+
 // named is the shape of the part f of the month m, in any year.
 func named(m time.Month, f monthShape) func(int, bool) (span, bool) {
 	return func(y int, _ bool) (span, bool) { return f(y, m), true }
@@ -615,14 +629,9 @@ func (p *parser) weekOfMonth() (period, bool) {
 		return period{}, false
 	}
 	p.opt("the")
-	k := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3, "last": 4}[w]
-	return p.monthRef(func(y int, m time.Month) span {
-		if k == 4 {
-			end := day(y, m+1, 0)
-			return span{end.AddDate(0, 0, -6), end}
-		}
-		return span{day(y, m, 1+7*k), day(y, m, 7+7*k)}
-	})
+	weeks := map[string]monthShape{"first": monthDays(1, 7), "second": monthDays(8, 14), "third": monthDays(15, 21),
+		"fourth": monthDays(22, 28), "last": monthDays(-6, 0)}
+	return p.monthRef(weeks[w])
 }
 
 // turnOfYear reads "the turn of the year" and "the turn of 2026": late
@@ -687,15 +696,7 @@ func (p *parser) partOfMonth() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	return p.monthRef(func(y int, m time.Month) span {
-		switch part {
-		case 0:
-			return span{day(y, m, 1), day(y, m, 10)}
-		case 1:
-			return span{day(y, m, 11), day(y, m, 20)}
-		}
-		return span{day(y, m, 21), day(y, m+1, 0)}
-	})
+	return p.monthRef([]monthShape{monthDays(1, 10), monthDays(11, 20), monthDays(21, 0)}[part])
 }
 
 // edgeOfMonth reads "the start of April", "the middle of April", "the end
@@ -710,16 +711,7 @@ func (p *parser) edgeOfMonth() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	shape := func(y int, m time.Month) span {
-		switch w {
-		case 0:
-			return span{day(y, m, 1), day(y, m, 7)}
-		case 1:
-			return span{day(y, m, 11), day(y, m, 20)}
-		}
-		end := day(y, m+1, 0)
-		return span{end.AddDate(0, 0, -6), end}
-	}
+	shape := []monthShape{monthDays(1, 7), monthDays(11, 20), monthDays(-6, 0)}[w]
 	per := period{inMonth: shape, year: yearRef{monthRel, 0}}
 	if !monthEnd {
 		p.opt("the")
