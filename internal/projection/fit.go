@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -24,12 +25,7 @@ func Fit(dates []time.Time, values []float64, per Period, model Model) (Projecti
 	if len(dates) < 2 {
 		return Projection{}, 0, fmt.Errorf("a fit needs at least 2 observations, got %d", len(dates))
 	}
-	start := dates[0]
-	for _, d := range dates[1:] {
-		if d.Before(start) {
-			start = d
-		}
-	}
+	start := slices.MinFunc(dates, time.Time.Compare)
 	n := float64(len(dates))
 	xs := make([]float64, len(dates))
 	ys := make([]float64, len(values))

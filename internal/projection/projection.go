@@ -328,10 +328,7 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 // the start value, when that is larger) counts as the limit.
 func (p Projection) reaches(v, limit float64, up bool) bool {
 	tol := 1e-12 * max(math.Abs(limit), math.Abs(p.Value))
-	if up {
-		return v >= limit-tol
-	}
-	return v <= limit+tol
+	return up && v >= limit-tol || !up && v <= limit+tol
 }
 
 // solve returns about how many days after Start the curve equals limit,
