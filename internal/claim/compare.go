@@ -107,8 +107,7 @@ func (p *parser) asAdj(c *cmpClaim) bool {
 			return true
 		}
 	}
-	p.pos = start
-	return false
+	return p.back(start)
 }
 
 // than reads "more than", "fewer than", "higher than" …, "above" or

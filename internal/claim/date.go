@@ -327,8 +327,7 @@ func (p *parser) duration(c *dateClaim) bool {
 	}
 	u := durationUnits[strings.TrimSuffix(p.peek(0).text, "s")]
 	if u.n == 0 {
-		p.pos = start
-		return false
+		return p.back(start)
 	}
 	p.pos++
 	c.unit, c.n = u.unit, u.n*n
@@ -354,8 +353,7 @@ func (p *parser) count() (int, bool) {
 	if n, ok := p.wordBelowHundred(); ok && n > 0 {
 		return n, true
 	}
-	p.pos = start
-	return 0, false
+	return 0, p.back(start)
 }
 
 // rangeOrPeriod reads a period, or two joined as a range: "between March
@@ -376,8 +374,7 @@ func (p *parser) rangeOrPeriod() (from, to period, ok bool) {
 				}
 			}
 		}
-		p.pos = start
-		return period{}, period{}, false
+		return period{}, period{}, p.back(start)
 	}
 	if from, ok = p.period(); !ok {
 		return period{}, period{}, false
@@ -1125,8 +1122,7 @@ func (p *parser) centuryOrdinal() (int, bool) {
 				return (n - 1) * 100, true
 			}
 		}
-		p.pos = start
-		return 0, false
+		return 0, p.back(start)
 	}
 	switch {
 	case p.seq("twentieth"):
@@ -1203,8 +1199,7 @@ func (p *parser) midCentury(start int) bool {
 	if p.seq("century") {
 		p.fail("readers place the middle of a century anywhere from its 40s to its 60s; write the years meant, as in \"by 2050\" or \"in the 2050s\"")
 	}
-	p.pos = start
-	return false
+	return p.back(start)
 }
 
 // dateLayout is how dates are written in messages: "15 April 2025".

@@ -410,8 +410,7 @@ func (p *parser) ordinal() (int, bool) {
 			return n, true
 		}
 	}
-	p.pos = start
-	return 0, false
+	return 0, p.back(start)
 }
 
 // ordinalText writes a place: "second", "twentieth", "21st".
@@ -460,8 +459,7 @@ func (p *parser) span() bool {
 			return true
 		}
 	}
-	p.pos = start
-	return false
+	return p.back(start)
 }
 
 // namedDate reads a year, a month of a year or a day: "1998", "March
@@ -474,8 +472,7 @@ func (p *parser) namedDate() (anchor, bool) {
 		}
 		m, ok := p.num(2, 2)
 		if !ok || m < 1 || m > 12 {
-			p.pos = start
-			return anchor{}, false
+			return anchor{}, p.back(start)
 		}
 		if !p.seq("-") {
 			return anchor{date: day(y, time.Month(m), 1), grain: ByMonth}, true
@@ -485,8 +482,7 @@ func (p *parser) namedDate() (anchor, bool) {
 			if ok {
 				p.fail("%04d-%02d-%02d is not a day", y, m, d)
 			}
-			p.pos = start
-			return anchor{}, false
+			return anchor{}, p.back(start)
 		}
 		return anchor{date: day(y, time.Month(m), d), grain: ByDay}, true
 	}
@@ -497,8 +493,7 @@ func (p *parser) namedDate() (anchor, bool) {
 	}
 	m, ok := p.month()
 	if !ok {
-		p.pos = start
-		return anchor{}, false
+		return anchor{}, p.back(start)
 	}
 	if !hasDay {
 		d, hasDay = p.dayNumber()
