@@ -32,21 +32,17 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 		return "", nil, false
 	}
 	if name == "" {
-		p.errorf(n, "csv: want a file name, got nothing")
-		return "", nil, false
+		return "", nil, p.errorf(n, "csv: want a file name, got nothing")
 	}
 	if strings.HasPrefix(name, "/") || strings.HasPrefix(name, `\`) || hasDrive(name) {
-		p.errorf(n, "csv: %q is an absolute path (want a path relative to the article)", name)
-		return "", nil, false
+		return "", nil, p.errorf(n, "csv: %q is an absolute path (want a path relative to the article)", name)
 	}
 	file := path.Join(path.Dir(p.page.Path), name)
 	if !fs.ValidPath(file) {
-		p.errorf(n, "csv: %q is outside the site", name)
-		return "", nil, false
+		return "", nil, p.errorf(n, "csv: %q is outside the site", name)
 	}
 	if p.fsys == nil {
-		p.errorf(n, "csv: %s cannot be read: no site files", file)
-		return file, nil, false
+		return file, nil, p.errorf(n, "csv: %s cannot be read: no site files", file)
 	}
 	key := file + "\x00" + column
 	if r, done := p.readCSV[key]; done {
@@ -67,14 +63,12 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 		}
 		return file, nil, false
 	case errors.As(err, &tooLarge):
-		p.errorf(n, "csv: %s: %v", file, err)
-		return file, nil, false
+		return file, nil, p.errorf(n, "csv: %s: %v", file, err)
 	case err != nil:
 		if pe, ok := errors.AsType[*fs.PathError](err); ok {
 			err = pe.Err
 		}
-		p.errorf(n, "csv: %s cannot be read: %v", file, err)
-		return file, nil, false
+		return file, nil, p.errorf(n, "csv: %s cannot be read: %v", file, err)
 	}
 	before := len(*p.diags)
 	if t == nil {

@@ -46,8 +46,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if n, has := f["per"]; has {
 		if s, good := p.text("per", n.val); good {
 			if per, good = projection.ParsePeriod(s); !good {
-				p.errorf(n.val, "unknown period %q (want hour, day, week, month or year)%s", s, periodHint(s))
-				ok = false
+				ok = p.errorf(n.val, "unknown period %q (want hour, day, week, month or year)%s", s, periodHint(s))
 			}
 		} else {
 			ok = false
@@ -57,8 +56,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	if n, has := f["model"]; has {
 		if s, good := p.text("model", n.val); good {
 			if model, good = projection.ParseModel(s); !good {
-				p.errorf(n.val, "unknown model %q (want linear or exponential)%s", s, modelHint(s))
-				ok = false
+				ok = p.errorf(n.val, "unknown model %q (want linear or exponential)%s", s, modelHint(s))
 			}
 		} else {
 			ok = false
@@ -94,27 +92,23 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			out.Start.Date, good = p.date("date", d.val)
 			ok = ok && good
 		} else {
-			p.errorf(n.val, "start: missing date")
-			ok = false
+			ok = p.errorf(n.val, "start: missing date")
 		}
 		if v, has := sf["value"]; has {
 			var good bool
 			out.Start.Value, out.Start.Places, good = p.numberPlaces("value", v.val)
 			ok = ok && good
 		} else {
-			p.errorf(n.val, "start: missing value")
-			ok = false
+			ok = p.errorf(n.val, "start: missing value")
 		}
 	default:
-		p.errorf(n.val, "start: want last or {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(n.val))
-		ok = false
+		ok = p.errorf(n.val, "start: want last or {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(n.val))
 	}
 
 	// Rate: a number, or fit.
 	var rateNode *yaml.Node
 	if n, has := f["rate"]; !has {
-		p.errorf(key, "projection: missing rate")
-		ok = false
+		ok = p.errorf(key, "projection: missing rate")
 	} else if rateNode = n.val; isWord(n.val, "fit") {
 		out.Fitted = true
 	} else {
@@ -124,18 +118,15 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	}
 	if out.Fitted && ok {
 		if len(b.Series) < 2 {
-			p.errorf(rateNode, "rate: fit needs at least 2 observations, got %d", len(b.Series))
-			ok = false
+			ok = p.errorf(rateNode, "rate: fit needs at least 2 observations, got %d", len(b.Series))
 		} else if f := p.fit(b.Series, per, model); f.err != nil {
-			p.errorf(rateNode, "rate: %v", f.err)
-			ok = false
+			ok = p.errorf(rateNode, "rate: %v", f.err)
 		} else {
 			out.Central.Rate, out.R2 = f.rate, f.r2
 		}
 	}
 	if ok && model == projection.Exponential && out.Central.Rate <= -100 {
-		p.errorf(rateNode, "rate: an exponential rate must be above -100 (percent per period), got %s", num(out.Central.Rate))
-		ok = false
+		ok = p.errorf(rateNode, "rate: an exponential rate must be above -100 (percent per period), got %s", num(out.Central.Rate))
 	}
 
 	var limitNode *yaml.Node
@@ -163,8 +154,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	out.HasFloor, out.Floor, out.HasCeiling, out.Ceiling = hasFloor, floor, hasCeiling, ceiling
 	out.FloorPlaces, out.CeilingPlaces = floorPlaces, ceilingPlaces
 	if hasFloor && hasCeiling && !(floor < ceiling) {
-		p.errorf(ceilingNode, "ceiling %s is not above floor %s: the floor is the least value the projection can take, the ceiling the greatest", num(ceiling), num(floor))
-		ok = false
+		ok = p.errorf(ceilingNode, "ceiling %s is not above floor %s: the floor is the least value the projection can take, the ceiling the greatest", num(ceiling), num(floor))
 	}
 	var untilNode *yaml.Node
 	if n, has := f["until"]; has {

@@ -62,8 +62,10 @@ func (p *parser) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{Path: p.page.Path, Line: n.Line, Col: n.Column}
 }
 
-func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
+// errorf reports a problem at n, and returns false for the reader's ok.
+func (p *parser) errorf(n *yaml.Node, format string, args ...any) bool {
 	p.diags.Errorf(p.pos(n), format, args...)
+	return false
 }
 
 // isNull reports whether n is missing or an explicit null (`key:` with
@@ -217,8 +219,7 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 		return 0, false
 	}
 	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-		p.errorf(n, "%s: want a number, got %s", key, yamlpos.Describe(n))
-		return 0, false
+		return 0, p.errorf(n, "%s: want a number, got %s", key, yamlpos.Describe(n))
 	}
 	var f float64
 	var err error = strconv.ErrSyntax // until v reads as a number
@@ -248,14 +249,12 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 	}
 	if err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 		if msg, ok := keptAsWritten(lit, f); !ok {
-			p.errorf(n, "%s: %s", key, msg)
-			return 0, false
+			return 0, p.errorf(n, "%s: %s", key, msg)
 		}
 		return f, true
 	}
 	if plain, ok := withoutSeparators(v.Value); ok {
-		p.errorf(n, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", key, v.Value, plain)
-		return 0, false
+		return 0, p.errorf(n, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", key, v.Value, plain)
 	}
 	hint := numberHint(v.Value)
 	if hint == missingHint && key != "value" {
@@ -267,8 +266,7 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 			hint = ", write " + strings.TrimSpace(rest) + ": with model: exponential, a rate is a percentage a period"
 		}
 	}
-	p.errorf(n, "%s: cannot use %q as a number%s", key, v.Value, hint)
-	return 0, false
+	return 0, p.errorf(n, "%s: cannot use %q as a number%s", key, v.Value, hint)
 }
 
 // noValues reports a {{ }} in text, the value of the data's key held by
@@ -470,8 +468,7 @@ func withoutSeparators(s string) (string, bool) {
 func (p *parser) date(key string, n *yaml.Node) (time.Time, bool) {
 	v := yamlpos.Resolve(n)
 	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-		p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
-		return time.Time{}, false
+		return time.Time{}, p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
 	}
 	t, ok := parseDate(v.Value)
 	if !ok {
@@ -486,8 +483,7 @@ func (p *parser) date(key string, n *yaml.Node) (time.Time, bool) {
 func (p *parser) observationDate(key string, n *yaml.Node) (t time.Time, grain DateGrain, timed bool, zone, text string, ok bool) {
 	v := yamlpos.Resolve(n)
 	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-		p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
-		return time.Time{}, ByDay, false, "", "", false
+		return time.Time{}, ByDay, false, "", "", p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
 	}
 	t, grain, timed, zone, ok = parseObservationDate(v.Value)
 	if !ok {
@@ -581,8 +577,7 @@ func parseDate(s string) (time.Time, bool) {
 func (p *parser) text(key string, n *yaml.Node) (string, bool) {
 	v := yamlpos.Resolve(n)
 	if v == nil || v.Kind != yaml.ScalarNode {
-		p.errorf(n, "%s: want text, got %s", key, yamlpos.Describe(n))
-		return "", false
+		return "", p.errorf(n, "%s: want text, got %s", key, yamlpos.Describe(n))
 	}
 	if v.ShortTag() == "!!null" {
 		return "", true
