@@ -808,10 +808,7 @@ func yearMonths(m time.Month, n int) func(int, bool) (span, bool) {
 func (p *parser) partOfYear() (period, bool) {
 	if p.seq("midyear") {
 		y, ok := p.yearRef()
-		if !ok {
-			y = yearRef{yearRel, 0}
-		}
-		return period{shape: yearMonths(5, 4), year: y}, true
+		return period{shape: yearMonths(5, 4), year: pick(ok, y, yearRef{yearRel, 0})}, true
 	}
 	part, ok := p.part()
 	if !ok {

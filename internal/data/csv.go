@@ -56,12 +56,8 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 	var tooLarge *sitefs.TooLargeError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if guess := p.csvGuess(name, file); guess != "" {
-			p.errorf(n, "csv: %s does not exist: did you mean %s?", file, guess)
-		} else {
-			p.errorf(n, "csv: %s does not exist", file)
-		}
-		return file, nil, false
+		guess := p.csvGuess(name, file)
+		return file, nil, p.errorf(n, "csv: %s does not exist%s", file, pick(guess == "", "", ": did you mean "+guess+"?"))
 	case errors.As(err, &tooLarge):
 		return file, nil, p.errorf(n, "csv: %s: %v", file, err)
 	case err != nil:

@@ -44,22 +44,18 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 
 	per := projection.Day
 	if n, has := f["per"]; has {
-		if s, good := p.text("per", n.val); good {
-			if per, good = projection.ParsePeriod(s); !good {
-				ok = p.errorf(n.val, "unknown period %q (want hour, day, week, month or year)%s", s, periodHint(s))
-			}
-		} else {
+		if s, good := p.text("per", n.val); !good {
 			ok = false
+		} else if per, good = projection.ParsePeriod(s); !good {
+			ok = p.errorf(n.val, "unknown period %q (want hour, day, week, month or year)%s", s, periodHint(s))
 		}
 	}
 	model := projection.Linear
 	if n, has := f["model"]; has {
-		if s, good := p.text("model", n.val); good {
-			if model, good = projection.ParseModel(s); !good {
-				ok = p.errorf(n.val, "unknown model %q (want linear or exponential)%s", s, modelHint(s))
-			}
-		} else {
+		if s, good := p.text("model", n.val); !good {
 			ok = false
+		} else if model, good = projection.ParseModel(s); !good {
+			ok = p.errorf(n.val, "unknown model %q (want linear or exponential)%s", s, modelHint(s))
 		}
 	}
 	out.Per, out.Model = per.String(), model.String()
