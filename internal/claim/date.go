@@ -199,10 +199,8 @@ type dateClaim struct {
 // a date phrase but a wrong one.
 func parseDate(s string) (*dateClaim, *Error) {
 	p := newParser(s)
-	c := &dateClaim{}
-	if rel, ok := longest(p, datePrefixes); ok {
-		c.rel = rel
-	}
+	rel, _ := longest(p, datePrefixes) // relIn when there is none
+	c := &dateClaim{rel: rel}
 	if c.rel == relWithin || c.rel == relWithinLess {
 		if !p.duration(c) || !p.done() {
 			return nil, p.err(s, KindDate)
@@ -287,10 +285,7 @@ func (p *parser) until(s string) {
 
 // durationText writes n units: "6 weeks", "a month".
 func durationText(n int, unit durUnit) string {
-	if n == 1 {
-		return "a " + unitNames[unit]
-	}
-	return fmt.Sprintf("%d %ss", n, unitNames[unit])
+	return pick(n == 1, "a "+unitNames[unit], fmt.Sprintf("%d %ss", n, unitNames[unit]))
 }
 
 // durationUnits are the units of a within phrase, each with the unit it
@@ -397,9 +392,7 @@ var monthNames = map[string]time.Month{
 }
 
 // season is a season's first month in the northern hemisphere.
-var seasonNames = map[string]time.Month{
-	"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12,
-}
+var seasonNames = map[string]time.Month{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 // seasonStart returns the first month of the season that starts in month
 // north in the northern hemisphere.
@@ -413,7 +406,7 @@ func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.partOfSeason, p.wholeSeason, p.wholeMonth,
-		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
+		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.edgeOfYear, p.yearPartPeriod, p.wholeYear,
 		p.holiday, p.relWeek, p.relDay,
 	} {
 		start := p.pos
@@ -429,11 +422,8 @@ func (p *parser) period() (period, bool) {
 // separators or decimals.
 func (p *parser) num(minDigits, maxDigits int) (int, bool) {
 	t := p.peek(0)
-	if t.kind != tNum || len(t.text) < minDigits || len(t.text) > maxDigits {
-		return 0, false
-	}
 	n, err := strconv.Atoi(t.text)
-	if err != nil {
+	if t.kind != tNum || len(t.text) < minDigits || len(t.text) > maxDigits || err != nil {
 		return 0, false
 	}
 	p.pos++
@@ -858,25 +848,6 @@ func (p *parser) edgeOfYear() (period, bool) {
 	return period{shape: yearMonths(first, n), year: y, edge: edgeOf(w)}, true
 }
 
-// edgeOfPart reads the start, middle or end of a half or a quarter: "the
-// end of Q2" (June), "the start of the second half of 2025" (July), "the
-// end of the quarter".
-func (p *parser) edgeOfPart() (period, bool) {
-	w, ok := p.edgeWord()
-	if !ok {
-		return period{}, false
-	}
-	if per, ok := p.relQuarter(w); ok {
-		return per, true
-	}
-	first, n, ok := p.yearPart()
-	if !ok {
-		return period{}, false
-	}
-	first, n = edgeMonths(first, n, w)
-	return period{shape: yearMonths(first, n), year: p.ofYear(), edge: edgeOf(w)}, true
-}
-
 // ofYear reads the "of 2025" after a half or quarter, if there is one.
 func (p *parser) ofYear() yearRef {
 	start := p.pos
@@ -918,17 +889,27 @@ func (p *parser) yearPart() (time.Month, int, bool) {
 	return 0, 0, false
 }
 
-// yearPartPeriod reads "the first half of 2025", "H2 2025", "Q1 2025", "the
-// third quarter of 2025", "Q4", "this quarter".
+// yearPartPeriod reads a half or a quarter, "the first half of 2025", "H2
+// 2025", "Q1 2025", "the third quarter of 2025", "Q4", "this quarter", or
+// its start, middle or end: "the end of Q2" (June), "the start of the
+// second half of 2025" (July), "the end of the quarter".
 func (p *parser) yearPartPeriod() (period, bool) {
-	if per, ok := p.relQuarter(-1); ok {
+	start := p.pos
+	w, edged := p.edgeWord()
+	if !edged {
+		w, p.pos = -1, start
+	}
+	if per, ok := p.relQuarter(w); ok {
 		return per, true
 	}
 	first, n, ok := p.yearPart()
 	if !ok {
 		return period{}, false
 	}
-	return period{shape: yearMonths(first, n), year: p.ofYear()}, true
+	if edged {
+		first, n = edgeMonths(first, n, w)
+	}
+	return period{shape: yearMonths(first, n), year: p.ofYear(), edge: edgeOf(w)}, true
 }
 
 // relQuarter reads a quarter counted from the as-of date: "this quarter" or
