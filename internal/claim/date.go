@@ -405,7 +405,7 @@ func seasonStart(north time.Month, south bool) time.Month {
 func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
-		p.partOfSeason, p.wholeSeason, p.wholeMonth,
+		p.season, p.wholeMonth,
 		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.edgeOfYear, p.yearPartPeriod, p.wholeYear,
 		p.holiday, p.relWeek, p.relDay,
 	} {
@@ -762,10 +762,11 @@ func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
 	return per, true
 }
 
-// partOfSeason reads "early spring", "mid-winter 2025/26", "late summer",
-// "the start of spring", "the end of the summer 2025": its first, second
-// or third month.
-func (p *parser) partOfSeason() (period, bool) {
+// season reads a season, "spring 2025", "the winter of 2024/25",
+// "autumn", or its first, second or third month: "early spring",
+// "mid-winter 2025/26", "late summer", "the start of spring", "the end of
+// the summer 2025".
+func (p *parser) season() (period, bool) {
 	start := p.pos
 	if w, ok := p.edgeWord(); ok {
 		return p.seasonPeriod(w, 1, edgeOf(w))
@@ -774,11 +775,6 @@ func (p *parser) partOfSeason() (period, bool) {
 	if part, ok := p.part(); ok {
 		return p.seasonPeriod(part, 1, edgeNone)
 	}
-	return period{}, false
-}
-
-// wholeSeason reads "spring 2025", "the winter of 2024/25", "autumn".
-func (p *parser) wholeSeason() (period, bool) {
 	return p.seasonPeriod(0, 3, edgeNone)
 }
 
