@@ -942,12 +942,9 @@ func (p *parser) splitYear() (period, bool) {
 	if !ok || !p.peek(0).glued || !p.peek(1).glued {
 		return period{}, false
 	}
-	if _, ok := p.oneOf("/", "-"); !ok {
-		return period{}, false
-	}
-	slash := p.toks[p.pos-1].text == "/"
+	sep, ok := p.oneOf("/", "-")
 	t := p.peek(0)
-	if t.kind != tNum || !(len(t.text) == 2 && t.text == fmt.Sprintf("%02d", (y+1)%100) || slash && t.text == strconv.Itoa(y+1)) {
+	if !ok || t.kind != tNum || !(len(t.text) == 2 && t.text == fmt.Sprintf("%02d", (y+1)%100) || sep == "/" && t.text == strconv.Itoa(y+1)) {
 		return period{}, false
 	}
 	p.pos++
