@@ -406,7 +406,7 @@ func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
 		p.isoDay, p.daysOfMonth, p.dayMonth, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
 		p.season, p.wholeMonth,
-		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.edgeOfYear, p.yearPartPeriod, p.wholeYear,
+		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.yearPartPeriod, p.wholeYear,
 		p.holiday, p.relWeek, p.relDay,
 	} {
 		start := p.pos
@@ -790,22 +790,33 @@ func yearMonths(m time.Month, n int) func(int, bool) (span, bool) {
 }
 
 // partOfYear reads "early 2025" (January to April), "mid-2025" (May to
-// August), "late next year" (September to December), "midyear".
+// August), "late next year" (September to December), "midyear"; "the
+// start of 2025" (January), "the middle of 2025" (May to August), "the end
+// of the year" (December), and the end as financial prose writes it:
+// "year-end", "the year's end", "end-2025".
 func (p *parser) partOfYear() (period, bool) {
 	if p.seq("midyear") {
 		y, ok := p.yearRef()
 		return period{shape: yearMonths(5, 4), year: pick(ok, y, yearRef{yearRel, 0})}, true
 	}
-	part, ok := p.part()
+	if part, ok := p.part(); ok {
+		p.opt("in") // "late in the year"
+		y, ok := p.yearRef()
+		return period{shape: yearMonths(time.Month(1+4*part), 4), year: y}, ok
+	}
+	start := p.pos
+	p.opt("the")
+	if y, ok := p.yearRef(); ok && (p.seq("-", "end") || p.seq("end") || p.seq("'", "s", "end") || p.seq("’", "s", "end")) {
+		return period{shape: yearMonths(12, 1), year: y, edge: edgeEnd}, true
+	}
+	p.pos = start
+	w, ok := p.edgeWord()
 	if !ok {
 		return period{}, false
 	}
-	p.opt("in") // "late in the year"
 	y, ok := p.yearRef()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: yearMonths(time.Month(1+4*part), 4), year: y}, true
+	first, n := edgeMonths(1, 12, w)
+	return period{shape: yearMonths(first, n), year: y, edge: edgeOf(w)}, ok
 }
 
 // edgeMonths returns the months of the start (0), middle (1) or end (2) of
@@ -820,28 +831,6 @@ func edgeMonths(first time.Month, n, w int) (time.Month, int) {
 		return first + time.Month(n/3), max(n/3, 1)
 	}
 	return first + time.Month(n-1), 1
-}
-
-// edgeOfYear reads "the start of 2025" (January), "the middle of 2025"
-// (May to August), "the end of the year" (December), and the end as
-// financial prose writes it: "year-end", "the year's end", "end-2025".
-func (p *parser) edgeOfYear() (period, bool) {
-	start := p.pos
-	p.opt("the")
-	if y, ok := p.yearRef(); ok && (p.seq("-", "end") || p.seq("end") || p.seq("'", "s", "end") || p.seq("’", "s", "end")) {
-		return period{shape: yearMonths(12, 1), year: y, edge: edgeEnd}, true
-	}
-	p.pos = start
-	w, ok := p.edgeWord()
-	if !ok {
-		return period{}, false
-	}
-	y, ok := p.yearRef()
-	if !ok {
-		return period{}, false
-	}
-	first, n := edgeMonths(1, 12, w)
-	return period{shape: yearMonths(first, n), year: y, edge: edgeOf(w)}, true
 }
 
 // ofYear reads the "of 2025" after a half or quarter, if there is one.
@@ -1027,10 +1016,7 @@ func (p *parser) relDay() (period, bool) {
 // wholeYear reads "2025", "next year".
 func (p *parser) wholeYear() (period, bool) {
 	y, ok := p.yearRef()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: yearMonths(1, 12), year: y}, true
+	return period{shape: yearMonths(1, 12), year: y}, ok
 }
 
 // holidays are the days a phrase may name by their feast: the same day
