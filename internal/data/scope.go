@@ -242,14 +242,8 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 	if !ok {
 		scenario, field = "central", ref.Field
 	}
-	months := 0 // weeks
-	switch field {
-	case "months_to_limit":
-		months = 1
-	case "years_to_limit":
-		months = 12
-	case "weeks_to_limit":
-	default:
+	months, ok := map[string]int{"weeks_to_limit": 0, "months_to_limit": 1, "years_to_limit": 12}[field] // 0: weeks
+	if !ok {
 		return nil
 	}
 	b := s.blocks[ref.Block]
