@@ -31,43 +31,39 @@ const (
 // daysPerYear is the length of the mean Gregorian year.
 const daysPerYear = 365.2425
 
-// periodNames are the names of the periods, in their order.
-var periodNames = [...]string{Day: "day", Week: "week", Month: "month", Year: "year", Hour: "hour"}
+// periods are the name of each period and its mean length in days: a
+// month is a twelfth of the mean Gregorian year, 365.2425 days.
+var periods = [...]struct {
+	name string
+	days float64
+}{Day: {"day", 1}, Week: {"week", 7}, Month: {"month", daysPerYear / 12}, Year: {"year", daysPerYear}, Hour: {"hour", 1.0 / 24}}
 
 // ParsePeriod returns the period named s ("hour", "day", "week", "month"
 // or "year"), and false if s names none.
 func ParsePeriod(s string) (Period, bool) {
-	if i := slices.Index(periodNames[:], s); i >= 0 {
-		return Period(i), true
+	for p, e := range periods {
+		if e.name == s {
+			return Period(p), true
+		}
 	}
 	return Day, false
 }
 
 // String returns the name ParsePeriod accepts for p; an unknown Period
 // is a day.
-func (p Period) String() string {
-	if p < 0 || int(p) >= len(periodNames) {
-		return "day"
-	}
-	return periodNames[p]
-}
+func (p Period) String() string { return periods[p.known()].name }
 
-// Days returns the mean length of p in days: a month is a twelfth of the
-// mean Gregorian year, 365.2425 days. Projections count months and years
-// by the calendar; this is for estimates. An unknown Period counts as a
-// day.
-func (p Period) Days() float64 {
-	switch p {
-	case Hour:
-		return 1.0 / 24
-	case Week:
-		return 7
-	case Month:
-		return daysPerYear / 12
-	case Year:
-		return daysPerYear
+// Days returns the mean length of p in days. Projections count months
+// and years by the calendar; this is for estimates. An unknown Period
+// counts as a day.
+func (p Period) Days() float64 { return periods[p.known()].days }
+
+// known returns p, or Day for an unknown Period.
+func (p Period) known() Period {
+	if p < 0 || int(p) >= len(periods) {
+		return Day
 	}
-	return 1
+	return p
 }
 
 // Model is the shape of a projection.
