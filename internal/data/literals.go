@@ -353,12 +353,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 	hits := s.localHits(text)
 	local := len(hits)
 	inLocal := func(from, to int) bool {
-		for _, h := range hits[:local] {
-			if from < h.end && to > h.at {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(hits[:local], func(h textHit) bool { return from < h.end && to > h.at })
 	}
 	if s.marks == nil {
 		m := marksOf(s.Locale)
@@ -539,12 +534,7 @@ func (s *Scope) localHits(text string) []textHit {
 		i += j + 2 + end + 2
 	}
 	free := func(from, to int) bool {
-		for _, t := range taken {
-			if from < t[1] && to > t[0] {
-				return false
-			}
-		}
-		return true
+		return !slices.ContainsFunc(taken, func(t [2]int) bool { return from < t[1] && to > t[0] })
 	}
 	var hits []textHit
 	for _, d := range dates {

@@ -97,10 +97,8 @@ func (v Value) In(l *locale.Locale) string {
 // dateIn writes v, a date, in full in the language of l, "15 April 2025",
 // or as the month or year it was written as: "April 2025", "2025".
 func (v Value) dateIn(l *locale.Locale) string {
-	if f, ok := v.Grain.Form(v.Date, true); ok {
-		return l.Date(v.Date, f)
-	}
-	return l.Date(v.Date, locale.Long)
+	f, ok := v.Grain.Form(v.Date, true)
+	return l.Date(v.Date, pick(ok, f, locale.Long))
 }
 
 // decimals returns how many decimals v is shown with by default, before
@@ -116,11 +114,8 @@ func (v Value) decimals() int {
 	}
 	if v.Exact {
 		// The shortest decimal form that reads back as f: what was written.
-		s := strconv.FormatFloat(f, 'f', -1, 64)
-		if _, frac, ok := strings.Cut(s, "."); ok {
-			return max(len(frac), v.Places)
-		}
-		return v.Places
+		_, frac, _ := strings.Cut(strconv.FormatFloat(f, 'f', -1, 64), ".")
+		return max(len(frac), v.Places)
 	}
 	return max(ComputedDecimals(f), v.Places)
 }
