@@ -143,9 +143,7 @@ func (b *Block) needProjection(path string) (*Projection, error) {
 }
 
 func (b *Block) pointField(which, field, path string) (Value, error) {
-	switch field {
-	case "date", "value", "label", "source":
-	default:
+	if !slices.Contains([]string{"date", "value", "label", "source"}, field) {
 		return Value{}, b.unknown(path)
 	}
 	if len(b.Series) == 0 {
@@ -214,13 +212,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	s := &pr.Central
-	switch name {
-	case "low":
-		s = pr.Low
-	case "high":
-		s = pr.High
-	}
+	s := pick(name == "low", pr.Low, pick(name == "high", pr.High, &pr.Central))
 	if s == nil {
 		return Value{}, fmt.Errorf("block %q has no %s scenario (want %s: RATE in its projection)", b.Name, name, name)
 	}
