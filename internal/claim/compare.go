@@ -785,11 +785,8 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	if inv := quo(w, v); inv.Cmp(new(big.Rat).SetFrac64(3, 2)) >= 0 {
 		q := roundAt(inv, twoFigures(inv, ratInt(1)))
 		if q.IsInt() && q.Num().IsInt64() && q.Num().Int64() < int64(len(ordinalWords)) {
-			if k := q.Num().Int64(); k == 2 && c.adj != "" {
-				return "half as " + c.adj + " as"
-			} else {
-				return ordinalWords[k]
-			}
+			k := q.Num().Int64()
+			return pick(k == 2 && c.adj != "", "half as "+c.adj+" as", ordinalWords[k])
 		}
 		return percentWords(mul(r, hundred)) + " of"
 	}

@@ -229,12 +229,8 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 		// A number is read from its digits in decimal, as a CSV cell
 		// is: YAML would read 017 as octal, 15.
 		if base := radixName(v.Value); base != "" {
-			if err := v.Decode(&f); err == nil {
-				p.errorf(n, "%s: %q is a number in %s; write it in decimal digits: %s", key, v.Value, base, strconv.FormatFloat(f, 'f', -1, 64))
-			} else {
-				p.errorf(n, "%s: %q is a number in %s; write it in decimal digits", key, v.Value, base)
-			}
-			return 0, false
+			decoded := v.Decode(&f) == nil
+			return 0, p.errorf(n, "%s: %q is a number in %s; write it in decimal digits%s", key, v.Value, base, pick(decoded, ": "+strconv.FormatFloat(f, 'f', -1, 64), ""))
 		}
 		if f, err = strconv.ParseFloat(v.Value, 64); err != nil {
 			err = v.Decode(&f)
