@@ -137,10 +137,7 @@ func (p *parser) relation(c *cmpClaim) bool {
 	_, far := p.oneOf("far", "much", "many")
 	switch dir := p.than(c); {
 	case dir != 0:
-		c.kind = pick(dir > 0, cMore, cLess)
-		if far {
-			c.kind = pick(dir > 0, cFarMore, cFarLess)
-		}
+		c.kind = pick(dir > 0, pick(far, cFarMore, cMore), pick(far, cFarLess, cLess))
 		return true
 	case far:
 		return false

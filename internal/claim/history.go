@@ -334,10 +334,7 @@ func readRecord(s string) (*histClaim, string) {
 		}
 		w, ok := p.oneOf("high", "low")
 		if !ok {
-			if p.done() {
-				return nil, "say which: \"a record high\" or \"a record low\""
-			}
-			return nil, ""
+			return nil, pick(p.done(), "say which: \"a record high\" or \"a record low\"", "")
 		}
 		if !p.done() {
 			return nil, ""

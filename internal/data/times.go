@@ -222,10 +222,7 @@ func (g DateGrain) Form(t time.Time, long bool) (locale.DateForm, bool) {
 	case ByYear:
 		return locale.Year, true
 	case ByMonth:
-		if long {
-			return locale.LongMonthYear, true
-		}
-		return locale.MonthYear, true
+		return pick(long, locale.LongMonthYear, locale.MonthYear), true
 	}
 	return 0, false
 }

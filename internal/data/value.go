@@ -222,10 +222,8 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 				// A month or a year is as near as the data goes.
 				return v.dateIn(l), nan, nil
 			}
-			if s, ok := l.ApproxDate(v.Date); ok {
-				return s, nan, nil
-			}
-			return claim.ApproxDate(v.Date), nan, nil
+			s, ok := l.ApproxDate(v.Date)
+			return pick(ok, s, claim.ApproxDate(v.Date)), nan, nil
 		}
 		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nan, nil
 	case "comma":

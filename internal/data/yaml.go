@@ -575,8 +575,5 @@ func (p *parser) text(key string, n *yaml.Node) (string, bool) {
 	if v == nil || v.Kind != yaml.ScalarNode {
 		return "", p.errorf(n, "%s: want text, got %s", key, yamlpos.Describe(n))
 	}
-	if v.ShortTag() == "!!null" {
-		return "", true
-	}
-	return v.Value, true
+	return pick(v.ShortTag() == "!!null", "", v.Value), true
 }

@@ -135,11 +135,10 @@ func (p Projection) ValueAt(t time.Time) float64 {
 // of the step in progress.
 func (p Projection) Periods(t time.Time) float64 {
 	switch p.Per {
-	case Month, Year:
-		if p.Per == Year {
-			return MonthSteps(p.Start, t, 12)
-		}
+	case Month:
 		return MonthSteps(p.Start, t, 1)
+	case Year:
+		return MonthSteps(p.Start, t, 12)
 	case Hour:
 		// Counted in seconds, so that a whole hour is exactly one.
 		secs := float64(t.Unix() - p.Start.Unix())
