@@ -499,17 +499,15 @@ func (p *parser) namedDate() (anchor, bool) {
 	p.opt("of")
 	y, ok := p.year()
 	if !ok {
-		p.pos = start
 		p.fail("name the year, as in \"since %s 1998\"", m)
-		return anchor{}, false
+		return anchor{}, p.back(start)
 	}
 	if !hasDay {
 		return anchor{date: day(y, m, 1), grain: ByMonth}, true
 	}
 	if d > daysIn(y, m) {
-		p.pos = start
 		p.fail("%d %s %d is not a day", d, m, y)
-		return anchor{}, false
+		return anchor{}, p.back(start)
 	}
 	return anchor{date: day(y, m, d), grain: ByDay}, true
 }

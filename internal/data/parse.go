@@ -248,8 +248,7 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 			pt.Date, pt.Grain, timed, zone, text, has = p.observationDate("date", d.val)
 			if has {
 				if msg := times.see(text, d.val.Line, pt.Date, pt.Grain, timed, zone); msg != "" {
-					p.errorf(d.val, "date: %s", msg)
-					has = false
+					has = p.errorf(d.val, "date: %s", msg)
 				}
 			}
 			good = good && has
@@ -266,8 +265,7 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 			pt.Label, has = p.text("label", l.val)
 			p.noValues("label", l.val, pt.Label)
 			if n := utf8.RuneCountInString(pt.Label); n > MaxLabelRunes {
-				p.errorf(l.val, "%s", labelTooLong(n))
-				has = false
+				has = p.errorf(l.val, "%s", labelTooLong(n))
 			}
 			good = good && has
 		}
