@@ -806,10 +806,7 @@ func (c *cmpClaim) verbRatio(r *big.Rat) string {
 		}
 	}
 	d := mul(sub(r, ratInt(1)), ratInt(100))
-	verb := pick(d.Sign() < 0, "fell", "rose")
-	if c.aux != "" {
-		verb = pick(d.Sign() < 0, "fallen", "risen")
-	}
+	verb := pick(d.Sign() < 0, pick(c.aux != "", "fallen", "fell"), pick(c.aux != "", "risen", "rose"))
 	return c.aux + verb + " by " + percentWords(absRat(d))
 }
 

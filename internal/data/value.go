@@ -443,10 +443,7 @@ func rounded(l *locale.Locale, f float64, dec int, inWords, whole bool) (string,
 	r := Round(f, dec)
 	if mag := Magnitude(r); inWords {
 		if sc, ok := l.LargeScale(mag, true); ok {
-			d := dec + sc.Exp
-			if whole {
-				d = max(d, 0)
-			}
+			d := pick(whole, max(dec+sc.Exp, 0), dec+sc.Exp)
 			shown := Round(f/math.Pow10(sc.Exp), d)
 			n := strconv.FormatFloat(shown, 'f', max(d, 0), 64)
 			if strings.IndexByte(n, '.') >= 0 {
