@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -729,11 +730,8 @@ func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
 	if d != deixNone {
 		per.deixis = d
 		per.whole = func(y int, south bool) (span, bool) { return months(y, seasonStart(north, south), 3), true }
-		per.name = func(y int, south bool) string {
-			if seasonStart(north, south) == 12 {
-				return fmt.Sprintf("%s %d/%02d", t.text, y, (y+1)%100)
-			}
-			return fmt.Sprintf("%s %d", t.text, y)
+		per.name = func(y int, south bool) string { // "winter 2024/25", "summer 2025"
+			return t.text + " " + pick(seasonStart(north, south) == 12, fmt.Sprintf("%d/%02d", y, (y+1)%100), strconv.Itoa(y))
 		}
 		return per, true
 	}
@@ -1263,14 +1261,7 @@ func (r dayRange) holds(v span) (bool, string) {
 	if !r.hi.IsZero() {
 		part.hi = minTime(v.hi, r.hi)
 	}
-	kind := "days"
-	switch whole := wholeText(v); {
-	case whole == "":
-	case v.lo.Month() == v.hi.Month():
-		kind = "a month"
-	default:
-		kind = "a year"
-	}
+	kind := pick(wholeText(v) == "", "days", pick(v.lo.Month() == v.hi.Month(), "a month", "a year"))
 	return false, fmt.Sprintf("%s is %s of the data, not a day, and the phrase holds for part of it (%s) and not for the rest; write one that holds for all of %s or for none of it, such as %q",
 		valueText(v), kind, strings.TrimPrefix(spanText(part), "on "), valueText(v), "in "+valueText(v))
 }
@@ -1301,10 +1292,7 @@ func valueText(v span) string {
 	if v.lo.Equal(v.hi) {
 		return v.lo.Format(dateLayout)
 	}
-	if whole := wholeText(v); whole != "" {
-		return whole
-	}
-	return strings.TrimPrefix(spanText(v), "on ")
+	return cmp.Or(wholeText(v), strings.TrimPrefix(spanText(v), "on "))
 }
 
 // twoWays returns the period of c that readers place two ways, or the
