@@ -1331,14 +1331,9 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		if !e.hasAsOf {
 			return dayRange{}, "it counts from the as-of date, which is not set"
 		}
-		end := e.asOf.AddDate(0, 0, c.n)
-		switch c.unit {
-		case uWeek:
-			end = e.asOf.AddDate(0, 0, 7*c.n)
-		case uMonth:
-			end = addMonths(e.asOf, c.n)
-		case uYear:
-			end = addMonths(e.asOf, 12*c.n)
+		end := e.asOf.AddDate(0, 0, c.n*pick(c.unit == uWeek, 7, 1)) // days or weeks
+		if c.unit == uMonth || c.unit == uYear {
+			end = addMonths(e.asOf, c.n*pick(c.unit == uYear, 12, 1))
 		}
 		if c.rel == relWithinLess {
 			end = end.AddDate(0, 0, -1) // "in less than 6 weeks": not on the day 6 weeks on
