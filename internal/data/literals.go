@@ -231,7 +231,8 @@ func (s *Scope) fieldValues() (numbers, dates []fieldValue) {
 	}
 	s.values = &scopeValues{}
 	fields := indexFields()
-	for _, b := range s.Blocks() {
+	for _, name := range s.names {
+		b := s.blocks[name]
 		for _, field := range fields {
 			v, err := b.Field(field)
 			switch {

@@ -60,15 +60,6 @@ func NewScope(blocks []*Block) *Scope {
 // Block returns the block called name, or nil.
 func (s *Scope) Block(name string) *Block { return s.blocks[name] }
 
-// Blocks returns the page's blocks, by name.
-func (s *Scope) Blocks() []*Block {
-	out := make([]*Block, 0, len(s.names))
-	for _, name := range s.names {
-		out = append(out, s.blocks[name])
-	}
-	return out
-}
-
 // Missing returns the error for a block name the page does not declare.
 func (s *Scope) Missing(name string) error {
 	if len(s.blocks) == 0 {

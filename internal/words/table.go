@@ -135,8 +135,8 @@ func (t *Table) Lookup(name string) (Key, bool) {
 }
 
 // Format returns the text of k with its placeholders filled by args, in
-// the order of the English text's placeholders (Key.Placeholders). A
-// missing argument is left empty.
+// the order of the English text's placeholders. A missing argument is
+// left empty.
 func (t *Table) Format(k Key, args ...string) string {
 	var b strings.Builder
 	t.Write(&b, k, args...)
