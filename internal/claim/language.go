@@ -541,12 +541,9 @@ func writeJoin(text, alt string, glued bool) string {
 func (l *local) number(text string) string {
 	whole, frac, hasFrac := strings.Cut(text, ".")
 	out := strings.ReplaceAll(whole, ",", l.group)
-	if frac == "000" {
-		// "10,000" is refused as English's ten thousand; "10" allows
-		// every number "10.000" does.
-		hasFrac = false
-	}
-	if hasFrac {
+	// "10,000" is refused as English's ten thousand; "10" allows every
+	// number "10.000" does.
+	if hasFrac && frac != "000" {
 		out += l.decimal + frac
 	}
 	return out

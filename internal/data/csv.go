@@ -351,23 +351,23 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 	f, path, src := t.f, t.f.path, t.f.src
 	r := t.records()
 	parseErr := func(err error) {
-		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
-			if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine >= 1 && pe.StartLine <= len(f.lineStarts) {
-				if q := unclosedQuote(src, f.lineStarts[pe.StartLine-1]+pick(pe.StartLine == 1, f.bom, 0)); q >= 0 {
-					diags.Errorf(diag.At(path, src, q), `this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`)
-					return
-				}
-			}
-			if pe.StartLine != pe.Line {
-				// An unclosed quote is found at the end of the file; the
-				// place to fix is where its record starts.
-				diags.Errorf(f.pos(pe.StartLine, 1), "%v (in the record starting here)", pe.Err)
-				return
-			}
-			diags.Errorf(f.pos(pe.Line, pe.Column), "%v", pe.Err)
-			return
+		pe, ok := errors.AsType[*csv.ParseError](err)
+		q := -1
+		if ok && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine >= 1 && pe.StartLine <= len(f.lineStarts) {
+			q = unclosedQuote(src, f.lineStarts[pe.StartLine-1]+pick(pe.StartLine == 1, f.bom, 0))
 		}
-		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "%v", err)
+		switch {
+		case !ok:
+			diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "%v", err)
+		case q >= 0:
+			diags.Errorf(diag.At(path, src, q), `this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`)
+		case pe.StartLine != pe.Line:
+			// An unclosed quote is found at the end of the file; the
+			// place to fix is where its record starts.
+			diags.Errorf(f.pos(pe.StartLine, 1), "%v (in the record starting here)", pe.Err)
+		default:
+			diags.Errorf(f.pos(pe.Line, pe.Column), "%v", pe.Err)
+		}
 	}
 
 	header, err := r.Read()
