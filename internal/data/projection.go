@@ -64,23 +64,18 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	n, hasStart := f["start"]
 	switch {
 	case !hasStart || isWord(n.val, "last"):
-		if len(b.Series) == 0 && !seriesOK {
-			// The series has errors of its own, already reported.
-			ok = false
-			break
+		switch {
+		case len(b.Series) > 0:
+			// The start is that observation, shown as it was written.
+			last := b.Series[len(b.Series)-1]
+			out.Start = Point{Date: last.Date, Value: last.Value, Places: last.Places, Grain: last.Grain}
+		case !seriesOK:
+			ok = false // the series has errors of its own, already reported
+		case hasStart:
+			ok = p.errorf(n.val, "start: last needs at least one observation")
+		default:
+			ok = p.errorf(key, "projection: missing start (want start: {date: YYYY-MM-DD, value: N}, or a series to start from its latest observation)")
 		}
-		if len(b.Series) == 0 {
-			if hasStart {
-				p.errorf(n.val, "start: last needs at least one observation")
-			} else {
-				p.errorf(key, "projection: missing start (want start: {date: YYYY-MM-DD, value: N}, or a series to start from its latest observation)")
-			}
-			ok = false
-			break
-		}
-		last := b.Series[len(b.Series)-1]
-		// The start is that observation, shown as it was written.
-		out.Start = Point{Date: last.Date, Value: last.Value, Places: last.Places, Grain: last.Grain}
 	case yamlpos.Resolve(n.val).Kind == yaml.MappingNode:
 		sf := p.mapping(n.val, "in start", []string{"date", "value"})
 		if d, has := sf["date"]; has {
@@ -140,9 +135,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			return 0, 0, nil, false
 		}
 		v, places, good := p.numberPlaces(name, n.val)
-		if !good {
-			ok = false
-		}
+		ok = ok && good
 		return v, places, n.val, good
 	}
 	floor, floorPlaces, floorNode, hasFloor := bound("floor")
@@ -241,10 +234,8 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		if s.Crossing.Year() <= LastDay().Year() {
 			continue
 		}
-		at, what := pick(s.Name != "central", f[s.Name].val, limitNode), fmt.Sprintf("limit %s is reached", num(out.Limit))
-		if s.Name != "central" {
-			what = fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit))
-		}
+		at := pick(s.Name != "central", f[s.Name].val, limitNode)
+		what := pick(s.Name != "central", fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit)), fmt.Sprintf("limit %s is reached", num(out.Limit)))
 		p.errorf(at, "%s on %s, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate",
 			what, s.Crossing.Format(dateLayout))
 	}
