@@ -205,8 +205,7 @@ func (p *parser) difference(c *cmpClaim) bool {
 	if !ok || n.percent {
 		return false
 	}
-	c.n = n
-	c.dir = 1
+	c.n, c.dir = n, pick(updown == "down", -1, 1)
 	switch {
 	case verb:
 		p.opt("from")
@@ -218,9 +217,6 @@ func (p *parser) difference(c *cmpClaim) bool {
 	default:
 		c.dir = p.than(c)
 		return c.dir != 0
-	}
-	if updown == "down" {
-		c.dir = -1
 	}
 	return true
 }

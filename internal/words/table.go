@@ -84,11 +84,11 @@ func newTable(chain []string, own map[string]map[Key]string) *Table {
 		t.names[english[k].name] = k
 		t.text[k], t.from[k] = english[k].text, "en"
 		for _, tag := range chain {
-			if s, ok := own[tag][k]; ok {
-				t.text[k], t.from[k] = s, tag
-				break
+			s, ok := own[tag][k]
+			if !ok {
+				s, ok = built[tag][k]
 			}
-			if s, ok := built[tag][k]; ok {
+			if ok {
 				t.text[k], t.from[k] = s, tag
 				break
 			}
