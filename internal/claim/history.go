@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -314,9 +315,7 @@ func parseHistory(s string) (*histClaim, *Error) {
 		if c != nil {
 			return c, nil
 		}
-		if reason == "" {
-			reason = why
-		}
+		reason = cmp.Or(reason, why)
 	}
 	return nil, &Error{Phrase: s, Want: KindHistory, Reason: reason}
 }
