@@ -332,10 +332,7 @@ func exprText(ref string, f literalFormat) string {
 // smallOrYear reports whether text is a number the check leaves alone:
 // a single digit (one, two, three are counts, not data) or a year.
 func smallOrYear(text string) bool {
-	if len(text) == 1 && text[0] >= '0' && text[0] <= '9' {
-		return true
-	}
-	return len(text) == 4 && (text[0] == '1' || text[0] == '2') && isDigits(text, 4, 4)
+	return isDigits(text, 1, 1) || len(text) == 4 && (text[0] == '1' || text[0] == '2') && isDigits(text, 4, 4)
 }
 
 // CheckLiterals warns about every number or date in text, typed by hand,
