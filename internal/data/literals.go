@@ -265,13 +265,7 @@ func (s *Scope) dateLiterals() literalIndex {
 		}
 	}
 	for _, d := range dates {
-		formats := dateFormats
-		switch d.value.Grain.Shows(d.value.Date) {
-		case ByMonth:
-			formats = monthFormats
-		case ByYear:
-			formats = yearFormats
-		}
+		formats := [...][]literalFormat{ByDay: dateFormats, ByMonth: monthFormats, ByYear: yearFormats}[d.value.Grain.Shows(d.value.Date)]
 		for _, f := range formats {
 			text, err := dateLiteral(d.value, f)
 			if err != nil {
