@@ -578,15 +578,10 @@ func (p *parser) daysOfMonth() (period, bool) {
 // after them or before them: "15 and 20 April" after "between".
 func (p *parser) daysOf(joiners []string) (period, bool) {
 	m, before := p.month()
-	d1, ok := p.dayNumber()
-	if !ok {
-		return period{}, false
-	}
-	if _, ok := p.oneOf(joiners...); !ok {
-		return period{}, false
-	}
+	d1, ok1 := p.dayNumber()
+	_, ok2 := p.oneOf(joiners...)
 	d2, ok := p.dayNumber()
-	if !ok {
+	if !ok1 || !ok2 || !ok {
 		return period{}, false
 	}
 	if !before {
@@ -665,10 +660,7 @@ func (p *parser) part() (int, bool) {
 func (p *parser) edgeWord() (int, bool) {
 	p.opt("the")
 	w, ok := p.oneOf("start", "beginning", "middle", "end")
-	if !ok {
-		return 0, false
-	}
-	if !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
+	if !ok || !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
 		return 0, false
 	}
 	return map[string]int{"middle": 1, "end": 2}[w], true
