@@ -481,15 +481,10 @@ func (p *parser) relative(noun string, the, bare bool) (int, bool) {
 // "th".
 func (p *parser) dayNumber() (int, bool) {
 	d, ok := p.num(1, 2)
-	if !ok {
-		return 0, false
+	if t := p.peek(0); ok && t.glued && t.kind == tWord {
+		_, ok = p.oneOf("st", "nd", "rd", "th")
 	}
-	if t := p.peek(0); t.glued && t.kind == tWord {
-		if _, ok := p.oneOf("st", "nd", "rd", "th"); !ok {
-			return 0, false
-		}
-	}
-	return d, d >= 1
+	return d, ok && d >= 1
 }
 
 // year reads a year of four digits.
@@ -823,18 +818,6 @@ func edgeMonths(first time.Month, n, w int) (time.Month, int) {
 	return first + time.Month(n-1), 1
 }
 
-// ofYear reads the "of 2025" after a half or quarter, if there is one.
-func (p *parser) ofYear() yearRef {
-	start := p.pos
-	if p.seq("of") {
-		if y, ok := p.yearRef(); ok {
-			return y
-		}
-	}
-	p.pos = start
-	return p.optYear()
-}
-
 // yearPart reads a half or a quarter by its name and returns its first
 // month and its length: "the first half", "H2", "Q3", "the fourth quarter".
 func (p *parser) yearPart() (time.Month, int, bool) {
@@ -884,7 +867,7 @@ func (p *parser) yearPartPeriod() (period, bool) {
 	if edged {
 		first, n = edgeMonths(first, n, w)
 	}
-	return period{shape: yearMonths(first, n), year: p.ofYear(), edge: edgeOf(w)}, true
+	return period{shape: yearMonths(first, n), year: p.optYear(), edge: edgeOf(w)}, true
 }
 
 // relQuarter reads a quarter counted from the as-of date: "this quarter" or
