@@ -225,17 +225,10 @@ func KindOf(phrase string) (Kind, error) {
 	if err := tooLong(phrase, 0); err != nil {
 		return 0, err
 	}
-	if _, err := parseDate(phrase); err == nil || err.Reason != "" {
-		return KindDate, nil
-	}
-	if _, err := parseNumber(phrase); err == nil || err.Reason != "" {
-		return KindNumber, nil
-	}
-	if _, err := parseComparison(phrase); err == nil || err.Reason != "" {
-		return KindComparison, nil
-	}
-	if _, err := parseHistory(phrase); err == nil || err.Reason != "" {
-		return KindHistory, nil
+	for k := KindDate; k <= KindHistory; k++ {
+		if err := parseAs(phrase, k); err == nil || err.Reason != "" {
+			return k, nil
+		}
 	}
 	return 0, &Error{Phrase: phrase}
 }

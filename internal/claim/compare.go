@@ -107,8 +107,7 @@ func (p *parser) asAdj(c *cmpClaim) bool {
 			return true
 		}
 	}
-	p.pos = start
-	return false
+	return p.back(start)
 }
 
 // than reads "more than", "fewer than", "higher than" …, "above" or
@@ -138,10 +137,7 @@ func (p *parser) relation(c *cmpClaim) bool {
 	_, far := p.oneOf("far", "much", "many")
 	switch dir := p.than(c); {
 	case dir != 0:
-		c.kind = pick(dir > 0, cMore, cLess)
-		if far {
-			c.kind = pick(dir > 0, cFarMore, cFarLess)
-		}
+		c.kind = pick(dir > 0, pick(far, cFarMore, cMore), pick(far, cFarLess, cLess))
 		return true
 	case far:
 		return false
@@ -209,8 +205,7 @@ func (p *parser) difference(c *cmpClaim) bool {
 	if !ok || n.percent {
 		return false
 	}
-	c.n = n
-	c.dir = 1
+	c.n, c.dir = n, pick(updown == "down", -1, 1)
 	switch {
 	case verb:
 		p.opt("from")
@@ -222,9 +217,6 @@ func (p *parser) difference(c *cmpClaim) bool {
 	default:
 		c.dir = p.than(c)
 		return c.dir != 0
-	}
-	if updown == "down" {
-		c.dir = -1
 	}
 	return true
 }
@@ -746,10 +738,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	}
 	switch c.kind {
 	case cSame, cAboutSame, cNearlySame, cAtLeastSame:
-		if aboutSame {
-			return "about the same as"
-		}
-		return direction()
+		return pick(aboutSame, "about the same as", direction())
 	case cPoints:
 		// The difference at the phrase's precision, in its words.
 		d := mul(sub(v, w), ratInt(100))
@@ -789,11 +778,8 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 	if inv := quo(w, v); inv.Cmp(new(big.Rat).SetFrac64(3, 2)) >= 0 {
 		q := roundAt(inv, twoFigures(inv, ratInt(1)))
 		if q.IsInt() && q.Num().IsInt64() && q.Num().Int64() < int64(len(ordinalWords)) {
-			if k := q.Num().Int64(); k == 2 && c.adj != "" {
-				return "half as " + c.adj + " as"
-			} else {
-				return ordinalWords[k]
-			}
+			k := q.Num().Int64()
+			return pick(k == 2 && c.adj != "", "half as "+c.adj+" as", ordinalWords[k])
 		}
 		return percentWords(mul(r, hundred)) + " of"
 	}
@@ -816,10 +802,7 @@ func (c *cmpClaim) verbRatio(r *big.Rat) string {
 		}
 	}
 	d := mul(sub(r, ratInt(1)), ratInt(100))
-	verb := pick(d.Sign() < 0, "fell", "rose")
-	if c.aux != "" {
-		verb = pick(d.Sign() < 0, "fallen", "risen")
-	}
+	verb := pick(d.Sign() < 0, pick(c.aux != "", "fallen", "fell"), pick(c.aux != "", "risen", "rose"))
 	return c.aux + verb + " by " + percentWords(absRat(d))
 }
 

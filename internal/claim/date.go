@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -168,6 +169,20 @@ func (per period) isSet() bool { return per.shape != nil || per.inMonth != nil |
 // December or before January.
 type monthShape func(y int, m time.Month) span
 
+// monthDays is the shape of the days first to last of a month, each
+// counted from its start or, at 0 and below, back from its last day:
+// monthDays(-6, 0) is its last seven days, monthDays(21, 0) the 21st to
+// the end.
+func monthDays(first, last int) monthShape {
+	at := func(y int, m time.Month, d int) time.Time {
+		if d <= 0 {
+			m++ // day 0 of the next month is the last of this one
+		}
+		return day(y, m, d)
+	}
+	return func(y int, m time.Month) span { return span{at(y, m, first), at(y, m, last)} }
+}
+
 // named is the shape of the part f of the month m, in any year.
 func named(m time.Month, f monthShape) func(int, bool) (span, bool) {
 	return func(y int, _ bool) (span, bool) { return f(y, m), true }
@@ -185,10 +200,8 @@ type dateClaim struct {
 // a date phrase but a wrong one.
 func parseDate(s string) (*dateClaim, *Error) {
 	p := newParser(s)
-	c := &dateClaim{}
-	if rel, ok := longest(p, datePrefixes); ok {
-		c.rel = rel
-	}
+	rel, _ := longest(p, datePrefixes) // relIn when there is none
+	c := &dateClaim{rel: rel}
 	if c.rel == relWithin || c.rel == relWithinLess {
 		if !p.duration(c) || !p.done() {
 			return nil, p.err(s, KindDate)
@@ -273,10 +286,7 @@ func (p *parser) until(s string) {
 
 // durationText writes n units: "6 weeks", "a month".
 func durationText(n int, unit durUnit) string {
-	if n == 1 {
-		return "a " + unitNames[unit]
-	}
-	return fmt.Sprintf("%d %ss", n, unitNames[unit])
+	return pick(n == 1, "a "+unitNames[unit], fmt.Sprintf("%d %ss", n, unitNames[unit]))
 }
 
 // durationUnits are the units of a within phrase, each with the unit it
@@ -313,8 +323,7 @@ func (p *parser) duration(c *dateClaim) bool {
 	}
 	u := durationUnits[strings.TrimSuffix(p.peek(0).text, "s")]
 	if u.n == 0 {
-		p.pos = start
-		return false
+		return p.back(start)
 	}
 	p.pos++
 	c.unit, c.n = u.unit, u.n*n
@@ -340,8 +349,7 @@ func (p *parser) count() (int, bool) {
 	if n, ok := p.wordBelowHundred(); ok && n > 0 {
 		return n, true
 	}
-	p.pos = start
-	return 0, false
+	return 0, p.back(start)
 }
 
 // rangeOrPeriod reads a period, or two joined as a range: "between March
@@ -362,8 +370,7 @@ func (p *parser) rangeOrPeriod() (from, to period, ok bool) {
 				}
 			}
 		}
-		p.pos = start
-		return period{}, period{}, false
+		return period{}, period{}, p.back(start)
 	}
 	if from, ok = p.period(); !ok {
 		return period{}, period{}, false
@@ -386,9 +393,7 @@ var monthNames = map[string]time.Month{
 }
 
 // season is a season's first month in the northern hemisphere.
-var seasonNames = map[string]time.Month{
-	"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12,
-}
+var seasonNames = map[string]time.Month{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 // seasonStart returns the first month of the season that starts in month
 // north in the northern hemisphere.
@@ -400,9 +405,9 @@ func seasonStart(north time.Month, south bool) time.Month {
 // season, a season, part of a year or a year.
 func (p *parser) period() (period, bool) {
 	for _, alt := range []func() (period, bool){
-		p.isoDay, p.daysOfMonth, p.dayMonth, p.monthDay, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
-		p.partOfSeason, p.wholeSeason, p.wholeMonth,
-		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.edgeOfYear, p.edgeOfPart, p.yearPartPeriod, p.wholeYear,
+		p.isoDay, p.daysOfMonth, p.dayMonth, p.partOfMonth, p.edgeOfMonth, p.weekOfMonth, p.turnOfYear,
+		p.season, p.wholeMonth,
+		p.splitYear, p.edgeOfSplitYear, p.decade, p.century, p.partOfYear, p.yearPartPeriod, p.wholeYear,
 		p.holiday, p.relWeek, p.relDay,
 	} {
 		start := p.pos
@@ -418,11 +423,8 @@ func (p *parser) period() (period, bool) {
 // separators or decimals.
 func (p *parser) num(minDigits, maxDigits int) (int, bool) {
 	t := p.peek(0)
-	if t.kind != tNum || len(t.text) < minDigits || len(t.text) > maxDigits {
-		return 0, false
-	}
 	n, err := strconv.Atoi(t.text)
-	if err != nil {
+	if t.kind != tNum || len(t.text) < minDigits || len(t.text) > maxDigits || err != nil {
 		return 0, false
 	}
 	p.pos++
@@ -479,15 +481,10 @@ func (p *parser) relative(noun string, the, bare bool) (int, bool) {
 // "th".
 func (p *parser) dayNumber() (int, bool) {
 	d, ok := p.num(1, 2)
-	if !ok {
-		return 0, false
+	if t := p.peek(0); ok && t.glued && t.kind == tWord {
+		_, ok = p.oneOf("st", "nd", "rd", "th")
 	}
-	if t := p.peek(0); t.glued && t.kind == tWord {
-		if _, ok := p.oneOf("st", "nd", "rd", "th"); !ok {
-			return 0, false
-		}
-	}
-	return d, d >= 1
+	return d, ok && d >= 1
 }
 
 // year reads a year of four digits.
@@ -548,31 +545,20 @@ func (p *parser) isoDay() (period, bool) {
 	return period{shape: fixedDay(time.Month(m), d), year: yearRef{yearAbs, y}, desc: fmt.Sprintf("%d %s", d, time.Month(m))}, true
 }
 
-// dayMonth reads "15 April", "the 15th of April 2025".
+// dayMonth reads a day and its month, in either order: "15 April", "the
+// 15th of April 2025", "April 15", "April 15th, 2025".
 func (p *parser) dayMonth() (period, bool) {
+	m, monthFirst := p.month()
 	p.opt("the")
 	d, ok := p.dayNumber()
 	if !ok {
 		return period{}, false
 	}
-	p.opt("of")
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	return p.dayPeriod(m, d, p.optYear())
-}
-
-// monthDay reads "April 15", "April 15th, 2025".
-func (p *parser) monthDay() (period, bool) {
-	m, ok := p.month()
-	if !ok {
-		return period{}, false
-	}
-	p.opt("the")
-	d, ok := p.dayNumber()
-	if !ok {
-		return period{}, false
+	if !monthFirst {
+		p.opt("of")
+		if m, ok = p.month(); !ok {
+			return period{}, false
+		}
 	}
 	return p.dayPeriod(m, d, p.optYear())
 }
@@ -587,15 +573,10 @@ func (p *parser) daysOfMonth() (period, bool) {
 // after them or before them: "15 and 20 April" after "between".
 func (p *parser) daysOf(joiners []string) (period, bool) {
 	m, before := p.month()
-	d1, ok := p.dayNumber()
-	if !ok {
-		return period{}, false
-	}
-	if _, ok := p.oneOf(joiners...); !ok {
-		return period{}, false
-	}
+	d1, ok1 := p.dayNumber()
+	_, ok2 := p.oneOf(joiners...)
 	d2, ok := p.dayNumber()
-	if !ok {
+	if !ok1 || !ok2 || !ok {
 		return period{}, false
 	}
 	if !before {
@@ -626,14 +607,9 @@ func (p *parser) weekOfMonth() (period, bool) {
 		return period{}, false
 	}
 	p.opt("the")
-	k := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3, "last": 4}[w]
-	return p.monthRef(func(y int, m time.Month) span {
-		if k == 4 {
-			end := day(y, m+1, 0)
-			return span{end.AddDate(0, 0, -6), end}
-		}
-		return span{day(y, m, 1+7*k), day(y, m, 7+7*k)}
-	})
+	weeks := map[string]monthShape{"first": monthDays(1, 7), "second": monthDays(8, 14), "third": monthDays(15, 21),
+		"fourth": monthDays(22, 28), "last": monthDays(-6, 0)}
+	return p.monthRef(weeks[w])
 }
 
 // turnOfYear reads "the turn of the year" and "the turn of 2026": late
@@ -679,10 +655,7 @@ func (p *parser) part() (int, bool) {
 func (p *parser) edgeWord() (int, bool) {
 	p.opt("the")
 	w, ok := p.oneOf("start", "beginning", "middle", "end")
-	if !ok {
-		return 0, false
-	}
-	if !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
+	if !ok || !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
 		return 0, false
 	}
 	return map[string]int{"middle": 1, "end": 2}[w], true
@@ -698,15 +671,7 @@ func (p *parser) partOfMonth() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	return p.monthRef(func(y int, m time.Month) span {
-		switch part {
-		case 0:
-			return span{day(y, m, 1), day(y, m, 10)}
-		case 1:
-			return span{day(y, m, 11), day(y, m, 20)}
-		}
-		return span{day(y, m, 21), day(y, m+1, 0)}
-	})
+	return p.monthRef([]monthShape{monthDays(1, 10), monthDays(11, 20), monthDays(21, 0)}[part])
 }
 
 // edgeOfMonth reads "the start of April", "the middle of April", "the end
@@ -721,16 +686,7 @@ func (p *parser) edgeOfMonth() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	shape := func(y int, m time.Month) span {
-		switch w {
-		case 0:
-			return span{day(y, m, 1), day(y, m, 7)}
-		case 1:
-			return span{day(y, m, 11), day(y, m, 20)}
-		}
-		end := day(y, m+1, 0)
-		return span{end.AddDate(0, 0, -6), end}
-	}
+	shape := []monthShape{monthDays(1, 7), monthDays(11, 20), monthDays(-6, 0)}[w]
 	per := period{inMonth: shape, year: yearRef{monthRel, 0}}
 	if !monthEnd {
 		p.opt("the")
@@ -761,11 +717,8 @@ func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
 	if d != deixNone {
 		per.deixis = d
 		per.whole = func(y int, south bool) (span, bool) { return months(y, seasonStart(north, south), 3), true }
-		per.name = func(y int, south bool) string {
-			if seasonStart(north, south) == 12 {
-				return fmt.Sprintf("%s %d/%02d", t.text, y, (y+1)%100)
-			}
-			return fmt.Sprintf("%s %d", t.text, y)
+		per.name = func(y int, south bool) string { // "winter 2024/25", "summer 2025"
+			return t.text + " " + pick(seasonStart(north, south) == 12, fmt.Sprintf("%d/%02d", y, (y+1)%100), strconv.Itoa(y))
 		}
 		return per, true
 	}
@@ -794,10 +747,11 @@ func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
 	return per, true
 }
 
-// partOfSeason reads "early spring", "mid-winter 2025/26", "late summer",
-// "the start of spring", "the end of the summer 2025": its first, second
-// or third month.
-func (p *parser) partOfSeason() (period, bool) {
+// season reads a season, "spring 2025", "the winter of 2024/25",
+// "autumn", or its first, second or third month: "early spring",
+// "mid-winter 2025/26", "late summer", "the start of spring", "the end of
+// the summer 2025".
+func (p *parser) season() (period, bool) {
 	start := p.pos
 	if w, ok := p.edgeWord(); ok {
 		return p.seasonPeriod(w, 1, edgeOf(w))
@@ -806,11 +760,6 @@ func (p *parser) partOfSeason() (period, bool) {
 	if part, ok := p.part(); ok {
 		return p.seasonPeriod(part, 1, edgeNone)
 	}
-	return period{}, false
-}
-
-// wholeSeason reads "spring 2025", "the winter of 2024/25", "autumn".
-func (p *parser) wholeSeason() (period, bool) {
 	return p.seasonPeriod(0, 3, edgeNone)
 }
 
@@ -826,25 +775,33 @@ func yearMonths(m time.Month, n int) func(int, bool) (span, bool) {
 }
 
 // partOfYear reads "early 2025" (January to April), "mid-2025" (May to
-// August), "late next year" (September to December), "midyear".
+// August), "late next year" (September to December), "midyear"; "the
+// start of 2025" (January), "the middle of 2025" (May to August), "the end
+// of the year" (December), and the end as financial prose writes it:
+// "year-end", "the year's end", "end-2025".
 func (p *parser) partOfYear() (period, bool) {
 	if p.seq("midyear") {
 		y, ok := p.yearRef()
-		if !ok {
-			y = yearRef{yearRel, 0}
-		}
-		return period{shape: yearMonths(5, 4), year: y}, true
+		return period{shape: yearMonths(5, 4), year: pick(ok, y, yearRef{yearRel, 0})}, true
 	}
-	part, ok := p.part()
+	if part, ok := p.part(); ok {
+		p.opt("in") // "late in the year"
+		y, ok := p.yearRef()
+		return period{shape: yearMonths(time.Month(1+4*part), 4), year: y}, ok
+	}
+	start := p.pos
+	p.opt("the")
+	if y, ok := p.yearRef(); ok && (p.seq("-", "end") || p.seq("end") || p.seq("'", "s", "end") || p.seq("’", "s", "end")) {
+		return period{shape: yearMonths(12, 1), year: y, edge: edgeEnd}, true
+	}
+	p.pos = start
+	w, ok := p.edgeWord()
 	if !ok {
 		return period{}, false
 	}
-	p.opt("in") // "late in the year"
 	y, ok := p.yearRef()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: yearMonths(time.Month(1+4*part), 4), year: y}, true
+	first, n := edgeMonths(1, 12, w)
+	return period{shape: yearMonths(first, n), year: y, edge: edgeOf(w)}, ok
 }
 
 // edgeMonths returns the months of the start (0), middle (1) or end (2) of
@@ -859,59 +816,6 @@ func edgeMonths(first time.Month, n, w int) (time.Month, int) {
 		return first + time.Month(n/3), max(n/3, 1)
 	}
 	return first + time.Month(n-1), 1
-}
-
-// edgeOfYear reads "the start of 2025" (January), "the middle of 2025"
-// (May to August), "the end of the year" (December), and the end as
-// financial prose writes it: "year-end", "the year's end", "end-2025".
-func (p *parser) edgeOfYear() (period, bool) {
-	start := p.pos
-	p.opt("the")
-	if y, ok := p.yearRef(); ok && (p.seq("-", "end") || p.seq("end") || p.seq("'", "s", "end") || p.seq("’", "s", "end")) {
-		return period{shape: yearMonths(12, 1), year: y, edge: edgeEnd}, true
-	}
-	p.pos = start
-	w, ok := p.edgeWord()
-	if !ok {
-		return period{}, false
-	}
-	y, ok := p.yearRef()
-	if !ok {
-		return period{}, false
-	}
-	first, n := edgeMonths(1, 12, w)
-	return period{shape: yearMonths(first, n), year: y, edge: edgeOf(w)}, true
-}
-
-// edgeOfPart reads the start, middle or end of a half or a quarter: "the
-// end of Q2" (June), "the start of the second half of 2025" (July), "the
-// end of the quarter".
-func (p *parser) edgeOfPart() (period, bool) {
-	w, ok := p.edgeWord()
-	if !ok {
-		return period{}, false
-	}
-	if per, ok := p.relQuarter(w); ok {
-		return per, true
-	}
-	first, n, ok := p.yearPart()
-	if !ok {
-		return period{}, false
-	}
-	first, n = edgeMonths(first, n, w)
-	return period{shape: yearMonths(first, n), year: p.ofYear(), edge: edgeOf(w)}, true
-}
-
-// ofYear reads the "of 2025" after a half or quarter, if there is one.
-func (p *parser) ofYear() yearRef {
-	start := p.pos
-	if p.seq("of") {
-		if y, ok := p.yearRef(); ok {
-			return y
-		}
-	}
-	p.pos = start
-	return p.optYear()
 }
 
 // yearPart reads a half or a quarter by its name and returns its first
@@ -943,17 +847,27 @@ func (p *parser) yearPart() (time.Month, int, bool) {
 	return 0, 0, false
 }
 
-// yearPartPeriod reads "the first half of 2025", "H2 2025", "Q1 2025", "the
-// third quarter of 2025", "Q4", "this quarter".
+// yearPartPeriod reads a half or a quarter, "the first half of 2025", "H2
+// 2025", "Q1 2025", "the third quarter of 2025", "Q4", "this quarter", or
+// its start, middle or end: "the end of Q2" (June), "the start of the
+// second half of 2025" (July), "the end of the quarter".
 func (p *parser) yearPartPeriod() (period, bool) {
-	if per, ok := p.relQuarter(-1); ok {
+	start := p.pos
+	w, edged := p.edgeWord()
+	if !edged {
+		w, p.pos = -1, start
+	}
+	if per, ok := p.relQuarter(w); ok {
 		return per, true
 	}
 	first, n, ok := p.yearPart()
 	if !ok {
 		return period{}, false
 	}
-	return period{shape: yearMonths(first, n), year: p.ofYear()}, true
+	if edged {
+		first, n = edgeMonths(first, n, w)
+	}
+	return period{shape: yearMonths(first, n), year: p.optYear(), edge: edgeOf(w)}, true
 }
 
 // relQuarter reads a quarter counted from the as-of date: "this quarter" or
@@ -990,12 +904,9 @@ func (p *parser) splitYear() (period, bool) {
 	if !ok || !p.peek(0).glued || !p.peek(1).glued {
 		return period{}, false
 	}
-	if _, ok := p.oneOf("/", "-"); !ok {
-		return period{}, false
-	}
-	slash := p.toks[p.pos-1].text == "/"
+	sep, ok := p.oneOf("/", "-")
 	t := p.peek(0)
-	if t.kind != tNum || !(len(t.text) == 2 && t.text == fmt.Sprintf("%02d", (y+1)%100) || slash && t.text == strconv.Itoa(y+1)) {
+	if !ok || t.kind != tNum || !(len(t.text) == 2 && t.text == fmt.Sprintf("%02d", (y+1)%100) || sep == "/" && t.text == strconv.Itoa(y+1)) {
 		return period{}, false
 	}
 	p.pos++
@@ -1047,10 +958,7 @@ func (p *parser) relWeek() (period, bool) {
 	}
 	return period{
 		onWeek: func(asOf time.Time, late bool) span {
-			back := int(asOf.Weekday()) // days since Sunday
-			if late {
-				back = (back + 6) % 7 // days since Monday
-			}
+			back := (int(asOf.Weekday()) + pick(late, 6, 0)) % 7 // days since Sunday, or since Monday when late
 			first := asOf.AddDate(0, 0, 7*n-back)
 			return span{first, first.AddDate(0, 0, 6)}
 		},
@@ -1081,10 +989,7 @@ func (p *parser) relDay() (period, bool) {
 // wholeYear reads "2025", "next year".
 func (p *parser) wholeYear() (period, bool) {
 	y, ok := p.yearRef()
-	if !ok {
-		return period{}, false
-	}
-	return period{shape: yearMonths(1, 12), year: y}, true
+	return period{shape: yearMonths(1, 12), year: y}, ok
 }
 
 // holidays are the days a phrase may name by their feast: the same day
@@ -1147,8 +1052,7 @@ func (p *parser) centuryOrdinal() (int, bool) {
 				return (n - 1) * 100, true
 			}
 		}
-		p.pos = start
-		return 0, false
+		return 0, p.back(start)
 	}
 	switch {
 	case p.seq("twentieth"):
@@ -1225,8 +1129,7 @@ func (p *parser) midCentury(start int) bool {
 	if p.seq("century") {
 		p.fail("readers place the middle of a century anywhere from its 40s to its 60s; write the years meant, as in \"by 2050\" or \"in the 2050s\"")
 	}
-	p.pos = start
-	return false
+	return p.back(start)
 }
 
 // dateLayout is how dates are written in messages: "15 April 2025".
@@ -1333,14 +1236,7 @@ func (r dayRange) holds(v span) (bool, string) {
 	if !r.hi.IsZero() {
 		part.hi = minTime(v.hi, r.hi)
 	}
-	kind := "days"
-	switch whole := wholeText(v); {
-	case whole == "":
-	case v.lo.Month() == v.hi.Month():
-		kind = "a month"
-	default:
-		kind = "a year"
-	}
+	kind := pick(wholeText(v) == "", "days", pick(v.lo.Month() == v.hi.Month(), "a month", "a year"))
 	return false, fmt.Sprintf("%s is %s of the data, not a day, and the phrase holds for part of it (%s) and not for the rest; write one that holds for all of %s or for none of it, such as %q",
 		valueText(v), kind, strings.TrimPrefix(spanText(part), "on "), valueText(v), "in "+valueText(v))
 }
@@ -1371,10 +1267,7 @@ func valueText(v span) string {
 	if v.lo.Equal(v.hi) {
 		return v.lo.Format(dateLayout)
 	}
-	if whole := wholeText(v); whole != "" {
-		return whole
-	}
-	return strings.TrimPrefix(spanText(v), "on ")
+	return cmp.Or(wholeText(v), strings.TrimPrefix(spanText(v), "on "))
 }
 
 // twoWays returns the period of c that readers place two ways, or the
@@ -1413,14 +1306,9 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		if !e.hasAsOf {
 			return dayRange{}, "it counts from the as-of date, which is not set"
 		}
-		end := e.asOf.AddDate(0, 0, c.n)
-		switch c.unit {
-		case uWeek:
-			end = e.asOf.AddDate(0, 0, 7*c.n)
-		case uMonth:
-			end = addMonths(e.asOf, c.n)
-		case uYear:
-			end = addMonths(e.asOf, 12*c.n)
+		end := e.asOf.AddDate(0, 0, c.n*pick(c.unit == uWeek, 7, 1)) // days or weeks
+		if c.unit == uMonth || c.unit == uYear {
+			end = addMonths(e.asOf, c.n*pick(c.unit == uYear, 12, 1))
 		}
 		if c.rel == relWithinLess {
 			end = end.AddDate(0, 0, -1) // "in less than 6 weeks": not on the day 6 weeks on
@@ -1641,10 +1529,7 @@ func ApproxDate(t time.Time) string {
 func within(asOf, v time.Time, unit durUnit) string {
 	// Calendar days, as the claim counts them: a time.Duration would
 	// stop at 292 years.
-	day := func(t time.Time) int64 {
-		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400
-	}
-	days := int(day(v) - day(asOf))
+	days := int((dayOf(v).Unix() - dayOf(asOf).Unix()) / 86400)
 	var n int
 	switch unit {
 	case uDay:

@@ -38,16 +38,10 @@ func Round(f float64, n int) float64 {
 		// half by more than that, the binary value rounds as the decimal
 		// form does, and quicker.
 		scale := math.Pow10(abs(n))
-		x := f * scale
-		if n < 0 {
-			x = f / scale
-		}
+		x := pick(n < 0, f/scale, f*scale)
 		margin := math.Abs(x)*0x1p-49 + 1e-9
 		if frac := math.Abs(x - math.Trunc(x)); math.Abs(x) < 1<<52 && math.Abs(frac-0.5) > margin {
-			if n < 0 {
-				return math.Round(x) * scale
-			}
-			return math.Round(x) / scale
+			return pick(n < 0, math.Round(x)*scale, math.Round(x)/scale)
 		}
 	}
 	r, _ := roundAt(ratOf(f), pow10(-n)).Float64()
@@ -66,12 +60,7 @@ func pow10(n int) *big.Rat {
 	return new(big.Rat).SetInt(p)
 }
 
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
+func abs(n int) int { return pick(n < 0, -n, n) }
 
 func add(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) }
 func sub(a, b *big.Rat) *big.Rat { return new(big.Rat).Sub(a, b) }
@@ -234,21 +223,16 @@ func (iv interval) describe(f func(*big.Rat) string) string {
 		if iv.lo.Cmp(iv.hi) == 0 && !iv.loOpen && !iv.hiOpen {
 			return "exactly " + f(iv.lo)
 		}
-		lo, hi := pick(iv.loOpen, "over ", "at least "), pick(iv.hiOpen, "under ", "at most ")
 		if !iv.loOpen && !iv.hiOpen {
 			return f(iv.lo) + " to " + f(iv.hi)
 		}
-		return lo + f(iv.lo) + " and " + hi + f(iv.hi)
+		return pick(iv.loOpen, "over ", "at least ") + f(iv.lo) + " and " + pick(iv.hiOpen, "under ", "at most ") + f(iv.hi)
 	case iv.lo != nil:
-		if iv.loOpen {
-			return "more than " + f(iv.lo)
-		}
-		return f(iv.lo) + " or more"
+		lo := f(iv.lo)
+		return pick(iv.loOpen, "more than "+lo, lo+" or more")
 	case iv.hi != nil:
-		if iv.hiOpen {
-			return "less than " + f(iv.hi)
-		}
-		return f(iv.hi) + " or less"
+		hi := f(iv.hi)
+		return pick(iv.hiOpen, "less than "+hi, hi+" or less")
 	}
 	return "any value"
 }

@@ -43,8 +43,7 @@ func (p *parser) multiple() (int, bool) {
 			return k, true
 		}
 	}
-	p.pos = start
-	return 0, false
+	return 0, p.back(start)
 }
 
 // fraction reads a fraction: "half", "a half", "a third", "one-fifth", "two
@@ -78,8 +77,7 @@ func (p *parser) fraction(c *cmpClaim) bool {
 			return true
 		}
 	}
-	p.pos = start
-	return false
+	return p.back(start)
 }
 
 // partWord reads "third" … "twentieth", or, plural, "thirds" …
@@ -101,8 +99,7 @@ func (p *parser) wholeCount() (int, bool) {
 	start := p.pos
 	n, ok := p.amount()
 	if !ok || n.currency != "" || n.percent || !n.n.IsInt() || n.n.Sign() <= 0 || !n.n.Num().IsInt64() || n.n.Num().Int64() > 1e6 {
-		p.pos = start
-		return 0, false
+		return 0, p.back(start)
 	}
 	return int(n.n.Num().Int64()), true
 }

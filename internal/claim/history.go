@@ -1,10 +1,12 @@
 package claim
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -118,7 +120,7 @@ func (s Series) run(at, dir int) int {
 	if !ok {
 		runs = make([]int32, len(s.Obs))
 		for i := 1; i < len(s.Obs); i++ {
-			if s.Grain.after(s.Obs[i-1].Date).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
+			if s.Grain.after(s.Obs[i-1].Date, 1).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
 				runs[i] = runs[i-1] + 1
 			}
 		}
@@ -222,17 +224,18 @@ func (s Series) twice(j int) string {
 
 // spanEnd returns the last day of the year, month or day of grain g that
 // starts on t.
-func spanEnd(t time.Time, g Grain) time.Time { return g.after(t).AddDate(0, 0, -1) }
+func spanEnd(t time.Time, g Grain) time.Time { return g.after(t, 1).AddDate(0, 0, -1) }
 
-// after returns the date one step of g after t: a year, a month or a day.
-func (g Grain) after(t time.Time) time.Time {
+// after returns the date n steps of g after t, each a year, a month or a
+// day; before t when n is below zero.
+func (g Grain) after(t time.Time, n int) time.Time {
 	switch g {
 	case ByYear:
-		return t.AddDate(1, 0, 0)
+		return t.AddDate(n, 0, 0)
 	case ByMonth:
-		return t.AddDate(0, 1, 0)
+		return t.AddDate(0, n, 0)
 	}
-	return t.AddDate(0, 0, 1)
+	return t.AddDate(0, 0, n)
 }
 
 // histKind is what a claim about a series' history says.
@@ -312,9 +315,7 @@ func parseHistory(s string) (*histClaim, *Error) {
 		if c != nil {
 			return c, nil
 		}
-		if reason == "" {
-			reason = why
-		}
+		reason = cmp.Or(reason, why)
 	}
 	return nil, &Error{Phrase: s, Want: KindHistory, Reason: reason}
 }
@@ -332,10 +333,7 @@ func readRecord(s string) (*histClaim, string) {
 		}
 		w, ok := p.oneOf("high", "low")
 		if !ok {
-			if p.done() {
-				return nil, "say which: \"a record high\" or \"a record low\""
-			}
-			return nil, ""
+			return nil, pick(p.done(), "say which: \"a record high\" or \"a record low\"", "")
 		}
 		if !p.done() {
 			return nil, ""
@@ -408,8 +406,7 @@ func (p *parser) ordinal() (int, bool) {
 			return n, true
 		}
 	}
-	p.pos = start
-	return 0, false
+	return 0, p.back(start)
 }
 
 // ordinalText writes a place: "second", "twentieth", "21st".
@@ -458,8 +455,7 @@ func (p *parser) span() bool {
 			return true
 		}
 	}
-	p.pos = start
-	return false
+	return p.back(start)
 }
 
 // namedDate reads a year, a month of a year or a day: "1998", "March
@@ -472,8 +468,7 @@ func (p *parser) namedDate() (anchor, bool) {
 		}
 		m, ok := p.num(2, 2)
 		if !ok || m < 1 || m > 12 {
-			p.pos = start
-			return anchor{}, false
+			return anchor{}, p.back(start)
 		}
 		if !p.seq("-") {
 			return anchor{date: day(y, time.Month(m), 1), grain: ByMonth}, true
@@ -483,8 +478,7 @@ func (p *parser) namedDate() (anchor, bool) {
 			if ok {
 				p.fail("%04d-%02d-%02d is not a day", y, m, d)
 			}
-			p.pos = start
-			return anchor{}, false
+			return anchor{}, p.back(start)
 		}
 		return anchor{date: day(y, time.Month(m), d), grain: ByDay}, true
 	}
@@ -495,8 +489,7 @@ func (p *parser) namedDate() (anchor, bool) {
 	}
 	m, ok := p.month()
 	if !ok {
-		p.pos = start
-		return anchor{}, false
+		return anchor{}, p.back(start)
 	}
 	if !hasDay {
 		d, hasDay = p.dayNumber()
@@ -505,17 +498,15 @@ func (p *parser) namedDate() (anchor, bool) {
 	p.opt("of")
 	y, ok := p.year()
 	if !ok {
-		p.pos = start
 		p.fail("name the year, as in \"since %s 1998\"", m)
-		return anchor{}, false
+		return anchor{}, p.back(start)
 	}
 	if !hasDay {
 		return anchor{date: day(y, m, 1), grain: ByMonth}, true
 	}
 	if d > daysIn(y, m) {
-		p.pos = start
 		p.fail("%d %s %d is not a day", d, m, y)
-		return anchor{}, false
+		return anchor{}, p.back(start)
 	}
 	return anchor{date: day(y, m, d), grain: ByDay}, true
 }
@@ -806,17 +797,7 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	if a.step < s.Grain || a.week && s.Grain != ByDay {
 		return -1, fmt.Sprintf("the series is %s, so it has no value a %s before %s", s.Grain.adjective(), a.unit(), s.dateText(t))
 	}
-	var want time.Time
-	switch {
-	case a.week:
-		want = t.AddDate(0, 0, -7)
-	case a.step == ByDay:
-		want = t.AddDate(0, 0, -1)
-	case a.step == ByMonth:
-		want = t.AddDate(0, -1, 0)
-	default:
-		want = t.AddDate(-1, 0, 0)
-	}
+	want := pick(a.week, t.AddDate(0, 0, -7), a.step.after(t, -1))
 	switch {
 	case a.week || a.step == ByDay:
 	case s.monthEnd(t) && !slices.ContainsFunc(s.Obs, func(o Observation) bool { return !s.monthEnd(o.Date) }):
@@ -904,12 +885,7 @@ func (s Series) changeOnly(c *histClaim, at int, o Options, refuse refuser) (Ver
 
 // asHigh reports whether x is at least as high as y, or, for dir -1, at
 // least as low.
-func asHigh(x, y float64, dir int) bool {
-	if dir > 0 {
-		return x >= y
-	}
-	return x <= y
-}
+func asHigh(x, y float64, dir int) bool { return pick(dir > 0, x >= y, x <= y) }
 
 // record checks a record: observation at is higher (or lower) than the
 // others it is measured against.
@@ -923,10 +899,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case c.month == 0 && timeNouns[c.noun] && c.noun != s.Grain.noun():
 		return refuse("the series is %s, so it says nothing of a %s as a whole; write \"%s %s\", or leave the %s out", s.Grain.adjective(), c.noun, c.words, s.Grain.noun(), c.noun)
 	}
-	words := c.words
-	if c.noun != "" {
-		words += " " + c.noun
-	}
+	words := strings.TrimSpace(c.words + " " + c.noun)
 	st := s.standing(at, c.dir, c.month)
 	last, before := st.last, st.before // the latest observation before at as high as it
 	v := Verdict{Value: s.obsText(at)}
@@ -989,10 +962,7 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case !pEnd.Before(t):
 		return refuse("%s is not before %s, the observation claimed about", p, s.dateText(t))
 	}
-	each := "observation"
-	if c.month != 0 {
-		each = c.month.String()
-	}
+	each := pick(c.month != 0, c.month.String(), "observation")
 	v.Meaning = fmt.Sprintf("%s than every %s after %s, and one of %s as %s or %s", higher, each, p, p, high, higher)
 	both := fmt.Sprintf("readers take it both as %s than every observation after %s, which holds, and as the last one as %s being of %s", higher, p, high, p)
 	switch {
@@ -1034,10 +1004,7 @@ func (s Series) place(c *histClaim, at int, words string, refuse refuser) (Verdi
 	}
 	nAbove, nTied := st.nAbove, st.nTied
 	shared := func() (Verdict, error) {
-		if same == "" {
-			return refuse("%s is level with %s, and readers count a shared place differently", s.obsText(at), list(st.tied, nTied))
-		}
-		return refuse("%s is level with %s, and readers count a shared place differently; write %q", s.obsText(at), list(st.tied, nTied), same)
+		return refuse("%s is level with %s, and readers count a shared place differently%s", s.obsText(at), list(st.tied, nTied), pick(same == "", "", "; write "+strconv.Quote(same)))
 	}
 	if nTied > 0 && nAbove < c.rank && c.rank <= nAbove+nTied+1 {
 		return shared()
@@ -1079,7 +1046,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	switch i := at - run; {
 	case i > 0 && s.Obs[i-1].Date.Equal(s.Obs[i].Date):
 		return refuse("%s", s.twice(i-1))
-	case i > 0 && !s.Grain.after(s.Obs[i-1].Date).Equal(s.Obs[i].Date):
+	case i > 0 && !s.Grain.after(s.Obs[i-1].Date, 1).Equal(s.Obs[i].Date):
 		stop = "gap"
 	case i > 0:
 		stop = "turn"
@@ -1114,7 +1081,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	default:
 		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
 	}
-	gapAt := func() string { return s.dateText(s.Grain.after(s.Obs[first-1].Date)) }
+	gapAt := func() string { return s.dateText(s.Grain.after(s.Obs[first-1].Date, 1)) }
 	if c.n == 0 {
 		// "every year since P": the changes after P at least (from P's
 		// value), and P's own change too in the second reading.

@@ -67,9 +67,9 @@ func TestMemoAgrees(t *testing.T) {
 			d = day(2002, 2, 26)
 		}
 		for range 1 + r.IntN(12) {
-			d = g.after(d)
+			d = g.after(d, 1)
 			if r.IntN(5) == 0 {
-				d = g.after(d) // a gap
+				d = g.after(d, 1) // a gap
 			}
 			s.Obs = append(s.Obs, Observation{Date: d, Value: float64(r.IntN(5))})
 		}

@@ -156,32 +156,47 @@ type translation struct {
 // translate returns the English phrases toks stand for, and false when a
 // word of them is not in lang's table.
 func (lang *language) translate(toks []token) (translation, bool) {
-	tr := translation{texts: []string{""}, until: -1}
+	tr := translation{until: -1}
+	until := func(alts []string, p *parser) {
+		if alts[0] == "until" && !p.done() {
+			tr.until = p.peek(0).at
+		}
+	}
+	var ok bool
+	tr.texts, ok = lang.phrases.readings(toks, join, func(t token) string { return t.text }, until)
+	return tr, ok
+}
+
+// readings returns the texts toks may be read as, at most maxReadings of
+// them, and false at a word t lacks: each run of words t holds stands for
+// each of its alternatives, and any other token for other's text of it,
+// joined by join. found, when set, is told of each run's alternatives,
+// with p after the run.
+func (t table) readings(toks []token, join func(text, alt string, glued bool) string, other func(token) string, found func(alts []string, p *parser)) ([]string, bool) {
+	texts := []string{""}
 	p := &parser{toks: toks}
 	for !p.done() {
-		t := p.peek(0)
-		start := p.pos
-		alts, ok := lang.phrases.longest(p)
+		tok, start := p.peek(0), p.pos
+		alts, ok := t.longest(p)
 		switch {
+		case ok && found != nil:
+			found(alts, p)
 		case ok:
-			if alts[0] == "until" && !p.done() {
-				tr.until = p.peek(0).at
-			}
-		case t.kind == tWord:
-			return translation{}, false
+		case tok.kind == tWord:
+			return nil, false
 		default:
-			alts = []string{t.text}
+			alts = []string{other(tok)}
 			p.pos++
 		}
 		var next []string
-		for _, text := range tr.texts {
+		for _, text := range texts {
 			for _, alt := range alts {
 				next = append(next, join(text, alt, toks[start].glued))
 			}
 		}
-		tr.texts = next[:min(len(next), maxReadings)]
+		texts = next[:min(len(next), maxReadings)]
 	}
-	return tr, true
+	return texts, true
 }
 
 // join appends the English alt to text: glued when the words it stands
@@ -495,32 +510,7 @@ func (l *local) suggest(s string, holds func(string) bool) string {
 // write returns the wordings of the English phrase s in l's language, or
 // none when a word of s has none.
 func (l *local) write(s string) []string {
-	toks := lex(s)
-	texts := []string{""}
-	p := &parser{toks: toks}
-	for !p.done() {
-		t := p.peek(0)
-		start := p.pos
-		alts, ok := l.lang.writes.longest(p)
-		switch {
-		case ok:
-		case t.kind == tWord:
-			return nil
-		case t.kind == tNum:
-			alts = []string{l.number(t.text)}
-			p.pos++
-		default:
-			alts = []string{t.text}
-			p.pos++
-		}
-		var next []string
-		for _, text := range texts {
-			for _, alt := range alts {
-				next = append(next, writeJoin(text, alt, toks[start].glued))
-			}
-		}
-		texts = next[:min(len(next), maxReadings)]
-	}
+	texts, _ := l.lang.writes.readings(lex(s), writeJoin, func(t token) string { return pick(t.kind == tNum, l.number(t.text), t.text) }, nil)
 	for i, text := range texts {
 		for _, f := range l.lang.fixes {
 			text = f.re.ReplaceAllString(text, f.with)
@@ -551,12 +541,9 @@ func writeJoin(text, alt string, glued bool) string {
 func (l *local) number(text string) string {
 	whole, frac, hasFrac := strings.Cut(text, ".")
 	out := strings.ReplaceAll(whole, ",", l.group)
-	if frac == "000" {
-		// "10,000" is refused as English's ten thousand; "10" allows
-		// every number "10.000" does.
-		hasFrac = false
-	}
-	if hasFrac {
+	// "10,000" is refused as English's ten thousand; "10" allows every
+	// number "10.000" does.
+	if hasFrac && frac != "000" {
 		out += l.decimal + frac
 	}
 	return out

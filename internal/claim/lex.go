@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode"
@@ -56,9 +57,7 @@ func lexIn(phrase string, l *local) ([]token, string) {
 			return j, text
 		}
 		j, text, why := l.scanNumber(s, i)
-		if reason == "" {
-			reason = why
-		}
+		reason = cmp.Or(reason, why)
 		if j < len(s) && s[j] == '.' && (j+1 == len(s) || !isDigit(s[j+1])) {
 			j++ // "15. April"
 		}

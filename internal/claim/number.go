@@ -64,13 +64,11 @@ func (p *parser) wordBelowHundred() (int, bool) {
 func (p *parser) afterHundred() (int, bool) {
 	start := p.pos
 	if p.seq("and") && p.noAnd {
-		p.pos = start
-		return 0, false
+		return 0, p.back(start)
 	}
 	n, ok := p.wordBelowHundred()
 	if !ok || n == 0 || p.peek(0).text == "hundred" || p.peek(0).text == "and" {
-		p.pos = start
-		return 0, false
+		return 0, p.back(start)
 	}
 	return n, true
 }
@@ -137,16 +135,14 @@ func (p *parser) amount() (amount, bool) {
 	case t.kind == tNum:
 		r, ok := parseAmountText(t.text)
 		if !ok || negative && r.Sign() < 0 {
-			p.pos = start
-			return amount{}, false
+			return amount{}, p.back(start)
 		}
 		a.n, a.unit, a.digits = r, ratInt(1), true
 		if _, frac, ok := strings.Cut(t.text, "."); ok {
 			a.unit = pow10(-len(frac))
 		}
 	case negative:
-		p.pos = start
-		return amount{}, false
+		return amount{}, p.back(start)
 	case isWord && t.kind == tWord || tensWords[t.text] > 0 && t.kind == tWord:
 		n, _ := p.wordBelowHundred()
 		p.pos-- // the last word is consumed below, as a number token is
@@ -154,8 +150,7 @@ func (p *parser) amount() (amount, bool) {
 	case t.text == "a" || t.text == "an":
 		a.n, a.unit, article = ratInt(1), ratInt(1), true
 	default:
-		p.pos = start
-		return amount{}, false
+		return amount{}, p.back(start)
 	}
 	p.pos++
 	if !article && a.n.IsInt() {
@@ -203,8 +198,7 @@ func (p *parser) amount() (amount, bool) {
 			}
 		}
 	} else if article {
-		p.pos = start
-		return amount{}, false
+		return amount{}, p.back(start)
 	}
 	if p.seq("%") || p.seq("percent") || p.seq("per", "cent") {
 		a.percent = true
@@ -243,8 +237,7 @@ func (p *parser) halfA() (amount, bool) {
 	m := p.peek(0)
 	w, ok := multipliers[m.text]
 	if !ok || m.kind != tWord || abbreviated[m.text] {
-		p.pos = start
-		return amount{}, false
+		return amount{}, p.back(start)
 	}
 	p.pos++
 	n := half(pow10(w))

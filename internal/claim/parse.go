@@ -37,6 +37,13 @@ func (p *parser) seq(ws ...string) bool {
 	return true
 }
 
+// back returns to start, where a reader began, and reports false: what
+// it reads is not there.
+func (p *parser) back(start int) bool {
+	p.pos = start
+	return false
+}
+
 // opt consumes the token w if it comes next.
 func (p *parser) opt(w string) { p.seq(w) }
 

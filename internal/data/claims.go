@@ -158,14 +158,7 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	}
 	series := s.series(b)
 	series.Unit = quantity(v)
-	switch b.Series[at].Grain {
-	case ByYear:
-		series.Grain = claim.ByYear
-	case ByMonth:
-		series.Grain = claim.ByMonth
-	default:
-		series.Grain = claim.ByDay
-	}
+	series.Grain = [...]claim.Grain{ByDay: claim.ByDay, ByMonth: claim.ByMonth, ByYear: claim.ByYear}[b.Series[at].Grain]
 	verdict, err := claim.History(c.Phrase, series, at, s.claimOptions(e.Ref.Block))
 	var phraseErr *claim.Error
 	switch {

@@ -58,7 +58,7 @@ func TestClaims(t *testing.T) {
 		{`losses.crossing | claim "by spring" nope.x`, "", `no data block "nope" on this page (known: killed, losses, wounded)`},
 		{`losses.crossing | claim "by spring" loses.crossing`, "", `no data block "loses" on this page (known: killed, losses, wounded): did you mean losses?`},
 	} {
-		ev, err := scope.EvalString(tc.expr, at)
+		ev, err := scope.EvalAfter(tc.expr, "", at)
 		got := ""
 		if err != nil {
 			got = err.Error()
@@ -101,7 +101,7 @@ func TestClaimsFromAsOf(t *testing.T) {
 		{`reservoir.last.value | claim "about 41 000"`, ""},
 		{`reservoir.last.value | claim "forty thousand"`, `claim "forty thousand" is false: reservoir.last.value is 41,500 (42 thousand)`},
 	} {
-		_, err := scope.EvalString(tc.expr, at)
+		_, err := scope.EvalAfter(tc.expr, "", at)
 		got := ""
 		if err != nil {
 			got = err.Error()
@@ -153,7 +153,7 @@ func TestScaledUnit(t *testing.T) {
 		// An exponential rate is a percentage, whatever the unit.
 		{`growth.rate | claim "5%"`, ""},
 	} {
-		_, err := scope.EvalString(tc.expr, at)
+		_, err := scope.EvalAfter(tc.expr, "", at)
 		got := ""
 		if err != nil {
 			got = err.Error()
@@ -256,7 +256,7 @@ func TestPercentUnit(t *testing.T) {
 		{`inflation.rate | claim "more than" gap.last.value`, "more than"},
 		{`inflation.rate | claim "0.1 percentage points more than" gap.last.value`, "0.1 percentage points more than"},
 	} {
-		ev, err := scope.EvalString(tc.expr, at)
+		ev, err := scope.EvalAfter(tc.expr, "", at)
 		if err != nil || ev.Text != tc.want {
 			t.Errorf("{{ %s }} = %q, %v; want %q", tc.expr, ev.Text, err, tc.want)
 		}
@@ -274,7 +274,7 @@ func TestPercentUnit(t *testing.T) {
 		{`jobless.rate | claim "about 0.1%"`, `claim: "about 0.1%" reads the value as a share or in per cent, and it is in percentage points (0.1): claim the number alone, as in "about 0.1", and write "percentage points" after it`},
 		{`gap.last.value | claim "50%"`, `claim: "50%" reads the value as a share or in per cent, and it is in percentage points (0.5): claim the number alone, as in "about 0.5", and write "percentage points" after it`},
 	} {
-		ev, err := scope.EvalString(tc.expr, at)
+		ev, err := scope.EvalAfter(tc.expr, "", at)
 		if err == nil || err.Error() != tc.err {
 			t.Errorf("{{ %s }} = %q, %v; want the error %s", tc.expr, ev.Text, err, tc.err)
 		}
@@ -391,13 +391,13 @@ func TestApproxWithinAbout(t *testing.T) {
 	} {
 		scope := NewScope(blocks)
 		scope.Claims.About = tc.about
-		got, err := scope.EvalString(tc.expr, at)
+		got, err := scope.EvalAfter(tc.expr, "", at)
 		if err != nil || got.Text != tc.want {
 			t.Errorf("about %v: {{ %s }} = %q, %v; want %q", tc.about, tc.expr, got.Text, err, tc.want)
 			continue
 		}
 		phrase := tc.want
-		if _, err := scope.EvalString(fmt.Sprintf("%s | claim %q", strings.TrimSuffix(tc.expr, " | approx"), phrase), at); err != nil {
+		if _, err := scope.EvalAfter(fmt.Sprintf("%s | claim %q", strings.TrimSuffix(tc.expr, " | approx"), phrase), "", at); err != nil {
 			t.Errorf("about %v: {{ %s }} prints %q, and the claim of it is false: %v", tc.about, tc.expr, phrase, err)
 		}
 	}
@@ -461,7 +461,7 @@ func TestHistoryClaims(t *testing.T) {
 		{`hourly.last | claim "a record high"`, "", `claim "a record high": the series of "hourly" gives times of day; claims about a series' history read daily, monthly and annual series`},
 		{`nope.last | claim "a record high"`, "", `no data block "nope" on this page (known: hourly, sales, temp)`},
 	} {
-		ev, err := scope.EvalString(tc.expr, at)
+		ev, err := scope.EvalAfter(tc.expr, "", at)
 		got := ""
 		if err != nil {
 			got = err.Error()
@@ -517,7 +517,7 @@ func TestClaimsInLanguage(t *testing.T) {
 	} {
 		scope := NewScope(blocks)
 		scope.Locale = locale.New(tc.lang)
-		ev, err := scope.EvalString(tc.expr, at)
+		ev, err := scope.EvalAfter(tc.expr, "", at)
 		got := ""
 		if err != nil {
 			got = err.Error()
@@ -596,9 +596,9 @@ func TestReferencesReadSeriesOnce(t *testing.T) {
 	// process may add allocations to a call, never take any away.
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	allocs := func(s *Scope, expr string) float64 {
-		least := testing.AllocsPerRun(1, func() { s.EvalString(expr, at) })
+		least := testing.AllocsPerRun(1, func() { s.EvalAfter(expr, "", at) })
 		for range 4 {
-			least = min(least, testing.AllocsPerRun(1, func() { s.EvalString(expr, at) }))
+			least = min(least, testing.AllocsPerRun(1, func() { s.EvalAfter(expr, "", at) }))
 		}
 		return least
 	}
@@ -718,7 +718,7 @@ func TestBoundedCounts(t *testing.T) {
 		}
 		// The claim the error names holds.
 		if _, suggest, ok := strings.Cut(got, "; write {{ "); ok {
-			if _, err := scope.EvalString(strings.TrimSuffix(suggest, " }}"), at); err != nil {
+			if _, err := scope.EvalAfter(strings.TrimSuffix(suggest, " }}"), "", at); err != nil {
 				t.Errorf("the suggestion of %s{{ %s }}: %v", tc.before, tc.expr, err)
 			}
 		}
@@ -872,7 +872,7 @@ func TestManyHistoryClaims(t *testing.T) {
 		d := day0.AddDate(0, 0, n-2-i).Format("2 January 2006")
 		noun := fmt.Sprintf("q%c%c%c", 'a'+i/676%26, 'a'+i/26%26, 'a'+i%26)
 		for _, phrase := range []string{"has risen every day since " + d, "the highest " + noun + " on record", "higher than on " + d} {
-			if _, err := scope.EvalString(`d.last | claim "`+phrase+`"`, at); err != nil {
+			if _, err := scope.EvalAfter(`d.last | claim "`+phrase+`"`, "", at); err != nil {
 				t.Fatalf("claim %q: %v; want it true", phrase, err)
 			}
 		}

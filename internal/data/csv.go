@@ -32,21 +32,17 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 		return "", nil, false
 	}
 	if name == "" {
-		p.errorf(n, "csv: want a file name, got nothing")
-		return "", nil, false
+		return "", nil, p.errorf(n, "csv: want a file name, got nothing")
 	}
 	if strings.HasPrefix(name, "/") || strings.HasPrefix(name, `\`) || hasDrive(name) {
-		p.errorf(n, "csv: %q is an absolute path (want a path relative to the article)", name)
-		return "", nil, false
+		return "", nil, p.errorf(n, "csv: %q is an absolute path (want a path relative to the article)", name)
 	}
 	file := path.Join(path.Dir(p.page.Path), name)
 	if !fs.ValidPath(file) {
-		p.errorf(n, "csv: %q is outside the site", name)
-		return "", nil, false
+		return "", nil, p.errorf(n, "csv: %q is outside the site", name)
 	}
 	if p.fsys == nil {
-		p.errorf(n, "csv: %s cannot be read: no site files", file)
-		return file, nil, false
+		return file, nil, p.errorf(n, "csv: %s cannot be read: no site files", file)
 	}
 	key := file + "\x00" + column
 	if r, done := p.readCSV[key]; done {
@@ -60,21 +56,15 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 	var tooLarge *sitefs.TooLargeError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if guess := p.csvGuess(name, file); guess != "" {
-			p.errorf(n, "csv: %s does not exist: did you mean %s?", file, guess)
-		} else {
-			p.errorf(n, "csv: %s does not exist", file)
-		}
-		return file, nil, false
+		guess := p.csvGuess(name, file)
+		return file, nil, p.errorf(n, "csv: %s does not exist%s", file, pick(guess == "", "", ": did you mean "+guess+"?"))
 	case errors.As(err, &tooLarge):
-		p.errorf(n, "csv: %s: %v", file, err)
-		return file, nil, false
+		return file, nil, p.errorf(n, "csv: %s: %v", file, err)
 	case err != nil:
 		if pe, ok := errors.AsType[*fs.PathError](err); ok {
 			err = pe.Err
 		}
-		p.errorf(n, "csv: %s cannot be read: %v", file, err)
-		return file, nil, false
+		return file, nil, p.errorf(n, "csv: %s cannot be read: %v", file, err)
 	}
 	before := len(*p.diags)
 	if t == nil {
@@ -242,10 +232,7 @@ func parseCSV(t *csvTable, column string, diags *diag.List) []Point {
 // followed by a line feed; -1 otherwise.
 func loneCR(src []byte) int {
 	i := bytes.IndexAny(src, "\r\n")
-	if i < 0 || src[i] != '\r' || i+1 < len(src) && src[i+1] == '\n' || i+1 == len(src) {
-		return -1
-	}
-	return i
+	return pick(i < 0 || src[i] != '\r' || i+1 < len(src) && src[i+1] == '\n' || i+1 == len(src), -1, i)
 }
 
 // maxCSVProblems is how many problems of one CSV file are listed: as many
@@ -364,23 +351,23 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 	f, path, src := t.f, t.f.path, t.f.src
 	r := t.records()
 	parseErr := func(err error) {
-		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
-			if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine >= 1 && pe.StartLine <= len(f.lineStarts) {
-				if q := unclosedQuote(src, f.lineStarts[pe.StartLine-1]+pick(pe.StartLine == 1, f.bom, 0)); q >= 0 {
-					diags.Errorf(diag.At(path, src, q), `this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`)
-					return
-				}
-			}
-			if pe.StartLine != pe.Line {
-				// An unclosed quote is found at the end of the file; the
-				// place to fix is where its record starts.
-				diags.Errorf(f.pos(pe.StartLine, 1), "%v (in the record starting here)", pe.Err)
-				return
-			}
-			diags.Errorf(f.pos(pe.Line, pe.Column), "%v", pe.Err)
-			return
+		pe, ok := errors.AsType[*csv.ParseError](err)
+		q := -1
+		if ok && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine >= 1 && pe.StartLine <= len(f.lineStarts) {
+			q = unclosedQuote(src, f.lineStarts[pe.StartLine-1]+pick(pe.StartLine == 1, f.bom, 0))
 		}
-		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "%v", err)
+		switch {
+		case !ok:
+			diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "%v", err)
+		case q >= 0:
+			diags.Errorf(diag.At(path, src, q), `this quote is never closed: end the field with " (a quote inside a quoted field is written twice: "")`)
+		case pe.StartLine != pe.Line:
+			// An unclosed quote is found at the end of the file; the
+			// place to fix is where its record starts.
+			diags.Errorf(f.pos(pe.StartLine, 1), "%v (in the record starting here)", pe.Err)
+		default:
+			diags.Errorf(f.pos(pe.Line, pe.Column), "%v", pe.Err)
+		}
 	}
 
 	header, err := r.Read()

@@ -953,7 +953,7 @@ func TestMaxMin(t *testing.T) {
 	}
 	scope := NewScope(blocks)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
-	ev, err := scope.EvalString(`deficit.last.value | claim "has fallen by 41% from" deficit.max.value`, at)
+	ev, err := scope.EvalAfter(`deficit.last.value | claim "has fallen by 41% from" deficit.max.value`, "", at)
 	if err != nil || ev.Text != "has fallen by 41% from" {
 		t.Errorf("the claim about the peak = %q, %v; want has fallen by 41%% from", ev.Text, err)
 	}

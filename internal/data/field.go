@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/projection"
 )
 
 // Fields lists the field paths Block.Field answers, in the order error
@@ -142,9 +143,7 @@ func (b *Block) needProjection(path string) (*Projection, error) {
 }
 
 func (b *Block) pointField(which, field, path string) (Value, error) {
-	switch field {
-	case "date", "value", "label", "source":
-	default:
+	if !slices.Contains([]string{"date", "value", "label", "source"}, field) {
 		return Value{}, b.unknown(path)
 	}
 	if len(b.Series) == 0 {
@@ -213,13 +212,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	s := &pr.Central
-	switch name {
-	case "low":
-		s = pr.Low
-	case "high":
-		s = pr.High
-	}
+	s := pick(name == "low", pr.Low, pick(name == "high", pr.High, &pr.Central))
 	if s == nil {
 		return Value{}, fmt.Errorf("block %q has no %s scenario (want %s: RATE in its projection)", b.Name, name, name)
 	}
@@ -290,17 +283,10 @@ func calendarSteps(a, b time.Time, per int) float64 {
 // it: a crossing at 18:00 on 13 March is 2 months after 13 January.
 func calendarSpan(a, b time.Time, per int) float64 {
 	b = time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, a.Location())
-	sign := 1.0
 	if b.Before(a) {
-		a, b, sign = b, a, -1
+		return -projection.MonthSteps(b, a, per)
 	}
-	n := max(int(b.Sub(a).Hours()/24/(31*float64(per)))-1, 0) // a few steps short
-	for !AddMonths(a, (n+1)*per).After(b) {
-		n++
-	}
-	lo, hi := AddMonths(a, n*per), AddMonths(a, (n+1)*per)
-	frac := b.Sub(lo).Hours() / hi.Sub(lo).Hours()
-	return sign * (float64(n) + frac)
+	return projection.MonthSteps(a, b, per)
 }
 
 // percentWords are the units percentUnit knows, in lower case.

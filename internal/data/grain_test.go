@@ -189,7 +189,7 @@ func TestClaimsAboutMonthsAndYears(t *testing.T) {
 		// A day the projection computes is a day.
 		{`co2.crossing | claim "on 1 August 2034"`, "on 1 August 2034", ""},
 	} {
-		ev, err := scope.EvalString(tc.expr, at)
+		ev, err := scope.EvalAfter(tc.expr, "", at)
 		got := ""
 		if err != nil {
 			got = err.Error()

@@ -231,7 +231,8 @@ func (s *Scope) fieldValues() (numbers, dates []fieldValue) {
 	}
 	s.values = &scopeValues{}
 	fields := indexFields()
-	for _, b := range s.Blocks() {
+	for _, name := range s.names {
+		b := s.blocks[name]
 		for _, field := range fields {
 			v, err := b.Field(field)
 			switch {
@@ -264,13 +265,7 @@ func (s *Scope) dateLiterals() literalIndex {
 		}
 	}
 	for _, d := range dates {
-		formats := dateFormats
-		switch d.value.Grain.Shows(d.value.Date) {
-		case ByMonth:
-			formats = monthFormats
-		case ByYear:
-			formats = yearFormats
-		}
+		formats := [...][]literalFormat{ByDay: dateFormats, ByMonth: monthFormats, ByYear: yearFormats}[d.value.Grain.Shows(d.value.Date)]
 		for _, f := range formats {
 			text, err := dateLiteral(d.value, f)
 			if err != nil {
@@ -331,10 +326,7 @@ func exprText(ref string, f literalFormat) string {
 // smallOrYear reports whether text is a number the check leaves alone:
 // a single digit (one, two, three are counts, not data) or a year.
 func smallOrYear(text string) bool {
-	if len(text) == 1 && text[0] >= '0' && text[0] <= '9' {
-		return true
-	}
-	return len(text) == 4 && (text[0] == '1' || text[0] == '2') && isDigits(text, 4, 4)
+	return isDigits(text, 1, 1) || len(text) == 4 && (text[0] == '1' || text[0] == '2') && isDigits(text, 4, 4)
 }
 
 // CheckLiterals warns about every number or date in text, typed by hand,
@@ -353,12 +345,7 @@ func (s *Scope) CheckLiterals(text string, at func(off int) diag.Pos, diags *dia
 	hits := s.localHits(text)
 	local := len(hits)
 	inLocal := func(from, to int) bool {
-		for _, h := range hits[:local] {
-			if from < h.end && to > h.at {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(hits[:local], func(h textHit) bool { return from < h.end && to > h.at })
 	}
 	if s.marks == nil {
 		m := marksOf(s.Locale)
@@ -539,12 +526,7 @@ func (s *Scope) localHits(text string) []textHit {
 		i += j + 2 + end + 2
 	}
 	free := func(from, to int) bool {
-		for _, t := range taken {
-			if from < t[1] && to > t[0] {
-				return false
-			}
-		}
-		return true
+		return !slices.ContainsFunc(taken, func(t [2]int) bool { return from < t[1] && to > t[0] })
 	}
 	var hits []textHit
 	for _, d := range dates {
@@ -900,10 +882,7 @@ func (m numberMarks) english(tok string) string {
 	if digits := strings.TrimPrefix(whole, "-"); grouped || isDigits(digits, 4, m.ungrouped) {
 		whole = whole[:len(whole)-len(digits)] + (*locale.Locale)(nil).Number(digits)
 	}
-	if frac != "" {
-		return whole + "." + frac + pct
-	}
-	return whole + pct
+	return whole + pick(frac != "", "."+frac, "") + pct
 }
 
 // monthAt returns the month name s starts with, followed by a word
@@ -923,10 +902,8 @@ func monthAt(s string) string {
 // yearAfter returns the end of a year written after end with sep before
 // it ("April 2025", "April 15, 2025"), or end when there is none.
 func yearAfter(text string, end int, sep string) int {
-	if strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 4, 4) == 4 && !isDigitAt(text, end+len(sep)+4) {
-		return end + len(sep) + 4
-	}
-	return end
+	found := strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 4, 4) == 4 && !isDigitAt(text, end+len(sep)+4)
+	return pick(found, end+len(sep)+4, end)
 }
 
 // digitsAt returns how many ASCII digits, from lo to hi, start at i; 0
@@ -936,10 +913,7 @@ func digitsAt(text string, i, lo, hi int) int {
 	for i+n < len(text) && text[i+n] >= '0' && text[i+n] <= '9' {
 		n++
 	}
-	if n < lo || n > hi {
-		return 0
-	}
-	return n
+	return pick(n < lo || n > hi, 0, n)
 }
 
 func isDigitAt(text string, i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }

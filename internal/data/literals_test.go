@@ -403,7 +403,8 @@ func everyLiteral(s *Scope) literalIndex {
 			ix[text] = ref
 		}
 	}
-	for _, b := range s.Blocks() {
+	for _, name := range s.names {
+		b := s.blocks[name]
 		for _, field := range indexFields() {
 			v, err := b.Field(field)
 			if err != nil {

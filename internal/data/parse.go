@@ -154,17 +154,14 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 		column, _ = p.text("column", k.val)
 		switch {
 		case !hasCSV:
-			p.errorf(k.key, "block %q: column names a column of a csv file, and the block reads none (add csv: with the file)", name)
-			sourceOK = false
+			sourceOK = p.errorf(k.key, "block %q: column names a column of a csv file, and the block reads none (add csv: with the file)", name)
 		case strings.TrimSpace(column) == "":
-			p.errorf(k.val, "column: want the name of a column of %s, got nothing", "the csv file")
-			sourceOK = false
+			sourceOK = p.errorf(k.val, "column: want the name of a column of %s, got nothing", "the csv file")
 		}
 	}
 	switch {
 	case hasSeries && hasCSV:
-		p.errorf(c.key, "block %q has both series and csv (want one of them)", name)
-		sourceOK = false
+		sourceOK = p.errorf(c.key, "block %q has both series and csv (want one of them)", name)
 	case hasSeries:
 		b.Series, sourceOK = p.series(s.val)
 	case hasCSV:
@@ -215,8 +212,7 @@ func (p *parser) series(n *yaml.Node) ([]Point, bool) {
 	}
 	list := yamlpos.Resolve(n)
 	if list.Kind != yaml.SequenceNode {
-		p.errorf(n, "series: want a list of observations, got %s", yamlpos.Describe(n))
-		return nil, false
+		return nil, p.errorf(n, "series: want a list of observations, got %s", yamlpos.Describe(n))
 	}
 	if r, done := p.read[list]; done {
 		return r.points, r.ok
@@ -240,8 +236,7 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 	var times timeCheck
 	for _, item := range list.Content {
 		if yamlpos.Resolve(item).Kind != yaml.MappingNode {
-			p.errorf(item, "series: want an observation {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(item))
-			ok = false
+			ok = p.errorf(item, "series: want an observation {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(item))
 			continue
 		}
 		f := p.mapping(item, "in observation", []string{"date", "value", "label", "source"})
@@ -253,28 +248,24 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 			pt.Date, pt.Grain, timed, zone, text, has = p.observationDate("date", d.val)
 			if has {
 				if msg := times.see(text, d.val.Line, pt.Date, pt.Grain, timed, zone); msg != "" {
-					p.errorf(d.val, "date: %s", msg)
-					has = false
+					has = p.errorf(d.val, "date: %s", msg)
 				}
 			}
 			good = good && has
 		} else {
-			p.errorf(item, "observation: missing date")
-			good = false
+			good = p.errorf(item, "observation: missing date")
 		}
 		if v, has := f["value"]; has {
 			pt.Value, pt.Places, has = p.numberPlaces("value", v.val)
 			good = good && has
 		} else {
-			p.errorf(item, "observation: missing value")
-			good = false
+			good = p.errorf(item, "observation: missing value")
 		}
 		if l, has := f["label"]; has {
 			pt.Label, has = p.text("label", l.val)
 			p.noValues("label", l.val, pt.Label)
 			if n := utf8.RuneCountInString(pt.Label); n > MaxLabelRunes {
-				p.errorf(l.val, "%s", labelTooLong(n))
-				has = false
+				has = p.errorf(l.val, "%s", labelTooLong(n))
 			}
 			good = good && has
 		}

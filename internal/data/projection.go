@@ -44,24 +44,18 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 
 	per := projection.Day
 	if n, has := f["per"]; has {
-		if s, good := p.text("per", n.val); good {
-			if per, good = projection.ParsePeriod(s); !good {
-				p.errorf(n.val, "unknown period %q (want hour, day, week, month or year)%s", s, periodHint(s))
-				ok = false
-			}
-		} else {
+		if s, good := p.text("per", n.val); !good {
 			ok = false
+		} else if per, good = projection.ParsePeriod(s); !good {
+			ok = p.errorf(n.val, "unknown period %q (want hour, day, week, month or year)%s", s, periodHint(s))
 		}
 	}
 	model := projection.Linear
 	if n, has := f["model"]; has {
-		if s, good := p.text("model", n.val); good {
-			if model, good = projection.ParseModel(s); !good {
-				p.errorf(n.val, "unknown model %q (want linear or exponential)%s", s, modelHint(s))
-				ok = false
-			}
-		} else {
+		if s, good := p.text("model", n.val); !good {
 			ok = false
+		} else if model, good = projection.ParseModel(s); !good {
+			ok = p.errorf(n.val, "unknown model %q (want linear or exponential)%s", s, modelHint(s))
 		}
 	}
 	out.Per, out.Model = per.String(), model.String()
@@ -70,23 +64,18 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	n, hasStart := f["start"]
 	switch {
 	case !hasStart || isWord(n.val, "last"):
-		if len(b.Series) == 0 && !seriesOK {
-			// The series has errors of its own, already reported.
-			ok = false
-			break
+		switch {
+		case len(b.Series) > 0:
+			// The start is that observation, shown as it was written.
+			last := b.Series[len(b.Series)-1]
+			out.Start = Point{Date: last.Date, Value: last.Value, Places: last.Places, Grain: last.Grain}
+		case !seriesOK:
+			ok = false // the series has errors of its own, already reported
+		case hasStart:
+			ok = p.errorf(n.val, "start: last needs at least one observation")
+		default:
+			ok = p.errorf(key, "projection: missing start (want start: {date: YYYY-MM-DD, value: N}, or a series to start from its latest observation)")
 		}
-		if len(b.Series) == 0 {
-			if hasStart {
-				p.errorf(n.val, "start: last needs at least one observation")
-			} else {
-				p.errorf(key, "projection: missing start (want start: {date: YYYY-MM-DD, value: N}, or a series to start from its latest observation)")
-			}
-			ok = false
-			break
-		}
-		last := b.Series[len(b.Series)-1]
-		// The start is that observation, shown as it was written.
-		out.Start = Point{Date: last.Date, Value: last.Value, Places: last.Places, Grain: last.Grain}
 	case yamlpos.Resolve(n.val).Kind == yaml.MappingNode:
 		sf := p.mapping(n.val, "in start", []string{"date", "value"})
 		if d, has := sf["date"]; has {
@@ -94,27 +83,23 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			out.Start.Date, good = p.date("date", d.val)
 			ok = ok && good
 		} else {
-			p.errorf(n.val, "start: missing date")
-			ok = false
+			ok = p.errorf(n.val, "start: missing date")
 		}
 		if v, has := sf["value"]; has {
 			var good bool
 			out.Start.Value, out.Start.Places, good = p.numberPlaces("value", v.val)
 			ok = ok && good
 		} else {
-			p.errorf(n.val, "start: missing value")
-			ok = false
+			ok = p.errorf(n.val, "start: missing value")
 		}
 	default:
-		p.errorf(n.val, "start: want last or {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(n.val))
-		ok = false
+		ok = p.errorf(n.val, "start: want last or {date: YYYY-MM-DD, value: N}, got %s", yamlpos.Describe(n.val))
 	}
 
 	// Rate: a number, or fit.
 	var rateNode *yaml.Node
 	if n, has := f["rate"]; !has {
-		p.errorf(key, "projection: missing rate")
-		ok = false
+		ok = p.errorf(key, "projection: missing rate")
 	} else if rateNode = n.val; isWord(n.val, "fit") {
 		out.Fitted = true
 	} else {
@@ -124,18 +109,15 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	}
 	if out.Fitted && ok {
 		if len(b.Series) < 2 {
-			p.errorf(rateNode, "rate: fit needs at least 2 observations, got %d", len(b.Series))
-			ok = false
+			ok = p.errorf(rateNode, "rate: fit needs at least 2 observations, got %d", len(b.Series))
 		} else if f := p.fit(b.Series, per, model); f.err != nil {
-			p.errorf(rateNode, "rate: %v", f.err)
-			ok = false
+			ok = p.errorf(rateNode, "rate: %v", f.err)
 		} else {
 			out.Central.Rate, out.R2 = f.rate, f.r2
 		}
 	}
 	if ok && model == projection.Exponential && out.Central.Rate <= -100 {
-		p.errorf(rateNode, "rate: an exponential rate must be above -100 (percent per period), got %s", num(out.Central.Rate))
-		ok = false
+		ok = p.errorf(rateNode, "rate: an exponential rate must be above -100 (percent per period), got %s", num(out.Central.Rate))
 	}
 
 	var limitNode *yaml.Node
@@ -153,9 +135,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			return 0, 0, nil, false
 		}
 		v, places, good := p.numberPlaces(name, n.val)
-		if !good {
-			ok = false
-		}
+		ok = ok && good
 		return v, places, n.val, good
 	}
 	floor, floorPlaces, floorNode, hasFloor := bound("floor")
@@ -163,8 +143,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	out.HasFloor, out.Floor, out.HasCeiling, out.Ceiling = hasFloor, floor, hasCeiling, ceiling
 	out.FloorPlaces, out.CeilingPlaces = floorPlaces, ceilingPlaces
 	if hasFloor && hasCeiling && !(floor < ceiling) {
-		p.errorf(ceilingNode, "ceiling %s is not above floor %s: the floor is the least value the projection can take, the ceiling the greatest", num(ceiling), num(floor))
-		ok = false
+		ok = p.errorf(ceilingNode, "ceiling %s is not above floor %s: the floor is the least value the projection can take, the ceiling the greatest", num(ceiling), num(floor))
 	}
 	var untilNode *yaml.Node
 	if n, has := f["until"]; has {
@@ -255,10 +234,8 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		if s.Crossing.Year() <= LastDay().Year() {
 			continue
 		}
-		at, what := pick(s.Name != "central", f[s.Name].val, limitNode), fmt.Sprintf("limit %s is reached", num(out.Limit))
-		if s.Name != "central" {
-			what = fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit))
-		}
+		at := pick(s.Name != "central", f[s.Name].val, limitNode)
+		what := pick(s.Name != "central", fmt.Sprintf("%s: the %s reaches limit %s", s.Name, scenarioWords(s), num(out.Limit)), fmt.Sprintf("limit %s is reached", num(out.Limit)))
 		p.errorf(at, "%s on %s, after the year 9999: dates are written with four-digit years, and a chart draws none later; check the years of the dates (a mistyped year?) and the rate",
 			what, s.Crossing.Format(dateLayout))
 	}

@@ -60,15 +60,6 @@ func NewScope(blocks []*Block) *Scope {
 // Block returns the block called name, or nil.
 func (s *Scope) Block(name string) *Block { return s.blocks[name] }
 
-// Blocks returns the page's blocks, by name.
-func (s *Scope) Blocks() []*Block {
-	out := make([]*Block, 0, len(s.names))
-	for _, name := range s.names {
-		out = append(out, s.blocks[name])
-	}
-	return out
-}
-
 // Missing returns the error for a block name the page does not declare.
 func (s *Scope) Missing(name string) error {
 	if len(s.blocks) == 0 {
@@ -106,13 +97,10 @@ type Evaluation struct {
 	Warning string
 }
 
-// Eval evaluates e, found at pos. A claim that is false is an error that
-// says what the value is and which phrase would be true; a claim whose
-// phrase cannot be read is one too. Claims, true or false, are also told
-// to OnClaim.
-func (s *Scope) Eval(e Expr, pos diag.Pos) (Evaluation, error) { return s.eval(e, "", pos) }
-
-// eval is Eval of a value that follows the text before on its line.
+// eval evaluates e, found at pos after the text before on its line. A
+// claim that is false is an error that says what the value is and which
+// phrase would be true; a claim whose phrase cannot be read is one too.
+// Claims, true or false, are also told to OnClaim.
 func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 	if e.IsLiteral {
 		return Evaluation{Text: e.Literal}, nil
@@ -154,14 +142,9 @@ func (s *Scope) pastCrossing(ref Ref, v Value) string {
 		ref, c.Date.Format(dateLayout), b.AsOf.Format(dateLayout), ref.Block, crossing)
 }
 
-// EvalString parses and evaluates the expression src, found at pos.
-func (s *Scope) EvalString(src string, pos diag.Pos) (Evaluation, error) {
-	return s.EvalAfter(src, "", pos)
-}
-
-// EvalAfter is EvalString of an expression that follows the text before
-// on its line, whose last words ("within", "more than") may make the value
-// a bound that its rounding must keep true (see bound).
+// EvalAfter parses and evaluates the expression src, found at pos after
+// the text before on its line, whose last words ("within", "more than")
+// may make the value a bound that its rounding must keep true (see bound).
 func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) {
 	e, err := ParseExpr(src)
 	if err != nil {
@@ -285,14 +268,8 @@ func (s *Scope) countSpan(ref Ref) (exact float64, crossing Value, ok bool) {
 	if !found {
 		scenario, field = "central", ref.Field
 	}
-	months := 0 // weeks
-	switch field {
-	case "months_to_limit":
-		months = 1
-	case "years_to_limit":
-		months = 12
-	case "weeks_to_limit":
-	default:
+	months, ok := map[string]int{"weeks_to_limit": 0, "months_to_limit": 1, "years_to_limit": 12}[field] // 0: weeks
+	if !ok {
 		return 0, Value{}, false
 	}
 	b := s.blocks[ref.Block]

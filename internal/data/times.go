@@ -77,11 +77,7 @@ func parseObservationDate(s string) (t time.Time, grain DateGrain, timed bool, z
 
 // validZone reports whether z is Z, +HH:MM, -HH:MM, +HHMM or -HHMM.
 func validZone(z string) bool {
-	if z == "Z" {
-		return true
-	}
-	digits := strings.Replace(z[1:], ":", "", 1)
-	return len(z) >= 5 && (z[0] == '+' || z[0] == '-') && isDigits(digits, 4, 4)
+	return z == "Z" || len(z) >= 5 && (z[0] == '+' || z[0] == '-') && isDigits(strings.Replace(z[1:], ":", "", 1), 4, 4)
 }
 
 // sameZone writes z, a zone validZone accepts, one way for each offset:
@@ -222,10 +218,7 @@ func (g DateGrain) Form(t time.Time, long bool) (locale.DateForm, bool) {
 	case ByYear:
 		return locale.Year, true
 	case ByMonth:
-		if long {
-			return locale.LongMonthYear, true
-		}
-		return locale.MonthYear, true
+		return pick(long, locale.LongMonthYear, locale.MonthYear), true
 	}
 	return 0, false
 }

@@ -97,10 +97,8 @@ func (v Value) In(l *locale.Locale) string {
 // dateIn writes v, a date, in full in the language of l, "15 April 2025",
 // or as the month or year it was written as: "April 2025", "2025".
 func (v Value) dateIn(l *locale.Locale) string {
-	if f, ok := v.Grain.Form(v.Date, true); ok {
-		return l.Date(v.Date, f)
-	}
-	return l.Date(v.Date, locale.Long)
+	f, ok := v.Grain.Form(v.Date, true)
+	return l.Date(v.Date, pick(ok, f, locale.Long))
 }
 
 // decimals returns how many decimals v is shown with by default, before
@@ -112,18 +110,12 @@ func (v Value) decimals() int {
 	}
 	if f == 0 {
 		// 0.00 as written; a computed 0 is "0".
-		if v.Exact {
-			return v.Places
-		}
-		return 0
+		return pick(v.Exact, v.Places, 0)
 	}
 	if v.Exact {
 		// The shortest decimal form that reads back as f: what was written.
-		s := strconv.FormatFloat(f, 'f', -1, 64)
-		if _, frac, ok := strings.Cut(s, "."); ok {
-			return max(len(frac), v.Places)
-		}
-		return v.Places
+		_, frac, _ := strings.Cut(strconv.FormatFloat(f, 'f', -1, 64), ".")
+		return max(len(frac), v.Places)
 	}
 	return max(ComputedDecimals(f), v.Places)
 }
@@ -190,21 +182,12 @@ func FormatIn(l *locale.Locale, v Value, name string, arg string) (string, error
 func formatShown(l *locale.Locale, v Value, name string, arg string, about float64) (string, float64, error) {
 	nan := math.NaN()
 	arg = strings.TrimSpace(arg)
-	need := func(kinds ...ValueKind) error {
-		if slices.Contains(kinds, v.Kind) {
-			return nil
-		}
-		want := kinds[0].String()
-		if len(kinds) > 1 {
-			want += " or a " + kinds[1].String()
-		}
-		return fmt.Errorf("format %q needs a %s, got %s", name, want, describeKind(v.Kind))
+	if kinds := formatKinds[name]; len(kinds) > 0 && !slices.Contains(kinds, v.Kind) {
+		want := kinds[0].String() + pick(len(kinds) > 1, " or a "+kinds[len(kinds)-1].String(), "")
+		return "", nan, fmt.Errorf("format %q needs a %s, got %s", name, want, describeKind(v.Kind))
 	}
-	noArg := func() error {
-		if arg != "" {
-			return fmt.Errorf("format %q takes no argument, got %q", name, arg)
-		}
-		return nil
+	if arg != "" && (name == "approx" || name == "comma" || name == "int") {
+		return "", nan, fmt.Errorf("format %q takes no argument, got %q", name, arg)
 	}
 	// count reads the argument, a number of what from lo to hi: the
 	// decimals of round 1, the figures of figures 3.
@@ -226,48 +209,34 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		}
 		return v.In(l), shown, nil
 	case "date":
-		if err := need(Date); err != nil {
-			return "", nan, err
-		}
 		if arg == "" {
 			return v.dateIn(l), nan, nil
 		}
-		if err := checkDateLayout(arg, v.Timed); err != nil {
-			return "", nan, err
-		}
-		if err := checkLayoutGrain(arg, v.Grain.Shows(v.Date)); err != nil {
+		if err := cmp.Or(checkDateLayout(arg, v.Timed), checkLayoutGrain(arg, v.Grain.Shows(v.Date))); err != nil {
 			return "", nan, err
 		}
 		return l.FormatLayout(v.Date, arg), nan, nil
 	case "approx":
-		if err := cmp.Or(need(Number, Date), noArg()); err != nil {
-			return "", nan, err
-		}
 		if v.Kind == Date {
 			if v.Grain.Shows(v.Date) != ByDay {
 				// A month or a year is as near as the data goes.
 				return v.dateIn(l), nan, nil
 			}
-			if s, ok := l.ApproxDate(v.Date); ok {
-				return s, nan, nil
-			}
-			return claim.ApproxDate(v.Date), nan, nil
+			s, ok := l.ApproxDate(v.Date)
+			return pick(ok, s, claim.ApproxDate(v.Date)), nan, nil
 		}
 		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nan, nil
 	case "comma":
-		if err := cmp.Or(need(Number), noArg()); err != nil {
-			return "", nan, err
-		}
 		return formatNumber(l, Round(v.Num, 0), 0, false), Round(v.Num, 0), nil
 	case "round":
 		n, err := count("decimals", 0, 10)
-		if err := cmp.Or(need(Number), err); err != nil {
+		if err != nil {
 			return "", nan, err
 		}
 		return formatNumber(l, Round(v.Num, n), n, false), Round(v.Num, n), nil
 	case "figures":
 		n, err := count("significant figures", 1, 6)
-		if err := cmp.Or(need(Number), err); err != nil {
+		if err != nil {
 			return "", nan, err
 		}
 		if v.Num == 0 || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
@@ -276,9 +245,6 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		text, shown := rounded(l, v.Num, n-1-Magnitude(v.Num), v.Scale == 0, true)
 		return text, shown, nil
 	case "percent":
-		if err := need(Number); err != nil {
-			return "", nan, err
-		}
 		if v.Points {
 			return "", nan, errors.New(`format "percent": the value is in percentage points, a difference of two percentages, which percent would write as per cent: write it without the format, followed by "percentage points"`)
 		}
@@ -300,9 +266,6 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		}
 		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), shown, nil
 	case "abs":
-		if err := need(Number); err != nil {
-			return "", nan, err
-		}
 		size := v
 		size.Num = math.Abs(v.Num)
 		if arg == "" {
@@ -314,13 +277,16 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		}
 		return formatNumber(l, Round(size.Num, n), n, false), Round(size.Num, n), nil
 	case "int":
-		if err := cmp.Or(need(Number), noArg()); err != nil {
-			return "", nan, err
-		}
 		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), Round(v.Num, 0), nil
 	}
 	return "", nan, fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
 		diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}))
+}
+
+// formatKinds are the kinds of value each format takes.
+var formatKinds = map[string][]ValueKind{
+	"date": {Date}, "approx": {Number, Date}, "comma": {Number}, "round": {Number},
+	"figures": {Number}, "percent": {Number}, "abs": {Number}, "int": {Number},
 }
 
 // hundredfold returns f × 100 as its decimal form reads: the decimal
@@ -338,10 +304,7 @@ func hundredfold(f float64) float64 {
 		return f * 100
 	}
 	r, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+2), 64)
-	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return f * 100
-	}
-	return r
+	return pick(err != nil && !errors.Is(err, strconv.ErrRange), f*100, r)
 }
 
 // checkDateLayout reports a layout of the date format that would not
@@ -374,10 +337,8 @@ func checkDateLayout(layout string, timed bool) error {
 	}
 	// A time of the data may be written alone ("15:04"); a layout with no
 	// part of the date, nor of the time, would print itself.
-	unchanged := base.AddDate(0, 0, 1).Format(layout) == text && base.AddDate(0, 1, 0).Format(layout) == text && base.AddDate(1, 0, 0).Format(layout) == text
-	if timed && base.Add(61*time.Minute+time.Second).Format(layout) != text {
-		unchanged = false
-	}
+	unchanged := base.AddDate(0, 0, 1).Format(layout) == text && base.AddDate(0, 1, 0).Format(layout) == text && base.AddDate(1, 0, 0).Format(layout) == text &&
+		(!timed || base.Add(61*time.Minute+time.Second).Format(layout) == text)
 	if unchanged {
 		return fmt.Errorf("format \"date\" wants a Go layout written with the date 2 January 2006, such as \"2 January 2006\" or \"2006-01-02\"; %q has no part of it, so it would be printed as it is", layout)
 	}
@@ -482,10 +443,7 @@ func rounded(l *locale.Locale, f float64, dec int, inWords, whole bool) (string,
 	r := Round(f, dec)
 	if mag := Magnitude(r); inWords {
 		if sc, ok := l.LargeScale(mag, true); ok {
-			d := dec + sc.Exp
-			if whole {
-				d = max(d, 0)
-			}
+			d := pick(whole, max(dec+sc.Exp, 0), dec+sc.Exp)
 			shown := Round(f/math.Pow10(sc.Exp), d)
 			n := strconv.FormatFloat(shown, 'f', max(d, 0), 64)
 			if strings.IndexByte(n, '.') >= 0 {

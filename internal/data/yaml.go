@@ -62,8 +62,10 @@ func (p *parser) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{Path: p.page.Path, Line: n.Line, Col: n.Column}
 }
 
-func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
+// errorf reports a problem at n, and returns false for the reader's ok.
+func (p *parser) errorf(n *yaml.Node, format string, args ...any) bool {
 	p.diags.Errorf(p.pos(n), format, args...)
+	return false
 }
 
 // isNull reports whether n is missing or an explicit null (`key:` with
@@ -217,8 +219,7 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 		return 0, false
 	}
 	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-		p.errorf(n, "%s: want a number, got %s", key, yamlpos.Describe(n))
-		return 0, false
+		return 0, p.errorf(n, "%s: want a number, got %s", key, yamlpos.Describe(n))
 	}
 	var f float64
 	var err error = strconv.ErrSyntax // until v reads as a number
@@ -228,12 +229,8 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 		// A number is read from its digits in decimal, as a CSV cell
 		// is: YAML would read 017 as octal, 15.
 		if base := radixName(v.Value); base != "" {
-			if err := v.Decode(&f); err == nil {
-				p.errorf(n, "%s: %q is a number in %s; write it in decimal digits: %s", key, v.Value, base, strconv.FormatFloat(f, 'f', -1, 64))
-			} else {
-				p.errorf(n, "%s: %q is a number in %s; write it in decimal digits", key, v.Value, base)
-			}
-			return 0, false
+			decoded := v.Decode(&f) == nil
+			return 0, p.errorf(n, "%s: %q is a number in %s; write it in decimal digits%s", key, v.Value, base, pick(decoded, ": "+strconv.FormatFloat(f, 'f', -1, 64), ""))
 		}
 		if f, err = strconv.ParseFloat(v.Value, 64); err != nil {
 			err = v.Decode(&f)
@@ -248,14 +245,12 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 	}
 	if err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 		if msg, ok := keptAsWritten(lit, f); !ok {
-			p.errorf(n, "%s: %s", key, msg)
-			return 0, false
+			return 0, p.errorf(n, "%s: %s", key, msg)
 		}
 		return f, true
 	}
 	if plain, ok := withoutSeparators(v.Value); ok {
-		p.errorf(n, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", key, v.Value, plain)
-		return 0, false
+		return 0, p.errorf(n, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", key, v.Value, plain)
 	}
 	hint := numberHint(v.Value)
 	if hint == missingHint && key != "value" {
@@ -267,8 +262,7 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 			hint = ", write " + strings.TrimSpace(rest) + ": with model: exponential, a rate is a percentage a period"
 		}
 	}
-	p.errorf(n, "%s: cannot use %q as a number%s", key, v.Value, hint)
-	return 0, false
+	return 0, p.errorf(n, "%s: cannot use %q as a number%s", key, v.Value, hint)
 }
 
 // noValues reports a {{ }} in text, the value of the data's key held by
@@ -335,10 +329,7 @@ func places(lit string, f float64) int {
 	}
 	shortest := strconv.FormatFloat(f, 'f', -1, 64)
 	_, sfrac, _ := strings.Cut(shortest, ".")
-	if n > len(sfrac) && n <= 20 {
-		return n
-	}
-	return 0
+	return pick(n > len(sfrac) && n <= 20, n, 0)
 }
 
 // numberPlaces is number, with the value's Point.Places.
@@ -473,8 +464,7 @@ func withoutSeparators(s string) (string, bool) {
 func (p *parser) date(key string, n *yaml.Node) (time.Time, bool) {
 	v := yamlpos.Resolve(n)
 	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-		p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
-		return time.Time{}, false
+		return time.Time{}, p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
 	}
 	t, ok := parseDate(v.Value)
 	if !ok {
@@ -489,8 +479,7 @@ func (p *parser) date(key string, n *yaml.Node) (time.Time, bool) {
 func (p *parser) observationDate(key string, n *yaml.Node) (t time.Time, grain DateGrain, timed bool, zone, text string, ok bool) {
 	v := yamlpos.Resolve(n)
 	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-		p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
-		return time.Time{}, ByDay, false, "", "", false
+		return time.Time{}, ByDay, false, "", "", p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
 	}
 	t, grain, timed, zone, ok = parseObservationDate(v.Value)
 	if !ok {
@@ -555,10 +544,8 @@ func otherDateTimeHint(s string) string {
 	}
 	// Each date the hint names, YYYY-MM-DD, is followed by the time.
 	return isoDates.ReplaceAllStringFunc(hint, func(d string) string {
-		if _, err := time.Parse(time.DateOnly, d); err != nil {
-			return d
-		}
-		return d + "T" + hm
+		_, err := time.Parse(time.DateOnly, d)
+		return pick(err != nil, d, d+"T"+hm)
 	})
 }
 
@@ -570,10 +557,7 @@ var isoDates = regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`)
 // "" otherwise.
 func zoneName(s string) string {
 	name := strings.TrimLeft(s[strings.LastIndexAny(s, " 0123456789")+1:], " ")
-	if len(name) < 2 || len(name) > 5 || strings.TrimLeft(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
-		return ""
-	}
-	return name
+	return pick(len(name) < 2 || len(name) > 5 || strings.TrimLeft(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "", "", name)
 }
 
 // parseDate parses a YYYY-MM-DD date as midnight UTC.
@@ -589,11 +573,7 @@ func parseDate(s string) (time.Time, bool) {
 func (p *parser) text(key string, n *yaml.Node) (string, bool) {
 	v := yamlpos.Resolve(n)
 	if v == nil || v.Kind != yaml.ScalarNode {
-		p.errorf(n, "%s: want text, got %s", key, yamlpos.Describe(n))
-		return "", false
+		return "", p.errorf(n, "%s: want text, got %s", key, yamlpos.Describe(n))
 	}
-	if v.ShortTag() == "!!null" {
-		return "", true
-	}
-	return v.Value, true
+	return pick(v.ShortTag() == "!!null", "", v.Value), true
 }

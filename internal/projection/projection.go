@@ -31,43 +31,39 @@ const (
 // daysPerYear is the length of the mean Gregorian year.
 const daysPerYear = 365.2425
 
-// periodNames are the names of the periods, in their order.
-var periodNames = [...]string{Day: "day", Week: "week", Month: "month", Year: "year", Hour: "hour"}
+// periods are the name of each period and its mean length in days: a
+// month is a twelfth of the mean Gregorian year, 365.2425 days.
+var periods = [...]struct {
+	name string
+	days float64
+}{Day: {"day", 1}, Week: {"week", 7}, Month: {"month", daysPerYear / 12}, Year: {"year", daysPerYear}, Hour: {"hour", 1.0 / 24}}
 
 // ParsePeriod returns the period named s ("hour", "day", "week", "month"
 // or "year"), and false if s names none.
 func ParsePeriod(s string) (Period, bool) {
-	if i := slices.Index(periodNames[:], s); i >= 0 {
-		return Period(i), true
+	for p, e := range periods {
+		if e.name == s {
+			return Period(p), true
+		}
 	}
 	return Day, false
 }
 
 // String returns the name ParsePeriod accepts for p; an unknown Period
 // is a day.
-func (p Period) String() string {
-	if p < 0 || int(p) >= len(periodNames) {
-		return "day"
-	}
-	return periodNames[p]
-}
+func (p Period) String() string { return periods[p.known()].name }
 
-// Days returns the mean length of p in days: a month is a twelfth of the
-// mean Gregorian year, 365.2425 days. Projections count months and years
-// by the calendar; this is for estimates. An unknown Period counts as a
-// day.
-func (p Period) Days() float64 {
-	switch p {
-	case Hour:
-		return 1.0 / 24
-	case Week:
-		return 7
-	case Month:
-		return daysPerYear / 12
-	case Year:
-		return daysPerYear
+// Days returns the mean length of p in days. Projections count months
+// and years by the calendar; this is for estimates. An unknown Period
+// counts as a day.
+func (p Period) Days() float64 { return periods[p.known()].days }
+
+// known returns p, or Day for an unknown Period.
+func (p Period) known() Period {
+	if p < 0 || int(p) >= len(periods) {
+		return Day
 	}
-	return 1
+	return p
 }
 
 // Model is the shape of a projection.
@@ -139,12 +135,10 @@ func (p Projection) ValueAt(t time.Time) float64 {
 // of the step in progress.
 func (p Projection) Periods(t time.Time) float64 {
 	switch p.Per {
-	case Month, Year:
-		months := 1
-		if p.Per == Year {
-			months = 12
-		}
-		return calendarSteps(p.Start, t, months)
+	case Month:
+		return MonthSteps(p.Start, t, 1)
+	case Year:
+		return MonthSteps(p.Start, t, 12)
 	case Hour:
 		// Counted in seconds, so that a whole hour is exactly one.
 		secs := float64(t.Unix() - p.Start.Unix())
@@ -176,9 +170,11 @@ func shift(t time.Time, secs int64) time.Time {
 	return time.Unix(t.Unix()+secs, int64(t.Nanosecond())).In(t.Location())
 }
 
-// calendarSteps counts the steps of the given number of months from
-// start to t, with the share of the step in progress.
-func calendarSteps(start, t time.Time, months int) float64 {
+// MonthSteps counts the steps of the given number of calendar months
+// (see AddMonths) from start to t, with the share of the step in
+// progress: 13 January to 26 May is 4.42 months. Before start it is
+// negative, the step t falls in counted back from start.
+func MonthSteps(start, t time.Time, months int) float64 {
 	sy, sm, _ := start.Date()
 	ty, tm, _ := t.Date()
 	k := ((ty-sy)*12 + int(tm-sm)) / months
@@ -327,10 +323,7 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 // the start value, when that is larger) counts as the limit.
 func (p Projection) reaches(v, limit float64, up bool) bool {
 	tol := 1e-12 * max(math.Abs(limit), math.Abs(p.Value))
-	if up {
-		return v >= limit-tol
-	}
-	return v <= limit+tol
+	return up && v >= limit-tol || !up && v <= limit+tol
 }
 
 // solve returns about how many days after Start the curve equals limit,

@@ -84,11 +84,11 @@ func newTable(chain []string, own map[string]map[Key]string) *Table {
 		t.names[english[k].name] = k
 		t.text[k], t.from[k] = english[k].text, "en"
 		for _, tag := range chain {
-			if s, ok := own[tag][k]; ok {
-				t.text[k], t.from[k] = s, tag
-				break
+			s, ok := own[tag][k]
+			if !ok {
+				s, ok = built[tag][k]
 			}
-			if s, ok := built[tag][k]; ok {
+			if ok {
 				t.text[k], t.from[k] = s, tag
 				break
 			}
@@ -135,8 +135,8 @@ func (t *Table) Lookup(name string) (Key, bool) {
 }
 
 // Format returns the text of k with its placeholders filled by args, in
-// the order of the English text's placeholders (Key.Placeholders). A
-// missing argument is left empty.
+// the order of the English text's placeholders. A missing argument is
+// left empty.
 func (t *Table) Format(k Key, args ...string) string {
 	var b strings.Builder
 	t.Write(&b, k, args...)

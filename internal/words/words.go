@@ -305,10 +305,6 @@ func (k Key) Name() string { return english[k].name }
 // English returns the English text of k.
 func (k Key) English() string { return english[k].text }
 
-// Placeholders returns the names of the placeholders of k's English
-// text, in their order: ["count", "first", "value", "date"].
-func (k Key) Placeholders() []string { return placeholders(english[k].text) }
-
 // piece is a part of a text: a literal, or the placeholder numbered arg
 // (in the order of the English text) when arg is not negative.
 type piece struct {

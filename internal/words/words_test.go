@@ -175,7 +175,7 @@ func TestNilIsEnglish(t *testing.T) {
 	var nilTable *Table
 	en := New("en")
 	for k := range Key(Count) {
-		args := k.Placeholders()
+		args := placeholders(k.English())
 		for _, args := range [][]string{args, append(args, "x."), args[:max(0, len(args)-1)]} {
 			if got, want := nilTable.Format(k, args...), en.Format(k, args...); got != want {
 				t.Errorf("nil Format(%s, %q) = %q; want %q", k.Name(), args, got, want)
