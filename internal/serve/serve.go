@@ -312,10 +312,7 @@ func validPath(p string) bool {
 	}
 	segs := strings.Split(p[1:], "/")
 	for i, seg := range segs {
-		switch {
-		case seg == "." || seg == "..":
-			return false
-		case seg == "" && i < len(segs)-1:
+		if seg == "." || seg == ".." || seg == "" && i < len(segs)-1 {
 			return false
 		}
 	}
