@@ -320,7 +320,7 @@ func (t table) write(b *bytes.Buffer) {
 				r.writeCell(b, &t, r.High)
 			}
 			if notes {
-				b.WriteString("<td>" + html.EscapeString(r.Note) + "</td>")
+				writeTextCell(b, r.Note)
 			}
 			b.WriteString("</tr>\n")
 		}
@@ -334,7 +334,7 @@ func (t table) write(b *bytes.Buffer) {
 		for _, e := range t.events {
 			b.WriteString("<tr>")
 			writeDateHeader(b, t.loc, e.Date, false, data.ByDay)
-			b.WriteString("<td>" + html.EscapeString(e.Label) + "</td>")
+			writeTextCell(b, e.Label)
 			b.WriteString("</tr>\n")
 		}
 		b.WriteString("</tbody>\n</table>\n")
@@ -397,7 +397,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 		b.Write(value)
 		b.WriteString("</td>")
 		if notes {
-			b.WriteString("<td>" + html.EscapeString(p.Label) + "</td>")
+			writeTextCell(b, p.Label)
 		}
 		if srcs {
 			b.WriteString("<td>")
@@ -412,9 +412,18 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 // startTable writes the start of a table of the class, with its caption,
 // up to its first header cell.
 func startTable(b *bytes.Buffer, class, caption string) {
-	b.WriteString(`<table class="` + class + "\">\n<caption>")
+	b.WriteString(`<table class="`)
+	b.WriteString(class)
+	b.WriteString("\">\n<caption>")
 	writeEscaped(b, caption)
 	b.WriteString("</caption>\n<thead><tr>")
+}
+
+// writeTextCell writes a cell holding the text s.
+func writeTextCell(b *bytes.Buffer, s string) {
+	b.WriteString("<td>")
+	writeEscaped(b, s)
+	b.WriteString("</td>")
 }
 
 // writeHeader writes a column header cell holding the word k.
