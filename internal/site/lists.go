@@ -385,12 +385,7 @@ func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bo
 			counts[t.URL]++
 		}
 	}
-	for path, rec := range st.pages {
-		if _, ok := failed[path]; !ok {
-			count(rec)
-		}
-	}
-	for _, rec := range failed {
+	for _, rec := range st.records(failed) {
 		count(rec)
 	}
 	if _, ok := counts[""]; !ok {
