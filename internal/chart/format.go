@@ -39,11 +39,10 @@ func appendDate(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long 
 		}
 		var date, clock [32]byte
 		return append(b, w.Format(words.DateAtTime, string(loc.AppendDate(date[:0], t, locale.Long)), string(appendClock(clock[:0], loc, t)))...)
-	} else {
-		b = loc.AppendDate(b, t, locale.Medium)
-		if data.HasTime(t) {
-			b = append(b, ' ')
-		}
+	}
+	b = loc.AppendDate(b, t, locale.Medium)
+	if data.HasTime(t) {
+		b = append(b, ' ')
 	}
 	return appendClock(b, loc, t)
 }

@@ -586,23 +586,21 @@ func (l *layout) placeLegend(m *model) {
 func (l *layout) collectLines(m *model) {
 	c := &l.c
 	add := func(x1, y1, x2, y2 float64) { l.lines = append(l.lines, [4]float64{x1, y1, x2, y2}) }
-	curve := func(f func(sample) float64) {
-		for i := 1; i < len(m.plot); i++ {
-			a, b := m.plot[i-1], m.plot[i]
+	curve := func(samples []sample, f func(sample) float64) {
+		for i := 1; i < len(samples); i++ {
+			a, b := samples[i-1], samples[i]
 			add(c.x(a.Date), c.yv(f(a)), c.x(b.Date), c.yv(f(b)))
 		}
 	}
 	if m.proj != nil {
-		curve(func(s sample) float64 { return s.Central })
-		for i := 1; i < len(m.beyond); i++ {
-			a, b := m.beyond[i-1], m.beyond[i]
-			add(c.x(a.Date), c.yv(a.Central), c.x(b.Date), c.yv(b.Central))
-		}
+		central := func(s sample) float64 { return s.Central }
+		curve(m.plot, central)
+		curve(m.beyond, central)
 		if m.hasLow {
-			curve(func(s sample) float64 { return s.Low })
+			curve(m.plot, func(s sample) float64 { return s.Low })
 		}
 		if m.hasHigh {
-			curve(func(s sample) float64 { return s.High })
+			curve(m.plot, func(s sample) float64 { return s.High })
 		}
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
@@ -706,15 +704,12 @@ func (l *layout) placeLimit(m *model) {
 				return
 			}
 		}
-		l.limitInLegend = text
-		l.legend = nil
+		l.limitInLegend, l.legend, placed = text, nil, true
 		l.placeLegend(m)
-		placed = true
 		if l.rows == rows {
 			return
 		}
-		l.limitInLegend = ""
-		l.legend = nil
+		l.limitInLegend, l.legend = "", nil
 		l.placeLegend(m)
 	}
 }

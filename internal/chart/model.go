@@ -213,24 +213,17 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		m.samples = make([]sample, len(curve))
 		for i, c := range curve {
 			s := sample{Date: c.Date, Central: c.Value, Low: math.NaN(), High: math.NaN()}
-			if m.hasLow {
+			err := checkValue(b.Name, "projection", c.Date, s.Central)
+			if m.hasLow && err == nil {
 				s.Low = p.Low.ValueAt(c.Date)
+				err = checkValue(b.Name, "low projection", c.Date, s.Low)
 			}
-			if m.hasHigh {
+			if m.hasHigh && err == nil {
 				s.High = p.High.ValueAt(c.Date)
+				err = checkValue(b.Name, "high projection", c.Date, s.High)
 			}
-			if err := checkValue(b.Name, "projection", c.Date, s.Central); err != nil {
+			if err != nil {
 				return nil, err
-			}
-			if m.hasLow {
-				if err := checkValue(b.Name, "low projection", c.Date, s.Low); err != nil {
-					return nil, err
-				}
-			}
-			if m.hasHigh {
-				if err := checkValue(b.Name, "high projection", c.Date, s.High); err != nil {
-					return nil, err
-				}
 			}
 			m.samples[i] = s
 		}
@@ -260,6 +253,15 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 		m.y.Digits = m.y.Digits || data.UnitScale(ly.unit) != 0
 	}
 	return m, nil
+}
+
+// oneScenario returns the value on s's date of the one scenario, low or high,
+// that m draws beside the central curve.
+func (m *model) oneScenario(s sample) float64 {
+	if m.hasLow {
+		return s.Low
+	}
+	return s.High
 }
 
 // layerUnit returns the unit a chart writes after the values of ly where

@@ -364,31 +364,18 @@ func (m *model) buildOption(summary string) *echartsOption {
 	}
 
 	switch m.kind {
-	case TypeBar:
+	case TypeBar, TypeLine:
 		for _, ly := range m.layers {
-			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
-				Name:      ly.name,
-				Type:      types.ChartBar,
-				Id:        ly.id,
-				Data:      points(ly.drawn),
-				BarGap:    "0%",
-				ItemStyle: &opts.ItemStyle{Color: slotColor(ly.slot)},
-			}, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
-		}
-	case TypeLine:
-		for _, ly := range m.layers {
-			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
-				Name:       ly.name,
-				Type:       types.ChartLine,
-				Id:         ly.id,
-				Data:       points(ly.drawn),
-				Symbol:     slotSymbols[(ly.slot-1)%len(slotSymbols)],
-				SymbolSize: 7,
-				ShowSymbol: opts.Bool(len(ly.drawn) <= maxMarkers),
-				Animation:  animation,
-				LineStyle:  &opts.LineStyle{Color: slotColor(ly.slot), Width: 2},
-				ItemStyle:  &opts.ItemStyle{Color: slotColor(ly.slot)},
-			}, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
+			s := charts.SingleSeries{Name: ly.name, Id: ly.id, Data: points(ly.drawn), ItemStyle: &opts.ItemStyle{Color: slotColor(ly.slot)}}
+			if m.kind == TypeBar {
+				s.Type, s.BarGap = types.ChartBar, "0%"
+			} else {
+				s.Type, s.Animation = types.ChartLine, animation
+				s.Symbol, s.SymbolSize = slotSymbols[(ly.slot-1)%len(slotSymbols)], 7
+				s.ShowSymbol = opts.Bool(len(ly.drawn) <= maxMarkers)
+				s.LineStyle = &opts.LineStyle{Color: slotColor(ly.slot), Width: 2}
+			}
+			opt.Series = append(opt.Series, series{SingleSeries: s, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
 		}
 	default:
 		opt.Series = m.projectionSeries(animation)
@@ -644,7 +631,6 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 			Animation: animation,
 		}}
 	}
-	dotted := &opts.LineStyle{Color: colorProjection, Type: "dotted", Width: 1}
 
 	out := make([]series, 0, 4)
 	switch {
@@ -665,16 +651,17 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		band.ItemStyle = &opts.ItemStyle{Color: colorProjection}
 		band.AreaStyle = &opts.AreaStyle{Color: colorProjection, Opacity: opts.Float(0.18)}
 		out = append(out, low, band)
-	case m.hasLow:
-		low := line(m.words.Text(words.LowScenario), idLow, curve(func(s sample) float64 { return s.Low }, true))
+	case m.hasLow || m.hasHigh:
+		name, id := words.LowScenario, idLow
+		if m.hasHigh {
+			name, id = words.HighScenario, idHigh
+		}
+		sc := line(m.words.Text(name), id, curve(m.oneScenario, true))
 		// The item colour is the legend mark's, and the one the page's
 		// colours replace; without it ECharts takes its palette's.
-		low.LineStyle, low.ItemStyle = dotted, &opts.ItemStyle{Color: colorProjection}
-		out = append(out, low)
-	case m.hasHigh:
-		high := line(m.words.Text(words.HighScenario), idHigh, curve(func(s sample) float64 { return s.High }, true))
-		high.LineStyle, high.ItemStyle = dotted, &opts.ItemStyle{Color: colorProjection}
-		out = append(out, high)
+		sc.LineStyle = &opts.LineStyle{Color: colorProjection, Type: "dotted", Width: 1}
+		sc.ItemStyle = &opts.ItemStyle{Color: colorProjection}
+		out = append(out, sc)
 	}
 
 	central := line(m.words.Text(words.CentralProjection), idCentral, curve(func(s sample) float64 { return s.Central }, true))

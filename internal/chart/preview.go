@@ -51,10 +51,8 @@ func (f Figure) Plot() *ogimage.Plot {
 			case m.hasLow && m.hasHigh:
 				p.BandLow = append(p.BandLow, ogimage.Point{Date: s.Date, Value: s.Low})
 				p.BandHigh = append(p.BandHigh, ogimage.Point{Date: s.Date, Value: s.High})
-			case m.hasLow:
-				p.Scenario = append(p.Scenario, ogimage.Point{Date: s.Date, Value: s.Low})
-			case m.hasHigh:
-				p.Scenario = append(p.Scenario, ogimage.Point{Date: s.Date, Value: s.High})
+			case m.hasLow || m.hasHigh:
+				p.Scenario = append(p.Scenario, ogimage.Point{Date: s.Date, Value: m.oneScenario(s)})
 			}
 		}
 		for _, s := range m.beyond[min(1, len(m.beyond)):] {

@@ -234,25 +234,26 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 	}
 	var ref BlockRef
 	ok := true
-	dup := func(k, first *yaml.Node) {
-		errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "in a data item", pos(first).Line))
+	fail := func(n *yaml.Node, format string, args ...any) {
+		errorf(n, format, args...)
 		ok = false
+	}
+	dup := func(k, first *yaml.Node) {
+		fail(k, "chart: %s", yamlpos.Duplicate(k.Value, "in a data item", pos(first).Line))
 	}
 	for k, v := range yamlpos.Keys(n, dup) {
 		s, isText := scalar(v)
 		switch k.Value {
 		case "block":
 			if !isText || s == "" {
-				errorf(v, "chart: block must name a data block, got %s", yamlpos.Describe(v))
-				ok = false
+				fail(v, "chart: block must name a data block, got %s", yamlpos.Describe(v))
 			}
 			ref.Block = s
 		case "name":
 			before, _, hasValues := strings.Cut(s, "{{")
 			switch {
 			case !isText:
-				errorf(v, "chart: name must be text, got %s", yamlpos.Describe(v))
-				ok = false
+				fail(v, "chart: name must be text, got %s", yamlpos.Describe(v))
 			case hasValues:
 				// A legend's name is shown as written. The error stands
 				// at the {{ when the name is written on one line as it
@@ -264,18 +265,15 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 						at.Column++
 					}
 				}
-				errorf(&at, "chart: name: {{ }} is not read here, and would be shown as typed: write the name as text (values go in a chart's title, caption and event labels)")
-				ok = false
+				fail(&at, "chart: name: {{ }} is not read here, and would be shown as typed: write the name as text (values go in a chart's title, caption and event labels)")
 			}
 			ref.Name = s
 		default:
-			errorf(k, "chart: unknown key %q in a data item (known keys: block, name)", k.Value)
-			ok = false
+			fail(k, "chart: unknown key %q in a data item (known keys: block, name)", k.Value)
 		}
 	}
 	if ref.Block == "" && ok {
-		errorf(n, "chart: a data item needs block (the name of a data block)")
-		ok = false
+		fail(n, "chart: a data item needs block (the name of a data block)")
 	}
 	return ref, ok
 }
@@ -318,9 +316,12 @@ func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node
 	}
 	var e Event
 	ok, hasDate := true, false
-	dup := func(k, first *yaml.Node) {
-		errorf(k, "chart: %s", yamlpos.Duplicate(k.Value, "in an event", pos(first).Line))
+	fail := func(n *yaml.Node, format string, args ...any) {
+		errorf(n, format, args...)
 		ok = false
+	}
+	dup := func(k, first *yaml.Node) {
+		fail(k, "chart: %s", yamlpos.Duplicate(k.Value, "in an event", pos(first).Line))
 	}
 	for k, v := range yamlpos.Keys(n, dup) {
 		s, isText := scalar(v)
@@ -336,33 +337,27 @@ func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node
 				// A date written another way, or with a time of day,
 				// which YAML calls a date: the date to write, as for
 				// the data's dates.
-				errorf(v, "chart: event date must be a date such as 2024-06-19, got %q%s", s, hint)
-				ok = false
+				fail(v, "chart: event date must be a date such as 2024-06-19, got %q%s", s, hint)
 			case !isText || err != nil:
-				errorf(v, "chart: event date must be a date such as 2024-06-19, got %s", yamlpos.Describe(v))
-				ok = false
+				fail(v, "chart: event date must be a date such as 2024-06-19, got %s", yamlpos.Describe(v))
 			}
 			e.Date, hasDate = d, true
 		case "label":
 			switch {
 			case !isText || strings.TrimSpace(s) == "":
-				errorf(v, "chart: event label must be text, got %s", yamlpos.Describe(v))
-				ok = false
+				fail(v, "chart: event label must be text, got %s", yamlpos.Describe(v))
 			case !strings.Contains(s, "{{") && EventLabelTooLong(s) != "":
 				// A label with values is measured once they are
 				// written, by the caller that writes them.
-				errorf(v, "%s", EventLabelTooLong(s))
-				ok = false
+				fail(v, "%s", EventLabelTooLong(s))
 			}
 			e.Label, e.LabelPos = s, pos(v)
 		default:
-			errorf(k, "chart: unknown key %q in an event (known keys: date, label)", k.Value)
-			ok = false
+			fail(k, "chart: unknown key %q in an event (known keys: date, label)", k.Value)
 		}
 	}
 	if ok && (!hasDate || e.Label == "") {
-		errorf(n, "chart: an event needs a date and a label")
-		ok = false
+		fail(n, "chart: an event needs a date and a label")
 	}
 	return e, ok
 }

@@ -165,6 +165,12 @@ func (w *svgWriter) point(x, y float64, first bool) {
 }
 
 func (w *svgWriter) line(class string, x1, y1, x2, y2 float64) {
+	w.startLine(class, x1, y1, x2, y2)
+	w.s("/>")
+}
+
+// startLine appends a line element's start tag, left open.
+func (w *svgWriter) startLine(class string, x1, y1, x2, y2 float64) {
 	w.s(`<line class="`)
 	w.s(class)
 	w.s(`"`)
@@ -172,7 +178,13 @@ func (w *svgWriter) line(class string, x1, y1, x2, y2 float64) {
 	w.attrNum("y1", y1)
 	w.attrNum("x2", x2)
 	w.attrNum("y2", y2)
-	w.s("/>")
+}
+
+// group appends the start tag of a group in colour slot n.
+func (w *svgWriter) group(n int) {
+	w.s(`<g class="plc-s`)
+	w.b = strconv.AppendInt(w.b, int64(n), 10)
+	w.s(`">`)
 }
 
 // label appends a text element; anchor is "start", "middle" or "end".
@@ -273,11 +285,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 	// Events: a thin rule each; the label is among the notes.
 	for _, e := range m.events {
 		x := c.x(e.Date)
-		w.s(`<line class="plc-event"`)
-		w.attrNum("x1", x)
-		w.attrNum("y1", c.top)
-		w.attrNum("x2", x)
-		w.attrNum("y2", c.bottom)
+		w.startLine("plc-event", x, c.top, x, c.bottom)
 		w.s("><title>")
 		w.b = appendDate(w.b, m.loc, nil, e.Date, false)
 		w.s(m.words.Colon())
@@ -332,13 +340,9 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 			w.point(c.x(s.Date), c.yv(bandLower(s)), false)
 		}
 		w.s(`"/>`)
-	case m.hasLow:
+	case m.hasLow || m.hasHigh:
 		w.s(`<polyline class="plc-scenario" points="`)
-		points(func(s sample) float64 { return s.Low })
-		w.s(`"/>`)
-	case m.hasHigh:
-		w.s(`<polyline class="plc-scenario" points="`)
-		points(func(s sample) float64 { return s.High })
+		points(m.oneScenario)
 		w.s(`"/>`)
 	}
 	w.s(`<polyline class="plc-central" points="`)
@@ -361,9 +365,7 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 		if len(pts) == 0 {
 			continue
 		}
-		w.s(`<g class="plc-s`)
-		w.b = strconv.AppendInt(w.b, int64(ly.slot), 10)
-		w.s(`">`)
+		w.group(ly.slot)
 		if m.kind == TypeLine && len(pts) > 1 {
 			w.s(`<polyline class="plc-line" points="`)
 			for i, p := range pts {
@@ -508,28 +510,20 @@ func (m *model) svgLegend(w *svgWriter, l *layout) {
 			w.attrNum("y", y-5)
 			w.s(` width="10" height="10"/>`)
 		case "line":
-			w.s(`<g class="plc-s`)
-			w.b = strconv.AppendInt(w.b, int64(it.slot), 10)
-			w.s(`">`)
+			w.group(it.slot)
 			w.line("plc-line", x, y, x+legendMark, y)
 			w.s(`</g>`)
 		case "dot":
-			w.s(`<g class="plc-s`)
-			w.b = strconv.AppendInt(w.b, int64(it.slot), 10)
-			w.s(`">`)
+			w.group(it.slot)
 			w.symbol(it.slot, x+legendMark/2, y, 4)
 			w.s(`/></g>`)
-		case "central":
-			w.line("plc-central", x, y, x+legendMark, y)
+		case "central", "scenario", "limit":
+			w.line("plc-"+it.mark, x, y, x+legendMark, y)
 		case "band":
 			w.s(`<rect class="plc-band"`)
 			w.attrNum("x", x)
 			w.attrNum("y", y-5)
 			w.s(` width="16" height="10"/>`)
-		case "scenario":
-			w.line("plc-scenario", x, y, x+legendMark, y)
-		case "limit":
-			w.line("plc-limit", x, y, x+legendMark, y)
 		}
 		w.label("plc-small", x+legendTextAt, y+4, "start", it.text)
 	}

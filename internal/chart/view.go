@@ -286,13 +286,11 @@ func (t table) write(b *bytes.Buffer) {
 	}
 	if t.hasProj {
 		notes := slices.ContainsFunc(t.rows, func(r tableRow) bool { return r.Note != "" })
-		b.WriteString("<table class=\"chart-projected\">\n<caption>")
+		caption := t.words.Text(words.TableProjected)
 		if t.unit != "" {
-			writeEscaped(b, t.words.Format(words.TableProjectedUnit, t.unit))
-		} else {
-			writeEscaped(b, t.words.Text(words.TableProjected))
+			caption = t.words.Format(words.TableProjectedUnit, t.unit)
 		}
-		b.WriteString("</caption>\n<thead><tr>")
+		startTable(b, "chart-projected", caption)
 		t.writeHeader(b, words.ColDate)
 		writeNumHeader(b, t.words.Text(words.ColCentral))
 		if t.hasLow {
@@ -306,14 +304,12 @@ func (t table) write(b *bytes.Buffer) {
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, r := range t.rows {
-			if r.Note != "" {
-				b.WriteString(`<tr class="chart-crossing">`)
-			} else {
-				b.WriteString("<tr>")
-			}
 			grain := t.grain
 			if r.Note != "" {
+				b.WriteString(`<tr class="chart-crossing">`)
 				grain = data.ByDay // a crossing, a day the projection computes
+			} else {
+				b.WriteString("<tr>")
 			}
 			writeDateHeader(b, t.loc, r.Date, t.timed, grain)
 			r.writeCell(b, &t, r.Central)
@@ -324,27 +320,22 @@ func (t table) write(b *bytes.Buffer) {
 				r.writeCell(b, &t, r.High)
 			}
 			if notes {
-				b.WriteString("<td>")
-				writeEscaped(b, r.Note)
-				b.WriteString("</td>")
+				writeTextCell(b, r.Note)
 			}
 			b.WriteString("</tr>\n")
 		}
 		b.WriteString("</tbody>\n</table>\n")
 	}
 	if len(t.events) > 0 {
-		b.WriteString("<table class=\"chart-events\">\n<caption>")
-		writeEscaped(b, t.words.Text(words.MarkedDates))
-		b.WriteString("</caption>\n<thead><tr>")
+		startTable(b, "chart-events", t.words.Text(words.MarkedDates))
 		t.writeHeader(b, words.ColDate)
 		t.writeHeader(b, words.ColEvent)
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, e := range t.events {
 			b.WriteString("<tr>")
 			writeDateHeader(b, t.loc, e.Date, false, data.ByDay)
-			b.WriteString("<td>")
-			writeEscaped(b, e.Label)
-			b.WriteString("</td></tr>\n")
+			writeTextCell(b, e.Label)
+			b.WriteString("</tr>\n")
 		}
 		b.WriteString("</tbody>\n</table>\n")
 	}
@@ -364,21 +355,16 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	if ly.unit != "" {
 		value = unitHeading(ly.unit)
 	}
-	b.WriteString("<table class=\"chart-observed\">\n<caption>")
-	if t.multiple {
-		writeEscaped(b, ly.name)
-		if ly.unit != "" {
-			b.WriteString(", ")
-			writeEscaped(b, ly.unit)
-		}
-	} else {
-		if ly.unit != "" {
-			writeEscaped(b, t.words.Format(words.TableObservedUnit, ly.unit))
-		} else {
-			writeEscaped(b, t.words.Text(words.TableObserved))
-		}
+	caption := t.words.Text(words.TableObserved)
+	switch {
+	case t.multiple && ly.unit != "":
+		caption = ly.name + ", " + ly.unit
+	case t.multiple:
+		caption = ly.name
+	case ly.unit != "":
+		caption = t.words.Format(words.TableObservedUnit, ly.unit)
 	}
-	b.WriteString("</caption>\n<thead><tr>")
+	startTable(b, "chart-observed", caption)
 	t.writeHeader(b, words.ColDate)
 	writeNumHeader(b, value)
 	cols := 2
@@ -411,9 +397,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 		b.Write(value)
 		b.WriteString("</td>")
 		if notes {
-			b.WriteString("<td>")
-			writeEscaped(b, p.Label)
-			b.WriteString("</td>")
+			writeTextCell(b, p.Label)
 		}
 		if srcs {
 			b.WriteString("<td>")
@@ -423,6 +407,23 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</tbody>\n</table>\n")
+}
+
+// startTable writes the start of a table of the class, with its caption,
+// up to its first header cell.
+func startTable(b *bytes.Buffer, class, caption string) {
+	b.WriteString(`<table class="`)
+	b.WriteString(class)
+	b.WriteString("\">\n<caption>")
+	writeEscaped(b, caption)
+	b.WriteString("</caption>\n<thead><tr>")
+}
+
+// writeTextCell writes a cell holding the text s.
+func writeTextCell(b *bytes.Buffer, s string) {
+	b.WriteString("<td>")
+	writeEscaped(b, s)
+	b.WriteString("</td>")
 }
 
 // writeHeader writes a column header cell holding the word k.

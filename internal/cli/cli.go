@@ -107,28 +107,19 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	name, rest := args[0], args[1:]
-	switch name {
-	case "help", "-h", "-help", "--help":
-		if len(rest) > 0 {
-			for _, c := range commands() {
-				if c.name == rest[0] {
-					return c.run(ctx, e, []string{"-h"})
-				}
-			}
-			if rest[0] == "help" {
-				fmt.Fprint(stdout, usage)
-				return ExitOK
-			}
-			fmt.Fprintf(stderr, "plotline help: %s\n", unknownCommand(rest[0]))
-			return ExitUsage
+	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
+		if len(rest) == 0 || rest[0] == "help" {
+			fmt.Fprint(stdout, usage)
+			return ExitOK
 		}
-		fmt.Fprint(stdout, usage)
-		return ExitOK
+		if i := slices.IndexFunc(commands(), func(c command) bool { return c.name == rest[0] }); i >= 0 {
+			return commands()[i].run(ctx, e, []string{"-h"})
+		}
+		fmt.Fprintf(stderr, "plotline help: %s\n", unknownCommand(rest[0]))
+		return ExitUsage
 	}
-	for _, c := range commands() {
-		if c.name == name {
-			return c.run(ctx, e, rest)
-		}
+	if i := slices.IndexFunc(commands(), func(c command) bool { return c.name == name }); i >= 0 {
+		return commands()[i].run(ctx, e, rest)
 	}
 	fmt.Fprintf(stderr, "plotline: %s\n\n%s", unknownCommand(name), usage)
 	return ExitUsage
@@ -376,11 +367,11 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 // printWaiting says that a build waits for another build of the output
 // folder dest, run by process pid (0 when not known), to finish.
 func printWaiting(e *env, dest string, pid int) {
+	who := ""
 	if pid > 0 {
-		fmt.Fprintf(e.stderr, "plotline: waiting for another build of %s to finish (pid %d)\n", dest, pid)
-		return
+		who = fmt.Sprintf(" (pid %d)", pid)
 	}
-	fmt.Fprintf(e.stderr, "plotline: waiting for another build of %s to finish\n", dest)
+	fmt.Fprintf(e.stderr, "plotline: waiting for another build of %s to finish%s\n", dest, who)
 }
 
 // report prints an error, one diagnostic a line, and returns the exit code.

@@ -544,31 +544,26 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		}
 		switch key {
 		case "title":
-			p.Title = scalarString(v, key, at, diags)
-			p.TitlePos = at(v)
+			p.Title, p.TitlePos = scalarString(v, key, at, diags), at(v)
 			if strings.TrimSpace(p.Title) == "" && v.Kind == yaml.ScalarNode {
 				diags.Errorf(at(v), "title: must not be empty")
 			}
 			checkListedLength(key, p.Title, MaxTitleRunes, at(v), diags)
 		case "description":
-			p.Description = scalarString(v, key, at, diags)
-			p.DescriptionPos = at(v)
+			p.Description, p.DescriptionPos = scalarString(v, key, at, diags), at(v)
 			checkListedLength(key, p.Description, MaxDescriptionRunes, at(v), diags)
 		case "author":
 			p.Author = scalarString(v, key, at, diags)
 		case "date":
-			p.DatePos = at(v)
-			p.Date = parseDate(v, key, at, diags)
+			p.Date, p.DatePos = parseDate(v, key, at, diags), at(v)
 		case "updated":
-			p.Updated = parseDate(v, key, at, diags)
-			updatedPos = at(v)
+			p.Updated, updatedPos = parseDate(v, key, at, diags), at(v)
 		case "draft":
 			p.Draft = parseBool(v, key, at, diags)
 		case "toc":
 			p.TOC = parseBool(v, key, at, diags)
 		case "nav":
-			p.Nav = strings.TrimSpace(scalarString(v, key, at, diags))
-			p.NavPos = at(v)
+			p.Nav, p.NavPos = strings.TrimSpace(scalarString(v, key, at, diags)), at(v)
 			if n := utf8.RuneCountInString(p.Nav); n > MaxNavRunes {
 				diags.Errorf(at(v), "nav: %d characters, more than the %d a name in the site's navigation may have: it is written on every page", n, MaxNavRunes)
 			}
@@ -577,11 +572,9 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.Lang, p.LangPos = strings.TrimSpace(scalarString(v, key, at, diags)), at(v)
 		case "image":
 			// Checked by the site, which knows the page's charts and files.
-			p.Image = scalarString(v, key, at, diags)
-			p.ImagePos = at(v)
+			p.Image, p.ImagePos = scalarString(v, key, at, diags), at(v)
 		case "slug":
-			p.Slug = scalarString(v, key, at, diags)
-			p.SlugPos = at(v)
+			p.Slug, p.SlugPos = scalarString(v, key, at, diags), at(v)
 			if msg := checkSlug(p.Slug); msg != "" && v.Kind == yaml.ScalarNode {
 				diags.Errorf(at(v), "slug %q %s", p.Slug, msg)
 				p.Slug = ""
@@ -617,8 +610,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		case "params":
 			p.Params = parseParams(v, at, diags)
 		case "data":
-			p.Data = v
-			p.DataPos = at(k)
+			p.Data, p.DataPos = v, at(k)
 		}
 	}
 	if !seen["title"] {

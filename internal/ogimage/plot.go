@@ -101,8 +101,8 @@ func drawPlot(cv *canvas, t *typesetter, p *Plot, th Theme, area rect) *plotter 
 	pl.drawGrid(yTicks)
 	pl.drawTimeAxis()
 	pl.drawBand()
-	pl.drawScenario()
-	pl.drawCentral()
+	pl.drawDashed(pl.p.Scenario, 3, 5, scenarioW) // the one low or high scenario, dotted
+	pl.drawDashed(pl.p.Central, 16, 10, centralW) // the central projection, dashed
 	pl.drawLimit()
 	pl.drawCrossing()
 	pl.drawObserved()
@@ -222,12 +222,6 @@ func (pl *plotter) drawBand() {
 	pl.avoidLine(hi)
 	pl.avoidLine(lo)
 }
-
-// drawScenario draws the projection's one low or high scenario, dotted.
-func (pl *plotter) drawScenario() { pl.drawDashed(pl.p.Scenario, 3, 5, scenarioW) }
-
-// drawCentral draws the central projection, dashed.
-func (pl *plotter) drawCentral() { pl.drawDashed(pl.p.Central, 16, 10, centralW) }
 
 // drawDashed draws the projected values vs in the projection's colour as a
 // line width wide, in dashes on pixels long with gaps of off pixels.

@@ -43,28 +43,17 @@ type fontSet struct {
 
 // loadFonts parses the embedded fonts.
 func loadFonts() (fontSet, error) {
-	parse := func(name string, src []byte) (*sfnt.Font, error) {
-		if src == nil {
-			b, err := fontFiles.ReadFile("fonts/" + name)
-			if err != nil {
-				return nil, fmt.Errorf("ogimage: %w", err)
-			}
-			src = b
-		}
-		f, err := sfnt.Parse(src)
-		if err != nil {
-			return nil, fmt.Errorf("ogimage: font %s: %w", name, err)
-		}
-		return f, nil
-	}
 	var f [4]*sfnt.Font
-	for i, src := range []struct {
-		name string
-		data []byte
-	}{{"CharisSIL-Bold.ttf", nil}, {"CharisSIL-Regular.ttf", nil}, {"Go Regular", goregular.TTF}, {"Go Bold", gobold.TTF}} {
+	for i, name := range []string{"CharisSIL-Bold.ttf", "CharisSIL-Regular.ttf", "Go Regular", "Go Bold"} {
+		src := map[string][]byte{"Go Regular": goregular.TTF, "Go Bold": gobold.TTF}[name]
 		var err error
-		if f[i], err = parse(src.name, src.data); err != nil {
-			return fontSet{}, err
+		if src == nil {
+			if src, err = fontFiles.ReadFile("fonts/" + name); err != nil {
+				return fontSet{}, fmt.Errorf("ogimage: %w", err)
+			}
+		}
+		if f[i], err = sfnt.Parse(src); err != nil {
+			return fontSet{}, fmt.Errorf("ogimage: font %s: %w", name, err)
 		}
 	}
 	serifBold, serif, sans, sansBold := f[0], f[1], f[2], f[3]

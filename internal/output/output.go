@@ -122,10 +122,10 @@ type Tx struct {
 	// not remove (see Leftovers).
 	leftovers []Leftover
 
-	// writeFile writes a new file of a Patch at Commit; nil is
-	// createFile. removeAll removes the previous output after a swap; nil
-	// is os.RemoveAll. swapStep renames or exchanges folders in swap; nil
-	// is the system's. Tests set them to make a step fail.
+	// writeFile writes a new file of a Patch at Commit (createFile).
+	// removeAll removes the previous output after a swap (os.RemoveAll).
+	// swapStep renames or exchanges folders in swap (swapStep). Tests
+	// set them to make a step fail.
 	writeFile func(name string, data []byte) error
 	removeAll func(path string) error
 	swapStep  func(exchange bool, a, b string) error
@@ -155,7 +155,7 @@ func Begin(dest string, opts Options) (*Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Tx{dest: dest, opts: opts}
+	t := &Tx{dest: dest, opts: opts, writeFile: createFile, removeAll: os.RemoveAll, swapStep: swapStep}
 	switch opts.Mode {
 	case Patch:
 		t.patches, t.removed = map[string][]byte{}, map[string]bool{}
@@ -431,14 +431,6 @@ func (t *Tx) makeLinks() error {
 func (t *Tx) swap() error {
 	defer t.release()
 	step := t.swapStep
-	if step == nil {
-		step = func(ex bool, a, b string) error {
-			if ex {
-				return exchange(a, b)
-			}
-			return os.Rename(a, b)
-		}
-	}
 	if _, err := os.Stat(t.dest); err != nil {
 		if err := step(false, t.dir, t.dest); err != nil {
 			os.RemoveAll(t.dir)
@@ -476,6 +468,14 @@ func (t *Tx) swap() error {
 	return nil
 }
 
+// swapStep renames a to b, or exchanges the two when ex is set.
+func swapStep(ex bool, a, b string) error {
+	if ex {
+		return exchange(a, b)
+	}
+	return os.Rename(a, b)
+}
+
 // mountError is the error for an output folder dest that is a mount
 // point, which a build cannot rename.
 func mountError(dest string) error {
@@ -497,11 +497,7 @@ func (t *Tx) Leftovers() []Leftover { return t.leftovers }
 // removeOld removes the previous output at dir once the new one is in
 // place; a failure only leaves a folder to report (see Leftovers).
 func (t *Tx) removeOld(dir string) {
-	removeAll := t.removeAll
-	if removeAll == nil {
-		removeAll = os.RemoveAll
-	}
-	if err := removeAll(dir); err != nil {
+	if err := t.removeAll(dir); err != nil {
 		t.leftovers = append(t.leftovers, Leftover{Path: dir, Err: err})
 	}
 }
@@ -528,10 +524,6 @@ func (t *Tx) commitPatch() error {
 	keys := slices.Sorted(maps.Keys(t.patches))
 	temps := make([]string, len(keys))
 	var made dirsMade
-	writeFile := t.writeFile
-	if writeFile == nil {
-		writeFile = createFile
-	}
 	// A new article at the top of a paged list moves every page of it:
 	// hundreds of files, written by as many workers as there are cores.
 	var g errgroup.Group
@@ -543,7 +535,7 @@ func (t *Tx) commitPatch() error {
 			if err := made.mkdirAll(filepath.Dir(file)); err != nil {
 				return err
 			}
-			return writeFile(temps[i], t.patches[k])
+			return t.writeFile(temps[i], t.patches[k])
 		})
 	}
 	var done []undoable

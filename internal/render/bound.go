@@ -29,22 +29,13 @@ func (l *Layouts) textFuncs(funcs htmltemplate.FuncMap) htmltemplate.FuncMap {
 	out := make(htmltemplate.FuncMap, len(funcs)+6)
 	maps.Copy(out, funcs)
 	out["print"] = func(args ...any) (string, error) {
-		if err := l.fits(argsSize(args)); err != nil {
-			return "", err
-		}
-		return fmt.Sprint(args...), nil
+		return l.bounded(argsSize(args), func() string { return fmt.Sprint(args...) })
 	}
 	out["println"] = func(args ...any) (string, error) {
-		if err := l.fits(argsSize(args) + 1); err != nil {
-			return "", err
-		}
-		return fmt.Sprintln(args...), nil
+		return l.bounded(argsSize(args)+1, func() string { return fmt.Sprintln(args...) })
 	}
 	out["printf"] = func(format string, args ...any) (string, error) {
-		if err := l.fits(printfSize(format, args)); err != nil {
-			return "", err
-		}
-		return fmt.Sprintf(format, args...), nil
+		return l.bounded(printfSize(format, args), func() string { return fmt.Sprintf(format, args...) })
 	}
 	// Each escapes every byte to six at most ("<" is \u003C in js).
 	for name, escape := range map[string]func(...any) string{
@@ -53,10 +44,7 @@ func (l *Layouts) textFuncs(funcs htmltemplate.FuncMap) htmltemplate.FuncMap {
 		"urlquery": htmltemplate.URLQueryEscaper,
 	} {
 		out[name] = func(args ...any) (string, error) {
-			if err := l.fits(6 * argsSize(args)); err != nil {
-				return "", err
-			}
-			return escape(args...), nil
+			return l.bounded(6*argsSize(args), func() string { return escape(args...) })
 		}
 	}
 	if tr, ok := funcs["T"].(func(string, ...any) (string, error)); ok {
@@ -78,10 +66,7 @@ func (l *Layouts) textFuncs(funcs htmltemplate.FuncMap) htmltemplate.FuncMap {
 		// A part of a layout writes five times its length at most:
 		// ".9" writes up to ten digits of a second.
 		out["date"] = func(layout string, t time.Time) (string, error) {
-			if err := l.fits(5*len(layout) + 64); err != nil {
-				return "", err
-			}
-			return f(layout, t), nil
+			return l.bounded(5*len(layout)+64, func() string { return f(layout, t) })
 		}
 	}
 	return out
@@ -94,6 +79,15 @@ func (l *Layouts) fits(n int) error {
 		return nil
 	}
 	return fmt.Errorf("this would make a text of up to %d MB, more than the %d MB plotline writes of one page: does a {{ range }} make a text longer each time round?", (n+1<<20-1)>>20, l.maxOutput>>20)
+}
+
+// bounded returns the text text makes, when a text of n bytes fits a page
+// (see fits), without making it when it does not.
+func (l *Layouts) bounded(n int, text func() string) (string, error) {
+	if err := l.fits(n); err != nil {
+		return "", err
+	}
+	return text(), nil
 }
 
 // wordSize returns at least the length of the text tr makes of the word

@@ -223,18 +223,17 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	ping := time.NewTicker(s.opts.PingInterval)
 	defer ping.Stop()
 	for {
+		var msg []byte
 		select {
-		case msg := <-c.msgs:
-			if !send(msg) {
-				return
-			}
+		case msg = <-c.msgs:
 		case <-ping.C:
-			if !send([]byte(": ping\n\n")) {
-				return
-			}
+			msg = []byte(": ping\n\n")
 		case <-c.gone:
 			return
 		case <-r.Context().Done():
+			return
+		}
+		if !send(msg) {
 			return
 		}
 	}

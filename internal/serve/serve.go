@@ -312,10 +312,7 @@ func validPath(p string) bool {
 	}
 	segs := strings.Split(p[1:], "/")
 	for i, seg := range segs {
-		switch {
-		case seg == "." || seg == "..":
-			return false
-		case seg == "" && i < len(segs)-1:
+		if seg == "." || seg == ".." || seg == "" && i < len(segs)-1 {
 			return false
 		}
 	}
@@ -352,11 +349,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		}
 		f.Close()
 		name = path.Join(name, "index.html")
-		f, info, err = open(root, name)
-		if err == nil && info.IsDir() {
-			f.Close()
-			err = fs.ErrNotExist
-		}
+		f, info, err = openFile(root, name)
 		if err != nil {
 			s.openFailed(w, r, root, name, err)
 			return
@@ -482,6 +475,16 @@ func open(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 	return f, info, nil
 }
 
+// openFile is open for a regular file: a directory is not there.
+func openFile(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
+	f, info, err := open(root, name)
+	if err == nil && info.IsDir() {
+		f.Close()
+		return nil, nil, fs.ErrNotExist
+	}
+	return f, info, err
+}
+
 // usable reports whether info is that of a regular file or a directory.
 func usable(info fs.FileInfo) bool { return info.IsDir() || info.Mode().IsRegular() }
 
@@ -522,11 +525,7 @@ func (s *Server) openFailed(w http.ResponseWriter, r *http.Request, root *os.Roo
 // any page is: a site's 404.html is written by its templates, and may be
 // as large as a page may be.
 func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root) {
-	f, info, err := open(root, "404.html")
-	if err == nil && info.IsDir() {
-		f.Close()
-		err = fs.ErrNotExist
-	}
+	f, info, err := openFile(root, "404.html")
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"iter"
 	"maps"
 	"os"
 	"path/filepath"
@@ -260,9 +261,9 @@ func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Re
 	case b.last != nil && r.prevOutputs != nil:
 		// A rebuild starts from a copy of the last build's outputs: only
 		// the files it wrote, kept or removed can differ.
-		changed = diffTouched(b.last.outputs, r.st.outputs, r.written, r.removed)
+		changed = diffOutputs(b.last.outputs, r.st.outputs, maps.Keys(r.written), maps.Keys(r.removed))
 	case b.last != nil:
-		changed = diffOutputs(b.last.outputs, r.st.outputs)
+		changed = diffOutputs(b.last.outputs, r.st.outputs, maps.Keys(r.st.outputs), maps.Keys(b.last.outputs))
 	default:
 		// Nothing to compare with (a first build, or the first after a
 		// build that failed, or after a new config): every file may
@@ -361,43 +362,20 @@ func (r *run) unknownKeys(failed map[string]*record) diag.List {
 	return l
 }
 
-// diffOutputs lists the site paths whose hash differs between two builds,
-// or that only one of them holds.
-func diffOutputs(before, after map[string]uint64) []string {
+// diffOutputs lists the site paths among those touched whose hash
+// differs between two builds, or that only one of them holds: a rebuild
+// touches the files it wrote or removed, a full build those of both.
+func diffOutputs(before, after map[string]uint64, touched ...iter.Seq[string]) []string {
 	var out []string
-	for p, h := range after {
-		if old, ok := before[p]; !ok || old != h {
-			out = append(out, p)
-		}
-	}
-	for p := range before {
-		if _, ok := after[p]; !ok {
-			out = append(out, p)
+	for _, paths := range touched {
+		for p := range paths {
+			h, inAfter := after[p]
+			old, inBefore := before[p]
+			if inAfter != inBefore || h != old {
+				out = append(out, p)
+			}
 		}
 	}
 	slices.Sort(out)
-	return out
-}
-
-// diffTouched is diffOutputs for two builds whose outputs can differ only
-// at the site paths of written and removed.
-func diffTouched(before, after map[string]uint64, written, removed map[string]bool) []string {
-	var out []string
-	add := func(p string) {
-		h, inAfter := after[p]
-		old, inBefore := before[p]
-		if inAfter != inBefore || h != old {
-			out = append(out, p)
-		}
-	}
-	for p := range written {
-		add(p)
-	}
-	for p := range removed {
-		if !written[p] {
-			add(p)
-		}
-	}
-	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"net/url"
 	"path"
@@ -448,14 +449,7 @@ func (st *state) verifyLinks(pageSize int, failed map[string]*record, unread boo
 	// Few pages have links to check; the maps they are checked against
 	// cost a walk of every page, and are made only when needed.
 	var paths []string
-	for path, rec := range st.pages {
-		if len(rec.checks) > 0 {
-			if _, ok := failed[path]; !ok {
-				paths = append(paths, path)
-			}
-		}
-	}
-	for path, rec := range failed {
+	for path, rec := range st.records(failed) {
 		if len(rec.checks) > 0 {
 			paths = append(paths, path)
 		}
@@ -488,12 +482,7 @@ func (st *state) verifyLinks(pageSize int, failed map[string]*record, unread boo
 			case c.Fragment != "":
 				if byURL == nil {
 					byURL = make(map[string]*record, len(st.pages)+len(failed))
-					for path, rec := range st.pages {
-						if _, ok := failed[path]; !ok {
-							byURL[rec.url] = rec
-						}
-					}
-					for _, rec := range failed {
+					for _, rec := range st.records(failed) {
 						byURL[rec.url] = rec
 					}
 				}
@@ -501,6 +490,23 @@ func (st *state) verifyLinks(pageSize int, failed map[string]*record, unread boo
 				if ok && !slices.Contains(target.ids, c.Fragment) {
 					diags.Errorf(c.Pos, "link %q: %s has no #%s (there is no heading, footnote or element with that id)", c.Dest, describePage(target.path, path), c.Fragment)
 				}
+			}
+		}
+	}
+}
+
+// records yields the source path and the record of every page of st and
+// of failed, what failed holds of a page in place of what st does.
+func (st *state) records(failed map[string]*record) iter.Seq2[string, *record] {
+	return func(yield func(string, *record) bool) {
+		for path, rec := range st.pages {
+			if _, ok := failed[path]; !ok && !yield(path, rec) {
+				return
+			}
+		}
+		for path, rec := range failed {
+			if !yield(path, rec) {
+				return
 			}
 		}
 	}

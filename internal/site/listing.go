@@ -1,7 +1,6 @@
 package site
 
 import (
-	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -99,12 +98,7 @@ func (l *listing) update(before, after map[string]*record, moved []string) (*lis
 	var drop, add []*record
 	dropTags := map[string][]*record{}
 	addTags := map[string][]*record{}
-	seen := make(map[string]bool, len(moved))
-	for _, p := range moved {
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
+	for _, p := range slices.Compact(slices.Sorted(slices.Values(moved))) {
 		if rec, ok := before[p]; ok && rec.kind == content.Article {
 			drop = append(drop, rec)
 			for _, t := range rec.summary.Tags {
@@ -124,7 +118,9 @@ func (l *listing) update(before, after map[string]*record, moved []string) (*lis
 		return nil, false
 	}
 	kept := map[string]bool{} // the tags whose lists changed and stay
-	for slug := range joinKeys(dropTags, addTags) {
+	slugs := maps.Clone(dropTags)
+	maps.Copy(slugs, addTags)
+	for slug := range slugs {
 		tl, ok := l.tags[slug].splice(dropTags[slug], addTags[slug])
 		delete(next.mixed, slug)
 		switch {
@@ -141,18 +137,6 @@ func (l *listing) update(before, after map[string]*record, moved []string) (*lis
 		next.mixed[slug] = true
 	}
 	return next, true
-}
-
-// joinKeys returns the keys of a and b, each once.
-func joinKeys(a, b map[string][]*record) map[string]bool {
-	out := make(map[string]bool, len(a)+len(b))
-	for k := range a {
-		out[k] = true
-	}
-	for k := range b {
-		out[k] = true
-	}
-	return out
 }
 
 // splice returns a new list: l without the articles of drop, which it
@@ -172,42 +156,12 @@ func (l articleList) splice(drop, add []*record) (articleList, bool) {
 		}
 		skip = append(skip, i)
 	}
-	type insert struct {
-		i   int
-		rec *record
+	recs := spliced(l.recs, skip, add, at, compareOrder)
+	out := articleList{recs: recs, sums: make([]*render.Summary, len(recs)), keys: make([]uint64, len(recs))}
+	for i, rec := range recs {
+		out.sums[i], out.keys[i] = rec.summary, rec.summaryKey()
 	}
-	ins := make([]insert, len(add))
-	for k, rec := range add {
-		ins[k] = insert{at(rec), rec}
-	}
-	slices.Sort(skip)
-	skip = slices.Compact(skip)
-	slices.SortFunc(ins, func(a, b insert) int { return cmp.Or(a.i-b.i, compareOrder(a.rec, b.rec)) })
-	n := len(l.recs) - len(skip) + len(ins)
-	out := articleList{recs: make([]*record, 0, n), sums: make([]*render.Summary, 0, n), keys: make([]uint64, 0, n)}
-	from := 0 // l's entries from here on are not copied yet
-	copyTo := func(to int) {
-		for len(skip) > 0 && skip[0] < to {
-			out.copyFrom(l, from, skip[0])
-			from = skip[0] + 1
-			skip = skip[1:]
-		}
-		out.copyFrom(l, from, to)
-		from = to
-	}
-	for _, in := range ins {
-		copyTo(in.i)
-		out.add(in.rec)
-	}
-	copyTo(len(l.recs))
 	return out, true
-}
-
-// copyFrom appends the entries i to j of src to l.
-func (l *articleList) copyFrom(src articleList, i, j int) {
-	l.recs = append(l.recs, src.recs[i:j]...)
-	l.sums = append(l.sums, src.sums[i:j]...)
-	l.keys = append(l.keys, src.keys[i:j]...)
 }
 
 // tagList returns every tag of the listing, as the newest of its articles

@@ -71,18 +71,14 @@ func (r *run) renderLists(which int) error {
 				return err
 			}
 		}
-		var buf bytes.Buffer
-		if err := render.WriteRobots(&buf, site); err != nil {
+		var robots bytes.Buffer
+		if err := render.WriteRobots(&robots, site); err != nil {
 			return err
 		}
-		if err := r.write("robots.txt", "robots.txt", buf.Bytes()); err != nil {
-			return err
-		}
-		if err := r.write(".nojekyll", ".nojekyll", nil); err != nil {
-			return err
-		}
-		if err := r.write(output.MarkerName, "output marker", []byte(output.MarkerText)); err != nil {
-			return err
+		for _, f := range [...][3]string{{"robots.txt", "robots.txt", robots.String()}, {".nojekyll", ".nojekyll", ""}, {output.MarkerName, "output marker", output.MarkerText}} {
+			if err := r.write(f[0], f[1], []byte(f[2])); err != nil {
+				return err
+			}
 		}
 	}
 	if which&listPages == 0 {
@@ -389,12 +385,7 @@ func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bo
 			counts[t.URL]++
 		}
 	}
-	for path, rec := range st.pages {
-		if _, ok := failed[path]; !ok {
-			count(rec)
-		}
-	}
-	for _, rec := range failed {
+	for _, rec := range st.records(failed) {
 		count(rec)
 	}
 	if _, ok := counts[""]; !ok {

@@ -93,14 +93,8 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	}
 	// Pages with errors of their own are reported, not rendered; the others
 	// are rendered so that every problem of the build shows at once.
-	var good []*content.Page
-	for _, p := range site.Pages {
-		if !p.Broken {
-			good = append(good, p)
-		} else {
-			r.tagsUnknown = true
-		}
-	}
+	good := slices.DeleteFunc(slices.Clone(site.Pages), func(p *content.Page) bool { return p.Broken })
+	r.tagsUnknown = len(good) < len(site.Pages)
 	records, pageDiags, err := r.renderPages(good, feedOf(good, b.cfg.FeedItems))
 	if err != nil {
 		return Result{}, err

@@ -126,7 +126,7 @@ func (st *state) sortedRecords() []*record {
 // site order of the pages in before, when the two differ only at the
 // paths in moved (pages added, removed, or changed in date). The other
 // pages keep their places, found by binary search; each of moved that
-// after holds goes to its own. It costs a copy of order, not a sort.
+// after holds goes to its own (see spliced).
 func reorder(order []string, before, after map[string]*record, moved []string) []string {
 	// at returns where rec goes among order, compared by before's records.
 	at := func(rec *record) int {
@@ -135,18 +135,9 @@ func reorder(order []string, before, after map[string]*record, moved []string) [
 		})
 		return i
 	}
-	type insert struct {
-		i   int
-		rec *record
-	}
 	var drop []int
-	var ins []insert
-	seen := make(map[string]bool, len(moved))
-	for _, p := range moved {
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
+	var ins []string
+	for _, p := range slices.Compact(slices.Sorted(slices.Values(moved))) {
 		if rec, ok := before[p]; ok {
 			i := at(rec)
 			if i >= len(order) || order[i] != p {
@@ -154,32 +145,46 @@ func reorder(order []string, before, after map[string]*record, moved []string) [
 			}
 			drop = append(drop, i)
 		}
-		if rec, ok := after[p]; ok {
-			ins = append(ins, insert{0, rec})
+		if _, ok := after[p]; ok {
+			ins = append(ins, p)
 		}
 	}
-	for k := range ins {
-		ins[k].i = at(ins[k].rec)
+	return spliced(order, drop, ins, func(p string) int { return at(after[p]) }, func(a, b string) int { return compareOrder(after[a], after[b]) })
+}
+
+// spliced returns s without its elements at the indexes drop and with
+// those of ins, each at the index of s that at gives it, those at one
+// index in the order compare gives them. It costs a copy of s, not a
+// sort.
+func spliced[T any](s []T, drop []int, ins []T, at func(T) int, compare func(a, b T) int) []T {
+	type insert struct {
+		i int
+		v T
+	}
+	places := make([]insert, len(ins))
+	for k, v := range ins {
+		places[k] = insert{at(v), v}
 	}
 	slices.Sort(drop)
-	slices.SortFunc(ins, func(a, b insert) int { return cmp.Or(a.i-b.i, compareOrder(a.rec, b.rec)) })
-	out := make([]string, 0, len(order)-len(drop)+len(ins))
-	from := 0 // order[from:] is not yet copied
-	// copyTo copies order[from:to] but the dropped entries.
+	drop = slices.Compact(drop)
+	slices.SortFunc(places, func(a, b insert) int { return cmp.Or(a.i-b.i, compare(a.v, b.v)) })
+	out := make([]T, 0, len(s)-len(drop)+len(places))
+	from := 0 // s[from:] is not yet copied
+	// copyTo copies s[from:to] but the dropped entries.
 	copyTo := func(to int) {
 		for len(drop) > 0 && drop[0] < to {
-			out = append(out, order[from:drop[0]]...)
+			out = append(out, s[from:drop[0]]...)
 			from = drop[0] + 1
 			drop = drop[1:]
 		}
-		out = append(out, order[from:to]...)
+		out = append(out, s[from:to]...)
 		from = to
 	}
-	for _, in := range ins {
-		copyTo(in.i)
-		out = append(out, in.rec.path)
+	for _, p := range places {
+		copyTo(p.i)
+		out = append(out, p.v)
 	}
-	copyTo(len(order))
+	copyTo(len(s))
 	return out
 }
 
@@ -189,10 +194,7 @@ func compareOrder(a, b *record) int { return orderOf(a.date, a.path, b.date, b.p
 
 // orderOf is compareOrder for pages known by their dates and paths.
 func orderOf(aDate time.Time, aPath string, bDate time.Time, bPath string) int {
-	if c := bDate.Compare(aDate); c != 0 {
-		return c
-	}
-	return strings.Compare(aPath, bPath)
+	return cmp.Or(bDate.Compare(aDate), strings.Compare(aPath, bPath))
 }
 
 // sortOrder returns the paths of pages in site order, newest first, then

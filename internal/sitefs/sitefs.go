@@ -43,15 +43,12 @@ var ErrMoved = errors.New("the site folder has been moved, renamed or removed")
 // reads is no longer the one at the path it was opened by: a program that
 // writes beside it, by that path, would write somewhere else.
 func (s *Site) Moved() error {
-	open, err := s.root.Stat(".")
-	if err != nil || removed(open) {
-		return fmt.Errorf("%s: %w", s.dir, ErrMoved)
+	if open, err := s.root.Stat("."); err == nil && !removed(open) {
+		if now, err := os.Stat(s.dir); err == nil && os.SameFile(open, now) {
+			return nil
+		}
 	}
-	now, err := os.Stat(s.dir)
-	if err != nil || !os.SameFile(open, now) {
-		return fmt.Errorf("%s: %w", s.dir, ErrMoved)
-	}
-	return nil
+	return fmt.Errorf("%s: %w", s.dir, ErrMoved)
 }
 
 // Open opens the folder dir.
@@ -118,7 +115,15 @@ func (r rootFS) Open(name string) (fs.File, error) {
 	return f, nil
 }
 
-func (r rootFS) ReadFile(name string) ([]byte, error) { return readFile(r, name) }
+// ReadFile reads name whole through Open, so that the checks of Open hold.
+func (r rootFS) ReadFile(name string) ([]byte, error) {
+	f, err := r.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
 
 // OpensWithoutBlocking reports true: Open refuses a named pipe or device
 // without waiting, so a reader need not look at a path before opening it.
@@ -142,13 +147,3 @@ func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(
 func (r rootFS) ReadLink(name string) (string, error) { return fs.ReadLink(r.FS, name) }
 
 func (r rootFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(r.FS, name) }
-
-// readFile reads name whole through fsys.Open, so the checks of Open hold.
-func readFile(fsys fs.FS, name string) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(f)
-}

@@ -33,17 +33,12 @@ func Unprintable[T string | []byte](s T) (offset int, r rune, ok bool) {
 }
 
 func unprintable(c rune) bool {
-	switch {
-	case c == '\t', c == '\n', c == '\f', c == '\r':
+	if c == '\t' || c == '\n' || c == '\f' || c == '\r' {
 		return false
-	case c < 0x20, c >= 0x7f && c <= 0x9f:
-		return true
-	case c >= 0xfdd0 && c <= 0xfdef, c&0xfffe == 0xfffe && c <= utf8.MaxRune:
-		return true
-	case c == leftToRightOverride, c == rightToLeftOverride:
-		return true
 	}
-	return false
+	return c < 0x20 || c >= 0x7f && c <= 0x9f || // control characters
+		c >= 0xfdd0 && c <= 0xfdef || c&0xfffe == 0xfffe && c <= utf8.MaxRune || // noncharacters
+		c == leftToRightOverride || c == rightToLeftOverride
 }
 
 // The bidi overrides, which Unprintable finds too.
