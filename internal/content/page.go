@@ -126,7 +126,7 @@ func (p *Page) UnknownWarnings() diag.List {
 			l.Warnf(u.Pos, "front matter key %q is not used by plotline: did you mean %s?", u.Key, k)
 			continue
 		}
-		l.Warnf(u.Pos, "front matter key %q is not used by plotline (known: %s); put a site's own keys under params:", u.Key, KnownKeys)
+		l.Warnf(u.Pos, "front matter key %q is not used by plotline (known: %s); put a site's own keys under params:", u.Key, strings.Join(slices.Sorted(maps.Keys(knownKeys)), ", "))
 	}
 	return l
 }
@@ -155,9 +155,6 @@ func Suggest(key string) string {
 func slipOf(key, known string) bool {
 	return key != known && diag.Slip(key, known)
 }
-
-// KnownKeys lists the front-matter keys plotline reads, for messages.
-const KnownKeys = "aliases, author, data, date, description, draft, image, params, slug, sources, tags, title, toc, type, updated"
 
 // Future reports whether p is dated after the day today: its calendar
 // date, as written, is later than today's. A zero today is no day at

@@ -540,7 +540,7 @@ func TestFrontMatterErrors(t *testing.T) {
 			name: "unknown keys are warnings",
 			fm:   "title: A\ndate: 2025-01-01\nsummary: x\nlayout: y\n",
 			diags: []string{
-				`content/a.md:4:1: warning: front matter key "summary" is not used by plotline (known: aliases, author, data, date, description, draft, image, params, slug, sources, tags, title, toc, type, updated); put a site's own keys under params:`,
+				`content/a.md:4:1: warning: front matter key "summary" is not used by plotline (known: aliases, author, data, date, description, draft, image, lang, nav, params, slug, sources, tags, title, toc, type, updated); put a site's own keys under params:`,
 				`content/a.md:5:1: warning: front matter key "layout" is not used by plotline`,
 			},
 		},
