@@ -143,8 +143,11 @@ type converter struct {
 	// lineTagsEnd), where they start no raw HTML block (see wrapAt).
 	lineTags    []byte
 	lineTagsEnd int
-	// lastPos is the place pos found last.
-	lastPos placeAt
+	// places counts each place pos is asked for on from the last, as the
+	// places of a page's notes mostly come in order: counted from the
+	// top of the file each time, a page of one line with 50,000 tags
+	// took more than a minute.
+	places diag.Cursor
 	// opens holds the output offset of each "[" of the body written so
 	// far, by its body offset, so that a link's text can lose its
 	// brackets with its link (unlink).
@@ -156,35 +159,10 @@ type converter struct {
 
 // pos returns the source position of body offset off.
 func (c *converter) pos(off int) diag.Pos {
-	abs := c.p.bodyOff + off
-	src := c.p.source
-	if last := c.lastPos; last.ok && abs >= last.off && (last.off == len(src) || utf8.RuneStart(src[last.off])) {
-		// From the last place asked for, as the places of a page's
-		// notes mostly come in order: counted from the top of the file
-		// each time, a page of one line with 50,000 tags took more
-		// than a minute.
-		seg := src[last.off:abs]
-		p := last.pos
-		if nl := bytes.Count(seg, []byte{'\n'}); nl > 0 {
-			start := last.off + bytes.LastIndexByte(seg, '\n') + 1
-			p.Line += nl
-			p.Col = 1 + utf8.RuneCount(src[start:abs])
-		} else {
-			p.Col += utf8.RuneCount(seg)
-		}
-		c.lastPos = placeAt{off: abs, pos: p, ok: true}
-		return p
+	if c.places.Src == nil {
+		c.places = diag.Cursor{Path: c.p.src, Src: c.p.source}
 	}
-	p := diag.At(c.p.src, src, abs)
-	c.lastPos = placeAt{off: abs, pos: p, ok: true}
-	return p
-}
-
-// placeAt is a file offset and its place.
-type placeAt struct {
-	off int
-	pos diag.Pos
-	ok  bool
+	return c.places.At(c.p.bodyOff + off)
 }
 
 // inCode reports whether body offset off is in code.
