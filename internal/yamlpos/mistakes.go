@@ -744,6 +744,10 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			// After a quoted key, "{"a":1}", the ":" needs no space.
 			top.value, top.scalar, top.done = true, false, false
 			i++
+		case (c == '"' || c == '\'') && plainBefore(src, i):
+			// A quote after plain text, on its line or the one before,
+			// goes on that text: the decoder reads "{0\n"}" whole.
+			return a.decline()
 		case c == '"' || c == '\'':
 			q := a.scanQuoted(i, i, end)
 			if a.found.msg != "" {
@@ -810,6 +814,14 @@ func (a *analyzer) scanFlow(p, end int) bool {
 		}
 	}
 	return false
+}
+
+// plainBefore reports whether the last character before src[i] that is
+// not a space or a line break is plain text, not a bracket, a comma, a
+// colon or a quote.
+func plainBefore(src []byte, i int) bool {
+	j := len(bytes.TrimRight(src[:i], " \t\r\n")) - 1
+	return j >= 0 && !bytes.ContainsRune([]byte("[]{},:\"'"), rune(src[j]))
 }
 
 // entryStart returns, for the message of a missing comma, the start of the
