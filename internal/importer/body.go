@@ -737,6 +737,15 @@ func (c *converter) hugo(i int) int {
 			return c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 		}
 	}
+	if icon, ok := c.im.conf.iconAlerts[t.name]; ok && n == 0 && !t.closing {
+		// A box beside an icon: a warning, unless another icon is
+		// named ({{< alert "twitter" >}}).
+		kind := "NOTE"
+		if strings.Contains(cmp.Or(args.named["icon"], args.pos(0), icon), "exclamation") {
+			kind = "WARNING"
+		}
+		n = c.alertStart(t, kind, "")
+	}
 	_, ownQuote := c.im.conf.quotes[t.name]
 	switch open := !t.closing; {
 	case n > 0: // an alert's start
@@ -749,6 +758,9 @@ func (c *converter) hugo(i int) int {
 		return n
 	case open && c.im.conf.mathShortcodes[t.name] && took(c.mathShortcode(t, args)),
 		open && t.name == "tab" && (ownQuote || c.im.conf.docsy) && took(c.tabStart(t, args)):
+		return n
+	}
+	if c.im.conf.links[t.name] && !t.closing && took(c.linkShortcode(t, args)) {
 		return n
 	}
 	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
@@ -829,7 +841,8 @@ func (c *converter) siteImage(src string) bool {
 // returns how many bytes of the body it took, 0 when t is not such a
 // shortcode (an inside without actions is its own output, and stays).
 func (c *converter) inlineShortcode(t tag) int {
-	if t.closing || !strings.HasSuffix(t.name, ".inline") || strings.HasSuffix(t.args, "/") {
+	script := c.im.conf.scripts[t.name]
+	if t.closing || !strings.HasSuffix(t.name, ".inline") && !script || strings.HasSuffix(t.args, "/") {
 		return 0
 	}
 	b := c.body
@@ -844,11 +857,15 @@ func (c *converter) inlineShortcode(t tag) int {
 			from = at + 2
 			continue
 		}
-		if !bytes.Contains(bytes.ReplaceAll(b[t.end:at], []byte("{{<"), nil), []byte("{{")) {
+		if !script && !bytes.Contains(bytes.ReplaceAll(b[t.end:at], []byte("{{<"), nil), []byte("{{")) {
 			return 0
 		}
 		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:ct.end])) + " -->")
-		c.im.note(c.pos(t.start), "inline shortcode %s, a template Hugo ran: left out, whole", t.name)
+		if script {
+			c.im.note(c.pos(t.start), "shortcode %s, whose inside its template gave a script as code (a chart's settings and data): left out, whole; a data block and a chart block show such numbers", t.name)
+		} else {
+			c.im.note(c.pos(t.start), "inline shortcode %s, a template Hugo ran: left out, whole", t.name)
+		}
 		return ct.end - t.start
 	}
 }
@@ -2274,6 +2291,31 @@ func (c *converter) mathShortcode(t tag, a args) int {
 		c.out.WriteString(`\[` + inner + `\]`)
 	}
 	return c.converted(et.end - t.start)
+}
+
+// linkShortcode writes a site's own shortcode whose template is a link
+// of its inside to its href (Congo's button) as that link, when its
+// inside is a line of plain text. It returns how many bytes of the body
+// it took, 0 when it left the shortcode.
+func (c *converter) linkShortcode(t tag, a args) int {
+	end, href := c.shortcodeEnd(t), strings.TrimSpace(a.named["href"])
+	if end < 0 || href == "" {
+		return 0
+	}
+	et, ok := c.shortcodeTag(end)
+	text := strings.Join(strings.Fields(string(c.body[t.end:end])), " ")
+	if !ok || text == "" || strings.ContainsAny(text, "[]{}<") || bytes.Contains(c.body[t.end:end], []byte("\n\n")) {
+		return 0
+	}
+	u := c.mended(href)
+	if c.inHTMLBlock(t.start) {
+		return c.writeLink(t.start, et.end, text, u)
+	}
+	c.out.WriteString("[" + text + "](")
+	if strings.Contains(u, "#") { // for mendFragments
+		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(t.start), at: c.out.Len(), dest: u})
+	}
+	return c.wrote(u+")", et.end-t.start)
 }
 
 // tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its

@@ -596,6 +596,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.mathShortcodes, sc.code, sc.includes = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.media, sc.notes, sc.ownShortcodes = map[string]mediaShortcode{}, map[string]string{}, map[string]bool{}
+	sc.iconAlerts, sc.links, sc.scripts = map[string]string{}, map[string]bool{}, map[string]bool{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -629,6 +630,12 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			if kind := noteTemplate(data); inner && !sc.quotes[name] && kind != "" {
 				sc.quotes[name], sc.notes[name] = true, kind
 			}
+			delete(sc.iconAlerts, name)
+			if m := iconAlertRE.FindSubmatch(data); inner && !sc.quotes[name] && m != nil {
+				sc.iconAlerts[name] = string(m[1])
+			}
+			sc.links[name] = inner && linkHrefRE.Match(data)
+			sc.scripts[name] = inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
 			sc.details[name] = bytes.Contains(data, []byte("<details")) && inner
 			sc.mathShortcodes[name] = inner && bytes.Contains(data, []byte(`\\(`))
 			delete(sc.code, name)
@@ -645,6 +652,18 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 // its first parameter, the kind of a note: hugo-book's hint,
 // "class" (slice "book-hint" (or (.Get 0) "default")).
 var quoteClassRE = regexp.MustCompile(`class[^\n]*\.Get\s+0\b`)
+
+// iconAlertRE finds, in a shortcode's template, a warning sign as the
+// default of its icon: default "triangle-exclamation".
+var iconAlertRE = regexp.MustCompile(`default\s+"([\w-]*exclamation[\w-]*)"`)
+
+// linkHrefRE finds, in a shortcode's template, a link to its href
+// parameter: <a class="…" {{ with .Get "href" }}href="{{ . }}"{{ end }}.
+var linkHrefRE = regexp.MustCompile(`<a\b[^>]*\.Get\s+"href"`)
+
+// innerJSRE finds, in a shortcode's template, its inside given to a
+// script as code: .Inner | safeJS.
+var innerJSRE = regexp.MustCompile(`\.Inner\s*\|\s*safeJS`)
 
 // noteClassRE finds, in a shortcode's template, a block element with a
 // class written out: <div class="note">.
@@ -960,6 +979,12 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		switch {
 		case listPage:
 			im.done(top, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
+		case strings.HasPrefix(pg.dest, "content/tags/") && !pg.draft:
+			// A page of the folder of tags (_index.zh-CN.md, of a
+			// language the config does not list), which Hugo published
+			// under /tags/, where plotline lists a tag's pages.
+			pg.draft = true
+			im.done(top, "a page in the folder of tags, whose addresses plotline keeps for its lists of tags: imported as a draft, its text kept; move it to another folder to publish it")
 		case pg.term != "":
 			im.done(top, "a term's page of the taxonomy %s (_index): published at its address as a page, its text followed by a list of the pages of the term as they are now (new pages do not join it)", pg.term)
 		case pg.section && pg.unrendered(): // made a draft by unrendered

@@ -245,6 +245,16 @@ type siteConfig struct {
 	// page their first parameter names (site.GetPage, then
 	// .RenderShortcodes or .Content), by name.
 	includes map[string]bool
+	// iconAlerts are the site's own shortcodes whose template is a box
+	// of their inside beside an icon, a warning sign unless the first or
+	// icon parameter names another (Congo's and Blowfish's alert), by
+	// name: that default icon, "triangle-exclamation".
+	iconAlerts map[string]string
+	// links are the site's own shortcodes whose template is a link of
+	// their inside to their href parameter (Congo's and Blowfish's
+	// button), and scripts those that give their inside to a script
+	// (Congo's Chart.js chart), by name.
+	links, scripts map[string]bool
 	// ownShortcodes are the shortcodes of the site's own layouts/, not
 	// its themes', by name.
 	ownShortcodes map[string]bool
