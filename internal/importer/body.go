@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark-emoji/definition"
 	"go.yaml.in/yaml/v3"
 
@@ -114,8 +115,10 @@ type converter struct {
 	// math are the $$…$$ of a Hugo page read without the passthrough
 	// extension, as plotline will read them, or, with $…$ among that
 	// extension's delimiters, what it read as mathematics; those before
-	// the offset being converted dropped (hugoMath, dollarInline).
-	math []span
+	// the offset being converted dropped (hugoMath, dollarInline); on a
+	// Chirpy page with math: true, its $…$ and $$…$$ (dollars set).
+	math    []span
+	dollars bool
 	// termIDs are the ids kramdown's {:auto_ids} gave the terms of
 	// definition lists, by the body offset of each term's line, and
 	// autoIDLists the offsets of those attribute lists.
@@ -256,6 +259,14 @@ func (im *importer) convertBody(p *page) []byte {
 			}
 		}
 		c.code, c.html = codeSpans(im.code, read)
+		if c.dollars = im.conf.chirpy && p.bool("math"); c.dollars && bytes.IndexByte(b, '$') >= 0 {
+			// Chirpy's MathJax took $…$ as mathematics, as Hugo's
+			// passthrough with those delimiters does.
+			if im.math == nil {
+				im.math = newMathParser(&passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}})
+			}
+			c.math = dollarMath(im.math, read)
+		}
 		var over int
 		c.termIDs, c.autoIDLists, over = autoIDs(b, c.code)
 		if over >= 0 {
@@ -357,7 +368,7 @@ func (c *converter) syntax(i int) int {
 	case jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) && took(c.kramdownSpan(i)):
 	case jekyll && b[i] == '$' && took(c.kramdownMath(i)):
 	case escapes && b[i] == '\\' && took(c.escapedMath(i)):
-	case im.conf.dollarInline != nil && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
+	case (im.conf.dollarInline != nil || c.dollars) && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
 	case hugo && escapes && b[i] == '$' && len(c.math) > 0 && took(c.hugoMath(i)):
 	case escapes && b[i] == '\\' && took(c.escapedBracket(i)):
 	case hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) && took(c.titledAlert(i)):

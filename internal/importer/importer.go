@@ -288,6 +288,9 @@ type siteConfig struct {
 	// folder's) in a set, the patterns apart.
 	exclude        map[string]bool
 	excludePattern []string
+	// chirpy is set when the Jekyll site's theme is Chirpy, whose
+	// MathJax reads $…$ as inline mathematics on a page with math: true.
+	chirpy bool
 	// minimalMistakes is set when the site's theme is minimal-mistakes
 	// (theme: or remote_theme:), whose includes the site does not hold.
 	minimalMistakes bool

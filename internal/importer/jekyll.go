@@ -101,9 +101,12 @@ func (im *importer) jekyll() error {
 		}
 	}
 	im.conf.include = lookupPaths(conf, "include")
-	im.conf.minimalMistakes = slices.ContainsFunc([]string{"theme", "remote_theme"}, func(key string) bool {
-		return strings.Contains(strings.ToLower(lookupString(conf, key)), "minimal-mistakes")
-	})
+	theme := func(name string) bool {
+		return slices.ContainsFunc([]string{"theme", "remote_theme"}, func(key string) bool {
+			return strings.Contains(strings.ToLower(lookupString(conf, key)), name)
+		})
+	}
+	im.conf.minimalMistakes, im.conf.chirpy = theme("minimal-mistakes"), theme("chirpy")
 	if emCaptions(im.src) {
 		im.conf.imageCaption = "em"
 	}
