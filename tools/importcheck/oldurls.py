@@ -207,6 +207,20 @@ def hugo(src):
             else:
                 yield rel, lang + '/' + os.path.join(dirs, slug or name).lower().replace(' ', '-') + '/'
 
+def default_permalink(conf, rel, typ):
+    # The permalink the config's defaults: give the file rel of a type
+    # (posts, a collection's name): of those whose scope holds it, the
+    # longest path, then one with a type, then the last; None if none.
+    best, out = -1, None
+    for d in conf.get('defaults') or []:
+        scope, values = d.get('scope') or {}, d.get('values') or {}
+        p = str(scope.get('path') or '').strip('/')
+        if 'permalink' not in values or p and rel != p and not rel.startswith(p + '/'): continue
+        if scope.get('type') and scope['type'] != typ: continue
+        score = 2 * len(p) + (1 if scope.get('type') else 0)
+        if score >= best: best, out = score, str(values['permalink'])
+    return out
+
 def jekyll(src):
     conf = yaml.safe_load(open(os.path.join(src, '_config.yml'))) or {}
     style = conf.get('permalink') or 'date'
@@ -235,12 +249,13 @@ def jekyll(src):
             cats = ([pre] if pre else []) + [str(c).lower() for c in cats]
             # A permalink in front matter is an address, escaped; Jekyll
             # writes the file at its unescaped path.
-            u = urllib.parse.unquote(meta['permalink']) if meta.get('permalink') else pattern
+            rel = os.path.relpath(os.path.join(d, f), src)
+            u = urllib.parse.unquote(meta['permalink']) if meta.get('permalink') else default_permalink(conf, rel, 'posts') or pattern
             for k, v in (('categories', '/'.join(dict.fromkeys(cats))), ('year', '%04d' % dt.year), ('month', '%02d' % dt.month),
                          ('day', '%02d' % dt.day), ('y_day', '%03d' % dt.timetuple().tm_yday), ('title', re.sub(r'\s+', '-', str(meta.get('slug') or m[2]))),
                          ('output_ext', '.html')):
                 u = u.replace(':' + k, v)
-            yield os.path.relpath(os.path.join(d, f), src), re.sub('/+', '/', '/' + u)
+            yield rel, re.sub('/+', '/', '/' + u)
     yield from jekyll_pages(src, conf, conf.get('permalink') or 'date')
 
 def listpage(src, path, meta):
@@ -311,6 +326,7 @@ def jekyll_pages(src, conf, style):
                 u = urllib.parse.unquote(str(meta['permalink']))
             elif coll:
                 name, u = colls[coll]
+                u = default_permalink(conf, rel, name) or u
                 path = os.path.relpath(os.path.join(d, m[1]), os.path.join(src, coll))
                 for k, v in (('collection', name), ('path', path), ('name', m[1].lower()), ('title', str(meta.get('slug') or m[1])),
                              ('output_ext', '.html')):
