@@ -2268,7 +2268,7 @@ func (c *converter) nextShortcode(from int) (tag, bool) {
 // by detailsEnd. It returns how many bytes of the body it took, 0 when
 // the shortcode is not one it can write so.
 func (c *converter) detailsStart(t tag, a args) int {
-	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.pos(0), "Details"))
+	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.named["text"], a.pos(0), "Details"))
 	open := a.named["open"] == "true" || a.named["openByDefault"] == "true" || slices.Contains(a.posn, "open")
 	return c.labelStart(t, summary, c.im.conf.unsafe, open)
 }

@@ -321,7 +321,7 @@ func (im *importer) hugo() error {
 	// Docsy is a theme named docsy, or a module import of google/docsy
 	// (its theme folder included) or of a folder of themesDir named
 	// docsy (as npm installs it, "path: docsy").
-	themes := append(hugoThemes(conf), moduleImports(conf)...)
+	themes := hugoThemes(conf)
 	im.conf.docsy = slices.ContainsFunc(themes, func(t string) bool {
 		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
 	})
@@ -447,12 +447,14 @@ func (im *importer) copyStatic(dir string, quiet bool) {
 }
 
 // hugoThemes returns the themes conf names, the first the one whose
-// files win.
+// files win: its module imports (which Hugo finds in the site's themes
+// folder too, themes/github.com/wowchemy/…, where a site keeps a copy),
+// then its themes.
 func hugoThemes(conf map[string]any) []string {
 	if t, ok := lookup(conf, "theme").(string); ok {
-		return []string{t}
+		return append(moduleImports(conf), t)
 	}
-	return listOf[string](lookup(conf, "theme"))
+	return append(moduleImports(conf), listOf[string](lookup(conf, "theme"))...)
 }
 
 // importsModule reports whether the Hugo config conf imports a module,
@@ -629,6 +631,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			delete(sc.notes, name)
 			if kind := noteTemplate(data); inner && !sc.quotes[name] && kind != "" {
 				sc.quotes[name], sc.notes[name] = true, kind
+			} else if inner && !sc.quotes[name] && divClassParamRE.Match(data) {
+				// <div class="alert alert-{{ .Get 0 }}">: Wowchemy's
+				// callout, whose first parameter is a note's kind.
+				sc.quotes[name], sc.quoteKinds[name] = true, true
 			}
 			delete(sc.iconAlerts, name)
 			if m := iconAlertRE.FindSubmatch(data); inner && !sc.quotes[name] && m != nil {
@@ -664,6 +670,10 @@ var linkHrefRE = regexp.MustCompile(`<a\b[^>]*\.Get\s+"href"`)
 // innerJSRE finds, in a shortcode's template, its inside given to a
 // script as code: .Inner | safeJS.
 var innerJSRE = regexp.MustCompile(`\.Inner\s*\|\s*safeJS`)
+
+// divClassParamRE finds, in a shortcode's template, a block element
+// whose class is made of its first parameter.
+var divClassParamRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s*=\s*"[^"]*\.Get\s+0\b`)
 
 // noteClassRE finds, in a shortcode's template, a block element with a
 // class written out: <div class="note">.
