@@ -1495,8 +1495,9 @@ func (im *importer) sectionPages(contentDir string) {
 }
 
 // listSections ends the body of each Hugo section page with a list of
-// links to the pages of its section, drafts left out, as Hugo's section
-// templates list them: in the order of weight (pages without one last),
+// links to the pages of its section, drafts and pages dated after the
+// import left out (Hugo, without buildFuture, published neither), as
+// Hugo's section templates list them: in the order of weight (pages without one last),
 // then newest first, then by title.
 //
 // The pages of each folder and term are found in one pass over the
@@ -1518,7 +1519,7 @@ func (im *importer) listSections() {
 		}
 	}
 	for _, p := range im.pages {
-		if p.draft {
+		if p.draft || p.date.After(im.now) {
 			continue
 		}
 		folder := path.Dir(p.dest)
