@@ -11,7 +11,7 @@ multihost site, each language's under /LANG/, where the import
 redirects its host's addresses), and looks each up in PUBLIC, the public/ folder
 plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
-import os, re, sys, datetime, urllib.parse, yaml, tomllib
+import os, re, sys, datetime, unicodedata, urllib.parse, yaml, tomllib
 
 class Yaml12(yaml.SafeLoader):
     """YAML as Hugo reads it: only true and false are booleans (a
@@ -82,6 +82,8 @@ def hugo(src):
                 lc.setdefault(k, x)
     pl = {k.lower(): v for k, v in (conf.get('permalinks') or {}).items()}
     lower = {k.lower(): v for k, v in conf.items()}
+    # removePathAccents: Hugo leaves the accents out of a page's path.
+    plain = (lambda u: ''.join(c for c in unicodedata.normalize('NFD', u) if not unicodedata.combining(c))) if lower.get('removepathaccents') else (lambda u: u)
     filename_dates = any(isinstance(v, list) and v and str(v[0]).lower() == ':filename'
                          for v in (lower.get('frontmatter') or {}).values())
     langs = {k.lower() for k in (lower.get('languages') or {})}
@@ -197,15 +199,15 @@ def hugo(src):
                 u = lpl[section]
                 for k, v in (('slugorcontentbasename', slug or name), ('slugorfilename', slug or name), ('contentbasename', name),
                              ('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
-                             ('sections', dirs), ('section', section), ('slug', re.sub(r'\s+', '-', slug or str(meta.get('title', '')).lower())),
+                             ('sections', dirs), ('section', section), ('slug', re.sub(r'\s+', '-', re.sub(r'\s+(?=-)|(?<=-)\s+', '', slug or str(meta.get('title', '')).lower()))),
                              ('filename', name)):
                     u = u.replace(':' + k, v)
                 # Hugo keeps letters, digits and ./_-~+#@% of a path, a
                 # space one hyphen, none beside another.
                 u = re.sub(r'(?<=[\w.~+#@%])\s+(?=[\w.~+#@%])', '-', u.lower().strip())
-                yield rel, lang + re.sub(r'[^\w./~+#@%-]', '', u)
+                yield rel, lang + plain(re.sub(r'[^\w./~+#@%-]', '', u))
             else:
-                yield rel, lang + '/' + os.path.join(dirs, slug or name).lower().replace(' ', '-') + '/'
+                yield rel, lang + plain('/' + os.path.join(dirs, slug or name).lower().replace(' ', '-') + '/')
 
 def default_permalink(conf, rel, typ):
     # The permalink the config's defaults: give the file rel of a type
