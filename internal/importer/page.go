@@ -56,12 +56,12 @@ type page struct {
 	post   bool // an article; otherwise type: page
 	draft  bool
 	cats   []string // Jekyll: categories, for :categories
+	oldURL string   // the address the source gave the page, "/2014/12/23/hub.html"
+	newURL string   // the page's plotline URL, "posts/hub/"
 	// permalink is the permalink the defaults: of a Jekyll config give
 	// the page, which its own permalink: outweighs (Chirpy's
 	// "/posts/:title/"), or "".
 	permalink string
-	oldURL string   // the address the source gave the page, "/2014/12/23/hub.html"
-	newURL string   // the page's plotline URL, "posts/hub/"
 	// setDate and setTitle are what the importer gives a page that names
 	// no date or no title.
 	setDate  time.Time
