@@ -925,6 +925,13 @@ func (im *importer) uniqueURLs() {
 			if p.slug != "" && validSlug(p.slug) && !p.date.IsZero() {
 				slug = p.date.Format("2006-01-02-") + p.slug
 			}
+			if seen[newURL(p.dest, slug)] != nil && !p.date.IsZero() {
+				// Of one name too (creed.md and creed/index.md).
+				slug = p.date.Format("2006-01-02-") + slug
+			}
+			for k, base := 2, slug; seen[newURL(p.dest, slug)] != nil; k++ {
+				slug = fmt.Sprintf("%s-%d", base, k)
+			}
 			p.slug = slug
 			p.newURL = newURL(p.dest, slug)
 			im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "its URL /%s would be that of %s too: slug %s", other.newURL, other.src, slug)
