@@ -326,6 +326,20 @@ func (im *importer) hugo() error {
 		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
 	})
 	im.conf.hextra = slices.ContainsFunc(themes, func(t string) bool { return strings.EqualFold(path.Base(t), "hextra") })
+	if slices.ContainsFunc(themes, func(t string) bool {
+		t = strings.ToLower(t)
+		return path.Base(t) == "blowfish" || path.Base(t) == "congo" || strings.Contains(t, "nunocoracao/blowfish") || strings.Contains(t, "jpanther/congo")
+	}) {
+		// Blowfish and Congo, whose templates a site that takes them as
+		// a module or a git submodule does not hold: their alert, button
+		// and chart as those templates make them, unless one was read.
+		read := func(name string) bool { _, ok := im.conf.figures[name]; return ok }
+		if !read("alert") {
+			im.conf.iconAlerts["alert"] = "triangle-exclamation"
+		}
+		im.conf.links["button"] = im.conf.links["button"] || !read("button")
+		im.conf.scripts["chart"] = im.conf.scripts["chart"] || !read("chart")
+	}
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
