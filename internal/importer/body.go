@@ -126,8 +126,9 @@ type converter struct {
 	autoIDLists map[int]bool
 	// quotes are the admonitions being written as alerts, by the body
 	// offset of each one's end tag: where in the output its inside
-	// starts, and how many fragment links came before it.
-	quotes map[int][2]int
+	// starts, how many fragment links came before it, and how far its
+	// start tag was indented (in a list item).
+	quotes map[int][3]int
 	// quoteFooters are the lines that end the block quotes of quotes,
 	// by the same offsets: who a quote is by.
 	quoteFooters map[int]string
@@ -1077,7 +1078,7 @@ func (c *converter) liquidNoteStart(t tag) int {
 	if f := strings.Fields(t.args); len(f) > 0 {
 		kind = cmp.Or(classAlert(f[0]), kind)
 	}
-	put(&c.quotes, end, [2]int{c.out.Len(), len(c.p.fragments)})
+	put(&c.quotes, end, [3]int{c.out.Len(), len(c.p.fragments), 0})
 	return c.wrote("[!"+kind+"]\n", afterLineEnd(b, t.end)-t.start)
 }
 
@@ -2164,11 +2165,20 @@ func (c *converter) titledAlert(i int) int {
 // bytes of the body it took, 0 when t is not at a line's start or has no
 // end tag.
 func (c *converter) quoteStart(t tag, header, footer string) int {
-	end := c.blockEnd(t)
+	ls := lineStart(c.body, t.start)
+	indent := t.start - ls
+	if len(bytes.TrimLeft(c.body[ls:t.start], " ")) > 0 {
+		return 0
+	}
+	// Indented, in a list item: the spaces before it are written.
+	end := c.blockEnd(tag{start: ls, end: t.end, name: t.name, args: t.args})
+	if indent > 0 && end >= 0 {
+		end = c.shortcodeEnd(t)
+	}
 	if end < 0 {
 		return 0
 	}
-	put(&c.quotes, end, [2]int{c.out.Len(), len(c.p.fragments)})
+	put(&c.quotes, end, [3]int{c.out.Len(), len(c.p.fragments), indent})
 	if footer != "" {
 		put(&c.quoteFooters, end, footer)
 	}
@@ -2179,7 +2189,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 // (a quote, a fold): -1 also when t does not start a line of the body
 // and of the output.
 func (c *converter) blockEnd(t tag) int {
-	if lineStart(c.body, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+	if out := bytes.TrimRight(c.out.Bytes(), " "); lineStart(c.body, t.start) != t.start || !bytes.HasSuffix(out, []byte("\n")) && len(out) > 0 {
 		return -1
 	}
 	return c.shortcodeEnd(t)
@@ -2412,12 +2422,18 @@ func (c *converter) admonitionEnd(t tag) int {
 	for off := 0; off < len(inside); {
 		next := lineEnd(inside, off)
 		line := bytes.TrimSuffix(inside[off:next], []byte("\n"))
+		// The first line follows the indent already written; each
+		// other is quoted at the indent, its own spaces up to it cut.
+		pad, cut := "", 0
+		if off > 0 {
+			pad, cut = strings.Repeat(" ", q[2]), min(q[2], len(line)-len(bytes.TrimLeft(line, " ")))
+		}
 		if len(bytes.TrimSpace(line)) == 0 {
-			quoted.WriteString(">\n")
+			quoted.WriteString(pad + ">\n")
 		} else {
-			quoted.WriteString("> ")
-			moved[off] = quoted.Len() - off
-			quoted.Write(line)
+			quoted.WriteString(pad + "> ")
+			moved[off] = quoted.Len() - off - cut
+			quoted.Write(line[cut:])
 			quoted.WriteByte('\n')
 		}
 		off = next
