@@ -772,6 +772,13 @@ func (c *converter) hugo(i int) int {
 		open && t.name == "tab" && (ownQuote || c.im.conf.docsy) && took(c.tabStart(t, args)):
 		return n
 	}
+	if el, ok := c.im.conf.inlineTags[strings.TrimPrefix(t.name, "/")]; ok && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
+		// <mark>…</mark>, as the template wrote it; its inside Markdown.
+		if t.closing {
+			el = "/" + el
+		}
+		return c.wrote("<"+el+">", t.end-i)
+	}
 	if c.im.conf.links[t.name] && !t.closing && took(c.linkShortcode(t, args)) {
 		return n
 	}

@@ -612,7 +612,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.mathShortcodes, sc.code, sc.includes = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.media, sc.notes, sc.ownShortcodes = map[string]mediaShortcode{}, map[string]string{}, map[string]bool{}
-	sc.iconAlerts, sc.links, sc.scripts = map[string]string{}, map[string]bool{}, map[string]bool{}
+	sc.iconAlerts, sc.links, sc.scripts, sc.inlineTags = map[string]string{}, map[string]bool{}, map[string]bool{}, map[string]string{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -655,6 +655,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				sc.iconAlerts[name] = string(m[1])
 			}
 			sc.links[name] = inner && linkHrefRE.Match(data)
+			delete(sc.inlineTags, name)
+			if m := inlineTagRE.FindSubmatch(data); m != nil && string(m[1]) == string(m[2]) {
+				sc.inlineTags[name] = string(m[1])
+			}
 			sc.scripts[name] = inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
 			sc.details[name] = bytes.Contains(data, []byte("<details")) && inner
 			sc.mathShortcodes[name] = inner && bytes.Contains(data, []byte(`\\(`))
@@ -680,6 +684,10 @@ var iconAlertRE = regexp.MustCompile(`default\s+"([\w-]*exclamation[\w-]*)"`)
 // linkHrefRE finds, in a shortcode's template, a link to its href
 // parameter: <a class="…" {{ with .Get "href" }}href="{{ . }}"{{ end }}.
 var linkHrefRE = regexp.MustCompile(`<a\b[^>]*\.Get\s+"href"`)
+
+// inlineTagRE matches a shortcode's template that is one inline element
+// around its inside and nothing else: <mark>{{ .Inner | markdownify }}</mark>.
+var inlineTagRE = regexp.MustCompile(`^\s*<(mark|kbd|sub|sup|small|ins|del|s|u)>\{\{-?\s*\.Inner\s*(?:\|\s*(?:markdownify|emojify)\s*)*-?\}\}</(\w+)>\s*$`)
 
 // innerJSRE finds, in a shortcode's template, its inside given to a
 // script as code: .Inner | safeJS.

@@ -250,6 +250,10 @@ type siteConfig struct {
 	// icon parameter names another (Congo's and Blowfish's alert), by
 	// name: that default icon, "triangle-exclamation".
 	iconAlerts map[string]string
+	// inlineTags are the site's own shortcodes whose template is one
+	// inline element around their inside (Wowchemy's hl, <mark>), by
+	// name: the element, "mark".
+	inlineTags map[string]string
 	// links are the site's own shortcodes whose template is a link of
 	// their inside to their href parameter (Congo's and Blowfish's
 	// button), and scripts those that give their inside to a script
