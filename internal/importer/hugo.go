@@ -570,6 +570,10 @@ func imageCaption(src fs.FS, conf map[string]any) string {
 // index .Attributes "filename", or .Attributes.filename.
 var fenceAttrRE = regexp.MustCompile(`index\s+\$?\.Attributes\s+"(\w+)"|\.Attributes\.(\w+)`)
 
+// mediaRE finds, in a shortcode's template, an element that plays or
+// frames its source rather than showing an image of it.
+var mediaRE = regexp.MustCompile(`<(?:video|audio|iframe|object|embed)\b`)
+
 // figureSrcRE finds, in a shortcode's template, the use of its src
 // parameter.
 var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
@@ -627,7 +631,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			if err != nil {
 				continue
 			}
-			sc.figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
+			// An <img>, or a <figure> of a partial's picture (Congo's
+			// screenshot), of its src.
+			pictured := bytes.Contains(data, []byte("<img")) || bytes.Contains(data, []byte("<figure")) && !mediaRE.Match(data)
+			sc.figures[name] = pictured && figureSrcRE.Match(data)
 			delete(sc.media, name)
 			for _, el := range []string{"video", "audio"} {
 				if !sc.figures[name] && bytes.Contains(data, []byte("<"+el)) && figureSrcRE.Match(data) {
