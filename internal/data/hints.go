@@ -103,8 +103,9 @@ func numberHint(s string) string {
 }
 
 // withUnit splits t, a number followed by a unit in letters ("1066.9ft",
-// "12 people a day", "-3 °C"), into the number and the unit. It reports
-// false for anything else, an exponent ("12e ft") included.
+// "12 people a day", "-3 °C", and digits in a rate's base after "per":
+// "7.9 deaths per 100,000 people"), into the number and the unit. It
+// reports false for anything else, an exponent ("12e ft") included.
 func withUnit(t string) (num, unit string, ok bool) {
 	i := strings.IndexFunc(t, func(r rune) bool { return r != '-' && r != '+' && r != '.' && (r < '0' || r > '9') })
 	if i <= 0 {
@@ -114,7 +115,14 @@ func withUnit(t string) (num, unit string, ok bool) {
 	if _, _, ok := decimalDigits(num); !ok || unit == "" {
 		return "", "", false
 	}
-	if strings.ContainsFunc(unit, func(r rune) bool { return r != ' ' && r != '°' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') }) {
+	words, base := unit, ""
+	if k := strings.Index(" "+unit, " per "); k >= 0 {
+		words, base = unit[:k], unit[k+4:]
+	}
+	if strings.ContainsFunc(words, func(r rune) bool { return r != ' ' && r != '°' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') }) ||
+		strings.ContainsFunc(base, func(r rune) bool {
+			return !strings.ContainsRune(" ,.", r) && (r < '0' || r > '9') && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z')
+		}) {
 		return "", "", false
 	}
 	if strings.HasPrefix(strings.ToLower(unit), "e") && !strings.Contains(t[:i+1], " ") {
@@ -142,8 +150,8 @@ func scaledHint(t string) string {
 		num := strings.TrimSpace(t[:n])
 		if _, _, ok := decimalDigits(num); !ok || len(num) > 40 || strings.ContainsAny(num, "eE") {
 			// Digits and a point only: 1e999999999k would take big.Rat
-			// a billion digits.
-			return ""
+			// a billion digits; "7.9 per 100k" is a number and a unit.
+			continue
 		}
 		r, ok := new(big.Rat).SetString(num)
 		if !ok {

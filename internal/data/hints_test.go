@@ -71,6 +71,12 @@ func TestNumberHint(t *testing.T) {
 		{"1040.77 feet", ", write 1040.77, and give the block unit: feet"},
 		{"-3 °C", ", write -3, and give the block unit: °C"},
 		{"12 people a day", ", write 12, and give the block unit: people a day"},
+		// A rate's base may hold digits, after "per"; a unit may not
+		// otherwise.
+		{"7.9 per 100k", ", write 7.9, and give the block unit: per 100k"},
+		{"4.6 deaths per 100,000 people", ", write 4.6, and give the block unit: deaths per 100,000 people"},
+		{"3 to 5", ""},
+		{"3 to 5 per 100", ""},
 		{"12e ft", ""},
 		{"1.2.3 ft", ""},
 		{"ft 12", ""},

@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark-emoji/definition"
 	"go.yaml.in/yaml/v3"
 
@@ -114,8 +115,10 @@ type converter struct {
 	// math are the $$…$$ of a Hugo page read without the passthrough
 	// extension, as plotline will read them, or, with $…$ among that
 	// extension's delimiters, what it read as mathematics; those before
-	// the offset being converted dropped (hugoMath, dollarInline).
-	math []span
+	// the offset being converted dropped (hugoMath, dollarInline); on a
+	// Chirpy page with math: true, its $…$ and $$…$$ (dollars set).
+	math    []span
+	dollars bool
 	// termIDs are the ids kramdown's {:auto_ids} gave the terms of
 	// definition lists, by the body offset of each term's line, and
 	// autoIDLists the offsets of those attribute lists.
@@ -123,8 +126,9 @@ type converter struct {
 	autoIDLists map[int]bool
 	// quotes are the admonitions being written as alerts, by the body
 	// offset of each one's end tag: where in the output its inside
-	// starts, and how many fragment links came before it.
-	quotes map[int][2]int
+	// starts, how many fragment links came before it, and how far its
+	// start tag was indented (in a list item).
+	quotes map[int][3]int
 	// quoteFooters are the lines that end the block quotes of quotes,
 	// by the same offsets: who a quote is by.
 	quoteFooters map[int]string
@@ -256,6 +260,14 @@ func (im *importer) convertBody(p *page) []byte {
 			}
 		}
 		c.code, c.html = codeSpans(im.code, read)
+		if c.dollars = im.conf.chirpy && p.bool("math"); c.dollars && bytes.IndexByte(b, '$') >= 0 {
+			// Chirpy's MathJax took $…$ as mathematics, as Hugo's
+			// passthrough with those delimiters does.
+			if im.math == nil {
+				im.math = newMathParser(&passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}})
+			}
+			c.math = dollarMath(im.math, read)
+		}
 		var over int
 		c.termIDs, c.autoIDLists, over = autoIDs(b, c.code)
 		if over >= 0 {
@@ -357,7 +369,7 @@ func (c *converter) syntax(i int) int {
 	case jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) && took(c.kramdownSpan(i)):
 	case jekyll && b[i] == '$' && took(c.kramdownMath(i)):
 	case escapes && b[i] == '\\' && took(c.escapedMath(i)):
-	case im.conf.dollarInline != nil && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
+	case (im.conf.dollarInline != nil || c.dollars) && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
 	case hugo && escapes && b[i] == '$' && len(c.math) > 0 && took(c.hugoMath(i)):
 	case escapes && b[i] == '\\' && took(c.escapedBracket(i)):
 	case hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) && took(c.titledAlert(i)):
@@ -737,6 +749,15 @@ func (c *converter) hugo(i int) int {
 			return c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 		}
 	}
+	if icon, ok := c.im.conf.iconAlerts[t.name]; ok && n == 0 && !t.closing {
+		// A box beside an icon: a warning, unless another icon is
+		// named ({{< alert "twitter" >}}).
+		kind := "NOTE"
+		if strings.Contains(cmp.Or(args.named["icon"], args.pos(0), icon), "exclamation") {
+			kind = "WARNING"
+		}
+		n = c.alertStart(t, kind, "")
+	}
 	_, ownQuote := c.im.conf.quotes[t.name]
 	switch open := !t.closing; {
 	case n > 0: // an alert's start
@@ -749,6 +770,16 @@ func (c *converter) hugo(i int) int {
 		return n
 	case open && c.im.conf.mathShortcodes[t.name] && took(c.mathShortcode(t, args)),
 		open && t.name == "tab" && (ownQuote || c.im.conf.docsy) && took(c.tabStart(t, args)):
+		return n
+	}
+	if el, ok := c.im.conf.inlineTags[strings.TrimPrefix(t.name, "/")]; ok && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
+		// <mark>…</mark>, as the template wrote it; its inside Markdown.
+		if t.closing {
+			el = "/" + el
+		}
+		return c.wrote("<"+el+">", t.end-i)
+	}
+	if c.im.conf.links[t.name] && !t.closing && took(c.linkShortcode(t, args)) {
 		return n
 	}
 	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
@@ -829,7 +860,8 @@ func (c *converter) siteImage(src string) bool {
 // returns how many bytes of the body it took, 0 when t is not such a
 // shortcode (an inside without actions is its own output, and stays).
 func (c *converter) inlineShortcode(t tag) int {
-	if t.closing || !strings.HasSuffix(t.name, ".inline") || strings.HasSuffix(t.args, "/") {
+	script := c.im.conf.scripts[t.name]
+	if t.closing || !strings.HasSuffix(t.name, ".inline") && !script || strings.HasSuffix(t.args, "/") {
 		return 0
 	}
 	b := c.body
@@ -844,11 +876,15 @@ func (c *converter) inlineShortcode(t tag) int {
 			from = at + 2
 			continue
 		}
-		if !bytes.Contains(bytes.ReplaceAll(b[t.end:at], []byte("{{<"), nil), []byte("{{")) {
+		if !script && !bytes.Contains(bytes.ReplaceAll(b[t.end:at], []byte("{{<"), nil), []byte("{{")) {
 			return 0
 		}
 		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:ct.end])) + " -->")
-		c.im.note(c.pos(t.start), "inline shortcode %s, a template Hugo ran: left out, whole", t.name)
+		if script {
+			c.im.note(c.pos(t.start), "shortcode %s, whose inside its template gave a script as code (a chart's settings and data): left out, whole; a data block and a chart block show such numbers", t.name)
+		} else {
+			c.im.note(c.pos(t.start), "inline shortcode %s, a template Hugo ran: left out, whole", t.name)
+		}
 		return ct.end - t.start
 	}
 }
@@ -1049,7 +1085,7 @@ func (c *converter) liquidNoteStart(t tag) int {
 	if f := strings.Fields(t.args); len(f) > 0 {
 		kind = cmp.Or(classAlert(f[0]), kind)
 	}
-	put(&c.quotes, end, [2]int{c.out.Len(), len(c.p.fragments)})
+	put(&c.quotes, end, [3]int{c.out.Len(), len(c.p.fragments), 0})
 	return c.wrote("[!"+kind+"]\n", afterLineEnd(b, t.end)-t.start)
 }
 
@@ -2136,11 +2172,20 @@ func (c *converter) titledAlert(i int) int {
 // bytes of the body it took, 0 when t is not at a line's start or has no
 // end tag.
 func (c *converter) quoteStart(t tag, header, footer string) int {
-	end := c.blockEnd(t)
+	ls := lineStart(c.body, t.start)
+	indent := t.start - ls
+	if len(bytes.TrimLeft(c.body[ls:t.start], " ")) > 0 {
+		return 0
+	}
+	// Indented, in a list item: the spaces before it are written.
+	end := c.blockEnd(tag{start: ls, end: t.end, name: t.name, args: t.args})
+	if indent > 0 && end >= 0 {
+		end = c.shortcodeEnd(t)
+	}
 	if end < 0 {
 		return 0
 	}
-	put(&c.quotes, end, [2]int{c.out.Len(), len(c.p.fragments)})
+	put(&c.quotes, end, [3]int{c.out.Len(), len(c.p.fragments), indent})
 	if footer != "" {
 		put(&c.quoteFooters, end, footer)
 	}
@@ -2151,7 +2196,7 @@ func (c *converter) quoteStart(t tag, header, footer string) int {
 // (a quote, a fold): -1 also when t does not start a line of the body
 // and of the output.
 func (c *converter) blockEnd(t tag) int {
-	if lineStart(c.body, t.start) != t.start || !bytes.HasSuffix(c.out.Bytes(), []byte("\n")) && c.out.Len() > 0 {
+	if out := bytes.TrimRight(c.out.Bytes(), " "); lineStart(c.body, t.start) != t.start || !bytes.HasSuffix(out, []byte("\n")) && len(out) > 0 {
 		return -1
 	}
 	return c.shortcodeEnd(t)
@@ -2240,7 +2285,7 @@ func (c *converter) nextShortcode(from int) (tag, bool) {
 // by detailsEnd. It returns how many bytes of the body it took, 0 when
 // the shortcode is not one it can write so.
 func (c *converter) detailsStart(t tag, a args) int {
-	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.pos(0), "Details"))
+	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.named["text"], a.pos(0), "Details"))
 	open := a.named["open"] == "true" || a.named["openByDefault"] == "true" || slices.Contains(a.posn, "open")
 	return c.labelStart(t, summary, c.im.conf.unsafe, open)
 }
@@ -2274,6 +2319,31 @@ func (c *converter) mathShortcode(t tag, a args) int {
 		c.out.WriteString(`\[` + inner + `\]`)
 	}
 	return c.converted(et.end - t.start)
+}
+
+// linkShortcode writes a site's own shortcode whose template is a link
+// of its inside to its href (Congo's button) as that link, when its
+// inside is a line of plain text. It returns how many bytes of the body
+// it took, 0 when it left the shortcode.
+func (c *converter) linkShortcode(t tag, a args) int {
+	end, href := c.shortcodeEnd(t), strings.TrimSpace(a.named["href"])
+	if end < 0 || href == "" {
+		return 0
+	}
+	et, ok := c.shortcodeTag(end)
+	text := strings.Join(strings.Fields(string(c.body[t.end:end])), " ")
+	if !ok || text == "" || strings.ContainsAny(text, "[]{}<") || bytes.Contains(c.body[t.end:end], []byte("\n\n")) {
+		return 0
+	}
+	u := c.mended(href)
+	if c.inHTMLBlock(t.start) {
+		return c.writeLink(t.start, et.end, text, u)
+	}
+	c.out.WriteString("[" + text + "](")
+	if strings.Contains(u, "#") { // for mendFragments
+		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(t.start), at: c.out.Len(), dest: u})
+	}
+	return c.wrote(u+")", et.end-t.start)
 }
 
 // tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its
@@ -2359,12 +2429,18 @@ func (c *converter) admonitionEnd(t tag) int {
 	for off := 0; off < len(inside); {
 		next := lineEnd(inside, off)
 		line := bytes.TrimSuffix(inside[off:next], []byte("\n"))
+		// The first line follows the indent already written; each
+		// other is quoted at the indent, its own spaces up to it cut.
+		pad, cut := "", 0
+		if off > 0 {
+			pad, cut = strings.Repeat(" ", q[2]), min(q[2], len(line)-len(bytes.TrimLeft(line, " ")))
+		}
 		if len(bytes.TrimSpace(line)) == 0 {
-			quoted.WriteString(">\n")
+			quoted.WriteString(pad + ">\n")
 		} else {
-			quoted.WriteString("> ")
-			moved[off] = quoted.Len() - off
-			quoted.Write(line)
+			quoted.WriteString(pad + "> ")
+			moved[off] = quoted.Len() - off - cut
+			quoted.Write(line[cut:])
 			quoted.WriteByte('\n')
 		}
 		off = next

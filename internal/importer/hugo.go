@@ -321,11 +321,25 @@ func (im *importer) hugo() error {
 	// Docsy is a theme named docsy, or a module import of google/docsy
 	// (its theme folder included) or of a folder of themesDir named
 	// docsy (as npm installs it, "path: docsy").
-	themes := append(hugoThemes(conf), moduleImports(conf)...)
+	themes := hugoThemes(conf)
 	im.conf.docsy = slices.ContainsFunc(themes, func(t string) bool {
 		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
 	})
 	im.conf.hextra = slices.ContainsFunc(themes, func(t string) bool { return strings.EqualFold(path.Base(t), "hextra") })
+	if slices.ContainsFunc(themes, func(t string) bool {
+		t = strings.ToLower(t)
+		return path.Base(t) == "blowfish" || path.Base(t) == "congo" || strings.Contains(t, "nunocoracao/blowfish") || strings.Contains(t, "jpanther/congo")
+	}) {
+		// Blowfish and Congo, whose templates a site that takes them as
+		// a module or a git submodule does not hold: their alert, button
+		// and chart as those templates make them, unless one was read.
+		read := func(name string) bool { _, ok := im.conf.figures[name]; return ok }
+		if !read("alert") {
+			im.conf.iconAlerts["alert"] = "triangle-exclamation"
+		}
+		im.conf.links["button"] = im.conf.links["button"] || !read("button")
+		im.conf.scripts["chart"] = im.conf.scripts["chart"] || !read("chart")
+	}
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
@@ -447,12 +461,14 @@ func (im *importer) copyStatic(dir string, quiet bool) {
 }
 
 // hugoThemes returns the themes conf names, the first the one whose
-// files win.
+// files win: its module imports (which Hugo finds in the site's themes
+// folder too, themes/github.com/wowchemy/…, where a site keeps a copy),
+// then its themes.
 func hugoThemes(conf map[string]any) []string {
 	if t, ok := lookup(conf, "theme").(string); ok {
-		return []string{t}
+		return append(moduleImports(conf), t)
 	}
-	return listOf[string](lookup(conf, "theme"))
+	return append(moduleImports(conf), listOf[string](lookup(conf, "theme"))...)
 }
 
 // importsModule reports whether the Hugo config conf imports a module,
@@ -554,6 +570,10 @@ func imageCaption(src fs.FS, conf map[string]any) string {
 // index .Attributes "filename", or .Attributes.filename.
 var fenceAttrRE = regexp.MustCompile(`index\s+\$?\.Attributes\s+"(\w+)"|\.Attributes\.(\w+)`)
 
+// mediaRE finds, in a shortcode's template, an element that plays or
+// frames its source rather than showing an image of it.
+var mediaRE = regexp.MustCompile(`<(?:video|audio|iframe|object|embed)\b`)
+
 // figureSrcRE finds, in a shortcode's template, the use of its src
 // parameter.
 var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
@@ -596,6 +616,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.mathShortcodes, sc.code, sc.includes = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	sc.media, sc.notes, sc.ownShortcodes = map[string]mediaShortcode{}, map[string]string{}, map[string]bool{}
+	sc.iconAlerts, sc.links, sc.scripts, sc.inlineTags = map[string]string{}, map[string]bool{}, map[string]bool{}, map[string]string{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -610,7 +631,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			if err != nil {
 				continue
 			}
-			sc.figures[name] = bytes.Contains(data, []byte("<img")) && figureSrcRE.Match(data)
+			// An <img>, or a <figure> of a partial's picture (Congo's
+			// screenshot), of its src.
+			pictured := bytes.Contains(data, []byte("<img")) || bytes.Contains(data, []byte("<figure")) && !mediaRE.Match(data)
+			sc.figures[name] = pictured && figureSrcRE.Match(data)
 			delete(sc.media, name)
 			for _, el := range []string{"video", "audio"} {
 				if !sc.figures[name] && bytes.Contains(data, []byte("<"+el)) && figureSrcRE.Match(data) {
@@ -628,7 +652,21 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			delete(sc.notes, name)
 			if kind := noteTemplate(data); inner && !sc.quotes[name] && kind != "" {
 				sc.quotes[name], sc.notes[name] = true, kind
+			} else if inner && !sc.quotes[name] && divClassParamRE.Match(data) {
+				// <div class="alert alert-{{ .Get 0 }}">: Wowchemy's
+				// callout, whose first parameter is a note's kind.
+				sc.quotes[name], sc.quoteKinds[name] = true, true
 			}
+			delete(sc.iconAlerts, name)
+			if m := iconAlertRE.FindSubmatch(data); inner && !sc.quotes[name] && m != nil {
+				sc.iconAlerts[name] = string(m[1])
+			}
+			sc.links[name] = inner && linkHrefRE.Match(data)
+			delete(sc.inlineTags, name)
+			if m := inlineTagRE.FindSubmatch(data); m != nil && string(m[1]) == string(m[2]) {
+				sc.inlineTags[name] = string(m[1])
+			}
+			sc.scripts[name] = inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
 			sc.details[name] = bytes.Contains(data, []byte("<details")) && inner
 			sc.mathShortcodes[name] = inner && bytes.Contains(data, []byte(`\\(`))
 			delete(sc.code, name)
@@ -645,6 +683,26 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 // its first parameter, the kind of a note: hugo-book's hint,
 // "class" (slice "book-hint" (or (.Get 0) "default")).
 var quoteClassRE = regexp.MustCompile(`class[^\n]*\.Get\s+0\b`)
+
+// iconAlertRE finds, in a shortcode's template, a warning sign as the
+// default of its icon: default "triangle-exclamation".
+var iconAlertRE = regexp.MustCompile(`default\s+"([\w-]*exclamation[\w-]*)"`)
+
+// linkHrefRE finds, in a shortcode's template, a link to its href
+// parameter: <a class="…" {{ with .Get "href" }}href="{{ . }}"{{ end }}.
+var linkHrefRE = regexp.MustCompile(`<a\b[^>]*\.Get\s+"href"`)
+
+// inlineTagRE matches a shortcode's template that is one inline element
+// around its inside and nothing else: <mark>{{ .Inner | markdownify }}</mark>.
+var inlineTagRE = regexp.MustCompile(`^\s*<(mark|kbd|sub|sup|small|ins|del|s|u)>\{\{-?\s*\.Inner\s*(?:\|\s*(?:markdownify|emojify)\s*)*-?\}\}</(\w+)>\s*$`)
+
+// innerJSRE finds, in a shortcode's template, its inside given to a
+// script as code: .Inner | safeJS.
+var innerJSRE = regexp.MustCompile(`\.Inner\s*\|\s*safeJS`)
+
+// divClassParamRE finds, in a shortcode's template, a block element
+// whose class is made of its first parameter.
+var divClassParamRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s*=\s*"[^"]*\.Get\s+0\b`)
 
 // noteClassRE finds, in a shortcode's template, a block element with a
 // class written out: <div class="note">.
@@ -960,6 +1018,12 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		switch {
 		case listPage:
 			im.done(top, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
+		case strings.HasPrefix(pg.dest, "content/tags/") && !pg.draft:
+			// A page of the folder of tags (_index.zh-CN.md, of a
+			// language the config does not list), which Hugo published
+			// under /tags/, where plotline lists a tag's pages.
+			pg.draft = true
+			im.done(top, "a page in the folder of tags, whose addresses plotline keeps for its lists of tags: imported as a draft, its text kept; move it to another folder to publish it")
 		case pg.term != "":
 			im.done(top, "a term's page of the taxonomy %s (_index): published at its address as a page, its text followed by a list of the pages of the term as they are now (new pages do not join it)", pg.term)
 		case pg.section && pg.unrendered(): // made a draft by unrendered
@@ -1460,8 +1524,9 @@ func (im *importer) sectionPages(contentDir string) {
 }
 
 // listSections ends the body of each Hugo section page with a list of
-// links to the pages of its section, drafts left out, as Hugo's section
-// templates list them: in the order of weight (pages without one last),
+// links to the pages of its section, drafts and pages dated after the
+// import left out (Hugo, without buildFuture, published neither), as
+// Hugo's section templates list them: in the order of weight (pages without one last),
 // then newest first, then by title.
 //
 // The pages of each folder and term are found in one pass over the
@@ -1483,7 +1548,7 @@ func (im *importer) listSections() {
 		}
 	}
 	for _, p := range im.pages {
-		if p.draft {
+		if p.draft || p.date.After(im.now) {
 			continue
 		}
 		folder := path.Dir(p.dest)

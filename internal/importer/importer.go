@@ -245,6 +245,20 @@ type siteConfig struct {
 	// page their first parameter names (site.GetPage, then
 	// .RenderShortcodes or .Content), by name.
 	includes map[string]bool
+	// iconAlerts are the site's own shortcodes whose template is a box
+	// of their inside beside an icon, a warning sign unless the first or
+	// icon parameter names another (Congo's and Blowfish's alert), by
+	// name: that default icon, "triangle-exclamation".
+	iconAlerts map[string]string
+	// inlineTags are the site's own shortcodes whose template is one
+	// inline element around their inside (Wowchemy's hl, <mark>), by
+	// name: the element, "mark".
+	inlineTags map[string]string
+	// links are the site's own shortcodes whose template is a link of
+	// their inside to their href parameter (Congo's and Blowfish's
+	// button), and scripts those that give their inside to a script
+	// (Congo's Chart.js chart), by name.
+	links, scripts map[string]bool
 	// ownShortcodes are the shortcodes of the site's own layouts/, not
 	// its themes', by name.
 	ownShortcodes map[string]bool
@@ -278,6 +292,9 @@ type siteConfig struct {
 	// folder's) in a set, the patterns apart.
 	exclude        map[string]bool
 	excludePattern []string
+	// chirpy is set when the Jekyll site's theme is Chirpy, whose
+	// MathJax reads $…$ as inline mathematics on a page with math: true.
+	chirpy bool
 	// minimalMistakes is set when the site's theme is minimal-mistakes
 	// (theme: or remote_theme:), whose includes the site does not hold.
 	minimalMistakes bool
@@ -911,6 +928,13 @@ func (im *importer) uniqueURLs() {
 			slug := content.FileSlug(name)
 			if p.slug != "" && validSlug(p.slug) && !p.date.IsZero() {
 				slug = p.date.Format("2006-01-02-") + p.slug
+			}
+			if seen[newURL(p.dest, slug)] != nil && !p.date.IsZero() {
+				// Of one name too (creed.md and creed/index.md).
+				slug = p.date.Format("2006-01-02-") + slug
+			}
+			for k, base := 2, slug; seen[newURL(p.dest, slug)] != nil; k++ {
+				slug = fmt.Sprintf("%s-%d", base, k)
 			}
 			p.slug = slug
 			p.newURL = newURL(p.dest, slug)

@@ -101,9 +101,12 @@ func (im *importer) jekyll() error {
 		}
 	}
 	im.conf.include = lookupPaths(conf, "include")
-	im.conf.minimalMistakes = slices.ContainsFunc([]string{"theme", "remote_theme"}, func(key string) bool {
-		return strings.Contains(strings.ToLower(lookupString(conf, key)), "minimal-mistakes")
-	})
+	theme := func(name string) bool {
+		return slices.ContainsFunc([]string{"theme", "remote_theme"}, func(key string) bool {
+			return strings.Contains(strings.ToLower(lookupString(conf, key)), name)
+		})
+	}
+	im.conf.minimalMistakes, im.conf.chirpy = theme("minimal-mistakes"), theme("chirpy")
 	if emCaptions(im.src) {
 		im.conf.imageCaption = "em"
 	}
@@ -252,6 +255,8 @@ func (im *importer) jekyll() error {
 				pg = &page{src: p, source: data, body: data}
 			}
 		}
+		pg.post = kind != ""
+		pg.permalink, _ = im.pageDefault(pg, "permalink").(string)
 		if kind == "" && jekyllPageURL(pg, p, im.conf.permalink) == "/404.html" {
 			// The page for a missing address, in Markdown or kept in
 			// _pages (permalink: /404.html), as a 404.html is.
@@ -273,7 +278,7 @@ func (im *importer) jekyll() error {
 			if sub == "." {
 				sub = ""
 			}
-			pg.post, pg.draft = true, pg.draft || kind == "_drafts"
+			pg.draft = pg.draft || kind == "_drafts"
 			// Posts of the root's _posts go to content/posts; those of
 			// en/news/_posts to content/en/news, so that two folders'
 			// posts of one name (one post in two languages) stay apart.
@@ -609,6 +614,7 @@ func (im *importer) collectionFile(p string, c collection) error {
 		pg.dest = path.Join(path.Dir(pg.dest), d.Format("2006-01-02-")+name+".md")
 	}
 	im.fillIn(pg)
+	pg.permalink, _ = im.pageDefault(pg, "permalink").(string)
 	pg.oldURL = jekyllDocURL(pg, c, noExt)
 	im.redirectOf(pg)
 	pg.newURL = newURL(pg.dest, pg.slug)

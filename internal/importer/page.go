@@ -58,6 +58,10 @@ type page struct {
 	cats   []string // Jekyll: categories, for :categories
 	oldURL string   // the address the source gave the page, "/2014/12/23/hub.html"
 	newURL string   // the page's plotline URL, "posts/hub/"
+	// permalink is the permalink the defaults: of a Jekyll config give
+	// the page, which its own permalink: outweighs (Chirpy's
+	// "/posts/:title/"), or "".
+	permalink string
 	// setDate and setTitle are what the importer gives a page that names
 	// no date or no title.
 	setDate  time.Time
@@ -226,13 +230,13 @@ func (im *importer) dropBOMs(p *page) {
 func splitFrontMatter(src []byte) (fm []byte, line, bodyOff int, format byte, ok bool) {
 	s := bytes.TrimPrefix(src, []byte("\ufeff"))
 	bom := len(src) - len(s)
-	first, rest, found := bytes.Cut(s, []byte("\n"))
-	first = bytes.TrimRight(first, " \t\r")
+	line1, rest, found := bytes.Cut(s, []byte("\n"))
+	first := bytes.TrimRight(line1, " \t\r")
 	if !found || (string(first) != "---" && string(first) != "+++") {
 		return nil, 0, 0, 0, false
 	}
 	fence := string(first)
-	off := bom + len(first) + 1
+	off := bom + len(line1) + 1 // "+++\r\n" of a file saved on Windows too
 	start := off
 	for len(rest) > 0 {
 		l, r, _ := bytes.Cut(rest, []byte("\n"))

@@ -187,7 +187,7 @@ func jekyllSlugify(s string, pretty, cased bool) string {
 // jekyllPostURL returns the address Jekyll gave the post p, whose file
 // name without date and extension is name.
 func jekyllPostURL(p *page, name, permalink string) string {
-	pattern := cmp.Or(p.str("permalink"), jekyllStyle(cmp.Or(permalink, "date")))
+	pattern := cmp.Or(p.str("permalink"), p.permalink, jekyllStyle(cmp.Or(permalink, "date")))
 	d := p.date
 	title := cmp.Or(p.slug, name)
 	var cats []string
@@ -227,7 +227,7 @@ func jekyllPageURL(p *page, rel, permalink string) string {
 	if strings.HasSuffix(jekyllStyle(permalink), "/") {
 		pattern = "/:path/:basename/"
 	}
-	pattern = cmp.Or(p.str("permalink"), pattern)
+	pattern = cmp.Or(p.str("permalink"), p.permalink, pattern)
 	fields := map[string]string{"path": dir, "basename": base, "output_ext": ".html", "title": base}
 	return indexless(expand(pattern, fields))
 }
@@ -236,7 +236,7 @@ func jekyllPageURL(p *page, rel, permalink string) string {
 // collection c, whose path in the collection's folder without its
 // extension is noExt ("sub/installation").
 func jekyllDocURL(p *page, c collection, noExt string) string {
-	pattern := cmp.Or(p.str("permalink"), c.permalink)
+	pattern := cmp.Or(p.str("permalink"), p.permalink, c.permalink)
 	name := path.Base(noExt)
 	title := cmp.Or(p.slug, name)
 	d := p.date

@@ -5,6 +5,7 @@ import (
 	"html"
 	"strings"
 
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -102,6 +103,9 @@ func inlineText(n ast.Node, src []byte, typed bool) string {
 			return ast.WalkSkipChildren
 		case *ast.AutoLink:
 			b.Write(n.Label(src))
+			return ast.WalkSkipChildren
+		case *passthrough.PassthroughInline:
+			b.Write(n.Segment.Value(src)) // mathematics as written, as shown
 			return ast.WalkSkipChildren
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren

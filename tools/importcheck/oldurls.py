@@ -11,7 +11,7 @@ multihost site, each language's under /LANG/, where the import
 redirects its host's addresses), and looks each up in PUBLIC, the public/ folder
 plotline built from `plotline import`: the page itself, a redirect page,
 or missing. It needs PyYAML (Debian: python3-yaml)."""
-import os, re, sys, datetime, urllib.parse, yaml, tomllib
+import os, re, sys, datetime, unicodedata, urllib.parse, yaml, tomllib
 
 class Yaml12(yaml.SafeLoader):
     """YAML as Hugo reads it: only true and false are booleans (a
@@ -82,6 +82,8 @@ def hugo(src):
                 lc.setdefault(k, x)
     pl = {k.lower(): v for k, v in (conf.get('permalinks') or {}).items()}
     lower = {k.lower(): v for k, v in conf.items()}
+    # removePathAccents: Hugo leaves the accents out of a page's path.
+    plain = (lambda u: ''.join(c for c in unicodedata.normalize('NFD', u) if not unicodedata.combining(c))) if lower.get('removepathaccents') else (lambda u: u)
     filename_dates = any(isinstance(v, list) and v and str(v[0]).lower() == ':filename'
                          for v in (lower.get('frontmatter') or {}).values())
     langs = {k.lower() for k in (lower.get('languages') or {})}
@@ -197,15 +199,29 @@ def hugo(src):
                 u = lpl[section]
                 for k, v in (('slugorcontentbasename', slug or name), ('slugorfilename', slug or name), ('contentbasename', name),
                              ('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
-                             ('sections', dirs), ('section', section), ('slug', re.sub(r'\s+', '-', slug or str(meta.get('title', '')).lower())),
+                             ('sections', dirs), ('section', section), ('slug', re.sub(r'\s+', '-', re.sub(r'\s+(?=-)|(?<=-)\s+', '', slug or str(meta.get('title', '')).lower()))),
                              ('filename', name)):
                     u = u.replace(':' + k, v)
                 # Hugo keeps letters, digits and ./_-~+#@% of a path, a
                 # space one hyphen, none beside another.
                 u = re.sub(r'(?<=[\w.~+#@%])\s+(?=[\w.~+#@%])', '-', u.lower().strip())
-                yield rel, lang + re.sub(r'[^\w./~+#@%-]', '', u)
+                yield rel, lang + plain(re.sub(r'[^\w./~+#@%-]', '', u))
             else:
-                yield rel, lang + '/' + os.path.join(dirs, slug or name).lower().replace(' ', '-') + '/'
+                yield rel, lang + plain('/' + os.path.join(dirs, slug or name).lower().replace(' ', '-') + '/')
+
+def default_permalink(conf, rel, typ):
+    # The permalink the config's defaults: give the file rel of a type
+    # (posts, a collection's name): of those whose scope holds it, the
+    # longest path, then one with a type, then the last; None if none.
+    best, out = -1, None
+    for d in conf.get('defaults') or []:
+        scope, values = d.get('scope') or {}, d.get('values') or {}
+        p = str(scope.get('path') or '').strip('/')
+        if 'permalink' not in values or p and rel != p and not rel.startswith(p + '/'): continue
+        if scope.get('type') and scope['type'] != typ: continue
+        score = 2 * len(p) + (1 if scope.get('type') else 0)
+        if score >= best: best, out = score, str(values['permalink'])
+    return out
 
 def jekyll(src):
     conf = yaml.safe_load(open(os.path.join(src, '_config.yml'))) or {}
@@ -235,12 +251,13 @@ def jekyll(src):
             cats = ([pre] if pre else []) + [str(c).lower() for c in cats]
             # A permalink in front matter is an address, escaped; Jekyll
             # writes the file at its unescaped path.
-            u = urllib.parse.unquote(meta['permalink']) if meta.get('permalink') else pattern
+            rel = os.path.relpath(os.path.join(d, f), src)
+            u = urllib.parse.unquote(meta['permalink']) if meta.get('permalink') else default_permalink(conf, rel, 'posts') or pattern
             for k, v in (('categories', '/'.join(dict.fromkeys(cats))), ('year', '%04d' % dt.year), ('month', '%02d' % dt.month),
                          ('day', '%02d' % dt.day), ('y_day', '%03d' % dt.timetuple().tm_yday), ('title', re.sub(r'\s+', '-', str(meta.get('slug') or m[2]))),
                          ('output_ext', '.html')):
                 u = u.replace(':' + k, v)
-            yield os.path.relpath(os.path.join(d, f), src), re.sub('/+', '/', '/' + u)
+            yield rel, re.sub('/+', '/', '/' + u)
     yield from jekyll_pages(src, conf, conf.get('permalink') or 'date')
 
 def listpage(src, path, meta):
@@ -311,6 +328,7 @@ def jekyll_pages(src, conf, style):
                 u = urllib.parse.unquote(str(meta['permalink']))
             elif coll:
                 name, u = colls[coll]
+                u = default_permalink(conf, rel, name) or u
                 path = os.path.relpath(os.path.join(d, m[1]), os.path.join(src, coll))
                 for k, v in (('collection', name), ('path', path), ('name', m[1].lower()), ('title', str(meta.get('slug') or m[1])),
                              ('output_ext', '.html')):
