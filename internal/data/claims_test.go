@@ -658,6 +658,14 @@ func TestBoundedCounts(t *testing.T) {
 		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within a year" }}`},
 		{"more than ", "losses.weeks_to_limit", "13", ""},
 		{"within ", "losses.low.weeks_to_limit", "19", ""},
+		// A count that is exact, 19 weeks to the day, is not under
+		// itself nor more than itself, as the claims say.
+		{"in under ", "losses.low.weeks_to_limit", "", `"in under 19 weeks" is false: losses.low.crossing is 26 May 2025, 19 weeks after as_of (13 January 2025) to the day; write {{ losses.low.crossing | claim "within 19 weeks" }}`},
+		{"more than ", "losses.low.weeks_to_limit", "", `"more than 19 weeks" is false: losses.low.crossing is 26 May 2025, 19 weeks after as_of (13 January 2025) to the day; write "about", or the date`},
+		{"at least ", "losses.low.weeks_to_limit", "19", ""},
+		{"within ", "losses.days_to_limit", "92", ""},
+		{"in less than ", "losses.days_to_limit", "", `"in less than 92 days" is false: losses.crossing is 15 April 2025, 92 days after as_of (13 January 2025) to the day; write {{ losses.crossing | claim "within 92 days" }}`},
+		{"fewer than ", "losses.days_to_limit", "", `"fewer than 92 days" is false: losses.crossing is 15 April 2025, 92 days after as_of (13 January 2025) to the day; write {{ losses.crossing | claim "within 92 days" }}`},
 		{"more than ", "losses.low.months_to_limit", "4", ""},
 		{"within ", "losses.low.months_to_limit", "", `"within 4 months" is false: losses.low.crossing is 26 May 2025, 4.4 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.low.crossing | claim "within 5 months" }}`},
 		{"within ", "pace.weeks_to_limit", "12", ""},
@@ -767,6 +775,8 @@ func TestBoundWords(t *testing.T) {
 		{"de", "knapp ", "slow.low.value_at_until", "", `"knapp 11.975" is false: slow.low.value_at_until is 11.975,3, rounded down to 11.975; write it unrounded, or a bound the number holds`},
 		{"de", "nicht weniger als ", "slow.low.value_at_until", "11.975", ""},
 		{"de", "über ", "slow.value_at_until", "", `"über 11.976" is false: slow.value_at_until is 11.975,6, rounded up to 11.976; write it unrounded, or a bound the number holds`},
+		{"de", "in weniger als ", "losses.low.weeks_to_limit", "", `"in weniger als 19" is false: losses.low.crossing is 26 May 2025, 19 weeks after as_of (13 January 2025) to the day; write {{ losses.low.crossing | claim "innerhalb von 19 Wochen" }}`},
+		{"fr", "en moins de ", "losses.low.weeks_to_limit", "", `"en moins de 19" is false: losses.low.crossing is 26 May 2025, 19 weeks after as_of (13 January 2025) to the day; write {{ losses.low.crossing | claim "dans les 19 semaines" }}`},
 		{"fr", "épuisées d’ici ", "losses.weeks_to_limit", "", `"d'ici 13" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "dans les 14 semaines" }}`},
 		{"fr", "pas plus de ", "slow.low.value_at_until", "", "\"pas plus de 11\u00a0975\" is false: slow.low.value_at_until is 11\u00a0975,3, rounded down to 11\u00a0975; write it unrounded, or a bound the number holds"},
 		{"fr", "pas moins de ", "slow.low.value_at_until", "11\u00a0975", ""},
