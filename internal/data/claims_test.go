@@ -76,6 +76,41 @@ func TestClaims(t *testing.T) {
 	}
 }
 
+// TestComparisonsAsShown checks that a comparison of two numbers holds of
+// them as the page, the table and the tooltip show them, as well as of
+// the numbers themselves: two projections that end at 100.4 and 100.3
+// are both shown as 100, so the first is the same as the second, not more
+// than it; written numbers are shown as written, and compared so.
+func TestComparisonsAsShown(t *testing.T) {
+	scope := scopeOf(t, "title: T\ndata:\n"+paceAndSlow+`  a:
+    series: [{date: 2025-01-01, value: 0}]
+    projection: {rate: 100.4, until: 2025-01-02}
+  b:
+    series: [{date: 2025-01-01, value: 0}]
+    projection: {rate: 100.3, until: 2025-01-02}
+  x:
+    series: [{date: 2025-01-01, value: 100.4}]
+  y:
+    series: [{date: 2025-01-01, value: 100.3}]
+`)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		expr, want, err string
+	}{
+		{`a.value_at_until | claim "more than" b.value_at_until`, "", `claim "more than" is false of a.value_at_until and b.value_at_until: 100.4 against 100.3, shown rounded as 100 against 100 (the same as)`},
+		{`b.value_at_until | claim "fewer than" a.value_at_until`, "", `claim "fewer than" is false of b.value_at_until and a.value_at_until: 100.3 against 100.4, shown rounded as 100 against 100 (the same as)`},
+		{`a.value_at_until | claim "slightly more than" b.value_at_until`, "", `claim "slightly more than" is false of a.value_at_until and b.value_at_until: 100.4 against 100.3, shown rounded as 100 against 100 (the same as)`},
+		{`a.value_at_until | claim "the same as" b.value_at_until`, "the same as", ""},
+		{`x.last.value | claim "more than" y.last.value`, "more than", ""},
+		{`slow.value_at_until | claim "more than" slow.low.value_at_until`, "more than", ""},
+	} {
+		text, got := evalAfter(scope, tc.expr, "", at)
+		if got != tc.err || text != tc.want {
+			t.Errorf("{{ %s }} = %q, %q;\nwant %q, %q", tc.expr, text, got, tc.want, tc.err)
+		}
+	}
+}
+
 // TestClaimsFromAsOf checks that the phrases counted from "today" (this
 // week, a split year's readings) count from the block's as_of and nothing
 // else, and that orders of magnitude and spaced thousands are read.
