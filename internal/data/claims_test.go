@@ -80,7 +80,8 @@ func TestClaims(t *testing.T) {
 // them as the page, the table and the tooltip show them, as well as of
 // the numbers themselves: two projections that end at 100.4 and 100.3
 // are both shown as 100, so the first is the same as the second, not more
-// than it; written numbers are shown as written, and compared so.
+// than it, nor more than 100; written numbers are shown as written, and
+// compared so.
 func TestComparisonsAsShown(t *testing.T) {
 	scope := scopeOf(t, "title: T\ndata:\n"+paceAndSlow+`  a:
     series: [{date: 2025-01-01, value: 0}]
@@ -103,6 +104,11 @@ func TestComparisonsAsShown(t *testing.T) {
 		{`a.value_at_until | claim "the same as" b.value_at_until`, "the same as", ""},
 		{`x.last.value | claim "more than" y.last.value`, "more than", ""},
 		{`slow.value_at_until | claim "more than" slow.low.value_at_until`, "more than", ""},
+		// A number claimed of one value, likewise.
+		{`a.value_at_until | claim "more than 100"`, "", `claim "more than 100" is false: a.value_at_until is 100.4, shown rounded as 100 (about 100)`},
+		{`a.value_at_until | claim "about 100"`, "about 100", ""},
+		{`slow.value_at_until | claim "more than 11,975"`, "more than 11,975", ""},
+		{`x.last.value | claim "more than 100"`, "more than 100", ""},
 	} {
 		text, got := evalAfter(scope, tc.expr, "", at)
 		if got != tc.err || text != tc.want {
