@@ -143,21 +143,22 @@ func (s Series) run(at, dir int, unit string, next func(time.Time) time.Time) in
 // word of a run ("week", "quarter"), counts in s, and false where s is not
 // dated by such steps: a day or a week of a daily series, a month or a
 // quarter of a monthly one or of one dated by its months' ends, a year of
-// an annual one; a week or a quarter only where no two observations are
-// closer than it (weekly figures, not daily ones). A Memo keeps the
-// answer for each unit.
+// an annual one; but for the grain's own step, only where every two
+// observations are a whole number of steps apart, and some two one step
+// (weekly figures, not daily ones; a quarter's, not March's of each
+// year). A Memo keeps the answer for each unit.
 func (s Series) stepOf(unit string) (func(time.Time) time.Time, bool) {
 	months := map[string]int{"month": 1, "quarter": 3}[unit]
 	var next func(time.Time) time.Time
 	switch {
+	case unit == s.Grain.noun():
+		return func(t time.Time) time.Time { return s.Grain.after(t, 1) }, true
 	case unit == "week" && s.Grain == ByDay:
 		next = func(t time.Time) time.Time { return t.AddDate(0, 0, 7) }
 	case months > 0 && s.Grain == ByMonth:
 		next = func(t time.Time) time.Time { return t.AddDate(0, months, 0) }
 	case months > 0 && s.Grain == ByDay: // of figures dated by their months' ends
 		next = func(t time.Time) time.Time { return day(t.Year(), t.Month()+time.Month(months)+1, 0) }
-	case unit == s.Grain.noun():
-		return func(t time.Time) time.Time { return s.Grain.after(t, 1) }, true
 	default:
 		return nil, false
 	}
@@ -165,10 +166,17 @@ func (s Series) stepOf(unit string) (func(time.Time) time.Time, bool) {
 	ok, known := m.steps[unit]
 	if !known {
 		ok = months == 0 || s.Grain != ByDay || s.monthEnds()
+		one := false // a step from one observation to the next, once at least
 		for i := 1; i < len(s.Obs) && ok; i++ {
 			p, t := s.Obs[i-1].Date, s.Obs[i].Date
-			ok = t.Equal(p) || !t.Before(next(p))
+			q := next(p)
+			one = one || q.Equal(t)
+			for q.Before(t) {
+				q = next(q)
+			}
+			ok = t.Equal(p) || q.Equal(t)
 		}
+		ok = ok && one
 		if m.steps == nil {
 			m.steps = map[string]bool{}
 		}
@@ -177,15 +185,16 @@ func (s Series) stepOf(unit string) (func(time.Time) time.Time, bool) {
 	return next, ok
 }
 
-// ownStep returns the word of the step s is dated by: a quarter, a month
-// or a week where stepOf takes it, and otherwise its grain's.
-func (s Series) ownStep() string {
-	for _, u := range []string{"quarter", "month", "week"} {
-		if _, ok := s.stepOf(u); ok {
-			return u
+// ownStep returns the word of the step s is dated by, and the word of a
+// series so dated: a quarter, a month or a week where stepOf takes it
+// ("quarterly"), and otherwise its grain's.
+func (s Series) ownStep() (noun, adjective string) {
+	for _, u := range [][2]string{{"quarter", "quarterly"}, {"month", "monthly"}, {"week", "weekly"}} {
+		if _, ok := s.stepOf(u[0]); ok {
+			return u[0], u[1]
 		}
 	}
-	return s.Grain.noun()
+	return s.Grain.noun(), s.Grain.adjective()
 }
 
 // standing returns how observation at stands to the others kept for a
@@ -958,8 +967,11 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		return refuse("the series is %s; a claim about one month of the year needs a monthly series", s.Grain.adjective())
 	case c.month != 0 && t.Month() != c.month:
 		return refuse("the observation is %s, not a %s", s.dateText(t), c.month)
-	case c.month == 0 && timeNouns[c.noun] && c.noun != s.Grain.noun():
-		return refuse("the series is %s, so it says nothing of a %s as a whole; write \"%s %s\", or leave the %s out", s.Grain.adjective(), c.noun, c.words, s.Grain.noun(), c.noun)
+	}
+	if c.month == 0 && timeNouns[c.noun] {
+		if own, adj := s.ownStep(); c.noun != own {
+			return refuse("the series is %s, so it says nothing of a %s as a whole; write \"%s %s\", or leave the %s out", adj, c.noun, c.words, own, c.noun)
+		}
 	}
 	words := strings.TrimSpace(c.words + " " + c.noun)
 	st := s.standing(at, c.dir, c.month)
@@ -1099,8 +1111,7 @@ func (s Series) place(c *histClaim, at int, words string, refuse refuser) (Verdi
 // streak checks a run of rises or falls ending at observation at.
 func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	n := c.unitWord
-	if own := s.ownStep(); n != own {
-		adj := map[string]string{"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "annual"}[own]
+	if own, adj := s.ownStep(); n != own {
 		return refuse("the series is %s; write \"every %s\" or \"%s in a row\"", adj, own, own)
 	}
 	next, _ := s.stepOf(n)
