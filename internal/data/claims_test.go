@@ -685,6 +685,10 @@ func TestBoundedCounts(t *testing.T) {
     as_of: 2025-01-13
     series: [{date: "2025-01-13T00:00", value: 0}]
     projection: {rate: 1, per: hour, limit: 1434}
+  month:
+    as_of: 2025-01-31
+    series: [{date: 2025-01-31, value: 0}]
+    projection: {rate: 100, limit: 2800}
 `)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
@@ -706,6 +710,7 @@ func TestBoundedCounts(t *testing.T) {
 		{"at least ", "losses.low.weeks_to_limit", "19", ""},
 		{"within ", "losses.days_to_limit", "92", ""},
 		{"in less than ", "losses.days_to_limit", "", `"in less than 92 days" is false: losses.crossing is 15 April 2025, 92 days after as_of (13 January 2025) to the day; write {{ losses.crossing | claim "within 92 days" }}`},
+		{"in under ", "month.months_to_limit", "", `"in under 1 month" is false: month.crossing is 28 February 2025, 1 month after as_of (31 January 2025) to the day; write {{ month.crossing | claim "within a month" }}`},
 		{"fewer than ", "losses.days_to_limit", "", `"fewer than 92 days" is false: losses.crossing is 15 April 2025, 92 days after as_of (13 January 2025) to the day; write {{ losses.crossing | claim "within 92 days" }}`},
 		{"more than ", "losses.low.months_to_limit", "4", ""},
 		{"within ", "losses.low.months_to_limit", "", `"within 4 months" is false: losses.low.crossing is 26 May 2025, 4.4 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.low.crossing | claim "within 5 months" }}`},

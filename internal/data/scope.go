@@ -247,11 +247,11 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
 		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
 	if v.Num == exact {
-		why = fmt.Sprintf("%s is %s, %g %ss after as_of (%s) to the day", crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout))
+		why = fmt.Sprintf("%s is %s, %g %s after as_of (%s) to the day", crossing, c.Date.Format(dateLayout), exact, unit+pick(exact == 1, "", "s"), b.AsOf.Format(dateLayout))
 	}
 	shown := fmt.Sprintf("%s %s", w, WrittenNumberIn(s.Locale, v.Num, 0))
 	if english, _ := claim.Bound(w, claim.Options{}); english == w {
-		shown += " " + unit + "s"
+		shown += " " + unit + pick(v.Num == 1, "", "s")
 	}
 	if dir > 0 {
 		return fmt.Errorf("\"%s\" is false: %s; write %q, or the date", shown, why, claim.Wording("about", opts))
