@@ -41,41 +41,35 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	res := ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase}
 	var verdict claim.Verdict
 	var err error
-	var w Value                                                // the other value of a comparison
-	var check func(v, w claim.Quantity) (claim.Verdict, error) // of numbers, as they are and as shown
 	switch {
 	case c.Other != nil:
 		res.Other = c.Other.String()
+		var w Value
 		if w, err = s.Lookup(*c.Other); err != nil {
 			return Evaluation{}, err
 		}
 		if v.Kind != Number || w.Kind != Number {
 			return Evaluation{}, fmt.Errorf("claim %q compares two numbers, but %s is %s and %s is %s", c.Phrase, res.Ref, describeKind(v.Kind), res.Other, describeKind(w.Kind))
 		}
-		check = func(v, w claim.Quantity) (claim.Verdict, error) { return claim.Compare(c.Phrase, v, w, opts) }
-	case v.Kind == Date:
-		verdict, err = dateClaim(c.Phrase, v, opts)
-	case v.Kind == Number:
-		if exact, _, ok := s.countSpan(e.Ref); ok && boundsCount(c.Phrase, opts) {
-			q := quantity(v)
-			q.Value = exact // "at least 12" weeks to the crossing is of the time before its rounding
-			verdict, err = claim.Number(c.Phrase, q, opts)
-			break
-		}
-		check = func(v, _ claim.Quantity) (claim.Verdict, error) { return claim.Number(c.Phrase, v, opts) }
-	default:
-		return Evaluation{}, fmt.Errorf("claim %q: %s is text; claims are about dates and numbers", c.Phrase, res.Ref)
-	}
-	if check != nil {
-		verdict, err = check(quantity(v), quantity(w))
-		// It holds of the numbers as the page, the table and the tooltip
-		// show them too: not "more than" of two that both show 100.
-		if sv, sw := shownQuantity(v), shownQuantity(w); err == nil && verdict.True && (sv != quantity(v) || sw != quantity(w)) {
-			if shown, err := check(sv, sw); err == nil && !shown.True {
-				shown.Value = verdict.Value + ", shown rounded as " + shown.Value
+		verdict, err = claim.Compare(c.Phrase, quantity(v), quantity(w), opts)
+		// Two numbers the page, the table and the tooltip show alike are
+		// compared as alike too: not "more than" of two that both show 100.
+		if sv := shownQuantity(v); err == nil && verdict.True && sv == shownQuantity(w) && quantity(v) != quantity(w) {
+			if shown, err := claim.Compare(c.Phrase, sv, sv, opts); err == nil && !shown.True {
+				shown.Value = verdict.Value + ", both shown rounded as " + v.In(nil)
 				verdict = shown
 			}
 		}
+	case v.Kind == Date:
+		verdict, err = dateClaim(c.Phrase, v, opts)
+	case v.Kind == Number:
+		q := quantity(v)
+		if exact, _, ok := s.countSpan(e.Ref); ok && boundsCount(c.Phrase, opts) {
+			q.Value = exact // "at least 12" weeks to the crossing is of the time before its rounding
+		}
+		verdict, err = claim.Number(c.Phrase, q, opts)
+	default:
+		return Evaluation{}, fmt.Errorf("claim %q: %s is text; claims are about dates and numbers", c.Phrase, res.Ref)
 	}
 	var phraseErr *claim.Error
 	switch {
