@@ -13,10 +13,12 @@ const maxBoundWords = 4
 
 // Bound reads the words that end text, the prose before a number, as a
 // claim on a page of o's language reads them before its number: it
-// returns them with +1 when they make the number a least value ("more
-// than", "at least", "no fewer than", "knapp über", "pas moins de"), and
-// -1 when they make it a greatest ("under", "nearly", "no more than",
-// "knapp", "within" a count of time, "d'ici"). Of the runs of words that
+// returns them with a sign, + when they make the number a least value
+// ("more than", "at least", "no fewer than", "knapp über", "pas moins
+// de"), - when they make it a greatest ("under", "nearly", "no more
+// than", "knapp", "within" a count of time, "d'ici"), and 2 where they
+// leave the number itself out ("more than", "under", "in less than"), 1
+// where they let it in ("at least", "no more than", "within"). Of the runs of words that
 // end text, the longest that reads is taken, so that "no more than" is
 // not read as "more than". It returns "" and 0 for words that bound
 // nothing ("about", "some"), and for a bound that ends a comparison
@@ -91,17 +93,22 @@ var boundWords = sync.OnceValues(func() (map[string]bool, map[string]bool) {
 	return runs, ends
 })
 
-// boundOf says which way the words w bound the number after them: as the
+// boundOf says which way the words w bound the number after them, and
+// whether they leave it out, as Bound returns them: as the
 // qualifier of a number phrase, or as the words of a date phrase that
 // bound a count of time ("within", "by", "d'ici").
 func boundOf(w string, o Options) int {
 	if text, _, _, err := o.read(w+" 1", KindNumber); err == nil {
 		if c, perr := parseNumber(text); perr == nil && c.share == nil && c.mag == nil {
 			switch c.q {
-			case qMore, qAtLeast, qJustOver, qWellOver:
+			case qAtLeast:
 				return 1
-			case qLess, qAtMost, qNearly, qJustUnder, qWellUnder:
+			case qMore, qJustOver, qWellOver:
+				return 2
+			case qAtMost:
 				return -1
+			case qLess, qNearly, qJustUnder, qWellUnder:
+				return -2
 			}
 		}
 	}
@@ -109,7 +116,7 @@ func boundOf(w string, o Options) int {
 		p := newParser(text)
 		rel, ok := longest(p, datePrefixes)
 		if ok && p.done() && (rel == relWithin || rel == relWithinLess || rel == relBy) {
-			return -1
+			return pick(rel == relWithinLess, -2, -1)
 		}
 	}
 	return 0

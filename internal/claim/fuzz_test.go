@@ -22,6 +22,7 @@ func FuzzClaim(f *testing.F) {
 		"dozens", "by 2024/25", "2024-25", "later this week", "until April",
 		"up 3% on a year earlier", "doubled since 2020", "the highest since 2021", "a record low",
 		"has risen every year since 2020", "fell for the third year in a row", "up 2% year on year",
+		"rose for the second week in a row", "has fallen for two quarters in a row", "the highest quarter on record",
 		"the second highest on record", "the same as in 2021",
 		"bis Mitte April", "im Frühjahr 2025", "etwa 12.000", "doppelt so viele wie", "12,000",
 		"d'ici la mi-avril", "environ 12 000", "deux fois plus que", "jusqu'en avril", "30 % de plus que",
@@ -87,12 +88,18 @@ func fuzzClaim(t *testing.T, phrase string, asOffset, vOffset int32, v, w float6
 	check("number", vn, err, func(s string) (Verdict, error) { return Number(s, q, o) })
 	vc, err := Compare(phrase, q, r, o)
 	check("comparison", vc, err, func(s string) (Verdict, error) { return Compare(s, q, r, o) })
-	// Annual and daily series whose last values are w and v.
-	for _, g := range []Grain{ByYear, ByDay} {
-		step := func(i int) time.Time { return day(2020+i, 1, 1) }
-		if g == ByDay {
-			step = func(i int) time.Time { return day(2025, 1, 1+i) }
-		}
+	// Annual, daily, weekly and quarterly series (dated by the quarters'
+	// ends) whose last values are w and v.
+	for _, sk := range []struct {
+		g    Grain
+		step func(i int) time.Time
+	}{
+		{ByYear, func(i int) time.Time { return day(2020+i, 1, 1) }},
+		{ByDay, func(i int) time.Time { return day(2025, 1, 1+i) }},
+		{ByDay, func(i int) time.Time { return day(2025, 1, 6+7*i) }},
+		{ByDay, func(i int) time.Time { return day(2024, time.Month(3*i+4), 0) }},
+	} {
+		g, step := sk.g, sk.step
 		sr := Series{Grain: g, Unit: Quantity{Percent: vPct}}
 		for i, x := range []float64{v - w, w, w + v, w, v} {
 			sr.Obs = append(sr.Obs, Observation{Date: step(i), Value: x})

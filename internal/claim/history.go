@@ -73,7 +73,8 @@ type Series struct {
 // is ready to use; a Memo serves one series, and one goroutine.
 type Memo struct {
 	checked, infinite bool
-	runs              map[int][]int32
+	runs              map[runKey][]int32
+	steps             map[string]bool // whether the series is dated by steps of each unit (stepOf)
 	standings         map[standKey]*standing
 }
 
@@ -112,24 +113,88 @@ func (s Series) finite() bool {
 	return !m.infinite
 }
 
+// runKey names a Memo's runs: of rises (dir 1) or falls, by steps of unit.
+type runKey struct {
+	dir  int
+	unit string
+}
+
 // run returns how many changes in direction dir end at observation at,
-// one a step of the series' grain without a gap.
-func (s Series) run(at, dir int) int {
+// each a step (next, of unit) without a gap.
+func (s Series) run(at, dir int, unit string, next func(time.Time) time.Time) int {
 	m := s.memo()
-	runs, ok := m.runs[dir]
+	runs, ok := m.runs[runKey{dir, unit}]
 	if !ok {
 		runs = make([]int32, len(s.Obs))
 		for i := 1; i < len(s.Obs); i++ {
-			if s.Grain.after(s.Obs[i-1].Date, 1).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
+			if next(s.Obs[i-1].Date).Equal(s.Obs[i].Date) && (s.Obs[i].Value-s.Obs[i-1].Value)*float64(dir) > 0 {
 				runs[i] = runs[i-1] + 1
 			}
 		}
 		if m.runs == nil {
-			m.runs = map[int][]int32{}
+			m.runs = map[runKey][]int32{}
 		}
-		m.runs[dir] = runs
+		m.runs[runKey{dir, unit}] = runs
 	}
 	return int(runs[at])
+}
+
+// stepOf returns the step from one observation to the next that unit, the
+// word of a run ("week", "quarter"), counts in s, and false where s is not
+// dated by such steps: a day or a week of a daily series, a month or a
+// quarter of a monthly one or of one dated by its months' ends, a year of
+// an annual one; but for the grain's own step, only where every two
+// observations are a whole number of steps apart, and some two one step
+// (weekly figures, not daily ones; a quarter's, not March's of each
+// year). A Memo keeps the answer for each unit.
+func (s Series) stepOf(unit string) (func(time.Time) time.Time, bool) {
+	months := map[string]int{"month": 1, "quarter": 3}[unit]
+	var next func(time.Time) time.Time
+	switch {
+	case unit == s.Grain.noun():
+		return func(t time.Time) time.Time { return s.Grain.after(t, 1) }, true
+	case unit == "week" && s.Grain == ByDay:
+		next = func(t time.Time) time.Time { return t.AddDate(0, 0, 7) }
+	case months > 0 && s.Grain == ByMonth:
+		next = func(t time.Time) time.Time { return t.AddDate(0, months, 0) }
+	case months > 0 && s.Grain == ByDay: // of figures dated by their months' ends
+		next = func(t time.Time) time.Time { return day(t.Year(), t.Month()+time.Month(months)+1, 0) }
+	default:
+		return nil, false
+	}
+	m := s.memo()
+	ok, known := m.steps[unit]
+	if !known {
+		ok = months == 0 || s.Grain != ByDay || s.monthEnds()
+		one := false // a step from one observation to the next, once at least
+		for i := 1; i < len(s.Obs) && ok; i++ {
+			p, t := s.Obs[i-1].Date, s.Obs[i].Date
+			q := next(p)
+			one = one || q.Equal(t)
+			for q.Before(t) {
+				q = next(q)
+			}
+			ok = t.Equal(p) || q.Equal(t)
+		}
+		ok = ok && one
+		if m.steps == nil {
+			m.steps = map[string]bool{}
+		}
+		m.steps[unit] = ok
+	}
+	return next, ok
+}
+
+// ownStep returns the word of the step s is dated by, and the word of a
+// series so dated: a quarter, a month or a week where stepOf takes it
+// ("quarterly"), and otherwise its grain's.
+func (s Series) ownStep() (noun, adjective string) {
+	for _, u := range [][2]string{{"quarter", "quarterly"}, {"month", "monthly"}, {"week", "weekly"}} {
+		if _, ok := s.stepOf(u[0]); ok {
+			return u[0], u[1]
+		}
+	}
+	return s.Grain.noun(), s.Grain.adjective()
 }
 
 // standing returns how observation at stands to the others kept for a
@@ -800,7 +865,7 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	want := pick(a.week, t.AddDate(0, 0, -7), a.step.after(t, -1))
 	switch {
 	case a.week || a.step == ByDay:
-	case s.monthEnd(t) && !slices.ContainsFunc(s.Obs, func(o Observation) bool { return !s.monthEnd(o.Date) }):
+	case s.monthEnds():
 		// Figures dated by their months' ends: a month before 30 April
 		// is 31 March, a year before 28 February 2025 29 February 2024.
 		want = day(t.Year(), t.Month()+1-pick[time.Month](a.step == ByMonth, 1, 12), 0)
@@ -816,6 +881,12 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 // monthEnd reports whether t is the last day of its month in a daily
 // series.
 func (s Series) monthEnd(t time.Time) bool { return s.Grain == ByDay && t.AddDate(0, 0, 1).Day() == 1 }
+
+// monthEnds reports whether every observation of s, a daily series, is
+// the last day of its month, as a month's or a quarter's figures are dated.
+func (s Series) monthEnds() bool {
+	return len(s.Obs) > 0 && !slices.ContainsFunc(s.Obs, func(o Observation) bool { return !s.monthEnd(o.Date) })
+}
 
 // unit names the step of a: "day", "week", "month" or "year".
 func (a anchor) unit() string {
@@ -896,8 +967,11 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		return refuse("the series is %s; a claim about one month of the year needs a monthly series", s.Grain.adjective())
 	case c.month != 0 && t.Month() != c.month:
 		return refuse("the observation is %s, not a %s", s.dateText(t), c.month)
-	case c.month == 0 && timeNouns[c.noun] && c.noun != s.Grain.noun():
-		return refuse("the series is %s, so it says nothing of a %s as a whole; write \"%s %s\", or leave the %s out", s.Grain.adjective(), c.noun, c.words, s.Grain.noun(), c.noun)
+	}
+	if c.month == 0 && timeNouns[c.noun] {
+		if own, adj := s.ownStep(); c.noun != own {
+			return refuse("the series is %s, so it says nothing of a %s as a whole; write \"%s %s\", or leave the %s out", adj, c.noun, c.words, own, c.noun)
+		}
 	}
 	words := strings.TrimSpace(c.words + " " + c.noun)
 	st := s.standing(at, c.dir, c.month)
@@ -1036,17 +1110,19 @@ func (s Series) place(c *histClaim, at int, words string, refuse refuser) (Verdi
 
 // streak checks a run of rises or falls ending at observation at.
 func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
-	if c.unitWord != s.Grain.noun() {
-		return refuse("the series is %s; write \"every %s\" or \"%s in a row\"", s.Grain.adjective(), s.Grain.noun(), s.Grain.noun())
+	n := c.unitWord
+	if own, adj := s.ownStep(); n != own {
+		return refuse("the series is %s; write \"every %s\" or \"%s in a row\"", adj, own, own)
 	}
+	next, _ := s.stepOf(n)
 	// run counts the changes in c's direction that end at at; stop says
 	// why it ends: a change the other way (or none), a missing
 	// observation, or the start of the series.
-	run, stop := s.run(at, c.dir), "start"
+	run, stop := s.run(at, c.dir, n, next), "start"
 	switch i := at - run; {
 	case i > 0 && s.Obs[i-1].Date.Equal(s.Obs[i].Date):
 		return refuse("%s", s.twice(i-1))
-	case i > 0 && !s.Grain.after(s.Obs[i-1].Date, 1).Equal(s.Obs[i].Date):
+	case i > 0 && !next(s.Obs[i-1].Date).Equal(s.Obs[i].Date):
 		stop = "gap"
 	case i > 0:
 		stop = "turn"
@@ -1055,7 +1131,6 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	if c.dir < 0 {
 		rise, rose, head, higher, lower = "fall", "fell", "has fallen", "lower", "higher"
 	}
-	n := s.Grain.noun()
 	first := at - run // the observation the run starts from
 	v := Verdict{Value: fmt.Sprintf("%s %s %d %ss in a row, from %s", s.obsText(at), rose, run, n, s.obsText(first))}
 	switch {
@@ -1069,19 +1144,23 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	// The suggestion is a phrase the run makes true in every reading: a
 	// run known to end where it does is "for N years in a row", one that
 	// may be longer "every year since" its first change.
+	earlier := " a " + n + " earlier"
+	if n == "quarter" && at > 0 { // no phrase reads "a quarter earlier"
+		earlier = pick(s.Grain == ByDay, " on ", " in ") + s.dateText(s.Obs[at-1].Date)
+	}
 	switch {
 	case run == 0 && at > 0 && s.Obs[at].Value == s.Obs[at-1].Value:
-		v.Suggest = "the same as a " + n + " earlier"
+		v.Suggest = "the same as" + earlier
 	case run == 0:
-		v.Suggest = lower + " than a " + n + " earlier"
+		v.Suggest = lower + " than" + earlier
 	case run == 1:
-		v.Suggest = higher + " than a " + n + " earlier"
+		v.Suggest = higher + " than" + earlier
 	case stop == "turn":
 		v.Suggest = fmt.Sprintf("%s for %d %ss in a row", head, run, n)
 	default:
 		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
 	}
-	gapAt := func() string { return s.dateText(s.Grain.after(s.Obs[first-1].Date, 1)) }
+	gapAt := func() string { return s.dateText(next(s.Obs[first-1].Date)) }
 	if c.n == 0 {
 		// "every year since P": the changes after P at least (from P's
 		// value), and P's own change too in the second reading.

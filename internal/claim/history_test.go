@@ -54,7 +54,7 @@ func TestMemoAgrees(t *testing.T) {
 		"the highest since 2001", "the lowest since March 2002", "the highest March on record",
 		"the second lowest March on record", "the lowest March since 2001",
 		"has risen every year since 2001", "has fallen for 2 years in a row", "has risen for exactly 2 years in a row",
-		"has risen every month since March 2002", "has fallen for 3 months in a row",
+		"has risen every month since March 2002", "has fallen for 3 months in a row", "has risen for 2 quarters in a row", "has fallen for 2 weeks in a row",
 		"has risen every day since 4 March 2002", "has risen for 2 days in a row",
 		"up 3% on a year earlier", "higher than a month earlier", "lower than a day earlier", "doubled since 2001",
 	}

@@ -52,6 +52,14 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 			return Evaluation{}, fmt.Errorf("claim %q compares two numbers, but %s is %s and %s is %s", c.Phrase, res.Ref, describeKind(v.Kind), res.Other, describeKind(w.Kind))
 		}
 		verdict, err = claim.Compare(c.Phrase, quantity(v), quantity(w), opts)
+		// Two numbers the page, the table and the tooltip show alike are
+		// compared as alike too: not "more than" of two that both show 100.
+		if sv := shownQuantity(v); err == nil && verdict.True && sv == shownQuantity(w) && quantity(v) != quantity(w) {
+			if shown, err := claim.Compare(c.Phrase, sv, sv, opts); err == nil && !shown.True {
+				shown.Value = verdict.Value + ", both shown rounded as " + v.In(nil)
+				verdict = shown
+			}
+		}
 	case v.Kind == Date:
 		verdict, err = dateClaim(c.Phrase, v, opts)
 	case v.Kind == Number:
@@ -226,6 +234,16 @@ func dateClaim(phrase string, v Value, opts claim.Options) (claim.Verdict, error
 // quantity is v as the claim package reads a number.
 func quantity(v Value) claim.Quantity {
 	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale, Points: v.Points}
+}
+
+// shownQuantity is v as a {{ }} without a format shows it, and the
+// chart's table and tooltip: a computed number rounded (data.Round).
+func shownQuantity(v Value) claim.Quantity {
+	q := quantity(v)
+	if !v.Exact {
+		q.Value = Round(v.Num, v.decimals())
+	}
+	return q
 }
 
 // claimOptions returns how claims about block are read on this page,

@@ -76,6 +76,50 @@ func TestClaims(t *testing.T) {
 	}
 }
 
+// TestComparisonsAsShown checks that two numbers the page, the table and
+// the tooltip show alike are compared as alike: two projections that end
+// at 100.4 and 100.3 both show 100, so the first is the same as the
+// second, not more than it. Numbers shown apart are compared as they are
+// (a ratio is of the numbers, not of their roundings), and written ones
+// are shown as written.
+func TestComparisonsAsShown(t *testing.T) {
+	scope := scopeOf(t, "title: T\ndata:\n"+paceAndSlow+`  a:
+    series: [{date: 2025-01-01, value: 0}]
+    projection: {rate: 100.4, until: 2025-01-02}
+  b:
+    series: [{date: 2025-01-01, value: 0}]
+    projection: {rate: 100.3, until: 2025-01-02}
+  c:
+    series: [{date: 2025-01-01, value: 0}]
+    projection: {rate: 15.04, until: 2025-01-02}
+  d:
+    series: [{date: 2025-01-01, value: 0}]
+    projection: {rate: 11.57, until: 2025-01-02}
+  x:
+    series: [{date: 2025-01-01, value: 100.4}]
+  y:
+    series: [{date: 2025-01-01, value: 100.3}]
+`)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		expr, want, err string
+	}{
+		{`a.value_at_until | claim "more than" b.value_at_until`, "", `claim "more than" is false of a.value_at_until and b.value_at_until: 100.4 against 100.3, both shown rounded as 100 (the same as)`},
+		{`b.value_at_until | claim "fewer than" a.value_at_until`, "", `claim "fewer than" is false of b.value_at_until and a.value_at_until: 100.3 against 100.4, both shown rounded as 100 (the same as)`},
+		{`a.value_at_until | claim "slightly more than" b.value_at_until`, "", `claim "slightly more than" is false of a.value_at_until and b.value_at_until: 100.4 against 100.3, both shown rounded as 100 (the same as)`},
+		{`a.value_at_until | claim "the same as" b.value_at_until`, "the same as", ""},
+		{`x.last.value | claim "more than" y.last.value`, "more than", ""},
+		{`slow.value_at_until | claim "more than" slow.low.value_at_until`, "more than", ""},
+		{`c.value_at_until | claim "30% more than" d.value_at_until`, "30% more than", ""}, // 15.0 and 11.6 shown
+		{`a.value_at_until | claim "more than 100"`, "more than 100", ""},                  // one number: as it is
+	} {
+		text, got := evalAfter(scope, tc.expr, "", at)
+		if got != tc.err || text != tc.want {
+			t.Errorf("{{ %s }} = %q, %q;\nwant %q, %q", tc.expr, text, got, tc.want, tc.err)
+		}
+	}
+}
+
 // TestClaimsFromAsOf checks that the phrases counted from "today" (this
 // week, a split year's readings) count from the block's as_of and nothing
 // else, and that orders of magnitude and spaced thousands are read.
@@ -644,6 +688,10 @@ func TestBoundedCounts(t *testing.T) {
     as_of: 2025-01-13
     series: [{date: "2025-01-13T00:00", value: 0}]
     projection: {rate: 1, per: hour, limit: 1434}
+  month:
+    as_of: 2025-01-31
+    series: [{date: 2025-01-31, value: 0}]
+    projection: {rate: 100, limit: 2800}
 `)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
@@ -658,6 +706,15 @@ func TestBoundedCounts(t *testing.T) {
 		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within a year" }}`},
 		{"more than ", "losses.weeks_to_limit", "13", ""},
 		{"within ", "losses.low.weeks_to_limit", "19", ""},
+		// A count that is exact, 19 weeks to the day, is not under
+		// itself nor more than itself, as the claims say.
+		{"in under ", "losses.low.weeks_to_limit", "", `"in under 19 weeks" is false: losses.low.crossing is 26 May 2025, 19 weeks after as_of (13 January 2025) to the day; write {{ losses.low.crossing | claim "within 19 weeks" }}`},
+		{"more than ", "losses.low.weeks_to_limit", "", `"more than 19 weeks" is false: losses.low.crossing is 26 May 2025, 19 weeks after as_of (13 January 2025) to the day; write "about", or the date`},
+		{"at least ", "losses.low.weeks_to_limit", "19", ""},
+		{"within ", "losses.days_to_limit", "92", ""},
+		{"in less than ", "losses.days_to_limit", "", `"in less than 92 days" is false: losses.crossing is 15 April 2025, 92 days after as_of (13 January 2025) to the day; write {{ losses.crossing | claim "within 92 days" }}`},
+		{"in under ", "month.months_to_limit", "", `"in under 1 month" is false: month.crossing is 28 February 2025, 1 month after as_of (31 January 2025) to the day; write {{ month.crossing | claim "within a month" }}`},
+		{"fewer than ", "losses.days_to_limit", "", `"fewer than 92 days" is false: losses.crossing is 15 April 2025, 92 days after as_of (13 January 2025) to the day; write {{ losses.crossing | claim "within 92 days" }}`},
 		{"more than ", "losses.low.months_to_limit", "4", ""},
 		{"within ", "losses.low.months_to_limit", "", `"within 4 months" is false: losses.low.crossing is 26 May 2025, 4.4 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.low.crossing | claim "within 5 months" }}`},
 		{"within ", "pace.weeks_to_limit", "12", ""},
@@ -767,6 +824,8 @@ func TestBoundWords(t *testing.T) {
 		{"de", "knapp ", "slow.low.value_at_until", "", `"knapp 11.975" is false: slow.low.value_at_until is 11.975,3, rounded down to 11.975; write it unrounded, or a bound the number holds`},
 		{"de", "nicht weniger als ", "slow.low.value_at_until", "11.975", ""},
 		{"de", "über ", "slow.value_at_until", "", `"über 11.976" is false: slow.value_at_until is 11.975,6, rounded up to 11.976; write it unrounded, or a bound the number holds`},
+		{"de", "in weniger als ", "losses.low.weeks_to_limit", "", `"in weniger als 19" is false: losses.low.crossing is 26 May 2025, 19 weeks after as_of (13 January 2025) to the day; write {{ losses.low.crossing | claim "innerhalb von 19 Wochen" }}`},
+		{"fr", "en moins de ", "losses.low.weeks_to_limit", "", `"en moins de 19" is false: losses.low.crossing is 26 May 2025, 19 weeks after as_of (13 January 2025) to the day; write {{ losses.low.crossing | claim "dans les 19 semaines" }}`},
 		{"fr", "épuisées d’ici ", "losses.weeks_to_limit", "", `"d'ici 13" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "dans les 14 semaines" }}`},
 		{"fr", "pas plus de ", "slow.low.value_at_until", "", "\"pas plus de 11\u00a0975\" is false: slow.low.value_at_until is 11\u00a0975,3, rounded down to 11\u00a0975; write it unrounded, or a bound the number holds"},
 		{"fr", "pas moins de ", "slow.low.value_at_until", "11\u00a0975", ""},

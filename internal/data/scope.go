@@ -238,15 +238,20 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 	if exact <= 0 {
 		return nil // a crossing before as_of: pastCrossing warns of it
 	}
-	if !(dir < 0 && v.Num < exact || dir > 0 && w != "over" && v.Num > exact) {
-		return nil // the bound holds: nothing to write
+	// The bound holds of a count rounded its way, and of one that is
+	// exact unless the words leave it out ("in under 6 weeks" of 42 days).
+	if d := v.Num - exact; !(dir < 0 && (d < 0 || dir == -2 && d == 0) || dir > 0 && w != "over" && (d > 0 || dir == 2 && d == 0)) {
+		return nil
 	}
 	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
 	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
 		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
+	if v.Num == exact {
+		why = fmt.Sprintf("%s is %s, %g %s after as_of (%s) to the day", crossing, c.Date.Format(dateLayout), exact, unit+pick(exact == 1, "", "s"), b.AsOf.Format(dateLayout))
+	}
 	shown := fmt.Sprintf("%s %s", w, WrittenNumberIn(s.Locale, v.Num, 0))
 	if english, _ := claim.Bound(w, claim.Options{}); english == w {
-		shown += " " + unit + "s"
+		shown += " " + unit + pick(v.Num == 1, "", "s")
 	}
 	if dir > 0 {
 		return fmt.Errorf("\"%s\" is false: %s; write %q, or the date", shown, why, claim.Wording("about", opts))
@@ -259,7 +264,7 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 	return fmt.Errorf("\"%s\" is false: %s; write {{ %s | claim %q }}", shown, why, crossing, within)
 }
 
-// countSpan returns the weeks, months or years from as_of to the crossing
+// countSpan returns the days, weeks, months or years from as_of to the crossing
 // that ref, a count such as weeks_to_limit, gives rounded to a whole one
 // (13.1 weeks for a crossing 92 days on), and that crossing; ok is false
 // for any other ref.
@@ -268,7 +273,7 @@ func (s *Scope) countSpan(ref Ref) (exact float64, crossing Value, ok bool) {
 	if !found {
 		scenario, field = "central", ref.Field
 	}
-	months, ok := map[string]int{"weeks_to_limit": 0, "months_to_limit": 1, "years_to_limit": 12}[field] // 0: weeks
+	months, ok := map[string]int{"days_to_limit": -1, "weeks_to_limit": -7, "months_to_limit": 1, "years_to_limit": 12}[field] // below 0: days
 	if !ok {
 		return 0, Value{}, false
 	}
@@ -280,8 +285,8 @@ func (s *Scope) countSpan(ref Ref) (exact float64, crossing Value, ok bool) {
 	if err != nil {
 		return 0, Value{}, false
 	}
-	if months == 0 {
-		return float64(daysBetween(b.AsOf, c.Date)) / 7, c, true
+	if months < 0 {
+		return float64(daysBetween(b.AsOf, c.Date)) / float64(-months), c, true
 	}
 	return calendarSpan(b.AsOf, c.Date, months), c, true
 }
