@@ -418,8 +418,9 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 			diags.Add(templateDiag(name, err, src[name], funcs))
 			continue
 		}
+		at := diag.Cursor{Path: name, Src: []byte(src[name])}
 		for _, d := range defines(src[name]) {
-			pos := diag.At(name, []byte(src[name]), d.off)
+			pos := at.At(d.off)
 			other, ok := defined[d.name]
 			if !ok || other.Path == name {
 				defined[d.name] = pos
