@@ -464,6 +464,24 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	}
 	l.item = common.Lookup(ItemTemplate)
 	l.chart = common.Lookup(ChartTemplate)
+	// Templates that call each other whatever the data would run on
+	// every page until Go's stop them 100,000 calls deep, 14 s a page.
+	type run struct {
+		t    *template.Template
+		name string
+	}
+	runs := []run{{embed, EmbedTemplate}, {common, ItemTemplate}, {common, ChartTemplate}}
+	for _, t := range l.byKind {
+		runs = append(runs, run{t, "base"})
+	}
+	for _, r := range runs {
+		if calls, at := l.callLoop(r.t, r.name, true); len(calls) > 0 {
+			diags.Errorf(at, "the templates call each other in a loop that no {{ if }}, {{ range }} or {{ with }} ends, so that every page would run them until Go's templates stop 100,000 calls deep: %s", strings.Join(calls, ", "))
+		}
+	}
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 
