@@ -250,8 +250,9 @@ type Layouts struct {
 	// html/template places nowhere is looked for in (see endContext).
 	shared []string
 	funcs  template.FuncMap
-	// ends holds endContext's finding for each file, which every page
-	// made with it would look for again: an endFound.
+	// ends holds endContext's finding for each file and template run
+	// (an endFound), which every page made with them would look for
+	// again.
 	ends sync.Map
 	// maxOutput is the most one execution may write: MaxOutputBytes.
 	maxOutput int
