@@ -62,26 +62,39 @@ func (im *importer) redirectOf(p *page) {
 func (im *importer) redirects(taken map[string]string) {
 	byOld := im.byOldURL()
 	// target follows the redirects from p to the page they end at, or
-	// to the address that is none, "" for a loop.
+	// to the address that is none, "" for a loop. Every page on the way
+	// ends where p does, and keeps it in ends: each page of a chain of
+	// 20,000 followed it to its end, 66 s of CPU.
+	type end struct {
+		q  *page
+		to string
+	}
+	ends := map[*page]*end{}
 	target := func(p *page) (*page, string) {
-		seen := map[*page]bool{}
+		e := &end{} // a loop's, unless an end is found
+		var way []*page
 		for {
-			seen[p] = true
+			if known, ok := ends[p]; ok {
+				e = known // this walk's own when p is met again: a loop
+				break
+			}
+			ends[p] = e
+			way = append(way, p)
 			to := p.redirect
 			if rest, ok := im.onOwnHost(to); ok {
 				to = rest
 			}
 			q := byOld[redirectKey(to)]
-			switch {
-			case q == nil:
-				return nil, to
-			case seen[q]:
-				return nil, ""
-			case q.redirect == "":
-				return q, to
+			if q == nil || q.redirect == "" {
+				e.q, e.to = q, to
+				break
 			}
 			p = q
 		}
+		for _, w := range way {
+			ends[w] = e
+		}
+		return e.q, e.to
 	}
 	var pages []*page
 	for _, p := range im.pages {

@@ -65,7 +65,7 @@ func (l *Layouts) execute(t *template.Template, w io.Writer, name string, data a
 		if e, ok := errors.AsType[*ExecError](err); ok && strings.Contains(e.Diag.Message, "exceeded maximum template depth") {
 			// Where the depth ran out may be far from the call that
 			// made the loop, in a template the site does not have.
-			if calls := l.callLoop(t, name); len(calls) > 0 {
+			if calls, _ := l.callLoop(t, name, false); len(calls) > 0 {
 				e.Diag.Message += ": the templates call each other in a loop, " + strings.Join(calls, ", ")
 			}
 		}
@@ -175,41 +175,58 @@ func walkNodes(n parse.Node, yield func(parse.Node) bool) bool {
 
 // callLoop returns the calls of a loop of templates of set t that the
 // template name runs into, each as "base calls main at
-// templates/base.html:59:10", or nil when it runs into none.
-func (l *Layouts) callLoop(t *template.Template, name string) []string {
-	type call struct{ to, at string }
+// templates/base.html:59:10", and the place of the call that closes it,
+// or nil when it runs into none. With always, only the calls a template
+// makes whatever its data are followed: those outside its {{ if }},
+// {{ range }} and {{ with }}.
+func (l *Layouts) callLoop(t *template.Template, name string, always bool) ([]string, diag.Pos) {
+	type call struct {
+		to   string
+		tree *parse.Tree
+		node parse.Node
+	}
 	calls := map[string][]call{}
 	for _, tt := range t.Templates() {
 		if tt.Tree == nil || tt.Tree.Root == nil {
 			continue
 		}
-		for n := range nodes(tt.Tree.Root) {
+		list := nodes(tt.Tree.Root)
+		if always {
+			list = slices.Values(tt.Tree.Root.Nodes)
+		}
+		for n := range list {
 			if n, ok := n.(*parse.TemplateNode); ok {
-				calls[tt.Name()] = append(calls[tt.Name()], call{n.Name, l.nodePos(tt.Tree, n).String()})
+				calls[tt.Name()] = append(calls[tt.Name()], call{n.Name, tt.Tree, n})
 			}
 		}
 	}
 	// A depth-first walk from name: the first call back to a template
-	// on the path closes a loop.
+	// on the path closes a loop. The places are those of the loop's
+	// calls alone: each is counted from the top of its file.
 	var path []string
-	var via []string // via[i] says how path[i] calls path[i+1]
+	var via []call // via[i] is how path[i] calls path[i+1]
 	done := map[string]bool{}
 	var loop []string
+	var at diag.Pos
+	say := func(from string, c call) string {
+		return fmt.Sprintf("%s calls %s at %s", from, c.to, l.nodePos(c.tree, c.node))
+	}
 	var visit func(string) bool
 	visit = func(n string) bool {
 		path = append(path, n)
 		for _, c := range calls[n] {
 			if i := slices.Index(path, c.to); i >= 0 {
 				for j := i; j < len(path)-1; j++ {
-					loop = append(loop, via[j])
+					loop = append(loop, say(path[j], via[j]))
 				}
-				loop = append(loop, fmt.Sprintf("%s calls %s at %s", n, c.to, c.at))
+				loop = append(loop, say(n, c))
+				at = l.nodePos(c.tree, c.node)
 				return true
 			}
 			if done[c.to] {
 				continue
 			}
-			via = append(via, fmt.Sprintf("%s calls %s at %s", n, c.to, c.at))
+			via = append(via, c)
 			if visit(c.to) {
 				return true
 			}
@@ -220,5 +237,5 @@ func (l *Layouts) callLoop(t *template.Template, name string) []string {
 		return false
 	}
 	visit(name)
-	return loop
+	return loop, at
 }

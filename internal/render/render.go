@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"time"
 	"unicode"
@@ -249,6 +250,10 @@ type Layouts struct {
 	// html/template places nowhere is looked for in (see endContext).
 	shared []string
 	funcs  template.FuncMap
+	// ends holds endContext's finding for each file and template run
+	// (an endFound), which every page made with them would look for
+	// again.
+	ends sync.Map
 	// maxOutput is the most one execution may write: MaxOutputBytes.
 	maxOutput int
 }
@@ -418,8 +423,9 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 			diags.Add(templateDiag(name, err, src[name], funcs))
 			continue
 		}
+		at := diag.Cursor{Path: name, Src: []byte(src[name])}
 		for _, d := range defines(src[name]) {
-			pos := diag.At(name, []byte(src[name]), d.off)
+			pos := at.At(d.off)
 			other, ok := defined[d.name]
 			if !ok || other.Path == name {
 				defined[d.name] = pos
@@ -459,6 +465,24 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	}
 	l.item = common.Lookup(ItemTemplate)
 	l.chart = common.Lookup(ChartTemplate)
+	// Templates that call each other whatever the data would run on
+	// every page until Go's stop them 100,000 calls deep, 14 s a page.
+	type run struct {
+		t    *template.Template
+		name string
+	}
+	runs := []run{{embed, EmbedTemplate}, {common, ItemTemplate}, {common, ChartTemplate}}
+	for _, t := range l.byKind {
+		runs = append(runs, run{t, "base"})
+	}
+	for _, r := range runs {
+		if calls, at := l.callLoop(r.t, r.name, true); len(calls) > 0 {
+			diags.Errorf(at, "the templates call each other in a loop that no {{ if }}, {{ range }} or {{ with }} ends, so that every page would run them until Go's templates stop 100,000 calls deep: %s", strings.Join(calls, ", "))
+		}
+	}
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 

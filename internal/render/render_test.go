@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -268,6 +269,26 @@ func TestParseLayoutsErrors(t *testing.T) {
 			},
 			diags: []string{"templates/base.html:1:1: cannot read: file does not exist"},
 		},
+		{
+			// Each call at its name, as the templates place a call:
+			// "main" on line 4 of base.html after `<main>{{ template `
+			// (19), "base" on line 2 of the article after
+			// `<h1>x</h1>{{ template ` (23). Every page ran them until
+			// the templates stopped 100,000 calls deep, 14 s a page.
+			name: "a kind's template that runs base",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/article.html"] = &fstest.MapFile{Data: []byte("{{ define \"main\" }}\n<h1>x</h1>{{ template \"base\" . }}{{ end }}")}
+			},
+			diags: []string{`templates/article.html:2:23: the templates call each other in a loop that no {{ if }}, {{ range }} or {{ with }} ends, so that every page would run them until Go's templates stop 100,000 calls deep: base calls main at templates/base.html:4:19, main calls base at templates/article.html:2:23`},
+		},
+		{
+			// Found from each kind's base, reported once.
+			name: "a partial that runs itself",
+			edit: func(fsys fstest.MapFS) {
+				fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte(`{{ define "footer" }}<p>{{ template "footer" . }}</p>{{ end }}`)}
+			},
+			diags: []string{`templates/partials/footer.html:1:37: the templates call each other in a loop that no {{ if }}, {{ range }} or {{ with }} ends, so that every page would run them until Go's templates stop 100,000 calls deep: footer calls footer at templates/partials/footer.html:1:37`},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := layoutFS()
@@ -294,6 +315,23 @@ func TestParseLayoutsErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLoopsThatEnd checks that templates that call each other only
+// under a condition, such as a menu of menus, are parsed: whether they
+// end depends on the data.
+func TestLoopsThatEnd(t *testing.T) {
+	for _, footer := range []string{
+		`{{ define "footer" }}{{ range .Kids }}<li>{{ template "footer" . }}</li>{{ end }}{{ end }}`,
+		`{{ define "footer" }}{{ with .Kid }}{{ template "footer" . }}{{ end }}{{ end }}`,
+		`{{ define "footer" }}{{ if .Kid }}{{ else }}{{ template "footer" .Kid }}{{ end }}{{ end }}`,
+	} {
+		fsys := layoutFS()
+		fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte(footer)}
+		if _, err := ParseLayouts(fsys, testFuncs(testSite("", "/"))); err != nil {
+			t.Errorf("ParseLayouts with the footer %s: %v; want none", footer, err)
+		}
 	}
 }
 
@@ -720,6 +758,78 @@ func TestEndContext(t *testing.T) {
 				t.Errorf("ExecDiag(%v) =\n%s\nwant\n%s", err, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestManyDefines checks that a partial of many {{ define }}s (an icon
+// set) is parsed in time linear in its length: the place of each was
+// counted from the top of the file, with the file copied for each, so
+// that one of 37,000 (1 MB) took 54 s to build.
+func TestManyDefines(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	perDefine := func(n int) float64 {
+		var icons strings.Builder
+		for i := range n {
+			fmt.Fprintf(&icons, "{{ define \"icon-%d\" }}<svg><use href=\"#i%d\"/></svg>{{ end }}\n", i, i)
+		}
+		fsys := layoutFS()
+		fsys["templates/partials/icons.html"] = &fstest.MapFile{Data: []byte(icons.String())}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if _, err := ParseLayouts(fsys, testFuncs(testSite("", "/"))); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return float64(after.TotalAlloc-before.TotalAlloc) / float64(n)
+	}
+	few, many := perDefine(300), perDefine(3000)
+	if many > 2*few {
+		t.Errorf("parsing a partial of 3,000 defines allocates %.0f bytes a define, of 300 %.0f; want about the same", many, few)
+	}
+}
+
+// TestEndContextManyTemplates checks that a template left open is found
+// in time linear in the templates of the site: each template was escaped
+// in a copy of them all, so that a partial of 4,000 {{ define }}s (an
+// icon set) beside a footer that leaves a <script> open took 20 s of CPU
+// to report, and the 37,000 a file of 1 MB holds about half an hour, for
+// each page: it is looked for once.
+func TestEndContextManyTemplates(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	perTemplate := func(n int) float64 {
+		var icons strings.Builder
+		for i := range n {
+			fmt.Fprintf(&icons, "{{ define \"icon-%d\" }}<svg><use href=\"#i%d\"/></svg>{{ end }}\n", i, i)
+		}
+		fsys := layoutFS()
+		fsys["templates/partials/icons.html"] = &fstest.MapFile{Data: []byte(icons.String())}
+		fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte("{{ define \"footer\" }}{{ template \"icon-1\" }}<script>{{ end }}")}
+		site := testSite("", "/")
+		l, err := ParseLayouts(fsys, testFuncs(site))
+		if err != nil {
+			t.Fatal(err)
+		}
+		execute := func() uint64 {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			err := l.Execute(new(bytes.Buffer), &Page{Site: site, Kind: "article", Title: "T", Article: &Article{}})
+			runtime.ReadMemStats(&after)
+			want := `templates/partials/footer.html:1:53: template "footer" ends inside a <script> element`
+			if d, ok := ExecDiag(err); !ok || !strings.HasPrefix(d.String(), want) {
+				t.Fatalf("executing = %v; want %s", err, want)
+			}
+			return after.TotalAlloc - before.TotalAlloc
+		}
+		first, second := execute(), execute()
+		if second > first/10 {
+			// Every page made with the templates met the error.
+			t.Errorf("a second page allocates %d bytes, the first %d; want the template left open looked for once", second, first)
+		}
+		return float64(first) / float64(n)
+	}
+	few, many := perTemplate(200), perTemplate(2000)
+	if many > 2*few {
+		t.Errorf("finding the template left open among 2,000 allocates %.0f bytes a template, among 200 %.0f; want about the same", many, few)
 	}
 }
 

@@ -323,6 +323,9 @@ func validPath(p string) bool {
 // the site folder that validPath accepted, either empty or naming a
 // directory when it ends with a slash.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
+	if strings.Count(r.Header.Get("Range"), ",") >= maxRanges {
+		r.Header.Del("Range") // the whole file is cheaper to send
+	}
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
 		s.notBuilt(w, r)
@@ -389,6 +392,12 @@ func (s *Server) withScript(src io.ReaderAt, size int64, gen uint64) (*io.Sectio
 	sp := splice{io.NewSectionReader(src, 0, at), io.NewSectionReader(bytes.NewReader(tag), 0, int64(len(tag))), io.NewSectionReader(src, at, size-at)}
 	return io.NewSectionReader(sp, 0, size+int64(len(tag))), nil
 }
+
+// maxRanges is the most parts of a file one request is served, as
+// Apache's MaxRanges: a browser asks for one. Each part is sent with
+// its own headers, so that 250,000 parts of one byte, a request of
+// 1 MB, made a response of 36 MB in 8 s of CPU.
+const maxRanges = 200
 
 // maxBodyTagDistance is how far from the end of a page its </body> is
 // looked for. A page's </body> is near its end; one of 100 MB without
