@@ -117,6 +117,7 @@ type analyzer struct {
 	emptyBlock, underBlock byte
 
 	anchors    map[string]bool
+	indent     int  // the indentation of the line being read
 	prevIndent int  // the indentation of the last line that was not blank
 	first      bool // a line with content has been read before this one
 	root       bool // the text is a flow collection, and its keys need no indentation
@@ -165,8 +166,9 @@ func (a *analyzer) line(off, end int) bool {
 	for off+indent < end && src[off+indent] == ' ' {
 		indent++
 	}
+	a.indent = indent
 	p := off + indent
-	blank := p == end || isBlankLine(src[p:end])
+	blank := len(bytes.Trim(src[p:end], " \t")) == 0
 
 	// A quoted value or a flow collection going on from the line before.
 	if a.quote >= 0 {
@@ -184,7 +186,7 @@ func (a *analyzer) line(off, end int) bool {
 			a.suspect = -1
 		}
 		a.quote = -1
-		return a.afterScalar(q, end, a.src[q-1] == '\'')
+		return a.afterScalar(q, end)
 	}
 	if len(a.flow) > 0 {
 		if !blank && a.suspect < 0 && !a.root && indent <= a.flow[0].indent && (looksLikeKey(src[p:end]) || isDash(src, p, end)) {
@@ -243,19 +245,17 @@ func (a *analyzer) line(off, end int) bool {
 // far, or a value that needed quotes.
 func (a *analyzer) continuation(p, end, indent int) bool {
 	src := a.src
-	for i := p; i < end; i++ {
-		switch {
-		case src[i] == '#' && i > p && isSpace(src[i-1]):
-			a.plain = -1
-			return false
-		case src[i] == ':' && (i+1 == end || isSpace(src[i+1])):
-			if !bytes.ContainsAny(src[p:i], " \t") && i > p {
-				return a.fail(p, "%s", indented(indent, a.plain))
-			}
-			return a.fail(i, "%s", colonMessage(i+1 == end, "", ""))
+	switch i := plainColon(src, p, end); {
+	case i < 0:
+		if commentStart(src, p, end) < end {
+			a.plain = -1 // a comment ends the value
 		}
+		return false
+	case i > p && !bytes.ContainsAny(src[p:i], " \t"):
+		return a.fail(p, "%s", indented(indent, a.plain))
+	default:
+		return a.fail(i, "%s", colonMessage(i+1 == end, "", ""))
 	}
-	return false
 }
 
 // structure reads src[p:end], a line of the block structure indented
@@ -479,12 +479,12 @@ func (a *analyzer) value(p, end, col int, key string) bool {
 			return true
 		}
 		if q < 0 {
-			a.quote, a.quoteIndent = p, a.prevIndentOf()
+			a.quote, a.quoteIndent = p, a.indent
 			return false
 		}
-		return a.afterScalar(q, end, c == '\'')
+		return a.afterScalar(q, end)
 	case '[', '{':
-		a.flow = append(a.flow, bracket{off: p, ch: c, indent: a.prevIndentOf()})
+		a.flow = append(a.flow, bracket{off: p, ch: c, indent: a.indent})
 		return a.scanFlow(p+1, end)
 	case '*':
 		return a.alias(p, end, false)
@@ -535,15 +535,6 @@ func (a *analyzer) value(p, end, col int, key string) bool {
 	return false
 }
 
-// prevIndentOf returns the indentation of the current line.
-func (a *analyzer) prevIndentOf() int {
-	i := a.start
-	for i < len(a.src) && a.src[i] == ' ' {
-		i++
-	}
-	return i - a.start
-}
-
 // alias reads the alias at p: "*name", which must be alone on its line
 // (in block context) and name an anchor defined before it.
 func (a *analyzer) alias(p, end int, flow bool) bool {
@@ -589,19 +580,25 @@ func anchorEnd(src []byte, p, end int) int {
 
 // afterScalar checks the rest of the line after a quoted value that
 // ended just before q: only spaces and a comment may follow.
-func (a *analyzer) afterScalar(q, end int, single bool) bool {
+func (a *analyzer) afterScalar(q, end int) bool {
 	src := a.src
 	r := skipSpace(src, q, end)
-	if r == end || src[r] == '#' {
-		return false // the decoder takes a "#" right after a quote for a comment
-	}
 	switch {
-	case single && r == q && isWordByte(src[q]):
-		return a.fail(q-1, `this ' ends the quoted text: inside '…' write it twice ('') or quote the text with "…"`)
+	case r == end || src[r] == '#':
+		return false // the decoder takes a "#" right after a quote for a comment
 	case r == q && isWordByte(src[q]):
-		return a.fail(q-1, `this " ends the quoted text: inside "…" write it \" or quote the text with '…'`)
+		return a.endedQuote(q - 1)
 	}
 	return a.fail(r, "text after the closing quote: put the whole value in quotes")
+}
+
+// endedQuote fails at the quote at q, which ends its quoted text where
+// what follows it says the text was meant to go on.
+func (a *analyzer) endedQuote(q int) bool {
+	if a.src[q] == '\'' {
+		return a.fail(q, `this ' ends the quoted text: inside '…' write it twice ('') or quote the text with "…"`)
+	}
+	return a.fail(q, `this " ends the quoted text: inside "…" write it \" or quote the text with '…'`)
 }
 
 // scanQuotedLine returns the offset just past the quote that closes the
@@ -686,11 +683,8 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			// between them. Text right after a closing quote, {a: "b: c,
 			// d: "e"}, says rather that this quote was not meant to end
 			// the text.
-			switch q := src[i-1]; {
-			case q == '"' && i-1 > p:
-				return a.fail(i-1, `this " ends the quoted text: inside "…" write it \" or quote the text with '…'`)
-			case q == '\'' && i-1 > p:
-				return a.fail(i-1, `this ' ends the quoted text: inside '…' write it twice ('') or quote the text with "…"`)
+			if (src[i-1] == '"' || src[i-1] == '\'') && i-1 > p {
+				return a.endedQuote(i - 1)
 			}
 			return a.fail(i, "a comma is missing before %q", entryStart(src, i, end))
 		}
@@ -703,7 +697,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			// "[a,#x", "["a"#x".
 			return false
 		case c == '[' || c == '{':
-			a.flow = append(a.flow, bracket{off: i, ch: c, indent: a.prevIndentOf()})
+			a.flow = append(a.flow, bracket{off: i, ch: c, indent: a.indent})
 			i++
 		case c == ']' || c == '}':
 			if (c == ']') != (top.ch == '[') {
@@ -895,11 +889,6 @@ func looksLikeKey(line []byte) bool {
 // isMarker reports whether line starts with the document marker m.
 func isMarker(line []byte, m string) bool {
 	return bytes.HasPrefix(line, []byte(m)) && (len(line) == len(m) || isSpace(line[len(m)]))
-}
-
-// isBlankLine reports whether line holds only spaces and tabs.
-func isBlankLine(line []byte) bool {
-	return len(bytes.Trim(line, " \t")) == 0
 }
 
 // commentStart returns the offset of the comment that ends the line
