@@ -383,7 +383,7 @@ func (a *analyzer) keyColon(p, end int) (int, bool) {
 	src := a.src
 	switch src[p] {
 	case '"', '\'':
-		q := a.scanQuotedLine(p, end)
+		q, _ := quoteEnd(src, p, p+1, end)
 		if q < 0 {
 			return -1, true // not closed on its line: a value, not a key
 		}
@@ -601,36 +601,12 @@ func (a *analyzer) endedQuote(q int) bool {
 	return a.fail(q, `this " ends the quoted text: inside "…" write it \" or quote the text with '…'`)
 }
 
-// scanQuotedLine returns the offset just past the quote that closes the
-// quoted text starting at p, when it closes before end, or -1.
-func (a *analyzer) scanQuotedLine(p, end int) int {
-	src := a.src
-	for i := p + 1; i < end; i++ {
-		switch {
-		case src[p] == '\'' && src[i] == '\'':
-			if i+1 < end && src[i+1] == '\'' {
-				i++
-				continue
-			}
-			return i + 1
-		case src[p] == '"' && src[i] == '\\':
-			i++
-		case src[p] == '"' && src[i] == '"':
-			return i + 1
-		}
-	}
-	return -1
-}
-
-// scanQuoted reads src[from:end], part of the quoted text whose opening
-// quote is at open. It returns the offset just past the closing quote,
-// or -1 when the text goes on past end. An unknown escape is recorded as
-// the mistake found.
-func (a *analyzer) scanQuoted(open, from, end int) int {
-	src := a.src
-	if from == open {
-		from++
-	}
+// quoteEnd reads src[from:end], part of the quoted text whose opening
+// quote is at open. It returns the offset just past the closing quote, or
+// -1 when the text goes on past end, and the offset of the first
+// backslash before it that starts no escape YAML knows, or -1.
+func quoteEnd(src []byte, open, from, end int) (close, bad int) {
+	bad = -1
 	for i := from; i < end; i++ {
 		switch {
 		case src[open] == '\'' && src[i] == '\'':
@@ -638,22 +614,31 @@ func (a *analyzer) scanQuoted(open, from, end int) int {
 				i++
 				continue
 			}
-			return i + 1
+			return i + 1, bad
 		case src[open] == '"' && src[i] == '\\':
-			if i+1 == end {
-				continue // an escaped line break
-			}
-			if !strings.ContainsRune(`0abt	ntvfre "/\N_LPxuU`, rune(src[i+1])) {
-				_, size := utf8.DecodeRune(src[i+1:])
-				a.fail(i, `"\%s" is not an escape: write "\\" for a backslash, or quote the text with '…'`, src[i+1:i+1+size])
-				return -1
+			// A backslash that ends the line escapes the line break.
+			if bad < 0 && i+1 < end && !strings.ContainsRune(`0abt	ntvfre "/\N_LPxuU`, rune(src[i+1])) {
+				bad = i
 			}
 			i++
 		case src[open] == '"' && src[i] == '"':
-			return i + 1
+			return i + 1, bad
 		}
 	}
-	return -1
+	return -1, bad
+}
+
+// scanQuoted reads src[from:end], part of the quoted text whose opening
+// quote is at open, as quoteEnd does, and records an unknown escape as
+// the mistake found (and returns -1).
+func (a *analyzer) scanQuoted(open, from, end int) int {
+	q, bad := quoteEnd(a.src, open, max(from, open+1), end)
+	if bad >= 0 {
+		_, size := utf8.DecodeRune(a.src[bad+1:])
+		a.fail(bad, `"\%s" is not an escape: write "\\" for a backslash, or quote the text with '…'`, a.src[bad+1:bad+1+size])
+		return -1
+	}
+	return q
 }
 
 // closedLater reports whether the quote at open, not closed on its line
