@@ -563,12 +563,7 @@ func asciiHost(u *url.URL) (string, error) {
 
 // isASCII reports whether s holds only ASCII characters.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // SiteURL returns the base URL as the site's absolute addresses start

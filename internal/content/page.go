@@ -1039,6 +1039,7 @@ func looksLikeJSON(src []byte) bool {
 
 // checkSlug returns why s cannot be a slug, or "" when it can.
 func checkSlug(s string) string {
+	r, why, unseen := sitefs.UnseenRune(s)
 	switch {
 	case s == "":
 		return "is empty"
@@ -1052,8 +1053,7 @@ func checkSlug(s string) string {
 		return "must not start or end with a space"
 	case strings.ContainsFunc(s, unicode.IsControl) || !utf8.ValidString(s):
 		return "must not contain control characters"
-	case hasUnseen(s):
-		r, why, _ := sitefs.UnseenRune(s)
+	case unseen:
 		return fmt.Sprintf("must not contain U+%04X, %s", r, why)
 	case len(s) > MaxNameBytes:
 		return fmt.Sprintf("is %d bytes long; a file name may have %d at most", len(s), MaxNameBytes)
@@ -1061,12 +1061,6 @@ func checkSlug(s string) string {
 		return "is reserved"
 	}
 	return ""
-}
-
-// hasUnseen reports whether s holds a character sitefs.UnseenRune finds.
-func hasUnseen(s string) bool {
-	_, _, ok := sitefs.UnseenRune(s)
-	return ok
 }
 
 // MaxTitleRunes and MaxDescriptionRunes bound a page's title and

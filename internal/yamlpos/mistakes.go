@@ -540,10 +540,9 @@ func (a *analyzer) value(p, end, col int, key string) bool {
 func (a *analyzer) alias(p, end int, flow bool) bool {
 	src := a.src
 	q := anchorEnd(src, p, end)
-	if q == p+1 || q < end && !isSpace(src[q]) && !(flow && isFlowIndicator(src[q])) {
-		return a.fail(p, `a value cannot start with "*": put it in quotes`)
-	}
-	if r := skipSpace(src, q, end); !flow && r < end && src[r] != '#' {
+	r := skipSpace(src, q, end)
+	if q == p+1 || q < end && !isSpace(src[q]) && !(flow && isFlowIndicator(src[q])) || // no name, or a name run into more
+		!flow && r < end && src[r] != '#' { // more after it on its line
 		return a.fail(p, `a value cannot start with "*": put it in quotes`)
 	}
 	name := string(src[p+1 : q])
