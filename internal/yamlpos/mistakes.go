@@ -54,9 +54,10 @@ func findMistake(src []byte) (mistake, bool) {
 	}
 	switch {
 	case a.quote >= 0:
-		return a.unclosedQuote(), true
+		return mistake{a.quote, unclosed(src[a.quote])}, true
 	case len(a.flow) > 0:
-		return a.unclosedFlow(a.flow[len(a.flow)-1].off), true
+		off := a.flow[len(a.flow)-1].off
+		return mistake{off, unclosed(src[off])}, true
 	}
 	return mistake{}, false
 }
@@ -129,11 +130,7 @@ type analyzer struct {
 // and reports true so that the caller stops.
 func (a *analyzer) fail(off int, format string, args ...any) bool {
 	if a.suspect >= 0 {
-		if a.quote == a.suspect {
-			a.found = a.unclosedQuote()
-		} else {
-			a.found = a.unclosedFlow(a.suspect)
-		}
+		a.found = mistake{a.suspect, unclosed(a.src[a.suspect])}
 		return true
 	}
 	a.found = mistake{off: off, msg: fmt.Sprintf(format, args...)}
@@ -146,15 +143,16 @@ func (a *analyzer) decline() bool {
 	return true
 }
 
-func (a *analyzer) unclosedQuote() mistake {
-	return mistake{off: a.quote, msg: fmt.Sprintf("this quote is never closed: end the text with %c", a.src[a.quote])}
-}
-
-func (a *analyzer) unclosedFlow(off int) mistake {
-	if a.src[off] == '[' {
-		return mistake{off: off, msg: `this "[" is never closed: end the list with "]"`}
+// unclosed is the message for the quote, "[" or "{" c that is never
+// closed, in YAML or TOML.
+func unclosed(c byte) string {
+	switch c {
+	case '[':
+		return `this "[" is never closed: end the list with "]"`
+	case '{':
+		return `this "{" is never closed: end it with "}"`
 	}
-	return mistake{off: off, msg: `this "{" is never closed: end it with "}"`}
+	return fmt.Sprintf("this quote is never closed: end the text with %c", c)
 }
 
 // line reads the line src[off:end]. It reports true when the analysis
@@ -685,7 +683,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			i++
 		case c == ']' || c == '}':
 			if (c == ']') != (top.ch == '[') {
-				return a.fail(top.off, "%s", a.unclosedFlow(top.off).msg)
+				return a.fail(top.off, "%s", unclosed(top.ch))
 			}
 			if a.suspect == top.off {
 				a.suspect = -1
@@ -734,7 +732,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			if q < 0 {
 				if !closedLater(src, i, end) {
 					// Never closed: the rest of the text is in the quote.
-					return a.fail(i, "this quote is never closed: end the text with %c", c)
+					return a.fail(i, "%s", unclosed(c))
 				}
 				// Quoted text over lines inside a flow collection.
 				return a.decline()
