@@ -200,7 +200,8 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 			return rebuildWith(nl.builder, server, nl.cfg.BasePath()), true, nil
 		},
 		Changes: w.Changes(),
-		Errors:  watchErrors(ctx, w),
+		Errors:  w.Errors(),
+		Missed:  func(err error) bool { return errors.Is(err, watch.ErrOverflow) },
 		All:     config.Files,
 		Grace:   errorGrace,
 		Check:   func() error { return l.dir.Moved() },
@@ -252,26 +253,6 @@ func rebuildWith(b *site.Builder, server *serve.Server, base string) devloop.Bui
 		}
 		return res, res.Changed, err
 	}
-}
-
-// watchErrors passes the watcher's errors on as the loop takes them, an
-// overflow as devloop's, until ctx is done or the watcher stops.
-func watchErrors(ctx context.Context, w *watch.Watcher) <-chan error {
-	errs := make(chan error)
-	go func() {
-		defer close(errs)
-		for err := range w.Errors() {
-			if errors.Is(err, watch.ErrOverflow) {
-				err = fmt.Errorf("%w: %w", devloop.ErrOverflow, err)
-			}
-			select {
-			case errs <- err:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return errs
 }
 
 // count writes n and a noun, "1 page" or "3 pages".
