@@ -179,7 +179,6 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 		close(hooks.started)
 		server = hooks.server
 	}
-	changes, errs := forward(ctx, w)
 	loop := &devloop.Loop[site.Result]{
 		Build: rebuildWith(l.builder, server, l.cfg.BasePath()),
 		Restart: func(paths []string) (devloop.Build[site.Result], bool, error) {
@@ -200,8 +199,9 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 			}
 			return rebuildWith(nl.builder, server, nl.cfg.BasePath()), true, nil
 		},
-		Changes: changes,
-		Errors:  errs,
+		Changes: w.Changes(),
+		Errors:  w.Errors(),
+		Missed:  func(err error) bool { return errors.Is(err, watch.ErrOverflow) },
 		All:     config.Files,
 		Grace:   errorGrace,
 		Check:   func() error { return l.dir.Moved() },
@@ -253,37 +253,6 @@ func rebuildWith(b *site.Builder, server *serve.Server, base string) devloop.Bui
 		}
 		return res, res.Changed, err
 	}
-}
-
-// forward passes the watcher's change sets and errors on as the loop
-// takes them, until ctx is done or the watcher stops.
-func forward(ctx context.Context, w *watch.Watcher) (<-chan []string, <-chan error) {
-	changes := make(chan []string)
-	errs := make(chan error)
-	go func() {
-		defer close(changes)
-		for cs := range w.Changes() {
-			select {
-			case changes <- cs.Paths():
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() {
-		defer close(errs)
-		for err := range w.Errors() {
-			if errors.Is(err, watch.ErrOverflow) {
-				err = fmt.Errorf("%w: %w", devloop.ErrOverflow, err)
-			}
-			select {
-			case errs <- err:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return changes, errs
 }
 
 // count writes n and a noun, "1 page" or "3 pages".

@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -327,24 +326,12 @@ func rawTOML(md toml.MetaData, v toml.Primitive) any {
 	return raw
 }
 
-// describeTOML names what the TOML value v holds, in the words of
-// yamlpos.Describe.
+// describeTOML names what the TOML value v holds in the words of
+// yamlpos.Describe, as the same value written in YAML.
 func describeTOML(v any) string {
-	switch v := v.(type) {
-	case []any, []map[string]any:
-		return "a list"
-	case map[string]any:
-		return "a mapping"
-	case int64, float64:
-		return "a number"
-	case bool:
-		return "true or false"
-	case string:
-		return yamlpos.Describe(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
-	case time.Time:
-		return "a date"
-	}
-	return "nothing"
+	var n yaml.Node
+	_ = n.Encode(v) // every value the TOML decoder makes has a YAML form
+	return yamlpos.Describe(&n)
 }
 
 // Warnings returns a warning at each config file of the site that is not
@@ -563,12 +550,7 @@ func asciiHost(u *url.URL) (string, error) {
 
 // isASCII reports whether s holds only ASCII characters.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // SiteURL returns the base URL as the site's absolute addresses start

@@ -321,6 +321,20 @@ plotline.toml:1:25: unknown key "abot" in claims (known: about, seasons): did yo
 plotline.toml:2:15: unsafe_html: want true or false, got a number`,
 		},
 		{
+			// Each kind of TOML value, named as the same value in YAML
+			// would be, at the value: "title = " is 8 characters,
+			// "description = " 14, "author = " 9, "language = " and
+			// "base_url = " 11.
+			name: "toml values of every kind",
+			file: "plotline.toml",
+			src:  "title = 1979-05-27T07:32:00\ndescription = [{ a = 1 }]\nauthor = 2.5e3\nlanguage = { a = true }\nbase_url = false\n",
+			want: `plotline.toml:1:9: title: want text, got a date
+plotline.toml:2:15: description: want text, got a list
+plotline.toml:3:10: author: want text, got a number
+plotline.toml:4:12: language: want text, got a mapping
+plotline.toml:5:12: base_url: want text, got true or false`,
+		},
+		{
 			name: "toml claims not a table",
 			file: "plotline.toml",
 			src:  "claims = [1]\n",

@@ -219,7 +219,7 @@ func keepRadix(n *yaml.Node, rest []byte) {
 		return
 	}
 	end := 2
-	for end < len(rest) && (isHexDigit(rest[end]) || rest[end] == '_') {
+	for end < len(rest) && strings.IndexByte("0123456789abcdefABCDEF_", rest[end]) >= 0 {
 		end++
 	}
 	if i, err := strconv.ParseInt(string(rest[:end]), 0, 64); err == nil && strconv.FormatInt(i, 10) == n.Value {
@@ -247,11 +247,6 @@ func keepNotANumber(n *yaml.Node, rest []byte) {
 		return
 	}
 	n.Value = string(rest[:end])
-}
-
-// isHexDigit reports whether c is a digit of a hexadecimal number.
-func isHexDigit(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // tomlStyle returns the YAML style of the TOML value that rest starts

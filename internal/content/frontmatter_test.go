@@ -278,7 +278,7 @@ func TestPositionsCountFileLines(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var diags diag.List
 			p := Parse("content/a.md", []byte(tc.src), &diags)
-			diags.Add(p.UnknownWarnings()...)
+			diags.Add(unknownWarnings(p)...)
 			checkDiags(t, diags, tc.want...)
 		})
 	}

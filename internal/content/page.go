@@ -83,8 +83,7 @@ type Page struct {
 	// templates; nil when absent.
 	Params map[string]any
 	// Unknown lists the keys of the front matter that plotline does not
-	// read, in order. A build sums them up over the site (see
-	// UnknownWarnings for one warning each).
+	// read, in order. A build sums them up over the site.
 	Unknown []UnknownKey
 
 	// URL is the page's path below the site root, with a trailing slash and
@@ -115,20 +114,6 @@ func (a Alias) Target() string { return strings.TrimSuffix(a.File, "index.html")
 type UnknownKey struct {
 	Key string
 	Pos diag.Pos
-}
-
-// UnknownWarnings returns a warning at each key of p's front matter that
-// plotline does not read.
-func (p *Page) UnknownWarnings() diag.List {
-	var l diag.List
-	for _, u := range p.Unknown {
-		if k := Suggest(u.Key); k != "" {
-			l.Warnf(u.Pos, "front matter key %q is not used by plotline: did you mean %s?", u.Key, k)
-			continue
-		}
-		l.Warnf(u.Pos, "front matter key %q is not used by plotline (known: %s); put a site's own keys under params:", u.Key, strings.Join(slices.Sorted(maps.Keys(knownKeys)), ", "))
-	}
-	return l
 }
 
 // Suggest returns the front-matter key plotline reads that key, one it
@@ -1039,6 +1024,7 @@ func looksLikeJSON(src []byte) bool {
 
 // checkSlug returns why s cannot be a slug, or "" when it can.
 func checkSlug(s string) string {
+	r, why, unseen := sitefs.UnseenRune(s)
 	switch {
 	case s == "":
 		return "is empty"
@@ -1052,8 +1038,7 @@ func checkSlug(s string) string {
 		return "must not start or end with a space"
 	case strings.ContainsFunc(s, unicode.IsControl) || !utf8.ValidString(s):
 		return "must not contain control characters"
-	case hasUnseen(s):
-		r, why, _ := sitefs.UnseenRune(s)
+	case unseen:
 		return fmt.Sprintf("must not contain U+%04X, %s", r, why)
 	case len(s) > MaxNameBytes:
 		return fmt.Sprintf("is %d bytes long; a file name may have %d at most", len(s), MaxNameBytes)
@@ -1061,12 +1046,6 @@ func checkSlug(s string) string {
 		return "is reserved"
 	}
 	return ""
-}
-
-// hasUnseen reports whether s holds a character sitefs.UnseenRune finds.
-func hasUnseen(s string) bool {
-	_, _, ok := sitefs.UnseenRune(s)
-	return ok
 }
 
 // MaxTitleRunes and MaxDescriptionRunes bound a page's title and

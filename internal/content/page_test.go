@@ -2,7 +2,9 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,12 +12,27 @@ import (
 	"github.com/plotline/plotline/internal/diag"
 )
 
+// unknownWarnings returns a warning at each key of p's front matter that
+// plotline does not read, with the key it may be a slip of or the keys
+// there are.
+func unknownWarnings(p *Page) diag.List {
+	var l diag.List
+	for _, u := range p.Unknown {
+		if k := Suggest(u.Key); k != "" {
+			l.Warnf(u.Pos, "front matter key %q is not used by plotline: did you mean %s?", u.Key, k)
+			continue
+		}
+		l.Warnf(u.Pos, "front matter key %q is not used by plotline (known: %s); put a site's own keys under params:", u.Key, strings.Join(slices.Sorted(maps.Keys(knownKeys)), ", "))
+	}
+	return l
+}
+
 // parseFM parses a page whose front matter is fm (without fences).
 func parseFM(t *testing.T, fm string) (*Page, diag.List) {
 	t.Helper()
 	var diags diag.List
 	p := Parse("content/a.md", []byte("---\n"+fm+"---\nBody\n"), &diags)
-	diags.Add(p.UnknownWarnings()...)
+	diags.Add(unknownWarnings(p)...)
 	return p, diags
 }
 

@@ -12,14 +12,9 @@ package devloop
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"time"
 )
-
-// ErrOverflow is what a watcher reports when it may have missed changes;
-// the loop then builds everything (see Loop.All).
-var ErrOverflow = errors.New("devloop: changes may have been missed")
 
 // Build builds after the files at paths changed, as site.Builder.Rebuild
 // does, and returns what it made of them (R: site.Result, say) and the
@@ -44,13 +39,16 @@ type Loop[R any] struct {
 	Restart func(paths []string) (Build[R], bool, error)
 
 	// Changes delivers change sets, as sorted paths; Errors the watcher's
-	// problems (ErrOverflow among them). Closing either ends the loop.
+	// problems. Closing either ends the loop.
 	Changes <-chan []string
 	Errors  <-chan error
 
-	// All is the change set that stands for every file: what a build
-	// covers after ErrOverflow.
-	All []string
+	// Missed, when not nil, reports whether an error of Errors says that
+	// changes may have been missed (the watcher's queue overflowed): the
+	// next build then covers All, the change set that stands for every
+	// file.
+	Missed func(error) bool
+	All    []string
 
 	// Grace is how long a failed build waits before it is reported.
 	Grace time.Duration
@@ -136,7 +134,7 @@ func (l *Loop[R]) Run(ctx context.Context) error {
 				stop()
 				return nil
 			}
-			if errors.Is(err, ErrOverflow) {
+			if l.Missed != nil && l.Missed(err) {
 				stop()
 				pending = merge(pending, l.All)
 				if err := start(); err != nil {

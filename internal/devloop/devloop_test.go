@@ -108,6 +108,10 @@ func (h *harness) told() ([]Built[int], []error) {
 	return slices.Clone(h.built), slices.Clone(h.failed)
 }
 
+// errMissed is the harness's error of a watcher that may have missed
+// changes.
+var errMissed = errors.New("changes may have been missed")
+
 func start(t *testing.T, took time.Duration, fail ...string) *harness {
 	h := &harness{
 		builds:  &fakeBuilds{took: took, fail: map[string]bool{}},
@@ -122,6 +126,7 @@ func start(t *testing.T, took time.Duration, fail ...string) *harness {
 		Build:   h.builds.build,
 		Changes: h.changes,
 		Errors:  h.errs,
+		Missed:  func(err error) bool { return errors.Is(err, errMissed) },
 		All:     []string{"plotline.yaml"},
 		Grace:   150 * time.Millisecond,
 		OnBuilt: func(b Built[int]) {
@@ -247,7 +252,7 @@ func TestCarriedChanges(t *testing.T) {
 func TestOverflow(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		h := start(t, 10*time.Millisecond)
-		h.errs <- ErrOverflow
+		h.errs <- fmt.Errorf("the queue overflowed: %w", errMissed)
 		time.Sleep(50 * time.Millisecond)
 		synctest.Wait()
 		if want := []string{"start plotline.yaml", "done plotline.yaml"}; !slices.Equal(h.builds.history(), want) {

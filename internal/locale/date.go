@@ -325,13 +325,18 @@ func (l *Locale) Pattern(f DateForm) []string {
 	if f != MonthYear {
 		f = Medium
 	}
+	return l.fields(f, &patternFields)
+}
+
+// fields returns the parts of form f in l's pattern: the texts between
+// the fields, and each field as names names its kind.
+func (l *Locale) fields(f DateForm, names *[monthPadded + 1]string) []string {
 	parts, short := l.formParts(f)
-	var out []string
-	for _, p := range parts {
-		if p.kind == text {
-			out = append(out, p.text)
-		} else {
-			out = append(out, patternFields[p.kindIn(short)])
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p.text
+		if p.kind != text {
+			out[i] = names[p.kindIn(short)]
 		}
 	}
 	return out
@@ -339,7 +344,7 @@ func (l *Locale) Pattern(f DateForm) []string {
 
 // patternFields are the fields of a Pattern, by the kind of part that
 // writes them.
-var patternFields = [...]string{
+var patternFields = [monthPadded + 1]string{
 	day:             "{d}",
 	dayPadded:       "{dd}",
 	month:           "{MMMM}",
@@ -386,16 +391,7 @@ func (l *Locale) Layout(f DateForm) (string, bool) {
 	if l == nil || l.long == nil {
 		return englishLayouts[f], true
 	}
-	parts, short := l.formParts(f)
-	var b strings.Builder
-	for _, p := range parts {
-		if p.kind == text {
-			b.WriteString(p.text)
-		} else {
-			b.WriteString(layoutFields[p.kindIn(short)])
-		}
-	}
-	layout := strings.TrimSpace(b.String())
+	layout := strings.TrimSpace(strings.Join(l.fields(f, &layoutFields), ""))
 	// A date whose day, month and year cannot be mistaken for one
 	// another.
 	probe := time.Date(2033, time.November, 4, 0, 0, 0, 0, time.UTC)
@@ -404,7 +400,7 @@ func (l *Locale) Layout(f DateForm) (string, bool) {
 
 // layoutFields are the fields of a Go time layout, by the kind of part
 // that writes them.
-var layoutFields = [...]string{
+var layoutFields = [monthPadded + 1]string{
 	day:             "2",
 	dayPadded:       "02",
 	month:           "January",

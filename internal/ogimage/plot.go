@@ -97,7 +97,9 @@ func drawPlot(cv *canvas, t *typesetter, p *Plot, th Theme, area rect) *plotter 
 		return pl
 	}
 
-	pl.drawShading()
+	if s, ok := pl.shade(); ok {
+		pl.cv.fillRect(s, pl.th.Projected)
+	}
 	pl.drawGrid(yTicks)
 	pl.drawTimeAxis()
 	pl.drawBand()
@@ -146,12 +148,6 @@ func (pl *plotter) shade() (rect, bool) {
 		r.X1 = min(r.X1, pl.x(*pl.p.ProjectedTo))
 	}
 	return r, r.X0 < r.X1
-}
-
-func (pl *plotter) drawShading() {
-	if s, ok := pl.shade(); ok {
-		pl.cv.fillRect(s, pl.th.Projected)
-	}
 }
 
 func (pl *plotter) drawGrid(ticks []ValueTick) {

@@ -106,8 +106,8 @@ type Tx struct {
 
 	// Replace: the temporary folder.
 	dir     string
-	release func()   // gives up the claim on dir (see claimFolder)
-	dirs    sync.Map // folders made, by their file path
+	release func()  // gives up the claim on dir (see claimFolder)
+	dirs    folders // folders made in dir
 	keep    atomic.Bool
 
 	mu       sync.Mutex
@@ -206,6 +206,7 @@ func (t *Tx) makeTemp() error {
 		return err
 	}
 	t.dir, t.release = filepath.Clean(dir), release
+	t.dirs.root = t.dir
 	return nil
 }
 
@@ -406,7 +407,7 @@ func (t *Tx) makeLinks() error {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for k := range t.links {
 		g.Go(func() error {
-			if err := t.mkdir(t.path(path.Dir(k))); err != nil {
+			if err := t.dirs.mkdirAll(t.path(path.Dir(k))); err != nil {
 				return err
 			}
 			if err := os.Link(t.destPath(k), t.path(k)); err != nil {
@@ -523,7 +524,7 @@ func (t *Tx) commitPatch() error {
 	pid := os.Getpid()
 	keys := slices.Sorted(maps.Keys(t.patches))
 	temps := make([]string, len(keys))
-	var made dirsMade
+	made := folders{root: filepath.Clean(t.dest)}
 	// A new article at the top of a paged list moves every page of it:
 	// hundreds of files, written by as many workers as there are cores.
 	var g errgroup.Group
@@ -587,49 +588,6 @@ func (t *Tx) commitPatch() error {
 		}
 	}
 	return nil
-}
-
-// dirsMade makes folders and remembers which it made, so that they can be
-// removed again. It is safe for concurrent use.
-type dirsMade struct {
-	mu   sync.Mutex
-	dirs []string
-}
-
-// mkdirAll makes the folder d and its parents, as os.MkdirAll does.
-func (m *dirsMade) mkdirAll(d string) error {
-	if fi, err := os.Stat(d); err == nil {
-		if fi.IsDir() {
-			return nil
-		}
-		return &fs.PathError{Op: "mkdir", Path: d, Err: errors.New("a file is in the way")}
-	}
-	if parent := filepath.Dir(d); parent != d {
-		if err := m.mkdirAll(parent); err != nil {
-			return err
-		}
-	}
-	if err := os.Mkdir(d, 0o755); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return nil // made meanwhile by another worker
-		}
-		return err
-	}
-	m.mu.Lock()
-	m.dirs = append(m.dirs, d)
-	m.mu.Unlock()
-	return nil
-}
-
-// removeAll removes the folders made, the deepest first, where they are
-// empty.
-func (m *dirsMade) removeAll() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	slices.SortFunc(m.dirs, func(a, b string) int { return len(b) - len(a) })
-	for _, d := range m.dirs {
-		os.Remove(d)
-	}
 }
 
 // tidy puts right what builds that are gone left beside dest: a

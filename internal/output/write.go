@@ -6,32 +6,62 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"sync"
 )
 
-// mkdir makes the folder d once, its parents first, so that each folder
-// of the output costs one mkdir, where MkdirAll after a failed Mkdir
-// would stat each of them again.
-func (t *Tx) mkdir(d string) error {
-	if _, ok := t.dirs.Load(d); ok || d == t.dir || len(d) <= len(t.dir) {
+// folders makes folders below a root, which is there, each once and its
+// parents first, so that each folder costs one mkdir, where MkdirAll
+// after a failed Mkdir would stat each of them again; and it remembers
+// those it made, so that they can be removed again. It is safe for
+// concurrent use.
+type folders struct {
+	root string
+	seen sync.Map // the folders known to be there
+	mu   sync.Mutex
+	made []string
+}
+
+// mkdirAll makes the folder d and those above it, up to the root.
+func (f *folders) mkdirAll(d string) error {
+	if _, ok := f.seen.Load(d); ok || len(d) <= len(f.root) {
 		return nil
 	}
-	if parent := filepath.Dir(d); parent != d {
-		if err := t.mkdir(parent); err != nil {
-			return err
-		}
-	}
-	if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := f.mkdirAll(filepath.Dir(d)); err != nil {
 		return err
 	}
-	t.dirs.Store(d, true)
+	switch err := os.Mkdir(d, 0o755); {
+	case err == nil:
+		f.mu.Lock()
+		f.made = append(f.made, d)
+		f.mu.Unlock()
+	case !errors.Is(err, fs.ErrExist):
+		return err
+	default: // there before, or made meanwhile by another worker
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+			return &fs.PathError{Op: "mkdir", Path: d, Err: errors.New("a file is in the way")}
+		}
+	}
+	f.seen.Store(d, true)
 	return nil
+}
+
+// removeAll removes the folders made, the deepest first, where they are
+// empty.
+func (f *folders) removeAll() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	slices.SortFunc(f.made, func(a, b string) int { return len(b) - len(a) })
+	for _, d := range f.made {
+		os.Remove(d)
+	}
 }
 
 // write writes data at the site key k. It records no stamp: FileStamp
 // looks the file up once the output is committed.
 func (t *Tx) write(k string, data []byte) error {
 	p := t.path(k)
-	if err := t.mkdir(filepath.Dir(p)); err != nil {
+	if err := t.dirs.mkdirAll(filepath.Dir(p)); err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)

@@ -1,20 +1,25 @@
 package watch
 
 import (
+	"maps"
+	"slices"
 	"sync"
 	"time"
 )
 
-// Debouncer gathers paths into a ChangeSet and emits it once no path has
-// been added for a quiet period. Every Add restarts the one timer of the
-// current burst, so a steady stream of changes keeps the batch open; a
-// batch that waits for a slow reader keeps growing until it is taken.
+// Debouncer gathers changed paths and emits them, sorted and each once,
+// once no path has been added for a quiet period. Every Add restarts the
+// one timer of the current burst, so a steady stream of changes keeps
+// the batch open; a batch that waits for a slow reader keeps growing
+// until it is taken. A path is a slash path relative to the site root,
+// such as "content/a.md"; one may name a directory that was removed or
+// moved away, everything under it changed with it.
 //
 // A Debouncer runs one goroutine, which Close stops.
 type Debouncer struct {
 	quiet  time.Duration
 	in     chan string
-	out    chan ChangeSet
+	out    chan []string
 	stop   chan struct{}
 	exited chan struct{}
 	once   sync.Once
@@ -26,7 +31,7 @@ func NewDebouncer(quiet time.Duration) *Debouncer {
 	d := &Debouncer{
 		quiet:  quiet,
 		in:     make(chan string),
-		out:    make(chan ChangeSet),
+		out:    make(chan []string),
 		stop:   make(chan struct{}),
 		exited: make(chan struct{}),
 	}
@@ -42,9 +47,9 @@ func (d *Debouncer) Add(p string) {
 	}
 }
 
-// C returns the channel on which batches are delivered. It is closed when
-// the Debouncer stops.
-func (d *Debouncer) C() <-chan ChangeSet { return d.out }
+// C returns the channel on which batches are delivered, each a new slice.
+// It is closed when the Debouncer stops.
+func (d *Debouncer) C() <-chan []string { return d.out }
 
 // Close stops the Debouncer, drops any batch not yet delivered, closes the
 // channel returned by C and waits for the goroutine to end. It is safe to
@@ -60,10 +65,11 @@ func (d *Debouncer) run() {
 	defer close(d.out)
 
 	var (
-		pending ChangeSet
+		pending = map[string]bool{}
+		batch   []string // pending, sorted, once the burst has gone quiet
 		timer   *time.Timer
 		fired   <-chan time.Time // the timer's channel while a burst is open
-		send    chan ChangeSet   // d.out once the burst has gone quiet, else nil
+		send    chan []string    // d.out once the burst has gone quiet, else nil
 	)
 	defer func() {
 		if timer != nil {
@@ -73,7 +79,7 @@ func (d *Debouncer) run() {
 	for {
 		select {
 		case p := <-d.in:
-			pending.add(p)
+			pending[p] = true
 			if timer == nil {
 				timer = time.NewTimer(d.quiet)
 			} else {
@@ -81,9 +87,10 @@ func (d *Debouncer) run() {
 			}
 			fired, send = timer.C, nil
 		case <-fired:
-			fired, send = nil, d.out
-		case send <- pending:
-			pending, send = ChangeSet{}, nil
+			fired, send, batch = nil, d.out, slices.Sorted(maps.Keys(pending))
+		case send <- batch:
+			clear(pending)
+			send = nil
 		case <-d.stop:
 			return
 		}

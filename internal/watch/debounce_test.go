@@ -8,7 +8,7 @@ import (
 )
 
 // receive returns the batch ready on d's channel, if any, without waiting.
-func receive(t *testing.T, d *Debouncer) (ChangeSet, bool) {
+func receive(t *testing.T, d *Debouncer) ([]string, bool) {
 	t.Helper()
 	select {
 	case cs, ok := <-d.C():
@@ -17,7 +17,7 @@ func receive(t *testing.T, d *Debouncer) (ChangeSet, bool) {
 		}
 		return cs, true
 	default:
-		return ChangeSet{}, false
+		return nil, false
 	}
 }
 
@@ -34,7 +34,7 @@ func TestDebouncerBurst(t *testing.T) {
 		time.Sleep(49 * time.Millisecond)
 		synctest.Wait()
 		if cs, ok := receive(t, d); ok {
-			t.Fatalf("at t=79ms got batch %q; want none", cs.Paths())
+			t.Fatalf("at t=79ms got batch %q; want none", cs)
 		}
 
 		time.Sleep(1 * time.Millisecond)
@@ -43,14 +43,14 @@ func TestDebouncerBurst(t *testing.T) {
 		if !ok {
 			t.Fatal("at t=80ms got no batch; want one")
 		}
-		if got, want := cs.Paths(), []string{"content/a.md", "content/b.md"}; !slices.Equal(got, want) {
+		if got, want := cs, []string{"content/a.md", "content/b.md"}; !slices.Equal(got, want) {
 			t.Errorf("batch = %q; want %q", got, want)
 		}
 
 		time.Sleep(time.Second)
 		synctest.Wait()
 		if cs, ok := receive(t, d); ok {
-			t.Errorf("after the batch got another %q; want none", cs.Paths())
+			t.Errorf("after the batch got another %q; want none", cs)
 		}
 	})
 }
@@ -70,14 +70,14 @@ func TestDebouncerStreamKeepsDelaying(t *testing.T) {
 			time.Sleep(40 * time.Millisecond)
 			synctest.Wait()
 			if cs, ok := receive(t, d); ok {
-				t.Fatalf("at %v got batch %q during the stream; want none", time.Since(start), cs.Paths())
+				t.Fatalf("at %v got batch %q during the stream; want none", time.Since(start), cs)
 			}
 		}
 		// The last add was 40ms ago; the batch is due 10ms from now.
 		time.Sleep(9 * time.Millisecond)
 		synctest.Wait()
 		if cs, ok := receive(t, d); ok {
-			t.Fatalf("49ms after the last add got batch %q; want none", cs.Paths())
+			t.Fatalf("49ms after the last add got batch %q; want none", cs)
 		}
 		time.Sleep(1 * time.Millisecond)
 		synctest.Wait()
@@ -85,7 +85,7 @@ func TestDebouncerStreamKeepsDelaying(t *testing.T) {
 		if !ok {
 			t.Fatal("50ms after the last add got no batch; want one")
 		}
-		if got, want := cs.Paths(), []string{"content/a.md", "theme/css/site.css"}; !slices.Equal(got, want) {
+		if got, want := cs, []string{"content/a.md", "theme/css/site.css"}; !slices.Equal(got, want) {
 			t.Errorf("batch = %q; want %q", got, want)
 		}
 	})
@@ -98,7 +98,7 @@ func TestDebouncerSecondBurst(t *testing.T) {
 
 		d.Add("content/a.md")
 		first := <-d.C()
-		if got, want := first.Paths(), []string{"content/a.md"}; !slices.Equal(got, want) {
+		if got, want := first, []string{"content/a.md"}; !slices.Equal(got, want) {
 			t.Errorf("first batch = %q; want %q", got, want)
 		}
 
@@ -109,10 +109,10 @@ func TestDebouncerSecondBurst(t *testing.T) {
 		if got, want := time.Since(start), 50*time.Millisecond; got != want {
 			t.Errorf("second batch came after %v; want %v", got, want)
 		}
-		if got, want := second.Paths(), []string{"content/b.md"}; !slices.Equal(got, want) {
+		if got, want := second, []string{"content/b.md"}; !slices.Equal(got, want) {
 			t.Errorf("second batch = %q; want %q", got, want)
 		}
-		if first.Has("content/b.md") {
+		if slices.Contains(first, "content/b.md") {
 			t.Error("first batch changed after delivery: has content/b.md")
 		}
 	})
@@ -132,11 +132,11 @@ func TestDebouncerSlowReaderGetsOneBatch(t *testing.T) {
 		if !ok {
 			t.Fatal("got no batch; want one")
 		}
-		if got, want := cs.Paths(), []string{"content/a.md", "content/b.md"}; !slices.Equal(got, want) {
+		if got, want := cs, []string{"content/a.md", "content/b.md"}; !slices.Equal(got, want) {
 			t.Errorf("batch = %q; want %q", got, want)
 		}
 		if cs, ok := receive(t, d); ok {
-			t.Errorf("got a second batch %q; want none", cs.Paths())
+			t.Errorf("got a second batch %q; want none", cs)
 		}
 	})
 }
@@ -149,7 +149,7 @@ func TestDebouncerClose(t *testing.T) {
 		d.Close() // a second Close is harmless
 		d.Add("content/b.md")
 		if cs, ok := <-d.C(); ok {
-			t.Errorf("after Close got batch %q; want a closed channel", cs.Paths())
+			t.Errorf("after Close got batch %q; want a closed channel", cs)
 		}
 		// synctest.Test fails if the goroutine were still running.
 	})

@@ -4,7 +4,8 @@
 // directory, since inotify has no recursive watch; it leaves out editor
 // junk, hidden paths and the output folder; it reports a change of a
 // file's or folder's mode, which may make it readable or not; and it
-// coalesces bursts of events into one ChangeSet with a Debouncer.
+// coalesces bursts of events into one set of changed paths with a
+// Debouncer.
 package watch
 
 import (
@@ -59,7 +60,7 @@ type addRequest struct {
 }
 
 // New starts watching root and returns a Watcher whose Changes channel
-// delivers a ChangeSet once events have been quiet for debounce.
+// delivers the paths changed once events have been quiet for debounce.
 //
 // dirs are root-relative directories watched with everything below them
 // ("." watches the whole root); files are root-relative files, such as
@@ -208,9 +209,10 @@ func (w *Watcher) addFiles(files []string) error {
 	return errors.Join(errs...)
 }
 
-// Changes returns the channel of change sets. It is closed when the
+// Changes returns the channel of change sets, each the root-relative
+// slash paths changed, sorted (see Debouncer). It is closed when the
 // Watcher stops.
-func (w *Watcher) Changes() <-chan ChangeSet { return w.deb.C() }
+func (w *Watcher) Changes() <-chan []string { return w.deb.C() }
 
 // Errors returns the channel of errors met while watching, such as a
 // directory that could not be watched or ErrOverflow. Errors that arrive

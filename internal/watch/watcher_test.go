@@ -51,7 +51,7 @@ func write(t *testing.T, root, rel, data string) {
 }
 
 // next returns the next change set of w.
-func next(t *testing.T, w *Watcher) ChangeSet {
+func next(t *testing.T, w *Watcher) []string {
 	t.Helper()
 	select {
 	case cs, ok := <-w.Changes():
@@ -64,17 +64,17 @@ func next(t *testing.T, w *Watcher) ChangeSet {
 	case <-time.After(waitTimeout):
 		t.Fatalf("no change set within %v", waitTimeout)
 	}
-	return ChangeSet{}
+	return nil
 }
 
 // waitFor gathers change sets until their union holds every one of paths,
 // and returns the union.
-func waitFor(t *testing.T, w *Watcher, paths ...string) ChangeSet {
+func waitFor(t *testing.T, w *Watcher, paths ...string) []string {
 	t.Helper()
-	var union ChangeSet
+	var union []string // sorted, each path once
 	deadline := time.After(waitTimeout)
 	for {
-		missing := slices.DeleteFunc(slices.Clone(paths), union.Has)
+		missing := slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return slices.Contains(union, p) })
 		if len(missing) == 0 {
 			return union
 		}
@@ -83,11 +83,11 @@ func waitFor(t *testing.T, w *Watcher, paths ...string) ChangeSet {
 			if !ok {
 				t.Fatal("Changes() closed")
 			}
-			union = union.Merge(cs)
+			union = slices.Compact(slices.Sorted(slices.Values(append(union, cs...))))
 		case err := <-w.Errors():
 			t.Fatalf("Errors() = %v", err)
 		case <-deadline:
-			t.Fatalf("changes so far %q; still missing %q", union.Paths(), missing)
+			t.Fatalf("changes so far %q; still missing %q", union, missing)
 		}
 	}
 }
@@ -99,7 +99,7 @@ func expectOnly(t *testing.T, w *Watcher, root, marker string) {
 	t.Helper()
 	write(t, root, marker, "marker")
 	cs := next(t, w)
-	if got, want := cs.Paths(), []string{marker}; !slices.Equal(got, want) {
+	if got, want := cs, []string{marker}; !slices.Equal(got, want) {
 		t.Errorf("change set = %q; want %q", got, want)
 	}
 }
@@ -230,8 +230,8 @@ func TestWatchBurst(t *testing.T) {
 		write(t, root, want[i%20], fmt.Sprint(i))
 	}
 	union := waitFor(t, w, want...)
-	if got := union.Len(); got != 20 {
-		t.Errorf("union of change sets has %d paths %q; want 20", got, union.Paths())
+	if got := len(union); got != 20 {
+		t.Errorf("union of change sets has %d paths %q; want 20", got, union)
 	}
 }
 
@@ -247,7 +247,7 @@ func TestWatchWholeRoot(t *testing.T) {
 	write(t, root, ".plotline-tmp-1/index.html", "out")
 	write(t, root, "static/logo.svg", "<svg/>")
 	cs := waitFor(t, w, "static/logo.svg")
-	if got, want := cs.Paths(), []string{"static/logo.svg"}; !slices.Equal(got, want) {
+	if got, want := cs, []string{"static/logo.svg"}; !slices.Equal(got, want) {
 		t.Errorf("change set = %q; want %q", got, want)
 	}
 }

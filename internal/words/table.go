@@ -124,9 +124,7 @@ func (t *Table) Text(k Key) string { return t.or().text[k] }
 
 // Lang returns the language tag the text of k is in: the site's, one of
 // its parents, or "en" for the English fallback.
-func (t *Table) Lang(k Key) string {
-	return t.or().from[k]
-}
+func (t *Table) Lang(k Key) string { return t.or().from[k] }
 
 // Lookup returns the key named name ("download_csv").
 func (t *Table) Lookup(name string) (Key, bool) {

@@ -162,7 +162,7 @@ func (t *Text) tomlCommaNumber(off int) (diag.Pos, string, bool) {
 // comma, in these words.
 func (t *Text) tomlUnclosed(msg string, off int) (diag.Pos, string, bool) {
 	open := scanTOMLOpen(t.src, off, nil)
-	list := func(c byte, unclosed string) (diag.Pos, string, bool) {
+	list := func(c byte) (diag.Pos, string, bool) {
 		n := len(open.brackets)
 		if n == 0 || t.src[open.brackets[n-1]] != c {
 			return diag.Pos{}, "", false
@@ -170,7 +170,7 @@ func (t *Text) tomlUnclosed(msg string, off int) (diag.Pos, string, bool) {
 		at, closed := open.brackets[n-1], false
 		scanTOMLOpen(t.src, len(t.src), func(i int) { closed = closed || i == at })
 		if !closed {
-			return t.OffsetPos(at), unclosed, true
+			return t.OffsetPos(at), unclosed(c), true
 		}
 		end := bytes.IndexByte(t.src[off:], '\n')
 		if end < 0 {
@@ -183,11 +183,11 @@ func (t *Text) tomlUnclosed(msg string, off int) (diag.Pos, string, bool) {
 	}
 	switch {
 	case strings.HasPrefix(msg, "expected a comma (',') or array terminator (']')"):
-		return list('[', `this "[" is never closed: end the list with "]"`)
+		return list('[')
 	case strings.HasPrefix(msg, "expected a comma or an inline table terminator '}'"):
-		return list('{', `this "{" is never closed: end it with "}"`)
+		return list('{')
 	case msg == "strings cannot contain newlines" && open.quote >= 0:
-		return t.OffsetPos(open.quote), fmt.Sprintf("this quote is never closed: end the text with %c", t.src[open.quote]), true
+		return t.OffsetPos(open.quote), unclosed(t.src[open.quote]), true
 	case strings.Contains(msg, "to end table name") && open.header >= 0:
 		end := "]"
 		if bytes.HasPrefix(t.src[open.header:], []byte("[[")) {

@@ -54,9 +54,10 @@ func findMistake(src []byte) (mistake, bool) {
 	}
 	switch {
 	case a.quote >= 0:
-		return a.unclosedQuote(), true
+		return mistake{a.quote, unclosed(src[a.quote])}, true
 	case len(a.flow) > 0:
-		return a.unclosedFlow(a.flow[len(a.flow)-1].off), true
+		off := a.flow[len(a.flow)-1].off
+		return mistake{off, unclosed(src[off])}, true
 	}
 	return mistake{}, false
 }
@@ -117,6 +118,7 @@ type analyzer struct {
 	emptyBlock, underBlock byte
 
 	anchors    map[string]bool
+	indent     int  // the indentation of the line being read
 	prevIndent int  // the indentation of the last line that was not blank
 	first      bool // a line with content has been read before this one
 	root       bool // the text is a flow collection, and its keys need no indentation
@@ -128,11 +130,7 @@ type analyzer struct {
 // and reports true so that the caller stops.
 func (a *analyzer) fail(off int, format string, args ...any) bool {
 	if a.suspect >= 0 {
-		if a.quote == a.suspect {
-			a.found = a.unclosedQuote()
-		} else {
-			a.found = a.unclosedFlow(a.suspect)
-		}
+		a.found = mistake{a.suspect, unclosed(a.src[a.suspect])}
 		return true
 	}
 	a.found = mistake{off: off, msg: fmt.Sprintf(format, args...)}
@@ -145,15 +143,16 @@ func (a *analyzer) decline() bool {
 	return true
 }
 
-func (a *analyzer) unclosedQuote() mistake {
-	return mistake{off: a.quote, msg: fmt.Sprintf("this quote is never closed: end the text with %c", a.src[a.quote])}
-}
-
-func (a *analyzer) unclosedFlow(off int) mistake {
-	if a.src[off] == '[' {
-		return mistake{off: off, msg: `this "[" is never closed: end the list with "]"`}
+// unclosed is the message for the quote, "[" or "{" c that is never
+// closed, in YAML or TOML.
+func unclosed(c byte) string {
+	switch c {
+	case '[':
+		return `this "[" is never closed: end the list with "]"`
+	case '{':
+		return `this "{" is never closed: end it with "}"`
 	}
-	return mistake{off: off, msg: `this "{" is never closed: end it with "}"`}
+	return fmt.Sprintf("this quote is never closed: end the text with %c", c)
 }
 
 // line reads the line src[off:end]. It reports true when the analysis
@@ -165,8 +164,9 @@ func (a *analyzer) line(off, end int) bool {
 	for off+indent < end && src[off+indent] == ' ' {
 		indent++
 	}
+	a.indent = indent
 	p := off + indent
-	blank := p == end || isBlankLine(src[p:end])
+	blank := len(bytes.Trim(src[p:end], " \t")) == 0
 
 	// A quoted value or a flow collection going on from the line before.
 	if a.quote >= 0 {
@@ -184,7 +184,7 @@ func (a *analyzer) line(off, end int) bool {
 			a.suspect = -1
 		}
 		a.quote = -1
-		return a.afterScalar(q, end, a.src[q-1] == '\'')
+		return a.afterScalar(q, end)
 	}
 	if len(a.flow) > 0 {
 		if !blank && a.suspect < 0 && !a.root && indent <= a.flow[0].indent && (looksLikeKey(src[p:end]) || isDash(src, p, end)) {
@@ -243,19 +243,17 @@ func (a *analyzer) line(off, end int) bool {
 // far, or a value that needed quotes.
 func (a *analyzer) continuation(p, end, indent int) bool {
 	src := a.src
-	for i := p; i < end; i++ {
-		switch {
-		case src[i] == '#' && i > p && isSpace(src[i-1]):
-			a.plain = -1
-			return false
-		case src[i] == ':' && (i+1 == end || isSpace(src[i+1])):
-			if !bytes.ContainsAny(src[p:i], " \t") && i > p {
-				return a.fail(p, "%s", indented(indent, a.plain))
-			}
-			return a.fail(i, "%s", colonMessage(i+1 == end, "", ""))
+	switch i := plainColon(src, p, end); {
+	case i < 0:
+		if commentStart(src, p, end) < end {
+			a.plain = -1 // a comment ends the value
 		}
+		return false
+	case i > p && !bytes.ContainsAny(src[p:i], " \t"):
+		return a.fail(p, "%s", indented(indent, a.plain))
+	default:
+		return a.fail(i, "%s", colonMessage(i+1 == end, "", ""))
 	}
-	return false
 }
 
 // structure reads src[p:end], a line of the block structure indented
@@ -383,7 +381,7 @@ func (a *analyzer) keyColon(p, end int) (int, bool) {
 	src := a.src
 	switch src[p] {
 	case '"', '\'':
-		q := a.scanQuotedLine(p, end)
+		q, _ := quoteEnd(src, p, p+1, end)
 		if q < 0 {
 			return -1, true // not closed on its line: a value, not a key
 		}
@@ -479,12 +477,12 @@ func (a *analyzer) value(p, end, col int, key string) bool {
 			return true
 		}
 		if q < 0 {
-			a.quote, a.quoteIndent = p, a.prevIndentOf()
+			a.quote, a.quoteIndent = p, a.indent
 			return false
 		}
-		return a.afterScalar(q, end, c == '\'')
+		return a.afterScalar(q, end)
 	case '[', '{':
-		a.flow = append(a.flow, bracket{off: p, ch: c, indent: a.prevIndentOf()})
+		a.flow = append(a.flow, bracket{off: p, ch: c, indent: a.indent})
 		return a.scanFlow(p+1, end)
 	case '*':
 		return a.alias(p, end, false)
@@ -535,24 +533,14 @@ func (a *analyzer) value(p, end, col int, key string) bool {
 	return false
 }
 
-// prevIndentOf returns the indentation of the current line.
-func (a *analyzer) prevIndentOf() int {
-	i := a.start
-	for i < len(a.src) && a.src[i] == ' ' {
-		i++
-	}
-	return i - a.start
-}
-
 // alias reads the alias at p: "*name", which must be alone on its line
 // (in block context) and name an anchor defined before it.
 func (a *analyzer) alias(p, end int, flow bool) bool {
 	src := a.src
 	q := anchorEnd(src, p, end)
-	if q == p+1 || q < end && !isSpace(src[q]) && !(flow && isFlowIndicator(src[q])) {
-		return a.fail(p, `a value cannot start with "*": put it in quotes`)
-	}
-	if r := skipSpace(src, q, end); !flow && r < end && src[r] != '#' {
+	r := skipSpace(src, q, end)
+	if q == p+1 || q < end && !isSpace(src[q]) && !(flow && isFlowIndicator(src[q])) || // no name, or a name run into more
+		!flow && r < end && src[r] != '#' { // more after it on its line
 		return a.fail(p, `a value cannot start with "*": put it in quotes`)
 	}
 	name := string(src[p+1 : q])
@@ -589,51 +577,33 @@ func anchorEnd(src []byte, p, end int) int {
 
 // afterScalar checks the rest of the line after a quoted value that
 // ended just before q: only spaces and a comment may follow.
-func (a *analyzer) afterScalar(q, end int, single bool) bool {
+func (a *analyzer) afterScalar(q, end int) bool {
 	src := a.src
 	r := skipSpace(src, q, end)
-	if r == end || src[r] == '#' {
-		return false // the decoder takes a "#" right after a quote for a comment
-	}
 	switch {
-	case single && r == q && isWordByte(src[q]):
-		return a.fail(q-1, `this ' ends the quoted text: inside '…' write it twice ('') or quote the text with "…"`)
+	case r == end || src[r] == '#':
+		return false // the decoder takes a "#" right after a quote for a comment
 	case r == q && isWordByte(src[q]):
-		return a.fail(q-1, `this " ends the quoted text: inside "…" write it \" or quote the text with '…'`)
+		return a.endedQuote(q - 1)
 	}
 	return a.fail(r, "text after the closing quote: put the whole value in quotes")
 }
 
-// scanQuotedLine returns the offset just past the quote that closes the
-// quoted text starting at p, when it closes before end, or -1.
-func (a *analyzer) scanQuotedLine(p, end int) int {
-	src := a.src
-	for i := p + 1; i < end; i++ {
-		switch {
-		case src[p] == '\'' && src[i] == '\'':
-			if i+1 < end && src[i+1] == '\'' {
-				i++
-				continue
-			}
-			return i + 1
-		case src[p] == '"' && src[i] == '\\':
-			i++
-		case src[p] == '"' && src[i] == '"':
-			return i + 1
-		}
+// endedQuote fails at the quote at q, which ends its quoted text where
+// what follows it says the text was meant to go on.
+func (a *analyzer) endedQuote(q int) bool {
+	if a.src[q] == '\'' {
+		return a.fail(q, `this ' ends the quoted text: inside '…' write it twice ('') or quote the text with "…"`)
 	}
-	return -1
+	return a.fail(q, `this " ends the quoted text: inside "…" write it \" or quote the text with '…'`)
 }
 
-// scanQuoted reads src[from:end], part of the quoted text whose opening
-// quote is at open. It returns the offset just past the closing quote,
-// or -1 when the text goes on past end. An unknown escape is recorded as
-// the mistake found.
-func (a *analyzer) scanQuoted(open, from, end int) int {
-	src := a.src
-	if from == open {
-		from++
-	}
+// quoteEnd reads src[from:end], part of the quoted text whose opening
+// quote is at open. It returns the offset just past the closing quote, or
+// -1 when the text goes on past end, and the offset of the first
+// backslash before it that starts no escape YAML knows, or -1.
+func quoteEnd(src []byte, open, from, end int) (close, bad int) {
+	bad = -1
 	for i := from; i < end; i++ {
 		switch {
 		case src[open] == '\'' && src[i] == '\'':
@@ -641,22 +611,31 @@ func (a *analyzer) scanQuoted(open, from, end int) int {
 				i++
 				continue
 			}
-			return i + 1
+			return i + 1, bad
 		case src[open] == '"' && src[i] == '\\':
-			if i+1 == end {
-				continue // an escaped line break
-			}
-			if !strings.ContainsRune(`0abt	ntvfre "/\N_LPxuU`, rune(src[i+1])) {
-				_, size := utf8.DecodeRune(src[i+1:])
-				a.fail(i, `"\%s" is not an escape: write "\\" for a backslash, or quote the text with '…'`, src[i+1:i+1+size])
-				return -1
+			// A backslash that ends the line escapes the line break.
+			if bad < 0 && i+1 < end && !strings.ContainsRune(`0abt	ntvfre "/\N_LPxuU`, rune(src[i+1])) {
+				bad = i
 			}
 			i++
 		case src[open] == '"' && src[i] == '"':
-			return i + 1
+			return i + 1, bad
 		}
 	}
-	return -1
+	return -1, bad
+}
+
+// scanQuoted reads src[from:end], part of the quoted text whose opening
+// quote is at open, as quoteEnd does, and records an unknown escape as
+// the mistake found (and returns -1).
+func (a *analyzer) scanQuoted(open, from, end int) int {
+	q, bad := quoteEnd(a.src, open, max(from, open+1), end)
+	if bad >= 0 {
+		_, size := utf8.DecodeRune(a.src[bad+1:])
+		a.fail(bad, `"\%s" is not an escape: write "\\" for a backslash, or quote the text with '…'`, a.src[bad+1:bad+1+size])
+		return -1
+	}
+	return q
 }
 
 // closedLater reports whether the quote at open, not closed on its line
@@ -686,11 +665,8 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			// between them. Text right after a closing quote, {a: "b: c,
 			// d: "e"}, says rather that this quote was not meant to end
 			// the text.
-			switch q := src[i-1]; {
-			case q == '"' && i-1 > p:
-				return a.fail(i-1, `this " ends the quoted text: inside "…" write it \" or quote the text with '…'`)
-			case q == '\'' && i-1 > p:
-				return a.fail(i-1, `this ' ends the quoted text: inside '…' write it twice ('') or quote the text with "…"`)
+			if (src[i-1] == '"' || src[i-1] == '\'') && i-1 > p {
+				return a.endedQuote(i - 1)
 			}
 			return a.fail(i, "a comma is missing before %q", entryStart(src, i, end))
 		}
@@ -703,11 +679,11 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			// "[a,#x", "["a"#x".
 			return false
 		case c == '[' || c == '{':
-			a.flow = append(a.flow, bracket{off: i, ch: c, indent: a.prevIndentOf()})
+			a.flow = append(a.flow, bracket{off: i, ch: c, indent: a.indent})
 			i++
 		case c == ']' || c == '}':
 			if (c == ']') != (top.ch == '[') {
-				return a.fail(top.off, "%s", a.unclosedFlow(top.off).msg)
+				return a.fail(top.off, "%s", unclosed(top.ch))
 			}
 			if a.suspect == top.off {
 				a.suspect = -1
@@ -756,7 +732,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			if q < 0 {
 				if !closedLater(src, i, end) {
 					// Never closed: the rest of the text is in the quote.
-					return a.fail(i, "this quote is never closed: end the text with %c", c)
+					return a.fail(i, "%s", unclosed(c))
 				}
 				// Quoted text over lines inside a flow collection.
 				return a.decline()
@@ -895,11 +871,6 @@ func looksLikeKey(line []byte) bool {
 // isMarker reports whether line starts with the document marker m.
 func isMarker(line []byte, m string) bool {
 	return bytes.HasPrefix(line, []byte(m)) && (len(line) == len(m) || isSpace(line[len(m)]))
-}
-
-// isBlankLine reports whether line holds only spaces and tabs.
-func isBlankLine(line []byte) bool {
-	return len(bytes.Trim(line, " \t")) == 0
 }
 
 // commentStart returns the offset of the comment that ends the line

@@ -51,13 +51,15 @@ import (
 // stampVar is the variable the linker sets to the release version.
 const stampVar = "github.com/plotline/plotline/internal/version.stamp"
 
-// allTargets returns the platforms a release is built for.
+// allTargets returns the platforms a release is built for, those whose
+// builds the notices cover.
 func allTargets() []target {
-	return []target{
-		{"linux", "amd64"}, {"linux", "arm64"},
-		{"darwin", "amd64"}, {"darwin", "arm64"},
-		{"windows", "amd64"}, {"windows", "arm64"},
+	var ts []target
+	for _, p := range noticegen.Platforms() {
+		goos, goarch, _ := strings.Cut(p, "/")
+		ts = append(ts, target{goos, goarch})
 	}
+	return ts
 }
 
 // target is one platform: a GOOS and a GOARCH.

@@ -282,7 +282,7 @@ func goCommand(ctx context.Context, opts Options, p string, args ...string) ([]b
 		if strings.Contains(msg, "disabled by GOPROXY=off") {
 			return nil, fmt.Errorf("%w (run go mod download): go %s: %s", ErrModuleMissing, args[0], msg)
 		}
-		return nil, fmt.Errorf("go %s for %s: %w\n%s", strings.Join(args[:1], " "), platformName(p), err, msg)
+		return nil, fmt.Errorf("go %s for %s: %w\n%s", strings.Join(args[:1], " "), cmp.Or(p, "this platform"), err, msg)
 	}
 	return out, nil
 }
@@ -299,8 +299,4 @@ func ModuleRoot(ctx context.Context) (string, error) {
 		return "", errors.New("run this inside the plotline repository")
 	}
 	return filepath.Dir(gomod), nil
-}
-
-func platformName(p string) string {
-	return cmp.Or(p, "this platform")
 }

@@ -1,53 +1,6 @@
 package watch
 
-import (
-	"slices"
-	"testing"
-)
-
-func TestChangeSet(t *testing.T) {
-	var zero ChangeSet
-	if got := zero.Len(); got != 0 {
-		t.Errorf("zero ChangeSet Len() = %d; want 0", got)
-	}
-	if zero.Has("a") {
-		t.Errorf("zero ChangeSet Has(%q) = true; want false", "a")
-	}
-
-	a := NewChangeSet("content/b.md", "content/a.md", "content/a.md")
-	b := NewChangeSet("plotline.yaml", "content/b.md")
-	m := a.Merge(b)
-
-	tests := []struct {
-		name string
-		set  ChangeSet
-		want []string
-	}{
-		{"a", a, []string{"content/a.md", "content/b.md"}},
-		{"b", b, []string{"content/b.md", "plotline.yaml"}},
-		{"merged", m, []string{"content/a.md", "content/b.md", "plotline.yaml"}},
-		{"zero merged", zero.Merge(zero), nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := tt.set.Paths()
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Paths() = %q; want %q", got, tt.want)
-			}
-			if got := tt.set.Len(); got != len(tt.want) {
-				t.Errorf("Len() = %d; want %d", got, len(tt.want))
-			}
-			for _, p := range tt.want {
-				if !tt.set.Has(p) {
-					t.Errorf("Has(%q) = false; want true", p)
-				}
-			}
-			if tt.set.Has("theme/css/site.css") {
-				t.Errorf("Has(%q) = true; want false", "theme/css/site.css")
-			}
-		})
-	}
-}
+import "testing"
 
 func TestIgnored(t *testing.T) {
 	patterns := []string{"public", ".plotline-tmp-*", "content/drafts/*"}
