@@ -272,14 +272,6 @@ func TestStampVar(t *testing.T) {
 	}
 }
 
-// TestNoticesPlatforms checks that the notices cover exactly the
-// platforms a release is built for.
-func TestNoticesPlatforms(t *testing.T) {
-	if got, want := noticegen.Platforms(), strings.Split(targetList(allTargets()), ","); !slices.Equal(got, want) {
-		t.Errorf("the notices cover %q; want the release targets %q", got, want)
-	}
-}
-
 // TestCheckNotices checks that a release stops when the notices the binary
 // embeds are not those made from the source. (tools/notices tests that
 // the committed file is up to date.)
