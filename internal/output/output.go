@@ -13,7 +13,9 @@
 //     changed file is written beside its old self; once all are written,
 //     each replaces its old self whole (renamed over it), and files the
 //     build no longer makes are removed. A failure at any step puts back
-//     what was done.
+//     what was done. A process stopped midway leaves a mark beside the
+//     output (patchMark), and the next Replace writes the output whole
+//     rather than keep it.
 //
 // Until Commit nothing is visible; a transaction closed without Commit
 // leaves the output as it was. DryRun writes nothing at all.
@@ -47,6 +49,9 @@ import (
 const (
 	tempPrefix = ".plotline-tmp-"
 	oldPrefix  = ".plotline-old-"
+	// patchPrefix names the mark a Patch's Commit leaves beside the
+	// output while it changes files in place (see patchMark).
+	patchPrefix = ".plotline-patching-"
 )
 
 // Mode is how a transaction writes.
@@ -109,6 +114,8 @@ type Tx struct {
 	release func()  // gives up the claim on dir (see claimFolder)
 	dirs    folders // folders made in dir
 	keep    atomic.Bool
+	// patchStopped: the mark of a Patch that never finished was found.
+	patchStopped bool
 
 	mu       sync.Mutex
 	set      Set
@@ -164,7 +171,13 @@ func Begin(dest string, opts Options) (*Tx, error) {
 		if err := t.makeTemp(); err != nil {
 			return nil, err
 		}
-		if opts.KeepEqual {
+		// A Patch that stopped midway (its process killed) may have
+		// left the output part old, part new, with its temporary files
+		// in it: the output is written whole, not kept, and the mark goes
+		// once it is.
+		_, err := os.Lstat(patchMark(t.dest))
+		t.patchStopped = err == nil
+		if opts.KeepEqual && !t.patchStopped {
 			if _, err := os.Stat(t.dest); err == nil {
 				// Until a file differs from the previous output's, that
 				// output may stand as this build's.
@@ -384,7 +397,22 @@ func (t *Tx) Commit() (kept bool, err error) {
 		t.discard()
 		return false, err
 	}
-	return false, t.swap()
+	if err := t.swap(); err != nil {
+		return false, err
+	}
+	if t.patchStopped {
+		os.Remove(patchMark(t.dest))
+	}
+	return false, nil
+}
+
+// patchMark returns the path of the file that marks a Patch of the
+// output dest in progress: it is made before the first file is written
+// into the output and removed when the last is in place, or all are put
+// back. The output's lock keeps two transactions from meeting here, so a
+// mark that a transaction finds was left by one that never finished.
+func patchMark(dest string) string {
+	return filepath.Join(filepath.Dir(dest), patchPrefix+filepath.Base(dest))
 }
 
 // Close ends the transaction: a transaction that was not committed is
@@ -525,6 +553,20 @@ func (t *Tx) commitPatch() error {
 	keys := slices.Sorted(maps.Keys(t.patches))
 	temps := make([]string, len(keys))
 	made := folders{root: filepath.Clean(t.dest)}
+	// The mark stays should the process stop midway, and the next full
+	// build then writes the output whole; one left by an earlier Patch
+	// stays too.
+	mark := patchMark(t.dest)
+	if _, err := os.Lstat(mark); err == nil {
+		mark = ""
+	} else if err := os.WriteFile(mark, nil, 0o644); err != nil {
+		return err
+	}
+	unmark := func() {
+		if mark != "" {
+			os.Remove(mark)
+		}
+	}
 	// A new article at the top of a paged list moves every page of it:
 	// hundreds of files, written by as many workers as there are cores.
 	var g errgroup.Group
@@ -541,10 +583,15 @@ func (t *Tx) commitPatch() error {
 	}
 	var done []undoable
 	rollback := func(err error) error {
+		putBack := true
 		for _, d := range slices.Backward(done) {
 			if uerr := d.undo(); uerr != nil {
 				err = errors.Join(err, fmt.Errorf("putting the previous output back: %w", uerr))
+				putBack = false
 			}
+		}
+		if putBack {
+			defer unmark()
 		}
 		for _, tmp := range temps {
 			os.Remove(tmp)
@@ -587,6 +634,7 @@ func (t *Tx) commitPatch() error {
 			}
 		}
 	}
+	unmark()
 	return nil
 }
 

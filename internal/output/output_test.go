@@ -637,3 +637,77 @@ func TestMountPoint(t *testing.T) {
 		t.Errorf("Begin(/proc) = %v; want an error saying it is a mount point", err)
 	}
 }
+
+// TestPatchStoppedMidway checks that a Patch marks the output while it
+// changes files in place, and that the next full build after one that
+// stopped midway (its process killed) writes the output whole: it found
+// the files the same as its own, but the output held the stopped Patch's
+// temporary files too, published with the site, and kept them.
+func TestPatchStoppedMidway(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	mark := patchMark(dest)
+	files := map[string]string{"index.html": "home", "a/index.html": "a"}
+	replace := func(prev *Set) (kept bool, set Set) {
+		tx := open(t, dest, Options{Mode: Replace, KeepEqual: true})
+		if prev != nil {
+			tx.SetPrevious(*prev)
+		}
+		for _, p := range slices.Sorted(maps.Keys(files)) {
+			if err := tx.Write(p, []byte(files[p])); err != nil {
+				t.Fatal(err)
+			}
+		}
+		set = tx.Set()
+		kept, err := tx.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tx.Close()
+		return kept, set
+	}
+	_, set := replace(nil)
+
+	// A Patch is marked while it writes, and unmarked once done, or
+	// once a failure is put right.
+	for _, fail := range []bool{false, true} {
+		tx := open(t, dest, Options{Mode: Patch})
+		marked := false
+		tx.writeFile = func(name string, data []byte) error {
+			_, err := os.Lstat(mark)
+			marked = err == nil
+			if fail {
+				return syscall.ENOSPC
+			}
+			return createFile(name, data)
+		}
+		if err := tx.Write("a/index.html", []byte(files["a/index.html"])); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.Commit(); (err != nil) != fail {
+			t.Fatalf("Commit() (failing %v) = %v", fail, err)
+		}
+		tx.Close()
+		if !marked {
+			t.Errorf("no mark while the Patch (failing %v) wrote", fail)
+		}
+		if _, err := os.Lstat(mark); err == nil {
+			t.Errorf("the mark is left after the Patch (failing %v)", fail)
+		}
+	}
+
+	// One stopped midway: its mark and a temporary file are left.
+	stray := filepath.Join(dest, "a", ".plotline-write-99999-0")
+	writeTree(t, filepath.Dir(dest), map[string]string{filepath.Base(mark): "", "public/a/.plotline-write-99999-0": "a, half"})
+	if kept, _ := replace(&set); kept {
+		t.Errorf("after a Patch that stopped midway, the output was kept")
+	}
+	if _, err := os.Lstat(stray); err == nil {
+		t.Errorf("the stopped Patch's temporary file is still in the output")
+	}
+	if _, err := os.Lstat(mark); err == nil {
+		t.Errorf("the mark is left after the full build")
+	}
+	if kept, _ := replace(&set); !kept {
+		t.Errorf("the same files again, with no mark: output swapped; want it kept")
+	}
+}
