@@ -653,6 +653,15 @@ func splitYearEnd(text string, i int) bool {
 // skipWord returns the offset after the word or number at i.
 func skipWord(text string, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, most of any text: as unicode.IsLetter and IsDigit
+			// read it, without decoding it first.
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			break

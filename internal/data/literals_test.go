@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/locale"
@@ -676,5 +677,33 @@ func BenchmarkCheckLiteralsManyBlocks(b *testing.B) {
 	for b.Loop() {
 		var diags diag.List
 		NewScope(blocks).CheckLiterals(text.String(), at, &diags)
+	}
+}
+
+// TestSkipWord checks skipWord, which reads ASCII without decoding it,
+// against unicode.IsLetter and IsDigit on every rune, from every offset
+// of texts that mix ASCII with other letters, digits and punctuation.
+func TestSkipWord(t *testing.T) {
+	slow := func(text string, i int) int {
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			i += size
+		}
+		return i
+	}
+	for _, text := range []string{
+		"The contingent of about 12,000 troops lost men by mid-April 2025.",
+		"café au lait, naïve Zoë; 3rd COVID-19 10am [x] {y} @z `q` _u_ ~v~ a/b a\\b",
+		"死者92人、٣٤٥ digits, ١٢٬٠٠٠ and 12\u00a0000, Ⅻ, ½, x²",
+		"\x00\x7f\xff invalid \xc3 bytes, ZAaz09@[`{/:",
+	} {
+		for i := range len(text) + 1 {
+			if got, want := skipWord(text, i), slow(text, i); got != want {
+				t.Errorf("skipWord(%q, %d) = %d; want %d", text, i, got, want)
+			}
+		}
 	}
 }
