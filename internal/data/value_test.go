@@ -370,3 +370,26 @@ func TestMagnitudeAtPowers(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitWords checks which units percentUnit and pointsUnit take for a
+// percentage and for percentage points: a word alone or followed by a
+// space and what it counts, in any case, never a word it only starts.
+func TestUnitWords(t *testing.T) {
+	for _, c := range []struct {
+		unit            string
+		percent, points bool
+	}{
+		{"%", true, false}, {"percent", true, false}, {" Percent of adults ", true, false},
+		{"per cent", true, false}, {"Prozent der Stimmen", true, false}, {"درصد", true, false},
+		{"percentage points", false, true}, {"pp", false, true}, {"Prozentpunkte", false, true},
+		{"percentages", false, false}, {"percentage", false, false}, {"pct.", false, false},
+		{"ppm", false, false}, {"%s", false, false}, {"", false, false}, {"casualties", false, false},
+	} {
+		if got := percentUnit(c.unit); got != c.percent {
+			t.Errorf("percentUnit(%q) = %v; want %v", c.unit, got, c.percent)
+		}
+		if got := pointsUnit(c.unit); got != c.points {
+			t.Errorf("pointsUnit(%q) = %v; want %v", c.unit, got, c.points)
+		}
+	}
+}
