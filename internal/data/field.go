@@ -355,6 +355,7 @@ func percentUnit(unit string) bool {
 func unitIsOneOf(unit string, words []string) bool {
 	u := strings.ToLower(strings.TrimSpace(unit))
 	return slices.ContainsFunc(words, func(w string) bool {
-		return u == w || strings.HasPrefix(u, w+" ")
+		rest, ok := strings.CutPrefix(u, w)
+		return ok && (rest == "" || rest[0] == ' ')
 	})
 }

@@ -134,7 +134,7 @@ func (s *Scope) lookup(tok string) (literalRef, bool) {
 			return ref, true
 		}
 	}
-	ref, ok := s.dateLiterals()[tok]
+	ref, ok := s.dateLiterals(tok)[tok]
 	return ref, ok
 }
 
@@ -251,22 +251,33 @@ func (s *Scope) fieldValues() (numbers, dates []fieldValue) {
 // them.
 type scopeValues struct{ numbers, dates []fieldValue }
 
-// dateLiterals returns the index of the dates of the scope's blocks, in
-// every format the check looks for.
-func (s *Scope) dateLiterals() literalIndex {
-	if s.dateIndex != nil {
-		return s.dateIndex
+// dateLiterals returns the index of the dates of the scope's blocks in
+// the formats the check looks for that write tok's kind of text: those
+// that write a word ("15 April 2025", "mid-April") for a tok with a
+// letter, the others ("2025-04-15", an annual date's "2025") for one
+// without. Every format writes one kind for every date (writesWords), so
+// the first field and format to write tok are those of an index of every
+// format; a page whose prose types numbers and dates such as 2025-04-15
+// never writes its dates in words.
+func (s *Scope) dateLiterals(tok string) literalIndex {
+	words := strings.ContainsFunc(tok, unicode.IsLetter)
+	ix := &s.dateIndex[pick(words, 1, 0)]
+	if *ix != nil {
+		return *ix
 	}
 	_, dates := s.fieldValues()
-	ix := make(literalIndex, len(dates)*(len(dateFormats)+1))
+	*ix = make(literalIndex, len(dates)*pick(words, len(dateFormats), 1))
 	add := func(text string, ref literalRef) {
-		if _, ok := ix[text]; !ok && text != "" {
-			ix[text] = ref
+		if _, ok := (*ix)[text]; !ok && text != "" {
+			(*ix)[text] = ref
 		}
 	}
 	for _, d := range dates {
-		formats := [...][]literalFormat{ByDay: dateFormats, ByMonth: monthFormats, ByYear: yearFormats}[d.value.Grain.Shows(d.value.Date)]
-		for _, f := range formats {
+		grain := d.value.Grain.Shows(d.value.Date)
+		for _, f := range [...][]literalFormat{ByDay: dateFormats, ByMonth: monthFormats, ByYear: yearFormats}[grain] {
+			if writesWords(f, grain) != words {
+				continue
+			}
 			text, err := dateLiteral(d.value, f)
 			if err != nil {
 				continue
@@ -281,8 +292,14 @@ func (s *Scope) dateLiterals() literalIndex {
 			}
 		}
 	}
-	s.dateIndex = ix
-	return ix
+	return *ix
+}
+
+// writesWords reports whether f writes a date shown as grain shows it
+// with a month's name or approx's words: all but a date in digits
+// ("2025-04-15") and a year.
+func writesWords(f literalFormat, grain DateGrain) bool {
+	return f.arg != "2006-01-02" && !(f.name == "" && grain == ByYear)
 }
 
 // indexFields returns the fields whose values the check looks for, in the
@@ -395,7 +412,8 @@ scan:
 		}
 		if !ok && tok[0] >= 'A' && tok[0] <= 'Z' {
 			// At the start of a sentence: "Mid-April 2025".
-			ref, ok = s.dateLiterals()[strings.ToLower(tok[:1])+tok[1:]]
+			lower := strings.ToLower(tok[:1]) + tok[1:]
+			ref, ok = s.dateLiterals(lower)[lower]
 		}
 		if !ok && isMonthYear(tok) {
 			// A month of a year that no value writes: its year may
@@ -635,6 +653,15 @@ func splitYearEnd(text string, i int) bool {
 // skipWord returns the offset after the word or number at i.
 func skipWord(text string, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, most of any text: as unicode.IsLetter and IsDigit
+			// read it, without decoding it first.
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			break

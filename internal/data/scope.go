@@ -34,9 +34,10 @@ type Scope struct {
 
 	// values, dateIndex and dates are made by the first CheckLiterals
 	// that needs them: the blocks' numbers and dates, their dates in
-	// every format the check reads, and in the page's language.
+	// the formats the check reads that write digits alone and in those
+	// that write words (see dateLiterals), and in the page's language.
 	values      *scopeValues
-	dateIndex   literalIndex
+	dateIndex   [2]literalIndex
 	numberIndex literalIndex // see numberLiterals
 	dates       []localDate
 	// marks are how the page's language writes numbers, read by the

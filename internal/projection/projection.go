@@ -179,14 +179,16 @@ func MonthSteps(start, t time.Time, months int) float64 {
 	ty, tm, _ := t.Date()
 	k := ((ty-sy)*12 + int(tm-sm)) / months
 	// k is the step t falls in, or one off: move it until
-	// step(k) <= t < step(k+1).
-	for k > math.MinInt32 && AddMonths(start, k*months).After(t) {
-		k--
-	}
-	for k < math.MaxInt32 && !AddMonths(start, (k+1)*months).After(t) {
-		k++
-	}
+	// step(k) <= t < step(k+1), from and to, each step found once.
 	from, to := AddMonths(start, k*months), AddMonths(start, (k+1)*months)
+	for k > math.MinInt32 && from.After(t) {
+		k--
+		from, to = AddMonths(start, k*months), from
+	}
+	for k < math.MaxInt32 && !to.After(t) {
+		k++
+		from, to = to, AddMonths(start, (k+1)*months)
+	}
 	return float64(k) + float64(t.Unix()-from.Unix())/float64(to.Unix()-from.Unix())
 }
 

@@ -398,3 +398,34 @@ func FuzzCrossing(f *testing.F) {
 		}
 	})
 }
+
+// TestMonthSteps checks MonthSteps, which finds each calendar step once,
+// against stepping from the step the months between point to, one
+// AddMonths a comparison, on days either side of month ends, leap days
+// and times of day, forward and back, by a month, a quarter and a year.
+func TestMonthSteps(t *testing.T) {
+	slow := func(start, t time.Time, months int) float64 {
+		sy, sm, _ := start.Date()
+		ty, tm, _ := t.Date()
+		k := ((ty-sy)*12 + int(tm-sm)) / months
+		for AddMonths(start, k*months).After(t) {
+			k--
+		}
+		for !AddMonths(start, (k+1)*months).After(t) {
+			k++
+		}
+		from, to := AddMonths(start, k*months), AddMonths(start, (k+1)*months)
+		return float64(k) + float64(t.Unix()-from.Unix())/float64(to.Unix()-from.Unix())
+	}
+	starts := []time.Time{date("2024-01-31"), date("2024-02-29"), date("2023-12-15"), date("2025-03-31").Add(18 * time.Hour)}
+	for _, start := range starts {
+		for days := -800; days <= 800; days += 3 {
+			end := start.AddDate(0, 0, days).Add(time.Duration(days%24) * time.Hour)
+			for _, months := range []int{1, 3, 12} {
+				if got, want := MonthSteps(start, end, months), slow(start, end, months); got != want {
+					t.Fatalf("MonthSteps(%v, %v, %d) = %v; want %v", start, end, months, got, want)
+				}
+			}
+		}
+	}
+}
