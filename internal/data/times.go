@@ -196,22 +196,15 @@ func HasTime(t time.Time) bool {
 // YYYY-MM-DD, followed by THH:MM (and :SS when it has seconds) when it
 // has a time of day.
 func AppendDateText(b []byte, t time.Time, g DateGrain) []byte {
-	switch g.Shows(t) {
-	case ByYear:
+	switch {
+	case g.Shows(t) == ByYear:
 		return t.AppendFormat(b, "2006")
-	case ByMonth:
+	case g.Shows(t) == ByMonth:
 		return t.AppendFormat(b, "2006-01")
-	}
-	switch h, m, s := t.Clock(); {
-	case s != 0:
+	case t.Second() != 0:
 		return t.AppendFormat(b, "2006-01-02T15:04:05")
-	case h != 0 || m != 0:
+	case HasTime(t):
 		return t.AppendFormat(b, "2006-01-02T15:04")
-	}
-	if y, m, d := t.Date(); y >= 0 && y <= 9999 {
-		// A day, as most dates are: its digits, without reading a layout.
-		return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-			byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
 	}
 	return t.AppendFormat(b, time.DateOnly)
 }

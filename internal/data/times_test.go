@@ -141,37 +141,3 @@ func TestPerHour(t *testing.T) {
 		t.Errorf("curve[10] = %v %v; want 1024 at 10:00, ten doublings", got.Date.Format(time.RFC3339), got.Value)
 	}
 }
-
-// TestAppendDateTextLayouts checks AppendDateText, which writes a day's
-// digits itself, against the layouts of time.Format that wrote every
-// date before, on dates of every grain, with and without a time of day,
-// from before the year 0 to after 9999.
-func TestAppendDateTextLayouts(t *testing.T) {
-	layout := func(d time.Time, g DateGrain) string {
-		switch {
-		case g.Shows(d) == ByYear:
-			return "2006"
-		case g.Shows(d) == ByMonth:
-			return "2006-01"
-		case d.Second() != 0:
-			return "2006-01-02T15:04:05"
-		case HasTime(d):
-			return "2006-01-02T15:04"
-		}
-		return time.DateOnly
-	}
-	for y := -12; y <= 10012; y += 7 {
-		for _, d := range []time.Time{
-			time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC),
-			time.Date(y, time.Month(1+y%12), 1+y%28, 0, 0, 0, 0, time.UTC),
-			time.Date(y, time.December, 31, 18, 30, 0, 0, time.UTC),
-			time.Date(y, time.June, 1, 0, 0, 5, 0, time.UTC),
-		} {
-			for _, g := range []DateGrain{ByDay, ByMonth, ByYear} {
-				if got, want := string(AppendDateText([]byte("x"), d, g)), "x"+d.Format(layout(d, g)); got != want {
-					t.Fatalf("AppendDateText(%v, %v) = %q; want %q", d, g, got, want)
-				}
-			}
-		}
-	}
-}
