@@ -3640,6 +3640,9 @@ func (c *converter) attributeList(i int) int {
 			afterBlank(out) {
 			// Before a block quote, and not right after another block,
 			// which kramdown would give the list to.
+			if title, n := c.calloutTitle(line, b[e+1:]); n > 0 {
+				return c.wrote("> [!"+alert+"]\n> "+bold(title)+"\n", whole+n)
+			}
 			return c.wrote("> [!"+alert+"]\n", whole)
 		}
 		if k, ok := paragraphBefore(c.out.Bytes()); ok && quote == 0 {
@@ -4173,7 +4176,7 @@ func (c *converter) ialAlert(line []byte) string {
 	var classes []string
 	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
 		name, class := strings.CutPrefix(f, ".")
-		if kind := c.im.conf.callouts[name]; kind != "" && class {
+		if kind := c.im.conf.callouts[strings.TrimSuffix(name, "-title")]; kind != "" && class {
 			return kind
 		}
 		if kind := promptKinds[f]; kind != "" {
@@ -4184,6 +4187,27 @@ func (c *converter) ialAlert(line []byte) string {
 		}
 	}
 	return classesAlert(classes)
+}
+
+// calloutTitle returns the title of one of Just the Docs' titled
+// callouts, a class of the config's callouts: with "-title" after it
+// ({: .warning-title}), which shows the first paragraph of the block
+// quote below, rest, as its title, and the length of that paragraph's
+// line; 0 when line names no such class or the paragraph is not one
+// line of plain text.
+func (c *converter) calloutTitle(line, rest []byte) (string, int) {
+	titled := false
+	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
+		name, ok := strings.CutSuffix(strings.TrimPrefix(f, "."), "-title")
+		titled = titled || ok && strings.HasPrefix(f, ".") && c.im.conf.callouts[name] != ""
+	}
+	first, after, _ := bytes.Cut(rest, []byte("\n"))
+	title := bytes.TrimSpace(first[quotePrefix(first):])
+	if next, _, _ := bytes.Cut(after, []byte("\n")); !titled || len(title) == 0 || bytes.ContainsAny(title, "[]<>`{}*_\\") ||
+		len(bytes.TrimSpace(next[quotePrefix(next):])) > 0 {
+		return "", 0
+	}
+	return string(title), len(first) + 1
 }
 
 // promptKinds are the alerts of Chirpy's prompt classes.
@@ -4225,8 +4249,8 @@ func classAlert(class string) string {
 // alertClasses are the classes of notes that sites and themes write, and
 // alertKinds the alert of each, from the mildest to the gravest.
 var (
-	alertClasses = []string{"note", "info", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger", "error"}
-	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION", "CAUTION"}
+	alertClasses = []string{"note", "info", "information", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger", "error"}
+	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION", "CAUTION"}
 )
 
 // paragraphBefore returns the offset in out of the paragraph that out

@@ -416,16 +416,14 @@ func (im *importer) readPluginNotes() {
 
 // readCallouts reads the callouts of a Just the Docs config, classes of
 // block quotes each shown with its title ("callouts: {warning: {title:
-// Warning}}"): one named or titled as a GitHub alert is that alert.
+// Warning}}"): one named or titled as a note is the alert nearest it
+// (information is a NOTE).
 func (im *importer) readCallouts(conf map[string]any) {
 	cs, _ := lookup(conf, "callouts").(map[string]any)
 	for name, v := range cs {
 		title, _ := lookup(map[string]any{"c": v}, "c.title").(string)
-		for _, s := range []string{name, title} {
-			switch kind := strings.ToUpper(strings.TrimSpace(s)); kind {
-			case "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION":
-				put(&im.conf.callouts, name, kind)
-			}
+		if kind := cmp.Or(classAlert(title), classAlert(name)); kind != "" {
+			put(&im.conf.callouts, name, kind)
 		}
 	}
 }
