@@ -2727,7 +2727,8 @@ var includeNoteRE = regexp.MustCompile(`class\s*=\s*"(?:[^"]*\s)?(?:side|margin)
 // its template data shows of them: an <img> of one, an image with the
 // parameter shown as text as its caption (tufte-jekyll's marginfigure,
 // maincolumn_img and fullwidth); else one shown as a side or margin
-// note, a footnote. It reports whether it wrote t.
+// note, a footnote; else a link to an address made of them, with no text
+// or one as its text, that link. It reports whether it wrote t.
 func (c *converter) shapedInclude(t tag, name string, data []byte) bool {
 	a := parseArgs(strings.TrimPrefix(strings.TrimSpace(t.args), name))
 	param := func(re *regexp.Regexp) string {
@@ -2755,8 +2756,30 @@ func (c *converter) shapedInclude(t tag, name string, data []byte) bool {
 		c.sideNote(t, a.named["id"], note)
 		return true
 	}
+	if m := includeLinkRE.FindSubmatch(data); m != nil && !liquidFlowRE.Match(data) {
+		// A link made of parameters (an embedded post's, whose script
+		// drew the post from it): the link.
+		missing := false
+		u := includeParamRE.ReplaceAllStringFunc(string(m[1]), func(p string) string {
+			v := a.named[includeParamRE.FindStringSubmatch(p)[1]]
+			missing = missing || v == ""
+			return v
+		})
+		if !missing && !strings.ContainsAny(u, "{} ") && (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) {
+			c.writeLink(t.start, t.end, cmp.Or(a.named[string(m[2])], u), u)
+			return true
+		}
+	}
 	return false
 }
+
+// includeLinkRE finds a link of an include's template whose address holds
+// a parameter and whose text is none or a parameter, and includeParamRE
+// a parameter.
+var (
+	includeLinkRE  = regexp.MustCompile(`<a\b[^>]*?\bhref\s*=\s*"([^"]*\{\{-?\s*include\.\w+\s*-?\}\}[^"]*)"[^>]*>\s*(?:\{\{-?\s*include\.(\w+)\s*-?\}\}\s*)?</a>`)
+	includeParamRE = regexp.MustCompile(`\{\{-?\s*include\.(\w+)\s*-?\}\}`)
+)
 
 // sideNote writes the include t, a note in the margin of the source's
 // page, as a footnote: its reference here, and its text, converted as
