@@ -1756,6 +1756,14 @@ func (c *converter) figure(i, end int, a args) {
 	src := c.mended(a.get("src", 0))
 	title := cmp.Or(a.named["caption"], a.named["title"])
 	alt := cmp.Or(a.named["alt"], title)
+	if c.nowhere(src) {
+		// An image the source lacks too, with no old site's address to
+		// keep: its words stay, as a link's text does.
+		words := cmp.Or(strings.Trim(a.named["title"]+": "+a.named["caption"], ": "), alt)
+		c.out.WriteString(html.EscapeString(stripTags(words)) + "<!-- plotline import: (" + commentSafe(src) + ") -->")
+		c.im.note(c.pos(i), "image %s names nothing of this site, and the source has no base URL to keep its old address: its words are kept, without the image", src)
+		return
+	}
 	if c.inHTMLBlock(i) {
 		// In a raw HTML block, where Hugo's figure wrote HTML, Markdown
 		// would be shown as typed: HTML, as the figure was.
@@ -2983,10 +2991,10 @@ func (c *converter) link(i int) int {
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: the reference definition is left out", target)
 			return end - i
 		}
-		if end+trail < len(b) && b[end+trail] == ')' {
+		if k := titleEnd(b, end+trail); k < len(b) && b[k] == ')' {
 			c.unlink(i, "<!-- plotline import: ("+commentSafe(target)+") -->")
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", target)
-			return end + trail + 1 - i
+			return k + 1 - i
 		}
 	}
 	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end+trail < len(b) && b[end+trail] == ')' && b[i+1] == '(' {
@@ -3133,6 +3141,20 @@ func (c *converter) draftLinked(u string, ok bool, dest string) *page {
 		return pg
 	}
 	return nil
+}
+
+// titleEnd returns the offset in b past the title of a link that may
+// follow its address at k (` "Logo")`: the offset of its ')'), and k when
+// there is none.
+func titleEnd(b []byte, k int) int {
+	j := afterSpaces(b, k)
+	if j == k || j >= len(b) || !strings.ContainsRune(`"'`, rune(b[j])) {
+		return k
+	}
+	if n := bytes.IndexByte(b[j+1:], b[j]); n >= 0 && !bytes.Contains(b[j+1:j+1+n], []byte("\n\n")) {
+		return afterSpaces(b, j+1+n+1)
+	}
+	return k
 }
 
 // unlink ends the text of the link whose "]" is at body offset i, a link
