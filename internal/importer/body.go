@@ -3729,6 +3729,13 @@ func (c *converter) attributeList(i int) int {
 			}
 		}
 		c.im.note(c.pos(i), "kramdown table of contents {:toc}, left out: plotline makes its own")
+		if out := c.out.Bytes(); bytes.HasSuffix(out, []byte("\n\n")) {
+			// A line that led into it ("Skip to:") would lead to nothing.
+			if k, ok := paragraphBefore(out[:len(out)-1]); ok && bytes.HasSuffix(out[:len(out)-2], []byte(":")) && !bytes.Contains(out[k:len(out)-2], []byte("\n")) {
+				c.im.done(c.pos(i), "the line before it, %q, which led into it: left out with it", out[k:len(out)-2])
+				c.out.Truncate(k)
+			}
+		}
 		return whole
 	}
 	var attrs []string
