@@ -3157,6 +3157,9 @@ func titleEnd(b []byte, k int) int {
 	return k
 }
 
+// ruleRE matches a thematic break.
+var ruleRE = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+
 // unlink ends the text of the link whose "]" is at body offset i, a link
 // the new site is to do without, with comment (which keeps its address
 // for the writer) in place of its address. The text's brackets go, so
@@ -3729,12 +3732,16 @@ func (c *converter) attributeList(i int) int {
 			}
 		}
 		c.im.note(c.pos(i), "kramdown table of contents {:toc}, left out: plotline makes its own")
-		if out := c.out.Bytes(); bytes.HasSuffix(out, []byte("\n\n")) {
-			// A line that led into it ("Skip to:") would lead to nothing.
-			if k, ok := paragraphBefore(out[:len(out)-1]); ok && bytes.HasSuffix(out[:len(out)-2], []byte(":")) && !bytes.Contains(out[k:len(out)-2], []byte("\n")) {
-				c.im.done(c.pos(i), "the line before it, %q, which led into it: left out with it", out[k:len(out)-2])
-				c.out.Truncate(k)
-			}
+		// A paragraph of one line that led into it ("Skip to:", after a
+		// blank line, a rule or a heading) would lead to nothing.
+		out = c.out.Bytes()
+		end := len(bytes.TrimRight(out, "\n"))
+		ls := bytes.LastIndexByte(out[:end], '\n') + 1
+		prev := bytes.TrimSpace(lastLine(out[:max(ls-1, 0)]))
+		if lead := out[ls:end]; bytes.HasSuffix(lead, []byte(":")) && len(lead) < 80 && blockMark(lead) < 0 && !htmlBlock(lead) &&
+			strings.IndexByte(" \t#>|", lead[0]) < 0 && (len(prev) == 0 || prev[0] == '#' || ruleRE.Match(prev)) {
+			c.im.done(c.pos(i), "the line before it, %q, which led into it: left out with it", lead)
+			c.out.Truncate(ls)
 		}
 		return whole
 	}
