@@ -1756,6 +1756,14 @@ func (c *converter) figure(i, end int, a args) {
 	src := c.mended(a.get("src", 0))
 	title := cmp.Or(a.named["caption"], a.named["title"])
 	alt := cmp.Or(a.named["alt"], title)
+	if c.nowhere(src) {
+		// An image the source lacks too, with no old site's address to
+		// keep: its words stay, as a link's text does.
+		words := cmp.Or(strings.Trim(a.named["title"]+": "+a.named["caption"], ": "), alt)
+		c.out.WriteString(html.EscapeString(stripTags(words)) + "<!-- plotline import: (" + commentSafe(src) + ") -->")
+		c.im.note(c.pos(i), "image %s names nothing of this site, and the source has no base URL to keep its old address: its words are kept, without the image", src)
+		return
+	}
 	if c.inHTMLBlock(i) {
 		// In a raw HTML block, where Hugo's figure wrote HTML, Markdown
 		// would be shown as typed: HTML, as the figure was.
@@ -2727,7 +2735,8 @@ var includeNoteRE = regexp.MustCompile(`class\s*=\s*"(?:[^"]*\s)?(?:side|margin)
 // its template data shows of them: an <img> of one, an image with the
 // parameter shown as text as its caption (tufte-jekyll's marginfigure,
 // maincolumn_img and fullwidth); else one shown as a side or margin
-// note, a footnote. It reports whether it wrote t.
+// note, a footnote; else a link to an address made of them, with no text
+// or one as its text, that link. It reports whether it wrote t.
 func (c *converter) shapedInclude(t tag, name string, data []byte) bool {
 	a := parseArgs(strings.TrimPrefix(strings.TrimSpace(t.args), name))
 	param := func(re *regexp.Regexp) string {
@@ -2755,8 +2764,30 @@ func (c *converter) shapedInclude(t tag, name string, data []byte) bool {
 		c.sideNote(t, a.named["id"], note)
 		return true
 	}
+	if m := includeLinkRE.FindSubmatch(data); m != nil && !liquidFlowRE.Match(data) {
+		// A link made of parameters (an embedded post's, whose script
+		// drew the post from it): the link.
+		missing := false
+		u := includeParamRE.ReplaceAllStringFunc(string(m[1]), func(p string) string {
+			v := a.named[includeParamRE.FindStringSubmatch(p)[1]]
+			missing = missing || v == ""
+			return v
+		})
+		if !missing && !strings.ContainsAny(u, "{} ") && (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) {
+			c.writeLink(t.start, t.end, cmp.Or(a.named[string(m[2])], u), u)
+			return true
+		}
+	}
 	return false
 }
+
+// includeLinkRE finds a link of an include's template whose address holds
+// a parameter and whose text is none or a parameter, and includeParamRE
+// a parameter.
+var (
+	includeLinkRE  = regexp.MustCompile(`<a\b[^>]*?\bhref\s*=\s*"([^"]*\{\{-?\s*include\.\w+\s*-?\}\}[^"]*)"[^>]*>\s*(?:\{\{-?\s*include\.(\w+)\s*-?\}\}\s*)?</a>`)
+	includeParamRE = regexp.MustCompile(`\{\{-?\s*include\.(\w+)\s*-?\}\}`)
+)
 
 // sideNote writes the include t, a note in the margin of the source's
 // page, as a footnote: its reference here, and its text, converted as
@@ -2960,10 +2991,10 @@ func (c *converter) link(i int) int {
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: the reference definition is left out", target)
 			return end - i
 		}
-		if end+trail < len(b) && b[end+trail] == ')' {
+		if k := titleEnd(b, end+trail); k < len(b) && b[k] == ')' {
 			c.unlink(i, "<!-- plotline import: ("+commentSafe(target)+") -->")
 			c.im.note(c.pos(start), "link %s names nothing of this site, and the source has no base URL to keep its old address: its text is kept, without the link", target)
-			return end + trail + 1 - i
+			return k + 1 - i
 		}
 	}
 	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end+trail < len(b) && b[end+trail] == ')' && b[i+1] == '(' {
@@ -3111,6 +3142,23 @@ func (c *converter) draftLinked(u string, ok bool, dest string) *page {
 	}
 	return nil
 }
+
+// titleEnd returns the offset in b past the title of a link that may
+// follow its address at k (` "Logo")`: the offset of its ')'), and k when
+// there is none.
+func titleEnd(b []byte, k int) int {
+	j := afterSpaces(b, k)
+	if j == k || j >= len(b) || !strings.ContainsRune(`"'`, rune(b[j])) {
+		return k
+	}
+	if n := bytes.IndexByte(b[j+1:], b[j]); n >= 0 && !bytes.Contains(b[j+1:j+1+n], []byte("\n\n")) {
+		return afterSpaces(b, j+1+n+1)
+	}
+	return k
+}
+
+// ruleRE matches a thematic break.
+var ruleRE = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
 
 // unlink ends the text of the link whose "]" is at body offset i, a link
 // the new site is to do without, with comment (which keeps its address
@@ -3640,6 +3688,9 @@ func (c *converter) attributeList(i int) int {
 			afterBlank(out) {
 			// Before a block quote, and not right after another block,
 			// which kramdown would give the list to.
+			if title, n := c.calloutTitle(line, b[e+1:]); n > 0 {
+				return c.wrote("> [!"+alert+"]\n> "+bold(title)+"\n", whole+n)
+			}
 			return c.wrote("> [!"+alert+"]\n", whole)
 		}
 		if k, ok := paragraphBefore(c.out.Bytes()); ok && quote == 0 {
@@ -3681,6 +3732,17 @@ func (c *converter) attributeList(i int) int {
 			}
 		}
 		c.im.note(c.pos(i), "kramdown table of contents {:toc}, left out: plotline makes its own")
+		// A paragraph of one line that led into it ("Skip to:", after a
+		// blank line, a rule or a heading) would lead to nothing.
+		out = c.out.Bytes()
+		end := len(bytes.TrimRight(out, "\n"))
+		ls := bytes.LastIndexByte(out[:end], '\n') + 1
+		prev := bytes.TrimSpace(lastLine(out[:max(ls-1, 0)]))
+		if lead := out[ls:end]; bytes.HasSuffix(lead, []byte(":")) && len(lead) < 80 && blockMark(lead) < 0 && !htmlBlock(lead) &&
+			strings.IndexByte(" \t#>|", lead[0]) < 0 && (len(prev) == 0 || prev[0] == '#' || ruleRE.Match(prev)) {
+			c.im.done(c.pos(i), "the line before it, %q, which led into it: left out with it", lead)
+			c.out.Truncate(ls)
+		}
 		return whole
 	}
 	var attrs []string
@@ -4173,7 +4235,7 @@ func (c *converter) ialAlert(line []byte) string {
 	var classes []string
 	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
 		name, class := strings.CutPrefix(f, ".")
-		if kind := c.im.conf.callouts[name]; kind != "" && class {
+		if kind := c.im.conf.callouts[strings.TrimSuffix(name, "-title")]; kind != "" && class {
 			return kind
 		}
 		if kind := promptKinds[f]; kind != "" {
@@ -4184,6 +4246,27 @@ func (c *converter) ialAlert(line []byte) string {
 		}
 	}
 	return classesAlert(classes)
+}
+
+// calloutTitle returns the title of one of Just the Docs' titled
+// callouts, a class of the config's callouts: with "-title" after it
+// ({: .warning-title}), which shows the first paragraph of the block
+// quote below, rest, as its title, and the length of that paragraph's
+// line; 0 when line names no such class or the paragraph is not one
+// line of plain text.
+func (c *converter) calloutTitle(line, rest []byte) (string, int) {
+	titled := false
+	for f := range strings.FieldsSeq(string(line[2 : len(line)-1])) {
+		name, ok := strings.CutSuffix(strings.TrimPrefix(f, "."), "-title")
+		titled = titled || ok && strings.HasPrefix(f, ".") && c.im.conf.callouts[name] != ""
+	}
+	first, after, _ := bytes.Cut(rest, []byte("\n"))
+	title := bytes.TrimSpace(first[quotePrefix(first):])
+	if next, _, _ := bytes.Cut(after, []byte("\n")); !titled || len(title) == 0 || bytes.ContainsAny(title, "[]<>`{}*_\\") ||
+		len(bytes.TrimSpace(next[quotePrefix(next):])) > 0 {
+		return "", 0
+	}
+	return string(title), len(first) + 1
 }
 
 // promptKinds are the alerts of Chirpy's prompt classes.
@@ -4225,8 +4308,8 @@ func classAlert(class string) string {
 // alertClasses are the classes of notes that sites and themes write, and
 // alertKinds the alert of each, from the mildest to the gravest.
 var (
-	alertClasses = []string{"note", "info", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger", "error"}
-	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION", "CAUTION"}
+	alertClasses = []string{"note", "info", "information", "primary", "callout", "tip", "success", "important", "warning", "caution", "danger", "error"}
+	alertKinds   = []string{"NOTE", "NOTE", "NOTE", "NOTE", "NOTE", "TIP", "TIP", "IMPORTANT", "WARNING", "CAUTION", "CAUTION", "CAUTION"}
 )
 
 // paragraphBefore returns the offset in out of the paragraph that out

@@ -416,16 +416,14 @@ func (im *importer) readPluginNotes() {
 
 // readCallouts reads the callouts of a Just the Docs config, classes of
 // block quotes each shown with its title ("callouts: {warning: {title:
-// Warning}}"): one named or titled as a GitHub alert is that alert.
+// Warning}}"): one named or titled as a note is the alert nearest it
+// (information is a NOTE).
 func (im *importer) readCallouts(conf map[string]any) {
 	cs, _ := lookup(conf, "callouts").(map[string]any)
 	for name, v := range cs {
 		title, _ := lookup(map[string]any{"c": v}, "c.title").(string)
-		for _, s := range []string{name, title} {
-			switch kind := strings.ToUpper(strings.TrimSpace(s)); kind {
-			case "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION":
-				put(&im.conf.callouts, name, kind)
-			}
+		if kind := cmp.Or(classAlert(title), classAlert(name)); kind != "" {
+			put(&im.conf.callouts, name, kind)
 		}
 	}
 }
@@ -608,14 +606,17 @@ func (im *importer) collectionFile(p string, c collection) error {
 	}
 	noExt := strings.TrimSuffix(rel, path.Ext(rel))
 	pg.dest = "content/" + c.name + "/" + noExt + ".md"
+	undated := path.Base(noExt)
 	if d, name, ok, _ := im.nameDate(path.Base(rel)); ok {
 		// Jekyll dates a document by its name as it dates a post, a
-		// month or day of one digit too: written in full, as a post's.
+		// month or day of one digit too: written in full, as a post's;
+		// its :title is the rest of the name, as a post's.
 		pg.dest = path.Join(path.Dir(pg.dest), d.Format("2006-01-02-")+name+".md")
+		undated = name
 	}
 	im.fillIn(pg)
 	pg.permalink, _ = im.pageDefault(pg, "permalink").(string)
-	pg.oldURL = jekyllDocURL(pg, c, noExt)
+	pg.oldURL = jekyllDocURL(pg, c, noExt, undated)
 	im.redirectOf(pg)
 	pg.newURL = newURL(pg.dest, pg.slug)
 	im.pages = append(im.pages, pg)

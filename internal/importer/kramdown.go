@@ -328,6 +328,15 @@ func (c *converter) markdownEnd(i int) int {
 	}
 	switch e.how {
 	case mdBlock:
+		if at := bytes.LastIndex(c.out.Bytes()[:e.out], []byte("<")); e.name == "details" && at >= 0 &&
+			summaryOnlyRE.Match(c.out.Bytes()[e.out:]) {
+			// Just the Docs' table of contents, a fold around {:toc},
+			// which plotline makes itself: an empty fold goes with it.
+			c.refind(e, nil)
+			c.out.Truncate(at)
+			c.im.done(c.pos(e.start), "<details> that held only kramdown's table of contents: left out with it")
+			return c.converted(tagLen)
+		}
 		c.paragraphBreak()
 		c.out.Write(b[i : i+tagLen])
 		// kramdown reads the line after the end tag as Markdown;
@@ -355,6 +364,10 @@ func (c *converter) markdownEnd(i int) int {
 	}
 	return c.converted(tagLen)
 }
+
+// summaryOnlyRE matches the inside of a <details> that holds nothing
+// but its <summary>.
+var summaryOnlyRE = regexp.MustCompile(`^\s*<summary\b[^>]*>[^<]*</summary>\s*$`)
 
 // paragraphBreak ends the output's last line without its trailing
 // spaces, and ends it with a blank line.

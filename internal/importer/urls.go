@@ -234,11 +234,12 @@ func jekyllPageURL(p *page, rel, permalink string) string {
 
 // jekyllDocURL returns the address Jekyll gave the document p of the
 // collection c, whose path in the collection's folder without its
-// extension is noExt ("sub/installation").
-func jekyllDocURL(p *page, c collection, noExt string) string {
+// extension is noExt ("sub/installation"), and whose name without the
+// date Jekyll read from it is undated (:title and :slug, as a post's).
+func jekyllDocURL(p *page, c collection, noExt, undated string) string {
 	pattern := cmp.Or(p.str("permalink"), p.permalink, c.permalink)
 	name := path.Base(noExt)
-	title := cmp.Or(p.slug, name)
+	title := cmp.Or(p.slug, undated)
 	d := p.date
 	fields := map[string]string{
 		"collection": c.name, "path": noExt, "name": jekyllSlugify(name, false, false),

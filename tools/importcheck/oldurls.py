@@ -232,7 +232,7 @@ def jekyll(src):
     pattern = {'date': '/:categories/:year/:month/:day/:title:output_ext', 'pretty': '/:categories/:year/:month/:day/:title/',
                'none': '/:categories/:title:output_ext', 'ordinal': '/:categories/:year/:y_day/:title:output_ext'}.get(style, style)
     for d, _, files in os.walk(src):
-        if '/_posts' not in d + '/' and not d.endswith('_posts'): continue
+        if '/_posts/' not in d + '/': continue  # _posts_en/ is a collection's, not posts
         if any(x.startswith('.') for x in os.path.relpath(d, src).split(os.sep)):
             continue  # Jekyll's glob of _posts, **/*, enters no hidden folder (.ipynb_checkpoints)
         for f in files:
@@ -330,7 +330,13 @@ def jekyll_pages(src, conf, style):
                 name, u = colls[coll]
                 u = default_permalink(conf, rel, name) or u
                 path = os.path.relpath(os.path.join(d, m[1]), os.path.join(src, coll))
-                for k, v in (('collection', name), ('path', path), ('name', m[1].lower()), ('title', str(meta.get('slug') or m[1])),
+                # A document named with a date, as a post is: its :title
+                # is the rest of the name, and the date fills :year.
+                dated = re.match(r'\d{2,4}-\d{1,2}-\d{1,2}-(.*)$', m[1])
+                dt = date_of(meta.get('date'), f) or datetime.datetime(1970, 1, 1)
+                for k, v in (('collection', name), ('path', path), ('name', m[1].lower()),
+                             ('title', str(meta.get('slug') or (dated[1] if dated else m[1]))),
+                             ('year', '%04d' % dt.year), ('month', '%02d' % dt.month), ('day', '%02d' % dt.day),
                              ('output_ext', '.html')):
                     u = u.replace(':' + k, v)
             elif reld == '' and m[1] in ('index', '404'):
