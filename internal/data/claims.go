@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -52,9 +53,9 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 			return Evaluation{}, fmt.Errorf("claim %q compares two numbers, but %s is %s and %s is %s", c.Phrase, res.Ref, describeKind(v.Kind), res.Other, describeKind(w.Kind))
 		}
 		verdict, err = claim.Compare(c.Phrase, quantity(v), quantity(w), opts)
-		// Two numbers the page, the table and the tooltip show alike are
-		// compared as alike too: not "more than" of two that both show 100.
-		if sv := shownQuantity(v); err == nil && verdict.True && sv == shownQuantity(w) && quantity(v) != quantity(w) {
+		// Two numbers every place shows alike are compared as alike too:
+		// not "more than" of two that both show 100.
+		if sv := shownQuantity(v); err == nil && verdict.True && shownAlike(v, w) && quantity(v) != quantity(w) {
 			if shown, err := claim.Compare(c.Phrase, sv, sv, opts); err == nil && !shown.True {
 				shown.Value = verdict.Value + ", both shown rounded as " + v.In(nil)
 				verdict = shown
@@ -244,6 +245,23 @@ func shownQuantity(v Value) claim.Quantity {
 		q.Value = Round(v.Num, v.decimals())
 	}
 	return q
+}
+
+// shownAlike reports whether every place shows v and w alike: a {{ }}
+// without a format, the chart's table and tooltip (shownQuantity), and,
+// for shares (fractions from -1 to 1) and the numbers of a percent unit,
+// the percent format, which shows them to a hundredth of a per cent:
+// 0.1504 and 0.1503 are 0.15 in the table, but 15.04% and 15.03%.
+func shownAlike(v, w Value) bool {
+	if shownQuantity(v) != shownQuantity(w) {
+		return false
+	}
+	if v.Points || !v.Percent && (math.Abs(v.Num) > 1 || math.Abs(w.Num) > 1) {
+		return true
+	}
+	a, _ := Format(v, "percent", "")
+	b, _ := Format(w, "percent", "")
+	return a == b
 }
 
 // claimOptions returns how claims about block are read on this page,
