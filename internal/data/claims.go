@@ -61,6 +61,12 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 				verdict = shown
 			}
 		}
+	case wayOf(c.Phrase) != "":
+		other := "other.ref"
+		if b := s.blocks[e.Ref.Block]; b.Projection != nil && b.Projection.HasLimit {
+			other = e.Ref.Block + ".limit"
+		}
+		return Evaluation{}, fmt.Errorf("claim %q is read both from zero and from the series' first value: compare the value with the limit, as in | claim %q %s", c.Phrase, wayOf(c.Phrase), other)
 	case v.Kind == Date:
 		verdict, err = dateClaim(c.Phrase, v, opts)
 	case v.Kind == Number:
@@ -102,6 +108,22 @@ func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, pos diag.P
 		return Evaluation{}, fmt.Errorf("claim %q is false: %s is %s (%s)", res.Phrase, res.Ref, res.Value, res.Suggest)
 	}
 	return Evaluation{Text: res.Phrase, Value: v, Claim: &res}, nil
+}
+
+// wayOf returns the comparison a phrase of how far along the way a value
+// is stands for from zero, "half of" for "halfway to the limit" and "more
+// than a third of" for "more than a third of the way", and "" for others.
+func wayOf(phrase string) string {
+	p := strings.ToLower(phrase)
+	if i := strings.Index(p, " of the way"); i > 0 {
+		return p[:i] + " of"
+	}
+	for _, h := range []string{"halfway", "half-way", "half way"} {
+		if i := strings.Index(p, h); i >= 0 {
+			return p[:i] + "half of"
+		}
+	}
+	return ""
 }
 
 // boundsCount reports whether the words before the number of phrase bound
