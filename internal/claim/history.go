@@ -256,6 +256,12 @@ func (s Series) quantity(i int) Quantity {
 // "4 March 2010".
 func (s Series) dateText(t time.Time) string { return grainText(t, s.Grain) }
 
+// inText writes t as dateText does, after the word that puts something
+// at it: "in 2010", "in March 2010", "on 4 March 2010".
+func (s Series) inText(t time.Time) string {
+	return pick(s.Grain == ByMonth || s.Grain == ByYear, "in ", "on ") + s.dateText(t)
+}
+
 // grainText writes t as a date of grain g: "2010", "March 2010", "4
 // March 2010".
 func grainText(t time.Time, g Grain) string {
@@ -850,7 +856,13 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 			if i, _ := slices.BinarySearchFunc(s.Obs, a.date.AddDate(0, 1, 0), func(o Observation, t time.Time) int { return o.Date.Compare(t) }); a.grain == ByMonth && i > 0 && !s.Obs[i-1].Date.Before(a.date) {
 				same = s.Obs[i-1].Date
 			}
-			return -1, fmt.Sprintf("the series is %s, and %s holds many of its values; name the %s, as in %q", s.Grain.adjective(), grainText(a.date, a.grain), s.Grain.noun(), grainText(same, s.Grain))
+			step, adj := s.ownStep()
+			if s.monthEnds() && a.grain == ByMonth {
+				// A month names one value of a series dated by its months' ends, or none.
+				dated := pick(adj == "daily", "dated by its months' last days", adj+", each value dated by its "+step+"'s last day")
+				return -1, fmt.Sprintf("the series is %s; name the day, as in %q", dated, grainText(day(a.date.Year(), a.date.Month()+1, 0), ByDay))
+			}
+			return -1, fmt.Sprintf("the series is %s, and %s holds many of its values; name the %s, as in %q", adj, grainText(a.date, a.grain), s.Grain.noun(), grainText(same, s.Grain))
 		case !a.date.Before(t):
 			return -1, fmt.Sprintf("%s is not before %s, the observation claimed about", grainText(a.date, a.grain), s.dateText(t))
 		}
@@ -1169,7 +1181,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 			return refuse("%s", why)
 		}
 		p := s.dateText(s.Obs[j].Date)
-		v.Meaning = fmt.Sprintf("a %s in every %s after %s, and in %s itself", rise, n, p, p)
+		v.Meaning = fmt.Sprintf("a %s in every %s after %s, and %s itself", rise, n, p, s.inText(s.Obs[j].Date))
 		if run >= 2 {
 			v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
 		}
@@ -1180,11 +1192,11 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 			return refuse("the series has no value for %s", gapAt())
 		case run < at-j:
 		case stop == "gap":
-			return refuse("readers take it both as a %s in every %s after %s and as one in %s too, and the series has no value for %s", rise, n, p, p, gapAt())
+			return refuse("readers take it both as a %s in every %s after %s and as one %s too, and the series has no value for %s", rise, n, p, s.inText(s.Obs[j].Date), gapAt())
 		case stop == "start":
-			return refuse("readers take it both as a %s in every %s after %s and as one in %s too, and the series begins in %s", rise, n, p, p, p)
+			return refuse("readers take it both as a %s in every %s after %s and as one %s too, and the series begins %[4]s", rise, n, p, s.inText(s.Obs[j].Date))
 		default:
-			return refuse("readers take it both as a %s in every %s after %s, which holds, and as one in %s too, which does not (%s against %s); write %q", rise, n, p, p, s.obsText(j), s.obsText(j-1), v.Suggest)
+			return refuse("readers take it both as a %s in every %s after %s, which holds, and as one %s too, which does not (%s against %s); write %q", rise, n, p, s.inText(s.Obs[j].Date), s.obsText(j), s.obsText(j-1), v.Suggest)
 		}
 		return v, nil
 	}
@@ -1193,7 +1205,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case run < c.n && stop == "gap":
 		return refuse("the series has no value for %s", gapAt())
 	case run < c.n && stop == "start":
-		return refuse("the series begins in %s, so it does not show %d %ss of change before %s", s.dateText(s.Obs[0].Date), c.n, n, s.dateText(s.Obs[at].Date))
+		return refuse("the series begins %s, so it does not show %d %ss of change before %s", s.inText(s.Obs[0].Date), c.n, n, s.dateText(s.Obs[at].Date))
 	case run < c.n:
 	case run > c.n && c.nth:
 	case run > c.n:
@@ -1201,7 +1213,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	case stop == "gap":
 		return refuse("the series has no value for %s, so it does not say whether the run was longer", gapAt())
 	case stop == "start":
-		return refuse("the series begins in %s, so it does not say whether the run was longer", s.dateText(s.Obs[0].Date))
+		return refuse("the series begins %s, so it does not say whether the run was longer", s.inText(s.Obs[0].Date))
 	default:
 		v.True = true
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -52,14 +53,20 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 			return Evaluation{}, fmt.Errorf("claim %q compares two numbers, but %s is %s and %s is %s", c.Phrase, res.Ref, describeKind(v.Kind), res.Other, describeKind(w.Kind))
 		}
 		verdict, err = claim.Compare(c.Phrase, quantity(v), quantity(w), opts)
-		// Two numbers the page, the table and the tooltip show alike are
-		// compared as alike too: not "more than" of two that both show 100.
-		if sv := shownQuantity(v); err == nil && verdict.True && sv == shownQuantity(w) && quantity(v) != quantity(w) {
+		// Two numbers every place shows alike are compared as alike too:
+		// not "more than" of two that both show 100.
+		if sv := shownQuantity(v); err == nil && verdict.True && shownAlike(v, w) && quantity(v) != quantity(w) {
 			if shown, err := claim.Compare(c.Phrase, sv, sv, opts); err == nil && !shown.True {
 				shown.Value = verdict.Value + ", both shown rounded as " + v.In(nil)
 				verdict = shown
 			}
 		}
+	case wayOf(c.Phrase) != "":
+		other := "other.ref"
+		if b := s.blocks[e.Ref.Block]; b.Projection != nil && b.Projection.HasLimit {
+			other = e.Ref.Block + ".limit"
+		}
+		return Evaluation{}, fmt.Errorf("claim %q is read both from zero and from the series' first value: compare the value with the limit, as in | claim %q %s", c.Phrase, wayOf(c.Phrase), other)
 	case v.Kind == Date:
 		verdict, err = dateClaim(c.Phrase, v, opts)
 	case v.Kind == Number:
@@ -101,6 +108,22 @@ func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, pos diag.P
 		return Evaluation{}, fmt.Errorf("claim %q is false: %s is %s (%s)", res.Phrase, res.Ref, res.Value, res.Suggest)
 	}
 	return Evaluation{Text: res.Phrase, Value: v, Claim: &res}, nil
+}
+
+// wayOf returns the comparison a phrase of how far along the way a value
+// is stands for from zero, "half of" for "halfway to the limit" and "more
+// than a third of" for "more than a third of the way", and "" for others.
+func wayOf(phrase string) string {
+	p := strings.ToLower(phrase)
+	if i := strings.Index(p, " of the way"); i > 0 {
+		return p[:i] + " of"
+	}
+	for _, h := range []string{"halfway", "half-way", "half way"} {
+		if i := strings.Index(p, h); i >= 0 {
+			return p[:i] + "half of"
+		}
+	}
+	return ""
 }
 
 // boundsCount reports whether the words before the number of phrase bound
@@ -244,6 +267,23 @@ func shownQuantity(v Value) claim.Quantity {
 		q.Value = Round(v.Num, v.decimals())
 	}
 	return q
+}
+
+// shownAlike reports whether every place shows v and w alike: a {{ }}
+// without a format, the chart's table and tooltip (shownQuantity), and,
+// for shares (fractions from -1 to 1) and the numbers of a percent unit,
+// the percent format, which shows them to a hundredth of a per cent:
+// 0.1504 and 0.1503 are 0.15 in the table, but 15.04% and 15.03%.
+func shownAlike(v, w Value) bool {
+	if shownQuantity(v) != shownQuantity(w) {
+		return false
+	}
+	if v.Points || !v.Percent && (math.Abs(v.Num) > 1 || math.Abs(w.Num) > 1) {
+		return true
+	}
+	a, _ := Format(v, "percent", "")
+	b, _ := Format(w, "percent", "")
+	return a == b
 }
 
 // claimOptions returns how claims about block are read on this page,

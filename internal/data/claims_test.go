@@ -44,6 +44,11 @@ func TestClaims(t *testing.T) {
 		{`losses.crossing | claim "more than" losses.limit`, "", `claim "more than" compares two numbers, but losses.crossing is a date and losses.limit is a number`},
 		{`losses.unit | claim "about 3"`, "", `claim "about 3": losses.unit is text; claims are about dates and numbers`},
 		{`losses.crossing | claim "by sprung"`, "", `claim: cannot read "by sprung": did you mean "by spring"?`},
+		// How far along the way to the limit: from zero, or from the start?
+		{`losses.last.value | claim "halfway to the limit"`, "", `claim "halfway to the limit" is read both from zero and from the series' first value: compare the value with the limit, as in | claim "half of" losses.limit`},
+		{`losses.last.value | claim "more than a third of the way"`, "", `claim "more than a third of the way" is read both from zero and from the series' first value: compare the value with the limit, as in | claim "more than a third of" losses.limit`},
+		{`killed.last.value | claim "half-way there"`, "", `claim "half-way there" is read both from zero and from the series' first value: compare the value with the limit, as in | claim "half of" other.ref`},
+		{`losses.last.value | claim "more than a quarter of" losses.limit`, "more than a quarter of", ""},
 		// A phrase of a whole text is refused before it is read.
 		{`losses.crossing | claim "` + strings.Repeat("mid-Febuary ", 17) + `"`, "", `claim: the phrase has 204 characters, more than the 200 a claim's phrase may have: a claim is a few words, such as "by spring 2025" or "nine times as many as"`},
 		{`losses.crossing | claim by spring`, "", `claim: want a phrase in quotes, such as | claim "by spring 2025"`},
@@ -68,8 +73,8 @@ func TestClaims(t *testing.T) {
 		}
 	}
 	// Every claim that could be checked was told, true or false.
-	if len(told) != 9 {
-		t.Errorf("OnClaim told of %d claims; want 9: %+v", len(told), told)
+	if len(told) != 10 {
+		t.Errorf("OnClaim told of %d claims; want 10: %+v", len(told), told)
 	}
 	if c := told[0]; c.Ref != "losses.crossing" || c.Phrase != "by spring" || !c.True || c.Value != "15 April 2025" || c.Meaning != "on or before 31 May 2025" {
 		t.Errorf("first claim told = %+v", c)
