@@ -426,6 +426,16 @@ func (im *importer) modDate(p string) time.Time {
 // finish converts every page, now that all are known, and writes the
 // config.
 func (im *importer) finish() {
+	// A page a theme's list made, with no text of its own, is no page
+	// here; its old address leads to plotline's list (below).
+	var lists []*page
+	im.pages = slices.DeleteFunc(im.pages, func(p *page) bool {
+		_, ok := themeLists[strings.ToLower(p.str("layout"))]
+		if ok = ok && !p.draft && p.oldURL != "" && len(bytes.TrimSpace(p.body)) == 0; ok {
+			lists = append(lists, p)
+		}
+		return ok
+	})
 	im.visibleNames()
 	im.uniqueURLs()
 	im.byKey = map[string][]*page{}
@@ -481,6 +491,9 @@ func (im *importer) finish() {
 	// at (a Jekyll page at /tags/markup/ whose layout listed the posts).
 	for t := range im.tags {
 		taken["tags/"+t+"/index.html"] = "plotline (its list of the tag " + t + ")"
+	}
+	for _, p := range lists {
+		im.themeList(p, taken)
 	}
 	im.redirects(taken)
 	im.netlifyRedirects()
