@@ -298,6 +298,9 @@ type siteConfig struct {
 	// minimalMistakes is set when the site's theme is minimal-mistakes
 	// (theme: or remote_theme:), whose includes the site does not hold.
 	minimalMistakes bool
+	// justTheDocs is set when the site's theme is Just the Docs, which
+	// shows a page's title: only in its navigation.
+	justTheDocs bool
 	// include are the names of include:, which Jekyll reads though
 	// they start with an underscore or a dot (_pages).
 	include []string

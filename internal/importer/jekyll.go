@@ -106,7 +106,7 @@ func (im *importer) jekyll() error {
 			return strings.Contains(strings.ToLower(lookupString(conf, key)), name)
 		})
 	}
-	im.conf.minimalMistakes, im.conf.chirpy = theme("minimal-mistakes"), theme("chirpy")
+	im.conf.minimalMistakes, im.conf.chirpy, im.conf.justTheDocs = theme("minimal-mistakes"), theme("chirpy"), theme("just-the-docs")
 	if emCaptions(im.src) {
 		im.conf.imageCaption = "em"
 	}
