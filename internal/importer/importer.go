@@ -434,7 +434,7 @@ func (im *importer) finish() {
 	var lists []*page
 	im.pages = slices.DeleteFunc(im.pages, func(p *page) bool {
 		_, ok := themeLists[strings.ToLower(p.str("layout"))]
-		if ok = ok && !p.draft && p.oldURL != "" && len(bytes.TrimSpace(p.body)) == 0; ok {
+		if ok = ok && !p.draft && !p.section && !p.taxonomy && p.oldURL != "" && len(bytes.TrimSpace(p.body)) == 0; ok {
 			lists = append(lists, p)
 		}
 		return ok
