@@ -108,6 +108,10 @@ type converter struct {
 	// the last noted, leftOutRune, is in im.res.Notes[leftOutNote].
 	leftOut, leftOutNote int
 	leftOutRune          rune
+	// labelEnd is where in out the text after Just the Docs' last label
+	// would start, so that the next label's line, right under it, joins
+	// it (see attributeList).
+	labelEnd int
 	// mathEnd is the body offset of the $$ that closes the kramdown math
 	// being converted, and mathInline says whether it is written \).
 	mathEnd    int
@@ -3784,6 +3788,20 @@ func (c *converter) attributeList(i int) int {
 		c.out.WriteString(`<a id="` + id + `"></a>`)
 		c.keptID(i, line, attrs, "")
 		return whole
+	}
+	if prev := lastLine(out[:max(len(out)-1, 0)]); c.im.conf.justTheDocs && len(bytes.TrimSpace(prev)) > 0 && out[len(out)-1] == '\n' &&
+		slices.ContainsFunc(attrs, func(a string) bool { return a == ".label" || strings.HasPrefix(a, ".label-") }) {
+		// Just the Docs' label, a badge: its words stay as text, and a
+		// run of labels, side by side on the old page, is one paragraph.
+		if start := len(out) - 1 - len(prev); start == c.labelEnd && start >= 2 {
+			words := slices.Clone(out[start:])
+			c.out.Truncate(len(bytes.TrimRight(out[:start-2], " \t")))
+			c.out.WriteString(" · ")
+			c.out.Write(words)
+		}
+		c.labelEnd = c.out.Len() + 1 // after the line feed the list's line leaves
+		c.im.done(c.pos(i), "Just the Docs' label %s: its words kept as text; labels on lines one under another are one paragraph, parted by ·", line)
+		return e - i
 	}
 	c.im.note(c.pos(i), "kramdown attribute list %s, left out", line)
 	return e - i

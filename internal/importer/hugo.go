@@ -1345,14 +1345,21 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 // fillIn gives a page without a title or date one, with a note: the
 // title from its file name, the date of its file.
 func (im *importer) fillIn(p *page) {
-	if title, at, rest, ok := leadingHeading(p.body); ok && !p.html && p.title != "" && title == strings.TrimSpace(p.title) {
+	if title, at, rest, ok := leadingHeading(p.body); ok && !p.html && p.title != "" && (title == strings.TrimSpace(p.title) || im.conf.justTheDocs) {
 		// The page starts with its title as a heading, which its
 		// theme showed in the title's place (Just the Docs) or beside
 		// it: plotline shows the title, so the heading would repeat it.
+		// Just the Docs showed title: only in its navigation, so there
+		// the heading is the title readers saw, whatever title: says.
 		if ial := bytes.TrimSpace(rest[:lineEnd(rest, 0)]); bytes.HasPrefix(ial, []byte("{:")) && !bytes.HasPrefix(ial, []byte("{::")) && bytes.HasSuffix(ial, []byte("}")) {
 			rest = rest[lineEnd(rest, 0):] // the heading's attribute list, {: .no_toc }
 		}
-		im.done(diag.At(p.src, p.source, p.bodyOff+at), "its first line, a heading, repeats its title: left out, as the page shows its title")
+		if pos := diag.At(p.src, p.source, p.bodyOff+at); title == strings.TrimSpace(p.title) {
+			im.done(pos, "its first line, a heading, repeats its title: left out, as the page shows its title")
+		} else {
+			im.done(pos, "its first line, a heading, is the title its theme showed on the page (title: %q only in the navigation): it is the page's title, and left out of its text", p.title)
+			p.title = title
+		}
 		p.bodyOff += len(p.body) - len(rest)
 		p.body = rest
 	}

@@ -298,6 +298,9 @@ type siteConfig struct {
 	// minimalMistakes is set when the site's theme is minimal-mistakes
 	// (theme: or remote_theme:), whose includes the site does not hold.
 	minimalMistakes bool
+	// justTheDocs is set when the site's theme is Just the Docs, which
+	// shows a page's title: only in its navigation.
+	justTheDocs bool
 	// include are the names of include:, which Jekyll reads though
 	// they start with an underscore or a dot (_pages).
 	include []string
@@ -426,6 +429,16 @@ func (im *importer) modDate(p string) time.Time {
 // finish converts every page, now that all are known, and writes the
 // config.
 func (im *importer) finish() {
+	// A page a theme's list made, with no text of its own, is no page
+	// here; its old address leads to plotline's list (below).
+	var lists []*page
+	im.pages = slices.DeleteFunc(im.pages, func(p *page) bool {
+		_, ok := themeLists[strings.ToLower(p.str("layout"))]
+		if ok = ok && !p.draft && !p.section && !p.taxonomy && p.oldURL != "" && len(bytes.TrimSpace(p.body)) == 0; ok {
+			lists = append(lists, p)
+		}
+		return ok
+	})
 	im.visibleNames()
 	im.uniqueURLs()
 	im.byKey = map[string][]*page{}
@@ -481,6 +494,9 @@ func (im *importer) finish() {
 	// at (a Jekyll page at /tags/markup/ whose layout listed the posts).
 	for t := range im.tags {
 		taken["tags/"+t+"/index.html"] = "plotline (its list of the tag " + t + ")"
+	}
+	for _, p := range lists {
+		im.themeList(p, taken)
 	}
 	im.redirects(taken)
 	im.netlifyRedirects()

@@ -106,7 +106,7 @@ func (im *importer) jekyll() error {
 			return strings.Contains(strings.ToLower(lookupString(conf, key)), name)
 		})
 	}
-	im.conf.minimalMistakes, im.conf.chirpy = theme("minimal-mistakes"), theme("chirpy")
+	im.conf.minimalMistakes, im.conf.chirpy, im.conf.justTheDocs = theme("minimal-mistakes"), theme("chirpy"), theme("just-the-docs")
 	if emCaptions(im.src) {
 		im.conf.imageCaption = "em"
 	}
@@ -263,7 +263,7 @@ func (im *importer) jekyll() error {
 			im.done(diag.Pos{Path: p}, "not imported: plotline writes %s", plotlineWrites["404.html"])
 			return nil
 		}
-		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && listLayout(im.src, layout) {
+		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && themeLists[strings.ToLower(layout)] == "" && listLayout(im.src, layout) {
 			// A tag's page and the like: the layout made all of it.
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "no text of its own: its layout %s made the page, a list, as a template does: not imported", layout)
 			return nil

@@ -7,6 +7,7 @@ import (
 	"html"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/plotline/plotline/internal/content"
@@ -126,19 +127,54 @@ func (im *importer) redirects(taken map[string]string) {
 			continue
 		}
 		taken[file] = p.src
-		rel := to
-		if strings.HasPrefix(to, "/") && !strings.HasPrefix(to, "//") {
-			// Relative to the file, so that it stays right under any
-			// base path: "/" from 2017/08/11/x.html is "../../../".
-			rel = strings.Repeat("../", strings.Count(file, "/")) + strings.TrimPrefix(to, "/")
-			rel = cmp.Or(rel, "./")
-		}
-		im.res.Files["content/"+file] = File{Data: redirectFile(rel)}
+		im.res.Files["content/"+file] = File{Data: redirectFile(fromFile(file, to))}
 		via := ""
 		if to != p.redirect {
 			via = ", and on to " + to
 		}
 		im.done(pos, "the source published this page as a redirect to %s%s, which is no page of the new site: that redirect is written at its old address, %s, and the page is a draft, its text kept", p.redirect, via, p.oldURL)
+	}
+}
+
+// fromFile returns the address to, a site path ("/x/") or another
+// site's, as a link from file: relative, so that it stays right under
+// any base path ("/" from 2017/08/11/x.html is "../../../").
+func fromFile(file, to string) string {
+	if !strings.HasPrefix(to, "/") || strings.HasPrefix(to, "//") {
+		return to
+	}
+	return cmp.Or(strings.Repeat("../", strings.Count(file, "/"))+strings.TrimPrefix(to, "/"), "./")
+}
+
+// themeLists are the layouts of a theme's pages that only listed what
+// plotline lists itself (Stack's, PaperMod's and Chirpy's archives,
+// search, categories and tags), each with the address of that list.
+var themeLists = map[string]string{"archives": "/", "archive": "/", "search": "/", "categories": "/tags/", "tags": "/tags/"}
+
+// themeList notes the page p, which its theme's layout made a list
+// without text of its own: not imported, its old address leads to
+// plotline's list, a redirect written there unless plotline's list, or
+// another file, is at it.
+func (im *importer) themeList(p *page, taken map[string]string) {
+	layout := p.str("layout")
+	to := themeLists[strings.ToLower(layout)]
+	list := map[string]string{"/": "the home page, plotline's list of the articles", "/tags/": "plotline's list of tags"}[to]
+	// What was noted of it as a page (its date, its title) is moot.
+	im.res.Notes = slices.DeleteFunc(im.res.Notes, func(n Note) bool { return n.Pos.Path == p.src })
+	what := fmt.Sprintf("no text of its own: its layout %s, the theme's, made the page, a list: not imported", layout)
+	file, msg := content.AliasFile(p.oldURL)
+	other, isTaken := taken[file]
+	switch {
+	case msg != "":
+		im.note(p.fieldPos("layout"), "%s; its old address %s %s, and has no redirect", what, p.oldURL, msg)
+	case redirectKey(p.oldURL) == to:
+		im.done(p.fieldPos("layout"), "%s; its old address %s is %s", what, p.oldURL, list)
+	case isTaken:
+		im.note(p.fieldPos("layout"), "%s; its old address %s is taken by %s in the new site: no redirect", what, p.oldURL, other)
+	default:
+		taken[file] = p.src
+		im.res.Files["content/"+file] = File{Data: redirectFile(fromFile(file, to))}
+		im.done(p.fieldPos("layout"), "%s; its old address %s leads to %s", what, p.oldURL, list)
 	}
 }
 
