@@ -61,7 +61,7 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 				verdict = shown
 			}
 		}
-	case wayOf(c.Phrase) != "":
+	case v.Kind == Number && wayOf(c.Phrase) != "":
 		other := "other.ref"
 		if b := s.blocks[e.Ref.Block]; b.Projection != nil && b.Projection.HasLimit {
 			other = e.Ref.Block + ".limit"

@@ -49,6 +49,8 @@ func TestClaims(t *testing.T) {
 		{`losses.last.value | claim "more than a third of the way"`, "", `claim "more than a third of the way" is read both from zero and from the series' first value: compare the value with the limit, as in | claim "more than a third of" losses.limit`},
 		{`killed.last.value | claim "half-way there"`, "", `claim "half-way there" is read both from zero and from the series' first value: compare the value with the limit, as in | claim "half of" other.ref`},
 		{`losses.last.value | claim "more than a quarter of" losses.limit`, "more than a quarter of", ""},
+		// Of a date it is a date's phrase, read or not as one.
+		{`losses.crossing | claim "halfway through 2025"`, "", `claim: cannot read "halfway through 2025": want a date phrase such as "by spring 2025", "mid-April", "before the end of March" or "within 6 weeks"`},
 		// A phrase of a whole text is refused before it is read.
 		{`losses.crossing | claim "` + strings.Repeat("mid-Febuary ", 17) + `"`, "", `claim: the phrase has 204 characters, more than the 200 a claim's phrase may have: a claim is a few words, such as "by spring 2025" or "nine times as many as"`},
 		{`losses.crossing | claim by spring`, "", `claim: want a phrase in quotes, such as | claim "by spring 2025"`},
