@@ -124,7 +124,7 @@ func Load(fsys fs.FS) (Config, error) {
 		if tag, ok := cfg.languageTag(); ok {
 			cfg.Language = tag.String()
 		}
-		return cfg, diags.Err()
+		return cfg, diags.Errors().Bound(diag.MaxListed, "this config file").Err()
 	}
 	return cfg, cfg.Check()
 }

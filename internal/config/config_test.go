@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -450,6 +451,32 @@ func TestLoadTooLarge(t *testing.T) {
 	_, err := Load(fstest.MapFS{"plotline.yaml": {Data: []byte(src)}})
 	if err == nil || err.Error() != "plotline.yaml:1:1: file is 3 MB, more than the 1 MB plotline reads" {
 		t.Errorf("Load(3 MB) = %v; want an error saying the file is too large", err)
+	}
+}
+
+// TestLoadManyMistakes checks that a config file of thousands of unknown
+// keys, in YAML or TOML, lists the first 1,000 and says the rest are not
+// listed, as an article's Markdown and a CSV file do: 60,000 of them
+// printed 8 MB.
+func TestLoadManyMistakes(t *testing.T) {
+	for _, file := range []string{"plotline.yaml", "plotline.toml"} {
+		var src strings.Builder
+		src.WriteString("title = \"T\"\n") // line 1; the 1,001st key k1000 on line 1002
+		for i := range 3000 {
+			fmt.Fprintf(&src, "k%d = 1\n", i)
+		}
+		text := src.String()
+		if file == "plotline.yaml" {
+			text = strings.ReplaceAll(text, " = ", ": ")
+		}
+		_, err := Load(fstest.MapFS{file: {Data: []byte(text)}})
+		var l diag.List
+		if !errors.As(err, &l) || len(l) != diag.MaxListed+1 {
+			t.Fatalf("%s: Load() gave %d errors; want %d and a note", file, len(l), diag.MaxListed+1)
+		}
+		if got, want := l[len(l)-1].String(), file+":1002:1: more than 1000 problems in this config file; the rest are not listed"; got != want {
+			t.Errorf("%s: last error\n%s\nwant\n%s", file, got, want)
+		}
 	}
 }
 

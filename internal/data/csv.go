@@ -212,18 +212,10 @@ func unclosedQuote(src []byte, start int) int {
 func parseCSV(t *csvTable, column string, diags *diag.List) []Point {
 	var found diag.List
 	points := readCSV(t, column, &found)
-	if len(found) <= maxCSVProblems {
-		diags.Add(found...)
-		return points
-	}
 	// A file of thousands of bad lines, or of columns: the first of
 	// them say what is wrong, and the rest would bury every other
 	// problem of the build.
-	found.Sort()
-	diags.Add(found[:maxCSVProblems]...)
-	note := diag.Diagnostic{Pos: found[maxCSVProblems].Pos, Severity: pick(found[maxCSVProblems:].HasErrors(), diag.Error, diag.Warning)}
-	note.Message = fmt.Sprintf("more than %d problems in this csv file; the rest are not listed", maxCSVProblems)
-	diags.Add(note)
+	diags.Add(found.Bound(diag.MaxListed, "this csv file")...)
 	return points
 }
 
@@ -234,10 +226,6 @@ func loneCR(src []byte) int {
 	i := bytes.IndexAny(src, "\r\n")
 	return pick(i < 0 || src[i] != '\r' || i+1 < len(src) && src[i+1] == '\n' || i+1 == len(src), -1, i)
 }
-
-// maxCSVProblems is how many problems of one CSV file are listed: as many
-// as of an article's Markdown.
-const maxCSVProblems = 1000
 
 // csvTable is a CSV file as its blocks read it: its problems that keep
 // any of it from being read, or else its text, read through records.

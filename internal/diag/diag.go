@@ -229,6 +229,41 @@ func (l *List) Sort() {
 	*l = slices.Compact(*l)
 }
 
+// MaxListed is how many problems of one file are listed: a file of a
+// hundred thousand mistakes would print megabytes and bury every other
+// problem of the build.
+const MaxListed = 1000
+
+// Bound returns l sorted with at most n diagnostics of each file listed,
+// and for a file that had more, one more at the first of the rest saying
+// so of what ("this csv file"); the note is an error when any of the rest
+// is. A file already bounded so, by the same n, is left as it is.
+func (l List) Bound(n int, what string) List {
+	l.Sort()
+	out := l[:0:0]
+	note := fmt.Sprintf("more than %d problems in ", n)
+	for len(l) > 0 {
+		i := 1
+		for i < len(l) && l[i].Pos.Path == l[0].Pos.Path {
+			i++
+		}
+		k := n
+		if i == n+1 && strings.HasPrefix(l[n].Message, note) {
+			k++ // bounded already: the last is its note
+		}
+		out = append(out, l[:min(i, k)]...)
+		if i > k {
+			rest := Diagnostic{Pos: l[n].Pos, Severity: Warning, Message: note + what + "; the rest are not listed"}
+			if l[n:i].HasErrors() {
+				rest.Severity = Error
+			}
+			out = append(out, rest)
+		}
+		l = l[i:]
+	}
+	return out
+}
+
 // Err returns l sorted as an error when it holds an error, and nil otherwise.
 func (l List) Err() error {
 	errs := l.Errors()

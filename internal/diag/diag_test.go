@@ -2,6 +2,8 @@ package diag
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -311,5 +313,39 @@ func TestCursor(t *testing.T) {
 				t.Errorf("Cursor.At(%d) of %q = %v; want %v", off, src, got, want)
 			}
 		}
+	}
+}
+
+// TestBound checks that Bound lists the first n problems of each file in
+// order, then one note at the first of the rest, an error only when one
+// of the rest is, and that a file bounded once is left as it is.
+func TestBound(t *testing.T) {
+	var l List
+	for line := 5; line >= 1; line-- { // out of order: Bound sorts
+		l.Warnf(Pos{Path: "a.yaml", Line: line, Col: 1}, "w%d", line)
+	}
+	l.Errorf(Pos{Path: "b.csv", Line: 9, Col: 2}, "e")
+	l.Warnf(Pos{Path: "c.md", Line: 1, Col: 1}, "w")
+	l.Warnf(Pos{Path: "c.md", Line: 2, Col: 1}, "w")
+	l.Errorf(Pos{Path: "c.md", Line: 3, Col: 1}, "e")
+	got := l.Bound(2, "this file")
+	want := []string{
+		"a.yaml:1:1: warning: w1",
+		"a.yaml:2:1: warning: w2",
+		"a.yaml:3:1: warning: more than 2 problems in this file; the rest are not listed",
+		"b.csv:9:2: e",
+		"c.md:1:1: warning: w",
+		"c.md:2:1: warning: w",
+		"c.md:3:1: more than 2 problems in this file; the rest are not listed",
+	}
+	var s []string
+	for _, d := range got {
+		s = append(s, d.String())
+	}
+	if !slices.Equal(s, want) {
+		t.Errorf("Bound(2) =\n%s\nwant\n%s", strings.Join(s, "\n"), strings.Join(want, "\n"))
+	}
+	if again := got.Bound(2, "this site"); !slices.Equal(again, got) {
+		t.Errorf("Bound(2) of a bounded list =\n%v\nwant it unchanged", again)
 	}
 }

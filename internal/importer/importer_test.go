@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 )
 
@@ -1327,5 +1328,36 @@ func TestRedirectChain(t *testing.T) {
 	few, many := perPage(200), perPage(2000)
 	if many > 2*few {
 		t.Errorf("a page of a chain of 2,000 redirects allocates %.0f bytes, of 200 %.0f; want about the same", many, few)
+	}
+}
+
+// TestAliasesBounded checks that a page of more old addresses than a build
+// accepts keeps the first content.MaxAliases of them and notes the rest at
+// its aliases key: an import of 1,005 wrote them all, and its first build
+// failed.
+func TestAliasesBounded(t *testing.T) {
+	var list strings.Builder
+	for i := range content.MaxAliases + 5 {
+		fmt.Fprintf(&list, "  - /old/%d/\n", i)
+	}
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\naliases:\n" + list.String() + "---\nBody\n")},
+	}
+	res, err := Import(src, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(res.Files["content/posts/a.md"].Data)
+	if n := strings.Count(page, "/old/"); n != content.MaxAliases || !strings.Contains(page, "/old/999/") || strings.Contains(page, "/old/1000/") {
+		t.Errorf("the page has %d aliases; want the first %d", n, content.MaxAliases)
+	}
+	want := "content/posts/a.md:4:1: 5 old addresses past the first 1000 left out: a page has at most 1000 aliases, each a page of its own (add back those that links and bookmarks still use, in place of others)"
+	var found bool
+	for _, n := range res.Notes {
+		found = found || n.Pos.String()+": "+n.What == want
+	}
+	if !found {
+		t.Errorf("no note %q", want)
 	}
 }

@@ -332,6 +332,7 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 	}
 	seen := map[string]bool{}
 	looked := map[string]bool{}
+	left, leftAt := 0, diag.Pos{}
 	for _, c := range cands {
 		a := c.addr
 		if looked[a] {
@@ -377,9 +378,20 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 			}
 			continue
 		}
+		if len(p.aliases) == content.MaxAliases {
+			// The build refuses a page of more: keep the first, as the
+			// source lists them.
+			if left++; left == 1 {
+				leftAt = p.fieldPos(c.key)
+			}
+			continue
+		}
 		taken[file] = p.src
 		p.aliases = append(p.aliases, a)
 		im.res.Aliases++
+	}
+	if left > 0 {
+		im.note(leftAt, "%d old addresses past the first %d left out: a page has at most %d aliases, each a page of its own (add back those that links and bookmarks still use, in place of others)", left, content.MaxAliases, content.MaxAliases)
 	}
 }
 

@@ -252,10 +252,11 @@ type pageState struct {
 	reported int
 }
 
-// maxReported is how many problems the extensions list for one page: a
-// file of a million "{{" has a million, and listing them would take
-// gigabytes.
-const maxReported = 1000
+// maxReported is how many problems the extensions list for one page, as
+// many as of any file: a file of a million "{{" has a million, and
+// listing them would take gigabytes. They are counted as they come, not
+// bounded after (diag.List.Bound), so that those past it cost nothing.
+const maxReported = diag.MaxListed
 
 // errorf reports an error at an offset in the body.
 func (s *pageState) errorf(off int, format string, args ...any) {

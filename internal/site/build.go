@@ -281,7 +281,7 @@ func (b *Builder) finish(r *run, start time.Time, diags diag.List, kept bool) Re
 		b.lastDest, _ = os.Stat(b.opts.Dest)
 		b.lastMarker, _ = os.Stat(filepath.Join(b.opts.Dest, output.MarkerName))
 	}
-	diags.Sort()
+	diags = diags.Bound(diag.MaxListed, "this file")
 	return Result{
 		Pages: r.pages, Files: r.files, Reused: r.reused, Cards: r.cards, Kept: kept,
 		Warnings: diags.Warnings(), Duration: time.Since(start),
@@ -298,7 +298,9 @@ func failed(diags diag.List, r *run) (Result, error) {
 		diags.Add(r.st.templateWarnings...)
 		claims = r.sortedClaims()
 	}
-	diags.Sort()
+	// A file of thousands of mistakes (unknown keys of a data block, of
+	// an i18n file) lists the first of them, as a CSV file does.
+	diags = diags.Bound(diag.MaxListed, "this file")
 	return Result{Warnings: diags.Warnings(), Claims: claims}, diags
 }
 

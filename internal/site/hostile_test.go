@@ -750,3 +750,30 @@ func TestManyRootAddresses(t *testing.T) {
 		t.Errorf("%d warnings, the last %v; want %d, the last at its place: %s…", len(l), l[len(l)-1], n, want)
 	}
 }
+
+// TestManyProblemsAFile checks that the front matter of an article with
+// thousands of unknown keys in a data block, and a site's words file of
+// thousands of unknown keys, list their first 1,000 problems and say the
+// rest are not listed, as a CSV file does: 20,000 of either printed 2 MB.
+func TestManyProblemsAFile(t *testing.T) {
+	var keys, words strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&keys, "    k%d: v\n", i)
+		fmt.Fprintf(&words, "k%d: v\n", i)
+	}
+	page := "---\ntitle: A\ndate: 2025-01-01\ndata:\n  b:\n" + keys.String() + "    series: [{date: 2025-01-01, value: 1}]\n---\n"
+	_, errs := buildErrors(t, fstest.MapFS{
+		"plotline.yaml": {Data: []byte("title: T\nlanguage: de\n")},
+		"content/a.md":  {Data: []byte(page)},
+		"i18n/de.yaml":  {Data: []byte(words.String())},
+	})
+	// The keys start on line 6 of the article: k1000 is on line 1006;
+	// on line 1 of the words file, k1000 is on line 1001.
+	want := []string{
+		"content/a.md:1006:5: more than 1000 problems in this file; the rest are not listed",
+		"i18n/de.yaml:1001:1: more than 1000 problems in this file; the rest are not listed",
+	}
+	if len(errs) != 2*(diag.MaxListed+1) || errs[diag.MaxListed] != want[0] || errs[len(errs)-1] != want[1] {
+		t.Errorf("%d errors; want %d, each file's 1,001st:\n%s", len(errs), 2*(diag.MaxListed+1), strings.Join(want, "\n"))
+	}
+}
