@@ -463,20 +463,6 @@ func rounded(l *locale.Locale, f float64, dec int, inWords, whole bool) (string,
 // two or more for the smallest floats, and by one just under a power of
 // ten.
 func Magnitude(f float64) int {
-	if a := math.Abs(f); a >= 1e-22 && a < 1e22 {
-		// Here math.Pow10 is the float nearest each power of ten, and
-		// the shortest decimal form of a is at least a power exactly when
-		// a is at least its float: Log10's guess, moved until a lies
-		// between two powers, is the exponent without writing a.
-		mag := int(math.Floor(math.Log10(a)))
-		for a < math.Pow10(mag) {
-			mag--
-		}
-		for a >= math.Pow10(mag+1) {
-			mag++
-		}
-		return mag
-	}
 	var buf [32]byte
 	e := strconv.AppendFloat(buf[:0], f, 'e', -1, 64)
 	mag, _ := strconv.Atoi(string(e[bytes.IndexByte(e, 'e')+1:]))

@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -335,38 +334,6 @@ func TestFormatErrors(t *testing.T) {
 		}
 		if err.Error() != tt.want {
 			t.Errorf("Format(%v, %q, %q) error = %q; want %q", tt.v, tt.name, tt.arg, err, tt.want)
-		}
-	}
-}
-
-// TestMagnitudeAtPowers checks Magnitude, which compares a number with
-// the powers of ten rather than writing it, against the exponent of its
-// shortest decimal form, on each side of every power of ten it compares
-// with and on numbers spread over the whole range of floats.
-func TestMagnitudeAtPowers(t *testing.T) {
-	written := func(f float64) int {
-		e := strconv.FormatFloat(f, 'e', -1, 64)
-		mag, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
-		return mag
-	}
-	var fs []float64
-	for k := -30; k <= 30; k++ {
-		p := math.Pow10(k)
-		fs = append(fs, p, math.Nextafter(p, 0), math.Nextafter(p, math.Inf(1)), 1.5*p, 9.999999999999999*p, 0.95*p)
-	}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 100000 {
-		fs = append(fs, math.Float64frombits(rng.Uint64()&^(1<<63)), math.Pow10(rng.IntN(50)-25)*(1+9*rng.Float64()))
-	}
-	fs = append(fs, math.SmallestNonzeroFloat64, math.MaxFloat64, 1e-22, 1e22)
-	for _, f := range fs {
-		if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
-			continue
-		}
-		for _, x := range []float64{f, -f} {
-			if got, want := Magnitude(x), written(x); got != want {
-				t.Errorf("Magnitude(%v) = %d; want %d", x, got, want)
-			}
 		}
 	}
 }
