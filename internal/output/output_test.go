@@ -222,30 +222,36 @@ func TestCloseDiscards(t *testing.T) {
 	}
 }
 
+// replaceKeeping commits a Replace transaction with KeepEqual that writes
+// files to dest, the previous output's Set being prev (none when nil),
+// and returns whether it kept the output and the Set it wrote.
+func replaceKeeping(t *testing.T, dest string, files map[string]string, prev *Set) (kept bool, set Set) {
+	t.Helper()
+	tx := open(t, dest, Options{Mode: Replace, KeepEqual: true})
+	if prev != nil {
+		tx.SetPrevious(*prev)
+	}
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		if err := tx.Write(p, []byte(files[p])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set = tx.Set()
+	kept, err := tx.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.Close()
+	return kept, set
+}
+
 // TestReplaceKeepsAnEqualOutput writes an output, then the same files
 // again: the second transaction leaves the output folder itself in place.
 // A third that writes one file differently, or one more file, swaps.
 func TestReplaceKeepsAnEqualOutput(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	files := map[string]string{"index.html": "home", "a/index.html": "a"}
-	write := func(files map[string]string, prev *Set) (bool, Set) {
-		tx := open(t, dest, Options{Mode: Replace, KeepEqual: true})
-		if prev != nil {
-			tx.SetPrevious(*prev)
-		}
-		for _, p := range slices.Sorted(maps.Keys(files)) {
-			if err := tx.Write(p, []byte(files[p])); err != nil {
-				t.Fatal(err)
-			}
-		}
-		set := tx.Set()
-		kept, err := tx.Commit()
-		if err != nil {
-			t.Fatal(err)
-		}
-		tx.Close()
-		return kept, set
-	}
+	write := func(files map[string]string, prev *Set) (bool, Set) { return replaceKeeping(t, dest, files, prev) }
 	_, set := write(files, nil)
 	before, err := os.Stat(dest)
 	if err != nil {
@@ -647,24 +653,7 @@ func TestPatchStoppedMidway(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	mark := patchMark(dest)
 	files := map[string]string{"index.html": "home", "a/index.html": "a"}
-	replace := func(prev *Set) (kept bool, set Set) {
-		tx := open(t, dest, Options{Mode: Replace, KeepEqual: true})
-		if prev != nil {
-			tx.SetPrevious(*prev)
-		}
-		for _, p := range slices.Sorted(maps.Keys(files)) {
-			if err := tx.Write(p, []byte(files[p])); err != nil {
-				t.Fatal(err)
-			}
-		}
-		set = tx.Set()
-		kept, err := tx.Commit()
-		if err != nil {
-			t.Fatal(err)
-		}
-		tx.Close()
-		return kept, set
-	}
+	replace := func(prev *Set) (bool, Set) { return replaceKeeping(t, dest, files, prev) }
 	_, set := replace(nil)
 
 	// A Patch is marked while it writes, and unmarked once done, or
