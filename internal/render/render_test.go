@@ -761,6 +761,18 @@ func TestEndContext(t *testing.T) {
 	}
 }
 
+// withIcons returns the default layouts with a partial of n {{ define }}s,
+// as an icon set written as templates holds.
+func withIcons(n int) fstest.MapFS {
+	var icons strings.Builder
+	for i := range n {
+		fmt.Fprintf(&icons, "{{ define \"icon-%d\" }}<svg><use href=\"#i%d\"/></svg>{{ end }}\n", i, i)
+	}
+	fsys := layoutFS()
+	fsys["templates/partials/icons.html"] = &fstest.MapFile{Data: []byte(icons.String())}
+	return fsys
+}
+
 // TestManyDefines checks that a partial of many {{ define }}s (an icon
 // set) is parsed in time linear in its length: the place of each was
 // counted from the top of the file, with the file copied for each, so
@@ -768,12 +780,7 @@ func TestEndContext(t *testing.T) {
 func TestManyDefines(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	perDefine := func(n int) float64 {
-		var icons strings.Builder
-		for i := range n {
-			fmt.Fprintf(&icons, "{{ define \"icon-%d\" }}<svg><use href=\"#i%d\"/></svg>{{ end }}\n", i, i)
-		}
-		fsys := layoutFS()
-		fsys["templates/partials/icons.html"] = &fstest.MapFile{Data: []byte(icons.String())}
+		fsys := withIcons(n)
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		if _, err := ParseLayouts(fsys, testFuncs(testSite("", "/"))); err != nil {
@@ -797,12 +804,7 @@ func TestManyDefines(t *testing.T) {
 func TestEndContextManyTemplates(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	perTemplate := func(n int) float64 {
-		var icons strings.Builder
-		for i := range n {
-			fmt.Fprintf(&icons, "{{ define \"icon-%d\" }}<svg><use href=\"#i%d\"/></svg>{{ end }}\n", i, i)
-		}
-		fsys := layoutFS()
-		fsys["templates/partials/icons.html"] = &fstest.MapFile{Data: []byte(icons.String())}
+		fsys := withIcons(n)
 		fsys["templates/partials/footer.html"] = &fstest.MapFile{Data: []byte("{{ define \"footer\" }}{{ template \"icon-1\" }}<script>{{ end }}")}
 		site := testSite("", "/")
 		l, err := ParseLayouts(fsys, testFuncs(site))
