@@ -241,28 +241,39 @@ const MaxListed = 1000
 func (l List) Bound(n int, what string) List {
 	l.Sort()
 	out := l[:0:0]
-	note := fmt.Sprintf("more than %d problems in ", n)
 	for len(l) > 0 {
 		i := 1
 		for i < len(l) && l[i].Pos.Path == l[0].Pos.Path {
 			i++
 		}
 		k := n
-		if i == n+1 && strings.HasPrefix(l[n].Message, note) {
+		if i == n+1 && strings.HasPrefix(l[n].Message, unlistedHead(n)) {
 			k++ // bounded already: the last is its note
 		}
 		out = append(out, l[:min(i, k)]...)
 		if i > k {
-			rest := Diagnostic{Pos: l[n].Pos, Severity: Warning, Message: note + what + "; the rest are not listed"}
+			sev := Warning
 			if l[n:i].HasErrors() {
-				rest.Severity = Error
+				sev = Error
 			}
-			out = append(out, rest)
+			out = append(out, Unlisted(l[n].Pos, n, what, sev))
 		}
 		l = l[i:]
 	}
 	return out
 }
+
+// Unlisted returns the diagnostic at pos that stands for the problems of
+// a file past its first n, which are not listed: of what ("this csv
+// file", "this file's Markdown"), with severity sev. Bound makes it, and
+// so does a reader that stops counting at n itself.
+func Unlisted(pos Pos, n int, what string, sev Severity) Diagnostic {
+	return Diagnostic{Pos: pos, Severity: sev, Message: unlistedHead(n) + what + "; the rest are not listed"}
+}
+
+// unlistedHead is how Unlisted's message begins, by which Bound knows a
+// file already bounded.
+func unlistedHead(n int) string { return fmt.Sprintf("more than %d problems in ", n) }
 
 // Err returns l sorted as an error when it holds an error, and nil otherwise.
 func (l List) Err() error {

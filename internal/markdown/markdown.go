@@ -274,7 +274,7 @@ func (s *pageState) report(sev diag.Severity, off int, format string, args ...an
 	case s.reported > maxReported+1:
 		return
 	case s.reported == maxReported+1:
-		s.diags.Errorf(s.pos(off), "more than %d problems in this file's Markdown; the rest are not listed", maxReported)
+		s.diags.Add(diag.Unlisted(s.pos(off), maxReported, "this file's Markdown", diag.Error))
 	case sev == diag.Warning:
 		s.diags.Warnf(s.pos(off), format, args...)
 	default:
