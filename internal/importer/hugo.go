@@ -1277,12 +1277,9 @@ func (p *page) cascadesRender() (never, ok bool) {
 // child returns the value of key in the mapping n, its case ignored, or
 // nil.
 func child(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for k := 0; k+1 < len(n.Content); k += 2 {
-		if strings.EqualFold(n.Content[k].Value, key) {
-			return n.Content[k+1]
+	for k, v := range yamlpos.Pairs(n) {
+		if strings.EqualFold(k.Value, key) {
+			return v
 		}
 	}
 	return nil
