@@ -688,6 +688,7 @@ func (c *converter) hugo(i int) int {
 		return n
 	}
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
+	sc := c.im.conf.shortcodes[t.name]
 	var n int
 	took := func(m int) bool { n = m; return m > 0 } // as in syntax
 	switch t.name {
@@ -713,12 +714,12 @@ func (c *converter) hugo(i int) int {
 	case "alert", "pageinfo":
 		// Docsy's, where the site has no template of its own by that
 		// name: the alert nearest its color, the first of its classes.
-		if color, _, _ := strings.Cut(strings.TrimSpace(args.named["color"]), " "); c.im.conf.docsy && !c.im.conf.ownShortcodes[t.name] {
+		if color, _, _ := strings.Cut(strings.TrimSpace(args.named["color"]), " "); c.im.conf.docsy && !sc.own {
 			n = c.alertStart(t, cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE"), args.named["title"])
 		}
 	case "callout":
 		// Hextra's, by its type: default and info a NOTE.
-		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !c.im.conf.ownShortcodes[t.name] {
+		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !sc.own {
 			n = c.alertStart(t, kind, "")
 		}
 	case "mermaid":
@@ -753,7 +754,7 @@ func (c *converter) hugo(i int) int {
 			return c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 		}
 	}
-	if icon, ok := c.im.conf.iconAlerts[t.name]; ok && n == 0 && !t.closing {
+	if icon := sc.iconAlert; icon != "" && n == 0 && !t.closing {
 		// A box beside an icon: a warning, unless another icon is
 		// named ({{< alert "twitter" >}}).
 		kind := "NOTE"
@@ -762,31 +763,30 @@ func (c *converter) hugo(i int) int {
 		}
 		n = c.alertStart(t, kind, "")
 	}
-	_, ownQuote := c.im.conf.quotes[t.name]
 	switch open := !t.closing; {
 	case n > 0: // an alert's start
 		return n
 	case t.closing && (took(c.admonitionEnd(t)) || took(c.detailsEnd(t))): // a site's quote's end, a fold's
 		return n
-	case open && (t.name == "details" && !ownQuote || c.im.conf.details[t.name]) && took(c.detailsStart(t, args)):
+	case open && (t.name == "details" && !sc.read || sc.details) && took(c.detailsStart(t, args)):
 		// Hugo's details, or a site's shortcode of any name whose
 		// template is a <details> of its inside (PaperMod's collapse).
 		return n
-	case open && c.im.conf.mathShortcodes[t.name] && took(c.mathShortcode(t, args)),
-		open && t.name == "tab" && (ownQuote || c.im.conf.docsy) && took(c.tabStart(t, args)):
+	case open && sc.math && took(c.mathShortcode(t, args)),
+		open && t.name == "tab" && (sc.read || c.im.conf.docsy) && took(c.tabStart(t, args)):
 		return n
 	}
-	if el, ok := c.im.conf.inlineTags[strings.TrimPrefix(t.name, "/")]; ok && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
+	if el := c.im.conf.shortcodes[strings.TrimPrefix(t.name, "/")].inlineTag; el != "" && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
 		// <mark>…</mark>, as the template wrote it; its inside Markdown.
 		if t.closing {
 			el = "/" + el
 		}
 		return c.wrote("<"+el+">", t.end-i)
 	}
-	if c.im.conf.links[t.name] && !t.closing && took(c.linkShortcode(t, args)) {
+	if sc.link && !t.closing && took(c.linkShortcode(t, args)) {
 		return n
 	}
-	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
+	if sc.include && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
 		// The site's own shortcode that shows another page's text
 		// (a snippet shared by many pages): that text, converted here.
 		if q := c.refPage(strings.Trim(args.get("path", 0), `"'`)); q != nil && q != c.p && !q.html {
@@ -797,21 +797,21 @@ func (c *converter) hugo(i int) int {
 			return t.end - i
 		}
 	}
-	if lang, ok := c.im.conf.code[t.name]; ok && !t.closing && !strings.HasSuffix(t.args, "/") {
+	if sc.code && !t.closing && !strings.HasSuffix(t.args, "/") {
 		language := ""
-		if lang {
+		if sc.codeLang {
 			language = args.get("lang", 0)
 		}
 		if n := c.siteCode(t, language); n > 0 {
 			return n
 		}
 	}
-	if c.im.conf.quotes[t.name] && !t.closing {
+	if sc.quote && !t.closing {
 		header := ""
-		if kind := classAlert(args.pos(0)); kind != "" && c.im.conf.quoteKinds[t.name] {
+		if kind := classAlert(args.pos(0)); kind != "" && sc.quoteKind {
 			// A note of that kind: the alert nearest it.
 			header = "[!" + kind + "]\n"
-		} else if kind := c.im.conf.notes[t.name]; kind != "" {
+		} else if kind := sc.note; kind != "" {
 			// A note of its template's kind.
 			header = "[!" + kind + "]\n"
 		}
@@ -819,13 +819,13 @@ func (c *converter) hugo(i int) int {
 			return n
 		}
 	}
-	if m, ok := c.im.conf.media[t.name]; ok && !t.closing && args.named["src"] != "" && c.siteImage(args.named["src"]) {
+	if sc.media != "" && !t.closing && args.named["src"] != "" && c.siteImage(args.named["src"]) {
 		// The site's own video or sound, which plays the file of its
 		// src.
-		c.media(i, t.end, m, args)
+		c.media(i, t.end, sc, args)
 		return t.end - i
 	}
-	if c.im.conf.figures[t.name] && !t.closing && args.named["src"] != "" {
+	if sc.figure && !t.closing && args.named["src"] != "" {
 		// The site's own figure, which shows the image of its src.
 		if !c.siteImage(args.named["src"]) {
 			return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: its src %s is no file of the new site (a resource its template made an image of?)", t.name, args.named["src"]))
@@ -864,7 +864,7 @@ func (c *converter) siteImage(src string) bool {
 // returns how many bytes of the body it took, 0 when t is not such a
 // shortcode (an inside without actions is its own output, and stays).
 func (c *converter) inlineShortcode(t tag) int {
-	script := c.im.conf.scripts[t.name]
+	script := c.im.conf.shortcodes[t.name].script
 	if t.closing || !strings.HasSuffix(t.name, ".inline") && !script || strings.HasSuffix(t.args, "/") {
 		return 0
 	}
@@ -1818,14 +1818,14 @@ func (c *converter) figure(i, end int, a args) {
 	c.wrote(img, 0)
 }
 
-// media writes the site's shortcode m from body offset i to end, which
+// media writes the site's shortcode s from body offset i to end, which
 // plays the video or sound of its src: on a site whose raw HTML is
 // published, that element with its controls, in a <figure> with its
 // caption when the template showed one; on another, a link to the file.
-func (c *converter) media(i, end int, m mediaShortcode, a args) {
+func (c *converter) media(i, end int, s shortcode, a args) {
 	c.at = i
 	src := c.mended(a.named["src"])
-	el, caption := m.el, a.named[m.caption] // parseArgs names no argument ""
+	el, caption := s.media, a.named[s.caption] // parseArgs names no argument ""
 	if !c.im.conf.unsafe {
 		text := map[string]string{"video": "Video", "audio": "Sound"}[el]
 		if caption != "" {
@@ -4149,7 +4149,7 @@ func (c *converter) htmlShortcode(i int) int {
 	if !ok {
 		return 0
 	}
-	if htmlShortcodes[t.name] || t.name == "/highlight" || c.im.conf.figures[t.name] && !t.closing {
+	if htmlShortcodes[t.name] || t.name == "/highlight" || c.im.conf.shortcodes[t.name].figure && !t.closing {
 		if n := c.hugo(i); n > 0 {
 			return n
 		}

@@ -214,54 +214,9 @@ type siteConfig struct {
 	// categories, by their plural name: "authors".
 	taxonomies map[string]bool
 	ignore     []*regexp.Regexp // ignoreFiles
-	// figures are the site's own shortcodes (of its layouts/ or its
-	// theme's) that show the image their src parameter names, by name.
-	figures map[string]bool
-	// media are the site's own shortcodes that play the video or sound
-	// their src parameter names, by name.
-	media map[string]mediaShortcode
-	// quotes are the site's own shortcodes whose template is a block
-	// quote of their inside, by name; quoteKinds those of them whose
-	// first parameter is its class, a note's kind (hugo-book's
-	// {{% hint warning %}}).
-	quotes, quoteKinds map[string]bool
-	// notes are the site's own shortcodes whose template is an element
-	// of a note's class around their inside (<div class="warning">), by
-	// name: the alert nearest that class, "WARNING". Each is among the
-	// quotes too.
-	notes map[string]string
-	// details are the site's own shortcodes whose template is a
-	// <details> of their inside, by name.
-	details map[string]bool
-	// mathShortcodes are the site's own shortcodes whose template writes
-	// their inside as mathematics for a script to typeset, "\\( %s \\)"
-	// (hugo-book's katex), by name.
-	mathShortcodes map[string]bool
-	// code are the site's own shortcodes whose template highlights their
-	// inside as code, by name; true when the first or lang parameter
-	// names its language.
-	code map[string]bool
-	// includes are the site's own shortcodes that show the text of the
-	// page their first parameter names (site.GetPage, then
-	// .RenderShortcodes or .Content), by name.
-	includes map[string]bool
-	// iconAlerts are the site's own shortcodes whose template is a box
-	// of their inside beside an icon, a warning sign unless the first or
-	// icon parameter names another (Congo's and Blowfish's alert), by
-	// name: that default icon, "triangle-exclamation".
-	iconAlerts map[string]string
-	// inlineTags are the site's own shortcodes whose template is one
-	// inline element around their inside (Wowchemy's hl, <mark>), by
-	// name: the element, "mark".
-	inlineTags map[string]string
-	// links are the site's own shortcodes whose template is a link of
-	// their inside to their href parameter (Congo's and Blowfish's
-	// button), and scripts those that give their inside to a script
-	// (Congo's Chart.js chart), by name.
-	links, scripts map[string]bool
-	// ownShortcodes are the shortcodes of the site's own layouts/, not
-	// its themes', by name.
-	ownShortcodes map[string]bool
+	// shortcodes are the site's own shortcodes (of its layouts/ or its
+	// theme's), by name, as their templates show them.
+	shortcodes map[string]shortcode
 	// docsy is set on a Hugo site whose theme is Docsy (a module or a
 	// theme of that name), whose alert and pageinfo shortcodes are
 	// callouts, and whose templates the site may not hold.
