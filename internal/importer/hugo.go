@@ -297,12 +297,9 @@ func (im *importer) hugo() error {
 		im.conf.nameSlugs = im.conf.nameSlugs || len(l) > 0 && strings.EqualFold(fmt.Sprint(l[0]), ":filename")
 	}
 	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
-	var ignore []any
-	switch v := lookup(conf, "ignorefiles").(type) {
-	case []any:
-		ignore = v
-	case string:
-		ignore = []any{v}
+	ignore, _ := lookup(conf, "ignorefiles").([]any)
+	if s, ok := lookup(conf, "ignorefiles").(string); ok {
+		ignore = []any{s}
 	}
 	for _, x := range ignore {
 		s, ok := x.(string)
@@ -1194,7 +1191,7 @@ func (im *importer) unrendered() {
 			continue
 		}
 		pos := diag.Pos{Path: p.src, Line: 1, Col: 1}
-		if never, ok := p.rendersNever(); ok {
+		if never, ok := renderNever(p.get); ok {
 			if never {
 				p.draft = true
 				im.done(pos, "build options render: never: Hugo published no page of it: imported as a draft, its text kept")
@@ -1273,16 +1270,12 @@ func nearest(pages map[string]*page, lang, dir string) *page {
 // unrendered reports whether the Hugo section page p is rendered by no
 // page, by its own build options or those it cascades.
 func (p *page) unrendered() bool {
-	if never, ok := p.rendersNever(); ok {
+	if never, ok := renderNever(p.get); ok {
 		return never
 	}
 	never, _ := p.cascadesRender()
 	return never
 }
-
-// rendersNever reports whether the build options of the Hugo page p say
-// that Hugo renders no page of it, and whether they give a render at all.
-func (p *page) rendersNever() (never, ok bool) { return renderNever(p.get) }
 
 // cascadesRender reports whether the Hugo page p cascades to itself and
 // the pages below it build options by which Hugo renders no page, and

@@ -165,13 +165,10 @@ func (im *importer) jekyll() error {
 		if cd := im.conf.collectionsDir; cd != "" && strings.HasPrefix(dir+"/", cd+"/") {
 			skip = len(strings.Split(cd, "/")) // the posts of collections_dir/_posts
 		}
-		for i, part := range parts {
-			if part == "_posts" || part == "_drafts" {
-				kind = part
-				if i > skip {
-					cats = parts[skip:i]
-				}
-				break
+		if i := slices.IndexFunc(parts, func(s string) bool { return s == "_posts" || s == "_drafts" }); i >= 0 {
+			kind = parts[i]
+			if i > skip {
+				cats = parts[skip:i]
 			}
 		}
 		if strings.HasPrefix(name, "_") && !im.included(p) {
@@ -274,10 +271,6 @@ func (im *importer) jekyll() error {
 			pg.oldURL = jekyllPageURL(pg, p, im.conf.permalink)
 		} else {
 			_, rest, _ := strings.Cut(p, kind+"/")
-			sub := path.Dir(rest)
-			if sub == "." {
-				sub = ""
-			}
 			pg.draft = pg.draft || kind == "_drafts"
 			// Posts of the root's _posts go to content/posts; those of
 			// en/news/_posts to content/en/news, so that two folders'
@@ -293,7 +286,7 @@ func (im *importer) jekyll() error {
 				// ("2015-09-19-…"), which plotline reads as the date.
 				file, title = d.Format("2006-01-02-")+name, name
 			}
-			pg.dest = path.Join(folder, sub, file+".md")
+			pg.dest = path.Join(folder, path.Dir(rest), file+".md")
 			im.fillIn(pg)
 			pg.cats = slices.Concat(cats, pg.list("categories", true), pg.list("category", false))
 			pg.oldURL = jekyllPostURL(pg, title, im.conf.permalink)
