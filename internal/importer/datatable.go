@@ -96,23 +96,11 @@ func (c *converter) writeDataTable(t tag, key, row, body string, end int) int {
 // when there is no such file, it cannot be read, or the config reads
 // that kind of file without headers. A file is read once an import, for
 // all the loops of its pages.
-func (im *importer) dataRows(key string) (string, [][]string) {
+func (im *importer) dataRows(key string) (p string, rows [][]string) {
 	if t, ok := im.dataTables[key]; ok {
 		return t.path, t.rows
 	}
-	p, rows := im.readDataRows(key)
-	put(&im.dataTables, key, dataFile{p, rows})
-	return p, rows
-}
-
-// dataFile is a data file as dataRows returns it.
-type dataFile struct {
-	path string
-	rows [][]string
-}
-
-// readDataRows reads the data file of key for dataRows, each time.
-func (im *importer) readDataRows(key string) (string, [][]string) {
+	defer func() { put(&im.dataTables, key, dataFile{p, rows}) }()
 	base := path.Join(im.conf.dataDir, strings.ReplaceAll(key, ".", "/"))
 	for _, ext := range []string{".csv", ".tsv"} {
 		if h, ok := lookup(im.conf.vars, ext[1:]+"_reader.headers").(bool); ok && !h {
@@ -127,11 +115,17 @@ func (im *importer) readDataRows(key string) (string, [][]string) {
 		if ext == ".tsv" {
 			r.Comma = '\t'
 		}
-		rows, err := r.ReadAll()
-		if err != nil || len(rows) == 0 {
+		records, err := r.ReadAll()
+		if err != nil || len(records) == 0 {
 			return "", nil
 		}
-		return base + ext, rows
+		return base + ext, records
 	}
 	return "", nil
+}
+
+// dataFile is a data file as dataRows returns it.
+type dataFile struct {
+	path string
+	rows [][]string
 }
