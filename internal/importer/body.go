@@ -869,18 +869,11 @@ func (c *converter) inlineShortcode(t tag) int {
 		return 0
 	}
 	b := c.body
-	for from := t.end; ; {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			return 0
-		}
-		at := from + k
-		ct, ok := c.shortcodeTag(at)
-		if !ok || ct.name != "/"+t.name {
-			from = at + 2
+	for ct, ok := c.nextShortcode(t.end); ok; ct, ok = c.nextShortcode(ct.start + 2) {
+		if ct.name != "/"+t.name {
 			continue
 		}
-		if !script && !bytes.Contains(bytes.ReplaceAll(b[t.end:at], []byte("{{<"), nil), []byte("{{")) {
+		if !script && !bytes.Contains(bytes.ReplaceAll(b[t.end:ct.start], []byte("{{<"), nil), []byte("{{")) {
 			return 0
 		}
 		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:ct.end])) + " -->")
@@ -891,6 +884,7 @@ func (c *converter) inlineShortcode(t tag) int {
 		}
 		return ct.end - t.start
 	}
+	return 0
 }
 
 // liquid converts the Liquid tag or output at body offset i, and returns
@@ -1938,19 +1932,10 @@ func (c *converter) siteCode(t tag, language string) int {
 	if len(bytes.TrimSpace(b[lineStart(b, t.start):t.start])) > 0 {
 		return 0
 	}
-	for from := t.end; from < len(b); {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			return 0
-		}
-		open, close := "{{<", ">}}"
-		if bytes.HasPrefix(b[from+k:], []byte("{{%")) {
-			open, close = "{{%", "%}}"
-		}
-		if ct, ok := c.readTag(from+k, open, close); ok && ct.closing && ct.name == "/"+t.name {
+	for ct, ok := c.nextShortcode(t.end); ok; ct, ok = c.nextShortcode(ct.start + 2) {
+		if ct.closing && ct.name == "/"+t.name {
 			return c.fence(t, language, "/"+t.name, [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 		}
-		from += k + 2
 	}
 	return 0
 }
