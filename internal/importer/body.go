@@ -869,7 +869,7 @@ func (c *converter) inlineShortcode(t tag) int {
 		return 0
 	}
 	b := c.body
-	for ct, ok := c.nextShortcode(t.end); ok; ct, ok = c.nextShortcode(ct.start + 2) {
+	for ct, ok := c.nextTag(t.end, "{{"); ok; ct, ok = c.nextTag(ct.start+2, "{{") {
 		if ct.name != "/"+t.name {
 			continue
 		}
@@ -1057,16 +1057,7 @@ func (c *converter) liquidNoteStart(t tag) int {
 		return 0
 	}
 	end := -1
-	for k := t.end; k < len(b); {
-		j := bytes.Index(b[k:], []byte("{%"))
-		if j < 0 {
-			break
-		}
-		in, ok := c.readTag(k+j, "{%", "%}")
-		if !ok {
-			k += j + 2
-			continue
-		}
+	for in, ok := c.nextTag(t.end, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
 		if in.name == t.name {
 			return 0 // nested: left
 		}
@@ -1074,7 +1065,6 @@ func (c *converter) liquidNoteStart(t tag) int {
 			end = in.start
 			break
 		}
-		k = in.end
 	}
 	if end < 0 {
 		return 0
@@ -1245,13 +1235,8 @@ func (c *converter) collectionLoop(t tag) int {
 		return 0
 	}
 	// The end tag, with nothing between that chooses what is shown.
-	b := c.body
 	end := -1
-	for k := t.end; k < len(b); k++ {
-		in, ok := c.readTag(k, "{%", "%}")
-		if !ok {
-			continue
-		}
+	for in, ok := c.nextTag(t.end, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
 		if in.name == "endfor" {
 			end = in.end
 			break
@@ -1259,7 +1244,6 @@ func (c *converter) collectionLoop(t tag) int {
 		if in.name != "include" && in.name != "include_relative" && in.name != "include_cached" {
 			return 0
 		}
-		k = in.end - 1
 	}
 	if end < 0 {
 		return 0
@@ -1932,7 +1916,7 @@ func (c *converter) siteCode(t tag, language string) int {
 	if len(bytes.TrimSpace(b[lineStart(b, t.start):t.start])) > 0 {
 		return 0
 	}
-	for ct, ok := c.nextShortcode(t.end); ok; ct, ok = c.nextShortcode(ct.start + 2) {
+	for ct, ok := c.nextTag(t.end, "{{"); ok; ct, ok = c.nextTag(ct.start+2, "{{") {
 		if ct.closing && ct.name == "/"+t.name {
 			return c.fence(t, language, "/"+t.name, [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 		}
@@ -2224,7 +2208,7 @@ func (c *converter) shortcodeEnd(t tag) int {
 func (c *converter) endsOf(name string) map[int]int {
 	ends := map[int]int{}
 	var open []int
-	for et, ok := c.nextShortcode(0); ok; et, ok = c.nextShortcode(et.end) {
+	for et, ok := c.nextTag(0, "{{"); ok; et, ok = c.nextTag(et.end, "{{") {
 		switch {
 		case et.name == name && !strings.HasSuffix(et.args, "/"):
 			open = append(open, et.start)
@@ -2242,7 +2226,7 @@ func (c *converter) endsOf(name string) map[int]int {
 // scanEnd is shortcodeEnd for a start tag that endsOf did not meet.
 func (c *converter) scanEnd(t tag) int {
 	depth := 0
-	for et, ok := c.nextShortcode(t.end); ok; et, ok = c.nextShortcode(et.end) {
+	for et, ok := c.nextTag(t.end, "{{"); ok; et, ok = c.nextTag(et.end, "{{") {
 		switch {
 		case et.name == t.name && !strings.HasSuffix(et.args, "/"): // {{< x />}} has no end tag
 			depth++
@@ -2256,16 +2240,20 @@ func (c *converter) scanEnd(t tag) int {
 	return -1
 }
 
-// nextShortcode reads the first shortcode that starts at body offset from
-// or after it.
-func (c *converter) nextShortcode(from int) (tag, bool) {
+// nextTag reads the first tag that opens with open, "{{" for a shortcode
+// or "{%" for a Liquid tag, at body offset from or after it.
+func (c *converter) nextTag(from int, open string) (tag, bool) {
+	read := c.shortcodeTag
+	if open == "{%" {
+		read = func(i int) (tag, bool) { return c.readTag(i, "{%", "%}") }
+	}
 	b := c.body
 	for from < len(b) {
-		k := bytes.Index(b[from:], []byte("{{"))
+		k := bytes.Index(b[from:], []byte(open))
 		if k < 0 {
 			break
 		}
-		if t, ok := c.shortcodeTag(from + k); ok {
+		if t, ok := read(from + k); ok {
 			return t, true
 		}
 		from += k + 2

@@ -30,20 +30,16 @@ func (c *converter) dataTable(t tag) int {
 	if !ok || !isData || c.inCode(t.start) {
 		return 0
 	}
-	b, depth := c.body, 0
-	for k := t.end; k < len(b); k++ {
-		in, ok := c.readTag(k, "{%", "%}")
+	depth := 0
+	for in, ok := c.nextTag(t.end, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
 		switch {
-		case !ok:
-			continue
 		case in.name == "for":
 			depth++
 		case in.name == "endfor" && depth > 0:
 			depth--
 		case in.name == "endfor":
-			return c.writeDataTable(t, key, row, string(b[t.end:k]), in.end)
+			return c.writeDataTable(t, key, row, string(c.body[t.end:in.start]), in.end)
 		}
-		k = in.end - 1
 	}
 	return 0
 }
