@@ -875,29 +875,12 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		}
 		return b
 	}
-	return fs.WalkDir(im.src, w.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
-			return nil
-		}
+	return im.walkFiles(w.dir, func(p string, d fs.DirEntry) bool {
 		// Hugo matches ignoreFiles against the file's absolute path; the
 		// path from the site's folder, with a leading slash, stands in.
-		if p != w.dir && (content.Hidden(d.Name()) || slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) })) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() && p != w.dir && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) {
-			return fs.SkipDir // another language's folder
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			im.notCopied(p, d)
-			return nil
-		}
+		return content.Hidden(d.Name()) || slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) }) ||
+			d.IsDir() && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) // another language's folder
+	}, func(p string, d fs.DirEntry) error {
 		rel := strings.TrimPrefix(p, w.dir+"/")
 		folder := "content/"
 		if w.lang != "" {

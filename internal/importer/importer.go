@@ -300,6 +300,34 @@ func (im *importer) notCopied(p string, d fs.DirEntry) {
 	im.note(pos, "a named pipe, socket or device: not copied")
 }
 
+// walkFiles calls file for each regular file of the source at or below
+// root, in the order of fs.WalkDir. It notes an entry it cannot read, and
+// one that is neither a folder nor a regular file (notCopied), and passes
+// over an entry below root for which leave reports true, a folder with
+// all it holds.
+func (im *importer) walkFiles(root string, leave func(p string, d fs.DirEntry) bool, file func(p string, d fs.DirEntry) error) error {
+	return fs.WalkDir(im.src, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
+			return nil
+		}
+		if p != root && leave(p, d) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			im.notCopied(p, d)
+			return nil
+		}
+		return file(p, d)
+	})
+}
+
 // done records something the importer decided at pos.
 func (im *importer) done(pos diag.Pos, format string, args ...any) {
 	im.res.Notes = append(im.res.Notes, Note{Pos: pos, What: fmt.Sprintf(format, args...), Done: true})

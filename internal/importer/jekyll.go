@@ -119,37 +119,20 @@ func (im *importer) jekyll() error {
 			im.note(diag.Pos{Path: confName}, "jekyll-polyglot: language %q cannot name a folder (it is empty, . or .., or holds a slash): not a language; its pages are imported as drafts", l)
 		}
 	}
-	err = fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
-			return nil
-		}
-		if p == "." {
-			return nil
-		}
+	err = im.walkFiles(".", func(p string, d fs.DirEntry) bool {
 		name := d.Name()
 		if content.Hidden(name) || jekyllSkip[name] && !strings.Contains(p, "/") || im.excluded(p) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+			return true
 		}
 		coll, inColl := im.collectionOf(p)
-		if d.IsDir() {
-			if inColl && !coll.output {
-				im.skipCollection(p, coll)
-				return fs.SkipDir
-			}
-			if strings.HasPrefix(name, "_") && name != "_posts" && name != "_drafts" && !inColl && !im.included(p) {
-				return fs.SkipDir
-			}
-			return nil
+		if d.IsDir() && inColl && !coll.output {
+			im.skipCollection(p, coll)
+			return true
 		}
-		if !d.Type().IsRegular() {
-			im.notCopied(p, d)
-			return nil
-		}
-		if inColl {
+		return d.IsDir() && strings.HasPrefix(name, "_") && name != "_posts" && name != "_drafts" && !inColl && !im.included(p)
+	}, func(p string, d fs.DirEntry) error {
+		name := d.Name()
+		if coll, inColl := im.collectionOf(p); inColl {
 			return im.collectionFile(p, coll)
 		}
 		dir := path.Dir(p)
