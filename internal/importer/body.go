@@ -688,6 +688,7 @@ func (c *converter) hugo(i int) int {
 		return n
 	}
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
+	sc := c.im.conf.shortcodes[t.name]
 	var n int
 	took := func(m int) bool { n = m; return m > 0 } // as in syntax
 	switch t.name {
@@ -713,12 +714,12 @@ func (c *converter) hugo(i int) int {
 	case "alert", "pageinfo":
 		// Docsy's, where the site has no template of its own by that
 		// name: the alert nearest its color, the first of its classes.
-		if color, _, _ := strings.Cut(strings.TrimSpace(args.named["color"]), " "); c.im.conf.docsy && !c.im.conf.ownShortcodes[t.name] {
+		if color, _, _ := strings.Cut(strings.TrimSpace(args.named["color"]), " "); c.im.conf.docsy && !sc.own {
 			n = c.alertStart(t, cmp.Or(docsyKinds[strings.ToLower(color)], "NOTE"), args.named["title"])
 		}
 	case "callout":
 		// Hextra's, by its type: default and info a NOTE.
-		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !c.im.conf.ownShortcodes[t.name] {
+		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !sc.own {
 			n = c.alertStart(t, kind, "")
 		}
 	case "mermaid":
@@ -753,7 +754,7 @@ func (c *converter) hugo(i int) int {
 			return c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
 		}
 	}
-	if icon, ok := c.im.conf.iconAlerts[t.name]; ok && n == 0 && !t.closing {
+	if icon := sc.iconAlert; icon != "" && n == 0 && !t.closing {
 		// A box beside an icon: a warning, unless another icon is
 		// named ({{< alert "twitter" >}}).
 		kind := "NOTE"
@@ -762,31 +763,30 @@ func (c *converter) hugo(i int) int {
 		}
 		n = c.alertStart(t, kind, "")
 	}
-	_, ownQuote := c.im.conf.quotes[t.name]
 	switch open := !t.closing; {
 	case n > 0: // an alert's start
 		return n
 	case t.closing && (took(c.admonitionEnd(t)) || took(c.detailsEnd(t))): // a site's quote's end, a fold's
 		return n
-	case open && (t.name == "details" && !ownQuote || c.im.conf.details[t.name]) && took(c.detailsStart(t, args)):
+	case open && (t.name == "details" && !sc.read || sc.details) && took(c.detailsStart(t, args)):
 		// Hugo's details, or a site's shortcode of any name whose
 		// template is a <details> of its inside (PaperMod's collapse).
 		return n
-	case open && c.im.conf.mathShortcodes[t.name] && took(c.mathShortcode(t, args)),
-		open && t.name == "tab" && (ownQuote || c.im.conf.docsy) && took(c.tabStart(t, args)):
+	case open && sc.math && took(c.mathShortcode(t, args)),
+		open && t.name == "tab" && (sc.read || c.im.conf.docsy) && took(c.tabStart(t, args)):
 		return n
 	}
-	if el, ok := c.im.conf.inlineTags[strings.TrimPrefix(t.name, "/")]; ok && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
+	if el := c.im.conf.shortcodes[strings.TrimPrefix(t.name, "/")].inlineTag; el != "" && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
 		// <mark>…</mark>, as the template wrote it; its inside Markdown.
 		if t.closing {
 			el = "/" + el
 		}
 		return c.wrote("<"+el+">", t.end-i)
 	}
-	if c.im.conf.links[t.name] && !t.closing && took(c.linkShortcode(t, args)) {
+	if sc.link && !t.closing && took(c.linkShortcode(t, args)) {
 		return n
 	}
-	if c.im.conf.includes[t.name] && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
+	if sc.include && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
 		// The site's own shortcode that shows another page's text
 		// (a snippet shared by many pages): that text, converted here.
 		if q := c.refPage(strings.Trim(args.get("path", 0), `"'`)); q != nil && q != c.p && !q.html {
@@ -797,21 +797,21 @@ func (c *converter) hugo(i int) int {
 			return t.end - i
 		}
 	}
-	if lang, ok := c.im.conf.code[t.name]; ok && !t.closing && !strings.HasSuffix(t.args, "/") {
+	if sc.code && !t.closing && !strings.HasSuffix(t.args, "/") {
 		language := ""
-		if lang {
+		if sc.codeLang {
 			language = args.get("lang", 0)
 		}
 		if n := c.siteCode(t, language); n > 0 {
 			return n
 		}
 	}
-	if c.im.conf.quotes[t.name] && !t.closing {
+	if sc.quote && !t.closing {
 		header := ""
-		if kind := classAlert(args.pos(0)); kind != "" && c.im.conf.quoteKinds[t.name] {
+		if kind := classAlert(args.pos(0)); kind != "" && sc.quoteKind {
 			// A note of that kind: the alert nearest it.
 			header = "[!" + kind + "]\n"
-		} else if kind := c.im.conf.notes[t.name]; kind != "" {
+		} else if kind := sc.note; kind != "" {
 			// A note of its template's kind.
 			header = "[!" + kind + "]\n"
 		}
@@ -819,13 +819,13 @@ func (c *converter) hugo(i int) int {
 			return n
 		}
 	}
-	if m, ok := c.im.conf.media[t.name]; ok && !t.closing && args.named["src"] != "" && c.siteImage(args.named["src"]) {
+	if sc.media != "" && !t.closing && args.named["src"] != "" && c.siteImage(args.named["src"]) {
 		// The site's own video or sound, which plays the file of its
 		// src.
-		c.media(i, t.end, m, args)
+		c.media(i, t.end, sc, args)
 		return t.end - i
 	}
-	if c.im.conf.figures[t.name] && !t.closing && args.named["src"] != "" {
+	if sc.figure && !t.closing && args.named["src"] != "" {
 		// The site's own figure, which shows the image of its src.
 		if !c.siteImage(args.named["src"]) {
 			return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: its src %s is no file of the new site (a resource its template made an image of?)", t.name, args.named["src"]))
@@ -864,23 +864,16 @@ func (c *converter) siteImage(src string) bool {
 // returns how many bytes of the body it took, 0 when t is not such a
 // shortcode (an inside without actions is its own output, and stays).
 func (c *converter) inlineShortcode(t tag) int {
-	script := c.im.conf.scripts[t.name]
+	script := c.im.conf.shortcodes[t.name].script
 	if t.closing || !strings.HasSuffix(t.name, ".inline") && !script || strings.HasSuffix(t.args, "/") {
 		return 0
 	}
 	b := c.body
-	for from := t.end; ; {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			return 0
-		}
-		at := from + k
-		ct, ok := c.shortcodeTag(at)
-		if !ok || ct.name != "/"+t.name {
-			from = at + 2
+	for ct, ok := c.nextTag(t.end, "{{"); ok; ct, ok = c.nextTag(ct.start+2, "{{") {
+		if ct.name != "/"+t.name {
 			continue
 		}
-		if !script && !bytes.Contains(bytes.ReplaceAll(b[t.end:at], []byte("{{<"), nil), []byte("{{")) {
+		if !script && !bytes.Contains(bytes.ReplaceAll(b[t.end:ct.start], []byte("{{<"), nil), []byte("{{")) {
 			return 0
 		}
 		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:ct.end])) + " -->")
@@ -891,6 +884,7 @@ func (c *converter) inlineShortcode(t tag) int {
 		}
 		return ct.end - t.start
 	}
+	return 0
 }
 
 // liquid converts the Liquid tag or output at body offset i, and returns
@@ -1063,16 +1057,7 @@ func (c *converter) liquidNoteStart(t tag) int {
 		return 0
 	}
 	end := -1
-	for k := t.end; k < len(b); {
-		j := bytes.Index(b[k:], []byte("{%"))
-		if j < 0 {
-			break
-		}
-		in, ok := c.readTag(k+j, "{%", "%}")
-		if !ok {
-			k += j + 2
-			continue
-		}
+	for in, ok := c.nextTag(t.end, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
 		if in.name == t.name {
 			return 0 // nested: left
 		}
@@ -1080,7 +1065,6 @@ func (c *converter) liquidNoteStart(t tag) int {
 			end = in.start
 			break
 		}
-		k = in.end
 	}
 	if end < 0 {
 		return 0
@@ -1251,13 +1235,8 @@ func (c *converter) collectionLoop(t tag) int {
 		return 0
 	}
 	// The end tag, with nothing between that chooses what is shown.
-	b := c.body
 	end := -1
-	for k := t.end; k < len(b); k++ {
-		in, ok := c.readTag(k, "{%", "%}")
-		if !ok {
-			continue
-		}
+	for in, ok := c.nextTag(t.end, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
 		if in.name == "endfor" {
 			end = in.end
 			break
@@ -1265,7 +1244,6 @@ func (c *converter) collectionLoop(t tag) int {
 		if in.name != "include" && in.name != "include_relative" && in.name != "include_cached" {
 			return 0
 		}
-		k = in.end - 1
 	}
 	if end < 0 {
 		return 0
@@ -1818,14 +1796,14 @@ func (c *converter) figure(i, end int, a args) {
 	c.wrote(img, 0)
 }
 
-// media writes the site's shortcode m from body offset i to end, which
+// media writes the site's shortcode s from body offset i to end, which
 // plays the video or sound of its src: on a site whose raw HTML is
 // published, that element with its controls, in a <figure> with its
 // caption when the template showed one; on another, a link to the file.
-func (c *converter) media(i, end int, m mediaShortcode, a args) {
+func (c *converter) media(i, end int, s shortcode, a args) {
 	c.at = i
 	src := c.mended(a.named["src"])
-	el, caption := m.el, a.named[m.caption] // parseArgs names no argument ""
+	el, caption := s.media, a.named[s.caption] // parseArgs names no argument ""
 	if !c.im.conf.unsafe {
 		text := map[string]string{"video": "Video", "audio": "Sound"}[el]
 		if caption != "" {
@@ -1938,19 +1916,10 @@ func (c *converter) siteCode(t tag, language string) int {
 	if len(bytes.TrimSpace(b[lineStart(b, t.start):t.start])) > 0 {
 		return 0
 	}
-	for from := t.end; from < len(b); {
-		k := bytes.Index(b[from:], []byte("{{"))
-		if k < 0 {
-			return 0
-		}
-		open, close := "{{<", ">}}"
-		if bytes.HasPrefix(b[from+k:], []byte("{{%")) {
-			open, close = "{{%", "%}}"
-		}
-		if ct, ok := c.readTag(from+k, open, close); ok && ct.closing && ct.name == "/"+t.name {
+	for ct, ok := c.nextTag(t.end, "{{"); ok; ct, ok = c.nextTag(ct.start+2, "{{") {
+		if ct.closing && ct.name == "/"+t.name {
 			return c.fence(t, language, "/"+t.name, [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 		}
-		from += k + 2
 	}
 	return 0
 }
@@ -2239,7 +2208,7 @@ func (c *converter) shortcodeEnd(t tag) int {
 func (c *converter) endsOf(name string) map[int]int {
 	ends := map[int]int{}
 	var open []int
-	for et, ok := c.nextShortcode(0); ok; et, ok = c.nextShortcode(et.end) {
+	for et, ok := c.nextTag(0, "{{"); ok; et, ok = c.nextTag(et.end, "{{") {
 		switch {
 		case et.name == name && !strings.HasSuffix(et.args, "/"):
 			open = append(open, et.start)
@@ -2257,7 +2226,7 @@ func (c *converter) endsOf(name string) map[int]int {
 // scanEnd is shortcodeEnd for a start tag that endsOf did not meet.
 func (c *converter) scanEnd(t tag) int {
 	depth := 0
-	for et, ok := c.nextShortcode(t.end); ok; et, ok = c.nextShortcode(et.end) {
+	for et, ok := c.nextTag(t.end, "{{"); ok; et, ok = c.nextTag(et.end, "{{") {
 		switch {
 		case et.name == t.name && !strings.HasSuffix(et.args, "/"): // {{< x />}} has no end tag
 			depth++
@@ -2271,16 +2240,20 @@ func (c *converter) scanEnd(t tag) int {
 	return -1
 }
 
-// nextShortcode reads the first shortcode that starts at body offset from
-// or after it.
-func (c *converter) nextShortcode(from int) (tag, bool) {
+// nextTag reads the first tag that opens with open, "{{" for a shortcode
+// or "{%" for a Liquid tag, at body offset from or after it.
+func (c *converter) nextTag(from int, open string) (tag, bool) {
+	read := c.shortcodeTag
+	if open == "{%" {
+		read = func(i int) (tag, bool) { return c.readTag(i, "{%", "%}") }
+	}
 	b := c.body
 	for from < len(b) {
-		k := bytes.Index(b[from:], []byte("{{"))
+		k := bytes.Index(b[from:], []byte(open))
 		if k < 0 {
 			break
 		}
-		if t, ok := c.shortcodeTag(from + k); ok {
+		if t, ok := read(from + k); ok {
 			return t, true
 		}
 		from += k + 2
@@ -4149,7 +4122,7 @@ func (c *converter) htmlShortcode(i int) int {
 	if !ok {
 		return 0
 	}
-	if htmlShortcodes[t.name] || t.name == "/highlight" || c.im.conf.figures[t.name] && !t.closing {
+	if htmlShortcodes[t.name] || t.name == "/highlight" || c.im.conf.shortcodes[t.name].figure && !t.closing {
 		if n := c.hugo(i); n > 0 {
 			return n
 		}

@@ -30,20 +30,16 @@ func (c *converter) dataTable(t tag) int {
 	if !ok || !isData || c.inCode(t.start) {
 		return 0
 	}
-	b, depth := c.body, 0
-	for k := t.end; k < len(b); k++ {
-		in, ok := c.readTag(k, "{%", "%}")
+	depth := 0
+	for in, ok := c.nextTag(t.end, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
 		switch {
-		case !ok:
-			continue
 		case in.name == "for":
 			depth++
 		case in.name == "endfor" && depth > 0:
 			depth--
 		case in.name == "endfor":
-			return c.writeDataTable(t, key, row, string(b[t.end:k]), in.end)
+			return c.writeDataTable(t, key, row, string(c.body[t.end:in.start]), in.end)
 		}
-		k = in.end - 1
 	}
 	return 0
 }
@@ -96,23 +92,11 @@ func (c *converter) writeDataTable(t tag, key, row, body string, end int) int {
 // when there is no such file, it cannot be read, or the config reads
 // that kind of file without headers. A file is read once an import, for
 // all the loops of its pages.
-func (im *importer) dataRows(key string) (string, [][]string) {
+func (im *importer) dataRows(key string) (p string, rows [][]string) {
 	if t, ok := im.dataTables[key]; ok {
 		return t.path, t.rows
 	}
-	p, rows := im.readDataRows(key)
-	put(&im.dataTables, key, dataFile{p, rows})
-	return p, rows
-}
-
-// dataFile is a data file as dataRows returns it.
-type dataFile struct {
-	path string
-	rows [][]string
-}
-
-// readDataRows reads the data file of key for dataRows, each time.
-func (im *importer) readDataRows(key string) (string, [][]string) {
+	defer func() { put(&im.dataTables, key, dataFile{p, rows}) }()
 	base := path.Join(im.conf.dataDir, strings.ReplaceAll(key, ".", "/"))
 	for _, ext := range []string{".csv", ".tsv"} {
 		if h, ok := lookup(im.conf.vars, ext[1:]+"_reader.headers").(bool); ok && !h {
@@ -127,11 +111,17 @@ func (im *importer) readDataRows(key string) (string, [][]string) {
 		if ext == ".tsv" {
 			r.Comma = '\t'
 		}
-		rows, err := r.ReadAll()
-		if err != nil || len(rows) == 0 {
+		records, err := r.ReadAll()
+		if err != nil || len(records) == 0 {
 			return "", nil
 		}
-		return base + ext, rows
+		return base + ext, records
 	}
 	return "", nil
+}
+
+// dataFile is a data file as dataRows returns it.
+type dataFile struct {
+	path string
+	rows [][]string
 }

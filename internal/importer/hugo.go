@@ -297,12 +297,9 @@ func (im *importer) hugo() error {
 		im.conf.nameSlugs = im.conf.nameSlugs || len(l) > 0 && strings.EqualFold(fmt.Sprint(l[0]), ":filename")
 	}
 	im.conf.emoji, _ = lookup(conf, "enableemoji").(bool)
-	var ignore []any
-	switch v := lookup(conf, "ignorefiles").(type) {
-	case []any:
-		ignore = v
-	case string:
-		ignore = []any{v}
+	ignore, _ := lookup(conf, "ignorefiles").([]any)
+	if s, ok := lookup(conf, "ignorefiles").(string); ok {
+		ignore = []any{s}
 	}
 	for _, x := range ignore {
 		s, ok := x.(string)
@@ -333,12 +330,12 @@ func (im *importer) hugo() error {
 		// Blowfish and Congo, whose templates a site that takes them as
 		// a module or a git submodule does not hold: their alert, button
 		// and chart as those templates make them, unless one was read.
-		read := func(name string) bool { _, ok := im.conf.figures[name]; return ok }
-		if !read("alert") {
-			im.conf.iconAlerts["alert"] = "triangle-exclamation"
+		for name, s := range map[string]shortcode{"alert": {iconAlert: "triangle-exclamation"}, "button": {link: true}, "chart": {script: true}} {
+			if old := im.conf.shortcodes[name]; !old.read {
+				s.own = old.own
+				im.conf.shortcodes[name] = s
+			}
 		}
-		im.conf.links["button"] = im.conf.links["button"] || !read("button")
-		im.conf.scripts["chart"] = im.conf.scripts["chart"] || !read("chart")
 	}
 	im.conf.hugoConf = conf
 	im.conf.alertHook = alertHook(im.src, conf)
@@ -578,13 +575,6 @@ var mediaRE = regexp.MustCompile(`<(?:video|audio|iframe|object|embed)\b`)
 // parameter.
 var figureSrcRE = regexp.MustCompile(`\.Get\s+"src"|\.Params\.src\b`)
 
-// mediaShortcode is a site's own shortcode that plays the video or
-// sound its src parameter names: the element, "video" or "audio", and
-// the parameter whose text the template shows as its caption, if any.
-type mediaShortcode struct {
-	el, caption string
-}
-
 // captionParamRE finds, in a shortcode's template, the use of its title
 // or caption parameter.
 var captionParamRE = regexp.MustCompile(`\.Get\s+"(title|caption)"|\.Params\.(title|caption)\b`)
@@ -597,15 +587,48 @@ var highlightRE = regexp.MustCompile(`\b(?:transform\.Highlight|highlight)\s`)
 // that names the language of its code: the first, or lang.
 var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
 
+// shortcode is what the importer reads of a site's own shortcode in its
+// template, which the conversion of its tags follows.
+type shortcode struct {
+	own  bool // of the site's own layouts/, not its themes'
+	read bool // its template was read
+	// figure: it shows the image its src parameter names; media: it
+	// plays that file, in a "video" or an "audio", with the text of its
+	// caption parameter (title or caption) as the caption, if any.
+	figure         bool
+	media, caption string
+	// quote: it is a block quote of its inside; quoteKind: its first
+	// parameter is the kind of the note (hugo-book's {{% hint warning
+	// %}}); note: the element around its inside is of a note's class
+	// (<div class="warning">), the alert nearest that class, "WARNING".
+	quote, quoteKind bool
+	note             string
+	// details, math: a <details> of its inside, or its inside as
+	// mathematics for a script to typeset (hugo-book's katex).
+	details, math bool
+	// code: it highlights its inside as code; codeLang: its first or
+	// lang parameter names the language.
+	code, codeLang bool
+	// include: it shows the text of the page its first parameter names
+	// (site.GetPage, then .RenderShortcodes or .Content).
+	include bool
+	// iconAlert: a box of its inside beside an icon, a warning sign
+	// unless the first or icon parameter names another (Congo's and
+	// Blowfish's alert): that default icon, "triangle-exclamation".
+	iconAlert string
+	// inlineTag: one inline element around its inside and nothing else
+	// (Wowchemy's hl, <mark>): the element, "mark".
+	inlineTag string
+	// link: a link of its inside to its href parameter (Congo's and
+	// Blowfish's button); script: it gives its inside to a script
+	// (Congo's Chart.js chart).
+	link, script bool
+}
+
 // siteShortcodes reads the shortcodes of the site and its themes into
-// sc: the names of those whose template shows an image from their src
-// parameter (figures), plays the file it names (media), is a block quote
-// (quotes, quoteKinds), a <details> (details) or mathematics
-// (mathShortcodes) of their inside, highlights their inside as code
-// (code), or shows another page (includes), and of those of the site's
-// own layouts/ (ownShortcodes); each field says more. conf
-// names the themes; the site's template of a name is the one Hugo uses,
-// of layouts/_shortcodes (Hugo 0.146 on) before layouts/shortcodes.
+// sc.shortcodes. conf names the themes; the site's template of a name is
+// the one Hugo uses, of layouts/_shortcodes (Hugo 0.146 on) before
+// layouts/shortcodes.
 func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	var dirs []string
 	themes := hugoThemes(conf)
@@ -613,10 +636,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 		dirs = append(dirs, "themes/"+theme+"/layouts/shortcodes", "themes/"+theme+"/layouts/_shortcodes")
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
-	sc.figures, sc.quotes, sc.quoteKinds, sc.details = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	sc.mathShortcodes, sc.code, sc.includes = map[string]bool{}, map[string]bool{}, map[string]bool{}
-	sc.media, sc.notes, sc.ownShortcodes = map[string]mediaShortcode{}, map[string]string{}, map[string]bool{}
-	sc.iconAlerts, sc.links, sc.scripts, sc.inlineTags = map[string]string{}, map[string]bool{}, map[string]bool{}, map[string]string{}
+	sc.shortcodes = map[string]shortcode{}
 	for _, dir := range dirs {
 		entries, _ := fs.ReadDir(src, dir)
 		for _, e := range entries {
@@ -624,57 +644,52 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			if !ok || e.IsDir() {
 				continue
 			}
-			if !strings.HasPrefix(dir, "themes/") {
-				sc.ownShortcodes[name] = true
-			}
+			s := sc.shortcodes[name]
+			s.own = s.own || !strings.HasPrefix(dir, "themes/")
 			data, err := readFile(src, dir+"/"+e.Name())
 			if err != nil {
+				sc.shortcodes[name] = s
 				continue
 			}
+			s = shortcode{own: s.own, read: true}
 			// An <img>, or a <figure> of a partial's picture (Congo's
 			// screenshot), of its src.
 			pictured := bytes.Contains(data, []byte("<img")) || bytes.Contains(data, []byte("<figure")) && !mediaRE.Match(data)
-			sc.figures[name] = pictured && figureSrcRE.Match(data)
-			delete(sc.media, name)
+			s.figure = pictured && figureSrcRE.Match(data)
 			for _, el := range []string{"video", "audio"} {
-				if !sc.figures[name] && bytes.Contains(data, []byte("<"+el)) && figureSrcRE.Match(data) {
-					m := mediaShortcode{el: el}
+				if !s.figure && bytes.Contains(data, []byte("<"+el)) && figureSrcRE.Match(data) {
+					s.media = el
 					if c := captionParamRE.FindSubmatch(data); c != nil {
-						m.caption = cmp.Or(string(c[1]), string(c[2]))
+						s.caption = cmp.Or(string(c[1]), string(c[2]))
 					}
-					sc.media[name] = m
 					break
 				}
 			}
 			inner := bytes.Contains(data, []byte(".Inner"))
-			sc.quotes[name] = bytes.Contains(data, []byte("<blockquote")) && inner
-			sc.quoteKinds[name] = sc.quotes[name] && quoteClassRE.Match(data)
-			delete(sc.notes, name)
-			if kind := noteTemplate(data); inner && !sc.quotes[name] && kind != "" {
-				sc.quotes[name], sc.notes[name] = true, kind
-			} else if inner && !sc.quotes[name] && divClassParamRE.Match(data) {
+			s.quote = bytes.Contains(data, []byte("<blockquote")) && inner
+			s.quoteKind = s.quote && quoteClassRE.Match(data)
+			if kind := noteTemplate(data); inner && !s.quote && kind != "" {
+				s.quote, s.note = true, kind
+			} else if inner && !s.quote && divClassParamRE.Match(data) {
 				// <div class="alert alert-{{ .Get 0 }}">: Wowchemy's
 				// callout, whose first parameter is a note's kind.
-				sc.quotes[name], sc.quoteKinds[name] = true, true
+				s.quote, s.quoteKind = true, true
 			}
-			delete(sc.iconAlerts, name)
-			if m := iconAlertRE.FindSubmatch(data); inner && !sc.quotes[name] && m != nil {
-				sc.iconAlerts[name] = string(m[1])
+			if m := iconAlertRE.FindSubmatch(data); inner && !s.quote && m != nil {
+				s.iconAlert = string(m[1])
 			}
-			sc.links[name] = inner && linkHrefRE.Match(data)
-			delete(sc.inlineTags, name)
+			s.link = inner && linkHrefRE.Match(data)
 			if m := inlineTagRE.FindSubmatch(data); m != nil && string(m[1]) == string(m[2]) {
-				sc.inlineTags[name] = string(m[1])
+				s.inlineTag = string(m[1])
 			}
-			sc.scripts[name] = inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
-			sc.details[name] = bytes.Contains(data, []byte("<details")) && inner
-			sc.mathShortcodes[name] = inner && bytes.Contains(data, []byte(`\\(`))
-			delete(sc.code, name)
-			if inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline")) {
-				// A block of code: an inline one (hl_inline) is left.
-				sc.code[name] = codeLangRE.Match(data)
-			}
-			sc.includes[name] = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
+			s.script = inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
+			s.details = bytes.Contains(data, []byte("<details")) && inner
+			s.math = inner && bytes.Contains(data, []byte(`\\(`))
+			// A block of code: an inline one (hl_inline) is left.
+			s.code = inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline"))
+			s.codeLang = s.code && codeLangRE.Match(data)
+			s.include = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
+			sc.shortcodes[name] = s
 		}
 	}
 }
@@ -860,29 +875,12 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		}
 		return b
 	}
-	return fs.WalkDir(im.src, w.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
-			return nil
-		}
+	return im.walkFiles(w.dir, func(p string, d fs.DirEntry) bool {
 		// Hugo matches ignoreFiles against the file's absolute path; the
 		// path from the site's folder, with a leading slash, stands in.
-		if p != w.dir && (content.Hidden(d.Name()) || slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) })) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() && p != w.dir && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) {
-			return fs.SkipDir // another language's folder
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			im.notCopied(p, d)
-			return nil
-		}
+		return content.Hidden(d.Name()) || slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) }) ||
+			d.IsDir() && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) // another language's folder
+	}, func(p string, d fs.DirEntry) error {
 		rel := strings.TrimPrefix(p, w.dir+"/")
 		folder := "content/"
 		if w.lang != "" {
@@ -1176,7 +1174,7 @@ func (im *importer) unrendered() {
 			continue
 		}
 		pos := diag.Pos{Path: p.src, Line: 1, Col: 1}
-		if never, ok := p.rendersNever(); ok {
+		if never, ok := renderNever(p.get); ok {
 			if never {
 				p.draft = true
 				im.done(pos, "build options render: never: Hugo published no page of it: imported as a draft, its text kept")
@@ -1255,16 +1253,12 @@ func nearest(pages map[string]*page, lang, dir string) *page {
 // unrendered reports whether the Hugo section page p is rendered by no
 // page, by its own build options or those it cascades.
 func (p *page) unrendered() bool {
-	if never, ok := p.rendersNever(); ok {
+	if never, ok := renderNever(p.get); ok {
 		return never
 	}
 	never, _ := p.cascadesRender()
 	return never
 }
-
-// rendersNever reports whether the build options of the Hugo page p say
-// that Hugo renders no page of it, and whether they give a render at all.
-func (p *page) rendersNever() (never, ok bool) { return renderNever(p.get) }
 
 // cascadesRender reports whether the Hugo page p cascades to itself and
 // the pages below it build options by which Hugo renders no page, and
@@ -1277,12 +1271,9 @@ func (p *page) cascadesRender() (never, ok bool) {
 // child returns the value of key in the mapping n, its case ignored, or
 // nil.
 func child(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for k := 0; k+1 < len(n.Content); k += 2 {
-		if strings.EqualFold(n.Content[k].Value, key) {
-			return n.Content[k+1]
+	for k, v := range yamlpos.Pairs(n) {
+		if strings.EqualFold(k.Value, key) {
+			return v
 		}
 	}
 	return nil

@@ -214,54 +214,9 @@ type siteConfig struct {
 	// categories, by their plural name: "authors".
 	taxonomies map[string]bool
 	ignore     []*regexp.Regexp // ignoreFiles
-	// figures are the site's own shortcodes (of its layouts/ or its
-	// theme's) that show the image their src parameter names, by name.
-	figures map[string]bool
-	// media are the site's own shortcodes that play the video or sound
-	// their src parameter names, by name.
-	media map[string]mediaShortcode
-	// quotes are the site's own shortcodes whose template is a block
-	// quote of their inside, by name; quoteKinds those of them whose
-	// first parameter is its class, a note's kind (hugo-book's
-	// {{% hint warning %}}).
-	quotes, quoteKinds map[string]bool
-	// notes are the site's own shortcodes whose template is an element
-	// of a note's class around their inside (<div class="warning">), by
-	// name: the alert nearest that class, "WARNING". Each is among the
-	// quotes too.
-	notes map[string]string
-	// details are the site's own shortcodes whose template is a
-	// <details> of their inside, by name.
-	details map[string]bool
-	// mathShortcodes are the site's own shortcodes whose template writes
-	// their inside as mathematics for a script to typeset, "\\( %s \\)"
-	// (hugo-book's katex), by name.
-	mathShortcodes map[string]bool
-	// code are the site's own shortcodes whose template highlights their
-	// inside as code, by name; true when the first or lang parameter
-	// names its language.
-	code map[string]bool
-	// includes are the site's own shortcodes that show the text of the
-	// page their first parameter names (site.GetPage, then
-	// .RenderShortcodes or .Content), by name.
-	includes map[string]bool
-	// iconAlerts are the site's own shortcodes whose template is a box
-	// of their inside beside an icon, a warning sign unless the first or
-	// icon parameter names another (Congo's and Blowfish's alert), by
-	// name: that default icon, "triangle-exclamation".
-	iconAlerts map[string]string
-	// inlineTags are the site's own shortcodes whose template is one
-	// inline element around their inside (Wowchemy's hl, <mark>), by
-	// name: the element, "mark".
-	inlineTags map[string]string
-	// links are the site's own shortcodes whose template is a link of
-	// their inside to their href parameter (Congo's and Blowfish's
-	// button), and scripts those that give their inside to a script
-	// (Congo's Chart.js chart), by name.
-	links, scripts map[string]bool
-	// ownShortcodes are the shortcodes of the site's own layouts/, not
-	// its themes', by name.
-	ownShortcodes map[string]bool
+	// shortcodes are the site's own shortcodes (of its layouts/ or its
+	// theme's), by name, as their templates show them.
+	shortcodes map[string]shortcode
 	// docsy is set on a Hugo site whose theme is Docsy (a module or a
 	// theme of that name), whose alert and pageinfo shortcodes are
 	// callouts, and whose templates the site may not hold.
@@ -343,6 +298,34 @@ func (im *importer) notCopied(p string, d fs.DirEntry) {
 		return
 	}
 	im.note(pos, "a named pipe, socket or device: not copied")
+}
+
+// walkFiles calls file for each regular file of the source at or below
+// root, in the order of fs.WalkDir. It notes an entry it cannot read, and
+// one that is neither a folder nor a regular file (notCopied), and passes
+// over an entry below root for which leave reports true, a folder with
+// all it holds.
+func (im *importer) walkFiles(root string, leave func(p string, d fs.DirEntry) bool, file func(p string, d fs.DirEntry) error) error {
+	return fs.WalkDir(im.src, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
+			return nil
+		}
+		if p != root && leave(p, d) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			im.notCopied(p, d)
+			return nil
+		}
+		return file(p, d)
+	})
 }
 
 // done records something the importer decided at pos.

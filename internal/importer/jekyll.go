@@ -119,37 +119,20 @@ func (im *importer) jekyll() error {
 			im.note(diag.Pos{Path: confName}, "jekyll-polyglot: language %q cannot name a folder (it is empty, . or .., or holds a slash): not a language; its pages are imported as drafts", l)
 		}
 	}
-	err = fs.WalkDir(im.src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
-			return nil
-		}
-		if p == "." {
-			return nil
-		}
+	err = im.walkFiles(".", func(p string, d fs.DirEntry) bool {
 		name := d.Name()
 		if content.Hidden(name) || jekyllSkip[name] && !strings.Contains(p, "/") || im.excluded(p) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+			return true
 		}
 		coll, inColl := im.collectionOf(p)
-		if d.IsDir() {
-			if inColl && !coll.output {
-				im.skipCollection(p, coll)
-				return fs.SkipDir
-			}
-			if strings.HasPrefix(name, "_") && name != "_posts" && name != "_drafts" && !inColl && !im.included(p) {
-				return fs.SkipDir
-			}
-			return nil
+		if d.IsDir() && inColl && !coll.output {
+			im.skipCollection(p, coll)
+			return true
 		}
-		if !d.Type().IsRegular() {
-			im.notCopied(p, d)
-			return nil
-		}
-		if inColl {
+		return d.IsDir() && strings.HasPrefix(name, "_") && name != "_posts" && name != "_drafts" && !inColl && !im.included(p)
+	}, func(p string, d fs.DirEntry) error {
+		name := d.Name()
+		if coll, inColl := im.collectionOf(p); inColl {
 			return im.collectionFile(p, coll)
 		}
 		dir := path.Dir(p)
@@ -165,13 +148,10 @@ func (im *importer) jekyll() error {
 		if cd := im.conf.collectionsDir; cd != "" && strings.HasPrefix(dir+"/", cd+"/") {
 			skip = len(strings.Split(cd, "/")) // the posts of collections_dir/_posts
 		}
-		for i, part := range parts {
-			if part == "_posts" || part == "_drafts" {
-				kind = part
-				if i > skip {
-					cats = parts[skip:i]
-				}
-				break
+		if i := slices.IndexFunc(parts, func(s string) bool { return s == "_posts" || s == "_drafts" }); i >= 0 {
+			kind = parts[i]
+			if i > skip {
+				cats = parts[skip:i]
 			}
 		}
 		if strings.HasPrefix(name, "_") && !im.included(p) {
@@ -274,10 +254,6 @@ func (im *importer) jekyll() error {
 			pg.oldURL = jekyllPageURL(pg, p, im.conf.permalink)
 		} else {
 			_, rest, _ := strings.Cut(p, kind+"/")
-			sub := path.Dir(rest)
-			if sub == "." {
-				sub = ""
-			}
 			pg.draft = pg.draft || kind == "_drafts"
 			// Posts of the root's _posts go to content/posts; those of
 			// en/news/_posts to content/en/news, so that two folders'
@@ -293,7 +269,7 @@ func (im *importer) jekyll() error {
 				// ("2015-09-19-…"), which plotline reads as the date.
 				file, title = d.Format("2006-01-02-")+name, name
 			}
-			pg.dest = path.Join(folder, sub, file+".md")
+			pg.dest = path.Join(folder, path.Dir(rest), file+".md")
 			im.fillIn(pg)
 			pg.cats = slices.Concat(cats, pg.list("categories", true), pg.list("category", false))
 			pg.oldURL = jekyllPostURL(pg, title, im.conf.permalink)

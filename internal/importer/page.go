@@ -820,10 +820,8 @@ func (p *page) mainMenu(title string) (string, bool) {
 		case yaml.ScalarNode:
 			return name, n.Value == "main"
 		case yaml.SequenceNode:
-			for _, c := range n.Content {
-				if c.Kind == yaml.ScalarNode && c.Value == "main" {
-					return name, true
-				}
+			if slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return c.Kind == yaml.ScalarNode && c.Value == "main" }) {
+				return name, true
 			}
 		case yaml.MappingNode:
 			for k, e := range yamlpos.Pairs(n) {

@@ -106,33 +106,27 @@ func (im *importer) redirects(taken map[string]string) {
 	for _, p := range pages {
 		q, to := target(p)
 		pos := p.fieldPos(p.redirectKey)
-		old := append([]string{p.oldURL}, p.list("redirect_from", false)...)
 		p.draft, p.unpublished = true, true
-		if to == "" {
-			im.note(pos, "the source published this page as a redirect to %s, one of a loop of redirects: imported as a draft, its text kept, and its old address has no redirect", p.redirect)
-			continue
-		}
-		if q != nil {
-			q.fallbacks = append(q.fallbacks, old...)
-			im.done(pos, "the source published this page as a redirect to %s: its old address is an alias of the page it led to, %s, and the page a draft, its text kept", p.redirect, q.src)
-			continue
-		}
 		file, msg := content.AliasFile(p.oldURL)
-		if msg != "" {
-			im.note(pos, "the source published this page as a redirect to %s: imported as a draft, its text kept; its old address %s %s, and has no redirect", p.redirect, p.oldURL, msg)
-			continue
+		other, isTaken := taken[file]
+		switch what := "the source published this page as a redirect to " + p.redirect; {
+		case to == "":
+			im.note(pos, "%s, one of a loop of redirects: imported as a draft, its text kept, and its old address has no redirect", what)
+		case q != nil:
+			q.fallbacks = append(append(q.fallbacks, p.oldURL), p.list("redirect_from", false)...)
+			im.done(pos, "%s: its old address is an alias of the page it led to, %s, and the page a draft, its text kept", what, q.src)
+		case msg != "":
+			im.note(pos, "%s: imported as a draft, its text kept; its old address %s %s, and has no redirect", what, p.oldURL, msg)
+		case isTaken:
+			im.note(pos, "%s: imported as a draft, its text kept; its old address %s is taken by %s in the new site: no redirect", what, p.oldURL, other)
+		default:
+			taken[file] = p.src
+			im.res.Files["content/"+file] = File{Data: redirectFile(fromFile(file, to))}
+			if to != p.redirect {
+				what += ", and on to " + to
+			}
+			im.done(pos, "%s, which is no page of the new site: that redirect is written at its old address, %s, and the page is a draft, its text kept", what, p.oldURL)
 		}
-		if other, ok := taken[file]; ok {
-			im.note(pos, "the source published this page as a redirect to %s: imported as a draft, its text kept; its old address %s is taken by %s in the new site: no redirect", p.redirect, p.oldURL, other)
-			continue
-		}
-		taken[file] = p.src
-		im.res.Files["content/"+file] = File{Data: redirectFile(fromFile(file, to))}
-		via := ""
-		if to != p.redirect {
-			via = ", and on to " + to
-		}
-		im.done(pos, "the source published this page as a redirect to %s%s, which is no page of the new site: that redirect is written at its old address, %s, and the page is a draft, its text kept", p.redirect, via, p.oldURL)
 	}
 }
 

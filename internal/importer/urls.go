@@ -3,7 +3,9 @@ package importer
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -115,36 +117,13 @@ func expandHugo(pattern string, p *page, dir, section, file string, rules pathRu
 }
 
 // expand replaces each :name of pattern that fields knows, the longest
-// name first.
+// name first: ":title.html" is :title then ".html".
 func expand(pattern string, fields map[string]string) string {
-	var b strings.Builder
-	for i := 0; i < len(pattern); {
-		if pattern[i] != ':' {
-			b.WriteByte(pattern[i])
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(pattern) && (pattern[j] == '_' || pattern[j] >= 'a' && pattern[j] <= 'z') {
-			j++
-		}
-		name := pattern[i+1 : j]
-		// The longest known prefix: ":title.html" is :title then ".html".
-		for name != "" {
-			if v, ok := fields[name]; ok {
-				b.WriteString(v)
-				break
-			}
-			name = name[:len(name)-1]
-		}
-		if name == "" {
-			b.WriteByte(':')
-			i++
-			continue
-		}
-		i += 1 + len(name)
+	var pairs []string
+	for _, name := range slices.SortedFunc(maps.Keys(fields), func(a, b string) int { return len(b) - len(a) }) {
+		pairs = append(pairs, ":"+name, fields[name])
 	}
-	return b.String()
+	return strings.NewReplacer(pairs...).Replace(pattern)
 }
 
 // jekyllStyles are Jekyll's named permalink styles.
