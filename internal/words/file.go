@@ -2,7 +2,6 @@ package words
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -99,19 +98,19 @@ func decode(name string, src []byte, diags *diag.List) map[Key]string {
 			diags.Errorf(at(k), "unknown key %q%s", k.Value, suggest(k.Value))
 			continue
 		}
-		_, r, unprintable := yamlpos.Unprintable(v.Value)
-		var msg string
-		switch n := utf8.RuneCountInString(v.Value); {
-		case v.Kind != yaml.ScalarNode || v.Tag == "!!null":
-			msg = "want text, got " + yamlpos.Describe(v)
-		case n > MaxRunes:
-			msg = fmt.Sprintf("%d characters, more than the %d a word of plotline's may have: it is written on many pages, some on every one", n, MaxRunes)
-		case unprintable:
-			msg = yamlpos.UnprintableMessage(r)
-		default:
-			msg = checkPlaceholders(key, v.Value)
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+			diags.Errorf(at(v), "%s: want text, got %s", k.Value, yamlpos.Describe(v))
+			continue
 		}
-		if msg != "" {
+		if n := utf8.RuneCountInString(v.Value); n > MaxRunes {
+			diags.Errorf(at(v), "%s: %d characters, more than the %d a word of plotline's may have: it is written on many pages, some on every one", k.Value, n, MaxRunes)
+			continue
+		}
+		if _, r, ok := yamlpos.Unprintable(v.Value); ok {
+			diags.Errorf(at(v), "%s: %s", k.Value, yamlpos.UnprintableMessage(r))
+			continue
+		}
+		if msg := checkPlaceholders(key, v.Value); msg != "" {
 			diags.Errorf(at(v), "%s: %s", k.Value, msg)
 			continue
 		}
