@@ -76,9 +76,9 @@ func (l *Locale) approx() (approxWords, bool) {
 // month's full name is "四月".
 func (l *Locale) approxMonth(t time.Time) string {
 	if l.base == "zh" {
-		return l.monthsShort[t.Month()-1]
+		return l.names[monthShort][t.Month()-1]
 	}
-	return l.months[t.Month()-1]
+	return l.names[month][t.Month()-1]
 }
 
 // of returns the phrase of w for t's part of its month: days 1 to 10

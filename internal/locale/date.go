@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -183,7 +184,7 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	switch f {
 	case Month:
 		if l.forms[Month] == nil {
-			return append(b, l.monthsAlone[t.Month()-1]...)
+			return append(b, l.names[monthAloneShort][t.Month()-1]...)
 		}
 	case Year:
 		return append(b, l.Digits(strconv.Itoa(t.Year()))...)
@@ -191,27 +192,19 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	parts, short := l.formParts(f)
 	start := len(b)
 	for _, p := range parts {
-		switch p.kindIn(short) {
+		switch k := p.kindIn(short); k {
 		case text:
 			b = append(b, p.text...)
+		case month, monthShort, monthAlone, monthAloneShort:
+			b = append(b, l.names[k][t.Month()-1]...)
 		case day:
 			b = append(b, l.Digits(strconv.Itoa(t.Day()))...)
-		case dayPadded:
-			b = append(b, l.Digits(t.Format("02"))...)
-		case month:
-			b = append(b, l.months[t.Month()-1]...)
-		case monthShort:
-			b = append(b, l.monthsShort[t.Month()-1]...)
-		case monthAlone:
-			b = append(b, l.monthsAloneWide[t.Month()-1]...)
-		case monthAloneShort:
-			b = append(b, l.monthsAlone[t.Month()-1]...)
 		case monthNumber:
 			b = append(b, l.Digits(strconv.Itoa(int(t.Month())))...)
-		case monthPadded:
-			b = append(b, l.Digits(t.Format("01"))...)
 		case year:
 			b = append(b, l.Digits(strconv.Itoa(t.Year()))...)
+		default: // a day or a month in two digits, as its Go layout writes it
+			b = append(b, l.Digits(t.Format(fieldText[k].layout))...)
 		}
 	}
 	// A form without a field may begin or end with the space that
@@ -266,9 +259,9 @@ func (l *Locale) FormatLayout(t time.Time, layout string) string {
 	if l == nil || l.long == nil {
 		return t.Format(layout)
 	}
-	months, monthsShort := l.months, l.monthsShort
+	months, monthsShort := l.names[month], l.names[monthShort]
 	if !hasDay(layout) {
-		months, monthsShort = l.monthsAloneWide, l.monthsAlone
+		months, monthsShort = l.names[monthAlone], l.names[monthAloneShort]
 	}
 	var b strings.Builder
 	for layout != "" {
@@ -325,35 +318,37 @@ func (l *Locale) Pattern(f DateForm) []string {
 	if f != MonthYear {
 		f = Medium
 	}
-	return l.fields(f, &patternFields)
+	return l.fields(f, false)
 }
 
 // fields returns the parts of form f in l's pattern: the texts between
-// the fields, and each field as names names its kind.
-func (l *Locale) fields(f DateForm, names *[monthPadded + 1]string) []string {
+// the fields, and each field as a Pattern writes it, or as a Go time
+// layout does.
+func (l *Locale) fields(f DateForm, layout bool) []string {
 	parts, short := l.formParts(f)
 	out := make([]string, len(parts))
 	for i, p := range parts {
-		out[i] = p.text
-		if p.kind != text {
-			out[i] = names[p.kindIn(short)]
+		field := fieldText[p.kindIn(short)]
+		out[i] = cmp.Or(p.text, field.pattern) // a text part has no field
+		if layout && p.kind != text {
+			out[i] = field.layout
 		}
 	}
 	return out
 }
 
-// patternFields are the fields of a Pattern, by the kind of part that
-// writes them.
-var patternFields = [monthPadded + 1]string{
-	day:             "{d}",
-	dayPadded:       "{dd}",
-	month:           "{MMMM}",
-	monthShort:      "{MMM}",
-	monthAlone:      "{LLLL}",
-	monthAloneShort: "{LLL}",
-	monthNumber:     "{M}",
-	monthPadded:     "{MM}",
-	year:            "{y}",
+// fieldText is the field each kind of part writes, in a Pattern and in a
+// Go time layout.
+var fieldText = [monthPadded + 1]struct{ pattern, layout string }{
+	day:             {"{d}", "2"},
+	dayPadded:       {"{dd}", "02"},
+	month:           {"{MMMM}", "January"},
+	monthShort:      {"{MMM}", "Jan"},
+	monthAlone:      {"{LLLL}", "January"},
+	monthAloneShort: {"{LLL}", "Jan"},
+	monthNumber:     {"{M}", "1"},
+	monthPadded:     {"{MM}", "01"},
+	year:            {"{y}", "2006"},
 }
 
 // MonthNames returns the names of the months, January first, that the
@@ -371,15 +366,10 @@ func (l *Locale) MonthNames(field string) ([12]string, bool) {
 		}
 		return out, strings.HasPrefix(field, "{MMM") || strings.HasPrefix(field, "{LLL")
 	}
-	switch field {
-	case "{MMM}":
-		return l.monthsShort, true
-	case "{MMMM}":
-		return l.months, true
-	case "{LLL}":
-		return l.monthsAlone, true
-	case "{LLLL}":
-		return l.monthsAloneWide, true
+	for _, k := range []partKind{month, monthShort, monthAlone, monthAloneShort} {
+		if fieldText[k].pattern == field {
+			return l.names[k], true
+		}
 	}
 	return [12]string{}, false
 }
@@ -391,25 +381,11 @@ func (l *Locale) Layout(f DateForm) (string, bool) {
 	if l == nil || l.long == nil {
 		return englishLayouts[f], true
 	}
-	layout := strings.TrimSpace(strings.Join(l.fields(f, &layoutFields), ""))
+	layout := strings.TrimSpace(strings.Join(l.fields(f, true), ""))
 	// A date whose day, month and year cannot be mistaken for one
 	// another.
 	probe := time.Date(2033, time.November, 4, 0, 0, 0, 0, time.UTC)
 	return layout, l.FormatLayout(probe, layout) == l.Date(probe, f)
-}
-
-// layoutFields are the fields of a Go time layout, by the kind of part
-// that writes them.
-var layoutFields = [monthPadded + 1]string{
-	day:             "2",
-	dayPadded:       "02",
-	month:           "January",
-	monthShort:      "Jan",
-	monthAlone:      "January",
-	monthAloneShort: "Jan",
-	monthNumber:     "1",
-	monthPadded:     "01",
-	year:            "2006",
 }
 
 // EnglishDates reports whether l writes dates as plotline writes them in

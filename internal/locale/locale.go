@@ -33,11 +33,12 @@ type Locale struct {
 	// writes them in English, by the fast path.
 	english bool
 	num     Numbers
-	// months and monthsShort are the month names, January first, as a
-	// date writes them; monthsAloneWide and monthsAlone are the names, in
-	// full and short, of a month without a day (Russian's "ноябрь" and
-	// "нояб." for a date's "ноября").
-	months, monthsShort, monthsAloneWide, monthsAlone [12]string
+	// names are the month names, January first, by the kind of part
+	// that writes them: month and monthShort as a date writes them,
+	// monthAlone and monthAloneShort in full and short as a month without
+	// a day is written (Russian's "ноябрь" and "нояб." for a date's
+	// "ноября").
+	names [monthAloneShort + 1][12]string
 	// weekdays and weekdaysShort are the names of the days, Sunday first.
 	weekdays, weekdaysShort [7]string
 	// long is the order of a long date, "4. November 2025": its parts,
@@ -102,8 +103,8 @@ func New(tag string) *Locale {
 		return l
 	}
 	if cal, ok := calendarOf(t); ok {
-		l.months, l.monthsShort = cal.months, cal.monthsShort
-		l.monthsAloneWide, l.monthsAlone = cmp.Or(cal.monthsAlone, cal.months), cal.monthsShort
+		l.names[month], l.names[monthShort] = cal.months, cal.monthsShort
+		l.names[monthAlone], l.names[monthAloneShort] = cmp.Or(cal.monthsAlone, cal.months), cal.monthsShort
 		l.weekdays, l.weekdaysShort = cal.weekdays, cal.weekdaysShort
 		l.long = readPattern(cal.long)
 		l.forms[Medium], l.forms[DayMonth] = readPattern(cal.medium), readPattern(cal.dayMonth)
@@ -114,7 +115,7 @@ func New(tag string) *Locale {
 		// of a year takes, so that the ticks of one axis agree: German's
 		// "Jan. 2025", "Feb.", Russian's "янв. 2025 г.", "февр.", "май".
 		if cal.monthsAloneShort != ([12]string{}) && slices.ContainsFunc(l.forms[MonthYear], func(p part) bool { return p.kind == monthAloneShort }) {
-			l.monthsAlone = cal.monthsAloneShort
+			l.names[monthAloneShort] = cal.monthsAloneShort
 		}
 		// Where CLDR writes a month alone as more than its name, its
 		// pattern: Lithuanian's and Bulgarian's number, "05", beside
