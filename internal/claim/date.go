@@ -515,14 +515,11 @@ func (p *parser) optYear() yearRef {
 	return yearRef{}
 }
 
-// fixedDay is the shape of one day of a month.
-func fixedDay(m time.Month, d int) func(int, bool) (span, bool) {
+// fixedDays is the shape of the days d1 to d2 of month m, in a year
+// whose m has day d2.
+func fixedDays(m time.Month, d1, d2 int) func(int, bool) (span, bool) {
 	return func(y int, _ bool) (span, bool) {
-		if d > daysIn(y, m) {
-			return span{}, false
-		}
-		t := day(y, m, d)
-		return span{t, t}, true
+		return span{day(y, m, d1), day(y, m, d2)}, d2 <= daysIn(y, m)
 	}
 }
 
@@ -542,7 +539,7 @@ func (p *parser) isoDay() (period, bool) {
 	if m < 1 || m > 12 || d < 1 {
 		return period{}, p.fail("%04d-%02d-%02d is not a day", y, m, d)
 	}
-	return period{shape: fixedDay(time.Month(m), d), year: yearRef{yearAbs, y}, desc: fmt.Sprintf("%d %s", d, time.Month(m))}, true
+	return period{shape: fixedDays(time.Month(m), d, d), year: yearRef{yearAbs, y}, desc: fmt.Sprintf("%d %s", d, time.Month(m))}, true
 }
 
 // dayMonth reads a day and its month, in either order: "15 April", "the
@@ -560,7 +557,7 @@ func (p *parser) dayMonth() (period, bool) {
 			return period{}, false
 		}
 	}
-	return p.dayPeriod(m, d, p.optYear())
+	return p.dayPeriod(m, d, d, p.optYear())
 }
 
 // daysOfMonth reads days of one month: "15–20 April", "15 to 20 April
@@ -585,17 +582,7 @@ func (p *parser) daysOf(joiners []string) (period, bool) {
 			return period{}, false
 		}
 	}
-	y := p.optYear()
-	d1, d2 = min(d1, d2), max(d1, d2) // written backwards, read either way
-	if d2 > daysIn(2024, m) {
-		return period{}, p.fail("there is no %d %s", d2, m)
-	}
-	return period{shape: func(y int, _ bool) (span, bool) {
-		if d2 > daysIn(y, m) {
-			return span{}, false
-		}
-		return span{day(y, m, d1), day(y, m, d2)}, true
-	}, year: y, desc: fmt.Sprintf("%d to %d %s", d1, d2, m)}, true
+	return p.dayPeriod(m, min(d1, d2), max(d1, d2), p.optYear()) // written backwards, read either way
 }
 
 // weekOfMonth reads "the first week of April" (days 1–7), the second (8–14),
@@ -631,11 +618,17 @@ func (p *parser) turnOfYear() (period, bool) {
 	}, year: y, turn: true}, true
 }
 
-func (p *parser) dayPeriod(m time.Month, d int, y yearRef) (period, bool) {
-	if d > 31 || d > daysIn(2024, m) {
-		return period{}, p.fail("there is no %d %s", d, m)
+// dayPeriod returns the days d1 to d2 of month m of the year y, or fails
+// when m has no day d2 in any year.
+func (p *parser) dayPeriod(m time.Month, d1, d2 int, y yearRef) (period, bool) {
+	if d2 > daysIn(2024, m) {
+		return period{}, p.fail("there is no %d %s", d2, m)
 	}
-	return period{shape: fixedDay(m, d), year: y, desc: fmt.Sprintf("%d %s", d, m)}, true
+	desc := fmt.Sprintf("%d %s", d2, m)
+	if d1 != d2 {
+		desc = fmt.Sprintf("%d to %s", d1, desc)
+	}
+	return period{shape: fixedDays(m, d1, d2), year: y, desc: desc}, true
 }
 
 // part reads "early", "mid" or "late", with or without a hyphen after it,
@@ -1012,7 +1005,7 @@ func (p *parser) holiday() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	return period{shape: fixedDay(d.Month(), d.Day()), year: p.optYear()}, true
+	return period{shape: fixedDays(d.Month(), d.Day(), d.Day()), year: p.optYear()}, true
 }
 
 // decade reads "the 2020s" (2020 to 2029), "the early | mid | late 2020s"
