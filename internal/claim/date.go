@@ -934,13 +934,6 @@ func (p *parser) edgeOfSplitYear() (period, bool) {
 	return per, true
 }
 
-// isSplitYear reports whether s is a split year alone, such as "2024-25".
-func isSplitYear(s string) bool {
-	p := newParser(s)
-	_, ok := p.splitYear()
-	return ok && p.done()
-}
-
 // relWeek reads a week counted from the as-of date: "this week", "next
 // week", "last week". A week begins on a Sunday in some countries and on
 // a Monday in others; both are read.

@@ -315,17 +315,6 @@ func (m order) interval() interval {
 	return interval{lo: ratInt(m.lo), hi: ratInt(m.hi), hiOpen: true}
 }
 
-// parseMagnitude reads "tens of thousands", "hundreds", "dozens of".
-func parseMagnitude(s string) (*numClaim, bool) {
-	p := newParser(s)
-	m, ok := longest(p, magnitudes)
-	p.opt("of")
-	if !ok || !p.done() {
-		return nil, false
-	}
-	return &numClaim{mag: &m}, true
-}
-
 // magnitudeVerdict checks an order of magnitude against q's value as it
 // is. Its suggestion is the order of magnitude the value is in, or else
 // "about" the value.
@@ -393,32 +382,28 @@ type numClaim struct {
 	mag *order
 }
 
-// parseShare reads a number phrase that is a fraction, with or without a
-// qualifier: "half", "roughly a third", "fewer than one in five",
-// "two-thirds", "nine in ten".
-func parseShare(s string) (*numClaim, bool) {
-	p := newParser(s)
-	f := &cmpClaim{kind: cRatio, form: rPart}
-	f.q, _ = p.qualifier()
-	if !p.fraction(f) || !p.done() {
-		return nil, false
-	}
-	return &numClaim{share: f}, true
-}
-
-// parseNumber reads a number phrase.
+// parseNumber reads a number phrase: a fraction, with or without a
+// qualifier ("half", "roughly a third", "fewer than one in five",
+// "two-thirds", "nine in ten"), an order of magnitude ("tens of
+// thousands", "hundreds", "dozens of"), or a number with a qualifier, or
+// two as a range.
 func parseNumber(s string) (*numClaim, *Error) {
-	if c, ok := parseShare(s); ok {
-		return c, nil
+	p := newParser(s)
+	share := &cmpClaim{kind: cRatio, form: rPart}
+	if share.q, _ = p.qualifier(); p.fraction(share) && p.done() {
+		return &numClaim{share: share}, nil
 	}
-	if c, ok := parseMagnitude(s); ok {
-		return c, nil
+	p.pos = 0
+	m, ok := longest(p, magnitudes)
+	if p.opt("of"); ok && p.done() {
+		return &numClaim{mag: &m}, nil
 	}
-	if isSplitYear(s) {
+	p.pos = 0
+	if _, ok := p.splitYear(); ok && p.done() {
 		// "2024-25" is a fiscal year or a season, not 25 to 2,024.
 		return nil, &Error{Phrase: s, Want: KindNumber}
 	}
-	p := newParser(s)
+	p.pos = 0
 	c := &numClaim{}
 	if w, ok := p.oneOf("between", "from"); ok {
 		c.q, p.noAnd = qRange, w == "between"
