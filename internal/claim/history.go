@@ -416,7 +416,7 @@ func readRecord(s string) (*histClaim, string) {
 	if !ok {
 		return nil, ""
 	}
-	if k, ok := p.ordinal(); ok {
+	if k, ok := p.ordinal(2); ok {
 		p.opt("-") // "the second-highest"
 		c.rank = k
 	}
@@ -464,15 +464,16 @@ func readRecord(s string) (*histClaim, string) {
 	return c, ""
 }
 
-// ordinal reads a place from second on: "second", "2nd".
-func (p *parser) ordinal() (int, bool) {
+// ordinal reads a place from second on in words, "second", or from
+// least on in digits, "2nd".
+func (p *parser) ordinal(least int) (int, bool) {
 	t := p.peek(0)
 	if k := ordinals[t.text]; k != 0 && t.kind == tWord {
 		p.pos++
 		return k, true
 	}
 	start := p.pos
-	if n, ok := p.num(1, 3); ok && n >= 2 {
+	if n, ok := p.num(1, 3); ok && n >= least {
 		if _, ok := p.oneOf("st", "nd", "rd", "th"); ok {
 			return n, true
 		}
@@ -614,17 +615,8 @@ func readStreak(s string) (*histClaim, string) {
 		c.since = a
 		return c, ""
 	case p.seq("for", "the"), p.seq("for", "a"):
-		t := p.peek(0)
-		switch n, ok := p.num(1, 3); {
-		case ok:
-			if _, ok := p.oneOf("st", "nd", "rd", "th"); !ok {
-				return nil, ""
-			}
-			c.n = n
-		case ordinals[t.text] != 0 && t.kind == tWord:
-			c.n = ordinals[t.text]
-			p.pos++
-		default:
+		var ok bool
+		if c.n, ok = p.ordinal(1); !ok {
 			return nil, ""
 		}
 		c.nth = true
