@@ -151,23 +151,17 @@ func (t *Table) Write(b *strings.Builder, k Key, args ...string) {
 	}
 	for _, p := range pieces {
 		switch {
+		case p.arg < 0 && strings.HasPrefix(p.lit, ".") && !strings.HasPrefix(p.lit, "..") && strings.HasSuffix(b.String(), "."):
+			// A full stop that ends a sentence after a value ending in
+			// one is left out: "reaches 12 000 on 4 мая 2025 г." has
+			// one, and so has a limit of "10 000 руб.".
+			b.WriteString(p.lit[1:])
 		case p.arg < 0:
-			writeText(b, p.lit)
+			b.WriteString(p.lit)
 		case p.arg < len(args):
 			b.WriteString(args[p.arg])
 		}
 	}
-}
-
-// writeText writes s, the text of a key after a placeholder or at its
-// start, to b. A full stop that ends a sentence after a value ending in
-// one is left out: "reaches 12 000 on 4 мая 2025 г." has one, and so
-// has a limit of "10 000 руб.".
-func writeText(b *strings.Builder, s string) {
-	if strings.HasPrefix(s, ".") && strings.HasSuffix(b.String(), ".") && !strings.HasPrefix(s, "..") {
-		s = s[1:]
-	}
-	b.WriteString(s)
 }
 
 // Func returns the template function T of t: {{ T "download_csv" }} is
