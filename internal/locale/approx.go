@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"golang.org/x/text/language"
 )
 
 // approxWords are how a language writes a date or a number given roughly,
@@ -142,10 +140,4 @@ func (l *Locale) About(n string) string {
 		return "about " + n
 	}
 	return strings.Replace(w.about, "{n}", n, 1)
-}
-
-// baseOf returns the base language of t, "de" for "de-CH".
-func baseOf(t language.Tag) string {
-	b, _ := t.Base()
-	return b.String()
 }

@@ -93,7 +93,8 @@ func New(tag string) *Locale {
 	if err != nil {
 		return nil
 	}
-	l := &Locale{num: readNumbers(t), base: baseOf(t), quotes: quotesOf(t), tag: t, large: largeStylesOf(t)}
+	base, _ := t.Base()
+	l := &Locale{num: readNumbers(t), base: base.String(), quotes: quotesOf(t), tag: t, large: largeStylesOf(t)}
 	if l.base == "en" {
 		// English dates keep plotline's day-month-year order in every
 		// region, so that an English page reads as it always has.
