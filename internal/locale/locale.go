@@ -177,16 +177,16 @@ func (l *Locale) IsEnglishLanguage() bool { return l == nil || (l.english && l.b
 func readNumbers(t language.Tag) Numbers {
 	p := message.NewPrinter(withNumbering(t))
 	n := english()
-	runs, seps := digitRuns(p.Sprint(number.Decimal(1234567.5, number.Scale(1))))
+	runs, texts := digitRuns(p.Sprint(number.Decimal(1234567.5, number.Scale(1))))
 	if len(runs) < 2 {
 		return n
 	}
 	first, _ := utf8.DecodeRuneInString(runs[0])
 	n.Zero = first - 1 // the number starts with the digit one
-	n.Decimal = seps[len(seps)-1]
+	n.Decimal = texts[len(texts)-2]
 	n.Group, n.Primary, n.Secondary = "", 0, 0
 	if whole := runs[:len(runs)-1]; len(whole) > 1 {
-		n.Group = seps[0]
+		n.Group = texts[1]
 		n.Primary = utf8.RuneCountInString(whole[len(whole)-1])
 		n.Secondary = n.Primary
 		if len(whole) > 2 {
@@ -194,6 +194,7 @@ func readNumbers(t language.Tag) Numbers {
 		}
 	}
 	n.MinGrouping = minGrouping(t)
+	around := func(s string) (string, string) { _, t := digitRuns(s); return t[0], t[len(t)-1] }
 	n.MinusPrefix, n.MinusSuffix = around(p.Sprint(number.Decimal(-5)))
 	n.PercentPrefix, n.PercentSuffix = around(p.Sprint(number.Percent(0.5)))
 	return n
@@ -261,34 +262,25 @@ func minGrouping(t language.Tag) int {
 	return 1
 }
 
-// digitRuns splits s into its runs of digits and the texts between them.
-func digitRuns(s string) (runs, seps []string) {
+// digitRuns splits s into its runs of digits and the texts around them,
+// one more than the runs: the text before the first run (or ""), those
+// between runs, and the text after the last.
+func digitRuns(s string) (runs, texts []string) {
 	start, inDigits := 0, false
 	for i, r := range s {
 		if unicode.IsDigit(r) != inDigits {
 			if inDigits {
 				runs = append(runs, s[start:i])
-			} else if i > 0 {
-				seps = append(seps, s[start:i])
+			} else {
+				texts = append(texts, s[start:i])
 			}
 			start, inDigits = i, !inDigits
 		}
 	}
 	if inDigits {
-		runs = append(runs, s[start:])
+		runs, start = append(runs, s[start:]), len(s)
 	}
-	return runs, seps
-}
-
-// around returns the text before the first digit of s and after its last.
-func around(s string) (prefix, suffix string) {
-	i := strings.IndexFunc(s, unicode.IsDigit)
-	j := strings.LastIndexFunc(s, unicode.IsDigit)
-	if i < 0 {
-		return "", ""
-	}
-	_, size := utf8.DecodeRuneInString(s[j:])
-	return s[:i], s[j+size:]
+	return runs, append(texts, s[start:])
 }
 
 // calendar is how CLDR writes dates in one locale (a line of
