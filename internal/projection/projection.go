@@ -139,12 +139,14 @@ func (p Projection) Periods(t time.Time) float64 {
 		return MonthSteps(p.Start, t, 1)
 	case Year:
 		return MonthSteps(p.Start, t, 12)
-	case Hour:
-		// Counted in seconds, so that a whole hour is exactly one.
-		secs := float64(t.Unix() - p.Start.Unix())
-		return secs/3600 + float64(t.Nanosecond()-p.Start.Nanosecond())/3600e9
 	}
-	return elapsedDays(p.Start, t) / p.Per.Days()
+	// Counted in seconds, so that a whole hour is exactly one, and as Unix
+	// times, which do not saturate past 292 years as time.Time.Sub does.
+	secs, nanos := float64(t.Unix()-p.Start.Unix()), float64(t.Nanosecond()-p.Start.Nanosecond())
+	if p.Per == Hour {
+		return secs/3600 + nanos/3600e9
+	}
+	return (secs/86400 + nanos/86400e9) / p.Per.Days()
 }
 
 // Step returns the date k periods after Start: k hours, days or weeks on,
@@ -204,12 +206,6 @@ func AddMonths(t time.Time, n int) time.Time {
 	last := time.Date(ty, tm+1, 0, 0, 0, 0, 0, t.Location()).Day()
 	h, mi, sec := t.Clock()
 	return time.Date(ty, tm, min(d, last), h, mi, sec, t.Nanosecond(), t.Location())
-}
-
-// elapsedDays returns the days from a to b as a float. It does not saturate
-// the way time.Time.Sub does past 292 years.
-func elapsedDays(a, b time.Time) float64 {
-	return float64(b.Unix()-a.Unix())/86400 + float64(b.Nanosecond()-a.Nanosecond())/86400e9
 }
 
 // after returns the projected value n periods after Start, within the
