@@ -109,24 +109,19 @@ func (l *Locale) ApproxDate(t time.Time) (string, bool) {
 // writer types it of a date of the coming months. It returns false where
 // l has no such phrases, as ApproxDate does.
 func (l *Locale) ApproxDateNoYear(t time.Time) (string, bool) {
-	full, ok := l.ApproxDate(t)
+	w, ok := l.approx()
 	if !ok {
 		return "", false
 	}
-	w, _ := l.approx()
-	phrase := w.of(t)
 	// The phrase without the year and the text that joins it to the
 	// month (" ", " de ", " m. "): what comes after the month when the
 	// year comes first ("2025 m. balandžio viduryje"), else what comes
 	// before it ("mediados de abril de 2025").
+	phrase := w.of(t)
 	m := strings.Index(phrase, "{month}")
-	y := strings.Index(phrase, "{year}")
-	switch {
-	case m < 0 || y < 0:
-		return full, true
-	case y < m:
+	if strings.Index(phrase, "{year}") < m {
 		phrase = phrase[m:]
-	default:
+	} else {
 		phrase = phrase[:m+len("{month}")]
 	}
 	return strings.Replace(phrase, "{month}", l.approxMonth(t), 1), true
