@@ -1305,7 +1305,7 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 	var s span
 	var reason string
 	if !c.to.isSet() {
-		s, reason = e.placeAfter(c.from, time.Time{})
+		s, reason = e.placeNear(c.from, time.Time{}, false)
 	} else {
 		// A range: the end left without a year follows the other end.
 		// With neither year, the range is placed by its end, so that it
@@ -1315,11 +1315,11 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		// 2026.
 		var from, to span
 		if c.from.year.kind == yearNone {
-			if to, reason = e.placeAfter(c.to, time.Time{}); reason == "" {
-				from, reason = e.placeBefore(c.from, to.lo)
+			if to, reason = e.placeNear(c.to, time.Time{}, false); reason == "" {
+				from, reason = e.placeNear(c.from, to.lo, true)
 			}
-		} else if from, reason = e.placeAfter(c.from, time.Time{}); reason == "" {
-			to, reason = e.placeAfter(c.to, from.lo)
+		} else if from, reason = e.placeNear(c.from, time.Time{}, false); reason == "" {
+			to, reason = e.placeNear(c.to, from.lo, false)
 		}
 		// Written backwards, it is read either way.
 		s = span{minTime(from.lo, to.lo), maxTime(from.hi, to.hi)}
@@ -1365,10 +1365,11 @@ func (e dateEnv) clip(s span, rel relation) (dayRange, string) {
 func minTime(a, b time.Time) time.Time { return pick(a.Before(b), a, b) }
 func maxTime(a, b time.Time) time.Time { return pick(a.After(b), a, b) }
 
-// placeAfter puts per in its year. A period named without a year is the
-// first one that does not end before the as-of date, nor before notBefore
-// when that is set (the second end of a range).
-func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
+// placeNear puts per in its year. A period named without a year is the first
+// one that does not end before the as-of date, nor before near when that
+// is set (the second end of a range); with before, the last one that
+// starts no later than near ("March" in "between March and May 2025").
+func (e dateEnv) placeNear(per period, near time.Time, before bool) (span, string) {
 	if per.deixis != deixNone {
 		return e.placeDeixis(per)
 	}
@@ -1378,36 +1379,19 @@ func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
 	if per.year.kind != yearNone {
 		return e.inYear(per)
 	}
-	from := notBefore
-	if from.IsZero() {
+	if near.IsZero() {
 		if !e.hasAsOf {
 			return span{}, "it leaves out the year, which needs an as-of date to place it"
 		}
-		from = e.asOf
+		near = e.asOf
 	}
-	for y := from.Year() - 1; y <= from.Year()+8; y++ {
-		if s, ok := e.shape(per)(y, e.south); ok && !s.hi.Before(from) {
+	for i := -1; i <= 8; i++ {
+		y := pick(before, near.Year()-i, near.Year()+i)
+		if s, ok := e.shape(per)(y, e.south); ok && pick(before, !s.lo.After(near), !s.hi.Before(near)) {
 			return s, ""
 		}
 	}
-	return span{}, fmt.Sprintf("there is no %s in the years after %d", per.desc, from.Year())
-}
-
-// placeBefore puts per, named without a year, in the last year where it
-// starts no later than notAfter: "March" in "between March and May 2025".
-func (e dateEnv) placeBefore(per period, notAfter time.Time) (span, string) {
-	if per.deixis != deixNone {
-		return e.placeDeixis(per)
-	}
-	if reason := e.checkPair(per); reason != "" {
-		return span{}, reason
-	}
-	for y := notAfter.Year() + 1; y >= notAfter.Year()-8; y-- {
-		if s, ok := e.shape(per)(y, e.south); ok && !s.lo.After(notAfter) {
-			return s, ""
-		}
-	}
-	return span{}, fmt.Sprintf("there is no %s in the years before %d", per.desc, notAfter.Year())
+	return span{}, fmt.Sprintf("there is no %s in the years %s %d", per.desc, pick(before, "before", "after"), near.Year())
 }
 
 // placeDeixis puts a season or month named with "this", "next" or "the
