@@ -1147,7 +1147,8 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	}
 	// The suggestion is a phrase the run makes true in every reading: a
 	// run known to end where it does is "for N years in a row", one that
-	// may be longer "every year since" its first change.
+	// may be longer, or claimed as "every year since", "every year since"
+	// its first change.
 	earlier := " a " + n + " earlier"
 	if n == "quarter" && at > 0 { // no phrase reads "a quarter earlier"
 		earlier = pick(s.Grain == ByDay, " on ", " in ") + s.dateText(s.Obs[at-1].Date)
@@ -1159,7 +1160,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		v.Suggest = lower + " than" + earlier
 	case run == 1:
 		v.Suggest = higher + " than" + earlier
-	case stop == "turn":
+	case stop == "turn" && c.n != 0:
 		v.Suggest = fmt.Sprintf("%s for %d %ss in a row", head, run, n)
 	default:
 		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
@@ -1174,9 +1175,6 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		}
 		p := s.dateText(s.Obs[j].Date)
 		v.Meaning = fmt.Sprintf("a %s in every %s after %s, and %s itself", rise, n, p, s.inText(s.Obs[j].Date))
-		if run >= 2 {
-			v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
-		}
 		switch {
 		case run > at-j:
 			v.True = true
