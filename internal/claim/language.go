@@ -84,6 +84,15 @@ var languages = sync.OnceValue(readLanguages)
 // readLanguages reads the languages of files. A mistake in a file is
 // plotline's own: it panics, and TestLanguageFiles with it.
 func readLanguages() map[string]*language {
+	runs := func(pairs map[string]string, in *local) table {
+		out := table{}
+		for _, run := range slices.Sorted(maps.Keys(pairs)) {
+			toks, _ := lexIn(run, in)
+			first := toks[0].text
+			out[first] = append(out[first], phrase[[]string]{words: ws(toks), is: strings.Split(pairs[run], "|")})
+		}
+		return out
+	}
 	out := map[string]*language{}
 	names, _ := fs.Glob(files, "languages/*.yaml")
 	for _, name := range names {
@@ -94,33 +103,17 @@ func readLanguages() map[string]*language {
 		if err := dec.Decode(&sp); err != nil {
 			panic(fmt.Sprintf("claim: %s: %v", name, err))
 		}
-		code := strings.TrimSuffix(path.Base(name), ".yaml")
-		out[code] = newLanguage(code, sp)
+		e := sp.Examples
+		lang := &language{spec: sp, code: strings.TrimSuffix(path.Base(name), ".yaml"),
+			examples: map[Kind]string{0: e.Any, KindDate: e.Date, KindNumber: e.Number, KindComparison: e.Comparison, KindHistory: e.History}}
+		lang.phrases = runs(sp.Reads, &local{lang: lang, decimal: sp.Decimal, group: sp.Group})
+		lang.writes = runs(sp.Writes, nil)
+		for _, f := range sp.Fixes {
+			lang.fixes = append(lang.fixes, fix{regexp.MustCompile(f[0]), f[1]})
+		}
+		out[lang.code] = lang
 	}
 	return out
-}
-
-// newLanguage makes the language code ("de") from its spec.
-func newLanguage(code string, sp spec) *language {
-	e := sp.Examples
-	lang := &language{spec: sp, code: code,
-		examples: map[Kind]string{0: e.Any, KindDate: e.Date, KindNumber: e.Number, KindComparison: e.Comparison, KindHistory: e.History}}
-	l := &local{lang: lang, decimal: sp.Decimal, group: sp.Group}
-	runs := func(pairs map[string]string, in *local) table {
-		out := table{}
-		for _, run := range slices.Sorted(maps.Keys(pairs)) {
-			toks, _ := lexIn(run, in)
-			first := toks[0].text
-			out[first] = append(out[first], phrase[[]string]{words: ws(toks), is: strings.Split(pairs[run], "|")})
-		}
-		return out
-	}
-	lang.phrases = runs(sp.Reads, l)
-	lang.writes = runs(sp.Writes, nil)
-	for _, f := range sp.Fixes {
-		lang.fixes = append(lang.fixes, fix{regexp.MustCompile(f[0]), f[1]})
-	}
-	return lang
 }
 
 // table holds runs of words, each with the words that stand for it, by
