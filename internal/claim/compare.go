@@ -248,16 +248,22 @@ func (c *cmpClaim) diffWords(d, a *big.Rat) string {
 		style.multWord = ""
 		text = style.about(absRat(d), a)
 	}
-	down := d.Sign() < 0
+	return c.change(text, d.Sign() < 0, "from")
+}
+
+// change writes a change of size n, down or up, in the words of c: "rose
+// by n", "down n" and prep after it, "n above", "n more than".
+func (c *cmpClaim) change(n string, down bool, prep string) string {
+	word := pick(down, c.less, c.more)
 	switch {
 	case c.rise != "":
-		return c.aux + pick(down, c.fall, c.rise) + " by " + text
+		return c.aux + pick(down, c.fall, c.rise) + " by " + n
 	case c.updown:
-		return pick(down, "down ", "up ") + text + " from"
-	case c.more == "above":
-		return text + pick(down, " below", " above")
+		return pick(down, "down ", "up ") + n + " " + prep
+	case word == "above" || word == "below":
+		return n + " " + word
 	}
-	return text + " " + pick(down, c.less, c.more) + " than"
+	return n + " " + word + " than"
 }
 
 // changeVerbs are the verbs of a change, "rose by 30%", "has fallen by
@@ -813,17 +819,7 @@ func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
 	if roundAt(d, ratInt(1)).Sign() == 0 && aboutSame {
 		return "about the same as"
 	}
-	down, pct := d.Sign() < 0, percentWords(absRat(d))
-	word := pick(down, c.less, c.more)
-	switch {
-	case c.rise != "":
-		return c.aux + pick(down, c.fall, c.rise) + " by " + pct
-	case c.updown:
-		return pick(down, "down ", "up ") + pct + " on"
-	case word == "above" || word == "below":
-		return pct + " " + word
-	}
-	return pct + " " + word + " than"
+	return c.change(percentWords(absRat(d)), d.Sign() < 0, "on")
 }
 
 // percentWords writes x as a whole percentage, or with as many decimals as
