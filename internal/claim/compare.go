@@ -665,7 +665,16 @@ func (c *cmpClaim) ratioMeaning(iv interval) string {
 // ratioValue writes v against w as the ratio form speaks of it: "2,700 is
 // 9 times 300", "390 is 30% more than 300".
 func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
-	sig3 := func(x *big.Rat) string { return formatShort(roundSigKeeping(x, 3)) }
+	// Three significant figures, or more, up to six, where three would put
+	// x on a half that it is not on: 2.3493 is 2.349, not 2.35, which
+	// reads as 2.4 at the two figures a suggestion has.
+	sig3 := func(x *big.Rat) string {
+		n, two := 3, roundSig(x, 2)
+		for n < 6 && roundSig(roundSig(x, n), 2).Cmp(two) != 0 {
+			n++
+		}
+		return formatShort(roundSig(x, n))
+	}
 	hundred := ratInt(100)
 	switch form {
 	case rPctOf:
@@ -675,19 +684,6 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 		return vs + " is " + sig3(absRat(d)) + pick(d.Sign() < 0, "% less than ", "% more than ") + ws
 	}
 	return vs + " is " + sig3(r) + " times " + ws
-}
-
-// roundSigKeeping rounds x to n significant figures, or to more, up to
-// six, where n would put it on a half that x is not on: 2.3493 is 2.349,
-// not 2.35, which reads as 2.4 at the two figures a suggestion has.
-func roundSigKeeping(x *big.Rat, n int) *big.Rat {
-	two := roundSig(x, 2)
-	for ; n < 6; n++ {
-		if r := roundSig(x, n); roundSig(r, 2).Cmp(two) == 0 {
-			return r
-		}
-	}
-	return roundSig(x, n)
 }
 
 // pointsWords writes a difference d in percentage points, whose size is
