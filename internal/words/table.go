@@ -45,17 +45,9 @@ func chain(tag string) []string {
 		ownScript = script == def
 	}
 	var out []string
-	for {
-		s := t.String()
-		if s == "und" || slices.Contains(out, s) {
-			break
-		}
+	for s := t.String(); s != "und" && !slices.Contains(out, s); s = t.String() {
 		out = append(out, s)
-		p := t.Parent()
-		if p == t {
-			break
-		}
-		t = p
+		t = t.Parent()
 	}
 	if !slices.Contains(out, base.String()) && base.String() != "und" && ownScript {
 		out = append(out, base.String())
