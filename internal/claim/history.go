@@ -996,11 +996,9 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		if c.scope == recAll {
 			others += st.after
 		}
-		if others == 0 && c.scope == recAll {
-			return refuse("there is no other observation to measure %s against", s.dateText(t))
-		}
 		if others == 0 {
-			return refuse("there is no observation before %s to measure it against", s.dateText(t))
+			return refuse(pick(c.scope == recAll, "there is no other observation to measure %s against",
+				"there is no observation before %s to measure it against"), s.dateText(t))
 		}
 		v.True = last < 0
 		v.Meaning = higher + " than every observation before it"
