@@ -2,7 +2,6 @@ package claim
 
 import (
 	"errors"
-	"math"
 	"math/big"
 	"strings"
 )
@@ -505,14 +504,9 @@ func compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	if perr != nil {
 		return Verdict{}, wrongKind(phrase, KindComparison, perr)
 	}
-	a, err := o.about()
+	a, err := o.about(v, w)
 	if err != nil {
 		return Verdict{}, err
-	}
-	for _, q := range []Quantity{v, w} {
-		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
-			return Verdict{}, errors.New("the value is not a finite number")
-		}
 	}
 	vr, wr := plain(v), plain(w)
 	vs, ws := showQuantity(v), showQuantity(w)

@@ -2,9 +2,7 @@ package claim
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"math"
 	"math/big"
 	"slices"
 	"strings"
@@ -595,12 +593,9 @@ func number(phrase string, v Quantity, o Options) (Verdict, error) {
 	if perr != nil {
 		return Verdict{}, wrongKind(phrase, KindNumber, perr)
 	}
-	a, err := o.about()
+	a, err := o.about(v)
 	if err != nil {
 		return Verdict{}, err
-	}
-	if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
-		return Verdict{}, errors.New("the value is not a finite number")
 	}
 	style := c.style()
 	if v.Points && (style.percent || c.share != nil) {
