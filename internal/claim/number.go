@@ -477,21 +477,14 @@ func qualInterval(q numQual, n, unit, a *big.Rat) interval {
 	switch q {
 	case qAbout:
 		return interval{lo: sub(n, tol), hi: add(n, tol)}
-	case qNearly:
-		switch n.Sign() {
-		case 1:
-			return interval{lo: sub(n, tol), hi: n, hiOpen: true}
-		case -1:
-			return interval{lo: n, loOpen: true, hi: add(n, tol)}
-		}
-		return interval{empty: true}
-	case qJustUnder, qJustOver:
-		// "Under" and "over" say which side of N, whatever its sign:
-		// "just under -100" is -105 up to -100, not -99.
-		if n.Sign() == 0 {
+	case qNearly, qJustUnder, qJustOver:
+		// "Nearly" is short of N, towards zero; "under" and "over" say
+		// which side of N, whatever its sign: "just under -100" is -105
+		// up to -100, not -99.
+		switch {
+		case n.Sign() == 0:
 			return interval{empty: true}
-		}
-		if q == qJustUnder {
+		case q == qJustUnder || q == qNearly && n.Sign() > 0:
 			return interval{lo: sub(n, tol), hi: n, hiOpen: true}
 		}
 		return interval{lo: n, loOpen: true, hi: add(n, tol)}
