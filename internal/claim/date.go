@@ -1288,7 +1288,10 @@ func (r dayRange) contains(t time.Time) bool {
 
 // place turns c into the days it allows, or says why it cannot.
 func (c *dateClaim) place(e dateEnv) (dayRange, string) {
-	if c.rel == relWithin || c.rel == relWithinLess {
+	var s span
+	var reason string
+	switch {
+	case c.rel == relWithin || c.rel == relWithinLess:
 		if !e.hasAsOf {
 			return dayRange{}, "it counts from the as-of date, which is not set"
 		}
@@ -1299,14 +1302,10 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		if c.rel == relWithinLess {
 			end = end.AddDate(0, 0, -1) // "in less than 6 weeks": not on the day 6 weeks on
 		}
-		s := span{e.asOf.AddDate(0, 0, 1), end}
-		return dayRange{s.lo, s.hi, spanText(s)}, ""
-	}
-	var s span
-	var reason string
-	if !c.to.isSet() {
+		s = span{e.asOf.AddDate(0, 0, 1), end}
+	case !c.to.isSet():
 		s, reason = e.placeNear(c.from, time.Time{}, false)
-	} else {
+	default:
 		// A range: the end left without a year follows the other end.
 		// With neither year, the range is placed by its end, so that it
 		// is the first that does not end before the as-of date, as a
@@ -1329,8 +1328,12 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 	}
 	edge := pick(c.to.isSet(), edgeNone, c.from.edge)
 	switch rel := c.rel; {
-	case rel == relLater || rel == relEarlier:
-		return e.clip(s, rel)
+	case (rel == relLater || rel == relEarlier) && !e.hasAsOf:
+		return dayRange{}, "it counts from the as-of date, which is not set"
+	case rel == relLater: // the days of s after the as-of date: "later this year"
+		s.lo = maxTime(s.lo, e.asOf.AddDate(0, 0, 1))
+	case rel == relEarlier: // and before it: "earlier this month"
+		s.hi = minTime(s.hi, e.asOf.AddDate(0, 0, -1))
 	case rel == relBy || rel == relBefore && edge == edgeEnd:
 		// "before the end of March": the end is a moment here, not the last week.
 		return dayRange{hi: s.hi, meaning: "on or before " + s.hi.Format(dateLayout)}, ""
@@ -1341,23 +1344,8 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 	case rel == relAfter:
 		return dayRange{lo: s.hi.AddDate(0, 0, 1), meaning: "after " + s.hi.Format(dateLayout)}, ""
 	}
-	return dayRange{s.lo, s.hi, spanText(s)}, ""
-}
-
-// clip returns the days of s after the as-of date ("later this year") or
-// before it ("earlier this month"), or says there are none.
-func (e dateEnv) clip(s span, rel relation) (dayRange, string) {
-	if !e.hasAsOf {
-		return dayRange{}, "it counts from the as-of date, which is not set"
-	}
-	word := "after"
-	if rel == relLater {
-		s.lo = maxTime(s.lo, e.asOf.AddDate(0, 0, 1))
-	} else {
-		s.hi, word = minTime(s.hi, e.asOf.AddDate(0, 0, -1)), "before"
-	}
-	if s.lo.After(s.hi) {
-		return dayRange{}, "no day of it comes " + word + " the as-of date, " + e.asOf.Format(dateLayout)
+	if (c.rel == relLater || c.rel == relEarlier) && s.lo.After(s.hi) {
+		return dayRange{}, "no day of it comes " + pick(c.rel == relLater, "after", "before") + " the as-of date, " + e.asOf.Format(dateLayout)
 	}
 	return dayRange{s.lo, s.hi, spanText(s)}, ""
 }
