@@ -1126,8 +1126,7 @@ const dateLayout = "2 January 2006"
 // cannot be placed: a phrase that leaves out the year, or counts from the
 // as-of date, needs o.AsOf.
 func Date(phrase string, v time.Time, o Options) (Verdict, error) {
-	v = dayOf(v)
-	return checkDate(phrase, span{v, v}, o)
+	return DateSpan(phrase, v, v, o)
 }
 
 // DateSpan checks phrase against a date known to its month or its year
@@ -1143,16 +1142,12 @@ func DateSpan(phrase string, first, last time.Time, o Options) (Verdict, error) 
 	if last.Before(first) {
 		return Verdict{}, fmt.Errorf("date span from %s to %s ends before it starts", first.Format(dateLayout), last.Format(dateLayout))
 	}
-	return checkDate(phrase, span{first, last}, o)
-}
-
-// checkDate checks phrase against a value known to lie in v, a day or a
-// longer span.
-func checkDate(phrase string, v span, o Options) (Verdict, error) {
+	v := span{first, last}
 	return o.check(phrase, KindDate, func(text string) (Verdict, error) { return checkDateText(text, v, o) })
 }
 
-// checkDateText checks the English phrase against v, as checkDate does.
+// checkDateText checks the English phrase against v, a day or a longer
+// span, as DateSpan does.
 func checkDateText(phrase string, v span, o Options) (Verdict, error) {
 	c, perr := parseDate(phrase)
 	if perr != nil {
