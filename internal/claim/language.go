@@ -30,7 +30,7 @@ type language struct {
 	// phrases and writes are Reads and Writes by the first word of each
 	// run, fixes the Fixes compiled, examples the Examples by kind.
 	phrases, writes table
-	fixes           []fix
+	fixes           []*regexp.Regexp
 	examples        map[Kind]string
 }
 
@@ -109,7 +109,7 @@ func readLanguages() map[string]*language {
 		lang.phrases = runs(sp.Reads, &local{lang: lang, decimal: sp.Decimal, group: sp.Group})
 		lang.writes = runs(sp.Writes, nil)
 		for _, f := range sp.Fixes {
-			lang.fixes = append(lang.fixes, fix{regexp.MustCompile(f[0]), f[1]})
+			lang.fixes = append(lang.fixes, regexp.MustCompile(f[0]))
 		}
 		out[lang.code] = lang
 	}
@@ -127,12 +127,6 @@ func (t table) longest(p *parser) ([]string, bool) {
 		return nil, false
 	}
 	return longest(p, t[p.peek(0).text])
-}
-
-// fix is a replacement in a phrase a language writes.
-type fix struct {
-	re   *regexp.Regexp
-	with string
 }
 
 // maxReadings caps the English phrases one phrase may stand for.
@@ -505,8 +499,8 @@ func (l *local) suggest(s string, holds func(string) bool) string {
 func (l *local) write(s string) []string {
 	texts, _ := l.lang.writes.readings(lex(s), writeJoin, func(t token) string { return pick(t.kind == tNum, l.number(t.text), t.text) }, nil)
 	for i, text := range texts {
-		for _, f := range l.lang.fixes {
-			text = f.re.ReplaceAllString(text, f.with)
+		for i, re := range l.lang.fixes {
+			text = re.ReplaceAllString(text, l.lang.Fixes[i][1])
 		}
 		texts[i] = text
 	}
