@@ -112,7 +112,10 @@ func readPattern(pattern string) []part {
 			for i+n < len(pattern) && pattern[i+n] == c {
 				n++
 			}
-			kind, ok := patternField(c, n)
+			kind, ok := patternFields[pattern[i:i+n]]
+			if c == 'y' && n != 2 {
+				kind, ok = year, true // "y", "yyyy": the year in full
+			}
 			if !ok {
 				return nil
 			}
@@ -128,30 +131,12 @@ func readPattern(pattern string) []part {
 	return parts
 }
 
-// patternField returns the kind of part that n letters c of a CLDR
-// pattern write, and false for a field plotline does not write.
-func patternField(c byte, n int) (partKind, bool) {
-	switch {
-	case c == 'd' && n == 1:
-		return day, true
-	case c == 'd' && n == 2:
-		return dayPadded, true
-	case c == 'y' && n != 2:
-		return year, true
-	case (c == 'M' || c == 'L') && n == 1:
-		return monthNumber, true
-	case (c == 'M' || c == 'L') && n == 2:
-		return monthPadded, true
-	case c == 'M' && n == 3:
-		return monthShort, true
-	case c == 'M' && n == 4:
-		return month, true
-	case c == 'L' && n == 3:
-		return monthAloneShort, true
-	case c == 'L' && n == 4:
-		return monthAlone, true
-	}
-	return text, false
+// patternFields are the kinds of part that the runs of letters of a CLDR
+// pattern write, but for the year's; a run not here is a field plotline
+// does not write.
+var patternFields = map[string]partKind{
+	"d": day, "dd": dayPadded, "M": monthNumber, "L": monthNumber, "MM": monthPadded, "LL": monthPadded,
+	"MMM": monthShort, "MMMM": month, "LLL": monthAloneShort, "LLLL": monthAlone,
 }
 
 // without returns parts without the field of kind k and the text that
