@@ -216,17 +216,14 @@ func (l *Locale) formParts(f DateForm) ([]part, bool) {
 	if parts := l.forms[f]; parts != nil {
 		return parts, false
 	}
+	short := f != LongDayMonth && f != LongMonthYear
 	switch f {
-	case MonthYear:
-		return without(l.long, day, dayPadded), true
-	case DayMonth:
-		return without(l.long, year), true
-	case LongDayMonth:
-		return without(l.long, year), false
-	case LongMonthYear:
-		return without(l.long, day, dayPadded), false
+	case MonthYear, LongMonthYear:
+		return without(l.long, day, dayPadded), short
+	case DayMonth, LongDayMonth:
+		return without(l.long, year), short
 	}
-	return l.long, true
+	return l.long, short // Medium
 }
 
 // Date returns t in form f, as l writes it.
