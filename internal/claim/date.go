@@ -69,18 +69,6 @@ var datePrefixes = slices.Concat(
 	runs(relWithinLess, "in less than|in under"),
 )
 
-// durUnit is the unit of a "within" phrase.
-type durUnit int
-
-const (
-	uDay durUnit = iota
-	uWeek
-	uMonth
-	uYear
-)
-
-var unitNames = [...]string{"day", "week", "month", "year"}
-
 // edge marks the start-of and end-of periods, for "before the end of" and
 // "after the start of".
 type edge int
@@ -193,7 +181,7 @@ type dateClaim struct {
 	rel      relation
 	from, to period // to is set only for a range
 	n        int    // relWithin, relWithinLess: how many units
-	unit     durUnit
+	unit     string // "day", "week", "month" or "year"
 }
 
 // parseDate reads a date phrase. The error has a Reason when the phrase is
@@ -285,16 +273,16 @@ func (p *parser) until(s string) {
 }
 
 // durationText writes n units: "6 weeks", "a month".
-func durationText(n int, unit durUnit) string {
-	return pick(n == 1, "a "+unitNames[unit], fmt.Sprintf("%d %ss", n, unitNames[unit]))
+func durationText(n int, unit string) string {
+	return pick(n == 1, "a "+unit, fmt.Sprintf("%d %ss", n, unit))
 }
 
 // durationUnits are the units of a within phrase, each with the unit it
 // is counted in and how many of that it is; an "s" makes one plural.
 var durationUnits = map[string]struct {
-	unit durUnit
+	unit string
 	n    int
-}{"day": {uDay, 1}, "week": {uWeek, 1}, "fortnight": {uWeek, 2}, "month": {uMonth, 1}, "year": {uYear, 1}, "decade": {uYear, 10}}
+}{"day": {"day", 1}, "week": {"week", 1}, "fortnight": {"week", 2}, "month": {"month", 1}, "year": {"year", 1}, "decade": {"year", 10}}
 
 // duration reads the "N weeks" of a within phrase: "6 weeks", "a
 // fortnight", "a decade" (ten years), and after "the next" or "the coming"
@@ -1290,9 +1278,9 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		if !e.hasAsOf {
 			return dayRange{}, "it counts from the as-of date, which is not set"
 		}
-		end := e.asOf.AddDate(0, 0, c.n*pick(c.unit == uWeek, 7, 1)) // days or weeks
-		if c.unit == uMonth || c.unit == uYear {
-			end = addMonths(e.asOf, c.n*pick(c.unit == uYear, 12, 1))
+		end := e.asOf.AddDate(0, 0, c.n*pick(c.unit == "week", 7, 1)) // days or weeks
+		if c.unit == "month" || c.unit == "year" {
+			end = addMonths(e.asOf, c.n*pick(c.unit == "year", 12, 1))
 		}
 		if c.rel == relWithinLess {
 			end = end.AddDate(0, 0, -1) // "in less than 6 weeks": not on the day 6 weeks on
@@ -1479,18 +1467,18 @@ func ApproxDate(t time.Time) string {
 
 // within returns the shortest "within N units" from asOf that holds v,
 // which must be after asOf.
-func within(asOf, v time.Time, unit durUnit) string {
+func within(asOf, v time.Time, unit string) string {
 	// Calendar days, as the claim counts them: a time.Duration would
 	// stop at 292 years.
 	days := int((dayOf(v).Unix() - dayOf(asOf).Unix()) / 86400)
 	var n int
 	switch unit {
-	case uDay:
+	case "day":
 		n = days
-	case uWeek:
+	case "week":
 		n = (days + 6) / 7
 	default:
-		per := pick(unit == uYear, 12, 1) // months
+		per := pick(unit == "year", 12, 1) // months
 		n = max(((v.Year()-asOf.Year())*12+int(v.Month())-int(asOf.Month()))/per, 1)
 		for n > 1 && !addMonths(asOf, (n-1)*per).Before(v) {
 			n--
