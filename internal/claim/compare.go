@@ -226,7 +226,7 @@ func (p *parser) difference(c *cmpClaim) bool {
 // is written "about" it, to two figures or as many as it takes to hold.
 // A difference that rounds to 0 at c's precision gives "".
 func (c *cmpClaim) diffWords(d, a *big.Rat) string {
-	style := numStyle{currency: c.n.currency, multWord: c.n.multWord}
+	style := c.n.numStyle // a difference is never in per cent (difference)
 	var text string
 	if absRat(d).Cmp(style.mult()) >= 0 || style.multWord == "" {
 		unit := c.n.unit

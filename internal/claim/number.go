@@ -82,27 +82,33 @@ var multipliers = map[string]int{
 // and "m" count only so: "4.5 m" may be metres.
 var abbreviated = map[string]bool{"k": true, "m": true, "mn": true, "bn": true, "tn": true, "trn": true}
 
-// amount is a number as a phrase writes it.
+// amount is a number as a phrase writes it, in its style.
 type amount struct {
-	n        *big.Rat // the number, multiplier applied
-	unit     *big.Rat // its last written digit: 1 for "12,000", 100,000 for "1.5 million"
-	multWord string   // "million" or "bn", or "" for none
-	percent  bool     // written with %, "percent" or "per cent"
-	currency string   // "$", "£" or "€" before it, or ""
-	digits   bool     // written in digits, not words
+	n    *big.Rat // the number, multiplier applied
+	unit *big.Rat // its last written digit: 1 for "12,000", 100,000 for "1.5 million"
+	numStyle
+	digits bool // written in digits, not words
 }
 
-// mult returns the multiplier of a, 1 if it has none.
-func (a amount) mult() *big.Rat {
-	if a.multWord == "" {
+// numStyle is how the numbers of a phrase are written, to write others the
+// same way: "$1.5 million", "12.5%".
+type numStyle struct {
+	currency string // "$", "£" or "€" before it, or ""
+	multWord string // "million" or "bn", or "" for none
+	percent  bool   // written with %, "percent" or "per cent"
+}
+
+// mult returns the multiplier of s, 1 if it has none.
+func (s numStyle) mult() *big.Rat {
+	if s.multWord == "" {
 		return ratInt(1) // quicker than pow10(0), as suggestions ask for it often
 	}
-	return pow10(multipliers[a.multWord])
+	return pow10(multipliers[s.multWord])
 }
 
-// large reports whether a names a multiplier of a thousand or more, as
+// large reports whether s names a multiplier of a thousand or more, as
 // "$38 trillion" and "12k" do and "3 hundred" does not.
-func (a amount) large() bool { return multipliers[a.multWord] >= 3 }
+func (s numStyle) large() bool { return multipliers[s.multWord] >= 3 }
 
 // parseAmountText reads a number token: "12,000", "-1.5", ".25".
 func parseAmountText(s string) (*big.Rat, bool) {
@@ -239,7 +245,7 @@ func (p *parser) halfA() (amount, bool) {
 	}
 	p.pos++
 	n := half(pow10(w))
-	return amount{n: n, unit: twoFigures(n, n), multWord: m.text}, true
+	return amount{n: n, unit: twoFigures(n, n), numStyle: numStyle{multWord: m.text}}, true
 }
 
 // numQual is the qualifier of a number phrase, or of a ratio.
@@ -532,17 +538,6 @@ func (c *numClaim) interval(a *big.Rat) interval {
 	return qualInterval(c.q, c.a.n, c.a.unit, a)
 }
 
-// numStyle is how the numbers of a phrase are written, to write others the
-// same way: "$1.5 million", "12.5%".
-type numStyle struct {
-	currency string
-	multWord string
-	percent  bool
-}
-
-func (s numStyle) mult() *big.Rat { return amount{multWord: s.multWord}.mult() }
-func (s numStyle) large() bool    { return amount{multWord: s.multWord}.large() }
-
 // write writes x in style s, with the digits text gives for the number
 // before its multiplier.
 func (s numStyle) write(x *big.Rat, text func(*big.Rat) string) string {
@@ -567,7 +562,7 @@ func (s numStyle) write(x *big.Rat, text func(*big.Rat) string) string {
 // style returns how c writes its numbers; a multiplier counts only when
 // every number has the same one.
 func (c *numClaim) style() numStyle {
-	s := numStyle{currency: c.a.currency, multWord: c.a.multWord, percent: c.a.percent}
+	s := c.a.numStyle
 	if c.q == qRange && c.b.multWord != c.a.multWord || s.multWord == "hundred" {
 		s.multWord = "" // 295 to 305, not 2.95 to 3.05 hundred
 	}
