@@ -882,14 +882,11 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), a.unit(), s.dateText(t))
 }
 
-// monthEnd reports whether t is the last day of its month in a daily
-// series.
-func (s Series) monthEnd(t time.Time) bool { return s.Grain == ByDay && t.AddDate(0, 0, 1).Day() == 1 }
-
-// monthEnds reports whether every observation of s, a daily series, is
-// the last day of its month, as a month's or a quarter's figures are dated.
+// monthEnds reports whether s is a daily series and every observation of
+// it the last day of its month, as a month's or a quarter's figures are
+// dated.
 func (s Series) monthEnds() bool {
-	return len(s.Obs) > 0 && !slices.ContainsFunc(s.Obs, func(o Observation) bool { return !s.monthEnd(o.Date) })
+	return len(s.Obs) > 0 && s.Grain == ByDay && !slices.ContainsFunc(s.Obs, func(o Observation) bool { return o.Date.AddDate(0, 0, 1).Day() != 1 })
 }
 
 // unit names the step of a: "day", "week", "month" or "year".
