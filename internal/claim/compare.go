@@ -687,16 +687,14 @@ func pointsWords(d *big.Rat, n, unit, more, less string) string {
 	if n == "1" {
 		unit = strings.TrimSuffix(unit, "s")
 	}
-	up, head := d.Sign() > 0, n+" "+unit+" "
+	word := n + " " + unit + " " + pick(d.Sign() > 0, more, less)
 	switch {
 	case d.Sign() == 0:
 		return "the same as"
-	case more == "ahead of":
-		return head + pick(up, "ahead of", "behind")
-	case more == "above":
-		return head + pick(up, "above", "below")
+	case more == "ahead of" || more == "above": // less is "behind" or "below"
+		return word
 	}
-	return head + pick(up, more, less) + " than"
+	return word + " than"
 }
 
 // countWords spells the counts of "nine times as many as".
