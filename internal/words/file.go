@@ -94,7 +94,7 @@ func decode(name string, src []byte, diags *diag.List) map[Key]string {
 		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
 	}
 	for k, v := range yamlpos.Keys(root, dup) {
-		key, ok := lookup(k.Value)
+		key, ok := keyNames()[k.Value]
 		if !ok {
 			diags.Errorf(at(k), "unknown key %q%s", k.Value, suggest(k.Value))
 			continue
@@ -148,16 +148,6 @@ func builtin(tag string) map[Key]string {
 // footer): a text of 300 KB on a site of 3,000 pages made 1.1 GB of
 // output. The longest English text has under a hundred characters.
 const MaxRunes = 1000
-
-// lookup returns the key named name.
-func lookup(name string) (Key, bool) {
-	for k := range count {
-		if english[k].name == name {
-			return k, true
-		}
-	}
-	return 0, false
-}
 
 // suggest returns ": did you mean NAME?" for a name one slip away from a
 // key's, and otherwise where the keys are listed.

@@ -21,8 +21,7 @@ type Table struct {
 	// that have any.
 	pieces [count][]piece
 	// argc is the number of placeholders of each key's English text.
-	argc  [count]uint8
-	names map[string]Key
+	argc [count]uint8
 	// english is set when every text is the English one.
 	english bool
 }
@@ -67,13 +66,12 @@ func New(tag string) *Table {
 // newTable makes the Table of the tags in chain, taking each word from
 // the first of own's texts (by tag) or the built-in tables that has it.
 func newTable(chain []string, own map[string]map[Key]string) *Table {
-	t := &Table{names: make(map[string]Key, count), english: true}
+	t := &Table{english: true}
 	built := map[string]map[Key]string{}
 	for _, tag := range chain {
 		built[tag] = builtin(tag)
 	}
 	for k := range count {
-		t.names[english[k].name] = k
 		t.text[k], t.from[k] = english[k].text, "en"
 		for _, tag := range chain {
 			s, ok := own[tag][k]
@@ -120,7 +118,7 @@ func (t *Table) Lang(k Key) string { return t.or().from[k] }
 
 // Lookup returns the key named name ("download_csv").
 func (t *Table) Lookup(name string) (Key, bool) {
-	k, ok := t.or().names[name]
+	k, ok := keyNames()[name]
 	return k, ok
 }
 

@@ -15,6 +15,7 @@ package words
 import (
 	"regexp"
 	"slices"
+	"sync"
 )
 
 // Key names one of plotline's words or sentences.
@@ -298,6 +299,16 @@ func (t *Table) Semicolon() string { return t.Text(Semicolon) + " " }
 // between the clauses of a sentence and the items of a short list; Arabic
 // and Persian write "، ".
 func (t *Table) Comma() string { return t.Text(Comma) + " " }
+
+// keyNames are the keys by their names, made on first use and never
+// changed after.
+var keyNames = sync.OnceValue(func() map[string]Key {
+	names := make(map[string]Key, count)
+	for k := range count {
+		names[english[k].name] = k
+	}
+	return names
+})
 
 // Name returns the name of k in files and templates: "download_csv".
 func (k Key) Name() string { return english[k].name }
