@@ -722,13 +722,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		more, less = "more", "less"
 	}
 	direction := func() string {
-		switch v.Cmp(w) {
-		case 1:
-			return more + than
-		case -1:
-			return less + than
-		}
-		return "the same as"
+		return pick(v.Cmp(w) == 0, "the same as", pick(v.Cmp(w) > 0, more, less)+than)
 	}
 	switch c.kind {
 	case cSame, cAboutSame, cNearlySame, cAtLeastSame:
