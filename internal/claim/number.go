@@ -514,16 +514,7 @@ func qualInterval(q numQual, n, unit, a *big.Rat) interval {
 // halves away from zero: 11,999.5 up to but not including 12,000.5 for 12,000.
 func roundInterval(n, unit *big.Rat) interval {
 	h := half(unit)
-	iv := interval{lo: sub(n, h), hi: add(n, h)}
-	switch n.Sign() {
-	case 1:
-		iv.hiOpen = true
-	case -1:
-		iv.loOpen = true
-	default:
-		iv.loOpen, iv.hiOpen = true, true
-	}
-	return iv
+	return interval{lo: sub(n, h), hi: add(n, h), loOpen: n.Sign() <= 0, hiOpen: n.Sign() >= 0}
 }
 
 // interval returns the values c allows.
