@@ -979,48 +979,35 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	last, before := st.last, st.before // the latest observation before at as high as it
 	v := Verdict{Value: s.obsText(at)}
 	high, higher := pick(c.dir < 0, "low", "high"), pick(c.dir < 0, "lower", "higher")
-	record := pick(c.dir < 0, "a record low", "a record high")
+	record := pick(c.scope != recBefore, words+" on record", "a record "+high)
 	since := func(i int) string { return words + " since " + s.dateText(s.Obs[i].Date) }
-	if c.scope != recBefore {
-		record = words + " on record"
-	}
 	if c.rank > 0 {
 		return s.place(c, at, words, refuse)
 	}
 	switch c.scope {
 	case recBefore, recAll:
-		others := before
-		if c.scope == recAll {
-			others += st.after
-		}
-		if others == 0 {
+		if others := before + pick(c.scope == recAll, st.after, 0); others == 0 {
 			return refuse(pick(c.scope == recAll, "there is no other observation to measure %s against",
 				"there is no observation before %s to measure it against"), s.dateText(t))
 		}
 		v.True = last < 0
-		v.Meaning = higher + " than every observation before it"
+		v.Meaning = higher + pick(c.scope == recAll, " than every other observation", " than every observation before it")
 		v.Suggest = record
 		if last >= 0 {
 			v.Value += "; " + s.obsText(last) + " was at least as " + high
 			v.Suggest = since(last)
 		}
-		if c.scope == recAll {
-			v.Meaning = higher + " than every other observation"
-			if i := st.later; v.True && i >= 0 {
-				v.True = false
-				v.Value += "; " + s.obsText(i) + " is at least as " + high
-				v.Suggest = "a record " + high
-				switch {
-				case last >= 0:
-					v.Suggest = since(last)
-				case before == 0:
-					// The first observation has no record before
-					// it to be: say its place on record.
-					first := *c
-					first.rank = 1
-					if pv, err := s.place(&first, at, words, refuse); err == nil {
-						v.Suggest = pv.Suggest
-					}
+		if i := st.later; c.scope == recAll && v.True && i >= 0 {
+			v.True = false
+			v.Value += "; " + s.obsText(i) + " is at least as " + high
+			v.Suggest = "a record " + high // v.True: none before it is as high
+			if before == 0 {
+				// The first observation has no record before it to
+				// be: say its place on record.
+				first := *c
+				first.rank = 1
+				if pv, err := s.place(&first, at, words, refuse); err == nil {
+					v.Suggest = pv.Suggest
 				}
 			}
 		}
