@@ -98,9 +98,7 @@ func New(tag string) *Locale {
 	if l.base == "en" {
 		// English dates keep plotline's day-month-year order in every
 		// region, so that an English page reads as it always has.
-		if l.num == english() {
-			l.english = true
-		}
+		l.english = l.num == english()
 		return l
 	}
 	if cal, ok := calendarOf(t); ok {
