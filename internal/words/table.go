@@ -83,9 +83,7 @@ func newTable(chain []string, own map[string]map[Key]string) *Table {
 				break
 			}
 		}
-		if t.text[k] != english[k].text {
-			t.english = false
-		}
+		t.english = t.english && t.text[k] == english[k].text
 		if args := placeholders(english[k].text); len(args) > 0 {
 			t.pieces[k] = split(t.text[k], args)
 			t.argc[k] = uint8(len(args))
