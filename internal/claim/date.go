@@ -254,19 +254,16 @@ func (p *parser) inDuration() {
 func (p *parser) until(s string) {
 	start := p.pos
 	p.opt("up") // "up until"
-	w, ok := p.oneOf("until", "till")
-	if !ok {
-		p.pos = start
-		return
-	}
-	if from, to, ok := p.rangeOrPeriod(); ok && p.done() {
-		_, rest, _ := strings.Cut(strings.ToLower(s), w)
-		rest = strings.TrimSpace(s[len(s)-len(rest):])
-		if from.edge == edgeEnd && !to.isSet() {
-			// "until the end of April": by then, or in its last days?
-			p.fail("readers take it both as by %s and as in its last days; write \"by %s\" or \"at %s\"", rest, rest, rest)
-		} else {
-			p.fail("readers take it both as before %s and as through it; write \"before %s\" or \"by %s\"", rest, rest, rest)
+	if w, ok := p.oneOf("until", "till"); ok {
+		if from, to, ok := p.rangeOrPeriod(); ok && p.done() {
+			_, rest, _ := strings.Cut(strings.ToLower(s), w)
+			rest = strings.TrimSpace(s[len(s)-len(rest):])
+			if from.edge == edgeEnd && !to.isSet() {
+				// "until the end of April": by then, or in its last days?
+				p.fail("readers take it both as by %s and as in its last days; write \"by %s\" or \"at %s\"", rest, rest, rest)
+			} else {
+				p.fail("readers take it both as before %s and as through it; write \"before %s\" or \"by %s\"", rest, rest, rest)
+			}
 		}
 	}
 	p.pos = start
@@ -512,16 +509,12 @@ func fixedDays(m time.Month, d1, d2 int) func(int, bool) (span, bool) {
 }
 
 func (p *parser) isoDay() (period, bool) {
-	y, ok := p.year()
-	if !ok || !p.seq("-") {
-		return period{}, false
-	}
-	m, ok := p.num(2, 2)
-	if !ok || !p.seq("-") {
-		return period{}, false
-	}
-	d, ok := p.num(2, 2)
-	if !ok {
+	y, ok1 := p.year()
+	dash1 := ok1 && p.seq("-")
+	m, ok2 := p.num(2, 2)
+	dash2 := ok2 && p.seq("-")
+	d, ok3 := p.num(2, 2)
+	if !dash1 || !dash2 || !ok3 {
 		return period{}, false
 	}
 	if m < 1 || m > 12 || d < 1 {
