@@ -222,17 +222,14 @@ func withNumbering(t language.Tag) language.Tag {
 		return t
 	}
 	base, _ := t.Base()
-	names := []string{base.String()}
+	nu, ok := numberingOf[base.String()]
 	if region, c := t.Region(); c == language.Exact {
-		names = append([]string{base.String() + "-" + region.String()}, names...)
-	}
-	for _, name := range names {
-		if nu, ok := numberingOf[name]; ok {
-			if u, err := t.SetTypeForKey("nu", nu); err == nil {
-				return u
-			}
-			return t
+		if n, found := numberingOf[base.String()+"-"+region.String()]; found {
+			nu, ok = n, true // the region's own, before its language's
 		}
+	}
+	if u, err := t.SetTypeForKey("nu", nu); ok && err == nil {
+		return u
 	}
 	return t
 }
