@@ -372,11 +372,7 @@ func (l *local) rewrite(reason string, want Kind) string {
 func (l *local) untilReason(phrase string, at int) string {
 	lang := l.lang
 	lower := strings.ToLower(phrase)
-	rest := lower[at:]
-	if len(lower) == len(phrase) {
-		rest = phrase[at:]
-	}
-	rest = strings.TrimSpace(rest)
+	rest := strings.TrimSpace(pick(len(lower) == len(phrase), phrase, lower)[at:])
 	key := strings.ToLower(rest)
 	first := func(cands ...string) string {
 		for _, c := range cands {
