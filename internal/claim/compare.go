@@ -559,12 +559,10 @@ func compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 		return verdict, nil
 	}
 	if c.kind != cRatio {
-		show := func(x *big.Rat) string { return formatShort(x) }
-		switch {
-		case w.Points:
-			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + " percentage points" }
-		case w.Percent:
-			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + "%" }
+		show := formatShort
+		if w.Points || w.Percent { // in w's unit: 5% or 5 percentage points, not 0.05
+			unit := pick(w.Points, " percentage points", "%")
+			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + unit }
 		}
 		verdict.True = iv.contains(vr)
 		verdict.Meaning = iv.describe(show)
