@@ -1329,9 +1329,9 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 func minTime(a, b time.Time) time.Time { return pick(a.Before(b), a, b) }
 func maxTime(a, b time.Time) time.Time { return pick(a.After(b), a, b) }
 
-// placeNear puts per in its year. A period named without a year is the first
-// one that does not end before the as-of date, nor before near when that
-// is set (the second end of a range); with before, the last one that
+// placeNear puts per in its year. A period named without a year is the
+// first one that does not end before the as-of date, nor before near when
+// that is set (the second end of a range); with before, the last one that
 // starts no later than near ("March" in "between March and May 2025").
 func (e dateEnv) placeNear(per period, near time.Time, before bool) (span, string) {
 	if per.deixis != deixNone {
