@@ -121,11 +121,8 @@ func readLanguages() map[string]*language {
 type table map[string][]phrase[[]string]
 
 // longest consumes the longest run of t that comes next and returns what
-// it stands for.
+// it stands for (none past the end, whose token has no text).
 func (t table) longest(p *parser) ([]string, bool) {
-	if p.done() {
-		return nil, false
-	}
 	return longest(p, t[p.peek(0).text])
 }
 
