@@ -661,11 +661,11 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 	// x on a half that it is not on: 2.3493 is 2.349, not 2.35, which
 	// reads as 2.4 at the two figures a suggestion has.
 	sig3 := func(x *big.Rat) string {
-		n, two := 3, roundSig(x, 2)
-		for n < 6 && roundSig(roundSig(x, n), 2).Cmp(two) != 0 {
-			n++
+		r, two := roundSig(x, 3), roundSig(x, 2)
+		for n := 4; n <= 6 && roundSig(r, 2).Cmp(two) != 0; n++ {
+			r = roundSig(x, n)
 		}
-		return formatShort(roundSig(x, n))
+		return formatShort(r)
 	}
 	hundred := ratInt(100)
 	switch form {
