@@ -408,8 +408,11 @@ func (p *parser) period() (period, bool) {
 // separators or decimals.
 func (p *parser) num(minDigits, maxDigits int) (int, bool) {
 	t := p.peek(0)
+	if t.kind != tNum || len(t.text) < minDigits || len(t.text) > maxDigits {
+		return 0, false
+	}
 	n, err := strconv.Atoi(t.text)
-	if t.kind != tNum || len(t.text) < minDigits || len(t.text) > maxDigits || err != nil {
+	if err != nil {
 		return 0, false
 	}
 	p.pos++
