@@ -331,9 +331,9 @@ var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
 // each once.
 func placeholders(s string) []string {
 	var names []string
-	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
-		if !slices.Contains(names, m[1]) {
-			names = append(names, m[1])
+	for _, m := range placeholder.FindAllStringSubmatchIndex(s, -1) {
+		if name := s[m[2]:m[3]]; !slices.Contains(names, name) {
+			names = append(names, name)
 		}
 	}
 	return names
