@@ -99,17 +99,8 @@ var boundWords = sync.OnceValues(func() (map[string]bool, map[string]bool) {
 // bound a count of time ("within", "by", "d'ici").
 func boundOf(w string, o Options) int {
 	if text, _, _, err := o.read(w+" 1", KindNumber); err == nil {
-		if c, perr := parseNumber(text); perr == nil && c.share == nil && c.mag == nil {
-			switch c.q {
-			case qAtLeast:
-				return 1
-			case qMore, qJustOver, qWellOver:
-				return 2
-			case qAtMost:
-				return -1
-			case qLess, qNearly, qJustUnder, qWellUnder:
-				return -2
-			}
+		if c, perr := parseNumber(text); perr == nil && c.share == nil && c.mag == nil && boundDirs[c.q] != 0 {
+			return boundDirs[c.q]
 		}
 	}
 	if text, _, _, err := o.read(w, KindDate); err == nil {
@@ -120,6 +111,12 @@ func boundOf(w string, o Options) int {
 		}
 	}
 	return 0
+}
+
+// boundDirs are the qualifiers that bound a number, as Bound returns them.
+var boundDirs = map[numQual]int{
+	qAtLeast: 1, qMore: 2, qJustOver: 2, qWellOver: 2,
+	qAtMost: -1, qLess: -2, qNearly: -2, qJustUnder: -2, qWellUnder: -2,
 }
 
 // fallWords say that a number is a fall, after which its minus sign

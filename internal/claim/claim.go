@@ -2,6 +2,7 @@ package claim
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -258,11 +259,17 @@ func wrongKind(phrase string, want Kind, err *Error) error {
 	return &Error{Phrase: phrase, Want: want}
 }
 
-// about returns the tolerance o asks for as an exact decimal.
-func (o Options) about() (*big.Rat, error) {
+// about returns the tolerance o asks for as an exact decimal, or why it
+// cannot be used, or a value of qs is no finite number to check.
+func (o Options) about(qs ...Quantity) (*big.Rat, error) {
 	a := cmp.Or(o.About, DefaultAbout)
 	if math.IsNaN(a) || a < 0 || a >= 1 {
 		return nil, fmt.Errorf("tolerance of \"about\" is %v; want a fraction from 0 to 1, such as 0.05", o.About)
+	}
+	for _, q := range qs {
+		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+			return nil, errors.New("the value is not a finite number")
+		}
 	}
 	return ratOf(a), nil
 }

@@ -2,7 +2,6 @@ package claim
 
 import (
 	"errors"
-	"math"
 	"math/big"
 	"strings"
 )
@@ -227,7 +226,7 @@ func (p *parser) difference(c *cmpClaim) bool {
 // is written "about" it, to two figures or as many as it takes to hold.
 // A difference that rounds to 0 at c's precision gives "".
 func (c *cmpClaim) diffWords(d, a *big.Rat) string {
-	style := numStyle{currency: c.n.currency, multWord: c.n.multWord}
+	style := c.n.numStyle // a difference is never in per cent (difference)
 	var text string
 	if absRat(d).Cmp(style.mult()) >= 0 || style.multWord == "" {
 		unit := c.n.unit
@@ -248,16 +247,22 @@ func (c *cmpClaim) diffWords(d, a *big.Rat) string {
 		style.multWord = ""
 		text = style.about(absRat(d), a)
 	}
-	down := d.Sign() < 0
+	return c.change(text, d.Sign() < 0, "from")
+}
+
+// change writes a change of size n, down or up, in the words of c: "rose
+// by n", "down n" and prep after it, "n above", "n more than".
+func (c *cmpClaim) change(n string, down bool, prep string) string {
+	word := pick(down, c.less, c.more)
 	switch {
 	case c.rise != "":
-		return c.aux + pick(down, c.fall, c.rise) + " by " + text
+		return c.aux + pick(down, c.fall, c.rise) + " by " + n
 	case c.updown:
-		return pick(down, "down ", "up ") + text + " from"
-	case c.more == "above":
-		return text + pick(down, " below", " above")
+		return pick(down, "down ", "up ") + n + " " + prep
+	case word == "above" || word == "below":
+		return n + " " + word
 	}
-	return text + " " + pick(down, c.less, c.more) + " than"
+	return n + " " + word + " than"
 }
 
 // changeVerbs are the verbs of a change, "rose by 30%", "has fallen by
@@ -499,14 +504,9 @@ func compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 	if perr != nil {
 		return Verdict{}, wrongKind(phrase, KindComparison, perr)
 	}
-	a, err := o.about()
+	a, err := o.about(v, w)
 	if err != nil {
 		return Verdict{}, err
-	}
-	for _, q := range []Quantity{v, w} {
-		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
-			return Verdict{}, errors.New("the value is not a finite number")
-		}
 	}
 	vr, wr := plain(v), plain(w)
 	vs, ws := showQuantity(v), showQuantity(w)
@@ -559,12 +559,10 @@ func compare(phrase string, v, w Quantity, o Options) (Verdict, error) {
 		return verdict, nil
 	}
 	if c.kind != cRatio {
-		show := func(x *big.Rat) string { return formatShort(x) }
-		switch {
-		case w.Points:
-			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + " percentage points" }
-		case w.Percent:
-			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + "%" }
+		show := formatShort
+		if w.Points || w.Percent { // in w's unit: 5% or 5 percentage points, not 0.05
+			unit := pick(w.Points, " percentage points", "%")
+			show = func(x *big.Rat) string { return formatShort(mul(x, ratInt(100))) + unit }
 		}
 		verdict.True = iv.contains(vr)
 		verdict.Meaning = iv.describe(show)
@@ -659,7 +657,16 @@ func (c *cmpClaim) ratioMeaning(iv interval) string {
 // ratioValue writes v against w as the ratio form speaks of it: "2,700 is
 // 9 times 300", "390 is 30% more than 300".
 func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
-	sig3 := func(x *big.Rat) string { return formatShort(roundSigKeeping(x, 3)) }
+	// Three significant figures, or more, up to six, where three would put
+	// x on a half that it is not on: 2.3493 is 2.349, not 2.35, which
+	// reads as 2.4 at the two figures a suggestion has.
+	sig3 := func(x *big.Rat) string {
+		r, two := roundSig(x, 3), roundSig(x, 2)
+		for n := 4; n <= 6 && roundSig(r, 2).Cmp(two) != 0; n++ {
+			r = roundSig(x, n)
+		}
+		return formatShort(r)
+	}
 	hundred := ratInt(100)
 	switch form {
 	case rPctOf:
@@ -671,19 +678,6 @@ func ratioValue(form ratioForm, vs, ws string, r *big.Rat) string {
 	return vs + " is " + sig3(r) + " times " + ws
 }
 
-// roundSigKeeping rounds x to n significant figures, or to more, up to
-// six, where n would put it on a half that x is not on: 2.3493 is 2.349,
-// not 2.35, which reads as 2.4 at the two figures a suggestion has.
-func roundSigKeeping(x *big.Rat, n int) *big.Rat {
-	two := roundSig(x, 2)
-	for ; n < 6; n++ {
-		if r := roundSig(x, n); roundSig(r, 2).Cmp(two) == 0 {
-			return r
-		}
-	}
-	return roundSig(x, n)
-}
-
 // pointsWords writes a difference d in percentage points, whose size is
 // written n, in the words more and less: "2 percentage points more than",
 // "1 percentage point below", or "the same as" for 0.
@@ -691,16 +685,14 @@ func pointsWords(d *big.Rat, n, unit, more, less string) string {
 	if n == "1" {
 		unit = strings.TrimSuffix(unit, "s")
 	}
-	up, head := d.Sign() > 0, n+" "+unit+" "
+	word := n + " " + unit + " " + pick(d.Sign() > 0, more, less)
 	switch {
 	case d.Sign() == 0:
 		return "the same as"
-	case more == "ahead of":
-		return head + pick(up, "ahead of", "behind")
-	case more == "above":
-		return head + pick(up, "above", "below")
+	case more == "ahead of" || more == "above": // less is "behind" or "below"
+		return word
 	}
-	return head + pick(up, more, less) + " than"
+	return word + " than"
 }
 
 // countWords spells the counts of "nine times as many as".
@@ -728,13 +720,7 @@ func (c *cmpClaim) suggest(v, w, a *big.Rat) string {
 		more, less = "more", "less"
 	}
 	direction := func() string {
-		switch v.Cmp(w) {
-		case 1:
-			return more + than
-		case -1:
-			return less + than
-		}
-		return "the same as"
+		return pick(v.Cmp(w) == 0, "the same as", pick(v.Cmp(w) > 0, more, less)+than)
 	}
 	switch c.kind {
 	case cSame, cAboutSame, cNearlySame, cAtLeastSame:
@@ -813,17 +799,7 @@ func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
 	if roundAt(d, ratInt(1)).Sign() == 0 && aboutSame {
 		return "about the same as"
 	}
-	down, pct := d.Sign() < 0, percentWords(absRat(d))
-	word := pick(down, c.less, c.more)
-	switch {
-	case c.rise != "":
-		return c.aux + pick(down, c.fall, c.rise) + " by " + pct
-	case c.updown:
-		return pick(down, "down ", "up ") + pct + " on"
-	case word == "above" || word == "below":
-		return pct + " " + word
-	}
-	return pct + " " + word + " than"
+	return c.change(percentWords(absRat(d)), d.Sign() < 0, "on")
 }
 
 // percentWords writes x as a whole percentage, or with as many decimals as

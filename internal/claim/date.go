@@ -69,18 +69,6 @@ var datePrefixes = slices.Concat(
 	runs(relWithinLess, "in less than|in under"),
 )
 
-// durUnit is the unit of a "within" phrase.
-type durUnit int
-
-const (
-	uDay durUnit = iota
-	uWeek
-	uMonth
-	uYear
-)
-
-var unitNames = [...]string{"day", "week", "month", "year"}
-
 // edge marks the start-of and end-of periods, for "before the end of" and
 // "after the start of".
 type edge int
@@ -193,7 +181,7 @@ type dateClaim struct {
 	rel      relation
 	from, to period // to is set only for a range
 	n        int    // relWithin, relWithinLess: how many units
-	unit     durUnit
+	unit     string // "day", "week", "month" or "year"
 }
 
 // parseDate reads a date phrase. The error has a Reason when the phrase is
@@ -266,35 +254,32 @@ func (p *parser) inDuration() {
 func (p *parser) until(s string) {
 	start := p.pos
 	p.opt("up") // "up until"
-	w, ok := p.oneOf("until", "till")
-	if !ok {
-		p.pos = start
-		return
-	}
-	if from, to, ok := p.rangeOrPeriod(); ok && p.done() {
-		_, rest, _ := strings.Cut(strings.ToLower(s), w)
-		rest = strings.TrimSpace(s[len(s)-len(rest):])
-		if from.edge == edgeEnd && !to.isSet() {
-			// "until the end of April": by then, or in its last days?
-			p.fail("readers take it both as by %s and as in its last days; write \"by %s\" or \"at %s\"", rest, rest, rest)
-		} else {
-			p.fail("readers take it both as before %s and as through it; write \"before %s\" or \"by %s\"", rest, rest, rest)
+	if w, ok := p.oneOf("until", "till"); ok {
+		if from, to, ok := p.rangeOrPeriod(); ok && p.done() {
+			_, rest, _ := strings.Cut(strings.ToLower(s), w)
+			rest = strings.TrimSpace(s[len(s)-len(rest):])
+			if from.edge == edgeEnd && !to.isSet() {
+				// "until the end of April": by then, or in its last days?
+				p.fail("readers take it both as by %s and as in its last days; write \"by %s\" or \"at %s\"", rest, rest, rest)
+			} else {
+				p.fail("readers take it both as before %s and as through it; write \"before %s\" or \"by %s\"", rest, rest, rest)
+			}
 		}
 	}
 	p.pos = start
 }
 
 // durationText writes n units: "6 weeks", "a month".
-func durationText(n int, unit durUnit) string {
-	return pick(n == 1, "a "+unitNames[unit], fmt.Sprintf("%d %ss", n, unitNames[unit]))
+func durationText(n int, unit string) string {
+	return pick(n == 1, "a "+unit, fmt.Sprintf("%d %ss", n, unit))
 }
 
 // durationUnits are the units of a within phrase, each with the unit it
 // is counted in and how many of that it is; an "s" makes one plural.
 var durationUnits = map[string]struct {
-	unit durUnit
+	unit string
 	n    int
-}{"day": {uDay, 1}, "week": {uWeek, 1}, "fortnight": {uWeek, 2}, "month": {uMonth, 1}, "year": {uYear, 1}, "decade": {uYear, 10}}
+}{"day": {"day", 1}, "week": {"week", 1}, "fortnight": {"week", 2}, "month": {"month", 1}, "year": {"year", 1}, "decade": {"year", 10}}
 
 // duration reads the "N weeks" of a within phrase: "6 weeks", "a
 // fortnight", "a decade" (ten years), and after "the next" or "the coming"
@@ -423,8 +408,11 @@ func (p *parser) period() (period, bool) {
 // separators or decimals.
 func (p *parser) num(minDigits, maxDigits int) (int, bool) {
 	t := p.peek(0)
+	if t.kind != tNum || len(t.text) < minDigits || len(t.text) > maxDigits {
+		return 0, false
+	}
 	n, err := strconv.Atoi(t.text)
-	if t.kind != tNum || len(t.text) < minDigits || len(t.text) > maxDigits || err != nil {
+	if err != nil {
 		return 0, false
 	}
 	p.pos++
@@ -515,34 +503,27 @@ func (p *parser) optYear() yearRef {
 	return yearRef{}
 }
 
-// fixedDay is the shape of one day of a month.
-func fixedDay(m time.Month, d int) func(int, bool) (span, bool) {
+// fixedDays is the shape of the days d1 to d2 of month m, in a year
+// whose m has day d2.
+func fixedDays(m time.Month, d1, d2 int) func(int, bool) (span, bool) {
 	return func(y int, _ bool) (span, bool) {
-		if d > daysIn(y, m) {
-			return span{}, false
-		}
-		t := day(y, m, d)
-		return span{t, t}, true
+		return span{day(y, m, d1), day(y, m, d2)}, d2 <= daysIn(y, m)
 	}
 }
 
 func (p *parser) isoDay() (period, bool) {
-	y, ok := p.year()
-	if !ok || !p.seq("-") {
-		return period{}, false
-	}
-	m, ok := p.num(2, 2)
-	if !ok || !p.seq("-") {
-		return period{}, false
-	}
-	d, ok := p.num(2, 2)
-	if !ok {
+	y, ok1 := p.year()
+	dash1 := ok1 && p.seq("-")
+	m, ok2 := p.num(2, 2)
+	dash2 := ok2 && p.seq("-")
+	d, ok3 := p.num(2, 2)
+	if !dash1 || !dash2 || !ok3 {
 		return period{}, false
 	}
 	if m < 1 || m > 12 || d < 1 {
 		return period{}, p.fail("%04d-%02d-%02d is not a day", y, m, d)
 	}
-	return period{shape: fixedDay(time.Month(m), d), year: yearRef{yearAbs, y}, desc: fmt.Sprintf("%d %s", d, time.Month(m))}, true
+	return period{shape: fixedDays(time.Month(m), d, d), year: yearRef{yearAbs, y}, desc: fmt.Sprintf("%d %s", d, time.Month(m))}, true
 }
 
 // dayMonth reads a day and its month, in either order: "15 April", "the
@@ -560,7 +541,7 @@ func (p *parser) dayMonth() (period, bool) {
 			return period{}, false
 		}
 	}
-	return p.dayPeriod(m, d, p.optYear())
+	return p.dayPeriod(m, d, d, p.optYear())
 }
 
 // daysOfMonth reads days of one month: "15–20 April", "15 to 20 April
@@ -585,17 +566,7 @@ func (p *parser) daysOf(joiners []string) (period, bool) {
 			return period{}, false
 		}
 	}
-	y := p.optYear()
-	d1, d2 = min(d1, d2), max(d1, d2) // written backwards, read either way
-	if d2 > daysIn(2024, m) {
-		return period{}, p.fail("there is no %d %s", d2, m)
-	}
-	return period{shape: func(y int, _ bool) (span, bool) {
-		if d2 > daysIn(y, m) {
-			return span{}, false
-		}
-		return span{day(y, m, d1), day(y, m, d2)}, true
-	}, year: y, desc: fmt.Sprintf("%d to %d %s", d1, d2, m)}, true
+	return p.dayPeriod(m, min(d1, d2), max(d1, d2), p.optYear()) // written backwards, read either way
 }
 
 // weekOfMonth reads "the first week of April" (days 1–7), the second (8–14),
@@ -631,11 +602,17 @@ func (p *parser) turnOfYear() (period, bool) {
 	}, year: y, turn: true}, true
 }
 
-func (p *parser) dayPeriod(m time.Month, d int, y yearRef) (period, bool) {
-	if d > 31 || d > daysIn(2024, m) {
-		return period{}, p.fail("there is no %d %s", d, m)
+// dayPeriod returns the days d1 to d2 of month m of the year y, or fails
+// when m has no day d2 in any year.
+func (p *parser) dayPeriod(m time.Month, d1, d2 int, y yearRef) (period, bool) {
+	if d2 > daysIn(2024, m) {
+		return period{}, p.fail("there is no %d %s", d2, m)
 	}
-	return period{shape: fixedDay(m, d), year: y, desc: fmt.Sprintf("%d %s", d, m)}, true
+	desc := fmt.Sprintf("%d %s", d2, m)
+	if d1 != d2 {
+		desc = fmt.Sprintf("%d to %s", d1, desc)
+	}
+	return period{shape: fixedDays(m, d1, d2), year: y, desc: desc}, true
 }
 
 // part reads "early", "mid" or "late", with or without a hyphen after it,
@@ -941,13 +918,6 @@ func (p *parser) edgeOfSplitYear() (period, bool) {
 	return per, true
 }
 
-// isSplitYear reports whether s is a split year alone, such as "2024-25".
-func isSplitYear(s string) bool {
-	p := newParser(s)
-	_, ok := p.splitYear()
-	return ok && p.done()
-}
-
 // relWeek reads a week counted from the as-of date: "this week", "next
 // week", "last week". A week begins on a Sunday in some countries and on
 // a Monday in others; both are read.
@@ -1012,7 +982,7 @@ func (p *parser) holiday() (period, bool) {
 	if !ok {
 		return period{}, false
 	}
-	return period{shape: fixedDay(d.Month(), d.Day()), year: p.optYear()}, true
+	return period{shape: fixedDays(d.Month(), d.Day(), d.Day()), year: p.optYear()}, true
 }
 
 // decade reads "the 2020s" (2020 to 2029), "the early | mid | late 2020s"
@@ -1140,8 +1110,7 @@ const dateLayout = "2 January 2006"
 // cannot be placed: a phrase that leaves out the year, or counts from the
 // as-of date, needs o.AsOf.
 func Date(phrase string, v time.Time, o Options) (Verdict, error) {
-	v = dayOf(v)
-	return checkDate(phrase, span{v, v}, o)
+	return DateSpan(phrase, v, v, o)
 }
 
 // DateSpan checks phrase against a date known to its month or its year
@@ -1157,16 +1126,12 @@ func DateSpan(phrase string, first, last time.Time, o Options) (Verdict, error) 
 	if last.Before(first) {
 		return Verdict{}, fmt.Errorf("date span from %s to %s ends before it starts", first.Format(dateLayout), last.Format(dateLayout))
 	}
-	return checkDate(phrase, span{first, last}, o)
-}
-
-// checkDate checks phrase against a value known to lie in v, a day or a
-// longer span.
-func checkDate(phrase string, v span, o Options) (Verdict, error) {
+	v := span{first, last}
 	return o.check(phrase, KindDate, func(text string) (Verdict, error) { return checkDateText(text, v, o) })
 }
 
-// checkDateText checks the English phrase against v, as checkDate does.
+// checkDateText checks the English phrase against v, a day or a longer
+// span, as DateSpan does.
 func checkDateText(phrase string, v span, o Options) (Verdict, error) {
 	c, perr := parseDate(phrase)
 	if perr != nil {
@@ -1302,25 +1267,24 @@ func (r dayRange) contains(t time.Time) bool {
 
 // place turns c into the days it allows, or says why it cannot.
 func (c *dateClaim) place(e dateEnv) (dayRange, string) {
-	if c.rel == relWithin || c.rel == relWithinLess {
+	var s span
+	var reason string
+	switch {
+	case c.rel == relWithin || c.rel == relWithinLess:
 		if !e.hasAsOf {
 			return dayRange{}, "it counts from the as-of date, which is not set"
 		}
-		end := e.asOf.AddDate(0, 0, c.n*pick(c.unit == uWeek, 7, 1)) // days or weeks
-		if c.unit == uMonth || c.unit == uYear {
-			end = addMonths(e.asOf, c.n*pick(c.unit == uYear, 12, 1))
+		end := e.asOf.AddDate(0, 0, c.n*pick(c.unit == "week", 7, 1)) // days or weeks
+		if c.unit == "month" || c.unit == "year" {
+			end = addMonths(e.asOf, c.n*pick(c.unit == "year", 12, 1))
 		}
 		if c.rel == relWithinLess {
 			end = end.AddDate(0, 0, -1) // "in less than 6 weeks": not on the day 6 weeks on
 		}
-		s := span{e.asOf.AddDate(0, 0, 1), end}
-		return dayRange{s.lo, s.hi, spanText(s)}, ""
-	}
-	var s span
-	var reason string
-	if !c.to.isSet() {
-		s, reason = e.placeAfter(c.from, time.Time{})
-	} else {
+		s = span{e.asOf.AddDate(0, 0, 1), end}
+	case !c.to.isSet():
+		s, reason = e.placeNear(c.from, time.Time{}, false)
+	default:
 		// A range: the end left without a year follows the other end.
 		// With neither year, the range is placed by its end, so that it
 		// is the first that does not end before the as-of date, as a
@@ -1329,11 +1293,11 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 		// 2026.
 		var from, to span
 		if c.from.year.kind == yearNone {
-			if to, reason = e.placeAfter(c.to, time.Time{}); reason == "" {
-				from, reason = e.placeBefore(c.from, to.lo)
+			if to, reason = e.placeNear(c.to, time.Time{}, false); reason == "" {
+				from, reason = e.placeNear(c.from, to.lo, true)
 			}
-		} else if from, reason = e.placeAfter(c.from, time.Time{}); reason == "" {
-			to, reason = e.placeAfter(c.to, from.lo)
+		} else if from, reason = e.placeNear(c.from, time.Time{}, false); reason == "" {
+			to, reason = e.placeNear(c.to, from.lo, false)
 		}
 		// Written backwards, it is read either way.
 		s = span{minTime(from.lo, to.lo), maxTime(from.hi, to.hi)}
@@ -1343,8 +1307,12 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 	}
 	edge := pick(c.to.isSet(), edgeNone, c.from.edge)
 	switch rel := c.rel; {
-	case rel == relLater || rel == relEarlier:
-		return e.clip(s, rel)
+	case (rel == relLater || rel == relEarlier) && !e.hasAsOf:
+		return dayRange{}, "it counts from the as-of date, which is not set"
+	case rel == relLater: // the days of s after the as-of date: "later this year"
+		s.lo = maxTime(s.lo, e.asOf.AddDate(0, 0, 1))
+	case rel == relEarlier: // and before it: "earlier this month"
+		s.hi = minTime(s.hi, e.asOf.AddDate(0, 0, -1))
 	case rel == relBy || rel == relBefore && edge == edgeEnd:
 		// "before the end of March": the end is a moment here, not the last week.
 		return dayRange{hi: s.hi, meaning: "on or before " + s.hi.Format(dateLayout)}, ""
@@ -1355,23 +1323,8 @@ func (c *dateClaim) place(e dateEnv) (dayRange, string) {
 	case rel == relAfter:
 		return dayRange{lo: s.hi.AddDate(0, 0, 1), meaning: "after " + s.hi.Format(dateLayout)}, ""
 	}
-	return dayRange{s.lo, s.hi, spanText(s)}, ""
-}
-
-// clip returns the days of s after the as-of date ("later this year") or
-// before it ("earlier this month"), or says there are none.
-func (e dateEnv) clip(s span, rel relation) (dayRange, string) {
-	if !e.hasAsOf {
-		return dayRange{}, "it counts from the as-of date, which is not set"
-	}
-	word := "after"
-	if rel == relLater {
-		s.lo = maxTime(s.lo, e.asOf.AddDate(0, 0, 1))
-	} else {
-		s.hi, word = minTime(s.hi, e.asOf.AddDate(0, 0, -1)), "before"
-	}
-	if s.lo.After(s.hi) {
-		return dayRange{}, "no day of it comes " + word + " the as-of date, " + e.asOf.Format(dateLayout)
+	if (c.rel == relLater || c.rel == relEarlier) && s.lo.After(s.hi) {
+		return dayRange{}, "no day of it comes " + pick(c.rel == relLater, "after", "before") + " the as-of date, " + e.asOf.Format(dateLayout)
 	}
 	return dayRange{s.lo, s.hi, spanText(s)}, ""
 }
@@ -1379,10 +1332,11 @@ func (e dateEnv) clip(s span, rel relation) (dayRange, string) {
 func minTime(a, b time.Time) time.Time { return pick(a.Before(b), a, b) }
 func maxTime(a, b time.Time) time.Time { return pick(a.After(b), a, b) }
 
-// placeAfter puts per in its year. A period named without a year is the
-// first one that does not end before the as-of date, nor before notBefore
-// when that is set (the second end of a range).
-func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
+// placeNear puts per in its year. A period named without a year is the
+// first one that does not end before the as-of date, nor before near when
+// that is set (the second end of a range); with before, the last one that
+// starts no later than near ("March" in "between March and May 2025").
+func (e dateEnv) placeNear(per period, near time.Time, before bool) (span, string) {
 	if per.deixis != deixNone {
 		return e.placeDeixis(per)
 	}
@@ -1392,36 +1346,19 @@ func (e dateEnv) placeAfter(per period, notBefore time.Time) (span, string) {
 	if per.year.kind != yearNone {
 		return e.inYear(per)
 	}
-	from := notBefore
-	if from.IsZero() {
+	if near.IsZero() {
 		if !e.hasAsOf {
 			return span{}, "it leaves out the year, which needs an as-of date to place it"
 		}
-		from = e.asOf
+		near = e.asOf
 	}
-	for y := from.Year() - 1; y <= from.Year()+8; y++ {
-		if s, ok := e.shape(per)(y, e.south); ok && !s.hi.Before(from) {
+	for i := -1; i <= 8; i++ {
+		y := pick(before, near.Year()-i, near.Year()+i)
+		if s, ok := e.shape(per)(y, e.south); ok && pick(before, !s.lo.After(near), !s.hi.Before(near)) {
 			return s, ""
 		}
 	}
-	return span{}, fmt.Sprintf("there is no %s in the years after %d", per.desc, from.Year())
-}
-
-// placeBefore puts per, named without a year, in the last year where it
-// starts no later than notAfter: "March" in "between March and May 2025".
-func (e dateEnv) placeBefore(per period, notAfter time.Time) (span, string) {
-	if per.deixis != deixNone {
-		return e.placeDeixis(per)
-	}
-	if reason := e.checkPair(per); reason != "" {
-		return span{}, reason
-	}
-	for y := notAfter.Year() + 1; y >= notAfter.Year()-8; y-- {
-		if s, ok := e.shape(per)(y, e.south); ok && !s.lo.After(notAfter) {
-			return s, ""
-		}
-	}
-	return span{}, fmt.Sprintf("there is no %s in the years before %d", per.desc, notAfter.Year())
+	return span{}, fmt.Sprintf("there is no %s in the years %s %d", per.desc, pick(before, "before", "after"), near.Year())
 }
 
 // placeDeixis puts a season or month named with "this", "next" or "the
@@ -1526,18 +1463,18 @@ func ApproxDate(t time.Time) string {
 
 // within returns the shortest "within N units" from asOf that holds v,
 // which must be after asOf.
-func within(asOf, v time.Time, unit durUnit) string {
+func within(asOf, v time.Time, unit string) string {
 	// Calendar days, as the claim counts them: a time.Duration would
 	// stop at 292 years.
 	days := int((dayOf(v).Unix() - dayOf(asOf).Unix()) / 86400)
 	var n int
 	switch unit {
-	case uDay:
+	case "day":
 		n = days
-	case uWeek:
+	case "week":
 		n = (days + 6) / 7
 	default:
-		per := pick(unit == uYear, 12, 1) // months
+		per := pick(unit == "year", 12, 1) // months
 		n = max(((v.Year()-asOf.Year())*12+int(v.Month())-int(asOf.Month()))/per, 1)
 		for n > 1 && !addMonths(asOf, (n-1)*per).Before(v) {
 			n--

@@ -133,13 +133,12 @@ func exactDecimals(x *big.Rat, max int) (int, bool) {
 // thousands separators: "11,999.5", "-0.25". A value that rounds to zero
 // has no minus sign.
 func formatRat(x *big.Rat, dec int) string {
-	s := x.FloatString(dec)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
+	s, neg := strings.CutPrefix(x.FloatString(dec), "-")
 	whole, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
+	if neg && strings.Trim(s, "0.") != "" {
+		b.WriteByte('-')
+	}
 	for i, c := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
 			b.WriteByte(',')
@@ -150,10 +149,7 @@ func formatRat(x *big.Rat, dec int) string {
 		b.WriteByte('.')
 		b.WriteString(frac)
 	}
-	if strings.Trim(s, "0.") == "" {
-		sign = ""
-	}
-	return sign + b.String()
+	return b.String()
 }
 
 // trimZeros drops the trailing zeros of the decimals of a written number,

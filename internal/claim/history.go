@@ -416,7 +416,7 @@ func readRecord(s string) (*histClaim, string) {
 	if !ok {
 		return nil, ""
 	}
-	if k, ok := p.ordinal(); ok {
+	if k, ok := p.ordinal(2); ok {
 		p.opt("-") // "the second-highest"
 		c.rank = k
 	}
@@ -464,15 +464,16 @@ func readRecord(s string) (*histClaim, string) {
 	return c, ""
 }
 
-// ordinal reads a place from second on: "second", "2nd".
-func (p *parser) ordinal() (int, bool) {
+// ordinal reads a place from second on in words, "second", or from
+// least on in digits, "2nd".
+func (p *parser) ordinal(least int) (int, bool) {
 	t := p.peek(0)
 	if k := ordinals[t.text]; k != 0 && t.kind == tWord {
 		p.pos++
 		return k, true
 	}
 	start := p.pos
-	if n, ok := p.num(1, 3); ok && n >= 2 {
+	if n, ok := p.num(1, 3); ok && n >= least {
 		if _, ok := p.oneOf("st", "nd", "rd", "th"); ok {
 			return n, true
 		}
@@ -614,17 +615,8 @@ func readStreak(s string) (*histClaim, string) {
 		c.since = a
 		return c, ""
 	case p.seq("for", "the"), p.seq("for", "a"):
-		t := p.peek(0)
-		switch n, ok := p.num(1, 3); {
-		case ok:
-			if _, ok := p.oneOf("st", "nd", "rd", "th"); !ok {
-				return nil, ""
-			}
-			c.n = n
-		case ordinals[t.text] != 0 && t.kind == tWord:
-			c.n = ordinals[t.text]
-			p.pos++
-		default:
+		var ok bool
+		if c.n, ok = p.ordinal(1); !ok {
 			return nil, ""
 		}
 		c.nth = true
@@ -890,14 +882,11 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), a.unit(), s.dateText(t))
 }
 
-// monthEnd reports whether t is the last day of its month in a daily
-// series.
-func (s Series) monthEnd(t time.Time) bool { return s.Grain == ByDay && t.AddDate(0, 0, 1).Day() == 1 }
-
-// monthEnds reports whether every observation of s, a daily series, is
-// the last day of its month, as a month's or a quarter's figures are dated.
+// monthEnds reports whether s is a daily series and every observation of
+// it the last day of its month, as a month's or a quarter's figures are
+// dated.
 func (s Series) monthEnds() bool {
-	return len(s.Obs) > 0 && !slices.ContainsFunc(s.Obs, func(o Observation) bool { return !s.monthEnd(o.Date) })
+	return len(s.Obs) > 0 && s.Grain == ByDay && !slices.ContainsFunc(s.Obs, func(o Observation) bool { return o.Date.AddDate(0, 0, 1).Day() != 1 })
 }
 
 // unit names the step of a: "day", "week", "month" or "year".
@@ -990,50 +979,35 @@ func (s Series) record(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	last, before := st.last, st.before // the latest observation before at as high as it
 	v := Verdict{Value: s.obsText(at)}
 	high, higher := pick(c.dir < 0, "low", "high"), pick(c.dir < 0, "lower", "higher")
-	record := pick(c.dir < 0, "a record low", "a record high")
+	record := pick(c.scope != recBefore, words+" on record", "a record "+high)
 	since := func(i int) string { return words + " since " + s.dateText(s.Obs[i].Date) }
-	if c.scope != recBefore {
-		record = words + " on record"
-	}
 	if c.rank > 0 {
 		return s.place(c, at, words, refuse)
 	}
 	switch c.scope {
 	case recBefore, recAll:
-		others := before
-		if c.scope == recAll {
-			others += st.after
-		}
-		if others == 0 && c.scope == recAll {
-			return refuse("there is no other observation to measure %s against", s.dateText(t))
-		}
-		if others == 0 {
-			return refuse("there is no observation before %s to measure it against", s.dateText(t))
+		if others := before + pick(c.scope == recAll, st.after, 0); others == 0 {
+			return refuse(pick(c.scope == recAll, "there is no other observation to measure %s against",
+				"there is no observation before %s to measure it against"), s.dateText(t))
 		}
 		v.True = last < 0
-		v.Meaning = higher + " than every observation before it"
+		v.Meaning = higher + pick(c.scope == recAll, " than every other observation", " than every observation before it")
 		v.Suggest = record
 		if last >= 0 {
 			v.Value += "; " + s.obsText(last) + " was at least as " + high
 			v.Suggest = since(last)
 		}
-		if c.scope == recAll {
-			v.Meaning = higher + " than every other observation"
-			if i := st.later; v.True && i >= 0 {
-				v.True = false
-				v.Value += "; " + s.obsText(i) + " is at least as " + high
-				v.Suggest = "a record " + high
-				switch {
-				case last >= 0:
-					v.Suggest = since(last)
-				case before == 0:
-					// The first observation has no record before
-					// it to be: say its place on record.
-					first := *c
-					first.rank = 1
-					if pv, err := s.place(&first, at, words, refuse); err == nil {
-						v.Suggest = pv.Suggest
-					}
+		if i := st.later; c.scope == recAll && v.True && i >= 0 {
+			v.True = false
+			v.Value += "; " + s.obsText(i) + " is at least as " + high
+			v.Suggest = "a record " + high // v.True: none before it is as high
+			if before == 0 {
+				// The first observation has no record before it to
+				// be: say its place on record.
+				first := *c
+				first.rank = 1
+				if pv, err := s.place(&first, at, words, refuse); err == nil {
+					v.Suggest = pv.Suggest
 				}
 			}
 		}
@@ -1155,7 +1129,8 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	}
 	// The suggestion is a phrase the run makes true in every reading: a
 	// run known to end where it does is "for N years in a row", one that
-	// may be longer "every year since" its first change.
+	// may be longer, or claimed as "every year since", "every year since"
+	// its first change.
 	earlier := " a " + n + " earlier"
 	if n == "quarter" && at > 0 { // no phrase reads "a quarter earlier"
 		earlier = pick(s.Grain == ByDay, " on ", " in ") + s.dateText(s.Obs[at-1].Date)
@@ -1167,7 +1142,7 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		v.Suggest = lower + " than" + earlier
 	case run == 1:
 		v.Suggest = higher + " than" + earlier
-	case stop == "turn":
+	case stop == "turn" && c.n != 0:
 		v.Suggest = fmt.Sprintf("%s for %d %ss in a row", head, run, n)
 	default:
 		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
@@ -1182,9 +1157,6 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 		}
 		p := s.dateText(s.Obs[j].Date)
 		v.Meaning = fmt.Sprintf("a %s in every %s after %s, and %s itself", rise, n, p, s.inText(s.Obs[j].Date))
-		if run >= 2 {
-			v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
-		}
 		switch {
 		case run > at-j:
 			v.True = true

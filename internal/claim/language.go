@@ -30,7 +30,7 @@ type language struct {
 	// phrases and writes are Reads and Writes by the first word of each
 	// run, fixes the Fixes compiled, examples the Examples by kind.
 	phrases, writes table
-	fixes           []fix
+	fixes           []*regexp.Regexp
 	examples        map[Kind]string
 }
 
@@ -84,6 +84,15 @@ var languages = sync.OnceValue(readLanguages)
 // readLanguages reads the languages of files. A mistake in a file is
 // plotline's own: it panics, and TestLanguageFiles with it.
 func readLanguages() map[string]*language {
+	runs := func(pairs map[string]string, in *local) table {
+		out := table{}
+		for _, run := range slices.Sorted(maps.Keys(pairs)) {
+			toks, _ := lexIn(run, in)
+			first := toks[0].text
+			out[first] = append(out[first], phrase[[]string]{words: ws(toks), is: strings.Split(pairs[run], "|")})
+		}
+		return out
+	}
 	out := map[string]*language{}
 	names, _ := fs.Glob(files, "languages/*.yaml")
 	for _, name := range names {
@@ -94,33 +103,17 @@ func readLanguages() map[string]*language {
 		if err := dec.Decode(&sp); err != nil {
 			panic(fmt.Sprintf("claim: %s: %v", name, err))
 		}
-		code := strings.TrimSuffix(path.Base(name), ".yaml")
-		out[code] = newLanguage(code, sp)
+		e := sp.Examples
+		lang := &language{spec: sp, code: strings.TrimSuffix(path.Base(name), ".yaml"),
+			examples: map[Kind]string{0: e.Any, KindDate: e.Date, KindNumber: e.Number, KindComparison: e.Comparison, KindHistory: e.History}}
+		lang.phrases = runs(sp.Reads, &local{lang: lang, decimal: sp.Decimal, group: sp.Group})
+		lang.writes = runs(sp.Writes, nil)
+		for _, f := range sp.Fixes {
+			lang.fixes = append(lang.fixes, regexp.MustCompile(f[0]))
+		}
+		out[lang.code] = lang
 	}
 	return out
-}
-
-// newLanguage makes the language code ("de") from its spec.
-func newLanguage(code string, sp spec) *language {
-	e := sp.Examples
-	lang := &language{spec: sp, code: code,
-		examples: map[Kind]string{0: e.Any, KindDate: e.Date, KindNumber: e.Number, KindComparison: e.Comparison, KindHistory: e.History}}
-	l := &local{lang: lang, decimal: sp.Decimal, group: sp.Group}
-	runs := func(pairs map[string]string, in *local) table {
-		out := table{}
-		for _, run := range slices.Sorted(maps.Keys(pairs)) {
-			toks, _ := lexIn(run, in)
-			first := toks[0].text
-			out[first] = append(out[first], phrase[[]string]{words: ws(toks), is: strings.Split(pairs[run], "|")})
-		}
-		return out
-	}
-	lang.phrases = runs(sp.Reads, l)
-	lang.writes = runs(sp.Writes, nil)
-	for _, f := range sp.Fixes {
-		lang.fixes = append(lang.fixes, fix{regexp.MustCompile(f[0]), f[1]})
-	}
-	return lang
 }
 
 // table holds runs of words, each with the words that stand for it, by
@@ -128,18 +121,9 @@ func newLanguage(code string, sp spec) *language {
 type table map[string][]phrase[[]string]
 
 // longest consumes the longest run of t that comes next and returns what
-// it stands for.
+// it stands for (none past the end, whose token has no text).
 func (t table) longest(p *parser) ([]string, bool) {
-	if p.done() {
-		return nil, false
-	}
 	return longest(p, t[p.peek(0).text])
-}
-
-// fix is a replacement in a phrase a language writes.
-type fix struct {
-	re   *regexp.Regexp
-	with string
 }
 
 // maxReadings caps the English phrases one phrase may stand for.
@@ -385,11 +369,7 @@ func (l *local) rewrite(reason string, want Kind) string {
 func (l *local) untilReason(phrase string, at int) string {
 	lang := l.lang
 	lower := strings.ToLower(phrase)
-	rest := lower[at:]
-	if len(lower) == len(phrase) {
-		rest = phrase[at:]
-	}
-	rest = strings.TrimSpace(rest)
+	rest := strings.TrimSpace(pick(len(lower) == len(phrase), phrase, lower)[at:])
 	key := strings.ToLower(rest)
 	first := func(cands ...string) string {
 		for _, c := range cands {
@@ -512,8 +492,8 @@ func (l *local) suggest(s string, holds func(string) bool) string {
 func (l *local) write(s string) []string {
 	texts, _ := l.lang.writes.readings(lex(s), writeJoin, func(t token) string { return pick(t.kind == tNum, l.number(t.text), t.text) }, nil)
 	for i, text := range texts {
-		for _, f := range l.lang.fixes {
-			text = f.re.ReplaceAllString(text, f.with)
+		for i, re := range l.lang.fixes {
+			text = re.ReplaceAllString(text, l.lang.Fixes[i][1])
 		}
 		texts[i] = text
 	}

@@ -2,9 +2,7 @@ package claim
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"math"
 	"math/big"
 	"slices"
 	"strings"
@@ -84,27 +82,33 @@ var multipliers = map[string]int{
 // and "m" count only so: "4.5 m" may be metres.
 var abbreviated = map[string]bool{"k": true, "m": true, "mn": true, "bn": true, "tn": true, "trn": true}
 
-// amount is a number as a phrase writes it.
+// amount is a number as a phrase writes it, in its style.
 type amount struct {
-	n        *big.Rat // the number, multiplier applied
-	unit     *big.Rat // its last written digit: 1 for "12,000", 100,000 for "1.5 million"
-	multWord string   // "million" or "bn", or "" for none
-	percent  bool     // written with %, "percent" or "per cent"
-	currency string   // "$", "£" or "€" before it, or ""
-	digits   bool     // written in digits, not words
+	n    *big.Rat // the number, multiplier applied
+	unit *big.Rat // its last written digit: 1 for "12,000", 100,000 for "1.5 million"
+	numStyle
+	digits bool // written in digits, not words
 }
 
-// mult returns the multiplier of a, 1 if it has none.
-func (a amount) mult() *big.Rat {
-	if a.multWord == "" {
+// numStyle is how the numbers of a phrase are written, to write others the
+// same way: "$1.5 million", "12.5%".
+type numStyle struct {
+	currency string // "$", "£" or "€" before it, or ""
+	multWord string // "million" or "bn", or "" for none
+	percent  bool   // written with %, "percent" or "per cent"
+}
+
+// mult returns the multiplier of s, 1 if it has none.
+func (s numStyle) mult() *big.Rat {
+	if s.multWord == "" {
 		return ratInt(1) // quicker than pow10(0), as suggestions ask for it often
 	}
-	return pow10(multipliers[a.multWord])
+	return pow10(multipliers[s.multWord])
 }
 
-// large reports whether a names a multiplier of a thousand or more, as
+// large reports whether s names a multiplier of a thousand or more, as
 // "$38 trillion" and "12k" do and "3 hundred" does not.
-func (a amount) large() bool { return multipliers[a.multWord] >= 3 }
+func (s numStyle) large() bool { return multipliers[s.multWord] >= 3 }
 
 // parseAmountText reads a number token: "12,000", "-1.5", ".25".
 func parseAmountText(s string) (*big.Rat, bool) {
@@ -241,7 +245,7 @@ func (p *parser) halfA() (amount, bool) {
 	}
 	p.pos++
 	n := half(pow10(w))
-	return amount{n: n, unit: twoFigures(n, n), multWord: m.text}, true
+	return amount{n: n, unit: twoFigures(n, n), numStyle: numStyle{multWord: m.text}}, true
 }
 
 // numQual is the qualifier of a number phrase, or of a ratio.
@@ -315,17 +319,6 @@ func (m order) interval() interval {
 	return interval{lo: ratInt(m.lo), hi: ratInt(m.hi), hiOpen: true}
 }
 
-// parseMagnitude reads "tens of thousands", "hundreds", "dozens of".
-func parseMagnitude(s string) (*numClaim, bool) {
-	p := newParser(s)
-	m, ok := longest(p, magnitudes)
-	p.opt("of")
-	if !ok || !p.done() {
-		return nil, false
-	}
-	return &numClaim{mag: &m}, true
-}
-
 // magnitudeVerdict checks an order of magnitude against q's value as it
 // is. Its suggestion is the order of magnitude the value is in, or else
 // "about" the value.
@@ -393,32 +386,28 @@ type numClaim struct {
 	mag *order
 }
 
-// parseShare reads a number phrase that is a fraction, with or without a
-// qualifier: "half", "roughly a third", "fewer than one in five",
-// "two-thirds", "nine in ten".
-func parseShare(s string) (*numClaim, bool) {
-	p := newParser(s)
-	f := &cmpClaim{kind: cRatio, form: rPart}
-	f.q, _ = p.qualifier()
-	if !p.fraction(f) || !p.done() {
-		return nil, false
-	}
-	return &numClaim{share: f}, true
-}
-
-// parseNumber reads a number phrase.
+// parseNumber reads a number phrase: a fraction, with or without a
+// qualifier ("half", "roughly a third", "fewer than one in five",
+// "two-thirds", "nine in ten"), an order of magnitude ("tens of
+// thousands", "hundreds", "dozens of"), or a number with a qualifier, or
+// two as a range.
 func parseNumber(s string) (*numClaim, *Error) {
-	if c, ok := parseShare(s); ok {
-		return c, nil
+	p := newParser(s)
+	share := &cmpClaim{kind: cRatio, form: rPart}
+	if share.q, _ = p.qualifier(); p.fraction(share) && p.done() {
+		return &numClaim{share: share}, nil
 	}
-	if c, ok := parseMagnitude(s); ok {
-		return c, nil
+	p.pos = 0
+	m, ok := longest(p, magnitudes)
+	if p.opt("of"); ok && p.done() {
+		return &numClaim{mag: &m}, nil
 	}
-	if isSplitYear(s) {
+	p.pos = 0
+	if _, ok := p.splitYear(); ok && p.done() {
 		// "2024-25" is a fiscal year or a season, not 25 to 2,024.
 		return nil, &Error{Phrase: s, Want: KindNumber}
 	}
-	p := newParser(s)
+	p.pos = 0
 	c := &numClaim{}
 	if w, ok := p.oneOf("between", "from"); ok {
 		c.q, p.noAnd = qRange, w == "between"
@@ -494,21 +483,14 @@ func qualInterval(q numQual, n, unit, a *big.Rat) interval {
 	switch q {
 	case qAbout:
 		return interval{lo: sub(n, tol), hi: add(n, tol)}
-	case qNearly:
-		switch n.Sign() {
-		case 1:
-			return interval{lo: sub(n, tol), hi: n, hiOpen: true}
-		case -1:
-			return interval{lo: n, loOpen: true, hi: add(n, tol)}
-		}
-		return interval{empty: true}
-	case qJustUnder, qJustOver:
-		// "Under" and "over" say which side of N, whatever its sign:
-		// "just under -100" is -105 up to -100, not -99.
-		if n.Sign() == 0 {
+	case qNearly, qJustUnder, qJustOver:
+		// "Nearly" is short of N, towards zero; "under" and "over" say
+		// which side of N, whatever its sign: "just under -100" is -105
+		// up to -100, not -99.
+		switch {
+		case n.Sign() == 0:
 			return interval{empty: true}
-		}
-		if q == qJustUnder {
+		case q == qJustUnder || q == qNearly && n.Sign() > 0:
 			return interval{lo: sub(n, tol), hi: n, hiOpen: true}
 		}
 		return interval{lo: n, loOpen: true, hi: add(n, tol)}
@@ -532,16 +514,7 @@ func qualInterval(q numQual, n, unit, a *big.Rat) interval {
 // halves away from zero: 11,999.5 up to but not including 12,000.5 for 12,000.
 func roundInterval(n, unit *big.Rat) interval {
 	h := half(unit)
-	iv := interval{lo: sub(n, h), hi: add(n, h)}
-	switch n.Sign() {
-	case 1:
-		iv.hiOpen = true
-	case -1:
-		iv.loOpen = true
-	default:
-		iv.loOpen, iv.hiOpen = true, true
-	}
-	return iv
+	return interval{lo: sub(n, h), hi: add(n, h), loOpen: n.Sign() <= 0, hiOpen: n.Sign() >= 0}
 }
 
 // interval returns the values c allows.
@@ -555,17 +528,6 @@ func (c *numClaim) interval(a *big.Rat) interval {
 	}
 	return qualInterval(c.q, c.a.n, c.a.unit, a)
 }
-
-// numStyle is how the numbers of a phrase are written, to write others the
-// same way: "$1.5 million", "12.5%".
-type numStyle struct {
-	currency string
-	multWord string
-	percent  bool
-}
-
-func (s numStyle) mult() *big.Rat { return amount{multWord: s.multWord}.mult() }
-func (s numStyle) large() bool    { return amount{multWord: s.multWord}.large() }
 
 // write writes x in style s, with the digits text gives for the number
 // before its multiplier.
@@ -591,7 +553,7 @@ func (s numStyle) write(x *big.Rat, text func(*big.Rat) string) string {
 // style returns how c writes its numbers; a multiplier counts only when
 // every number has the same one.
 func (c *numClaim) style() numStyle {
-	s := numStyle{currency: c.a.currency, multWord: c.a.multWord, percent: c.a.percent}
+	s := c.a.numStyle
 	if c.q == qRange && c.b.multWord != c.a.multWord || s.multWord == "hundred" {
 		s.multWord = "" // 295 to 305, not 2.95 to 3.05 hundred
 	}
@@ -610,12 +572,9 @@ func number(phrase string, v Quantity, o Options) (Verdict, error) {
 	if perr != nil {
 		return Verdict{}, wrongKind(phrase, KindNumber, perr)
 	}
-	a, err := o.about()
+	a, err := o.about(v)
 	if err != nil {
 		return Verdict{}, err
-	}
-	if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
-		return Verdict{}, errors.New("the value is not a finite number")
 	}
 	style := c.style()
 	if v.Points && (style.percent || c.share != nil) {

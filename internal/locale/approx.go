@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"golang.org/x/text/language"
 )
 
 // approxWords are how a language writes a date or a number given roughly,
@@ -76,9 +74,9 @@ func (l *Locale) approx() (approxWords, bool) {
 // month's full name is "四月".
 func (l *Locale) approxMonth(t time.Time) string {
 	if l.base == "zh" {
-		return l.monthsShort[t.Month()-1]
+		return l.names[monthShort][t.Month()-1]
 	}
-	return l.months[t.Month()-1]
+	return l.names[month][t.Month()-1]
 }
 
 // of returns the phrase of w for t's part of its month: days 1 to 10
@@ -111,24 +109,19 @@ func (l *Locale) ApproxDate(t time.Time) (string, bool) {
 // writer types it of a date of the coming months. It returns false where
 // l has no such phrases, as ApproxDate does.
 func (l *Locale) ApproxDateNoYear(t time.Time) (string, bool) {
-	full, ok := l.ApproxDate(t)
+	w, ok := l.approx()
 	if !ok {
 		return "", false
 	}
-	w, _ := l.approx()
-	phrase := w.of(t)
 	// The phrase without the year and the text that joins it to the
 	// month (" ", " de ", " m. "): what comes after the month when the
 	// year comes first ("2025 m. balandžio viduryje"), else what comes
 	// before it ("mediados de abril de 2025").
+	phrase := w.of(t)
 	m := strings.Index(phrase, "{month}")
-	y := strings.Index(phrase, "{year}")
-	switch {
-	case m < 0 || y < 0:
-		return full, true
-	case y < m:
+	if strings.Index(phrase, "{year}") < m {
 		phrase = phrase[m:]
-	default:
+	} else {
 		phrase = phrase[:m+len("{month}")]
 	}
 	return strings.Replace(phrase, "{month}", l.approxMonth(t), 1), true
@@ -142,10 +135,4 @@ func (l *Locale) About(n string) string {
 		return "about " + n
 	}
 	return strings.Replace(w.about, "{n}", n, 1)
-}
-
-// baseOf returns the base language of t, "de" for "de-CH".
-func baseOf(t language.Tag) string {
-	b, _ := t.Base()
-	return b.String()
 }

@@ -70,7 +70,16 @@ func largeStylesOf(t language.Tag) largeStyles {
 	}
 	long, short, _ := strings.Cut(line, "\t")
 	st := largeStyles{long: readLargeStyle(long), short: readLargeStyle(short)}
-	st.words = readLargeWords(&st.long)
+	// The words after the digits in full, as LargeWords gives them.
+	for _, mag := range st.long {
+		for _, w := range mag {
+			word := LargeWord{w.suffix, w.exp}
+			if w.prefix == "" && w.suffix != "" && !slices.Contains(st.words, word) {
+				st.words = append(st.words, word)
+			}
+		}
+	}
+	slices.SortStableFunc(st.words, func(a, b LargeWord) int { return len(b.Text) - len(a.Text) })
 	return st
 }
 
@@ -207,19 +216,4 @@ func (l *Locale) LargeWords() []LargeWord {
 		return englishLarge().words
 	}
 	return l.large.words
-}
-
-// readLargeWords returns the words of st as LargeWords gives them.
-func readLargeWords(st *largeStyle) []LargeWord {
-	var words []LargeWord
-	for _, mag := range st {
-		for _, w := range mag {
-			word := LargeWord{w.suffix, w.exp}
-			if w.prefix == "" && w.suffix != "" && !slices.Contains(words, word) {
-				words = append(words, word)
-			}
-		}
-	}
-	slices.SortStableFunc(words, func(a, b LargeWord) int { return len(b.Text) - len(a.Text) })
-	return words
 }

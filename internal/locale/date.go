@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -111,7 +112,10 @@ func readPattern(pattern string) []part {
 			for i+n < len(pattern) && pattern[i+n] == c {
 				n++
 			}
-			kind, ok := patternField(c, n)
+			kind, ok := patternFields[pattern[i:i+n]]
+			if c == 'y' && n != 2 {
+				kind, ok = year, true // "y", "yyyy": the year in full
+			}
 			if !ok {
 				return nil
 			}
@@ -127,30 +131,12 @@ func readPattern(pattern string) []part {
 	return parts
 }
 
-// patternField returns the kind of part that n letters c of a CLDR
-// pattern write, and false for a field plotline does not write.
-func patternField(c byte, n int) (partKind, bool) {
-	switch {
-	case c == 'd' && n == 1:
-		return day, true
-	case c == 'd' && n == 2:
-		return dayPadded, true
-	case c == 'y' && n != 2:
-		return year, true
-	case (c == 'M' || c == 'L') && n == 1:
-		return monthNumber, true
-	case (c == 'M' || c == 'L') && n == 2:
-		return monthPadded, true
-	case c == 'M' && n == 3:
-		return monthShort, true
-	case c == 'M' && n == 4:
-		return month, true
-	case c == 'L' && n == 3:
-		return monthAloneShort, true
-	case c == 'L' && n == 4:
-		return monthAlone, true
-	}
-	return text, false
+// patternFields are the kinds of part that the runs of letters of a CLDR
+// pattern write, but for the year's; a run not here is a field plotline
+// does not write.
+var patternFields = map[string]partKind{
+	"d": day, "dd": dayPadded, "M": monthNumber, "L": monthNumber, "MM": monthPadded, "LL": monthPadded,
+	"MMM": monthShort, "MMMM": month, "LLL": monthAloneShort, "LLLL": monthAlone,
 }
 
 // without returns parts without the field of kind k and the text that
@@ -183,7 +169,7 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	switch f {
 	case Month:
 		if l.forms[Month] == nil {
-			return append(b, l.monthsAlone[t.Month()-1]...)
+			return append(b, l.names[monthAloneShort][t.Month()-1]...)
 		}
 	case Year:
 		return append(b, l.Digits(strconv.Itoa(t.Year()))...)
@@ -191,27 +177,19 @@ func (l *Locale) AppendDate(b []byte, t time.Time, f DateForm) []byte {
 	parts, short := l.formParts(f)
 	start := len(b)
 	for _, p := range parts {
-		switch p.kindIn(short) {
+		switch k := p.kindIn(short); k {
 		case text:
 			b = append(b, p.text...)
+		case month, monthShort, monthAlone, monthAloneShort:
+			b = append(b, l.names[k][t.Month()-1]...)
 		case day:
 			b = append(b, l.Digits(strconv.Itoa(t.Day()))...)
-		case dayPadded:
-			b = append(b, l.Digits(t.Format("02"))...)
-		case month:
-			b = append(b, l.months[t.Month()-1]...)
-		case monthShort:
-			b = append(b, l.monthsShort[t.Month()-1]...)
-		case monthAlone:
-			b = append(b, l.monthsAloneWide[t.Month()-1]...)
-		case monthAloneShort:
-			b = append(b, l.monthsAlone[t.Month()-1]...)
 		case monthNumber:
 			b = append(b, l.Digits(strconv.Itoa(int(t.Month())))...)
-		case monthPadded:
-			b = append(b, l.Digits(t.Format("01"))...)
 		case year:
 			b = append(b, l.Digits(strconv.Itoa(t.Year()))...)
+		default: // a day or a month in two digits, as its Go layout writes it
+			b = append(b, l.Digits(t.Format(fieldText[k].layout))...)
 		}
 	}
 	// A form without a field may begin or end with the space that
@@ -238,17 +216,14 @@ func (l *Locale) formParts(f DateForm) ([]part, bool) {
 	if parts := l.forms[f]; parts != nil {
 		return parts, false
 	}
+	short := f != LongDayMonth && f != LongMonthYear
 	switch f {
-	case MonthYear:
-		return without(l.long, day, dayPadded), true
-	case DayMonth:
-		return without(l.long, year), true
-	case LongDayMonth:
-		return without(l.long, year), false
-	case LongMonthYear:
-		return without(l.long, day, dayPadded), false
+	case MonthYear, LongMonthYear:
+		return without(l.long, day, dayPadded), short
+	case DayMonth, LongDayMonth:
+		return without(l.long, year), short
 	}
-	return l.long, true
+	return l.long, short // Medium
 }
 
 // Date returns t in form f, as l writes it.
@@ -266,9 +241,9 @@ func (l *Locale) FormatLayout(t time.Time, layout string) string {
 	if l == nil || l.long == nil {
 		return t.Format(layout)
 	}
-	months, monthsShort := l.months, l.monthsShort
+	months, monthsShort := l.names[month], l.names[monthShort]
 	if !hasDay(layout) {
-		months, monthsShort = l.monthsAloneWide, l.monthsAlone
+		months, monthsShort = l.names[monthAlone], l.names[monthAloneShort]
 	}
 	var b strings.Builder
 	for layout != "" {
@@ -325,35 +300,37 @@ func (l *Locale) Pattern(f DateForm) []string {
 	if f != MonthYear {
 		f = Medium
 	}
-	return l.fields(f, &patternFields)
+	return l.fields(f, false)
 }
 
 // fields returns the parts of form f in l's pattern: the texts between
-// the fields, and each field as names names its kind.
-func (l *Locale) fields(f DateForm, names *[monthPadded + 1]string) []string {
+// the fields, and each field as a Pattern writes it, or as a Go time
+// layout does.
+func (l *Locale) fields(f DateForm, layout bool) []string {
 	parts, short := l.formParts(f)
 	out := make([]string, len(parts))
 	for i, p := range parts {
-		out[i] = p.text
-		if p.kind != text {
-			out[i] = names[p.kindIn(short)]
+		field := fieldText[p.kindIn(short)]
+		out[i] = cmp.Or(p.text, field.pattern) // a text part has no field
+		if layout && p.kind != text {
+			out[i] = field.layout
 		}
 	}
 	return out
 }
 
-// patternFields are the fields of a Pattern, by the kind of part that
-// writes them.
-var patternFields = [monthPadded + 1]string{
-	day:             "{d}",
-	dayPadded:       "{dd}",
-	month:           "{MMMM}",
-	monthShort:      "{MMM}",
-	monthAlone:      "{LLLL}",
-	monthAloneShort: "{LLL}",
-	monthNumber:     "{M}",
-	monthPadded:     "{MM}",
-	year:            "{y}",
+// fieldText is the field each kind of part writes, in a Pattern and in a
+// Go time layout.
+var fieldText = [monthPadded + 1]struct{ pattern, layout string }{
+	day:             {"{d}", "2"},
+	dayPadded:       {"{dd}", "02"},
+	month:           {"{MMMM}", "January"},
+	monthShort:      {"{MMM}", "Jan"},
+	monthAlone:      {"{LLLL}", "January"},
+	monthAloneShort: {"{LLL}", "Jan"},
+	monthNumber:     {"{M}", "1"},
+	monthPadded:     {"{MM}", "01"},
+	year:            {"{y}", "2006"},
 }
 
 // MonthNames returns the names of the months, January first, that the
@@ -371,15 +348,10 @@ func (l *Locale) MonthNames(field string) ([12]string, bool) {
 		}
 		return out, strings.HasPrefix(field, "{MMM") || strings.HasPrefix(field, "{LLL")
 	}
-	switch field {
-	case "{MMM}":
-		return l.monthsShort, true
-	case "{MMMM}":
-		return l.months, true
-	case "{LLL}":
-		return l.monthsAlone, true
-	case "{LLLL}":
-		return l.monthsAloneWide, true
+	for _, k := range []partKind{month, monthShort, monthAlone, monthAloneShort} {
+		if fieldText[k].pattern == field {
+			return l.names[k], true
+		}
 	}
 	return [12]string{}, false
 }
@@ -391,25 +363,11 @@ func (l *Locale) Layout(f DateForm) (string, bool) {
 	if l == nil || l.long == nil {
 		return englishLayouts[f], true
 	}
-	layout := strings.TrimSpace(strings.Join(l.fields(f, &layoutFields), ""))
+	layout := strings.TrimSpace(strings.Join(l.fields(f, true), ""))
 	// A date whose day, month and year cannot be mistaken for one
 	// another.
 	probe := time.Date(2033, time.November, 4, 0, 0, 0, 0, time.UTC)
 	return layout, l.FormatLayout(probe, layout) == l.Date(probe, f)
-}
-
-// layoutFields are the fields of a Go time layout, by the kind of part
-// that writes them.
-var layoutFields = [monthPadded + 1]string{
-	day:             "2",
-	dayPadded:       "02",
-	month:           "January",
-	monthShort:      "Jan",
-	monthAlone:      "January",
-	monthAloneShort: "Jan",
-	monthNumber:     "1",
-	monthPadded:     "01",
-	year:            "2006",
 }
 
 // EnglishDates reports whether l writes dates as plotline writes them in

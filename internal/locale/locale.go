@@ -33,11 +33,12 @@ type Locale struct {
 	// writes them in English, by the fast path.
 	english bool
 	num     Numbers
-	// months and monthsShort are the month names, January first, as a
-	// date writes them; monthsAloneWide and monthsAlone are the names, in
-	// full and short, of a month without a day (Russian's "ноябрь" and
-	// "нояб." for a date's "ноября").
-	months, monthsShort, monthsAloneWide, monthsAlone [12]string
+	// names are the month names, January first, by the kind of part
+	// that writes them: month and monthShort as a date writes them,
+	// monthAlone and monthAloneShort in full and short as a month without
+	// a day is written (Russian's "ноябрь" and "нояб." for a date's
+	// "ноября").
+	names [monthAloneShort + 1][12]string
 	// weekdays and weekdaysShort are the names of the days, Sunday first.
 	weekdays, weekdaysShort [7]string
 	// long is the order of a long date, "4. November 2025": its parts,
@@ -92,18 +93,17 @@ func New(tag string) *Locale {
 	if err != nil {
 		return nil
 	}
-	l := &Locale{num: readNumbers(t), base: baseOf(t), quotes: quotesOf(t), tag: t, large: largeStylesOf(t)}
+	base, _ := t.Base()
+	l := &Locale{num: readNumbers(t), base: base.String(), quotes: quotesOf(t), tag: t, large: largeStylesOf(t)}
 	if l.base == "en" {
 		// English dates keep plotline's day-month-year order in every
 		// region, so that an English page reads as it always has.
-		if l.num == english() {
-			l.english = true
-		}
+		l.english = l.num == english()
 		return l
 	}
 	if cal, ok := calendarOf(t); ok {
-		l.months, l.monthsShort = cal.months, cal.monthsShort
-		l.monthsAloneWide, l.monthsAlone = cmp.Or(cal.monthsAlone, cal.months), cal.monthsShort
+		l.names[month], l.names[monthShort] = cal.months, cal.monthsShort
+		l.names[monthAlone], l.names[monthAloneShort] = cmp.Or(cal.monthsAlone, cal.months), cal.monthsShort
 		l.weekdays, l.weekdaysShort = cal.weekdays, cal.weekdaysShort
 		l.long = readPattern(cal.long)
 		l.forms[Medium], l.forms[DayMonth] = readPattern(cal.medium), readPattern(cal.dayMonth)
@@ -114,7 +114,7 @@ func New(tag string) *Locale {
 		// of a year takes, so that the ticks of one axis agree: German's
 		// "Jan. 2025", "Feb.", Russian's "янв. 2025 г.", "февр.", "май".
 		if cal.monthsAloneShort != ([12]string{}) && slices.ContainsFunc(l.forms[MonthYear], func(p part) bool { return p.kind == monthAloneShort }) {
-			l.monthsAlone = cal.monthsAloneShort
+			l.names[monthAloneShort] = cal.monthsAloneShort
 		}
 		// Where CLDR writes a month alone as more than its name, its
 		// pattern: Lithuanian's and Bulgarian's number, "05", beside
@@ -175,16 +175,16 @@ func (l *Locale) IsEnglishLanguage() bool { return l == nil || (l.english && l.b
 func readNumbers(t language.Tag) Numbers {
 	p := message.NewPrinter(withNumbering(t))
 	n := english()
-	runs, seps := digitRuns(p.Sprint(number.Decimal(1234567.5, number.Scale(1))))
+	runs, texts := digitRuns(p.Sprint(number.Decimal(1234567.5, number.Scale(1))))
 	if len(runs) < 2 {
 		return n
 	}
 	first, _ := utf8.DecodeRuneInString(runs[0])
 	n.Zero = first - 1 // the number starts with the digit one
-	n.Decimal = seps[len(seps)-1]
+	n.Decimal = texts[len(texts)-2]
 	n.Group, n.Primary, n.Secondary = "", 0, 0
 	if whole := runs[:len(runs)-1]; len(whole) > 1 {
-		n.Group = seps[0]
+		n.Group = texts[1]
 		n.Primary = utf8.RuneCountInString(whole[len(whole)-1])
 		n.Secondary = n.Primary
 		if len(whole) > 2 {
@@ -192,6 +192,7 @@ func readNumbers(t language.Tag) Numbers {
 		}
 	}
 	n.MinGrouping = minGrouping(t)
+	around := func(s string) (string, string) { _, t := digitRuns(s); return t[0], t[len(t)-1] }
 	n.MinusPrefix, n.MinusSuffix = around(p.Sprint(number.Decimal(-5)))
 	n.PercentPrefix, n.PercentSuffix = around(p.Sprint(number.Percent(0.5)))
 	return n
@@ -221,17 +222,14 @@ func withNumbering(t language.Tag) language.Tag {
 		return t
 	}
 	base, _ := t.Base()
-	names := []string{base.String()}
+	nu, ok := numberingOf[base.String()]
 	if region, c := t.Region(); c == language.Exact {
-		names = append([]string{base.String() + "-" + region.String()}, names...)
-	}
-	for _, name := range names {
-		if nu, ok := numberingOf[name]; ok {
-			if u, err := t.SetTypeForKey("nu", nu); err == nil {
-				return u
-			}
-			return t
+		if n, found := numberingOf[base.String()+"-"+region.String()]; found {
+			nu, ok = n, true // the region's own, before its language's
 		}
+	}
+	if u, err := t.SetTypeForKey("nu", nu); ok && err == nil {
+		return u
 	}
 	return t
 }
@@ -259,34 +257,25 @@ func minGrouping(t language.Tag) int {
 	return 1
 }
 
-// digitRuns splits s into its runs of digits and the texts between them.
-func digitRuns(s string) (runs, seps []string) {
+// digitRuns splits s into its runs of digits and the texts around them,
+// one more than the runs: the text before the first run (or ""), those
+// between runs, and the text after the last.
+func digitRuns(s string) (runs, texts []string) {
 	start, inDigits := 0, false
 	for i, r := range s {
 		if unicode.IsDigit(r) != inDigits {
 			if inDigits {
 				runs = append(runs, s[start:i])
-			} else if i > 0 {
-				seps = append(seps, s[start:i])
+			} else {
+				texts = append(texts, s[start:i])
 			}
 			start, inDigits = i, !inDigits
 		}
 	}
 	if inDigits {
-		runs = append(runs, s[start:])
+		runs, start = append(runs, s[start:]), len(s)
 	}
-	return runs, seps
-}
-
-// around returns the text before the first digit of s and after its last.
-func around(s string) (prefix, suffix string) {
-	i := strings.IndexFunc(s, unicode.IsDigit)
-	j := strings.LastIndexFunc(s, unicode.IsDigit)
-	if i < 0 {
-		return "", ""
-	}
-	_, size := utf8.DecodeRuneInString(s[j:])
-	return s[:i], s[j+size:]
+	return runs, append(texts, s[start:])
 }
 
 // calendar is how CLDR writes dates in one locale (a line of

@@ -139,12 +139,14 @@ func (p Projection) Periods(t time.Time) float64 {
 		return MonthSteps(p.Start, t, 1)
 	case Year:
 		return MonthSteps(p.Start, t, 12)
-	case Hour:
-		// Counted in seconds, so that a whole hour is exactly one.
-		secs := float64(t.Unix() - p.Start.Unix())
-		return secs/3600 + float64(t.Nanosecond()-p.Start.Nanosecond())/3600e9
 	}
-	return elapsedDays(p.Start, t) / p.Per.Days()
+	// Counted in seconds, so that a whole hour is exactly one, and as Unix
+	// times, which do not saturate past 292 years as time.Time.Sub does.
+	secs, nanos := float64(t.Unix()-p.Start.Unix()), float64(t.Nanosecond()-p.Start.Nanosecond())
+	if p.Per == Hour {
+		return secs/3600 + nanos/3600e9
+	}
+	return (secs/86400 + nanos/86400e9) / p.Per.Days()
 }
 
 // Step returns the date k periods after Start: k hours, days or weeks on,
@@ -206,12 +208,6 @@ func AddMonths(t time.Time, n int) time.Time {
 	return time.Date(ty, tm, min(d, last), h, mi, sec, t.Nanosecond(), t.Location())
 }
 
-// elapsedDays returns the days from a to b as a float. It does not saturate
-// the way time.Time.Sub does past 292 years.
-func elapsedDays(a, b time.Time) float64 {
-	return float64(b.Unix()-a.Unix())/86400 + float64(b.Nanosecond()-a.Nanosecond())/86400e9
-}
-
 // after returns the projected value n periods after Start, within the
 // floor and the ceiling. An exponential projection from 0 stays at 0,
 // however large its growth: 0 times a growth that overflows would be NaN.
@@ -249,40 +245,22 @@ func (p Projection) after(n float64) float64 {
 // the value is at least limit; when it is below, at most limit (a store
 // running down); when it equals the start value, day 0 reaches it.
 func (p Projection) Crossing(limit float64) (time.Time, bool) {
-	d, ok := p.crossingDay(limit)
-	if !ok {
+	at := func(d int) time.Time { return shift(p.Start, int64(d)*p.stepSeconds()) }
+	if !finite(p.Value) || !finite(p.Rate) || !finite(limit) {
 		return time.Time{}, false
 	}
-	return shift(p.Start, int64(d)*p.stepSeconds()), true
-}
-
-// stepSeconds is the length of the steps Crossing counts: a day, or an
-// hour for an Hourly projection.
-func (p Projection) stepSeconds() int64 {
-	if p.Hourly {
-		return 3600
-	}
-	return 86400
-}
-
-func (p Projection) crossingDay(limit float64) (int, bool) {
-	if !finite(p.Value) || !finite(p.Rate) || !finite(limit) {
-		return 0, false
-	}
 	if limit == p.Value {
-		return 0, true
+		return at(0), true
 	}
 	up := limit > p.Value
 	x, ok := p.solve(limit)
 	if !ok || !(x >= 0) || x > Horizon {
-		return 0, false
+		return time.Time{}, false
 	}
 	perDay := float64(86400 / p.stepSeconds())
 	x *= perDay
 	maxDay := int(math.Floor(Horizon * perDay))
-	reaches := func(d int) bool {
-		return d >= 0 && p.reaches(p.ValueAt(shift(p.Start, int64(d)*p.stepSeconds())), limit, up)
-	}
+	reaches := func(d int) bool { return d >= 0 && p.reaches(p.ValueAt(at(d)), limit, up) }
 	// The solved fraction x is exact up to rounding; its ceiling is the
 	// answer or within a step or two of it. Bracket the first step with lo
 	// (does not reach) and hi (reaches), widening the bracket in doubling
@@ -300,7 +278,7 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 		lo, hi = d, d+1
 		for step := 1; !reaches(hi); {
 			if hi >= maxDay {
-				return 0, false
+				return time.Time{}, false
 			}
 			lo = hi
 			step *= 2
@@ -315,7 +293,16 @@ func (p Projection) crossingDay(limit float64) (int, bool) {
 			lo = mid
 		}
 	}
-	return hi, true
+	return at(hi), true
+}
+
+// stepSeconds is the length of the steps Crossing counts: a day, or an
+// hour for an Hourly projection.
+func (p Projection) stepSeconds() int64 {
+	if p.Hourly {
+		return 3600
+	}
+	return 86400
 }
 
 // reaches reports whether the value v has reached limit, going up or

@@ -1,6 +1,7 @@
 package words
 
 import (
+	"embed"
 	"errors"
 	"io/fs"
 	"path"
@@ -93,7 +94,7 @@ func decode(name string, src []byte, diags *diag.List) map[Key]string {
 		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
 	}
 	for k, v := range yamlpos.Keys(root, dup) {
-		key, ok := lookup(k.Value)
+		key, ok := keyNames()[k.Value]
 		if !ok {
 			diags.Errorf(at(k), "unknown key %q%s", k.Value, suggest(k.Value))
 			continue
@@ -119,21 +120,34 @@ func decode(name string, src []byte, diags *diag.List) map[Key]string {
 	return out
 }
 
+// builtins holds plotline's words in the languages it has them in, one
+// file a language written as a site's own i18n/<tag>.yaml is.
+//
+//go:embed i18n/*.yaml
+var builtins embed.FS
+
+// builtin returns the built-in words of the language tag ("de"), or nil
+// when there are none. A mistake in a built-in file is plotline's own:
+// it panics, and TestBuiltinComplete with it.
+func builtin(tag string) map[Key]string {
+	name := "i18n/" + tag + ".yaml"
+	src, err := builtins.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	var diags diag.List
+	words := decode(name, src, &diags)
+	if len(diags) > 0 {
+		panic(diags.Error())
+	}
+	return words
+}
+
 // MaxRunes is the most characters a site's text for one of plotline's
 // words may have. Some are written on every page (made_with, in the
 // footer): a text of 300 KB on a site of 3,000 pages made 1.1 GB of
 // output. The longest English text has under a hundred characters.
 const MaxRunes = 1000
-
-// lookup returns the key named name.
-func lookup(name string) (Key, bool) {
-	for k := range count {
-		if english[k].name == name {
-			return k, true
-		}
-	}
-	return 0, false
-}
 
 // suggest returns ": did you mean NAME?" for a name one slip away from a
 // key's, and otherwise where the keys are listed.

@@ -21,8 +21,7 @@ type Table struct {
 	// that have any.
 	pieces [count][]piece
 	// argc is the number of placeholders of each key's English text.
-	argc  [count]uint8
-	names map[string]Key
+	argc [count]uint8
 	// english is set when every text is the English one.
 	english bool
 }
@@ -45,17 +44,9 @@ func chain(tag string) []string {
 		ownScript = script == def
 	}
 	var out []string
-	for {
-		s := t.String()
-		if s == "und" || slices.Contains(out, s) {
-			break
-		}
+	for s := t.String(); s != "und" && !slices.Contains(out, s); s = t.String() {
 		out = append(out, s)
-		p := t.Parent()
-		if p == t {
-			break
-		}
-		t = p
+		t = t.Parent()
 	}
 	if !slices.Contains(out, base.String()) && base.String() != "und" && ownScript {
 		out = append(out, base.String())
@@ -75,13 +66,12 @@ func New(tag string) *Table {
 // newTable makes the Table of the tags in chain, taking each word from
 // the first of own's texts (by tag) or the built-in tables that has it.
 func newTable(chain []string, own map[string]map[Key]string) *Table {
-	t := &Table{names: make(map[string]Key, count), english: true}
+	t := &Table{english: true}
 	built := map[string]map[Key]string{}
 	for _, tag := range chain {
 		built[tag] = builtin(tag)
 	}
 	for k := range count {
-		t.names[english[k].name] = k
 		t.text[k], t.from[k] = english[k].text, "en"
 		for _, tag := range chain {
 			s, ok := own[tag][k]
@@ -93,9 +83,7 @@ func newTable(chain []string, own map[string]map[Key]string) *Table {
 				break
 			}
 		}
-		if t.text[k] != english[k].text {
-			t.english = false
-		}
+		t.english = t.english && t.text[k] == english[k].text
 		if args := placeholders(english[k].text); len(args) > 0 {
 			t.pieces[k] = split(t.text[k], args)
 			t.argc[k] = uint8(len(args))
@@ -128,7 +116,7 @@ func (t *Table) Lang(k Key) string { return t.or().from[k] }
 
 // Lookup returns the key named name ("download_csv").
 func (t *Table) Lookup(name string) (Key, bool) {
-	k, ok := t.or().names[name]
+	k, ok := keyNames()[name]
 	return k, ok
 }
 
@@ -151,23 +139,17 @@ func (t *Table) Write(b *strings.Builder, k Key, args ...string) {
 	}
 	for _, p := range pieces {
 		switch {
+		case p.arg < 0 && strings.HasPrefix(p.lit, ".") && !strings.HasPrefix(p.lit, "..") && strings.HasSuffix(b.String(), "."):
+			// A full stop that ends a sentence after a value ending in
+			// one is left out: "reaches 12 000 on 4 мая 2025 г." has
+			// one, and so has a limit of "10 000 руб.".
+			b.WriteString(p.lit[1:])
 		case p.arg < 0:
-			writeText(b, p.lit)
+			b.WriteString(p.lit)
 		case p.arg < len(args):
 			b.WriteString(args[p.arg])
 		}
 	}
-}
-
-// writeText writes s, the text of a key after a placeholder or at its
-// start, to b. A full stop that ends a sentence after a value ending in
-// one is left out: "reaches 12 000 on 4 мая 2025 г." has one, and so
-// has a limit of "10 000 руб.".
-func writeText(b *strings.Builder, s string) {
-	if strings.HasPrefix(s, ".") && strings.HasSuffix(b.String(), ".") && !strings.HasPrefix(s, "..") {
-		s = s[1:]
-	}
-	b.WriteString(s)
 }
 
 // Func returns the template function T of t: {{ T "download_csv" }} is

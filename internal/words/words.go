@@ -13,8 +13,9 @@
 package words
 
 import (
+	"regexp"
 	"slices"
-	"strings"
+	"sync"
 )
 
 // Key names one of plotline's words or sentences.
@@ -299,6 +300,16 @@ func (t *Table) Semicolon() string { return t.Text(Semicolon) + " " }
 // and Persian write "، ".
 func (t *Table) Comma() string { return t.Text(Comma) + " " }
 
+// keyNames are the keys by their names, made on first use and never
+// changed after.
+var keyNames = sync.OnceValue(func() map[string]Key {
+	names := make(map[string]Key, count)
+	for k := range count {
+		names[english[k].name] = k
+	}
+	return names
+})
+
 // Name returns the name of k in files and templates: "download_csv".
 func (k Key) Name() string { return english[k].name }
 
@@ -312,65 +323,36 @@ type piece struct {
 	arg int
 }
 
-// placeholders returns the names of the placeholders of s, in order and
-// each once: a placeholder is a run of lower-case letters and
+// placeholder matches a placeholder: a run of lower-case letters and
 // underscores between braces; any other brace is a character of the text.
+var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
+
+// placeholders returns the names of the placeholders of s, in order and
+// each once.
 func placeholders(s string) []string {
 	var names []string
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			return names
-		}
-		name, rest, ok := placeholderAt(s[i:])
-		if !ok {
-			s = s[i+1:]
-			continue
-		}
-		if !slices.Contains(names, name) {
+	for _, m := range placeholder.FindAllStringSubmatchIndex(s, -1) {
+		if name := s[m[2]:m[3]]; !slices.Contains(names, name) {
 			names = append(names, name)
 		}
-		s = rest
 	}
-}
-
-// placeholderAt reads the placeholder that s starts with, "{count}", and
-// returns its name and what follows it.
-func placeholderAt(s string) (name, rest string, ok bool) {
-	end := strings.IndexByte(s, '}')
-	if end < 2 {
-		return "", "", false
-	}
-	for _, c := range s[1:end] {
-		if (c < 'a' || c > 'z') && c != '_' {
-			return "", "", false
-		}
-	}
-	return s[1:end], s[end+1:], true
+	return names
 }
 
 // split splits s, a text of a key whose English placeholders are args,
 // into pieces, or returns nil when s names a placeholder args lacks.
 func split(s string, args []string) (pieces []piece) {
 	lit := 0 // the start of the literal being read
-	for i := 0; i < len(s); i++ {
-		if s[i] != '{' {
-			continue
-		}
-		name, rest, ok := placeholderAt(s[i:])
-		if !ok {
-			continue
-		}
-		n := slices.Index(args, name)
+	for _, m := range placeholder.FindAllStringSubmatchIndex(s, -1) {
+		n := slices.Index(args, s[m[2]:m[3]])
 		if n < 0 {
 			return nil
 		}
-		if lit < i {
-			pieces = append(pieces, piece{lit: s[lit:i], arg: -1})
+		if lit < m[0] {
+			pieces = append(pieces, piece{lit: s[lit:m[0]], arg: -1})
 		}
 		pieces = append(pieces, piece{arg: n})
-		lit = len(s) - len(rest)
-		i = lit - 1
+		lit = m[1]
 	}
 	if lit < len(s) {
 		pieces = append(pieces, piece{lit: s[lit:], arg: -1})
