@@ -19,14 +19,10 @@ const maxTableRows = 56
 // table returns the figure's table: every observation and the projection
 // thinned to days, weeks, months or years, with the crossing dates.
 func (m *model) table() table {
-	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed, proj: m.proj}
-	if len(m.layers) > 0 {
-		t.grain = m.layers[0].grain // the projected block's
-	}
+	t := table{model: m}
 	if m.proj == nil {
 		return t
 	}
-	t.hasProj, t.hasLow, t.hasHigh = true, m.hasLow, m.hasHigh
 	first, last := m.samples[0].Date, m.samples[len(m.samples)-1].Date
 
 	// The notes of the crossings, in the order of the scenarios.
@@ -167,13 +163,13 @@ func hourDates(first, last time.Time) []time.Time {
 // observation is there, however many the table shows; numbers are written
 // to at least the precision the table shows them with.
 func (m *model) csv(t table) []byte {
-	if t.multiple {
+	if len(t.layers) > 1 {
 		return m.csvBlocks(t)
 	}
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	header := []string{"date", "value", "label", "source"}
-	if t.hasProj {
+	if t.proj != nil {
 		header = append(header, "central", "low", "high", "note")
 	}
 	w.Write(header) // into a bytes.Buffer, writing does not fail

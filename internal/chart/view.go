@@ -91,7 +91,7 @@ func (f Figure) SVGFile(credit, lang string) (file []byte, width, height float64
 	chartY := y
 	y += fr[0].h + noteSize/2
 	var names []string
-	for _, src := range sources(f.table.layers) {
+	for _, src := range f.table.sources() {
 		if _, ok := webURL(src); ok {
 			src = shortURL(src)
 		}
@@ -243,8 +243,10 @@ func (f Figure) View(l Links) View {
 		option = bytes.ReplaceAll(option, []byte("<"), []byte(`\u003c`))
 	}
 	var tables bytes.Buffer
-	tables.Grow(1024 + 200*(len(f.table.rows)+len(f.table.events)+maxTableObservations*len(f.table.layers)))
-	f.table.write(&tables)
+	if f.model != nil { // a Figure that Render made
+		tables.Grow(1024 + 200*(len(f.table.rows)+len(f.table.events)+maxTableObservations*len(f.table.layers)))
+		f.table.write(&tables)
+	}
 	v := View{
 		ID:        f.ID,
 		Title:     f.Title,
@@ -257,7 +259,7 @@ func (f Figure) View(l Links) View {
 		Tables:    template.HTML(tables.String()),
 		Links:     l,
 	}
-	for _, src := range sources(f.table.layers) {
+	for _, src := range f.table.sources() {
 		if u, ok := webURL(src); ok {
 			v.Sources = append(v.Sources, Source{Text: shortURL(src), URL: u})
 		} else {
@@ -276,7 +278,7 @@ const maxTableObservations = 40
 // there is nothing to show.
 func (t table) write(b *bytes.Buffer) {
 	hasObs := slices.ContainsFunc(t.layers, func(ly layer) bool { return len(ly.obs) > 0 })
-	if !hasObs && !t.hasProj && len(t.events) == 0 {
+	if !hasObs && t.proj == nil && len(t.events) == 0 {
 		return
 	}
 	for _, ly := range t.layers {
@@ -284,7 +286,7 @@ func (t table) write(b *bytes.Buffer) {
 			t.writeObserved(b, ly)
 		}
 	}
-	if t.hasProj {
+	if t.proj != nil {
 		notes := slices.ContainsFunc(t.rows, func(r tableRow) bool { return r.Note != "" })
 		caption := t.words.Text(words.TableProjected)
 		if t.unit != "" {
@@ -304,7 +306,7 @@ func (t table) write(b *bytes.Buffer) {
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, r := range t.rows {
-			grain := t.grain
+			grain := t.layers[0].grain // the projected block's
 			if r.Note != "" {
 				b.WriteString(`<tr class="chart-crossing">`)
 				grain = data.ByDay // a crossing, a day the projection computes
@@ -357,9 +359,9 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	}
 	caption := t.words.Text(words.TableObserved)
 	switch {
-	case t.multiple && ly.unit != "":
+	case len(t.layers) > 1 && ly.unit != "":
 		caption = ly.name + ", " + ly.unit
-	case t.multiple:
+	case len(t.layers) > 1:
 		caption = ly.name
 	case ly.unit != "":
 		caption = t.words.Format(words.TableObservedUnit, ly.unit)
@@ -482,12 +484,15 @@ func (r *tableRow) writeCell(b *bytes.Buffer, t *table, v float64) {
 // writeEscaped writes s escaped by html.EscapeString.
 func writeEscaped(b *bytes.Buffer, s string) { b.WriteString(html.EscapeString(s)) }
 
-// sources returns the distinct sources of the layers' observations, in
+// sources returns the distinct sources of the observations of t, in
 // order of first appearance.
-func sources(layers []layer) []string {
+func (t table) sources() []string {
+	if t.model == nil {
+		return nil // a Figure that Render did not make
+	}
 	seen := make(map[string]bool)
 	var out []string
-	for _, ly := range layers {
+	for _, ly := range t.layers {
 		prev := ""
 		for _, p := range ly.obs {
 			if p.Source == prev || p.Source == "" {
