@@ -87,7 +87,7 @@ func appendClock(b []byte, loc *locale.Locale, t time.Time) []byte {
 // trailing zeros dropped, thousands grouped, in the language of loc:
 // 12000 → "12,000" in English, "12.000" in German; 92.26 → "92.3", 0.4561
 // → "0.456", 0.0000000387 stays itself. A number the writer gave is
-// written by appendWritten instead, a tick by appendTick.
+// written by data.WrittenNumberIn instead, a tick by appendTick.
 func formatNumber(loc *locale.Locale, v float64) string {
 	var b [32]byte
 	return string(appendNumber(b[:0], loc, v))
@@ -299,15 +299,6 @@ func keepComputed(v float64) float64 {
 	return v
 }
 
-// appendWritten appends v, a number the writer gave (an observation, a
-// limit, a rate) with places as data.Point.Places says, as the prose
-// writes it: with every decimal it was written with (data.WrittenNumber),
-// so that the table, the drawing and the summary show what {{ }} shows,
-// in the language of loc.
-func appendWritten(b []byte, loc *locale.Locale, v float64, places int) []byte {
-	return append(b, data.WrittenNumberIn(loc, v, places)...)
-}
-
 // appendGrouped appends the decimal number s to b with commas between the
 // thousands of its integer part.
 func appendGrouped(b, s []byte) []byte {
@@ -326,17 +317,4 @@ func appendGrouped(b, s []byte) []byte {
 		b = append(b, s[i])
 	}
 	return append(b, s[intLen:]...)
-}
-
-// appendPlainNumber appends v for machines (the CSV): no grouping, its
-// shortest decimal form.
-func appendPlainNumber(b []byte, v float64) []byte {
-	if v == 0 {
-		v = 0 // no "-0"
-	}
-	if math.Abs(v) < 1e15 && v == math.Trunc(v) {
-		// A whole number below 2⁵³ is its own shortest form.
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }

@@ -77,7 +77,7 @@ func (ly layer) reading(loc *locale.Locale, timed bool, i int) (date, value []by
 		a[0] = int32(len(r.buf))
 		r.buf = appendReading(r.buf, loc, nil, p.Date, false, timed, ly.grain)
 		a[1] = int32(len(r.buf))
-		r.buf = appendWritten(r.buf, loc, p.Value, p.Places)
+		r.buf = append(r.buf, data.WrittenNumberIn(loc, p.Value, p.Places)...)
 		a[2] = int32(len(r.buf))
 	}
 	return r.buf[a[0]:a[1]], r.buf[a[1]:a[2]]

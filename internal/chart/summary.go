@@ -88,7 +88,7 @@ func (m *model) summary() string {
 // day (26 May 2025), high 110 a day (25 March 2025)."
 func (m *model) projectionSummary(b *strings.Builder) {
 	p := m.proj
-	start := written(m.loc, p.Start.Value, p.Start.Places)
+	start := data.WrittenNumberIn(m.loc, p.Start.Value, p.Start.Places)
 	if p.Start.Grain.Shows(p.Start.Date) != data.ByDay {
 		// From an observation written as a month or a year.
 		date := reading(m.loc, m.words, p.Start.Date, false, p.Start.Grain)
@@ -111,7 +111,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	b.WriteString(m.words.Comma())
 	limit := ""
 	if p.HasLimit {
-		limit = written(m.loc, p.Limit, p.LimitPlaces)
+		limit = data.WrittenNumberIn(m.loc, p.Limit, p.LimitPlaces)
 	}
 	switch {
 	case p.HasLimit && p.Central.Reaches:
@@ -165,7 +165,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 // decimals it was written with (places, as data.Point.Places) and the
 // unit of the chart: "0 million square kilometres".
 func (m *model) limitText(v float64, places int) string {
-	text := written(m.loc, v, places)
+	text := data.WrittenNumberIn(m.loc, v, places)
 	if m.unit != "" {
 		text += " " + m.unit
 	}
@@ -185,7 +185,7 @@ func (m *model) scenario(s *data.Scenario, verb bool) string {
 		b.WriteString(" (" + m.crossingDate(s, true) + ")")
 	default:
 		b.WriteString(" ")
-		m.words.Write(&b, words.NotReachingLimit, written(m.loc, p.Limit, p.LimitPlaces))
+		m.words.Write(&b, words.NotReachingLimit, data.WrittenNumberIn(m.loc, p.Limit, p.LimitPlaces))
 	}
 	return b.String()
 }
@@ -245,12 +245,6 @@ func (m *model) end(on, start words.Key, t time.Time) string {
 	return m.words.Format(on, longDate(m.loc, m.words, t))
 }
 
-// written returns v, a number the writer gave, as appendWritten writes it.
-func written(loc *locale.Locale, v float64, places int) string {
-	var buf [32]byte
-	return string(appendWritten(buf[:0], loc, v, places))
-}
-
 // longDate returns t as "15 April 2025", in the language of loc.
 func longDate(loc *locale.Locale, w *words.Table, t time.Time) string {
 	var buf [32]byte
@@ -289,7 +283,7 @@ func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs
 	// Readings at hours of the day show 00:00 at a midnight too.
 	timed := slices.ContainsFunc(obs, func(p data.Point) bool { return data.HasTime(p.Date) })
 	last := obs[n-1]
-	value, date := written(loc, last.Value, last.Places), reading(loc, w, last.Date, timed, grain)
+	value, date := data.WrittenNumberIn(loc, last.Value, last.Places), reading(loc, w, last.Date, timed, grain)
 	period := grain.Shows(obs[0].Date) != data.ByDay && grain.Shows(last.Date) != data.ByDay
 	if n == 1 {
 		key := words.OneObservation
@@ -308,8 +302,8 @@ func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs
 			hi = p
 		}
 	}
-	count, first := written(loc, float64(n), 0), reading(loc, w, obs[0].Date, timed, grain)
-	low, high := written(loc, lo.Value, lo.Places), written(loc, hi.Value, hi.Places)
+	count, first := data.WrittenNumberIn(loc, float64(n), 0), reading(loc, w, obs[0].Date, timed, grain)
+	low, high := data.WrittenNumberIn(loc, lo.Value, lo.Places), data.WrittenNumberIn(loc, hi.Value, hi.Places)
 	switch {
 	case period && lo.Value != hi.Value:
 		w.Write(b, words.ObservedRangeIn, count, first, date, value, low, high)

@@ -468,13 +468,10 @@ func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed boo
 // the column's numbers on their last digit.
 func (r *tableRow) writeCell(b *bytes.Buffer, t *table, v float64) {
 	b.WriteString(`<td class="num">`)
-	places, bound := t.proj.Bound(v)
-	switch {
+	switch places, written := r.written(t.proj, v); {
 	case math.IsNaN(v):
-	case r.Start:
-		b.Write(appendWritten(b.AvailableBuffer(), t.loc, v, r.Places))
-	case bound:
-		b.Write(appendWritten(b.AvailableBuffer(), t.loc, v, places))
+	case written:
+		b.WriteString(data.WrittenNumberIn(t.loc, v, places))
 	default:
 		b.Write(appendNumber(b.AvailableBuffer(), t.loc, v))
 	}
