@@ -325,14 +325,7 @@ func (m *model) legendItems(limitValue string) []legendItem {
 		if len(ly.obs) == 0 {
 			continue
 		}
-		mark := "dot"
-		switch m.kind {
-		case TypeBar:
-			mark = "bar"
-		case TypeLine:
-			mark = "line"
-		}
-		out = append(out, legendItem{name: ly.name, mark: mark, slot: ly.slot})
+		out = append(out, legendItem{name: ly.name, mark: observedMarks[m.kind], slot: ly.slot})
 	}
 	if m.proj != nil {
 		out = append(out, legendItem{name: m.words.Text(words.CentralProjection), mark: "central"})
@@ -354,6 +347,9 @@ func (m *model) legendItems(limitValue string) []legendItem {
 	}
 	return out
 }
+
+// observedMarks are the legend's marks of the observations, by chart type.
+var observedMarks = map[string]string{TypeProjection: "dot", TypeLine: "line", TypeBar: "bar"}
 
 // dateRange returns the first and last date drawn.
 func (m *model) dateRange() (time.Time, time.Time) {
