@@ -102,7 +102,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 				if data.HasTime(d) {
 					each = "a time"
 				}
-				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, nil, nil, d, true))
+				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, nil, nil, d, true, false))
 			}
 		}
 	default:

@@ -31,54 +31,44 @@ func dayOf(t time.Time) time.Time {
 // appendDate appends t as "15 Apr 2025", or as "15 April 2025" when long
 // is true, in the language of loc; a time of day follows, "15 Apr 2025
 // 06:00", or in a long date in the words of w, "15 April 2025 at 06:00",
-// in the language's digits.
-func appendDate(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long bool) []byte {
+// in the language's digits. On a chart whose observations give times of
+// day (timed) a midnight has its time too, "3 Mar 2025 00:00", as a row
+// among readings at other hours of the day.
+func appendDate(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long, timed bool) []byte {
+	clock := timed || data.HasTime(t)
+	if long && clock {
+		var date, hm [32]byte
+		return append(b, w.Format(words.DateAtTime, string(loc.AppendDate(date[:0], t, locale.Long)), string(appendClock(hm[:0], loc, t)))...)
+	}
 	if long {
-		if !data.HasTime(t) {
-			return loc.AppendDate(b, t, locale.Long)
-		}
-		var date, clock [32]byte
-		return append(b, w.Format(words.DateAtTime, string(loc.AppendDate(date[:0], t, locale.Long)), string(appendClock(clock[:0], loc, t)))...)
+		return loc.AppendDate(b, t, locale.Long)
 	}
 	b = loc.AppendDate(b, t, locale.Medium)
-	if data.HasTime(t) {
-		b = append(b, ' ')
+	if !clock {
+		return b
 	}
-	return appendClock(b, loc, t)
+	return appendClock(append(b, ' '), loc, t)
 }
 
 // appendReading appends t, a date of a chart whose observations may give
-// a time of day, as appendDate does, and when they do (timed), a midnight
-// with its time too, "3 Mar 2025 00:00", as a row among readings at other
-// hours of the day. Of a chart whose observations were written as months
-// or years (grain), a date on the first day of one is written as that
-// month or year: "Jun 2024" ("June 2024" when long), "1959".
+// a time of day, as appendDate does. Of a chart whose observations were
+// written as months or years (grain), a date on the first day of one is
+// written as that month or year: "Jun 2024" ("June 2024" when long),
+// "1959".
 func appendReading(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long, timed bool, grain data.DateGrain) []byte {
 	if f, ok := grain.Form(t, long); ok {
 		return loc.AppendDate(b, t, f)
 	}
-	if !timed || data.HasTime(t) {
-		return appendDate(b, loc, w, t, long)
-	}
-	if long {
-		var date [32]byte
-		return append(b, w.Format(words.DateAtTime, string(loc.AppendDate(date[:0], t, locale.Long)), loc.Digits("00:00"))...)
-	}
-	b = appendDate(b, loc, w, t, long)
-	b = append(b, ' ')
-	return append(b, loc.Digits("00:00")...)
+	return appendDate(b, loc, w, t, long, timed)
 }
 
-// appendClock appends t's time of day, "06:00" or "06:00:30", when it has
-// one, in the digits of loc.
+// appendClock appends t's time of day, "06:00" or "06:00:30", in the
+// digits of loc.
 func appendClock(b []byte, loc *locale.Locale, t time.Time) []byte {
-	switch {
-	case t.Second() != 0:
+	if t.Second() != 0 {
 		return append(b, loc.Digits(t.Format("15:04:05"))...)
-	case data.HasTime(t):
-		return append(b, loc.Digits(t.Format("15:04"))...)
 	}
-	return b
+	return append(b, loc.Digits(t.Format("15:04"))...)
 }
 
 // formatNumber writes v, a computed number (a projected value, a fitted

@@ -248,7 +248,7 @@ func (m *model) end(on, start words.Key, t time.Time) string {
 // longDate returns t as "15 April 2025", in the language of loc.
 func longDate(loc *locale.Locale, w *words.Table, t time.Time) string {
 	var buf [32]byte
-	return string(appendDate(buf[:0], loc, w, t, true))
+	return string(appendDate(buf[:0], loc, w, t, true, false))
 }
 
 // crossingDate returns the date of s's crossing as the chart writes it,
@@ -258,9 +258,9 @@ func longDate(loc *locale.Locale, w *words.Table, t time.Time) string {
 func (m *model) crossingDate(s *data.Scenario, long bool) string {
 	var buf [64]byte
 	if !s.Hourly() {
-		return string(appendDate(buf[:0], m.loc, m.words, dayOf(s.Crossing), long))
+		return string(appendDate(buf[:0], m.loc, m.words, dayOf(s.Crossing), long, false))
 	}
-	return string(appendReading(buf[:0], m.loc, m.words, s.Crossing, long, true, data.ByDay))
+	return string(appendDate(buf[:0], m.loc, m.words, s.Crossing, long, true))
 }
 
 // reading returns t, the date of an observation, as writeReading writes

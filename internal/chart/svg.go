@@ -287,7 +287,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 		x := c.x(e.Date)
 		w.startLine("plc-event", x, c.top, x, c.bottom)
 		w.s("><title>")
-		w.b = appendDate(w.b, m.loc, nil, e.Date, false)
+		w.b = appendDate(w.b, m.loc, nil, e.Date, false, false)
 		w.s(m.words.Colon())
 		w.text(e.Label)
 		w.s("</title></line>")
