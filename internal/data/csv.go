@@ -499,15 +499,11 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 		}
 		var pt Point
 		ds, d, v := strings.TrimSpace(rec[col["date"]]), col["date"], col[vname]
-		var timed bool
-		var zone string
 		line, _ := r.FieldPos(d)
-		if pt.Date, pt.Grain, timed, zone, good = parseObservationDate(ds); ds == "" {
+		if ds == "" {
 			bad(d, "date: the cell is empty (want YYYY-MM-DD)")
-		} else if !good {
-			bad(d, "%s", badObservationDate("date", ds))
-		} else if msg := times.see(ds, line, pt.Date, pt.Grain, timed, zone); msg != "" {
-			bad(d, "date: %s", msg)
+		} else if msg := times.read(&pt, ds, line); msg != "" {
+			bad(d, "%s", msg)
 		}
 		vs := strings.TrimSpace(rec[v])
 		x, err := strconv.ParseFloat(vs, 64)
