@@ -536,17 +536,6 @@ func (m *model) frameOption(l *layout) frameOption {
 		}
 	}
 	for i, n := range l.notes {
-		font := fontText
-		if n.size == fontSmall {
-			font = fontSmall
-		}
-		align := "left"
-		switch n.anchor {
-		case "middle":
-			align = "center"
-		case "end":
-			align = "right"
-		}
 		fill := colorText
 		if n.kind == "observation" {
 			fill = slotColor(n.slot)
@@ -557,13 +546,16 @@ func (m *model) frameOption(l *layout) frameOption {
 			Silent: true, Z: 100,
 			Style: graphicTextStyle{
 				Text: isolated(n.text), Fill: fill,
-				Font: strconv.Itoa(font) + "px " + fontFamily, Align: align, VerticalAlign: "middle",
+				Font: strconv.Itoa(int(n.size)) + "px " + fontFamily, Align: textAligns[n.anchor], VerticalAlign: "middle",
 			},
 		})
 	}
 	fo.Option = opt
 	return fo
 }
+
+// textAligns are ECharts' alignments of a text, by label.anchor.
+var textAligns = map[string]string{"start": "left", "middle": "center", "end": "right"}
 
 // legendIcons are the marks of the legend's entries, by legendItem.mark,
 // as the static legend draws them: a band (filled, and translucent) and a
