@@ -3,7 +3,6 @@ package chart
 import (
 	"bytes"
 	"math"
-	"strconv"
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
@@ -85,7 +84,7 @@ func formatNumber(loc *locale.Locale, v float64) string {
 
 // appendNumber appends v to b as formatNumber writes it.
 func appendNumber(b []byte, loc *locale.Locale, v float64) []byte {
-	return appendFixed(b, loc, v, data.ComputedDecimals(v))
+	return data.AppendNumber(b, loc, v, data.ComputedDecimals(v), true)
 }
 
 // maxDecimals bounds the decimals a chart writes, as the prose writes
@@ -96,7 +95,7 @@ const maxDecimals = data.MaxDecimals
 // apart, with the decimals the step needs, so that ticks 0.025 apart read
 // 0.1 and 0.125, not 0.1 and 0.13, in the language of loc.
 func appendTick(b []byte, loc *locale.Locale, v, step float64) []byte {
-	return appendFixed(b, loc, v, tickDecimals(step))
+	return data.AppendNumber(b, loc, v, tickDecimals(step), true)
 }
 
 // tickScale is how a value axis of large numbers writes its ticks: in
@@ -197,38 +196,6 @@ func tickDecimals(step float64) int {
 	return maxDecimals
 }
 
-// appendFixed appends v rounded by data.Round to dec decimals, trailing
-// zeros dropped, thousands grouped, in the language of loc.
-func appendFixed(b []byte, loc *locale.Locale, v float64, dec int) []byte {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.AppendFloat(b, v, 'f', -1, 64)
-	}
-	v = data.Round(v, dec)
-	var buf [48]byte
-	var s []byte
-	if math.Abs(v) < 1e18 && v == math.Trunc(v) {
-		// A whole number, as most values are, or one rounded to whole:
-		// integers are quicker to write than floats with a fixed
-		// precision.
-		s = strconv.AppendInt(buf[:0], int64(v), 10)
-	} else {
-		s = strconv.AppendFloat(buf[:0], v, 'f', dec, 64)
-	}
-	if bytes.IndexByte(s, '.') >= 0 {
-		// Drop the trailing zeros of the decimals, and the point if
-		// none are left.
-		s = bytes.TrimRight(s, "0")
-		s = bytes.TrimSuffix(s, []byte("."))
-	}
-	if string(s) == "-0" {
-		s = s[1:]
-	}
-	if !loc.IsEnglish() {
-		return loc.AppendNumber(b, string(s))
-	}
-	return appendGrouped(b, s)
-}
-
 // roundFigures rounds v to n significant figures, as data.Round rounds.
 func roundFigures(v float64, n int) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
@@ -287,24 +254,4 @@ func keepComputed(v float64) float64 {
 		return next
 	}
 	return v
-}
-
-// appendGrouped appends the decimal number s to b with commas between the
-// thousands of its integer part.
-func appendGrouped(b, s []byte) []byte {
-	if len(s) > 0 && s[0] == '-' {
-		b = append(b, '-')
-		s = s[1:]
-	}
-	intLen := bytes.IndexByte(s, '.')
-	if intLen < 0 {
-		intLen = len(s)
-	}
-	for i := range intLen {
-		if i > 0 && (intLen-i)%3 == 0 {
-			b = append(b, ',')
-		}
-		b = append(b, s[i])
-	}
-	return append(b, s[intLen:]...)
 }
