@@ -292,19 +292,17 @@ func (t table) write(b *bytes.Buffer) {
 		if t.unit != "" {
 			caption = t.words.Format(words.TableProjectedUnit, t.unit)
 		}
-		startTable(b, "chart-projected", caption)
-		t.writeHeader(b, words.ColDate)
-		writeNumHeader(b, t.words.Text(words.ColCentral))
+		nums, texts := []string{t.words.Text(words.ColCentral)}, []words.Key{}
 		if t.hasLow {
-			writeNumHeader(b, t.words.Text(words.ColLow))
+			nums = append(nums, t.words.Text(words.ColLow))
 		}
 		if t.hasHigh {
-			writeNumHeader(b, t.words.Text(words.ColHigh))
+			nums = append(nums, t.words.Text(words.ColHigh))
 		}
 		if notes {
-			t.writeHeader(b, words.ColNote)
+			texts = append(texts, words.ColNote)
 		}
-		b.WriteString("</tr></thead>\n<tbody>\n")
+		t.startTable(b, "chart-projected", caption, nums, texts...)
 		for _, r := range t.rows {
 			grain := t.layers[0].grain // the projected block's
 			if r.Note != "" {
@@ -329,10 +327,7 @@ func (t table) write(b *bytes.Buffer) {
 		b.WriteString("</tbody>\n</table>\n")
 	}
 	if len(t.events) > 0 {
-		startTable(b, "chart-events", t.words.Text(words.MarkedDates))
-		t.writeHeader(b, words.ColDate)
-		t.writeHeader(b, words.ColEvent)
-		b.WriteString("</tr></thead>\n<tbody>\n")
+		t.startTable(b, "chart-events", t.words.Text(words.MarkedDates), nil, words.ColEvent)
 		for _, e := range t.events {
 			b.WriteString("<tr>")
 			writeDateHeader(b, t.loc, e.Date, false, data.ByDay)
@@ -366,19 +361,15 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	case ly.unit != "":
 		caption = t.words.Format(words.TableObservedUnit, ly.unit)
 	}
-	startTable(b, "chart-observed", caption)
-	t.writeHeader(b, words.ColDate)
-	writeNumHeader(b, value)
-	cols := 2
+	var texts []words.Key
 	if notes {
-		t.writeHeader(b, words.ColNote)
-		cols++
+		texts = append(texts, words.ColNote)
 	}
 	if srcs {
-		t.writeHeader(b, words.Source)
-		cols++
+		texts = append(texts, words.Source)
 	}
-	b.WriteString("</tr></thead>\n<tbody>\n")
+	t.startTable(b, "chart-observed", caption, []string{value}, texts...)
+	cols := 2 + len(texts)
 	n := len(ly.obs)
 	half := maxTableObservations / 2
 	for i, p := range ly.obs {
@@ -412,13 +403,25 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 }
 
 // startTable writes the start of a table of the class, with its caption,
-// up to its first header cell.
-func startTable(b *bytes.Buffer, class, caption string) {
+// its header row (the date, the columns of numbers headed nums, which the
+// theme aligns with their numbers, on the right, and those headed by the
+// words texts) and the start of its body.
+func (t table) startTable(b *bytes.Buffer, class, caption string, nums []string, texts ...words.Key) {
 	b.WriteString(`<table class="`)
 	b.WriteString(class)
 	b.WriteString("\">\n<caption>")
 	writeEscaped(b, caption)
 	b.WriteString("</caption>\n<thead><tr>")
+	t.writeHeader(b, words.ColDate)
+	for _, h := range nums {
+		b.WriteString(`<th scope="col" class="num">`)
+		writeEscaped(b, h)
+		b.WriteString("</th>")
+	}
+	for _, k := range texts {
+		t.writeHeader(b, k)
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
 }
 
 // writeTextCell writes a cell holding the text s.
@@ -432,14 +435,6 @@ func writeTextCell(b *bytes.Buffer, s string) {
 func (t table) writeHeader(b *bytes.Buffer, k words.Key) {
 	b.WriteString(`<th scope="col">`)
 	writeEscaped(b, t.words.Text(k))
-	b.WriteString("</th>")
-}
-
-// writeNumHeader writes the header cell, holding text, of a column of
-// numbers, which the theme aligns with them, on the right.
-func writeNumHeader(b *bytes.Buffer, text string) {
-	b.WriteString(`<th scope="col" class="num">`)
-	writeEscaped(b, text)
 	b.WriteString("</th>")
 }
 
