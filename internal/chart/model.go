@@ -89,7 +89,6 @@ type model struct {
 	kind   string
 	unit   string // of the value axis: the blocks' unit when they share one
 	layers []layer
-	obs    []data.Point // the first layer's observations
 	proj   *data.Projection
 	events []Event
 
@@ -142,7 +141,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 	b := bs[0]
 	events = slices.Clone(events)
 	slices.SortStableFunc(events, func(a, b Event) int { return a.Date.Compare(b.Date) })
-	m := &model{kind: kind, unit: b.Unit, obs: b.Series, events: events}
+	m := &model{kind: kind, unit: b.Unit, events: events}
 	m.grain = data.ByYear
 	observed := false
 	for i, blk := range bs {
@@ -237,8 +236,8 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 				return nil, err
 			}
 		}
-		if n := len(m.obs); n > 0 && m.obs[n-1].Date.After(m.projFrom) {
-			m.projFrom = m.obs[n-1].Date
+		if n := len(b.Series); n > 0 && b.Series[n-1].Date.After(m.projFrom) {
+			m.projFrom = b.Series[n-1].Date
 		}
 	}
 	m.xMin, m.xMax = m.dateRange()
