@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/xml"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -78,8 +77,22 @@ func (c *svgCanvas) yv(v float64) float64 {
 // milliseconds since 1970 (as JavaScript counts time), and data-y-range
 // the values at its bottom and top edges. They change nothing drawn.
 func (c *svgCanvas) writeData(w *svgWriter) {
-	w.b = fmt.Appendf(w.b, ` data-plot="%g %g %g %g" data-x-range="%d %d" data-y-range="%g %g"`,
-		c.left, c.top, c.right, c.bottom, int64(c.t0)*1000, int64(c.t1)*1000, c.y.Min, c.y.Max)
+	w.s(` data-plot="`)
+	for i, v := range [...]float64{c.left, c.top, c.right, c.bottom} {
+		if i > 0 {
+			w.s(" ")
+		}
+		w.b = strconv.AppendFloat(w.b, v, 'g', -1, 64)
+	}
+	w.s(`" data-x-range="`)
+	w.b = strconv.AppendInt(w.b, int64(c.t0)*1000, 10)
+	w.s(" ")
+	w.b = strconv.AppendInt(w.b, int64(c.t1)*1000, 10)
+	w.s(`" data-y-range="`)
+	w.b = strconv.AppendFloat(w.b, c.y.Min, 'g', -1, 64)
+	w.s(" ")
+	w.b = strconv.AppendFloat(w.b, c.y.Max, 'g', -1, 64)
+	w.s(`"`)
 }
 
 // svgWriter appends SVG markup to a byte slice.
