@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -212,11 +213,7 @@ func (m *model) rate(rate float64, places int, verb bool) string {
 	if exp {
 		text = m.loc.Percent(text)
 	}
-	per, ok := ratePer[m.proj.Per]
-	if !ok {
-		per = words.RatePerDay
-	}
-	text = m.words.Format(per, text)
+	text = m.words.Format(cmp.Or(ratePer[m.proj.Per], words.RatePerDay), text)
 	switch {
 	case !verb:
 		return text
