@@ -22,7 +22,6 @@ import (
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
-	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/words"
 )
 
@@ -103,7 +102,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 				if data.HasTime(d) {
 					each = "a time"
 				}
-				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, nil, nil, d, true))
+				return Figure{}, fmt.Errorf("chart: a bar chart draws one bar %s, and data block %q has %d observations on %s (draw it as a line chart)", each, b.Name, n, appendDate(nil, nil, nil, d, true, false))
 			}
 		}
 	default:
@@ -189,28 +188,11 @@ func crowdedDay(obs []data.Point) (day time.Time, n int) {
 	return time.Time{}, 0
 }
 
-// table is the data of a figure as its HTML tables show it.
+// table is the data of a figure as its HTML tables show it: the model,
+// and the projected rows, thinned.
 type table struct {
-	unit     string
-	layers   []layer // each block's observations
-	hasProj  bool
-	hasLow   bool
-	hasHigh  bool
-	rows     []tableRow // projected rows, thinned
-	events   []Event
-	multiple bool // the chart draws several blocks
-	loc      *locale.Locale
-	words    *words.Table
-	// timed is set when an observation gives a time of day: a row at
-	// midnight then shows 00:00.
-	timed bool
-	// grain is how the projected block's observations' dates were
-	// written: the projected rows on the first day of a year or month
-	// are written as one, as its observations are.
-	grain data.DateGrain
-	// proj is the projected block's projection: a value on its floor or
-	// ceiling is written as the writer wrote that (data.Projection.Bound).
-	proj *data.Projection
+	*model
+	rows []tableRow
 }
 
 // tableRow is one date of the projected table.

@@ -3,7 +3,6 @@ package chart
 import (
 	"bytes"
 	"math"
-	"strconv"
 	"time"
 
 	"github.com/plotline/plotline/internal/data"
@@ -31,54 +30,44 @@ func dayOf(t time.Time) time.Time {
 // appendDate appends t as "15 Apr 2025", or as "15 April 2025" when long
 // is true, in the language of loc; a time of day follows, "15 Apr 2025
 // 06:00", or in a long date in the words of w, "15 April 2025 at 06:00",
-// in the language's digits.
-func appendDate(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long bool) []byte {
+// in the language's digits. On a chart whose observations give times of
+// day (timed) a midnight has its time too, "3 Mar 2025 00:00", as a row
+// among readings at other hours of the day.
+func appendDate(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long, timed bool) []byte {
+	clock := timed || data.HasTime(t)
+	if long && clock {
+		var date, hm [32]byte
+		return append(b, w.Format(words.DateAtTime, string(loc.AppendDate(date[:0], t, locale.Long)), string(appendClock(hm[:0], loc, t)))...)
+	}
 	if long {
-		if !data.HasTime(t) {
-			return loc.AppendDate(b, t, locale.Long)
-		}
-		var date, clock [32]byte
-		return append(b, w.Format(words.DateAtTime, string(loc.AppendDate(date[:0], t, locale.Long)), string(appendClock(clock[:0], loc, t)))...)
+		return loc.AppendDate(b, t, locale.Long)
 	}
 	b = loc.AppendDate(b, t, locale.Medium)
-	if data.HasTime(t) {
-		b = append(b, ' ')
+	if !clock {
+		return b
 	}
-	return appendClock(b, loc, t)
+	return appendClock(append(b, ' '), loc, t)
 }
 
 // appendReading appends t, a date of a chart whose observations may give
-// a time of day, as appendDate does, and when they do (timed), a midnight
-// with its time too, "3 Mar 2025 00:00", as a row among readings at other
-// hours of the day. Of a chart whose observations were written as months
-// or years (grain), a date on the first day of one is written as that
-// month or year: "Jun 2024" ("June 2024" when long), "1959".
+// a time of day, as appendDate does. Of a chart whose observations were
+// written as months or years (grain), a date on the first day of one is
+// written as that month or year: "Jun 2024" ("June 2024" when long),
+// "1959".
 func appendReading(b []byte, loc *locale.Locale, w *words.Table, t time.Time, long, timed bool, grain data.DateGrain) []byte {
 	if f, ok := grain.Form(t, long); ok {
 		return loc.AppendDate(b, t, f)
 	}
-	if !timed || data.HasTime(t) {
-		return appendDate(b, loc, w, t, long)
-	}
-	if long {
-		var date [32]byte
-		return append(b, w.Format(words.DateAtTime, string(loc.AppendDate(date[:0], t, locale.Long)), loc.Digits("00:00"))...)
-	}
-	b = appendDate(b, loc, w, t, long)
-	b = append(b, ' ')
-	return append(b, loc.Digits("00:00")...)
+	return appendDate(b, loc, w, t, long, timed)
 }
 
-// appendClock appends t's time of day, "06:00" or "06:00:30", when it has
-// one, in the digits of loc.
+// appendClock appends t's time of day, "06:00" or "06:00:30", in the
+// digits of loc.
 func appendClock(b []byte, loc *locale.Locale, t time.Time) []byte {
-	switch {
-	case t.Second() != 0:
+	if t.Second() != 0 {
 		return append(b, loc.Digits(t.Format("15:04:05"))...)
-	case data.HasTime(t):
-		return append(b, loc.Digits(t.Format("15:04"))...)
 	}
-	return b
+	return append(b, loc.Digits(t.Format("15:04"))...)
 }
 
 // formatNumber writes v, a computed number (a projected value, a fitted
@@ -87,7 +76,7 @@ func appendClock(b []byte, loc *locale.Locale, t time.Time) []byte {
 // trailing zeros dropped, thousands grouped, in the language of loc:
 // 12000 → "12,000" in English, "12.000" in German; 92.26 → "92.3", 0.4561
 // → "0.456", 0.0000000387 stays itself. A number the writer gave is
-// written by appendWritten instead, a tick by appendTick.
+// written by data.WrittenNumberIn instead, a tick by appendTick.
 func formatNumber(loc *locale.Locale, v float64) string {
 	var b [32]byte
 	return string(appendNumber(b[:0], loc, v))
@@ -95,7 +84,7 @@ func formatNumber(loc *locale.Locale, v float64) string {
 
 // appendNumber appends v to b as formatNumber writes it.
 func appendNumber(b []byte, loc *locale.Locale, v float64) []byte {
-	return appendFixed(b, loc, v, data.ComputedDecimals(v))
+	return data.AppendNumber(b, loc, v, data.ComputedDecimals(v), true)
 }
 
 // maxDecimals bounds the decimals a chart writes, as the prose writes
@@ -106,7 +95,7 @@ const maxDecimals = data.MaxDecimals
 // apart, with the decimals the step needs, so that ticks 0.025 apart read
 // 0.1 and 0.125, not 0.1 and 0.13, in the language of loc.
 func appendTick(b []byte, loc *locale.Locale, v, step float64) []byte {
-	return appendFixed(b, loc, v, tickDecimals(step))
+	return data.AppendNumber(b, loc, v, tickDecimals(step), true)
 }
 
 // tickScale is how a value axis of large numbers writes its ticks: in
@@ -207,38 +196,6 @@ func tickDecimals(step float64) int {
 	return maxDecimals
 }
 
-// appendFixed appends v rounded by data.Round to dec decimals, trailing
-// zeros dropped, thousands grouped, in the language of loc.
-func appendFixed(b []byte, loc *locale.Locale, v float64, dec int) []byte {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.AppendFloat(b, v, 'f', -1, 64)
-	}
-	v = data.Round(v, dec)
-	var buf [48]byte
-	var s []byte
-	if math.Abs(v) < 1e18 && v == math.Trunc(v) {
-		// A whole number, as most values are, or one rounded to whole:
-		// integers are quicker to write than floats with a fixed
-		// precision.
-		s = strconv.AppendInt(buf[:0], int64(v), 10)
-	} else {
-		s = strconv.AppendFloat(buf[:0], v, 'f', dec, 64)
-	}
-	if bytes.IndexByte(s, '.') >= 0 {
-		// Drop the trailing zeros of the decimals, and the point if
-		// none are left.
-		s = bytes.TrimRight(s, "0")
-		s = bytes.TrimSuffix(s, []byte("."))
-	}
-	if string(s) == "-0" {
-		s = s[1:]
-	}
-	if !loc.IsEnglish() {
-		return loc.AppendNumber(b, string(s))
-	}
-	return appendGrouped(b, s)
-}
-
 // roundFigures rounds v to n significant figures, as data.Round rounds.
 func roundFigures(v float64, n int) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
@@ -297,46 +254,4 @@ func keepComputed(v float64) float64 {
 		return next
 	}
 	return v
-}
-
-// appendWritten appends v, a number the writer gave (an observation, a
-// limit, a rate) with places as data.Point.Places says, as the prose
-// writes it: with every decimal it was written with (data.WrittenNumber),
-// so that the table, the drawing and the summary show what {{ }} shows,
-// in the language of loc.
-func appendWritten(b []byte, loc *locale.Locale, v float64, places int) []byte {
-	return append(b, data.WrittenNumberIn(loc, v, places)...)
-}
-
-// appendGrouped appends the decimal number s to b with commas between the
-// thousands of its integer part.
-func appendGrouped(b, s []byte) []byte {
-	if len(s) > 0 && s[0] == '-' {
-		b = append(b, '-')
-		s = s[1:]
-	}
-	intLen := bytes.IndexByte(s, '.')
-	if intLen < 0 {
-		intLen = len(s)
-	}
-	for i := range intLen {
-		if i > 0 && (intLen-i)%3 == 0 {
-			b = append(b, ',')
-		}
-		b = append(b, s[i])
-	}
-	return append(b, s[intLen:]...)
-}
-
-// appendPlainNumber appends v for machines (the CSV): no grouping, its
-// shortest decimal form.
-func appendPlainNumber(b []byte, v float64) []byte {
-	if v == 0 {
-		v = 0 // no "-0"
-	}
-	if math.Abs(v) < 1e15 && v == math.Trunc(v) {
-		// A whole number below 2⁵³ is its own shortest form.
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -728,15 +727,15 @@ const (
 // maxObservationLabels leave them to the tooltip and the table.
 func (l *layout) placeObservationLabels(m *model) {
 	type cand struct {
-		p    pointRef
-		text string
+		layer int
+		p     data.Point
 	}
 	var cands []cand
 	for li, ly := range m.layers {
 		prev := ""
 		for _, p := range ly.drawn {
 			if p.Label != "" && p.Label != prev {
-				cands = append(cands, cand{pointRef{li, p.Date, p.Value}, p.Label})
+				cands = append(cands, cand{li, p})
 			}
 			prev = p.Label
 		}
@@ -746,7 +745,7 @@ func (l *layout) placeObservationLabels(m *model) {
 	}
 	c := &l.c
 	for _, cd := range cands {
-		text := cd.text
+		text := cd.p.Label
 		if utf8.RuneCountInString(text) > maxObservationLabel {
 			text = clipRunes(text, maxObservationLabel-1)
 		}
@@ -755,7 +754,7 @@ func (l *layout) placeObservationLabels(m *model) {
 		if m.kind == TypeBar {
 			// Beside its own bar, which stands off the date among the
 			// blocks' bars, or above it.
-			x = m.barCentre(c, cd.p.layer, cd.p.Date)
+			x = m.barCentre(c, cd.layer, cd.p.Date)
 			side = max(c.barW/2, 6) + 3
 		}
 		for _, p := range []struct {
@@ -764,20 +763,13 @@ func (l *layout) placeObservationLabels(m *model) {
 		}{
 			{x + side, y + 4, "start"}, {x - side, y + 4, "end"}, {x, y - 9, "middle"}, {x, y + 17, "middle"},
 		} {
-			lb := label{text: text, x: p.x, y: p.y, anchor: p.anchor, size: fontSmall, kind: "observation", slot: m.layers[cd.p.layer].slot}
+			lb := label{text: text, x: p.x, y: p.y, anchor: p.anchor, size: fontSmall, kind: "observation", slot: m.layers[cd.layer].slot}
 			if l.free(lb.box().grow(1)) {
 				l.notes = append(l.notes, lb)
 				break
 			}
 		}
 	}
-}
-
-// pointRef is an observation of one of a chart's layers.
-type pointRef struct {
-	layer int
-	Date  time.Time
-	Value float64
 }
 
 // isolated returns s, a text the chart shows, between the marks of a

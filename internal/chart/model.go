@@ -77,7 +77,7 @@ func (ly layer) reading(loc *locale.Locale, timed bool, i int) (date, value []by
 		a[0] = int32(len(r.buf))
 		r.buf = appendReading(r.buf, loc, nil, p.Date, false, timed, ly.grain)
 		a[1] = int32(len(r.buf))
-		r.buf = appendWritten(r.buf, loc, p.Value, p.Places)
+		r.buf = append(r.buf, data.WrittenNumberIn(loc, p.Value, p.Places)...)
 		a[2] = int32(len(r.buf))
 	}
 	return r.buf[a[0]:a[1]], r.buf[a[1]:a[2]]
@@ -89,7 +89,6 @@ type model struct {
 	kind   string
 	unit   string // of the value axis: the blocks' unit when they share one
 	layers []layer
-	obs    []data.Point // the first layer's observations
 	proj   *data.Projection
 	events []Event
 
@@ -142,7 +141,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 	b := bs[0]
 	events = slices.Clone(events)
 	slices.SortStableFunc(events, func(a, b Event) int { return a.Date.Compare(b.Date) })
-	m := &model{kind: kind, unit: b.Unit, obs: b.Series, events: events}
+	m := &model{kind: kind, unit: b.Unit, events: events}
 	m.grain = data.ByYear
 	observed := false
 	for i, blk := range bs {
@@ -237,8 +236,8 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 				return nil, err
 			}
 		}
-		if n := len(m.obs); n > 0 && m.obs[n-1].Date.After(m.projFrom) {
-			m.projFrom = m.obs[n-1].Date
+		if n := len(b.Series); n > 0 && b.Series[n-1].Date.After(m.projFrom) {
+			m.projFrom = b.Series[n-1].Date
 		}
 	}
 	m.xMin, m.xMax = m.dateRange()
@@ -325,14 +324,7 @@ func (m *model) legendItems(limitValue string) []legendItem {
 		if len(ly.obs) == 0 {
 			continue
 		}
-		mark := "dot"
-		switch m.kind {
-		case TypeBar:
-			mark = "bar"
-		case TypeLine:
-			mark = "line"
-		}
-		out = append(out, legendItem{name: ly.name, mark: mark, slot: ly.slot})
+		out = append(out, legendItem{name: ly.name, mark: observedMarks[m.kind], slot: ly.slot})
 	}
 	if m.proj != nil {
 		out = append(out, legendItem{name: m.words.Text(words.CentralProjection), mark: "central"})
@@ -354,6 +346,9 @@ func (m *model) legendItems(limitValue string) []legendItem {
 	}
 	return out
 }
+
+// observedMarks are the legend's marks of the observations, by chart type.
+var observedMarks = map[string]string{TypeProjection: "dot", TypeLine: "line", TypeBar: "bar"}
 
 // dateRange returns the first and last date drawn.
 func (m *model) dateRange() (time.Time, time.Time) {

@@ -306,6 +306,15 @@ type markLine struct {
 	Precision int `json:"precision,omitempty"`
 }
 
+// bareMarks returns the mark lines of data, drawn as style says (nil: as
+// each line's own says), with no symbol at their ends and no label, as
+// the layout places their labels; precision as markLine.Precision says.
+func bareMarks(data []any, style *opts.LineStyle, precision int) *markLine {
+	return &markLine{MarkLines: opts.MarkLines{Data: data, MarkLineStyle: opts.MarkLineStyle{
+		Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(false)}, LineStyle: style,
+	}}, Precision: precision}
+}
+
 // markPrecision is the most decimals ECharts may round a mark line's
 // value to: enough for any value a chart draws.
 const markPrecision = 20
@@ -411,14 +420,8 @@ func (m *model) limitSeries() series {
 		Data:      []optPoint{},
 		LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5},
 		ItemStyle: &opts.ItemStyle{Color: colorLimit},
-	}, MarkLine: &markLine{MarkLines: opts.MarkLines{
-		Data: []any{opts.MarkLineNameYAxisItem{Name: m.limitLabel(), YAxis: v}},
-		MarkLineStyle: opts.MarkLineStyle{
-			Symbol:    []string{"none", "none"},
-			Label:     &opts.Label{Show: opts.Bool(false)},
-			LineStyle: &opts.LineStyle{Color: colorLimit, Width: 1.5, Type: "solid"},
-		},
-	}, Precision: markPrecision}}
+	}, MarkLine: bareMarks([]any{opts.MarkLineNameYAxisItem{Name: m.limitLabel(), YAxis: v}},
+		&opts.LineStyle{Color: colorLimit, Width: 1.5, Type: "solid"}, markPrecision)}
 }
 
 // eventSeries returns the series that marks the events: a thin vertical
@@ -433,14 +436,7 @@ func (m *model) eventSeries() series {
 		Type: types.ChartLine,
 		Id:   idEvents,
 		Data: []optPoint{},
-	}, MarkLine: &markLine{MarkLines: opts.MarkLines{
-		Data: marks,
-		MarkLineStyle: opts.MarkLineStyle{
-			Symbol:    []string{"none", "none"},
-			Label:     &opts.Label{Show: opts.Bool(false)},
-			LineStyle: &opts.LineStyle{Color: colorEvent, Width: 1, Type: "solid", Opacity: opts.Float(0.7)},
-		},
-	}}}
+	}, MarkLine: bareMarks(marks, &opts.LineStyle{Color: colorEvent, Width: 1, Type: "solid", Opacity: opts.Float(0.7)}, 0)}
 }
 
 // frameOption returns the parts of m's option that follow layout l.
@@ -503,7 +499,7 @@ func (m *model) frameOption(l *layout) frameOption {
 			row.Data = []legendDatum{}
 			rowY = it.y
 		}
-		d := legendDatum{Name: it.name}
+		d := legendDatum{Name: it.name, Icon: legendIcons[it.mark]}
 		if it.text != it.name {
 			if fo.LegendText == nil {
 				fo.LegendText = map[string]string{}
@@ -512,22 +508,8 @@ func (m *model) frameOption(l *layout) frameOption {
 		}
 		switch it.mark {
 		case "band":
-			// A filled area, as the band is.
-			d.Icon = "rect"
 			d.ItemStyle = &opts.ItemStyle{Opacity: opts.Float(0.3)}
-		case "bar":
-			d.Icon = "rect"
-		case "limit", "line":
-			d.Icon = "path://M0,4H16V6H0Z"
-		case "central":
-			// Dashed as the line is, and as the static legend draws it
-			// (dashes of 6, gaps of 4).
-			d.Icon = "path://M0,4H6V6H0ZM10,4H16V6H10Z"
-		case "scenario":
-			// Dotted: dots of 2, gaps of 3, and as thin as the line.
-			d.Icon = "path://M0,4.5H2V5.5H0ZM5,4.5H7V5.5H5ZM10,4.5H12V5.5H10ZM15,4.5H16V5.5H15Z"
-		}
-		if it.mark == "limit" {
+		case "limit":
 			d.Name = m.limitName()
 		}
 		row.Data = append(row.Data.([]legendDatum), d)
@@ -554,17 +536,6 @@ func (m *model) frameOption(l *layout) frameOption {
 		}
 	}
 	for i, n := range l.notes {
-		font := fontText
-		if n.size == fontSmall {
-			font = fontSmall
-		}
-		align := "left"
-		switch n.anchor {
-		case "middle":
-			align = "center"
-		case "end":
-			align = "right"
-		}
 		fill := colorText
 		if n.kind == "observation" {
 			fill = slotColor(n.slot)
@@ -575,12 +546,26 @@ func (m *model) frameOption(l *layout) frameOption {
 			Silent: true, Z: 100,
 			Style: graphicTextStyle{
 				Text: isolated(n.text), Fill: fill,
-				Font: strconv.Itoa(font) + "px " + fontFamily, Align: align, VerticalAlign: "middle",
+				Font: strconv.Itoa(int(n.size)) + "px " + fontFamily, Align: textAligns[n.anchor], VerticalAlign: "middle",
 			},
 		})
 	}
 	fo.Option = opt
 	return fo
+}
+
+// textAligns are ECharts' alignments of a text, by label.anchor.
+var textAligns = map[string]string{"start": "left", "middle": "center", "end": "right"}
+
+// legendIcons are the marks of the legend's entries, by legendItem.mark,
+// as the static legend draws them: a band (filled, and translucent) and a
+// bar as rectangles, a line and the limit as a solid line, the central
+// projection dashed (dashes of 6, gaps of 4) and a scenario dotted (dots
+// of 2, gaps of 3, as thin as its line). A dot takes its series' symbol.
+var legendIcons = map[string]string{
+	"band": "rect", "bar": "rect", "line": "path://M0,4H16V6H0Z", "limit": "path://M0,4H16V6H0Z",
+	"central":  "path://M0,4H6V6H0ZM10,4H16V6H10Z",
+	"scenario": "path://M0,4.5H2V5.5H0ZM5,4.5H7V5.5H5ZM10,4.5H12V5.5H10ZM15,4.5H16V5.5H15Z",
 }
 
 // markLineX is a vertical mark line with a style of its own, which
@@ -680,17 +665,11 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		}
 	}
 	if c, ok := m.crossing(); ok {
-		central.MarkLine = &markLine{MarkLines: opts.MarkLines{
-			Data: []any{markLineX{
-				Name:      m.crossingDate(&m.proj.Central, false),
-				XAxis:     isoDate(c),
-				LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
-			}},
-			MarkLineStyle: opts.MarkLineStyle{
-				Symbol: []string{"none", "none"},
-				Label:  &opts.Label{Show: opts.Bool(false)},
-			},
-		}}
+		central.MarkLine = bareMarks([]any{markLineX{
+			Name:      m.crossingDate(&m.proj.Central, false),
+			XAxis:     isoDate(c),
+			LineStyle: &opts.LineStyle{Color: colorProjection, Width: 1, Type: "dashed"},
+		}}, nil, 0)
 	}
 	out = append(out, central)
 	if len(m.beyond) > 0 {

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -88,7 +89,7 @@ func (m *model) summary() string {
 // day (26 May 2025), high 110 a day (25 March 2025)."
 func (m *model) projectionSummary(b *strings.Builder) {
 	p := m.proj
-	start := written(m.loc, p.Start.Value, p.Start.Places)
+	start := data.WrittenNumberIn(m.loc, p.Start.Value, p.Start.Places)
 	if p.Start.Grain.Shows(p.Start.Date) != data.ByDay {
 		// From an observation written as a month or a year.
 		date := reading(m.loc, m.words, p.Start.Date, false, p.Start.Grain)
@@ -111,7 +112,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 	b.WriteString(m.words.Comma())
 	limit := ""
 	if p.HasLimit {
-		limit = written(m.loc, p.Limit, p.LimitPlaces)
+		limit = data.WrittenNumberIn(m.loc, p.Limit, p.LimitPlaces)
 	}
 	switch {
 	case p.HasLimit && p.Central.Reaches:
@@ -165,7 +166,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 // decimals it was written with (places, as data.Point.Places) and the
 // unit of the chart: "0 million square kilometres".
 func (m *model) limitText(v float64, places int) string {
-	text := written(m.loc, v, places)
+	text := data.WrittenNumberIn(m.loc, v, places)
 	if m.unit != "" {
 		text += " " + m.unit
 	}
@@ -185,7 +186,7 @@ func (m *model) scenario(s *data.Scenario, verb bool) string {
 		b.WriteString(" (" + m.crossingDate(s, true) + ")")
 	default:
 		b.WriteString(" ")
-		m.words.Write(&b, words.NotReachingLimit, written(m.loc, p.Limit, p.LimitPlaces))
+		m.words.Write(&b, words.NotReachingLimit, data.WrittenNumberIn(m.loc, p.Limit, p.LimitPlaces))
 	}
 	return b.String()
 }
@@ -212,11 +213,7 @@ func (m *model) rate(rate float64, places int, verb bool) string {
 	if exp {
 		text = m.loc.Percent(text)
 	}
-	per, ok := ratePer[m.proj.Per]
-	if !ok {
-		per = words.RatePerDay
-	}
-	text = m.words.Format(per, text)
+	text = m.words.Format(cmp.Or(ratePer[m.proj.Per], words.RatePerDay), text)
 	switch {
 	case !verb:
 		return text
@@ -245,16 +242,10 @@ func (m *model) end(on, start words.Key, t time.Time) string {
 	return m.words.Format(on, longDate(m.loc, m.words, t))
 }
 
-// written returns v, a number the writer gave, as appendWritten writes it.
-func written(loc *locale.Locale, v float64, places int) string {
-	var buf [32]byte
-	return string(appendWritten(buf[:0], loc, v, places))
-}
-
 // longDate returns t as "15 April 2025", in the language of loc.
 func longDate(loc *locale.Locale, w *words.Table, t time.Time) string {
 	var buf [32]byte
-	return string(appendDate(buf[:0], loc, w, t, true))
+	return string(appendDate(buf[:0], loc, w, t, true, false))
 }
 
 // crossingDate returns the date of s's crossing as the chart writes it,
@@ -264,9 +255,9 @@ func longDate(loc *locale.Locale, w *words.Table, t time.Time) string {
 func (m *model) crossingDate(s *data.Scenario, long bool) string {
 	var buf [64]byte
 	if !s.Hourly() {
-		return string(appendDate(buf[:0], m.loc, m.words, dayOf(s.Crossing), long))
+		return string(appendDate(buf[:0], m.loc, m.words, dayOf(s.Crossing), long, false))
 	}
-	return string(appendReading(buf[:0], m.loc, m.words, s.Crossing, long, true, data.ByDay))
+	return string(appendDate(buf[:0], m.loc, m.words, s.Crossing, long, true))
 }
 
 // reading returns t, the date of an observation, as writeReading writes
@@ -289,7 +280,7 @@ func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs
 	// Readings at hours of the day show 00:00 at a midnight too.
 	timed := slices.ContainsFunc(obs, func(p data.Point) bool { return data.HasTime(p.Date) })
 	last := obs[n-1]
-	value, date := written(loc, last.Value, last.Places), reading(loc, w, last.Date, timed, grain)
+	value, date := data.WrittenNumberIn(loc, last.Value, last.Places), reading(loc, w, last.Date, timed, grain)
 	period := grain.Shows(obs[0].Date) != data.ByDay && grain.Shows(last.Date) != data.ByDay
 	if n == 1 {
 		key := words.OneObservation
@@ -308,8 +299,8 @@ func observedSummary(b *strings.Builder, loc *locale.Locale, w *words.Table, obs
 			hi = p
 		}
 	}
-	count, first := written(loc, float64(n), 0), reading(loc, w, obs[0].Date, timed, grain)
-	low, high := written(loc, lo.Value, lo.Places), written(loc, hi.Value, hi.Places)
+	count, first := data.WrittenNumberIn(loc, float64(n), 0), reading(loc, w, obs[0].Date, timed, grain)
+	low, high := data.WrittenNumberIn(loc, lo.Value, lo.Places), data.WrittenNumberIn(loc, hi.Value, hi.Places)
 	switch {
 	case period && lo.Value != hi.Value:
 		w.Write(b, words.ObservedRangeIn, count, first, date, value, low, high)

@@ -215,7 +215,7 @@ func (w *svgWriter) startLabel(class string, x, y float64, anchor string) {
 // svg draws m as laid out in l as a static SVG. The SVG is named by
 // title, through an id made from id, and described by desc.
 func (m *model) svg(id string, l *layout, title, desc string) []byte {
-	w := &svgWriter{b: make([]byte, 0, 4096+40*len(m.plot)+60*len(m.obs))}
+	w := &svgWriter{b: make([]byte, 0, 4096+40*len(m.plot)+60*len(m.layers[0].obs))}
 	c := &l.c
 
 	w.s(`<svg xmlns="http://www.w3.org/2000/svg" class="plc plc-`)
@@ -287,7 +287,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 		x := c.x(e.Date)
 		w.startLine("plc-event", x, c.top, x, c.bottom)
 		w.s("><title>")
-		w.b = appendDate(w.b, m.loc, nil, e.Date, false)
+		w.b = appendDate(w.b, m.loc, nil, e.Date, false, false)
 		w.s(m.words.Colon())
 		w.text(e.Label)
 		w.s("</title></line>")

@@ -19,14 +19,10 @@ const maxTableRows = 56
 // table returns the figure's table: every observation and the projection
 // thinned to days, weeks, months or years, with the crossing dates.
 func (m *model) table() table {
-	t := table{unit: m.unit, layers: m.layers, events: m.events, multiple: len(m.layers) > 1, loc: m.loc, words: m.words, timed: m.timed, proj: m.proj}
-	if len(m.layers) > 0 {
-		t.grain = m.layers[0].grain // the projected block's
-	}
+	t := table{model: m}
 	if m.proj == nil {
 		return t
 	}
-	t.hasProj, t.hasLow, t.hasHigh = true, m.hasLow, m.hasHigh
 	first, last := m.samples[0].Date, m.samples[len(m.samples)-1].Date
 
 	// The notes of the crossings, in the order of the scenarios.
@@ -167,13 +163,13 @@ func hourDates(first, last time.Time) []time.Time {
 // observation is there, however many the table shows; numbers are written
 // to at least the precision the table shows them with.
 func (m *model) csv(t table) []byte {
-	if t.multiple {
+	if len(t.layers) > 1 {
 		return m.csvBlocks(t)
 	}
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	header := []string{"date", "value", "label", "source"}
-	if t.hasProj {
+	if t.proj != nil {
 		header = append(header, "central", "low", "high", "note")
 	}
 	w.Write(header) // into a bytes.Buffer, writing does not fail
@@ -192,7 +188,7 @@ func (m *model) csv(t table) []byte {
 		if len(obs) > 0 && (len(rows) == 0 || !rows[0].Date.Before(obs[0].Date)) {
 			p := &obs[0]
 			obs = obs[1:]
-			rec[0], rec[1], rec[2], rec[3] = m.csvDate(p.Date, grain), plainWritten(*p), data.GuardCell(p.Label), data.GuardCell(p.Source)
+			rec[0], rec[1], rec[2], rec[3] = m.csvDate(p.Date, grain), plainWritten(p.Value, p.Places), data.GuardCell(p.Label), data.GuardCell(p.Source)
 		} else {
 			r := &rows[0]
 			rows = rows[1:]
@@ -257,7 +253,7 @@ func (m *model) csvBlocks(t table) []byte {
 		for i, ly := range t.layers {
 			if k, ok := keyOf(i); ok && k.day.Equal(row.day) && k.grain == row.grain {
 				p := ly.obs[next[i]]
-				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainWritten(p), data.GuardCell(p.Label), data.GuardCell(p.Source)
+				rec[1+3*i], rec[2+3*i], rec[3+3*i] = plainWritten(p.Value, p.Places), data.GuardCell(p.Label), data.GuardCell(p.Source)
 				next[i]++
 			}
 		}
@@ -287,30 +283,47 @@ func (m *model) csvDate(t time.Time, grain data.DateGrain) string {
 // projection's start and on p's floor or ceiling, as keepComputed keeps
 // it elsewhere.
 func (r *tableRow) csvNumber(p *data.Projection, v float64) string {
-	switch {
+	switch places, written := r.written(p, v); {
 	case math.IsNaN(v):
 		return "" // a scenario past until, as the table leaves it empty
-	case r.Start:
-		return plainWritten(data.Point{Value: v, Places: r.Places})
-	}
-	if places, ok := p.Bound(v); ok {
-		return plainWritten(data.Point{Value: v, Places: places})
+	case written:
+		return plainWritten(v, places)
 	}
 	return plainNumber(keepComputed(v))
 }
 
-// plainWritten writes the value of p, an observation, for the CSV: with
-// the decimals it was written with.
-func plainWritten(p data.Point) string {
-	if p.Places > 0 {
-		v := p.Value
+// written reports whether v, a value of r, is a number the writer gave,
+// and the decimals it was written with (data.Point.Places): the start
+// value on the projection's start, and p's floor or ceiling elsewhere
+// (data.Projection.Bound).
+func (r *tableRow) written(p *data.Projection, v float64) (places int, ok bool) {
+	if r.Start {
+		return r.Places, true
+	}
+	return p.Bound(v)
+}
+
+// plainWritten writes v, a number the writer gave with places decimals,
+// for the CSV.
+func plainWritten(v float64, places int) string {
+	if places > 0 {
 		if v == 0 {
 			v = 0 // -0.00 is 0.00, as the table writes it
 		}
-		return strconv.FormatFloat(v, 'f', p.Places, 64)
+		return strconv.FormatFloat(v, 'f', places, 64)
 	}
-	return plainNumber(p.Value)
+	return plainNumber(v)
 }
 
-// plainNumber is appendPlainNumber as a string.
-func plainNumber(v float64) string { return string(appendPlainNumber(nil, v)) }
+// plainNumber writes v for machines (the CSV): no grouping, its shortest
+// decimal form.
+func plainNumber(v float64) string {
+	if v == 0 {
+		v = 0 // no "-0"
+	}
+	if math.Abs(v) < 1e15 && v == math.Trunc(v) {
+		// A whole number below 2⁵³ is its own shortest form.
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -91,7 +91,7 @@ func (f Figure) SVGFile(credit, lang string) (file []byte, width, height float64
 	chartY := y
 	y += fr[0].h + noteSize/2
 	var names []string
-	for _, src := range sources(f.table.layers) {
+	for _, src := range f.table.sources() {
 		if _, ok := webURL(src); ok {
 			src = shortURL(src)
 		}
@@ -243,8 +243,10 @@ func (f Figure) View(l Links) View {
 		option = bytes.ReplaceAll(option, []byte("<"), []byte(`\u003c`))
 	}
 	var tables bytes.Buffer
-	tables.Grow(1024 + 200*(len(f.table.rows)+len(f.table.events)+maxTableObservations*len(f.table.layers)))
-	f.table.write(&tables)
+	if f.model != nil { // a Figure that Render made
+		tables.Grow(1024 + 200*(len(f.table.rows)+len(f.table.events)+maxTableObservations*len(f.table.layers)))
+		f.table.write(&tables)
+	}
 	v := View{
 		ID:        f.ID,
 		Title:     f.Title,
@@ -257,7 +259,7 @@ func (f Figure) View(l Links) View {
 		Tables:    template.HTML(tables.String()),
 		Links:     l,
 	}
-	for _, src := range sources(f.table.layers) {
+	for _, src := range f.table.sources() {
 		if u, ok := webURL(src); ok {
 			v.Sources = append(v.Sources, Source{Text: shortURL(src), URL: u})
 		} else {
@@ -276,7 +278,7 @@ const maxTableObservations = 40
 // there is nothing to show.
 func (t table) write(b *bytes.Buffer) {
 	hasObs := slices.ContainsFunc(t.layers, func(ly layer) bool { return len(ly.obs) > 0 })
-	if !hasObs && !t.hasProj && len(t.events) == 0 {
+	if !hasObs && t.proj == nil && len(t.events) == 0 {
 		return
 	}
 	for _, ly := range t.layers {
@@ -284,27 +286,25 @@ func (t table) write(b *bytes.Buffer) {
 			t.writeObserved(b, ly)
 		}
 	}
-	if t.hasProj {
+	if t.proj != nil {
 		notes := slices.ContainsFunc(t.rows, func(r tableRow) bool { return r.Note != "" })
 		caption := t.words.Text(words.TableProjected)
 		if t.unit != "" {
 			caption = t.words.Format(words.TableProjectedUnit, t.unit)
 		}
-		startTable(b, "chart-projected", caption)
-		t.writeHeader(b, words.ColDate)
-		writeNumHeader(b, t.words.Text(words.ColCentral))
+		nums, texts := []string{t.words.Text(words.ColCentral)}, []words.Key{}
 		if t.hasLow {
-			writeNumHeader(b, t.words.Text(words.ColLow))
+			nums = append(nums, t.words.Text(words.ColLow))
 		}
 		if t.hasHigh {
-			writeNumHeader(b, t.words.Text(words.ColHigh))
+			nums = append(nums, t.words.Text(words.ColHigh))
 		}
 		if notes {
-			t.writeHeader(b, words.ColNote)
+			texts = append(texts, words.ColNote)
 		}
-		b.WriteString("</tr></thead>\n<tbody>\n")
+		t.startTable(b, "chart-projected", caption, nums, texts...)
 		for _, r := range t.rows {
-			grain := t.grain
+			grain := t.layers[0].grain // the projected block's
 			if r.Note != "" {
 				b.WriteString(`<tr class="chart-crossing">`)
 				grain = data.ByDay // a crossing, a day the projection computes
@@ -327,10 +327,7 @@ func (t table) write(b *bytes.Buffer) {
 		b.WriteString("</tbody>\n</table>\n")
 	}
 	if len(t.events) > 0 {
-		startTable(b, "chart-events", t.words.Text(words.MarkedDates))
-		t.writeHeader(b, words.ColDate)
-		t.writeHeader(b, words.ColEvent)
-		b.WriteString("</tr></thead>\n<tbody>\n")
+		t.startTable(b, "chart-events", t.words.Text(words.MarkedDates), nil, words.ColEvent)
 		for _, e := range t.events {
 			b.WriteString("<tr>")
 			writeDateHeader(b, t.loc, e.Date, false, data.ByDay)
@@ -357,26 +354,22 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	}
 	caption := t.words.Text(words.TableObserved)
 	switch {
-	case t.multiple && ly.unit != "":
+	case len(t.layers) > 1 && ly.unit != "":
 		caption = ly.name + ", " + ly.unit
-	case t.multiple:
+	case len(t.layers) > 1:
 		caption = ly.name
 	case ly.unit != "":
 		caption = t.words.Format(words.TableObservedUnit, ly.unit)
 	}
-	startTable(b, "chart-observed", caption)
-	t.writeHeader(b, words.ColDate)
-	writeNumHeader(b, value)
-	cols := 2
+	var texts []words.Key
 	if notes {
-		t.writeHeader(b, words.ColNote)
-		cols++
+		texts = append(texts, words.ColNote)
 	}
 	if srcs {
-		t.writeHeader(b, words.Source)
-		cols++
+		texts = append(texts, words.Source)
 	}
-	b.WriteString("</tr></thead>\n<tbody>\n")
+	t.startTable(b, "chart-observed", caption, []string{value}, texts...)
+	cols := 2 + len(texts)
 	n := len(ly.obs)
 	half := maxTableObservations / 2
 	for i, p := range ly.obs {
@@ -410,13 +403,25 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 }
 
 // startTable writes the start of a table of the class, with its caption,
-// up to its first header cell.
-func startTable(b *bytes.Buffer, class, caption string) {
+// its header row (the date, the columns of numbers headed nums, which the
+// theme aligns with their numbers, on the right, and those headed by the
+// words texts) and the start of its body.
+func (t table) startTable(b *bytes.Buffer, class, caption string, nums []string, texts ...words.Key) {
 	b.WriteString(`<table class="`)
 	b.WriteString(class)
 	b.WriteString("\">\n<caption>")
 	writeEscaped(b, caption)
 	b.WriteString("</caption>\n<thead><tr>")
+	t.writeHeader(b, words.ColDate)
+	for _, h := range nums {
+		b.WriteString(`<th scope="col" class="num">`)
+		writeEscaped(b, h)
+		b.WriteString("</th>")
+	}
+	for _, k := range texts {
+		t.writeHeader(b, k)
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
 }
 
 // writeTextCell writes a cell holding the text s.
@@ -430,14 +435,6 @@ func writeTextCell(b *bytes.Buffer, s string) {
 func (t table) writeHeader(b *bytes.Buffer, k words.Key) {
 	b.WriteString(`<th scope="col">`)
 	writeEscaped(b, t.words.Text(k))
-	b.WriteString("</th>")
-}
-
-// writeNumHeader writes the header cell, holding text, of a column of
-// numbers, which the theme aligns with them, on the right.
-func writeNumHeader(b *bytes.Buffer, text string) {
-	b.WriteString(`<th scope="col" class="num">`)
-	writeEscaped(b, text)
 	b.WriteString("</th>")
 }
 
@@ -466,13 +463,10 @@ func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed boo
 // the column's numbers on their last digit.
 func (r *tableRow) writeCell(b *bytes.Buffer, t *table, v float64) {
 	b.WriteString(`<td class="num">`)
-	places, bound := t.proj.Bound(v)
-	switch {
+	switch places, written := r.written(t.proj, v); {
 	case math.IsNaN(v):
-	case r.Start:
-		b.Write(appendWritten(b.AvailableBuffer(), t.loc, v, r.Places))
-	case bound:
-		b.Write(appendWritten(b.AvailableBuffer(), t.loc, v, places))
+	case written:
+		b.WriteString(data.WrittenNumberIn(t.loc, v, places))
 	default:
 		b.Write(appendNumber(b.AvailableBuffer(), t.loc, v))
 	}
@@ -482,12 +476,15 @@ func (r *tableRow) writeCell(b *bytes.Buffer, t *table, v float64) {
 // writeEscaped writes s escaped by html.EscapeString.
 func writeEscaped(b *bytes.Buffer, s string) { b.WriteString(html.EscapeString(s)) }
 
-// sources returns the distinct sources of the layers' observations, in
+// sources returns the distinct sources of the observations of t, in
 // order of first appearance.
-func sources(layers []layer) []string {
+func (t table) sources() []string {
+	if t.model == nil {
+		return nil // a Figure that Render did not make
+	}
 	seen := make(map[string]bool)
 	var out []string
-	for _, ly := range layers {
+	for _, ly := range t.layers {
 		prev := ""
 		for _, p := range ly.obs {
 			if p.Source == prev || p.Source == "" {

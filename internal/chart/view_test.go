@@ -369,3 +369,17 @@ func attrNS(se xml.StartElement, space, name string) string {
 	}
 	return ""
 }
+
+// A Figure that Render did not make has no model: its view has no tables
+// and no sources, and its SVG file frames nothing at the least height,
+// 16 + 120 + 6 + 16 units tall, counted from SVGFile's padding and
+// MinHeight.
+func TestViewOfFigureNotRendered(t *testing.T) {
+	var f Figure
+	if v := f.View(Links{}); v.Tables != "" || v.Sources != nil {
+		t.Errorf("View() has tables %q and sources %v; want none", v.Tables, v.Sources)
+	}
+	if _, w, h := f.SVGFile("", ""); w != 720 || h != 158 {
+		t.Errorf("SVGFile() is %g by %g; want 720 by 158", w, h)
+	}
+}

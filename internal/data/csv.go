@@ -71,7 +71,12 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 		t = newCSVTable(file, src)
 		p.csvTables[file] = t
 	}
-	points := parseCSV(t, column, p.diags)
+	var found diag.List
+	points := readCSV(t, column, &found)
+	// A file of thousands of bad lines, or of columns: the first of
+	// them say what is wrong, and the rest would bury every other
+	// problem of the build.
+	p.diags.Add(found.Bound(diag.MaxListed, "this csv file")...)
 	sortByDate(points)
 	ok = !(*p.diags)[before:].HasErrors()
 	p.readCSV[key] = observations{points, ok}
@@ -167,12 +172,6 @@ func (f *csvFile) pos(line, byteCol int) diag.Pos {
 	return diag.Pos{Path: f.path, Line: line, Col: col}
 }
 
-// at returns the position of the byte offset off of the file (diag.At
-// counts no column for a byte-order mark, which editors do not show).
-func (f *csvFile) at(off int) diag.Pos {
-	return diag.At(f.path, f.src, off)
-}
-
 // unclosedQuote returns the offset in src of the quote that opens a field
 // of the record starting at offset start and is never closed, as
 // encoding/csv reads quotes (a doubled quote inside a quoted field is
@@ -199,24 +198,6 @@ func unclosedQuote(src []byte, start int) int {
 		fieldStart = open < 0 && c == ','
 	}
 	return open
-}
-
-// parseCSV reads observations from src, the CSV file at path, reporting
-// problems at their place in the file. Their values are those of the
-// column "value" or, when column is set, of the column of that name, in
-// a file of several series (date,reform,labour): a row whose cell there
-// is empty has no observation of it, its labels and sources are those of
-// the columns reform_label and reform_source if the file has them (as a
-// chart's CSV download names them) or else label and source, and the
-// file's other columns are those of other blocks.
-func parseCSV(t *csvTable, column string, diags *diag.List) []Point {
-	var found diag.List
-	points := readCSV(t, column, &found)
-	// A file of thousands of bad lines, or of columns: the first of
-	// them say what is wrong, and the rest would bury every other
-	// problem of the build.
-	diags.Add(found.Bound(diag.MaxListed, "this csv file")...)
-	return points
 }
 
 // loneCR returns the offset in src of the carriage return that ends its
@@ -260,13 +241,13 @@ func newCSVTable(path string, src []byte) *csvTable {
 	case sitefs.UTF16(src):
 		t.problem.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the csv file is in UTF-16 (as Excel's \"Unicode Text\" saves a sheet), not UTF-8: save it as \"CSV UTF-8\"")
 	case !utf8.Valid(src):
-		t.problem.Errorf(f.at(sitefs.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
+		t.problem.Errorf(diag.At(path, src, sitefs.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
 	case unprintable:
-		t.problem.Errorf(f.at(off), "%s", yamlpos.UnprintableMessage(r))
+		t.problem.Errorf(diag.At(path, src, off), "%s", yamlpos.UnprintableMessage(r))
 	case loneCR(t.body) >= 0:
 		// Excel's "CSV (Macintosh)" ends lines so: read with line feeds
 		// only, the whole file is one header of many columns.
-		t.problem.Errorf(f.at(f.bom+loneCR(t.body)), "the lines of this file end with a carriage return alone (as on old Macs, and in Excel's \"CSV (Macintosh)\"), which plotline does not take for line ends: save it with LF or CRLF line endings (as \"CSV UTF-8\")")
+		t.problem.Errorf(diag.At(path, src, f.bom+loneCR(t.body)), "the lines of this file end with a carriage return alone (as on old Macs, and in Excel's \"CSV (Macintosh)\"), which plotline does not take for line ends: save it with LF or CRLF line endings (as \"CSV UTF-8\")")
 	}
 	return t
 }
@@ -328,8 +309,14 @@ func (r *csvRecords) FieldPos(i int) (line, column int) {
 	return p[0], p[1]
 }
 
-// readCSV reads the observations of a CSV file, and reports its problems
-// into diags; see parseCSV.
+// readCSV reads observations from t, a CSV file, reporting problems into
+// diags at their place in the file. Their values are those of the
+// column "value" or, when column is set, of the column of that name, in
+// a file of several series (date,reform,labour): a row whose cell there
+// is empty has no observation of it, its labels and sources are those of
+// the columns reform_label and reform_source if the file has them (as a
+// chart's CSV download names them) or else label and source, and the
+// file's other columns are those of other blocks.
 func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 	vname := pick(column != "", strings.ToLower(strings.TrimSpace(column)), "value")
 	if len(t.problem) > 0 {
@@ -499,15 +486,11 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 		}
 		var pt Point
 		ds, d, v := strings.TrimSpace(rec[col["date"]]), col["date"], col[vname]
-		var timed bool
-		var zone string
 		line, _ := r.FieldPos(d)
-		if pt.Date, pt.Grain, timed, zone, good = parseObservationDate(ds); ds == "" {
+		if ds == "" {
 			bad(d, "date: the cell is empty (want YYYY-MM-DD)")
-		} else if !good {
-			bad(d, "%s", badObservationDate("date", ds))
-		} else if msg := times.see(ds, line, pt.Date, pt.Grain, timed, zone); msg != "" {
-			bad(d, "date: %s", msg)
+		} else if msg := times.read(&pt, ds, line); msg != "" {
+			bad(d, "%s", msg)
 		}
 		vs := strings.TrimSpace(rec[v])
 		x, err := strconv.ParseFloat(vs, 64)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"io/fs"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -976,8 +977,8 @@ func TestCalendarSteps(t *testing.T) {
 		{"2025-10-01", "2074-10-04", 12, 49},
 		{"2025-06-01", "2025-01-01", 1, -5},
 	} {
-		if got := calendarSteps(day(tc.a), day(tc.b), tc.per); got != tc.want {
-			t.Errorf("calendarSteps(%s, %s, %d) = %v; want %v", tc.a, tc.b, tc.per, got, tc.want)
+		if got := math.Round(calendarSpan(day(tc.a), day(tc.b), tc.per)); got != tc.want {
+			t.Errorf("calendarSpan(%s, %s, %d) rounded = %v; want %v", tc.a, tc.b, tc.per, got, tc.want)
 		}
 	}
 }

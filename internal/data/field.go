@@ -258,30 +258,25 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		// a date layout may show: "at 18:00 on 4 March".
 		return Value{Kind: Date, Date: s.Crossing, Timed: s.Hourly()}, nil
 	}
-	days := float64(daysBetween(b.AsOf, s.Crossing))
-	switch field {
-	case "weeks_to_limit":
-		return Value{Kind: Number, Num: math.Round(days / 7), Exact: true}, nil
-	case "months_to_limit":
-		return Value{Kind: Number, Num: calendarSteps(b.AsOf, s.Crossing, 1), Exact: true}, nil
-	case "years_to_limit":
-		return Value{Kind: Number, Num: calendarSteps(b.AsOf, s.Crossing, 12), Exact: true}, nil
-	}
-	return Value{Kind: Number, Num: days, Exact: true}, nil
+	// A count rounded to the nearest whole one, halves away from zero.
+	return Value{Kind: Number, Num: math.Round(calendarSpan(b.AsOf, s.Crossing, countUnits[field])), Exact: true}, nil
 }
 
-// calendarSteps returns how many steps of per months lie from a to b,
-// rounded to the nearest whole one (halves away from zero), counted by the
-// calendar as a projection counts them: from 31 January, a month on is 28
-// February and two are 31 March. It is below zero when b is before a.
-func calendarSteps(a, b time.Time, per int) float64 {
-	return math.Round(calendarSpan(a, b, per))
-}
+// countUnits are the units of the counts to a crossing, each in months,
+// or, below zero, in days.
+var countUnits = map[string]int{"days_to_limit": -1, "weeks_to_limit": -7, "months_to_limit": 1, "years_to_limit": 12}
 
-// calendarSpan is calendarSteps before its rounding: 13 January to 26 May
-// is 4.42 months. b counts by its day, as days_to_limit and a claim count
-// it: a crossing at 18:00 on 13 March is 2 months after 13 January.
+// calendarSpan returns how many steps of per months lie from a to b,
+// counted by the calendar as a projection counts them (from 31 January,
+// a month on is 28 February and two are 31 March), or, for per below
+// zero, how many steps of -per days, before their rounding: 13 January to
+// 26 May is 4.42 months. It is below zero when b is before a. b counts by
+// its day, as days_to_limit and a claim count it: a crossing at 18:00 on
+// 13 March is 2 months after 13 January.
 func calendarSpan(a, b time.Time, per int) float64 {
+	if per < 0 {
+		return float64(daysBetween(a, b)) / float64(-per)
+	}
 	b = time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, a.Location())
 	if b.Before(a) {
 		return -projection.MonthSteps(b, a, per)

@@ -929,7 +929,7 @@ func monthAt(s string) string {
 // yearAfter returns the end of a year written after end with sep before
 // it ("April 2025", "April 15, 2025"), or end when there is none.
 func yearAfter(text string, end int, sep string) int {
-	found := strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 4, 4) == 4 && !isDigitAt(text, end+len(sep)+4)
+	found := strings.HasPrefix(text[end:], sep) && digitsAt(text, end+len(sep), 4, 4) == 4 // and not a fifth
 	return pick(found, end+len(sep)+4, end)
 }
 
@@ -942,8 +942,6 @@ func digitsAt(text string, i, lo, hi int) int {
 	}
 	return pick(n < lo || n > hi, 0, n)
 }
-
-func isDigitAt(text string, i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }
 
 func isLetterAt(text string, i int) bool {
 	if i >= len(text) {

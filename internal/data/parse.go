@@ -242,18 +242,12 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 		f := p.mapping(item, "in observation", []string{"date", "value", "label", "source"})
 		var pt Point
 		good := true
-		if d, has := f["date"]; has {
-			var timed bool
-			var zone, text string
-			pt.Date, pt.Grain, timed, zone, text, has = p.observationDate("date", d.val)
-			if has {
-				if msg := times.see(text, d.val.Line, pt.Date, pt.Grain, timed, zone); msg != "" {
-					has = p.errorf(d.val, "date: %s", msg)
-				}
-			}
-			good = good && has
-		} else {
+		if d, has := f["date"]; !has {
 			good = p.errorf(item, "observation: missing date")
+		} else if v := yamlpos.Resolve(d.val); v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
+			good = p.errorf(d.val, "date: want a date (YYYY-MM-DD), got %s", yamlpos.Describe(d.val))
+		} else if msg := times.read(&pt, v.Value, d.val.Line); msg != "" {
+			good = p.errorf(d.val, "%s", msg)
 		}
 		if v, has := f["value"]; has {
 			pt.Value, pt.Places, has = p.numberPlaces("value", v.val)

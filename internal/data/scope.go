@@ -274,7 +274,7 @@ func (s *Scope) countSpan(ref Ref) (exact float64, crossing Value, ok bool) {
 	if !found {
 		scenario, field = "central", ref.Field
 	}
-	months, ok := map[string]int{"days_to_limit": -1, "weeks_to_limit": -7, "months_to_limit": 1, "years_to_limit": 12}[field] // below 0: days
+	per, ok := countUnits[field]
 	if !ok {
 		return 0, Value{}, false
 	}
@@ -286,10 +286,7 @@ func (s *Scope) countSpan(ref Ref) (exact float64, crossing Value, ok bool) {
 	if err != nil {
 		return 0, Value{}, false
 	}
-	if months < 0 {
-		return float64(daysBetween(b.AsOf, c.Date)) / float64(-months), c, true
-	}
-	return calendarSpan(b.AsOf, c.Date, months), c, true
+	return calendarSpan(b.AsOf, c.Date, per), c, true
 }
 
 // Expand replaces each {{ … }} in text with what it shows, for text that

@@ -113,6 +113,21 @@ type zoneSeen struct {
 	line       int
 }
 
+// read reads text, the date of the observation pt at line, into pt, and
+// returns what is wrong with it, or "": a date parseObservationDate
+// refuses, or one that see cannot tell apart from others'.
+func (c *timeCheck) read(pt *Point, text string, line int) string {
+	t, grain, timed, zone, ok := parseObservationDate(text)
+	if !ok {
+		return badObservationDate("date", text)
+	}
+	pt.Date, pt.Grain = t, grain
+	if msg := c.see(text, line, t, grain, timed, zone); msg != "" {
+		return "date: " + msg
+	}
+	return ""
+}
+
 // see checks the observation written text, at line, read as t, a date
 // written to grain.
 func (c *timeCheck) see(text string, line int, t time.Time, grain DateGrain, timed bool, zone string) string {

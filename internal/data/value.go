@@ -473,14 +473,48 @@ func Magnitude(f float64) int {
 // thousands separators, dropping trailing zeros of the decimals when trim
 // is set, in the language of l.
 func formatNumber(l *locale.Locale, f float64, dec int, trim bool) string {
+	var b [48]byte
+	return string(AppendNumber(b[:0], l, f, dec, trim))
+}
+
+// AppendNumber appends f to b as formatNumber writes it, without a minus
+// sign where it rounds to zero; the chart writes its numbers with it.
+func AppendNumber(b []byte, l *locale.Locale, f float64, dec int, trim bool) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return strconv.FormatFloat(f, 'f', -1, 64)
+		return strconv.AppendFloat(b, f, 'f', -1, 64)
 	}
-	s := strconv.FormatFloat(Round(f, dec), 'f', dec, 64)
-	if trim && strings.IndexByte(s, '.') >= 0 {
-		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	f = Round(f, dec)
+	var buf [48]byte
+	var s []byte
+	if (trim || dec == 0) && math.Abs(f) < 1e18 && f == math.Trunc(f) {
+		// A whole number, as most values are, or one rounded to whole:
+		// integers are quicker to write than floats with a fixed
+		// precision.
+		s = strconv.AppendInt(buf[:0], int64(f), 10)
+	} else {
+		s = strconv.AppendFloat(buf[:0], f, 'f', dec, 64)
 	}
-	return l.Number(zeroSign(s))
+	if trim && bytes.IndexByte(s, '.') >= 0 {
+		s = bytes.TrimSuffix(bytes.TrimRight(s, "0"), []byte("."))
+	}
+	if s[0] == '-' && len(bytes.Trim(s[1:], "0.")) == 0 {
+		s = s[1:] // -0, -0.00
+	}
+	if !l.IsEnglish() {
+		return l.AppendNumber(b, string(s))
+	}
+	// English, with commas between the thousands of the whole part.
+	whole := bytes.IndexByte(s, '.')
+	if whole < 0 {
+		whole = len(s)
+	}
+	for i, c := range s {
+		if i > 0 && i < whole && s[i-1] != '-' && (whole-i)%3 == 0 {
+			b = append(b, ',')
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // pick returns a when cond holds, and b otherwise.

@@ -473,21 +473,6 @@ func (p *parser) date(key string, n *yaml.Node) (time.Time, bool) {
 	return t, ok
 }
 
-// observationDate reads the date of an observation n holds, which may
-// give a time of day (parseObservationDate); key names it in messages.
-// It returns the text as written too.
-func (p *parser) observationDate(key string, n *yaml.Node) (t time.Time, grain DateGrain, timed bool, zone, text string, ok bool) {
-	v := yamlpos.Resolve(n)
-	if v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-		return time.Time{}, ByDay, false, "", "", p.errorf(n, "%s: want a date (YYYY-MM-DD), got %s", key, yamlpos.Describe(n))
-	}
-	t, grain, timed, zone, ok = parseObservationDate(v.Value)
-	if !ok {
-		p.errorf(n, "%s", badObservationDate(key, v.Value))
-	}
-	return t, grain, timed, zone, v.Value, ok
-}
-
 // quarterRE matches a quarter of a year as statistics write it: 2024-Q1,
 // 2024 Q1, 2024Q1, Q1 2024, Q1-2024.
 var quarterRE = regexp.MustCompile(`^(?:(\d{4})[- ]?[Qq]([1-4])|[Qq]([1-4])[- /]?(\d{4}))$`)
