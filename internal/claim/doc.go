@@ -95,7 +95,7 @@
 // A date phrase is a period after a prefix, or a duration:
 //
 //	P, in P, on P, during P, at P, sometime [in] P   on a day of P
-//	by P, no later than P, on or before P            on or before the last day of P
+//	by P, no later than P, not after P, on or before P on or before the last day of P
 //	before P, earlier than P, ahead of P             before the first day of P
 //	after P, later than P                            after the last day of P
 //	not before P, no earlier than P, not until P,    on or after the first day of P

@@ -709,6 +709,16 @@ func TestBoundedCounts(t *testing.T) {
 		{"spent within ", "losses.weeks_to_limit", "", `"within 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
 		{"| *In under* ", "losses.weeks_to_limit | comma", "", `"in under 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
 		{"within ", "losses.weeks_to_limit | approx", "about 13", ""},
+		// A date its format shows coarser than its day, after words that
+		// make a claim of it: false of 15 April before or after "mid-April"
+		// or "April", true by them; the day itself is left ("refill
+		// before 15 April" may be advice), as are words of no claim.
+		{"runs dry *before* ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"Not after ", `losses.crossing | date "January 2006"`, "April 2025", ""},
+		{"surely after ", `losses.crossing | date "January 2006"`, "", `"after April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"by ", "losses.crossing | approx", "mid-April 2025", ""},
+		{"before ", "losses.crossing", "15 April 2025", ""},
+		{"until ", "losses.crossing | approx", "mid-April 2025", ""},
 		{"Within the next ", "losses.months_to_limit", "", `"within the next 3 months" is false: losses.crossing is 15 April 2025, 3.1 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.crossing | claim "within 4 months" }}`},
 		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within a year" }}`},
 		{"more than ", "losses.weeks_to_limit", "13", ""},

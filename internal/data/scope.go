@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -169,6 +171,9 @@ const maxBefore = 48
 // also returns one when v is written with its minus sign after a word
 // that says it falls ("fell by -3").
 func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string) error {
+	if v.Kind == Date && strings.TrimSpace(before) != "" {
+		return s.dateBound(e, v, text, before)
+	}
 	if v.Kind != Number || strings.TrimSpace(before) == "" {
 		return nil
 	}
@@ -186,6 +191,40 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 		return err
 	}
 	return s.numberBound(e, v, text, shown, w, dir, opts)
+}
+
+// dateBound returns an error when v, a date known to the day that its
+// format shows coarser (text: "mid-April 2025", "April 2025"), follows
+// words that the claim of the date shown makes false: "runs dry before
+// {{ b.crossing | approx }}" of 15 April would say "before mid-April
+// 2025". The words are the longest run of the last three before it that
+// reads as a date phrase; words that do not ("on", "until") are left.
+func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
+	if v.Grain.Shows(v.Date) != ByDay {
+		return nil // the format shows all the data knows
+	}
+	shows := func(d time.Time) bool {
+		w := v
+		w.Date = d
+		t, _, err := formatShown(s.Locale, w, e.Format, e.Arg, s.Claims.About)
+		return err == nil && t == text
+	}
+	if !shows(v.Date.AddDate(0, 0, 1)) && !shows(v.Date.AddDate(0, 0, -1)) {
+		return nil // the day itself: "before 15 April" may be advice
+	}
+	ws := strings.FieldsFunc(strings.ToLower(before), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
+	for k := min(len(ws), 3); k > 0; k-- {
+		phrase := strings.Join(ws[len(ws)-k:], " ") + " " + text
+		verdict, err := claim.Date(phrase, v.Date, s.claimOptions(e.Ref.Block))
+		switch {
+		case err != nil:
+			continue
+		case verdict.True:
+			return nil
+		}
+		return fmt.Errorf("%q is false: %s is %s; write the day, or {{ %s | claim %q }}", phrase, e.Ref, verdict.Value, e.Ref, verdict.Suggest)
+	}
+	return nil
 }
 
 // numberBound returns an error when v, rounded by its format to shown

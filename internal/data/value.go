@@ -242,6 +242,9 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		if v.Num == 0 || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
 			return formatNumber(l, v.Num, 0, false), v.Num, nil
 		}
+		if _, words := l.LargeScale(Magnitude(v.Num), true); words && v.Scale == 0 {
+			n = max(n, 2) // as a claim reads "1 million": 0.95 to 1.05 million
+		}
 		text, shown := rounded(l, v.Num, n-1-Magnitude(v.Num), v.Scale == 0, true)
 		return text, shown, nil
 	case "percent":

@@ -129,6 +129,8 @@ func TestFormat(t *testing.T) {
 		// No whole digit written is rounded to zero, which a reader and
 		// a claim would read as exact: not "80 million", nor "12,000".
 		{n(84123456), "figures", "1", "84 million"},
+		{n(1449999), "figures", "1", "1.4 million"}, // "1 million" is 0.95 to 1.05 million to a claim
+		{n(1020000), "figures", "1", "1 million"},
 		{n(99960000), "figures", "2", "100 million"},
 		{n(2.449e9), "figures", "2", "2.4 billion"},
 		{n(12345), "figures", "2", "12,345"},
