@@ -184,7 +184,7 @@ func (r *run) writeSections(articles []*render.Summary, seen map[string]bool) er
 			continue
 		}
 		var buf bytes.Buffer
-		if err := render.WriteListRedirect(&buf, site, r.st.words, site.Title, ""); err != nil {
+		if err := render.WriteRedirect(&buf, site, r.st.words, words.ListedOn, site.Title, ""); err != nil {
 			return err
 		}
 		if err := r.write(sitePath, owner, buf.Bytes()); err != nil {

@@ -25,6 +25,7 @@ import (
 	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/render"
 	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // loadTheme reads every file of theme/ (site over defaults), writes it to
@@ -374,7 +375,7 @@ func (r *run) writeAliases(p *content.Page, rec *record, diags *diag.List) error
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := render.WriteRedirect(&buf, r.st.site, r.st.words, p.Title, p.URL); err != nil {
+	if err := render.WriteRedirect(&buf, r.st.site, r.st.words, words.MovedTo, p.Title, p.URL); err != nil {
 		return err
 	}
 	for _, a := range p.Aliases {
