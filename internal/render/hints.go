@@ -277,7 +277,8 @@ const LoaderTemplate = "chart-loader"
 // charts stay static without a word.
 func (l *Layouts) Warnings() diag.List {
 	var out diag.List
-	warn := func(t *template.Template, name, where string) {
+	// place is where the default templates run the chart loader.
+	warn := func(t *template.Template, name, where, place string) {
 		top := t.Lookup(name)
 		if top == nil || top.Tree == nil || calls(t, top)[LoaderTemplate] {
 			return
@@ -289,19 +290,13 @@ func (l *Layouts) Warnings() diag.List {
 				pos = diag.At(file, []byte(l.src[file]), d.off)
 			}
 		}
-		out.Warnf(pos, "%s never runs {{ template %q . }}, so the charts of %s stay static, without tooltips or the keyboard: run it where the default does (%s)", path.Base(file), LoaderTemplate, where, loaderPlace[name])
+		out.Warnf(pos, "%s never runs {{ template %q . }}, so the charts of %s stay static, without tooltips or the keyboard: run it where the default does (%s)", path.Base(file), LoaderTemplate, where, place)
 	}
 	if t, ok := l.byKind["article"]; ok {
-		warn(t, "base", "articles and pages")
+		warn(t, "base", "articles and pages", "before </body>, inside {{ if .HasChart }}")
 	}
 	if l.embed != nil {
-		warn(l.embed, EmbedTemplate, "the embed pages")
+		warn(l.embed, EmbedTemplate, "the embed pages", "after the chart's figure")
 	}
 	return out
-}
-
-// loaderPlace says where the default templates run the chart loader.
-var loaderPlace = map[string]string{
-	"base":        `before </body>, inside {{ if .HasChart }}`,
-	EmbedTemplate: `after the chart's figure`,
 }
