@@ -247,8 +247,8 @@ func hugoField(typ, field string) string {
 func (l *Layouts) templateHint(name string) string {
 	defined := map[string]bool{}
 	for _, src := range l.src {
-		for _, d := range defines(src) {
-			defined[d.name] = true
+		for _, def := range defines(src) {
+			defined[def] = true
 		}
 	}
 	names := slices.Sorted(maps.Keys(defined))
@@ -285,9 +285,9 @@ func (l *Layouts) Warnings() diag.List {
 		}
 		file := top.Tree.ParseName
 		pos := diag.Pos{Path: file, Line: 1, Col: 1}
-		for _, d := range defines(l.src[file]) {
-			if d.name == name {
-				pos = diag.At(file, []byte(l.src[file]), d.off)
+		for off, def := range defines(l.src[file]) {
+			if def == name {
+				pos = diag.At(file, []byte(l.src[file]), off)
 			}
 		}
 		out.Warnf(pos, "%s never runs {{ template %q . }}, so the charts of %s stay static, without tooltips or the keyboard: run it where the default does (%s)", path.Base(file), LoaderTemplate, where, place)
