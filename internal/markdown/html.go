@@ -32,16 +32,6 @@ func (e *HTML) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(htmlRenderer{unsafe: e.Unsafe}, 100)))
 }
 
-// summaryKey holds the node of the page's first <!--more-->.
-var summaryKey = parser.NewContextKey()
-
-// summaryBreak returns the node holding the first <!--more--> of the page
-// parsed with pc, or nil.
-func summaryBreak(pc parser.Context) ast.Node {
-	n, _ := pc.Get(summaryKey).(ast.Node)
-	return n
-}
-
 type htmlTransformer struct {
 	unsafe bool
 }
@@ -68,11 +58,11 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			return ast.WalkContinue
 		}
 		stripped, more, unclosed := stripComments(h.text, h.keepComments)
-		if more && summaryBreak(pc) == nil {
-			pc.Set(summaryKey, n)
-		}
 		if state == nil {
 			return ast.WalkSkipChildren
+		}
+		if more && state.more == nil {
+			state.more = n
 		}
 		if t.unsafe {
 			scanTags(stripped.text, func(a rawAttr) {
