@@ -67,19 +67,16 @@ func (templateParser) Trigger() []byte { return []byte{'{'} }
 func (templateParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	var kind, closer string
+	open := 3 // the opener's length
 	switch {
 	case bytes.HasPrefix(line, []byte("{{<")):
 		kind, closer = "shortcode", ">}}"
 	case bytes.HasPrefix(line, []byte("{{%")):
 		kind, closer = "shortcode", "%}}"
 	case bytes.HasPrefix(line, []byte("{%")):
-		kind, closer = "liquid", "%}"
+		kind, closer, open = "liquid", "%}", 2
 	default:
 		return nil
-	}
-	open := 3
-	if kind == "liquid" {
-		open = 2
 	}
 	ts, _ := pc.Get(templateKey).(*templateState)
 	if ts == nil {
