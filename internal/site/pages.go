@@ -176,14 +176,7 @@ func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *conte
 		return p
 	}
 	if p.Broken {
-		// The front matter could not be read: its data blocks, if any,
-		// are still read for their own mistakes, and the keys plotline
-		// does not read are warned at. The body is not checked: every
-		// value in it would be an error that is not the writer's.
-		r.noteUnread(p)
-		if p.Data != nil {
-			data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
-		}
+		r.readBroken(p, diags)
 		return nil
 	}
 	// The index parsed the file too; a different address or draft key

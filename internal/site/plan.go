@@ -16,7 +16,6 @@ import (
 	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/config"
 	"github.com/plotline/plotline/internal/content"
-	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/render"
@@ -469,16 +468,10 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		// mistakes of its body. The build fails below, its output
 		// discarded.
 		plan.render = slices.DeleteFunc(plan.render, func(p *content.Page) bool {
-			if p.Decoded {
-				return false
+			if p.Broken && !p.Decoded {
+				r.readBroken(p, &diags)
 			}
-			if p.Broken && p.Data != nil {
-				data.Parse(b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, &diags)
-			}
-			if p.Broken {
-				r.noteUnread(p)
-			}
-			return p.Broken
+			return p.Broken && !p.Decoded
 		})
 	}
 

@@ -69,10 +69,15 @@ type run struct {
 	tagsUnknown bool
 }
 
-// noteUnread keeps the front-matter keys plotline does not read of p, a
-// page with a mistake in its front matter, for the warnings of a build
-// that fails.
-func (r *run) noteUnread(p *content.Page) {
+// readBroken reads what can be read of p, a page whose front matter
+// could not be read: its data blocks, for their own mistakes, which go to
+// diags, and the front-matter keys plotline does not read, kept for the
+// warnings of the build, which fails. The body is not checked: every
+// value in it would be an error that is not the writer's.
+func (r *run) readBroken(p *content.Page, diags *diag.List) {
+	if p.Data != nil {
+		data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
+	}
 	if len(p.Unknown) == 0 {
 		return
 	}
