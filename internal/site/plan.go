@@ -547,10 +547,10 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		return Result{}, err
 	}
 	diags.Add(pageDiags...)
+	for _, rec := range records {
+		next.pages[rec.path] = rec
+	}
 	if diags.HasErrors() {
-		for _, rec := range records {
-			next.pages[rec.path] = rec
-		}
 		next.verifyLinks(b.cfg.PageSize, r.failed, r.tagsUnknown, &diags)
 		return failed(diags, r)
 	}
@@ -560,7 +560,6 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	for _, rec := range records {
 		before, had := old[rec.path]
-		next.pages[rec.path] = rec
 		switch {
 		case !had:
 			lists |= listPages | listFeed
