@@ -250,11 +250,11 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		// The page itself: "#sources".
 		return dest, from.URL, check(from.URL, frag, false), nil
 	}
-	var candidates []string
+	var c string // the site path target names
 	if strings.HasPrefix(target, "/") {
-		candidates = []string{strings.TrimPrefix(path.Clean(target), "/")}
-		if strings.HasSuffix(target, "/") && candidates[0] != "" {
-			candidates[0] += "/"
+		c = strings.TrimPrefix(path.Clean(target), "/")
+		if strings.HasSuffix(target, "/") && c != "" {
+			c += "/"
 		}
 	} else {
 		// Relative to the Markdown file first: "other.md", "chart.png".
@@ -271,38 +271,31 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 			}
 		}
 		// Then as a browser would read it from the page's own URL.
-		resolved := path.Join(nfc(from.URL), target)
+		c = path.Join(nfc(from.URL), target)
 		if strings.HasSuffix(target, "/") {
-			resolved += "/"
+			c += "/"
 		}
-		candidates = []string{resolved}
 	}
-	for _, c := range candidates {
-		if strings.HasPrefix(c, "..") {
-			return "", "", nil, fmt.Errorf("points outside the site")
+	if strings.HasPrefix(c, "..") {
+		return "", "", nil, fmt.Errorf("points outside the site")
+	}
+	if site, page, ok := ix.lookup(c); ok {
+		var ch *buildcache.LinkCheck
+		if page {
+			ch = check(site, frag, false)
 		}
-		if site, page, ok := ix.lookup(c); ok {
-			var ch *buildcache.LinkCheck
-			if page {
-				ch = check(site, frag, false)
-			}
-			return ix.basePath + render.EscapePath(site) + suffix, site, ch, nil
-		}
+		return ix.basePath + render.EscapePath(site) + suffix, site, ch, nil
 	}
 	// A page that is not built (a draft) says so before its address is
 	// taken for a list: a folder's redirect page is at "about/" too.
-	for _, c := range candidates {
-		page := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"
-		if u, ok := ix.unbuilt[page]; ok {
-			return "", "", nil, errors.New(u.why)
-		}
+	page := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"
+	if u, ok := ix.unbuilt[page]; ok {
+		return "", "", nil, errors.New(u.why)
 	}
-	for _, c := range candidates {
+	if listPageRE.MatchString(page) && page != "/" {
 		// A list plotline makes from the pages: whether it exists is
 		// known once they are all rendered.
-		if list := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"; listPageRE.MatchString(list) && list != "/" {
-			return ix.basePath + render.EscapePath(list) + suffix, list, check(list, "", true), nil
-		}
+		return ix.basePath + render.EscapePath(page) + suffix, page, check(page, "", true), nil
 	}
 	if strings.HasSuffix(target, ".md") {
 		if near := ix.nearPage(path.Join(nfc(from.Dir), target), nfc(from.Path)); near != "" {
@@ -408,11 +401,7 @@ func (ix *linkIndex) resolveFile(from *content.Page, dest string) (string, strin
 // trailing slash or index.html, and returns its canonical spelling and
 // whether it is a content page.
 func (ix *linkIndex) lookup(p string) (string, bool, bool) {
-	if p == "." || p == "/" {
-		p = ""
-	}
-	switch {
-	case p == "" || p == "index.html":
+	if p == "" || p == "." || p == "/" || p == "index.html" {
 		return "", false, true
 	}
 	if a, ok := ix.assets[p]; ok {
