@@ -371,29 +371,19 @@ func listPageURL(base string, n int) string {
 // tags, and the redirect page of each top folder articles are in. failed are the pages that had errors of their own, in place of
 // what st knows of them: their tags make lists once they are mended.
 func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bool {
-	counts := map[string]int{}
-	sections := map[string]bool{}
-	count := func(rec *record) {
+	counts := map[string]int{"": 0} // articles by the list they are in
+	out := map[string]bool{"tags/": true}
+	for _, rec := range st.records(failed) {
 		if rec.kind != content.Article || rec.summary == nil {
-			return
+			continue
 		}
 		counts[""]++
 		if s := sectionOf(rec.url); s != "" {
-			sections[s+"/"] = true // its folder's redirect page (writeSections)
+			out[s+"/"] = true // its folder's redirect page (writeSections)
 		}
 		for _, t := range rec.summary.Tags {
 			counts[t.URL]++
 		}
-	}
-	for _, rec := range st.records(failed) {
-		count(rec)
-	}
-	if _, ok := counts[""]; !ok {
-		counts[""] = 0
-	}
-	out := map[string]bool{"tags/": true}
-	for s := range sections {
-		out[s] = true
 	}
 	for base, n := range counts {
 		_, total := paging(n, pageSize)
