@@ -542,7 +542,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	next.order = reorder(next.order, b.last.pages, next.pages, moved)
 	r.moved = moved
-	records, pageDiags, err := r.renderPages(plan.render, b.feedSetOf(next, plan.render))
+	records, pageDiags, err := r.renderPages(plan.render, b.feedSetOf(next))
 	if err != nil {
 		return Result{}, err
 	}
