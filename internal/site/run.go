@@ -309,11 +309,7 @@ func (r *run) clashList() diag.List {
 			if another == o {
 				another = owners[1]
 			}
-			if pos, ok := r.st.aliasAt[aliasKey{sitePath, o}]; ok {
-				out.Errorf(pos, "aliases: writes %s, which %s writes too: remove the alias, or move the other", sitePath, describeOwner(another))
-				continue
-			}
-			out.Errorf(diag.Pos{Path: o, Line: 1, Col: 1}, "writes %s, which %s writes too: rename one of them", sitePath, describeOwner(another))
+			r.clashAt(&out, sitePath, o, fmt.Sprintf("writes %s, which %s writes too", sitePath, describeOwner(another)))
 		}
 		if sources == 0 {
 			out.Errorf(diag.Pos{}, "%s and %s both write %s", describeOwner(owners[0]), describeOwner(owners[1]), sitePath)
@@ -399,22 +395,25 @@ func (r *run) folderClash(file, fileOwner, inner, innerOwner string) {
 	}
 	makeIfNil(&r.folderClashes)
 	r.folderClashes[key] = true
-	report := func(sitePath, owner, what string) {
-		if pos, ok := r.st.aliasAt[aliasKey{sitePath, owner}]; ok {
-			r.clashes.Errorf(pos, "aliases: %s: remove the alias, or move the other", what)
-			return
-		}
-		r.clashes.Errorf(diag.Pos{Path: owner, Line: 1, Col: 1}, "%s: rename one of them", what)
-	}
 	if isSourceFile(fileOwner) {
-		report(file, fileOwner, fmt.Sprintf("writes %s, a file, where %s writes %s, which needs a folder of that name", file, describeOwner(innerOwner), inner))
+		r.clashAt(&r.clashes, file, fileOwner, fmt.Sprintf("writes %s, a file, where %s writes %s, which needs a folder of that name", file, describeOwner(innerOwner), inner))
 	}
 	if isSourceFile(innerOwner) {
-		report(inner, innerOwner, fmt.Sprintf("writes %s, in a folder %s, which %s writes as a file", inner, file, describeOwner(fileOwner)))
+		r.clashAt(&r.clashes, inner, innerOwner, fmt.Sprintf("writes %s, in a folder %s, which %s writes as a file", inner, file, describeOwner(fileOwner)))
 	}
 	if !isSourceFile(fileOwner) && !isSourceFile(innerOwner) {
 		r.clashes.Errorf(diag.Pos{}, "%s writes the file %s, and %s writes %s, in a folder of that name", describeOwner(fileOwner), file, describeOwner(innerOwner), inner)
 	}
+}
+
+// clashAt adds to l the clash what at owner, a source file that writes
+// the file at sitePath: at its alias when that file is a redirect page.
+func (r *run) clashAt(l *diag.List, sitePath, owner, what string) {
+	if pos, ok := r.st.aliasAt[aliasKey{sitePath, owner}]; ok {
+		l.Errorf(pos, "aliases: %s: remove the alias, or move the other", what)
+		return
+	}
+	l.Errorf(diag.Pos{Path: owner, Line: 1, Col: 1}, "%s: rename one of them", what)
 }
 
 // isSourceFile reports whether an owner is a file of the site folder.
