@@ -127,11 +127,9 @@ func (r *run) renderLists(which int) error {
 	// The sitemap changes only with the set of pages and their dates.
 	var h maphash.Hash
 	h.SetSeed(r.b.seed)
-	var b [8]byte
 	for _, e := range sitemap {
 		h.WriteString(e.URL)
-		binary.LittleEndian.PutUint64(b[:], uint64(e.Lastmod.Unix()))
-		h.Write(b[:])
+		maphash.WriteComparable(&h, e.Lastmod.Unix())
 	}
 	if key := h.Sum64(); key != r.st.sitemapKey {
 		r.st.sitemapKey = key
@@ -214,15 +212,13 @@ func (r *run) listing() *listing {
 func (r *run) feedChanged(entries []render.FeedEntry, keys []uint64) bool {
 	var h maphash.Hash
 	h.SetSeed(r.b.seed)
-	var b [8]byte
 	for i, e := range entries {
 		h.WriteString(e.Content)
 		h.WriteByte(0)
 		// Author is the one field the list key leaves out.
 		h.WriteString(e.Author)
 		h.WriteByte(0)
-		binary.LittleEndian.PutUint64(b[:], keys[i])
-		h.Write(b[:])
+		maphash.WriteComparable(&h, keys[i])
 	}
 	key := h.Sum64()
 	same := r.st.feedKey == key && r.st.feedKey != 0

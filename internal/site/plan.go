@@ -684,12 +684,7 @@ func (s folderSet) add(file string) {
 
 // holds reports whether the file p lies in one of the folders.
 func (s folderSet) holds(p string) bool {
-	for dir := path.Dir(p); dir != "." && dir != "/"; dir = path.Dir(dir) {
-		if s[dir] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(folders(p), func(dir string) bool { return s[dir] })
 }
 
 // bundleMoves reports whether the page at p, published at u when it
