@@ -152,10 +152,6 @@ func (ix *linkIndex) setAliases(file string, aliases []content.Alias) []string {
 	return lost
 }
 
-// sitePath returns the site path a content file that is not Markdown
-// ("content/a.png") is published at (see content.Bundles).
-func (ix *linkIndex) sitePath(file string) string { return ix.bundles.SitePath(file) }
-
 // folders returns the folders of the output that pages and redirect
 // pages are written in, each with what is written there first (a page's
 // file, or the redirect page's site path), by its site path in normal
@@ -192,14 +188,14 @@ func fileFolder(sitePath string) (string, bool) {
 
 // addAsset records a content file that is not Markdown ("content/a.png").
 func (ix *linkIndex) addAsset(file string) {
-	rel := ix.sitePath(file)
+	rel := ix.bundles.SitePath(file)
 	ix.assets[nfc(rel)] = rel
 	ix.sources[nfc(rel)] = file
 }
 
 // removeAsset forgets a content file that is not Markdown.
 func (ix *linkIndex) removeAsset(file string) {
-	rel := nfc(ix.sitePath(file))
+	rel := nfc(ix.bundles.SitePath(file))
 	delete(ix.assets, rel)
 	delete(ix.sources, rel)
 }
@@ -266,7 +262,7 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 			return "", "", nil, errors.New(u.why)
 		}
 		if strings.HasPrefix(file, "content/") {
-			if a, ok := ix.assets[nfc(ix.sitePath(file))]; ok {
+			if a, ok := ix.assets[nfc(ix.bundles.SitePath(file))]; ok {
 				return ix.basePath + render.EscapePath(a) + suffix, a, nil, nil
 			}
 		}

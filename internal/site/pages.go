@@ -79,7 +79,7 @@ func (r *run) copyAssets(assets []string, diags *diag.List) error {
 	}
 	folders := r.st.ix.folders()
 	for _, a := range assets {
-		sp := r.st.ix.sitePath(a)
+		sp := r.st.ix.bundles.SitePath(a)
 		if by, ok := folders[nfc(sp)]; ok {
 			// The file and the folder cannot both be made.
 			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "is published as %s, the name of the folder of %s: rename one of them", sp, by)
@@ -94,7 +94,7 @@ func (r *run) copyAssets(assets []string, diags *diag.List) error {
 			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			continue
 		}
-		if err := r.write(r.st.ix.sitePath(a), a, src); err != nil {
+		if err := r.write(sp, a, src); err != nil {
 			return err
 		}
 	}

@@ -60,7 +60,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		r.st.ix.addUnbuilt(p.Path, p.URL, laterReason(p))
 	}
 	for _, a := range site.Withheld {
-		r.st.ix.addUnbuilt(a, r.st.ix.sitePath(a), withheldReason(a))
+		r.st.ix.addUnbuilt(a, r.st.ix.bundles.SitePath(a), withheldReason(a))
 	}
 
 	// Render: the theme, the files beside the pages, the pages (reusing
@@ -260,7 +260,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 				}
 			case known:
 				plan.goneAssets = append(plan.goneAssets, p)
-				lost[st.ix.sitePath(p)] = true
+				lost[st.ix.bundles.SitePath(p)] = true
 			}
 			continue
 		}
@@ -495,7 +495,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	gone := make(map[string]bool, len(plan.goneAssets))
 	for _, a := range plan.goneAssets {
-		r.remove(r.st.ix.sitePath(a))
+		r.remove(r.st.ix.bundles.SitePath(a))
 		r.st.ix.removeAsset(a)
 		gone[a] = true
 	}

@@ -267,8 +267,10 @@ func (r *run) reuseFile(sitePath, owner string, st output.Stamp) {
 	defer r.mu.Unlock()
 	r.own(sitePath, owner)
 	r.written[sitePath] = true
-	if h, ok := r.lastOutputs()[sitePath]; ok {
-		r.st.outputs[sitePath] = h
+	if r.b.last != nil {
+		if h, ok := r.b.last.outputs[sitePath]; ok {
+			r.st.outputs[sitePath] = h
+		}
 	}
 	r.files++
 	if strings.HasSuffix(sitePath, ".html") {
@@ -443,15 +445,6 @@ func (r *run) sortedClaims() []Claim {
 	out := slices.Clone(r.claims)
 	slices.SortStableFunc(out, func(a, b Claim) int { return diag.ComparePos(a.Pos, b.Pos) })
 	return out
-}
-
-// lastOutputs returns the hashes of the files of the Builder's last build,
-// or nil.
-func (r *run) lastOutputs() map[string]uint64 {
-	if r.b.last == nil {
-		return nil
-	}
-	return r.b.last.outputs
 }
 
 // remove takes the file at sitePath out of the output: a rebuild removes
