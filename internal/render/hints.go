@@ -183,58 +183,47 @@ func members(t reflect.Type) []string {
 // none it knows.
 func hugoField(typ, field string) string {
 	hugo := "Hugo's ." + field
-	if typ == "Site" {
+	switch typ {
+	case "Site":
 		hugo = "Hugo's .Site." + field
-		switch field {
-		case "Params":
-			return hugo + ": plotline has no site-wide params; a page's own keys are .Article.Params"
-		case "LanguageCode":
-			return hugo + " is .Site.Language"
-		case "Menus":
-			return hugo + " is .Site.Nav, the pages whose front matter has nav"
-		case "Pages", "RegularPages", "AllPages":
-			return hugo + " is the home page's .Articles"
-		case "Copyright":
-			return hugo + ": write it in templates/partials/footer.html"
-		}
-		return ""
+	case "Summary":
+		typ = "Article" // an Article's fields are its Summary's
 	}
-	if typ == "Page" {
-		switch field {
-		case "Permalink":
-			return hugo + " is .Canonical"
-		case "RelPermalink":
-			return hugo + ` is {{ url .URL }}`
-		case "Params", "Content", "Date", "Lastmod", "ReadingTime", "TableOfContents", "Summary", "Author":
-			renamed := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}
-			name := cmp.Or(renamed[field], field)
-			return hugo + " is .Article." + name + " (on an article or page: write {{ with .Article }}…{{ end }} around it)"
-		case "Pages", "RegularPages", "Data":
-			return hugo + " is .Articles, on the home and tag pages"
-		case "Paginator", "Paginate":
-			return hugo + " is .Pager"
-		case "IsHome", "IsPage", "IsSection", "IsNode", "Section", "Type":
-			return hugo + ` is a test of .Kind: {{ if eq .Kind "home" }} (home, article, page, tag, tags or 404)`
-		case "Lang", "Language":
-			return hugo + " is .Site.Language"
-		}
-		return ""
-	}
-	if typ == "Article" || typ == "Summary" {
-		switch field {
-		case "Permalink":
-			return hugo + ` is {{ absurl .URL }}`
-		case "RelPermalink":
-			return hugo + ` is {{ url .URL }}`
-		case "Summary":
-			return hugo + " is .Teaser"
-		case "ReadingTime":
-			return hugo + " is .ReadingMinutes"
-		case "Lastmod":
-			return hugo + " is .Updated"
-		case "TableOfContents":
-			return hugo + " is .Sections, on an article, to range over"
-		}
+	switch typ + "." + field {
+	case "Site.Params":
+		return hugo + ": plotline has no site-wide params; a page's own keys are .Article.Params"
+	case "Site.LanguageCode", "Page.Lang", "Page.Language":
+		return hugo + " is .Site.Language"
+	case "Site.Menus":
+		return hugo + " is .Site.Nav, the pages whose front matter has nav"
+	case "Site.Pages", "Site.RegularPages", "Site.AllPages":
+		return hugo + " is the home page's .Articles"
+	case "Site.Copyright":
+		return hugo + ": write it in templates/partials/footer.html"
+	case "Page.Permalink":
+		return hugo + " is .Canonical"
+	case "Page.RelPermalink", "Article.RelPermalink":
+		return hugo + ` is {{ url .URL }}`
+	case "Page.Params", "Page.Content", "Page.Date", "Page.Lastmod", "Page.ReadingTime", "Page.TableOfContents", "Page.Summary", "Page.Author":
+		renamed := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}
+		name := cmp.Or(renamed[field], field)
+		return hugo + " is .Article." + name + " (on an article or page: write {{ with .Article }}…{{ end }} around it)"
+	case "Page.Pages", "Page.RegularPages", "Page.Data":
+		return hugo + " is .Articles, on the home and tag pages"
+	case "Page.Paginator", "Page.Paginate":
+		return hugo + " is .Pager"
+	case "Page.IsHome", "Page.IsPage", "Page.IsSection", "Page.IsNode", "Page.Section", "Page.Type":
+		return hugo + ` is a test of .Kind: {{ if eq .Kind "home" }} (home, article, page, tag, tags or 404)`
+	case "Article.Permalink":
+		return hugo + ` is {{ absurl .URL }}`
+	case "Article.Summary":
+		return hugo + " is .Teaser"
+	case "Article.ReadingTime":
+		return hugo + " is .ReadingMinutes"
+	case "Article.Lastmod":
+		return hugo + " is .Updated"
+	case "Article.TableOfContents":
+		return hugo + " is .Sections, on an article, to range over"
 	}
 	return ""
 }
