@@ -164,15 +164,17 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		return
 	}
 	var values []*ValueNode
-	var offsets []int
 	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		if v, ok := n.(*ValueNode); ok {
 			values = append(values, v)
-			offsets = append(offsets, v.Offset)
 		}
 		return ast.WalkContinue
 	})
 	src := reader.Source()
+	offsets := make([]int, len(values))
+	for i, v := range values {
+		offsets[i] = v.Offset
+	}
 	inAddress := inAddresses(src, offsets)
 	for i, v := range values {
 		if inAddress[i] {
