@@ -77,17 +77,10 @@ func (alertTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		// The marker's line goes; the paragraph keeps the lines after it.
 		for c := p.FirstChild(); c != nil; {
 			next := c.NextSibling()
-			if t, ok := c.(*ast.Text); ok && t.Segment.Start < first.Stop {
-				p.RemoveChild(p, c)
-			} else if !ok {
-				if s := inlineStart(c); s >= 0 && s < first.Stop {
-					p.RemoveChild(p, c)
-				} else {
-					break
-				}
-			} else {
+			if s := inlineStart(c); s < 0 || s >= first.Stop {
 				break
 			}
+			p.RemoveChild(p, c)
 			c = next
 		}
 		if p.ChildCount() == 0 {

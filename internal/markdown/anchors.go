@@ -177,10 +177,7 @@ func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	w.WriteByte("0123456"[n.Level])
 	w.WriteByte('>')
 	if a != nil {
-		label := "Link to this section"
-		if a.Label != "" {
-			label = html.EscapeString(a.Label)
-		}
+		label := html.EscapeString(cmp.Or(a.Label, "Link to this section"))
 		w.WriteString(` <a class="heading-anchor" href="#` + html.EscapeString(a.ID) + `" aria-label="` + label + `">#</a></div>`)
 	}
 	w.WriteByte('\n')

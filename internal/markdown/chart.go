@@ -43,16 +43,6 @@ func (c *Charts) Extend(m goldmark.Markdown) {
 // budget sites has 1,000; no article needs a tenth of them.
 const MaxCharts = 2000
 
-// chartKey holds the number of charts of the document being parsed.
-var chartKey = parser.NewContextKey()
-
-// chartCount returns the number of charts the Charts extension placed on
-// the page parsed with pc.
-func chartCount(pc parser.Context) int {
-	n, _ := pc.Get(chartKey).(int)
-	return n
-}
-
 // chartTransformer replaces ```chart blocks with ChartNodes.
 type chartTransformer struct{}
 
@@ -110,7 +100,7 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		}
 		fb.Parent().ReplaceChild(fb.Parent(), fb, n)
 	}
-	pc.Set(chartKey, len(charts))
+	state.charts = len(charts)
 }
 
 // chartBody returns the text of a chart block's lines. In a list item or

@@ -32,16 +32,6 @@ func (e *HTML) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(htmlRenderer{unsafe: e.Unsafe}, 100)))
 }
 
-// summaryKey holds the node of the page's first <!--more-->.
-var summaryKey = parser.NewContextKey()
-
-// summaryBreak returns the node holding the first <!--more--> of the page
-// parsed with pc, or nil.
-func summaryBreak(pc parser.Context) ast.Node {
-	n, _ := pc.Get(summaryKey).(ast.Node)
-	return n
-}
-
 type htmlTransformer struct {
 	unsafe bool
 }
@@ -60,21 +50,19 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				state.errorf(n.Segment.Start, "<!-- is never closed in its paragraph, so it would be shown as text: end the comment with -->")
 			}
 			return ast.WalkContinue
-		case *ast.RawHTML:
-			h = inlineHTML(n, src)
-		case *ast.HTMLBlock:
-			h = blockHTML(n, src)
+		case *ast.RawHTML, *ast.HTMLBlock:
+			h = rawHTML(n, src)
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.AutoLink:
 			return ast.WalkSkipChildren
 		default:
 			return ast.WalkContinue
 		}
 		stripped, more, unclosed := stripComments(h.text, h.keepComments)
-		if more && summaryBreak(pc) == nil {
-			pc.Set(summaryKey, n)
-		}
 		if state == nil {
 			return ast.WalkSkipChildren
+		}
+		if more && state.more == nil {
+			state.more = n
 		}
 		if t.unsafe {
 			scanTags(stripped.text, func(a rawAttr) {
@@ -135,23 +123,23 @@ func (h *htmlText) add(seg text.Segment, src []byte) {
 	h.text = append(h.text, seg.Value(src)...)
 }
 
-func inlineHTML(n *ast.RawHTML, src []byte) htmlText {
+// rawHTML returns the HTML of n, an *ast.RawHTML or an *ast.HTMLBlock.
+func rawHTML(n ast.Node, src []byte) htmlText {
 	var h htmlText
-	for i := 0; i < n.Segments.Len(); i++ {
-		h.add(n.Segments.At(i), src)
+	var lines *text.Segments
+	b, block := n.(*ast.HTMLBlock)
+	if block {
+		lines = b.Lines()
+	} else {
+		lines = n.(*ast.RawHTML).Segments
 	}
-	return h
-}
-
-func blockHTML(n *ast.HTMLBlock, src []byte) htmlText {
-	var h htmlText
-	for i := 0; i < n.Lines().Len(); i++ {
-		h.add(n.Lines().At(i), src)
+	for i := 0; i < lines.Len(); i++ {
+		h.add(lines.At(i), src)
 	}
-	if n.HasClosure() {
-		h.add(n.ClosureLine, src)
+	if block && b.HasClosure() {
+		h.add(b.ClosureLine, src)
 	}
-	if n.HTMLBlockType == ast.HTMLBlockType1 {
+	if block && b.HTMLBlockType == ast.HTMLBlockType1 {
 		lower := bytes.ToLower(bytes.TrimLeft(h.text, " \t"))
 		h.keepComments = !bytes.HasPrefix(lower, []byte("<pre"))
 	}
@@ -228,38 +216,28 @@ type htmlRenderer struct {
 }
 
 func (r htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindRawHTML, r.renderRawHTML)
-	reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
+	reg.Register(ast.KindRawHTML, r.render)
+	reg.Register(ast.KindHTMLBlock, r.render)
 }
 
-func (r htmlRenderer) renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering && r.unsafe {
-		r.write(w, node, inlineHTML(node.(*ast.RawHTML), src), false)
-	}
-	return ast.WalkSkipChildren, nil
-}
-
-func (r htmlRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering && r.unsafe {
-		r.write(w, node, blockHTML(node.(*ast.HTMLBlock), src), true)
-	}
-	return ast.WalkSkipChildren, nil
-}
-
-// write writes h, the HTML of n, with the addresses the Links extension
+// render writes the HTML of n, with the addresses the Links extension
 // rewrote (see rawEditsAttr) and without its comments; a block that held
 // nothing else leaves nothing, not even a line.
-func (r htmlRenderer) write(w util.BufWriter, n ast.Node, h htmlText, block bool) {
+func (r htmlRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering || !r.unsafe {
+		return ast.WalkSkipChildren, nil
+	}
+	h := rawHTML(n, src)
 	text := h.text
 	if edits, ok := n.AttributeString(rawEditsAttr); ok {
 		text = applyEdits(text, edits.([]rawEdit))
 	}
 	s, _, _ := stripComments(text, h.keepComments)
 	if firstNonSpace(s.text) < 0 {
-		return
+		return ast.WalkSkipChildren, nil
 	}
 	out := s.text
-	if block {
+	if n.Type() == ast.TypeBlock {
 		// A line left empty by a comment goes too.
 		var b []byte
 		for line := range bytes.Lines(out) {
@@ -273,6 +251,7 @@ func (r htmlRenderer) write(w util.BufWriter, n ast.Node, h htmlText, block bool
 		}
 	}
 	gmhtml.DefaultWriter.SecureWrite(w, out)
+	return ast.WalkSkipChildren, nil
 }
 
 // shownText returns the text of a text node's source v as the page shows

@@ -75,14 +75,9 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				unwrap = append(unwrap, n)
 			}
 			return ast.WalkSkipChildren
-		case *ast.RawHTML:
+		case *ast.RawHTML, *ast.HTMLBlock:
 			if t.unsafe {
-				rawLinks(state, n, inlineHTML(n, src))
-			}
-			return ast.WalkSkipChildren
-		case *ast.HTMLBlock:
-			if t.unsafe {
-				rawLinks(state, n, blockHTML(n, src))
+				rawLinks(state, n, rawHTML(n, src))
 			}
 			return ast.WalkSkipChildren
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock:

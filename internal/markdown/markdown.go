@@ -250,6 +250,8 @@ type pageState struct {
 	// reported counts the problems the extensions reported; past
 	// maxReported they are counted and not listed.
 	reported int
+	charts   int      // the charts the Charts extension placed
+	more     ast.Node // the node of the first <!--more-->, or nil
 }
 
 // maxReported is how many problems the extensions list for one page, as
@@ -342,7 +344,7 @@ func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 	}
 	state := pageOf(pc)
 	slices.Sort(state.anchors)
-	res := Result{HTML: buf.Bytes(), Charts: chartCount(pc), Anchors: slices.Compact(state.anchors)}
+	res := Result{HTML: buf.Bytes(), Charts: state.charts, Anchors: slices.Compact(state.anchors)}
 	if p.Feed {
 		feed := new(bytes.Buffer)
 		feed.Grow(buf.Len())
@@ -351,7 +353,7 @@ func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 		}
 		res.FeedHTML = feed.Bytes()
 	}
-	res.Headings, res.Words, res.Summary = outline(doc, body, summaryBreak(pc))
+	res.Headings, res.Words, res.Summary = outline(doc, body, state.more)
 	return res, nil
 }
 

@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -17,44 +16,17 @@ import (
 // site generators, which writers bring with their posts: Liquid tags
 // ({% include x.html %}, {% highlight go %}) from Jekyll and Hugo
 // shortcodes ({{< figure src="x" >}}, {{% note %}}). Each is one error at
-// its position that says what it is and what to write instead; the end
-// tag of one already reported is not reported again. A Liquid output tag
-// ({{ site.title }}) is plotline's own {{ }}: the Values extension says
-// what it looks like when it names no data block.
+// its position that says what it is and what to write instead, and
+// leaves nothing on the page; the end tag of one already reported is not
+// reported again. A Liquid output tag ({{ site.title }}) is plotline's
+// own {{ }}: the Values extension says what it looks like when it names
+// no data block.
 type Templates struct{}
 
 // Extend implements goldmark.Extender.
 func (*Templates) Extend(m goldmark.Markdown) {
 	// Before the values (50), which would read {{< as a value.
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(templateParser{}, 40)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(templateRenderer{}, 100)))
-}
-
-// templateRenderer renders TemplateTags as nothing.
-type templateRenderer struct{}
-
-func (templateRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindTemplateTag, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
-		return ast.WalkSkipChildren, nil
-	})
-}
-
-// KindTemplateTag is the NodeKind of TemplateTag.
-var KindTemplateTag = ast.NewNodeKind("PlotlineTemplateTag")
-
-// TemplateTag is a Liquid tag or a Hugo shortcode. It is reported when it
-// is parsed, and renders as nothing.
-type TemplateTag struct {
-	ast.BaseInline
-	Name string // "include", "figure", "/note", "endhighlight"
-}
-
-// Kind implements ast.Node.
-func (n *TemplateTag) Kind() ast.NodeKind { return KindTemplateTag }
-
-// Dump implements ast.Node.
-func (n *TemplateTag) Dump(source []byte, level int) {
-	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name}, nil)
 }
 
 // templateKey holds the *templateState of the document being parsed.
@@ -95,19 +67,16 @@ func (templateParser) Trigger() []byte { return []byte{'{'} }
 func (templateParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	var kind, closer string
+	open := 3 // the opener's length
 	switch {
 	case bytes.HasPrefix(line, []byte("{{<")):
 		kind, closer = "shortcode", ">}}"
 	case bytes.HasPrefix(line, []byte("{{%")):
 		kind, closer = "shortcode", "%}}"
 	case bytes.HasPrefix(line, []byte("{%")):
-		kind, closer = "liquid", "%}"
+		kind, closer, open = "liquid", "%}", 2
 	default:
 		return nil
-	}
-	open := 3
-	if kind == "liquid" {
-		open = 2
 	}
 	ts, _ := pc.Get(templateKey).(*templateState)
 	if ts == nil {
@@ -147,7 +116,7 @@ func (templateParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		tag = strings.TrimSpace(string(line[:min(max(named, open), length)])) + " …"
 	}
 	block.Advance(length)
-	n := &TemplateTag{Name: name}
+	n := ast.NewString(nil) // the tag, taken out of the text
 	state := pageOf(pc)
 	if state == nil {
 		return n

@@ -183,58 +183,47 @@ func members(t reflect.Type) []string {
 // none it knows.
 func hugoField(typ, field string) string {
 	hugo := "Hugo's ." + field
-	if typ == "Site" {
+	switch typ {
+	case "Site":
 		hugo = "Hugo's .Site." + field
-		switch field {
-		case "Params":
-			return hugo + ": plotline has no site-wide params; a page's own keys are .Article.Params"
-		case "LanguageCode":
-			return hugo + " is .Site.Language"
-		case "Menus":
-			return hugo + " is .Site.Nav, the pages whose front matter has nav"
-		case "Pages", "RegularPages", "AllPages":
-			return hugo + " is the home page's .Articles"
-		case "Copyright":
-			return hugo + ": write it in templates/partials/footer.html"
-		}
-		return ""
+	case "Summary":
+		typ = "Article" // an Article's fields are its Summary's
 	}
-	if typ == "Page" {
-		switch field {
-		case "Permalink":
-			return hugo + " is .Canonical"
-		case "RelPermalink":
-			return hugo + ` is {{ url .URL }}`
-		case "Params", "Content", "Date", "Lastmod", "ReadingTime", "TableOfContents", "Summary", "Author":
-			renamed := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}
-			name := cmp.Or(renamed[field], field)
-			return hugo + " is .Article." + name + " (on an article or page: write {{ with .Article }}…{{ end }} around it)"
-		case "Pages", "RegularPages", "Data":
-			return hugo + " is .Articles, on the home and tag pages"
-		case "Paginator", "Paginate":
-			return hugo + " is .Pager"
-		case "IsHome", "IsPage", "IsSection", "IsNode", "Section", "Type":
-			return hugo + ` is a test of .Kind: {{ if eq .Kind "home" }} (home, article, page, tag, tags or 404)`
-		case "Lang", "Language":
-			return hugo + " is .Site.Language"
-		}
-		return ""
-	}
-	if typ == "Article" || typ == "Summary" {
-		switch field {
-		case "Permalink":
-			return hugo + ` is {{ absurl .URL }}`
-		case "RelPermalink":
-			return hugo + ` is {{ url .URL }}`
-		case "Summary":
-			return hugo + " is .Teaser"
-		case "ReadingTime":
-			return hugo + " is .ReadingMinutes"
-		case "Lastmod":
-			return hugo + " is .Updated"
-		case "TableOfContents":
-			return hugo + " is .Sections, on an article, to range over"
-		}
+	switch typ + "." + field {
+	case "Site.Params":
+		return hugo + ": plotline has no site-wide params; a page's own keys are .Article.Params"
+	case "Site.LanguageCode", "Page.Lang", "Page.Language":
+		return hugo + " is .Site.Language"
+	case "Site.Menus":
+		return hugo + " is .Site.Nav, the pages whose front matter has nav"
+	case "Site.Pages", "Site.RegularPages", "Site.AllPages":
+		return hugo + " is the home page's .Articles"
+	case "Site.Copyright":
+		return hugo + ": write it in templates/partials/footer.html"
+	case "Page.Permalink":
+		return hugo + " is .Canonical"
+	case "Page.RelPermalink", "Article.RelPermalink":
+		return hugo + ` is {{ url .URL }}`
+	case "Page.Params", "Page.Content", "Page.Date", "Page.Lastmod", "Page.ReadingTime", "Page.TableOfContents", "Page.Summary", "Page.Author":
+		renamed := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}
+		name := cmp.Or(renamed[field], field)
+		return hugo + " is .Article." + name + " (on an article or page: write {{ with .Article }}…{{ end }} around it)"
+	case "Page.Pages", "Page.RegularPages", "Page.Data":
+		return hugo + " is .Articles, on the home and tag pages"
+	case "Page.Paginator", "Page.Paginate":
+		return hugo + " is .Pager"
+	case "Page.IsHome", "Page.IsPage", "Page.IsSection", "Page.IsNode", "Page.Section", "Page.Type":
+		return hugo + ` is a test of .Kind: {{ if eq .Kind "home" }} (home, article, page, tag, tags or 404)`
+	case "Article.Permalink":
+		return hugo + ` is {{ absurl .URL }}`
+	case "Article.Summary":
+		return hugo + " is .Teaser"
+	case "Article.ReadingTime":
+		return hugo + " is .ReadingMinutes"
+	case "Article.Lastmod":
+		return hugo + " is .Updated"
+	case "Article.TableOfContents":
+		return hugo + " is .Sections, on an article, to range over"
 	}
 	return ""
 }
@@ -247,8 +236,8 @@ func hugoField(typ, field string) string {
 func (l *Layouts) templateHint(name string) string {
 	defined := map[string]bool{}
 	for _, src := range l.src {
-		for _, d := range defines(src) {
-			defined[d.name] = true
+		for _, def := range defines(src) {
+			defined[def] = true
 		}
 	}
 	names := slices.Sorted(maps.Keys(defined))
@@ -277,31 +266,26 @@ const LoaderTemplate = "chart-loader"
 // charts stay static without a word.
 func (l *Layouts) Warnings() diag.List {
 	var out diag.List
-	warn := func(t *template.Template, name, where string) {
+	// place is where the default templates run the chart loader.
+	warn := func(t *template.Template, name, where, place string) {
 		top := t.Lookup(name)
 		if top == nil || top.Tree == nil || calls(t, top)[LoaderTemplate] {
 			return
 		}
 		file := top.Tree.ParseName
 		pos := diag.Pos{Path: file, Line: 1, Col: 1}
-		for _, d := range defines(l.src[file]) {
-			if d.name == name {
-				pos = diag.At(file, []byte(l.src[file]), d.off)
+		for off, def := range defines(l.src[file]) {
+			if def == name {
+				pos = diag.At(file, []byte(l.src[file]), off)
 			}
 		}
-		out.Warnf(pos, "%s never runs {{ template %q . }}, so the charts of %s stay static, without tooltips or the keyboard: run it where the default does (%s)", path.Base(file), LoaderTemplate, where, loaderPlace[name])
+		out.Warnf(pos, "%s never runs {{ template %q . }}, so the charts of %s stay static, without tooltips or the keyboard: run it where the default does (%s)", path.Base(file), LoaderTemplate, where, place)
 	}
 	if t, ok := l.byKind["article"]; ok {
-		warn(t, "base", "articles and pages")
+		warn(t, "base", "articles and pages", "before </body>, inside {{ if .HasChart }}")
 	}
 	if l.embed != nil {
-		warn(l.embed, EmbedTemplate, "the embed pages")
+		warn(l.embed, EmbedTemplate, "the embed pages", "after the chart's figure")
 	}
 	return out
-}
-
-// loaderPlace says where the default templates run the chart loader.
-var loaderPlace = map[string]string{
-	"base":        `before </body>, inside {{ if .HasChart }}`,
-	EmbedTemplate: `after the chart's figure`,
 }

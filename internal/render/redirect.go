@@ -37,22 +37,11 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 // WriteRedirect writes to w the page that sends a reader from an old
 // address to the page titled title, at the site path target: to its
 // root-relative URL, with its absolute one as the canonical link (the
-// root-relative one when the site has no base URL). Its
-// sentence is in the words of ws ("This page has moved to {title}.").
-func WriteRedirect(w io.Writer, site *Site, ws *words.Table, title, target string) error {
-	return writeRedirect(w, site, ws, words.MovedTo, title, target)
-}
-
-// WriteListRedirect writes to w the page at the address of a folder that
-// articles are in, which sends its reader to the list of them, titled
-// title, at the site path target, as WriteRedirect does; its sentence is
-// "The list of articles is on {title}."
-func WriteListRedirect(w io.Writer, site *Site, ws *words.Table, title, target string) error {
-	return writeRedirect(w, site, ws, words.ListedOn, title, target)
-}
-
-// writeRedirect writes a redirect page whose sentence is the key's.
-func writeRedirect(w io.Writer, site *Site, ws *words.Table, key words.Key, title, target string) error {
+// root-relative one when the site has no base URL). Its sentence is the
+// text of key in the words of ws: words.MovedTo ("This page has moved to
+// {title}.") at an alias, words.ListedOn ("The list of articles is on
+// {title}.") at a folder that articles are in.
+func WriteRedirect(w io.Writer, site *Site, ws *words.Table, key words.Key, title, target string) error {
 	lang := cmp.Or(site.Language, "en")
 	// The sentence around the link: the text before and after the
 	// placeholder that the link stands in.

@@ -424,16 +424,16 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 			continue
 		}
 		at := diag.Cursor{Path: name, Src: []byte(src[name])}
-		for _, d := range defines(src[name]) {
-			pos := at.At(d.off)
-			other, ok := defined[d.name]
+		for off, def := range defines(src[name]) {
+			pos := at.At(off)
+			other, ok := defined[def]
 			if !ok || other.Path == name {
-				defined[d.name] = pos
+				defined[def] = pos
 				continue
 			}
 			const twice = "template %q is defined here and in %s, and which one the pages get depends on the files' names: define it in one file (to replace one of plotline's templates, give the file its name)"
-			diags.Errorf(pos, twice, d.name, other.Path)
-			diags.Errorf(other, twice, d.name, name)
+			diags.Errorf(pos, twice, def, other.Path)
+			diags.Errorf(other, twice, def, name)
 		}
 	}
 	if diags.HasErrors() {
@@ -643,27 +643,22 @@ func lineBounds(src string, line int) (start, end int, ok bool) {
 	return start, end, true
 }
 
-// definition is a {{ define }} of a template file: the name it defines and
-// the offset of its "{{".
-type definition struct {
-	name string
-	off  int
-}
-
-// defines returns the {{ define }} actions of src, a template, in order.
-// A {{ block }}, which gives a template a default that a {{ define }} may
-// replace, is left out.
-func defines(src string) []definition {
-	var out []definition
-	for start, text := range actions(src) {
-		f := strings.Fields(text)
-		if len(f) > 1 && f[0] == "define" {
-			if n, err := strconv.Unquote(f[1]); err == nil {
-				out = append(out, definition{n, start})
+// defines yields, for each {{ define }} action of src, a template, in
+// order, the offset of its "{{" and the name it defines. A {{ block }},
+// which gives a template a default that a {{ define }} may replace, is
+// left out.
+func defines(src string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for start, text := range actions(src) {
+			f := strings.Fields(text)
+			if len(f) < 2 || f[0] != "define" {
+				continue
+			}
+			if n, err := strconv.Unquote(f[1]); err == nil && !yield(start, n) {
+				return
 			}
 		}
 	}
-	return out
 }
 
 // action is an action of a template that a {{ end }} closes, or that

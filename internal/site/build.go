@@ -221,12 +221,7 @@ func (b *Builder) today() time.Time {
 
 // sameDay reports whether a and b are the same calendar day, or both zero.
 func sameDay(a, b time.Time) bool {
-	if a.IsZero() || b.IsZero() {
-		return a.IsZero() == b.IsZero()
-	}
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	return ay == by && am == bm && ad == bd
+	return a.IsZero() == b.IsZero() && a.Format(time.DateOnly) == b.Format(time.DateOnly)
 }
 
 // lock takes the lock on the output, which is held for the whole build; a

@@ -118,9 +118,7 @@ func (r *run) reuse(path string, src []byte, feed feedSet) *record {
 	if !ok || key != c.Key {
 		return nil
 	}
-	rec := &record{path: path, url: c.URL, kind: c.Kind, date: c.Date, deps: c.Deps, links: c.Links, checks: c.Checks, ids: c.IDs, card: c.Card, key: key, unknown: c.Unknown, tagPos: c.TagPos, warnings: c.Warnings}
-	summary := c.Summary
-	rec.summary = &summary
+	rec := &record{path: path, url: c.URL, kind: c.Kind, date: c.Date, summary: &c.Summary, deps: c.Deps, links: c.Links, checks: c.Checks, ids: c.IDs, card: c.Card, key: key, unknown: c.Unknown, tagPos: c.TagPos, warnings: c.Warnings}
 	if feed[path] {
 		if c.Feed == "" {
 			return nil // the feed now needs its HTML, which was not kept

@@ -348,15 +348,8 @@ func (c *charts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) err
 // chart's summary, which screen readers otherwise skip), at the file's
 // size, width by height CSS pixels.
 func feedImage(src, alt, desc string, width, height float64) template.HTML {
-	var b strings.Builder
-	b.WriteString(`<img src="`)
-	b.WriteString(html.EscapeString(src))
-	b.WriteString(`" alt="`)
-	b.WriteString(html.EscapeString(alt))
-	b.WriteString(`" aria-describedby="`)
-	b.WriteString(html.EscapeString(desc))
-	b.WriteString(`" width="` + strconv.FormatFloat(width, 'g', -1, 64) + `" height="` + strconv.FormatFloat(height, 'g', -1, 64) + `">`)
-	return template.HTML(b.String())
+	return template.HTML(fmt.Sprintf(`<img src="%s" alt="%s" aria-describedby="%s" width="%g" height="%g">`,
+		html.EscapeString(src), html.EscapeString(alt), html.EscapeString(desc), width, height))
 }
 
 // writeFiles writes the CSV and SVG files of the page's charts and returns

@@ -31,18 +31,12 @@ func feedOf(pages []*content.Page, n int) feedSet {
 // the feed as they render.
 type feedSet map[string]bool
 
-// feedSetOf returns which of pages the feed needs HTML for, given the
-// site order of st.
-func (b *Builder) feedSetOf(st *state, pages []*content.Page) feedSet {
-	changed := map[string]bool{}
-	for _, p := range pages {
-		changed[p.Path] = true
-	}
+// feedSetOf returns the articles of the feed in the site order of st:
+// those of its pages that a rebuild renders keep their HTML for it.
+func (b *Builder) feedSetOf(st *state) feedSet {
 	set := feedSet{}
 	for _, rec := range b.newest(st) {
-		if changed[rec.path] {
-			set[rec.path] = true
-		}
+		set[rec.path] = true
 	}
 	return set
 }
@@ -63,10 +57,7 @@ func (b *Builder) newest(st *state) []*record {
 
 // dropFeed forgets the feed HTML of articles that left the feed.
 func (b *Builder) dropFeed(st *state) {
-	in := map[string]bool{}
-	for _, rec := range b.newest(st) {
-		in[rec.path] = true
-	}
+	in := b.feedSetOf(st)
 	for _, rec := range st.pages {
 		if rec.feed != "" && !in[rec.path] {
 			cp := *rec

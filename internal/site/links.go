@@ -152,10 +152,6 @@ func (ix *linkIndex) setAliases(file string, aliases []content.Alias) []string {
 	return lost
 }
 
-// sitePath returns the site path a content file that is not Markdown
-// ("content/a.png") is published at (see content.Bundles).
-func (ix *linkIndex) sitePath(file string) string { return ix.bundles.SitePath(file) }
-
 // folders returns the folders of the output that pages and redirect
 // pages are written in, each with what is written there first (a page's
 // file, or the redirect page's site path), by its site path in normal
@@ -192,14 +188,14 @@ func fileFolder(sitePath string) (string, bool) {
 
 // addAsset records a content file that is not Markdown ("content/a.png").
 func (ix *linkIndex) addAsset(file string) {
-	rel := ix.sitePath(file)
+	rel := ix.bundles.SitePath(file)
 	ix.assets[nfc(rel)] = rel
 	ix.sources[nfc(rel)] = file
 }
 
 // removeAsset forgets a content file that is not Markdown.
 func (ix *linkIndex) removeAsset(file string) {
-	rel := nfc(ix.sitePath(file))
+	rel := nfc(ix.bundles.SitePath(file))
 	delete(ix.assets, rel)
 	delete(ix.sources, rel)
 }
@@ -250,11 +246,11 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		// The page itself: "#sources".
 		return dest, from.URL, check(from.URL, frag, false), nil
 	}
-	var candidates []string
+	var c string // the site path target names
 	if strings.HasPrefix(target, "/") {
-		candidates = []string{strings.TrimPrefix(path.Clean(target), "/")}
-		if strings.HasSuffix(target, "/") && candidates[0] != "" {
-			candidates[0] += "/"
+		c = strings.TrimPrefix(path.Clean(target), "/")
+		if strings.HasSuffix(target, "/") && c != "" {
+			c += "/"
 		}
 	} else {
 		// Relative to the Markdown file first: "other.md", "chart.png".
@@ -266,43 +262,36 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 			return "", "", nil, errors.New(u.why)
 		}
 		if strings.HasPrefix(file, "content/") {
-			if a, ok := ix.assets[nfc(ix.sitePath(file))]; ok {
+			if a, ok := ix.assets[nfc(ix.bundles.SitePath(file))]; ok {
 				return ix.basePath + render.EscapePath(a) + suffix, a, nil, nil
 			}
 		}
 		// Then as a browser would read it from the page's own URL.
-		resolved := path.Join(nfc(from.URL), target)
+		c = path.Join(nfc(from.URL), target)
 		if strings.HasSuffix(target, "/") {
-			resolved += "/"
+			c += "/"
 		}
-		candidates = []string{resolved}
 	}
-	for _, c := range candidates {
-		if strings.HasPrefix(c, "..") {
-			return "", "", nil, fmt.Errorf("points outside the site")
+	if strings.HasPrefix(c, "..") {
+		return "", "", nil, fmt.Errorf("points outside the site")
+	}
+	if site, page, ok := ix.lookup(c); ok {
+		var ch *buildcache.LinkCheck
+		if page {
+			ch = check(site, frag, false)
 		}
-		if site, page, ok := ix.lookup(c); ok {
-			var ch *buildcache.LinkCheck
-			if page {
-				ch = check(site, frag, false)
-			}
-			return ix.basePath + render.EscapePath(site) + suffix, site, ch, nil
-		}
+		return ix.basePath + render.EscapePath(site) + suffix, site, ch, nil
 	}
 	// A page that is not built (a draft) says so before its address is
 	// taken for a list: a folder's redirect page is at "about/" too.
-	for _, c := range candidates {
-		page := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"
-		if u, ok := ix.unbuilt[page]; ok {
-			return "", "", nil, errors.New(u.why)
-		}
+	page := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"
+	if u, ok := ix.unbuilt[page]; ok {
+		return "", "", nil, errors.New(u.why)
 	}
-	for _, c := range candidates {
+	if listPageRE.MatchString(page) && page != "/" {
 		// A list plotline makes from the pages: whether it exists is
 		// known once they are all rendered.
-		if list := strings.TrimSuffix(strings.TrimSuffix(c, "index.html"), "/") + "/"; listPageRE.MatchString(list) && list != "/" {
-			return ix.basePath + render.EscapePath(list) + suffix, list, check(list, "", true), nil
-		}
+		return ix.basePath + render.EscapePath(page) + suffix, page, check(page, "", true), nil
 	}
 	if strings.HasSuffix(target, ".md") {
 		if near := ix.nearPage(path.Join(nfc(from.Dir), target), nfc(from.Path)); near != "" {
@@ -408,11 +397,7 @@ func (ix *linkIndex) resolveFile(from *content.Page, dest string) (string, strin
 // trailing slash or index.html, and returns its canonical spelling and
 // whether it is a content page.
 func (ix *linkIndex) lookup(p string) (string, bool, bool) {
-	if p == "." || p == "/" {
-		p = ""
-	}
-	switch {
-	case p == "" || p == "index.html":
+	if p == "" || p == "." || p == "/" || p == "index.html" {
 		return "", false, true
 	}
 	if a, ok := ix.assets[p]; ok {

@@ -127,11 +127,9 @@ func (r *run) renderLists(which int) error {
 	// The sitemap changes only with the set of pages and their dates.
 	var h maphash.Hash
 	h.SetSeed(r.b.seed)
-	var b [8]byte
 	for _, e := range sitemap {
 		h.WriteString(e.URL)
-		binary.LittleEndian.PutUint64(b[:], uint64(e.Lastmod.Unix()))
-		h.Write(b[:])
+		maphash.WriteComparable(&h, e.Lastmod.Unix())
 	}
 	if key := h.Sum64(); key != r.st.sitemapKey {
 		r.st.sitemapKey = key
@@ -184,7 +182,7 @@ func (r *run) writeSections(articles []*render.Summary, seen map[string]bool) er
 			continue
 		}
 		var buf bytes.Buffer
-		if err := render.WriteListRedirect(&buf, site, r.st.words, site.Title, ""); err != nil {
+		if err := render.WriteRedirect(&buf, site, r.st.words, words.ListedOn, site.Title, ""); err != nil {
 			return err
 		}
 		if err := r.write(sitePath, owner, buf.Bytes()); err != nil {
@@ -214,15 +212,13 @@ func (r *run) listing() *listing {
 func (r *run) feedChanged(entries []render.FeedEntry, keys []uint64) bool {
 	var h maphash.Hash
 	h.SetSeed(r.b.seed)
-	var b [8]byte
 	for i, e := range entries {
 		h.WriteString(e.Content)
 		h.WriteByte(0)
 		// Author is the one field the list key leaves out.
 		h.WriteString(e.Author)
 		h.WriteByte(0)
-		binary.LittleEndian.PutUint64(b[:], keys[i])
-		h.Write(b[:])
+		maphash.WriteComparable(&h, keys[i])
 	}
 	key := h.Sum64()
 	same := r.st.feedKey == key && r.st.feedKey != 0
@@ -371,29 +367,19 @@ func listPageURL(base string, n int) string {
 // tags, and the redirect page of each top folder articles are in. failed are the pages that had errors of their own, in place of
 // what st knows of them: their tags make lists once they are mended.
 func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bool {
-	counts := map[string]int{}
-	sections := map[string]bool{}
-	count := func(rec *record) {
+	counts := map[string]int{"": 0} // articles by the list they are in
+	out := map[string]bool{"tags/": true}
+	for _, rec := range st.records(failed) {
 		if rec.kind != content.Article || rec.summary == nil {
-			return
+			continue
 		}
 		counts[""]++
 		if s := sectionOf(rec.url); s != "" {
-			sections[s+"/"] = true // its folder's redirect page (writeSections)
+			out[s+"/"] = true // its folder's redirect page (writeSections)
 		}
 		for _, t := range rec.summary.Tags {
 			counts[t.URL]++
 		}
-	}
-	for _, rec := range st.records(failed) {
-		count(rec)
-	}
-	if _, ok := counts[""]; !ok {
-		counts[""] = 0
-	}
-	out := map[string]bool{"tags/": true}
-	for s := range sections {
-		out[s] = true
 	}
 	for base, n := range counts {
 		_, total := paging(n, pageSize)

@@ -25,6 +25,7 @@ import (
 	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/render"
 	"github.com/plotline/plotline/internal/sitefs"
+	"github.com/plotline/plotline/internal/words"
 )
 
 // loadTheme reads every file of theme/ (site over defaults), writes it to
@@ -78,7 +79,7 @@ func (r *run) copyAssets(assets []string, diags *diag.List) error {
 	}
 	folders := r.st.ix.folders()
 	for _, a := range assets {
-		sp := r.st.ix.sitePath(a)
+		sp := r.st.ix.bundles.SitePath(a)
 		if by, ok := folders[nfc(sp)]; ok {
 			// The file and the folder cannot both be made.
 			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "is published as %s, the name of the folder of %s: rename one of them", sp, by)
@@ -93,7 +94,7 @@ func (r *run) copyAssets(assets []string, diags *diag.List) error {
 			diags.Errorf(diag.Pos{Path: a, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			continue
 		}
-		if err := r.write(r.st.ix.sitePath(a), a, src); err != nil {
+		if err := r.write(sp, a, src); err != nil {
 			return err
 		}
 	}
@@ -175,14 +176,7 @@ func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *conte
 		return p
 	}
 	if p.Broken {
-		// The front matter could not be read: its data blocks, if any,
-		// are still read for their own mistakes, and the keys plotline
-		// does not read are warned at. The body is not checked: every
-		// value in it would be an error that is not the writer's.
-		r.noteUnread(p)
-		if p.Data != nil {
-			data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
-		}
+		r.readBroken(p, diags)
 		return nil
 	}
 	// The index parsed the file too; a different address or draft key
@@ -374,7 +368,7 @@ func (r *run) writeAliases(p *content.Page, rec *record, diags *diag.List) error
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := render.WriteRedirect(&buf, r.st.site, r.st.words, p.Title, p.URL); err != nil {
+	if err := render.WriteRedirect(&buf, r.st.site, r.st.words, words.MovedTo, p.Title, p.URL); err != nil {
 		return err
 	}
 	for _, a := range p.Aliases {

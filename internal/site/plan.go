@@ -16,7 +16,6 @@ import (
 	"github.com/plotline/plotline/internal/buildcache"
 	"github.com/plotline/plotline/internal/config"
 	"github.com/plotline/plotline/internal/content"
-	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/output"
 	"github.com/plotline/plotline/internal/render"
@@ -61,7 +60,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		r.st.ix.addUnbuilt(p.Path, p.URL, laterReason(p))
 	}
 	for _, a := range site.Withheld {
-		r.st.ix.addUnbuilt(a, r.st.ix.sitePath(a), withheldReason(a))
+		r.st.ix.addUnbuilt(a, r.st.ix.bundles.SitePath(a), withheldReason(a))
 	}
 
 	// Render: the theme, the files beside the pages, the pages (reusing
@@ -261,7 +260,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 				}
 			case known:
 				plan.goneAssets = append(plan.goneAssets, p)
-				lost[st.ix.sitePath(p)] = true
+				lost[st.ix.bundles.SitePath(p)] = true
 			}
 			continue
 		}
@@ -469,16 +468,10 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		// mistakes of its body. The build fails below, its output
 		// discarded.
 		plan.render = slices.DeleteFunc(plan.render, func(p *content.Page) bool {
-			if p.Decoded {
-				return false
+			if p.Broken && !p.Decoded {
+				r.readBroken(p, &diags)
 			}
-			if p.Broken && p.Data != nil {
-				data.Parse(b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, &diags)
-			}
-			if p.Broken {
-				r.noteUnread(p)
-			}
-			return p.Broken
+			return p.Broken && !p.Decoded
 		})
 	}
 
@@ -502,7 +495,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	gone := make(map[string]bool, len(plan.goneAssets))
 	for _, a := range plan.goneAssets {
-		r.remove(r.st.ix.sitePath(a))
+		r.remove(r.st.ix.bundles.SitePath(a))
 		r.st.ix.removeAsset(a)
 		gone[a] = true
 	}
@@ -549,15 +542,15 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	next.order = reorder(next.order, b.last.pages, next.pages, moved)
 	r.moved = moved
-	records, pageDiags, err := r.renderPages(plan.render, b.feedSetOf(next, plan.render))
+	records, pageDiags, err := r.renderPages(plan.render, b.feedSetOf(next))
 	if err != nil {
 		return Result{}, err
 	}
 	diags.Add(pageDiags...)
+	for _, rec := range records {
+		next.pages[rec.path] = rec
+	}
 	if diags.HasErrors() {
-		for _, rec := range records {
-			next.pages[rec.path] = rec
-		}
 		next.verifyLinks(b.cfg.PageSize, r.failed, r.tagsUnknown, &diags)
 		return failed(diags, r)
 	}
@@ -567,7 +560,6 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	for _, rec := range records {
 		before, had := old[rec.path]
-		next.pages[rec.path] = rec
 		switch {
 		case !had:
 			lists |= listPages | listFeed
@@ -692,12 +684,7 @@ func (s folderSet) add(file string) {
 
 // holds reports whether the file p lies in one of the folders.
 func (s folderSet) holds(p string) bool {
-	for dir := path.Dir(p); dir != "." && dir != "/"; dir = path.Dir(dir) {
-		if s[dir] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(folders(p), func(dir string) bool { return s[dir] })
 }
 
 // bundleMoves reports whether the page at p, published at u when it

@@ -69,10 +69,15 @@ type run struct {
 	tagsUnknown bool
 }
 
-// noteUnread keeps the front-matter keys plotline does not read of p, a
-// page with a mistake in its front matter, for the warnings of a build
-// that fails.
-func (r *run) noteUnread(p *content.Page) {
+// readBroken reads what can be read of p, a page whose front matter
+// could not be read: its data blocks, for their own mistakes, which go to
+// diags, and the front-matter keys plotline does not read, kept for the
+// warnings of the build, which fails. The body is not checked: every
+// value in it would be an error that is not the writer's.
+func (r *run) readBroken(p *content.Page, diags *diag.List) {
+	if p.Data != nil {
+		data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
+	}
 	if len(p.Unknown) == 0 {
 		return
 	}
@@ -262,8 +267,10 @@ func (r *run) reuseFile(sitePath, owner string, st output.Stamp) {
 	defer r.mu.Unlock()
 	r.own(sitePath, owner)
 	r.written[sitePath] = true
-	if h, ok := r.lastOutputs()[sitePath]; ok {
-		r.st.outputs[sitePath] = h
+	if r.b.last != nil {
+		if h, ok := r.b.last.outputs[sitePath]; ok {
+			r.st.outputs[sitePath] = h
+		}
 	}
 	r.files++
 	if strings.HasSuffix(sitePath, ".html") {
@@ -304,11 +311,7 @@ func (r *run) clashList() diag.List {
 			if another == o {
 				another = owners[1]
 			}
-			if pos, ok := r.st.aliasAt[aliasKey{sitePath, o}]; ok {
-				out.Errorf(pos, "aliases: writes %s, which %s writes too: remove the alias, or move the other", sitePath, describeOwner(another))
-				continue
-			}
-			out.Errorf(diag.Pos{Path: o, Line: 1, Col: 1}, "writes %s, which %s writes too: rename one of them", sitePath, describeOwner(another))
+			r.clashAt(&out, sitePath, o, fmt.Sprintf("writes %s, which %s writes too", sitePath, describeOwner(another)))
 		}
 		if sources == 0 {
 			out.Errorf(diag.Pos{}, "%s and %s both write %s", describeOwner(owners[0]), describeOwner(owners[1]), sitePath)
@@ -394,22 +397,25 @@ func (r *run) folderClash(file, fileOwner, inner, innerOwner string) {
 	}
 	makeIfNil(&r.folderClashes)
 	r.folderClashes[key] = true
-	report := func(sitePath, owner, what string) {
-		if pos, ok := r.st.aliasAt[aliasKey{sitePath, owner}]; ok {
-			r.clashes.Errorf(pos, "aliases: %s: remove the alias, or move the other", what)
-			return
-		}
-		r.clashes.Errorf(diag.Pos{Path: owner, Line: 1, Col: 1}, "%s: rename one of them", what)
-	}
 	if isSourceFile(fileOwner) {
-		report(file, fileOwner, fmt.Sprintf("writes %s, a file, where %s writes %s, which needs a folder of that name", file, describeOwner(innerOwner), inner))
+		r.clashAt(&r.clashes, file, fileOwner, fmt.Sprintf("writes %s, a file, where %s writes %s, which needs a folder of that name", file, describeOwner(innerOwner), inner))
 	}
 	if isSourceFile(innerOwner) {
-		report(inner, innerOwner, fmt.Sprintf("writes %s, in a folder %s, which %s writes as a file", inner, file, describeOwner(fileOwner)))
+		r.clashAt(&r.clashes, inner, innerOwner, fmt.Sprintf("writes %s, in a folder %s, which %s writes as a file", inner, file, describeOwner(fileOwner)))
 	}
 	if !isSourceFile(fileOwner) && !isSourceFile(innerOwner) {
 		r.clashes.Errorf(diag.Pos{}, "%s writes the file %s, and %s writes %s, in a folder of that name", describeOwner(fileOwner), file, describeOwner(innerOwner), inner)
 	}
+}
+
+// clashAt adds to l the clash what at owner, a source file that writes
+// the file at sitePath: at its alias when that file is a redirect page.
+func (r *run) clashAt(l *diag.List, sitePath, owner, what string) {
+	if pos, ok := r.st.aliasAt[aliasKey{sitePath, owner}]; ok {
+		l.Errorf(pos, "aliases: %s: remove the alias, or move the other", what)
+		return
+	}
+	l.Errorf(diag.Pos{Path: owner, Line: 1, Col: 1}, "%s: rename one of them", what)
 }
 
 // isSourceFile reports whether an owner is a file of the site folder.
@@ -439,15 +445,6 @@ func (r *run) sortedClaims() []Claim {
 	out := slices.Clone(r.claims)
 	slices.SortStableFunc(out, func(a, b Claim) int { return diag.ComparePos(a.Pos, b.Pos) })
 	return out
-}
-
-// lastOutputs returns the hashes of the files of the Builder's last build,
-// or nil.
-func (r *run) lastOutputs() map[string]uint64 {
-	if r.b.last == nil {
-		return nil
-	}
-	return r.b.last.outputs
 }
 
 // remove takes the file at sitePath out of the output: a rebuild removes
