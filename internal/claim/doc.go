@@ -163,9 +163,12 @@
 //	nearly, almost, just short of N               at most a·|N| short of N, towards zero; not N itself
 //	just under, just below N                      at most a·|N| below N; not N itself
 //	just over, just above N                       at most a·|N| above N; not N itself
-//	more than, over, above, in excess of N        more than N
+//	more than, over, above, in excess of N,       more than N
+//	  beyond, exceeds (exceeded, exceeding),
+//	  surpasses (surpassed, surpassing) N
 //	at least, no fewer than, no less than N       N or more
-//	fewer than, less than, under, below N         less than N
+//	fewer than, less than, under, below,          less than N
+//	  short of N
 //	at most, no more than, up to N,               N or less
 //	  as many (much, high) as N
 //	as few (little, low) as N                     N or more
