@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
@@ -125,7 +126,36 @@ func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 	if err != nil {
 		return Evaluation{}, err
 	}
-	return Evaluation{Text: text, Value: v, Warning: s.pastCrossing(e.Ref, v)}, nil
+	return Evaluation{Text: text, Value: v, Warning: cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref))}, nil
+}
+
+// seenBefore returns a warning when ref is a crossing, or counts the time
+// to one, that a projection from an explicit start puts after an
+// observation of the series had already reached the limit: the page
+// would say the limit is reached on a day when its own data reached it
+// earlier.
+func (s *Scope) seenBefore(ref Ref) string {
+	scenario, field, found := strings.Cut(ref.Field, ".")
+	if !found {
+		scenario, field = "central", ref.Field
+	}
+	b := s.blocks[ref.Block]
+	if b == nil || b.Projection == nil || !b.Projection.HasLimit || field != "crossing" && !strings.HasSuffix(field, "_to_limit") {
+		return ""
+	}
+	c, err := b.Field(scenario + ".crossing")
+	if err != nil {
+		return ""
+	}
+	pr := b.Projection
+	rising := pr.Start.Value < pr.Limit
+	for _, o := range b.Series {
+		if o.Date.Before(c.Date) && (rising && o.Value >= pr.Limit || !rising && o.Value <= pr.Limit) {
+			return fmt.Sprintf("the projection from %s (%s) reaches limit %s on %s, after the series reached it on %s (%s); start the projection at the last observation (start: last), or write of it as a forecast made then",
+				pr.Start.Date.Format(dateLayout), num(pr.Start.Value), num(pr.Limit), c.Date.Format(dateLayout), o.Date.Format(dateLayout), num(o.Value))
+		}
+	}
+	return ""
 }
 
 // pastCrossing returns a warning when ref counts the days or weeks to a
