@@ -117,7 +117,9 @@ func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 		return Evaluation{}, err
 	}
 	if e.Claim != nil {
-		return s.evalClaim(e, v, pos)
+		ev, err := s.evalClaim(e, v, pos)
+		ev.Warning = cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref))
+		return ev, err
 	}
 	text, shown, err := formatShown(s.Locale, v, e.Format, e.Arg, s.Claims.About)
 	if err == nil {

@@ -198,8 +198,15 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		// The last words before the value on its line, not the line: a
 		// line of 40,000 values is read once.
 		before := src[max(0, v.Offset-maxBefore):v.Offset]
-		before = before[bytes.LastIndexByte(before, '\n')+1:]
-		s, warning, err := state.page.Values.ResolveValue(v.Expr, string(before), state.pos(v.Offset))
+		words := string(before[bytes.LastIndexByte(before, '\n')+1:])
+		if lineStart := v.Offset - len(words); strings.TrimSpace(words) == "" && lineStart > 0 && laterLineOf(v, lineStart) {
+			// A value that starts a line of its paragraph follows the
+			// words that end the line before, as the page prints them:
+			// "more than\n{{ b.last.value | comma }}".
+			prev := src[max(0, lineStart-1-maxBefore) : lineStart-1]
+			words = string(bytes.TrimRight(prev[bytes.LastIndexByte(prev, '\n')+1:], " \t\\")) + " "
+		}
+		s, warning, err := state.page.Values.ResolveValue(v.Expr, words, state.pos(v.Offset))
 		if err != nil {
 			state.errorf(v.Offset, "{{ %s }}: %v%s", v.Expr, err, foreignHint(v.Expr))
 			continue
@@ -220,6 +227,18 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			}
 		}
 	}
+}
+
+// laterLineOf reports whether the line starting at lineStart, where v
+// stands, is a later line of the paragraph that holds v, not its first.
+func laterLineOf(v *ValueNode, lineStart int) bool {
+	for p := v.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock:
+			return p.Lines().Len() > 0 && p.Lines().At(0).Start < lineStart
+		}
+	}
+	return false
 }
 
 // valueRenderer renders ValueNodes.
