@@ -286,7 +286,7 @@ func calendarSpan(a, b time.Time, per int) float64 {
 
 // percentWords are the units percentUnit knows, in lower case.
 var percentWords = []string{
-	"%", "percent", "per cent", "pct",
+	"%", "percent", "per cent", "pct", "percentage of",
 	"prozent", "pour cent", "por ciento", "per cento", "percento", "por cento", "procent",
 	"٪", "في المئة", "في المائة", "بالمئة", "بالمائة", "אחוז", "אחוזים", "درصد",
 }
@@ -328,8 +328,8 @@ func UnitScale(unit string) int {
 var unitScales = map[string]int{
 	"thousand": 3, "tausend": 3, "millier": 3,
 	"million": 6, "millionen": 6, "mio": 6,
-	"billion": 9, "milliarde": 9, "milliarden": 9, "mrd": 9, "milliard": 9,
-	"trillion": 12, "billionen": 12,
+	"billion": 9, "bn": 9, "milliarde": 9, "milliarden": 9, "mrd": 9, "milliard": 9,
+	"trillion": 12, "tn": 12, "billionen": 12,
 }
 
 // percentUnit reports whether a block's unit says that its numbers are

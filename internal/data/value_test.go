@@ -352,6 +352,7 @@ func TestUnitWords(t *testing.T) {
 		{"per cent", true, false}, {"Prozent der Stimmen", true, false}, {"درصد", true, false},
 		{"percentage points", false, true}, {"pp", false, true}, {"Prozentpunkte", false, true},
 		{"percentages", false, false}, {"percentage", false, false}, {"pct.", false, false},
+		{"percentage of GDP", true, false}, {"percentage point", false, true},
 		{"ppm", false, false}, {"%s", false, false}, {"", false, false}, {"casualties", false, false},
 	} {
 		if got := percentUnit(c.unit); got != c.percent {
@@ -359,6 +360,19 @@ func TestUnitWords(t *testing.T) {
 		}
 		if got := pointsUnit(c.unit); got != c.points {
 			t.Errorf("pointsUnit(%q) = %v; want %v", c.unit, got, c.points)
+		}
+	}
+}
+
+// TestUnitScale checks the multiples a unit's first word counts in, the
+// abbreviations newsrooms write included ("bn dollars").
+func TestUnitScale(t *testing.T) {
+	for unit, want := range map[string]int{
+		"billion dollars": 9, "bn dollars": 9, "Bn dollars": 9, "tn dollars": 12, "trillion dollars": 12,
+		"billions d'euros": 12, "Mrd. Euro": 9, "thousand people": 3, "dollars": 0, "bnb tokens": 0, "": 0,
+	} {
+		if got := UnitScale(unit); got != want {
+			t.Errorf("UnitScale(%q) = %d; want %d", unit, got, want)
 		}
 	}
 }
