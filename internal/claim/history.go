@@ -1147,7 +1147,15 @@ func (s Series) streak(c *histClaim, at int, refuse refuser) (Verdict, error) {
 	default:
 		v.Suggest = fmt.Sprintf("%s every %s since %s", head, n, s.dateText(s.Obs[first+1].Date))
 	}
-	gapAt := func() string { return s.dateText(next(s.Obs[first-1].Date)) }
+	// The step just before the run's first observation, whose value would
+	// say whether the run began there: 2014, not 2011, of 2010 then 2015.
+	gapAt := func() string {
+		q := next(s.Obs[first-1].Date)
+		for r := next(q); r.Before(s.Obs[first].Date); r = next(r) {
+			q = r
+		}
+		return s.dateText(q)
+	}
 	if c.n == 0 {
 		// "every year since P": the changes after P at least (from P's
 		// value), and P's own change too in the second reading.
