@@ -26,6 +26,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,7 +79,10 @@ func orDefault[T int | time.Duration](v *T, def T) {
 // Server serves the site in one folder and the live-reload event stream.
 // Its methods are safe for concurrent use.
 type Server struct {
-	dir  string
+	dir string
+	// real is the folder dir led to when the site was first served,
+	// through its symbolic links; see openSite.
+	real atomic.Pointer[string]
 	at   atomic.Pointer[basePath] // see SetBasePath
 	opts Options
 	hub  *hub
@@ -326,7 +330,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 	if strings.Count(r.Header.Get("Range"), ",") >= maxRanges {
 		r.Header.Del("Range") // the whole file is cheaper to send
 	}
-	root, err := os.OpenRoot(s.dir)
+	root, err := s.openSite()
 	if err != nil {
 		s.notBuilt(w, r)
 		return
@@ -494,13 +498,35 @@ func openFile(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 	return f, info, err
 }
 
+// openSite opens the output folder for one request. The folder is opened
+// by name each time, as a build puts a new one in place of the old; but it
+// must be the folder the name led to when the site was first served (a
+// link swapped to lead elsewhere, /etc say, serves nothing), and a folder
+// still: opening a pipe put in its place would hold the request for ever.
+func (s *Server) openSite() (*os.Root, error) {
+	real, err := filepath.EvalSymlinks(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	if first := s.real.Load(); first == nil {
+		s.real.CompareAndSwap(nil, &real)
+	}
+	if first := s.real.Load(); *first != real {
+		return nil, fmt.Errorf("%s leads to %s now, not %s", s.dir, real, *first)
+	}
+	if info, err := os.Lstat(real); err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", real)
+	}
+	return os.OpenRoot(real)
+}
+
 // usable reports whether info is that of a regular file or a directory.
 func usable(info fs.FileInfo) bool { return info.IsDir() || info.Mode().IsRegular() }
 
 // notFound serves the site's 404 page, or a plain message when the site
 // has none, with status 404.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	root, err := os.OpenRoot(s.dir)
+	root, err := s.openSite()
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return

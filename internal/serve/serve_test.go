@@ -479,3 +479,33 @@ func TestSiteURLEscaped(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputFolderSwapped checks that the output folder, opened by name
+// for each request, is the one the name led to when the site was first
+// served: one moved away and replaced by a link to another folder serves
+// nothing of that folder, and the site is served again once it is back.
+func TestOutputFolderSwapped(t *testing.T) {
+	dir := writeSite(t)
+	h := New(dir, "/", Options{}).Handler()
+	if resp, _ := do(t, h, "GET", "/"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /: status %d; want 200", resp.StatusCode)
+	}
+	if err := os.Rename(dir, dir+".real"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(filepath.Dir(dir), "outside"), dir); err != nil {
+		t.Fatal(err)
+	}
+	if resp, body := do(t, h, "GET", "/secret.txt"); resp.StatusCode != http.StatusNotFound || strings.Contains(body, secret) {
+		t.Errorf("GET /secret.txt through the swapped link: status %d, secret served %v; want 404 and not", resp.StatusCode, strings.Contains(body, secret))
+	}
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(dir+".real", dir); err != nil {
+		t.Fatal(err)
+	}
+	if resp, _ := do(t, h, "GET", "/"); resp.StatusCode != http.StatusOK {
+		t.Errorf("GET / with the folder back: status %d; want 200", resp.StatusCode)
+	}
+}
