@@ -132,7 +132,7 @@ func TestHostileValues(t *testing.T) {
 			[]string{
 				p + `3:40: value: 9007199254740993 cannot be kept as written: a number holds about 16 significant digits, none beyond them, and would be shown as 9,007,199,254,740,992; round it (or write it in a larger unit, such as millions)`,
 				p + `3:85: value: 3.14159265358979323846 cannot be kept as written: a number holds about 16 significant digits, none beyond them, and would be shown as 3.141592653589793; round it (or write it in a larger unit, such as millions)`,
-				p + `4:38: limit: 12345678901234567890 cannot be kept as written: a number holds about 16 significant digits, none beyond them, and would be shown as 12,345,678,901,234,567,168; round it (or write it in a larger unit, such as millions)`,
+				p + `4:38: limit: 12345678901234567890 cannot be kept as written: a number holds about 16 significant digits, none beyond them, and would be shown as 12,345,678,901,234,567,000; round it (or write it in a larger unit, such as millions)`,
 			}},
 		{"limit never reached", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 100}, rate: -5, limit: 12000}\n",
 			[]string{p + `3:74: limit 12000 is never reached: the rate must be positive to rise from 100 to 12000`}},

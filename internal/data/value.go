@@ -280,7 +280,8 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		}
 		return formatNumber(l, Round(size.Num, n), n, false), Round(size.Num, n), nil
 	case "int":
-		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', 0, 64))), Round(v.Num, 0), nil
+		prec := pick(math.Abs(v.Num) < 1<<53, 0, -1) // as AppendNumber writes one past 2^53
+		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', prec, 64))), Round(v.Num, 0), nil
 	}
 	return "", nan, fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
 		diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}))
@@ -489,12 +490,18 @@ func AppendNumber(b []byte, l *locale.Locale, f float64, dec int, trim bool) []b
 	f = Round(f, dec)
 	var buf [48]byte
 	var s []byte
-	if (trim || dec == 0) && math.Abs(f) < 1e18 && f == math.Trunc(f) {
+	switch {
+	case (trim || dec == 0) && math.Abs(f) < 1<<53 && f == math.Trunc(f):
 		// A whole number, as most values are, or one rounded to whole:
 		// integers are quicker to write than floats with a fixed
 		// precision.
 		s = strconv.AppendInt(buf[:0], int64(f), 10)
-	} else {
+	case dec <= 0 && math.Abs(f) >= 1<<53:
+		// Past 2^53 a float's every digit is not the data's: 4.56e23 is
+		// 455,999,999,999,999,983,222,784 to the last bit. Its shortest
+		// digits, with zeros after them, are what was written.
+		s = strconv.AppendFloat(buf[:0], f, 'f', -1, 64)
+	default:
 		s = strconv.AppendFloat(buf[:0], f, 'f', dec, 64)
 	}
 	if trim && bytes.IndexByte(s, '.') >= 0 {

@@ -131,6 +131,8 @@ func TestFormat(t *testing.T) {
 		{n(84123456), "figures", "1", "84 million"},
 		{n(1449999), "figures", "1", "1.4 million"}, // "1 million" is 0.95 to 1.05 million to a claim
 		{n(1020000), "figures", "1", "1 million"},
+		{n(4.56e23), "comma", "", "456,000,000,000,000,000,000,000"}, // not 455,999,999,999,999,983,222,784, the float's own digits
+		{n(1e23), "int", "", "100000000000000000000000"},
 		{n(99960000), "figures", "2", "100 million"},
 		{n(2.449e9), "figures", "2", "2.4 billion"},
 		{n(12345), "figures", "2", "12,345"},
