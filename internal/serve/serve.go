@@ -32,6 +32,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // Options tunes a Server. The zero value gives the defaults.
@@ -174,14 +176,6 @@ const (
 	workerPath = "_plotline/reload-worker.js"
 )
 
-// handler returns the HTTP handler of s for requests that may name the
-// hosts in hosts.
-func (s *Server) handler(hosts hostSet) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.serveHTTP(w, r, hosts)
-	})
-}
-
 // Close ends every open event stream and refuses new ones. Files are
 // still served. It is safe to call more than once.
 func (s *Server) Close() { s.hub.close() }
@@ -196,7 +190,7 @@ func (s *Server) Close() { s.hub.close() }
 // makes the first pages asked for wait for the first build.
 func (s *Server) Serve(ctx context.Context, l *Listener, ready func(url string)) error {
 	hs := &http.Server{
-		Handler:           s.handler(l.hosts),
+		Handler:           http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveHTTP(w, r, l.hosts) }),
 		ReadHeaderTimeout: s.opts.ReadTimeout,
 		ReadTimeout:       s.opts.ReadTimeout,
 		// Each event on a stream moves the deadline on (serveEvents).
@@ -451,13 +445,9 @@ func (sp splice) ReadAt(b []byte, off int64) (int, error) {
 	return n, io.EOF
 }
 
-// errNotRegular is the error for a path in the site folder that is a named
-// pipe, socket or device: the server never opens one.
-var errNotRegular = errors.New("is a named pipe, socket or device, not a regular file")
-
 // open opens the regular file or directory name inside root. Symbolic
 // links are followed only while they stay inside root. Anything else is
-// refused with errNotRegular, and never opened: the path is looked at
+// refused with sitefs.ErrNotRegular, and never opened: the path is looked at
 // first (Stat, which sees where a link leads), and then opened without
 // waiting (O_NONBLOCK), so that even a file swapped for a named pipe in
 // between cannot make the request wait for a writer.
@@ -467,7 +457,7 @@ func open(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 		return nil, nil, err
 	}
 	if !usable(info) {
-		return nil, nil, errNotRegular
+		return nil, nil, sitefs.ErrNotRegular
 	}
 	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
@@ -475,7 +465,7 @@ func open(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 	}
 	info, err = f.Stat()
 	if err == nil && !usable(info) {
-		err = errNotRegular
+		err = sitefs.ErrNotRegular
 	}
 	if err != nil {
 		f.Close()
@@ -522,7 +512,7 @@ func (s *Server) notBuilt(w http.ResponseWriter, r *http.Request) {
 // err, in the site folder root: 403 for a named pipe, socket or device,
 // and the 404 page otherwise.
 func (s *Server) openFailed(w http.ResponseWriter, r *http.Request, root *os.Root, name string, err error) {
-	if errors.Is(err, errNotRegular) {
+	if errors.Is(err, sitefs.ErrNotRegular) {
 		http.Error(w, fmt.Sprintf("%s %v, so the preview server does not open it", name, err), http.StatusForbidden)
 		return
 	}
