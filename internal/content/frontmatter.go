@@ -16,42 +16,28 @@ import (
 	"github.com/plotline/plotline/internal/yamlsubset"
 )
 
-// Format is the language of a page's front matter.
-type Format int
-
-const (
-	// YAML front matter sits between "---" lines.
-	YAML Format = iota
-	// TOML front matter sits between "+++" lines.
-	TOML
-)
-
 // split finds the front matter of src. It returns the front matter text, the
 // offset where that text starts, the offset where the body starts, and the
-// format. ok is false when src does not start with a front-matter fence;
-// closed is false when the opening fence is never closed.
-func split(src []byte) (fm []byte, fmStart, bodyStart int, format Format, ok, closed bool) {
+// fence that opens it: "---" for YAML, "+++" for TOML. ok is false when src
+// does not start with a front-matter fence; closed is false when the
+// opening fence is never closed.
+func split(src []byte) (fm []byte, fmStart, bodyStart int, fence string, ok, closed bool) {
 	first, rest := cutLine(src)
-	fence := string(bytes.TrimRight(first, " \t\r\n"))
-	switch fence {
-	case "---":
-		format = YAML
-	case "+++":
-		format = TOML
-	default:
-		return nil, 0, 0, 0, false, false
+	fence = string(bytes.TrimRight(first, " \t\r\n"))
+	if fence != "---" && fence != "+++" {
+		return nil, 0, 0, "", false, false
 	}
 	fmStart = len(src) - len(rest)
 	off := fmStart
 	for off < len(src) {
 		line, next := cutLine(src[off:])
 		t := string(bytes.TrimRight(line, " \t\r\n"))
-		if t == fence || (format == YAML && t == "...") {
-			return src[fmStart:off], fmStart, len(src) - len(next), format, true, true
+		if t == fence || (fence == "---" && t == "...") {
+			return src[fmStart:off], fmStart, len(src) - len(next), fence, true, true
 		}
 		off = len(src) - len(next)
 	}
-	return nil, fmStart, len(src), format, true, false
+	return nil, fmStart, len(src), fence, true, false
 }
 
 // cutLine returns the first line of b, newline included, and the rest.

@@ -50,7 +50,6 @@ type Page struct {
 	Path       string // slash path relative to the site, "content/articles/kursk.md"
 	Source     []byte // the whole file, front matter included
 	BodyOffset int    // offset in Source where the Markdown body starts
-	Format     Format
 
 	Kind           Kind
 	Title          string
@@ -382,8 +381,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		src = src[bom:]
 		defer func() { p.BodyOffset += bom }()
 	}
-	fm, fmStart, bodyStart, format, ok, closed := split(src)
-	p.Format = format
+	fm, fmStart, bodyStart, fence, ok, closed := split(src)
 	switch {
 	case !ok:
 		switch first, _ := cutLine(src); {
@@ -396,7 +394,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		}
 		return p
 	case !closed:
-		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "front matter is never closed: add a line %q after it", map[Format]string{YAML: "---", TOML: "+++"}[format])
+		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "front matter is never closed: add a line %q after it", fence)
 		return p
 	}
 	p.BodyOffset = bodyStart
@@ -406,7 +404,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 	var root *yaml.Node
 	var errPos diag.Pos
 	var err error
-	if format == TOML {
+	if fence == "+++" {
 		root, errPos, err = decodeTOML(text, fm)
 	} else {
 		root, errPos, err = decodeYAML(text, fm)
@@ -419,7 +417,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		root = &yaml.Node{Kind: yaml.MappingNode}
 	}
 	if root.Kind != yaml.MappingNode {
-		if pos, msg, ok := text.Mistake(); ok && format == YAML {
+		if pos, msg, ok := text.Mistake(); ok && fence == "---" {
 			diags.Errorf(pos, "front matter: %s", msg)
 		} else {
 			diags.Errorf(text.NodePos(root), "front matter must be a mapping of keys to values, got %s", yamlpos.Describe(root))
