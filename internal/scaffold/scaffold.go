@@ -103,9 +103,6 @@ func undot(p string) string {
 // Workflow is the path of the GitHub Pages workflow in Site.
 const Workflow = ".github/workflows/pages.yml"
 
-// ExampleArticle is the path of the example article in Site.
-const ExampleArticle = "content/articles/returns-backlog.md"
-
 // Article returns a new article titled title, dated date (YYYY-MM-DD): its
 // front matter with commented examples of a data block and a chart, and a
 // line of text.
