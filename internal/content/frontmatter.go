@@ -67,10 +67,7 @@ func decodeYAML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
 	if doc.Kind == 0 {
 		return nil, diag.Pos{}, nil // empty front matter
 	}
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		return doc.Content[0], diag.Pos{}, nil
-	}
-	return &doc, diag.Pos{}, nil
+	return doc.Content[0], diag.Pos{}, nil // a document holds one node
 }
 
 // decodeTOML decodes the TOML front matter t and converts it to a YAML
