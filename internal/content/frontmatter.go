@@ -23,8 +23,13 @@ import (
 // opening fence is never closed.
 func split(src []byte) (fm []byte, fmStart, bodyStart int, fence string, ok, closed bool) {
 	first, rest := cutLine(src)
-	fence = string(bytes.TrimRight(first, " \t\r\n"))
-	if fence != "---" && fence != "+++" {
+	// fence is set to a constant: the line converted would be allocated.
+	switch string(bytes.TrimRight(first, " \t\r\n")) {
+	case "---":
+		fence = "---"
+	case "+++":
+		fence = "+++"
+	default:
 		return nil, 0, 0, "", false, false
 	}
 	fmStart = len(src) - len(rest)
