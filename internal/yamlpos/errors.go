@@ -53,8 +53,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // which is why Error looks for the mistake itself.
 func errorLine(err error) (line int, msg string) {
 	msg = err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
+	if te, ok := errors.AsType[*yaml.TypeError](err); ok && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
 	m := yamlLineRE.FindStringSubmatch(msg)
