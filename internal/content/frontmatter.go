@@ -126,7 +126,7 @@ func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
 			walk(c, p, p.Place.ValueLine, p.Place.ValueCol)
 			if c.Kind == yaml.ScalarNode {
 				rest := fm[t.Offset(c.Line, c.Column):]
-				keepWritten(t, c)
+				keepWritten(c, rest)
 				keepRadix(c, rest)
 				keepNotANumber(c, rest)
 				c.Style = tomlStyle(rest)
@@ -177,16 +177,24 @@ func sameKind(n *yaml.Node, at *yamlpos.TOMLNode) bool {
 	return true // the document, holding the top-level table
 }
 
-// keepWritten gives the number node n, placed where its value is written
-// in the TOML text t, that value as written ("4.20", "1200.0") in place of
-// the decoder's shortest form (4.2, 1200), as YAML keeps it, so that its
-// decimals are shown as written. Anything else is left as decoded.
-func keepWritten(t *yamlpos.Text, n *yaml.Node) {
+// keepWritten gives the number node n, whose value rest starts with in
+// the TOML text, that value as written ("4.20", "1200.0") in place of the
+// decoder's shortest form (4.2, 1200), as YAML keeps it, so that its
+// decimals are shown as written. Anything else (a string, a date, an
+// inline table, 0x1F) is left as decoded.
+func keepWritten(n *yaml.Node, rest []byte) {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!float" && n.Tag != "!!int" {
 		return
 	}
-	lit := t.TOMLNumber(n.Line, n.Column)
-	if lit == "" || lit == n.Value {
+	end := 0
+	for end < len(rest) && strings.IndexByte("0123456789+-._eE", rest[end]) >= 0 {
+		end++
+	}
+	lit := string(rest[:end])
+	switch {
+	case end < len(rest) && strings.IndexByte(" \t\r\n#,]}", rest[end]) < 0: // 2025-01-01, 1979-05-27T07:32:00, inf
+		return
+	case strings.TrimLeft(lit, "+-._eE") == "", strings.ContainsAny(strings.TrimLeft(lit, "+-"), "+-") && !strings.ContainsAny(lit, "eE"):
 		return
 	}
 	written, err1 := strconv.ParseFloat(strings.ReplaceAll(lit, "_", ""), 64)

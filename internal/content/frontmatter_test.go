@@ -285,6 +285,24 @@ func TestPositionsCountFileLines(t *testing.T) {
 	}
 }
 
+// TestKeepWritten checks the number read where a TOML value is written,
+// as written, and that a date, a string, a word or a number in another
+// base is none.
+func TestKeepWritten(t *testing.T) {
+	for _, tc := range []struct {
+		rest, decoded, want string
+	}{
+		{"4.20 # x\n", "4.2", "4.20"}, {"-1_200.0,\n", "-1200", "-1_200.0"}, {"1e-3]\n", "0.001", "1e-3"}, {"7\n", "7", "7"},
+		{"2025-01-01\n", "2025", "2025"}, {"\"4.20\"\n", "4.2", "4.2"}, {"0x1F\n", "31", "31"}, {"inf\n", "+Inf", "+Inf"},
+		{"1.5-2\n", "1.5", "1.5"}, {"Zoë 7\n", "7", "7"}, {"", "1", "1"},
+	} {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: tc.decoded}
+		if keepWritten(n, []byte(tc.rest)); n.Value != tc.want {
+			t.Errorf("keepWritten(%q, %q) = %q; want %q", tc.decoded, tc.rest, n.Value, tc.want)
+		}
+	}
+}
+
 // TestTOMLNumbersAsWritten checks that a number of TOML front matter
 // keeps the digits it was written with, as YAML's do: the decoder gives
 // 4.20 as 4.2 and 1200.0 as 1200, whose decimals would be shown wrong.
