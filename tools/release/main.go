@@ -104,14 +104,6 @@ func epoch(env string) (time.Time, error) {
 	return t, nil
 }
 
-// options is what one run builds.
-type options struct {
-	version string
-	out     string
-	targets []string
-	mtime   time.Time
-}
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
@@ -149,23 +141,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "release: %v\n", err)
 		return 2
 	}
-	if err := release(ctx, options{version: *v, out: *out, targets: ts, mtime: mtime}, stdout); err != nil {
+	if err := release(ctx, *v, *out, ts, mtime, stdout); err != nil {
 		fmt.Fprintf(stderr, "release: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-// release builds opts.targets into opts.out and writes checksums.txt.
-func release(ctx context.Context, opts options, stdout io.Writer) error {
+// release builds version v for targets into the folder out, with the
+// modification time mtime, and writes checksums.txt.
+func release(ctx context.Context, v, out string, targets []string, mtime time.Time, stdout io.Writer) error {
 	root, err := noticegen.ModuleRoot(ctx)
 	if err != nil {
 		return err
 	}
-	if entries, err := os.ReadDir(opts.out); err == nil && len(entries) > 0 {
-		return fmt.Errorf("%s is not empty; remove it or choose another -out", opts.out)
+	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty; remove it or choose another -out", out)
 	}
-	if err := os.MkdirAll(opts.out, 0o755); err != nil {
+	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
 	tmp, err := os.MkdirTemp("", "plotline-release-")
@@ -183,9 +176,9 @@ func release(ctx context.Context, opts options, stdout io.Writer) error {
 		return fmt.Errorf("the licence notices: %w", err)
 	}
 	sums := map[string][sha256.Size]byte{}
-	for _, t := range opts.targets {
+	for _, t := range targets {
 		bin := filepath.Join(tmp, strings.ReplaceAll(t, "/", "_"), exe(t))
-		if err := build(ctx, root, opts.version, t, bin); err != nil {
+		if err := build(ctx, root, v, t, bin); err != nil {
 			return fmt.Errorf("building %s: %w", t, err)
 		}
 		binary, err := os.ReadFile(bin)
@@ -199,21 +192,21 @@ func release(ctx context.Context, opts options, stdout io.Writer) error {
 		}
 		var buf bytes.Buffer
 		if strings.HasPrefix(t, "windows/") {
-			err = writeZip(&buf, files, opts.mtime)
+			err = writeZip(&buf, files, mtime)
 		} else {
-			err = writeTarGz(&buf, files, opts.mtime)
+			err = writeTarGz(&buf, files, mtime)
 		}
 		if err != nil {
 			return err
 		}
-		name := archiveName(opts.version, t)
-		if err := os.WriteFile(filepath.Join(opts.out, name), buf.Bytes(), 0o644); err != nil {
+		name := archiveName(v, t)
+		if err := os.WriteFile(filepath.Join(out, name), buf.Bytes(), 0o644); err != nil {
 			return err
 		}
 		sums[name] = sha256.Sum256(buf.Bytes())
 		fmt.Fprintf(stdout, "%s\t%.1f MB\n", name, float64(buf.Len())/1e6)
 	}
-	if err := os.WriteFile(filepath.Join(opts.out, "checksums.txt"), checksums(sums), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "checksums.txt"), checksums(sums), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "checksums.txt")
