@@ -250,7 +250,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 	}
 	// The generation is read before any file: a page read after a rebuild
 	// it does not count is reloaded once more, never missed.
-	r = r.WithContext(context.WithValue(r.Context(), genKey{}, s.hub.generation()))
+	gen := s.hub.generation()
 	p := r.URL.Path
 	if !validPath(p) {
 		http.Error(w, "bad request path", http.StatusBadRequest)
@@ -277,7 +277,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 				return
 			}
 		}
-		s.notFound(w, r)
+		s.notFound(w, r, gen)
 		return
 	}
 	switch rel {
@@ -293,7 +293,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(js))
 		return
 	}
-	s.serveFile(w, r, rel)
+	s.serveFile(w, r, rel, gen)
 }
 
 // validPath reports whether the decoded URL path p is one the server
@@ -315,14 +315,15 @@ func validPath(p string) bool {
 
 // serveFile serves the file or directory at rel, a slash path relative to
 // the site folder that validPath accepted, either empty or naming a
-// directory when it ends with a slash.
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
+// directory when it ends with a slash, an HTML page with the live-reload
+// script of the generation gen, the hub's when the request came.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string, gen uint64) {
 	if strings.Count(r.Header.Get("Range"), ",") >= maxRanges {
 		r.Header.Del("Range") // the whole file is cheaper to send
 	}
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
-		s.notBuilt(w, r)
+		s.notBuilt(w, r, gen)
 		return
 	}
 	defer root.Close()
@@ -330,7 +331,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 	name := cmp.Or(strings.TrimSuffix(rel, "/"), ".")
 	f, info, err := open(root, name)
 	if err != nil {
-		s.openFailed(w, r, root, name, err)
+		s.openFailed(w, r, root, name, err, gen)
 		return
 	}
 	defer f.Close()
@@ -348,12 +349,12 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		name = path.Join(name, "index.html")
 		f, info, err = openFile(root, name)
 		if err != nil {
-			s.openFailed(w, r, root, name, err)
+			s.openFailed(w, r, root, name, err, gen)
 			return
 		}
 		defer f.Close()
 	} else if strings.HasSuffix(rel, "/") {
-		s.notFoundIn(w, r, root)
+		s.notFoundIn(w, r, root, gen)
 		return
 	}
 
@@ -363,7 +364,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		http.ServeContent(w, r, "", time.Time{}, f)
 		return
 	}
-	page, err := s.withScript(f, info.Size(), pageGeneration(r))
+	page, err := s.withScript(f, info.Size(), gen)
 	if err != nil {
 		http.Error(w, "reading "+name+" failed", http.StatusInternalServerError)
 		return
@@ -489,54 +490,54 @@ func usable(info fs.FileInfo) bool { return info.IsDir() || info.Mode().IsRegula
 
 // notFound serves the site's 404 page, or a plain message when the site
 // has none, with status 404.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, gen uint64) {
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
 	defer root.Close()
-	s.notFoundIn(w, r, root)
+	s.notFoundIn(w, r, root, gen)
 }
 
 // notBuilt answers a request made while there is no output folder, as when
 // the first build failed: a 404 page that carries the live-reload script,
 // so that the build's errors show over it and it reloads once a build
 // succeeds.
-func (s *Server) notBuilt(w http.ResponseWriter, r *http.Request) {
+func (s *Server) notBuilt(w http.ResponseWriter, r *http.Request, gen uint64) {
 	page := strings.NewReader("<!DOCTYPE html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>Not built yet</title>\n<body>\n<p>404 page not found (the site is not built yet)</p>\n</body>\n</html>\n")
-	s.writeNotFound(w, r, page, page.Size())
+	s.writeNotFound(w, r, page, page.Size(), gen)
 }
 
 // openFailed answers a request for name, which open could not open with
 // err, in the site folder root: 403 for a named pipe, socket or device,
 // and the 404 page otherwise.
-func (s *Server) openFailed(w http.ResponseWriter, r *http.Request, root *os.Root, name string, err error) {
+func (s *Server) openFailed(w http.ResponseWriter, r *http.Request, root *os.Root, name string, err error, gen uint64) {
 	if errors.Is(err, sitefs.ErrNotRegular) {
 		http.Error(w, fmt.Sprintf("%s %v, so the preview server does not open it", name, err), http.StatusForbidden)
 		return
 	}
-	s.notFoundIn(w, r, root)
+	s.notFoundIn(w, r, root, gen)
 }
 
 // notFoundIn is notFound with the site folder already open. A 404.html
 // that is not a regular file counts as none. It is read as it is sent, as
 // any page is: a site's 404.html is written by its templates, and may be
 // as large as a page may be.
-func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root) {
+func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root, gen uint64) {
 	f, info, err := openFile(root, "404.html")
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
 	defer f.Close()
-	s.writeNotFound(w, r, f, info.Size())
+	s.writeNotFound(w, r, f, info.Size(), gen)
 }
 
 // writeNotFound answers r with the HTML page of size bytes read from src,
-// as a 404, with the live-reload script added.
-func (s *Server) writeNotFound(w http.ResponseWriter, r *http.Request, src io.ReaderAt, size int64) {
-	page, err := s.withScript(src, size, pageGeneration(r))
+// as a 404, with the live-reload script of the generation gen added.
+func (s *Server) writeNotFound(w http.ResponseWriter, r *http.Request, src io.ReaderAt, size int64, gen uint64) {
+	page, err := s.withScript(src, size, gen)
 	if err != nil {
 		http.Error(w, "reading 404.html failed", http.StatusInternalServerError)
 		return
@@ -558,16 +559,6 @@ func (s *Server) scriptTag(gen uint64) []byte {
 	out = append(out, tag...)
 	out = strconv.AppendUint(out, gen, 10)
 	return append(out, `"></script>`...)
-}
-
-// genKey is the context key of the generation of the hub's events that a
-// request's page is served at (see serveHTTP).
-type genKey struct{}
-
-// pageGeneration returns the generation r was received at.
-func pageGeneration(r *http.Request) uint64 {
-	g, _ := r.Context().Value(genKey{}).(uint64)
-	return g
 }
 
 // lastIndexFold returns the index of the last ASCII-case-insensitive
