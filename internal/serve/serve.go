@@ -147,9 +147,7 @@ func (s *Server) SetBasePath(p string) string {
 	if old != nil && old.base != bp.base {
 		bp.before = append([]string{old.base}, old.before...)
 		bp.before = slices.DeleteFunc(bp.before, func(b string) bool { return b == bp.base })
-		if len(bp.before) > maxBefore {
-			bp.before = bp.before[:maxBefore]
-		}
+		bp.before = bp.before[:min(len(bp.before), maxBefore)]
 	}
 	s.at.Store(bp)
 	return bp.escaped
