@@ -236,52 +236,38 @@ func alignScalar(src []byte, base int, value string) ([]int, bool) {
 		if i >= len(src) {
 			return nil, false
 		}
-		c := src[i]
-		if run, breaks := foldAt(src, i); breaks > 0 {
+		// text is what the n bytes of src at i read as: themselves, or
+		// a fold, a doubled quote or an escape.
+		text, n := string(src[i:i+1]), 1
+		switch run, breaks := foldAt(src, i); {
+		case breaks > 0:
 			// Folded lines read as a space, or as breaks when blank
 			// lines are between; an escaped break as nothing.
-			want := " "
+			text, n = " ", run
 			if breaks > 1 {
-				want = strings.Repeat("\n", breaks-1)
+				text = strings.Repeat("\n", breaks-1)
 			}
 			if i > 0 && src[i-1] == '\\' && quote == '"' {
-				want = ""
+				text = ""
 			}
-			if !strings.HasPrefix(value[j:], want) {
-				return nil, false
-			}
-			for k := range want {
-				offs[j+k] = i
-			}
-			i, j = i+run, j+len(want)
+		case quote == '\'' && src[i] == '\'' && i+1 < len(src) && src[i+1] == '\'':
+			text, n = "'", 2
+		case quote == '"' && src[i] == '\\' && i+1 < len(src) && (src[i+1] == '\n' || src[i+1] == '\r'):
+			i++ // an escaped line break: the fold reads it
 			continue
+		case quote == '"' && src[i] == '\\':
+			var ok bool
+			if text, n, ok = unescape(src[i:]); !ok {
+				return nil, false
+			}
 		}
-		switch {
-		case quote == '\'' && c == '\'' && i+1 < len(src) && src[i+1] == '\'':
-			if value[j] != '\'' {
-				return nil, false
-			}
-			offs[j] = i
-			i, j = i+2, j+1
-		case quote == '"' && c == '\\':
-			if i+1 < len(src) && (src[i+1] == '\n' || src[i+1] == '\r') {
-				i++ // an escaped line break: the fold above reads it
-				continue
-			}
-			text, n, ok := unescape(src[i:])
-			if !ok || !strings.HasPrefix(value[j:], text) {
-				return nil, false
-			}
-			for k := range text {
-				offs[j+k] = i
-			}
-			i, j = i+n, j+len(text)
-		case c == value[j]:
-			offs[j] = i
-			i, j = i+1, j+1
-		default:
+		if !strings.HasPrefix(value[j:], text) {
 			return nil, false
 		}
+		for k := range text {
+			offs[j+k] = i
+		}
+		i, j = i+n, j+len(text)
 	}
 	offs[len(value)] = i
 	return offs, true
