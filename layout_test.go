@@ -40,7 +40,7 @@ var allowedInternal = map[string][]string{
 	"site":        {"diag", "config", "content", "data", "chart", "markdown", "render", "sitefs", "output", "buildcache", "ogimage", "locale", "words"},
 	"watch":       {"sitefs"},
 	"devloop":     {},
-	"serve":       {},
+	"serve":       {"sitefs"},
 	"cli":         {"*"},
 }
 

@@ -194,17 +194,15 @@ func (c *Cache) Save(file string) error {
 	if werr == nil {
 		werr = w.Flush()
 	}
-	if err := errors.Join(werr, tmp.Close()); err != nil {
-		os.Remove(tmp.Name())
-		return err
+	if err = errors.Join(werr, tmp.Close()); err == nil {
+		err = os.Rename(tmp.Name(), file)
 	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
-		// A folder in the cache file's place: the new cache is not kept,
-		// and neither is its temporary file, one more each build.
+	if err != nil {
+		// With a folder in the cache file's place, say, the new cache is
+		// not kept, and neither is its temporary file, one more each build.
 		os.Remove(tmp.Name())
-		return err
 	}
-	return nil
+	return err
 }
 
 // encode writes the cache file's contents to w.

@@ -115,8 +115,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if i := slices.IndexFunc(commands(), func(c command) bool { return c.name == rest[0] }); i >= 0 {
 			return commands()[i].run(ctx, e, []string{"-h"})
 		}
-		fmt.Fprintf(stderr, "plotline help: %s\n", unknownCommand(rest[0]))
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline help: %s", unknownCommand(rest[0]))
 	}
 	if i := slices.IndexFunc(commands(), func(c command) bool { return c.name == name }); i >= 0 {
 		return commands()[i].run(ctx, e, rest)
@@ -185,8 +184,7 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "plotline %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline %s: unexpected argument %q", fs.Name(), fs.Arg(0))
 	}
 	return -1
 }

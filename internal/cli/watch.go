@@ -54,13 +54,11 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	if *port < 0 || *port > 65535 {
-		fmt.Fprintf(fs.Output(), "plotline serve: --port %d is not a port (want 0 to 65535)\n", *port)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline serve: --port %d is not a port (want 0 to 65535)", *port)
 	}
 	if _, p, err := net.SplitHostPort(*bind); err == nil {
 		// Listening failed with "lookup 127.0.0.1:8080: no such host".
-		fmt.Fprintf(fs.Output(), "plotline serve: --bind %s names a port too: give the address alone, and the port with --port %s\n", *bind, p)
-		return ExitUsage
+		return e.fail(ExitUsage, "plotline serve: --bind %s names a port too: give the address alone, and the port with --port %s", *bind, p)
 	}
 	l, err := sf.open(e)
 	if err != nil {

@@ -563,14 +563,9 @@ func (c *Config) SiteURL() string {
 	if c.BaseURL == "" || baseURLMistake(c.BaseURL) != "" {
 		return ""
 	}
-	u, err := url.Parse(c.BaseURL)
-	if err != nil {
-		return ""
-	}
-	host, err := asciiHost(u)
-	if err != nil {
-		return ""
-	}
+	// baseURLMistake has parsed the URL and written its host in ASCII.
+	u, _ := url.Parse(c.BaseURL)
+	host, _ := asciiHost(u)
 	return u.Scheme + "://" + host + c.BasePath()
 }
 

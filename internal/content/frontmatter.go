@@ -16,42 +16,33 @@ import (
 	"github.com/plotline/plotline/internal/yamlsubset"
 )
 
-// Format is the language of a page's front matter.
-type Format int
-
-const (
-	// YAML front matter sits between "---" lines.
-	YAML Format = iota
-	// TOML front matter sits between "+++" lines.
-	TOML
-)
-
 // split finds the front matter of src. It returns the front matter text, the
 // offset where that text starts, the offset where the body starts, and the
-// format. ok is false when src does not start with a front-matter fence;
-// closed is false when the opening fence is never closed.
-func split(src []byte) (fm []byte, fmStart, bodyStart int, format Format, ok, closed bool) {
+// fence that opens it: "---" for YAML, "+++" for TOML. ok is false when src
+// does not start with a front-matter fence; closed is false when the
+// opening fence is never closed.
+func split(src []byte) (fm []byte, fmStart, bodyStart int, fence string, ok, closed bool) {
 	first, rest := cutLine(src)
-	fence := string(bytes.TrimRight(first, " \t\r\n"))
-	switch fence {
+	// fence is set to a constant: the line converted would be allocated.
+	switch string(bytes.TrimRight(first, " \t\r\n")) {
 	case "---":
-		format = YAML
+		fence = "---"
 	case "+++":
-		format = TOML
+		fence = "+++"
 	default:
-		return nil, 0, 0, 0, false, false
+		return nil, 0, 0, "", false, false
 	}
 	fmStart = len(src) - len(rest)
 	off := fmStart
 	for off < len(src) {
 		line, next := cutLine(src[off:])
 		t := string(bytes.TrimRight(line, " \t\r\n"))
-		if t == fence || (format == YAML && t == "...") {
-			return src[fmStart:off], fmStart, len(src) - len(next), format, true, true
+		if t == fence || (fence == "---" && t == "...") {
+			return src[fmStart:off], fmStart, len(src) - len(next), fence, true, true
 		}
 		off = len(src) - len(next)
 	}
-	return nil, fmStart, len(src), format, true, false
+	return nil, fmStart, len(src), fence, true, false
 }
 
 // cutLine returns the first line of b, newline included, and the rest.
@@ -81,10 +72,7 @@ func decodeYAML(t *yamlpos.Text, fm []byte) (*yaml.Node, diag.Pos, error) {
 	if doc.Kind == 0 {
 		return nil, diag.Pos{}, nil // empty front matter
 	}
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		return doc.Content[0], diag.Pos{}, nil
-	}
-	return &doc, diag.Pos{}, nil
+	return doc.Content[0], diag.Pos{}, nil // a document holds one node
 }
 
 // decodeTOML decodes the TOML front matter t and converts it to a YAML
@@ -138,7 +126,7 @@ func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
 			walk(c, p, p.Place.ValueLine, p.Place.ValueCol)
 			if c.Kind == yaml.ScalarNode {
 				rest := fm[t.Offset(c.Line, c.Column):]
-				keepWritten(t, c)
+				keepWritten(c, rest)
 				keepRadix(c, rest)
 				keepNotANumber(c, rest)
 				c.Style = tomlStyle(rest)
@@ -189,16 +177,24 @@ func sameKind(n *yaml.Node, at *yamlpos.TOMLNode) bool {
 	return true // the document, holding the top-level table
 }
 
-// keepWritten gives the number node n, placed where its value is written
-// in the TOML text t, that value as written ("4.20", "1200.0") in place of
-// the decoder's shortest form (4.2, 1200), as YAML keeps it, so that its
-// decimals are shown as written. Anything else is left as decoded.
-func keepWritten(t *yamlpos.Text, n *yaml.Node) {
+// keepWritten gives the number node n, whose value rest starts with in
+// the TOML text, that value as written ("4.20", "1200.0") in place of the
+// decoder's shortest form (4.2, 1200), as YAML keeps it, so that its
+// decimals are shown as written. Anything else (a string, a date, an
+// inline table, 0x1F) is left as decoded.
+func keepWritten(n *yaml.Node, rest []byte) {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!float" && n.Tag != "!!int" {
 		return
 	}
-	lit := t.TOMLNumber(n.Line, n.Column)
-	if lit == "" || lit == n.Value {
+	end := 0
+	for end < len(rest) && strings.IndexByte("0123456789+-._eE", rest[end]) >= 0 {
+		end++
+	}
+	lit := string(rest[:end])
+	switch {
+	case end < len(rest) && strings.IndexByte(" \t\r\n#,]}", rest[end]) < 0: // 2025-01-01, 1979-05-27T07:32:00, inf
+		return
+	case strings.TrimLeft(lit, "+-._eE") == "", strings.ContainsAny(strings.TrimLeft(lit, "+-"), "+-") && !strings.ContainsAny(lit, "eE"):
 		return
 	}
 	written, err1 := strconv.ParseFloat(strings.ReplaceAll(lit, "_", ""), 64)

@@ -43,7 +43,7 @@ func TestSplit(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
 		src        string
-		format     Format
+		fence      string // the fence split finds
 		bodyOffset int    // the whole-file offset Parse should set
 		body       string // what Page.Body returns
 		title      string
@@ -52,7 +52,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "yaml",
 			src:        "---\ntitle: A\ndate: 2025-01-02\n---\nHello\n",
-			format:     YAML,
+			fence:      "---",
 			bodyOffset: len("---\ntitle: A\ndate: 2025-01-02\n---\n"),
 			body:       "Hello\n",
 			title:      "A",
@@ -60,7 +60,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "toml",
 			src:        "+++\ntitle = \"A\"\ndate = 2025-01-02\n+++\nHello\n",
-			format:     TOML,
+			fence:      "+++",
 			bodyOffset: len("+++\ntitle = \"A\"\ndate = 2025-01-02\n+++\n"),
 			body:       "Hello\n",
 			title:      "A",
@@ -68,7 +68,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "yaml closed by dots",
 			src:        "---\ntitle: A\ndate: 2025-01-02\n...\nHello\n",
-			format:     YAML,
+			fence:      "---",
 			bodyOffset: len("---\ntitle: A\ndate: 2025-01-02\n...\n"),
 			body:       "Hello\n",
 			title:      "A",
@@ -76,7 +76,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "fences with trailing spaces",
 			src:        "--- \ntitle: A\ndate: 2025-01-02\n---\t\nHello",
-			format:     YAML,
+			fence:      "---",
 			bodyOffset: len("--- \ntitle: A\ndate: 2025-01-02\n---\t\n"),
 			body:       "Hello",
 			title:      "A",
@@ -84,7 +84,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "crlf",
 			src:        "---\r\ntitle: A\r\ndate: 2025-01-02\r\n---\r\nHello\r\n",
-			format:     YAML,
+			fence:      "---",
 			bodyOffset: len("---\r\ntitle: A\r\ndate: 2025-01-02\r\n---\r\n"),
 			body:       "Hello\r\n",
 			title:      "A",
@@ -92,7 +92,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "crlf toml",
 			src:        "+++\r\ntitle = \"A\"\r\ndate = 2025-01-02\r\n+++\r\nHello\r\n",
-			format:     TOML,
+			fence:      "+++",
 			bodyOffset: len("+++\r\ntitle = \"A\"\r\ndate = 2025-01-02\r\n+++\r\n"),
 			body:       "Hello\r\n",
 			title:      "A",
@@ -100,7 +100,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "byte-order mark",
 			src:        "\ufeff---\ntitle: A\ndate: 2025-01-02\n---\nHello\n",
-			format:     YAML,
+			fence:      "---",
 			bodyOffset: len("\ufeff---\ntitle: A\ndate: 2025-01-02\n---\n"),
 			body:       "Hello\n",
 			title:      "A",
@@ -108,7 +108,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "no trailing newline after the closing fence",
 			src:        "---\ntitle: A\ndate: 2025-01-02\n---",
-			format:     YAML,
+			fence:      "---",
 			bodyOffset: len("---\ntitle: A\ndate: 2025-01-02\n---"),
 			body:       "",
 			title:      "A",
@@ -116,22 +116,22 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "a --- in the body is not a fence",
 			src:        "---\ntitle: A\ndate: 2025-01-02\n---\nOne\n\n---\n\nTwo\n",
-			format:     YAML,
+			fence:      "---",
 			bodyOffset: len("---\ntitle: A\ndate: 2025-01-02\n---\n"),
 			body:       "One\n\n---\n\nTwo\n",
 			title:      "A",
 		},
 		{
-			name:   "dots do not close toml",
-			src:    "+++\ntitle = \"A\"\n...\nHello\n",
-			format: TOML,
-			diags:  []string{`content/a.md:1:1: front matter is never closed: add a line "+++" after it`},
+			name:  "dots do not close toml",
+			src:   "+++\ntitle = \"A\"\n...\nHello\n",
+			fence: "+++",
+			diags: []string{`content/a.md:1:1: front matter is never closed: add a line "+++" after it`},
 		},
 		{
-			name:   "unclosed",
-			src:    "---\ntitle: A\ndate: 2025-01-02\nHello\n",
-			format: YAML,
-			diags:  []string{`content/a.md:1:1: front matter is never closed: add a line "---" after it`},
+			name:  "unclosed",
+			src:   "---\ntitle: A\ndate: 2025-01-02\nHello\n",
+			fence: "---",
+			diags: []string{`content/a.md:1:1: front matter is never closed: add a line "---" after it`},
 		},
 		{
 			name:  "no front matter",
@@ -146,7 +146,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:       "empty front matter",
 			src:        "---\n---\nHello",
-			format:     YAML,
+			fence:      "---",
 			bodyOffset: len("---\n---\n"),
 			body:       "Hello",
 			diags: []string{
@@ -157,6 +157,7 @@ func TestSplit(t *testing.T) {
 		{
 			name:  "invalid utf-8",
 			src:   "---\ntitle: A\xff\n---\n",
+			fence: "---",
 			diags: []string{"content/a.md:2:9: file is not valid UTF-8"},
 		},
 	} {
@@ -167,8 +168,8 @@ func TestSplit(t *testing.T) {
 			if p.Broken != diags.HasErrors() {
 				t.Errorf("Broken = %v; want %v", p.Broken, diags.HasErrors())
 			}
-			if p.Format != tc.format {
-				t.Errorf("Format = %v; want %v", p.Format, tc.format)
+			if _, _, _, fence, _, _ := split([]byte(strings.TrimPrefix(tc.src, "\ufeff"))); fence != tc.fence {
+				t.Errorf("split: fence %q; want %q", fence, tc.fence)
 			}
 			if diags.HasErrors() && tc.body == "" {
 				return
@@ -281,6 +282,24 @@ func TestPositionsCountFileLines(t *testing.T) {
 			diags.Add(unknownWarnings(p)...)
 			checkDiags(t, diags, tc.want...)
 		})
+	}
+}
+
+// TestKeepWritten checks the number read where a TOML value is written,
+// as written, and that a date, a string, a word or a number in another
+// base is none.
+func TestKeepWritten(t *testing.T) {
+	for _, tc := range []struct {
+		rest, decoded, want string
+	}{
+		{"4.20 # x\n", "4.2", "4.20"}, {"-1_200.0,\n", "-1200", "-1_200.0"}, {"1e-3]\n", "0.001", "1e-3"}, {"7\n", "7", "7"},
+		{"2025-01-01\n", "2025", "2025"}, {"\"4.20\"\n", "4.2", "4.2"}, {"0x1F\n", "31", "31"}, {"inf\n", "+Inf", "+Inf"},
+		{"1.5-2\n", "1.5", "1.5"}, {"Zoë 7\n", "7", "7"}, {"", "1", "1"},
+	} {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: tc.decoded}
+		if keepWritten(n, []byte(tc.rest)); n.Value != tc.want {
+			t.Errorf("keepWritten(%q, %q) = %q; want %q", tc.decoded, tc.rest, n.Value, tc.want)
+		}
 	}
 }
 

@@ -50,7 +50,6 @@ type Page struct {
 	Path       string // slash path relative to the site, "content/articles/kursk.md"
 	Source     []byte // the whole file, front matter included
 	BodyOffset int    // offset in Source where the Markdown body starts
-	Format     Format
 
 	Kind           Kind
 	Title          string
@@ -237,52 +236,38 @@ func alignScalar(src []byte, base int, value string) ([]int, bool) {
 		if i >= len(src) {
 			return nil, false
 		}
-		c := src[i]
-		if run, breaks := foldAt(src, i); breaks > 0 {
+		// text is what the n bytes of src at i read as: themselves, or
+		// a fold, a doubled quote or an escape.
+		text, n := string(src[i:i+1]), 1
+		switch run, breaks := foldAt(src, i); {
+		case breaks > 0:
 			// Folded lines read as a space, or as breaks when blank
 			// lines are between; an escaped break as nothing.
-			want := " "
+			text, n = " ", run
 			if breaks > 1 {
-				want = strings.Repeat("\n", breaks-1)
+				text = strings.Repeat("\n", breaks-1)
 			}
 			if i > 0 && src[i-1] == '\\' && quote == '"' {
-				want = ""
+				text = ""
 			}
-			if !strings.HasPrefix(value[j:], want) {
-				return nil, false
-			}
-			for k := range want {
-				offs[j+k] = i
-			}
-			i, j = i+run, j+len(want)
+		case quote == '\'' && src[i] == '\'' && i+1 < len(src) && src[i+1] == '\'':
+			text, n = "'", 2
+		case quote == '"' && src[i] == '\\' && i+1 < len(src) && (src[i+1] == '\n' || src[i+1] == '\r'):
+			i++ // an escaped line break: the fold reads it
 			continue
+		case quote == '"' && src[i] == '\\':
+			var ok bool
+			if text, n, ok = unescape(src[i:]); !ok {
+				return nil, false
+			}
 		}
-		switch {
-		case quote == '\'' && c == '\'' && i+1 < len(src) && src[i+1] == '\'':
-			if value[j] != '\'' {
-				return nil, false
-			}
-			offs[j] = i
-			i, j = i+2, j+1
-		case quote == '"' && c == '\\':
-			if i+1 < len(src) && (src[i+1] == '\n' || src[i+1] == '\r') {
-				i++ // an escaped line break: the fold above reads it
-				continue
-			}
-			text, n, ok := unescape(src[i:])
-			if !ok || !strings.HasPrefix(value[j:], text) {
-				return nil, false
-			}
-			for k := range text {
-				offs[j+k] = i
-			}
-			i, j = i+n, j+len(text)
-		case c == value[j]:
-			offs[j] = i
-			i, j = i+1, j+1
-		default:
+		if !strings.HasPrefix(value[j:], text) {
 			return nil, false
 		}
+		for k := range text {
+			offs[j+k] = i
+		}
+		i, j = i+n, j+len(text)
 	}
 	offs[len(value)] = i
 	return offs, true
@@ -382,8 +367,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		src = src[bom:]
 		defer func() { p.BodyOffset += bom }()
 	}
-	fm, fmStart, bodyStart, format, ok, closed := split(src)
-	p.Format = format
+	fm, fmStart, bodyStart, fence, ok, closed := split(src)
 	switch {
 	case !ok:
 		switch first, _ := cutLine(src); {
@@ -396,7 +380,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		}
 		return p
 	case !closed:
-		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "front matter is never closed: add a line %q after it", map[Format]string{YAML: "---", TOML: "+++"}[format])
+		diags.Errorf(diag.Pos{Path: filePath, Line: 1, Col: 1}, "front matter is never closed: add a line %q after it", fence)
 		return p
 	}
 	p.BodyOffset = bodyStart
@@ -406,7 +390,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 	var root *yaml.Node
 	var errPos diag.Pos
 	var err error
-	if format == TOML {
+	if fence == "+++" {
 		root, errPos, err = decodeTOML(text, fm)
 	} else {
 		root, errPos, err = decodeYAML(text, fm)
@@ -419,7 +403,7 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 		root = &yaml.Node{Kind: yaml.MappingNode}
 	}
 	if root.Kind != yaml.MappingNode {
-		if pos, msg, ok := text.Mistake(); ok && format == YAML {
+		if pos, msg, ok := text.Mistake(); ok && fence == "---" {
 			diags.Errorf(pos, "front matter: %s", msg)
 		} else {
 			diags.Errorf(text.NodePos(root), "front matter must be a mapping of keys to values, got %s", yamlpos.Describe(root))

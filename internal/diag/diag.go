@@ -287,12 +287,9 @@ func (l List) Err() error {
 
 // Error formats every diagnostic of l, one a line.
 func (l List) Error() string {
-	var b strings.Builder
+	lines := make([]string, len(l))
 	for i, d := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(d.String())
+		lines[i] = d.String()
 	}
-	return b.String()
+	return strings.Join(lines, "\n")
 }

@@ -123,11 +123,14 @@ func (c *canvas) fill(polys [][]pt, clip rect, col color.NRGBA) {
 		if len(q) < 3 {
 			continue
 		}
+		if area(q) > 0 {
+			slices.Reverse(q)
+		}
 		b := bbox(q)
 		if len(group) > 0 {
 			u := union(box, b)
 			if (u.X1-u.X0)*(u.Y1-u.Y0) > maxGroupArea {
-				c.fillGroup(group, box, col)
+				c.rasterize(group, pixelRect(box), col)
 				group = group[:0]
 			} else {
 				b = u
@@ -137,18 +140,8 @@ func (c *canvas) fill(polys [][]pt, clip rect, col color.NRGBA) {
 		box = b
 	}
 	if len(group) > 0 {
-		c.fillGroup(group, box, col)
+		c.rasterize(group, pixelRect(box), col)
 	}
-}
-
-// fillGroup draws polys, which lie within box, as one mask.
-func (c *canvas) fillGroup(polys [][]pt, box rect, col color.NRGBA) {
-	for _, q := range polys {
-		if area(q) > 0 {
-			slices.Reverse(q)
-		}
-	}
-	c.rasterize(polys, pixelRect(box), col)
 }
 
 // maxTile is the largest side of the rasterizer. Up to it, x/image/vector

@@ -435,7 +435,6 @@ func (pl *plotter) drawLabels() {
 	rowBase := b.Y0 - 16
 
 	if l := pl.newLabel(styleUI, p.Unit, pl.th.Muted, (a.X1-a.X0)/2); l.text != "" {
-		l.capH = pl.t.capHeight(styleUI, labelSize)
 		pl.t.draw(pl.cv, styleUI, labelSize, a.X0, rowBase, l.text, l.col)
 		pl.boxes = append(pl.boxes, l.box(candidate{x: a.X0, base: rowBase}))
 	}

@@ -379,6 +379,7 @@ func (t *Tx) FileStamp(sitePath string) (Stamp, error) {
 func (t *Tx) Commit() (kept bool, err error) {
 	t.mu.Lock()
 	t.done = true
+	equal := t.previous != nil && t.set == *t.previous
 	t.mu.Unlock()
 	switch t.opts.Mode {
 	case DryRun:
@@ -386,9 +387,6 @@ func (t *Tx) Commit() (kept bool, err error) {
 	case Patch:
 		return false, t.commitPatch()
 	}
-	t.mu.Lock()
-	equal := t.previous != nil && t.set == *t.previous
-	t.mu.Unlock()
 	if t.keep.Load() && equal {
 		t.discard()
 		return true, nil

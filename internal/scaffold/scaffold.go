@@ -103,9 +103,6 @@ func undot(p string) string {
 // Workflow is the path of the GitHub Pages workflow in Site.
 const Workflow = ".github/workflows/pages.yml"
 
-// ExampleArticle is the path of the example article in Site.
-const ExampleArticle = "content/articles/returns-backlog.md"
-
 // Article returns a new article titled title, dated date (YYYY-MM-DD): its
 // front matter with commented examples of a data block and a chart, and a
 // line of text.
@@ -123,9 +120,6 @@ func Article(title, date string) []byte {
 // quote returns s as a double-quoted YAML scalar.
 func quote(s string) string {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
-	out, err := yaml.Marshal(n)
-	if err != nil {
-		panic("scaffold: quoting a title: " + err.Error()) // a string always marshals
-	}
+	out, _ := yaml.Marshal(n) // a string always marshals
 	return strings.TrimSuffix(string(out), "\n")
 }

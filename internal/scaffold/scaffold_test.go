@@ -20,7 +20,7 @@ func TestSitePaths(t *testing.T) {
 			t.Errorf("%s is empty", f.Path)
 		}
 	}
-	want := []string{Workflow, ".gitignore", ExampleArticle, "plotline.yaml"}
+	want := []string{Workflow, ".gitignore", "content/articles/returns-backlog.md", "plotline.yaml"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Site() paths = %q; want %q", got, want)
 	}

@@ -33,6 +33,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // Options tunes a Server. The zero value gives the defaults.
@@ -149,9 +151,7 @@ func (s *Server) SetBasePath(p string) string {
 	if old != nil && old.base != bp.base {
 		bp.before = append([]string{old.base}, old.before...)
 		bp.before = slices.DeleteFunc(bp.before, func(b string) bool { return b == bp.base })
-		if len(bp.before) > maxBefore {
-			bp.before = bp.before[:maxBefore]
-		}
+		bp.before = bp.before[:min(len(bp.before), maxBefore)]
 	}
 	s.at.Store(bp)
 	return bp.escaped
@@ -178,14 +178,6 @@ const (
 	workerPath = "_plotline/reload-worker.js"
 )
 
-// handler returns the HTTP handler of s for requests that may name the
-// hosts in hosts.
-func (s *Server) handler(hosts hostSet) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.serveHTTP(w, r, hosts)
-	})
-}
-
 // Close ends every open event stream and refuses new ones. Files are
 // still served. It is safe to call more than once.
 func (s *Server) Close() { s.hub.close() }
@@ -200,7 +192,7 @@ func (s *Server) Close() { s.hub.close() }
 // makes the first pages asked for wait for the first build.
 func (s *Server) Serve(ctx context.Context, l *Listener, ready func(url string)) error {
 	hs := &http.Server{
-		Handler:           s.handler(l.hosts),
+		Handler:           http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveHTTP(w, r, l.hosts) }),
 		ReadHeaderTimeout: s.opts.ReadTimeout,
 		ReadTimeout:       s.opts.ReadTimeout,
 		// Each event on a stream moves the deadline on (serveEvents).
@@ -260,7 +252,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 	}
 	// The generation is read before any file: a page read after a rebuild
 	// it does not count is reloaded once more, never missed.
-	r = r.WithContext(context.WithValue(r.Context(), genKey{}, s.hub.generation()))
+	gen := s.hub.generation()
 	p := r.URL.Path
 	if !validPath(p) {
 		http.Error(w, "bad request path", http.StatusBadRequest)
@@ -287,7 +279,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 				return
 			}
 		}
-		s.notFound(w, r)
+		s.notFound(w, r, gen)
 		return
 	}
 	switch rel {
@@ -303,7 +295,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request, hosts hostSet
 		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(js))
 		return
 	}
-	s.serveFile(w, r, rel)
+	s.serveFile(w, r, rel, gen)
 }
 
 // validPath reports whether the decoded URL path p is one the server
@@ -325,14 +317,15 @@ func validPath(p string) bool {
 
 // serveFile serves the file or directory at rel, a slash path relative to
 // the site folder that validPath accepted, either empty or naming a
-// directory when it ends with a slash.
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
+// directory when it ends with a slash, an HTML page with the live-reload
+// script of the generation gen, the hub's when the request came.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string, gen uint64) {
 	if strings.Count(r.Header.Get("Range"), ",") >= maxRanges {
 		r.Header.Del("Range") // the whole file is cheaper to send
 	}
 	root, err := s.openSite()
 	if err != nil {
-		s.notBuilt(w, r)
+		s.notBuilt(w, r, gen)
 		return
 	}
 	defer root.Close()
@@ -340,7 +333,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 	name := cmp.Or(strings.TrimSuffix(rel, "/"), ".")
 	f, info, err := open(root, name)
 	if err != nil {
-		s.openFailed(w, r, root, name, err)
+		s.openFailed(w, r, root, name, err, gen)
 		return
 	}
 	defer f.Close()
@@ -358,12 +351,12 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		name = path.Join(name, "index.html")
 		f, info, err = openFile(root, name)
 		if err != nil {
-			s.openFailed(w, r, root, name, err)
+			s.openFailed(w, r, root, name, err, gen)
 			return
 		}
 		defer f.Close()
 	} else if strings.HasSuffix(rel, "/") {
-		s.notFoundIn(w, r, root)
+		s.notFoundIn(w, r, root, gen)
 		return
 	}
 
@@ -373,7 +366,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		http.ServeContent(w, r, "", time.Time{}, f)
 		return
 	}
-	page, err := s.withScript(f, info.Size(), pageGeneration(r))
+	page, err := s.withScript(f, info.Size(), gen)
 	if err != nil {
 		http.Error(w, "reading "+name+" failed", http.StatusInternalServerError)
 		return
@@ -455,13 +448,9 @@ func (sp splice) ReadAt(b []byte, off int64) (int, error) {
 	return n, io.EOF
 }
 
-// errNotRegular is the error for a path in the site folder that is a named
-// pipe, socket or device: the server never opens one.
-var errNotRegular = errors.New("is a named pipe, socket or device, not a regular file")
-
 // open opens the regular file or directory name inside root. Symbolic
 // links are followed only while they stay inside root. Anything else is
-// refused with errNotRegular, and never opened: the path is looked at
+// refused with sitefs.ErrNotRegular, and never opened: the path is looked at
 // first (Stat, which sees where a link leads), and then opened without
 // waiting (O_NONBLOCK), so that even a file swapped for a named pipe in
 // between cannot make the request wait for a writer.
@@ -471,7 +460,7 @@ func open(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 		return nil, nil, err
 	}
 	if !usable(info) {
-		return nil, nil, errNotRegular
+		return nil, nil, sitefs.ErrNotRegular
 	}
 	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
@@ -479,7 +468,7 @@ func open(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 	}
 	info, err = f.Stat()
 	if err == nil && !usable(info) {
-		err = errNotRegular
+		err = sitefs.ErrNotRegular
 	}
 	if err != nil {
 		f.Close()
@@ -525,54 +514,54 @@ func usable(info fs.FileInfo) bool { return info.IsDir() || info.Mode().IsRegula
 
 // notFound serves the site's 404 page, or a plain message when the site
 // has none, with status 404.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, gen uint64) {
 	root, err := s.openSite()
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
 	defer root.Close()
-	s.notFoundIn(w, r, root)
+	s.notFoundIn(w, r, root, gen)
 }
 
 // notBuilt answers a request made while there is no output folder, as when
 // the first build failed: a 404 page that carries the live-reload script,
 // so that the build's errors show over it and it reloads once a build
 // succeeds.
-func (s *Server) notBuilt(w http.ResponseWriter, r *http.Request) {
+func (s *Server) notBuilt(w http.ResponseWriter, r *http.Request, gen uint64) {
 	page := strings.NewReader("<!DOCTYPE html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>Not built yet</title>\n<body>\n<p>404 page not found (the site is not built yet)</p>\n</body>\n</html>\n")
-	s.writeNotFound(w, r, page, page.Size())
+	s.writeNotFound(w, r, page, page.Size(), gen)
 }
 
 // openFailed answers a request for name, which open could not open with
 // err, in the site folder root: 403 for a named pipe, socket or device,
 // and the 404 page otherwise.
-func (s *Server) openFailed(w http.ResponseWriter, r *http.Request, root *os.Root, name string, err error) {
-	if errors.Is(err, errNotRegular) {
+func (s *Server) openFailed(w http.ResponseWriter, r *http.Request, root *os.Root, name string, err error, gen uint64) {
+	if errors.Is(err, sitefs.ErrNotRegular) {
 		http.Error(w, fmt.Sprintf("%s %v, so the preview server does not open it", name, err), http.StatusForbidden)
 		return
 	}
-	s.notFoundIn(w, r, root)
+	s.notFoundIn(w, r, root, gen)
 }
 
 // notFoundIn is notFound with the site folder already open. A 404.html
 // that is not a regular file counts as none. It is read as it is sent, as
 // any page is: a site's 404.html is written by its templates, and may be
 // as large as a page may be.
-func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root) {
+func (s *Server) notFoundIn(w http.ResponseWriter, r *http.Request, root *os.Root, gen uint64) {
 	f, info, err := openFile(root, "404.html")
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
 	defer f.Close()
-	s.writeNotFound(w, r, f, info.Size())
+	s.writeNotFound(w, r, f, info.Size(), gen)
 }
 
 // writeNotFound answers r with the HTML page of size bytes read from src,
-// as a 404, with the live-reload script added.
-func (s *Server) writeNotFound(w http.ResponseWriter, r *http.Request, src io.ReaderAt, size int64) {
-	page, err := s.withScript(src, size, pageGeneration(r))
+// as a 404, with the live-reload script of the generation gen added.
+func (s *Server) writeNotFound(w http.ResponseWriter, r *http.Request, src io.ReaderAt, size int64, gen uint64) {
+	page, err := s.withScript(src, size, gen)
 	if err != nil {
 		http.Error(w, "reading 404.html failed", http.StatusInternalServerError)
 		return
@@ -594,16 +583,6 @@ func (s *Server) scriptTag(gen uint64) []byte {
 	out = append(out, tag...)
 	out = strconv.AppendUint(out, gen, 10)
 	return append(out, `"></script>`...)
-}
-
-// genKey is the context key of the generation of the hub's events that a
-// request's page is served at (see serveHTTP).
-type genKey struct{}
-
-// pageGeneration returns the generation r was received at.
-func pageGeneration(r *http.Request) uint64 {
-	g, _ := r.Context().Value(genKey{}).(uint64)
-	return g
 }
 
 // lastIndexFold returns the index of the last ASCII-case-insensitive

@@ -11,7 +11,9 @@ import (
 // Handler returns the HTTP handler of s. It answers only requests whose
 // Host header names the loopback interface (see Listen); Serve also
 // answers those naming the address it listens on.
-func (s *Server) Handler() http.Handler { return s.handler(hostSet{}) }
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveHTTP(w, r, hostSet{}) })
+}
 
 // ListenAndServe is Listen followed by Serve. Its errors start with
 // "serve: ".

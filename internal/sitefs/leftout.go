@@ -75,26 +75,6 @@ func TooDeepMessage() string {
 	return fmt.Sprintf("folders nest more than %d deep here, and plotline reads no deeper (every level makes each read of the site slower): move what this folder holds nearer the top", MaxDepth)
 }
 
-// badName reports, for the entry d at p of a walk of the site folder,
-// whether its name is not valid UTF-8: os.Root, like every fs.FS, refuses
-// such a path ("invalid argument"), and no URL could be made of it; or
-// whether it holds a character UnseenRune finds, which would be part of a
-// web address that reads otherwise than it is. shown is p with U+FFFD for
-// the bad bytes or characters, to report it at; msg is what to say.
-func badName(p string, d fs.DirEntry) (shown, msg string, bad bool) {
-	what := "file"
-	if d.IsDir() {
-		what = "folder"
-	}
-	if !utf8.ValidString(d.Name()) {
-		return strings.ToValidUTF8(p, "\uFFFD"), fmt.Sprintf("the %s's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)", what), true
-	}
-	if r, why, ok := UnseenRune(d.Name()); ok {
-		return Shown(p), fmt.Sprintf("the %s's name holds U+%04X (shown here as \uFFFD), %s: rename it without it", what, r, why), true
-	}
-	return "", "", false
-}
-
 // Shown returns the path p as a message shows it: each character
 // UnseenRune finds, and each run of bytes that are no character, as
 // U+FFFD, so that a name printed on a terminal can neither send it an
@@ -139,16 +119,24 @@ func Invisible(r rune) bool {
 
 // Unreadable reports, for the entry d at p of a walk of the site folder,
 // whether the build refuses it although LeftOut keeps it: a name that is
-// not valid UTF-8 (badName), or a folder deeper than MaxDepth (TooDeep).
-// shown is the path to report it at, and msg what to say.
+// not valid UTF-8, which os.Root, like every fs.FS, refuses ("invalid
+// argument") and no URL could be made of; a name holding a character
+// UnseenRune finds, which would be part of a web address that reads
+// otherwise than it is; or a folder deeper than MaxDepth (TooDeep). shown
+// is the path to report it at, with U+FFFD for the bad bytes or
+// characters, and msg what to say.
 func Unreadable(p string, d fs.DirEntry) (shown, msg string, bad bool) {
-	if LeftOut(d.Name()) {
-		return "", "", false
+	what := "file"
+	if d.IsDir() {
+		what = "folder"
 	}
-	if shown, msg, bad := badName(p, d); bad {
-		return shown, msg, true
-	}
-	if d.IsDir() && TooDeep(p) {
+	switch r, why, unseen := UnseenRune(d.Name()); {
+	case LeftOut(d.Name()): // left out, not refused
+	case !utf8.ValidString(d.Name()):
+		return strings.ToValidUTF8(p, "\uFFFD"), fmt.Sprintf("the %s's name is not valid UTF-8, which a web address needs: rename it (it may be in Latin-1, from an old archive)", what), true
+	case unseen:
+		return Shown(p), fmt.Sprintf("the %s's name holds U+%04X (shown here as \uFFFD), %s: rename it without it", what, r, why), true
+	case d.IsDir() && TooDeep(p):
 		return p, TooDeepMessage(), true
 	}
 	return "", "", false

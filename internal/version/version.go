@@ -129,11 +129,9 @@ func IsRelease(v string) bool {
 		return true
 	}
 	for id := range strings.SplitSeq(pre, ".") {
-		if id == "" || strings.Trim(id, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") != "" {
+		// A numeric identifier has no leading zero.
+		if id == "" || strings.Trim(id, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") != "" || isDigits(id) && !isNumber(id) {
 			return false
-		}
-		if isDigits(id) && len(id) > 1 && id[0] == '0' {
-			return false // numeric identifiers have no leading zero
 		}
 	}
 	return true

@@ -53,8 +53,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // which is why Error looks for the mistake itself.
 func errorLine(err error) (line int, msg string) {
 	msg = err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
+	if te, ok := errors.AsType[*yaml.TypeError](err); ok && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
 	m := yamlLineRE.FindStringSubmatch(msg)
@@ -325,28 +324,4 @@ func (t *Text) TOMLKey(k toml.Key) (key, value diag.Pos, ok bool) {
 // them and Pos takes them. For a table header, both are the header's name.
 type TOMLPlace struct {
 	KeyLine, KeyCol, ValueLine, ValueCol int
-}
-
-// TOMLNumber returns the decimal number written at line and col of the
-// text, TOML (the place of a value, as TOMLPlaces gives it), as it is
-// written there: "4.20" and "1200.0", which the decoder gives as 4.2 and
-// 1200, so that its decimals are shown. It is "" when no number in
-// decimal digits stands there (a string, a date, an inline table, 0x1F).
-func (t *Text) TOMLNumber(line, col int) string {
-	if line < 1 || col < 1 {
-		return ""
-	}
-	text := t.src[t.Offset(line, col):]
-	end := 0
-	for end < len(text) && strings.IndexByte("0123456789+-._eE", text[end]) >= 0 {
-		end++
-	}
-	lit := string(text[:end])
-	if end < len(text) && strings.IndexByte(" \t\r\n#,]}", text[end]) < 0 {
-		return "" // 2025-01-01, 1979-05-27T07:32:00, inf
-	}
-	if strings.TrimLeft(lit, "+-._eE") == "" || strings.ContainsAny(strings.TrimLeft(lit, "+-"), "+-") && !strings.ContainsAny(lit, "eE") {
-		return ""
-	}
-	return lit
 }

@@ -55,19 +55,8 @@ func newYAMLLines(src []byte) yamlLines {
 // and a file's lines do not: a carriage return alone, or U+0085 (next
 // line), U+2028 (line separator) or U+2029 (paragraph separator).
 func hasYAMLOnlyBreak(src []byte) bool {
-	for i, c := range src {
-		switch c {
-		case '\r':
-			if i+1 == len(src) || src[i+1] != '\n' {
-				return true
-			}
-		case 0xc2, 0xe2: // the first bytes of U+0085, and of U+2028 and U+2029
-			if yamlOnlyBreak(src[i:]) > 0 {
-				return true
-			}
-		}
-	}
-	return false
+	return bytes.Count(src, []byte("\r")) > bytes.Count(src, []byte("\r\n")) ||
+		bytes.Contains(src, []byte("\u0085")) || bytes.Contains(src, []byte("\u2028")) || bytes.Contains(src, []byte("\u2029"))
 }
 
 // yamlOnlyBreak returns the length in bytes of the line break that b

@@ -641,17 +641,11 @@ func (a *analyzer) scanQuoted(open, from, end int) int {
 // closedLater reports whether the quote at open, not closed on its line
 // (which ends at end), is closed on a later line of src.
 func closedLater(src []byte, open, end int) bool {
-	for i := end; i < len(src); i++ {
-		switch {
-		case src[open] == '\'' && src[i] == '\'':
-			return true // a doubled quote, '', is one too
-		case src[open] == '"' && src[i] == '\\':
-			i++
-		case src[open] == '"' && src[i] == '"':
-			return true
-		}
+	if src[open] == '\'' {
+		return bytes.IndexByte(src[end:], '\'') >= 0 // a doubled quote, '', is one too
 	}
-	return false
+	q, _ := quoteEnd(src, open, end, len(src))
+	return q >= 0
 }
 
 // scanFlow reads src[p:end] inside the open flow collections a.flow.

@@ -29,7 +29,6 @@ import (
 	"fmt"
 	"log"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/plotline/plotline/tools/internal/cldrjson"
@@ -95,11 +94,8 @@ func read(loc cldrjson.Locale) ([]string, error) {
 	if monthAlone == "LLL" || monthAlone == "MMM" {
 		monthAlone = ""
 	}
-	var monthKeys []string
-	for m := range 12 {
-		monthKeys = append(monthKeys, strconv.Itoa(m+1))
-	}
-	dayKeys := []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
+	monthKeys := strings.Fields("1 2 3 4 5 6 7 8 9 10 11 12")
+	dayKeys := strings.Fields("sun mon tue wed thu fri sat")
 	months, monthsShort := list(g.Months.Format.Wide, monthKeys), list(g.Months.Format.Abbreviated, monthKeys)
 	alone, aloneShort := list(g.Months.StandAlone.Wide, monthKeys), list(g.Months.StandAlone.Abbreviated, monthKeys)
 	// Stand-alone names the same as a date's are left out.

@@ -51,25 +51,9 @@ import (
 // stampVar is the variable the linker sets to the release version.
 const stampVar = "github.com/plotline/plotline/internal/version.stamp"
 
-// allTargets returns the platforms a release is built for, those whose
-// builds the notices cover.
-func allTargets() []target {
-	var ts []target
-	for _, p := range noticegen.Platforms() {
-		goos, goarch, _ := strings.Cut(p, "/")
-		ts = append(ts, target{goos, goarch})
-	}
-	return ts
-}
-
-// target is one platform: a GOOS and a GOARCH.
-type target struct{ os, arch string }
-
-func (t target) String() string { return t.os + "/" + t.arch }
-
-// exe returns the binary's file name on t.
-func (t target) exe() string {
-	if t.os == "windows" {
+// exe returns the binary's file name on the target t, a GOOS/GOARCH.
+func exe(t string) string {
+	if strings.HasPrefix(t, "windows/") {
 		return "plotline.exe"
 	}
 	return "plotline"
@@ -77,24 +61,22 @@ func (t target) exe() string {
 
 // archiveName returns the name of t's archive for version v: the version
 // without its v, as in plotline_1.2.3_linux_amd64.tar.gz.
-func archiveName(v string, t target) string {
+func archiveName(v, t string) string {
 	ext := ".tar.gz"
-	if t.os == "windows" {
+	if strings.HasPrefix(t, "windows/") {
 		ext = ".zip"
 	}
-	return fmt.Sprintf("plotline_%s_%s_%s%s", strings.TrimPrefix(v, "v"), t.os, t.arch, ext)
+	return fmt.Sprintf("plotline_%s_%s%s", strings.TrimPrefix(v, "v"), strings.ReplaceAll(t, "/", "_"), ext)
 }
 
 // parseTargets reads a comma-separated list of GOOS/GOARCH pairs, each one
-// of allTargets.
-func parseTargets(s string) ([]target, error) {
-	var out []target
-	for f := range strings.SplitSeq(s, ",") {
-		f = strings.TrimSpace(f)
-		goos, goarch, _ := strings.Cut(f, "/")
-		t := target{goos, goarch}
-		if !slices.Contains(allTargets(), t) {
-			return nil, fmt.Errorf("unknown target %q (want one of %s)", f, targetList(allTargets()))
+// of noticegen.Platforms, those whose builds the notices cover.
+func parseTargets(s string) ([]string, error) {
+	var out []string
+	for t := range strings.SplitSeq(s, ",") {
+		t = strings.TrimSpace(t)
+		if !slices.Contains(noticegen.Platforms(), t) {
+			return nil, fmt.Errorf("unknown target %q (want one of %s)", t, strings.Join(noticegen.Platforms(), ","))
 		}
 		if slices.Contains(out, t) {
 			return nil, fmt.Errorf("target %s is given twice", t)
@@ -102,14 +84,6 @@ func parseTargets(s string) ([]target, error) {
 		out = append(out, t)
 	}
 	return out, nil
-}
-
-func targetList(ts []target) string {
-	s := make([]string, len(ts))
-	for i, t := range ts {
-		s[i] = t.String()
-	}
-	return strings.Join(s, ",")
 }
 
 // epoch returns the modification time of every file in the archives, from
@@ -130,14 +104,6 @@ func epoch(env string) (time.Time, error) {
 	return t, nil
 }
 
-// options is what one run builds.
-type options struct {
-	version string
-	out     string
-	targets []target
-	mtime   time.Time
-}
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
@@ -150,7 +116,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	v := flags.String("version", "", "the `version` to stamp in, such as v1.2.3 (required)")
 	out := flags.String("out", "dist", "the `folder` to write into; it must be empty or not exist")
-	targets := flags.String("targets", targetList(allTargets()), "the `platforms` to build, GOOS/GOARCH separated by commas")
+	targets := flags.String("targets", strings.Join(noticegen.Platforms(), ","), "the `platforms` to build, GOOS/GOARCH separated by commas")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -175,23 +141,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "release: %v\n", err)
 		return 2
 	}
-	if err := release(ctx, options{version: *v, out: *out, targets: ts, mtime: mtime}, stdout); err != nil {
+	if err := release(ctx, *v, *out, ts, mtime, stdout); err != nil {
 		fmt.Fprintf(stderr, "release: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-// release builds opts.targets into opts.out and writes checksums.txt.
-func release(ctx context.Context, opts options, stdout io.Writer) error {
+// release builds version v for targets into the folder out, with the
+// modification time mtime, and writes checksums.txt.
+func release(ctx context.Context, v, out string, targets []string, mtime time.Time, stdout io.Writer) error {
 	root, err := noticegen.ModuleRoot(ctx)
 	if err != nil {
 		return err
 	}
-	if entries, err := os.ReadDir(opts.out); err == nil && len(entries) > 0 {
-		return fmt.Errorf("%s is not empty; remove it or choose another -out", opts.out)
+	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty; remove it or choose another -out", out)
 	}
-	if err := os.MkdirAll(opts.out, 0o755); err != nil {
+	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
 	tmp, err := os.MkdirTemp("", "plotline-release-")
@@ -209,37 +176,37 @@ func release(ctx context.Context, opts options, stdout io.Writer) error {
 		return fmt.Errorf("the licence notices: %w", err)
 	}
 	sums := map[string][sha256.Size]byte{}
-	for _, t := range opts.targets {
-		bin := filepath.Join(tmp, t.os+"_"+t.arch, t.exe())
-		if err := build(ctx, root, opts.version, t, bin); err != nil {
+	for _, t := range targets {
+		bin := filepath.Join(tmp, strings.ReplaceAll(t, "/", "_"), exe(t))
+		if err := build(ctx, root, v, t, bin); err != nil {
 			return fmt.Errorf("building %s: %w", t, err)
 		}
-		exe, err := os.ReadFile(bin)
+		binary, err := os.ReadFile(bin)
 		if err != nil {
 			return err
 		}
 		files := []archiveFile{
-			{name: t.exe(), mode: 0o755, data: exe},
+			{name: exe(t), mode: 0o755, data: binary},
 			{name: "README.md", mode: 0o644, data: readme},
 			{name: "NOTICES.txt", mode: 0o644, data: notes},
 		}
 		var buf bytes.Buffer
-		if t.os == "windows" {
-			err = writeZip(&buf, files, opts.mtime)
+		if strings.HasPrefix(t, "windows/") {
+			err = writeZip(&buf, files, mtime)
 		} else {
-			err = writeTarGz(&buf, files, opts.mtime)
+			err = writeTarGz(&buf, files, mtime)
 		}
 		if err != nil {
 			return err
 		}
-		name := archiveName(opts.version, t)
-		if err := os.WriteFile(filepath.Join(opts.out, name), buf.Bytes(), 0o644); err != nil {
+		name := archiveName(v, t)
+		if err := os.WriteFile(filepath.Join(out, name), buf.Bytes(), 0o644); err != nil {
 			return err
 		}
 		sums[name] = sha256.Sum256(buf.Bytes())
 		fmt.Fprintf(stdout, "%s\t%.1f MB\n", name, float64(buf.Len())/1e6)
 	}
-	if err := os.WriteFile(filepath.Join(opts.out, "checksums.txt"), checksums(sums), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "checksums.txt"), checksums(sums), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "checksums.txt")
@@ -248,11 +215,12 @@ func release(ctx context.Context, opts options, stdout io.Writer) error {
 
 // goEnv returns the environment the go command builds t in: the caller's,
 // with everything that would change the bytes of the binary fixed.
-func goEnv(t target) []string {
+func goEnv(t string) []string {
+	goos, goarch, _ := strings.Cut(t, "/")
 	return append(os.Environ(),
 		"CGO_ENABLED=0",
-		"GOOS="+t.os,
-		"GOARCH="+t.arch,
+		"GOOS="+goos,
+		"GOARCH="+goarch,
 		"GOAMD64=v1",
 		"GOARM64=v8.0",
 		"GOFLAGS=",
@@ -272,7 +240,7 @@ func buildArgs(v, bin string) []string {
 }
 
 // build builds plotline for t, stamped with version v, into bin.
-func build(ctx context.Context, root, v string, t target, bin string) error {
+func build(ctx context.Context, root, v, t, bin string) error {
 	cmd := exec.CommandContext(ctx, "go", buildArgs(v, bin)...)
 	cmd.Dir = root
 	cmd.Env = goEnv(t)
