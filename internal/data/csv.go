@@ -494,9 +494,10 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 		}
 		vs := strings.TrimSpace(rec[v])
 		x, err := strconv.ParseFloat(vs, 64)
+		quoted := yamlpos.Shorten(vs) // a cell of 3 MB is not quoted whole
 		switch plain, sep := withoutSeparators(vs); {
 		case sep:
-			bad(v, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vname, vs, plain)
+			bad(v, "%s: %q has a thousands separator, which plotline does not guess at (in some languages it marks decimals); write %s", vname, quoted, yamlpos.Shorten(plain))
 		case vs == "":
 			// A gap in the data: a line with no value would be read
 			// as an observation of 0 by many a program.
@@ -506,7 +507,7 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 			// decimal, as a number in front matter is.
 			bad(v, "%s: %s", vname, radixMessage(vs, radixName(vs)))
 		case err != nil || math.IsNaN(x) || math.IsInf(x, 0):
-			bad(v, "%s: cannot use %q as a number%s", vname, vs, numberHint(vs))
+			bad(v, "%s: cannot use %q as a number%s", vname, quoted, pick(quoted == vs, numberHint(vs), ""))
 		default:
 			if msg, ok := keptAsWritten(vs, x); !ok {
 				bad(v, "%s: %s", vname, msg)

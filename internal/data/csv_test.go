@@ -191,6 +191,10 @@ func TestCSVErrors(t *testing.T) {
 			c + `:2:31: the line has 5 fields, more than the 4 of the header: a comma inside a label or source needs the field in double quotes ("Kursk, Russia")`,
 			c + `:3:14: label: {{ }} is not read in the data, which values are computed from: write the label as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
 		}},
+		{"a value of a whole text", "date,value\n2025-01-01," + strings.Repeat("7", 100000) + "\n2025-01-02," + strings.Repeat("9", 200) + "x\n", "prices.csv", []string{
+			c + `:2:12: value: cannot use "` + strings.Repeat("7", 40) + `…" as a number`,
+			c + `:3:12: value: cannot use "` + strings.Repeat("9", 40) + `…" as a number`,
+		}},
 		{"a label of a whole text", "date,value,label\n2025-01-01,1," + strings.Repeat("é", 1000) + "\n2025-01-02,2,\"" + strings.Repeat("word ", 400) + "\"\n", "prices.csv", []string{
 			c + `:3:14: label: 1999 characters, more than the 1000 a label may have: it is shown in each chart's tooltip and table; shorten it (a note on the data goes in the prose)`,
 		}},

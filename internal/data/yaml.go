@@ -359,7 +359,7 @@ func keptAsWritten(lit string, f float64) (string, bool) {
 		return "", true
 	}
 	return fmt.Sprintf("%s cannot be kept as written: a number holds about 16 significant digits, none beyond them, "+
-		"and would be shown as %s; round it (or write it in a larger unit, such as millions)", strings.TrimSpace(lit), WrittenNumber(f, 0)), false
+		"and would be shown as %s; round it (or write it in a larger unit, such as millions)", yamlpos.Shorten(strings.TrimSpace(lit)), yamlpos.Shorten(WrittenNumber(f, 0))), false
 }
 
 // decimalDigits returns the significant digits of the decimal number s,
