@@ -194,10 +194,12 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 				spec.Caption, spec.CaptionPos = s, text.NodePos(v)
 			}
 		case "type":
-			s, _ := scalar(v)
-			switch s {
-			case TypeProjection, TypeLine, TypeBar:
+			s, isText := scalar(v)
+			switch {
+			case s == TypeProjection || s == TypeLine || s == TypeBar:
 				spec.Type = s
+			case !isText:
+				errorf(v, "chart: type must be one of projection, line or bar, got %s", yamlpos.Describe(v))
 			default:
 				errorf(v, "chart: unknown type %q (want projection, line or bar)%s", v.Value, diag.DidYouMean(s, []string{TypeProjection, TypeLine, TypeBar}))
 			}
@@ -344,7 +346,9 @@ func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node
 			e.Date, hasDate = d, true
 		case "label":
 			switch {
-			case !isText || strings.TrimSpace(s) == "":
+			case isText && strings.TrimSpace(s) == "":
+				fail(v, "chart: event label is empty: write what happened on the date")
+			case !isText:
 				fail(v, "chart: event label must be text, got %s", yamlpos.Describe(v))
 			case !strings.Contains(s, "{{") && EventLabelTooLong(s) != "":
 				// A label with values is measured once they are

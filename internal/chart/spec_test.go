@@ -56,6 +56,12 @@ func TestParseSpec(t *testing.T) {
 			wantDiag: []string{`content/kursk.md:21:7: chart: unknown type "pie" (want projection, line or bar)`, `content/kursk.md:22:9: chart: height must be a whole number of pixels, got "tall"`},
 		},
 		{
+			name:     "a type that is a list, an event label that is empty",
+			src:      "data: losses\ntype: [bar]\nevents:\n  - {date: 2025-01-01, label: \"\"}\n",
+			want:     Spec{Block: "losses"},
+			wantDiag: []string{`content/kursk.md:21:7: chart: type must be one of projection, line or bar, got a list`, `content/kursk.md:23:31: chart: event label is empty: write what happened on the date`},
+		},
+		{
 			// YAML ends a line at U+0085 and U+2028; the file does not.
 			name:     "yaml line breaks that are not file line breaks",
 			src:      "data: losses\u0085type: pie\u2028height: tall\n",
