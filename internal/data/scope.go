@@ -131,16 +131,24 @@ func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 	return Evaluation{Text: text, Value: v, Warning: cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref))}, nil
 }
 
+// scenarioField splits a reference's field into the scenario it names
+// and the field of that scenario: "low" and "crossing" for low.crossing,
+// "central" for a field named alone.
+func (r Ref) scenarioField() (scenario, field string) {
+	scenario, field, found := strings.Cut(r.Field, ".")
+	if !found {
+		return "central", r.Field
+	}
+	return scenario, field
+}
+
 // seenBefore returns a warning when ref is a crossing, or counts the time
 // to one, that a projection from an explicit start puts after an
 // observation of the series had already reached the limit: the page
 // would say the limit is reached on a day when its own data reached it
 // earlier.
 func (s *Scope) seenBefore(ref Ref) string {
-	scenario, field, found := strings.Cut(ref.Field, ".")
-	if !found {
-		scenario, field = "central", ref.Field
-	}
+	scenario, field := ref.scenarioField()
 	b := s.blocks[ref.Block]
 	if b == nil || b.Projection == nil || !b.Projection.HasLimit || field != "crossing" && !strings.HasSuffix(field, "_to_limit") {
 		return ""
@@ -341,10 +349,7 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 // (13.1 weeks for a crossing 92 days on), and that crossing; ok is false
 // for any other ref.
 func (s *Scope) countSpan(ref Ref) (exact float64, crossing Value, ok bool) {
-	scenario, field, found := strings.Cut(ref.Field, ".")
-	if !found {
-		scenario, field = "central", ref.Field
-	}
+	scenario, field := ref.scenarioField()
 	per, ok := countUnits[field]
 	if !ok {
 		return 0, Value{}, false
