@@ -208,6 +208,9 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		// links and sources.
 		links.Snippet = chart.EmbedSnippet(links.Embed, c.embedTitle(fig), fig.Height+230)
 	}
+	if c.run.st.layouts == nil {
+		return nil // checked only: the templates cannot be parsed
+	}
 	if err := c.run.st.layouts.ExecuteChart(w, fig.View(links)); err != nil {
 		// Reported once: the feed and the embed page do not draw it
 		// again.

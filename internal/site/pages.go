@@ -254,6 +254,9 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		r.mu.Unlock()
 		return nil, nil
 	}
+	if r.st.layouts == nil {
+		return nil, nil // checked only: the templates cannot be parsed
+	}
 	if pv.dep != "" {
 		deps = append(deps, pv.dep)
 		links.note(pv.link)

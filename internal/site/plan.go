@@ -87,13 +87,22 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	if err := r.parseLayouts(&diags); err != nil {
 		return Result{}, err
 	}
-	if st.layouts == nil {
-		return failed(diags, r)
-	}
 	// Pages with errors of their own are reported, not rendered; the others
 	// are rendered so that every problem of the build shows at once.
 	good := slices.DeleteFunc(slices.Clone(site.Pages), func(p *content.Page) bool { return p.Broken })
 	r.tagsUnknown = len(good) < len(site.Pages)
+	if st.layouts == nil {
+		// The templates cannot be parsed, so no page is written; the
+		// pages are still read, their data and prose checked, so that
+		// the writer's mistakes show with the designer's.
+		r.prev = nil
+		_, pageDiags, err := r.renderPages(good, nil)
+		if err != nil {
+			return Result{}, err
+		}
+		diags.Add(pageDiags...)
+		return failed(diags, r)
+	}
 	records, pageDiags, err := r.renderPages(good, feedOf(good, b.cfg.FeedItems))
 	if err != nil {
 		return Result{}, err

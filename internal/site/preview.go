@@ -140,7 +140,7 @@ func (r *run) preview(p *content.Page, c *charts, count int, diags *diag.List) p
 			}
 		}
 		d, ok := c.figures[n]
-		if !ok || diags.HasErrors() || site.BaseURL == "" {
+		if !ok || diags.HasErrors() || site.BaseURL == "" || r.st.layouts == nil {
 			return out // the page has errors and is not written, or no page shows the card
 		}
 		card, kept, cardKey, err := r.card(p.Path, p.URL+previewFile, ogimage.Card{Site: r.b.cfg.Title, Title: p.Title, Dek: p.Description, Plot: d.fig.Plot()})
