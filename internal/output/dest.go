@@ -46,7 +46,7 @@ type Place struct {
 func CheckDest(p Place) error {
 	dest, err := resolve(p.Dest)
 	if err != nil {
-		return err
+		return fmt.Errorf("output folder %s: %w", p.Dest, err)
 	}
 	through, err := throughLink(p.Dest)
 	if err != nil {
@@ -64,7 +64,7 @@ func CheckDest(p Place) error {
 	if p.Site != "" {
 		site, err := resolve(p.Site)
 		if err != nil {
-			return err
+			return fmt.Errorf("site folder %s: %w", p.Site, err)
 		}
 		if within(site, dest) {
 			what := "the site folder"
@@ -77,7 +77,7 @@ func CheckDest(p Place) error {
 	for _, src := range p.Sources {
 		s, err := resolve(src)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", src, err)
 		}
 		if within(dest, s) {
 			return fmt.Errorf("output folder %s lies inside %s, which the build reads: a build replaces its output folder whole, which would delete what is there; name another folder with -d", p.Dest, src)
@@ -121,7 +121,12 @@ func resolve(path string) (string, error) {
 			return filepath.Join(real, rest), nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return "", err
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				return "", fmt.Errorf("cannot follow the symbolic links of %s: %w", dir, err)
+			}
+			// The one error that names no file: a loop.
+			return "", fmt.Errorf("cannot follow the symbolic links of %s: a link in it leads back to itself, through others, or through more than 255 links (%v)", dir, err)
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
