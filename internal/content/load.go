@@ -127,7 +127,7 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "cannot read: %v", linkError(err))
 				return nil
 			case info.IsDir():
-				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "is a link to a folder, and plotline does not follow links to folders (copy the folder, or link its files one by one)")
+				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", sitefs.LinkToFolder)
 				return nil
 			}
 			mode = info.Mode() // of the file it leads to

@@ -59,7 +59,11 @@ func (r *run) loadTheme(diags *diag.List) error {
 		}
 		src, err := sitefs.ReadFile(r.b.fsys, p, sitefs.MaxAssetSize)
 		if err != nil {
-			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
+			msg := sitefs.DescribeReadError(err)
+			if errors.Is(err, sitefs.ErrIsFolder) && d.Type()&fs.ModeSymlink != 0 {
+				msg = sitefs.LinkToFolder
+			}
+			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", msg)
 			return nil
 		}
 		sum := sha256.Sum256(src)

@@ -30,6 +30,12 @@ func unusedTemplates(fsys fs.FS) diag.List {
 		if skip, err := sitefs.SkipLeftOut("templates", p, d); skip {
 			return err
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
+				l.Warnf(diag.Pos{Path: p, Line: 1, Col: 1}, "not read: %s", sitefs.LinkToFolder)
+				return nil
+			}
+		}
 		if d.IsDir() || slices.Contains(read, p) || path.Dir(p) == "templates/partials" && path.Ext(p) == ".html" {
 			return nil
 		}

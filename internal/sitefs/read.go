@@ -104,13 +104,19 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 	}
 }
 
-var errIsFolder = errors.New("is a folder")
+// ErrIsFolder is the error of a read of a folder, or of a symbolic link
+// that leads to one.
+var ErrIsFolder = errors.New("is a folder")
+
+// LinkToFolder is what a walk of a site folder says of a symbolic link
+// that leads to a folder, which plotline does not follow.
+const LinkToFolder = "is a link to a folder, and plotline does not follow links to folders (copy the folder, or link its files one by one)"
 
 // checkRegular returns an error unless info describes a regular file.
 func checkRegular(name string, info fs.FileInfo) error {
 	switch {
 	case info.IsDir():
-		return &fs.PathError{Op: "read", Path: name, Err: errIsFolder}
+		return &fs.PathError{Op: "read", Path: name, Err: ErrIsFolder}
 	case !info.Mode().IsRegular():
 		return &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
 	}

@@ -97,7 +97,7 @@ func TestReadFileSiteFolder(t *testing.T) {
 			{path: "content/absolute.md", err: ErrOutside},
 			{path: "content/relative.md", err: ErrOutside},
 			{path: "content/ping.md", err: syscall.ELOOP},
-			{path: "content/deep", err: errIsFolder},
+			{path: "content/deep", err: ErrIsFolder},
 			{path: "content/nope.md", err: fs.ErrNotExist},
 			{path: "../content/a.md", err: fs.ErrInvalid},
 			{path: "content/./a.md", err: fs.ErrInvalid},
