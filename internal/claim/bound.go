@@ -25,7 +25,14 @@ const maxBoundWords = 4
 // ("twice as many as", "far more than", "doppelt so viele wie"), where
 // the number is what another is compared with.
 func Bound(text string, o Options) (string, int) {
-	text = strings.TrimRightFunc(strings.ReplaceAll(text, "’", "'"), notWord)
+	text = strings.ReplaceAll(trimMarkup(text), "’", "'")
+	words := strings.TrimRightFunc(text, notWord)
+	if strings.ContainsFunc(text[len(words):], endsBound) {
+		// A number or a stop between the words and the value: "under
+		// 18 (", "aged over 65, ", "(under 18): ".
+		return "", 0
+	}
+	text = words
 	last := text[strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
 	runs, ends := boundWords()
 	if !ends[strings.ToLower(last)] {
@@ -50,6 +57,49 @@ func Bound(text string, o Options) (string, int) {
 // notWord reports whether r is neither a letter nor an apostrophe, which
 // the words before a number are made of.
 func notWord(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }
+
+// endsBound reports whether r, between words and a number, parts them: a
+// digit, or a mark that closes a phrase or a clause.
+func endsBound(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(")]:;,.!?", r) }
+
+// trimMarkup returns text without the HTML at its end that a writer puts
+// between words and a number: spaces, an entity ("more than&nbsp;") and
+// tags ("more than <strong>").
+func trimMarkup(text string) string {
+	for {
+		text = strings.TrimRightFunc(text, unicode.IsSpace)
+		switch {
+		case strings.HasSuffix(text, ";"):
+			i := strings.LastIndexByte(text, '&')
+			if i < 0 || !isEntity(text[i+1:len(text)-1]) {
+				return text
+			}
+			text = text[:i]
+		case strings.HasSuffix(text, ">"):
+			i := strings.LastIndexByte(text, '<')
+			if i < 0 || i+1 == len(text)-1 || !unicode.IsLetter(rune(strings.TrimPrefix(text[i+1:], "/")[0])) {
+				return text
+			}
+			text = text[:i]
+		default:
+			return text
+		}
+	}
+}
+
+// isEntity reports whether name, between & and ;, names a character:
+// "nbsp", "#160", "#xA0".
+func isEntity(name string) bool {
+	if name == "" || len(name) > 32 {
+		return false
+	}
+	digits := strings.TrimPrefix(name, "#")
+	if digits != name {
+		digits = strings.TrimPrefix(strings.TrimPrefix(digits, "x"), "X")
+		return digits != "" && strings.Trim(digits, "0123456789abcdefABCDEF") == ""
+	}
+	return strings.IndexFunc(name, func(r rune) bool { return r > unicode.MaxASCII || !unicode.IsLetter(r) && !unicode.IsDigit(r) }) < 0
+}
 
 // comparedBefore reports whether the words before, then w, end with a
 // comparison longer than w: "twice" before "as many as".
@@ -122,36 +172,52 @@ var boundDirs = map[numQual]int{
 // fallWords say that a number is a fall, after which its minus sign
 // would say so twice: "falling -1.3 a day" reads as a rise.
 var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
-	"decreasing", "decreased", "shrinking", "shrank", "sinking", "sank", "losing", "lost"}
+	"decreasing", "decreased", "shrinking", "shrank", "shrunk", "sinking", "sank", "losing", "lost",
+	"fall", "drop", "decline", "decrease", "loss", "reduction"}
+
+// riseWords say that a number is a rise, after which a minus sign says
+// the opposite: "rising -1.3 a day" reads as a fall.
+var riseWords = []string{"rising", "rises", "rose", "risen", "up", "growing", "grows", "grew", "grown", "increasing",
+	"increased", "increases", "climbing", "climbed", "gaining", "gained",
+	"rise", "increase", "gain", "growth", "jump"}
 
 // Falls returns the words that end text, the prose before a number, when
 // they say that the number is a fall, so that its minus sign would say so
-// twice: "falling", "fell by", "down" and their like, and on a page of o's
+// twice: "falling", "fell by", "a fall of", "down" and their like, and on a page of o's
 // language the runs its table reads as them ("sank um", "en baisse de").
 // It returns "" for any other words.
-func Falls(text string, o Options) string {
-	ws := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(text, "’", "'")), notWord)
-	// falls reports whether english, a fall word and perhaps "by" after
-	// it, says a fall; of a table's reading, with words before it.
-	falls := func(english string, alone bool) bool {
+func Falls(text string, o Options) string { return says(text, o, fallWords) }
+
+// Rises is Falls for the words that say a number is a rise: "rising",
+// "rose by", "a rise of", "up".
+func Rises(text string, o Options) string { return says(text, o, riseWords) }
+
+// says returns the words that end text when they are one of change, "by"
+// or "of" after it, or a run of o's language that its table reads so.
+func says(text string, o Options, change []string) string {
+	ws := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(trimMarkup(text), "’", "'")), notWord)
+	// is reports whether english, a word of change and perhaps "by" or
+	// "of" after it, says the change; of a table's reading, with words
+	// before it.
+	is := func(english string, alone bool) bool {
 		e := strings.Fields(english)
-		if n := len(e); n > 1 && e[n-1] == "by" {
+		if n := len(e); n > 1 && (e[n-1] == "by" || e[n-1] == "of") {
 			e = e[:n-1]
 		}
-		return len(e) > 0 && (!alone || len(e) == 1) && slices.Contains(fallWords, e[len(e)-1])
+		return len(e) > 0 && (!alone || len(e) == 1) && slices.Contains(change, e[len(e)-1])
 	}
 	if lang := languages()[o.Language]; lang != nil {
 		for k := min(len(ws), maxBoundWords); k > 0; k-- {
 			run := strings.Join(ws[len(ws)-k:], " ")
 			for _, english := range strings.Split(lang.Reads[run], "|") {
-				if falls(english, false) {
+				if is(english, false) {
 					return run
 				}
 			}
 		}
 	}
 	for k := 1; k <= min(len(ws), 2); k++ {
-		if run := strings.Join(ws[len(ws)-k:], " "); falls(run, true) {
+		if run := strings.Join(ws[len(ws)-k:], " "); is(run, true) {
 			return run
 		}
 	}

@@ -39,6 +39,23 @@ func TestBound(t *testing.T) {
 		{"fr", "jusqu’à", "jusqu'à", -1},
 		{"fr", "au moins", "au moins", 1},
 		{"fr", "en moins de", "en moins de", -2},
+		// A number or a stop between the words and the value: the words
+		// bound that number, not the value.
+		{"", "Most patients were under 18 (", "", 0},
+		{"", "Of those aged over 65, ", "", 0},
+		{"", "Children (under 18): ", "", 0},
+		{"", "Under 18: ", "", 0},
+		{"", "more than: ", "", 0},
+		{"", "more than **", "more than", 2},
+		{"", "under $", "under", -2},
+		// HTML between them is passed over.
+		{"", "more than&nbsp;", "more than", 2},
+		{"", "more than&#160;", "more than", 2},
+		{"", "more than&#xA0;", "more than", 2},
+		{"", "more than <strong>", "more than", 2},
+		{"", "more than <span class=\"n\"> ", "more than", 2},
+		{"", "more than&amp ", "", 0},
+		{"", "more than 5 > ", "", 0},
 	} {
 		words, dir := Bound(tc.text, Options{Language: tc.lang})
 		if words != tc.words || dir != tc.dir {
