@@ -785,6 +785,15 @@ func TestBoundedCounts(t *testing.T) {
 		{"falling ", "lake.rate | abs", "0.9", ""},
 		{"a rate of ", "lake.rate", "-0.9", ""},
 		{"down ", "losses.rate", "92", ""},
+		// After abs, the words before say which way the number goes: a
+		// rise after words of a fall is false, and the other way round.
+		{"a fall of ", "losses.rate | abs", "", `"fall of 92" is false: losses.rate is 92, above zero, a rise, and abs shows it as it is; write the words of a rise`},
+		{"has shrunk by ", "losses.rate | abs", "", `"shrunk by 92" is false: losses.rate is 92, above zero, a rise, and abs shows it as it is; write the words of a rise`},
+		{"rising ", "lake.rate | abs", "", `"rising 0.9" is false: lake.rate is -0.9, below zero, a fall, and abs takes its sign away; write the words of a fall`},
+		{"a rise of ", "losses.rate | abs", "92", ""},
+		{"a rate of ", "losses.rate | abs", "92", ""},
+		{"Rising ", "lake.rate", "", `"rising -0.9" reads as a fall: lake.rate is below zero, and "rising" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
+		{"a drop of ", "lake.rate", "", `"drop of -0.9" reads as a rise: lake.rate is below zero, and "drop of" already says it falls; write {{ lake.rate | abs }}`},
 	} {
 		text, got := evalAfter(scope, tc.expr, tc.before, at)
 		if got != tc.err || text != tc.want {
@@ -855,7 +864,8 @@ func TestBoundWords(t *testing.T) {
 		{"de", "Der Pegel sank um ", "lake.rate", "", `"sank um -0,86" reads as a rise: lake.rate is below zero, and "sank um" already says it falls; write {{ lake.rate | abs }}`},
 		{"fr", "Niveau en baisse de ", "lake.rate", "", `"en baisse de -0,86" reads as a rise: lake.rate is below zero, and "en baisse de" already says it falls; write {{ lake.rate | abs }}`},
 		{"fr", "a baissé de ", "lake.rate", "", `"a baissé de -0,86" reads as a rise: lake.rate is below zero, and "a baissé de" already says it falls; write {{ lake.rate | abs }}`},
-		{"de", "Der Pegel stieg um ", "lake.rate", "-0,86", ""},
+		{"de", "Der Pegel stieg um ", "lake.rate", "", `"stieg um -0,86" reads as a fall: lake.rate is below zero, and "stieg um" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
+		{"de", "Der Pegel lag bei ", "lake.rate", "-0,86", ""},
 		{"de", "falling ", "lake.rate", "", `"falling -0,86" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
 		// A bound that ends a comparison is of the other number.
 		{"en", "twice as many as ", "slow.low.value_at_until", "11,975", ""},

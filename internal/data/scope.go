@@ -222,6 +222,20 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 		if w := claim.Falls(before, opts); w != "" {
 			return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
 		}
+		if w := claim.Rises(before, opts); w != "" {
+			return fmt.Errorf("\"%s %s\" reads as a fall: %s is below zero, and %q says it rises; write the words of a fall, then {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
+		}
+	}
+	if e.Format == "abs" {
+		// abs takes a sign away, so the words before say which way the
+		// number goes: a rate the data turned the other way would keep
+		// them, whatever the data says.
+		if w := claim.Falls(before, opts); w != "" && v.Num > 0 {
+			return fmt.Errorf("\"%s %s\" is false: %s is %s, above zero, a rise, and abs shows it as it is; write the words of a rise", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
+		}
+		if w := claim.Rises(before, opts); w != "" && v.Num < 0 {
+			return fmt.Errorf("\"%s %s\" is false: %s is %s, below zero, a fall, and abs takes its sign away; write the words of a fall", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
+		}
 	}
 	w, dir := claim.Bound(before, opts)
 	if dir == 0 {
