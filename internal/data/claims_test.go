@@ -719,6 +719,17 @@ func TestBoundedCounts(t *testing.T) {
 		{"by ", "losses.crossing | approx", "mid-April 2025", ""},
 		{"before ", "losses.crossing", "15 April 2025", ""},
 		{"until ", "losses.crossing | approx", "mid-April 2025", ""},
+		// Words of a time near the date are not of the date.
+		{"in the weeks before ", "losses.crossing | approx", "mid-April 2025", ""},
+		{"short in the month after ", `losses.crossing | date "January 2006"`, "April 2025", ""},
+		// A day shown without its year is read in the year of as_of, as
+		// a reader reads it: true of 15 April 2025, false of a day in
+		// the next year.
+		{"full by ", `losses.crossing | date "2 January"`, "15 April", ""},
+		{"full by ", `lake.crossing | date "2 January"`, "", `"by 2 December" is false: lake.crossing is 2 December 2026, and a day shown without its year reads as the first after as_of (20 January 2025); show the year, or write {{ lake.crossing | claim "early December 2026" }}`},
+		{"on ", `lake.crossing | date "2 January"`, "", `"on 2 December" is false: lake.crossing is 2 December 2026, and a day shown without its year reads as the first after as_of (20 January 2025); show the year, or write {{ lake.crossing | claim "early December 2026" }}`},
+		{"on ", `lake.crossing | date "2 January 2006"`, "2 December 2026", ""},
+		{"", `lake.crossing | date "2 January"`, "2 December", ""},
 		{"Within the next ", "losses.months_to_limit", "", `"within the next 3 months" is false: losses.crossing is 15 April 2025, 3.1 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.crossing | claim "within 4 months" }}`},
 		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within a year" }}`},
 		{"more than ", "losses.weeks_to_limit", "13", ""},

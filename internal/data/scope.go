@@ -248,11 +248,14 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 }
 
 // dateBound returns an error when v, a date known to the day that its
-// format shows coarser (text: "mid-April 2025", "April 2025"), follows
-// words that the claim of the date shown makes false: "runs dry before
-// {{ b.crossing | approx }}" of 15 April would say "before mid-April
-// 2025". The words are the longest run of the last three before it that
-// reads as a date phrase; words that do not ("on", "until") are left.
+// format shows coarser (text: "mid-April 2025", "April 2025") or without
+// its year ("2 December" of 2026), follows words that the claim of the
+// date shown makes false: "runs dry before {{ b.crossing | approx }}" of
+// 15 April would say "before mid-April 2025", and "full by {{ b.crossing
+// | date "2 January" }}" of a day next year a day of this one. The words
+// are the longest run of the last three before it that reads as a date
+// phrase; words that do not ("until"), and words of a time near the date
+// ("the weeks before"), are left.
 func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 	if v.Grain.Shows(v.Date) != ByDay {
 		return nil // the format shows all the data knows
@@ -263,7 +266,8 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 		t, _, err := formatShown(s.Locale, w, e.Format, e.Arg, s.Claims.About)
 		return err == nil && t == text
 	}
-	if !shows(v.Date.AddDate(0, 0, 1)) && !shows(v.Date.AddDate(0, 0, -1)) {
+	day := !shows(v.Date.AddDate(0, 0, 1)) && !shows(v.Date.AddDate(0, 0, -1))
+	if day && !shows(v.Date.AddDate(-1, 0, 0)) && !shows(v.Date.AddDate(1, 0, 0)) {
 		return nil // the day itself: "before 15 April" may be advice
 	}
 	ws := strings.FieldsFunc(strings.ToLower(before), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
@@ -275,10 +279,25 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 			continue
 		case verdict.True:
 			return nil
+		case k < len(ws) && timeNouns[ws[len(ws)-k-1]]:
+			// "in the weeks before mid-April": a time near the date,
+			// not the date.
+			return nil
+		}
+		if day {
+			return fmt.Errorf("%q is false: %s is %s, and a day shown without its year reads as the first after as_of (%s); show the year, or write {{ %s | claim %q }}", phrase, e.Ref, verdict.Value, s.claimOptions(e.Ref.Block).AsOf.Format("2 January 2006"), e.Ref, verdict.Suggest)
 		}
 		return fmt.Errorf("%q is false: %s is %s; write the day, or {{ %s | claim %q }}", phrase, e.Ref, verdict.Value, e.Ref, verdict.Suggest)
 	}
 	return nil
+}
+
+// timeNouns are the words of a span of time, which before "before" or
+// "after" make the words about a time near a date ("the weeks before",
+// "a month after"), not about the date.
+var timeNouns = map[string]bool{
+	"hour": true, "hours": true, "day": true, "days": true, "week": true, "weeks": true, "fortnight": true,
+	"month": true, "months": true, "year": true, "years": true, "decade": true, "decades": true,
 }
 
 // numberBound returns an error when v, rounded by its format to shown
