@@ -14,10 +14,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/plotline/plotline/internal/data"
+	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/words"
 )
@@ -739,5 +741,45 @@ func TestMonthsOfAYearAsNouns(t *testing.T) {
 				t.Errorf("the tooltip would write %q where the table writes %q", got, c.table)
 			}
 		})
+	}
+}
+
+// TestNoInjectionFromWords checks that a site's own words, which a
+// site's i18n file gives as text, are escaped wherever a chart writes
+// them: every key given markup, in the SVG, the figure and the tables.
+func TestNoInjectionFromWords(t *testing.T) {
+	const bad = `<img src=x onerror=alert(9)>&`
+	var file strings.Builder
+	for k := range words.Count {
+		key := words.Key(k)
+		text, _ := json.Marshal(key.English() + bad) // a JSON string is a YAML one
+		file.WriteString(key.Name() + ": " + string(text) + "\n")
+	}
+	var diags diag.List
+	table := words.Load(fstest.MapFS{"i18n/en.yaml": {Data: []byte(file.String())}}, "en", &diags)
+	if len(diags) > 0 {
+		t.Fatalf("the words file: %v", diags)
+	}
+	if !strings.Contains(table.Colon(), bad) {
+		t.Fatalf("the words file was not read: colon is %q", table.Colon())
+	}
+	events := []Event{{Date: day("2025-01-15"), Label: "Event"}}
+	for _, kind := range []string{TypeProjection, TypeLine, TypeBar} {
+		f, err := renderOne(kursk(), Spec{Type: kind, Words: table, Title: "T", Events: events}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := writeHTML(&out, f, "kursk.csv"); err != nil {
+			t.Fatal(err)
+		}
+		file, _, _ := f.SVGFile("", "en")
+		for name, text := range map[string][]byte{"SVG": f.SVG, "narrow SVG": f.SVGNarrow, "SVG file": file, "figure": out.Bytes()} {
+			if bytes.Contains(text, []byte("<img")) {
+				t.Errorf("%s: the %s holds the words unescaped", kind, name)
+			}
+		}
+		xmlElements(t, f.SVG)
+		xmlElements(t, file)
 	}
 }

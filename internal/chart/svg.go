@@ -288,7 +288,7 @@ func (m *model) svg(id string, l *layout, title, desc string) []byte {
 		w.startLine("plc-event", x, c.top, x, c.bottom)
 		w.s("><title>")
 		w.b = appendDate(w.b, m.loc, nil, e.Date, false, false)
-		w.s(m.words.Colon())
+		w.text(m.words.Colon())
 		w.text(e.Label)
 		w.s("</title></line>")
 	}
@@ -535,12 +535,12 @@ func (m *model) svgLegend(w *svgWriter, l *layout) {
 func (m *model) writePointText(w *svgWriter, ly layer, i int) {
 	if len(m.layers) > 1 {
 		w.text(ly.name)
-		w.s(m.words.Colon())
+		w.text(m.words.Colon())
 	}
 	p := &ly.obs[i]
 	date, value := ly.reading(m.loc, m.timed, i)
 	w.b = append(w.b, date...)
-	w.s(m.words.Colon())
+	w.text(m.words.Colon())
 	w.b = append(w.b, value...)
 	if ly.unit != "" {
 		w.s(" ")
