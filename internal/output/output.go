@@ -387,7 +387,7 @@ func (t *Tx) Commit() (kept bool, err error) {
 	case Patch:
 		return false, t.commitPatch()
 	}
-	if t.keep.Load() && equal {
+	if t.keep.Load() && equal && holdsOnly(t.dest, t.Set()) {
 		t.discard()
 		return true, nil
 	}
@@ -402,6 +402,51 @@ func (t *Tx) Commit() (kept bool, err error) {
 		os.Remove(patchMark(t.dest))
 	}
 	return false, nil
+}
+
+// holdsOnly reports whether the folder dest holds the files of set and
+// nothing else: no other file, no link, no folder without a file. A
+// build that finds the output equal to its own files leaves it in place,
+// and so would keep what another hand put there (a page, a link to a file
+// outside, a repository's folder) unless it looks.
+func holdsOnly(dest string, set Set) bool {
+	var found Set
+	var folders []string
+	filled := map[string]bool{}
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dest, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir():
+			folders = append(folders, rel)
+		case d.Type().IsRegular():
+			found.Add(rel)
+			for dir := path.Dir(rel); !filled[dir]; dir = path.Dir(dir) {
+				filled[dir] = true
+				if dir == "." {
+					break
+				}
+			}
+		default:
+			return fs.ErrInvalid // a link, a pipe: no build writes one
+		}
+		return nil
+	})
+	if err != nil || found != set {
+		return false
+	}
+	for _, f := range folders {
+		if !filled[f] {
+			return false
+		}
+	}
+	return true
 }
 
 // patchMark returns the path of the file that marks a Patch of the

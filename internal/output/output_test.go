@@ -277,6 +277,35 @@ func TestReplaceKeepsAnEqualOutput(t *testing.T) {
 	}
 }
 
+// TestReplaceKeepsOnlyItsOwn checks that an output equal to the build's
+// files is kept only if it holds nothing else: a file, a link or a folder
+// put there by another hand is taken away with a new output, as a build
+// replaces its output whole.
+func TestReplaceKeepsOnlyItsOwn(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"index.html": "home", "a/index.html": "a"}
+	_, set := replaceKeeping(t, dest, files, nil)
+	for name, add := range map[string]func(string) error{
+		"a file":          func(p string) error { return os.WriteFile(p, []byte("<script>"), 0o644) },
+		"a link":          func(p string) error { return os.Symlink("/etc/passwd", p) },
+		"an empty folder": func(p string) error { return os.Mkdir(p, 0o755) },
+	} {
+		extra := filepath.Join(dest, "a", "extra")
+		if err := add(extra); err != nil {
+			t.Fatal(err)
+		}
+		if kept, _ := replaceKeeping(t, dest, files, &set); kept {
+			t.Errorf("%s beside the build's files: output kept; want it replaced", name)
+		}
+		if _, err := os.Lstat(extra); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s beside the build's files is still in the output (%v)", name, err)
+		}
+		if kept, _ := replaceKeeping(t, dest, files, &set); !kept {
+			t.Errorf("after %s was taken away: output swapped; want it kept", name)
+		}
+	}
+}
+
 // TestReplaceReuse links a file reused from the previous output into the
 // new one.
 func TestReplaceReuse(t *testing.T) {
