@@ -261,6 +261,20 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		return e.fail(ExitUsage, "plotline new article: %s cannot be written: %s; give another title or --dir", rel, urlErr.Reason)
 	}
 	file := filepath.Join(*dir, filepath.FromSlash(rel))
+	// The build follows no link to a folder: an article written through
+	// one would be written outside content/, perhaps outside the site,
+	// and never read.
+	names := append([]string{"content"}, strings.Split(folder, "/")...)
+	for i := range names {
+		p := path.Join(names[:i+1]...)
+		fi, err := os.Lstat(filepath.Join(*dir, filepath.FromSlash(p)))
+		if err != nil {
+			break // made below
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return e.fail(ExitContent, "plotline new article: %s is a symbolic link, and the build does not follow links to folders, so the article would be written where it is never read; nothing was written", p)
+		}
+	}
 	if _, err := mkdirAll(filepath.Dir(file)); err != nil {
 		return report(e, err)
 	}
