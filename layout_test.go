@@ -34,7 +34,7 @@ var allowedInternal = map[string][]string{
 	"chart":       {"diag", "data", "yamlpos", "yamlsubset", "ogimage", "locale", "words"},
 	"markdown":    {"diag", "highlight", "anchor"},
 	"render":      {"diag", "sitefs", "locale", "words"},
-	"output":      {},
+	"output":      {"sitefs"},
 	"buildcache":  {"content", "diag", "output", "render"},
 	"importer":    {"content", "diag", "anchor", "yamlpos", "sitefs", "markdown"},
 	"site":        {"diag", "config", "content", "data", "chart", "markdown", "render", "sitefs", "output", "buildcache", "ogimage", "locale", "words"},

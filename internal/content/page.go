@@ -908,8 +908,12 @@ func AliasFile(alias string) (string, string) {
 	}
 	dir := strings.HasSuffix(s, "/")
 	clean := strings.TrimPrefix(path.Clean("/"+s), "/")
-	if slices.Contains(strings.Split(s, "/"), "..") {
+	parts := strings.Split(s, "/")
+	if slices.Contains(parts, "..") {
 		return "", "must not contain \"..\""
+	}
+	if i := slices.IndexFunc(parts, sitefs.DotsOnly); i >= 0 {
+		return "", fmt.Sprintf("has a part, %q, that %s", parts[i], sitefs.DotsOnlyWhy)
 	}
 	if clean == "" {
 		return "", "is the home page"
@@ -1014,6 +1018,8 @@ func checkSlug(s string) string {
 		return "is empty"
 	case strings.Contains(s, ".."):
 		return "must not contain \"..\""
+	case sitefs.DotsOnly(s):
+		return sitefs.DotsOnlyWhy
 	case strings.ContainsAny(s, "/\\"):
 		return "must not contain a slash"
 	case strings.ContainsAny(s, "?#%\"<>`\t\n"):

@@ -41,6 +41,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/plotline/plotline/internal/sitefs"
 )
 
 // tempPrefix and oldPrefix name the folders a build makes beside its
@@ -242,9 +244,7 @@ func outside(sitePath string) bool {
 	if path.IsAbs(sitePath) || filepath.IsAbs(sitePath) || filepath.VolumeName(sitePath) != "" {
 		return true
 	}
-	return slices.ContainsFunc(strings.FieldsFunc(sitePath, func(r rune) bool { return r == '/' || r == '\\' }), func(name string) bool {
-		return strings.Count(name, ".") >= 2 && strings.Trim(name, ". ") == ""
-	})
+	return slices.ContainsFunc(strings.FieldsFunc(sitePath, func(r rune) bool { return r == '/' || r == '\\' }), sitefs.DotsOnly)
 }
 
 // path returns the file path of a site key in the temporary folder.

@@ -117,6 +117,16 @@ func Invisible(r rune) bool {
 	return r == 0x00AD || r == 0x200B || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF
 }
 
+// DotsOnly reports whether name, one name of a path, is made of dots and
+// spaces only, with two dots or more (". .", "..."): Windows may read
+// such a name as "..", so a build writes no file by it.
+func DotsOnly(name string) bool {
+	return strings.Count(name, ".") >= 2 && strings.Trim(name, ". ") == ""
+}
+
+// DotsOnlyWhy is what the build says of a name DotsOnly finds.
+const DotsOnlyWhy = "is only dots and spaces, which Windows reads as \"..\", a way out of a folder"
+
 // Unreadable reports, for the entry d at p of a walk of the site folder,
 // whether the build refuses it although LeftOut keeps it: a name that is
 // not valid UTF-8, which os.Root, like every fs.FS, refuses ("invalid
@@ -138,6 +148,8 @@ func Unreadable(p string, d fs.DirEntry) (shown, msg string, bad bool) {
 		return Shown(p), fmt.Sprintf("the %s's name holds U+%04X (shown here as \uFFFD), %s: rename it without it", what, r, why), true
 	case d.IsDir() && TooDeep(p):
 		return p, TooDeepMessage(), true
+	case DotsOnly(d.Name()):
+		return p, fmt.Sprintf("the %s's name %s: rename it", what, DotsOnlyWhy), true
 	}
 	return "", "", false
 }
