@@ -722,12 +722,15 @@ func TestBoundedCounts(t *testing.T) {
 		// Words of a time near the date are not of the date.
 		{"in the weeks before ", "losses.crossing | approx", "mid-April 2025", ""},
 		{"short in the month after ", `losses.crossing | date "January 2006"`, "April 2025", ""},
-		// A day shown without its year is read in the year of as_of, as
-		// a reader reads it: true of 15 April 2025, false of a day in
-		// the next year.
+		// A day shown without its year is read as a reader reads it, as
+		// the last such day before as_of or the next after it: true of
+		// 15 April 2025 and 20 December 2024, as of 13 January 2025;
+		// false of 2 December 2026.
 		{"full by ", `losses.crossing | date "2 January"`, "15 April", ""},
-		{"full by ", `lake.crossing | date "2 January"`, "", `"by 2 December" is false: lake.crossing is 2 December 2026, and a day shown without its year reads as the first after as_of (20 January 2025); show the year, or write {{ lake.crossing | claim "early December 2026" }}`},
-		{"on ", `lake.crossing | date "2 January"`, "", `"on 2 December" is false: lake.crossing is 2 December 2026, and a day shown without its year reads as the first after as_of (20 January 2025); show the year, or write {{ lake.crossing | claim "early December 2026" }}`},
+		{"full by ", `lake.crossing | date "2 January"`, "", `"2 December" without its year reads as the last such day before as_of (20 January 2025) or the next after it, but lake.crossing is 2 December 2026; show the year`},
+		{"on ", `lake.crossing | date "2 January"`, "", `"2 December" without its year reads as the last such day before as_of (20 January 2025) or the next after it, but lake.crossing is 2 December 2026; show the year`},
+		// The day just past, of the year before as_of, is read so.
+		{"reached 1,500 on ", `losses.first.date | date "2 January"`, "20 December", ""},
 		{"on ", `lake.crossing | date "2 January 2006"`, "2 December 2026", ""},
 		{"", `lake.crossing | date "2 January"`, "2 December", ""},
 		{"Within the next ", "losses.months_to_limit", "", `"within the next 3 months" is false: losses.crossing is 15 April 2025, 3.1 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.crossing | claim "within 4 months" }}`},
@@ -972,6 +975,50 @@ func TestManyHistoryClaims(t *testing.T) {
 			if _, err := scope.EvalAfter(`d.last | claim "`+phrase+`"`, "", at); err != nil {
 				t.Fatalf("claim %q: %v; want it true", phrase, err)
 			}
+		}
+	}
+}
+
+// TestWordsAfter checks the words after a value: "or more" and "+" make
+// it a least value and "or fewer" a greatest, which its rounding must
+// keep true, and "%" or "per cent" after a number in percentage points
+// says a change in per cent, which it is not.
+func TestWordsAfter(t *testing.T) {
+	// k is 1,204.6, j 1,204.4; support, in percent, rises 2 points a year.
+	scope := scopeOf(t, `data:
+  k:
+    series: [{date: 2025-01-10, value: 1204.6}]
+  j:
+    series: [{date: 2025-01-10, value: 1204.4}]
+  support:
+    unit: percent
+    series: [{date: 2024-01-01, value: 40}, {date: 2025-01-01, value: 42}]
+    projection: {rate: 2, per: year, limit: 50}
+`)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct {
+		before, expr, after, want, err string
+	}{
+		{"", "k.last.value | comma", " or more people", "", `"1,205 or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"", "k.last.value | comma", "+ people", "", `"1,205+" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"", "k.last.value | comma", "-plus people", "", `"1,205-plus" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"", "j.last.value | comma", " or fewer", "", `"1,204 or fewer" is false: j.last.value is 1,204.4, rounded down to 1,204; write it unrounded, or a bound the number holds`},
+		{"", "j.last.value | comma", " or more", "1,204", ""},
+		{"", "k.last.value | comma", " or fewer", "1,205", ""},
+		{"", "k.last.value | comma", " or moreover", "1,205", ""},
+		{"", "k.last.value | comma", "+3", "1,205", ""},
+		{"Support rises ", "support.rate", "% a year", "", `"2%" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
+		{"", "support.rate", " per cent a year", "", `"2 per cent" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
+		{"", "support.rate", " percentage points a year", "2", ""},
+		{"it stands at ", "support.last.value", "%.", "42", ""},
+	} {
+		ev, err := scope.EvalAround(tc.expr, tc.before, tc.after, at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err || ev.Text != tc.want {
+			t.Errorf("%s{{ %s }}%s = %q, %q;\nwant %q, %q", tc.before, tc.expr, tc.after, ev.Text, got, tc.want, tc.err)
 		}
 	}
 }

@@ -982,3 +982,8 @@ func TestCalendarSteps(t *testing.T) {
 		}
 	}
 }
+
+// EvalAfter is EvalAround with nothing after the value.
+func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) {
+	return s.EvalAround(src, before, "", pos)
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
@@ -101,11 +102,11 @@ type Evaluation struct {
 	Warning string
 }
 
-// eval evaluates e, found at pos after the text before on its line. A
+// eval evaluates e, found at pos between the text before and after it. A
 // claim that is false is an error that says what the value is and which
 // phrase would be true; a claim whose phrase cannot be read is one too.
 // Claims, true or false, are also told to OnClaim.
-func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
+func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, error) {
 	if e.IsLiteral {
 		return Evaluation{Text: e.Literal}, nil
 	}
@@ -123,7 +124,7 @@ func (s *Scope) eval(e Expr, before string, pos diag.Pos) (Evaluation, error) {
 	}
 	text, shown, err := formatShown(s.Locale, v, e.Format, e.Arg, s.Claims.About)
 	if err == nil {
-		err = s.bound(e, v, text, shown, before)
+		err = s.bound(e, v, text, shown, before, after)
 	}
 	if err != nil {
 		return Evaluation{}, err
@@ -185,15 +186,17 @@ func (s *Scope) pastCrossing(ref Ref, v Value) string {
 		ref, c.Date.Format(dateLayout), b.AsOf.Format(dateLayout), ref.Block, crossing)
 }
 
-// EvalAfter parses and evaluates the expression src, found at pos after
-// the text before on its line, whose last words ("within", "more than")
-// may make the value a bound that its rounding must keep true (see bound).
-func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) {
+// EvalAround parses and evaluates the expression src, found at pos
+// between the text before it on its line, whose last words ("within",
+// "more than") may make the value a bound that its rounding must keep
+// true (see bound), and the text after it, whose first words ("or more",
+// "%") may too.
+func (s *Scope) EvalAround(src, before, after string, pos diag.Pos) (Evaluation, error) {
 	e, err := ParseExpr(src)
 	if err != nil {
 		return Evaluation{}, err
 	}
-	return s.eval(e, before, pos)
+	return s.eval(e, before, after, pos)
 }
 
 // maxBefore is how many bytes before a value bound reads, room for the
@@ -203,21 +206,51 @@ func (s *Scope) EvalAfter(src, before string, pos diag.Pos) (Evaluation, error) 
 const maxBefore = 48
 
 // bound returns an error when v, shown as text (the number shown, as its
-// format rounded it) after the words before it on its line, is a bound
-// its rounding made false: a count of weeks, months or years to a
-// crossing (countBound), or a number rounded the wrong way after "more
-// than" or "under" (numberBound). The words are read as a claim on the
-// page reads them (claim.Bound), in the page's language or English. It
-// also returns one when v is written with its minus sign after a word
-// that says it falls ("fell by -3").
-func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string) error {
+// format rounded it) between the words before it on its line and those
+// after it, is a bound its rounding made false: a count of weeks, months
+// or years to a crossing (countBound), or a number rounded the wrong way
+// after "more than" or "under", or before "or more" (numberBound). The
+// words before are read as a claim on the page reads them (claim.Bound),
+// in the page's language or English; those after in English. It also
+// returns one when the words before say a rise or a fall that v's sign
+// denies (signBound), and when v, in percentage points, is followed by
+// "%" or "per cent".
+func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after string) error {
 	if v.Kind == Date && strings.TrimSpace(before) != "" {
 		return s.dateBound(e, v, text, before)
 	}
-	if v.Kind != Number || strings.TrimSpace(before) == "" {
+	if v.Kind != Number {
 		return nil
 	}
-	opts := s.claimOptions(e.Ref.Block)
+	if mark := percentAfter(after); v.Points && mark != "" {
+		return fmt.Errorf("\"%s%s\" says a change in per cent, but %s is in percentage points, a difference of two percentages (40%% to 42%% is 2 points, a rise of 5%%); write \"percentage points\" or \"points\" after it", text, mark, e.Ref)
+	}
+	var w string
+	var dir int
+	if strings.TrimSpace(before) != "" {
+		opts := s.claimOptions(e.Ref.Block)
+		if err := s.signBound(e, v, text, before, opts); err != nil {
+			return err
+		}
+		if w, dir = claim.Bound(before, opts); dir != 0 {
+			if err := s.countBound(e.Ref, e.Format, v, w, dir, opts); err != nil {
+				return err
+			}
+			return s.numberBound(e, v, text, shown, w, dir, w+" "+text, opts)
+		}
+	}
+	if q, words := boundAfter(after); q != "" {
+		return s.numberBound(e, v, text, shown, q, pick(q == "at least", 1, -1), text+words, s.claimOptions(e.Ref.Block))
+	}
+	return nil
+}
+
+// signBound returns an error when the words before v, a number shown as
+// text, say it rises or falls and its sign says otherwise: a minus sign
+// after words of a fall reads as a rise, and after words of a rise as a
+// fall; after abs, which takes the sign away, words of a fall before a
+// number above zero, or of a rise before one below, are false.
+func (s *Scope) signBound(e Expr, v Value, text, before string, opts claim.Options) error {
 	if strings.ContainsAny(text[:min(len(text), 3)], "-−") {
 		if w := claim.Falls(before, opts); w != "" {
 			return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
@@ -226,25 +259,59 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before string
 			return fmt.Errorf("\"%s %s\" reads as a fall: %s is below zero, and %q says it rises; write the words of a fall, then {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
 		}
 	}
-	if e.Format == "abs" {
-		// abs takes a sign away, so the words before say which way the
-		// number goes: a rate the data turned the other way would keep
-		// them, whatever the data says.
-		if w := claim.Falls(before, opts); w != "" && v.Num > 0 {
-			return fmt.Errorf("\"%s %s\" is false: %s is %s, above zero, a rise, and abs shows it as it is; write the words of a rise", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
-		}
-		if w := claim.Rises(before, opts); w != "" && v.Num < 0 {
-			return fmt.Errorf("\"%s %s\" is false: %s is %s, below zero, a fall, and abs takes its sign away; write the words of a fall", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
-		}
-	}
-	w, dir := claim.Bound(before, opts)
-	if dir == 0 {
+	if e.Format != "abs" {
 		return nil
 	}
-	if err := s.countBound(e.Ref, e.Format, v, w, dir, opts); err != nil {
-		return err
+	// abs takes a sign away, so the words before say which way the
+	// number goes: a rate the data turned the other way would keep them,
+	// whatever the data says.
+	if w := claim.Falls(before, opts); w != "" && v.Num > 0 {
+		return fmt.Errorf("\"%s %s\" is false: %s is %s, above zero, a rise, and abs shows it as it is; write the words of a rise", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
 	}
-	return s.numberBound(e, v, text, shown, w, dir, opts)
+	if w := claim.Rises(before, opts); w != "" && v.Num < 0 {
+		return fmt.Errorf("\"%s %s\" is false: %s is %s, below zero, a fall, and abs takes its sign away; write the words of a fall", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
+	}
+	return nil
+}
+
+// percentAfter returns the sign or word of per cent that starts after,
+// the text after a value: "%", " per cent", " percent" (not "percentage
+// points").
+func percentAfter(after string) string {
+	rest := strings.TrimLeft(after, " \u00a0")
+	for _, mark := range []string{"%", "per cent", "percent"} {
+		if len(rest) >= len(mark) && strings.EqualFold(rest[:len(mark)], mark) {
+			if r, _ := utf8.DecodeRuneInString(rest[len(mark):]); !unicode.IsLetter(r) {
+				return after[:len(after)-len(rest)+len(mark)]
+			}
+		}
+	}
+	return ""
+}
+
+// afterWords are the words after a number that make it a bound, and the
+// qualifier a claim writes before it for them: "1,205 or more" is "at
+// least 1,205".
+var afterWords = []struct{ words, qualifier string }{
+	{"or more", "at least"}, {"or higher", "at least"}, {"or above", "at least"}, {"or over", "at least"}, {"+", "at least"}, {"-plus", "at least"},
+	{"or fewer", "at most"}, {"or less", "at most"}, {"or lower", "at most"}, {"or below", "at most"}, {"or under", "at most"},
+}
+
+// boundAfter returns the qualifier that the words at the start of after,
+// the text after a number, make of it ("or more", "+"), and those words
+// as the page shows them; "" when they make none.
+func boundAfter(after string) (qualifier, words string) {
+	rest := strings.TrimLeft(after, " \u00a0")
+	for _, a := range afterWords {
+		if len(rest) < len(a.words) || !strings.EqualFold(rest[:len(a.words)], a.words) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest[len(a.words):]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			continue // "or moreover", "+3"
+		}
+		return a.qualifier, after[:len(after)-len(rest)+len(a.words)]
+	}
+	return "", ""
 }
 
 // dateBound returns an error when v, a date known to the day that its
@@ -266,9 +333,17 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 		t, _, err := formatShown(s.Locale, w, e.Format, e.Arg, s.Claims.About)
 		return err == nil && t == text
 	}
-	day := !shows(v.Date.AddDate(0, 0, 1)) && !shows(v.Date.AddDate(0, 0, -1))
-	if day && !shows(v.Date.AddDate(-1, 0, 0)) && !shows(v.Date.AddDate(1, 0, 0)) {
-		return nil // the day itself: "before 15 April" may be advice
+	if !shows(v.Date.AddDate(0, 0, 1)) && !shows(v.Date.AddDate(0, 0, -1)) {
+		// The day itself: "before 15 April" may be advice. Without its
+		// year, it is read as the one nearest the page's as_of.
+		asOf := s.claimOptions(e.Ref.Block).AsOf
+		if asOf.IsZero() || !shows(v.Date.AddDate(-1, 0, 0)) && !shows(v.Date.AddDate(1, 0, 0)) {
+			return nil
+		}
+		if !besideYear(v.Date, asOf) {
+			return fmt.Errorf("%q without its year reads as the last such day before as_of (%s) or the next after it, but %s is %s; show the year", text, asOf.Format("2 January 2006"), e.Ref, v.Date.Format("2 January 2006"))
+		}
+		return nil
 	}
 	ws := strings.FieldsFunc(strings.ToLower(before), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
 	for k := min(len(ws), 3); k > 0; k-- {
@@ -284,12 +359,21 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 			// not the date.
 			return nil
 		}
-		if day {
-			return fmt.Errorf("%q is false: %s is %s, and a day shown without its year reads as the first after as_of (%s); show the year, or write {{ %s | claim %q }}", phrase, e.Ref, verdict.Value, s.claimOptions(e.Ref.Block).AsOf.Format("2 January 2006"), e.Ref, verdict.Suggest)
-		}
 		return fmt.Errorf("%q is false: %s is %s; write the day, or {{ %s | claim %q }}", phrase, e.Ref, verdict.Value, e.Ref, verdict.Suggest)
 	}
 	return nil
+}
+
+// besideYear reports whether d is one of the two days of its month and
+// day either side of asOf, the last on or before it and the next after
+// it: the ones a reader takes a day named without its year for, of the
+// news just past or of a forecast.
+func besideYear(d, asOf time.Time) bool {
+	y := asOf.Year()
+	if time.Date(y, d.Month(), d.Day(), 0, 0, 0, 0, time.UTC).After(asOf) {
+		y--
+	}
+	return d.Year() == y || d.Year() == y+1
 }
 
 // timeNouns are the words of a span of time, which before "before" or
@@ -309,7 +393,7 @@ var timeNouns = map[string]bool{
 // say "more than 12,000"; after abs, the claim is of the number without
 // its sign. A format that shows no rounded number (shown is NaN: approx)
 // is left alone.
-func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string, dir int, opts claim.Options) error {
+func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string, dir int, said string, opts claim.Options) error {
 	ref := e.Ref.String()
 	if e.Format == "abs" {
 		v.Num, ref = math.Abs(v.Num), ref+" | abs"
@@ -329,7 +413,7 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 	if verdict.True {
 		return nil
 	}
-	return fmt.Errorf("\"%s %s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", w, text, ref, WrittenNumberIn(s.Locale, v.Num, 0), pick(shown > v.Num, "up", "down"), text)
+	return fmt.Errorf("\"%s\" is false: %s is %s, rounded %s to %s; write it unrounded, or a bound the number holds", said, ref, WrittenNumberIn(s.Locale, v.Num, 0), pick(shown > v.Num, "up", "down"), text)
 }
 
 // countBound returns an error when v, a count of whole weeks, months or
@@ -429,7 +513,8 @@ func (s *Scope) Expand(text string, at func(off int) diag.Pos, diags *diag.List)
 			return b.String()
 		}
 		src := text[i+2 : i+2+end]
-		ev, err := s.EvalAfter(src, text[max(0, i-maxBefore):i], at(i))
+		rest := text[i+2+end+2:]
+		ev, err := s.EvalAround(src, text[max(0, i-maxBefore):i], rest[:min(len(rest), maxBefore)], at(i))
 		switch {
 		case errors.Is(err, ErrReported):
 		case err != nil:

@@ -163,7 +163,7 @@ func formatCases(preamble string, cases []*testCase) string {
 // fakeValues resolves the expressions it holds and nothing else.
 type fakeValues map[string]string
 
-func (v fakeValues) ResolveValue(expr, _ string, _ diag.Pos) (string, string, error) {
+func (v fakeValues) ResolveValue(expr, _, _ string, _ diag.Pos) (string, string, error) {
 	if s, ok := v[expr]; ok {
 		return s, "", nil
 	}

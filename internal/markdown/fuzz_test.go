@@ -16,7 +16,7 @@ import (
 // fuzzValues resolves any reference, except those that mention "bad".
 type fuzzValues struct{}
 
-func (fuzzValues) ResolveValue(expr, _ string, _ diag.Pos) (string, string, error) {
+func (fuzzValues) ResolveValue(expr, _, _ string, _ diag.Pos) (string, string, error) {
 	if strings.Contains(expr, "bad") {
 		return "", "", errors.New("unknown reference")
 	}

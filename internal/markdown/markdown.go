@@ -42,14 +42,14 @@ import (
 )
 
 // ValueResolver turns the expression of a {{ … }} reference, such as
-// "losses.crossing | approx", found at pos after the text before on its
-// line (the words "within" or "more than" make a count a bound), into the
-// text to show. An
+// "losses.crossing | approx", found at pos between the text before it
+// (the words "within" or "more than" make a count a bound) and the text
+// after it on its line ("or more", "%"), into the text to show. An
 // error is reported at pos; an empty text with no error shows nothing
 // and reports nothing (for a value whose problem is reported elsewhere).
 // A warning, when not empty, is reported at pos and the text shown.
 type ValueResolver interface {
-	ResolveValue(expr, before string, pos diag.Pos) (text, warning string, err error)
+	ResolveValue(expr, before, after string, pos diag.Pos) (text, warning string, err error)
 }
 
 // ChartRenderer draws the charts of a page, when the page is rendered.

@@ -484,7 +484,7 @@ func BenchmarkLineOfValues(b *testing.B) {
 // countingValues refuses every expression and counts what it was asked.
 type countingValues struct{ asked *int }
 
-func (v countingValues) ResolveValue(expr, _ string, _ diag.Pos) (string, string, error) {
+func (v countingValues) ResolveValue(expr, _, _ string, _ diag.Pos) (string, string, error) {
 	*v.asked++
 	return "", "", fmt.Errorf("unknown reference %q", expr)
 }

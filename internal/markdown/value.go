@@ -206,7 +206,11 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			prev := src[max(0, lineStart-1-maxBefore) : lineStart-1]
 			words = string(bytes.TrimRight(prev[bytes.LastIndexByte(prev, '\n')+1:], " \t\\")) + " "
 		}
-		s, warning, err := state.page.Values.ResolveValue(v.Expr, words, state.pos(v.Offset))
+		after := src[v.End:min(len(src), v.End+maxBefore)]
+		if i := bytes.IndexByte(after, '\n'); i >= 0 {
+			after = after[:i]
+		}
+		s, warning, err := state.page.Values.ResolveValue(v.Expr, words, string(after), state.pos(v.Offset))
 		if err != nil {
 			state.errorf(v.Offset, "{{ %s }}: %v%s", v.Expr, err, foreignHint(v.Expr))
 			continue

@@ -14,8 +14,8 @@ type values struct {
 }
 
 // ResolveValue implements markdown.ValueResolver.
-func (v values) ResolveValue(expr, before string, pos diag.Pos) (string, string, error) {
-	ev, err := v.scope.EvalAfter(expr, before, pos)
+func (v values) ResolveValue(expr, before, after string, pos diag.Pos) (string, string, error) {
+	ev, err := v.scope.EvalAround(expr, before, after, pos)
 	if errors.Is(err, data.ErrReported) {
 		return "", "", nil // the block's own error fails the build
 	}

@@ -23,18 +23,18 @@ func TestResolveValueArguments(t *testing.T) {
 		{`losses.first.value | round 2`, "0.00"},
 		{`"13 January"`, "13 January"},
 	} {
-		got, _, err := v.ResolveValue(tt.expr, "", at)
+		got, _, err := v.ResolveValue(tt.expr, "", "", at)
 		if err != nil || got != tt.want {
 			t.Errorf("ResolveValue(%s) = %q, %v; want %q", tt.expr, got, err, tt.want)
 		}
 	}
-	if _, _, err := v.ResolveValue(`losses.first.date | date "Jan`, "", at); err == nil {
+	if _, _, err := v.ResolveValue(`losses.first.date | date "Jan`, "", "", at); err == nil {
 		t.Errorf("an unclosed quote: no error")
 	}
 	// A block with errors of its own is not reported again at each reference.
 	broken := &data.Block{Name: "broken", Broken: true}
 	v = values{scope: data.NewScope([]*data.Block{broken})}
-	if got, _, err := v.ResolveValue("broken.crossing", "", at); got != "" || err != nil {
+	if got, _, err := v.ResolveValue("broken.crossing", "", "", at); got != "" || err != nil {
 		t.Errorf("ResolveValue(broken.crossing) = %q, %v; want \"\", nil", got, err)
 	}
 }
