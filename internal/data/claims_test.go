@@ -986,6 +986,9 @@ func TestManyHistoryClaims(t *testing.T) {
 func TestWordsAfter(t *testing.T) {
 	// k is 1,204.6, j 1,204.4; support, in percent, rises 2 points a year.
 	scope := scopeOf(t, `data:
+  shrink:
+    series: [{date: 2025-01-10, value: 1000}]
+    projection: {model: exponential, rate: -10, low: -15, high: -5, per: week, limit: 100}
   k:
     series: [{date: 2025-01-10, value: 1204.6}]
   j:
@@ -1019,6 +1022,23 @@ func TestWordsAfter(t *testing.T) {
 		}
 		if got != tc.err || ev.Text != tc.want {
 			t.Errorf("%s{{ %s }}%s = %q, %q;\nwant %q, %q", tc.before, tc.expr, tc.after, ev.Text, got, tc.want, tc.err)
+		}
+	}
+	// The rate of an exponential projection is a growth in per cent: a
+	// warning when it is shown as a plain number.
+	for _, tc := range []struct {
+		expr, after, want, warning string
+	}{
+		{"shrink.rate | abs", " a week", "10", `shrink.rate is a growth in per cent a period, which "10" shows as a plain number: write "%" or "per cent" after it, or {{ shrink.rate | percent }}`},
+		{"shrink.rate | abs", "% a week", "10", ""},
+		{"shrink.rate | abs", " per cent a week", "10", ""},
+		{"shrink.rate | percent", " a week", "-10%", ""},
+		{"shrink.low.rate | abs", "", "15", `shrink.low.rate is a growth in per cent a period, which "15" shows as a plain number: write "%" or "per cent" after it, or {{ shrink.low.rate | percent }}`},
+		{"k.last.value", "", "1,204.6", ""},
+	} {
+		ev, err := scope.EvalAround(tc.expr, "at ", tc.after, at)
+		if err != nil || ev.Text != tc.want || ev.Warning != tc.warning {
+			t.Errorf("at {{ %s }}%s = %q, %v, warning %q;\nwant %q, warning %q", tc.expr, tc.after, ev.Text, err, ev.Warning, tc.want, tc.warning)
 		}
 	}
 }

@@ -129,7 +129,7 @@ func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, er
 	if err != nil {
 		return Evaluation{}, err
 	}
-	return Evaluation{Text: text, Value: v, Warning: cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref))}, nil
+	return Evaluation{Text: text, Value: v, Warning: cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref), growthWithoutPercent(e, v, text, after))}, nil
 }
 
 // scenarioField splits a reference's field into the scenario it names
@@ -272,6 +272,18 @@ func (s *Scope) signBound(e Expr, v Value, text, before string, opts claim.Optio
 		return fmt.Errorf("\"%s %s\" is false: %s is %s, below zero, a fall, and abs takes its sign away; write the words of a fall", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
 	}
 	return nil
+}
+
+// growthWithoutPercent warns of the rate of an exponential projection, a
+// growth in per cent a period, shown as a bare number: "falling {{
+// b.rate | abs }} a week" of -10 would print "falling 10 a week", where
+// the chart says "shrinking 10% a week".
+func growthWithoutPercent(e Expr, v Value, text, after string) string {
+	_, field := e.Ref.scenarioField()
+	if field != "rate" || !v.Percent || strings.HasSuffix(text, "%") || strings.Contains(text, "\u00a0%") || percentAfter(after) != "" {
+		return ""
+	}
+	return fmt.Sprintf("%s is a growth in per cent a period, which %q shows as a plain number: write \"%%\" or \"per cent\" after it, or {{ %s | percent }}", e.Ref, text, e.Ref)
 }
 
 // percentAfter returns the sign or word of per cent that starts after,
