@@ -374,22 +374,19 @@ func (l label) box(c candidate) rect {
 // place draws l at the first free candidate, or at the first that fits
 // its rectangle when required is set, and reports whether it drew it.
 func (pl *plotter) place(l label, cands []candidate, required bool) bool {
-	chosen, fallback := -1, -1
+	chosen := -1
 	for i, c := range cands {
 		b := l.box(c)
 		if !b.inside(c.within) {
 			continue
 		}
-		if fallback < 0 {
-			fallback = i
-		}
 		if pl.free(b) {
 			chosen = i
 			break
 		}
-	}
-	if chosen < 0 && required {
-		chosen = fallback
+		if chosen < 0 && required {
+			chosen = i // unless a later one is free
+		}
 	}
 	if chosen < 0 {
 		return false
