@@ -162,18 +162,13 @@ func (pl *plotter) drawGrid(ticks []ValueTick) {
 		base := y + capH/2
 		w := t.width(styleUI, tickSize, tk.Label)
 		b := rect{pl.box.X0 - tickGap - w, base - capH - 4, pl.box.X0 - tickGap, base + 4}
-		if !pl.freeOf(b, drawn) {
+		if slices.ContainsFunc(drawn, b.overlaps) {
 			continue // it would touch a label already drawn
 		}
 		t.draw(pl.cv, styleUI, tickSize, b.X0, base, tk.Label, pl.th.Muted)
 		drawn = append(drawn, b)
 	}
 	pl.boxes = append(pl.boxes, drawn...)
-}
-
-// freeOf reports whether b overlaps none of boxes.
-func (pl *plotter) freeOf(b rect, boxes []rect) bool {
-	return !slices.ContainsFunc(boxes, b.overlaps)
 }
 
 func (pl *plotter) drawTimeAxis() {
@@ -338,15 +333,10 @@ func (pl *plotter) avoidLine(line []pt) {
 
 // free reports whether b covers nothing drawn or placed so far.
 func (pl *plotter) free(b rect) bool {
-	if !pl.freeOf(b, pl.boxes) {
+	if slices.ContainsFunc(pl.boxes, b.overlaps) {
 		return false
 	}
-	for _, s := range pl.segs {
-		if b.hitsSegment(s[0], s[1]) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(pl.segs, func(s [2]pt) bool { return b.hitsSegment(s[0], s[1]) })
 }
 
 // label is a line of text to place at the first of its candidate
