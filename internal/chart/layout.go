@@ -635,15 +635,9 @@ func (l *layout) collectLines(m *model) {
 // marker and label placed so far.
 func (l *layout) free(b box) bool {
 	c := &l.c
-	if !b.inside(box{c.left, c.top, c.right, c.bottom}) {
-		return false
-	}
-	for _, s := range l.lines {
-		if b.crosses(s[0], s[1], s[2], s[3]) {
-			return false
-		}
-	}
-	return !slices.ContainsFunc(l.boxes, b.overlaps) && !slices.ContainsFunc(l.notes, func(n label) bool { return b.overlaps(n.box().grow(2)) })
+	return b.inside(box{c.left, c.top, c.right, c.bottom}) &&
+		!slices.ContainsFunc(l.lines, func(s [4]float64) bool { return b.crosses(s[0], s[1], s[2], s[3]) }) &&
+		!slices.ContainsFunc(l.boxes, b.overlaps) && !slices.ContainsFunc(l.notes, func(n label) bool { return b.overlaps(n.box().grow(2)) })
 }
 
 // placeProjected writes "Projected" at the top left of the projected

@@ -564,11 +564,7 @@ func webURL(s string) (string, bool) {
 	if err != nil || u.Host == "" {
 		return "", false
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		return u.String(), true
-	}
-	return "", false
+	return u.String(), true
 }
 
 // hasPrefixFold reports whether s begins with prefix, an ASCII string,

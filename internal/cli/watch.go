@@ -287,13 +287,8 @@ func publishError(e *env, hooks *watchHooks, err error) {
 // the edited files: a page links a stylesheet that may @import the one
 // edited, which no link names.
 func reloadEvent(basePath string, inputs, changed []string) serve.Event {
-	cssOnly := len(inputs) > 0
-	for _, p := range inputs {
-		if !strings.HasPrefix(p, "theme/") || path.Ext(p) != ".css" {
-			cssOnly = false
-		}
-	}
-	if cssOnly {
+	notCSS := func(p string) bool { return !strings.HasPrefix(p, "theme/") || path.Ext(p) != ".css" }
+	if len(inputs) > 0 && !slices.ContainsFunc(inputs, notCSS) {
 		return serve.Event{Kind: serve.KindCSS}
 	}
 	var pages []string

@@ -149,10 +149,6 @@ func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
 				}
 				place(nil, c, p)
 			}
-		case yaml.DocumentNode:
-			for _, c := range n.Content {
-				walk(c, at, line, col)
-			}
 		}
 	}
 	tree := t.TOMLTree()
@@ -164,17 +160,16 @@ func placeTOML(t *yamlpos.Text, fm []byte, root *yaml.Node) {
 
 // sameKind reports whether the node n, decoded from TOML, and the place
 // at, found for it, are the same kind of value: a table, an array of as
-// many items, or neither; when they are not, the place is not n's.
+// many items, or neither; when they are not, the place is not n's. The
+// encoder of decodeTOML makes mappings, sequences and scalars only.
 func sameKind(n *yaml.Node, at *yamlpos.TOMLNode) bool {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return at.Keys != nil
 	case yaml.SequenceNode:
 		return at.Items != nil && len(at.Items) == len(n.Content)
-	case yaml.ScalarNode:
-		return at.Keys == nil && at.Items == nil
 	}
-	return true // the document, holding the top-level table
+	return at.Keys == nil && at.Items == nil
 }
 
 // keepWritten gives the number node n, whose value rest starts with in

@@ -91,7 +91,7 @@ func inlineText(n ast.Node, src []byte, typed bool) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			if d, ok := typedDash(n.Value); ok && typed && n.IsCode() {
+			if d, ok := typedDashes[string(n.Value)]; ok && typed && n.IsCode() {
 				b.WriteString(d)
 			} else if n.IsCode() {
 				b.WriteString(html.UnescapeString(string(n.Value))) // &ldquo; from the typographer
@@ -115,16 +115,8 @@ func inlineText(n ast.Node, src []byte, typed bool) string {
 	return b.String()
 }
 
-// typedDash returns what was typed for the typographer's dash v.
-func typedDash(v []byte) (string, bool) {
-	switch string(v) {
-	case "&ndash;":
-		return "--", true
-	case "&mdash;":
-		return "---", true
-	}
-	return "", false
-}
+// typedDashes are what was typed for each of the typographer's dashes.
+var typedDashes = map[string]string{"&ndash;": "--", "&mdash;": "---"}
 
 // headingIDs makes the ids of a page's headings (see anchor.Set) for
 // goldmark, whose parser.IDs it implements.

@@ -141,29 +141,20 @@ func chartBody(lines *text.Segments, src []byte) []byte {
 // neighbours away, or "chart" in other capitals, and not a language the
 // highlighter knows.
 func nearChart(lang string) bool {
-	const want = "chart"
-	if lang == want || len(lang) < len(want)-1 || len(lang) > len(want)+1 {
-		return false
-	}
-	if !diag.Slip(lang, want) {
-		return false
-	}
-	return lexers.Get(lang) == nil
+	return lang != "chart" && diag.Slip(lang, "chart") && lexers.Get(lang) == nil
 }
 
 // fencePos returns the body offset where a fenced block's content starts,
-// or, for an empty block, where its fence line ends.
+// or, for an empty block, where its fence line ends; fb has an info
+// string, as a chart's fence has.
 func fencePos(fb *ast.FencedCodeBlock, src []byte) int {
 	if fb.Lines().Len() > 0 {
 		return fb.Lines().At(0).Start
 	}
-	if fb.Info != nil {
-		if i := bytes.IndexByte(src[fb.Info.Segment.Stop:], '\n'); i >= 0 {
-			return fb.Info.Segment.Stop + i + 1
-		}
-		return fb.Info.Segment.Start
+	if i := bytes.IndexByte(src[fb.Info.Segment.Stop:], '\n'); i >= 0 {
+		return fb.Info.Segment.Stop + i + 1
 	}
-	return 0
+	return fb.Info.Segment.Start
 }
 
 // fenceStart returns the body offset of the first backtick or tilde of the

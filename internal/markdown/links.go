@@ -46,11 +46,12 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	titled := map[int]bool{} // the "{{" in titles reported, for links sharing a definition
 	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		var dest *[]byte
+		var title []byte
 		switch n := n.(type) {
 		case *ast.Link:
-			dest = &n.Destination
+			dest, title = &n.Destination, n.Title
 		case *ast.Image:
-			dest = &n.Destination
+			dest, title = &n.Destination, n.Title
 		case *ast.AutoLink:
 			// A bare address, made a link by linkify, runs over a "{{"
 			// without spaces in it, and up to one with them.
@@ -97,7 +98,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			state.errorf(lo, "%s", addressValueMsg)
 			return ast.WalkContinue
 		}
-		if title := linkTitle(n); bytes.Contains(title, []byte("{{")) {
+		if bytes.Contains(title, []byte("{{")) {
 			// At the "{{" of the title as written: after the link's
 			// text, or in the reference definition it comes from.
 			at := linkOffset(n, src)
@@ -277,17 +278,6 @@ const addressValueMsg = "{{ in a link's address: a value is shown in the text, n
 
 // titleValueMsg is the error at a "{{" in the title of a link or image.
 const titleValueMsg = "{{ in a link's title: a value is shown in the text, never read in a title; write the title as text (a value may go in the link's text)"
-
-// linkTitle returns the title of n, a link or an image.
-func linkTitle(n ast.Node) []byte {
-	switch n := n.(type) {
-	case *ast.Link:
-		return n.Title
-	case *ast.Image:
-		return n.Title
-	}
-	return nil
-}
 
 // textEnd returns the offset just past the last text in n, or -1 when n
 // holds none.

@@ -162,18 +162,13 @@ func (pl *plotter) drawGrid(ticks []ValueTick) {
 		base := y + capH/2
 		w := t.width(styleUI, tickSize, tk.Label)
 		b := rect{pl.box.X0 - tickGap - w, base - capH - 4, pl.box.X0 - tickGap, base + 4}
-		if !pl.freeOf(b, drawn) {
+		if slices.ContainsFunc(drawn, b.overlaps) {
 			continue // it would touch a label already drawn
 		}
 		t.draw(pl.cv, styleUI, tickSize, b.X0, base, tk.Label, pl.th.Muted)
 		drawn = append(drawn, b)
 	}
 	pl.boxes = append(pl.boxes, drawn...)
-}
-
-// freeOf reports whether b overlaps none of boxes.
-func (pl *plotter) freeOf(b rect, boxes []rect) bool {
-	return !slices.ContainsFunc(boxes, b.overlaps)
 }
 
 func (pl *plotter) drawTimeAxis() {
@@ -338,15 +333,10 @@ func (pl *plotter) avoidLine(line []pt) {
 
 // free reports whether b covers nothing drawn or placed so far.
 func (pl *plotter) free(b rect) bool {
-	if !pl.freeOf(b, pl.boxes) {
+	if slices.ContainsFunc(pl.boxes, b.overlaps) {
 		return false
 	}
-	for _, s := range pl.segs {
-		if b.hitsSegment(s[0], s[1]) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(pl.segs, func(s [2]pt) bool { return b.hitsSegment(s[0], s[1]) })
 }
 
 // label is a line of text to place at the first of its candidate
@@ -374,22 +364,19 @@ func (l label) box(c candidate) rect {
 // place draws l at the first free candidate, or at the first that fits
 // its rectangle when required is set, and reports whether it drew it.
 func (pl *plotter) place(l label, cands []candidate, required bool) bool {
-	chosen, fallback := -1, -1
+	chosen := -1
 	for i, c := range cands {
 		b := l.box(c)
 		if !b.inside(c.within) {
 			continue
 		}
-		if fallback < 0 {
-			fallback = i
-		}
 		if pl.free(b) {
 			chosen = i
 			break
 		}
-	}
-	if chosen < 0 && required {
-		chosen = fallback
+		if chosen < 0 && required {
+			chosen = i // unless a later one is free
+		}
 	}
 	if chosen < 0 {
 		return false

@@ -98,8 +98,10 @@ func (l *Layouts) textPos(t *template.Template, b []byte) (diag.Pos, bool) {
 		if tt.Tree == nil || tt.Tree.Root == nil {
 			continue
 		}
-		if n := findText(tt.Tree.Root, &b[0]); n != nil {
-			return l.nodePos(tt.Tree, n), true
+		for n := range nodes(tt.Tree.Root) {
+			if text, ok := n.(*parse.TextNode); ok && len(text.Text) > 0 && &text.Text[0] == &b[0] {
+				return l.nodePos(tt.Tree, text), true
+			}
 		}
 	}
 	return diag.Pos{}, false
@@ -128,16 +130,6 @@ func cutLast(s, sep string) (string, string) {
 		return s, ""
 	}
 	return s[:i], s[i+len(sep):]
-}
-
-// findText returns the text node under n whose text starts at p, or nil.
-func findText(n parse.Node, p *byte) parse.Node {
-	for c := range nodes(n) {
-		if t, ok := c.(*parse.TextNode); ok && len(t.Text) > 0 && &t.Text[0] == p {
-			return t
-		}
-	}
-	return nil
 }
 
 // nodes yields the nodes under n that are not lists or branches: those of

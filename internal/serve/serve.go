@@ -497,9 +497,7 @@ func (s *Server) openSite() (*os.Root, error) {
 	if err != nil {
 		return nil, err
 	}
-	if first := s.real.Load(); first == nil {
-		s.real.CompareAndSwap(nil, &real)
-	}
+	s.real.CompareAndSwap(nil, &real) // the first folder served
 	if first := s.real.Load(); *first != real {
 		return nil, fmt.Errorf("%s leads to %s now, not %s", s.dir, real, *first)
 	}
