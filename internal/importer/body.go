@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -2434,11 +2435,7 @@ func (c *converter) admonitionEnd(t tag) int {
 		f := &c.p.fragments[k]
 		f.at += moved[lineStart(inside, min(f.at-q[0], len(inside)))]
 	}
-	for k, o := range c.opens {
-		if o >= q[0] {
-			delete(c.opens, k) // written over
-		}
-	}
+	maps.DeleteFunc(c.opens, func(_, o int) bool { return o >= q[0] }) // written over
 	if footer, ok := c.quoteFooters[t.start]; ok {
 		// Who said it, and where, as the site's template showed it.
 		quoted.WriteString(">\n> — " + strings.ReplaceAll(footer, "\n", " ") + "\n")

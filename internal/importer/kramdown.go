@@ -389,11 +389,7 @@ func (c *converter) paragraphBreak() {
 // one it cannot find there is left to the build.
 func (c *converter) refind(e mdElement, html []byte) {
 	c.out.Truncate(e.out)
-	for k, o := range c.opens {
-		if o >= e.out {
-			delete(c.opens, k) // written over
-		}
-	}
+	maps.DeleteFunc(c.opens, func(_, o int) bool { return o >= e.out }) // written over
 	links := c.p.fragments[e.fragment:]
 	c.p.fragments = c.p.fragments[:e.fragment]
 	from := 0
