@@ -1029,7 +1029,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.done(top, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
 			if t := cmp.Or(ml.titles[lang], im.conf.title); pg.title == "" && t != "" {
 				// Hugo heads it with the language's title, not ".".
-				pg.setTitle, pg.title = t, t
+				pg.title = t
 				im.done(top, "no title: titled %q, the title of the language's site", t)
 			}
 		case pg.section:
@@ -1359,7 +1359,7 @@ func (im *importer) fillIn(p *page) {
 			// The page's first line is its title, as a README's is:
 			// it becomes the title, which the page shows above its
 			// text, rather than a second one.
-			p.setTitle, p.title = title, title
+			p.title = title
 			im.done(diag.At(p.src, p.source, p.bodyOff+at), "no title: titled %q from its first line, a heading, which the page now shows as its title", title)
 			p.bodyOff += len(p.body) - len(rest)
 			p.body = rest
@@ -1375,15 +1375,14 @@ func (im *importer) fillIn(p *page) {
 			name = rest
 		}
 		t := cmp.Or(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)), name)
-		p.setTitle = capitalize(t)
+		p.title = capitalize(t)
 		how := "from the file name"
 		if _, inColl := im.collectionOf(p.src); im.kind == Jekyll && (p.post || inColl) {
 			// Jekyll titled a post or a collection's document so.
-			p.setTitle = titleizeSlug(name)
+			p.title = titleizeSlug(name)
 			how = "from the file name, as Jekyll titled it"
 		}
-		p.title = p.setTitle
-		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q %s", p.setTitle, how)
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q %s", p.title, how)
 	}
 	if p.date.IsZero() {
 		// A date the front matter gives but neither plotline nor the
@@ -1510,7 +1509,7 @@ func (im *importer) sectionPages(contentDir string) {
 			continue
 		}
 		title := capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)))
-		pg := &page{src: path.Join(contentDir, name), dest: dest, section: true, title: title, setTitle: title, date: s.newest, setDate: s.newest}
+		pg := &page{src: path.Join(contentDir, name), dest: dest, section: true, title: title, date: s.newest, setDate: s.newest}
 		pg.oldURL = "/" + name + "/"
 		if !im.conf.paths.keepCase {
 			pg.oldURL = strings.ToLower(pg.oldURL)
@@ -1627,7 +1626,7 @@ func (im *importer) termTitles() {
 			title = capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(key)))
 			how = "its folder's name"
 		}
-		s.title, s.setTitle = title, title
+		s.title = title
 		im.done(diag.Pos{Path: s.src, Line: 1, Col: 1}, "no title: titled %q, %s", title, how)
 	}
 }

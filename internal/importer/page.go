@@ -62,11 +62,9 @@ type page struct {
 	// the page, which its own permalink: outweighs (Chirpy's
 	// "/posts/:title/"), or "".
 	permalink string
-	// setDate and setTitle are what the importer gives a page that names
-	// no date or no title.
-	setDate  time.Time
-	setTitle string
-	aliases  []string // old addresses, as written in aliases:
+	// setDate is the date the importer gives a page that names none.
+	setDate time.Time
+	aliases []string // old addresses, as written in aliases:
 	// polyLang is the language of a page of a jekyll-polyglot site other
 	// than the default, under whose /LANG/ polyglot published it; and
 	// fallbacks the addresses under other languages at which it published
@@ -579,8 +577,7 @@ func (im *importer) render(p *page) []byte {
 	}
 	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": im.kind == Jekyll,
 		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
-	title := cmp.Or(p.title, p.setTitle)
-	add("title", scalar(title))
+	add("title", scalar(p.title))
 	if !p.setDate.IsZero() {
 		add("date", scalar(p.setDate.Format("2006-01-02")))
 	} else if n := p.dateNode("date"); n != nil {
@@ -665,7 +662,7 @@ func (im *importer) render(p *page) []byte {
 	if !p.post {
 		add("type", scalar("page"))
 	}
-	if name, ok := p.mainMenu(title); ok {
+	if name, ok := p.mainMenu(p.title); ok {
 		if p.lang != "" {
 			// Hugo's menus are each language's own; plotline's one
 			// navigation is the site's, on every page of every language.
