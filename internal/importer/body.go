@@ -2075,10 +2075,10 @@ func (c *converter) hugoParam(key string) (string, bool) {
 		}
 	}
 	if v == nil && c.p.lang != "" {
-		v = lookup(c.im.conf.hugoConf, "languages."+strings.ToLower(c.p.lang)+".params."+key)
+		v = lookup(c.im.conf.vars, "languages."+strings.ToLower(c.p.lang)+".params."+key)
 	}
 	if v == nil {
-		v = lookup(c.im.conf.hugoConf, "params."+key)
+		v = lookup(c.im.conf.vars, "params."+key)
 	}
 	s, ok := valueText(v)
 	if !ok || strings.ContainsAny(s, "<>{}[]*_`\n\\") {

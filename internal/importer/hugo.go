@@ -337,7 +337,7 @@ func (im *importer) hugo() error {
 			}
 		}
 	}
-	im.conf.hugoConf = conf
+	im.conf.vars = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
 	im.conf.imageCaption = imageCaption(im.src, conf)
