@@ -1508,7 +1508,7 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 		}
 		if closer == ')' && end < len(b) && b[end] == ' ' {
 			// A title after the address: ({% post_url x %} "Title").
-			if k := afterTitle(b, end); k < len(b) && b[k] == ')' {
+			if k := titleEnd(b, end); k < len(b) && b[k] == ')' {
 				end = k
 			}
 		}
@@ -1623,28 +1623,6 @@ func (c *converter) wrapAddress(k int, t tag, what string) {
 	c.out.Truncate(len(out) - 1)
 	c.unlink(k, "<!-- plotline import: "+commentSafe(string(c.body[t.start:t.end]))+" -->")
 	c.im.note(c.pos(t.start), "%s as an address", what)
-}
-
-// afterTitle returns the offset after a link title that follows spaces
-// at offset i of b on the same line, "Title" or 'Title', and the spaces
-// after it; i when there is none.
-func afterTitle(b []byte, i int) int {
-	k := i
-	for k < len(b) && b[k] == ' ' {
-		k++
-	}
-	if k >= len(b) || b[k] != '"' && b[k] != '\'' {
-		return i
-	}
-	closeAt := bytes.IndexByte(b[k+1:], b[k])
-	if closeAt < 0 || bytes.IndexByte(b[k+1:k+1+closeAt], '\n') >= 0 {
-		return i
-	}
-	k += closeAt + 2
-	for k < len(b) && b[k] == ' ' {
-		k++
-	}
-	return k
 }
 
 // commentSafe makes s fit inside an HTML comment: no "--" (a run of three
