@@ -57,13 +57,14 @@ func run(s []byte, c byte) int {
 func listItem(s []byte) bool { return listMarker(s) > 0 }
 
 // listMarker returns the length of the list item's marker and the space
-// after it that s starts with ("- ", "12. "), 0 when it starts none.
+// after it that s starts with ("- ", "12. ", a number of nine digits at
+// most, as CommonMark reads it), 0 when it starts none.
 func listMarker(s []byte) int {
 	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' {
 		return 2
 	}
 	n := len(s) - len(bytes.TrimLeft(s, "0123456789"))
-	if n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' ' {
+	if n > 0 && n < 10 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' ' {
 		return n + 2
 	}
 	return 0
@@ -3165,31 +3166,16 @@ func startsBlock(out []byte, o int) bool {
 	if len(text) == 0 {
 		return true
 	}
-	spaceAt := func(k int) bool { return k >= len(text) || text[k] == ' ' || text[k] == '\t' }
 	switch c := text[0]; {
-	case c == ' ' || c == '\t' || c == '>' || c == '|':
+	case c == ' ' || c == '\t' || c == '|':
 		return true
-	case c == '#':
-		return run(text, '#') <= 6 && spaceAt(run(text, '#'))
-	case c == '-' || c == '+' || c == '*':
-		return spaceAt(1) || len(bytes.Trim(text, string(c)+" \t")) == 0
-	case c == '=' || c == '_':
-		return len(bytes.Trim(text, string(c)+" \t")) == 0
-	case c == '`' || c == '~':
-		return run(text, c) >= 3
-	case c == ':':
-		return spaceAt(1)
+	case c == ':': // a definition, in a definition list
+		return len(text) == 1 || text[1] == ' ' || text[1] == '\t'
 	case c == '<':
 		return len(text) > 1 && (text[1] == '/' || text[1] == '!' || text[1] == '?' ||
 			'a' <= text[1]|0x20 && text[1]|0x20 <= 'z')
-	case '0' <= c && c <= '9':
-		n := run(text, c)
-		for n < len(text) && '0' <= text[n] && text[n] <= '9' {
-			n++
-		}
-		return n < len(text) && (text[n] == '.' || text[n] == ')') && spaceAt(n+1)
 	}
-	return false
+	return blockMark(text) >= 0
 }
 
 // cut removes n bytes of the output at offset at, and moves the output
@@ -3914,24 +3900,13 @@ func blockStart(out []byte) int {
 		start, end = ls, ls-1
 	}
 	for start < len(out) {
-		rest := out[start:]
-		switch {
-		case rest[0] == ' ' || rest[0] == '\t' || rest[0] == '>':
+		if c := out[start]; c == ' ' || c == '\t' || c == '>' {
 			start++
-			continue
-		case len(rest) > 1 && bytes.IndexByte([]byte("*-+"), rest[0]) >= 0 && rest[1] == ' ':
-			start += 2
-			continue
+		} else if n := listMarker(out[start:]); n > 0 {
+			start += n
+		} else {
+			break
 		}
-		d := 0
-		for d < len(rest) && d < 9 && rest[d] >= '0' && rest[d] <= '9' {
-			d++
-		}
-		if d > 0 && d+1 < len(rest) && (rest[d] == '.' || rest[d] == ')') && rest[d+1] == ' ' {
-			start += d + 2
-			continue
-		}
-		break
 	}
 	return start
 }

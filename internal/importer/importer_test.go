@@ -1361,3 +1361,31 @@ func TestAliasesBounded(t *testing.T) {
 		t.Errorf("no note %q", want)
 	}
 }
+
+// TestBlockStarts checks the readers of what starts a block in the
+// output: startsBlock, for the text of a link that loses its brackets,
+// and blockStart, for where a paragraph's anchor goes. A number before
+// ". " is a list's only with nine digits at most, as CommonMark reads it.
+func TestBlockStarts(t *testing.T) {
+	for _, tc := range []struct {
+		out  string
+		want bool
+	}{
+		{"[", true}, {"[# Title", true}, {"[#Title", false}, {"[- x", true}, {"[---", true},
+		{"[_", false}, {"[_ _ _", true}, {"[1. Setup", true}, {"[123456789) x", true},
+		{"[1234567890. x", false}, {"[: a definition", true}, {"[<div>", true}, {"[| a |", true},
+		{"[x", false}, {"> [> x", true}, {"a [# x", false},
+	} {
+		if got := startsBlock([]byte(tc.out), strings.LastIndexByte(tc.out, '[')); got != tc.want {
+			t.Errorf("startsBlock(%q) = %v, want %v", tc.out, got, tc.want)
+		}
+	}
+	for out, want := range map[string]int{
+		"text\n": 0, "> 12. text\n": 6, "  - > * text\n": 8, "123456789. text\n": 11,
+		"1234567890. text\n": 0, "# H\n\n- a\n  b\n": 7,
+	} {
+		if got := blockStart([]byte(out)); got != want {
+			t.Errorf("blockStart(%q) = %d, want %d", out, got, want)
+		}
+	}
+}
