@@ -916,10 +916,7 @@ func (c *converter) liquid(i int) int {
 			// The site path the output begins, "{{ site.url }}/ru/", is
 			// an address like any other: one the new site lacks keeps
 			// the old site's.
-			end := t.end
-			for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
-				end++
-			}
+			end := upTo(b, t.end, " \t\n)\"'<>[]{")
 			for end > t.end && strings.IndexByte(".,;:!?", b[end-1]) >= 0 {
 				end-- // the sentence's, as linkify leaves it out
 			}
@@ -1397,10 +1394,7 @@ func (c *converter) pageVariable(i int, t tag, expr string) int {
 	if t.end < len(b) && b[t.end] == '{' {
 		return t.end - i
 	}
-	end := t.end
-	for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
-		end++
-	}
+	end := upTo(b, t.end, " \t\n)\"'<>[]{")
 	c.at = i
 	u := c.mended(strings.TrimSuffix(s, "/") + "/" + strings.TrimPrefix(string(b[t.end:end]), "/"))
 	if c.nowhere(u) && i >= 2 && string(b[i-2:i]) == "](" && bytes.HasSuffix(c.out.Bytes(), []byte("](")) && end < len(b) && b[end] == ')' {
@@ -1503,10 +1497,7 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 		closer = ')'
 	}
 	if closer != 0 {
-		end := t.end
-		for end < len(b) && b[end] != closer && !strings.ContainsRune(" \t\r\n<", rune(b[end])) {
-			end++
-		}
+		end := upTo(b, t.end, string(closer)+" \t\r\n<")
 		if closer == ')' && end < len(b) && b[end] == ' ' {
 			// A title after the address: ({% post_url x %} "Title").
 			if k := titleEnd(b, end); k < len(b) && b[k] == ')' {
@@ -2917,10 +2908,7 @@ func (c *converter) link(i int) int {
 		invRune, _ = utf8.DecodeRune(b[start:])
 		start += inv
 	}
-	end := start
-	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
-		end++
-	}
+	end := upTo(b, start, " \t\n)\"")
 	if lead > 0 {
 		end = innerEnd
 	}
@@ -3026,10 +3014,7 @@ func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 // followed by the outer link's ")", and returns the length of its "[y]("
 // and the offset just after its address; 0 when it is not.
 func linkAsAddress(b []byte, start int) (lead, innerEnd int) {
-	close := start + 1
-	for close < len(b) && !strings.ContainsRune("[]\n", rune(b[close])) {
-		close++
-	}
+	close := upTo(b, start+1, "[]\n")
 	if close+1 >= len(b) || b[close] != ']' || b[close+1] != '(' {
 		return 0, 0
 	}
@@ -3044,10 +3029,7 @@ func linkAsAddress(b []byte, start int) (lead, innerEnd int) {
 // a space, a quote or a bracket, and whether it is one: not empty, and a
 // site path or with a scheme.
 func bareAddress(b []byte, from int) (int, bool) {
-	end := from
-	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
-		end++
-	}
+	end := upTo(b, from, " \t\n\"'()[]{}<>")
 	inner := string(b[from:end])
 	return end, end > from && (strings.Contains(inner, "://") || strings.HasPrefix(inner, "/") && !strings.HasPrefix(inner, "//"))
 }
@@ -3064,6 +3046,15 @@ func afterLineEnd(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// upTo returns the offset of the first byte of b at or after from that
+// is one of stops, ASCII characters, or len(b) when there is none.
+func upTo(b []byte, from int, stops string) int {
+	if k := bytes.IndexAny(b[from:], stops); k >= 0 {
+		return from + k
+	}
+	return len(b)
 }
 
 // afterSpaces returns the offset of the first byte at or after i of b
@@ -3240,9 +3231,7 @@ func (c *converter) writeRef(i, end int, u string) int {
 	b := c.body
 	fragEnd := end
 	if fragEnd < len(b) && b[fragEnd] == '#' {
-		for fragEnd < len(b) && !strings.ContainsRune(" \t\n)\"'<>", rune(b[fragEnd])) {
-			fragEnd++
-		}
+		fragEnd = upTo(b, end, " \t\n)\"'<>")
 		u += string(b[end:fragEnd])
 	}
 	if strings.Contains(u, "#") {

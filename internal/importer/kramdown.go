@@ -304,11 +304,7 @@ func (c *converter) markdownStart(i int) int {
 		return tagEnd - i
 	}
 	// The inside starts on a line of its own, without the spaces before.
-	k := tagEnd
-	for k < end && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r' || b[k] == '\n') {
-		k++
-	}
-	return k - i
+	return end - len(bytes.TrimLeft(b[tagEnd:end], " \t\r\n")) - i
 }
 
 // markdownEnd writes the end tag at body offset i of an element that
@@ -322,10 +318,7 @@ func (c *converter) markdownEnd(i int) int {
 	delete(c.mdOpen, i)
 	b := c.body
 	tagLen := bytes.IndexByte(b[i:], '>') + 1
-	k := i + tagLen // past the spaces after the end tag
-	for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
-		k++
-	}
+	k := len(b) - len(bytes.TrimLeft(b[i+tagLen:], " \t\r")) // past the spaces after the end tag
 	switch e.how {
 	case mdBlock:
 		if at := bytes.LastIndex(c.out.Bytes()[:e.out], []byte("<")); e.name == "details" && at >= 0 &&
