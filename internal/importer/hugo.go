@@ -1336,34 +1336,27 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 // fillIn gives a page without a title or date one, with a note: the
 // title from its file name, the date of its file.
 func (im *importer) fillIn(p *page) {
-	if title, at, rest, ok := leadingHeading(p.body); ok && !p.html && p.title != "" && (title == strings.TrimSpace(p.title) || im.conf.justTheDocs) {
+	if title, at, rest, ok := leadingHeading(p.body); ok && !p.html && (p.title == "" || title == strings.TrimSpace(p.title) || im.conf.justTheDocs) {
 		// The page starts with its title as a heading, which its
 		// theme showed in the title's place (Just the Docs) or beside
 		// it: plotline shows the title, so the heading would repeat it.
-		// Just the Docs showed title: only in its navigation, so there
-		// the heading is the title readers saw, whatever title: says.
-		if ial := bytes.TrimSpace(rest[:lineEnd(rest, 0)]); bytes.HasPrefix(ial, []byte("{:")) && !bytes.HasPrefix(ial, []byte("{::")) && bytes.HasSuffix(ial, []byte("}")) {
+		if ial := bytes.TrimSpace(rest[:lineEnd(rest, 0)]); p.title != "" && bytes.HasPrefix(ial, []byte("{:")) && !bytes.HasPrefix(ial, []byte("{::")) && bytes.HasSuffix(ial, []byte("}")) {
 			rest = rest[lineEnd(rest, 0):] // the heading's attribute list, {: .no_toc }
 		}
-		if pos := diag.At(p.src, p.source, p.bodyOff+at); title == strings.TrimSpace(p.title) {
+		switch pos := diag.At(p.src, p.source, p.bodyOff+at); {
+		case p.title == "":
+			// The page's first line is its title, as a README's is: it
+			// becomes the title, which the page shows above its text.
+			im.done(pos, "no title: titled %q from its first line, a heading, which the page now shows as its title", title)
+		case title == strings.TrimSpace(p.title):
 			im.done(pos, "its first line, a heading, repeats its title: left out, as the page shows its title")
-		} else {
+			title = p.title
+		default:
+			// Just the Docs showed title: only in its navigation: the
+			// heading is the title readers saw, whatever title: says.
 			im.done(pos, "its first line, a heading, is the title its theme showed on the page (title: %q only in the navigation): it is the page's title, and left out of its text", p.title)
-			p.title = title
 		}
-		p.bodyOff += len(p.body) - len(rest)
-		p.body = rest
-	}
-	if p.title == "" && !p.html {
-		if title, at, rest, ok := leadingHeading(p.body); ok {
-			// The page's first line is its title, as a README's is:
-			// it becomes the title, which the page shows above its
-			// text, rather than a second one.
-			p.title = title
-			im.done(diag.At(p.src, p.source, p.bodyOff+at), "no title: titled %q from its first line, a heading, which the page now shows as its title", title)
-			p.bodyOff += len(p.body) - len(rest)
-			p.body = rest
-		}
+		p.title, p.bodyOff, p.body = title, p.bodyOff+len(p.body)-len(rest), rest
 	}
 	if p.title == "" {
 		src := cmp.Or(p.rel, p.src)
