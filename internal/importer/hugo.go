@@ -415,44 +415,29 @@ func (im *importer) hugo() error {
 }
 
 // copyStatic copies the files of dir, a static/ folder of the source,
-// into content/, where each keeps its address; a Markdown file, which
-// plotline would read as a page, is copied as .txt. With quiet, a file
-// whose place another already took is left out without a note.
+// when there is one, into content/, where each keeps its address; a
+// Markdown file, which plotline would read as a page, is copied as .txt.
+// With quiet, a file whose place another already took is left out
+// without a note.
 func (im *importer) copyStatic(dir string, quiet bool) {
-	static, err := fs.Sub(im.src, dir)
-	if err != nil {
+	if info, err := fs.Stat(im.src, dir); err != nil || !info.IsDir() {
 		return
 	}
-	_ = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == "." {
-			return nil
-		}
-		if content.Hidden(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			im.notCopied(dir+"/"+p, d)
-			return nil
-		}
-		dest := p
-		if markdownExt(p) {
-			dest = strings.TrimSuffix(p, path.Ext(p)) + ".txt"
+	_ = im.walkFiles(dir, func(_ string, d fs.DirEntry) bool { return content.Hidden(d.Name()) }, func(p string, _ fs.DirEntry) error {
+		rel := strings.TrimPrefix(p, dir+"/")
+		dest := rel
+		if markdownExt(rel) {
+			dest = strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
 		}
 		if _, taken := im.res.Files["content/"+dest]; taken && quiet {
 			return nil
 		}
-		if dest != p {
+		if dest != rel {
 			// Published as it is, which plotline would read as a
 			// page: the file keeps its text under another name.
-			im.done(diag.Pos{Path: dir + "/" + p}, "a Markdown file of static/, which Hugo copies as it is: copied as %s", dest)
+			im.done(diag.Pos{Path: p}, "a Markdown file of static/, which Hugo copies as it is: copied as %s", dest)
 		}
-		im.copyFile(dir+"/"+p, "content/"+dest)
+		im.copyFile(p, "content/"+dest)
 		return nil
 	})
 }

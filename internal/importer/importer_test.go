@@ -1389,3 +1389,38 @@ func TestBlockStarts(t *testing.T) {
 		}
 	}
 }
+
+// lockedFS is a MapFS whose folder locked cannot be read.
+type lockedFS struct {
+	fstest.MapFS
+	locked string
+}
+
+func (l lockedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == l.locked {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrPermission}
+	}
+	return l.MapFS.ReadDir(name)
+}
+
+// TestStaticUnreadable checks that a folder of a Hugo site's static/
+// that cannot be read is noted, as one of its content/ is, and the rest
+// of static/ copied.
+func TestStaticUnreadable(t *testing.T) {
+	src := lockedFS{fstest.MapFS{
+		"hugo.toml":              {Data: []byte("title = 'T'\n")},
+		"content/a.md":           {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\nText.\n")},
+		"static/css/site.css":    {Data: []byte("body {}\n")},
+		"static/private/key.txt": {Data: []byte("x\n")},
+	}, "static/private"}
+	res, err := Import(src, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Files["content/css/site.css"]; !ok {
+		t.Error("static/css/site.css was not copied")
+	}
+	if !slices.ContainsFunc(res.Notes, func(n Note) bool { return n.Pos.Path == "static/private" && !n.Done }) {
+		t.Errorf("no note of static/private, which cannot be read: %v", res.Notes)
+	}
+}
