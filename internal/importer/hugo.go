@@ -1389,11 +1389,15 @@ func (im *importer) fillIn(p *page) {
 		}
 		p.setDate = im.modDate(p.src)
 		why := "the day the file was last changed"
-		if k, u, ok := p.updatedDay(); ok && u.Before(p.setDate) {
+		if k, n := p.updated(); n != nil {
 			// The file's time is that of the copy; the page says when
 			// it was last changed, and a date after it would read as
 			// published after its update.
-			p.setDate, why = u, "the day its "+k+": names"
+			if u, ok := parseDate(strings.TrimSpace(n.Value)); ok {
+				if u = time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, time.UTC); u.Before(p.setDate) {
+					p.setDate, why = u, "the day its "+k+": names"
+				}
+			}
 		}
 		p.date = p.setDate
 		if unread != nil {

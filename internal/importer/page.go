@@ -584,12 +584,9 @@ func (im *importer) render(p *page) []byte {
 		add("date", n)
 		consumed["date"] = true
 	}
-	for _, k := range []string{"lastmod", "last_modified_at", "updated", "modified"} {
-		if n := p.dateNode(k); n != nil {
-			add("updated", n)
-			consumed[k] = true
-			break
-		}
+	if k, n := p.updated(); n != nil {
+		add("updated", n)
+		consumed[k] = true
 	}
 	for _, k := range []string{"description", "summary", "excerpt"} {
 		if s := p.get(k); s != nil && s.Kind == yaml.ScalarNode && strings.TrimSpace(s.Value) != "" {
@@ -783,23 +780,17 @@ func (p *page) dateNode(key string) *yaml.Node {
 	return n
 }
 
-// updatedDay returns the key of the page's date of its last change
-// (lastmod, last_modified_at, updated or modified, the one the new
-// front matter's updated: takes) and that date's day, as written; false
-// when it has none that reads as a date.
-func (p *page) updatedDay() (string, time.Time, bool) {
+// updated returns the key of the page's date of its last change, the
+// first of lastmod, last_modified_at, updated and modified it has, and
+// its value as the new front matter's updated: takes it (dateNode); nil
+// when it has none.
+func (p *page) updated() (string, *yaml.Node) {
 	for _, k := range []string{"lastmod", "last_modified_at", "updated", "modified"} {
-		n := p.dateNode(k)
-		if n == nil {
-			continue
+		if n := p.dateNode(k); n != nil {
+			return k, n
 		}
-		t, ok := parseDate(strings.TrimSpace(n.Value))
-		if !ok {
-			return "", time.Time{}, false
-		}
-		return k, time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 	}
-	return "", time.Time{}, false
+	return "", nil
 }
 
 // mainMenu reports whether the page is in Hugo's main menu, as "menu:
