@@ -963,19 +963,9 @@ func (c *converter) liquid(i int) int {
 		}
 		return c.converted(end - i)
 	case "comment":
-		end := c.indexFrom(t.end, "endcomment")
-		if end < 0 {
-			break
+		if innerEnd, end, ok := c.endTagOf(t, "endcomment"); ok {
+			return c.wrote("<!-- "+commentSafe(string(b[t.end:innerEnd]))+" -->", end-i)
 		}
-		closeEnd := bytes.Index(b[t.end+end:], []byte("%}"))
-		if closeEnd < 0 {
-			break
-		}
-		inner := b[t.end : t.end+end]
-		if k := bytes.LastIndex(inner, []byte("{%")); k >= 0 {
-			inner = inner[:k]
-		}
-		return c.wrote("<!-- "+commentSafe(string(inner))+" -->", t.end+end+closeEnd+2-i)
 	}
 	if code {
 		return 0
