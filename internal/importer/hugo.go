@@ -982,15 +982,8 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		// The files of its folder: beside it, or, for a translation by
 		// file name, in the default language's folder.
 		pg.filesDir = path.Dir(folder + rel)
-		if pg.date.IsZero() {
-			if d, ok := parseDate(pg.str("publishdate")); ok {
-				pg.date = d
-			} else if d, ok := parseDate(pg.str("publishDate")); ok {
-				pg.date = d
-			}
-			if !pg.date.IsZero() {
-				pg.setDate = pg.date
-			}
+		if d, ok := parseDate(pg.str("publishdate")); ok && pg.date.IsZero() {
+			pg.date, pg.setDate = d, d // publishDate, read in any case
 		}
 		if f := cmp.Or(pg.field("draft"), pg.field("published")); pg.draft && im.conf.buildDrafts && f != nil {
 			pg.draft = false
