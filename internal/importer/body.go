@@ -3470,10 +3470,7 @@ func (c *converter) rooted(dest string) (string, bool) {
 		prefix = strings.TrimSuffix(base.Path, "/")
 	}
 	if prefix == "" {
-		if local, ok := c.polyglotLink(dest); ok {
-			return local, true
-		}
-		if local, ok := c.hostLink(dest); ok {
+		if local := c.langLink(dest); local != dest {
 			return local, true
 		}
 		return c.elsewhere(dest, dest)
@@ -3494,6 +3491,31 @@ func (c *converter) rooted(dest string) (string, bool) {
 	abs := base.Scheme + "://" + base.Host + dest
 	c.im.done(c.pos(c.at), "link %s names nothing of this site: written as %s", dest, abs)
 	return abs, true
+}
+
+// langLink returns the address under the page's language of dest, a
+// site path in a page of a language other than the default that led to
+// a page of that language, now under its folder; dest itself when it
+// led elsewhere, is under the language's folder already, or the page is
+// of the default language. On a jekyll-polyglot site, which rewrote
+// "/seo/" in a page of /es/ as "/es/seo/", it led there when that was a
+// translation's address (not the default language's page, its
+// fallback); on a multihost Hugo site, where "/blogue/" in a page of fr
+// led to that language's host, when something of the new site is at
+// /fr/blogue/ (not a static file, which every host published).
+func (c *converter) langLink(dest string) string {
+	p, _ := addressPath(dest)
+	l, there := c.p.polyLang, false
+	if pl := c.im.conf.polyglot; pl != nil && l != "" {
+		p, _ = splitSuffix(dest)
+		there = pl.translated["/"+l+p]
+	} else if l = c.p.lang; l != "" && c.im.conf.hosts[l] != "" {
+		there = c.im.onSite("/" + l + p)
+	}
+	if !there || strings.HasPrefix(p, "/"+l+"/") {
+		return dest
+	}
+	return "/" + l + dest
 }
 
 // elsewhere returns the full address of the site path u when it names

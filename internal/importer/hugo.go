@@ -1656,24 +1656,6 @@ func titleizeSlug(slug string) string {
 	return strings.Join(words, " ")
 }
 
-// hostLink returns the address under the page's language of dest, a
-// site path in a page of a multihost Hugo site's language other than the
-// default ("/blogue/" in a page of fr), which led to a page of that
-// language's host, now under its folder ("/fr/blogue/"); false when the
-// site is not multihost, the page is of the default language, dest is
-// under the language's folder already, or nothing of the new site is
-// there (a static file, which every host published: dest as it is).
-func (c *converter) hostLink(dest string) (string, bool) {
-	l := c.p.lang
-	if l == "" || c.im.conf.hosts[l] == "" {
-		return "", false
-	}
-	if p, _ := addressPath(dest); strings.HasPrefix(p, "/"+l+"/") || !c.im.onSite("/"+l+p) {
-		return "", false
-	}
-	return "/" + l + dest, true
-}
-
 // rawHTMLPath returns where, under folder of the new site, to copy the
 // file rel, at p in the source, of a Hugo content folder, that is no
 // page: rel itself, but for an HTML file without front matter, data,

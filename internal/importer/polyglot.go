@@ -173,22 +173,3 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
-
-// polyglotLink returns the address under the page's language of dest, a
-// site path in a page of a jekyll-polyglot site's language other than
-// the default ("/seo/" in a page of /es/), which polyglot rewrote so in
-// that language's pages ("/es/seo/"), when that address was a
-// translation's; false when the page is of the default language, or
-// dest is under the language already, or polyglot published the default
-// language's page there (its fallback), to which the link goes as it is.
-func (c *converter) polyglotLink(dest string) (string, bool) {
-	pl, l := c.im.conf.polyglot, c.p.polyLang
-	if pl == nil || l == "" {
-		return "", false
-	}
-	p, _ := splitSuffix(dest)
-	if strings.HasPrefix(p, "/"+l+"/") || !pl.translated["/"+l+p] {
-		return "", false
-	}
-	return "/" + l + dest, true
-}
