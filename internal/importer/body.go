@@ -4228,9 +4228,7 @@ func classesAlert(classes []string) string {
 		} else if name == "notice" {
 			name = "note"
 		}
-		if k := slices.Index(alertClasses, name); k > best {
-			best = k
-		}
+		best = max(best, slices.Index(alertClasses, name))
 	}
 	if best < 0 {
 		return ""

@@ -111,10 +111,7 @@ type field struct {
 
 // keys returns the names a ref, link or post_url may give p by.
 func (p *page) keys() []string {
-	rel := p.src
-	if r, ok := strings.CutPrefix(rel, "content/"); ok {
-		rel = r
-	}
+	rel := strings.TrimPrefix(p.src, "content/")
 	noExt := strings.TrimSuffix(rel, path.Ext(rel))
 	base := path.Base(noExt)
 	keys := []string{p.src, rel, noExt, base, path.Base(rel)}
