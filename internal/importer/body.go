@@ -627,14 +627,11 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 		// Hugo reads {{< / alert >}} as {{< /alert >}}.
 		inside = "/" + strings.TrimSpace(rest)
 	}
-	name, args, _ := strings.Cut(inside, " ")
-	if k := strings.IndexAny(name, "\t\n\r"); k >= 0 {
-		name, args = name[:k], name[k:]+" "+args
+	name, args := inside, ""
+	if k := strings.IndexAny(inside, " \t\n\r"); k >= 0 {
+		name, args = inside[:k], inside[k:]
 	}
-	if strings.HasPrefix(name, "/") {
-		t.closing = true
-	}
-	t.name, t.args = name, strings.TrimSpace(args)
+	t.name, t.args, t.closing = name, strings.TrimSpace(args), strings.HasPrefix(name, "/")
 	return t, true
 }
 
