@@ -29,11 +29,9 @@ func (im *importer) refreshLayout(name string) string {
 	if key, ok := im.refreshLayouts[name]; ok {
 		return key
 	}
-	key := ""
-	if data, ok := jekyllLayout(im.src, name); ok {
-		if m := refreshRE.FindSubmatch(data); m != nil && !contentRE.Match(data) {
-			key = string(m[1])
-		}
+	key, data := "", jekyllLayout(im.src, name)
+	if m := refreshRE.FindSubmatch(data); m != nil && !contentRE.Match(data) {
+		key = string(m[1])
 	}
 	put(&im.refreshLayouts, name, key)
 	return key
