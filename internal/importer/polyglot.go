@@ -42,7 +42,7 @@ func readPolyglot(conf map[string]any) *polyglot {
 	var alts []string
 	for _, l := range list {
 		s, ok := l.(string)
-		if ok && !folderName(s) {
+		if ok && (s == "" || s == "." || s == ".." || strings.ContainsAny(s, `/\`)) { // names no folder
 			pl.refused = append(pl.refused, s)
 			continue
 		}
@@ -54,12 +54,6 @@ func readPolyglot(conf map[string]any) *polyglot {
 	pl.segment = regexp.MustCompile(`[/.](?:` + strings.Join(alts, "|") + `)[/.]`)
 	pl.exclude = lookupPaths(conf, "exclude_from_localization")
 	return pl
-}
-
-// folderName reports whether s can be the name of one folder of the new
-// site: not empty, not . or .., and without a slash or a backslash.
-func folderName(s string) bool {
-	return s != "" && s != "." && s != ".." && !strings.ContainsAny(s, `/\`)
 }
 
 // langOf returns the language of the page p as polyglot reads it: its
