@@ -1710,8 +1710,11 @@ func (c *converter) figure(i, end int, a args) {
 		c.figureHTML(src, alt, title, a.named["link"])
 		return
 	}
+	// Alone on its line, or at the end of a line of a paragraph's text,
+	// outside a list, a quote or a table.
 	alone := c.aloneOnLine(i, end)
-	if caption := strings.Join(slices.DeleteFunc([]string{a.named["title"], a.named["caption"]}, func(s string) bool { return strings.TrimSpace(s) == "" }), " "); caption != "" && c.im.conf.unsafe && (alone || c.endsTextLine(i, end)) {
+	endsText := endsLine(c.body, end) && !blockMarkRE.Match(c.body[lineStart(c.body, i):i])
+	if caption := strings.Join(slices.DeleteFunc([]string{a.named["title"], a.named["caption"]}, func(s string) bool { return strings.TrimSpace(s) == "" }), " "); caption != "" && c.im.conf.unsafe && (alone || endsText) {
 		// Hugo showed the caption (and the title) under the image; an
 		// image's title is no more than a tooltip: a figure of HTML, a
 		// block of its own, as Hugo's was, which the site's raw HTML
@@ -1827,13 +1830,6 @@ func (c *converter) figureImage(src, alt, link string) string {
 // stands alone on its line, at its start, outside a list or a quote.
 func (c *converter) aloneOnLine(i, end int) bool {
 	return (i == 0 || c.body[i-1] == '\n') && endsLine(c.body, end)
-}
-
-// endsTextLine reports whether the shortcode from body offset i to end
-// ends its line, after text of a paragraph outside a list, a quote or a
-// table.
-func (c *converter) endsTextLine(i, end int) bool {
-	return endsLine(c.body, end) && !blockMarkRE.Match(c.body[lineStart(c.body, i):i])
 }
 
 // endsLine reports whether only spaces stand between offset end of b
