@@ -95,12 +95,8 @@ func (im *importer) redirects(taken map[string]string) {
 		}
 		return e.q, e.to
 	}
-	var pages []*page
-	for _, p := range im.pages {
-		if p.redirect != "" && !p.draft {
-			pages = append(pages, p)
-		}
-	}
+	// The redirects are found before any is made a draft below.
+	pages := slices.DeleteFunc(slices.Clone(im.pages), func(p *page) bool { return p.redirect == "" || p.draft })
 	for _, p := range pages {
 		q, to := target(p)
 		pos := p.fieldPos(p.redirectKey)
