@@ -220,7 +220,6 @@ const (
 type mdElement struct {
 	name     string
 	value    string // its markdown attribute's: "1", "block" or "span"
-	span     bool   // kramdown reads its inside as one paragraph's text
 	how      int
 	start    int // body offset of its start tag
 	out      int // offset in the output where its inside starts
@@ -298,8 +297,7 @@ func (c *converter) markdownStart(i int) int {
 	default:
 		c.out.WriteString(startTag)
 	}
-	span := value == "span" || value == "1" && markdownSpans[name]
-	put(&c.mdOpen, end, mdElement{name: name, value: value, how: how, span: span, start: i, out: c.out.Len(), fragment: len(c.p.fragments)})
+	put(&c.mdOpen, end, mdElement{name: name, value: value, how: how, start: i, out: c.out.Len(), fragment: len(c.p.fragments)})
 	if how == mdInline {
 		return tagEnd - i
 	}
@@ -346,7 +344,8 @@ func (c *converter) markdownEnd(i int) int {
 		}
 		return c.converted(k - i)
 	default:
-		html, ok := inlineHTML(c.out.Bytes()[e.out:], e.span)
+		// A span element's inside kramdown read as one paragraph's text.
+		html, ok := inlineHTML(c.out.Bytes()[e.out:], e.value == "span" || e.value == "1" && markdownSpans[e.name])
 		if !ok {
 			c.im.note(c.pos(e.start), "kramdown markdown=%q on <%s>: its Markdown is published as written", e.value, e.name)
 			c.out.Write(b[i : i+tagLen])
