@@ -2279,10 +2279,8 @@ func (c *converter) linkShortcode(t tag, a args) int {
 		return c.writeLink(t.start, et.end, text, u)
 	}
 	c.out.WriteString("[" + text + "](")
-	if strings.Contains(u, "#") { // for mendFragments
-		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(t.start), at: c.out.Len(), dest: u})
-	}
-	return c.wrote(u+")", et.end-t.start)
+	c.writeAddress(u, t.start)
+	return c.wrote(")", et.end-t.start)
 }
 
 // tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its
@@ -2939,10 +2937,7 @@ func (c *converter) link(i int) int {
 		return 0
 	}
 	c.out.Write(b[i : start-lead-inv])
-	if strings.Contains(u, "#") {
-		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
-	}
-	c.out.WriteString(u)
+	c.writeAddress(u, start)
 	return end + trail - i
 }
 
@@ -3217,10 +3212,7 @@ func (c *converter) writeRef(i, end int, u string) int {
 		fragEnd = upTo(b, end, " \t\n)\"'<>")
 		u += string(b[end:fragEnd])
 	}
-	if strings.Contains(u, "#") {
-		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(i), at: c.out.Len(), dest: u})
-	}
-	c.out.WriteString(u)
+	c.writeAddress(u, i)
 	return fragEnd - i
 }
 
@@ -3239,13 +3231,10 @@ var (
 )
 
 // attrEdit is a converted address of a raw HTML start tag: the body
-// from start to stop is written as text; frag is set when text holds a
-// #fragment, remembered for mendFragments, and pos is where.
+// from start to stop is written as text (see writeAddress).
 type attrEdit struct {
 	start, stop int
 	text        string
-	frag        bool
-	pos         diag.Pos
 }
 
 // rawAddresses converts the addresses of the raw HTML start tag at body
@@ -3303,7 +3292,7 @@ func (c *converter) rawAddresses(i int) int {
 			continue
 		}
 		u = html.EscapeString(u)
-		edits = append(edits, attrEdit{start: start, stop: stop, text: u, frag: strings.Contains(u, "#"), pos: c.pos(start)})
+		edits = append(edits, attrEdit{start: start, stop: stop, text: u})
 	}
 	from, last := i, i+liquid
 	if liquid == len(tagText) {
@@ -3315,7 +3304,7 @@ func (c *converter) rawAddresses(i int) int {
 			continue
 		}
 		c.out.Write(b[from:e.start])
-		c.writeAttrEdit(e)
+		c.writeAddress(e.text, e.start)
 		from = e.stop
 	}
 	c.out.Write(b[from:last])
@@ -3331,16 +3320,17 @@ func (c *converter) attrEditAt(i int) int {
 		return 0
 	}
 	delete(c.attrEdits, i)
-	c.writeAttrEdit(e)
+	c.writeAddress(e.text, e.start)
 	return e.stop - i
 }
 
-// writeAttrEdit writes e, a converted address of a raw HTML tag.
-func (c *converter) writeAttrEdit(e attrEdit) {
-	if e.frag {
-		c.p.fragments = append(c.p.fragments, fragmentLink{pos: e.pos, at: c.out.Len(), dest: e.text})
+// writeAddress writes u, the address that body offset at stands for,
+// and remembers it for mendFragments when it has a #fragment.
+func (c *converter) writeAddress(u string, at int) {
+	if strings.Contains(u, "#") {
+		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(at), at: c.out.Len(), dest: u})
 	}
-	c.out.WriteString(e.text)
+	c.out.WriteString(u)
 }
 
 // tagEnd returns the offset of the ">" that ends the HTML tag at offset
