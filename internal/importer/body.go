@@ -2830,14 +2830,12 @@ func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 	}
 	from := len(c.im.res.Notes)
 	out := c.im.convertBody(inc)
-	notes := c.im.res.Notes[:from]
-	for _, n := range c.im.res.Notes[from:] {
-		if !seen[n] {
-			seen[n] = true
-			notes = append(notes, n)
-		}
-	}
-	c.im.res.Notes = notes
+	kept := slices.DeleteFunc(c.im.res.Notes[from:], func(n Note) bool {
+		dup := seen[n]
+		seen[n] = true
+		return dup
+	})
+	c.im.res.Notes = c.im.res.Notes[:from+len(kept)]
 	at := c.out.Len()
 	for _, f := range inc.fragments {
 		f.at += at
