@@ -4024,15 +4024,7 @@ func (im *importer) convertHTML(p *page) []byte {
 		}
 		i += n
 	}
-	offs := make([]int, len(p.fragments))
-	for k, f := range p.fragments {
-		offs[k] = f.at
-	}
-	out := htmlBody(c.out.Bytes(), offs)
-	for k := range p.fragments {
-		p.fragments[k].at = offs[k]
-	}
-	return out
+	return htmlBody(c.out.Bytes(), p.fragments)
 }
 
 // htmlShortcodes are the shortcodes that a page written in HTML gets in
@@ -4069,16 +4061,16 @@ func (c *converter) htmlShortcode(i int) int {
 // <textarea> mean nothing in HTML, and one inside becomes a &#10; at the
 // end of the line before it, the same line break. A body that does not
 // start with a block-level element is put in a <div>, which starts a
-// block that runs to the end. Each of offs, an offset in body of the
-// text of a line, is changed to the same text's offset in what it
-// returns.
-func htmlBody(body []byte, offs []int) []byte {
+// block that runs to the end. Each of frags, a link at an offset in
+// body of the text of a line, is moved to the same text's offset in
+// what it returns.
+func htmlBody(body []byte, frags []fragmentLink) []byte {
 	var out bytes.Buffer
 	inPre := false
 	first := true
 	wrap := false
 	at := 0 // offset in body of the line read
-	orig := slices.Clone(offs)
+	orig := slices.Clone(frags)
 	for line := range bytes.Lines(body) {
 		from := at
 		at += len(line)
@@ -4097,9 +4089,9 @@ func htmlBody(body []byte, offs []int) []byte {
 				out.WriteString("<div>\n")
 			}
 		}
-		for k, o := range orig {
-			if o >= from && o < at {
-				offs[k] = out.Len() + o - from
+		for k, f := range orig {
+			if f.at >= from && f.at < at {
+				frags[k].at = out.Len() + f.at - from
 			}
 		}
 		out.Write(bytes.TrimRight(line, "\r\n"))
