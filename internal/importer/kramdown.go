@@ -70,9 +70,7 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 				dl = found // an earlier start may take in more of the list
 			}
 		} else if k+1 < len(lines) {
-			if found, _ := definitionTerms(body, lines, k+1); found != nil {
-				dl = found
-			}
+			dl, _ = definitionTerms(body, lines, k+1)
 		}
 		if dl == nil {
 			continue
