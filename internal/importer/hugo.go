@@ -878,7 +878,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if !markdownExt(p) {
 			if path.Ext(p) == ".html" {
 				if b, err := readFile(im.src, p); err == nil {
-					data, html = b, hugoFrontMatter(b)
+					n, _ := blankLead(b) // the blank lines Hugo skips before front matter
+					_, _, _, _, html = splitFrontMatter(b[n:])
+					data = b
 				}
 			}
 			if !html {

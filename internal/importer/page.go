@@ -259,14 +259,6 @@ func blankLead(src []byte) (n, lines int) {
 	return n, lines
 }
 
-// hugoFrontMatter reports whether src, a Hugo content file, starts with
-// front matter, blank lines before it skipped as Hugo skips them.
-func hugoFrontMatter(src []byte) bool {
-	n, _ := blankLead(src)
-	_, _, _, _, ok := splitFrontMatter(src[n:])
-	return ok
-}
-
 // jsonFrontMatter finds the JSON object src starts with, as Hugo reads
 // front matter: its text, and where the body starts (the line after the
 // object's closing brace).
