@@ -3375,8 +3375,7 @@ func (c *converter) resolve(dest string) (string, bool) {
 	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
 		return c.rooted(dest)
 	}
-	if dest == "" || c.p.oldURL == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") ||
-		strings.HasPrefix(dest, "<") || strings.HasPrefix(dest, "{") || strings.HasPrefix(dest, "\\") || strings.HasPrefix(dest, "(") {
+	if dest == "" || c.p.oldURL == "" || strings.IndexByte(`/#<{\(`, dest[0]) >= 0 {
 		return "", false
 	}
 	if k := strings.IndexAny(dest, ":/?#"); k >= 0 && dest[k] == ':' {
