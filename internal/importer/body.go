@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -56,13 +57,14 @@ func run(s []byte, c byte) int {
 func listItem(s []byte) bool { return listMarker(s) > 0 }
 
 // listMarker returns the length of the list item's marker and the space
-// after it that s starts with ("- ", "12. "), 0 when it starts none.
+// after it that s starts with ("- ", "12. ", a number of nine digits at
+// most, as CommonMark reads it), 0 when it starts none.
 func listMarker(s []byte) int {
 	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' {
 		return 2
 	}
 	n := len(s) - len(bytes.TrimLeft(s, "0123456789"))
-	if n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' ' {
+	if n > 0 && n < 10 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' ' {
 		return n + 2
 	}
 	return 0
@@ -625,14 +627,11 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 		// Hugo reads {{< / alert >}} as {{< /alert >}}.
 		inside = "/" + strings.TrimSpace(rest)
 	}
-	name, args, _ := strings.Cut(inside, " ")
-	if k := strings.IndexAny(name, "\t\n\r"); k >= 0 {
-		name, args = name[:k], name[k:]+" "+args
+	name, args := inside, ""
+	if k := strings.IndexAny(inside, " \t\n\r"); k >= 0 {
+		name, args = inside[:k], inside[k:]
 	}
-	if strings.HasPrefix(name, "/") {
-		t.closing = true
-	}
-	t.name, t.args = name, strings.TrimSpace(args)
+	t.name, t.args, t.closing = name, strings.TrimSpace(args), strings.HasPrefix(name, "/")
 	return t, true
 }
 
@@ -914,10 +913,7 @@ func (c *converter) liquid(i int) int {
 			// The site path the output begins, "{{ site.url }}/ru/", is
 			// an address like any other: one the new site lacks keeps
 			// the old site's.
-			end := t.end
-			for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
-				end++
-			}
+			end := upTo(b, t.end, " \t\n)\"'<>[]{")
 			for end > t.end && strings.IndexByte(".,;:!?", b[end-1]) >= 0 {
 				end-- // the sentence's, as linkify leaves it out
 			}
@@ -964,19 +960,9 @@ func (c *converter) liquid(i int) int {
 		}
 		return c.converted(end - i)
 	case "comment":
-		end := c.indexFrom(t.end, "endcomment")
-		if end < 0 {
-			break
+		if innerEnd, end, ok := c.endTagOf(t, "endcomment"); ok {
+			return c.wrote("<!-- "+commentSafe(string(b[t.end:innerEnd]))+" -->", end-i)
 		}
-		closeEnd := bytes.Index(b[t.end+end:], []byte("%}"))
-		if closeEnd < 0 {
-			break
-		}
-		inner := b[t.end : t.end+end]
-		if k := bytes.LastIndex(inner, []byte("{%")); k >= 0 {
-			inner = inner[:k]
-		}
-		return c.wrote("<!-- "+commentSafe(string(inner))+" -->", t.end+end+closeEnd+2-i)
 	}
 	if code {
 		return 0
@@ -1395,10 +1381,7 @@ func (c *converter) pageVariable(i int, t tag, expr string) int {
 	if t.end < len(b) && b[t.end] == '{' {
 		return t.end - i
 	}
-	end := t.end
-	for end < len(b) && !strings.ContainsRune(" \t\n)\"'<>[]{", rune(b[end])) {
-		end++
-	}
+	end := upTo(b, t.end, " \t\n)\"'<>[]{")
 	c.at = i
 	u := c.mended(strings.TrimSuffix(s, "/") + "/" + strings.TrimPrefix(string(b[t.end:end]), "/"))
 	if c.nowhere(u) && i >= 2 && string(b[i-2:i]) == "](" && bytes.HasSuffix(c.out.Bytes(), []byte("](")) && end < len(b) && b[end] == ')' {
@@ -1501,13 +1484,10 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 		closer = ')'
 	}
 	if closer != 0 {
-		end := t.end
-		for end < len(b) && b[end] != closer && !strings.ContainsRune(" \t\r\n<", rune(b[end])) {
-			end++
-		}
+		end := upTo(b, t.end, string(closer)+" \t\r\n<")
 		if closer == ')' && end < len(b) && b[end] == ' ' {
 			// A title after the address: ({% post_url x %} "Title").
-			if k := afterTitle(b, end); k < len(b) && b[k] == ')' {
+			if k := titleEnd(b, end); k < len(b) && b[k] == ')' {
 				end = k
 			}
 		}
@@ -1624,28 +1604,6 @@ func (c *converter) wrapAddress(k int, t tag, what string) {
 	c.im.note(c.pos(t.start), "%s as an address", what)
 }
 
-// afterTitle returns the offset after a link title that follows spaces
-// at offset i of b on the same line, "Title" or 'Title', and the spaces
-// after it; i when there is none.
-func afterTitle(b []byte, i int) int {
-	k := i
-	for k < len(b) && b[k] == ' ' {
-		k++
-	}
-	if k >= len(b) || b[k] != '"' && b[k] != '\'' {
-		return i
-	}
-	closeAt := bytes.IndexByte(b[k+1:], b[k])
-	if closeAt < 0 || bytes.IndexByte(b[k+1:k+1+closeAt], '\n') >= 0 {
-		return i
-	}
-	k += closeAt + 2
-	for k < len(b) && b[k] == ' ' {
-		k++
-	}
-	return k
-}
-
 // commentSafe makes s fit inside an HTML comment: no "--" (a run of three
 // dashes, parted once, keeps one), and no blank line, which would end the
 // paragraph the comment is in.
@@ -1752,8 +1710,11 @@ func (c *converter) figure(i, end int, a args) {
 		c.figureHTML(src, alt, title, a.named["link"])
 		return
 	}
+	// Alone on its line, or at the end of a line of a paragraph's text,
+	// outside a list, a quote or a table.
 	alone := c.aloneOnLine(i, end)
-	if caption := strings.Join(slices.DeleteFunc([]string{a.named["title"], a.named["caption"]}, func(s string) bool { return strings.TrimSpace(s) == "" }), " "); caption != "" && c.im.conf.unsafe && (alone || c.endsTextLine(i, end)) {
+	endsText := endsLine(c.body, end) && !blockMarkRE.Match(c.body[lineStart(c.body, i):i])
+	if caption := strings.Join(slices.DeleteFunc([]string{a.named["title"], a.named["caption"]}, func(s string) bool { return strings.TrimSpace(s) == "" }), " "); caption != "" && c.im.conf.unsafe && (alone || endsText) {
 		// Hugo showed the caption (and the title) under the image; an
 		// image's title is no more than a tooltip: a figure of HTML, a
 		// block of its own, as Hugo's was, which the site's raw HTML
@@ -1869,13 +1830,6 @@ func (c *converter) figureImage(src, alt, link string) string {
 // stands alone on its line, at its start, outside a list or a quote.
 func (c *converter) aloneOnLine(i, end int) bool {
 	return (i == 0 || c.body[i-1] == '\n') && endsLine(c.body, end)
-}
-
-// endsTextLine reports whether the shortcode from body offset i to end
-// ends its line, after text of a paragraph outside a list, a quote or a
-// table.
-func (c *converter) endsTextLine(i, end int) bool {
-	return endsLine(c.body, end) && !blockMarkRE.Match(c.body[lineStart(c.body, i):i])
 }
 
 // endsLine reports whether only spaces stand between offset end of b
@@ -2074,10 +2028,10 @@ func (c *converter) hugoParam(key string) (string, bool) {
 		}
 	}
 	if v == nil && c.p.lang != "" {
-		v = lookup(c.im.conf.hugoConf, "languages."+strings.ToLower(c.p.lang)+".params."+key)
+		v = lookup(c.im.conf.vars, "languages."+strings.ToLower(c.p.lang)+".params."+key)
 	}
 	if v == nil {
-		v = lookup(c.im.conf.hugoConf, "params."+key)
+		v = lookup(c.im.conf.vars, "params."+key)
 	}
 	s, ok := valueText(v)
 	if !ok || strings.ContainsAny(s, "<>{}[]*_`\n\\") {
@@ -2325,10 +2279,8 @@ func (c *converter) linkShortcode(t tag, a args) int {
 		return c.writeLink(t.start, et.end, text, u)
 	}
 	c.out.WriteString("[" + text + "](")
-	if strings.Contains(u, "#") { // for mendFragments
-		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(t.start), at: c.out.Len(), dest: u})
-	}
-	return c.wrote(u+")", et.end-t.start)
+	c.writeAddress(u, t.start)
+	return c.wrote(")", et.end-t.start)
 }
 
 // tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its
@@ -2434,11 +2386,7 @@ func (c *converter) admonitionEnd(t tag) int {
 		f := &c.p.fragments[k]
 		f.at += moved[lineStart(inside, min(f.at-q[0], len(inside)))]
 	}
-	for k, o := range c.opens {
-		if o >= q[0] {
-			delete(c.opens, k) // written over
-		}
-	}
+	maps.DeleteFunc(c.opens, func(_, o int) bool { return o >= q[0] }) // written over
 	if footer, ok := c.quoteFooters[t.start]; ok {
 		// Who said it, and where, as the site's template showed it.
 		quoted.WriteString(">\n> — " + strings.ReplaceAll(footer, "\n", " ") + "\n")
@@ -2882,14 +2830,12 @@ func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 	}
 	from := len(c.im.res.Notes)
 	out := c.im.convertBody(inc)
-	notes := c.im.res.Notes[:from]
-	for _, n := range c.im.res.Notes[from:] {
-		if !seen[n] {
-			seen[n] = true
-			notes = append(notes, n)
-		}
-	}
-	c.im.res.Notes = notes
+	kept := slices.DeleteFunc(c.im.res.Notes[from:], func(n Note) bool {
+		dup := seen[n]
+		seen[n] = true
+		return dup
+	})
+	c.im.res.Notes = c.im.res.Notes[:from+len(kept)]
 	at := c.out.Len()
 	for _, f := range inc.fragments {
 		f.at += at
@@ -2941,10 +2887,7 @@ func (c *converter) link(i int) int {
 		invRune, _ = utf8.DecodeRune(b[start:])
 		start += inv
 	}
-	end := start
-	for end < len(b) && !strings.ContainsRune(" \t\n)\"", rune(b[end])) {
-		end++
-	}
+	end := upTo(b, start, " \t\n)\"")
 	if lead > 0 {
 		end = innerEnd
 	}
@@ -2992,10 +2935,7 @@ func (c *converter) link(i int) int {
 		return 0
 	}
 	c.out.Write(b[i : start-lead-inv])
-	if strings.Contains(u, "#") {
-		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(start), at: c.out.Len(), dest: u})
-	}
-	c.out.WriteString(u)
+	c.writeAddress(u, start)
 	return end + trail - i
 }
 
@@ -3050,10 +2990,7 @@ func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 // followed by the outer link's ")", and returns the length of its "[y]("
 // and the offset just after its address; 0 when it is not.
 func linkAsAddress(b []byte, start int) (lead, innerEnd int) {
-	close := start + 1
-	for close < len(b) && !strings.ContainsRune("[]\n", rune(b[close])) {
-		close++
-	}
+	close := upTo(b, start+1, "[]\n")
 	if close+1 >= len(b) || b[close] != ']' || b[close+1] != '(' {
 		return 0, 0
 	}
@@ -3068,10 +3005,7 @@ func linkAsAddress(b []byte, start int) (lead, innerEnd int) {
 // a space, a quote or a bracket, and whether it is one: not empty, and a
 // site path or with a scheme.
 func bareAddress(b []byte, from int) (int, bool) {
-	end := from
-	for end < len(b) && !strings.ContainsRune(" \t\n\"'()[]{}<>", rune(b[end])) {
-		end++
-	}
+	end := upTo(b, from, " \t\n\"'()[]{}<>")
 	inner := string(b[from:end])
 	return end, end > from && (strings.Contains(inner, "://") || strings.HasPrefix(inner, "/") && !strings.HasPrefix(inner, "//"))
 }
@@ -3088,6 +3022,15 @@ func afterLineEnd(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// upTo returns the offset of the first byte of b at or after from that
+// is one of stops, ASCII characters, or len(b) when there is none.
+func upTo(b []byte, from int, stops string) int {
+	if k := bytes.IndexAny(b[from:], stops); k >= 0 {
+		return from + k
+	}
+	return len(b)
 }
 
 // afterSpaces returns the offset of the first byte at or after i of b
@@ -3190,31 +3133,16 @@ func startsBlock(out []byte, o int) bool {
 	if len(text) == 0 {
 		return true
 	}
-	spaceAt := func(k int) bool { return k >= len(text) || text[k] == ' ' || text[k] == '\t' }
 	switch c := text[0]; {
-	case c == ' ' || c == '\t' || c == '>' || c == '|':
+	case c == ' ' || c == '\t' || c == '|':
 		return true
-	case c == '#':
-		return run(text, '#') <= 6 && spaceAt(run(text, '#'))
-	case c == '-' || c == '+' || c == '*':
-		return spaceAt(1) || len(bytes.Trim(text, string(c)+" \t")) == 0
-	case c == '=' || c == '_':
-		return len(bytes.Trim(text, string(c)+" \t")) == 0
-	case c == '`' || c == '~':
-		return run(text, c) >= 3
-	case c == ':':
-		return spaceAt(1)
+	case c == ':': // a definition, in a definition list
+		return len(text) == 1 || text[1] == ' ' || text[1] == '\t'
 	case c == '<':
 		return len(text) > 1 && (text[1] == '/' || text[1] == '!' || text[1] == '?' ||
 			'a' <= text[1]|0x20 && text[1]|0x20 <= 'z')
-	case '0' <= c && c <= '9':
-		n := run(text, c)
-		for n < len(text) && '0' <= text[n] && text[n] <= '9' {
-			n++
-		}
-		return n < len(text) && (text[n] == '.' || text[n] == ')') && spaceAt(n+1)
 	}
-	return false
+	return blockMark(text) >= 0
 }
 
 // cut removes n bytes of the output at offset at, and moves the output
@@ -3279,15 +3207,10 @@ func (c *converter) writeRef(i, end int, u string) int {
 	b := c.body
 	fragEnd := end
 	if fragEnd < len(b) && b[fragEnd] == '#' {
-		for fragEnd < len(b) && !strings.ContainsRune(" \t\n)\"'<>", rune(b[fragEnd])) {
-			fragEnd++
-		}
+		fragEnd = upTo(b, end, " \t\n)\"'<>")
 		u += string(b[end:fragEnd])
 	}
-	if strings.Contains(u, "#") {
-		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(i), at: c.out.Len(), dest: u})
-	}
-	c.out.WriteString(u)
+	c.writeAddress(u, i)
 	return fragEnd - i
 }
 
@@ -3306,13 +3229,10 @@ var (
 )
 
 // attrEdit is a converted address of a raw HTML start tag: the body
-// from start to stop is written as text; frag is set when text holds a
-// #fragment, remembered for mendFragments, and pos is where.
+// from start to stop is written as text (see writeAddress).
 type attrEdit struct {
 	start, stop int
 	text        string
-	frag        bool
-	pos         diag.Pos
 }
 
 // rawAddresses converts the addresses of the raw HTML start tag at body
@@ -3370,7 +3290,7 @@ func (c *converter) rawAddresses(i int) int {
 			continue
 		}
 		u = html.EscapeString(u)
-		edits = append(edits, attrEdit{start: start, stop: stop, text: u, frag: strings.Contains(u, "#"), pos: c.pos(start)})
+		edits = append(edits, attrEdit{start: start, stop: stop, text: u})
 	}
 	from, last := i, i+liquid
 	if liquid == len(tagText) {
@@ -3382,7 +3302,7 @@ func (c *converter) rawAddresses(i int) int {
 			continue
 		}
 		c.out.Write(b[from:e.start])
-		c.writeAttrEdit(e)
+		c.writeAddress(e.text, e.start)
 		from = e.stop
 	}
 	c.out.Write(b[from:last])
@@ -3398,16 +3318,17 @@ func (c *converter) attrEditAt(i int) int {
 		return 0
 	}
 	delete(c.attrEdits, i)
-	c.writeAttrEdit(e)
+	c.writeAddress(e.text, e.start)
 	return e.stop - i
 }
 
-// writeAttrEdit writes e, a converted address of a raw HTML tag.
-func (c *converter) writeAttrEdit(e attrEdit) {
-	if e.frag {
-		c.p.fragments = append(c.p.fragments, fragmentLink{pos: e.pos, at: c.out.Len(), dest: e.text})
+// writeAddress writes u, the address that body offset at stands for,
+// and remembers it for mendFragments when it has a #fragment.
+func (c *converter) writeAddress(u string, at int) {
+	if strings.Contains(u, "#") {
+		c.p.fragments = append(c.p.fragments, fragmentLink{pos: c.pos(at), at: c.out.Len(), dest: u})
 	}
-	c.out.WriteString(e.text)
+	c.out.WriteString(u)
 }
 
 // tagEnd returns the offset of the ">" that ends the HTML tag at offset
@@ -3454,8 +3375,7 @@ func (c *converter) resolve(dest string) (string, bool) {
 	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
 		return c.rooted(dest)
 	}
-	if dest == "" || c.p.oldURL == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") ||
-		strings.HasPrefix(dest, "<") || strings.HasPrefix(dest, "{") || strings.HasPrefix(dest, "\\") || strings.HasPrefix(dest, "(") {
+	if dest == "" || c.p.oldURL == "" || strings.IndexByte(`/#<{\(`, dest[0]) >= 0 {
 		return "", false
 	}
 	if k := strings.IndexAny(dest, ":/?#"); k >= 0 && dest[k] == ':' {
@@ -3530,10 +3450,7 @@ func (c *converter) rooted(dest string) (string, bool) {
 		prefix = strings.TrimSuffix(base.Path, "/")
 	}
 	if prefix == "" {
-		if local, ok := c.polyglotLink(dest); ok {
-			return local, true
-		}
-		if local, ok := c.hostLink(dest); ok {
+		if local := c.langLink(dest); local != dest {
 			return local, true
 		}
 		return c.elsewhere(dest, dest)
@@ -3554,6 +3471,31 @@ func (c *converter) rooted(dest string) (string, bool) {
 	abs := base.Scheme + "://" + base.Host + dest
 	c.im.done(c.pos(c.at), "link %s names nothing of this site: written as %s", dest, abs)
 	return abs, true
+}
+
+// langLink returns the address under the page's language of dest, a
+// site path in a page of a language other than the default that led to
+// a page of that language, now under its folder; dest itself when it
+// led elsewhere, is under the language's folder already, or the page is
+// of the default language. On a jekyll-polyglot site, which rewrote
+// "/seo/" in a page of /es/ as "/es/seo/", it led there when that was a
+// translation's address (not the default language's page, its
+// fallback); on a multihost Hugo site, where "/blogue/" in a page of fr
+// led to that language's host, when something of the new site is at
+// /fr/blogue/ (not a static file, which every host published).
+func (c *converter) langLink(dest string) string {
+	p, _ := addressPath(dest)
+	l, there := c.p.polyLang, false
+	if pl := c.im.conf.polyglot; pl != nil && l != "" {
+		p, _ = splitSuffix(dest)
+		there = pl.translated["/"+l+p]
+	} else if l = c.p.lang; l != "" && c.im.conf.hosts[l] != "" {
+		there = c.im.onSite("/" + l + p)
+	}
+	if !there || strings.HasPrefix(p, "/"+l+"/") {
+		return dest
+	}
+	return "/" + l + dest
 }
 
 // elsewhere returns the full address of the site path u when it names
@@ -3939,24 +3881,13 @@ func blockStart(out []byte) int {
 		start, end = ls, ls-1
 	}
 	for start < len(out) {
-		rest := out[start:]
-		switch {
-		case rest[0] == ' ' || rest[0] == '\t' || rest[0] == '>':
+		if c := out[start]; c == ' ' || c == '\t' || c == '>' {
 			start++
-			continue
-		case len(rest) > 1 && bytes.IndexByte([]byte("*-+"), rest[0]) >= 0 && rest[1] == ' ':
-			start += 2
-			continue
+		} else if n := listMarker(out[start:]); n > 0 {
+			start += n
+		} else {
+			break
 		}
-		d := 0
-		for d < len(rest) && d < 9 && rest[d] >= '0' && rest[d] <= '9' {
-			d++
-		}
-		if d > 0 && d+1 < len(rest) && (rest[d] == '.' || rest[d] == ')') && rest[d+1] == ' ' {
-			start += d + 2
-			continue
-		}
-		break
 	}
 	return start
 }
@@ -4092,15 +4023,7 @@ func (im *importer) convertHTML(p *page) []byte {
 		}
 		i += n
 	}
-	offs := make([]int, len(p.fragments))
-	for k, f := range p.fragments {
-		offs[k] = f.at
-	}
-	out := htmlBody(c.out.Bytes(), offs)
-	for k := range p.fragments {
-		p.fragments[k].at = offs[k]
-	}
-	return out
+	return htmlBody(c.out.Bytes(), p.fragments)
 }
 
 // htmlShortcodes are the shortcodes that a page written in HTML gets in
@@ -4137,16 +4060,16 @@ func (c *converter) htmlShortcode(i int) int {
 // <textarea> mean nothing in HTML, and one inside becomes a &#10; at the
 // end of the line before it, the same line break. A body that does not
 // start with a block-level element is put in a <div>, which starts a
-// block that runs to the end. Each of offs, an offset in body of the
-// text of a line, is changed to the same text's offset in what it
-// returns.
-func htmlBody(body []byte, offs []int) []byte {
+// block that runs to the end. Each of frags, a link at an offset in
+// body of the text of a line, is moved to the same text's offset in
+// what it returns.
+func htmlBody(body []byte, frags []fragmentLink) []byte {
 	var out bytes.Buffer
 	inPre := false
 	first := true
 	wrap := false
 	at := 0 // offset in body of the line read
-	orig := slices.Clone(offs)
+	orig := slices.Clone(frags)
 	for line := range bytes.Lines(body) {
 		from := at
 		at += len(line)
@@ -4165,9 +4088,9 @@ func htmlBody(body []byte, offs []int) []byte {
 				out.WriteString("<div>\n")
 			}
 		}
-		for k, o := range orig {
-			if o >= from && o < at {
-				offs[k] = out.Len() + o - from
+		for k, f := range orig {
+			if f.at >= from && f.at < at {
+				frags[k].at = out.Len() + f.at - from
 			}
 		}
 		out.Write(bytes.TrimRight(line, "\r\n"))
@@ -4277,9 +4200,7 @@ func classesAlert(classes []string) string {
 		} else if name == "notice" {
 			name = "note"
 		}
-		if k := slices.Index(alertClasses, name); k > best {
-			best = k
-		}
+		best = max(best, slices.Index(alertClasses, name))
 	}
 	if best < 0 {
 		return ""

@@ -337,7 +337,7 @@ func (im *importer) hugo() error {
 			}
 		}
 	}
-	im.conf.hugoConf = conf
+	im.conf.vars = conf
 	im.conf.alertHook = alertHook(im.src, conf)
 	im.conf.fenceLabels = fenceLabels(im.src, conf)
 	im.conf.imageCaption = imageCaption(im.src, conf)
@@ -415,44 +415,29 @@ func (im *importer) hugo() error {
 }
 
 // copyStatic copies the files of dir, a static/ folder of the source,
-// into content/, where each keeps its address; a Markdown file, which
-// plotline would read as a page, is copied as .txt. With quiet, a file
-// whose place another already took is left out without a note.
+// when there is one, into content/, where each keeps its address; a
+// Markdown file, which plotline would read as a page, is copied as .txt.
+// With quiet, a file whose place another already took is left out
+// without a note.
 func (im *importer) copyStatic(dir string, quiet bool) {
-	static, err := fs.Sub(im.src, dir)
-	if err != nil {
+	if info, err := fs.Stat(im.src, dir); err != nil || !info.IsDir() {
 		return
 	}
-	_ = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == "." {
-			return nil
-		}
-		if content.Hidden(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			im.notCopied(dir+"/"+p, d)
-			return nil
-		}
-		dest := p
-		if markdownExt(p) {
-			dest = strings.TrimSuffix(p, path.Ext(p)) + ".txt"
+	_ = im.walkFiles(dir, func(_ string, d fs.DirEntry) bool { return content.Hidden(d.Name()) }, func(p string, _ fs.DirEntry) error {
+		rel := strings.TrimPrefix(p, dir+"/")
+		dest := rel
+		if markdownExt(rel) {
+			dest = strings.TrimSuffix(rel, path.Ext(rel)) + ".txt"
 		}
 		if _, taken := im.res.Files["content/"+dest]; taken && quiet {
 			return nil
 		}
-		if dest != p {
+		if dest != rel {
 			// Published as it is, which plotline would read as a
 			// page: the file keeps its text under another name.
-			im.done(diag.Pos{Path: dir + "/" + p}, "a Markdown file of static/, which Hugo copies as it is: copied as %s", dest)
+			im.done(diag.Pos{Path: p}, "a Markdown file of static/, which Hugo copies as it is: copied as %s", dest)
 		}
-		im.copyFile(dir+"/"+p, "content/"+dest)
+		im.copyFile(p, "content/"+dest)
 		return nil
 	})
 }
@@ -893,7 +878,9 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		if !markdownExt(p) {
 			if path.Ext(p) == ".html" {
 				if b, err := readFile(im.src, p); err == nil {
-					data, html = b, hugoFrontMatter(b)
+					n, _ := blankLead(b) // the blank lines Hugo skips before front matter
+					_, _, _, _, html = splitFrontMatter(b[n:])
+					data = b
 				}
 			}
 			if !html {
@@ -997,15 +984,8 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		// The files of its folder: beside it, or, for a translation by
 		// file name, in the default language's folder.
 		pg.filesDir = path.Dir(folder + rel)
-		if pg.date.IsZero() {
-			if d, ok := parseDate(pg.str("publishdate")); ok {
-				pg.date = d
-			} else if d, ok := parseDate(pg.str("publishDate")); ok {
-				pg.date = d
-			}
-			if !pg.date.IsZero() {
-				pg.setDate = pg.date
-			}
+		if d, ok := parseDate(pg.str("publishdate")); ok && pg.date.IsZero() {
+			pg.date, pg.setDate = d, d // publishDate, read in any case
 		}
 		if f := cmp.Or(pg.field("draft"), pg.field("published")); pg.draft && im.conf.buildDrafts && f != nil {
 			pg.draft = false
@@ -1029,7 +1009,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 			im.done(top, "the home page of the language %s (_index): published at its address, /%s/, as a page, its text followed by a list of the language's pages as they are now (new pages do not join it), as plotline makes one home page", lang, lang)
 			if t := cmp.Or(ml.titles[lang], im.conf.title); pg.title == "" && t != "" {
 				// Hugo heads it with the language's title, not ".".
-				pg.setTitle, pg.title = t, t
+				pg.title = t
 				im.done(top, "no title: titled %q, the title of the language's site", t)
 			}
 		case pg.section:
@@ -1336,34 +1316,27 @@ func (im *importer) noteLanguages(confName string, walks []hugoWalk) {
 // fillIn gives a page without a title or date one, with a note: the
 // title from its file name, the date of its file.
 func (im *importer) fillIn(p *page) {
-	if title, at, rest, ok := leadingHeading(p.body); ok && !p.html && p.title != "" && (title == strings.TrimSpace(p.title) || im.conf.justTheDocs) {
+	if title, at, rest, ok := leadingHeading(p.body); ok && !p.html && (p.title == "" || title == strings.TrimSpace(p.title) || im.conf.justTheDocs) {
 		// The page starts with its title as a heading, which its
 		// theme showed in the title's place (Just the Docs) or beside
 		// it: plotline shows the title, so the heading would repeat it.
-		// Just the Docs showed title: only in its navigation, so there
-		// the heading is the title readers saw, whatever title: says.
-		if ial := bytes.TrimSpace(rest[:lineEnd(rest, 0)]); bytes.HasPrefix(ial, []byte("{:")) && !bytes.HasPrefix(ial, []byte("{::")) && bytes.HasSuffix(ial, []byte("}")) {
+		if ial := bytes.TrimSpace(rest[:lineEnd(rest, 0)]); p.title != "" && bytes.HasPrefix(ial, []byte("{:")) && !bytes.HasPrefix(ial, []byte("{::")) && bytes.HasSuffix(ial, []byte("}")) {
 			rest = rest[lineEnd(rest, 0):] // the heading's attribute list, {: .no_toc }
 		}
-		if pos := diag.At(p.src, p.source, p.bodyOff+at); title == strings.TrimSpace(p.title) {
+		switch pos := diag.At(p.src, p.source, p.bodyOff+at); {
+		case p.title == "":
+			// The page's first line is its title, as a README's is: it
+			// becomes the title, which the page shows above its text.
+			im.done(pos, "no title: titled %q from its first line, a heading, which the page now shows as its title", title)
+		case title == strings.TrimSpace(p.title):
 			im.done(pos, "its first line, a heading, repeats its title: left out, as the page shows its title")
-		} else {
+			title = p.title
+		default:
+			// Just the Docs showed title: only in its navigation: the
+			// heading is the title readers saw, whatever title: says.
 			im.done(pos, "its first line, a heading, is the title its theme showed on the page (title: %q only in the navigation): it is the page's title, and left out of its text", p.title)
-			p.title = title
 		}
-		p.bodyOff += len(p.body) - len(rest)
-		p.body = rest
-	}
-	if p.title == "" && !p.html {
-		if title, at, rest, ok := leadingHeading(p.body); ok {
-			// The page's first line is its title, as a README's is:
-			// it becomes the title, which the page shows above its
-			// text, rather than a second one.
-			p.setTitle, p.title = title, title
-			im.done(diag.At(p.src, p.source, p.bodyOff+at), "no title: titled %q from its first line, a heading, which the page now shows as its title", title)
-			p.bodyOff += len(p.body) - len(rest)
-			p.body = rest
-		}
+		p.title, p.bodyOff, p.body = title, p.bodyOff+len(p.body)-len(rest), rest
 	}
 	if p.title == "" {
 		src := cmp.Or(p.rel, p.src)
@@ -1375,15 +1348,14 @@ func (im *importer) fillIn(p *page) {
 			name = rest
 		}
 		t := cmp.Or(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)), name)
-		p.setTitle = capitalize(t)
+		p.title = capitalize(t)
 		how := "from the file name"
 		if _, inColl := im.collectionOf(p.src); im.kind == Jekyll && (p.post || inColl) {
 			// Jekyll titled a post or a collection's document so.
-			p.setTitle = titleizeSlug(name)
+			p.title = titleizeSlug(name)
 			how = "from the file name, as Jekyll titled it"
 		}
-		p.title = p.setTitle
-		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q %s", p.setTitle, how)
+		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "no title: titled %q %s", p.title, how)
 	}
 	if p.date.IsZero() {
 		// A date the front matter gives but neither plotline nor the
@@ -1412,11 +1384,15 @@ func (im *importer) fillIn(p *page) {
 		}
 		p.setDate = im.modDate(p.src)
 		why := "the day the file was last changed"
-		if k, u, ok := p.updatedDay(); ok && u.Before(p.setDate) {
+		if k, n := p.updated(); n != nil {
 			// The file's time is that of the copy; the page says when
 			// it was last changed, and a date after it would read as
 			// published after its update.
-			p.setDate, why = u, "the day its "+k+": names"
+			if u, ok := parseDate(strings.TrimSpace(n.Value)); ok {
+				if u = time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, time.UTC); u.Before(p.setDate) {
+					p.setDate, why = u, "the day its "+k+": names"
+				}
+			}
 		}
 		p.date = p.setDate
 		if unread != nil {
@@ -1510,7 +1486,7 @@ func (im *importer) sectionPages(contentDir string) {
 			continue
 		}
 		title := capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)))
-		pg := &page{src: path.Join(contentDir, name), dest: dest, section: true, title: title, setTitle: title, date: s.newest, setDate: s.newest}
+		pg := &page{src: path.Join(contentDir, name), dest: dest, section: true, title: title, date: s.newest, setDate: s.newest}
 		pg.oldURL = "/" + name + "/"
 		if !im.conf.paths.keepCase {
 			pg.oldURL = strings.ToLower(pg.oldURL)
@@ -1627,7 +1603,7 @@ func (im *importer) termTitles() {
 			title = capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(key)))
 			how = "its folder's name"
 		}
-		s.title, s.setTitle = title, title
+		s.title = title
 		im.done(diag.Pos{Path: s.src, Line: 1, Col: 1}, "no title: titled %q, %s", title, how)
 	}
 }
@@ -1680,24 +1656,6 @@ func titleizeSlug(slug string) string {
 		words[i] = capitalize(strings.ToLower(w))
 	}
 	return strings.Join(words, " ")
-}
-
-// hostLink returns the address under the page's language of dest, a
-// site path in a page of a multihost Hugo site's language other than the
-// default ("/blogue/" in a page of fr), which led to a page of that
-// language's host, now under its folder ("/fr/blogue/"); false when the
-// site is not multihost, the page is of the default language, dest is
-// under the language's folder already, or nothing of the new site is
-// there (a static file, which every host published: dest as it is).
-func (c *converter) hostLink(dest string) (string, bool) {
-	l := c.p.lang
-	if l == "" || c.im.conf.hosts[l] == "" {
-		return "", false
-	}
-	if p, _ := addressPath(dest); strings.HasPrefix(p, "/"+l+"/") || !c.im.onSite("/"+l+p) {
-		return "", false
-	}
-	return "/" + l + dest, true
 }
 
 // rawHTMLPath returns where, under folder of the new site, to copy the

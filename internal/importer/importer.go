@@ -201,6 +201,10 @@ type siteConfig struct {
 	// names first (frontmatter: {date: [":filename", …]}), where the rest
 	// of a dated name is the page's slug.
 	nameSlugs bool
+	// vars is the site's config, its keys in lower case: a Jekyll
+	// site's _config.yml, for {{ site.x }}; a Hugo site's, for the param
+	// shortcode.
+	vars map[string]any
 	// hugo
 	permalinks map[string]string
 	// hosts are the base URLs of a multihost Hugo site's languages, by
@@ -235,9 +239,6 @@ type siteConfig struct {
 	// image's caption: "text" (its alt text) or "title", or "", or
 	// "em", the line of emphasis under it, for a Jekyll site's style.
 	imageCaption string
-	// hugoConf is a Hugo site's config, its keys in lower case, for
-	// the param shortcode.
-	hugoConf map[string]any
 	// emoji is set when the source showed :smile: as its emoji: Hugo's
 	// enableEmoji, Jekyll's jemoji plugin.
 	emoji bool
@@ -259,7 +260,6 @@ type siteConfig struct {
 	// include are the names of include:, which Jekyll reads though
 	// they start with an underscore or a dot (_pages).
 	include []string
-	vars    map[string]any // _config.yml, for {{ site.x }}
 	// dataDir is the folder of the data files, for {{ site.data.x }}:
 	// data_dir, or _data; data holds each one read, nil when it cannot
 	// be read, by its path.

@@ -1361,3 +1361,66 @@ func TestAliasesBounded(t *testing.T) {
 		t.Errorf("no note %q", want)
 	}
 }
+
+// TestBlockStarts checks the readers of what starts a block in the
+// output: startsBlock, for the text of a link that loses its brackets,
+// and blockStart, for where a paragraph's anchor goes. A number before
+// ". " is a list's only with nine digits at most, as CommonMark reads it.
+func TestBlockStarts(t *testing.T) {
+	for _, tc := range []struct {
+		out  string
+		want bool
+	}{
+		{"[", true}, {"[# Title", true}, {"[#Title", false}, {"[- x", true}, {"[---", true},
+		{"[_", false}, {"[_ _ _", true}, {"[1. Setup", true}, {"[123456789) x", true},
+		{"[1234567890. x", false}, {"[: a definition", true}, {"[<div>", true}, {"[| a |", true},
+		{"[x", false}, {"> [> x", true}, {"a [# x", false},
+	} {
+		if got := startsBlock([]byte(tc.out), strings.LastIndexByte(tc.out, '[')); got != tc.want {
+			t.Errorf("startsBlock(%q) = %v, want %v", tc.out, got, tc.want)
+		}
+	}
+	for out, want := range map[string]int{
+		"text\n": 0, "> 12. text\n": 6, "  - > * text\n": 8, "123456789. text\n": 11,
+		"1234567890. text\n": 0, "# H\n\n- a\n  b\n": 7,
+	} {
+		if got := blockStart([]byte(out)); got != want {
+			t.Errorf("blockStart(%q) = %d, want %d", out, got, want)
+		}
+	}
+}
+
+// lockedFS is a MapFS whose folder locked cannot be read.
+type lockedFS struct {
+	fstest.MapFS
+	locked string
+}
+
+func (l lockedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == l.locked {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrPermission}
+	}
+	return l.MapFS.ReadDir(name)
+}
+
+// TestStaticUnreadable checks that a folder of a Hugo site's static/
+// that cannot be read is noted, as one of its content/ is, and the rest
+// of static/ copied.
+func TestStaticUnreadable(t *testing.T) {
+	src := lockedFS{fstest.MapFS{
+		"hugo.toml":              {Data: []byte("title = 'T'\n")},
+		"content/a.md":           {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\nText.\n")},
+		"static/css/site.css":    {Data: []byte("body {}\n")},
+		"static/private/key.txt": {Data: []byte("x\n")},
+	}, "static/private"}
+	res, err := Import(src, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Files["content/css/site.css"]; !ok {
+		t.Error("static/css/site.css was not copied")
+	}
+	if !slices.ContainsFunc(res.Notes, func(n Note) bool { return n.Pos.Path == "static/private" && !n.Done }) {
+		t.Errorf("no note of static/private, which cannot be read: %v", res.Notes)
+	}
+}

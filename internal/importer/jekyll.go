@@ -243,8 +243,10 @@ func (im *importer) jekyll() error {
 			im.done(diag.Pos{Path: p}, "not imported: plotline writes %s", plotlineWrites["404.html"])
 			return nil
 		}
-		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && themeLists[strings.ToLower(layout)] == "" && listLayout(im.src, layout) {
-			// A tag's page and the like: the layout made all of it.
+		if layout := pg.str("layout"); kind == "" && len(bytes.TrimSpace(pg.body)) == 0 && themeLists[strings.ToLower(layout)] == "" &&
+			liquidForRE.Match(jekyllLayout(im.src, layout)) {
+			// A tag's page and the like: the layout made all of it, a
+			// list of its own with a loop ({% for post in site.tags[page.tag] %}).
 			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "no text of its own: its layout %s made the page, a list, as a template does: not imported", layout)
 			return nil
 		}
@@ -312,27 +314,19 @@ func plainAfterFrontMatter(p string, body []byte) bool {
 // liquidForRE finds a Liquid for loop's start tag.
 var liquidForRE = regexp.MustCompile(`\{%-?\s*for\s`)
 
-// listLayout reports whether the Jekyll layout name, in _layouts/ of
-// src, makes a list of its own with a Liquid for loop, as a tag's page
-// does ({% for post in site.tags[page.tag] %}).
-func listLayout(src fs.FS, name string) bool {
-	data, ok := jekyllLayout(src, name)
-	return ok && liquidForRE.Match(data)
-}
-
 // jekyllLayout returns the text of the Jekyll layout name in _layouts/,
-// the first of its .html, .md and .markdown files, and false when there
-// is none (or name is a path, which no layout's is).
-func jekyllLayout(src fs.FS, name string) ([]byte, bool) {
+// the first of its .html, .md and .markdown files, and nil when there is
+// none (or name is a path, which no layout's is).
+func jekyllLayout(src fs.FS, name string) []byte {
 	if name == "" || strings.ContainsAny(name, "/\\") {
-		return nil, false
+		return nil
 	}
 	for _, ext := range []string{".html", ".md", ".markdown"} {
 		if data, err := readFile(src, "_layouts/"+name+ext); err == nil {
-			return data, true
+			return data
 		}
 	}
-	return nil, false
+	return nil
 }
 
 // jekyllSource makes dir, the folder that _config.yml's source: names,

@@ -70,9 +70,7 @@ func autoIDs(body []byte, code []span) (terms map[int]string, lists map[int]bool
 				dl = found // an earlier start may take in more of the list
 			}
 		} else if k+1 < len(lines) {
-			if found, _ := definitionTerms(body, lines, k+1); found != nil {
-				dl = found
-			}
+			dl, _ = definitionTerms(body, lines, k+1)
 		}
 		if dl == nil {
 			continue
@@ -220,7 +218,6 @@ const (
 type mdElement struct {
 	name     string
 	value    string // its markdown attribute's: "1", "block" or "span"
-	span     bool   // kramdown reads its inside as one paragraph's text
 	how      int
 	start    int // body offset of its start tag
 	out      int // offset in the output where its inside starts
@@ -298,17 +295,12 @@ func (c *converter) markdownStart(i int) int {
 	default:
 		c.out.WriteString(startTag)
 	}
-	span := value == "span" || value == "1" && markdownSpans[name]
-	put(&c.mdOpen, end, mdElement{name: name, value: value, how: how, span: span, start: i, out: c.out.Len(), fragment: len(c.p.fragments)})
+	put(&c.mdOpen, end, mdElement{name: name, value: value, how: how, start: i, out: c.out.Len(), fragment: len(c.p.fragments)})
 	if how == mdInline {
 		return tagEnd - i
 	}
 	// The inside starts on a line of its own, without the spaces before.
-	k := tagEnd
-	for k < end && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r' || b[k] == '\n') {
-		k++
-	}
-	return k - i
+	return end - len(bytes.TrimLeft(b[tagEnd:end], " \t\r\n")) - i
 }
 
 // markdownEnd writes the end tag at body offset i of an element that
@@ -322,10 +314,7 @@ func (c *converter) markdownEnd(i int) int {
 	delete(c.mdOpen, i)
 	b := c.body
 	tagLen := bytes.IndexByte(b[i:], '>') + 1
-	k := i + tagLen // past the spaces after the end tag
-	for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r') {
-		k++
-	}
+	k := len(b) - len(bytes.TrimLeft(b[i+tagLen:], " \t\r")) // past the spaces after the end tag
 	switch e.how {
 	case mdBlock:
 		if at := bytes.LastIndex(c.out.Bytes()[:e.out], []byte("<")); e.name == "details" && at >= 0 &&
@@ -353,7 +342,8 @@ func (c *converter) markdownEnd(i int) int {
 		}
 		return c.converted(k - i)
 	default:
-		html, ok := inlineHTML(c.out.Bytes()[e.out:], e.span)
+		// A span element's inside kramdown read as one paragraph's text.
+		html, ok := inlineHTML(c.out.Bytes()[e.out:], e.value == "span" || e.value == "1" && markdownSpans[e.name])
 		if !ok {
 			c.im.note(c.pos(e.start), "kramdown markdown=%q on <%s>: its Markdown is published as written", e.value, e.name)
 			c.out.Write(b[i : i+tagLen])
@@ -389,11 +379,7 @@ func (c *converter) paragraphBreak() {
 // one it cannot find there is left to the build.
 func (c *converter) refind(e mdElement, html []byte) {
 	c.out.Truncate(e.out)
-	for k, o := range c.opens {
-		if o >= e.out {
-			delete(c.opens, k) // written over
-		}
-	}
+	maps.DeleteFunc(c.opens, func(_, o int) bool { return o >= e.out }) // written over
 	links := c.p.fragments[e.fragment:]
 	c.p.fragments = c.p.fragments[:e.fragment]
 	from := 0

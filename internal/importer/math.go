@@ -132,17 +132,11 @@ func (c *converter) escapedMath(i int) int {
 	}
 	esc := util.IsPunct // CommonMark's escapes, as Hugo's goldmark reads them
 	if c.im.kind == Jekyll {
-		esc = kramdownEscapable
+		esc = func(ch byte) bool { return bytes.IndexByte([]byte("\\.*_+-`()[]{}#!:|\"'$=<>"), ch) >= 0 } // kramdown's
 	}
 	c.out.WriteString(opening)
 	c.out.Write(unescape(b[start:end], esc))
 	return c.wrote(closing, end+len(closer)-i)
-}
-
-// kramdownEscapable reports whether a backslash before ch escapes it in
-// kramdown.
-func kramdownEscapable(ch byte) bool {
-	return bytes.IndexByte([]byte("\\.*_+-`()[]{}#!:|\"'$=<>"), ch) >= 0
 }
 
 // unescape returns b with each backslash escape resolved, "\_" as "_",

@@ -62,11 +62,9 @@ type page struct {
 	// the page, which its own permalink: outweighs (Chirpy's
 	// "/posts/:title/"), or "".
 	permalink string
-	// setDate and setTitle are what the importer gives a page that names
-	// no date or no title.
-	setDate  time.Time
-	setTitle string
-	aliases  []string // old addresses, as written in aliases:
+	// setDate is the date the importer gives a page that names none.
+	setDate time.Time
+	aliases []string // old addresses, as written in aliases:
 	// polyLang is the language of a page of a jekyll-polyglot site other
 	// than the default, under whose /LANG/ polyglot published it; and
 	// fallbacks the addresses under other languages at which it published
@@ -113,10 +111,7 @@ type field struct {
 
 // keys returns the names a ref, link or post_url may give p by.
 func (p *page) keys() []string {
-	rel := p.src
-	if r, ok := strings.CutPrefix(rel, "content/"); ok {
-		rel = r
-	}
+	rel := strings.TrimPrefix(p.src, "content/")
 	noExt := strings.TrimSuffix(rel, path.Ext(rel))
 	base := path.Base(noExt)
 	keys := []string{p.src, rel, noExt, base, path.Base(rel)}
@@ -262,14 +257,6 @@ func blankLead(src []byte) (n, lines int) {
 		lines++
 	}
 	return n, lines
-}
-
-// hugoFrontMatter reports whether src, a Hugo content file, starts with
-// front matter, blank lines before it skipped as Hugo skips them.
-func hugoFrontMatter(src []byte) bool {
-	n, _ := blankLead(src)
-	_, _, _, _, ok := splitFrontMatter(src[n:])
-	return ok
 }
 
 // jsonFrontMatter finds the JSON object src starts with, as Hugo reads
@@ -579,20 +566,16 @@ func (im *importer) render(p *page) []byte {
 	}
 	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": im.kind == Jekyll,
 		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
-	title := cmp.Or(p.title, p.setTitle)
-	add("title", scalar(title))
+	add("title", scalar(p.title))
 	if !p.setDate.IsZero() {
 		add("date", scalar(p.setDate.Format("2006-01-02")))
 	} else if n := p.dateNode("date"); n != nil {
 		add("date", n)
 		consumed["date"] = true
 	}
-	for _, k := range []string{"lastmod", "last_modified_at", "updated", "modified"} {
-		if n := p.dateNode(k); n != nil {
-			add("updated", n)
-			consumed[k] = true
-			break
-		}
+	if k, n := p.updated(); n != nil {
+		add("updated", n)
+		consumed[k] = true
 	}
 	for _, k := range []string{"description", "summary", "excerpt"} {
 		if s := p.get(k); s != nil && s.Kind == yaml.ScalarNode && strings.TrimSpace(s.Value) != "" {
@@ -665,7 +648,7 @@ func (im *importer) render(p *page) []byte {
 	if !p.post {
 		add("type", scalar("page"))
 	}
-	if name, ok := p.mainMenu(title); ok {
+	if name, ok := p.mainMenu(p.title); ok {
 		if p.lang != "" {
 			// Hugo's menus are each language's own; plotline's one
 			// navigation is the site's, on every page of every language.
@@ -786,23 +769,17 @@ func (p *page) dateNode(key string) *yaml.Node {
 	return n
 }
 
-// updatedDay returns the key of the page's date of its last change
-// (lastmod, last_modified_at, updated or modified, the one the new
-// front matter's updated: takes) and that date's day, as written; false
-// when it has none that reads as a date.
-func (p *page) updatedDay() (string, time.Time, bool) {
+// updated returns the key of the page's date of its last change, the
+// first of lastmod, last_modified_at, updated and modified it has, and
+// its value as the new front matter's updated: takes it (dateNode); nil
+// when it has none.
+func (p *page) updated() (string, *yaml.Node) {
 	for _, k := range []string{"lastmod", "last_modified_at", "updated", "modified"} {
-		n := p.dateNode(k)
-		if n == nil {
-			continue
+		if n := p.dateNode(k); n != nil {
+			return k, n
 		}
-		t, ok := parseDate(strings.TrimSpace(n.Value))
-		if !ok {
-			return "", time.Time{}, false
-		}
-		return k, time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 	}
-	return "", time.Time{}, false
+	return "", nil
 }
 
 // mainMenu reports whether the page is in Hugo's main menu, as "menu:

@@ -42,7 +42,7 @@ func readPolyglot(conf map[string]any) *polyglot {
 	var alts []string
 	for _, l := range list {
 		s, ok := l.(string)
-		if ok && !folderName(s) {
+		if ok && (s == "" || s == "." || s == ".." || strings.ContainsAny(s, `/\`)) { // names no folder
 			pl.refused = append(pl.refused, s)
 			continue
 		}
@@ -54,12 +54,6 @@ func readPolyglot(conf map[string]any) *polyglot {
 	pl.segment = regexp.MustCompile(`[/.](?:` + strings.Join(alts, "|") + `)[/.]`)
 	pl.exclude = lookupPaths(conf, "exclude_from_localization")
 	return pl
-}
-
-// folderName reports whether s can be the name of one folder of the new
-// site: not empty, not . or .., and without a slash or a backslash.
-func folderName(s string) bool {
-	return s != "" && s != "." && s != ".." && !strings.ContainsAny(s, `/\`)
 }
 
 // langOf returns the language of the page p as polyglot reads it: its
@@ -172,23 +166,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// polyglotLink returns the address under the page's language of dest, a
-// site path in a page of a jekyll-polyglot site's language other than
-// the default ("/seo/" in a page of /es/), which polyglot rewrote so in
-// that language's pages ("/es/seo/"), when that address was a
-// translation's; false when the page is of the default language, or
-// dest is under the language already, or polyglot published the default
-// language's page there (its fallback), to which the link goes as it is.
-func (c *converter) polyglotLink(dest string) (string, bool) {
-	pl, l := c.im.conf.polyglot, c.p.polyLang
-	if pl == nil || l == "" {
-		return "", false
-	}
-	p, _ := splitSuffix(dest)
-	if strings.HasPrefix(p, "/"+l+"/") || !pl.translated["/"+l+p] {
-		return "", false
-	}
-	return "/" + l + dest, true
 }

@@ -29,11 +29,9 @@ func (im *importer) refreshLayout(name string) string {
 	if key, ok := im.refreshLayouts[name]; ok {
 		return key
 	}
-	key := ""
-	if data, ok := jekyllLayout(im.src, name); ok {
-		if m := refreshRE.FindSubmatch(data); m != nil && !contentRE.Match(data) {
-			key = string(m[1])
-		}
+	key, data := "", jekyllLayout(im.src, name)
+	if m := refreshRE.FindSubmatch(data); m != nil && !contentRE.Match(data) {
+		key = string(m[1])
 	}
 	put(&im.refreshLayouts, name, key)
 	return key
@@ -97,12 +95,8 @@ func (im *importer) redirects(taken map[string]string) {
 		}
 		return e.q, e.to
 	}
-	var pages []*page
-	for _, p := range im.pages {
-		if p.redirect != "" && !p.draft {
-			pages = append(pages, p)
-		}
-	}
+	// The redirects are found before any is made a draft below.
+	pages := slices.DeleteFunc(slices.Clone(im.pages), func(p *page) bool { return p.redirect == "" || p.draft })
 	for _, p := range pages {
 		q, to := target(p)
 		pos := p.fieldPos(p.redirectKey)
