@@ -442,15 +442,12 @@ func (l *Locale) Digits(s string) string {
 	if zero == '0' {
 		return s
 	}
-	var b []byte
-	for i := range len(s) {
-		if c := s[i]; c >= '0' && c <= '9' {
-			b = appendDigit(b, c, zero)
-		} else {
-			b = append(b, c)
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return zero + r - '0'
 		}
-	}
-	return string(b)
+		return r
+	}, s)
 }
 
 // Ungrouped returns s, a number as strconv writes it, as l writes it
