@@ -453,7 +453,5 @@ func (l *Locale) Digits(s string) string {
 // Ungrouped returns s, a number as strconv writes it, as l writes it
 // without separating its groups: "11960", "١١٩٦٠" in Arabic.
 func (l *Locale) Ungrouped(s string) string {
-	n := l.Numbers()
-	n.Group = ""
-	return string((&Locale{num: n}).AppendNumber(nil, s))
+	return string(l.appendNumber(nil, s, len(s)+1)) // a group past every digit of s: none
 }
