@@ -280,8 +280,12 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		}
 		return formatNumber(l, Round(size.Num, n), n, false), Round(size.Num, n), nil
 	case "int":
+		r := Round(v.Num, 0)
+		if r == 0 {
+			r = 0 // and not -0, which strconv writes with its sign
+		}
 		prec := pick(math.Abs(v.Num) < 1<<53, 0, -1) // as AppendNumber writes one past 2^53
-		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', prec, 64))), Round(v.Num, 0), nil
+		return l.Ungrouped(strconv.FormatFloat(r, 'f', prec, 64)), r, nil
 	}
 	return "", nan, fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
 		diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}))
@@ -533,13 +537,4 @@ func pick[T any](cond bool, a, b T) T {
 		return a
 	}
 	return b
-}
-
-// zeroSign drops the minus sign of a number that rounded to zero: "-0" and
-// "-0.00" become "0" and "0.00".
-func zeroSign(s string) string {
-	if strings.HasPrefix(s, "-") && strings.Trim(s[1:], "0.,") == "" {
-		return s[1:]
-	}
-	return s
 }
