@@ -323,10 +323,7 @@ func places(lit string, f float64) int {
 	if !ok || strings.ContainsAny(lit, "eE_") {
 		return 0
 	}
-	n := 0
-	for n < len(frac) && frac[n] >= '0' && frac[n] <= '9' {
-		n++
-	}
+	n := len(frac) - len(strings.TrimLeft(frac, "0123456789")) // the digits that lead frac
 	shortest := strconv.FormatFloat(f, 'f', -1, 64)
 	_, sfrac, _ := strings.Cut(shortest, ".")
 	return pick(n > len(sfrac) && n <= 20, n, 0)
