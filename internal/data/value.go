@@ -212,7 +212,7 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		if arg == "" {
 			return v.dateIn(l), nan, nil
 		}
-		if err := cmp.Or(checkDateLayout(arg, v.Timed), checkLayoutGrain(arg, v.Grain.Shows(v.Date))); err != nil {
+		if err := checkDateLayout(arg, v.Timed, v.Grain.Shows(v.Date)); err != nil {
 			return "", nan, err
 		}
 		return l.FormatLayout(v.Date, arg), nan, nil
@@ -323,8 +323,11 @@ func hundredfold(f float64) float64 {
 // observation of a series with times (timed) has a time of day, but no
 // zone, as its time is kept as written. Both are found by what the
 // layout writes: dates a day, a month and a year apart must not all come
-// out the same, and a time and a zone must change nothing.
-func checkDateLayout(layout string, timed bool) error {
+// out the same, and a time and a zone must change nothing. It also
+// reports a layout that writes more than a date written as a month or a
+// year (grain) says: its day, or its month, which would be the first of
+// it ("1 June 2024" for 2024-06).
+func checkDateLayout(layout string, timed bool, grain DateGrain) error {
 	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
 	text := base.Format(layout)
 	if suffix := ordinalSuffix(layout); suffix != "" {
@@ -350,15 +353,6 @@ func checkDateLayout(layout string, timed bool) error {
 	if unchanged {
 		return fmt.Errorf("format \"date\" wants a Go layout written with the date 2 January 2006, such as \"2 January 2006\" or \"2006-01-02\"; %q has no part of it, so it would be printed as it is", layout)
 	}
-	return nil
-}
-
-// checkLayoutGrain reports a layout of the date format that writes more
-// than a date written as a month or a year (grain) says: its day, or its
-// month, which would be the first of it ("1 June 2024" for 2024-06).
-func checkLayoutGrain(layout string, grain DateGrain) error {
-	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
-	text := base.Format(layout)
 	switch {
 	case grain == ByYear && (base.AddDate(0, 0, 1).Format(layout) != text || base.AddDate(0, 1, 0).Format(layout) != text):
 		return fmt.Errorf("format \"date\": layout %q writes a day or a month, and the date was written as a year, which has neither (want the year alone, \"2006\", or no layout)", layout)
