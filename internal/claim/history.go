@@ -686,10 +686,8 @@ func readChange(s string) (*histClaim, string) {
 		}
 		for _, added := range []string{"", prep, "on"} {
 			h := strings.TrimSpace(head + " " + added)
-			if prep == "compared" || prep == "against" || prep == "since" {
-				if added == prep {
-					continue
-				}
+			if added == prep && (prep == "compared" || prep == "against" || prep == "since") {
+				continue
 			}
 			if _, err := parseComparison(h); err == nil {
 				return &histClaim{kind: hChange, head: h, added: added, tail: tail, from: a}, ""
