@@ -228,7 +228,14 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nan, nil
 	case "comma":
 		return formatNumber(l, Round(v.Num, 0), 0, false), Round(v.Num, 0), nil
-	case "round":
+	case "abs", "round":
+		if name == "abs" {
+			// The size, as the default writes it or rounded as round N.
+			v.Num = math.Abs(v.Num)
+			if arg == "" {
+				return v.In(l), nan, nil
+			}
+		}
 		n, err := count("decimals", 0, 10)
 		if err != nil {
 			return "", nan, err
@@ -268,17 +275,6 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 			shown /= 100 // in the value's own units, as a bound compares it
 		}
 		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), shown, nil
-	case "abs":
-		size := v
-		size.Num = math.Abs(v.Num)
-		if arg == "" {
-			return size.In(l), nan, nil
-		}
-		n, err := count("decimals", 0, 10)
-		if err != nil {
-			return "", nan, err
-		}
-		return formatNumber(l, Round(size.Num, n), n, false), Round(size.Num, n), nil
 	case "int":
 		r := Round(v.Num, 0)
 		if r == 0 {
