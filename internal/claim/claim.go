@@ -101,7 +101,7 @@ const (
 	KindHistory
 )
 
-// String names k: "date", "number" or "comparison".
+// String names k: "date", "number", "comparison" or "history".
 func (k Kind) String() string {
 	return cmp.Or(map[Kind]string{KindDate: "date", KindNumber: "number", KindComparison: "comparison", KindHistory: "history"}[k], "unknown")
 }

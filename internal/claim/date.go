@@ -1340,8 +1340,9 @@ func (e dateEnv) placeNear(per period, near time.Time, before bool) (span, strin
 	if per.deixis != deixNone {
 		return e.placeDeixis(per)
 	}
-	if reason := e.checkPair(per); reason != "" {
-		return span{}, reason
+	if per.pair != "" && seasonStart(seasonNames[per.pair], e.south) != 12 {
+		// "winter 2024/25" in the southern hemisphere, "summer 2024/25" in the northern.
+		return span{}, fmt.Sprintf("%s does not span two years in the %s hemisphere", per.pair, pick(e.south, "southern", "northern"))
 	}
 	if per.year.kind != yearNone {
 		return e.inYear(per)
@@ -1420,15 +1421,6 @@ func (e dateEnv) inYear(per period) (span, string) {
 		return span{}, fmt.Sprintf("there is no %s %d", per.desc, y)
 	}
 	return s, ""
-}
-
-// checkPair rejects "winter 2024/25" in the southern hemisphere and
-// "summer 2024/25" in the northern, where they do not span two years.
-func (e dateEnv) checkPair(per period) string {
-	if per.pair != "" && seasonStart(seasonNames[per.pair], e.south) != 12 {
-		return fmt.Sprintf("%s does not span two years in the %s hemisphere", per.pair, pick(e.south, "southern", "northern"))
-	}
-	return ""
 }
 
 // spanText writes s as briefly as it reads clearly: "15 April 2025",

@@ -353,9 +353,8 @@ type histClaim struct {
 	// rank is the place of "the second highest on record": 2; 0 for
 	// the highest.
 	rank int
-	// hStreak: the verb, its unit, and the number of steps in a row
-	// (nth for "the fifth year in a row").
-	verb     string
+	// hStreak: the unit of its verb, and the number of steps in a row
+	// (nth for "the fifth year in a row"); dir says whether it rises.
 	unitWord string
 	n        int
 	nth      bool
@@ -588,16 +587,13 @@ func (p *parser) namedDate() (anchor, bool) {
 func readStreak(s string) (*histClaim, string) {
 	p := newParser(s)
 	c := &histClaim{kind: hStreak}
-	aux, _ := p.oneOf("has", "have")
+	p.oneOf("has", "have")
 	t := p.peek(0)
 	if t.kind != tWord || changeVerbs[t.text] == "" {
 		return nil, ""
 	}
 	p.pos++
-	c.verb, c.dir = t.text, pick(riseVerbs[t.text], 1, -1)
-	if aux != "" {
-		c.verb = aux + " " + t.text
-	}
+	c.dir = pick(riseVerbs[t.text], 1, -1)
 	unit := func() bool {
 		w, ok := p.oneOf("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
 		c.unitWord = strings.TrimSuffix(w, "s")
@@ -690,10 +686,8 @@ func readChange(s string) (*histClaim, string) {
 		}
 		for _, added := range []string{"", prep, "on"} {
 			h := strings.TrimSpace(head + " " + added)
-			if prep == "compared" || prep == "against" || prep == "since" {
-				if added == prep {
-					continue
-				}
+			if added == prep && (prep == "compared" || prep == "against" || prep == "since") {
+				continue
 			}
 			if _, err := parseComparison(h); err == nil {
 				return &histClaim{kind: hChange, head: h, added: added, tail: tail, from: a}, ""

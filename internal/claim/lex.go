@@ -78,13 +78,9 @@ func lexIn(phrase string, l *local) ([]token, string) {
 			glued = false
 			continue
 		case !notLetter(r):
-			j := i + size
-			for j < len(s) {
-				c, n := utf8.DecodeRuneInString(s[j:])
-				if notLetter(c) {
-					break
-				}
-				j += n
+			j := len(s)
+			if k := strings.IndexFunc(s[i:], notLetter); k >= 0 {
+				j = i + k
 			}
 			add(tWord, s[i:j], i)
 			if j < len(s) && s[j] == '.' {

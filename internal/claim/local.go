@@ -132,11 +132,7 @@ func (l *local) scanNumber(s string, i int) (int, string, string) {
 
 // digitsAfter returns the digits of s from k on.
 func digitsAfter(s string, k int) string {
-	j := k
-	for j < len(s) && isDigit(s[j]) {
-		j++
-	}
-	return s[k:j]
+	return s[k : len(s)-len(strings.TrimLeft(s[k:], "0123456789"))]
 }
 
 // twoWays says why whole, a decimal mark and three zeros, such as

@@ -416,21 +416,16 @@ func parseNumber(s string) (*numClaim, *Error) {
 		}
 	} else {
 		c.q, c.words = p.qualifier()
+		start := p.pos
 		var ok bool
 		if c.a, ok = p.amount(); !ok {
 			return nil, p.err(s, KindNumber)
 		}
 		if c.q == qBare && !p.done() {
-			// "11,000 to 13,000", "11,000–13,000"; a dash only between
-			// digits, so that "twenty-one" is not read as 1 to 20.
-			dash := p.peek(0).text == "-" && c.a.digits
-			if p.seq("to") || dash && p.seq("-") {
-				c.q = qRange
-				var ok bool
-				if c.b, ok = p.amount(); !ok || dash && !c.b.digits {
-					return nil, p.err(s, KindNumber)
-				}
-				c.a, c.b = inherit(c.a, c.b)
+			// "11,000 to 13,000", "11,000–13,000", read again from its start.
+			p.pos, c.q = start, qRange
+			if !p.amountRange(c, "to") {
+				return nil, p.err(s, KindNumber)
 			}
 		}
 	}
@@ -440,7 +435,9 @@ func parseNumber(s string) (*numClaim, *Error) {
 	return c, nil
 }
 
-// amountRange reads "A and B" or "A to B" after "between" or "from".
+// amountRange reads "A and B" or "A to B" after "between" or "from", or
+// "A to B" alone; "A–B" in all three, with a dash only between digits,
+// so that "twenty - one" is not read as 1 to 20.
 func (p *parser) amountRange(c *numClaim, joiner string) bool {
 	a, ok := p.amount()
 	p.noAnd = false

@@ -81,7 +81,8 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	var phraseErr *claim.Error
 	switch {
 	case errors.As(err, &phraseErr) && phraseErr.Is == claim.KindHistory:
-		return Evaluation{}, fmt.Errorf("claim %q is about the series' history: name the observation, as in {{ %s.%s | claim %q }}", c.Phrase, e.Ref.Block, observationOf(e.Ref.Field), c.Phrase)
+		head, _, _ := strings.Cut(e.Ref.Field, ".") // the observation of last.value; else last
+		return Evaluation{}, fmt.Errorf("claim %q is about the series' history: name the observation, as in {{ %s.%s | claim %q }}", c.Phrase, e.Ref.Block, pick(isObservation(head), head, "last"), c.Phrase)
 	case errors.As(err, &phraseErr) && phraseErr.Is != 0 && phraseErr.Is != claim.KindComparison && c.Other == nil:
 		return Evaluation{}, fmt.Errorf("claim %q is about a %s, but %s is %s", c.Phrase, phraseErr.Is, res.Ref, describeKind(v.Kind))
 	case errors.As(err, &phraseErr) && phraseErr.Is == claim.KindComparison && c.Other == nil:
@@ -143,13 +144,6 @@ func boundsCount(phrase string, o claim.Options) bool {
 // first, last, max or min, as a claim about a series' history does.
 func isObservation(field string) bool {
 	return slices.Contains([]string{"first", "last", "max", "min"}, field)
-}
-
-// observationOf returns the observation a field path is of, "last" for
-// "last.value", and "last" for any other.
-func observationOf(field string) string {
-	head, _, _ := strings.Cut(field, ".")
-	return pick(isObservation(head), head, "last")
 }
 
 // evalHistory checks the claim of e about the history of a block's

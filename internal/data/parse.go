@@ -113,18 +113,9 @@ func identHint(s string) string {
 
 // isIdent reports whether s matches [A-Za-z_][A-Za-z0-9_]*.
 func isIdent(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, c := range []byte(s) {
-		switch {
-		case c == '_', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
-		case '0' <= c && c <= '9' && i > 0:
-		default:
-			return false
-		}
-	}
-	return true
+	return s != "" && (s[0] < '0' || s[0] > '9') && !strings.ContainsFunc(s, func(r rune) bool {
+		return r != '_' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9')
+	})
 }
 
 // block parses the block name declared at key with value val.

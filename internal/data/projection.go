@@ -192,20 +192,17 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	// whole days counted from a reading at noon would miss by one; a rate
 	// per hour crosses at an hour too.
 	hourly := per == projection.Hour || HasTime(out.Start.Date) || b.facts().timed
-	run := func(s *Scenario) projection.Projection {
-		pr := projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model, Hourly: hourly,
-			HasFloor: hasFloor, Floor: floor, HasCeiling: hasCeiling, Ceiling: ceiling}
-		if out.HasLimit {
-			s.Crossing, s.Reaches = pr.Crossing(out.Limit)
-		}
-		return pr
-	}
 	scenarios := []*Scenario{&out.Central}
-	runs := []projection.Projection{run(&out.Central)}
 	for _, s := range []*Scenario{out.Low, out.High} {
 		if s != nil {
 			scenarios = append(scenarios, s)
-			runs = append(runs, run(s))
+		}
+	}
+	for _, s := range scenarios {
+		s.run = projection.Projection{Start: out.Start.Date, Value: out.Start.Value, Rate: s.Rate, Per: per, Model: model, Hourly: hourly,
+			HasFloor: hasFloor, Floor: floor, HasCeiling: hasCeiling, Ceiling: ceiling}
+		if out.HasLimit {
+			s.Crossing, s.Reaches = s.run.Crossing(out.Limit)
 		}
 	}
 	// A rate that cannot reach the limit is most often one written with
@@ -214,20 +211,20 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	// scenario of its band does: the limit is there for that one.
 	scenarioReaches := out.Low != nil && out.Low.Reaches || out.High != nil && out.High.Reaches
 	if out.HasLimit && !out.Central.Reaches && (out.Central.Rate != 0 || !scenarioReaches) {
-		p.errorf(limitNode, "limit %s is never reached: %s", num(out.Limit), unreachable(runs[0], out.Limit, out.Fitted))
+		p.errorf(limitNode, "limit %s is never reached: %s", num(out.Limit), unreachable(out.Central.run, out.Limit, out.Fitted))
 	}
-	for i, s := range scenarios {
+	for _, s := range scenarios {
 		if !s.Reaches || s.Crossing.IsZero() {
 			continue
 		}
-		if tol, moved, bad := tooFine(runs[i], out.Limit, hourly); bad {
+		if tol, moved, bad := tooFine(s.run, out.Limit, hourly); bad {
 			at, what := pick(s.Name != "central", f[s.Name].val, limitNode), "the "+scenarioWords(s)
 			fix := "check the rate and the limit"
 			if model == projection.Linear {
-				fix += fmt.Sprintf(", or count the change from the start instead (start at 0 and a limit of %s)", num(out.Limit-runs[i].Value))
+				fix += fmt.Sprintf(", or count the change from the start instead (start at 0 and a limit of %s)", num(out.Limit-s.run.Value))
 			}
 			p.errorf(at, "%s moves %s from %s toward limit %s, less than twice the %s by which a value may miss a limit this large and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: %s",
-				what, moved, num(runs[i].Value), num(out.Limit), tol, fix)
+				what, moved, num(s.run.Value), num(out.Limit), tol, fix)
 			s.Reaches = false
 			continue
 		}
@@ -259,13 +256,12 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 		out.Until = out.Start.Date
 	}
 	overflowed := false
-	for i, s := range scenarios {
-		s.Curve = withBounds(sample(runs[i], out.Start.Date, out.Until), runs[i], out.Until)
-		s.run, s.hasRun = runs[i], true
+	for _, s := range scenarios {
+		s.Curve, s.hasRun = withBounds(sample(s.run, out.Start.Date, out.Until), s.run, out.Until), true
 		if overflowed {
 			continue
 		}
-		if day, inf, over := overflow(runs[i], out.Start.Date, out.Until); over {
+		if day, inf, over := overflow(s.run, out.Start.Date, out.Until); over {
 			overflowed = true
 			at, key := untilNode, "until"
 			switch {

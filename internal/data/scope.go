@@ -151,7 +151,7 @@ func (r Ref) scenarioField() (scenario, field string) {
 func (s *Scope) seenBefore(ref Ref) string {
 	scenario, field := ref.scenarioField()
 	b := s.blocks[ref.Block]
-	if b == nil || b.Projection == nil || !b.Projection.HasLimit || field != "crossing" && !strings.HasSuffix(field, "_to_limit") {
+	if b.Projection == nil || !b.Projection.HasLimit || field != "crossing" && !strings.HasSuffix(field, "_to_limit") {
 		return ""
 	}
 	c, err := b.Field(scenario + ".crossing")
@@ -178,12 +178,11 @@ func (s *Scope) pastCrossing(ref Ref, v Value) string {
 	}
 	crossing := ref.Field[:strings.Index(ref.Field, ".")+1] + "crossing" // of the same scenario
 	c, err := s.Lookup(Ref{Block: ref.Block, Field: crossing})
-	b := s.blocks[ref.Block]
-	if err != nil || b == nil {
+	if err != nil {
 		return ""
 	}
 	return fmt.Sprintf("%s is below zero: the limit is crossed on %s, before as_of (%s), the date it counts from; write about %s.%s instead, or set the block's as_of",
-		ref, c.Date.Format(dateLayout), b.AsOf.Format(dateLayout), ref.Block, crossing)
+		ref, c.Date.Format(dateLayout), s.blocks[ref.Block].AsOf.Format(dateLayout), ref.Block, crossing)
 }
 
 // EvalAround parses and evaluates the expression src, found at pos
@@ -476,7 +475,8 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 // countSpan returns the days, weeks, months or years from as_of to the crossing
 // that ref, a count such as weeks_to_limit, gives rounded to a whole one
 // (13.1 weeks for a crossing 92 days on), and that crossing; ok is false
-// for any other ref.
+// for any other ref. ref's block is one of the scope's, as for
+// seenBefore and pastCrossing: eval has looked it up.
 func (s *Scope) countSpan(ref Ref) (exact float64, crossing Value, ok bool) {
 	scenario, field := ref.scenarioField()
 	per, ok := countUnits[field]
@@ -484,9 +484,6 @@ func (s *Scope) countSpan(ref Ref) (exact float64, crossing Value, ok bool) {
 		return 0, Value{}, false
 	}
 	b := s.blocks[ref.Block]
-	if b == nil {
-		return 0, Value{}, false
-	}
 	c, err := b.Field(scenario + ".crossing")
 	if err != nil {
 		return 0, Value{}, false

@@ -115,38 +115,31 @@ type zoneSeen struct {
 
 // read reads text, the date of the observation pt at line, into pt, and
 // returns what is wrong with it, or "": a date parseObservationDate
-// refuses, or one that see cannot tell apart from others'.
+// refuses, or one that cannot be told apart from others' (written to
+// another grain than the first, a day among times or a time among days,
+// a time of another observation in another zone).
 func (c *timeCheck) read(pt *Point, text string, line int) string {
 	t, grain, timed, zone, ok := parseObservationDate(text)
 	if !ok {
 		return badObservationDate("date", text)
 	}
 	pt.Date, pt.Grain = t, grain
-	if msg := c.see(text, line, t, grain, timed, zone); msg != "" {
-		return "date: " + msg
-	}
-	return ""
-}
-
-// see checks the observation written text, at line, read as t, a date
-// written to grain.
-func (c *timeCheck) see(text string, line int, t time.Time, grain DateGrain, timed bool, zone string) string {
 	if c.grainLine == 0 {
 		c.grainLine, c.grainText, c.grain = line, text, grain
 	} else if grain != c.grain {
-		return fmt.Sprintf("%s is %s, and line %d gives %s (%s): a series writes every date as a day, every one as a month (2024-06) or every one as a year (1959)", text, grain, c.grainLine, c.grain, c.grainText)
+		return fmt.Sprintf("date: %s is %s, and line %d gives %s (%s): a series writes every date as a day, every one as a month (2024-06) or every one as a year (1959)", text, grain, c.grainLine, c.grain, c.grainText)
 	}
 	if !timed {
 		c.untimedLine = cmp.Or(c.untimedLine, line)
 		if c.timedLine != 0 {
-			return fmt.Sprintf("%s has no time of day, and line %d gives one (%s): a day alone cannot be placed among times; give its time, such as %sT00:00", text, c.timedLine, c.timedText, text)
+			return fmt.Sprintf("date: %s has no time of day, and line %d gives one (%s): a day alone cannot be placed among times; give its time, such as %sT00:00", text, c.timedLine, c.timedText, text)
 		}
 		return ""
 	}
 	if c.timedLine == 0 {
 		c.timedLine, c.timedText = line, text
 		if c.untimedLine != 0 {
-			return fmt.Sprintf("%s gives a time of day, and line %d gives none: a day alone cannot be placed among times; give a time for every observation of the series, or for none", text, c.untimedLine)
+			return fmt.Sprintf("date: %s gives a time of day, and line %d gives none: a day alone cannot be placed among times; give a time for every observation of the series, or for none", text, c.untimedLine)
 		}
 	}
 	if c.zones == nil {
@@ -159,7 +152,7 @@ func (c *timeCheck) see(text string, line int, t time.Time, grain DateGrain, tim
 		return ""
 	}
 	if first.zone != zone {
-		return fmt.Sprintf("%s is the time of line %d (%s) in another zone: a chart shows a time as written, so both would stand at one place (as in the hour repeated when clocks go back); write every time of the series in one zone", text, first.line, first.text)
+		return fmt.Sprintf("date: %s is the time of line %d (%s) in another zone: a chart shows a time as written, so both would stand at one place (as in the hour repeated when clocks go back); write every time of the series in one zone", text, first.line, first.text)
 	}
 	return ""
 }

@@ -212,7 +212,7 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		if arg == "" {
 			return v.dateIn(l), nan, nil
 		}
-		if err := cmp.Or(checkDateLayout(arg, v.Timed), checkLayoutGrain(arg, v.Grain.Shows(v.Date))); err != nil {
+		if err := checkDateLayout(arg, v.Timed, v.Grain.Shows(v.Date)); err != nil {
 			return "", nan, err
 		}
 		return l.FormatLayout(v.Date, arg), nan, nil
@@ -228,7 +228,14 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		return l.About(approxNumber(l, v.Num, v.Scale == 0, about)), nan, nil
 	case "comma":
 		return formatNumber(l, Round(v.Num, 0), 0, false), Round(v.Num, 0), nil
-	case "round":
+	case "abs", "round":
+		if name == "abs" {
+			// The size, as the default writes it or rounded as round N.
+			v.Num = math.Abs(v.Num)
+			if arg == "" {
+				return v.In(l), nan, nil
+			}
+		}
 		n, err := count("decimals", 0, 10)
 		if err != nil {
 			return "", nan, err
@@ -268,20 +275,13 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 			shown /= 100 // in the value's own units, as a bound compares it
 		}
 		return l.Percent(formatNumber(l, Round(pct.Num, n), n, false)), shown, nil
-	case "abs":
-		size := v
-		size.Num = math.Abs(v.Num)
-		if arg == "" {
-			return size.In(l), nan, nil
-		}
-		n, err := count("decimals", 0, 10)
-		if err != nil {
-			return "", nan, err
-		}
-		return formatNumber(l, Round(size.Num, n), n, false), Round(size.Num, n), nil
 	case "int":
+		r := Round(v.Num, 0)
+		if r == 0 {
+			r = 0 // and not -0, which strconv writes with its sign
+		}
 		prec := pick(math.Abs(v.Num) < 1<<53, 0, -1) // as AppendNumber writes one past 2^53
-		return l.Ungrouped(zeroSign(strconv.FormatFloat(Round(v.Num, 0), 'f', prec, 64))), Round(v.Num, 0), nil
+		return l.Ungrouped(strconv.FormatFloat(r, 'f', prec, 64)), r, nil
 	}
 	return "", nan, fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
 		diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}))
@@ -319,8 +319,11 @@ func hundredfold(f float64) float64 {
 // observation of a series with times (timed) has a time of day, but no
 // zone, as its time is kept as written. Both are found by what the
 // layout writes: dates a day, a month and a year apart must not all come
-// out the same, and a time and a zone must change nothing.
-func checkDateLayout(layout string, timed bool) error {
+// out the same, and a time and a zone must change nothing. It also
+// reports a layout that writes more than a date written as a month or a
+// year (grain) says: its day, or its month, which would be the first of
+// it ("1 June 2024" for 2024-06).
+func checkDateLayout(layout string, timed bool, grain DateGrain) error {
 	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
 	text := base.Format(layout)
 	if suffix := ordinalSuffix(layout); suffix != "" {
@@ -346,15 +349,6 @@ func checkDateLayout(layout string, timed bool) error {
 	if unchanged {
 		return fmt.Errorf("format \"date\" wants a Go layout written with the date 2 January 2006, such as \"2 January 2006\" or \"2006-01-02\"; %q has no part of it, so it would be printed as it is", layout)
 	}
-	return nil
-}
-
-// checkLayoutGrain reports a layout of the date format that writes more
-// than a date written as a month or a year (grain) says: its day, or its
-// month, which would be the first of it ("1 June 2024" for 2024-06).
-func checkLayoutGrain(layout string, grain DateGrain) error {
-	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
-	text := base.Format(layout)
 	switch {
 	case grain == ByYear && (base.AddDate(0, 0, 1).Format(layout) != text || base.AddDate(0, 1, 0).Format(layout) != text):
 		return fmt.Errorf("format \"date\": layout %q writes a day or a month, and the date was written as a year, which has neither (want the year alone, \"2006\", or no layout)", layout)
@@ -533,13 +527,4 @@ func pick[T any](cond bool, a, b T) T {
 		return a
 	}
 	return b
-}
-
-// zeroSign drops the minus sign of a number that rounded to zero: "-0" and
-// "-0.00" become "0" and "0.00".
-func zeroSign(s string) string {
-	if strings.HasPrefix(s, "-") && strings.Trim(s[1:], "0.,") == "" {
-		return s[1:]
-	}
-	return s
 }

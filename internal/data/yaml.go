@@ -289,7 +289,6 @@ func (p *parser) noValues(key string, n *yaml.Node, text string) {
 	p.diags.Errorf(at, "%s", noValuesMessage(key))
 }
 
-// noValuesMessage says why a {{ }} in the data's key is an error.
 // MaxLabelRunes is the most characters an observation's label may have.
 // A label is shown in the chart's tooltip, its table, its static drawings
 // and its option, once for each chart of its block: a label of 8 MB (a
@@ -310,6 +309,7 @@ func labelTooLong(n int) string {
 	return fmt.Sprintf("label: %d characters, more than the %d a label may have: it is shown in each chart's tooltip and table; shorten it (a note on the data goes in the prose)", n, MaxLabelRunes)
 }
 
+// noValuesMessage says why a {{ }} in the data's key is an error.
 func noValuesMessage(key string) string {
 	return key + ": {{ }} is not read in the data, which values are computed from: write the " + key +
 		" as text (values go in the prose, the title, the description and a chart's title, caption and event labels)"
@@ -323,10 +323,7 @@ func places(lit string, f float64) int {
 	if !ok || strings.ContainsAny(lit, "eE_") {
 		return 0
 	}
-	n := 0
-	for n < len(frac) && frac[n] >= '0' && frac[n] <= '9' {
-		n++
-	}
+	n := len(frac) - len(strings.TrimLeft(frac, "0123456789")) // the digits that lead frac
 	shortest := strconv.FormatFloat(f, 'f', -1, 64)
 	_, sfrac, _ := strings.Cut(shortest, ".")
 	return pick(n > len(sfrac) && n <= 20, n, 0)

@@ -140,11 +140,8 @@ func (l *Locale) AppendLarge(b []byte, num string, mag int, long bool) []byte {
 	}
 	w := words[len(words)-1] // "other", which every language has
 	form := l.pluralForm(num)
-	for _, c := range words {
-		if c.form == form {
-			w = c
-			break
-		}
+	if i := slices.IndexFunc(words, func(c largeWord) bool { return c.form == form }); i >= 0 {
+		w = words[i]
 	}
 	b = append(b, w.prefix...)
 	if mag <= MaxLarge {

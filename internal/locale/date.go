@@ -108,10 +108,7 @@ func readPattern(pattern string) []part {
 			lit.WriteString(pattern[i+1 : i+1+end])
 			i += end + 2
 		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			n := 1
-			for i+n < len(pattern) && pattern[i+n] == c {
-				n++
-			}
+			n := len(pattern[i:]) - len(strings.TrimLeft(pattern[i:], pattern[i:i+1])) // the run of c
 			kind, ok := patternFields[pattern[i:i+n]]
 			if c == 'y' && n != 2 {
 				kind, ok = year, true // "y", "yyyy": the year in full

@@ -442,21 +442,16 @@ func (l *Locale) Digits(s string) string {
 	if zero == '0' {
 		return s
 	}
-	var b []byte
-	for i := range len(s) {
-		if c := s[i]; c >= '0' && c <= '9' {
-			b = appendDigit(b, c, zero)
-		} else {
-			b = append(b, c)
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return zero + r - '0'
 		}
-	}
-	return string(b)
+		return r
+	}, s)
 }
 
 // Ungrouped returns s, a number as strconv writes it, as l writes it
 // without separating its groups: "11960", "١١٩٦٠" in Arabic.
 func (l *Locale) Ungrouped(s string) string {
-	n := l.Numbers()
-	n.Group = ""
-	return string((&Locale{num: n}).AppendNumber(nil, s))
+	return string(l.appendNumber(nil, s, len(s)+1)) // a group past every digit of s: none
 }
