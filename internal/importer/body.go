@@ -2822,12 +2822,11 @@ func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 		newURL: c.p.newURL, filesDir: c.p.filesDir, draft: c.p.draft, includeDepth: c.p.includeDepth + 1,
 		included: c.p.included,
 	}
-	seen := map[Note]bool{}
-	for _, n := range c.im.res.Notes {
-		if n.Pos.Path == src {
-			seen[n] = true
-		}
-	}
+	// The notes src had before are those its new ones are judged by:
+	// while it converts, its set is set aside, and an include of it
+	// inside it starts one of its own.
+	seen := c.im.notesOf(src)
+	delete(c.im.notesAt, src)
 	from := len(c.im.res.Notes)
 	out := c.im.convertBody(inc)
 	kept := slices.DeleteFunc(c.im.res.Notes[from:], func(n Note) bool {
@@ -2836,6 +2835,7 @@ func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 		return dup
 	})
 	c.im.res.Notes = c.im.res.Notes[:from+len(kept)]
+	c.im.notesAt[src] = seen
 	at := c.out.Len()
 	for _, f := range inc.fragments {
 		f.at += at

@@ -1193,7 +1193,7 @@ func (im *importer) cascadedHeadless() {
 				if h, _ := strconv.ParseBool(child(s.get("cascade"), "headless").Value); h {
 					// What the import noted of it as a page (no title,
 					// no date) is moot.
-					im.res.Notes = slices.DeleteFunc(im.res.Notes, func(n Note) bool { return n.Pos.Path == p.src })
+					im.dropNotes(p.src)
 					im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "headless, cascaded from %s: Hugo published no page for it, only its files: not imported as a page", s.src)
 					continue
 				}
