@@ -637,10 +637,14 @@ func (c *converter) readTag(i int, open, close string) (tag, bool) {
 
 // shortcodeTag reads the shortcode that starts at i, {{< >}} or {{% %}}.
 func (c *converter) shortcodeTag(i int) (tag, bool) {
-	if t, ok := c.readTag(i, "{{<", ">}}"); ok {
-		return t, true
+	t, ok := c.readTag(i, "{{<", ">}}")
+	if !ok {
+		t, ok = c.readTag(i, "{{%", "%}}")
 	}
-	return c.readTag(i, "{{%", "%}}")
+	// Hugo looks a shortcode up by its name in lower case: relRef is
+	// relref.
+	t.name = strings.ToLower(t.name)
+	return t, ok
 }
 
 // hugo converts the shortcode or braces at body offset i, and returns
@@ -767,9 +771,10 @@ func (c *converter) hugo(i int) int {
 		return n
 	case t.closing && (took(c.admonitionEnd(t)) || took(c.detailsEnd(t))): // a site's quote's end, a fold's
 		return n
-	case open && (t.name == "details" && !sc.read || sc.details) && took(c.detailsStart(t, args)):
+	case open && (t.name == "details" && !sc.read || sc.details && !sc.code) && took(c.detailsStart(t, args)):
 		// Hugo's details, or a site's shortcode of any name whose
-		// template is a <details> of its inside (PaperMod's collapse).
+		// template is a <details> of its inside (PaperMod's collapse);
+		// one that highlights its inside is code (below).
 		return n
 	case open && sc.math && took(c.mathShortcode(t, args)),
 		open && t.name == "tab" && (sc.read || c.im.conf.docsy) && took(c.tabStart(t, args)):
@@ -799,7 +804,7 @@ func (c *converter) hugo(i int) int {
 	if sc.code && !t.closing && !strings.HasSuffix(t.args, "/") {
 		language := ""
 		if sc.codeLang {
-			language = args.get("lang", 0)
+			language = cmp.Or(args.named["language"], args.get("lang", 0))
 		}
 		if n := c.siteCode(t, language); n > 0 {
 			return n
@@ -1902,7 +1907,7 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 				break
 			}
 			ct, ok := c.readTag(from+k, d[0], d[1])
-			if ok && ct.name == closeName {
+			if ok && (ct.name == closeName || d[0] != "{%" && strings.EqualFold(ct.name, closeName)) { // Hugo's names in any case
 				if end < 0 || from+k-t.end < end {
 					end, closeLen = from+k-t.end, ct.end-ct.start
 				}
@@ -2822,12 +2827,11 @@ func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 		newURL: c.p.newURL, filesDir: c.p.filesDir, draft: c.p.draft, includeDepth: c.p.includeDepth + 1,
 		included: c.p.included,
 	}
-	seen := map[Note]bool{}
-	for _, n := range c.im.res.Notes {
-		if n.Pos.Path == src {
-			seen[n] = true
-		}
-	}
+	// The notes src had before are those its new ones are judged by:
+	// while it converts, its set is set aside, and an include of it
+	// inside it starts one of its own.
+	seen := c.im.notesOf(src)
+	delete(c.im.notesAt, src)
 	from := len(c.im.res.Notes)
 	out := c.im.convertBody(inc)
 	kept := slices.DeleteFunc(c.im.res.Notes[from:], func(n Note) bool {
@@ -2836,6 +2840,7 @@ func (c *converter) includeText(src string, source, body []byte, bodyOff int) {
 		return dup
 	})
 	c.im.res.Notes = c.im.res.Notes[:from+len(kept)]
+	c.im.notesAt[src] = seen
 	at := c.out.Len()
 	for _, f := range inc.fragments {
 		f.at += at

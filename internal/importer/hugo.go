@@ -569,8 +569,8 @@ var captionParamRE = regexp.MustCompile(`\.Get\s+"(title|caption)"|\.Params\.(ti
 var highlightRE = regexp.MustCompile(`\b(?:transform\.Highlight|highlight)\s`)
 
 // codeLangRE finds, in a shortcode's template, the use of a parameter
-// that names the language of its code: the first, or lang.
-var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang")|\.Params\.lang\b`)
+// that names the language of its code: the first, lang or language.
+var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang(?:uage)?")|\.Params\.lang(?:uage)?\b`)
 
 // shortcode is what the importer reads of a site's own shortcode in its
 // template, which the conversion of its tags follows.
@@ -629,6 +629,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			if !ok || e.IsDir() {
 				continue
 			}
+			name = strings.ToLower(name) // as Hugo looks shortcodes up
 			s := sc.shortcodes[name]
 			s.own = s.own || !strings.HasPrefix(dir, "themes/")
 			data, err := readFile(src, dir+"/"+e.Name())
@@ -652,10 +653,13 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			}
 			inner := bytes.Contains(data, []byte(".Inner"))
 			s.quote = bytes.Contains(data, []byte("<blockquote")) && inner
-			s.quoteKind = s.quote && quoteClassRE.Match(data)
+			// The first parameter, or a variable that holds it:
+			// {{ $type := .Get 0 }} … class="notice {{ $type }}".
+			classed := getZero(data)
+			s.quoteKind = s.quote && quoteClassRE.Match(classed)
 			if kind := noteTemplate(data); inner && !s.quote && kind != "" {
 				s.quote, s.note = true, kind
-			} else if inner && !s.quote && divClassParamRE.Match(data) {
+			} else if inner && !s.quote && divClassParamRE.Match(classed) {
 				// <div class="alert alert-{{ .Get 0 }}">: Wowchemy's
 				// callout, whose first parameter is a note's kind.
 				s.quote, s.quoteKind = true, true
@@ -683,6 +687,20 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 // its first parameter, the kind of a note: hugo-book's hint,
 // "class" (slice "book-hint" (or (.Get 0) "default")).
 var quoteClassRE = regexp.MustCompile(`class[^\n]*\.Get\s+0\b`)
+
+// getZeroVarRE finds, in a shortcode's template, a variable given its
+// first parameter: {{ $type := .Get 0 }}.
+var getZeroVarRE = regexp.MustCompile(`\$(\w+)\s*:?=\s*\(?\s*\.Get\s+0\b`)
+
+// getZero returns the template data with each variable that holds the
+// first parameter written as .Get 0, as quoteClassRE and divClassParamRE
+// look for it.
+func getZero(data []byte) []byte {
+	for _, m := range getZeroVarRE.FindAllSubmatch(data, -1) {
+		data = regexp.MustCompile(`\$`+string(m[1])+`\b`).ReplaceAllLiteral(data, []byte(".Get 0"))
+	}
+	return data
+}
 
 // iconAlertRE finds, in a shortcode's template, a warning sign as the
 // default of its icon: default "triangle-exclamation".
@@ -1193,7 +1211,7 @@ func (im *importer) cascadedHeadless() {
 				if h, _ := strconv.ParseBool(child(s.get("cascade"), "headless").Value); h {
 					// What the import noted of it as a page (no title,
 					// no date) is moot.
-					im.res.Notes = slices.DeleteFunc(im.res.Notes, func(n Note) bool { return n.Pos.Path == p.src })
+					im.dropNotes(p.src)
 					im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "headless, cascaded from %s: Hugo published no page for it, only its files: not imported as a page", s.src)
 					continue
 				}

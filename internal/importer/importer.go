@@ -150,6 +150,9 @@ type importer struct {
 	// tags holds the slug of each tag and category of the pages, as
 	// plotline makes its list's address: "passons-le-c-a-p".
 	tags map[string]bool
+	// notesAt holds the notes at each file included in a page so far
+	// (see notesOf).
+	notesAt map[string]map[Note]bool
 	// bundles finds a page whose files are in its folder (a page
 	// bundle, a section) by its old address: "/en/basics/".
 	bundles map[string]*page
@@ -284,7 +287,42 @@ type siteConfig struct {
 
 // note records something not converted at pos.
 func (im *importer) note(pos diag.Pos, format string, args ...any) {
-	im.res.Notes = append(im.res.Notes, Note{Pos: pos, What: fmt.Sprintf(format, args...)})
+	im.addNote(Note{Pos: pos, What: fmt.Sprintf(format, args...)})
+}
+
+// addNote records n, and counts it among the notes at its file when
+// includeText has asked for them.
+func (im *importer) addNote(n Note) {
+	im.res.Notes = append(im.res.Notes, n)
+	if at := im.notesAt[n.Pos.Path]; at != nil {
+		at[n] = true
+	}
+}
+
+// dropNotes forgets every note at the file src.
+func (im *importer) dropNotes(src string) {
+	im.res.Notes = slices.DeleteFunc(im.res.Notes, func(n Note) bool { return n.Pos.Path == src })
+	delete(im.notesAt, src)
+}
+
+// notesOf returns the set of the notes at the file src, made on first use
+// and kept up to date as notes are added, so that a file included many
+// times is not looked for among every note each time.
+func (im *importer) notesOf(src string) map[Note]bool {
+	if at := im.notesAt[src]; at != nil {
+		return at
+	}
+	at := map[Note]bool{}
+	for _, n := range im.res.Notes {
+		if n.Pos.Path == src {
+			at[n] = true
+		}
+	}
+	if im.notesAt == nil {
+		im.notesAt = map[string]map[Note]bool{}
+	}
+	im.notesAt[src] = at
+	return at
 }
 
 // notCopied notes the entry d at p of the source, which is neither a
@@ -330,7 +368,7 @@ func (im *importer) walkFiles(root string, leave func(p string, d fs.DirEntry) b
 
 // done records something the importer decided at pos.
 func (im *importer) done(pos diag.Pos, format string, args ...any) {
-	im.res.Notes = append(im.res.Notes, Note{Pos: pos, What: fmt.Sprintf(format, args...), Done: true})
+	im.addNote(Note{Pos: pos, What: fmt.Sprintf(format, args...), Done: true})
 }
 
 // tagKeys returns the front-matter keys whose words become the new

@@ -148,7 +148,7 @@ func (im *importer) themeList(p *page, taken map[string]string) {
 	to := themeLists[strings.ToLower(layout)]
 	list := map[string]string{"/": "the home page, plotline's list of the articles", "/tags/": "plotline's list of tags"}[to]
 	// What was noted of it as a page (its date, its title) is moot.
-	im.res.Notes = slices.DeleteFunc(im.res.Notes, func(n Note) bool { return n.Pos.Path == p.src })
+	im.dropNotes(p.src)
 	what := fmt.Sprintf("no text of its own: its layout %s, the theme's, made the page, a list: not imported", layout)
 	file, msg := content.AliasFile(p.oldURL)
 	other, isTaken := taken[file]
