@@ -37,12 +37,13 @@ var hugoConfigs = []string{
 	"config/_default/config.toml", "config/_default/config.yaml", "config/_default/config.yml",
 }
 
-// readConfig decodes the config file name of the source into a map
-// whose keys are in lower case, as Hugo reads them; nil when there is no
-// such file. A file there that cannot be read (a link out of the source,
+// readConfig decodes the config file name of the source into a map,
+// its keys in lower case when lower is set, as Hugo reads them (Jekyll
+// reads them as written: a collection myDocs is the folder _myDocs); nil
+// when there is no such file. A file there that cannot be read (a link out of the source,
 // a named pipe) is an error: the site would be imported without its
 // config.
-func (im *importer) readConfig(name string) (map[string]any, error) {
+func (im *importer) readConfig(name string, lower bool) (map[string]any, error) {
 	data, err := readFile(im.src, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -75,7 +76,13 @@ func (im *importer) readConfig(name string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	return lowerKeys(m), nil
+	if lower {
+		return lowerKeys(m), nil
+	}
+	if m == nil {
+		m = map[string]any{} // an empty file: the config of a site all the same
+	}
+	return m, nil
 }
 
 // lastKeys keeps, of a key that a mapping in n gives twice, the last
@@ -188,7 +195,7 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 		if strings.HasPrefix(name, "config/") {
 			break
 		}
-		c, err := im.readConfig(name)
+		c, err := im.readConfig(name, true)
 		if err != nil {
 			return nil, err
 		}
@@ -204,7 +211,7 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
 			continue
 		}
-		c, err := im.readConfig("config/_default/" + e.Name())
+		c, err := im.readConfig("config/_default/"+e.Name(), true)
 		if err != nil {
 			return nil, err
 		}

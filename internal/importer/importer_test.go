@@ -291,7 +291,7 @@ func TestHugoContentDir(t *testing.T) {
 	}
 	for _, tt := range tests {
 		im := &importer{src: fstest.MapFS{"hugo.toml": {Data: []byte(tt.conf)}}}
-		conf, err := im.readConfig("hugo.toml")
+		conf, err := im.readConfig("hugo.toml", true)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -58,13 +58,13 @@ func (im *importer) nameDate(name string) (time.Time, string, bool, error) {
 
 func (im *importer) jekyll() error {
 	confName := "_config.yml"
-	conf, err := im.readConfig(confName)
+	conf, err := im.readConfig(confName, false)
 	if err != nil {
 		return err
 	}
 	if conf == nil {
 		confName = "_config.yaml"
-		if conf, err = im.readConfig(confName); err != nil {
+		if conf, err = im.readConfig(confName, false); err != nil {
 			return err
 		}
 	}
