@@ -725,6 +725,11 @@ func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *di
 // date, which would read as no date at all.
 const minYear = 1000
 
+// MaxTags is how many tags a page may have: each makes a page of the
+// site, and 20,000 tags in 129 KB of front matter made 20,005 pages and a
+// tag list of 3 MB.
+const MaxTags = 100
+
 func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) ([]string, []diag.Pos) {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
 		v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{v}}
@@ -736,7 +741,11 @@ func parseTags(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) ([]
 	var tags []string
 	var pos []diag.Pos
 	seen := map[string]int{} // the index in tags of each slug
-	for _, t := range v.Content {
+	for i, t := range v.Content {
+		if i == MaxTags {
+			diags.Errorf(at(t), "tags: more than %d tags: a page has %d at most, each a page of the site and a link on every list that shows it; keep the ones a reader would follow", MaxTags, MaxTags)
+			break
+		}
 		t = yamlpos.Resolve(t)
 		if t.Kind != yaml.ScalarNode {
 			diags.Errorf(at(t), "tags: want a word, got %s", yamlpos.Describe(t))

@@ -607,6 +607,17 @@ func TestFrontMatterErrors(t *testing.T) {
 			diags: []string{"content/a.md:1005:5: sources: more than 1000 sources: a page lists 1000 at most; keep those its figures come from"},
 		},
 		{
+			// Each tag is a page of the site. The front matter starts on
+			// line 2, tags: on 4, the 101st tag on 105.
+			name:  "a hundred and one tags",
+			fm:    "title: T\ndate: 2025-01-01\ntags:\n" + tagLines(101),
+			diags: []string{"content/a.md:105:5: tags: more than 100 tags: a page has 100 at most, each a page of the site and a link on every list that shows it; keep the ones a reader would follow"},
+		},
+		{
+			name: "a hundred tags",
+			fm:   "title: T\ndate: 2025-01-01\ntags:\n" + tagLines(100),
+		},
+		{
 			name: "a thousand aliases",
 			fm:   "title: T\ndate: 2025-01-01\naliases:\n" + aliasLines(1, 1000),
 		},
@@ -619,6 +630,15 @@ func TestFrontMatterErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tagLines returns n lines of a YAML list of tags t1 to tn.
+func tagLines(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "  - t%d\n", i)
+	}
+	return b.String()
 }
 
 func TestSuggest(t *testing.T) {
