@@ -193,6 +193,11 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 func decodeKey(k, v *yaml.Node, out any, prefix string, at func(*yaml.Node) diag.Pos, diags *diag.List) {
 	one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 	if err := one.Decode(out); err != nil {
+		if _, err := strconv.ParseInt(strings.ReplaceAll(v.Value, "_", ""), 0, 64); wants[k.Value] == "a whole number" && errors.Is(err, strconv.ErrRange) {
+			// A whole number all the same: "got a number" said nothing.
+			diags.Errorf(at(v), "%s%s: %s is too large: want a whole number up to %d", prefix, k.Value, yamlpos.Shorten(v.Value), math.MaxInt64)
+			return
+		}
 		diags.Errorf(at(v), "%s%s: want %s, got %s%s", prefix, k.Value, wants[k.Value], yamlpos.Describe(v), shareHint(k.Value, v.Value))
 		return
 	}

@@ -143,6 +143,21 @@ func TestLoadErrors(t *testing.T) {
 			want: `plotline.yaml:1:8: title: 1001 characters, more than the 1000 the site's title may have: it is written on every page`,
 		},
 		{
+			// A whole number past int64 was "want a whole number, got a
+			// number".
+			name: "yaml page size too large",
+			file: "plotline.yaml",
+			src:  "title: T\npage_size: 99999999999999999999\n",
+			want: `plotline.yaml:2:12: page_size: 99999999999999999999 is too large: want a whole number up to 9223372036854775807`,
+		},
+		{
+			// TOML's reader says so itself, at the number.
+			name: "toml feed items too large",
+			file: "plotline.toml",
+			src:  "title = \"T\"\nfeed_items = 99999999999999999999\n",
+			want: `plotline.toml:2:14: 99999999999999999999 is out of range for int64`,
+		},
+		{
 			// Cut to 2 by the decoder, without a word; 1e1 is 10.
 			name: "yaml page size with a fraction",
 			file: "plotline.yaml",
