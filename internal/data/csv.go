@@ -213,6 +213,9 @@ func loneCR(src []byte) int {
 type csvTable struct {
 	f       *csvFile
 	problem diag.List
+	// unprintable are the characters of the text that no page may hold,
+	// each an error, which leave the rest of the file to be read.
+	unprintable diag.List
 	body    []byte // the text after the byte-order mark
 	reads   int    // how many times records was called
 	// recs are the records, and pos the line and byte column of each
@@ -235,19 +238,30 @@ func newCSVTable(path string, src []byte) *csvTable {
 	if rest, ok := bytes.CutPrefix(src, []byte("\uFEFF")); ok {
 		t.body, f.bom = rest, len(src)-len(rest)
 	}
-	switch off, r, unprintable := yamlpos.Unprintable(src); {
+	switch {
 	case len(bytes.TrimSpace(t.body)) == 0:
 		t.problem.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the csv file is empty (want a header row naming date and value, then one observation a line)")
 	case sitefs.UTF16(src):
 		t.problem.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the csv file is in UTF-16 (as Excel's \"Unicode Text\" saves a sheet), not UTF-8: save it as \"CSV UTF-8\"")
 	case !utf8.Valid(src):
 		t.problem.Errorf(diag.At(path, src, sitefs.FirstInvalidUTF8(src)), "the csv file is not valid UTF-8 (save it as UTF-8)")
-	case unprintable:
-		t.problem.Errorf(diag.At(path, src, off), "%s", yamlpos.UnprintableMessage(r))
 	case loneCR(t.body) >= 0:
 		// Excel's "CSV (Macintosh)" ends lines so: read with line feeds
 		// only, the whole file is one header of many columns.
 		t.problem.Errorf(diag.At(path, src, f.bom+loneCR(t.body)), "the lines of this file end with a carriage return alone (as on old Macs, and in Excel's \"CSV (Macintosh)\"), which plotline does not take for line ends: save it with LF or CRLF line endings (as \"CSV UTF-8\")")
+	}
+	if len(t.problem) == 0 {
+		// Each one, with the file's other mistakes: the first alone hid
+		// them, to be found one build at a time.
+		c := diag.Cursor{Path: path, Src: src}
+		for at := 0; len(t.unprintable) <= diag.MaxListed; {
+			off, r, ok := yamlpos.Unprintable(src[at:])
+			if !ok {
+				break
+			}
+			t.unprintable.Errorf(c.At(at+off), "%s", yamlpos.UnprintableMessage(r))
+			at += off + utf8.RuneLen(r)
+		}
 	}
 	return t
 }
@@ -323,6 +337,7 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 		diags.Add(t.problem...)
 		return nil
 	}
+	diags.Add(t.unprintable...)
 	f, path, src := t.f, t.f.path, t.f.src
 	r := t.records()
 	parseErr := func(err error) {

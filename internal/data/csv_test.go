@@ -320,7 +320,18 @@ func TestCSVErrors(t *testing.T) {
 		// The mark is no column: the first line's positions are those
 		// an editor shows.
 		{"byte-order mark on the header line", "\ufeffdate,price,Zoë\u0007\n2025-01-01,1\n", "prices.csv", []string{
+			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value, or give the block column: price`,
+			c + `:1:6: warning: unknown column "price" (want date, value, label or source)`,
+			c + `:1:12: warning: unknown column "Zoë\a" (want date, value, label or source)`,
 			c + `:1:15: the character U+0007 cannot be shown in a web page: remove it`,
+		}},
+		// Each character no page may hold, with the file's other
+		// mistakes: the first alone was reported.
+		{"unprintable characters and other mistakes", "date,value,label\n2025-13-01,1,ab\n2025-01-02,x,cd\n2025-01-03,3,\u0085\n2025-01-04,4,\u0085\n", "prices.csv", []string{
+			c + `:2:1: date: "2025-13-01" is not a valid date (want YYYY-MM-DD): 13 is no month; if it is the day, write 2025-01-13`,
+			c + `:3:12: value: cannot use "x" as a number`,
+			c + `:4:14: the character U+0085 cannot be shown in a web page: remove it`,
+			c + `:5:14: the character U+0085 cannot be shown in a web page: remove it`,
 		}},
 		{"byte-order mark before an unknown column", "\ufeffdate,price\n2025-01-01,1\n", "prices.csv", []string{
 			c + `:1:1: the header has no "value" column (want date, value and optionally label and source): if the column "price" holds the values, name it value, or give the block column: price`,
