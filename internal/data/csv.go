@@ -216,8 +216,8 @@ type csvTable struct {
 	// unprintable are the characters of the text that no page may hold,
 	// each an error, which leave the rest of the file to be read.
 	unprintable diag.List
-	body    []byte // the text after the byte-order mark
-	reads   int    // how many times records was called
+	body        []byte // the text after the byte-order mark
+	reads       int    // how many times records was called
 	// recs are the records, and pos the line and byte column of each
 	// of their fields, kept by the second read for those after it.
 	recs [][]string
