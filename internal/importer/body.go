@@ -1728,18 +1728,19 @@ func (c *converter) figure(i, end int, a args) {
 		if !alone {
 			c.out.WriteString("\n\n")
 		}
-		switch t, ok := plainText(c.im.code, caption); {
-		case strings.Contains(caption, "$$"):
-			// Mathematics, which the page's script typeset in the
-			// caption: the caption is a paragraph of Markdown, in which
-			// the build reads it.
+		if t, ok := plainText(c.im.code, caption); ok || strings.Contains(caption, "$$") {
+			// Markdown, which Hugo made HTML of (a link to the data's
+			// source, code), or mathematics, which the page's script
+			// typeset: the caption is a paragraph of Markdown, in which
+			// the build reads it, and the image's text its words alone,
+			// which a screen reader reads without an address.
+			if ok && a.named["alt"] == "" {
+				alt = t
+			}
 			c.out.WriteString("<figure>" + c.figureImage(src, strings.ReplaceAll(alt, "$$", ""), a.named["link"]) + "<figcaption>\n\n")
 			c.paramText(i, end, caption)
 			c.out.WriteString("\n\n</figcaption></figure>")
-		case ok:
-			caption = t // Hugo made HTML of its Markdown
-			fallthrough
-		default:
+		} else {
 			c.figureHTML(src, alt, caption, a.named["link"])
 		}
 		if k := afterSpaces(c.body, end); k < len(c.body) && c.body[k] == '\n' && !blankLine(c.body[k+1:]) {
@@ -1750,6 +1751,14 @@ func (c *converter) figure(i, end int, a args) {
 	dest := src
 	if strings.ContainsAny(dest, " ()<>") {
 		dest = "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(dest) + ">"
+	}
+	if t, ok := plainText(c.im.code, title); ok {
+		// The caption's Markdown has no place in an image's text or
+		// title: its words do ("Data from the BLS", not its address).
+		if a.named["alt"] == "" {
+			alt = t
+		}
+		title = t
 	}
 	img := "![" + strings.NewReplacer("[", `\[`, "]", `\]`, "\n", " ").Replace(stripTags(alt)) + "](" + dest
 	if title != "" {
