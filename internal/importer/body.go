@@ -266,9 +266,10 @@ func (im *importer) convertBody(p *page) []byte {
 			}
 		}
 		c.code, c.html = codeSpans(im.code, read)
-		if c.dollars = im.conf.chirpy && p.bool("math"); c.dollars && bytes.IndexByte(b, '$') >= 0 {
-			// Chirpy's MathJax took $…$ as mathematics, as Hugo's
-			// passthrough with those delimiters does.
+		if c.dollars = im.conf.chirpy && p.bool("math") || im.conf.dollarScript; c.dollars && bytes.IndexByte(b, '$') >= 0 {
+			// Chirpy's MathJax, or the site's own, took $…$ as
+			// mathematics, as Hugo's passthrough with those delimiters
+			// does.
 			if im.math == nil {
 				im.math = newMathParser(&passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}})
 			}

@@ -296,6 +296,18 @@ func (im *importer) hugo() error {
 			im.conf.dollarInline = &pt
 		}
 	}
+	if im.conf.dollarInline == nil {
+		// A theme's or the site's MathJax or KaTeX that reads $…$
+		// (hugo-coder's math partial): the pages' $…$ are its.
+		dirs := []string{"layouts"}
+		for _, t := range hugoThemes(conf) {
+			dirs = append(dirs, "themes/"+t+"/layouts")
+		}
+		if at, ok := im.dollarScript(dirs...); ok {
+			im.conf.dollarInline = &passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}}
+			im.done(at, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
+		}
+	}
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	im.conf.buildDrafts, _ = lookup(conf, "builddrafts").(bool)
 	fm, _ := lookup(conf, "frontmatter").(map[string]any)

@@ -254,6 +254,10 @@ type siteConfig struct {
 	// chirpy is set when the Jekyll site's theme is Chirpy, whose
 	// MathJax reads $…$ as inline mathematics on a page with math: true.
 	chirpy bool
+	// dollarScript is set when a template of the Jekyll site has a
+	// MathJax or KaTeX that reads $…$ as inline mathematics on every
+	// page (see dollarScript).
+	dollarScript bool
 	// minimalMistakes is set when the site's theme is minimal-mistakes
 	// (theme: or remote_theme:), whose includes the site does not hold.
 	minimalMistakes bool

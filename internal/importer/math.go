@@ -2,6 +2,9 @@ package importer
 
 import (
 	"bytes"
+	"io/fs"
+	"path"
+	"regexp"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
@@ -9,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/markdown"
 )
 
@@ -153,4 +157,34 @@ func unescape(b []byte, esc func(byte) bool) []byte {
 		out = append(out, b[k])
 	}
 	return out
+}
+
+// scriptDollarRE finds, in a template, a MathJax or KaTeX configuration
+// that reads $…$ as inline mathematics: inlineMath: [['$','$']], or
+// {left: '$', right: '$'}.
+var scriptDollarRE = regexp.MustCompile(`inlineMath\s*:\s*\[\s*\[\s*['"]\$['"]|left\s*:\s*['"]\$['"]\s*,\s*right\s*:\s*['"]\$['"]`)
+
+// dollarScript returns the place in the first template or script under
+// the folders dirs of the source whose MathJax or KaTeX configuration
+// reads $…$ as mathematics (a site's own _includes/mathjax.html, a
+// theme's math partial), and whether there is one.
+func (im *importer) dollarScript(dirs ...string) (diag.Pos, bool) {
+	var found diag.Pos
+	for _, dir := range dirs {
+		_ = fs.WalkDir(im.src, dir, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil || found.Path != "":
+				return fs.SkipAll
+			case d.IsDir() || !d.Type().IsRegular() || path.Ext(p) != ".html" && path.Ext(p) != ".js":
+				return nil
+			}
+			if data, err := readFile(im.src, p); err == nil {
+				if loc := scriptDollarRE.FindIndex(data); loc != nil {
+					found = diag.At(p, data, loc[0])
+				}
+			}
+			return nil
+		})
+	}
+	return found, found.Path != ""
 }
