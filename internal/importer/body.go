@@ -726,6 +726,33 @@ func (c *converter) hugo(i int) int {
 		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !sc.own {
 			n = c.alertStart(t, kind, "")
 		}
+	case "cards", "/cards", "tabs", "/tabs":
+		// Hextra's grid of cards, which the cards inside it are the
+		// items of (below), and its row of tabs, each of which shows
+		// its name (tabStart): neither is text of its own.
+		if c.im.conf.hextra && !sc.own {
+			return c.converted(t.end - i)
+		}
+	case "card":
+		// Hextra's card, a link to a page with its title and subtitle,
+		// which a section's page lists its pages with: a list item.
+		if title, link := strings.TrimSpace(args.named["title"]), strings.TrimSpace(args.named["link"]); c.im.conf.hextra && !sc.own && title != "" && link != "" && blankLine(c.body[lineStart(c.body, i):i]) && endsLine(c.body, t.end) {
+			if indent := c.body[lineStart(c.body, i):i]; bytes.HasSuffix(c.out.Bytes(), indent) {
+				c.out.Truncate(c.out.Len() - len(indent)) // the grid's, not the list's
+			}
+			c.out.WriteString("- [" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(title) + "](")
+			c.writeAddress(c.mended(link), i)
+			c.out.WriteString(")")
+			if sub := strings.TrimSpace(args.named["subtitle"]); sub != "" {
+				c.out.WriteString(": " + sub)
+			}
+			return c.converted(t.end - i)
+		}
+	case "badge":
+		// Hextra's badge: its words, in bold.
+		if text := strings.TrimSpace(cmp.Or(args.named["content"], args.pos(0))); c.im.conf.hextra && !sc.own && text != "" && !t.closing {
+			return c.wrote(bold(text), t.end-i)
+		}
 	case "mermaid":
 		// A theme's diagram (LoveIt, Docsy, Blowfish): its source in a
 		// fence of that language, which is read as code, not prose,
@@ -778,7 +805,7 @@ func (c *converter) hugo(i int) int {
 		// one that highlights its inside is code (below).
 		return n
 	case open && sc.math && took(c.mathShortcode(t, args)),
-		open && t.name == "tab" && (sc.read || c.im.conf.docsy) && took(c.tabStart(t, args)):
+		open && t.name == "tab" && (sc.read || c.im.conf.docsy || c.im.conf.hextra) && took(c.tabStart(t, args)):
 		return n
 	}
 	if el := c.im.conf.shortcodes[strings.TrimPrefix(t.name, "/")].inlineTag; el != "" && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
