@@ -421,6 +421,9 @@ scan:
 			i += len(monthAt(tok))
 			continue
 		}
+		if _, number := typedNumber(tok); ok && number && s.otherUnit(ref, text[:i], text[end:]) {
+			ok = false
+		}
 		if ok {
 			hits = append(hits, textHit{i, end, tok, ref})
 		}
@@ -430,6 +433,66 @@ scan:
 	for _, h := range hits {
 		diags.Warnf(at(h.at), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", h.text, h.ref.expr(), h.text)
 	}
+}
+
+// otherUnit reports whether a number typed between before and after is
+// said to count something else than the block of ref does, so that it is
+// not that block's value, though it is written alike: "30 nurses" on a
+// page whose beds number 30, "$30" of a block that is not money. Only a
+// block with a unit is told so, on an English page, and only by a word
+// that names things ("nurses", not "of" or "a day").
+func (s *Scope) otherUnit(ref literalRef, before, after string) bool {
+	b := s.blocks[ref.block]
+	if b == nil || b.Unit == "" || !strings.HasPrefix(s.Locale.Language(), "en") && s.Locale.Language() != "" {
+		return false // the words of other languages are not known
+	}
+	unit := strings.ToLower(b.Unit)
+	if strings.HasSuffix(strings.TrimRight(before, " "), "$") || strings.HasSuffix(strings.TrimRight(before, " "), "€") || strings.HasSuffix(strings.TrimRight(before, " "), "£") {
+		return !moneyUnit(unit)
+	}
+	rest := strings.TrimLeft(after, " \u00a0")
+	word := strings.ToLower(rest[:len(rest)-len(strings.TrimLeftFunc(rest, unicode.IsLetter))])
+	if utf8.RuneCountInString(word) < 3 || countWords[word] || largeWords[word] {
+		return false
+	}
+	for w := range strings.FieldsSeq(unit) {
+		w = strings.Trim(w, "()")
+		if singular(w) == singular(word) {
+			return false
+		}
+	}
+	return true
+}
+
+// singular returns the English word w without a plural's ending:
+// "casualty" of "casualties", "bed" of "beds".
+func singular(w string) string {
+	if stem, ok := strings.CutSuffix(w, "ies"); ok {
+		return stem + "y"
+	}
+	return strings.TrimSuffix(w, "s")
+}
+
+// moneyUnit reports whether unit, in lower case, counts money.
+func moneyUnit(unit string) bool {
+	return strings.ContainsAny(unit, "$€£") || slices.ContainsFunc([]string{"dollar", "euro", "pound", "usd", "eur", "gbp", "money", "cash", "revenue", "budget", "spending", "cost"}, func(w string) bool { return strings.Contains(unit, w) })
+}
+
+// countWords are words after a number that do not say what it counts:
+// "30 of them", "92 a day", "12 more", "3 per cent".
+var countWords = map[string]bool{
+	"and": true, "the": true, "per": true, "for": true, "from": true, "each": true, "more": true, "less": true, "fewer": true, "than": true,
+	"percent": true, "cent": true, "times": true, "out": true, "new": true, "other": true, "all": true, "total": true, "left": true,
+	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true, "year": true, "years": true, "hours": true,
+	"hour": true, "daily": true, "weekly": true, "monthly": true, "yearly": true, "annually": true, "since": true, "until": true,
+	"before": true, "after": true, "was": true, "were": true, "are": true, "had": true, "have": true, "has": true, "will": true,
+}
+
+// largeWords are the words of a large number or a share after one:
+// "12 million", "3 points".
+var largeWords = map[string]bool{
+	"hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true, "thousands": true, "millions": true,
+	"billions": true, "points": true, "point": true, "dozen": true,
 }
 
 // isMonthYear reports whether tok, read by literalAt, is a month's name

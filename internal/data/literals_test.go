@@ -78,6 +78,11 @@ func TestCheckLiterals(t *testing.T) {
 			`0.9 → {{ lake.rate | abs }}`, `895 → {{ lake.limit }}`}},
 		{"A range of 70–110 and -12,000 and (-92).", []string{
 			`70 → {{ losses.low.rate }}`, `110 → {{ losses.high.rate }}`}},
+		// A number said to count something else than the block's unit,
+		// casualties, is not its value: "3,800 nurses", "$92"; one of
+		// that unit, or followed by words that name nothing, is.
+		{"Some 3,800 nurses and 3,800 casualties; $92 a ticket, 92 a day, 12,000 in all, 12,000 casualty reports.", []string{
+			`3,800 → {{ losses.last.value }}`, `92 → {{ losses.rate }}`, `12,000 → {{ losses.limit }}`, `12,000 → {{ losses.limit }}`}},
 	} {
 		got := typed(t, scope, tc.text)
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
