@@ -177,6 +177,12 @@ func (im *importer) jekyll() error {
 		if im.tooLargePage(p, data) {
 			return nil
 		}
+		if kind == "_posts" && !jekyllNameDateRE.MatchString(name) {
+			// Jekyll reads a post's date from its file's name, and
+			// publishes no post of a file whose name has none.
+			im.done(diag.Pos{Path: p, Line: 1, Col: 1}, "a post whose file name does not start with its date (YYYY-MM-DD-title), which Jekyll does not publish: not imported (rename it, as 2024-01-31-%s, to publish it)", name)
+			return nil
+		}
 		base := strings.TrimSuffix(name, path.Ext(name))
 		var pg *page
 		if !markdownExt(p) {
