@@ -906,6 +906,21 @@ func TestHostileMarkdownNotRead(t *testing.T) {
 	if !strings.HasSuffix(got, "---\n"+strings.Repeat(">", 100000)+" deep\n") {
 		t.Errorf("content/posts/quotes.md ends %q; want its text as it was", got[max(0, len(got)-40):])
 	}
+	// A Jekyll collection's document of that size too, which was
+	// imported and written unconverted.
+	res, err = Import(fstest.MapFS{
+		"_config.yml":      {Data: []byte("url: https://old.example\ncollections:\n  guides:\n    output: true\n")},
+		"_guides/large.md": {Data: []byte(large)},
+	}, Jekyll, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "_guides/large.md: file is 9.0 MB, more than the 8 MB plotline reads, for an article: not imported (split it into pages)"; !slices.Contains(noteLines(res.Notes), want) {
+		t.Errorf("notes:\n%s\nwant among them\n%s", strings.Join(noteLines(res.Notes), "\n"), want)
+	}
+	if _, ok := res.Files["content/guides/large.md"]; ok {
+		t.Errorf("the collection's document of 9 MB was imported")
+	}
 }
 
 // TestConvertedPageBounded checks that a page whose conversion grows past

@@ -580,6 +580,9 @@ func (im *importer) collectionFile(p string, c collection) error {
 		}
 		return nil
 	}
+	if im.tooLargePage(p, data) {
+		return nil // as a post or a page of that size
+	}
 	pg, ok := im.readPage(p, data)
 	if !ok {
 		return nil
