@@ -2268,6 +2268,9 @@ func (c *converter) nextTag(from int, open string) (tag, bool) {
 func (c *converter) detailsStart(t tag, a args) int {
 	summary := strings.TrimSpace(cmp.Or(a.named["summary"], a.named["title"], a.named["text"], a.pos(0), "Details"))
 	open := a.named["open"] == "true" || a.named["openByDefault"] == "true" || slices.Contains(a.posn, "open")
+	if c.im.conf.hextra && !c.im.conf.shortcodes[t.name].read {
+		open = a.named["closed"] != "true" // Hextra's is open unless closed
+	}
 	return c.labelStart(t, summary, c.im.conf.unsafe, open)
 }
 
