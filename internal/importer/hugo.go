@@ -691,7 +691,9 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				s.inlineTag = string(m[1])
 			}
 			s.script = inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
-			s.details = bytes.Contains(data, []byte("<details")) && inner
+			// A fold: a <details>, or learn's expand, a label that a
+			// script shows the inside under when clicked.
+			s.details = (bytes.Contains(data, []byte("<details")) || bytes.Contains(data, []byte("expand-label"))) && inner
 			s.math = inner && bytes.Contains(data, []byte(`\\(`))
 			// A block of code: an inline one (hl_inline) is left.
 			s.code = inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline"))
