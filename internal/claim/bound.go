@@ -59,8 +59,9 @@ func Bound(text string, o Options) (string, int) {
 func notWord(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }
 
 // endsBound reports whether r, between words and a number, parts them: a
-// digit, or a mark that closes a phrase or a clause.
-func endsBound(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(")]:;,.!?", r) }
+// digit, or a mark that closes a phrase or a clause, a table's cell or a
+// dash's aside ("65 and over | {{ }}").
+func endsBound(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(")]:;,.!?|/–—", r) }
 
 // trimMarkup returns text without the HTML at its end that a writer puts
 // between words and a number: spaces, an entity ("more than&nbsp;") and
@@ -173,12 +174,12 @@ var boundDirs = map[numQual]int{
 // would say so twice: "falling -1.3 a day" reads as a rise.
 var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
 	"decreasing", "decreased", "shrinking", "shrank", "shrunk", "sinking", "sank", "losing", "lost",
-	"fall", "drop", "decline", "decrease", "loss", "reduction"}
+	"shed", "sheds", "shedding", "dwindling", "dwindled", "fall", "drop", "decline", "decrease", "loss", "reduction", "cut"}
 
 // riseWords say that a number is a rise, after which a minus sign says
 // the opposite: "rising -1.3 a day" reads as a fall.
 var riseWords = []string{"rising", "rises", "rose", "risen", "up", "growing", "grows", "grew", "grown", "increasing",
-	"increased", "increases", "climbing", "climbed", "gaining", "gained",
+	"increased", "increases", "climbing", "climbed", "gaining", "gained", "adding", "added", "adds",
 	"rise", "increase", "gain", "growth", "jump"}
 
 // Falls returns the words that end text, the prose before a number, when

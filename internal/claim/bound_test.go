@@ -56,6 +56,10 @@ func TestBound(t *testing.T) {
 		{"", "more than <span class=\"n\"> ", "more than", 2},
 		{"", "more than&amp ", "", 0},
 		{"", "more than 5 > ", "", 0},
+		// A table's cell, a dash's aside or a slash between them.
+		{"", "| 65 and over | ", "", 0},
+		{"", "Patients aged 65 and over – ", "", 0},
+		{"", "Ages 65 and over / ", "", 0},
 	} {
 		words, dir := Bound(tc.text, Options{Language: tc.lang})
 		if words != tc.words || dir != tc.dir {

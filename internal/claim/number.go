@@ -274,9 +274,9 @@ var numQualifiers = slices.Concat(
 	runs(qJustOver, "just over|just above|just more than|slightly over|slightly more than|slightly above|"+
 		"a little more than|a little over|a little above|marginally more than|marginally above"),
 	runs(qMore, "more than|over|above|greater than|higher than|in excess of|upwards of|north of|beyond|exceeding|exceeds|exceeded|surpassing|surpasses|surpassed"),
-	runs(qAtLeast, "at least|a minimum of|no fewer than|no less than|not fewer than|not less than|as few as|as little as|as low as"),
+	runs(qAtLeast, "at least|no fewer than|no less than|not fewer than|not less than|as few as|as little as|as low as"),
 	runs(qLess, "fewer than|less than|under|below|lower than|short of|shy of|south of"),
-	runs(qAtMost, "at most|a maximum of|no more than|not more than|up to|as many as|as much as|as high as"),
+	runs(qAtMost, "at most|no more than|not more than|up to|as many as|as much as|as high as"),
 	runs(qWellOver, "well over|well above|well in excess of"),
 	runs(qWellUnder, "well under|well below|well short of"),
 )

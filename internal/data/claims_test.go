@@ -732,7 +732,12 @@ func TestBoundedCounts(t *testing.T) {
 		// The day just past, of the year before as_of, is read so.
 		{"reached 1,500 on ", `losses.first.date | date "2 January"`, "20 December", ""},
 		{"on ", `lake.crossing | date "2 January 2006"`, "2 December 2026", ""},
-		{"", `lake.crossing | date "2 January"`, "2 December", ""},
+		{"", `lake.crossing | date "2 January"`, "", `"2 December" without its year reads as the last such day before as_of (20 January 2025) or the next after it, but lake.crossing is 2 December 2026; show the year`},
+		// A year written before it on its line says which.
+		{"In 2026, full on ", `lake.crossing | date "2 January"`, "2 December", ""},
+		// Words of a time near the date are of its own clause: "within
+		// months, before" is "before".
+		{"within months, before ", `losses.crossing | date "January 2006"`, "", `"before April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
 		{"Within the next ", "losses.months_to_limit", "", `"within the next 3 months" is false: losses.crossing is 15 April 2025, 3.1 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.crossing | claim "within 4 months" }}`},
 		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within a year" }}`},
 		{"more than ", "losses.weeks_to_limit", "13", ""},
@@ -1014,6 +1019,20 @@ func TestWordsAfter(t *testing.T) {
 		{"", "support.rate", " per cent a year", "", `"2 per cent" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
 		{"", "support.rate", " percentage points a year", "2", ""},
 		{"it stands at ", "support.last.value", "%.", "42", ""},
+		// A sum and a margin are no bound; bounds behind the marks that
+		// end emphasis or an element are.
+		{"The total is ", "k.last.value | comma", " + 12 beds.", "1,205", ""},
+		{"", "k.last.value | comma", "+/- 3 beds", "1,205", ""},
+		{"", "k.last.value | comma", "+{{ j.last.value }}", "1,205", ""},
+		{"**", "k.last.value | comma", "** or more beds", "", `"1,205 or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"<strong>", "k.last.value | comma", "</strong> or more", "", `"1,205 or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"", "k.last.value | comma", "&nbsp;or more", "", `"1,205 or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"aged ", "k.last.value | comma", " and over", "", `"1,205 and over" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		// "% points" and "%-Punkte" say percentage points.
+		{"Support rises ", "support.rate", " % points a year", "2", ""},
+		{"Support rises ", "support.rate", "%-points a year", "2", ""},
+		{"um ", "support.rate", " %-Punkte", "2", ""},
+		{"", "support.rate", "\u202f% a year", "", "\"2\u202f%\" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write \"percentage points\" or \"points\" after it"},
 	} {
 		ev, err := scope.EvalAround(tc.expr, tc.before, tc.after, at)
 		got := ""
@@ -1033,6 +1052,9 @@ func TestWordsAfter(t *testing.T) {
 		{"shrink.rate | abs", "% a week", "10", ""},
 		{"shrink.rate | abs", " per cent a week", "10", ""},
 		{"shrink.rate | percent", " a week", "-10%", ""},
+		{"shrink.rate | abs", " Prozent pro Woche", "10", ""},
+		{"shrink.rate | abs", "&nbsp;% a week", "10", ""},
+		{"support.rate", " percentage points a year", "2", ""}, // in points: no growth in per cent
 		{"shrink.low.rate | abs", "", "15", `shrink.low.rate is a growth in per cent a period, which "15" shows as a plain number: write "%" or "per cent" after it, or {{ shrink.low.rate | percent }}`},
 		{"k.last.value", "", "1,204.6", ""},
 	} {

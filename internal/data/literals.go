@@ -450,15 +450,24 @@ func (s *Scope) otherUnit(ref literalRef, before, after string) bool {
 	if strings.HasSuffix(strings.TrimRight(before, " "), "$") || strings.HasSuffix(strings.TrimRight(before, " "), "€") || strings.HasSuffix(strings.TrimRight(before, " "), "£") {
 		return !moneyUnit(unit)
 	}
+	// The words that follow, up to three: "30 extra beds", "30 ICU beds"
+	// count beds.
+	words := strings.FieldsFunc(strings.ToLower(after[:min(len(after), 48)]), func(r rune) bool { return !unicode.IsLetter(r) })
 	rest := strings.TrimLeft(after, " \u00a0")
-	word := strings.ToLower(rest[:len(rest)-len(strings.TrimLeftFunc(rest, unicode.IsLetter))])
-	if utf8.RuneCountInString(word) < 3 || countWords[word] || largeWords[word] {
+	if len(words) == 0 || !strings.HasPrefix(strings.ToLower(rest), words[0]) {
+		return false // a mark or a digit first: "30%", "30, 40"
+	}
+	if utf8.RuneCountInString(words[0]) < 3 || countWords[words[0]] || largeWords[words[0]] || moneyUnit(unit) && moneyUnit(words[0]) {
 		return false
 	}
-	for w := range strings.FieldsSeq(unit) {
-		w = strings.Trim(w, "()")
-		if singular(w) == singular(word) {
-			return false
+	for _, word := range words[:min(len(words), 3)] {
+		if countWords[word] || word == "or" {
+			break // "30 nurses and 30 beds": the next phrase's
+		}
+		for w := range strings.FieldsSeq(unit) {
+			if singular(strings.Trim(w, "()")) == singular(word) {
+				return false
+			}
 		}
 	}
 	return true
@@ -475,7 +484,7 @@ func singular(w string) string {
 
 // moneyUnit reports whether unit, in lower case, counts money.
 func moneyUnit(unit string) bool {
-	return strings.ContainsAny(unit, "$€£") || slices.ContainsFunc([]string{"dollar", "euro", "pound", "usd", "eur", "gbp", "money", "cash", "revenue", "budget", "spending", "cost"}, func(w string) bool { return strings.Contains(unit, w) })
+	return strings.ContainsAny(unit, "$€£") || slices.ContainsFunc([]string{"dollar", "euro", "pound", "usd", "eur", "gbp", "cad", "aud", "chf", "yen", "money", "cash", "revenue", "budget", "spending", "cost"}, func(w string) bool { return strings.Contains(unit, w) })
 }
 
 // countWords are words after a number that do not say what it counts:

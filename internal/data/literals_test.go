@@ -83,6 +83,9 @@ func TestCheckLiterals(t *testing.T) {
 		// that unit, or followed by words that name nothing, is.
 		{"Some 3,800 nurses and 3,800 casualties; $92 a ticket, 92 a day, 12,000 in all, 12,000 casualty reports.", []string{
 			`3,800 → {{ losses.last.value }}`, `92 → {{ losses.rate }}`, `12,000 → {{ losses.limit }}`, `12,000 → {{ losses.limit }}`}},
+		// The unit among the next words counts: "3,800 more Russian
+		// casualties" are casualties.
+		{"Then 3,800 Russian military casualties.", []string{`3,800 → {{ losses.last.value }}`}},
 	} {
 		got := typed(t, scope, tc.text)
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -215,7 +216,7 @@ const maxBefore = 48
 // denies (signBound), and when v, in percentage points, is followed by
 // "%" or "per cent".
 func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after string) error {
-	if v.Kind == Date && strings.TrimSpace(before) != "" {
+	if v.Kind == Date {
 		return s.dateBound(e, v, text, before)
 	}
 	if v.Kind != Number {
@@ -279,32 +280,59 @@ func (s *Scope) signBound(e Expr, v Value, text, before string, opts claim.Optio
 // the chart says "shrinking 10% a week".
 func growthWithoutPercent(e Expr, v Value, text, after string) string {
 	_, field := e.Ref.scenarioField()
-	if field != "rate" || !v.Percent || strings.HasSuffix(text, "%") || strings.Contains(text, "\u00a0%") || percentAfter(after) != "" {
+	if field != "rate" || !v.Percent || v.Points || strings.HasSuffix(text, "%") || percentAfter(after) != "" {
 		return ""
 	}
 	return fmt.Sprintf("%s is a growth in per cent a period, which %q shows as a plain number: write \"%%\" or \"per cent\" after it, or {{ %s | percent }}", e.Ref, text, e.Ref)
 }
 
 // percentAfter returns the sign or word of per cent that starts after,
-// the text after a value: "%", " per cent", " percent" (not "percentage
-// points").
+// the text after a value: "%", " per cent", " percent", and the words of
+// the languages plotline has words for ("Prozent", "pour cent"), after
+// spaces, no-break spaces or an entity of one; not "% points" or
+// "%-Punkte", which say percentage points, nor "percentage points".
 func percentAfter(after string) string {
-	rest := strings.TrimLeft(after, " \u00a0")
-	for _, mark := range []string{"%", "per cent", "percent"} {
-		if len(rest) >= len(mark) && strings.EqualFold(rest[:len(mark)], mark) {
-			if r, _ := utf8.DecodeRuneInString(rest[len(mark):]); !unicode.IsLetter(r) {
-				return after[:len(after)-len(rest)+len(mark)]
-			}
+	rest := trimSpaceEntities(after)
+	for _, mark := range percentMarks {
+		if len(rest) < len(mark) || !strings.EqualFold(rest[:len(mark)], mark) {
+			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(rest[len(mark):]); unicode.IsLetter(r) {
+			continue // "percentage"
+		}
+		next := strings.ToLower(strings.TrimLeft(trimSpaceEntities(rest[len(mark):]), "-"))
+		if slices.ContainsFunc([]string{"point", "pts", "pp", "punkt", "pkt"}, func(p string) bool { return strings.HasPrefix(next, p) }) {
+			return "" // "% points", "%-Punkte": percentage points
+		}
+		return after[:len(after)-len(rest)+len(mark)]
 	}
 	return ""
+}
+
+// percentMarks are the signs and words of per cent after a number.
+var percentMarks = []string{"%", "per cent", "percent", "pc", "prozent", "pour cent", "por ciento", "per cento", "procent", "por cento"}
+
+// trimSpaceEntities returns s without the spaces, no-break spaces
+// (U+00A0, U+202F) and the entities of a no-break space it starts with.
+func trimSpaceEntities(s string) string {
+	for {
+		t := strings.TrimLeft(s, " \t\u00a0\u202f")
+		for _, e := range []string{"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"} {
+			t = strings.TrimPrefix(t, e)
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // afterWords are the words after a number that make it a bound, and the
 // qualifier a claim writes before it for them: "1,205 or more" is "at
 // least 1,205".
 var afterWords = []struct{ words, qualifier string }{
-	{"or more", "at least"}, {"or higher", "at least"}, {"or above", "at least"}, {"or over", "at least"}, {"+", "at least"}, {"-plus", "at least"},
+	{"or more", "at least"}, {"or higher", "at least"}, {"or above", "at least"}, {"or over", "at least"}, {"or greater", "at least"},
+	{"and over", "at least"}, {"and above", "at least"}, {"and up", "at least"}, {"-plus", "at least"},
 	{"or fewer", "at most"}, {"or less", "at most"}, {"or lower", "at most"}, {"or below", "at most"}, {"or under", "at most"},
 }
 
@@ -312,7 +340,15 @@ var afterWords = []struct{ words, qualifier string }{
 // the text after a number, make of it ("or more", "+"), and those words
 // as the page shows them; "" when they make none.
 func boundAfter(after string) (qualifier, words string) {
-	rest := strings.TrimLeft(after, " \u00a0")
+	if plus, ok := strings.CutPrefix(after, "+"); ok {
+		// "12,000+", a least value; "12,000 + 300" and "12,000+/-3"
+		// are a sum and a margin.
+		if r, _ := utf8.DecodeRuneInString(plus); !unicode.IsDigit(r) && !strings.ContainsRune("/-+{", r) {
+			return "at least", "+"
+		}
+		return "", ""
+	}
+	rest := trimSpaceEntities(trimCloseMarks(after))
 	for _, a := range afterWords {
 		if len(rest) < len(a.words) || !strings.EqualFold(rest[:len(a.words)], a.words) {
 			continue
@@ -320,9 +356,30 @@ func boundAfter(after string) (qualifier, words string) {
 		if r, _ := utf8.DecodeRuneInString(rest[len(a.words):]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			continue // "or moreover", "+3"
 		}
-		return a.qualifier, after[:len(after)-len(rest)+len(a.words)]
+		if typed := after[:len(after)-len(rest)+len(a.words)]; !strings.ContainsAny(typed, "*_<&") {
+			return a.qualifier, typed
+		}
+		return a.qualifier, " " + a.words // without the marks
 	}
 	return "", ""
+}
+
+// trimCloseMarks returns s, the text after a value, without the marks
+// that end the emphasis or the element around it: "** or more", "</strong>
+// or more".
+func trimCloseMarks(s string) string {
+	for {
+		t := strings.TrimLeft(s, "*_")
+		if strings.HasPrefix(t, "</") {
+			if end := strings.IndexByte(t, '>'); end > 0 {
+				t = t[end+1:]
+			}
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // dateBound returns an error when v, a date known to the day that its
@@ -351,12 +408,15 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 		if asOf.IsZero() || !shows(v.Date.AddDate(-1, 0, 0)) && !shows(v.Date.AddDate(1, 0, 0)) {
 			return nil
 		}
-		if !besideYear(v.Date, asOf) {
+		if !besideYear(v.Date, asOf) && !strings.Contains(before, strconv.Itoa(v.Date.Year())) {
 			return fmt.Errorf("%q without its year reads as the last such day before as_of (%s) or the next after it, but %s is %s; show the year", text, asOf.Format("2 January 2006"), e.Ref, v.Date.Format("2 January 2006"))
 		}
 		return nil
 	}
-	ws := strings.FieldsFunc(strings.ToLower(before), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
+	// The words of the date's own clause: "within months, before May"
+	// is read from "before".
+	clause := before[strings.LastIndexAny(before, ".,;:!?")+1:]
+	ws := strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
 	for k := min(len(ws), 3); k > 0; k-- {
 		phrase := strings.Join(ws[len(ws)-k:], " ") + " " + text
 		verdict, err := claim.Date(phrase, v.Date, s.claimOptions(e.Ref.Block))
