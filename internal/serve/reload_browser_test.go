@@ -13,17 +13,24 @@ import (
 	"github.com/plotline/plotline/internal/browsertest"
 )
 
-// browserTimeout bounds a browser test, from the start of Chromium to the
-// last check.
+// browserTimeout bounds a browser test, from the opening of its first tab
+// to the last check.
 const browserTimeout = 90 * time.Second
 
-// newBrowser starts headless Chromium with a fresh profile and returns the
-// context of its first tab; chromedp.NewContext on it opens more tabs of
-// the same browser. Without Chromium the test fails in CI and is skipped
-// elsewhere.
+// TestMain shares one Chromium among the browser tests, closed when they
+// are done.
+func TestMain(m *testing.M) {
+	browsertest.Main(m)
+}
+
+// newBrowser opens a tab of the shared headless Chromium in a browser
+// context of its own, which no cookie, storage, cache or shared worker of
+// another test reaches, and returns its context; chromedp.NewContext on it
+// opens more tabs in the same browser context. Without Chromium the test
+// fails in CI and is skipped elsewhere.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	return browsertest.Start(t, browserTimeout, nil)
+	return browsertest.Tab(t, browserTimeout)
 }
 
 // servePages serves n pages, /repo/p0/ to /repo/p(n-1)/, each linking one

@@ -31,9 +31,19 @@ import (
 
 var screenshots = flag.String("screenshots", "", "write screenshots of the example site to this folder")
 
-// browserTimeout bounds each browser test, from the start of Chromium to
-// the last check.
+// browserTimeout bounds each browser test, from the opening of its tab
+// (or the start of a Chromium of its own) to the last check.
 const browserTimeout = 60 * time.Second
+
+// browserWindow is the size of the shared browser's windows, which every
+// tab opens with.
+var browserWindow = chromedp.WindowSize(1280, 900)
+
+// TestMain shares one Chromium among the browser tests, closed when they
+// are done.
+func TestMain(m *testing.M) {
+	browsertest.Main(m, browserWindow)
+}
 
 // minPainted is the share of a chart's canvas pixels that must be drawn
 // for the chart to count as drawn. Axes and labels alone cover about 2%;
@@ -159,25 +169,33 @@ func serveExample(t *testing.T) (root, dest string) {
 	return srv.URL + "/repo/", dest
 }
 
-// newBrowser starts headless Chromium with a fresh profile and returns the
-// context of one tab, bounded by timeout. Every event of the tab goes to
-// events when it is not nil. Without Chromium the test fails in CI and is
-// skipped elsewhere.
+// newBrowser opens a tab of the shared headless Chromium, 1280 by 900
+// pixels, in a browser context of its own (no cookie, storage, cache,
+// permission or worker of another test), and returns its context, bounded
+// by timeout. Every event of the tab goes to events when it is not nil.
+// Without Chromium the test fails in CI and is skipped elsewhere.
 func newBrowser(t *testing.T, timeout time.Duration, events *browserEvents) context.Context {
 	t.Helper()
 	return newBrowserWith(t, timeout, events)
 }
 
 // newBrowserWith is newBrowser with options of Chromium's own after the
-// usual ones, such as chromedp.Flag("hide-scrollbars", false).
+// usual ones, such as chromedp.Flag("hide-scrollbars", false): a browser
+// cannot change them once started, so with them the test starts a
+// Chromium of its own, with a fresh profile.
 func newBrowserWith(t *testing.T, timeout time.Duration, events *browserEvents, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	alloc := append([]chromedp.ExecAllocatorOption{chromedp.WindowSize(1280, 900)}, extra...)
 	var tab []chromedp.ContextOption
 	if events != nil {
 		tab = append(tab, chromedp.WithListener(events.listen))
 	}
-	ctx := browsertest.Start(t, timeout, alloc, tab...)
+	var ctx context.Context
+	if len(extra) == 0 {
+		ctx = browsertest.Tab(t, timeout, tab...)
+	} else {
+		alloc := append([]chromedp.ExecAllocatorOption{browserWindow}, extra...)
+		ctx = browsertest.Start(t, timeout, alloc, tab...)
+	}
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}

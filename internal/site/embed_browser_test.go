@@ -173,8 +173,10 @@ func TestBrowserCopySnippet(t *testing.T) {
 	root, _ := serveExample(t)
 	origin := strings.TrimSuffix(root, "/repo/")
 	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		// Granted in the tab's own browser context only.
 		if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
 			Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: origin,
+			BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
 		}); err != nil {
 			t.Fatal(err)
 		}
