@@ -403,7 +403,8 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 	}
 	if !shows(v.Date.AddDate(0, 0, 1)) && !shows(v.Date.AddDate(0, 0, -1)) {
 		// The day itself: "before 15 April" may be advice. Without its
-		// year, it is read as the one nearest the page's as_of.
+		// year, it must be one of the two such days either side of the
+		// block's as_of, unless its year is written before it.
 		asOf := s.claimOptions(e.Ref.Block).AsOf
 		if asOf.IsZero() || !shows(v.Date.AddDate(-1, 0, 0)) && !shows(v.Date.AddDate(1, 0, 0)) {
 			return nil
