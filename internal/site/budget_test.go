@@ -15,6 +15,7 @@ import (
 
 	"github.com/plotline/plotline"
 	"github.com/plotline/plotline/internal/config"
+	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/overlay"
 )
 
@@ -187,14 +188,28 @@ func manyChartsSite() fstest.MapFS {
 
 // manyTagsSite is an article of 10,000 tags, each with its own page.
 func manyTagsSite() fstest.MapFS {
-	var tags strings.Builder
-	for i := range 10_000 {
-		if i > 0 {
-			tags.WriteString(", ")
+	return manyTags()
+}
+
+// manyTags is a site of 10,000 tags, the 100 a page may have on each of
+// 100 articles.
+func manyTags() fstest.MapFS {
+	fsys := fstest.MapFS{"plotline.yaml": {Data: []byte("title: Budget\nbase_url: https://example.org/\n")}}
+	for a := range 100 {
+		var tags strings.Builder
+		for i := range content.MaxTags {
+			if i > 0 {
+				tags.WriteString(", ")
+			}
+			fmt.Fprintf(&tags, "t%05d", a*content.MaxTags+i)
 		}
-		fmt.Fprintf(&tags, "t%05d", i)
+		name := "a" // the budget sites' article, at articles/a/
+		if a > 0 {
+			name = fmt.Sprintf("a%02d", a)
+		}
+		fsys["content/articles/"+name+".md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: A%02d\ndate: 2025-01-01\ntags: [%s]\n---\nA.\n", a, tags.String()))}
 	}
-	return article("tags: ["+tags.String()+"]\n", "A.\n")
+	return fsys
 }
 
 // aliasedBlocksSite is an article of 2,000 data blocks that share one
