@@ -28,9 +28,13 @@ func DateHint(s string) string {
 	return yamlpos.DateHint(s)
 }
 
+// currency is a sign of money and the word of its unit.
+type currency struct{ sign, unit string }
+
 // currencies are the signs numberHint takes off a number, with the word
-// for the block's unit.
-var currencies = []struct{ sign, unit string }{{"$", "dollars"}, {"€", "euros"}, {"£", "pounds"}, {"¥", "yen"}}
+// for the block's unit; moneyUnit and the check of typed numbers know
+// money by them.
+var currencies = []currency{{"$", "dollars"}, {"€", "euros"}, {"£", "pounds"}, {"¥", "yen"}}
 
 // missingHint is numberHint's for a placeholder of a missing observation.
 const missingHint = ": a date without an observation is left out of the data: delete its line"

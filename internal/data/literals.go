@@ -447,7 +447,7 @@ func (s *Scope) otherUnit(ref literalRef, before, after string) bool {
 		return false // the words of other languages are not known
 	}
 	unit := strings.ToLower(b.Unit)
-	if strings.ContainsAny(lastRune(strings.TrimRight(before, " ")), "$€£") {
+	if last := lastRune(strings.TrimRight(before, " ")); slices.ContainsFunc(currencies, func(c currency) bool { return c.sign == last }) {
 		return !moneyUnit(unit)
 	}
 	// The words that follow, up to three: "30 extra beds", "30 ICU beds"
@@ -486,18 +486,6 @@ func singular(w string) string {
 func lastRune(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
-}
-
-// moneyUnit reports whether unit, in lower case, counts money: a sign of
-// money, a word of it ("dollars", "euro"), or a currency's code as a word
-// of its own ("usd").
-func moneyUnit(unit string) bool {
-	if strings.ContainsAny(unit, "$€£") || slices.ContainsFunc([]string{"dollar", "euro", "pound", "money", "cash", "revenue", "budget", "spending", "cost"}, func(w string) bool { return strings.Contains(unit, w) }) {
-		return true
-	}
-	return slices.ContainsFunc(strings.Fields(unit), func(w string) bool {
-		return slices.Contains([]string{"usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "yen", "yuan", "rupees"}, strings.Trim(w, "()"))
-	})
 }
 
 // countWords are words after a number that do not say what it counts:

@@ -225,14 +225,12 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 	if mark := percentAfter(after); v.Points && mark != "" {
 		return fmt.Errorf("\"%s%s\" says a change in per cent, but %s is in percentage points, a difference of two percentages (40%% to 42%% is 2 points, a rise of 5%%); write \"percentage points\" or \"points\" after it", text, mark, e.Ref)
 	}
-	var w string
-	var dir int
 	if strings.TrimSpace(before) != "" {
 		opts := s.claimOptions(e.Ref.Block)
 		if err := s.signBound(e, v, text, before, opts); err != nil {
 			return err
 		}
-		if w, dir = claim.Bound(before, opts); dir != 0 {
+		if w, dir := claim.Bound(before, opts); dir != 0 {
 			if err := s.countBound(e.Ref, e.Format, v, w, dir, opts); err != nil {
 				return err
 			}
