@@ -199,16 +199,26 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		// line of 40,000 values is read once.
 		before := src[max(0, v.Offset-maxBefore):v.Offset]
 		words := string(before[bytes.LastIndexByte(before, '\n')+1:])
-		if lineStart := v.Offset - len(words); strings.TrimSpace(words) == "" && lineStart > 0 && laterLineOf(v, lineStart) {
-			// A value that starts a line of its paragraph follows the
-			// words that end the line before, as the page prints them:
-			// "more than\n{{ b.last.value | comma }}".
-			prev := src[max(0, lineStart-1-maxBefore) : lineStart-1]
-			words = string(bytes.TrimRight(prev[bytes.LastIndexByte(prev, '\n')+1:], " \t\\")) + " "
+		if lineStart := v.Offset - len(words); len(words) < maxBefore && lineStart > 0 && laterLineOf(v, lineStart) {
+			// A line of a paragraph goes on from the words that end the
+			// line before, as the page prints them: "more\nthan {{
+			// b.last.value | comma }}".
+			prev := src[max(0, lineStart-1-maxBefore+len(words)) : lineStart-1]
+			words = string(bytes.TrimRight(prev[bytes.LastIndexByte(prev, '\n')+1:], " \t\\")) + " " + words
 		}
 		after := src[v.End:min(len(src), v.End+maxBefore)]
 		if i := bytes.IndexByte(after, '\n'); i >= 0 {
-			after = after[:i]
+			if end := v.End + i; strings.TrimSpace(string(after[:i])) == "" && laterLineOf(v, end+1) {
+				// "{{ k | comma }}\nor more": the line after, of the
+				// same paragraph.
+				next := src[end+1 : min(len(src), end+1+maxBefore)]
+				if j := bytes.IndexByte(next, '\n'); j >= 0 {
+					next = next[:j]
+				}
+				after = append([]byte(" "), bytes.TrimLeft(next, " \t>")...)
+			} else {
+				after = after[:i]
+			}
 		}
 		s, warning, err := state.page.Values.ResolveValue(v.Expr, words, string(after), state.pos(v.Offset))
 		if err != nil {
@@ -233,13 +243,14 @@ func (valueTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	}
 }
 
-// laterLineOf reports whether the line starting at lineStart, where v
-// stands, is a later line of the paragraph that holds v, not its first.
+// laterLineOf reports whether the line starting at lineStart is a later
+// line of the paragraph that holds v, not its first.
 func laterLineOf(v *ValueNode, lineStart int) bool {
 	for p := v.Parent(); p != nil; p = p.Parent() {
 		switch p.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock:
-			return p.Lines().Len() > 0 && p.Lines().At(0).Start < lineStart
+			lines := p.Lines()
+			return lines.Len() > 0 && lines.At(0).Start < lineStart && lineStart <= lines.At(lines.Len()-1).Start
 		}
 	}
 	return false
