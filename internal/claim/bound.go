@@ -21,22 +21,29 @@ const maxBoundWords = 4
 // where they let it in ("at least", "no more than", "within"). Of the runs of words that
 // end text, the longest that reads is taken, so that "no more than" is
 // not read as "more than". It returns "" and 0 for words that bound
-// nothing ("about", "some"), and for a bound that ends a comparison
+// nothing ("about", "some"), for a bound that ends a comparison
 // ("twice as many as", "far more than", "doppelt so viele wie"), where
-// the number is what another is compared with.
-func Bound(text string, o Options) (string, int) {
-	text = strings.ReplaceAll(trimMarkup(text), "’", "'")
-	words := strings.TrimRightFunc(text, notWord)
-	if strings.ContainsFunc(text[len(words):], endsBound) {
+// the number is what another is compared with, and for "up to" after a
+// verb of a rise ("went up to", "brings the total up to").
+//
+// An English negation a few words before the bound turns it ("never fell
+// below", "was not over"): Bound then returns the bound it makes, in the
+// words a claim reads ("at least", "at most"), and said, the page's own
+// words from the negation on; said is words otherwise. A negated bound
+// that is not a plain one ("not nearly", "not within") bounds nothing.
+func Bound(text string, o Options) (words string, dir int, said string) {
+	text = strings.NewReplacer("’", "'", "&nbsp;", " ", "&#160;", " ", "&#xa0;", " ", "&#xA0;", " ").Replace(trimMarkup(text))
+	trimmed := strings.TrimRightFunc(text, notWord)
+	if strings.ContainsFunc(text[len(trimmed):], endsBound) {
 		// A number or a stop between the words and the value: "under
 		// 18 (", "aged over 65, ", "(under 18): ".
-		return "", 0
+		return "", 0, ""
 	}
-	text = words
-	last := text[strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	text = trimmed
+	last := text[len(strings.TrimRightFunc(text, unicode.IsLetter)):]
 	runs, ends := boundWords()
 	if !ends[strings.ToLower(last)] {
-		return "", 0 // the common case: quick, as it is for every value
+		return "", 0, "" // the common case: quick, as it is for every value
 	}
 	ws := strings.FieldsFunc(strings.ToLower(text), notWord)
 	for k := min(len(ws), maxBoundWords); k > 0; k-- {
@@ -44,15 +51,77 @@ func Bound(text string, o Options) (string, int) {
 		if !runs[w] {
 			continue
 		}
-		if dir := boundOf(w, o); dir != 0 {
-			if comparedBefore(ws[:len(ws)-k], w, o) {
-				return "", 0
+		dir, plain := boundOf(w, o)
+		if dir == 0 {
+			continue
+		}
+		before := ws[:len(ws)-k]
+		switch {
+		case comparedBefore(before, w, o), w == "up to" && risesUp(before):
+			return "", 0, ""
+		}
+		if i := Negation(before); i >= 0 {
+			if !plain {
+				return "", 0, ""
 			}
-			return w, dir
+			turned := map[int]string{2: "at most", 1: "less than", -1: "more than", -2: "at least"}[dir]
+			return turned, map[int]int{2: -1, 1: -2, -1: 2, -2: 1}[dir], strings.Join(ws[i:], " ")
+		}
+		return w, dir, w
+	}
+	return "", 0, ""
+}
+
+// Negation returns where in ws, the lower-case words before a bound, a
+// negation stands that turns it, or -1: "not", "never", "cannot" or a
+// word ending in "n't", among the last four, with no word between them
+// that takes the negation for itself ("not long before", "not much more
+// than", "not only") or starts another clause ("not clear whether more
+// than", "will not be full until after").
+func Negation(ws []string) int {
+	for i := len(ws) - 1; i >= max(0, len(ws)-4); i-- {
+		switch w := ws[i]; {
+		case w == "not" || w == "never" || w == "cannot" || strings.HasSuffix(w, "n't"):
+			return i
+		case slices.Contains(negationStops, w):
+			return -1
 		}
 	}
-	return "", 0
+	return -1
 }
+
+// negationStops are the words that, between a negation and a bound, keep
+// the negation from turning it.
+var negationStops = []string{"only", "just", "long", "far", "much", "well", "quite", "even", "nearly", "exactly", "necessarily",
+	"always", "merely", "simply", "slightly", "a", "that", "whether", "if", "which", "who", "when", "while", "because", "as", "until", "till", "unless",
+	"and", "but", "or", "so", "than"}
+
+// risesUp reports whether before, the words before "up to", end with a
+// verb whose "up" it is, with at most its object between: "went up to",
+// "brings the total up to", "revised it up to"; "by up to" and "costs up
+// to" leave "up to" a bound.
+func risesUp(before []string) bool {
+	for i := len(before) - 1; i >= max(0, len(before)-4); i-- {
+		switch w := before[i]; {
+		case slices.Contains(upVerbs, w):
+			return true
+		case slices.Contains([]string{"by", "of", "with", "at", "in", "for", "to", "from", "on"}, w):
+			return false
+		}
+	}
+	return false
+}
+
+// upVerbs are the forms of the verbs that take "up" for a rise or a sum.
+var upVerbs = strings.Fields(`go goes going gone went shoot shoots shooting shot climb climbs climbing climbed
+	add adds adding added bring brings bringing brought move moves moving moved push pushes pushing pushed
+	drive drives driving drove driven revise revises revising revised round rounds rounding rounded
+	tick ticks ticking ticked edge edges edging edged inch inches inching inched creep creeps creeping crept
+	jump jumps jumping jumped ramp ramps ramping ramped step steps stepping stepped scale scales scaling scaled
+	mount mounts mounting mounted pile piles piling piled stack stacks stacking stacked sum sums summing summed
+	build builds building built bump bumps bumping bumped ratchet ratchets ratcheting ratcheted
+	rise rises rising rose risen grow grows growing grew grown come comes coming came run runs running ran
+	shoots soar soars soaring soared count counts counting counted`)
 
 // notWord reports whether r is neither a letter nor an apostrophe, which
 // the words before a number are made of.
@@ -145,23 +214,24 @@ var boundWords = sync.OnceValues(func() (map[string]bool, map[string]bool) {
 })
 
 // boundOf says which way the words w bound the number after them, and
-// whether they leave it out, as Bound returns them: as the
-// qualifier of a number phrase, or as the words of a date phrase that
-// bound a count of time ("within", "by", "d'ici").
-func boundOf(w string, o Options) int {
+// whether they leave it out, as Bound returns them: as the qualifier of
+// a number phrase, or as the words of a date phrase that bound a count of
+// time ("within", "by", "d'ici"). plain is whether they are a plain
+// bound, which a negation turns into the other: "more than", "at most".
+func boundOf(w string, o Options) (dir int, plain bool) {
 	if text, _, _, err := o.read(w+" 1", KindNumber); err == nil {
 		if c, perr := parseNumber(text); perr == nil && c.share == nil && c.mag == nil && boundDirs[c.q] != 0 {
-			return boundDirs[c.q]
+			return boundDirs[c.q], slices.Contains([]numQual{qMore, qAtLeast, qLess, qAtMost}, c.q)
 		}
 	}
 	if text, _, _, err := o.read(w, KindDate); err == nil {
 		p := newParser(text)
 		rel, ok := longest(p, datePrefixes)
 		if ok && p.done() && (rel == relWithin || rel == relWithinLess || rel == relBy) {
-			return pick(rel == relWithinLess, -2, -1)
+			return pick(rel == relWithinLess, -2, -1), false
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // boundDirs are the qualifiers that bound a number, as Bound returns them.

@@ -60,8 +60,33 @@ func TestBound(t *testing.T) {
 		{"", "| 65 and over | ", "", 0},
 		{"", "Patients aged 65 and over – ", "", 0},
 		{"", "Ages 65 and over / ", "", 0},
+		// A dash or a quotation mark of more than one byte before them.
+		{"", "The crowd grew—over", "over", 2},
+		{"", "the organisers said “over", "over", 2},
+		{"", "more\u00a0than", "more than", 2},
+		{"", "more&nbsp;than ", "more than", 2},
+		// A negation turns a plain bound, as a claim writes it.
+		{"", "The crowd never fell below ", "at least", 1},
+		{"", "it was not over ", "at most", -1},
+		{"", "It has never exceeded ", "at most", -1},
+		{"", "The ward won’t have fewer than ", "at least", 1},
+		{"", "did not reach at least", "less than", -2},
+		{"", "isn't more than", "at most", -1},
+		{"", "not nearly", "", 0},
+		{"", "It is not only more than ", "more than", 2},
+		{"", "not long before", "", 0},
+		{"", "not much more than", "", 0},
+		{"", "not clear whether more than", "more than", 2},
+		{"", "not a tenth of the stock, and under", "under", -2},
+		// "up to" after a verb of a rise is where it went.
+		{"", "The count went up to ", "", 0},
+		{"", "That adds up to ", "", 0},
+		{"", "It brings the total up to ", "", 0},
+		{"", "prices could rise by up to ", "up to", -1},
+		{"", "it costs up to ", "up to", -1},
+		{"", "killing up to ", "up to", -1},
 	} {
-		words, dir := Bound(tc.text, Options{Language: tc.lang})
+		words, dir, _ := Bound(tc.text, Options{Language: tc.lang})
 		if words != tc.words || dir != tc.dir {
 			t.Errorf("Bound(%q) in %q = %q, %d; want %q, %d", tc.text, tc.lang, words, dir, tc.words, tc.dir)
 		}

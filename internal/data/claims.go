@@ -136,7 +136,7 @@ func boundsCount(phrase string, o claim.Options) bool {
 	if end < 0 { // a number in words: "at least twelve"
 		end = max(strings.LastIndex(phrase, " "), 0)
 	}
-	_, dir := claim.Bound(phrase[:end], o)
+	_, dir, _ := claim.Bound(phrase[:end], o)
 	return dir != 0
 }
 

@@ -719,6 +719,16 @@ func TestBoundedCounts(t *testing.T) {
 		{"by ", "losses.crossing | approx", "mid-April 2025", ""},
 		{"before ", "losses.crossing", "15 April 2025", ""},
 		{"until ", "losses.crossing | approx", "mid-April 2025", ""},
+		// A negation before the words turns their claim.
+		{"The ward will not be full by ", `losses.crossing | date "January 2006"`, "", `"not be full by April 2025" is false: losses.crossing is 15 April 2025; write the day, or words without the negation`},
+		{"The ward will not be full before ", "losses.crossing | approx", "mid-April 2025", ""},
+		{"It will not be full until after ", `losses.crossing | date "January 2006"`, "", `"after April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"It will not be full until ", `losses.crossing | date "January 2006"`, "April 2025", ""},
+		{"not long before ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		// The words of the end or the start of a month or a year.
+		{"full by the end of ", `losses.crossing | date "January 2006"`, "April 2025", ""},
+		{"no later than the end of ", `losses.crossing | date "January 2006"`, "April 2025", ""},
+		{"it fills before the start of ", `losses.crossing | date "January 2006"`, "", `"before the start of April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
 		// Words of a time near the date are not of the date.
 		{"in the weeks before ", "losses.crossing | approx", "mid-April 2025", ""},
 		{"short in the month after ", `losses.crossing | date "January 2006"`, "April 2025", ""},
@@ -1028,6 +1038,17 @@ func TestWordsAfter(t *testing.T) {
 		{"<strong>", "k.last.value | comma", "</strong> or more", "", `"1,205 or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"", "k.last.value | comma", "&nbsp;or more", "", `"1,205 or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"aged ", "k.last.value | comma", " and over", "", `"1,205 and over" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		// A negation before the words turns them; "up to" after a verb
+		// of a rise is where the count went.
+		{"The crowd never fell below ", "k.last.value | comma", " people", "", `"never fell below 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"It was not over ", "k.last.value | comma", "", "1,205", ""},
+		{"It never rose above ", "j.last.value | comma", "", "", `"never rose above 1,204" is false: j.last.value is 1,204.4, rounded down to 1,204; write it unrounded, or a bound the number holds`},
+		{"The count went up to ", "j.last.value | comma", ".", "1,204", ""},
+		{"That brings the total up to ", "j.last.value | comma", ".", "1,204", ""},
+		{"It could cost up to ", "j.last.value | comma", ".", "", `"up to 1,204" is false: j.last.value is 1,204.4, rounded down to 1,204; write it unrounded, or a bound the number holds`},
+		{"The crowd grew—over ", "k.last.value | comma", "", "", `"over 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"They said “over ", "k.last.value | comma", "”", "", `"over 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"more&nbsp;than ", "k.last.value | comma", "", "", `"more than 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		// "% points" and "%-Punkte" say percentage points.
 		{"Support rises ", "support.rate", " % points a year", "2", ""},
 		{"Support rises ", "support.rate", "%-points a year", "2", ""},

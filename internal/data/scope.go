@@ -230,11 +230,11 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 		if err := s.signBound(e, v, text, before, opts); err != nil {
 			return err
 		}
-		if w, dir := claim.Bound(before, opts); dir != 0 {
-			if err := s.countBound(e.Ref, e.Format, v, w, dir, opts); err != nil {
+		if w, dir, said := claim.Bound(before, opts); dir != 0 {
+			if err := s.countBound(e.Ref, e.Format, v, w, dir, said, opts); err != nil {
 				return err
 			}
-			return s.numberBound(e, v, text, shown, w, dir, w+" "+text, opts)
+			return s.numberBound(e, v, text, shown, w, dir, said+" "+text, opts)
 		}
 	}
 	if q, words := boundAfter(after); q != "" {
@@ -386,9 +386,10 @@ func trimCloseMarks(s string) string {
 // date shown makes false: "runs dry before {{ b.crossing | approx }}" of
 // 15 April would say "before mid-April 2025", and "full by {{ b.crossing
 // | date "2 January" }}" of a day next year a day of this one. The words
-// are the longest run of the last three before it that reads as a date
-// phrase; words that do not ("until"), and words of a time near the date
-// ("the weeks before"), are left.
+// are the longest run of the last six before it that reads as a date
+// phrase, turned by a negation before them ("will not be full by"); words
+// that do not read ("until"), and words of a time near the date ("the
+// weeks before"), are left.
 func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 	if v.Grain.Shows(v.Date) != ByDay {
 		return nil // the format shows all the data knows
@@ -416,12 +417,20 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 	// is read from "before".
 	clause := before[strings.LastIndexAny(before, ".,;:!?")+1:]
 	ws := strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
-	for k := min(len(ws), 3); k > 0; k-- {
+	for k := min(len(ws), maxDateWords); k > 0; k-- {
 		phrase := strings.Join(ws[len(ws)-k:], " ") + " " + text
 		verdict, err := claim.Date(phrase, v.Date, s.claimOptions(e.Ref.Block))
-		switch {
-		case err != nil:
+		if err != nil {
 			continue
+		}
+		if not := claim.Negation(ws[:len(ws)-k]); not >= 0 {
+			// "will not be full by April": the claim turned.
+			if phrase = strings.Join(ws[not:len(ws)-k], " ") + " " + phrase; !verdict.True {
+				return nil
+			}
+			return fmt.Errorf("%q is false: %s is %s; write the day, or words without the negation", phrase, e.Ref, verdict.Value)
+		}
+		switch {
 		case verdict.True:
 			return nil
 		case k < len(ws) && timeNouns[ws[len(ws)-k-1]]:
@@ -433,6 +442,10 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 	}
 	return nil
 }
+
+// maxDateWords is the most words dateBound reads before a date: "no
+// later than the end of".
+const maxDateWords = 6
 
 // besideYear reports whether d is one of the two days of its month and
 // day either side of asOf, the last on or before it and the next after
@@ -492,10 +505,11 @@ func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w strin
 // false (dir as claim.Bound gives it; "over", which before a span of time
 // also reads as "during", makes none): "within {{ b.weeks_to_limit }} weeks" of a crossing
 // 13.4 weeks away would say 13, and "more than" one 13.6 weeks away 14.
-// The message quotes the words and the count as the page shows them, the
-// unit after them only when the words are English, and offers a claim in
+// The message quotes the words, said as the page writes them, and the
+// count as the page shows it, the unit after them only when the words are
+// English, and offers a claim in
 // the page's language, as claims write it ("innerhalb von 14 Wochen").
-func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, opts claim.Options) error {
+func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, said string, opts claim.Options) error {
 	exact, c, ok := s.countSpan(ref)
 	if !ok || format != "" && format != "comma" && format != "int" {
 		return nil
@@ -516,8 +530,8 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, o
 	if v.Num == exact {
 		why = fmt.Sprintf("%s is %s, %g %s after as_of (%s) to the day", crossing, c.Date.Format(dateLayout), exact, unit+pick(exact == 1, "", "s"), b.AsOf.Format(dateLayout))
 	}
-	shown := fmt.Sprintf("%s %s", w, WrittenNumberIn(s.Locale, v.Num, 0))
-	if english, _ := claim.Bound(w, claim.Options{}); english == w {
+	shown := fmt.Sprintf("%s %s", said, WrittenNumberIn(s.Locale, v.Num, 0))
+	if english, _, _ := claim.Bound(said, claim.Options{}); english != "" {
 		shown += " " + unit + pick(v.Num == 1, "", "s")
 	}
 	if dir > 0 {
