@@ -100,7 +100,7 @@ const MaxNesting = 100
 // Lines of fenced code are skipped, and so are indented code blocks for
 // emphasis. It over-counts rather than misses: what it refuses is far
 // deeper than any real article, and a line indented by 200 columns is
-// refused even when it is code.
+// refused even when it is code, but not a line of spaces alone.
 func TooDeep(body []byte) (offset int, msg string, ok bool) {
 	var fence byte // the fence character while inside fenced code
 	fenceLen := 0
@@ -174,7 +174,7 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 			start = next
 			continue
 		}
-		if deepAt >= 0 {
+		if deepAt >= 0 && !(depth == 0 && blank) { // spaces alone nest nothing
 			return start + deepAt, fmt.Sprintf("block quotes and lists nest more than %d deep here, counting their markers and indentation: plotline refuses Markdown this deep", MaxNesting), true
 		}
 		if html == htmlNone && depth == 0 && col == 0 && !blank {

@@ -40,6 +40,8 @@ func TestTooDeep(t *testing.T) {
 		{"101 block quotes", strings.Repeat(">", 101) + " a\n", "5:101: " + blocks},
 		{"block quotes with spaces", "Intro.\n\n" + strings.Repeat("> ", 150) + "a\n", "7:201: " + blocks},
 		{"list markers on one line", strings.Repeat("* ", 101) + "a\n", "5:201: " + blocks},
+		{"a line of spaces alone", "Intro.\n" + strings.Repeat(" ", 300) + "\nText.\n", ""},
+		{"a line of spaces, then text", "Intro.\n\n" + strings.Repeat(" ", 300) + "a\n", "7:202: " + blocks},
 		{"ordered markers", strings.Repeat("1. ", 101) + "a\n", "5:301: " + blocks},
 		{"quotes and lists", strings.Repeat("> - ", 51) + "a\n", "5:201: " + blocks},
 		{"lists nested by indentation", indented(102), "105:201: " + blocks},
