@@ -1049,6 +1049,15 @@ func TestWordsAfter(t *testing.T) {
 		{"The crowd grew—over ", "k.last.value | comma", "", "", `"over 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"They said “over ", "k.last.value | comma", "”", "", `"over 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"more&nbsp;than ", "k.last.value | comma", "", "", `"more than 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		// The period after a rate is its projection's; the unit after a
+		// count of time is the count's.
+		{"Support rises ", "support.rate", " percentage points a month", "", `"2 percentage points a month" is false: support.rate is a rate a year (the block's per: year); write "a year"`},
+		{"", "support.rate", " points per year", "2", ""},
+		{"falling ", "shrink.rate | abs", "% each day", "", `"10% each day" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
+		{"", "shrink.rate | abs", "% a weekday", "10", ""},
+		{"full in ", "support.years_to_limit", " months", "", `"4 months" is false: support.years_to_limit counts years, not months; write {{ support.months_to_limit }}`},
+		{"full in ", "support.years_to_limit", " years' time", "4", ""},
+		{"a ", "support.years_to_limit", "-month wait", "4", ""},
 		// "% points" and "%-Punkte" say percentage points.
 		{"Support rises ", "support.rate", " % points a year", "2", ""},
 		{"Support rises ", "support.rate", "%-points a year", "2", ""},

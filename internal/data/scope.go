@@ -222,6 +222,9 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 	if v.Kind != Number {
 		return nil
 	}
+	if err := s.periodAfter(e.Ref, text, after); err != nil {
+		return err
+	}
 	if mark := percentAfter(after); v.Points && mark != "" {
 		return fmt.Errorf("\"%s%s\" says a change in per cent, but %s is in percentage points, a difference of two percentages (40%% to 42%% is 2 points, a rise of 5%%); write \"percentage points\" or \"points\" after it", text, mark, e.Ref)
 	}
@@ -306,6 +309,83 @@ func percentAfter(after string) string {
 	}
 	return ""
 }
+
+// periodAfter returns an error when the words after a rate name another
+// period than its projection's ("rising {{ b.rate }} a day" of a rate a
+// week), or the unit after a count of time to a crossing is not the
+// count's ("{{ b.days_to_limit }} weeks"). Between a rate and its period
+// may stand a per cent sign or the block's unit: "14 beds a day".
+func (s *Scope) periodAfter(ref Ref, text, after string) error {
+	b := s.blocks[ref.Block]
+	if b == nil || b.Projection == nil {
+		return nil
+	}
+	_, field := ref.scenarioField()
+	rest := trimSpaceEntities(trimCloseMarks(after))
+	if unit, ok := strings.CutSuffix(field, "s_to_limit"); ok {
+		said := strings.ToLower(rest[:len(rest)-len(strings.TrimLeftFunc(rest, unicode.IsLetter))])
+		if named := strings.TrimSuffix(said, "s"); named != unit && slices.Contains(periodNames, named) {
+			return fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss; write {{ %s.%s%ss_to_limit }}",
+				text, said, ref, unit, named, ref.Block, strings.TrimSuffix(ref.Field, field), named)
+		}
+		return nil
+	}
+	if field != "rate" {
+		return nil
+	}
+	for _, mark := range append([]string{"percentage points", "points"}, percentMarks...) {
+		rest = trimSpaceEntities(cutFold(rest, mark))
+	}
+	rest = trimSpaceEntities(cutFold(rest, b.Unit))
+	for _, p := range periodWords {
+		if tail := cutFold(rest, p.words); tail != rest && !startsWord(tail) {
+			if p.period == b.Projection.Per {
+				return nil
+			}
+			return fmt.Errorf("\"%s%s\" is false: %s is a rate a %s (the block's per: %s); write \"a %s\"",
+				text, after[:len(after)-len(tail)], ref, b.Projection.Per, b.Projection.Per, b.Projection.Per)
+		}
+	}
+	return nil
+}
+
+// cutFold returns s without prefix, of any case, at its start, or s.
+func cutFold(s, prefix string) string {
+	if prefix != "" && len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):]
+	}
+	return s
+}
+
+// startsWord reports whether s starts with a letter or a digit.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// periodNames are the periods a projection counts in, as per names them.
+var periodNames = []string{"hour", "day", "week", "month", "year"}
+
+// periodWords are the words after a rate that name its period, and the
+// period as per names it.
+var periodWords = func() []struct{ words, period string } {
+	var ws []struct{ words, period string }
+	for _, p := range []struct {
+		period string
+		words  []string
+	}{
+		{"hour", []string{"an hour", "per hour", "each hour", "every hour", "hourly", "pro stunde", "par heure"}},
+		{"day", []string{"a day", "per day", "each day", "every day", "daily", "pro tag", "am tag", "täglich", "par jour"}},
+		{"week", []string{"a week", "per week", "each week", "every week", "weekly", "pro woche", "par semaine"}},
+		{"month", []string{"a month", "per month", "each month", "every month", "monthly", "pro monat", "im monat", "par mois"}},
+		{"year", []string{"a year", "per year", "each year", "every year", "yearly", "annually", "per annum", "pro jahr", "im jahr", "par an"}},
+	} {
+		for _, w := range p.words {
+			ws = append(ws, struct{ words, period string }{w, p.period})
+		}
+	}
+	return ws
+}()
 
 // percentMarks are the signs and words of per cent after a number.
 var percentMarks = []string{"%", "per cent", "percent", "pc", "prozent", "pour cent", "por ciento", "per cento", "procent", "por cento"}
