@@ -863,6 +863,10 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	want := pick(a.week, t.AddDate(0, 0, -7), a.step.after(t, -1))
 	switch {
 	case a.week || a.step == ByDay:
+	case a.step == ByYear && s.weekly():
+		// A weekly series' figure of a year before is the same week's,
+		// 52 weeks back, on the same weekday: flu counts, jobless claims.
+		want = t.AddDate(0, 0, -364)
 	case s.monthEnds():
 		// Figures dated by their months' ends: a month before 30 April
 		// is 31 March, a year before 28 February 2025 29 February 2024.
@@ -874,6 +878,13 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 		return s.single(j)
 	}
 	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), a.unit(), s.dateText(t))
+}
+
+// weekly reports whether s is a daily series whose observations are
+// whole weeks apart, some two one week.
+func (s Series) weekly() bool {
+	_, ok := s.stepOf("week")
+	return ok && s.Grain == ByDay
 }
 
 // monthEnds reports whether s is a daily series and every observation of
