@@ -203,7 +203,9 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		if b.CSV == "" {
 			continue
 		}
-		deps = append(deps, b.CSV)
+		if !slices.Contains(deps, b.CSV) {
+			deps = append(deps, b.CSV) // once, however many blocks read it
+		}
 		// The chart, its CSV download and the prose would publish the
 		// rows of a file withheld with its page, as a link to it would.
 		// A page bundle that goes built or unbuilt rebuilds every page.

@@ -40,6 +40,10 @@ type run struct {
 	// the previous build's cache.
 	cacheGlobal buildcache.Key
 	prev        *buildcache.Cache
+	// depDigests holds the digest of each file a page depends on (a CSV
+	// file), by its path, read once a build however many pages and
+	// blocks read it: a [sha256.Size]byte, or nil for a file not read.
+	depDigests sync.Map
 
 	mu      sync.Mutex
 	pages   int
