@@ -57,12 +57,26 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
 			if n.Info == nil {
+				if at := chartFenceIn(n, src); at >= 0 {
+					state.warnf(at, "%s", chartInCodeMsg)
+				}
 				return ast.WalkSkipChildren
 			}
 			lang := string(n.Language(src))
-			if lang == "chart" {
+			switch {
+			case lang == "chart" && !fenceClosed(n, src):
+				at := fenceStart(n, src)
+				fence := strings.Repeat(string(src[at]), 3)
+				state.errorf(at, "chart: this %schart block is never closed, so the rest of the page was read as the chart: end it with %s on a line of its own", fence, fence)
+				n.Parent().RemoveChild(n.Parent(), n)
+			case lang == "chart":
 				charts = append(charts, n)
-			} else if nearChart(lang) {
+			default:
+				if at := chartFenceIn(n, src); at >= 0 {
+					state.warnf(at, "%s", chartInCodeMsg)
+				}
+			}
+			if nearChart(lang) {
 				at := fenceStart(n, src)
 				fence := strings.Repeat(string(src[at]), 3)
 				state.warnf(at, "%s%s is shown as code: did you mean %schart?", fence, lang, fence)
@@ -155,6 +169,57 @@ func fencePos(fb *ast.FencedCodeBlock, src []byte) int {
 		return fb.Info.Segment.Stop + i + 1
 	}
 	return fb.Info.Segment.Start
+}
+
+// fenceClosed reports whether fb ends with a fence that closes it, not at
+// the end of the page or of the list item or block quote that holds it.
+func fenceClosed(fb *ast.FencedCodeBlock, src []byte) bool {
+	at := fenceStart(fb, src)
+	end := fencePos(fb, src)
+	if lines := fb.Lines(); lines.Len() > 0 {
+		end = lines.At(lines.Len() - 1).Stop
+	}
+	line := src[min(end, len(src)):]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	line = bytes.TrimLeft(line, " \t>")
+	n := run(line, src[at])
+	return n >= run(src[at:], src[at]) && isBlank(line[n:])
+}
+
+// chartInCodeMsg is the warning at a chart's fence inside a block of code.
+const chartInCodeMsg = "a ```chart line inside a code block is shown as code, and the chart is not drawn: is the code block above it left open?"
+
+// chartFenceIn returns the body offset of a line of fb, a block of code,
+// that opens a chart with a fence that would close fb ("```chart" in a
+// block opened by "```"), or -1: a fence above the chart left open takes
+// it for code. A block that shows such a line on purpose is opened by a
+// longer fence, or one of the other character.
+func chartFenceIn(fb *ast.FencedCodeBlock, src []byte) int {
+	lines := fb.Lines()
+	if lines.Len() == 0 {
+		return -1
+	}
+	// The fence is the line before the first, after a container's marks.
+	start := bytes.LastIndexByte(src[:lines.At(0).Start], '\n')
+	if start < 0 {
+		return -1
+	}
+	fence := bytes.TrimLeft(src[bytes.LastIndexByte(src[:start], '\n')+1:start], " \t>")
+	if len(fence) == 0 {
+		return -1
+	}
+	c, open := fence[0], run(fence, fence[0])
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := bytes.TrimSpace(seg.Value(src))
+		n := run(line, c)
+		if n >= open && bytes.Equal(bytes.TrimSpace(line[n:]), []byte("chart")) {
+			return seg.Start
+		}
+	}
+	return -1
 }
 
 // fenceStart returns the body offset of the first backtick or tilde of the
