@@ -21,8 +21,8 @@ func LeftOut(name string) bool {
 		// lock ".#page.md", Vim's and nano's swap ".page.md.swp", Kate's
 		// swap ".page.md.kate-swp", gedit's (GLib's) ".goutputstream-XXXXXX".
 		strings.HasPrefix(name, "."),
-		// Emacs's auto-save "#page.md#".
-		strings.HasPrefix(name, "#"),
+		// Emacs's auto-save "#page.md#"; "#metoo.md" is a writer's.
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
 		// Backups: Emacs's and Vim's "page.md~", Emacs's numbered
 		// "page.md.~1~".
 		strings.HasSuffix(name, "~"),

@@ -15,6 +15,9 @@ func TestLeftOut(t *testing.T) {
 		{".DS_Store", true},
 		{".#footer.html", true},
 		{"#a.md#", true},
+		{"#metoo.md", false}, // a writer's name, not an auto-save
+		{"#archive", false},
+		{"#", false},
 		{"extra.css~", true},
 		{"a.md.swp", true},
 		{".a.md.swo", true},
