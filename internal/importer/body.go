@@ -165,6 +165,9 @@ type converter struct {
 	// dataVars are the variables assigned a data file, by name:
 	// "rows" is "site.data.prices".
 	dataVars map[string]string
+	// tabpane holds the arguments of the Docsy tabpane whose tabs are
+	// being converted, whose lang and text its tabs take (tabStart).
+	tabpane args
 }
 
 // pos returns the source position of body offset off.
@@ -725,6 +728,19 @@ func (c *converter) hugo(i int) int {
 		// Hextra's, by its type: default and info a NOTE.
 		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !sc.own {
 			n = c.alertStart(t, kind, "")
+		}
+	case "tabpane", "/tabpane":
+		// Docsy's row of tabs, each of which shows its label
+		// (tabStart) and takes the row's lang and text.
+		if c.im.conf.docsy && !sc.read {
+			c.tabpane = args
+			if t.closing {
+				c.tabpane = parseArgs("")
+			}
+			if out := c.out.Bytes(); c.aloneOnLine(i, t.end) && (len(out) == 0 || bytes.HasSuffix(out, []byte("\n\n"))) {
+				return c.converted(afterLineEnd(b, t.end) - i) // its line too
+			}
+			return c.converted(t.end - i)
 		}
 	case "cards", "/cards", "tabs", "/tabs":
 		// Hextra's grid of cards, which the cards inside it are the
@@ -2335,10 +2351,34 @@ func (c *converter) linkShortcode(t tag, a args) int {
 // reader still knows which system or language the inside is for. It
 // returns how many bytes of the body it took, 0 when it has no label or
 // no end tag.
+//
+// Docsy's tab shows its inside as code, highlighted in the language of
+// its lang, or its tabpane's, or with the tabpane's langEqualsHeader
+// its label, unless its text (or the tabpane's) is true: such a tab is
+// its label above a fenced code block of its inside in that language.
 func (c *converter) tabStart(t tag, a args) int {
 	label := strings.TrimSpace(cmp.Or(a.named["header"], a.named["name"], a.named["title"], a.pos(0)))
 	if label == "" {
 		return 0
+	}
+	if c.im.conf.docsy && !c.im.conf.shortcodes[t.name].read {
+		pane := c.tabpane
+		lang := cmp.Or(a.named["lang"], pane.named["lang"])
+		if lang == "" && pane.named["langEqualsHeader"] == "true" {
+			lang = label
+		}
+		text := cmp.Or(a.named["text"], pane.named["text"]) == "true"
+		if lang != "" && !text && c.blockEnd(t) >= 0 {
+			if plain, ok := plainText(c.im.code, label); ok {
+				label = plain
+			}
+			c.out.WriteString(bold(label) + "\n\n")
+			n := c.fence(t, lang, "/tab", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
+			if end := t.start + n; end < len(c.body) && endsLine(c.body, end) {
+				c.out.WriteString("\n") // a blank line before the next tab
+			}
+			return n
+		}
 	}
 	return c.labelStart(t, label, false, false)
 }
