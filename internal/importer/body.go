@@ -729,6 +729,15 @@ func (c *converter) hugo(i int) int {
 		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !sc.own {
 			n = c.alertStart(t, kind, "")
 		}
+	case "comment":
+		// Hugo's own (0.137 on), or a site's whose template shows
+		// nothing of its inside: the inside is for the writer alone.
+		// An HTML comment keeps it so; plotline publishes none.
+		if end := c.shortcodeEnd(t); (!sc.read || !sc.inner) && !strings.HasSuffix(t.args, "/") && end >= 0 {
+			if et, ok := c.shortcodeTag(end); ok {
+				return c.wrote("<!-- "+commentSafe(strings.TrimSpace(string(b[t.end:end])))+" -->", et.end-i)
+			}
+		}
 	case "tabpane", "/tabpane":
 		// Docsy's row of tabs, each of which shows its label
 		// (tabStart) and takes the row's lang and text.

@@ -627,6 +627,8 @@ type shortcode struct {
 	// Blowfish's button); script: it gives its inside to a script
 	// (Congo's Chart.js chart).
 	link, script bool
+	// inner: it shows its inside (.Inner) in some way.
+	inner bool
 }
 
 // siteShortcodes reads the shortcodes of the site and its themes into
@@ -671,6 +673,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				}
 			}
 			inner := bytes.Contains(data, []byte(".Inner"))
+			s.inner = inner
 			s.quote = bytes.Contains(data, []byte("<blockquote")) && inner
 			// The first parameter, or a variable that holds it:
 			// {{ $type := .Get 0 }} … class="notice {{ $type }}".
