@@ -334,12 +334,16 @@ func (im *importer) hugo() error {
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
 	siteShortcodes(im.src, conf, &im.conf)
-	// Docsy is a theme named docsy, or a module import of google/docsy
-	// (its theme folder included) or of a folder of themesDir named
-	// docsy (as npm installs it, "path: docsy").
+	// Docsy is a theme or a module import with a folder named docsy in
+	// its path: a theme named docsy, or its theme folder (docsy/theme);
+	// google/docsy (its theme folder included); a folder of themesDir
+	// named docsy, or npm's package @docsy/theme (as npm installs it,
+	// "path: docsy", "path: '@docsy/theme'").
 	themes := hugoThemes(conf)
 	im.conf.docsy = slices.ContainsFunc(themes, func(t string) bool {
-		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
+		return slices.ContainsFunc(strings.Split(t, "/"), func(dir string) bool {
+			return strings.EqualFold(strings.TrimPrefix(dir, "@"), "docsy")
+		})
 	})
 	im.conf.hextra = slices.ContainsFunc(themes, func(t string) bool { return strings.EqualFold(path.Base(t), "hextra") })
 	if slices.ContainsFunc(themes, func(t string) bool {
