@@ -374,7 +374,12 @@ func (im *importer) hugo() error {
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
 	im.conf.permalinks = readPermalinks(map[string]string{}, lookup(conf, "permalinks"))
-	for _, key := range []string{"params.mainsections", "mainsections"} {
+	// Docsy's feed is of its rss_sections, as Hugo's lists are of
+	// mainSections: the sections of its articles, either way.
+	for _, key := range []string{"params.mainsections", "mainsections", "params.rss_sections"} {
+		if len(im.conf.mainSections) > 0 {
+			break
+		}
 		if v, ok := lookup(conf, key).(string); ok {
 			im.conf.mainSections = []string{v}
 		} else {
@@ -415,13 +420,7 @@ func (im *importer) hugo() error {
 	im.cascadedHeadless()
 	main := im.conf.mainSections
 	if len(main) == 0 {
-		best := ""
-		for s, n := range count {
-			if n > count[best] || n == count[best] && s < best {
-				best = s
-			}
-		}
-		main = []string{best}
+		main = im.postSections(confName, count)
 	}
 	for _, p := range im.pages {
 		p.post = len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) })
@@ -435,6 +434,43 @@ func (im *importer) hugo() error {
 		im.copyStatic("themes/"+t+"/static", true)
 	}
 	return nil
+}
+
+// postSections returns the section whose pages are the articles of a
+// Hugo site that names none (mainSections, Docsy's rss_sections), with
+// a note at the config, confName, when it had others: Docsy's blog, as
+// Docsy's feed is of it by default; else the section with the most
+// pages that give their own date, as a blog's posts do and a
+// documentation's pages do not; else the section with the most pages,
+// Hugo's main section. count holds the number of pages of each
+// section.
+func (im *importer) postSections(confName string, count map[string]int) []string {
+	dated := map[string]int{}
+	for _, p := range im.pages {
+		if len(p.cats) == 1 && (p.setDate.IsZero() || p.str("publishdate") != "") {
+			dated[p.cats[0]]++
+		}
+	}
+	best, why := "", ""
+	for s, n := range count {
+		if d, bd := dated[s], dated[best]; d > bd || d == bd && (n > count[best] || n == count[best] && s < best) {
+			best = s
+		}
+	}
+	switch {
+	case im.conf.docsy && count["blog"] > 0:
+		best, why = "blog", "Docsy's feed is of blog unless rss_sections says otherwise"
+	case dated[best] > 0:
+		why = fmt.Sprintf("%d of its %d pages give their own date, the most of any section", dated[best], count[best])
+	default:
+		why = "none gives its own date: the section with the most pages, as Hugo takes it"
+	}
+	if len(count) > 1 {
+		others := slices.Sorted(maps.Keys(count))
+		others = slices.DeleteFunc(others, func(s string) bool { return s == best })
+		im.done(diag.Pos{Path: confName}, "the pages of %s are the site's articles, in its feed, on its home page and tag pages (%s); those of %s get type: page (a mainSections of params would name others)", best, why, strings.Join(others, ", "))
+	}
+	return []string{best}
 }
 
 // copyStatic copies the files of dir, a static/ folder of the source,
