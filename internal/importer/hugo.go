@@ -158,14 +158,13 @@ func listOf[T any](v any) []T {
 
 // hugoContentDir returns the folder Hugo reads the pages of the site's
 // default language from, or "" for content/: the mount whose target is
-// content ([[module.mounts]] source = "content/en"), the language's
-// contentDir ([languages.en] contentDir = "content/en"), or the site's.
+// content ([[module.mounts]] source = "content/en"; of the default
+// language when several are), the language's contentDir ([languages.en]
+// contentDir = "content/en"), or the site's.
 func hugoContentDir(conf map[string]any) string {
-	for _, m := range listOf[map[string]any](lookup(conf, "module.mounts")) {
-		t, _ := m["target"].(string)
-		if src, _ := m["source"].(string); path.Clean(t) == "content" && src != "" {
-			return src
-		}
+	mounts := contentMounts(conf)
+	if k := mainMount(mounts, strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en"))); k >= 0 {
+		return mounts[k].source
 	}
 	lang := strings.ToLower(lookupString(conf, "defaultcontentlanguage"))
 	if langs, ok := lookup(conf, "languages").(map[string]any); ok {
@@ -180,6 +179,60 @@ func hugoContentDir(conf map[string]any) string {
 		}
 	}
 	return lookupString(conf, "contentdir")
+}
+
+// contentMount is a module mount of the site's files into content/.
+type contentMount struct {
+	source string   // "content/fr", "docs"
+	target string   // its folder under content/: "" for content/ itself, "docs"
+	langs  []string // its languages (lang, or sites.matrix.languages), if it names any
+}
+
+// contentMounts returns the mounts of the Hugo config conf whose target
+// is content/ or a folder of it, in their order.
+func contentMounts(conf map[string]any) []contentMount {
+	var mounts []contentMount
+	for _, m := range listOf[map[string]any](lookup(conf, "module.mounts")) {
+		t, _ := m["target"].(string)
+		src, _ := m["source"].(string)
+		t = path.Clean(t)
+		under, ok := strings.CutPrefix(t, "content/")
+		if t == "content" {
+			under, ok = "", true
+		}
+		if !ok || src == "" {
+			continue
+		}
+		cm := contentMount{source: src, target: under}
+		if l, _ := m["lang"].(string); l != "" {
+			cm.langs = []string{strings.ToLower(l)}
+		}
+		for _, l := range listOf[string](lookup(m, "sites.matrix.languages")) {
+			cm.langs = append(cm.langs, strings.ToLower(l))
+		}
+		mounts = append(mounts, cm)
+	}
+	return mounts
+}
+
+// mainMount returns the index in mounts of the one that holds the pages
+// of the default language def: the first whose target is content/ and
+// that names no language or def among its languages, else the first
+// whose target is content/; -1 when none is.
+func mainMount(mounts []contentMount, def string) int {
+	first := -1
+	for k, m := range mounts {
+		if m.target != "" {
+			continue
+		}
+		if len(m.langs) == 0 || slices.Contains(m.langs, def) {
+			return k
+		}
+		if first < 0 {
+			first = k
+		}
+	}
+	return first
 }
 
 // hugoConfig reads the config of a Hugo site as Hugo merges it: the
@@ -408,6 +461,7 @@ func (im *importer) hugo() error {
 		}
 		walks = append(walks, hugoWalk{dir: d, lang: code})
 	}
+	walks = im.mountWalks(conf, confName, ml, walks)
 	count := map[string]int{}
 	for _, w := range walks {
 		if err := im.hugoWalk(w, walks, ml, count); err != nil {
@@ -829,6 +883,53 @@ func configName(src fs.FS) string {
 type hugoWalk struct {
 	dir  string // "content", "content/no"
 	lang string // "" for the default language
+	// under is the folder of content/ a module mount puts the files
+	// of dir in ("docs" for source = "docs", target = "content/docs"),
+	// or "".
+	under string
+}
+
+// mountWalks returns walks, the content folders of a Hugo site, with
+// those of its other module mounts into content/ (the main one's is
+// contentDir, the first of walks): each of its languages, if it names
+// one, and at its target. What is not a folder of the site (one file, a
+// folder outside the site's) is left out with a note at the config,
+// confName.
+func (im *importer) mountWalks(conf map[string]any, confName string, ml multilingual, walks []hugoWalk) []hugoWalk {
+	mounts := contentMounts(conf)
+	main := mainMount(mounts, ml.def)
+	for k, m := range mounts {
+		if k == main {
+			continue
+		}
+		target := path.Join("content", m.target)
+		lang := ""
+		if len(m.langs) > 0 && !slices.Contains(m.langs, ml.def) {
+			lang = m.langs[0]
+			if len(m.langs) > 1 {
+				im.done(diag.Pos{Path: confName}, "module mount %s (to %s) for the languages %s: its pages imported as %s only", m.source, target, strings.Join(m.langs, ", "), lang)
+			}
+		}
+		dir := path.Clean(m.source)
+		if !fs.ValidPath(dir) {
+			im.note(diag.Pos{Path: confName}, "module mount %s (to %s): outside the site's folder: not imported", m.source, target)
+			continue
+		}
+		if info, err := fs.Stat(im.src, dir); err != nil || !info.IsDir() {
+			im.note(diag.Pos{Path: confName}, "module mount %s (to %s): not a folder of the site: not imported", m.source, target)
+			continue
+		}
+		if slices.ContainsFunc(walks, func(w hugoWalk) bool { return w.dir == dir }) {
+			continue // a language's contentDir too
+		}
+		walks = append(walks, hugoWalk{dir: dir, lang: lang, under: m.target})
+		if lang != "" {
+			im.done(diag.Pos{Path: confName}, "module mount %s (to %s): its pages imported as language %s", m.source, target, lang)
+		} else if m.target != "" {
+			im.done(diag.Pos{Path: confName}, "module mount %s: its pages imported under %s", m.source, target)
+		}
+	}
+	return walks
 }
 
 // multilingual is what the importer reads of a Hugo site's languages.
@@ -948,7 +1049,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		return content.Hidden(d.Name()) || slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) }) ||
 			d.IsDir() && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) // another language's folder
 	}, func(p string, d fs.DirEntry) error {
-		rel := strings.TrimPrefix(p, w.dir+"/")
+		rel := path.Join(w.under, strings.TrimPrefix(p, w.dir+"/"))
 		folder := "content/"
 		if w.lang != "" {
 			folder += w.lang + "/"
@@ -1532,6 +1633,7 @@ func (im *importer) sectionPages(contentDir string) {
 		pages    int
 		articles bool
 		newest   time.Time
+		src      string // its folder in the source
 	}
 	sections := map[string]*section{}
 	var names []string
@@ -1545,7 +1647,17 @@ func (im *importer) sectionPages(contentDir string) {
 		}
 		s := sections[top]
 		if s == nil {
-			s = &section{}
+			// The section's folder: the page's, up as many folders as
+			// its path in content/ is deep (a module mount's folder
+			// holds it under another name).
+			s = &section{src: path.Join(contentDir, top)}
+			if p.rel != "" {
+				src := p.src
+				for range strings.Count(p.rel, "/") - 1 {
+					src = path.Dir(src)
+				}
+				s.src = path.Dir(src)
+			}
 			sections[top] = s
 			names = append(names, top)
 		}
@@ -1568,7 +1680,7 @@ func (im *importer) sectionPages(contentDir string) {
 			continue
 		}
 		title := capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)))
-		pg := &page{src: path.Join(contentDir, name), dest: dest, section: true, title: title, date: s.newest, setDate: s.newest}
+		pg := &page{src: s.src, dest: dest, section: true, title: title, date: s.newest, setDate: s.newest}
 		pg.oldURL = "/" + name + "/"
 		if !im.conf.paths.keepCase {
 			pg.oldURL = strings.ToLower(pg.oldURL)
