@@ -3011,6 +3011,12 @@ func (c *converter) link(i int) int {
 			return k + 1 - i
 		}
 	}
+	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && b[i+1] == ':' {
+		// A reference definition of a draft's address: the definition
+		// goes, and its links read as their text.
+		c.im.note(c.pos(start), "link %s is to %s, a draft, which the source did not publish either: the reference definition is left out, its links kept as text", dest, d.src)
+		return c.dropRef(i) - i
+	}
 	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end+trail < len(b) && b[end+trail] == ')' && b[i+1] == '(' {
 		// A draft, which neither the source nor plotline publishes: the
 		// link led nowhere, and plotline would refuse it.
@@ -3446,11 +3452,48 @@ func tagEnd(b []byte, i int) int {
 }
 
 // lineStartsRef reports whether the "]" at i closes a link reference
-// definition's label at the start of its line.
+// definition's label at the start of its line, or of its text in a
+// block quote ("> [x]: /a/").
 func lineStartsRef(b []byte, i int) bool {
 	ls := bytes.LastIndexByte(b[:i], '\n') + 1
+	ls += quoteMarks(b[ls:i])
 	line := bytes.TrimLeft(b[ls:i], " ")
 	return len(line) > 1 && line[0] == '[' && line[1] != '^' && len(b[ls:i])-len(line) <= 3 && !bytes.ContainsAny(line[1:], "[]")
+}
+
+// quoteMarks returns how many bytes at the start of line are the marks
+// of block quotes, each ">" after at most three spaces, with the one
+// space after it: 2 for "> [x]".
+func quoteMarks(line []byte) int {
+	n := 0
+	for {
+		rest := bytes.TrimLeft(line[n:], " ")
+		if len(line)-n-len(rest) > 3 || !bytes.HasPrefix(rest, []byte(">")) {
+			return n
+		}
+		n = len(line) - len(rest) + 1
+		if n < len(line) && line[n] == ' ' {
+			n++
+		}
+	}
+}
+
+// dropRef writes, in place of the reference definition whose label's
+// "]" is at body offset i, an HTML comment of it to the end of its
+// line, after the quote marks its line starts with, and returns the
+// offset of that end: its links read as the plain text they show.
+func (c *converter) dropRef(i int) int {
+	b := c.body
+	written := lastLine(c.out.Bytes())
+	c.out.Truncate(c.out.Len() - len(written) + quoteMarks(written))
+	ls := lineStart(b, i)
+	from := ls + quoteMarks(b[ls:i])
+	end := lineEnd(b, i)
+	if end > i && b[end-1] == '\n' {
+		end--
+	}
+	c.out.WriteString("<!-- plotline import: " + commentSafe(strings.TrimRight(string(b[from:end]), " \t\r")) + " -->")
+	return end
 }
 
 // refLabelEnd reports whether line, the start of a line up to a
