@@ -328,6 +328,10 @@ func (im *importer) convertBody(p *page) []byte {
 		if len(im.conf.fenceLabels) > 0 && (i == 0 || b[i-1] == '\n') {
 			c.fenceLabel(i)
 		}
+		if n := c.chartFence(i); n > 0 {
+			i += n
+			continue
+		}
 		if n := c.syntax(i); n > 0 {
 			i += n
 			continue
@@ -425,6 +429,52 @@ func (c *converter) fenceLabel(i int) {
 			return
 		}
 	}
+}
+
+// chartFence writes the opening fence, at body offset i, of a fenced
+// code block whose language is chart, a chart of the source's theme (a
+// Chart.js configuration, as TeXt's chart: true pages draw), in another
+// language: plotline reads ```chart as a chart of its own, and would
+// refuse the theme's. The block is json when its inside is JSON, else
+// text; it shows as code. It returns how many bytes of the body it took,
+// 0 when no such fence starts at i.
+func (c *converter) chartFence(i int) int {
+	b := c.body
+	if i > 0 && b[i-1] != '\n' {
+		return 0
+	}
+	k, found := slices.BinarySearchFunc(c.code, i, func(s span, off int) int { return s.start - off })
+	if !found {
+		return 0
+	}
+	line := b[i:lineEnd(b, i)]
+	fence := bytes.TrimLeft(line[quoteMarks(line):], " \t")
+	if len(fence) < 3 || fence[0] != '`' && fence[0] != '~' || run(fence, fence[0]) < 3 {
+		return 0
+	}
+	info := fence[run(fence, fence[0]):]
+	word := bytes.TrimLeft(info, " \t")
+	name := word
+	if end := bytes.IndexAny(word, " \t\r\n{"); end >= 0 {
+		name = word[:end]
+	}
+	if string(name) != "chart" {
+		return 0
+	}
+	at := i + len(line) - len(word)
+	var inside []byte
+	for l := range bytes.Lines(b[lineEnd(b, i):c.code[k].end]) {
+		inside = append(inside, l[quoteMarks(l):]...) // in a quote, its marks out
+	}
+	inside = bytes.TrimRight(bytes.TrimRight(inside, " \t\r\n"), string(fence[0]))
+	lang := "text"
+	if json.Valid(inside) {
+		lang = "json"
+	}
+	c.out.Write(b[i:at])
+	c.out.WriteString(lang)
+	c.im.done(c.pos(at), "a code block of language chart, the theme's chart, which plotline would read as a chart of its own: written %s, shown as its code", lang)
+	return at + len("chart") - i
 }
 
 // imageLineRE matches a line that is a Markdown image and nothing else:
