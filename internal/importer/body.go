@@ -3994,7 +3994,18 @@ func (c *converter) kramdownSpan(i int) int {
 		what = "a link or image"
 	}
 	c.im.note(c.pos(i), "kramdown attribute list %s after %s, left out", b[i:i+e+1], what)
-	return e + 1
+	n := e + 1
+	for j := i + n; bytes.HasPrefix(b[j:], []byte("{:")) && !bytes.HasPrefix(b[j:], []byte("{::")); j = i + n {
+		// Another right after it, {:.info}{:.big}, which kramdown
+		// adds to the same span.
+		k := bytes.IndexAny(b[j:], "}\n")
+		if k <= 0 || b[j+k] != '}' {
+			break
+		}
+		c.im.note(c.pos(j), "kramdown attribute list %s after %s, left out", b[j:j+k+1], what)
+		n += k + 1
+	}
+	return n
 }
 
 // listItemStartRE matches a line up to the text of a list item: its
