@@ -165,6 +165,9 @@ type converter struct {
 	// dataVars are the variables assigned a data file, by name:
 	// "rows" is "site.data.prices".
 	dataVars map[string]string
+	// nomarkdownEnds are the end tags of kramdown's {::nomarkdown}
+	// whose insides are being converted, by body offset: their lengths.
+	nomarkdownEnds map[int]int
 	// tabpane holds the arguments of the Docsy tabpane whose tabs are
 	// being converted, whose lang and text its tabs take (tabStart).
 	tabpane args
@@ -3774,6 +3777,9 @@ func (c *converter) attributeList(i int) int {
 	if !bytes.HasPrefix(line, []byte("{:")) || bytes.HasPrefix(line, []byte("{::")) || !bytes.HasSuffix(line, []byte("}")) {
 		return 0 // {::nomarkdown} and the like are kramdownSpan's
 	}
+	if _, ok := c.nomarkdownEnds[i+bytes.Index(b[i:e], []byte("{:"))]; ok {
+		return 0 // the end tag {:/} of a {::nomarkdown}: kramdownSpan's too
+	}
 	whole := e - i // the line with its line feed, which a quote's line must take
 	if e < len(b) {
 		whole++
@@ -3951,12 +3957,23 @@ func (c *converter) kramdownSpan(i int) int {
 		if end < 0 {
 			return 0
 		}
-		if ext == "comment" {
+		switch {
+		case ext == "comment":
 			c.out.WriteString("<!-- " + commentSafe(string(rest[:end])) + " -->")
-		} else {
+		case bytes.Contains(rest[:end], []byte("{{")) || bytes.Contains(rest[:end], []byte("{%")):
+			// Liquid, which Jekyll ran before kramdown read the rest:
+			// the inside is converted as the page's text is, and its
+			// end tag goes when the conversion gets there.
+			put(&c.nomarkdownEnds, i+len(open)+end, closeLen)
+			return c.converted(len(open))
+		default:
 			c.out.Write(rest[:end])
 		}
 		return c.converted(len(open) + end + closeLen)
+	}
+	if n, ok := c.nomarkdownEnds[i]; ok {
+		delete(c.nomarkdownEnds, i)
+		return n
 	}
 	if m := kramdownExtRE.Find(b[i:min(len(b), i+4000)]); m != nil {
 		// An extension without a body, {::options toc_levels="2..4" /},
