@@ -2423,6 +2423,15 @@ func (c *converter) tabStart(t tag, a args) int {
 	if label == "" {
 		return 0
 	}
+	if c.im.conf.docsy && !c.im.conf.shortcodes[t.name].read && strings.HasSuffix(t.args, "/") {
+		// A tab without an inside, {{< tab header="Configuration
+		// file:" disabled=true />}}: a label before the others, which
+		// says what they are.
+		if c.aloneOnLine(t.start, t.end) {
+			return c.wrote(bold(label)+"\n", t.end-t.start)
+		}
+		return 0
+	}
 	if c.im.conf.docsy && !c.im.conf.shortcodes[t.name].read {
 		pane := c.tabpane
 		lang := cmp.Or(a.named["lang"], pane.named["lang"])
