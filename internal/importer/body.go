@@ -2439,7 +2439,7 @@ func (c *converter) tabStart(t tag, a args) int {
 			lang = label
 		}
 		text := cmp.Or(a.named["text"], pane.named["text"]) == "true"
-		if lang != "" && !text && c.blockEnd(t) >= 0 {
+		if end := c.blockEnd(t); lang != "" && !text && end >= 0 && !fenced(c.body[t.end:end]) {
 			if plain, ok := plainText(c.im.code, label); ok {
 				label = plain
 			}
@@ -2452,6 +2452,13 @@ func (c *converter) tabStart(t tag, a args) int {
 		}
 	}
 	return c.labelStart(t, label, false, false)
+}
+
+// fenced reports whether inside, a shortcode's, starts with a code
+// fence of its own: it is Markdown, its code already in a fenced block.
+func fenced(inside []byte) bool {
+	inside = bytes.TrimLeft(inside, " \t\r\n")
+	return bytes.HasPrefix(inside, []byte("```")) || bytes.HasPrefix(inside, []byte("~~~"))
 }
 
 // labelStart writes the start of a shortcode, at the start of a line,
