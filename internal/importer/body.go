@@ -165,6 +165,12 @@ type converter struct {
 	// dataVars are the variables assigned a data file, by name:
 	// "rows" is "site.data.prices".
 	dataVars map[string]string
+	// nomarkdownEnds are the end tags of kramdown's {::nomarkdown}
+	// whose insides are being converted, by body offset: their lengths.
+	nomarkdownEnds map[int]int
+	// tabpane holds the arguments of the Docsy tabpane whose tabs are
+	// being converted, whose lang and text its tabs take (tabStart).
+	tabpane args
 }
 
 // pos returns the source position of body offset off.
@@ -325,6 +331,10 @@ func (im *importer) convertBody(p *page) []byte {
 		if len(im.conf.fenceLabels) > 0 && (i == 0 || b[i-1] == '\n') {
 			c.fenceLabel(i)
 		}
+		if n := c.chartFence(i); n > 0 {
+			i += n
+			continue
+		}
 		if n := c.syntax(i); n > 0 {
 			i += n
 			continue
@@ -422,6 +432,52 @@ func (c *converter) fenceLabel(i int) {
 			return
 		}
 	}
+}
+
+// chartFence writes the opening fence, at body offset i, of a fenced
+// code block whose language is chart, a chart of the source's theme (a
+// Chart.js configuration, as TeXt's chart: true pages draw), in another
+// language: plotline reads ```chart as a chart of its own, and would
+// refuse the theme's. The block is json when its inside is JSON, else
+// text; it shows as code. It returns how many bytes of the body it took,
+// 0 when no such fence starts at i.
+func (c *converter) chartFence(i int) int {
+	b := c.body
+	if i > 0 && b[i-1] != '\n' {
+		return 0
+	}
+	k, found := slices.BinarySearchFunc(c.code, i, func(s span, off int) int { return s.start - off })
+	if !found {
+		return 0
+	}
+	line := b[i:lineEnd(b, i)]
+	fence := bytes.TrimLeft(line[quoteMarks(line):], " \t")
+	if len(fence) < 3 || fence[0] != '`' && fence[0] != '~' || run(fence, fence[0]) < 3 {
+		return 0
+	}
+	info := fence[run(fence, fence[0]):]
+	word := bytes.TrimLeft(info, " \t")
+	name := word
+	if end := bytes.IndexAny(word, " \t\r\n{"); end >= 0 {
+		name = word[:end]
+	}
+	if string(name) != "chart" {
+		return 0
+	}
+	at := i + len(line) - len(word)
+	var inside []byte
+	for l := range bytes.Lines(b[lineEnd(b, i):c.code[k].end]) {
+		inside = append(inside, l[quoteMarks(l):]...) // in a quote, its marks out
+	}
+	inside = bytes.TrimRight(bytes.TrimRight(inside, " \t\r\n"), string(fence[0]))
+	lang := "text"
+	if json.Valid(inside) {
+		lang = "json"
+	}
+	c.out.Write(b[i:at])
+	c.out.WriteString(lang)
+	c.im.done(c.pos(at), "a code block of language chart, the theme's chart, which plotline would read as a chart of its own: written %s, shown as its code", lang)
+	return at + len("chart") - i
 }
 
 // imageLineRE matches a line that is a Markdown image and nothing else:
@@ -725,6 +781,28 @@ func (c *converter) hugo(i int) int {
 		// Hextra's, by its type: default and info a NOTE.
 		if kind, ok := hextraKinds[strings.ToLower(args.named["type"])]; ok && c.im.conf.hextra && !sc.own {
 			n = c.alertStart(t, kind, "")
+		}
+	case "comment":
+		// Hugo's own (0.137 on), or a site's whose template shows
+		// nothing of its inside: the inside is for the writer alone.
+		// An HTML comment keeps it so; plotline publishes none.
+		if end := c.shortcodeEnd(t); (!sc.read || !sc.inner) && !strings.HasSuffix(t.args, "/") && end >= 0 {
+			if et, ok := c.shortcodeTag(end); ok {
+				return c.wrote("<!-- "+commentSafe(strings.TrimSpace(string(b[t.end:end])))+" -->", et.end-i)
+			}
+		}
+	case "tabpane", "/tabpane":
+		// Docsy's row of tabs, each of which shows its label
+		// (tabStart) and takes the row's lang and text.
+		if c.im.conf.docsy && !sc.read {
+			c.tabpane = args
+			if t.closing {
+				c.tabpane = parseArgs("")
+			}
+			if out := c.out.Bytes(); c.aloneOnLine(i, t.end) && (len(out) == 0 || bytes.HasSuffix(out, []byte("\n\n"))) {
+				return c.converted(afterLineEnd(b, t.end) - i) // its line too
+			}
+			return c.converted(t.end - i)
 		}
 	case "cards", "/cards", "tabs", "/tabs":
 		// Hextra's grid of cards, which the cards inside it are the
@@ -2335,12 +2413,52 @@ func (c *converter) linkShortcode(t tag, a args) int {
 // reader still knows which system or language the inside is for. It
 // returns how many bytes of the body it took, 0 when it has no label or
 // no end tag.
+//
+// Docsy's tab shows its inside as code, highlighted in the language of
+// its lang, or its tabpane's, or with the tabpane's langEqualsHeader
+// its label, unless its text (or the tabpane's) is true: such a tab is
+// its label above a fenced code block of its inside in that language.
 func (c *converter) tabStart(t tag, a args) int {
 	label := strings.TrimSpace(cmp.Or(a.named["header"], a.named["name"], a.named["title"], a.pos(0)))
 	if label == "" {
 		return 0
 	}
+	if c.im.conf.docsy && !c.im.conf.shortcodes[t.name].read && strings.HasSuffix(t.args, "/") {
+		// A tab without an inside, {{< tab header="Configuration
+		// file:" disabled=true />}}: a label before the others, which
+		// says what they are.
+		if c.aloneOnLine(t.start, t.end) {
+			return c.wrote(bold(label)+"\n", t.end-t.start)
+		}
+		return 0
+	}
+	if c.im.conf.docsy && !c.im.conf.shortcodes[t.name].read {
+		pane := c.tabpane
+		lang := cmp.Or(a.named["lang"], pane.named["lang"])
+		if lang == "" && pane.named["langEqualsHeader"] == "true" {
+			lang = label
+		}
+		text := cmp.Or(a.named["text"], pane.named["text"]) == "true"
+		if end := c.blockEnd(t); lang != "" && !text && end >= 0 && !fenced(c.body[t.end:end]) {
+			if plain, ok := plainText(c.im.code, label); ok {
+				label = plain
+			}
+			c.out.WriteString(bold(label) + "\n\n")
+			n := c.fence(t, lang, "/tab", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
+			if end := t.start + n; end < len(c.body) && endsLine(c.body, end) {
+				c.out.WriteString("\n") // a blank line before the next tab
+			}
+			return n
+		}
+	}
 	return c.labelStart(t, label, false, false)
+}
+
+// fenced reports whether inside, a shortcode's, starts with a code
+// fence of its own: it is Markdown, its code already in a fenced block.
+func fenced(inside []byte) bool {
+	inside = bytes.TrimLeft(inside, " \t\r\n")
+	return bytes.HasPrefix(inside, []byte("```")) || bytes.HasPrefix(inside, []byte("~~~"))
 }
 
 // labelStart writes the start of a shortcode, at the start of a line,
@@ -2962,6 +3080,12 @@ func (c *converter) link(i int) int {
 			return k + 1 - i
 		}
 	}
+	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && b[i+1] == ':' {
+		// A reference definition of a draft's address: the definition
+		// goes, and its links read as their text.
+		c.im.note(c.pos(start), "link %s is to %s, a draft, which the source did not publish either: the reference definition is left out, its links kept as text", dest, d.src)
+		return c.dropRef(i) - i
+	}
 	if d := c.draftLinked(u, ok, dest); d != nil && !c.p.draft && end+trail < len(b) && b[end+trail] == ')' && b[i+1] == '(' {
 		// A draft, which neither the source nor plotline publishes: the
 		// link led nowhere, and plotline would refuse it.
@@ -3397,11 +3521,48 @@ func tagEnd(b []byte, i int) int {
 }
 
 // lineStartsRef reports whether the "]" at i closes a link reference
-// definition's label at the start of its line.
+// definition's label at the start of its line, or of its text in a
+// block quote ("> [x]: /a/").
 func lineStartsRef(b []byte, i int) bool {
 	ls := bytes.LastIndexByte(b[:i], '\n') + 1
+	ls += quoteMarks(b[ls:i])
 	line := bytes.TrimLeft(b[ls:i], " ")
 	return len(line) > 1 && line[0] == '[' && line[1] != '^' && len(b[ls:i])-len(line) <= 3 && !bytes.ContainsAny(line[1:], "[]")
+}
+
+// quoteMarks returns how many bytes at the start of line are the marks
+// of block quotes, each ">" after at most three spaces, with the one
+// space after it: 2 for "> [x]".
+func quoteMarks(line []byte) int {
+	n := 0
+	for {
+		rest := bytes.TrimLeft(line[n:], " ")
+		if len(line)-n-len(rest) > 3 || !bytes.HasPrefix(rest, []byte(">")) {
+			return n
+		}
+		n = len(line) - len(rest) + 1
+		if n < len(line) && line[n] == ' ' {
+			n++
+		}
+	}
+}
+
+// dropRef writes, in place of the reference definition whose label's
+// "]" is at body offset i, an HTML comment of it to the end of its
+// line, after the quote marks its line starts with, and returns the
+// offset of that end: its links read as the plain text they show.
+func (c *converter) dropRef(i int) int {
+	b := c.body
+	written := lastLine(c.out.Bytes())
+	c.out.Truncate(c.out.Len() - len(written) + quoteMarks(written))
+	ls := lineStart(b, i)
+	from := ls + quoteMarks(b[ls:i])
+	end := lineEnd(b, i)
+	if end > i && b[end-1] == '\n' {
+		end--
+	}
+	c.out.WriteString("<!-- plotline import: " + commentSafe(strings.TrimRight(string(b[from:end]), " \t\r")) + " -->")
+	return end
 }
 
 // refLabelEnd reports whether line, the start of a line up to a
@@ -3632,6 +3793,9 @@ func (c *converter) attributeList(i int) int {
 	if !bytes.HasPrefix(line, []byte("{:")) || bytes.HasPrefix(line, []byte("{::")) || !bytes.HasSuffix(line, []byte("}")) {
 		return 0 // {::nomarkdown} and the like are kramdownSpan's
 	}
+	if _, ok := c.nomarkdownEnds[i+bytes.Index(b[i:e], []byte("{:"))]; ok {
+		return 0 // the end tag {:/} of a {::nomarkdown}: kramdownSpan's too
+	}
 	whole := e - i // the line with its line feed, which a quote's line must take
 	if e < len(b) {
 		whole++
@@ -3809,12 +3973,23 @@ func (c *converter) kramdownSpan(i int) int {
 		if end < 0 {
 			return 0
 		}
-		if ext == "comment" {
+		switch {
+		case ext == "comment":
 			c.out.WriteString("<!-- " + commentSafe(string(rest[:end])) + " -->")
-		} else {
+		case bytes.Contains(rest[:end], []byte("{{")) || bytes.Contains(rest[:end], []byte("{%")):
+			// Liquid, which Jekyll ran before kramdown read the rest:
+			// the inside is converted as the page's text is, and its
+			// end tag goes when the conversion gets there.
+			put(&c.nomarkdownEnds, i+len(open)+end, closeLen)
+			return c.converted(len(open))
+		default:
 			c.out.Write(rest[:end])
 		}
 		return c.converted(len(open) + end + closeLen)
+	}
+	if n, ok := c.nomarkdownEnds[i]; ok {
+		delete(c.nomarkdownEnds, i)
+		return n
 	}
 	if m := kramdownExtRE.Find(b[i:min(len(b), i+4000)]); m != nil {
 		// An extension without a body, {::options toc_levels="2..4" /},
@@ -3852,7 +4027,18 @@ func (c *converter) kramdownSpan(i int) int {
 		what = "a link or image"
 	}
 	c.im.note(c.pos(i), "kramdown attribute list %s after %s, left out", b[i:i+e+1], what)
-	return e + 1
+	n := e + 1
+	for j := i + n; bytes.HasPrefix(b[j:], []byte("{:")) && !bytes.HasPrefix(b[j:], []byte("{::")); j = i + n {
+		// Another right after it, {:.info}{:.big}, which kramdown
+		// adds to the same span.
+		k := bytes.IndexAny(b[j:], "}\n")
+		if k <= 0 || b[j+k] != '}' {
+			break
+		}
+		c.im.note(c.pos(j), "kramdown attribute list %s after %s, left out", b[j:j+k+1], what)
+		n += k + 1
+	}
+	return n
 }
 
 // listItemStartRE matches a line up to the text of a list item: its

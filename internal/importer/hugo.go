@@ -158,14 +158,13 @@ func listOf[T any](v any) []T {
 
 // hugoContentDir returns the folder Hugo reads the pages of the site's
 // default language from, or "" for content/: the mount whose target is
-// content ([[module.mounts]] source = "content/en"), the language's
-// contentDir ([languages.en] contentDir = "content/en"), or the site's.
+// content ([[module.mounts]] source = "content/en"; of the default
+// language when several are), the language's contentDir ([languages.en]
+// contentDir = "content/en"), or the site's.
 func hugoContentDir(conf map[string]any) string {
-	for _, m := range listOf[map[string]any](lookup(conf, "module.mounts")) {
-		t, _ := m["target"].(string)
-		if src, _ := m["source"].(string); path.Clean(t) == "content" && src != "" {
-			return src
-		}
+	mounts := contentMounts(conf)
+	if k := mainMount(mounts, strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en"))); k >= 0 {
+		return mounts[k].source
 	}
 	lang := strings.ToLower(lookupString(conf, "defaultcontentlanguage"))
 	if langs, ok := lookup(conf, "languages").(map[string]any); ok {
@@ -180,6 +179,60 @@ func hugoContentDir(conf map[string]any) string {
 		}
 	}
 	return lookupString(conf, "contentdir")
+}
+
+// contentMount is a module mount of the site's files into content/.
+type contentMount struct {
+	source string   // "content/fr", "docs"
+	target string   // its folder under content/: "" for content/ itself, "docs"
+	langs  []string // its languages (lang, or sites.matrix.languages), if it names any
+}
+
+// contentMounts returns the mounts of the Hugo config conf whose target
+// is content/ or a folder of it, in their order.
+func contentMounts(conf map[string]any) []contentMount {
+	var mounts []contentMount
+	for _, m := range listOf[map[string]any](lookup(conf, "module.mounts")) {
+		t, _ := m["target"].(string)
+		src, _ := m["source"].(string)
+		t = path.Clean(t)
+		under, ok := strings.CutPrefix(t, "content/")
+		if t == "content" {
+			under, ok = "", true
+		}
+		if !ok || src == "" {
+			continue
+		}
+		cm := contentMount{source: src, target: under}
+		if l, _ := m["lang"].(string); l != "" {
+			cm.langs = []string{strings.ToLower(l)}
+		}
+		for _, l := range listOf[string](lookup(m, "sites.matrix.languages")) {
+			cm.langs = append(cm.langs, strings.ToLower(l))
+		}
+		mounts = append(mounts, cm)
+	}
+	return mounts
+}
+
+// mainMount returns the index in mounts of the one that holds the pages
+// of the default language def: the first whose target is content/ and
+// that names no language or def among its languages, else the first
+// whose target is content/; -1 when none is.
+func mainMount(mounts []contentMount, def string) int {
+	first := -1
+	for k, m := range mounts {
+		if m.target != "" {
+			continue
+		}
+		if len(m.langs) == 0 || slices.Contains(m.langs, def) {
+			return k
+		}
+		if first < 0 {
+			first = k
+		}
+	}
+	return first
 }
 
 // hugoConfig reads the config of a Hugo site as Hugo merges it: the
@@ -334,12 +387,16 @@ func (im *importer) hugo() error {
 		im.conf.ignore = append(im.conf.ignore, re)
 	}
 	siteShortcodes(im.src, conf, &im.conf)
-	// Docsy is a theme named docsy, or a module import of google/docsy
-	// (its theme folder included) or of a folder of themesDir named
-	// docsy (as npm installs it, "path: docsy").
+	// Docsy is a theme or a module import with a folder named docsy in
+	// its path: a theme named docsy, or its theme folder (docsy/theme);
+	// google/docsy (its theme folder included); a folder of themesDir
+	// named docsy, or npm's package @docsy/theme (as npm installs it,
+	// "path: docsy", "path: '@docsy/theme'").
 	themes := hugoThemes(conf)
 	im.conf.docsy = slices.ContainsFunc(themes, func(t string) bool {
-		return strings.EqualFold(path.Base(t), "docsy") || strings.Contains(strings.ToLower(t), "google/docsy")
+		return slices.ContainsFunc(strings.Split(t, "/"), func(dir string) bool {
+			return strings.EqualFold(strings.TrimPrefix(dir, "@"), "docsy")
+		})
 	})
 	im.conf.hextra = slices.ContainsFunc(themes, func(t string) bool { return strings.EqualFold(path.Base(t), "hextra") })
 	if slices.ContainsFunc(themes, func(t string) bool {
@@ -370,7 +427,12 @@ func (im *importer) hugo() error {
 	im.conf.paths.keepCase, _ = lookup(conf, "disablepathtolower").(bool)
 	im.conf.paths.noAccents, _ = lookup(conf, "removepathaccents").(bool)
 	im.conf.permalinks = readPermalinks(map[string]string{}, lookup(conf, "permalinks"))
-	for _, key := range []string{"params.mainsections", "mainsections"} {
+	// Docsy's feed is of its rss_sections, as Hugo's lists are of
+	// mainSections: the sections of its articles, either way.
+	for _, key := range []string{"params.mainsections", "mainsections", "params.rss_sections"} {
+		if len(im.conf.mainSections) > 0 {
+			break
+		}
 		if v, ok := lookup(conf, key).(string); ok {
 			im.conf.mainSections = []string{v}
 		} else {
@@ -399,6 +461,7 @@ func (im *importer) hugo() error {
 		}
 		walks = append(walks, hugoWalk{dir: d, lang: code})
 	}
+	walks = im.mountWalks(conf, confName, ml, walks)
 	count := map[string]int{}
 	for _, w := range walks {
 		if err := im.hugoWalk(w, walks, ml, count); err != nil {
@@ -411,13 +474,7 @@ func (im *importer) hugo() error {
 	im.cascadedHeadless()
 	main := im.conf.mainSections
 	if len(main) == 0 {
-		best := ""
-		for s, n := range count {
-			if n > count[best] || n == count[best] && s < best {
-				best = s
-			}
-		}
-		main = []string{best}
+		main = im.postSections(confName, count)
 	}
 	for _, p := range im.pages {
 		p.post = len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) })
@@ -431,6 +488,43 @@ func (im *importer) hugo() error {
 		im.copyStatic("themes/"+t+"/static", true)
 	}
 	return nil
+}
+
+// postSections returns the section whose pages are the articles of a
+// Hugo site that names none (mainSections, Docsy's rss_sections), with
+// a note at the config, confName, when it had others: Docsy's blog, as
+// Docsy's feed is of it by default; else the section with the most
+// pages that give their own date, as a blog's posts do and a
+// documentation's pages do not; else the section with the most pages,
+// Hugo's main section. count holds the number of pages of each
+// section.
+func (im *importer) postSections(confName string, count map[string]int) []string {
+	dated := map[string]int{}
+	for _, p := range im.pages {
+		if len(p.cats) == 1 && (p.setDate.IsZero() || p.str("publishdate") != "") {
+			dated[p.cats[0]]++
+		}
+	}
+	best, why := "", ""
+	for s, n := range count {
+		if d, bd := dated[s], dated[best]; d > bd || d == bd && (n > count[best] || n == count[best] && s < best) {
+			best = s
+		}
+	}
+	switch {
+	case im.conf.docsy && count["blog"] > 0:
+		best, why = "blog", "Docsy's feed is of blog unless rss_sections says otherwise"
+	case dated[best] > 0:
+		why = fmt.Sprintf("%d of its %d pages give their own date, the most of any section", dated[best], count[best])
+	default:
+		why = "none gives its own date: the section with the most pages, as Hugo takes it"
+	}
+	if len(count) > 1 {
+		others := slices.Sorted(maps.Keys(count))
+		others = slices.DeleteFunc(others, func(s string) bool { return s == best })
+		im.done(diag.Pos{Path: confName}, "the pages of %s are the site's articles, in its feed, on its home page and tag pages (%s); those of %s get type: page (a mainSections of params would name others)", best, why, strings.Join(others, ", "))
+	}
+	return []string{best}
 }
 
 // copyStatic copies the files of dir, a static/ folder of the source,
@@ -627,6 +721,8 @@ type shortcode struct {
 	// Blowfish's button); script: it gives its inside to a script
 	// (Congo's Chart.js chart).
 	link, script bool
+	// inner: it shows its inside (.Inner) in some way.
+	inner bool
 }
 
 // siteShortcodes reads the shortcodes of the site and its themes into
@@ -671,6 +767,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				}
 			}
 			inner := bytes.Contains(data, []byte(".Inner"))
+			s.inner = inner
 			s.quote = bytes.Contains(data, []byte("<blockquote")) && inner
 			// The first parameter, or a variable that holds it:
 			// {{ $type := .Get 0 }} … class="notice {{ $type }}".
@@ -786,6 +883,53 @@ func configName(src fs.FS) string {
 type hugoWalk struct {
 	dir  string // "content", "content/no"
 	lang string // "" for the default language
+	// under is the folder of content/ a module mount puts the files
+	// of dir in ("docs" for source = "docs", target = "content/docs"),
+	// or "".
+	under string
+}
+
+// mountWalks returns walks, the content folders of a Hugo site, with
+// those of its other module mounts into content/ (the main one's is
+// contentDir, the first of walks): each of its languages, if it names
+// one, and at its target. What is not a folder of the site (one file, a
+// folder outside the site's) is left out with a note at the config,
+// confName.
+func (im *importer) mountWalks(conf map[string]any, confName string, ml multilingual, walks []hugoWalk) []hugoWalk {
+	mounts := contentMounts(conf)
+	main := mainMount(mounts, ml.def)
+	for k, m := range mounts {
+		if k == main {
+			continue
+		}
+		target := path.Join("content", m.target)
+		lang := ""
+		if len(m.langs) > 0 && !slices.Contains(m.langs, ml.def) {
+			lang = m.langs[0]
+			if len(m.langs) > 1 {
+				im.done(diag.Pos{Path: confName}, "module mount %s (to %s) for the languages %s: its pages imported as %s only", m.source, target, strings.Join(m.langs, ", "), lang)
+			}
+		}
+		dir := path.Clean(m.source)
+		if !fs.ValidPath(dir) {
+			im.note(diag.Pos{Path: confName}, "module mount %s (to %s): outside the site's folder: not imported", m.source, target)
+			continue
+		}
+		if info, err := fs.Stat(im.src, dir); err != nil || !info.IsDir() {
+			im.note(diag.Pos{Path: confName}, "module mount %s (to %s): not a folder of the site: not imported", m.source, target)
+			continue
+		}
+		if slices.ContainsFunc(walks, func(w hugoWalk) bool { return w.dir == dir }) {
+			continue // a language's contentDir too
+		}
+		walks = append(walks, hugoWalk{dir: dir, lang: lang, under: m.target})
+		if lang != "" {
+			im.done(diag.Pos{Path: confName}, "module mount %s (to %s): its pages imported as language %s", m.source, target, lang)
+		} else if m.target != "" {
+			im.done(diag.Pos{Path: confName}, "module mount %s: its pages imported under %s", m.source, target)
+		}
+	}
+	return walks
 }
 
 // multilingual is what the importer reads of a Hugo site's languages.
@@ -905,7 +1049,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		return content.Hidden(d.Name()) || slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) }) ||
 			d.IsDir() && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) // another language's folder
 	}, func(p string, d fs.DirEntry) error {
-		rel := strings.TrimPrefix(p, w.dir+"/")
+		rel := path.Join(w.under, strings.TrimPrefix(p, w.dir+"/"))
 		folder := "content/"
 		if w.lang != "" {
 			folder += w.lang + "/"
@@ -1489,6 +1633,7 @@ func (im *importer) sectionPages(contentDir string) {
 		pages    int
 		articles bool
 		newest   time.Time
+		src      string // its folder in the source
 	}
 	sections := map[string]*section{}
 	var names []string
@@ -1502,7 +1647,17 @@ func (im *importer) sectionPages(contentDir string) {
 		}
 		s := sections[top]
 		if s == nil {
-			s = &section{}
+			// The section's folder: the page's, up as many folders as
+			// its path in content/ is deep (a module mount's folder
+			// holds it under another name).
+			s = &section{src: path.Join(contentDir, top)}
+			if p.rel != "" {
+				src := p.src
+				for range strings.Count(p.rel, "/") - 1 {
+					src = path.Dir(src)
+				}
+				s.src = path.Dir(src)
+			}
 			sections[top] = s
 			names = append(names, top)
 		}
@@ -1525,7 +1680,7 @@ func (im *importer) sectionPages(contentDir string) {
 			continue
 		}
 		title := capitalize(strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name)))
-		pg := &page{src: path.Join(contentDir, name), dest: dest, section: true, title: title, date: s.newest, setDate: s.newest}
+		pg := &page{src: s.src, dest: dest, section: true, title: title, date: s.newest, setDate: s.newest}
 		pg.oldURL = "/" + name + "/"
 		if !im.conf.paths.keepCase {
 			pg.oldURL = strings.ToLower(pg.oldURL)
