@@ -949,6 +949,17 @@ func AliasFile(alias string) (string, string) {
 // a list of a million lines, 40 MB, in 17 s of CPU.
 const MaxSources = 1000
 
+// hostHint says how to write u, a source's address without its scheme
+// ("www.ons.gov.uk/data"): ": write https://www.ons.gov.uk/data". It is
+// "" for one that names no host ("/about/", "javascript:x").
+func hostHint(u string) string {
+	host, _, _ := strings.Cut(u, "/")
+	if strings.Contains(host, ":") || !strings.Contains(strings.Trim(host, "."), ".") {
+		return ""
+	}
+	return ": write https://" + u
+}
+
 func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) []Source {
 	if v.Kind != yaml.SequenceNode {
 		diags.Errorf(at(v), "sources: want a list of {name, url}, got %s", yamlpos.Describe(v))
@@ -975,6 +986,9 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 					s.Name, s.NamePos = scalarString(val, "sources.name", at, diags), at(val)
 				case "url":
 					s.URL = scalarString(val, "sources.url", at, diags)
+					if u := strings.ToLower(strings.TrimSpace(s.URL)); u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+						diags.Warnf(at(val), "sources: url %q is not an http or https address, so the source is shown without a link%s", s.URL, hostHint(strings.TrimSpace(s.URL)))
+					}
 				default:
 					diags.Warnf(at(k), "sources: unknown key %q (known: name, url)", k.Value)
 				}

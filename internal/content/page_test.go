@@ -331,6 +331,20 @@ func TestSources(t *testing.T) {
 			diags: []string{`content/a.md:5:38: duplicate key "url" in a source (first at line 5)`},
 		},
 		{
+			// An address that is no web address is shown without a
+			// link: a warning, with the address to write where it
+			// names a host.
+			name:  "url without a scheme",
+			value: "\n  - {name: ONS, url: www.ons.gov.uk/data}\n  - {name: Us, url: /about/}\n  - {name: X, url: \"javascript:alert(1)\"}\n  - {name: F, url: \"ftp://x.org/\"}",
+			want:  []Source{{Name: "ONS", URL: "www.ons.gov.uk/data"}, {Name: "Us", URL: "/about/"}, {Name: "X", URL: "javascript:alert(1)"}, {Name: "F", URL: "ftp://x.org/"}},
+			diags: []string{
+				`content/a.md:5:22: warning: sources: url "www.ons.gov.uk/data" is not an http or https address, so the source is shown without a link: write https://www.ons.gov.uk/data`,
+				`content/a.md:6:21: warning: sources: url "/about/" is not an http or https address, so the source is shown without a link`,
+				`content/a.md:7:20: warning: sources: url "javascript:alert(1)" is not an http or https address, so the source is shown without a link`,
+				`content/a.md:8:20: warning: sources: url "ftp://x.org/" is not an http or https address, so the source is shown without a link`,
+			},
+		},
+		{
 			name:  "empty entry",
 			value: "\n  - {}\n  - B",
 			want:  []Source{{Name: "B"}},
