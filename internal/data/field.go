@@ -127,12 +127,18 @@ func (b *Block) unknown(path string) error {
 			return !slices.Contains([]string{"unit", "count", "as_of", "first", "last", "max", "min"}, head)
 		})
 	}
+	return unknownField(b.Name, path, known)
+}
+
+// unknownField is the error for a field path that block does not have
+// among known: the one a letter away from path first, then the list.
+func unknownField(block, path string, known []string) error {
 	for _, k := range known {
 		if diag.OneEdit(path, k) {
-			return fmt.Errorf("block %q has no field %q (known: %s): did you mean %s?", b.Name, path, strings.Join(known, ", "), k)
+			return fmt.Errorf("block %q has no field %q: did you mean %s? (known: %s)", block, path, k, strings.Join(known, ", "))
 		}
 	}
-	return fmt.Errorf("block %q has no field %q (known: %s)", b.Name, path, strings.Join(known, ", "))
+	return fmt.Errorf("block %q has no field %q (known: %s)", block, path, strings.Join(known, ", "))
 }
 
 func (b *Block) needProjection(path string) (*Projection, error) {

@@ -87,6 +87,11 @@ func (s *Scope) Lookup(ref Ref) (Value, error) {
 	}
 	v, err := b.Field(ref.Field)
 	if err != nil && b.Broken {
+		// The block's own error fails the build; a field no block has
+		// is the writer's other mistake, whatever the data.
+		if !slices.Contains(Fields(), ref.Field) {
+			return Value{}, unknownField(b.Name, ref.Field, Fields())
+		}
 		return Value{}, ErrReported
 	}
 	return v, err
