@@ -674,6 +674,21 @@ func TestSchemaErrors(t *testing.T) {
 			[]string{p + `4:14: start: last needs at least one observation`},
 		},
 		{
+			// Two sources' figures of the latest day: the projection
+			// would start from the one written last.
+			"start last of a day with two values",
+			`data:
+  losses:
+    series:
+      - {date: 2025-01-04, value: 120}
+      - {date: 2025-01-05, value: 130, source: ministry}
+      - {date: 2025-01-05, value: 90, source: agency}
+    projection:
+      rate: 3
+`,
+			[]string{p + `7:5: projection: the latest observation, of 5 January 2025, has two values, 130 and 90 (two sources?), and the projection would start from the one written last; give its start: start: {date: 2025-01-05, value: N}`},
+		},
+		{
 			"fit needs two points",
 			`data:
   losses:

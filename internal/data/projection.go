@@ -64,10 +64,21 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 	n, hasStart := f["start"]
 	switch {
 	case !hasStart || isWord(n.val, "last"):
+		obs := len(b.Series)
 		switch {
-		case len(b.Series) > 0:
+		case obs > 1 && b.Series[obs-2].Date.Equal(b.Series[obs-1].Date) && b.Series[obs-2].Value != b.Series[obs-1].Value:
+			// Two sources' figures of the latest day: which one the
+			// projection starts from is the order of the lines.
+			at := key
+			if hasStart {
+				at = n.val
+			}
+			a, z := b.Series[obs-2], b.Series[obs-1]
+			ok = p.errorf(at, "projection: the latest observation, of %s, has two values, %s and %s (two sources?), and the projection would start from the one written last; give its start: start: {date: %s, value: N}",
+				a.Date.Format(dateLayout), num(a.Value), num(z.Value), a.Date.Format("2006-01-02"))
+		case obs > 0:
 			// The start is that observation, shown as it was written.
-			last := b.Series[len(b.Series)-1]
+			last := b.Series[obs-1]
 			out.Start = Point{Date: last.Date, Value: last.Value, Places: last.Places, Grain: last.Grain}
 		case !seriesOK:
 			ok = false // the series has errors of its own, already reported
