@@ -72,19 +72,22 @@ func appendClock(b []byte, loc *locale.Locale, t time.Time) []byte {
 
 // formatNumber writes v, a computed number (a projected value, a fitted
 // rate), for readers: whole numbers from 100 up, three significant
-// figures below, rounded as data.Round rounds (halves away from zero),
-// trailing zeros dropped, thousands grouped, in the language of loc:
-// 12000 → "12,000" in English, "12.000" in German; 92.26 → "92.3", 0.4561
-// → "0.456", 0.0000000387 stays itself. A number the writer gave is
-// written by data.WrittenNumberIn instead, a tick by appendTick.
-func formatNumber(loc *locale.Locale, v float64) string {
+// figures below, but at least places decimals (a projection's, as its
+// start was written, so that 1,010.3 is not shown as a limit of 1,010
+// days before it is reached), rounded as data.Round rounds (halves away
+// from zero), trailing zeros dropped, thousands grouped, in the language
+// of loc: 12000 → "12,000" in English, "12.000" in German; 92.26 →
+// "92.3", 0.4561 → "0.456", 0.0000000387 stays itself. A number the
+// writer gave is written by data.WrittenNumberIn instead, a tick by
+// appendTick.
+func formatNumber(loc *locale.Locale, v float64, places int) string {
 	var b [32]byte
-	return string(appendNumber(b[:0], loc, v))
+	return string(appendNumber(b[:0], loc, v, places))
 }
 
 // appendNumber appends v to b as formatNumber writes it.
-func appendNumber(b []byte, loc *locale.Locale, v float64) []byte {
-	return data.AppendNumber(b, loc, v, data.ComputedDecimals(v), true)
+func appendNumber(b []byte, loc *locale.Locale, v float64, places int) []byte {
+	return data.AppendNumber(b, loc, v, data.ProjectedDecimals(v, places), true)
 }
 
 // maxDecimals bounds the decimals a chart writes, as the prose writes
@@ -217,7 +220,8 @@ const computedFigures = 6
 // keepComputed returns v, a computed number, as the option and the CSV
 // hold it: to computedFigures significant figures, and never with fewer
 // digits than its whole part has, since the table and the tooltip show
-// a number from 100 up whole (a projected 12,345,678 is not 12,345,700).
+// a number from 100 up whole (a projected 12,345,678 is not 12,345,700),
+// nor than formatNumber shows it with places decimals.
 // The tooltip writes the number it holds as the table writes v, rounded
 // once more, so a number that the first rounding would put on a half
 // (12,000.4655 kept as 12,000.5, which the tooltip would write 12,001
@@ -228,14 +232,14 @@ const computedFigures = 6
 // kept as the decimal of computedFigures figures next to the half on
 // its side, 4.31499, the shortest that rounds as the table writes it,
 // rather than as all seventeen digits of its binary value.
-func keepComputed(v float64) float64 {
+func keepComputed(v float64, places int) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
 	var a, b [48]byte
 	// The same rounding in every language: compared in English.
-	want := appendNumber(b[:0], nil, v)
-	agrees := func(k float64) bool { return bytes.Equal(appendNumber(a[:0], nil, k), want) }
+	want := appendNumber(b[:0], nil, v, places)
+	agrees := func(k float64) bool { return bytes.Equal(appendNumber(a[:0], nil, k, places), want) }
 	least := max(computedFigures, data.Magnitude(v)+1)
 	// Past 15 figures the digits of a float64 are its binary noise.
 	for figures := least; figures <= 15; figures++ {

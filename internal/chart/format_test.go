@@ -47,7 +47,7 @@ func TestFormatNumber(t *testing.T) {
 		{1e18, "1,000,000,000,000,000,000"},
 	}
 	for _, tt := range tests {
-		if got := formatNumber(nil, tt.in); got != tt.want {
+		if got := formatNumber(nil, tt.in, 0); got != tt.want {
 			t.Errorf("formatNumber(%v) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
@@ -575,7 +575,7 @@ func TestBoundAsWritten(t *testing.T) {
 func TestComputedNumbersAgreeWithProse(t *testing.T) {
 	for _, v := range []float64{-33198.94, 4705.5, 99.96, 92.26, 10.5625, 3.456, 0.456, 0.0526, 0.00012345, 1.2345e-9, 2.0046e-11, -3.14159e-15, 1e-12, 4e-21} {
 		prose := data.Value{Kind: data.Number, Num: v}.String()
-		if got := formatNumber(nil, v); got != prose {
+		if got := formatNumber(nil, v, 0); got != prose {
 			t.Errorf("the chart writes %g as %q, the prose as %q", v, got, prose)
 		}
 	}
@@ -619,12 +619,12 @@ func TestKeptRoundsAsExact(t *testing.T) {
 		values = append(values, (r.Float64()-0.3)*math.Pow(10, float64(r.IntN(16)-6)))
 	}
 	for _, v := range values {
-		k := keepComputed(v)
-		if got, want := formatNumber(nil, k), formatNumber(nil, v); got != want {
+		k := keepComputed(v, 0)
+		if got, want := formatNumber(nil, k, 0), formatNumber(nil, v, 0); got != want {
 			t.Errorf("%v is kept as %v, which is written %s; the table writes %s", v, k, got, want)
 		}
 	}
-	if k := keepComputed(22.299999999999997); k != 22.3 {
+	if k := keepComputed(22.299999999999997, 0); k != 22.3 {
 		t.Errorf("22.299999999999997 is kept as %v; want 22.3, without the binary noise", k)
 	}
 	// A half but for binary noise: every rounding of its decimal form
@@ -640,8 +640,8 @@ func TestKeptRoundsAsExact(t *testing.T) {
 		{sum(4.2, 0.105), "4.305"},     // 4.305000000000001, 4.31 in the table, as 4.305 is
 		{12000.4655, "12000.47"},       // a half only at six figures: one more will do
 	} {
-		if got := plainNumber(keepComputed(tc.v)); got != tc.want {
-			t.Errorf("%v is kept as %s; want %s, the shortest decimal written as the table writes %s", tc.v, got, tc.want, formatNumber(nil, tc.v))
+		if got := plainNumber(keepComputed(tc.v, 0)); got != tc.want {
+			t.Errorf("%v is kept as %s; want %s, the shortest decimal written as the table writes %s", tc.v, got, tc.want, formatNumber(nil, tc.v, 0))
 		}
 	}
 }
@@ -682,12 +682,12 @@ func TestBandRoundsAsTable(t *testing.T) {
 		samples = append(samples, sample{Low: lo, High: lo + r.Float64()*mag*math.Pow(10, float64(r.IntN(4)-2))})
 	}
 	for _, s := range samples {
-		lower := keepComputed(bandLower(s))
-		upper := lower + bandWidth(s) // as the page script adds them
-		if got, want := formatNumber(nil, lower), formatNumber(nil, bandLower(s)); got != want {
+		lower := keepComputed(bandLower(s), 0)
+		upper := lower + bandWidth(s, 0) // as the page script adds them
+		if got, want := formatNumber(nil, lower, 0), formatNumber(nil, bandLower(s), 0); got != want {
 			t.Errorf("band %v–%v: the tooltip's range starts at %s; the table says %s", s.Low, s.High, got, want)
 		}
-		if got, want := formatNumber(nil, upper), formatNumber(nil, bandUpper(s)); got != want {
+		if got, want := formatNumber(nil, upper, 0), formatNumber(nil, bandUpper(s), 0); got != want {
 			t.Errorf("band %v–%v: the tooltip's range ends at %s; the table says %s", s.Low, s.High, got, want)
 		}
 	}

@@ -194,7 +194,7 @@ func TestPerHour(t *testing.T) {
 	}
 	var rows []string
 	for _, r := range f.table.rows {
-		rows = append(rows, r.Date.Format("15:04")+" "+formatNumber(nil, r.Central)+" "+r.Note)
+		rows = append(rows, r.Date.Format("15:04")+" "+formatNumber(nil, r.Central, 0)+" "+r.Note)
 	}
 	if len(rows) != 25 || rows[1] != "01:00 3.98 " || rows[14] != "14:00 4.5 Central reaches 4.5 metres" || rows[15] != "15:00 4.54 " {
 		t.Errorf("table rows %q; want 25 an hour apart, the crossing's note at 14:00 alone", rows)

@@ -375,7 +375,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	for i, p := range ly.obs {
 		if n > maxTableObservations && i == half {
 			fmt.Fprintf(b, "<tr class=\"chart-more\"><td colspan=\"%d\">", cols)
-			writeEscaped(b, t.words.Format(words.TableMore, formatNumber(t.loc, float64(n-2*half)), t.shortDate(ly.obs[half].Date, ly.grain), t.shortDate(ly.obs[n-half-1].Date, ly.grain)))
+			writeEscaped(b, t.words.Format(words.TableMore, formatNumber(t.loc, float64(n-2*half), 0), t.shortDate(ly.obs[half].Date, ly.grain), t.shortDate(ly.obs[n-half-1].Date, ly.grain)))
 			b.WriteString("</td></tr>\n")
 		}
 		if n > maxTableObservations && i >= half && i < n-half {
@@ -468,7 +468,7 @@ func (r *tableRow) writeCell(b *bytes.Buffer, t *table, v float64) {
 	case written:
 		b.WriteString(data.WrittenNumberIn(t.loc, v, places))
 	default:
-		b.Write(appendNumber(b.AvailableBuffer(), t.loc, v))
+		b.Write(appendNumber(b.AvailableBuffer(), t.loc, v, t.proj.Start.Decimals()))
 	}
 	b.WriteString("</td>")
 }

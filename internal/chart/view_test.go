@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -381,5 +382,43 @@ func TestViewOfFigureNotRendered(t *testing.T) {
 	}
 	if _, w, h := f.SVGFile("", ""); w != 720 || h != 158 {
 		t.Errorf("SVGFile() is %g by %g; want 720 by 158", w, h)
+	}
+}
+
+// TestProjectedInStartDecimals checks that a projection of a level written
+// in tenths (a reservoir at 1,028.3 feet, falling 0.8 a week to 1,010) is
+// written in tenths wherever a reader sees it: in the table, its tooltip's
+// option and the CSV, and in the prose's value_at_until. Whole numbers
+// from 100 up showed the limit, 1,010, days before the day given for it.
+func TestProjectedInStartDecimals(t *testing.T) {
+	b := parseBlock(t, `lake:
+  unit: feet
+  as_of: 2026-05-25
+  series: [{date: 2026-03-02, value: 1035.1}, {date: 2026-05-25, value: 1028.3}]
+  projection: {rate: -0.8, per: week, limit: 1010, until: 2026-11-12}
+`)
+	f, err := renderOne(b, Spec{}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := string(f.View(Links{}).Tables)
+	crossing, err := b.Field("crossing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The week before the crossing is a tenth above the limit, or more.
+	before := crossing.Date.AddDate(0, 0, -7).Format("2006-01-02")
+	row := regexp.MustCompile(`<time datetime="` + before + `">[^<]*</time></th><td class="num">([^<]*)</td>`).FindStringSubmatch(tables)
+	if row == nil {
+		t.Fatalf("no row of %s in the projected table:\n%s", before, tables)
+	}
+	if row[1] == "1,010" || !strings.Contains(row[1], ".") {
+		t.Errorf("the table's row of %s, a week before the crossing, writes %q; want tenths, above 1,010", before, row[1])
+	}
+	if !regexp.MustCompile(`"value":\["\d{4}-\d\d-\d\d",10\d\d\.\d+\],"places":1`).Match(f.Option) {
+		t.Errorf("the option's projected points carry no places for the tooltip:\n%.600s", f.Option)
+	}
+	if v, err := b.Field("value_at_until"); err != nil || !strings.Contains(v.String(), ".") {
+		t.Errorf("value_at_until = %v, %v; want it written in tenths", v.String(), err)
 	}
 }

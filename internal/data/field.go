@@ -236,6 +236,9 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		}
 		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}
 		v.Places, v.Exact = pr.Bound(v.Num) // the floor or ceiling, as written
+		if !v.Exact {
+			v.Places = pr.Start.Decimals() // as the chart writes it: ProjectedDecimals
+		}
 		return v, nil
 	}
 	if !pr.HasLimit {

@@ -91,7 +91,9 @@ func (v Value) In(l *locale.Locale) string {
 	case Text:
 		return v.Text
 	}
-	return formatNumber(l, v.Num, v.decimals(), v.Places == 0)
+	// Trailing zeros are kept where the writer wrote them (2.50); a
+	// computed number drops them, as the chart does.
+	return formatNumber(l, v.Num, v.decimals(), v.Places == 0 || !v.Exact)
 }
 
 // dateIn writes v, a date, in full in the language of l, "15 April 2025",
@@ -131,6 +133,23 @@ func ComputedDecimals(f float64) int {
 		return 0
 	}
 	return min(2-Magnitude(a), MaxDecimals)
+}
+
+// ProjectedDecimals returns the decimals a projected number f is written
+// with: those of a computed number (ComputedDecimals), but at least
+// places, the decimals its projection's start was written with
+// (Point.Decimals), so that a level written in tenths (1,028.3) is
+// projected in tenths, and a value of 1,010.3 is not shown as a limit of
+// 1,010 days before it is reached.
+func ProjectedDecimals(f float64, places int) int {
+	return min(max(ComputedDecimals(f), places), MaxDecimals)
+}
+
+// Decimals returns how many decimals p's value was written with: 1 for
+// 1028.3, 2 for 2.50, 0 for 12000.
+func (p Point) Decimals() int {
+	_, frac, _ := strings.Cut(strconv.FormatFloat(p.Value, 'f', -1, 64), ".")
+	return max(len(frac), p.Places)
 }
 
 // MaxDecimals bounds the decimals a computed number is written with, in

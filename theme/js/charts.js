@@ -206,16 +206,17 @@
 
   // formatNumber writes a computed number (a projected value) as the
   // static chart does: 12000 as "12,000", whole numbers from 100 up and
-  // three significant figures below (92.3, 0.456, 0.0526), in the
+  // three significant figures below (92.3, 0.456, 0.0526), but with at
+  // least places decimals, those of the projection's start, in the
   // language of loc.
-  function formatNumber(v, loc) {
+  function formatNumber(v, loc, places) {
     var n = Number(v);
     if (!isFinite(n)) {
       return String(v);
     }
     var a = Math.abs(n);
     var digits = a >= 100 || a === 0 ? 0 : Math.min(2 - Math.floor(Math.log10(a) + 1e-12), 20);
-    return formatFixed(n, Math.max(digits, 0), loc);
+    return formatFixed(n, Math.min(Math.max(digits, places || 0, 0), 20), loc);
   }
 
   // tickFormatter returns the formatter of a value axis whose ticks are
@@ -296,9 +297,10 @@
 
   // formatProjected writes v, a value of a projected line whose point
   // data d is: as written on the projection's start (d.written), where it
-  // is the start value the writer gave, and as a computed number elsewhere.
+  // is the start value the writer gave, and as a computed number elsewhere,
+  // with at least the start's decimals (d.places).
   function formatProjected(v, d, loc) {
-    return d && d.written ? formatWritten(v, d.places || 0, loc) : formatNumber(v, loc);
+    return d && d.written ? formatWritten(v, d.places || 0, loc) : formatNumber(v, loc, d && d.places);
   }
 
   function valueOf(p) {
@@ -398,7 +400,7 @@
         // On the start the band has no width: both ends are the start
         // value; an upper end on the floor or the ceiling is written as
         // the writer wrote it, as the band's point says.
-        var highData = width === 0 ? byId.low.data : (byId.band.data && byId.band.data.written ? byId.band.data : null);
+        var highData = width === 0 ? byId.low.data : byId.band.data;
         lines.push(marker(byId.band) + esc(words.range + words.colon) + isolate(esc(formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix)));
       } else if (byId.low) {
         lines.push(marker(byId.low) + esc(words.low + words.colon) + isolate(esc(formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix)));
