@@ -26,11 +26,13 @@ const maxBoundWords = 4
 // the number is what another is compared with, and for "up to" after a
 // verb of a rise ("went up to", "brings the total up to").
 //
-// An English negation a few words before the bound turns it ("never fell
-// below", "was not over"): Bound then returns the bound it makes, in the
-// words a claim reads ("at least", "at most"), and said, the page's own
-// words from the negation on; said is words otherwise. A negated bound
-// that is not a plain one ("not nearly", "not within") bounds nothing.
+// A negation a few words before the bound, in its clause, turns it
+// ("never fell below", "was not over", "no ward has more than"; see
+// Negation): Bound then returns the bound it makes, in the words a claim
+// reads in the page's language ("at least", "mindestens"), and said, the
+// page's own words from the negation on; said is words otherwise. A
+// negated bound that is not a plain one ("not nearly", "not within", "not
+// as many as", "not up to") bounds nothing.
 func Bound(text string, o Options) (words string, dir int, said string) {
 	text = strings.NewReplacer("’", "'", "&nbsp;", " ", "&#160;", " ", "&#xa0;", " ", "&#xA0;", " ").Replace(trimMarkup(text))
 	trimmed := strings.TrimRightFunc(text, notWord)
@@ -60,28 +62,45 @@ func Bound(text string, o Options) (words string, dir int, said string) {
 		case comparedBefore(before, w, o), w == "up to" && risesUp(before):
 			return "", 0, ""
 		}
-		if i := Negation(before); i >= 0 {
-			if !plain {
+		// The negation is sought in the bound's own clause, its words
+		// hyphens and all: "Not-for-profits hold over" has none.
+		clause := ClauseWords(text)
+		if i := Negation(clause[:max(0, len(clause)-k)]); i >= 0 {
+			if !plain || slices.Contains([]string{"up to", "as many as", "as much as", "as high as"}, w) {
+				// "not as many as", "not up to": fewer, not more.
 				return "", 0, ""
 			}
 			turned := map[int]string{2: "at most", 1: "less than", -1: "more than", -2: "at least"}[dir]
-			return turned, map[int]int{2: -1, 1: -2, -1: 2, -2: 1}[dir], strings.Join(ws[i:], " ")
+			return Wording(turned, o), map[int]int{2: -1, 1: -2, -1: 2, -2: 1}[dir], strings.Join(clause[i:], " ")
 		}
 		return w, dir, w
 	}
 	return "", 0, ""
 }
 
-// Negation returns where in ws, the lower-case words before a bound, a
-// negation stands that turns it, or -1: "not", "never", "cannot" or a
-// word ending in "n't", among the last four, with no word between them
-// that takes the negation for itself ("not long before", "not much more
-// than", "not only") or starts another clause ("not clear whether more
-// than", "will not be full until after").
+// ClauseWords returns the lower-case words of the last clause of text,
+// after its last stop (. , ; : ! ? a dash or a bracket), a hyphenated word
+// one word: the words a negation is sought in.
+func ClauseWords(text string) []string {
+	clause := text[strings.LastIndexAny(text, ".,;:!?()[]—–")+1:]
+	return strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return notWord(r) && r != '-' })
+}
+
+// Negation returns where in ws, the lower-case words of a clause before
+// a bound (ClauseWords), a negation stands that turns it, or -1: "not",
+// "never", "no", "none", "nowhere", "cannot", "without", "failed", a word
+// ending in "n't", or "nicht", "nie", "jamais", among the last five, with
+// no word between them that takes the negation for itself ("not long
+// before", "not much more than", "not significantly above", "not
+// only") or starts another clause ("not clear whether more than", "will
+// not be full until after"); "whether or not" is none.
 func Negation(ws []string) int {
-	for i := len(ws) - 1; i >= max(0, len(ws)-4); i-- {
+	for i := len(ws) - 1; i >= max(0, len(ws)-5); i-- {
 		switch w := ws[i]; {
-		case w == "not" || w == "never" || w == "cannot" || strings.HasSuffix(w, "n't"):
+		case slices.Contains(negations, w) || strings.HasSuffix(w, "n't"):
+			if i > 0 && ws[i-1] == "or" {
+				return -1 // "whether or not"
+			}
 			return i
 		case slices.Contains(negationStops, w):
 			return -1
@@ -90,23 +109,30 @@ func Negation(ws []string) int {
 	return -1
 }
 
+// negations are the words that turn a bound after them.
+var negations = []string{"not", "never", "no", "none", "nowhere", "nobody", "cannot", "without", "failed", "fails", "fail",
+	"nicht", "nie", "niemals", "kein", "keine", "jamais"}
+
 // negationStops are the words that, between a negation and a bound, keep
 // the negation from turning it.
 var negationStops = []string{"only", "just", "long", "far", "much", "well", "quite", "even", "nearly", "exactly", "necessarily",
-	"always", "merely", "simply", "slightly", "a", "that", "whether", "if", "which", "who", "when", "while", "because", "as", "until", "till", "unless",
-	"and", "but", "or", "so", "than"}
+	"always", "merely", "simply", "slightly", "significantly", "substantially", "markedly", "considerably", "greatly",
+	"dramatically", "sharply", "statistically", "a", "that", "whether", "if", "which", "who", "when", "while", "because",
+	"as", "until", "till", "unless", "and", "but", "or", "so", "than"}
 
 // risesUp reports whether before, the words before "up to", end with a
 // verb whose "up" it is, with at most its object between: "went up to",
-// "brings the total up to", "revised it up to"; "by up to" and "costs up
-// to" leave "up to" a bound.
+// "brings the total up to", "revised it up to"; "by up to", "costs up
+// to" and a verb after can, could or will ("fines could go up to") leave
+// "up to" a bound.
 func risesUp(before []string) bool {
 	for i := len(before) - 1; i >= max(0, len(before)-4); i-- {
+		modals := []string{"can", "could", "will", "would", "may", "might", "should", "must", "shall"}
 		switch w := before[i]; {
 		case slices.Contains(upVerbs, w):
-			return true
-		case slices.Contains([]string{"by", "of", "with", "at", "in", "for", "to", "from", "on"}, w):
-			return false
+			return i == 0 || !slices.Contains(modals, before[i-1]) // "could go up to": a ceiling
+		case slices.Contains([]string{"by", "of", "with", "at", "in", "for", "to", "from", "on"}, w) || slices.Contains(modals, w):
+			return false // "by up to", "can carry up to"
 		}
 	}
 	return false
@@ -115,13 +141,14 @@ func risesUp(before []string) bool {
 // upVerbs are the forms of the verbs that take "up" for a rise or a sum.
 var upVerbs = strings.Fields(`go goes going gone went shoot shoots shooting shot climb climbs climbing climbed
 	add adds adding added bring brings bringing brought move moves moving moved push pushes pushing pushed
-	drive drives driving drove driven revise revises revising revised round rounds rounding rounded
+	drive drives driving drove driven revise revises revising revised
 	tick ticks ticking ticked edge edges edging edged inch inches inching inched creep creeps creeping crept
 	jump jumps jumping jumped ramp ramps ramping ramped step steps stepping stepped scale scales scaling scaled
 	mount mounts mounting mounted pile piles piling piled stack stacks stacking stacked sum sums summing summed
 	build builds building built bump bumps bumping bumped ratchet ratchets ratcheting ratcheted
 	rise rises rising rose risen grow grows growing grew grown come comes coming came run runs running ran
-	shoots soar soars soaring soared count counts counting counted`)
+	soar soars soaring soared take takes taking took taken raise raises raising raised lift lifts lifting lifted
+	hike hikes hiking hiked send sends sending sent boost boosts boosting boosted`)
 
 // notWord reports whether r is neither a letter nor an apostrophe, which
 // the words before a number are made of.

@@ -880,11 +880,19 @@ func (s Series) earlier(a anchor, at int) (int, string) {
 	return -1, fmt.Sprintf("the series has no value for %s, a %s before %s", s.dateText(want), a.unit(), s.dateText(t))
 }
 
-// weekly reports whether s is a daily series whose observations are
-// whole weeks apart, some two one week.
+// weekly reports whether s is a daily series of two observations or
+// more whose observations are whole weeks apart: weekly figures, or
+// fortnightly or four-weekly ones, as some retail figures are.
 func (s Series) weekly() bool {
-	_, ok := s.stepOf("week")
-	return ok && s.Grain == ByDay
+	if s.Grain != ByDay || len(s.Obs) < 2 {
+		return false
+	}
+	for i := 1; i < len(s.Obs); i++ {
+		if d := s.Obs[i].Date.Sub(s.Obs[i-1].Date); d <= 0 || d%(7*24*time.Hour) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // monthEnds reports whether s is a daily series and every observation of

@@ -328,12 +328,16 @@ func (s *Scope) periodAfter(ref Ref, text, after string) error {
 	_, field := ref.scenarioField()
 	rest := trimSpaceEntities(trimCloseMarks(after))
 	if unit, ok := strings.CutSuffix(field, "s_to_limit"); ok {
-		said := strings.ToLower(rest[:len(rest)-len(strings.TrimLeftFunc(rest, unicode.IsLetter))])
-		if named := strings.TrimSuffix(said, "s"); named != unit && slices.Contains(periodNames, named) {
-			return fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss; write {{ %s.%s%ss_to_limit }}",
-				text, said, ref, unit, named, ref.Block, strings.TrimSuffix(ref.Field, field), named)
+		said := rest[:len(rest)-len(strings.TrimLeftFunc(rest, unicode.IsLetter))]
+		named, ok := timeUnits[strings.ToLower(said)]
+		if !ok || named == unit {
+			return nil
 		}
-		return nil
+		if _, counted := countUnits[named+"s_to_limit"]; !counted {
+			return fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss", text, said, ref, unit, named)
+		}
+		return fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss; write {{ %s.%s%ss_to_limit }}",
+			text, said, ref, unit, named, ref.Block, strings.TrimSuffix(ref.Field, field), named)
 	}
 	if field != "rate" {
 		return nil
@@ -342,16 +346,53 @@ func (s *Scope) periodAfter(ref Ref, text, after string) error {
 		rest = trimSpaceEntities(cutFold(rest, mark))
 	}
 	rest = trimSpaceEntities(cutFold(rest, b.Unit))
-	for _, p := range periodWords {
-		if tail := cutFold(rest, p.words); tail != rest && !startsWord(tail) {
+	// Two words may stand before the period: "14 new beds a day".
+	for skipped := 0; skipped <= 2; skipped++ {
+		for _, p := range periodWords {
+			tail := cutFold(rest, p.words)
+			if tail == rest || startsWord(tail) || otherTime(tail) {
+				continue
+			}
 			if p.period == b.Projection.Per {
 				return nil
 			}
-			return fmt.Errorf("\"%s%s\" is false: %s is a rate a %s (the block's per: %s); write \"a %s\"",
-				text, after[:len(after)-len(tail)], ref, b.Projection.Per, b.Projection.Per, b.Projection.Per)
+			hint := ""
+			if p.english {
+				hint = fmt.Sprintf("; write \"%s %s\"", pick(b.Projection.Per == "hour", "an", "a"), b.Projection.Per)
+			}
+			return fmt.Errorf("\"%s%s\" is false: %s is a rate %s %s (the block's per: %s)%s",
+				text, after[:len(after)-len(tail)], ref, pick(b.Projection.Per == "hour", "an", "a"), b.Projection.Per, b.Projection.Per, hint)
 		}
+		word := strings.TrimLeftFunc(rest, unicode.IsLetter)
+		if word == rest || !strings.HasPrefix(word, " ") {
+			return nil // no word, or one that a mark ends
+		}
+		rest = strings.TrimLeft(word, " ")
 	}
 	return nil
+}
+
+// otherTime reports whether s, the text after the words of a period
+// after a rate, makes them a time of another figure: "a year earlier",
+// "a week ago", "im Jahr zuvor", "im Jahr 2024".
+func otherTime(s string) bool {
+	w := strings.ToLower(strings.TrimLeft(s, " \u00a0"))
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	w = w[:len(w)-len(strings.TrimLeftFunc(w, unicode.IsLetter))]
+	return slices.Contains([]string{"ago", "earlier", "before", "later", "since", "prior", "previously", "back", "zuvor", "davor", "früher", "vorher", "auparavant", "avant", "plus", "plus-tôt"}, w)
+}
+
+// timeUnits are the words of a unit of time after a count of them, and
+// the unit as a *_to_limit field names it.
+var timeUnits = map[string]string{
+	"hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week",
+	"month": "month", "months": "month", "year": "year", "years": "year",
+	"stunde": "hour", "stunden": "hour", "tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week",
+	"monat": "month", "monate": "month", "monaten": "month", "jahr": "year", "jahre": "year", "jahren": "year",
+	"heure": "hour", "heures": "hour", "jour": "day", "jours": "day", "semaine": "week", "semaines": "week",
+	"mois": "month", "an": "year", "ans": "year", "année": "year", "années": "year",
 }
 
 // cutFold returns s without prefix, of any case, at its start, or s.
@@ -368,25 +409,31 @@ func startsWord(s string) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// periodNames are the periods a projection counts in, as per names them.
-var periodNames = []string{"hour", "day", "week", "month", "year"}
+// A periodWord is words after a rate that name its period ("a day"),
+// the period as per names it, and whether the words are English.
+type periodWord struct {
+	words, period string
+	english       bool
+}
 
-// periodWords are the words after a rate that name its period, and the
-// period as per names it.
-var periodWords = func() []struct{ words, period string } {
-	var ws []struct{ words, period string }
+// periodWords are the words after a rate that name its period.
+var periodWords = func() []periodWord {
+	var ws []periodWord
 	for _, p := range []struct {
-		period string
-		words  []string
+		period         string
+		english, other []string
 	}{
-		{"hour", []string{"an hour", "per hour", "each hour", "every hour", "hourly", "pro stunde", "par heure"}},
-		{"day", []string{"a day", "per day", "each day", "every day", "daily", "pro tag", "am tag", "täglich", "par jour"}},
-		{"week", []string{"a week", "per week", "each week", "every week", "weekly", "pro woche", "par semaine"}},
-		{"month", []string{"a month", "per month", "each month", "every month", "monthly", "pro monat", "im monat", "par mois"}},
-		{"year", []string{"a year", "per year", "each year", "every year", "yearly", "annually", "per annum", "pro jahr", "im jahr", "par an"}},
+		{"hour", []string{"an hour", "per hour", "each hour", "every hour", "hourly"}, []string{"pro stunde", "par heure", "stündlich"}},
+		{"day", []string{"a day", "per day", "each day", "every day", "daily"}, []string{"pro tag", "am tag", "täglich", "par jour", "chaque jour"}},
+		{"week", []string{"a week", "per week", "each week", "every week", "weekly"}, []string{"pro woche", "wöchentlich", "par semaine", "chaque semaine"}},
+		{"month", []string{"a month", "per month", "each month", "every month", "monthly"}, []string{"pro monat", "im monat", "monatlich", "par mois", "chaque mois"}},
+		{"year", []string{"a year", "per year", "each year", "every year", "yearly", "annually", "per annum"}, []string{"pro jahr", "im jahr", "jährlich", "par an", "par année", "chaque année"}},
 	} {
-		for _, w := range p.words {
-			ws = append(ws, struct{ words, period string }{w, p.period})
+		for _, w := range p.english {
+			ws = append(ws, periodWord{w, p.period, true})
+		}
+		for _, w := range p.other {
+			ws = append(ws, periodWord{w, p.period, false})
 		}
 	}
 	return ws
@@ -438,6 +485,9 @@ func boundAfter(after string) (qualifier, words string) {
 		}
 		if r, _ := utf8.DecodeRuneInString(rest[len(a.words):]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			continue // "or moreover", "+3"
+		}
+		if next := strings.Fields(strings.ToLower(rest[len(a.words):])); len(next) > 0 && slices.Contains([]string{"precisely", "exactly", "accurately", "specifically"}, strings.Trim(next[0], ",.;:")) {
+			continue // "or more precisely 4,550.7": a correction, no bound
 		}
 		if typed := after[:len(after)-len(rest)+len(a.words)]; !strings.ContainsAny(typed, "*_<&") {
 			return a.qualifier, typed
@@ -500,8 +550,7 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 	}
 	// The words of the date's own clause: "within months, before May"
 	// is read from "before".
-	clause := before[strings.LastIndexAny(before, ".,;:!?")+1:]
-	ws := strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
+	ws := claim.ClauseWords(before)
 	for k := min(len(ws), maxDateWords); k > 0; k-- {
 		phrase := strings.Join(ws[len(ws)-k:], " ") + " " + text
 		verdict, err := claim.Date(phrase, v.Date, s.claimOptions(e.Ref.Block))

@@ -67,7 +67,7 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 			case lang == "chart" && !fenceClosed(n, src):
 				at := fenceStart(n, src)
 				fence := strings.Repeat(string(src[at]), 3)
-				state.errorf(at, "chart: this %schart block is never closed, so the rest of the page was read as the chart: end it with %s on a line of its own", fence, fence)
+				state.errorf(at, "chart: this %schart block is never closed, so what follows it was read as the chart: end it with %s on a line of its own", fence, fence)
 				n.Parent().RemoveChild(n.Parent(), n)
 			case lang == "chart":
 				charts = append(charts, n)
