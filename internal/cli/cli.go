@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -299,6 +300,21 @@ func checkDest(dir, dest string, claimed bool) error {
 	})
 }
 
+// workflowGivesBaseURL reports whether a GitHub Actions workflow of the
+// site in dir builds it with --base-url.
+func workflowGivesBaseURL(dir string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, ".github", "workflows", "*.y*ml"))
+	for _, f := range files {
+		if fi, err := os.Stat(f); err != nil || fi.Size() > 1<<20 {
+			continue
+		}
+		if src, err := os.ReadFile(f); err == nil && bytes.Contains(src, []byte("plotline build --base-url")) {
+			return true
+		}
+	}
+	return false
+}
+
 // linkOutOf returns the folder dest, a symbolic link, leads to, when
 // that lies outside the site folder dir.
 func linkOutOf(dir, dest string) (string, bool) {
@@ -342,7 +358,10 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	sf.cache = !*noCache
-	sf.warnBaseURL = true
+	// A site whose workflow passes --base-url, as plotline new's does, is
+	// published with one: a build on the writer's machine lacks it on
+	// purpose, and a warning at every build would be noise.
+	sf.warnBaseURL = !workflowGivesBaseURL(sf.dir)
 	l, err := sf.open(e)
 	if err != nil {
 		return report(e, err)
