@@ -117,9 +117,13 @@ type UnknownKey struct {
 
 // Suggest returns the front-matter key plotline reads that key, one it
 // does not, is a slip of (see slipOf): "title" for "titel", "tags" for
-// "tag", both for "dat", "data or date". It returns "" when there is
-// none.
+// "tag", both for "dat", "data or date"; or the one plotline reads for
+// what other generators call key ("description" for Hugo's "summary" and
+// Jekyll's "excerpt"). It returns "" when there is none.
 func Suggest(key string) string {
+	if k, ok := otherNames[strings.ToLower(key)]; ok {
+		return k
+	}
 	var found []string
 	for _, k := range slices.Sorted(maps.Keys(knownKeys)) {
 		if strings.EqualFold(k, key) && k != key {
@@ -326,6 +330,16 @@ func unescape(s []byte) (string, int, bool) {
 }
 
 // knownKeys lists the front-matter keys plotline reads.
+// otherNames are the front-matter keys of other generators and
+// newsrooms' tools, lower-case, and the key plotline reads for the same.
+var otherNames = map[string]string{
+	"summary": "description", "excerpt": "description", "subtitle": "description", "dek": "description",
+	"standfirst": "description", "abstract": "description", "lede": "description",
+	"authors": "author", "byline": "author", "categories": "tags", "keywords": "tags",
+	"publishdate": "date", "pubdate": "date", "published": "date", "lastmod": "updated", "last_modified_at": "updated",
+	"cover": "image", "featured_image": "image", "og_image": "image", "permalink": "slug",
+}
+
 var knownKeys = map[string]bool{
 	"title": true, "date": true, "description": true, "tags": true, "draft": true,
 	"slug": true, "author": true, "updated": true, "sources": true, "data": true,

@@ -569,9 +569,9 @@ func TestFrontMatterErrors(t *testing.T) {
 		},
 		{
 			name: "unknown keys are warnings",
-			fm:   "title: A\ndate: 2025-01-01\nsummary: x\nlayout: y\n",
+			fm:   "title: A\ndate: 2025-01-01\ncolour: x\nlayout: y\n",
 			diags: []string{
-				`content/a.md:4:1: warning: front matter key "summary" is not used by plotline (known: aliases, author, data, date, description, draft, image, lang, nav, params, slug, sources, tags, title, toc, type, updated); put a site's own keys under params:`,
+				`content/a.md:4:1: warning: front matter key "colour" is not used by plotline (known: aliases, author, data, date, description, draft, image, lang, nav, params, slug, sources, tags, title, toc, type, updated); put a site's own keys under params:`,
 				`content/a.md:5:1: warning: front matter key "layout" is not used by plotline`,
 			},
 		},
@@ -658,7 +658,7 @@ func tagLines(n int) string {
 func TestSuggest(t *testing.T) {
 	for key, want := range map[string]string{
 		"titel": "title", "tilte": "title", "Title": "title", "TITLE": "title", "draftt": "draft",
-		"drafts": "draft", "tag": "tags", "source": "sources", "alias": "", "summary": "", "colour": "",
+		"drafts": "draft", "tag": "tags", "source": "sources", "alias": "", "summary": "description", "Excerpt": "description", "categories": "tags", "lastmod": "updated", "colour": "",
 		"to": "", "slugs": "slug", "title": "", "params": "", "param": "params", "dat": "data or date",
 	} {
 		if got := Suggest(key); got != want {
