@@ -342,6 +342,26 @@ func hundredfold(f float64) float64 {
 // reports a layout that writes more than a date written as a month or a
 // year (grain) says: its day, or its month, which would be the first of
 // it ("1 June 2024" for 2024-06).
+// otherLayouts turns the letters of a date layout of other tools
+// (strftime's %d %B %Y, spreadsheets' and Moment's DD/MM/YYYY) into a Go
+// layout's; longer runs come first, as the replacer tries them in order.
+var otherLayouts = strings.NewReplacer(
+	"%Y", "2006", "%y", "06", "%B", "January", "%b", "Jan", "%-m", "1", "%m", "01", "%-d", "2", "%d", "02", "%e", "2", "%A", "Monday", "%a", "Mon",
+	"YYYY", "2006", "yyyy", "2006", "YY", "06", "yy", "06", "MMMM", "January", "MMM", "Jan", "MM", "01",
+	"dddd", "Monday", "ddd", "Mon", "DD", "02", "dd", "02")
+
+// goLayout returns layout with the letters of other tools' date layouts
+// written as a Go layout writes them: "DD/MM/YYYY" is "02/01/2006", "%d
+// %B %Y" "02 January 2006", and "dd/mm/yyyy" "02/01/2006", its mm a
+// month where no time (":") is written.
+func goLayout(layout string) string {
+	g := otherLayouts.Replace(layout)
+	if !strings.Contains(layout, ":") {
+		g = strings.ReplaceAll(g, "mm", "01")
+	}
+	return g
+}
+
 func checkDateLayout(layout string, timed bool, grain DateGrain) error {
 	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
 	text := base.Format(layout)
@@ -366,7 +386,11 @@ func checkDateLayout(layout string, timed bool, grain DateGrain) error {
 	unchanged := base.AddDate(0, 0, 1).Format(layout) == text && base.AddDate(0, 1, 0).Format(layout) == text && base.AddDate(1, 0, 0).Format(layout) == text &&
 		(!timed || base.Add(61*time.Minute+time.Second).Format(layout) == text)
 	if unchanged {
-		return fmt.Errorf("format \"date\" wants a Go layout written with the date 2 January 2006, such as \"2 January 2006\" or \"2006-01-02\"; %q has no part of it, so it would be printed as it is", layout)
+		hint := ""
+		if g := goLayout(layout); g != layout && checkDateLayout(g, timed, grain) == nil {
+			hint = fmt.Sprintf(": write %q", g)
+		}
+		return fmt.Errorf("format \"date\" wants a Go layout written with the date 2 January 2006, such as \"2 January 2006\" or \"2006-01-02\"; %q has no part of it, so it would be printed as it is%s", layout, hint)
 	}
 	switch {
 	case grain == ByYear && (base.AddDate(0, 0, 1).Format(layout) != text || base.AddDate(0, 1, 0).Format(layout) != text):

@@ -318,9 +318,9 @@ func TestFormatErrors(t *testing.T) {
 		{Value{Kind: Number, Num: 1}, "comma", "2", `format "comma" takes no argument, got "2"`},
 		// A layout that is not Go's, or that has a time of day, would not
 		// show the date.
-		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "YYYY-MM-DD", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "YYYY-MM-DD" has no part of it, so it would be printed as it is`},
-		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "%d %B %Y", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "%d %B %Y" has no part of it, so it would be printed as it is`},
-		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "dd/mm/yyyy", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "dd/mm/yyyy" has no part of it, so it would be printed as it is`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "YYYY-MM-DD", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "YYYY-MM-DD" has no part of it, so it would be printed as it is: write "2006-01-02"`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "%d %B %Y", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "%d %B %Y" has no part of it, so it would be printed as it is: write "02 January 2006"`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "dd/mm/yyyy", `format "date" wants a Go layout written with the date 2 January 2006, such as "2 January 2006" or "2006-01-02"; "dd/mm/yyyy" has no part of it, so it would be printed as it is: write "02/01/2006"`},
 		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "January 2nd", `format "date": layout "January 2nd" writes "nd" after a number on every date (April 15nd), as a Go layout has no ordinals: write the day alone, such as "January 2"`},
 		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "January 1st, 2006", `format "date": layout "January 1st, 2006" writes "st" after a number on every date (April 4st, 2025), as a Go layout has no ordinals: write the day alone, such as "January 2"`},
 		{Value{Kind: Date, Date: day("2025-04-15")}, "date", "2 Jan 15:04", `format "date": layout "2 Jan 15:04" shows a time of day or a time zone, which a date of the data does not have (want only day, month, year and weekday, such as "2 January 2006")`},
