@@ -106,6 +106,11 @@ func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, pos diag.P
 		if res.Other != "" {
 			return Evaluation{}, fmt.Errorf("claim %q is false of %s and %s: %s (%s)", res.Phrase, res.Ref, res.Other, res.Value, res.Suggest)
 		}
+		if v.Kind == Date && res.Meaning != "" && !strings.EqualFold(res.Meaning, res.Phrase) {
+			// "before autumn" is read with a season's months, which a
+			// writer may count otherwise: say how it was read.
+			return Evaluation{}, fmt.Errorf("claim %q is false: it reads as %s, and %s is %s (%s)", res.Phrase, res.Meaning, res.Ref, res.Value, res.Suggest)
+		}
 		return Evaluation{}, fmt.Errorf("claim %q is false: %s is %s (%s)", res.Phrase, res.Ref, res.Value, res.Suggest)
 	}
 	return Evaluation{Text: res.Phrase, Value: v, Claim: &res}, nil

@@ -32,7 +32,7 @@ func TestClaims(t *testing.T) {
 		// as_of 13 January 2025; the crossing is 15 April 2025.
 		{`losses.crossing | claim "by spring"`, "by spring", ""},
 		{`losses.crossing | claim "mid-April 2025"`, "mid-April 2025", ""},
-		{`losses.crossing | claim "by March 2025"`, "", `claim "by March 2025" is false: losses.crossing is 15 April 2025 (mid-April 2025)`},
+		{`losses.crossing | claim "by March 2025"`, "", `claim "by March 2025" is false: it reads as on or before 31 March 2025, and losses.crossing is 15 April 2025 (mid-April 2025)`},
 		{`losses.limit | claim "about 12,000"`, "about 12,000", ""},
 		{`losses.rate | claim "more than 100"`, "", `claim "more than 100" is false: losses.rate is 92 (about 92)`},
 		{`wounded.last.value | claim "nine times as many as" killed.last.value`, "nine times as many as", ""},
@@ -146,7 +146,7 @@ func TestClaimsFromAsOf(t *testing.T) {
 		// as_of Monday 13 January 2025; the last value is of Wednesday 15 January.
 		{`reservoir.last.date | claim "this week"`, ""},
 		{`late.last.date | claim "last week"`, ""},
-		{`late.last.date | claim "this week"`, `claim "this week" is false: late.last.date is 15 January 2025 (mid-January 2025)`},
+		{`late.last.date | claim "this week"`, `claim "this week" is false: it reads as 19 to 25 January 2025 or 20 to 26 January 2025, as a week begins on a Sunday in some countries and on a Monday in others, and late.last.date is 15 January 2025 (mid-January 2025)`},
 		{`reservoir.last.date | claim "in 2024/25"`, ""},
 		{`reservoir.last.value | claim "tens of thousands"`, ""},
 		{`reservoir.last.value | claim "about 41 000"`, ""},
@@ -549,7 +549,7 @@ func TestClaimsInLanguage(t *testing.T) {
 		{"fr", `losses.last | claim "un plus haut historique"`, "un plus haut historique", ""},
 		{"de", `losses.last | claim "ein Plus von 10 % gegenüber dem Vorjahr"`, "", `claim: cannot read "ein Plus von 10 % gegenüber dem Vorjahr": the series has no value for 6 January 2024, a year before 6 January 2025`},
 		{"de", `losses.crossing | claim "im Frühjahr 2025"`, "im Frühjahr 2025", ""},
-		{"de", `losses.crossing | claim "vor Ende März"`, "", `claim "vor Ende März" is false: losses.crossing is 15 April 2025 (Mitte April 2025)`},
+		{"de", `losses.crossing | claim "vor Ende März"`, "", `claim "vor Ende März" is false: it reads as on or before 31 March 2025, and losses.crossing is 15 April 2025 (Mitte April 2025)`},
 		{"de", `losses.crossing | claim "bis April"`, "", `claim: cannot read "bis April": readers take it both as before that time and as through it; write "vor April" or "bis Ende April"`},
 		{"de", `losses.crossing | claim "by spring"`, "by spring", ""},
 		{"de", `losses.limit | claim "etwa 12.000"`, "etwa 12.000", ""},

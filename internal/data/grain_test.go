@@ -180,11 +180,11 @@ func TestClaimsAboutMonthsAndYears(t *testing.T) {
 		{`co2.last.date | claim "in 2024"`, "in 2024", ""},
 		{`co2.first.date | claim "before the 1960s"`, "before the 1960s", ""},
 		{`co2.start.date | claim "by 2030"`, "by 2030", ""},
-		{`co2.last.date | claim "by 2023"`, "", `claim "by 2023" is false: co2.last.date is 2024 (in 2024)`},
+		{`co2.last.date | claim "by 2023"`, "", `claim "by 2023" is false: it reads as on or before 31 December 2023, and co2.last.date is 2024 (in 2024)`},
 		{`co2.last.date | claim "before March 2024"`, "", `claim: cannot read "before March 2024": 2024 is a year of the data, not a day, and the phrase holds for part of it (1 January to 29 February 2024) and not for the rest; write one that holds for all of 2024 or for none of it, such as "in 2024"`},
 		{`co2.last.date | claim "in mid-2024"`, "", `claim: cannot read "in mid-2024": 2024 is a year of the data, not a day, and the phrase holds for part of it (1 May to 31 August 2024) and not for the rest; write one that holds for all of 2024 or for none of it, such as "in 2024"`},
 		{`ice.last.date | claim "in autumn 2024"`, "in autumn 2024", ""},
-		{`ice.max.date | claim "by August 2023"`, "", `claim "by August 2023" is false: ice.max.date is September 2024 (in September 2024)`},
+		{`ice.max.date | claim "by August 2023"`, "", `claim "by August 2023" is false: it reads as on or before 31 August 2023, and ice.max.date is September 2024 (in September 2024)`},
 		{`ice.last.date | claim "early September 2024"`, "", `claim: cannot read "early September 2024": September 2024 is a month of the data, not a day, and the phrase holds for part of it (1 to 10 September 2024) and not for the rest; write one that holds for all of September 2024 or for none of it, such as "in September 2024"`},
 		// A day the projection computes is a day.
 		{`co2.crossing | claim "on 1 August 2034"`, "on 1 August 2034", ""},
