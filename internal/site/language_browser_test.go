@@ -16,7 +16,8 @@ const languageArticle = "---\ntitle: Stausee\ndate: 2025-03-01\ndata:\n" +
 // TestBrowserTooltipLanguage shows, in Chromium, the tooltips of a German
 // site's chart: its dates and numbers are written as the page's prose and
 // table write them, 1. März 2025 and 1.800,5, not 1 Mar 2025 and 1,800.5;
-// a computed value is grouped with a full stop, -2.878; the words before
+// a computed value is grouped with a full stop, -2.878,1 (in tenths, as
+// the start was written); the words before
 // the values are German too (Mittlere Projektion, Spanne).
 func TestBrowserTooltipLanguage(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
@@ -41,7 +42,7 @@ func TestBrowserTooltipLanguage(t *testing.T) {
 	// The projection's end: computed numbers, grouped and with a decimal
 	// comma, as the table writes them.
 	text = showTooltip(t, ctx, charts[0].Figure, "central", 1, "3. Mai 2032")
-	for _, want := range []string{"Mittlere Projektion: -2.878 Megaliter", "Spanne: -3.814\u2013-70,9 Megaliter"} {
+	for _, want := range []string{"Mittlere Projektion: -2.878,1 Megaliter", "Spanne: -3.813,8\u2013-70,9 Megaliter"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("tooltip %q does not say %q", text, want)
 		}
@@ -51,7 +52,8 @@ func TestBrowserTooltipLanguage(t *testing.T) {
 // TestBrowserTooltipGrouping shows, in Chromium, the tooltips of a
 // Spanish site's chart: Spanish groups the digits of a number from five
 // digits on (CLDR's minimum grouping digits), so the tooltip writes
-// 1850 and -2878, as the page's prose and table do, not 1.850 and -2.878.
+// 1850 and -2878,1, as the page's prose and table do, not 1.850 and
+// -2.878,1.
 func TestBrowserTooltipGrouping(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	dest := buildFS(t, fstest.MapFS{
@@ -66,7 +68,7 @@ func TestBrowserTooltipGrouping(t *testing.T) {
 		t.Errorf("tooltip %q does not say %q", text, "1850 Megaliter")
 	}
 	text = showTooltip(t, ctx, charts[0].Figure, "central", 1, "3 may 2032")
-	for _, want := range []string{"Proyección central: -2878 Megaliter", "Rango: -3814\u2013-70,9 Megaliter"} {
+	for _, want := range []string{"Proyección central: -2878,1 Megaliter", "Rango: -3813,8\u2013-70,9 Megaliter"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("tooltip %q does not say %q", text, want)
 		}
