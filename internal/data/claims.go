@@ -52,6 +52,9 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 		if v.Kind != Number || w.Kind != Number {
 			return Evaluation{}, fmt.Errorf("claim %q compares two numbers, but %s is %s and %s is %s", c.Phrase, res.Ref, describeKind(v.Kind), res.Other, describeKind(w.Kind))
 		}
+		if a, b := s.blocks[e.Ref.Block].Unit, s.blocks[c.Other.Block].Unit; otherMeasure(a, b) {
+			return Evaluation{}, fmt.Errorf("claim %q compares %s in %s with %s in %s, and a claim compares the numbers alone: give both blocks one unit", c.Phrase, res.Ref, a, res.Other, b)
+		}
 		verdict, err = claim.Compare(c.Phrase, quantity(v), quantity(w), opts)
 		// Two numbers every place shows alike are compared as alike too:
 		// not "more than" of two that both show 100.
@@ -297,4 +300,53 @@ func (s *Scope) claimOptions(block string) claim.Options {
 		o.AsOf = b.AsOf
 	}
 	return o
+}
+
+// otherMeasure reports whether units a and b measure one thing in two
+// ways a number does not carry: two currencies (dollars and euros), or a
+// length or a weight in two units (metres and centimetres, tonnes and
+// kilograms). Units it does not know, and the scale words before a unit
+// ("million dollars", which the numbers carry), are left alone.
+func otherMeasure(a, b string) bool {
+	ma, ua := measureOf(a)
+	mb, ub := measureOf(b)
+	return ma != "" && ma == mb && ua != ub
+}
+
+// measureOf returns what unit measures, "money", "length" or "weight",
+// and which of their units it is: "eur", "centimetre"; "" for a unit it
+// does not know.
+func measureOf(unit string) (measure, which string) {
+	for _, w := range strings.Fields(strings.ToLower(unit)) {
+		w = strings.Trim(w, "()")
+		for _, m := range measures {
+			for _, name := range m.names {
+				if w == name || w == name+"s" || w == name+"es" {
+					return m.measure, m.which
+				}
+			}
+		}
+	}
+	for _, c := range currencies {
+		if strings.Contains(unit, c.sign) {
+			return "money", c.unit
+		}
+	}
+	return "", ""
+}
+
+// measures are the units measureOf knows, by the words that name them.
+var measures = []struct {
+	measure, which string
+	names          []string
+}{
+	{"money", "dollars", []string{"usd", "dollar"}}, {"money", "euros", []string{"eur", "euro"}},
+	{"money", "pounds", []string{"gbp", "pound", "sterling"}}, {"money", "yen", []string{"jpy", "yen"}},
+	{"money", "francs", []string{"chf", "franc"}}, {"money", "yuan", []string{"cny", "yuan", "renminbi"}},
+	{"money", "rupees", []string{"inr", "rupee"}},
+	{"length", "millimetres", []string{"millimetre", "millimeter"}}, {"length", "centimetres", []string{"centimetre", "centimeter"}},
+	{"length", "metres", []string{"metre", "meter"}}, {"length", "kilometres", []string{"kilometre", "kilometer"}},
+	{"length", "miles", []string{"mile"}}, {"length", "feet", []string{"foot", "feet"}}, {"length", "inches", []string{"inch"}},
+	{"weight", "grams", []string{"gram"}}, {"weight", "kilograms", []string{"kilogram", "kilo"}},
+	{"weight", "tonnes", []string{"tonne", "ton"}}, {"weight", "pounds (weight)", []string{"lb"}},
 }

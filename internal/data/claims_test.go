@@ -1103,3 +1103,37 @@ func TestWordsAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareOtherMeasures checks that a claim comparing two blocks whose
+// units measure one thing two ways (dollars and euros, metres and
+// centimetres) is refused: the claim compares the numbers alone, and 5
+// metres is not less than a tenth of 60 centimetres.
+func TestCompareOtherMeasures(t *testing.T) {
+	scope := scopeOf(t, `data:
+  wall: {unit: metres, series: [{date: 2025-01-01, value: 5}]}
+  shelf: {unit: centimetres, series: [{date: 2025-01-01, value: 60}]}
+  ship: {unit: tonnes, series: [{date: 2025-01-01, value: 3}]}
+  crate: {unit: kilograms, series: [{date: 2025-01-01, value: 40}]}
+  us: {unit: million dollars, series: [{date: 2025-01-01, value: 900}]}
+  eu: {unit: million euros, series: [{date: 2025-01-01, value: 800}]}
+  fence: {unit: metres, series: [{date: 2025-01-01, value: 7}]}
+  people: {unit: people, series: [{date: 2025-01-01, value: 70}]}
+`)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct{ expr, err string }{
+		{`wall.last.value | claim "less than a tenth of" shelf.last.value`, `claim "less than a tenth of" compares wall.last.value in metres with shelf.last.value in centimetres, and a claim compares the numbers alone: give both blocks one unit`},
+		{`ship.last.value | claim "less than" crate.last.value`, `claim "less than" compares ship.last.value in tonnes with crate.last.value in kilograms, and a claim compares the numbers alone: give both blocks one unit`},
+		{`us.last.value | claim "more than" eu.last.value`, `claim "more than" compares us.last.value in million dollars with eu.last.value in million euros, and a claim compares the numbers alone: give both blocks one unit`},
+		{`wall.last.value | claim "less than" fence.last.value`, ""},
+		{`wall.last.value | claim "less than" people.last.value`, ""},
+	} {
+		_, err := scope.EvalAround(tc.expr, "", "", at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err {
+			t.Errorf("{{ %s }}: %q; want %q", tc.expr, got, tc.err)
+		}
+	}
+}
