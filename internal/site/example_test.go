@@ -70,9 +70,9 @@ func TestExampleHalfRate(t *testing.T) {
 		t.Fatalf("Build() = %v; want the false claims as diagnostics", err)
 	}
 	want := []string{
-		kurskFile + `:2:73: {{ losses.crossing | claim "by spring" }}: claim "by spring" is false: losses.crossing is 23 August 2025 (late August 2025)`,
-		kurskFile + `:4:150: {{ losses.crossing | claim "within four months" }}: claim "within four months" is false: losses.crossing is 23 August 2025 (within 8 months)`,
-		kurskFile + `:93:152: {{ losses.low.crossing | claim "within six months" }}: claim "within six months" is false: losses.low.crossing is 13 November 2025 (within 10 months)`,
+		kurskFile + `:2:73: {{ losses.crossing | claim "by spring" }}: claim "by spring" is false: it reads as on or before 31 May 2025, and losses.crossing is 23 August 2025 (late August 2025)`,
+		kurskFile + `:4:150: {{ losses.crossing | claim "within four months" }}: claim "within four months" is false: it reads as 14 January to 13 May 2025, and losses.crossing is 23 August 2025 (within 8 months)`,
+		kurskFile + `:93:152: {{ losses.low.crossing | claim "within six months" }}: claim "within six months" is false: it reads as 14 January to 13 July 2025, and losses.low.crossing is 13 November 2025 (within 10 months)`,
 	}
 	if got := strings.Split(l.Error(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
