@@ -34,7 +34,7 @@ const maxBoundWords = 4
 // negated bound that is not a plain one ("not nearly", "not within", "not
 // as many as", "not up to") bounds nothing.
 func Bound(text string, o Options) (words string, dir int, said string) {
-	text = strings.NewReplacer("’", "'", "&nbsp;", " ", "&#160;", " ", "&#xa0;", " ", "&#xA0;", " ").Replace(trimMarkup(text))
+	text = boundMarks.Replace(trimMarkup(text))
 	trimmed := strings.TrimRightFunc(text, notWord)
 	if strings.ContainsFunc(text[len(trimmed):], endsBound) {
 		// A number or a stop between the words and the value: "under
@@ -85,6 +85,11 @@ func ClauseWords(text string) []string {
 	clause := text[strings.LastIndexAny(text, ".,;:!?()[]—–")+1:]
 	return strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return notWord(r) && r != '-' })
 }
+
+// boundMarks writes the marks that may stand inside the words of a bound
+// as Bound reads them: a curly apostrophe straight, a no-break space as
+// a space ("more&nbsp;than"). It is made once and only read.
+var boundMarks = strings.NewReplacer("’", "'", "&nbsp;", " ", "&#160;", " ", "&#xa0;", " ", "&#xA0;", " ")
 
 // Negation returns where in ws, the lower-case words of a clause before
 // a bound (ClauseWords), a negation stands that turns it, or -1: "not",
