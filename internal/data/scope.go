@@ -300,13 +300,14 @@ func growthWithoutPercent(e Expr, v Value, text, after string) string {
 func percentAfter(after string) string {
 	rest := trimSpaceEntities(after)
 	for _, mark := range percentMarks {
-		if len(rest) < len(mark) || !strings.EqualFold(rest[:len(mark)], mark) {
+		tail := cutFold(rest, mark)
+		if tail == rest {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(rest[len(mark):]); unicode.IsLetter(r) {
+		if r, _ := utf8.DecodeRuneInString(tail); unicode.IsLetter(r) {
 			continue // "percentage"
 		}
-		next := strings.ToLower(strings.TrimLeft(trimSpaceEntities(rest[len(mark):]), "-"))
+		next := strings.ToLower(strings.TrimLeft(trimSpaceEntities(tail), "-"))
 		if slices.ContainsFunc([]string{"point", "pts", "pp", "punkt", "pkt"}, func(p string) bool { return strings.HasPrefix(next, p) }) {
 			return "" // "% points", "%-Punkte": percentage points
 		}
@@ -326,8 +327,12 @@ func (s *Scope) periodAfter(ref Ref, text, after string) error {
 		return nil
 	}
 	_, field := ref.scenarioField()
+	unit, count := strings.CutSuffix(field, "s_to_limit")
+	if !count && field != "rate" {
+		return nil // every other number, the most of them: nothing read
+	}
 	rest := trimSpaceEntities(trimCloseMarks(after))
-	if unit, ok := strings.CutSuffix(field, "s_to_limit"); ok {
+	if count {
 		said := rest[:len(rest)-len(strings.TrimLeftFunc(rest, unicode.IsLetter))]
 		named, ok := timeUnits[strings.ToLower(said)]
 		if !ok || named == unit {
@@ -339,10 +344,7 @@ func (s *Scope) periodAfter(ref Ref, text, after string) error {
 		return fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss; write {{ %s.%s%ss_to_limit }}",
 			text, said, ref, unit, named, ref.Block, strings.TrimSuffix(ref.Field, field), named)
 	}
-	if field != "rate" {
-		return nil
-	}
-	for _, mark := range append([]string{"percentage points", "points"}, percentMarks...) {
+	for _, mark := range rateMarks {
 		rest = trimSpaceEntities(cutFold(rest, mark))
 	}
 	rest = trimSpaceEntities(cutFold(rest, b.Unit))
@@ -439,6 +441,10 @@ var periodWords = func() []periodWord {
 	return ws
 }()
 
+// rateMarks are the words that may stand between a rate and its
+// period: those of percentage points and of per cent.
+var rateMarks = append([]string{"percentage points", "points"}, percentMarks...)
+
 // percentMarks are the signs and words of per cent after a number.
 var percentMarks = []string{"%", "per cent", "percent", "pc", "prozent", "pour cent", "por ciento", "per cento", "procent", "por cento"}
 
@@ -480,11 +486,8 @@ func boundAfter(after string) (qualifier, words string) {
 	}
 	rest := trimSpaceEntities(trimCloseMarks(after))
 	for _, a := range afterWords {
-		if len(rest) < len(a.words) || !strings.EqualFold(rest[:len(a.words)], a.words) {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(rest[len(a.words):]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-			continue // "or moreover", "+3"
+		if tail := cutFold(rest, a.words); tail == rest || startsWord(tail) {
+			continue // not these words, or "or moreover", "or more3"
 		}
 		if next := strings.Fields(strings.ToLower(rest[len(a.words):])); len(next) > 0 && slices.Contains([]string{"precisely", "exactly", "accurately", "specifically"}, strings.Trim(next[0], ",.;:")) {
 			continue // "or more precisely 4,550.7": a correction, no bound
