@@ -115,9 +115,7 @@ func (v Value) decimals() int {
 		return pick(v.Exact, v.Places, 0)
 	}
 	if v.Exact {
-		// The shortest decimal form that reads back as f: what was written.
-		_, frac, _ := strings.Cut(strconv.FormatFloat(f, 'f', -1, 64), ".")
-		return max(len(frac), v.Places)
+		return Point{Value: f, Places: v.Places}.Decimals() // as written
 	}
 	return max(ComputedDecimals(f), v.Places)
 }
@@ -146,7 +144,9 @@ func ProjectedDecimals(f float64, places int) int {
 }
 
 // Decimals returns how many decimals p's value was written with: 1 for
-// 1028.3, 2 for 2.50, 0 for 12000.
+// 1028.3, 2 for 2.50, 0 for 12000. The shortest decimal form that reads
+// back as the value is what was written, but for its trailing zeros,
+// which Places keeps.
 func (p Point) Decimals() int {
 	_, frac, _ := strings.Cut(strconv.FormatFloat(p.Value, 'f', -1, 64), ".")
 	return max(len(frac), p.Places)
