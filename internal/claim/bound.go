@@ -132,16 +132,22 @@ var negationStops = []string{"only", "just", "long", "far", "much", "well", "qui
 // "up to" a bound.
 func risesUp(before []string) bool {
 	for i := len(before) - 1; i >= max(0, len(before)-4); i-- {
-		modals := []string{"can", "could", "will", "would", "may", "might", "should", "must", "shall"}
 		switch w := before[i]; {
 		case slices.Contains(upVerbs, w):
 			return i == 0 || !slices.Contains(modals, before[i-1]) // "could go up to": a ceiling
-		case slices.Contains([]string{"by", "of", "with", "at", "in", "for", "to", "from", "on"}, w) || slices.Contains(modals, w):
+		case slices.Contains(ceilingWords, w) || slices.Contains(modals, w):
 			return false // "by up to", "can carry up to"
 		}
 	}
 	return false
 }
+
+// modals are the verbs of what may be, after which "up to" is a ceiling;
+// ceilingWords the words before "up to" that make it one too.
+var (
+	modals       = []string{"can", "could", "will", "would", "may", "might", "should", "must", "shall"}
+	ceilingWords = []string{"by", "of", "with", "at", "in", "for", "to", "from", "on"}
+)
 
 // upVerbs are the forms of the verbs that take "up" for a rise or a sum.
 var upVerbs = strings.Fields(`go goes going gone went shoot shoots shooting shot climb climbs climbing climbed
