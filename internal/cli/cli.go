@@ -315,23 +315,6 @@ func workflowGivesBaseURL(dir string) bool {
 	return false
 }
 
-// linkOutOf returns the folder dest, a symbolic link, leads to, when
-// that lies outside the site folder dir.
-func linkOutOf(dir, dest string) (string, bool) {
-	if fi, err := os.Lstat(dest); err != nil || fi.Mode()&os.ModeSymlink == 0 {
-		return "", false
-	}
-	real, err := filepath.EvalSymlinks(dest)
-	site, err2 := filepath.EvalSymlinks(dir)
-	if err != nil || err2 != nil {
-		return "", false
-	}
-	if rel, err := filepath.Rel(site, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", false
-	}
-	return real, true
-}
-
 // buildDay returns the day of a build: the day SOURCE_DATE_EPOCH names,
 // in UTC, when it is set, as reproducible builds set it, or else today on
 // this machine's clock, in its time zone.
@@ -388,7 +371,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	if sf.dest == "" {
 		// public/ may be a link out of the site (public -> ../notes), which
 		// the build follows: it replaced the folder the link leads to.
-		if real, ok := linkOutOf(sf.dir, l.dest); ok {
+		if real, ok := output.LinkOutOf(l.dest, sf.dir); ok {
 			fmt.Fprintf(e.stderr, "%s: warning: a symbolic link to %s, outside the site folder: the build replaced that folder\n", l.dest, real)
 		}
 	}

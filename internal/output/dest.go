@@ -155,6 +155,24 @@ func throughLink(dest string) (string, error) {
 	return real, nil
 }
 
+// LinkOutOf returns the folder that dest, a symbolic link, leads to, when
+// that folder lies outside the folder site: the folder a build through
+// the link replaces (public -> ../deploy), which a build says.
+func LinkOutOf(dest, site string) (string, bool) {
+	if t, err := throughLink(dest); err != nil || t == filepath.Clean(dest) {
+		return "", false // no link
+	}
+	real, err := resolve(dest)
+	if err != nil {
+		return "", false
+	}
+	s, err := resolve(site)
+	if err != nil || within(real, s) {
+		return "", false
+	}
+	return real, true
+}
+
 // within reports whether path is folder or lies inside it; both are
 // resolved paths.
 func within(path, folder string) bool {
