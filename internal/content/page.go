@@ -45,6 +45,16 @@ type Source struct {
 	NamePos diag.Pos
 }
 
+// Link returns the source's URL, its spaces trimmed, when it is an http
+// or https address, the only ones a page links to; "" otherwise.
+func (s Source) Link() string {
+	u := strings.TrimSpace(s.URL)
+	if l := strings.ToLower(u); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		return u
+	}
+	return ""
+}
+
 // Page is one Markdown file of content/, parsed.
 type Page struct {
 	Path       string // slash path relative to the site, "content/articles/kursk.md"
@@ -1000,7 +1010,7 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 					s.Name, s.NamePos = scalarString(val, "sources.name", at, diags), at(val)
 				case "url":
 					s.URL = scalarString(val, "sources.url", at, diags)
-					if u := strings.ToLower(strings.TrimSpace(s.URL)); u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+					if strings.TrimSpace(s.URL) != "" && s.Link() == "" {
 						diags.Warnf(at(val), "sources: url %q is not an http or https address, so the source is shown without a link%s", s.URL, hostHint(strings.TrimSpace(s.URL)))
 					}
 				default:

@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -292,7 +291,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		art.Headings = append(art.Headings, render.Heading(h))
 	}
 	for _, s := range p.Sources {
-		art.Sources = append(art.Sources, render.Source{Name: s.Name, Link: httpLink(s.URL)})
+		art.Sources = append(art.Sources, render.Source{Name: s.Name, Link: s.Link()})
 	}
 	kind := "article"
 	if p.Kind == content.Standalone {
@@ -414,15 +413,6 @@ func newestObservation(blocks []*data.Block) time.Time {
 		}
 	}
 	return newest
-}
-
-// httpLink returns u when it is an http(s) URL, and "" otherwise.
-func httpLink(u string) string {
-	l := strings.ToLower(strings.TrimSpace(u))
-	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
-		return strings.TrimSpace(u)
-	}
-	return ""
 }
 
 // summary returns what lists show of p.
