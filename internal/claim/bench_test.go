@@ -39,3 +39,14 @@ func BenchmarkReadLanguages(b *testing.B) {
 		readLanguages()
 	}
 }
+
+// BenchmarkBound reads the words before two values, one after a bound
+// and one after plain words, as a build does for each value with words
+// before it.
+func BenchmarkBound(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Bound("The ward now holds more than ", Options{})
+		Bound("the count in the town was ", Options{})
+	}
+}
