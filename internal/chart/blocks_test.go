@@ -43,8 +43,8 @@ func TestImageAlt(t *testing.T) {
 		{"Losses", "", "Losses"},
 		{"Losses", "Both counts.", "Losses. Both counts."},
 		{"How many were lost?", "Both counts.", "How many were lost? Both counts."},
-		{"", "Both counts.", "Chart of casualties. Both counts."},
-		{"", "", "Chart of casualties"},
+		{"", "Both counts.", "Chart of ukraine and South Korea (casualties). Both counts."},
+		{"", "", "Chart of ukraine and South Korea (casualties)"},
 	} {
 		bs, spec := twoBlocks()
 		spec.Title, spec.Caption = tc.title, tc.caption
@@ -202,6 +202,7 @@ func TestBlocksErrors(t *testing.T) {
 	if _, err := RenderBlocks([]*data.Block{state, billions}, Spec{}, "c"); err != nil {
 		t.Errorf("two blocks in billions: %v", err)
 	}
+
 }
 
 // TestBarSameDay checks that a bar chart refuses a block with two
@@ -403,15 +404,15 @@ func TestBlocksUnits(t *testing.T) {
 }
 
 // TestUntitledBlocksName checks the name an untitled chart of several
-// blocks gives its drawings, which screen readers announce: the unit they
-// share, or else every block, as the legend names them, where it named the
-// first block alone.
+// blocks gives its drawings, which screen readers announce: every block, as
+// the legend names them, and the unit they share, where it named the first
+// block alone, and then the unit alone.
 func TestUntitledBlocksName(t *testing.T) {
 	bs, spec := twoBlocks()
 	for _, tc := range []struct {
 		unit, want string
 	}{
-		{"casualties", "Chart of casualties"},
+		{"casualties", "Chart of ukraine and South Korea (casualties)"},
 		{"wounded", "Chart of ukraine and South Korea"},
 	} {
 		bs[1].Unit = tc.unit

@@ -288,22 +288,27 @@ func (m *model) layerGrain(ly layer) string {
 var grainNames = [...]string{data.ByDay: "day", data.ByMonth: "month", data.ByYear: "year"}
 
 // subject returns what m shows, for the name of an untitled chart's
-// drawings: the unit its blocks share, or else the name of its block, or
-// those of its blocks as the legend gives them ("ukraine and South
-// Korea").
+// drawings and for its summary: the name of its one block, written with
+// spaces, and the unit ("sea ice (million square kilometres)"), or the
+// names of its blocks as the legend gives them and the unit they share
+// ("ukraine and South Korea (casualties)"). A unit alone would name a
+// chart "Chart of feet".
 func (m *model) subject() string {
-	if m.unit != "" {
-		return m.unit
-	}
+	var of string
 	if len(m.layers) == 1 {
-		return m.layers[0].block
+		of = strings.ReplaceAll(m.layers[0].block, "_", " ")
+	} else {
+		names := make([]string, len(m.layers))
+		for i, ly := range m.layers {
+			names[i] = ly.name
+		}
+		last := len(names) - 1
+		of = strings.Join(names[:last], ", ") + " " + m.words.Text(words.And) + " " + names[last]
 	}
-	names := make([]string, len(m.layers))
-	for i, ly := range m.layers {
-		names[i] = ly.name
+	if m.unit == "" || m.unit == of {
+		return of
 	}
-	last := len(names) - 1
-	return strings.Join(names[:last], ", ") + " " + m.words.Text(words.And) + " " + names[last]
+	return of + " (" + m.unit + ")"
 }
 
 // setWords makes m write plotline's own words from w, and names the

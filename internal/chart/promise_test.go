@@ -257,7 +257,7 @@ func FuzzPromise(f *testing.F) {
 // first day.
 func tableRows(fig Figure, day time.Time) []string {
 	var tables bytes.Buffer
-	fig.table.write(&tables)
+	fig.table.write(&tables, true)
 	html := tables.String()
 	forms := []string{day.Format("2006-01-02")}
 	switch {

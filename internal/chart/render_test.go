@@ -309,7 +309,7 @@ func TestSummary(t *testing.T) {
 		{
 			name: "projection",
 			b:    kursk(),
-			want: "Projection of casualties: 0 on 5 December 2024, rising 92 a day, reaches 12,000 on 15 April 2025; " +
+			want: "Projection of losses (casualties): 0 on 5 December 2024, rising 92 a day, reaches 12,000 on 15 April 2025; " +
 				"low scenario 70 a day (26 May 2025), high 110 a day (25 March 2025). " +
 				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
@@ -322,7 +322,7 @@ func TestSummary(t *testing.T) {
 				b.Projection.Low = nil
 				return b
 			}(),
-			want: "Projection of casualties: 0 on 5 December 2024, rising 92 a day, does not reach 50,000 by 1 June 2025; " +
+			want: "Projection of losses (casualties): 0 on 5 December 2024, rising 92 a day, does not reach 50,000 by 1 June 2025; " +
 				"high scenario 110 a day (not reaching 50,000). " +
 				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
@@ -333,7 +333,7 @@ func TestSummary(t *testing.T) {
 			name: "falling scenarios",
 			b: parseBlock(t, "mead:\n  unit: feet\n  series:\n    - {date: 2024-12-01, value: 1040.22}\n"+
 				"  projection: {per: month, rate: -1.2, low: -1.8, high: -0.6, limit: 950}\n"),
-			want: "Projection of feet: 1,040.22 on 1 December 2024, falling 1.2 a month, reaches 950 on 7 March 2031; " +
+			want: "Projection of mead (feet): 1,040.22 on 1 December 2024, falling 1.2 a month, reaches 950 on 7 March 2031; " +
 				"low scenario falling 1.8 a month (5 February 2029), high falling 0.6 a month (12 June 2037). " +
 				"1 observation, 1,040.22 on 1 December 2024.",
 		},
@@ -349,7 +349,7 @@ func TestSummary(t *testing.T) {
 					Central: *linearScenario("central", start, 0, math.Inf(1), day("2025-03-01"))}
 				return b
 			}(),
-			want: "Projection of casualties: 3,000 on 13 January 2025, no change (0 a day), still 3,000 on 1 March 2025. " +
+			want: "Projection of losses (casualties): 3,000 on 13 January 2025, no change (0 a day), still 3,000 on 1 March 2025. " +
 				"2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
 		{
@@ -358,7 +358,7 @@ func TestSummary(t *testing.T) {
 			name: "level above a floor",
 			b: parseBlock(t, "lake:\n  unit: feet\n  series:\n    - {date: 2025-01-01, value: 1040}\n"+
 				"  projection: {per: month, rate: 0, low: -5, limit: 950}\n"),
-			want: "Projection of feet: 1,040 on 1 January 2025, no change (0 a month), does not reach 950 by 25 August 2026; " +
+			want: "Projection of lake (feet): 1,040 on 1 January 2025, no change (0 a month), does not reach 950 by 25 August 2026; " +
 				"low scenario falling 5 a month (1 July 2026). " +
 				"1 observation, 1,040 on 1 January 2025.",
 		},
@@ -370,7 +370,7 @@ func TestSummary(t *testing.T) {
 			name: "band both ways",
 			b: parseBlock(t, "stock:\n  unit: cases\n  series:\n    - {date: 2025-03-01, value: 800}\n"+
 				"  projection: {per: month, rate: 0, low: -20, high: 20, limit: 700, until: 2025-06-01}\n"),
-			want: "Projection of cases: 800 on 1 March 2025, no change (0 a month), does not reach 700 by 1 June 2025; " +
+			want: "Projection of stock (cases): 800 on 1 March 2025, no change (0 a month), does not reach 700 by 1 June 2025; " +
 				"low scenario falling 20 a month (1 August 2025), high rising 20 a month (not reaching 700). " +
 				"1 observation, 800 on 1 March 2025.",
 		},
@@ -379,7 +379,7 @@ func TestSummary(t *testing.T) {
 			name: "rising with a falling low",
 			b: parseBlock(t, "stock:\n  unit: cases\n  series:\n    - {date: 2025-03-01, value: 800}\n"+
 				"  projection: {per: month, rate: 10, low: -5, high: 50, limit: 1000, until: 2025-06-01}\n"),
-			want: "Projection of cases: 800 on 1 March 2025, rising 10 a month, reaches 1,000 on 1 November 2026; " +
+			want: "Projection of stock (cases): 800 on 1 March 2025, rising 10 a month, reaches 1,000 on 1 November 2026; " +
 				"low scenario falling 5 a month (not reaching 1,000), high rising 50 a month (1 July 2025). " +
 				"1 observation, 800 on 1 March 2025.",
 		},
@@ -387,7 +387,7 @@ func TestSummary(t *testing.T) {
 			name: "bar",
 			b:    noProjection(),
 			typ:  TypeBar,
-			want: "Bar chart of casualties: 2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
+			want: "Bar chart of losses (casualties): 2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800.",
 		},
 		{
 			// A line or bar chart of a block with a projection draws its
@@ -395,7 +395,7 @@ func TestSummary(t *testing.T) {
 			name: "line with limit",
 			b:    kursk(),
 			typ:  TypeLine,
-			want: "Line chart of casualties: 2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800. " +
+			want: "Line chart of losses (casualties): 2 observations from 6 January 2025, latest 3,000 on 13 January 2025, ranging from 3,000 to 3,800. " +
 				"Limit: 12,000 casualties.",
 		},
 	}

@@ -43,8 +43,8 @@ func (m *model) summary() string {
 			if m.unit != "" {
 				of.WriteString(" (" + m.unit + ")")
 			}
-		} else if m.unit != "" {
-			of.WriteString(m.unit)
+		} else {
+			of.WriteString(m.subject())
 		}
 		if of.Len() > 0 {
 			m.words.Write(&b, kindOf, of.String())
@@ -90,16 +90,21 @@ func (m *model) summary() string {
 func (m *model) projectionSummary(b *strings.Builder) {
 	p := m.proj
 	start := data.WrittenNumberIn(m.loc, p.Start.Value, p.Start.Places)
+	// What is projected: its block and unit when the chart shows one block.
+	of := m.unit
+	if len(m.layers) == 1 {
+		of = m.subject()
+	}
 	if p.Start.Grain.Shows(p.Start.Date) != data.ByDay {
 		// From an observation written as a month or a year.
 		date := reading(m.loc, m.words, p.Start.Date, false, p.Start.Grain)
-		if m.unit != "" {
-			m.words.Write(b, words.ProjectionInOf, m.unit, start, date)
+		if of != "" {
+			m.words.Write(b, words.ProjectionInOf, of, start, date)
 		} else {
 			m.words.Write(b, words.ProjectionIn, start, date)
 		}
-	} else if date := longDate(m.loc, m.words, p.Start.Date); m.unit != "" {
-		m.words.Write(b, words.ProjectionStartOf, m.unit, start, date)
+	} else if date := longDate(m.loc, m.words, p.Start.Date); of != "" {
+		m.words.Write(b, words.ProjectionStartOf, of, start, date)
 	} else {
 		m.words.Write(b, words.ProjectionStart, start, date)
 	}

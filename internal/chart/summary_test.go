@@ -92,7 +92,11 @@ func TestSummaryLanguages(t *testing.T) {
 			}
 			// The data's own words (its unit, block names and event
 			// labels) are English here.
-			own := strings.NewReplacer("casualties", "", "South Korea", "", "Troops reported", "", "Combat begins", "", "tonnes", "", "feet", "").Replace(f.Summary)
+			r := []string{"casualties", "", "South Korea", "", "Troops reported", "", "Combat begins", "", "tonnes", "", "feet", ""}
+			for _, b := range fg.bs {
+				r = append(r, strings.ReplaceAll(b.Name, "_", " "), "")
+			}
+			own := strings.NewReplacer(r...).Replace(f.Summary)
 			if m := englishLeft.FindStringSubmatch(own); m != nil {
 				w := m[1]
 				t.Errorf("%s: %s: %q is English: %s", lang, fg.name, w, f.Summary)

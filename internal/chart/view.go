@@ -232,6 +232,24 @@ type Source struct {
 
 // View returns what the chart partial shows of f, with the links l.
 func (f Figure) View(l Links) View {
+	return f.view(l, true)
+}
+
+// FeedView returns what the chart partial shows of f in a feed, with the
+// links l: no live chart, which a feed reader cannot run, and no narrow
+// frame; and of the tables, the observations and marked dates alone. The
+// projected table, a row a step of the projection, would stand open in
+// a feed reader, which keeps no details element closed, as a wall of
+// computed numbers; the summary says where the projection goes, and the
+// CSV holds every row. The caller puts the static chart in SVG.
+func (f Figure) FeedView(l Links) View {
+	v := f.view(l, false)
+	v.Option, v.SVG, v.SVGNarrow = "", "", ""
+	return v
+}
+
+// view is View, with the projected table when projected is set.
+func (f Figure) view(l Links, projected bool) View {
 	fr := f.frames
 	if fr[0].w == 0 {
 		fr = frames(max(f.Height, MinHeight))
@@ -245,7 +263,7 @@ func (f Figure) View(l Links) View {
 	var tables bytes.Buffer
 	if f.model != nil { // a Figure that Render made
 		tables.Grow(1024 + 200*(len(f.table.rows)+len(f.table.events)+maxTableObservations*len(f.table.layers)))
-		f.table.write(&tables)
+		f.table.write(&tables, projected)
 	}
 	v := View{
 		ID:        f.ID,
@@ -274,19 +292,15 @@ func (f Figure) View(l Links) View {
 // note that the CSV holds them all.
 const maxTableObservations = 40
 
-// write writes the observed, projected and events tables, or nothing when
-// there is nothing to show.
-func (t table) write(b *bytes.Buffer) {
-	hasObs := slices.ContainsFunc(t.layers, func(ly layer) bool { return len(ly.obs) > 0 })
-	if !hasObs && t.proj == nil && len(t.events) == 0 {
-		return
-	}
+// write writes the observed tables, the projected one when projected is
+// set, and the events table; nothing when there is nothing to show.
+func (t table) write(b *bytes.Buffer, projected bool) {
 	for _, ly := range t.layers {
 		if len(ly.obs) > 0 {
 			t.writeObserved(b, ly)
 		}
 	}
-	if t.proj != nil {
+	if t.proj != nil && projected {
 		notes := slices.ContainsFunc(t.rows, func(r tableRow) bool { return r.Note != "" })
 		caption := t.words.Text(words.TableProjected)
 		if t.unit != "" {

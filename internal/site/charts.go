@@ -324,8 +324,8 @@ func (c *charts) writeEmbeds(article *render.Summary, site *render.Site, diags *
 }
 
 // RenderFeedChart implements markdown.ChartRenderer: the chart drawn as
-// ordinal, without the interactive chart's option, which a feed reader
-// cannot use, and without the embed control. The static chart is an
+// ordinal, as chart.Figure.FeedView shows it (no live chart, no projected
+// table), and without the embed control. The static chart is an
 // image of its SVG file, at its absolute address: feed readers strip an
 // inline SVG, or keep it without its style element and its hidden frame's
 // attribute. The file draws the title and caption above the chart, so the
@@ -338,11 +338,9 @@ func (c *charts) RenderFeedChart(w io.Writer, ordinal int, diags *diag.List) err
 	}
 	links := d.links
 	links.Embed, links.Snippet = "", ""
-	v := d.fig.View(links)
-	v.Option = ""
+	v := d.fig.FeedView(links)
 	v.Title, v.Caption = "", ""
 	v.SVG = feedImage(c.run.st.site.AbsURL(d.svg), d.fig.ImageAlt(), v.ID+"-summary", d.svgWidth, d.svgHeight)
-	v.SVGNarrow = ""
 	return templateError(c.run.st.layouts.ExecuteChart(w, v), diags)
 }
 

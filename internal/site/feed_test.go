@@ -20,7 +20,7 @@ var (
 // feed reader gets them: each is an image of the chart's SVG file, at its
 // absolute address and size, with the words drawn in it (title and
 // caption) as its text alternative, described by the chart's summary, and
-// no inline SVG. Feed readers strip
+// no inline SVG, and of its tables the observations alone. Feed readers strip
 // inline SVG, or keep it without its style element and the hidden
 // attribute, which drew the band and lines as black shapes and showed
 // both of the chart's frames, one under the other.
@@ -48,7 +48,7 @@ func TestFeedChartsAsImages(t *testing.T) {
 	if len(figures) != 3 {
 		t.Fatalf("the entry has %d figures; want 3", len(figures))
 	}
-	wantAlt := []string{"Losses & more. The band spans 70.5 to 110.", "Chart of casualties", "Chart of prices"}
+	wantAlt := []string{"Losses & more. The band spans 70.5 to 110.", "Chart of losses (casualties)", "Chart of prices"}
 	for i, fig := range figures {
 		m := feedImgRE.FindStringSubmatch(fig)
 		if m == nil {
@@ -82,5 +82,16 @@ func TestFeedChartsAsImages(t *testing.T) {
 		if feedTextRE.MatchString(fig) {
 			t.Errorf("figure %d repeats the title or caption drawn in its image", i+1)
 		}
+		// The observations, not the projection's rows, which a feed
+		// reader would show open as a wall of computed numbers.
+		if !strings.Contains(fig, `<table class="chart-observed">`) {
+			t.Errorf("figure %d has no table of its observations", i+1)
+		}
+		if strings.Contains(fig, `chart-projected`) {
+			t.Errorf("figure %d carries the projected table into the feed", i+1)
+		}
+	}
+	if page := readOut(t, dest, "articles/two/index.html"); !strings.Contains(page, `<table class="chart-projected">`) {
+		t.Errorf("the page has no projected table; the feed's lack of one tells nothing")
 	}
 }

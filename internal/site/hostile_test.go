@@ -388,14 +388,14 @@ func TestHostileStrings(t *testing.T) {
 	}
 
 	// The static SVGs, one per frame, are well-formed XML, with the unit
-	// as text in their name ("Chart of units …").
+	// as text in their name ("Chart of losses (units …)").
 	svgs := svgRE.FindAllString(article, -1)
 	if len(svgs) != 2 {
 		t.Fatalf("found %d SVGs; want 2, the wide and the narrow chart", len(svgs))
 	}
 	for _, svg := range svgs {
 		titles := checkXML(t, "the SVG", svg, "title")
-		if len(titles) == 0 || !strings.Contains(titles[0], "Chart of units "+evil) {
+		if len(titles) == 0 || !strings.Contains(titles[0], "Chart of losses (units "+evil) {
 			t.Errorf("SVG titles = %q; want the chart's name, with its unit, as text", titles)
 		}
 	}
