@@ -393,15 +393,17 @@
       if (central) {
         lines.push(marker(central) + esc(words.central + words.colon) + isolate(esc(formatProjected(valueOf(central), central.data, loc) + suffix)));
       }
-      if (byId.low && byId.band) {
+      var width = byId.band ? Number(valueOf(byId.band)) : NaN;
+      if (byId.low && width === 0) {
+        // On the start the band has no width yet: its two ends are the
+        // central line's value, which a "Range: 800.5–800.5" would only
+        // repeat.
+      } else if (byId.low && byId.band) {
         var low = Number(valueOf(byId.low));
-        var width = Number(valueOf(byId.band));
         var high = low + width;
-        // On the start the band has no width: both ends are the start
-        // value; an upper end on the floor or the ceiling is written as
-        // the writer wrote it, as the band's point says.
-        var highData = width === 0 ? byId.low.data : byId.band.data;
-        lines.push(marker(byId.band) + esc(words.range + words.colon) + isolate(esc(formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, highData, loc) + suffix)));
+        // An upper end on the floor or the ceiling is written as the
+        // writer wrote it, as the band's point says.
+        lines.push(marker(byId.band) + esc(words.range + words.colon) + isolate(esc(formatProjected(low, byId.low.data, loc) + '\u2013' + formatProjected(high, byId.band.data, loc) + suffix)));
       } else if (byId.low) {
         lines.push(marker(byId.low) + esc(words.low + words.colon) + isolate(esc(formatProjected(valueOf(byId.low), byId.low.data, loc) + suffix)));
       } else if (byId.high) {
