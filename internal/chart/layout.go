@@ -314,6 +314,9 @@ func (l *layout) pickDateTicks(m *model) {
 		if days/st.approxDays() > float64(most)+1 {
 			continue // too many ticks, without making them
 		}
+		if st.months > 0 && m.align.months > 1 && st.months%m.align.months != 0 {
+			continue // quarters ticked every two months: half beside a point
+		}
 		ticks := stepTicks(m.loc, from, to, st, m.align)
 		if len(ticks) > most {
 			if len(ticks) == most+1 {

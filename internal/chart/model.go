@@ -175,7 +175,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 	if !observed {
 		m.grain = data.ByDay
 	}
-	m.align = alignTicks(bs, kind)
+	m.align = alignTicks(bs)
 	if p := b.Projection; p != nil && p.HasLimit && finite(p.Limit) {
 		m.hasLimit, m.limitValue, m.limitPlaces = true, p.Limit, p.LimitPlaces
 	}
@@ -716,18 +716,26 @@ type tickAlign struct {
 	// first observation's): weekly ticks fall on that weekday, a whole
 	// number of steps from it. When it is zero they fall on Mondays.
 	weekday time.Time
-	// monthEnd is set on a bar chart whose every observation is the
-	// last day of its month: the ticks of months and years fall on the
-	// last day of the month or year they name, under its bar.
+	// monthEnd is set on a chart whose every observation is the last
+	// day of its month (quarterly figures dated by the quarter's end): the
+	// ticks of months and years fall on the last day of the month or year
+	// they name, under its bar or point, where a tick on the 1st of the
+	// next month named its point "Jan 2024" for the last quarter of 2023.
 	monthEnd bool
+	// firstMonth and months, on a chart of month-ends, are the first
+	// observation's month and the most months that divide every gap
+	// between observations (3 for quarters): the ticks of months step by
+	// a multiple of months, on the observations' months.
+	firstMonth time.Month
+	months     int
 }
 
 // alignTicks returns the alignment of the ticks for the observations of
-// bs on a chart of the given kind.
-func alignTicks(bs []*data.Block, kind string) tickAlign {
+// bs.
+func alignTicks(bs []*data.Block) tickAlign {
 	var first time.Time // of the year 1 may be a date of the series: see seen
 	seen := false
-	sameDay, monthEnd := true, kind == TypeBar
+	sameDay, monthEnd := true, true
 	for _, b := range bs {
 		for _, p := range b.Series {
 			if data.HasTime(p.Date) {
@@ -744,6 +752,27 @@ func alignTicks(bs []*data.Block, kind string) tickAlign {
 	a := tickAlign{monthEnd: monthEnd && seen}
 	if sameDay {
 		a.weekday = first
+	}
+	if a.monthEnd {
+		a.firstMonth = first.Month()
+		for _, b := range bs {
+			for _, p := range b.Series {
+				a.months = gcd(a.months, monthsApart(first, p.Date))
+			}
+		}
+	}
+	return a
+}
+
+// monthsApart returns how many months b's month is after a's.
+func monthsApart(a, b time.Time) int {
+	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+}
+
+// gcd returns the greatest common divisor of a and b, b when a is 0.
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
 	}
 	return a
 }
@@ -765,6 +794,10 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep, align tickA
 		t = time.Date(y0, 1, 1, 0, 0, 0, 0, loc)
 	case st.months > 0:
 		m0 := (int(mo)-1)/st.months*st.months + 1
+		if align.months > 1 {
+			// On the observations' months: March, June… of quarters.
+			m0 = int(mo) - ((int(mo)-int(align.firstMonth))%st.months+st.months)%st.months
+		}
 		t = time.Date(y, time.Month(m0), 1, 0, 0, 0, 0, loc)
 	case st.days == 7 || st.days == 14:
 		// The Monday of from's week, or the weekday of the readings, a

@@ -70,8 +70,9 @@ func TestWeeklyTicksOnObservations(t *testing.T) {
 // dated on the last day of their month, as month-end readings are given:
 // each labelled tick stands under a bar and names that bar's month (or
 // year), where ticks on the first of the next month put "Feb" under
-// January's bar. A line chart of the same readings keeps its ticks on the
-// first of the month, where a time axis marks the month's start.
+// January's bar. A line chart of the same readings, and one of quarterly
+// figures dated by the quarter's end, as the README asks, does the same
+// for its points, where "Jan 2024" stood on the last quarter of 2023.
 func TestMonthEndBars(t *testing.T) {
 	monthEnds := func(first string, n, months int) *data.Block {
 		b := &data.Block{Name: "rain", Unit: "mm"}
@@ -91,7 +92,9 @@ func TestMonthEndBars(t *testing.T) {
 		want  []string
 	}{
 		{"six months", monthEnds("2024-01-31", 6, 1), TypeBar, "wide", []string{"Jan 2024", "Feb", "Mar", "Apr", "May", "Jun"}},
-		{"six months", monthEnds("2024-01-31", 6, 1), TypeLine, "wide", []string{"Feb 2024", "Mar", "Apr", "May", "Jun"}},
+		{"six months", monthEnds("2024-01-31", 6, 1), TypeLine, "wide", []string{"Jan 2024", "Feb", "Mar", "Apr", "May", "Jun"}},
+		{"quarters", monthEnds("2023-12-31", 5, 3), TypeLine, "wide", []string{"Dec 2023|start", "Mar", "Jun", "Sep", "Dec"}},
+		{"quarters", monthEnds("2023-12-31", 5, 3), TypeBar, "wide", []string{"Dec 2023", "Mar", "Jun", "Sep", "Dec"}},
 		{"year-ends", monthEnds("2015-12-31", 8, 12), TypeBar, "wide", []string{"2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022"}},
 	}
 	for _, tt := range tests {
@@ -107,16 +110,13 @@ func TestMonthEndBars(t *testing.T) {
 			if diff := cmp.Diff(tt.want, tickLabels(l.xLabels)); diff != "" {
 				t.Errorf("%s, %s: labels (-want +got):\n%s", tt.name, tt.kind, diff)
 			}
-			if tt.kind != TypeBar {
-				continue
-			}
 			bars := map[time.Time]bool{}
 			for _, p := range tt.b.Series {
 				bars[p.Date] = true
 			}
 			for _, tk := range l.xLabels {
 				if !bars[tk.Date] {
-					t.Errorf("%s: the label %q stands on %s, under no bar", tt.name, tk.Label, tk.Date.Format("2006-01-02"))
+					t.Errorf("%s, %s: the label %q stands on %s, under no reading", tt.name, tt.kind, tk.Label, tk.Date.Format("2006-01-02"))
 				}
 			}
 		}
