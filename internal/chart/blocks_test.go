@@ -203,6 +203,21 @@ func TestBlocksErrors(t *testing.T) {
 		t.Errorf("two blocks in billions: %v", err)
 	}
 
+	// A block in per cent beside one of shares: one axis drew 38 (per
+	// cent) above 0.40 (a share), where a claim finds 38% fewer than 40%.
+	a := &data.Block{Name: "a", Unit: "percent", Series: []data.Point{{Date: day("2024-01-01"), Value: 36}, {Date: day("2025-01-01"), Value: 38}}}
+	b := &data.Block{Name: "b", Unit: "share of voters", Series: []data.Point{{Date: day("2024-01-01"), Value: 0.41, Places: 2}, {Date: day("2025-01-01"), Value: 0.40, Places: 2}}}
+	want := `chart: data block "a" is in per cent (percent) and "b" holds shares, every value between -1 and 1, which one axis would draw as if they were per cent: write "b" in percent (41 for 0.41), or draw them in two charts`
+	if _, err := RenderBlocks([]*data.Block{a, b}, Spec{Type: TypeLine}, "c"); err == nil || err.Error() != want {
+		t.Errorf("a chart of per cent and shares: %v; want %s", err, want)
+	}
+	c := &data.Block{Name: "c", Unit: "percent", Series: []data.Point{{Date: day("2024-01-01"), Value: 41}, {Date: day("2025-01-01"), Value: 40}}}
+	if _, err := RenderBlocks([]*data.Block{a, c}, Spec{Type: TypeLine}, "c"); err != nil {
+		t.Errorf("a chart of two blocks in per cent: %v", err)
+	}
+	if _, err := RenderBlocks([]*data.Block{a, people}, Spec{Type: TypeLine}, "c"); err != nil {
+		t.Errorf("a chart of per cent and a count: %v", err)
+	}
 }
 
 // TestBarSameDay checks that a bar chart refuses a block with two

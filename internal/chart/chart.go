@@ -91,6 +91,12 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 				return Figure{}, fmt.Errorf("chart: data blocks %q (%s) and %q (%s) count in different multiples, and one axis would draw their numbers as written, as if they counted in one: write them in one unit, or draw them in two charts", b.Name, cmp.Or(b.Unit, "no unit"), other.Name, cmp.Or(other.Unit, "no unit"))
 			}
 		}
+		if pc, share := percentAndShare(bs); pc != nil {
+			// 38 in per cent beside 0.40 of a share: the axis would draw
+			// the share as 0.4 per cent, where claims compare 38% with 40%.
+			return Figure{}, fmt.Errorf("chart: data block %q is in per cent (%s) and %q holds shares, every value between -1 and 1, which one axis would draw as if they were per cent: write %q in percent (%s for %s), or draw them in two charts",
+				pc.Name, pc.Unit, share.Name, share.Name, data.WrittenNumberIn(nil, share.Series[0].Value*100, max(0, share.Series[0].Places-2)), data.WrittenNumberIn(nil, share.Series[0].Value, share.Series[0].Places))
+		}
 		for _, b := range bs {
 			if len(b.Series) == 0 {
 				return Figure{}, fmt.Errorf("chart: data block %q has no observations to draw as a %s chart", b.Name, kind)
@@ -206,4 +212,23 @@ type tableRow struct {
 	// computed number.
 	Start  bool
 	Places int
+}
+
+// percentAndShare returns a block of bs in per cent and another whose
+// unit is not per cent and whose every value lies between -1 and 1, a
+// share ("share of voters", 0.40), when bs holds both; nil otherwise.
+func percentAndShare(bs []*data.Block) (percent, share *data.Block) {
+	for _, b := range bs {
+		switch {
+		case len(b.Series) == 0:
+		case data.PercentUnit(b.Unit):
+			percent = cmp.Or(percent, b)
+		case !slices.ContainsFunc(b.Series, func(p data.Point) bool { return p.Value < -1 || p.Value > 1 }):
+			share = cmp.Or(share, b)
+		}
+	}
+	if percent == nil || share == nil {
+		return nil, nil
+	}
+	return percent, share
 }

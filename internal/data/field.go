@@ -354,6 +354,10 @@ func percentUnit(unit string) bool {
 	return unitIsOneOf(unit, percentWords)
 }
 
+// PercentUnit reports whether unit says its numbers are percentages
+// already, 4.2 for 4.2% (see percentUnit).
+func PercentUnit(unit string) bool { return percentUnit(unit) }
+
 // moneyUnit reports whether unit, in lower case, counts money: a sign
 // or a word of one of currencies ("dollars", "euro"), a word of money
 // ("revenue", "cost"), or a currency's code as a word of its own ("usd").
