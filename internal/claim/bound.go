@@ -94,25 +94,32 @@ var boundMarks = strings.NewReplacer("’", "'", "&nbsp;", " ", "&#160;", " ", "
 // Negation returns where in ws, the lower-case words of a clause before
 // a bound (ClauseWords), a negation stands that turns it, or -1: "not",
 // "never", "no", "none", "nowhere", "cannot", "without", "failed", a word
-// ending in "n't", or "nicht", "nie", "jamais", among the last five, with
-// no word between them that takes the negation for itself ("not long
-// before", "not much more than", "not significantly above", "not
-// only") or starts another clause ("not clear whether more than", "will
-// not be full until after"); "whether or not" is none.
+// ending in "n't", or "nicht", "nie", "jamais", among the last eight
+// ("none of the wards in the county has more than"), with no word between
+// them that takes the negation for itself ("not long before", "not much
+// more than", "not significantly above", "not only", "not a", but "not a
+// single") or starts another clause ("not clear whether more than", "did
+// not say how many", "will not be full until after"); "whether or not" is
+// none.
 func Negation(ws []string) int {
-	for i := len(ws) - 1; i >= max(0, len(ws)-5); i-- {
+	for i := len(ws) - 1; i >= max(0, len(ws)-maxNegationWords); i-- {
 		switch w := ws[i]; {
 		case slices.Contains(negations, w) || strings.HasSuffix(w, "n't"):
 			if i > 0 && ws[i-1] == "or" {
 				return -1 // "whether or not"
 			}
 			return i
+		case w == "a" && i+1 < len(ws) && ws[i+1] == "single":
+			// "not a single ward": the negation's own words.
 		case slices.Contains(negationStops, w):
 			return -1
 		}
 	}
 	return -1
 }
+
+// maxNegationWords is how many words back Negation reads.
+const maxNegationWords = 8
 
 // negations are the words that turn a bound after them.
 var negations = []string{"not", "never", "no", "none", "nowhere", "nobody", "cannot", "without", "failed", "fails", "fail",
@@ -123,7 +130,8 @@ var negations = []string{"not", "never", "no", "none", "nowhere", "nobody", "can
 var negationStops = []string{"only", "just", "long", "far", "much", "well", "quite", "even", "nearly", "exactly", "necessarily",
 	"always", "merely", "simply", "slightly", "significantly", "substantially", "markedly", "considerably", "greatly",
 	"dramatically", "sharply", "statistically", "a", "that", "whether", "if", "which", "who", "when", "while", "because",
-	"as", "until", "till", "unless", "and", "but", "or", "so", "than"}
+	"as", "until", "till", "unless", "and", "but", "or", "so", "than", "how", "why", "what", "where", "whose", "whom",
+	"though", "although"}
 
 // risesUp reports whether before, the words before "up to", end with a
 // verb whose "up" it is, with at most its object between: "went up to",
@@ -282,13 +290,15 @@ var boundDirs = map[numQual]int{
 // would say so twice: "falling -1.3 a day" reads as a rise.
 var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
 	"decreasing", "decreased", "shrinking", "shrank", "shrunk", "sinking", "sank", "losing", "lost",
-	"shed", "sheds", "shedding", "dwindling", "dwindled", "fall", "drop", "decline", "decrease", "loss", "reduction", "cut"}
+	"shed", "sheds", "shedding", "dwindling", "dwindled", "dipping", "dipped", "dips", "sliding", "slid", "slipping", "slipped",
+	"plunging", "plunged", "plummeting", "plummeted", "tumbling", "tumbled", "retreating", "retreated", "receding", "receded",
+	"fall", "drop", "decline", "decrease", "loss", "reduction", "cut", "dip"}
 
 // riseWords say that a number is a rise, after which a minus sign says
 // the opposite: "rising -1.3 a day" reads as a fall.
 var riseWords = []string{"rising", "rises", "rose", "risen", "up", "growing", "grows", "grew", "grown", "increasing",
-	"increased", "increases", "climbing", "climbed", "gaining", "gained", "adding", "added", "adds",
-	"rise", "increase", "gain", "growth", "jump"}
+	"increased", "increases", "climbing", "climbed", "climbs", "gaining", "gained", "adding", "added", "adds",
+	"jumping", "jumped", "soaring", "soared", "surging", "surged", "rise", "increase", "gain", "growth", "jump"}
 
 // Falls returns the words that end text, the prose before a number, when
 // they say that the number is a fall, so that its minus sign would say so

@@ -93,6 +93,13 @@ func TestBound(t *testing.T) {
 		{"", "Not once did it fall below ", "at least", 1},
 		{"", "It failed to rise above ", "at most", -1},
 		{"de", "Die Zahl fiel nie unter ", "mindestens", 1},
+		// A negation further back, at the start of a longer subject.
+		{"", "None of the wards in the county has more than ", "at most", -1},
+		{"", "Not a single ward has more than ", "at most", -1},
+		{"", "At no point did the ward hold more than ", "at most", -1},
+		{"", "Officials did not say how many wards hold more than ", "more than", 2},
+		{"", "They do not know why the count stays above ", "above", 2},
+		{"", "Nobody in the county expected it to climb above ", "at most", -1},
 		// "up to" after a verb of a rise is where it went.
 		{"", "The new rules took the total up to ", "", 0},
 		{"", "Fines could go up to ", "up to", -1},

@@ -36,7 +36,7 @@ type ClaimResult struct {
 // evalClaim checks the claim of e about v and shows its phrase. A false
 // claim is an error saying what the value is and which phrase would be
 // true.
-func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
+func (s *Scope) evalClaim(e Expr, v Value, not string, pos diag.Pos) (Evaluation, error) {
 	c := e.Claim
 	opts := s.claimOptions(e.Ref.Block)
 	res := ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase}
@@ -72,6 +72,8 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 		return Evaluation{}, fmt.Errorf("claim %q is read both from zero and from the series' first value: compare the value with the limit, as in | claim %q %s", c.Phrase, wayOf(c.Phrase), other)
 	case v.Kind == Date:
 		verdict, err = dateClaim(c.Phrase, v, opts)
+	case v.Kind == Number && otherCurrency(c.Phrase, s.blocks[e.Ref.Block].Unit) != "":
+		return Evaluation{}, fmt.Errorf("claim %q is in %s, but %s is in %s: write the claim in the block's unit", c.Phrase, otherCurrency(c.Phrase, s.blocks[e.Ref.Block].Unit), res.Ref, s.blocks[e.Ref.Block].Unit)
 	case v.Kind == Number:
 		q := quantity(v)
 		if exact, _, ok := s.countSpan(e.Ref); ok && boundsCount(c.Phrase, opts) {
@@ -93,17 +95,28 @@ func (s *Scope) evalClaim(e Expr, v Value, pos diag.Pos) (Evaluation, error) {
 	case err != nil:
 		return Evaluation{}, fmt.Errorf("claim: %v", err)
 	}
-	return s.told(res, verdict, v, pos)
+	return s.told(res, verdict, v, not, pos)
 }
 
 // told tells OnClaim of the claim res, now checked with verdict, of the
 // value v, found at pos, and evaluates it: its phrase when the verdict
 // holds, and otherwise an error saying what the value is and which phrase
-// would be true.
-func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, pos diag.Pos) (Evaluation, error) {
+// would be true. not, when the page's words before the claim turn it
+// ("will not be full", see negatedBy), is those words: the page then says
+// the claim is false, and that is what must hold.
+func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, not string, pos diag.Pos) (Evaluation, error) {
 	res.Value, res.True, res.Meaning, res.Suggest = verdict.Value, verdict.True, verdict.Meaning, verdict.Suggest
+	if not != "" {
+		res.True = !verdict.True
+	}
 	if s.OnClaim != nil {
 		s.OnClaim(pos, res)
+	}
+	if not != "" {
+		if verdict.True {
+			return Evaluation{}, fmt.Errorf("%q is false: claim %q holds, %s is %s; write the claim without %q", not+" "+res.Phrase, res.Phrase, res.Ref, res.Value, not)
+		}
+		return Evaluation{Text: res.Phrase, Value: v, Claim: &res}, nil
 	}
 	if !verdict.True {
 		if res.Other != "" {
@@ -148,6 +161,54 @@ func boundsCount(phrase string, o claim.Options) bool {
 	return dir != 0
 }
 
+// negatedBy returns the words of before, the text before a claim, from a
+// negation in the claim's own clause that turns it ("will not be full"
+// before "before May", "has never held" before "more than 150"), as
+// claim.Negation finds one, or "".
+func negatedBy(before string) string {
+	ws := claim.ClauseWords(before)
+	if i := claim.Negation(ws); i >= 0 {
+		return strings.Join(ws[i:], " ")
+	}
+	return ""
+}
+
+// claimWords returns an error when the words just before the claim of e,
+// about v, make with its phrase a claim of their own that is false:
+// "nearly {{ b.last.value | claim "200" }}" says less than 200, "by {{
+// b.crossing | claim "mid-April" }}" by mid-April. The longest such run
+// of the claim's clause, up to maxDateWords words, is read; words that
+// make no claim with it are left, as they are for a value without one.
+func (s *Scope) claimWords(e Expr, v Value, before string) error {
+	c := e.Claim
+	if c.Other != nil || v.Kind != Number && v.Kind != Date {
+		return nil
+	}
+	if _, _, ok := s.countSpan(e.Ref); ok {
+		return nil // a count of time to a crossing: its claim reads the span
+	}
+	opts := s.claimOptions(e.Ref.Block)
+	ws := claim.ClauseWords(before)
+	for k := min(len(ws), maxDateWords); k > 0; k-- {
+		phrase := strings.Join(ws[len(ws)-k:], " ") + " " + c.Phrase
+		var verdict claim.Verdict
+		var err error
+		if v.Kind == Date {
+			verdict, err = dateClaim(phrase, v, opts)
+		} else {
+			verdict, err = claim.Number(phrase, quantity(v), opts)
+		}
+		switch {
+		case err != nil:
+			continue
+		case verdict.True:
+			return nil
+		}
+		return fmt.Errorf("%q is false: %s is %s, and the words before claim %q are read with it; without them, write {{ %s | claim %q }}", phrase, e.Ref, verdict.Value, c.Phrase, e.Ref, verdict.Suggest)
+	}
+	return nil
+}
+
 // isObservation reports whether field names an observation as a whole,
 // first, last, max or min, as a claim about a series' history does.
 func isObservation(field string) bool {
@@ -158,7 +219,7 @@ func isObservation(field string) bool {
 // series: e.Ref names an observation (block.last), which the claim
 // measures against the others: "up 3% on a year earlier", "the highest
 // since 1998".
-func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
+func (s *Scope) evalHistory(e Expr, not string, pos diag.Pos) (Evaluation, error) {
 	c := e.Claim
 	b, ok := s.blocks[e.Ref.Block]
 	if !ok {
@@ -204,7 +265,7 @@ func (s *Scope) evalHistory(e Expr, pos diag.Pos) (Evaluation, error) {
 	case err != nil:
 		return Evaluation{}, fmt.Errorf("claim: %v", err)
 	}
-	return s.told(ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase}, verdict, v, pos)
+	return s.told(ClaimResult{Ref: e.Ref.String(), Phrase: c.Phrase}, verdict, v, not, pos)
 }
 
 // series returns b's series as claims about its history read it, made
@@ -311,6 +372,23 @@ func otherMeasure(a, b string) bool {
 	ma, ua := measureOf(a)
 	mb, ub := measureOf(b)
 	return ma != "" && ma == mb && ua != ub
+}
+
+// otherCurrency returns the currency a claim's phrase names by its sign
+// ("about $1.2bn": "dollars") when unit, its block's, is a measure
+// measureOf knows that is not that currency ("euros", "metres"), and
+// otherwise "".
+func otherCurrency(phrase, unit string) string {
+	for _, c := range []struct{ sign, named string }{{"$", "dollars"}, {"€", "euros"}, {"£", "pounds"}} {
+		if !strings.Contains(phrase, c.sign) {
+			continue
+		}
+		if m, which := measureOf(unit); m != "" && (m != "money" || which != c.named) {
+			return c.named
+		}
+		return ""
+	}
+	return ""
 }
 
 // measureOf returns what unit measures, "money", "length" or "weight",

@@ -725,6 +725,22 @@ func TestBoundedCounts(t *testing.T) {
 		{"It will not be full until after ", `losses.crossing | date "January 2006"`, "", `"after April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
 		{"It will not be full until ", `losses.crossing | date "January 2006"`, "April 2025", ""},
 		{"not long before ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		// A negation before a claim turns it too: the page says the
+		// claim is false, and a claim that holds is then an error.
+		{"The ward will not be full ", `losses.crossing | claim "before May"`, "", `"not be full before May" is false: claim "before May" holds, losses.crossing is 15 April 2025; write the claim without "not be full"`},
+		{"The ward will not be full ", `losses.crossing | claim "before April"`, "before April", ""},
+		{"It has never held ", `losses.last.value | claim "more than 150"`, "", `"never held more than 150" is false: claim "more than 150" holds, losses.last.value is 3,800; write the claim without "never held"`},
+		{"It has never held ", `losses.last.value | claim "more than 5,000"`, "more than 5,000", ""},
+		{"Losses were not ", `losses.last | claim "the highest on record"`, "", `"not the highest on record" is false: claim "the highest on record" holds, losses.last is 6 January 2025 (3,800); write the claim without "not"`},
+		{"No one doubts that it fills ", `losses.crossing | claim "before May"`, "before May", ""},
+		{"Whether or not it fills ", `losses.crossing | claim "before May"`, "before May", ""},
+		// Words before a claim that make a claim with it are read with it.
+		{"It holds nearly ", `losses.last.value | claim "3,800"`, "", `"nearly 3,800" is false: losses.last.value is 3,800, and the words before claim "3,800" are read with it; without them, write {{ losses.last.value | claim "about 3,800" }}`},
+		{"It holds ", `losses.last.value | claim "about 3,800"`, "about 3,800", ""},
+		{"full by ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
+		{"full before ", `losses.crossing | claim "mid-April"`, "", `"before mid-April" is false: losses.crossing is 15 April 2025, and the words before claim "mid-April" are read with it; without them, write {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"full after ", `losses.crossing | claim "April 2025"`, "", `"after April 2025" is false: losses.crossing is 15 April 2025, and the words before claim "April 2025" are read with it; without them, write {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"It rose by ", `losses.last.value | claim "about 3,800"`, "about 3,800", ""},
 		// The words of the end or the start of a month or a year.
 		{"full by the end of ", `losses.crossing | date "January 2006"`, "April 2025", ""},
 		{"no later than the end of ", `losses.crossing | date "January 2006"`, "April 2025", ""},
@@ -752,6 +768,7 @@ func TestBoundedCounts(t *testing.T) {
 		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within a year" }}`},
 		{"more than ", "losses.weeks_to_limit", "13", ""},
 		{"within ", "losses.low.weeks_to_limit", "19", ""},
+		{"It takes longer than ", "pace.weeks_to_limit", "", `"longer than 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		// A count that is exact, 19 weeks to the day, is not under
 		// itself nor more than itself, as the claims say.
 		{"in under ", "losses.low.weeks_to_limit", "", `"in under 19 weeks" is false: losses.low.crossing is 26 May 2025, 19 weeks after as_of (13 January 2025) to the day; write {{ losses.low.crossing | claim "within 19 weeks" }}`},
@@ -823,13 +840,16 @@ func TestBoundedCounts(t *testing.T) {
 		{"a rate of ", "losses.rate | abs", "92", ""},
 		{"Rising ", "lake.rate", "", `"rising -0.9" reads as a fall: lake.rate is below zero, and "rising" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
 		{"a drop of ", "lake.rate", "", `"drop of -0.9" reads as a rise: lake.rate is below zero, and "drop of" already says it falls; write {{ lake.rate | abs }}`},
+		{"The lake is falling ", "lake.rate | approx", "", `"falling about -0.9" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
+		{"It keeps dipping ", "lake.rate", "", `"dipping -0.9" reads as a rise: lake.rate is below zero, and "dipping" already says it falls; write {{ lake.rate | abs }}`},
+		{"It soared by ", "lake.rate", "", `"soared by -0.9" reads as a fall: lake.rate is below zero, and "soared by" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
 	} {
 		text, got := evalAfter(scope, tc.expr, tc.before, at)
 		if got != tc.err || text != tc.want {
 			t.Errorf("%s{{ %s }} = %q, %q;\nwant %q, %q", tc.before, tc.expr, text, got, tc.want, tc.err)
 		}
 		// The claim the error names holds.
-		if _, suggest, ok := strings.Cut(got, "; write {{ "); ok {
+		if _, suggest, ok := strings.Cut(got, "write {{ "); ok {
 			if _, err := scope.EvalAfter(strings.TrimSuffix(suggest, " }}"), "", at); err != nil {
 				t.Errorf("the suggestion of %s{{ %s }}: %v", tc.before, tc.expr, err)
 			}
@@ -1026,6 +1046,29 @@ func TestWordsAfter(t *testing.T) {
 		{"", "k.last.value | comma", " or moreover", "1,205", ""},
 		{"", "k.last.value | comma", " or more precisely 1,204.6", "1,205", ""},
 		{"", "k.last.value | comma", "+3", "1,205", ""},
+		// "at least" and "at most" after the number, and a word, its
+		// unit or what is counted, between the number and the bound.
+		{"It counted ", "k.last.value | comma", " at least.", "", `"1,205 at least" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"It counted ", "j.last.value | comma", " at most.", "", `"1,204 at most" is false: j.last.value is 1,204.4, rounded down to 1,204; write it unrounded, or a bound the number holds`},
+		{"It counted ", "k.last.value | comma", " people or more.", "", `"1,205 people or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"It counted ", "k.last.value | comma", " people at least.", "", `"1,205 people at least" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"It counted ", "k.last.value | comma", " people, or more.", "1,205", ""},
+		{"In ", "k.last.value | comma", " towns at least partly flooded.", "1,205", ""},
+		{"In ", "k.last.value | comma", " towns or more than that.", "", `"1,205 towns or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"", "k.last.value | comma", " new people or more", "1,205", ""},
+		// Words after a date shown coarser than its day that name the
+		// end or the start of the time shown: shrink crosses on 12 June.
+		{"full before ", `shrink.crossing | date "January 2006"`, " is out.", "June 2025", ""},
+		{"full before ", `shrink.crossing | date "January 2006"`, " is over.", "June 2025", ""},
+		{"some time after ", `shrink.crossing | date "January 2006"`, " begins.", "June 2025", ""},
+		{"full before ", `shrink.crossing | date "January 2006"`, ".", "", `"before June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }}`},
+		{"full before ", `shrink.crossing | date "January 2006"`, " is outdone.", "", `"before June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }}`},
+		// Words of a bound before the number that claims read too.
+		{"Attendance topped ", "k.last.value | comma", ".", "", `"topped 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"The crowd was larger than ", "k.last.value | comma", ".", "", `"larger than 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"A minimum of ", "k.last.value | comma", " people came.", "", `"a minimum of 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"A maximum of ", "j.last.value | comma", " people came.", "", `"a maximum of 1,204" is false: j.last.value is 1,204.4, rounded down to 1,204; write it unrounded, or a bound the number holds`},
+		{"A maximum of ", "k.last.value | comma", " people came.", "1,205", ""},
 		{"Support rises ", "support.rate", "% a year", "", `"2%" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
 		{"", "support.rate", " per cent a year", "", `"2 per cent" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
 		{"", "support.rate", " percentage points a year", "2", ""},
@@ -1056,6 +1099,11 @@ func TestWordsAfter(t *testing.T) {
 		{"", "support.rate", " points per year", "2", ""},
 		{"falling ", "shrink.rate | abs", "% each day", "", `"10% each day" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
 		{"", "shrink.rate | abs", "% a weekday", "10", ""},
+		{"", "shrink.rate | abs", "% fewer hospital beds each day", "", `"10% fewer hospital beds each day" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
+		{"A daily fall of ", "shrink.rate | abs", "%", "", `"daily … 10" is false: shrink.rate is a rate a week (the block's per: week); write "weekly"`},
+		{"The weekly fall is ", "shrink.rate | abs", "%", "10", ""},
+		{"Die tägliche Abnahme beträgt ", "shrink.rate | abs", "%", "", `"tägliche … 10" is false: shrink.rate is a rate a week (the block's per: week)`},
+		{"The daily figures show a fall of ", "shrink.rate | abs", "% a week", "10", ""},
 		{"", "shrink.rate | abs", "% a year earlier", "10", ""},
 		{"", "shrink.rate | abs", "% a month ago", "10", ""},
 		{"nach ", "shrink.rate | abs", " % im Jahr zuvor", "10", ""},
@@ -1107,7 +1155,9 @@ func TestWordsAfter(t *testing.T) {
 // TestCompareOtherMeasures checks that a claim comparing two blocks whose
 // units measure one thing two ways (dollars and euros, metres and
 // centimetres) is refused: the claim compares the numbers alone, and 5
-// metres is not less than a tenth of 60 centimetres.
+// metres is not less than a tenth of 60 centimetres; so is a claim whose
+// currency sign names another measure than its block's unit ("$800
+// million" of euros).
 func TestCompareOtherMeasures(t *testing.T) {
 	scope := scopeOf(t, `data:
   wall: {unit: metres, series: [{date: 2025-01-01, value: 5}]}
@@ -1126,6 +1176,12 @@ func TestCompareOtherMeasures(t *testing.T) {
 		{`us.last.value | claim "more than" eu.last.value`, `claim "more than" compares us.last.value in million dollars with eu.last.value in million euros, and a claim compares the numbers alone: give both blocks one unit`},
 		{`wall.last.value | claim "less than" fence.last.value`, ""},
 		{`wall.last.value | claim "less than" people.last.value`, ""},
+		// A currency sign in a claim of one number names its measure too.
+		{`eu.last.value | claim "about $800 million"`, `claim "about $800 million" is in dollars, but eu.last.value is in million euros: write the claim in the block's unit`},
+		{`wall.last.value | claim "£5"`, `claim "£5" is in pounds, but wall.last.value is in metres: write the claim in the block's unit`},
+		{`us.last.value | claim "about $900 million"`, ""},
+		{`eu.last.value | claim "about €800 million"`, ""},
+		{`people.last.value | claim "about $70"`, ""},
 	} {
 		_, err := scope.EvalAround(tc.expr, "", "", at)
 		got := ""

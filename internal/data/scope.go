@@ -116,15 +116,24 @@ func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, er
 	if e.IsLiteral {
 		return Evaluation{Text: e.Literal}, nil
 	}
+	var not string // the page's words that turn a claim: "will not be full"
+	if e.Claim != nil {
+		not = negatedBy(before)
+	}
 	if e.Claim != nil && isObservation(e.Ref.Field) {
-		return s.evalHistory(e, pos)
+		return s.evalHistory(e, not, pos)
 	}
 	v, err := s.Lookup(e.Ref)
 	if err != nil {
 		return Evaluation{}, err
 	}
 	if e.Claim != nil {
-		ev, err := s.evalClaim(e, v, pos)
+		ev, err := s.evalClaim(e, v, not, pos)
+		if err == nil && not == "" {
+			if err = s.claimWords(e, v, before); err != nil {
+				return Evaluation{}, err
+			}
+		}
 		ev.Warning = cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref))
 		return ev, err
 	}
@@ -222,12 +231,15 @@ const maxBefore = 48
 // "%" or "per cent".
 func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after string) error {
 	if v.Kind == Date {
-		return s.dateBound(e, v, text, before)
+		return s.dateBound(e, v, text, before, after)
 	}
 	if v.Kind != Number {
 		return nil
 	}
 	if err := s.periodAfter(e.Ref, text, after); err != nil {
+		return err
+	}
+	if err := s.periodBefore(e.Ref, text, before); err != nil {
 		return err
 	}
 	if mark := percentAfter(after); v.Points && mark != "" {
@@ -257,7 +269,8 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 // fall; after abs, which takes the sign away, words of a fall before a
 // number above zero, or of a rise before one below, are false.
 func (s *Scope) signBound(e Expr, v Value, text, before string, opts claim.Options) error {
-	if strings.ContainsAny(text[:min(len(text), 3)], "-−") {
+	// The sign before the number's first digit: "-1.3", "about -1.3".
+	if digit := strings.IndexFunc(text, unicode.IsDigit); digit > 0 && strings.ContainsAny(text[max(0, digit-3):digit], "-−") {
 		if w := claim.Falls(before, opts); w != "" {
 			return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
 		}
@@ -348,8 +361,9 @@ func (s *Scope) periodAfter(ref Ref, text, after string) error {
 		rest = trimSpaceEntities(cutFold(rest, mark))
 	}
 	rest = trimSpaceEntities(cutFold(rest, b.Unit))
-	// Two words may stand before the period: "14 new beds a day".
-	for skipped := 0; skipped <= 2; skipped++ {
+	// Three words may stand before the period: "14 more hospital beds a
+	// day".
+	for skipped := 0; skipped <= 3; skipped++ {
 		for _, p := range periodWords {
 			tail := cutFold(rest, p.words)
 			if tail == rest || startsWord(tail) || otherTime(tail) {
@@ -372,6 +386,41 @@ func (s *Scope) periodAfter(ref Ref, text, after string) error {
 		rest = strings.TrimLeft(word, " ")
 	}
 	return nil
+}
+
+// periodBefore returns an error when one of the last four words of the
+// clause before a rate names another period than its projection's: "a
+// daily rise of {{ b.rate }}" of a rate a week.
+func (s *Scope) periodBefore(ref Ref, text, before string) error {
+	b := s.blocks[ref.Block]
+	if _, field := ref.scenarioField(); b == nil || b.Projection == nil || field != "rate" {
+		return nil
+	}
+	ws := claim.ClauseWords(before)
+	for _, w := range ws[max(0, len(ws)-4):] {
+		period, ok := periodAdjectives[w]
+		if !ok || period == b.Projection.Per {
+			continue
+		}
+		hint := ""
+		if slices.Contains([]string{"hourly", "daily", "weekly", "monthly", "yearly", "annual", "annually"}, w) {
+			english := map[string]string{"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}
+			hint = fmt.Sprintf("; write \"%s\"", english[b.Projection.Per])
+		}
+		return fmt.Errorf("\"%s … %s\" is false: %s is a rate %s %s (the block's per: %s)%s",
+			w, text, ref, pick(b.Projection.Per == "hour", "an", "a"), b.Projection.Per, b.Projection.Per, hint)
+	}
+	return nil
+}
+
+// periodAdjectives are the words before a rate that name its period, in
+// the languages plotline has words for.
+var periodAdjectives = map[string]string{
+	"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year", "annually": "year",
+	"stündlich": "hour", "stündliche": "hour", "täglich": "day", "tägliche": "day", "wöchentlich": "week", "wöchentliche": "week",
+	"monatlich": "month", "monatliche": "month", "jährlich": "year", "jährliche": "year",
+	"quotidien": "day", "quotidienne": "day", "hebdomadaire": "week", "mensuel": "month", "mensuelle": "month",
+	"annuel": "year", "annuelle": "year",
 }
 
 // otherTime reports whether s, the text after the words of a period
@@ -470,6 +519,7 @@ var afterWords = []struct{ words, qualifier string }{
 	{"or more", "at least"}, {"or higher", "at least"}, {"or above", "at least"}, {"or over", "at least"}, {"or greater", "at least"},
 	{"and over", "at least"}, {"and above", "at least"}, {"and up", "at least"}, {"-plus", "at least"},
 	{"or fewer", "at most"}, {"or less", "at most"}, {"or lower", "at most"}, {"or below", "at most"}, {"or under", "at most"},
+	{"at least", "at least"}, {"at the least", "at least"}, {"at most", "at most"}, {"at the most", "at most"},
 }
 
 // boundAfter returns the qualifier that the words at the start of after,
@@ -485,12 +535,31 @@ func boundAfter(after string) (qualifier, words string) {
 		return "", ""
 	}
 	rest := trimSpaceEntities(trimCloseMarks(after))
+	if q, w := boundAfterWords(after, rest); q != "" {
+		return q, w
+	}
+	// One word between, the unit or what is counted: "1,205 people or
+	// more", "13 weeks at least".
+	word := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if word <= 0 || rest[word] != ' ' {
+		return "", ""
+	}
+	return boundAfterWords(after, trimSpaceEntities(rest[word:]))
+}
+
+// boundAfterWords is boundAfter of rest, the end of after from where its
+// words of a bound may start.
+func boundAfterWords(after, rest string) (qualifier, words string) {
 	for _, a := range afterWords {
 		if tail := cutFold(rest, a.words); tail == rest || startsWord(tail) {
 			continue // not these words, or "or moreover", "or more3"
 		}
-		if next := strings.Fields(strings.ToLower(rest[len(a.words):])); len(next) > 0 && slices.Contains([]string{"precisely", "exactly", "accurately", "specifically"}, strings.Trim(next[0], ",.;:")) {
+		next := strings.Fields(strings.ToLower(rest[len(a.words):]))
+		if len(next) > 0 && slices.Contains([]string{"precisely", "exactly", "accurately", "specifically"}, strings.Trim(next[0], ",.;:")) {
 			continue // "or more precisely 4,550.7": a correction, no bound
+		}
+		if strings.HasPrefix(a.words, "at ") && len(next) > 0 && startsWord(next[0]) {
+			continue // "12 countries at least partly", "at most once": of the words after
 		}
 		if typed := after[:len(after)-len(rest)+len(a.words)]; !strings.ContainsAny(typed, "*_<&") {
 			return a.qualifier, typed
@@ -527,8 +596,9 @@ func trimCloseMarks(s string) string {
 // are the longest run of the last six before it that reads as a date
 // phrase, turned by a negation before them ("will not be full by"); words
 // that do not read ("until"), and words of a time near the date ("the
-// weeks before"), are left.
-func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
+// weeks before"), are left. Words after it that name its end or its start
+// are read with them: "before {{ }} is out" is before the end of April.
+func (s *Scope) dateBound(e Expr, v Value, text, before, after string) error {
 	if v.Grain.Shows(v.Date) != ByDay {
 		return nil // the format shows all the data knows
 	}
@@ -554,8 +624,9 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 	// The words of the date's own clause: "within months, before May"
 	// is read from "before".
 	ws := claim.ClauseWords(before)
+	edge := dateEdge(after)
 	for k := min(len(ws), maxDateWords); k > 0; k-- {
-		phrase := strings.Join(ws[len(ws)-k:], " ") + " " + text
+		phrase := strings.Join(ws[len(ws)-k:], " ") + " " + edge + text
 		verdict, err := claim.Date(phrase, v.Date, s.claimOptions(e.Ref.Block))
 		if err != nil {
 			continue
@@ -578,6 +649,26 @@ func (s *Scope) dateBound(e Expr, v Value, text, before string) error {
 		return fmt.Errorf("%q is false: %s is %s; write the day, or {{ %s | claim %q }}", phrase, e.Ref, verdict.Value, e.Ref, verdict.Suggest)
 	}
 	return nil
+}
+
+// dateEdge returns "the end of " when after, the text after a date, starts
+// with words that name its end ("is out", "is over", "ends"), "the start
+// of " when they name its start ("begins"), and otherwise "".
+func dateEdge(after string) string {
+	rest := strings.ToLower(trimSpaceEntities(trimCloseMarks(after)))
+	for _, e := range dateEdges {
+		if tail, ok := strings.CutPrefix(rest, e.words); ok && !startsWord(tail) {
+			return e.edge
+		}
+	}
+	return ""
+}
+
+// dateEdges are the words after a date that name its end or its start.
+var dateEdges = []struct{ words, edge string }{
+	{"is out", "the end of "}, {"is over", "the end of "}, {"is done", "the end of "}, {"is through", "the end of "},
+	{"ends", "the end of "}, {"has ended", "the end of "}, {"has passed", "the end of "}, {"is past", "the end of "},
+	{"begins", "the start of "}, {"starts", "the start of "}, {"has begun", "the start of "}, {"has started", "the start of "},
 }
 
 // maxDateWords is the most words dateBound reads before a date: "no
