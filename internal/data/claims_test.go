@@ -1137,3 +1137,18 @@ func TestCompareOtherMeasures(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyUnit checks that the units measureOf knows as money, by a
+// sign, a code or a currency's name, and the words of money are money to
+// the check of typed numbers, and that other units are not.
+func TestMoneyUnit(t *testing.T) {
+	for unit, want := range map[string]bool{
+		"million dollars": true, "usd": true, "cad": true, "aud (millions)": true, "€bn": true, "£": true,
+		"euros": true, "yen": true, "sterling": true, "revenue": true, "health spending": true,
+		"casualties": false, "beds": false, "tonnes": false, "percent": false, "": false,
+	} {
+		if got := moneyUnit(unit); got != want {
+			t.Errorf("moneyUnit(%q) = %v, want %v", unit, got, want)
+		}
+	}
+}
