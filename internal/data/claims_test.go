@@ -1152,3 +1152,17 @@ func TestMoneyUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryClaimWithoutObservations checks that a claim about the
+// history of a block without observations names the observation asked
+// for.
+func TestHistoryClaimWithoutObservations(t *testing.T) {
+	scope := scopeOf(t, `data:
+  ice:
+    projection: {start: {date: 2025-01-01, value: 10}, rate: 1, per: year}
+`)
+	_, err := scope.EvalAround(`ice.last | claim "the highest on record"`, "", "", diag.Pos{Path: pagePath, Line: 20, Col: 3})
+	if want := `block "ice" has no observations, so it has no "last"`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}

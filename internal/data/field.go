@@ -155,8 +155,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 	if len(b.Series) == 0 {
 		return Value{}, fmt.Errorf("block %q has no observations, so it has no %q", b.Name, path)
 	}
-	at, _ := b.observation(which)
-	pt := b.Series[at]
+	pt := b.Series[b.observation(which)]
 	switch field {
 	case "date":
 		return Value{Kind: Date, Date: pt.Date, Timed: b.facts().timed, Grain: pt.Grain}, nil
