@@ -228,14 +228,11 @@ func (s *Scope) evalHistory(e Expr, not string, pos diag.Pos) (Evaluation, error
 	if b.Broken {
 		return Evaluation{}, ErrReported
 	}
-	at, err := b.observation(e.Ref.Field)
+	v, err := b.pointField(e.Ref.Field, "value", e.Ref.Field)
 	if err != nil {
 		return Evaluation{}, err
 	}
-	v, err := b.Field(e.Ref.Field + ".value")
-	if err != nil {
-		return Evaluation{}, err
-	}
+	at := b.observation(e.Ref.Field)
 	if c.Other != nil {
 		var phraseErr *claim.Error
 		if _, err := claim.Compare(c.Phrase, quantity(v), quantity(v), s.claimOptions(e.Ref.Block)); errors.As(err, &phraseErr) && phraseErr.Is == 0 {
@@ -288,20 +285,17 @@ func (s *Scope) series(b *Block) claim.Series {
 
 // observation returns the index in b.Series of the observation first,
 // last, max or min names: the earliest of equal greatest or least values,
-// as Field gives them.
-func (b *Block) observation(which string) (int, error) {
-	if len(b.Series) == 0 {
-		return 0, fmt.Errorf("block %q has no observations, so it has no %q", b.Name, which)
-	}
+// as Field gives them. The series is not empty.
+func (b *Block) observation(which string) int {
 	switch which {
 	case "last":
-		return len(b.Series) - 1, nil
+		return len(b.Series) - 1
 	case "max":
-		return b.facts().maxAt, nil
+		return b.facts().maxAt
 	case "min":
-		return b.facts().minAt, nil
+		return b.facts().minAt
 	}
-	return 0, nil
+	return 0
 }
 
 // dateClaim checks phrase against the date v: a day, or the whole of
@@ -421,7 +415,8 @@ var measures = []struct {
 	{"money", "dollars", []string{"usd", "dollar"}}, {"money", "euros", []string{"eur", "euro"}},
 	{"money", "pounds", []string{"gbp", "pound", "sterling"}}, {"money", "yen", []string{"jpy", "yen"}},
 	{"money", "francs", []string{"chf", "franc"}}, {"money", "yuan", []string{"cny", "yuan", "renminbi"}},
-	{"money", "rupees", []string{"inr", "rupee"}},
+	{"money", "rupees", []string{"inr", "rupee"}}, {"money", "canadian dollars", []string{"cad"}},
+	{"money", "australian dollars", []string{"aud"}},
 	{"length", "millimetres", []string{"millimetre", "millimeter"}}, {"length", "centimetres", []string{"centimetre", "centimeter"}},
 	{"length", "metres", []string{"metre", "meter"}}, {"length", "kilometres", []string{"kilometre", "kilometer"}},
 	{"length", "miles", []string{"mile"}}, {"length", "feet", []string{"foot", "feet"}}, {"length", "inches", []string{"inch"}},

@@ -1193,3 +1193,32 @@ func TestCompareOtherMeasures(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyUnit checks that the units measureOf knows as money, by a
+// sign, a code or a currency's name, and the words of money are money to
+// the check of typed numbers, and that other units are not.
+func TestMoneyUnit(t *testing.T) {
+	for unit, want := range map[string]bool{
+		"million dollars": true, "usd": true, "cad": true, "aud (millions)": true, "€bn": true, "£": true,
+		"euros": true, "yen": true, "sterling": true, "revenue": true, "health spending": true,
+		"casualties": false, "beds": false, "tonnes": false, "percent": false, "": false,
+	} {
+		if got := moneyUnit(unit); got != want {
+			t.Errorf("moneyUnit(%q) = %v, want %v", unit, got, want)
+		}
+	}
+}
+
+// TestHistoryClaimWithoutObservations checks that a claim about the
+// history of a block without observations names the observation asked
+// for.
+func TestHistoryClaimWithoutObservations(t *testing.T) {
+	scope := scopeOf(t, `data:
+  ice:
+    projection: {start: {date: 2025-01-01, value: 10}, rate: 1, per: year}
+`)
+	_, err := scope.EvalAround(`ice.last | claim "the highest on record"`, "", "", diag.Pos{Path: pagePath, Line: 20, Col: 3})
+	if want := `block "ice" has no observations, so it has no "last"`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}

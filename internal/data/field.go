@@ -155,8 +155,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 	if len(b.Series) == 0 {
 		return Value{}, fmt.Errorf("block %q has no observations, so it has no %q", b.Name, path)
 	}
-	at, _ := b.observation(which)
-	pt := b.Series[at]
+	pt := b.Series[b.observation(which)]
 	switch field {
 	case "date":
 		return Value{Kind: Date, Date: pt.Date, Timed: b.facts().timed, Grain: pt.Grain}, nil
@@ -358,24 +357,17 @@ func percentUnit(unit string) bool {
 // already, 4.2 for 4.2% (see percentUnit).
 func PercentUnit(unit string) bool { return percentUnit(unit) }
 
-// moneyUnit reports whether unit, in lower case, counts money: a sign
-// or a word of one of currencies ("dollars", "euro"), a word of money
-// ("revenue", "cost"), or a currency's code as a word of its own ("usd").
+// moneyUnit reports whether unit, in lower case, counts money: a
+// currency measureOf knows ("dollars", "usd", "$"), or a word of money
+// ("revenue", "cost").
 func moneyUnit(unit string) bool {
-	if slices.ContainsFunc(currencies, func(c currency) bool {
-		return strings.Contains(unit, c.sign) || strings.Contains(unit, strings.TrimSuffix(c.unit, "s"))
-	}) || slices.ContainsFunc(moneyWords, func(w string) bool { return strings.Contains(unit, w) }) {
-		return true
-	}
-	return slices.ContainsFunc(strings.Fields(unit), func(w string) bool { return slices.Contains(currencyCodes, strings.Trim(w, "()")) })
+	m, _ := measureOf(unit)
+	return m == "money" || slices.ContainsFunc(moneyWords, func(w string) bool { return strings.Contains(unit, w) })
 }
 
 // moneyWords are words of a unit that counts money without naming its
-// currency; currencyCodes the codes of currencies a unit may name.
-var (
-	moneyWords    = []string{"money", "cash", "revenue", "budget", "spending", "cost"}
-	currencyCodes = []string{"usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "yuan", "rupees"}
-)
+// currency.
+var moneyWords = []string{"money", "cash", "revenue", "budget", "spending", "cost"}
 
 // unitIsOneOf reports whether unit, in any case, is one of words, alone
 // or followed by a space and what it is of.

@@ -877,10 +877,8 @@ func englishLarge(num string, exp int) string {
 	if x != 0 {
 		mag := Magnitude(x)
 		if sc, ok := english.LargeScale(mag, true); ok {
-			n, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp-sc.Exp), 64)
-			if err != nil {
-				return num
-			}
+			// x's digits counted in a larger unit, which read back too.
+			n, _ := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp-sc.Exp), 64)
 			return string(english.AppendLarge(nil, strconv.FormatFloat(n, 'f', -1, 64), mag, true))
 		}
 	}

@@ -322,12 +322,9 @@ func hundredfold(f float64) float64 {
 		return f * 100
 	}
 	mant, exp, _ := strings.Cut(strconv.FormatFloat(f, 'e', -1, 64), "e")
-	e, err := strconv.Atoi(exp)
-	if err != nil {
-		return f * 100
-	}
-	r, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+2), 64)
-	return pick(err != nil && !errors.Is(err, strconv.ErrRange), f*100, r)
+	e, _ := strconv.Atoi(exp)                                  // strconv writes the exponent: "-05"
+	r, _ := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+2), 64) // ±Inf past the largest float, as f × 100 is
+	return r
 }
 
 // checkDateLayout reports a layout of the date format that would not
