@@ -49,13 +49,10 @@ func startProgress(w io.Writer, interval time.Duration) (stop func()) {
 			}
 		}
 	}()
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			close(done)
-			<-finished
-		})
-	}
+	return sync.OnceFunc(func() {
+		close(done)
+		<-finished
+	})
 }
 
 // progressFor starts a progress line on stderr when stderr is a terminal,

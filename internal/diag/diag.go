@@ -74,38 +74,49 @@ const bom = "\ufeff"
 func At(path string, src []byte, off int) Pos {
 	off = min(max(off, 0), len(src))
 	line := 1 + bytes.Count(src[:off], []byte{'\n'})
+	return Pos{Path: path, Line: line, Col: 1 + utf8.RuneCount(src[lineStart(src, off):off])}
+}
+
+// lineStart returns the offset where the line of off starts in src, past
+// a byte-order mark that starts src.
+func lineStart(src []byte, off int) int {
 	start := bytes.LastIndexByte(src[:off], '\n') + 1
 	if start == 0 && bytes.HasPrefix(src, []byte(bom)) {
 		start = min(off, len(bom))
 	}
-	return Pos{Path: path, Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
+	return start
 }
 
 // Cursor gives the positions of many byte offsets of one file, as At
-// does, each counted from the last one when it comes after it: offsets
-// asked for in order cost what the text between them does, where At
-// counts from the start of the file each time.
+// does, each counted from the last one: offsets asked for in order, or
+// back along the last one's line, cost what the text between them does,
+// where At counts from the start of the file each time.
 type Cursor struct {
-	Path string
-	Src  []byte
-	off  int
-	pos  Pos // of off; no Line before the first call
+	Path  string
+	Src   []byte
+	off   int
+	start int // where the line of off starts (see lineStart)
+	pos   Pos // of off; no Line before the first call
 }
 
 // At returns the position of the byte offset off in the cursor's file.
 func (c *Cursor) At(off int) Pos {
 	off = min(max(off, 0), len(c.Src))
-	// At counts afresh at a mark that may start the file, and from
-	// inside a character.
-	if c.pos.Line == 0 || off < c.off || c.off < len(bom) || c.off < len(c.Src) && !utf8.RuneStart(c.Src[c.off]) {
-		c.off, c.pos = off, At(c.Path, c.Src, off)
+	if c.pos.Line == 0 || off < c.start || c.off < len(bom) {
+		// Counted afresh, at a mark that may start the file too.
+		c.off, c.pos, c.start = off, At(c.Path, c.Src, off), lineStart(c.Src, off)
 		return c.pos
 	}
-	seg := c.Src[c.off:off]
-	if nl := bytes.Count(seg, []byte{'\n'}); nl > 0 {
-		start := c.off + bytes.LastIndexByte(seg, '\n') + 1
-		c.pos.Line, c.pos.Col = c.pos.Line+nl, 1+utf8.RuneCount(c.Src[start:off])
-	} else {
+	seg := c.Src[min(c.off, off):off]
+	switch nl := bytes.Count(seg, []byte{'\n'}); {
+	case nl > 0:
+		c.pos.Line += nl
+		c.start = c.off + bytes.LastIndexByte(seg, '\n') + 1
+		c.pos.Col = 1 + utf8.RuneCount(c.Src[c.start:off])
+	case off < c.off || c.off < len(c.Src) && !utf8.RuneStart(c.Src[c.off]):
+		// Back along the line, or on from inside a character.
+		c.pos.Col = 1 + utf8.RuneCount(c.Src[c.start:off])
+	default:
 		c.pos.Col += utf8.RuneCount(seg)
 	}
 	c.off = off

@@ -297,7 +297,8 @@ func TestOneEdit(t *testing.T) {
 
 // TestCursor checks that a Cursor gives what At gives, for every offset
 // of texts with a byte-order mark, CRLF line ends, characters of several
-// bytes and offsets inside them, asked for in order, backwards and twice.
+// bytes and offsets inside them, asked for in order, backwards, twice,
+// and back and forth along a line.
 func TestCursor(t *testing.T) {
 	for _, src := range []string{"\ufeffa\nbé\r\n\n€x\ny", "one line, é and €", "\n\n", ""} {
 		var offs []int
@@ -306,6 +307,9 @@ func TestCursor(t *testing.T) {
 		}
 		for off := len(src); off >= 0; off -= 3 {
 			offs = append(offs, off, off)
+		}
+		for off := 0; off <= len(src); off += 3 {
+			offs = append(offs, off, off-1, off+1) // on, back and on again
 		}
 		c := &Cursor{Path: "f", Src: []byte(src)}
 		for _, off := range offs {

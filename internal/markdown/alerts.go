@@ -86,11 +86,7 @@ func (alertTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		if p.ChildCount() == 0 {
 			q.RemoveChild(q, p)
 		} else {
-			lines := text.NewSegments()
-			for i := 1; i < p.Lines().Len(); i++ {
-				lines.Append(p.Lines().At(i))
-			}
-			p.SetLines(lines)
+			p.Lines().SetSliced(1, p.Lines().Len())
 		}
 		a := &Alert{AlertType: typ, Title: words.alertTitle(typ)}
 		for c := q.FirstChild(); c != nil; {

@@ -243,7 +243,7 @@ var pageKey = parser.NewContextKey()
 type pageState struct {
 	page  *Page
 	diags *diag.List
-	last  struct{ off, line, lineStart, col int } // the last position asked for
+	at    diag.Cursor // the places of the file
 	// anchors are the ids of the page's raw HTML, and the names of its
 	// <a>s (see Result.Anchors).
 	anchors []string
@@ -292,35 +292,12 @@ func pageOf(pc parser.Context) *pageState {
 	return s
 }
 
-// pos returns the position in the file of an offset in the body, as
-// diag.At does. Extensions ask for positions mostly in the order of the
-// text, so each is counted on from the one before: a page of 100,000
+// pos returns the position in the file of an offset in the body.
+// Extensions ask for positions mostly in the order of the text, so each
+// is counted on from the one before (diag.Cursor): a page of 100,000
 // values is read once, not once per value.
 func (s *pageState) pos(bodyOff int) diag.Pos {
-	src := s.page.Source
-	off := min(max(s.page.BodyOffset+bodyOff, 0), len(src))
-	l := &s.last
-	switch {
-	case l.line > 0 && off >= l.off:
-		seen := src[l.off:off]
-		if n := bytes.Count(seen, []byte{'\n'}); n > 0 {
-			l.line += n
-			l.lineStart = l.off + bytes.LastIndexByte(seen, '\n') + 1
-			l.col = 1 + utf8.RuneCount(src[l.lineStart:off])
-		} else if l.off < len(src) && !utf8.RuneStart(src[l.off]) {
-			l.col = 1 + utf8.RuneCount(src[l.lineStart:off]) // the last was inside a character
-		} else {
-			l.col += utf8.RuneCount(seen)
-		}
-	case l.line > 0 && off >= l.lineStart:
-		l.col = 1 + utf8.RuneCount(src[l.lineStart:off])
-	default:
-		p := diag.At(s.page.Path, src, off)
-		l.line, l.col = p.Line, p.Col
-		l.lineStart = bytes.LastIndexByte(src[:off], '\n') + 1
-	}
-	l.off = off
-	return diag.Pos{Path: s.page.Path, Line: l.line, Col: l.col}
+	return s.at.At(s.page.BodyOffset + bodyOff)
 }
 
 // Convert converts p's body. Problems go to diags; the HTML is returned
@@ -332,7 +309,7 @@ func (c *Converter) Convert(p *Page, diags *diag.List) (Result, error) {
 		return Result{}, nil
 	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	pc.Set(pageKey, &pageState{page: p, diags: diags})
+	pc.Set(pageKey, &pageState{page: p, diags: diags, at: diag.Cursor{Path: p.Path, Src: p.Source}})
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	buf := p.Out
 	if buf == nil {

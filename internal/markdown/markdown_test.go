@@ -365,7 +365,7 @@ func TestPos(t *testing.T) {
 		{30, 29, 20, 11, 10, 9, 6, 5, 2, 1, 0},
 		{9, 2, 11, 10, 30, 0, 20, 21, 19, 40, -3},
 	} {
-		s := &pageState{page: &Page{Path: "a.md", Source: src, BodyOffset: 12}}
+		s := &pageState{page: &Page{Path: "a.md", Source: src, BodyOffset: 12}, at: diag.Cursor{Path: "a.md", Src: src}}
 		for _, off := range order {
 			got := s.pos(off)
 			want := diag.At("a.md", src, 12+off)

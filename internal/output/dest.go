@@ -121,8 +121,7 @@ func resolve(path string) (string, error) {
 			return filepath.Join(real, rest), nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
+			if _, ok := errors.AsType[*fs.PathError](err); ok {
 				return "", fmt.Errorf("cannot follow the symbolic links of %s: %w", dir, err)
 			}
 			// The one error that names no file: a loop.

@@ -133,19 +133,16 @@ func tryLock(name string) (f *os.File, holder int, err error) {
 // unlocker returns the function that releases the lock held on f, the
 // lock file name.
 func unlocker(name string, f *os.File) func() {
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			// The file goes while it is still locked, so that a build that
-			// gets the lock on it next finds it gone and tries again. Where
-			// it cannot go (Windows, while another build has it open), it
-			// stays, and the next build locks it where it is.
-			if sameFile(f, name) {
-				os.Remove(name)
-			}
-			f.Close()
-		})
-	}
+	return sync.OnceFunc(func() {
+		// The file goes while it is still locked, so that a build that
+		// gets the lock on it next finds it gone and tries again. Where
+		// it cannot go (Windows, while another build has it open), it
+		// stays, and the next build locks it where it is.
+		if sameFile(f, name) {
+			os.Remove(name)
+		}
+		f.Close()
+	})
 }
 
 // sameFile reports whether the open file f is still the file at name.

@@ -41,8 +41,7 @@ func claimFolder(dir string) (release func(), err error) {
 		f.Close()
 		return nil, &os.PathError{Op: "lock", Path: dir, Err: errors.New("folder locked by another build")}
 	}
-	var once sync.Once
-	return func() { once.Do(func() { f.Close() }) }, nil
+	return sync.OnceFunc(func() { f.Close() }), nil
 }
 
 // claimLeftover reports whether the folder dir, which a build left beside
