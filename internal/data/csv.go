@@ -522,7 +522,13 @@ func readCSV(t *csvTable, column string, diags *diag.List) []Point {
 			// decimal, as a number in front matter is.
 			bad(v, "%s: %s", vname, radixMessage(vs, radixName(vs)))
 		case err != nil || math.IsNaN(x) || math.IsInf(x, 0):
-			bad(v, "%s: cannot use %q as a number%s", vname, quoted, pick(quoted == vs, numberHint(vs), ""))
+			hint := pick(quoted == vs, numberHint(vs), "")
+			if hint == missingHint && column != "" {
+				// The line holds other blocks' values: an empty cell
+				// leaves out this block's alone.
+				hint = ": a date without an observation of this column is left out when its cell is empty: empty the cell, not the line"
+			}
+			bad(v, "%s: cannot use %q as a number%s", vname, quoted, hint)
 		default:
 			if msg, ok := keptAsWritten(vs, x); !ok {
 				bad(v, "%s: %s", vname, msg)

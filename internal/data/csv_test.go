@@ -40,11 +40,6 @@ func TestCSV(t *testing.T) {
 	}
 }
 
-// TestCSVColumn checks a file of several series, one column each, as a
-// poll tracker or a spreadsheet holds them: each block reads the column
-// its column: names, a row with that cell empty has no observation of it,
-// the label column is every block's, and the other blocks' columns are no
-// warning.
 // TestUnguardCell checks that a label or source read from a CSV file
 // loses the apostrophe a chart's CSV download puts before a character a
 // spreadsheet runs as a formula (chart.TestGuardCell writes these), and
@@ -71,6 +66,12 @@ func TestUnguardCell(t *testing.T) {
 	}
 }
 
+// TestCSVColumn checks a file of several series, one column each, as a
+// poll tracker or a spreadsheet holds them: each block reads the column
+// its column: names, a row with that cell empty has no observation of it,
+// the label column is every block's, and the other blocks' columns are no
+// warning; "NA" in a cell is told to empty the cell, not to delete the
+// line, which holds the other blocks' values.
 func TestCSVColumn(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/articles/polls.csv": {Data: []byte("date,reform,labour,label\n2025-01-31,25,26,\n2025-02-28,,25,no Reform figure\n2025-05-31,30,22,After the local elections\n")},
@@ -145,6 +146,13 @@ func TestCSVColumn(t *testing.T) {
 		pagePath + `:7:5: block "greens": column names a column of a csv file, and the block reads none (add csv: with the file)`,
 		`content/articles/polls.csv:1:1: the header has no column "refrom", which the block's column: names (the columns are date, reform, labour, label): did you mean reform?`,
 	}
+	if !slices.Equal(diags, want) {
+		t.Errorf("Parse reported:\n%s\nwant:\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
+	}
+
+	fsys["content/articles/na.csv"] = &fstest.MapFile{Data: []byte("date,reform,labour\n2025-01-31,NA,26\n2025-02-28,22,25\n")}
+	_, diags = parse(t, "data:\n  reform:\n    csv: na.csv\n    column: reform\n", fsys)
+	want = []string{`content/articles/na.csv:2:12: reform: cannot use "NA" as a number: a date without an observation of this column is left out when its cell is empty: empty the cell, not the line`}
 	if !slices.Equal(diags, want) {
 		t.Errorf("Parse reported:\n%s\nwant:\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
 	}
