@@ -6,6 +6,7 @@ import (
 	"html"
 	"strings"
 
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -269,8 +270,9 @@ func shownText(v []byte) string {
 }
 
 // summaryText returns the plain text of the inline content of n, up to
-// brk if brk is inside it: values resolved, escapes and entities undone, images left
-// out (a footnote mark has no text node, so it leaves nothing).
+// brk if brk is inside it: values resolved, escapes and entities undone,
+// autolinks as their address, images left out (a footnote mark has no
+// text node, so it leaves nothing).
 func summaryText(n ast.Node, src []byte, brk ast.Node) string {
 	var b strings.Builder
 	Walk(n, func(c ast.Node) ast.WalkStatus {
@@ -291,6 +293,12 @@ func summaryText(n ast.Node, src []byte, brk ast.Node) string {
 			}
 		case *ValueNode:
 			b.WriteString(c.Resolved)
+		case *ast.AutoLink:
+			b.Write(c.Label(src)) // "<https://example.org>", "www.example.com": the address
+			return ast.WalkSkipChildren
+		case *passthrough.PassthroughInline:
+			b.Write(c.Segment.Value(src)) // mathematics as written, as inlineText gives it
+			return ast.WalkSkipChildren
 		case *ast.CodeSpan:
 			for gc := c.FirstChild(); gc != nil; gc = gc.NextSibling() {
 				if t, ok := gc.(*ast.Text); ok {
