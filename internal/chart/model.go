@@ -836,7 +836,9 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep, align tickA
 			case st.years > 0:
 				label = lang.Date(t, locale.Year)
 			case st.months > 0:
-				if t.Month() == time.January || prevYear < 0 {
+				if t.Year() != prevYear {
+					// The first tick, and the first of each year: January,
+					// or March of quarters ticked on their own months.
 					label = lang.Date(t, locale.MonthYear)
 				} else {
 					label = lang.Date(t, locale.Month)

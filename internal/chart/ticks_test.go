@@ -93,8 +93,8 @@ func TestMonthEndBars(t *testing.T) {
 	}{
 		{"six months", monthEnds("2024-01-31", 6, 1), TypeBar, "wide", []string{"Jan 2024", "Feb", "Mar", "Apr", "May", "Jun"}},
 		{"six months", monthEnds("2024-01-31", 6, 1), TypeLine, "wide", []string{"Jan 2024", "Feb", "Mar", "Apr", "May", "Jun"}},
-		{"quarters", monthEnds("2023-12-31", 5, 3), TypeLine, "wide", []string{"Dec 2023|start", "Mar", "Jun", "Sep", "Dec"}},
-		{"quarters", monthEnds("2023-12-31", 5, 3), TypeBar, "wide", []string{"Dec 2023", "Mar", "Jun", "Sep", "Dec"}},
+		{"quarters", monthEnds("2023-12-31", 5, 3), TypeLine, "wide", []string{"Dec 2023|start", "Mar 2024", "Jun", "Sep", "Dec"}},
+		{"quarters", monthEnds("2023-12-31", 5, 3), TypeBar, "wide", []string{"Dec 2023", "Mar 2024", "Jun", "Sep", "Dec"}},
 		{"year-ends", monthEnds("2015-12-31", 8, 12), TypeBar, "wide", []string{"2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022"}},
 	}
 	for _, tt := range tests {
