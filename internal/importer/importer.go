@@ -322,10 +322,7 @@ func (im *importer) notesOf(src string) map[Note]bool {
 			at[n] = true
 		}
 	}
-	if im.notesAt == nil {
-		im.notesAt = map[string]map[Note]bool{}
-	}
-	im.notesAt[src] = at
+	put(&im.notesAt, src, at)
 	return at
 }
 
