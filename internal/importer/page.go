@@ -649,13 +649,16 @@ func (im *importer) render(p *page) []byte {
 		add("type", scalar("page"))
 	}
 	if name, ok := p.mainMenu(p.title); ok {
+		key := "menu" // the key a note points at
+		if !p.has(key) {
+			key = "menus"
+		}
 		if p.lang != "" {
 			// Hugo's menus are each language's own; plotline's one
 			// navigation is the site's, on every page of every language.
-			im.done(p.fieldPos(cmp.Or(p.keyOf("menu"), p.keyOf("menus"))), "in the main menu of language %s: no nav:, the menu left under params, as plotline's one navigation is in the site's language (a template may read .Article.Params.menu)", p.lang)
+			im.done(p.fieldPos(key), "in the main menu of language %s: no nav:, the menu left under params, as plotline's one navigation is in the site's language (a template may read .Article.Params.menu)", p.lang)
 		} else if n := utf8.RuneCountInString(name); n > content.MaxNavRunes {
 			// A menu named by a long title: the build refuses it.
-			key := cmp.Or(p.keyOf("menu"), p.keyOf("menus"))
 			im.note(p.fieldPos(key), "menu name of %d characters, more than the %d a name in plotline's navigation may have: left out of the navigation (give the page a shorter nav:)", n, content.MaxNavRunes)
 		} else {
 			add("nav", scalar(name))
@@ -815,14 +818,6 @@ func (p *page) mainMenu(title string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// keyOf returns key when the page has it (see field), and "" when not.
-func (p *page) keyOf(key string) string {
-	if p.has(key) {
-		return key
-	}
-	return ""
 }
 
 // validSlug reports whether plotline takes s as a slug as it is.
