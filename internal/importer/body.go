@@ -17,7 +17,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark-emoji/definition"
 	"go.yaml.in/yaml/v3"
 
@@ -122,9 +121,9 @@ type converter struct {
 	// extension, as plotline will read them, or, with $…$ among that
 	// extension's delimiters, what it read as mathematics; those before
 	// the offset being converted dropped (hugoMath, dollarInline); on a
-	// Chirpy page with math: true, its $…$ and $$…$$ (dollars set).
-	math    []span
-	dollars bool
+	// Jekyll page, its $…$ and $$…$$ when a script took them as
+	// mathematics, and nothing else.
+	math []span
 	// termIDs are the ids kramdown's {:auto_ids} gave the terms of
 	// definition lists, by the body offset of each term's line, and
 	// autoIDLists the offsets of those attribute lists.
@@ -272,12 +271,12 @@ func (im *importer) convertBody(p *page) []byte {
 			}
 		}
 		c.code, c.html = codeSpans(im.code, read)
-		if c.dollars = im.conf.chirpy && p.bool("math") || im.conf.dollarScript; c.dollars && bytes.IndexByte(b, '$') >= 0 {
+		if (im.conf.chirpy && p.bool("math") || im.conf.dollarInline != nil) && bytes.IndexByte(b, '$') >= 0 {
 			// Chirpy's MathJax, or the site's own, took $…$ as
 			// mathematics, as Hugo's passthrough with those delimiters
 			// does.
 			if im.math == nil {
-				im.math = newMathParser(&passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}})
+				im.math = newMathParser(&dollarDelims)
 			}
 			c.math = dollarMath(im.math, read)
 		}
@@ -386,7 +385,7 @@ func (c *converter) syntax(i int) int {
 	case jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) && took(c.kramdownSpan(i)):
 	case jekyll && b[i] == '$' && took(c.kramdownMath(i)):
 	case escapes && b[i] == '\\' && took(c.escapedMath(i)):
-	case (im.conf.dollarInline != nil || c.dollars) && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
+	case (im.conf.dollarInline != nil || jekyll) && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
 	case hugo && escapes && b[i] == '$' && len(c.math) > 0 && took(c.hugoMath(i)):
 	case escapes && b[i] == '\\' && took(c.escapedBracket(i)):
 	case hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) && took(c.titledAlert(i)):

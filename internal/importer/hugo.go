@@ -357,7 +357,7 @@ func (im *importer) hugo() error {
 			dirs = append(dirs, "themes/"+t+"/layouts")
 		}
 		if at, ok := im.dollarScript(dirs...); ok {
-			im.conf.dollarInline = &passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}}
+			im.conf.dollarInline = &dollarDelims
 			im.done(at, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
 		}
 	}

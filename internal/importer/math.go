@@ -28,6 +28,10 @@ func newMathParser(delims *passthrough.Config) parser.Parser {
 	return newCodeParser(passthrough.New(conf))
 }
 
+// dollarDelims are the delimiters of the mathematics that a site's own
+// MathJax or KaTeX, or Chirpy's, reads: $…$ in a line, $$…$$.
+var dollarDelims = passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}}
+
 // dollarInline writes the $…$ at body offset i of a Hugo page whose
 // passthrough extension read it as mathematics, as plotline's \(…\),
 // its text as written, and returns how many bytes of the body it took,
