@@ -4313,7 +4313,12 @@ func htmlBody(body []byte, frags []fragmentLink) []byte {
 		}
 		if first {
 			first = false
-			wrap = !htmlBlock(bytes.TrimSpace(text)) || preformatted(bytes.TrimSpace(text))
+			// A body is wrapped, too, when it starts with an element
+			// whose HTML block ends at its end tag, not at a blank line.
+			lower := bytes.ToLower(bytes.TrimSpace(text))
+			wrap = !htmlBlock(bytes.TrimSpace(text)) || slices.ContainsFunc([]string{"<pre", "<script", "<style", "<textarea", "<!", "<?"}, func(name string) bool {
+				return bytes.HasPrefix(lower, []byte(name))
+			})
 			if wrap {
 				out.WriteString("<div>\n")
 			}
@@ -4341,15 +4346,6 @@ func htmlBody(body []byte, frags []fragmentLink) []byte {
 		out.WriteString("</div>\n")
 	}
 	return out.Bytes()
-}
-
-// preformatted reports whether line starts with an element whose HTML
-// block in CommonMark ends at its end tag rather than at a blank line.
-func preformatted(line []byte) bool {
-	lower := bytes.ToLower(line)
-	return slices.ContainsFunc([]string{"<pre", "<script", "<style", "<textarea", "<!--", "<?", "<!"}, func(name string) bool {
-		return bytes.HasPrefix(lower, []byte(name))
-	})
 }
 
 // quotePrefix returns the length of the block-quote markers a line
