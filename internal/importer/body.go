@@ -530,9 +530,7 @@ func (c *converter) captionedImage(i int) int {
 	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) || strings.TrimSpace(caption) == "" {
 		return 0
 	}
-	if t, ok := plainText(c.im.code, caption); ok {
-		caption = t // the hook showed the HTML of its Markdown
-	}
+	caption, _ = plainText(c.im.code, caption) // the hook showed the HTML of its Markdown
 	c.at = i
 	c.figureHTML(c.mended(string(m[2])), alt, caption, "")
 	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
@@ -1230,9 +1228,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 		if !c.im.conf.unsafe || !c.aloneOnLine(i, stop) {
 			return 0
 		}
-		if t, ok := plainText(c.im.code, caption); ok {
-			caption = t
-		}
+		caption, _ = plainText(c.im.code, caption)
 		c.out.WriteString(`<figure><a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
 		c.endFigure(caption)
 		return stop - i
@@ -1282,9 +1278,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 			c.at = img.at
 			c.out.WriteString(c.figureImage(c.mended(img.a.named["src"]), img.a.named["alt"], img.a.named["link"]))
 		}
-		if t, ok := plainText(c.im.code, caption); ok {
-			caption = t // jekyll-figure made HTML of its Markdown
-		}
+		caption, _ = plainText(c.im.code, caption) // jekyll-figure made HTML of its Markdown
 		c.endFigure(caption)
 	default:
 		return 0
@@ -2439,9 +2433,7 @@ func (c *converter) tabStart(t tag, a args) int {
 		}
 		text := cmp.Or(a.named["text"], pane.named["text"]) == "true"
 		if end := c.blockEnd(t); lang != "" && !text && end >= 0 && !fenced(c.body[t.end:end]) {
-			if plain, ok := plainText(c.im.code, label); ok {
-				label = plain
-			}
+			label, _ = plainText(c.im.code, label)
 			c.out.WriteString(bold(label) + "\n\n")
 			n := c.fence(t, lang, "/tab", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 			if end := t.start + n; end < len(c.body) && endsLine(c.body, end) {
@@ -2472,9 +2464,7 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	if end < 0 {
 		return 0
 	}
-	if plain, ok := plainText(c.im.code, label); ok {
-		label = plain
-	}
+	label, _ = plainText(c.im.code, label)
 	if fold {
 		attr := ""
 		if open {
