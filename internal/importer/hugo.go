@@ -356,10 +356,7 @@ func (im *importer) hugo() error {
 		for _, t := range hugoThemes(conf) {
 			dirs = append(dirs, "themes/"+t+"/layouts")
 		}
-		if at, ok := im.dollarScript(dirs...); ok {
-			im.conf.dollarInline = &dollarDelims
-			im.done(at, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
-		}
+		im.dollarScript(dirs...)
 	}
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	im.conf.buildDrafts, _ = lookup(conf, "builddrafts").(bool)

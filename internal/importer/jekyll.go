@@ -107,10 +107,7 @@ func (im *importer) jekyll() error {
 		})
 	}
 	im.conf.minimalMistakes, im.conf.chirpy, im.conf.justTheDocs = theme("minimal-mistakes"), theme("chirpy"), theme("just-the-docs")
-	if at, ok := im.dollarScript("_includes", "_layouts"); ok {
-		im.conf.dollarInline = &dollarDelims
-		im.done(at, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
-	}
+	im.dollarScript("_includes", "_layouts")
 	if emCaptions(im.src) {
 		im.conf.imageCaption = "em"
 	}

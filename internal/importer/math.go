@@ -168,11 +168,11 @@ func unescape(b []byte, esc func(byte) bool) []byte {
 // {left: '$', right: '$'}.
 var scriptDollarRE = regexp.MustCompile(`inlineMath\s*:\s*\[\s*\[\s*['"]\$['"]|left\s*:\s*['"]\$['"]\s*,\s*right\s*:\s*['"]\$['"]`)
 
-// dollarScript returns the place in the first template or script under
-// the folders dirs of the source whose MathJax or KaTeX configuration
-// reads $…$ as mathematics (a site's own _includes/mathjax.html, a
-// theme's math partial), and whether there is one.
-func (im *importer) dollarScript(dirs ...string) (diag.Pos, bool) {
+// dollarScript sets dollarInline to dollarDelims, with a note at the
+// place, when a template or script under the folders dirs of the source
+// has a MathJax or KaTeX configuration that reads $…$ as mathematics (a
+// site's own _includes/mathjax.html, a theme's math partial): the first.
+func (im *importer) dollarScript(dirs ...string) {
 	var found diag.Pos
 	for _, dir := range dirs {
 		_ = fs.WalkDir(im.src, dir, func(p string, d fs.DirEntry, err error) error {
@@ -190,5 +190,8 @@ func (im *importer) dollarScript(dirs ...string) (diag.Pos, bool) {
 			return nil
 		})
 	}
-	return found, found.Path != ""
+	if found.Path != "" {
+		im.conf.dollarInline = &dollarDelims
+		im.done(found, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
+	}
 }
