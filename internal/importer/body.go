@@ -43,13 +43,9 @@ func setOf(s string) map[string]bool {
 	return set
 }
 
-// run counts the bytes c that s starts with.
+// run counts the bytes c, an ASCII character, that s starts with.
 func run(s []byte, c byte) int {
-	n := 0
-	for n < len(s) && s[n] == c {
-		n++
-	}
-	return n
+	return len(s) - len(bytes.TrimLeft(s, string(c)))
 }
 
 // listItem reports whether a line starts a list item.
