@@ -763,34 +763,33 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 					break
 				}
 			}
-			inner := bytes.Contains(data, []byte(".Inner"))
-			s.inner = inner
-			s.quote = bytes.Contains(data, []byte("<blockquote")) && inner
+			s.inner = bytes.Contains(data, []byte(".Inner"))
+			s.quote = bytes.Contains(data, []byte("<blockquote")) && s.inner
 			// The first parameter, or a variable that holds it:
 			// {{ $type := .Get 0 }} … class="notice {{ $type }}".
 			classed := getZero(data)
 			s.quoteKind = s.quote && quoteClassRE.Match(classed)
-			if kind := noteTemplate(data); inner && !s.quote && kind != "" {
+			if kind := noteTemplate(data); s.inner && !s.quote && kind != "" {
 				s.quote, s.note = true, kind
-			} else if inner && !s.quote && divClassParamRE.Match(classed) {
+			} else if s.inner && !s.quote && divClassParamRE.Match(classed) {
 				// <div class="alert alert-{{ .Get 0 }}">: Wowchemy's
 				// callout, whose first parameter is a note's kind.
 				s.quote, s.quoteKind = true, true
 			}
-			if m := iconAlertRE.FindSubmatch(data); inner && !s.quote && m != nil {
+			if m := iconAlertRE.FindSubmatch(data); s.inner && !s.quote && m != nil {
 				s.iconAlert = string(m[1])
 			}
-			s.link = inner && linkHrefRE.Match(data)
+			s.link = s.inner && linkHrefRE.Match(data)
 			if m := inlineTagRE.FindSubmatch(data); m != nil && string(m[1]) == string(m[2]) {
 				s.inlineTag = string(m[1])
 			}
-			s.script = inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
+			s.script = s.inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
 			// A fold: a <details>, or learn's expand, a label that a
 			// script shows the inside under when clicked.
-			s.details = (bytes.Contains(data, []byte("<details")) || bytes.Contains(data, []byte("expand-label"))) && inner
-			s.math = inner && bytes.Contains(data, []byte(`\\(`))
+			s.details = (bytes.Contains(data, []byte("<details")) || bytes.Contains(data, []byte("expand-label"))) && s.inner
+			s.math = s.inner && bytes.Contains(data, []byte(`\\(`))
 			// A block of code: an inline one (hl_inline) is left.
-			s.code = inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline"))
+			s.code = s.inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline"))
 			s.codeLang = s.code && codeLangRE.Match(data)
 			s.include = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 			sc.shortcodes[name] = s
