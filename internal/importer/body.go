@@ -4047,10 +4047,7 @@ func htmlBlock(text []byte) bool {
 		return true
 	}
 	name := bytes.TrimPrefix(line[1:], []byte("/"))
-	n := 0
-	for n < len(name) && (name[n] >= 'a' && name[n] <= 'z' || name[n] >= 'A' && name[n] <= 'Z' || name[n] >= '0' && name[n] <= '9') {
-		n++
-	}
+	n := len(name) - len(bytes.TrimLeft(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"))
 	if n == 0 {
 		return len(name) > 0 && (name[0] == '!' || name[0] == '?')
 	}

@@ -646,10 +646,7 @@ func blockMark(line []byte) int {
 			return 0
 		}
 	}
-	n := 0
-	for n < len(t) && n < 10 && t[n] >= '0' && t[n] <= '9' {
-		n++
-	}
+	n := len(t) - len(bytes.TrimLeft(t, "0123456789"))
 	if n > 0 && n < 10 && n < len(t) && (t[n] == '.' || t[n] == ')') && (n+1 == len(t) || t[n+1] == ' ' || t[n+1] == '\t') {
 		return n
 	}
