@@ -2543,19 +2543,11 @@ func (c *converter) admonitionEnd(t tag) int {
 	c.out.Truncate(q[0])
 	c.out.Write(quoted.Bytes())
 	b := c.body
-	after := afterSpaces(b, t.end)
-	if after < len(b) && b[after] == '\r' {
-		after++
-	}
-	switch {
-	case after >= len(b):
-	case b[after] != '\n':
-		c.out.WriteByte('\n') // text after the end tag: a paragraph of its own
-	case !blankLine(b[after+1:]):
-		c.out.WriteByte('\n') // a line right after would join the quote
-		after++
-	default:
-		after++
+	// Text after the end tag is a paragraph of its own, and a line right
+	// after it would join the quote: a line feed goes between.
+	after := afterLineEnd(b, t.end)
+	if after < len(b) && (b[after-1] != '\n' || !blankLine(b[after:])) {
+		c.out.WriteByte('\n')
 	}
 	return c.converted(after - t.start)
 }
