@@ -220,19 +220,12 @@ func contentMounts(conf map[string]any) []contentMount {
 // that names no language or def among its languages, else the first
 // whose target is content/; -1 when none is.
 func mainMount(mounts []contentMount, def string) int {
-	first := -1
-	for k, m := range mounts {
-		if m.target != "" {
-			continue
-		}
-		if len(m.langs) == 0 || slices.Contains(m.langs, def) {
-			return k
-		}
-		if first < 0 {
-			first = k
-		}
+	if k := slices.IndexFunc(mounts, func(m contentMount) bool {
+		return m.target == "" && (len(m.langs) == 0 || slices.Contains(m.langs, def))
+	}); k >= 0 {
+		return k
 	}
-	return first
+	return slices.IndexFunc(mounts, func(m contentMount) bool { return m.target == "" })
 }
 
 // hugoConfig reads the config of a Hugo site as Hugo merges it: the
