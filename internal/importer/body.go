@@ -2692,16 +2692,8 @@ func pickLang(ps []*page, lang string) *page {
 		return ps[0]
 	}
 	for _, l := range []string{lang, ""} {
-		var found *page
-		n := 0
-		for _, p := range ps {
-			if p.lang == l {
-				found = p
-				n++
-			}
-		}
-		if n == 1 {
-			return found
+		if in := slices.DeleteFunc(slices.Clone(ps), func(p *page) bool { return p.lang != l }); len(in) == 1 {
+			return in[0]
 		}
 	}
 	return nil
