@@ -416,17 +416,14 @@ func scalar(s string) *yaml.Node {
 // a Hugo page's keys are read in any case, as Hugo reads them ("Title:"
 // is the title), the key written as asked for first.
 func (p *page) field(key string) *field {
-	for i := range p.fields {
-		if p.fields[i].key == key {
-			return &p.fields[i]
-		}
+	k := slices.IndexFunc(p.fields, func(f field) bool { return f.key == key })
+	if k < 0 {
+		k = slices.IndexFunc(p.fields, func(f field) bool { return p.is(f.key, key) })
 	}
-	for i := range p.fields {
-		if p.is(p.fields[i].key, key) {
-			return &p.fields[i]
-		}
+	if k < 0 {
+		return nil
 	}
-	return nil
+	return &p.fields[k]
 }
 
 // get returns the value of the front-matter key key (see field), nil
