@@ -345,11 +345,7 @@ func (im *importer) hugo() error {
 	if im.conf.dollarInline == nil {
 		// A theme's or the site's MathJax or KaTeX that reads $…$
 		// (hugo-coder's math partial): the pages' $…$ are its.
-		dirs := []string{"layouts"}
-		for _, t := range hugoThemes(conf) {
-			dirs = append(dirs, "themes/"+t+"/layouts")
-		}
-		im.dollarScript(dirs...)
+		im.dollarScript(layoutDirs(conf)...)
 	}
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	im.conf.buildDrafts, _ = lookup(conf, "builddrafts").(bool)
@@ -575,22 +571,28 @@ func moduleImports(conf map[string]any) []string {
 	return paths
 }
 
-// hookTemplates yields the text of each file of the Hugo site src's
-// layouts, then of its themes' (those conf names), whose name is one
-// hook reports true for; a file that cannot be read is passed over.
-func hookTemplates(src fs.FS, conf map[string]any, hook func(name string) bool) iter.Seq[[]byte] {
+// layoutDirs returns the layouts folders of a Hugo site and of the
+// themes conf names, the site's first.
+func layoutDirs(conf map[string]any) []string {
+	dirs := []string{"layouts"}
+	for _, t := range hugoThemes(conf) {
+		dirs = append(dirs, "themes/"+t+"/layouts")
+	}
+	return dirs
+}
+
+// filesIn yields the text of each file under the folders roots of src,
+// in order, that keep reports true for; a folder or a file that cannot
+// be read is passed over.
+func filesIn(src fs.FS, roots []string, keep func(d fs.DirEntry) bool) iter.Seq[[]byte] {
 	return func(yield func([]byte) bool) {
-		roots := []string{"layouts"}
-		for _, t := range hugoThemes(conf) {
-			roots = append(roots, "themes/"+t+"/layouts")
-		}
 		done := false
 		for _, root := range roots {
 			_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
 				if err != nil || done {
 					return fs.SkipDir
 				}
-				if d.IsDir() || !hook(d.Name()) {
+				if d.IsDir() || !keep(d) {
 					return nil
 				}
 				if data, err := readFile(src, p); err == nil && !yield(data) {
@@ -605,7 +607,7 @@ func hookTemplates(src fs.FS, conf map[string]any, hook func(name string) bool) 
 // alertHook reports whether the Hugo site src, or a theme conf names,
 // has a block-quote render hook that reads alerts (.AlertType).
 func alertHook(src fs.FS, conf map[string]any) bool {
-	for data := range hookTemplates(src, conf, func(name string) bool { return strings.HasPrefix(name, "render-blockquote") }) {
+	for data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return strings.HasPrefix(d.Name(), "render-blockquote") }) {
 		if bytes.Contains(data, []byte(".AlertType")) {
 			return true
 		}
@@ -619,7 +621,7 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 // {filename=hugo.toml}: those of filename, file and title it reads.
 func fenceLabels(src fs.FS, conf map[string]any) []string {
 	var keys []string
-	for data := range hookTemplates(src, conf, func(name string) bool { return name == "render-codeblock.html" }) {
+	for data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return d.Name() == "render-codeblock.html" }) {
 		for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
 			if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
 				keys = append(keys, k)
@@ -635,7 +637,7 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 // "title", its title; "" when it shows no caption. The site's hook is
 // read first.
 func imageCaption(src fs.FS, conf map[string]any) string {
-	for data := range hookTemplates(src, conf, func(name string) bool { return name == "render-image.html" }) {
+	for data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return d.Name() == "render-image.html" }) {
 		from := bytes.Index(data, []byte("<figcaption"))
 		to := bytes.Index(data, []byte("</figcaption>"))
 		if from < 0 || to < from {
