@@ -3877,10 +3877,17 @@ func (c *converter) attributeList(i int) int {
 	if id := listID(attrs); id != "" && e < len(b) && (paragraphAfter(c.out.Bytes(), b[e+1:]) || tableAfter(c.out.Bytes(), b[e+1:])) {
 		// Before a paragraph or a table, after a blank line, the id
 		// names what follows: an empty anchor at its start, in a
-		// table's first cell, keeps the links to it working.
+		// table's first cell, keeps the links to it working. After a
+		// row's leading "|", as before it the anchor would be a cell of
+		// its own, and the rows no table.
+		n := whole
+		if b[e+1] == '|' {
+			c.out.WriteByte('|')
+			n++
+		}
 		c.out.WriteString(`<a id="` + id + `"></a>`)
 		c.keptID(i, line, attrs, "")
-		return whole
+		return n
 	}
 	if prev := lastLine(out[:max(len(out)-1, 0)]); c.im.conf.justTheDocs && len(bytes.TrimSpace(prev)) > 0 && out[len(out)-1] == '\n' &&
 		slices.ContainsFunc(attrs, func(a string) bool { return a == ".label" || strings.HasPrefix(a, ".label-") }) {
@@ -3905,9 +3912,10 @@ var tableDelimiterRE = regexp.MustCompile(`^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t
 
 // tableAfter reports whether rest, the body after an attribute list's
 // line, starts with a table, its header row then its delimiter row, and
-// out, what was written before it, ends with a blank line.
+// out, what was written before it, ends with a blank line (or is the
+// start of the page, see afterBlank).
 func tableAfter(out, rest []byte) bool {
-	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+	if !afterBlank(out) {
 		return false
 	}
 	end := lineEnd(rest, 0)
