@@ -17,7 +17,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark-emoji/definition"
 	"go.yaml.in/yaml/v3"
 
@@ -44,13 +43,9 @@ func setOf(s string) map[string]bool {
 	return set
 }
 
-// run counts the bytes c that s starts with.
+// run counts the bytes c, an ASCII character, that s starts with.
 func run(s []byte, c byte) int {
-	n := 0
-	for n < len(s) && s[n] == c {
-		n++
-	}
-	return n
+	return len(s) - len(bytes.TrimLeft(s, string(c)))
 }
 
 // listItem reports whether a line starts a list item.
@@ -122,9 +117,9 @@ type converter struct {
 	// extension, as plotline will read them, or, with $…$ among that
 	// extension's delimiters, what it read as mathematics; those before
 	// the offset being converted dropped (hugoMath, dollarInline); on a
-	// Chirpy page with math: true, its $…$ and $$…$$ (dollars set).
-	math    []span
-	dollars bool
+	// Jekyll page, its $…$ and $$…$$ when a script took them as
+	// mathematics, and nothing else.
+	math []span
 	// termIDs are the ids kramdown's {:auto_ids} gave the terms of
 	// definition lists, by the body offset of each term's line, and
 	// autoIDLists the offsets of those attribute lists.
@@ -272,12 +267,12 @@ func (im *importer) convertBody(p *page) []byte {
 			}
 		}
 		c.code, c.html = codeSpans(im.code, read)
-		if c.dollars = im.conf.chirpy && p.bool("math") || im.conf.dollarScript; c.dollars && bytes.IndexByte(b, '$') >= 0 {
+		if (im.conf.chirpy && p.bool("math") || im.conf.dollarInline != nil) && bytes.IndexByte(b, '$') >= 0 {
 			// Chirpy's MathJax, or the site's own, took $…$ as
 			// mathematics, as Hugo's passthrough with those delimiters
 			// does.
 			if im.math == nil {
-				im.math = newMathParser(&passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}})
+				im.math = newMathParser(&dollarDelims)
 			}
 			c.math = dollarMath(im.math, read)
 		}
@@ -386,7 +381,7 @@ func (c *converter) syntax(i int) int {
 	case jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) && took(c.kramdownSpan(i)):
 	case jekyll && b[i] == '$' && took(c.kramdownMath(i)):
 	case escapes && b[i] == '\\' && took(c.escapedMath(i)):
-	case (im.conf.dollarInline != nil || c.dollars) && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
+	case (im.conf.dollarInline != nil || jekyll) && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
 	case hugo && escapes && b[i] == '$' && len(c.math) > 0 && took(c.hugoMath(i)):
 	case escapes && b[i] == '\\' && took(c.escapedBracket(i)):
 	case hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) && took(c.titledAlert(i)):
@@ -531,9 +526,7 @@ func (c *converter) captionedImage(i int) int {
 	if i > 0 && !alone(line(lineStart(b, i-1))) || next < len(b) && !alone(line(next)) || strings.TrimSpace(caption) == "" {
 		return 0
 	}
-	if t, ok := plainText(c.im.code, caption); ok {
-		caption = t // the hook showed the HTML of its Markdown
-	}
+	caption, _ = plainText(c.im.code, caption) // the hook showed the HTML of its Markdown
 	c.at = i
 	c.figureHTML(c.mended(string(m[2])), alt, caption, "")
 	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
@@ -1231,9 +1224,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 		if !c.im.conf.unsafe || !c.aloneOnLine(i, stop) {
 			return 0
 		}
-		if t, ok := plainText(c.im.code, caption); ok {
-			caption = t
-		}
+		caption, _ = plainText(c.im.code, caption)
 		c.out.WriteString(`<figure><a href="` + html.EscapeString(u) + `">` + html.EscapeString(text) + `</a>`)
 		c.endFigure(caption)
 		return stop - i
@@ -1283,9 +1274,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 			c.at = img.at
 			c.out.WriteString(c.figureImage(c.mended(img.a.named["src"]), img.a.named["alt"], img.a.named["link"]))
 		}
-		if t, ok := plainText(c.im.code, caption); ok {
-			caption = t // jekyll-figure made HTML of its Markdown
-		}
+		caption, _ = plainText(c.im.code, caption) // jekyll-figure made HTML of its Markdown
 		c.endFigure(caption)
 	default:
 		return 0
@@ -2440,9 +2429,7 @@ func (c *converter) tabStart(t tag, a args) int {
 		}
 		text := cmp.Or(a.named["text"], pane.named["text"]) == "true"
 		if end := c.blockEnd(t); lang != "" && !text && end >= 0 && !fenced(c.body[t.end:end]) {
-			if plain, ok := plainText(c.im.code, label); ok {
-				label = plain
-			}
+			label, _ = plainText(c.im.code, label)
 			c.out.WriteString(bold(label) + "\n\n")
 			n := c.fence(t, lang, "/tab", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 			if end := t.start + n; end < len(c.body) && endsLine(c.body, end) {
@@ -2473,9 +2460,7 @@ func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	if end < 0 {
 		return 0
 	}
-	if plain, ok := plainText(c.im.code, label); ok {
-		label = plain
-	}
+	label, _ = plainText(c.im.code, label)
 	if fold {
 		attr := ""
 		if open {
@@ -2558,19 +2543,11 @@ func (c *converter) admonitionEnd(t tag) int {
 	c.out.Truncate(q[0])
 	c.out.Write(quoted.Bytes())
 	b := c.body
-	after := afterSpaces(b, t.end)
-	if after < len(b) && b[after] == '\r' {
-		after++
-	}
-	switch {
-	case after >= len(b):
-	case b[after] != '\n':
-		c.out.WriteByte('\n') // text after the end tag: a paragraph of its own
-	case !blankLine(b[after+1:]):
-		c.out.WriteByte('\n') // a line right after would join the quote
-		after++
-	default:
-		after++
+	// Text after the end tag is a paragraph of its own, and a line right
+	// after it would join the quote: a line feed goes between.
+	after := afterLineEnd(b, t.end)
+	if after < len(b) && (b[after-1] != '\n' || !blankLine(b[after:])) {
+		c.out.WriteByte('\n')
 	}
 	return c.converted(after - t.start)
 }
@@ -2715,16 +2692,8 @@ func pickLang(ps []*page, lang string) *page {
 		return ps[0]
 	}
 	for _, l := range []string{lang, ""} {
-		var found *page
-		n := 0
-		for _, p := range ps {
-			if p.lang == l {
-				found = p
-				n++
-			}
-		}
-		if n == 1 {
-			return found
+		if in := slices.DeleteFunc(slices.Clone(ps), func(p *page) bool { return p.lang != l }); len(in) == 1 {
+			return in[0]
 		}
 	}
 	return nil
@@ -3908,10 +3877,17 @@ func (c *converter) attributeList(i int) int {
 	if id := listID(attrs); id != "" && e < len(b) && (paragraphAfter(c.out.Bytes(), b[e+1:]) || tableAfter(c.out.Bytes(), b[e+1:])) {
 		// Before a paragraph or a table, after a blank line, the id
 		// names what follows: an empty anchor at its start, in a
-		// table's first cell, keeps the links to it working.
+		// table's first cell, keeps the links to it working. After a
+		// row's leading "|", as before it the anchor would be a cell of
+		// its own, and the rows no table.
+		n := whole
+		if b[e+1] == '|' {
+			c.out.WriteByte('|')
+			n++
+		}
 		c.out.WriteString(`<a id="` + id + `"></a>`)
 		c.keptID(i, line, attrs, "")
-		return whole
+		return n
 	}
 	if prev := lastLine(out[:max(len(out)-1, 0)]); c.im.conf.justTheDocs && len(bytes.TrimSpace(prev)) > 0 && out[len(out)-1] == '\n' &&
 		slices.ContainsFunc(attrs, func(a string) bool { return a == ".label" || strings.HasPrefix(a, ".label-") }) {
@@ -3936,9 +3912,10 @@ var tableDelimiterRE = regexp.MustCompile(`^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t
 
 // tableAfter reports whether rest, the body after an attribute list's
 // line, starts with a table, its header row then its delimiter row, and
-// out, what was written before it, ends with a blank line.
+// out, what was written before it, ends with a blank line (or is the
+// start of the page, see afterBlank).
 func tableAfter(out, rest []byte) bool {
-	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n\n")) {
+	if !afterBlank(out) {
 		return false
 	}
 	end := lineEnd(rest, 0)
@@ -4062,10 +4039,7 @@ func htmlBlock(text []byte) bool {
 		return true
 	}
 	name := bytes.TrimPrefix(line[1:], []byte("/"))
-	n := 0
-	for n < len(name) && (name[n] >= 'a' && name[n] <= 'z' || name[n] >= 'A' && name[n] <= 'Z' || name[n] >= '0' && name[n] <= '9') {
-		n++
-	}
+	n := len(name) - len(bytes.TrimLeft(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"))
 	if n == 0 {
 		return len(name) > 0 && (name[0] == '!' || name[0] == '?')
 	}
@@ -4314,7 +4288,12 @@ func htmlBody(body []byte, frags []fragmentLink) []byte {
 		}
 		if first {
 			first = false
-			wrap = !htmlBlock(bytes.TrimSpace(text)) || preformatted(bytes.TrimSpace(text))
+			// A body is wrapped, too, when it starts with an element
+			// whose HTML block ends at its end tag, not at a blank line.
+			lower := bytes.ToLower(bytes.TrimSpace(text))
+			wrap = !htmlBlock(bytes.TrimSpace(text)) || slices.ContainsFunc([]string{"<pre", "<script", "<style", "<textarea", "<!", "<?"}, func(name string) bool {
+				return bytes.HasPrefix(lower, []byte(name))
+			})
 			if wrap {
 				out.WriteString("<div>\n")
 			}
@@ -4342,15 +4321,6 @@ func htmlBody(body []byte, frags []fragmentLink) []byte {
 		out.WriteString("</div>\n")
 	}
 	return out.Bytes()
-}
-
-// preformatted reports whether line starts with an element whose HTML
-// block in CommonMark ends at its end tag rather than at a blank line.
-func preformatted(line []byte) bool {
-	lower := bytes.ToLower(line)
-	return slices.ContainsFunc([]string{"<pre", "<script", "<style", "<textarea", "<!--", "<?", "<!"}, func(name string) bool {
-		return bytes.HasPrefix(lower, []byte(name))
-	})
 }
 
 // quotePrefix returns the length of the block-quote markers a line

@@ -122,14 +122,14 @@ func closingFence(b []byte, off int) int {
 // plainText returns the text of s, one paragraph of Markdown with links,
 // emphasis or code spans in it, without their marks and with one space
 // between words: "[the actions](https://x.example) *now*" is "the
-// actions now". ok is false
-// when s is no such paragraph, and is to stay as it is.
+// actions now". When s is no such paragraph, and is to stay as it is,
+// it returns s itself, and false.
 func plainText(p parser.Parser, s string) (string, bool) {
 	src := []byte(s)
 	doc := p.Parse(text.NewReader(src))
 	para, ok := doc.FirstChild().(*ast.Paragraph)
 	if !ok || para.NextSibling() != nil {
-		return "", false
+		return s, false
 	}
 	var b strings.Builder
 	marked := false
@@ -163,7 +163,7 @@ func plainText(p parser.Parser, s string) (string, bool) {
 		return ast.WalkContinue
 	})
 	if !marked {
-		return "", false
+		return s, false
 	}
 	return strings.Join(strings.Fields(b.String()), " "), true
 }

@@ -220,19 +220,12 @@ func contentMounts(conf map[string]any) []contentMount {
 // that names no language or def among its languages, else the first
 // whose target is content/; -1 when none is.
 func mainMount(mounts []contentMount, def string) int {
-	first := -1
-	for k, m := range mounts {
-		if m.target != "" {
-			continue
-		}
-		if len(m.langs) == 0 || slices.Contains(m.langs, def) {
-			return k
-		}
-		if first < 0 {
-			first = k
-		}
+	if k := slices.IndexFunc(mounts, func(m contentMount) bool {
+		return m.target == "" && (len(m.langs) == 0 || slices.Contains(m.langs, def))
+	}); k >= 0 {
+		return k
 	}
-	return first
+	return slices.IndexFunc(mounts, func(m contentMount) bool { return m.target == "" })
 }
 
 // hugoConfig reads the config of a Hugo site as Hugo merges it: the
@@ -352,14 +345,7 @@ func (im *importer) hugo() error {
 	if im.conf.dollarInline == nil {
 		// A theme's or the site's MathJax or KaTeX that reads $…$
 		// (hugo-coder's math partial): the pages' $…$ are its.
-		dirs := []string{"layouts"}
-		for _, t := range hugoThemes(conf) {
-			dirs = append(dirs, "themes/"+t+"/layouts")
-		}
-		if at, ok := im.dollarScript(dirs...); ok {
-			im.conf.dollarInline = &passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}}
-			im.done(at, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
-		}
+		im.dollarScript(layoutDirs(conf)...)
 	}
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	im.conf.buildDrafts, _ = lookup(conf, "builddrafts").(bool)
@@ -585,22 +571,28 @@ func moduleImports(conf map[string]any) []string {
 	return paths
 }
 
-// hookTemplates yields the text of each file of the Hugo site src's
-// layouts, then of its themes' (those conf names), whose name is one
-// hook reports true for; a file that cannot be read is passed over.
-func hookTemplates(src fs.FS, conf map[string]any, hook func(name string) bool) iter.Seq[[]byte] {
+// layoutDirs returns the layouts folders of a Hugo site and of the
+// themes conf names, the site's first.
+func layoutDirs(conf map[string]any) []string {
+	dirs := []string{"layouts"}
+	for _, t := range hugoThemes(conf) {
+		dirs = append(dirs, "themes/"+t+"/layouts")
+	}
+	return dirs
+}
+
+// filesIn yields the text of each file under the folders roots of src,
+// in order, that keep reports true for; a folder or a file that cannot
+// be read is passed over.
+func filesIn(src fs.FS, roots []string, keep func(d fs.DirEntry) bool) iter.Seq[[]byte] {
 	return func(yield func([]byte) bool) {
-		roots := []string{"layouts"}
-		for _, t := range hugoThemes(conf) {
-			roots = append(roots, "themes/"+t+"/layouts")
-		}
 		done := false
 		for _, root := range roots {
 			_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
 				if err != nil || done {
 					return fs.SkipDir
 				}
-				if d.IsDir() || !hook(d.Name()) {
+				if d.IsDir() || !keep(d) {
 					return nil
 				}
 				if data, err := readFile(src, p); err == nil && !yield(data) {
@@ -615,7 +607,7 @@ func hookTemplates(src fs.FS, conf map[string]any, hook func(name string) bool) 
 // alertHook reports whether the Hugo site src, or a theme conf names,
 // has a block-quote render hook that reads alerts (.AlertType).
 func alertHook(src fs.FS, conf map[string]any) bool {
-	for data := range hookTemplates(src, conf, func(name string) bool { return strings.HasPrefix(name, "render-blockquote") }) {
+	for data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return strings.HasPrefix(d.Name(), "render-blockquote") }) {
 		if bytes.Contains(data, []byte(".AlertType")) {
 			return true
 		}
@@ -629,7 +621,7 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 // {filename=hugo.toml}: those of filename, file and title it reads.
 func fenceLabels(src fs.FS, conf map[string]any) []string {
 	var keys []string
-	for data := range hookTemplates(src, conf, func(name string) bool { return name == "render-codeblock.html" }) {
+	for data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return d.Name() == "render-codeblock.html" }) {
 		for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
 			if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
 				keys = append(keys, k)
@@ -645,7 +637,7 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 // "title", its title; "" when it shows no caption. The site's hook is
 // read first.
 func imageCaption(src fs.FS, conf map[string]any) string {
-	for data := range hookTemplates(src, conf, func(name string) bool { return name == "render-image.html" }) {
+	for data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return d.Name() == "render-image.html" }) {
 		from := bytes.Index(data, []byte("<figcaption"))
 		to := bytes.Index(data, []byte("</figcaption>"))
 		if from < 0 || to < from {
@@ -766,34 +758,33 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 					break
 				}
 			}
-			inner := bytes.Contains(data, []byte(".Inner"))
-			s.inner = inner
-			s.quote = bytes.Contains(data, []byte("<blockquote")) && inner
+			s.inner = bytes.Contains(data, []byte(".Inner"))
+			s.quote = bytes.Contains(data, []byte("<blockquote")) && s.inner
 			// The first parameter, or a variable that holds it:
 			// {{ $type := .Get 0 }} … class="notice {{ $type }}".
 			classed := getZero(data)
 			s.quoteKind = s.quote && quoteClassRE.Match(classed)
-			if kind := noteTemplate(data); inner && !s.quote && kind != "" {
+			if kind := noteTemplate(data); s.inner && !s.quote && kind != "" {
 				s.quote, s.note = true, kind
-			} else if inner && !s.quote && divClassParamRE.Match(classed) {
+			} else if s.inner && !s.quote && divClassParamRE.Match(classed) {
 				// <div class="alert alert-{{ .Get 0 }}">: Wowchemy's
 				// callout, whose first parameter is a note's kind.
 				s.quote, s.quoteKind = true, true
 			}
-			if m := iconAlertRE.FindSubmatch(data); inner && !s.quote && m != nil {
+			if m := iconAlertRE.FindSubmatch(data); s.inner && !s.quote && m != nil {
 				s.iconAlert = string(m[1])
 			}
-			s.link = inner && linkHrefRE.Match(data)
+			s.link = s.inner && linkHrefRE.Match(data)
 			if m := inlineTagRE.FindSubmatch(data); m != nil && string(m[1]) == string(m[2]) {
 				s.inlineTag = string(m[1])
 			}
-			s.script = inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
+			s.script = s.inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
 			// A fold: a <details>, or learn's expand, a label that a
 			// script shows the inside under when clicked.
-			s.details = (bytes.Contains(data, []byte("<details")) || bytes.Contains(data, []byte("expand-label"))) && inner
-			s.math = inner && bytes.Contains(data, []byte(`\\(`))
+			s.details = (bytes.Contains(data, []byte("<details")) || bytes.Contains(data, []byte("expand-label"))) && s.inner
+			s.math = s.inner && bytes.Contains(data, []byte(`\\(`))
 			// A block of code: an inline one (hl_inline) is left.
-			s.code = inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline"))
+			s.code = s.inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline"))
 			s.codeLang = s.code && codeLangRE.Match(data)
 			s.include = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 			sc.shortcodes[name] = s

@@ -188,7 +188,9 @@ type siteConfig struct {
 	// are in plotline; without it they are escaped brackets.
 	passthrough bool
 	// dollarInline holds the passthrough extension's delimiters when
-	// its inline ones include $…$, which plotline writes \(…\).
+	// its inline ones include $…$, which plotline writes \(…\), or
+	// dollarDelims when a template of the site has a MathJax or KaTeX
+	// that reads $…$ as inline mathematics on every page (dollarScript).
 	dollarInline *passthrough.Config
 	// straight is set when Hugo's typographer was off.
 	straight bool
@@ -254,10 +256,6 @@ type siteConfig struct {
 	// chirpy is set when the Jekyll site's theme is Chirpy, whose
 	// MathJax reads $…$ as inline mathematics on a page with math: true.
 	chirpy bool
-	// dollarScript is set when a template of the Jekyll site has a
-	// MathJax or KaTeX that reads $…$ as inline mathematics on every
-	// page (see dollarScript).
-	dollarScript bool
 	// minimalMistakes is set when the site's theme is minimal-mistakes
 	// (theme: or remote_theme:), whose includes the site does not hold.
 	minimalMistakes bool
@@ -322,10 +320,7 @@ func (im *importer) notesOf(src string) map[Note]bool {
 			at[n] = true
 		}
 	}
-	if im.notesAt == nil {
-		im.notesAt = map[string]map[Note]bool{}
-	}
-	im.notesAt[src] = at
+	put(&im.notesAt, src, at)
 	return at
 }
 

@@ -107,10 +107,7 @@ func (im *importer) jekyll() error {
 		})
 	}
 	im.conf.minimalMistakes, im.conf.chirpy, im.conf.justTheDocs = theme("minimal-mistakes"), theme("chirpy"), theme("just-the-docs")
-	if at, ok := im.dollarScript("_includes", "_layouts"); ok {
-		im.conf.dollarScript = true
-		im.done(at, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
-	}
+	im.dollarScript("_includes", "_layouts")
 	if emCaptions(im.src) {
 		im.conf.imageCaption = "em"
 	}
@@ -702,21 +699,13 @@ var imgEmRE = regexp.MustCompile(`img\s*\+\s*em\s*[{,]`)
 // display: block }", so that "![](x.jpg)" over "*Album cover*" showed a
 // caption under the image.
 func emCaptions(src fs.FS) bool {
-	found := false
-	for _, dir := range []string{"_sass", "css", "assets"} {
-		_ = fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
-			if found {
-				return fs.SkipAll
-			}
-			if err != nil {
-				return fs.SkipDir
-			}
-			if ext := path.Ext(p); d.Type().IsRegular() && (ext == ".scss" || ext == ".sass" || ext == ".css") {
-				data, err := readFile(src, p)
-				found = err == nil && imgEmRE.Match(data)
-			}
-			return nil
-		})
+	for data := range filesIn(src, []string{"_sass", "css", "assets"}, func(d fs.DirEntry) bool {
+		ext := path.Ext(d.Name())
+		return d.Type().IsRegular() && (ext == ".scss" || ext == ".sass" || ext == ".css")
+	}) {
+		if imgEmRE.Match(data) {
+			return true
+		}
 	}
-	return found
+	return false
 }

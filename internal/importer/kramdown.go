@@ -646,10 +646,7 @@ func blockMark(line []byte) int {
 			return 0
 		}
 	}
-	n := 0
-	for n < len(t) && n < 10 && t[n] >= '0' && t[n] <= '9' {
-		n++
-	}
+	n := len(t) - len(bytes.TrimLeft(t, "0123456789"))
 	if n > 0 && n < 10 && n < len(t) && (t[n] == '.' || t[n] == ')') && (n+1 == len(t) || t[n+1] == ' ' || t[n+1] == '\t') {
 		return n
 	}
@@ -852,20 +849,16 @@ func (c *converter) rawElementEnds() {
 	for _, at := range inner {
 		if start, ok := starts[at]; ok {
 			name := strings.ToLower(string(rawStartRE.FindSubmatch(out[start:])[1]))
-			c.im.done(c.sourcePos(out[start:lineEnd(out, start)]), "a <%s> element with an end tag of another raw element in it (%s), which would end it in CommonMark, where kramdown read it whole: written with <\\/, which it reads the same", name, rawEndRE.Find(out[at:]))
+			// Noted where the page's text has the element's line, when
+			// it has it once (not in an include), else at its top.
+			pos, line := diag.Pos{Path: c.p.src, Line: 1, Col: 1}, out[start:lineEnd(out, start)]
+			if bytes.Count(c.body, line) == 1 {
+				pos = c.pos(bytes.Index(c.body, line))
+			}
+			c.im.done(pos, "a <%s> element with an end tag of another raw element in it (%s), which would end it in CommonMark, where kramdown read it whole: written with <\\/, which it reads the same", name, rawEndRE.Find(out[at:]))
 		}
 	}
 	for _, i := range slices.Backward(inner) {
 		c.insert(i+1, "\\")
 	}
-}
-
-// sourcePos returns where in the page's body the text line, of the
-// output, was written, when it is there once (not in an include), and
-// else the page's first line.
-func (c *converter) sourcePos(line []byte) diag.Pos {
-	if k := bytes.Index(c.body, line); k >= 0 && bytes.Count(c.body, line) == 1 {
-		return c.pos(k)
-	}
-	return diag.Pos{Path: c.p.src, Line: 1, Col: 1}
 }

@@ -28,6 +28,10 @@ func newMathParser(delims *passthrough.Config) parser.Parser {
 	return newCodeParser(passthrough.New(conf))
 }
 
+// dollarDelims are the delimiters of the mathematics that a site's own
+// MathJax or KaTeX, or Chirpy's, reads: $…$ in a line, $$…$$.
+var dollarDelims = passthrough.Config{InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}}, BlockDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}}}
+
 // dollarInline writes the $…$ at body offset i of a Hugo page whose
 // passthrough extension read it as mathematics, as plotline's \(…\),
 // its text as written, and returns how many bytes of the body it took,
@@ -164,11 +168,11 @@ func unescape(b []byte, esc func(byte) bool) []byte {
 // {left: '$', right: '$'}.
 var scriptDollarRE = regexp.MustCompile(`inlineMath\s*:\s*\[\s*\[\s*['"]\$['"]|left\s*:\s*['"]\$['"]\s*,\s*right\s*:\s*['"]\$['"]`)
 
-// dollarScript returns the place in the first template or script under
-// the folders dirs of the source whose MathJax or KaTeX configuration
-// reads $…$ as mathematics (a site's own _includes/mathjax.html, a
-// theme's math partial), and whether there is one.
-func (im *importer) dollarScript(dirs ...string) (diag.Pos, bool) {
+// dollarScript sets dollarInline to dollarDelims, with a note at the
+// place, when a template or script under the folders dirs of the source
+// has a MathJax or KaTeX configuration that reads $…$ as mathematics (a
+// site's own _includes/mathjax.html, a theme's math partial): the first.
+func (im *importer) dollarScript(dirs ...string) {
 	var found diag.Pos
 	for _, dir := range dirs {
 		_ = fs.WalkDir(im.src, dir, func(p string, d fs.DirEntry, err error) error {
@@ -186,5 +190,8 @@ func (im *importer) dollarScript(dirs ...string) (diag.Pos, bool) {
 			return nil
 		})
 	}
-	return found, found.Path != ""
+	if found.Path != "" {
+		im.conf.dollarInline = &dollarDelims
+		im.done(found, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
+	}
 }

@@ -416,17 +416,14 @@ func scalar(s string) *yaml.Node {
 // a Hugo page's keys are read in any case, as Hugo reads them ("Title:"
 // is the title), the key written as asked for first.
 func (p *page) field(key string) *field {
-	for i := range p.fields {
-		if p.fields[i].key == key {
-			return &p.fields[i]
-		}
+	k := slices.IndexFunc(p.fields, func(f field) bool { return f.key == key })
+	if k < 0 {
+		k = slices.IndexFunc(p.fields, func(f field) bool { return p.is(f.key, key) })
 	}
-	for i := range p.fields {
-		if p.is(p.fields[i].key, key) {
-			return &p.fields[i]
-		}
+	if k < 0 {
+		return nil
 	}
-	return nil
+	return &p.fields[k]
 }
 
 // get returns the value of the front-matter key key (see field), nil
@@ -649,13 +646,16 @@ func (im *importer) render(p *page) []byte {
 		add("type", scalar("page"))
 	}
 	if name, ok := p.mainMenu(p.title); ok {
+		key := "menu" // the key a note points at
+		if !p.has(key) {
+			key = "menus"
+		}
 		if p.lang != "" {
 			// Hugo's menus are each language's own; plotline's one
 			// navigation is the site's, on every page of every language.
-			im.done(p.fieldPos(cmp.Or(p.keyOf("menu"), p.keyOf("menus"))), "in the main menu of language %s: no nav:, the menu left under params, as plotline's one navigation is in the site's language (a template may read .Article.Params.menu)", p.lang)
+			im.done(p.fieldPos(key), "in the main menu of language %s: no nav:, the menu left under params, as plotline's one navigation is in the site's language (a template may read .Article.Params.menu)", p.lang)
 		} else if n := utf8.RuneCountInString(name); n > content.MaxNavRunes {
 			// A menu named by a long title: the build refuses it.
-			key := cmp.Or(p.keyOf("menu"), p.keyOf("menus"))
 			im.note(p.fieldPos(key), "menu name of %d characters, more than the %d a name in plotline's navigation may have: left out of the navigation (give the page a shorter nav:)", n, content.MaxNavRunes)
 		} else {
 			add("nav", scalar(name))
@@ -815,14 +815,6 @@ func (p *page) mainMenu(title string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// keyOf returns key when the page has it (see field), and "" when not.
-func (p *page) keyOf(key string) string {
-	if p.has(key) {
-		return key
-	}
-	return ""
 }
 
 // validSlug reports whether plotline takes s as a slug as it is.

@@ -65,10 +65,8 @@ func (pl *polyglot) langOf(p *page) (string, bool) {
 	if l == "" || strings.EqualFold(l, pl.def) {
 		return pl.def, true
 	}
-	for _, c := range pl.langs {
-		if strings.EqualFold(c, l) {
-			return c, true
-		}
+	if k := slices.IndexFunc(pl.langs, func(c string) bool { return strings.EqualFold(c, l) }); k >= 0 {
+		return pl.langs[k], true
 	}
 	return l, false
 }
