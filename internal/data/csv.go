@@ -24,8 +24,9 @@ import (
 // csv reads the series named by the csv key's value n, its values from
 // the column named column ("" for the column "value"). It returns the
 // file's path in the site, its observations sorted by date, and false
-// when anything went wrong. A file's column is read once a page: blocks
-// that name it share its points, which must not be changed.
+// when anything went wrong. A file's column is read once a build (see
+// CSVTables): the blocks that name it share its points, which must not
+// be changed.
 func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 	name, ok := p.text("csv", n)
 	if !ok {
@@ -48,11 +49,7 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 	if r, done := p.readCSV[key]; done {
 		return file, r.points, r.ok
 	}
-	t := p.csvTables[file]
-	src, err := []byte(nil), error(nil)
-	if t == nil {
-		src, err = sitefs.ReadFile(p.fsys, file, MaxCSVSize)
-	}
+	col, err := p.csvs.column(p.fsys, file, column)
 	var tooLarge *sitefs.TooLargeError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -66,21 +63,10 @@ func (p *parser) csv(n *yaml.Node, column string) (string, []Point, bool) {
 		}
 		return file, nil, p.errorf(n, "csv: %s cannot be read: %v", file, err)
 	}
-	before := len(*p.diags)
-	if t == nil {
-		t = newCSVTable(file, src)
-		p.csvTables[file] = t
-	}
-	var found diag.List
-	points := readCSV(t, column, &found)
-	// A file of thousands of bad lines, or of columns: the first of
-	// them say what is wrong, and the rest would bury every other
-	// problem of the build.
-	p.diags.Add(found.Bound(diag.MaxListed, "this csv file")...)
-	sortByDate(points)
-	ok = !(*p.diags)[before:].HasErrors()
-	p.readCSV[key] = observations{points, ok}
-	return file, points, ok
+	p.diags.Add(col.found...)
+	ok = !col.found.HasErrors()
+	p.readCSV[key] = observations{col.points, ok}
+	return file, col.points, ok
 }
 
 // csvGuess returns what a csv key whose value name (resolved to the

@@ -18,6 +18,9 @@ import (
 type Page struct {
 	Path string    // slash path of the article's .md file in the site, e.g. "content/articles/kursk.md"
 	Date time.Time // the article's date: the default as_of of its blocks
+	// CSVs, when set, are the CSV files the pages of the build share,
+	// each read once; without it a page reads its own.
+	CSVs *CSVTables
 }
 
 // Parse reads the `data:` map of an article's front matter into Blocks, in
@@ -67,8 +70,11 @@ func Parse(fsys fs.FS, page Page, node *yaml.Node, diags *diag.List) []*Block {
 		return nil
 	}
 	p := &parser{fsys: fsys, page: page, diags: diags, misread: map[*yaml.Node]bool{}, read: map[*yaml.Node]observations{},
-		readCSV: map[string]observations{}, csvTables: map[string]*csvTable{}, dirs: map[string][]fs.DirEntry{},
+		readCSV: map[string]observations{}, csvs: page.CSVs, dirs: map[string][]fs.DirEntry{},
 		facts: map[seriesKey]*seriesFacts{}, fits: map[fitKey]fitted{}}
+	if p.csvs == nil {
+		p.csvs = NewCSVTables()
+	}
 	m := yamlpos.Resolve(node)
 	if m.Kind != yaml.MappingNode {
 		p.errorf(node, "data: want a mapping of named blocks, got %s", yamlpos.Describe(node))

@@ -32,9 +32,9 @@ type parser struct {
 	// problems reported, once: blocks share what it holds.
 	read    map[*yaml.Node]observations
 	readCSV map[string]observations
-	// csvTables holds each CSV file read, for the blocks that read
-	// other columns of it.
-	csvTables map[string]*csvTable
+	// csvs are the CSV files the build has read (Page.CSVs), or those
+	// of this page alone.
+	csvs *CSVTables
 	// dirs holds the folders read for a missing CSV file's near names.
 	dirs map[string][]fs.DirEntry
 	// facts holds the seriesFacts of each series read, which the blocks

@@ -368,3 +368,34 @@ func TestCacheReadsADependencyOnce(t *testing.T) {
 		t.Errorf("stock.csv opened %v times (a build that renders, one that reuses) for 50 blocks of a page, %v for one; want as many", many, one)
 	}
 }
+
+// TestCSVReadOnceABuild checks that a CSV file the blocks of many pages
+// read is opened as often by a build of twenty such pages as by one of a
+// single page: it was read and parsed once a page, and one series of 3 MB
+// charted on 60 pages took 40 s to build, 13 s once shared.
+func TestCSVReadOnceABuild(t *testing.T) {
+	opens := func(pages int) int {
+		dir := t.TempDir()
+		files := map[string]string{
+			"plotline.yaml":            "title: T\n",
+			"content/shared/stock.csv": "date,value\n2025-01-01,10\n2025-01-05,7\n",
+		}
+		for i := range pages {
+			files[fmt.Sprintf("content/articles/a%d.md", i)] = "---\ntitle: A\ndate: 2025-01-06\ndata:\n  s: {csv: ../shared/stock.csv}\n---\nNow {{ s.last.value }}.\n"
+		}
+		writeFiles(t, dir, files)
+		fsys := &countingFS{FS: os.DirFS(dir), opened: map[string]int{}}
+		cfg, err := config.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: filepath.Join(dir, "public")})
+		if _, err := b.Build(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return fsys.opened["content/shared/stock.csv"]
+	}
+	if one, many := opens(1), opens(20); many != one {
+		t.Errorf("stock.csv opened %d times by a build of 20 pages that read it, %d by one of a single page; want as many", many, one)
+	}
+}

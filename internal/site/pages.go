@@ -196,7 +196,7 @@ func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *conte
 // renderPage computes the data blocks of p, converts its Markdown and
 // writes its HTML page and chart data. It returns nil when p has errors.
 func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*record, error) {
-	blocks := data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
+	blocks := data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date, CSVs: r.csvs}, p.Data, diags)
 	var deps []string
 	for _, b := range blocks {
 		if b.CSV == "" {

@@ -44,6 +44,9 @@ type run struct {
 	// file), by its path, read once a build however many pages and
 	// blocks read it: a [sha256.Size]byte, or nil for a file not read.
 	depDigests sync.Map
+	// csvs are the CSV files the pages of this build read, each read and
+	// parsed once.
+	csvs *data.CSVTables
 
 	mu      sync.Mutex
 	pages   int
@@ -80,7 +83,7 @@ type run struct {
 // value in it would be an error that is not the writer's.
 func (r *run) readBroken(p *content.Page, diags *diag.List) {
 	if p.Data != nil {
-		data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date}, p.Data, diags)
+		data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date, CSVs: r.csvs}, p.Data, diags)
 	}
 	if len(p.Unknown) == 0 {
 		return
@@ -112,7 +115,7 @@ func (b *Builder) newRun(ctx context.Context, st *state, tx *output.Tx) *run {
 	makeIfNil(&st.dirs)
 	makeIfNil(&st.lists)
 	makeIfNil(&st.aliasAt)
-	return &run{b: b, ctx: ctx, st: st, tx: tx, written: map[string]bool{}, removed: map[string]bool{}}
+	return &run{b: b, ctx: ctx, st: st, tx: tx, csvs: data.NewCSVTables(), written: map[string]bool{}, removed: map[string]bool{}}
 }
 
 // renderSite returns what the templates see of the site of cfg, whose
