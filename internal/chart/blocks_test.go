@@ -218,6 +218,14 @@ func TestBlocksErrors(t *testing.T) {
 	if _, err := RenderBlocks([]*data.Block{a, people}, Spec{Type: TypeLine}, "c"); err != nil {
 		t.Errorf("a chart of per cent and a count: %v", err)
 	}
+	// Small numbers in per cent by another name are no shares.
+	boe := &data.Block{Name: "boe", Unit: "%", Series: []data.Point{{Date: day("2024-01-01"), Value: 0.75}, {Date: day("2025-01-01"), Value: 0.1}}}
+	for _, unit := range []string{"percentage", "interest rate (%)", "percentage points"} {
+		ecb := &data.Block{Name: "ecb", Unit: unit, Series: []data.Point{{Date: day("2024-01-01"), Value: -0.4}, {Date: day("2025-01-01"), Value: -0.5}}}
+		if _, err := RenderBlocks([]*data.Block{boe, ecb}, Spec{Type: TypeLine}, "c"); err != nil {
+			t.Errorf("a chart of %% beside %s: %v", unit, err)
+		}
+	}
 }
 
 // TestBarSameDay checks that a bar chart refuses a block with two
@@ -439,6 +447,29 @@ func TestUntitledBlocksName(t *testing.T) {
 			if want := `-svg-title">` + tc.want + `</title>`; !bytes.Contains(svg, []byte(want)) {
 				t.Errorf("units %s and %s: the SVG's title is not %q:\n%.400s", bs[0].Unit, tc.unit, tc.want, svg)
 			}
+		}
+	}
+}
+
+// TestUntitledBlockName checks the name of an untitled chart of one
+// block: the name the chart block gives it, or the block's own, its
+// underscores read as spaces, and the unit.
+func TestUntitledBlockName(t *testing.T) {
+	icu := &data.Block{Name: "icu_beds", Unit: "beds", Series: []data.Point{{Date: day("2025-01-01"), Value: 40}, {Date: day("2025-02-01"), Value: 44}}}
+	for _, tc := range []struct {
+		refs []BlockRef
+		want string
+	}{
+		{nil, "Chart of icu beds"},
+		{[]BlockRef{{Block: "icu_beds"}}, "Chart of icu beds"},
+		{[]BlockRef{{Block: "icu_beds", Name: "Intensive care"}}, "Chart of Intensive care (beds)"},
+	} {
+		f, err := RenderBlocks([]*data.Block{icu}, Spec{Type: TypeLine, Data: tc.refs}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.ImageAlt(); got != tc.want {
+			t.Errorf("refs %+v: ImageAlt() = %q; want %q", tc.refs, got, tc.want)
 		}
 	}
 }

@@ -215,14 +215,18 @@ type tableRow struct {
 }
 
 // percentAndShare returns a block of bs in per cent and another whose
-// unit is not per cent and whose every value lies between -1 and 1, a
-// share ("share of voters", 0.40), when bs holds both; nil otherwise.
+// unit names no per cent, percentage or point and whose every value lies
+// between -1 and 1, a share ("share of voters", 0.40), when bs holds
+// both; nil otherwise. "percentage", "interest rate (%)" and "percentage
+// points" beside "%" are per cent, however small their values.
 func percentAndShare(bs []*data.Block) (percent, share *data.Block) {
 	for _, b := range bs {
+		unit := strings.ToLower(b.Unit)
 		switch {
 		case len(b.Series) == 0:
 		case data.PercentUnit(b.Unit):
 			percent = cmp.Or(percent, b)
+		case slices.ContainsFunc([]string{"%", "percent", "per cent", "point", "prozent", "pour cent", "punkt"}, func(w string) bool { return strings.Contains(unit, w) }):
 		case !slices.ContainsFunc(b.Series, func(p data.Point) bool { return p.Value < -1 || p.Value > 1 }):
 			share = cmp.Or(share, b)
 		}

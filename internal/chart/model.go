@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -89,6 +90,7 @@ type model struct {
 	kind   string
 	unit   string // of the value axis: the blocks' unit when they share one
 	layers []layer
+	given  string // the name the chart block gives its one block, or ""
 	proj   *data.Projection
 	events []Event
 
@@ -155,6 +157,8 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 				ly.name = refs[i].Name
 			}
 			ly.id = idObserved + "-" + blk.Name
+		} else if len(refs) > 0 {
+			m.given = refs[0].Name // the chart's name of its one block, for subject
 		}
 		if len(ly.obs) > MaxDrawnPoints {
 			ly.drawn = downsample(ly.obs, MaxDrawnPoints)
@@ -175,7 +179,7 @@ func newModel(bs []*data.Block, refs []BlockRef, kind string, events []Event) (*
 	if !observed {
 		m.grain = data.ByDay
 	}
-	m.align = alignTicks(bs)
+	m.align = alignTicks(bs, kind)
 	if p := b.Projection; p != nil && p.HasLimit && finite(p.Limit) {
 		m.hasLimit, m.limitValue, m.limitPlaces = true, p.Limit, p.LimitPlaces
 	}
@@ -289,14 +293,15 @@ var grainNames = [...]string{data.ByDay: "day", data.ByMonth: "month", data.ByYe
 
 // subject returns what m shows, for the name of an untitled chart's
 // drawings and for its summary: the name of its one block, written with
-// spaces, and the unit ("sea ice (million square kilometres)"), or the
+// spaces (or the name the chart block gives it), and the unit ("sea ice
+// (million square kilometres)"), or the
 // names of its blocks as the legend gives them and the unit they share
 // ("ukraine and South Korea (casualties)"). A unit alone would name a
 // chart "Chart of feet".
 func (m *model) subject() string {
 	var of string
 	if len(m.layers) == 1 {
-		of = strings.ReplaceAll(m.layers[0].block, "_", " ")
+		of = cmp.Or(m.given, strings.ReplaceAll(m.layers[0].block, "_", " "))
 	} else {
 		names := make([]string, len(m.layers))
 		for i, ly := range m.layers {
@@ -305,8 +310,8 @@ func (m *model) subject() string {
 		last := len(names) - 1
 		of = strings.Join(names[:last], ", ") + " " + m.words.Text(words.And) + " " + names[last]
 	}
-	if m.unit == "" || m.unit == of {
-		return of
+	if m.unit == "" || strings.Contains(strings.ToLower(of), strings.ToLower(m.unit)) {
+		return of // "icu beds", not "icu beds (beds)"
 	}
 	return of + " (" + m.unit + ")"
 }
@@ -728,11 +733,17 @@ type tickAlign struct {
 	// a multiple of months, on the observations' months.
 	firstMonth time.Month
 	months     int
+	// yearEnd is set on a chart of month-ends that is a bar chart or
+	// whose observations are a year apart: the ticks of years fall on
+	// the last day of the year they name. A line of monthly figures keeps
+	// its year ticks on the 1st of January, where "2020" at the end of
+	// 2020 put 2021's points between "2020" and "2021".
+	yearEnd bool
 }
 
 // alignTicks returns the alignment of the ticks for the observations of
-// bs.
-func alignTicks(bs []*data.Block) tickAlign {
+// bs on a chart of the given kind.
+func alignTicks(bs []*data.Block, kind string) tickAlign {
 	var first time.Time // of the year 1 may be a date of the series: see seen
 	seen := false
 	sameDay, monthEnd := true, true
@@ -760,6 +771,7 @@ func alignTicks(bs []*data.Block) tickAlign {
 				a.months = gcd(a.months, monthsApart(first, p.Date))
 			}
 		}
+		a.yearEnd = kind == TypeBar || a.months%12 == 0
 	}
 	return a
 }
@@ -819,7 +831,7 @@ func stepTicks(lang *locale.Locale, from, to time.Time, st dateStep, align tickA
 		// t names the month or year; at is where its tick stands.
 		at := t
 		switch {
-		case align.monthEnd && st.years > 0:
+		case align.yearEnd && st.years > 0:
 			at = time.Date(t.Year(), 12, 31, 0, 0, 0, 0, loc)
 		case align.monthEnd && st.months > 0:
 			at = t.AddDate(0, 1, -1)

@@ -96,6 +96,7 @@ func TestMonthEndBars(t *testing.T) {
 		{"quarters", monthEnds("2023-12-31", 5, 3), TypeLine, "wide", []string{"Dec 2023|start", "Mar 2024", "Jun", "Sep", "Dec"}},
 		{"quarters", monthEnds("2023-12-31", 5, 3), TypeBar, "wide", []string{"Dec 2023", "Mar 2024", "Jun", "Sep", "Dec"}},
 		{"year-ends", monthEnds("2015-12-31", 8, 12), TypeBar, "wide", []string{"2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022"}},
+		{"year-ends", monthEnds("2015-12-31", 8, 12), TypeLine, "wide", []string{"2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022|end"}},
 	}
 	for _, tt := range tests {
 		m, err := newModel([]*data.Block{tt.b}, nil, tt.kind, nil)
@@ -118,6 +119,28 @@ func TestMonthEndBars(t *testing.T) {
 				if !bars[tk.Date] {
 					t.Errorf("%s, %s: the label %q stands on %s, under no reading", tt.name, tt.kind, tk.Label, tk.Date.Format("2006-01-02"))
 				}
+			}
+		}
+	}
+}
+
+// TestMonthEndYears checks the year ticks of a line of monthly figures
+// dated on their months' last days: on the 1st of January, where a line
+// chart marks a year's start, not on the 31st of December, which put
+// 2021's points between "2020" and "2021".
+func TestMonthEndYears(t *testing.T) {
+	b := &data.Block{Name: "rain", Unit: "mm"}
+	for i := range 60 {
+		b.Series = append(b.Series, data.Point{Date: time.Date(2020, time.Month(i+2), 0, 0, 0, 0, 0, time.UTC), Value: float64(40 + i%7)})
+	}
+	m, err := newModel([]*data.Block{b}, nil, TypeLine, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range frames(DefaultHeight) {
+		for _, tk := range m.layout(f).xLabels {
+			if tk.Date.Month() != time.January || tk.Date.Day() != 1 {
+				t.Errorf("%s frame: the label %q stands on %s, not on a year's first day", f.name, tk.Label, tk.Date.Format("2006-01-02"))
 			}
 		}
 	}
