@@ -79,11 +79,12 @@ func Bound(text string, o Options) (words string, dir int, said string) {
 }
 
 // ClauseWords returns the lower-case words of the last clause of text,
-// after its last stop (. , ; : ! ? a dash or a bracket), a hyphenated word
-// one word: the words a negation is sought in.
+// after its last stop (. , ; : ! ? a dash, a bracket or a table's |), a
+// hyphenated word one word, a curly apostrophe straight ("won’t"), a
+// number a word: the words a negation is sought in.
 func ClauseWords(text string) []string {
-	clause := text[strings.LastIndexAny(text, ".,;:!?()[]—–")+1:]
-	return strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return notWord(r) && r != '-' })
+	clause := strings.ReplaceAll(text[strings.LastIndexAny(text, ".,;:!?()[]—–|")+1:], "’", "'")
+	return strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return notWord(r) && r != '-' && !unicode.IsDigit(r) })
 }
 
 // boundMarks writes the marks that may stand inside the words of a bound
@@ -94,21 +95,29 @@ var boundMarks = strings.NewReplacer("’", "'", "&nbsp;", " ", "&#160;", " ", "
 // Negation returns where in ws, the lower-case words of a clause before
 // a bound (ClauseWords), a negation stands that turns it, or -1: "not",
 // "never", "no", "none", "nowhere", "cannot", "without", "failed", a word
-// ending in "n't", or "nicht", "nie", "jamais", among the last eight
-// ("none of the wards in the county has more than"), with no word between
-// them that takes the negation for itself ("not long before", "not much
-// more than", "not significantly above", "not only", "not a", but "not a
-// single") or starts another clause ("not clear whether more than", "did
-// not say how many", "will not be full until after"); "whether or not" is
-// none.
+// ending in "n't", or "nicht", "nie", "jamais", among the last five, or
+// further back as the clause's first word, up to eight words back ("none
+// of the wards in the county has more than", "at no point did the ward
+// hold more than"; not "without", which governs its own words), with no
+// word between them that takes the negation for itself ("not long
+// before", "not much more than", "not significantly above", "not only",
+// "not surprisingly", "not a", but "not a single") or starts another
+// clause ("not clear whether more than", "did not say how many", "will not
+// be full until after", "und", "et"). "whether or not" and "if not" are
+// none, and nor is "no" before a number ("Ward No 3").
 func Negation(ws []string) int {
 	for i := len(ws) - 1; i >= max(0, len(ws)-maxNegationWords); i-- {
 		switch w := ws[i]; {
 		case slices.Contains(negations, w) || strings.HasSuffix(w, "n't"):
-			if i > 0 && ws[i-1] == "or" {
-				return -1 // "whether or not"
+			switch {
+			case i > 0 && (ws[i-1] == "or" || ws[i-1] == "if"):
+				return -1 // "whether or not", "if not"
+			case w == "no" && i+1 < len(ws) && strings.IndexFunc(ws[i+1], unicode.IsDigit) == 0:
+				continue // "Ward No 3": a number's sign
+			case i >= len(ws)-5, w != "without" && (i == 0 || i == 1 && ws[0] == "at"):
+				return i
 			}
-			return i
+			return -1 // further back, of words of its own
 		case w == "a" && i+1 < len(ws) && ws[i+1] == "single":
 			// "not a single ward": the negation's own words.
 		case slices.Contains(negationStops, w):
@@ -131,7 +140,8 @@ var negationStops = []string{"only", "just", "long", "far", "much", "well", "qui
 	"always", "merely", "simply", "slightly", "significantly", "substantially", "markedly", "considerably", "greatly",
 	"dramatically", "sharply", "statistically", "a", "that", "whether", "if", "which", "who", "when", "while", "because",
 	"as", "until", "till", "unless", "and", "but", "or", "so", "than", "how", "why", "what", "where", "whose", "whom",
-	"though", "although"}
+	"though", "although", "surprisingly", "unexpectedly", "und", "aber", "oder", "dass", "weil", "wenn", "et", "mais", "ou",
+	"que", "qui", "car", "si"}
 
 // risesUp reports whether before, the words before "up to", end with a
 // verb whose "up" it is, with at most its object between: "went up to",
@@ -291,7 +301,7 @@ var boundDirs = map[numQual]int{
 var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
 	"decreasing", "decreased", "shrinking", "shrank", "shrunk", "sinking", "sank", "losing", "lost",
 	"shed", "sheds", "shedding", "dwindling", "dwindled", "dipping", "dipped", "dips", "sliding", "slid", "slipping", "slipped",
-	"plunging", "plunged", "plummeting", "plummeted", "tumbling", "tumbled", "retreating", "retreated", "receding", "receded",
+	"plunging", "plunged", "plummeting", "plummeted", "slumping", "slumped", "tumbling", "tumbled", "retreating", "retreated", "receding", "receded",
 	"fall", "drop", "decline", "decrease", "loss", "reduction", "cut", "dip"}
 
 // riseWords say that a number is a rise, after which a minus sign says

@@ -100,6 +100,16 @@ func TestBound(t *testing.T) {
 		{"", "Officials did not say how many wards hold more than ", "more than", 2},
 		{"", "They do not know why the count stays above ", "above", 2},
 		{"", "Nobody in the county expected it to climb above ", "at most", -1},
+		// A negation further back that governs words of its own, before a
+		// number, or in another cell or clause, turns nothing.
+		{"", "Without new funding the county has fewer than ", "fewer than", -2},
+		{"", "Despite no new funding the county has fewer than ", "fewer than", -2},
+		{"", "Ward No 3 holds more than ", "more than", 2},
+		{"", "| North | none | more than ", "more than", 2},
+		{"", "Not surprisingly the count stays above ", "above", 2},
+		{"", "It will be full by May, if not over ", "over", 2},
+		{"de", "Die Klinik stellt kein Personal ein und hat mehr als ", "mehr als", 2},
+		{"", "The ward won’t have fewer than ", "at least", 1},
 		// "up to" after a verb of a rise is where it went.
 		{"", "The new rules took the total up to ", "", 0},
 		{"", "Fines could go up to ", "up to", -1},

@@ -275,9 +275,9 @@ var numQualifiers = slices.Concat(
 		"a little more than|a little over|a little above|marginally more than|marginally above"),
 	runs(qMore, "more than|over|above|greater than|higher than|larger than|bigger than|longer than|in excess of|upwards of|north of|beyond|"+
 		"exceeding|exceeds|exceeded|surpassing|surpasses|surpassed|topped|topping"),
-	runs(qAtLeast, "at least|no fewer than|no less than|not fewer than|not less than|as few as|as little as|as low as|a minimum of"),
+	runs(qAtLeast, "at least|no fewer than|no less than|not fewer than|not less than|as few as|as little as|as low as"),
 	runs(qLess, "fewer than|less than|under|below|lower than|smaller than|shorter than|short of|shy of|south of"),
-	runs(qAtMost, "at most|no more than|not more than|up to|as many as|as much as|as high as|a maximum of"),
+	runs(qAtMost, "at most|no more than|not more than|up to|as many as|as much as|as high as"),
 	runs(qWellOver, "well over|well above|well in excess of"),
 	runs(qWellUnder, "well under|well below|well short of"),
 )

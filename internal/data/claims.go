@@ -164,50 +164,71 @@ func boundsCount(phrase string, o claim.Options) bool {
 // negatedBy returns the words of before, the text before a claim, from a
 // negation in the claim's own clause that turns it ("will not be full"
 // before "before May", "has never held" before "more than 150"), as
-// claim.Negation finds one, or "".
-func negatedBy(before string) string {
+// claim.Negation finds one, or nil.
+func negatedBy(before string) []string {
 	ws := claim.ClauseWords(before)
 	if i := claim.Negation(ws); i >= 0 {
-		return strings.Join(ws[i:], " ")
+		return ws[i:]
 	}
-	return ""
+	return nil
+}
+
+// turnedPhrase returns the claim of e about v as a negation before it
+// turns it: the longest run of the words after the negation (not, its
+// first word the negation) that makes one claim with its phrase ("before"
+// of "will not be full before {{ b.crossing | claim "mid-April" }}"),
+// or its phrase alone; and the words of not before that run.
+func (s *Scope) turnedPhrase(e Expr, v Value, not []string) (phrase string, negation []string) {
+	opts := s.claimOptions(e.Ref.Block)
+	for k := len(not) - 1; k > 0; k-- {
+		p := strings.Join(not[len(not)-k:], " ") + " " + e.Claim.Phrase
+		var err error
+		switch v.Kind {
+		case Date:
+			_, err = dateClaim(p, v, opts)
+		case Number:
+			_, err = claim.Number(p, quantity(v), opts)
+		default:
+			err = errors.ErrUnsupported
+		}
+		if err == nil {
+			return p, not[:len(not)-k]
+		}
+	}
+	return e.Claim.Phrase, not
 }
 
 // claimWords returns an error when the words just before the claim of e,
-// about v, make with its phrase a claim of their own that is false:
-// "nearly {{ b.last.value | claim "200" }}" says less than 200, "by {{
-// b.crossing | claim "mid-April" }}" by mid-April. The longest such run
-// of the claim's clause, up to maxDateWords words, is read; words that
-// make no claim with it are left, as they are for a value without one.
+// a number v, bound it as a claim's qualifier does and make with its
+// phrase a claim that is false: "nearly {{ b.last.value | claim "200" }}"
+// says less than 200. A word that is also a preposition ("over", "under",
+// "über") may be of other words ("a row over 200 job cuts"), and a date's
+// "before" of another time ("in the weeks before"): they are left, as
+// words that make no claim are.
 func (s *Scope) claimWords(e Expr, v Value, before string) error {
 	c := e.Claim
-	if c.Other != nil || v.Kind != Number && v.Kind != Date {
+	if c.Other != nil || v.Kind != Number {
 		return nil
 	}
 	if _, _, ok := s.countSpan(e.Ref); ok {
 		return nil // a count of time to a crossing: its claim reads the span
 	}
 	opts := s.claimOptions(e.Ref.Block)
-	ws := claim.ClauseWords(before)
-	for k := min(len(ws), maxDateWords); k > 0; k-- {
-		phrase := strings.Join(ws[len(ws)-k:], " ") + " " + c.Phrase
-		var verdict claim.Verdict
-		var err error
-		if v.Kind == Date {
-			verdict, err = dateClaim(phrase, v, opts)
-		} else {
-			verdict, err = claim.Number(phrase, quantity(v), opts)
-		}
-		switch {
-		case err != nil:
-			continue
-		case verdict.True:
-			return nil
-		}
-		return fmt.Errorf("%q is false: %s is %s, and the words before claim %q are read with it; without them, write {{ %s | claim %q }}", phrase, e.Ref, verdict.Value, c.Phrase, e.Ref, verdict.Suggest)
+	words, dir, said := claim.Bound(before, opts)
+	if dir == 0 || !strings.Contains(words, " ") && slices.Contains(prepositions, words) {
+		return nil
 	}
-	return nil
+	phrase := words + " " + c.Phrase
+	verdict, err := claim.Number(phrase, quantity(v), opts)
+	if err != nil || verdict.True {
+		return nil
+	}
+	return fmt.Errorf("%q is false: %s is %s, and the words before claim %q are read with it; without them, write {{ %s | claim %q }}", said+" "+c.Phrase, e.Ref, verdict.Value, c.Phrase, e.Ref, verdict.Suggest)
 }
+
+// prepositions are the bound words that are also prepositions of other
+// words, which claimWords leaves.
+var prepositions = []string{"over", "under", "above", "below", "beyond", "über", "unter", "sur", "sous"}
 
 // isObservation reports whether field names an observation as a whole,
 // first, last, max or min, as a claim about a series' history does.
@@ -377,7 +398,8 @@ func otherCurrency(phrase, unit string) string {
 		if !strings.Contains(phrase, c.sign) {
 			continue
 		}
-		if m, which := measureOf(unit); m != "" && (m != "money" || which != c.named) {
+		if m, which := measureOf(unit); m != "" && (m != "money" || !strings.HasSuffix(which, c.named)) {
+			// "$" is any dollar: of a block in CAD too.
 			return c.named
 		}
 		return ""

@@ -738,8 +738,18 @@ func TestBoundedCounts(t *testing.T) {
 		{"It holds nearly ", `losses.last.value | claim "3,800"`, "", `"nearly 3,800" is false: losses.last.value is 3,800, and the words before claim "3,800" are read with it; without them, write {{ losses.last.value | claim "about 3,800" }}`},
 		{"It holds ", `losses.last.value | claim "about 3,800"`, "about 3,800", ""},
 		{"full by ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
-		{"full before ", `losses.crossing | claim "mid-April"`, "", `"before mid-April" is false: losses.crossing is 15 April 2025, and the words before claim "mid-April" are read with it; without them, write {{ losses.crossing | claim "mid-April 2025" }}`},
-		{"full after ", `losses.crossing | claim "April 2025"`, "", `"after April 2025" is false: losses.crossing is 15 April 2025, and the words before claim "April 2025" are read with it; without them, write {{ losses.crossing | claim "mid-April 2025" }}`},
+		// A date's words before it may be of another time ("in the weeks
+		// before"), and a preposition of other words ("a row over"): left.
+		{"Staff need beds in the weeks before ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
+		{"full before ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
+		{"A row over ", `losses.last.value | claim "3,800"`, "3,800", ""},
+		// A negation turns the claim with the words between them.
+		{"The ward will not be full before ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
+		{"The ward will not be full before ", `losses.crossing | claim "May"`, "", `"not be full before May" is false: claim "before May" holds, losses.crossing is 15 April 2025; write the claim without "not be full"`},
+		{"Losses have never exceeded ", `losses.last.value | claim "3,800"`, "3,800", ""},
+		{"Without new beds the ward is full ", `losses.crossing | claim "before May"`, "before May", ""},
+		{"The ward won’t be full ", `losses.crossing | claim "before May"`, "", `"won't be full before May" is false: claim "before May" holds, losses.crossing is 15 April 2025; write the claim without "won't be full"`},
+		{"It will be full by May, if not ", `losses.crossing | claim "in April"`, "in April", ""},
 		{"It rose by ", `losses.last.value | claim "about 3,800"`, "about 3,800", ""},
 		// The words of the end or the start of a month or a year.
 		{"full by the end of ", `losses.crossing | date "January 2006"`, "April 2025", ""},
@@ -1054,7 +1064,7 @@ func TestWordsAfter(t *testing.T) {
 		{"It counted ", "k.last.value | comma", " people at least.", "", `"1,205 people at least" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"It counted ", "k.last.value | comma", " people, or more.", "1,205", ""},
 		{"In ", "k.last.value | comma", " towns at least partly flooded.", "1,205", ""},
-		{"In ", "k.last.value | comma", " towns or more than that.", "", `"1,205 towns or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"In ", "k.last.value | comma", " towns or more.", "", `"1,205 towns or more" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"", "k.last.value | comma", " new people or more", "1,205", ""},
 		// Words after a date shown coarser than its day that name the
 		// end or the start of the time shown: shrink crosses on 12 June.
@@ -1066,9 +1076,9 @@ func TestWordsAfter(t *testing.T) {
 		// Words of a bound before the number that claims read too.
 		{"Attendance topped ", "k.last.value | comma", ".", "", `"topped 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"The crowd was larger than ", "k.last.value | comma", ".", "", `"larger than 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
-		{"A minimum of ", "k.last.value | comma", " people came.", "", `"a minimum of 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
-		{"A maximum of ", "j.last.value | comma", " people came.", "", `"a maximum of 1,204" is false: j.last.value is 1,204.4, rounded down to 1,204; write it unrounded, or a bound the number holds`},
-		{"A maximum of ", "k.last.value | comma", " people came.", "1,205", ""},
+		// "a maximum of" is as often a peak as a ceiling: no bound.
+		{"The count reached a maximum of ", "j.last.value | comma", " in January.", "1,204", ""},
+		{"The ward holds ", "k.last.value | comma", " beds or more than twice the 2019 total.", "1,205", ""},
 		{"Support rises ", "support.rate", "% a year", "", `"2%" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
 		{"", "support.rate", " per cent a year", "", `"2 per cent" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
 		{"", "support.rate", " percentage points a year", "2", ""},
@@ -1099,7 +1109,10 @@ func TestWordsAfter(t *testing.T) {
 		{"", "support.rate", " points per year", "2", ""},
 		{"falling ", "shrink.rate | abs", "% each day", "", `"10% each day" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
 		{"", "shrink.rate | abs", "% a weekday", "10", ""},
-		{"", "shrink.rate | abs", "% fewer hospital beds each day", "", `"10% fewer hospital beds each day" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
+		{"", "shrink.rate | abs", "% fewer beds each day", "", `"10% fewer beds each day" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
+		{"", "shrink.rate | abs", "% for patients staying a day", "10", ""},
+		{"The daily count falls by ", "shrink.rate | abs", "% a week", "10", ""},
+		{"Le quotidien compte ", "shrink.rate | abs", "% par semaine", "10", ""},
 		{"A daily fall of ", "shrink.rate | abs", "%", "", `"daily … 10" is false: shrink.rate is a rate a week (the block's per: week); write "weekly"`},
 		{"The weekly fall is ", "shrink.rate | abs", "%", "10", ""},
 		{"Die tägliche Abnahme beträgt ", "shrink.rate | abs", "%", "", `"tägliche … 10" is false: shrink.rate is a rate a week (the block's per: week)`},
@@ -1168,6 +1181,7 @@ func TestCompareOtherMeasures(t *testing.T) {
   eu: {unit: million euros, series: [{date: 2025-01-01, value: 800}]}
   fence: {unit: metres, series: [{date: 2025-01-01, value: 7}]}
   people: {unit: people, series: [{date: 2025-01-01, value: 70}]}
+  cad: {unit: CAD, series: [{date: 2025-01-01, value: 1.2}]}
 `)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct{ expr, err string }{
@@ -1182,6 +1196,7 @@ func TestCompareOtherMeasures(t *testing.T) {
 		{`us.last.value | claim "about $900 million"`, ""},
 		{`eu.last.value | claim "about €800 million"`, ""},
 		{`people.last.value | claim "about $70"`, ""},
+		{`cad.last.value | claim "about $1.2"`, ""},
 	} {
 		_, err := scope.EvalAround(tc.expr, "", "", at)
 		got := ""

@@ -116,26 +116,36 @@ func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, er
 	if e.IsLiteral {
 		return Evaluation{Text: e.Literal}, nil
 	}
-	var not string // the page's words that turn a claim: "will not be full"
+	var not []string // the page's words that turn a claim: "will not be full"
 	if e.Claim != nil {
 		not = negatedBy(before)
 	}
 	if e.Claim != nil && isObservation(e.Ref.Field) {
-		return s.evalHistory(e, not, pos)
+		return s.evalHistory(e, strings.Join(not, " "), pos)
 	}
 	v, err := s.Lookup(e.Ref)
 	if err != nil {
 		return Evaluation{}, err
 	}
 	if e.Claim != nil {
-		ev, err := s.evalClaim(e, v, not, pos)
-		if err == nil && not == "" {
-			if err = s.claimWords(e, v, before); err != nil {
-				return Evaluation{}, err
-			}
+		checked := e
+		if not != nil {
+			// "will not be full before {{ … | claim "mid-April" }}": the
+			// negation turns "before mid-April".
+			c := *e.Claim
+			c.Phrase, not = s.turnedPhrase(e, v, not)
+			checked.Claim = &c
 		}
+		ev, err := s.evalClaim(checked, v, strings.Join(not, " "), pos)
+		if err == nil && not == nil {
+			err = s.claimWords(e, v, before)
+		}
+		if err != nil {
+			return Evaluation{}, err
+		}
+		ev.Text = e.Claim.Phrase
 		ev.Warning = cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref))
-		return ev, err
+		return ev, nil
 	}
 	text, shown, err := formatShown(s.Locale, v, e.Format, e.Arg, s.Claims.About)
 	if err == nil {
@@ -236,11 +246,15 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 	if v.Kind != Number {
 		return nil
 	}
-	if err := s.periodAfter(e.Ref, text, after); err != nil {
+	named, err := s.periodAfter(e.Ref, text, after)
+	if err != nil {
 		return err
 	}
-	if err := s.periodBefore(e.Ref, text, before); err != nil {
-		return err
+	if !named {
+		// "the daily count grows by {{ b.rate }} a week" names it after.
+		if err := s.periodBefore(e.Ref, text, before); err != nil {
+			return err
+		}
 	}
 	if mark := percentAfter(after); v.Points && mark != "" {
 		return fmt.Errorf("\"%s%s\" says a change in per cent, but %s is in percentage points, a difference of two percentages (40%% to 42%% is 2 points, a rise of 5%%); write \"percentage points\" or \"points\" after it", text, mark, e.Ref)
@@ -332,60 +346,61 @@ func percentAfter(after string) string {
 // periodAfter returns an error when the words after a rate name another
 // period than its projection's ("rising {{ b.rate }} a day" of a rate a
 // week), or the unit after a count of time to a crossing is not the
-// count's ("{{ b.days_to_limit }} weeks"). Between a rate and its period
-// may stand a per cent sign or the block's unit: "14 beds a day".
-func (s *Scope) periodAfter(ref Ref, text, after string) error {
+// count's ("{{ b.days_to_limit }} weeks"), and named, whether they name
+// the rate's own. Between a rate and its period may stand a per cent sign
+// or the block's unit, and two other words: "14 new beds a day".
+func (s *Scope) periodAfter(ref Ref, text, after string) (named bool, err error) {
 	b := s.blocks[ref.Block]
 	if b == nil || b.Projection == nil {
-		return nil
+		return false, nil
 	}
 	_, field := ref.scenarioField()
 	unit, count := strings.CutSuffix(field, "s_to_limit")
 	if !count && field != "rate" {
-		return nil // every other number, the most of them: nothing read
+		return false, nil // every other number, the most of them: nothing read
 	}
 	rest := trimSpaceEntities(trimCloseMarks(after))
 	if count {
 		said := rest[:len(rest)-len(strings.TrimLeftFunc(rest, unicode.IsLetter))]
 		named, ok := timeUnits[strings.ToLower(said)]
 		if !ok || named == unit {
-			return nil
+			return ok, nil
 		}
 		if _, counted := countUnits[named+"s_to_limit"]; !counted {
-			return fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss", text, said, ref, unit, named)
+			return false, fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss", text, said, ref, unit, named)
 		}
-		return fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss; write {{ %s.%s%ss_to_limit }}",
+		return false, fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss; write {{ %s.%s%ss_to_limit }}",
 			text, said, ref, unit, named, ref.Block, strings.TrimSuffix(ref.Field, field), named)
 	}
 	for _, mark := range rateMarks {
 		rest = trimSpaceEntities(cutFold(rest, mark))
 	}
 	rest = trimSpaceEntities(cutFold(rest, b.Unit))
-	// Three words may stand before the period: "14 more hospital beds a
-	// day".
-	for skipped := 0; skipped <= 3; skipped++ {
+	// Two words may stand before the period: "14 new beds a day"; a
+	// third would read "patients staying a day".
+	for skipped := 0; skipped <= 2; skipped++ {
 		for _, p := range periodWords {
 			tail := cutFold(rest, p.words)
 			if tail == rest || startsWord(tail) || otherTime(tail) {
 				continue
 			}
 			if p.period == b.Projection.Per {
-				return nil
+				return true, nil
 			}
 			hint := ""
 			if p.english {
 				hint = fmt.Sprintf("; write \"%s %s\"", pick(b.Projection.Per == "hour", "an", "a"), b.Projection.Per)
 			}
-			return fmt.Errorf("\"%s%s\" is false: %s is a rate %s %s (the block's per: %s)%s",
+			return false, fmt.Errorf("\"%s%s\" is false: %s is a rate %s %s (the block's per: %s)%s",
 				text, after[:len(after)-len(tail)], ref, pick(b.Projection.Per == "hour", "an", "a"), b.Projection.Per, b.Projection.Per, hint)
 		}
 		word := strings.TrimLeftFunc(rest, unicode.IsLetter)
 		if word == rest || !strings.HasPrefix(word, " ") {
-			return nil // no word, or one that a mark ends
+			return false, nil // no word, or one that a mark ends
 		}
 		rest = strings.TrimLeft(word, " ")
 	}
-	return nil
+	return false, nil
 }
 
 // periodBefore returns an error when one of the last four words of the
@@ -414,13 +429,13 @@ func (s *Scope) periodBefore(ref Ref, text, before string) error {
 }
 
 // periodAdjectives are the words before a rate that name its period, in
-// the languages plotline has words for.
+// the languages plotline has words for; not French's "quotidien" or
+// "hebdomadaire", which are also a daily and a weekly paper.
 var periodAdjectives = map[string]string{
 	"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year", "annually": "year",
 	"stündlich": "hour", "stündliche": "hour", "täglich": "day", "tägliche": "day", "wöchentlich": "week", "wöchentliche": "week",
 	"monatlich": "month", "monatliche": "month", "jährlich": "year", "jährliche": "year",
-	"quotidien": "day", "quotidienne": "day", "hebdomadaire": "week", "mensuel": "month", "mensuelle": "month",
-	"annuel": "year", "annuelle": "year",
+	"quotidienne": "day", "mensuelle": "month", "annuelle": "year",
 }
 
 // otherTime reports whether s, the text after the words of a period
@@ -544,7 +559,11 @@ func boundAfter(after string) (qualifier, words string) {
 	if word <= 0 || rest[word] != ' ' {
 		return "", ""
 	}
-	return boundAfterWords(after, trimSpaceEntities(rest[word:]))
+	q, w := boundAfterWords(after, trimSpaceEntities(rest[word:]))
+	if next := strings.Fields(strings.ToLower(after[len(w):])); len(next) > 0 && next[0] == "than" {
+		return "", "" // "1,205 beds or more than twice that": another comparison
+	}
+	return q, w
 }
 
 // boundAfterWords is boundAfter of rest, the end of after from where its
