@@ -1017,3 +1017,30 @@ func TestBrokenBlockFields(t *testing.T) {
 		t.Errorf("b.last.value of a broken block: %v; want ErrReported, its block's error told", err)
 	}
 }
+
+// TestAsOfDefault checks the day a block without as_of counts from: the
+// article's date (20 January 2025 here), or its latest observation's day
+// when that is later, as a tracker's new figures under its first date
+// are, whose page says "Updated" with that day.
+func TestAsOfDefault(t *testing.T) {
+	blocks, diags := parse(t, `data:
+  early:
+    series: [{date: 2025-01-06, value: 0}]
+    projection: {rate: 92, limit: 8000}
+  late:
+    series: [{date: 2025-01-06, value: 0}, {date: 2025-02-13, value: 700}]
+    projection: {rate: 92, limit: 8000}
+`, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	for i, want := range []string{"2025-01-20", "2025-02-13"} {
+		if got := blocks[i].AsOf.Format(time.DateTime); got != want+" 00:00:00" {
+			t.Errorf("%s: as_of %s; want %s", blocks[i].Name, got, want)
+		}
+	}
+	// 700 on 13 February at 92 a day reaches 8,000 on 4 May: 80 days on.
+	if v, err := blocks[1].Field("days_to_limit"); err != nil || v.Num != 80 {
+		t.Errorf("late.days_to_limit = %v, %v; want 80, from its latest observation", v.Num, err)
+	}
+}

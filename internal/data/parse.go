@@ -187,6 +187,13 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 		case !p.page.Date.IsZero():
 			y, m, d := p.page.Date.Date()
 			b.AsOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+			if last := len(b.Series) - 1; last >= 0 && b.Series[last].Date.After(b.AsOf) {
+				// New data under the first date: the page says "Updated"
+				// with the latest observation's day (render.Summary.Modified),
+				// and its counts start there too.
+				y, m, d := b.Series[last].Date.Date()
+				b.AsOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+			}
 		case len(b.Series) > 0:
 			b.AsOf = b.Series[len(b.Series)-1].Date
 		}
