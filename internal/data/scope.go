@@ -184,9 +184,14 @@ func (s *Scope) seenBefore(ref Ref) string {
 		return ""
 	}
 	pr := b.Projection
-	rising := pr.Start.Value < pr.Limit
+	// Which way the projection goes to its limit: from its start, or, from
+	// a start on the limit, by its rate.
+	rising := pr.Start.Value < pr.Limit || pr.Start.Value == pr.Limit && pr.Central.Rate > 0
 	for _, o := range b.Series {
-		if o.Date.Before(c.Date) && (rising && o.Value >= pr.Limit || !rising && o.Value <= pr.Limit) {
+		// An observation after the start, before the crossing: one
+		// before the start is the series' past ("back at 1,075 feet"
+		// after years below it), not what the projection missed.
+		if o.Date.After(pr.Start.Date) && o.Date.Before(c.Date) && (rising && o.Value >= pr.Limit || !rising && o.Value <= pr.Limit) {
 			return fmt.Sprintf("the projection from %s (%s) reaches limit %s on %s, after the series reached it on %s (%s); start the projection at the last observation (start: last), or write of it as a forecast made then",
 				pr.Start.Date.Format(dateLayout), num(pr.Start.Value), num(pr.Limit), c.Date.Format(dateLayout), o.Date.Format(dateLayout), num(o.Value))
 		}
