@@ -301,14 +301,14 @@ var boundDirs = map[numQual]int{
 var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
 	"decreasing", "decreased", "shrinking", "shrank", "shrunk", "sinking", "sank", "losing", "lost",
 	"shed", "sheds", "shedding", "dwindling", "dwindled", "dipping", "dipped", "dips", "sliding", "slid", "slipping", "slipped",
-	"plunging", "plunged", "plummeting", "plummeted", "slumping", "slumped", "tumbling", "tumbled", "retreating", "retreated", "receding", "receded",
+	"plunging", "plunged", "plummeting", "plummeted", "slumping", "slumped", "sinks", "draining", "drained", "lower", "tumbling", "tumbled", "retreating", "retreated", "receding", "receded",
 	"fall", "drop", "decline", "decrease", "loss", "reduction", "cut", "dip"}
 
 // riseWords say that a number is a rise, after which a minus sign says
 // the opposite: "rising -1.3 a day" reads as a fall.
 var riseWords = []string{"rising", "rises", "rose", "risen", "up", "growing", "grows", "grew", "grown", "increasing",
 	"increased", "increases", "climbing", "climbed", "climbs", "gaining", "gained", "adding", "added", "adds",
-	"jumping", "jumped", "soaring", "soared", "surging", "surged", "rise", "increase", "gain", "growth", "jump"}
+	"jumping", "jumped", "soaring", "soared", "surging", "surged", "swelling", "swelled", "higher", "rise", "increase", "gain", "growth", "jump"}
 
 // Falls returns the words that end text, the prose before a number, when
 // they say that the number is a fall, so that its minus sign would say so

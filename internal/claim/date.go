@@ -59,7 +59,7 @@ const (
 var datePrefixes = slices.Concat(
 	runs(relIn, "in|on|during|at|sometime|some time|sometime in|some time in|sometime during|some time during"),
 	runs(relBy, "by|no later than|not later than|not after|on or before"),
-	runs(relBefore, "before|earlier than|ahead of"),
+	runs(relBefore, "before|earlier than|ahead of|prior to|sooner than|in advance of"),
 	runs(relAfter, "after|later than"),
 	runs(relNotBefore, "on or after|not before|no earlier than|not earlier than|no sooner than|not sooner than|not until"),
 	runs(relLater, "later|later in"),

@@ -274,7 +274,7 @@ var numQualifiers = slices.Concat(
 	runs(qJustOver, "just over|just above|just more than|slightly over|slightly more than|slightly above|"+
 		"a little more than|a little over|a little above|marginally more than|marginally above"),
 	runs(qMore, "more than|over|above|greater than|higher than|larger than|bigger than|longer than|in excess of|upwards of|north of|beyond|"+
-		"exceeding|exceeds|exceeded|surpassing|surpasses|surpassed|topped|topping"),
+		"exceeding|exceeds|exceeded|surpassing|surpasses|surpassed|topped|topping|passed|crossed"),
 	runs(qAtLeast, "at least|no fewer than|no less than|not fewer than|not less than|as few as|as little as|as low as"),
 	runs(qLess, "fewer than|less than|under|below|lower than|smaller than|shorter than|short of|shy of|south of"),
 	runs(qAtMost, "at most|no more than|not more than|up to|as many as|as much as|as high as"),

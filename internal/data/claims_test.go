@@ -769,6 +769,10 @@ func TestBoundedCounts(t *testing.T) {
 		{"reached 1,500 on ", `losses.first.date | date "2 January"`, "20 December", ""},
 		{"on ", `lake.crossing | date "2 January 2006"`, "2 December 2026", ""},
 		{"", `lake.crossing | date "2 January"`, "", `"2 December" without its year reads as the last such day before as_of (20 January 2025) or the next after it, but lake.crossing is 2 December 2026; show the year`},
+		// A weekday alone is a day within a week of as_of (13 January).
+		{"full on ", `losses.crossing | date "Monday"`, "", `"Tuesday" alone reads as a day within a week of as_of (13 January 2025), but losses.crossing is Tuesday 15 April 2025; show the date`},
+		{"reported on ", `losses.as_of | date "Monday"`, "Monday", ""},
+		{"reported on ", `losses.last.date | date "Monday"`, "", `"Monday" alone reads as a day within a week of as_of (13 January 2025), but losses.last.date is Monday 6 January 2025; show the date`},
 		// A year written before it on its line says which.
 		{"In 2026, full on ", `lake.crossing | date "2 January"`, "2 December", ""},
 		// Words of a time near the date are of its own clause: "within
@@ -853,6 +857,8 @@ func TestBoundedCounts(t *testing.T) {
 		{"The lake is falling ", "lake.rate | approx", "", `"falling about -0.9" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
 		{"It keeps dipping ", "lake.rate", "", `"dipping -0.9" reads as a rise: lake.rate is below zero, and "dipping" already says it falls; write {{ lake.rate | abs }}`},
 		{"It soared by ", "lake.rate", "", `"soared by -0.9" reads as a fall: lake.rate is below zero, and "soared by" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
+		{"It sinks ", "lake.rate", "", `"sinks -0.9" reads as a rise: lake.rate is below zero, and "sinks" already says it falls; write {{ lake.rate | abs }}`},
+		{"Each week it is higher by ", "lake.rate", "", `"higher by -0.9" reads as a fall: lake.rate is below zero, and "higher by" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
 	} {
 		text, got := evalAfter(scope, tc.expr, tc.before, at)
 		if got != tc.err || text != tc.want {
@@ -1042,6 +1048,10 @@ func TestWordsAfter(t *testing.T) {
     unit: percent
     series: [{date: 2024-01-01, value: 40}, {date: 2025-01-01, value: 42}]
     projection: {rate: 2, per: year, limit: 50}
+  voters:
+    unit: share of voters
+    series: [{date: 2024-01-01, value: 0.40}, {date: 2025-01-01, value: 0.42}]
+    projection: {rate: 0.02, per: year, limit: 0.5}
 `)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
@@ -1076,6 +1086,8 @@ func TestWordsAfter(t *testing.T) {
 		// Words of a bound before the number that claims read too.
 		{"Attendance topped ", "k.last.value | comma", ".", "", `"topped 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"The crowd was larger than ", "k.last.value | comma", ".", "", `"larger than 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"Deaths have passed ", "k.last.value | comma", ".", "", `"passed 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
+		{"Full prior to ", `shrink.crossing | date "January 2006"`, ".", "", `"prior to June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }}`},
 		// "a maximum of" is as often a peak as a ceiling: no bound.
 		{"The count reached a maximum of ", "j.last.value | comma", " in January.", "1,204", ""},
 		{"The ward holds ", "k.last.value | comma", " beds or more than twice the 2019 total.", "1,205", ""},
@@ -1112,6 +1124,14 @@ func TestWordsAfter(t *testing.T) {
 		{"", "shrink.rate | abs", "% fewer beds each day", "", `"10% fewer beds each day" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
 		{"", "shrink.rate | abs", "% for patients staying a day", "10", ""},
 		{"The daily count falls by ", "shrink.rate | abs", "% a week", "10", ""},
+		// The rate of a block of shares, in per cent, is in points.
+		{"Support grows ", "voters.rate | percent", " a year.", "", `"2%" of voters.rate, the change a year of a share (share of voters), reads as a growth in per cent; it is in percentage points: write "points" or "percentage points" after it`},
+		{"Support grows ", "voters.rate | percent", " points a year.", "2%", ""},
+		{"Support is ", "voters.last.value | percent", ".", "42%", ""},
+		{"Falling ", "shrink.rate | abs", "%/day.", "", `"10%/day" is false: shrink.rate is a rate a week (the block's per: week); write "/week"`},
+		{"Falling ", "shrink.rate | abs", "%/week.", "10", ""},
+		{"A ", "shrink.days_to_limit", "-week wait.", "", `"143-week" is false: shrink.days_to_limit counts days, not weeks; write {{ shrink.weeks_to_limit }}`},
+		{"A ", "shrink.days_to_limit", "-day wait.", "143", ""},
 		{"Le quotidien compte ", "shrink.rate | abs", "% par semaine", "10", ""},
 		{"A daily fall of ", "shrink.rate | abs", "%", "", `"daily … 10" is false: shrink.rate is a rate a week (the block's per: week); write "weekly"`},
 		{"The weekly fall is ", "shrink.rate | abs", "%", "10", ""},
@@ -1127,7 +1147,7 @@ func TestWordsAfter(t *testing.T) {
 		{"Hospitals were not full. Admissions rose above ", "j.last.value | comma", "", "1,204", ""},
 		{"full in ", "support.years_to_limit", " months", "", `"4 months" is false: support.years_to_limit counts years, not months; write {{ support.months_to_limit }}`},
 		{"full in ", "support.years_to_limit", " years' time", "4", ""},
-		{"a ", "support.years_to_limit", "-month wait", "4", ""},
+		{"a ", "support.years_to_limit", "-month wait", "", `"4-month" is false: support.years_to_limit counts years, not months; write {{ support.months_to_limit }}`},
 		// "% points" and "%-Punkte" say percentage points.
 		{"Support rises ", "support.rate", " % points a year", "2", ""},
 		{"Support rises ", "support.rate", "%-points a year", "2", ""},

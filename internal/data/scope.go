@@ -261,6 +261,9 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 			return err
 		}
 	}
+	if err := s.shareRatePercent(e.Ref, text, after); err != nil {
+		return err
+	}
 	if mark := percentAfter(after); v.Points && mark != "" {
 		return fmt.Errorf("\"%s%s\" says a change in per cent, but %s is in percentage points, a difference of two percentages (40%% to 42%% is 2 points, a rise of 5%%); write \"percentage points\" or \"points\" after it", text, mark, e.Ref)
 	}
@@ -310,6 +313,27 @@ func (s *Scope) signBound(e Expr, v Value, text, before string, opts claim.Optio
 		return fmt.Errorf("\"%s %s\" is false: %s is %s, below zero, a fall, and abs takes its sign away; write the words of a fall", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
 	}
 	return nil
+}
+
+// shareRatePercent returns an error when text, the linear rate ref of a
+// block of shares (every observation between -1 and 1, its unit no per
+// cent), is written in per cent ("2%", by the percent format) without
+// "points" after it: 0.40 to 0.42 a year is 2 percentage points a year,
+// a rise of 5%, and "grows 2% a year" says the second.
+func (s *Scope) shareRatePercent(ref Ref, text, after string) error {
+	b := s.blocks[ref.Block]
+	if _, field := ref.scenarioField(); b == nil || b.Projection == nil || b.Projection.Model == "exponential" || field != "rate" ||
+		!strings.HasSuffix(strings.TrimSpace(text), "%") || len(b.Series) == 0 || percentUnit(b.Unit) || pointsUnit(b.Unit) {
+		return nil
+	}
+	if slices.ContainsFunc(b.Series, func(p Point) bool { return p.Value < -1 || p.Value > 1 }) {
+		return nil
+	}
+	next := strings.ToLower(trimSpaceEntities(trimCloseMarks(after)))
+	if slices.ContainsFunc([]string{"point", "percentage point", "pts", "pp", "prozentpunkt", "punkt"}, func(w string) bool { return strings.HasPrefix(next, w) }) {
+		return nil
+	}
+	return fmt.Errorf("%q of %s, the change a %s of a share (%s), reads as a growth in per cent; it is in percentage points: write \"points\" or \"percentage points\" after it", text, ref, b.Projection.Per, b.Unit)
 }
 
 // growthWithoutPercent warns of the rate of an exponential projection, a
@@ -366,21 +390,34 @@ func (s *Scope) periodAfter(ref Ref, text, after string) (named bool, err error)
 	}
 	rest := trimSpaceEntities(trimCloseMarks(after))
 	if count {
+		sep := " "
+		if r, ok := strings.CutPrefix(rest, "-"); ok {
+			rest, sep = r, "-" // "a 40-week wait"
+		}
 		said := rest[:len(rest)-len(strings.TrimLeftFunc(rest, unicode.IsLetter))]
 		named, ok := timeUnits[strings.ToLower(said)]
 		if !ok || named == unit {
 			return ok, nil
 		}
 		if _, counted := countUnits[named+"s_to_limit"]; !counted {
-			return false, fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss", text, said, ref, unit, named)
+			return false, fmt.Errorf("\"%s%s%s\" is false: %s counts %ss, not %ss", text, sep, said, ref, unit, named)
 		}
-		return false, fmt.Errorf("\"%s %s\" is false: %s counts %ss, not %ss; write {{ %s.%s%ss_to_limit }}",
-			text, said, ref, unit, named, ref.Block, strings.TrimSuffix(ref.Field, field), named)
+		return false, fmt.Errorf("\"%s%s%s\" is false: %s counts %ss, not %ss; write {{ %s.%s%ss_to_limit }}",
+			text, sep, said, ref, unit, named, ref.Block, strings.TrimSuffix(ref.Field, field), named)
 	}
 	for _, mark := range rateMarks {
 		rest = trimSpaceEntities(cutFold(rest, mark))
 	}
 	rest = trimSpaceEntities(cutFold(rest, b.Unit))
+	if per, ok := strings.CutPrefix(rest, "/"); ok {
+		// "30 beds/day", "2%/yr": a period after a slash.
+		word := per[:len(per)-len(strings.TrimLeftFunc(per, unicode.IsLetter))]
+		if named, ok := timeUnits[strings.ToLower(word)]; ok && named != b.Projection.Per {
+			return false, fmt.Errorf("\"%s%s\" is false: %s is a rate %s %s (the block's per: %s); write \"/%s\"",
+				text, after[:len(after)-len(per)+len(word)], ref, pick(b.Projection.Per == "hour", "an", "a"), b.Projection.Per, b.Projection.Per, b.Projection.Per)
+		}
+		return ok, nil
+	}
 	// Two words may stand before the period: "14 new beds a day"; a
 	// third would read "patients staying a day".
 	for skipped := 0; skipped <= 2; skipped++ {
@@ -631,6 +668,15 @@ func (s *Scope) dateBound(e Expr, v Value, text, before, after string) error {
 		w.Date = d
 		t, _, err := formatShown(s.Locale, w, e.Format, e.Arg, s.Claims.About)
 		return err == nil && t == text
+	}
+	if shows(v.Date.AddDate(0, 0, 7)) && !shows(v.Date.AddDate(0, 0, 1)) {
+		// A weekday alone ("on Thursday") names a day of the week of
+		// as_of, the one just past or the one to come.
+		asOf := s.claimOptions(e.Ref.Block).AsOf
+		if days := v.Date.Sub(asOf).Hours() / 24; !asOf.IsZero() && (days <= -7 || days >= 7) {
+			return fmt.Errorf("%q alone reads as a day within a week of as_of (%s), but %s is %s; show the date", text, asOf.Format("2 January 2006"), e.Ref, v.Date.Format("Monday 2 January 2006"))
+		}
+		return nil
 	}
 	if !shows(v.Date.AddDate(0, 0, 1)) && !shows(v.Date.AddDate(0, 0, -1)) {
 		// The day itself: "before 15 April" may be advice. Without its
