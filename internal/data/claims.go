@@ -92,6 +92,9 @@ func (s *Scope) evalClaim(e Expr, v Value, not string, pos diag.Pos) (Evaluation
 		return Evaluation{}, fmt.Errorf("claim %q is about a %s, but %s is %s", c.Phrase, phraseErr.Is, res.Ref, describeKind(v.Kind))
 	case errors.As(err, &phraseErr) && phraseErr.Is == claim.KindComparison && c.Other == nil:
 		return Evaluation{}, fmt.Errorf("claim %q compares two values: name the other after the phrase, as in | claim %q other.ref", c.Phrase, c.Phrase)
+	case err != nil && unitIn(c.Phrase, s.blocks[e.Ref.Block].Unit):
+		// "down 7 feet from": the phrases read numbers alone.
+		return Evaluation{}, fmt.Errorf("claim: %v; write the phrase without the unit (%s), which the block gives", err, s.blocks[e.Ref.Block].Unit)
 	case err != nil:
 		return Evaluation{}, fmt.Errorf("claim: %v", err)
 	}
@@ -159,6 +162,15 @@ func boundsCount(phrase string, o claim.Options) bool {
 	}
 	_, dir, _ := claim.Bound(phrase[:end], o)
 	return dir != 0
+}
+
+// unitIn reports whether phrase holds a word of unit other than a scale
+// or "of", as a word of its own: "7 feet lower than" of a block in feet.
+func unitIn(phrase, unit string) bool {
+	said := strings.FieldsFunc(strings.ToLower(phrase), func(r rune) bool { return !unicode.IsLetter(r) })
+	return slices.ContainsFunc(strings.Fields(strings.ToLower(unit)), func(w string) bool {
+		return !slices.Contains([]string{"of", "thousand", "million", "billion", "trillion"}, w) && slices.Contains(said, w)
+	})
 }
 
 // negatedBy returns the words of before, the text before a claim, from a

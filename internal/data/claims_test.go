@@ -1190,7 +1190,8 @@ func TestWordsAfter(t *testing.T) {
 // centimetres) is refused: the claim compares the numbers alone, and 5
 // metres is not less than a tenth of 60 centimetres; so is a claim whose
 // currency sign names another measure than its block's unit ("$800
-// million" of euros).
+// million" of euros); and that a phrase unread because it holds the unit
+// says to leave it out.
 func TestCompareOtherMeasures(t *testing.T) {
 	scope := scopeOf(t, `data:
   wall: {unit: metres, series: [{date: 2025-01-01, value: 5}]}
@@ -1217,6 +1218,9 @@ func TestCompareOtherMeasures(t *testing.T) {
 		{`eu.last.value | claim "about €800 million"`, ""},
 		{`people.last.value | claim "about $70"`, ""},
 		{`cad.last.value | claim "about $1.2"`, ""},
+		// A phrase that does not read because it holds the unit says so.
+		{`wall.last.value | claim "2 metres less than" fence.last.value`, `claim: cannot read "2 metres less than": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"; write the phrase without the unit (metres), which the block gives`},
+		{`wall.last.value | claim "2 less than" fence.last.value`, ""},
 	} {
 		_, err := scope.EvalAround(tc.expr, "", "", at)
 		got := ""

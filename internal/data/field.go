@@ -131,11 +131,12 @@ func (b *Block) unknown(path string) error {
 }
 
 // unknownField is the error for a field path that block does not have
-// among known: the one a letter away from path first, then the list.
+// among known: the one a letter away from path, or else the list, which
+// is some fifty fields long and fills a phone's screen in the preview.
 func unknownField(block, path string, known []string) error {
 	for _, k := range known {
 		if diag.OneEdit(path, k) {
-			return fmt.Errorf("block %q has no field %q: did you mean %s? (known: %s)", block, path, k, strings.Join(known, ", "))
+			return fmt.Errorf("block %q has no field %q: did you mean %s?", block, path, k)
 		}
 	}
 	return fmt.Errorf("block %q has no field %q (known: %s)", block, path, strings.Join(known, ", "))

@@ -302,8 +302,19 @@ func formatShown(l *locale.Locale, v Value, name string, arg string, about float
 		prec := pick(math.Abs(v.Num) < 1<<53, 0, -1) // as AppendNumber writes one past 2^53
 		return l.Ungrouped(strconv.FormatFloat(r, 'f', prec, 64)), r, nil
 	}
-	return "", nan, fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name,
-		diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"}))
+	hint := diag.DidYouMean(name, []string{"date", "approx", "comma", "round", "figures", "percent", "abs", "int"})
+	if other, ok := otherFormats[name]; ok && hint == "" {
+		hint = ": " + other // Hugo's and Jekyll's names
+	}
+	return "", nan, fmt.Errorf("unknown format %q (want date, approx, comma, round, figures, percent, abs or int)%s", name, hint)
+}
+
+// otherFormats are the names other generators give plotline's formats,
+// with what to write instead.
+var otherFormats = map[string]string{
+	"dateFormat":            `write date, which takes a Go layout: date "2 January 2006"`,
+	"date_to_string":        `write date, which takes a Go layout: date "2 January 2006"`,
+	"number_with_delimiter": "write comma",
 }
 
 // formatKinds are the kinds of value each format takes.

@@ -304,6 +304,7 @@ func TestFormatErrors(t *testing.T) {
 		{Value{Kind: Number, Num: 1}, "foo", "", `unknown format "foo" (want date, approx, comma, round, figures, percent, abs or int)`},
 		{Value{Kind: Date, Date: day("2025-04-15")}, "aprox", "", `unknown format "aprox" (want date, approx, comma, round, figures, percent, abs or int): did you mean approx?`},
 		{Value{Kind: Number, Num: 1}, "Comma", "", `unknown format "Comma" (want date, approx, comma, round, figures, percent, abs or int): did you mean comma?`},
+		{Value{Kind: Date, Date: day("2025-04-15")}, "dateFormat", "", `unknown format "dateFormat" (want date, approx, comma, round, figures, percent, abs or int): write date, which takes a Go layout: date "2 January 2006"`},
 		{Value{Kind: Number, Num: 1}, "percentage", "", `unknown format "percentage" (want date, approx, comma, round, figures, percent, abs or int)`},
 		{Value{Kind: Number, Num: -1}, "abs", "one", `format "abs" wants a number of decimals from 0 to 10, got "one"`},
 		{Value{Kind: Date, Date: day("2025-04-15")}, "abs", "", `format "abs" needs a number, got a date`},
