@@ -297,8 +297,9 @@ func TestLabelsAndSources(t *testing.T) {
 		t.Errorf("the observed table lacks the Note column with the label")
 	}
 	// Next to its point where it fits, in the static chart and the live
-	// one alike: on the projection chart the lines leave no room, on a bar
-	// chart of the same observations there is.
+	// one alike: on the projection chart the lines leave room for one,
+	// off a corner of its point (none fitted beside or right above or
+	// below it); on a bar chart of the same observations for both.
 	for _, kind := range []string{TypeProjection, TypeBar} {
 		f, err := renderOne(b, Spec{Type: kind}, "c")
 		if err != nil {
@@ -308,6 +309,9 @@ func TestLabelsAndSources(t *testing.T) {
 		live := bytes.Count(f.Option, []byte(`"info":"observation"`)) // both frames
 		if kind == TypeBar && (svg != 2 || live < 2) {
 			t.Errorf("bar chart: %d observation labels in the SVG, %d in the option; want the 2 label runs", svg, live)
+		}
+		if kind == TypeProjection && (svg < 1 || live < 1) {
+			t.Errorf("projection chart: %d observation labels in the SVG, %d in the option; want one at least", svg, live)
 		}
 		t.Logf("%s chart: %d observation labels drawn", kind, svg)
 	}

@@ -759,6 +759,10 @@ func (l *layout) placeObservationLabels(m *model) {
 			anchor string
 		}{
 			{x + side, y + 4, "start"}, {x - side, y + 4, "end"}, {x, y - 9, "middle"}, {x, y + 17, "middle"},
+			// Then off a corner, for a point at the plot's edge or
+			// beside another's label: above or below, leaning away.
+			{x + side/2, y - 9, "start"}, {x - side/2, y - 9, "end"}, {x + side/2, y + 17, "start"}, {x - side/2, y + 17, "end"},
+			{x, y - 22, "middle"}, {x + side/2, y - 22, "start"}, {x - side/2, y - 22, "end"},
 		} {
 			lb := label{text: text, x: p.x, y: p.y, anchor: p.anchor, size: fontSmall, kind: "observation", slot: m.layers[cd.layer].slot}
 			if l.free(lb.box().grow(1)) {
