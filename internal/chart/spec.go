@@ -108,6 +108,10 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 		diags.Errorf(text.Pos(1, 1), "chart: the block is not valid UTF-8")
 		return spec, false
 	}
+	if pos, msg, ok := text.HiddenBreak(); ok {
+		diags.Errorf(pos, "chart: %s", msg)
+		return spec, false
+	}
 	// A block in the common subset of YAML is read by yamlsubset, as
 	// front matter is: the same tree, a fraction of the work.
 	doc, ok := yamlsubset.Parse(src)

@@ -62,11 +62,12 @@ func TestParseSpec(t *testing.T) {
 			wantDiag: []string{`content/kursk.md:21:7: chart: type must be one of projection, line or bar, got a list`, `content/kursk.md:23:31: chart: event label is empty: write what happened on the date`},
 		},
 		{
-			// YAML ends a line at U+0085 and U+2028; the file does not.
+			// YAML ends a line at U+0085 and U+2028; the file does not,
+			// nor an editor: an error at the first.
 			name:     "yaml line breaks that are not file line breaks",
 			src:      "data: losses\u0085type: pie\u2028height: tall\n",
-			want:     Spec{Block: "losses"},
-			wantDiag: []string{`content/kursk.md:20:20: chart: unknown type "pie" (want projection, line or bar)`, `content/kursk.md:20:32: chart: height must be a whole number of pixels, got "tall"`},
+			want:     Spec{},
+			wantDiag: []string{`content/kursk.md:20:13: chart: the character U+0085 ends a line for YAML, though an editor shows none, so that what follows it is read as a line of its own (a key no one sees): remove it`},
 		},
 		{
 			name: "title and caption not text",

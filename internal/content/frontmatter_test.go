@@ -255,10 +255,11 @@ func TestPositionsCountFileLines(t *testing.T) {
 		},
 		{
 			// YAML ends a line at U+0085, U+2028 and U+2029 too; a file
-			// line does not.
+			// line does not, nor an editor: the keys after them would be
+			// keys no one sees. The first is an error at its place.
 			name: "yaml line breaks that are not file line breaks",
 			src:  "---\ntitle: A\u0085date: 2025-01-02\u2028colour: red\n---\n",
-			want: []string{`content/a.md:2:27: warning: front matter key "colour" is not used by plotline`},
+			want: []string{`content/a.md:2:9: front matter: the character U+0085 ends a line for YAML, though an editor shows none`},
 		},
 		{
 			// Nor does a line of TOML end at U+2028 or U+2029 inside a
@@ -269,6 +270,13 @@ func TestPositionsCountFileLines(t *testing.T) {
 				`content/a.md:4:1: warning: front matter key "colour" is not used by plotline`,
 				`content/a.md:5:9: draft: want true or false, got "maybe"`,
 			},
+		},
+		{
+			// Word's manual line break, which the decoder refuses without
+			// a line: at its place, named.
+			name: "a control character",
+			src:  "---\ntitle: A\ndate: 2025-01-02\ndescription: \"First line\vsecond\"\n---\n",
+			want: []string{`content/a.md:4:25: front matter: the character U+000B cannot be shown in a web page: remove it`},
 		},
 		{
 			name: "not a mapping",

@@ -411,6 +411,10 @@ func parse(filePath string, src []byte, diags *diag.List, checkText bool) *Page 
 	// The front matter starts on the line after the fence.
 	text := yamlpos.New(filePath, fm, diag.At(filePath, p.Source, bom+fmStart).Line)
 
+	if pos, msg, ok := text.HiddenBreak(); ok && fence != "+++" {
+		diags.Errorf(pos, "front matter: %s", msg)
+		return p
+	}
 	var root *yaml.Node
 	var errPos diag.Pos
 	var err error

@@ -27,6 +27,11 @@ func (t *Text) Error(err error) (diag.Pos, string) {
 			return t.OffsetPos(m.off), m.msg
 		}
 	}
+	if off, r, ok := Unprintable(t.src); ok && line == 0 {
+		// "control characters are not allowed", of no line: Word's
+		// manual line break, U+000B, inside a description.
+		return t.OffsetPos(off), UnprintableMessage(r)
+	}
 	return t.Pos(max(line, 1), 1), msg
 }
 

@@ -12,6 +12,7 @@ package yamlpos
 
 import (
 	"bytes"
+	"fmt"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -86,6 +87,10 @@ func (t *Text) MoveNodes(n *yaml.Node) {
 // maps ("keys to values"), for that message.
 func FileMapping(path string, src []byte, want string, diags *diag.List) *yaml.Node {
 	text := New(path, src, 1)
+	if pos, msg, ok := text.HiddenBreak(); ok {
+		diags.Errorf(pos, "%s", msg)
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		pos, msg := text.Error(err)
@@ -106,6 +111,20 @@ func FileMapping(path string, src []byte, want string, diags *diag.List) *yaml.N
 	}
 	text.MoveNodes(root)
 	return root
+}
+
+// HiddenBreak returns where the text holds a character that YAML reads
+// as the end of a line and an editor shows as none (U+0085, U+2028,
+// U+2029), and the message for it; ok is false when it holds none. What
+// follows such a character is read as a line of its own: "title: A
+// U+2028 draft: true" holds a key draft that no one sees.
+func (t *Text) HiddenBreak() (pos diag.Pos, msg string, ok bool) {
+	i := bytes.IndexAny(t.src, "\u0085\u2028\u2029")
+	if i < 0 {
+		return diag.Pos{}, "", false
+	}
+	r, _ := utf8.DecodeRune(t.src[i:])
+	return t.OffsetPos(i), fmt.Sprintf("the character U+%04X ends a line for YAML, though an editor shows none, so that what follows it is read as a line of its own (a key no one sees): remove it", r), true
 }
 
 // Offset returns the byte offset in the text of a line and column as the
