@@ -51,6 +51,11 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				state.errorf(n.Segment.Start, "<!-- is never closed in its paragraph, so it would be shown as text: end the comment with -->")
 			}
 			return ast.WalkContinue
+		case *ast.Heading:
+			if !t.unsafe {
+				headingAttributes(n, state)
+			}
+			return ast.WalkContinue
 		case *ast.RawHTML, *ast.HTMLBlock:
 			h = rawHTML(n, src)
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.AutoLink:
@@ -95,6 +100,36 @@ func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		return ast.WalkSkipChildren
 	})
+}
+
+// headingAttributes takes out of the heading h the attributes its {…}
+// gave other than id and class, which are HTML the writer wrote: a
+// style's url() that every view fetches, a heading over the whole page.
+// A warning at the heading names them.
+func headingAttributes(h *ast.Heading, state *pageState) {
+	var dropped []string
+	var kept []ast.Attribute
+	for _, a := range h.Attributes() {
+		if name := string(a.Name); name == "id" || name == "class" {
+			kept = append(kept, a)
+		} else {
+			dropped = append(dropped, name)
+		}
+	}
+	if len(dropped) == 0 {
+		return
+	}
+	h.RemoveAttributes()
+	for _, a := range kept {
+		h.SetAttribute(a.Name, a.Value)
+	}
+	if state != nil && h.Lines().Len() > 0 {
+		what := "attribute " + dropped[0] + " is"
+		if len(dropped) > 1 {
+			what = "attributes " + strings.Join(dropped[:len(dropped)-1], ", ") + " and " + dropped[len(dropped)-1] + " are"
+		}
+		state.warnf(h.Lines().At(0).Start, "the heading's %s left out: a heading's {…} gives it an id and classes, and other attributes only with unsafe_html: true", what)
+	}
 }
 
 // htmlText is the HTML of a node, as one run of bytes, with the body
