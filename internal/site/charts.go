@@ -41,7 +41,16 @@ type charts struct {
 	// that is more than chart.MaxPageObservations (else 0), and drawSoFar
 	// those of the charts RenderChart has met.
 	drawTotal, drawSoFar int
+	// bytes is what the charts drawn so far write into the page (their
+	// SVGs and options), up to maxPageChartBytes.
+	bytes int
 }
+
+// maxPageChartBytes bounds what a page's charts write into it: 2,000
+// charts of six blocks with labels of 1,000 characters took 8 GB of
+// memory before the page's own bound (render's 256 MB) was met. A chart
+// of the example site writes 32 kB.
+const maxPageChartBytes = 64 << 20
 
 // drawn is a chart RenderChart drew, kept for RenderFeedChart.
 type drawn struct {
@@ -66,7 +75,7 @@ func (c *charts) PlanCharts(bodies [][]byte) {
 			total += c.drawnObservations(spec)
 		}
 	}
-	c.drawTotal, c.drawSoFar = 0, 0
+	c.drawTotal, c.drawSoFar, c.bytes = 0, 0, 0
 	if total > chart.MaxPageObservations {
 		c.drawTotal = total
 	}
@@ -164,7 +173,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 			return nil // its errors are reported where it is declared
 		}
 	}
-	if c.drawTotal > 0 {
+	if c.drawTotal > 0 || c.bytes > maxPageChartBytes {
 		return nil // the page fails: none of its charts is drawn
 	}
 	spec.Locale = c.run.b.loc
@@ -172,6 +181,10 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	fig, err := chart.RenderBlocks(blocks, spec, chartID(c.page, ordinal))
 	if err != nil {
 		diags.Errorf(bodyPos, "%v", err)
+		return nil
+	}
+	if c.bytes += len(fig.SVG) + len(fig.SVGNarrow) + len(fig.Option); c.bytes > maxPageChartBytes {
+		diags.Errorf(bodyPos, "chart: the charts of this page write more than %d MB into it (this is the first chart past that): chart fewer blocks, or fewer times, or shorten their labels", maxPageChartBytes>>20)
 		return nil
 	}
 	warnUnlabelled(fig, bodyPos, diags)
