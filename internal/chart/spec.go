@@ -147,7 +147,11 @@ func ParseSpec(path string, src []byte, line int, diags *diag.List) (Spec, bool)
 				spec.Data = []BlockRef{{Block: s, Pos: text.NodePos(v)}}
 				break
 			}
-			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+			if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+				errorf(v, "chart: data is an empty list: name a data block, or list the blocks to draw")
+				break
+			}
+			if v.Kind != yaml.SequenceNode {
 				errorf(v, "chart: data must name a data block or list data blocks, got %s", yamlpos.Describe(v))
 				break
 			}
@@ -260,6 +264,9 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 			switch {
 			case !isText:
 				fail(v, "chart: name must be text, got %s", yamlpos.Describe(v))
+			case strings.TrimSpace(s) == "":
+				// "Chart of     (beds)": a name of spaces names nothing.
+				fail(v, "chart: name is empty: write the legend's name for the block, or leave name out")
 			case hasValues:
 				// A legend's name is shown as written. The error stands
 				// at the {{ when the name is written on one line as it
@@ -273,7 +280,7 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 				}
 				fail(&at, "chart: name: {{ }} is not read here, and would be shown as typed: write the name as text (values go in a chart's title, caption and event labels)")
 			}
-			ref.Name = s
+			ref.Name = strings.TrimSpace(s)
 		default:
 			fail(k, "chart: unknown key %q in a data item (known keys: block, name)", k.Value)
 		}

@@ -70,6 +70,12 @@ func TestParseSpec(t *testing.T) {
 			wantDiag: []string{`content/kursk.md:20:13: chart: the character U+0085 ends a line for YAML, though an editor shows none, so that what follows it is read as a line of its own (a key no one sees): remove it`},
 		},
 		{
+			name:     "a name of spaces",
+			src:      "data: [{block: icu, name: \"   \"}]\n",
+			want:     Spec{},
+			wantDiag: []string{`content/kursk.md:20:27: chart: name is empty: write the legend's name for the block, or leave name out`},
+		},
+		{
 			name: "title and caption not text",
 			src:  "data: losses\ntitle: [a, b]\ncaption: {a: b}\n",
 			want: Spec{Block: "losses"},
@@ -165,7 +171,7 @@ func TestParseSpecBlocksAndEvents(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ src, want string }{
-		{"data: []\n", "content/a.md:20:7: chart: data must name a data block or list data blocks, got a list"},
+		{"data: []\n", "content/a.md:20:7: chart: data is an empty list: name a data block, or list the blocks to draw"},
 		{"data: [a, a]\n", `content/a.md:20:11: chart: data block "a" is listed twice`},
 		{"data: [a, {name: B}]\n", "content/a.md:20:11: chart: a data item needs block (the name of a data block)"},
 		{"data: [a, {block: b, colour: red}]\n", `content/a.md:20:22: chart: unknown key "colour" in a data item (known keys: block, name)`},
