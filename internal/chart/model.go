@@ -294,10 +294,9 @@ var grainNames = [...]string{data.ByDay: "day", data.ByMonth: "month", data.ByYe
 // subject returns what m shows, for the name of an untitled chart's
 // drawings and for its summary: the name of its one block, written with
 // spaces (or the name the chart block gives it), and the unit ("sea ice
-// (million square kilometres)"), or the
-// names of its blocks as the legend gives them and the unit they share
-// ("ukraine and South Korea (casualties)"). A unit alone would name a
-// chart "Chart of feet".
+// (million square kilometres)"), or the names of its blocks as the legend
+// gives them and the unit they share ("ukraine and South Korea
+// (casualties)"). A unit alone would name a chart "Chart of feet".
 func (m *model) subject() string {
 	var of string
 	if len(m.layers) == 1 {
