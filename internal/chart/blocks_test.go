@@ -3,11 +3,13 @@ package chart
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -637,6 +639,41 @@ func TestBarLabelsClearTheirBars(t *testing.T) {
 			if placed == 0 {
 				t.Errorf("%s, %s frame: no label placed", tc.name, fr.name)
 			}
+		}
+	}
+}
+
+// TestLongSeriesProjectionLine checks that a projection chart of more
+// than maxMarkers observations draws them as a line, in the static chart,
+// the live one and the legend alike, where 312 monthly readings drawn as
+// dots 9 units wide ran together into a ribbon on a phone; fewer are
+// still dots.
+func TestLongSeriesProjectionLine(t *testing.T) {
+	for _, n := range []int{maxMarkers, maxMarkers + 1} {
+		var src strings.Builder
+		src.WriteString("co2:\n  unit: ppm\n  series:\n")
+		for i := range n {
+			fmt.Fprintf(&src, "    - {date: %s, value: %g}\n", day("2000-01-01").AddDate(0, i, 0).Format(time.DateOnly), 340+float64(i)/4)
+		}
+		src.WriteString("  projection: {rate: 3, per: year, limit: 400}\n")
+		b := parseBlock(t, src.String())
+		f, err := RenderBlocks([]*data.Block{b}, Spec{Type: TypeProjection}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := n > maxMarkers
+		if got := bytes.Contains(f.SVG, []byte(`<polyline class="plc-line"`)); got != line {
+			t.Errorf("%d observations: a line in the SVG is %v; want %v", n, got, line)
+		}
+		if got := bytes.Count(f.SVG, []byte(`class="plc-obs`)) > 0; got == line {
+			t.Errorf("%d observations: dots in the SVG are %v; want %v", n, got, !line)
+		}
+		want := "scatter"
+		if line {
+			want = "line"
+		}
+		if s := seriesByID(t, decodeOption(t, f.Option))[idObserved]; dig(s, "type") != want {
+			t.Errorf("%d observations: the live chart's observed series is %v; want %s", n, dig(s, "type"), want)
 		}
 	}
 }

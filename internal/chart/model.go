@@ -334,6 +334,9 @@ func (m *model) legendItems(limitValue string) []legendItem {
 			continue
 		}
 		out = append(out, legendItem{name: ly.name, mark: observedMarks[m.kind], slot: ly.slot})
+		if m.observedLine(ly) {
+			out[len(out)-1].mark = "line"
+		}
 	}
 	if m.proj != nil {
 		out = append(out, legendItem{name: m.words.Text(words.CentralProjection), mark: "central"})
@@ -354,6 +357,14 @@ func (m *model) legendItems(limitValue string) []legendItem {
 		out = append(out, legendItem{name: name, mark: "limit"})
 	}
 	return out
+}
+
+// observedLine reports whether the observations of ly are drawn as a
+// line: on a line chart, and on a projection chart of more than
+// maxMarkers of them, whose dots, each 9 units wide, ran together into a
+// ribbon (312 monthly readings at 390 px).
+func (m *model) observedLine(ly layer) bool {
+	return m.kind == TypeLine || m.kind == TypeProjection && len(ly.drawn) > maxMarkers
 }
 
 // observedMarks are the legend's marks of the observations, by chart type.

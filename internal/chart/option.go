@@ -388,7 +388,14 @@ func (m *model) buildOption(summary string) *echartsOption {
 		}
 	default:
 		opt.Series = m.projectionSeries(animation)
-		if ly := m.layers[0]; len(ly.obs) > 0 {
+		if ly := m.layers[0]; len(ly.obs) > 0 && m.observedLine(ly) {
+			// Many observations: a line, as the static chart draws them.
+			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
+				Name: ly.name, Type: types.ChartLine, Id: ly.id, Data: points(ly.drawn), Animation: animation,
+				Symbol: "circle", SymbolSize: 7, ShowSymbol: opts.Bool(false),
+				ItemStyle: &opts.ItemStyle{Color: colorObserved}, LineStyle: &opts.LineStyle{Color: colorObserved, Width: 2},
+			}})
+		} else if len(ly.obs) > 0 {
 			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
 				Name:       ly.name,
 				Type:       types.ChartScatter,

@@ -358,7 +358,7 @@ func (m *model) svgProjection(w *svgWriter, c *svgCanvas) {
 
 // svgObserved draws each layer's observations as dots, a line or bars, in
 // its colour slot. Dots and bars carry a tooltip title while there are few
-// of them; a line chart marks its points while there are few.
+// of them; a line marks its points while there are few (observedLine).
 func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 	for li, ly := range m.layers {
 		pts := ly.drawn
@@ -366,14 +366,14 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 			continue
 		}
 		w.group(ly.slot)
-		if m.kind == TypeLine && len(pts) > 1 {
+		if m.observedLine(ly) && len(pts) > 1 {
 			w.s(`<polyline class="plc-line" points="`)
 			for i, p := range pts {
 				w.point(c.x(p.Date), c.yv(p.Value), i == 0)
 			}
 			w.s(`"/>`)
 		}
-		if m.kind == TypeLine && len(pts) > maxMarkers {
+		if m.observedLine(ly) && len(pts) > maxMarkers {
 			w.s(`</g>`)
 			continue
 		}
