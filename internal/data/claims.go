@@ -406,13 +406,13 @@ func otherMeasure(a, b string) bool {
 // measureOf knows that is not that currency ("euros", "metres"), and
 // otherwise "".
 func otherCurrency(phrase, unit string) string {
-	for _, c := range []struct{ sign, named string }{{"$", "dollars"}, {"€", "euros"}, {"£", "pounds"}} {
+	for _, c := range currencies {
 		if !strings.Contains(phrase, c.sign) {
 			continue
 		}
-		if m, which := measureOf(unit); m != "" && (m != "money" || !strings.HasSuffix(which, c.named)) {
+		if m, which := measureOf(unit); m != "" && (m != "money" || !strings.HasSuffix(which, c.unit)) {
 			// "$" is any dollar: of a block in CAD too.
-			return c.named
+			return c.unit
 		}
 		return ""
 	}

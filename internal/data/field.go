@@ -102,7 +102,7 @@ func (b *Block) Field(path string) (Value, error) {
 		case "date":
 			return Value{Kind: Date, Date: pr.Start.Date, Grain: pr.Start.Grain}, nil
 		case "value":
-			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
+			return Value{Kind: Number, Num: pr.Start.Value, Exact: true, Places: pr.Start.Places, Percent: PercentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
 		}
 	case "central", "low", "high":
 		if isScenarioField(rest) {
@@ -161,7 +161,7 @@ func (b *Block) pointField(which, field, path string) (Value, error) {
 	case "date":
 		return Value{Kind: Date, Date: pt.Date, Timed: b.facts().timed, Grain: pt.Grain}, nil
 	case "value":
-		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
+		return Value{Kind: Number, Num: pt.Value, Exact: true, Places: pt.Places, Percent: PercentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
 	case "label":
 		return Value{Kind: Text, Text: pt.Label}, nil
 	}
@@ -182,7 +182,7 @@ func (b *Block) projectionField(name string) (Value, error) {
 		if !pr.HasLimit {
 			return Value{}, fmt.Errorf("block %q has no limit", b.Name)
 		}
-		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
+		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: PercentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
 	case "until":
 		return Value{Kind: Date, Date: pr.Until}, nil
 	}
@@ -229,12 +229,12 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		// one of a block in percent is a change of a percentage, in
 		// percentage points. A linear rate is in the block's unit, and so
 		// counted in its scale.
-		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || percentUnit(b.Unit), Points: pr.Model != "exponential" && (percentUnit(b.Unit) || pointsUnit(b.Unit)), Places: s.RatePlaces, Scale: pick(pr.Model == "exponential", 0, UnitScale(b.Unit))}, nil
+		return Value{Kind: Number, Num: s.Rate, Exact: !pr.Fitted || name != "central", Percent: pr.Model == "exponential" || PercentUnit(b.Unit), Points: pr.Model != "exponential" && (PercentUnit(b.Unit) || pointsUnit(b.Unit)), Places: s.RatePlaces, Scale: pick(pr.Model == "exponential", 0, UnitScale(b.Unit))}, nil
 	case "value_at_until":
 		if len(s.Curve) == 0 {
 			return Value{}, fmt.Errorf("block %q has no projected curve", b.Name)
 		}
-		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: percentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}
+		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: PercentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}
 		v.Places, v.Exact = pr.Bound(v.Num) // the floor or ceiling, as written
 		if !v.Exact {
 			v.Places = pr.Start.Decimals() // as the chart writes it: ProjectedDecimals
@@ -293,7 +293,7 @@ func calendarSpan(a, b time.Time, per int) float64 {
 	return projection.MonthSteps(a, b, per)
 }
 
-// percentWords are the units percentUnit knows, in lower case.
+// percentWords are the units PercentUnit knows, in lower case.
 var percentWords = []string{
 	"%", "percent", "per cent", "pct", "percentage of",
 	"prozent", "pour cent", "por ciento", "per cento", "percento", "por cento", "procent",
@@ -341,7 +341,7 @@ var unitScales = map[string]int{
 	"trillion": 12, "tn": 12, "billionen": 12,
 }
 
-// percentUnit reports whether a block's unit says that its numbers are
+// PercentUnit reports whether a block's unit says that its numbers are
 // percentages already, so that 4.2 is 4.2%, for the percent format and
 // for claims ("about 4%"): "percent", "per cent", "pct" or "%", or the
 // word of a language plotline writes in ("per cento", "Prozent", "pour
@@ -350,13 +350,9 @@ var unitScales = map[string]int{
 // are of ("percent of GDP", "% of households", "per cento del PIL").
 // "percentage points" (and "Prozentpunkte", "procentpunten", "نقطة
 // مئوية", "נקודות אחוז", "واحد درصد") is not one.
-func percentUnit(unit string) bool {
+func PercentUnit(unit string) bool {
 	return unitIsOneOf(unit, percentWords)
 }
-
-// PercentUnit reports whether unit says its numbers are percentages
-// already, 4.2 for 4.2% (see percentUnit).
-func PercentUnit(unit string) bool { return percentUnit(unit) }
 
 // moneyUnit reports whether unit, in lower case, counts money: a
 // currency measureOf knows ("dollars", "usd", "$"), or a word of money

@@ -323,7 +323,7 @@ func (s *Scope) signBound(e Expr, v Value, text, before string, opts claim.Optio
 func (s *Scope) shareRatePercent(ref Ref, text, after string) error {
 	b := s.blocks[ref.Block]
 	if _, field := ref.scenarioField(); b == nil || b.Projection == nil || b.Projection.Model == "exponential" || field != "rate" ||
-		!strings.HasSuffix(strings.TrimSpace(text), "%") || len(b.Series) == 0 || percentUnit(b.Unit) || pointsUnit(b.Unit) {
+		!strings.HasSuffix(strings.TrimSpace(text), "%") || len(b.Series) == 0 || PercentUnit(b.Unit) || pointsUnit(b.Unit) {
 		return nil
 	}
 	if slices.ContainsFunc(b.Series, func(p Point) bool { return p.Value < -1 || p.Value > 1 }) {
@@ -592,7 +592,7 @@ func boundAfter(after string) (qualifier, words string) {
 		return "", ""
 	}
 	rest := trimSpaceEntities(trimCloseMarks(after))
-	if q, w := boundAfterWords(after, rest); q != "" {
+	if q, w, _ := boundAfterWords(after, rest); q != "" {
 		return q, w
 	}
 	// One word between, the unit or what is counted: "1,205 people or
@@ -601,16 +601,16 @@ func boundAfter(after string) (qualifier, words string) {
 	if word <= 0 || rest[word] != ' ' {
 		return "", ""
 	}
-	q, w := boundAfterWords(after, trimSpaceEntities(rest[word:]))
-	if next := strings.Fields(strings.ToLower(after[len(w):])); len(next) > 0 && next[0] == "than" {
+	q, w, next := boundAfterWords(after, trimSpaceEntities(rest[word:]))
+	if len(next) > 0 && next[0] == "than" {
 		return "", "" // "1,205 beds or more than twice that": another comparison
 	}
 	return q, w
 }
 
 // boundAfterWords is boundAfter of rest, the end of after from where its
-// words of a bound may start.
-func boundAfterWords(after, rest string) (qualifier, words string) {
+// words of a bound may start; next are the lower-case words after them.
+func boundAfterWords(after, rest string) (qualifier, words string, next []string) {
 	for _, a := range afterWords {
 		if tail := cutFold(rest, a.words); tail == rest || startsWord(tail) {
 			continue // not these words, or "or moreover", "or more3"
@@ -623,11 +623,11 @@ func boundAfterWords(after, rest string) (qualifier, words string) {
 			continue // "12 countries at least partly", "at most once": of the words after
 		}
 		if typed := after[:len(after)-len(rest)+len(a.words)]; !strings.ContainsAny(typed, "*_<&") {
-			return a.qualifier, typed
+			return a.qualifier, typed, next
 		}
-		return a.qualifier, " " + a.words // without the marks
+		return a.qualifier, " " + a.words, next // without the marks
 	}
-	return "", ""
+	return "", "", nil
 }
 
 // trimCloseMarks returns s, the text after a value, without the marks
@@ -669,16 +669,16 @@ func (s *Scope) dateBound(e Expr, v Value, text, before, after string) error {
 		t, _, err := formatShown(s.Locale, w, e.Format, e.Arg, s.Claims.About)
 		return err == nil && t == text
 	}
-	if shows(v.Date.AddDate(0, 0, 7)) && !shows(v.Date.AddDate(0, 0, 1)) {
-		// A weekday alone ("on Thursday") names a day of the week of
-		// as_of, the one just past or the one to come.
-		asOf := s.claimOptions(e.Ref.Block).AsOf
-		if days := v.Date.Sub(asOf).Hours() / 24; !asOf.IsZero() && (days <= -7 || days >= 7) {
-			return fmt.Errorf("%q alone reads as a day within a week of as_of (%s), but %s is %s; show the date", text, asOf.Format("2 January 2006"), e.Ref, v.Date.Format("Monday 2 January 2006"))
-		}
-		return nil
-	}
 	if !shows(v.Date.AddDate(0, 0, 1)) && !shows(v.Date.AddDate(0, 0, -1)) {
+		if !strings.ContainsFunc(text, unicode.IsDigit) && shows(v.Date.AddDate(0, 0, 7)) {
+			// A weekday alone ("on Thursday") names a day of the week of
+			// as_of, the one just past or the one to come.
+			asOf := s.claimOptions(e.Ref.Block).AsOf
+			if days := v.Date.Sub(asOf).Hours() / 24; !asOf.IsZero() && (days <= -7 || days >= 7) {
+				return fmt.Errorf("%q alone reads as a day within a week of as_of (%s), but %s is %s; show the date", text, asOf.Format("2 January 2006"), e.Ref, v.Date.Format("Monday 2 January 2006"))
+			}
+			return nil
+		}
 		// The day itself: "before 15 April" may be advice. Without its
 		// year, it must be one of the two such days either side of the
 		// block's as_of, unless its year is written before it.

@@ -343,7 +343,7 @@ func TestFormatErrors(t *testing.T) {
 	}
 }
 
-// TestUnitWords checks which units percentUnit and pointsUnit take for a
+// TestUnitWords checks which units PercentUnit and pointsUnit take for a
 // percentage and for percentage points: a word alone or followed by a
 // space and what it counts, in any case, never a word it only starts.
 func TestUnitWords(t *testing.T) {
@@ -358,8 +358,8 @@ func TestUnitWords(t *testing.T) {
 		{"percentage of GDP", true, false}, {"percentage point", false, true},
 		{"ppm", false, false}, {"%s", false, false}, {"", false, false}, {"casualties", false, false},
 	} {
-		if got := percentUnit(c.unit); got != c.percent {
-			t.Errorf("percentUnit(%q) = %v; want %v", c.unit, got, c.percent)
+		if got := PercentUnit(c.unit); got != c.percent {
+			t.Errorf("PercentUnit(%q) = %v; want %v", c.unit, got, c.percent)
 		}
 		if got := pointsUnit(c.unit); got != c.points {
 			t.Errorf("pointsUnit(%q) = %v; want %v", c.unit, got, c.points)
