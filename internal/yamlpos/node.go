@@ -119,11 +119,16 @@ func (d *decoder) decode(n *yaml.Node) (any, bool, error) {
 		}
 		return l, true, nil
 	case yaml.MappingNode:
+		// Every key is looked at before any value, as yaml.v3 does: a key
+		// given twice stops it before it follows an alias in a value.
 		m := make(map[string]any, len(n.Content)/2)
-		for k, v := range Pairs(n) {
+		for k := range Pairs(n) {
 			if _, twice := m[k.Value]; twice || k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
 				return nil, false, nil
 			}
+			m[k.Value] = nil
+		}
+		for k, v := range Pairs(n) {
 			d.nodes++ // the key
 			var ok bool
 			var err error
