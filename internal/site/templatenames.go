@@ -145,7 +145,7 @@ func chartStyle(fsys fs.FS) diag.List {
 		}
 	}
 	if len(missing) > 0 {
-		l.Warnf(diag.Pos{Path: chartStyleSheet, Line: 1, Col: 1}, "has no rules for %s, which lay out the charts: a phone gets the wide chart shrunk under an empty box; keep plotline's section 8, Charts, or link a stylesheet of the site's own after plotline's instead of replacing it", strings.Join(missing, " or "))
+		l.Warnf(diag.Pos{Path: chartStyleSheet, Line: 1, Col: 1}, "has no rules for %s, which lay out the charts: a phone gets the wide chart shrunk under an empty box; keep plotline's section 8, Charts, or add a stylesheet of the site's own after plotline's instead of replacing it (see the README's Templates and theme)", strings.Join(missing, " or "))
 	}
 	return l
 }
