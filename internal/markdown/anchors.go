@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"cmp"
 	"html"
 	"strings"
@@ -47,13 +48,41 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		return ast.WalkContinue
 	})
-	// The ids the writer chose come first, so that no id made up for
-	// another heading takes one of them.
+	// The templates' own ids and those the writer chose come first, so
+	// that no id made up for a heading takes one of them. A chosen one
+	// that is taken already leaves a link to it at the other element.
+	state := pageOf(pc)
+	taken := map[string]int{} // id → line of the heading that chose it, 0 for the templates'
+	if state != nil {
+		for _, id := range state.page.TakenIDs {
+			taken[id] = 0
+			pc.IDs().Put([]byte(id))
+		}
+	}
 	for _, h := range headings {
-		if id, ok := h.AttributeString("id"); ok {
-			if b, ok := id.([]byte); ok {
-				pc.IDs().Put(b)
+		id, ok := h.AttributeString("id")
+		b, _ := id.([]byte)
+		if !ok || b == nil {
+			continue
+		}
+		pc.IDs().Put(b)
+		if state == nil || h.Lines().Len() == 0 {
+			continue
+		}
+		at := h.Lines().At(0).Start
+		if end := bytes.IndexByte(src[at:], '\n'); end >= 0 {
+			if brace := bytes.LastIndexByte(src[at:at+end], '{'); brace >= 0 {
+				at += brace // the {#id}
 			}
+		}
+		line, twice := taken[string(b)]
+		switch {
+		case twice && line == 0:
+			state.warnf(at, "the heading's id %q is one the page's templates give an element of their own, and a link to #%s leads there: give the heading another", b, b)
+		case twice:
+			state.warnf(at, "the heading's id %q is given to the heading at line %d too, and a link to #%s leads there: give each heading its own", b, line, b)
+		default:
+			taken[string(b)] = state.pos(at).Line
 		}
 	}
 	words := pageWords(pc)

@@ -36,7 +36,8 @@ var update = flag.Bool("update", false, "rewrite the expected parts of testdata/
 // converts with Options.UnsafeHTML; "novalues", "nocharts" and "nolinks"
 // leave the page without that resolver; "feed" expects the feed's HTML
 // (Result.FeedHTML) instead of the page's; "summary" expects
-// Result.Summary after the HTML, following a line "summary:".
+// Result.Summary after the HTML, following a line "summary:"; "taken"
+// converts as a page whose templates give the id "main" (Page.TakenIDs).
 //
 // A preamble line "extensions: values, anchors" converts the file's cases
 // with only those of plotline's extensions (see caseExtensions); without
@@ -275,6 +276,9 @@ func convertCase(t *testing.T, preamble string, c *testCase) (string, []string) 
 	}
 	p.Text = fakeText{}
 	p.Feed = c.has("feed")
+	if c.has("taken") {
+		p.TakenIDs = []string{"main"}
+	}
 	var diags diag.List
 	res, err := converterFor(t, preamble, Options{UnsafeHTML: c.has("unsafe")}).Convert(p, &diags)
 	if err != nil {

@@ -130,6 +130,10 @@ type Page struct {
 	// Words are the words the extensions write into the page, in the
 	// site's language; nil, or an empty one, writes English.
 	Words *Words
+	// TakenIDs are the ids the page's templates give elements of their
+	// own ("main"): no heading is given one, and a heading whose {#id}
+	// names one gets a warning, as does an {#id} written twice.
+	TakenIDs []string
 }
 
 // Words are the words the extensions write into a page: the label of a

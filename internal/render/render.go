@@ -764,6 +764,25 @@ func (l *Layouts) ExecuteItem(w io.Writer, s *Summary) error {
 	return l.execute(l.item, w, l.item.Name(), s, "")
 }
 
+// literalID finds an id="…" or id='…' written in a template as it is,
+// with no action inside it.
+var literalID = regexp.MustCompile(`\sid=(?:"([^"{}]+)"|'([^'{}]+)')`)
+
+// IDs returns, sorted and each once, the ids the templates write as they
+// are (base.html's id="main"), which a page's own headings must not take:
+// those of base.html, the partials and the templates of the pages with
+// Markdown of their own, articles and pages.
+func (l *Layouts) IDs() []string {
+	var ids []string
+	for _, name := range append(slices.Clone(l.shared), "templates/"+Kinds["article"], "templates/"+Kinds["page"]) {
+		for _, m := range literalID.FindAllStringSubmatch(l.src[name], -1) {
+			ids = append(ids, m[1]+m[2])
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
 // ChartTemplate is the template that renders the figure of a chart,
 // defined by templates/partials/chart.html.
 const ChartTemplate = "chart"

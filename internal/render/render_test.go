@@ -9,6 +9,7 @@ import (
 	"maps"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -1050,5 +1051,25 @@ func TestSectionFieldsCheap(t *testing.T) {
 	}
 	if section > heading {
 		t.Errorf("a section's fields took %v allocations; want a heading's %v", section, heading)
+	}
+}
+
+// TestLayoutsIDs checks which ids the templates are said to give: those
+// written as they are in base.html, the partials and the templates of
+// articles and pages, each once, and not one with an action inside it
+// nor one of another page kind's template, whose pages have no headings
+// of their own.
+func TestLayoutsIDs(t *testing.T) {
+	fsys := layoutFS()
+	fsys["templates/partials/nav.html"] = &fstest.MapFile{Data: []byte(`{{ define "nav" }}<nav id="site-nav"><ul id="menu-{{ .Kind }}"></ul><p id='quoted'></p><a id="main"></a></nav>{{ end }}`)}
+	fsys["templates/base.html"].Data = []byte(strings.Replace(string(fsys["templates/base.html"].Data), "<main>", `<main id="main" data-x="1">`, 1))
+	fsys["templates/page.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}<div	id="page-top"></div>{{ end }}`)}
+	fsys["templates/tag.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}<div id="tag-top"></div>{{ end }}`)}
+	l, err := ParseLayouts(fsys, testFuncs(testSite("", "/")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := l.IDs(), []string{"main", "page-top", "quoted", "site-nav"}; !slices.Equal(got, want) {
+		t.Errorf("IDs() = %q; want %q", got, want)
 	}
 }

@@ -24,6 +24,9 @@ type state struct {
 	words *words.Table
 	// mdWords are the words of words that the Markdown extensions write.
 	mdWords *markdown.Words
+	// takenIDs are the ids the templates write as they are, which no
+	// heading is given (see render.Layouts.IDs).
+	takenIDs []string
 	theme   map[string]string // theme file → short content hash
 	pages   map[string]*record
 	order   []string              // page paths in site order: newest first, then by path
