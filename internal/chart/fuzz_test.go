@@ -177,7 +177,8 @@ func FuzzRender(f *testing.F) {
 				}
 				// Dates have four-digit years, which the page's script
 				// and the preview card's hash read.
-				if d := fiveDigitYear.Find(fig.Option); d != nil {
+				// (A label or a unit may be such text as written.)
+				if d := fiveDigitYear.Find(fig.Option); d != nil && !strings.Contains(src, string(d[1:])) {
 					t.Fatalf("block %s as %q: the option holds the date %s, after the year 9999", b.Name, kind, d)
 				}
 				plot := fig.Plot()
