@@ -298,17 +298,21 @@ var boundDirs = map[numQual]int{
 
 // fallWords say that a number is a fall, after which its minus sign
 // would say so twice: "falling -1.3 a day" reads as a rise.
-var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined",
-	"decreasing", "decreased", "shrinking", "shrank", "shrunk", "sinking", "sank", "losing", "lost",
-	"shed", "sheds", "shedding", "dwindling", "dwindled", "dipping", "dipped", "dips", "sliding", "slid", "slipping", "slipped",
-	"plunging", "plunged", "plummeting", "plummeted", "slumping", "slumped", "sinks", "draining", "drained", "lower", "tumbling", "tumbled", "retreating", "retreated", "receding", "receded",
-	"fall", "drop", "decline", "decrease", "loss", "reduction", "cut", "dip"}
+var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping", "dropped", "drops", "declining", "declined", "declines",
+	"decreasing", "decreased", "decreases", "shrinking", "shrinks", "shrank", "shrunk", "shrink", "sinking", "sank", "sunk", "sink", "losing", "lost", "loses", "lose",
+	"shed", "sheds", "shedding", "dwindling", "dwindled", "dwindles", "dwindle", "dipping", "dipped", "dips", "sliding", "slid", "slides", "slide", "slipping", "slipped", "slips",
+	"plunging", "plunged", "plunges", "plummeting", "plummeted", "plummets", "slumping", "slumped", "slumps", "sinks", "draining", "drained", "lower", "tumbling", "tumbled", "tumbles",
+	"retreating", "retreated", "retreats", "receding", "receded", "recedes", "easing", "eased", "eases", "contracting", "contracted", "contraction",
+	"reducing", "reduced", "reduces", "cutting", "cuts",
+	"fall", "drop", "decline", "decrease", "loss", "reduction", "cut", "dip", "slump", "plunge", "deficit"}
 
 // riseWords say that a number is a rise, after which a minus sign says
 // the opposite: "rising -1.3 a day" reads as a fall.
-var riseWords = []string{"rising", "rises", "rose", "risen", "up", "growing", "grows", "grew", "grown", "increasing",
-	"increased", "increases", "climbing", "climbed", "climbs", "gaining", "gained", "adding", "added", "adds",
-	"jumping", "jumped", "soaring", "soared", "surging", "surged", "swelling", "swelled", "higher", "rise", "increase", "gain", "growth", "jump"}
+var riseWords = []string{"rising", "rises", "rose", "risen", "up", "growing", "grows", "grew", "grown", "grow", "increasing",
+	"increased", "increases", "climbing", "climbed", "climbs", "climb", "gaining", "gained", "gains", "adding", "added", "adds",
+	"jumping", "jumped", "jumps", "soaring", "soared", "soars", "soar", "surging", "surged", "surges", "swelling", "swelled", "swells", "swollen",
+	"mounting", "mounted", "mounts", "expanding", "expanded", "expands", "expansion",
+	"higher", "rise", "increase", "gain", "growth", "jump", "surge", "surplus"}
 
 // Falls returns the words that end text, the prose before a number, when
 // they say that the number is a fall, so that its minus sign would say so

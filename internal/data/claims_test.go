@@ -859,6 +859,16 @@ func TestBoundedCounts(t *testing.T) {
 		{"It soared by ", "lake.rate", "", `"soared by -0.9" reads as a fall: lake.rate is below zero, and "soared by" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
 		{"It sinks ", "lake.rate", "", `"sinks -0.9" reads as a rise: lake.rate is below zero, and "sinks" already says it falls; write {{ lake.rate | abs }}`},
 		{"Each week it is higher by ", "lake.rate", "", `"higher by -0.9" reads as a fall: lake.rate is below zero, and "higher by" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
+		// The base and present forms of the verbs, and a deficit and a
+		// surplus, say which way too.
+		{"Payrolls grow by ", "lake.rate | abs", "", `"grow by 0.9" is false: lake.rate is -0.9, below zero, a fall, and abs takes its sign away; write the words of a fall`},
+		{"The firm gains ", "lake.rate | abs", "", `"gains 0.9" is false: lake.rate is -0.9, below zero, a fall, and abs takes its sign away; write the words of a fall`},
+		{"a surplus of ", "lake.rate | abs", "", `"surplus of 0.9" is false: lake.rate is -0.9, below zero, a fall, and abs takes its sign away; write the words of a fall`},
+		{"Sales declines by ", "losses.rate | abs", "", `"declines by 92" is false: losses.rate is 92, above zero, a rise, and abs shows it as it is; write the words of a rise`},
+		{"it eased by ", "losses.rate | abs", "", `"eased by 92" is false: losses.rate is 92, above zero, a rise, and abs shows it as it is; write the words of a rise`},
+		{"a deficit of ", "losses.rate | abs", "", `"deficit of 92" is false: losses.rate is 92, above zero, a rise, and abs shows it as it is; write the words of a rise`},
+		{"a deficit of ", "lake.rate | abs", "0.9", ""},
+		{"it loses ", "lake.rate | abs", "0.9", ""},
 	} {
 		text, got := evalAfter(scope, tc.expr, tc.before, at)
 		if got != tc.err || text != tc.want {
@@ -931,6 +941,9 @@ func TestBoundWords(t *testing.T) {
 		{"fr", "a baissé de ", "lake.rate", "", `"a baissé de -0,86" reads as a rise: lake.rate is below zero, and "a baissé de" already says it falls; write {{ lake.rate | abs }}`},
 		{"de", "Der Pegel stieg um ", "lake.rate", "", `"stieg um -0,86" reads as a fall: lake.rate is below zero, and "stieg um" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
 		{"de", "Der Pegel lag bei ", "lake.rate", "-0,86", ""},
+		{"de", "Der Pegel steigt um ", "lake.rate", "", `"steigt um -0,86" reads as a fall: lake.rate is below zero, and "steigt um" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
+		{"de", "ein Zuwachs von ", "lake.rate", "", `"ein zuwachs von -0,86" reads as a fall: lake.rate is below zero, and "ein zuwachs von" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
+		{"fr", "Le niveau baisse de ", "lake.rate", "", `"baisse de -0,86" reads as a rise: lake.rate is below zero, and "baisse de" already says it falls; write {{ lake.rate | abs }}`},
 		{"de", "falling ", "lake.rate", "", `"falling -0,86" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
 		// A bound that ends a comparison is of the other number.
 		{"en", "twice as many as ", "slow.low.value_at_until", "11,975", ""},
