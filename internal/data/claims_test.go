@@ -1165,6 +1165,12 @@ func TestWordsAfter(t *testing.T) {
 		{"Support rises ", "support.rate", " % points a year", "2", ""},
 		{"Support rises ", "support.rate", "%-points a year", "2", ""},
 		{"um ", "support.rate", " %-Punkte", "2", ""},
+		// A claim's phrase is read with the words around it as a value is.
+		{"Support rises ", `support.rate | claim "about 2"`, "% a year", "", `"about 2%" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
+		{"Support rises ", `support.rate | claim "about 2"`, " points a month", "", `"about 2 points a month" is false: support.rate is a rate a year (the block's per: year); write "a year"`},
+		{"A daily rise of ", `support.rate | claim "about 2"`, " points", "", `"daily … about 2" is false: support.rate is a rate a year (the block's per: year); write "annual"`},
+		{"full in ", `support.years_to_limit | claim "about 4"`, " months", "", `"about 4 months" is false: support.years_to_limit counts years, not months; write {{ support.months_to_limit }}`},
+		{"Support rises ", `support.rate | claim "about 2"`, " points a year", "about 2", ""},
 		{"", "support.rate", "\u202f% a year", "", "\"2\u202f%\" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write \"percentage points\" or \"points\" after it"},
 	} {
 		ev, err := scope.EvalAround(tc.expr, tc.before, tc.after, at)

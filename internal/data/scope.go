@@ -140,11 +140,14 @@ func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, er
 		if err == nil && not == nil {
 			err = s.claimWords(e, v, before)
 		}
+		if err == nil {
+			err = s.unitsAround(e.Ref, v, e.Claim.Phrase, before, after)
+		}
 		if err != nil {
 			return Evaluation{}, err
 		}
 		ev.Text = e.Claim.Phrase
-		ev.Warning = cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref))
+		ev.Warning = cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref), growthWithoutPercent(e, v, e.Claim.Phrase, after))
 		return ev, nil
 	}
 	text, shown, err := formatShown(s.Locale, v, e.Format, e.Arg, s.Claims.About)
@@ -251,21 +254,8 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 	if v.Kind != Number {
 		return nil
 	}
-	named, err := s.periodAfter(e.Ref, text, after)
-	if err != nil {
+	if err := s.unitsAround(e.Ref, v, text, before, after); err != nil {
 		return err
-	}
-	if !named {
-		// "the daily count grows by {{ b.rate }} a week" names it after.
-		if err := s.periodBefore(e.Ref, text, before); err != nil {
-			return err
-		}
-	}
-	if err := s.shareRatePercent(e.Ref, text, after); err != nil {
-		return err
-	}
-	if mark := percentAfter(after); v.Points && mark != "" {
-		return fmt.Errorf("\"%s%s\" says a change in per cent, but %s is in percentage points, a difference of two percentages (40%% to 42%% is 2 points, a rise of 5%%); write \"percentage points\" or \"points\" after it", text, mark, e.Ref)
 	}
 	if strings.TrimSpace(before) != "" {
 		opts := s.claimOptions(e.Ref.Block)
@@ -281,6 +271,32 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 	}
 	if q, words := boundAfter(after); q != "" {
 		return s.numberBound(e, v, text, shown, q, pick(q == "at least", 1, -1), text+words, s.claimOptions(e.Ref.Block))
+	}
+	return nil
+}
+
+// unitsAround returns an error when the words around a number, v of ref
+// shown as text (a value, or a claim's phrase), name another period or
+// unit of time than its own, or per cent where it is in points.
+func (s *Scope) unitsAround(ref Ref, v Value, text, before, after string) error {
+	if v.Kind != Number {
+		return nil
+	}
+	named, err := s.periodAfter(ref, text, after)
+	if err != nil {
+		return err
+	}
+	if !named {
+		// "the daily count grows by {{ b.rate }} a week" names it after.
+		if err := s.periodBefore(ref, text, before); err != nil {
+			return err
+		}
+	}
+	if err := s.shareRatePercent(ref, text, after); err != nil {
+		return err
+	}
+	if mark := percentAfter(after); v.Points && mark != "" {
+		return fmt.Errorf("\"%s%s\" says a change in per cent, but %s is in percentage points, a difference of two percentages (40%% to 42%% is 2 points, a rise of 5%%); write \"percentage points\" or \"points\" after it", text, mark, ref)
 	}
 	return nil
 }
