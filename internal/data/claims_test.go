@@ -1165,6 +1165,13 @@ func TestWordsAfter(t *testing.T) {
 		{"Support rises ", "support.rate", " % points a year", "2", ""},
 		{"Support rises ", "support.rate", "%-points a year", "2", ""},
 		{"um ", "support.rate", " %-Punkte", "2", ""},
+		{"", "support.rate", " pct a year", "", `"2 pct" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
+		{"", "support.rate", " per-cent a year", "", `"2 per-cent" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
+		{"", "shrink.rate | abs", "% a fortnight", "", `"10% a fortnight" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
+		{"", "shrink.rate | abs", "% per diem", "", `"10% per diem" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
+		{"", "shrink.rate | abs", "% in 24 hours", "", `"10% in 24 hours" is false: shrink.rate is a rate a week (the block's per: week); write "a week"`},
+		{"A quarterly fall of ", "shrink.rate | abs", "%", "", `"quarterly … 10" is false: shrink.rate is a rate a week (the block's per: week); write "weekly"`},
+		{"", "support.rate", " points a quarter", "", `"2 points a quarter" is false: support.rate is a rate a year (the block's per: year); write "a year"`},
 		// A claim's phrase is read with the words around it as a value is.
 		{"Support rises ", `support.rate | claim "about 2"`, "% a year", "", `"about 2%" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
 		{"Support rises ", `support.rate | claim "about 2"`, " points a month", "", `"about 2 points a month" is false: support.rate is a rate a year (the block's per: year); write "a year"`},

@@ -476,7 +476,7 @@ func (s *Scope) periodBefore(ref Ref, text, before string) error {
 			continue
 		}
 		hint := ""
-		if slices.Contains([]string{"hourly", "daily", "weekly", "monthly", "yearly", "annual", "annually"}, w) {
+		if slices.Contains([]string{"hourly", "daily", "weekly", "monthly", "yearly", "annual", "annually", "fortnightly", "quarterly"}, w) {
 			english := map[string]string{"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}
 			hint = fmt.Sprintf("; write \"%s\"", english[b.Projection.Per])
 		}
@@ -491,6 +491,7 @@ func (s *Scope) periodBefore(ref Ref, text, before string) error {
 // "hebdomadaire", which are also a daily and a weekly paper.
 var periodAdjectives = map[string]string{
 	"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year", "annually": "year",
+	"fortnightly": "fortnight", "quarterly": "quarter",
 	"stündlich": "hour", "stündliche": "hour", "täglich": "day", "tägliche": "day", "wöchentlich": "week", "wöchentliche": "week",
 	"monatlich": "month", "monatliche": "month", "jährlich": "year", "jährliche": "year",
 	"quotidienne": "day", "mensuelle": "month", "annuelle": "year",
@@ -548,10 +549,13 @@ var periodWords = func() []periodWord {
 		english, other []string
 	}{
 		{"hour", []string{"an hour", "per hour", "each hour", "every hour", "hourly"}, []string{"pro stunde", "par heure", "stündlich"}},
-		{"day", []string{"a day", "per day", "each day", "every day", "daily"}, []string{"pro tag", "am tag", "täglich", "par jour", "chaque jour"}},
+		{"day", []string{"a day", "per day", "each day", "every day", "daily", "per diem", "in 24 hours", "every 24 hours", "per 24 hours"}, []string{"pro tag", "am tag", "täglich", "par jour", "chaque jour"}},
 		{"week", []string{"a week", "per week", "each week", "every week", "weekly"}, []string{"pro woche", "wöchentlich", "par semaine", "chaque semaine"}},
 		{"month", []string{"a month", "per month", "each month", "every month", "monthly"}, []string{"pro monat", "im monat", "monatlich", "par mois", "chaque mois"}},
 		{"year", []string{"a year", "per year", "each year", "every year", "yearly", "annually", "per annum"}, []string{"pro jahr", "im jahr", "jährlich", "par an", "par année", "chaque année"}},
+		// Periods no block's per: names, which are never a rate's own.
+		{"fortnight", []string{"a fortnight", "per fortnight", "each fortnight", "every fortnight", "fortnightly"}, nil},
+		{"quarter", []string{"a quarter", "per quarter", "each quarter", "every quarter", "quarterly"}, []string{"pro quartal", "im quartal", "par trimestre"}},
 	} {
 		for _, w := range p.english {
 			ws = append(ws, periodWord{w, p.period, true})
@@ -568,7 +572,7 @@ var periodWords = func() []periodWord {
 var rateMarks = append([]string{"percentage points", "points"}, percentMarks...)
 
 // percentMarks are the signs and words of per cent after a number.
-var percentMarks = []string{"%", "per cent", "percent", "pc", "prozent", "pour cent", "por ciento", "per cento", "procent", "por cento"}
+var percentMarks = []string{"%", "per cent", "per-cent", "percent", "pct", "pc", "prozent", "pour cent", "por ciento", "per cento", "procent", "por cento"}
 
 // trimSpaceEntities returns s without the spaces, no-break spaces
 // (U+00A0, U+202F) and the entities of a no-break space it starts with.
