@@ -212,6 +212,9 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 			diags.Errorf(b.CSVPos, "csv: %s is a file of a page that is not built (a draft, or dated after today): it is published with its page", b.CSV)
 		}
 	}
+	// The page's lang: is read before its Markdown, so that a mistake in
+	// it is told with the page's others, and its links still checked.
+	site := r.pageSite(p, diags)
 	scope := data.NewScope(blocks)
 	scope.Claims = r.b.claims
 	scope.Locale = r.b.loc
@@ -299,7 +302,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		kind = "page"
 	}
 	page := &render.Page{
-		Site:        r.pageSite(p, diags),
+		Site:        site,
 		Kind:        kind,
 		Title:       p.Title,
 		Description: cmp.Or(p.Description, summary.Excerpt), // as lists and the feed sum it up
