@@ -125,6 +125,9 @@ type UnknownKey struct {
 	Pos diag.Pos
 }
 
+// sortedKnownKeys are the keys of knownKeys in order, for Suggest.
+var sortedKnownKeys = slices.Sorted(maps.Keys(knownKeys))
+
 // Suggest returns the front-matter key plotline reads that key, one it
 // does not, is a slip of (see slipOf): "title" for "titel", "tags" for
 // "tag", both for "dat", "data or date"; or the one plotline reads for
@@ -135,7 +138,7 @@ func Suggest(key string) string {
 		return k
 	}
 	var found []string
-	for _, k := range slices.Sorted(maps.Keys(knownKeys)) {
+	for _, k := range sortedKnownKeys {
 		if strings.EqualFold(k, key) && k != key {
 			return k
 		}

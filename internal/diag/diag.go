@@ -258,8 +258,8 @@ func (l List) Bound(n int, what string) List {
 			i++
 		}
 		k := n
-		if i == n+1 && strings.HasPrefix(l[n].Message, unlistedHead(n)) {
-			k++ // bounded already: the last is its note
+		if i == n+1 && slices.ContainsFunc(l[:i], func(d Diagnostic) bool { return strings.HasPrefix(d.Message, unlistedHead(n)) }) {
+			k++ // bounded already: one is its note (the last, but of no file)
 		}
 		out = append(out, l[:min(i, k)]...)
 		if i > k {
@@ -267,7 +267,11 @@ func (l List) Bound(n int, what string) List {
 			if l[n:i].HasErrors() {
 				sev = Error
 			}
-			out = append(out, Unlisted(l[n].Pos, n, what, sev))
+			w := what
+			if l[0].Pos.Path == "" {
+				w = "the site as a whole" // problems of no one file
+			}
+			out = append(out, Unlisted(l[n].Pos, n, w, sev))
 		}
 		l = l[i:]
 	}

@@ -332,8 +332,14 @@ func TestBound(t *testing.T) {
 	l.Warnf(Pos{Path: "c.md", Line: 1, Col: 1}, "w")
 	l.Warnf(Pos{Path: "c.md", Line: 2, Col: 1}, "w")
 	l.Errorf(Pos{Path: "c.md", Line: 3, Col: 1}, "e")
+	for i := range 3 { // of no one file: the site's
+		l.Warnf(Pos{}, "s%d", i)
+	}
 	got := l.Bound(2, "this file")
 	want := []string{
+		"warning: s0",
+		"warning: s1",
+		"warning: more than 2 problems in the site as a whole; the rest are not listed",
 		"a.yaml:1:1: warning: w1",
 		"a.yaml:2:1: warning: w2",
 		"a.yaml:3:1: warning: more than 2 problems in this file; the rest are not listed",

@@ -299,6 +299,10 @@ func failed(diags diag.List, r *run) (Result, error) {
 	return Result{Warnings: diags.Warnings(), Claims: claims}, diags
 }
 
+// maxUnknownKeys is how many keys plotline does not read unknownKeys
+// names; one more warning counts the rest.
+const maxUnknownKeys = 100
+
 // unknownKeys returns the warnings about the front-matter keys that
 // plotline does not read, over every page of the build and the pages in
 // failed: one a key, saying in how many files it is and where first, or,
@@ -344,8 +348,15 @@ func (r *run) unknownKeys(failed map[string]*record) diag.List {
 			count(&record{unknown: unknown})
 		}
 	}
-	for _, key := range slices.Sorted(maps.Keys(byKey)) {
+	keys := slices.Sorted(maps.Keys(byKey))
+	for i, key := range keys {
 		s := byKey[key]
+		if i == maxUnknownKeys {
+			// A generated file of 400,000 keys took a minute to tell
+			// of each, to list the first thousand.
+			l.Warnf(diag.Pos{}, "%d more front matter keys are not used by plotline, the first %q (at %s); put a site's own keys under params:", len(keys)-i, key, s.first)
+			break
+		}
 		where := fmt.Sprintf("in %d files, first at %s", s.files, s.first)
 		if s.files == 1 {
 			where = "in 1 file, at " + s.first.String()
