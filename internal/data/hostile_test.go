@@ -138,6 +138,13 @@ func TestHostileValues(t *testing.T) {
 			[]string{p + `3:74: limit 12000 is never reached: the rate must be positive to rise from 100 to 12000`}},
 		{"limit a thousand years away", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 0}, rate: 0.0001, limit: 1e12}\n",
 			[]string{p + `3:76: limit 1000000000000 is never reached: at this rate it would take more than 1,000 years`}},
+		// A number past 1e21 in a message is written short.
+		{"a limit of 1e308 the wrong way", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 1200}, rate: -5, limit: 1e308}\n",
+			[]string{p + `3:75: limit 1e+308 is never reached: the rate must be positive to rise from 1200 to 1e+308`}},
+		// An exponential curve rounds in proportion to its value: 2,600
+		// halving each day reaches a limit of 1e-12 on a day that can be
+		// told.
+		{"halving to a tiny limit", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 2600}, rate: -50, model: exponential, limit: 0.000000000001}\n", nil},
 		// A projection whose values overflow would write +Inf in the
 		// prose: an error at until, or at the rate when until is not
 		// given, naming the day.
@@ -159,8 +166,8 @@ func TestHostileValues(t *testing.T) {
 		// said to reach the limit on its first.
 		{"a limit nearer than large numbers tell apart", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 1000000000000000}, rate: 1, limit: 1000000000000010, low: 0.0001}\n",
 			[]string{
-				p + `3:86: the projection moves 1 a day from 1000000000000000 toward limit 1000000000000010, less than twice the 1000 by which a value may miss a limit this large and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: check the rate and the limit, or count the change from the start instead (start at 0 and a limit of 10)`,
-				p + `3:109: the low scenario moves 0.0001 a day from 1000000000000000 toward limit 1000000000000010, less than twice the 1000 by which a value may miss a limit this large and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: check the rate and the limit, or count the change from the start instead (start at 0 and a limit of 10)`,
+				p + `3:86: the projection moves 1 a day from 1000000000000000 toward limit 1000000000000010, less than twice the 1000 by which a value of this size may miss the limit and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: check the rate and the limit, or count the change from the start instead (start at 0 and a limit of 10)`,
+				p + `3:109: the low scenario moves 0.0001 a day from 1000000000000000 toward limit 1000000000000010, less than twice the 1000 by which a value of this size may miss the limit and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: check the rate and the limit, or count the change from the start instead (start at 0 and a limit of 10)`,
 			}},
 		{"the same by the hour", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 1000000000000000}, rate: 10000, per: hour, limit: 1000000010000000}\n", nil},
 		{"growth from zero stays at zero", "data:\n  l:\n    projection: {start: {date: 2025-01-01, value: 0}, rate: 1000000, model: exponential}\n", nil},

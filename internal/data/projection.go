@@ -234,7 +234,7 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 			if model == projection.Linear {
 				fix += fmt.Sprintf(", or count the change from the start instead (start at 0 and a limit of %s)", num(out.Limit-s.run.Value))
 			}
-			p.errorf(at, "%s moves %s from %s toward limit %s, less than twice the %s by which a value may miss a limit this large and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: %s",
+			p.errorf(at, "%s moves %s from %s toward limit %s, less than twice the %s by which a value of this size may miss the limit and still count as reaching it (numbers are rounded), so the day it is reached cannot be told: %s",
 				what, moved, num(s.run.Value), num(out.Limit), tol, fix)
 			s.Reaches = false
 			continue
@@ -289,10 +289,9 @@ func (p *parser) projection(b *Block, key, val *yaml.Node, seriesOK bool) *Proje
 }
 
 // tooFine reports whether the day on which pr reaches limit cannot be
-// told. Crossing takes a value within a millionth of a millionth of the
-// limit (or of the start, when that is larger) for the limit, to allow
-// for the rounding of binary numbers (10 + 0.3·41 is 22.299999999999997),
-// so a projection that moves by less than twice that in a step (a day,
+// told. Crossing takes a value within pr.Tolerance of the limit for the
+// limit, to allow for the rounding of binary numbers (10 + 0.3·41 is
+// 22.299999999999997), so a projection that moves by less than twice that in a step (a day,
 // or an hour when hourly) would be said to reach the limit early:
 // 1,000,000,000,000,000 rising 1 a day was said to reach
 // 1,000,000,000,000,010 on its first day. It returns the allowance and
@@ -301,7 +300,7 @@ func tooFine(pr projection.Projection, limit float64, hourly bool) (tol, moved s
 	step, unit := pick(hourly, 1.0/24, 1), pick(hourly, "an hour", "a day")
 	per := step / pr.Per.Days()
 	m := pick(pr.Model == projection.Exponential, math.Abs(limit)*math.Abs(math.Log1p(pr.Rate/100))*per, math.Abs(pr.Rate)*per)
-	t := 1e-12 * max(math.Abs(limit), math.Abs(pr.Value))
+	t := pr.Tolerance(limit)
 	return threeDigits(t), threeDigits(m) + " " + unit, m <= 2*t
 }
 
@@ -397,8 +396,12 @@ func (p *parser) fit(series []Point, per projection.Period, model projection.Mod
 	return p.fits[k]
 }
 
-// num formats f plainly for messages: 12000, 0.5, -30.
+// num formats f plainly for messages: 12000, 0.5, -30; from 1e21 on,
+// as 1e+308.
 func num(f float64) string {
+	if math.Abs(f) >= 1e21 {
+		return strconv.FormatFloat(f, 'g', -1, 64) // 1e+308, not 309 digits
+	}
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 

@@ -306,13 +306,25 @@ func (p Projection) stepSeconds() int64 {
 }
 
 // reaches reports whether the value v has reached limit, going up or
-// down. A value that lands on the limit reaches it, as it does written in
-// decimals: 10 + 0.3·41 is 22.299999999999997 in binary, and 22.3 on
-// paper. So a value within a millionth of a millionth of the limit (or of
-// the start value, when that is larger) counts as the limit.
+// down, within Tolerance.
 func (p Projection) reaches(v, limit float64, up bool) bool {
-	tol := 1e-12 * max(math.Abs(limit), math.Abs(p.Value))
+	tol := p.Tolerance(limit)
 	return up && v >= limit-tol || !up && v <= limit+tol
+}
+
+// Tolerance is how near limit a value of p counts as the limit. A value
+// that lands on the limit reaches it, as it does written in decimals:
+// 10 + 0.3·41 is 22.299999999999997 in binary, and 22.3 on paper. So a
+// value within a millionth of a millionth of the limit counts as the
+// limit; of a linear projection, whose sums carry the rounding of the
+// start's size, within as much of the start value, when that is larger.
+// An exponential one's products round in proportion to the value, so
+// 2,600 halving each day reaches 0.000000000001 on its own day.
+func (p Projection) Tolerance(limit float64) float64 {
+	if p.Model == Exponential {
+		return 1e-12 * math.Abs(limit)
+	}
+	return 1e-12 * max(math.Abs(limit), math.Abs(p.Value))
 }
 
 // solve returns about how many days after Start the curve equals limit,

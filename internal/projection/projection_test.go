@@ -133,6 +133,9 @@ func TestCrossing(t *testing.T) {
 		// 1.1^n = 2 at n = 7.27: 1 August and 0.27 of August's 31 days.
 		{"10% a month doubles", Projection{Start: date("2025-01-01"), Value: 1, Rate: 10, Per: Month, Model: Exponential}, 2, "2025-08-10"},
 		{"halving daily", Projection{Start: date("2025-01-01"), Value: 1000, Rate: -50, Model: Exponential}, 125, "2025-01-04"},
+		// 2,600 halves to 1e-12 after 51.2 days: an exponential curve's
+		// rounding is of its value's size, not of the start's.
+		{"halving to a tiny limit", Projection{Start: date("2025-05-26"), Value: 2600, Rate: -50, Model: Exponential}, 1e-12, "2025-07-17"},
 		{"negative values rising", Projection{Start: date("2025-01-01"), Value: -100, Rate: -50, Model: Exponential}, -25, "2025-01-03"},
 
 		// 10 + 0.3·41 is 22.299999999999997 in binary.
