@@ -187,10 +187,18 @@ func TestBlocksErrors(t *testing.T) {
 	cities := &data.Block{Name: "cities", Unit: "million dollars", Series: []data.Point{{Date: day("2025-01-01"), Value: 1300}}}
 	state := &data.Block{Name: "state", Unit: "billion dollars", Series: []data.Point{{Date: day("2025-01-01"), Value: 1.6}}}
 	people := &data.Block{Name: "people", Series: []data.Point{{Date: day("2025-01-01"), Value: 5}}}
+	// Blocks in two currencies or two lengths: one axis drew 100 euros
+	// level with 100 dollars, where a claim refuses to compare them.
+	eu := &data.Block{Name: "eu", Unit: "euros", Series: []data.Point{{Date: day("2025-01-01"), Value: 100}}}
+	usd := &data.Block{Name: "usd", Unit: "dollars", Series: []data.Point{{Date: day("2025-01-01"), Value: 95}}}
+	metres := &data.Block{Name: "m", Unit: "metres", Series: []data.Point{{Date: day("2025-01-01"), Value: 3}}}
+	feet := &data.Block{Name: "ft", Unit: "feet", Series: []data.Point{{Date: day("2025-01-01"), Value: 9}}}
 	for _, tc := range []struct {
 		bs   []*data.Block
 		want string
 	}{
+		{[]*data.Block{eu, usd}, `chart: data blocks "eu" (euros) and "usd" (dollars) measure in different units, and one axis would draw the same number of each at one height: convert one into the other's unit, or draw them in two charts`},
+		{[]*data.Block{metres, feet}, `chart: data blocks "m" (metres) and "ft" (feet) measure in different units, and one axis would draw the same number of each at one height: convert one into the other's unit, or draw them in two charts`},
 		{[]*data.Block{cities, state}, `chart: data blocks "cities" (million dollars) and "state" (billion dollars) count in different multiples, and one axis would draw their numbers as written, as if they counted in one: write them in one unit, or draw them in two charts`},
 		{[]*data.Block{people, state}, `chart: data blocks "people" (no unit) and "state" (billion dollars) count in different multiples, and one axis would draw their numbers as written, as if they counted in one: write them in one unit, or draw them in two charts`},
 	} {
@@ -203,6 +211,10 @@ func TestBlocksErrors(t *testing.T) {
 	billions := &data.Block{Name: "federal", Unit: "billions of dollars", Series: []data.Point{{Date: day("2025-01-01"), Value: 4}}}
 	if _, err := RenderBlocks([]*data.Block{state, billions}, Spec{}, "c"); err != nil {
 		t.Errorf("two blocks in billions: %v", err)
+	}
+	eu2 := &data.Block{Name: "eu2", Unit: "EUR", Series: []data.Point{{Date: day("2025-01-01"), Value: 90}}}
+	if _, err := RenderBlocks([]*data.Block{eu, eu2, people}, Spec{Type: TypeLine}, "c"); err != nil {
+		t.Errorf("two blocks in euros, and one of no unit: %v", err)
 	}
 
 	// A block in per cent beside one of shares: one axis drew 38 (per

@@ -90,6 +90,10 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 			if data.UnitScale(other.Unit) != data.UnitScale(b.Unit) {
 				return Figure{}, fmt.Errorf("chart: data blocks %q (%s) and %q (%s) count in different multiples, and one axis would draw their numbers as written, as if they counted in one: write them in one unit, or draw them in two charts", b.Name, cmp.Or(b.Unit, "no unit"), other.Name, cmp.Or(other.Unit, "no unit"))
 			}
+			// 100 euros level with 100 dollars, 3 metres with 3 feet.
+			if data.OtherMeasure(b.Unit, other.Unit) {
+				return Figure{}, fmt.Errorf("chart: data blocks %q (%s) and %q (%s) measure in different units, and one axis would draw the same number of each at one height: convert one into the other's unit, or draw them in two charts", b.Name, b.Unit, other.Name, other.Unit)
+			}
 		}
 		if pc, share := percentAndShare(bs); pc != nil {
 			// 38 in per cent beside 0.40 of a share: the axis would draw

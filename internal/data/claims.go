@@ -52,7 +52,7 @@ func (s *Scope) evalClaim(e Expr, v Value, not string, pos diag.Pos) (Evaluation
 		if v.Kind != Number || w.Kind != Number {
 			return Evaluation{}, fmt.Errorf("claim %q compares two numbers, but %s is %s and %s is %s", c.Phrase, res.Ref, describeKind(v.Kind), res.Other, describeKind(w.Kind))
 		}
-		if a, b := s.blocks[e.Ref.Block].Unit, s.blocks[c.Other.Block].Unit; otherMeasure(a, b) {
+		if a, b := s.blocks[e.Ref.Block].Unit, s.blocks[c.Other.Block].Unit; OtherMeasure(a, b) {
 			return Evaluation{}, fmt.Errorf("claim %q compares %s in %s with %s in %s, and a claim compares the numbers alone: give both blocks one unit", c.Phrase, res.Ref, a, res.Other, b)
 		}
 		verdict, err = claim.Compare(c.Phrase, quantity(v), quantity(w), opts)
@@ -395,7 +395,7 @@ func (s *Scope) claimOptions(block string) claim.Options {
 // length or a weight in two units (metres and centimetres, tonnes and
 // kilograms). Units it does not know, and the scale words before a unit
 // ("million dollars", which the numbers carry), are left alone.
-func otherMeasure(a, b string) bool {
+func OtherMeasure(a, b string) bool {
 	ma, ua := measureOf(a)
 	mb, ub := measureOf(b)
 	return ma != "" && ma == mb && ua != ub
