@@ -82,6 +82,12 @@ type Event struct {
 	// LabelPos is where the label's value starts, for the {{ }} values
 	// it may hold.
 	LabelPos diag.Pos
+	// DateRef, when the date is written as a value of the data
+	// ("{{ beds.crossing }}"), is what stands between its braces, and
+	// DatePos where the date is written; the caller sets Date from it,
+	// so that the rule moves with the data, as a label's value does.
+	DateRef string
+	DatePos diag.Pos
 }
 
 // knownKeys lists the keys of a chart block, sorted.
@@ -340,6 +346,10 @@ func event(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.Node
 		s, isText := scalar(v)
 		switch k.Value {
 		case "date":
+			if ref, ok := strings.CutPrefix(strings.TrimSpace(s), "{{"); ok && isText && strings.HasSuffix(ref, "}}") {
+				e.DateRef, e.DatePos, hasDate = strings.TrimSpace(strings.TrimSuffix(ref, "}}")), pos(v), true
+				continue
+			}
 			d, err := time.Parse(time.DateOnly, s)
 			hint := ""
 			if isText && err != nil {

@@ -154,6 +154,14 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	spec.Title = c.run.expand(c.scope, c.page, spec.Title, spec.TitlePos, diags)
 	spec.Caption = c.run.expand(c.scope, c.page, spec.Caption, spec.CaptionPos, diags)
 	for i, e := range spec.Events {
+		if e.DateRef != "" {
+			d, err := c.eventDate(e.DateRef)
+			if err != nil {
+				diags.Errorf(e.DatePos, "chart: event date {{ %s }}: %v", e.DateRef, err)
+				ok = false
+			}
+			spec.Events[i].Date = d
+		}
 		spec.Events[i].Label = c.run.expand(c.scope, c.page, e.Label, e.LabelPos, diags)
 		if strings.Contains(e.Label, "{{") {
 			// Measured as readers see it: "Ward full {{ beds.crossing
@@ -376,6 +384,27 @@ func (c *charts) writeFiles() ([]string, error) {
 		}
 	}
 	return paths, nil
+}
+
+// eventDate returns the date an event's {{ ref }} names: a date of the
+// data, such as a crossing, with no format or claim, which the rule's
+// place would not show.
+func (c *charts) eventDate(src string) (time.Time, error) {
+	e, err := data.ParseExpr(src)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if e.IsLiteral || e.Format != "" || e.Claim != nil {
+		return time.Time{}, fmt.Errorf("write a date of the data alone, such as {{ %s }}, with no filter or quoted text", cmp.Or(e.Ref.Block, "beds")+"."+cmp.Or(e.Ref.Field, "crossing"))
+	}
+	v, err := c.scope.Lookup(e.Ref)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if v.Kind != data.Date {
+		return time.Time{}, fmt.Errorf("%s is not a date: write one that is, such as %s.crossing", e.Ref, e.Ref.Block)
+	}
+	return v.Date, nil
 }
 
 // chartID derives a chart's HTML id from its page and position, so that
