@@ -234,7 +234,9 @@ func mainMount(mounts []contentMount, def string) int {
 // [params], hugo.toml and config.toml the whole), each filling in what
 // is not set yet. A language's file is that language's config, as Hugo
 // reads it: languages.fr.toml is [languages.fr], params.fr.toml and
-// menus.fr.toml its params and menus.
+// menus.fr.toml its params and menus. The files of config/production,
+// read the same way, are set over all that: hugo builds a site in its
+// production environment.
 func (im *importer) hugoConfig() (map[string]any, error) {
 	var conf map[string]any
 	for _, name := range hugoConfigs {
@@ -250,14 +252,36 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 			break
 		}
 	}
-	entries, _ := fs.ReadDir(im.src, "config/_default")
+	def, err := im.hugoConfigDir("config/_default")
+	if err != nil {
+		return nil, err
+	}
+	if def != nil {
+		conf = fillConfig(conf, def)
+	}
+	prod, err := im.hugoConfigDir("config/production")
+	if err != nil {
+		return nil, err
+	}
+	if prod != nil {
+		conf = fillConfig(prod, conf)
+	}
+	return conf, nil
+}
+
+// hugoConfigDir reads the config files of the folder dir of a Hugo
+// site (config/_default, config/production) as one config, each file
+// at the key its name gives; nil when dir has none.
+func (im *importer) hugoConfigDir(dir string) (map[string]any, error) {
+	var conf map[string]any
+	entries, _ := fs.ReadDir(im.src, dir)
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
 		key := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
 		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
 			continue
 		}
-		c, err := im.readConfig("config/_default/"+e.Name(), true)
+		c, err := im.readConfig(dir+"/"+e.Name(), true)
 		if err != nil {
 			return nil, err
 		}
