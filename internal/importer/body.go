@@ -1542,6 +1542,7 @@ func (im *importer) dataFile(p string) any {
 // and notes it.
 func (c *converter) wrap(t tag, what string) {
 	c.writeLineTags()
+	c.ownLine()
 	c.out.WriteString("<!-- plotline import: " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 	c.im.note(c.pos(t.start), "%s", what)
 }
@@ -1649,11 +1650,23 @@ func (c *converter) writeLineTags() {
 	if len(c.lineTags) == 0 {
 		return
 	}
+	c.ownLine()
 	if out := c.out.Bytes(); len(out) > 0 && out[len(out)-1] != ' ' && out[len(out)-1] != '\n' {
 		c.out.WriteByte(' ')
 	}
 	c.out.Write(c.lineTags)
 	c.lineTags = c.lineTags[:0]
+}
+
+// ownLine ends the line written last when it is a link reference
+// definition ("[13]: https://…", the last line of an include), which a
+// comment after its address would make a line of text.
+func (c *converter) ownLine() {
+	out := c.out.Bytes()
+	line := lastLine(out)
+	if k := bytes.Index(line, []byte("]:")); k > 0 && len(bytes.TrimSpace(line[k+2:])) > 0 && lineStartsRef(out, len(out)-len(line)+k) {
+		c.out.WriteByte('\n')
+	}
 }
 
 // openAddressAttr reports whether out ends inside the value of an href
@@ -2734,16 +2747,26 @@ func (c *converter) include(t tag) {
 		todo("uses Liquid: inline it by hand")
 	case !c.mayInclude(len(data)):
 		todo(tooMuchIncluded)
-	case liquid:
+	case liquid, unprintableIn(data):
 		// Markdown with Liquid outputs and includes, but no loop or
 		// condition (a lesson's list of link definitions, shared by
 		// its pages): converted as part of the page, as Jekyll reads
-		// it, each note at its place in the include.
+		// it, each note at its place in the include. So is one with a
+		// character a web page may not hold, which is left out as the
+		// page's own are.
 		c.includeText(file, data, data, 0)
 	default:
 		c.out.Write(bytes.TrimRight(data, "\n"))
 		c.im.res.Converted++
 	}
+}
+
+// unprintableIn reports whether data holds a character that
+// converter.unprintable leaves out: one yamlpos.Unprintable finds, or a
+// byte order mark.
+func unprintableIn(data []byte) bool {
+	_, _, ok := yamlpos.Unprintable(data)
+	return ok || bytes.Contains(data, []byte("\uFEFF"))
 }
 
 // themeInclude converts the include t of name when it is one of
