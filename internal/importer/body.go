@@ -528,7 +528,7 @@ func (c *converter) captionedImage(i int) int {
 	}
 	caption, _ = plainText(c.im.code, caption) // the hook showed the HTML of its Markdown
 	c.at = i
-	c.figureHTML(c.mended(string(m[2])), alt, caption, "")
+	c.figureHTML(c.mended(string(m[2])), stripTags(alt), caption, "")
 	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
 		c.out.WriteString("\n") // the line below is not the HTML block's
 	}
@@ -1272,7 +1272,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 		c.out.WriteString("<figure>")
 		for _, img := range imgs {
 			c.at = img.at
-			c.out.WriteString(c.figureImage(c.mended(img.a.named["src"]), img.a.named["alt"], img.a.named["link"]))
+			c.out.WriteString(c.figureImage(c.mended(img.a.named["src"]), stripTags(img.a.named["alt"]), img.a.named["link"]))
 		}
 		caption, _ = plainText(c.im.code, caption) // jekyll-figure made HTML of its Markdown
 		c.endFigure(caption)
@@ -1808,7 +1808,10 @@ func (c *converter) figure(i, end int, a args) {
 	c.at = i
 	src := c.mended(a.get("src", 0))
 	title := cmp.Or(a.named["caption"], a.named["title"])
-	alt := cmp.Or(a.named["alt"], title)
+	// An alt attribute is text, kept whole, HTML in it as typed, as
+	// Hugo wrote it into the attribute; one made of the caption, which
+	// Hugo made HTML of, is its words.
+	alt := cmp.Or(a.named["alt"], stripTags(title))
 	if c.nowhere(src) {
 		// An image the source lacks too, with no old site's address to
 		// keep: its words stay, as a link's text does.
@@ -1868,7 +1871,7 @@ func (c *converter) figure(i, end int, a args) {
 		}
 		title = t
 	}
-	img := "![" + strings.NewReplacer("[", `\[`, "]", `\]`, "\n", " ").Replace(stripTags(alt)) + "](" + dest
+	img := "![" + markdownText(alt) + "](" + dest
 	if title != "" {
 		img += ` "` + strings.NewReplacer(`"`, `\"`, "\n", " ").Replace(title) + `"`
 	}
@@ -1921,8 +1924,9 @@ func (c *converter) writeLink(i, end int, text, u string) int {
 	return c.wrote(a, end-i)
 }
 
-// figureHTML writes a figure of the image at src, with its alt text, its
-// caption and the address it links to, if any, as HTML.
+// figureHTML writes a figure of the image at src, with its alt text
+// (plain text), its caption and the address it links to, if any, as
+// HTML.
 func (c *converter) figureHTML(src, alt, caption, link string) {
 	c.out.WriteString("<figure>" + c.figureImage(src, alt, link))
 	c.endFigure(caption)
@@ -1938,10 +1942,10 @@ func (c *converter) endFigure(caption string) {
 	c.im.res.Converted++
 }
 
-// figureImage returns the <img> of a figure of HTML, inside a link to
-// link when there is one.
+// figureImage returns the <img> of a figure of HTML, with alt, plain
+// text, inside a link to link when there is one.
 func (c *converter) figureImage(src, alt, link string) string {
-	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(stripTags(alt)) + `">`
+	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(alt) + `">`
 	if link != "" {
 		img = `<a href="` + html.EscapeString(c.mended(link)) + `">` + img + `</a>`
 	}
@@ -1965,22 +1969,44 @@ func endsLine(b []byte, end int) bool {
 // the left margin: indented, or in a list, a quote or a table.
 var blockMarkRE = regexp.MustCompile(`^(?:[ \t>|*+-]|\d+[.)])`)
 
-// stripTags leaves out the HTML tags of s, for alt text.
+// stripTags leaves out the HTML tags of s, for alt text: a "<" that
+// starts no tag ("1 < 2", "a <3", one no ">" closes) is text, and kept.
 func stripTags(s string) string {
 	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>' && in:
-			in = false
-		case !in:
-			b.WriteRune(r)
+	for {
+		k := strings.IndexByte(s, '<')
+		if k < 0 {
+			break
 		}
+		end := strings.IndexByte(s[k:], '>')
+		if end < 0 || !startsTag(s[k+1:]) {
+			b.WriteString(s[:k+1])
+			s = s[k+1:]
+			continue
+		}
+		b.WriteString(s[:k])
+		s = s[k+end+1:]
 	}
+	b.WriteString(s)
 	return b.String()
 }
+
+// startsTag reports whether s, what follows a "<", begins an HTML tag, a
+// comment or a declaration: a letter, or "/", "!" or "?" before one.
+func startsTag(s string) bool {
+	letter := func(s string) bool { return s != "" && (s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z') }
+	if s != "" && s[0] == '!' || s != "" && s[0] == '?' {
+		return true
+	}
+	return letter(s) || strings.HasPrefix(s, "/") && letter(s[1:])
+}
+
+// markdownText returns s, plain text, as Markdown that shows it as typed
+// in a line, a link's or an image's text: its marks of emphasis, code,
+// links and HTML and its entities escaped, a line break a space.
+var markdownText = strings.NewReplacer(
+	"\\", "\\\\", "[", "\\[", "]", "\\]", "<", "\\<", "&", "\\&", "*", "\\*", "_", "\\_", "`", "\\`", "\n", " ",
+).Replace
 
 // siteCode turns the site's own code shortcode t (one whose template
 // highlights its inside), standing at the start of its line, and what is
