@@ -1193,7 +1193,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		top := diag.Pos{Path: p, Line: 1, Col: 1}
 		switch {
 		case listPage:
-			im.done(top, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
+			im.done(top, "a page of the tags or categories (_index): plotline makes the lists of tags itself, and reads no such page: its text is written to %s, to move into an article", strings.TrimPrefix(pg.written(), "content/"))
 		case strings.HasPrefix(pg.dest, "content/tags/") && !pg.draft:
 			// A page of the folder of tags (_index.zh-CN.md, of a
 			// language the config does not list), which Hugo published
