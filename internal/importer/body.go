@@ -2773,13 +2773,15 @@ func (c *converter) include(t tag) {
 		todo("uses Liquid: inline it by hand")
 	case !c.mayInclude(len(data)):
 		todo(tooMuchIncluded)
-	case liquid, unprintableIn(data):
-		// Markdown with Liquid outputs and includes, but no loop or
-		// condition (a lesson's list of link definitions, shared by
-		// its pages): converted as part of the page, as Jekyll reads
-		// it, each note at its place in the include. So is one with a
-		// character a web page may not hold, which is left out as the
-		// page's own are.
+	case liquid, markdownExt(file), unprintableIn(data):
+		// Markdown, with Liquid outputs and includes in it or not, but
+		// no loop or condition (a lesson's list of link definitions,
+		// shared by its pages): converted as part of the page, as
+		// Jekyll reads it, each note at its place in the include, so
+		// that its mistakes are mended as the page's are (a link
+		// address in brackets of its own). So is HTML with a character
+		// a web page may not hold, which is left out as the page's own
+		// are.
 		c.includeText(file, data, data, 0)
 	default:
 		c.out.Write(bytes.TrimRight(data, "\n"))
@@ -3055,7 +3057,7 @@ func (c *converter) link(i int) int {
 	if b[i+1] == '(' {
 		lead, trail, innerEnd = strayBrackets(b, start)
 		switch {
-		case lead > 1:
+		case lead > 1 && b[start+lead-1] == '(':
 			c.im.done(c.pos(start), "link address %s is a link of its own: written as its address, %s", b[start:innerEnd+trail], b[start+lead:innerEnd])
 		case lead > 0:
 			c.im.done(c.pos(start), "link address %s in brackets of its own: written without them", b[start+lead:innerEnd])
@@ -3158,18 +3160,27 @@ func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 		}
 	}
 	closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[b[start]]
-	end, ok := bareAddress(b, start+1)
+	from := afterSpaces(b, start+1)
+	end, ok := bareAddress(b, from)
 	if !ok || end >= len(b) {
 		return 0, 0, 0
 	}
-	switch {
-	case b[end] == closer && end+1 < len(b) && b[end+1] == ')':
-		return 1, 1, end
-	case b[start] == '[' && b[end] == ')':
+	switch k := afterSpaces(b, end); {
+	case k < len(b) && b[k] == closer && outerEnd(b, k+1):
+		// "[x]((/a/))", "[x](( /a/ ))", "[x]((/a/) "title")".
+		return from - start, k + 1 - end, end
+	case b[start] == '[' && b[end] == ')' && from == start+1:
 		// Only the opening one: "[x]([https://a.example/)".
 		return 1, 0, end
 	}
 	return 0, 0, 0
+}
+
+// outerEnd reports whether what follows offset k of b ends a link's
+// destination: its ")", or a title after a space.
+func outerEnd(b []byte, k int) bool {
+	j := afterSpaces(b, k)
+	return j < len(b) && (b[j] == ')' || j > k && (b[j] == '"' || b[j] == '\''))
 }
 
 // linkAsAddress finds whether the link address that starts at offset
