@@ -999,10 +999,14 @@ func (ml multilingual) permalinks(code string, site map[string]string) map[strin
 
 // readPermalinks adds to dst the patterns of a Hugo permalinks table,
 // v, by section: the table itself, or its page table (Hugo's
-// [permalinks.page]), and returns dst.
+// [permalinks.page]) and its section table ([permalinks.section]), each
+// pattern of which is at its section's name after sectionPermalink, and
+// returns dst.
 func readPermalinks(dst map[string]string, v any) map[string]string {
 	pl, _ := v.(map[string]any)
-	if page, ok := pl["page"].(map[string]any); ok {
+	page, ok1 := pl["page"].(map[string]any)
+	section, ok2 := pl["section"].(map[string]any)
+	if ok1 || ok2 {
 		pl = page
 	}
 	for k, v := range pl {
@@ -1010,8 +1014,18 @@ func readPermalinks(dst map[string]string, v any) map[string]string {
 			dst[k] = s
 		}
 	}
+	for k, v := range section {
+		if s, ok := v.(string); ok {
+			dst[sectionPermalink+k] = s
+		}
+	}
 	return dst
 }
+
+// sectionPermalink is put before a section's name for the pattern of its
+// section pages among the patterns of its pages (see readPermalinks): a
+// character no name of a folder in a config holds.
+const sectionPermalink = "\x00section:"
 
 // langCodeRE matches a language code a file name may end with when the
 // config lists no languages: "fr", "pt-br".
