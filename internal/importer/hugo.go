@@ -266,7 +266,99 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 	if prod != nil {
 		conf = fillConfig(prod, conf)
 	}
+	if conf != nil {
+		im.themeMarkup(conf)
+	}
 	return conf, nil
+}
+
+// themeMarkup merges into conf the markup config of each theme or
+// module it names whose folder the source holds (themes/NAME, the
+// first named first), as Hugo merges it: by the _merge of the site's
+// markup, or else of the theme's, "shallow" adding the theme's keys the
+// site's markup lacks (goldmark, highlight), "deep" the settings of
+// those keys too, the site's own winning; none by default. The themes
+// and modules whose folders the source lacks are noted, when their
+// markup would have been merged: what they set (raw HTML, the
+// delimiters of mathematics) is not known. Hugo Blox's and Wowchemy's
+// modules are known (see hugo), and left out of the note.
+func (im *importer) themeMarkup(conf map[string]any) {
+	var missing []string
+	for _, t := range hugoThemes(conf) {
+		if t == "" {
+			continue
+		}
+		dir := "themes/" + t
+		merge := strings.ToLower(lookupString(conf, "markup._merge"))
+		if info, err := fs.Stat(im.src, dir); err != nil || !info.IsDir() {
+			lt := strings.ToLower(t)
+			if (merge == "shallow" || merge == "deep") && !strings.Contains(lt, "hugoblox/") && !strings.Contains(lt, "wowchemy/") {
+				missing = append(missing, t)
+			}
+			continue
+		}
+		theme := im.themeConfig(dir)
+		tm, _ := theme["markup"].(map[string]any)
+		if tm == nil {
+			continue
+		}
+		merge = strings.ToLower(cmp.Or(merge, lookupString(theme, "markup._merge")))
+		if merge != "shallow" && merge != "deep" {
+			continue
+		}
+		sm, _ := conf["markup"].(map[string]any)
+		if sm == nil {
+			sm = map[string]any{}
+			conf["markup"] = sm
+		}
+		for k, v := range tm {
+			d, ok := sm[k]
+			switch {
+			case k == "_merge":
+			case !ok:
+				sm[k] = v
+			case merge == "deep":
+				dm, ok1 := d.(map[string]any)
+				vm, ok2 := v.(map[string]any)
+				if ok1 && ok2 {
+					fillConfig(dm, vm)
+				}
+			}
+		}
+	}
+	if len(missing) > 0 {
+		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the markup config is merged with that of %s, whose folders the source lacks (themes/%s): it is not read, so what it set is not known (if it published raw HTML, set unsafe_html: true in plotline.yaml)", strings.Join(missing, ", "), missing[0])
+	}
+}
+
+// themeConfig reads the config of the theme in the folder dir as Hugo
+// does: its first config file, then the files of its config/_default,
+// each filling in what is not set yet; nil when it has none. A file
+// that cannot be read or decoded is noted and passed over.
+func (im *importer) themeConfig(dir string) map[string]any {
+	var conf map[string]any
+	for _, name := range hugoConfigs {
+		if strings.HasPrefix(name, "config/") {
+			break
+		}
+		c, err := im.readConfig(dir+"/"+name, true)
+		if err != nil {
+			im.note(diag.Pos{Path: dir + "/" + name}, "the theme's config is not read: %v", err)
+			continue
+		}
+		if c != nil {
+			conf = c
+			break
+		}
+	}
+	def, err := im.hugoConfigDir(dir + "/config/_default")
+	if err != nil {
+		im.note(diag.Pos{Path: dir + "/config/_default"}, "the theme's config is not read: %v", err)
+	}
+	if def != nil {
+		conf = fillConfig(conf, def)
+	}
+	return conf
 }
 
 // hugoConfigDir reads the config files of the folder dir of a Hugo
