@@ -278,7 +278,7 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 // markup, or else of the theme's, "shallow" adding the theme's keys the
 // site's markup lacks (goldmark, highlight), "deep" the settings of
 // those keys too, the site's own winning; none by default. The themes
-// and modules whose folders the source lacks are noted, when their
+// and modules whose folders the source lacks, or holds empty, are noted, when their
 // markup would have been merged: what they set (raw HTML, the
 // delimiters of mathematics) is not known. Hugo Blox's and Wowchemy's
 // modules are known (see hugo), and left out of the note.
@@ -290,7 +290,9 @@ func (im *importer) themeMarkup(conf map[string]any) {
 		}
 		dir := "themes/" + t
 		merge := strings.ToLower(lookupString(conf, "markup._merge"))
-		if info, err := fs.Stat(im.src, dir); err != nil || !info.IsDir() {
+		if entries, err := fs.ReadDir(im.src, dir); err != nil || len(entries) == 0 {
+			// No such folder, or an empty one (a git submodule not
+			// checked out).
 			lt := strings.ToLower(t)
 			if (merge == "shallow" || merge == "deep") && !strings.Contains(lt, "hugoblox/") && !strings.Contains(lt, "wowchemy/") {
 				missing = append(missing, t)
@@ -1022,7 +1024,9 @@ func (im *importer) mountWalks(conf map[string]any, confName string, ml multilin
 			im.note(diag.Pos{Path: confName}, "module mount %s (to %s): outside the site's folder: not imported", m.source, target)
 			continue
 		}
-		if info, err := fs.Stat(im.src, dir); err != nil || !info.IsDir() {
+		if entries, err := fs.ReadDir(im.src, dir); err != nil || len(entries) == 0 {
+			// No such folder, or an empty one (a git submodule not
+			// checked out).
 			im.note(diag.Pos{Path: confName}, "module mount %s (to %s): not a folder of the site: not imported", m.source, target)
 			continue
 		}
