@@ -278,10 +278,10 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 // markup, or else of the theme's, "shallow" adding the theme's keys the
 // site's markup lacks (goldmark, highlight), "deep" the settings of
 // those keys too, the site's own winning; none by default. The themes
-// and modules whose folders the source lacks, or holds empty, are noted, when their
-// markup would have been merged: what they set (raw HTML, the
-// delimiters of mathematics) is not known. Hugo Blox's and Wowchemy's
-// modules are known (see hugo), and left out of the note.
+// and modules whose folders the source lacks, or holds empty, are
+// noted, when their markup would have been merged: what they set (raw
+// HTML, the delimiters of mathematics) is not known. Hugo Blox's and
+// Wowchemy's modules are known (see hugo), and left out of the note.
 func (im *importer) themeMarkup(conf map[string]any) {
 	var missing []string
 	for _, t := range hugoThemes(conf) {
@@ -1024,9 +1024,7 @@ func (im *importer) mountWalks(conf map[string]any, confName string, ml multilin
 			im.note(diag.Pos{Path: confName}, "module mount %s (to %s): outside the site's folder: not imported", m.source, target)
 			continue
 		}
-		if entries, err := fs.ReadDir(im.src, dir); err != nil || len(entries) == 0 {
-			// No such folder, or an empty one (a git submodule not
-			// checked out).
+		if info, err := fs.Stat(im.src, dir); err != nil || !info.IsDir() {
 			im.note(diag.Pos{Path: confName}, "module mount %s (to %s): not a folder of the site: not imported", m.source, target)
 			continue
 		}
