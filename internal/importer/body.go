@@ -528,7 +528,7 @@ func (c *converter) captionedImage(i int) int {
 	}
 	caption, _ = plainText(c.im.code, caption) // the hook showed the HTML of its Markdown
 	c.at = i
-	c.figureHTML(c.mended(string(m[2])), alt, caption, "")
+	c.figureHTML(c.mended(string(m[2])), stripTags(alt), caption, "")
 	if next < len(b) && !blankLine(line(next)) && !imageLineRE.Match(line(next)) {
 		c.out.WriteString("\n") // the line below is not the HTML block's
 	}
@@ -1272,7 +1272,7 @@ func (c *converter) jekyllFigure(i int, t tag) int {
 		c.out.WriteString("<figure>")
 		for _, img := range imgs {
 			c.at = img.at
-			c.out.WriteString(c.figureImage(c.mended(img.a.named["src"]), img.a.named["alt"], img.a.named["link"]))
+			c.out.WriteString(c.figureImage(c.mended(img.a.named["src"]), stripTags(img.a.named["alt"]), img.a.named["link"]))
 		}
 		caption, _ = plainText(c.im.code, caption) // jekyll-figure made HTML of its Markdown
 		c.endFigure(caption)
@@ -1542,6 +1542,7 @@ func (im *importer) dataFile(p string) any {
 // and notes it.
 func (c *converter) wrap(t tag, what string) {
 	c.writeLineTags()
+	c.ownLine()
 	c.out.WriteString("<!-- plotline import: " + commentSafe(string(c.body[t.start:t.end])) + " -->")
 	c.im.note(c.pos(t.start), "%s", what)
 }
@@ -1649,11 +1650,23 @@ func (c *converter) writeLineTags() {
 	if len(c.lineTags) == 0 {
 		return
 	}
+	c.ownLine()
 	if out := c.out.Bytes(); len(out) > 0 && out[len(out)-1] != ' ' && out[len(out)-1] != '\n' {
 		c.out.WriteByte(' ')
 	}
 	c.out.Write(c.lineTags)
 	c.lineTags = c.lineTags[:0]
+}
+
+// ownLine ends the line written last when it is a link reference
+// definition ("[13]: https://…", the last line of an include), which a
+// comment after its address would make a line of text.
+func (c *converter) ownLine() {
+	out := c.out.Bytes()
+	line := lastLine(out)
+	if k := bytes.Index(line, []byte("]:")); k > 0 && len(bytes.TrimSpace(line[k+2:])) > 0 && lineStartsRef(out, len(out)-len(line)+k) {
+		c.out.WriteByte('\n')
+	}
 }
 
 // openAddressAttr reports whether out ends inside the value of an href
@@ -1795,7 +1808,10 @@ func (c *converter) figure(i, end int, a args) {
 	c.at = i
 	src := c.mended(a.get("src", 0))
 	title := cmp.Or(a.named["caption"], a.named["title"])
-	alt := cmp.Or(a.named["alt"], title)
+	// An alt attribute is text, kept whole, HTML in it as typed, as
+	// Hugo wrote it into the attribute; one made of the caption, which
+	// Hugo made HTML of, is its words.
+	alt := cmp.Or(a.named["alt"], stripTags(title))
 	if c.nowhere(src) {
 		// An image the source lacks too, with no old site's address to
 		// keep: its words stay, as a link's text does.
@@ -1855,7 +1871,7 @@ func (c *converter) figure(i, end int, a args) {
 		}
 		title = t
 	}
-	img := "![" + strings.NewReplacer("[", `\[`, "]", `\]`, "\n", " ").Replace(stripTags(alt)) + "](" + dest
+	img := "![" + markdownText(alt) + "](" + dest
 	if title != "" {
 		img += ` "` + strings.NewReplacer(`"`, `\"`, "\n", " ").Replace(title) + `"`
 	}
@@ -1908,8 +1924,9 @@ func (c *converter) writeLink(i, end int, text, u string) int {
 	return c.wrote(a, end-i)
 }
 
-// figureHTML writes a figure of the image at src, with its alt text, its
-// caption and the address it links to, if any, as HTML.
+// figureHTML writes a figure of the image at src, with its alt text
+// (plain text), its caption and the address it links to, if any, as
+// HTML.
 func (c *converter) figureHTML(src, alt, caption, link string) {
 	c.out.WriteString("<figure>" + c.figureImage(src, alt, link))
 	c.endFigure(caption)
@@ -1925,10 +1942,10 @@ func (c *converter) endFigure(caption string) {
 	c.im.res.Converted++
 }
 
-// figureImage returns the <img> of a figure of HTML, inside a link to
-// link when there is one.
+// figureImage returns the <img> of a figure of HTML, with alt, plain
+// text, inside a link to link when there is one.
 func (c *converter) figureImage(src, alt, link string) string {
-	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(stripTags(alt)) + `">`
+	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(alt) + `">`
 	if link != "" {
 		img = `<a href="` + html.EscapeString(c.mended(link)) + `">` + img + `</a>`
 	}
@@ -1952,22 +1969,44 @@ func endsLine(b []byte, end int) bool {
 // the left margin: indented, or in a list, a quote or a table.
 var blockMarkRE = regexp.MustCompile(`^(?:[ \t>|*+-]|\d+[.)])`)
 
-// stripTags leaves out the HTML tags of s, for alt text.
+// stripTags leaves out the HTML tags of s, for alt text: a "<" that
+// starts no tag ("1 < 2", "a <3", one no ">" closes) is text, and kept.
 func stripTags(s string) string {
 	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>' && in:
-			in = false
-		case !in:
-			b.WriteRune(r)
+	for {
+		k := strings.IndexByte(s, '<')
+		if k < 0 {
+			break
 		}
+		end := strings.IndexByte(s[k:], '>')
+		if end < 0 || !startsTag(s[k+1:]) {
+			b.WriteString(s[:k+1])
+			s = s[k+1:]
+			continue
+		}
+		b.WriteString(s[:k])
+		s = s[k+end+1:]
 	}
+	b.WriteString(s)
 	return b.String()
 }
+
+// startsTag reports whether s, what follows a "<", begins an HTML tag, a
+// comment or a declaration: a letter, or "/", "!" or "?" before one.
+func startsTag(s string) bool {
+	letter := func(s string) bool { return s != "" && (s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z') }
+	if s != "" && s[0] == '!' || s != "" && s[0] == '?' {
+		return true
+	}
+	return letter(s) || strings.HasPrefix(s, "/") && letter(s[1:])
+}
+
+// markdownText returns s, plain text, as Markdown that shows it as typed
+// in a line, a link's or an image's text: its marks of emphasis, code,
+// links and HTML and its entities escaped, a line break a space.
+var markdownText = strings.NewReplacer(
+	"\\", "\\\\", "[", "\\[", "]", "\\]", "<", "\\<", "&", "\\&", "*", "\\*", "_", "\\_", "`", "\\`", "\n", " ",
+).Replace
 
 // siteCode turns the site's own code shortcode t (one whose template
 // highlights its inside), standing at the start of its line, and what is
@@ -2734,16 +2773,28 @@ func (c *converter) include(t tag) {
 		todo("uses Liquid: inline it by hand")
 	case !c.mayInclude(len(data)):
 		todo(tooMuchIncluded)
-	case liquid:
-		// Markdown with Liquid outputs and includes, but no loop or
-		// condition (a lesson's list of link definitions, shared by
-		// its pages): converted as part of the page, as Jekyll reads
-		// it, each note at its place in the include.
+	case liquid, markdownExt(file), unprintableIn(data):
+		// Markdown, with Liquid outputs and includes in it or not, but
+		// no loop or condition (a lesson's list of link definitions,
+		// shared by its pages): converted as part of the page, as
+		// Jekyll reads it, each note at its place in the include, so
+		// that its mistakes are mended as the page's are (a link
+		// address in brackets of its own). So is HTML with a character
+		// a web page may not hold, which is left out as the page's own
+		// are.
 		c.includeText(file, data, data, 0)
 	default:
 		c.out.Write(bytes.TrimRight(data, "\n"))
 		c.im.res.Converted++
 	}
+}
+
+// unprintableIn reports whether data holds a character that
+// converter.unprintable leaves out: one yamlpos.Unprintable finds, or a
+// byte order mark.
+func unprintableIn(data []byte) bool {
+	_, _, ok := yamlpos.Unprintable(data)
+	return ok || bytes.Contains(data, []byte("\uFEFF"))
 }
 
 // themeInclude converts the include t of name when it is one of
@@ -3006,7 +3057,7 @@ func (c *converter) link(i int) int {
 	if b[i+1] == '(' {
 		lead, trail, innerEnd = strayBrackets(b, start)
 		switch {
-		case lead > 1:
+		case lead > 1 && b[start+lead-1] == '(':
 			c.im.done(c.pos(start), "link address %s is a link of its own: written as its address, %s", b[start:innerEnd+trail], b[start+lead:innerEnd])
 		case lead > 0:
 			c.im.done(c.pos(start), "link address %s in brackets of its own: written without them", b[start+lead:innerEnd])
@@ -3109,18 +3160,27 @@ func strayBrackets(b []byte, start int) (lead, trail, innerEnd int) {
 		}
 	}
 	closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[b[start]]
-	end, ok := bareAddress(b, start+1)
+	from := afterSpaces(b, start+1)
+	end, ok := bareAddress(b, from)
 	if !ok || end >= len(b) {
 		return 0, 0, 0
 	}
-	switch {
-	case b[end] == closer && end+1 < len(b) && b[end+1] == ')':
-		return 1, 1, end
-	case b[start] == '[' && b[end] == ')':
+	switch k := afterSpaces(b, end); {
+	case k < len(b) && b[k] == closer && outerEnd(b, k+1):
+		// "[x]((/a/))", "[x](( /a/ ))", "[x]((/a/) "title")".
+		return from - start, k + 1 - end, end
+	case b[start] == '[' && b[end] == ')' && from == start+1:
 		// Only the opening one: "[x]([https://a.example/)".
 		return 1, 0, end
 	}
 	return 0, 0, 0
+}
+
+// outerEnd reports whether what follows offset k of b ends a link's
+// destination: its ")", or a title after a space.
+func outerEnd(b []byte, k int) bool {
+	j := afterSpaces(b, k)
+	return j < len(b) && (b[j] == ')' || j > k && (b[j] == '"' || b[j] == '\''))
 }
 
 // linkAsAddress finds whether the link address that starts at offset

@@ -234,7 +234,9 @@ func mainMount(mounts []contentMount, def string) int {
 // [params], hugo.toml and config.toml the whole), each filling in what
 // is not set yet. A language's file is that language's config, as Hugo
 // reads it: languages.fr.toml is [languages.fr], params.fr.toml and
-// menus.fr.toml its params and menus.
+// menus.fr.toml its params and menus. The files of config/production,
+// read the same way, are set over all that: hugo builds a site in its
+// production environment.
 func (im *importer) hugoConfig() (map[string]any, error) {
 	var conf map[string]any
 	for _, name := range hugoConfigs {
@@ -250,14 +252,130 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 			break
 		}
 	}
-	entries, _ := fs.ReadDir(im.src, "config/_default")
+	def, err := im.hugoConfigDir("config/_default")
+	if err != nil {
+		return nil, err
+	}
+	if def != nil {
+		conf = fillConfig(conf, def)
+	}
+	prod, err := im.hugoConfigDir("config/production")
+	if err != nil {
+		return nil, err
+	}
+	if prod != nil {
+		conf = fillConfig(prod, conf)
+	}
+	if conf != nil {
+		im.themeMarkup(conf)
+	}
+	return conf, nil
+}
+
+// themeMarkup merges into conf the markup config of each theme or
+// module it names whose folder the source holds (themes/NAME, the
+// first named first), as Hugo merges it: by the _merge of the site's
+// markup, or else of the theme's, "shallow" adding the theme's keys the
+// site's markup lacks (goldmark, highlight), "deep" the settings of
+// those keys too, the site's own winning; none by default. The themes
+// and modules whose folders the source lacks, or holds empty, are
+// noted, when their markup would have been merged: what they set (raw
+// HTML, the delimiters of mathematics) is not known. Hugo Blox's and
+// Wowchemy's modules are known (see hugo), and left out of the note.
+func (im *importer) themeMarkup(conf map[string]any) {
+	var missing []string
+	for _, t := range hugoThemes(conf) {
+		if t == "" {
+			continue
+		}
+		dir := "themes/" + t
+		merge := strings.ToLower(lookupString(conf, "markup._merge"))
+		if entries, err := fs.ReadDir(im.src, dir); err != nil || len(entries) == 0 {
+			// No such folder, or an empty one (a git submodule not
+			// checked out).
+			lt := strings.ToLower(t)
+			if (merge == "shallow" || merge == "deep") && !strings.Contains(lt, "hugoblox/") && !strings.Contains(lt, "wowchemy/") {
+				missing = append(missing, t)
+			}
+			continue
+		}
+		theme := im.themeConfig(dir)
+		tm, _ := theme["markup"].(map[string]any)
+		if tm == nil {
+			continue
+		}
+		merge = strings.ToLower(cmp.Or(merge, lookupString(theme, "markup._merge")))
+		if merge != "shallow" && merge != "deep" {
+			continue
+		}
+		sm, _ := conf["markup"].(map[string]any)
+		if sm == nil {
+			sm = map[string]any{}
+			conf["markup"] = sm
+		}
+		for k, v := range tm {
+			d, ok := sm[k]
+			switch {
+			case k == "_merge":
+			case !ok:
+				sm[k] = v
+			case merge == "deep":
+				dm, ok1 := d.(map[string]any)
+				vm, ok2 := v.(map[string]any)
+				if ok1 && ok2 {
+					fillConfig(dm, vm)
+				}
+			}
+		}
+	}
+	if len(missing) > 0 {
+		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the markup config is merged with that of %s, whose folders the source lacks (themes/%s): it is not read, so what it set is not known (if it published raw HTML, set unsafe_html: true in plotline.yaml)", strings.Join(missing, ", "), missing[0])
+	}
+}
+
+// themeConfig reads the config of the theme in the folder dir as Hugo
+// does: its first config file, then the files of its config/_default,
+// each filling in what is not set yet; nil when it has none. A file
+// that cannot be read or decoded is noted and passed over.
+func (im *importer) themeConfig(dir string) map[string]any {
+	var conf map[string]any
+	for _, name := range hugoConfigs {
+		if strings.HasPrefix(name, "config/") {
+			break
+		}
+		c, err := im.readConfig(dir+"/"+name, true)
+		if err != nil {
+			im.note(diag.Pos{Path: dir + "/" + name}, "the theme's config is not read: %v", err)
+			continue
+		}
+		if c != nil {
+			conf = c
+			break
+		}
+	}
+	def, err := im.hugoConfigDir(dir + "/config/_default")
+	if err != nil {
+		im.note(diag.Pos{Path: dir + "/config/_default"}, "the theme's config is not read: %v", err)
+	}
+	if def != nil {
+		conf = fillConfig(conf, def)
+	}
+	return conf
+}
+
+// hugoConfigDir reads the config files of the folder dir of a Hugo
+// site (config/_default, config/production) as one config, each file
+// at the key its name gives; nil when dir has none.
+func (im *importer) hugoConfigDir(dir string) (map[string]any, error) {
+	var conf map[string]any
+	entries, _ := fs.ReadDir(im.src, dir)
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
 		key := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
 		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
 			continue
 		}
-		c, err := im.readConfig("config/_default/"+e.Name(), true)
+		c, err := im.readConfig(dir+"/"+e.Name(), true)
 		if err != nil {
 			return nil, err
 		}
@@ -975,10 +1093,14 @@ func (ml multilingual) permalinks(code string, site map[string]string) map[strin
 
 // readPermalinks adds to dst the patterns of a Hugo permalinks table,
 // v, by section: the table itself, or its page table (Hugo's
-// [permalinks.page]), and returns dst.
+// [permalinks.page]) and its section table ([permalinks.section]), each
+// pattern of which is at its section's name after sectionPermalink, and
+// returns dst.
 func readPermalinks(dst map[string]string, v any) map[string]string {
 	pl, _ := v.(map[string]any)
-	if page, ok := pl["page"].(map[string]any); ok {
+	page, ok1 := pl["page"].(map[string]any)
+	section, ok2 := pl["section"].(map[string]any)
+	if ok1 || ok2 {
 		pl = page
 	}
 	for k, v := range pl {
@@ -986,8 +1108,18 @@ func readPermalinks(dst map[string]string, v any) map[string]string {
 			dst[k] = s
 		}
 	}
+	for k, v := range section {
+		if s, ok := v.(string); ok {
+			dst[sectionPermalink+k] = s
+		}
+	}
 	return dst
 }
+
+// sectionPermalink is put before a section's name for the pattern of its
+// section pages among the patterns of its pages (see readPermalinks): a
+// character no name of a folder in a config holds.
+const sectionPermalink = "\x00section:"
 
 // langCodeRE matches a language code a file name may end with when the
 // config lists no languages: "fr", "pt-br".
@@ -1169,7 +1301,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		top := diag.Pos{Path: p, Line: 1, Col: 1}
 		switch {
 		case listPage:
-			im.done(top, "a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article")
+			im.done(top, "a page of the tags or categories (_index): plotline makes the lists of tags itself, and reads no such page: its text is written to %s, to move into an article", strings.TrimPrefix(pg.written(), "content/"))
 		case strings.HasPrefix(pg.dest, "content/tags/") && !pg.draft:
 			// A page of the folder of tags (_index.zh-CN.md, of a
 			// language the config does not list), which Hugo published

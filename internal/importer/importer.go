@@ -546,7 +546,7 @@ func (im *importer) finish() {
 	im.listSections()
 	im.mendFragments()
 	for _, p := range im.pages {
-		im.res.Files[p.dest] = File{Data: im.render(p)}
+		im.res.Files[p.written()] = File{Data: im.render(p)}
 		im.res.Pages++
 	}
 	im.res.Files["plotline.yaml"] = File{Data: im.config()}

@@ -468,14 +468,17 @@ func TestSectionPages(t *testing.T) {
 	want := []string{
 		"content/docs/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
 		"content/docs/sub/_index.md:1:1: a section page (_index): published at its address as a page, its text followed by a list of the section's pages as they are now (new pages do not join it)",
-		"content/tags/_index.md:1:1: a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article",
-		"content/tags/go-lang/_index.md:1:1: a tag's page (_index): copied, but plotline publishes none, as it makes the lists of tags itself; move its text into an article",
+		"content/tags/_index.md:1:1: a page of the tags or categories (_index): plotline makes the lists of tags itself, and reads no such page: its text is written to tags/_index.txt, to move into an article",
+		"content/tags/go-lang/_index.md:1:1: a page of the tags or categories (_index): plotline makes the lists of tags itself, and reads no such page: its text is written to tags/go-lang/_index.txt, to move into an article",
 	}
 	if !slices.Equal(notes, want) {
 		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
 	}
-	if _, ok := res.Files["content/tags/go-lang/_index.md"]; !ok {
-		t.Error("content/tags/go-lang/_index.md was not copied")
+	if _, ok := res.Files["content/tags/go-lang/_index.txt"]; !ok {
+		t.Error("content/tags/go-lang/_index.txt was not written")
+	}
+	if _, ok := res.Files["content/tags/go-lang/_index.md"]; ok {
+		t.Error("content/tags/go-lang/_index.md was written, which the build warns at")
 	}
 	if _, ok := res.Files["content/docs/_index.md"]; ok {
 		t.Error("content/docs/_index.md was copied beside its index.md")

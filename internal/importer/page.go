@@ -830,3 +830,14 @@ func yamlString(s string) string {
 	}
 	return strings.TrimSuffix(string(out), "\n")
 }
+
+// written returns the file of the new site p is written to: its dest,
+// but for a tag's page, which plotline publishes none of, a .txt file
+// beside it, which the build neither reads nor warns at as it would at
+// an _index.md.
+func (p *page) written() string {
+	if p.taxonomy {
+		return strings.TrimSuffix(p.dest, path.Ext(p.dest)) + ".txt"
+	}
+	return p.dest
+}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -80,7 +82,13 @@ func hugoURL(p *page, rel string, permalinks map[string]string, rules pathRules)
 		dir = ""
 	}
 	if strings.TrimSuffix(path.Base(rel), path.Ext(rel)) == "_index" {
-		return "/" + rules.path(path.Join(dir, file)) + "/"
+		// A section's page, whose sections are its own path.
+		sections := path.Join(dir, file)
+		top, _, _ := strings.Cut(sections, "/")
+		if pattern, ok := permalinks[sectionPermalink+top]; ok && sections != "." {
+			return expandHugo(pattern, p, sections, top, file, rules)
+		}
+		return "/" + rules.path(sections) + "/"
 	}
 	section, _, _ := strings.Cut(dir, "/")
 	pattern, ok := permalinks[section]
@@ -108,12 +116,67 @@ func expandHugo(pattern string, p *page, dir, section, file string, rules pathRu
 	if p.slug != "" {
 		fields["slugorfilename"], fields["slugorcontentbasename"] = p.slug, p.slug
 	}
-	u := expand(pattern, fields)
+	u := expand(expandSections(pattern, dir), fields)
 	u = rules.path("/" + strings.TrimPrefix(u, "/"))
+	for strings.Contains(u, "//") {
+		// Where a token gave nothing: "/d/:sections[1:]/" of the
+		// section docs is /d/.
+		u = strings.ReplaceAll(u, "//", "/")
+	}
 	if !strings.HasSuffix(u, "/") && !strings.HasSuffix(u, ".html") {
 		u += "/"
 	}
 	return u
+}
+
+// sectionsSliceRE finds Hugo's :sections with a slice of them:
+// :sections[1:], :sections[last], :sections[:last], :sections[1:2].
+var sectionsSliceRE = regexp.MustCompile(`:sections\[([^\]]*)\]`)
+
+// expandSections replaces each :sections[…] of pattern with the sections
+// of dir, "docs/guide/setup", that its slice selects, as Hugo does: a
+// number or "last" (the index of the last one) on either side of a
+// colon, or one alone for that section only; a number past the end
+// selects none, and a slice it cannot read all of them.
+func expandSections(pattern, dir string) string {
+	var parts []string
+	if dir != "" {
+		parts = strings.Split(dir, "/")
+	}
+	index := func(s string, low bool) (int, bool) {
+		switch s = strings.TrimSpace(s); {
+		case s == "" && low:
+			return 0, true
+		case s == "":
+			return len(parts), true
+		case s == "last":
+			return len(parts) - 1, true
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return 0, false
+		}
+		return max(n, 0), true
+	}
+	return sectionsSliceRE.ReplaceAllStringFunc(pattern, func(m string) string {
+		cut := strings.ToLower(strings.TrimSpace(sectionsSliceRE.FindStringSubmatch(m)[1]))
+		lo, hi, colon := strings.Cut(cut, ":")
+		if cut == "" {
+			return dir
+		}
+		i, ok1 := index(lo, true)
+		j, ok2 := i+1, true
+		if colon {
+			j, ok2 = index(hi, false)
+		}
+		switch {
+		case !ok1 || !ok2:
+			return dir
+		case i < 0 || i >= len(parts) || j <= i:
+			return ""
+		}
+		return strings.Join(parts[i:min(j, len(parts))], "/")
+	})
 }
 
 // expand replaces each :name of pattern that fields knows, the longest
