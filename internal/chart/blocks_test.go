@@ -319,6 +319,42 @@ func TestLabelsAndSources(t *testing.T) {
 	}
 }
 
+// TestFifthLabelKeepsTheLatest checks that a chart of more labelled
+// observations than maxObservationLabels still labels the latest of them
+// on the plot, in the static chart of each frame and in the live one,
+// and leaves the earliest to the tooltip and the table: a fifth label
+// once took every label off the plot.
+func TestFifthLabelKeepsTheLatest(t *testing.T) {
+	b := &data.Block{Name: "beds", Unit: "beds"}
+	labels := map[int]string{0: "Winter", 3: "Spring", 6: "Summer", 9: "Autumn", 12: "Audit"}
+	for i := range 13 {
+		b.Series = append(b.Series, data.Point{Date: day("2024-01-01").AddDate(0, i, 0), Value: float64(100 + 10*i), Label: labels[i]})
+	}
+	noteText := regexp.MustCompile(`class="[^"]*plc-note-observation[^>]*>([^<]*)<`)
+	f, err := RenderBlocks([]*data.Block{b}, Spec{Type: TypeLine}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, svg := range [][]byte{f.SVG, f.SVGNarrow} {
+		var drawn []string
+		for _, m := range noteText.FindAllSubmatch(svg, -1) {
+			drawn = append(drawn, string(m[1]))
+		}
+		if len(drawn) == 0 {
+			t.Errorf("%s frame: no observation's label drawn of five", f.frames[i].name)
+		}
+		if slices.Contains(drawn, "Winter") {
+			t.Errorf("%s frame: the earliest label drawn, past the latest %d: %q", f.frames[i].name, maxObservationLabels, drawn)
+		}
+		if i == 0 && !slices.Equal(drawn, []string{"Spring", "Summer", "Autumn", "Audit"}) {
+			t.Errorf("wide frame: labels drawn %q; want the latest four", drawn)
+		}
+	}
+	if n := bytes.Count(f.Option, []byte(`"info":"observation"`)); n == 0 {
+		t.Errorf("the live chart draws no observation's label of five")
+	}
+}
+
 // TestSourceAddressAsWritten checks that a source's address is shown as
 // the writer wrote it, less its scheme, a leading "www." and a trailing
 // slash, in the table, the line of sources and the SVG file alike (as the
