@@ -713,3 +713,58 @@ func TestLongSeriesProjectionLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLongSeriesMarksLabels checks that a series of more than maxMarkers
+// observations, drawn as a line without its markers, still marks each
+// observation where a label's run starts, in the static chart and the
+// live one, on a projection chart and a line chart: its label stood
+// beside an unmarked stretch of line.
+func TestLongSeriesMarksLabels(t *testing.T) {
+	const n = maxMarkers + 20
+	var src strings.Builder
+	src.WriteString("co2:\n  unit: ppm\n  series:\n")
+	for i := range n {
+		label := ""
+		switch i {
+		case 30, 31:
+			label = ", label: Volcano" // one run: one mark
+		case 70:
+			label = ", label: New sensor"
+		}
+		fmt.Fprintf(&src, "    - {date: %s, value: %g%s}\n", day("2000-01-01").AddDate(0, i, 0).Format(time.DateOnly), 340+float64(i)/4, label)
+	}
+	src.WriteString("  projection: {rate: 3, per: year, limit: 400}\n")
+	b := parseBlock(t, src.String())
+	for _, kind := range []string{TypeProjection, TypeLine} {
+		f, err := RenderBlocks([]*data.Block{b}, Spec{Type: kind}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, svg := range [][]byte{f.SVG, f.SVGNarrow} {
+			if !bytes.Contains(svg, []byte(`<polyline class="plc-line"`)) {
+				t.Fatalf("%s chart: no line drawn", kind)
+			}
+			marks := regexp.MustCompile(`class="plc-obs"[^>]*><title>([^<]*)</title>`).FindAllSubmatch(svg, -1)
+			var got []string
+			for _, m := range marks {
+				got = append(got, string(m[1]))
+			}
+			if want := []string{"1 Jul 2002: 347.5 ppm (Volcano)", "1 Nov 2005: 357.5 ppm (New sensor)"}; !slices.Equal(got, want) {
+				t.Errorf("%s chart: static markers %q; want %q", kind, got, want)
+			}
+			if c := bytes.Count(svg, []byte(`class="plc-obs"`)); c != 2 {
+				t.Errorf("%s chart: %d static markers; want 2", kind, c)
+			}
+		}
+		s := seriesByID(t, decodeOption(t, f.Option))[idObserved]
+		var got []any
+		if pts, ok := dig(s, "markPoint", "data").([]any); ok {
+			for _, p := range pts {
+				got = append(got, dig(p, "coord"))
+			}
+		}
+		if want := fmt.Sprint([]any{[]any{"2002-07-01", 347.5}, []any{"2005-11-01", 357.5}}); fmt.Sprint(got) != want {
+			t.Errorf("%s chart: live marks at %v; want %s", kind, got, want)
+		}
+	}
+}

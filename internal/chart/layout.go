@@ -733,12 +733,8 @@ func (l *layout) placeObservationLabels(m *model) {
 	}
 	var cands []cand
 	for li, ly := range m.layers {
-		prev := ""
-		for _, p := range ly.drawn {
-			if p.Label != "" && p.Label != prev {
-				cands = append(cands, cand{li, p})
-			}
-			prev = p.Label
+		for _, i := range labelRuns(ly.drawn) {
+			cands = append(cands, cand{li, ly.drawn[i]})
 		}
 	}
 	l.labelled = len(cands)
