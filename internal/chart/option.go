@@ -309,12 +309,12 @@ type markLine struct {
 	Precision int `json:"precision,omitempty"`
 }
 
-// markPoint is ECharts' mark point component of a series, which
-// go-echarts' MarkPoints cannot give the coordinates of a time axis: it
-// marks the observations of a series drawn as a line, too many to mark
-// each, where a label's run starts, beside which the plot may write the
-// label, as the static chart marks them. Its marks take their series'
-// colour.
+// markPoint is ECharts' mark point component of a series (go-echarts'
+// MarkPoints writes its symbol as a list, which a mark point does not
+// read, and has no key for silent): it marks the observations of a series
+// drawn as a line, too many to mark each, where a label's run starts,
+// beside which the plot may write the label, as the static chart marks
+// them. Its marks take their series' colour.
 type markPoint struct {
 	Silent     bool             `json:"silent"`
 	Animation  bool             `json:"animation"`
