@@ -331,6 +331,42 @@ func TestLabelsAndSources(t *testing.T) {
 	}
 }
 
+// TestFifthLabelKeepsTheLatest checks that a chart of more labelled
+// observations than maxObservationLabels still labels the latest of them
+// on the plot, in the static chart of each frame and in the live one,
+// and leaves the earliest to the tooltip and the table: a fifth label
+// once took every label off the plot.
+func TestFifthLabelKeepsTheLatest(t *testing.T) {
+	b := &data.Block{Name: "beds", Unit: "beds"}
+	labels := map[int]string{0: "Winter", 3: "Spring", 6: "Summer", 9: "Autumn", 12: "Audit"}
+	for i := range 13 {
+		b.Series = append(b.Series, data.Point{Date: day("2024-01-01").AddDate(0, i, 0), Value: float64(100 + 10*i), Label: labels[i]})
+	}
+	noteText := regexp.MustCompile(`class="[^"]*plc-note-observation[^>]*>([^<]*)<`)
+	f, err := RenderBlocks([]*data.Block{b}, Spec{Type: TypeLine}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, svg := range [][]byte{f.SVG, f.SVGNarrow} {
+		var drawn []string
+		for _, m := range noteText.FindAllSubmatch(svg, -1) {
+			drawn = append(drawn, string(m[1]))
+		}
+		if len(drawn) == 0 {
+			t.Errorf("%s frame: no observation's label drawn of five", f.frames[i].name)
+		}
+		if slices.Contains(drawn, "Winter") {
+			t.Errorf("%s frame: the earliest label drawn, past the latest %d: %q", f.frames[i].name, maxObservationLabels, drawn)
+		}
+		if i == 0 && !slices.Equal(drawn, []string{"Spring", "Summer", "Autumn", "Audit"}) {
+			t.Errorf("wide frame: labels drawn %q; want the latest four", drawn)
+		}
+	}
+	if n := bytes.Count(f.Option, []byte(`"info":"observation"`)); n == 0 {
+		t.Errorf("the live chart draws no observation's label of five")
+	}
+}
+
 // TestSourceAddressAsWritten checks that a source's address is shown as
 // the writer wrote it, less its scheme, a leading "www." and a trailing
 // slash, in the table, the line of sources and the SVG file alike (as the
@@ -686,6 +722,61 @@ func TestLongSeriesProjectionLine(t *testing.T) {
 		}
 		if s := seriesByID(t, decodeOption(t, f.Option))[idObserved]; dig(s, "type") != want {
 			t.Errorf("%d observations: the live chart's observed series is %v; want %s", n, dig(s, "type"), want)
+		}
+	}
+}
+
+// TestLongSeriesMarksLabels checks that a series of more than maxMarkers
+// observations, drawn as a line without its markers, still marks each
+// observation where a label's run starts, in the static chart and the
+// live one, on a projection chart and a line chart: its label stood
+// beside an unmarked stretch of line.
+func TestLongSeriesMarksLabels(t *testing.T) {
+	const n = maxMarkers + 20
+	var src strings.Builder
+	src.WriteString("co2:\n  unit: ppm\n  series:\n")
+	for i := range n {
+		label := ""
+		switch i {
+		case 30, 31:
+			label = ", label: Volcano" // one run: one mark
+		case 70:
+			label = ", label: New sensor"
+		}
+		fmt.Fprintf(&src, "    - {date: %s, value: %g%s}\n", day("2000-01-01").AddDate(0, i, 0).Format(time.DateOnly), 340+float64(i)/4, label)
+	}
+	src.WriteString("  projection: {rate: 3, per: year, limit: 400}\n")
+	b := parseBlock(t, src.String())
+	for _, kind := range []string{TypeProjection, TypeLine} {
+		f, err := RenderBlocks([]*data.Block{b}, Spec{Type: kind}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, svg := range [][]byte{f.SVG, f.SVGNarrow} {
+			if !bytes.Contains(svg, []byte(`<polyline class="plc-line"`)) {
+				t.Fatalf("%s chart: no line drawn", kind)
+			}
+			marks := regexp.MustCompile(`class="plc-obs"[^>]*><title>([^<]*)</title>`).FindAllSubmatch(svg, -1)
+			var got []string
+			for _, m := range marks {
+				got = append(got, string(m[1]))
+			}
+			if want := []string{"1 Jul 2002: 347.5 ppm (Volcano)", "1 Nov 2005: 357.5 ppm (New sensor)"}; !slices.Equal(got, want) {
+				t.Errorf("%s chart: static markers %q; want %q", kind, got, want)
+			}
+			if c := bytes.Count(svg, []byte(`class="plc-obs"`)); c != 2 {
+				t.Errorf("%s chart: %d static markers; want 2", kind, c)
+			}
+		}
+		s := seriesByID(t, decodeOption(t, f.Option))[idObserved]
+		var got []any
+		if pts, ok := dig(s, "markPoint", "data").([]any); ok {
+			for _, p := range pts {
+				got = append(got, dig(p, "coord"))
+			}
+		}
+		if want := fmt.Sprint([]any{[]any{"2002-07-01", 347.5}, []any{"2005-11-01", 357.5}}); fmt.Sprint(got) != want {
+			t.Errorf("%s chart: live marks at %v; want %s", kind, got, want)
 		}
 	}
 }

@@ -48,6 +48,9 @@ type Figure struct {
 	wide  *layout
 	// unlabelled are the events each frame draws without their labels.
 	unlabelled [2][]Event
+	// labelled counts the labelled observations: each that starts a run
+	// of one label.
+	labelled int
 }
 
 // UnlabelledEvents returns the events whose labels find no room above the
@@ -57,6 +60,18 @@ type Figure struct {
 // summary still name them.
 func (f Figure) UnlabelledEvents() (narrow, wide []Event) {
 	return f.unlabelled[1], f.unlabelled[0]
+}
+
+// MaxObservationLabels is the most observations' labels a chart shows on
+// its plot: the latest, where they fit.
+const MaxObservationLabels = maxObservationLabels
+
+// ObservationLabelsLeft returns how many of the chart's labelled
+// observations (each that starts a run of observations labelled alike, of
+// which there are of) are past the latest MaxObservationLabels, whose
+// labels the plot shows: theirs show only in the tooltip and the table.
+func (f Figure) ObservationLabelsLeft() (left, of int) {
+	return max(0, f.labelled-maxObservationLabels), f.labelled
 }
 
 // RenderBlocks draws the blocks bs in one chart, as s asks, each block in
@@ -151,6 +166,7 @@ func RenderBlocks(bs []*data.Block, s Spec, id string) (Figure, error) {
 	f.CSV = m.csv(f.table)
 	f.model, f.wide = m, layouts[0]
 	f.unlabelled = [2][]Event{layouts[0].unlabelled, layouts[1].unlabelled}
+	f.labelled = layouts[0].labelled
 	return f, nil
 }
 

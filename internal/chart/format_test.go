@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -142,11 +143,25 @@ func TestTicksInMillions(t *testing.T) {
 	}
 }
 
+// hasPaddedCell reports whether html holds a number cell showing want, a
+// number as loc writes it in the prose, with zeros after its last decimal
+// up to its column's decimals: 3.5 as 3.50, 996 as 996.00.
+func hasPaddedCell(html, want string, loc *locale.Locale) bool {
+	n := loc.Numbers()
+	zeros := regexp.QuoteMeta(string(n.Zero)) + "*"
+	pad := zeros
+	if !strings.Contains(want, n.Decimal) {
+		pad = "(?:" + regexp.QuoteMeta(n.Decimal) + regexp.QuoteMeta(string(n.Zero)) + "+)?"
+	}
+	return regexp.MustCompile(`<td class="num">` + regexp.QuoteMeta(want) + pad + `</td>`).MatchString(html)
+}
+
 // TestNumbersAgreeWithProse draws a chart of observations written with
 // more decimals than the chart's own rounding keeps, and of halves, and
 // checks that its table, drawing and summary write each observation and
 // the limit as {{ }} writes them in the prose, a price written 3.50 with
-// its two decimals.
+// its two decimals; the table with zeros after them to its column's
+// decimals.
 func TestNumbersAgreeWithProse(t *testing.T) {
 	values := []float64{2.25, 12000.5, 0.0049, 0.125, 3.5}
 	places := []int{0, 0, 0, 0, 2}
@@ -163,8 +178,8 @@ func TestNumbersAgreeWithProse(t *testing.T) {
 	page := string(v.SVG) + string(v.SVGNarrow) + string(v.Tables) + v.Summary
 	for i, v := range values {
 		want := data.WrittenNumber(v, places[i])
-		if !strings.Contains(page, `<td class="num">`+want+"</td>") {
-			t.Errorf("the table does not show %v as the prose does (%s)", v, want)
+		if !hasPaddedCell(string(fig.View(Links{}).Tables), want, nil) {
+			t.Errorf("the table does not show %v as the prose does (%s), with zeros to its column's decimals", v, want)
 		}
 		if !strings.Contains(page, ": "+want+"</title>") && !strings.Contains(page, ": "+want+" ") && !strings.Contains(page, ": "+want+"<") {
 			t.Errorf("the drawing does not show %v as the prose does (%s)", v, want)
@@ -823,6 +838,64 @@ func TestDateTicksInLanguage(t *testing.T) {
 			if diff := cmp.Diff(tt.want, tickLabels(l.xLabels)); diff != "" {
 				t.Errorf("%s, wide frame, %s to %s (-want +got):\n%s", tt.lang, tt.from, tt.to, diff)
 			}
+		}
+	}
+}
+
+// TestTableColumnsShareDecimals checks that every number of a column of
+// the tables is written with the column's decimals, the most any of them
+// shows, so that the column lines up on its decimal mark: 1,019.80 under
+// 1,020.65, 996.00 under 996.3, where trailing zeros dropped cell by cell
+// left 1,019.8 and 996 standing off it; the tooltip and the drawing
+// still write each number as the prose does; in German with its decimal
+// comma.
+func TestTableColumnsShareDecimals(t *testing.T) {
+	src := "lake:\n  unit: feet\n  series:\n" +
+		"    - {date: 2025-01-06, value: 996}\n" +
+		"    - {date: 2025-01-13, value: 996.3}\n" +
+		"    - {date: 2025-01-20, value: 1020.65}\n" +
+		"  projection: {rate: -0.85, per: week, limit: 1010, low: -1.2, high: -0.5, until: 2025-05-01}\n"
+	cell := regexp.MustCompile(`<td class="num">([^<]*)</td>`)
+	row := regexp.MustCompile(`(?s)<tr[^>]*>.*?</tr>`)
+	table := regexp.MustCompile(`(?s)<table class="([^"]*)">.*?</table>`)
+	for _, lang := range []string{"en", "de"} {
+		loc := locale.New(lang)
+		b := parseBlock(t, src)
+		f, err := RenderBlocks([]*data.Block{b}, Spec{Locale: loc}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables := string(f.View(Links{}).Tables)
+		mark := loc.Numbers().Decimal
+		for _, tm := range table.FindAllStringSubmatch(tables, -1) {
+			decimals := map[int][]string{} // by column: each cell's digits after the mark
+			for _, r := range row.FindAllString(tm[0], -1) {
+				for col, c := range cell.FindAllStringSubmatch(r, -1) {
+					if c[1] == "" {
+						continue
+					}
+					_, frac, _ := strings.Cut(c[1], mark)
+					decimals[col] = append(decimals[col], c[1]+" "+strconv.Itoa(len(frac)))
+				}
+			}
+			for col, ds := range decimals {
+				for _, d := range ds {
+					if !strings.HasSuffix(d, " 2") {
+						t.Errorf("%s, %s table, column %d: %q; want every number with 2 decimals", lang, tm[1], col+1, ds)
+						break
+					}
+				}
+			}
+		}
+		want := map[string][]string{"en": {">996.00<", ">996.30<", ">1,020.65<"}, "de": {">996,00<", ">996,30<", ">1.020,65<"}}[lang]
+		for _, w := range want {
+			if !strings.Contains(tables, w) {
+				t.Errorf("%s: the observed table lacks %s", lang, w)
+			}
+		}
+		// The tooltip's text in the drawing, as the prose writes it.
+		if title := map[string]string{"en": ": 996 feet</title>", "de": ": 996 feet</title>"}[lang]; !strings.Contains(string(f.SVG), title) {
+			t.Errorf("%s: the drawing's tooltip no longer writes 996 as written", lang)
 		}
 	}
 }

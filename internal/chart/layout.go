@@ -215,6 +215,9 @@ type layout struct {
 	// unlabelled are the events whose labels found no room above the
 	// plot, in date order: their rules stand without them.
 	unlabelled []Event
+	// labelled counts the observations whose label the plot would show
+	// where it fits: each that starts a run of one label.
+	labelled int
 }
 
 // yTickLabel is the text of the value tick v of the axis a.
@@ -720,8 +723,9 @@ const (
 // placeObservationLabels writes next to its point the label of each
 // observation that starts a run of observations labelled alike, where it
 // fits: right of the point, left of it, above or below, clear of every
-// line, marker and label. Charts with more such points than
-// maxObservationLabels leave them to the tooltip and the table.
+// line, marker and label. Of more such points than maxObservationLabels,
+// it labels the latest ones, the last of them in date order; the others
+// are left to the tooltip and the table, as are those that find no room.
 func (l *layout) placeObservationLabels(m *model) {
 	type cand struct {
 		layer int
@@ -729,16 +733,30 @@ func (l *layout) placeObservationLabels(m *model) {
 	}
 	var cands []cand
 	for li, ly := range m.layers {
-		prev := ""
-		for _, p := range ly.drawn {
-			if p.Label != "" && p.Label != prev {
-				cands = append(cands, cand{li, p})
-			}
-			prev = p.Label
+		for _, i := range labelRuns(ly.drawn) {
+			cands = append(cands, cand{li, ly.drawn[i]})
 		}
 	}
-	if len(cands) == 0 || len(cands) > maxObservationLabels {
-		return
+	l.labelled = len(cands)
+	if n := len(cands); n > maxObservationLabels {
+		// The latest: the last maxObservationLabels in date order (of
+		// one date, the later blocks').
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cands[a].p.Date.Compare(cands[b].p.Date) })
+		kept := make([]bool, n)
+		for _, i := range order[n-maxObservationLabels:] {
+			kept[i] = true
+		}
+		latest := cands[:0]
+		for i, cd := range cands {
+			if kept[i] {
+				latest = append(latest, cd)
+			}
+		}
+		cands = latest
 	}
 	c := &l.c
 	for _, cd := range cands {

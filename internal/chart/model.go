@@ -367,6 +367,20 @@ func (m *model) observedLine(ly layer) bool {
 	return m.kind == TypeLine || m.kind == TypeProjection && len(ly.drawn) > maxMarkers
 }
 
+// labelRuns returns the indices of the points of pts that start a run of
+// points labelled alike: those whose label the plot may show.
+func labelRuns(pts []data.Point) []int {
+	var out []int
+	prev := ""
+	for i, p := range pts {
+		if p.Label != "" && p.Label != prev {
+			out = append(out, i)
+		}
+		prev = p.Label
+	}
+	return out
+}
+
 // observedMarks are the legend's marks of the observations, by chart type.
 var observedMarks = map[string]string{TypeProjection: "dot", TypeLine: "line", TypeBar: "bar"}
 

@@ -286,6 +286,9 @@ type series struct {
 	// MarkLine stands for SingleSeries.MarkLines, which it hides from
 	// encoding/json, to say its precision.
 	MarkLine *markLine `json:"markLine,omitempty"`
+	// MarkPoint marks the labelled observations of an observed series
+	// drawn as a line without its markers.
+	MarkPoint *markPoint `json:"markPoint,omitempty"`
 	// Unit is the unit of an observed series, which the page script's
 	// tooltip writes after its values, in a chart of blocks whose units
 	// differ; a chart whose blocks share one names it once, above the
@@ -304,6 +307,40 @@ type series struct {
 type markLine struct {
 	opts.MarkLines
 	Precision int `json:"precision,omitempty"`
+}
+
+// markPoint is ECharts' mark point component of a series (go-echarts'
+// MarkPoints writes its symbol as a list, which a mark point does not
+// read, and has no key for silent): it marks the observations of a series
+// drawn as a line, too many to mark each, where a label's run starts,
+// beside which the plot may write the label, as the static chart marks
+// them. Its marks take their series' colour.
+type markPoint struct {
+	Silent     bool             `json:"silent"`
+	Animation  bool             `json:"animation"`
+	Symbol     string           `json:"symbol"`
+	SymbolSize int              `json:"symbolSize"`
+	Label      *opts.Label      `json:"label"`
+	Data       []markPointDatum `json:"data"`
+}
+
+// markPointDatum is one mark of a markPoint: a date and a value.
+type markPointDatum struct {
+	Coord [2]any `json:"coord"`
+}
+
+// labelMarks returns the mark point that marks the starts of the label
+// runs of ps, drawn as symbol, or nil when no point of ps is labelled.
+func labelMarks(ps []data.Point, symbol string) *markPoint {
+	runs := labelRuns(ps)
+	if len(runs) == 0 {
+		return nil
+	}
+	mp := &markPoint{Silent: true, Symbol: symbol, SymbolSize: 7, Label: &opts.Label{Show: opts.Bool(false)}}
+	for _, i := range runs {
+		mp.Data = append(mp.Data, markPointDatum{Coord: [2]any{isoDate(ps[i].Date), ps[i].Value}})
+	}
+	return mp
 }
 
 // bareMarks returns the mark lines of data, drawn as style says (nil: as
@@ -384,7 +421,11 @@ func (m *model) buildOption(summary string) *echartsOption {
 				s.ShowSymbol = opts.Bool(len(ly.drawn) <= maxMarkers)
 				s.LineStyle = &opts.LineStyle{Color: slotColor(ly.slot), Width: 2}
 			}
-			opt.Series = append(opt.Series, series{SingleSeries: s, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
+			sr := series{SingleSeries: s, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)}
+			if m.kind == TypeLine && len(ly.drawn) > maxMarkers {
+				sr.MarkPoint = labelMarks(ly.drawn, s.Symbol)
+			}
+			opt.Series = append(opt.Series, sr)
 		}
 	default:
 		opt.Series = m.projectionSeries(animation)
@@ -394,7 +435,7 @@ func (m *model) buildOption(summary string) *echartsOption {
 				Name: ly.name, Type: types.ChartLine, Id: ly.id, Data: points(ly.drawn), Animation: animation,
 				Symbol: "circle", SymbolSize: 7, ShowSymbol: opts.Bool(false),
 				ItemStyle: &opts.ItemStyle{Color: colorObserved}, LineStyle: &opts.LineStyle{Color: colorObserved, Width: 2},
-			}})
+			}, MarkPoint: labelMarks(ly.drawn, "circle")})
 		} else if len(ly.obs) > 0 {
 			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
 				Name:       ly.name,

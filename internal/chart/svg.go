@@ -374,6 +374,21 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 			w.s(`"/>`)
 		}
 		if m.observedLine(ly) && len(pts) > maxMarkers {
+			// Too many to mark each: a marker only where a label's run
+			// starts, beside which the plot may write the label.
+			all := len(pts) == len(ly.obs) // pts[i] is ly.obs[i]
+			for _, i := range labelRuns(pts) {
+				w.symbol(ly.slot, c.x(pts[i].Date), c.yv(pts[i].Value), 4)
+				if all {
+					w.s("><title>")
+					m.writePointText(w, ly, i)
+					w.s("</title></")
+					w.s(w.open)
+					w.s(">")
+				} else {
+					w.s("/>")
+				}
+			}
 			w.s(`</g>`)
 			continue
 		}

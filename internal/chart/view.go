@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -317,6 +318,14 @@ func (t table) write(b *bytes.Buffer, projected bool) {
 			texts = append(texts, words.ColNote)
 		}
 		t.startTable(b, "chart-projected", caption, nums, texts...)
+		// Each column's numbers with the decimals of the one shown with
+		// most, so that they line up on the decimal mark.
+		var places [3]int
+		for _, r := range t.rows {
+			for k, v := range [3]float64{r.Central, r.Low, r.High} {
+				places[k] = max(places[k], r.shownDecimals(&t, v))
+			}
+		}
 		for _, r := range t.rows {
 			grain := t.layers[0].grain // the projected block's
 			if r.Note != "" {
@@ -326,12 +335,12 @@ func (t table) write(b *bytes.Buffer, projected bool) {
 				b.WriteString("<tr>")
 			}
 			writeDateHeader(b, t.loc, r.Date, t.timed, grain)
-			r.writeCell(b, &t, r.Central)
+			r.writeCell(b, &t, r.Central, places[0])
 			if t.hasLow {
-				r.writeCell(b, &t, r.Low)
+				r.writeCell(b, &t, r.Low, places[1])
 			}
 			if t.hasHigh {
-				r.writeCell(b, &t, r.High)
+				r.writeCell(b, &t, r.High, places[2])
 			}
 			if notes {
 				writeTextCell(b, r.Note)
@@ -386,6 +395,15 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 	cols := 2 + len(texts)
 	n := len(ly.obs)
 	half := maxTableObservations / 2
+	// Every value of the column with as many decimals as the one written
+	// with most, so that the column lines up on its decimal mark: 996.00
+	// under 1,020.65, as each was written with zeros after it.
+	places := 0
+	for i, p := range ly.obs {
+		if n <= maxTableObservations || i < half || i >= n-half {
+			places = max(places, p.Decimals())
+		}
+	}
 	for i, p := range ly.obs {
 		if n > maxTableObservations && i == half {
 			fmt.Fprintf(b, "<tr class=\"chart-more\"><td colspan=\"%d\">", cols)
@@ -401,7 +419,7 @@ func (t table) writeObserved(b *bytes.Buffer, ly layer) {
 		b.WriteString(`">`)
 		b.Write(date)
 		b.WriteString(`</time></th><td class="num">`)
-		b.Write(value)
+		b.Write(padDecimals(b.AvailableBuffer(), t.loc, value, p.Value, p.Decimals(), places))
 		b.WriteString("</td>")
 		if notes {
 			writeTextCell(b, p.Label)
@@ -473,18 +491,72 @@ func writeDateHeader(b *bytes.Buffer, loc *locale.Locale, d time.Time, timed boo
 
 // writeCell writes a number cell of r, a row of t, empty for NaN: as
 // written on the projection's start and on its floor or ceiling, as a
-// computed number elsewhere, in the language of t. Its class, num, aligns
-// the column's numbers on their last digit.
-func (r *tableRow) writeCell(b *bytes.Buffer, t *table, v float64) {
+// computed number elsewhere, in the language of t, and then with zeros to
+// places decimals, its column's (shownDecimals), so that the column lines
+// up on its decimal mark. Its class, num, aligns the column's numbers on
+// their last digit.
+func (r *tableRow) writeCell(b *bytes.Buffer, t *table, v float64, places int) {
 	b.WriteString(`<td class="num">`)
-	switch places, written := r.written(t.proj, v); {
-	case math.IsNaN(v):
-	case written:
-		b.WriteString(data.WrittenNumberIn(t.loc, v, places))
-	default:
-		b.Write(appendNumber(b.AvailableBuffer(), t.loc, v, t.proj.Start.Decimals()))
+	if !math.IsNaN(v) {
+		var text []byte
+		if own, written := r.written(t.proj, v); written {
+			text = []byte(data.WrittenNumberIn(t.loc, v, own))
+		} else {
+			text = appendNumber(nil, t.loc, v, t.proj.Start.Decimals())
+		}
+		b.Write(padDecimals(b.AvailableBuffer(), t.loc, text, v, r.shownDecimals(t, v), places))
 	}
 	b.WriteString("</td>")
+}
+
+// shownDecimals returns the decimals writeCell shows of v, a number of r,
+// before it adds its column's: as written, or as a computed number is
+// rounded, its trailing zeros dropped (1,024.8 of 1,024.80).
+func (r *tableRow) shownDecimals(t *table, v float64) int {
+	if math.IsNaN(v) {
+		return 0
+	}
+	if places, written := r.written(t.proj, v); written {
+		return data.Point{Value: v, Places: places}.Decimals()
+	}
+	dec := data.ProjectedDecimals(v, t.proj.Start.Decimals())
+	s := strconv.FormatFloat(data.Round(v, dec), 'f', dec, 64)
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		return len(strings.TrimRight(frac, "0"))
+	}
+	return 0
+}
+
+// padDecimals appends to b text, the number v as loc writes it with
+// shown decimals, with zeros after its last decimal up to places: 996 as
+// 996.00 in a column whose numbers go to hundredths, 3,5 as 3,50 in
+// German, so that the column lines up on its decimal mark. The zeros are
+// written after the digits, not computed, so that no digit a float holds
+// past the data's shows. A number past 10¹⁵ is appended as it is.
+func padDecimals(b []byte, loc *locale.Locale, text []byte, v float64, shown, places int) []byte {
+	if places <= shown || !paddable(v) {
+		return append(b, text...)
+	}
+	n := loc.Numbers()
+	body, suffix := text, []byte(nil)
+	if n.MinusSuffix != "" && bytes.HasSuffix(text, []byte(n.MinusSuffix)) {
+		body, suffix = text[:len(text)-len(n.MinusSuffix)], text[len(text)-len(n.MinusSuffix):]
+	}
+	b = append(b, body...)
+	if shown == 0 {
+		b = append(b, n.Decimal...)
+	}
+	for range places - shown {
+		b = utf8.AppendRune(b, n.Zero)
+	}
+	return append(b, suffix...)
+}
+
+// paddable reports whether v may be written with zeros after its last
+// decimal to line up with its column: a float's digits past 10¹⁵ are not
+// all the data's, and 1e23 with decimals would show them.
+func paddable(v float64) bool {
+	return math.Abs(v) < 1e15 && !math.IsInf(v, 0)
 }
 
 // writeEscaped writes s escaped by html.EscapeString.

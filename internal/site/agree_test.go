@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/words"
 )
 
@@ -105,6 +106,18 @@ var (
 	optionJSONRE   = regexp.MustCompile(`<script type="application/json"[^>]*>([^<]*)</script>`)
 )
 
+// paddedRE returns a regular expression of num, a number as the language
+// lang writes it, followed by the zeros a table's column may add to it up
+// to the column's decimals: 49 as 49 or 49.00, 0.4 as 0.4 or 0.400.
+func paddedRE(lang, num string) string {
+	n := locale.New(lang).Numbers()
+	zero := regexp.QuoteMeta(string(n.Zero))
+	if strings.Contains(num, n.Decimal) {
+		return regexp.QuoteMeta(num) + zero + "*"
+	}
+	return regexp.QuoteMeta(num) + "(?:" + regexp.QuoteMeta(n.Decimal) + zero + "+)?"
+}
+
 // TestOutputsAgree builds a site of generated articles, in English and in
 // German, and reads the last observation, and the crossing of a
 // projection, back from every output that gives them: the prose, the
@@ -160,8 +173,8 @@ func TestOutputsAgree(t *testing.T) {
 					fail("the prose's crossing %s is not the summary's: %s", c, summary)
 				}
 				// The projected table's row of until gives the prose's
-				// value there.
-				if u := refs["b.value_at_until"]; u != "" && !regexp.MustCompile(`<time datetime="[^"]+">[^<]*</time></th><td class="num">`+regexp.QuoteMeta(html.EscapeString(u))+`</td>(<td class="num">[^<]*</td>)*(<td>[^<]*</td>)?</tr>\s*</tbody>`).MatchString(page) {
+				// value there, with zeros to its column's decimals.
+				if u := refs["b.value_at_until"]; u != "" && !regexp.MustCompile(`<time datetime="[^"]+">[^<]*</time></th><td class="num">`+paddedRE(lang, html.EscapeString(u))+`</td>(<td class="num">[^<]*</td>)*(<td>[^<]*</td>)?</tr>\s*</tbody>`).MatchString(page) {
 					fail("the projected table's last row does not give value_at_until, %s", u)
 				}
 				// A projection on its floor at until: the summary names the
@@ -178,9 +191,10 @@ func TestOutputsAgree(t *testing.T) {
 					fail("the embed page's summary differs from the page's")
 				}
 
-				// The observed table's row of the date, as written.
+				// The observed table's row of the date, as written, with
+				// zeros to its column's decimals.
 				row := regexp.MustCompile(`<time datetime="` + regexp.QuoteMeta(w.date) + `">([^<]*)</time></th><td class="num">([^<]*)</td>`).FindStringSubmatch(page)
-				if row == nil || html.UnescapeString(row[2]) != value {
+				if row == nil || !regexp.MustCompile(`^`+paddedRE(lang, value)+`$`).MatchString(html.UnescapeString(row[2])) {
 					fail("the table's row of %s is %q", w.date, row)
 					continue
 				}

@@ -196,6 +196,7 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 		return nil
 	}
 	warnUnlabelled(fig, bodyPos, diags)
+	warnObservationLabels(fig, bodyPos, diags)
 	csvPath := c.page.URL + c.csvName(csvKey(spec))
 	if name := path.Base(csvPath); len(name) > content.MaxNameBytes {
 		// A block's name has no bound of its own: the file would fail
@@ -266,6 +267,22 @@ func warnUnlabelled(fig chart.Figure, bodyPos diag.Pos, diags *diag.List) {
 			warn(e, "on a wide screen")
 		}
 	}
+}
+
+// warnObservationLabels warns at the chart block when it labels more
+// observations than the plot shows the labels of: a writer who labels a
+// fifth would otherwise not know that the first one's label went to the
+// tooltip and the table.
+func warnObservationLabels(fig chart.Figure, bodyPos diag.Pos, diags *diag.List) {
+	left, of := fig.ObservationLabelsLeft()
+	if left == 0 {
+		return
+	}
+	earliest := fmt.Sprintf("the earliest %d show theirs", left)
+	if left == 1 {
+		earliest = "the earliest shows its label"
+	}
+	diags.Warnf(bodyPos, "chart: %d observations are labelled, and the plot shows the labels of the latest %d at most (where they fit), so %s only in the tooltip and the data table: label fewer observations", of, chart.MaxObservationLabels, earliest)
 }
 
 // embedPath returns the site path of the embed page of the chart numbered

@@ -1077,7 +1077,7 @@ func TestBrowserTooltipRounding(t *testing.T) {
 // at the start it gives the time, 00:00, as the table does, though no
 // observation gives one; on the crossing, where the central line goes on
 // past until, it gives the central projection there, 5.5, as the table's
-// crossing row does.
+// crossing row does (5.50 there, with its column's decimals).
 func TestBrowserTooltipPastUntil(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	dest := buildFS(t, fstest.MapFS{
@@ -1093,7 +1093,7 @@ func TestBrowserTooltipPastUntil(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<time datetime="2025-03-03">3 Mar 2025 00:00</time></th><td class="num">3.94</td>`,
-		`<time datetime="2025-03-04T15:00">4 Mar 2025 15:00</time></th><td class="num">5.5</td>`,
+		`<time datetime="2025-03-04T15:00">4 Mar 2025 15:00</time></th><td class="num">5.50</td>`,
 	} {
 		if !strings.Contains(string(page), want) {
 			t.Fatalf("the table has no row %s", want)

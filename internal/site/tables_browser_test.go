@@ -1,7 +1,9 @@
 package site
 
 import (
+	"maps"
 	"testing"
+	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
 )
@@ -75,22 +77,50 @@ func TestBrowserTableNumbers(t *testing.T) {
 }
 
 // TestBrowserTablesFitPhone opens the data tables of the example's
-// charts on a 390-pixel phone and checks that they fit their box, which
-// hides what is wider until it is scrolled sideways: the Kursk chart's
-// sources, web addresses that were not broken, made its table of
+// charts, and of a projection whose numbers have two decimals in English
+// and in Arabic, on a 390-pixel phone and checks that they fit their box,
+// which hides what is wider until it is scrolled sideways: the Kursk
+// chart's sources, web addresses that were not broken, made its table of
 // observations 49 pixels wider than the box, so that the Source column
 // stood cut at the screen's edge, and a reader who tabbed to its links
-// scrolled the dates of both tables out of sight.
+// scrolled the dates of both tables out of sight; a projected table of a
+// date, three numbers such as 1,029.10 and a note was 11 pixels wider
+// (32 in Arabic), its note cut ("Low scenari…").
 func TestBrowserTablesFitPhone(t *testing.T) {
 	ctx := newBrowser(t, browserTimeout, nil)
 	root, _ := serveExample(t)
+	lake := fstest.MapFS{
+		"plotline.yaml": {Data: []byte("title: Lake\nbase_url: https://example.github.io/repo/\n")},
+		"content/articles/lake.md": {Data: []byte(`---
+title: Will the reservoir last the summer?
+date: 2026-06-01
+data:
+  lake:
+    unit: feet
+    series:
+      - {date: 2026-03-02, value: 1035.12}
+      - {date: 2026-03-30, value: 1033.07}
+      - {date: 2026-04-27, value: 1031.25}
+      - {date: 2026-05-25, value: 1028.31}
+    projection: {rate: -0.83, per: week, limit: 1010, low: -1.17, high: -0.52}
+---
+At {{ lake.rate | abs }} feet a week, the lake reaches its intake {{ lake.crossing | approx }}.
+
+` + "```chart\ndata: lake\n```\n")},
+	}
+	arabic := maps.Clone(lake)
+	arabic["plotline.yaml"] = &fstest.MapFile{Data: []byte("title: Lake\nbase_url: https://example.github.io/repo/\nlanguage: ar\n")}
+	pages := []string{root + kurskPath, root + millbrookPath, serveDir(t, buildFS(t, lake)) + "articles/lake/", serveDir(t, buildFS(t, arabic)) + "articles/lake/"}
 	setWindow(t, ctx, 390, "light", true)
-	for _, p := range []string{kurskPath, millbrookPath} {
-		navigate(t, ctx, root+p)
-		type box struct{ Scroll, Width int }
+	for _, p := range pages {
+		navigate(t, ctx, p)
+		type box struct {
+			Scroll, Width int
+			Styled        bool // by the theme's style sheet
+		}
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]box](`(() => {
 	document.querySelectorAll('details.chart-data').forEach(d => { d.open = true; });
-	return Array.from(document.querySelectorAll('.chart-tables'), b => ({Scroll: b.scrollWidth, Width: b.clientWidth}));
+	return Array.from(document.querySelectorAll(".chart-tables"), b => ({Scroll: b.scrollWidth, Width: b.clientWidth, Styled: getComputedStyle(b).overflowX === 'auto'}));
 })()`))
 		if err != nil {
 			t.Fatal(err)
@@ -99,6 +129,9 @@ func TestBrowserTablesFitPhone(t *testing.T) {
 			t.Fatalf("%s: no data tables", p)
 		}
 		for i, b := range got {
+			if !b.Styled {
+				t.Fatalf("%s: the theme's style sheet is not applied", p)
+			}
 			if b.Scroll > b.Width {
 				t.Errorf("%s, chart %d: the data tables are %d pixels wide in a box of %d; want them to fit", p, i+1, b.Scroll, b.Width)
 			}
