@@ -465,6 +465,7 @@ func (im *importer) hugo() error {
 		// (hugo-coder's math partial): the pages' $…$ are its.
 		im.dollarScript(layoutDirs(conf)...)
 	}
+	im.mathCodeScript(layoutDirs(conf), hugoConfigFiles(im.src)...)
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	im.conf.buildDrafts, _ = lookup(conf, "builddrafts").(bool)
 	fm, _ := lookup(conf, "frontmatter").(map[string]any)
@@ -985,6 +986,22 @@ func configName(src fs.FS) string {
 		}
 	}
 	return ""
+}
+
+// hugoConfigFiles returns the names of the config files of a Hugo site
+// in src: the one configName finds, and those of config/_default and
+// config/production.
+func hugoConfigFiles(src fs.FS) []string {
+	names := []string{configName(src)}
+	for _, dir := range []string{"config/_default", "config/production"} {
+		entries, _ := fs.ReadDir(src, dir)
+		for _, e := range entries {
+			if !e.IsDir() {
+				names = append(names, dir+"/"+e.Name())
+			}
+		}
+	}
+	return names
 }
 
 // hugoWalk is one content folder of a Hugo site: the default
