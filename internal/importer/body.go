@@ -944,6 +944,9 @@ func (c *converter) hugo(i int) int {
 		c.figure(i, t.end, args)
 		return t.end - i
 	}
+	if n := c.codeInside(t, args); n > 0 {
+		return n
+	}
 	return c.wrapAt(i, t, "shortcode "+t.name)
 }
 
