@@ -911,7 +911,18 @@ func (c *converter) hugo(i int) int {
 	if sc.code && !t.closing && !strings.HasSuffix(t.args, "/") {
 		language := ""
 		if sc.codeLang {
-			language = cmp.Or(args.named["language"], args.get("lang", 0))
+			language = cmp.Or(args.named["language"], args.get("lang", max(sc.langPos-1, 0)))
+			if _, named := args.named["lang"]; !named && args.named["language"] == "" && !chromaKnows(language) {
+				// A file's name ("apache.conf"), where the template's
+				// position was not read: a later argument that names
+				// a language chroma knows ("apacheConf") is it.
+				if k := slices.IndexFunc(args.posn, chromaKnows); k >= 0 && sc.langPos == 0 {
+					language = args.posn[k]
+				}
+			}
+			if sc.langLower {
+				language = strings.ToLower(language)
+			}
 		}
 		if n := c.siteCode(t, language); n > 0 {
 			return n

@@ -796,6 +796,11 @@ var highlightRE = regexp.MustCompile(`\b(?:transform\.Highlight|highlight)\s`)
 // that names the language of its code: the first, lang or language.
 var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang(?:uage)?")|\.Params\.lang(?:uage)?\b`)
 
+// langPosRE finds, in a shortcode's template, the parameter by position
+// that a variable or scratch key of the language takes: "$lang := .Get
+// 1", "$.Scratch.Add "c-language" (lower (.Get 1))"; with lower, if any.
+var langPosRE = regexp.MustCompile(`(?i)lang[\w-]*"?\s*(?::?=)?\s*\(*\s*(lower\s+)?\(*\s*\.Get\s+(\d+)\b`)
+
 // shortcode is what the importer reads of a site's own shortcode in its
 // template, which the conversion of its tags follows.
 type shortcode struct {
@@ -818,6 +823,13 @@ type shortcode struct {
 	// code: it highlights its inside as code; codeLang: its first or
 	// lang parameter names the language.
 	code, codeLang bool
+	// langPos is 1 and the position of the parameter that names the
+	// language of its code when the template reads it so ("c-language"
+	// (lower (.Get 1)), tranquilpeak's codeblock, whose first is its
+	// title), or 0; langLower says that the template puts it in lower
+	// case.
+	langPos   int
+	langLower bool
 	// include: it shows the text of the page its first parameter names
 	// (site.GetPage, then .RenderShortcodes or .Content).
 	include bool
@@ -905,6 +917,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			// A block of code: an inline one (hl_inline) is left.
 			s.code = s.inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline"))
 			s.codeLang = s.code && codeLangRE.Match(data)
+			if m := langPosRE.FindSubmatch(data); m != nil && s.codeLang {
+				n, _ := strconv.Atoi(string(m[2]))
+				s.langPos, s.langLower = n+1, len(m[1]) > 0
+			}
 			s.include = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 			sc.shortcodes[name] = s
 		}
