@@ -1199,6 +1199,23 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		}
 		return b
 	}
+	// isBranch reports whether the folder dir of content/ (as a page's
+	// rel names it) has an _index file, a section's page: Hugo's :sections
+	// of a page are those of the nearest such folder above it. A folder
+	// outside this walk's (a module mount's) is taken as one, as before.
+	branch := map[string]bool{}
+	isBranch := func(dir string) bool {
+		if w.under != "" && dir != w.under && !strings.HasPrefix(dir, w.under+"/") {
+			return true
+		}
+		b, ok := branch[dir]
+		if !ok {
+			entries, _ := fs.ReadDir(im.src, path.Join(w.dir, strings.TrimPrefix(strings.TrimPrefix(dir, w.under), "/")))
+			b = slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return !e.IsDir() && strings.HasPrefix(e.Name(), "_index.") })
+			branch[dir] = b
+		}
+		return b
+	}
 	return im.walkFiles(w.dir, func(p string, d fs.DirEntry) bool {
 		// Hugo matches ignoreFiles against the file's absolute path; the
 		// path from the site's folder, with a leading slash, stands in.
@@ -1364,7 +1381,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				pg.slug = rest
 			}
 		}
-		pg.oldURL = hugoURL(pg, rel, ml.permalinks(cmp.Or(lang, ml.def), im.conf.permalinks), im.conf.paths)
+		pg.oldURL = hugoURL(pg, rel, ml.permalinks(cmp.Or(lang, ml.def), im.conf.permalinks), im.conf.paths, isBranch)
 		pg.slug = slug
 		switch {
 		case lang != "":
