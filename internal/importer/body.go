@@ -287,7 +287,7 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 	} else {
 		c.code, c.html = codeSpans(im.code, b)
-		if im.conf.mathCode && bytes.IndexByte(b, '`') >= 0 {
+		if im.conf.mathCode && !p.html && bytes.IndexByte(b, '`') >= 0 {
 			c.mathCodes = mathCodeSpans(im.code, b)
 		}
 		if !im.conf.passthrough && bytes.Contains(b, []byte("$$")) || im.conf.dollarInline != nil && bytes.IndexByte(b, '$') >= 0 {

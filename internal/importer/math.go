@@ -93,7 +93,7 @@ func (c *converter) hugoMath(i int) int {
 	if !bytes.HasPrefix(src, []byte("$$")) || !bytes.HasSuffix(src, []byte("$$")) || len(src) < 4 {
 		return 0
 	}
-	if c.im.conf.mathCode {
+	if c.im.conf.mathCode && !c.p.html {
 		if m, ok := mathCodeDisplay(src); ok {
 			c.out.Write(m)
 			return c.converted(len(src))
