@@ -2,6 +2,7 @@ package importer
 
 import (
 	"encoding/json"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -46,6 +47,11 @@ func (c *converter) codeInside(t tag, a args) int {
 	}
 	language := data
 	given := append([]string{a.named["lang"], a.named["language"]}, a.posn...)
+	for _, name := range slices.Sorted(maps.Keys(a.named)) {
+		if a.named[name] == "true" && chromaKnows(name) {
+			given = append(given, name) // FixIt's echarts js=true
+		}
+	}
 	if k := slices.IndexFunc(given, chromaKnows); k >= 0 {
 		language = strings.ToLower(strings.TrimSpace(given[k]))
 	} else if language == "" {
@@ -174,13 +180,23 @@ func dataFormat(s string) string {
 		return ""
 	}
 	yaml, nested, toml, keyed := true, false, true, false
+	depth := 0 // of the brackets of a TOML value over lines
 	for k, l := range lines {
 		yaml = yaml && yamlKeyRE.MatchString(l)
 		if yamlOpenRE.MatchString(l) && k+1 < len(lines) && strings.HasPrefix(lines[k+1], " ") {
 			nested = true
 		}
-		toml = toml && tomlLineRE.MatchString(l)
-		keyed = keyed || strings.Contains(l, "=") && !strings.HasPrefix(strings.TrimSpace(l), "[")
+		if depth == 0 {
+			toml = toml && tomlLineRE.MatchString(l)
+			keyed = keyed || strings.Contains(l, "=") && !strings.HasPrefix(strings.TrimSpace(l), "[")
+		}
+		if _, v, ok := strings.Cut(l, "="); ok || depth > 0 {
+			if depth == 0 {
+				l = v
+			}
+			depth += strings.Count(l, "[") + strings.Count(l, "{") - strings.Count(l, "]") - strings.Count(l, "}")
+			depth = max(depth, 0)
+		}
 	}
 	switch {
 	case yaml && nested:
