@@ -120,6 +120,10 @@ type converter struct {
 	// Jekyll page, its $…$ and $$…$$ when a script took them as
 	// mathematics, and nothing else.
 	math []span
+	// mathCodes are the code spans of a Hugo page that the site's
+	// math-code.js made mathematics, by the offsets of their opening
+	// backticks (see mathCodeSpans).
+	mathCodes map[int]mathCodeSpan
 	// termIDs are the ids kramdown's {:auto_ids} gave the terms of
 	// definition lists, by the body offset of each term's line, and
 	// autoIDLists the offsets of those attribute lists.
@@ -283,6 +287,9 @@ func (im *importer) convertBody(p *page) []byte {
 		}
 	} else {
 		c.code, c.html = codeSpans(im.code, b)
+		if im.conf.mathCode && !p.html && bytes.IndexByte(b, '`') >= 0 {
+			c.mathCodes = mathCodeSpans(im.code, b)
+		}
 		if !im.conf.passthrough && bytes.Contains(b, []byte("$$")) || im.conf.dollarInline != nil && bytes.IndexByte(b, '$') >= 0 {
 			if im.math == nil {
 				im.math = newMathParser(im.conf.dollarInline)
@@ -375,6 +382,7 @@ func (c *converter) syntax(i int) int {
 	var n int
 	took := func(m int) bool { n = m; return m > 0 }
 	switch {
+	case hugo && b[i] == '`' && len(c.mathCodes) > 0 && !c.inHTMLBlock(i) && took(c.mathCode(i)):
 	case im.conf.imageCaption != "" && im.conf.unsafe && b[i] == '!' && lineStart && took(c.captionedImage(i)):
 	case jekyll && b[i] == '<' && !c.inCode(i) && (took(c.markdownEnd(i)) || took(c.markdownStart(i))):
 	case jekyll && lineStart && !c.inCode(i) && (took(c.attributeList(i)) || took(c.tableTopLine(i))):
@@ -903,7 +911,18 @@ func (c *converter) hugo(i int) int {
 	if sc.code && !t.closing && !strings.HasSuffix(t.args, "/") {
 		language := ""
 		if sc.codeLang {
-			language = cmp.Or(args.named["language"], args.get("lang", 0))
+			language = cmp.Or(args.named["language"], args.get("lang", max(sc.langPos-1, 0)))
+			if _, named := args.named["lang"]; !named && args.named["language"] == "" && !chromaKnows(language) {
+				// A file's name ("apache.conf"), where the template's
+				// position was not read: a later argument that names
+				// a language chroma knows ("apacheConf") is it.
+				if k := slices.IndexFunc(args.posn, chromaKnows); k >= 0 && sc.langPos == 0 {
+					language = args.posn[k]
+				}
+			}
+			if sc.langLower {
+				language = strings.ToLower(language)
+			}
 		}
 		if n := c.siteCode(t, language); n > 0 {
 			return n
@@ -935,6 +954,9 @@ func (c *converter) hugo(i int) int {
 		}
 		c.figure(i, t.end, args)
 		return t.end - i
+	}
+	if n := c.codeInside(t, args); n > 0 {
+		return n
 	}
 	return c.wrapAt(i, t, "shortcode "+t.name)
 }

@@ -465,6 +465,7 @@ func (im *importer) hugo() error {
 		// (hugo-coder's math partial): the pages' $…$ are its.
 		im.dollarScript(layoutDirs(conf)...)
 	}
+	im.mathCodeScript(layoutDirs(conf), hugoConfigFiles(im.src)...)
 	im.conf.buildExpired, _ = lookup(conf, "buildexpired").(bool)
 	im.conf.buildDrafts, _ = lookup(conf, "builddrafts").(bool)
 	fm, _ := lookup(conf, "frontmatter").(map[string]any)
@@ -795,6 +796,11 @@ var highlightRE = regexp.MustCompile(`\b(?:transform\.Highlight|highlight)\s`)
 // that names the language of its code: the first, lang or language.
 var codeLangRE = regexp.MustCompile(`\.Get\s+(?:0\b|"lang(?:uage)?")|\.Params\.lang(?:uage)?\b`)
 
+// langPosRE finds, in a shortcode's template, the parameter by position
+// that a variable or scratch key of the language takes: "$lang := .Get
+// 1", "$.Scratch.Add "c-language" (lower (.Get 1))"; with lower, if any.
+var langPosRE = regexp.MustCompile(`(?i)lang[\w-]*"?\s*(?::?=)?\s*\(*\s*(lower\s+)?\(*\s*\.Get\s+(\d+)\b`)
+
 // shortcode is what the importer reads of a site's own shortcode in its
 // template, which the conversion of its tags follows.
 type shortcode struct {
@@ -817,6 +823,13 @@ type shortcode struct {
 	// code: it highlights its inside as code; codeLang: its first or
 	// lang parameter names the language.
 	code, codeLang bool
+	// langPos is 1 and the position of the parameter that names the
+	// language of its code when the template reads it so ("c-language"
+	// (lower (.Get 1)), tranquilpeak's codeblock, whose first is its
+	// title), or 0; langLower says that the template puts it in lower
+	// case.
+	langPos   int
+	langLower bool
 	// include: it shows the text of the page its first parameter names
 	// (site.GetPage, then .RenderShortcodes or .Content).
 	include bool
@@ -904,6 +917,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			// A block of code: an inline one (hl_inline) is left.
 			s.code = s.inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline"))
 			s.codeLang = s.code && codeLangRE.Match(data)
+			if m := langPosRE.FindSubmatch(data); m != nil && s.codeLang {
+				n, _ := strconv.Atoi(string(m[2]))
+				s.langPos, s.langLower = n+1, len(m[1]) > 0
+			}
 			s.include = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 			sc.shortcodes[name] = s
 		}
@@ -985,6 +1002,22 @@ func configName(src fs.FS) string {
 		}
 	}
 	return ""
+}
+
+// hugoConfigFiles returns the names of the config files of a Hugo site
+// in src: the one configName finds, and those of config/_default and
+// config/production.
+func hugoConfigFiles(src fs.FS) []string {
+	names := []string{configName(src)}
+	for _, dir := range []string{"config/_default", "config/production"} {
+		entries, _ := fs.ReadDir(src, dir)
+		for _, e := range entries {
+			if !e.IsDir() {
+				names = append(names, dir+"/"+e.Name())
+			}
+		}
+	}
+	return names
 }
 
 // hugoWalk is one content folder of a Hugo site: the default
@@ -1166,6 +1199,23 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		}
 		return b
 	}
+	// isBranch reports whether the folder dir of content/ (as a page's
+	// rel names it) has an _index file, a section's page: Hugo's :sections
+	// of a page are those of the nearest such folder above it. A folder
+	// outside this walk's (a module mount's) is taken as one, as before.
+	branch := map[string]bool{}
+	isBranch := func(dir string) bool {
+		if w.under != "" && dir != w.under && !strings.HasPrefix(dir, w.under+"/") {
+			return true
+		}
+		b, ok := branch[dir]
+		if !ok {
+			entries, _ := fs.ReadDir(im.src, path.Join(w.dir, strings.TrimPrefix(strings.TrimPrefix(dir, w.under), "/")))
+			b = slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return !e.IsDir() && strings.HasPrefix(e.Name(), "_index.") })
+			branch[dir] = b
+		}
+		return b
+	}
 	return im.walkFiles(w.dir, func(p string, d fs.DirEntry) bool {
 		// Hugo matches ignoreFiles against the file's absolute path; the
 		// path from the site's folder, with a leading slash, stands in.
@@ -1331,7 +1381,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 				pg.slug = rest
 			}
 		}
-		pg.oldURL = hugoURL(pg, rel, ml.permalinks(cmp.Or(lang, ml.def), im.conf.permalinks), im.conf.paths)
+		pg.oldURL = hugoURL(pg, rel, ml.permalinks(cmp.Or(lang, ml.def), im.conf.permalinks), im.conf.paths, isBranch)
 		pg.slug = slug
 		switch {
 		case lang != "":

@@ -192,6 +192,10 @@ type siteConfig struct {
 	// dollarDelims when a template of the site has a MathJax or KaTeX
 	// that reads $…$ as inline mathematics on every page (dollarScript).
 	dollarInline *passthrough.Config
+	// mathCode is set when the site loads blogdown's math-code.js,
+	// which made a code span of mathematics mathematics (see
+	// mathCodeScript).
+	mathCode bool
 	// straight is set when Hugo's typographer was off.
 	straight bool
 	// blackfriday is set when Hugo gave headings the ids of its old

@@ -92,7 +92,7 @@ func TestHugoURL(t *testing.T) {
 		if tt.url != "" {
 			p.fields = []field{{key: "url", val: scalar(tt.url)}}
 		}
-		if got := hugoURL(p, tt.rel, pl, tt.rules); got != tt.want {
+		if got := hugoURL(p, tt.rel, pl, tt.rules, nil); got != tt.want {
 			t.Errorf("hugoURL(%q, title %q, slug %q, %+v) = %s; want %s", tt.rel, tt.title, tt.slug, tt.rules, got, tt.want)
 		}
 	}

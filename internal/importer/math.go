@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"strings"
+	"unicode"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
@@ -90,6 +92,12 @@ func (c *converter) hugoMath(i int) int {
 	src := c.mathAt(i)
 	if !bytes.HasPrefix(src, []byte("$$")) || !bytes.HasSuffix(src, []byte("$$")) || len(src) < 4 {
 		return 0
+	}
+	if c.im.conf.mathCode && !c.p.html {
+		if m, ok := mathCodeDisplay(src); ok {
+			c.out.Write(m)
+			return c.converted(len(src))
+		}
 	}
 	inner := unescape(src[2:len(src)-2], util.IsPunct) // CommonMark's escapes: ASCII punctuation
 	if !bytes.Equal(inner, src[2:len(src)-2]) {
@@ -194,4 +202,166 @@ func (im *importer) dollarScript(dirs ...string) {
 		im.conf.dollarInline = &dollarDelims
 		im.done(found, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
 	}
+}
+
+// mathCodeRE finds, in a template or a config, blogdown's math-code.js,
+// the script that makes a code span of mathematics ("`$x_1$`") the
+// mathematics for MathJax.
+var mathCodeRE = regexp.MustCompile(`\bmath-code(?:\.min)?\.js\b`)
+
+// mathCodeScript sets conf.mathCode, with a note at the place, when a
+// template under the folders dirs of the source, or one of files (the
+// site's config, which may name the script among those its theme loads,
+// as hugo-ivy's customJS), loads math-code.js: the first.
+func (im *importer) mathCodeScript(dirs []string, files ...string) {
+	var found diag.Pos
+	look := func(p string) {
+		if data, err := readFile(im.src, p); err == nil {
+			if loc := mathCodeRE.FindIndex(data); loc != nil {
+				found = diag.At(p, data, loc[0])
+			}
+		}
+	}
+	for _, p := range files {
+		if found.Path == "" && p != "" {
+			look(p)
+		}
+	}
+	for _, dir := range dirs {
+		_ = fs.WalkDir(im.src, dir, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil || found.Path != "":
+				return fs.SkipAll
+			case d.IsDir() || !d.Type().IsRegular() || path.Ext(p) != ".html":
+				return nil
+			}
+			look(p)
+			return nil
+		})
+	}
+	if found.Path != "" {
+		im.conf.mathCode = true
+		im.done(found, "its math-code.js makes a code span of mathematics (`$x$`, `\\(x\\)`, `$$x$$`, `\\[x\\]`, `\\begin{…}…\\end{…}`) the mathematics for MathJax: each is written as plotline's mathematics, its text as written")
+	}
+}
+
+// mathCodeText returns what blogdown's math-code.js made of a code span
+// whose text is s, as plotline's mathematics, and true; or false when the
+// script left it code. "$x$" is "\(x\)"; "\(x\)", "\[x\]" and "$$x$$"
+// are as written; an environment, "\begin{aligned}…\end{aligned}", which
+// MathJax typeset as a display, is "$$…$$" unless inDisplay, already in
+// one.
+func mathCodeText(s string, inDisplay bool) (string, bool) {
+	if len(s) >= 3 && s[0] == '$' && s[1] != '$' && s[len(s)-1] == '$' && s[len(s)-2] != '$' {
+		return `\(` + s[1:len(s)-1] + `\)`, true
+	}
+	switch {
+	case len(s) > 4 && (strings.HasPrefix(s, `\(`) && strings.HasSuffix(s, `\)`) || strings.HasPrefix(s, `\[`) && strings.HasSuffix(s, `\]`)):
+		return s, true
+	case len(s) > 4 && strings.HasPrefix(s, "$$") && strings.HasSuffix(s, "$$"):
+		return s, true
+	case mathEnvRE.MatchString(s):
+		if inDisplay {
+			return s, true
+		}
+		return "$$" + s + "$$", true
+	}
+	return s, false
+}
+
+// mathEnvRE matches a LaTeX environment and nothing else, as math-code.js
+// finds one.
+var mathEnvRE = regexp.MustCompile(`^\\begin\{[^}]+\}[\s\S]+\\end\{[^}]+\}$`)
+
+// mathCodeSpan is a code span of mathematics (see mathCodeText): where
+// it ends in the body, and what it is written as.
+type mathCodeSpan struct {
+	end  int
+	text string
+}
+
+// mathCodeSpans returns the code spans of body, outside code blocks, that
+// math-code.js made mathematics, by the body offset of each one's opening
+// backticks. A span's text is as HTML gave it to the script, its line
+// ends spaces (and so on one line, where no line of it may start a
+// Markdown block).
+func mathCodeSpans(p parser.Parser, body []byte) map[int]mathCodeSpan {
+	doc := p.Parse(text.NewReader(body))
+	out := map[int]mathCodeSpan{}
+	markdown.Walk(doc, func(n ast.Node) ast.WalkStatus {
+		cs, ok := n.(*ast.CodeSpan)
+		if !ok {
+			return ast.WalkContinue
+		}
+		first, ok1 := cs.FirstChild().(*ast.Text)
+		last, ok2 := cs.LastChild().(*ast.Text)
+		if !ok1 || !ok2 {
+			return ast.WalkSkipChildren
+		}
+		var s strings.Builder
+		for c := cs.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				s.WriteString(strings.ReplaceAll(string(t.Segment.Value(body)), "\n", " "))
+			}
+		}
+		start, end := first.Segment.Start, last.Segment.Stop
+		if start > 0 && body[start-1] != '`' {
+			start-- // the space trimmed
+		}
+		ticks := 0
+		for start > 0 && body[start-1] == '`' {
+			start--
+			ticks++
+		}
+		if end < len(body) && body[end] != '`' {
+			end++
+		}
+		if ticks == 0 || run(body[min(end, len(body)):], '`') != ticks {
+			return ast.WalkSkipChildren
+		}
+		if m, ok := mathCodeText(s.String(), false); ok {
+			out[start] = mathCodeSpan{end + ticks, m}
+		}
+		return ast.WalkSkipChildren
+	})
+	return out
+}
+
+// mathCode writes the code span of mathematics at body offset i (see
+// mathCodeSpans) as plotline's mathematics, and returns how many bytes
+// of the body it took, or 0 when none starts there.
+func (c *converter) mathCode(i int) int {
+	m, ok := c.mathCodes[i]
+	if !ok {
+		return 0
+	}
+	return c.wrote(m.text, m.end-i)
+}
+
+// mathCodeDisplay returns what math-code.js made of src, a $$…$$ whose
+// inside is a code span alone ("$$\n`\begin{aligned}…`\n$$"): the code
+// span's text as written, its row ends "\\" kept, between the same $$,
+// and true; false when src is no such display or the script left the
+// code span code.
+func mathCodeDisplay(src []byte) ([]byte, bool) {
+	inner := src[2 : len(src)-2]
+	text := bytes.TrimSpace(inner)
+	ticks := run(text, '`')
+	if ticks == 0 || len(text) <= 2*ticks || run(text[len(text)-ticks:], '`') != ticks || bytes.Contains(text[ticks:len(text)-ticks], bytes.Repeat([]byte("`"), ticks)) {
+		return nil, false
+	}
+	code := text[ticks : len(text)-ticks]
+	if code[len(code)-1] == '`' {
+		return nil, false // a longer run closes it
+	}
+	m, ok := mathCodeText(strings.TrimSpace(string(code)), true)
+	if !ok || m != strings.TrimSpace(string(code)) {
+		return nil, false // a $…$ or a display of its own inside
+	}
+	lead := inner[:len(inner)-len(bytes.TrimLeftFunc(inner, unicode.IsSpace))]
+	trail := inner[len(lead)+len(text):]
+	out := append([]byte("$$"), lead...)
+	out = append(out, code...)
+	out = append(out, trail...)
+	return append(out, "$$"...), true
 }

@@ -66,8 +66,12 @@ func (r pathRules) urlize(s string) string {
 
 // hugoURL returns the address Hugo gave the page rel (relative to
 // content/), whose file name without extension is name (the folder's
-// name for a page bundle).
-func hugoURL(p *page, rel string, permalinks map[string]string, rules pathRules) string {
+// name for a page bundle). branch reports whether a folder of content/
+// is a section of its own, a branch bundle with an _index file (nil: any
+// folder is): a page's :sections are those of the nearest folder above
+// it that is, or of the top one, as Hugo's are those of its current
+// section.
+func hugoURL(p *page, rel string, permalinks map[string]string, rules pathRules, branch func(dir string) bool) string {
 	if u := p.str("url"); u != "" {
 		return "/" + strings.TrimPrefix(u, "/")
 	}
@@ -96,7 +100,11 @@ func hugoURL(p *page, rel string, permalinks map[string]string, rules pathRules)
 		pattern, ok = permalinks["/"]
 	}
 	if ok {
-		return expandHugo(pattern, p, dir, section, file, rules)
+		sections := dir
+		for branch != nil && strings.Contains(pattern, ":sections") && strings.Contains(sections, "/") && !branch(sections) {
+			sections = path.Dir(sections)
+		}
+		return expandHugo(pattern, p, sections, section, file, rules)
 	}
 	return "/" + rules.path(path.Join(dir, cmp.Or(p.slug, file))) + "/"
 }
