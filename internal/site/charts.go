@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -156,10 +157,10 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	for i, e := range spec.Events {
 		if e.DateRef != "" {
 			d, err := c.eventDate(e.DateRef)
-			if err != nil {
+			if err != nil && !errors.Is(err, data.ErrReported) { // a broken block's, told where it is
 				diags.Errorf(e.DatePos, "chart: event date {{ %s }}: %v", e.DateRef, err)
-				ok = false
 			}
+			ok = ok && err == nil
 			spec.Events[i].Date = d
 		}
 		spec.Events[i].Label = c.run.expand(c.scope, c.page, e.Label, e.LabelPos, diags)
