@@ -746,15 +746,11 @@ func (l *layout) placeObservationLabels(m *model) {
 			order[i] = i
 		}
 		slices.SortStableFunc(order, func(a, b int) int { return cands[a].p.Date.Compare(cands[b].p.Date) })
-		kept := make([]bool, n)
-		for _, i := range order[n-maxObservationLabels:] {
-			kept[i] = true
-		}
-		latest := cands[:0]
-		for i, cd := range cands {
-			if kept[i] {
-				latest = append(latest, cd)
-			}
+		kept := order[n-maxObservationLabels:]
+		slices.Sort(kept) // placed in the order they were found
+		latest := make([]cand, 0, maxObservationLabels)
+		for _, i := range kept {
+			latest = append(latest, cands[i])
 		}
 		cands = latest
 	}

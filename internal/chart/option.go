@@ -343,6 +343,21 @@ func labelMarks(ps []data.Point, symbol string) *markPoint {
 	return mp
 }
 
+// lineSeries returns the series that draws the observations of ly as a
+// line in colour, a symbol at each point while there are few
+// (maxMarkers), and past them a mark where a label's run starts.
+func lineSeries(ly layer, colour, symbol string, animation types.Bool) series {
+	sr := series{SingleSeries: charts.SingleSeries{
+		Name: ly.name, Type: types.ChartLine, Id: ly.id, Data: points(ly.drawn), Animation: animation,
+		Symbol: symbol, SymbolSize: 7, ShowSymbol: opts.Bool(len(ly.drawn) <= maxMarkers),
+		ItemStyle: &opts.ItemStyle{Color: colour}, LineStyle: &opts.LineStyle{Color: colour, Width: 2},
+	}}
+	if len(ly.drawn) > maxMarkers {
+		sr.MarkPoint = labelMarks(ly.drawn, symbol)
+	}
+	return sr
+}
+
 // bareMarks returns the mark lines of data, drawn as style says (nil: as
 // each line's own says), with no symbol at their ends and no label, as
 // the layout places their labels; precision as markLine.Precision says.
@@ -412,30 +427,21 @@ func (m *model) buildOption(summary string) *echartsOption {
 	switch m.kind {
 	case TypeBar, TypeLine:
 		for _, ly := range m.layers {
+			if m.kind == TypeLine {
+				sr := lineSeries(ly, slotColor(ly.slot), slotSymbols[(ly.slot-1)%len(slotSymbols)], animation)
+				sr.Unit, sr.Grain = m.layerUnit(ly), m.layerGrain(ly)
+				opt.Series = append(opt.Series, sr)
+				continue
+			}
 			s := charts.SingleSeries{Name: ly.name, Id: ly.id, Data: points(ly.drawn), ItemStyle: &opts.ItemStyle{Color: slotColor(ly.slot)}}
-			if m.kind == TypeBar {
-				s.Type, s.BarGap = types.ChartBar, "0%"
-			} else {
-				s.Type, s.Animation = types.ChartLine, animation
-				s.Symbol, s.SymbolSize = slotSymbols[(ly.slot-1)%len(slotSymbols)], 7
-				s.ShowSymbol = opts.Bool(len(ly.drawn) <= maxMarkers)
-				s.LineStyle = &opts.LineStyle{Color: slotColor(ly.slot), Width: 2}
-			}
-			sr := series{SingleSeries: s, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)}
-			if m.kind == TypeLine && len(ly.drawn) > maxMarkers {
-				sr.MarkPoint = labelMarks(ly.drawn, s.Symbol)
-			}
-			opt.Series = append(opt.Series, sr)
+			s.Type, s.BarGap = types.ChartBar, "0%"
+			opt.Series = append(opt.Series, series{SingleSeries: s, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
 		}
 	default:
 		opt.Series = m.projectionSeries(animation)
 		if ly := m.layers[0]; len(ly.obs) > 0 && m.observedLine(ly) {
 			// Many observations: a line, as the static chart draws them.
-			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
-				Name: ly.name, Type: types.ChartLine, Id: ly.id, Data: points(ly.drawn), Animation: animation,
-				Symbol: "circle", SymbolSize: 7, ShowSymbol: opts.Bool(false),
-				ItemStyle: &opts.ItemStyle{Color: colorObserved}, LineStyle: &opts.LineStyle{Color: colorObserved, Width: 2},
-			}, MarkPoint: labelMarks(ly.drawn, "circle")})
+			opt.Series = append(opt.Series, lineSeries(ly, colorObserved, "circle", animation))
 		} else if len(ly.obs) > 0 {
 			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
 				Name:       ly.name,

@@ -379,15 +379,7 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 			all := len(pts) == len(ly.obs) // pts[i] is ly.obs[i]
 			for _, i := range labelRuns(pts) {
 				w.symbol(ly.slot, c.x(pts[i].Date), c.yv(pts[i].Value), 4)
-				if all {
-					w.s("><title>")
-					m.writePointText(w, ly, i)
-					w.s("</title></")
-					w.s(w.open)
-					w.s(">")
-				} else {
-					w.s("/>")
-				}
+				m.endPoint(w, ly, i, all)
 			}
 			w.s(`</g>`)
 			continue
@@ -411,18 +403,24 @@ func (m *model) svgObserved(w *svgWriter, c *svgCanvas) {
 			default:
 				w.symbol(ly.slot, x, y, 4)
 			}
-			if titles {
-				w.s("><title>")
-				m.writePointText(w, ly, i)
-				w.s("</title></")
-				w.s(w.open)
-				w.s(">")
-			} else {
-				w.s("/>")
-			}
+			m.endPoint(w, ly, i, titles)
 		}
 		w.s(`</g>`)
 	}
+}
+
+// endPoint ends the element w opened for the observation i of ly: with
+// a tooltip title saying the point, when titled, or empty.
+func (m *model) endPoint(w *svgWriter, ly layer, i int, titled bool) {
+	if !titled {
+		w.s("/>")
+		return
+	}
+	w.s("><title>")
+	m.writePointText(w, ly, i)
+	w.s("</title></")
+	w.s(w.open)
+	w.s(">")
 }
 
 // barCentre returns the x of the middle of the bar of layer li on date t
