@@ -256,6 +256,8 @@ type Layouts struct {
 	ends sync.Map
 	// maxOutput is the most one execution may write: MaxOutputBytes.
 	maxOutput int
+	// ids are what IDs returns, found once.
+	ids []string
 }
 
 // Kinds are the page kinds and the template file each uses.
@@ -465,6 +467,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	}
 	l.item = common.Lookup(ItemTemplate)
 	l.chart = common.Lookup(ChartTemplate)
+	l.ids = literalIDs(append(slices.Clone(shared), "templates/"+Kinds["article"], "templates/"+Kinds["page"]), src)
 	// Templates that call each other whatever the data would run on
 	// every page until Go's stop them 100,000 calls deep, 14 s a page.
 	type run struct {
@@ -771,11 +774,21 @@ var literalID = regexp.MustCompile(`\sid=(?:"([^"{}]+)"|'([^'{}]+)')`)
 // IDs returns, sorted and each once, the ids the templates write as they
 // are (base.html's id="main"), which a page's own headings must not take:
 // those of base.html, the partials and the templates of the pages with
-// Markdown of their own, articles and pages.
+// Markdown of their own, articles and pages. It returns nil for nil, the
+// templates of a build that could not parse them.
 func (l *Layouts) IDs() []string {
+	if l == nil {
+		return nil
+	}
+	return l.ids
+}
+
+// literalIDs finds the ids IDs returns in the template files names, whose
+// text src holds.
+func literalIDs(names []string, src map[string]string) []string {
 	var ids []string
-	for _, name := range append(slices.Clone(l.shared), "templates/"+Kinds["article"], "templates/"+Kinds["page"]) {
-		for _, m := range literalID.FindAllStringSubmatch(l.src[name], -1) {
+	for _, name := range names {
+		for _, m := range literalID.FindAllStringSubmatch(src[name], -1) {
 			ids = append(ids, m[1]+m[2])
 		}
 	}

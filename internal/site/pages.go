@@ -248,7 +248,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 		Links:      links,
 		Feed:       inFeed,
 		Words:      r.st.mdWords,
-		TakenIDs:   r.st.takenIDs,
+		TakenIDs:   r.st.layouts.IDs(),
 	}, diags)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path, err)

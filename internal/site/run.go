@@ -193,7 +193,6 @@ func (r *run) parseLayouts(diags *diag.List) error {
 	r.st.chartWarnings = chartStyle(r.b.fsys)
 	if layouts != nil {
 		r.st.chartWarnings = append(r.st.chartWarnings, layouts.Warnings()...)
-		r.st.takenIDs = layouts.IDs()
 	}
 	return nil
 }

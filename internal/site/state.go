@@ -24,21 +24,18 @@ type state struct {
 	words *words.Table
 	// mdWords are the words of words that the Markdown extensions write.
 	mdWords *markdown.Words
-	// takenIDs are the ids the templates write as they are, which no
-	// heading is given (see render.Layouts.IDs).
-	takenIDs []string
-	theme    map[string]string // theme file → short content hash
-	pages    map[string]*record
-	order    []string              // page paths in site order: newest first, then by path
-	ix       *linkIndex            // every page and file, for links
-	assets   []string              // content files that are not Markdown, sorted
-	bundles  content.Bundles       // where the files of page bundles are published; never changed
-	outputs  map[string]uint64     // site path → hash of what the output holds
-	owners   map[string]string     // site path → what wrote it, to tell two writers of one file
-	dirs     map[string]int        // folder site path → how many files of owners lie below it
-	lists    map[string]uint64     // list page site path → fingerprint of what it shows
-	aliasAt  map[aliasKey]diag.Pos // a redirect page and the page that writes it → where its alias is written
-	listing  *listing              // the articles of the lists, once they are rendered
+	theme   map[string]string // theme file → short content hash
+	pages   map[string]*record
+	order   []string              // page paths in site order: newest first, then by path
+	ix      *linkIndex            // every page and file, for links
+	assets  []string              // content files that are not Markdown, sorted
+	bundles content.Bundles       // where the files of page bundles are published; never changed
+	outputs map[string]uint64     // site path → hash of what the output holds
+	owners  map[string]string     // site path → what wrote it, to tell two writers of one file
+	dirs    map[string]int        // folder site path → how many files of owners lie below it
+	lists   map[string]uint64     // list page site path → fingerprint of what it shows
+	aliasAt map[aliasKey]diag.Pos // a redirect page and the page that writes it → where its alias is written
+	listing *listing              // the articles of the lists, once they are rendered
 
 	// templateWarnings are about files of templates/ that no page is
 	// made with, addresses in the templates and the theme's style
