@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -181,24 +182,7 @@ var scriptDollarRE = regexp.MustCompile(`inlineMath\s*:\s*\[\s*\[\s*['"]\$['"]|l
 // has a MathJax or KaTeX configuration that reads $…$ as mathematics (a
 // site's own _includes/mathjax.html, a theme's math partial): the first.
 func (im *importer) dollarScript(dirs ...string) {
-	var found diag.Pos
-	for _, dir := range dirs {
-		_ = fs.WalkDir(im.src, dir, func(p string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil || found.Path != "":
-				return fs.SkipAll
-			case d.IsDir() || !d.Type().IsRegular() || path.Ext(p) != ".html" && path.Ext(p) != ".js":
-				return nil
-			}
-			if data, err := readFile(im.src, p); err == nil {
-				if loc := scriptDollarRE.FindIndex(data); loc != nil {
-					found = diag.At(p, data, loc[0])
-				}
-			}
-			return nil
-		})
-	}
-	if found.Path != "" {
+	if found := im.firstMatch(scriptDollarRE, []string{".html", ".js"}, dirs, nil); found.Path != "" {
 		im.conf.dollarInline = &dollarDelims
 		im.done(found, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
 	}
@@ -214,10 +198,20 @@ var mathCodeRE = regexp.MustCompile(`\bmath-code(?:\.min)?\.js\b`)
 // site's config, which may name the script among those its theme loads,
 // as hugo-ivy's customJS), loads math-code.js: the first.
 func (im *importer) mathCodeScript(dirs []string, files ...string) {
+	if found := im.firstMatch(mathCodeRE, []string{".html"}, dirs, files); found.Path != "" {
+		im.conf.mathCode = true
+		im.done(found, "its math-code.js makes a code span of mathematics (`$x$`, `\\(x\\)`, `$$x$$`, `\\[x\\]`, `\\begin{…}…\\end{…}`) the mathematics for MathJax: each is written as plotline's mathematics, its text as written")
+	}
+}
+
+// firstMatch returns where re first matches in the files of the source
+// named by files, then in those under the folders dirs whose names end
+// in one of exts, in that order; the zero Pos when it matches nowhere.
+func (im *importer) firstMatch(re *regexp.Regexp, exts, dirs, files []string) diag.Pos {
 	var found diag.Pos
 	look := func(p string) {
 		if data, err := readFile(im.src, p); err == nil {
-			if loc := mathCodeRE.FindIndex(data); loc != nil {
+			if loc := re.FindIndex(data); loc != nil {
 				found = diag.At(p, data, loc[0])
 			}
 		}
@@ -232,17 +226,14 @@ func (im *importer) mathCodeScript(dirs []string, files ...string) {
 			switch {
 			case err != nil || found.Path != "":
 				return fs.SkipAll
-			case d.IsDir() || !d.Type().IsRegular() || path.Ext(p) != ".html":
+			case d.IsDir() || !d.Type().IsRegular() || !slices.Contains(exts, path.Ext(p)):
 				return nil
 			}
 			look(p)
 			return nil
 		})
 	}
-	if found.Path != "" {
-		im.conf.mathCode = true
-		im.done(found, "its math-code.js makes a code span of mathematics (`$x$`, `\\(x\\)`, `$$x$$`, `\\[x\\]`, `\\begin{…}…\\end{…}`) the mathematics for MathJax: each is written as plotline's mathematics, its text as written")
-	}
+	return found
 }
 
 // mathCodeText returns what blogdown's math-code.js made of a code span
