@@ -647,6 +647,16 @@ func (c *converter) emoji(i int) int {
 	return c.wrote(string(e.Unicode), end+1-i)
 }
 
+// fixedText returns s, a shortcode's fixed text, as Markdown that shows
+// it as typed in a line (markdownText), and its braces, dollars, bars and
+// tildes escaped too, which plotline (a value, mathematics) or a table
+// or strikethrough might read.
+func fixedText(s string) string {
+	return fixedTextReplacer.Replace(markdownText(strings.Join(strings.Fields(s), " ")))
+}
+
+var fixedTextReplacer = strings.NewReplacer("{", `\{`, "$", `\$`, "|", `\|`, "~", `\~`)
+
 // codeSpan returns s as a Markdown code span, which shows it as typed:
 // its delimiter one backtick longer than any run of them in s.
 func codeSpan(s string) string {
@@ -729,10 +739,15 @@ func (c *converter) hugo(i int) int {
 	if code {
 		// Hugo ran shortcodes in code too: a param, plain text, is the
 		// value Hugo showed there; any other stays as typed.
-		if t, ok := c.shortcodeTag(i); ok && t.name == "param" && !t.closing {
+		t, ok := c.shortcodeTag(i)
+		if ok && t.name == "param" && !t.closing {
 			if v, ok := c.hugoParam(parseArgs(strings.TrimSuffix(t.args, "/")).get("name", 0)); ok {
 				return c.wrote(v, t.end-i)
 			}
+		}
+		if text := c.im.conf.shortcodes[t.name].text; ok && text != "" && !t.closing {
+			// The site's shortcode of fixed text: that text, as typed.
+			return c.wrote(text, t.end-i)
 		}
 		return 0
 	}
@@ -750,6 +765,14 @@ func (c *converter) hugo(i int) int {
 	}
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
 	sc := c.im.conf.shortcodes[t.name]
+	if sc.text != "" && !t.closing {
+		// The site's shortcode of fixed text: that text, as the page
+		// showed it.
+		if c.inHTMLBlock(i) {
+			return c.wrote(html.EscapeString(sc.text), t.end-i)
+		}
+		return c.wrote(fixedText(sc.text), t.end-i)
+	}
 	var n int
 	took := func(m int) bool { n = m; return m > 0 } // as in syntax
 	switch t.name {

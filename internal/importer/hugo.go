@@ -846,6 +846,10 @@ type shortcode struct {
 	link, script bool
 	// inner: it shows its inside (.Inner) in some way.
 	inner bool
+	// text: its template is fixed text and nothing else, without an
+	// action or an element ("26.03", a version a site writes in many
+	// places), that text, its surrounding white space trimmed.
+	text string
 }
 
 // siteShortcodes reads the shortcodes of the site and its themes into
@@ -861,21 +865,21 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	sc.shortcodes = map[string]shortcode{}
 	for _, dir := range dirs {
-		entries, _ := fs.ReadDir(src, dir)
-		for _, e := range entries {
-			name, ok := strings.CutSuffix(e.Name(), ".html")
-			if !ok || e.IsDir() {
-				continue
-			}
-			name = strings.ToLower(name) // as Hugo looks shortcodes up
+		for _, file := range shortcodeFiles(src, dir) {
+			// A template in a folder is the shortcode of its path:
+			// {{< pipelines/latest-version >}}.
+			name := strings.ToLower(strings.TrimSuffix(file, ".html")) // as Hugo looks shortcodes up
 			s := sc.shortcodes[name]
 			s.own = s.own || !strings.HasPrefix(dir, "themes/")
-			data, err := readFile(src, dir+"/"+e.Name())
+			data, err := readFile(src, dir+"/"+file)
 			if err != nil {
 				sc.shortcodes[name] = s
 				continue
 			}
 			s = shortcode{own: s.own, read: true}
+			if text := strings.TrimSpace(string(data)); text != "" && !strings.Contains(text, "{{") && !strings.Contains(text, "<") {
+				s.text = text
+			}
 			// An <img>, or a <figure> of a partial's picture (Congo's
 			// screenshot), of its src.
 			pictured := bytes.Contains(data, []byte("<img")) || bytes.Contains(data, []byte("<figure")) && !mediaRE.Match(data)
@@ -926,6 +930,32 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 		}
 	}
 }
+
+// shortcodeFiles returns the paths, from dir, of the shortcode templates
+// in dir and its folders, in order; a folder deeper than maxShortcodeDepth
+// is not read.
+func shortcodeFiles(src fs.FS, dir string) []string {
+	var files []string
+	var walk func(rel string, depth int)
+	walk = func(rel string, depth int) {
+		entries, _ := fs.ReadDir(src, path.Join(dir, rel))
+		for _, e := range entries {
+			name := path.Join(rel, e.Name())
+			switch {
+			case e.IsDir() && depth < maxShortcodeDepth:
+				walk(name, depth+1)
+			case !e.IsDir() && strings.HasSuffix(name, ".html"):
+				files = append(files, name)
+			}
+		}
+	}
+	walk("", 0)
+	return files
+}
+
+// maxShortcodeDepth bounds the folders of folders of shortcode templates
+// that are read.
+const maxShortcodeDepth = 4
 
 // quoteClassRE finds, in a quote shortcode's template, a class made of
 // its first parameter, the kind of a note: hugo-book's hint,
