@@ -2756,12 +2756,21 @@ func (c *converter) refPage(name string) *page {
 	clean := strings.TrimPrefix(path.Clean("/"+name), "/")
 	var cands []string
 	if !strings.HasPrefix(name, "/") {
-		rel := strings.TrimPrefix(c.p.src, "content/")
+		// From the page's folder in its content folder, which is a
+		// language's ("content/en") on a site that gives each its own.
+		rel := cmp.Or(c.p.rel, strings.TrimPrefix(c.p.src, "content/"))
 		cands = append(cands, path.Join(path.Dir(rel), name), path.Join(path.Dir(c.p.src), name))
 	}
 	cands = append(cands, clean, strings.TrimSuffix(clean, path.Ext(clean)), strings.TrimSuffix(clean, "/"))
 	for _, k := range cands {
 		if q := pickLang(c.im.byKey[k], c.p.lang); q != nil {
+			return q
+		}
+	}
+	// Hugo finds a page whatever the letter case of the path
+	// ("Community" for community/); a page of the very path comes first.
+	for _, k := range cands {
+		if q := pickLang(c.im.byLowerKey[strings.ToLower(k)], c.p.lang); q != nil {
 			return q
 		}
 	}

@@ -137,6 +137,9 @@ type importer struct {
 	// byKey finds a page for ref, relref, link and post_url: by source
 	// path, with and without extension, and by base name.
 	byKey map[string][]*page
+	// byLowerKey finds them by those keys in lower case, as Hugo's ref
+	// finds a page whatever the letter case of its path.
+	byLowerKey map[string][]*page
 	// cascades are the Hugo section pages that cascade values to the
 	// pages below them, by language and folder.
 	cascades map[string]*page
@@ -466,6 +469,7 @@ func (im *importer) finish() {
 	im.visibleNames()
 	im.uniqueURLs()
 	im.byKey = map[string][]*page{}
+	im.byLowerKey = map[string][]*page{}
 	im.dests = map[string]*page{}
 	im.bundles = map[string]*page{}
 	im.cascades = im.sections(func(p *page) bool { return p.get("cascade") != nil })
@@ -479,6 +483,9 @@ func (im *importer) finish() {
 		for _, k := range p.keys() {
 			if !slices.Contains(im.byKey[k], p) {
 				im.byKey[k] = append(im.byKey[k], p)
+			}
+			if lk := strings.ToLower(k); !slices.Contains(im.byLowerKey[lk], p) {
+				im.byLowerKey[lk] = append(im.byLowerKey[lk], p)
 			}
 		}
 	}
