@@ -719,12 +719,15 @@ func (im *importer) render(p *page) []byte {
 			root.Content = append(root.Content, scalar(f.key), clean(f.val))
 		}
 		b.WriteString("---\n")
-		enc := yaml.NewEncoder(&b)
+		var y bytes.Buffer
+		enc := yaml.NewEncoder(&y)
 		enc.SetIndent(2)
+		root, back := astralOut(root)
 		if err := enc.Encode(root); err != nil {
-			fmt.Fprintf(&b, "# %v\n", err)
+			fmt.Fprintf(&y, "# %v\n", err)
 		}
 		enc.Close()
+		back.WriteString(&b, y.String())
 		b.WriteString("---\n")
 	}
 	b.Write(body)
@@ -824,11 +827,79 @@ func validSlug(s string) bool {
 
 // yamlString writes s as a YAML scalar, quoted when it must be.
 func yamlString(s string) string {
-	out, err := yaml.Marshal(s)
+	var v any = s
+	back := strings.NewReplacer()
+	if strings.ContainsFunc(s, func(r rune) bool { return r > 0xFFFF }) {
+		v, back = astralOut(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s})
+	}
+	out, err := yaml.Marshal(v)
 	if err != nil {
 		return strconv.Quote(s)
 	}
-	return strings.TrimSuffix(string(out), "\n")
+	return strings.TrimSuffix(back.Replace(string(out)), "\n")
+}
+
+// astralOut returns a copy of n in which each character above U+FFFF
+// (an emoji: "🚀") is one of the Unicode private use area's that n has
+// nowhere, and the replacer that puts them back. The YAML emitter
+// writes such a character as an escape, "\U0001F680", which YAML reads
+// as the character but a writer can hardly read or edit; the private
+// use characters it writes as they are, so that the replacer, run over
+// what it wrote, gives the characters themselves, as valid YAML of the
+// same values (a plain or quoted scalar may hold any of them). When the
+// private use area has too few free characters, the rest stay escapes.
+func astralOut(n *yaml.Node) (*yaml.Node, *strings.Replacer) {
+	used := map[rune]bool{}
+	var astral []rune
+	var scan func(n *yaml.Node)
+	scan = func(n *yaml.Node) {
+		for _, r := range n.HeadComment + n.LineComment + n.FootComment {
+			used[r] = true
+		}
+		for _, r := range n.Value {
+			if r > 0xFFFF && !used[r] {
+				astral = append(astral, r)
+			}
+			used[r] = true
+		}
+		for _, c := range n.Content {
+			scan(c)
+		}
+	}
+	scan(n)
+	if len(astral) == 0 {
+		return n, strings.NewReplacer()
+	}
+	stand := map[rune]rune{}
+	var pairs []string
+	free := rune(0xE000)
+	for _, r := range astral {
+		for free <= 0xF8FF && used[free] {
+			free++
+		}
+		if free > 0xF8FF {
+			break
+		}
+		stand[r] = free
+		pairs = append(pairs, string(free), string(r))
+		free++
+	}
+	var copyNode func(n *yaml.Node) *yaml.Node
+	copyNode = func(n *yaml.Node) *yaml.Node {
+		c := *n
+		c.Value = strings.Map(func(r rune) rune {
+			if s, ok := stand[r]; ok {
+				return s
+			}
+			return r
+		}, n.Value)
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for k, m := range n.Content {
+			c.Content[k] = copyNode(m)
+		}
+		return &c
+	}
+	return copyNode(n), strings.NewReplacer(pairs...)
 }
 
 // written returns the file of the new site p is written to: its dest,
