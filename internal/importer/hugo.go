@@ -1543,7 +1543,8 @@ func (im *importer) unrendered() {
 		if never, ok := renderNever(p.get); ok {
 			if never {
 				p.draft = true
-				im.done(pos, "build options render: never: Hugo published no page of it: imported as a draft, its text kept")
+				v, _ := buildRender(p.get)
+				im.done(pos, "build options render: %s: Hugo published no page of it: imported as a draft, its text kept", v)
 			}
 			continue
 		}
@@ -1554,7 +1555,8 @@ func (im *importer) unrendered() {
 				if s == p {
 					from = "which it cascades to the pages below it"
 				}
-				im.done(pos, "build options render: never, %s: Hugo published no page of it: imported as a draft, its text kept", from)
+				v, _ := buildRender(func(key string) *yaml.Node { return child(s.get("cascade"), key) })
+				im.done(pos, "build options render: %s, %s: Hugo published no page of it: imported as a draft, its text kept", v, from)
 			}
 		}
 	}
@@ -1648,14 +1650,22 @@ func child(n *yaml.Node, key string) *yaml.Node {
 // renderNever reports whether the build options that get finds (build,
 // or _build) say that Hugo renders no page (render: never, or false as
 // Hugo before 0.65 wrote it), and whether they give a render at all.
+// A render of link (Docsy's manualLink: a page that only leads
+// elsewhere) gives the page an address but no page, as never does.
 func renderNever(get func(key string) *yaml.Node) (never, ok bool) {
+	v, ok := buildRender(get)
+	return v == "never" || v == "false" || v == "link", ok
+}
+
+// buildRender returns the render of the build options that get finds,
+// in lower case ("never"), and whether they give one.
+func buildRender(get func(key string) *yaml.Node) (string, bool) {
 	for _, key := range []string{"build", "_build"} {
 		if r := child(get(key), "render"); r != nil && r.Kind == yaml.ScalarNode {
-			v := strings.ToLower(strings.TrimSpace(r.Value))
-			return v == "never" || v == "false", true
+			return strings.ToLower(strings.TrimSpace(r.Value)), true
 		}
 	}
-	return false, false
+	return "", false
 }
 
 // noteLanguages says, for each language other than the default, how
