@@ -606,10 +606,31 @@ func (c *converter) postref() string {
 // quoteFooter returns the line that names who a site's quote shortcode
 // is by, from its parameters as themes name them (by, author, footer,
 // and the source, cite, a link when it is an address); "" when it has
-// none of them.
-func quoteFooter(a args) string {
+// none of them. For a template that cites its source (a <cite>, as
+// Octopress's blockquote and its ports), cites says so, the source is
+// its source, or else a link to its link with its title as the text,
+// or else its title.
+func quoteFooter(a args, cites bool) string {
 	who := cmp.Or(a.named["by"], a.named["author"], a.named["footer"], a.named["attribution"])
 	cite := a.named["cite"]
+	if source, link, title := a.named["source"], a.named["link"], a.named["title"]; cite == "" && cites {
+		switch {
+		case source != "":
+			cite = source
+		case link != "" && strings.Contains(link, "://") && !strings.ContainsAny(link, " ()<>\n"):
+			if title == "" {
+				cite = "<" + link + ">"
+			} else {
+				cite = "[" + markdownText(title) + "](" + link + ")"
+			}
+			if who == "" {
+				return cite
+			}
+			return who + ", " + cite
+		default:
+			cite = cmp.Or(title, link)
+		}
+	}
 	switch {
 	case cite == "":
 		return who
@@ -960,7 +981,7 @@ func (c *converter) hugo(i int) int {
 			// A note of its template's kind.
 			header = "[!" + kind + "]\n"
 		}
-		if n := c.quoteStart(t, header, quoteFooter(args)); n > 0 {
+		if n := c.quoteStart(t, header, quoteFooter(args, sc.cites)); n > 0 {
 			return n
 		}
 	}

@@ -811,6 +811,9 @@ type shortcode struct {
 	// caption parameter (title or caption) as the caption, if any.
 	figure         bool
 	media, caption string
+	// cites: it is a quote that cites its source, a <cite> (Octopress's
+	// blockquote, of author, source, link and title).
+	cites bool
 	// quote: it is a block quote of its inside; quoteKind: its first
 	// parameter is the kind of the note (hugo-book's {{% hint warning
 	// %}}); note: the element around its inside is of a note's class
@@ -895,6 +898,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			}
 			s.inner = bytes.Contains(data, []byte(".Inner"))
 			s.quote = bytes.Contains(data, []byte("<blockquote")) && s.inner
+			s.cites = s.quote && bytes.Contains(data, []byte("<cite"))
 			// The first parameter, or a variable that holds it:
 			// {{ $type := .Get 0 }} … class="notice {{ $type }}".
 			classed := getZero(data)
