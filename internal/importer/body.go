@@ -388,6 +388,7 @@ func (c *converter) syntax(i int) int {
 	case jekyll && lineStart && !c.inCode(i) && (took(c.attributeList(i)) || took(c.tableTopLine(i))):
 	case jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) && took(c.kramdownSpan(i)):
 	case jekyll && b[i] == '$' && took(c.kramdownMath(i)):
+	case im.conf.mathScript && lineStart && b[i] == '\\' && took(c.mathEnvironment(i)):
 	case escapes && b[i] == '\\' && took(c.escapedMath(i)):
 	case (im.conf.dollarInline != nil || jekyll) && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
 	case hugo && escapes && b[i] == '$' && len(c.math) > 0 && took(c.hugoMath(i)):

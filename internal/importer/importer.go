@@ -195,6 +195,10 @@ type siteConfig struct {
 	// dollarDelims when a template of the site has a MathJax or KaTeX
 	// that reads $…$ as inline mathematics on every page (dollarScript).
 	dollarInline *passthrough.Config
+	// mathScript is set when a template of the site has a MathJax or
+	// KaTeX that reads $…$ as mathematics (dollarScript), which typeset
+	// a LaTeX environment in the text too (see mathEnvironment).
+	mathScript bool
 	// mathCode is set when the site loads blogdown's math-code.js,
 	// which made a code span of mathematics mathematics (see
 	// mathCodeScript).
