@@ -804,12 +804,16 @@ func (c *converter) hugo(i int) int {
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "admonition":
-		// A theme's admonition (LoveIt, DoIt, FixIt), {{< admonition tip
-		// "Title" >}}: the alert nearest its type, titled unless the
-		// title names the type; a type with no alert is left.
+		// A theme's admonition (LoveIt, DoIt, FixIt, even), {{<
+		// admonition tip "Title" >}}: the alert nearest its type,
+		// titled unless the title names the type; a type with no alert
+		// is left. A type that is not the alert's kind (abstract, bug)
+		// is the title when none is given, so that its word stays.
 		typ := strings.ToLower(cmp.Or(args.get("type", 0), "note"))
-		if kind := admonitionKinds[typ]; kind != "" {
+		if kind := admonitionKinds[typ]; kind != "" && strings.EqualFold(typ, kind) {
 			n = c.alertStart(t, kind, args.get("title", 1), typ)
+		} else if kind != "" {
+			n = c.alertStart(t, kind, cmp.Or(strings.TrimSpace(args.get("title", 1)), capitalize(typ)))
 		}
 	case "param":
 		// Hugo's own: the page's parameter, or else its language's or
