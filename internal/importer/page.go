@@ -147,9 +147,10 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 			fm, fmLine, bodyOff, format, ok = f, l+lines, b+n, form, true
 		}
 	}
+	json := false
 	if !ok && im.kind == Hugo {
 		fm, bodyOff, ok = jsonFrontMatter(data)
-		fmLine = 1
+		fmLine, json = 1, true
 	}
 	if !ok {
 		return nil, false
@@ -182,6 +183,9 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 		p.body, p.bodyOff = data, 0
 		return p, true
 	}
+	if !p.toml {
+		im.laterKeys(p, json)
+	}
 	im.dropBOMs(p)
 	p.title = p.str("title")
 	p.slug = p.str("slug")
@@ -190,6 +194,39 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 		p.date, _ = parseDate(d)
 	}
 	return p, true
+}
+
+// laterKeys leaves out of p's YAML (or JSON) front matter each key that
+// a later line gives again, with a note at the later one: the last value
+// is the page's, as Hugo's YAML reader before Hugo 0.152 (yaml.v2), and
+// its JSON reader, and Jekyll's (Psych) took it. Hugo 0.152 and later
+// refuse such front matter ("mapping key already defined"), and so fail
+// the build: the site was published with the last value.
+func (im *importer) laterKeys(p *page, json bool) {
+	last := map[string]int{}
+	for k, f := range p.fields {
+		last[f.key] = k
+	}
+	if len(last) == len(p.fields) {
+		return
+	}
+	kept := p.fields[:0:0]
+	for k, f := range p.fields {
+		if l := last[f.key]; l != k {
+			later := p.fields[slices.IndexFunc(p.fields[k+1:], func(g field) bool { return g.key == f.key })+k+1]
+			how := "as Jekyll read it"
+			switch {
+			case im.kind == Hugo && json:
+				how = "as Hugo reads JSON"
+			case im.kind == Hugo:
+				how = "as Hugo read it before 0.152, which refuses a key given twice"
+			}
+			im.done(later.pos, "front matter key %s given again (first at line %d): the later value is kept, %s", f.key, f.pos.Line, how)
+			continue
+		}
+		kept = append(kept, f)
+	}
+	p.fields = kept
 }
 
 // dropBOMs leaves out of p's front matter values, but for its old
