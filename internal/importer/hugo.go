@@ -879,10 +879,20 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				sc.shortcodes[name] = s
 				continue
 			}
-			s = shortcode{own: s.own, read: true}
-			if text := strings.TrimSpace(string(data)); text != "" && !strings.Contains(text, "{{") && !strings.Contains(text, "<") {
-				s.text = text
+			text := strings.TrimSpace(string(data))
+			if text == "" || strings.Contains(text, "{{") || strings.Contains(text, "<") {
+				text = ""
 			}
+			if strings.Contains(file, "/") {
+				// Of a template in a folder, only fixed text is known.
+				if text != "" {
+					sc.shortcodes[name] = shortcode{own: s.own, read: true, text: text}
+				} else {
+					delete(sc.shortcodes, name) // a theme's of fixed text, which the site's replaces
+				}
+				continue
+			}
+			s = shortcode{own: s.own, read: true, text: text}
 			// An <img>, or a <figure> of a partial's picture (Congo's
 			// screenshot), of its src.
 			pictured := bytes.Contains(data, []byte("<img")) || bytes.Contains(data, []byte("<figure")) && !mediaRE.Match(data)

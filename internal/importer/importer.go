@@ -868,13 +868,17 @@ func (im *importer) movedFile(p string) (string, bool) {
 }
 
 // draftAt returns the draft page whose new site path u ("/posts/x/",
-// with or without a #fragment) names, or nil.
+// with or without a #fragment, or without its last slash, "/posts/x",
+// as plotline's build finds the page too) names, or nil.
 func (im *importer) draftAt(u string) *page {
 	p, _ := splitSuffix(u)
 	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
 		return nil
 	}
-	return im.drafts[p]
+	if d := im.drafts[p]; d != nil || strings.HasSuffix(p, "/") {
+		return d
+	}
+	return im.drafts[p+"/"]
 }
 
 // onSite reports whether the site path u ("/a/b/", "/a/b.html") is a
