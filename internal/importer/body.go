@@ -388,6 +388,7 @@ func (c *converter) syntax(i int) int {
 	case jekyll && lineStart && !c.inCode(i) && (took(c.attributeList(i)) || took(c.tableTopLine(i))):
 	case jekyll && b[i] == '{' && i+1 < len(b) && b[i+1] == ':' && !c.inCode(i) && took(c.kramdownSpan(i)):
 	case jekyll && b[i] == '$' && took(c.kramdownMath(i)):
+	case im.conf.mathScript && lineStart && b[i] == '\\' && took(c.mathEnvironment(i)):
 	case escapes && b[i] == '\\' && took(c.escapedMath(i)):
 	case (im.conf.dollarInline != nil || jekyll) && b[i] == '$' && len(c.math) > 0 && took(c.dollarInline(i)):
 	case hugo && escapes && b[i] == '$' && len(c.math) > 0 && took(c.hugoMath(i)):
@@ -606,10 +607,31 @@ func (c *converter) postref() string {
 // quoteFooter returns the line that names who a site's quote shortcode
 // is by, from its parameters as themes name them (by, author, footer,
 // and the source, cite, a link when it is an address); "" when it has
-// none of them.
-func quoteFooter(a args) string {
+// none of them. For a template that cites its source (a <cite>, as
+// Octopress's blockquote and its ports), cites says so, the source is
+// its source, or else a link to its link with its title as the text,
+// or else its title.
+func quoteFooter(a args, cites bool) string {
 	who := cmp.Or(a.named["by"], a.named["author"], a.named["footer"], a.named["attribution"])
 	cite := a.named["cite"]
+	if source, link, title := a.named["source"], a.named["link"], a.named["title"]; cite == "" && cites {
+		switch {
+		case source != "":
+			cite = source
+		case link != "" && strings.Contains(link, "://") && !strings.ContainsAny(link, " ()<>\n"):
+			if title == "" {
+				cite = "<" + link + ">"
+			} else {
+				cite = "[" + markdownText(title) + "](" + link + ")"
+			}
+			if who == "" {
+				return cite
+			}
+			return who + ", " + cite
+		default:
+			cite = cmp.Or(title, link)
+		}
+	}
 	switch {
 	case cite == "":
 		return who
@@ -646,6 +668,16 @@ func (c *converter) emoji(i int) int {
 	}
 	return c.wrote(string(e.Unicode), end+1-i)
 }
+
+// fixedText returns s, a shortcode's fixed text, as Markdown that shows
+// it as typed in a line (markdownText), and its braces, dollars, bars and
+// tildes escaped too, which plotline (a value, mathematics) or a table
+// or strikethrough might read.
+func fixedText(s string) string {
+	return fixedTextReplacer.Replace(markdownText(strings.Join(strings.Fields(s), " ")))
+}
+
+var fixedTextReplacer = strings.NewReplacer("{", `\{`, "$", `\$`, "|", `\|`, "~", `\~`)
 
 // codeSpan returns s as a Markdown code span, which shows it as typed:
 // its delimiter one backtick longer than any run of them in s.
@@ -729,10 +761,15 @@ func (c *converter) hugo(i int) int {
 	if code {
 		// Hugo ran shortcodes in code too: a param, plain text, is the
 		// value Hugo showed there; any other stays as typed.
-		if t, ok := c.shortcodeTag(i); ok && t.name == "param" && !t.closing {
+		t, ok := c.shortcodeTag(i)
+		if ok && t.name == "param" && !t.closing {
 			if v, ok := c.hugoParam(parseArgs(strings.TrimSuffix(t.args, "/")).get("name", 0)); ok {
 				return c.wrote(v, t.end-i)
 			}
+		}
+		if text := c.im.conf.shortcodes[t.name].text; ok && text != "" && !t.closing {
+			// The site's shortcode of fixed text: that text, as typed.
+			return c.wrote(text, t.end-i)
 		}
 		return 0
 	}
@@ -750,6 +787,14 @@ func (c *converter) hugo(i int) int {
 	}
 	args := parseArgs(strings.TrimSuffix(t.args, "/"))
 	sc := c.im.conf.shortcodes[t.name]
+	if sc.text != "" && !t.closing {
+		// The site's shortcode of fixed text: that text, as the page
+		// showed it.
+		if c.inHTMLBlock(i) {
+			return c.wrote(html.EscapeString(sc.text), t.end-i)
+		}
+		return c.wrote(fixedText(sc.text), t.end-i)
+	}
 	var n int
 	took := func(m int) bool { n = m; return m > 0 } // as in syntax
 	switch t.name {
@@ -759,12 +804,16 @@ func (c *converter) hugo(i int) int {
 	case "highlight":
 		return c.fence(t, args.pos(0), "/highlight", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "admonition":
-		// A theme's admonition (LoveIt, DoIt, FixIt), {{< admonition tip
-		// "Title" >}}: the alert nearest its type, titled unless the
-		// title names the type; a type with no alert is left.
+		// A theme's admonition (LoveIt, DoIt, FixIt, even), {{<
+		// admonition tip "Title" >}}: the alert nearest its type,
+		// titled unless the title names the type; a type with no alert
+		// is left. A type that is not the alert's kind (abstract, bug)
+		// is the title when none is given, so that its word stays.
 		typ := strings.ToLower(cmp.Or(args.get("type", 0), "note"))
-		if kind := admonitionKinds[typ]; kind != "" {
+		if kind := admonitionKinds[typ]; kind != "" && strings.EqualFold(typ, kind) {
 			n = c.alertStart(t, kind, args.get("title", 1), typ)
+		} else if kind != "" {
+			n = c.alertStart(t, kind, cmp.Or(strings.TrimSpace(args.get("title", 1)), capitalize(typ)))
 		}
 	case "param":
 		// Hugo's own: the page's parameter, or else its language's or
@@ -937,7 +986,7 @@ func (c *converter) hugo(i int) int {
 			// A note of its template's kind.
 			header = "[!" + kind + "]\n"
 		}
-		if n := c.quoteStart(t, header, quoteFooter(args)); n > 0 {
+		if n := c.quoteStart(t, header, quoteFooter(args, sc.cites)); n > 0 {
 			return n
 		}
 	}
@@ -2733,12 +2782,21 @@ func (c *converter) refPage(name string) *page {
 	clean := strings.TrimPrefix(path.Clean("/"+name), "/")
 	var cands []string
 	if !strings.HasPrefix(name, "/") {
-		rel := strings.TrimPrefix(c.p.src, "content/")
+		// From the page's folder in its content folder, which is a
+		// language's ("content/en") on a site that gives each its own.
+		rel := cmp.Or(c.p.rel, strings.TrimPrefix(c.p.src, "content/"))
 		cands = append(cands, path.Join(path.Dir(rel), name), path.Join(path.Dir(c.p.src), name))
 	}
 	cands = append(cands, clean, strings.TrimSuffix(clean, path.Ext(clean)), strings.TrimSuffix(clean, "/"))
 	for _, k := range cands {
 		if q := pickLang(c.im.byKey[k], c.p.lang); q != nil {
+			return q
+		}
+	}
+	// Hugo finds a page whatever the letter case of the path
+	// ("Community" for community/); a page of the very path comes first.
+	for _, k := range cands {
+		if q := pickLang(c.im.byLowerKey[strings.ToLower(k)], c.p.lang); q != nil {
 			return q
 		}
 	}

@@ -811,6 +811,9 @@ type shortcode struct {
 	// caption parameter (title or caption) as the caption, if any.
 	figure         bool
 	media, caption string
+	// cites: it is a quote that cites its source, a <cite> (Octopress's
+	// blockquote, of author, source, link and title).
+	cites bool
 	// quote: it is a block quote of its inside; quoteKind: its first
 	// parameter is the kind of the note (hugo-book's {{% hint warning
 	// %}}); note: the element around its inside is of a note's class
@@ -846,6 +849,10 @@ type shortcode struct {
 	link, script bool
 	// inner: it shows its inside (.Inner) in some way.
 	inner bool
+	// text: its template is fixed text and nothing else, without an
+	// action or an element ("26.03", a version a site writes in many
+	// places), that text, its surrounding white space trimmed.
+	text string
 }
 
 // siteShortcodes reads the shortcodes of the site and its themes into
@@ -861,21 +868,31 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	sc.shortcodes = map[string]shortcode{}
 	for _, dir := range dirs {
-		entries, _ := fs.ReadDir(src, dir)
-		for _, e := range entries {
-			name, ok := strings.CutSuffix(e.Name(), ".html")
-			if !ok || e.IsDir() {
-				continue
-			}
-			name = strings.ToLower(name) // as Hugo looks shortcodes up
+		for _, file := range shortcodeFiles(src, dir) {
+			// A template in a folder is the shortcode of its path:
+			// {{< pipelines/latest-version >}}.
+			name := strings.ToLower(strings.TrimSuffix(file, ".html")) // as Hugo looks shortcodes up
 			s := sc.shortcodes[name]
 			s.own = s.own || !strings.HasPrefix(dir, "themes/")
-			data, err := readFile(src, dir+"/"+e.Name())
+			data, err := readFile(src, dir+"/"+file)
 			if err != nil {
 				sc.shortcodes[name] = s
 				continue
 			}
-			s = shortcode{own: s.own, read: true}
+			text := strings.TrimSpace(string(data))
+			if text == "" || strings.Contains(text, "{{") || strings.Contains(text, "<") {
+				text = ""
+			}
+			if strings.Contains(file, "/") {
+				// Of a template in a folder, only fixed text is known.
+				if text != "" {
+					sc.shortcodes[name] = shortcode{own: s.own, read: true, text: text}
+				} else {
+					delete(sc.shortcodes, name) // a theme's of fixed text, which the site's replaces
+				}
+				continue
+			}
+			s = shortcode{own: s.own, read: true, text: text}
 			// An <img>, or a <figure> of a partial's picture (Congo's
 			// screenshot), of its src.
 			pictured := bytes.Contains(data, []byte("<img")) || bytes.Contains(data, []byte("<figure")) && !mediaRE.Match(data)
@@ -891,6 +908,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			}
 			s.inner = bytes.Contains(data, []byte(".Inner"))
 			s.quote = bytes.Contains(data, []byte("<blockquote")) && s.inner
+			s.cites = s.quote && bytes.Contains(data, []byte("<cite"))
 			// The first parameter, or a variable that holds it:
 			// {{ $type := .Get 0 }} … class="notice {{ $type }}".
 			classed := getZero(data)
@@ -926,6 +944,32 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 		}
 	}
 }
+
+// shortcodeFiles returns the paths, from dir, of the shortcode templates
+// in dir and its folders, in order; a folder deeper than maxShortcodeDepth
+// is not read.
+func shortcodeFiles(src fs.FS, dir string) []string {
+	var files []string
+	var walk func(rel string, depth int)
+	walk = func(rel string, depth int) {
+		entries, _ := fs.ReadDir(src, path.Join(dir, rel))
+		for _, e := range entries {
+			name := path.Join(rel, e.Name())
+			switch {
+			case e.IsDir() && depth < maxShortcodeDepth:
+				walk(name, depth+1)
+			case !e.IsDir() && strings.HasSuffix(name, ".html"):
+				files = append(files, name)
+			}
+		}
+	}
+	walk("", 0)
+	return files
+}
+
+// maxShortcodeDepth bounds the folders of folders of shortcode templates
+// that are read.
+const maxShortcodeDepth = 4
 
 // quoteClassRE finds, in a quote shortcode's template, a class made of
 // its first parameter, the kind of a note: hugo-book's hint,
@@ -1513,7 +1557,8 @@ func (im *importer) unrendered() {
 		if never, ok := renderNever(p.get); ok {
 			if never {
 				p.draft = true
-				im.done(pos, "build options render: never: Hugo published no page of it: imported as a draft, its text kept")
+				v, _ := buildRender(p.get)
+				im.done(pos, "build options render: %s: Hugo published no page of it: imported as a draft, its text kept", v)
 			}
 			continue
 		}
@@ -1524,7 +1569,8 @@ func (im *importer) unrendered() {
 				if s == p {
 					from = "which it cascades to the pages below it"
 				}
-				im.done(pos, "build options render: never, %s: Hugo published no page of it: imported as a draft, its text kept", from)
+				v, _ := buildRender(func(key string) *yaml.Node { return child(s.get("cascade"), key) })
+				im.done(pos, "build options render: %s, %s: Hugo published no page of it: imported as a draft, its text kept", v, from)
 			}
 		}
 	}
@@ -1618,14 +1664,22 @@ func child(n *yaml.Node, key string) *yaml.Node {
 // renderNever reports whether the build options that get finds (build,
 // or _build) say that Hugo renders no page (render: never, or false as
 // Hugo before 0.65 wrote it), and whether they give a render at all.
+// A render of link (Docsy's manualLink: a page that only leads
+// elsewhere) gives the page an address but no page, as never does.
 func renderNever(get func(key string) *yaml.Node) (never, ok bool) {
+	v, ok := buildRender(get)
+	return v == "never" || v == "false" || v == "link", ok
+}
+
+// buildRender returns the render of the build options that get finds,
+// in lower case ("never"), and whether they give one.
+func buildRender(get func(key string) *yaml.Node) (string, bool) {
 	for _, key := range []string{"build", "_build"} {
 		if r := child(get(key), "render"); r != nil && r.Kind == yaml.ScalarNode {
-			v := strings.ToLower(strings.TrimSpace(r.Value))
-			return v == "never" || v == "false", true
+			return strings.ToLower(strings.TrimSpace(r.Value)), true
 		}
 	}
-	return false, false
+	return "", false
 }
 
 // noteLanguages says, for each language other than the default, how

@@ -137,6 +137,9 @@ type importer struct {
 	// byKey finds a page for ref, relref, link and post_url: by source
 	// path, with and without extension, and by base name.
 	byKey map[string][]*page
+	// byLowerKey finds them by those keys in lower case, as Hugo's ref
+	// finds a page whatever the letter case of its path.
+	byLowerKey map[string][]*page
 	// cascades are the Hugo section pages that cascade values to the
 	// pages below them, by language and folder.
 	cascades map[string]*page
@@ -192,6 +195,10 @@ type siteConfig struct {
 	// dollarDelims when a template of the site has a MathJax or KaTeX
 	// that reads $…$ as inline mathematics on every page (dollarScript).
 	dollarInline *passthrough.Config
+	// mathScript is set when a template of the site has a MathJax or
+	// KaTeX that reads $…$ as mathematics (dollarScript), which typeset
+	// a LaTeX environment in the text too (see mathEnvironment).
+	mathScript bool
 	// mathCode is set when the site loads blogdown's math-code.js,
 	// which made a code span of mathematics mathematics (see
 	// mathCodeScript).
@@ -466,6 +473,7 @@ func (im *importer) finish() {
 	im.visibleNames()
 	im.uniqueURLs()
 	im.byKey = map[string][]*page{}
+	im.byLowerKey = map[string][]*page{}
 	im.dests = map[string]*page{}
 	im.bundles = map[string]*page{}
 	im.cascades = im.sections(func(p *page) bool { return p.get("cascade") != nil })
@@ -479,6 +487,9 @@ func (im *importer) finish() {
 		for _, k := range p.keys() {
 			if !slices.Contains(im.byKey[k], p) {
 				im.byKey[k] = append(im.byKey[k], p)
+			}
+			if lk := strings.ToLower(k); !slices.Contains(im.byLowerKey[lk], p) {
+				im.byLowerKey[lk] = append(im.byLowerKey[lk], p)
 			}
 		}
 	}
@@ -857,13 +868,17 @@ func (im *importer) movedFile(p string) (string, bool) {
 }
 
 // draftAt returns the draft page whose new site path u ("/posts/x/",
-// with or without a #fragment) names, or nil.
+// with or without a #fragment, or without its last slash, "/posts/x",
+// as plotline's build finds the page too) names, or nil.
 func (im *importer) draftAt(u string) *page {
 	p, _ := splitSuffix(u)
 	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
 		return nil
 	}
-	return im.drafts[p]
+	if d := im.drafts[p]; d != nil || strings.HasSuffix(p, "/") {
+		return d
+	}
+	return im.drafts[p+"/"]
 }
 
 // onSite reports whether the site path u ("/a/b/", "/a/b.html") is a

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestJekyllPostURL(t *testing.T) {
@@ -1440,5 +1442,56 @@ func TestStaticUnreadable(t *testing.T) {
 	}
 	if !slices.ContainsFunc(res.Notes, func(n Note) bool { return n.Pos.Path == "static/private" && !n.Done }) {
 		t.Errorf("no note of static/private, which cannot be read: %v", res.Notes)
+	}
+}
+
+// TestAstralFrontMatter checks that front matter with characters above
+// U+FFFF is written with the characters themselves and reads back, with
+// yaml.v3, as the values the source gave: an emoji in a value and in a
+// key, a text holding a backslash and a U as typed, a control character
+// beside an emoji; and that yamlString does the same.
+func TestAstralFrontMatter(t *testing.T) {
+	fm := "title: \"Launch day 🚀\"\ndate: 2020-01-01\ntags: [\"🎉 party\", x]\n" +
+		"description: \"Typed \\\\U0001F680 with 🚀, a bell \\a, and 😀\"\n" +
+		"\"🎉key\": \"\U0001F389 \\U0001F389\"\nother: 'single \\U0001F600 text 𝔸'\n"
+	src := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://old.example/'\n")},
+		"content/posts/a.md": {Data: []byte("---\n" + fm + "---\nText.\n")},
+	}
+	res, err := Import(src, Hugo, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(res.Files["content/posts/a.md"].Data)
+	if strings.Contains(got, `\U0001F680 with`) && !strings.Contains(got, `\\U0001F680 with`) || strings.Contains(got, `\U0001F389`) && !strings.Contains(got, `\\U0001F389`) {
+		t.Errorf("an emoji written as an escape:\n%s", got)
+	}
+	var in, out map[string]any
+	if err := yaml.Unmarshal([]byte(fm), &in); err != nil {
+		t.Fatal(err)
+	}
+	body, _, _ := strings.Cut(strings.TrimPrefix(got, "---\n"), "---\n")
+	if err := yaml.Unmarshal([]byte(body), &out); err != nil {
+		t.Fatalf("%v:\n%s", err, got)
+	}
+	params, _ := out["params"].(map[string]any)
+	for _, k := range []string{"title", "tags", "description", "🎉key", "other"} {
+		o, ok := out[k]
+		if !ok {
+			o = params[k]
+		}
+		if !reflect.DeepEqual(o, in[k]) {
+			t.Errorf("%s: read back %#v, want %#v\n%s", k, o, in[k], got)
+		}
+	}
+	for _, s := range []string{"🚀", "a 🚀\x07 \\U0001F680", "yes 🎉", "\U000E0001\uE000"} {
+		var m map[string]string
+		if err := yaml.Unmarshal([]byte("k: "+yamlString(s)), &m); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		back, w := m["k"], yamlString(s)
+		if back != s || strings.Contains(w, `\U`) && !strings.Contains(w, `\\U`) {
+			t.Errorf("yamlString(%q) = %s, reads back %q", s, w, back)
+		}
 	}
 }

@@ -147,13 +147,53 @@ func (c *converter) escapedMath(i int) int {
 	if end < 0 || end == start || c.inCode(end) {
 		return 0
 	}
-	esc := util.IsPunct // CommonMark's escapes, as Hugo's goldmark reads them
-	if c.im.kind == Jekyll {
-		esc = func(ch byte) bool { return bytes.IndexByte([]byte("\\.*_+-`()[]{}#!:|\"'$=<>"), ch) >= 0 } // kramdown's
-	}
 	c.out.WriteString(opening)
-	c.out.Write(unescape(b[start:end], esc))
+	c.out.Write(unescape(b[start:end], c.escapes()))
 	return c.wrote(closing, end+len(closer)-i)
+}
+
+// escapes returns the characters a backslash escapes in the source's
+// Markdown: CommonMark's, as Hugo's goldmark reads them, or kramdown's.
+func (c *converter) escapes() func(byte) bool {
+	if c.im.kind == Jekyll {
+		return func(ch byte) bool { return bytes.IndexByte([]byte("\\.*_+-`()[]{}#!:|\"'$=<>"), ch) >= 0 }
+	}
+	return util.IsPunct
+}
+
+// envBeginRE matches the start of a LaTeX environment, \begin{align*},
+// its name the submatch.
+var envBeginRE = regexp.MustCompile(`^\\begin\{([A-Za-z]+\*?)\}`)
+
+// mathEnvironment writes the paragraph at body offset i, on a site whose
+// MathJax or KaTeX the importer found (conf.mathScript), as plotline's
+// display mathematics, $$…$$, when it is a LaTeX environment alone: it
+// starts a line with \begin{NAME}, after a blank line or at the body's
+// start, and its last line ends with \end{NAME}. The script typeset it
+// where the source showed it as a paragraph, after Markdown, so that its
+// text is written with the source's escapes resolved ("\\\\" is "\\").
+// It returns how many bytes of the body it took, or 0.
+func (c *converter) mathEnvironment(i int) int {
+	b := c.body
+	if !c.im.conf.mathScript || i > 0 && (b[i-1] != '\n' || !blankLine(b[lineStart(b, i-1):])) || c.inCode(i) || c.inHTMLBlock(i) || inSpans(c.math, i) {
+		return 0
+	}
+	m := envBeginRE.FindSubmatch(b[i:])
+	if m == nil {
+		return 0
+	}
+	end := i
+	for end < len(b) && !blankLine(b[end:]) {
+		end = lineEnd(b, end)
+	}
+	para := bytes.TrimRight(b[i:end], " \t\r\n")
+	end = i + len(para)
+	if !bytes.HasSuffix(para, []byte(`\end{`+string(m[1])+`}`)) || c.inCode(end-1) || c.inHTMLBlock(end-1) {
+		return 0
+	}
+	c.out.WriteString("$$\n")
+	c.out.Write(unescape(para, c.escapes()))
+	return c.wrote("\n$$", end-i)
 }
 
 // unescape returns b with each backslash escape resolved, "\_" as "_",
@@ -183,8 +223,8 @@ var scriptDollarRE = regexp.MustCompile(`inlineMath\s*:\s*\[\s*\[\s*['"]\$['"]|l
 // site's own _includes/mathjax.html, a theme's math partial): the first.
 func (im *importer) dollarScript(dirs ...string) {
 	if found := im.firstMatch(scriptDollarRE, []string{".html", ".js"}, dirs, nil); found.Path != "" {
-		im.conf.dollarInline = &dollarDelims
-		im.done(found, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), which plotline reads so")
+		im.conf.dollarInline, im.conf.mathScript = &dollarDelims, true
+		im.done(found, "its MathJax or KaTeX reads $…$ as mathematics: each page's $…$ is written as \\(…\\), and a paragraph that is a LaTeX environment alone (\\begin{align}…\\end{align}) as $$…$$, which plotline reads so")
 	}
 }
 

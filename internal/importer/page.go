@@ -147,9 +147,10 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 			fm, fmLine, bodyOff, format, ok = f, l+lines, b+n, form, true
 		}
 	}
+	json := false
 	if !ok && im.kind == Hugo {
 		fm, bodyOff, ok = jsonFrontMatter(data)
-		fmLine = 1
+		fmLine, json = 1, true
 	}
 	if !ok {
 		return nil, false
@@ -182,6 +183,9 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 		p.body, p.bodyOff = data, 0
 		return p, true
 	}
+	if !p.toml {
+		im.laterKeys(p, json)
+	}
 	im.dropBOMs(p)
 	p.title = p.str("title")
 	p.slug = p.str("slug")
@@ -190,6 +194,39 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 		p.date, _ = parseDate(d)
 	}
 	return p, true
+}
+
+// laterKeys leaves out of p's YAML (or JSON) front matter each key that
+// a later line gives again, with a note at the later one: the last value
+// is the page's, as Hugo's YAML reader before Hugo 0.152 (yaml.v2), and
+// its JSON reader, and Jekyll's (Psych) took it. Hugo 0.152 and later
+// refuse such front matter ("mapping key already defined"), and so fail
+// the build: the site was published with the last value.
+func (im *importer) laterKeys(p *page, json bool) {
+	last := map[string]int{}
+	for k, f := range p.fields {
+		last[f.key] = k
+	}
+	if len(last) == len(p.fields) {
+		return
+	}
+	kept := p.fields[:0:0]
+	for k, f := range p.fields {
+		if l := last[f.key]; l != k {
+			later := p.fields[slices.IndexFunc(p.fields[k+1:], func(g field) bool { return g.key == f.key })+k+1]
+			how := "as Jekyll read it"
+			switch {
+			case im.kind == Hugo && json:
+				how = "as Hugo reads JSON"
+			case im.kind == Hugo:
+				how = "as Hugo read it before 0.152, which refuses a key given twice"
+			}
+			im.done(later.pos, "front matter key %s given again (first at line %d): the later value is kept, %s", f.key, f.pos.Line, how)
+			continue
+		}
+		kept = append(kept, f)
+	}
+	p.fields = kept
 }
 
 // dropBOMs leaves out of p's front matter values, but for its old
@@ -719,12 +756,15 @@ func (im *importer) render(p *page) []byte {
 			root.Content = append(root.Content, scalar(f.key), clean(f.val))
 		}
 		b.WriteString("---\n")
-		enc := yaml.NewEncoder(&b)
+		var y bytes.Buffer
+		enc := yaml.NewEncoder(&y)
 		enc.SetIndent(2)
+		root, back := astralOut(root)
 		if err := enc.Encode(root); err != nil {
-			fmt.Fprintf(&b, "# %v\n", err)
+			fmt.Fprintf(&y, "# %v\n", err)
 		}
 		enc.Close()
+		back.WriteString(&b, y.String())
 		b.WriteString("---\n")
 	}
 	b.Write(body)
@@ -824,11 +864,79 @@ func validSlug(s string) bool {
 
 // yamlString writes s as a YAML scalar, quoted when it must be.
 func yamlString(s string) string {
-	out, err := yaml.Marshal(s)
+	var v any = s
+	back := strings.NewReplacer()
+	if strings.ContainsFunc(s, func(r rune) bool { return r > 0xFFFF }) {
+		v, back = astralOut(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s})
+	}
+	out, err := yaml.Marshal(v)
 	if err != nil {
 		return strconv.Quote(s)
 	}
-	return strings.TrimSuffix(string(out), "\n")
+	return strings.TrimSuffix(back.Replace(string(out)), "\n")
+}
+
+// astralOut returns a copy of n in which each character above U+FFFF
+// (an emoji: "🚀") is one of the Unicode private use area's that n has
+// nowhere, and the replacer that puts them back. The YAML emitter
+// writes such a character as an escape, "\U0001F680", which YAML reads
+// as the character but a writer can hardly read or edit; the private
+// use characters it writes as they are, so that the replacer, run over
+// what it wrote, gives the characters themselves, as valid YAML of the
+// same values (a plain or quoted scalar may hold any of them). When the
+// private use area has too few free characters, the rest stay escapes.
+func astralOut(n *yaml.Node) (*yaml.Node, *strings.Replacer) {
+	used := map[rune]bool{}
+	var astral []rune
+	var scan func(n *yaml.Node)
+	scan = func(n *yaml.Node) {
+		for _, r := range n.HeadComment + n.LineComment + n.FootComment {
+			used[r] = true
+		}
+		for _, r := range n.Value {
+			if r > 0xFFFF && !used[r] {
+				astral = append(astral, r)
+			}
+			used[r] = true
+		}
+		for _, c := range n.Content {
+			scan(c)
+		}
+	}
+	scan(n)
+	if len(astral) == 0 {
+		return n, strings.NewReplacer()
+	}
+	stand := map[rune]rune{}
+	var pairs []string
+	free := rune(0xE000)
+	for _, r := range astral {
+		for free <= 0xF8FF && used[free] {
+			free++
+		}
+		if free > 0xF8FF {
+			break
+		}
+		stand[r] = free
+		pairs = append(pairs, string(free), string(r))
+		free++
+	}
+	var copyNode func(n *yaml.Node) *yaml.Node
+	copyNode = func(n *yaml.Node) *yaml.Node {
+		c := *n
+		c.Value = strings.Map(func(r rune) rune {
+			if s, ok := stand[r]; ok {
+				return s
+			}
+			return r
+		}, n.Value)
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for k, m := range n.Content {
+			c.Content[k] = copyNode(m)
+		}
+		return &c
+	}
+	return copyNode(n), strings.NewReplacer(pairs...)
 }
 
 // written returns the file of the new site p is written to: its dest,
