@@ -42,14 +42,33 @@ func Bound(text string, o Options) (words string, dir int, said string) {
 		return "", 0, ""
 	}
 	text = trimmed
-	last := text[len(strings.TrimRightFunc(text, unicode.IsLetter)):]
+	last := strings.ToLower(text[len(strings.TrimRightFunc(text, unicode.IsLetter)):])
 	runs, ends := boundWords()
-	if !ends[strings.ToLower(last)] {
+	if !ends[last] && !slices.Contains(valueWords, last) {
 		return "", 0, "" // the common case: quick, as it is for every value
 	}
 	ws := strings.FieldsFunc(strings.ToLower(text), notWord)
-	for k := min(len(ws), maxBoundWords); k > 0; k-- {
-		w := strings.Join(ws[len(ws)-k:], " ")
+	if words, dir, said, ok := boundAt(text, ws, 0, runs, o); ok {
+		return words, dir, said
+	}
+	// Words that qualify the number between the bound and it: "more than
+	// an estimated", "fewer than a reported", "over a total of".
+	if skip := valueWordsEnd(ws); skip > 0 {
+		if words, dir, said, ok := boundAt(text, ws, skip, runs, o); ok {
+			return words, dir, said
+		}
+	}
+	return "", 0, ""
+}
+
+// boundAt is Bound of the lower-case words ws of text, the last skip of
+// them valueWords: it reads the longest run of runs before them, and ok
+// is whether one reads as a bound or as words that bound nothing (a
+// comparison, "a row over"), which is then what Bound returns.
+func boundAt(text string, ws []string, skip int, runs map[string]bool, o Options) (words string, dir int, said string, ok bool) {
+	head := ws[:len(ws)-skip]
+	for k := min(len(head), maxBoundWords); k > 0; k-- {
+		w := strings.Join(head[len(head)-k:], " ")
 		if !runs[w] {
 			continue
 		}
@@ -57,26 +76,87 @@ func Bound(text string, o Options) (words string, dir int, said string) {
 		if dir == 0 {
 			continue
 		}
-		before := ws[:len(ws)-k]
+		before := head[:len(head)-k]
 		switch {
-		case comparedBefore(before, w, o), w == "up to" && risesUp(before):
-			return "", 0, ""
+		case comparedBefore(before, w, o), w == "up to" && risesUp(before), notBound(before, w):
+			return "", 0, "", true
+		case strings.HasSuffix(w, "past") && !movesPast(before):
+			continue // "in the past", "his past"
 		}
 		// The negation is sought in the bound's own clause, its words
 		// hyphens and all: "Not-for-profits hold over" has none.
 		clause := ClauseWords(text)
-		if i := Negation(clause[:max(0, len(clause)-k)]); i >= 0 {
+		if i := Negation(clause[:max(0, len(clause)-k-skip)]); i >= 0 {
 			if !plain || slices.Contains([]string{"up to", "as many as", "as much as", "as high as"}, w) {
 				// "not as many as", "not up to": fewer, not more.
-				return "", 0, ""
+				return "", 0, "", true
 			}
 			turned := map[int]string{2: "at most", 1: "less than", -1: "more than", -2: "at least"}[dir]
-			return Wording(turned, o), map[int]int{2: -1, 1: -2, -1: 2, -2: 1}[dir], strings.Join(clause[i:], " ")
+			return Wording(turned, o), map[int]int{2: -1, 1: -2, -1: 2, -2: 1}[dir], strings.Join(clause[i:], " "), true
 		}
-		return w, dir, w
+		return w, dir, strings.Join(ws[len(head)-k:], " "), true
 	}
-	return "", 0, ""
+	return "", 0, "", false
 }
+
+// notBound reports whether before, the words before w, make w a word
+// that bounds nothing: "over" and "über" after a noun of dispute or
+// feeling or a verb of speech, where they mean "about" ("a row over",
+// "fears over", "wir berichten über"); French "plus de" in "en plus
+// de", "in addition to"; and "a maximum of" and "a minimum of" after a
+// verb of reaching, where the number is the peak or the trough itself
+// ("reached a maximum of", "fell to a minimum of").
+func notBound(before []string, w string) bool {
+	return len(before) > 0 && slices.Contains(aboutBefore[w], before[len(before)-1])
+}
+
+// reachWords are the words before "a maximum of" or "a minimum of" that
+// make the number the peak or trough reached.
+var reachWords = strings.Fields(`reach reaches reached reaching hit hits hitting touch touches touched touching
+	peak peaks peaked peaking record records recorded recording to at`)
+
+// aboutBefore are, for a bound word, the words before it that make it
+// something else than a bound.
+var aboutBefore = map[string][]string{
+	"a maximum of": reachWords,
+	"a minimum of": reachWords,
+	"over": strings.Fields(`row rows fear fears dispute disputes concern concerns anger talks debate debates fight fights
+		clash clashes worry worries question questions outcry standoff standoffs uproar battle battles
+		protest protests outrage controversy argument arguments tension tensions unease alarm anxiety anxieties`),
+	"über": strings.Fields(`berichten berichtet berichtete berichteten bericht berichte sprechen spricht sprach sprachen
+		reden redet redete redeten diskutieren diskutiert diskutierte debatte debatten streit diskussion diskussionen
+		gespräche verhandlungen sorge sorgen ärger wut empörung`),
+	"plus de": {"en"},
+}
+
+// movesPast reports whether before, the words before "past", end with a
+// verb of motion or of being whose "past" it is, with at most its object
+// or an adverb between ("rose past", "pushed the total past", "is now
+// past"); not after a determiner ("the past", "its past") or a
+// preposition ("over the past").
+func movesPast(before []string) bool {
+	if len(before) == 0 || slices.Contains(pastDeterminers, before[len(before)-1]) {
+		return false
+	}
+	for i := len(before) - 1; i >= max(0, len(before)-4); i-- {
+		switch w := before[i]; {
+		case slices.Contains(upVerbs, w) || slices.Contains(pastVerbs, w):
+			return true
+		case slices.Contains(ceilingWords, w) || slices.Contains(aboutBefore["over"], w) || w == "over" || w == "during":
+			return false
+		}
+	}
+	return false
+}
+
+// pastDeterminers are the words after which "past" is an adjective: "the
+// past 12 months".
+var pastDeterminers = strings.Fields("the this these those that its their his her our my your last each every")
+
+// pastVerbs are the verbs, besides upVerbs, that take "past" for a bound:
+// "is past", "surged past", "sailed past".
+var pastVerbs = strings.Fields(`is are was were be been being surge surges surging surged race races racing raced
+	sail sails sailing sailed speed speeds speeding sped break breaks breaking broke broken`)
 
 // ClauseWords returns the lower-case words of the last clause of text,
 // after its last stop (. , ; : ! ? a dash, a bracket or a table's |), a
@@ -304,7 +384,7 @@ var fallWords = []string{"falling", "falls", "fell", "fallen", "down", "dropping
 	"plunging", "plunged", "plunges", "plummeting", "plummeted", "plummets", "slumping", "slumped", "slumps", "sinks", "draining", "drained", "lower", "tumbling", "tumbled", "tumbles",
 	"retreating", "retreated", "retreats", "receding", "receded", "recedes", "easing", "eased", "eases", "contracting", "contracted", "contraction",
 	"reducing", "reduced", "reduces", "cutting", "cuts",
-	"fall", "drop", "decline", "decrease", "loss", "reduction", "cut", "dip", "slump", "plunge", "deficit"}
+	"fall", "drop", "decline", "decrease", "loss", "reduction", "cut", "dip", "slump", "plunge", "deficit", "shortfall"}
 
 // riseWords say that a number is a rise, after which a minus sign says
 // the opposite: "rising -1.3 a day" reads as a fall.

@@ -120,10 +120,75 @@ func TestBound(t *testing.T) {
 		{"", "prices could rise by up to ", "up to", -1},
 		{"", "it costs up to ", "up to", -1},
 		{"", "killing up to ", "up to", -1},
+		// Words that qualify the value between the bound and it: an
+		// article and a word of where the number comes from or that it
+		// adds to. The bound is read without them; said keeps them.
+		{"", "The county now needs more than an estimated ", "more than", 2},
+		{"", "Fewer than a reported ", "fewer than", -2},
+		{"", "more than a record ", "more than", 2},
+		{"", "under an expected ", "under", -2},
+		{"", "over a projected ", "over", 2},
+		{"", "more than a total of ", "more than", 2},
+		{"", "at least a further ", "at least", 1},
+		{"", "no more than an additional ", "no more than", -1},
+		{"", "more than an extra ", "more than", 2},
+		{"", "The crowd never fell below an estimated ", "at least", 1},
+		{"", "an estimated ", "", 0},
+		{"", "more than the ", "", 0}, // "more than the 1,205 beds it has": another number
+		{"", "more than a ", "", 0},
+		{"", "twice as many as an estimated ", "", 0},
+		// "a minimum of", "a maximum of", "beneath"; "past" after a verb
+		// of motion or of being, not "the past".
+		{"", "The ward held a minimum of ", "a minimum of", 1},
+		{"", "It can take a maximum of ", "a maximum of", -1},
+		{"", "at a minimum ", "at a minimum", 1},
+		{"", "The count reached a maximum of ", "", 0}, // the peak itself
+		{"", "Stocks fell to a minimum of ", "", 0},
+		{"", "The count stayed beneath ", "beneath", -2},
+		{"", "Demand rose past ", "past", 2},
+		{"", "The count went past ", "past", 2},
+		{"", "Demand is now past ", "past", 2},
+		{"", "The new rules pushed the total past ", "past", 2},
+		{"", "in the past ", "", 0},
+		{"", "Demand rose over the past ", "", 0},
+		{"", "Admissions rose for the past ", "", 0},
+		{"", "his past ", "", 0},
+		{"", "past ", "", 0},
+		// "over" after a noun of dispute or feeling is "about".
+		{"", "Unions are in a row over ", "", 0},
+		{"", "Fears over ", "", 0},
+		{"", "The dispute over ", "", 0},
+		{"", "concerns over ", "", 0},
+		{"", "talks over ", "", 0},
+		{"", "the bitter debates over ", "", 0},
+		{"", "a row over an estimated ", "", 0},
+		{"", "Job cuts rose over ", "over", 2},
+		{"", "The union has over ", "over", 2},
+		{"de", "Wir berichten über ", "", 0},
+		{"de", "Die Debatte über ", "", 0},
+		{"de", "der Streit über ", "", 0},
+		{"de", "Die Zahl stieg auf über ", "über", 2},
+		{"fr", "En plus de ", "", 0},
+		{"fr", "Il reste plus de ", "plus de", 2},
 	} {
 		words, dir, _ := Bound(tc.text, Options{Language: tc.lang})
 		if words != tc.words || dir != tc.dir {
 			t.Errorf("Bound(%q) in %q = %q, %d; want %q, %d", tc.text, tc.lang, words, dir, tc.words, tc.dir)
+		}
+	}
+}
+
+// TestBoundSaid checks the words Bound says the page wrote: the bound with
+// the words that qualify the number after it, which a message quotes.
+func TestBoundSaid(t *testing.T) {
+	for text, want := range map[string]string{
+		"The county now needs more than an estimated ": "more than an estimated",
+		"over a total of ":                "over a total of",
+		"It never fell below a reported ": "never fell below a reported",
+		"more than ":                      "more than",
+	} {
+		if _, _, said := Bound(text, Options{}); said != want {
+			t.Errorf("Bound(%q) said %q, want %q", text, said, want)
 		}
 	}
 }

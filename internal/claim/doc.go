@@ -165,12 +165,13 @@
 //	just over, just above N                       at most a·|N| above N; not N itself
 //	more than, over, above, in excess of N,       more than N
 //	  beyond, exceeds (exceeded, exceeding),
-//	  surpasses (surpassed, surpassing) N
-//	at least, no fewer than, no less than N       N or more
+//	  surpasses (surpassed, surpassing), past N
+//	at least, no fewer than, no less than N,      N or more
+//	  a minimum of, at a minimum N
 //	fewer than, less than, under, below,          less than N
-//	  short of N
+//	  beneath, short of N
 //	at most, no more than, up to N,               N or less
-//	  as many (much, high) as N
+//	  as many (much, high) as, a maximum of N
 //	as few (little, low) as N                     N or more
 //	upwards of N                                  more than N
 //	well over, well above N                       more than N + a·|N|
@@ -185,6 +186,14 @@
 // and so does a multiplier written after the second number when the first
 // is the smaller numeral ("1.2 to 1.5 million"). A dash joins a range only
 // between numbers written in digits, so "twenty-one" is not read as 1 to 20.
+//
+// A bound may have words that qualify its number between it and the
+// number: an article and one or two of "estimated", "reported",
+// "expected", "projected", "forecast", "recorded", "record", "official",
+// "further", "additional", "extra" and "total of" ("more than an
+// estimated 1,205", "over a total of 1,205"). They say where the number
+// comes from or what it adds to, not how near the value is, and are read
+// as if they were not there; an article alone is not passed over.
 //
 // A fraction, with or without a qualifier ("half", "roughly a third",
 // "fewer than one in five", "two-thirds", "nine in ten"), is a number

@@ -274,13 +274,80 @@ var numQualifiers = slices.Concat(
 	runs(qJustOver, "just over|just above|just more than|slightly over|slightly more than|slightly above|"+
 		"a little more than|a little over|a little above|marginally more than|marginally above"),
 	runs(qMore, "more than|over|above|greater than|higher than|larger than|bigger than|longer than|in excess of|upwards of|north of|beyond|"+
-		"exceeding|exceeds|exceeded|surpassing|surpasses|surpassed|topped|topping|passed|crossed"),
-	runs(qAtLeast, "at least|no fewer than|no less than|not fewer than|not less than|as few as|as little as|as low as"),
-	runs(qLess, "fewer than|less than|under|below|lower than|smaller than|shorter than|short of|shy of|south of"),
-	runs(qAtMost, "at most|no more than|not more than|up to|as many as|as much as|as high as"),
-	runs(qWellOver, "well over|well above|well in excess of"),
-	runs(qWellUnder, "well under|well below|well short of"),
+		"exceeding|exceeds|exceeded|surpassing|surpasses|surpassed|topped|topping|passed|crossed|past"),
+	runs(qAtLeast, "at least|no fewer than|no less than|not fewer than|not less than|as few as|as little as|as low as|"+
+		"a minimum of|at a minimum|at a minimum of"),
+	runs(qLess, "fewer than|less than|under|below|beneath|lower than|smaller than|shorter than|short of|shy of|south of"),
+	runs(qAtMost, "at most|no more than|not more than|up to|as many as|as much as|as high as|a maximum of|at a maximum|at a maximum of"),
+	runs(qWellOver, "well over|well above|well in excess of|well past"),
+	runs(qWellUnder, "well under|well below|well short of|well beneath"),
 )
+
+// valueWords are the words that may stand between a bound and its number
+// to say where the number comes from or what it adds to: "more than an
+// estimated 1,205", "fewer than a reported", "over a record", "at least a
+// further", "more than a total of". They qualify the number, not the
+// bound, which is read as if they were not there; an article may come
+// before them, but not alone ("more than the 1,205 beds it has" compares
+// with another number). "total of" is one of them, as two words.
+var valueWords = []string{"estimated", "reported", "expected", "projected", "forecast", "recorded", "record", "official",
+	"further", "additional", "extra", "total of"}
+
+// maxValueWords is the most of valueWords a bound may have after it:
+// "an estimated further".
+const maxValueWords = 2
+
+// valueWordsEnd returns how many of the words ws end with a run of
+// valueWords (with an article before them), as a bound may have between
+// it and its number; 0 when they end with none.
+func valueWordsEnd(ws []string) int {
+	i, n := len(ws), 0
+	for n < maxValueWords && i > 0 {
+		switch {
+		case i >= 2 && ws[i-2] == "total" && ws[i-1] == "of":
+			i -= 2
+		case slices.Contains(valueWords, ws[i-1]):
+			i--
+		default:
+			return pick(n == 0, 0, valueArticle(ws, i))
+		}
+		n++
+	}
+	return pick(n == 0, 0, valueArticle(ws, i))
+}
+
+// valueArticle returns len(ws)-i, the words after i, and the article
+// before them if ws has one at i-1.
+func valueArticle(ws []string, i int) int {
+	if i > 0 && (ws[i-1] == "a" || ws[i-1] == "an") {
+		i--
+	}
+	return len(ws) - i
+}
+
+// valueWord reads one of valueWords.
+func (p *parser) valueWord() bool {
+	if p.seq("total", "of") {
+		return true
+	}
+	_, ok := p.oneOf(valueWords...)
+	return ok
+}
+
+// skipValueWords reads a run of valueWords after a bound, with an article
+// before them: "an estimated", "a total of"; an article alone is left,
+// as that of "more than a million".
+func (p *parser) skipValueWords() {
+	start := p.pos
+	p.oneOf("a", "an")
+	n := 0
+	for n < maxValueWords && p.valueWord() {
+		n++
+	}
+	if n == 0 {
+		p.back(start)
+	}
+}
 
 // qualifier reads a qualifier and returns it with the words it was written
 // with; a phrase without one is qBare.
@@ -417,6 +484,9 @@ func parseNumber(s string) (*numClaim, *Error) {
 		}
 	} else {
 		c.q, c.words = p.qualifier()
+		if c.q != qBare {
+			p.skipValueWords() // "more than an estimated 1,205"
+		}
 		start := p.pos
 		var ok bool
 		if c.a, ok = p.amount(); !ok {

@@ -240,7 +240,7 @@ func (s *Scope) claimWords(e Expr, v Value, before string) error {
 
 // prepositions are the bound words that are also prepositions of other
 // words, which claimWords leaves.
-var prepositions = []string{"over", "under", "above", "below", "beyond", "über", "unter", "sur", "sous"}
+var prepositions = []string{"over", "under", "above", "below", "beneath", "beyond", "über", "unter", "sur", "sous"}
 
 // isObservation reports whether field names an observation as a whole,
 // first, last, max or min, as a claim about a series' history does.

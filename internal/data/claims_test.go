@@ -951,6 +951,32 @@ func TestBoundWords(t *testing.T) {
 		// Words that bound a count of time alone say nothing of a number.
 		{"es", "rose by ", "pop.last.value | figures 3", "84,1 millones", ""},
 		{"en", "in the next ", "slow.low.value_at_until", "11,975", ""},
+		// Words that qualify the value between the bound and it are read
+		// with the bound, and quoted.
+		{"en", "The county now needs more than an estimated ", "slow.value_at_until", "", `"more than an estimated 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"en", "more than an estimated ", "slow.low.value_at_until", "11,975", ""},
+		{"en", "Fewer than a reported ", "slow.low.value_at_until", "", `"fewer than a reported 11,975" is false: slow.low.value_at_until is 11,975.3, rounded down to 11,975; write it unrounded, or a bound the number holds`},
+		{"en", "fewer than a reported ", "slow.value_at_until", "11,976", ""},
+		{"en", "The ward held a minimum of ", "slow.value_at_until", "", `"a minimum of 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"en", "It can take a maximum of ", "slow.low.value_at_until", "", `"a maximum of 11,975" is false: slow.low.value_at_until is 11,975.3, rounded down to 11,975; write it unrounded, or a bound the number holds`},
+		{"en", "Demand rose past ", "slow.value_at_until", "", `"past 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"en", "in the past ", "slow.value_at_until", "11,976", ""},
+		{"en", "The count stayed beneath ", "slow.low.value_at_until", "", `"beneath 11,975" is false: slow.low.value_at_until is 11,975.3, rounded down to 11,975; write it unrounded, or a bound the number holds`},
+		{"en", "The count stayed beneath ", "slow.value_at_until", "11,976", ""},
+		// "over" of a noun of dispute or feeling is "about"; after a verb
+		// it is a bound.
+		{"en", "Unions are in a row over ", "slow.value_at_until", "11,976", ""},
+		{"en", "Fears over ", "slow.value_at_until", "11,976", ""},
+		{"en", "The dispute over ", "slow.value_at_until", "11,976", ""},
+		{"en", "Job cuts rose over ", "slow.value_at_until", "", `"over 11,976" is false: slow.value_at_until is 11,975.6, rounded up to 11,976; write it unrounded, or a bound the number holds`},
+		{"de", "Wir berichten über ", "slow.value_at_until", "11.976", ""},
+		{"de", "Die Debatte über ", "slow.value_at_until", "11.976", ""},
+		{"fr", "En plus de ", "slow.value_at_until", "11\u00a0976", ""},
+		{"fr", "Il reste plus de ", "slow.value_at_until", "", "\"plus de 11\u00a0976\" is false: slow.value_at_until is 11\u00a0975,6, rounded up to 11\u00a0976; write it unrounded, or a bound the number holds"},
+		// A shortfall is a fall, as a deficit is.
+		{"en", "a shortfall of ", "lake.rate", "", `"shortfall of -0.86" reads as a rise: lake.rate is below zero, and "shortfall of" already says it falls; write {{ lake.rate | abs }}`},
+		{"en", "a deficit of ", "lake.rate", "", `"deficit of -0.86" reads as a rise: lake.rate is below zero, and "deficit of" already says it falls; write {{ lake.rate | abs }}`},
+		{"en", "a shortfall of ", "lake.rate | abs", "0.86", ""},
 	} {
 		scope.Locale = locale.New(tc.lang)
 		text, got := evalAfter(scope, tc.expr, tc.before, at)
@@ -1101,8 +1127,10 @@ func TestWordsAfter(t *testing.T) {
 		{"The crowd was larger than ", "k.last.value | comma", ".", "", `"larger than 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"Deaths have passed ", "k.last.value | comma", ".", "", `"passed 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"Full prior to ", `shrink.crossing | date "January 2006"`, ".", "", `"prior to June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }}`},
-		// "a maximum of" is as often a peak as a ceiling: no bound.
+		// "a maximum of" after a verb of reaching is the peak itself, no
+		// bound; as a ceiling it is one.
 		{"The count reached a maximum of ", "j.last.value | comma", " in January.", "1,204", ""},
+		{"The ward takes a maximum of ", "j.last.value | comma", " patients.", "", `"a maximum of 1,204" is false: j.last.value is 1,204.4, rounded down to 1,204; write it unrounded, or a bound the number holds`},
 		{"The ward holds ", "k.last.value | comma", " beds or more than twice the 2019 total.", "1,205", ""},
 		{"Support rises ", "support.rate", "% a year", "", `"2%" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},
 		{"", "support.rate", " per cent a year", "", `"2 per cent" says a change in per cent, but support.rate is in percentage points, a difference of two percentages (40% to 42% is 2 points, a rise of 5%); write "percentage points" or "points" after it`},

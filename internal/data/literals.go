@@ -395,6 +395,12 @@ scan:
 			i = skipWord(text, i)
 			continue
 		}
+		if runEnd := identifierEnd(text, i, end, marks); runEnd > 0 {
+			// A number that names a thing: "Flight BA 500", "Call 0300
+			// 500 20", "Chapter 12".
+			i = runEnd
+			continue
+		}
 		if inLocal(i, end) || isMonthYear(tok) && dayBefore(text[:i]) {
 			// Part of a date in the page's language, or a day's month
 			// and year ("1. September 2024"): a day, which no month of
@@ -433,6 +439,94 @@ scan:
 	for _, h := range hits {
 		diags.Warnf(at(h.at), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", h.text, h.ref.expr(), h.text)
 	}
+}
+
+// identifierEnd returns the end of the identifier that the number at i,
+// read by literalAt up to end, is part of, and 0 when it is none: a
+// number after a word that names what it numbers ("Call", "Flight BA",
+// "Chapter", "page", "p.", "Room", "No.", "#"), or a run of groups of
+// digits as a telephone number is written ("0300 500 20", "+44 20 7946
+// 0000", "555 123 4567"). A number glued to letters ("BA500", "3rd") is
+// not read as one at all. Spaced thousands ("1 250 000"), a year before
+// a number ("in 2024 12 000 people") and a range ("10-15") stay numbers.
+func identifierEnd(text string, i, end int, marks numberMarks) int {
+	if text[i] < '0' || text[i] > '9' {
+		return 0 // a date led by a word, or a minus sign
+	}
+	if namesNumber(text[:i]) {
+		return end
+	}
+	return phoneEnd(text, i, marks)
+}
+
+// namesNumber reports whether before, the text before a number, ends
+// with a word after which the number is a name, or such a word and a code
+// of capitals ("Flight BA").
+func namesNumber(before string) bool {
+	before = strings.TrimRight(before, " \u00a0")
+	if strings.HasSuffix(before, "#") {
+		return true
+	}
+	fields := strings.Fields(before[max(0, len(before)-32):]) // the last words alone: a paragraph may hold many numbers
+	word := func(k int) string {
+		if len(fields) < k {
+			return ""
+		}
+		return strings.ToLower(strings.TrimLeft(strings.TrimRight(fields[len(fields)-k], ":"), "(\"'“‘"))
+	}
+	if len(fields) > 0 && isCode(fields[len(fields)-1]) {
+		return slices.Contains(numberNames, word(2))
+	}
+	return slices.Contains(numberNames, word(1))
+}
+
+// isCode reports whether w is a code of two or three capital letters, as
+// an airline's before a flight's number.
+func isCode(w string) bool {
+	return len(w) >= 2 && len(w) <= 3 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// numberNames are the words, in lower case, after which a number names a
+// thing rather than counts one.
+var numberNames = strings.Fields(`call phone telephone tel tel. dial fax flight chapter ch. page pages p. pp. section sec.
+	room no. nr. ext. ext`)
+
+// phoneEnd returns the end of the run of groups of digits, parted by
+// single spaces or hyphens, that holds the number at i, when the run is
+// written as a telephone number: after "+", led by a group with a 0
+// before other digits ("0300 500 20"), or of three groups or more that
+// no number as literalAt reads covers, with a year before it or not
+// ("555 123 4567"); 0 otherwise.
+func phoneEnd(text string, i int, marks numberMarks) int {
+	start := i
+	for start >= 2 && (text[start-1] == ' ' || text[start-1] == '-') && text[start-2] >= '0' && text[start-2] <= '9' {
+		start--
+		for start > 0 && text[start-1] >= '0' && text[start-1] <= '9' {
+			start--
+		}
+	}
+	var groups []int // the start of each group
+	end := start
+	for {
+		groups = append(groups, end)
+		end += digitsAt(text, end, 1, 30)
+		if end+1 < len(text) && (text[end] == ' ' || text[end] == '-') && digitsAt(text, end+1, 1, 30) > 0 {
+			end++
+			continue
+		}
+		break
+	}
+	if len(groups) < 2 || end < len(text) && (text[end] == '.' || text[end] == ',') && digitsAt(text, end+1, 1, 30) > 0 {
+		return 0 // one number, or one with a decimal or a group after it
+	}
+	covers := func(at int) bool { _, e := literalAt(text, at, marks); return e == end }
+	switch {
+	case start > 0 && text[start-1] == '+', text[start] == '0' && groups[1]-start > 2:
+		return end
+	case len(groups) >= 3 && !covers(start) && !(smallOrYear(text[start:groups[1]-1]) && covers(groups[1])):
+		return end
+	}
+	return 0
 }
 
 // otherUnit reports whether a number typed between before and after is

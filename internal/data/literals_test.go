@@ -86,6 +86,16 @@ func TestCheckLiterals(t *testing.T) {
 		// The unit among the next words counts: "3,800 more Russian
 		// casualties" are casualties.
 		{"Then 3,800 Russian military casualties.", []string{`3,800 → {{ losses.last.value }}`}},
+		// A number that names a thing, not an amount, is left: after
+		// "Call", "Flight", "Chapter", "page", "Room", "No." or "#", in a
+		// run of digit groups as telephone numbers are written, or glued
+		// to letters.
+		{"Call 0300 92 25 or phone 92; tel. 3800. Flight BA 92, BA92 and 92BA; Chapter 25, page 92, p. 25, pp. 92; Section 92, Room 25, No. 92, #25.", nil},
+		{"Dial 020 3800 1234 or 555 123 4567; +44 20 3800 92.", nil},
+		// Their neighbours are still the data's: a number after other
+		// words, or after "No" that is not a number's sign.
+		{"Within 92 days; page views rose by 92; no 92; in 2024 12 000 people.", []string{
+			`92 → {{ losses.rate }}`, `92 → {{ losses.rate }}`, `92 → {{ losses.rate }}`, `12 000 → {{ losses.limit }}`}},
 	} {
 		got := typed(t, scope, tc.text)
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
