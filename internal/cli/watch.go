@@ -308,14 +308,15 @@ func reloadEvent(basePath string, inputs, changed []string) serve.Event {
 	return serve.Event{Kind: serve.KindReload, Paths: pages}
 }
 
-// describeChanges names the changes for the rebuild line: the articles
-// that were rendered because of them (sources), rather than the paths the
-// watcher saw, which may be an editor's temporary files; the paths when
-// no article was.
+// describeChanges names the changes for the rebuild line: the paths the
+// watcher saw that the site reads (a CSV file, a template, an article),
+// or, when every one is a file the site leaves out (an editor's
+// temporary file, content/a.md~), the articles that were rendered
+// because of them (sources).
 func describeChanges(paths, sources []string) string {
-	names := sources
+	names := slices.DeleteFunc(slices.Clone(paths), sitefs.LeftOutPath)
 	if len(names) == 0 {
-		names = paths
+		names = sources
 	}
 	// A name is shown as the build's messages show it: an escape in a
 	// file's name would otherwise reach the terminal.

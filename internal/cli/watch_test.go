@@ -39,6 +39,8 @@ func TestDescribeChanges(t *testing.T) {
 	}{
 		{[]string{"content/a.md"}, nil, "content/a.md"},
 		{[]string{"content/a.md~"}, []string{"content/a.md"}, "content/a.md"},
+		// A data file is named, not the article it rendered again.
+		{[]string{"content/articles/lake.csv"}, []string{"content/articles/x.md"}, "content/articles/lake.csv"},
 		{[]string{"templates/partials/\x1b[2Jx.html"}, nil, "templates/partials/\ufffd[2Jx.html"},
 		{[]string{"content/\u202efdp.exe.png", "content/caf\xe9.md"}, nil, "content/\ufffdfdp.exe.png, content/caf\ufffd.md"},
 		{[]string{"a", "b", "c", "d\x07"}, nil, "a, b and 2 more"},

@@ -231,16 +231,41 @@ func AssignURLs(pages []*Page, diags *diag.List) int {
 			diags.Warnf(p.URLPos(), "slug %q: Windows keeps the name %s for a device, so the site could not be built there: choose another slug", p.Slug, p.Slug)
 			devices++
 		}
-		key := norm.NFC.String(u)
+		key := urlKey(u)
 		if other, ok := byURL[key]; ok {
-			diags.Errorf(p.URLPos(), "page URL /%s is also the URL of %s%s", u, other.Path, encodedApart(u, other.URL))
-			diags.Errorf(other.URLPos(), "page URL /%s is also the URL of %s%s", other.URL, p.Path, encodedApart(other.URL, u))
+			diags.Errorf(p.URLPos(), "page URL /%s is also the URL of %s%s", u, other.Path, urlsApart(u, other.URL))
+			diags.Errorf(other.URLPos(), "page URL /%s is also the URL of %s%s", other.URL, p.Path, urlsApart(other.URL, u))
 			p.Broken, other.Broken = true, true
 			continue
 		}
 		byURL[key] = p
 	}
+	// An alias that is a page's URL in other letters: one folder on macOS
+	// and Windows, where the redirect would take the page's place. (One
+	// that is the URL itself is a clash of their files, told by the
+	// build.)
+	for _, p := range pages {
+		for _, a := range p.Aliases {
+			if other, ok := byURL[urlKey(a.Target())]; ok && other.URL != a.Target() {
+				diags.Errorf(a.Pos, "aliases: /%s is the URL of %s, /%s,%s", a.Target(), other.Path, other.URL, strings.TrimSuffix(urlsApart(a.Target(), other.URL), ": rename one of them")+": remove the alias")
+			}
+		}
+	}
 	return devices
+}
+
+// urlKey is the form of a URL by which two pages' URLs are one: composed
+// (NFC) and in lower case, as macOS and Windows compare file names.
+func urlKey(u string) string { return strings.ToLower(norm.NFC.String(u)) }
+
+// urlsApart says how u and other, two URLs of one urlKey, differ, for
+// the message that they collide: "" when they are the same, or in their
+// accented letters (see encodedApart); or in letter case alone.
+func urlsApart(u, other string) string {
+	if norm.NFC.String(u) == norm.NFC.String(other) {
+		return encodedApart(u, other)
+	}
+	return " in letter case alone, which macOS and Windows do not tell apart, making the two one folder: rename one of them"
 }
 
 // WindowsDevice reports whether a file or folder named name, with any

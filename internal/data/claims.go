@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/plotline/plotline/internal/claim"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/projection"
 )
 
 // ClaimOptions are the site-wide settings claims are read with.
@@ -55,7 +57,14 @@ func (s *Scope) evalClaim(e Expr, v Value, not string, pos diag.Pos) (Evaluation
 		if a, b := s.blocks[e.Ref.Block].Unit, s.blocks[c.Other.Block].Unit; OtherMeasure(a, b) {
 			return Evaluation{}, fmt.Errorf("claim %q compares %s in %s with %s in %s, and a claim compares the numbers alone: give both blocks one unit", c.Phrase, res.Ref, a, res.Other, b)
 		}
+		var as string
+		if w, as, err = s.inTermsOf(e.Ref, *c.Other, w); err != nil {
+			return Evaluation{}, fmt.Errorf("claim %q compares %s with %s, %w", c.Phrase, res.Ref, res.Other, err)
+		}
 		verdict, err = claim.Compare(c.Phrase, quantity(v), quantity(w), opts)
+		if as != "" {
+			verdict.Value += ", as " + as
+		}
 		// Two numbers every place shows alike are compared as alike too:
 		// not "more than" of two that both show 100.
 		if sv := shownQuantity(v); err == nil && verdict.True && shownAlike(v, w) && quantity(v) != quantity(w) {
@@ -344,6 +353,56 @@ func dateClaim(phrase string, v Value, opts claim.Options) (claim.Verdict, error
 	return claim.Date(phrase, v.Date, opts)
 }
 
+// countLengths are the counts of time to a crossing, by field, with the
+// name of their unit and its mean length in days.
+var countLengths = map[string]struct {
+	name string
+	days float64
+}{"days_to_limit": {"day", 1}, "weeks_to_limit": {"week", 7}, "months_to_limit": {"month", 365.25 / 12}, "years_to_limit": {"year", 365.25}}
+
+// inTermsOf returns w, the value of other, which a claim compares with
+// the value of ref, in ref's terms when the two count one thing per
+// another time: a linear rate per another period ("2 a day" is 14 a
+// week) or a count of time in another unit (100 days are 14.3 weeks),
+// with a note of the conversion for the message. It is an error when
+// the two rates do not compare as numbers: an exponential rate, a
+// percentage, with a linear one, or two exponential rates of different
+// periods. Other values come back as they are.
+func (s *Scope) inTermsOf(ref, other Ref, w Value) (Value, string, error) {
+	_, fv := ref.scenarioField()
+	_, fw := other.scenarioField()
+	if uv, ok := countLengths[fv]; ok {
+		uw, ok := countLengths[fw]
+		if !ok || uw == uv {
+			return w, "", nil
+		}
+		was := w
+		w.Num, w.Exact = w.Num*uw.days/uv.days, false
+		w.Num = Round(w.Num, w.decimals()) // as the message shows it
+		return w, fmt.Sprintf("%s %ss are %s %ss", was.In(nil), uw.name, w.In(nil), uv.name), nil
+	}
+	bv, bw := s.blocks[ref.Block], s.blocks[other.Block]
+	if fv != "rate" || fw != "rate" || bv.Projection == nil || bw.Projection == nil {
+		return w, "", nil
+	}
+	pv, pw := bv.Projection, bw.Projection
+	switch {
+	case pv.Model != pw.Model:
+		exp, lin := pick(pv.Model == "exponential", bv, bw), pick(pv.Model == "exponential", bw, bv)
+		return w, "", fmt.Errorf("but %s grows by a per cent a %s and %s by a number of %s a %s, which do not compare as numbers", exp.Name, exp.Projection.Per, lin.Name, cmp.Or(lin.Unit, "its unit"), lin.Projection.Per)
+	case pv.Per == pw.Per:
+		return w, "", nil
+	case pv.Model == "exponential":
+		return w, "", fmt.Errorf("but their rates are per cent a %s and a %s, which do not compare as numbers: give both projections one per", pv.Per, pw.Per)
+	}
+	dv, _ := projection.ParsePeriod(pv.Per)
+	dw, _ := projection.ParsePeriod(pw.Per)
+	was := w
+	w.Num, w.Exact = w.Num*dv.Days()/dw.Days(), false
+	w.Num = Round(w.Num, w.decimals())
+	return w, fmt.Sprintf("%s a %s is %s a %s", was.In(nil), pw.Per, w.In(nil), pv.Per), nil
+}
+
 // quantity is v as the claim package reads a number.
 func quantity(v Value) claim.Quantity {
 	return claim.Quantity{Value: v.Num, Percent: v.Percent, Scale: v.Scale, Points: v.Points}
@@ -419,18 +478,31 @@ func otherCurrency(phrase, unit string) string {
 	return ""
 }
 
-// measureOf returns what unit measures, "money", "length" or "weight",
-// and which of their units it is: "eur", "centimetre"; "" for a unit it
-// does not know.
+// measureOf returns what unit measures, "money", "length", "weight",
+// "temperature", "volume" or "area", and which of their units it is:
+// "eur", "centimetre"; "" for a unit it does not know. A length after
+// "square" or "cubic" ("million square kilometres") is an area or a
+// volume.
 func measureOf(unit string) (measure, which string) {
-	for _, w := range strings.Fields(strings.ToLower(unit)) {
+	words := strings.Fields(strings.ToLower(unit))
+	for i, w := range words {
 		w = strings.Trim(w, "()")
 		for _, m := range measures {
-			for _, name := range m.names {
-				if w == name || w == name+"s" || w == name+"es" {
-					return m.measure, m.which
-				}
+			if !slices.ContainsFunc(m.names, func(name string) bool { return w == name || w == name+"s" || w == name+"es" }) {
+				continue
 			}
+			if i == 0 {
+				return m.measure, m.which
+			}
+			switch before := words[i-1]; {
+			case m.measure == "length" && (before == "square" || before == "sq" || before == "sq."):
+				return "area", "square " + m.which
+			case m.measure == "length" && before == "cubic":
+				return "volume", "cubic " + m.which
+			case m.which == "dollars" && dollarsOf[before] != "":
+				return m.measure, dollarsOf[before] // "Canadian dollars", as CAD
+			}
+			return m.measure, m.which
 		}
 	}
 	for _, c := range currencies {
@@ -441,19 +513,41 @@ func measureOf(unit string) (measure, which string) {
 	return "", ""
 }
 
-// measures are the units measureOf knows, by the words that name them.
+// dollarsOf are the words before "dollars" that name which, as
+// measures names them by their codes.
+var dollarsOf = map[string]string{
+	"canadian": "canadian dollars", "australian": "australian dollars", "zealand": "new zealand dollars",
+	"kong": "hong kong dollars", "singapore": "singapore dollars", "us": "dollars", "u.s.": "dollars", "american": "dollars",
+}
+
+// measures are the units measureOf knows, by the words that name them
+// (and those words with an s or es). Abbreviations that are also words
+// or multiples ("m", "in", "l", "t") are left out.
 var measures = []struct {
 	measure, which string
 	names          []string
 }{
 	{"money", "dollars", []string{"usd", "dollar"}}, {"money", "euros", []string{"eur", "euro"}},
 	{"money", "pounds", []string{"gbp", "pound", "sterling"}}, {"money", "yen", []string{"jpy", "yen"}},
-	{"money", "francs", []string{"chf", "franc"}}, {"money", "yuan", []string{"cny", "yuan", "renminbi"}},
+	{"money", "francs", []string{"chf", "franc"}}, {"money", "yuan", []string{"cny", "rmb", "yuan", "renminbi"}},
 	{"money", "rupees", []string{"inr", "rupee"}}, {"money", "canadian dollars", []string{"cad"}},
-	{"money", "australian dollars", []string{"aud"}},
-	{"length", "millimetres", []string{"millimetre", "millimeter"}}, {"length", "centimetres", []string{"centimetre", "centimeter"}},
-	{"length", "metres", []string{"metre", "meter"}}, {"length", "kilometres", []string{"kilometre", "kilometer"}},
-	{"length", "miles", []string{"mile"}}, {"length", "feet", []string{"foot", "feet"}}, {"length", "inches", []string{"inch"}},
-	{"weight", "grams", []string{"gram"}}, {"weight", "kilograms", []string{"kilogram", "kilo"}},
-	{"weight", "tonnes", []string{"tonne", "ton"}}, {"weight", "pounds (weight)", []string{"lb"}},
+	{"money", "australian dollars", []string{"aud"}}, {"money", "new zealand dollars", []string{"nzd"}},
+	{"money", "hong kong dollars", []string{"hkd"}}, {"money", "singapore dollars", []string{"sgd"}},
+	{"money", "reais", []string{"brl", "reais"}}, {"money", "won", []string{"krw", "won"}},
+	{"money", "pesos", []string{"mxn", "peso"}}, {"money", "rand", []string{"zar", "rand"}},
+	{"money", "kronor", []string{"sek", "krona", "kronor"}}, {"money", "kroner", []string{"nok", "dkk", "krone", "kroner"}},
+	{"money", "roubles", []string{"rub", "rouble", "ruble"}}, {"money", "zloty", []string{"pln", "zloty", "złoty"}},
+	{"length", "millimetres", []string{"millimetre", "millimeter", "mm"}}, {"length", "centimetres", []string{"centimetre", "centimeter", "cm"}},
+	{"length", "metres", []string{"metre", "meter"}}, {"length", "kilometres", []string{"kilometre", "kilometer", "km"}},
+	{"length", "miles", []string{"mile", "mi"}}, {"length", "feet", []string{"foot", "feet", "ft"}}, {"length", "inches", []string{"inch"}},
+	{"length", "yards", []string{"yard", "yd"}}, {"length", "nautical miles", []string{"nmi"}},
+	{"weight", "milligrams", []string{"milligram", "mg"}}, {"weight", "grams", []string{"gram"}}, {"weight", "kilograms", []string{"kilogram", "kilo", "kg"}},
+	{"weight", "tonnes", []string{"tonne", "ton"}}, {"weight", "pounds (weight)", []string{"lb"}}, {"weight", "ounces", []string{"ounce", "oz"}},
+	{"temperature", "degrees celsius", []string{"celsius", "centigrade", "°c", "ºc", "℃"}},
+	{"temperature", "degrees fahrenheit", []string{"fahrenheit", "°f", "ºf", "℉"}}, {"temperature", "kelvin", []string{"kelvin"}},
+	{"volume", "litres", []string{"litre", "liter"}}, {"volume", "millilitres", []string{"millilitre", "milliliter", "ml"}},
+	{"volume", "gallons", []string{"gallon", "gal"}}, {"volume", "barrels", []string{"barrel", "bbl"}},
+	{"volume", "cubic metres", []string{"m³", "m3"}},
+	{"area", "hectares", []string{"hectare", "ha"}}, {"area", "acres", []string{"acre"}},
+	{"area", "square kilometres", []string{"km²", "km2"}}, {"area", "square metres", []string{"m²", "m2"}},
 }

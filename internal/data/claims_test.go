@@ -1287,6 +1287,77 @@ func TestCompareOtherMeasures(t *testing.T) {
 	}
 }
 
+// TestOtherMeasure checks which pairs of units measure one thing in two
+// ways: temperatures, volumes, areas, abbreviated lengths and weights,
+// and currencies by their signs and names, and that one unit written two
+// ways, and units plotline does not know, are not.
+func TestOtherMeasure(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"°F", "°C", true}, {"degrees Fahrenheit", "°C", true}, {"°C", "degrees Celsius", false}, {"℃", "celsius", false},
+		{"km", "miles", true}, {"km", "kilometres", false}, {"ft", "metres", true}, {"kg", "lbs", true}, {"kg", "kilograms", false},
+		{"litres", "gallons", true}, {"million litres", "litres", false}, {"m³", "cubic metres", false}, {"cubic feet", "cubic metres", true},
+		{"square kilometres", "hectares", true}, {"million square kilometres", "km²", false}, {"acres", "hectares", true},
+		{"C$", "US$", true}, {"C$", "CAD", false}, {"Canadian dollars", "CAD", false}, {"Canadian dollars", "dollars", true},
+		{"US dollars", "USD", false}, {"US$", "dollars", false}, {"dollars", "USD", false}, {"CN¥", "¥", true}, {"R$", "$", true},
+		{"real wages", "dollars", false}, {"people", "beds", false}, {"square kilometres", "kilometres", false},
+	} {
+		if got := OtherMeasure(tc.a, tc.b); got != tc.want {
+			t.Errorf("OtherMeasure(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestCompareRatesAndCounts checks that a claim comparing two rates per
+// different periods, or two counts of time in different units, compares
+// them in one (7 a week is less than 2 a day; 29 weeks are more than 100
+// days), and says so when it is false; and that rates which do not
+// compare as numbers (an exponential one with a linear one, or two
+// exponential ones of different periods) are refused.
+func TestCompareRatesAndCounts(t *testing.T) {
+	scope := scopeOf(t, `data:
+  north:
+    unit: beds
+    series: [{date: 2025-01-13, value: 300}]
+    projection: {rate: 7, per: week, limit: 500}
+  south:
+    unit: beds
+    series: [{date: 2025-01-13, value: 300}]
+    projection: {rate: 2, per: day, limit: 500}
+  east:
+    unit: beds
+    series: [{date: 2025-01-13, value: 300}]
+    projection: {rate: 10, model: exponential, per: month, limit: 500}
+  west:
+    unit: beds
+    series: [{date: 2025-01-13, value: 300}]
+    projection: {rate: 1, model: exponential, per: day, limit: 500}
+`)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct{ expr, err string }{
+		{`north.rate | claim "more than" south.rate`, `claim "more than" is false of north.rate and south.rate: 7 against 14, as 2 a day is 14 a week (fewer than)`},
+		{`north.rate | claim "half" south.rate`, ""},
+		{`south.rate | claim "more than" north.rate`, ""},
+		{`north.weeks_to_limit | claim "fewer than" south.days_to_limit`, `claim "fewer than" is false of north.weeks_to_limit and south.days_to_limit: 28 against 13.3, as 93 days are 13.3 weeks (more than)`},
+		{`north.weeks_to_limit | claim "more than" south.days_to_limit`, ""},
+		{`south.days_to_limit | claim "fewer than" north.weeks_to_limit`, ""},
+		{`north.days_to_limit | claim "more than" south.days_to_limit`, ""},
+		{`east.rate | claim "more than" south.rate`, `claim "more than" compares east.rate with south.rate, but east grows by a per cent a month and south by a number of beds a day, which do not compare as numbers`},
+		{`east.rate | claim "more than" west.rate`, `claim "more than" compares east.rate with west.rate, but their rates are per cent a month and a day, which do not compare as numbers: give both projections one per`},
+	} {
+		_, err := scope.EvalAround(tc.expr, "", "", at)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err {
+			t.Errorf("{{ %s }}: %q\n want %q", tc.expr, got, tc.err)
+		}
+	}
+}
+
 // TestMoneyUnit checks that the units measureOf knows as money, by a
 // sign, a code or a currency's name, and the words of money are money to
 // the check of typed numbers, and that other units are not.

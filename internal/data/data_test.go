@@ -296,6 +296,9 @@ func TestFieldErrors(t *testing.T) {
 		{plain, "nope", `block "plain" has no field "nope" (known: unit, count, as_of, first.date, first.value, first.label, first.source, last.date, last.value, last.label, last.source, max.date, max.value, max.label, max.source, min.date, min.value, min.label, min.source)`},
 		{plain, "last.valeu", `block "plain" has no field "last.valeu": did you mean last.value?`},
 		{losses, "crosing", `block "losses" has no field "crosing": did you mean crossing?`},
+		// An observation or a scenario named alone lists its fields.
+		{plain, "last", `block "plain" has no field "last", only fields under it: write one of plain.last.date, plain.last.value, plain.last.label, plain.last.source`},
+		{losses, "low", `block "losses" has no field "low", only fields under it: write one of losses.low.rate, losses.low.crossing, losses.low.days_to_limit, losses.low.weeks_to_limit, losses.low.months_to_limit, losses.low.years_to_limit, losses.low.value_at_until`},
 		{plain, "crossing", `block "plain" has no projection, so it has no "crossing"`},
 		{plain, "limit", `block "plain" has no projection, so it has no "limit"`},
 		// A level projection's limit is there for the scenario that

@@ -139,6 +139,16 @@ func unknownField(block, path string, known []string) error {
 			return fmt.Errorf("block %q has no field %q: did you mean %s?", block, path, k)
 		}
 	}
+	// {{ lake.last }}: an observation, or a scenario, of several fields.
+	var under []string
+	for _, k := range known {
+		if rest, ok := strings.CutPrefix(k, path+"."); ok && !strings.Contains(rest, ".") {
+			under = append(under, block+"."+k)
+		}
+	}
+	if len(under) > 0 {
+		return fmt.Errorf("block %q has no field %q, only fields under it: write one of %s", block, path, strings.Join(under, ", "))
+	}
 	return fmt.Errorf("block %q has no field %q (known: %s)", block, path, strings.Join(known, ", "))
 }
 

@@ -34,7 +34,14 @@ type currency struct{ sign, unit string }
 // currencies are the signs numberHint takes off a number, with the word
 // for the block's unit; moneyUnit and the check of typed numbers know
 // money by them.
-var currencies = []currency{{"$", "dollars"}, {"€", "euros"}, {"£", "pounds"}, {"¥", "yen"}}
+var currencies = []currency{
+	// Signs that hold another are looked for first: "US$" before "S$",
+	// "CA$" before "A$", "C$" before "$".
+	{"US$", "dollars"}, {"CA$", "canadian dollars"}, {"AU$", "australian dollars"}, {"NZ$", "new zealand dollars"},
+	{"HK$", "hong kong dollars"}, {"C$", "canadian dollars"}, {"A$", "australian dollars"}, {"S$", "singapore dollars"},
+	{"R$", "reais"}, {"CN¥", "yuan"}, {"JP¥", "yen"},
+	{"$", "dollars"}, {"€", "euros"}, {"£", "pounds"}, {"¥", "yen"}, {"₹", "rupees"}, {"₩", "won"}, {"₽", "roubles"},
+}
 
 // missingHint is numberHint's for a placeholder of a missing observation.
 const missingHint = ": a date without an observation is left out of the data: delete its line"

@@ -377,6 +377,15 @@ func checkDateLayout(layout string, timed bool, grain DateGrain) error {
 		// "January 2nd": the day, then "nd" on every day (15nd).
 		return fmt.Errorf("format \"date\": layout %q writes %q after a number on every date (%s), as a Go layout has no ordinals: write the day alone, such as \"January 2\"", layout, suffix, time.Date(2025, 4, 15, 0, 0, 0, 0, time.UTC).Format(layout))
 	}
+	if word, ref := literalDateWord(layout); word != "" {
+		// "April 2": the writer's own date, of which a Go layout reads
+		// the 2 and prints "April" on every date.
+		hint := "a layout such as \"2 January 2006\""
+		if fixed := strings.Replace(layout, word, ref, 1); checkDateLayout(fixed, timed, grain) == nil {
+			hint = fmt.Sprintf("%q", fixed)
+		}
+		return fmt.Errorf("format \"date\": layout %q writes %q on every date (15 October 2026, a Thursday, as %q), as a layout names the parts of the date 2 January 2006, a Monday: write %s", layout, word, time.Date(2026, 10, 15, 0, 0, 0, 0, time.UTC).Format(layout), hint)
+	}
 	clock := time.Date(2001, 2, 3, 13, 47, 59, 123456789, time.FixedZone("XYZ", 5*3600+1800))
 	if timed {
 		// The time may show; the zone may not.
@@ -408,6 +417,54 @@ func checkDateLayout(layout string, timed bool, grain DateGrain) error {
 	}
 	return nil
 }
+
+// literalDateWord returns the first word of layout that names a month or
+// a weekday other than the reference date's (January, Monday), which a
+// Go layout prints as it is, or else a year written in full other than
+// 2006, with what the layout would name instead ("April": "January",
+// "Tue": "Mon", "2025": "2006"); "" when there is none.
+func literalDateWord(layout string) (word, ref string) {
+	var year string
+	for i := 0; i < len(layout); {
+		isDigit, isLetter := func(c byte) bool { return c >= '0' && c <= '9' }, func(c byte) bool { return unicode.IsLetter(rune(c)) }
+		run := pick(isDigit(layout[i]), isDigit, isLetter)
+		if !run(layout[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(layout) && run(layout[j]) {
+			j++
+		}
+		w := layout[i:j]
+		i = j
+		if isDigit(w[0]) {
+			if year == "" && len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w != "2006" {
+				year = w
+			}
+			continue
+		}
+		lw := strings.ToLower(w)
+		for _, names := range [][]string{monthNames, weekdayNames} {
+			for k, name := range names {
+				if k > 0 && (lw == strings.ToLower(name) || lw == strings.ToLower(name[:3])) {
+					return w, pick(len(w) == 3, names[0][:3], names[0])
+				}
+			}
+		}
+	}
+	if year != "" {
+		return year, "2006"
+	}
+	return "", ""
+}
+
+// monthNames and weekdayNames are the English names a layout may hold,
+// the reference date's first.
+var (
+	monthNames   = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	weekdayNames = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
 
 // ordinalSuffix returns the st, nd, rd or th that follows a digit in
 // layout as a word's end ("2nd", "1st"), or "".
