@@ -445,7 +445,11 @@ func readRecord(s string) (*histClaim, string) {
 	case p.seq("in"), p.seq("for"):
 		start := p.pos
 		if p.span() {
-			return nil, "readers count the years back to different ones (is 20 years before 2024 the year 2004 or 2005?); write \"" + c.words + " since\" and the year meant"
+			var span []string // "five years", "a decade"
+			for _, t := range p.toks[start:p.pos] {
+				span = append(span, t.text)
+			}
+			return nil, "readers count \"" + strings.Join(span, " ") + "\" back from different days (the latest observation's, the start of its year, today's), and so to different ones; write \"" + c.words + " since\" and the date meant"
 		}
 		p.pos = start
 		return nil, ""

@@ -124,6 +124,14 @@ func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, er
 		return s.evalHistory(e, strings.Join(not, " "), pos)
 	}
 	v, err := s.Lookup(e.Ref)
+	if errors.Is(err, ErrReported) && e.Format == "date" && e.Arg != "" {
+		// The block's error is told where it is; a layout's, which no
+		// value decides, is told too, so that both come at once (as
+		// the clock of an hourly series may show, it is allowed here).
+		if lerr := checkDateLayout(e.Arg, true, ByDay); lerr != nil {
+			return Evaluation{}, lerr
+		}
+	}
 	if err != nil {
 		return Evaluation{}, err
 	}

@@ -197,6 +197,7 @@ func (r *run) loadPage(entry *content.Page, src []byte, diags *diag.List) *conte
 // writes its HTML page and chart data. It returns nil when p has errors.
 func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*record, error) {
 	blocks := data.Parse(r.b.fsys, data.Page{Path: p.Path, Date: p.Date, CSVs: r.csvs}, p.Data, diags)
+	data.WarnPointGroups(blocks, r.b.loc.Numbers().Group, r.b.loc.Language(), diags)
 	var deps []string
 	for _, b := range blocks {
 		if b.CSV == "" {
