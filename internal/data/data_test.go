@@ -992,6 +992,12 @@ func TestCalendarSteps(t *testing.T) {
 		{"2024-01-01", "2024-07-02", 12, 1}, // 183 of 366 days: a half
 		{"2025-10-01", "2074-10-04", 12, 49},
 		{"2025-06-01", "2025-01-01", 1, -5},
+		// 18 whole months are a year and a half in any season, which
+		// rounds to 2: not 181 or 184 days of a year of 365.
+		{"2025-01-01", "2026-07-01", 12, 2},
+		{"2025-07-01", "2027-01-01", 12, 2},
+		{"2026-07-01", "2025-01-01", 12, -2},
+		{"2025-01-31", "2026-07-31", 12, 2},
 	} {
 		if got := math.Round(calendarSpan(day(tc.a), day(tc.b), tc.per)); got != tc.want {
 			t.Errorf("calendarSpan(%s, %s, %d) rounded = %v; want %v", tc.a, tc.b, tc.per, got, tc.want)
