@@ -1050,3 +1050,40 @@ func TestAsOfDefault(t *testing.T) {
 		t.Errorf("late.days_to_limit = %v, %v; want 80, from its latest observation", v.Num, err)
 	}
 }
+
+// TestAsOfBeforeLatest checks that an as_of written before the block's
+// latest observation is a warning at the as_of, naming the observation's
+// date and what counts from as_of, and that the counts still start at
+// as_of; an as_of on or after the latest observation's day, or a month
+// observation's first day, is none.
+func TestAsOfBeforeLatest(t *testing.T) {
+	blocks, diags := parse(t, `data:
+  stale:
+    unit: beds
+    as_of: 2025-01-01
+    series:
+      - {date: 2024-12-25, value: 300}
+      - {date: 2025-02-10, value: 400}
+    projection: {rate: 5, per: day, limit: 500}
+  timed:
+    as_of: 2025-02-10
+    series: [{date: 2025-02-10T18:00, value: 1}]
+  monthly:
+    as_of: 2024-06-01
+    series: [{date: 2024-05, value: 10}, {date: 2024-06, value: 12}]
+  later:
+    as_of: 2025-03-01
+    series: [{date: 2025-02-10, value: 1}]
+`, nil)
+	want := pagePath + `:4:12: warning: as_of 2025-01-01 is before the block's latest observation, of 10 February 2025: days_to_limit, weeks_to_limit, months_to_limit, years_to_limit and claims of time such as "within 10 weeks" count from as_of, not from the latest observation (leave as_of out to count from it)`
+	if len(diags) != 1 || diags[0] != want {
+		t.Errorf("Parse reported:\n%s\nwant:\n%s", strings.Join(diags, "\n"), want)
+	}
+	if got := blocks[0].AsOf.Format(time.DateOnly); got != "2025-01-01" {
+		t.Errorf("stale.as_of = %s; want 2025-01-01, as written", got)
+	}
+	// 400 on 10 February at 5 a day reaches 500 on 2 March: 60 days after 1 January.
+	if v, err := blocks[0].Field("days_to_limit"); err != nil || v.Num != 60 {
+		t.Errorf("stale.days_to_limit = %v, %v; want 60, from as_of", v.Num, err)
+	}
+}
