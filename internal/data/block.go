@@ -136,9 +136,13 @@ type Block struct {
 	Series     []Point     // observations sorted by date
 	Projection *Projection // nil when the block has none
 	AsOf       time.Time   // the date that "days to limit" counts from
-	CSV        string      // the CSV file the series came from, relative to the site, if any
-	CSVPos     diag.Pos    // where csv: names that file
-	Pos        diag.Pos    // where the block is declared
+	// AsOfGrain is how AsOf is shown when it is the latest observation's
+	// day, taken for want of an as_of: as that observation was written
+	// ("June 2024" for one of a monthly series).
+	AsOfGrain DateGrain
+	CSV       string   // the CSV file the series came from, relative to the site, if any
+	CSVPos    diag.Pos // where csv: names that file
+	Pos       diag.Pos // where the block is declared
 	// Broken is set when the block has errors of its own, reported where
 	// they are; what it could not compute is then not reported again at
 	// every reference to it.

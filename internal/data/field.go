@@ -81,7 +81,7 @@ func (b *Block) Field(path string) (Value, error) {
 			if b.AsOf.IsZero() {
 				return Value{}, fmt.Errorf("block %q has no as_of date and its article has no date", b.Name)
 			}
-			return Value{Kind: Date, Date: b.AsOf}, nil
+			return Value{Kind: Date, Date: b.AsOf, Grain: b.AsOfGrain}, nil
 		case "per", "model", "limit", "until", "r2":
 			return b.projectionField(head)
 		}

@@ -196,9 +196,11 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 				// and its counts start there too.
 				y, m, d := b.Series[last].Date.Date()
 				b.AsOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+				b.AsOfGrain = b.Series[last].Grain
 			}
 		case len(b.Series) > 0:
 			b.AsOf = b.Series[len(b.Series)-1].Date
+			b.AsOfGrain = b.Series[len(b.Series)-1].Grain
 		}
 	}
 	if hasProj {
