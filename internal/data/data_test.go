@@ -1087,3 +1087,47 @@ func TestAsOfBeforeLatest(t *testing.T) {
 		t.Errorf("stale.days_to_limit = %v, %v; want 60, from as_of", v.Num, err)
 	}
 }
+
+// TestPlacesShortOfLimit checks that a projected value that has not
+// reached its limit is written with the decimals it takes not to read as
+// the limit or past it, rising to a limit or falling to one, in
+// value_at_until as in Projection.Places, and that one that has reached
+// it, or is too close to tell, is written as before.
+func TestPlacesShortOfLimit(t *testing.T) {
+	for _, tc := range []struct {
+		start, limit, v float64
+		want            string
+	}{
+		{11000, 12000, 11999.7, "11,999.7"},
+		{11000, 12000, 11999.96, "11,999.96"},
+		{11000, 12000, 11999.4, "11,999"},
+		{11000, 12000, 12000, "12,000"},
+		{11000, 12000, 12000.3, "12,000"},      // reached
+		{11000, 12000, 11999.999999, "12,000"}, // past the bound on decimals
+		{4.5, 4, 4.002, "4.002"},
+		{4.5, 4, 4.0004, "4.0004"},
+		{4.5, 4, 4.1016, "4.1"},
+		{4.5, 4, 3.998, "4"}, // reached, falling
+		{3, 4, 3.998, "3.998"},
+		{-5, 0, -0.0004, "-0.0004"},
+	} {
+		p := &Projection{Start: Point{Value: tc.start}, HasLimit: true, Limit: tc.limit}
+		v := Value{Kind: Number, Num: tc.v, Places: p.Places(tc.v)}
+		if got := v.String(); got != tc.want {
+			t.Errorf("from %v to a limit of %v, %v is %q; want %q", tc.start, tc.limit, tc.v, got, tc.want)
+		}
+	}
+	blocks, diags := parse(t, `data:
+  b:
+    series:
+      - {date: 2025-01-12, value: 10000}
+      - {date: 2025-01-13, value: 11000}
+    projection: {rate: 999.7, per: day, limit: 12000, until: 2025-01-14}
+`, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	if v, err := blocks[0].Field("value_at_until"); err != nil || v.String() != "11,999.7" {
+		t.Errorf("b.value_at_until = %q, %v; want 11,999.7, short of the limit of 12,000", v.String(), err)
+	}
+}

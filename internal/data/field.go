@@ -237,7 +237,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: PercentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}
 		v.Places, v.Exact = pr.Bound(v.Num) // the floor or ceiling, as written
 		if !v.Exact {
-			v.Places = pr.Start.Decimals() // as the chart writes it: ProjectedDecimals
+			v.Places = pr.Places(v.Num) // as the chart writes it: ProjectedDecimals
 		}
 		return v, nil
 	}
