@@ -27,7 +27,7 @@ import (
 )
 
 // Version changes whenever what the cache holds changes shape.
-const Version = 11
+const Version = 12
 
 // Key is the hash of a build's or a page's inputs.
 type Key [32]byte

@@ -698,7 +698,7 @@ func TestBandRoundsAsTable(t *testing.T) {
 	}
 	for _, s := range samples {
 		lower := keepComputed(bandLower(s), 0)
-		upper := lower + bandWidth(s, 0) // as the page script adds them
+		upper := lower + bandWidth(&data.Projection{}, s) // as the page script adds them
 		if got, want := formatNumber(nil, lower, 0), formatNumber(nil, bandLower(s), 0); got != want {
 			t.Errorf("band %v–%v: the tooltip's range starts at %s; the table says %s", s.Low, s.High, got, want)
 		}

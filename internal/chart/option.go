@@ -648,14 +648,15 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 	// the start value as written on the start, and the floor or the
 	// ceiling as written where it stops there.
 	start := m.proj.Start
-	places := start.Decimals()
 	curveOf := func(samples []sample, f func(sample) float64, scenario bool) []optPoint {
 		out := make([]optPoint, len(samples))
 		for i, s := range samples {
 			v := f(s)
-			// Its places are the start's, which the tooltip writes it
+			// Its places are the start's, or more short of the limit
+			// (data.Projection.Places), which the tooltip writes it
 			// with at least.
-			out[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(v, places)}, Places: places}
+			own := m.proj.Places(v)
+			out[i] = optPoint{Value: [2]any{isoDate(s.Date), keepComputed(v, own)}, Places: own}
 			if scenario && sameDay(s.Date, start.Date) {
 				out[i] = optPoint{Value: [2]any{isoDate(s.Date), start.Value}, Places: start.Places, Written: true}
 			} else if places, ok := m.proj.Bound(v); scenario && ok {
@@ -682,9 +683,11 @@ func (m *model) projectionSeries(animation types.Bool) []series {
 		low.Stack, low.StackStrategy, low.LineStyle = "band", "all", hidden
 		// The band's upper edge on the floor or the ceiling is written
 		// as written too: its width's point says so, for the tooltip.
-		width := curve(func(s sample) float64 { return bandWidth(s, places) }, false)
+		width := curve(func(s sample) float64 { return bandWidth(m.proj, s) }, false)
 		for i, s := range m.plot {
-			if written, ok := m.proj.Bound(bandUpper(s)); ok && bandWidth(s, places) != 0 {
+			// The tooltip writes the upper edge, the sum, with its places.
+			width[i].Places = m.proj.Places(bandUpper(s))
+			if written, ok := m.proj.Bound(bandUpper(s)); ok && bandWidth(m.proj, s) != 0 {
 				width[i].Places, width[i].Written = written, true
 			}
 		}
@@ -761,8 +764,8 @@ func bandUpper(s sample) float64 { return max(s.Low, s.High) }
 // and the tooltip's range, end where the upper edge does: rounded to six
 // figures of its own, a width of 257,142.584 on a lower edge of 97,788.5
 // ended at 354,932 where the table's upper edge reads 354,931.
-func bandWidth(s sample, places int) float64 {
-	lo, hi := keepComputed(bandLower(s), places), keepComputed(bandUpper(s), places)
+func bandWidth(p *data.Projection, s sample) float64 {
+	lo, hi := keepComputed(bandLower(s), p.Places(bandLower(s))), keepComputed(bandUpper(s), p.Places(bandUpper(s)))
 	w := hi - lo
 	// In binary lo + w, which the page script adds as this does, may fall
 	// a unit of its last place short of hi, or may have no way to equal

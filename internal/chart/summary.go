@@ -126,7 +126,7 @@ func (m *model) projectionSummary(b *strings.Builder) {
 		m.words.Write(b, words.NotReaching, limit, m.end(words.ByDate, words.ByStart, m.samples[len(m.samples)-1].Date))
 	default:
 		last := m.samples[len(m.samples)-1]
-		end := formatNumber(m.loc, last.Central, p.Start.Decimals())
+		end := formatNumber(m.loc, last.Central, p.Places(last.Central))
 		if start == end {
 			// A level series: "still 1,040 on 1 January 2026".
 			m.words.Write(b, words.StillAt, end, m.end(words.OnDate, words.OnStart, last.Date))

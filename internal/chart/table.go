@@ -289,7 +289,7 @@ func (r *tableRow) csvNumber(p *data.Projection, v float64) string {
 	case written:
 		return plainWritten(v, places)
 	}
-	return plainNumber(keepComputed(v, p.Start.Decimals()))
+	return plainNumber(keepComputed(v, p.Places(v)))
 }
 
 // written reports whether v, a value of r, is a number the writer gave,

@@ -319,11 +319,13 @@ func (t table) write(b *bytes.Buffer, projected bool) {
 		}
 		t.startTable(b, "chart-projected", caption, nums, texts...)
 		// Each column's numbers with the decimals of the one shown with
-		// most, so that they line up on the decimal mark.
+		// most, so that they line up on the decimal mark; but for those
+		// a value short of the limit adds (data.Projection.Places), which
+		// as zeros after the others would claim digits they lack.
 		var places [3]int
 		for _, r := range t.rows {
 			for k, v := range [3]float64{r.Central, r.Low, r.High} {
-				places[k] = max(places[k], r.shownDecimals(&t, v))
+				places[k] = max(places[k], r.shownDecimals(&t, v, t.proj.Start.Decimals()))
 			}
 		}
 		for _, r := range t.rows {
@@ -502,24 +504,25 @@ func (r *tableRow) writeCell(b *bytes.Buffer, t *table, v float64, places int) {
 		if own, written := r.written(t.proj, v); written {
 			text = []byte(data.WrittenNumberIn(t.loc, v, own))
 		} else {
-			text = appendNumber(nil, t.loc, v, t.proj.Start.Decimals())
+			text = appendNumber(nil, t.loc, v, t.proj.Places(v))
 		}
-		b.Write(padDecimals(b.AvailableBuffer(), t.loc, text, v, r.shownDecimals(t, v), places))
+		b.Write(padDecimals(b.AvailableBuffer(), t.loc, text, v, r.shownDecimals(t, v, t.proj.Places(v)), places))
 	}
 	b.WriteString("</td>")
 }
 
 // shownDecimals returns the decimals writeCell shows of v, a number of r,
 // before it adds its column's: as written, or as a computed number is
-// rounded, its trailing zeros dropped (1,024.8 of 1,024.80).
-func (r *tableRow) shownDecimals(t *table, v float64) int {
+// rounded with at least least decimals, its trailing zeros dropped
+// (1,024.8 of 1,024.80).
+func (r *tableRow) shownDecimals(t *table, v float64, least int) int {
 	if math.IsNaN(v) {
 		return 0
 	}
 	if places, written := r.written(t.proj, v); written {
 		return data.Point{Value: v, Places: places}.Decimals()
 	}
-	dec := data.ProjectedDecimals(v, t.proj.Start.Decimals())
+	dec := data.ProjectedDecimals(v, least)
 	s := strconv.FormatFloat(data.Round(v, dec), 'f', dec, 64)
 	if _, frac, ok := strings.Cut(s, "."); ok {
 		return len(strings.TrimRight(frac, "0"))

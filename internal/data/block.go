@@ -129,6 +129,38 @@ func (p *Projection) Bound(v float64) (places int, ok bool) {
 	return 0, false
 }
 
+// Places returns the fewest decimals v, a value of one of p's curves, is
+// written with wherever it is shown, in the prose's value_at_until, the
+// table, the tooltip and the summary alike (ProjectedDecimals of v and
+// them): those p's start was written with, and, for a value that has not
+// reached p's limit, as many more as it takes for its shown form not to
+// be the limit's or past it, at most nearLimitDecimals more. A rise of
+// 999.7 beds a day is at 11,999.7 a day before it reaches a limit of
+// 12,000: "11,999.7", not "12,000"; a fund falling to a limit of 4 that
+// is at 4.002 is "4.002", not "4.00". A value that has reached the limit
+// is shown as any other.
+func (p *Projection) Places(v float64) int {
+	places := p.Start.Decimals()
+	if !p.HasLimit || math.IsNaN(v) || math.IsInf(v, 0) || p.Start.Value == p.Limit {
+		return places
+	}
+	rising := p.Start.Value < p.Limit
+	if rising && v >= p.Limit || !rising && v <= p.Limit {
+		return places // reached, or on the far side from the start
+	}
+	d := ProjectedDecimals(v, places)
+	for extra := range nearLimitDecimals + 1 {
+		r := Round(v, d+extra)
+		if rising && r < p.Limit || !rising && r > p.Limit {
+			return pick(extra == 0, places, d+extra)
+		}
+		if d+extra >= MaxDecimals {
+			break
+		}
+	}
+	return places
+}
+
 // Block is one named data block of an article.
 type Block struct {
 	Name       string
@@ -136,9 +168,13 @@ type Block struct {
 	Series     []Point     // observations sorted by date
 	Projection *Projection // nil when the block has none
 	AsOf       time.Time   // the date that "days to limit" counts from
-	CSV        string      // the CSV file the series came from, relative to the site, if any
-	CSVPos     diag.Pos    // where csv: names that file
-	Pos        diag.Pos    // where the block is declared
+	// AsOfGrain is how AsOf is shown when it is the latest observation's
+	// day, taken for want of an as_of: as that observation was written
+	// ("June 2024" for one of a monthly series).
+	AsOfGrain DateGrain
+	CSV       string   // the CSV file the series came from, relative to the site, if any
+	CSVPos    diag.Pos // where csv: names that file
+	Pos       diag.Pos // where the block is declared
 	// Broken is set when the block has errors of its own, reported where
 	// they are; what it could not compute is then not reported again at
 	// every reference to it.

@@ -131,14 +131,19 @@ func TestComparisonsAsShown(t *testing.T) {
 // week, a split year's readings) count from the block's as_of and nothing
 // else, and that orders of magnitude and spaced thousands are read.
 func TestClaimsFromAsOf(t *testing.T) {
-	scope := scopeOf(t, `data:
+	blocks, msgs := parse(t, `data:
   reservoir:
     as_of: 2025-01-13
     series: [{date: 2025-01-15, value: 41500}]
   late:
     as_of: 2025-01-20
     series: [{date: 2025-01-15, value: 41500}]
-`)
+`, nil)
+	// An as_of before the latest observation is warned of, and used.
+	if len(msgs) != 1 || !strings.Contains(msgs[0], ":3:12: warning: as_of 2025-01-13 is before") {
+		t.Fatalf("Parse reported:\n%s\nwant the warning of reservoir's as_of", strings.Join(msgs, "\n"))
+	}
+	scope := NewScope(blocks)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct {
 		expr, err string

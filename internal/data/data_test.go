@@ -995,6 +995,12 @@ func TestCalendarSteps(t *testing.T) {
 		{"2024-01-01", "2024-07-02", 12, 1}, // 183 of 366 days: a half
 		{"2025-10-01", "2074-10-04", 12, 49},
 		{"2025-06-01", "2025-01-01", 1, -5},
+		// 18 whole months are a year and a half in any season, which
+		// rounds to 2: not 181 or 184 days of a year of 365.
+		{"2025-01-01", "2026-07-01", 12, 2},
+		{"2025-07-01", "2027-01-01", 12, 2},
+		{"2026-07-01", "2025-01-01", 12, -2},
+		{"2025-01-31", "2026-07-31", 12, 2},
 	} {
 		if got := math.Round(calendarSpan(day(tc.a), day(tc.b), tc.per)); got != tc.want {
 			t.Errorf("calendarSpan(%s, %s, %d) rounded = %v; want %v", tc.a, tc.b, tc.per, got, tc.want)
@@ -1045,5 +1051,86 @@ func TestAsOfDefault(t *testing.T) {
 	// 700 on 13 February at 92 a day reaches 8,000 on 4 May: 80 days on.
 	if v, err := blocks[1].Field("days_to_limit"); err != nil || v.Num != 80 {
 		t.Errorf("late.days_to_limit = %v, %v; want 80, from its latest observation", v.Num, err)
+	}
+}
+
+// TestAsOfBeforeLatest checks that an as_of written before the block's
+// latest observation is a warning at the as_of, naming the observation's
+// date and what counts from as_of, and that the counts still start at
+// as_of; an as_of on or after the latest observation's day, or a month
+// observation's first day, is none.
+func TestAsOfBeforeLatest(t *testing.T) {
+	blocks, diags := parse(t, `data:
+  stale:
+    unit: beds
+    as_of: 2025-01-01
+    series:
+      - {date: 2024-12-25, value: 300}
+      - {date: 2025-02-10, value: 400}
+    projection: {rate: 5, per: day, limit: 500}
+  timed:
+    as_of: 2025-02-10
+    series: [{date: 2025-02-10T18:00, value: 1}]
+  monthly:
+    as_of: 2024-06-01
+    series: [{date: 2024-05, value: 10}, {date: 2024-06, value: 12}]
+  later:
+    as_of: 2025-03-01
+    series: [{date: 2025-02-10, value: 1}]
+`, nil)
+	want := pagePath + `:4:12: warning: as_of 2025-01-01 is before the block's latest observation, of 10 February 2025: days_to_limit, weeks_to_limit, months_to_limit, years_to_limit and claims of time such as "within 10 weeks" count from as_of, not from the latest observation (leave as_of out to count from it)`
+	if len(diags) != 1 || diags[0] != want {
+		t.Errorf("Parse reported:\n%s\nwant:\n%s", strings.Join(diags, "\n"), want)
+	}
+	if got := blocks[0].AsOf.Format(time.DateOnly); got != "2025-01-01" {
+		t.Errorf("stale.as_of = %s; want 2025-01-01, as written", got)
+	}
+	// 400 on 10 February at 5 a day reaches 500 on 2 March: 60 days after 1 January.
+	if v, err := blocks[0].Field("days_to_limit"); err != nil || v.Num != 60 {
+		t.Errorf("stale.days_to_limit = %v, %v; want 60, from as_of", v.Num, err)
+	}
+}
+
+// TestPlacesShortOfLimit checks that a projected value that has not
+// reached its limit is written with the decimals it takes not to read as
+// the limit or past it, rising to a limit or falling to one, in
+// value_at_until as in Projection.Places, and that one that has reached
+// it, or is too close to tell, is written as before.
+func TestPlacesShortOfLimit(t *testing.T) {
+	for _, tc := range []struct {
+		start, limit, v float64
+		want            string
+	}{
+		{11000, 12000, 11999.7, "11,999.7"},
+		{11000, 12000, 11999.96, "11,999.96"},
+		{11000, 12000, 11999.4, "11,999"},
+		{11000, 12000, 12000, "12,000"},
+		{11000, 12000, 12000.3, "12,000"},      // reached
+		{11000, 12000, 11999.999999, "12,000"}, // past the bound on decimals
+		{4.5, 4, 4.002, "4.002"},
+		{4.5, 4, 4.0004, "4.0004"},
+		{4.5, 4, 4.1016, "4.1"},
+		{4.5, 4, 3.998, "4"}, // reached, falling
+		{3, 4, 3.998, "3.998"},
+		{-5, 0, -0.0004, "-0.0004"},
+	} {
+		p := &Projection{Start: Point{Value: tc.start}, HasLimit: true, Limit: tc.limit}
+		v := Value{Kind: Number, Num: tc.v, Places: p.Places(tc.v)}
+		if got := v.String(); got != tc.want {
+			t.Errorf("from %v to a limit of %v, %v is %q; want %q", tc.start, tc.limit, tc.v, got, tc.want)
+		}
+	}
+	blocks, diags := parse(t, `data:
+  b:
+    series:
+      - {date: 2025-01-12, value: 10000}
+      - {date: 2025-01-13, value: 11000}
+    projection: {rate: 999.7, per: day, limit: 12000, until: 2025-01-14}
+`, nil)
+	if len(diags) > 0 {
+		t.Fatalf("Parse reported:\n%s", strings.Join(diags, "\n"))
+	}
+	if v, err := blocks[0].Field("value_at_until"); err != nil || v.String() != "11,999.7" {
+		t.Errorf("b.value_at_until = %q, %v; want 11,999.7, short of the limit of 12,000", v.String(), err)
 	}
 }

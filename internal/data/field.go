@@ -81,7 +81,7 @@ func (b *Block) Field(path string) (Value, error) {
 			if b.AsOf.IsZero() {
 				return Value{}, fmt.Errorf("block %q has no as_of date and its article has no date", b.Name)
 			}
-			return Value{Kind: Date, Date: b.AsOf}, nil
+			return Value{Kind: Date, Date: b.AsOf, Grain: b.AsOfGrain}, nil
 		case "per", "model", "limit", "until", "r2":
 			return b.projectionField(head)
 		}
@@ -247,7 +247,7 @@ func (b *Block) scenarioField(name, field string) (Value, error) {
 		v := Value{Kind: Number, Num: s.Curve[len(s.Curve)-1].Value, Percent: PercentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}
 		v.Places, v.Exact = pr.Bound(v.Num) // the floor or ceiling, as written
 		if !v.Exact {
-			v.Places = pr.Start.Decimals() // as the chart writes it: ProjectedDecimals
+			v.Places = pr.Places(v.Num) // as the chart writes it: ProjectedDecimals
 		}
 		return v, nil
 	}
@@ -289,18 +289,21 @@ var countUnits = map[string]int{"days_to_limit": -1, "weeks_to_limit": -7, "mont
 // counted by the calendar as a projection counts them (from 31 January,
 // a month on is 28 February and two are 31 March), or, for per below
 // zero, how many steps of -per days, before their rounding: 13 January to
-// 26 May is 4.42 months. It is below zero when b is before a. b counts by
-// its day, as days_to_limit and a claim count it: a crossing at 18:00 on
-// 13 March is 2 months after 13 January.
+// 26 May is 4.42 months. A step of several months is counted in months,
+// whole months each a share of it and only the month in progress by its
+// days, so that 18 months are 1.5 years whatever month they start in. It
+// is below zero when b is before a. b counts by its day, as days_to_limit
+// and a claim count it: a crossing at 18:00 on 13 March is 2 months after
+// 13 January.
 func calendarSpan(a, b time.Time, per int) float64 {
 	if per < 0 {
 		return float64(daysBetween(a, b)) / float64(-per)
 	}
 	b = time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, a.Location())
 	if b.Before(a) {
-		return -projection.MonthSteps(b, a, per)
+		return -projection.MonthSteps(b, a, 1) / float64(per)
 	}
-	return projection.MonthSteps(a, b, per)
+	return projection.MonthSteps(a, b, 1) / float64(per)
 }
 
 // percentWords are the units PercentUnit knows, in lower case.

@@ -182,6 +182,9 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	if !hasProj && len(b.Series) == 0 && sourceOK {
 		p.errorf(key, "block %q has no observations and no projection", name)
 	}
+	if last := len(b.Series) - 1; hasAsOf && last >= 0 {
+		p.asOfBefore(b, f["as_of"].val, b.Series[last])
+	}
 	if !hasAsOf {
 		switch {
 		case !p.page.Date.IsZero():
@@ -193,9 +196,11 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 				// and its counts start there too.
 				y, m, d := b.Series[last].Date.Date()
 				b.AsOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+				b.AsOfGrain = b.Series[last].Grain
 			}
 		case len(b.Series) > 0:
 			b.AsOf = b.Series[len(b.Series)-1].Date
+			b.AsOfGrain = b.Series[len(b.Series)-1].Grain
 		}
 	}
 	if hasProj {
@@ -205,6 +210,20 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 		}
 	}
 	return b
+}
+
+// asOfBefore warns at n, the as_of of b, when it is before the day of
+// latest, b's latest observation: the counts to a crossing and the claims
+// of time start at as_of, which the reader takes for the data's date. A
+// warning, as a series may go on past the day it is written of (a target
+// or a plan).
+func (p *parser) asOfBefore(b *Block, n *yaml.Node, latest Point) {
+	y, m, d := latest.Date.Date()
+	if !time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(b.AsOf) {
+		return
+	}
+	shown := Value{Kind: Date, Date: latest.Date, Grain: latest.Grain}.String()
+	p.diags.Warnf(p.pos(n), "as_of %s is before the block's latest observation, of %s: days_to_limit, weeks_to_limit, months_to_limit, years_to_limit and claims of time such as \"within 10 weeks\" count from as_of, not from the latest observation (leave as_of out to count from it)", b.AsOf.Format(time.DateOnly), shown)
 }
 
 // series reads an inline list of observations, sorted by date. It

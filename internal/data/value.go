@@ -137,11 +137,17 @@ func ComputedDecimals(f float64) int {
 // with: those of a computed number (ComputedDecimals), but at least
 // places, the decimals its projection's start was written with
 // (Point.Decimals), so that a level written in tenths (1,028.3) is
-// projected in tenths, and a value of 1,010.3 is not shown as a limit of
-// 1,010 days before it is reached.
+// projected in tenths, or more where the projection asks for them
+// (Projection.Places: a value of 11,999.7 is not shown as a limit of
+// 12,000 a day before it is reached).
 func ProjectedDecimals(f float64, places int) int {
 	return min(max(ComputedDecimals(f), places), MaxDecimals)
 }
+
+// nearLimitDecimals bounds the decimals Projection.Places adds to show a
+// value short of the limit as short of it: a value closer to the limit
+// than half a unit of the last of them is shown as the limit.
+const nearLimitDecimals = 4
 
 // Decimals returns how many decimals p's value was written with: 1 for
 // 1028.3, 2 for 2.50, 0 for 12000. The shortest decimal form that reads

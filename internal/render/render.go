@@ -130,7 +130,11 @@ type Summary struct {
 	// so that new data read from a CSV file moves them as a new
 	// updated: would (Modified), and so does the page's own "Updated"
 	// line.
-	DataDate       time.Time
+	DataDate time.Time
+	// DataForm is how DataDate is shown to readers: as its observation
+	// was written, locale.LongMonthYear for a month ("June 2024"),
+	// locale.Year for a year, locale.Long for a day.
+	DataForm       locale.DateForm
 	Author         string
 	Tags           []Tag
 	ReadingMinutes int
@@ -172,6 +176,18 @@ func (s *Summary) MoreTags() int {
 // and the page's article:modified_time all give it.
 func (s *Summary) Modified() time.Time {
 	return slices.MaxFunc([]time.Time{s.Date, s.Updated, s.DataDate}, time.Time.Compare)
+}
+
+// ModifiedForm returns how Modified is shown to readers, for the page's
+// "Updated" line ({{ longdate .Modified .ModifiedForm }}): at the grain
+// of the data when the newest observation is what updated the article,
+// "June 2024" of a monthly series, whose first of June is no day the
+// data holds; in full otherwise. Machines are given the full date.
+func (s *Summary) ModifiedForm() locale.DateForm {
+	if s.DataDate.After(s.Date) && s.DataDate.After(s.Updated) {
+		return s.DataForm
+	}
+	return locale.Long
 }
 
 // Article is an article or standalone page, rendered.
@@ -315,11 +331,16 @@ func Funcs(site *Site, loc *locale.Locale, w *words.Table, asset func(string) (s
 			k, err := key(name)
 			return w.Lang(k), err
 		},
-		"url":         site.URL,
-		"absurl":      site.AbsURL,
-		"asset":       asset,
-		"isodate":     func(t time.Time) string { return t.Format("2006-01-02") },
-		"longdate":    func(t time.Time) string { return loc.Date(t, locale.Long) },
+		"url":     site.URL,
+		"absurl":  site.AbsURL,
+		"asset":   asset,
+		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"longdate": func(t time.Time, form ...locale.DateForm) (string, error) {
+			if len(form) > 1 {
+				return "", fmt.Errorf("longdate takes a date and at most one form, got %d forms", len(form))
+			}
+			return loc.Date(t, append(form, locale.Long)[0]), nil
+		},
 		"date":        func(layout string, t time.Time) string { return t.Format(layout) },
 		"readableurl": ReadableURL,
 		"count":       func(n int) string { return number(int64(n)) },

@@ -550,7 +550,7 @@ func TestExecDiag(t *testing.T) {
 func TestExecDiagHints(t *testing.T) {
 	const page = "Article, Articles, Canonical, Description, HasChart, Image, Kind, Pager, Site, Tag, Tags, Title, URL"
 	const templates = "base, footer, header, main" // those layoutFS defines
-	const summary = "Author, DataDate, Date, Description, Excerpt, Item, ReadingMinutes, Tags, Title, URL, Updated, ListTags, Modified, MoreTags, Teaser"
+	const summary = "Author, DataDate, DataForm, Date, Description, Excerpt, Item, ReadingMinutes, Tags, Title, URL, Updated, ListTags, Modified, ModifiedForm, MoreTags, Teaser"
 	for _, tc := range []struct {
 		name, kind, tmpl string
 		want             string

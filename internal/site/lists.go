@@ -334,7 +334,7 @@ func (rec *record) summaryKey() uint64 {
 	}
 	s := rec.summary
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00%d\x00", s.Title, s.Description, s.Excerpt, s.URL, s.Date.Unix(), s.Updated.Unix(), s.DataDate.Unix(), s.ReadingMinutes)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00%d\x00%d\x00", s.Title, s.Description, s.Excerpt, s.URL, s.Date.Unix(), s.Updated.Unix(), s.DataDate.Unix(), s.DataForm, s.ReadingMinutes)
 	for _, t := range s.Tags {
 		fmt.Fprintf(h, "%s\x00", t.Name)
 	}

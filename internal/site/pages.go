@@ -21,6 +21,7 @@ import (
 	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/data"
 	"github.com/plotline/plotline/internal/diag"
+	"github.com/plotline/plotline/internal/locale"
 	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/render"
 	"github.com/plotline/plotline/internal/sitefs"
@@ -273,7 +274,7 @@ func (r *run) renderPage(p *content.Page, inFeed bool, diags *diag.List) (*recor
 	}
 	summary := r.summary(p, res.Words)
 	summary.Excerpt = res.Summary
-	summary.DataDate = newestObservation(blocks)
+	summary.DataDate, summary.DataForm = newestObservation(blocks)
 	if p.Kind == content.Article {
 		// Rendered here, in parallel with the other pages, and once,
 		// rather than in every list the article appears in.
@@ -409,15 +410,32 @@ func (r *run) expand(scope *data.Scope, p *content.Page, text string, pos diag.P
 }
 
 // newestObservation returns the date of the latest observation of
-// blocks, or the zero time when they have none.
-func newestObservation(blocks []*data.Block) time.Time {
+// blocks, or the zero time when they have none, and the form it is shown
+// to readers in: as it was written, "June 2024" of a monthly series
+// (locale.LongMonthYear), "2024" of a yearly one, and Long for a day.
+func newestObservation(blocks []*data.Block) (time.Time, locale.DateForm) {
 	var newest time.Time
+	grain := data.ByYear
 	for _, b := range blocks {
-		if n := len(b.Series); n > 0 && b.Series[n-1].Date.After(newest) {
-			newest = b.Series[n-1].Date
+		n := len(b.Series)
+		if n == 0 {
+			continue
+		}
+		p := b.Series[n-1]
+		switch {
+		case p.Date.After(newest):
+			newest, grain = p.Date, p.Grain.Shows(p.Date)
+		case p.Date.Equal(newest):
+			// The finest grain of those written on the same date: a day
+			// of one block is shown as a day, not as the month another
+			// block's first of the month stands for.
+			grain = min(grain, p.Grain.Shows(p.Date))
 		}
 	}
-	return newest
+	if form, ok := grain.Form(newest, true); ok && !newest.IsZero() {
+		return newest, form
+	}
+	return newest, locale.Long
 }
 
 // summary returns what lists show of p.
