@@ -62,8 +62,12 @@ type run struct {
 	clashes diag.List
 	sharers map[string][]string
 	// folderClashes are the file and the path inside it of each clash of
-	// a file and a folder reported, to report each once.
+	// a file and a folder reported, to report each once; ownClashes
+	// those of two of plotline's own files, which clashList reports
+	// unless the clash of a source file with that file tells the
+	// writer's mistake (a folder content/index.html/).
 	folderClashes map[[2]string]bool
+	ownClashes    []ownClash
 	// failed holds what is known of the pages that had errors of their
 	// own, by source path: their links are checked with the others.
 	failed map[string]*record
@@ -306,6 +310,17 @@ func (r *run) clashList() diag.List {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out := slices.Clone(r.clashes)
+	for _, c := range r.ownClashes {
+		// Told at a source file that writes into c.file's folder, the
+		// same mistake needs no message without a place.
+		placed := false
+		for key := range r.folderClashes {
+			placed = placed || key[0] == c.file && isSourceFile(r.st.owners[key[1]])
+		}
+		if !placed {
+			out.Errorf(diag.Pos{}, "%s", c.what)
+		}
+	}
 	for _, sitePath := range slices.Sorted(maps.Keys(r.sharers)) {
 		owners := slices.Sorted(slices.Values(r.sharers[sitePath]))
 		sources := 0
@@ -411,9 +426,13 @@ func (r *run) folderClash(file, fileOwner, inner, innerOwner string) {
 		r.clashAt(&r.clashes, inner, innerOwner, fmt.Sprintf("writes %s, in a folder %s, which %s writes as a file", inner, file, describeOwner(fileOwner)))
 	}
 	if !isSourceFile(fileOwner) && !isSourceFile(innerOwner) {
-		r.clashes.Errorf(diag.Pos{}, "%s writes the file %s, and %s writes %s, in a folder of that name", describeOwner(fileOwner), file, describeOwner(innerOwner), inner)
+		r.ownClashes = append(r.ownClashes, ownClash{file, fmt.Sprintf("%s writes the file %s, and %s writes %s, in a folder of that name", describeOwner(fileOwner), file, describeOwner(innerOwner), inner)})
 	}
 }
+
+// ownClash is a clash of a file and a folder that two of plotline's own
+// pages write: the file, and what the message says.
+type ownClash struct{ file, what string }
 
 // clashAt adds to l the clash what at owner, a source file that writes
 // the file at sitePath: at its alias when that file is a redirect page.
