@@ -52,8 +52,10 @@ type cmpClaim struct {
 	// pointsUnit is how a cPoints phrase names its unit: "percentage
 	// points", or "points" alone, as a poll's lead is given.
 	pointsUnit string
-	// updown marks a change written "up 10% on", "down 5% from".
+	// updown marks a change written "up 10% on", "down 5% from", "down
+	// about 7"; prep is its "on" or "from", "" when it has none.
 	updown bool
+	prep   string
 	// rise and fall are the verbs of a change written "rose by 10%" or
 	// "has fallen by half": the one written and its opposite, for
 	// suggestions in the phrase's own words; "" otherwise.
@@ -209,10 +211,8 @@ func (p *parser) difference(c *cmpClaim) bool {
 	case verb:
 		p.opt("from")
 	case updown != "":
-		if !p.seq("on") && !p.seq("from") {
-			return false
-		}
 		c.updown = true
+		p.prep(c)
 	default:
 		c.dir = p.than(c)
 		return c.dir != 0
@@ -247,22 +247,31 @@ func (c *cmpClaim) diffWords(d, a *big.Rat) string {
 		style.multWord = ""
 		text = style.about(absRat(d), a)
 	}
-	return c.change(text, d.Sign() < 0, "from")
+	return c.change(text, d.Sign() < 0)
 }
 
 // change writes a change of size n, down or up, in the words of c: "rose
-// by n", "down n" and prep after it, "n above", "n more than".
-func (c *cmpClaim) change(n string, down bool, prep string) string {
+// by n", "down n" and the "on" or "from" c has after it, "n above", "n
+// more than".
+func (c *cmpClaim) change(n string, down bool) string {
 	word := pick(down, c.less, c.more)
 	switch {
 	case c.rise != "":
 		return c.aux + pick(down, c.fall, c.rise) + " by " + n
+	case c.updown && c.prep != "":
+		return pick(down, "down ", "up ") + n + " " + c.prep
 	case c.updown:
-		return pick(down, "down ", "up ") + n + " " + prep
+		return pick(down, "down ", "up ") + n
 	case word == "above" || word == "below":
 		return n + " " + word
 	}
 	return n + " " + word + " than"
+}
+
+// prep reads the "on" or "from" after a change, "up 3,000 on", which may
+// be left out, "down about 7", into c.prep.
+func (p *parser) prep(c *cmpClaim) {
+	c.prep, _ = p.oneOf("on", "from")
 }
 
 // changeVerbs are the verbs of a change, "rose by 30%", "has fallen by
@@ -338,7 +347,8 @@ func (p *parser) ratio(c *cmpClaim) bool {
 		// "fell by half", "rose by a third", "down by half from": the
 		// change as a fraction.
 		c.form, c.updown = pick(updown == "up", rPartMore, rPartLess), !verb
-		return p.seq("on") || p.seq("from") || verb
+		p.prep(c)
+		return true
 	}
 	if updown == "" && p.fraction(c) {
 		c.form = rPart
@@ -374,11 +384,11 @@ func (p *parser) ratio(c *cmpClaim) bool {
 	}
 	if updown == "" {
 		updown, _ = p.oneOf("up", "down") // "10% up on"
-		if updown != "" && !p.seq("on") && !p.seq("from") {
+		if p.prep(c); updown != "" && c.prep == "" {
 			return false
 		}
-	} else if !p.seq("on") && !p.seq("from") && !verb {
-		return false
+	} else {
+		p.prep(c) // "up 10% on", "down 5%", "rose by 30% from"
 	}
 	switch {
 	case updown != "":
@@ -799,7 +809,7 @@ func (c *cmpClaim) percentChange(r *big.Rat, aboutSame bool) string {
 	if roundAt(d, ratInt(1)).Sign() == 0 && aboutSame {
 		return "about the same as"
 	}
-	return c.change(percentWords(absRat(d)), d.Sign() < 0, "on")
+	return c.change(percentWords(absRat(d)), d.Sign() < 0)
 }
 
 // percentWords writes x as a whole percentage, or with as many decimals as

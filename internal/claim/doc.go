@@ -226,18 +226,18 @@
 //	N percentage points more than (higher than, above …)                    100·(v − w) rounds to N
 //	N percentage points less than (lower than, below …)                     100·(w − v) rounds to N
 //	N points ahead of / N points behind                                     the same, of values in percent or points (a poll's lead)
-//	N more than (higher than, above …), rose by N, up N on (from)           v − w rounds to N at N's precision, or holds with its qualifier
-//	N fewer than (lower than, below …), fell by N, down N from              w − v the same; of two percentages refused (that is points)
+//	N more than (higher than, above …), rose by N, up N [on, from]          v − w rounds to N at N's precision, or holds with its qualifier
+//	N fewer than (lower than, below …), fell by N, down N [from, on]        w − v the same; of two percentages refused (that is points)
 //	N times [as many as], twice, double, triple, fourfold, 10-fold          v/w rounds to N at N's precision, two figures at least
 //	  (has) doubled, tripled, trebled, quadrupled
 //	half [as many as], a third of … a twentieth of, one in five, halved     w/v rounds to 2.0, 3.0 … 9.0, 10 … 20
 //	two-thirds of, three quarters as many as, nine in ten, nine out of ten  v/w rounds to the fraction at two figures
-//	a fifth more than, rose by a fifth, up a fifth on (from)                v/w − 1 as the fraction is read
-//	a third less than, fell by a third, down by a third from (on)           1 − v/w as the fraction is read
+//	a fifth more than, rose by a fifth, up a fifth [on, from]               v/w − 1 as the fraction is read
+//	a third less than, fell by a third, down by a third [from, on]          1 − v/w as the fraction is read
 //	N% of                                                                   100·v/w rounds to N
-//	N% more than (higher than, above …), up N% on (from), N% up on,         100·(v/w − 1) rounds to N
+//	N% more than (higher than, above …), up N% [on, from], N% up on,        100·(v/w − 1) rounds to N
 //	  rose (grew, increased, climbed, jumped) by N% [from, on]
-//	N% less than (fewer than, lower than, below …), down N% on (from),      100·(1 − v/w) rounds to N
+//	N% less than (fewer than, lower than, below …), down N% [on, from],     100·(1 − v/w) rounds to N
 //	  fell (dropped, declined, decreased, shrank) by N% [from, on]
 //
 // Of values in percent or in percentage points (Quantity.Percent,

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"errors"
 	"os"
 	"regexp"
 	"strings"
@@ -134,5 +135,48 @@ func TestDocsLanguageTables(t *testing.T) {
 	}
 	if rows < 40 {
 		t.Errorf("read %d rows of tables; want the German and the French ones", rows)
+	}
+}
+
+// TestREADMEComparisons reads every phrase of the README's table of
+// comparisons and checks that each reads as one, true or false: a phrase
+// the manual offers is never refused as unreadable, "down about 7" no more
+// than "down about 7 from". A cell's "…" stands
+// for words left out and is skipped.
+func TestREADMEComparisons(t *testing.T) {
+	src, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := regexp.MustCompile("`([^`]+)`")
+	_, table, ok := strings.Cut(string(src), "\n| comparison | holds when |\n|---|---|\n")
+	if !ok {
+		t.Fatal("README has no table of comparisons")
+	}
+	table, _, _ = strings.Cut(table, "\n\n")
+	var phrases []string
+	for line := range strings.SplitSeq(table, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 3 {
+			t.Fatalf("README's table of comparisons has a line of %d cells: %q", len(cells)-1, line)
+		}
+		for _, m := range code.FindAllStringSubmatch(cells[1], -1) {
+			if !strings.Contains(m[1], "…") {
+				phrases = append(phrases, m[1])
+			}
+		}
+	}
+	if len(phrases) < 60 {
+		t.Fatalf("read %d phrases from README's table of comparisons; want its rows", len(phrases))
+	}
+	for _, p := range phrases {
+		for _, pair := range [][2]float64{{450, 300}, {150, 300}} {
+			// An error about the values ("points" of two plain numbers)
+			// is no error of the phrase.
+			var perr *Error
+			if _, err := Compare(p, Quantity{Value: pair[0]}, Quantity{Value: pair[1]}, Options{}); errors.As(err, &perr) {
+				t.Errorf("README's comparison %q of %v and %v: %v", p, pair[0], pair[1], err)
+			}
+		}
 	}
 }

@@ -693,7 +693,7 @@ func readChange(s string) (*histClaim, string) {
 			if added == prep && (prep == "compared" || prep == "against" || prep == "since") {
 				continue
 			}
-			if _, err := parseComparison(h); err == nil {
+			if changeHead(h, added) {
 				return &histClaim{kind: hChange, head: h, added: added, tail: tail, from: a}, ""
 			}
 		}
@@ -710,13 +710,22 @@ func readChange(s string) (*histClaim, string) {
 			head := strings.TrimSpace(s[:len(s)-len(form)])
 			for _, added := range []string{"", "on"} {
 				h := strings.TrimSpace(head + " " + added)
-				if _, err := parseComparison(h); err == nil {
+				if changeHead(h, added) {
 					return &histClaim{kind: hChange, head: h, added: added, tail: s[len(s)-len(form):], from: anchor{step: g}}, ""
 				}
 			}
 		}
 	}
 	return nil, ""
+}
+
+// changeHead reports whether h, the words of a change before what it is
+// measured from, with added put after them, reads as a comparison. Of "up
+// 3%" before "on a year earlier" the change with its "on" is taken, which
+// suggestions are written in, and not the one without it, which reads too.
+func changeHead(h, added string) bool {
+	c, err := parseComparison(h)
+	return err == nil && (added != "" || !c.updown || c.prep != "")
 }
 
 // perPeriod refuses a rate per period, "rose 3% a year": readers take it

@@ -102,8 +102,13 @@ func (s *Scope) evalClaim(e Expr, v Value, not string, pos diag.Pos) (Evaluation
 	case errors.As(err, &phraseErr) && phraseErr.Is == claim.KindComparison && c.Other == nil:
 		return Evaluation{}, fmt.Errorf("claim %q compares two values: name the other after the phrase, as in | claim %q other.ref", c.Phrase, c.Phrase)
 	case err != nil && unitIn(c.Phrase, s.blocks[e.Ref.Block].Unit):
-		// "down 7 feet from": the phrases read numbers alone.
-		return Evaluation{}, fmt.Errorf("claim: %v; write the phrase without the unit (%s), which the block gives", err, s.blocks[e.Ref.Block].Unit)
+		// "down 7 feet from": the phrases read numbers alone, and the
+		// page shows the phrase, so the unit goes after the }}.
+		unit := s.blocks[e.Ref.Block].Unit
+		if fixed := withoutUnit(e, v, unit, opts); fixed != "" {
+			return Evaluation{}, fmt.Errorf("claim %q: a claim's phrase reads the number alone; write the phrase without the unit (%s) and the unit after the }}, as in %s", c.Phrase, unit, fixed)
+		}
+		return Evaluation{}, fmt.Errorf("claim: %v; write the phrase without the unit (%s) and the unit after the }}, the phrase ending at its number, as \"fell by 7\" or \"down 7\" does", err, unit)
 	case err != nil:
 		return Evaluation{}, fmt.Errorf("claim: %v", err)
 	}
@@ -180,6 +185,49 @@ func unitIn(phrase, unit string) bool {
 	return slices.ContainsFunc(strings.Fields(strings.ToLower(unit)), func(w string) bool {
 		return !slices.Contains([]string{"of", "thousand", "million", "billion", "trillion"}, w) && slices.Contains(said, w)
 	})
+}
+
+// withoutUnit returns the claim of e, a number v, written with the words
+// of unit its phrase holds after the }} ("{{ lake.last.value | claim
+// "fallen by about 7" lake.first.value }} feet" for "fallen by about 7
+// feet from"), when the phrase up to them reads as a claim and nothing
+// follows them but an "on" or a "from", which the words after the }} take
+// the place of; and "" otherwise.
+func withoutUnit(e Expr, v Value, unit string, opts claim.Options) string {
+	c := e.Claim
+	words := strings.Fields(strings.ToLower(unit))
+	isUnit := func(w string) bool {
+		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		return w != "" && slices.Contains(words, w)
+	}
+	said := strings.Fields(c.Phrase)
+	first := slices.IndexFunc(said, func(w string) bool {
+		return isUnit(w) && !slices.Contains([]string{"of", "thousand", "million", "billion", "trillion"}, strings.ToLower(w))
+	})
+	if first <= 0 {
+		return ""
+	}
+	end := first
+	for end < len(said) && isUnit(said[end]) {
+		end++
+	}
+	switch rest := said[end:]; {
+	case len(rest) > 1, len(rest) == 1 && !slices.Contains([]string{"on", "from"}, strings.ToLower(rest[0])):
+		return ""
+	}
+	head := strings.Join(said[:first], " ")
+	var err error
+	other := ""
+	if c.Other != nil {
+		other = " " + c.Other.String()
+		_, err = claim.Compare(head, quantity(v), quantity(v), opts)
+	} else {
+		_, err = claim.Number(head, quantity(v), opts)
+	}
+	if phraseErr := (*claim.Error)(nil); errors.As(err, &phraseErr) {
+		return ""
+	}
+	return fmt.Sprintf("{{ %s | claim %q%s }} %s", e.Ref, head, other, strings.Join(said[first:end], " "))
 }
 
 // negatedBy returns the words of before, the text before a claim, from a

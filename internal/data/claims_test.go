@@ -1278,7 +1278,7 @@ func TestCompareOtherMeasures(t *testing.T) {
 		{`people.last.value | claim "about $70"`, ""},
 		{`cad.last.value | claim "about $1.2"`, ""},
 		// A phrase that does not read because it holds the unit says so.
-		{`wall.last.value | claim "2 metres less than" fence.last.value`, `claim: cannot read "2 metres less than": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"; write the phrase without the unit (metres), which the block gives`},
+		{`wall.last.value | claim "2 metres less than" fence.last.value`, `claim: cannot read "2 metres less than": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"; write the phrase without the unit (metres) and the unit after the }}, the phrase ending at its number, as "fell by 7" or "down 7" does`},
 		{`wall.last.value | claim "2 less than" fence.last.value`, ""},
 	} {
 		_, err := scope.EvalAround(tc.expr, "", "", at)
@@ -1288,6 +1288,41 @@ func TestCompareOtherMeasures(t *testing.T) {
 		}
 		if got != tc.err {
 			t.Errorf("{{ %s }}: %q; want %q", tc.expr, got, tc.err)
+		}
+	}
+}
+
+// TestUnitInPhrase checks that a claim whose phrase holds its block's
+// unit, which the phrases do not read, is told to write the unit after the
+// }}, where the page keeps it, with the expression that does so when the
+// phrase up to the unit reads; and that the expression offered holds.
+func TestUnitInPhrase(t *testing.T) {
+	scope := scopeOf(t, `data:
+  lake: {unit: feet, series: [{date: 2025-01-01, value: 1035.1}, {date: 2025-03-01, value: 1028.3}]}
+  budget: {unit: million dollars, series: [{date: 2024-01-01, value: 400}, {date: 2025-01-01, value: 407}]}
+`)
+	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
+	for _, tc := range []struct{ expr, err, fixed string }{
+		{`lake.last.value | claim "fallen by about 7 feet from" lake.first.value`, `claim "fallen by about 7 feet from": a claim's phrase reads the number alone; write the phrase without the unit (feet) and the unit after the }}, as in {{ lake.last.value | claim "fallen by about 7" lake.first.value }} feet`, `lake.last.value | claim "fallen by about 7" lake.first.value`},
+		{`lake.last.value | claim "down about 7 feet" lake.first.value`, `claim "down about 7 feet": a claim's phrase reads the number alone; write the phrase without the unit (feet) and the unit after the }}, as in {{ lake.last.value | claim "down about 7" lake.first.value }} feet`, `lake.last.value | claim "down about 7" lake.first.value`},
+		{`lake.last.value | claim "down nearly 7 Feet on" lake.first.value`, `claim "down nearly 7 Feet on": a claim's phrase reads the number alone; write the phrase without the unit (feet) and the unit after the }}, as in {{ lake.last.value | claim "down nearly 7" lake.first.value }} Feet`, `lake.last.value | claim "down nearly 7" lake.first.value`},
+		{`lake.last.value | claim "about 1,028 feet"`, `claim "about 1,028 feet": a claim's phrase reads the number alone; write the phrase without the unit (feet) and the unit after the }}, as in {{ lake.last.value | claim "about 1,028" }} feet`, `lake.last.value | claim "about 1,028"`},
+		{`budget.last.value | claim "up $7 million dollars from" budget.first.value`, `claim "up $7 million dollars from": a claim's phrase reads the number alone; write the phrase without the unit (million dollars) and the unit after the }}, as in {{ budget.last.value | claim "up $7 million" budget.first.value }} dollars`, `budget.last.value | claim "up $7 million" budget.first.value`},
+		// Words after the unit that the page needs: no expression
+		// can keep them and the unit.
+		{`lake.last.value | claim "7 feet lower than" lake.first.value`, `claim: cannot read "7 feet lower than": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"; write the phrase without the unit (feet) and the unit after the }}, the phrase ending at its number, as "fell by 7" or "down 7" does`, ""},
+		{`lake.last.value | claim "feet" lake.first.value`, `claim: cannot read "feet": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"; write the phrase without the unit (feet) and the unit after the }}, the phrase ending at its number, as "fell by 7" or "down 7" does`, ""},
+	} {
+		_, err := scope.EvalAround(tc.expr, "Since March it has ", "", at)
+		if got := fmt.Sprint(err); got != tc.err {
+			t.Errorf("{{ %s }}: %s;\nwant %s", tc.expr, got, tc.err)
+		}
+		if tc.fixed == "" {
+			continue
+		}
+		ev, err := scope.EvalAround(tc.fixed, "Since March it has ", " feet since March", at)
+		if err != nil || ev.Claim == nil || !ev.Claim.True {
+			t.Errorf("{{ %s }} feet: %+v, %v; want the claim to hold", tc.fixed, ev.Claim, err)
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
 )
 
 // MaxEmphasisWalk bounds how many markers goldmark may look back over in
@@ -89,7 +91,9 @@ const MaxNesting = 100
 //     indentation, two columns a level, which is the least a nested list
 //     needs (the one space after a ">" is the marker's);
 //   - emphasis, counted in each paragraph by the *, _ or ~ of the runs
-//     that open and have not been closed by a run of the same character.
+//     that open and have not been closed by a run of the same character,
+//     outside code spans, mathematics, autolinks, HTML tags and links'
+//     addresses, where goldmark reads none (skipSpan).
 //
 // It also refuses the shapes that would take goldmark seconds, as
 // MaxEmphasisWalk, MaxLinkWalk, MaxUnclosed, MaxTableCells, MaxFootnotes
@@ -104,10 +108,11 @@ const MaxNesting = 100
 func TooDeep(body []byte) (offset int, msg string, ok bool) {
 	var fence byte // the fence character while inside fenced code
 	fenceLen := 0
-	var open [3]int    // emphasis runs of *, _ and ~ waiting in the paragraph
-	var both [3][3]int // runs that open and close too, by kind and length mod 3
-	inert := 0         // runs that can neither open nor close, waiting too
-	walk := 0          // markers looked back over by closers with no opener, in the file
+	var open [3]int     // emphasis runs of *, _ and ~ waiting in the paragraph
+	var both [3][3]int  // runs that open and close too, by kind and length mod 3
+	inert := 0          // runs that can neither open nor close, waiting too
+	var spans spanState // whether code, mathematics and tags may be skipped
+	walk := 0           // markers looked back over by closers with no opener, in the file
 	var lw linkWalk
 	inCode := false    // in an indented code block
 	cols, rows := 0, 0 // of the table being read, if any
@@ -182,6 +187,7 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 			// paragraph before it wherever it stands.
 			if html = htmlBlockStart(rest); html != htmlNone {
 				open, both, inert, cols = [3]int{}, [3][3]int{}, 0, 0
+				spans = spanState{}
 				inCode = false
 				if off, ok := lw.paragraph(); ok {
 					return off, unclosedMessage(), true
@@ -219,6 +225,7 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 			open = [3]int{}
 			both = [3][3]int{}
 			inert = 0
+			spans = spanState{}
 			inCode = false
 			if off, ok := lw.paragraph(); ok {
 				return off, unclosedMessage(), true
@@ -261,10 +268,10 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 			if off, ok := lw.line(line, start, i); ok {
 				return start + off, "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)", true
 			}
-			if off, closer, ok := emphasis(line, i, &open, &both, &inert, &walk); ok && closer {
-				return start + off, "too many *, _ or ~ that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\* or \\_ for a star or an underscore)", true
+			if off, closer, ok := emphasis(line, i, &open, &both, &inert, &walk, &spans); ok && closer {
+				return start + off, fmt.Sprintf("too many %s that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (%s)", markerNames[line[off]], escapeAdvice[line[off]]), true
 			} else if ok {
-				return start + off, fmt.Sprintf("more than %d emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)", MaxNesting), true
+				return start + off, fmt.Sprintf("more than %d emphasis markers (%s) are open at once in this paragraph: plotline refuses Markdown this deep (%s)", MaxNesting, markerNames[line[off]], escapeAdvice[line[off]]), true
 			}
 		}
 		prevBlank = blank
@@ -375,6 +382,234 @@ func unclosedMessage() string {
 	return fmt.Sprintf("more than %d [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)", MaxUnclosed)
 }
 
+// markerNames and escapeAdvice name each emphasis marker in TooDeep's
+// messages, and say how to write it as itself.
+var (
+	markerNames  = map[byte]string{'*': "*", '_': "_", '~': "~"}
+	escapeAdvice = map[byte]string{
+		'*': `write \* for a star that is no emphasis`,
+		'_': `write \_ for an underscore that is no emphasis`,
+		'~': `write \~ for a tilde that is no strikethrough`,
+	}
+)
+
+// spanState is what emphasis knows of the paragraph's code spans,
+// mathematics and tags, which goldmark reads before emphasis and in
+// which it finds none.
+type spanState struct {
+	// unsure is set once a line of the paragraph has a backtick, a "<",
+	// or an opener of mathematics that nothing on the line closes:
+	// goldmark may close it on a later line, and a line's own pairs may
+	// then not be goldmark's. Nothing is skipped after it.
+	unsure bool
+}
+
+// skipSpan returns the offset in line just past the code span, the
+// mathematics (\(…\), \[…\], $$…$$), the autolink, the HTML tag or
+// the link's destination ("](…)" after a "[" at label) that starts at
+// line[i], when goldmark reads one there that ends on the line; and i when
+// it reads none. It sets s.unsure where one may start and end on a later
+// line. label is the offset of the "[" of a link's label that closes at
+// line[i], or -1.
+func skipSpan(line []byte, i, label int, s *spanState) int {
+	if s.unsure {
+		return i
+	}
+	switch c := line[i]; {
+	case c == '`':
+		n := run(line[i:], '`')
+		for j := i + n; j < len(line); {
+			if line[j] != '`' {
+				j++
+				continue
+			}
+			m := run(line[j:], '`')
+			if m == n {
+				return j + m
+			}
+			j += m
+		}
+		s.unsure = true
+	case c == '\\' && i+1 < len(line) && (line[i+1] == '(' || line[i+1] == '['):
+		closer := []byte(`\]`)
+		if line[i+1] == '(' {
+			closer = []byte(`\)`)
+		}
+		if k := bytes.Index(line[i+2:], closer); k >= 0 {
+			return i + 2 + k + 2
+		}
+		s.unsure = true
+	case c == '$' && i+1 < len(line) && line[i+1] == '$':
+		if k := bytes.Index(line[i+2:], []byte("$$")); k >= 0 {
+			return i + 2 + k + 2
+		}
+		s.unsure = true
+	case c == '<':
+		if k := util.FindEmailIndex(line[i+1:]); k >= 0 && i+1+k < len(line) && line[i+1+k] == '>' {
+			return i + 1 + k + 1
+		}
+		if k := util.FindURLIndex(line[i+1:]); k >= 0 && i+1+k < len(line) && line[i+1+k] == '>' {
+			return i + 1 + k + 1
+		}
+		if n := htmlTag(line[i:]); n > 0 {
+			return i + n
+		}
+		s.unsure = true
+	case c == ']' && label >= 0 && i+1 < len(line) && line[i+1] == '(':
+		if !linkLabel(line[label+1 : i]) {
+			break
+		}
+		if end, ok := linkDestination(line, i+2); ok {
+			return end
+		}
+	}
+	return i
+}
+
+// htmlTag returns the length of the HTML open or closing tag that b
+// starts with, as CommonMark defines raw HTML, on one line: a name,
+// attributes with their values unquoted, in single or in double quotes,
+// and a ">" (or "/>"); 0 when it starts with none.
+func htmlTag(b []byte) int {
+	letter := func(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+	digit := func(c byte) bool { return '0' <= c && c <= '9' }
+	i := 1
+	name := func() bool {
+		if i >= len(b) || !letter(b[i]) {
+			return false
+		}
+		for i++; i < len(b) && (letter(b[i]) || digit(b[i]) || b[i] == '-'); i++ {
+		}
+		return true
+	}
+	space := func() int {
+		start := i
+		for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+			i++
+		}
+		return i - start
+	}
+	if i < len(b) && b[i] == '/' {
+		i++
+		if !name() {
+			return 0
+		}
+		space()
+		if i < len(b) && b[i] == '>' {
+			return i + 1
+		}
+		return 0
+	}
+	if !name() {
+		return 0
+	}
+	for {
+		before := i
+		if space() == 0 || i >= len(b) || !(letter(b[i]) || b[i] == '_' || b[i] == ':') {
+			i = before
+			break
+		}
+		for i++; i < len(b) && (letter(b[i]) || digit(b[i]) || bytes.IndexByte([]byte("_.:-"), b[i]) >= 0); i++ {
+		}
+		afterName := i
+		if space(); i >= len(b) || b[i] != '=' {
+			i = afterName
+			continue
+		}
+		i++
+		space()
+		switch {
+		case i >= len(b):
+			return 0
+		case b[i] == '"' || b[i] == '\'':
+			end := bytes.IndexByte(b[i+1:], b[i])
+			if end < 0 {
+				return 0
+			}
+			i += end + 2
+		default:
+			start := i
+			for i < len(b) && b[i] > ' ' && bytes.IndexByte([]byte("\"'=<>`"), b[i]) < 0 {
+				i++
+			}
+			if i == start {
+				return 0
+			}
+		}
+	}
+	space()
+	if i < len(b) && b[i] == '/' {
+		i++
+	}
+	if i < len(b) && b[i] == '>' {
+		return i + 1
+	}
+	return 0
+}
+
+// linkLabel reports whether label, the text between a "[" and the "]"
+// after it, is one that goldmark makes a link of when an address follows:
+// no footnote's "^1", no task's "x" or " " (a list item's check box), no
+// other bracket, and within the 999 characters a label may have.
+func linkLabel(label []byte) bool {
+	switch {
+	case len(label) > 900, bytes.HasPrefix(label, []byte("^")), len(label) == 1 && bytes.ContainsAny(label, " xX"):
+		return false
+	}
+	return !bytes.ContainsAny(label, "[]")
+}
+
+// linkDestination reads the address of a link from line[i], just after
+// its "(", as goldmark does: spaces, then an address in <…> or one
+// without spaces whose parentheses balance, then spaces and the closing
+// ")". It returns the offset just past the ")", and false for anything
+// else, a title too, which emphasis then counts through.
+func linkDestination(line []byte, i int) (int, bool) {
+	space := func() {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+	}
+	space()
+	switch {
+	case i < len(line) && line[i] == '<':
+		for i++; i < len(line) && line[i] != '>'; i++ {
+			if line[i] == '\\' && i+1 < len(line) && util.IsPunct(line[i+1]) {
+				i++
+			}
+		}
+		if i >= len(line) {
+			return 0, false
+		}
+		i++
+	case i < len(line) && line[i] != ')':
+		start, opened := i, 0
+	address:
+		for ; i < len(line); i++ {
+			switch c := line[i]; {
+			case c == '\\' && i+1 < len(line) && util.IsPunct(line[i+1]):
+				i++
+			case c == '(':
+				opened++
+			case c == ')':
+				if opened--; opened < 0 {
+					break address
+				}
+			case util.IsSpace(c):
+				break address
+			}
+		}
+		if i == start {
+			return 0, false
+		}
+	}
+	space()
+	if i < len(line) && line[i] == ')' {
+		return i + 1, true
+	}
+	return 0, false
+}
+
 // emphasis counts the runs of *, _ and ~ from line[i:] into open, the
 // markers of each kind that are open in the paragraph, and into inert, the
 // runs that can neither open nor close (a_b, 2 * 3), as CommonMark's
@@ -384,12 +619,27 @@ func unclosedMessage() string {
 // A closer that one of the runs in both may not close (CommonMark's rule
 // of three: a**b then c*) stays on the list too, and counts as inert.
 // It returns the offset in line of the marker refused, and whether it is
-// such a closer rather than one opener too many.
-func emphasis(line []byte, i int, open *[3]int, both *[3][3]int, inert, walk *int) (int, bool, bool) {
+// such a closer rather than one opener too many. Code spans, mathematics,
+// autolinks, HTML tags and links' addresses, in which goldmark reads no
+// emphasis, are skipped as skipSpan finds them.
+func emphasis(line []byte, i int, open *[3]int, both *[3][3]int, inert, walk *int, spans *spanState) (int, bool, bool) {
+	label := -1 // the "[" of a label that may be a link's, on this line
 	for i < len(line) {
+		if j := skipSpan(line, i, label, spans); j > i {
+			i = j
+			continue
+		}
 		c := line[i]
 		k := 0
 		switch c {
+		case '[':
+			label = i
+			i++
+			continue
+		case ']':
+			label = -1
+			i++
+			continue
 		case '*':
 			k = 0
 		case '_':

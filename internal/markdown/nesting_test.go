@@ -13,8 +13,11 @@ import (
 func TestTooDeep(t *testing.T) {
 	const (
 		blocks   = "block quotes and lists nest more than 100 deep here, counting their markers and indentation: plotline refuses Markdown this deep"
-		emphasis = "more than 100 emphasis markers are open at once in this paragraph: plotline refuses Markdown this deep (write \\* or \\_ for a star or an underscore)"
-		closers  = "too many *, _ or ~ that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\* or \\_ for a star or an underscore)"
+		emphasis = "more than 100 emphasis markers (*) are open at once in this paragraph: plotline refuses Markdown this deep (write \\* for a star that is no emphasis)"
+		tildes   = "more than 100 emphasis markers (~) are open at once in this paragraph: plotline refuses Markdown this deep (write \\~ for a tilde that is no strikethrough)"
+		unders   = "more than 100 emphasis markers (_) are open at once in this paragraph: plotline refuses Markdown this deep (write \\_ for an underscore that is no emphasis)"
+		closers  = "too many * that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\* for a star that is no emphasis)"
+		closers_ = "too many _ that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (write \\_ for an underscore that is no emphasis)"
 		unclosed = "more than 100000 [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)"
 		table    = "this table has more than 200000 cells, counting its rows and the columns of its row of dashes: plotline refuses Markdown that would take seconds to read (split the table, or link to the data as a CSV file)"
 		notes    = "more than 2000 footnotes in this file: plotline refuses Markdown that would take seconds to read (goldmark sorts footnotes in time that grows with the square of their number)"
@@ -77,7 +80,9 @@ func TestTooDeep(t *testing.T) {
 		{"a thematic break of stars", strings.Repeat("*", 300) + "\n", ""},
 		{"openers that never close", strings.Repeat("*a_ ", 200), "5:401: " + emphasis},
 		{"nested strong", strings.Repeat("**a ", 60) + strings.Repeat(" a**", 60), "5:201: " + emphasis},
-		{"strikethrough", strings.Repeat("~~a ", 60), "5:201: " + emphasis},
+		{"strikethrough", strings.Repeat("~~a ", 60), "5:201: " + tildes},
+		{"one tilde", strings.Repeat("~a ", 101), "5:301: " + tildes},
+		{"underscores", strings.Repeat("_a ", 101), "5:301: " + unders},
 		{"emphasis that closes", strings.Repeat("*a* _b_ **c** ~~d~~ ", 200), ""},
 		{"snake_case names", strings.Repeat("foo_bar_baz ", 300), ""},
 		{"escaped stars", strings.Repeat("\\*a ", 300), ""},
@@ -89,7 +94,7 @@ func TestTooDeep(t *testing.T) {
 		// goldmark walks every marker before a closer that has no opener.
 		{"a few closers after arithmetic", strings.Repeat("2 * 3 ", 150) + "a* b*", ""},
 		{"closers after arithmetic", strings.Repeat("2 * 3 ", inert) + strings.Repeat("a* ", inert), fmt.Sprintf("5:%d: %s", 6*inert+3*(closer-1)+2, closers)},
-		{"closers after names within words", strings.Repeat("x__y ", inert) + strings.Repeat("a_ ", inert), fmt.Sprintf("5:%d: %s", 5*inert+3*(closer-1)+2, closers)},
+		{"closers after names within words", strings.Repeat("x__y ", inert) + strings.Repeat("a_ ", inert), fmt.Sprintf("5:%d: %s", 5*inert+3*(closer-1)+2, closers_)},
 		// "**" within a word may open and close: a closer "*" after it
 		// cannot close it (1 + 2 is a multiple of three) and stays on the
 		// list, so the m-th walks back over m-1 closers and the "**":
@@ -145,6 +150,34 @@ func TestTooDeep(t *testing.T) {
 		{"emphasis after a pre block", "<pre>\n\n</pre>\n" + strings.Repeat("*", 300) + "a", "8:101: " + emphasis},
 		{"a pre block ends a paragraph", strings.Repeat("*a ", 60) + "\n<pre>x</pre>\n" + strings.Repeat("*a ", 60), ""},
 		{"a tag within a paragraph", "a <div>\n" + strings.Repeat("*", 300) + "a", "6:101: " + emphasis},
+		// goldmark reads no emphasis in code spans, mathematics,
+		// autolinks, HTML tags and links' addresses.
+		{"underscores in code spans", strings.Repeat("`_id` ", 101), ""},
+		{"stars in code spans", strings.Repeat("`**kwargs` ", 51) + strings.Repeat("``*p`` ", 150), ""},
+		{"code spans over lines of a paragraph", strings.Repeat("`*p`, `**q`\n", 150), ""},
+		{"stars in mathematics", strings.Repeat("$$ *x $$ and \\( *y \\) and \\[ *z \\] ", 150), ""},
+		{"stars in autolinks", strings.Repeat("<https://x.com/*a> ", 150), ""},
+		{"stars in email autolinks", strings.Repeat("<a*b@x.com> ", 150), ""},
+		{"stars in links' addresses", strings.Repeat("[l](https://x.com/*a) ![i](</*a b>) [m]( /*a ) ", 150), ""},
+		{"stars in HTML tags", strings.Repeat("<span title=\"*a\" class='_b' data-x=*c>a</span> ", 150), ""},
+		// What goldmark reads as emphasis counts: a lone $ is a
+		// dollar; so does what follows a "]" that closes no "[", a
+		// link within a link, a footnote or a task's box, and, as
+		// that is not told apart, an address with a title.
+		{"stars between dollars", strings.Repeat("$ *x $ ", 150), "5:703: " + emphasis},
+		{"an address with a title", strings.Repeat("[l](/*a \"t\") ", 150), "5:1306: " + emphasis},
+		{"addresses without a label", strings.Repeat("](/*a) ", 150), "5:704: " + emphasis},
+		{"a link in a link", strings.Repeat("[a [b](c)](/*a) ", 150), "5:1613: " + emphasis},
+		{"after a footnote", strings.Repeat("[^1](/*a) ", 150) + "\n\n[^1]: n\n", "5:1007: " + emphasis},
+		{"an escaped bracket before an address", strings.Repeat("\\[l](/*a) ", 150), "5:1007: " + emphasis},
+		{"a task's box before an address", "- [x](/*a) " + strings.Repeat("*a ", 100), "5:309: " + emphasis},
+		// Code, mathematics or a tag that a later line may close: the
+		// pairs of a line are not goldmark's, and all counts.
+		{"a code span over two lines", "a `\n` " + strings.Repeat("*a ", 150) + "`", "6:303: " + emphasis},
+		{"mathematics over two lines", "$$ a\n$$ " + strings.Repeat("*a ", 150) + "$$", "6:304: " + emphasis},
+		{"a tag over two lines", "<span title=\"\n` \"> " + strings.Repeat("*a ", 150) + "`", "6:306: " + emphasis},
+		{"an unclosed code span", "`a " + strings.Repeat("*a ", 150), "5:304: " + emphasis},
+		{"code spans after a paragraph's unclosed one", "a `\n\n" + strings.Repeat("`*p` ", 150), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := casefrontMatter + tc.body
@@ -204,6 +237,8 @@ var hostile = []struct {
 	{"emphasis", repeat("*a **a ", ""), "emphasis markers"},
 	{"closers after inert stars", func() []byte { return []byte(strings.Repeat("a * ", 1<<20) + strings.Repeat("a* ", 1<<20)) }, "close no emphasis"},
 	{"closers after strong within a word", func() []byte { return []byte("a**b" + strings.Repeat("c* ", (8<<20)/3)) }, "close no emphasis"},
+	{"emphasis among code spans, tags and links", repeat("`*a` <b title=\"*\">[l](/*a) <https://x.com/*a> *a ", ""), "emphasis markers"},
+	{"emphasis after a backtick no line closes", repeat("*a ", "`"), "emphasis markers"},
 	{"one run of stars", func() []byte { return []byte(strings.Repeat("*", 4<<20) + "a" + strings.Repeat("*", 4<<20)) }, "emphasis markers"},
 	{"link addresses", repeat("[a](", ""), "too many [ and ]"},
 	{"nested brackets", func() []byte { return []byte(strings.Repeat("[", 4<<20) + strings.Repeat("]", 4<<20)) }, "too many [ and ]"},
