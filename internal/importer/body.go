@@ -85,7 +85,7 @@ type converter struct {
 	// rawText are the <script> and <style> elements of a Jekyll page,
 	// whose text kramdown reads as no Markdown.
 	rawText []span
-	out     bytes.Buffer
+	out     output
 	at      int // body offset of the link destination being resolved
 	// attrEdits are the converted addresses of raw HTML start tags
 	// that have Liquid in them, by the body offset where each starts,
@@ -94,6 +94,11 @@ type converter struct {
 	// ends are the end tags of the shortcodes of each name, by the
 	// offsets of their start tags (see shortcodeEnd).
 	ends map[string]map[int]int
+	// loopEnds are the endfor tags of the Liquid loops, by the offsets
+	// of their for tags (see loopEnd), and loopTagsRead counts the tags
+	// read to find them.
+	loopEnds     map[int]tag
+	loopTagsRead int
 	// noClose holds, for the end tag of a highlight and its delimiters,
 	// the earliest place from which fence found none (see fence), and
 	// for a word, the earliest place after which it is not (indexFrom).
@@ -152,6 +157,9 @@ type converter struct {
 	// lineTagsEnd), where they start no raw HTML block (see wrapAt).
 	lineTags    []byte
 	lineTagsEnd int
+	// eol is the end of a line of the body that bodyLineEnd found, and
+	// the offset on it from which it looked.
+	eol struct{ from, end int }
 	// places counts each place pos is asked for on from the last, as the
 	// places of a page's notes mostly come in order: counted from the
 	// top of the file each time, a page of one line with 50,000 tags
@@ -1684,7 +1692,7 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 			return end + 1 - i
 		}
 	}
-	if rest, _, _ := bytes.Cut(b[t.end:], []byte("\n")); !c.p.html && !c.inHTMLBlock(i) && markersOnly(c.out.Bytes()) &&
+	if rest := b[t.end:c.bodyLineEnd(t.end)]; !c.p.html && !c.inHTMLBlock(i) && markersOnly(c.out.Bytes()) &&
 		len(bytes.TrimSpace(rest)) > 0 && bytes.TrimLeft(rest, " \t")[0] != '<' {
 		// A comment that begins a line starts a raw HTML block, which
 		// would show the rest of the line as typed, or, with raw HTML
@@ -1698,11 +1706,41 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	return t.end - i
 }
 
+// bodyLineEnd returns the offset of the line feed that ends the line of
+// the body at offset i, or the body's length. The end found last is
+// kept for the offsets before it on its line, so that the tags of one
+// long line do not each read the rest of it.
+func (c *converter) bodyLineEnd(i int) int {
+	if c.eol.from <= i && i <= c.eol.end && c.eol.end > 0 {
+		return c.eol.end
+	}
+	e := len(c.body)
+	if k := bytes.IndexByte(c.body[i:], '\n'); k >= 0 {
+		e = i + k
+	}
+	c.eol.from, c.eol.end = i, e
+	scanned += e - i
+	return e
+}
+
 // markersOnly reports whether the last line of out holds only the
 // markers of block quotes and list items and indentation, so that what
 // is written next begins a block's text.
+//
+// It looks back from the end of out over markers alone, and over
+// maxMarkers bytes of them at most: a page of unconverted shortcodes on
+// one line had it read the whole line at each, 10,000 pairs of them
+// 10 s. A line of more is taken for text (the tag's comment is written
+// where the tag was, with its note, as one after text is).
 func markersOnly(out []byte) bool {
-	line := lastLine(out)
+	ls := len(out)
+	for ; ls > 0 && out[ls-1] != '\n'; ls-- {
+		scanned++
+		if len(out)-ls >= maxMarkers || !strings.ContainsRune(" \t>-*+.)0123456789", rune(out[ls-1])) {
+			return false
+		}
+	}
+	line := out[ls:]
 	for {
 		if line = bytes.TrimLeft(line, " \t>"); len(line) == 0 {
 			return true
@@ -1714,6 +1752,11 @@ func markersOnly(out []byte) bool {
 		line = line[n:]
 	}
 }
+
+// maxMarkers bounds the markers of block quotes and list items that
+// markersOnly reads before a line's text: a line deeper than
+// markdown.TooDeep lets a page be is far shorter.
+const maxMarkers = 1000
 
 // writeLineTags writes the comments kept for the end of a line, after
 // its text, with a space between.
@@ -1732,12 +1775,65 @@ func (c *converter) writeLineTags() {
 // ownLine ends the line written last when it is a link reference
 // definition ("[13]: https://…", the last line of an include), which a
 // comment after its address would make a line of text.
+//
+// It is called at each tag wrapped, so it reads a bounded part of the
+// line: where the line starts is kept from one call to the next
+// (output.lineStart), and its label is looked for in its first
+// maxRefStart bytes. A page of unconverted shortcodes on one line had
+// it read the whole line at each, 10,000 pairs of them 10 s.
 func (c *converter) ownLine() {
 	out := c.out.Bytes()
-	line := lastLine(out)
-	if k := bytes.Index(line, []byte("]:")); k > 0 && len(bytes.TrimSpace(line[k+2:])) > 0 && lineStartsRef(out, len(out)-len(line)+k) {
+	ls := c.out.lineStart()
+	line := out[ls:]
+	if k := bytes.Index(line[:min(len(line), maxRefStart)], []byte("]:")); k > 0 && bytes.ContainsFunc(line[k+2:], notSpace) && lineStartsRef(out, ls+k) {
 		c.out.WriteByte('\n')
 	}
+}
+
+// maxRefStart bounds the start of a reference definition's line, to the
+// end of its label: the marks of block quotes, which nest
+// markdown.MaxNesting deep at most (two bytes each), three spaces, and a
+// label of 999 characters at most (of four bytes each at most), with its
+// brackets and colon.
+const maxRefStart = 2*markdown.MaxNesting + 3 + 4*999 + 3
+
+// notSpace reports whether r is not white space.
+func notSpace(r rune) bool { return !unicode.IsSpace(r) }
+
+// output is the converted body being written. It counts the times it
+// was cut short, so that where its last line starts can be kept from
+// one look to the next, and found again only in what was written since.
+type output struct {
+	bytes.Buffer
+	cuts int
+	// seen is how much of the output lineStart looked at last, at cuts
+	// seenCuts, and lineAt where the last line of that started.
+	seen, seenCuts, lineAt int
+}
+
+// Truncate cuts the output to its first n bytes.
+func (o *output) Truncate(n int) {
+	o.Buffer.Truncate(n)
+	o.cuts++
+}
+
+// lineStart returns the offset where the last line of the output
+// starts. It reads only what was written since it was last called, when
+// nothing was cut in between.
+func (o *output) lineStart() int {
+	b := o.Bytes()
+	from, at := 0, 0
+	if o.seenCuts == o.cuts && o.seen <= len(b) {
+		from, at = o.seen, o.lineAt
+	}
+	if k := bytes.LastIndexByte(b[from:], '\n'); k >= 0 {
+		at = from + k + 1
+		scanned += len(b) - at
+	} else {
+		scanned += len(b) - from
+	}
+	o.seen, o.seenCuts, o.lineAt = len(b), o.cuts, at
+	return at
 }
 
 // openAddressAttr reports whether out ends inside the value of an href
@@ -4603,12 +4699,34 @@ func paragraphAfter(out, rest []byte) bool {
 	return blockMark(l) < 0 && !bytes.HasPrefix(l, []byte("{:")) && !bytes.HasPrefix(l, []byte("|")) && !htmlBlock(l)
 }
 
-// afterBlank reports whether what out ends with is a blank line, or
-// the start of the page (nothing, or only blank lines: the line after
-// the front matter).
+// afterBlank reports whether what out ends with is a blank line (of
+// spaces or none), or the start of the page (nothing, or only blank
+// lines: the line after the front matter). It looks back from the end
+// of out over white space to its second line feed at most, not over the
+// whole of out: a page of attribute lists alone, each leaving out a
+// line, had it read all it had written at each, 200,000 lines 33 s.
 func afterBlank(out []byte) bool {
-	return len(bytes.TrimSpace(out)) == 0 || bytes.HasSuffix(out, []byte("\n\n"))
+	feeds := 0
+	for i := len(out); i > 0; {
+		r, n := utf8.DecodeLastRune(out[:i])
+		scanned += n
+		switch {
+		case r == '\n':
+			if feeds++; feeds == 2 {
+				return true
+			}
+		case !unicode.IsSpace(r):
+			return false
+		}
+		i -= n
+	}
+	return true
 }
+
+// scanned counts the bytes of the output and the body that afterBlank,
+// markersOnly, output.lineStart and bodyLineEnd read, for a test that
+// what they read at each tag is a bounded part of the page.
+var scanned int
 
 // quoteAlert makes the block quote that the output ends with (its lines
 // each starting with ">") an alert of kind, "> [!TIP]" before its first

@@ -1495,3 +1495,140 @@ func TestAstralFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// workGrowth imports the site that page(n) makes at n and at 4n, and
+// returns what count(import) gave for each: the work a page's import
+// does, counted rather than timed, must grow in step with the page.
+func workGrowth(t *testing.T, k Kind, site func(n int) fstest.MapFS, n int, count func(func()) float64) (float64, float64) {
+	t.Helper()
+	var got [2]float64
+	for j, m := range []int{n, 4 * n} {
+		src := site(m)
+		got[j] = count(func() {
+			if _, err := Import(src, k, caseNow); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	return got[0], got[1]
+}
+
+// TestLoopEndsLinear checks that the ends of the Liquid loops of a page
+// whose loops over a data file are left open are found in work linear in
+// their number: each looked for its endfor to the end of the page, 16,000
+// of them 22 s. The work is counted in allocations, which each tag read
+// makes.
+func TestLoopEndsLinear(t *testing.T) {
+	for _, line := range []string{"{% for x in site.data.d %}\n", "{% for x in site.data.d %}{% for y in site.data.d %}{% endfor %}\n"} {
+		site := func(n int) fstest.MapFS {
+			return fstest.MapFS{
+				"_config.yml":            {Data: []byte("title: J\n")},
+				"_data/d.csv":            {Data: []byte("a,b\n1,2\n")},
+				"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat(line, n))},
+			}
+		}
+		allocs := func(f func()) float64 { return testing.AllocsPerRun(1, f) }
+		small, big := workGrowth(t, Jekyll, site, 500, allocs)
+		t.Logf("%q: %.0f allocations for 500 lines, %.0f for 2,000", line, small, big)
+		if big > 6*small {
+			t.Errorf("%q: %.0f allocations for 500 lines, %.0f for 2,000; want at most 6 times as many", line, small, big)
+		}
+	}
+}
+
+// TestLoopEnds checks that the ends of Liquid loops matched once a body,
+// in one pass, are those a search from each for tag finds, on bodies of
+// random tags: nested, unclosed, closed twice, with tags inside others.
+func TestLoopEnds(t *testing.T) {
+	parts := []string{"{% for x in y %}", "{% endfor %}", "{%- for a in site.data.b -%}", "{% if x %}", "{% endif %}",
+		"{% x {% for z in w %}", "text ", "\n", "{%", "%}", "{% raw %}"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		body := []byte(b.String())
+		c := &converter{body: body}
+		for i := range body {
+			tg, ok := c.readTag(i, "{%", "%}")
+			if !ok || tg.name != "for" {
+				continue
+			}
+			got, gotOK := c.loopEnd(tg)
+			want, wantOK := c.scanLoopEnd(tg)
+			if got != want || gotOK != wantOK {
+				t.Fatalf("in %q, the end of the loop at %d is %v %v; a search from it finds %v %v", body, i, got, gotOK, want, wantOK)
+			}
+		}
+	}
+}
+
+// TestScanBounded checks that what afterBlank, markersOnly, ownLine and
+// wrapAt read of the output and of the body, at each attribute list and
+// each unconverted shortcode, is a bounded part of the page: each read
+// all of it, on a page of attribute lists alone (the output blank) or of
+// shortcodes on one line.
+func TestScanBounded(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		k    Kind
+		site func(n int) fstest.MapFS
+	}{
+		{"attribute lists", Jekyll, func(n int) fstest.MapFS {
+			return fstest.MapFS{
+				"_config.yml":            {Data: []byte("title: J\n")},
+				"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{: .a #b}\n", n))},
+			}
+		}},
+		{"attribute lists and blank lines", Jekyll, func(n int) fstest.MapFS {
+			return fstest.MapFS{
+				"_config.yml":            {Data: []byte("title: J\n")},
+				"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{: .a #b}\n  \n", n))},
+			}
+		}},
+		{"shortcodes on one line", Hugo, func(n int) fstest.MapFS {
+			return fstest.MapFS{
+				"hugo.toml":    {Data: []byte("title = 'H'\n")},
+				"content/a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{{< note >}}", n) + "x" + strings.Repeat("{{< /note >}}", n) + "\n")},
+			}
+		}},
+	} {
+		scanned := func(f func()) float64 {
+			scanned = 0
+			f()
+			return float64(scanned)
+		}
+		small, big := workGrowth(t, tc.k, tc.site, 1000, scanned)
+		t.Logf("%s: %.0f bytes read for 1,000, %.0f for 4,000", tc.name, small, big)
+		if big > 6*small {
+			t.Errorf("%s: %.0f bytes read for 1,000, %.0f for 4,000; want at most 6 times as many", tc.name, small, big)
+		}
+	}
+}
+
+// TestOutputLineStart checks that where the last line of the output
+// starts, as output.lineStart keeps it from one look to the next, is
+// where a search of the whole output finds it, through random writes and
+// cuts.
+func TestOutputLineStart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	parts := []string{"a", "\n", "bc\nd", "  ", "\n\n", "xyz"}
+	for range 500 {
+		var o output
+		for range rng.IntN(40) {
+			if o.Len() > 0 && rng.IntN(4) == 0 {
+				o.Truncate(rng.IntN(o.Len()))
+			} else {
+				o.WriteString(parts[rng.IntN(len(parts))])
+			}
+			if rng.IntN(2) == 0 {
+				continue
+			}
+			b := o.Bytes()
+			if got, want := o.lineStart(), len(b)-len(lastLine(b)); got != want {
+				t.Fatalf("in %q, the last line starts at %d; want %d", b, got, want)
+			}
+		}
+	}
+}
