@@ -958,8 +958,8 @@ func (c *converter) hugo(i int) int {
 		// The site's own shortcode that shows another page's text
 		// (a snippet shared by many pages): that text, converted here.
 		if q := c.refPage(strings.Trim(args.get("path", 0), `"'`)); q != nil && q != c.p && !q.html {
-			if !c.mayInclude(len(q.body)) {
-				return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: %s", t.name, tooMuchIncluded))
+			if ok, why := c.mayInclude(len(q.body)); !ok {
+				return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: %s", t.name, why))
 			}
 			c.includeText(q.src, q.source, q.body, q.bodyOff)
 			return t.end - i
@@ -2933,6 +2933,12 @@ func (c *converter) include(t tag) {
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
 	}
 	liquid := bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))
+	var why string // why mayInclude refused it
+	mayInclude := func() bool {
+		ok, w := c.mayInclude(len(data))
+		why = w
+		return ok
+	}
 	switch {
 	case t.name != "include_relative" && c.themeInclude(t, name, data, err == nil),
 		err == nil && len(fields) > 1 && c.shapedInclude(t, name, data):
@@ -2947,8 +2953,8 @@ func (c *converter) include(t tag) {
 		todo("has parameters: inline it by hand")
 	case liquid && (!markdownExt(file) || liquidFlowRE.Match(data) || c.p.includeDepth >= maxIncludeDepth):
 		todo("uses Liquid: inline it by hand")
-	case !c.mayInclude(len(data)):
-		todo(tooMuchIncluded)
+	case !mayInclude():
+		todo(why)
 	case liquid, markdownExt(file), unprintableIn(data):
 		// Markdown, with Liquid outputs and includes in it or not, but
 		// no loop or condition (a lesson's list of link definitions,
@@ -3152,23 +3158,53 @@ const (
 // maxIncludedBytes leave out.
 const tooMuchIncluded = "would take the page past 1000 includes or 8 MB of included text, the most plotline reads of a page (does an include include itself, or another many times?): inline it by hand"
 
+// maxImportIncludedBytes bounds the text of the includes taken into all
+// the pages of an import together, each as often as it is taken in: 64
+// MB, eight pages at maxIncludedBytes each. The bounds of each page do
+// not bound the whole: a site of tiny pages each of which includes an
+// include of 8 KB a thousand times over (through one that includes it
+// 31 times) made each page 7.5 MB, 40 pages of 640 bytes 298 MB
+// written and 650 MB of memory, a thousand of them gigabytes; every
+// page is held until the new site is written. A real site's shared
+// includes (a lesson's list of links, a footer) are a few kilobytes, a
+// few megabytes over a thousand pages, far below it.
+// (A variable for a test to lower.)
+var maxImportIncludedBytes = 8 * maxIncludedBytes
+
+// tooMuchIncludedInAll is the note of an include that
+// maxImportIncludedBytes leaves out, after the page where it was
+// reached.
+const tooMuchIncludedInAll = "would take the import past 64 MB of included text, all its pages together, the most plotline takes into the pages of one import (does an include include another many times?): inline it by hand"
+
 // mayInclude reports whether the page being converted may take in one
-// more include, of n bytes, and counts it when it may.
-func (c *converter) mayInclude(n int) bool {
+// more include, of n bytes, and counts it when it may. When it may not,
+// why is the note of the include left out.
+func (c *converter) mayInclude(n int) (ok bool, why string) {
 	if c.p.included == nil {
-		c.p.included = &includeCount{}
+		c.p.included = &includeCount{page: path.Join(c.im.srcDir, c.p.src)}
 	}
 	in := c.p.included
-	if in.files+1 > maxIncludes || in.bytes+n > maxIncludedBytes {
-		return false
+	switch {
+	case in.files+1 > maxIncludes || in.bytes+n > maxIncludedBytes:
+		return false, tooMuchIncluded
+	case c.im.includedBytes+n > maxImportIncludedBytes:
+		if c.im.includedPast == "" {
+			c.im.includedPast = in.page
+		}
+		return false, tooMuchIncludedInAll + " (reached at " + c.im.includedPast + ")"
 	}
 	in.files++
 	in.bytes += n
-	return true
+	c.im.includedBytes += n
+	return true, ""
 }
 
-// includeCount counts the includes taken into a page and their bytes.
-type includeCount struct{ files, bytes int }
+// includeCount counts the includes taken into a page and their bytes;
+// page is the page's source file.
+type includeCount struct {
+	files, bytes int
+	page         string
+}
 
 // includeText writes body, the text of the source file src (whose whole
 // text is source, body from offset bodyOff on), converted in the page's

@@ -736,6 +736,48 @@ func TestIncludesBounded(t *testing.T) {
 	}
 }
 
+// TestImportIncludesBounded checks that the includes taken into all
+// the pages of an import together are bounded, not only those of each
+// page: a site of tiny pages, each of which took in an include of 8 KB
+// 961 times, made a page of 7.5 MB each, gigabytes for a thousand. Past
+// the bound (lowered here), the includes are left with a note that names
+// it and the page where it was reached.
+func TestImportIncludesBounded(t *testing.T) {
+	defer func(n int) { maxImportIncludedBytes = n }(maxImportIncludedBytes)
+	maxImportIncludedBytes = 200_000
+	src := fstest.MapFS{
+		"_config.yml":      {Data: []byte("title: x\n")},
+		"_includes/big.md": {Data: []byte(strings.Repeat("Some text of eight bytes. ", 300) + "\n")},
+		"_includes/x.md":   {Data: []byte(strings.Repeat("{% include big.md %}\n", 31))},
+	}
+	for k := range 10 {
+		src[fmt.Sprintf("_posts/2020-01-%02d-p.md", k+1)] = &fstest.MapFile{Data: []byte("---\ntitle: P\n---\n" + strings.Repeat("{% include x.md %}\n", 3))}
+	}
+	res, err := Import(src, Jekyll, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for name, f := range res.Files {
+		if strings.HasPrefix(name, "content/posts/") {
+			total += len(f.Data)
+		}
+	}
+	if total > maxImportIncludedBytes+100_000 {
+		t.Errorf("the pages are %d bytes together; want at most the bound, %d, and their own text", total, maxImportIncludedBytes)
+	}
+	want := tooMuchIncludedInAll + " (reached at _posts/2020-01-01-p.md)"
+	left := 0
+	for _, n := range res.Notes {
+		if strings.HasSuffix(n.What, want) {
+			left++
+		}
+	}
+	if left == 0 {
+		t.Errorf("no note of an include left out: %s\nnotes:\n%s", want, strings.Join(noteLines(res.Notes), "\n"))
+	}
+}
+
 // TestWriteStaysInside checks that Write refuses a file of the result
 // whose name leads out of the new site, before it writes anything:
 // such a name, made of a language a hostile config named, was written
