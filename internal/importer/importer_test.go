@@ -1561,7 +1561,8 @@ func workGrowth(t *testing.T, k Kind, site func(n int) fstest.MapFS, n int, coun
 // of them 22 s. The work is counted in allocations, which each tag read
 // makes.
 func TestLoopEndsLinear(t *testing.T) {
-	for _, line := range []string{"{% for x in site.data.d %}\n", "{% for x in site.data.d %}{% for y in site.data.d %}{% endfor %}\n"} {
+	for _, line := range []string{"{% for x in site.data.d %}\n", "{% for x in site.data.d %}{% for y in site.data.d %}{% endfor %}\n",
+		"`{%` {% for x in site.data.d %}\n"} {
 		site := func(n int) fstest.MapFS {
 			return fstest.MapFS{
 				"_config.yml":            {Data: []byte("title: J\n")},
@@ -1583,9 +1584,10 @@ func TestLoopEndsLinear(t *testing.T) {
 // random tags: nested, unclosed, closed twice, with tags inside others.
 func TestLoopEnds(t *testing.T) {
 	parts := []string{"{% for x in y %}", "{% endfor %}", "{%- for a in site.data.b -%}", "{% if x %}", "{% endif %}",
-		"{% x {% for z in w %}", "text ", "\n", "{%", "%}", "{% raw %}"}
+		"{% x {% for z in w %}", "text ", "\n", "{%", "%}", "{% raw %}", "`{%` {% for x in site.data.d %}", "{%}", "{%} for a in b %}",
+		"{% for {% endfor %}"}
 	rng := rand.New(rand.NewPCG(5, 6))
-	for range 2000 {
+	for range 20000 {
 		var b strings.Builder
 		for range rng.IntN(30) {
 			b.WriteString(parts[rng.IntN(len(parts))])
@@ -1670,6 +1672,28 @@ func TestOutputLineStart(t *testing.T) {
 			b := o.Bytes()
 			if got, want := o.lineStart(), len(b)-len(lastLine(b)); got != want {
 				t.Fatalf("in %q, the last line starts at %d; want %d", b, got, want)
+			}
+		}
+	}
+}
+
+// TestInSpans checks inSpans, which looks up the span an offset may be
+// in, against a look at each span, on random spans in order and apart.
+func TestInSpans(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		var spans []span
+		at := 0
+		for range rng.IntN(8) {
+			at += rng.IntN(4)
+			n := 1 + rng.IntN(4)
+			spans = append(spans, span{start: at, end: at + n})
+			at += n
+		}
+		for off := range at + 2 {
+			want := slices.ContainsFunc(spans, func(s span) bool { return s.start <= off && off < s.end })
+			if got := inSpans(spans, off); got != want {
+				t.Fatalf("inSpans(%v, %d) = %v; want %v", spans, off, got, want)
 			}
 		}
 	}
