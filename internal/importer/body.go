@@ -1687,8 +1687,11 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 			return end + 1 - i
 		}
 	}
-	if rest := b[t.end:c.bodyLineEnd(t.end)]; !c.p.html && !c.inHTMLBlock(i) && markersOnly(c.out.Bytes()) &&
-		len(bytes.TrimSpace(rest)) > 0 && bytes.TrimLeft(rest, " \t")[0] != '<' {
+	only, past := false, false
+	if !c.p.html && !c.inHTMLBlock(i) {
+		only, past = markersOnly(c.out.Bytes())
+	}
+	if rest := b[t.end:c.bodyLineEnd(t.end)]; only && len(bytes.TrimSpace(rest)) > 0 && bytes.TrimLeft(rest, " \t")[0] != '<' {
 		// A comment that begins a line starts a raw HTML block, which
 		// would show the rest of the line as typed, or, with raw HTML
 		// not published, not at all: it goes at the line's end.
@@ -1696,6 +1699,9 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 		c.lineTagsEnd = t.end + len(rest)
 		c.im.note(c.pos(t.start), "%s", what)
 		return t.end + len(rest) - len(bytes.TrimLeft(rest, " \t")) - i
+	}
+	if past {
+		what += fmt.Sprintf(" (after more than %d bytes of what may be the marks of block quotes and list items, the most plotline looks back over: its comment is where it was, which would begin a raw HTML block if they are)", maxMarkers)
 	}
 	c.wrap(t, what)
 	return t.end - i
@@ -1725,24 +1731,27 @@ func (c *converter) bodyLineEnd(i int) int {
 // It looks back from the end of out over markers alone, and over
 // maxMarkers bytes of them at most: a page of unconverted shortcodes on
 // one line had it read the whole line at each, 10,000 pairs of them
-// 10 s. A line of more is taken for text (the tag's comment is written
-// where the tag was, with its note, as one after text is).
-func markersOnly(out []byte) bool {
+// 10 s. A line of more is taken for text, and past says so (the tag's
+// comment is then written where the tag was, as one after text is).
+func markersOnly(out []byte) (only, past bool) {
 	ls := len(out)
 	for ; ls > 0 && out[ls-1] != '\n'; ls-- {
 		scanned++
-		if len(out)-ls >= maxMarkers || !strings.ContainsRune(" \t>-*+.)0123456789", rune(out[ls-1])) {
-			return false
+		if !strings.ContainsRune(" \t>-*+.)0123456789", rune(out[ls-1])) {
+			return false, false
+		}
+		if len(out)-ls >= maxMarkers {
+			return false, true
 		}
 	}
 	line := out[ls:]
 	for {
 		if line = bytes.TrimLeft(line, " \t>"); len(line) == 0 {
-			return true
+			return true, false
 		}
 		n := listMarker(line)
 		if n == 0 {
-			return false
+			return false, false
 		}
 		line = line[n:]
 	}
