@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -94,10 +95,8 @@ type converter struct {
 	// ends are the end tags of the shortcodes of each name, by the
 	// offsets of their start tags (see shortcodeEnd).
 	ends map[string]map[int]int
-	// loops are the Liquid tags of the body, read once for loopEnd, and
-	// loopTagsRead counts the tags it read.
-	loops        *loopTagIndex
-	loopTagsRead int
+	// loops are the Liquid tags of the body, read once for loopEnd.
+	loops *loopTagIndex
 	// noClose holds, for the end tag of a highlight and its delimiters,
 	// the earliest place from which fence found none (see fence), and
 	// for a word, the earliest place after which it is not (indexFrom).
@@ -1720,7 +1719,7 @@ func (c *converter) bodyLineEnd(i int) int {
 		e = i + k
 	}
 	c.eol.from, c.eol.end = i, e
-	scanned += e - i
+	scanned.Add(int64(e - i))
 	return e
 }
 
@@ -1735,8 +1734,8 @@ func (c *converter) bodyLineEnd(i int) int {
 // comment is then written where the tag was, as one after text is).
 func markersOnly(out []byte) (only, past bool) {
 	ls := len(out)
+	defer func() { scanned.Add(int64(len(out) - ls)) }()
 	for ; ls > 0 && out[ls-1] != '\n'; ls-- {
-		scanned++
 		if !strings.ContainsRune(" \t>-*+.)0123456789", rune(out[ls-1])) {
 			return false, false
 		}
@@ -1832,9 +1831,9 @@ func (o *output) lineStart() int {
 	}
 	if k := bytes.LastIndexByte(b[from:], '\n'); k >= 0 {
 		at = from + k + 1
-		scanned += len(b) - at
+		scanned.Add(int64(len(b) - at))
 	} else {
-		scanned += len(b) - from
+		scanned.Add(int64(len(b) - from))
 	}
 	o.seen, o.seenCuts, o.lineAt = len(b), o.cuts, at
 	return at
@@ -4747,9 +4746,10 @@ func paragraphAfter(out, rest []byte) bool {
 // line, had it read all it had written at each, 200,000 lines 33 s.
 func afterBlank(out []byte) bool {
 	feeds := 0
-	for i := len(out); i > 0; {
+	i := len(out)
+	defer func() { scanned.Add(int64(len(out) - i)) }()
+	for i > 0 {
 		r, n := utf8.DecodeLastRune(out[:i])
-		scanned += n
 		switch {
 		case r == '\n':
 			if feeds++; feeds == 2 {
@@ -4766,7 +4766,7 @@ func afterBlank(out []byte) bool {
 // scanned counts the bytes of the output and the body that afterBlank,
 // markersOnly, output.lineStart and bodyLineEnd read, for a test that
 // what they read at each tag is a bounded part of the page.
-var scanned int
+var scanned atomic.Int64
 
 // quoteAlert makes the block quote that the output ends with (its lines
 // each starting with ">") an alert of kind, "> [!TIP]" before its first

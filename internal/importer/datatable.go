@@ -55,7 +55,6 @@ func (c *converter) loopEnd(t tag) (tag, bool) {
 	}
 	depth := 0
 	for in, ok := c.nextTag(t.end, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
-		c.loopTagsRead++
 		if k, ok := lt.at[in.start]; ok {
 			return lt.endFrom(k, depth)
 		}
@@ -102,7 +101,6 @@ func (c *converter) loopTags() *loopTagIndex {
 	}
 	lt := &loopTagIndex{at: map[int]int{}, sum: []int{0}, hits: map[int][]int{}}
 	for in, ok := c.nextTag(0, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
-		c.loopTagsRead++
 		lt.at[in.start] = len(lt.tags)
 		lt.tags = append(lt.tags, in)
 		v := lt.sum[len(lt.sum)-1]

@@ -1639,9 +1639,9 @@ func TestScanBounded(t *testing.T) {
 		}},
 	} {
 		scanned := func(f func()) float64 {
-			scanned = 0
+			scanned.Store(0)
 			f()
-			return float64(scanned)
+			return float64(scanned.Load())
 		}
 		small, big := workGrowth(t, tc.k, tc.site, 1000, scanned)
 		t.Logf("%s: %.0f bytes read for 1,000, %.0f for 4,000", tc.name, small, big)
