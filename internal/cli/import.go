@@ -65,13 +65,43 @@ func runImport(ctx context.Context, e *env, args []string) int {
 	}
 	defer dir.Close()
 	fsys := dir.FS
-	res, err := importer.Import(fsys, kind, today)
+	// What an interrupted import leaves is dest as it was: Import
+	// writes nothing, and Write writes the new site beside dest's
+	// files and removes it unless it is whole.
+	was := "does not exist"
+	if _, err := os.Stat(dest); err == nil {
+		was = "is still empty"
+	}
+	interrupted := func() int {
+		return e.fail(ExitContent, "plotline import: interrupted; nothing was written: %s %s", dest, was)
+	}
+	// Import does not stop when asked to, and a large site takes it
+	// a while: it runs beside, so that an interruption is answered at
+	// once, with what it leaves, and not, a second later, by plotline
+	// saying that a previous output is unchanged, which an import has
+	// none of.
+	type imported struct {
+		res *importer.Result
+		err error
+	}
+	done := make(chan imported, 1)
+	go func() {
+		res, err := importer.Import(fsys, kind, today)
+		done <- imported{res, err}
+	}()
+	var res *importer.Result
+	select {
+	case r := <-done:
+		res, err = r.res, r.err
+	case <-ctx.Done():
+		return interrupted()
+	}
 	if err != nil {
 		return e.fail(ExitContent, "plotline import: %s: %v", src, err)
 	}
 	if err := res.Write(ctx, fsys, dest); err != nil {
 		if ctx.Err() != nil {
-			return e.fail(ExitContent, "plotline import: interrupted; %s was not written", dest)
+			return interrupted()
 		}
 		if errors.Is(err, importer.ErrNotEmpty) {
 			return e.fail(ExitContent, "plotline import: %v; nothing was written", err)

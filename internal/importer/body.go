@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -85,7 +86,7 @@ type converter struct {
 	// rawText are the <script> and <style> elements of a Jekyll page,
 	// whose text kramdown reads as no Markdown.
 	rawText []span
-	out     bytes.Buffer
+	out     output
 	at      int // body offset of the link destination being resolved
 	// attrEdits are the converted addresses of raw HTML start tags
 	// that have Liquid in them, by the body offset where each starts,
@@ -94,6 +95,8 @@ type converter struct {
 	// ends are the end tags of the shortcodes of each name, by the
 	// offsets of their start tags (see shortcodeEnd).
 	ends map[string]map[int]int
+	// loops are the Liquid tags of the body, read once for loopEnd.
+	loops *loopTagIndex
 	// noClose holds, for the end tag of a highlight and its delimiters,
 	// the earliest place from which fence found none (see fence), and
 	// for a word, the earliest place after which it is not (indexFrom).
@@ -152,6 +155,9 @@ type converter struct {
 	// lineTagsEnd), where they start no raw HTML block (see wrapAt).
 	lineTags    []byte
 	lineTagsEnd int
+	// eol is the end of a line of the body that bodyLineEnd found, and
+	// the offset on it from which it looked.
+	eol struct{ from, end int }
 	// places counts each place pos is asked for on from the last, as the
 	// places of a page's notes mostly come in order: counted from the
 	// top of the file each time, a page of one line with 50,000 tags
@@ -206,17 +212,13 @@ func (c *converter) literalBrace(i int) {
 	c.out.WriteString(`\{`)
 }
 
-// inSpans reports whether off is in one of spans, which are in order.
+// inSpans reports whether off is in one of spans, which are in order
+// and apart. It looks the last that starts at off or before up, rather
+// than going through those before it: a page of 32,000 code spans, each
+// before a tag that asked, took 2 s.
 func inSpans(spans []span, off int) bool {
-	for _, s := range spans {
-		if off >= s.start && off < s.end {
-			return true
-		}
-		if s.start > off {
-			break
-		}
-	}
-	return false
+	n, _ := slices.BinarySearchFunc(spans, off+1, func(s span, v int) int { return cmp.Compare(s.start, v) })
+	return n > 0 && off < spans[n-1].end
 }
 
 // rawTagLineRE finds a line that holds nothing but a Liquid raw or
@@ -950,8 +952,8 @@ func (c *converter) hugo(i int) int {
 		// The site's own shortcode that shows another page's text
 		// (a snippet shared by many pages): that text, converted here.
 		if q := c.refPage(strings.Trim(args.get("path", 0), `"'`)); q != nil && q != c.p && !q.html {
-			if !c.mayInclude(len(q.body)) {
-				return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: %s", t.name, tooMuchIncluded))
+			if ok, why := c.mayInclude(len(q.body)); !ok {
+				return c.wrapAt(i, t, fmt.Sprintf("shortcode %s: %s", t.name, why))
 			}
 			c.includeText(q.src, q.source, q.body, q.bodyOff)
 			return t.end - i
@@ -1684,8 +1686,11 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 			return end + 1 - i
 		}
 	}
-	if rest, _, _ := bytes.Cut(b[t.end:], []byte("\n")); !c.p.html && !c.inHTMLBlock(i) && markersOnly(c.out.Bytes()) &&
-		len(bytes.TrimSpace(rest)) > 0 && bytes.TrimLeft(rest, " \t")[0] != '<' {
+	only, past := false, false
+	if !c.p.html && !c.inHTMLBlock(i) {
+		only, past = markersOnly(c.out.Bytes())
+	}
+	if rest := b[t.end:c.bodyLineEnd(t.end)]; only && len(bytes.TrimSpace(rest)) > 0 && bytes.TrimLeft(rest, " \t")[0] != '<' {
 		// A comment that begins a line starts a raw HTML block, which
 		// would show the rest of the line as typed, or, with raw HTML
 		// not published, not at all: it goes at the line's end.
@@ -1694,26 +1699,67 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 		c.im.note(c.pos(t.start), "%s", what)
 		return t.end + len(rest) - len(bytes.TrimLeft(rest, " \t")) - i
 	}
+	if past {
+		what += fmt.Sprintf(" (after more than %d bytes of what may be the marks of block quotes and list items, the most plotline looks back over: its comment is where it was, which would begin a raw HTML block if they are)", maxMarkers)
+	}
 	c.wrap(t, what)
 	return t.end - i
+}
+
+// bodyLineEnd returns the offset of the line feed that ends the line of
+// the body at offset i, or the body's length. The end found last is
+// kept for the offsets before it on its line, so that the tags of one
+// long line do not each read the rest of it.
+func (c *converter) bodyLineEnd(i int) int {
+	if c.eol.from <= i && i <= c.eol.end && c.eol.end > 0 {
+		return c.eol.end
+	}
+	e := len(c.body)
+	if k := bytes.IndexByte(c.body[i:], '\n'); k >= 0 {
+		e = i + k
+	}
+	c.eol.from, c.eol.end = i, e
+	scanned.Add(int64(e - i))
+	return e
 }
 
 // markersOnly reports whether the last line of out holds only the
 // markers of block quotes and list items and indentation, so that what
 // is written next begins a block's text.
-func markersOnly(out []byte) bool {
-	line := lastLine(out)
+//
+// It looks back from the end of out over markers alone, and over
+// maxMarkers bytes of them at most: a page of unconverted shortcodes on
+// one line had it read the whole line at each, 10,000 pairs of them
+// 10 s. A line of more is taken for text, and past says so (the tag's
+// comment is then written where the tag was, as one after text is).
+func markersOnly(out []byte) (only, past bool) {
+	ls := len(out)
+	defer func() { scanned.Add(int64(len(out) - ls)) }()
+	for ; ls > 0 && out[ls-1] != '\n'; ls-- {
+		if !strings.ContainsRune(" \t>-*+.)0123456789", rune(out[ls-1])) {
+			return false, false
+		}
+		if len(out)-ls >= maxMarkers {
+			return false, true
+		}
+	}
+	line := out[ls:]
 	for {
 		if line = bytes.TrimLeft(line, " \t>"); len(line) == 0 {
-			return true
+			return true, false
 		}
 		n := listMarker(line)
 		if n == 0 {
-			return false
+			return false, false
 		}
 		line = line[n:]
 	}
 }
+
+// maxMarkers bounds the markers of block quotes and list items that
+// markersOnly reads before a line's text: a line deeper than
+// markdown.TooDeep lets a page be is far shorter.
+const maxMarkers = 1000
 
 // writeLineTags writes the comments kept for the end of a line, after
 // its text, with a space between.
@@ -1732,12 +1778,65 @@ func (c *converter) writeLineTags() {
 // ownLine ends the line written last when it is a link reference
 // definition ("[13]: https://…", the last line of an include), which a
 // comment after its address would make a line of text.
+//
+// It is called at each tag wrapped, so it reads a bounded part of the
+// line: where the line starts is kept from one call to the next
+// (output.lineStart), and its label is looked for in its first
+// maxRefStart bytes. A page of unconverted shortcodes on one line had
+// it read the whole line at each, 10,000 pairs of them 10 s.
 func (c *converter) ownLine() {
 	out := c.out.Bytes()
-	line := lastLine(out)
-	if k := bytes.Index(line, []byte("]:")); k > 0 && len(bytes.TrimSpace(line[k+2:])) > 0 && lineStartsRef(out, len(out)-len(line)+k) {
+	ls := c.out.lineStart()
+	line := out[ls:]
+	if k := bytes.Index(line[:min(len(line), maxRefStart)], []byte("]:")); k > 0 && bytes.ContainsFunc(line[k+2:], notSpace) && lineStartsRef(out, ls+k) {
 		c.out.WriteByte('\n')
 	}
+}
+
+// maxRefStart bounds the start of a reference definition's line, to the
+// end of its label: the marks of block quotes, which nest
+// markdown.MaxNesting deep at most (two bytes each), three spaces, and a
+// label of 999 characters at most (of four bytes each at most), with its
+// brackets and colon.
+const maxRefStart = 2*markdown.MaxNesting + 3 + 4*999 + 3
+
+// notSpace reports whether r is not white space.
+func notSpace(r rune) bool { return !unicode.IsSpace(r) }
+
+// output is the converted body being written. It counts the times it
+// was cut short, so that where its last line starts can be kept from
+// one look to the next, and found again only in what was written since.
+type output struct {
+	bytes.Buffer
+	cuts int
+	// seen is how much of the output lineStart looked at last, at cuts
+	// seenCuts, and lineAt where the last line of that started.
+	seen, seenCuts, lineAt int
+}
+
+// Truncate cuts the output to its first n bytes.
+func (o *output) Truncate(n int) {
+	o.Buffer.Truncate(n)
+	o.cuts++
+}
+
+// lineStart returns the offset where the last line of the output
+// starts. It reads only what was written since it was last called, when
+// nothing was cut in between.
+func (o *output) lineStart() int {
+	b := o.Bytes()
+	from, at := 0, 0
+	if o.seenCuts == o.cuts && o.seen <= len(b) {
+		from, at = o.seen, o.lineAt
+	}
+	if k := bytes.LastIndexByte(b[from:], '\n'); k >= 0 {
+		at = from + k + 1
+		scanned.Add(int64(len(b) - at))
+	} else {
+		scanned.Add(int64(len(b) - from))
+	}
+	o.seen, o.seenCuts, o.lineAt = len(b), o.cuts, at
+	return at
 }
 
 // openAddressAttr reports whether out ends inside the value of an href
@@ -2837,6 +2936,12 @@ func (c *converter) include(t tag) {
 		c.im.note(c.pos(t.start), "TODO: include %s %s", name, why)
 	}
 	liquid := bytes.Contains(data, []byte("{%")) || bytes.Contains(data, []byte("{{"))
+	var why string // why mayInclude refused it
+	mayInclude := func() bool {
+		ok, w := c.mayInclude(len(data))
+		why = w
+		return ok
+	}
 	switch {
 	case t.name != "include_relative" && c.themeInclude(t, name, data, err == nil),
 		err == nil && len(fields) > 1 && c.shapedInclude(t, name, data):
@@ -2851,8 +2956,8 @@ func (c *converter) include(t tag) {
 		todo("has parameters: inline it by hand")
 	case liquid && (!markdownExt(file) || liquidFlowRE.Match(data) || c.p.includeDepth >= maxIncludeDepth):
 		todo("uses Liquid: inline it by hand")
-	case !c.mayInclude(len(data)):
-		todo(tooMuchIncluded)
+	case !mayInclude():
+		todo(why)
 	case liquid, markdownExt(file), unprintableIn(data):
 		// Markdown, with Liquid outputs and includes in it or not, but
 		// no loop or condition (a lesson's list of link definitions,
@@ -3056,23 +3161,53 @@ const (
 // maxIncludedBytes leave out.
 const tooMuchIncluded = "would take the page past 1000 includes or 8 MB of included text, the most plotline reads of a page (does an include include itself, or another many times?): inline it by hand"
 
+// maxImportIncludedBytes bounds the text of the includes taken into all
+// the pages of an import together, each as often as it is taken in: 64
+// MB, eight pages at maxIncludedBytes each. The bounds of each page do
+// not bound the whole: a site of tiny pages each of which includes an
+// include of 8 KB a thousand times over (through one that includes it
+// 31 times) made each page 7.5 MB, 40 pages of 640 bytes 298 MB
+// written and 650 MB of memory, a thousand of them gigabytes; every
+// page is held until the new site is written. A real site's shared
+// includes (a lesson's list of links, a footer) are a few kilobytes, a
+// few megabytes over a thousand pages, far below it.
+// (A variable for a test to lower.)
+var maxImportIncludedBytes = 8 * maxIncludedBytes
+
+// tooMuchIncludedInAll is the note of an include that
+// maxImportIncludedBytes leaves out, after the page where it was
+// reached.
+const tooMuchIncludedInAll = "would take the import past 64 MB of included text, all its pages together, the most plotline takes into the pages of one import (does an include include another many times?): inline it by hand"
+
 // mayInclude reports whether the page being converted may take in one
-// more include, of n bytes, and counts it when it may.
-func (c *converter) mayInclude(n int) bool {
+// more include, of n bytes, and counts it when it may. When it may not,
+// why is the note of the include left out.
+func (c *converter) mayInclude(n int) (ok bool, why string) {
 	if c.p.included == nil {
-		c.p.included = &includeCount{}
+		c.p.included = &includeCount{page: path.Join(c.im.srcDir, c.p.src)}
 	}
 	in := c.p.included
-	if in.files+1 > maxIncludes || in.bytes+n > maxIncludedBytes {
-		return false
+	switch {
+	case in.files+1 > maxIncludes || in.bytes+n > maxIncludedBytes:
+		return false, tooMuchIncluded
+	case c.im.includedBytes+n > maxImportIncludedBytes:
+		if c.im.includedPast == "" {
+			c.im.includedPast = in.page
+		}
+		return false, tooMuchIncludedInAll + " (reached at " + c.im.includedPast + ")"
 	}
 	in.files++
 	in.bytes += n
-	return true
+	c.im.includedBytes += n
+	return true, ""
 }
 
-// includeCount counts the includes taken into a page and their bytes.
-type includeCount struct{ files, bytes int }
+// includeCount counts the includes taken into a page and their bytes;
+// page is the page's source file.
+type includeCount struct {
+	files, bytes int
+	page         string
+}
 
 // includeText writes body, the text of the source file src (whose whole
 // text is source, body from offset bodyOff on), converted in the page's
@@ -4603,12 +4738,35 @@ func paragraphAfter(out, rest []byte) bool {
 	return blockMark(l) < 0 && !bytes.HasPrefix(l, []byte("{:")) && !bytes.HasPrefix(l, []byte("|")) && !htmlBlock(l)
 }
 
-// afterBlank reports whether what out ends with is a blank line, or
-// the start of the page (nothing, or only blank lines: the line after
-// the front matter).
+// afterBlank reports whether what out ends with is a blank line (of
+// spaces or none), or the start of the page (nothing, or only blank
+// lines: the line after the front matter). It looks back from the end
+// of out over white space to its second line feed at most, not over the
+// whole of out: a page of attribute lists alone, each leaving out a
+// line, had it read all it had written at each, 200,000 lines 33 s.
 func afterBlank(out []byte) bool {
-	return len(bytes.TrimSpace(out)) == 0 || bytes.HasSuffix(out, []byte("\n\n"))
+	feeds := 0
+	i := len(out)
+	defer func() { scanned.Add(int64(len(out) - i)) }()
+	for i > 0 {
+		r, n := utf8.DecodeLastRune(out[:i])
+		switch {
+		case r == '\n':
+			if feeds++; feeds == 2 {
+				return true
+			}
+		case !unicode.IsSpace(r):
+			return false
+		}
+		i -= n
+	}
+	return true
 }
+
+// scanned counts the bytes of the output and the body that afterBlank,
+// markersOnly, output.lineStart and bodyLineEnd read, for a test that
+// what they read at each tag is a bounded part of the page.
+var scanned atomic.Int64
 
 // quoteAlert makes the block quote that the output ends with (its lines
 // each starting with ">") an alert of kind, "> [!TIP]" before its first

@@ -555,6 +555,17 @@ func (im *importer) hugo() error {
 	}
 	confName := configName(im.src)
 	walks := []hugoWalk{{dir: contentDir}}
+	if !fs.ValidPath(contentDir) {
+		// "../x" or "/etc", which the site's files cannot be read
+		// from: noted with the name as written, as another mount's is.
+		walks = nil
+		mounts := contentMounts(conf)
+		if k := mainMount(mounts, ml.def); k >= 0 {
+			im.note(diag.Pos{Path: confName}, "module mount %s (to content): outside the site's folder: not imported", mounts[k].source)
+		} else {
+			im.note(diag.Pos{Path: confName}, "contentDir %s: outside the site's folder: not imported", hugoContentDir(conf))
+		}
+	}
 	for _, code := range ml.codes {
 		d := ml.dirs[code]
 		if code == ml.def || d == "" || d == contentDir {

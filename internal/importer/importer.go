@@ -156,6 +156,11 @@ type importer struct {
 	// notesAt holds the notes at each file included in a page so far
 	// (see notesOf).
 	notesAt map[string]map[Note]bool
+	// includedBytes counts the text of the includes taken into all the
+	// pages so far (see maxImportIncludedBytes), and includedPast is the
+	// page where that bound was reached, if it was.
+	includedBytes int
+	includedPast  string
 	// bundles finds a page whose files are in its folder (a page
 	// bundle, a section) by its old address: "/en/basics/".
 	bundles map[string]*page

@@ -736,6 +736,48 @@ func TestIncludesBounded(t *testing.T) {
 	}
 }
 
+// TestImportIncludesBounded checks that the includes taken into all
+// the pages of an import together are bounded, not only those of each
+// page: a site of tiny pages, each of which took in an include of 8 KB
+// 961 times, made a page of 7.5 MB each, gigabytes for a thousand. Past
+// the bound (lowered here), the includes are left with a note that names
+// it and the page where it was reached.
+func TestImportIncludesBounded(t *testing.T) {
+	defer func(n int) { maxImportIncludedBytes = n }(maxImportIncludedBytes)
+	maxImportIncludedBytes = 200_000
+	src := fstest.MapFS{
+		"_config.yml":      {Data: []byte("title: x\n")},
+		"_includes/big.md": {Data: []byte(strings.Repeat("Some text of eight bytes. ", 300) + "\n")},
+		"_includes/x.md":   {Data: []byte(strings.Repeat("{% include big.md %}\n", 31))},
+	}
+	for k := range 10 {
+		src[fmt.Sprintf("_posts/2020-01-%02d-p.md", k+1)] = &fstest.MapFile{Data: []byte("---\ntitle: P\n---\n" + strings.Repeat("{% include x.md %}\n", 3))}
+	}
+	res, err := Import(src, Jekyll, caseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for name, f := range res.Files {
+		if strings.HasPrefix(name, "content/posts/") {
+			total += len(f.Data)
+		}
+	}
+	if total > maxImportIncludedBytes+100_000 {
+		t.Errorf("the pages are %d bytes together; want at most the bound, %d, and their own text", total, maxImportIncludedBytes)
+	}
+	want := tooMuchIncludedInAll + " (reached at _posts/2020-01-01-p.md)"
+	left := 0
+	for _, n := range res.Notes {
+		if strings.HasSuffix(n.What, want) {
+			left++
+		}
+	}
+	if left == 0 {
+		t.Errorf("no note of an include left out: %s\nnotes:\n%s", want, strings.Join(noteLines(res.Notes), "\n"))
+	}
+}
+
 // TestWriteStaysInside checks that Write refuses a file of the result
 // whose name leads out of the new site, before it writes anything:
 // such a name, made of a language a hostile config named, was written
@@ -1492,6 +1534,167 @@ func TestAstralFrontMatter(t *testing.T) {
 		back, w := m["k"], yamlString(s)
 		if back != s || strings.Contains(w, `\U`) && !strings.Contains(w, `\\U`) {
 			t.Errorf("yamlString(%q) = %s, reads back %q", s, w, back)
+		}
+	}
+}
+
+// workGrowth imports the site that page(n) makes at n and at 4n, and
+// returns what count(import) gave for each: the work a page's import
+// does, counted rather than timed, must grow in step with the page.
+func workGrowth(t *testing.T, k Kind, site func(n int) fstest.MapFS, n int, count func(func()) float64) (float64, float64) {
+	t.Helper()
+	var got [2]float64
+	for j, m := range []int{n, 4 * n} {
+		src := site(m)
+		got[j] = count(func() {
+			if _, err := Import(src, k, caseNow); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	return got[0], got[1]
+}
+
+// TestLoopEndsLinear checks that the ends of the Liquid loops of a page
+// whose loops over a data file are left open are found in work linear in
+// their number: each looked for its endfor to the end of the page, 16,000
+// of them 22 s. The work is counted in allocations, which each tag read
+// makes.
+func TestLoopEndsLinear(t *testing.T) {
+	for _, line := range []string{"{% for x in site.data.d %}\n", "{% for x in site.data.d %}{% for y in site.data.d %}{% endfor %}\n",
+		"`{%` {% for x in site.data.d %}\n"} {
+		site := func(n int) fstest.MapFS {
+			return fstest.MapFS{
+				"_config.yml":            {Data: []byte("title: J\n")},
+				"_data/d.csv":            {Data: []byte("a,b\n1,2\n")},
+				"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat(line, n))},
+			}
+		}
+		allocs := func(f func()) float64 { return testing.AllocsPerRun(1, f) }
+		small, big := workGrowth(t, Jekyll, site, 500, allocs)
+		t.Logf("%q: %.0f allocations for 500 lines, %.0f for 2,000", line, small, big)
+		if big > 6*small {
+			t.Errorf("%q: %.0f allocations for 500 lines, %.0f for 2,000; want at most 6 times as many", line, small, big)
+		}
+	}
+}
+
+// TestLoopEnds checks that the ends of Liquid loops matched once a body,
+// in one pass, are those a search from each for tag finds, on bodies of
+// random tags: nested, unclosed, closed twice, with tags inside others.
+func TestLoopEnds(t *testing.T) {
+	parts := []string{"{% for x in y %}", "{% endfor %}", "{%- for a in site.data.b -%}", "{% if x %}", "{% endif %}",
+		"{% x {% for z in w %}", "text ", "\n", "{%", "%}", "{% raw %}", "`{%` {% for x in site.data.d %}", "{%}", "{%} for a in b %}",
+		"{% for {% endfor %}"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		body := []byte(b.String())
+		c := &converter{body: body}
+		for i := range body {
+			tg, ok := c.readTag(i, "{%", "%}")
+			if !ok || tg.name != "for" {
+				continue
+			}
+			got, gotOK := c.loopEnd(tg)
+			want, wantOK := c.scanLoopEnd(tg)
+			if got != want || gotOK != wantOK {
+				t.Fatalf("in %q, the end of the loop at %d is %v %v; a search from it finds %v %v", body, i, got, gotOK, want, wantOK)
+			}
+		}
+	}
+}
+
+// TestScanBounded checks that what afterBlank, markersOnly, ownLine and
+// wrapAt read of the output and of the body, at each attribute list and
+// each unconverted shortcode, is a bounded part of the page: each read
+// all of it, on a page of attribute lists alone (the output blank) or of
+// shortcodes on one line.
+func TestScanBounded(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		k    Kind
+		site func(n int) fstest.MapFS
+	}{
+		{"attribute lists", Jekyll, func(n int) fstest.MapFS {
+			return fstest.MapFS{
+				"_config.yml":            {Data: []byte("title: J\n")},
+				"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{: .a #b}\n", n))},
+			}
+		}},
+		{"attribute lists and blank lines", Jekyll, func(n int) fstest.MapFS {
+			return fstest.MapFS{
+				"_config.yml":            {Data: []byte("title: J\n")},
+				"_posts/2024-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{: .a #b}\n  \n", n))},
+			}
+		}},
+		{"shortcodes on one line", Hugo, func(n int) fstest.MapFS {
+			return fstest.MapFS{
+				"hugo.toml":    {Data: []byte("title = 'H'\n")},
+				"content/a.md": {Data: []byte("---\ntitle: A\n---\n" + strings.Repeat("{{< note >}}", n) + "x" + strings.Repeat("{{< /note >}}", n) + "\n")},
+			}
+		}},
+	} {
+		scanned := func(f func()) float64 {
+			scanned.Store(0)
+			f()
+			return float64(scanned.Load())
+		}
+		small, big := workGrowth(t, tc.k, tc.site, 1000, scanned)
+		t.Logf("%s: %.0f bytes read for 1,000, %.0f for 4,000", tc.name, small, big)
+		if big > 6*small {
+			t.Errorf("%s: %.0f bytes read for 1,000, %.0f for 4,000; want at most 6 times as many", tc.name, small, big)
+		}
+	}
+}
+
+// TestOutputLineStart checks that where the last line of the output
+// starts, as output.lineStart keeps it from one look to the next, is
+// where a search of the whole output finds it, through random writes and
+// cuts.
+func TestOutputLineStart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	parts := []string{"a", "\n", "bc\nd", "  ", "\n\n", "xyz"}
+	for range 500 {
+		var o output
+		for range rng.IntN(40) {
+			if o.Len() > 0 && rng.IntN(4) == 0 {
+				o.Truncate(rng.IntN(o.Len()))
+			} else {
+				o.WriteString(parts[rng.IntN(len(parts))])
+			}
+			if rng.IntN(2) == 0 {
+				continue
+			}
+			b := o.Bytes()
+			if got, want := o.lineStart(), len(b)-len(lastLine(b)); got != want {
+				t.Fatalf("in %q, the last line starts at %d; want %d", b, got, want)
+			}
+		}
+	}
+}
+
+// TestInSpans checks inSpans, which looks up the span an offset may be
+// in, against a look at each span, on random spans in order and apart.
+func TestInSpans(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		var spans []span
+		at := 0
+		for range rng.IntN(8) {
+			at += rng.IntN(4)
+			n := 1 + rng.IntN(4)
+			spans = append(spans, span{start: at, end: at + n})
+			at += n
+		}
+		for off := range at + 2 {
+			want := slices.ContainsFunc(spans, func(s span) bool { return s.start <= off && off < s.end })
+			if got := inSpans(spans, off); got != want {
+				t.Fatalf("inSpans(%v, %d) = %v; want %v", spans, off, got, want)
+			}
 		}
 	}
 }

@@ -68,6 +68,9 @@ func (im *importer) jekyll() error {
 			return err
 		}
 	}
+	// The config's text, for the places of its entries in notes, read
+	// before a source: key makes the site a folder of it.
+	confData, _ := readFile(im.src, confName)
 	if conf == nil {
 		if _, err := fs.Stat(im.src, "_posts"); err != nil {
 			return fmt.Errorf("not a Jekyll site: no _config.yml and no _posts folder")
@@ -117,7 +120,7 @@ func (im *importer) jekyll() error {
 	im.conf.polyglot = readPolyglot(conf)
 	if pl := im.conf.polyglot; pl != nil {
 		for _, l := range pl.refused {
-			im.note(diag.Pos{Path: confName}, "jekyll-polyglot: language %q cannot name a folder (it is empty, . or .., or holds a slash): not a language; its pages are imported as drafts", l)
+			im.note(entryPos(confName, confData, "languages", l), "jekyll-polyglot: language %q is no language code (letters and digits, in parts joined by hyphens or underscores: \"pt-BR\"), or names a folder plotline keeps for its own pages (tags, theme): not a language; its pages are imported as drafts, and nothing is written under a folder of that name", l)
 		}
 	}
 	err = im.walkFiles(".", func(p string, d fs.DirEntry) bool {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/plotline/plotline/internal/diag"
 )
 
@@ -25,9 +27,10 @@ type polyglot struct {
 	// translated holds the old address of each page of a language other
 	// than the default, "/es/about/".
 	translated map[string]bool
-	// refused are the languages of the config that cannot name a folder
-	// ("../../x", "a/b"), under which their pages would be written: they
-	// are not taken for languages.
+	// refused are the languages of the config that are no language code
+	// ("../../x", "a/b", ".git", "index.html") or name a folder plotline
+	// keeps for its own pages ("tags"), under which their pages would be
+	// written: they are not taken for languages.
 	refused []string
 }
 
@@ -42,7 +45,7 @@ func readPolyglot(conf map[string]any) *polyglot {
 	var alts []string
 	for _, l := range list {
 		s, ok := l.(string)
-		if ok && (s == "" || s == "." || s == ".." || strings.ContainsAny(s, `/\`)) { // names no folder
+		if ok && !languageCode(s) {
 			pl.refused = append(pl.refused, s)
 			continue
 		}
@@ -54,6 +57,47 @@ func readPolyglot(conf map[string]any) *polyglot {
 	pl.segment = regexp.MustCompile(`[/.](?:` + strings.Join(alts, "|") + `)[/.]`)
 	pl.exclude = lookupPaths(conf, "exclude_from_localization")
 	return pl
+}
+
+// languageCodeRE matches a language code as polyglot's languages are
+// written: letters and digits, in parts joined by hyphens ("pt-BR") or
+// underscores ("zh_CN").
+var languageCodeRE = regexp.MustCompile(`^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$`)
+
+// languageCode reports whether s, a language of polyglot's config, is a
+// language code that may name the folder its pages are imported under.
+// A name that is none was taken for a folder as it was: ".git",
+// ".plotline" and "..." hold pages the build leaves out, "index.html"
+// one it cannot make, "tags" and "theme" pages whose addresses plotline
+// keeps for its own, and "../../x" one outside the new site.
+func languageCode(s string) bool {
+	return languageCodeRE.MatchString(s) && !strings.EqualFold(s, "tags") && !strings.EqualFold(s, "theme")
+}
+
+// entryPos returns where in the YAML text data the top-level key's list
+// holds the item value (of the key's last entry, which is the one read),
+// or the key itself when its list does not hold it, or the start of the
+// file when there is no such key.
+func entryPos(name string, data []byte, key, value string) diag.Pos {
+	pos := diag.Pos{Path: name}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return pos
+	}
+	root := doc.Content[0].Content
+	for k := 0; k+1 < len(root); k += 2 {
+		if root[k].Value != key {
+			continue
+		}
+		pos = diag.Pos{Path: name, Line: root[k].Line, Col: root[k].Column}
+		for _, e := range root[k+1].Content {
+			if e.Kind == yaml.ScalarNode && e.Value == value {
+				pos = diag.Pos{Path: name, Line: e.Line, Col: e.Column}
+				break
+			}
+		}
+	}
+	return pos
 }
 
 // langOf returns the language of the page p as polyglot reads it: its
@@ -97,6 +141,14 @@ func (im *importer) polyglotPages(confName string) {
 	count := map[string]int{}
 	for _, p := range im.pages {
 		lang, ok := pl.langOf(p)
+		if !ok && slices.Contains(pl.refused, lang) {
+			// polyglot published it under a folder of that name, which
+			// the new site cannot have; under the default language it
+			// would be a page at an address the old site never had.
+			p.draft, p.unpublished = true, true
+			im.done(p.fieldPos("lang"), "lang %q is no language code (see the config's languages): imported as a draft, its text kept; polyglot wrote it under the folder /%s/, which the new site cannot have", lang, lang)
+			continue
+		}
 		if !ok {
 			p.draft, p.unpublished = true, true
 			im.done(p.fieldPos("lang"), "lang %q is none of the site's languages, and polyglot published no page of it: imported as a draft, its text kept", lang)
