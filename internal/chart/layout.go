@@ -443,7 +443,8 @@ const maxLanes = 3
 // name the unit in full). The labels are placed in date order, the
 // crossing's first; where that leaves a label across another's line or
 // cut short, the events are placed in reverse too, and the crossing's
-// label last, and the order that does best is kept. It returns the number of lanes used. The lane of
+// label last, and the order that does best is kept (of at most
+// maxReordered labels). It returns the number of lanes used. The lane of
 // each label is kept in its y until the top of the plot is known.
 func (l *layout) placeTopLabels(m *model) int {
 	var wants []topWant
@@ -457,7 +458,7 @@ func (l *layout) placeTopLabels(m *model) int {
 		wants = append(wants, topWant{e.Label, l.c.x(e.Date), "event", i})
 	}
 	best := l.stackTopLabels(wants)
-	if best.worse > 0 {
+	if best.worse > 0 && len(wants) <= maxReordered {
 		// The events in reverse, and the crossing's label last.
 		lines := slices.IndexFunc(wants, func(w topWant) bool { return w.kind != "unit" })
 		if lines < 0 {
@@ -486,6 +487,12 @@ func (l *layout) placeTopLabels(m *model) int {
 	return best.lanes
 }
 
+// maxReordered bounds the labels above the plot that are placed in
+// another order where the first leaves one across a line or cut short:
+// three rows hold few labels, and of more than that most go unlabelled
+// in any order.
+const maxReordered = 16
+
 // topWant is a label wanted above the plot.
 type topWant struct {
 	text  string
@@ -507,13 +514,15 @@ type topStack struct {
 // stackTopLabels places wants in their order (see placeTopLabels).
 func (l *layout) stackTopLabels(wants []topWant) topStack {
 	var st topStack
-	// The lines that carry a label, which another label keeps off.
+	// The lines that carry a label, which another label keeps off, in
+	// order.
 	var marks []float64
 	for _, w := range wants {
 		if w.kind != "unit" {
 			marks = append(marks, w.x)
 		}
 	}
+	slices.Sort(marks)
 	var placed [maxLanes][]box
 	for _, w := range wants {
 		text := w.text
@@ -562,6 +571,20 @@ func (l *layout) stackTopLabels(wants []topWant) topStack {
 	return st
 }
 
+// marksWithin counts the values of marks, in order, between a and b,
+// both left out.
+func marksWithin(marks []float64, a, b float64) int {
+	if a >= b {
+		return 0
+	}
+	i, found := slices.BinarySearch(marks, a)
+	for found && i < len(marks) && marks[i] == a {
+		i++
+	}
+	j, _ := slices.BinarySearch(marks, b)
+	return max(j-i, 0)
+}
+
 // Room about the labels above the plot: topGap between two labels of a
 // lane; markGap at most between a line and a label that starts or ends
 // beside it, and at least between a label and another's line it keeps
@@ -601,12 +624,7 @@ func (l *layout) slideTopLabel(text string, x float64, marks []float64, placed *
 			if c < lo || c > hi || slices.ContainsFunc(placed[i], box{c - topGap, 0, c + w + topGap, 1}.overlaps) {
 				continue
 			}
-			n := 0
-			for _, mx := range marks {
-				if math.Abs(mx-x) > markGap && mx > c-markGap && mx < c+w+markGap {
-					n++
-				}
-			}
+			n := marksWithin(marks, c-markGap, c+w+markGap) - marksWithin(marks, max(c-markGap, x-markGap), min(c+w+markGap, x+markGap+1e-9))
 			slid := c != want
 			if lane < 0 || n < across || n == across && (!slid && x0 != want || slid == (x0 != want) && i == lane && math.Abs(c-want) < math.Abs(x0-want)) {
 				x0, lane, across = c, i, n
