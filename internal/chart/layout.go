@@ -430,65 +430,211 @@ func ticksFit(c *svgCanvas, ticks []dateTick) bool {
 const maxLanes = 3
 
 // placeTopLabels puts the unit, the crossing date and the events' labels
-// above the plot, each centred on its date (the unit at the left,
-// shortened to the frame's width), in the first lane where it touches
-// nothing; a label that finds no lane is shortened until it does, or left
-// out (the table and the summary list every event, and name the unit in
-// full). It returns the number of lanes used. The lane of each label is
-// kept in its y until the top of the plot is known.
+// above the plot (the unit at the left, shortened to the frame's width),
+// in the first lane where it touches nothing. A label of a line (the
+// crossing's, an event's) stands at its line: centred on it where there
+// is room, else slid along the lane as little as will do, as far as
+// starting or ending beside it, so that the room beside a label is used
+// before it is cut. It spans no other labelled line where it can help it:
+// of two lines close together, one label above the other, both across
+// both lines, read as one label of one line, and slid apart each reads as
+// its own line's. A label that finds no place is shortened until it
+// does, or left out (the table and the summary list every event, and
+// name the unit in full). The labels are placed in date order, the
+// crossing's first; where that leaves a label across another's line or
+// cut short, the events are placed in reverse too, and the crossing's
+// label last, and the order that does best is kept (of at most
+// maxReordered labels). It returns the number of lanes used. The lane of
+// each label is kept in its y until the top of the plot is known.
 func (l *layout) placeTopLabels(m *model) int {
-	type want struct {
-		text  string
-		x     float64
-		kind  string
-		event int // the index of the event in m.events, for an event's label
-	}
-	var wants []want
+	var wants []topWant
 	if m.unit != "" {
-		wants = append(wants, want{fitText(m.unit, fontText, l.f.w-8), 4, "unit", -1})
+		wants = append(wants, topWant{fitText(m.unit, fontText, l.f.w-8), 4, "unit", -1})
 	}
 	if t, ok := m.crossing(); ok && m.kind == TypeProjection {
-		wants = append(wants, want{m.crossingDate(&m.proj.Central, false), l.c.x(t), "crossing", -1})
+		wants = append(wants, topWant{m.crossingDate(&m.proj.Central, false), l.c.x(t), "crossing", -1})
 	}
 	for i, e := range m.events {
-		wants = append(wants, want{e.Label, l.c.x(e.Date), "event", i})
+		wants = append(wants, topWant{e.Label, l.c.x(e.Date), "event", i})
 	}
+	best := l.stackTopLabels(wants)
+	if best.worse > 0 && len(wants) <= maxReordered {
+		// The events in reverse, and the crossing's label last.
+		lines := slices.IndexFunc(wants, func(w topWant) bool { return w.kind != "unit" })
+		if lines < 0 {
+			lines = len(wants)
+		}
+		events := lines
+		if lines < len(wants) && wants[lines].kind == "crossing" {
+			events++
+		}
+		back := slices.Clone(wants[events:])
+		slices.Reverse(back)
+		for _, order := range [][]topWant{
+			slices.Concat(wants[:events], back),
+			slices.Concat(wants[:lines], wants[events:], wants[lines:events]),
+			slices.Concat(wants[:lines], back, wants[lines:events]),
+		} {
+			if t := l.stackTopLabels(order); t.worse < best.worse {
+				best = t
+			}
+		}
+	}
+	l.notes = append(l.notes, best.notes...)
+	for _, i := range best.unlabelled {
+		l.unlabelled = append(l.unlabelled, m.events[i])
+	}
+	return best.lanes
+}
+
+// maxReordered bounds the labels above the plot that are placed in
+// another order where the first leaves one across a line or cut short:
+// three rows hold few labels, and of more than that most go unlabelled
+// in any order.
+const maxReordered = 16
+
+// topWant is a label wanted above the plot.
+type topWant struct {
+	text  string
+	x     float64
+	kind  string
+	event int // the index of the event in m.events, for an event's label
+}
+
+// topStack is the labels above the plot as stackTopLabels placed them.
+type topStack struct {
+	notes      []label
+	unlabelled []int // the events left without their labels, in date order
+	lanes      int
+	// worse counts the lines a label is placed across, the labels
+	// shortened, and twice those left out.
+	worse int
+}
+
+// stackTopLabels places wants in their order (see placeTopLabels).
+func (l *layout) stackTopLabels(wants []topWant) topStack {
+	var st topStack
+	// The lines that carry a label, which another label keeps off, in
+	// order.
+	var marks []float64
+	for _, w := range wants {
+		if w.kind != "unit" {
+			marks = append(marks, w.x)
+		}
+	}
+	slices.Sort(marks)
 	var placed [maxLanes][]box
-	lanes := 0
 	for _, w := range wants {
 		text := w.text
 		for text != "" {
 			lb := label{text: text, x: w.x, anchor: "middle", size: fontText, kind: w.kind}
+			lane := -1
 			if w.kind == "unit" {
 				lb.anchor = "start"
-			} else {
-				// Kept inside the frame.
-				half := textWidth(text, fontText) / 2
-				lb.x = min(max(w.x, half+2), l.f.w-half-2)
-			}
-			lane := -1
-			for i := range maxLanes {
 				b := lb.box()
-				b = box{b.x0 - 8, 0, b.x1 + 8, 1}
-				if !slices.ContainsFunc(placed[i], b.overlaps) {
-					lane = i
-					placed[i] = append(placed[i], b)
-					break
+				b = box{b.x0 - topGap, 0, b.x1 + topGap, 1}
+				for i := range maxLanes {
+					if !slices.ContainsFunc(placed[i], b.overlaps) {
+						lane = i
+						placed[i] = append(placed[i], b)
+						break
+					}
+				}
+			} else {
+				var x0 float64
+				var across int
+				x0, lane, across = l.slideTopLabel(text, w.x, marks, &placed)
+				if lane >= 0 {
+					lb.x = x0 + textWidth(text, fontText)/2
+					st.worse += across
 				}
 			}
 			if lane >= 0 {
 				lb.y = float64(lane)
-				l.notes = append(l.notes, lb)
-				lanes = max(lanes, lane+1)
+				st.notes = append(st.notes, lb)
+				st.lanes = max(st.lanes, lane+1)
 				break
 			}
 			text = shorten(text)
 		}
-		if text == "" && w.event >= 0 {
-			l.unlabelled = append(l.unlabelled, m.events[w.event])
+		switch {
+		case text == "":
+			st.worse += 2
+			if w.event >= 0 {
+				st.unlabelled = append(st.unlabelled, w.event)
+			}
+		case text != w.text:
+			st.worse++
 		}
 	}
-	return lanes
+	slices.Sort(st.unlabelled)
+	return st
+}
+
+// marksWithin counts the values of marks, in order, between a and b,
+// both left out.
+func marksWithin(marks []float64, a, b float64) int {
+	if a >= b {
+		return 0
+	}
+	i, found := slices.BinarySearch(marks, a)
+	for found && i < len(marks) && marks[i] == a {
+		i++
+	}
+	j, _ := slices.BinarySearch(marks, b)
+	return max(j-i, 0)
+}
+
+// Room about the labels above the plot: topGap between two labels of a
+// lane; markGap at most between a line and a label that starts or ends
+// beside it, and at least between a label and another's line it keeps
+// off.
+const (
+	topGap  = 8
+	markGap = 2
+)
+
+// slideTopLabel finds the place of text, a label of the line at x above
+// the plot: the lane and the left end nearest to centring it on x, inside
+// the frame, touching no label placed (with topGap on each side), and
+// spanning x or ending markGap beside it. A place across fewer other
+// lines of marks is taken over one across more; of those, the label
+// centred (in the lowest lane) over one slid, and of those slid the
+// lowest lane. The lane is -1 where there is none, and across counts the
+// lines the place is across. The place found is added to placed.
+func (l *layout) slideTopLabel(text string, x float64, marks []float64, placed *[maxLanes][]box) (x0 float64, lane, across int) {
+	w := textWidth(text, fontText)
+	lo := max(x-w-markGap, 2)
+	hi := min(x+markGap, l.f.w-w-2)
+	if lo > hi {
+		return 0, -1, 0
+	}
+	want := min(max(x-w/2, lo), hi) // centred, or as near as the frame allows
+	// The left ends where a label may stand: centred, ending or starting
+	// beside its line (away from a line close by, and clear of it), and
+	// against a label of a lane.
+	cands := []float64{want, lo, hi}
+	lane = -1
+	for i := range maxLanes {
+		lc := cands
+		for _, b := range placed[i] {
+			lc = append(lc, b.x1+topGap, b.x0-topGap-w)
+		}
+		for _, c := range lc {
+			if c < lo || c > hi || slices.ContainsFunc(placed[i], box{c - topGap, 0, c + w + topGap, 1}.overlaps) {
+				continue
+			}
+			n := marksWithin(marks, c-markGap, c+w+markGap) - marksWithin(marks, max(c-markGap, x-markGap), min(c+w+markGap, x+markGap+1e-9))
+			slid := c != want
+			if lane < 0 || n < across || n == across && (!slid && x0 != want || slid == (x0 != want) && i == lane && math.Abs(c-want) < math.Abs(x0-want)) {
+				x0, lane, across = c, i, n
+			}
+		}
+	}
+	if lane >= 0 {
+		placed[lane] = append(placed[lane], box{x0 - topGap, 0, x0 + w + topGap, 1})
+	}
+	return x0, lane, across
 }
 
 // fitText returns s when it is no wider than width at size, and else as
