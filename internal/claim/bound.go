@@ -107,13 +107,38 @@ func boundAt(text string, ws []string, skip int, runs map[string]bool, o Options
 // verb of reaching, where the number is the peak or the trough itself
 // ("reached a maximum of", "fell to a minimum of").
 func notBound(before []string, w string) bool {
-	return len(before) > 0 && slices.Contains(aboutBefore[w], before[len(before)-1])
+	if len(before) == 0 {
+		return false
+	}
+	last := before[len(before)-1]
+	switch w {
+	case "a maximum of", "a minimum of":
+		if last == "to" || last == "at" {
+			// "fell to a minimum of", "stood at a maximum of": the
+			// trough or the peak; "limited to a maximum of", "capped
+			// at": a bound.
+			return len(before) > 1 && slices.Contains(movedTo, before[len(before)-2])
+		}
+	case "at a maximum of", "at a minimum of", "at a maximum", "at a minimum":
+		return slices.Contains(movedTo, last)
+	}
+	// A word of a hyphen, "stand-off", is read as its two.
+	hyphened := len(before) > 1 && slices.Contains(aboutBefore[w], before[len(before)-2]+"-"+last)
+	return hyphened || slices.Contains(aboutBefore[w], last)
 }
 
 // reachWords are the words before "a maximum of" or "a minimum of" that
 // make the number the peak or trough reached.
 var reachWords = strings.Fields(`reach reaches reached reaching hit hits hitting touch touches touched touching
-	peak peaks peaked peaking record records recorded recording to at`)
+	peak peaks peaked peaking record records recorded recording`)
+
+// movedTo are the verbs whose "to" or "at" before "a maximum of" or "a
+// minimum of" makes the number where the value went or stood, not a
+// bound: "fell to a minimum of", "stood at a maximum of".
+var movedTo = strings.Fields(`rose rise rises rising risen fell fall falls falling fallen dropped drop drops dropping
+	climbed climb climbs climbing sank sink sinks sinking sunk declined decline declines declining grew grow grows growing grown
+	increased increase increases increasing decreased decrease decreases decreasing jumped jump jumps surged soared plunged slumped
+	peaked peak peaks bottomed stood stand stands`)
 
 // aboutBefore are, for a bound word, the words before it that make it
 // something else than a bound.
@@ -122,10 +147,14 @@ var aboutBefore = map[string][]string{
 	"a minimum of": reachWords,
 	"over": strings.Fields(`row rows fear fears dispute disputes concern concerns anger talks debate debates fight fights
 		clash clashes worry worries question questions outcry standoff standoffs uproar battle battles
-		protest protests outrage controversy argument arguments tension tensions unease alarm anxiety anxieties`),
+		protest protests outrage controversy argument arguments tension tensions unease alarm anxiety anxieties
+		stand-off stand-offs clashed clashing argue argues argued arguing rowed rowing wrangle wrangles wrangled wrangling
+		feud feuds feuded feuding split divided raised spread spreads stretched staggered phased`),
 	"über": strings.Fields(`berichten berichtet berichtete berichteten bericht berichte sprechen spricht sprach sprachen
 		reden redet redete redeten diskutieren diskutiert diskutierte debatte debatten streit diskussion diskussionen
-		gespräche verhandlungen sorge sorgen ärger wut empörung`),
+		gespräche verhandlungen sorge sorgen ärger wut empörung klagen klagt klagte klagten streiten streitet stritt stritten
+		informieren informiert informierte informierten entscheiden entscheidet entschied entschieden beraten berät beriet
+		verhandeln verhandelt verhandelte`),
 	"plus de": {"en"},
 }
 
@@ -151,7 +180,7 @@ func movesPast(before []string) bool {
 
 // pastDeterminers are the words after which "past" is an adjective: "the
 // past 12 months".
-var pastDeterminers = strings.Fields("the this these those that its their his her our my your last each every")
+var pastDeterminers = strings.Fields("the this these those that its their his her our my your last each every half quarter")
 
 // pastVerbs are the verbs, besides upVerbs, that take "past" for a bound:
 // "is past", "surged past", "sailed past".

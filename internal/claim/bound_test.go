@@ -170,6 +170,26 @@ func TestBound(t *testing.T) {
 		{"de", "Die Zahl stieg auf über ", "über", 2},
 		{"fr", "En plus de ", "", 0},
 		{"fr", "Il reste plus de ", "plus de", 2},
+		// "over" after a verb of dispute, or of spreading across a span;
+		// "über" after more verbs of speech and dispute; "half past".
+		{"", "Ministers clashed over ", "", 0},
+		{"", "Unions and bosses argued over ", "", 0},
+		{"", "The council is split over ", "", 0},
+		{"", "A stand-off over ", "", 0},
+		{"", "Concerns have been raised over ", "", 0},
+		{"", "The payments were spread over a total of ", "", 0},
+		{"", "The cost is spread over ", "", 0},
+		{"de", "Beschäftigte klagen über ", "", 0},
+		{"de", "Gewerkschaft und Vorstand streiten über ", "", 0},
+		{"de", "Der Konzern informierte über ", "", 0},
+		{"de", "Das Land entscheidet über ", "", 0},
+		{"", "It was half past ", "", 0},
+		// "to a maximum of": a ceiling after "limited", the value's
+		// peak after a verb of its motion.
+		{"", "Stays are limited to a maximum of ", "a maximum of", -1},
+		{"", "Bonuses are capped at a maximum of ", "at a maximum of", -1},
+		{"", "Stocks fell to a minimum of ", "", 0},
+		{"", "Prices stood at a maximum of ", "", 0},
 	} {
 		words, dir, _ := Bound(tc.text, Options{Language: tc.lang})
 		if words != tc.words || dir != tc.dir {

@@ -240,14 +240,29 @@ func AssignURLs(pages []*Page, diags *diag.List) int {
 		}
 		byURL[key] = p
 	}
-	// An alias that is a page's URL in other letters: one folder on macOS
-	// and Windows, where the redirect would take the page's place. (One
-	// that is the URL itself is a clash of their files, told by the
-	// build.)
+	// An alias that is a page's URL, or another alias, in other
+	// letters: one folder on macOS and Windows, where the redirect would
+	// take the page's place, or the other redirect's. (One that is the
+	// URL itself is a clash of their files, told by the build.) The
+	// page's own, as an import writes for an old address of another case
+	// (Hugo's /videos/ of content/Videos/), is a warning: the site is
+	// whole where names have a case.
+	aliases := map[string]Alias{}
 	for _, p := range pages {
 		for _, a := range p.Aliases {
-			if other, ok := byURL[urlKey(a.Target())]; ok && other.URL != a.Target() {
+			key := urlKey(a.Target())
+			other, ok := byURL[key]
+			switch {
+			case ok && other == p && other.URL != a.Target():
+				diags.Warnf(a.Pos, "aliases: /%s is this page's own URL, /%s, in letter case alone: where file names ignore case (macOS, Windows), the redirect is the page's own file and replaces it; give the page the alias's case (its folder's name, or slug:) and remove the alias", a.Target(), p.URL)
+			case ok && other.URL != a.Target():
 				diags.Errorf(a.Pos, "aliases: /%s is the URL of %s, /%s,%s", a.Target(), other.Path, other.URL, strings.TrimSuffix(urlsApart(a.Target(), other.URL), ": rename one of them")+": remove the alias")
+			case !ok:
+				if first, seen := aliases[key]; seen && first.Target() != a.Target() {
+					diags.Errorf(a.Pos, "aliases: /%s is also an alias at %s, /%s,%s", a.Target(), first.Pos, first.Target(), strings.TrimSuffix(urlsApart(a.Target(), first.Target()), ": rename one of them")+": remove one of them")
+				} else if !seen {
+					aliases[key] = a
+				}
 			}
 		}
 	}

@@ -497,12 +497,34 @@ func (s *Scope) claimOptions(block string) claim.Options {
 	return o
 }
 
-// otherMeasure reports whether units a and b measure one thing in two
+// OtherMeasure reports whether units a and b measure one thing in two
 // ways a number does not carry: two currencies (dollars and euros), or a
-// length or a weight in two units (metres and centimetres, tonnes and
-// kilograms). Units it does not know, and the scale words before a unit
-// ("million dollars", which the numbers carry), are left alone.
+// length, a weight, a temperature, a volume or an area in two units
+// (metres and centimetres, °F and °C), of the units or of what they are
+// per ("dollars per barrel" and "dollars per gallon"). Units it does not
+// know, and the scale words before a unit ("million dollars", which the
+// numbers carry), are left alone.
 func OtherMeasure(a, b string) bool {
+	a, aPer := cutPer(a)
+	b, bPer := cutPer(b)
+	return otherMeasure(a, b) || aPer != "" && bPer != "" && otherMeasure(aPer, bPer)
+}
+
+// cutPer splits unit at its "per" or "/": "dollars" and "barrel" of
+// "dollars per barrel" and of "$/barrel"; all of it and "" when it has
+// none.
+func cutPer(unit string) (of, per string) {
+	if i := strings.Index(strings.ToLower(unit), " per "); i >= 0 {
+		return unit[:i], unit[i+len(" per "):]
+	}
+	if of, per, ok := strings.Cut(unit, "/"); ok {
+		return of, per
+	}
+	return unit, ""
+}
+
+// otherMeasure is OtherMeasure of two units without a "per".
+func otherMeasure(a, b string) bool {
 	ma, ua := measureOf(a)
 	mb, ub := measureOf(b)
 	return ma != "" && ma == mb && ua != ub
@@ -517,8 +539,9 @@ func otherCurrency(phrase, unit string) string {
 		if !strings.Contains(phrase, c.sign) {
 			continue
 		}
-		if m, which := measureOf(unit); m != "" && (m != "money" || !strings.HasSuffix(which, c.unit)) {
-			// "$" is any dollar: of a block in CAD too.
+		if m, which := measureOf(unit); m != "" && (m != "money" || !strings.HasSuffix(which, c.unit) && !(c.sign == "$" && which == "pesos")) {
+			// "$" is any dollar: of a block in CAD too; and the peso's
+			// sign in Mexico, Chile, Argentina and Colombia.
 			return c.unit
 		}
 		return ""
@@ -549,6 +572,8 @@ func measureOf(unit string) (measure, which string) {
 				return "volume", "cubic " + m.which
 			case m.which == "dollars" && dollarsOf[before] != "":
 				return m.measure, dollarsOf[before] // "Canadian dollars", as CAD
+			case m.which == "miles" && before == "nautical":
+				return m.measure, "nautical miles"
 			}
 			return m.measure, m.which
 		}

@@ -1262,6 +1262,7 @@ func TestCompareOtherMeasures(t *testing.T) {
   fence: {unit: metres, series: [{date: 2025-01-01, value: 7}]}
   people: {unit: people, series: [{date: 2025-01-01, value: 70}]}
   cad: {unit: CAD, series: [{date: 2025-01-01, value: 1.2}]}
+  pesos: {unit: pesos, series: [{date: 2025-01-01, value: 1200}]}
 `)
 	at := diag.Pos{Path: pagePath, Line: 20, Col: 3}
 	for _, tc := range []struct{ expr, err string }{
@@ -1277,6 +1278,7 @@ func TestCompareOtherMeasures(t *testing.T) {
 		{`eu.last.value | claim "about €800 million"`, ""},
 		{`people.last.value | claim "about $70"`, ""},
 		{`cad.last.value | claim "about $1.2"`, ""},
+		{`pesos.last.value | claim "about $1,200"`, ""}, // the peso's sign
 		// A phrase that does not read because it holds the unit says so.
 		{`wall.last.value | claim "2 metres less than" fence.last.value`, `claim: cannot read "2 metres less than": want a comparison such as "more than", "about the same as", "nine times as many as" or "a third of"; write the phrase without the unit (metres) and the unit after the }}, the phrase ending at its number, as "fell by 7" or "down 7" does`},
 		{`wall.last.value | claim "2 less than" fence.last.value`, ""},
@@ -1343,6 +1345,10 @@ func TestOtherMeasure(t *testing.T) {
 		{"C$", "US$", true}, {"C$", "CAD", false}, {"Canadian dollars", "CAD", false}, {"Canadian dollars", "dollars", true},
 		{"US dollars", "USD", false}, {"US$", "dollars", false}, {"dollars", "USD", false}, {"CN¥", "¥", true}, {"R$", "$", true},
 		{"real wages", "dollars", false}, {"people", "beds", false}, {"square kilometres", "kilometres", false},
+		// The sign of a peso, of a Taiwan dollar; what a unit is per.
+		{"pesos", "MX$", false}, {"MX$", "US$", true}, {"NT$", "US$", true},
+		{"dollars per barrel", "dollars per gallon", true}, {"$/barrel", "dollars per barrel", false}, {"euros per litre", "dollars per litre", true},
+		{"nautical miles", "miles", true}, {"nautical miles", "nmi", false}, {"beds per 1,000 people", "beds per 1,000 people", false},
 	} {
 		if got := OtherMeasure(tc.a, tc.b); got != tc.want {
 			t.Errorf("OtherMeasure(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)

@@ -11,9 +11,10 @@ import (
 // WarnPointGroups warns of each of blocks whose observations look written
 // with a point between groups of thousands, on a site whose language
 // writes numbers so (group is "."; German, Spanish, Italian, Dutch): every
-// value with decimals has exactly three, and one of them ends in 0
-// (1.200, 2.350), as a number of thousands does and a measure written to
-// three decimals seldom does. plotline reads a point as the decimal mark
+// value with decimals has exactly three, the last of them 0 (1.200,
+// 2.350), as round numbers of thousands are written and a measure to three
+// decimals seldom is (petrol at 1.759 and 1.790 euros a litre is not
+// warned of). plotline reads a point as the decimal mark
 // in every language, so 1.500 is one and a half, which the page shows in
 // the language's way, 1,500: where one thousand five hundred was meant,
 // its readers read one and a half.
@@ -23,7 +24,6 @@ func WarnPointGroups(blocks []*Block, group, language string, diags *diag.List) 
 	}
 	for _, b := range blocks {
 		var seen []string
-		zero := false
 		grouped := true
 		for _, p := range b.Series {
 			whole := math.Trunc(p.Value)
@@ -32,16 +32,15 @@ func WarnPointGroups(blocks []*Block, group, language string, diags *diag.List) 
 			}
 			written := strconv.FormatFloat(p.Value, 'f', max(p.Places, decimalsOf(p.Value)), 64)
 			_, frac, _ := strings.Cut(written, ".")
-			if len(frac) != 3 || math.Abs(whole) < 1 || math.Abs(whole) > 999 {
+			if len(frac) != 3 || !strings.HasSuffix(frac, "0") || math.Abs(whole) < 1 || math.Abs(whole) > 999 {
 				grouped = false
 				break
 			}
-			zero = zero || strings.HasSuffix(frac, "0")
 			if len(seen) < 2 {
 				seen = append(seen, written)
 			}
 		}
-		if !grouped || !zero || len(seen) == 0 {
+		if !grouped || len(seen) == 0 {
 			continue
 		}
 		at := b.Pos

@@ -39,7 +39,7 @@ var currencies = []currency{
 	// "CA$" before "A$", "C$" before "$".
 	{"US$", "dollars"}, {"CA$", "canadian dollars"}, {"AU$", "australian dollars"}, {"NZ$", "new zealand dollars"},
 	{"HK$", "hong kong dollars"}, {"C$", "canadian dollars"}, {"A$", "australian dollars"}, {"S$", "singapore dollars"},
-	{"R$", "reais"}, {"CN¥", "yuan"}, {"JP¥", "yen"},
+	{"MX$", "pesos"}, {"COL$", "pesos"}, {"NT$", "new taiwan dollars"}, {"R$", "reais"}, {"CN¥", "yuan"}, {"JP¥", "yen"},
 	{"$", "dollars"}, {"€", "euros"}, {"£", "pounds"}, {"¥", "yen"}, {"₹", "rupees"}, {"₩", "won"}, {"₽", "roubles"},
 }
 

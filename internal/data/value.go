@@ -453,8 +453,11 @@ func literalDateWord(layout string) (word, ref string) {
 		lw := strings.ToLower(w)
 		for _, names := range [][]string{monthNames, weekdayNames} {
 			for k, name := range names {
-				if k > 0 && (lw == strings.ToLower(name) || lw == strings.ToLower(name[:3])) {
-					return w, pick(len(w) == 3, names[0][:3], names[0])
+				// The name, or a shortening of it ("Sept", "Tues",
+				// "Thurs"; "Weds").
+				ln := strings.ToLower(name)
+				if k > 0 && (len(lw) >= 3 && strings.HasPrefix(ln, lw) || lw == "weds" && ln == "wednesday") {
+					return w, pick(lw == ln, names[0], names[0][:3])
 				}
 			}
 		}
