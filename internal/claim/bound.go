@@ -240,7 +240,7 @@ func Negation(ws []string) int {
 const maxNegationWords = 8
 
 // negations are the words that turn a bound after them.
-var negations = []string{"not", "never", "no", "none", "nowhere", "nobody", "cannot", "without", "failed", "fails", "fail",
+var negations = []string{"not", "never", "no", "none", "neither", "nor", "nowhere", "nobody", "cannot", "without", "failed", "fails", "fail",
 	"nicht", "nie", "niemals", "kein", "keine", "jamais"}
 
 // negationStops are the words that, between a negation and a bound, keep

@@ -26,7 +26,7 @@ func Fields() []string {
 		"max.date", "max.value", "max.label", "max.source",
 		"min.date", "min.value", "min.label", "min.source",
 		"start.date", "start.value",
-		"per", "model", "limit", "until", "r2",
+		"per", "model", "limit", "floor", "ceiling", "until", "r2",
 	}
 	out = append(out, scenarioFields()...)
 	for _, s := range []string{"low", "high"} {
@@ -55,6 +55,7 @@ func scenarioFields() []string {
 //	start.value
 //	per, model           the projection's period and model, as text
 //	limit                the threshold
+//	floor, ceiling       the least and the most the curves go to, when the projection gives them
 //	until                the end of the projected curves
 //	r2                   the fit's r², when rate: fit
 //	rate                 the central rate, per period
@@ -82,7 +83,7 @@ func (b *Block) Field(path string) (Value, error) {
 				return Value{}, fmt.Errorf("block %q has no as_of date and its article has no date", b.Name)
 			}
 			return Value{Kind: Date, Date: b.AsOf, Grain: b.AsOfGrain}, nil
-		case "per", "model", "limit", "until", "r2":
+		case "per", "model", "limit", "floor", "ceiling", "until", "r2":
 			return b.projectionField(head)
 		}
 		if isScenarioField(head) {
@@ -195,6 +196,15 @@ func (b *Block) projectionField(name string) (Value, error) {
 		return Value{Kind: Number, Num: pr.Limit, Exact: true, Places: pr.LimitPlaces, Percent: PercentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
 	case "until":
 		return Value{Kind: Date, Date: pr.Until}, nil
+	case "floor", "ceiling":
+		has, v, places := pr.HasFloor, pr.Floor, pr.FloorPlaces
+		if name == "ceiling" {
+			has, v, places = pr.HasCeiling, pr.Ceiling, pr.CeilingPlaces
+		}
+		if !has {
+			return Value{}, fmt.Errorf("block %q has no %s (want %s: VALUE in its projection)", b.Name, name, name)
+		}
+		return Value{Kind: Number, Num: v, Exact: true, Places: places, Percent: PercentUnit(b.Unit), Points: pointsUnit(b.Unit), Scale: UnitScale(b.Unit)}, nil
 	}
 	if !pr.Fitted {
 		return Value{}, fmt.Errorf("block %q has no r2: its rate is not fitted (want rate: fit)", b.Name)

@@ -547,7 +547,7 @@ func (s *Scope) otherUnit(ref literalRef, before, after string) bool {
 	// The words that follow, up to three: "30 extra beds", "30 ICU beds"
 	// count beds.
 	words := strings.FieldsFunc(strings.ToLower(after[:min(len(after), 48)]), func(r rune) bool { return !unicode.IsLetter(r) })
-	rest := strings.TrimLeft(after, " \u00a0")
+	rest := strings.TrimLeft(after, " \u00a0-") // "a 1,000-strong crowd": of the word after the hyphen
 	if len(words) == 0 || !strings.HasPrefix(strings.ToLower(rest), words[0]) {
 		return false // a mark or a digit first: "30%", "30, 40"
 	}

@@ -303,10 +303,33 @@ func (s *Scope) unitsAround(ref Ref, v Value, text, before, after string) error 
 	if err := s.shareRatePercent(ref, text, after); err != nil {
 		return err
 	}
-	if mark := percentAfter(after); v.Points && mark != "" {
+	mark := percentAfter(after)
+	if v.Points && mark != "" {
 		return fmt.Errorf("\"%s%s\" says a change in per cent, but %s is in percentage points, a difference of two percentages (40%% to 42%% is 2 points, a rise of 5%%); write \"percentage points\" or \"points\" after it", text, mark, ref)
 	}
+	if mark != "" && !v.Percent && !strings.Contains(text, "%") && s.ofShares(ref) {
+		// "{{ sh.last.value }}%" of 0.145: "0.145%", where the claims,
+		// the chart and the percent format read 14.5%.
+		shown, _ := Format(v, "percent", "")
+		return fmt.Errorf("\"%s%s\" shows %s as a per cent, but %s is a share, every value of its block between -1 and 1, which is %s: write {{ %s | percent }}, or give the block unit: percent if %s is itself a per cent", text, mark, text, ref, shown, ref, text)
+	}
 	return nil
+}
+
+// ofShares reports whether ref is a value of its block's scale (an
+// observation, the limit, a floor or ceiling, value_at_until) in a block
+// of shares: every observation between -1 and 1, its unit no per cent or
+// points, as the chart and the claims read it.
+func (s *Scope) ofShares(ref Ref) bool {
+	b := s.blocks[ref.Block]
+	if b == nil || len(b.Series) == 0 || PercentUnit(b.Unit) || pointsUnit(b.Unit) {
+		return false
+	}
+	_, field := ref.scenarioField() // "value" of last.value and start.value
+	if !slices.Contains([]string{"value", "limit", "floor", "ceiling", "value_at_until"}, field) {
+		return false
+	}
+	return !slices.ContainsFunc(b.Series, func(p Point) bool { return p.Value < -1 || p.Value > 1 })
 }
 
 // signBound returns an error when the words before v, a number shown as
@@ -353,11 +376,15 @@ func (s *Scope) shareRatePercent(ref Ref, text, after string) error {
 	if slices.ContainsFunc(b.Series, func(p Point) bool { return p.Value < -1 || p.Value > 1 }) {
 		return nil
 	}
-	next := strings.ToLower(trimSpaceEntities(trimCloseMarks(after)))
+	next := strings.ToLower(strings.TrimLeft(trimSpaceEntities(trimCloseMarks(after)), "-")) // "%-Punkte"
 	if slices.ContainsFunc([]string{"point", "percentage point", "pts", "pp", "prozentpunkt", "punkt"}, func(w string) bool { return strings.HasPrefix(next, w) }) {
 		return nil
 	}
-	return fmt.Errorf("%q of %s, the change a %s of a share (%s), reads as a growth in per cent; it is in percentage points: write \"points\" or \"percentage points\" after it", text, ref, b.Projection.Per, b.Unit)
+	share := "a share"
+	if b.Unit != "" {
+		share += " (" + b.Unit + ")"
+	}
+	return fmt.Errorf("\"%s\" of %s, the change a %s of %s, reads as a growth in per cent; it is in percentage points: write \"points\" or \"percentage points\" after it", text, ref, b.Projection.Per, share)
 }
 
 // growthWithoutPercent warns of the rate of an exponential projection, a
@@ -378,7 +405,7 @@ func growthWithoutPercent(e Expr, v Value, text, after string) string {
 // spaces, no-break spaces or an entity of one; not "% points" or
 // "%-Punkte", which say percentage points, nor "percentage points".
 func percentAfter(after string) string {
-	rest := trimSpaceEntities(after)
+	rest := strings.TrimPrefix(trimSpaceEntities(after), "-") // "a 1.5-percent rise"
 	for _, mark := range percentMarks {
 		tail := cutFold(rest, mark)
 		if tail == rest {
@@ -429,6 +456,10 @@ func (s *Scope) periodAfter(ref Ref, text, after string) (named bool, err error)
 		return false, fmt.Errorf("\"%s%s%s\" is false: %s counts %ss, not %ss; write {{ %s.%s%ss_to_limit }}",
 			text, sep, said, ref, unit, named, ref.Block, strings.TrimSuffix(ref.Field, field), named)
 	}
+	// "a 70-a-day rise": the hyphens of a compound are spaces to the
+	// words read here (one byte for one, so that rest stays the end of
+	// after).
+	rest = strings.ReplaceAll(strings.TrimPrefix(rest, "-"), "-", " ")
 	for _, mark := range rateMarks {
 		rest = trimSpaceEntities(cutFold(rest, mark))
 	}
