@@ -30,6 +30,9 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 
 	// Plan: every page and file of the site.
 	b.links = findLinks(b.fsys)
+	if b.opts.DestClaimed {
+		b.links.intoOutput("public", &diags)
+	}
 	today := b.today()
 	site := content.LoadIndex(b.fsys, content.Options{Drafts: b.opts.Drafts, Today: today, Future: b.opts.Future}, &diags)
 	diags.Add(b.cfg.Warnings()...)
