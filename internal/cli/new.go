@@ -222,8 +222,11 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 	if _, r, ok := yamlpos.Unprintable(title); ok {
 		return e.fail(ExitUsage, "plotline new article: title: %s", yamlpos.UnprintableMessage(r))
 	}
-	if _, err := time.Parse(time.DateOnly, *date); err != nil {
+	if d, err := time.Parse(time.DateOnly, *date); err != nil {
 		return e.fail(ExitUsage, "plotline new article: --date %q is not a date (want YYYY-MM-DD)", *date)
+	} else if d.Year() < content.MinYear {
+		// The build would refuse the article it wrote.
+		return e.fail(ExitUsage, "plotline new article: --date %s is before the year %d, most likely a mistyped year", *date, content.MinYear)
 	}
 	folder := path.Clean(filepath.ToSlash(*sub))
 	if !validSubdir(folder) {

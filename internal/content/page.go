@@ -653,7 +653,7 @@ func FileDate(filePath string) (date time.Time, rest string, prefixed bool, err 
 		}
 	}
 	t, perr := time.Parse("2006-01-02", name[:10])
-	if perr != nil || t.Year() < minYear {
+	if perr != nil || t.Year() < MinYear {
 		return time.Time{}, name, true, fmt.Errorf("the file name starts with %s, which is not a date: write a real date (YYYY-MM-DD-name.md) or rename the file", name[:10])
 	}
 	return t, name[11:], true, nil
@@ -739,8 +739,8 @@ func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *di
 		diags.Errorf(at(v), "%s: %v", key, err)
 		return time.Time{}
 	}
-	if t.Year() < minYear {
-		diags.Errorf(at(v), "%s: %s is before the year %d, most likely a mistyped year", key, strings.TrimSpace(v.Value), minYear)
+	if t.Year() < MinYear {
+		diags.Errorf(at(v), "%s: %s is before the year %d, most likely a mistyped year", key, strings.TrimSpace(v.Value), MinYear)
 		return time.Time{}
 	}
 	if t.UTC().Year() > 9999 {
@@ -751,10 +751,10 @@ func parseDate(v *yaml.Node, key string, at func(*yaml.Node) diag.Pos, diags *di
 	return t
 }
 
-// minYear is the earliest year a publication date may have. An earlier
+// MinYear is the earliest year a publication date may have. An earlier
 // one is nearly always a typo (0205 for 2025), and year 1 is the zero
 // date, which would read as no date at all.
-const minYear = 1000
+const MinYear = 1000
 
 // MaxTags is how many tags a page may have: each makes a page of the
 // site, and 20,000 tags in 129 KB of front matter made 20,005 pages and a

@@ -52,9 +52,10 @@ type linkIndex struct {
 
 // unbuiltPage is a page of content/ that the build leaves out.
 type unbuiltPage struct {
-	file string
-	url  string
-	why  string // the message of a link to it
+	file    string
+	url     string
+	aliases []string // the link targets of its aliases, its old addresses: "p/4yj2hzf/"
+	why     string   // the message of a link to it, or to one of its aliases
 }
 
 // fixedFiles are the files every site has besides its pages and assets
@@ -104,18 +105,38 @@ func (ix *linkIndex) removePage(file string) {
 
 // addUnbuilt records a page of content/ that the build leaves out, at
 // url, and why, as a link to it will say.
-func (ix *linkIndex) addUnbuilt(file, url, why string) {
-	u := unbuiltPage{file: file, url: url, why: why}
-	ix.unbuilt[nfc(url)] = u
-	ix.unbuiltFiles[nfc(file)] = u
+func (ix *linkIndex) addUnbuilt(u unbuiltPage) {
+	ix.unbuilt[nfc(u.url)] = u
+	for _, a := range u.aliases {
+		// A link to a draft's old address is a link to the draft, which
+		// its redirect page, unwritten, would have led to.
+		if _, ok := ix.unbuilt[nfc(a)]; !ok {
+			ix.unbuilt[nfc(a)] = u
+		}
+	}
+	ix.unbuiltFiles[nfc(u.file)] = u
 }
 
 // removeUnbuilt forgets that the page in file was left out.
 func (ix *linkIndex) removeUnbuilt(file string) {
 	if u, ok := ix.unbuiltFiles[nfc(file)]; ok {
 		delete(ix.unbuilt, nfc(u.url))
+		for _, a := range u.aliases {
+			if ix.unbuilt[nfc(a)].file == u.file {
+				delete(ix.unbuilt, nfc(a))
+			}
+		}
 		delete(ix.unbuiltFiles, nfc(file))
 	}
+}
+
+// aliasTargets returns the link targets of aliases.
+func aliasTargets(aliases []content.Alias) []string {
+	var out []string
+	for _, a := range aliases {
+		out = append(out, a.Target())
+	}
+	return out
 }
 
 // laterReason is what a link to a page dated after today says.
@@ -128,6 +149,10 @@ func laterReason(p *content.Page) string {
 func withheldReason(file string) string {
 	return fmt.Sprintf("links to %s, a file of a page that is not built (a draft, or dated after today): it is published with its page", file)
 }
+
+// hostPortRE matches a host and a port written without a scheme, and a
+// path after them: "127.0.0.1:4000", "example.org:8080/x".
+var hostPortRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.-]*:[0-9]{1,5}(/.*)?$`)
 
 // draftReason is what a link to a draft says.
 func draftReason(file string) string {
@@ -231,6 +256,11 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		return "", "", nil, fmt.Errorf("starts with %U, an invisible character, which makes the rest an address on this site: delete the character", r)
 	}
 	u, err := url.Parse(string(util.URLEscape([]byte(dest), true)))
+	if err != nil && hostPortRE.MatchString(dest) {
+		// "127.0.0.1:4000", a local server's address as a tutorial
+		// writes it: a browser reads it as a path of this site.
+		return "", "", nil, fmt.Errorf("is a host and a port without a scheme, which a browser reads as a path of this site: write http://%s", dest)
+	}
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return "", "", nil, errors.New("is not an address plotline can follow")
 	}

@@ -30,6 +30,9 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 
 	// Plan: every page and file of the site.
 	b.links = findLinks(b.fsys)
+	if b.opts.DestClaimed {
+		b.links.intoOutput("public", &diags)
+	}
 	today := b.today()
 	site := content.LoadIndex(b.fsys, content.Options{Drafts: b.opts.Drafts, Today: today, Future: b.opts.Future}, &diags)
 	diags.Add(b.cfg.Warnings()...)
@@ -54,13 +57,13 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		r.st.ix.setAliases(p.Path, p.Aliases)
 	}
 	for _, p := range site.Drafts {
-		r.st.ix.addUnbuilt(p.Path, p.URL, draftReason(p.Path))
+		r.st.ix.addUnbuilt(unbuiltPage{file: p.Path, url: p.URL, aliases: aliasTargets(p.Aliases), why: draftReason(p.Path)})
 	}
 	for _, p := range site.Later {
-		r.st.ix.addUnbuilt(p.Path, p.URL, laterReason(p))
+		r.st.ix.addUnbuilt(unbuiltPage{file: p.Path, url: p.URL, aliases: aliasTargets(p.Aliases), why: laterReason(p)})
 	}
 	for _, a := range site.Withheld {
-		r.st.ix.addUnbuilt(a, r.st.ix.bundles.SitePath(a), withheldReason(a))
+		r.st.ix.addUnbuilt(unbuiltPage{file: a, url: r.st.ix.bundles.SitePath(a), why: withheldReason(a)})
 	}
 
 	// Render: the theme, the files beside the pages, the pages (reusing
@@ -324,7 +327,7 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 			if known && inNav(st.site.Nav, rec.url) {
 				return nil, true // every page shows the navigation
 			}
-			plan.unbuilt = append(plan.unbuilt, unbuiltPage{file: p, url: u, why: why})
+			plan.unbuilt = append(plan.unbuilt, unbuiltPage{file: p, url: u, aliases: aliasTargets(page.Aliases), why: why})
 			withheld.add(p)
 			if known {
 				drop(p, rec.url)
@@ -520,7 +523,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		r.st.ix.removeUnbuilt(p)
 	}
 	for _, u := range plan.unbuilt {
-		r.st.ix.addUnbuilt(u.file, u.url, u.why)
+		r.st.ix.addUnbuilt(u)
 	}
 	for _, p := range plan.added {
 		r.st.ix.addPage(p.Path, p.URL)

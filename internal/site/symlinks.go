@@ -3,10 +3,12 @@ package site
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
 
+	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/sitefs"
 	"github.com/plotline/plotline/internal/words"
 )
@@ -20,8 +22,9 @@ import (
 
 // links records the symbolic links among the files a build reads.
 type links struct {
-	targets map[string]bool // site paths of the files links lead to
-	unknown bool            // a link leads where it cannot be told
+	targets map[string]bool   // site paths of the files links lead to
+	of      map[string]string // the link that leads to each of them, the first in path order
+	unknown bool              // a link leads where it cannot be told
 }
 
 // SourceFolders returns the folders of a site whose files a build reads:
@@ -34,7 +37,7 @@ func SourceFolders() []string {
 // that is a symbolic link, with the file it leads to. The build itself
 // reports what cannot be read.
 func findLinks(fsys fs.FS) links {
-	l := links{targets: map[string]bool{}}
+	l := links{targets: map[string]bool{}, of: map[string]string{}}
 	for _, dir := range SourceFolders() {
 		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -53,6 +56,9 @@ func findLinks(fsys fs.FS) links {
 				return nil
 			}
 			if t, ok := linkTarget(fsys, p); ok {
+				if !l.targets[t] {
+					l.of[t] = p
+				}
 				l.targets[t] = true
 			} else {
 				l.unknown = true
@@ -120,4 +126,17 @@ func (b *Builder) LinkTargets() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// intoOutput reports, at each link among the site's files that leads
+// into dir, the site's own output folder ("public"), that the build would
+// read its last output: a page's CSV file linked to the chart's download
+// of it changed at every build, with nothing edited, and a fresh clone
+// without the output failed at the link.
+func (l links) intoOutput(dir string, diags *diag.List) {
+	for _, t := range slices.Sorted(maps.Keys(l.targets)) {
+		if strings.HasPrefix(t, dir+"/") {
+			diags.Errorf(diag.Pos{Path: l.of[t], Line: 1, Col: 1}, "is a link to %s, in %s/, the output the build replaces: the site would read its own last output; link to the file that output was made from", t, dir)
+		}
+	}
 }
