@@ -277,11 +277,51 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 			return s.numberBound(e, v, text, shown, w, dir, said+" "+text, opts)
 		}
 	}
+	if err := s.directionAfter(e, v, text, after); err != nil {
+		return err
+	}
 	if q, words := boundAfter(after); q != "" {
 		return s.numberBound(e, v, text, shown, q, pick(q == "at least", 1, -1), text+words, s.claimOptions(e.Ref.Block))
 	}
 	return nil
 }
+
+// directionAfter returns an error when v, shown by abs without its sign,
+// is followed, in its clause, by English words of the other way than its
+// sign: "{{ lake.rate | abs }} feet lower each week", "a {{ lake.rate |
+// abs }}-foot drop", of a rate that rises. The words before a value are
+// read by signBound.
+func (s *Scope) directionAfter(e Expr, v Value, text, after string) error {
+	if e.Format != "abs" || v.Num == 0 || !strings.HasPrefix(s.Locale.Language(), "en") && s.Locale.Language() != "" {
+		return nil
+	}
+	clause, _, _ := strings.Cut(strings.ReplaceAll(after[:min(len(after), 80)], "-", " "), ".")
+	clause, _, _ = strings.Cut(clause, ",")
+	clause, _, _ = strings.Cut(clause, ";")
+	words := strings.Fields(clause)
+	end := 0                                            // where the word read ends in after (clause is as long as after's start)
+	said := func() string { return text + after[:end] } // the page's words: "10 feet lower", "10-foot drop"
+	for _, w := range words[:min(len(words), 4)] {
+		end = strings.Index(clause[end:], w) + end + len(w)
+		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		switch {
+		case slices.Contains(fallAfter, w) && v.Num > 0:
+			return fmt.Errorf("\"%s\" is false: %s is %s, above zero, a rise, and abs shows it as it is; write the words of a rise", said(), e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
+		case slices.Contains(riseAfter, w) && v.Num < 0:
+			return fmt.Errorf("\"%s\" is false: %s is %s, below zero, a fall, and abs takes its sign away; write the words of a fall", said(), e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
+		case slices.Contains(fallAfter, w) || slices.Contains(riseAfter, w):
+			return nil
+		}
+	}
+	return nil
+}
+
+// fallAfter and riseAfter are the English words after a number that say
+// which way it goes: "10 feet lower", "a 10-foot drop".
+var (
+	fallAfter = strings.Fields("lower fewer less down drop drops fall falls decline declines decrease decreases loss losses smaller shorter")
+	riseAfter = strings.Fields("higher more up rise rises increase increases gain gains larger bigger taller")
+)
 
 // unitsAround returns an error when the words around a number, v of ref
 // shown as text (a value, or a claim's phrase), name another period or
