@@ -42,7 +42,7 @@ const emptyTurnsPerSecond = 50_000_000
 // through others or not, counts the inner call as nothing, as Go's
 // templates stop such a loop 100,000 calls deep.
 func (l *Layouts) tooManySteps(t *template.Template) diag.List {
-	c := &stepCounter{l: l, trees: map[string]*parse.Tree{}, memo: map[string]int64{}, busy: map[string]bool{}, refused: map[string]bool{}}
+	c := &stepCounter{l: l, trees: map[string]*parse.Tree{}, memo: map[call]int64{}, busy: map[string]bool{}, refused: map[call]bool{}}
 	var names []string
 	for _, tt := range t.Templates() {
 		if tt.Tree == nil || tt.Tree.Root == nil {
@@ -53,7 +53,7 @@ func (l *Layouts) tooManySteps(t *template.Template) diag.List {
 	}
 	slices.Sort(names) // in a loop, which template counts the inner call as nothing depends on the order
 	for _, name := range names {
-		c.template(name)
+		c.template(name, -1)
 	}
 	return c.diags
 }
@@ -62,28 +62,39 @@ func (l *Layouts) tooManySteps(t *template.Template) diag.List {
 type stepCounter struct {
 	l     *Layouts
 	trees map[string]*parse.Tree
-	memo  map[string]int64 // a template's steps, once counted
-	busy  map[string]bool  // the templates being counted
-	// refused are the templates refused already, themselves or through
-	// a template they call: their callers are not refused again.
-	refused map[string]bool
+	memo  map[call]int64  // a run's steps, once counted
+	busy  map[string]bool // the templates being counted
+	// refused are the runs refused already, themselves or through a
+	// template they call: their callers are not refused again.
+	refused map[call]bool
 	diags   diag.List
 }
 
+// call is a run of a template: its name, and the largest number its dot
+// may be, or -1 when it is not a number the templates write.
+type call struct {
+	name string
+	dot  int64
+}
+
 // run is the count of one template run: its tree, the numbers its
-// variables may hold, and whether it has been refused already.
+// variables and its first dot ($) may hold, and whether it has been
+// refused already.
 type run struct {
 	name string
 	tree *parse.Tree
 	vars map[string]int64 // a variable's largest number, or -1 when not known
+	dot  int64            // $, as for call
 	told bool
 }
 
-// template returns the steps of a run of template name, 1 for the call
-// and those of what it runs; a template the set lacks, or one that is
-// being counted (a loop), counts 0.
-func (c *stepCounter) template(name string) int64 {
-	if n, ok := c.memo[name]; ok {
+// template returns the steps of a run of template name with a dot of
+// up to dot (-1: not a number), 1 for the call and those of what it
+// runs; a template the set lacks, or one that is being counted (a loop),
+// counts 0.
+func (c *stepCounter) template(name string, dot int64) int64 {
+	key := call{name, dot}
+	if n, ok := c.memo[key]; ok {
 		return n
 	}
 	tree := c.trees[name]
@@ -91,18 +102,19 @@ func (c *stepCounter) template(name string) int64 {
 		return 0
 	}
 	c.busy[name] = true
-	r := &run{name: name, tree: tree, vars: varBounds(tree.Root)}
-	n := add(1, c.list(r, tree.Root, 1))
+	r := &run{name: name, tree: tree, vars: varBounds(tree.Root), dot: dot}
+	n := add(1, c.list(r, tree.Root, 1, dot))
 	delete(c.busy, name)
-	c.memo[name] = n
-	c.refused[name] = r.told
+	c.memo[key] = n
+	c.refused[key] = r.told
 	return n
 }
 
 // list returns the steps of list, before being the steps of its run
-// taken before it. Where before and the list's steps pass MaxSteps, the
-// first time for the run, an error is added at the node that makes them.
-func (c *stepCounter) list(r *run, list *parse.ListNode, before int64) int64 {
+// taken before it and dot what its dot may be, as for call. Where before
+// and the list's steps pass MaxSteps, the first time for the run, an
+// error is added at the node that makes them.
+func (c *stepCounter) list(r *run, list *parse.ListNode, before, dot int64) int64 {
 	if list == nil {
 		return 0
 	}
@@ -112,24 +124,25 @@ func (c *stepCounter) list(r *run, list *parse.ListNode, before int64) int64 {
 		var why string
 		switch n := n.(type) {
 		case *parse.TemplateNode:
-			k = c.template(n.Name)
-			if c.refused[n.Name] || k > MaxSteps {
+			arg := r.number(n.Pipe, dot)
+			k = c.template(n.Name, arg)
+			if c.refused[call{n.Name, arg}] || k > MaxSteps {
 				r.told = true // at the template it calls, or further in
 			}
 			why = fmt.Sprintf("this call of %q takes %d", n.Name, k)
 		case *parse.IfNode:
-			k = max(c.list(r, n.List, add(before, sum)), c.list(r, n.ElseList, add(before, sum)))
+			k = max(c.list(r, n.List, add(before, sum), dot), c.list(r, n.ElseList, add(before, sum), dot))
 		case *parse.WithNode:
-			k = max(c.list(r, n.List, add(before, sum)), c.list(r, n.ElseList, add(before, sum)))
+			k = max(c.list(r, n.List, add(before, sum), r.number(n.Pipe, dot)), c.list(r, n.ElseList, add(before, sum), dot))
 		case *parse.RangeNode:
-			turns := r.number(n.Pipe)
+			turns := r.number(n.Pipe, dot)
 			if turns < 0 {
 				// Over the data: once.
-				k = add(1, max(c.list(r, n.List, add(before, add(sum, 1))), c.list(r, n.ElseList, add(before, sum))))
+				k = add(1, max(c.list(r, n.List, add(before, add(sum, 1)), -1), c.list(r, n.ElseList, add(before, sum), dot)))
 				break
 			}
 			if turns == 0 {
-				k = c.list(r, n.ElseList, add(before, sum))
+				k = c.list(r, n.ElseList, add(before, sum), dot)
 				break
 			}
 			if turns > MaxRangeTurns {
@@ -138,7 +151,7 @@ func (c *stepCounter) list(r *run, list *parse.ListNode, before int64) int64 {
 				c.diags.Errorf(c.l.nodePos(r.tree, n), "%s", rangeMessage(n.Pipe, turns))
 				r.told = true
 			}
-			body := c.list(r, n.List, 0)
+			body := c.list(r, n.List, 0, turns-1)
 			k = mul(turns, add(1, body))
 			why = fmt.Sprintf("this {{ range }} runs %d times, each taking %d", turns, add(1, body))
 		}
@@ -219,11 +232,12 @@ func howLong(steps int64) string {
 	return ""
 }
 
-// number returns the number pipe gives when it is one the template
-// writes: a constant (which Go's templates take as an int, not a
-// float), in parentheses or not, or a variable that holds only such
-// numbers, the largest of them. It returns -1 for any other value.
-func (r *run) number(pipe *parse.PipeNode) int64 {
+// number returns the number pipe gives when it is one the templates
+// write: a constant (which Go's templates take as an int, not a float),
+// in parentheses or not, a variable that holds only such numbers, or the
+// dot (up to dot, -1 when it is none) or $ when they hold one: the
+// largest it may be. It returns -1 for any other value.
+func (r *run) number(pipe *parse.PipeNode, dot int64) int64 {
 	if pipe == nil || len(pipe.Cmds) != 1 || len(pipe.Cmds[0].Args) != 1 {
 		return -1
 	}
@@ -232,9 +246,14 @@ func (r *run) number(pipe *parse.PipeNode) int64 {
 		return intConstant(a)
 	case *parse.PipeNode:
 		if len(a.Decl) == 0 {
-			return r.number(a)
+			return r.number(a, dot)
 		}
+	case *parse.DotNode:
+		return dot
 	case *parse.VariableNode:
+		if len(a.Ident) == 1 && a.Ident[0] == "$" {
+			return r.dot
+		}
 		if len(a.Ident) == 1 {
 			if n, ok := r.vars[a.Ident[0]]; ok {
 				return n

@@ -62,6 +62,16 @@ func TestTooManySteps(t *testing.T) {
 			diags: []string{"templates/article.html:2:10: range over $n (up to 1000000000000) would run for hours" + rangeTail},
 		},
 		{
+			// The dot of a partial given a number, and that of a with.
+			name:    "a range over the dot",
+			main:    "{{ define \"main\" }}{{ template \"d0\" 1000000000000 }}{{ with 5000000 }}{{ range . }}{{ end }}{{ end }}{{ end }}",
+			partial: "{{ define \"d0\" }}{{ range $ }}{{ end }}{{ end }}",
+			diags: []string{
+				"templates/article.html:1:80: range over . (up to 5000000) would run 5000000 times on every page that runs it" + rangeTail,
+				"templates/partials/d.html:1:27: range over $ (up to 1000000000000) would run for hours" + rangeTail,
+			},
+		},
+		{
 			// 41 templates, each calling the next twice, from main:
 			// 2^41-1 calls. d17 passes the bound at its second call of
 			// d18 (8388607 + 8388607 + 1), at column 51 of line 18.
@@ -133,6 +143,7 @@ func TestStepsAllowed(t *testing.T) {
 		{main: `{{ define "main" }}{{ range .Article.Tags }}{{ range $.Article.Tags }}{{ range 1000 }}{{ end }}{{ end }}{{ end }}{{ end }}`},
 		{main: `{{ define "main" }}{{ $n := .Title }}{{ range $n }}{{ range 1000 }}{{ end }}{{ end }}{{ end }}`},
 		{main: `{{ define "main" }}{{ template "d0" }}{{ end }}`, partial: doubling(22)},
+		{main: `{{ define "main" }}{{ template "d0" 10 }}{{ template "d0" .Article.Tags }}{{ end }}`, partial: `{{ define "d0" }}{{ range . }}{{ range $ }}{{ end }}{{ end }}{{ end }}`},
 		{main: `{{ define "main" }}{{ range 3 }}{{ template "d0" . }}{{ end }}{{ end }}`, partial: `{{ define "d0" }}{{ if . }}{{ template "d0" }}{{ end }}{{ range 1000 }}{{ end }}{{ end }}`},
 	} {
 		fsys := layoutFS()
