@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -503,6 +504,12 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 		if calls, at := l.callLoop(r.t, r.name, true); len(calls) > 0 {
 			diags.Errorf(at, "the templates call each other in a loop that no {{ if }}, {{ range }} or {{ with }} ends, so that every page would run them until Go's templates stop 100,000 calls deep: %s", strings.Join(calls, ", "))
 		}
+	}
+	// A {{ range }} over a large number, or templates whose calls
+	// multiply, would run for hours without writing a byte: nothing
+	// else stops them (see tooManySteps).
+	for _, t := range append([]*template.Template{common, embed}, slices.Collect(maps.Values(l.byKind))...) {
+		diags.Add(l.tooManySteps(t)...)
 	}
 	if err := diags.Err(); err != nil {
 		return nil, err
