@@ -691,6 +691,18 @@ func codeSpan(s string) string {
 	return fence + s + fence
 }
 
+// indentAsLine returns s with its lines after the first indented by the
+// white space that begins the body's line of offset i, when only white
+// space comes before i on that line.
+func (c *converter) indentAsLine(i int, s string) string {
+	start := bytes.LastIndexByte(c.body[:i], '\n') + 1
+	lead := c.body[start:i]
+	if len(bytes.TrimLeft(lead, " \t")) != 0 || len(lead) == 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\n", "\n"+string(lead))
+}
+
 // tag is a shortcode or Liquid tag read from the body.
 type tag struct {
 	start, end int    // its range in the body
@@ -791,7 +803,12 @@ func (c *converter) hugo(i int) int {
 	sc := c.im.conf.shortcodes[t.name]
 	if sc.text != "" && !t.closing {
 		// The site's shortcode of fixed text: that text, as the page
-		// showed it.
+		// showed it. Hugo reads what {{% name %}} gives as Markdown: its
+		// text is written as it is, its lines kept (indented as the
+		// tag's line is, in a list item); {{< name >}} shows it as typed.
+		if bytes.HasPrefix(c.body[i:], []byte("{{%")) {
+			return c.wrote(c.indentAsLine(i, sc.text), t.end-i)
+		}
 		if c.inHTMLBlock(i) {
 			return c.wrote(html.EscapeString(sc.text), t.end-i)
 		}
