@@ -1091,6 +1091,9 @@ func (c *converter) liquid(i int) int {
 		if !ok {
 			s, ok = c.im.siteVariable(expr)
 		}
+		if !ok && expr != "" && expr == c.im.conf.rootVar {
+			s, ok = "", true // the site's root, as {{ site.baseurl }}
+		}
 		if ok && s == "" && !code && (t.end >= len(b) || b[t.end] != '/' && b[t.end] != '{') {
 			// The site's root, and nothing after it.
 			out := c.out.Bytes()
@@ -2960,6 +2963,10 @@ func (c *converter) include(t tag) {
 		return ok
 	}
 	switch {
+	case t.name != "include_relative" && name == "base_path.html" && c.im.conf.rootVar != "":
+		// It only sets the variable of the site's root, which the
+		// importer reads as the root: it shows nothing.
+		c.im.res.Converted++
 	case t.name != "include_relative" && c.themeInclude(t, name, data, err == nil),
 		err == nil && len(fields) > 1 && c.shapedInclude(t, name, data):
 		// written as what its template showed
