@@ -4110,6 +4110,9 @@ func (c *converter) attributeList(i int) int {
 		}
 		return c.converted(whole)
 	}
+	if hasClass(line, "solution") && c.solutionFold(b[i:i+quote]) {
+		return c.converted(whole)
+	}
 	if quote > 0 {
 		// In a block quote ("> {: .solution}"), left out as a line of
 		// its own would be at the top level; a blank line would end
@@ -4821,6 +4824,114 @@ func (c *converter) quoteAlert(kind string) bool {
 	}
 	c.insert(at, string(prefix)+" [!"+kind+"]\n")
 	return true
+}
+
+// hasClass reports whether the kramdown attribute list line names the
+// class name: {: .solution}.
+func hasClass(line []byte, name string) bool {
+	return slices.Contains(strings.Fields(string(line[2:len(line)-1])), "."+name)
+}
+
+// solutionFold writes the block quote that the output ends with, a
+// Carpentries lesson's solution ("> ## Solution" and its answer, in the
+// quote of a challenge whose lines begin with outer), as a folded
+// <details> of the heading's text: what the lesson's theme showed. It
+// reports whether there was such a quote; one that holds an offset the
+// converter keeps for later stays as it is.
+func (c *converter) solutionFold(outer []byte) bool {
+	out := c.out.Bytes()
+	if len(out) == 0 || out[len(out)-1] != '\n' {
+		return false
+	}
+	inner := func(line []byte) ([]byte, bool) {
+		rest, ok := bytes.CutPrefix(line, outer)
+		rest = bytes.TrimLeft(rest, " ")
+		if !ok || !bytes.HasPrefix(rest, []byte(">")) {
+			return nil, false
+		}
+		rest = rest[1:]
+		if len(rest) > 0 && rest[0] == ' ' {
+			rest = rest[1:]
+		}
+		return rest, true
+	}
+	at := -1
+	for end := len(out) - 1; end > 0; {
+		ls := bytes.LastIndexByte(out[:end], '\n') + 1
+		if _, ok := inner(out[ls:end]); !ok {
+			break
+		}
+		at, end = ls, ls-1
+	}
+	if at < 0 {
+		return false
+	}
+	lines := bytes.Split(out[at:len(out)-1], []byte("\n"))
+	first, _ := inner(lines[0])
+	if !bytes.HasPrefix(first, []byte("#")) {
+		return false
+	}
+	title := strings.TrimSpace(strings.TrimLeft(string(first), "#"))
+	if title == "" {
+		return false
+	}
+	for _, f := range c.p.fragments {
+		if f.at >= at {
+			return false
+		}
+	}
+	for _, e := range c.mdOpen {
+		if e.out >= at {
+			return false
+		}
+	}
+	blank := string(bytes.TrimRight(outer, " "))
+	prefix := ""
+	if blank != "" {
+		prefix = blank + " "
+	}
+	var w strings.Builder
+	w.WriteString(prefix + "<details><summary>" + summaryText(title) + "</summary>\n" + blank + "\n")
+	body := lines[1:]
+	for len(body) > 0 {
+		if l, _ := inner(body[0]); len(bytes.TrimSpace(l)) == 0 {
+			body = body[1:]
+			continue
+		}
+		break
+	}
+	for _, line := range body {
+		if l, _ := inner(line); len(l) > 0 {
+			w.WriteString(prefix + string(l) + "\n")
+		} else {
+			w.WriteString(blank + "\n")
+		}
+	}
+	// A blank line after it ends the HTML block, which would take the
+	// next line in.
+	w.WriteString(blank + "\n" + prefix + "</details>\n" + blank + "\n")
+	c.out.Truncate(at)
+	maps.DeleteFunc(c.opens, func(_, o int) bool { return o >= at }) // written over
+	c.out.WriteString(w.String())
+	return true
+}
+
+// summaryText returns the Markdown heading text s as the HTML of a
+// <summary>: escaped, its code spans code elements.
+func summaryText(s string) string {
+	parts := strings.Split(s, "`")
+	if len(parts)%2 == 0 {
+		return html.EscapeString(s) // a backtick without its pair
+	}
+	var w strings.Builder
+	for k, p := range parts {
+		if k%2 == 1 {
+			w.WriteString("<code>" + html.EscapeString(p) + "</code>")
+		} else {
+			w.WriteString(html.EscapeString(p))
+		}
+	}
+	return w.String()
 }
 
 // fenceLanguage gives the fenced code block that the output ends with
