@@ -2907,6 +2907,17 @@ func (c *converter) refPage(name string) *page {
 		cands = append(cands, path.Join(path.Dir(rel), name), path.Join(path.Dir(c.p.src), name))
 	}
 	cands = append(cands, clean, strings.TrimSuffix(clean, path.Ext(clean)), strings.TrimSuffix(clean, "/"))
+	if strings.HasPrefix(name, "/") {
+		// A path from the content folder names the page there, and
+		// not one of that name in another folder: "/faq" is
+		// content/faq, not content/docs/layouts/faq.
+		for _, k := range cands {
+			rooted := slices.DeleteFunc(slices.Clone(c.im.byKey[k]), func(q *page) bool { return !slices.Contains(q.rootKeys(), k) })
+			if q := pickLang(rooted, c.p.lang); q != nil {
+				return q
+			}
+		}
+	}
 	for _, k := range cands {
 		if q := pickLang(c.im.byKey[k], c.p.lang); q != nil {
 			return q
