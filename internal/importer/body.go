@@ -814,6 +814,9 @@ func (c *converter) hugo(i int) int {
 		}
 		return c.wrote(fixedText(sc.text), t.end-i)
 	}
+	if sc.serverOnly && !t.closing {
+		return c.serverOnly(t)
+	}
 	var n int
 	took := func(m int) bool { n = m; return m > 0 } // as in syntax
 	switch t.name {
@@ -1047,6 +1050,26 @@ func (c *converter) siteImage(src string) bool {
 		}
 	}
 	return c.im.onSite("/"+file) || c.p.oldURL != "" && c.im.onSite(path.Join(c.p.oldURL, file))
+}
+
+// serverOnly wraps the shortcode that starts with t, whose template shows
+// its inside only under hugo server, in one HTML comment, from its start
+// tag to its end tag when it has one: the published site showed none of
+// it. It returns how many bytes of the body it took.
+func (c *converter) serverOnly(t tag) int {
+	b := c.body
+	end := t.end
+	if !strings.HasSuffix(t.args, "/") {
+		for ct, ok := c.nextTag(t.end, "{{"); ok; ct, ok = c.nextTag(ct.start+2, "{{") {
+			if ct.name == "/"+t.name {
+				end = ct.end
+				break
+			}
+		}
+	}
+	c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:end])) + " -->")
+	c.im.done(c.pos(t.start), "shortcode %s, whose template shows it only under hugo server: never published, so left out, whole, in a comment", t.name)
+	return c.converted(end - t.start)
 }
 
 // inlineShortcode wraps Hugo's inline shortcode that starts with t
