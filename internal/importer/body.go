@@ -835,7 +835,7 @@ func (c *converter) hugo(i int) int {
 		if kind := admonitionKinds[typ]; kind != "" && strings.EqualFold(typ, kind) {
 			n = c.alertStart(t, kind, args.get("title", 1), typ)
 		} else if kind != "" {
-			n = c.alertStart(t, kind, cmp.Or(strings.TrimSpace(args.get("title", 1)), capitalize(typ)))
+			n = c.alertStart(t, kind, cmp.Or(strings.TrimSpace(args.get("title", 1)), admonitionTitles[typ], capitalize(typ)))
 		}
 	case "param":
 		// Hugo's own: the page's parameter, or else its language's or
@@ -2336,11 +2336,16 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 // admonitionKinds are the GitHub alerts that the admonition types of
 // Hugo themes (LoveIt, DoIt, FixIt) are closest to.
 var admonitionKinds = map[string]string{
-	"note": "NOTE", "abstract": "NOTE", "info": "NOTE", "question": "NOTE", "example": "NOTE", "quote": "NOTE",
-	"tip": "TIP", "success": "TIP",
-	"warning": "WARNING",
-	"failure": "CAUTION", "danger": "CAUTION", "bug": "CAUTION",
+	"note": "NOTE", "abstract": "NOTE", "info": "NOTE", "question": "NOTE", "example": "NOTE", "quote": "NOTE", "seealso": "NOTE",
+	"tip": "TIP", "success": "TIP", "hint": "TIP",
+	"important": "IMPORTANT",
+	"warning":   "WARNING", "attention": "WARNING",
+	"caution": "CAUTION", "failure": "CAUTION", "danger": "CAUTION", "bug": "CAUTION", "error": "CAUTION",
 }
+
+// admonitionTitles are the words of the admonition types whose name is
+// not one (reStructuredText's seealso, as Sphinx shows it).
+var admonitionTitles = map[string]string{"seealso": "See also"}
 
 // alertStart begins, as quoteStart does, the alert of kind that the
 // paired shortcode t stands for, > [!TIP], with title in bold at its top
