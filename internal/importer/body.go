@@ -691,6 +691,18 @@ func codeSpan(s string) string {
 	return fence + s + fence
 }
 
+// indentAsLine returns s with its lines after the first indented by the
+// white space that begins the body's line of offset i, when only white
+// space comes before i on that line.
+func (c *converter) indentAsLine(i int, s string) string {
+	start := bytes.LastIndexByte(c.body[:i], '\n') + 1
+	lead := c.body[start:i]
+	if len(bytes.TrimLeft(lead, " \t")) != 0 || len(lead) == 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\n", "\n"+string(lead))
+}
+
 // tag is a shortcode or Liquid tag read from the body.
 type tag struct {
 	start, end int    // its range in the body
@@ -791,11 +803,19 @@ func (c *converter) hugo(i int) int {
 	sc := c.im.conf.shortcodes[t.name]
 	if sc.text != "" && !t.closing {
 		// The site's shortcode of fixed text: that text, as the page
-		// showed it.
+		// showed it. Hugo reads what {{% name %}} gives as Markdown: its
+		// text is written as it is, its lines kept (indented as the
+		// tag's line is, in a list item); {{< name >}} shows it as typed.
+		if bytes.HasPrefix(c.body[i:], []byte("{{%")) {
+			return c.wrote(c.indentAsLine(i, sc.text), t.end-i)
+		}
 		if c.inHTMLBlock(i) {
 			return c.wrote(html.EscapeString(sc.text), t.end-i)
 		}
 		return c.wrote(fixedText(sc.text), t.end-i)
+	}
+	if sc.serverOnly && !t.closing {
+		return c.serverOnly(t)
 	}
 	var n int
 	took := func(m int) bool { n = m; return m > 0 } // as in syntax
@@ -815,7 +835,7 @@ func (c *converter) hugo(i int) int {
 		if kind := admonitionKinds[typ]; kind != "" && strings.EqualFold(typ, kind) {
 			n = c.alertStart(t, kind, args.get("title", 1), typ)
 		} else if kind != "" {
-			n = c.alertStart(t, kind, cmp.Or(strings.TrimSpace(args.get("title", 1)), capitalize(typ)))
+			n = c.alertStart(t, kind, cmp.Or(strings.TrimSpace(args.get("title", 1)), admonitionTitles[typ], capitalize(typ)))
 		}
 	case "param":
 		// Hugo's own: the page's parameter, or else its language's or
@@ -1032,6 +1052,26 @@ func (c *converter) siteImage(src string) bool {
 	return c.im.onSite("/"+file) || c.p.oldURL != "" && c.im.onSite(path.Join(c.p.oldURL, file))
 }
 
+// serverOnly wraps the shortcode that starts with t, whose template shows
+// its inside only under hugo server, in one HTML comment, from its start
+// tag to its end tag when it has one: the published site showed none of
+// it. It returns how many bytes of the body it took.
+func (c *converter) serverOnly(t tag) int {
+	b := c.body
+	end := t.end
+	if !strings.HasSuffix(t.args, "/") {
+		for ct, ok := c.nextTag(t.end, "{{"); ok; ct, ok = c.nextTag(ct.start+2, "{{") {
+			if ct.name == "/"+t.name {
+				end = ct.end
+				break
+			}
+		}
+	}
+	c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:end])) + " -->")
+	c.im.done(c.pos(t.start), "shortcode %s, whose template shows it only under hugo server: never published, so left out, whole, in a comment", t.name)
+	return c.converted(end - t.start)
+}
+
 // inlineShortcode wraps Hugo's inline shortcode that starts with t
 // ("{{< math.inline >}}" … "{{< /math.inline >}}", with
 // enableInlineShortcodes) in one HTML comment, from its start tag to its
@@ -1073,6 +1113,9 @@ func (c *converter) liquid(i int) int {
 		s, ok := liquidPath(expr)
 		if !ok {
 			s, ok = c.im.siteVariable(expr)
+		}
+		if !ok && expr != "" && expr == c.im.conf.rootVar {
+			s, ok = "", true // the site's root, as {{ site.baseurl }}
 		}
 		if ok && s == "" && !code && (t.end >= len(b) || b[t.end] != '/' && b[t.end] != '{') {
 			// The site's root, and nothing after it.
@@ -2293,11 +2336,16 @@ func (c *converter) fence(t tag, language, closeName string, delims ...[2]string
 // admonitionKinds are the GitHub alerts that the admonition types of
 // Hugo themes (LoveIt, DoIt, FixIt) are closest to.
 var admonitionKinds = map[string]string{
-	"note": "NOTE", "abstract": "NOTE", "info": "NOTE", "question": "NOTE", "example": "NOTE", "quote": "NOTE",
-	"tip": "TIP", "success": "TIP",
-	"warning": "WARNING",
-	"failure": "CAUTION", "danger": "CAUTION", "bug": "CAUTION",
+	"note": "NOTE", "abstract": "NOTE", "info": "NOTE", "question": "NOTE", "example": "NOTE", "quote": "NOTE", "seealso": "NOTE",
+	"tip": "TIP", "success": "TIP", "hint": "TIP",
+	"important": "IMPORTANT",
+	"warning":   "WARNING", "attention": "WARNING",
+	"caution": "CAUTION", "failure": "CAUTION", "danger": "CAUTION", "bug": "CAUTION", "error": "CAUTION",
 }
+
+// admonitionTitles are the words of the admonition types whose name is
+// not one (reStructuredText's seealso, as Sphinx shows it).
+var admonitionTitles = map[string]string{"seealso": "See also"}
 
 // alertStart begins, as quoteStart does, the alert of kind that the
 // paired shortcode t stands for, > [!TIP], with title in bold at its top
@@ -2887,6 +2935,17 @@ func (c *converter) refPage(name string) *page {
 		cands = append(cands, path.Join(path.Dir(rel), name), path.Join(path.Dir(c.p.src), name))
 	}
 	cands = append(cands, clean, strings.TrimSuffix(clean, path.Ext(clean)), strings.TrimSuffix(clean, "/"))
+	if strings.HasPrefix(name, "/") {
+		// A path from the content folder names the page there, and
+		// not one of that name in another folder: "/faq" is
+		// content/faq, not content/docs/layouts/faq.
+		for _, k := range cands {
+			rooted := slices.DeleteFunc(slices.Clone(c.im.byKey[k]), func(q *page) bool { return !slices.Contains(q.rootKeys(), k) })
+			if q := pickLang(rooted, c.p.lang); q != nil {
+				return q
+			}
+		}
+	}
 	for _, k := range cands {
 		if q := pickLang(c.im.byKey[k], c.p.lang); q != nil {
 			return q
@@ -2943,6 +3002,10 @@ func (c *converter) include(t tag) {
 		return ok
 	}
 	switch {
+	case t.name != "include_relative" && name == "base_path.html" && c.im.conf.rootVar != "":
+		// It only sets the variable of the site's root, which the
+		// importer reads as the root: it shows nothing.
+		c.im.res.Converted++
 	case t.name != "include_relative" && c.themeInclude(t, name, data, err == nil),
 		err == nil && len(fields) > 1 && c.shapedInclude(t, name, data):
 		// written as what its template showed
@@ -4086,6 +4149,9 @@ func (c *converter) attributeList(i int) int {
 		}
 		return c.converted(whole)
 	}
+	if hasClass(line, "solution") && c.solutionFold(b[i:i+quote]) {
+		return c.converted(whole)
+	}
 	if quote > 0 {
 		// In a block quote ("> {: .solution}"), left out as a line of
 		// its own would be at the top level; a blank line would end
@@ -4797,6 +4863,114 @@ func (c *converter) quoteAlert(kind string) bool {
 	}
 	c.insert(at, string(prefix)+" [!"+kind+"]\n")
 	return true
+}
+
+// hasClass reports whether the kramdown attribute list line names the
+// class name: {: .solution}.
+func hasClass(line []byte, name string) bool {
+	return slices.Contains(strings.Fields(string(line[2:len(line)-1])), "."+name)
+}
+
+// solutionFold writes the block quote that the output ends with, a
+// Carpentries lesson's solution ("> ## Solution" and its answer, in the
+// quote of a challenge whose lines begin with outer), as a folded
+// <details> of the heading's text: what the lesson's theme showed. It
+// reports whether there was such a quote; one that holds an offset the
+// converter keeps for later stays as it is.
+func (c *converter) solutionFold(outer []byte) bool {
+	out := c.out.Bytes()
+	if len(out) == 0 || out[len(out)-1] != '\n' {
+		return false
+	}
+	inner := func(line []byte) ([]byte, bool) {
+		rest, ok := bytes.CutPrefix(line, outer)
+		rest = bytes.TrimLeft(rest, " ")
+		if !ok || !bytes.HasPrefix(rest, []byte(">")) {
+			return nil, false
+		}
+		rest = rest[1:]
+		if len(rest) > 0 && rest[0] == ' ' {
+			rest = rest[1:]
+		}
+		return rest, true
+	}
+	at := -1
+	for end := len(out) - 1; end > 0; {
+		ls := bytes.LastIndexByte(out[:end], '\n') + 1
+		if _, ok := inner(out[ls:end]); !ok {
+			break
+		}
+		at, end = ls, ls-1
+	}
+	if at < 0 {
+		return false
+	}
+	lines := bytes.Split(out[at:len(out)-1], []byte("\n"))
+	first, _ := inner(lines[0])
+	if !bytes.HasPrefix(first, []byte("#")) {
+		return false
+	}
+	title := strings.TrimSpace(strings.TrimLeft(string(first), "#"))
+	if title == "" {
+		return false
+	}
+	for _, f := range c.p.fragments {
+		if f.at >= at {
+			return false
+		}
+	}
+	for _, e := range c.mdOpen {
+		if e.out >= at {
+			return false
+		}
+	}
+	blank := string(bytes.TrimRight(outer, " "))
+	prefix := ""
+	if blank != "" {
+		prefix = blank + " "
+	}
+	var w strings.Builder
+	w.WriteString(prefix + "<details><summary>" + summaryText(title) + "</summary>\n" + blank + "\n")
+	body := lines[1:]
+	for len(body) > 0 {
+		if l, _ := inner(body[0]); len(bytes.TrimSpace(l)) == 0 {
+			body = body[1:]
+			continue
+		}
+		break
+	}
+	for _, line := range body {
+		if l, _ := inner(line); len(l) > 0 {
+			w.WriteString(prefix + string(l) + "\n")
+		} else {
+			w.WriteString(blank + "\n")
+		}
+	}
+	// A blank line after it ends the HTML block, which would take the
+	// next line in.
+	w.WriteString(blank + "\n" + prefix + "</details>\n" + blank + "\n")
+	c.out.Truncate(at)
+	maps.DeleteFunc(c.opens, func(_, o int) bool { return o >= at }) // written over
+	c.out.WriteString(w.String())
+	return true
+}
+
+// summaryText returns the Markdown heading text s as the HTML of a
+// <summary>: escaped, its code spans code elements.
+func summaryText(s string) string {
+	parts := strings.Split(s, "`")
+	if len(parts)%2 == 0 {
+		return html.EscapeString(s) // a backtick without its pair
+	}
+	var w strings.Builder
+	for k, p := range parts {
+		if k%2 == 1 {
+			w.WriteString("<code>" + html.EscapeString(p) + "</code>")
+		} else {
+			w.WriteString(html.EscapeString(p))
+		}
+	}
+	return w.String()
 }
 
 // fenceLanguage gives the fenced code block that the output ends with

@@ -860,6 +860,10 @@ type shortcode struct {
 	link, script bool
 	// inner: it shows its inside (.Inner) in some way.
 	inner bool
+	// serverOnly: its template shows something only under hugo server
+	// ({{ if hugo.IsServer }}…{{ end }}, all of it): the published
+	// site showed nothing of it.
+	serverOnly bool
 	// text: its template is fixed text and nothing else, without an
 	// action or an element ("26.03", a version a site writes in many
 	// places), that text, its surrounding white space trimmed.
@@ -875,6 +879,9 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 	themes := hugoThemes(conf)
 	for _, theme := range slices.Backward(themes) { // the first theme wins
 		dirs = append(dirs, "themes/"+theme+"/layouts/shortcodes", "themes/"+theme+"/layouts/_shortcodes")
+		// A module that hugo mod vendor copied into _vendor: Hugo
+		// reads that copy.
+		dirs = append(dirs, "_vendor/"+theme+"/layouts/shortcodes", "_vendor/"+theme+"/layouts/_shortcodes")
 	}
 	dirs = append(dirs, "layouts/shortcodes", "layouts/_shortcodes")
 	sc.shortcodes = map[string]shortcode{}
@@ -884,7 +891,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			// {{< pipelines/latest-version >}}.
 			name := strings.ToLower(strings.TrimSuffix(file, ".html")) // as Hugo looks shortcodes up
 			s := sc.shortcodes[name]
-			s.own = s.own || !strings.HasPrefix(dir, "themes/")
+			s.own = s.own || !strings.HasPrefix(dir, "themes/") && !strings.HasPrefix(dir, "_vendor/")
 			data, err := readFile(src, dir+"/"+file)
 			if err != nil {
 				sc.shortcodes[name] = s
@@ -951,9 +958,52 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				s.langPos, s.langLower = n+1, len(m[1]) > 0
 			}
 			s.include = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
+			s.serverOnly = serverOnlyTemplate(data)
 			sc.shortcodes[name] = s
 		}
 	}
+}
+
+// serverActionRE matches a template action, its inside the first group.
+var serverActionRE = regexp.MustCompile(`\{\{-?\s*((?:[^}]|\}[^}])*?)\s*-?\}\}`)
+
+// templateCommentRE matches a comment of a Go template, {{/* … */}}.
+var templateCommentRE = regexp.MustCompile(`\{\{-?\s*/\*(?s:.*?)\*/\s*-?\}\}`)
+
+// serverOnlyTemplate reports whether the shortcode template data is, but
+// for comments and white space, one {{ if hugo.IsServer }} (or
+// .Site.IsServer, site.IsServer) with no else, whose end is its last
+// action: a template that shows nothing in a published site.
+func serverOnlyTemplate(data []byte) bool {
+	text := bytes.TrimSpace(templateCommentRE.ReplaceAll(data, nil))
+	acts := serverActionRE.FindAllSubmatchIndex(text, -1)
+	if len(acts) < 2 || acts[0][0] != 0 || acts[len(acts)-1][1] != len(text) {
+		return false
+	}
+	switch f := strings.Fields(string(text[acts[0][2]:acts[0][3]])); {
+	case len(f) != 2 || f[0] != "if":
+		return false
+	case f[1] != "hugo.IsServer" && f[1] != ".Site.IsServer" && f[1] != "site.IsServer" && f[1] != "$.Site.IsServer":
+		return false
+	}
+	depth := 0
+	for k, a := range acts {
+		word, _, _ := strings.Cut(strings.TrimSpace(string(text[a[2]:a[3]])), " ")
+		switch word {
+		case "if", "with", "range", "block", "define":
+			depth++
+		case "end":
+			depth--
+		case "else":
+			if depth == 1 {
+				return false
+			}
+		}
+		if depth == 0 && k != len(acts)-1 {
+			return false
+		}
+	}
+	return depth == 0
 }
 
 // shortcodeFiles returns the paths, from dir, of the shortcode templates

@@ -185,9 +185,13 @@ type importer struct {
 // siteConfig is what the importer reads of the source's config.
 type siteConfig struct {
 	title, baseURL string
-	language       string // the site's language tag: "zh-cn"
-	description    string
-	unsafe         bool
+	// rootVar names a Liquid variable that a Jekyll site's include
+	// sets to its root (the Carpentries' base_path.html sets
+	// relative_root_path to site.baseurl), or is empty.
+	rootVar     string
+	language    string // the site's language tag: "zh-cn"
+	description string
+	unsafe      bool
 	// polyglot is set when a Jekyll site builds its languages with
 	// jekyll-polyglot.
 	polyglot *polyglot

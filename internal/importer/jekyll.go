@@ -92,6 +92,9 @@ func (im *importer) jekyll() error {
 		site = im.cname()
 	}
 	im.conf.baseURL = site + "/" + strings.Trim(lookupString(conf, "baseurl"), "/")
+	if data, err := readFile(im.src, "_includes/base_path.html"); err == nil && bytes.Contains(data, []byte("assign relative_root_path = site.baseurl")) {
+		im.conf.rootVar = "relative_root_path"
+	}
 	im.conf.unsafe = true // kramdown publishes raw HTML
 	im.conf.permalink = lookupString(conf, "permalink")
 	im.conf.emoji = hasPlugin(conf, "jemoji") // GitHub's emoji plugin

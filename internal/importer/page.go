@@ -134,6 +134,24 @@ func (p *page) keys() []string {
 	return keys
 }
 
+// rootKeys returns the keys of p that are its path from the content
+// folder ("faq", "faq/index.md" for content/faq/index.md), without those
+// of its name alone, which pages in other folders may share.
+func (p *page) rootKeys() []string {
+	var keys []string
+	for _, rel := range []string{strings.TrimPrefix(p.src, "content/"), p.rel} {
+		if rel == "" {
+			continue
+		}
+		noExt := strings.TrimSuffix(rel, path.Ext(rel))
+		keys = append(keys, rel, noExt)
+		if base := path.Base(noExt); base == "index" || base == "_index" {
+			keys = append(keys, path.Dir(rel))
+		}
+	}
+	return keys
+}
+
 // readPage splits the source file at p into front matter and body and
 // decodes the front matter. A file without front matter returns false;
 // Hugo's JSON front matter, an object the file starts with, is read as

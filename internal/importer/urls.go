@@ -357,6 +357,13 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 					a = "/" + p.polyLang + a
 				}
 			}
+			if k == "url" && im.kind == Hugo && p.lang != "" && a != "" && !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
+				// A relative url of a page in a language other than the
+				// default: Hugo published it under its language's
+				// folder, where the default language's page of that url
+				// is at the root.
+				a = "/" + p.lang + "/" + a
+			}
 			if (k == "aliases" || k == "url") && p.lang != "" && im.conf.hosts[p.lang] != "" && strings.HasPrefix(a, "/") && !strings.HasPrefix(a, "/"+p.lang+"/") {
 				// On a multihost site, Hugo published a language's pages
 				// and aliases on its host, whose addresses are under its
