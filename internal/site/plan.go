@@ -366,6 +366,12 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 		if !known {
 			plan.added = append(plan.added, page)
 		}
+		if caseTwin(st.ix, page, known) {
+			// Its URL, or an alias, is another page's or alias's in
+			// other letters: the full build tells it, where the index
+			// of every page's URL and aliases is made (AssignURLs).
+			return nil, true
+		}
 		plan.render = append(plan.render, page)
 		rendered[p] = true
 	}
@@ -437,6 +443,40 @@ func newAssetSet(assets []string) *assetSet {
 // Unicode's form NFC (see content.AssignURLs).
 func (s *assetSet) hasTwin(p string) bool {
 	return slices.ContainsFunc(s.nfc[nfc(p)], func(a string) bool { return a != p })
+}
+
+// caseTwin reports whether page, new to the site (not known) or with
+// aliases, has a URL or an alias that another page's URL or redirect
+// page is in other letters (see content.AssignURLs), looking through ix,
+// the index of the last build: only a full build tells which is which.
+// An edit of a page without aliases, the common rebuild, looks at none.
+func caseTwin(ix *linkIndex, page *content.Page, known bool) bool {
+	var mine []string
+	if !known {
+		mine = append(mine, page.URL)
+	}
+	for _, a := range page.Aliases {
+		mine = append(mine, a.Target())
+	}
+	if len(mine) == 0 {
+		return false
+	}
+	twin := func(u string) bool {
+		return slices.ContainsFunc(mine, func(m string) bool { return m != u && strings.EqualFold(nfc(m), nfc(u)) })
+	}
+	for file, u := range ix.files {
+		if file != page.Path && twin(u) {
+			return true
+		}
+	}
+	for file, redirects := range ix.aliasOf {
+		for _, r := range redirects {
+			if file != page.Path && twin(strings.TrimSuffix(r, "index.html")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // loseAliases adds to lost the link targets of the redirect pages that

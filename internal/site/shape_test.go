@@ -368,6 +368,27 @@ func TestRebuildNameTwins(t *testing.T) {
 	assertSameAsCleanBuild(t, dir, dest)
 }
 
+// TestRebuildCaseTwins adds, in a rebuild, a page whose slug is another
+// page's URL in other letters, and edits a page to have an alias that is
+// another page's URL, or another page's alias, in other letters: the
+// full build refuses each (one folder on macOS and Windows), and so does
+// the rebuild now, where it published them.
+func TestRebuildCaseTwins(t *testing.T) {
+	site := maps.Clone(testSite)
+	site["content/articles/old.md"] = "---\ntitle: Old\ndate: 2025-01-04\naliases: [/Old-Story/]\n---\nx\n"
+	for _, tc := range []struct {
+		name, file, text, want string
+	}{
+		{"slug", "content/articles/upper.md", "---\ntitle: Upper\ndate: 2025-01-05\nslug: OLD\n---\ny\n", "content/articles/upper.md:4:7: page URL /articles/OLD/ is also the URL of content/articles/old.md in letter case alone"},
+		{"alias of a page", "content/articles/upper.md", "---\ntitle: Upper\ndate: 2025-01-05\naliases: [/articles/OLD/]\n---\ny\n", "content/articles/upper.md:4:11: aliases: /articles/OLD/ is the URL of content/articles/old.md, /articles/old/, in letter case alone"},
+		{"alias of an alias", "content/articles/upper.md", "---\ntitle: Upper\ndate: 2025-01-05\naliases: [/old-story/]\n---\ny\n", "content/articles/upper.md:4:11: aliases: /old-story/ is also an alias at content/articles/old.md:4:11, /Old-Story/, in letter case alone"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assertRebuildFails(t, site, tc.file, tc.text, tc.want)
+		})
+	}
+}
+
 // TestRebuildBadNames adds, in a rebuild, a page, an image and a folder
 // whose names a full build refuses: an escape (a terminal's colour code),
 // a bidi control, a name not valid UTF-8. The rebuild published each, as
