@@ -401,12 +401,20 @@ func dateClaim(phrase string, v Value, opts claim.Options) (claim.Verdict, error
 	return claim.Date(phrase, v.Date, opts)
 }
 
-// countLengths are the counts of time to a crossing, by field, with the
-// name of their unit and its mean length in days.
-var countLengths = map[string]struct {
-	name string
-	days float64
-}{"days_to_limit": {"day", 1}, "weeks_to_limit": {"week", 7}, "months_to_limit": {"month", 365.25 / 12}, "years_to_limit": {"year", 365.25}}
+// countLength returns the unit of the count of time to a crossing that
+// field is ("weeks_to_limit": "week") and its mean length in days (see
+// countUnits), and false for another field.
+func countLength(field string) (name string, days float64, ok bool) {
+	per, ok := countUnits[field]
+	if !ok {
+		return "", 0, false
+	}
+	name = strings.TrimSuffix(field, "s_to_limit")
+	if per < 0 {
+		return name, float64(-per), true
+	}
+	return name, float64(per) * 365.25 / 12, true
+}
 
 // inTermsOf returns w, the value of other, which a claim compares with
 // the value of ref, in ref's terms when the two count one thing per
@@ -419,15 +427,15 @@ var countLengths = map[string]struct {
 func (s *Scope) inTermsOf(ref, other Ref, w Value) (Value, string, error) {
 	_, fv := ref.scenarioField()
 	_, fw := other.scenarioField()
-	if uv, ok := countLengths[fv]; ok {
-		uw, ok := countLengths[fw]
-		if !ok || uw == uv {
+	if nv, dv, ok := countLength(fv); ok {
+		nw, dw, ok := countLength(fw)
+		if !ok || nw == nv {
 			return w, "", nil
 		}
 		was := w
-		w.Num, w.Exact = w.Num*uw.days/uv.days, false
+		w.Num, w.Exact = w.Num*dw/dv, false
 		w.Num = Round(w.Num, w.decimals()) // as the message shows it
-		return w, fmt.Sprintf("%s %ss are %s %ss", was.In(nil), uw.name, w.In(nil), uv.name), nil
+		return w, fmt.Sprintf("%s %ss are %s %ss", was.In(nil), nw, w.In(nil), nv), nil
 	}
 	bv, bw := s.blocks[ref.Block], s.blocks[other.Block]
 	if fv != "rate" || fw != "rate" || bv.Projection == nil || bw.Projection == nil {

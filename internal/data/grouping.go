@@ -30,7 +30,7 @@ func WarnPointGroups(blocks []*Block, group, language string, diags *diag.List) 
 			if p.Value == whole && p.Places == 0 {
 				continue // a whole number
 			}
-			written := strconv.FormatFloat(p.Value, 'f', max(p.Places, decimalsOf(p.Value)), 64)
+			written := strconv.FormatFloat(p.Value, 'f', p.Decimals(), 64)
 			_, frac, _ := strings.Cut(written, ".")
 			if len(frac) != 3 || !strings.HasSuffix(frac, "0") || math.Abs(whole) < 1 || math.Abs(whole) > 999 {
 				grouped = false
@@ -52,13 +52,4 @@ func WarnPointGroups(blocks []*Block, group, language string, diags *diag.List) 
 		diags.Warnf(at, "block %q: every value with decimals has three (%s), as numbers of thousands are written in this site's language (%s), but plotline reads a point as the decimal mark in every language, so %s is read as %s: write %s for the thousands, or %s to keep it as read",
 			b.Name, strings.Join(seen, ", "), language, seen[0], read, strings.ReplaceAll(seen[0], ".", ""), read)
 	}
-}
-
-// decimalsOf returns how many decimals the shortest form of f has.
-func decimalsOf(f float64) int {
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if _, frac, ok := strings.Cut(s, "."); ok {
-		return len(frac)
-	}
-	return 0
 }

@@ -450,15 +450,14 @@ func literalDateWord(layout string) (word, ref string) {
 			}
 			continue
 		}
-		lw := strings.ToLower(w)
-		for _, names := range [][]string{monthNames, weekdayNames} {
-			for k, name := range names {
-				// The name, or a shortening of it ("Sept", "Tues",
-				// "Thurs"; "Weds").
-				ln := strings.ToLower(name)
-				if k > 0 && (len(lw) >= 3 && strings.HasPrefix(ln, lw) || lw == "weds" && ln == "wednesday") {
-					return w, pick(lw == ln, names[0], names[0][:3])
-				}
+		for m := time.February; m <= time.December; m++ {
+			if ref, ok := namesDate(w, m.String(), time.January.String()); ok {
+				return w, ref
+			}
+		}
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			if ref, ok := namesDate(w, d.String(), time.Monday.String()); ok && d != time.Monday {
+				return w, ref
 			}
 		}
 	}
@@ -468,12 +467,17 @@ func literalDateWord(layout string) (word, ref string) {
 	return "", ""
 }
 
-// monthNames and weekdayNames are the English names a layout may hold,
-// the reference date's first.
-var (
-	monthNames   = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	weekdayNames = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-)
+// namesDate reports whether the word w of a layout is name, a month or a
+// weekday, or a shortening of it ("Sept", "Tues", "Thurs"; "Weds"), and
+// returns the reference date's own, ref, written as long ("January", or
+// "Jan" for a shortening).
+func namesDate(w, name, ref string) (string, bool) {
+	lw, ln := strings.ToLower(w), strings.ToLower(name)
+	if len(lw) >= 3 && strings.HasPrefix(ln, lw) || lw == "weds" && ln == "wednesday" {
+		return pick(lw == ln, ref, ref[:3]), true
+	}
+	return "", false
+}
 
 // ordinalSuffix returns the st, nd, rd or th that follows a digit in
 // layout as a word's end ("2nd", "1st"), or "".
