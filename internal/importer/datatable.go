@@ -39,8 +39,8 @@ func (c *converter) dataTable(t tag) int {
 }
 
 // loopEnd returns the endfor tag that closes the Liquid loop t, the
-// loops inside it closed first, and whether it has one: as scanLoopEnd
-// finds it, but read in time linear in the page. A search from each for
+// loops inside it closed first, and whether it has one: as a search from
+// t to the end of the body finds it, but read in time linear in the page. A search from each for
 // tag to the end of the page took time in the square of their number
 // when they were left open, 16,000 lines of {% for x in site.data.d %}
 // 22 s. The tags of the body are read once, one after another from its
@@ -115,23 +115,6 @@ func (c *converter) loopTags() *loopTagIndex {
 	}
 	c.loops = lt
 	return lt
-}
-
-// scanLoopEnd is loopEnd as a search from t to the end of the body, for
-// a test.
-func (c *converter) scanLoopEnd(t tag) (tag, bool) {
-	depth := 0
-	for in, ok := c.nextTag(t.end, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
-		switch {
-		case in.name == "for":
-			depth++
-		case in.name == "endfor" && depth > 0:
-			depth--
-		case in.name == "endfor":
-			return in, true
-		}
-	}
-	return tag{}, false
 }
 
 // writeDataTable writes the table of the data file key whose loop t over

@@ -1698,3 +1698,20 @@ func TestInSpans(t *testing.T) {
 		}
 	}
 }
+
+// scanLoopEnd is loopEnd as a search from t to the end of the body, which
+// TestLoopEnds compares it with.
+func (c *converter) scanLoopEnd(t tag) (tag, bool) {
+	depth := 0
+	for in, ok := c.nextTag(t.end, "{%"); ok; in, ok = c.nextTag(in.end, "{%") {
+		switch {
+		case in.name == "for":
+			depth++
+		case in.name == "endfor" && depth > 0:
+			depth--
+		case in.name == "endfor":
+			return in, true
+		}
+	}
+	return tag{}, false
+}
