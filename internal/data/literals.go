@@ -49,9 +49,6 @@ type literalRef struct {
 	format       literalFormat
 }
 
-// expr writes the {{ }} expression that shows the value in its format.
-func (r literalRef) expr() string { return exprText(r.block+"."+r.field, r.format) }
-
 // fieldValue is a field of a block and its value, a number or a date;
 // for a number, the texts it is written as, once a number typed near it
 // asks for them.
@@ -327,8 +324,9 @@ func dateLiteral(v Value, f literalFormat) (string, error) {
 	return Format(v, f.name, f.arg)
 }
 
-// exprText writes the {{ }} expression that shows ref in format f.
-func exprText(ref string, f literalFormat) string {
+// expr writes the {{ }} expression that shows the value in its format.
+func (r literalRef) expr() string {
+	ref, f := r.block+"."+r.field, r.format
 	switch {
 	case f.name == "":
 		return "{{ " + ref + " }}"
@@ -541,7 +539,7 @@ func (s *Scope) otherUnit(ref literalRef, before, after string) bool {
 		return false // the words of other languages are not known
 	}
 	unit := strings.ToLower(b.Unit)
-	if last := lastRune(strings.TrimRight(before, " ")); slices.ContainsFunc(currencies, func(c currency) bool { return c.sign == last }) {
+	if sign := strings.TrimRight(before, " "); slices.ContainsFunc(currencies, func(c currency) bool { return strings.HasSuffix(sign, c.sign) }) {
 		return !moneyUnit(unit)
 	}
 	// The words that follow, up to three: "30 extra beds", "30 ICU beds"
@@ -574,12 +572,6 @@ func singular(w string) string {
 		return stem + "y"
 	}
 	return strings.TrimSuffix(w, "s")
-}
-
-// lastRune returns the last character of s, "" for an empty s.
-func lastRune(s string) string {
-	_, n := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-n:]
 }
 
 // countWords are words after a number that do not say what it counts:
