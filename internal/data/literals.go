@@ -393,11 +393,19 @@ scan:
 			i = skipWord(text, i)
 			continue
 		}
-		if runEnd := identifierEnd(text, i, end, marks); runEnd > 0 {
-			// A number that names a thing: "Flight BA 500", "Call 0300
-			// 500 20", "Chapter 12".
-			i = runEnd
-			continue
+		if c >= '0' && c <= '9' {
+			// A number that names a thing, after a word that names what
+			// it numbers ("Flight BA 500", "Chapter 12", "No. 4", "#3"),
+			// or a run of groups of digits written as a telephone number
+			// is ("Call 0300 500 20", "+44 20 7946 0000"): passed whole.
+			if namesNumber(text[:i]) {
+				i = end
+				continue
+			}
+			if runEnd := phoneEnd(text, i, marks); runEnd > 0 {
+				i = runEnd
+				continue
+			}
 		}
 		if inLocal(i, end) || isMonthYear(tok) && dayBefore(text[:i]) {
 			// Part of a date in the page's language, or a day's month
@@ -437,24 +445,6 @@ scan:
 	for _, h := range hits {
 		diags.Warnf(at(h.at), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", h.text, h.ref.expr(), h.text)
 	}
-}
-
-// identifierEnd returns the end of the identifier that the number at i,
-// read by literalAt up to end, is part of, and 0 when it is none: a
-// number after a word that names what it numbers ("Call", "Flight BA",
-// "Chapter", "page", "p.", "Room", "No.", "#"), or a run of groups of
-// digits as a telephone number is written ("0300 500 20", "+44 20 7946
-// 0000", "555 123 4567"). A number glued to letters ("BA500", "3rd") is
-// not read as one at all. Spaced thousands ("1 250 000"), a year before
-// a number ("in 2024 12 000 people") and a range ("10-15") stay numbers.
-func identifierEnd(text string, i, end int, marks numberMarks) int {
-	if text[i] < '0' || text[i] > '9' {
-		return 0 // a date led by a word, or a minus sign
-	}
-	if namesNumber(text[:i]) {
-		return end
-	}
-	return phoneEnd(text, i, marks)
 }
 
 // namesNumber reports whether before, the text before a number, ends
