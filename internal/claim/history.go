@@ -444,12 +444,8 @@ func readRecord(s string) (*histClaim, string) {
 		c.scope, c.since = recSince, a
 	case p.seq("in"), p.seq("for"):
 		start := p.pos
-		if p.span() {
-			var span []string // "five years", "a decade"
-			for _, t := range p.toks[start:p.pos] {
-				span = append(span, t.text)
-			}
-			return nil, "readers count \"" + strings.Join(span, " ") + "\" back from different days (the latest observation's, the start of its year, today's), and so to different ones; write \"" + c.words + " since\" and the date meant"
+		if p.span() { // "five years", "a decade"
+			return nil, "readers count \"" + strings.Join(ws(p.toks[start:p.pos]), " ") + "\" back from different days (the latest observation's, the start of its year, today's), and so to different ones; write \"" + c.words + " since\" and the date meant"
 		}
 		p.pos = start
 		return nil, ""

@@ -119,7 +119,7 @@ func (s *Scope) evalClaim(e Expr, v Value, not string, pos diag.Pos) (Evaluation
 // value v, found at pos, and evaluates it: its phrase when the verdict
 // holds, and otherwise an error saying what the value is and which phrase
 // would be true. not, when the page's words before the claim turn it
-// ("will not be full", see negatedBy), is those words: the page then says
+// ("will not be full", as eval finds them), is those words: the page then says
 // the claim is false, and that is what must hold.
 func (s *Scope) told(res ClaimResult, verdict claim.Verdict, v Value, not string, pos diag.Pos) (Evaluation, error) {
 	res.Value, res.True, res.Meaning, res.Suggest = verdict.Value, verdict.True, verdict.Meaning, verdict.Suggest
@@ -228,18 +228,6 @@ func withoutUnit(e Expr, v Value, unit string, opts claim.Options) string {
 		return ""
 	}
 	return fmt.Sprintf("{{ %s | claim %q%s }} %s", e.Ref, head, other, strings.Join(said[first:end], " "))
-}
-
-// negatedBy returns the words of before, the text before a claim, from a
-// negation in the claim's own clause that turns it ("will not be full"
-// before "before May", "has never held" before "more than 150"), as
-// claim.Negation finds one, or nil.
-func negatedBy(before string) []string {
-	ws := claim.ClauseWords(before)
-	if i := claim.Negation(ws); i >= 0 {
-		return ws[i:]
-	}
-	return nil
 }
 
 // turnedPhrase returns the claim of e about v as a negation before it

@@ -49,9 +49,6 @@ type literalRef struct {
 	format       literalFormat
 }
 
-// expr writes the {{ }} expression that shows the value in its format.
-func (r literalRef) expr() string { return exprText(r.block+"."+r.field, r.format) }
-
 // fieldValue is a field of a block and its value, a number or a date;
 // for a number, the texts it is written as, once a number typed near it
 // asks for them.
@@ -327,8 +324,9 @@ func dateLiteral(v Value, f literalFormat) (string, error) {
 	return Format(v, f.name, f.arg)
 }
 
-// exprText writes the {{ }} expression that shows ref in format f.
-func exprText(ref string, f literalFormat) string {
+// expr writes the {{ }} expression that shows the value in its format.
+func (r literalRef) expr() string {
+	ref, f := r.block+"."+r.field, r.format
 	switch {
 	case f.name == "":
 		return "{{ " + ref + " }}"
@@ -395,11 +393,19 @@ scan:
 			i = skipWord(text, i)
 			continue
 		}
-		if runEnd := identifierEnd(text, i, end, marks); runEnd > 0 {
-			// A number that names a thing: "Flight BA 500", "Call 0300
-			// 500 20", "Chapter 12".
-			i = runEnd
-			continue
+		if c >= '0' && c <= '9' {
+			// A number that names a thing, after a word that names what
+			// it numbers ("Flight BA 500", "Chapter 12", "No. 4", "#3"),
+			// or a run of groups of digits written as a telephone number
+			// is ("Call 0300 500 20", "+44 20 7946 0000"): passed whole.
+			if namesNumber(text[:i]) {
+				i = end
+				continue
+			}
+			if runEnd := phoneEnd(text, i, marks); runEnd > 0 {
+				i = runEnd
+				continue
+			}
 		}
 		if inLocal(i, end) || isMonthYear(tok) && dayBefore(text[:i]) {
 			// Part of a date in the page's language, or a day's month
@@ -439,24 +445,6 @@ scan:
 	for _, h := range hits {
 		diags.Warnf(at(h.at), "%q is typed by hand but comes from the data: write %s so it follows the data, or {{ %q }} to keep it as typed", h.text, h.ref.expr(), h.text)
 	}
-}
-
-// identifierEnd returns the end of the identifier that the number at i,
-// read by literalAt up to end, is part of, and 0 when it is none: a
-// number after a word that names what it numbers ("Call", "Flight BA",
-// "Chapter", "page", "p.", "Room", "No.", "#"), or a run of groups of
-// digits as a telephone number is written ("0300 500 20", "+44 20 7946
-// 0000", "555 123 4567"). A number glued to letters ("BA500", "3rd") is
-// not read as one at all. Spaced thousands ("1 250 000"), a year before
-// a number ("in 2024 12 000 people") and a range ("10-15") stay numbers.
-func identifierEnd(text string, i, end int, marks numberMarks) int {
-	if text[i] < '0' || text[i] > '9' {
-		return 0 // a date led by a word, or a minus sign
-	}
-	if namesNumber(text[:i]) {
-		return end
-	}
-	return phoneEnd(text, i, marks)
 }
 
 // namesNumber reports whether before, the text before a number, ends
@@ -541,7 +529,7 @@ func (s *Scope) otherUnit(ref literalRef, before, after string) bool {
 		return false // the words of other languages are not known
 	}
 	unit := strings.ToLower(b.Unit)
-	if last := lastRune(strings.TrimRight(before, " ")); slices.ContainsFunc(currencies, func(c currency) bool { return c.sign == last }) {
+	if sign := strings.TrimRight(before, " "); slices.ContainsFunc(currencies, func(c currency) bool { return strings.HasSuffix(sign, c.sign) }) {
 		return !moneyUnit(unit)
 	}
 	// The words that follow, up to three: "30 extra beds", "30 ICU beds"
@@ -574,12 +562,6 @@ func singular(w string) string {
 		return stem + "y"
 	}
 	return strings.TrimSuffix(w, "s")
-}
-
-// lastRune returns the last character of s, "" for an empty s.
-func lastRune(s string) string {
-	_, n := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-n:]
 }
 
 // countWords are words after a number that do not say what it counts:

@@ -116,9 +116,14 @@ func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, er
 	if e.IsLiteral {
 		return Evaluation{Text: e.Literal}, nil
 	}
-	var not []string // the page's words that turn a claim: "will not be full"
+	// The page's words from a negation in the claim's own clause that
+	// turn it: "will not be full" before "before May".
+	var not []string
 	if e.Claim != nil {
-		not = negatedBy(before)
+		ws := claim.ClauseWords(before)
+		if i := claim.Negation(ws); i >= 0 {
+			not = ws[i:]
+		}
 	}
 	if e.Claim != nil && isObservation(e.Ref.Field) {
 		return s.evalHistory(e, strings.Join(not, " "), pos)
@@ -305,10 +310,8 @@ func (s *Scope) directionAfter(e Expr, v Value, text, after string) error {
 		end = strings.Index(clause[end:], w) + end + len(w)
 		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
 		switch {
-		case slices.Contains(fallAfter, w) && v.Num > 0:
-			return fmt.Errorf("\"%s\" is false: %s is %s, above zero, a rise, and abs shows it as it is; write the words of a rise", said(), e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
-		case slices.Contains(riseAfter, w) && v.Num < 0:
-			return fmt.Errorf("\"%s\" is false: %s is %s, below zero, a fall, and abs takes its sign away; write the words of a fall", said(), e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
+		case slices.Contains(fallAfter, w) && v.Num > 0, slices.Contains(riseAfter, w) && v.Num < 0:
+			return s.otherWay(said(), e.Ref, v.Num)
 		case slices.Contains(fallAfter, w) || slices.Contains(riseAfter, w):
 			return nil
 		}
@@ -358,18 +361,18 @@ func (s *Scope) unitsAround(ref Ref, v Value, text, before, after string) error 
 
 // ofShares reports whether ref is a value of its block's scale (an
 // observation, the limit, a floor or ceiling, value_at_until) in a block
-// of shares: every observation between -1 and 1, its unit no per cent or
-// points, as the chart and the claims read it.
+// of shares.
 func (s *Scope) ofShares(ref Ref) bool {
-	b := s.blocks[ref.Block]
-	if b == nil || len(b.Series) == 0 || PercentUnit(b.Unit) || pointsUnit(b.Unit) {
-		return false
-	}
 	_, field := ref.scenarioField() // "value" of last.value and start.value
-	if !slices.Contains([]string{"value", "limit", "floor", "ceiling", "value_at_until"}, field) {
-		return false
-	}
-	return !slices.ContainsFunc(b.Series, func(p Point) bool { return p.Value < -1 || p.Value > 1 })
+	return slices.Contains([]string{"value", "limit", "floor", "ceiling", "value_at_until"}, field) && s.blocks[ref.Block].shares()
+}
+
+// shares reports whether b is a block of shares: every observation
+// between -1 and 1, its unit no per cent or points, as the chart and the
+// claims read it.
+func (b *Block) shares() bool {
+	return b != nil && len(b.Series) > 0 && !PercentUnit(b.Unit) && !pointsUnit(b.Unit) &&
+		!slices.ContainsFunc(b.Series, func(p Point) bool { return p.Value < -1 || p.Value > 1 })
 }
 
 // signBound returns an error when the words before v, a number shown as
@@ -393,27 +396,29 @@ func (s *Scope) signBound(e Expr, v Value, text, before string, opts claim.Optio
 	// abs takes a sign away, so the words before say which way the
 	// number goes: a rate the data turned the other way would keep them,
 	// whatever the data says.
-	if w := claim.Falls(before, opts); w != "" && v.Num > 0 {
-		return fmt.Errorf("\"%s %s\" is false: %s is %s, above zero, a rise, and abs shows it as it is; write the words of a rise", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
-	}
-	if w := claim.Rises(before, opts); w != "" && v.Num < 0 {
-		return fmt.Errorf("\"%s %s\" is false: %s is %s, below zero, a fall, and abs takes its sign away; write the words of a fall", w, text, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0))
+	if w := pick(v.Num > 0, claim.Falls, claim.Rises)(before, opts); w != "" && v.Num != 0 {
+		return s.otherWay(w+" "+text, e.Ref, v.Num)
 	}
 	return nil
 }
 
+// otherWay is the error of said, words of a fall around num (ref shown by
+// abs) above zero, or of a rise around one below it.
+func (s *Scope) otherWay(said string, ref Ref, num float64) error {
+	if num > 0 {
+		return fmt.Errorf("\"%s\" is false: %s is %s, above zero, a rise, and abs shows it as it is; write the words of a rise", said, ref, WrittenNumberIn(s.Locale, num, 0))
+	}
+	return fmt.Errorf("\"%s\" is false: %s is %s, below zero, a fall, and abs takes its sign away; write the words of a fall", said, ref, WrittenNumberIn(s.Locale, num, 0))
+}
+
 // shareRatePercent returns an error when text, the linear rate ref of a
-// block of shares (every observation between -1 and 1, its unit no per
-// cent), is written in per cent ("2%", by the percent format) without
-// "points" after it: 0.40 to 0.42 a year is 2 percentage points a year,
-// a rise of 5%, and "grows 2% a year" says the second.
+// block of shares, is written in per cent ("2%", by the percent format)
+// without "points" after it: 0.40 to 0.42 a year is 2 percentage points
+// a year, a rise of 5%, and "grows 2% a year" says the second.
 func (s *Scope) shareRatePercent(ref Ref, text, after string) error {
 	b := s.blocks[ref.Block]
-	if _, field := ref.scenarioField(); b == nil || b.Projection == nil || b.Projection.Model == "exponential" || field != "rate" ||
-		!strings.HasSuffix(strings.TrimSpace(text), "%") || len(b.Series) == 0 || PercentUnit(b.Unit) || pointsUnit(b.Unit) {
-		return nil
-	}
-	if slices.ContainsFunc(b.Series, func(p Point) bool { return p.Value < -1 || p.Value > 1 }) {
+	if _, field := ref.scenarioField(); field != "rate" || !strings.HasSuffix(strings.TrimSpace(text), "%") || !b.shares() ||
+		b.Projection == nil || b.Projection.Model == "exponential" {
 		return nil
 	}
 	next := strings.ToLower(strings.TrimLeft(trimSpaceEntities(trimCloseMarks(after)), "-")) // "%-Punkte"

@@ -344,18 +344,6 @@ func hundredfold(f float64) float64 {
 	return r
 }
 
-// checkDateLayout reports a layout of the date format that would not
-// show a date: one with no part of Go's reference date (2 January 2006),
-// such as "YYYY-MM-DD" or "%d %B %Y", which Format would print as it is
-// on every date, and one with a time of day ("15:04", "MST"), which a
-// date of the data, a calendar day, does not have; the date of an
-// observation of a series with times (timed) has a time of day, but no
-// zone, as its time is kept as written. Both are found by what the
-// layout writes: dates a day, a month and a year apart must not all come
-// out the same, and a time and a zone must change nothing. It also
-// reports a layout that writes more than a date written as a month or a
-// year (grain) says: its day, or its month, which would be the first of
-// it ("1 June 2024" for 2024-06).
 // otherLayouts turns the letters of a date layout of other tools
 // (strftime's %d %B %Y, spreadsheets' and Moment's DD/MM/YYYY) into a Go
 // layout's; longer runs come first, as the replacer tries them in order.
@@ -376,6 +364,18 @@ func goLayout(layout string) string {
 	return g
 }
 
+// checkDateLayout reports a layout of the date format that would not
+// show a date: one with no part of Go's reference date (2 January 2006),
+// such as "YYYY-MM-DD" or "%d %B %Y", which Format would print as it is
+// on every date, and one with a time of day ("15:04", "MST"), which a
+// date of the data, a calendar day, does not have; the date of an
+// observation of a series with times (timed) has a time of day, but no
+// zone, as its time is kept as written. Both are found by what the
+// layout writes: dates a day, a month and a year apart must not all come
+// out the same, and a time and a zone must change nothing. It also
+// reports a layout that writes more than a date written as a month or a
+// year (grain) says: its day, or its month, which would be the first of
+// it ("1 June 2024" for 2024-06).
 func checkDateLayout(layout string, timed bool, grain DateGrain) error {
 	base := time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)
 	text := base.Format(layout)
