@@ -2888,15 +2888,12 @@ func (c *converter) unraw(start, end int) string {
 	return out.String()
 }
 
+// longestRun returns the length of the longest run of c, an ASCII
+// character, in s.
 func longestRun(s string, c byte) int {
-	best, n := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			n++
-			best = max(best, n)
-		} else {
-			n = 0
-		}
+	best := 0
+	for r := range strings.FieldsFuncSeq(s, func(r rune) bool { return r != rune(c) }) {
+		best = max(best, len(r))
 	}
 	return best
 }

@@ -57,15 +57,14 @@ func (im *importer) nameDate(name string) (time.Time, string, bool, error) {
 }
 
 func (im *importer) jekyll() error {
-	confName := "_config.yml"
-	conf, err := im.readConfig(confName, false)
-	if err != nil {
-		return err
-	}
-	if conf == nil {
-		confName = "_config.yaml"
+	var conf map[string]any
+	var confName string
+	var err error
+	for _, confName = range []string{"_config.yml", "_config.yaml"} {
 		if conf, err = im.readConfig(confName, false); err != nil {
 			return err
+		} else if conf != nil {
+			break
 		}
 	}
 	// The config's text, for the places of its entries in notes, read
