@@ -704,7 +704,7 @@ var imgEmRE = regexp.MustCompile(`img\s*\+\s*em\s*[{,]`)
 // display: block }", so that "![](x.jpg)" over "*Album cover*" showed a
 // caption under the image.
 func emCaptions(src fs.FS) bool {
-	for data := range filesIn(src, []string{"_sass", "css", "assets"}, func(d fs.DirEntry) bool {
+	for _, data := range filesIn(src, []string{"_sass", "css", "assets"}, func(d fs.DirEntry) bool {
 		ext := path.Ext(d.Name())
 		return d.Type().IsRegular() && (ext == ".scss" || ext == ".sass" || ext == ".css")
 	}) {
