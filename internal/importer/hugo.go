@@ -314,17 +314,8 @@ func (im *importer) themeMarkup(conf map[string]any) {
 			conf["markup"] = sm
 		}
 		for k, v := range tm {
-			d, ok := sm[k]
-			switch {
-			case k == "_merge":
-			case !ok:
-				sm[k] = v
-			case merge == "deep":
-				dm, ok1 := d.(map[string]any)
-				vm, ok2 := v.(map[string]any)
-				if ok1 && ok2 {
-					fillConfig(dm, vm)
-				}
+			if _, ok := sm[k]; k != "_merge" && (!ok || merge == "deep") {
+				fillConfig(sm, map[string]any{k: v})
 			}
 		}
 	}
