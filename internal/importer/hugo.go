@@ -1232,14 +1232,11 @@ func readPermalinks(dst map[string]string, v any) map[string]string {
 	if ok1 || ok2 {
 		pl = page
 	}
-	for k, v := range pl {
-		if s, ok := v.(string); ok {
-			dst[k] = s
-		}
-	}
-	for k, v := range section {
-		if s, ok := v.(string); ok {
-			dst[sectionPermalink+k] = s
+	for prefix, table := range map[string]map[string]any{"": pl, sectionPermalink: section} {
+		for k, v := range table {
+			if s, ok := v.(string); ok {
+				dst[prefix+k] = s
+			}
 		}
 	}
 	return dst
