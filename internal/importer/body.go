@@ -1060,8 +1060,11 @@ func (c *converter) serverOnly(t tag) int {
 	b := c.body
 	end := t.end
 	if !strings.HasSuffix(t.args, "/") {
-		if et, ok := c.firstEndTag(t); ok {
-			end = et.end
+		for ct, ok := c.nextTag(t.end, "{{"); ok; ct, ok = c.nextTag(ct.start+2, "{{") {
+			if ct.name == "/"+t.name {
+				end = ct.end
+				break
+			}
 		}
 	}
 	c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:end])) + " -->")
@@ -1082,29 +1085,22 @@ func (c *converter) inlineShortcode(t tag) int {
 		return 0
 	}
 	b := c.body
-	ct, ok := c.firstEndTag(t)
-	if !ok || !script && !bytes.Contains(bytes.ReplaceAll(b[t.end:ct.start], []byte("{{<"), nil), []byte("{{")) {
-		return 0
-	}
-	c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:ct.end])) + " -->")
-	if script {
-		c.im.note(c.pos(t.start), "shortcode %s, whose inside its template gave a script as code (a chart's settings and data): left out, whole; a data block and a chart block show such numbers", t.name)
-	} else {
-		c.im.note(c.pos(t.start), "inline shortcode %s, a template Hugo ran: left out, whole", t.name)
-	}
-	return ct.end - t.start
-}
-
-// firstEndTag returns the first end tag of the shortcode t's name after
-// t, not matched past the tags of that name nested in it as shortcodeEnd
-// matches them, and whether there is one.
-func (c *converter) firstEndTag(t tag) (tag, bool) {
 	for ct, ok := c.nextTag(t.end, "{{"); ok; ct, ok = c.nextTag(ct.start+2, "{{") {
-		if ct.name == "/"+t.name {
-			return ct, true
+		if ct.name != "/"+t.name {
+			continue
 		}
+		if !script && !bytes.Contains(bytes.ReplaceAll(b[t.end:ct.start], []byte("{{<"), nil), []byte("{{")) {
+			return 0
+		}
+		c.out.WriteString("<!-- plotline import: " + commentSafe(string(b[t.start:ct.end])) + " -->")
+		if script {
+			c.im.note(c.pos(t.start), "shortcode %s, whose inside its template gave a script as code (a chart's settings and data): left out, whole; a data block and a chart block show such numbers", t.name)
+		} else {
+			c.im.note(c.pos(t.start), "inline shortcode %s, a template Hugo ran: left out, whole", t.name)
+		}
+		return ct.end - t.start
 	}
-	return tag{}, false
+	return 0
 }
 
 // liquid converts the Liquid tag or output at body offset i, and returns
@@ -2232,8 +2228,10 @@ func (c *converter) siteCode(t tag, language string) int {
 	if len(bytes.TrimSpace(b[lineStart(b, t.start):t.start])) > 0 {
 		return 0
 	}
-	if _, ok := c.firstEndTag(t); ok {
-		return c.fence(t, language, "/"+t.name, [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
+	for ct, ok := c.nextTag(t.end, "{{"); ok; ct, ok = c.nextTag(ct.start+2, "{{") {
+		if ct.closing && ct.name == "/"+t.name {
+			return c.fence(t, language, "/"+t.name, [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
+		}
 	}
 	return 0
 }
