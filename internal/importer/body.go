@@ -1831,7 +1831,7 @@ func (c *converter) ownLine() {
 	out := c.out.Bytes()
 	ls := c.out.lineStart()
 	line := out[ls:]
-	if k := bytes.Index(line[:min(len(line), maxRefStart)], []byte("]:")); k > 0 && bytes.ContainsFunc(line[k+2:], notSpace) && lineStartsRef(out, ls+k) {
+	if k := bytes.Index(line[:min(len(line), maxRefStart)], []byte("]:")); k > 0 && bytes.ContainsFunc(line[k+2:], func(r rune) bool { return !unicode.IsSpace(r) }) && lineStartsRef(out, ls+k) {
 		c.out.WriteByte('\n')
 	}
 }
@@ -1842,9 +1842,6 @@ func (c *converter) ownLine() {
 // label of 999 characters at most (of four bytes each at most), with its
 // brackets and colon.
 const maxRefStart = 2*markdown.MaxNesting + 3 + 4*999 + 3
-
-// notSpace reports whether r is not white space.
-func notSpace(r rune) bool { return !unicode.IsSpace(r) }
 
 // output is the converted body being written. It counts the times it
 // was cut short, so that where its last line starts can be kept from
@@ -2888,15 +2885,12 @@ func (c *converter) unraw(start, end int) string {
 	return out.String()
 }
 
+// longestRun returns the length of the longest run of c, an ASCII
+// character, in s.
 func longestRun(s string, c byte) int {
-	best, n := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			n++
-			best = max(best, n)
-		} else {
-			n = 0
-		}
+	best := 0
+	for r := range strings.FieldsFuncSeq(s, func(r rune) bool { return r != rune(c) }) {
+		best = max(best, len(r))
 	}
 	return best
 }
@@ -4149,7 +4143,7 @@ func (c *converter) attributeList(i int) int {
 		}
 		return c.converted(whole)
 	}
-	if hasClass(line, "solution") && c.solutionFold(b[i:i+quote]) {
+	if slices.Contains(strings.Fields(string(line[2:len(line)-1])), ".solution") && c.solutionFold(b[i:i+quote]) {
 		return c.converted(whole)
 	}
 	if quote > 0 {
@@ -4863,12 +4857,6 @@ func (c *converter) quoteAlert(kind string) bool {
 	}
 	c.insert(at, string(prefix)+" [!"+kind+"]\n")
 	return true
-}
-
-// hasClass reports whether the kramdown attribute list line names the
-// class name: {: .solution}.
-func hasClass(line []byte, name string) bool {
-	return slices.Contains(strings.Fields(string(line[2:len(line)-1])), "."+name)
 }
 
 // solutionFold writes the block quote that the output ends with, a

@@ -125,10 +125,8 @@ func (c *converter) writeDataTable(t tag, key, row, body string, end int) int {
 	if m == nil || header && (m[3] != row || m[5] != m[2]) || m[9] != row || m[11] != m[8] {
 		return 0
 	}
-	for _, s := range []string{m[1], m[4], m[6], m[7], m[10], m[12]} {
-		if strings.Contains(s, "{{") || strings.Contains(s, "{%") {
-			return 0
-		}
+	if slices.ContainsFunc([]string{m[1], m[4], m[6], m[7], m[10], m[12]}, func(s string) bool { return strings.Contains(s, "{{") || strings.Contains(s, "{%") }) {
+		return 0
 	}
 	p, rows := c.im.dataRows(key)
 	if rows == nil {

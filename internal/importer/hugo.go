@@ -314,17 +314,8 @@ func (im *importer) themeMarkup(conf map[string]any) {
 			conf["markup"] = sm
 		}
 		for k, v := range tm {
-			d, ok := sm[k]
-			switch {
-			case k == "_merge":
-			case !ok:
-				sm[k] = v
-			case merge == "deep":
-				dm, ok1 := d.(map[string]any)
-				vm, ok2 := v.(map[string]any)
-				if ok1 && ok2 {
-					fillConfig(dm, vm)
-				}
+			if _, ok := sm[k]; k != "_merge" && (!ok || merge == "deep") {
+				fillConfig(sm, map[string]any{k: v})
 			}
 		}
 	}
@@ -711,11 +702,11 @@ func layoutDirs(conf map[string]any) []string {
 	return dirs
 }
 
-// filesIn yields the text of each file under the folders roots of src,
-// in order, that keep reports true for; a folder or a file that cannot
-// be read is passed over.
-func filesIn(src fs.FS, roots []string, keep func(d fs.DirEntry) bool) iter.Seq[[]byte] {
-	return func(yield func([]byte) bool) {
+// filesIn yields the path and the text of each file under the folders
+// roots of src, in order, that keep reports true for; a folder or a file
+// that cannot be read is passed over.
+func filesIn(src fs.FS, roots []string, keep func(d fs.DirEntry) bool) iter.Seq2[string, []byte] {
+	return func(yield func(string, []byte) bool) {
 		done := false
 		for _, root := range roots {
 			_ = fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
@@ -725,7 +716,7 @@ func filesIn(src fs.FS, roots []string, keep func(d fs.DirEntry) bool) iter.Seq[
 				if d.IsDir() || !keep(d) {
 					return nil
 				}
-				if data, err := readFile(src, p); err == nil && !yield(data) {
+				if data, err := readFile(src, p); err == nil && !yield(p, data) {
 					done = true
 				}
 				return nil
@@ -737,7 +728,7 @@ func filesIn(src fs.FS, roots []string, keep func(d fs.DirEntry) bool) iter.Seq[
 // alertHook reports whether the Hugo site src, or a theme conf names,
 // has a block-quote render hook that reads alerts (.AlertType).
 func alertHook(src fs.FS, conf map[string]any) bool {
-	for data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return strings.HasPrefix(d.Name(), "render-blockquote") }) {
+	for _, data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return strings.HasPrefix(d.Name(), "render-blockquote") }) {
 		if bytes.Contains(data, []byte(".AlertType")) {
 			return true
 		}
@@ -751,7 +742,7 @@ func alertHook(src fs.FS, conf map[string]any) bool {
 // {filename=hugo.toml}: those of filename, file and title it reads.
 func fenceLabels(src fs.FS, conf map[string]any) []string {
 	var keys []string
-	for data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return d.Name() == "render-codeblock.html" }) {
+	for _, data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return d.Name() == "render-codeblock.html" }) {
 		for _, m := range fenceAttrRE.FindAllSubmatch(data, -1) {
 			if k := cmp.Or(string(m[1]), string(m[2])); (k == "filename" || k == "file" || k == "title") && !slices.Contains(keys, k) {
 				keys = append(keys, k)
@@ -767,7 +758,7 @@ func fenceLabels(src fs.FS, conf map[string]any) []string {
 // "title", its title; "" when it shows no caption. The site's hook is
 // read first.
 func imageCaption(src fs.FS, conf map[string]any) string {
-	for data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return d.Name() == "render-image.html" }) {
+	for _, data := range filesIn(src, layoutDirs(conf), func(d fs.DirEntry) bool { return d.Name() == "render-image.html" }) {
 		from := bytes.Index(data, []byte("<figcaption"))
 		to := bytes.Index(data, []byte("</figcaption>"))
 		if from < 0 || to < from {
@@ -1241,14 +1232,11 @@ func readPermalinks(dst map[string]string, v any) map[string]string {
 	if ok1 || ok2 {
 		pl = page
 	}
-	for k, v := range pl {
-		if s, ok := v.(string); ok {
-			dst[k] = s
-		}
-	}
-	for k, v := range section {
-		if s, ok := v.(string); ok {
-			dst[sectionPermalink+k] = s
+	for prefix, table := range map[string]map[string]any{"": pl, sectionPermalink: section} {
+		for k, v := range table {
+			if s, ok := v.(string); ok {
+				dst[prefix+k] = s
+			}
 		}
 	}
 	return dst

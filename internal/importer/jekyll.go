@@ -57,15 +57,14 @@ func (im *importer) nameDate(name string) (time.Time, string, bool, error) {
 }
 
 func (im *importer) jekyll() error {
-	confName := "_config.yml"
-	conf, err := im.readConfig(confName, false)
-	if err != nil {
-		return err
-	}
-	if conf == nil {
-		confName = "_config.yaml"
+	var conf map[string]any
+	var confName string
+	var err error
+	for _, confName = range []string{"_config.yml", "_config.yaml"} {
 		if conf, err = im.readConfig(confName, false); err != nil {
 			return err
+		} else if conf != nil {
+			break
 		}
 	}
 	// The config's text, for the places of its entries in notes, read
@@ -705,7 +704,7 @@ var imgEmRE = regexp.MustCompile(`img\s*\+\s*em\s*[{,]`)
 // display: block }", so that "![](x.jpg)" over "*Album cover*" showed a
 // caption under the image.
 func emCaptions(src fs.FS) bool {
-	for data := range filesIn(src, []string{"_sass", "css", "assets"}, func(d fs.DirEntry) bool {
+	for _, data := range filesIn(src, []string{"_sass", "css", "assets"}, func(d fs.DirEntry) bool {
 		ext := path.Ext(d.Name())
 		return d.Type().IsRegular() && (ext == ".scss" || ext == ".sass" || ext == ".css")
 	}) {

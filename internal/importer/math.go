@@ -246,34 +246,22 @@ func (im *importer) mathCodeScript(dirs []string, files ...string) {
 
 // firstMatch returns where re first matches in the files of the source
 // named by files, then in those under the folders dirs whose names end
-// in one of exts, in that order; the zero Pos when it matches nowhere.
+// in one of exts, in that order (filesIn, which passes over a folder it
+// cannot read); the zero Pos when it matches nowhere.
 func (im *importer) firstMatch(re *regexp.Regexp, exts, dirs, files []string) diag.Pos {
-	var found diag.Pos
-	look := func(p string) {
-		if data, err := readFile(im.src, p); err == nil {
-			if loc := re.FindIndex(data); loc != nil {
-				found = diag.At(p, data, loc[0])
-			}
-		}
-	}
 	for _, p := range files {
-		if found.Path == "" && p != "" {
-			look(p)
+		if data, err := readFile(im.src, p); p != "" && err == nil {
+			if loc := re.FindIndex(data); loc != nil {
+				return diag.At(p, data, loc[0])
+			}
 		}
 	}
-	for _, dir := range dirs {
-		_ = fs.WalkDir(im.src, dir, func(p string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil || found.Path != "":
-				return fs.SkipAll
-			case d.IsDir() || !d.Type().IsRegular() || !slices.Contains(exts, path.Ext(p)):
-				return nil
-			}
-			look(p)
-			return nil
-		})
+	for p, data := range filesIn(im.src, dirs, func(d fs.DirEntry) bool { return d.Type().IsRegular() && slices.Contains(exts, path.Ext(d.Name())) }) {
+		if loc := re.FindIndex(data); loc != nil {
+			return diag.At(p, data, loc[0])
+		}
 	}
-	return found
+	return diag.Pos{}
 }
 
 // mathCodeText returns what blogdown's math-code.js made of a code span

@@ -546,15 +546,10 @@ func (p *page) list(key string, split bool) []string {
 }
 
 // dateLayouts are the forms of dates the generators read that plotline
-// may not: they are rewritten as RFC 3339.
+// may not (content.ParseDate reads its own, a fraction of a second after
+// the seconds too): they are rewritten as RFC 3339.
 var dateLayouts = []string{
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04",
-	"2006-01-02T15:04:05.999999999Z07:00",
-	"2006-01-02 15:04:05.999999999 -0700",
-	"2006-01-02 15:04:05 -07:00",
 	"2006-01-02 15:04:05 MST",
-	"2006-01-02 15:04 -0700",
 	"2006-01-02T15:04:05-0700",
 	"2006-1-2",
 	"2006-01-02 15:04:05-07:00",
@@ -571,7 +566,6 @@ var dateLayouts = []string{
 	"2006-01-02 15:04:05.999999999 -0700 MST",
 	"2006-01-02 15:04:05Z07:00",
 	"2006-01-02 15:04:05Z0700",
-	"2006-01-02 15:04:05",
 	"02 Jan 2006",
 	"2 January 2006",
 	"January 2, 2006",

@@ -124,13 +124,9 @@ func expandHugo(pattern string, p *page, dir, section, file string, rules pathRu
 	if p.slug != "" {
 		fields["slugorfilename"], fields["slugorcontentbasename"] = p.slug, p.slug
 	}
-	u := expand(expandSections(pattern, dir), fields)
-	u = rules.path("/" + strings.TrimPrefix(u, "/"))
-	for strings.Contains(u, "//") {
-		// Where a token gave nothing: "/d/:sections[1:]/" of the
-		// section docs is /d/.
-		u = strings.ReplaceAll(u, "//", "/")
-	}
+	// A token that gave nothing leaves "//": "/d/:sections[1:]/" of
+	// the section docs is /d/.
+	u := cleanURL(rules.path("/" + strings.TrimPrefix(expand(expandSections(pattern, dir), fields), "/")))
 	if !strings.HasSuffix(u, "/") && !strings.HasSuffix(u, ".html") {
 		u += "/"
 	}
