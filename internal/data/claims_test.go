@@ -869,7 +869,7 @@ func TestBoundedCounts(t *testing.T) {
 		// A number below zero after a word that says it falls reads as
 		// a rise; without such a word, or without its sign, it is left.
 		{"Falling ", "lake.rate", "", `"falling -0.9" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
-		{"the level fell by ", "lake.rate | round 2", "", `"fell by -0.90" reads as a rise: lake.rate is below zero, and "fell by" already says it falls; write {{ lake.rate | abs }}`},
+		{"the level fell by ", "lake.rate | round 2", "", `"fell by -0.90" reads as a rise: lake.rate is below zero, and "fell by" already says it falls; write {{ lake.rate | abs | round 2 }}`},
 		{"falling ", "lake.rate | abs", "0.9", ""},
 		{"a rate of ", "lake.rate", "-0.9", ""},
 		{"down ", "losses.rate", "92", ""},
@@ -882,7 +882,7 @@ func TestBoundedCounts(t *testing.T) {
 		{"a rate of ", "losses.rate | abs", "92", ""},
 		{"Rising ", "lake.rate", "", `"rising -0.9" reads as a fall: lake.rate is below zero, and "rising" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
 		{"a drop of ", "lake.rate", "", `"drop of -0.9" reads as a rise: lake.rate is below zero, and "drop of" already says it falls; write {{ lake.rate | abs }}`},
-		{"The lake is falling ", "lake.rate | approx", "", `"falling about -0.9" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
+		{"The lake is falling ", "lake.rate | approx", "", `"falling about -0.9" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs | approx }}`},
 		{"It keeps dipping ", "lake.rate", "", `"dipping -0.9" reads as a rise: lake.rate is below zero, and "dipping" already says it falls; write {{ lake.rate | abs }}`},
 		{"It soared by ", "lake.rate", "", `"soared by -0.9" reads as a fall: lake.rate is below zero, and "soared by" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
 		{"It sinks ", "lake.rate", "", `"sinks -0.9" reads as a rise: lake.rate is below zero, and "sinks" already says it falls; write {{ lake.rate | abs }}`},
@@ -897,6 +897,13 @@ func TestBoundedCounts(t *testing.T) {
 		{"a deficit of ", "losses.rate | abs", "", `"deficit of 92" is false: losses.rate is 92, above zero, a rise, and abs shows it as it is; write the words of a rise`},
 		{"a deficit of ", "lake.rate | abs", "0.9", ""},
 		{"it loses ", "lake.rate | abs", "0.9", ""},
+		// abs before another format: that format, without the sign.
+		{"a deficit of ", "lake.rate | approx", "", `"deficit of about -0.9" reads as a rise: lake.rate is below zero, and "deficit of" already says it falls; write {{ lake.rate | abs | approx }}`},
+		{"a deficit of ", "lake.rate | abs | approx", "about 0.9", ""},
+		{"a deficit of ", "lake.rate | abs | round 2", "0.90", ""},
+		{"a surplus of ", "lake.rate | abs | approx", "", `"surplus of about 0.9" is false: lake.rate is -0.9, below zero, a fall, and abs takes its sign away; write the words of a fall`},
+		{"more than ", "lake.rate | abs | comma", "", `"more than 1" is false: lake.rate | abs is 0.9, rounded up to 1; write it unrounded, or a bound the number holds`},
+		{"", `lake.rate | abs | claim "about 0.9"`, "", "abs may come before one format of a number, such as | abs | approx, not before claim"},
 	} {
 		text, got := evalAfter(scope, tc.expr, tc.before, at)
 		if got != tc.err || text != tc.want {

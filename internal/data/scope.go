@@ -167,7 +167,11 @@ func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, er
 		ev.Warning = cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref), growthWithoutPercent(e, v, e.Claim.Phrase, after))
 		return ev, nil
 	}
-	text, shown, err := formatShown(s.Locale, v, e.Format, e.Arg, s.Claims.About)
+	sized := v
+	if e.Abs {
+		sized.Num = math.Abs(v.Num)
+	}
+	text, shown, err := formatShown(s.Locale, sized, e.Format, e.Arg, s.Claims.About)
 	if err == nil {
 		err = s.bound(e, v, text, shown, before, after)
 	}
@@ -307,7 +311,7 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 // abs }}-foot drop", of a rate that rises. The words before a value are
 // read by signBound.
 func (s *Scope) directionAfter(e Expr, v Value, text, after string) error {
-	if e.Format != "abs" || v.Num == 0 || !strings.HasPrefix(s.Locale.Language(), "en") && s.Locale.Language() != "" {
+	if !e.absolute() || v.Num == 0 || !strings.HasPrefix(s.Locale.Language(), "en") && s.Locale.Language() != "" {
 		return nil
 	}
 	clause, _, _ := strings.Cut(strings.ReplaceAll(after[:min(len(after), 80)], "-", " "), ".")
@@ -396,13 +400,13 @@ func (s *Scope) signBound(e Expr, v Value, text, before string, opts claim.Optio
 	// The sign before the number's first digit: "-1.3", "about -1.3".
 	if digit := strings.IndexFunc(text, unicode.IsDigit); digit > 0 && strings.ContainsAny(text[max(0, digit-3):digit], "-−") {
 		if w := claim.Falls(before, opts); w != "" {
-			return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
+			return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s }}", w, text, e.Ref, w, absExpr(e))
 		}
 		if w := claim.Rises(before, opts); w != "" {
-			return fmt.Errorf("\"%s %s\" reads as a fall: %s is below zero, and %q says it rises; write the words of a fall, then {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
+			return fmt.Errorf("\"%s %s\" reads as a fall: %s is below zero, and %q says it rises; write the words of a fall, then {{ %s }}", w, text, e.Ref, w, absExpr(e))
 		}
 	}
-	if e.Format != "abs" {
+	if !e.absolute() {
 		return nil
 	}
 	// abs takes a sign away, so the words before say which way the
@@ -890,7 +894,7 @@ var timeNouns = map[string]bool{
 // is left alone.
 func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string, dir int, said string, opts claim.Options) error {
 	ref := e.Ref.String()
-	if e.Format == "abs" {
+	if e.absolute() {
 		v.Num, ref = math.Abs(v.Num), ref+" | abs"
 	}
 	if math.IsNaN(shown) || math.Abs(shown-v.Num) <= 1e-12*math.Abs(v.Num) {
