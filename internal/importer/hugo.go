@@ -279,11 +279,12 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 // site's markup lacks (goldmark, highlight), "deep" the settings of
 // those keys too, the site's own winning; none by default. The themes
 // and modules whose folders the source lacks, or holds empty, are
-// noted, when their markup would have been merged: what they set (raw
-// HTML, the delimiters of mathematics) is not known. Hugo Blox's and
+// noted: when their markup would have been merged, that what they set
+// (raw HTML, the delimiters of mathematics) is not known, and otherwise
+// that their shortcodes are not read. Hugo Blox's and
 // Wowchemy's modules are known (see hugo), and left out of the note.
 func (im *importer) themeMarkup(conf map[string]any) {
-	var missing []string
+	var missing, absent []string
 	for _, t := range hugoThemes(conf) {
 		if t == "" {
 			continue
@@ -294,8 +295,13 @@ func (im *importer) themeMarkup(conf map[string]any) {
 			// No such folder, or an empty one (a git submodule not
 			// checked out).
 			lt := strings.ToLower(t)
-			if (merge == "shallow" || merge == "deep") && !strings.Contains(lt, "hugoblox/") && !strings.Contains(lt, "wowchemy/") {
+			known := strings.Contains(lt, "hugoblox/") || strings.Contains(lt, "wowchemy/")
+			if (merge == "shallow" || merge == "deep") && !known {
 				missing = append(missing, t)
+			} else if !known && !strings.Contains(t, "/") && !slices.Contains([]string{"docsy", "hextra", "blowfish", "congo"}, lt) {
+				// A theme by name (a module's may be in _vendor), and
+				// none whose shortcodes the import knows.
+				absent = append(absent, t)
 			}
 			continue
 		}
@@ -330,6 +336,9 @@ func (im *importer) themeMarkup(conf map[string]any) {
 	}
 	if len(missing) > 0 {
 		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the markup config is merged with that of %s, whose folders the source lacks (themes/%s): it is not read, so what it set is not known (if it published raw HTML, set unsafe_html: true in plotline.yaml)", strings.Join(missing, ", "), missing[0])
+	}
+	if len(absent) > 0 {
+		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the source lacks the folder of %s (themes/%s, empty or absent: a git submodule not checked out, or a module): its shortcodes are not read, so the pages' uses of them are not converted", strings.Join(absent, ", "), absent[0])
 	}
 }
 
