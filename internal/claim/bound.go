@@ -192,6 +192,7 @@ var pastVerbs = strings.Fields(`is are was were be been being surge surges surgi
 // hyphenated word one word, a curly apostrophe straight ("won’t"), a
 // number a word: the words a negation is sought in.
 func ClauseWords(text string) []string {
+	text = trimMarkup(text)
 	clause := strings.ReplaceAll(text[strings.LastIndexAny(text, ".,;:!?()[]—–|")+1:], "’", "'")
 	return strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return notWord(r) && r != '-' && !unicode.IsDigit(r) })
 }
@@ -297,13 +298,26 @@ func notWord(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }
 // dash's aside ("65 and over | {{ }}").
 func endsBound(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(")]:;,.!?|/–—", r) }
 
-// trimMarkup returns text without the HTML at its end that a writer puts
-// between words and a number: spaces, an entity ("more than&nbsp;") and
-// tags ("more than <strong>").
+// trimMarkup returns text without the markup at its end that a writer
+// puts between words and a number: spaces, an entity ("more than&nbsp;"),
+// tags ("more than <strong>"), a comment ("fewer than <!-- check -->")
+// and a footnote's mark ("before[^1]").
 func trimMarkup(text string) string {
 	for {
 		text = strings.TrimRightFunc(text, unicode.IsSpace)
 		switch {
+		case strings.HasSuffix(text, "-->"):
+			i := strings.LastIndex(text, "<!--")
+			if i < 0 {
+				return text
+			}
+			text = text[:i]
+		case strings.HasSuffix(text, "]"):
+			i := strings.LastIndex(text, "[^")
+			if i < 0 || strings.ContainsFunc(text[i:], unicode.IsSpace) || strings.Count(text[i:], "]") != 1 {
+				return text
+			}
+			text = text[:i]
 		case strings.HasSuffix(text, ";"):
 			i := strings.LastIndexByte(text, '&')
 			if i < 0 || !isEntity(text[i+1:len(text)-1]) {

@@ -58,7 +58,7 @@ func LoadIndex(fsys fs.FS, opts Options, diags *diag.List) *Site {
 		}
 		site.Pages = append(site.Pages, p)
 	}
-	site.Assets, site.Withheld = withhold(site.Assets, slices.Concat(site.Drafts, site.Later))
+	site.Assets, site.Withheld = withhold(site.Assets, site.Pages, slices.Concat(site.Drafts, site.Later))
 	site.Devices = checkTwins(site.Assets, diags)
 	site.Devices += AssignURLs(site.Pages, diags)
 	checkNav(site.Pages, diags)
@@ -102,23 +102,33 @@ func withNav(pages []*Page) []*Page {
 }
 
 // withhold splits assets into those published and those of the bundles
-// of the pages left out (see BundleFolder).
-func withhold(assets []string, left []*Page) (kept, withheld []string) {
-	folders := map[string]bool{} // the folders of the bundles left out
+// of the pages left out (see BundleFolder). A file is of the bundle whose
+// folder holds it most closely: the files of a published bundle inside a
+// draft section's folder are published with it.
+func withhold(assets []string, built, left []*Page) (kept, withheld []string) {
+	leftOut := map[string]bool{} // the folder of each bundle: whether it is left out
 	for _, p := range left {
 		if dir, ok := BundleFolder(p.Path); ok {
-			folders[dir] = true
+			leftOut[dir] = true
 		}
 	}
-	if len(folders) == 0 {
+	if len(leftOut) == 0 {
 		return assets, nil
 	}
-	for _, a := range assets {
-		in := false
-		for d := path.Dir(a); d != "." && d != "/" && !in; d = path.Dir(d) {
-			in = folders[d]
+	for _, p := range built {
+		if dir, ok := BundleFolder(p.Path); ok {
+			leftOut[dir] = false
 		}
-		if in {
+	}
+	for _, a := range assets {
+		out := false
+		for d := path.Dir(a); d != "." && d != "/"; d = path.Dir(d) {
+			if is, ok := leftOut[d]; ok {
+				out = is
+				break
+			}
+		}
+		if out {
 			withheld = append(withheld, a)
 		} else {
 			kept = append(kept, a)

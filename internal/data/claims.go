@@ -255,13 +255,36 @@ func (s *Scope) turnedPhrase(e Expr, v Value, not []string) (phrase string, nega
 	return e.Claim.Phrase, not
 }
 
+// widenedDatePhrase returns the claim of e about v, a date, with the
+// longest run of the words of its clause before it, up to maxDateWords,
+// that makes one claim with its phrase: "before mid-April" of "full
+// before {{ b.crossing | claim "mid-April" }}". Words that make no claim
+// with it are left, as is a run after a noun of time ("in the weeks
+// before"), which speaks of another time; the phrase alone is then the
+// claim.
+func (s *Scope) widenedDatePhrase(e Expr, v Value, before string) string {
+	opts := s.claimOptions(e.Ref.Block)
+	ws := claim.ClauseWords(before)
+	for k := min(len(ws), maxDateWords); k > 0; k-- {
+		phrase := strings.Join(ws[len(ws)-k:], " ") + " " + e.Claim.Phrase
+		if _, err := dateClaim(phrase, v, opts); err != nil {
+			continue
+		}
+		if k < len(ws) && timeNouns[ws[len(ws)-k-1]] {
+			break
+		}
+		return phrase
+	}
+	return e.Claim.Phrase
+}
+
 // claimWords returns an error when the words just before the claim of e,
 // a number v, bound it as a claim's qualifier does and make with its
 // phrase a claim that is false: "nearly {{ b.last.value | claim "200" }}"
 // says less than 200. A word that is also a preposition ("over", "under",
-// "über") may be of other words ("a row over 200 job cuts"), and a date's
-// "before" of another time ("in the weeks before"): they are left, as
-// words that make no claim are.
+// "über") may be of other words ("a row over 200 job cuts"): they are
+// left, as words that make no claim are. A date's words are read by
+// widenedDatePhrase.
 func (s *Scope) claimWords(e Expr, v Value, before string) error {
 	c := e.Claim
 	if c.Other != nil || v.Kind != Number {

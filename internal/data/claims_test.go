@@ -714,22 +714,40 @@ func TestBoundedCounts(t *testing.T) {
 		{"spent within ", "losses.weeks_to_limit", "", `"within 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
 		{"| *In under* ", "losses.weeks_to_limit | comma", "", `"in under 13 weeks" is false: losses.crossing is 15 April 2025, 13.1 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write {{ losses.crossing | claim "within 14 weeks" }}`},
 		{"within ", "losses.weeks_to_limit | approx", "about 13", ""},
+		// "over" of a span of time is "during", but "more than" after "in"
+		// or a verb of taking, or before "away".
+		// "exactly" and "precisely" say a number is not rounded.
+		{"It is spent in exactly ", "pace.weeks_to_limit", "", `"exactly 12" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
+		{"Precisely ", "pop.last.value | figures 2", "", `"precisely 84 million" is false: pop.last.value is 84,123,456, rounded to 84 million; write it unrounded, or "about"`},
+		{"It held exactly ", "losses.last.value | comma", "3,800", ""},
+		{"exactly ", "pop.last.value | comma", "84,123,456", ""},
+		{"Over ", "pace.weeks_to_limit", "12", ""},
+		{"It is spent in over ", "pace.weeks_to_limit", "", `"over 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
+		{"It takes over ", "pace.weeks_to_limit", "", `"over 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
 		// A date its format shows coarser than its day, after words that
 		// make a claim of it: false of 15 April before or after "mid-April"
 		// or "April", true by them; the day itself is left ("refill
 		// before 15 April" may be advice), as are words of no claim.
-		{"runs dry *before* ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"runs dry *before* ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "before mid-April 2025"`},
 		{"Not after ", `losses.crossing | date "January 2006"`, "April 2025", ""},
-		{"surely after ", `losses.crossing | date "January 2006"`, "", `"after April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"full no later than the end of the second quarter of ", `losses.crossing | date "2006"`, "2025", ""},
+		{"full by the end of the first quarter of ", `losses.crossing | date "2006"`, "", `"by the end of the first quarter of 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "by the end of the first quarter of 2025"`},
+		// A comment or a footnote's mark between the words and the value
+		// is no part of either.
+		{"runs dry before[^1] ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "before mid-April 2025"`},
+		{"runs dry before <!-- check the date --> ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "before mid-April 2025"`},
+		{"It holds fewer than <!-- check -->\n", "pop.last.value | figures 2", "", `"fewer than 84 million" is false: pop.last.value is 84,123,456, rounded down to 84 million; write it unrounded, or a bound the number holds`},
+		{"runs dry [before] ", "losses.crossing | approx", "mid-April 2025", ""},
+		{"surely after ", `losses.crossing | date "January 2006"`, "", `"after April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "after April 2025"`},
 		{"by ", "losses.crossing | approx", "mid-April 2025", ""},
 		{"before ", "losses.crossing", "15 April 2025", ""},
 		{"until ", "losses.crossing | approx", "mid-April 2025", ""},
 		// A negation before the words turns their claim.
 		{"The ward will not be full by ", `losses.crossing | date "January 2006"`, "", `"not be full by April 2025" is false: losses.crossing is 15 April 2025; write the day, or words without the negation`},
 		{"The ward will not be full before ", "losses.crossing | approx", "mid-April 2025", ""},
-		{"It will not be full until after ", `losses.crossing | date "January 2006"`, "", `"after April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"It will not be full until after ", `losses.crossing | date "January 2006"`, "", `"after April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "after April 2025"`},
 		{"It will not be full until ", `losses.crossing | date "January 2006"`, "April 2025", ""},
-		{"not long before ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"not long before ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "before mid-April 2025"`},
 		// A negation before a claim turns it too: the page says the
 		// claim is false, and a claim that holds is then an error.
 		{"The ward will not be full ", `losses.crossing | claim "before May"`, "", `"not be full before May" is false: claim "before May" holds, losses.crossing is 15 April 2025; write the claim without "not be full"`},
@@ -743,10 +761,15 @@ func TestBoundedCounts(t *testing.T) {
 		{"It holds nearly ", `losses.last.value | claim "3,800"`, "", `"nearly 3,800" is false: losses.last.value is 3,800, and the words before claim "3,800" are read with it; without them, write {{ losses.last.value | claim "about 3,800" }}`},
 		{"It holds ", `losses.last.value | claim "about 3,800"`, "about 3,800", ""},
 		{"full by ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
-		// A date's words before it may be of another time ("in the weeks
-		// before"), and a preposition of other words ("a row over"): left.
+		// A date's words before it are read with it, false or true.
+		{"full before ", `losses.crossing | claim "mid-April"`, "", `claim "before mid-April" is false: it reads as before 11 April 2025, and losses.crossing is 15 April 2025 (mid-April 2025); the words just before the claim are read with its phrase`},
+		{"certainly by the start of ", `losses.crossing | claim "April 2025"`, "", `claim "by the start of April 2025" is false: it reads as on or before 7 April 2025, and losses.crossing is 15 April 2025 (mid-April 2025); the words just before the claim are read with its phrase`},
+		{"The ward is full before ", `losses.crossing | claim "May"`, "May", ""},
+		{"It is full after ", `losses.crossing | claim "early April"`, "early April", ""},
+		// They may be of another time ("in the weeks before"), and a
+		// preposition of other words ("a row over"): left.
 		{"Staff need beds in the weeks before ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
-		{"full before ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
+		{"Staff need beds in the days after ", `losses.crossing | claim "early April"`, "", `claim "early April" is false: it reads as 1 to 10 April 2025, and losses.crossing is 15 April 2025 (mid-April 2025)`},
 		{"A row over ", `losses.last.value | claim "3,800"`, "3,800", ""},
 		// A negation turns the claim with the words between them.
 		{"The ward will not be full before ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
@@ -759,7 +782,7 @@ func TestBoundedCounts(t *testing.T) {
 		// The words of the end or the start of a month or a year.
 		{"full by the end of ", `losses.crossing | date "January 2006"`, "April 2025", ""},
 		{"no later than the end of ", `losses.crossing | date "January 2006"`, "April 2025", ""},
-		{"it fills before the start of ", `losses.crossing | date "January 2006"`, "", `"before the start of April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"it fills before the start of ", `losses.crossing | date "January 2006"`, "", `"before the start of April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "before the start of April 2025"`},
 		// Words of a time near the date are not of the date.
 		{"in the weeks before ", "losses.crossing | approx", "mid-April 2025", ""},
 		{"short in the month after ", `losses.crossing | date "January 2006"`, "April 2025", ""},
@@ -782,7 +805,7 @@ func TestBoundedCounts(t *testing.T) {
 		{"In 2026, full on ", `lake.crossing | date "2 January"`, "2 December", ""},
 		// Words of a time near the date are of its own clause: "within
 		// months, before" is "before".
-		{"within months, before ", `losses.crossing | date "January 2006"`, "", `"before April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }}`},
+		{"within months, before ", `losses.crossing | date "January 2006"`, "", `"before April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "before April 2025"`},
 		{"Within the next ", "losses.months_to_limit", "", `"within the next 3 months" is false: losses.crossing is 15 April 2025, 3.1 months after as_of (13 January 2025), and months_to_limit is rounded to the nearest month; write {{ losses.crossing | claim "within 4 months" }}`},
 		{"within ", "losses.years_to_limit", "", `"within 0 years" is false: losses.crossing is 15 April 2025, 0.3 years after as_of (13 January 2025), and years_to_limit is rounded to the nearest year; write {{ losses.crossing | claim "within a year" }}`},
 		{"more than ", "losses.weeks_to_limit", "13", ""},
@@ -846,7 +869,7 @@ func TestBoundedCounts(t *testing.T) {
 		// A number below zero after a word that says it falls reads as
 		// a rise; without such a word, or without its sign, it is left.
 		{"Falling ", "lake.rate", "", `"falling -0.9" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
-		{"the level fell by ", "lake.rate | round 2", "", `"fell by -0.90" reads as a rise: lake.rate is below zero, and "fell by" already says it falls; write {{ lake.rate | abs }}`},
+		{"the level fell by ", "lake.rate | round 2", "", `"fell by -0.90" reads as a rise: lake.rate is below zero, and "fell by" already says it falls; write {{ lake.rate | abs | round 2 }}`},
 		{"falling ", "lake.rate | abs", "0.9", ""},
 		{"a rate of ", "lake.rate", "-0.9", ""},
 		{"down ", "losses.rate", "92", ""},
@@ -859,7 +882,7 @@ func TestBoundedCounts(t *testing.T) {
 		{"a rate of ", "losses.rate | abs", "92", ""},
 		{"Rising ", "lake.rate", "", `"rising -0.9" reads as a fall: lake.rate is below zero, and "rising" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
 		{"a drop of ", "lake.rate", "", `"drop of -0.9" reads as a rise: lake.rate is below zero, and "drop of" already says it falls; write {{ lake.rate | abs }}`},
-		{"The lake is falling ", "lake.rate | approx", "", `"falling about -0.9" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs }}`},
+		{"The lake is falling ", "lake.rate | approx", "", `"falling about -0.9" reads as a rise: lake.rate is below zero, and "falling" already says it falls; write {{ lake.rate | abs | approx }}`},
 		{"It keeps dipping ", "lake.rate", "", `"dipping -0.9" reads as a rise: lake.rate is below zero, and "dipping" already says it falls; write {{ lake.rate | abs }}`},
 		{"It soared by ", "lake.rate", "", `"soared by -0.9" reads as a fall: lake.rate is below zero, and "soared by" says it rises; write the words of a fall, then {{ lake.rate | abs }}`},
 		{"It sinks ", "lake.rate", "", `"sinks -0.9" reads as a rise: lake.rate is below zero, and "sinks" already says it falls; write {{ lake.rate | abs }}`},
@@ -874,6 +897,13 @@ func TestBoundedCounts(t *testing.T) {
 		{"a deficit of ", "losses.rate | abs", "", `"deficit of 92" is false: losses.rate is 92, above zero, a rise, and abs shows it as it is; write the words of a rise`},
 		{"a deficit of ", "lake.rate | abs", "0.9", ""},
 		{"it loses ", "lake.rate | abs", "0.9", ""},
+		// abs before another format: that format, without the sign.
+		{"a deficit of ", "lake.rate | approx", "", `"deficit of about -0.9" reads as a rise: lake.rate is below zero, and "deficit of" already says it falls; write {{ lake.rate | abs | approx }}`},
+		{"a deficit of ", "lake.rate | abs | approx", "about 0.9", ""},
+		{"a deficit of ", "lake.rate | abs | round 2", "0.90", ""},
+		{"a surplus of ", "lake.rate | abs | approx", "", `"surplus of about 0.9" is false: lake.rate is -0.9, below zero, a fall, and abs takes its sign away; write the words of a fall`},
+		{"more than ", "lake.rate | abs | comma", "", `"more than 1" is false: lake.rate | abs is 0.9, rounded up to 1; write it unrounded, or a bound the number holds`},
+		{"", `lake.rate | abs | claim "about 0.9"`, "", "abs may come before one format of a number, such as | abs | approx, not before claim"},
 	} {
 		text, got := evalAfter(scope, tc.expr, tc.before, at)
 		if got != tc.err || text != tc.want {
@@ -1125,13 +1155,13 @@ func TestWordsAfter(t *testing.T) {
 		{"full before ", `shrink.crossing | date "January 2006"`, " is out.", "June 2025", ""},
 		{"full before ", `shrink.crossing | date "January 2006"`, " is over.", "June 2025", ""},
 		{"some time after ", `shrink.crossing | date "January 2006"`, " begins.", "June 2025", ""},
-		{"full before ", `shrink.crossing | date "January 2006"`, ".", "", `"before June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }}`},
-		{"full before ", `shrink.crossing | date "January 2006"`, " is outdone.", "", `"before June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }}`},
+		{"full before ", `shrink.crossing | date "January 2006"`, ".", "", `"before June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }} in place of "before June 2025"`},
+		{"full before ", `shrink.crossing | date "January 2006"`, " is outdone.", "", `"before June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }} in place of "before June 2025"`},
 		// Words of a bound before the number that claims read too.
 		{"Attendance topped ", "k.last.value | comma", ".", "", `"topped 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"The crowd was larger than ", "k.last.value | comma", ".", "", `"larger than 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
 		{"Deaths have passed ", "k.last.value | comma", ".", "", `"passed 1,205" is false: k.last.value is 1,204.6, rounded up to 1,205; write it unrounded, or a bound the number holds`},
-		{"Full prior to ", `shrink.crossing | date "January 2006"`, ".", "", `"prior to June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }}`},
+		{"Full prior to ", `shrink.crossing | date "January 2006"`, ".", "", `"prior to June 2025" is false: shrink.crossing is 12 June 2025; write the day, or {{ shrink.crossing | claim "mid-June 2025" }} in place of "prior to June 2025"`},
 		// "a maximum of" after a verb of reaching is the peak itself, no
 		// bound; as a ceiling it is one.
 		{"The count reached a maximum of ", "j.last.value | comma", " in January.", "1,204", ""},

@@ -32,7 +32,26 @@ type Expr struct {
 	Format    string // the format's name; "" for the default
 	Arg       string // the format's argument, unquoted
 	Claim     *Claim // set for `| claim "…"`
+	// Abs is set for `| abs | FORMAT`: the format shows the number
+	// without its sign, as abs alone does.
+	Abs bool
 }
+
+// absExpr returns the expression that shows e's number as e does, but
+// without its sign: "lake.rate | abs", "bal.last.value | abs | approx".
+func absExpr(e Expr) string {
+	switch {
+	case e.Format == "" || e.Format == "abs":
+		return e.Ref.String() + " | abs"
+	case e.Arg != "":
+		return fmt.Sprintf("%s | abs | %s %s", e.Ref, e.Format, e.Arg)
+	}
+	return fmt.Sprintf("%s | abs | %s", e.Ref, e.Format)
+}
+
+// absolute reports whether e shows its number without its sign: `| abs`,
+// `| abs 1`, `| abs | approx`.
+func (e Expr) absolute() bool { return e.Abs || e.Format == "abs" }
 
 // Ref names a field of a data block: losses.crossing.
 type Ref struct {
@@ -72,10 +91,19 @@ func ParseExpr(src string) (Expr, error) {
 		return e, nil
 	}
 	pipeline = strings.TrimSpace(pipeline)
+	if rest, ok := strings.CutPrefix(pipeline, "abs"); ok {
+		if next, ok := strings.CutPrefix(strings.TrimSpace(rest), "|"); ok {
+			// "a deficit of {{ bal.last.value | abs | approx }}".
+			e.Abs, pipeline = true, strings.TrimSpace(next)
+		}
+	}
 	name, arg, _ := strings.Cut(pipeline, " ")
 	arg = strings.TrimSpace(arg)
 	if name == "" {
 		return Expr{}, errors.New("want a format after |, such as | approx")
+	}
+	if e.Abs && (name == "claim" || name == "abs" || name == "date") {
+		return Expr{}, fmt.Errorf("abs may come before one format of a number, such as | abs | approx, not before %s", name)
 	}
 	if name == "claim" {
 		c, err := parseClaim(arg)
@@ -95,13 +123,13 @@ func ParseExpr(src string) (Expr, error) {
 		}
 		if strings.TrimSpace(rest) != "" {
 			if strings.Contains(rest, "|") {
-				return Expr{}, errors.New("only one format may follow a reference")
+				return Expr{}, errors.New("only one format may follow a reference, and abs before it: | abs | approx")
 			}
 			return Expr{}, fmt.Errorf("format %s: unexpected %q after its argument", name, strings.TrimSpace(rest))
 		}
 		arg = s
 	} else if strings.Contains(pipeline, "|") {
-		return Expr{}, errors.New("only one format may follow a reference")
+		return Expr{}, errors.New("only one format may follow a reference, and abs before it: | abs | approx")
 	}
 	e.Format, e.Arg = name, arg
 	return e, nil

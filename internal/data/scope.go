@@ -148,8 +148,17 @@ func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, er
 			c := *e.Claim
 			c.Phrase, not = s.turnedPhrase(e, v, not)
 			checked.Claim = &c
+		} else if v.Kind == Date && e.Claim.Other == nil {
+			// "before {{ b.crossing | claim "mid-April" }}" claims
+			// "before mid-April".
+			c := *e.Claim
+			c.Phrase = s.widenedDatePhrase(e, v, before)
+			checked.Claim = &c
 		}
 		ev, err := s.evalClaim(checked, v, strings.Join(not, " "), pos)
+		if err != nil && not == nil && checked.Claim.Phrase != e.Claim.Phrase {
+			err = fmt.Errorf("%w; the words just before the claim are read with its phrase", err)
+		}
 		if err == nil && not == nil {
 			err = s.claimWords(e, v, before)
 		}
@@ -163,7 +172,11 @@ func (s *Scope) eval(e Expr, before, after string, pos diag.Pos) (Evaluation, er
 		ev.Warning = cmp.Or(s.pastCrossing(e.Ref, v), s.seenBefore(e.Ref), growthWithoutPercent(e, v, e.Claim.Phrase, after))
 		return ev, nil
 	}
-	text, shown, err := formatShown(s.Locale, v, e.Format, e.Arg, s.Claims.About)
+	sized := v
+	if e.Abs {
+		sized.Num = math.Abs(v.Num)
+	}
+	text, shown, err := formatShown(s.Locale, sized, e.Format, e.Arg, s.Claims.About)
 	if err == nil {
 		err = s.bound(e, v, text, shown, before, after)
 	}
@@ -272,10 +285,16 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 	}
 	if strings.TrimSpace(before) != "" {
 		opts := s.claimOptions(e.Ref.Block)
+		if err := s.exactly(e, v, text, shown, before); err != nil {
+			return err
+		}
 		if err := s.signBound(e, v, text, before, opts); err != nil {
 			return err
 		}
 		if w, dir, said := claim.Bound(before, opts); dir != 0 {
+			if w == "over" && overMeansMore(before, after) {
+				w = "more than"
+			}
 			if err := s.countBound(e.Ref, e.Format, v, w, dir, said, opts); err != nil {
 				return err
 			}
@@ -297,7 +316,7 @@ func (s *Scope) bound(e Expr, v Value, text string, shown float64, before, after
 // abs }}-foot drop", of a rate that rises. The words before a value are
 // read by signBound.
 func (s *Scope) directionAfter(e Expr, v Value, text, after string) error {
-	if e.Format != "abs" || v.Num == 0 || !strings.HasPrefix(s.Locale.Language(), "en") && s.Locale.Language() != "" {
+	if !e.absolute() || v.Num == 0 || !strings.HasPrefix(s.Locale.Language(), "en") && s.Locale.Language() != "" {
 		return nil
 	}
 	clause, _, _ := strings.Cut(strings.ReplaceAll(after[:min(len(after), 80)], "-", " "), ".")
@@ -384,13 +403,13 @@ func (s *Scope) signBound(e Expr, v Value, text, before string, opts claim.Optio
 	// The sign before the number's first digit: "-1.3", "about -1.3".
 	if digit := strings.IndexFunc(text, unicode.IsDigit); digit > 0 && strings.ContainsAny(text[max(0, digit-3):digit], "-−") {
 		if w := claim.Falls(before, opts); w != "" {
-			return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
+			return fmt.Errorf("\"%s %s\" reads as a rise: %s is below zero, and %q already says it falls; write {{ %s }}", w, text, e.Ref, w, absExpr(e))
 		}
 		if w := claim.Rises(before, opts); w != "" {
-			return fmt.Errorf("\"%s %s\" reads as a fall: %s is below zero, and %q says it rises; write the words of a fall, then {{ %s | abs }}", w, text, e.Ref, w, e.Ref)
+			return fmt.Errorf("\"%s %s\" reads as a fall: %s is below zero, and %q says it rises; write the words of a fall, then {{ %s }}", w, text, e.Ref, w, absExpr(e))
 		}
 	}
-	if e.Format != "abs" {
+	if !e.absolute() {
 		return nil
 	}
 	// abs takes a sign away, so the words before say which way the
@@ -820,7 +839,7 @@ func (s *Scope) dateBound(e Expr, v Value, text, before, after string) error {
 			// not the date.
 			return nil
 		}
-		return fmt.Errorf("%q is false: %s is %s; write the day, or {{ %s | claim %q }}", phrase, e.Ref, verdict.Value, e.Ref, verdict.Suggest)
+		return fmt.Errorf("%q is false: %s is %s; write the day, or {{ %s | claim %q }} in place of %q", phrase, e.Ref, verdict.Value, e.Ref, verdict.Suggest, phrase)
 	}
 	return nil
 }
@@ -846,8 +865,8 @@ var dateEdges = []struct{ words, edge string }{
 }
 
 // maxDateWords is the most words dateBound reads before a date: "no
-// later than the end of".
-const maxDateWords = 6
+// later than the end of the first quarter of".
+const maxDateWords = 10
 
 // besideYear reports whether d is one of the two days of its month and
 // day either side of asOf, the last on or before it and the next after
@@ -880,7 +899,7 @@ var timeNouns = map[string]bool{
 // is left alone.
 func (s *Scope) numberBound(e Expr, v Value, text string, shown float64, w string, dir int, said string, opts claim.Options) error {
 	ref := e.Ref.String()
-	if e.Format == "abs" {
+	if e.absolute() {
 		v.Num, ref = math.Abs(v.Num), ref+" | abs"
 	}
 	if math.IsNaN(shown) || math.Abs(shown-v.Num) <= 1e-12*math.Abs(v.Num) {
@@ -916,7 +935,7 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, s
 	if !ok || format != "" && format != "comma" && format != "int" {
 		return nil
 	}
-	b, field := s.blocks[ref.Block], ref.Field[strings.LastIndex(ref.Field, ".")+1:]
+	field := ref.Field[strings.LastIndex(ref.Field, ".")+1:]
 	unit := strings.TrimSuffix(field, "s_to_limit")
 	if exact <= 0 {
 		return nil // a crossing before as_of: pastCrossing warns of it
@@ -926,12 +945,7 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, s
 	if d := v.Num - exact; !(dir < 0 && (d < 0 || dir == -2 && d == 0) || dir > 0 && w != "over" && (d > 0 || dir == 2 && d == 0)) {
 		return nil
 	}
-	crossing := strings.TrimSuffix(ref.String(), field) + "crossing"
-	why := fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
-		crossing, c.Date.Format(dateLayout), exact, unit, b.AsOf.Format(dateLayout), field, unit)
-	if v.Num == exact {
-		why = fmt.Sprintf("%s is %s, %g %s after as_of (%s) to the day", crossing, c.Date.Format(dateLayout), exact, unit+pick(exact == 1, "", "s"), b.AsOf.Format(dateLayout))
-	}
+	crossing, why := s.countRounding(ref, v, exact, c)
 	shown := fmt.Sprintf("%s %s", said, WrittenNumberIn(s.Locale, v.Num, 0))
 	if english, _, _ := claim.Bound(said, claim.Options{}); english != "" {
 		shown += " " + unit + pick(v.Num == 1, "", "s")
@@ -945,6 +959,62 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, s
 		within = verdict.Suggest
 	}
 	return fmt.Errorf("\"%s\" is false: %s; write {{ %s | claim %q }}", shown, why, crossing, within)
+}
+
+// overMeansMore reports whether "over" at the end of before, the words
+// before a count of time, means "more than" rather than "during": after
+// "in", "within", "for", "after" or a verb of taking ("in over 13
+// weeks", "it takes over 13 weeks"), or before "away" or "from now"
+// ("over 13 weeks away").
+func overMeansMore(before, after string) bool {
+	ws := claim.ClauseWords(before)
+	if len(ws) >= 2 && slices.Contains([]string{"in", "within", "for", "after", "take", "takes", "took", "taking"}, ws[len(ws)-2]) {
+		return true
+	}
+	rest := strings.Fields(strings.ToLower(after))
+	word := func(i int) string { return strings.TrimRight(rest[i], ".,;:!?)") }
+	return len(rest) >= 2 && (word(1) == "away" || len(rest) >= 3 && word(1) == "from" && word(2) == "now")
+}
+
+// countRounding returns the crossing whose count of time ref is, and
+// why v, that count, is or is not the exact span to it (its crossing c,
+// exact away): "losses.crossing is 15 April 2025, 13.1 weeks after as_of
+// (13 January 2025), and weeks_to_limit is rounded to the nearest week".
+func (s *Scope) countRounding(ref Ref, v Value, exact float64, c Value) (crossing, why string) {
+	field := ref.Field[strings.LastIndex(ref.Field, ".")+1:]
+	unit, asOf := strings.TrimSuffix(field, "s_to_limit"), s.blocks[ref.Block].AsOf.Format(dateLayout)
+	crossing = strings.TrimSuffix(ref.String(), field) + "crossing"
+	if v.Num == exact {
+		return crossing, fmt.Sprintf("%s is %s, %g %s after as_of (%s) to the day", crossing, c.Date.Format(dateLayout), exact, unit+pick(exact == 1, "", "s"), asOf)
+	}
+	return crossing, fmt.Sprintf("%s is %s, %.1f %ss after as_of (%s), and %s is rounded to the nearest %s",
+		crossing, c.Date.Format(dateLayout), exact, unit, asOf, field, unit)
+}
+
+// exactWords are the words before a number that say it is not rounded.
+var exactWords = []string{"exactly", "precisely", "genau", "exakt", "exactement", "précisément", "exactamente", "esattamente", "precies"}
+
+// exactly returns an error when the last word of the clause before v, a
+// number shown rounded as text (to shown, NaN for approx), says it is
+// exact: "exactly {{ k.last.value | comma }}" of 1,204.6, "in precisely
+// {{ b.months_to_limit }} months" of a crossing 8.4 months away.
+func (s *Scope) exactly(e Expr, v Value, text string, shown float64, before string) error {
+	ws := claim.ClauseWords(before)
+	if len(ws) == 0 || !slices.Contains(exactWords, ws[len(ws)-1]) {
+		return nil
+	}
+	said := ws[len(ws)-1] + " " + text
+	if exact, c, ok := s.countSpan(e.Ref); ok {
+		if exact == v.Num || exact <= 0 {
+			return nil
+		}
+		_, why := s.countRounding(e.Ref, v, exact, c)
+		return fmt.Errorf("%q is false: %s; write \"about\", or the date", said, why)
+	}
+	if math.IsNaN(shown) || math.Abs(shown) == math.Abs(v.Num) {
+		return nil
+	}
+	return fmt.Errorf("%q is false: %s is %s, rounded to %s; write it unrounded, or \"about\"", said, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0), text)
 }
 
 // countSpan returns the days, weeks, months or years from as_of to the crossing

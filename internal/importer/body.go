@@ -13,6 +13,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"unicode"
@@ -966,6 +967,9 @@ func (c *converter) hugo(i int) int {
 		return c.wrote("<"+el+">", t.end-i)
 	}
 	if sc.link && !t.closing && took(c.linkShortcode(t, args)) {
+		return n
+	}
+	if sc.textParam != "" && !t.closing && took(c.paramLink(t, sc, args)) {
 		return n
 	}
 	if sc.include && !t.closing && c.p.includeDepth < maxIncludeDepth && !c.inHTMLBlock(i) {
@@ -2647,6 +2651,34 @@ func (c *converter) linkShortcode(t tag, a args) int {
 	c.out.WriteString("[" + text + "](")
 	c.writeAddress(u, t.start)
 	return c.wrote(")", et.end-t.start)
+}
+
+// paramLink writes the shortcode at t whose template is one link showing
+// its parameter sc.textParam (see paramLink): that text, a link to the
+// address of sc.hrefParam when it has one. It returns how many bytes of
+// the body it took, 0 when the text is missing or holds Markdown's marks.
+func (c *converter) paramLink(t tag, sc shortcode, a args) int {
+	arg := func(name string) string {
+		if n, err := strconv.Atoi(name); err == nil {
+			return a.pos(n)
+		}
+		return a.named[name]
+	}
+	text := strings.Join(strings.Fields(arg(sc.textParam)), " ")
+	if text == "" || strings.ContainsAny(text, "[]{}<*_`\\") {
+		return 0
+	}
+	href := strings.TrimSpace(arg(sc.hrefParam))
+	if sc.hrefParam == "" || href == "" {
+		return c.wrote(text, t.end-t.start)
+	}
+	u := c.mended(href)
+	if c.inHTMLBlock(t.start) {
+		return c.writeLink(t.start, t.end, text, u)
+	}
+	c.out.WriteString("[" + text + "](")
+	c.writeAddress(u, t.start)
+	return c.wrote(")", t.end-t.start)
 }
 
 // tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its

@@ -78,7 +78,7 @@ func (im *importer) mendFragments() {
 			}
 			known, ok := ids[target]
 			if !ok {
-				known = pageIDs(im.code, target.converted)
+				known = pageIDs(im.code, target.converted, im.conf.unsafe)
 				ids[target] = known
 			}
 			if known.has(frag) {
@@ -213,9 +213,9 @@ func withoutAttributes(text string) string {
 	return strings.TrimSpace(text[:m[0]])
 }
 
-// pageIDs returns the ids a converted body gives its headings and
-// elements.
-func pageIDs(md parser.Parser, body []byte) *pageAnchors {
+// pageIDs returns the ids a converted body gives its headings and, when
+// its raw HTML is published (rawHTML), its elements.
+func pageIDs(md parser.Parser, body []byte, rawHTML bool) *pageAnchors {
 	code, _ := codeSpans(md, body)
 	ids := map[string]bool{}
 	set := anchor.NewSet()
@@ -233,8 +233,10 @@ func pageIDs(md parser.Parser, body []byte) *pageAnchors {
 	for _, text := range texts {
 		ids[set.Add(text)] = true
 	}
-	for _, m := range attrIDRE.FindAllSubmatch(body, -1) {
-		ids[string(m[1])] = true
+	if rawHTML {
+		for _, m := range attrIDRE.FindAllSubmatch(body, -1) {
+			ids[string(m[1])] = true
+		}
 	}
 	return &pageAnchors{ids: ids, notes: footnoteNumbers(body, code)}
 }

@@ -25,7 +25,7 @@ func TestPageIDs(t *testing.T) {
 		{"Two[^b], `[^a]` one[^a][^b][^none].\n\n[^a]: x\n   [^b]: y [^c]\n[^c]: z\n    [^d]: code\n", "fn:a=2 fn:b=1 fn:c=3"},
 	}
 	for _, tt := range tests {
-		ids := pageIDs(newCodeParser(), []byte(tt.body))
+		ids := pageIDs(newCodeParser(), []byte(tt.body), true)
 		var list []string
 		for id := range ids.ids {
 			list = append(list, id)

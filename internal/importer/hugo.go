@@ -279,11 +279,12 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 // site's markup lacks (goldmark, highlight), "deep" the settings of
 // those keys too, the site's own winning; none by default. The themes
 // and modules whose folders the source lacks, or holds empty, are
-// noted, when their markup would have been merged: what they set (raw
-// HTML, the delimiters of mathematics) is not known. Hugo Blox's and
+// noted: when their markup would have been merged, that what they set
+// (raw HTML, the delimiters of mathematics) is not known, and otherwise
+// that their shortcodes are not read. Hugo Blox's and
 // Wowchemy's modules are known (see hugo), and left out of the note.
 func (im *importer) themeMarkup(conf map[string]any) {
-	var missing []string
+	var missing, absent []string
 	for _, t := range hugoThemes(conf) {
 		if t == "" {
 			continue
@@ -294,8 +295,13 @@ func (im *importer) themeMarkup(conf map[string]any) {
 			// No such folder, or an empty one (a git submodule not
 			// checked out).
 			lt := strings.ToLower(t)
-			if (merge == "shallow" || merge == "deep") && !strings.Contains(lt, "hugoblox/") && !strings.Contains(lt, "wowchemy/") {
+			known := strings.Contains(lt, "hugoblox/") || strings.Contains(lt, "wowchemy/")
+			if (merge == "shallow" || merge == "deep") && !known {
 				missing = append(missing, t)
+			} else if !known && !strings.Contains(t, "/") && !slices.Contains([]string{"docsy", "hextra", "blowfish", "congo"}, lt) {
+				// A theme by name (a module's may be in _vendor), and
+				// none whose shortcodes the import knows.
+				absent = append(absent, t)
 			}
 			continue
 		}
@@ -321,6 +327,9 @@ func (im *importer) themeMarkup(conf map[string]any) {
 	}
 	if len(missing) > 0 {
 		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the markup config is merged with that of %s, whose folders the source lacks (themes/%s): it is not read, so what it set is not known (if it published raw HTML, set unsafe_html: true in plotline.yaml)", strings.Join(missing, ", "), missing[0])
+	}
+	if len(absent) > 0 {
+		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the source lacks the folder of %s (themes/%s, empty or absent: a git submodule not checked out, or a module): its shortcodes are not read, so the pages' uses of them are not converted", strings.Join(absent, ", "), absent[0])
 	}
 }
 
@@ -849,6 +858,11 @@ type shortcode struct {
 	// Blowfish's button); script: it gives its inside to a script
 	// (Congo's Chart.js chart).
 	link, script bool
+	// textParam, hrefParam: it is one link whose text is its parameter
+	// textParam and whose address is hrefParam, or whose address the
+	// template computes ("" then): <a href="{{ .Get "url" }}">{{ .Get
+	// "title" }}</a> (a "0" or "1" names a parameter by position).
+	textParam, hrefParam string
 	// inner: it shows its inside (.Inner) in some way.
 	inner bool
 	// serverOnly: its template shows something only under hugo server
@@ -933,6 +947,9 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				s.iconAlert = string(m[1])
 			}
 			s.link = s.inner && linkHrefRE.Match(data)
+			if !s.inner {
+				s.textParam, s.hrefParam = paramLink(data)
+			}
 			if m := inlineTagRE.FindSubmatch(data); m != nil && string(m[1]) == string(m[2]) {
 				s.inlineTag = string(m[1])
 			}
@@ -1049,6 +1066,44 @@ var iconAlertRE = regexp.MustCompile(`default\s+"([\w-]*exclamation[\w-]*)"`)
 // linkHrefRE finds, in a shortcode's template, a link to its href
 // parameter: <a class="…" {{ with .Get "href" }}href="{{ . }}"{{ end }}.
 var linkHrefRE = regexp.MustCompile(`<a\b[^>]*\.Get\s+"href"`)
+
+// paramLinkRE matches, in a shortcode's template, a link whose text is
+// a parameter or a variable, its attributes in the first group and what
+// it shows in the second: <a href="{{ .Get "url" }}">{{ .Get "title" }}</a>,
+// <a href='{{ $link }}'>{{ $text }}</a>.
+var paramLinkRE = regexp.MustCompile(`<a\b([^>]*)>\s*\{\{-?\s*((?:\.Get\s+(?:"\w+"|\d)|\$\w+)(?:\s*\|\s*(?:markdownify|htmlEscape|safeHTML|plainify))*)\s*-?\}\}\s*</a>`)
+
+// hrefParamRE finds the address of a link among its attributes: a
+// parameter or a variable.
+var hrefParamRE = regexp.MustCompile(`href=["']\{\{-?\s*(\.Get\s+(?:"\w+"|\d)|\$\w+)(?:\s*\|\s*\w+)*\s*-?\}\}["']`)
+
+// paramLink returns the parameters of a shortcode whose template data is
+// one link that shows a parameter, its text and its address (see
+// shortcode.textParam), or "" for its text when it is none. A variable
+// stands for the parameter it is set to ({{ $text := .Get "text" }}).
+func paramLink(data []byte) (text, href string) {
+	ms := paramLinkRE.FindAllSubmatch(data, -1)
+	if len(ms) != 1 {
+		return "", ""
+	}
+	param := func(expr string) string {
+		expr = strings.TrimSpace(expr)
+		if v, ok := strings.CutPrefix(expr, "$"); ok {
+			m := regexp.MustCompile(`\$` + regexp.QuoteMeta(v) + `\s*:=\s*\(?\s*\.Get\s+("\w+"|\d)\s*\)?\s*-?\}\}`).FindSubmatch(data)
+			if m == nil {
+				return ""
+			}
+			expr = ".Get " + string(m[1])
+		}
+		p, _ := strings.CutPrefix(expr, ".Get")
+		return strings.Trim(strings.Fields(p)[0], `"`)
+	}
+	text = param(strings.SplitN(string(ms[0][2]), "|", 2)[0])
+	if m := hrefParamRE.FindSubmatch(ms[0][1]); m != nil && text != "" {
+		href = param(string(m[1]))
+	}
+	return text, href
+}
 
 // inlineTagRE matches a shortcode's template that is one inline element
 // around its inside and nothing else: <mark>{{ .Inner | markdownify }}</mark>.

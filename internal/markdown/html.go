@@ -9,6 +9,7 @@ import (
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
@@ -306,8 +307,8 @@ func shownText(v []byte) string {
 
 // summaryText returns the plain text of the inline content of n, up to
 // brk if brk is inside it: values resolved, escapes and entities undone,
-// autolinks as their address, images left out (a footnote mark has no
-// text node, so it leaves nothing).
+// autolinks as their address, images and struck-through text left out
+// (a footnote mark has no text node, so it leaves nothing).
 func summaryText(n ast.Node, src []byte, brk ast.Node) string {
 	var b strings.Builder
 	Walk(n, func(c ast.Node) ast.WalkStatus {
@@ -341,7 +342,7 @@ func summaryText(n ast.Node, src []byte, brk ast.Node) string {
 				}
 			}
 			return ast.WalkSkipChildren
-		case *ast.Image, *ast.RawHTML:
+		case *ast.Image, *ast.RawHTML, *extast.Strikethrough:
 			return ast.WalkSkipChildren
 		}
 		return ast.WalkContinue
