@@ -721,6 +721,20 @@ func (p *parser) seasonPeriod(first, n int, e edge) (period, bool) {
 	}
 	p.pos = start
 	per.year = p.optYear()
+	if per.year.kind == yearAbs {
+		// "winter 2026": for some readers the winter that begins in
+		// December 2026, for others the one that ends in February.
+		y := per.year.n
+		per.late = func(y int, south bool) (span, bool) {
+			start := seasonStart(north, south)
+			return months(y-pick(start == 12, 1, 0), start+time.Month(first), n), true
+		}
+		per.twoWays = fmt.Sprintf("%s %d begins in December %d for some readers and in December %d for others", t.text, y, y, y-1)
+		per.instead = fmt.Sprintf("write %q or %q", fmt.Sprintf("%s %d/%02d", t.text, y-1, y%100), fmt.Sprintf("%s %d/%02d", t.text, y, (y+1)%100))
+		if start := seasonStart(north, false); start != 12 && seasonStart(north, true) != 12 {
+			per.late, per.twoWays, per.instead = nil, "", ""
+		}
+	}
 	return per, true
 }
 

@@ -27,7 +27,8 @@
 //	the first | second | third | fourth | last week of April       days 1–7 | 8–14 | 15–21 | 22–28 | the last 7
 //	the turn of the year, the turn of 2026                         21 December to 10 January
 //	spring | summer | autumn | fall | winter [2025]                Mar–May | Jun–Aug | Sep–Nov | Dec–Feb
-//	winter 2024/25, winter 2024–25, winter 2025                    Dec 2024–Feb 2025; winter 2025 begins in Dec 2025
+//	winter 2024/25, winter 2024–25                                 Dec 2024–Feb 2025
+//	winter 2025                                                    Dec 2024–Feb 2025 or Dec 2025–Feb 2026 (read both ways)
 //	2024/25, 2024-25, 2024–25, 2024/2025                           a fiscal year or season; see below
 //	FY2024/25, the 2024/25 financial | fiscal year                 the same
 //	the start | middle | end of 2024/25                            its first month | middle third | last month
@@ -63,7 +64,10 @@
 // "this week" as of Monday 13 January 2025 is true from 13 to 18 January
 // and refused on the 12th and the 19th. A century runs from its year 00
 // to 99 for some readers and from 01 to 00 for others: "by the end of the
-// century" is true up to 31 December 2099 and refused in 2100. "mid-century"
+// century" is true up to 31 December 2099 and refused in 2100. A winter
+// named by one year, "winter 2026", is the one that begins in its
+// December for some readers and the one that ends in its February for
+// others: "in winter 2026" is refused of February 2026. "mid-century"
 // and "the middle of the century", which readers place anywhere from its
 // 40s to its 60s, are refused.
 //
