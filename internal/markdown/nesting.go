@@ -269,9 +269,9 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 				return start + off, "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)", true
 			}
 			if off, closer, ok := emphasis(line, i, &open, &both, &inert, &walk, &spans); ok && closer {
-				return start + off, fmt.Sprintf("too many %s that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (%s)", markerNames[line[off]], escapeAdvice[line[off]]), true
+				return start + off, fmt.Sprintf("too many %c that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (%s)", line[off], escapeAdvice[line[off]]), true
 			} else if ok {
-				return start + off, fmt.Sprintf("more than %d emphasis markers (%s) are open at once in this paragraph: plotline refuses Markdown this deep (%s)", MaxNesting, markerNames[line[off]], escapeAdvice[line[off]]), true
+				return start + off, fmt.Sprintf("more than %d emphasis markers (%c) are open at once in this paragraph: plotline refuses Markdown this deep (%s)", MaxNesting, line[off], escapeAdvice[line[off]]), true
 			}
 		}
 		prevBlank = blank
@@ -382,16 +382,13 @@ func unclosedMessage() string {
 	return fmt.Sprintf("more than %d [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)", MaxUnclosed)
 }
 
-// markerNames and escapeAdvice name each emphasis marker in TooDeep's
-// messages, and say how to write it as itself.
-var (
-	markerNames  = map[byte]string{'*': "*", '_': "_", '~': "~"}
-	escapeAdvice = map[byte]string{
-		'*': `write \* for a star that is no emphasis`,
-		'_': `write \_ for an underscore that is no emphasis`,
-		'~': `write \~ for a tilde that is no strikethrough`,
-	}
-)
+// escapeAdvice says, in TooDeep's messages, how to write each emphasis
+// marker as itself.
+var escapeAdvice = map[byte]string{
+	'*': `write \* for a star that is no emphasis`,
+	'_': `write \_ for an underscore that is no emphasis`,
+	'~': `write \~ for a tilde that is no strikethrough`,
+}
 
 // spanState is what emphasis knows of the paragraph's code spans,
 // mathematics and tags, which goldmark reads before emphasis and in
