@@ -548,10 +548,7 @@ func (m *model) limitNumber() string {
 
 // limitLabel is the text on the limit line: "12,000 casualties".
 func (m *model) limitLabel() string {
-	if m.unit == "" {
-		return m.limitNumber()
-	}
-	return m.limitNumber() + " " + m.unit
+	return m.limitText(m.limitValue, m.limitPlaces)
 }
 
 // beyondUntil returns the central curve of p from end, the last date of
