@@ -859,17 +859,18 @@ func (l *layout) placeLimit(m *model) {
 	}
 }
 
-// maxObservationLabels bounds the observations a chart labels on the plot;
-// maxObservationLabel the characters of such a label.
+// MaxObservationLabels is the most observations' labels a chart shows on
+// its plot: the latest, where they fit; maxObservationLabel bounds the
+// characters of such a label.
 const (
-	maxObservationLabels = 4
+	MaxObservationLabels = 4
 	maxObservationLabel  = 36
 )
 
 // placeObservationLabels writes next to its point the label of each
 // observation that starts a run of observations labelled alike, where it
 // fits: right of the point, left of it, above or below, clear of every
-// line, marker and label. Of more such points than maxObservationLabels,
+// line, marker and label. Of more such points than MaxObservationLabels,
 // it labels the latest ones, the last of them in date order; the others
 // are left to the tooltip and the table, as are those that find no room.
 func (l *layout) placeObservationLabels(m *model) {
@@ -884,17 +885,17 @@ func (l *layout) placeObservationLabels(m *model) {
 		}
 	}
 	l.labelled = len(cands)
-	if n := len(cands); n > maxObservationLabels {
-		// The latest: the last maxObservationLabels in date order (of
+	if n := len(cands); n > MaxObservationLabels {
+		// The latest: the last MaxObservationLabels in date order (of
 		// one date, the later blocks').
 		order := make([]int, n)
 		for i := range order {
 			order[i] = i
 		}
 		slices.SortStableFunc(order, func(a, b int) int { return cands[a].p.Date.Compare(cands[b].p.Date) })
-		kept := order[n-maxObservationLabels:]
+		kept := order[n-MaxObservationLabels:]
 		slices.Sort(kept) // placed in the order they were found
-		latest := make([]cand, 0, maxObservationLabels)
+		latest := make([]cand, 0, MaxObservationLabels)
 		for _, i := range kept {
 			latest = append(latest, cands[i])
 		}
