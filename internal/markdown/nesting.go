@@ -185,13 +185,16 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 		if html == htmlNone && depth == 0 && col == 0 && !blank {
 			// A raw HTML block at the left margin, which ends the
 			// paragraph before it wherever it stands.
-			if html = htmlBlockStart(rest); html != htmlNone {
-				open, both, inert, cols = [3]int{}, [3][3]int{}, 0, 0
-				spans = spanState{}
-				inCode = false
-				if off, ok := lw.paragraph(); ok {
-					return off, unclosedMessage(), true
-				}
+			html = htmlBlockStart(rest)
+		}
+		if blank || html != htmlNone {
+			// The paragraph ends; nothing is counted in raw HTML, so
+			// that each of its lines ends it again changes nothing.
+			open, both, inert, cols = [3]int{}, [3][3]int{}, 0, 0
+			spans = spanState{}
+			inCode = false
+			if off, ok := lw.paragraph(); ok {
+				return off, unclosedMessage(), true
 			}
 		}
 		if html != htmlNone {
@@ -218,21 +221,14 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 		case run(rest, '~') >= 3:
 			fence, fenceLen = '~', run(rest, '~')
 		}
-		if blank || fence != 0 {
+		if fence != 0 {
 			cols = 0
 		}
-		if blank {
-			open = [3]int{}
-			both = [3][3]int{}
-			inert = 0
-			spans = spanState{}
-			inCode = false
-			if off, ok := lw.paragraph(); ok {
-				return off, unclosedMessage(), true
-			}
-		} else if depth == 0 && col >= 4 && (prevBlank || inCode) {
+		switch {
+		case blank: // the paragraph ended above
+		case depth == 0 && col >= 4 && (prevBlank || inCode):
 			inCode = true
-		} else if fence == 0 {
+		case fence == 0:
 			inCode = false
 			if cols > 0 {
 				rows++
