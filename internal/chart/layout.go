@@ -875,31 +875,22 @@ const (
 // are left to the tooltip and the table, as are those that find no room.
 func (l *layout) placeObservationLabels(m *model) {
 	type cand struct {
-		layer int
-		p     data.Point
+		found, layer int // found counts the candidates in the order found
+		p            data.Point
 	}
 	var cands []cand
 	for li, ly := range m.layers {
 		for _, i := range labelRuns(ly.drawn) {
-			cands = append(cands, cand{li, ly.drawn[i]})
+			cands = append(cands, cand{len(cands), li, ly.drawn[i]})
 		}
 	}
 	l.labelled = len(cands)
 	if n := len(cands); n > MaxObservationLabels {
 		// The latest: the last MaxObservationLabels in date order (of
-		// one date, the later blocks').
-		order := make([]int, n)
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return cands[a].p.Date.Compare(cands[b].p.Date) })
-		kept := order[n-MaxObservationLabels:]
-		slices.Sort(kept) // placed in the order they were found
-		latest := make([]cand, 0, MaxObservationLabels)
-		for _, i := range kept {
-			latest = append(latest, cands[i])
-		}
-		cands = latest
+		// one date, the later blocks'), placed in the order found.
+		slices.SortStableFunc(cands, func(a, b cand) int { return a.p.Date.Compare(b.p.Date) })
+		cands = cands[n-MaxObservationLabels:]
+		slices.SortFunc(cands, func(a, b cand) int { return a.found - b.found })
 	}
 	c := &l.c
 	for _, cd := range cands {
