@@ -560,26 +560,15 @@ func (m *model) frameOption(l *layout) frameOption {
 			}
 			fo.LegendText[it.name] = it.text
 		}
-		switch it.mark {
-		case "band":
+		if it.mark == "band" {
 			d.ItemStyle = &opts.ItemStyle{Opacity: opts.Float(0.3)}
-		case "limit":
-			d.Name = m.limitName()
 		}
 		row.Data = append(row.Data.([]legendDatum), d)
 	}
 	if l.limitInLegend != "" {
-		// The entry says the limit's value: rename the series it names.
-		plain := m.limitName()
-		name := plain + m.words.Colon() + l.limitInLegend
-		for i := range opt.Legend {
-			for j, d := range opt.Legend[i].Data.([]legendDatum) {
-				if d.Name == plain {
-					opt.Legend[i].Data.([]legendDatum)[j].Name = name
-				}
-			}
-		}
-		opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: idLimit, Name: name}})
+		// The entry says the limit's value (legendItems): the series it
+		// names is renamed to match.
+		opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: idLimit, Name: m.limitName() + m.words.Colon() + l.limitInLegend}})
 	}
 
 	if m.kind == TypeBar {
