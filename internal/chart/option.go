@@ -573,9 +573,8 @@ func (m *model) frameOption(l *layout) frameOption {
 
 	if m.kind == TypeBar {
 		// The static chart's bars, side by side on their date.
-		w := strconv.FormatFloat(math.Round(c.barW*10)/10, 'f', -1, 64)
 		for _, ly := range m.layers {
-			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: ly.id, BarWidth: w}})
+			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: ly.id, BarWidth: px(c.barW)}})
 		}
 	}
 	for i, n := range l.notes {
