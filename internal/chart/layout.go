@@ -259,7 +259,7 @@ func (m *model) layout(f frame) *layout {
 
 	l.pickDateTicks(m)
 	lanes := l.placeTopLabels(m)
-	l.placeLegend(m)
+	l.placeLegend(m, 0)
 
 	c.top = 14
 	if lanes > 0 {
@@ -712,9 +712,9 @@ func clipNumber(s string, end int) string {
 }
 
 // placeLegend lays the legend's entries out in rows inside the frame's
-// width, each shortened to fit a row; their y is relative to the first
-// row until the plot's bottom is known.
-func (l *layout) placeLegend(m *model) {
+// width, each shortened to fit a row, the first row at y top (0 until
+// the plot's bottom is known, and the rows are moved below it).
+func (l *layout) placeLegend(m *model, top float64) {
 	items := m.legendItems(l.limitInLegend)
 	x, row := 8.0, 0
 	for i, it := range items {
@@ -723,7 +723,7 @@ func (l *layout) placeLegend(m *model) {
 		if i > 0 && x+w > l.f.w-8 {
 			x, row = 8, row+1
 		}
-		it.x, it.y = x, float64(row)*legendStep
+		it.x, it.y = x, top+float64(row)*legendStep
 		l.legend = append(l.legend, it)
 		x += w + legendGap
 	}
@@ -825,15 +825,7 @@ func (l *layout) placeLimit(m *model) {
 	// unit too). The legend keeps as many rows as the plot was laid out
 	// for: a longer one would move the plot. A value that fits nowhere is
 	// left to the table.
-	rows, placed := l.rows, false
-	defer func() {
-		if placed {
-			// Laid out anew, its rows' y are relative to the first.
-			for i := range l.legend {
-				l.legend[i].y += c.bottom + 28
-			}
-		}
-	}()
+	rows := l.rows
 	for _, text := range slices.Compact([]string{m.limitLabel(), m.limitNumber()}) {
 		for _, p := range []struct {
 			x, y   float64
@@ -849,13 +841,13 @@ func (l *layout) placeLimit(m *model) {
 				return
 			}
 		}
-		l.limitInLegend, l.legend, placed = text, nil, true
-		l.placeLegend(m)
+		l.limitInLegend, l.legend = text, nil
+		l.placeLegend(m, c.bottom+28)
 		if l.rows == rows {
 			return
 		}
 		l.limitInLegend, l.legend = "", nil
-		l.placeLegend(m)
+		l.placeLegend(m, c.bottom+28)
 	}
 }
 
