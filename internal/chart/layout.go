@@ -530,16 +530,11 @@ func (l *layout) stackTopLabels(wants []topWant) topStack {
 			lb := label{text: text, x: w.x, anchor: "middle", size: fontText, kind: w.kind}
 			lane := -1
 			if w.kind == "unit" {
-				lb.anchor = "start"
+				// The first of every order placeTopLabels tries: the
+				// first lane is empty.
+				lb.anchor, lane = "start", 0
 				b := lb.box()
-				b = box{b.x0 - topGap, 0, b.x1 + topGap, 1}
-				for i := range maxLanes {
-					if !slices.ContainsFunc(placed[i], b.overlaps) {
-						lane = i
-						placed[i] = append(placed[i], b)
-						break
-					}
-				}
+				placed[0] = append(placed[0], box{b.x0 - topGap, 0, b.x1 + topGap, 1})
 			} else {
 				var x0 float64
 				var across int
