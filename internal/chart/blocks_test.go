@@ -332,7 +332,7 @@ func TestLabelsAndSources(t *testing.T) {
 }
 
 // TestFifthLabelKeepsTheLatest checks that a chart of more labelled
-// observations than maxObservationLabels still labels the latest of them
+// observations than MaxObservationLabels still labels the latest of them
 // on the plot, in the static chart of each frame and in the live one,
 // and leaves the earliest to the tooltip and the table: a fifth label
 // once took every label off the plot.
@@ -356,7 +356,7 @@ func TestFifthLabelKeepsTheLatest(t *testing.T) {
 			t.Errorf("%s frame: no observation's label drawn of five", f.frames[i].name)
 		}
 		if slices.Contains(drawn, "Winter") {
-			t.Errorf("%s frame: the earliest label drawn, past the latest %d: %q", f.frames[i].name, maxObservationLabels, drawn)
+			t.Errorf("%s frame: the earliest label drawn, past the latest %d: %q", f.frames[i].name, MaxObservationLabels, drawn)
 		}
 		if i == 0 && !slices.Equal(drawn, []string{"Spring", "Summer", "Autumn", "Audit"}) {
 			t.Errorf("wide frame: labels drawn %q; want the latest four", drawn)

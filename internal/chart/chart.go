@@ -62,16 +62,12 @@ func (f Figure) UnlabelledEvents() (narrow, wide []Event) {
 	return f.unlabelled[1], f.unlabelled[0]
 }
 
-// MaxObservationLabels is the most observations' labels a chart shows on
-// its plot: the latest, where they fit.
-const MaxObservationLabels = maxObservationLabels
-
 // ObservationLabelsLeft returns how many of the chart's labelled
 // observations (each that starts a run of observations labelled alike, of
 // which there are of) are past the latest MaxObservationLabels, whose
 // labels the plot shows: theirs show only in the tooltip and the table.
 func (f Figure) ObservationLabelsLeft() (left, of int) {
-	return max(0, f.labelled-maxObservationLabels), f.labelled
+	return max(0, f.labelled-MaxObservationLabels), f.labelled
 }
 
 // RenderBlocks draws the blocks bs in one chart, as s asks, each block in

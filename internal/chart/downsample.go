@@ -108,8 +108,6 @@ func mustKeep(s []data.Point, n int) []int {
 		return nil
 	}
 	lo, hi := 0, 0 // the first least and greatest values
-	var labelled []int
-	prev := ""
 	for i, p := range s {
 		if p.Value < s[lo].Value {
 			lo = i
@@ -117,13 +115,9 @@ func mustKeep(s []data.Point, n int) []int {
 		if p.Value > s[hi].Value {
 			hi = i
 		}
-		if p.Label != "" && p.Label != prev {
-			labelled = append(labelled, i)
-		}
-		prev = p.Label
 	}
 	keep := []int{lo, hi}
-	if len(labelled) <= n/10 {
+	if labelled := labelRuns(s); len(labelled) <= n/10 {
 		keep = append(keep, labelled...)
 	}
 	slices.Sort(keep)

@@ -90,10 +90,6 @@ func appendNumber(b []byte, loc *locale.Locale, v float64, places int) []byte {
 	return data.AppendNumber(b, loc, v, data.ProjectedDecimals(v, places), true)
 }
 
-// maxDecimals bounds the decimals a chart writes, as the prose writes
-// them: a number smaller than 10⁻²⁰ is 0 there.
-const maxDecimals = data.MaxDecimals
-
 // appendTick appends the value tick v of an axis whose ticks are step
 // apart, with the decimals the step needs, so that ticks 0.025 apart read
 // 0.1 and 0.125, not 0.1 and 0.13, in the language of loc.
@@ -190,13 +186,13 @@ func tickDecimals(step float64) int {
 	if !(step > 0) || math.IsInf(step, 0) {
 		return 0
 	}
-	for d := range maxDecimals {
+	for d := range data.MaxDecimals {
 		x := step * math.Pow10(d)
 		if math.Abs(x-math.Round(x)) <= 1e-9*x {
 			return d
 		}
 	}
-	return maxDecimals
+	return data.MaxDecimals
 }
 
 // roundFigures rounds v to n significant figures, as data.Round rounds.

@@ -259,7 +259,7 @@ func (m *model) layout(f frame) *layout {
 
 	l.pickDateTicks(m)
 	lanes := l.placeTopLabels(m)
-	l.placeLegend(m)
+	l.placeLegend(m, 0)
 
 	c.top = 14
 	if lanes > 0 {
@@ -530,16 +530,11 @@ func (l *layout) stackTopLabels(wants []topWant) topStack {
 			lb := label{text: text, x: w.x, anchor: "middle", size: fontText, kind: w.kind}
 			lane := -1
 			if w.kind == "unit" {
-				lb.anchor = "start"
+				// The first of every order placeTopLabels tries: the
+				// first lane is empty.
+				lb.anchor, lane = "start", 0
 				b := lb.box()
-				b = box{b.x0 - topGap, 0, b.x1 + topGap, 1}
-				for i := range maxLanes {
-					if !slices.ContainsFunc(placed[i], b.overlaps) {
-						lane = i
-						placed[i] = append(placed[i], b)
-						break
-					}
-				}
+				placed[0] = append(placed[0], box{b.x0 - topGap, 0, b.x1 + topGap, 1})
 			} else {
 				var x0 float64
 				var across int
@@ -712,9 +707,9 @@ func clipNumber(s string, end int) string {
 }
 
 // placeLegend lays the legend's entries out in rows inside the frame's
-// width, each shortened to fit a row; their y is relative to the first
-// row until the plot's bottom is known.
-func (l *layout) placeLegend(m *model) {
+// width, each shortened to fit a row, the first row at y top (0 until
+// the plot's bottom is known, and the rows are moved below it).
+func (l *layout) placeLegend(m *model, top float64) {
 	items := m.legendItems(l.limitInLegend)
 	x, row := 8.0, 0
 	for i, it := range items {
@@ -723,7 +718,7 @@ func (l *layout) placeLegend(m *model) {
 		if i > 0 && x+w > l.f.w-8 {
 			x, row = 8, row+1
 		}
-		it.x, it.y = x, float64(row)*legendStep
+		it.x, it.y = x, top+float64(row)*legendStep
 		l.legend = append(l.legend, it)
 		x += w + legendGap
 	}
@@ -825,15 +820,7 @@ func (l *layout) placeLimit(m *model) {
 	// unit too). The legend keeps as many rows as the plot was laid out
 	// for: a longer one would move the plot. A value that fits nowhere is
 	// left to the table.
-	rows, placed := l.rows, false
-	defer func() {
-		if placed {
-			// Laid out anew, its rows' y are relative to the first.
-			for i := range l.legend {
-				l.legend[i].y += c.bottom + 28
-			}
-		}
-	}()
+	rows := l.rows
 	for _, text := range slices.Compact([]string{m.limitLabel(), m.limitNumber()}) {
 		for _, p := range []struct {
 			x, y   float64
@@ -849,56 +836,48 @@ func (l *layout) placeLimit(m *model) {
 				return
 			}
 		}
-		l.limitInLegend, l.legend, placed = text, nil, true
-		l.placeLegend(m)
+		l.limitInLegend, l.legend = text, nil
+		l.placeLegend(m, c.bottom+28)
 		if l.rows == rows {
 			return
 		}
 		l.limitInLegend, l.legend = "", nil
-		l.placeLegend(m)
+		l.placeLegend(m, c.bottom+28)
 	}
 }
 
-// maxObservationLabels bounds the observations a chart labels on the plot;
-// maxObservationLabel the characters of such a label.
+// MaxObservationLabels is the most observations' labels a chart shows on
+// its plot: the latest, where they fit; maxObservationLabel bounds the
+// characters of such a label.
 const (
-	maxObservationLabels = 4
+	MaxObservationLabels = 4
 	maxObservationLabel  = 36
 )
 
 // placeObservationLabels writes next to its point the label of each
 // observation that starts a run of observations labelled alike, where it
 // fits: right of the point, left of it, above or below, clear of every
-// line, marker and label. Of more such points than maxObservationLabels,
+// line, marker and label. Of more such points than MaxObservationLabels,
 // it labels the latest ones, the last of them in date order; the others
 // are left to the tooltip and the table, as are those that find no room.
 func (l *layout) placeObservationLabels(m *model) {
 	type cand struct {
-		layer int
-		p     data.Point
+		found, layer int // found counts the candidates in the order found
+		p            data.Point
 	}
 	var cands []cand
 	for li, ly := range m.layers {
 		for _, i := range labelRuns(ly.drawn) {
-			cands = append(cands, cand{li, ly.drawn[i]})
+			cands = append(cands, cand{len(cands), li, ly.drawn[i]})
 		}
 	}
 	l.labelled = len(cands)
-	if n := len(cands); n > maxObservationLabels {
-		// The latest: the last maxObservationLabels in date order (of
-		// one date, the later blocks').
-		order := make([]int, n)
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return cands[a].p.Date.Compare(cands[b].p.Date) })
-		kept := order[n-maxObservationLabels:]
-		slices.Sort(kept) // placed in the order they were found
-		latest := make([]cand, 0, maxObservationLabels)
-		for _, i := range kept {
-			latest = append(latest, cands[i])
-		}
-		cands = latest
+	if n := len(cands); n > MaxObservationLabels {
+		// The latest: the last MaxObservationLabels in date order (of
+		// one date, the later blocks'), placed in the order found.
+		slices.SortStableFunc(cands, func(a, b cand) int { return a.p.Date.Compare(b.p.Date) })
+		cands = cands[n-MaxObservationLabels:]
+		slices.SortFunc(cands, func(a, b cand) int { return a.found - b.found })
 	}
 	c := &l.c
 	for _, cd := range cands {

@@ -548,10 +548,7 @@ func (m *model) limitNumber() string {
 
 // limitLabel is the text on the limit line: "12,000 casualties".
 func (m *model) limitLabel() string {
-	if m.unit == "" {
-		return m.limitNumber()
-	}
-	return m.limitNumber() + " " + m.unit
+	return m.limitText(m.limitValue, m.limitPlaces)
 }
 
 // beyondUntil returns the central curve of p from end, the last date of
@@ -676,7 +673,7 @@ func niceScale(lo, hi float64, n int) axisScale {
 	// A tiny range is of values that do not vary, which withZero has
 	// taken to zero: values all next to nothing (or all zero) get the axis
 	// of zeros, as the ticks of a smaller range would need more decimals
-	// than a chart writes (maxDecimals), and far smaller, dividing it into
+	// than a chart writes (data.MaxDecimals), and far smaller, dividing it into
 	// steps underflows.
 	if !(hi-lo >= minChartRange) {
 		hi = lo + 1

@@ -344,9 +344,11 @@ func labelMarks(ps []data.Point, symbol string) *markPoint {
 }
 
 // lineSeries returns the series that draws the observations of ly as a
-// line in colour, a symbol at each point while there are few
-// (maxMarkers), and past them a mark where a label's run starts.
-func lineSeries(ly layer, colour, symbol string, animation types.Bool) series {
+// line in the colour of its slot, its slot's symbol at each point while
+// there are few (maxMarkers), and past them a mark where a label's run
+// starts.
+func lineSeries(ly layer, animation types.Bool) series {
+	colour, symbol := slotColor(ly.slot), slotSymbols[(ly.slot-1)%len(slotSymbols)]
 	sr := series{SingleSeries: charts.SingleSeries{
 		Name: ly.name, Type: types.ChartLine, Id: ly.id, Data: points(ly.drawn), Animation: animation,
 		Symbol: symbol, SymbolSize: 7, ShowSymbol: opts.Bool(len(ly.drawn) <= maxMarkers),
@@ -424,26 +426,22 @@ func (m *model) buildOption(summary string) *echartsOption {
 		}},
 	}
 
-	switch m.kind {
-	case TypeBar, TypeLine:
-		for _, ly := range m.layers {
-			if m.kind == TypeLine {
-				sr := lineSeries(ly, slotColor(ly.slot), slotSymbols[(ly.slot-1)%len(slotSymbols)], animation)
-				sr.Unit, sr.Grain = m.layerUnit(ly), m.layerGrain(ly)
-				opt.Series = append(opt.Series, sr)
-				continue
-			}
-			s := charts.SingleSeries{Name: ly.name, Id: ly.id, Data: points(ly.drawn), ItemStyle: &opts.ItemStyle{Color: slotColor(ly.slot)}}
-			s.Type, s.BarGap = types.ChartBar, "0%"
-			opt.Series = append(opt.Series, series{SingleSeries: s, Unit: m.layerUnit(ly), Grain: m.layerGrain(ly)})
-		}
-	default:
+	if m.proj != nil {
 		opt.Series = m.projectionSeries(animation)
-		if ly := m.layers[0]; len(ly.obs) > 0 && m.observedLine(ly) {
-			// Many observations: a line, as the static chart draws them.
-			opt.Series = append(opt.Series, lineSeries(ly, colorObserved, "circle", animation))
-		} else if len(ly.obs) > 0 {
-			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{
+	}
+	for _, ly := range m.layers {
+		var sr series
+		switch {
+		case len(ly.obs) == 0:
+			continue
+		case m.observedLine(ly):
+			// On a projection chart, many observations: a line, as the
+			// static chart draws them.
+			sr = lineSeries(ly, animation)
+		case m.kind == TypeBar:
+			sr.SingleSeries = charts.SingleSeries{Name: ly.name, Type: types.ChartBar, Id: ly.id, Data: points(ly.drawn), BarGap: "0%", ItemStyle: &opts.ItemStyle{Color: slotColor(ly.slot)}}
+		default:
+			sr.SingleSeries = charts.SingleSeries{
 				Name:       ly.name,
 				Type:       types.ChartScatter,
 				Id:         ly.id,
@@ -451,8 +449,10 @@ func (m *model) buildOption(summary string) *echartsOption {
 				Symbol:     "circle",
 				SymbolSize: 9,
 				ItemStyle:  &opts.ItemStyle{Color: colorObserved, BorderColor: "#ffffff", BorderWidth: 1},
-			}})
+			}
 		}
+		sr.Unit, sr.Grain = m.layerUnit(ly), m.layerGrain(ly)
+		opt.Series = append(opt.Series, sr)
 	}
 	if _, ok := m.limit(); ok {
 		opt.Series = append(opt.Series, m.limitSeries())
@@ -560,33 +560,21 @@ func (m *model) frameOption(l *layout) frameOption {
 			}
 			fo.LegendText[it.name] = it.text
 		}
-		switch it.mark {
-		case "band":
+		if it.mark == "band" {
 			d.ItemStyle = &opts.ItemStyle{Opacity: opts.Float(0.3)}
-		case "limit":
-			d.Name = m.limitName()
 		}
 		row.Data = append(row.Data.([]legendDatum), d)
 	}
 	if l.limitInLegend != "" {
-		// The entry says the limit's value: rename the series it names.
-		plain := m.limitName()
-		name := plain + m.words.Colon() + l.limitInLegend
-		for i := range opt.Legend {
-			for j, d := range opt.Legend[i].Data.([]legendDatum) {
-				if d.Name == plain {
-					opt.Legend[i].Data.([]legendDatum)[j].Name = name
-				}
-			}
-		}
-		opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: idLimit, Name: name}})
+		// The entry says the limit's value (legendItems): the series it
+		// names is renamed to match.
+		opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: idLimit, Name: m.limitName() + m.words.Colon() + l.limitInLegend}})
 	}
 
 	if m.kind == TypeBar {
 		// The static chart's bars, side by side on their date.
-		w := strconv.FormatFloat(math.Round(c.barW*10)/10, 'f', -1, 64)
 		for _, ly := range m.layers {
-			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: ly.id, BarWidth: w}})
+			opt.Series = append(opt.Series, series{SingleSeries: charts.SingleSeries{Id: ly.id, BarWidth: px(c.barW)}})
 		}
 	}
 	for i, n := range l.notes {

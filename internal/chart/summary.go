@@ -265,8 +265,8 @@ func (m *model) crossingDate(s *data.Scenario, long bool) string {
 	return string(appendDate(buf[:0], m.loc, m.words, s.Crossing, long, true))
 }
 
-// reading returns t, the date of an observation, as writeReading writes
-// it.
+// reading returns t, the date of an observation, long, as appendReading
+// writes it.
 func reading(loc *locale.Locale, w *words.Table, t time.Time, timed bool, grain data.DateGrain) string {
 	var buf [48]byte
 	return string(appendReading(buf[:0], loc, w, t, true, timed, grain))

@@ -368,11 +368,8 @@ func (t table) write(b *bytes.Buffer, projected bool) {
 // has them. A series longer than maxTableObservations shows its first and
 // last rows.
 func (t table) writeObserved(b *bytes.Buffer, ly layer) {
-	notes, srcs := false, false
-	for _, p := range ly.obs {
-		notes = notes || p.Label != ""
-		srcs = srcs || p.Source != ""
-	}
+	notes := slices.ContainsFunc(ly.obs, func(p data.Point) bool { return p.Label != "" })
+	srcs := slices.ContainsFunc(ly.obs, func(p data.Point) bool { return p.Source != "" })
 	value := t.words.Text(words.ColValue)
 	if ly.unit != "" {
 		value = unitHeading(ly.unit)

@@ -56,13 +56,10 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 	Walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
-			if n.Info == nil {
-				if at := chartFenceIn(n, src); at >= 0 {
-					state.warnf(at, "%s", chartInCodeMsg)
-				}
-				return ast.WalkSkipChildren
+			lang := "" // no info string: not a chart, nor a slip of one (diag.Slip)
+			if n.Info != nil {
+				lang = string(n.Language(src))
 			}
-			lang := string(n.Language(src))
 			switch {
 			case lang == "chart" && !fenceClosed(n, src):
 				at := fenceStart(n, src)

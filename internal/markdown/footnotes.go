@@ -32,46 +32,32 @@ func (*Footnotes) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(backlinkRenderer{}, 100)))
 }
 
-// backlinkLabel and notesHeading are the attributes a backlink's label
-// and the footnotes' heading are kept in, from the transformer, which
-// knows the page's words, to the renderer.
-const (
-	backlinkLabel = "aria-label"
-	notesHeading  = "data-heading"
-)
-
-// footnoteZero is the attribute of the document that holds the digit
-// zero its footnote numbers are written with, when that is not '0'.
-const footnoteZero = "data-footnote-zero"
+// wordsAttr is the attribute of the document that holds the page's
+// *Words, from the transformer, which knows them, to the renderers.
+const wordsAttr = "data-plotline-words"
 
 type backlinkTransformer struct{}
 
 func (backlinkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
-	// extension.Footnote appends the list of footnotes, which holds the
-	// backlinks, to the document itself: only that list is walked, not
-	// the whole page, which every page without a footnote would pay for.
-	var list ast.Node
-	for c := doc.LastChild(); c != nil && list == nil; c = c.PreviousSibling() {
+	// extension.Footnote appends the list of footnotes to the document
+	// itself: only a page that has one is given its words, and the others
+	// pay for no more than this look.
+	for c := doc.LastChild(); c != nil; c = c.PreviousSibling() {
 		if _, ok := c.(*east.FootnoteList); ok {
-			list = c
+			doc.SetAttributeString(wordsAttr, pageWords(pc))
+			return
 		}
 	}
-	if list == nil {
-		return
+}
+
+// footnoteWords returns the words backlinkTransformer kept on the document
+// of n; empty ones, which write English, when it kept none.
+func footnoteWords(n ast.Node) *Words {
+	v, _ := n.OwnerDocument().AttributeString(wordsAttr)
+	if w, ok := v.(*Words); ok {
+		return w
 	}
-	words := pageWords(pc)
-	if words.Zero != 0 && words.Zero != '0' {
-		doc.SetAttributeString(footnoteZero, words.Zero)
-	}
-	Walk(list, func(n ast.Node) ast.WalkStatus {
-		switch n := n.(type) {
-		case *east.FootnoteList:
-			n.SetAttributeString(notesHeading, cmp.Or(words.Notes, "Notes"))
-		case *east.FootnoteBacklink:
-			n.SetAttributeString(backlinkLabel, cmp.Or(words.FootnoteBack, "Back to the text"))
-		}
-		return ast.WalkContinue
-	})
+	return &Words{}
 }
 
 // backlinkRenderer writes a footnote's backlink as goldmark does, with
@@ -97,12 +83,7 @@ func renderFootnoteLink(w util.BufWriter, _ []byte, node ast.Node, entering bool
 		_, _ = w.WriteString(strconv.Itoa(n.RefIndex))
 	}
 	_, _ = w.WriteString(":" + is + `"><a href="#fn:` + is + `" class="footnote-ref" role="doc-noteref">`)
-	zero := '0'
-	if z, ok := node.OwnerDocument().AttributeString(footnoteZero); ok {
-		if r, ok := z.(rune); ok {
-			zero = r
-		}
-	}
+	zero := cmp.Or(footnoteWords(node).Zero, '0')
 	for _, c := range is {
 		_, _ = w.WriteRune(zero + c - '0')
 	}
@@ -115,7 +96,7 @@ func renderFootnoteList(w util.BufWriter, _ []byte, node ast.Node, entering bool
 		_, _ = w.WriteString("</ol>\n</div>\n")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<h2 class=\"visually-hidden\">" + html.EscapeString(wordsOf(node, notesHeading)) + "</h2>\n<ol>\n")
+	_, _ = w.WriteString("<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<h2 class=\"visually-hidden\">" + html.EscapeString(cmp.Or(footnoteWords(node).Notes, "Notes")) + "</h2>\n<ol>\n")
 	return ast.WalkContinue, nil
 }
 
@@ -128,15 +109,6 @@ func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (a
 	if n.RefIndex > 0 {
 		_, _ = w.WriteString(strconv.Itoa(n.RefIndex))
 	}
-	_, _ = w.WriteString(":" + strconv.Itoa(n.Index) + `" class="footnote-backref" role="doc-backlink" aria-label="` + html.EscapeString(wordsOf(n, backlinkLabel)) + `">&#x21a9;&#xfe0e;</a>`)
+	_, _ = w.WriteString(":" + strconv.Itoa(n.Index) + `" class="footnote-backref" role="doc-backlink" aria-label="` + html.EscapeString(cmp.Or(footnoteWords(n).FootnoteBack, "Back to the text")) + `">&#x21a9;&#xfe0e;</a>`)
 	return ast.WalkContinue, nil
-}
-
-// wordsOf returns the words backlinkTransformer kept in n's attribute
-// name, which it sets on every footnote list and backlink (in English
-// where the page has no words of its own).
-func wordsOf(n ast.Node, name string) string {
-	v, _ := n.AttributeString(name)
-	s, _ := v.(string)
-	return s
 }

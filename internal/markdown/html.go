@@ -195,17 +195,9 @@ type strippedText struct {
 // never closed starts (-1 for none).
 func stripComments(b []byte, keep bool) (s strippedText, more bool, unclosed int) {
 	unclosed = -1
-	if keep {
-		s.text = b
-		s.from = make([]int, len(b))
-		for i := range b {
-			s.from[i] = i
-		}
-		return s, false, -1
-	}
 	for i := 0; i < len(b); {
 		j := bytes.Index(b[i:], []byte("<!--"))
-		if j < 0 {
+		if j < 0 || keep {
 			j = len(b) - i
 		}
 		for k := i; k < i+j; k++ {

@@ -64,7 +64,6 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			} else if !t.unsafe && n.AutoLinkType == ast.AutoLinkURL && html.IsDangerousURL(n.URL(src)) {
 				// <javascript:…>: the renderer would write it as
 				// <a href="">; its text is kept, as a link's is.
-				u := n.Label(src)
 				lo := siblingsEnd(n, src)
 				if i := bytes.Index(src[lo:], u); i > 0 && src[lo+i-1] == '<' {
 					lo += i - 1

@@ -185,13 +185,16 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 		if html == htmlNone && depth == 0 && col == 0 && !blank {
 			// A raw HTML block at the left margin, which ends the
 			// paragraph before it wherever it stands.
-			if html = htmlBlockStart(rest); html != htmlNone {
-				open, both, inert, cols = [3]int{}, [3][3]int{}, 0, 0
-				spans = spanState{}
-				inCode = false
-				if off, ok := lw.paragraph(); ok {
-					return off, unclosedMessage(), true
-				}
+			html = htmlBlockStart(rest)
+		}
+		if blank || html != htmlNone {
+			// The paragraph ends; nothing is counted in raw HTML, so
+			// that each of its lines ends it again changes nothing.
+			open, both, inert, cols = [3]int{}, [3][3]int{}, 0, 0
+			spans = spanState{}
+			inCode = false
+			if off, ok := lw.paragraph(); ok {
+				return off, unclosedMessage(), true
 			}
 		}
 		if html != htmlNone {
@@ -218,21 +221,14 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 		case run(rest, '~') >= 3:
 			fence, fenceLen = '~', run(rest, '~')
 		}
-		if blank || fence != 0 {
+		if fence != 0 {
 			cols = 0
 		}
-		if blank {
-			open = [3]int{}
-			both = [3][3]int{}
-			inert = 0
-			spans = spanState{}
-			inCode = false
-			if off, ok := lw.paragraph(); ok {
-				return off, unclosedMessage(), true
-			}
-		} else if depth == 0 && col >= 4 && (prevBlank || inCode) {
+		switch {
+		case blank: // the paragraph ended above
+		case depth == 0 && col >= 4 && (prevBlank || inCode):
 			inCode = true
-		} else if fence == 0 {
+		case fence == 0:
 			inCode = false
 			if cols > 0 {
 				rows++
@@ -269,9 +265,9 @@ func TooDeep(body []byte) (offset int, msg string, ok bool) {
 				return start + off, "too many [ and ] of links in this paragraph, or a link address thousands of characters long without a space: plotline refuses Markdown that would take seconds to read (write \\[ and \\] for brackets, or break the paragraph up)", true
 			}
 			if off, closer, ok := emphasis(line, i, &open, &both, &inert, &walk, &spans); ok && closer {
-				return start + off, fmt.Sprintf("too many %s that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (%s)", markerNames[line[off]], escapeAdvice[line[off]]), true
+				return start + off, fmt.Sprintf("too many %c that close no emphasis come after others that stay as they are (2 * 3, a_b): plotline refuses Markdown that would take seconds to read (%s)", line[off], escapeAdvice[line[off]]), true
 			} else if ok {
-				return start + off, fmt.Sprintf("more than %d emphasis markers (%s) are open at once in this paragraph: plotline refuses Markdown this deep (%s)", MaxNesting, markerNames[line[off]], escapeAdvice[line[off]]), true
+				return start + off, fmt.Sprintf("more than %d emphasis markers (%c) are open at once in this paragraph: plotline refuses Markdown this deep (%s)", MaxNesting, line[off], escapeAdvice[line[off]]), true
 			}
 		}
 		prevBlank = blank
@@ -382,16 +378,13 @@ func unclosedMessage() string {
 	return fmt.Sprintf("more than %d [ in this file open a link that no ] closes: plotline refuses Markdown that would take seconds to read (write \\[ for a bracket)", MaxUnclosed)
 }
 
-// markerNames and escapeAdvice name each emphasis marker in TooDeep's
-// messages, and say how to write it as itself.
-var (
-	markerNames  = map[byte]string{'*': "*", '_': "_", '~': "~"}
-	escapeAdvice = map[byte]string{
-		'*': `write \* for a star that is no emphasis`,
-		'_': `write \_ for an underscore that is no emphasis`,
-		'~': `write \~ for a tilde that is no strikethrough`,
-	}
-)
+// escapeAdvice says, in TooDeep's messages, how to write each emphasis
+// marker as itself.
+var escapeAdvice = map[byte]string{
+	'*': `write \* for a star that is no emphasis`,
+	'_': `write \_ for an underscore that is no emphasis`,
+	'~': `write \~ for a tilde that is no strikethrough`,
+}
 
 // spanState is what emphasis knows of the paragraph's code spans,
 // mathematics and tags, which goldmark reads before emphasis and in
