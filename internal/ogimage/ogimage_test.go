@@ -609,6 +609,25 @@ func TestWrapTitle(t *testing.T) {
 	}
 }
 
+// TestEllipsisNotAfterNumber checks that text cut short does not end with
+// a number, whose unit or size the cut took away ("exceeds 36.8…" of
+// 36.8 trillion), unless the number is all there is.
+func TestEllipsisNotAfterNumber(t *testing.T) {
+	r := newRenderer(t)
+	ts := &typesetter{fonts: &r.fonts, buf: new(sfnt.Buffer)}
+	for _, tt := range []struct{ line, want string }{
+		{"The debt now exceeds 36.8", "The debt now exceeds…"},
+		{"The debt now exceeds $36.8bn,", "The debt now exceeds…"},
+		{"It rose from 12 to 36.8", "It rose from 12 to…"},
+		{"36.8", "36.8…"},
+		{"The debt keeps rising", "The debt keeps rising…"},
+	} {
+		if got := ts.ellipsize(styleUI, 30, Width, tt.line); got != tt.want {
+			t.Errorf("ellipsize(%q) = %q; want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
 // TestFontLicences checks that the licence of every embedded font is
 // beside it.
 func TestFontLicences(t *testing.T) {

@@ -360,16 +360,20 @@ func (t *typesetter) fit(st style, size, maxW float64, s string) int {
 }
 
 // ellipsize returns line with an ellipsis at its end, shortened by
-// words, or by characters if it is one word, until the whole fits maxW.
+// words, or by characters if it is one word, until the whole fits maxW
+// and, of more than one word, does not end with a number: the words cut
+// after a number may be its unit or its size ("36.8 trillion"), and
+// "exceeds 36.8…" would say what the text does not.
 func (t *typesetter) ellipsize(st style, size, maxW float64, line string) string {
 	const ell = "…"
 	trim := func(s string) string { return strings.TrimRight(s, " ,;:–—-") }
 	for {
 		s := trim(line)
-		if s == "" || t.width(st, size, s+ell) <= maxW {
+		i := strings.LastIndexByte(s, ' ')
+		if s == "" || t.width(st, size, s+ell) <= maxW && (i < 0 || !strings.ContainsFunc(s[i:], unicode.IsDigit)) {
 			return s + ell
 		}
-		if i := strings.LastIndexByte(s, ' '); i > 0 {
+		if i > 0 {
 			line = s[:i]
 			continue
 		}
