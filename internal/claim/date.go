@@ -622,6 +622,7 @@ func (p *parser) part() (int, bool) {
 	w, ok := p.oneOf(parts...)
 	if ok {
 		p.opt("-")
+		p.opt("in") // "early in April"
 	}
 	return slices.Index(parts, w), ok
 }
@@ -630,7 +631,16 @@ func (p *parser) part() (int, bool) {
 // the start, 1 for the middle and 2 for the end. The end may also be
 // written as financial prose writes it, "end-March", "end 2025".
 func (p *parser) edgeWord() (int, bool) {
+	start := p.pos
 	p.opt("the")
+	if w, ok := p.oneOf("first", "opening", "last", "final", "closing"); ok {
+		// "the opening days of 2026", "the final weeks of April": its
+		// start or its end.
+		if _, ok := p.oneOf("days", "weeks"); !ok || !p.seq("of") {
+			return 0, p.back(start)
+		}
+		return pick(w == "first" || w == "opening", 0, 2), true
+	}
 	w, ok := p.oneOf("start", "beginning", "middle", "end")
 	if !ok || !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
 		return 0, false
@@ -824,15 +834,24 @@ func (p *parser) yearPart() (time.Month, int, bool) {
 		return 0, 0, false
 	}
 	p.opt("the")
-	w, ok := p.oneOf("first", "second", "third", "fourth")
+	w, ok := p.oneOf("first", "second", "third", "fourth", "last", "final", "latter")
 	if !ok {
 		return 0, 0, false
 	}
 	q := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[w]
+	if last := w == "last" || w == "final" || w == "latter"; last {
+		// "the last quarter of 2026", "the latter half of the year": of
+		// a year named after them ("last quarter" alone is the one
+		// before the as-of date's, relQuarter's).
+		if p.peek(1).text != "of" {
+			return 0, 0, false
+		}
+		q = pick(p.peek(0).text == "half", 1, pick(w == "latter", -1, 3))
+	}
 	switch {
-	case p.seq("half") && q < 2:
+	case p.seq("half") && q >= 0 && q < 2:
 		return time.Month(1 + 6*q), 6, true
-	case p.seq("quarter"):
+	case p.seq("quarter") && q >= 0:
 		return time.Month(1 + 3*q), 3, true
 	}
 	return 0, 0, false
@@ -848,12 +867,11 @@ func (p *parser) yearPartPeriod() (period, bool) {
 	if !edged {
 		w, p.pos = -1, start
 	}
-	if per, ok := p.relQuarter(w); ok {
-		return per, true
-	}
+	mark := p.pos
 	first, n, ok := p.yearPart()
 	if !ok {
-		return period{}, false
+		p.pos = mark
+		return p.relQuarter(w)
 	}
 	if edged {
 		first, n = edgeMonths(first, n, w)

@@ -20,8 +20,10 @@
 //	this month, next month, last month                             AsOf's month, the one after, the one before
 //	this week, next week, last week                                AsOf's week, the one after, the one before; see below
 //	today, tomorrow, yesterday                                     AsOf, the day after, the day before
-//	early | mid | late April [2025], mid-month                     days 1–10 | 11–20 | 21 to the end
+//	early | mid | late [in] April [2025], mid-month                days 1–10 | 11–20 | 21 to the end
 //	the start | beginning of April                                 days 1–7
+//	  (the first | opening days | weeks of, and so for every edge)
+//	the final | last | closing days | weeks of April               the last 7 days, as its end
 //	the middle of April                                            days 11–20
 //	the end of April, end-April, month-end                         the last 7 days
 //	the first | second | third | fourth | last week of April       days 1–7 | 8–14 | 15–21 | 22–28 | the last 7
@@ -40,7 +42,9 @@
 //	year-end, the year's end, end-2025                             December
 //	the middle of 2025, midyear                                    May–Aug
 //	the first | second half of 2025, H1 | H2 2025                  Jan–Jun | Jul–Dec
+//	  (the latter | last half of 2025)                             Jul–Dec
 //	Q1 … Q4 2025, the first … fourth quarter of 2025               Jan–Mar … Oct–Dec
+//	  (the last | final quarter of 2025)                           Oct–Dec
 //	this quarter, next quarter, last quarter                       AsOf's quarter, the one after, the one before
 //	the start | middle | end of Q2, of H1, of the quarter          its first | middle | last month (Mar–Apr of a half)
 //	Christmas [Day], Christmas Eve, Boxing Day,                    25, 24, 26 December, 1 January, 31 December

@@ -731,6 +731,8 @@ func TestBoundedCounts(t *testing.T) {
 		{"runs dry *before* ", "losses.crossing | approx", "", `"before mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "before mid-April 2025"`},
 		{"Not after ", `losses.crossing | date "January 2006"`, "April 2025", ""},
 		{"full no later than the end of the second quarter of ", `losses.crossing | date "2006"`, "2025", ""},
+		{"full in the final quarter of ", `losses.crossing | date "2006"`, "", `"in the final quarter of 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "in the final quarter of 2025"`},
+		{"full early in ", `losses.crossing | date "January 2006"`, "", `"early in April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "early in April 2025"`},
 		// A winter named by one year is read two ways, and left.
 		{"It fills in the winter of ", `month.crossing | date "2006"`, "2025", ""},
 		{"full by the end of the first quarter of ", `losses.crossing | date "2006"`, "", `"by the end of the first quarter of 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "by the end of the first quarter of 2025"`},
