@@ -261,6 +261,10 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		// writes it: a browser reads it as a path of this site.
 		return "", "", nil, fmt.Errorf("is a host and a port without a scheme, which a browser reads as a path of this site: write http://%s", dest)
 	}
+	if inner, ok := quoted(dest); ok && (err != nil || u.Scheme != "" || u.Host != "") {
+		// ("https://example.org"): the quotes are part of the address.
+		return "", "", nil, fmt.Errorf("is in quotation marks, which are part of the address: write (%s)", inner)
+	}
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return "", "", nil, errors.New("is not an address plotline can follow")
 	}
@@ -534,4 +538,15 @@ func describePage(target, from string) string {
 		return "this page"
 	}
 	return target
+}
+
+// quoted returns s without the quotation marks around it, straight or
+// curly, and whether it had them.
+func quoted(s string) (string, bool) {
+	for _, q := range [][2]string{{`"`, `"`}, {"'", "'"}, {"“", "”"}} {
+		if len(s) > len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			return s[len(q[0]) : len(s)-len(q[1])], true
+		}
+	}
+	return "", false
 }
