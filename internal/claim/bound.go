@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxBoundWords is the most words Bound reads before a number: "dans
@@ -190,12 +191,48 @@ var pastVerbs = strings.Fields(`is are was were be been being surge surges surgi
 // ClauseWords returns the lower-case words of the last clause of text,
 // after its last stop (. , ; : ! ? a dash, a bracket or a table's |), a
 // hyphenated word one word, a curly apostrophe straight ("won’t"), a
-// number a word: the words a negation is sought in.
+// number a word: the words a negation is sought in. An aside between
+// commas, dashes or brackets that says who says so or how sure it is
+// ("will not, officials say, be full") is left out, and the clause goes
+// on before it.
 func ClauseWords(text string) []string {
 	text = trimMarkup(text)
-	clause := strings.ReplaceAll(text[strings.LastIndexAny(text, ".,;:!?()[]—–|")+1:], "’", "'")
+	const stops = ".,;:!?()[]—–|"
+	end := strings.LastIndexAny(text, stops)
+	for end > 0 {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		open := r // the mark that opens an aside this one closes
+		switch r {
+		case ')':
+			open = '('
+		case ',', '—', '–':
+		default:
+			open = 0
+		}
+		start := strings.LastIndexAny(text[:end], stops)
+		if open == 0 || start < 0 || !strings.HasPrefix(text[start:], string(open)) || !isAside(text[start+len(string(open)):end]) {
+			break
+		}
+		text = text[:start] + " " + text[end+n:]
+		end = strings.LastIndexAny(text, stops)
+	}
+	clause := strings.ReplaceAll(text[end+1:], "’", "'")
 	return strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return notWord(r) && r != '-' && !unicode.IsDigit(r) })
 }
+
+// isAside reports whether s, the words between two commas, dashes or
+// brackets, is an aside of four words at most that says who says so or
+// how sure it is: "officials say", "however", "it seems".
+func isAside(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	return len(ws) > 0 && len(ws) <= 4 && slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(asideWords, w) })
+}
+
+// asideWords are the words of an aside (see isAside).
+var asideWords = strings.Fields(`say says said warn warns warned believe believes believed think thinks thought
+	expect expects expected argue argues argued insist insists insisted claim claims claimed suggest suggests suggested
+	reckon reckons estimate estimates estimated predict predicts predicted admit admits admitted fear fears feared
+	seems seem appears apparently however though perhaps probably surely admittedly clearly indeed course fact`)
 
 // boundMarks writes the marks that may stand inside the words of a bound
 // as Bound reads them: a curly apostrophe straight, a no-break space as

@@ -733,6 +733,9 @@ func TestBoundedCounts(t *testing.T) {
 		{"full no later than the end of the second quarter of ", `losses.crossing | date "2006"`, "2025", ""},
 		{"full in the final quarter of ", `losses.crossing | date "2006"`, "", `"in the final quarter of 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "in the final quarter of 2025"`},
 		{"full early in ", `losses.crossing | date "January 2006"`, "", `"early in April 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "early in April 2025"`},
+		// An aside that says who says so leaves the negation before it.
+		{"It will not, officials say, be full by ", "losses.crossing | approx", "", `"not be full by mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or words without the negation`},
+		{"It will not be full in May, and, in truth, by ", "losses.crossing | approx", "mid-April 2025", ""},
 		// A winter named by one year is read two ways, and left.
 		{"It fills in the winter of ", `month.crossing | date "2006"`, "2025", ""},
 		{"full by the end of the first quarter of ", `losses.crossing | date "2006"`, "", `"by the end of the first quarter of 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "by the end of the first quarter of 2025"`},
