@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/plotline/plotline/internal/locale"
 )
 
 // Sizes of the chart's text, lines and marks, in pixels.
@@ -484,7 +482,7 @@ func (pl *plotter) drawLabels() {
 
 // formatNumber writes v for readers as the chart does: whole numbers from
 // 100 up, one decimal from 1 up, two below, trailing zeros dropped,
-// thousands grouped with commas (locale's English).
+// thousands grouped with commas.
 func formatNumber(v float64) string {
 	a := math.Abs(v)
 	prec := 2
@@ -501,5 +499,22 @@ func formatNumber(v float64) string {
 	if s == "-0" {
 		s = "0"
 	}
-	return (*locale.Locale)(nil).Number(s)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intLen := strings.IndexByte(s, '.')
+	if intLen < 0 {
+		intLen = len(s)
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := range intLen {
+		if i > 0 && (intLen-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteString(s[intLen:])
+	return b.String()
 }
