@@ -1121,12 +1121,21 @@ var divClassParamRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s
 // class written out: <div class="note">.
 var noteClassRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s*=\s*"([^"{}]*)"`)
 
+// partialNoteRE finds, in a shortcode's template, a partial given the
+// kind of a note: {{ partial "admonition.html" (dict "type" "info"
+// "content" .Inner) }} (vitess's info and warning).
+var partialNoteRE = regexp.MustCompile(`partial\s+"[^"]+"\s*\(\s*dict\b[^)]*?"(?:type|kind|class)"\s+"([\w -]+)"`)
+
 // noteTemplate returns the alert nearest the note a shortcode's
 // template, data, makes of its inside: the gravest kind of the classes
 // of its first block element (<div class="note"> a NOTE, <aside
-// class="callout warning"> a WARNING), or "" when they name none.
+// class="callout warning"> a WARNING), or of the kind it gives a partial
+// (see partialNoteRE), or "" when they name none.
 func noteTemplate(data []byte) string {
 	m := noteClassRE.FindSubmatch(data)
+	if m == nil {
+		m = partialNoteRE.FindSubmatch(data)
+	}
 	if m == nil {
 		return ""
 	}
