@@ -161,11 +161,11 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
 	}
 	for k, v := range yamlpos.Keys(root, dup) {
-		switch k.Value {
-		case "title", "description", "language", "author", "base_url", "unsafe_html", "typographer", "feed_items", "page_size":
+		switch {
+		case k.Value != "claims" && slices.Contains(knownKeys, k.Value):
 			cfg.places[k.Value] = at(v)
 			decodeKey(k, v, cfg, "", at, diags)
-		case "claims":
+		case k.Value == "claims":
 			if v.Kind != yaml.MappingNode {
 				diags.Errorf(at(v), "claims: want %s, got %s", wants["claims"], yamlpos.Describe(v))
 				continue
@@ -174,7 +174,7 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 				diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in claims", first.Line))
 			}
 			for ck, cv := range yamlpos.Keys(v, dupClaim) {
-				if ck.Value != "about" && ck.Value != "seasons" {
+				if !slices.Contains(claimKeys, ck.Value) {
 					diags.Errorf(at(ck), "%s", unknownKey(ck.Value, " in claims", claimKeys))
 					continue
 				}
