@@ -543,7 +543,7 @@ func baseURLMistake(u string) string {
 // is returned as it is.
 func asciiHost(u *url.URL) (string, error) {
 	name := u.Hostname()
-	if isASCII(name) {
+	if !strings.ContainsFunc(name, func(r rune) bool { return r >= utf8.RuneSelf }) {
 		return u.Host, nil
 	}
 	ascii, err := idna.Lookup.ToASCII(name)
@@ -551,11 +551,6 @@ func asciiHost(u *url.URL) (string, error) {
 		return "", err
 	}
 	return strings.Replace(u.Host, name, ascii, 1), nil
-}
-
-// isASCII reports whether s holds only ASCII characters.
-func isASCII(s string) bool {
-	return !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // SiteURL returns the base URL as the site's absolute addresses start
