@@ -229,7 +229,7 @@ func runNewArticle(e *env, args []string, now time.Time) int {
 		return e.fail(ExitUsage, "plotline new article: --date %s is before the year %d, most likely a mistyped year", *date, content.MinYear)
 	}
 	folder := path.Clean(filepath.ToSlash(*sub))
-	if !validSubdir(folder) {
+	if !filepath.IsLocal(folder) {
 		return e.fail(ExitUsage, "plotline new article: --dir %q must be a folder inside content/, such as articles", *sub)
 	}
 	if r, why, ok := sitefs.UnseenRune(folder); ok {
@@ -309,12 +309,6 @@ func cutSlug(slug string, n int) string {
 		return cut[:i]
 	}
 	return cut
-}
-
-// validSubdir reports whether p, a clean slash path, names content/ or a
-// folder inside it.
-func validSubdir(p string) bool {
-	return p != ".." && !strings.HasPrefix(p, "../") && !path.IsAbs(p) && !filepath.IsAbs(p) && filepath.VolumeName(p) == ""
 }
 
 // shellQuote quotes s for a POSIX shell when it needs it.

@@ -161,11 +161,11 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 		diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "", first.Line))
 	}
 	for k, v := range yamlpos.Keys(root, dup) {
-		switch k.Value {
-		case "title", "description", "language", "author", "base_url", "unsafe_html", "typographer", "feed_items", "page_size":
+		switch {
+		case k.Value != "claims" && slices.Contains(knownKeys, k.Value):
 			cfg.places[k.Value] = at(v)
 			decodeKey(k, v, cfg, "", at, diags)
-		case "claims":
+		case k.Value == "claims":
 			if v.Kind != yaml.MappingNode {
 				diags.Errorf(at(v), "claims: want %s, got %s", wants["claims"], yamlpos.Describe(v))
 				continue
@@ -174,7 +174,7 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 				diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in claims", first.Line))
 			}
 			for ck, cv := range yamlpos.Keys(v, dupClaim) {
-				if ck.Value != "about" && ck.Value != "seasons" {
+				if !slices.Contains(claimKeys, ck.Value) {
 					diags.Errorf(at(ck), "%s", unknownKey(ck.Value, " in claims", claimKeys))
 					continue
 				}
@@ -543,7 +543,7 @@ func baseURLMistake(u string) string {
 // is returned as it is.
 func asciiHost(u *url.URL) (string, error) {
 	name := u.Hostname()
-	if isASCII(name) {
+	if !strings.ContainsFunc(name, func(r rune) bool { return r >= utf8.RuneSelf }) {
 		return u.Host, nil
 	}
 	ascii, err := idna.Lookup.ToASCII(name)
@@ -551,11 +551,6 @@ func asciiHost(u *url.URL) (string, error) {
 		return "", err
 	}
 	return strings.Replace(u.Host, name, ascii, 1), nil
-}
-
-// isASCII reports whether s holds only ASCII characters.
-func isASCII(s string) bool {
-	return !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // SiteURL returns the base URL as the site's absolute addresses start

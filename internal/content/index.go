@@ -91,12 +91,7 @@ func NavPages(pages []*Page) []*Page {
 // withNav returns the pages of pages that have a nav key, in the order of
 // their paths.
 func withNav(pages []*Page) []*Page {
-	var named []*Page
-	for _, p := range pages {
-		if p.Nav != "" {
-			named = append(named, p)
-		}
-	}
+	named := slices.DeleteFunc(slices.Clone(pages), func(p *Page) bool { return p.Nav == "" })
 	slices.SortFunc(named, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	return named
 }

@@ -89,6 +89,22 @@ type Options struct {
 	Future bool
 }
 
+// SkipEntry is for a fs.WalkDir function walking the folder root of the
+// site: it reports an entry sitefs.Unreadable refuses, at it, and says to
+// skip it, as it does one sitefs.SkipLeftOut leaves out; err is what the
+// function returns for a skipped entry.
+func SkipEntry(root, p string, d fs.DirEntry, diags *diag.List) (skip bool, err error) {
+	if shown, msg, bad := sitefs.Unreadable(p, d); bad {
+		if d.IsDir() {
+			diags.Errorf(diag.Pos{Path: shown}, "%s", msg)
+			return true, fs.SkipDir
+		}
+		diags.Errorf(diag.Pos{Path: shown, Line: 1, Col: 1}, "%s", msg)
+		return true, nil
+	}
+	return sitefs.SkipLeftOut(root, p, d)
+}
+
 // walk lists the Markdown files and the other files under content/,
 // leaving out hidden files and editors' backups. A symbolic link counts as
 // the file it leads to; one that leads nowhere, to itself (a loop) or to a
@@ -105,15 +121,7 @@ func walk(fsys fs.FS, diags *diag.List) (markdown, assets []string, ok bool) {
 			return nil
 		}
 		name := d.Name()
-		if shown, msg, bad := sitefs.Unreadable(p, d); bad {
-			if d.IsDir() {
-				diags.Errorf(diag.Pos{Path: shown}, "%s", msg)
-				return fs.SkipDir
-			}
-			diags.Errorf(diag.Pos{Path: shown, Line: 1, Col: 1}, "%s", msg)
-			return nil
-		}
-		if skip, err := sitefs.SkipLeftOut("content", p, d); skip {
+		if skip, err := SkipEntry("content", p, d, diags); skip {
 			return err
 		}
 		if d.IsDir() {

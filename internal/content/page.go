@@ -129,7 +129,7 @@ type UnknownKey struct {
 var sortedKnownKeys = slices.Sorted(maps.Keys(knownKeys))
 
 // Suggest returns the front-matter key plotline reads that key, one it
-// does not, is a slip of (see slipOf): "title" for "titel", "tags" for
+// does not, is a slip of (see diag.Slip): "title" for "titel", "tags" for
 // "tag", both for "dat", "data or date"; or the one plotline reads for
 // what other generators call key ("description" for Hugo's "summary" and
 // Jekyll's "excerpt"). It returns "" when there is none.
@@ -142,19 +142,11 @@ func Suggest(key string) string {
 		if strings.EqualFold(k, key) && k != key {
 			return k
 		}
-		if slipOf(key, k) {
+		if k != key && diag.Slip(key, k) {
 			found = append(found, k)
 		}
 	}
 	return strings.Join(found, " or ")
-}
-
-// slipOf reports whether key is a slip of known, a front-matter key
-// plotline reads: the same but for the case of its letters, or for one
-// letter added, left out, changed or swapped with the next ("titel",
-// "draftt", "Date", "tag"), in a key of three letters or more.
-func slipOf(key, known string) bool {
-	return key != known && diag.Slip(key, known)
 }
 
 // Future reports whether p is dated after the day today: its calendar
@@ -342,7 +334,6 @@ func unescape(s []byte) (string, int, bool) {
 	return string(r), 2 + digits, true
 }
 
-// knownKeys lists the front-matter keys plotline reads.
 // otherNames are the front-matter keys of other generators and
 // newsrooms' tools, lower-case, and the key plotline reads for the same.
 var otherNames = map[string]string{
@@ -353,6 +344,7 @@ var otherNames = map[string]string{
 	"cover": "image", "featured_image": "image", "og_image": "image", "permalink": "slug",
 }
 
+// knownKeys lists the front-matter keys plotline reads.
 var knownKeys = map[string]bool{
 	"title": true, "date": true, "description": true, "tags": true, "draft": true,
 	"slug": true, "author": true, "updated": true, "sources": true, "data": true,
@@ -515,7 +507,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 	// key that is a slip of it, or else at start.
 	missing := func(known, msg string) {
 		for _, u := range p.Unknown {
-			if slipOf(u.Key, known) {
+			if diag.Slip(u.Key, known) {
 				slipped = append(slipped, slip{u, known, "the page has no " + known})
 				return
 			}
@@ -530,7 +522,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		seen[key] = true
 		if !knownKeys[key] {
 			p.Unknown = append(p.Unknown, UnknownKey{Key: key, Pos: at(k)})
-			if slipOf(key, "draft") && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" && strings.EqualFold(v.Value, "true") {
+			if diag.Slip(key, "draft") && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" && strings.EqualFold(v.Value, "true") {
 				slipped = append(slipped, slip{UnknownKey{Key: key, Pos: at(k)}, "draft", "without it the page is published: write draft: true"})
 			}
 			continue

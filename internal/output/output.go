@@ -438,15 +438,7 @@ func holdsOnly(dest string, set Set) bool {
 		}
 		return nil
 	})
-	if err != nil || found != set {
-		return false
-	}
-	for _, f := range folders {
-		if !filled[f] {
-			return false
-		}
-	}
-	return true
+	return err == nil && found == set && !slices.ContainsFunc(folders, func(f string) bool { return !filled[f] })
 }
 
 // patchMark returns the path of the file that marks a Patch of the

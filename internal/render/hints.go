@@ -189,6 +189,8 @@ func hugoField(typ, field string) string {
 	case "Summary":
 		typ = "Article" // an Article's fields are its Summary's
 	}
+	// The fields of Hugo's Page that are an Article's here, by their names here.
+	renamed := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}
 	switch typ + "." + field {
 	case "Site.Params":
 		return hugo + ": plotline has no site-wide params; a page's own keys are .Article.Params"
@@ -205,9 +207,7 @@ func hugoField(typ, field string) string {
 	case "Page.RelPermalink", "Article.RelPermalink":
 		return hugo + ` is {{ url .URL }}`
 	case "Page.Params", "Page.Content", "Page.Date", "Page.Lastmod", "Page.ReadingTime", "Page.TableOfContents", "Page.Summary", "Page.Author":
-		renamed := map[string]string{"Lastmod": "Updated", "ReadingTime": "ReadingMinutes", "TableOfContents": "Sections", "Summary": "Description"}
-		name := cmp.Or(renamed[field], field)
-		return hugo + " is .Article." + name + " (on an article or page: write {{ with .Article }}…{{ end }} around it)"
+		return hugo + " is .Article." + cmp.Or(renamed[field], field) + " (on an article or page: write {{ with .Article }}…{{ end }} around it)"
 	case "Page.Pages", "Page.RegularPages", "Page.Data":
 		return hugo + " is .Articles, on the home and tag pages"
 	case "Page.Paginator", "Page.Paginate":
@@ -218,10 +218,8 @@ func hugoField(typ, field string) string {
 		return hugo + ` is {{ absurl .URL }}`
 	case "Article.Summary":
 		return hugo + " is .Teaser"
-	case "Article.ReadingTime":
-		return hugo + " is .ReadingMinutes"
-	case "Article.Lastmod":
-		return hugo + " is .Updated"
+	case "Article.ReadingTime", "Article.Lastmod":
+		return hugo + " is ." + renamed[field]
 	case "Article.TableOfContents":
 		return hugo + " is .Sections, on an article, to range over"
 	}

@@ -464,26 +464,19 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 		return nil, diags.Err()
 	}
 	l.shared = shared
-	for kind, file := range Kinds {
-		t, err := common.Clone()
-		if err != nil {
-			return nil, err
-		}
-		name := "templates/" + file
+	// Each page template is parsed into a copy of the shared ones, which
+	// have not been executed, the one case in which Clone fails.
+	parse := func(name string) *template.Template {
+		t := template.Must(common.Clone())
 		if err := parseFile(t, fsys, name, src); err != nil {
 			diags.Add(templateDiag(name, err, src[name], funcs))
-			continue
 		}
-		l.byKind[kind] = t
+		return t
 	}
-	embed, err := common.Clone()
-	if err != nil {
-		return nil, err
+	for kind, file := range Kinds {
+		l.byKind[kind] = parse("templates/" + file)
 	}
-	if err := parseFile(embed, fsys, EmbedTemplate, src); err != nil {
-		diags.Add(templateDiag(EmbedTemplate, err, src[EmbedTemplate], funcs))
-	}
-	l.embed = embed
+	l.embed = parse(EmbedTemplate)
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
@@ -496,7 +489,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 		t    *template.Template
 		name string
 	}
-	runs := []run{{embed, EmbedTemplate}, {common, ItemTemplate}, {common, ChartTemplate}}
+	runs := []run{{l.embed, EmbedTemplate}, {common, ItemTemplate}, {common, ChartTemplate}}
 	for _, t := range l.byKind {
 		runs = append(runs, run{t, "base"})
 	}
@@ -508,7 +501,7 @@ func ParseLayouts(fsys fs.FS, funcs template.FuncMap) (*Layouts, error) {
 	// A {{ range }} over a large number, or templates whose calls
 	// multiply, would run for hours without writing a byte: nothing
 	// else stops them (see tooManySteps).
-	for _, t := range append([]*template.Template{common, embed}, slices.Collect(maps.Values(l.byKind))...) {
+	for _, t := range append([]*template.Template{common, l.embed}, slices.Collect(maps.Values(l.byKind))...) {
 		diags.Add(l.tooManySteps(t)...)
 	}
 	if err := diags.Err(); err != nil {

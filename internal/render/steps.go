@@ -123,7 +123,7 @@ func (c *stepCounter) list(r *run, list *parse.ListNode, before, dot int64) int6
 	var sum int64
 	for _, n := range list.Nodes {
 		var k int64
-		var why string
+		var why string // "; " and what makes the steps, when known
 		switch n := n.(type) {
 		case *parse.TemplateNode:
 			arg := r.number(n.Pipe, dot)
@@ -131,7 +131,7 @@ func (c *stepCounter) list(r *run, list *parse.ListNode, before, dot int64) int6
 			if c.refused[call{n.Name, arg}] || k > MaxSteps {
 				r.told = true // at the template it calls, or further in
 			}
-			why = fmt.Sprintf("this call of %q takes %d", n.Name, k)
+			why = fmt.Sprintf("; this call of %q takes %d", n.Name, k)
 		case *parse.IfNode:
 			k = max(c.list(r, n.List, add(before, sum), dot), c.list(r, n.ElseList, add(before, sum), dot))
 		case *parse.WithNode:
@@ -155,13 +155,13 @@ func (c *stepCounter) list(r *run, list *parse.ListNode, before, dot int64) int6
 			}
 			body := c.list(r, n.List, 0, turns-1)
 			k = mul(turns, add(1, body))
-			why = fmt.Sprintf("this {{ range }} runs %d times, each taking %d", turns, add(1, body))
+			why = fmt.Sprintf("; this {{ range }} runs %d times, each taking %d", turns, add(1, body))
 		}
 		sum = add(sum, k)
 		if total := add(before, sum); total > MaxSteps && !r.told {
 			r.told = true
 			c.diags.Errorf(c.l.nodePos(r.tree, n), "template %q would take %s steps by here%s, more than the %d plotline allows one run of a template (a step is a call of a template or a turn of a {{ range }} over a number%s): call fewer templates, or range over the data or over smaller numbers",
-				r.name, countText(total), running(total), MaxSteps, clause(why))
+				r.name, countText(total), running(total), MaxSteps, why)
 		}
 	}
 	return sum
@@ -174,14 +174,6 @@ func running(steps int64) string {
 		return ", running" + long
 	}
 	return ""
-}
-
-// clause returns why after a semicolon, or "" for none.
-func clause(why string) string {
-	if why == "" {
-		return ""
-	}
-	return "; " + why
 }
 
 // rangeMessage is the error for a {{ range }} over turns, more than

@@ -143,10 +143,8 @@ func (r *run) reuse(path string, src []byte, feed feedSet) *record {
 		rec.feed = c.Feed
 	}
 	files := slices.Sorted(maps.Keys(c.Files))
-	for _, f := range files {
-		if !r.tx.Unchanged(f, c.Files[f]) {
-			return nil
-		}
+	if slices.ContainsFunc(files, func(f string) bool { return !r.tx.Unchanged(f, c.Files[f]) }) {
+		return nil
 	}
 	for _, f := range files {
 		r.reuseFile(f, path, c.Files[f])

@@ -177,10 +177,8 @@ func (c *charts) RenderChart(w io.Writer, body []byte, bodyPos diag.Pos, ordinal
 	if !ok || len(blocks) != len(spec.Data) {
 		return nil
 	}
-	for _, b := range blocks {
-		if b.Broken {
-			return nil // its errors are reported where it is declared
-		}
+	if slices.ContainsFunc(blocks, func(b *data.Block) bool { return b.Broken }) {
+		return nil // its errors are reported where it is declared
 	}
 	if c.drawTotal > 0 || c.bytes > maxPageChartBytes {
 		return nil // the page fails: none of its charts is drawn

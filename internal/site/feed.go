@@ -13,12 +13,7 @@ import (
 // are the n newest in site order (orderOf), as newest picks them from the
 // rendered pages.
 func feedOf(pages []*content.Page, n int) feedSet {
-	var articles []*content.Page
-	for _, p := range pages {
-		if p.Kind == content.Article {
-			articles = append(articles, p)
-		}
-	}
+	articles := slices.DeleteFunc(slices.Clone(pages), func(p *content.Page) bool { return p.Kind != content.Article })
 	slices.SortFunc(articles, func(a, b *content.Page) int { return orderOf(a.Date, a.Path, b.Date, b.Path) })
 	set := feedSet{}
 	for _, p := range articles[:min(n, len(articles))] {

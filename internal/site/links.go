@@ -150,6 +150,9 @@ func withheldReason(file string) string {
 	return fmt.Sprintf("links to %s, a file of a page that is not built (a draft, or dated after today): it is published with its page", file)
 }
 
+// dropBreaks takes the tabs and line breaks out of an address.
+var dropBreaks = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+
 // hostPortRE matches a host and a port written without a scheme, and a
 // path after them: "127.0.0.1:4000", "example.org:8080/x".
 var hostPortRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.-]*:[0-9]{1,5}(/.*)?$`)
@@ -160,13 +163,13 @@ func draftReason(file string) string {
 }
 
 // setAliases records the redirect pages of the page in file, in place of
-// those it had, and returns the link targets of those it no longer has.
+// those it had, and returns the site paths of those it no longer has.
 func (ix *linkIndex) setAliases(file string, aliases []content.Alias) []string {
 	var lost []string
 	for _, a := range ix.aliasOf[file] {
 		delete(ix.aliases, nfc(a))
 		if !slices.ContainsFunc(aliases, func(b content.Alias) bool { return b.File == a }) {
-			lost = append(lost, content.Alias{File: a}.Target())
+			lost = append(lost, a)
 		}
 	}
 	delete(ix.aliasOf, file)
@@ -244,12 +247,7 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 	// ends and every tab and newline within it (an <img src> broken
 	// over two lines).
 	dest = strings.TrimFunc(dest, func(r rune) bool { return r <= ' ' })
-	dest = strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, dest)
+	dest = dropBreaks.Replace(dest)
 	if r, _ := utf8.DecodeRuneInString(dest); unicode.Is(unicode.Cf, r) {
 		// A zero-width non-joiner typed before "https://" in Persian
 		// text: the browser keeps it, and reads a path of this site.
@@ -507,7 +505,11 @@ func (st *state) verifyLinks(pageSize int, failed map[string]*record, unread boo
 				}
 				target, ok := byURL[c.Target]
 				if ok && !slices.Contains(target.ids, c.Fragment) {
-					diags.Errorf(c.Pos, "link %q: %s has no #%s (there is no heading, footnote or element with that id)", c.Dest, describePage(target.path, path), c.Fragment)
+					what := target.path
+					if what == path {
+						what = "this page"
+					}
+					diags.Errorf(c.Pos, "link %q: %s has no #%s (there is no heading, footnote or element with that id)", c.Dest, what, c.Fragment)
 				}
 			}
 		}
@@ -529,15 +531,6 @@ func (st *state) records(failed map[string]*record) iter.Seq2[string, *record] {
 			}
 		}
 	}
-}
-
-// describePage names the target of a link in a message: "this page" or
-// the target's source file.
-func describePage(target, from string) string {
-	if target == from {
-		return "this page"
-	}
-	return target
 }
 
 // quoted returns s without the quotation marks around it, straight or

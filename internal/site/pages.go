@@ -43,15 +43,7 @@ func (r *run) loadTheme(diags *diag.List) error {
 			diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
-		if shown, msg, bad := sitefs.Unreadable(p, d); bad {
-			if d.IsDir() {
-				diags.Errorf(diag.Pos{Path: shown}, "%s", msg)
-				return fs.SkipDir
-			}
-			diags.Errorf(diag.Pos{Path: shown, Line: 1, Col: 1}, "%s", msg)
-			return nil
-		}
-		if skip, err := sitefs.SkipLeftOut("theme", p, d); skip {
+		if skip, err := content.SkipEntry("theme", p, d, diags); skip {
 			return err
 		}
 		if d.IsDir() {

@@ -489,15 +489,6 @@ func loseAliases(ix *linkIndex, file string, aliases []content.Alias, lost map[s
 	}
 }
 
-// aliasFile returns the site path of the redirect page of an alias's link
-// target: "old/" is "old/index.html".
-func aliasFile(target string) string {
-	if strings.HasSuffix(target, "/") {
-		return target + "index.html"
-	}
-	return target
-}
-
 // buildChanges carries out a plan of planChanges: it renders what the
 // changes touch into memory, compares each file with what the output
 // holds, and replaces only the files that differ.
@@ -572,7 +563,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		// The redirect pages a page no longer has go before any page
 		// renders, as another may now write there.
 		for _, a := range r.st.ix.setAliases(p.Path, p.Aliases) {
-			if a = aliasFile(a); next.owners[a] == p.Path {
+			if next.owners[a] == p.Path {
 				r.remove(a)
 			}
 		}

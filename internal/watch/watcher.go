@@ -100,7 +100,7 @@ func New(ctx context.Context, root string, dirs, files []string, debounce time.D
 		adds:    make(chan addRequest),
 	}
 	for _, d := range dirs {
-		rel, err := cleanRel(d)
+		rel, err := cleanRel(d, false)
 		if err != nil {
 			return nil, err
 		}
@@ -108,12 +108,9 @@ func New(ctx context.Context, root string, dirs, files []string, debounce time.D
 		w.addParents(rel)
 	}
 	for _, f := range files {
-		rel, err := cleanRel(f)
+		rel, err := cleanRel(f, true)
 		if err != nil {
 			return nil, err
-		}
-		if rel == "." {
-			return nil, fmt.Errorf("watch: %q is not a file path", f)
 		}
 		w.files[rel] = true
 		w.addParents(rel)
@@ -135,12 +132,15 @@ func New(ctx context.Context, root string, dirs, files []string, debounce time.D
 	return w, nil
 }
 
-// cleanRel checks that p is a relative path inside the root and returns it
-// in clean slash form.
-func cleanRel(p string) (string, error) {
+// cleanRel checks that p is a relative path inside the root, and not the
+// root itself when it names a file, and returns it in clean slash form.
+func cleanRel(p string, file bool) (string, error) {
 	rel := path.Clean(filepath.ToSlash(p))
 	if path.IsAbs(rel) || filepath.IsAbs(p) || rel == ".." || strings.HasPrefix(rel, "../") {
 		return "", fmt.Errorf("watch: %q is not a path inside the root", p)
+	}
+	if file && rel == "." {
+		return "", fmt.Errorf("watch: %q is not a file path", p)
 	}
 	return rel, nil
 }
@@ -160,12 +160,9 @@ func (w *Watcher) addParents(rel string) {
 func (w *Watcher) AddFiles(files ...string) error {
 	var rels []string
 	for _, f := range files {
-		rel, err := cleanRel(f)
+		rel, err := cleanRel(f, true)
 		if err != nil {
 			return err
-		}
-		if rel == "." {
-			return fmt.Errorf("watch: %q is not a file path", f)
 		}
 		rels = append(rels, rel)
 	}
